@@ -1,0 +1,5 @@
+"""`python -m mpforge` runs the command-line interface."""
+
+from mpforge.cli import main
+
+raise SystemExit(main())

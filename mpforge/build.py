@@ -1,0 +1,37 @@
+"""Running SCons for a board: the COMPILE and LINK stages behind `mpforge build`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from mpforge import paths
+
+
+def scons_command(
+    board: str,
+    build_dir: Path,
+    fragments: Sequence[Path] = (),
+    jobs: int | None = None,
+    verbose: bool = False,
+    pristine: bool = False,
+) -> list[str]:
+    """The exact `scons` invocation for a board (also what `scons BOARD=...` users type)."""
+    cmd = [sys.executable, "-m", "SCons", "-Q", "-C", str(paths.ROOT)]
+    cmd += [f"-j{jobs or os.cpu_count() or 1}", f"BOARD={board}", f"BUILD_DIR={build_dir}"]
+    if fragments:
+        cmd.append("CONFIG_FRAGMENTS=" + ",".join(str(f) for f in fragments))
+    if verbose:
+        cmd.append("V=1")
+    if pristine:
+        cmd.append("PRISTINE=1")
+    return cmd
+
+
+def run_scons(cmd: Sequence[str]) -> int:
+    """Run SCons with a fixed locale, so tools print and sort the same everywhere."""
+    env = dict(os.environ, LC_ALL="C")
+    return subprocess.call(list(cmd), env=env)

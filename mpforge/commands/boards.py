@@ -1,0 +1,46 @@
+"""`mpforge boards`: the table of boards with their port, chip, memory and emulator."""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from mpforge.boards import board_names, find_defconfig
+from mpforge.config.resolve import ConfigInputs, resolve
+
+NAME = "boards"
+HELP = "list the boards: port, chip, flash, RAM, emulator"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+def _size(hex_value: str) -> str:
+    n = int(hex_value, 16)
+    if n == 0:
+        return "-"
+    return f"{n // 1024} KiB" if n % 1024 == 0 else f"{n} B"
+
+
+def run(args: argparse.Namespace) -> int:
+    rows = [("BOARD", "PORT", "CHIP", "FLASH", "RAM", "EMULATOR")]
+    with tempfile.TemporaryDirectory() as tmp:
+        for board in board_names():
+            inputs = ConfigInputs(board, find_defconfig(board), (), Path(tmp) / board)
+            v = resolve(inputs, lambda _line: None).view
+            rows.append(
+                (
+                    board,
+                    v.value("PORT"),
+                    v.value("CHIP"),
+                    _size(v.value("FLASH_SIZE")),
+                    _size(v.value("RAM_SIZE")),
+                    v.value("EMULATOR"),
+                )
+            )
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for r in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+    return 0

@@ -1,0 +1,36 @@
+"""`mpforge config`: resolve a board's configuration; `--explain SYMBOL` tells its story."""
+
+from __future__ import annotations
+
+import argparse
+
+from mpforge.commands.common import (
+    add_board,
+    add_fragments,
+    build_dir,
+    config_inputs,
+    resolve_board,
+)
+from mpforge.config.explain import explain
+from mpforge.config.resolve import DOTCONFIG, baseline_values
+
+NAME = "config"
+HELP = "resolve the board's configuration (write .config and config.h); --explain a symbol"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_board(parser)
+    add_fragments(parser)
+    parser.add_argument(
+        "--explain", metavar="SYMBOL", help="value, origin, dependencies and how to change it"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    resolution = resolve_board(args)
+    if args.explain:
+        baseline = baseline_values(config_inputs(args))
+        print(explain(resolution.kconf, args.explain, resolution.set_by, baseline))
+    else:
+        print(f"configuration: {build_dir(args) / DOTCONFIG}")
+    return 0

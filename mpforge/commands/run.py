@@ -1,0 +1,43 @@
+"""`mpforge run`: boot the board's built image (natively, or in its emulator)."""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from mpforge.commands.common import add_board, build_dir
+from mpforge.config.resolve import require_config
+from mpforge.config.view import read_dotconfig
+from mpforge.errors import MpforgeError
+from mpforge.mpycross import compile_file
+from mpforge.runners import runner_for
+
+NAME = "run"
+HELP = "boot the built image; on the host port, optionally run FILE (.py or .mpy)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_board(parser)
+    parser.add_argument("file", nargs="?", type=Path, help="host port: a .py or .mpy to run")
+    parser.add_argument("args", nargs=argparse.REMAINDER, help="arguments for FILE (sys.argv)")
+
+
+def run(args: argparse.Namespace) -> int:
+    directory = build_dir(args)
+    view = read_dotconfig(args.board, require_config(directory))
+    emulator = view.value("EMULATOR")
+    runner_class = runner_for(emulator)
+    if runner_class is None:
+        raise MpforgeError(f"board {args.board}: no runner for emulator '{emulator}'")
+    runner = runner_class(directory)
+    if args.file is None:
+        return runner.run(args.args)
+    if emulator != "native":
+        raise MpforgeError("running a file is only possible on the host port; freeze it instead")
+    if args.file.suffix != ".py":
+        return runner.run([str(args.file), *args.args])
+    with tempfile.TemporaryDirectory() as tmp:
+        mpy = Path(tmp) / args.file.with_suffix(".mpy").name
+        compile_file(args.file, mpy)
+        return runner.run([str(mpy), *args.args])

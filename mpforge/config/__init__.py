@@ -1,0 +1,1 @@
+"""Stage 1, CONFIG: defconfig + fragments + menuconfig edits -> .config, config.h, a view."""

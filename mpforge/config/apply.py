@@ -1,0 +1,159 @@
+"""Applying assignments to the Kconfig tree strictly: every mistake is an error with file:line.
+
+Checked, in the order a user hits them: the symbol exists (with a
+did-you-mean), it has a prompt (promptless symbols are derived, not set), the
+value has the symbol's type, and, once every assignment of every file is in,
+that each one actually took effect (dependencies met, in range, not forced by
+a `select`). A later file's value for a symbol overrides an earlier one and
+the override is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+import kconfiglib
+from kconfiglib import BOOL, HEX, INT, STRING, TRISTATE, expr_items, expr_str, expr_value
+
+from mpforge.config.fragment import Assignment
+from mpforge.config.tree import has_prompt, location
+from mpforge.errors import MpforgeError, did_you_mean
+
+OverrideReport = Callable[[Assignment, Assignment], None]
+
+_INT = re.compile(r"-?[0-9]+")
+_HEX = re.compile(r"0[xX][0-9a-fA-F]+")
+_TYPE_NAMES = {BOOL: "bool", TRISTATE: "tristate", INT: "int", HEX: "hex", STRING: "string"}
+
+
+def apply_assignments(
+    kconf: kconfiglib.Kconfig,
+    assignments: Sequence[Assignment],
+    on_override: OverrideReport,
+    set_by: dict[str, Assignment] | None = None,
+) -> dict[str, Assignment]:
+    """Set every assignment in order and verify the result; return symbol -> deciding assignment."""
+    set_by = {} if set_by is None else set_by
+    for a in assignments:
+        sym = _symbol(kconf, a)
+        _check_type(sym, a)
+        previous = set_by.get(a.symbol)
+        if previous is not None and previous.value != a.value:
+            on_override(previous, a)
+        if sym.choice is not None and a.value == "y":
+            # Choosing one option of a choice overrides an earlier choice of another.
+            for other in sym.choice.syms:
+                earlier = set_by.get(other.name)
+                if other is not sym and earlier is not None and earlier.value == "y":
+                    on_override(earlier, a)
+                    del set_by[other.name]
+        set_by[a.symbol] = a
+        sym.set_value(a.value)
+    for name, a in set_by.items():
+        _verify(kconf.syms[name], a)
+    return set_by
+
+
+def _symbol(kconf: kconfiglib.Kconfig, a: Assignment) -> kconfiglib.Symbol:
+    sym = kconf.syms.get(a.symbol)
+    if sym is None or not sym.nodes:
+        known = [f"CONFIG_{s.name}" for s in kconf.unique_defined_syms]
+        raise MpforgeError(
+            f"{a.where}: unknown symbol CONFIG_{a.symbol}{did_you_mean('CONFIG_' + a.symbol, known)}; "
+            "fix the name or remove the line (`mpforge menuconfig` lists every option)"
+        )
+    if not has_prompt(sym):
+        raise MpforgeError(
+            f"{a.where}: CONFIG_{a.symbol} has no prompt, so it cannot be set: its value is "
+            f"derived from other options ({location(sym)}); remove the line and set the "
+            "options it follows instead (see `mpforge config --explain " + a.symbol + "`)"
+        )
+    return sym
+
+
+def _check_type(sym: kconfiglib.Symbol, a: Assignment) -> None:
+    kind = sym.orig_type
+    ok = (
+        (kind in (BOOL, TRISTATE) and a.value in ("y", "n") and not a.quoted)
+        or (kind == INT and not a.quoted and _INT.fullmatch(a.value) is not None)
+        or (kind == HEX and not a.quoted and _HEX.fullmatch(a.value) is not None)
+        or (kind == STRING and a.quoted)
+    )
+    if ok:
+        return
+    expected = {
+        BOOL: "y or n",
+        TRISTATE: "y or n",
+        INT: "a decimal integer",
+        HEX: "a hex number like 0x1000",
+        STRING: 'a quoted string like "text"',
+    }[kind]
+    raise MpforgeError(
+        f"{a.where}: CONFIG_{a.symbol}={a.raw} is not a valid {_TYPE_NAMES[kind]} value "
+        f"(expected {expected})"
+    )
+
+
+def _verify(sym: kconfiglib.Symbol, a: Assignment) -> None:
+    """Raise if the assignment did not take effect, saying why and what to change."""
+    actual = sym.str_value
+    if actual == a.value or (sym.orig_type in (INT, HEX) and _same_number(actual, a.value)):
+        return
+    shown = actual or "empty"
+    raise MpforgeError(
+        f"{a.where}: CONFIG_{a.symbol}={a.raw} cannot take effect (it stays {shown}): "
+        + why_not(sym, a.value)
+    )
+
+
+def _same_number(x: str, y: str) -> bool:
+    try:
+        return int(x, 0) == int(y, 0)
+    except ValueError:
+        return False
+
+
+def why_not(sym: kconfiglib.Symbol, wanted: str) -> str:
+    """Explain why `sym` cannot have `wanted`, ending with the minimal fix."""
+    if expr_value(sym.direct_dep) == 0:
+        return f"it depends on {expr_str(sym.direct_dep)}, which is n; " + unmet_fix(sym.direct_dep)
+    if sym.orig_type in (INT, HEX):
+        for low, high, cond in sym.ranges:
+            if expr_value(cond):
+                return (
+                    f"the value is outside the allowed range {low.str_value}..{high.str_value} "
+                    f"({location(sym)}); use a value in that range"
+                )
+    if wanted == "n" and expr_value(sym.rev_dep):
+        return (
+            f"it is selected by {expr_str(sym.rev_dep)}; disable that instead (or remove this line)"
+        )
+    if sym.choice is not None and wanted == "n":
+        others = [f"CONFIG_{s.name}=y" for s in sym.choice.syms if s is not sym]
+        return (
+            "it is the selected option of a choice, which always has one option set; "
+            "select another one instead: " + " or ".join(others)
+        )
+    for node in sym.nodes:
+        if node.prompt and expr_value(node.prompt[1]) == 0:
+            return f"its prompt is hidden unless {expr_str(node.prompt[1])}; " + unmet_fix(
+                node.prompt[1]
+            )
+    return f"Kconfig does not allow it here ({location(sym)})"
+
+
+def unmet_fix(dep: object) -> str:
+    """Name the symbols in `dep` that are off (or on where `!X` is needed) and what to set."""
+    fixes = []
+    for item in expr_items(dep):
+        if not isinstance(item, kconfiglib.Symbol) or item.is_constant:
+            continue
+        negated = f"!{item.name}" in expr_str(dep).replace(" ", "")
+        if negated and item.tri_value == 2:
+            fixes.append(f"CONFIG_{item.name}=n (now y)")
+        elif not negated and item.tri_value == 0:
+            fixes.append(f"CONFIG_{item.name}=y (now n)")
+    if not fixes:
+        return "change the options it depends on, or remove this line"
+    return "fix: also set " + ", ".join(fixes) + ", or remove this line"

@@ -1,0 +1,16 @@
+"""Stage 6, RUN: boot a built image, natively or in an emulator.
+
+Each runner is a small class keyed by the board's CONFIG_EMULATOR value;
+ports add theirs to RUNNERS.
+"""
+
+from __future__ import annotations
+
+from mpforge.runners.base import Runner
+from mpforge.runners.native import NativeRunner
+
+RUNNERS: dict[str, type[Runner]] = {"native": NativeRunner}
+
+
+def runner_for(emulator: str) -> type[Runner] | None:
+    return RUNNERS.get(emulator)

@@ -1,0 +1,30 @@
+"""The runner interface: how to start a board's image with its console on stdio."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Sequence
+from pathlib import Path
+
+from mpforge.errors import MpforgeError
+
+
+class Runner:
+    """Boots the image in `build_dir`; subclasses say how (`command`) and what they need."""
+
+    name = "abstract"
+
+    def __init__(self, build_dir: Path) -> None:
+        self.build_dir = build_dir
+
+    def command(self, args: Sequence[str]) -> list[str]:
+        raise NotImplementedError
+
+    def image(self) -> Path:
+        raise NotImplementedError
+
+    def run(self, args: Sequence[str] = ()) -> int:
+        image = self.image()
+        if not image.is_file():
+            raise MpforgeError(f"{image} does not exist; build it first with `mpforge build`")
+        return subprocess.call(self.command(args))

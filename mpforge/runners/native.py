@@ -1,0 +1,18 @@
+"""The host port's runner: the firmware is a native executable."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from mpforge.runners.base import Runner
+
+
+class NativeRunner(Runner):
+    name = "native"
+
+    def image(self) -> Path:
+        return self.build_dir / "firmware"
+
+    def command(self, args: Sequence[str]) -> list[str]:
+        return [str(self.image()), *args]

@@ -1,0 +1,66 @@
+"""What the SConstruct needs from the tooling: its command-line options and the resolved config.
+
+Kept out of the SConstruct so it is plain, typed, testable Python.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from mpforge import paths
+from mpforge.boards import find_defconfig
+from mpforge.config.resolve import ConfigInputs, Resolution, resolve
+from mpforge.errors import MpforgeError
+
+_KNOWN = {"BOARD", "CONFIG_FRAGMENTS", "BUILD_DIR", "PRISTINE", "V"}
+
+
+@dataclass(frozen=True)
+class Options:
+    board: str
+    fragments: tuple[Path, ...]
+    build_dir: Path
+    pristine: bool
+    verbose: bool
+
+
+def read_options(arguments: Mapping[str, str], root: str) -> Options:
+    """Parse `scons NAME=value` arguments; unknown names are an error, not ignored."""
+    unknown = sorted(set(arguments) - _KNOWN)
+    if unknown:
+        raise MpforgeError(
+            f"unknown build variable {unknown[0]}=; known: " + ", ".join(sorted(_KNOWN))
+        )
+    board = arguments.get("BOARD", "")
+    if not board:
+        raise MpforgeError("no board given: run `scons BOARD=<name>` (see `mpforge boards`)")
+    base = Path(root)
+    fragments = tuple(
+        (base / f).resolve() if not Path(f).is_absolute() else Path(f)
+        for f in arguments.get("CONFIG_FRAGMENTS", "").split(",")
+        if f
+    )
+    build_dir = Path(arguments.get("BUILD_DIR") or paths.default_build_dir(board))
+    if not build_dir.is_absolute():
+        build_dir = (base / build_dir).resolve()
+    return Options(
+        board=board,
+        fragments=fragments,
+        build_dir=build_dir,
+        pristine=arguments.get("PRISTINE", "0") not in ("", "0"),
+        verbose=arguments.get("V", "0") not in ("", "0"),
+    )
+
+
+def resolve_config(opts: Options) -> Resolution:
+    inputs = ConfigInputs(
+        board=opts.board,
+        defconfig=find_defconfig(opts.board),
+        fragments=opts.fragments,
+        build_dir=opts.build_dir,
+        pristine=opts.pristine,
+    )
+    return resolve(inputs, lambda line: print(line, file=sys.stderr))

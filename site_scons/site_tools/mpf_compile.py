@@ -1,0 +1,34 @@
+"""SCons tool: env.MpfCompile(sources) -> objects, the COMPILE stage shared by every port.
+
+Generates the qstr pool header from exactly the sources being compiled,
+then compiles each source to `$BUILD_DIR/<its path in the tree>.o`, so the
+core and the port keep their layout under the build directory. Counts the
+steps for the progress display.
+"""
+
+import os
+
+
+def _compile(env, sources):
+    root = env.Dir("#").abspath
+    sources = sorted(sources, key=lambda n: n.abspath)
+    env.QstrDefs("$GEN_DIR/qstrdefs.h", sources)
+    objects = []
+    for src in sources:
+        rel = os.path.relpath(src.abspath, root)
+        objects += env.Object(env["BUILD_DIR"].File(os.path.splitext(rel)[0] + ".o"), src)
+    env["MPF_TOTAL_STEPS"] = env.get("MPF_TOTAL_STEPS", 0) + len(sources) + 1
+    return objects
+
+
+def _step(env, count=1):
+    env["MPF_TOTAL_STEPS"] = env.get("MPF_TOTAL_STEPS", 0) + count
+
+
+def generate(env):
+    env.AddMethod(_compile, "MpfCompile")
+    env.AddMethod(_step, "MpfCountSteps")
+
+
+def exists(env):
+    return True

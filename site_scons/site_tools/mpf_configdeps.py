@@ -1,0 +1,43 @@
+"""SCons tool: per-symbol config dependencies: toggling one option rebuilds only its users.
+
+Like the kernel's fixdep: an object depends on the CONFIG_* symbols its
+source and the headers it includes mention, not on the whole generated
+config.h. The C scanner is wrapped to drop config.h (and the defaults header,
+which mentions every symbol) from the dependencies and to add one Value node
+per symbol mentioned, holding that symbol's value.
+
+generate(env, values={...}, ignored=("config.h", "mpfconfig.h")).
+"""
+
+import re
+
+_TOKEN = re.compile(rb"\bCONFIG_([A-Za-z0-9_]+)")
+
+
+def generate(env, values, ignored=("config.h", "mpfconfig.h")):
+    import SCons.Node.FS
+    import SCons.Scanner
+    import SCons.Scanner.C
+
+    cscan = SCons.Scanner.C.CScanner()
+    ignored = set(ignored)
+
+    def scan(node, env, path):
+        deps = [d for d in cscan(node, env, path) if d.name not in ignored]
+        if node.name in ignored:
+            return deps
+        names = sorted({m.decode() for m in _TOKEN.findall(node.get_contents())})
+        return deps + [env.Value(f"CONFIG_{n}={values.get(n, '<not a symbol>')}") for n in names]
+
+    scanner = SCons.Scanner.Scanner(
+        function=scan,
+        name="MpfConfigCScanner",
+        skeys=[".c", ".h", ".S"],
+        path_function=SCons.Scanner.FindPathDirs("CPPPATH"),
+        recursive=lambda nodes: [n for n in nodes if isinstance(n, SCons.Node.FS.File)],
+    )
+    env.Prepend(SCANNERS=[scanner])
+
+
+def exists(env):
+    return True

@@ -1,0 +1,37 @@
+"""SCons tool: a GNU C toolchain, native or cross (`prefix`), checked to exist.
+
+generate(env, prefix="", package="gcc") sets CC/AS/AR/LINK/OBJCOPY/SIZE with
+the prefix and stops the build with the Debian package to install when the
+compiler is missing. Variables the user already set are kept.
+"""
+
+from mpforge.errors import MpforgeError
+
+_PROGRAMS = {
+    "CC": "gcc",
+    "AS": "gcc",
+    "LINK": "gcc",
+    "AR": "ar",
+    "RANLIB": "ranlib",
+    "OBJCOPY": "objcopy",
+    "SIZE": "size",
+    "NM": "nm",
+}
+
+
+def generate(env, prefix="", package="gcc"):
+    for tool in ("gcc", "gnulink", "ar", "as"):
+        env.Tool(tool)
+    for var, program in _PROGRAMS.items():
+        if var not in env.get("MPF_USER_SET", ()):
+            env[var] = prefix + program
+    if not env.WhereIs(env["CC"]):
+        raise MpforgeError(
+            f"the compiler {env['CC']} is not installed; install it with "
+            f"`sudo apt-get install {package}` (or run tools/bootstrap.sh)"
+        )
+    env["MPF_TOOLCHAIN_PACKAGE"] = package
+
+
+def exists(env):
+    return True

@@ -1,0 +1,236 @@
+"""Stage 1, CONFIG: defconfigs, fragments, strict errors, menuconfig edits, header, --explain."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import kconfiglib
+import pytest
+from helpers import fragment, mpforge
+
+from mpforge.boards import board_names, find_defconfig
+from mpforge.config.fragment import parse_fragment
+from mpforge.config.resolve import ConfigInputs, resolve
+from mpforge.config.tree import load_kconfig
+
+
+def _resolve(board: str, build: Path, *fragments: Path) -> tuple[list[str], object]:
+    notes: list[str] = []
+    res = resolve(ConfigInputs(board, find_defconfig(board), fragments, build), notes.append)
+    return notes, res
+
+
+@pytest.mark.parametrize("board", board_names())
+def test_every_defconfig_resolves_without_warning(board: str, tmp_path: Path) -> None:
+    notes, res = _resolve(board, tmp_path)
+    assert notes == []
+    assert res.kconf.warnings == []
+    # Every line of the defconfig took effect (the strict checks would raise otherwise).
+    for a in parse_fragment(find_defconfig(board)):
+        assert res.view.value(a.symbol) == a.value
+
+
+class TestFragments:
+    def test_later_fragment_overrides_and_is_reported(self, tmp_path: Path) -> None:
+        a = fragment(tmp_path, "a.conf", "CONFIG_HEAP_SIZE=32768")
+        b = fragment(tmp_path, "b.conf", "CONFIG_HEAP_SIZE=16384")
+        notes, res = _resolve("host", tmp_path / "build", a, b)
+        assert res.view.value("HEAP_SIZE") == "16384"
+        assert any(
+            "b.conf:1: CONFIG_HEAP_SIZE=16384 overrides CONFIG_HEAP_SIZE=32768" in n
+            and "a.conf:1" in n
+            for n in notes
+        )
+        notes, res = _resolve("host", tmp_path / "other", b, a)
+        assert res.view.value("HEAP_SIZE") == "32768"
+
+    def test_choice_option_in_later_fragment_wins(self, tmp_path: Path) -> None:
+        a = fragment(tmp_path, "a.conf", "CONFIG_FLOAT_NONE=y")
+        b = fragment(tmp_path, "b.conf", "CONFIG_FLOAT_SINGLE=y")
+        notes, res = _resolve("host", tmp_path / "build", a, b)
+        assert res.view.enabled("FLOAT_SINGLE") and not res.view.enabled("FLOAT_NONE")
+        assert any("overrides CONFIG_FLOAT_NONE=y" in n for n in notes)
+
+
+class TestStrictErrors:
+    """Each mistake: exit code 1, one `error:` line with file:line, symbol and fix; no .config."""
+
+    def _fails(self, capsys, tmp_path: Path, *lines: str) -> str:
+        frag = fragment(tmp_path, "bad.conf", *lines)
+        build = tmp_path / "build"
+        r = mpforge(capsys, "config", "-b", "host", "--build-dir", build, "-C", frag)
+        assert r.code == 1
+        errors = [line for line in r.err.splitlines() if line.startswith("error:")]
+        assert len(errors) == 1, r.err
+        assert "Traceback" not in r.err
+        assert not (build / ".config").exists()
+        return errors[0]
+
+    def test_unknown_symbol_with_did_you_mean(self, capsys, tmp_path: Path) -> None:
+        msg = self._fails(capsys, tmp_path, "CONFIG_FLOAT_DUBLE=y")
+        assert "bad.conf:1" in msg and "unknown symbol CONFIG_FLOAT_DUBLE" in msg
+        assert "did you mean CONFIG_FLOAT_DOUBLE" in msg
+
+    def test_unmet_dependency_names_it_and_the_fix(self, capsys, tmp_path: Path) -> None:
+        msg = self._fails(capsys, tmp_path, "# CONFIG_GENERATORS is not set", "CONFIG_ASYNC=y")
+        assert "bad.conf:2" in msg and "CONFIG_ASYNC=y cannot take effect" in msg
+        assert "depends on GENERATORS" in msg and "CONFIG_GENERATORS=y" in msg
+
+    def test_promptless_symbol(self, capsys, tmp_path: Path) -> None:
+        msg = self._fails(capsys, tmp_path, "", "CONFIG_FLOAT=y")
+        assert "bad.conf:2" in msg and "CONFIG_FLOAT has no prompt" in msg
+
+    def test_malformed_line(self, capsys, tmp_path: Path) -> None:
+        msg = self._fails(capsys, tmp_path, "# fine", "HEAP_SIZE 4096")
+        assert "bad.conf:2: malformed line 'HEAP_SIZE 4096'" in msg
+
+    @pytest.mark.parametrize(
+        ("line", "expected"),
+        [
+            ("CONFIG_HEAP_SIZE=lots", "not a valid int value"),
+            ("CONFIG_STR_UNICODE=yes", "not a valid bool value"),
+            ("CONFIG_HOST_OPT_LEVEL=-O3", "not a valid string value"),
+        ],
+    )
+    def test_wrong_type(self, capsys, tmp_path: Path, line: str, expected: str) -> None:
+        msg = self._fails(capsys, tmp_path, line)
+        assert "bad.conf:1" in msg and expected in msg
+
+    def test_out_of_range(self, capsys, tmp_path: Path) -> None:
+        msg = self._fails(capsys, tmp_path, "CONFIG_HEAP_SIZE=100")
+        assert "bad.conf:1" in msg and "outside the allowed range 2048.." in msg
+
+    def test_selected_option_of_a_choice_cannot_be_unset(self, capsys, tmp_path: Path) -> None:
+        msg = self._fails(capsys, tmp_path, "# CONFIG_FLOAT_DOUBLE is not set")
+        assert "select another one instead" in msg and "CONFIG_FLOAT_SINGLE=y" in msg
+
+    def test_unknown_board_lists_close_names(self, capsys, tmp_path: Path) -> None:
+        r = mpforge(capsys, "config", "-b", "hots", "--build-dir", tmp_path)
+        assert r.code == 1
+        assert "error: unknown board 'hots' (did you mean host" in r.err
+        assert "Traceback" not in r.err
+
+
+def _lines(path: Path) -> list[str]:
+    return [a.text for a in parse_fragment(path)]
+
+
+@pytest.mark.parametrize("board", board_names())
+def test_defconfig_round_trips_through_savedefconfig(capsys, tmp_path: Path, board: str) -> None:
+    """defconfig -> .config -> savedefconfig gives the same lines, and the same .config again."""
+    out = tmp_path / "saved_defconfig"
+    r = mpforge(capsys, "savedefconfig", "-b", board, "--build-dir", tmp_path / "a", "-o", out)
+    assert r.code == 0, r.err
+    assert _lines(out) == _lines(find_defconfig(board))  # the shipped defconfigs are minimal
+    resolve(ConfigInputs(board, out, (), tmp_path / "b"), lambda _n: None)
+    assert (tmp_path / "a" / ".config").read_text() == (tmp_path / "b" / ".config").read_text()
+
+
+def test_header_matches_config(tmp_path: Path) -> None:
+    _notes, res = _resolve("host", tmp_path)
+    header = (tmp_path / "gen" / "config.h").read_text()
+    defines = dict(re.findall(r"^#define CONFIG_(\w+) (.*)$", header, re.M))
+    for name, value in res.view.values.items():
+        if value == "n":
+            assert name not in defines
+        elif value == "y":
+            assert defines[name] == "1"
+        elif res.kconf.syms[name].orig_type == kconfiglib.STRING:
+            assert defines[name] == f'"{value}"'
+        else:
+            assert defines[name] == value
+    assert set(defines) <= set(res.view.values)
+
+
+class TestMenuconfigEdits:
+    def _edit(self, build: Path, name: str, value: str) -> None:
+        """Change .config exactly as menuconfig does when the user saves."""
+        kconf = load_kconfig()
+        kconf.load_config(str(build / ".config"))
+        kconf.syms[name].set_value(value)
+        kconf.write_config(str(build / ".config"))
+
+    def test_edit_survives_rebuild(self, tmp_path: Path) -> None:
+        _resolve("host", tmp_path)
+        self._edit(tmp_path, "BUILTIN_SET", "n")
+        notes, res = _resolve("host", tmp_path)
+        assert not res.view.enabled("BUILTIN_SET")
+        assert not res.view.enabled("BUILTIN_FROZENSET")  # follows its dependency
+        assert "CONFIG_BUILTIN_SET" not in (tmp_path / "gen" / "config.h").read_text()
+        assert notes == []
+
+    def test_changed_fragment_is_applied_and_reported_edit_kept(self, tmp_path: Path) -> None:
+        frag = fragment(tmp_path, "app.conf", "CONFIG_HEAP_SIZE=32768")
+        _resolve("host", tmp_path / "b", frag)
+        self._edit(tmp_path / "b", "BUILTIN_SET", "n")
+        frag.write_text("CONFIG_HEAP_SIZE=16384\n")
+        notes, res = _resolve("host", tmp_path / "b", frag)
+        assert res.view.value("HEAP_SIZE") == "16384"
+        assert not res.view.enabled("BUILTIN_SET")
+        assert any("changed since" in n and "CONFIG_HEAP_SIZE=16384" in n for n in notes)
+
+    def test_removed_fragment_reverts_to_default(self, tmp_path: Path) -> None:
+        frag = fragment(tmp_path, "app.conf", "CONFIG_HEAP_SIZE=32768")
+        _resolve("host", tmp_path / "b", frag)
+        notes, res = _resolve("host", tmp_path / "b")
+        assert res.view.value("HEAP_SIZE") == "65536"
+        assert any("CONFIG_HEAP_SIZE (removed" in n for n in notes)
+
+    def test_pristine_starts_over(self, capsys, tmp_path: Path) -> None:
+        _resolve("host", tmp_path)
+        self._edit(tmp_path, "BUILTIN_SET", "n")
+        r = mpforge(capsys, "config", "-b", "host", "--build-dir", tmp_path, "--pristine")
+        assert r.code == 0
+        assert "CONFIG_BUILTIN_SET=y" in (tmp_path / ".config").read_text()
+
+
+class TestExplain:
+    def test_default_and_dependencies(self, capsys, tmp_path: Path) -> None:
+        r = mpforge(capsys, "config", "-b", "host", "--build-dir", tmp_path, "--explain", "ASYNC")
+        assert r.code == 0
+        assert r.out.startswith("CONFIG_ASYNC=y  (bool, py/Kconfig:")
+        assert "depends on:  GENERATORS (y)" in r.out
+        assert "set by:      default" in r.out
+
+    def test_set_by_fragment_and_blocked_symbol(self, capsys, tmp_path: Path) -> None:
+        frag = fragment(tmp_path, "x.conf", "# CONFIG_GENERATORS is not set")
+        r = mpforge(
+            capsys,
+            "config",
+            "-b",
+            "host",
+            "--build-dir",
+            tmp_path / "b",
+            "-C",
+            frag,
+            "--explain",
+            "CONFIG_GENERATORS",
+        )
+        assert "set by:      " in r.out and "x.conf:1" in r.out
+        r = mpforge(
+            capsys,
+            "config",
+            "-b",
+            "host",
+            "--build-dir",
+            tmp_path / "b",
+            "-C",
+            frag,
+            "--explain",
+            "ASYNC",
+        )
+        assert "CONFIG_ASYNC=n" in r.out
+        assert "cannot be enabled now" in r.out and "CONFIG_GENERATORS=y" in r.out
+
+    def test_menuconfig_edit_is_named(self, capsys, tmp_path: Path) -> None:
+        _resolve("host", tmp_path)
+        TestMenuconfigEdits()._edit(tmp_path, "STR_UNICODE", "n")
+        r = mpforge(
+            capsys, "config", "-b", "host", "--build-dir", tmp_path, "--explain", "STR_UNICODE"
+        )
+        assert "set by:      .config (edited in menuconfig" in r.out
+
+    def test_unknown_symbol(self, capsys, tmp_path: Path) -> None:
+        r = mpforge(capsys, "config", "-b", "host", "--build-dir", tmp_path, "--explain", "FLOTA")
+        assert r.code == 1 and "unknown symbol CONFIG_FLOTA" in r.err
