@@ -18,12 +18,15 @@ def scons_command(
     jobs: int | None = None,
     verbose: bool = False,
     pristine: bool = False,
+    app: Path | None = None,
 ) -> list[str]:
     """The exact `scons` invocation for a board (also what `scons BOARD=...` users type)."""
     cmd = [sys.executable, "-m", "SCons", "-Q", "-C", str(paths.ROOT)]
     cmd += [f"-j{jobs or os.cpu_count() or 1}", f"BOARD={board}", f"BUILD_DIR={build_dir}"]
     if fragments:
         cmd.append("CONFIG_FRAGMENTS=" + ",".join(str(f) for f in fragments))
+    if app is not None:
+        cmd.append(f"APP={app}")
     if verbose:
         cmd.append("V=1")
     if pristine:

@@ -14,8 +14,9 @@ from mpforge import paths
 from mpforge.boards import find_defconfig
 from mpforge.config.resolve import ConfigInputs, Resolution, resolve
 from mpforge.errors import MpforgeError
+from mpforge.frozen.collect import APP_FRAGMENT
 
-_KNOWN = {"BOARD", "CONFIG_FRAGMENTS", "BUILD_DIR", "PRISTINE", "V"}
+_KNOWN = {"BOARD", "CONFIG_FRAGMENTS", "APP", "BUILD_DIR", "PRISTINE", "V"}
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Options:
     build_dir: Path
     pristine: bool
     verbose: bool
+    app: Path | None = None
 
 
 def read_options(arguments: Mapping[str, str], root: str) -> Options:
@@ -43,6 +45,15 @@ def read_options(arguments: Mapping[str, str], root: str) -> Options:
         for f in arguments.get("CONFIG_FRAGMENTS", "").split(",")
         if f
     )
+    app = None
+    if arguments.get("APP"):
+        app = Path(arguments["APP"])
+        app = app if app.is_absolute() else (base / app).resolve()
+        if not app.is_dir():
+            raise MpforgeError(f"APP={arguments['APP']}: no such directory")
+        # The application's own config fragment applies last.
+        if (app / APP_FRAGMENT).is_file():
+            fragments = (*fragments, app / APP_FRAGMENT)
     build_dir = Path(arguments.get("BUILD_DIR") or paths.default_build_dir(board))
     if not build_dir.is_absolute():
         build_dir = (base / build_dir).resolve()
@@ -52,6 +63,7 @@ def read_options(arguments: Mapping[str, str], root: str) -> Options:
         build_dir=build_dir,
         pristine=arguments.get("PRISTINE", "0") not in ("", "0"),
         verbose=arguments.get("V", "0") not in ("", "0"),
+        app=app,
     )
 
 

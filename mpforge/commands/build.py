@@ -28,5 +28,6 @@ def run(args: argparse.Namespace) -> int:
         args.jobs,
         args.verbose,
         args.pristine,
+        args.app.resolve() if args.app else None,
     )
     return run_scons(cmd)

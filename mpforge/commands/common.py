@@ -9,6 +9,7 @@ from pathlib import Path
 from mpforge import paths
 from mpforge.boards import find_defconfig
 from mpforge.config.resolve import ConfigInputs, Resolution, resolve
+from mpforge.frozen.collect import APP_FRAGMENT
 
 
 def add_board(parser: argparse.ArgumentParser) -> None:
@@ -30,6 +31,12 @@ def add_fragments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--pristine", action="store_true", help="discard the existing .config and start over"
     )
+    parser.add_argument(
+        "--app",
+        type=Path,
+        help="application directory: its .py files (or manifest.yml) are frozen, "
+        "its app.conf applies last",
+    )
 
 
 def build_dir(args: argparse.Namespace) -> Path:
@@ -37,10 +44,14 @@ def build_dir(args: argparse.Namespace) -> Path:
 
 
 def config_inputs(args: argparse.Namespace) -> ConfigInputs:
+    fragments = [f.resolve() for f in getattr(args, "fragments", [])]
+    app = getattr(args, "app", None)
+    if app is not None and (app / APP_FRAGMENT).is_file():
+        fragments.append((app / APP_FRAGMENT).resolve())
     return ConfigInputs(
         board=args.board,
         defconfig=find_defconfig(args.board),
-        fragments=tuple(f.resolve() for f in getattr(args, "fragments", [])),
+        fragments=tuple(fragments),
         build_dir=build_dir(args),
         pristine=getattr(args, "pristine", False),
     )

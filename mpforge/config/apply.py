@@ -59,8 +59,9 @@ def _symbol(kconf: kconfiglib.Kconfig, a: Assignment) -> kconfiglib.Symbol:
     sym = kconf.syms.get(a.symbol)
     if sym is None or not sym.nodes:
         known = [f"CONFIG_{s.name}" for s in kconf.unique_defined_syms]
+        hint = did_you_mean("CONFIG_" + a.symbol, known)
         raise MpforgeError(
-            f"{a.where}: unknown symbol CONFIG_{a.symbol}{did_you_mean('CONFIG_' + a.symbol, known)}; "
+            f"{a.where}: unknown symbol CONFIG_{a.symbol}{hint}; "
             "fix the name or remove the line (`mpforge menuconfig` lists every option)"
         )
     if not has_prompt(sym):

@@ -36,7 +36,7 @@ def _origin(sym: kconfiglib.Symbol, set_by: dict[str, Assignment], baseline: str
         if expr_value(cond):
             when = "" if cond is sym.kconfig.y else f" if {_with_values(cond)}"
             return f"default {expr_str(value)}{when} ({location(sym)})"
-    return "no default applies (the type's empty value)"
+    return "no default applies, so it is off/empty"
 
 
 def explain(

@@ -9,11 +9,15 @@ import kconfiglib
 
 from mpforge import paths
 from mpforge.errors import MpforgeError
+from mpforge.frozen.packages import write_kconfig
 
 
 def load_kconfig(root: Path = paths.ROOT) -> kconfiglib.Kconfig:
     """Parse `root/Kconfig`; symbols start at their defaults. Warnings collect in `.warnings`."""
     os.environ["srctree"] = str(root)  # noqa: SIM112 (kconfiglib reads this name)
+    packages_kconfig = root / "build" / ".generated" / "Kconfig.frozen-packages"
+    write_kconfig(packages_kconfig, root / "frozen")
+    os.environ["MPFORGE_FROZEN_PACKAGES_KCONFIG"] = str(packages_kconfig)
     os.environ.setdefault("KCONFIG_CONFIG", os.devnull)
     try:
         kconf = kconfiglib.Kconfig(

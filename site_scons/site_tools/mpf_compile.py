@@ -1,9 +1,10 @@
 """SCons tool: env.MpfCompile(sources) -> objects, the COMPILE stage shared by every port.
 
-Generates the qstr pool header from exactly the sources being compiled,
-then compiles each source to `$BUILD_DIR/<its path in the tree>.o`, so the
-core and the port keep their layout under the build directory. Counts the
-steps for the progress display.
+Generates the qstr pool header from exactly the hand-written sources being
+compiled, then compiles each source, plus the generated ones the SConstruct
+listed in MPF_GENERATED_SOURCES (frozen modules), to
+`$BUILD_DIR/<its path in the tree>.o`, so the core and the port keep their
+layout under the build directory. Counts the steps for the progress display.
 """
 
 import os
@@ -11,13 +12,18 @@ import os
 
 def _compile(env, sources):
     root = env.Dir("#").abspath
+    build = env["BUILD_DIR"].abspath
     sources = sorted(sources, key=lambda n: n.abspath)
     env.QstrDefs("$GEN_DIR/qstrdefs.h", sources)
+    generated = list(env.get("MPF_GENERATED_SOURCES", []))
     objects = []
-    for src in sources:
-        rel = os.path.relpath(src.abspath, root)
+    for src in sources + generated:
+        if src.abspath.startswith(build + os.sep):
+            rel = os.path.relpath(src.abspath, build)
+        else:
+            rel = os.path.relpath(src.abspath, root)
         objects += env.Object(env["BUILD_DIR"].File(os.path.splitext(rel)[0] + ".o"), src)
-    env["MPF_TOTAL_STEPS"] = env.get("MPF_TOTAL_STEPS", 0) + len(sources) + 1
+    env["MPF_TOTAL_STEPS"] = env.get("MPF_TOTAL_STEPS", 0) + len(sources) + len(generated) + 1
     return objects
 
 

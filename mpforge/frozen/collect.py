@@ -1,0 +1,65 @@
+"""Which modules a build freezes: the board's packages and manifest, then the --app directory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from mpforge import paths
+from mpforge.config.view import ConfigView
+from mpforge.errors import MpforgeError
+from mpforge.frozen.manifest import ENTRY_POINTS, FrozenModule, ManifestLoader
+from mpforge.frozen.packages import Package, all_packages, find_package, read_package
+
+APP_MANIFEST = "manifest.yml"
+APP_FRAGMENT = "app.conf"
+
+
+@dataclass(frozen=True)
+class FrozenSet:
+    modules: list[FrozenModule]  # sorted by import name
+    packages: list[Package]  # the packages frozen, sorted by name
+    inputs: list[Path]  # every manifest and package.yml read (for dependency tracking)
+    notes: list[str]  # what the user should know (an app's main.py replacing a package's)
+
+
+def collect(view: ConfigView, app_dir: Path | None, root: Path = paths.ROOT) -> FrozenSet:
+    """The application first: its boot.py/main.py replace those of the board's packages."""
+    loader = ManifestLoader(find_package)
+    if app_dir is not None:
+        _load_app(loader, app_dir)
+        loader.app_entry_points = {n for n in ENTRY_POINTS if n in loader.modules}
+    for package in all_packages():
+        if view.enabled(package.symbol):
+            loader.require(package.name, f"CONFIG_{package.symbol}")
+    manifest = view.value("FROZEN_MANIFEST")
+    if manifest:
+        path = Path(manifest) if Path(manifest).is_absolute() else root / manifest
+        if not path.is_file():
+            raise MpforgeError(f'CONFIG_FROZEN_MANIFEST="{manifest}": {path} does not exist')
+        loader.load(path)
+    packages = sorted(
+        (read_package(find_package(name, "")) for name in loader.required), key=lambda p: p.name
+    )
+    modules = sorted(loader.modules.values(), key=lambda m: m.name)
+    return FrozenSet(modules, packages, sorted(loader.loaded), loader.notes)
+
+
+def _load_app(loader: ManifestLoader, app_dir: Path) -> None:
+    """An --app directory: its manifest.yml, or else every .py under it (packages kept)."""
+    if not app_dir.is_dir():
+        raise MpforgeError(f"--app {app_dir}: not a directory")
+    manifest = app_dir / APP_MANIFEST
+    if manifest.is_file():
+        loader.load(manifest)
+        return
+    implicit = app_dir / "(every .py file)"
+    entries = [p.name for p in sorted(app_dir.glob("*.py"))]
+    entries += [
+        d.name
+        for d in sorted(app_dir.iterdir())
+        if d.is_dir() and not d.name.startswith((".", "_")) and any(d.rglob("*.py"))
+    ]
+    if not entries:
+        raise MpforgeError(f"--app {app_dir}: no .py files and no {APP_MANIFEST} to freeze")
+    loader.load_entries(implicit, entries)

@@ -1,0 +1,221 @@
+"""Turning compiled .mpy files into C data that the core executes in place from flash.
+
+For every module: its bytecode functions as const mpf_raw_code_t structs
+(children first), its constants as const objects, and its qstr table as an
+array of VM qstr ids. Strings the core's pool lacks form one sorted frozen
+pool whose ids follow the core's. Everything is const; output depends only
+on the inputs (modules sorted by name, strings sorted bytewise).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from mpforge.errors import MpforgeError
+from mpforge.frozen.compile import Compiled
+from mpforge.frozen.mpy import (
+    CONST_BYTES,
+    CONST_COMPLEX,
+    CONST_ELLIPSIS,
+    CONST_FALSE,
+    CONST_FLOAT,
+    CONST_INT,
+    CONST_NONE,
+    CONST_STR,
+    CONST_TRUE,
+    CONST_TUPLE,
+    Const,
+    MpyFile,
+    RawCode,
+    read_mpy,
+)
+from mpforge.qstr import _c_literal as c_literal
+from mpforge.qstr import qstr_hash
+
+_QDEF = re.compile(r'^QDEF\(\w+, \d+, \d+, "((?:[^"\\]|\\[0-7]{3})*)"\)$', re.M)
+_SINGLETONS = {
+    CONST_NONE: "MPF_OBJ_NONE",
+    CONST_FALSE: "MPF_OBJ_FALSE",
+    CONST_TRUE: "MPF_OBJ_TRUE",
+    CONST_ELLIPSIS: "MPF_OBJ_ELLIPSIS",
+}
+
+
+def read_core_pool(qstrdefs_h: Path) -> list[bytes]:
+    """The core's qstr pool in id order (id 1 first), from the generated qstrdefs.h."""
+    text = qstrdefs_h.read_text(encoding="utf-8")
+    return [
+        re.sub(rb"\\([0-7]{3})", lambda m: bytes([int(m.group(1), 8)]), s.encode("latin-1"))
+        for s in _QDEF.findall(text)
+    ]
+
+
+class _Emitter:
+    def __init__(self, core_pool: Sequence[bytes], small_int_bits: int, floats: bool) -> None:
+        self.ids = {s: i + 1 for i, s in enumerate(core_pool)}
+        self.first_frozen_id = len(core_pool) + 1
+        self.small_int_bits = small_int_bits
+        self.floats = floats
+        self.lines: list[str] = []
+        self.counter = 0
+
+    def fresh(self, prefix: str) -> str:
+        self.counter += 1
+        return f"{prefix}{self.counter}"
+
+    # Constants -------------------------------------------------------------
+    def const(self, c: Const, where: str) -> str:
+        if c.tag in _SINGLETONS:
+            return _SINGLETONS[c.tag]
+        if c.tag in (CONST_STR, CONST_BYTES):
+            data = c.value.encode("utf-8") if isinstance(c.value, str) else bytes(c.value)
+            name = self.fresh("str")
+            kind = "str" if c.tag == CONST_STR else "bytes"
+            self.lines.append(
+                f"static const mpf_str_t {name} = {{{{&mpf_type_{kind}}}, {qstr_hash(data)}, "
+                f"{len(data)}, (const uint8_t *){c_literal(data)}}};"
+            )
+            return f"MPF_OBJ_FROM_PTR(&{name})"
+        if c.tag == CONST_INT:
+            assert isinstance(c.value, int)
+            limit = 1 << (self.small_int_bits - 1)
+            if -limit <= c.value < limit:
+                return f"MPF_OBJ_SMALL_INT({c.value})"
+            raise MpforgeError(
+                f"{where}: the integer constant {c.value} does not fit a small int; frozen big "
+                "integer constants are not supported yet: compute it at run time instead"
+            )
+        if c.tag == CONST_FLOAT:
+            if not self.floats:
+                raise MpforgeError(
+                    f"{where}: uses the float constant {c.value}, but floats are off in this "
+                    "configuration (CONFIG_FLOAT_NONE); select CONFIG_FLOAT_SINGLE or _DOUBLE"
+                )
+            value = float(str(c.value))
+            literal = (
+                "INFINITY"
+                if value == math.inf
+                else "-INFINITY"
+                if value == -math.inf
+                else "NAN"
+                if math.isnan(value)
+                else value.hex()
+            )
+            name = self.fresh("flt")
+            self.lines.append(
+                f"static const mpf_float_obj_t {name} = {{{{&mpf_type_float}}, {literal}}};"
+            )
+            return f"MPF_OBJ_FROM_PTR(&{name})"
+        if c.tag == CONST_TUPLE:
+            assert isinstance(c.value, tuple)
+            items = [self.const(item, where) for item in c.value]
+            name = self.fresh("tup")
+            self.lines.append(
+                f"static const mpf_tuple_t {name} = {{{{&mpf_type_tuple}}, {len(items)}, "
+                f"{{{', '.join(items)}}}}};"
+            )
+            return f"MPF_OBJ_FROM_PTR(&{name})"
+        assert c.tag == CONST_COMPLEX
+        raise MpforgeError(f"{where}: complex constants are not supported by this core")
+
+    # Code ------------------------------------------------------------------
+    def raw_code(self, rc: RawCode) -> str:
+        children = [self.raw_code(child) for child in rc.children]
+        name = self.fresh("rc")
+        fun = ", ".join(str(b) for b in rc.fun_data)
+        self.lines.append(f"static const uint8_t {name}_fun[{len(rc.fun_data)}] = {{{fun}}};")
+        children_ref = "NULL"
+        if children:
+            refs = ", ".join(f"&{c}" for c in children)
+            self.lines.append(f"static const mpf_raw_code_t *const {name}_children[] = {{{refs}}};")
+            children_ref = f"{name}_children"
+        args_ref = "NULL"
+        if rc.arg_names:
+            self.lines.append(
+                f"static const uint16_t {name}_args[] = "
+                f"{{{', '.join(str(a) for a in rc.arg_names)}}};"
+            )
+            args_ref = f"{name}_args"
+        info_end = rc.code_offset - len(rc.cells)
+        info_start = info_end - len(rc.line_info)
+        self.lines += [
+            f"static const mpf_raw_code_t {name} = {{",
+            f"    .code = {name}_fun + {rc.code_offset},",
+            f"    .code_end = {name}_fun + {len(rc.fun_data)},",
+            f"    .line_info = {name}_fun + {info_start},",
+            f"    .line_info_end = {name}_fun + {info_end},",
+            f"    .arg_names = {args_ref},",
+            f"    .children = {children_ref},",
+            f"    .n_children = {len(children)},",
+            f"    .simple_name = {rc.simple_name},",
+            f"    .n_state = {rc.n_state},",
+            f"    .n_exc_stack = {rc.n_exc_stack},",
+            f"    .scope_flags = {rc.scope_flags},",
+            f"    .n_pos_args = {rc.n_pos_args},",
+            f"    .n_kwonly_args = {rc.n_kwonly_args},",
+            f"    .n_def_pos_args = {rc.n_def_pos_args},",
+            f"    .n_cell = {len(rc.cells)},",
+            f"    .cells = {name}_fun + {info_end},",
+            "};",
+        ]
+        return name
+
+
+def emit_frozen_c(
+    compiled: Sequence[Compiled], core_pool: Sequence[bytes], small_int_bits: int, floats: bool
+) -> str:
+    """The whole gen/frozen.c for these modules (sorted by import name)."""
+    modules = sorted(compiled, key=lambda c: c.module.name)
+    parsed: list[tuple[Compiled, MpyFile]] = []
+    extra: set[bytes] = set()
+    e = _Emitter(core_pool, small_int_bits, floats)
+    for c in modules:
+        mpy = read_mpy(c.mpy, c.module.source_name)
+        parsed.append((c, mpy))
+        extra.update(q.encode("utf-8") for q in mpy.qstrs if q.encode("utf-8") not in e.ids)
+    frozen_pool = sorted(extra)
+    for i, s in enumerate(frozen_pool):
+        if len(s) > 255:
+            raise MpforgeError(f"a name of {len(s)} bytes in frozen code is too long (max 255)")
+        e.ids[s] = e.first_frozen_id + i
+    table = []
+    for c, mpy in parsed:
+        where = f"{c.module.source} (frozen module {c.module.name})"
+        prefix = f"/* {c.module.name}: {c.module.source_name} */"
+        e.lines.append(prefix)
+        qids = ", ".join(str(e.ids[q.encode("utf-8")]) for q in mpy.qstrs)
+        qname = e.fresh("qstrs")
+        e.lines.append(f"static const mpf_qstr_t {qname}[] = {{{qids}}};")
+        consts_ref = "NULL"
+        if mpy.consts:
+            refs = [e.const(k, where) for k in mpy.consts]
+            consts_ref = e.fresh("consts")
+            e.lines.append(f"static const mpf_obj_t {consts_ref}[] = {{{', '.join(refs)}}};")
+        root = e.raw_code(mpy.root)
+        is_package = "true" if c.module.is_package else "false"
+        table.append(f'    {{"{c.module.name}", {is_package}, &{root}, {qname}, {consts_ref}}},')
+    pool = [f"    {{{qstr_hash(s)}, {len(s)}, {c_literal(s)}}}," for s in frozen_pool]
+    out = [
+        f"/* Generated by mpforge: {len(modules)} frozen modules. Do not edit. */",
+        '#include "mpf.h"',
+        "#if CONFIG_FLOAT",
+        "#include <math.h>",
+        "#endif",
+        "",
+        *e.lines,
+        "",
+        "/* Strings of frozen code missing from the core's pool, sorted; ids follow the core's. */",
+        'const mpf_qstr_entry_t mpf_frozen_qstr_pool[] = {{0, 0, ""},\n' + "\n".join(pool) + "\n};",
+        f"const size_t mpf_frozen_qstr_count = {len(frozen_pool)};",
+        "",
+        "const mpf_frozen_module_t mpf_frozen_modules[] = {",
+        *table,
+        "    {NULL, false, NULL, NULL, NULL},",
+        "};",
+        f"const size_t mpf_frozen_count = {len(modules)};",
+        "",
+    ]
+    return "\n".join(out)

@@ -1,0 +1,47 @@
+"""The FREEZE stage as one function: modules -> mpy-cross (cached) -> import check -> frozen.c."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mpforge.config.view import ConfigView
+from mpforge.frozen.collect import FrozenSet
+from mpforge.frozen.compile import cache_dir, compile_module, compiler_digest
+from mpforge.frozen.emit import emit_frozen_c, read_core_pool
+from mpforge.frozen.imports import check_imports
+
+
+def settings_key(frozen_set: FrozenSet, view: ConfigView, small_int_bits: int) -> dict:
+    """Everything besides file contents that changes frozen.c (a dependency of the builder)."""
+    return {
+        "modules": [
+            [m.name, str(m.source), m.is_package, m.opt, m.emit, m.check_imports]
+            for m in frozen_set.modules
+        ],
+        "mpy-cross": compiler_digest(),
+        "small_int_bits": small_int_bits,
+        "float": view.enabled("FLOAT"),
+        "builtin_modules": sorted(
+            k for k, v in view.values.items() if k.startswith("MODULE_") and v == "y"
+        ),
+    }
+
+
+def freeze(
+    frozen_set: FrozenSet, view: ConfigView, small_int_bits: int, qstrdefs_h: str, output: str
+) -> str:
+    """Write `output` (frozen.c); returns a one-line summary for the build log."""
+    cache = cache_dir()
+    compiled = [compile_module(m, small_int_bits, cache) for m in frozen_set.modules]
+    check_imports(compiled, view)
+    text = emit_frozen_c(
+        compiled, read_core_pool(Path(qstrdefs_h)), small_int_bits, view.enabled("FLOAT")
+    )
+    path = Path(output)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    fresh = sum(not c.cached for c in compiled)
+    return (
+        f"{len(compiled)} frozen modules ({fresh} compiled by mpy-cross, "
+        f"{len(compiled) - fresh} from the cache)"
+    )

@@ -1,0 +1,248 @@
+"""Frozen-module manifests (YAML): which Python files go into the image, and how.
+
+A manifest has three optional keys, each a list:
+
+    modules:                      # what to freeze; paths are relative to the manifest
+      - main.py                   # a module file (its import name is the file name)
+      - package: mylib            # a package directory: every .py, recursively, sorted
+      - glob: "drivers/*.py"      # matching files, each a top-level module
+        opt: 2                    # mpy-cross -O level 0..3 (default 0)
+        emit: native              # bytecode (default) | native | viper
+        check_imports: false      # skip the static import check for these modules
+    include: [../common.yml]      # other manifests
+    require: [logging]            # packages shipped in frozen/<name>/ (package.yml)
+
+Every mistake is one MpforgeError naming the manifest's file:line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from mpforge.config.fragment import display_path
+from mpforge.errors import MpforgeError, did_you_mean
+from mpforge.frozen import yamlnodes as Y
+
+EMITS = ("bytecode", "native", "viper")
+ENTRY_POINTS = ("boot", "main")
+MANIFEST_KEYS = ("modules", "include", "require")
+ENTRY_KINDS = ("file", "package", "glob")
+ENTRY_OPTIONS = ("opt", "emit", "check_imports")
+
+
+@dataclass(frozen=True)
+class FrozenModule:
+    """One module to freeze: import name, source, compile options, and where it was listed."""
+
+    name: str
+    source: Path
+    is_package: bool
+    opt: int
+    emit: str
+    check_imports: bool
+    origin: str  # manifest file:line of the entry
+
+    @property
+    def source_name(self) -> str:
+        """The file name recorded in the .mpy (tracebacks): the module path, never absolute."""
+        path = self.name.replace(".", "/")
+        return f"{path}/__init__.py" if self.is_package else f"{path}.py"
+
+
+PackageFinder = Callable[[str, str], Path]
+"""(package name, origin file:line) -> the package's package.yml, or an MpforgeError."""
+
+PACKAGE_KEYS = ("name", "version", "license", "description", "dependencies")
+
+
+@dataclass(frozen=True)
+class Options:
+    opt: int = 0
+    emit: str = "bytecode"
+    check_imports: bool = True
+
+
+class ManifestLoader:
+    """Loads manifests, following `include` and `require`, detecting cycles and duplicates.
+
+    A package.yml is a manifest with metadata keys (PACKAGE_KEYS) besides.
+    """
+
+    def __init__(self, find_package: PackageFinder) -> None:
+        self.find_package = find_package
+        self.modules: dict[str, FrozenModule] = {}
+        self.stack: list[Path] = []
+        self.loaded: set[Path] = set()
+        self.required: list[str] = []
+        # Entry points (boot, main) an application defines; a package's are dropped.
+        self.app_entry_points: set[str] = set()
+        self.notes: list[str] = []
+
+    def load(self, path: Path, extra_keys: tuple[str, ...] = ()) -> None:
+        path = path.resolve()
+        if path in self.stack:
+            chain = " -> ".join(display_path(p) for p in [*self.stack, path])
+            raise MpforgeError(f"manifest include cycle: {chain}; remove one of the includes")
+        if path in self.loaded:
+            return
+        self.stack.append(path)
+        try:
+            node = Y.load(path)
+            if node is not None:
+                self._manifest(path, node, extra_keys)
+        finally:
+            self.stack.pop()
+        self.loaded.add(path)
+
+    def load_entries(self, path: Path, entries: list[str]) -> None:
+        """Freeze `entries` (files or package directories relative to path's directory)."""
+        text = "modules:\n" + "".join(f"  - {yaml.safe_dump(e).splitlines()[0]}\n" for e in entries)
+        self._manifest(path, yaml.compose(text, Loader=yaml.SafeLoader), ())
+
+    def _manifest(self, path: Path, node: yaml.Node, extra_keys: tuple[str, ...]) -> None:
+        keys = Y.mapping(path, node, "a manifest")
+        for key, (knode, _v) in keys.items():
+            if key not in MANIFEST_KEYS and key not in extra_keys:
+                allowed = MANIFEST_KEYS + extra_keys
+                raise MpforgeError(
+                    f"{Y.where(path, knode)}: unknown manifest key '{key}'"
+                    f"{did_you_mean(key, allowed)}; allowed: {', '.join(allowed)}"
+                )
+        if "include" in keys:
+            for item in Y.sequence(path, keys["include"][1], "include"):
+                target = path.parent / Y.scalar(path, item, "an include")
+                if not target.is_file():
+                    raise MpforgeError(
+                        f"{Y.where(path, item)}: included manifest {display_path(target)} "
+                        "does not exist"
+                    )
+                self.load(target)
+        if "require" in keys:
+            for item in Y.sequence(path, keys["require"][1], "require"):
+                name = Y.scalar(path, item, "a package name")
+                self.require(name, Y.where(path, item))
+        if "modules" in keys:
+            for item in Y.sequence(path, keys["modules"][1], "modules"):
+                for module in self._entry(path, item):
+                    self._add(module)
+
+    def require(self, name: str, origin: str) -> None:
+        package_yml = self.find_package(name, origin)
+        if name not in self.required:
+            self.required.append(name)
+        self.load(package_yml, extra_keys=PACKAGE_KEYS)
+
+    def _entry(self, path: Path, node: yaml.Node) -> Iterator[FrozenModule]:
+        at = Y.where(path, node)
+        if isinstance(node, yaml.ScalarNode):
+            kind, target, options = "file", Y.scalar(path, node, "a module"), Options()
+            if (path.parent / target).is_dir():
+                kind = "package"
+        else:
+            keys = Y.mapping(path, node, "a modules entry")
+            kinds = [k for k in keys if k in ENTRY_KINDS]
+            for key, (knode, _v) in keys.items():
+                if key not in ENTRY_KINDS and key not in ENTRY_OPTIONS:
+                    allowed = ENTRY_KINDS + ENTRY_OPTIONS
+                    raise MpforgeError(
+                        f"{Y.where(path, knode)}: unknown key '{key}' in a modules entry"
+                        f"{did_you_mean(key, allowed)}; allowed: {', '.join(allowed)}"
+                    )
+            if len(kinds) != 1:
+                raise MpforgeError(
+                    f"{at}: a modules entry needs exactly one of file:, package:, glob:"
+                )
+            kind = kinds[0]
+            target = Y.scalar(path, keys[kind][1], kind)
+            options = _options(path, keys)
+        base = path.parent
+        if kind == "file":
+            source = base / target
+            if not source.is_file():
+                raise MpforgeError(f"{at}: module file {display_path(source)} does not exist")
+            yield _module(source.stem, source, False, options, at)
+        elif kind == "package":
+            yield from _package(base / target, options, at)
+        else:
+            matches = sorted(p for p in base.glob(target) if p.is_file() and p.suffix == ".py")
+            if not matches:
+                raise MpforgeError(f"{at}: glob '{target}' matches no .py file")
+            for source in matches:
+                yield _module(source.stem, source, False, options, at)
+
+    def _add(self, module: FrozenModule) -> None:
+        if module.name in self.app_entry_points:
+            self.notes.append(
+                f"the application's {module.name}.py replaces {display_path(module.source)} "
+                f"(listed at {module.origin})"
+            )
+            return
+        other = self.modules.get(module.name)
+        if other is not None and other.source.resolve() != module.source.resolve():
+            raise MpforgeError(
+                f"{module.origin}: two modules are named '{module.name}': "
+                f"{display_path(module.source)} and {display_path(other.source)} "
+                f"(listed at {other.origin}); rename one or drop one entry"
+            )
+        self.modules.setdefault(module.name, module)
+
+
+def _options(path: Path, keys: dict[str, tuple[yaml.Node, yaml.Node]]) -> Options:
+    opt, emit, check = 0, "bytecode", True
+    if "opt" in keys:
+        node = keys["opt"][1]
+        value = Y.scalar(path, node, "opt")
+        if value not in ("0", "1", "2", "3"):
+            raise MpforgeError(f"{Y.where(path, node)}: opt must be 0, 1, 2 or 3, not '{value}'")
+        opt = int(value)
+    if "emit" in keys:
+        node = keys["emit"][1]
+        emit = Y.scalar(path, node, "emit")
+        if emit not in EMITS:
+            raise MpforgeError(
+                f"{Y.where(path, node)}: emit must be one of {', '.join(EMITS)}, not '{emit}'"
+            )
+    if "check_imports" in keys:
+        node = keys["check_imports"][1]
+        value = Y.scalar(path, node, "check_imports").lower()
+        if value not in ("true", "false"):
+            raise MpforgeError(f"{Y.where(path, node)}: check_imports must be true or false")
+        check = value == "true"
+    return Options(opt, emit, check)
+
+
+def _module(
+    name: str, source: Path, is_package: bool, options: Options, origin: str
+) -> FrozenModule:
+    for part in name.split("."):
+        if not part.isidentifier():
+            raise MpforgeError(
+                f"{origin}: {display_path(source)} cannot be imported: '{part}' is not a valid "
+                "Python name; rename the file"
+            )
+    return FrozenModule(
+        name, source, is_package, options.opt, options.emit, options.check_imports, origin
+    )
+
+
+def _package(directory: Path, options: Options, origin: str) -> Iterator[FrozenModule]:
+    if not directory.is_dir():
+        raise MpforgeError(f"{origin}: package directory {display_path(directory)} does not exist")
+    for source in sorted(directory.rglob("*.py")):
+        rel = source.relative_to(directory.parent)
+        parts = list(rel.with_suffix("").parts)
+        for depth in range(1, len(parts)):
+            init = directory.parent.joinpath(*parts[:depth], "__init__.py")
+            if not init.is_file():
+                raise MpforgeError(
+                    f"{origin}: {display_path(source)} is inside {display_path(init.parent)}, "
+                    "which has no __init__.py; add one to make it a package"
+                )
+        is_package = parts[-1] == "__init__"
+        if is_package:
+            parts.pop()
+        yield _module(".".join(parts), source, is_package, options, origin)

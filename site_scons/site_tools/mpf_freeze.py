@@ -1,0 +1,42 @@
+"""SCons tool: env.MpfFreeze(frozen_set) -> gen/frozen.c, the FREEZE stage as a builder.
+
+The action runs mpforge.frozen.freeze.freeze (mpy-cross with its content
+cache, the import check, the C emitter). Its dependencies are every module
+source, every manifest and package.yml read, the core's qstr pool and a Value
+holding the module list and compile settings, so adding, removing or editing
+a module (or a setting) re-freezes, and nothing else does.
+"""
+
+import json
+
+
+def _freeze(env, frozen_set, view, small_int_bits):
+    from mpforge.errors import MpforgeError
+    from mpforge.frozen.freeze import freeze, settings_key
+
+    target = env["GEN_DIR"].File("frozen.c")
+    qstrdefs = env["GEN_DIR"].File("qstrdefs.h")
+
+    def action(target, source, env):
+        try:
+            summary = freeze(frozen_set, view, small_int_bits, qstrdefs.abspath, target[0].abspath)
+        except MpforgeError as e:
+            print(f"error: {e.message}")
+            return 1
+        print(f"       {summary}")
+        return 0
+
+    sources = [env.File(str(m.source)) for m in frozen_set.modules]
+    sources += [env.File(str(p)) for p in frozen_set.inputs] + [qstrdefs]
+    key = env.Value(json.dumps(settings_key(frozen_set, view, small_int_bits), sort_keys=True))
+    node = env.Command(target, [*sources, key], env.Action(action, "FREEZE $TARGET"))
+    env.MpfCountSteps()
+    return node
+
+
+def generate(env):
+    env.AddMethod(_freeze, "MpfFreeze")
+
+
+def exists(env):
+    return True
