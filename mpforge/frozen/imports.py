@@ -65,7 +65,7 @@ def _absolute(module: str, is_package: bool, name: str, level: int) -> str | Non
         return name
     package = module if is_package else module.rpartition(".")[0]
     parts = package.split(".") if package else []
-    if level - 1 > len(parts):
+    if level - 1 >= len(parts):
         return None
     base = parts[: len(parts) - (level - 1)]
     return ".".join([*base, name] if name else base)

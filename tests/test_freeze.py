@@ -1,0 +1,239 @@
+"""Stage 2, FREEZE: manifests, packages, the mpy-cross cache, the import check, the C emitter."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from mpforge.config.view import ConfigView
+from mpforge.errors import MpforgeError
+from mpforge.frozen.collect import collect
+from mpforge.frozen.compile import compile_module
+from mpforge.frozen.emit import emit_frozen_c
+from mpforge.frozen.imports import check_imports
+from mpforge.frozen.manifest import ManifestLoader
+from mpforge.frozen.mpy import read_mpy
+from mpforge.frozen.packages import kconfig_text, read_package
+
+
+def write(base: Path, rel: str, text: str) -> Path:
+    path = base / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def no_packages(name: str, origin: str) -> Path:
+    raise MpforgeError(f"{origin}: no package '{name}'")
+
+
+def load(manifest: Path) -> ManifestLoader:
+    loader = ManifestLoader(no_packages)
+    loader.load(manifest)
+    return loader
+
+
+VIEW = ConfigView(
+    "test",
+    {
+        "FROZEN_MANIFEST": "",
+        "FROZEN_PKG_DEMO": "n",
+        "FLOAT": "y",
+        "MODULE_SYS": "y",
+        "MODULE_JSON": "n",
+    },
+)
+
+
+class TestManifest:
+    def test_files_packages_globs_and_options(self, tmp_path: Path) -> None:
+        write(tmp_path, "main.py", "print(1)\n")
+        write(tmp_path, "lib/__init__.py", "")
+        write(tmp_path, "lib/sub/__init__.py", "")
+        write(tmp_path, "lib/sub/deep.py", "")
+        write(tmp_path, "drivers/a.py", "")
+        write(tmp_path, "drivers/b.py", "")
+        m = write(
+            tmp_path,
+            "manifest.yml",
+            """\
+            modules:
+              - main.py
+              - package: lib
+              - glob: "drivers/*.py"
+                opt: 2
+                check_imports: false
+            """,
+        )
+        mods = load(m).modules
+        assert sorted(mods) == ["a", "b", "lib", "lib.sub", "lib.sub.deep", "main"]
+        assert mods["lib.sub"].is_package and not mods["lib.sub.deep"].is_package
+        assert mods["a"].opt == 2 and not mods["a"].check_imports
+        assert mods["main"].origin.endswith("manifest.yml:2")
+        assert mods["lib.sub.deep"].source_name == "lib/sub/deep.py"
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("modules:\n  - nothere.py\n", "manifest.yml:2: module file"),
+            ("modulse:\n  - a.py\n", "manifest.yml:1: unknown manifest key 'modulse' (did you "),
+            ("modules:\n  - file: a.py\n    opt: 7\n", "manifest.yml:3: opt must be 0, 1, 2 or 3"),
+            (
+                "modules:\n  - file: a.py\n    emitt: native\n",
+                "manifest.yml:3: unknown key 'emitt'",
+            ),
+            ("modules:\n  - glob: '*.c'\n", "manifest.yml:2: glob '*.c' matches no .py file"),
+            ("modules: [a.py\n", "manifest.yml:2: YAML syntax error"),
+            ("modules:\n  - file: a.py\n    package: p\n", "exactly one of file:, package:"),
+            ("require:\n  - nosuch\n", "manifest.yml:2: no package 'nosuch'"),
+        ],
+    )
+    def test_errors_name_the_line(self, tmp_path: Path, text: str, expected: str) -> None:
+        write(tmp_path, "a.py", "")
+        m = write(tmp_path, "manifest.yml", text)
+        with pytest.raises(MpforgeError) as e:
+            load(m)
+        assert expected in e.value.message
+
+    def test_include_cycle(self, tmp_path: Path) -> None:
+        write(tmp_path, "a.yml", "include: [b.yml]\n")
+        write(tmp_path, "b.yml", "include: [a.yml]\n")
+        with pytest.raises(MpforgeError, match=r"include cycle: .*a.yml -> .*b.yml -> .*a.yml"):
+            load(tmp_path / "a.yml")
+
+    def test_two_modules_with_one_name(self, tmp_path: Path) -> None:
+        write(tmp_path, "x/util.py", "")
+        write(tmp_path, "y/util.py", "")
+        m = write(tmp_path, "m.yml", "modules:\n  - x/util.py\n  - y/util.py\n")
+        with pytest.raises(MpforgeError) as e:
+            load(m)
+        assert "m.yml:3: two modules are named 'util'" in e.value.message
+        assert "listed at" in e.value.message and "m.yml:2" in e.value.message
+
+    def test_package_needs_init(self, tmp_path: Path) -> None:
+        write(tmp_path, "p/__init__.py", "")
+        write(tmp_path, "p/q/mod.py", "")
+        m = write(tmp_path, "m.yml", "modules:\n  - package: p\n")
+        with pytest.raises(MpforgeError, match="has no __init__.py"):
+            load(m)
+
+
+class TestPackages:
+    def test_package_yml_and_generated_menu(self, tmp_path: Path) -> None:
+        write(
+            tmp_path,
+            "log/package.yml",
+            "name: log\nversion: 1.2\nlicense: MIT\n"
+            "description: Logging\ndependencies: [fmt]\nmodules: [log.py]\n",
+        )
+        write(tmp_path, "fmt/package.yml", "name: fmt\nversion: 0.1\nlicense: ISC\n")
+        pkgs = [read_package(tmp_path / n / "package.yml") for n in ("fmt", "log")]
+        text = kconfig_text(pkgs)
+        assert 'config FROZEN_PKG_LOG\n\tbool "log 1.2 (MIT)"\n\tselect FROZEN_PKG_FMT' in text
+
+    def test_missing_field(self, tmp_path: Path) -> None:
+        write(tmp_path, "log/package.yml", "name: log\nversion: 1\n")
+        with pytest.raises(MpforgeError, match="package.yml:1: package.yml lacks 'license:'"):
+            read_package(tmp_path / "log" / "package.yml")
+
+
+class TestCompile:
+    def test_cache_is_keyed_by_content(self, tmp_path: Path) -> None:
+        a = write(tmp_path, "app/a.py", "x = 1\n")
+        write(tmp_path, "app/b.py", "y = 2\n")
+        modules = collect(VIEW, tmp_path / "app").modules
+        cache = tmp_path / "cache"
+        first = [compile_module(m, 31, cache) for m in modules]
+        assert [c.cached for c in first] == [False, False]
+        again = [compile_module(m, 31, cache) for m in modules]
+        assert [c.cached for c in again] == [True, True]
+        a.write_text("x = 3\n")
+        edited = [compile_module(m, 31, cache) for m in modules]
+        assert [c.cached for c in edited] == [False, True]
+        assert read_mpy(edited[0].mpy, "a").qstrs[0] == "a.py"  # never an absolute path
+
+    def test_syntax_error_names_file_and_line(self, tmp_path: Path) -> None:
+        write(tmp_path, "app/ok.py", "")
+        write(tmp_path, "app/bad.py", "x = 1\ndef f(:\n    pass\n")
+        modules = collect(VIEW, tmp_path / "app").modules
+        with pytest.raises(MpforgeError) as e:
+            for m in modules:
+                compile_module(m, 31, tmp_path / "cache")
+        assert "bad.py:2: SyntaxError" in e.value.message
+
+    def test_native_emit_is_refused(self, tmp_path: Path) -> None:
+        write(tmp_path, "n.py", "")
+        m = write(tmp_path, "m.yml", "modules:\n  - file: n.py\n    emit: viper\n")
+        module = load(m).modules["n"]
+        with pytest.raises(MpforgeError, match="m.yml:2: emit: viper for n: this core runs"):
+            compile_module(module, 31, tmp_path / "cache")
+
+
+class TestImportCheck:
+    def _check(self, tmp_path: Path, files: dict[str, str]) -> None:
+        for rel, text in files.items():
+            write(tmp_path, f"app/{rel}", text)
+        modules = collect(VIEW, tmp_path / "app").modules
+        compiled = [compile_module(m, 31, tmp_path / "cache") for m in modules]
+        check_imports(compiled, VIEW)
+
+    def test_frozen_builtin_and_relative_imports_resolve(self, tmp_path: Path) -> None:
+        self._check(
+            tmp_path,
+            {
+                "main.py": "import sys\nimport pkg.sub\nfrom pkg import sub\n",
+                "pkg/__init__.py": "from . import sub\nfrom .sub import f\n",
+                "pkg/sub.py": "def f():\n    from . import deep\n",
+                "pkg/deep.py": "",
+            },
+        )
+
+    def test_relative_import_beyond_top_level(self, tmp_path: Path) -> None:
+        with pytest.raises(MpforgeError, match="sub.py:1: relative import beyond the top-level"):
+            self._check(tmp_path, {"pkg/__init__.py": "", "pkg/sub.py": "from .. import x\n"})
+
+    def test_disabled_builtin_names_the_symbol(self, tmp_path: Path) -> None:
+        with pytest.raises(MpforgeError) as e:
+            self._check(tmp_path, {"main.py": "x = 1\n\nimport json\n"})
+        assert "main.py:3: import of 'json'" in e.value.message
+        assert "enable CONFIG_MODULE_JSON" in e.value.message
+
+    def test_unknown_module(self, tmp_path: Path) -> None:
+        with pytest.raises(MpforgeError, match="main.py:1: import of 'nothere': no frozen module"):
+            self._check(tmp_path, {"main.py": "import nothere\n"})
+
+    def test_opt_out(self, tmp_path: Path) -> None:
+        write(tmp_path, "app/main.py", "try:\n    import nothere\nexcept ImportError:\n    pass\n")
+        write(
+            tmp_path, "app/manifest.yml", "modules:\n  - file: main.py\n    check_imports: false\n"
+        )
+        modules = collect(VIEW, tmp_path / "app").modules
+        check_imports([compile_module(m, 31, tmp_path / "cache") for m in modules], VIEW)
+
+
+class TestEmit:
+    def test_deterministic_and_const(self, tmp_path: Path) -> None:
+        write(tmp_path, "app/b.py", "s = 'a long string constant'\nt = (1, 2.5, b'xy')\n")
+        write(tmp_path, "app/a.py", "def f(x, *, y=2):\n    return x + y\n")
+        modules = collect(VIEW, tmp_path / "app").modules
+        compiled = [compile_module(m, 31, tmp_path / "cache") for m in modules]
+        pool = [b"", b"__dir__"]
+        one = emit_frozen_c(compiled, pool, 31, True)
+        two = emit_frozen_c(list(reversed(compiled)), pool, 31, True)
+        assert one == two
+        assert '{"a", false, &' in one and one.index('{"a"') < one.index('{"b"')
+        assert "0x1.4000000000000p+1" in one  # 2.5, exactly
+        assert '"a long string constant"' in one
+        for line in one.splitlines():
+            if line.startswith("static"):
+                assert line.startswith("static const")
+        assert str(tmp_path) not in one
+
+    def test_float_constant_without_floats(self, tmp_path: Path) -> None:
+        write(tmp_path, "app/f.py", "x = 1.5\n")
+        modules = collect(VIEW, tmp_path / "app").modules
+        compiled = [compile_module(m, 31, tmp_path / "cache") for m in modules]
+        with pytest.raises(MpforgeError, match="float constant 1.5, but floats are off"):
+            emit_frozen_c(compiled, [], 31, False)
