@@ -13,7 +13,16 @@ import sys
 from mpforge import __version__
 from mpforge.errors import MpforgeError
 
-COMMANDS = ("boards", "build", "run", "menuconfig", "guiconfig", "savedefconfig", "config")
+COMMANDS = (
+    "boards",
+    "build",
+    "run",
+    "menuconfig",
+    "guiconfig",
+    "savedefconfig",
+    "config",
+    "verify",
+)
 
 
 def _parser() -> argparse.ArgumentParser:

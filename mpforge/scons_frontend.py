@@ -5,6 +5,7 @@ Kept out of the SConstruct so it is plain, typed, testable Python.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -67,6 +68,18 @@ def read_options(arguments: Mapping[str, str], root: str) -> Options:
     )
 
 
+BUILD_ARGS = "build-args.json"
+
+
+def record_arguments(opts: Options) -> None:
+    """Keep the fragments and app of this build, so `mpforge verify` can repeat it."""
+    data = {"fragments": [str(f) for f in opts.fragments], "app": str(opts.app or "")}
+    path = opts.build_dir / BUILD_ARGS
+    text = json.dumps(data, indent=1) + "\n"
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
 def resolve_config(opts: Options) -> Resolution:
     inputs = ConfigInputs(
         board=opts.board,
@@ -75,4 +88,6 @@ def resolve_config(opts: Options) -> Resolution:
         build_dir=opts.build_dir,
         pristine=opts.pristine,
     )
-    return resolve(inputs, lambda line: print(line, file=sys.stderr))
+    resolution = resolve(inputs, lambda line: print(line, file=sys.stderr))
+    record_arguments(opts)
+    return resolution

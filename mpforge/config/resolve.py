@@ -42,6 +42,11 @@ class ConfigInputs:
     pristine: bool = False
     root: Path = paths.ROOT
 
+    @property
+    def all_files(self) -> tuple[Path, ...]:
+        """The defconfig and the fragments, in the order they apply."""
+        return (self.defconfig, *self.fragments)
+
 
 @dataclass
 class Resolution:
@@ -50,10 +55,11 @@ class Resolution:
     view: ConfigView
     kconf: kconfiglib.Kconfig
     set_by: dict[str, Assignment]
+    inputs: ConfigInputs
 
 
 def resolve(inputs: ConfigInputs, report: Report) -> Resolution:
-    assignments = [a for f in (inputs.defconfig, *inputs.fragments) for a in parse_fragment(f)]
+    assignments = [a for f in inputs.all_files for a in parse_fragment(f)]
     kconf = load_kconfig(inputs.root)
     dotconfig = inputs.build_dir / DOTCONFIG
     record = inputs.build_dir / INPUTS_RECORD
@@ -71,12 +77,12 @@ def resolve(inputs: ConfigInputs, report: Report) -> Resolution:
         set_by = apply_assignments(kconf, assignments, override)
     _write_outputs(kconf, inputs, assignments)
     values = {s.name: s.str_value for s in kconf.unique_defined_syms}
-    return Resolution(ConfigView(inputs.board, values), kconf, set_by)
+    return Resolution(ConfigView(inputs.board, values), kconf, set_by, inputs)
 
 
 def baseline_values(inputs: ConfigInputs) -> dict[str, str]:
     """The values the defconfig and fragments alone give, ignoring any .config (nothing written)."""
-    assignments = [a for f in (inputs.defconfig, *inputs.fragments) for a in parse_fragment(f)]
+    assignments = [a for f in inputs.all_files for a in parse_fragment(f)]
     kconf = load_kconfig(inputs.root)
     apply_assignments(kconf, assignments, lambda _old, _new: None)
     return {s.name: s.str_value for s in kconf.unique_defined_syms}

@@ -1,0 +1,26 @@
+"""`mpforge verify`: prove a build is reproducible by rebuilding it from scratch elsewhere."""
+
+from __future__ import annotations
+
+import argparse
+
+from mpforge.commands.common import add_board, build_dir
+from mpforge.provenance.verify import verify
+
+NAME = "verify"
+HELP = "rebuild the board from scratch in a temporary directory and compare the images"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_board(parser)
+    parser.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: CPU count)")
+
+
+def run(args: argparse.Namespace) -> int:
+    print(f"verify: rebuilding {args.board} from scratch in a temporary directory ...", flush=True)
+    verdict = verify(args.board, build_dir(args), args.jobs)
+    if verdict.identical:
+        print(f"identical: {len(verdict.checked)} images match ({', '.join(verdict.checked)})")
+        return 0
+    print(f"different: {verdict.difference}")
+    return 1

@@ -1,0 +1,1 @@
+"""What is inside an image and how it was made: build-info.json, an SPDX SBOM, verification."""
