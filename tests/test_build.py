@@ -1,0 +1,107 @@
+"""Stages 3-5 on the host port: progress output, per-symbol rebuilds, frozen modules, errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mpforge import paths
+from mpforge.build import scons_command
+
+
+
+def scons(
+    build: Path, *extra: str, env: dict[str, str] | None = None, **kw
+) -> subprocess.CompletedProcess:
+    cmd = scons_command("host", build, **kw) + list(extra)
+    return subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
+
+
+def compiled(output: str) -> list[str]:
+    """The sources a build compiled, from its `[n/N] CC path` lines."""
+    return re.findall(r"^\[\d+/\d+\] CC (\S+)$", output, re.M)
+
+
+@pytest.fixture(scope="module")
+def host_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    build = tmp_path_factory.mktemp("host") / "build"
+    proc = scons(build)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return build
+
+
+def test_progress_lines_and_compile_commands(host_build: Path) -> None:
+    db = json.loads((host_build / "compile_commands.json").read_text())
+    files = {Path(e["file"]).name for e in db}
+    assert "vm.c" in files and "frozen.c" in files
+    for entry in db:
+        assert "-Werror" in entry["command"] and "-std=c11" in entry["command"]
+
+
+def test_noop_rebuild_compiles_nothing(host_build: Path) -> None:
+    proc = scons(host_build)
+    assert proc.returncode == 0
+    assert compiled(proc.stdout) == []
+    assert "LINK" not in proc.stdout
+
+
+def test_toggling_one_symbol_rebuilds_only_its_users(host_build: Path, tmp_path: Path) -> None:
+    frag = tmp_path / "noset.conf"
+    frag.write_text("# CONFIG_BUILTIN_SET is not set\n")
+    proc = scons(host_build, fragments=[frag])
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    rebuilt = compiled(proc.stdout)
+    db = json.loads((host_build / "compile_commands.json").read_text())
+    total = len(db)
+    assert "py/obj_set.c" not in {os.path.relpath(e["file"], paths.ROOT) for e in db}
+    assert 0 < len(rebuilt) < total, (rebuilt, total)
+    # Back again: the set type is compiled once more, and still not everything.
+    proc = scons(host_build)
+    assert "py/obj_set.c" in compiled(proc.stdout)
+    assert len(compiled(proc.stdout)) < total
+
+
+def test_frozen_demo_runs_at_boot(host_build: Path) -> None:
+    proc = subprocess.run([host_build / "firmware"], capture_output=True, text=True, timeout=10)
+    assert proc.returncode == 0, proc.stderr
+    assert "mpforge: frozen main.py running on" in proc.stdout
+    assert "sum of squares 1..10 = 385" in proc.stdout
+
+
+def test_missing_compiler_names_the_package(tmp_path: Path) -> None:
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    env = dict(os.environ, PATH=str(empty))
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "SCons",
+            "-Q",
+            "-C",
+            str(paths.ROOT),
+            "BOARD=host",
+            f"BUILD_DIR={tmp_path / 'b'}",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert proc.returncode != 0
+    assert (
+        "error: the compiler gcc is not installed; install it with `sudo apt-get install gcc`"
+        in proc.stderr
+    )
+    assert "Traceback" not in proc.stderr
+
+
+def test_unknown_build_variable_is_an_error(tmp_path: Path) -> None:
+    proc = scons(tmp_path / "b", "BORAD=host")
+    assert proc.returncode != 0 and "unknown build variable BORAD=" in proc.stderr
