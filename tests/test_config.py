@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import kconfiglib
@@ -234,3 +235,41 @@ class TestExplain:
     def test_unknown_symbol(self, capsys, tmp_path: Path) -> None:
         r = mpforge(capsys, "config", "-b", "host", "--build-dir", tmp_path, "--explain", "FLOTA")
         assert r.code == 1 and "unknown symbol CONFIG_FLOTA" in r.err
+
+
+def test_real_menuconfig_edit_survives(tmp_path: Path) -> None:
+    """Drive kconfiglib's menuconfig in a pseudo-terminal: jump to a symbol, toggle it, save."""
+    import os
+    import pty
+    import select
+    import shutil
+    import time
+
+    build = tmp_path / "build"
+    mpforge_exe = shutil.which("mpforge") or str(Path(sys.executable).parent / "mpforge")
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: menuconfig on a terminal
+        os.environ["TERM"] = "xterm"
+        os.execv(mpforge_exe, ["mpforge", "menuconfig", "-b", "host", "--build-dir", str(build)])
+
+    def drain(seconds: float) -> bytes:
+        out, end = b"", time.time() + seconds
+        while time.time() < end:
+            if select.select([fd], [], [], 0.05)[0]:
+                try:
+                    out += os.read(fd, 65536)
+                except OSError:
+                    break
+        return out
+
+    screen = drain(2.0)
+    assert b"mpforge firmware configuration" in screen
+    for keys in (b"/", b"BUILTIN_SET", b"\r", b" ", b"Q", b"Y"):
+        os.write(fd, keys)
+        screen = drain(0.4)
+    _, status = os.waitpid(pid, 0)
+    assert status == 0
+    assert b"Configuration saved" in screen
+    notes, res = _resolve("host", build)
+    assert not res.view.enabled("BUILTIN_SET")
+    assert notes == []
