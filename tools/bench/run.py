@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Interpreter benchmarks: instruction counts (valgrind callgrind, stable on noisy machines).
+
+Each program in this directory is compiled with mpy-cross, checked to print what
+CPython prints, then run once under callgrind on the host firmware; the figure
+is the total instructions executed (Ir).
+
+    .venv/bin/python tools/bench/run.py [--build build/host] [PROGRAM.py ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path.insert(0, str(ROOT))
+
+from mpforge.mpycross import compile_file  # noqa: E402
+
+
+def instructions(cmd: list[str], out_dir: Path) -> int:
+    out = out_dir / "callgrind.out"
+    proc = subprocess.run(
+        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    m = re.search(r"Collected : (\d+)", proc.stderr)
+    if not m:
+        raise SystemExit(f"no instruction count in valgrind's output:\n{proc.stderr}")
+    return int(m.group(1))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--build", type=Path, default=ROOT / "build" / "host")
+    parser.add_argument("programs", nargs="*", type=Path)
+    args = parser.parse_args()
+    firmware = args.build / "firmware"
+    programs = args.programs or sorted(p for p in HERE.glob("*.py") if p.name != "run.py")
+    with tempfile.TemporaryDirectory() as tmp:
+        for program in programs:
+            mpy = Path(tmp) / program.with_suffix(".mpy").name
+            compile_file(program, mpy)
+            expected = subprocess.run(
+                [sys.executable, program], capture_output=True, text=True, check=True
+            ).stdout
+            got = subprocess.run([firmware, mpy], capture_output=True, text=True, check=False)
+            status = "ok" if got.stdout == expected and got.returncode == 0 else "WRONG OUTPUT"
+            ir = instructions([str(firmware), str(mpy)], Path(tmp))
+            print(f"{program.stem:14} {ir:>14,} Ir  {status}")
+
+
+if __name__ == "__main__":
+    main()
