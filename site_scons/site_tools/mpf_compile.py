@@ -1,10 +1,10 @@
 """SCons tool: env.MpfCompile(sources) -> objects, the COMPILE stage shared by every port.
 
-Generates the qstr pool header from exactly the hand-written sources being
-compiled, then compiles each source, plus the generated ones the SConstruct
-listed in MPF_GENERATED_SOURCES (frozen modules), to
-`$BUILD_DIR/<its path in the tree>.o`, so the core and the port keep their
-layout under the build directory. Counts the steps for the progress display.
+Generates the qstr pool and the builtin-module table from exactly the
+hand-written sources being compiled, then compiles each source (and the
+generated ones the SConstruct listed in MPF_GENERATED_SOURCES: the frozen
+modules) to `$BUILD_DIR/<its path in the tree>.o`, so the core and the port
+keep their layout under the build directory. Counts steps for the progress.
 """
 
 import os
@@ -15,6 +15,7 @@ def _compile(env, sources):
     build = env["BUILD_DIR"].abspath
     sources = sorted(sources, key=lambda n: n.abspath)
     env.QstrDefs("$GEN_DIR/qstrdefs.h", sources)
+    env.ModuleTable("$GEN_DIR/moduletable.h", sources)
     generated = list(env.get("MPF_GENERATED_SOURCES", []))
     objects = []
     for src in sources + generated:
@@ -23,7 +24,7 @@ def _compile(env, sources):
         else:
             rel = os.path.relpath(src.abspath, root)
         objects += env.Object(env["BUILD_DIR"].File(os.path.splitext(rel)[0] + ".o"), src)
-    env["MPF_TOTAL_STEPS"] = env.get("MPF_TOTAL_STEPS", 0) + len(sources) + len(generated) + 1
+    env["MPF_TOTAL_STEPS"] = env.get("MPF_TOTAL_STEPS", 0) + len(sources) + len(generated) + 2
     return objects
 
 

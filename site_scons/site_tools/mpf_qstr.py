@@ -1,8 +1,9 @@
-"""SCons tool: the QstrDefs builder, generating the qstr pool header from the C sources.
+"""SCons tool: the builders that generate headers from the C sources (stage 3, GENERATE).
 
-env.QstrDefs(target, sources) runs mpforge.qstr.generate; the header is
-rewritten only when its content changes, so SCons rebuilds nothing after an
-edit that adds no new interned string.
+env.QstrDefs(target, sources): the qstr pool (mpforge.qstr.generate).
+env.ModuleTable(target, sources): the builtin-module table (mpforge.modtable.generate).
+Each header is rewritten only when its content changes, so SCons rebuilds
+nothing after an edit that adds no new string or module.
 """
 
 from pathlib import Path
@@ -10,21 +11,27 @@ from pathlib import Path
 from mpforge.errors import MpforgeError
 
 
-def _build(target, source, env):
-    from mpforge.qstr import generate
+def _action(generator):
+    def build(target, source, env):
+        try:
+            generator([Path(s.abspath) for s in source], Path(target[0].abspath))
+        except MpforgeError as e:
+            print(f"error: {e.message}")
+            return 1
+        return 0
 
-    try:
-        generate([Path(s.abspath) for s in source], Path(target[0].abspath))
-    except MpforgeError as e:
-        print(f"error: {e.message}")
-        return 1
-    return 0
+    return build
 
 
 def generate(env):
     from SCons.Builder import Builder
 
-    env["BUILDERS"]["QstrDefs"] = Builder(action=env.Action(_build, "QSTR $TARGET"))
+    from mpforge import modtable, qstr
+
+    env["BUILDERS"]["QstrDefs"] = Builder(action=env.Action(_action(qstr.generate), "QSTR $TARGET"))
+    env["BUILDERS"]["ModuleTable"] = Builder(
+        action=env.Action(_action(modtable.generate), "MODULES $TARGET")
+    )
 
 
 def exists(env):
