@@ -17,6 +17,7 @@ COMMANDS = (
     "boards",
     "build",
     "run",
+    "flash",
     "menuconfig",
     "guiconfig",
     "savedefconfig",

@@ -28,6 +28,16 @@ def render(registrations: list[tuple[str, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def read_names(moduletable_h: Path) -> set[str]:
+    """The module names a generated table lists."""
+    from mpforge.qstr import decode_escaped
+
+    names = set()
+    for m in re.finditer(r"^MPF_MODULE\(MPF_QSTR(E?)_(\w*),", moduletable_h.read_text(), re.M):
+        names.add(decode_escaped(m.group(2)).decode() if m.group(1) else m.group(2))
+    return names
+
+
 def generate(sources: Sequence[Path], output: Path) -> None:
     found = [
         (m.group(1).decode(), m.group(2).decode())

@@ -14,6 +14,7 @@ from pathlib import Path
 from mpforge import paths
 from mpforge.boards import find_defconfig
 from mpforge.config.resolve import ConfigInputs, Resolution, resolve
+from mpforge.config.view import ConfigView
 from mpforge.errors import MpforgeError
 from mpforge.frozen.collect import APP_FRAGMENT
 
@@ -69,6 +70,33 @@ def read_options(arguments: Mapping[str, str], root: str) -> Options:
 
 
 BUILD_ARGS = "build-args.json"
+MODULE_PREFIX = "MODULE_"
+
+
+def module_sources(view: ConfigView, py_dir: Path) -> list[Path]:
+    """py/mod_<name>.c for every enabled CONFIG_MODULE_<NAME>, sorted.
+
+    A symbol MODULE_<PARENT>_<OPTION> of an existing module is a sub-option
+    (switched inside the parent's source); any other without a file is an error.
+    """
+    enabled = sorted(
+        n[len(MODULE_PREFIX) :].lower()
+        for n, v in view.values.items()
+        if n.startswith(MODULE_PREFIX) and v == "y"
+    )
+    sources = []
+    for name in enabled:
+        path = py_dir / f"mod_{name}.c"
+        if path.is_file():
+            sources.append(path)
+        elif not any(
+            name.startswith(p + "_") and (py_dir / f"mod_{p}.c").is_file() for p in enabled
+        ):
+            raise MpforgeError(
+                f"CONFIG_MODULE_{name.upper()} is on, but its source py/mod_{name}.c does not "
+                "exist; add the source or turn the option off"
+            )
+    return sources
 
 
 def record_arguments(opts: Options) -> None:

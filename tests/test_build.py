@@ -15,7 +15,6 @@ from mpforge import paths
 from mpforge.build import scons_command
 
 
-
 def scons(
     build: Path, *extra: str, env: dict[str, str] | None = None, **kw
 ) -> subprocess.CompletedProcess:

@@ -177,7 +177,7 @@ class TestImportCheck:
             write(tmp_path, f"app/{rel}", text)
         modules = collect(VIEW, tmp_path / "app").modules
         compiled = [compile_module(m, 31, tmp_path / "cache") for m in modules]
-        check_imports(compiled, VIEW)
+        check_imports(compiled, VIEW, {"sys"})
 
     def test_frozen_builtin_and_relative_imports_resolve(self, tmp_path: Path) -> None:
         self._check(
@@ -210,7 +210,7 @@ class TestImportCheck:
             tmp_path, "app/manifest.yml", "modules:\n  - file: main.py\n    check_imports: false\n"
         )
         modules = collect(VIEW, tmp_path / "app").modules
-        check_imports([compile_module(m, 31, tmp_path / "cache") for m in modules], VIEW)
+        check_imports([compile_module(m, 31, tmp_path / "cache") for m in modules], VIEW, set())
 
 
 class TestEmit:

@@ -9,6 +9,7 @@ from mpforge.frozen.collect import FrozenSet
 from mpforge.frozen.compile import cache_dir, compile_module, compiler_digest
 from mpforge.frozen.emit import emit_frozen_c, read_core_pool
 from mpforge.frozen.imports import check_imports
+from mpforge.modtable import read_names
 
 
 def settings_key(frozen_set: FrozenSet, view: ConfigView, small_int_bits: int) -> dict:
@@ -21,25 +22,28 @@ def settings_key(frozen_set: FrozenSet, view: ConfigView, small_int_bits: int) -
         "mpy-cross": compiler_digest(),
         "small_int_bits": small_int_bits,
         "float": view.enabled("FLOAT"),
-        "builtin_modules": sorted(
-            k for k, v in view.values.items() if k.startswith("MODULE_") and v == "y"
-        ),
     }
 
 
 def freeze(
-    frozen_set: FrozenSet, view: ConfigView, small_int_bits: int, qstrdefs_h: str, output: str
+    frozen_set: FrozenSet,
+    view: ConfigView,
+    small_int_bits: int,
+    gen_dir: Path,
+    output: Path,
 ) -> str:
-    """Write `output` (frozen.c); returns a one-line summary for the build log."""
+    """Write `output` (frozen.c); returns a one-line summary for the build log.
+
+    `gen_dir` holds the core's qstr pool and module table (qstrdefs.h, moduletable.h).
+    """
     cache = cache_dir()
     compiled = [compile_module(m, small_int_bits, cache) for m in frozen_set.modules]
-    check_imports(compiled, view)
+    check_imports(compiled, view, read_names(gen_dir / "moduletable.h"))
     text = emit_frozen_c(
-        compiled, read_core_pool(Path(qstrdefs_h)), small_int_bits, view.enabled("FLOAT")
+        compiled, read_core_pool(gen_dir / "qstrdefs.h"), small_int_bits, view.enabled("FLOAT")
     )
-    path = Path(output)
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    if not output.exists() or output.read_text(encoding="utf-8") != text:
+        output.write_text(text, encoding="utf-8")
     fresh = sum(not c.cached for c in compiled)
     return (
         f"{len(compiled)} frozen modules ({fresh} compiled by mpy-cross, "

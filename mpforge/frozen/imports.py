@@ -1,8 +1,9 @@
 """The static import check: every import in frozen code must resolve in this configuration.
 
 An import resolves to a frozen module of the same image, or to a builtin
-module whose Kconfig symbol (CONFIG_MODULE_<NAME>) is on. Otherwise the build
-stops naming the file:line, the module, and the symbol that would enable it,
+module of this build (the generated module table: the core's enabled
+modules and the port's). Otherwise the build stops naming the file:line, the
+module, and the Kconfig symbol (CONFIG_MODULE_<NAME>) that would enable it,
 or saying it exists nowhere. Entries with `check_imports: false` are skipped
 (for imports guarded by try/except ImportError).
 """
@@ -27,8 +28,8 @@ from mpforge.frozen.mpy import (
 MODULE_PREFIX = "MODULE_"
 
 
-def builtin_modules(view: ConfigView) -> dict[str, str]:
-    """Builtin module name -> its Kconfig symbol, for every MODULE_* symbol (on or off)."""
+def module_symbols(view: ConfigView) -> dict[str, str]:
+    """Builtin module name -> the Kconfig symbol that switches it (MODULE_<NAME>)."""
     return {
         name[len(MODULE_PREFIX) :].lower(): name
         for name in view.values
@@ -71,9 +72,10 @@ def _absolute(module: str, is_package: bool, name: str, level: int) -> str | Non
     return ".".join([*base, name] if name else base)
 
 
-def check_imports(compiled: list[Compiled], view: ConfigView) -> None:
-    frozen = {c.module.name for c in compiled}
-    builtins = builtin_modules(view)
+def check_imports(compiled: list[Compiled], view: ConfigView, available: set[str]) -> None:
+    """`available`: the builtin modules this build has (from the generated module table)."""
+    frozen = {c.module.name for c in compiled} | available
+    symbols = module_symbols(view)
     for c in compiled:
         if not c.module.check_imports:
             continue
@@ -84,20 +86,16 @@ def check_imports(compiled: list[Compiled], view: ConfigView) -> None:
                 raise MpforgeError(
                     f"{where}: relative import beyond the top-level package in {c.module.name}"
                 )
-            _check(where, target, frozen, builtins, view)
+            _check(where, target, frozen, symbols)
 
 
-def _check(
-    where: str, target: str, frozen: set[str], builtins: dict[str, str], view: ConfigView
-) -> None:
+def _check(where: str, target: str, known: set[str], symbols: dict[str, str]) -> None:
     parts = target.split(".")
     for depth in range(1, len(parts) + 1):
         name = ".".join(parts[:depth])
-        if name in frozen:
+        if name in known:
             continue
-        symbol = builtins.get(name) if depth == 1 else None
-        if symbol is not None and view.enabled(symbol):
-            continue
+        symbol = symbols.get(name) if depth == 1 else None
         hint = (
             "set check_imports: false on its manifest entry if the import is guarded by "
             "try/except ImportError"

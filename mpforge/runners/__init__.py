@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from mpforge.runners.base import Runner
 from mpforge.runners.native import NativeRunner
+from mpforge.runners.qemu import QemuRunner
 
-RUNNERS: dict[str, type[Runner]] = {"native": NativeRunner}
+RUNNERS: dict[str, type[Runner]] = {"native": NativeRunner, "qemu": QemuRunner}
 
 
 def runner_for(emulator: str) -> type[Runner] | None:

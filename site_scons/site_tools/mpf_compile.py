@@ -14,7 +14,10 @@ def _compile(env, sources):
     root = env.Dir("#").abspath
     build = env["BUILD_DIR"].abspath
     sources = sorted(sources, key=lambda n: n.abspath)
-    env.QstrDefs("$GEN_DIR/qstrdefs.h", sources)
+    # Headers may use qstrs too (inline functions, macros).
+    dirs = sorted({s.dir for s in sources}, key=lambda d: d.abspath)
+    headers = sorted((h for d in dirs for h in d.glob("*.h")), key=lambda n: n.abspath)
+    env.QstrDefs("$GEN_DIR/qstrdefs.h", sources + headers)
     env.ModuleTable("$GEN_DIR/moduletable.h", sources)
     generated = list(env.get("MPF_GENERATED_SOURCES", []))
     objects = []

@@ -34,6 +34,7 @@ def generate(env, values, ignored=("config.h", "mpfconfig.h")):
         name="MpfConfigCScanner",
         skeys=[".c", ".h", ".S"],
         path_function=SCons.Scanner.FindPathDirs("CPPPATH"),
+        node_class=None,  # the Value nodes it returns are not file names
         recursive=lambda nodes: [n for n in nodes if isinstance(n, SCons.Node.FS.File)],
     )
     env.Prepend(SCANNERS=[scanner])

@@ -2,24 +2,34 @@
 
 The action runs mpforge.frozen.freeze.freeze (mpy-cross with its content
 cache, the import check, the C emitter). Its dependencies are every module
-source, every manifest and package.yml read, the core's qstr pool and a Value
+source, every manifest and package.yml read, the core's qstr pool and
+module table, and a Value
 holding the module list and compile settings, so adding, removing or editing
 a module (or a setting) re-freezes, and nothing else does.
 """
 
 import json
+from pathlib import Path
 
 
 def _freeze(env, frozen_set, view, small_int_bits):
+    from SCons.Action import Action
+
     from mpforge.errors import MpforgeError
     from mpforge.frozen.freeze import freeze, settings_key
 
     target = env["GEN_DIR"].File("frozen.c")
-    qstrdefs = env["GEN_DIR"].File("qstrdefs.h")
+    generated = [env["GEN_DIR"].File("qstrdefs.h"), env["GEN_DIR"].File("moduletable.h")]
 
     def action(target, source, env):
         try:
-            summary = freeze(frozen_set, view, small_int_bits, qstrdefs.abspath, target[0].abspath)
+            summary = freeze(
+                frozen_set,
+                view,
+                small_int_bits,
+                Path(env["GEN_DIR"].abspath),
+                Path(target[0].abspath),
+            )
         except MpforgeError as e:
             print(f"error: {e.message}")
             return 1
@@ -27,9 +37,9 @@ def _freeze(env, frozen_set, view, small_int_bits):
         return 0
 
     sources = [env.File(str(m.source)) for m in frozen_set.modules]
-    sources += [env.File(str(p)) for p in frozen_set.inputs] + [qstrdefs]
+    sources += [env.File(str(p)) for p in frozen_set.inputs] + generated
     key = env.Value(json.dumps(settings_key(frozen_set, view, small_int_bits), sort_keys=True))
-    node = env.Command(target, [*sources, key], env.Action(action, "FREEZE $TARGET"))
+    node = env.Command(target, [*sources, key], Action(action, "FREEZE $TARGET"))
     env.MpfCountSteps()
     return node
 

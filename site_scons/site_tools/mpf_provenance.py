@@ -27,6 +27,8 @@ def _leaves(nodes):
 
 
 def _provenance(env, images, board, values, config_files, frozen_set):
+    from SCons.Action import Action
+
     from mpforge import paths
     from mpforge.provenance.buildinfo import build_info, sha256_file, write_json
     from mpforge.provenance.sbom import spdx_document
@@ -65,7 +67,7 @@ def _provenance(env, images, board, values, config_files, frozen_set):
     targets = [env["BUILD_DIR"].File("build-info.json"), env["BUILD_DIR"].File("sbom.spdx.json")]
     sources = list(images) + [env.File(str(f)) for f in config_files]
     env.MpfCountSteps()
-    return env.Command(targets, sources, env.Action(action, "INFO $TARGET"))
+    return env.Command(targets, sources, Action(action, "INFO $TARGET"))
 
 
 def _package_digest(package, frozen_set):

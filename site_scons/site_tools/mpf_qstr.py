@@ -24,13 +24,20 @@ def _action(generator):
 
 
 def generate(env):
+    from SCons.Action import Action
     from SCons.Builder import Builder
+    from SCons.Scanner import Scanner
 
     from mpforge import modtable, qstr
 
-    env["BUILDERS"]["QstrDefs"] = Builder(action=env.Action(_action(qstr.generate), "QSTR $TARGET"))
+    # The generators read their sources as text: they depend on those files, not
+    # on the headers the sources include (which include the generated headers).
+    as_text = Scanner(function=lambda node, env, path: [], name="MpfTextScanner")
+    env["BUILDERS"]["QstrDefs"] = Builder(
+        action=Action(_action(qstr.generate), "QSTR $TARGET"), source_scanner=as_text
+    )
     env["BUILDERS"]["ModuleTable"] = Builder(
-        action=env.Action(_action(modtable.generate), "MODULES $TARGET")
+        action=Action(_action(modtable.generate), "MODULES $TARGET"), source_scanner=as_text
     )
 
 

@@ -1,0 +1,29 @@
+"""`mpforge flash`: program a board's built image with dfu-util or pyocd."""
+
+from __future__ import annotations
+
+import argparse
+
+from mpforge.commands.common import add_board, build_dir
+from mpforge.config.resolve import require_config
+from mpforge.config.view import read_dotconfig
+from mpforge.flash import FLASHERS, flash
+
+NAME = "flash"
+HELP = "program the built image into the board (dfu-util or pyocd)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_board(parser)
+    parser.add_argument(
+        "--method", choices=sorted(FLASHERS), help="flash tool (default: the board's FLASH_METHOD)"
+    )
+    parser.add_argument(
+        "-n", "--dry-run", action="store_true", help="print the command without running it"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    directory = build_dir(args)
+    view = read_dotconfig(args.board, require_config(directory))
+    return flash(directory, view, args.method, args.dry_run)

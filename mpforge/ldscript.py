@@ -1,0 +1,105 @@
+"""Stage 3, GENERATE: a port's linker script from the memory map in the config.
+
+A port keeps a template (`ports/<port>/ldscript.ld.in`) with `${flash_origin}`,
+`${flash_size}`, `${ram_origin}`, `${ram_size}` and `${stack_size}` fields; the
+values come from the config: `<PREFIX>_FLASH_BASE`, `FLASH_SIZE`,
+`<PREFIX>_RAM_BASE`, `RAM_SIZE`, `<PREFIX>_STACK_SIZE` (PREFIX is the port's
+symbol prefix, e.g. STM32). Nobody edits a linker script by hand.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from pathlib import Path
+
+from mpforge.config.view import ConfigView
+from mpforge.errors import MpforgeError
+
+# Stack the VM must leave to interrupt handlers and the deepest builtin call
+# below CONFIG_STACK_LIMIT: an exception frame with FPU state is 104 bytes, the
+# rest is for C code called from the VM that does not check the limit.
+STACK_MARGIN = 2048
+
+
+@dataclass(frozen=True)
+class MemoryMap:
+    """Where the image goes: flash and RAM regions and the stack at the top of RAM."""
+
+    flash_origin: int
+    flash_size: int
+    ram_origin: int
+    ram_size: int
+    stack_size: int
+
+    def fields(self) -> dict[str, str]:
+        """The template's fields, as hex literals the linker reads."""
+        return {
+            "flash_origin": f"0x{self.flash_origin:08x}",
+            "flash_size": f"0x{self.flash_size:x}",
+            "ram_origin": f"0x{self.ram_origin:08x}",
+            "ram_size": f"0x{self.ram_size:x}",
+            "stack_size": f"0x{self.stack_size:x}",
+        }
+
+
+def memory_map(view: ConfigView, prefix: str) -> MemoryMap:
+    """Read the memory map of `view`'s board, checking it can hold a stack and a heap."""
+    mm = MemoryMap(
+        flash_origin=view.int(f"{prefix}_FLASH_BASE"),
+        flash_size=view.int("FLASH_SIZE"),
+        ram_origin=view.int(f"{prefix}_RAM_BASE"),
+        ram_size=view.int("RAM_SIZE"),
+        stack_size=view.int(f"{prefix}_STACK_SIZE"),
+    )
+    _check(view, prefix, mm)
+    return mm
+
+
+def _check(view: ConfigView, prefix: str, mm: MemoryMap) -> None:
+    board = view.board
+    if mm.flash_size == 0 or mm.ram_size == 0:
+        raise MpforgeError(
+            f"board {board}: CONFIG_FLASH_SIZE and CONFIG_RAM_SIZE must be set "
+            "(the chip symbol gives them; is the board's chip selected?)"
+        )
+    if mm.stack_size % 8:
+        raise MpforgeError(
+            f"board {board}: CONFIG_{prefix}_STACK_SIZE={mm.stack_size} must be a multiple "
+            "of 8 (the AAPCS stack alignment)"
+        )
+    limit = view.int("STACK_LIMIT")
+    if limit + STACK_MARGIN > mm.stack_size:
+        raise MpforgeError(
+            f"board {board}: CONFIG_STACK_LIMIT={limit} leaves less than {STACK_MARGIN} "
+            f"bytes of the {mm.stack_size}-byte stack (CONFIG_{prefix}_STACK_SIZE) for "
+            f"interrupts; lower CONFIG_STACK_LIMIT to at most {mm.stack_size - STACK_MARGIN} "
+            f"or raise CONFIG_{prefix}_STACK_SIZE"
+        )
+    heap = view.int("HEAP_SIZE")
+    if heap + mm.stack_size > mm.ram_size:
+        raise MpforgeError(
+            f"board {board}: CONFIG_HEAP_SIZE={heap} plus the {mm.stack_size}-byte stack "
+            f"exceed the {mm.ram_size} bytes of RAM (CONFIG_RAM_SIZE) by "
+            f"{heap + mm.stack_size - mm.ram_size} bytes; lower CONFIG_HEAP_SIZE"
+        )
+
+
+def render(template: str, mm: MemoryMap, template_name: str = "template") -> str:
+    """Fill `template`'s ${...} fields; an unknown field is an error naming it."""
+    try:
+        return string.Template(template).substitute(mm.fields())
+    except KeyError as e:
+        raise MpforgeError(
+            f"{template_name}: unknown field ${{{e.args[0]}}}; known: "
+            + ", ".join(sorted(mm.fields()))
+        ) from None
+    except ValueError as e:
+        raise MpforgeError(f"{template_name}: {e} (write a literal $ as $$)") from None
+
+
+def generate(view: ConfigView, prefix: str, template: Path, out: Path) -> None:
+    """Write the linker script for `view`'s board from `template` to `out`."""
+    text = render(template.read_text(encoding="utf-8"), memory_map(view, prefix), str(template))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")

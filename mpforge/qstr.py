@@ -1,0 +1,289 @@
+"""Qstr pool generator: scans C sources for qstr macros and writes gen/qstrdefs.h.
+
+Macro forms found in C sources:
+
+* ``MPF_QSTR_name``  -- the string is ``name`` itself (characters ``[A-Za-z0-9_]``).
+* ``MPF_QSTRE_xxx``  -- escaped form for strings that are not plain identifiers: every
+  byte that is an ASCII letter or digit stands for itself, every other byte is written
+  ``_hh`` (two lowercase hex digits).  ``MPF_QSTRE__3cmodule_3e`` is ``<module>``,
+  ``MPF_QSTRE_utf_2d8`` is ``utf-8`` and ``MPF_QSTRE_`` is the empty string.
+
+Output: one ``QDEF(macro, hash, length, "bytes")`` line per string.  The 165 static
+strings of the .mpy ABI (mpy-format.md section 13.2) come first with ids 1..165, then
+every other string used by the sources, sorted bytewise.  The output depends only on
+the set of strings found, so it is deterministic.
+"""
+
+from __future__ import annotations
+
+import pathlib
+import re
+from collections.abc import Iterable, Sequence
+
+# The static pool, ids 1..165, in ABI order (mpy-format.md section 13.2).
+STATIC_QSTRS: tuple[str, ...] = (
+    "",
+    "__dir__",
+    "\n",
+    " ",
+    "*",
+    "/",
+    "<module>",
+    "_",
+    "__call__",
+    "__class__",
+    "__delitem__",
+    "__enter__",
+    "__exit__",
+    "__getattr__",
+    "__getitem__",
+    "__hash__",
+    "__init__",
+    "__int__",
+    "__iter__",
+    "__len__",
+    "__main__",
+    "__module__",
+    "__name__",
+    "__new__",
+    "__next__",
+    "__qualname__",
+    "__repr__",
+    "__setitem__",
+    "__str__",
+    "ArithmeticError",
+    "AssertionError",
+    "AttributeError",
+    "BaseException",
+    "EOFError",
+    "Ellipsis",
+    "Exception",
+    "GeneratorExit",
+    "ImportError",
+    "IndentationError",
+    "IndexError",
+    "KeyError",
+    "KeyboardInterrupt",
+    "LookupError",
+    "MemoryError",
+    "NameError",
+    "NoneType",
+    "NotImplementedError",
+    "OSError",
+    "OverflowError",
+    "RuntimeError",
+    "StopIteration",
+    "SyntaxError",
+    "SystemExit",
+    "TypeError",
+    "ValueError",
+    "ZeroDivisionError",
+    "abs",
+    "all",
+    "any",
+    "append",
+    "args",
+    "bool",
+    "builtins",
+    "bytearray",
+    "bytecode",
+    "bytes",
+    "callable",
+    "chr",
+    "classmethod",
+    "clear",
+    "close",
+    "const",
+    "copy",
+    "count",
+    "dict",
+    "dir",
+    "divmod",
+    "end",
+    "endswith",
+    "eval",
+    "exec",
+    "extend",
+    "find",
+    "format",
+    "from_bytes",
+    "get",
+    "getattr",
+    "globals",
+    "hasattr",
+    "hash",
+    "id",
+    "index",
+    "insert",
+    "int",
+    "isalpha",
+    "isdigit",
+    "isinstance",
+    "islower",
+    "isspace",
+    "issubclass",
+    "isupper",
+    "items",
+    "iter",
+    "join",
+    "key",
+    "keys",
+    "len",
+    "list",
+    "little",
+    "locals",
+    "lower",
+    "lstrip",
+    "main",
+    "map",
+    "micropython",
+    "next",
+    "object",
+    "open",
+    "ord",
+    "pop",
+    "popitem",
+    "pow",
+    "print",
+    "range",
+    "read",
+    "readinto",
+    "readline",
+    "remove",
+    "replace",
+    "repr",
+    "reverse",
+    "rfind",
+    "rindex",
+    "round",
+    "rsplit",
+    "rstrip",
+    "self",
+    "send",
+    "sep",
+    "set",
+    "setattr",
+    "setdefault",
+    "sort",
+    "sorted",
+    "split",
+    "start",
+    "startswith",
+    "staticmethod",
+    "step",
+    "stop",
+    "str",
+    "strip",
+    "sum",
+    "super",
+    "throw",
+    "to_bytes",
+    "tuple",
+    "type",
+    "update",
+    "upper",
+    "utf-8",
+    "value",
+    "values",
+    "write",
+    "zip",
+)
+
+_MACRO_RE = re.compile(rb"\bMPF_QSTR(E?)_(\w*)")
+_HEX = "0123456789abcdef"
+
+
+def qstr_hash(data: bytes, bytes_in_hash: int = 2) -> int:
+    """Hash of mpy-format.md section 13.1 (djb2 variant with XOR), never 0."""
+    h = 5381
+    for b in data:
+        h = ((h * 33) ^ b) & 0xFFFFFFFF
+    h &= (1 << (8 * bytes_in_hash)) - 1
+    return h or 1
+
+
+def decode_escaped(body: str) -> bytes:
+    """Decode the part after ``MPF_QSTRE_`` into the string's bytes."""
+    out = bytearray()
+    i = 0
+    while i < len(body):
+        c = body[i]
+        if c == "_":
+            hexpart = body[i + 1 : i + 3]
+            if len(hexpart) != 2 or any(h not in _HEX for h in hexpart):
+                raise ValueError(
+                    f"error: bad qstr escape in MPF_QSTRE_{body!r}: "
+                    "expected '_' followed by two lowercase hex digits"
+                )
+            out.append(int(hexpart, 16))
+            i += 3
+        else:
+            out.append(ord(c))
+            i += 1
+    return bytes(out)
+
+
+def macro_name(data: bytes) -> str:
+    """The C macro that names the string ``data`` (inverse of the scan)."""
+    if data and all(chr(b).isascii() and (chr(b).isalnum() or b == 0x5F) for b in data):
+        return "MPF_QSTR_" + data.decode("ascii")
+    parts = []
+    for b in data:
+        ch = chr(b)
+        if ch.isascii() and ch.isalnum():
+            parts.append(ch)
+        else:
+            parts.append(f"_{b:02x}")
+    return "MPF_QSTRE_" + "".join(parts)
+
+
+def _c_literal(data: bytes) -> str:
+    out = []
+    for b in data:
+        ch = chr(b)
+        if 0x20 <= b < 0x7F and ch not in '"\\?':
+            out.append(ch)
+        else:
+            out.append(f"\\{b:03o}")
+    return '"' + "".join(out) + '"'
+
+
+def scan(texts: Iterable[bytes]) -> set[bytes]:
+    """Every string named by a qstr macro in the given source texts."""
+    found: set[bytes] = set()
+    for text in texts:
+        for m in _MACRO_RE.finditer(text):
+            body = m.group(2).decode("ascii")
+            if m.group(1):
+                found.add(decode_escaped(body))
+            else:
+                found.add(body.encode("ascii"))
+    return found
+
+
+def render(used: set[bytes]) -> str:
+    """The text of qstrdefs.h for the given set of used strings."""
+    static = [s.encode("utf-8") for s in STATIC_QSTRS]
+    static_set = set(static)
+    extra = sorted(s for s in used if s not in static_set)
+    lines = [
+        "// Generated by mpforge/qstr.py; do not edit.",
+        "// QDEF(macro, hash, length, bytes): ids 1..165 are the .mpy ABI static pool,",
+        "// the rest are the strings used by the C sources, sorted bytewise.",
+    ]
+    for data in static + extra:
+        if len(data) > 255:
+            raise ValueError(f"error: qstr {data!r} is {len(data)} bytes long (max 255)")
+        name = macro_name(data)
+        lines.append(f"QDEF({name}, {qstr_hash(data)}, {len(data)}, {_c_literal(data)})")
+    lines.append(f"#define MPF_QSTRID_STATIC_COUNT {len(static)}")
+    return "\n".join(lines) + "\n"
+
+
+def generate(sources: Sequence[pathlib.Path], output: pathlib.Path) -> None:
+    """Scan ``sources`` for qstr macros and write the pool header to ``output``."""
+    used = scan(pathlib.Path(p).read_bytes() for p in sorted(sources, key=str))
+    text = render(used)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    if not output.exists() or output.read_text(encoding="utf-8") != text:
+        output.write_text(text, encoding="utf-8")

@@ -1,0 +1,67 @@
+"""QEMU runner: boot a board's firmware.elf in qemu-system-arm with the console on stdio.
+
+The machine comes from CONFIG_QEMU_MACHINE; with CONFIG_SEMIHOSTING_EXIT the guest
+can end QEMU with its exit status. At a terminal the console is a multiplexed
+stdio character device without signals, so Ctrl-C reaches the board as a byte
+and the exit key is Ctrl-A then X (Ctrl-A Ctrl-A sends a Ctrl-A to the board).
+Piped (tests, scripts), it is plain `-serial stdio`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from mpforge.config.view import ConfigView, read_dotconfig
+from mpforge.errors import MpforgeError
+from mpforge.runners.base import Runner
+
+EXIT_KEY = "Ctrl-A X"
+QEMU_PACKAGE = "qemu-system-arm"
+
+
+class QemuRunner(Runner):
+    name = "qemu"
+    system = "qemu-system-arm"
+
+    def __init__(self, build_dir: Path, interactive: bool | None = None) -> None:
+        super().__init__(build_dir)
+        self.interactive = sys.stdin.isatty() if interactive is None else interactive
+
+    def config(self) -> ConfigView:
+        dotconfig = self.build_dir / ".config"
+        if not dotconfig.is_file():
+            raise MpforgeError(f"{dotconfig} does not exist; build it first with `mpforge build`")
+        return read_dotconfig(self.build_dir.name, dotconfig)
+
+    def image(self) -> Path:
+        return self.build_dir / "firmware.elf"
+
+    def command(self, args: Sequence[str]) -> list[str]:
+        view = self.config()
+        machine = view.values.get("QEMU_MACHINE", "")
+        if not machine:
+            raise MpforgeError(
+                f"board {view.board}: CONFIG_QEMU_MACHINE is not set, so no QEMU machine "
+                "models it; `mpforge boards` lists the boards with an emulator"
+            )
+        cmd = [self.system, "-M", machine, "-display", "none", "-monitor", "none"]
+        if self.interactive:
+            cmd += ["-chardev", "stdio,id=console,mux=on,signal=off", "-serial", "chardev:console"]
+        else:
+            cmd += ["-serial", "stdio"]
+        if view.values.get("SEMIHOSTING_EXIT") == "y":
+            cmd += ["-semihosting-config", "enable=on,target=native"]
+        return [*cmd, "-kernel", str(self.image()), *args]
+
+    def run(self, args: Sequence[str] = ()) -> int:
+        if shutil.which(self.system) is None:
+            raise MpforgeError(
+                f"{self.system} is not installed; install it with "
+                f"`sudo apt-get install {QEMU_PACKAGE}`"
+            )
+        if self.interactive:
+            print(f"note: console attached; exit with {EXIT_KEY}", file=sys.stderr)
+        return super().run(args)
