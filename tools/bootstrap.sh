@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 
 DEFAULT_BOARD=host
 # Debian packages the build and the test suite use.
-APT_PACKAGES=(gcc libc6-dev python3-venv)
+APT_PACKAGES=(gcc libc6-dev python3-venv gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm valgrind)
 
 run_board=1
 [ "${1:-}" = "--no-run" ] && run_board=0
