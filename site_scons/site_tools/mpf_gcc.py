@@ -20,7 +20,8 @@ _PROGRAMS = {
 
 
 def generate(env, prefix="", package="gcc"):
-    for tool in ("gcc", "gnulink", "ar", "as"):
+    # compilation_db hooks the object builders, so it comes after the compiler tools.
+    for tool in ("gcc", "gnulink", "ar", "as", "compilation_db"):
         env.Tool(tool)
     for var, program in _PROGRAMS.items():
         if var not in env.get("MPF_USER_SET", ()):
