@@ -1,0 +1,201 @@
+// file.c -- open() for the host port: text and binary files over stdio.
+#include <stdio.h>
+#include <string.h>
+
+#include "mpf.h"
+
+#if CONFIG_BUILTIN_OPEN
+
+typedef struct file_obj {
+    mpf_obj_base_t base;
+    FILE *fp;
+    uintptr_t binary;
+} file_obj_t;
+
+static const mpf_type_t file_type;
+
+static FILE *fp_of(mpf_obj_t self) {
+    file_obj_t *f = mpf_obj_ptr(self);
+    if (f->fp == NULL) {
+        mpf_raise_msg(&mpf_type_ValueError, "I/O operation on closed file.");
+    }
+    return f->fp;
+}
+
+static mpf_obj_t make_result(mpf_obj_t self, mpf_vstr_t *v) {
+    return ((file_obj_t *)mpf_obj_ptr(self))->binary ? mpf_vstr_to_bytes(v) : mpf_vstr_to_str(v);
+}
+
+static mpf_obj_t file_read(size_t n_args, const mpf_obj_t *args) {
+    FILE *fp = fp_of(args[0]);
+    mpf_int_t n = n_args > 1 && args[1] != MPF_OBJ_NONE ? mpf_obj_get_int(args[1]) : -1;
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, 64);
+    int c;
+    while ((n < 0 || (mpf_int_t)v.len < n) && (c = fgetc(fp)) != EOF) {
+        mpf_vstr_add_char(&v, (char)c);
+    }
+    return make_result(args[0], &v);
+}
+MPF_FUN_VAR(file_read_obj, MPF_QSTR_read, 1, 2, file_read);
+
+static mpf_obj_t readline_impl(mpf_obj_t self) {
+    FILE *fp = fp_of(self);
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, 64);
+    int c;
+    while ((c = fgetc(fp)) != EOF) {
+        mpf_vstr_add_char(&v, (char)c);
+        if (c == '\n') {
+            break;
+        }
+    }
+    return make_result(self, &v);
+}
+
+static mpf_obj_t file_readline(size_t n_args, const mpf_obj_t *args) {
+    (void)n_args;
+    return readline_impl(args[0]);
+}
+MPF_FUN_VAR(file_readline_obj, MPF_QSTR_readline, 1, 2, file_readline);
+
+static mpf_obj_t file_readlines(mpf_obj_t self) {
+    mpf_obj_t l = mpf_obj_new_list(0, NULL);
+    for (;;) {
+        mpf_obj_t line = readline_impl(self);
+        if (mpf_obj_len(line) == 0) {
+            return l;
+        }
+        mpf_list_append(l, line);
+    }
+}
+MPF_FUN_1(file_readlines_obj, MPF_QSTR_readlines, file_readlines);
+
+static mpf_obj_t file_write(mpf_obj_t self, mpf_obj_t s) {
+    FILE *fp = fp_of(self);
+    file_obj_t *f = mpf_obj_ptr(self);
+    mpf_buffer_t b;
+    if (f->binary ? (MPF_IS_STR(s) || !mpf_obj_get_buffer(s, &b, false)) : !MPF_IS_STR(s)) {
+        mpf_raise_fmt(&mpf_type_TypeError, f->binary ? "a bytes-like object is required, not '%T'" : "write() argument must be str, not %T", s);
+    }
+    size_t len;
+    const char *d = f->binary ? (const char *)b.buf : mpf_obj_str_data(s, &len);
+    if (f->binary) {
+        len = b.len;
+    }
+    fwrite(d, 1, len, fp);
+    return mpf_obj_new_small_int((mpf_int_t)(f->binary ? len : mpf_utf8_charlen((const uint8_t *)d, len)));
+}
+MPF_FUN_2(file_write_obj, MPF_QSTR_write, file_write);
+
+static mpf_obj_t file_close(mpf_obj_t self) {
+    file_obj_t *f = mpf_obj_ptr(self);
+    if (f->fp != NULL) {
+        fclose(f->fp);
+        f->fp = NULL;
+    }
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(file_close_obj, MPF_QSTR_close, file_close);
+
+static mpf_obj_t file_flush(mpf_obj_t self) {
+    fflush(fp_of(self));
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(file_flush_obj, MPF_QSTR_flush, file_flush);
+
+static mpf_obj_t file_enter(mpf_obj_t self) {
+    return self;
+}
+MPF_FUN_1(file_enter_obj, MPF_QSTR___enter__, file_enter);
+
+static mpf_obj_t file_exit(size_t n_args, const mpf_obj_t *args) {
+    (void)n_args;
+    return file_close(args[0]);
+}
+MPF_FUN_VAR(file_exit_obj, MPF_QSTR___exit__, 4, 4, file_exit);
+
+static mpf_obj_t file_iternext(mpf_obj_t self) {
+    mpf_obj_t line = readline_impl(self);
+    return mpf_obj_len(line) == 0 ? MPF_OBJ_STOP : line;
+}
+
+static mpf_obj_t file_getiter(mpf_obj_t self) {
+    return self;
+}
+
+static void file_finalise(mpf_obj_t self) {
+    file_obj_t *f = mpf_obj_ptr(self);
+    if (f->fp != NULL) {
+        fclose(f->fp);
+        f->fp = NULL;
+    }
+}
+
+static void file_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    if (dest[0] == MPF_OBJ_NULL && attr == MPF_QSTR_closed) {
+        dest[0] = mpf_obj_bool(((file_obj_t *)mpf_obj_ptr(self))->fp == NULL);
+    }
+}
+
+static const mpf_map_elem_t file_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_read), MPF_ROM_PTR(&file_read_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_readline), MPF_ROM_PTR(&file_readline_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_readlines), MPF_ROM_PTR(&file_readlines_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_write), MPF_ROM_PTR(&file_write_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_close), MPF_ROM_PTR(&file_close_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_flush), MPF_ROM_PTR(&file_flush_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___enter__), MPF_ROM_PTR(&file_enter_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___exit__), MPF_ROM_PTR(&file_exit_obj)},
+};
+MPF_ROM_MAP(file_locals, file_locals_table);
+
+static const mpf_type_t file_type = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_TextIOWrapper,
+    .getiter = file_getiter,
+    .iternext = file_iternext,
+    .attr = file_attr,
+    .locals = &file_locals,
+    .finalise = file_finalise,
+};
+
+static mpf_obj_t builtin_open(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    mpf_obj_t mode_o = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_mode);
+    size_t pl, ml = 1;
+    const char *path = mpf_obj_str_data(mpf_obj_str(args[0]), &pl);
+    const char *mode = "r";
+    if (mode_o != MPF_OBJ_NULL) {
+        mode = mpf_obj_str_data(mode_o, &ml);
+    }
+    char cmode[8] = {0};
+    bool binary = false;
+    size_t k = 0;
+    for (size_t i = 0; i < ml && k < 5; i++) {
+        if (mode[i] == 'b') {
+            binary = true;
+        } else if (mode[i] != 't') {
+            cmode[k++] = mode[i];
+        }
+    }
+    cmode[k++] = 'b';
+    char cpath[1024];
+    if (pl >= sizeof(cpath)) {
+        mpf_raise_msg(&mpf_type_OSError, "path too long");
+    }
+    memcpy(cpath, path, pl);
+    cpath[pl] = 0;
+    FILE *fp = fopen(cpath, cmode);
+    if (fp == NULL) {
+        mpf_obj_t a[2] = {mpf_obj_new_small_int(2), mpf_obj_new_str("No such file or directory", 25)};
+        mpf_raise(mpf_exc_new(&mpf_type_FileNotFoundError, 2, a));
+    }
+    file_obj_t *f = mpf_gc_alloc(sizeof(file_obj_t), true);
+    f->base.type = &file_type;
+    f->fp = fp;
+    f->binary = binary;
+    return mpf_obj_from_ptr(f);
+}
+const mpf_fun_builtin_t mpf_builtin_open_obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_KW, 1, 255, MPF_QSTR_open, {.kw = builtin_open}};
+
+#endif

@@ -1,0 +1,126 @@
+// main.c -- the host executable: `firmware FILE.mpy [ARGS...]` runs FILE as __main__.
+#define _POSIX_C_SOURCE 200809L
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mpf.h"
+#include "port.h"
+#include "host.h"
+
+// Exit status for an uncaught exception, and for a file that cannot be run.
+#define EXIT_EXCEPTION 1
+#define EXIT_USAGE 2
+
+static int handle_uncaught(mpf_obj_t exc) {
+    if (mpf_obj_is_exception(exc) && mpf_exc_match(exc, &mpf_type_SystemExit)) {
+        mpf_obj_t code = mpf_exc_value(exc);
+        if (code == MPF_OBJ_NONE) {
+            return 0;
+        }
+        mpf_int_t v;
+        if (mpf_obj_get_int_maybe(code, &v)) {
+            return (int)(v & 0xFF);
+        }
+        mpf_obj_print(&mpf_print_stderr, code, MPF_PRINT_STR);
+        mpf_print_str(&mpf_print_stderr, "\n");
+        return EXIT_EXCEPTION;
+    }
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        mpf_exc_print_tb(&mpf_print_stderr, exc);
+        mpf_nlr_pop(&nlr);
+    } else {
+        // printing itself failed (e.g. the heap is full): the type name at least
+        mpf_print_str(&mpf_print_stderr, "\n");
+        mpf_print_str(&mpf_print_stderr, mpf_obj_type_name(exc));
+        mpf_print_str(&mpf_print_stderr, "\n");
+    }
+    return EXIT_EXCEPTION;
+}
+
+// Load and run [path] as __main__; returns the process exit status.
+__attribute__((noinline)) static int run_main(int argc, char **argv) {
+    const char *path = argv[1];
+    mpf_init();
+    for (int i = 1; i < argc; i++) {
+        mpf_list_append(mpf_state.sys_argv, mpf_obj_new_str(argv[i], strlen(argv[i])));
+    }
+    const char *slash = strrchr(path, '/');
+    if (slash != NULL) {
+        mpf_list_append(mpf_state.sys_path, mpf_obj_new_str(path, (size_t)(slash - path)));
+    } else {
+        mpf_list_append(mpf_state.sys_path, mpf_obj_new_str("", 0));
+    }
+    long size = mpf_port_file_size(path);
+    if (size < 0) {
+        fprintf(stderr, "error: %s: %s\n", path, size == -2 ? "is a directory, expected an .mpy file" : "no such file");
+        return EXIT_EXCEPTION;
+    }
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        uint8_t *buf = mpf_gc_alloc((size_t)size + 1, false);
+        if (!mpf_port_file_read(path, buf, (size_t)size)) {
+            fprintf(stderr, "error: %s: cannot read file\n", path);
+            mpf_nlr_pop(&nlr);
+            return EXIT_EXCEPTION;
+        }
+        mpf_load_result_t res = mpf_load_mpy(buf, (size_t)size);
+        if (res.error != NULL) {
+            fprintf(stderr, "error: %s: invalid .mpy file: %s\n", path, res.error);
+            mpf_nlr_pop(&nlr);
+            return EXIT_EXCEPTION;
+        }
+        mpf_obj_t mod = mpf_obj_new_module(MPF_QSTR___main__);
+        mpf_obj_t globals = ((mpf_module_t *)mpf_obj_ptr(mod))->globals;
+        mpf_dict_store(globals, mpf_obj_new_qstr(MPF_QSTR___file__), mpf_obj_new_str(path, strlen(path)));
+        mpf_dict_store(mpf_state.modules, mpf_obj_new_qstr(MPF_QSTR___main__), mod);
+        mpf_state.main_globals = globals;
+        mpf_run_module(res.rc, res.ctx, globals);
+        mpf_nlr_pop(&nlr);
+        return 0;
+    }
+    return handle_uncaught(nlr.exc);
+}
+
+// The interpreter runs on a thread with a stack of this size, so deep recursion (and
+// the larger frames of sanitizer builds) reach the VM's RuntimeError, not a segfault.
+#define VM_THREAD_STACK (64u * 1024 * 1024)
+
+typedef struct {
+    int argc;
+    char **argv;
+    int status;
+} vm_args_t;
+
+static void *vm_thread(void *arg) {
+    vm_args_t *a = arg;
+    volatile int top = 0;
+    mpf_host_set_stack_top((void *)&top, VM_THREAD_STACK - 64 * 1024);
+    a->status = run_main(a->argc, a->argv);
+    return NULL;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        fprintf(stderr, "usage: %s FILE.mpy [ARGS...]\n"
+                        "Runs FILE.mpy (compiled by mpy-cross, .mpy v6.3) as __main__.\n", argv[0]);
+        return EXIT_USAGE;
+    }
+    vm_args_t a = {argc, argv, 1};
+    pthread_attr_t attr;
+    pthread_t th;
+    if (pthread_attr_init(&attr) != 0 || pthread_attr_setstacksize(&attr, VM_THREAD_STACK) != 0 ||
+        pthread_create(&th, &attr, vm_thread, &a) != 0) {
+        // no thread: run on the main stack
+        volatile int top = 0;
+        mpf_host_set_stack_top((void *)&top, 0);
+        a.status = run_main(argc, argv);
+    } else {
+        pthread_join(th, NULL);
+    }
+    mpf_port_exit(a.status);
+}

@@ -1,0 +1,124 @@
+// port.c -- the host (Linux/POSIX) implementation of py/port.h.
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "mpf.h"
+#include "port.h"
+#include "host.h"
+
+const char mpf_port_platform[] = "linux";
+
+// The GC heap: a static, 16-byte aligned array of CONFIG_HEAP_SIZE bytes.
+static uint64_t heap[(CONFIG_HEAP_SIZE + 7) / 8] __attribute__((aligned(16)));
+
+static void *stack_top;
+static size_t stack_size;
+
+void mpf_host_set_stack_top(void *top, size_t size) {
+    stack_top = top;
+    stack_size = size;
+}
+
+void mpf_port_stdout_write(const char *data, size_t len) {
+    fwrite(data, 1, len, stdout);
+}
+
+void mpf_port_stderr_write(const char *data, size_t len) {
+    fflush(stdout);
+    fwrite(data, 1, len, stderr);
+}
+
+int mpf_port_stdin_read(void) {
+    fflush(stdout);
+    int c = getchar();
+    return c == EOF ? -1 : c;
+}
+
+int mpf_port_stdin_poll(void) {
+    return -1;
+}
+
+uint32_t mpf_port_ticks_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint32_t)((uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u);
+}
+
+void mpf_port_heap(void **start, size_t *size) {
+    *start = heap;
+    *size = sizeof(heap);
+}
+
+// Bytes of the real stack kept free below the VM's limit for C code that runs after the
+// last check (builtins, printing, the sanitizers' larger frames).
+#define STACK_MARGIN (256 * 1024)
+
+void mpf_port_stack(void **top, size_t *size) {
+    struct rlimit rl;
+    size_t avail = 8u * 1024 * 1024;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY) {
+        avail = (size_t)rl.rlim_cur;
+    }
+    if (stack_size != 0) {
+        avail = stack_size;
+    }
+    *top = stack_top;
+    *size = avail > 2 * STACK_MARGIN ? avail - STACK_MARGIN : avail / 2;
+}
+
+void mpf_port_poll(void) {
+}
+
+_Noreturn void mpf_port_exit(int status) {
+    fflush(stdout);
+    fflush(stderr);
+    exit(status);
+}
+
+_Noreturn void mpf_port_abort(const char *msg) {
+    fflush(stdout);
+    fprintf(stderr, "%s\n", msg);
+    exit(1);
+}
+
+long mpf_port_file_size(const char *path) {
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        return -1;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        return -2;
+    }
+    return (long)st.st_size;
+}
+
+bool mpf_port_file_read(const char *path, uint8_t *buf, size_t len) {
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        return false;
+    }
+    size_t n = fread(buf, 1, len, f);
+    fclose(f);
+    return n == len;
+}
+
+#if defined(__SANITIZE_ADDRESS__) || defined(__has_feature)
+#if defined(__SANITIZE_ADDRESS__)
+#define HOST_ASAN 1
+#elif __has_feature(address_sanitizer)
+#define HOST_ASAN 1
+#endif
+#endif
+#ifdef HOST_ASAN
+// The GC scans the C stack conservatively: locals must live on the real stack, not on
+// ASan's fake stack for use-after-return detection.
+const char *__asan_default_options(void);
+const char *__asan_default_options(void) {
+    return "detect_stack_use_after_return=0:detect_leaks=0";
+}
+#endif

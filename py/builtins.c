@@ -1,0 +1,758 @@
+// builtins.c -- the builtins namespace: builtin functions and the table of builtin names.
+#include "mpf.h"
+#include "port.h"
+
+// ---------------------------------------------------------------- print / I/O
+typedef struct {
+    mpf_obj_t file;     // NULL: stdout
+    const mpf_print_t *p;
+    mpf_vstr_t buf;
+} print_target_t;
+
+static mpf_obj_t builtin_print(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    mpf_obj_t sep = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_sep);
+    mpf_obj_t end = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_end);
+    mpf_obj_t file = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_file);
+    const char *sep_s = " ", *end_s = "\n";
+    size_t sep_l = 1, end_l = 1;
+    if (sep != MPF_OBJ_NULL && sep != MPF_OBJ_NONE) {
+        if (!MPF_IS_STR(sep)) {
+            mpf_raise_fmt(&mpf_type_TypeError, "sep must be None or a string, not %T", sep);
+        }
+        sep_s = mpf_obj_str_data(sep, &sep_l);
+    }
+    if (end != MPF_OBJ_NULL && end != MPF_OBJ_NONE) {
+        if (!MPF_IS_STR(end)) {
+            mpf_raise_fmt(&mpf_type_TypeError, "end must be None or a string, not %T", end);
+        }
+        end_s = mpf_obj_str_data(end, &end_l);
+    }
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, 64);
+    mpf_print_t p;
+    mpf_vstr_print(&v, &p);
+    for (size_t i = 0; i < n_args; i++) {
+        if (i > 0) {
+            mpf_print_strn(&p, sep_s, sep_l);
+        }
+        mpf_obj_print(&p, args[i], MPF_PRINT_STR);
+    }
+    mpf_print_strn(&p, end_s, end_l);
+    if (file == MPF_OBJ_NULL || file == MPF_OBJ_NONE) {
+        mpf_port_stdout_write(v.buf, v.len);
+    } else {
+        mpf_obj_t dest[3];
+        mpf_load_method(file, MPF_QSTR_write, dest);
+        dest[2] = mpf_vstr_to_str(&v);
+        mpf_call_method_n(1, 0, dest);
+    }
+    mpf_gc_free(v.buf);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_KW(builtin_print_obj, MPF_QSTR_print, 0, builtin_print);
+
+static mpf_obj_t builtin_input(size_t n_args, const mpf_obj_t *args) {
+    if (n_args > 0) {
+        mpf_obj_t s = mpf_obj_str(args[0]);
+        size_t len;
+        const char *d = mpf_obj_str_data(s, &len);
+        mpf_port_stdout_write(d, len);
+    }
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, 32);
+    for (;;) {
+        int c = mpf_port_stdin_read();
+        if (c < 0) {
+            if (v.len == 0) {
+                mpf_raise_msg(&mpf_type_EOFError, "EOF when reading a line");
+            }
+            break;
+        }
+        if (c == '\n') {
+            break;
+        }
+        mpf_vstr_add_char(&v, (char)c);
+    }
+    return mpf_vstr_to_str(&v);
+}
+MPF_FUN_VAR(builtin_input_obj, MPF_QSTR_input, 0, 1, builtin_input);
+
+// ---------------------------------------------------------------- simple functions
+static mpf_obj_t builtin_len(mpf_obj_t o) {
+    mpf_obj_t r = mpf_obj_len_maybe(o);
+    if (r == MPF_OBJ_NULL) {
+        mpf_raise_fmt(&mpf_type_TypeError, "object of type '%T' has no len()", o);
+    }
+    return r;
+}
+MPF_FUN_1(builtin_len_obj, MPF_QSTR_len, builtin_len);
+
+static mpf_obj_t builtin_abs(mpf_obj_t o) {
+    return mpf_unary_op(MPF_UNARY_OP_ABS, o);
+}
+MPF_FUN_1(builtin_abs_obj, MPF_QSTR_abs, builtin_abs);
+
+static mpf_obj_t builtin_all(mpf_obj_t o) {
+    mpf_obj_t it = mpf_getiter(o), v;
+    while ((v = mpf_iternext(it)) != MPF_OBJ_STOP) {
+        if (!mpf_obj_is_true(v)) {
+            return MPF_OBJ_FALSE;
+        }
+    }
+    return MPF_OBJ_TRUE;
+}
+MPF_FUN_1(builtin_all_obj, MPF_QSTR_all, builtin_all);
+
+static mpf_obj_t builtin_any(mpf_obj_t o) {
+    mpf_obj_t it = mpf_getiter(o), v;
+    while ((v = mpf_iternext(it)) != MPF_OBJ_STOP) {
+        if (mpf_obj_is_true(v)) {
+            return MPF_OBJ_TRUE;
+        }
+    }
+    return MPF_OBJ_FALSE;
+}
+MPF_FUN_1(builtin_any_obj, MPF_QSTR_any, builtin_any);
+
+static mpf_obj_t builtin_callable(mpf_obj_t o) {
+    return mpf_obj_bool(mpf_obj_is_callable(o));
+}
+MPF_FUN_1(builtin_callable_obj, MPF_QSTR_callable, builtin_callable);
+
+static mpf_obj_t builtin_chr(mpf_obj_t o) {
+    mpf_int_t c = mpf_obj_get_int(o);
+    char buf[4];
+    size_t n;
+    if (c < 0 || c > 0x10FFFF) {
+        mpf_raise_msg(&mpf_type_ValueError, "chr() arg not in range(0x110000)");
+    }
+    if (c < 0x80) {
+        buf[0] = (char)c;
+        n = 1;
+    } else if (c < 0x800) {
+        buf[0] = (char)(0xC0 | (c >> 6));
+        buf[1] = (char)(0x80 | (c & 0x3F));
+        n = 2;
+    } else if (c < 0x10000) {
+        buf[0] = (char)(0xE0 | (c >> 12));
+        buf[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        buf[2] = (char)(0x80 | (c & 0x3F));
+        n = 3;
+    } else {
+        buf[0] = (char)(0xF0 | (c >> 18));
+        buf[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+        buf[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+        buf[3] = (char)(0x80 | (c & 0x3F));
+        n = 4;
+    }
+    return mpf_obj_new_str_qstr_maybe(buf, n);
+}
+MPF_FUN_1(builtin_chr_obj, MPF_QSTR_chr, builtin_chr);
+
+static mpf_obj_t builtin_ord(mpf_obj_t o) {
+    size_t len;
+    const uint8_t *s;
+    if (MPF_IS_STR(o)) {
+        s = (const uint8_t *)mpf_obj_str_data(o, &len);
+        size_t clen = mpf_utf8_charlen(s, len);
+        if (clen != 1) {
+            mpf_raise_fmt(&mpf_type_TypeError, "ord() expected a character, but string of length %u found", (unsigned)clen);
+        }
+        mpf_int_t c = s[0];
+        if (c >= 0xF0) {
+            c = ((c & 0x07) << 18) | ((s[1] & 0x3F) << 12) | ((s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+        } else if (c >= 0xE0) {
+            c = ((c & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+        } else if (c >= 0xC0) {
+            c = ((c & 0x1F) << 6) | (s[1] & 0x3F);
+        }
+        return mpf_obj_new_small_int(c);
+    }
+    mpf_buffer_t b;
+    if (mpf_obj_get_buffer(o, &b, false)) {
+        if (b.len != 1) {
+            mpf_raise_fmt(&mpf_type_TypeError, "ord() expected a character, but string of length %u found", (unsigned)b.len);
+        }
+        return mpf_obj_new_small_int(((const uint8_t *)b.buf)[0]);
+    }
+    mpf_raise_fmt(&mpf_type_TypeError, "ord() expected string of length 1, but %T found", o);
+}
+MPF_FUN_1(builtin_ord_obj, MPF_QSTR_ord, builtin_ord);
+
+static mpf_obj_t builtin_divmod(mpf_obj_t a, mpf_obj_t b) {
+    mpf_obj_t t[2] = {mpf_binary_op(MPF_BINARY_OP_FLOOR_DIVIDE, a, b), mpf_binary_op(MPF_BINARY_OP_MODULO, a, b)};
+    return mpf_obj_new_tuple(2, t);
+}
+MPF_FUN_2(builtin_divmod_obj, MPF_QSTR_divmod, builtin_divmod);
+
+static mpf_qstr_t attr_name(mpf_obj_t name) {
+    if (!MPF_IS_STR(name)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "attribute name must be string, not '%T'", name);
+    }
+    if (mpf_obj_is_qstr(name)) {
+        return mpf_obj_qstr_value(name);
+    }
+    size_t len;
+    const char *s = mpf_obj_str_data(name, &len);
+    return mpf_qstr_from_strn(s, len);
+}
+
+static mpf_obj_t builtin_getattr(size_t n_args, const mpf_obj_t *args) {
+    mpf_qstr_t q = attr_name(args[1]);
+    if (n_args == 2) {
+        return mpf_load_attr(args[0], q);
+    }
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        mpf_obj_t v = mpf_load_attr(args[0], q);
+        mpf_nlr_pop(&nlr);
+        return v;
+    }
+    if (mpf_exc_match(nlr.exc, &mpf_type_AttributeError)) {
+        return args[2];
+    }
+    mpf_nlr_raise(nlr.exc);
+}
+MPF_FUN_VAR(builtin_getattr_obj, MPF_QSTR_getattr, 2, 3, builtin_getattr);
+
+static mpf_obj_t builtin_setattr(mpf_obj_t o, mpf_obj_t name, mpf_obj_t v) {
+    mpf_store_attr(o, attr_name(name), v);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_3(builtin_setattr_obj, MPF_QSTR_setattr, builtin_setattr);
+
+static mpf_obj_t builtin_delattr(mpf_obj_t o, mpf_obj_t name) {
+    mpf_store_attr(o, attr_name(name), MPF_OBJ_NULL);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_2(builtin_delattr_obj, MPF_QSTR_delattr, builtin_delattr);
+
+static mpf_obj_t builtin_hasattr(mpf_obj_t o, mpf_obj_t name) {
+    mpf_qstr_t q = attr_name(name);
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        mpf_obj_t dest[2];
+        mpf_load_method_maybe(o, q, dest);
+        mpf_nlr_pop(&nlr);
+        return mpf_obj_bool(dest[0] != MPF_OBJ_NULL);
+    }
+    if (mpf_exc_match(nlr.exc, &mpf_type_AttributeError)) {
+        return MPF_OBJ_FALSE;
+    }
+    mpf_nlr_raise(nlr.exc);
+}
+MPF_FUN_2(builtin_hasattr_obj, MPF_QSTR_hasattr, builtin_hasattr);
+
+static mpf_obj_t builtin_globals(void) {
+    mpf_frame_t *fr = mpf_state.cur_frame;
+    return fr ? fr->fun->ctx->globals : mpf_state.main_globals;
+}
+MPF_FUN_0(builtin_globals_obj, MPF_QSTR_globals, builtin_globals);
+
+static mpf_obj_t builtin_locals(void) {
+    mpf_frame_t *fr = mpf_state.cur_frame;
+    return fr ? fr->locals : mpf_state.main_globals;
+}
+MPF_FUN_0(builtin_locals_obj, MPF_QSTR_locals, builtin_locals);
+
+static mpf_obj_t builtin_hash(mpf_obj_t o) {
+    return mpf_obj_new_int(mpf_obj_hash(o));
+}
+MPF_FUN_1(builtin_hash_obj, MPF_QSTR_hash, builtin_hash);
+
+static mpf_obj_t builtin_id(mpf_obj_t o) {
+    return mpf_obj_new_int_from_ull((unsigned long long)o);
+}
+MPF_FUN_1(builtin_id_obj, MPF_QSTR_id, builtin_id);
+
+static mpf_obj_t int_base_str(mpf_obj_t o, int base, const char *prefix) {
+    if (!mpf_obj_is_int(o)) {
+        mpf_obj_t m = mpf_type_lookup(mpf_obj_type(o), MPF_QSTR___index__);
+        if (m == MPF_OBJ_NULL) {
+            mpf_raise_fmt(&mpf_type_TypeError, "'%T' object cannot be interpreted as an integer", o);
+        }
+        o = mpf_call1(m, o);
+    }
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, 16);
+    mpf_print_t p;
+    mpf_vstr_print(&v, &p);
+    if (mpf_int_sign(o) < 0) {
+        mpf_print_str(&p, "-");
+        o = mpf_unary_op(MPF_UNARY_OP_NEGATIVE, o);
+    }
+    mpf_print_str(&p, prefix);
+    mpf_int_print(&p, o, base, false);
+    return mpf_vstr_to_str(&v);
+}
+static mpf_obj_t builtin_bin(mpf_obj_t o) {
+    return int_base_str(o, 2, "0b");
+}
+static mpf_obj_t builtin_oct(mpf_obj_t o) {
+    return int_base_str(o, 8, "0o");
+}
+static mpf_obj_t builtin_hex(mpf_obj_t o) {
+    return int_base_str(o, 16, "0x");
+}
+MPF_FUN_1(builtin_bin_obj, MPF_QSTR_bin, builtin_bin);
+MPF_FUN_1(builtin_oct_obj, MPF_QSTR_oct, builtin_oct);
+MPF_FUN_1(builtin_hex_obj, MPF_QSTR_hex, builtin_hex);
+
+static mpf_obj_t builtin_isinstance(mpf_obj_t o, mpf_obj_t cls) {
+    return mpf_obj_bool(mpf_obj_isinstance(o, cls));
+}
+MPF_FUN_2(builtin_isinstance_obj, MPF_QSTR_isinstance, builtin_isinstance);
+
+static mpf_obj_t builtin_issubclass(mpf_obj_t a, mpf_obj_t cls) {
+    if (!mpf_obj_is_type(a, &mpf_type_type)) {
+        mpf_raise_msg(&mpf_type_TypeError, "issubclass() arg 1 must be a class");
+    }
+    if (mpf_obj_is_type(cls, &mpf_type_tuple)) {
+        const mpf_tuple_t *t = mpf_obj_ptr(cls);
+        for (size_t i = 0; i < t->len; i++) {
+            if (mpf_obj_is_type(t->items[i], &mpf_type_type) && mpf_type_is_subclass(mpf_obj_ptr(a), mpf_obj_ptr(t->items[i]))) {
+                return MPF_OBJ_TRUE;
+            }
+        }
+        return MPF_OBJ_FALSE;
+    }
+    if (!mpf_obj_is_type(cls, &mpf_type_type)) {
+        mpf_raise_msg(&mpf_type_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+    }
+    return mpf_obj_bool(mpf_type_is_subclass(mpf_obj_ptr(a), mpf_obj_ptr(cls)));
+}
+MPF_FUN_2(builtin_issubclass_obj, MPF_QSTR_issubclass, builtin_issubclass);
+
+static mpf_obj_t builtin_iter(size_t n_args, const mpf_obj_t *args) {
+    if (n_args == 2) {
+        // iter(callable, sentinel): a generator-like loop via a list (simple and bounded by memory)
+        mpf_obj_t l = mpf_obj_new_list(0, NULL);
+        for (;;) {
+            mpf_obj_t v = mpf_call0(args[0]);
+            if (mpf_obj_equal(v, args[1])) {
+                break;
+            }
+            mpf_list_append(l, v);
+        }
+        return mpf_getiter(l);
+    }
+    return mpf_getiter(args[0]);
+}
+MPF_FUN_VAR(builtin_iter_obj, MPF_QSTR_iter, 1, 2, builtin_iter);
+
+static mpf_obj_t builtin_next(size_t n_args, const mpf_obj_t *args) {
+    const mpf_type_t *t = mpf_obj_type(args[0]);
+    if (t->iternext == NULL) {
+        mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not an iterator", args[0]);
+    }
+    if ((t->flags & MPF_TYPE_FLAG_HEAP) && n_args == 1) {
+        // let StopIteration(value) from __next__ pass through unchanged
+        mpf_obj_t m = mpf_type_lookup(t, MPF_QSTR___next__);
+        if (m != MPF_OBJ_NULL) {
+            return mpf_call1(m, args[0]);
+        }
+    }
+#if CONFIG_GENERATORS
+    if (mpf_obj_is_type(args[0], &mpf_type_gen)) {
+        mpf_obj_t ret;
+        bool returned;
+        mpf_obj_t v = mpf_gen_resume(args[0], MPF_OBJ_NONE, MPF_OBJ_NULL, &ret, &returned);
+        if (!returned) {
+            return v;
+        }
+        if (n_args > 1) {
+            return args[1];
+        }
+        mpf_raise_stop_iteration(ret);
+    }
+#endif
+    mpf_obj_t v = mpf_iternext(args[0]);
+    if (v == MPF_OBJ_STOP) {
+        if (n_args > 1) {
+            return args[1];
+        }
+        mpf_raise_type(&mpf_type_StopIteration);
+    }
+    return v;
+}
+MPF_FUN_VAR(builtin_next_obj, MPF_QSTR_next, 1, 2, builtin_next);
+
+static mpf_obj_t min_max(size_t n_args, size_t n_kw, const mpf_obj_t *args, bool is_max) {
+    mpf_obj_t key = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_key);
+    mpf_obj_t def = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_default);
+    if (key == MPF_OBJ_NONE) {
+        key = MPF_OBJ_NULL;
+    }
+    mpf_obj_t it;
+    if (n_args == 0) {
+        mpf_raise_fmt(&mpf_type_TypeError, "%s expected at least 1 argument, got 0", is_max ? "max" : "min");
+    } else if (n_args == 1) {
+        it = mpf_getiter(args[0]);
+    } else {
+        if (def != MPF_OBJ_NULL) {
+            mpf_raise_fmt(&mpf_type_TypeError, "Cannot specify a default for %s() with multiple positional arguments", is_max ? "max" : "min");
+        }
+        it = mpf_getiter(mpf_obj_new_tuple(n_args, args));
+    }
+    mpf_obj_t best = MPF_OBJ_NULL, best_key = MPF_OBJ_NULL, v;
+    while ((v = mpf_iternext(it)) != MPF_OBJ_STOP) {
+        mpf_obj_t k = key ? mpf_call1(key, v) : v;
+        if (best == MPF_OBJ_NULL || mpf_obj_is_true(mpf_binary_op(is_max ? MPF_BINARY_OP_MORE : MPF_BINARY_OP_LESS, k, best_key))) {
+            best = v;
+            best_key = k;
+        }
+    }
+    if (best == MPF_OBJ_NULL) {
+        if (def != MPF_OBJ_NULL) {
+            return def;
+        }
+        mpf_raise_fmt(&mpf_type_ValueError, "%s() arg is an empty sequence", is_max ? "max" : "min");
+    }
+    return best;
+}
+static mpf_obj_t builtin_min(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    return min_max(n_args, n_kw, args, false);
+}
+static mpf_obj_t builtin_max(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    return min_max(n_args, n_kw, args, true);
+}
+MPF_FUN_KW(builtin_min_obj, MPF_QSTR_min, 0, builtin_min);
+MPF_FUN_KW(builtin_max_obj, MPF_QSTR_max, 0, builtin_max);
+
+static mpf_obj_t builtin_pow(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    mpf_obj_t base = n_args > 0 ? args[0] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_base);
+    mpf_obj_t exp = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_exp);
+    mpf_obj_t mod = n_args > 2 ? args[2] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_mod);
+    if (base == MPF_OBJ_NULL || exp == MPF_OBJ_NULL) {
+        mpf_raise_msg(&mpf_type_TypeError, "pow() missing required argument");
+    }
+    if (mod == MPF_OBJ_NULL || mod == MPF_OBJ_NONE) {
+        return mpf_binary_op(MPF_BINARY_OP_POWER, base, exp);
+    }
+    if (!mpf_obj_is_int(base) || !mpf_obj_is_int(exp) || !mpf_obj_is_int(mod)) {
+        mpf_raise_msg(&mpf_type_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+    }
+    if (mpf_int_sign(mod) == 0) {
+        mpf_raise_msg(&mpf_type_ValueError, "pow() 3rd argument cannot be 0");
+    }
+    if (mpf_int_sign(exp) < 0) {
+        mpf_raise_msg(&mpf_type_ValueError, "base is not invertible for the given modulus");
+    }
+    // square-and-multiply with the generic operators (works for small and big ints)
+    mpf_obj_t result = mpf_obj_new_small_int(1);
+    base = mpf_binary_op(MPF_BINARY_OP_MODULO, base, mod);
+    while (mpf_int_sign(exp) > 0) {
+        if (mpf_obj_is_true(mpf_binary_op(MPF_BINARY_OP_AND, exp, mpf_obj_new_small_int(1)))) {
+            result = mpf_binary_op(MPF_BINARY_OP_MODULO, mpf_binary_op(MPF_BINARY_OP_MULTIPLY, result, base), mod);
+        }
+        exp = mpf_binary_op(MPF_BINARY_OP_RSHIFT, exp, mpf_obj_new_small_int(1));
+        base = mpf_binary_op(MPF_BINARY_OP_MODULO, mpf_binary_op(MPF_BINARY_OP_MULTIPLY, base, base), mod);
+    }
+    return mpf_binary_op(MPF_BINARY_OP_MODULO, result, mod);
+}
+MPF_FUN_KW(builtin_pow_obj, MPF_QSTR_pow, 0, builtin_pow);
+
+static mpf_obj_t builtin_repr(mpf_obj_t o) {
+    return mpf_obj_repr(o);
+}
+MPF_FUN_1(builtin_repr_obj, MPF_QSTR_repr, builtin_repr);
+
+static mpf_obj_t builtin_round(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    mpf_obj_t x = n_args > 0 ? args[0] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_number);
+    mpf_obj_t nd = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_ndigits);
+    if (nd == MPF_OBJ_NONE) {
+        nd = MPF_OBJ_NULL;
+    }
+    if (mpf_obj_is_int(x)) {
+        if (nd == MPF_OBJ_NULL || mpf_obj_get_int(nd) >= 0) {
+            return mpf_obj_is_small_int(x) || mpf_int_is_big(x) ? x : mpf_obj_new_small_int(x == MPF_OBJ_TRUE);
+        }
+        // round to 10**-nd, halves to even
+        mpf_obj_t p = mpf_binary_op(MPF_BINARY_OP_POWER, mpf_obj_new_small_int(10), mpf_unary_op(MPF_UNARY_OP_NEGATIVE, nd));
+        mpf_obj_t q = mpf_binary_op(MPF_BINARY_OP_FLOOR_DIVIDE, x, p);
+        mpf_obj_t r = mpf_binary_op(MPF_BINARY_OP_MODULO, x, p);
+        mpf_obj_t twice = mpf_binary_op(MPF_BINARY_OP_MULTIPLY, r, mpf_obj_new_small_int(2));
+        bool up = mpf_obj_is_true(mpf_binary_op(MPF_BINARY_OP_MORE, twice, p)) ||
+                  (mpf_obj_equal(twice, p) && mpf_obj_is_true(mpf_binary_op(MPF_BINARY_OP_AND, q, mpf_obj_new_small_int(1))));
+        if (up) {
+            q = mpf_binary_op(MPF_BINARY_OP_ADD, q, mpf_obj_new_small_int(1));
+        }
+        return mpf_binary_op(MPF_BINARY_OP_MULTIPLY, q, p);
+    }
+#if CONFIG_FLOAT
+    if (mpf_obj_is_type(x, &mpf_type_float)) {
+        return mpf_float_round(x, nd);
+    }
+#endif
+    mpf_obj_t m = mpf_type_lookup(mpf_obj_type(x), MPF_QSTR___round__);
+    if (m != MPF_OBJ_NULL) {
+        return nd ? mpf_call2(m, x, nd) : mpf_call1(m, x);
+    }
+    mpf_raise_fmt(&mpf_type_TypeError, "type %T doesn't define __round__ method", x);
+}
+MPF_FUN_KW(builtin_round_obj, MPF_QSTR_round, 0, builtin_round);
+
+static mpf_obj_t builtin_sorted(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    if (n_args != 1) {
+        mpf_raise_fmt(&mpf_type_TypeError, "sorted expected 1 argument, got %u", (unsigned)n_args);
+    }
+    mpf_obj_t key = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_key);
+    mpf_obj_t rev = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_reverse);
+    mpf_obj_t l = mpf_list_from_iter(args[0]);
+    mpf_list_sort(l, key, rev != MPF_OBJ_NULL && mpf_obj_is_true(rev));
+    return l;
+}
+MPF_FUN_KW(builtin_sorted_obj, MPF_QSTR_sorted, 0, builtin_sorted);
+
+static mpf_obj_t builtin_sum(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    mpf_obj_t start = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_start);
+    if (n_args < 1) {
+        mpf_raise_msg(&mpf_type_TypeError, "sum() takes at least 1 positional argument (0 given)");
+    }
+    mpf_obj_t acc = start ? start : mpf_obj_new_small_int(0);
+    if (MPF_IS_STR(acc)) {
+        mpf_raise_msg(&mpf_type_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+    }
+    mpf_obj_t it = mpf_getiter(args[0]), v;
+    while ((v = mpf_iternext(it)) != MPF_OBJ_STOP) {
+        acc = mpf_binary_op(MPF_BINARY_OP_ADD, acc, v);
+    }
+    return acc;
+}
+MPF_FUN_KW(builtin_sum_obj, MPF_QSTR_sum, 0, builtin_sum);
+
+static mpf_obj_t builtin_format(size_t n_args, const mpf_obj_t *args) {
+#if CONFIG_STR_FORMAT
+    return mpf_format_obj(args[0], n_args > 1 ? args[1] : mpf_obj_new_qstr(MPF_QSTRE_));
+#else
+    (void)n_args;
+    return mpf_obj_str(args[0]);
+#endif
+}
+MPF_FUN_VAR(builtin_format_obj, MPF_QSTR_format, 1, 2, builtin_format);
+
+// dir(): names of a module, class or instance, sorted.
+static void dir_add_map(mpf_obj_t l, const mpf_map_t *m) {
+    for (size_t i = 0; i < m->used; i++) {
+        if (m->elems[i].key != MPF_OBJ_NULL) {
+            mpf_list_append(l, m->elems[i].key);
+        }
+    }
+}
+static void dir_add_type(mpf_obj_t l, const mpf_type_t *t) {
+    if (t->mro != MPF_OBJ_NULL) {
+        const mpf_tuple_t *mro = mpf_obj_ptr(t->mro);
+        for (size_t i = 0; i < mro->len; i++) {
+            const mpf_type_t *c = mpf_obj_ptr(mro->items[i]);
+            if (c->dict) {
+                dir_add_map(l, c->dict);
+            } else if (c->locals) {
+                for (size_t k = 0; k < c->locals->n; k++) {
+                    mpf_list_append(l, c->locals->elems[k].key);
+                }
+            }
+        }
+        return;
+    }
+    for (const mpf_type_t *c = t; c != NULL; c = c->parent) {
+        if (c->locals) {
+            for (size_t k = 0; k < c->locals->n; k++) {
+                mpf_list_append(l, c->locals->elems[k].key);
+            }
+        }
+    }
+}
+static mpf_obj_t builtin_dir(size_t n_args, const mpf_obj_t *args) {
+    mpf_obj_t l = mpf_obj_new_list(0, NULL);
+    if (n_args == 0) {
+        dir_add_map(l, mpf_dict_map(builtin_locals()));
+    } else {
+        mpf_obj_t o = args[0];
+        if (mpf_obj_is_type(o, &mpf_type_module)) {
+            dir_add_map(l, mpf_dict_map(((const mpf_module_t *)mpf_obj_ptr(o))->globals));
+        } else if (mpf_obj_is_type(o, &mpf_type_type)) {
+            dir_add_type(l, mpf_obj_ptr(o));
+        } else {
+            const mpf_type_t *t = mpf_obj_type(o);
+            if (t->flags & MPF_TYPE_FLAG_HEAP) {
+                dir_add_map(l, &((const mpf_instance_t *)mpf_obj_ptr(o))->members);
+            }
+            dir_add_type(l, t);
+        }
+    }
+    // sort and remove duplicates
+    mpf_list_sort(l, MPF_OBJ_NULL, false);
+    mpf_list_t *lp = mpf_obj_ptr(l);
+    size_t j = 0;
+    for (size_t i = 0; i < lp->len; i++) {
+        if (j == 0 || !mpf_obj_equal(lp->items[j - 1], lp->items[i])) {
+            lp->items[j++] = lp->items[i];
+        }
+    }
+    lp->len = j;
+    return l;
+}
+MPF_FUN_VAR(builtin_dir_obj, MPF_QSTR_dir, 0, 1, builtin_dir);
+
+static mpf_obj_t builtin_vars(size_t n_args, const mpf_obj_t *args) {
+    if (n_args == 0) {
+        return builtin_locals();
+    }
+    return mpf_load_attr(args[0], MPF_QSTR___dict__);
+}
+MPF_FUN_VAR(builtin_vars_obj, MPF_QSTR_vars, 0, 1, builtin_vars);
+
+static mpf_obj_t builtin_import(size_t n_args, const mpf_obj_t *args) {
+    mpf_obj_t fromlist = n_args > 3 ? args[3] : MPF_OBJ_NONE;
+    mpf_int_t level = n_args > 4 ? mpf_obj_get_int(args[4]) : 0;
+    mpf_obj_t globals = n_args > 1 && args[1] != MPF_OBJ_NONE ? args[1] : builtin_globals();
+    return mpf_import_name(attr_name(args[0]), fromlist, level, globals);
+}
+MPF_FUN_VAR(builtin_import_obj, MPF_QSTR___import__, 1, 5, builtin_import);
+
+#if CONFIG_BUILTIN_OPEN
+extern const mpf_fun_builtin_t mpf_builtin_open_obj;
+#endif
+
+// ---------------------------------------------------------------- the table
+static const mpf_map_elem_t builtins_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR___name__), MPF_ROM_QSTR(MPF_QSTR_builtins)},
+    {MPF_ROM_QSTR(MPF_QSTR___build_class__), MPF_ROM_PTR(&mpf_builtin_build_class_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___import__), MPF_ROM_PTR(&builtin_import_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_print), MPF_ROM_PTR(&builtin_print_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_len), MPF_ROM_PTR(&builtin_len_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_range), MPF_ROM_PTR(&mpf_type_range)},
+    {MPF_ROM_QSTR(MPF_QSTR_int), MPF_ROM_PTR(&mpf_type_int)},
+    {MPF_ROM_QSTR(MPF_QSTR_str), MPF_ROM_PTR(&mpf_type_str)},
+    {MPF_ROM_QSTR(MPF_QSTR_list), MPF_ROM_PTR(&mpf_type_list)},
+    {MPF_ROM_QSTR(MPF_QSTR_dict), MPF_ROM_PTR(&mpf_type_dict)},
+    {MPF_ROM_QSTR(MPF_QSTR_tuple), MPF_ROM_PTR(&mpf_type_tuple)},
+    {MPF_ROM_QSTR(MPF_QSTR_bool), MPF_ROM_PTR(&mpf_type_bool)},
+    {MPF_ROM_QSTR(MPF_QSTR_bytes), MPF_ROM_PTR(&mpf_type_bytes)},
+    {MPF_ROM_QSTR(MPF_QSTR_object), MPF_ROM_PTR(&mpf_type_object)},
+    {MPF_ROM_QSTR(MPF_QSTR_type), MPF_ROM_PTR(&mpf_type_type)},
+    {MPF_ROM_QSTR(MPF_QSTR_slice), MPF_ROM_PTR(&mpf_type_slice)},
+    {MPF_ROM_QSTR(MPF_QSTR_super), MPF_ROM_PTR(&mpf_type_super)},
+    {MPF_ROM_QSTR(MPF_QSTR_classmethod), MPF_ROM_PTR(&mpf_type_classmethod)},
+    {MPF_ROM_QSTR(MPF_QSTR_staticmethod), MPF_ROM_PTR(&mpf_type_staticmethod)},
+    {MPF_ROM_QSTR(MPF_QSTR_enumerate), MPF_ROM_PTR(&mpf_type_enumerate)},
+    {MPF_ROM_QSTR(MPF_QSTR_zip), MPF_ROM_PTR(&mpf_type_zip)},
+    {MPF_ROM_QSTR(MPF_QSTR_map), MPF_ROM_PTR(&mpf_type_map)},
+    {MPF_ROM_QSTR(MPF_QSTR_filter), MPF_ROM_PTR(&mpf_type_filter)},
+#if CONFIG_BUILTIN_REVERSED
+    {MPF_ROM_QSTR(MPF_QSTR_reversed), MPF_ROM_PTR(&mpf_type_reversed)},
+#endif
+#if CONFIG_FLOAT
+    {MPF_ROM_QSTR(MPF_QSTR_float), MPF_ROM_PTR(&mpf_type_float)},
+#endif
+#if CONFIG_BUILTIN_SET
+    {MPF_ROM_QSTR(MPF_QSTR_set), MPF_ROM_PTR(&mpf_type_set)},
+#endif
+#if CONFIG_BUILTIN_FROZENSET
+    {MPF_ROM_QSTR(MPF_QSTR_frozenset), MPF_ROM_PTR(&mpf_type_frozenset)},
+#endif
+#if CONFIG_BUILTIN_BYTEARRAY
+    {MPF_ROM_QSTR(MPF_QSTR_bytearray), MPF_ROM_PTR(&mpf_type_bytearray)},
+#endif
+#if CONFIG_BUILTIN_MEMORYVIEW
+    {MPF_ROM_QSTR(MPF_QSTR_memoryview), MPF_ROM_PTR(&mpf_type_memoryview)},
+#endif
+#if CONFIG_BUILTIN_PROPERTY
+    {MPF_ROM_QSTR(MPF_QSTR_property), MPF_ROM_PTR(&mpf_type_property)},
+#endif
+#if CONFIG_BUILTIN_OPEN
+    {MPF_ROM_QSTR(MPF_QSTR_open), MPF_ROM_PTR(&mpf_builtin_open_obj)},
+#endif
+    {MPF_ROM_QSTR(MPF_QSTR_abs), MPF_ROM_PTR(&builtin_abs_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_all), MPF_ROM_PTR(&builtin_all_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_any), MPF_ROM_PTR(&builtin_any_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_chr), MPF_ROM_PTR(&builtin_chr_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_ord), MPF_ROM_PTR(&builtin_ord_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_getattr), MPF_ROM_PTR(&builtin_getattr_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_setattr), MPF_ROM_PTR(&builtin_setattr_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_hasattr), MPF_ROM_PTR(&builtin_hasattr_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_hash), MPF_ROM_PTR(&builtin_hash_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_id), MPF_ROM_PTR(&builtin_id_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_isinstance), MPF_ROM_PTR(&builtin_isinstance_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_issubclass), MPF_ROM_PTR(&builtin_issubclass_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_iter), MPF_ROM_PTR(&builtin_iter_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_next), MPF_ROM_PTR(&builtin_next_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_min), MPF_ROM_PTR(&builtin_min_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_max), MPF_ROM_PTR(&builtin_max_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_pow), MPF_ROM_PTR(&builtin_pow_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_repr), MPF_ROM_PTR(&builtin_repr_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_round), MPF_ROM_PTR(&builtin_round_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_sorted), MPF_ROM_PTR(&builtin_sorted_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_sum), MPF_ROM_PTR(&builtin_sum_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_format), MPF_ROM_PTR(&builtin_format_obj)},
+#if CONFIG_BUILTIN_HELPERS
+    {MPF_ROM_QSTR(MPF_QSTR_bin), MPF_ROM_PTR(&builtin_bin_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_oct), MPF_ROM_PTR(&builtin_oct_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_hex), MPF_ROM_PTR(&builtin_hex_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_divmod), MPF_ROM_PTR(&builtin_divmod_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_callable), MPF_ROM_PTR(&builtin_callable_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_delattr), MPF_ROM_PTR(&builtin_delattr_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_globals), MPF_ROM_PTR(&builtin_globals_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_locals), MPF_ROM_PTR(&builtin_locals_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_dir), MPF_ROM_PTR(&builtin_dir_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_vars), MPF_ROM_PTR(&builtin_vars_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_input), MPF_ROM_PTR(&builtin_input_obj)},
+#endif
+    {MPF_ROM_QSTR(MPF_QSTR_Ellipsis), MPF_ROM_PTR(&mpf_const_ellipsis_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_NotImplemented), MPF_ROM_PTR(&mpf_const_notimpl_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_BaseException), MPF_ROM_PTR(&mpf_type_BaseException)},
+    {MPF_ROM_QSTR(MPF_QSTR_Exception), MPF_ROM_PTR(&mpf_type_Exception)},
+    {MPF_ROM_QSTR(MPF_QSTR_SystemExit), MPF_ROM_PTR(&mpf_type_SystemExit)},
+    {MPF_ROM_QSTR(MPF_QSTR_KeyboardInterrupt), MPF_ROM_PTR(&mpf_type_KeyboardInterrupt)},
+    {MPF_ROM_QSTR(MPF_QSTR_GeneratorExit), MPF_ROM_PTR(&mpf_type_GeneratorExit)},
+    {MPF_ROM_QSTR(MPF_QSTR_StopIteration), MPF_ROM_PTR(&mpf_type_StopIteration)},
+    {MPF_ROM_QSTR(MPF_QSTR_StopAsyncIteration), MPF_ROM_PTR(&mpf_type_StopAsyncIteration)},
+    {MPF_ROM_QSTR(MPF_QSTR_ArithmeticError), MPF_ROM_PTR(&mpf_type_ArithmeticError)},
+    {MPF_ROM_QSTR(MPF_QSTR_ZeroDivisionError), MPF_ROM_PTR(&mpf_type_ZeroDivisionError)},
+    {MPF_ROM_QSTR(MPF_QSTR_OverflowError), MPF_ROM_PTR(&mpf_type_OverflowError)},
+    {MPF_ROM_QSTR(MPF_QSTR_AssertionError), MPF_ROM_PTR(&mpf_type_AssertionError)},
+    {MPF_ROM_QSTR(MPF_QSTR_AttributeError), MPF_ROM_PTR(&mpf_type_AttributeError)},
+    {MPF_ROM_QSTR(MPF_QSTR_EOFError), MPF_ROM_PTR(&mpf_type_EOFError)},
+    {MPF_ROM_QSTR(MPF_QSTR_ImportError), MPF_ROM_PTR(&mpf_type_ImportError)},
+    {MPF_ROM_QSTR(MPF_QSTR_ModuleNotFoundError), MPF_ROM_PTR(&mpf_type_ModuleNotFoundError)},
+    {MPF_ROM_QSTR(MPF_QSTR_LookupError), MPF_ROM_PTR(&mpf_type_LookupError)},
+    {MPF_ROM_QSTR(MPF_QSTR_IndexError), MPF_ROM_PTR(&mpf_type_IndexError)},
+    {MPF_ROM_QSTR(MPF_QSTR_KeyError), MPF_ROM_PTR(&mpf_type_KeyError)},
+    {MPF_ROM_QSTR(MPF_QSTR_MemoryError), MPF_ROM_PTR(&mpf_type_MemoryError)},
+    {MPF_ROM_QSTR(MPF_QSTR_NameError), MPF_ROM_PTR(&mpf_type_NameError)},
+    {MPF_ROM_QSTR(MPF_QSTR_UnboundLocalError), MPF_ROM_PTR(&mpf_type_UnboundLocalError)},
+    {MPF_ROM_QSTR(MPF_QSTR_OSError), MPF_ROM_PTR(&mpf_type_OSError)},
+    {MPF_ROM_QSTR(MPF_QSTR_FileNotFoundError), MPF_ROM_PTR(&mpf_type_FileNotFoundError)},
+    {MPF_ROM_QSTR(MPF_QSTR_RuntimeError), MPF_ROM_PTR(&mpf_type_RuntimeError)},
+    {MPF_ROM_QSTR(MPF_QSTR_NotImplementedError), MPF_ROM_PTR(&mpf_type_NotImplementedError)},
+    {MPF_ROM_QSTR(MPF_QSTR_RecursionError), MPF_ROM_PTR(&mpf_type_RecursionError)},
+    {MPF_ROM_QSTR(MPF_QSTR_SyntaxError), MPF_ROM_PTR(&mpf_type_SyntaxError)},
+    {MPF_ROM_QSTR(MPF_QSTR_IndentationError), MPF_ROM_PTR(&mpf_type_IndentationError)},
+    {MPF_ROM_QSTR(MPF_QSTR_TypeError), MPF_ROM_PTR(&mpf_type_TypeError)},
+    {MPF_ROM_QSTR(MPF_QSTR_ValueError), MPF_ROM_PTR(&mpf_type_ValueError)},
+    {MPF_ROM_QSTR(MPF_QSTR_UnicodeError), MPF_ROM_PTR(&mpf_type_UnicodeError)},
+};
+MPF_ROM_MAP(builtins_map, builtins_table);
+const mpf_rom_map_t *const mpf_builtins_map = &builtins_map;
+
+// Direct-mapped cache of builtin lookups (qstr -> value); values are const objects.
+#define BUILTIN_CACHE_SIZE 64
+static struct {
+    mpf_qstr_t q;
+    mpf_obj_t v;
+} builtin_cache[BUILTIN_CACHE_SIZE];
+
+mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q) {
+    size_t h = q & (BUILTIN_CACHE_SIZE - 1);
+    if (builtin_cache[h].q == q) {
+        return builtin_cache[h].v;
+    }
+    mpf_obj_t v = mpf_rom_map_get(&builtins_map, q);
+    if (v != MPF_OBJ_NULL) {
+        builtin_cache[h].q = q;
+        builtin_cache[h].v = v;
+    }
+    return v;
+}

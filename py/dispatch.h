@@ -1,0 +1,65 @@
+// dispatch.h -- how the VM's dispatch loop jumps to an opcode handler: a switch, or
+// (when MPF_COMPUTED_GOTO) a table of label addresses. vm.c writes its handlers with
+// VM_CASE/VM_NEXT only, so swapping this header changes nothing else.
+#ifndef MPF_DISPATCH_H
+#define MPF_DISPATCH_H
+
+#include "opcodes.h"
+
+#if MPF_COMPUTED_GOTO
+
+#define VM_TABLE_ENTRY(b, name, opnd, st) [b] = &&L_##name,
+#define VM_TABLE_RANGE(first, last, name, st) [first ... last] = &&L_##name,
+#if defined(__clang__)
+#define VM_IGNORE_OVERRIDE _Pragma("clang diagnostic ignored \"-Winitializer-overrides\"")
+#else
+#define VM_IGNORE_OVERRIDE _Pragma("GCC diagnostic ignored \"-Woverride-init\"")
+#endif
+// every byte defaults to L_BAD, then the defined opcodes override their entries
+#define VM_DECLARE_TABLE \
+    _Pragma("GCC diagnostic push") VM_IGNORE_OVERRIDE \
+    static const void *const vm_table[256] = { \
+        [0 ... 255] = &&L_BAD, \
+        MPF_OPCODES(VM_TABLE_ENTRY) \
+        MPF_OPCODE_RANGES(VM_TABLE_RANGE) \
+    }; \
+    _Pragma("GCC diagnostic pop")
+// fetch the next opcode and jump to its handler
+#define VM_NEXT \
+    do { \
+        fr->cur = ip; \
+        goto *vm_table[*ip++]; \
+    } while (0)
+#define VM_LOOP_BEGIN VM_NEXT; {
+#define VM_LOOP_END }
+#define VM_CASE(name) L_##name
+#define VM_RANGE(name) L_##name
+#define VM_DEFAULT L_BAD
+
+#else
+
+#define VM_DECLARE_TABLE
+#define VM_NEXT goto vm_dispatch
+#define VM_LOOP_BEGIN \
+    for (;;) { \
+    vm_dispatch: \
+        fr->cur = ip; \
+        switch (*ip++) {
+#define VM_LOOP_END \
+        } \
+    }
+#define VM_CASE(name) case MPF_OP_##name
+// ranges are reached from the default case (no case ranges in standard C)
+#define VM_RANGE(name) L_##name
+#define VM_DEFAULT \
+    default: \
+        if (ip[-1] >= 0x70 && ip[-1] <= 0xAF) goto L_LOAD_CONST_SMALL_INT_MULTI; \
+        if (ip[-1] >= 0xB0 && ip[-1] <= 0xBF) goto L_LOAD_FAST_MULTI; \
+        if (ip[-1] >= 0xC0 && ip[-1] <= 0xCF) goto L_STORE_FAST_MULTI; \
+        if (ip[-1] >= 0xD0 && ip[-1] <= 0xD3) goto L_UNARY_OP_MULTI; \
+        if (ip[-1] >= 0xD7 && ip[-1] <= 0xF9) goto L_BINARY_OP_MULTI; \
+    L_BAD
+
+#endif
+
+#endif // MPF_DISPATCH_H

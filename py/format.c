@@ -1,0 +1,785 @@
+// format.c -- the format-spec mini-language (format(), str.format, f-strings) and
+// printf-style %-formatting of str.
+#include <math.h>
+
+#include "mpf.h"
+
+typedef struct spec {
+    char fill[5];       // UTF-8 of the fill character
+    size_t fill_len;
+    char align;         // '<' '>' '=' '^' or 0
+    char sign;          // '+' '-' ' ' or 0
+    bool alt;           // '#'
+    bool zero;          // '0'
+    int width;          // -1 none
+    char group;         // ',' '_' or 0
+    int prec;           // -1 none
+    char type;          // 0 none
+} spec_t;
+
+static void parse_spec(const char *s, size_t len, spec_t *sp) {
+    memset(sp, 0, sizeof(*sp));
+    sp->width = -1;
+    sp->prec = -1;
+    sp->fill[0] = ' ';
+    sp->fill_len = 1;
+    size_t i = 0;
+    // fill and align: a (possibly multi-byte) char followed by an align char
+    size_t clen = 1;
+    if (len > 0) {
+        unsigned char c0 = (unsigned char)s[0];
+        clen = c0 >= 0xF0 ? 4 : c0 >= 0xE0 ? 3 : c0 >= 0xC0 ? 2 : 1;
+    }
+    if (len > clen && (s[clen] == '<' || s[clen] == '>' || s[clen] == '=' || s[clen] == '^')) {
+        memcpy(sp->fill, s, clen);
+        sp->fill_len = clen;
+        sp->align = s[clen];
+        i = clen + 1;
+    } else if (len > 0 && (s[0] == '<' || s[0] == '>' || s[0] == '=' || s[0] == '^')) {
+        sp->align = s[0];
+        i = 1;
+    }
+    if (i < len && (s[i] == '+' || s[i] == '-' || s[i] == ' ')) {
+        sp->sign = s[i++];
+    }
+    if (i < len && s[i] == 'z') {
+        i++;
+    }
+    if (i < len && s[i] == '#') {
+        sp->alt = true;
+        i++;
+    }
+    if (i < len && s[i] == '0') {
+        sp->zero = true;
+        i++;
+    }
+    if (i < len && s[i] >= '0' && s[i] <= '9') {
+        sp->width = 0;
+        while (i < len && s[i] >= '0' && s[i] <= '9') {
+            sp->width = sp->width * 10 + (s[i++] - '0');
+        }
+    }
+    if (i < len && (s[i] == ',' || s[i] == '_')) {
+        sp->group = s[i++];
+    }
+    if (i < len && s[i] == '.') {
+        i++;
+        if (i >= len || !(s[i] >= '0' && s[i] <= '9')) {
+            mpf_raise_msg(&mpf_type_ValueError, "Format specifier missing precision");
+        }
+        sp->prec = 0;
+        while (i < len && s[i] >= '0' && s[i] <= '9') {
+            sp->prec = sp->prec * 10 + (s[i++] - '0');
+        }
+    }
+    if (i < len) {
+        sp->type = s[i++];
+    }
+    if (i < len) {
+        mpf_raise_msg(&mpf_type_ValueError, "Invalid format specifier");
+    }
+    if (sp->zero && sp->align == 0) {
+        sp->fill[0] = '0';
+        sp->fill_len = 1;
+        sp->align = '=';
+    }
+}
+
+// Emit [body] (digits etc., no sign) with [sign_prefix] padded per [sp] into [v].
+static void pad_out(mpf_vstr_t *v, const spec_t *sp, const char *prefix, size_t plen, const char *body, size_t blen, char def_align) {
+    char align = sp->align ? sp->align : def_align;
+    size_t chars = mpf_utf8_charlen((const uint8_t *)prefix, plen) + mpf_utf8_charlen((const uint8_t *)body, blen);
+    size_t pad = sp->width > 0 && (size_t)sp->width > chars ? (size_t)sp->width - chars : 0;
+    size_t left = 0, right = 0;
+    switch (align) {
+        case '<':
+            right = pad;
+            break;
+        case '^':
+            left = pad / 2;
+            right = pad - left;
+            break;
+        default:
+            left = pad;
+            break;
+    }
+    if (align == '=') {
+        mpf_vstr_add_strn(v, prefix, plen);
+        for (size_t i = 0; i < left; i++) {
+            mpf_vstr_add_strn(v, sp->fill, sp->fill_len);
+        }
+        mpf_vstr_add_strn(v, body, blen);
+        return;
+    }
+    for (size_t i = 0; i < left; i++) {
+        mpf_vstr_add_strn(v, sp->fill, sp->fill_len);
+    }
+    mpf_vstr_add_strn(v, prefix, plen);
+    mpf_vstr_add_strn(v, body, blen);
+    for (size_t i = 0; i < right; i++) {
+        mpf_vstr_add_strn(v, sp->fill, sp->fill_len);
+    }
+}
+
+// Insert [sep] every 3 (or [every]) digits into the integer part of [s].
+static mpf_vstr_t group_digits(const char *s, size_t len, char sep, int every) {
+    size_t int_len = 0;
+    while (int_len < len && s[int_len] >= '0' && s[int_len] <= '9') {
+        int_len++;
+    }
+    if (int_len == 0) {
+        // hex digits
+        while (int_len < len && ((s[int_len] >= '0' && s[int_len] <= '9') || ((s[int_len] | 0x20) >= 'a' && (s[int_len] | 0x20) <= 'f'))) {
+            int_len++;
+        }
+    }
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, len + len / 3 + 2);
+    for (size_t i = 0; i < int_len; i++) {
+        if (i > 0 && (int_len - i) % (size_t)every == 0) {
+            mpf_vstr_add_char(&v, sep);
+        }
+        mpf_vstr_add_char(&v, s[i]);
+    }
+    mpf_vstr_add_strn(&v, s + int_len, len - int_len);
+    return v;
+}
+
+static void sign_prefix(char *prefix, size_t *plen, bool neg, char sign) {
+    *plen = 0;
+    if (neg) {
+        prefix[(*plen)++] = '-';
+    } else if (sign == '+') {
+        prefix[(*plen)++] = '+';
+    } else if (sign == ' ') {
+        prefix[(*plen)++] = ' ';
+    }
+}
+
+static void format_int(mpf_vstr_t *out, mpf_obj_t o, const spec_t *sp) {
+    int base = 10;
+    bool upper = false;
+    const char *pre = "";
+    switch (sp->type) {
+        case 'b':
+            base = 2;
+            pre = "0b";
+            break;
+        case 'o':
+            base = 8;
+            pre = "0o";
+            break;
+        case 'x':
+            base = 16;
+            pre = "0x";
+            break;
+        case 'X':
+            base = 16;
+            pre = "0X";
+            upper = true;
+            break;
+        case 'c': {
+            mpf_int_t c = mpf_obj_get_int(o);
+            char buf[4];
+            size_t n = 0;
+            if (c < 0x80) {
+                buf[n++] = (char)c;
+            } else if (c < 0x800) {
+                buf[n++] = (char)(0xC0 | (c >> 6));
+                buf[n++] = (char)(0x80 | (c & 0x3F));
+            } else {
+                buf[n++] = (char)(0xE0 | (c >> 12));
+                buf[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+                buf[n++] = (char)(0x80 | (c & 0x3F));
+            }
+            pad_out(out, sp, "", 0, buf, n, '<');
+            return;
+        }
+        default:
+            break;
+    }
+    bool neg = mpf_int_sign(o) < 0;
+    if (neg) {
+        o = mpf_unary_op(MPF_UNARY_OP_NEGATIVE, o);
+    }
+    mpf_vstr_t digits;
+    mpf_vstr_init(&digits, 24);
+    mpf_print_t p;
+    mpf_vstr_print(&digits, &p);
+    mpf_int_print(&p, o, base, upper);
+    char prefix[8];
+    size_t plen;
+    sign_prefix(prefix, &plen, neg, sp->sign);
+    if (sp->alt && *pre) {
+        prefix[plen++] = pre[0];
+        prefix[plen++] = pre[1];
+    }
+    if (sp->group) {
+        mpf_vstr_t g = group_digits(digits.buf, digits.len, sp->group, base == 10 ? 3 : 4);
+        if (sp->align == '=' && sp->fill[0] == '0' && sp->width > 0) {
+            // zero padding also gets separators: pad digits first
+            size_t want = (size_t)sp->width > plen ? (size_t)sp->width - plen : 0;
+            while (g.len < want) {
+                mpf_vstr_t d2;
+                mpf_vstr_init(&d2, digits.len + 2);
+                mpf_vstr_add_char(&d2, '0');
+                mpf_vstr_add_strn(&d2, digits.buf, digits.len);
+                digits = d2;
+                g = group_digits(digits.buf, digits.len, sp->group, base == 10 ? 3 : 4);
+            }
+        }
+        pad_out(out, sp, prefix, plen, g.buf, g.len, '>');
+        return;
+    }
+    pad_out(out, sp, prefix, plen, digits.buf, digits.len, '>');
+}
+
+#if CONFIG_FLOAT
+static void format_float(mpf_vstr_t *out, mpf_float_t f, const spec_t *sp) {
+    char type = sp->type;
+    int prec = sp->prec;
+    bool neg = signbit(f) && !(f != f);
+    mpf_float_t a = neg ? -f : f;
+    mpf_obj_t body;
+    bool percent = false;
+    if (type == 0 && prec < 0) {
+        body = mpf_float_repr_obj(a);
+    } else if (type == 0) {
+        // like 'g' but always a digit after the point in fixed notation
+        body = mpf_float_format(a, 'g', prec == 0 ? 1 : prec, sp->alt);
+        size_t bl;
+        const char *bs = mpf_obj_str_data(body, &bl);
+        if (memchr(bs, '.', bl) == NULL && memchr(bs, 'e', bl) == NULL && memchr(bs, 'n', bl) == NULL && memchr(bs, 'i', bl) == NULL) {
+            mpf_vstr_t t;
+            mpf_vstr_init(&t, bl + 3);
+            mpf_vstr_add_strn(&t, bs, bl);
+            mpf_vstr_add_strn(&t, ".0", 2);
+            body = mpf_vstr_to_str(&t);
+        }
+    } else {
+        if (type == '%') {
+            a *= 100;
+            type = 'f';
+            percent = true;
+        } else if (type == 'n') {
+            type = 'g';
+        }
+        if (type != 'e' && type != 'E' && type != 'f' && type != 'F' && type != 'g' && type != 'G') {
+            mpf_raise_fmt(&mpf_type_ValueError, "Unknown format code '%c' for object of type 'float'", sp->type);
+        }
+        body = mpf_float_format(a, type, prec < 0 ? 6 : prec, sp->alt);
+    }
+    size_t bl;
+    const char *bs = mpf_obj_str_data(body, &bl);
+    mpf_vstr_t b;
+    mpf_vstr_init(&b, bl + 4);
+    if (sp->group) {
+        b = group_digits(bs, bl, sp->group, 3);
+    } else {
+        mpf_vstr_add_strn(&b, bs, bl);
+    }
+    if (percent) {
+        mpf_vstr_add_char(&b, '%');
+    }
+    char prefix[4];
+    size_t plen;
+    sign_prefix(prefix, &plen, neg, sp->sign);
+    pad_out(out, sp, prefix, plen, b.buf, b.len, '>');
+}
+#endif
+
+// format(o, spec) into [out].
+static void format_into(mpf_vstr_t *out, mpf_obj_t o, const char *s, size_t len) {
+    const mpf_type_t *t = mpf_obj_type(o);
+    if (t->flags & MPF_TYPE_FLAG_HEAP) {
+        mpf_obj_t m = mpf_type_lookup(t, MPF_QSTR___format__);
+        if (m != MPF_OBJ_NULL && !mpf_obj_is_type(m, &mpf_type_fun_builtin)) {
+            mpf_obj_t r = mpf_call2(m, o, mpf_obj_new_str(s, len));
+            size_t rl;
+            const char *rs = mpf_obj_str_data(r, &rl);
+            mpf_vstr_add_strn(out, rs, rl);
+            return;
+        }
+    }
+    spec_t sp;
+    parse_spec(s, len, &sp);
+    bool is_bool = o == MPF_OBJ_TRUE || o == MPF_OBJ_FALSE;
+    if (mpf_obj_is_int(o) && !(is_bool && sp.type == 0)) {
+#if CONFIG_FLOAT
+        if (sp.type && strchr("eEfFgG%", sp.type)) {
+            format_float(out, mpf_int_to_float(o), &sp);
+            return;
+        }
+#endif
+        if (sp.type && !strchr("bcdoxXn", sp.type)) {
+            mpf_raise_fmt(&mpf_type_ValueError, "Unknown format code '%c' for object of type 'int'", sp.type);
+        }
+        if (sp.prec >= 0) {
+            mpf_raise_msg(&mpf_type_ValueError, "Precision not allowed in integer format specifier");
+        }
+        format_int(out, o, &sp);
+        return;
+    }
+#if CONFIG_FLOAT
+    if (mpf_obj_is_type(o, &mpf_type_float)) {
+        format_float(out, ((const mpf_float_obj_t *)mpf_obj_ptr(o))->value, &sp);
+        return;
+    }
+#endif
+    if (MPF_IS_STR(o) || len == 0 || (t->flags & MPF_TYPE_FLAG_HEAP) || is_bool) {
+        if (!MPF_IS_STR(o) && len > 0 && !is_bool) {
+            mpf_raise_fmt(&mpf_type_TypeError, "unsupported format string passed to %T.__format__", o);
+        }
+        if (sp.type && sp.type != 's') {
+            mpf_raise_fmt(&mpf_type_ValueError, "Unknown format code '%c' for object of type '%T'", sp.type, o);
+        }
+        mpf_obj_t so = mpf_obj_str(o);
+        size_t sl;
+        const char *ss = mpf_obj_str_data(so, &sl);
+        if (sp.prec >= 0) {
+            // truncate to prec code points
+            size_t i = 0, n = 0;
+            while (i < sl && n < (size_t)sp.prec) {
+                i++;
+                while (i < sl && (ss[i] & 0xC0) == 0x80) {
+                    i++;
+                }
+                n++;
+            }
+            sl = i;
+        }
+        pad_out(out, &sp, "", 0, ss, sl, '<');
+        return;
+    }
+    mpf_raise_fmt(&mpf_type_TypeError, "unsupported format string passed to %T.__format__", o);
+}
+
+mpf_obj_t mpf_format_obj(mpf_obj_t o, mpf_obj_t spec) {
+    size_t len;
+    const char *s = mpf_obj_str_data(spec, &len);
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, 16);
+    format_into(&v, o, s, len);
+    return mpf_vstr_to_str(&v);
+}
+
+// ---------------------------------------------------------------- str.format
+static mpf_obj_t lookup_field(const char *name, size_t nlen, size_t *auto_idx, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    // first part: index or identifier
+    size_t i = 0;
+    while (i < nlen && name[i] != '.' && name[i] != '[') {
+        i++;
+    }
+    mpf_obj_t v;
+    if (i == 0) {
+        if (*auto_idx == SIZE_MAX) {
+            mpf_raise_msg(&mpf_type_ValueError, "cannot switch from manual field specification to automatic field numbering");
+        }
+        size_t k = (*auto_idx)++;
+        if (k + 1 >= n_args) {
+            mpf_raise_fmt(&mpf_type_IndexError, "Replacement index %u out of range for positional args tuple", (unsigned)k);
+        }
+        v = args[k + 1];
+    } else if (name[0] >= '0' && name[0] <= '9') {
+        size_t k = 0;
+        for (size_t j = 0; j < i; j++) {
+            k = k * 10 + (size_t)(name[j] - '0');
+        }
+        if (*auto_idx != 0 && *auto_idx != SIZE_MAX) {
+            mpf_raise_msg(&mpf_type_ValueError, "cannot switch from automatic field numbering to manual field specification");
+        }
+        *auto_idx = SIZE_MAX;
+        if (k + 1 >= n_args) {
+            mpf_raise_fmt(&mpf_type_IndexError, "Replacement index %u out of range for positional args tuple", (unsigned)k);
+        }
+        v = args[k + 1];
+    } else {
+        mpf_obj_t key = mpf_obj_new_qstr(mpf_qstr_from_strn(name, i));
+        v = mpf_arg_kw(n_args, n_kw, args, mpf_obj_qstr_value(key));
+        if (v == MPF_OBJ_NULL) {
+            mpf_raise_key_error(mpf_obj_new_str(name, i));
+        }
+    }
+    while (i < nlen) {
+        if (name[i] == '.') {
+            size_t j = ++i;
+            while (i < nlen && name[i] != '.' && name[i] != '[') {
+                i++;
+            }
+            v = mpf_load_attr(v, mpf_qstr_from_strn(name + j, i - j));
+        } else {
+            size_t j = ++i;
+            while (i < nlen && name[i] != ']') {
+                i++;
+            }
+            mpf_obj_t key;
+            bool digits = i > j;
+            for (size_t k = j; k < i; k++) {
+                digits = digits && name[k] >= '0' && name[k] <= '9';
+            }
+            if (digits) {
+                mpf_int_t n = 0;
+                for (size_t k = j; k < i; k++) {
+                    n = n * 10 + (name[k] - '0');
+                }
+                key = mpf_obj_new_small_int(n);
+            } else {
+                key = mpf_obj_new_str(name + j, i - j);
+            }
+            v = mpf_subscr(v, key, MPF_OBJ_SENTINEL);
+            i++;
+        }
+    }
+    return v;
+}
+
+static void format_str_into(mpf_vstr_t *out, const char *s, size_t len, size_t *auto_idx, size_t n_args, size_t n_kw, const mpf_obj_t *args, int depth) {
+    if (depth > 2) {
+        mpf_raise_msg(&mpf_type_ValueError, "Max string recursion exceeded");
+    }
+    size_t i = 0;
+    while (i < len) {
+        char c = s[i];
+        if (c == '}') {
+            if (i + 1 < len && s[i + 1] == '}') {
+                mpf_vstr_add_char(out, '}');
+                i += 2;
+                continue;
+            }
+            mpf_raise_msg(&mpf_type_ValueError, "Single '}' encountered in format string");
+        }
+        if (c != '{') {
+            mpf_vstr_add_char(out, c);
+            i++;
+            continue;
+        }
+        if (i + 1 < len && s[i + 1] == '{') {
+            mpf_vstr_add_char(out, '{');
+            i += 2;
+            continue;
+        }
+        // a replacement field: find the matching '}'
+        size_t j = i + 1, nest = 0;
+        while (j < len && (s[j] != '}' || nest > 0)) {
+            if (s[j] == '{') {
+                nest++;
+            } else if (s[j] == '}') {
+                nest--;
+            }
+            j++;
+        }
+        if (j >= len) {
+            mpf_raise_msg(&mpf_type_ValueError, "expected '}' before end of string");
+        }
+        const char *f = s + i + 1;
+        size_t fl = j - i - 1;
+        size_t name_end = 0;
+        while (name_end < fl && f[name_end] != '!' && f[name_end] != ':') {
+            if (f[name_end] == '[') {
+                while (name_end < fl && f[name_end] != ']') {
+                    name_end++;
+                }
+            }
+            name_end++;
+        }
+        if (name_end > fl) {
+            name_end = fl;
+        }
+        mpf_obj_t v = lookup_field(f, name_end, auto_idx, n_args, n_kw, args);
+        size_t k = name_end;
+        if (k < fl && f[k] == '!') {
+            char conv = k + 1 < fl ? f[k + 1] : 0;
+            if (conv == 'r' || conv == 'a') {
+                v = mpf_obj_repr(v);
+            } else if (conv == 's') {
+                v = mpf_obj_str(v);
+            } else {
+                mpf_raise_msg(&mpf_type_ValueError, "Unknown conversion specifier");
+            }
+            k += 2;
+        }
+        const char *spec = "";
+        size_t spec_len = 0;
+        mpf_vstr_t nested;
+        if (k < fl && f[k] == ':') {
+            spec = f + k + 1;
+            spec_len = fl - k - 1;
+            if (memchr(spec, '{', spec_len) != NULL) {
+                mpf_vstr_init(&nested, spec_len + 8);
+                format_str_into(&nested, spec, spec_len, auto_idx, n_args, n_kw, args, depth + 1);
+                spec = nested.buf;
+                spec_len = nested.len;
+            }
+        }
+        format_into(out, v, spec, spec_len);
+        i = j + 1;
+    }
+}
+
+// str.format(self, *args, **kwargs): args[0] is the format string.
+mpf_obj_t mpf_str_format_fn(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    size_t len;
+    const char *s = mpf_obj_str_data(args[0], &len);
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, len + 16);
+    size_t auto_idx = 0;
+    format_str_into(&v, s, len, &auto_idx, n_args, n_kw, args, 0);
+    return mpf_vstr_to_str(&v);
+}
+
+// ---------------------------------------------------------------- % formatting
+mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
+    size_t len;
+    const char *s = mpf_obj_str_data(fmt, &len);
+    size_t n_items = 1;
+    mpf_obj_t *items = &arg;
+    mpf_obj_t dict = MPF_OBJ_NULL;
+    if (mpf_obj_is_type(arg, &mpf_type_tuple)) {
+        mpf_obj_get_array(arg, &n_items, &items);
+    } else if (mpf_obj_is_type(arg, &mpf_type_dict) || ((mpf_obj_type(arg)->flags & MPF_TYPE_FLAG_HEAP) && mpf_type_lookup(mpf_obj_type(arg), MPF_QSTR___getitem__) != MPF_OBJ_NULL && !MPF_IS_STR(arg))) {
+        dict = arg;
+    }
+    size_t ai = 0;
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, len + 16);
+    bool used_dict = false;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] != '%') {
+            mpf_vstr_add_char(&v, s[i]);
+            continue;
+        }
+        if (++i >= len) {
+            mpf_raise_msg(&mpf_type_ValueError, "incomplete format");
+        }
+        mpf_obj_t val = MPF_OBJ_NULL;
+        if (s[i] == '(') {
+            size_t j = ++i;
+            int nest = 1;
+            while (i < len && nest > 0) {
+                if (s[i] == '(') {
+                    nest++;
+                } else if (s[i] == ')') {
+                    nest--;
+                }
+                if (nest > 0) {
+                    i++;
+                }
+            }
+            if (dict == MPF_OBJ_NULL) {
+                mpf_raise_msg(&mpf_type_TypeError, "format requires a mapping");
+            }
+            val = mpf_subscr(dict, mpf_obj_new_str(s + j, i - j), MPF_OBJ_SENTINEL);
+            used_dict = true;
+            i++;
+        }
+        spec_t sp;
+        memset(&sp, 0, sizeof(sp));
+        sp.fill[0] = ' ';
+        sp.fill_len = 1;
+        sp.width = -1;
+        sp.prec = -1;
+        bool left = false;
+        for (; i < len; i++) {
+            if (s[i] == '-') {
+                left = true;
+            } else if (s[i] == '+') {
+                sp.sign = '+';
+            } else if (s[i] == ' ') {
+                if (sp.sign != '+') {
+                    sp.sign = ' ';
+                }
+            } else if (s[i] == '#') {
+                sp.alt = true;
+            } else if (s[i] == '0') {
+                sp.zero = true;
+            } else {
+                break;
+            }
+        }
+        if (i < len && s[i] == '*') {
+            if (ai >= n_items) {
+                mpf_raise_msg(&mpf_type_TypeError, "not enough arguments for format string");
+            }
+            sp.width = (int)mpf_obj_get_int(items[ai++]);
+            if (sp.width < 0) {
+                left = true;
+                sp.width = -sp.width;
+            }
+            i++;
+        } else {
+            while (i < len && s[i] >= '0' && s[i] <= '9') {
+                sp.width = (sp.width < 0 ? 0 : sp.width * 10) + (s[i++] - '0');
+            }
+        }
+        if (i < len && s[i] == '.') {
+            i++;
+            sp.prec = 0;
+            if (i < len && s[i] == '*') {
+                if (ai >= n_items) {
+                    mpf_raise_msg(&mpf_type_TypeError, "not enough arguments for format string");
+                }
+                sp.prec = (int)mpf_obj_get_int(items[ai++]);
+                i++;
+            } else {
+                while (i < len && s[i] >= '0' && s[i] <= '9') {
+                    sp.prec = sp.prec * 10 + (s[i++] - '0');
+                }
+            }
+        }
+        while (i < len && (s[i] == 'l' || s[i] == 'h' || s[i] == 'L')) {
+            i++;
+        }
+        if (i >= len) {
+            mpf_raise_msg(&mpf_type_ValueError, "incomplete format");
+        }
+        char conv = s[i];
+        if (conv == '%') {
+            mpf_vstr_add_char(&v, '%');
+            continue;
+        }
+        if (val == MPF_OBJ_NULL) {
+            if (dict != MPF_OBJ_NULL && !mpf_obj_is_type(arg, &mpf_type_tuple)) {
+                val = arg;
+            } else {
+                if (ai >= n_items) {
+                    mpf_raise_msg(&mpf_type_TypeError, "not enough arguments for format string");
+                }
+                val = items[ai++];
+            }
+        }
+        sp.align = left ? '<' : (sp.zero && strchr("diouxXeEfFgG", conv) ? '=' : '>');
+        if (sp.zero && !left && strchr("diouxXeEfFgG", conv)) {
+            sp.fill[0] = '0';
+        }
+        switch (conv) {
+            case 'd':
+            case 'i':
+            case 'u': {
+                if (!mpf_obj_is_int(val)) {
+#if CONFIG_FLOAT
+                    if (mpf_obj_is_type(val, &mpf_type_float)) {
+                        val = mpf_int_from_float(((const mpf_float_obj_t *)mpf_obj_ptr(val))->value);
+                    } else
+#endif
+                    {
+                        mpf_raise_fmt(&mpf_type_TypeError, "%%%c format: a real number is required, not %T", conv, val);
+                    }
+                }
+                sp.type = 'd';
+                if (sp.prec >= 0) {
+                    // precision = minimum digits
+                    bool neg = mpf_int_sign(val) < 0;
+                    mpf_vstr_t d;
+                    mpf_vstr_init(&d, 16);
+                    mpf_print_t p;
+                    mpf_vstr_print(&d, &p);
+                    mpf_int_print(&p, neg ? mpf_unary_op(MPF_UNARY_OP_NEGATIVE, val) : val, 10, false);
+                    mpf_vstr_t z;
+                    mpf_vstr_init(&z, d.len + (size_t)sp.prec);
+                    for (size_t k = d.len; k < (size_t)sp.prec; k++) {
+                        mpf_vstr_add_char(&z, '0');
+                    }
+                    mpf_vstr_add_strn(&z, d.buf, d.len);
+                    char prefix[2];
+                    size_t plen;
+                    sign_prefix(prefix, &plen, neg, sp.sign);
+                    pad_out(&v, &sp, prefix, plen, z.buf, z.len, '>');
+                    break;
+                }
+                format_int(&v, val, &sp);
+                break;
+            }
+            case 'o':
+            case 'x':
+            case 'X':
+                if (!mpf_obj_is_int(val)) {
+                    mpf_raise_fmt(&mpf_type_TypeError, "%%%c format: an integer is required, not %T", conv, val);
+                }
+                sp.type = conv;
+                if (sp.prec >= 0) {
+                    bool neg = mpf_int_sign(val) < 0;
+                    mpf_vstr_t d;
+                    mpf_vstr_init(&d, 16);
+                    mpf_print_t p;
+                    mpf_vstr_print(&d, &p);
+                    mpf_int_print(&p, neg ? mpf_unary_op(MPF_UNARY_OP_NEGATIVE, val) : val, conv == 'o' ? 8 : 16, conv == 'X');
+                    mpf_vstr_t z;
+                    mpf_vstr_init(&z, d.len + (size_t)sp.prec);
+                    for (size_t k = d.len; k < (size_t)sp.prec; k++) {
+                        mpf_vstr_add_char(&z, '0');
+                    }
+                    mpf_vstr_add_strn(&z, d.buf, d.len);
+                    char prefix[4];
+                    size_t plen;
+                    sign_prefix(prefix, &plen, neg, sp.sign);
+                    if (sp.alt) {
+                        prefix[plen++] = '0';
+                        prefix[plen++] = conv == 'o' ? 'o' : conv;
+                    }
+                    pad_out(&v, &sp, prefix, plen, z.buf, z.len, '>');
+                    break;
+                }
+                format_int(&v, val, &sp);
+                break;
+            case 'c': {
+                if (MPF_IS_STR(val)) {
+                    size_t cl;
+                    const char *cs = mpf_obj_str_data(val, &cl);
+                    if (mpf_utf8_charlen((const uint8_t *)cs, cl) != 1) {
+                        mpf_raise_msg(&mpf_type_TypeError, "%c requires int or char");
+                    }
+                    pad_out(&v, &sp, "", 0, cs, cl, '>');
+                } else {
+                    sp.type = 'c';
+                    if (sp.align == 0) {
+                        sp.align = '>';
+                    }
+                    format_int(&v, val, &sp);
+                }
+                break;
+            }
+#if CONFIG_FLOAT
+            case 'e':
+            case 'E':
+            case 'f':
+            case 'F':
+            case 'g':
+            case 'G': {
+                mpf_float_t f;
+                if (mpf_obj_is_type(val, &mpf_type_float)) {
+                    f = ((const mpf_float_obj_t *)mpf_obj_ptr(val))->value;
+                } else if (mpf_obj_is_int(val)) {
+                    f = mpf_int_to_float(val);
+                } else {
+                    mpf_raise_fmt(&mpf_type_TypeError, "must be real number, not %T", val);
+                }
+                sp.type = conv;
+                if (sp.prec < 0) {
+                    sp.prec = 6;
+                }
+                format_float(&v, f, &sp);
+                break;
+            }
+#endif
+            case 's':
+            case 'r':
+            case 'a': {
+                mpf_obj_t so = conv == 's' ? mpf_obj_str(val) : mpf_obj_repr(val);
+                size_t sl;
+                const char *ss = mpf_obj_str_data(so, &sl);
+                if (sp.prec >= 0 && (size_t)sp.prec < sl) {
+                    sl = (size_t)sp.prec;
+                }
+                sp.fill[0] = ' ';
+                pad_out(&v, &sp, "", 0, ss, sl, '>');
+                break;
+            }
+            default:
+                mpf_raise_fmt(&mpf_type_ValueError, "unsupported format character '%c' (0x%x) at index %u", conv, (unsigned)(unsigned char)conv, (unsigned)i);
+        }
+    }
+    if (ai < n_items && !used_dict && dict == MPF_OBJ_NULL) {
+        mpf_raise_msg(&mpf_type_TypeError, "not all arguments converted during string formatting");
+    }
+    return mpf_vstr_to_str(&v);
+}

@@ -1,0 +1,319 @@
+// gc.c -- mark-sweep garbage collector over the port's fixed heap region.
+//
+// The region is split into an allocation table (2 bits per block), a finaliser table
+// (1 bit per block) and the blocks themselves (MPF_GC_BLOCK_WORDS words each). An
+// object occupies one HEAD block and zero or more TAIL blocks. Marking is conservative:
+// any word in a root or in a reachable block that points into a block keeps that block's
+// object alive (interior pointers included, as C code keeps pointers to items).
+#include "mpf.h"
+#include "port.h"
+
+#define BLOCK_BYTES (MPF_GC_BLOCK_WORDS * sizeof(mpf_uint_t))
+enum { AT_FREE = 0, AT_HEAD = 1, AT_TAIL = 2, AT_MARK = 3 };
+// Depth of the explicit mark stack; deeper structures fall back to a heap rescan.
+#define MARK_STACK_SIZE 64
+
+static struct {
+    uint8_t *atb;      // allocation table
+    uint8_t *ftb;      // finaliser table
+    uint8_t *pool;     // first block
+    size_t n_blocks;
+    size_t first_free; // no free block below this index
+    size_t mark_sp;
+    bool mark_overflow;
+    bool collecting;
+    size_t mark_stack[MARK_STACK_SIZE];
+} gc;
+
+static inline unsigned at_get(size_t b) {
+    return (gc.atb[b >> 2] >> ((b & 3) * 2)) & 3;
+}
+static inline void at_set(size_t b, unsigned v) {
+    uint8_t *p = &gc.atb[b >> 2];
+    *p = (uint8_t)((*p & ~(3u << ((b & 3) * 2))) | (v << ((b & 3) * 2)));
+}
+static inline bool ft_get(size_t b) {
+    return (gc.ftb[b >> 3] >> (b & 7)) & 1;
+}
+static inline void ft_set(size_t b, bool v) {
+    if (v) {
+        gc.ftb[b >> 3] |= (uint8_t)(1u << (b & 7));
+    } else {
+        gc.ftb[b >> 3] &= (uint8_t)~(1u << (b & 7));
+    }
+}
+
+void mpf_gc_init(void *start, size_t size) {
+    uintptr_t s = ((uintptr_t)start + sizeof(mpf_uint_t) - 1) & ~(uintptr_t)(sizeof(mpf_uint_t) - 1);
+    uintptr_t e = ((uintptr_t)start + size) & ~(uintptr_t)(BLOCK_BYTES - 1);
+    size_t avail = e - s;
+    // each block costs BLOCK_BYTES + 2/8 + 1/8 bytes of table
+    size_t n = (avail * 8) / (BLOCK_BYTES * 8 + 3);
+    gc.atb = (uint8_t *)s;
+    gc.ftb = gc.atb + (n + 3) / 4;
+    uintptr_t pool = (uintptr_t)(gc.ftb + (n + 7) / 8);
+    pool = (pool + BLOCK_BYTES - 1) & ~(uintptr_t)(BLOCK_BYTES - 1);
+    while (n > 0 && pool + n * BLOCK_BYTES > e) {
+        n--;
+    }
+    gc.pool = (uint8_t *)pool;
+    gc.n_blocks = n;
+    memset(gc.atb, 0, (size_t)(gc.pool - gc.atb));
+    gc.first_free = 0;
+}
+
+// The block index holding address [p], or SIZE_MAX if [p] is not inside the pool.
+static inline size_t block_of(uintptr_t p) {
+    if (p < (uintptr_t)gc.pool || p >= (uintptr_t)gc.pool + gc.n_blocks * BLOCK_BYTES) {
+        return SIZE_MAX;
+    }
+    return (p - (uintptr_t)gc.pool) / BLOCK_BYTES;
+}
+
+static size_t obj_blocks(size_t head) {
+    size_t b = head + 1;
+    while (b < gc.n_blocks && at_get(b) == AT_TAIL) {
+        b++;
+    }
+    return b - head;
+}
+
+// Mark the object containing address [p] (if any) and queue it for scanning.
+static void mark_addr(uintptr_t p) {
+    size_t b = block_of(p);
+    if (b == SIZE_MAX) {
+        return;
+    }
+    unsigned a = at_get(b);
+    if (a == AT_FREE) {
+        return;
+    }
+    while (a == AT_TAIL) {
+        a = at_get(--b);
+    }
+    if (a != AT_HEAD) {
+        return; // already marked
+    }
+    at_set(b, AT_MARK);
+    if (gc.mark_sp < MARK_STACK_SIZE) {
+        gc.mark_stack[gc.mark_sp++] = b;
+    } else {
+        gc.mark_overflow = true;
+    }
+}
+
+static void scan_block(size_t head) {
+    const uintptr_t *w = (const uintptr_t *)(gc.pool + head * BLOCK_BYTES);
+    size_t n = obj_blocks(head) * MPF_GC_BLOCK_WORDS;
+    for (size_t i = 0; i < n; i++) {
+        mark_addr(w[i]);
+    }
+}
+
+static void drain(void) {
+    for (;;) {
+        while (gc.mark_sp > 0) {
+            scan_block(gc.mark_stack[--gc.mark_sp]);
+        }
+        if (!gc.mark_overflow) {
+            return;
+        }
+        gc.mark_overflow = false;
+        for (size_t b = 0; b < gc.n_blocks; b++) {
+            if (at_get(b) == AT_MARK) {
+                scan_block(b);
+                while (gc.mark_sp > 0) {
+                    scan_block(gc.mark_stack[--gc.mark_sp]);
+                }
+            }
+        }
+    }
+}
+
+#if defined(__GNUC__) || defined(__clang__)
+#define NO_ASAN __attribute__((no_sanitize_address))
+#else
+#define NO_ASAN
+#endif
+
+// Conservatively mark every word between [lo] and [hi] (word aligned).
+NO_ASAN static void mark_range(const void *lo, const void *hi) {
+    uintptr_t a = ((uintptr_t)lo + sizeof(uintptr_t) - 1) & ~(uintptr_t)(sizeof(uintptr_t) - 1);
+    for (; a + sizeof(uintptr_t) <= (uintptr_t)hi; a += sizeof(uintptr_t)) {
+        mark_addr(*(const volatile uintptr_t *)a);
+        if (gc.mark_sp >= MARK_STACK_SIZE / 2) {
+            drain();
+        }
+    }
+}
+
+// Spill callee-saved registers into a jmp_buf on this frame, then scan the C stack.
+NO_ASAN __attribute__((noinline)) static void mark_stack(void) {
+    jmp_buf regs;
+    setjmp(regs);
+    volatile uintptr_t here = 0;
+    mark_range((const void *)&here, mpf_state.stack_top);
+    mark_range(&regs, (const char *)&regs + sizeof(regs));
+    (void)here;
+}
+
+static void sweep(void) {
+    gc.first_free = SIZE_MAX;
+    for (size_t b = 0; b < gc.n_blocks; b++) {
+        unsigned a = at_get(b);
+        if (a == AT_MARK) {
+            at_set(b, AT_HEAD);
+        } else if (a == AT_HEAD) {
+            if (ft_get(b)) {
+                ft_set(b, false);
+                const mpf_obj_base_t *o = (const mpf_obj_base_t *)(gc.pool + b * BLOCK_BYTES);
+                if (o->type != NULL && o->type->finalise != NULL) {
+                    o->type->finalise(mpf_obj_from_ptr(o));
+                }
+            }
+            at_set(b, AT_FREE);
+            if (gc.first_free == SIZE_MAX) {
+                gc.first_free = b;
+            }
+            while (b + 1 < gc.n_blocks && at_get(b + 1) == AT_TAIL) {
+                at_set(++b, AT_FREE);
+            }
+        } else if (a == AT_FREE && gc.first_free == SIZE_MAX) {
+            gc.first_free = b;
+        }
+    }
+    if (gc.first_free == SIZE_MAX) {
+        gc.first_free = gc.n_blocks;
+    }
+}
+
+void mpf_gc_collect(void) {
+    if (gc.collecting) {
+        return;
+    }
+    gc.collecting = true;
+    gc.mark_sp = 0;
+    gc.mark_overflow = false;
+    mark_range(&mpf_state, &mpf_state.root_end);
+    drain();
+    mark_stack();
+    drain();
+    sweep();
+    gc.collecting = false;
+}
+
+static void *try_alloc(size_t nb) {
+    size_t run = 0;
+    for (size_t b = gc.first_free; b < gc.n_blocks; b++) {
+        if (at_get(b) == AT_FREE) {
+            if (++run == nb) {
+                size_t head = b + 1 - nb;
+                at_set(head, AT_HEAD);
+                for (size_t t = head + 1; t <= b; t++) {
+                    at_set(t, AT_TAIL);
+                }
+                if (head == gc.first_free) {
+                    gc.first_free = b + 1;
+                }
+                void *p = gc.pool + head * BLOCK_BYTES;
+                memset(p, 0, nb * BLOCK_BYTES);
+                return p;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    return NULL;
+}
+
+void *mpf_gc_alloc_maybe(size_t n) {
+    size_t nb = n == 0 ? 1 : (n + BLOCK_BYTES - 1) / BLOCK_BYTES;
+    if (gc.collecting) {
+        return NULL;
+    }
+    void *p = try_alloc(nb);
+    if (p == NULL) {
+        mpf_gc_collect();
+        p = try_alloc(nb);
+    }
+    return p;
+}
+
+void *mpf_gc_alloc(size_t n, bool has_final) {
+    void *p = mpf_gc_alloc_maybe(n);
+    if (p == NULL) {
+        mpf_raise_memory_error();
+    }
+    if (has_final) {
+        ft_set(block_of((uintptr_t)p), true);
+    }
+    return p;
+}
+
+void mpf_gc_free(void *p) {
+    size_t b = block_of((uintptr_t)p);
+    if (b == SIZE_MAX || at_get(b) != AT_HEAD || gc.collecting) {
+        return;
+    }
+    ft_set(b, false);
+    at_set(b, AT_FREE);
+    while (b + 1 < gc.n_blocks && at_get(b + 1) == AT_TAIL) {
+        at_set(++b, AT_FREE);
+    }
+    size_t head = block_of((uintptr_t)p);
+    if (head < gc.first_free) {
+        gc.first_free = head;
+    }
+}
+
+void *mpf_gc_realloc(void *p, size_t n) {
+    if (p == NULL) {
+        return mpf_gc_alloc(n, false);
+    }
+    size_t head = block_of((uintptr_t)p);
+    if (head == SIZE_MAX || at_get(head) != AT_HEAD) {
+        mpf_port_abort("gc: realloc of a pointer that is not a heap object");
+    }
+    size_t have = obj_blocks(head);
+    size_t nb = n == 0 ? 1 : (n + BLOCK_BYTES - 1) / BLOCK_BYTES;
+    if (nb <= have) {
+        for (size_t b = head + nb; b < head + have; b++) {
+            at_set(b, AT_FREE);
+        }
+        if (head + nb < gc.first_free && nb < have) {
+            gc.first_free = head + nb;
+        }
+        return p;
+    }
+    // grow in place if the following blocks are free
+    size_t b = head + have;
+    while (b < gc.n_blocks && b < head + nb && at_get(b) == AT_FREE) {
+        b++;
+    }
+    if (b == head + nb) {
+        for (size_t t = head + have; t < head + nb; t++) {
+            at_set(t, AT_TAIL);
+        }
+        memset(gc.pool + (head + have) * BLOCK_BYTES, 0, (nb - have) * BLOCK_BYTES);
+        if (gc.first_free > head && gc.first_free < head + nb) {
+            gc.first_free = head + nb;
+        }
+        return p;
+    }
+    void *q = mpf_gc_alloc(n, false);
+    memcpy(q, p, have * BLOCK_BYTES);
+    mpf_gc_free(p);
+    return q;
+}
+
+void mpf_gc_info(size_t *total, size_t *used, size_t *free_) {
+    size_t u = 0;
+    for (size_t b = 0; b < gc.n_blocks; b++) {
+        if (at_get(b) != AT_FREE) {
+            u++;
+        }
+    }
+    *total = gc.n_blocks * BLOCK_BYTES;
+    *used = u * BLOCK_BYTES;
+    *free_ = (gc.n_blocks - u) * BLOCK_BYTES;
+}

@@ -1,0 +1,285 @@
+// import.c -- the import system: sys.modules, builtin (C) modules, the frozen-module
+// table, then .mpy files (and packages with __init__.mpy) along sys.path.
+#include "mpf.h"
+#include "port.h"
+
+// Builtin modules of this build (gen/moduletable.h), consulted after sys.modules and
+// before frozen and file modules. The table ends with NULL.
+#define MPF_MODULE(q, obj) extern const mpf_builtin_module_t obj;
+#include "moduletable.h"
+#undef MPF_MODULE
+static const mpf_builtin_module_t *const builtin_modules[] = {
+#define MPF_MODULE(q, obj) &obj,
+#include "moduletable.h"
+#undef MPF_MODULE
+    NULL,
+};
+
+static mpf_obj_t str_obj(const char *s, size_t len) {
+    return mpf_obj_new_str_qstr_maybe(s, len);
+}
+
+static mpf_obj_t module_from_builtin(const mpf_builtin_module_t *bm) {
+    mpf_obj_t mod = mpf_obj_new_module(bm->name);
+    mpf_obj_t g = ((mpf_module_t *)mpf_obj_ptr(mod))->globals;
+    for (size_t i = 0; i < bm->members->n; i++) {
+        mpf_dict_store(g, bm->members->elems[i].key, bm->members->elems[i].value);
+    }
+    if (bm->init) {
+        bm->init(mod);
+    }
+    return mod;
+}
+
+// Run a loaded module's code as module [name] registered in sys.modules.
+static mpf_obj_t exec_module(mpf_qstr_t name, const mpf_raw_code_t *rc, mpf_module_ctx_t *ctx, mpf_obj_t path_dir, mpf_obj_t file) {
+    mpf_obj_t mod = mpf_obj_new_module(name);
+    mpf_obj_t g = ((mpf_module_t *)mpf_obj_ptr(mod))->globals;
+    if (path_dir != MPF_OBJ_NULL) {
+        mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR___path__), path_dir);
+    }
+    if (file != MPF_OBJ_NULL) {
+        mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR___file__), file);
+    }
+    mpf_obj_t key = mpf_obj_new_qstr(name);
+    mpf_dict_store(mpf_state.modules, key, mod);
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        mpf_run_module(rc, ctx, g);
+        mpf_nlr_pop(&nlr);
+        return mod;
+    }
+    mpf_map_lookup(mpf_dict_map(mpf_state.modules), key, MPF_MAP_REMOVE);
+    mpf_nlr_raise(nlr.exc);
+}
+
+#if CONFIG_PORT_HAS_FILESYSTEM
+// Load [path] as an .mpy image; raises ImportError on a bad file. NULL if absent.
+static bool load_file(const char *path, mpf_load_result_t *res) {
+    long size = mpf_port_file_size(path);
+    if (size < 0) {
+        return false;
+    }
+    uint8_t *buf = mpf_gc_alloc((size_t)size + 1, false);
+    if (!mpf_port_file_read(path, buf, (size_t)size)) {
+        mpf_raise_fmt(&mpf_type_OSError, "cannot read %s", path);
+    }
+    *res = mpf_load_mpy(buf, (size_t)size);
+    if (res->error != NULL) {
+        mpf_raise_fmt(&mpf_type_ImportError, "%s: invalid .mpy file: %s", path, res->error);
+    }
+    return true;
+}
+
+// Try directory [dir] for module [last] of [fullname]. Returns the module or NULL.
+static mpf_obj_t try_dir(mpf_obj_t dir, const char *last, size_t last_len, mpf_qstr_t fullname) {
+    size_t dl;
+    const char *d = mpf_obj_str_data(dir, &dl);
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, dl + last_len + 16);
+    if (dl > 0) {
+        mpf_vstr_add_strn(&v, d, dl);
+        if (d[dl - 1] != '/') {
+            mpf_vstr_add_char(&v, '/');
+        }
+    }
+    mpf_vstr_add_strn(&v, last, last_len);
+    size_t base_len = v.len;
+    mpf_vstr_add_strn(&v, ".mpy", 5);  // with the NUL
+    mpf_load_result_t res;
+    if (load_file(v.buf, &res)) {
+        return exec_module(fullname, res.rc, res.ctx, MPF_OBJ_NULL, mpf_obj_new_str(v.buf, v.len - 1));
+    }
+    v.len = base_len;
+    mpf_vstr_add_strn(&v, "/__init__.mpy", 14);
+    if (load_file(v.buf, &res)) {
+        return exec_module(fullname, res.rc, res.ctx, mpf_obj_new_str(v.buf, base_len), mpf_obj_new_str(v.buf, v.len - 1));
+    }
+    v.len = base_len;
+    mpf_vstr_add_char(&v, 0);
+    if (mpf_port_file_size(v.buf) == -2) {
+        // a directory without __init__: a namespace package
+        mpf_obj_t mod = mpf_obj_new_module(fullname);
+        mpf_dict_store(((mpf_module_t *)mpf_obj_ptr(mod))->globals, mpf_obj_new_qstr(MPF_QSTR___path__), mpf_obj_new_str(v.buf, base_len));
+        mpf_dict_store(mpf_state.modules, mpf_obj_new_qstr(fullname), mod);
+        return mod;
+    }
+    return MPF_OBJ_NULL;
+}
+#endif
+
+// Import one module [fullname] whose parent package (or NULL) is [parent].
+static mpf_obj_t import_one(mpf_qstr_t fullname, mpf_obj_t parent, const char *last, size_t last_len) {
+    mpf_obj_t key = mpf_obj_new_qstr(fullname);
+    mpf_obj_t mod = mpf_dict_get(mpf_state.modules, key);
+    if (mod != MPF_OBJ_NULL) {
+        return mod;
+    }
+    if (parent == MPF_OBJ_NULL) {
+        for (size_t i = 0; builtin_modules[i] != NULL; i++) {
+            if (builtin_modules[i]->name == fullname) {
+                mod = module_from_builtin(builtin_modules[i]);
+                mpf_dict_store(mpf_state.modules, key, mod);
+                return mod;
+            }
+        }
+    }
+    size_t fl;
+    const char *fs = mpf_qstr_data(fullname, &fl);
+    for (size_t i = 0; i < mpf_frozen_count; i++) {
+        const mpf_frozen_module_t *fm = &mpf_frozen_modules[i];
+        if (strlen(fm->name) == fl && memcmp(fm->name, fs, fl) == 0) {
+            mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);
+            ctx->qstrs = fm->qstrs;
+            ctx->consts = fm->consts;
+            mod = exec_module(fullname, fm->rc, ctx, fm->is_package ? str_obj(fs, fl) : MPF_OBJ_NULL, MPF_OBJ_NULL);
+            break;
+        }
+    }
+#if CONFIG_PORT_HAS_FILESYSTEM
+    if (mod == MPF_OBJ_NULL) {
+        if (parent != MPF_OBJ_NULL) {
+            mpf_obj_t path = mpf_dict_get(((mpf_module_t *)mpf_obj_ptr(parent))->globals, mpf_obj_new_qstr(MPF_QSTR___path__));
+            if (path != MPF_OBJ_NULL && MPF_IS_STR(path)) {
+                mod = try_dir(path, last, last_len, fullname);
+            }
+        } else {
+            const mpf_list_t *sp = mpf_obj_ptr(mpf_state.sys_path);
+            for (size_t i = 0; i < sp->len && mod == MPF_OBJ_NULL; i++) {
+                if (MPF_IS_STR(sp->items[i])) {
+                    mod = try_dir(sp->items[i], last, last_len, fullname);
+                }
+            }
+        }
+    }
+#else
+    (void)last;
+    (void)last_len;
+#endif
+    if (mod == MPF_OBJ_NULL) {
+        mpf_raise_fmt(&mpf_type_ModuleNotFoundError, "No module named '%q'", fullname);
+    }
+    if (parent != MPF_OBJ_NULL) {
+        mpf_store_attr(parent, mpf_qstr_from_strn(last, last_len), mod);
+    }
+    return mod;
+}
+
+mpf_obj_t mpf_import_name(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, mpf_obj_t globals) {
+    size_t nl;
+    const char *ns = mpf_qstr_data(name, &nl);
+    mpf_vstr_t full;
+    mpf_vstr_init(&full, nl + 16);
+    if (level > 0) {
+        mpf_obj_t cur = mpf_dict_get(globals, mpf_obj_new_qstr(MPF_QSTR___name__));
+        mpf_obj_t is_pkg = mpf_dict_get(globals, mpf_obj_new_qstr(MPF_QSTR___path__));
+        if (cur == MPF_OBJ_NULL || !MPF_IS_STR(cur)) {
+            mpf_raise_msg(&mpf_type_ImportError, "attempted relative import with no known parent package");
+        }
+        size_t cl;
+        const char *cs = mpf_obj_str_data(cur, &cl);
+        size_t plen = cl;
+        mpf_int_t up = is_pkg != MPF_OBJ_NULL ? level - 1 : level;
+        for (mpf_int_t i = 0; i < up; i++) {
+            while (plen > 0 && cs[plen - 1] != '.') {
+                plen--;
+            }
+            if (plen == 0) {
+                mpf_raise_msg(&mpf_type_ImportError, "attempted relative import with no known parent package");
+            }
+            plen--;
+        }
+        if (plen == 0 || (cl == 8 && memcmp(cs, "__main__", 8) == 0 && is_pkg == MPF_OBJ_NULL)) {
+            mpf_raise_msg(&mpf_type_ImportError, "attempted relative import with no known parent package");
+        }
+        mpf_vstr_add_strn(&full, cs, plen);
+        if (nl > 0) {
+            mpf_vstr_add_char(&full, '.');
+        }
+    }
+    mpf_vstr_add_strn(&full, ns, nl);
+    // import each dotted prefix
+    mpf_obj_t top = MPF_OBJ_NULL, parent = MPF_OBJ_NULL, mod = MPF_OBJ_NULL;
+    size_t start = 0;
+    for (size_t i = 0; i <= full.len; i++) {
+        if (i == full.len || full.buf[i] == '.') {
+            mpf_qstr_t q = mpf_qstr_from_strn(full.buf, i);
+            mod = import_one(q, parent, full.buf + start, i - start);
+            if (top == MPF_OBJ_NULL) {
+                top = mod;
+            }
+            parent = mod;
+            start = i + 1;
+        }
+    }
+    bool has_from = fromlist != MPF_OBJ_NONE && fromlist != MPF_OBJ_NULL && mpf_obj_is_true(fromlist);
+    if (has_from || level > 0) {
+        return mod;
+    }
+    return top;
+}
+
+mpf_obj_t mpf_import_from(mpf_obj_t mod, mpf_qstr_t name) {
+    mpf_obj_t dest[2];
+    mpf_load_method_maybe(mod, name, dest);
+    if (dest[0] != MPF_OBJ_NULL) {
+        if (dest[1] != MPF_OBJ_NULL) {
+            return mpf_obj_new_bound_meth(dest[0], dest[1]);
+        }
+        return dest[0];
+    }
+    if (mpf_obj_is_type(mod, &mpf_type_module)) {
+        mpf_obj_t g = ((mpf_module_t *)mpf_obj_ptr(mod))->globals;
+        mpf_obj_t mname = mpf_dict_get(g, mpf_obj_new_qstr(MPF_QSTR___name__));
+        if (mpf_dict_get(g, mpf_obj_new_qstr(MPF_QSTR___path__)) != MPF_OBJ_NULL && mname != MPF_OBJ_NULL) {
+            size_t ml, nl;
+            const char *ms = mpf_obj_str_data(mname, &ml);
+            const char *ns = mpf_qstr_data(name, &nl);
+            mpf_vstr_t v;
+            mpf_vstr_init(&v, ml + nl + 2);
+            mpf_vstr_add_strn(&v, ms, ml);
+            mpf_vstr_add_char(&v, '.');
+            mpf_vstr_add_strn(&v, ns, nl);
+            mpf_nlr_t nlr;
+            mpf_nlr_push(&nlr);
+            if (setjmp(nlr.jb) == 0) {
+                mpf_obj_t sub = import_one(mpf_qstr_from_strn(v.buf, v.len), mod, ns, nl);
+                mpf_nlr_pop(&nlr);
+                return sub;
+            }
+            if (!mpf_exc_match(nlr.exc, &mpf_type_ModuleNotFoundError)) {
+                mpf_nlr_raise(nlr.exc);
+            }
+        }
+        mpf_raise_fmt(&mpf_type_ImportError, "cannot import name '%q' from '%O' (unknown location)", name, mname ? mname : MPF_OBJ_NONE);
+    }
+    mpf_raise_fmt(&mpf_type_ImportError, "cannot import name '%q'", name);
+}
+
+void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict) {
+    mpf_map_t *m = mpf_dict_map(((mpf_module_t *)mpf_obj_ptr(mod))->globals);
+    mpf_obj_t all = mpf_map_get_qstr(m, MPF_QSTR___all__);
+    if (all != MPF_OBJ_NULL) {
+        mpf_obj_t it = mpf_getiter(all), n;
+        while ((n = mpf_iternext(it)) != MPF_OBJ_STOP) {
+            size_t len;
+            const char *s = mpf_obj_str_data(n, &len);
+            mpf_qstr_t q = mpf_qstr_from_strn(s, len);
+            mpf_dict_store(dict, mpf_obj_new_qstr(q), mpf_load_attr(mod, q));
+        }
+        return;
+    }
+    for (size_t i = 0; i < m->used; i++) {
+        mpf_obj_t k = m->elems[i].key;
+        if (k == MPF_OBJ_NULL) {
+            continue;
+        }
+        size_t len;
+        const char *s = mpf_obj_str_data(k, &len);
+        if (len > 0 && s[0] == '_') {
+            continue;
+        }
+        mpf_dict_store(dict, k, m->elems[i].value);
+    }
+}

@@ -1,0 +1,170 @@
+// map.c -- the insertion-ordered hash map behind dict, set, globals and instance dicts.
+// Entries live in an array in insertion order (deleted ones keep a NULL key until the
+// next resize compacts them); maps above SMALL_MAP entries also get an open-addressing
+// index of entry numbers.
+#include "mpf.h"
+
+// Up to this many entries a map is searched linearly and has no index.
+#define SMALL_MAP 8
+
+void mpf_map_init(mpf_map_t *m, size_t n) {
+    m->used = 0;
+    m->count = 0;
+    m->alloc = n;
+    m->elems = n ? mpf_gc_alloc(n * sizeof(mpf_map_elem_t), false) : NULL;
+    m->index = NULL;
+    m->index_size = 0;
+}
+
+void mpf_map_clear(mpf_map_t *m) {
+    mpf_map_init(m, 0);
+}
+
+static inline bool key_eq(mpf_obj_t a, mpf_obj_t b) {
+    if (a == b) {
+        return true;
+    }
+    if (a == MPF_OBJ_NULL || (mpf_obj_is_qstr(a) && mpf_obj_is_qstr(b)) ||
+        (mpf_obj_is_small_int(a) && mpf_obj_is_small_int(b))) {
+        return false;
+    }
+    return mpf_obj_equal(a, b);
+}
+
+static void rebuild_index(mpf_map_t *m) {
+    if (m->alloc <= SMALL_MAP) {
+        m->index = NULL;
+        m->index_size = 0;
+        return;
+    }
+    size_t sz = 16;
+    while (sz < m->alloc * 2) {
+        sz *= 2;
+    }
+    m->index = mpf_gc_alloc(sz * sizeof(uint32_t), false);
+    m->index_size = sz;
+    for (size_t i = 0; i < m->used; i++) {
+        if (m->elems[i].key == MPF_OBJ_NULL) {
+            continue;
+        }
+        size_t h = (size_t)mpf_obj_hash(m->elems[i].key) & (sz - 1);
+        while (m->index[h] != 0) {
+            h = (h + 1) & (sz - 1);
+        }
+        m->index[h] = (uint32_t)(i + 1);
+    }
+}
+
+// Make room for one more entry: compact away deleted entries or grow.
+static void grow(mpf_map_t *m) {
+    if (m->count < m->used && m->count * 2 < m->alloc) {
+        size_t j = 0;
+        for (size_t i = 0; i < m->used; i++) {
+            if (m->elems[i].key != MPF_OBJ_NULL) {
+                m->elems[j++] = m->elems[i];
+            }
+        }
+        for (size_t i = j; i < m->used; i++) {
+            m->elems[i].key = m->elems[i].value = MPF_OBJ_NULL;
+        }
+        m->used = j;
+    } else {
+        size_t na = m->alloc < 4 ? 4 : m->alloc * 2;
+        m->elems = mpf_gc_realloc(m->elems, na * sizeof(mpf_map_elem_t));
+        m->alloc = na;
+    }
+    rebuild_index(m);
+}
+
+mpf_map_elem_t *mpf_map_lookup(mpf_map_t *m, mpf_obj_t key, mpf_map_op_t op) {
+    static mpf_map_elem_t removed;
+    size_t found = SIZE_MAX;
+    size_t slot = 0;
+    if (m->index == NULL) {
+        for (size_t i = 0; i < m->used; i++) {
+            if (key_eq(m->elems[i].key, key)) {
+                found = i;
+                break;
+            }
+        }
+        if (found == SIZE_MAX && op != MPF_MAP_LOOKUP_ADD) {
+            (void)mpf_obj_hash(key); // unhashable keys raise even on a miss
+        }
+    } else {
+        size_t mask = m->index_size - 1;
+        slot = (size_t)mpf_obj_hash(key) & mask;
+        for (;;) {
+            uint32_t e = m->index[slot];
+            if (e == 0) {
+                break;
+            }
+            if (key_eq(m->elems[e - 1].key, key)) {
+                found = e - 1;
+                break;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+    if (found != SIZE_MAX) {
+        if (op == MPF_MAP_REMOVE) {
+            removed = m->elems[found];
+            m->elems[found].key = MPF_OBJ_NULL;
+            m->elems[found].value = MPF_OBJ_NULL;
+            m->count--;
+            return &removed;
+        }
+        return &m->elems[found];
+    }
+    if (op != MPF_MAP_LOOKUP_ADD) {
+        return NULL;
+    }
+    if (m->index == NULL) {
+        (void)mpf_obj_hash(key);
+    }
+    if (m->used == m->alloc) {
+        grow(m);
+    }
+    size_t i = m->used++;
+    m->count++;
+    m->elems[i].key = key;
+    m->elems[i].value = MPF_OBJ_NULL;
+    if (m->index != NULL) {
+        size_t mask = m->index_size - 1;
+        slot = (size_t)mpf_obj_hash(key) & mask;
+        while (m->index[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        m->index[slot] = (uint32_t)(i + 1);
+    } else if (m->alloc > SMALL_MAP) {
+        rebuild_index(m);
+    }
+    return &m->elems[i];
+}
+
+mpf_obj_t mpf_map_get_qstr(mpf_map_t *m, mpf_qstr_t q) {
+    mpf_obj_t key = mpf_obj_new_qstr(q);
+    if (m->index == NULL) {
+        for (size_t i = 0; i < m->used; i++) {
+            mpf_obj_t k = m->elems[i].key;
+            if (k == key) {
+                return m->elems[i].value;
+            }
+            if (k != MPF_OBJ_NULL && !mpf_obj_is_qstr(k) && !mpf_obj_is_small_int(k) && key_eq(k, key)) {
+                return m->elems[i].value;
+            }
+        }
+        return MPF_OBJ_NULL;
+    }
+    mpf_map_elem_t *e = mpf_map_lookup(m, key, MPF_MAP_LOOKUP);
+    return e ? e->value : MPF_OBJ_NULL;
+}
+
+mpf_obj_t mpf_rom_map_get(const mpf_rom_map_t *m, mpf_qstr_t q) {
+    mpf_obj_t key = mpf_obj_new_qstr(q);
+    for (size_t i = 0; i < m->n; i++) {
+        if (m->elems[i].key == key) {
+            return m->elems[i].value;
+        }
+    }
+    return MPF_OBJ_NULL;
+}

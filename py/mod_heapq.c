@@ -1,0 +1,176 @@
+// mod_heapq.c -- the heapq module: a binary min-heap kept in a plain list.
+//
+// heap[k] <= heap[2k+1] and heap[k] <= heap[2k+2]. Items are compared with `<` only.
+// Popping uses the "sift to a leaf, then back up" variant (fewer comparisons, and the
+// same list layout CPython produces, so printed heaps match).
+#include "mpf.h"
+
+static mpf_list_t *heap_arg(mpf_obj_t o) {
+    if (!mpf_obj_is_type(o, &mpf_type_list)) {
+        mpf_raise_msg(&mpf_type_TypeError, "heap argument must be a list");
+    }
+    return mpf_obj_ptr(o);
+}
+
+static bool less(mpf_obj_t a, mpf_obj_t b) {
+    return mpf_obj_is_true(mpf_binary_op(MPF_BINARY_OP_LESS, a, b));
+}
+
+// A comparison may run Python code that resizes the list: stop then, as CPython does.
+static void check_size(const mpf_list_t *l, size_t expected) {
+    if (l->len != expected) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "list changed size during iteration");
+    }
+}
+
+// Move the item at [pos] up towards [start] while it is smaller than its parent.
+static void sift_down(mpf_list_t *l, size_t start, size_t pos) {
+    size_t n = l->len;
+    mpf_obj_t item = l->items[pos];
+    while (pos > start) {
+        size_t parent = (pos - 1) >> 1;
+        mpf_obj_t p = l->items[parent];
+        bool lt = less(item, p);
+        check_size(l, n);
+        if (!lt) {
+            break;
+        }
+        l->items[pos] = p;
+        pos = parent;
+    }
+    l->items[pos] = item;
+}
+
+// Move the smaller child up from [pos] until a leaf is reached, put the item there,
+// then sift it back down to its place.
+static void sift_up(mpf_list_t *l, size_t pos) {
+    size_t end = l->len;
+    size_t start = pos;
+    mpf_obj_t item = l->items[pos];
+    size_t child = 2 * pos + 1;
+    while (child < end) {
+        size_t right = child + 1;
+        if (right < end) {
+            bool lt = less(l->items[child], l->items[right]);
+            check_size(l, end);
+            if (!lt) {
+                child = right;
+            }
+        }
+        l->items[pos] = l->items[child];
+        pos = child;
+        child = 2 * pos + 1;
+    }
+    l->items[pos] = item;
+    sift_down(l, start, pos);
+}
+
+static mpf_obj_t heapq_heappush(mpf_obj_t heap, mpf_obj_t item) {
+    mpf_list_t *l = heap_arg(heap);
+    mpf_list_append(heap, item);
+    sift_down(l, 0, l->len - 1);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_2(heapq_heappush_obj, MPF_QSTR_heappush, heapq_heappush);
+
+static mpf_obj_t heapq_heappop(mpf_obj_t heap) {
+    mpf_list_t *l = heap_arg(heap);
+    if (l->len == 0) {
+        mpf_raise_msg(&mpf_type_IndexError, "index out of range");
+    }
+    mpf_obj_t last = l->items[--l->len];
+    l->items[l->len] = MPF_OBJ_NULL;
+    if (l->len == 0) {
+        return last;
+    }
+    mpf_obj_t top = l->items[0];
+    l->items[0] = last;
+    sift_up(l, 0);
+    return top;
+}
+MPF_FUN_1(heapq_heappop_obj, MPF_QSTR_heappop, heapq_heappop);
+
+// heapreplace(heap, item): pop the smallest, then push item (the heap never shrinks).
+static mpf_obj_t heapq_heapreplace(mpf_obj_t heap, mpf_obj_t item) {
+    mpf_list_t *l = heap_arg(heap);
+    if (l->len == 0) {
+        mpf_raise_msg(&mpf_type_IndexError, "index out of range");
+    }
+    mpf_obj_t top = l->items[0];
+    l->items[0] = item;
+    sift_up(l, 0);
+    return top;
+}
+MPF_FUN_2(heapq_heapreplace_obj, MPF_QSTR_heapreplace, heapq_heapreplace);
+
+// heappushpop(heap, item): push item, then pop the smallest (item itself if smaller).
+static mpf_obj_t heapq_heappushpop(mpf_obj_t heap, mpf_obj_t item) {
+    mpf_list_t *l = heap_arg(heap);
+    if (l->len == 0 || !less(l->items[0], item)) {
+        return item;
+    }
+    mpf_obj_t top = l->items[0];
+    l->items[0] = item;
+    sift_up(l, 0);
+    return top;
+}
+MPF_FUN_2(heapq_heappushpop_obj, MPF_QSTR_heappushpop, heapq_heappushpop);
+
+static mpf_obj_t heapq_heapify(mpf_obj_t heap) {
+    mpf_list_t *l = heap_arg(heap);
+    for (size_t i = l->len / 2; i-- > 0;) {
+        sift_up(l, i);
+    }
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(heapq_heapify_obj, MPF_QSTR_heapify, heapq_heapify);
+
+// nsmallest / nlargest(n, iterable, key=None): sorted(iterable, key=key[, reverse])[:n],
+// which is what CPython's results are defined to equal (ties keep their order).
+static mpf_obj_t n_extreme(size_t n_args, size_t n_kw, const mpf_obj_t *args, bool largest) {
+    if (n_args < 2 || n_args > 3) {
+        mpf_raise_fmt(&mpf_type_TypeError, "%s() takes 2 or 3 arguments", largest ? "nlargest" : "nsmallest");
+    }
+    mpf_obj_t key = n_args > 2 ? args[2] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_key);
+    if (key == MPF_OBJ_NONE) {
+        key = MPF_OBJ_NULL;
+    }
+    mpf_int_t n = mpf_obj_get_int(args[0]);
+    mpf_obj_t list = mpf_list_from_iter(args[1]);
+    mpf_list_sort(list, key, largest);
+    mpf_list_t *l = mpf_obj_ptr(list);
+    if (n < 0) {
+        n = 0;
+    }
+    if ((size_t)n < l->len) {
+        for (size_t i = (size_t)n; i < l->len; i++) {
+            l->items[i] = MPF_OBJ_NULL;
+        }
+        l->len = (size_t)n;
+    }
+    return list;
+}
+
+static mpf_obj_t heapq_nsmallest(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    return n_extreme(n_args, n_kw, args, false);
+}
+MPF_FUN_KW(heapq_nsmallest_obj, MPF_QSTR_nsmallest, 2, heapq_nsmallest);
+
+static mpf_obj_t heapq_nlargest(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    return n_extreme(n_args, n_kw, args, true);
+}
+MPF_FUN_KW(heapq_nlargest_obj, MPF_QSTR_nlargest, 2, heapq_nlargest);
+
+static const mpf_map_elem_t heapq_members_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_heappush), MPF_ROM_PTR(&heapq_heappush_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_heappop), MPF_ROM_PTR(&heapq_heappop_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_heapify), MPF_ROM_PTR(&heapq_heapify_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_heapreplace), MPF_ROM_PTR(&heapq_heapreplace_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_heappushpop), MPF_ROM_PTR(&heapq_heappushpop_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_nsmallest), MPF_ROM_PTR(&heapq_nsmallest_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_nlargest), MPF_ROM_PTR(&heapq_nlargest_obj)},
+};
+MPF_ROM_MAP(heapq_members, heapq_members_table);
+
+const mpf_builtin_module_t mpf_module_heapq = {MPF_QSTR_heapq, &heapq_members, NULL};
+MPF_REGISTER_MODULE(MPF_QSTR_heapq, mpf_module_heapq);

@@ -1,0 +1,362 @@
+// mod_io.c -- the io module: StringIO and BytesIO (in-memory streams, everywhere) and,
+// on ports with open(), io.open.
+//
+// Both stream types share one object: a byte buffer, a position and a closed flag;
+// the type decides whether reads return str or bytes and what write() accepts.
+// StringIO positions count bytes of the UTF-8 text (CPython counts characters; the two
+// agree for ASCII text, and tell()/seek() round-trip either way).
+#include "mpf.h"
+
+typedef struct stringio {
+    mpf_obj_base_t base;
+    char *buf;
+    size_t len, alloc;
+    size_t pos;
+    uintptr_t closed;
+} stringio_t;
+
+extern const mpf_type_t mpf_type_stringio, mpf_type_bytesio;
+
+static bool is_text(mpf_obj_t self) {
+    return mpf_obj_is_type(self, &mpf_type_stringio);
+}
+
+static stringio_t *open_stream(mpf_obj_t self) {
+    stringio_t *s = mpf_obj_ptr(self);
+    if (s->closed) {
+        mpf_raise_msg(&mpf_type_ValueError, "I/O operation on closed file.");
+    }
+    return s;
+}
+
+static mpf_obj_t make_result(mpf_obj_t self, const char *data, size_t len) {
+    if (is_text(self)) {
+        return mpf_obj_new_str(data, len);
+    }
+    return mpf_obj_new_bytes((const uint8_t *)data, len);
+}
+
+// Write [len] bytes at the position, growing (and zero-filling a gap) as needed.
+static void stream_write(stringio_t *s, const char *data, size_t len) {
+    size_t end = s->pos + len;
+    if (end > s->alloc) {
+        size_t na = s->alloc * 2 + 16;
+        if (na < end) {
+            na = end;
+        }
+        s->buf = mpf_gc_realloc(s->buf, na + 1);
+        s->alloc = na;
+    }
+    if (s->pos > s->len) {
+        memset(s->buf + s->len, 0, s->pos - s->len);
+    }
+    memcpy(s->buf + s->pos, data, len);
+    s->pos = end;
+    if (end > s->len) {
+        s->len = end;
+    }
+}
+
+static mpf_obj_t stream_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    if (n_args > 1) {
+        mpf_raise_fmt(&mpf_type_TypeError, "%q() takes at most 1 argument", type->name);
+    }
+    stringio_t *s = mpf_new(stringio_t);
+    s->base.type = type;
+    mpf_obj_t init = n_args > 0 ? args[0]
+        : mpf_arg_kw(n_args, n_kw, args, type == &mpf_type_stringio ? MPF_QSTR_initial_value : MPF_QSTR_initial_bytes);
+    if (init != MPF_OBJ_NULL && init != MPF_OBJ_NONE) {
+        mpf_obj_t self = mpf_obj_from_ptr(s);
+        if (is_text(self)) {
+            if (!MPF_IS_STR(init)) {
+                mpf_raise_fmt(&mpf_type_TypeError, "initial_value must be str or None, not %T", init);
+            }
+            size_t len;
+            const char *d = mpf_obj_str_data(init, &len);
+            stream_write(s, d, len);
+        } else {
+            mpf_buffer_t b;
+            if (MPF_IS_STR(init) || !mpf_obj_get_buffer(init, &b, false)) {
+                mpf_raise_fmt(&mpf_type_TypeError, "a bytes-like object is required, not '%T'", init);
+            }
+            stream_write(s, b.buf, b.len);
+        }
+        s->pos = 0;
+    }
+    return mpf_obj_from_ptr(s);
+}
+
+static mpf_obj_t stream_write_m(mpf_obj_t self, mpf_obj_t data) {
+    stringio_t *s = open_stream(self);
+    if (is_text(self)) {
+        if (!MPF_IS_STR(data)) {
+            mpf_raise_fmt(&mpf_type_TypeError, "string argument expected, got '%T'", data);
+        }
+        size_t len;
+        const char *d = mpf_obj_str_data(data, &len);
+        stream_write(s, d, len);
+        return mpf_obj_new_small_int((mpf_int_t)mpf_utf8_charlen((const uint8_t *)d, len));
+    }
+    mpf_buffer_t b;
+    if (MPF_IS_STR(data) || !mpf_obj_get_buffer(data, &b, false)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "a bytes-like object is required, not '%T'", data);
+    }
+    stream_write(s, b.buf, b.len);
+    return mpf_obj_new_small_int((mpf_int_t)b.len);
+}
+MPF_FUN_2(stream_write_obj, MPF_QSTR_write, stream_write_m);
+
+// A size argument: None or negative mean "everything".
+static size_t size_arg(size_t n_args, const mpf_obj_t *args, size_t all) {
+    if (n_args < 2 || args[1] == MPF_OBJ_NONE) {
+        return all;
+    }
+    mpf_int_t n = mpf_obj_get_int(args[1]);
+    return n < 0 || (size_t)n > all ? all : (size_t)n;
+}
+
+// For StringIO: extend [n] bytes from [p] to the end of the UTF-8 character they cut.
+static size_t whole_chars(const stringio_t *s, size_t p, size_t n) {
+    while (p + n < s->len && ((uint8_t)s->buf[p + n] & 0xc0) == 0x80) {
+        n++;
+    }
+    return n;
+}
+
+static mpf_obj_t stream_read(size_t n_args, const mpf_obj_t *args) {
+    stringio_t *s = open_stream(args[0]);
+    size_t avail = s->pos < s->len ? s->len - s->pos : 0;
+    size_t n = size_arg(n_args, args, avail);
+    if (is_text(args[0]) && n < avail) {
+        // size counts characters
+        size_t bytes = 0;
+        for (size_t k = 0; k < n && bytes < avail; k++) {
+            bytes = whole_chars(s, s->pos, bytes + 1);
+        }
+        n = bytes;
+    }
+    mpf_obj_t r = make_result(args[0], s->buf + s->pos, n);
+    s->pos += n;
+    return r;
+}
+MPF_FUN_VAR(stream_read_obj, MPF_QSTR_read, 1, 2, stream_read);
+
+// One line (up to and including '\n'), at most [limit] bytes; empty at the end.
+static mpf_obj_t stream_readline_n(mpf_obj_t self, size_t limit) {
+    stringio_t *s = open_stream(self);
+    size_t avail = s->pos < s->len ? s->len - s->pos : 0;
+    size_t n = 0;
+    while (n < avail && n < limit) {
+        if (s->buf[s->pos + n++] == '\n') {
+            break;
+        }
+    }
+    mpf_obj_t r = make_result(self, s->buf + s->pos, n);
+    s->pos += n;
+    return r;
+}
+
+static mpf_obj_t stream_readline(size_t n_args, const mpf_obj_t *args) {
+    return stream_readline_n(args[0], size_arg(n_args, args, SIZE_MAX));
+}
+MPF_FUN_VAR(stream_readline_obj, MPF_QSTR_readline, 1, 2, stream_readline);
+
+static mpf_obj_t stream_readlines(size_t n_args, const mpf_obj_t *args) {
+    (void)n_args;
+    mpf_obj_t list = mpf_obj_new_list(0, NULL);
+    for (;;) {
+        mpf_obj_t line = stream_readline_n(args[0], SIZE_MAX);
+        if (mpf_obj_len(line) == 0) {
+            return list;
+        }
+        mpf_list_append(list, line);
+    }
+}
+MPF_FUN_VAR(stream_readlines_obj, MPF_QSTR_readlines, 1, 2, stream_readlines);
+
+static mpf_obj_t stream_readinto(mpf_obj_t self, mpf_obj_t dest) {
+    stringio_t *s = open_stream(self);
+    mpf_buffer_t b;
+    if (!mpf_obj_get_buffer(dest, &b, true)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "readinto() argument must be read-write bytes-like object, not %T", dest);
+    }
+    size_t avail = s->pos < s->len ? s->len - s->pos : 0;
+    size_t n = b.len < avail ? b.len : avail;
+    memcpy(b.buf, s->buf + s->pos, n);
+    s->pos += n;
+    return mpf_obj_new_small_int((mpf_int_t)n);
+}
+MPF_FUN_2(stream_readinto_obj, MPF_QSTR_readinto, stream_readinto);
+
+static mpf_obj_t stream_getvalue(mpf_obj_t self) {
+    stringio_t *s = open_stream(self);
+    return make_result(self, s->buf, s->len);
+}
+MPF_FUN_1(stream_getvalue_obj, MPF_QSTR_getvalue, stream_getvalue);
+
+// seek(pos, whence=0): 0 from the start, 1 from the position, 2 from the end.
+static mpf_obj_t stream_seek(size_t n_args, const mpf_obj_t *args) {
+    stringio_t *s = open_stream(args[0]);
+    mpf_int_t off = mpf_obj_get_int(args[1]);
+    mpf_int_t whence = n_args > 2 ? mpf_obj_get_int(args[2]) : 0;
+    mpf_int_t base;
+    if (whence == 0) {
+        if (off < 0) {
+            mpf_raise_fmt(&mpf_type_ValueError, "negative seek value %d", (int)off);
+        }
+        base = 0;
+    } else if (whence == 1 || whence == 2) {
+        if (is_text(args[0]) && off != 0) {
+            mpf_raise_msg(&mpf_type_OSError, "Can't do nonzero cur-relative seeks");
+        }
+        base = whence == 1 ? (mpf_int_t)s->pos : (mpf_int_t)s->len;
+    } else {
+        mpf_raise_fmt(&mpf_type_ValueError, "invalid whence (%d, should be 0, 1 or 2)", (int)whence);
+    }
+    mpf_int_t p = base + off;
+    s->pos = p < 0 ? 0 : (size_t)p;
+    return mpf_obj_new_int((mpf_int_t)s->pos);
+}
+MPF_FUN_VAR(stream_seek_obj, MPF_QSTR_seek, 2, 3, stream_seek);
+
+static mpf_obj_t stream_tell(mpf_obj_t self) {
+    return mpf_obj_new_int((mpf_int_t)open_stream(self)->pos);
+}
+MPF_FUN_1(stream_tell_obj, MPF_QSTR_tell, stream_tell);
+
+static mpf_obj_t stream_truncate(size_t n_args, const mpf_obj_t *args) {
+    stringio_t *s = open_stream(args[0]);
+    size_t n = s->pos;
+    if (n_args > 1 && args[1] != MPF_OBJ_NONE) {
+        mpf_int_t v = mpf_obj_get_int(args[1]);
+        if (v < 0) {
+            mpf_raise_fmt(&mpf_type_ValueError, "negative size value %d", (int)v);
+        }
+        n = (size_t)v;
+    }
+    if (n < s->len) {
+        s->len = n;
+    }
+    return mpf_obj_new_int((mpf_int_t)n);
+}
+MPF_FUN_VAR(stream_truncate_obj, MPF_QSTR_truncate, 1, 2, stream_truncate);
+
+static mpf_obj_t stream_close(mpf_obj_t self) {
+    stringio_t *s = mpf_obj_ptr(self);
+    s->closed = 1;
+    s->buf = NULL;
+    s->len = s->alloc = 0;
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(stream_close_obj, MPF_QSTR_close, stream_close);
+
+static mpf_obj_t stream_true(mpf_obj_t self) {
+    open_stream(self);
+    return MPF_OBJ_TRUE;
+}
+MPF_FUN_1(stream_readable_obj, MPF_QSTR_readable, stream_true);
+MPF_FUN_1(stream_writable_obj, MPF_QSTR_writable, stream_true);
+MPF_FUN_1(stream_seekable_obj, MPF_QSTR_seekable, stream_true);
+
+static mpf_obj_t stream_flush(mpf_obj_t self) {
+    open_stream(self);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(stream_flush_obj, MPF_QSTR_flush, stream_flush);
+
+static mpf_obj_t stream_enter(mpf_obj_t self) {
+    open_stream(self);
+    return self;
+}
+MPF_FUN_1(stream_enter_obj, MPF_QSTR___enter__, stream_enter);
+
+static mpf_obj_t stream_exit(size_t n_args, const mpf_obj_t *args) {
+    (void)n_args;
+    stream_close(args[0]);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_VAR(stream_exit_obj, MPF_QSTR___exit__, 1, 4, stream_exit);
+
+static void stream_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    if (dest[0] == MPF_OBJ_NULL && attr == MPF_QSTR_closed) {
+        dest[0] = mpf_obj_bool(((const stringio_t *)mpf_obj_ptr(self))->closed != 0);
+    }
+}
+
+static mpf_obj_t stream_getiter(mpf_obj_t self) {
+    open_stream(self);
+    return self;
+}
+
+static mpf_obj_t stream_iternext(mpf_obj_t self) {
+    mpf_obj_t line = stream_readline_n(self, SIZE_MAX);
+    return mpf_obj_len(line) == 0 ? MPF_OBJ_STOP : line;
+}
+
+static void stream_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    mpf_printf(p, "<_io.%q object at 0x%x>", mpf_obj_type(self)->name, (unsigned)(uintptr_t)self);
+}
+
+static const mpf_map_elem_t stream_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_write), MPF_ROM_PTR(&stream_write_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_read), MPF_ROM_PTR(&stream_read_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_readline), MPF_ROM_PTR(&stream_readline_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_readlines), MPF_ROM_PTR(&stream_readlines_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_readinto), MPF_ROM_PTR(&stream_readinto_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_getvalue), MPF_ROM_PTR(&stream_getvalue_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_seek), MPF_ROM_PTR(&stream_seek_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_tell), MPF_ROM_PTR(&stream_tell_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_truncate), MPF_ROM_PTR(&stream_truncate_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_close), MPF_ROM_PTR(&stream_close_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_flush), MPF_ROM_PTR(&stream_flush_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_readable), MPF_ROM_PTR(&stream_readable_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_writable), MPF_ROM_PTR(&stream_writable_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_seekable), MPF_ROM_PTR(&stream_seekable_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___enter__), MPF_ROM_PTR(&stream_enter_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___exit__), MPF_ROM_PTR(&stream_exit_obj)},
+};
+MPF_ROM_MAP(stream_locals, stream_locals_table);
+
+const mpf_type_t mpf_type_stringio = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_StringIO,
+    .flags = MPF_TYPE_FLAG_ITER_SELF,
+    .print = stream_print,
+    .make_new = stream_make_new,
+    .attr = stream_attr,
+    .getiter = stream_getiter,
+    .iternext = stream_iternext,
+    .locals = &stream_locals,
+};
+
+const mpf_type_t mpf_type_bytesio = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_BytesIO,
+    .flags = MPF_TYPE_FLAG_ITER_SELF,
+    .print = stream_print,
+    .make_new = stream_make_new,
+    .attr = stream_attr,
+    .getiter = stream_getiter,
+    .iternext = stream_iternext,
+    .locals = &stream_locals,
+};
+
+#if CONFIG_BUILTIN_OPEN
+extern const mpf_fun_builtin_t mpf_builtin_open_obj;
+#endif
+
+static const mpf_map_elem_t io_members_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_StringIO), MPF_ROM_PTR(&mpf_type_stringio)},
+    {MPF_ROM_QSTR(MPF_QSTR_BytesIO), MPF_ROM_PTR(&mpf_type_bytesio)},
+#if CONFIG_BUILTIN_OPEN
+    {MPF_ROM_QSTR(MPF_QSTR_open), MPF_ROM_PTR(&mpf_builtin_open_obj)},
+#endif
+    {MPF_ROM_QSTR(MPF_QSTR_SEEK_SET), MPF_ROM_INT(0)},
+    {MPF_ROM_QSTR(MPF_QSTR_SEEK_CUR), MPF_ROM_INT(1)},
+    {MPF_ROM_QSTR(MPF_QSTR_SEEK_END), MPF_ROM_INT(2)},
+};
+MPF_ROM_MAP(io_members, io_members_table);
+
+const mpf_builtin_module_t mpf_module_io = {MPF_QSTR_io, &io_members, NULL};
+MPF_REGISTER_MODULE(MPF_QSTR_io, mpf_module_io);

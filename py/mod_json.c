@@ -1,0 +1,782 @@
+// mod_json.c -- the json module: dumps(), loads(), dump(), load(), JSONDecodeError.
+//
+// The encoder writes into one growable buffer (a vstr) in a single recursive walk;
+// its options are CPython's: skipkeys, ensure_ascii, allow_nan, indent, separators,
+// default, sort_keys (check_circular and cls are accepted; circular references are
+// always detected). The decoder is a recursive-descent parser over the UTF-8 bytes of
+// the document with CPython's error messages and positions (in characters).
+#include <math.h>
+
+#include "mpf.h"
+
+// ================================================================ encoder
+typedef struct enc {
+    mpf_vstr_t out;
+    bool skipkeys, ensure_ascii, allow_nan, sort_keys;
+    bool has_indent;
+    mpf_obj_t indent;       // str to repeat per level (when has_indent)
+    const char *item_sep;   // ", " or ","
+    size_t item_sep_len;
+    const char *key_sep;    // ": "
+    size_t key_sep_len;
+    mpf_obj_t default_fn;   // callable or NULL
+} enc_t;
+
+// The containers being encoded, innermost first: a chain on the C stack.
+typedef struct enc_parent {
+    const struct enc_parent *up;
+    mpf_obj_t obj;
+} enc_parent_t;
+
+static void enc_str(enc_t *e, const char *s, size_t n) {
+    mpf_vstr_add_strn(&e->out, s, n);
+}
+
+static void enc_cstr(enc_t *e, const char *s) {
+    enc_str(e, s, strlen(s));
+}
+
+static void enc_hex4(enc_t *e, uint32_t u) {
+    static const char hex[] = "0123456789abcdef";
+    char b[6] = {'\\', 'u', hex[(u >> 12) & 15], hex[(u >> 8) & 15], hex[(u >> 4) & 15], hex[u & 15]};
+    enc_str(e, b, 6);
+}
+
+// Decode one UTF-8 sequence at s[*i] (advancing *i); malformed bytes decode as themselves.
+static uint32_t utf8_next(const uint8_t *s, size_t len, size_t *i) {
+    uint8_t c = s[(*i)++];
+    if (c < 0x80) {
+        return c;
+    }
+    int extra = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
+    uint32_t u = c & (0x3f >> extra);
+    for (int k = 0; k < extra && *i < len && (s[*i] & 0xc0) == 0x80; k++) {
+        u = (u << 6) | (s[(*i)++] & 0x3f);
+    }
+    return u;
+}
+
+// A JSON string literal for the UTF-8 text [s].
+static void enc_quoted(enc_t *e, const uint8_t *s, size_t len) {
+    mpf_vstr_add_char(&e->out, '"');
+    size_t i = 0;
+    while (i < len) {
+        size_t start = i;
+        uint32_t u = utf8_next(s, len, &i);
+        switch (u) {
+            case '"':
+                enc_str(e, "\\\"", 2);
+                continue;
+            case '\\':
+                enc_str(e, "\\\\", 2);
+                continue;
+            case '\n':
+                enc_str(e, "\\n", 2);
+                continue;
+            case '\r':
+                enc_str(e, "\\r", 2);
+                continue;
+            case '\t':
+                enc_str(e, "\\t", 2);
+                continue;
+            case '\b':
+                enc_str(e, "\\b", 2);
+                continue;
+            case '\f':
+                enc_str(e, "\\f", 2);
+                continue;
+            default:
+                break;
+        }
+        if (u < 0x20 || (u == 0x7f && e->ensure_ascii)) {
+            enc_hex4(e, u);
+        } else if (u < 0x80 || !e->ensure_ascii) {
+            enc_str(e, (const char *)s + start, i - start);
+        } else if (u < 0x10000) {
+            enc_hex4(e, u);
+        } else {
+            u -= 0x10000;
+            enc_hex4(e, 0xd800 | (u >> 10));
+            enc_hex4(e, 0xdc00 | (u & 0x3ff));
+        }
+    }
+    mpf_vstr_add_char(&e->out, '"');
+}
+
+static void enc_newline(enc_t *e, size_t level) {
+    mpf_vstr_add_char(&e->out, '\n');
+    size_t n;
+    const char *ind = mpf_obj_str_data(e->indent, &n);
+    for (size_t i = 0; i < level; i++) {
+        enc_str(e, ind, n);
+    }
+}
+
+#if CONFIG_FLOAT
+static void enc_float(enc_t *e, mpf_obj_t o) {
+    mpf_float_t f = mpf_obj_get_float(o);
+    if (f != f || f - f != 0) {
+        if (!e->allow_nan) {
+            mpf_raise_fmt(&mpf_type_ValueError, "Out of range float values are not JSON compliant");
+        }
+        enc_cstr(e, f != f ? "NaN" : f > 0 ? "Infinity" : "-Infinity");
+        return;
+    }
+    mpf_print_t p;
+    mpf_vstr_print(&e->out, &p);
+    mpf_obj_print(&p, o, MPF_PRINT_REPR);
+}
+#endif
+
+// The native tuple/list/dict of [o], unwrapping instances of subclasses of them.
+static mpf_obj_t native_of(mpf_obj_t o) {
+    const mpf_type_t *t = mpf_obj_type(o);
+    if ((t->flags & MPF_TYPE_FLAG_HEAP) && !mpf_obj_is_exception(o)) {
+        mpf_obj_t so = ((const mpf_instance_t *)mpf_obj_ptr(o))->subobj;
+        if (so != MPF_OBJ_NULL) {
+            return so;
+        }
+    }
+    return o;
+}
+
+static void enc_value(enc_t *e, mpf_obj_t o, const enc_parent_t *up, size_t level);
+
+static void check_circular(const enc_parent_t *up, mpf_obj_t o) {
+    for (; up != NULL; up = up->up) {
+        if (up->obj == o) {
+            mpf_raise_msg(&mpf_type_ValueError, "Circular reference detected");
+        }
+    }
+}
+
+static void enc_array(enc_t *e, const mpf_obj_t *items, size_t n, const enc_parent_t *me, size_t level) {
+    if (n == 0) {
+        enc_str(e, "[]", 2);
+        return;
+    }
+    mpf_vstr_add_char(&e->out, '[');
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0) {
+            enc_str(e, e->item_sep, e->item_sep_len);
+        }
+        if (e->has_indent) {
+            enc_newline(e, level + 1);
+        }
+        enc_value(e, items[i], me, level + 1);
+    }
+    if (e->has_indent) {
+        enc_newline(e, level);
+    }
+    mpf_vstr_add_char(&e->out, ']');
+}
+
+// A dict key as JSON text; false if the key is to be skipped (skipkeys).
+static bool enc_key(enc_t *e, mpf_obj_t k) {
+    if (MPF_IS_STR(k)) {
+        size_t n;
+        const char *s = mpf_obj_str_data(k, &n);
+        enc_quoted(e, (const uint8_t *)s, n);
+        return true;
+    }
+    mpf_vstr_t tmp;
+    mpf_vstr_init(&tmp, 16);
+    mpf_print_t p;
+    mpf_vstr_print(&tmp, &p);
+    if (k == MPF_OBJ_TRUE || k == MPF_OBJ_FALSE || k == MPF_OBJ_NONE) {
+        mpf_print_str(&p, k == MPF_OBJ_TRUE ? "true" : k == MPF_OBJ_FALSE ? "false" : "null");
+    } else if (mpf_obj_is_int(k)) {
+        mpf_obj_print(&p, k, MPF_PRINT_STR);
+#if CONFIG_FLOAT
+    } else if (mpf_obj_is_type(k, &mpf_type_float)) {
+        mpf_float_t f = mpf_obj_get_float(k);
+        if (f != f || f - f != 0) {
+            if (!e->allow_nan) {
+                mpf_raise_fmt(&mpf_type_ValueError, "Out of range float values are not JSON compliant");
+            }
+            mpf_print_str(&p, f != f ? "NaN" : f > 0 ? "Infinity" : "-Infinity");
+        } else {
+            mpf_obj_print(&p, k, MPF_PRINT_REPR);
+        }
+#endif
+    } else if (e->skipkeys) {
+        return false;
+    } else {
+        mpf_raise_fmt(&mpf_type_TypeError, "keys must be str, int, float, bool or None, not %T", k);
+    }
+    enc_quoted(e, (const uint8_t *)tmp.buf, tmp.len);
+    return true;
+}
+
+static void enc_dict(enc_t *e, mpf_obj_t d, const enc_parent_t *me, size_t level) {
+    mpf_map_t *m = mpf_dict_map(d);
+    if (m->count == 0) {
+        enc_str(e, "{}", 2);
+        return;
+    }
+    // keys in insertion order, or sorted
+    mpf_obj_t keys = mpf_obj_new_list(0, NULL);
+    for (size_t i = 0; i < m->used; i++) {
+        if (m->elems[i].key != MPF_OBJ_NULL) {
+            mpf_list_append(keys, m->elems[i].key);
+        }
+    }
+    if (e->sort_keys) {
+        mpf_list_sort(keys, MPF_OBJ_NULL, false);
+    }
+    const mpf_list_t *kl = mpf_obj_ptr(keys);
+    mpf_vstr_add_char(&e->out, '{');
+    bool first = true;
+    for (size_t i = 0; i < kl->len; i++) {
+        mpf_obj_t k = kl->items[i];
+        mpf_map_elem_t *el = mpf_map_lookup(m, k, MPF_MAP_LOOKUP);
+        if (el == NULL) {
+            continue;
+        }
+        size_t mark = e->out.len;
+        if (!first) {
+            enc_str(e, e->item_sep, e->item_sep_len);
+        }
+        if (e->has_indent) {
+            enc_newline(e, level + 1);
+        }
+        if (!enc_key(e, k)) {
+            e->out.len = mark;
+            continue;
+        }
+        first = false;
+        enc_str(e, e->key_sep, e->key_sep_len);
+        enc_value(e, el->value, me, level + 1);
+    }
+    if (first) {
+        e->out.len--;  // every key skipped: "{}"
+        enc_str(e, "{}", 2);
+        return;
+    }
+    if (e->has_indent) {
+        enc_newline(e, level);
+    }
+    mpf_vstr_add_char(&e->out, '}');
+}
+
+static void enc_value(enc_t *e, mpf_obj_t o, const enc_parent_t *up, size_t level) {
+    mpf_stack_check();
+    if (o == MPF_OBJ_NONE) {
+        enc_str(e, "null", 4);
+        return;
+    } else if (o == MPF_OBJ_TRUE) {
+        enc_str(e, "true", 4);
+        return;
+    } else if (o == MPF_OBJ_FALSE) {
+        enc_str(e, "false", 5);
+        return;
+    } else if (MPF_IS_STR(o)) {
+        size_t n;
+        const char *s = mpf_obj_str_data(o, &n);
+        enc_quoted(e, (const uint8_t *)s, n);
+        return;
+    } else if (mpf_obj_is_int(o)) {
+        mpf_print_t p;
+        mpf_vstr_print(&e->out, &p);
+        mpf_obj_print(&p, native_of(o), MPF_PRINT_STR);
+        return;
+    }
+#if CONFIG_FLOAT
+    if (mpf_obj_is_type(o, &mpf_type_float)) {
+        enc_float(e, o);
+        return;
+    }
+#endif
+    const mpf_type_t *t = mpf_obj_type(o);
+    enc_parent_t me = {up, o};
+    if (mpf_type_is_subclass(t, &mpf_type_list) || mpf_type_is_subclass(t, &mpf_type_tuple)) {
+        check_circular(up, o);
+        size_t n;
+        mpf_obj_t *items;
+        mpf_obj_get_array(native_of(o), &n, &items);
+        enc_array(e, items, n, &me, level);
+        return;
+    }
+    if (mpf_type_is_subclass(t, &mpf_type_dict)) {
+        check_circular(up, o);
+        enc_dict(e, o, &me, level);
+        return;
+    }
+    if (e->default_fn != MPF_OBJ_NULL) {
+        check_circular(up, o);
+        enc_value(e, mpf_call1(e->default_fn, o), &me, level);
+        return;
+    }
+    mpf_raise_fmt(&mpf_type_TypeError, "Object of type %T is not JSON serializable", o);
+}
+
+// dumps(obj, *, skipkeys, ensure_ascii, check_circular, allow_nan, cls, indent,
+// separators, default, sort_keys)
+static mpf_obj_t json_dumps_impl(mpf_obj_t obj, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    enc_t e;
+    mpf_vstr_init(&e.out, 64);
+    mpf_obj_t v;
+    e.skipkeys = (v = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_skipkeys)) != MPF_OBJ_NULL && mpf_obj_is_true(v);
+    e.ensure_ascii = (v = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_ensure_ascii)) == MPF_OBJ_NULL || mpf_obj_is_true(v);
+    e.allow_nan = (v = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_allow_nan)) == MPF_OBJ_NULL || mpf_obj_is_true(v);
+    e.sort_keys = (v = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_sort_keys)) != MPF_OBJ_NULL && mpf_obj_is_true(v);
+    v = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_default);
+    e.default_fn = v != MPF_OBJ_NONE ? v : MPF_OBJ_NULL;
+    v = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_indent);
+    e.has_indent = v != MPF_OBJ_NULL && v != MPF_OBJ_NONE;
+    e.item_sep = e.has_indent ? "," : ", ";
+    e.item_sep_len = e.has_indent ? 1 : 2;
+    e.key_sep = ": ";
+    e.key_sep_len = 2;
+    if (e.has_indent) {
+        if (MPF_IS_STR(v)) {
+            e.indent = v;
+        } else {
+            mpf_int_t n = mpf_obj_get_int(v);
+            mpf_vstr_t sp;
+            mpf_vstr_init(&sp, n > 0 ? (size_t)n : 1);
+            for (mpf_int_t i = 0; i < n; i++) {
+                mpf_vstr_add_char(&sp, ' ');
+            }
+            e.indent = mpf_vstr_to_str(&sp);
+        }
+    }
+    v = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_separators);
+    if (v != MPF_OBJ_NULL && v != MPF_OBJ_NONE) {
+        size_t n;
+        mpf_obj_t *items;
+        mpf_obj_t t = mpf_tuple_from_iter(v);
+        mpf_obj_get_array(t, &n, &items);
+        if (n != 2 || !MPF_IS_STR(items[0]) || !MPF_IS_STR(items[1])) {
+            mpf_raise_msg(&mpf_type_ValueError, "separators must be a pair of strings");
+        }
+        e.item_sep = mpf_obj_str_data(items[0], &e.item_sep_len);
+        e.key_sep = mpf_obj_str_data(items[1], &e.key_sep_len);
+    }
+    enc_value(&e, obj, NULL, 0);
+    return mpf_vstr_to_str(&e.out);
+}
+
+static mpf_obj_t json_dumps(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    if (n_args != 1) {
+        mpf_raise_fmt(&mpf_type_TypeError, "dumps() takes 1 positional argument but %u were given", (unsigned)n_args);
+    }
+    return json_dumps_impl(args[0], n_args, n_kw, args);
+}
+MPF_FUN_KW(json_dumps_obj, MPF_QSTR_dumps, 1, json_dumps);
+
+// dump(obj, fp, **kw): fp.write(dumps(obj, **kw))
+static mpf_obj_t json_dump(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    if (n_args != 2) {
+        mpf_raise_fmt(&mpf_type_TypeError, "dump() takes 2 positional arguments but %u were given", (unsigned)n_args);
+    }
+    mpf_obj_t s = json_dumps_impl(args[0], n_args, n_kw, args);
+    mpf_obj_t dest[3];
+    mpf_load_method(args[1], MPF_QSTR_write, dest);
+    dest[2] = s;
+    mpf_call_method_n(1, 0, dest);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_KW(json_dump_obj, MPF_QSTR_dump, 2, json_dump);
+
+// ================================================================ decoder
+typedef struct dec {
+    const uint8_t *s;
+    size_t len;
+    size_t i;
+    mpf_obj_t doc;
+    mpf_obj_t object_hook;  // callable or NULL
+} dec_t;
+
+// The JSONDecodeError class made on import (ValueError if json is not in sys.modules).
+static const mpf_type_t *decode_error_type(void) {
+    mpf_obj_t mod = mpf_dict_get(mpf_state.modules, mpf_obj_new_qstr(MPF_QSTR_json));
+    if (mod != MPF_OBJ_NULL && mpf_obj_is_type(mod, &mpf_type_module)) {
+        mpf_obj_t e = mpf_dict_get(((const mpf_module_t *)mpf_obj_ptr(mod))->globals, mpf_obj_new_qstr(MPF_QSTR_JSONDecodeError));
+        if (e != MPF_OBJ_NULL && mpf_obj_is_type(e, &mpf_type_type)) {
+            return mpf_obj_ptr(e);
+        }
+    }
+    return &mpf_type_ValueError;
+}
+
+// Raise JSONDecodeError("[msg]: line L column C (char P)") for byte offset [at].
+MPF_NORETURN static void dec_error(const dec_t *d, const char *msg, size_t at) {
+    size_t pos = mpf_utf8_charlen(d->s, at);
+    size_t line = 1, line_start = 0;
+    for (size_t k = 0; k < at; k++) {
+        if (d->s[k] == '\n') {
+            line++;
+            line_start = k + 1;
+        }
+    }
+    size_t col = mpf_utf8_charlen(d->s + line_start, at - line_start) + 1;
+    mpf_vstr_t vs;
+    mpf_vstr_init(&vs, 64);
+    mpf_print_t p;
+    mpf_vstr_print(&vs, &p);
+    mpf_printf(&p, "%s: line %u column %u (char %u)", msg, (unsigned)line, (unsigned)col, (unsigned)pos);
+    mpf_obj_t text = mpf_vstr_to_str(&vs);
+    mpf_obj_t exc = mpf_exc_new(decode_error_type(), 1, &text);
+    mpf_exc_t *x = mpf_exc_native(exc);
+    if (x != NULL) {
+        mpf_map_t *m = &x->inst.members;
+        mpf_map_lookup(m, mpf_obj_new_qstr(MPF_QSTR_msg), MPF_MAP_LOOKUP_ADD)->value = mpf_obj_new_str(msg, strlen(msg));
+        mpf_map_lookup(m, mpf_obj_new_qstr(MPF_QSTR_doc), MPF_MAP_LOOKUP_ADD)->value = d->doc;
+        mpf_map_lookup(m, mpf_obj_new_qstr(MPF_QSTR_pos), MPF_MAP_LOOKUP_ADD)->value = mpf_obj_new_small_int((mpf_int_t)pos);
+        mpf_map_lookup(m, mpf_obj_new_qstr(MPF_QSTR_lineno), MPF_MAP_LOOKUP_ADD)->value = mpf_obj_new_small_int((mpf_int_t)line);
+        mpf_map_lookup(m, mpf_obj_new_qstr(MPF_QSTR_colno), MPF_MAP_LOOKUP_ADD)->value = mpf_obj_new_small_int((mpf_int_t)col);
+    }
+    mpf_raise(exc);
+}
+
+static void dec_ws(dec_t *d) {
+    while (d->i < d->len && (d->s[d->i] == ' ' || d->s[d->i] == '\t' || d->s[d->i] == '\n' || d->s[d->i] == '\r')) {
+        d->i++;
+    }
+}
+
+static bool dec_word(dec_t *d, const char *w) {
+    size_t n = strlen(w);
+    if (d->len - d->i >= n && memcmp(d->s + d->i, w, n) == 0) {
+        d->i += n;
+        return true;
+    }
+    return false;
+}
+
+// Four hex digits at s[i]; -1 if they are not.
+static int32_t dec_hex4(const dec_t *d, size_t i) {
+    if (d->len - i < 4) {
+        return -1;
+    }
+    int32_t v = 0;
+    for (size_t k = 0; k < 4; k++) {
+        uint8_t c = d->s[i + k];
+        int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (digit < 0) {
+            return -1;
+        }
+        v = v * 16 + digit;
+    }
+    return v;
+}
+
+static void add_utf8(mpf_vstr_t *v, uint32_t u) {
+    if (u < 0x80) {
+        mpf_vstr_add_char(v, (char)u);
+    } else if (u < 0x800) {
+        mpf_vstr_add_char(v, (char)(0xc0 | (u >> 6)));
+        mpf_vstr_add_char(v, (char)(0x80 | (u & 0x3f)));
+    } else if (u < 0x10000) {
+        mpf_vstr_add_char(v, (char)(0xe0 | (u >> 12)));
+        mpf_vstr_add_char(v, (char)(0x80 | ((u >> 6) & 0x3f)));
+        mpf_vstr_add_char(v, (char)(0x80 | (u & 0x3f)));
+    } else {
+        mpf_vstr_add_char(v, (char)(0xf0 | (u >> 18)));
+        mpf_vstr_add_char(v, (char)(0x80 | ((u >> 12) & 0x3f)));
+        mpf_vstr_add_char(v, (char)(0x80 | ((u >> 6) & 0x3f)));
+        mpf_vstr_add_char(v, (char)(0x80 | (u & 0x3f)));
+    }
+}
+
+// A string; d->i is just past the opening quote.
+static mpf_obj_t dec_string(dec_t *d) {
+    size_t start = d->i - 1;
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, 16);
+    for (;;) {
+        size_t run = d->i;
+        while (d->i < d->len && d->s[d->i] != '"' && d->s[d->i] != '\\' && d->s[d->i] >= 0x20) {
+            d->i++;
+        }
+        mpf_vstr_add_strn(&v, (const char *)d->s + run, d->i - run);
+        if (d->i >= d->len) {
+            dec_error(d, "Unterminated string starting at", start);
+        }
+        uint8_t c = d->s[d->i];
+        if (c == '"') {
+            d->i++;
+            return mpf_obj_new_str_qstr_maybe(v.buf, v.len);
+        }
+        if (c < 0x20) {
+            dec_error(d, "Invalid control character at", d->i);
+        }
+        // backslash escape
+        if (d->i + 1 >= d->len) {
+            dec_error(d, "Unterminated string starting at", start);
+        }
+        uint8_t esc = d->s[d->i + 1];
+        char out = 0;
+        switch (esc) {
+            case '"': out = '"'; break;
+            case '\\': out = '\\'; break;
+            case '/': out = '/'; break;
+            case 'b': out = '\b'; break;
+            case 'f': out = '\f'; break;
+            case 'n': out = '\n'; break;
+            case 'r': out = '\r'; break;
+            case 't': out = '\t'; break;
+            case 'u': {
+                int32_t u = dec_hex4(d, d->i + 2);
+                if (u < 0) {
+                    dec_error(d, "Invalid \\uXXXX escape", d->i + 1);
+                }
+                d->i += 6;
+                if (u >= 0xd800 && u <= 0xdbff && d->len - d->i >= 6 && d->s[d->i] == '\\' && d->s[d->i + 1] == 'u') {
+                    int32_t lo = dec_hex4(d, d->i + 2);
+                    if (lo >= 0xdc00 && lo <= 0xdfff) {
+                        u = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
+                        d->i += 6;
+                    }
+                }
+                add_utf8(&v, (uint32_t)u);
+                continue;
+            }
+            default:
+                dec_error(d, "Invalid \\escape", d->i);
+        }
+        mpf_vstr_add_char(&v, out);
+        d->i += 2;
+    }
+}
+
+// A number; d->i is at its first character ('-' or a digit).
+static mpf_obj_t dec_number(dec_t *d) {
+    size_t start = d->i;
+    if (d->s[d->i] == '-') {
+        d->i++;
+    }
+    if (d->i >= d->len || !(d->s[d->i] >= '0' && d->s[d->i] <= '9')) {
+        if (dec_word(d, "Infinity")) {
+#if CONFIG_FLOAT
+            return mpf_obj_new_float(-(mpf_float_t)INFINITY);
+#endif
+        }
+        dec_error(d, "Expecting value", start);
+    }
+    if (d->s[d->i] == '0') {
+        d->i++;
+    } else {
+        while (d->i < d->len && d->s[d->i] >= '0' && d->s[d->i] <= '9') {
+            d->i++;
+        }
+    }
+    bool is_float = false;
+    if (d->i + 1 < d->len && d->s[d->i] == '.' && d->s[d->i + 1] >= '0' && d->s[d->i + 1] <= '9') {
+        is_float = true;
+        d->i += 2;
+        while (d->i < d->len && d->s[d->i] >= '0' && d->s[d->i] <= '9') {
+            d->i++;
+        }
+    }
+    if (d->i < d->len && (d->s[d->i] == 'e' || d->s[d->i] == 'E')) {
+        size_t j = d->i + 1;
+        if (j < d->len && (d->s[j] == '+' || d->s[j] == '-')) {
+            j++;
+        }
+        if (j < d->len && d->s[j] >= '0' && d->s[j] <= '9') {
+            is_float = true;
+            while (j < d->len && d->s[j] >= '0' && d->s[j] <= '9') {
+                j++;
+            }
+            d->i = j;
+        }
+    }
+    bool ok = false;
+    mpf_obj_t r;
+    if (is_float) {
+#if CONFIG_FLOAT
+        r = mpf_float_parse((const char *)d->s + start, d->i - start, &ok);
+#else
+        r = MPF_OBJ_NULL;
+        mpf_raise_msg(&mpf_type_ValueError, "floats not supported in this build");
+#endif
+    } else {
+        r = mpf_int_parse((const char *)d->s + start, d->i - start, 10, &ok);
+    }
+    if (!ok) {
+        dec_error(d, "Expecting value", start);
+    }
+    return r;
+}
+
+static mpf_obj_t dec_value(dec_t *d);
+
+static mpf_obj_t dec_object(dec_t *d) {
+    mpf_obj_t obj = mpf_obj_new_dict(0);
+    dec_ws(d);
+    if (d->i < d->len && d->s[d->i] == '}') {
+        d->i++;
+        return obj;
+    }
+    for (;;) {
+        dec_ws(d);
+        if (d->i >= d->len || d->s[d->i] != '"') {
+            dec_error(d, "Expecting property name enclosed in double quotes", d->i);
+        }
+        d->i++;
+        mpf_obj_t key = dec_string(d);
+        dec_ws(d);
+        if (d->i >= d->len || d->s[d->i] != ':') {
+            dec_error(d, "Expecting ':' delimiter", d->i);
+        }
+        d->i++;
+        dec_ws(d);
+        mpf_obj_t val = dec_value(d);
+        mpf_dict_store(obj, key, val);
+        dec_ws(d);
+        if (d->i < d->len && d->s[d->i] == ',') {
+            d->i++;
+            continue;
+        }
+        if (d->i < d->len && d->s[d->i] == '}') {
+            d->i++;
+            break;
+        }
+        dec_error(d, "Expecting ',' delimiter", d->i);
+    }
+    return obj;
+}
+
+static mpf_obj_t dec_array(dec_t *d) {
+    mpf_obj_t list = mpf_obj_new_list(0, NULL);
+    dec_ws(d);
+    if (d->i < d->len && d->s[d->i] == ']') {
+        d->i++;
+        return list;
+    }
+    for (;;) {
+        dec_ws(d);
+        mpf_list_append(list, dec_value(d));
+        dec_ws(d);
+        if (d->i < d->len && d->s[d->i] == ',') {
+            d->i++;
+            continue;
+        }
+        if (d->i < d->len && d->s[d->i] == ']') {
+            d->i++;
+            return list;
+        }
+        dec_error(d, "Expecting ',' delimiter", d->i);
+    }
+}
+
+// One value at d->i (whitespace before it already skipped).
+static mpf_obj_t dec_value(dec_t *d) {
+    mpf_stack_check();
+    if (d->i >= d->len) {
+        dec_error(d, "Expecting value", d->i);
+    }
+    uint8_t c = d->s[d->i];
+    switch (c) {
+        case '{': {
+            d->i++;
+            mpf_obj_t o = dec_object(d);
+            return d->object_hook != MPF_OBJ_NULL ? mpf_call1(d->object_hook, o) : o;
+        }
+        case '[':
+            d->i++;
+            return dec_array(d);
+        case '"':
+            d->i++;
+            return dec_string(d);
+        case 'n':
+            if (dec_word(d, "null")) {
+                return MPF_OBJ_NONE;
+            }
+            break;
+        case 't':
+            if (dec_word(d, "true")) {
+                return MPF_OBJ_TRUE;
+            }
+            break;
+        case 'f':
+            if (dec_word(d, "false")) {
+                return MPF_OBJ_FALSE;
+            }
+            break;
+#if CONFIG_FLOAT
+        case 'N':
+            if (dec_word(d, "NaN")) {
+                return mpf_obj_new_float((mpf_float_t)NAN);
+            }
+            break;
+        case 'I':
+            if (dec_word(d, "Infinity")) {
+                return mpf_obj_new_float((mpf_float_t)INFINITY);
+            }
+            break;
+#endif
+        default:
+            if (c == '-' || (c >= '0' && c <= '9')) {
+                return dec_number(d);
+            }
+            break;
+    }
+    dec_error(d, "Expecting value", d->i);
+}
+
+// loads(s, *, object_hook=None)
+static mpf_obj_t json_loads(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    if (n_args != 1) {
+        mpf_raise_fmt(&mpf_type_TypeError, "loads() takes 1 positional argument but %u were given", (unsigned)n_args);
+    }
+    mpf_obj_t doc = args[0];
+    dec_t d;
+    if (MPF_IS_STR(doc)) {
+        d.s = (const uint8_t *)mpf_obj_str_data(doc, &d.len);
+    } else {
+        mpf_buffer_t b;
+        if (!mpf_obj_get_buffer(doc, &b, false)) {
+            mpf_raise_fmt(&mpf_type_TypeError, "the JSON object must be str, bytes or bytearray, not %T", doc);
+        }
+        doc = mpf_obj_new_str((const char *)b.buf, b.len);
+        d.s = (const uint8_t *)mpf_obj_str_data(doc, &d.len);
+    }
+    d.i = 0;
+    d.doc = doc;
+    mpf_obj_t hook = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_object_hook);
+    d.object_hook = hook != MPF_OBJ_NONE ? hook : MPF_OBJ_NULL;
+    dec_ws(&d);
+    mpf_obj_t v = dec_value(&d);
+    dec_ws(&d);
+    if (d.i != d.len) {
+        dec_error(&d, "Extra data", d.i);
+    }
+    return v;
+}
+MPF_FUN_KW(json_loads_obj, MPF_QSTR_loads, 1, json_loads);
+
+// load(fp, **kw): loads(fp.read(), **kw)
+static mpf_obj_t json_load(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    mpf_obj_t dest[2];
+    mpf_load_method(args[0], MPF_QSTR_read, dest);
+    mpf_obj_t text = mpf_call_method_n(0, 0, dest);
+    mpf_obj_t *a = mpf_gc_alloc((1 + 2 * n_kw) * sizeof(mpf_obj_t), false);
+    a[0] = text;
+    memcpy(a + 1, args + n_args, 2 * n_kw * sizeof(mpf_obj_t));
+    return json_loads(1, n_kw, a);
+}
+MPF_FUN_KW(json_load_obj, MPF_QSTR_load, 1, json_load);
+
+static const mpf_map_elem_t json_members_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_dumps), MPF_ROM_PTR(&json_dumps_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_dump), MPF_ROM_PTR(&json_dump_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_loads), MPF_ROM_PTR(&json_loads_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_load), MPF_ROM_PTR(&json_load_obj)},
+};
+MPF_ROM_MAP(json_members, json_members_table);
+
+// json.JSONDecodeError: a subclass of ValueError made once per import.
+static void json_init(mpf_obj_t mod) {
+    mpf_obj_t g = ((mpf_module_t *)mpf_obj_ptr(mod))->globals;
+    mpf_obj_t base = mpf_obj_from_ptr(&mpf_type_ValueError);
+    mpf_obj_t dict = mpf_obj_new_dict(1);
+    mpf_dict_store(dict, mpf_obj_new_qstr(MPF_QSTR___module__), mpf_obj_new_qstr(MPF_QSTR_json));
+    mpf_obj_t cls = mpf_make_class(MPF_QSTR_JSONDecodeError, mpf_obj_new_tuple(1, &base), dict);
+    mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR_JSONDecodeError), cls);
+}
+
+const mpf_builtin_module_t mpf_module_json = {MPF_QSTR_json, &json_members, json_init};
+MPF_REGISTER_MODULE(MPF_QSTR_json, mpf_module_json);

@@ -1,0 +1,141 @@
+// mod_micropython.c -- the micropython module: const(), opt_level(), mem_info(),
+// alloc_emergency_exception_buf() and schedule().
+//
+// Scheduled callbacks wait in a list kept in the module's own globals (under a name
+// no Python code can write: the GC finds it through sys.modules, and the core's state
+// struct needs no new root). They run, oldest first, from
+// mpf_micropython_run_scheduled(): the time module calls it while sleeping; the VM's
+// poll point should call it too (see the module report).
+#include "mpf.h"
+#include "port.h"
+
+// Pending callbacks at most (MicroPython's default depth): schedule() raises
+// RuntimeError beyond it, so an interrupt storm cannot exhaust the heap.
+#define SCHEDULE_DEPTH 8
+
+void mpf_micropython_run_scheduled(void);
+
+// const(x) is folded by mpy-cross; at run time it is the identity.
+static mpf_obj_t mp_const(mpf_obj_t x) {
+    return x;
+}
+MPF_FUN_1(mp_const_obj, MPF_QSTR_const, mp_const);
+
+// The optimisation level a program asks for; only recorded (code is compiled ahead
+// of time by mpy-cross, which takes its own -O).
+static mpf_int_t opt_level;
+
+static mpf_obj_t mp_opt_level(size_t n_args, const mpf_obj_t *args) {
+    if (n_args == 0) {
+        return mpf_obj_new_small_int(opt_level);
+    }
+    opt_level = mpf_obj_get_int(args[0]);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_VAR(mp_opt_level_obj, MPF_QSTR_opt_level, 0, 1, mp_opt_level);
+
+// mem_info([verbose]): heap totals, and with an argument the stack use too.
+static mpf_obj_t mp_mem_info(size_t n_args, const mpf_obj_t *args) {
+    size_t total, used, free_;
+    mpf_gc_info(&total, &used, &free_);
+    volatile char here = 0;
+    size_t stack_used = (size_t)(mpf_state.stack_top - (const char *)&here);
+    size_t stack_max = (size_t)(mpf_state.stack_top - mpf_state.stack_limit_addr);
+    (void)here;
+    mpf_printf(&mpf_print_stdout, "stack: %u out of %u\n", (unsigned)stack_used, (unsigned)stack_max);
+    mpf_printf(&mpf_print_stdout, "GC: total: %u, used: %u, free: %u\n", (unsigned)total, (unsigned)used, (unsigned)free_);
+    if (n_args > 0 && mpf_obj_is_true(args[0])) {
+        mpf_printf(&mpf_print_stdout, "heap size (CONFIG_HEAP_SIZE): %u\n", (unsigned)CONFIG_HEAP_SIZE);
+    }
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_VAR(mp_mem_info_obj, MPF_QSTR_mem_info, 0, 1, mp_mem_info);
+
+// The core keeps one MemoryError preallocated (CONFIG_EMERGENCY_EXCEPTION), so there
+// is nothing to reserve; accepted for compatibility.
+static mpf_obj_t mp_alloc_emergency_exception_buf(mpf_obj_t size) {
+    (void)mpf_obj_get_int(size);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(mp_alloc_emergency_exception_buf_obj, MPF_QSTR_alloc_emergency_exception_buf, mp_alloc_emergency_exception_buf);
+
+// The module's globals dict, or NULL if micropython has not been imported.
+static mpf_obj_t module_globals(void) {
+    mpf_obj_t mod = mpf_dict_get(mpf_state.modules, mpf_obj_new_qstr(MPF_QSTR_micropython));
+    if (mod == MPF_OBJ_NULL || !mpf_obj_is_type(mod, &mpf_type_module)) {
+        return MPF_OBJ_NULL;
+    }
+    return ((const mpf_module_t *)mpf_obj_ptr(mod))->globals;
+}
+
+// The pending-callback list: pairs (function, argument) flattened.
+static mpf_obj_t queue(bool create) {
+    mpf_obj_t g = module_globals();
+    if (g == MPF_OBJ_NULL) {
+        return MPF_OBJ_NULL;
+    }
+    mpf_obj_t key = mpf_obj_new_qstr(MPF_QSTRE__3cscheduled_3e);
+    mpf_obj_t q = mpf_dict_get(g, key);
+    if (q == MPF_OBJ_NULL && create) {
+        q = mpf_obj_new_list(0, NULL);
+        mpf_dict_store(g, key, q);
+    }
+    return q;
+}
+
+static mpf_obj_t mp_schedule(mpf_obj_t fun, mpf_obj_t arg) {
+    if (!mpf_obj_is_callable(fun)) {
+        mpf_raise_msg(&mpf_type_TypeError, "schedule(): function must be callable");
+    }
+    mpf_obj_t q = queue(true);
+    mpf_list_t *l = mpf_obj_ptr(q);
+    if (l->len >= 2 * SCHEDULE_DEPTH) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "schedule queue full");
+    }
+    mpf_list_append(q, fun);
+    mpf_list_append(q, arg);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_2(mp_schedule_obj, MPF_QSTR_schedule, mp_schedule);
+
+// Run every pending callback, oldest first. A callback's exception propagates (the
+// rest stay queued). Re-entry from inside a callback does nothing.
+void mpf_micropython_run_scheduled(void) {
+    static bool running;
+    if (running) {
+        return;
+    }
+    mpf_obj_t q = queue(false);
+    if (q == MPF_OBJ_NULL) {
+        return;
+    }
+    mpf_list_t *l = mpf_obj_ptr(q);
+    running = true;
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        while (l->len >= 2) {
+            mpf_obj_t fun = l->items[0], arg = l->items[1];
+            memmove(l->items, l->items + 2, (l->len - 2) * sizeof(mpf_obj_t));
+            l->len -= 2;
+            mpf_call1(fun, arg);
+        }
+        mpf_nlr_pop(&nlr);
+        running = false;
+        return;
+    }
+    running = false;
+    mpf_nlr_raise(nlr.exc);
+}
+
+static const mpf_map_elem_t micropython_members_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_const), MPF_ROM_PTR(&mp_const_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_opt_level), MPF_ROM_PTR(&mp_opt_level_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_mem_info), MPF_ROM_PTR(&mp_mem_info_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_alloc_emergency_exception_buf), MPF_ROM_PTR(&mp_alloc_emergency_exception_buf_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_schedule), MPF_ROM_PTR(&mp_schedule_obj)},
+};
+MPF_ROM_MAP(micropython_members, micropython_members_table);
+
+const mpf_builtin_module_t mpf_module_micropython = {MPF_QSTR_micropython, &micropython_members, NULL};
+MPF_REGISTER_MODULE(MPF_QSTR_micropython, mpf_module_micropython);

@@ -1,0 +1,254 @@
+// mod_os.c -- the os module: uname() and sep everywhere; on ports with a filesystem
+// stat() (through the port's file functions) and getcwd(), listdir(), remove(),
+// mkdir(), rmdir(), rename(), chdir().
+//
+// py/port.h has no directory functions yet. The ones this module needs are declared
+// below as weak symbols with the signatures proposed for port.h: a port that defines
+// them gets the os functions; without them the call raises OSError(ENOSYS) and the
+// build still links. (Weak undefined symbols resolve to NULL on ELF targets.)
+#include "mpf.h"
+#include "port.h"
+
+#define OS_ENOENT 2
+#define OS_ENOSYS 38
+
+// ---------------------------------------------------------------- uname
+// os.uname(): the fields of CPython's uname_result, readable by name or index.
+typedef struct uname_result {
+    mpf_obj_base_t base;
+} uname_result_t;
+
+static const mpf_qstr_t uname_fields[5] = {
+    MPF_QSTR_sysname, MPF_QSTR_nodename, MPF_QSTR_release, MPF_QSTR_version, MPF_QSTR_machine,
+};
+
+static mpf_obj_t uname_value(size_t i) {
+    switch (i) {
+        case 0:
+        case 1:
+            return mpf_obj_new_str(mpf_port_platform, strlen(mpf_port_platform));
+        case 2:
+            return mpf_obj_new_str("0.1.0", 5);
+        case 3:
+            return mpf_obj_new_str("mpforge 0.1.0", 13);
+        default:
+#ifdef CONFIG_CHIP
+            return mpf_obj_new_str(CONFIG_CHIP, strlen(CONFIG_CHIP));
+#else
+            return mpf_obj_new_str("unknown", 7);
+#endif
+    }
+}
+
+static void uname_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)self;
+    (void)kind;
+    mpf_print_str(p, "posix.uname_result(");
+    for (size_t i = 0; i < 5; i++) {
+        mpf_printf(p, i ? ", %q=%R" : "%q=%R", uname_fields[i], uname_value(i));
+    }
+    mpf_print_str(p, ")");
+}
+
+static void uname_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    (void)self;
+    if (dest[0] != MPF_OBJ_NULL) {
+        return;
+    }
+    for (size_t i = 0; i < 5; i++) {
+        if (uname_fields[i] == attr) {
+            dest[0] = uname_value(i);
+        }
+    }
+}
+
+static mpf_obj_t uname_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
+    (void)self;
+    if (value != MPF_OBJ_SENTINEL) {
+        return MPF_OBJ_NULL;
+    }
+    mpf_obj_t t = mpf_obj_new_tuple(5, NULL);
+    mpf_tuple_t *tu = mpf_obj_ptr(t);
+    for (size_t i = 0; i < 5; i++) {
+        tu->items[i] = uname_value(i);
+    }
+    return mpf_subscr(t, index, MPF_OBJ_SENTINEL);
+}
+
+static mpf_obj_t uname_unary_op(int op, mpf_obj_t self) {
+    (void)self;
+    return op == MPF_UNARY_OP_LEN ? mpf_obj_new_small_int(5) : op == MPF_UNARY_OP_BOOL ? MPF_OBJ_TRUE : MPF_OBJ_NULL;
+}
+
+static const mpf_type_t uname_result_type = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_uname_result,
+    .print = uname_print,
+    .unary_op = uname_unary_op,
+    .attr = uname_attr,
+    .subscr = uname_subscr,
+};
+static const uname_result_t uname_result_obj = {{&uname_result_type}};
+
+static mpf_obj_t os_uname(void) {
+    return MPF_ROM_PTR(&uname_result_obj);
+}
+MPF_FUN_0(os_uname_obj, MPF_QSTR_uname, os_uname);
+
+#if CONFIG_PORT_HAS_FILESYSTEM
+// ---------------------------------------------------------------- filesystem
+// Proposed port.h additions: each returns 0 or an errno value (ENOENT, EEXIST...).
+int mpf_port_getcwd(char *buf, size_t len) __attribute__((weak));
+int mpf_port_chdir(const char *path) __attribute__((weak));
+int mpf_port_listdir(const char *path, void (*fn)(void *env, const char *name), void *env) __attribute__((weak));
+int mpf_port_remove(const char *path) __attribute__((weak));
+int mpf_port_mkdir(const char *path) __attribute__((weak));
+int mpf_port_rmdir(const char *path) __attribute__((weak));
+int mpf_port_rename(const char *from, const char *to) __attribute__((weak));
+
+static const char *errno_text(int e) {
+    switch (e) {
+        case 1: return "Operation not permitted";
+        case 2: return "No such file or directory";
+        case 13: return "Permission denied";
+        case 17: return "File exists";
+        case 20: return "Not a directory";
+        case 21: return "Is a directory";
+        case 22: return "Invalid argument";
+        case 28: return "No space left on device";
+        case 38: return "Function not implemented";
+        case 39: return "Directory not empty";
+        default: return "Error";
+    }
+}
+
+// Raise OSError (FileNotFoundError for ENOENT) with CPython's args (errno, text, path).
+MPF_NORETURN static void raise_os_error(int e, mpf_obj_t path) {
+    mpf_obj_t args[3] = {mpf_obj_new_small_int(e), MPF_OBJ_NULL, path};
+    const char *t = errno_text(e);
+    args[1] = mpf_obj_new_str(t, strlen(t));
+    mpf_raise(mpf_exc_new(e == OS_ENOENT ? &mpf_type_FileNotFoundError : &mpf_type_OSError, path != MPF_OBJ_NULL ? 3 : 2, args));
+}
+
+// The bytes of a str path argument (str data is always NUL-terminated).
+static const char *path_arg(mpf_obj_t o) {
+    if (!MPF_IS_STR(o)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "path should be string, not %T", o);
+    }
+    size_t len;
+    const char *s = mpf_obj_str_data(o, &len);
+    return s;
+}
+
+// stat(path): a 10-tuple (mode, ino, dev, nlink, uid, gid, size, atime, mtime, ctime)
+// with what the port reports: the file type bits of mode and the size.
+static mpf_obj_t os_stat(mpf_obj_t path) {
+    long size = mpf_port_file_size(path_arg(path));
+    if (size == -1) {
+        raise_os_error(OS_ENOENT, path);
+    }
+    mpf_obj_t items[10];
+    for (size_t i = 0; i < 10; i++) {
+        items[i] = mpf_obj_new_small_int(0);
+    }
+    items[0] = mpf_obj_new_small_int(size == -2 ? 0x4000 : 0x8000);  // S_IFDIR / S_IFREG
+    items[6] = mpf_obj_new_int(size < 0 ? 0 : (mpf_int_t)size);
+    return mpf_obj_new_tuple(10, items);
+}
+MPF_FUN_1(os_stat_obj, MPF_QSTR_stat, os_stat);
+
+// Raise OSError(ENOSYS) when the port does not provide [fn] (a weak symbol).
+#define REQUIRE(fn) \
+    do { \
+        if ((fn) == NULL) { \
+            raise_os_error(OS_ENOSYS, MPF_OBJ_NULL); \
+        } \
+    } while (0)
+
+static mpf_obj_t os_getcwd(void) {
+    REQUIRE(mpf_port_getcwd);
+    char buf[256];
+    int e = mpf_port_getcwd(buf, sizeof(buf));
+    if (e != 0) {
+        raise_os_error(e, MPF_OBJ_NULL);
+    }
+    return mpf_obj_new_str(buf, strlen(buf));
+}
+MPF_FUN_0(os_getcwd_obj, MPF_QSTR_getcwd, os_getcwd);
+
+static mpf_obj_t os_chdir(mpf_obj_t path) {
+    REQUIRE(mpf_port_chdir);
+    int e = mpf_port_chdir(path_arg(path));
+    if (e != 0) {
+        raise_os_error(e, path);
+    }
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(os_chdir_obj, MPF_QSTR_chdir, os_chdir);
+
+static void listdir_add(void *env, const char *name) {
+    mpf_list_append(*(mpf_obj_t *)env, mpf_obj_new_str(name, strlen(name)));
+}
+
+// listdir(path='.'): the names in the directory, sorted (CPython's order is the file
+// system's; sorting makes it deterministic).
+static mpf_obj_t os_listdir(size_t n_args, const mpf_obj_t *args) {
+    REQUIRE(mpf_port_listdir);
+    mpf_obj_t path = n_args > 0 ? args[0] : mpf_obj_new_str(".", 1);
+    mpf_obj_t list = mpf_obj_new_list(0, NULL);
+    int e = mpf_port_listdir(path_arg(path), listdir_add, &list);
+    if (e != 0) {
+        raise_os_error(e, path);
+    }
+    mpf_list_sort(list, MPF_OBJ_NULL, false);
+    return list;
+}
+MPF_FUN_VAR(os_listdir_obj, MPF_QSTR_listdir, 0, 1, os_listdir);
+
+// One-path operations: remove, mkdir, rmdir.
+#define OS_PATH_FUN(name, portfn) \
+    static mpf_obj_t os_##name(mpf_obj_t path) { \
+        REQUIRE(portfn); \
+        int e = portfn(path_arg(path)); \
+        if (e != 0) { \
+            raise_os_error(e, path); \
+        } \
+        return MPF_OBJ_NONE; \
+    } \
+    MPF_FUN_1(os_##name##_obj, MPF_QSTR_##name, os_##name);
+
+OS_PATH_FUN(remove, mpf_port_remove)
+OS_PATH_FUN(unlink, mpf_port_remove)
+OS_PATH_FUN(mkdir, mpf_port_mkdir)
+OS_PATH_FUN(rmdir, mpf_port_rmdir)
+
+static mpf_obj_t os_rename(mpf_obj_t from, mpf_obj_t to) {
+    REQUIRE(mpf_port_rename);
+    int e = mpf_port_rename(path_arg(from), path_arg(to));
+    if (e != 0) {
+        raise_os_error(e, from);
+    }
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_2(os_rename_obj, MPF_QSTR_rename, os_rename);
+#endif // CONFIG_PORT_HAS_FILESYSTEM
+
+static const mpf_map_elem_t os_members_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_uname), MPF_ROM_PTR(&os_uname_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_sep), MPF_ROM_QSTR(MPF_QSTRE__2f)},
+#if CONFIG_PORT_HAS_FILESYSTEM
+    {MPF_ROM_QSTR(MPF_QSTR_stat), MPF_ROM_PTR(&os_stat_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_getcwd), MPF_ROM_PTR(&os_getcwd_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_chdir), MPF_ROM_PTR(&os_chdir_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_listdir), MPF_ROM_PTR(&os_listdir_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_remove), MPF_ROM_PTR(&os_remove_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_unlink), MPF_ROM_PTR(&os_unlink_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_mkdir), MPF_ROM_PTR(&os_mkdir_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_rmdir), MPF_ROM_PTR(&os_rmdir_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_rename), MPF_ROM_PTR(&os_rename_obj)},
+#endif
+};
+MPF_ROM_MAP(os_members, os_members_table);
+
+const mpf_builtin_module_t mpf_module_os = {MPF_QSTR_os, &os_members, NULL};
+MPF_REGISTER_MODULE(MPF_QSTR_os, mpf_module_os);

@@ -1,0 +1,164 @@
+// mod_sys.c -- the sys module: argv, path, modules, exit, stdout/stderr, platform...
+#include "mpf.h"
+#include "port.h"
+
+static mpf_obj_t sys_exit(size_t n_args, const mpf_obj_t *args) {
+    mpf_raise(mpf_exc_new(&mpf_type_SystemExit, n_args, args));
+}
+MPF_FUN_VAR(sys_exit_obj, MPF_QSTR_exit, 0, 1, sys_exit);
+
+// Text streams: sys.stdout / sys.stderr (fd 1 / 2).
+typedef struct textio {
+    mpf_obj_base_t base;
+    uintptr_t fd;
+} textio_t;
+
+static mpf_obj_t textio_write(mpf_obj_t self, mpf_obj_t s) {
+    const textio_t *t = mpf_obj_ptr(self);
+    size_t len;
+    if (!MPF_IS_STR(s)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "write() argument must be str, not %T", s);
+    }
+    const char *d = mpf_obj_str_data(s, &len);
+    if (t->fd == 2) {
+        mpf_port_stderr_write(d, len);
+    } else {
+        mpf_port_stdout_write(d, len);
+    }
+    return mpf_obj_new_small_int((mpf_int_t)mpf_utf8_charlen((const uint8_t *)d, len));
+}
+MPF_FUN_2(textio_write_obj, MPF_QSTR_write, textio_write);
+
+static mpf_obj_t textio_flush(mpf_obj_t self) {
+    (void)self;
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(textio_flush_obj, MPF_QSTR_flush, textio_flush);
+
+static mpf_obj_t textio_readline(size_t n_args, const mpf_obj_t *args) {
+    (void)n_args;
+    (void)args;
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, 32);
+    for (;;) {
+        int c = mpf_port_stdin_read();
+        if (c < 0) {
+            break;
+        }
+        mpf_vstr_add_char(&v, (char)c);
+        if (c == '\n') {
+            break;
+        }
+    }
+    return mpf_vstr_to_str(&v);
+}
+MPF_FUN_VAR(textio_readline_obj, MPF_QSTR_readline, 1, 2, textio_readline);
+
+static const mpf_map_elem_t textio_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_write), MPF_ROM_PTR(&textio_write_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_flush), MPF_ROM_PTR(&textio_flush_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_readline), MPF_ROM_PTR(&textio_readline_obj)},
+};
+MPF_ROM_MAP(textio_locals, textio_locals_table);
+
+static void textio_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    const textio_t *t = mpf_obj_ptr(self);
+    mpf_printf(p, "<_io.TextIOWrapper name='<%s>' mode='%s' encoding='utf-8'>",
+        t->fd == 0 ? "stdin" : t->fd == 1 ? "stdout" : "stderr", t->fd == 0 ? "r" : "w");
+}
+
+const mpf_type_t mpf_type_textio = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_TextIOWrapper,
+    .print = textio_print,
+    .locals = &textio_locals,
+};
+
+static const textio_t sys_stdin_obj = {{&mpf_type_textio}, 0};
+static const textio_t sys_stdout_obj = {{&mpf_type_textio}, 1};
+static const textio_t sys_stderr_obj = {{&mpf_type_textio}, 2};
+
+// print_exception(exc, file=sys.stdout)
+static void write_to_file(void *env, const char *s, size_t n) {
+    mpf_obj_t file = *(mpf_obj_t *)env;
+    mpf_obj_t dest[3];
+    mpf_load_method(file, MPF_QSTR_write, dest);
+    dest[2] = mpf_obj_new_str(s, n);
+    mpf_call_method_n(1, 0, dest);
+}
+
+static mpf_obj_t sys_print_exception(size_t n_args, const mpf_obj_t *args) {
+    if (n_args > 1 && args[1] != MPF_OBJ_FROM_PTR(&sys_stdout_obj)) {
+        mpf_obj_t file = args[1];
+        mpf_print_t p = {&file, write_to_file};
+        mpf_exc_print_tb(&p, args[0]);
+    } else {
+        mpf_exc_print_tb(&mpf_print_stdout, args[0]);
+    }
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_VAR(sys_print_exception_obj, MPF_QSTR_print_exception, 1, 2, sys_print_exception);
+
+// sys.implementation: an object with name and version.
+static void impl_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    (void)self;
+    if (dest[0] != MPF_OBJ_NULL) {
+        return;
+    }
+    if (attr == MPF_QSTR_name) {
+        dest[0] = mpf_obj_new_qstr(MPF_QSTR_mpforge);
+    } else if (attr == MPF_QSTR_version) {
+        mpf_obj_t v[3] = {mpf_obj_new_small_int(0), mpf_obj_new_small_int(1), mpf_obj_new_small_int(0)};
+        dest[0] = mpf_obj_new_tuple(3, v);
+    } else if (attr == MPF_QSTR__mpy) {
+        dest[0] = mpf_obj_new_small_int(0x0306);
+    }
+}
+
+static void impl_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)self;
+    (void)kind;
+    mpf_print_str(p, "namespace(name='mpforge', version=(0, 1, 0))");
+}
+
+const mpf_type_t mpf_type_sys_impl = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_SimpleNamespace,
+    .print = impl_print,
+    .attr = impl_attr,
+};
+static const mpf_obj_singleton_t sys_impl_obj = {{&mpf_type_sys_impl}};
+
+static const mpf_obj_t version_info_items[] = {MPF_ROM_INT(3), MPF_ROM_INT(11), MPF_ROM_INT(0)};
+static const struct {
+    mpf_obj_base_t base;
+    size_t len;
+    mpf_obj_t items[3];
+} version_info_obj = {{&mpf_type_tuple}, 3, {MPF_ROM_INT(3), MPF_ROM_INT(11), MPF_ROM_INT(0)}};
+
+static const mpf_map_elem_t sys_members_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_exit), MPF_ROM_PTR(&sys_exit_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_stdin), MPF_ROM_PTR(&sys_stdin_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_stdout), MPF_ROM_PTR(&sys_stdout_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_stderr), MPF_ROM_PTR(&sys_stderr_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_print_exception), MPF_ROM_PTR(&sys_print_exception_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_implementation), MPF_ROM_PTR(&sys_impl_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_version_info), MPF_ROM_PTR(&version_info_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_byteorder), MPF_ROM_QSTR(MPF_QSTR_little)},
+};
+MPF_ROM_MAP(sys_members, sys_members_table);
+
+static void sys_init(mpf_obj_t mod) {
+    mpf_obj_t g = ((mpf_module_t *)mpf_obj_ptr(mod))->globals;
+    mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR_argv), mpf_state.sys_argv);
+    mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR_path), mpf_state.sys_path);
+    mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR_modules), mpf_state.modules);
+    mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR_platform), mpf_obj_new_str(mpf_port_platform, strlen(mpf_port_platform)));
+    mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR_maxsize), mpf_obj_new_int(MPF_SMALL_INT_MAX));
+    mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR_version), mpf_obj_new_str("3.11.0", 6));
+    (void)version_info_items;
+}
+
+MPF_REGISTER_MODULE(MPF_QSTR_sys, mpf_module_sys);
+const mpf_builtin_module_t mpf_module_sys = {MPF_QSTR_sys, &sys_members, sys_init};

@@ -1,0 +1,703 @@
+// mpf.h -- the core's public API: object structs, type objects, GC, exceptions,
+// qstrs, printing, and the runtime operations every file of the core uses.
+// Value tagging is in obj.h; opcodes are in opcodes.h; the port contract in port.h.
+#ifndef MPF_MPF_H
+#define MPF_MPF_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "mpfconfig.h"
+#include "obj.h"
+
+#define MPF_NORETURN _Noreturn
+#if defined(__GNUC__)
+#define MPF_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define MPF_LIKELY(x) __builtin_expect(!!(x), 1)
+#else
+#define MPF_UNLIKELY(x) (x)
+#define MPF_LIKELY(x) (x)
+#endif
+
+// ---------------------------------------------------------------- qstrs
+enum {
+    MPF_QSTRID_NULL = 0,
+#define QDEF(id, hash, len, str) id,
+#include "qstrdefs.h"
+#undef QDEF
+    MPF_QSTRID_LAST_STATIC
+};
+
+// One entry of a const qstr pool (the core's, and the frozen modules' generated one).
+typedef struct mpf_qstr_entry {
+    uint16_t hash;
+    uint8_t len;
+    const char *str;
+} mpf_qstr_entry_t;
+// Strings of frozen code missing from the core's pool (entry 0 unused), sorted
+// bytewise; their ids follow the core's. Defined by gen/frozen.c (weak default: empty).
+extern const mpf_qstr_entry_t mpf_frozen_qstr_pool[];
+extern const size_t mpf_frozen_qstr_count;
+
+void mpf_qstr_init(void);
+// Intern [len] bytes at [str]; returns the existing id or makes one (copying the bytes).
+mpf_qstr_t mpf_qstr_from_strn(const char *str, size_t len);
+// The id of an existing qstr with these bytes, or 0.
+mpf_qstr_t mpf_qstr_find(const char *str, size_t len);
+// The bytes of [q]; *len gets the length. NUL-terminated.
+const char *mpf_qstr_data(mpf_qstr_t q, size_t *len);
+const char *mpf_qstr_str(mpf_qstr_t q);
+size_t mpf_qstr_hash(mpf_qstr_t q);
+// The 13.1 hash of [len] bytes at [data] (never 0).
+size_t mpf_qstr_compute_hash(const uint8_t *data, size_t len);
+
+// ---------------------------------------------------------------- printing
+typedef enum { MPF_PRINT_STR, MPF_PRINT_REPR } mpf_print_kind_t;
+typedef struct mpf_print {
+    void *env;
+    void (*write)(void *env, const char *s, size_t n);
+} mpf_print_t;
+extern const mpf_print_t mpf_print_stdout;
+extern const mpf_print_t mpf_print_stderr;
+void mpf_print_strn(const mpf_print_t *p, const char *s, size_t n);
+void mpf_print_str(const mpf_print_t *p, const char *s);
+// printf subset: %s %.*s %d %u %x %c %zu %ld %q (qstr) %O (str(obj)) %R (repr(obj)) %T (type name of obj) %%
+void mpf_printf(const mpf_print_t *p, const char *fmt, ...);
+void mpf_vprintf(const mpf_print_t *p, const char *fmt, va_list ap);
+void mpf_print_int(const mpf_print_t *p, mpf_int_t v);
+
+// Growable byte buffer in the GC heap.
+typedef struct mpf_vstr {
+    size_t len, alloc;
+    char *buf;
+} mpf_vstr_t;
+void mpf_vstr_init(mpf_vstr_t *v, size_t alloc);
+void mpf_vstr_add_strn(mpf_vstr_t *v, const char *s, size_t n);
+void mpf_vstr_add_char(mpf_vstr_t *v, char c);
+char *mpf_vstr_extend(mpf_vstr_t *v, size_t n);
+void mpf_vstr_print(mpf_vstr_t *v, mpf_print_t *p); // make [p] append to [v]
+mpf_obj_t mpf_vstr_to_str(mpf_vstr_t *v);           // a str object from the bytes
+mpf_obj_t mpf_vstr_to_bytes(mpf_vstr_t *v);
+
+// ---------------------------------------------------------------- GC
+void mpf_gc_init(void *start, size_t size);
+// Allocate [n] zeroed bytes; raises MemoryError on failure. [has_final]: call the
+// type's finaliser (first word is the type) when the block is swept.
+void *mpf_gc_alloc(size_t n, bool has_final);
+void *mpf_gc_alloc_maybe(size_t n); // as mpf_gc_alloc, NULL on failure instead of raising
+void *mpf_gc_realloc(void *p, size_t n);
+void mpf_gc_free(void *p);
+void mpf_gc_collect(void);
+void mpf_gc_info(size_t *total, size_t *used, size_t *free_);
+#define mpf_new(T) ((T *)mpf_gc_alloc(sizeof(T), false))
+#define mpf_new_var(T, TI, n) ((T *)mpf_gc_alloc(sizeof(T) + sizeof(TI) * (n), false))
+
+// ---------------------------------------------------------------- non-local return
+typedef struct mpf_nlr {
+    struct mpf_nlr *prev;
+    mpf_obj_t exc;        // the raised exception, when setjmp returns non-zero
+    mpf_obj_t *fs_saved;  // frame-stack top to restore
+    jmp_buf jb;
+} mpf_nlr_t;
+// Usage: mpf_nlr_push(&n); if (setjmp(n.jb) == 0) { ...; mpf_nlr_pop(&n); } else { use n.exc }
+void mpf_nlr_push(mpf_nlr_t *n);
+void mpf_nlr_pop(mpf_nlr_t *n);
+MPF_NORETURN void mpf_nlr_raise(mpf_obj_t exc);
+
+// ---------------------------------------------------------------- types
+struct mpf_type;
+typedef struct mpf_obj_base {
+    const struct mpf_type *type;
+} mpf_obj_base_t;
+
+typedef struct mpf_map_elem {
+    mpf_obj_t key;   // NULL = deleted slot
+    mpf_obj_t value;
+} mpf_map_elem_t;
+
+// Insertion-ordered hash map (dict, set, globals, class and instance dicts).
+typedef struct mpf_map {
+    size_t used;              // elems[0..used) written (live or deleted)
+    size_t count;             // live entries
+    size_t alloc;             // capacity of elems
+    mpf_map_elem_t *elems;
+    uint32_t *index;          // open-addressing index (elem + 1, 0 = empty), NULL when small
+    size_t index_size;        // power of two
+} mpf_map_t;
+
+// A const table of qstr-keyed entries in flash (type methods, module members).
+typedef struct mpf_rom_map {
+    size_t n;
+    const mpf_map_elem_t *elems;
+} mpf_rom_map_t;
+#define MPF_ROM_MAP(name, table) static const mpf_rom_map_t name = {sizeof(table) / sizeof(table[0]), table}
+#define MPF_ROM_QSTR(q) MPF_OBJ_QSTR(q)
+#define MPF_ROM_PTR(p) MPF_OBJ_FROM_PTR(p)
+#define MPF_ROM_INT(i) MPF_OBJ_SMALL_INT(i)
+
+typedef enum {
+    MPF_MAP_LOOKUP,
+    MPF_MAP_LOOKUP_ADD,     // add key (value NULL) if missing
+    MPF_MAP_REMOVE,         // remove, returning the old element (copied to a static slot)
+} mpf_map_op_t;
+void mpf_map_init(mpf_map_t *m, size_t n);
+mpf_map_elem_t *mpf_map_lookup(mpf_map_t *m, mpf_obj_t key, mpf_map_op_t op);
+void mpf_map_clear(mpf_map_t *m);
+mpf_obj_t mpf_rom_map_get(const mpf_rom_map_t *m, mpf_qstr_t q); // NULL if absent
+// Fast lookup of a qstr key (no hashing of other key kinds); NULL if absent.
+mpf_obj_t mpf_map_get_qstr(mpf_map_t *m, mpf_qstr_t q);
+
+typedef struct mpf_buffer {
+    void *buf;
+    size_t len;
+    bool writable;
+} mpf_buffer_t;
+
+// Unary operators: bytecode numbers (9.3) then runtime-only ones.
+enum {
+    MPF_UNARY_OP_POSITIVE, MPF_UNARY_OP_NEGATIVE, MPF_UNARY_OP_INVERT, MPF_UNARY_OP_NOT,
+    MPF_UNARY_OP_BOOL, MPF_UNARY_OP_LEN, MPF_UNARY_OP_HASH, MPF_UNARY_OP_ABS,
+    MPF_UNARY_OP_INT, MPF_UNARY_OP_FLOAT,
+};
+// Binary operators: bytecode numbers (9.3) then reflected forms (REVERSE_OR + k for OR + k).
+enum {
+    MPF_BINARY_OP_LESS, MPF_BINARY_OP_MORE, MPF_BINARY_OP_EQUAL, MPF_BINARY_OP_LESS_EQUAL,
+    MPF_BINARY_OP_MORE_EQUAL, MPF_BINARY_OP_NOT_EQUAL, MPF_BINARY_OP_IN, MPF_BINARY_OP_IS,
+    MPF_BINARY_OP_EXCEPTION_MATCH,
+    MPF_BINARY_OP_INPLACE_OR, MPF_BINARY_OP_INPLACE_XOR, MPF_BINARY_OP_INPLACE_AND,
+    MPF_BINARY_OP_INPLACE_LSHIFT, MPF_BINARY_OP_INPLACE_RSHIFT, MPF_BINARY_OP_INPLACE_ADD,
+    MPF_BINARY_OP_INPLACE_SUBTRACT, MPF_BINARY_OP_INPLACE_MULTIPLY, MPF_BINARY_OP_INPLACE_MAT_MULTIPLY,
+    MPF_BINARY_OP_INPLACE_FLOOR_DIVIDE, MPF_BINARY_OP_INPLACE_TRUE_DIVIDE, MPF_BINARY_OP_INPLACE_MODULO,
+    MPF_BINARY_OP_INPLACE_POWER,
+    MPF_BINARY_OP_OR, MPF_BINARY_OP_XOR, MPF_BINARY_OP_AND, MPF_BINARY_OP_LSHIFT, MPF_BINARY_OP_RSHIFT,
+    MPF_BINARY_OP_ADD, MPF_BINARY_OP_SUBTRACT, MPF_BINARY_OP_MULTIPLY, MPF_BINARY_OP_MAT_MULTIPLY,
+    MPF_BINARY_OP_FLOOR_DIVIDE, MPF_BINARY_OP_TRUE_DIVIDE, MPF_BINARY_OP_MODULO, MPF_BINARY_OP_POWER,
+    MPF_BINARY_OP_REVERSE_OR, MPF_BINARY_OP_REVERSE_XOR, MPF_BINARY_OP_REVERSE_AND,
+    MPF_BINARY_OP_REVERSE_LSHIFT, MPF_BINARY_OP_REVERSE_RSHIFT, MPF_BINARY_OP_REVERSE_ADD,
+    MPF_BINARY_OP_REVERSE_SUBTRACT, MPF_BINARY_OP_REVERSE_MULTIPLY, MPF_BINARY_OP_REVERSE_MAT_MULTIPLY,
+    MPF_BINARY_OP_REVERSE_FLOOR_DIVIDE, MPF_BINARY_OP_REVERSE_TRUE_DIVIDE, MPF_BINARY_OP_REVERSE_MODULO,
+    MPF_BINARY_OP_REVERSE_POWER,
+    MPF_BINARY_OP_NUM
+};
+#define MPF_BINARY_OP_INPLACE_TO_NORMAL (MPF_BINARY_OP_OR - MPF_BINARY_OP_INPLACE_OR)
+#define MPF_BINARY_OP_NORMAL_TO_REVERSE (MPF_BINARY_OP_REVERSE_OR - MPF_BINARY_OP_OR)
+
+// Type flags.
+#define MPF_TYPE_FLAG_HEAP 0x0001        // a class made by __build_class__ / type()
+#define MPF_TYPE_FLAG_SUBCLASSABLE 0x0002
+#define MPF_TYPE_FLAG_EXCEPTION 0x0004   // BaseException or a subclass (builtin)
+#define MPF_TYPE_FLAG_HAS_GETATTR 0x0008 // class defines __getattr__
+#define MPF_TYPE_FLAG_ITER_SELF 0x0010   // getiter returns self
+#define MPF_TYPE_FLAG_UNHASHABLE 0x0020  // hash() raises TypeError
+
+typedef struct mpf_type {
+    mpf_obj_base_t base;
+    mpf_qstr_t name;
+    uint16_t flags;
+    // print [self] to [p] as str() or repr()
+    void (*print)(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind);
+    // type(...) call: a new instance from args (positional then n_kw name/value pairs)
+    mpf_obj_t (*make_new)(const struct mpf_type *type, size_t n_args, size_t n_kw, const mpf_obj_t *args);
+    // self(...) for callable instances
+    mpf_obj_t (*call)(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args);
+    // result, or NULL if the operation is not supported for this type
+    mpf_obj_t (*unary_op)(int op, mpf_obj_t self);
+    // result, or NULL if not supported (NotImplemented); lhs is an instance of this type
+    mpf_obj_t (*binary_op)(int op, mpf_obj_t lhs, mpf_obj_t rhs);
+    // special attributes. Load: dest[0] == NULL on entry; set dest[0] (and dest[1] = self
+    // for a method). Store/delete: dest[0] == SENTINEL, dest[1] = value or NULL; set
+    // dest[0] = NULL when done.
+    void (*attr)(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest);
+    // value == SENTINEL: load self[index]; NULL: delete; else store. Returns the loaded value.
+    mpf_obj_t (*subscr)(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value);
+    mpf_obj_t (*getiter)(mpf_obj_t self);
+    // next item or MPF_OBJ_STOP
+    mpf_obj_t (*iternext)(mpf_obj_t self);
+    // fill [buf]; return false if the object has no buffer
+    bool (*get_buffer)(mpf_obj_t self, mpf_buffer_t *buf, bool writable);
+    const mpf_rom_map_t *locals;    // methods and class attributes of builtin types
+    const struct mpf_type *parent;  // builtin base type (NULL = object)
+    void (*finalise)(mpf_obj_t self); // called by the GC for blocks allocated with has_final
+    // Classes only:
+    struct mpf_map *dict;           // class namespace
+    mpf_obj_t bases;                // tuple of base classes
+    mpf_obj_t mro;                  // tuple: the class then its linearised bases
+} mpf_type_t;
+
+extern const mpf_type_t mpf_type_type, mpf_type_object, mpf_type_none, mpf_type_bool, mpf_type_int,
+    mpf_type_str, mpf_type_bytes, mpf_type_tuple, mpf_type_list, mpf_type_dict, mpf_type_range,
+    mpf_type_slice, mpf_type_fun_bc, mpf_type_fun_builtin, mpf_type_bound_meth, mpf_type_cell,
+    mpf_type_module, mpf_type_ellipsis, mpf_type_not_implemented, mpf_type_gen,
+    mpf_type_float, mpf_type_set, mpf_type_frozenset, mpf_type_bytearray, mpf_type_memoryview,
+    mpf_type_property, mpf_type_classmethod, mpf_type_staticmethod, mpf_type_super,
+    mpf_type_enumerate, mpf_type_zip, mpf_type_map, mpf_type_filter, mpf_type_reversed,
+    mpf_type_iter_generic, mpf_type_dict_view, mpf_type_sentinel, mpf_type_closure_cell,
+    mpf_type_textio, mpf_type_sys_impl;
+
+// Exception types.
+extern const mpf_type_t mpf_type_BaseException, mpf_type_Exception, mpf_type_SystemExit,
+    mpf_type_KeyboardInterrupt, mpf_type_GeneratorExit, mpf_type_StopIteration,
+    mpf_type_StopAsyncIteration, mpf_type_ArithmeticError, mpf_type_ZeroDivisionError,
+    mpf_type_OverflowError, mpf_type_AssertionError, mpf_type_AttributeError, mpf_type_EOFError,
+    mpf_type_ImportError, mpf_type_ModuleNotFoundError, mpf_type_LookupError, mpf_type_IndexError,
+    mpf_type_KeyError, mpf_type_MemoryError, mpf_type_NameError, mpf_type_UnboundLocalError,
+    mpf_type_OSError, mpf_type_RuntimeError, mpf_type_NotImplementedError, mpf_type_RecursionError,
+    mpf_type_SyntaxError, mpf_type_IndentationError, mpf_type_TypeError, mpf_type_ValueError,
+    mpf_type_UnicodeError, mpf_type_FileNotFoundError;
+
+// Const singletons.
+typedef struct mpf_obj_singleton { mpf_obj_base_t base; } mpf_obj_singleton_t;
+extern const mpf_obj_singleton_t mpf_const_none_obj, mpf_const_false_obj, mpf_const_true_obj,
+    mpf_const_ellipsis_obj, mpf_const_notimpl_obj, mpf_const_stop_obj, mpf_const_sentinel_obj;
+#define MPF_OBJ_NONE MPF_OBJ_FROM_PTR(&mpf_const_none_obj)
+#define MPF_OBJ_FALSE MPF_OBJ_FROM_PTR(&mpf_const_false_obj)
+#define MPF_OBJ_TRUE MPF_OBJ_FROM_PTR(&mpf_const_true_obj)
+#define MPF_OBJ_ELLIPSIS MPF_OBJ_FROM_PTR(&mpf_const_ellipsis_obj)
+#define MPF_OBJ_NOTIMPL MPF_OBJ_FROM_PTR(&mpf_const_notimpl_obj)
+#define MPF_OBJ_STOP MPF_OBJ_FROM_PTR(&mpf_const_stop_obj)         // end of iteration
+#define MPF_OBJ_SENTINEL MPF_OBJ_FROM_PTR(&mpf_const_sentinel_obj) // "load" marker etc.
+static inline mpf_obj_t mpf_obj_bool(bool b) { return b ? MPF_OBJ_TRUE : MPF_OBJ_FALSE; }
+
+static inline const mpf_type_t *mpf_obj_type(mpf_obj_t o) {
+    if (mpf_obj_is_small_int(o)) {
+        return &mpf_type_int;
+    } else if (mpf_obj_is_qstr(o)) {
+        return &mpf_type_str;
+    } else if (MPF_UNLIKELY(o == MPF_OBJ_NULL)) {
+        // only reachable from malformed bytecode: a type with no operations
+        return &mpf_type_sentinel;
+    }
+    return ((const mpf_obj_base_t *)mpf_obj_ptr(o))->type;
+}
+static inline bool mpf_obj_is_type(mpf_obj_t o, const mpf_type_t *t) {
+    return mpf_obj_is_ptr(o) && ((const mpf_obj_base_t *)mpf_obj_ptr(o))->type == t;
+}
+
+// ---------------------------------------------------------------- object structs
+typedef struct mpf_str {
+    mpf_obj_base_t base;  // str or bytes
+    size_t hash;          // 13.1 hash, 0 = not computed yet
+    size_t len;           // bytes
+    const uint8_t *data;  // len bytes then a NUL
+} mpf_str_t;
+
+typedef struct mpf_tuple {
+    mpf_obj_base_t base;
+    size_t len;
+    mpf_obj_t items[];
+} mpf_tuple_t;
+
+typedef struct mpf_list {
+    mpf_obj_base_t base;
+    size_t len, alloc;
+    mpf_obj_t *items;
+} mpf_list_t;
+
+typedef struct mpf_dict {
+    mpf_obj_base_t base;   // dict, set or frozenset (sets keep value = key)
+    mpf_map_t map;
+} mpf_dict_t;
+
+#if CONFIG_FLOAT_SINGLE
+typedef float mpf_float_t;
+#else
+typedef double mpf_float_t;
+#endif
+typedef struct mpf_float_obj {
+    mpf_obj_base_t base;
+    mpf_float_t value;
+} mpf_float_obj_t;
+
+typedef struct mpf_range {
+    mpf_obj_base_t base;
+    mpf_int_t start, stop, step;
+} mpf_range_t;
+
+typedef struct mpf_slice {
+    mpf_obj_base_t base;
+    mpf_obj_t start, stop, step;
+} mpf_slice_t;
+
+typedef struct mpf_cell {
+    mpf_obj_base_t base;
+    mpf_obj_t value;  // NULL = empty
+} mpf_cell_t;
+
+typedef struct mpf_bound_meth {
+    mpf_obj_base_t base;
+    mpf_obj_t self;
+    mpf_obj_t fun;
+} mpf_bound_meth_t;
+
+typedef struct mpf_module {
+    mpf_obj_base_t base;
+    mpf_obj_t globals;  // dict
+} mpf_module_t;
+
+// Builtin (C) modules: a const table of members, turned into a module object on import.
+typedef struct mpf_builtin_module {
+    mpf_qstr_t name;
+    const mpf_rom_map_t *members;
+    void (*init)(mpf_obj_t module);  // optional: fill dynamic members
+} mpf_builtin_module_t;
+
+// One traceback line: file, line, function.
+typedef struct mpf_tb_entry {
+    mpf_qstr_t file, name;
+    size_t line;
+} mpf_tb_entry_t;
+
+typedef struct mpf_instance {
+    mpf_obj_base_t base;
+    mpf_map_t members;
+    mpf_obj_t subobj;      // native object of a builtin base (list, dict...) or NULL
+} mpf_instance_t;
+
+// Exceptions start like instances, so a user subclass of an exception is one object.
+typedef struct mpf_exc {
+    mpf_instance_t inst;
+    mpf_obj_t args;        // tuple
+    mpf_obj_t cause;       // __cause__ or NULL
+    mpf_obj_t context;     // __context__ or NULL
+    size_t tb_len, tb_alloc;
+    mpf_tb_entry_t *tb;    // innermost last
+} mpf_exc_t;
+
+// Builtin functions.
+typedef mpf_obj_t (*mpf_fun_0_t)(void);
+typedef mpf_obj_t (*mpf_fun_1_t)(mpf_obj_t);
+typedef mpf_obj_t (*mpf_fun_2_t)(mpf_obj_t, mpf_obj_t);
+typedef mpf_obj_t (*mpf_fun_3_t)(mpf_obj_t, mpf_obj_t, mpf_obj_t);
+typedef mpf_obj_t (*mpf_fun_var_t)(size_t n_args, const mpf_obj_t *args);
+typedef mpf_obj_t (*mpf_fun_kw_t)(size_t n_args, size_t n_kw, const mpf_obj_t *args);
+enum { MPF_FUN_KIND_0, MPF_FUN_KIND_1, MPF_FUN_KIND_2, MPF_FUN_KIND_3, MPF_FUN_KIND_VAR, MPF_FUN_KIND_KW };
+typedef struct mpf_fun_builtin {
+    mpf_obj_base_t base;
+    uint8_t kind;
+    uint8_t n_min, n_max;  // positional arity for VAR/KW (n_max 255 = unlimited)
+    mpf_qstr_t name;
+    union {
+        mpf_fun_0_t f0;
+        mpf_fun_1_t f1;
+        mpf_fun_2_t f2;
+        mpf_fun_3_t f3;
+        mpf_fun_var_t var;
+        mpf_fun_kw_t kw;
+    } fun;
+} mpf_fun_builtin_t;
+#define MPF_FUN_0(obj, q, f) static const mpf_fun_builtin_t obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_0, 0, 0, q, {.f0 = f}}
+#define MPF_FUN_1(obj, q, f) static const mpf_fun_builtin_t obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_1, 1, 1, q, {.f1 = f}}
+#define MPF_FUN_2(obj, q, f) static const mpf_fun_builtin_t obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_2, 2, 2, q, {.f2 = f}}
+#define MPF_FUN_3(obj, q, f) static const mpf_fun_builtin_t obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_3, 3, 3, q, {.f3 = f}}
+#define MPF_FUN_VAR(obj, q, mn, mx, f) static const mpf_fun_builtin_t obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_VAR, mn, mx, q, {.var = f}}
+#define MPF_FUN_KW(obj, q, mn, f) static const mpf_fun_builtin_t obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_KW, mn, 255, q, {.kw = f}}
+
+// Wrappers for class-body decorators.
+typedef struct mpf_wrapper {
+    mpf_obj_base_t base;   // classmethod or staticmethod
+    mpf_obj_t fun;
+} mpf_wrapper_t;
+
+typedef struct mpf_property {
+    mpf_obj_base_t base;
+    mpf_obj_t fget, fset, fdel;
+} mpf_property_t;
+
+// ---------------------------------------------------------------- code and frames
+// One compiled scope (mpy-format.md section 6/7), decoded once. Statically initialisable:
+// a freezer emits these as const structs pointing at const bytecode; the .mpy loader
+// builds them in the heap pointing into the loaded file buffer.
+typedef struct mpf_raw_code {
+    const uint8_t *code;         // first opcode
+    const uint8_t *code_end;     // end of the opcode stream
+    const uint8_t *line_info;    // line-number table (7.3)
+    const uint8_t *line_info_end;
+    const uint16_t *arg_names;   // qstr-table indices of arg slots 0..n_pos+n_kwonly-1
+    const struct mpf_raw_code *const *children;
+    uint16_t n_children;
+    uint16_t simple_name;        // qstr-table index
+    uint16_t n_state;
+    uint16_t n_exc_stack;
+    uint8_t scope_flags;         // 0x01 generator, 0x02 **kw, 0x04 *args, 0x08 kw-only defaults
+    uint8_t n_pos_args;
+    uint8_t n_kwonly_args;
+    uint8_t n_def_pos_args;
+    uint8_t n_cell;
+    const uint8_t *cells;        // n_cell slot numbers
+} mpf_raw_code_t;
+#define MPF_SCOPE_GENERATOR 0x01
+#define MPF_SCOPE_VARKEYWORDS 0x02
+#define MPF_SCOPE_VARARGS 0x04
+#define MPF_SCOPE_DEFKWARGS 0x08
+
+// A module's shared tables (one per .mpy / frozen module) plus its globals.
+typedef struct mpf_module_ctx {
+    const mpf_qstr_t *qstrs;   // file qstr index -> VM qstr id
+    const mpf_obj_t *consts;   // constant table
+    mpf_obj_t globals;         // dict
+} mpf_module_ctx_t;
+
+// A frozen module: generated into gen/frozen.c (const, in flash).
+typedef struct mpf_frozen_module {
+    const char *name;                // dotted module name ("pkg" for pkg/__init__.py)
+    bool is_package;
+    const mpf_raw_code_t *rc;
+    const mpf_qstr_t *qstrs;
+    const mpf_obj_t *consts;
+} mpf_frozen_module_t;
+// Defined by the generated gen/frozen.c; py/frozen.c has weak empty defaults.
+extern const mpf_frozen_module_t mpf_frozen_modules[];
+extern const size_t mpf_frozen_count;
+
+// A builtin C module registers itself with one line at file scope, which the build
+// (mpforge/modtable.py) collects into gen/moduletable.h:
+//     MPF_REGISTER_MODULE(MPF_QSTR_json, mpf_module_json);
+#define MPF_REGISTER_MODULE(q, obj) extern const mpf_builtin_module_t obj
+
+typedef struct mpf_fun_bc {
+    mpf_obj_base_t base;
+    const mpf_raw_code_t *rc;
+    const mpf_module_ctx_t *ctx;
+    mpf_obj_t defaults;      // tuple or NULL
+    mpf_obj_t kwdefaults;    // dict or NULL
+    mpf_obj_t attrs;         // dict of function attributes, made on first store
+    size_t n_closed;
+    mpf_obj_t closed[];      // cells
+} mpf_fun_bc_t;
+
+typedef struct mpf_exc_entry {
+    const uint8_t *handler;
+    mpf_obj_t *saved_sp;
+    mpf_obj_t exc;          // exception being handled, or NULL
+    uintptr_t is_finally;
+} mpf_exc_entry_t;
+
+typedef struct mpf_frame {
+    const mpf_fun_bc_t *fun;
+    const uint8_t *ip;          // next instruction / resume point
+    const uint8_t *cur;         // instruction being executed (tracebacks, active rule)
+    mpf_obj_t *sp;              // TOS
+    mpf_exc_entry_t *exc_sp;    // innermost entry (exc - 1 when empty)
+    mpf_exc_entry_t *exc;       // n_exc_stack entries
+    mpf_obj_t locals;           // dict for LOAD_NAME / STORE_NAME
+    mpf_obj_t pending;          // exception to throw in at resume (generators)
+    uintptr_t on_heap;          // frame is not on the frame stack
+    mpf_obj_t state[];          // n_state slots; local i at state[n_state - 1 - i]
+} mpf_frame_t;
+
+typedef enum { MPF_VM_RETURN, MPF_VM_YIELD } mpf_vm_ret_t;
+
+typedef struct mpf_gen {
+    mpf_obj_base_t base;
+    uintptr_t running;
+    uintptr_t finished;
+    mpf_frame_t *frame;
+} mpf_gen_t;
+
+// ---------------------------------------------------------------- global state
+typedef struct mpf_state {
+    // GC roots: every word of this struct is scanned.
+    mpf_obj_t modules;        // dict: sys.modules
+    mpf_obj_t sys_path;       // list
+    mpf_obj_t sys_argv;       // list
+    mpf_obj_t main_globals;
+    mpf_obj_t emergency_exc;
+    mpf_obj_t *fs_base, *fs_top, *fs_end;   // frame stack
+    void *qstr_pools;         // runtime qstr pool chain
+    mpf_obj_t cur_exc_handling;
+    mpf_obj_t root_end;
+    // Not roots:
+    mpf_nlr_t *nlr_top;
+    char *stack_top;
+    char *stack_limit_addr;   // lowest address the VM may reach
+    uint32_t poll_counter;
+    mpf_frame_t *cur_frame;   // innermost running bytecode frame (globals(), locals())
+} mpf_state_t;
+extern mpf_state_t mpf_state;
+
+// ---------------------------------------------------------------- runtime API
+void mpf_init(void);
+void mpf_deinit(void);
+
+// Raising.
+MPF_NORETURN void mpf_raise(mpf_obj_t exc);
+MPF_NORETURN void mpf_raise_type(const mpf_type_t *t);
+MPF_NORETURN void mpf_raise_msg(const mpf_type_t *t, const char *msg);
+MPF_NORETURN void mpf_raise_fmt(const mpf_type_t *t, const char *fmt, ...);
+MPF_NORETURN void mpf_raise_type_error_unsupported(int op, mpf_obj_t lhs, mpf_obj_t rhs);
+MPF_NORETURN void mpf_raise_stop_iteration(mpf_obj_t value);
+MPF_NORETURN void mpf_raise_key_error(mpf_obj_t key);
+MPF_NORETURN void mpf_raise_memory_error(void);
+MPF_NORETURN void mpf_raise_name_error(mpf_qstr_t name);
+mpf_obj_t mpf_exc_new(const mpf_type_t *t, size_t n_args, const mpf_obj_t *args);
+mpf_obj_t mpf_exc_new_msg(const mpf_type_t *t, const char *msg);
+mpf_exc_t *mpf_exc_native(mpf_obj_t o);       // the exception struct of an instance, or NULL
+bool mpf_obj_is_exception(mpf_obj_t o);       // instance of BaseException
+bool mpf_exc_match(mpf_obj_t exc, const mpf_type_t *t);
+void mpf_exc_add_tb(mpf_obj_t exc, mpf_qstr_t file, size_t line, mpf_qstr_t name);
+void mpf_exc_print_tb(const mpf_print_t *p, mpf_obj_t exc);
+mpf_obj_t mpf_exc_value(mpf_obj_t exc); // StopIteration value / SystemExit code: args[0] or None
+
+void mpf_stack_check(void);
+
+// Objects.
+mpf_obj_t mpf_obj_new_int(mpf_int_t v);
+mpf_obj_t mpf_obj_new_int_from_ull(unsigned long long v);
+mpf_obj_t mpf_obj_new_int_from_ll(long long v);
+mpf_obj_t mpf_obj_new_float(mpf_float_t v);
+mpf_obj_t mpf_obj_new_str(const char *data, size_t len);       // copies
+mpf_obj_t mpf_obj_new_str_of_type(const mpf_type_t *t, const char *data, size_t len);
+mpf_obj_t mpf_obj_new_str_qstr_maybe(const char *data, size_t len); // qstr if it exists already
+mpf_obj_t mpf_obj_new_bytes(const uint8_t *data, size_t len);
+mpf_obj_t mpf_obj_new_bytearray(const uint8_t *data, size_t len);
+mpf_obj_t mpf_obj_new_tuple(size_t n, const mpf_obj_t *items);  // items may be NULL (zeroed)
+mpf_obj_t mpf_obj_new_list(size_t n, const mpf_obj_t *items);
+mpf_obj_t mpf_obj_new_dict(size_t n);
+mpf_obj_t mpf_obj_new_set(size_t n, const mpf_obj_t *items);
+mpf_obj_t mpf_obj_new_cell(mpf_obj_t v);
+mpf_obj_t mpf_obj_new_bound_meth(mpf_obj_t fun, mpf_obj_t self);
+mpf_obj_t mpf_obj_new_slice(mpf_obj_t start, mpf_obj_t stop, mpf_obj_t step);
+mpf_obj_t mpf_obj_new_range(mpf_int_t start, mpf_int_t stop, mpf_int_t step);
+mpf_obj_t mpf_obj_new_module(mpf_qstr_t name);
+mpf_obj_t mpf_obj_new_fun_bc(const mpf_raw_code_t *rc, const mpf_module_ctx_t *ctx, mpf_obj_t def, mpf_obj_t kwdef, size_t n_closed, const mpf_obj_t *closed);
+mpf_obj_t mpf_obj_new_gen(mpf_obj_t fun, mpf_frame_t *frame);
+mpf_obj_t mpf_obj_new_instance(const mpf_type_t *cls);
+
+// Attribute and type helpers.
+const char *mpf_obj_type_name(mpf_obj_t o);
+bool mpf_obj_is_true(mpf_obj_t o);
+bool mpf_obj_is_callable(mpf_obj_t o);
+bool mpf_obj_is_int(mpf_obj_t o);   // int or bool
+bool mpf_obj_is_str(mpf_obj_t o);
+bool mpf_obj_equal(mpf_obj_t a, mpf_obj_t b);
+mpf_int_t mpf_obj_hash(mpf_obj_t o);
+mpf_int_t mpf_obj_get_int(mpf_obj_t o);          // int/bool -> C int, TypeError otherwise
+bool mpf_obj_get_int_maybe(mpf_obj_t o, mpf_int_t *v);
+mpf_float_t mpf_obj_get_float(mpf_obj_t o);
+size_t mpf_obj_len(mpf_obj_t o);
+mpf_obj_t mpf_obj_len_maybe(mpf_obj_t o);        // small int or NULL
+void mpf_obj_print(const mpf_print_t *p, mpf_obj_t o, mpf_print_kind_t kind);
+mpf_obj_t mpf_obj_str(mpf_obj_t o);
+mpf_obj_t mpf_obj_repr(mpf_obj_t o);
+const char *mpf_obj_str_data(mpf_obj_t o, size_t *len); // str/bytes data (qstr or object)
+bool mpf_obj_isinstance(mpf_obj_t o, mpf_obj_t cls_or_tuple);
+bool mpf_type_is_subclass(const mpf_type_t *t, const mpf_type_t *base);
+mpf_obj_t mpf_type_lookup(const mpf_type_t *t, mpf_qstr_t q);  // NULL if absent (MRO walk)
+bool mpf_obj_get_buffer(mpf_obj_t o, mpf_buffer_t *buf, bool writable);
+size_t mpf_get_index(const mpf_type_t *t, size_t len, mpf_obj_t index, bool is_slice_ok);
+bool mpf_slice_indices(mpf_obj_t slice, size_t len, mpf_int_t *start, mpf_int_t *stop, mpf_int_t *step);
+void mpf_obj_get_array(mpf_obj_t o, size_t *len, mpf_obj_t **items); // tuple or list
+
+// Runtime operations used by the VM.
+mpf_obj_t mpf_unary_op(int op, mpf_obj_t o);
+mpf_obj_t mpf_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs);
+mpf_obj_t mpf_call(mpf_obj_t fun, size_t n_args, size_t n_kw, const mpf_obj_t *args);
+mpf_obj_t mpf_call0(mpf_obj_t fun);
+mpf_obj_t mpf_call1(mpf_obj_t fun, mpf_obj_t a);
+mpf_obj_t mpf_call2(mpf_obj_t fun, mpf_obj_t a, mpf_obj_t b);
+// Call with *args (bit i of [star] set: positional i is iterable) and ** (name NULL).
+mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_uint_t star);
+mpf_obj_t mpf_call_method_n(size_t n_args, size_t n_kw, const mpf_obj_t *args); // args[0]=fun, args[1]=self or NULL
+mpf_obj_t mpf_load_attr(mpf_obj_t o, mpf_qstr_t q);
+void mpf_load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest);      // raises AttributeError
+void mpf_load_method_maybe(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest); // dest[0] NULL if absent
+void mpf_load_super_method(mpf_qstr_t q, mpf_obj_t *dest); // dest: cls, self in; fun, self out
+void mpf_store_attr(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v);         // v NULL = delete
+mpf_obj_t mpf_subscr(mpf_obj_t o, mpf_obj_t index, mpf_obj_t value);
+mpf_obj_t mpf_getiter(mpf_obj_t o);
+mpf_obj_t mpf_iternext(mpf_obj_t it);          // MPF_OBJ_STOP when exhausted
+mpf_obj_t mpf_iternext_raise(mpf_obj_t it);    // raises StopIteration
+mpf_obj_t mpf_import_name(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, mpf_obj_t globals);
+mpf_obj_t mpf_import_from(mpf_obj_t mod, mpf_qstr_t name);
+void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict);
+mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q);    // NULL if absent
+mpf_obj_t mpf_slot_wrapper(mpf_obj_t o, mpf_qstr_t q); // builtin dunder method or NULL
+extern const mpf_fun_builtin_t mpf_builtin_build_class_obj;
+mpf_obj_t mpf_make_class(mpf_qstr_t name, mpf_obj_t bases, mpf_obj_t dict);
+
+// Dict/list/str internals used across files.
+mpf_obj_t mpf_dict_get(mpf_obj_t d, mpf_obj_t key);     // NULL if absent
+void mpf_dict_store(mpf_obj_t d, mpf_obj_t key, mpf_obj_t value);
+mpf_map_t *mpf_dict_map(mpf_obj_t d);
+void mpf_list_append(mpf_obj_t l, mpf_obj_t v);
+mpf_obj_t mpf_list_from_iter(mpf_obj_t iterable);
+mpf_obj_t mpf_tuple_from_iter(mpf_obj_t iterable);
+void mpf_list_sort(mpf_obj_t list, mpf_obj_t key, bool reverse);
+void mpf_set_add(mpf_obj_t s, mpf_obj_t v);
+mpf_obj_t mpf_str_join(mpf_obj_t sep, mpf_obj_t iterable);
+size_t mpf_utf8_charlen(const uint8_t *s, size_t len);
+mpf_obj_t mpf_str_format_fn(size_t n_args, size_t n_kw, const mpf_obj_t *args);
+mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t args);
+mpf_obj_t mpf_format_obj(mpf_obj_t o, mpf_obj_t spec);
+void mpf_str_print_quoted(const mpf_print_t *p, const uint8_t *s, size_t len, bool is_bytes);
+int mpf_str_compare(mpf_obj_t a, mpf_obj_t b);  // bytewise, for str/bytes
+
+// Ints.
+mpf_obj_t mpf_int_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs);
+mpf_obj_t mpf_int_parse(const char *s, size_t len, int base, bool *ok);
+void mpf_int_print(const mpf_print_t *p, mpf_obj_t o, int base, bool upper);
+bool mpf_int_is_big(mpf_obj_t o);
+mpf_float_t mpf_int_to_float(mpf_obj_t o);
+mpf_obj_t mpf_int_from_float(mpf_float_t f);
+int mpf_int_sign(mpf_obj_t o);
+mpf_obj_t mpf_int_to_bytes_obj(mpf_obj_t o, size_t len, bool little, bool is_signed);
+mpf_obj_t mpf_int_from_bytes_obj(const uint8_t *buf, size_t len, bool little, bool is_signed);
+// Float.
+mpf_obj_t mpf_float_binary_op(int op, mpf_float_t a, mpf_float_t b);
+void mpf_float_print(const mpf_print_t *p, mpf_float_t f);
+mpf_obj_t mpf_float_parse(const char *s, size_t len, bool *ok);
+mpf_obj_t mpf_float_format(mpf_float_t f, char type, int prec, bool alt); // for format specs
+mpf_obj_t mpf_float_round(mpf_obj_t x, mpf_obj_t ndigits);
+mpf_obj_t mpf_float_repr_obj(mpf_float_t f);
+
+// VM.
+mpf_obj_t mpf_vm_call_bc(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_obj_t locals);
+mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, const mpf_obj_t *args, bool on_heap);
+mpf_vm_ret_t mpf_vm_execute(mpf_frame_t *fr, mpf_obj_t *ret);
+size_t mpf_vm_line(const mpf_raw_code_t *rc, const uint8_t *ip);
+mpf_obj_t mpf_gen_resume(mpf_obj_t gen, mpf_obj_t send, mpf_obj_t throw_, mpf_obj_t *ret, bool *returned);
+
+// Loader.
+typedef struct mpf_load_result {
+    const mpf_raw_code_t *rc;
+    mpf_module_ctx_t *ctx;  // qstrs and consts filled, globals NULL
+    const char *error;      // NULL on success; else what is wrong
+} mpf_load_result_t;
+// Parse and verify an .mpy image held in [buf] (GC heap, kept referenced by the result).
+mpf_load_result_t mpf_load_mpy(const uint8_t *buf, size_t len);
+// Run a module's top-level code in [globals]; returns nothing, raises on error.
+void mpf_run_module(const mpf_raw_code_t *rc, mpf_module_ctx_t *ctx, mpf_obj_t globals);
+// Arg checking.
+void mpf_arg_check_num(size_t n_args, size_t n_kw, size_t n_min, size_t n_max, bool takes_kw);
+// Find keyword [q] in a call's kw pairs; NULL if absent.
+mpf_obj_t mpf_arg_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_qstr_t q);
+
+// Sequence helpers shared by tuple, list and friends.
+bool mpf_repr_enter(const void *o);  // false if [o] is already being printed
+void mpf_repr_leave(void);
+void mpf_seq_print(const mpf_print_t *p, const mpf_obj_t *items, size_t n, const char *open, const char *close, bool one_comma);
+mpf_obj_t mpf_seq_compare(int op, const mpf_obj_t *a, size_t an, const mpf_obj_t *b, size_t bn);
+mpf_obj_t mpf_seq_slice(const mpf_obj_t *items, size_t len, mpf_obj_t slice, mpf_obj_t (*make)(size_t, const mpf_obj_t *));
+mpf_obj_t mpf_array_getiter(mpf_obj_t self);
+extern const mpf_fun_builtin_t mpf_seq_count_obj, mpf_seq_index_obj;
+mpf_obj_t mpf_obj_new_list_from_array(size_t n, const mpf_obj_t *items);
+
+// Type tests that are false when the type is configured out.
+#if CONFIG_BUILTIN_BYTEARRAY
+#define MPF_IS_BYTEARRAY(o) mpf_obj_is_type((o), &mpf_type_bytearray)
+#else
+#define MPF_IS_BYTEARRAY(o) ((void)(o), false)
+#endif
+#if CONFIG_BUILTIN_SET
+#define MPF_IS_SET(o) mpf_obj_is_type((o), &mpf_type_set)
+#else
+#define MPF_IS_SET(o) ((void)(o), false)
+#endif
+
+#define MPF_IS_STR(o) (mpf_obj_is_qstr(o) || mpf_obj_is_type((o), &mpf_type_str))
+
+#endif // MPF_MPF_H

@@ -1,0 +1,670 @@
+// mpz.c -- arbitrary-precision integer arithmetic on immutable big-int objects.
+// Operands may be small ints or big ints; results are normalised back to small ints
+// whenever they fit. With CONFIG_INT_BIG_LONGLONG results are limited to 64 bits.
+#include <limits.h>
+#include <math.h>
+
+#include "mpz.h"
+
+#define DIG_BITS 16
+#define DIG_MASK 0xFFFFu
+typedef uint32_t dbl_t;
+
+// A read-only view of an int operand (small ints are expanded into [buf]).
+typedef struct zv {
+    bool neg;
+    size_t len;
+    const mpf_mpz_dig_t *d;
+    mpf_mpz_dig_t buf[sizeof(unsigned long long) * 8 / DIG_BITS + 1];
+} zv_t;
+
+static void zv_set_ull(zv_t *v, unsigned long long m, bool neg) {
+    v->neg = neg;
+    v->len = 0;
+    while (m) {
+        v->buf[v->len++] = (mpf_mpz_dig_t)(m & DIG_MASK);
+        m >>= DIG_BITS;
+    }
+    v->d = v->buf;
+}
+
+static void zv_from(zv_t *v, mpf_obj_t o) {
+    if (mpf_obj_is_small_int(o)) {
+        mpf_int_t i = mpf_obj_small_int_value(o);
+        zv_set_ull(v, i < 0 ? (unsigned long long)0 - (unsigned long long)i : (unsigned long long)i, i < 0);
+    } else if (o == MPF_OBJ_TRUE || o == MPF_OBJ_FALSE) {
+        zv_set_ull(v, o == MPF_OBJ_TRUE, false);
+    } else {
+        const mpf_int_big_t *b = mpf_obj_ptr(o);
+        v->neg = b->neg != 0;
+        v->len = b->len;
+        v->d = b->dig;
+    }
+}
+
+static mpf_int_big_t *big_alloc(size_t n) {
+    mpf_int_big_t *b = mpf_gc_alloc(sizeof(mpf_int_big_t) + (n + 1) * sizeof(mpf_mpz_dig_t), false);
+    b->base.type = &mpf_type_int;
+    b->len = n;
+    return b;
+}
+
+// Trim, then return a small int when the value fits.
+static mpf_obj_t big_finish(mpf_int_big_t *b) {
+    while (b->len > 0 && b->dig[b->len - 1] == 0) {
+        b->len--;
+    }
+    if (b->len == 0) {
+        return mpf_obj_new_small_int(0);
+    }
+    if (b->len * DIG_BITS <= sizeof(unsigned long long) * 8) {
+        unsigned long long m = 0;
+        for (size_t i = b->len; i-- > 0;) {
+            m = (m << DIG_BITS) | b->dig[i];
+        }
+        if (m <= (unsigned long long)MPF_SMALL_INT_MAX) {
+            mpf_int_t v = (mpf_int_t)m;
+            return mpf_obj_new_small_int(b->neg ? -v : v);
+        }
+        if (b->neg && m == (unsigned long long)MPF_SMALL_INT_MAX + 1) {
+            return mpf_obj_new_small_int(MPF_SMALL_INT_MIN);
+        }
+    }
+#if CONFIG_INT_BIG_LONGLONG
+    long long ll;
+    if (!mpf_mpz_to_ll(mpf_obj_from_ptr(b), &ll)) {
+        mpf_raise_msg(&mpf_type_OverflowError, "int too large for 64 bits");
+    }
+#endif
+    if (b->neg && b->len == 0) {
+        b->neg = 0;
+    }
+    return mpf_obj_from_ptr(b);
+}
+
+static int mag_cmp(const mpf_mpz_dig_t *a, size_t al, const mpf_mpz_dig_t *b, size_t bl) {
+    while (al > 0 && a[al - 1] == 0) {
+        al--;
+    }
+    while (bl > 0 && b[bl - 1] == 0) {
+        bl--;
+    }
+    if (al != bl) {
+        return al < bl ? -1 : 1;
+    }
+    for (size_t i = al; i-- > 0;) {
+        if (a[i] != b[i]) {
+            return a[i] < b[i] ? -1 : 1;
+        }
+    }
+    return 0;
+}
+
+// r = a + b (r has room for max(al, bl) + 1 digits); returns length.
+static size_t mag_add(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const mpf_mpz_dig_t *b, size_t bl) {
+    if (al < bl) {
+        const mpf_mpz_dig_t *t = a;
+        a = b;
+        b = t;
+        size_t tl = al;
+        al = bl;
+        bl = tl;
+    }
+    dbl_t carry = 0;
+    size_t i;
+    for (i = 0; i < al; i++) {
+        carry += (dbl_t)a[i] + (i < bl ? b[i] : 0);
+        r[i] = (mpf_mpz_dig_t)carry;
+        carry >>= DIG_BITS;
+    }
+    r[i++] = (mpf_mpz_dig_t)carry;
+    return i;
+}
+
+// r = a - b with |a| >= |b|; returns length.
+static size_t mag_sub(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const mpf_mpz_dig_t *b, size_t bl) {
+    int32_t borrow = 0;
+    for (size_t i = 0; i < al; i++) {
+        int32_t v = (int32_t)a[i] - (i < bl ? b[i] : 0) - borrow;
+        borrow = v < 0;
+        r[i] = (mpf_mpz_dig_t)(v + (borrow ? 0x10000 : 0));
+    }
+    return al;
+}
+
+static size_t mag_mul(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const mpf_mpz_dig_t *b, size_t bl) {
+    memset(r, 0, (al + bl) * sizeof(mpf_mpz_dig_t));
+    for (size_t i = 0; i < al; i++) {
+        dbl_t carry = 0;
+        for (size_t j = 0; j < bl; j++) {
+            carry += (dbl_t)a[i] * b[j] + r[i + j];
+            r[i + j] = (mpf_mpz_dig_t)carry;
+            carry >>= DIG_BITS;
+        }
+        size_t k = i + bl;
+        while (carry) {
+            carry += r[k];
+            r[k++] = (mpf_mpz_dig_t)carry;
+            carry >>= DIG_BITS;
+        }
+    }
+    return al + bl;
+}
+
+// q = a / b, rem = a % b on magnitudes (q has al digits, rem bl digits).
+static void mag_divmod(mpf_mpz_dig_t *q, mpf_mpz_dig_t *rem, const mpf_mpz_dig_t *a, size_t al,
+    const mpf_mpz_dig_t *b, size_t bl) {
+    while (bl > 0 && b[bl - 1] == 0) {
+        bl--;
+    }
+    memset(q, 0, al * sizeof(mpf_mpz_dig_t));
+    if (bl == 1) {
+        dbl_t r = 0;
+        for (size_t i = al; i-- > 0;) {
+            r = (r << DIG_BITS) | a[i];
+            q[i] = (mpf_mpz_dig_t)(r / b[0]);
+            r %= b[0];
+        }
+        rem[0] = (mpf_mpz_dig_t)r;
+        return;
+    }
+    // binary long division
+    size_t rl = bl + 1;
+    mpf_mpz_dig_t *r = mpf_gc_alloc((rl + 1) * sizeof(mpf_mpz_dig_t), false);
+    for (size_t bit = al * DIG_BITS; bit-- > 0;) {
+        // r = r * 2 + bit
+        dbl_t carry = (a[bit / DIG_BITS] >> (bit % DIG_BITS)) & 1;
+        for (size_t i = 0; i < rl; i++) {
+            dbl_t v = ((dbl_t)r[i] << 1) | carry;
+            r[i] = (mpf_mpz_dig_t)v;
+            carry = v >> DIG_BITS;
+        }
+        if (mag_cmp(r, rl, b, bl) >= 0) {
+            mag_sub(r, r, rl, b, bl);
+            q[bit / DIG_BITS] |= (mpf_mpz_dig_t)(1u << (bit % DIG_BITS));
+        }
+    }
+    memcpy(rem, r, bl * sizeof(mpf_mpz_dig_t));
+    mpf_gc_free(r);
+}
+
+static mpf_obj_t add_sub(const zv_t *a, const zv_t *b, bool sub) {
+    bool bneg = b->neg != sub;
+    size_t n = (a->len > b->len ? a->len : b->len) + 1;
+    mpf_int_big_t *r = big_alloc(n);
+    if (a->neg == bneg) {
+        r->len = mag_add(r->dig, a->d, a->len, b->d, b->len);
+        r->neg = a->neg;
+    } else if (mag_cmp(a->d, a->len, b->d, b->len) >= 0) {
+        r->len = mag_sub(r->dig, a->d, a->len, b->d, b->len);
+        r->neg = a->neg;
+    } else {
+        r->len = mag_sub(r->dig, b->d, b->len, a->d, a->len);
+        r->neg = bneg;
+    }
+    return big_finish(r);
+}
+
+static mpf_obj_t mul(const zv_t *a, const zv_t *b) {
+    mpf_int_big_t *r = big_alloc(a->len + b->len + 1);
+    r->len = mag_mul(r->dig, a->d, a->len, b->d, b->len);
+    r->neg = a->neg != b->neg;
+    return big_finish(r);
+}
+
+static bool is_zero(const zv_t *v) {
+    for (size_t i = 0; i < v->len; i++) {
+        if (v->d[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Floor division and modulo (Python semantics).
+static void divmod(const zv_t *a, const zv_t *b, mpf_obj_t *qo, mpf_obj_t *ro) {
+    size_t al = a->len ? a->len : 1;
+    mpf_int_big_t *q = big_alloc(al);
+    mpf_int_big_t *r = big_alloc(b->len);
+    mpf_mpz_dig_t zero = 0;
+    mag_divmod(q->dig, r->dig, a->len ? a->d : &zero, al, b->d, b->len);
+    q->len = al;
+    r->len = b->len;
+    bool rzero = true;
+    for (size_t i = 0; i < r->len; i++) {
+        if (r->dig[i]) {
+            rzero = false;
+        }
+    }
+    q->neg = a->neg != b->neg;
+    r->neg = a->neg;
+    mpf_obj_t qv = big_finish(q), rv = big_finish(r);
+    if (a->neg != b->neg && !rzero) {
+        // floor: q -= 1, r += b
+        qv = mpf_mpz_binary_op(MPF_BINARY_OP_SUBTRACT, qv, mpf_obj_new_small_int(1));
+        zv_t rz;
+        zv_from(&rz, rv);
+        rv = add_sub(&rz, b, false);
+    }
+    if (qo) {
+        *qo = qv;
+    }
+    if (ro) {
+        *ro = rv;
+    }
+}
+
+// Two's complement digit i of v (sign-extended).
+static mpf_mpz_dig_t tc_digit(const zv_t *v, size_t i, dbl_t *borrow) {
+    mpf_mpz_dig_t d = i < v->len ? v->d[i] : 0;
+    if (!v->neg) {
+        return d;
+    }
+    // -m = ~(m - 1)
+    int32_t t = (int32_t)d - (int32_t)*borrow;
+    *borrow = t < 0;
+    return (mpf_mpz_dig_t)~(mpf_mpz_dig_t)(t + (t < 0 ? 0x10000 : 0));
+}
+
+static mpf_obj_t bitwise(int op, const zv_t *a, const zv_t *b) {
+    size_t n = (a->len > b->len ? a->len : b->len) + 1;
+    mpf_int_big_t *r = big_alloc(n);
+    dbl_t ba = 1, bb = 1;
+    bool rneg;
+    if (op == MPF_BINARY_OP_AND) {
+        rneg = a->neg && b->neg;
+    } else if (op == MPF_BINARY_OP_OR) {
+        rneg = a->neg || b->neg;
+    } else {
+        rneg = a->neg != b->neg;
+    }
+    for (size_t i = 0; i < n; i++) {
+        mpf_mpz_dig_t x = tc_digit(a, i, &ba), y = tc_digit(b, i, &bb);
+        r->dig[i] = (mpf_mpz_dig_t)(op == MPF_BINARY_OP_AND ? (x & y) : op == MPF_BINARY_OP_OR ? (x | y) : (x ^ y));
+    }
+    if (rneg) {
+        // magnitude = ~r + 1
+        dbl_t carry = 1;
+        for (size_t i = 0; i < n; i++) {
+            carry += (mpf_mpz_dig_t)~r->dig[i];
+            r->dig[i] = (mpf_mpz_dig_t)carry;
+            carry >>= DIG_BITS;
+        }
+    }
+    r->neg = rneg;
+    return big_finish(r);
+}
+
+static mpf_obj_t shift_left(const zv_t *a, size_t s) {
+    size_t ds = s / DIG_BITS, bs = s % DIG_BITS;
+    mpf_int_big_t *r = big_alloc(a->len + ds + 1);
+    for (size_t i = 0; i < a->len; i++) {
+        dbl_t v = (dbl_t)a->d[i] << bs;
+        r->dig[i + ds] |= (mpf_mpz_dig_t)v;
+        r->dig[i + ds + 1] |= (mpf_mpz_dig_t)(v >> DIG_BITS);
+    }
+    r->neg = a->neg;
+    return big_finish(r);
+}
+
+static mpf_obj_t shift_right(const zv_t *a, size_t s) {
+    size_t ds = s / DIG_BITS, bs = s % DIG_BITS;
+    if (ds >= a->len) {
+        return mpf_obj_new_small_int(a->neg && !is_zero(a) ? -1 : 0);
+    }
+    mpf_int_big_t *r = big_alloc(a->len - ds);
+    bool lost = false;
+    for (size_t i = 0; i < ds; i++) {
+        lost |= a->d[i] != 0;
+    }
+    lost |= (a->d[ds] & ((1u << bs) - 1)) != 0;
+    for (size_t i = ds; i < a->len; i++) {
+        dbl_t v = a->d[i] >> bs;
+        if (i + 1 < a->len) {
+            v |= ((dbl_t)a->d[i + 1] << (DIG_BITS - bs)) & DIG_MASK;
+        }
+        r->dig[i - ds] = (mpf_mpz_dig_t)v;
+    }
+    r->neg = a->neg;
+    mpf_obj_t res = big_finish(r);
+    if (a->neg && lost) {
+        res = mpf_mpz_binary_op(MPF_BINARY_OP_SUBTRACT, res, mpf_obj_new_small_int(1));
+    }
+    return res;
+}
+
+static mpf_obj_t pow_int(mpf_obj_t base, mpf_obj_t e, mpf_obj_t mod) {
+    mpf_obj_t result = mpf_obj_new_small_int(1);
+    zv_t ev;
+    zv_from(&ev, e);
+    size_t bits = ev.len * DIG_BITS;
+    for (size_t i = bits; i-- > 0;) {
+        result = mpf_mpz_binary_op(MPF_BINARY_OP_MULTIPLY, result, result);
+        if (mod != MPF_OBJ_NULL) {
+            result = mpf_mpz_binary_op(MPF_BINARY_OP_MODULO, result, mod);
+        }
+        if ((ev.d[i / DIG_BITS] >> (i % DIG_BITS)) & 1) {
+            result = mpf_mpz_binary_op(MPF_BINARY_OP_MULTIPLY, result, base);
+            if (mod != MPF_OBJ_NULL) {
+                result = mpf_mpz_binary_op(MPF_BINARY_OP_MODULO, result, mod);
+            }
+        }
+    }
+    return result;
+}
+
+mpf_obj_t mpf_mpz_pow_mod(mpf_obj_t b, mpf_obj_t e, mpf_obj_t m) {
+    return pow_int(mpf_mpz_binary_op(MPF_BINARY_OP_MODULO, b, m), e, m);
+}
+
+int mpf_mpz_cmp(mpf_obj_t ao, mpf_obj_t bo) {
+    zv_t a, b;
+    zv_from(&a, ao);
+    zv_from(&b, bo);
+    bool az = is_zero(&a), bz = is_zero(&b);
+    bool an = a.neg && !az, bn = b.neg && !bz;
+    if (an != bn) {
+        return an ? -1 : 1;
+    }
+    int c = mag_cmp(a.d, a.len, b.d, b.len);
+    return an ? -c : c;
+}
+
+mpf_obj_t mpf_mpz_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    zv_t a, b;
+    zv_from(&a, lhs);
+    zv_from(&b, rhs);
+    if (op >= MPF_BINARY_OP_INPLACE_OR && op <= MPF_BINARY_OP_INPLACE_POWER) {
+        op += MPF_BINARY_OP_INPLACE_TO_NORMAL;
+    }
+    switch (op) {
+        case MPF_BINARY_OP_LESS:
+            return mpf_obj_bool(mpf_mpz_cmp(lhs, rhs) < 0);
+        case MPF_BINARY_OP_MORE:
+            return mpf_obj_bool(mpf_mpz_cmp(lhs, rhs) > 0);
+        case MPF_BINARY_OP_EQUAL:
+            return mpf_obj_bool(mpf_mpz_cmp(lhs, rhs) == 0);
+        case MPF_BINARY_OP_LESS_EQUAL:
+            return mpf_obj_bool(mpf_mpz_cmp(lhs, rhs) <= 0);
+        case MPF_BINARY_OP_MORE_EQUAL:
+            return mpf_obj_bool(mpf_mpz_cmp(lhs, rhs) >= 0);
+        case MPF_BINARY_OP_NOT_EQUAL:
+            return mpf_obj_bool(mpf_mpz_cmp(lhs, rhs) != 0);
+        case MPF_BINARY_OP_ADD:
+            return add_sub(&a, &b, false);
+        case MPF_BINARY_OP_SUBTRACT:
+            return add_sub(&a, &b, true);
+        case MPF_BINARY_OP_MULTIPLY:
+            return mul(&a, &b);
+        case MPF_BINARY_OP_FLOOR_DIVIDE:
+        case MPF_BINARY_OP_MODULO: {
+            if (is_zero(&b)) {
+                mpf_raise_msg(&mpf_type_ZeroDivisionError, op == MPF_BINARY_OP_MODULO ? "integer modulo by zero" : "integer division or modulo by zero");
+            }
+            mpf_obj_t q, r;
+            divmod(&a, &b, &q, &r);
+            return op == MPF_BINARY_OP_MODULO ? r : q;
+        }
+        case MPF_BINARY_OP_AND:
+        case MPF_BINARY_OP_OR:
+        case MPF_BINARY_OP_XOR:
+            return bitwise(op, &a, &b);
+        case MPF_BINARY_OP_LSHIFT:
+        case MPF_BINARY_OP_RSHIFT: {
+            if (b.neg && !is_zero(&b)) {
+                mpf_raise_msg(&mpf_type_ValueError, "negative shift count");
+            }
+            long long s;
+            if (!mpf_mpz_to_ll(rhs, &s) || s > 1000000) {
+                if (op == MPF_BINARY_OP_RSHIFT) {
+                    return mpf_obj_new_small_int(a.neg && !is_zero(&a) ? -1 : 0);
+                }
+                mpf_raise_msg(&mpf_type_OverflowError, "too many digits in integer");
+            }
+            return op == MPF_BINARY_OP_LSHIFT ? shift_left(&a, (size_t)s) : shift_right(&a, (size_t)s);
+        }
+        case MPF_BINARY_OP_POWER:
+            if (b.neg && !is_zero(&b)) {
+                return MPF_OBJ_NULL; // caller falls back to float
+            }
+            return pow_int(lhs, rhs, MPF_OBJ_NULL);
+        default:
+            return MPF_OBJ_NULL;
+    }
+}
+
+mpf_obj_t mpf_mpz_from_ull(unsigned long long v) {
+    zv_t z;
+    zv_set_ull(&z, v, false);
+    mpf_int_big_t *r = big_alloc(z.len);
+    memcpy(r->dig, z.buf, z.len * sizeof(mpf_mpz_dig_t));
+    return big_finish(r);
+}
+
+mpf_obj_t mpf_mpz_from_ll(long long v) {
+    zv_t z;
+    zv_set_ull(&z, v < 0 ? (unsigned long long)0 - (unsigned long long)v : (unsigned long long)v, v < 0);
+    mpf_int_big_t *r = big_alloc(z.len);
+    memcpy(r->dig, z.buf, z.len * sizeof(mpf_mpz_dig_t));
+    r->neg = z.neg;
+    return big_finish(r);
+}
+
+bool mpf_mpz_to_ll(mpf_obj_t o, long long *v) {
+    zv_t z;
+    zv_from(&z, o);
+    size_t len = z.len;
+    while (len > 0 && z.d[len - 1] == 0) {
+        len--;
+    }
+    if (len * DIG_BITS > 64) {
+        return false;
+    }
+    unsigned long long m = 0;
+    for (size_t i = len; i-- > 0;) {
+        m = (m << DIG_BITS) | z.d[i];
+    }
+    if (z.neg) {
+        if (m > (unsigned long long)LLONG_MAX + 1) {
+            return false;
+        }
+        *v = m == (unsigned long long)LLONG_MAX + 1 ? LLONG_MIN : -(long long)m;
+    } else {
+        if (m > (unsigned long long)LLONG_MAX) {
+            return false;
+        }
+        *v = (long long)m;
+    }
+    return true;
+}
+
+mpf_obj_t mpf_mpz_parse(const char *s, size_t len, unsigned base) {
+    size_t n = len * 5 / DIG_BITS + 2;  // base <= 36: at most ~5.2 bits a character
+    mpf_int_big_t *r = big_alloc(n);
+    r->len = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '_') {
+            continue;
+        }
+        unsigned d = (c >= '0' && c <= '9') ? (unsigned)(c - '0') : (c >= 'a' && c <= 'z') ? (unsigned)(c - 'a' + 10) : (unsigned)(c - 'A' + 10);
+        dbl_t carry = d;
+        for (size_t j = 0; j < r->len; j++) {
+            carry += (dbl_t)r->dig[j] * base;
+            r->dig[j] = (mpf_mpz_dig_t)carry;
+            carry >>= DIG_BITS;
+        }
+        if (carry) {
+            r->dig[r->len++] = (mpf_mpz_dig_t)carry;
+        }
+    }
+    return big_finish(r);
+}
+
+void mpf_mpz_print(const mpf_print_t *p, mpf_obj_t o, unsigned base, bool upper) {
+    zv_t z;
+    zv_from(&z, o);
+    size_t len = z.len;
+    mpf_mpz_dig_t *t = mpf_gc_alloc((len + 1) * sizeof(mpf_mpz_dig_t), false);
+    memcpy(t, z.d, len * sizeof(mpf_mpz_dig_t));
+    size_t cap = len * DIG_BITS + 2;
+    char *buf = mpf_gc_alloc(cap, false);
+    size_t pos = cap;
+    const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    while (len > 0 && t[len - 1] == 0) {
+        len--;
+    }
+    if (len == 0) {
+        buf[--pos] = '0';
+    }
+    while (len > 0) {
+        dbl_t r = 0;
+        for (size_t i = len; i-- > 0;) {
+            r = (r << DIG_BITS) | t[i];
+            t[i] = (mpf_mpz_dig_t)(r / base);
+            r %= base;
+        }
+        buf[--pos] = digits[r];
+        while (len > 0 && t[len - 1] == 0) {
+            len--;
+        }
+    }
+    if (z.neg) {
+        buf[--pos] = '-';
+    }
+    mpf_print_strn(p, buf + pos, cap - pos);
+    mpf_gc_free(buf);
+    mpf_gc_free(t);
+}
+
+double mpf_mpz_to_double(mpf_obj_t o) {
+    zv_t z;
+    zv_from(&z, o);
+    double d = 0;
+    for (size_t i = z.len; i-- > 0;) {
+        d = d * 65536.0 + z.d[i];
+    }
+    return z.neg ? -d : d;
+}
+
+mpf_obj_t mpf_mpz_from_double(double d) {
+    bool neg = d < 0;
+    if (neg) {
+        d = -d;
+    }
+    int e;
+    double m = frexp(d, &e);
+    if (e <= 0) {
+        return mpf_obj_new_small_int(0);
+    }
+    size_t n = (size_t)e / DIG_BITS + 2;
+    mpf_int_big_t *r = big_alloc(n);
+    // take 53 bits of mantissa as an integer, then shift
+    unsigned long long mi = (unsigned long long)ldexp(m, 53);
+    zv_t z;
+    zv_set_ull(&z, mi, false);
+    mpf_obj_t v = (e >= 53) ? shift_left(&z, (size_t)(e - 53)) : shift_right(&z, (size_t)(53 - e));
+    (void)r;
+    if (neg) {
+        v = mpf_mpz_neg(v);
+    }
+    return v;
+}
+
+mpf_int_t mpf_mpz_hash(mpf_obj_t o) {
+    zv_t z;
+    zv_from(&z, o);
+    const uint64_t P = ((uint64_t)1 << 61) - 1;
+    uint64_t h = 0;
+    for (size_t i = z.len; i-- > 0;) {
+        h = (((h & (((uint64_t)1 << 45) - 1)) << 16) | z.d[i]) + (h >> 45);
+        if (h >= P) {
+            h -= P;
+        }
+    }
+    mpf_int_t r = (mpf_int_t)h;
+    if (z.neg) {
+        r = -r;
+    }
+    return r == -1 ? -2 : r;
+}
+
+mpf_obj_t mpf_mpz_neg(mpf_obj_t o) {
+    zv_t z;
+    zv_from(&z, o);
+    mpf_int_big_t *r = big_alloc(z.len);
+    memcpy(r->dig, z.d, z.len * sizeof(mpf_mpz_dig_t));
+    r->neg = !z.neg;
+    return big_finish(r);
+}
+
+mpf_obj_t mpf_mpz_abs(mpf_obj_t o) {
+    zv_t z;
+    zv_from(&z, o);
+    return z.neg ? mpf_mpz_neg(o) : o;
+}
+
+mpf_obj_t mpf_mpz_invert(mpf_obj_t o) {
+    return mpf_mpz_binary_op(MPF_BINARY_OP_SUBTRACT, mpf_mpz_neg(o), mpf_obj_new_small_int(1));
+}
+
+size_t mpf_mpz_bit_length(mpf_obj_t o) {
+    zv_t z;
+    zv_from(&z, o);
+    size_t len = z.len;
+    while (len > 0 && z.d[len - 1] == 0) {
+        len--;
+    }
+    if (len == 0) {
+        return 0;
+    }
+    size_t bits = (len - 1) * DIG_BITS;
+    for (mpf_mpz_dig_t top = z.d[len - 1]; top; top >>= 1) {
+        bits++;
+    }
+    return bits;
+}
+
+bool mpf_mpz_to_bytes(mpf_obj_t o, uint8_t *buf, size_t len, bool is_signed) {
+    zv_t z;
+    zv_from(&z, o);
+    if (z.neg && !is_zero(&z) && !is_signed) {
+        mpf_raise_msg(&mpf_type_OverflowError, "can't convert negative int to unsigned");
+    }
+    size_t bits = mpf_mpz_bit_length(o);
+    if (bits > len * 8 - (is_signed ? 1 : 0)) {
+        // -2**(8n-1) fits in signed n bytes
+        if (!(z.neg && is_signed && bits == len * 8)) {
+            return false;
+        }
+    }
+    dbl_t borrow = 1;
+    for (size_t i = 0; i < len; i++) {
+        size_t di = i / 2;
+        mpf_mpz_dig_t d;
+        if (i % 2 == 0) {
+            d = tc_digit(&z, di, &borrow);
+            buf[i] = (uint8_t)d;
+            if (i + 1 < len) {
+                buf[i + 1] = (uint8_t)(d >> 8);
+            }
+        }
+    }
+    return true;
+}
+
+mpf_obj_t mpf_mpz_from_bytes(const uint8_t *buf, size_t len, bool little, bool is_signed) {
+    mpf_int_big_t *r = big_alloc(len / 2 + 1);
+    for (size_t i = 0; i < len; i++) {
+        uint8_t b = little ? buf[i] : buf[len - 1 - i];
+        r->dig[i / 2] |= (mpf_mpz_dig_t)(b << (8 * (i % 2)));
+    }
+    bool neg = is_signed && len > 0 && ((little ? buf[len - 1] : buf[0]) & 0x80);
+    mpf_obj_t v = big_finish(r);
+    if (neg) {
+        zv_t one;
+        zv_set_ull(&one, 1, false);
+        v = mpf_mpz_binary_op(MPF_BINARY_OP_SUBTRACT, v, shift_left(&one, len * 8));
+    }
+    return v;
+}

@@ -1,0 +1,349 @@
+// obj.c -- operations every object supports: truth, equality, hashing, printing,
+// type tests, index and slice arithmetic.
+#include "mpf.h"
+
+const char *mpf_obj_type_name(mpf_obj_t o) {
+    return mpf_qstr_str(mpf_obj_type(o)->name);
+}
+
+bool mpf_obj_is_true(mpf_obj_t o) {
+    if (o == MPF_OBJ_FALSE || o == MPF_OBJ_NONE) {
+        return false;
+    } else if (o == MPF_OBJ_TRUE) {
+        return true;
+    } else if (mpf_obj_is_small_int(o)) {
+        return mpf_obj_small_int_value(o) != 0;
+    } else if (mpf_obj_is_qstr(o)) {
+        size_t len;
+        mpf_qstr_data(mpf_obj_qstr_value(o), &len);
+        return len != 0;
+    }
+    const mpf_type_t *t = mpf_obj_type(o);
+    if (t->unary_op != NULL) {
+        mpf_obj_t r = t->unary_op(MPF_UNARY_OP_BOOL, o);
+        if (r != MPF_OBJ_NULL) {
+            return r == MPF_OBJ_TRUE;
+        }
+        r = t->unary_op(MPF_UNARY_OP_LEN, o);
+        if (r != MPF_OBJ_NULL) {
+            return r != mpf_obj_new_small_int(0);
+        }
+    }
+    return true;
+}
+
+bool mpf_obj_is_callable(mpf_obj_t o) {
+    const mpf_type_t *t = mpf_obj_type(o);
+    if (t->flags & MPF_TYPE_FLAG_HEAP) {
+        return mpf_type_lookup(t, MPF_QSTR___call__) != MPF_OBJ_NULL;
+    }
+    return t->call != NULL;
+}
+
+bool mpf_obj_is_int(mpf_obj_t o) {
+    return mpf_obj_is_small_int(o) || mpf_obj_is_type(o, &mpf_type_int) || o == MPF_OBJ_TRUE || o == MPF_OBJ_FALSE;
+}
+
+bool mpf_obj_is_str(mpf_obj_t o) {
+    return MPF_IS_STR(o);
+}
+
+const char *mpf_obj_str_data(mpf_obj_t o, size_t *len) {
+    if (mpf_obj_is_qstr(o)) {
+        return mpf_qstr_data(mpf_obj_qstr_value(o), len);
+    }
+    const mpf_str_t *s = mpf_obj_ptr(o);
+    *len = s->len;
+    return (const char *)s->data;
+}
+
+bool mpf_obj_equal(mpf_obj_t a, mpf_obj_t b) {
+    if (a == b) {
+        return true;
+    }
+    if ((mpf_obj_is_small_int(a) && mpf_obj_is_small_int(b)) || (mpf_obj_is_qstr(a) && mpf_obj_is_qstr(b))) {
+        return false;
+    }
+    if (MPF_IS_STR(a) && MPF_IS_STR(b)) {
+        size_t la, lb;
+        const char *sa = mpf_obj_str_data(a, &la);
+        const char *sb = mpf_obj_str_data(b, &lb);
+        return la == lb && memcmp(sa, sb, la) == 0;
+    }
+    if (MPF_IS_STR(a) != MPF_IS_STR(b) && (mpf_obj_is_small_int(a) || mpf_obj_is_small_int(b))) {
+        return false;
+    }
+    mpf_stack_check();
+    return mpf_obj_is_true(mpf_binary_op(MPF_BINARY_OP_EQUAL, a, b));
+}
+
+mpf_int_t mpf_obj_hash(mpf_obj_t o) {
+    if (mpf_obj_is_small_int(o)) {
+        mpf_int_t v = mpf_obj_small_int_value(o);
+        return v == -1 ? -2 : v;
+    } else if (mpf_obj_is_qstr(o)) {
+        return (mpf_int_t)mpf_qstr_hash(mpf_obj_qstr_value(o));
+    }
+    const mpf_type_t *t = mpf_obj_type(o);
+    if (t->flags & MPF_TYPE_FLAG_UNHASHABLE) {
+        mpf_raise_fmt(&mpf_type_TypeError, "unhashable type: '%T'", o);
+    }
+    if (t->unary_op != NULL) {
+        mpf_obj_t r = t->unary_op(MPF_UNARY_OP_HASH, o);
+        if (r != MPF_OBJ_NULL) {
+            if (mpf_obj_is_small_int(r)) {
+                return mpf_obj_small_int_value(r);
+            }
+            return (mpf_int_t)(mpf_obj_hash(r));
+        }
+    }
+    return (mpf_int_t)(o >> 3);
+}
+
+bool mpf_obj_get_int_maybe(mpf_obj_t o, mpf_int_t *v) {
+    if (mpf_obj_is_small_int(o)) {
+        *v = mpf_obj_small_int_value(o);
+        return true;
+    } else if (o == MPF_OBJ_FALSE || o == MPF_OBJ_TRUE) {
+        *v = o == MPF_OBJ_TRUE;
+        return true;
+    } else if (mpf_obj_is_type(o, &mpf_type_int)) {
+        mpf_raise_msg(&mpf_type_OverflowError, "Python int too large to convert to C ssize_t");
+    }
+    const mpf_type_t *t = mpf_obj_type(o);
+    if (t->flags & MPF_TYPE_FLAG_HEAP) {
+        mpf_obj_t m = mpf_type_lookup(t, MPF_QSTR___index__);
+        if (m != MPF_OBJ_NULL) {
+            return mpf_obj_get_int_maybe(mpf_call1(m, o), v);
+        }
+    }
+    return false;
+}
+
+mpf_int_t mpf_obj_get_int(mpf_obj_t o) {
+    mpf_int_t v;
+    if (!mpf_obj_get_int_maybe(o, &v)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "'%T' object cannot be interpreted as an integer", o);
+    }
+    return v;
+}
+
+#if CONFIG_FLOAT
+mpf_float_t mpf_obj_get_float(mpf_obj_t o) {
+    if (mpf_obj_is_type(o, &mpf_type_float)) {
+        return ((const mpf_float_obj_t *)mpf_obj_ptr(o))->value;
+    } else if (mpf_obj_is_int(o)) {
+        return mpf_int_to_float(o);
+    }
+    mpf_raise_fmt(&mpf_type_TypeError, "must be real number, not %T", o);
+}
+#endif
+
+mpf_obj_t mpf_obj_len_maybe(mpf_obj_t o) {
+    if (mpf_obj_is_qstr(o)) {
+        size_t len;
+        const char *s = mpf_qstr_data(mpf_obj_qstr_value(o), &len);
+#if CONFIG_STR_UNICODE
+        len = mpf_utf8_charlen((const uint8_t *)s, len);
+#else
+        (void)s;
+#endif
+        return mpf_obj_new_small_int((mpf_int_t)len);
+    }
+    if (mpf_obj_is_small_int(o)) {
+        return MPF_OBJ_NULL;
+    }
+    const mpf_type_t *t = mpf_obj_type(o);
+    if (t->unary_op != NULL) {
+        return t->unary_op(MPF_UNARY_OP_LEN, o);
+    }
+    return MPF_OBJ_NULL;
+}
+
+size_t mpf_obj_len(mpf_obj_t o) {
+    mpf_obj_t r = mpf_obj_len_maybe(o);
+    if (r == MPF_OBJ_NULL) {
+        mpf_raise_fmt(&mpf_type_TypeError, "object of type '%T' has no len()", o);
+    }
+    mpf_int_t v = mpf_obj_get_int(r);
+    if (v < 0) {
+        mpf_raise_msg(&mpf_type_ValueError, "__len__() should return >= 0");
+    }
+    return (size_t)v;
+}
+
+void mpf_obj_print(const mpf_print_t *p, mpf_obj_t o, mpf_print_kind_t kind) {
+    mpf_stack_check();
+    if (o == MPF_OBJ_NULL) {
+        mpf_print_str(p, "(null)");
+        return;
+    }
+    const mpf_type_t *t = mpf_obj_type(o);
+    if (t->print != NULL) {
+        t->print(p, o, kind);
+    } else {
+        mpf_printf(p, "<%q object at 0x%x>", t->name, (unsigned)(uintptr_t)o);
+    }
+}
+
+mpf_obj_t mpf_obj_str(mpf_obj_t o) {
+    if (MPF_IS_STR(o)) {
+        return o;
+    }
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, 16);
+    mpf_print_t p;
+    mpf_vstr_print(&v, &p);
+    mpf_obj_print(&p, o, MPF_PRINT_STR);
+    return mpf_vstr_to_str(&v);
+}
+
+mpf_obj_t mpf_obj_repr(mpf_obj_t o) {
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, 16);
+    mpf_print_t p;
+    mpf_vstr_print(&v, &p);
+    mpf_obj_print(&p, o, MPF_PRINT_REPR);
+    return mpf_vstr_to_str(&v);
+}
+
+bool mpf_type_is_subclass(const mpf_type_t *t, const mpf_type_t *base) {
+    if (t == base || base == &mpf_type_object) {
+        return true;
+    }
+    if (t->mro != MPF_OBJ_NULL) {
+        const mpf_tuple_t *mro = mpf_obj_ptr(t->mro);
+        for (size_t i = 0; i < mro->len; i++) {
+            if (mpf_obj_ptr(mro->items[i]) == base) {
+                return true;
+            }
+        }
+        return false;
+    }
+    for (const mpf_type_t *c = t->parent; c != NULL; c = c->parent) {
+        if (c == base) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool mpf_obj_isinstance(mpf_obj_t o, mpf_obj_t cls) {
+    const mpf_type_t *t = mpf_obj_type(o);
+    if (mpf_obj_is_type(cls, &mpf_type_tuple)) {
+        const mpf_tuple_t *tu = mpf_obj_ptr(cls);
+        for (size_t i = 0; i < tu->len; i++) {
+            if (mpf_obj_isinstance(o, tu->items[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+    if (!mpf_obj_is_type(cls, &mpf_type_type)) {
+        mpf_raise_msg(&mpf_type_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+    }
+    return mpf_type_is_subclass(t, mpf_obj_ptr(cls));
+}
+
+bool mpf_obj_get_buffer(mpf_obj_t o, mpf_buffer_t *buf, bool writable) {
+    if (mpf_obj_is_qstr(o)) {
+        if (writable) {
+            return false;
+        }
+        buf->buf = (void *)(uintptr_t)mpf_qstr_data(mpf_obj_qstr_value(o), &buf->len);
+        buf->writable = false;
+        return true;
+    }
+    if (!mpf_obj_is_ptr(o)) {
+        return false;
+    }
+    const mpf_type_t *t = mpf_obj_type(o);
+    if (t->get_buffer != NULL) {
+        return t->get_buffer(o, buf, writable);
+    }
+    if ((t->flags & MPF_TYPE_FLAG_HEAP) && ((const mpf_instance_t *)mpf_obj_ptr(o))->subobj != MPF_OBJ_NULL) {
+        return mpf_obj_get_buffer(((const mpf_instance_t *)mpf_obj_ptr(o))->subobj, buf, writable);
+    }
+    return false;
+}
+
+size_t mpf_get_index(const mpf_type_t *t, size_t len, mpf_obj_t index, bool is_slice_ok) {
+    (void)is_slice_ok;
+    mpf_int_t i;
+    if (!mpf_obj_get_int_maybe(index, &i)) {
+        if (mpf_obj_is_type(index, &mpf_type_int)) {
+            i = -(mpf_int_t)len - 1;
+        } else {
+            mpf_raise_fmt(&mpf_type_TypeError, "%s indices must be integers or slices, not %T",
+                t == &mpf_type_str ? "string" : mpf_qstr_str(t->name), index);
+        }
+    }
+    if (i < 0) {
+        i += (mpf_int_t)len;
+    }
+    if (i < 0 || (size_t)i >= len) {
+#if MPF_ERROR_MSG >= 2
+        mpf_raise_fmt(&mpf_type_IndexError, "%s index out of range",
+            t == &mpf_type_str ? "string" : t == &mpf_type_range ? "range object" : mpf_qstr_str(t->name));
+#else
+        mpf_raise_msg(&mpf_type_IndexError, "index out of range");
+#endif
+    }
+    return (size_t)i;
+}
+
+// Clamp a slice bound [o] (None or int) for a sequence of [len] with [step].
+static mpf_int_t slice_bound(mpf_obj_t o, mpf_int_t len, mpf_int_t step, bool is_start) {
+    if (o == MPF_OBJ_NONE) {
+        if (step > 0) {
+            return is_start ? 0 : len;
+        }
+        return is_start ? len - 1 : -1;
+    }
+    mpf_int_t v;
+    if (!mpf_obj_get_int_maybe(o, &v)) {
+        if (mpf_obj_is_type(o, &mpf_type_int)) {
+            v = mpf_int_sign(o) < 0 ? -len - 1 : len + 1;
+        } else {
+            mpf_raise_msg(&mpf_type_TypeError, "slice indices must be integers or None or have an __index__ method");
+        }
+    }
+    if (v < 0) {
+        v += len;
+        if (v < 0) {
+            v = step < 0 ? -1 : 0;
+        }
+    } else if (v >= len) {
+        v = step < 0 ? len - 1 : len;
+    }
+    return v;
+}
+
+bool mpf_slice_indices(mpf_obj_t slice, size_t len, mpf_int_t *start, mpf_int_t *stop, mpf_int_t *step) {
+    const mpf_slice_t *s = mpf_obj_ptr(slice);
+    mpf_int_t st = 1;
+    if (s->step != MPF_OBJ_NONE) {
+        st = mpf_obj_get_int(s->step);
+        if (st == 0) {
+            mpf_raise_msg(&mpf_type_ValueError, "slice step cannot be zero");
+        }
+    }
+    *step = st;
+    *start = slice_bound(s->start, (mpf_int_t)len, st, true);
+    *stop = slice_bound(s->stop, (mpf_int_t)len, st, false);
+    return true;
+}
+
+void mpf_obj_get_array(mpf_obj_t o, size_t *len, mpf_obj_t **items) {
+    if (mpf_obj_is_type(o, &mpf_type_tuple)) {
+        mpf_tuple_t *t = mpf_obj_ptr(o);
+        *len = t->len;
+        *items = t->items;
+    } else if (mpf_obj_is_type(o, &mpf_type_list)) {
+        mpf_list_t *l = mpf_obj_ptr(o);
+        *len = l->len;
+        *items = l->items;
+    } else {
+        mpf_raise_fmt(&mpf_type_TypeError, "expected tuple or list, not %T", o);
+    }
+}

@@ -1,0 +1,54 @@
+// obj.h -- the one place that knows how a Python value is packed into a machine word.
+//
+// An mpf_obj_t is a uintptr_t holding one of (W = bits in a pointer, 32 or 64):
+//
+//   bit  W-1 ..................... 2   1   0
+//        [ signed integer, W-1 bits     ] 1     small int   value = (intptr_t)o >> 1
+//        [ qstr id, W-2 bits        ] 1   0     interned str  id = o >> 2
+//        [ address of an object     ] 0   0     pointer (objects are word aligned);
+//                                              the object's first word is its type
+//   0 (all bits clear)                         MPF_OBJ_NULL: "no object" (unbound local,
+//                                              absent default, NULL of the bytecode)
+//
+// None, True, False, Ellipsis, NotImplemented and the VM sentinels are const objects in
+// flash, so they are pointers like any other object. Only the is/as/make helpers live
+// here; the object structs themselves are in mpf.h.
+#ifndef MPF_OBJ_H
+#define MPF_OBJ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef uintptr_t mpf_obj_t;   // a tagged value, see the diagram above
+typedef intptr_t mpf_int_t;    // a machine-word signed integer (small-int payload)
+typedef uintptr_t mpf_uint_t;  // a machine-word unsigned integer
+typedef size_t mpf_qstr_t;     // an interned-string id (0 = none)
+
+#define MPF_OBJ_NULL ((mpf_obj_t)0)
+
+// Number of bits of a small int's value (two's complement, sign included).
+#define MPF_SMALL_INT_BITS (sizeof(mpf_obj_t) * 8 - 1)
+#define MPF_SMALL_INT_MAX ((mpf_int_t)(((mpf_uint_t)1 << (MPF_SMALL_INT_BITS - 1)) - 1))
+#define MPF_SMALL_INT_MIN (-MPF_SMALL_INT_MAX - 1)
+
+// Small ints.
+static inline bool mpf_obj_is_small_int(mpf_obj_t o) { return (o & 1) != 0; }
+static inline mpf_int_t mpf_obj_small_int_value(mpf_obj_t o) { return (mpf_int_t)o >> 1; } // arithmetic shift (gcc, clang)
+static inline mpf_obj_t mpf_obj_new_small_int(mpf_int_t v) { return ((mpf_uint_t)v << 1) | 1; }
+static inline bool mpf_small_int_fits(mpf_int_t v) { return v >= MPF_SMALL_INT_MIN && v <= MPF_SMALL_INT_MAX; }
+#define MPF_OBJ_SMALL_INT(v) ((mpf_obj_t)(((mpf_uint_t)(v) << 1) | 1)) // for static initialisers
+
+// Qstrs (interned strings).
+static inline bool mpf_obj_is_qstr(mpf_obj_t o) { return (o & 3) == 2; }
+static inline mpf_qstr_t mpf_obj_qstr_value(mpf_obj_t o) { return (mpf_qstr_t)(o >> 2); }
+static inline mpf_obj_t mpf_obj_new_qstr(mpf_qstr_t q) { return ((mpf_obj_t)q << 2) | 2; }
+#define MPF_OBJ_QSTR(q) ((mpf_obj_t)(((mpf_uint_t)(q) << 2) | 2)) // for static initialisers
+
+// Pointers to objects.
+static inline bool mpf_obj_is_ptr(mpf_obj_t o) { return (o & 3) == 0 && o != 0; }
+static inline void *mpf_obj_ptr(mpf_obj_t o) { return (void *)o; }
+static inline mpf_obj_t mpf_obj_from_ptr(const void *p) { return (mpf_obj_t)p; }
+#define MPF_OBJ_FROM_PTR(p) ((mpf_obj_t)(p)) // for static initialisers
+
+#endif // MPF_OBJ_H

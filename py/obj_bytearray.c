@@ -1,0 +1,413 @@
+// obj_bytearray.c -- the mutable bytes type. Shares the bytes methods of obj_str.c
+// (their results are bytearrays when self is one).
+#include "mpf.h"
+
+typedef struct bytearray_obj {
+    mpf_obj_base_t base;
+    size_t len, alloc;
+    uint8_t *items;
+} bytearray_obj_t;
+
+mpf_obj_t mpf_obj_new_bytearray(const uint8_t *data, size_t len) {
+    bytearray_obj_t *b = mpf_new(bytearray_obj_t);
+    b->base.type = &mpf_type_bytearray;
+    b->alloc = len < 8 ? 8 : len;
+    b->items = mpf_gc_alloc(b->alloc, false);
+    b->len = len;
+    if (data && len) {
+        memcpy(b->items, data, len);
+    }
+    return mpf_obj_from_ptr(b);
+}
+
+static void ba_grow(bytearray_obj_t *b, size_t need) {
+    if (need > b->alloc) {
+        size_t na = b->alloc * 2 > need ? b->alloc * 2 : need;
+        b->items = mpf_gc_realloc(b->items, na);
+        b->alloc = na;
+    }
+}
+
+static void ba_append(bytearray_obj_t *b, const uint8_t *d, size_t n) {
+    ba_grow(b, b->len + n);
+    memmove(b->items + b->len, d, n);
+    b->len += n;
+}
+
+static uint8_t byte_value(mpf_obj_t v) {
+    mpf_int_t c = mpf_obj_get_int(v);
+    if (c < 0 || c > 255) {
+        mpf_raise_msg(&mpf_type_ValueError, "byte must be in range(0, 256)");
+    }
+    return (uint8_t)c;
+}
+
+static void ba_extend_from(bytearray_obj_t *b, mpf_obj_t src) {
+    mpf_buffer_t buf;
+    if (!MPF_IS_STR(src) && mpf_obj_get_buffer(src, &buf, false)) {
+        // copy first: src may be b itself
+        uint8_t *tmp = mpf_gc_alloc(buf.len + 1, false);
+        memcpy(tmp, buf.buf, buf.len);
+        ba_append(b, tmp, buf.len);
+        return;
+    }
+    if (MPF_IS_STR(src)) {
+        mpf_raise_msg(&mpf_type_TypeError, "expected a bytes-like object, str found");
+    }
+    mpf_obj_t it = mpf_getiter(src), v;
+    while ((v = mpf_iternext(it)) != MPF_OBJ_STOP) {
+        uint8_t c = byte_value(v);
+        ba_append(b, &c, 1);
+    }
+}
+
+static mpf_obj_t bytearray_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    mpf_arg_check_num(n_args, n_kw, 0, 3, true);
+    mpf_obj_t r = mpf_obj_new_bytearray(NULL, 0);
+    if (n_args == 0) {
+        return r;
+    }
+    bytearray_obj_t *b = mpf_obj_ptr(r);
+    if (MPF_IS_STR(args[0])) {
+        if (n_args < 2 && n_kw == 0) {
+            mpf_raise_msg(&mpf_type_TypeError, "string argument without an encoding");
+        }
+        size_t len;
+        const char *s = mpf_obj_str_data(args[0], &len);
+        ba_append(b, (const uint8_t *)s, len);
+        return r;
+    }
+    mpf_int_t n;
+    if (mpf_obj_get_int_maybe(args[0], &n)) {
+        if (n < 0) {
+            mpf_raise_msg(&mpf_type_ValueError, "negative count");
+        }
+        ba_grow(b, (size_t)n);
+        memset(b->items, 0, (size_t)n);
+        b->len = (size_t)n;
+        return r;
+    }
+    ba_extend_from(b, args[0]);
+    return r;
+}
+
+static void bytearray_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    const bytearray_obj_t *b = mpf_obj_ptr(self);
+    mpf_print_str(p, "bytearray(");
+    mpf_str_print_quoted(p, b->items, b->len, true);
+    mpf_print_str(p, ")");
+}
+
+static bool bytearray_get_buffer(mpf_obj_t self, mpf_buffer_t *buf, bool writable) {
+    (void)writable;
+    bytearray_obj_t *b = mpf_obj_ptr(self);
+    buf->buf = b->items;
+    buf->len = b->len;
+    buf->writable = true;
+    return true;
+}
+
+static mpf_obj_t bytearray_unary_op(int op, mpf_obj_t self) {
+    const bytearray_obj_t *b = mpf_obj_ptr(self);
+    switch (op) {
+        case MPF_UNARY_OP_BOOL:
+            return mpf_obj_bool(b->len != 0);
+        case MPF_UNARY_OP_LEN:
+            return mpf_obj_new_small_int((mpf_int_t)b->len);
+        default:
+            return MPF_OBJ_NULL;
+    }
+}
+
+static mpf_obj_t bytearray_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    bytearray_obj_t *a = mpf_obj_ptr(lhs);
+    mpf_buffer_t rb;
+    bool rbuf = !MPF_IS_STR(rhs) && mpf_obj_get_buffer(rhs, &rb, false);
+    switch (op) {
+        case MPF_BINARY_OP_ADD:
+            if (!rbuf) {
+                return MPF_OBJ_NULL;
+            } else {
+                mpf_obj_t r = mpf_obj_new_bytearray(a->items, a->len);
+                ba_append(mpf_obj_ptr(r), rb.buf, rb.len);
+                return r;
+            }
+        case MPF_BINARY_OP_INPLACE_ADD:
+            ba_extend_from(a, rhs);
+            return lhs;
+        case MPF_BINARY_OP_MULTIPLY:
+        case MPF_BINARY_OP_REVERSE_MULTIPLY:
+        case MPF_BINARY_OP_INPLACE_MULTIPLY: {
+            mpf_int_t n;
+            if (!mpf_obj_get_int_maybe(rhs, &n)) {
+                return MPF_OBJ_NULL;
+            }
+            mpf_obj_t r = mpf_obj_new_bytearray(NULL, 0);
+            for (mpf_int_t i = 0; i < n; i++) {
+                ba_append(mpf_obj_ptr(r), a->items, a->len);
+            }
+            if (op == MPF_BINARY_OP_INPLACE_MULTIPLY) {
+                bytearray_obj_t *rr = mpf_obj_ptr(r);
+                a->items = rr->items;
+                a->len = rr->len;
+                a->alloc = rr->alloc;
+                return lhs;
+            }
+            return r;
+        }
+        case MPF_BINARY_OP_IN:
+            if (mpf_obj_is_small_int(rhs)) {
+                return mpf_obj_bool(memchr(a->items, (int)mpf_obj_small_int_value(rhs), a->len) != NULL);
+            }
+            if (!rbuf) {
+                return MPF_OBJ_NULL;
+            }
+            for (size_t i = 0; i + rb.len <= a->len; i++) {
+                if (memcmp(a->items + i, rb.buf, rb.len) == 0) {
+                    return MPF_OBJ_TRUE;
+                }
+            }
+            return MPF_OBJ_FALSE;
+        case MPF_BINARY_OP_EQUAL:
+        case MPF_BINARY_OP_NOT_EQUAL:
+        case MPF_BINARY_OP_LESS:
+        case MPF_BINARY_OP_LESS_EQUAL:
+        case MPF_BINARY_OP_MORE:
+        case MPF_BINARY_OP_MORE_EQUAL: {
+            if (!rbuf) {
+                if (op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) {
+                    return mpf_obj_bool(op == MPF_BINARY_OP_NOT_EQUAL);
+                }
+                return MPF_OBJ_NULL;
+            }
+            size_t n = a->len < rb.len ? a->len : rb.len;
+            int c = n ? memcmp(a->items, rb.buf, n) : 0;
+            if (c == 0) {
+                c = a->len < rb.len ? -1 : a->len > rb.len;
+            }
+            switch (op) {
+                case MPF_BINARY_OP_EQUAL:
+                    return mpf_obj_bool(c == 0);
+                case MPF_BINARY_OP_NOT_EQUAL:
+                    return mpf_obj_bool(c != 0);
+                case MPF_BINARY_OP_LESS:
+                    return mpf_obj_bool(c < 0);
+                case MPF_BINARY_OP_LESS_EQUAL:
+                    return mpf_obj_bool(c <= 0);
+                case MPF_BINARY_OP_MORE:
+                    return mpf_obj_bool(c > 0);
+                default:
+                    return mpf_obj_bool(c >= 0);
+            }
+        }
+        default:
+            return MPF_OBJ_NULL;
+    }
+}
+
+static mpf_obj_t bytearray_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
+    bytearray_obj_t *b = mpf_obj_ptr(self);
+    if (mpf_obj_is_type(index, &mpf_type_slice)) {
+        mpf_int_t start, stop, step;
+        mpf_slice_indices(index, b->len, &start, &stop, &step);
+        if (value == MPF_OBJ_SENTINEL) {
+            mpf_obj_t r = mpf_obj_new_bytearray(NULL, 0);
+            for (mpf_int_t i = start; step > 0 ? i < stop : i > stop; i += step) {
+                ba_append(mpf_obj_ptr(r), &b->items[i], 1);
+            }
+            return r;
+        }
+        if (step != 1) {
+            mpf_raise_msg(&mpf_type_NotImplementedError, "extended slice assignment on bytearray");
+        }
+        if (stop < start) {
+            stop = start;
+        }
+        mpf_obj_t src = mpf_obj_new_bytearray(NULL, 0);
+        if (value != MPF_OBJ_NULL) {
+            mpf_int_t n;
+            if (mpf_obj_get_int_maybe(value, &n)) {
+                mpf_raise_msg(&mpf_type_TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+            }
+            ba_extend_from(mpf_obj_ptr(src), value);
+        }
+        bytearray_obj_t *s = mpf_obj_ptr(src);
+        size_t old_n = (size_t)(stop - start);
+        ba_grow(b, b->len + s->len);
+        memmove(b->items + start + s->len, b->items + stop, b->len - (size_t)stop);
+        memcpy(b->items + start, s->items, s->len);
+        b->len = b->len - old_n + s->len;
+        return MPF_OBJ_NONE;
+    }
+    size_t i = mpf_get_index(&mpf_type_bytearray, b->len, index, true);
+    if (value == MPF_OBJ_SENTINEL) {
+        return mpf_obj_new_small_int(b->items[i]);
+    }
+    if (value == MPF_OBJ_NULL) {
+        memmove(b->items + i, b->items + i + 1, b->len - i - 1);
+        b->len--;
+        return MPF_OBJ_NONE;
+    }
+    b->items[i] = byte_value(value);
+    return MPF_OBJ_NONE;
+}
+
+typedef struct ba_iter {
+    mpf_obj_base_t base;
+    mpf_obj_t ba;
+    size_t i;
+} ba_iter_t;
+
+static mpf_obj_t ba_iter_next(mpf_obj_t self) {
+    ba_iter_t *it = mpf_obj_ptr(self);
+    const bytearray_obj_t *b = mpf_obj_ptr(it->ba);
+    if (it->i >= b->len) {
+        return MPF_OBJ_STOP;
+    }
+    return mpf_obj_new_small_int(b->items[it->i++]);
+}
+
+static mpf_obj_t iter_self(mpf_obj_t self) {
+    return self;
+}
+
+static const mpf_type_t ba_iter_type = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_bytearray_iterator,
+    .getiter = iter_self,
+    .iternext = ba_iter_next,
+};
+
+static mpf_obj_t bytearray_getiter(mpf_obj_t self) {
+    ba_iter_t *it = mpf_new(ba_iter_t);
+    it->base.type = &ba_iter_type;
+    it->ba = self;
+    return mpf_obj_from_ptr(it);
+}
+
+static mpf_obj_t ba_m_append(mpf_obj_t self, mpf_obj_t v) {
+    uint8_t c = byte_value(v);
+    ba_append(mpf_obj_ptr(self), &c, 1);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_2(ba_append_obj, MPF_QSTR_append, ba_m_append);
+
+static mpf_obj_t ba_m_extend(mpf_obj_t self, mpf_obj_t v) {
+    ba_extend_from(mpf_obj_ptr(self), v);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_2(ba_extend_obj, MPF_QSTR_extend, ba_m_extend);
+
+static mpf_obj_t ba_m_pop(size_t n_args, const mpf_obj_t *args) {
+    bytearray_obj_t *b = mpf_obj_ptr(args[0]);
+    if (b->len == 0) {
+        mpf_raise_msg(&mpf_type_IndexError, "pop from empty bytearray");
+    }
+    size_t i = n_args > 1 ? mpf_get_index(&mpf_type_bytearray, b->len, args[1], false) : b->len - 1;
+    uint8_t c = b->items[i];
+    memmove(b->items + i, b->items + i + 1, b->len - i - 1);
+    b->len--;
+    return mpf_obj_new_small_int(c);
+}
+MPF_FUN_VAR(ba_pop_obj, MPF_QSTR_pop, 1, 2, ba_m_pop);
+
+static mpf_obj_t ba_m_insert(mpf_obj_t self, mpf_obj_t idx, mpf_obj_t v) {
+    bytearray_obj_t *b = mpf_obj_ptr(self);
+    mpf_int_t i = mpf_obj_get_int(idx);
+    if (i < 0) {
+        i += (mpf_int_t)b->len;
+        if (i < 0) {
+            i = 0;
+        }
+    }
+    if ((size_t)i > b->len) {
+        i = (mpf_int_t)b->len;
+    }
+    uint8_t c = byte_value(v);
+    ba_grow(b, b->len + 1);
+    memmove(b->items + i + 1, b->items + i, b->len - (size_t)i);
+    b->items[i] = c;
+    b->len++;
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_3(ba_insert_obj, MPF_QSTR_insert, ba_m_insert);
+
+static mpf_obj_t ba_m_remove(mpf_obj_t self, mpf_obj_t v) {
+    bytearray_obj_t *b = mpf_obj_ptr(self);
+    uint8_t c = byte_value(v);
+    for (size_t i = 0; i < b->len; i++) {
+        if (b->items[i] == c) {
+            memmove(b->items + i, b->items + i + 1, b->len - i - 1);
+            b->len--;
+            return MPF_OBJ_NONE;
+        }
+    }
+    mpf_raise_msg(&mpf_type_ValueError, "value not found in bytearray");
+}
+MPF_FUN_2(ba_remove_obj, MPF_QSTR_remove, ba_m_remove);
+
+static mpf_obj_t ba_m_clear(mpf_obj_t self) {
+    ((bytearray_obj_t *)mpf_obj_ptr(self))->len = 0;
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(ba_clear_obj, MPF_QSTR_clear, ba_m_clear);
+
+static mpf_obj_t ba_m_copy(mpf_obj_t self) {
+    const bytearray_obj_t *b = mpf_obj_ptr(self);
+    return mpf_obj_new_bytearray(b->items, b->len);
+}
+MPF_FUN_1(ba_copy_obj, MPF_QSTR_copy, ba_m_copy);
+
+static mpf_obj_t ba_m_reverse(mpf_obj_t self) {
+    bytearray_obj_t *b = mpf_obj_ptr(self);
+    for (size_t i = 0; i < b->len / 2; i++) {
+        uint8_t t = b->items[i];
+        b->items[i] = b->items[b->len - 1 - i];
+        b->items[b->len - 1 - i] = t;
+    }
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(ba_reverse_obj, MPF_QSTR_reverse, ba_m_reverse);
+
+extern const mpf_rom_map_t *const mpf_bytes_locals;
+
+static void bytearray_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    // the bytes methods (find, split, decode, hex...) apply to bytearrays too
+    if (dest[0] != MPF_OBJ_NULL) {
+        return;
+    }
+    mpf_obj_t m = mpf_rom_map_get(mpf_bytes_locals, attr);
+    if (m != MPF_OBJ_NULL) {
+        dest[0] = m;
+        dest[1] = self;
+    }
+}
+
+static const mpf_map_elem_t bytearray_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_append), MPF_ROM_PTR(&ba_append_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_extend), MPF_ROM_PTR(&ba_extend_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_pop), MPF_ROM_PTR(&ba_pop_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_insert), MPF_ROM_PTR(&ba_insert_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_remove), MPF_ROM_PTR(&ba_remove_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_clear), MPF_ROM_PTR(&ba_clear_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_copy), MPF_ROM_PTR(&ba_copy_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_reverse), MPF_ROM_PTR(&ba_reverse_obj)},
+};
+MPF_ROM_MAP(bytearray_locals, bytearray_locals_table);
+
+const mpf_type_t mpf_type_bytearray = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_bytearray,
+    .flags = MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE,
+    .print = bytearray_print,
+    .make_new = bytearray_make_new,
+    .unary_op = bytearray_unary_op,
+    .binary_op = bytearray_binary_op,
+    .attr = bytearray_attr,
+    .subscr = bytearray_subscr,
+    .getiter = bytearray_getiter,
+    .get_buffer = bytearray_get_buffer,
+    .locals = &bytearray_locals,
+};

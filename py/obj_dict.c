@@ -1,0 +1,445 @@
+// obj_dict.c -- dict (insertion ordered) and its keys/values/items views.
+#include "mpf.h"
+
+mpf_obj_t mpf_obj_new_dict(size_t n) {
+    mpf_dict_t *d = mpf_new(mpf_dict_t);
+    d->base.type = &mpf_type_dict;
+    mpf_map_init(&d->map, n);
+    return mpf_obj_from_ptr(d);
+}
+
+mpf_map_t *mpf_dict_map(mpf_obj_t d) {
+    if (!mpf_obj_is_type(d, &mpf_type_dict)) {
+        const mpf_type_t *t = mpf_obj_type(d);
+        if ((t->flags & MPF_TYPE_FLAG_HEAP) && ((const mpf_instance_t *)mpf_obj_ptr(d))->subobj != MPF_OBJ_NULL) {
+            return mpf_dict_map(((const mpf_instance_t *)mpf_obj_ptr(d))->subobj);
+        }
+    }
+    return &((mpf_dict_t *)mpf_obj_ptr(d))->map;
+}
+
+mpf_obj_t mpf_dict_get(mpf_obj_t d, mpf_obj_t key) {
+    mpf_map_elem_t *e = mpf_map_lookup(mpf_dict_map(d), key, MPF_MAP_LOOKUP);
+    return e ? e->value : MPF_OBJ_NULL;
+}
+
+void mpf_dict_store(mpf_obj_t d, mpf_obj_t key, mpf_obj_t value) {
+    mpf_map_lookup(mpf_dict_map(d), key, MPF_MAP_LOOKUP_ADD)->value = value;
+}
+
+static void dict_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    const mpf_map_t *m = mpf_dict_map(self);
+    if (!mpf_repr_enter(m)) {
+        mpf_print_str(p, "{...}");
+        return;
+    }
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) != 0) {
+        mpf_repr_leave();
+        mpf_nlr_raise(nlr.exc);
+    }
+    mpf_print_str(p, "{");
+    bool first = true;
+    for (size_t i = 0; i < m->used; i++) {
+        if (m->elems[i].key == MPF_OBJ_NULL) {
+            continue;
+        }
+        if (!first) {
+            mpf_print_str(p, ", ");
+        }
+        first = false;
+        mpf_obj_print(p, m->elems[i].key, MPF_PRINT_REPR);
+        mpf_print_str(p, ": ");
+        mpf_obj_print(p, m->elems[i].value, MPF_PRINT_REPR);
+    }
+    mpf_print_str(p, "}");
+    mpf_nlr_pop(&nlr);
+    mpf_repr_leave();
+}
+
+static void dict_update_from(mpf_obj_t self, mpf_obj_t other) {
+    if (mpf_obj_is_type(other, &mpf_type_dict)) {
+        mpf_map_t *m = mpf_dict_map(other);
+        for (size_t i = 0; i < m->used; i++) {
+            if (m->elems[i].key != MPF_OBJ_NULL) {
+                mpf_dict_store(self, m->elems[i].key, m->elems[i].value);
+            }
+        }
+        return;
+    }
+    mpf_obj_t dest[2];
+    mpf_load_method_maybe(other, MPF_QSTR_keys, dest);
+    if (dest[0] != MPF_OBJ_NULL) {
+        mpf_obj_t it = mpf_getiter(mpf_call_method_n(0, 0, dest));
+        mpf_obj_t k;
+        while ((k = mpf_iternext(it)) != MPF_OBJ_STOP) {
+            mpf_dict_store(self, k, mpf_subscr(other, k, MPF_OBJ_SENTINEL));
+        }
+        return;
+    }
+    mpf_obj_t it = mpf_getiter(other);
+    mpf_obj_t pair;
+    while ((pair = mpf_iternext(it)) != MPF_OBJ_STOP) {
+        mpf_obj_t kv = mpf_tuple_from_iter(pair);
+        const mpf_tuple_t *t = mpf_obj_ptr(kv);
+        if (t->len != 2) {
+            mpf_raise_fmt(&mpf_type_ValueError, "dictionary update sequence element has length %u; 2 is required", (unsigned)t->len);
+        }
+        mpf_dict_store(self, t->items[0], t->items[1]);
+    }
+}
+
+static mpf_obj_t dict_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    mpf_arg_check_num(n_args, n_kw, 0, 1, true);
+    mpf_obj_t d = mpf_obj_new_dict(n_kw);
+    if (n_args == 1) {
+        dict_update_from(d, args[0]);
+    }
+    for (size_t i = 0; i < n_kw; i++) {
+        mpf_dict_store(d, args[n_args + 2 * i], args[n_args + 2 * i + 1]);
+    }
+    return d;
+}
+
+static mpf_obj_t dict_unary_op(int op, mpf_obj_t self) {
+    mpf_map_t *m = mpf_dict_map(self);
+    switch (op) {
+        case MPF_UNARY_OP_BOOL:
+            return mpf_obj_bool(m->count != 0);
+        case MPF_UNARY_OP_LEN:
+            return mpf_obj_new_small_int((mpf_int_t)m->count);
+        default:
+            return MPF_OBJ_NULL;
+    }
+}
+
+static mpf_obj_t dict_copy(mpf_obj_t self);
+
+static mpf_obj_t dict_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    mpf_map_t *m = mpf_dict_map(lhs);
+    switch (op) {
+        case MPF_BINARY_OP_IN:
+            return mpf_obj_bool(mpf_map_lookup(m, rhs, MPF_MAP_LOOKUP) != NULL);
+        case MPF_BINARY_OP_EQUAL:
+        case MPF_BINARY_OP_NOT_EQUAL: {
+            if (!mpf_obj_is_type(rhs, &mpf_type_dict)) {
+                return MPF_OBJ_NULL;
+            }
+            mpf_map_t *o = mpf_dict_map(rhs);
+            bool eq = m->count == o->count;
+            for (size_t i = 0; eq && i < m->used; i++) {
+                if (m->elems[i].key == MPF_OBJ_NULL) {
+                    continue;
+                }
+                mpf_map_elem_t *e = mpf_map_lookup(o, m->elems[i].key, MPF_MAP_LOOKUP);
+                eq = e != NULL && mpf_obj_equal(e->value, m->elems[i].value);
+            }
+            return mpf_obj_bool(eq == (op == MPF_BINARY_OP_EQUAL));
+        }
+        case MPF_BINARY_OP_OR:
+        case MPF_BINARY_OP_INPLACE_OR: {
+            if (!mpf_obj_is_type(rhs, &mpf_type_dict)) {
+                return MPF_OBJ_NULL;
+            }
+            mpf_obj_t d = op == MPF_BINARY_OP_OR ? dict_copy(lhs) : lhs;
+            dict_update_from(d, rhs);
+            return d;
+        }
+        default:
+            return MPF_OBJ_NULL;
+    }
+}
+
+static mpf_obj_t dict_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
+    mpf_map_t *m = mpf_dict_map(self);
+    if (value == MPF_OBJ_SENTINEL) {
+        mpf_map_elem_t *e = mpf_map_lookup(m, index, MPF_MAP_LOOKUP);
+        if (e == NULL) {
+            const mpf_type_t *t = mpf_obj_type(self);
+            if (t->flags & MPF_TYPE_FLAG_HEAP) {
+                mpf_obj_t missing = mpf_type_lookup(t, MPF_QSTR___missing__);
+                if (missing != MPF_OBJ_NULL) {
+                    return mpf_call2(missing, self, index);
+                }
+            }
+            mpf_raise_key_error(index);
+        }
+        return e->value;
+    }
+    if (value == MPF_OBJ_NULL) {
+        if (mpf_map_lookup(m, index, MPF_MAP_REMOVE) == NULL) {
+            mpf_raise_key_error(index);
+        }
+        return MPF_OBJ_NONE;
+    }
+    mpf_map_lookup(m, index, MPF_MAP_LOOKUP_ADD)->value = value;
+    return MPF_OBJ_NONE;
+}
+
+// Iterator over a map: kind 0 keys, 1 values, 2 items.
+typedef struct dict_iter {
+    mpf_obj_base_t base;
+    mpf_obj_t dict;
+    size_t i;
+    uintptr_t kind;
+    size_t count;   // size when iteration started
+} dict_iter_t;
+
+static mpf_obj_t dict_iter_next(mpf_obj_t self) {
+    dict_iter_t *it = mpf_obj_ptr(self);
+    mpf_map_t *m = mpf_dict_map(it->dict);
+    if (m->count != it->count) {
+        it->count = m->count;
+        mpf_raise_msg(&mpf_type_RuntimeError, "dictionary changed size during iteration");
+    }
+    while (it->i < m->used) {
+        mpf_map_elem_t *e = &m->elems[it->i++];
+        if (e->key == MPF_OBJ_NULL) {
+            continue;
+        }
+        if (it->kind == 0) {
+            return e->key;
+        } else if (it->kind == 1) {
+            return e->value;
+        }
+        mpf_obj_t kv[2] = {e->key, e->value};
+        return mpf_obj_new_tuple(2, kv);
+    }
+    return MPF_OBJ_STOP;
+}
+
+static mpf_obj_t iter_self(mpf_obj_t self) {
+    return self;
+}
+
+static const mpf_type_t dict_iter_type = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_dict_keyiterator,
+    .getiter = iter_self,
+    .iternext = dict_iter_next,
+};
+
+static mpf_obj_t dict_iter_new(mpf_obj_t d, uintptr_t kind) {
+    dict_iter_t *it = mpf_new(dict_iter_t);
+    it->base.type = &dict_iter_type;
+    it->dict = d;
+    it->kind = kind;
+    it->count = mpf_dict_map(d)->count;
+    return mpf_obj_from_ptr(it);
+}
+
+static mpf_obj_t dict_getiter(mpf_obj_t self) {
+    return dict_iter_new(self, 0);
+}
+
+// Views: same struct as the iterator, never advanced.
+static void view_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    const dict_iter_t *v = mpf_obj_ptr(self);
+    static const char *const names[] = {"dict_keys", "dict_values", "dict_items"};
+    mpf_print_str(p, names[v->kind]);
+    mpf_print_str(p, "([");
+    mpf_obj_t it = dict_iter_new(v->dict, v->kind);
+    mpf_obj_t x;
+    bool first = true;
+    while ((x = dict_iter_next(it)) != MPF_OBJ_STOP) {
+        if (!first) {
+            mpf_print_str(p, ", ");
+        }
+        first = false;
+        mpf_obj_print(p, x, MPF_PRINT_REPR);
+    }
+    mpf_print_str(p, "])");
+}
+
+static mpf_obj_t view_getiter(mpf_obj_t self) {
+    const dict_iter_t *v = mpf_obj_ptr(self);
+    return dict_iter_new(v->dict, v->kind);
+}
+
+static mpf_obj_t view_unary_op(int op, mpf_obj_t self) {
+    const dict_iter_t *v = mpf_obj_ptr(self);
+    if (op == MPF_UNARY_OP_LEN || op == MPF_UNARY_OP_BOOL) {
+        return dict_unary_op(op, v->dict);
+    }
+    return MPF_OBJ_NULL;
+}
+
+static mpf_obj_t view_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    const dict_iter_t *v = mpf_obj_ptr(lhs);
+    if (op == MPF_BINARY_OP_IN && v->kind == 0) {
+        return dict_binary_op(op, v->dict, rhs);
+    }
+#if CONFIG_BUILTIN_SET
+    if (v->kind != 1 && (op == MPF_BINARY_OP_AND || op == MPF_BINARY_OP_OR || op == MPF_BINARY_OP_SUBTRACT ||
+                         op == MPF_BINARY_OP_XOR || op == MPF_BINARY_OP_EQUAL)) {
+        mpf_obj_t s = mpf_call1(mpf_obj_from_ptr(&mpf_type_set), lhs);
+        if (op == MPF_BINARY_OP_EQUAL && mpf_obj_is_type(rhs, &mpf_type_dict_view)) {
+            rhs = mpf_call1(mpf_obj_from_ptr(&mpf_type_set), rhs);
+        }
+        return mpf_binary_op(op, s, rhs);
+    }
+#endif
+    return MPF_OBJ_NULL;
+}
+
+const mpf_type_t mpf_type_dict_view = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_dict_view,
+    .print = view_print,
+    .unary_op = view_unary_op,
+    .binary_op = view_binary_op,
+    .getiter = view_getiter,
+};
+
+static mpf_obj_t view_new(mpf_obj_t d, uintptr_t kind) {
+    dict_iter_t *v = mpf_new(dict_iter_t);
+    v->base.type = &mpf_type_dict_view;
+    v->dict = d;
+    v->kind = kind;
+    return mpf_obj_from_ptr(v);
+}
+
+static mpf_obj_t dict_keys(mpf_obj_t self) {
+    return view_new(self, 0);
+}
+static mpf_obj_t dict_values(mpf_obj_t self) {
+    return view_new(self, 1);
+}
+static mpf_obj_t dict_items(mpf_obj_t self) {
+    return view_new(self, 2);
+}
+MPF_FUN_1(dict_keys_obj, MPF_QSTR_keys, dict_keys);
+MPF_FUN_1(dict_values_obj, MPF_QSTR_values, dict_values);
+MPF_FUN_1(dict_items_obj, MPF_QSTR_items, dict_items);
+
+static mpf_obj_t dict_get(size_t n_args, const mpf_obj_t *args) {
+    mpf_obj_t v = mpf_dict_get(args[0], args[1]);
+    if (v == MPF_OBJ_NULL) {
+        return n_args > 2 ? args[2] : MPF_OBJ_NONE;
+    }
+    return v;
+}
+MPF_FUN_VAR(dict_get_obj, MPF_QSTR_get, 2, 3, dict_get);
+
+static mpf_obj_t dict_pop(size_t n_args, const mpf_obj_t *args) {
+    mpf_map_elem_t *e = mpf_map_lookup(mpf_dict_map(args[0]), args[1], MPF_MAP_REMOVE);
+    if (e == NULL) {
+        if (n_args > 2) {
+            return args[2];
+        }
+        mpf_raise_key_error(args[1]);
+    }
+    return e->value;
+}
+MPF_FUN_VAR(dict_pop_obj, MPF_QSTR_pop, 2, 3, dict_pop);
+
+static mpf_obj_t dict_popitem(mpf_obj_t self) {
+    mpf_map_t *m = mpf_dict_map(self);
+    for (size_t i = m->used; i-- > 0;) {
+        if (m->elems[i].key != MPF_OBJ_NULL) {
+            mpf_obj_t kv[2] = {m->elems[i].key, m->elems[i].value};
+            mpf_map_lookup(m, kv[0], MPF_MAP_REMOVE);
+            m->used = i;
+            return mpf_obj_new_tuple(2, kv);
+        }
+    }
+    mpf_raise_msg(&mpf_type_KeyError, "popitem(): dictionary is empty");
+}
+MPF_FUN_1(dict_popitem_obj, MPF_QSTR_popitem, dict_popitem);
+
+static mpf_obj_t dict_setdefault(size_t n_args, const mpf_obj_t *args) {
+    mpf_map_elem_t *e = mpf_map_lookup(mpf_dict_map(args[0]), args[1], MPF_MAP_LOOKUP_ADD);
+    if (e->value == MPF_OBJ_NULL) {
+        e->value = n_args > 2 ? args[2] : MPF_OBJ_NONE;
+    }
+    return e->value;
+}
+MPF_FUN_VAR(dict_setdefault_obj, MPF_QSTR_setdefault, 2, 3, dict_setdefault);
+
+static mpf_obj_t dict_update(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    if (n_args > 2) {
+        mpf_raise_msg(&mpf_type_TypeError, "update expected at most 1 argument");
+    }
+    if (n_args == 2) {
+        dict_update_from(args[0], args[1]);
+    }
+    for (size_t i = 0; i < n_kw; i++) {
+        mpf_dict_store(args[0], args[n_args + 2 * i], args[n_args + 2 * i + 1]);
+    }
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_KW(dict_update_obj, MPF_QSTR_update, 1, dict_update);
+
+static mpf_obj_t dict_clear(mpf_obj_t self) {
+    mpf_map_clear(mpf_dict_map(self));
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(dict_clear_obj, MPF_QSTR_clear, dict_clear);
+
+static mpf_obj_t dict_copy(mpf_obj_t self) {
+    mpf_map_t *m = mpf_dict_map(self);
+    mpf_obj_t d = mpf_obj_new_dict(m->count);
+    for (size_t i = 0; i < m->used; i++) {
+        if (m->elems[i].key != MPF_OBJ_NULL) {
+            mpf_dict_store(d, m->elems[i].key, m->elems[i].value);
+        }
+    }
+    return d;
+}
+MPF_FUN_1(dict_copy_obj, MPF_QSTR_copy, dict_copy);
+
+static mpf_obj_t dict_fromkeys(size_t n_args, const mpf_obj_t *args) {
+    mpf_obj_t d = mpf_obj_new_dict(0);
+    mpf_obj_t v = n_args > 2 ? args[2] : MPF_OBJ_NONE;
+    mpf_obj_t it = mpf_getiter(args[1]);
+    mpf_obj_t k;
+    while ((k = mpf_iternext(it)) != MPF_OBJ_STOP) {
+        mpf_dict_store(d, k, v);
+    }
+    return d;
+}
+MPF_FUN_VAR(dict_fromkeys_fun_obj, MPF_QSTR_fromkeys, 2, 3, dict_fromkeys);
+static const mpf_wrapper_t dict_fromkeys_obj = {{&mpf_type_classmethod}, MPF_ROM_PTR(&dict_fromkeys_fun_obj)};
+
+static mpf_obj_t dict_getitem(mpf_obj_t self, mpf_obj_t k) {
+    return dict_subscr(self, k, MPF_OBJ_SENTINEL);
+}
+MPF_FUN_2(dict_getitem_obj, MPF_QSTR___getitem__, dict_getitem);
+static mpf_obj_t dict_setitem(mpf_obj_t self, mpf_obj_t k, mpf_obj_t v) {
+    return dict_subscr(self, k, v);
+}
+MPF_FUN_3(dict_setitem_obj, MPF_QSTR___setitem__, dict_setitem);
+
+static const mpf_map_elem_t dict_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_keys), MPF_ROM_PTR(&dict_keys_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_values), MPF_ROM_PTR(&dict_values_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_items), MPF_ROM_PTR(&dict_items_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_get), MPF_ROM_PTR(&dict_get_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_pop), MPF_ROM_PTR(&dict_pop_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_popitem), MPF_ROM_PTR(&dict_popitem_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_setdefault), MPF_ROM_PTR(&dict_setdefault_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_update), MPF_ROM_PTR(&dict_update_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_clear), MPF_ROM_PTR(&dict_clear_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_copy), MPF_ROM_PTR(&dict_copy_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_fromkeys), MPF_ROM_PTR(&dict_fromkeys_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___getitem__), MPF_ROM_PTR(&dict_getitem_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___setitem__), MPF_ROM_PTR(&dict_setitem_obj)},
+};
+MPF_ROM_MAP(dict_locals, dict_locals_table);
+
+const mpf_type_t mpf_type_dict = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_dict,
+    .flags = MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE,
+    .print = dict_print,
+    .make_new = dict_make_new,
+    .unary_op = dict_unary_op,
+    .binary_op = dict_binary_op,
+    .subscr = dict_subscr,
+    .getiter = dict_getiter,
+    .locals = &dict_locals,
+};

@@ -1,0 +1,335 @@
+// obj_except.c -- the builtin exception hierarchy, raising helpers and tracebacks.
+#include "mpf.h"
+
+mpf_exc_t *mpf_exc_native(mpf_obj_t o) {
+    if (mpf_obj_is_exception(o)) {
+        return mpf_obj_ptr(o);
+    }
+    return NULL;
+}
+
+bool mpf_obj_is_exception(mpf_obj_t o) {
+    if (!mpf_obj_is_ptr(o)) {
+        return false;
+    }
+    const mpf_type_t *t = mpf_obj_type(o);
+    return (t->flags & MPF_TYPE_FLAG_EXCEPTION) || ((t->flags & MPF_TYPE_FLAG_HEAP) && mpf_type_is_subclass(t, &mpf_type_BaseException));
+}
+
+bool mpf_exc_match(mpf_obj_t exc, const mpf_type_t *t) {
+    return mpf_type_is_subclass(mpf_obj_type(exc), t);
+}
+
+mpf_obj_t mpf_exc_new(const mpf_type_t *t, size_t n_args, const mpf_obj_t *args) {
+    mpf_exc_t *e = mpf_gc_alloc_maybe(sizeof(mpf_exc_t));
+    if (e == NULL) {
+        mpf_raise_memory_error();
+    }
+    e->inst.base.type = t;
+    e->args = mpf_obj_new_tuple(n_args, args);
+    return mpf_obj_from_ptr(e);
+}
+
+mpf_obj_t mpf_exc_new_msg(const mpf_type_t *t, const char *msg) {
+    mpf_obj_t s = mpf_obj_new_str(msg, strlen(msg));
+    return mpf_exc_new(t, 1, &s);
+}
+
+MPF_NORETURN void mpf_raise(mpf_obj_t exc) {
+    if (mpf_obj_is_type(exc, &mpf_type_type)) {
+        exc = mpf_call0(exc);
+    }
+    mpf_nlr_raise(exc);
+}
+
+MPF_NORETURN void mpf_raise_type(const mpf_type_t *t) {
+    mpf_raise(mpf_exc_new(t, 0, NULL));
+}
+
+MPF_NORETURN void mpf_raise_msg(const mpf_type_t *t, const char *msg) {
+#if MPF_ERROR_MSG == 0
+    (void)msg;
+    mpf_raise_type(t);
+#else
+    mpf_raise(mpf_exc_new_msg(t, msg));
+#endif
+}
+
+MPF_NORETURN void mpf_raise_fmt(const mpf_type_t *t, const char *fmt, ...) {
+#if MPF_ERROR_MSG == 0
+    (void)fmt;
+    mpf_raise_type(t);
+#else
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, 64);
+    mpf_print_t p;
+    mpf_vstr_print(&v, &p);
+    va_list ap;
+    va_start(ap, fmt);
+    mpf_vprintf(&p, fmt, ap);
+    va_end(ap);
+    mpf_obj_t s = mpf_vstr_to_str(&v);
+    mpf_raise(mpf_exc_new(t, 1, &s));
+#endif
+}
+
+MPF_NORETURN void mpf_raise_stop_iteration(mpf_obj_t value) {
+    if (value == MPF_OBJ_NONE) {
+        mpf_raise_type(&mpf_type_StopIteration);
+    }
+    mpf_raise(mpf_exc_new(&mpf_type_StopIteration, 1, &value));
+}
+
+MPF_NORETURN void mpf_raise_key_error(mpf_obj_t key) {
+    mpf_raise(mpf_exc_new(&mpf_type_KeyError, 1, &key));
+}
+
+MPF_NORETURN void mpf_raise_name_error(mpf_qstr_t name) {
+#if MPF_ERROR_MSG >= 2
+    mpf_raise_fmt(&mpf_type_NameError, "name '%q' is not defined", name);
+#else
+    (void)name;
+    mpf_raise_msg(&mpf_type_NameError, "name not defined");
+#endif
+}
+
+MPF_NORETURN void mpf_raise_memory_error(void) {
+    mpf_obj_t e = mpf_state.emergency_exc;
+    if (e != MPF_OBJ_NULL) {
+        mpf_exc_t *ex = mpf_obj_ptr(e);
+        ex->tb_len = 0;
+        ex->tb = NULL;
+        ex->tb_alloc = 0;
+        ex->cause = MPF_OBJ_NULL;
+        mpf_nlr_raise(e);
+    }
+    mpf_exc_t *ex = mpf_gc_alloc_maybe(sizeof(mpf_exc_t));
+    if (ex == NULL) {
+        static const mpf_tuple_t no_args = {{&mpf_type_tuple}, 0};
+        static mpf_exc_t static_exc;
+        static_exc.inst.base.type = &mpf_type_MemoryError;
+        static_exc.args = mpf_obj_from_ptr(&no_args);
+        static_exc.tb_len = 0;
+        mpf_nlr_raise(mpf_obj_from_ptr(&static_exc));
+    }
+    ex->inst.base.type = &mpf_type_MemoryError;
+    ex->args = mpf_obj_new_tuple(0, (const mpf_obj_t *)&ex);
+    mpf_nlr_raise(mpf_obj_from_ptr(ex));
+}
+
+mpf_obj_t mpf_exc_value(mpf_obj_t exc) {
+    mpf_exc_t *e = mpf_exc_native(exc);
+    if (e == NULL) {
+        return MPF_OBJ_NONE;
+    }
+    const mpf_tuple_t *a = mpf_obj_ptr(e->args);
+    return a->len > 0 ? a->items[0] : MPF_OBJ_NONE;
+}
+
+void mpf_exc_add_tb(mpf_obj_t exc, mpf_qstr_t file, size_t line, mpf_qstr_t name) {
+    mpf_exc_t *e = mpf_exc_native(exc);
+    if (e == NULL || exc == mpf_state.emergency_exc) {
+        return;
+    }
+    if (e->tb_len == e->tb_alloc) {
+        size_t na = e->tb_alloc ? e->tb_alloc * 2 : 4;
+        mpf_tb_entry_t *nt = mpf_gc_alloc_maybe(na * sizeof(mpf_tb_entry_t));
+        if (nt == NULL) {
+            return;
+        }
+        if (e->tb_len) {
+            memcpy(nt, e->tb, e->tb_len * sizeof(mpf_tb_entry_t));
+        }
+        e->tb = nt;
+        e->tb_alloc = na;
+    }
+    e->tb[e->tb_len].file = file;
+    e->tb[e->tb_len].line = line;
+    e->tb[e->tb_len].name = name;
+    e->tb_len++;
+}
+
+void mpf_exc_print_tb(const mpf_print_t *p, mpf_obj_t exc) {
+    mpf_exc_t *e = mpf_exc_native(exc);
+    if (e != NULL && e->cause != MPF_OBJ_NULL && mpf_obj_is_exception(e->cause)) {
+        mpf_exc_print_tb(p, e->cause);
+        mpf_print_str(p, "\nThe above exception was the direct cause of the following exception:\n\n");
+    }
+    if (e != NULL && e->tb_len > 0) {
+        mpf_print_str(p, "Traceback (most recent call last):\n");
+        for (size_t i = e->tb_len; i-- > 0;) {
+            mpf_printf(p, "  File \"%q\", line %u, in %q\n", e->tb[i].file, (unsigned)e->tb[i].line, e->tb[i].name);
+        }
+    }
+    const mpf_type_t *et = mpf_obj_type(exc);
+    if ((et->flags & MPF_TYPE_FLAG_HEAP) && et->dict != NULL) {
+        mpf_obj_t mod = mpf_map_get_qstr(et->dict, MPF_QSTR___module__);
+        if (mod != MPF_OBJ_NULL && MPF_IS_STR(mod) && !mpf_obj_equal(mod, mpf_obj_new_qstr(MPF_QSTR___main__))) {
+            mpf_printf(p, "%O.", mod);
+        }
+    }
+    mpf_print_str(p, mpf_obj_type_name(exc));
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, 32);
+    mpf_print_t vp;
+    mpf_vstr_print(&v, &vp);
+    mpf_obj_print(&vp, exc, MPF_PRINT_STR);
+    if (v.len > 0) {
+        mpf_print_str(p, ": ");
+        mpf_print_strn(p, v.buf, v.len);
+    }
+    mpf_print_str(p, "\n");
+}
+
+// str(e): '' / str(arg) / str(args); KeyError with one arg uses repr.
+static void exc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    mpf_exc_t *e = mpf_obj_ptr(self);
+    const mpf_tuple_t *a = mpf_obj_ptr(e->args);
+    if (kind == MPF_PRINT_REPR) {
+        mpf_print_str(p, mpf_obj_type_name(self));
+        if (a->len == 1) {
+            mpf_print_str(p, "(");
+            mpf_obj_print(p, a->items[0], MPF_PRINT_REPR);
+            mpf_print_str(p, ")");
+        } else {
+            mpf_obj_print(p, e->args, MPF_PRINT_REPR);
+        }
+        return;
+    }
+    if (a->len == 0) {
+        return;
+    }
+    if (a->len == 1) {
+        mpf_obj_print(p, a->items[0], mpf_exc_match(self, &mpf_type_KeyError) ? MPF_PRINT_REPR : MPF_PRINT_STR);
+        return;
+    }
+    if (a->len == 2 && mpf_exc_match(self, &mpf_type_OSError)) {
+        mpf_printf(p, "[Errno %O] %O", a->items[0], a->items[1]);
+        return;
+    }
+    mpf_obj_print(p, e->args, MPF_PRINT_REPR);
+}
+
+static mpf_obj_t exc_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_kw;
+    if (type == &mpf_type_OSError && n_args >= 2 && args[0] == mpf_obj_new_small_int(2)) {
+        type = &mpf_type_FileNotFoundError;
+    }
+    return mpf_exc_new(type, n_args, args);
+}
+
+static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    mpf_exc_t *e = mpf_obj_ptr(self);
+    if (dest[0] == MPF_OBJ_SENTINEL) {
+        if (attr == MPF_QSTR___cause__) {
+            e->cause = dest[1] == MPF_OBJ_NONE ? MPF_OBJ_NULL : dest[1];
+            dest[0] = MPF_OBJ_NULL;
+        } else if (attr == MPF_QSTR___context__) {
+            e->context = dest[1];
+            dest[0] = MPF_OBJ_NULL;
+        } else if (attr == MPF_QSTR_args) {
+            e->args = mpf_tuple_from_iter(dest[1]);
+            dest[0] = MPF_OBJ_NULL;
+        } else if (dest[1] != MPF_OBJ_NULL) {
+            mpf_map_lookup(&e->inst.members, mpf_obj_new_qstr(attr), MPF_MAP_LOOKUP_ADD)->value = dest[1];
+            dest[0] = MPF_OBJ_NULL;
+        }
+        return;
+    }
+    if (attr == MPF_QSTR_args) {
+        dest[0] = e->args;
+    } else if (attr == MPF_QSTR___cause__) {
+        dest[0] = e->cause ? e->cause : MPF_OBJ_NONE;
+    } else if (attr == MPF_QSTR___context__) {
+        dest[0] = e->context ? e->context : MPF_OBJ_NONE;
+    } else if (attr == MPF_QSTR___traceback__) {
+        dest[0] = MPF_OBJ_NONE;
+    } else if (attr == MPF_QSTR_value && mpf_exc_match(self, &mpf_type_StopIteration)) {
+        dest[0] = mpf_exc_value(self);
+    } else if (attr == MPF_QSTR_code && mpf_exc_match(self, &mpf_type_SystemExit)) {
+        dest[0] = mpf_exc_value(self);
+    } else if (attr == MPF_QSTR_errno && mpf_exc_match(self, &mpf_type_OSError)) {
+        dest[0] = mpf_exc_value(self);
+    } else {
+        mpf_obj_t v = mpf_map_get_qstr(&e->inst.members, attr);
+        if (v != MPF_OBJ_NULL) {
+            dest[0] = v;
+        }
+    }
+}
+
+static mpf_obj_t exc_init(size_t n_args, const mpf_obj_t *args) {
+    mpf_exc_t *e = mpf_exc_native(args[0]);
+    if (e != NULL) {
+        e->args = mpf_obj_new_tuple(n_args - 1, args + 1);
+    }
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_VAR(exc_init_obj, MPF_QSTR___init__, 1, 255, exc_init);
+
+static mpf_obj_t exc_with_traceback(mpf_obj_t self, mpf_obj_t tb) {
+    (void)tb;
+    return self;
+}
+MPF_FUN_2(exc_with_traceback_obj, MPF_QSTR_with_traceback, exc_with_traceback);
+
+static mpf_obj_t exc_str(mpf_obj_t self) {
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, 16);
+    mpf_print_t p;
+    mpf_vstr_print(&v, &p);
+    exc_print(&p, self, MPF_PRINT_STR);
+    return mpf_vstr_to_str(&v);
+}
+MPF_FUN_1(exc_str_obj, MPF_QSTR___str__, exc_str);
+
+static const mpf_map_elem_t exc_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR___init__), MPF_ROM_PTR(&exc_init_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___str__), MPF_ROM_PTR(&exc_str_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_with_traceback), MPF_ROM_PTR(&exc_with_traceback_obj)},
+};
+MPF_ROM_MAP(exc_locals, exc_locals_table);
+
+#define MPF_DEFINE_EXC(exc_name, parent_) \
+    const mpf_type_t mpf_type_##exc_name = { \
+        .base = {&mpf_type_type}, \
+        .name = MPF_QSTR_##exc_name, \
+        .flags = MPF_TYPE_FLAG_EXCEPTION | MPF_TYPE_FLAG_SUBCLASSABLE, \
+        .print = exc_print, \
+        .make_new = exc_make_new, \
+        .attr = exc_attr, \
+        .locals = &exc_locals, \
+        .parent = parent_, \
+    };
+
+MPF_DEFINE_EXC(BaseException, NULL)
+MPF_DEFINE_EXC(SystemExit, &mpf_type_BaseException)
+MPF_DEFINE_EXC(KeyboardInterrupt, &mpf_type_BaseException)
+MPF_DEFINE_EXC(GeneratorExit, &mpf_type_BaseException)
+MPF_DEFINE_EXC(Exception, &mpf_type_BaseException)
+MPF_DEFINE_EXC(StopIteration, &mpf_type_Exception)
+MPF_DEFINE_EXC(StopAsyncIteration, &mpf_type_Exception)
+MPF_DEFINE_EXC(ArithmeticError, &mpf_type_Exception)
+MPF_DEFINE_EXC(ZeroDivisionError, &mpf_type_ArithmeticError)
+MPF_DEFINE_EXC(OverflowError, &mpf_type_ArithmeticError)
+MPF_DEFINE_EXC(AssertionError, &mpf_type_Exception)
+MPF_DEFINE_EXC(AttributeError, &mpf_type_Exception)
+MPF_DEFINE_EXC(EOFError, &mpf_type_Exception)
+MPF_DEFINE_EXC(ImportError, &mpf_type_Exception)
+MPF_DEFINE_EXC(ModuleNotFoundError, &mpf_type_ImportError)
+MPF_DEFINE_EXC(LookupError, &mpf_type_Exception)
+MPF_DEFINE_EXC(IndexError, &mpf_type_LookupError)
+MPF_DEFINE_EXC(KeyError, &mpf_type_LookupError)
+MPF_DEFINE_EXC(MemoryError, &mpf_type_Exception)
+MPF_DEFINE_EXC(NameError, &mpf_type_Exception)
+MPF_DEFINE_EXC(UnboundLocalError, &mpf_type_NameError)
+MPF_DEFINE_EXC(OSError, &mpf_type_Exception)
+MPF_DEFINE_EXC(FileNotFoundError, &mpf_type_OSError)
+MPF_DEFINE_EXC(RuntimeError, &mpf_type_Exception)
+MPF_DEFINE_EXC(NotImplementedError, &mpf_type_RuntimeError)
+MPF_DEFINE_EXC(RecursionError, &mpf_type_RuntimeError)
+MPF_DEFINE_EXC(SyntaxError, &mpf_type_Exception)
+MPF_DEFINE_EXC(IndentationError, &mpf_type_SyntaxError)
+MPF_DEFINE_EXC(TypeError, &mpf_type_Exception)
+MPF_DEFINE_EXC(ValueError, &mpf_type_Exception)
+MPF_DEFINE_EXC(UnicodeError, &mpf_type_ValueError)

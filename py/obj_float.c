@@ -1,0 +1,458 @@
+// obj_float.c -- the float type (single or double per config): arithmetic with
+// Python semantics, shortest round-trip repr, parsing, formatting and round().
+// Decimal conversion uses the C library (snprintf/strtod, correctly rounded in glibc,
+// newlib and picolibc) into local buffers only; nothing is printed through stdio.
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "mpf.h"
+
+#if CONFIG_FLOAT_SINGLE
+#define FLT_REPR_DIGITS 9
+#define STRTOF strtof
+#else
+#define FLT_REPR_DIGITS 17
+#define STRTOF strtod
+#endif
+
+mpf_obj_t mpf_obj_new_float(mpf_float_t v) {
+    mpf_float_obj_t *f = mpf_new(mpf_float_obj_t);
+    f->base.type = &mpf_type_float;
+    f->value = v;
+    return mpf_obj_from_ptr(f);
+}
+
+static inline mpf_float_t fval(mpf_obj_t o) {
+    return ((const mpf_float_obj_t *)mpf_obj_ptr(o))->value;
+}
+
+// Shortest decimal digits of [v] (> 0, finite) that read back as [v]: digits in [dig]
+// (no dot, no trailing zeros), returns the decimal exponent of the first digit.
+static int shortest_digits(mpf_float_t v, char *dig, size_t *ndig) {
+    char buf[40];
+    for (int prec = 1; prec <= FLT_REPR_DIGITS; prec++) {
+        snprintf(buf, sizeof(buf), "%.*e", prec - 1, (double)v);
+        if ((mpf_float_t)STRTOF(buf, NULL) == v) {
+            break;
+        }
+    }
+    // buf is d[.ddd]e[+-]XX
+    size_t n = 0;
+    const char *p = buf;
+    while (*p && *p != 'e') {
+        if (*p >= '0' && *p <= '9') {
+            dig[n++] = *p;
+        }
+        p++;
+    }
+    int exp = atoi(p + 1);
+    while (n > 1 && dig[n - 1] == '0') {
+        n--;
+    }
+    dig[n] = 0;
+    *ndig = n;
+    return exp;
+}
+
+// repr(float) as CPython: fixed notation for 1e-4 <= |v| < 1e16, else scientific.
+static size_t float_repr(char *out, mpf_float_t v) {
+    if (isnan(v)) {
+        return (size_t)snprintf(out, 8, "nan");
+    }
+    if (isinf(v)) {
+        return (size_t)snprintf(out, 8, v < 0 ? "-inf" : "inf");
+    }
+    char *o = out;
+    if (signbit(v)) {
+        *o++ = '-';
+        v = -v;
+    }
+    if (v == 0) {
+        strcpy(o, "0.0");
+        return (size_t)(o - out) + 3;
+    }
+    char dig[32];
+    size_t n;
+    int exp = shortest_digits(v, dig, &n);
+    if (exp >= -4 && exp < 16) {
+        if (exp >= 0) {
+            for (int i = 0; i <= exp; i++) {
+                *o++ = (size_t)i < n ? dig[i] : '0';
+            }
+            *o++ = '.';
+            if ((size_t)exp + 1 < n) {
+                for (size_t i = (size_t)exp + 1; i < n; i++) {
+                    *o++ = dig[i];
+                }
+            } else {
+                *o++ = '0';
+            }
+        } else {
+            *o++ = '0';
+            *o++ = '.';
+            for (int i = -1; i > exp; i--) {
+                *o++ = '0';
+            }
+            for (size_t i = 0; i < n; i++) {
+                *o++ = dig[i];
+            }
+        }
+    } else {
+        *o++ = dig[0];
+        if (n > 1) {
+            *o++ = '.';
+            for (size_t i = 1; i < n; i++) {
+                *o++ = dig[i];
+            }
+        }
+        o += snprintf(o, 8, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
+    }
+    *o = 0;
+    return (size_t)(o - out);
+}
+
+void mpf_float_print(const mpf_print_t *p, mpf_float_t f) {
+    char buf[48];
+    size_t n = float_repr(buf, f);
+    mpf_print_strn(p, buf, n);
+}
+
+static void float_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    mpf_float_print(p, fval(self));
+}
+
+mpf_obj_t mpf_float_parse(const char *s, size_t len, bool *ok) {
+    char buf[64];
+    *ok = false;
+    while (len > 0 && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')) {
+        s++;
+        len--;
+    }
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' || s[len - 1] == '\r')) {
+        len--;
+    }
+    if (len == 0 || len >= sizeof(buf)) {
+        return MPF_OBJ_NULL;
+    }
+    size_t j = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '_') {
+            // only between digits
+            if (i == 0 || i + 1 >= len || !(s[i - 1] >= '0' && s[i - 1] <= '9') || !(s[i + 1] >= '0' && s[i + 1] <= '9')) {
+                return MPF_OBJ_NULL;
+            }
+            continue;
+        }
+        if (!((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-' ||
+              (c | 0x20) == 'i' || (c | 0x20) == 'n' || (c | 0x20) == 'f' || (c | 0x20) == 'a' ||
+              (c | 0x20) == 't' || (c | 0x20) == 'y')) {
+            return MPF_OBJ_NULL;
+        }
+        buf[j++] = c;
+    }
+    buf[j] = 0;
+    // reject hex floats and "infinit" style partials that strtod would accept
+    const char *b = buf + (buf[0] == '+' || buf[0] == '-');
+    if ((b[0] | 0x20) == 'i' || (b[0] | 0x20) == 'n') {
+        char low[16];
+        size_t k = 0;
+        for (; b[k] && k < sizeof(low) - 1; k++) {
+            low[k] = (char)(b[k] | 0x20);
+        }
+        low[k] = 0;
+        if (strcmp(low, "inf") != 0 && strcmp(low, "infinity") != 0 && strcmp(low, "nan") != 0) {
+            return MPF_OBJ_NULL;
+        }
+    }
+    char *end;
+    mpf_float_t v = (mpf_float_t)STRTOF(buf, &end);
+    if (end != buf + j || j == 0) {
+        return MPF_OBJ_NULL;
+    }
+    *ok = true;
+    return mpf_obj_new_float(v);
+}
+
+static mpf_obj_t float_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    mpf_arg_check_num(n_args, n_kw, 0, 1, false);
+    if (n_args == 0) {
+        return mpf_obj_new_float(0);
+    }
+    mpf_obj_t o = args[0];
+    if (mpf_obj_is_type(o, &mpf_type_float)) {
+        return o;
+    }
+    if (mpf_obj_is_int(o)) {
+        return mpf_obj_new_float(mpf_int_to_float(o));
+    }
+    if (MPF_IS_STR(o) || mpf_obj_is_type(o, &mpf_type_bytes)) {
+        size_t len;
+        const char *s = mpf_obj_str_data(o, &len);
+        bool ok;
+        mpf_obj_t r = mpf_float_parse(s, len, &ok);
+        if (!ok) {
+            mpf_raise_fmt(&mpf_type_ValueError, "could not convert string to float: %R", o);
+        }
+        return r;
+    }
+    const mpf_type_t *t = mpf_obj_type(o);
+    mpf_obj_t m = mpf_type_lookup(t, MPF_QSTR___float__);
+    if (m == MPF_OBJ_NULL) {
+        m = mpf_type_lookup(t, MPF_QSTR___index__);
+    }
+    if (m != MPF_OBJ_NULL) {
+        mpf_obj_t r = mpf_call1(m, o);
+        return mpf_obj_is_int(r) ? mpf_obj_new_float(mpf_int_to_float(r)) : r;
+    }
+    mpf_raise_fmt(&mpf_type_TypeError, "float() argument must be a string or a real number, not '%T'", o);
+}
+
+mpf_obj_t mpf_float_binary_op(int op, mpf_float_t a, mpf_float_t b) {
+    if (op >= MPF_BINARY_OP_INPLACE_OR && op <= MPF_BINARY_OP_INPLACE_POWER) {
+        op += MPF_BINARY_OP_INPLACE_TO_NORMAL;
+    }
+    switch (op) {
+        case MPF_BINARY_OP_LESS:
+            return mpf_obj_bool(a < b);
+        case MPF_BINARY_OP_MORE:
+            return mpf_obj_bool(a > b);
+        case MPF_BINARY_OP_EQUAL:
+            return mpf_obj_bool(a == b);
+        case MPF_BINARY_OP_LESS_EQUAL:
+            return mpf_obj_bool(a <= b);
+        case MPF_BINARY_OP_MORE_EQUAL:
+            return mpf_obj_bool(a >= b);
+        case MPF_BINARY_OP_NOT_EQUAL:
+            return mpf_obj_bool(a != b);
+        case MPF_BINARY_OP_ADD:
+            return mpf_obj_new_float(a + b);
+        case MPF_BINARY_OP_SUBTRACT:
+            return mpf_obj_new_float(a - b);
+        case MPF_BINARY_OP_MULTIPLY:
+            return mpf_obj_new_float(a * b);
+        case MPF_BINARY_OP_TRUE_DIVIDE:
+            if (b == 0) {
+                mpf_raise_msg(&mpf_type_ZeroDivisionError, "float division by zero");
+            }
+            return mpf_obj_new_float(a / b);
+        case MPF_BINARY_OP_FLOOR_DIVIDE:
+        case MPF_BINARY_OP_MODULO: {
+            if (b == 0) {
+                mpf_raise_msg(&mpf_type_ZeroDivisionError, op == MPF_BINARY_OP_MODULO ? "float modulo" : "float floor division by zero");
+            }
+            mpf_float_t mod = fmod(a, b);
+            mpf_float_t div = (a - mod) / b;
+            if (mod != 0) {
+                if ((b < 0) != (mod < 0)) {
+                    mod += b;
+                    div -= 1;
+                }
+            } else {
+                mod = copysign((mpf_float_t)0, b);
+            }
+            mpf_float_t fd;
+            if (div != 0) {
+                fd = floor(div);
+                if (div - fd > 0.5) {
+                    fd += 1;
+                }
+            } else {
+                fd = copysign((mpf_float_t)0, a / b);
+            }
+            return mpf_obj_new_float(op == MPF_BINARY_OP_MODULO ? mod : fd);
+        }
+        case MPF_BINARY_OP_POWER: {
+            if (a == 0 && b < 0) {
+                mpf_raise_msg(&mpf_type_ZeroDivisionError, "0.0 cannot be raised to a negative power");
+            }
+            if (a < 0 && b != floor(b)) {
+                mpf_raise_msg(&mpf_type_ValueError, "math domain error");
+            }
+            mpf_float_t r = pow(a, b);
+            if (isinf(r) && !isinf(a) && !isinf(b)) {
+                mpf_raise_msg(&mpf_type_OverflowError, "(34, 'Numerical result out of range')");
+            }
+            return mpf_obj_new_float(r);
+        }
+        default:
+            return MPF_OBJ_NULL;
+    }
+}
+
+static mpf_obj_t float_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    mpf_float_t a = fval(lhs), b;
+    if (mpf_obj_is_type(rhs, &mpf_type_float)) {
+        b = fval(rhs);
+    } else if (mpf_obj_is_int(rhs)) {
+        b = mpf_int_to_float(rhs);
+    } else {
+        return MPF_OBJ_NULL;
+    }
+    if (op >= MPF_BINARY_OP_REVERSE_OR) {
+        return mpf_float_binary_op(op - MPF_BINARY_OP_NORMAL_TO_REVERSE, b, a);
+    }
+    return mpf_float_binary_op(op, a, b);
+}
+
+static mpf_obj_t float_unary_op(int op, mpf_obj_t self) {
+    mpf_float_t v = fval(self);
+    switch (op) {
+        case MPF_UNARY_OP_BOOL:
+            return mpf_obj_bool(v != 0);
+        case MPF_UNARY_OP_POSITIVE:
+            return self;
+        case MPF_UNARY_OP_NEGATIVE:
+            return mpf_obj_new_float(-v);
+        case MPF_UNARY_OP_ABS:
+            return mpf_obj_new_float(fabs(v));
+        case MPF_UNARY_OP_INT:
+            return mpf_int_from_float(v);
+        case MPF_UNARY_OP_HASH: {
+            if (isfinite(v) && v == floor(v) && fabs(v) < 1e18) {
+                return mpf_obj_new_small_int(mpf_obj_hash(mpf_int_from_float(v)));
+            }
+            if (isinf(v)) {
+                return mpf_obj_new_small_int(v > 0 ? 314159 : -314159);
+            }
+            union {
+                double d;
+                uint64_t u;
+            } bits = {(double)v};
+            return mpf_obj_new_small_int((mpf_int_t)((bits.u ^ (bits.u >> 32)) & 0x3FFFFFFF));
+        }
+        default:
+            return MPF_OBJ_NULL;
+    }
+}
+
+// round(x[, n]) for floats: ints halves-to-even without n, correctly rounded decimal with n.
+mpf_obj_t mpf_float_round(mpf_obj_t x, mpf_obj_t ndigits) {
+    mpf_float_t v = fval(x);
+    if (ndigits == MPF_OBJ_NULL) {
+        if (isnan(v)) {
+            mpf_raise_msg(&mpf_type_ValueError, "cannot convert float NaN to integer");
+        }
+        if (isinf(v)) {
+            mpf_raise_msg(&mpf_type_OverflowError, "cannot convert float infinity to integer");
+        }
+        mpf_float_t r = floor(v);
+        mpf_float_t diff = v - r;
+        if (diff > 0.5 || (diff == 0.5 && fmod(r, 2) != 0)) {
+            r += 1;
+        }
+        return mpf_int_from_float(r);
+    }
+    mpf_int_t n = mpf_obj_get_int(ndigits);
+    if (!isfinite(v) || v == 0) {
+        return x;
+    }
+    if (n > 300) {
+        return x;
+    }
+    if (n >= 0) {
+        char buf[400];
+        snprintf(buf, sizeof(buf), "%.*f", (int)n, (double)v);
+        return mpf_obj_new_float((mpf_float_t)STRTOF(buf, NULL));
+    }
+    mpf_float_t p = pow(10, (mpf_float_t)-n);
+    mpf_float_t q = v / p;
+    mpf_float_t r = floor(q);
+    mpf_float_t diff = q - r;
+    if (diff > 0.5 || (diff == 0.5 && fmod(r, 2) != 0)) {
+        r += 1;
+    }
+    return mpf_obj_new_float(r * p);
+}
+
+// Format [f] with a printf conversion [type] (e, f, g, E, F, G) and precision.
+mpf_obj_t mpf_float_format(mpf_float_t f, char type, int prec, bool alt) {
+    char fmt[16];
+    char buf[512];
+    if (prec > 300) {
+        prec = 300;
+    }
+    snprintf(fmt, sizeof(fmt), "%%%s.%d%c", alt ? "#" : "", prec, type);
+    int n = snprintf(buf, sizeof(buf), fmt, (double)f);
+    if (n < 0) {
+        n = 0;
+    }
+    if ((size_t)n >= sizeof(buf)) {
+        n = (int)sizeof(buf) - 1;
+    }
+    return mpf_obj_new_str(buf, (size_t)n);
+}
+
+// repr digits for format(): the shortest repr string.
+mpf_obj_t mpf_float_repr_obj(mpf_float_t f) {
+    char buf[48];
+    size_t n = float_repr(buf, f);
+    return mpf_obj_new_str(buf, n);
+}
+
+static mpf_obj_t float_is_integer(mpf_obj_t self) {
+    mpf_float_t v = fval(self);
+    return mpf_obj_bool(isfinite(v) && v == floor(v));
+}
+MPF_FUN_1(float_is_integer_obj, MPF_QSTR_is_integer, float_is_integer);
+
+static mpf_obj_t float_as_integer_ratio(mpf_obj_t self) {
+    mpf_float_t v = fval(self);
+    if (!isfinite(v)) {
+        mpf_raise_msg(isnan(v) ? &mpf_type_ValueError : &mpf_type_OverflowError, "cannot convert to integer ratio");
+    }
+    int e;
+    mpf_float_t m = frexp(v, &e);
+    for (int i = 0; i < 300 && m != floor(m); i++) {
+        m *= 2;
+        e--;
+    }
+    mpf_obj_t num = mpf_int_from_float(m);
+    mpf_obj_t den = mpf_obj_new_small_int(1);
+    if (e > 0) {
+        num = mpf_binary_op(MPF_BINARY_OP_LSHIFT, num, mpf_obj_new_small_int(e));
+    } else {
+        den = mpf_binary_op(MPF_BINARY_OP_LSHIFT, den, mpf_obj_new_small_int(-e));
+    }
+    mpf_obj_t t[2] = {num, den};
+    return mpf_obj_new_tuple(2, t);
+}
+MPF_FUN_1(float_as_integer_ratio_obj, MPF_QSTR_as_integer_ratio, float_as_integer_ratio);
+
+static mpf_obj_t float_conjugate(mpf_obj_t self) {
+    return self;
+}
+MPF_FUN_1(float_conjugate_obj, MPF_QSTR_conjugate, float_conjugate);
+
+static const mpf_map_elem_t float_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_is_integer), MPF_ROM_PTR(&float_is_integer_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_as_integer_ratio), MPF_ROM_PTR(&float_as_integer_ratio_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_conjugate), MPF_ROM_PTR(&float_conjugate_obj)},
+};
+MPF_ROM_MAP(float_locals, float_locals_table);
+
+static void float_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    if (dest[0] != MPF_OBJ_NULL) {
+        return;
+    }
+    if (attr == MPF_QSTR_real) {
+        dest[0] = self;
+    } else if (attr == MPF_QSTR_imag) {
+        dest[0] = mpf_obj_new_float(0);
+    }
+}
+
+const mpf_type_t mpf_type_float = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_float,
+    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
+    .print = float_print,
+    .make_new = float_make_new,
+    .unary_op = float_unary_op,
+    .binary_op = float_binary_op,
+    .attr = float_attr,
+    .locals = &float_locals,
+};

@@ -1,0 +1,217 @@
+// obj_fun.c -- functions: bytecode functions (and closures), builtin C functions,
+// bound methods and closure cells.
+#include "mpf.h"
+
+// ---------------------------------------------------------------- bytecode functions
+mpf_obj_t mpf_obj_new_fun_bc(const mpf_raw_code_t *rc, const mpf_module_ctx_t *ctx, mpf_obj_t def, mpf_obj_t kwdef, size_t n_closed, const mpf_obj_t *closed) {
+    mpf_fun_bc_t *f = mpf_new_var(mpf_fun_bc_t, mpf_obj_t, n_closed);
+    f->base.type = &mpf_type_fun_bc;
+    f->rc = rc;
+    f->ctx = ctx;
+    f->defaults = def;
+    f->kwdefaults = kwdef;
+    f->n_closed = n_closed;
+    if (n_closed > 0) {
+        memcpy(f->closed, closed, n_closed * sizeof(mpf_obj_t));
+    }
+    return mpf_obj_from_ptr(f);
+}
+
+static mpf_obj_t fun_bc_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    return mpf_vm_call_bc(mpf_obj_ptr(self), n_args, n_kw, args, MPF_OBJ_NULL);
+}
+
+static mpf_qstr_t fun_name(const mpf_fun_bc_t *f) {
+    return f->ctx->qstrs[f->rc->simple_name];
+}
+
+static void fun_bc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    mpf_printf(p, "<function %q at 0x%x>", fun_name(mpf_obj_ptr(self)), (unsigned)(uintptr_t)self);
+}
+
+static void fun_bc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    mpf_fun_bc_t *f = mpf_obj_ptr(self);
+    if (dest[0] != MPF_OBJ_NULL) {
+        if (f->attrs == MPF_OBJ_NULL) {
+            f->attrs = mpf_obj_new_dict(4);
+        }
+        if (dest[1] == MPF_OBJ_NULL) {
+            if (mpf_map_lookup(mpf_dict_map(f->attrs), mpf_obj_new_qstr(attr), MPF_MAP_REMOVE) != NULL) {
+                dest[0] = MPF_OBJ_NULL;
+            }
+        } else {
+            mpf_dict_store(f->attrs, mpf_obj_new_qstr(attr), dest[1]);
+            dest[0] = MPF_OBJ_NULL;
+        }
+        return;
+    }
+    if (f->attrs != MPF_OBJ_NULL) {
+        mpf_obj_t v = mpf_map_get_qstr(mpf_dict_map(f->attrs), attr);
+        if (v != MPF_OBJ_NULL) {
+            dest[0] = v;
+            return;
+        }
+    }
+    if (attr == MPF_QSTR___dict__) {
+        if (f->attrs == MPF_OBJ_NULL) {
+            f->attrs = mpf_obj_new_dict(4);
+        }
+        dest[0] = f->attrs;
+        return;
+    }
+    if (attr == MPF_QSTR___name__ || attr == MPF_QSTR___qualname__) {
+        dest[0] = mpf_obj_new_qstr(fun_name(f));
+    } else if (attr == MPF_QSTR___module__) {
+        mpf_obj_t n = mpf_dict_get(f->ctx->globals, mpf_obj_new_qstr(MPF_QSTR___name__));
+        dest[0] = n ? n : MPF_OBJ_NONE;
+    } else if (attr == MPF_QSTR___globals__) {
+        dest[0] = f->ctx->globals;
+    } else if (attr == MPF_QSTR___defaults__) {
+        dest[0] = f->defaults ? f->defaults : MPF_OBJ_NONE;
+    } else if (attr == MPF_QSTR___doc__) {
+        dest[0] = MPF_OBJ_NONE;
+    }
+}
+
+const mpf_type_t mpf_type_fun_bc = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_function,
+    .print = fun_bc_print,
+    .call = fun_bc_call,
+    .attr = fun_bc_attr,
+};
+
+// ---------------------------------------------------------------- builtin functions
+static mpf_obj_t fun_builtin_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    const mpf_fun_builtin_t *f = mpf_obj_ptr(self);
+    if (f->kind == MPF_FUN_KIND_KW) {
+        if (n_args < f->n_min) {
+            mpf_raise_fmt(&mpf_type_TypeError, "%q() missing required arguments", f->name);
+        }
+        return f->fun.kw(n_args, n_kw, args);
+    }
+    if (n_kw > 0) {
+        mpf_raise_fmt(&mpf_type_TypeError, "%q() takes no keyword arguments", f->name);
+    }
+    if (n_args < f->n_min || n_args > f->n_max) {
+        if (f->n_min == f->n_max) {
+            if (f->n_min == 1 && n_args == 0) {
+                mpf_raise_fmt(&mpf_type_TypeError, "%q() takes exactly one argument (0 given)", f->name);
+            }
+            mpf_raise_fmt(&mpf_type_TypeError, "%q() takes %u positional argument%s but %u were given", f->name,
+                (unsigned)f->n_min, f->n_min == 1 ? "" : "s", (unsigned)n_args);
+        }
+        if (n_args < f->n_min) {
+            mpf_raise_fmt(&mpf_type_TypeError, "%q expected at least %u arguments, got %u", f->name, (unsigned)f->n_min, (unsigned)n_args);
+        }
+        mpf_raise_fmt(&mpf_type_TypeError, "%q expected at most %u arguments, got %u", f->name, (unsigned)f->n_max, (unsigned)n_args);
+    }
+    switch (f->kind) {
+        case MPF_FUN_KIND_0:
+            return f->fun.f0();
+        case MPF_FUN_KIND_1:
+            return f->fun.f1(args[0]);
+        case MPF_FUN_KIND_2:
+            return f->fun.f2(args[0], args[1]);
+        case MPF_FUN_KIND_3:
+            return f->fun.f3(args[0], args[1], args[2]);
+        default:
+            return f->fun.var(n_args, args);
+    }
+}
+
+static void fun_builtin_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    mpf_printf(p, "<built-in function %q>", ((const mpf_fun_builtin_t *)mpf_obj_ptr(self))->name);
+}
+
+static void fun_builtin_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    if (dest[0] == MPF_OBJ_NULL && (attr == MPF_QSTR___name__ || attr == MPF_QSTR___qualname__)) {
+        dest[0] = mpf_obj_new_qstr(((const mpf_fun_builtin_t *)mpf_obj_ptr(self))->name);
+    }
+}
+
+const mpf_type_t mpf_type_fun_builtin = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_builtin_function_or_method,
+    .print = fun_builtin_print,
+    .call = fun_builtin_call,
+    .attr = fun_builtin_attr,
+};
+
+// ---------------------------------------------------------------- bound methods
+mpf_obj_t mpf_obj_new_bound_meth(mpf_obj_t fun, mpf_obj_t self) {
+    mpf_bound_meth_t *m = mpf_new(mpf_bound_meth_t);
+    m->base.type = &mpf_type_bound_meth;
+    m->fun = fun;
+    m->self = self;
+    return mpf_obj_from_ptr(m);
+}
+
+// Maximum arguments passed on the C stack when prepending self; more go to the heap.
+#define BOUND_STACK_ARGS 8
+
+static mpf_obj_t bound_meth_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    const mpf_bound_meth_t *m = mpf_obj_ptr(self);
+    size_t n = n_args + 2 * n_kw;
+    mpf_obj_t stack_args[BOUND_STACK_ARGS + 1];
+    mpf_obj_t *a = n < BOUND_STACK_ARGS ? stack_args : mpf_gc_alloc((n + 1) * sizeof(mpf_obj_t), false);
+    a[0] = m->self;
+    if (n > 0) {
+        memcpy(a + 1, args, n * sizeof(mpf_obj_t));
+    }
+    return mpf_call(m->fun, n_args + 1, n_kw, a);
+}
+
+static void bound_meth_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    const mpf_bound_meth_t *m = mpf_obj_ptr(self);
+    mpf_obj_t name = mpf_load_attr(m->fun, MPF_QSTR___name__);
+    mpf_printf(p, "<bound method %T.%O of %R>", m->self, name, m->self);
+}
+
+static void bound_meth_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    const mpf_bound_meth_t *m = mpf_obj_ptr(self);
+    if (dest[0] != MPF_OBJ_NULL) {
+        return;
+    }
+    if (attr == MPF_QSTR___self__) {
+        dest[0] = m->self;
+    } else if (attr == MPF_QSTR___func__) {
+        dest[0] = m->fun;
+    } else {
+        mpf_load_method_maybe(m->fun, attr, dest);
+        dest[1] = MPF_OBJ_NULL;
+    }
+}
+
+static mpf_obj_t bound_meth_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    if (op == MPF_BINARY_OP_EQUAL && mpf_obj_is_type(rhs, &mpf_type_bound_meth)) {
+        const mpf_bound_meth_t *a = mpf_obj_ptr(lhs), *b = mpf_obj_ptr(rhs);
+        return mpf_obj_bool(a->self == b->self && a->fun == b->fun);
+    }
+    return MPF_OBJ_NULL;
+}
+
+const mpf_type_t mpf_type_bound_meth = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_method,
+    .print = bound_meth_print,
+    .call = bound_meth_call,
+    .attr = bound_meth_attr,
+    .binary_op = bound_meth_binary_op,
+};
+
+// ---------------------------------------------------------------- cells
+mpf_obj_t mpf_obj_new_cell(mpf_obj_t v) {
+    mpf_cell_t *c = mpf_new(mpf_cell_t);
+    c->base.type = &mpf_type_cell;
+    c->value = v;
+    return mpf_obj_from_ptr(c);
+}
+
+const mpf_type_t mpf_type_cell = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_cell,
+};

@@ -1,0 +1,157 @@
+// obj_gen.c -- generator objects (also coroutines): resume, send, throw, close.
+#include "mpf.h"
+
+mpf_obj_t mpf_obj_new_gen(mpf_obj_t fun, mpf_frame_t *frame) {
+    (void)fun;
+    mpf_gen_t *g = mpf_new(mpf_gen_t);
+    g->base.type = &mpf_type_gen;
+    g->frame = frame;
+    return mpf_obj_from_ptr(g);
+}
+
+// Resume [self] with [send] or by throwing [throw_]. Returns the yielded value with
+// *returned = false, or sets *ret to the return value with *returned = true.
+mpf_obj_t mpf_gen_resume(mpf_obj_t self, mpf_obj_t send, mpf_obj_t throw_, mpf_obj_t *ret, bool *returned) {
+    mpf_gen_t *g = mpf_obj_ptr(self);
+    *returned = false;
+    if (g->running) {
+        mpf_raise_msg(&mpf_type_ValueError, "generator already executing");
+    }
+    if (g->finished) {
+        if (throw_ != MPF_OBJ_NULL) {
+            mpf_raise(throw_);
+        }
+        *returned = true;
+        *ret = MPF_OBJ_NONE;
+        return MPF_OBJ_NONE;
+    }
+    mpf_frame_t *fr = g->frame;
+    bool started = fr->ip != fr->fun->rc->code;
+    if (!started) {
+        if (throw_ == MPF_OBJ_NULL && send != MPF_OBJ_NONE) {
+            mpf_raise_msg(&mpf_type_TypeError, "can't send non-None value to a just-started generator");
+        }
+    } else if (throw_ == MPF_OBJ_NULL) {
+        *fr->sp = send;
+    }
+    if (throw_ != MPF_OBJ_NULL) {
+        if (mpf_obj_is_type(throw_, &mpf_type_type)) {
+            throw_ = mpf_call0(throw_);
+        }
+        fr->pending = throw_;
+    }
+    g->running = 1;
+    mpf_obj_t v;
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        mpf_stack_check();
+        mpf_vm_ret_t r = mpf_vm_execute(fr, &v);
+        mpf_nlr_pop(&nlr);
+        g->running = 0;
+        if (r == MPF_VM_YIELD) {
+            return v;
+        }
+        g->finished = 1;
+        *returned = true;
+        *ret = v;
+        return MPF_OBJ_NONE;
+    }
+    g->running = 0;
+    g->finished = 1;
+    if (mpf_exc_match(nlr.exc, &mpf_type_StopIteration)) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "generator raised StopIteration");
+    }
+    mpf_nlr_raise(nlr.exc);
+}
+
+static mpf_obj_t gen_iternext(mpf_obj_t self) {
+    mpf_obj_t ret;
+    bool returned;
+    mpf_obj_t v = mpf_gen_resume(self, MPF_OBJ_NONE, MPF_OBJ_NULL, &ret, &returned);
+    return returned ? MPF_OBJ_STOP : v;
+}
+
+static mpf_obj_t iter_self(mpf_obj_t self) {
+    return self;
+}
+
+static mpf_obj_t gen_send(mpf_obj_t self, mpf_obj_t v) {
+    mpf_obj_t ret;
+    bool returned;
+    mpf_obj_t y = mpf_gen_resume(self, v, MPF_OBJ_NULL, &ret, &returned);
+    if (returned) {
+        mpf_raise_stop_iteration(ret);
+    }
+    return y;
+}
+MPF_FUN_2(gen_send_obj, MPF_QSTR_send, gen_send);
+
+static mpf_obj_t gen_throw(size_t n_args, const mpf_obj_t *args) {
+    mpf_obj_t exc = args[1];
+    if (n_args > 2 && args[2] != MPF_OBJ_NONE) {
+        exc = mpf_call1(args[1], args[2]);
+    }
+    if (!mpf_obj_is_exception(exc) && !(mpf_obj_is_type(exc, &mpf_type_type) && mpf_type_is_subclass(mpf_obj_ptr(exc), &mpf_type_BaseException))) {
+        mpf_raise_msg(&mpf_type_TypeError, "exceptions must be classes or instances deriving from BaseException, not type");
+    }
+    mpf_obj_t ret;
+    bool returned;
+    mpf_obj_t y = mpf_gen_resume(args[0], MPF_OBJ_NONE, exc, &ret, &returned);
+    if (returned) {
+        mpf_raise_stop_iteration(ret);
+    }
+    return y;
+}
+MPF_FUN_VAR(gen_throw_obj, MPF_QSTR_throw, 2, 4, gen_throw);
+
+static mpf_obj_t gen_close(mpf_obj_t self) {
+    mpf_gen_t *g = mpf_obj_ptr(self);
+    if (g->finished) {
+        return MPF_OBJ_NONE;
+    }
+    if (g->frame->ip == g->frame->fun->rc->code) {
+        g->finished = 1;
+        return MPF_OBJ_NONE;
+    }
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        mpf_obj_t ret;
+        bool returned;
+        mpf_gen_resume(self, MPF_OBJ_NONE, mpf_exc_new(&mpf_type_GeneratorExit, 0, NULL), &ret, &returned);
+        mpf_nlr_pop(&nlr);
+        if (!returned) {
+            mpf_raise_msg(&mpf_type_RuntimeError, "generator ignored GeneratorExit");
+        }
+        return MPF_OBJ_NONE;
+    }
+    if (mpf_exc_match(nlr.exc, &mpf_type_GeneratorExit) || mpf_exc_match(nlr.exc, &mpf_type_StopIteration)) {
+        return MPF_OBJ_NONE;
+    }
+    mpf_nlr_raise(nlr.exc);
+}
+MPF_FUN_1(gen_close_obj, MPF_QSTR_close, gen_close);
+
+static void gen_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    const mpf_gen_t *g = mpf_obj_ptr(self);
+    const mpf_fun_bc_t *f = g->frame->fun;
+    mpf_printf(p, "<generator object %q at 0x%x>", f->ctx->qstrs[f->rc->simple_name], (unsigned)(uintptr_t)self);
+}
+
+static const mpf_map_elem_t gen_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_send), MPF_ROM_PTR(&gen_send_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_throw), MPF_ROM_PTR(&gen_throw_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_close), MPF_ROM_PTR(&gen_close_obj)},
+};
+MPF_ROM_MAP(gen_locals, gen_locals_table);
+
+const mpf_type_t mpf_type_gen = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_generator,
+    .print = gen_print,
+    .getiter = iter_self,
+    .iternext = gen_iternext,
+    .locals = &gen_locals,
+};

@@ -1,0 +1,614 @@
+// obj_int.c -- the int type: small ints (tagged, no allocation) and, per config,
+// big ints (mpz.c) beyond them.
+#include <math.h>
+
+#include "mpf.h"
+#if MPF_INT_BIG
+#include "mpz.h"
+#endif
+
+mpf_obj_t mpf_obj_new_int(mpf_int_t v) {
+    if (mpf_small_int_fits(v)) {
+        return mpf_obj_new_small_int(v);
+    }
+#if MPF_INT_BIG
+    return mpf_mpz_from_ll(v);
+#else
+    mpf_raise_msg(&mpf_type_OverflowError, "small int overflow");
+#endif
+}
+
+mpf_obj_t mpf_obj_new_int_from_ll(long long v) {
+    if (v >= MPF_SMALL_INT_MIN && v <= MPF_SMALL_INT_MAX) {
+        return mpf_obj_new_small_int((mpf_int_t)v);
+    }
+#if MPF_INT_BIG
+    return mpf_mpz_from_ll(v);
+#else
+    mpf_raise_msg(&mpf_type_OverflowError, "small int overflow");
+#endif
+}
+
+mpf_obj_t mpf_obj_new_int_from_ull(unsigned long long v) {
+    if (v <= (unsigned long long)MPF_SMALL_INT_MAX) {
+        return mpf_obj_new_small_int((mpf_int_t)v);
+    }
+#if MPF_INT_BIG
+    return mpf_mpz_from_ull(v);
+#else
+    mpf_raise_msg(&mpf_type_OverflowError, "small int overflow");
+#endif
+}
+
+bool mpf_int_is_big(mpf_obj_t o) {
+    return mpf_obj_is_type(o, &mpf_type_int);
+}
+
+int mpf_int_sign(mpf_obj_t o) {
+    if (mpf_obj_is_small_int(o)) {
+        mpf_int_t v = mpf_obj_small_int_value(o);
+        return v < 0 ? -1 : v > 0;
+    }
+#if MPF_INT_BIG
+    if (mpf_int_is_big(o)) {
+        return ((const mpf_int_big_t *)mpf_obj_ptr(o))->neg ? -1 : 1;
+    }
+#endif
+    return o == MPF_OBJ_TRUE;
+}
+
+#if CONFIG_FLOAT
+mpf_float_t mpf_int_to_float(mpf_obj_t o) {
+    if (mpf_obj_is_small_int(o)) {
+        return (mpf_float_t)mpf_obj_small_int_value(o);
+    }
+    if (o == MPF_OBJ_TRUE || o == MPF_OBJ_FALSE) {
+        return o == MPF_OBJ_TRUE;
+    }
+#if MPF_INT_BIG
+    double d = mpf_mpz_to_double(o);
+    if (isinf(d)) {
+        mpf_raise_msg(&mpf_type_OverflowError, "int too large to convert to float");
+    }
+    return (mpf_float_t)d;
+#else
+    return 0;
+#endif
+}
+
+mpf_obj_t mpf_int_from_float(mpf_float_t f) {
+    if (isnan(f)) {
+        mpf_raise_msg(&mpf_type_ValueError, "cannot convert float NaN to integer");
+    }
+    if (isinf(f)) {
+        mpf_raise_msg(&mpf_type_OverflowError, "cannot convert float infinity to integer");
+    }
+    mpf_float_t t = f < 0 ? ceil(f) : floor(f);
+    if (t > -4e18 && t < 4e18) {
+        return mpf_obj_new_int_from_ll((long long)t);
+    }
+#if MPF_INT_BIG
+    return mpf_mpz_from_double(t);
+#else
+    mpf_raise_msg(&mpf_type_OverflowError, "small int overflow");
+#endif
+}
+#endif
+
+void mpf_int_print(const mpf_print_t *p, mpf_obj_t o, int base, bool upper) {
+    if (o == MPF_OBJ_TRUE || o == MPF_OBJ_FALSE) {
+        o = mpf_obj_new_small_int(o == MPF_OBJ_TRUE);
+    }
+    if (mpf_obj_is_small_int(o)) {
+        mpf_int_t v = mpf_obj_small_int_value(o);
+        char buf[sizeof(mpf_int_t) * 8 + 2];
+        char *e = buf + sizeof(buf), *s = e;
+        mpf_uint_t m = v < 0 ? (mpf_uint_t)0 - (mpf_uint_t)v : (mpf_uint_t)v;
+        const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+        do {
+            *--s = digits[m % (mpf_uint_t)base];
+            m /= (mpf_uint_t)base;
+        } while (m);
+        if (v < 0) {
+            *--s = '-';
+        }
+        mpf_print_strn(p, s, (size_t)(e - s));
+        return;
+    }
+#if MPF_INT_BIG
+    mpf_mpz_print(p, o, (unsigned)base, upper);
+#endif
+}
+
+static void int_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    mpf_int_print(p, self, 10, false);
+}
+
+// Parse an int literal (int() rules: whitespace, sign, underscores, base prefixes).
+mpf_obj_t mpf_int_parse(const char *s, size_t len, int base, bool *ok) {
+    *ok = false;
+    const char *e = s + len;
+    while (s < e && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' || *s == '\v')) {
+        s++;
+    }
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r' || e[-1] == '\f' || e[-1] == '\v')) {
+        e--;
+    }
+    bool neg = false;
+    if (s < e && (*s == '+' || *s == '-')) {
+        neg = *s == '-';
+        s++;
+    }
+    if (e - s >= 2 && s[0] == '0') {
+        char c = (char)(s[1] | 0x20);
+        if ((c == 'x' && (base == 16 || base == 0)) || (c == 'o' && (base == 8 || base == 0)) ||
+            (c == 'b' && (base == 2 || base == 0))) {
+            base = c == 'x' ? 16 : c == 'o' ? 8 : 2;
+            s += 2;
+            if (s < e && *s == '_') {
+                s++;
+            }
+        }
+    }
+    if (base == 0) {
+        base = 10;
+        // "0" or "00" is fine, "012" is not
+        if (e - s > 1 && s[0] == '0') {
+            for (const char *t = s; t < e; t++) {
+                if (*t != '0' && *t != '_') {
+                    return MPF_OBJ_NULL;
+                }
+            }
+        }
+    }
+    if (s == e) {
+        return MPF_OBJ_NULL;
+    }
+    mpf_uint_t acc = 0;
+    bool overflow = false;
+    bool prev_us = true;
+    for (const char *t = s; t < e; t++) {
+        char c = *t;
+        if (c == '_') {
+            if (prev_us) {
+                return MPF_OBJ_NULL;
+            }
+            prev_us = true;
+            continue;
+        }
+        prev_us = false;
+        int d;
+        if (c >= '0' && c <= '9') {
+            d = c - '0';
+        } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+            d = (c | 0x20) - 'a' + 10;
+        } else {
+            return MPF_OBJ_NULL;
+        }
+        if (d >= base) {
+            return MPF_OBJ_NULL;
+        }
+        if (!overflow) {
+            if (acc > (MPF_SMALL_INT_MAX - (mpf_uint_t)d) / (mpf_uint_t)base) {
+                overflow = true;
+            } else {
+                acc = acc * (mpf_uint_t)base + (mpf_uint_t)d;
+            }
+        }
+    }
+    if (prev_us) {
+        return MPF_OBJ_NULL;
+    }
+    *ok = true;
+    if (!overflow) {
+        return mpf_obj_new_small_int(neg ? -(mpf_int_t)acc : (mpf_int_t)acc);
+    }
+#if MPF_INT_BIG
+    mpf_obj_t v = mpf_mpz_parse(s, (size_t)(e - s), (unsigned)base);
+    return neg ? mpf_mpz_neg(v) : v;
+#else
+    *ok = false;
+    return MPF_OBJ_NULL;
+#endif
+}
+
+static mpf_obj_t int_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    mpf_obj_t base_kw = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_base);
+    mpf_arg_check_num(n_args, 0, 0, 2, true);
+    if (n_args == 0) {
+        return mpf_obj_new_small_int(0);
+    }
+    mpf_obj_t o = args[0];
+    if (n_args == 2 || base_kw != MPF_OBJ_NULL) {
+        mpf_int_t base = mpf_obj_get_int(n_args == 2 ? args[1] : base_kw);
+        if (!MPF_IS_STR(o) && !mpf_obj_is_type(o, &mpf_type_bytes)) {
+            mpf_raise_msg(&mpf_type_TypeError, "int() can't convert non-string with explicit base");
+        }
+        if (base != 0 && (base < 2 || base > 36)) {
+            mpf_raise_msg(&mpf_type_ValueError, "int() base must be >= 2 and <= 36, or 0");
+        }
+        size_t len;
+        const char *s = mpf_obj_str_data(o, &len);
+        bool ok;
+        mpf_obj_t r = mpf_int_parse(s, len, (int)base, &ok);
+        if (!ok) {
+            mpf_raise_fmt(&mpf_type_ValueError, "invalid literal for int() with base %d: %R", (int)base, o);
+        }
+        return r;
+    }
+    if (mpf_obj_is_small_int(o) || mpf_int_is_big(o)) {
+        return o;
+    }
+    if (o == MPF_OBJ_TRUE || o == MPF_OBJ_FALSE) {
+        return mpf_obj_new_small_int(o == MPF_OBJ_TRUE);
+    }
+    if (MPF_IS_STR(o) || mpf_obj_is_type(o, &mpf_type_bytes) || MPF_IS_BYTEARRAY(o)) {
+        size_t len;
+        const char *s = mpf_obj_str_data(o, &len);
+        bool ok;
+        mpf_obj_t r = mpf_int_parse(s, len, 10, &ok);
+        if (!ok) {
+            mpf_raise_fmt(&mpf_type_ValueError, "invalid literal for int() with base 10: %R", o);
+        }
+        return r;
+    }
+#if CONFIG_FLOAT
+    if (mpf_obj_is_type(o, &mpf_type_float)) {
+        return mpf_int_from_float(((const mpf_float_obj_t *)mpf_obj_ptr(o))->value);
+    }
+#endif
+    const mpf_type_t *t = mpf_obj_type(o);
+    mpf_obj_t m = mpf_type_lookup(t, MPF_QSTR___int__);
+    if (m == MPF_OBJ_NULL) {
+        m = mpf_type_lookup(t, MPF_QSTR___index__);
+    }
+    if (m != MPF_OBJ_NULL) {
+        return mpf_call1(m, o);
+    }
+    mpf_raise_fmt(&mpf_type_TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%T'", o);
+}
+
+// Python floor division / modulo of small ints.
+static mpf_obj_t small_divmod(int op, mpf_int_t a, mpf_int_t b) {
+    if (b == 0) {
+        mpf_raise_msg(&mpf_type_ZeroDivisionError, op == MPF_BINARY_OP_MODULO ? "integer modulo by zero" : "integer division or modulo by zero");
+    }
+    if (a == MPF_SMALL_INT_MIN && b == -1) {
+        return MPF_OBJ_NULL; // overflow, take the big path
+    }
+    mpf_int_t q = a / b, r = a % b;
+    if (r != 0 && ((r < 0) != (b < 0))) {
+        q -= 1;
+        r += b;
+    }
+    return mpf_obj_new_small_int(op == MPF_BINARY_OP_MODULO ? r : q);
+}
+
+mpf_obj_t mpf_int_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    if (op >= MPF_BINARY_OP_INPLACE_OR && op <= MPF_BINARY_OP_INPLACE_POWER) {
+        op += MPF_BINARY_OP_INPLACE_TO_NORMAL;
+    }
+    if (op >= MPF_BINARY_OP_REVERSE_OR) {
+        if (mpf_obj_is_int(rhs)) {
+            return mpf_int_binary_op(op - MPF_BINARY_OP_NORMAL_TO_REVERSE, rhs, lhs);
+        }
+        return MPF_OBJ_NULL;
+    }
+    if (rhs == MPF_OBJ_TRUE || rhs == MPF_OBJ_FALSE) {
+        rhs = mpf_obj_new_small_int(rhs == MPF_OBJ_TRUE);
+    }
+#if CONFIG_FLOAT
+    if (mpf_obj_is_type(rhs, &mpf_type_float)) {
+        if (op == MPF_BINARY_OP_IN) {
+            return MPF_OBJ_NULL;
+        }
+        return mpf_float_binary_op(op, mpf_int_to_float(lhs), ((const mpf_float_obj_t *)mpf_obj_ptr(rhs))->value);
+    }
+#endif
+    if (!mpf_obj_is_small_int(rhs) && !mpf_int_is_big(rhs)) {
+        return MPF_OBJ_NULL;
+    }
+    if (mpf_obj_is_small_int(lhs) && mpf_obj_is_small_int(rhs)) {
+        mpf_int_t a = mpf_obj_small_int_value(lhs), b = mpf_obj_small_int_value(rhs), r;
+        switch (op) {
+            case MPF_BINARY_OP_LESS:
+                return mpf_obj_bool(a < b);
+            case MPF_BINARY_OP_MORE:
+                return mpf_obj_bool(a > b);
+            case MPF_BINARY_OP_EQUAL:
+                return mpf_obj_bool(a == b);
+            case MPF_BINARY_OP_LESS_EQUAL:
+                return mpf_obj_bool(a <= b);
+            case MPF_BINARY_OP_MORE_EQUAL:
+                return mpf_obj_bool(a >= b);
+            case MPF_BINARY_OP_NOT_EQUAL:
+                return mpf_obj_bool(a != b);
+            case MPF_BINARY_OP_OR:
+                return mpf_obj_new_small_int(a | b);
+            case MPF_BINARY_OP_XOR:
+                return mpf_obj_new_small_int(a ^ b);
+            case MPF_BINARY_OP_AND:
+                return mpf_obj_new_small_int(a & b);
+            case MPF_BINARY_OP_ADD:
+                if (!__builtin_add_overflow(a, b, &r) && mpf_small_int_fits(r)) {
+                    return mpf_obj_new_small_int(r);
+                }
+                break;
+            case MPF_BINARY_OP_SUBTRACT:
+                if (!__builtin_sub_overflow(a, b, &r) && mpf_small_int_fits(r)) {
+                    return mpf_obj_new_small_int(r);
+                }
+                break;
+            case MPF_BINARY_OP_MULTIPLY:
+                if (!__builtin_mul_overflow(a, b, &r) && mpf_small_int_fits(r)) {
+                    return mpf_obj_new_small_int(r);
+                }
+                break;
+            case MPF_BINARY_OP_FLOOR_DIVIDE:
+            case MPF_BINARY_OP_MODULO: {
+                mpf_obj_t res = small_divmod(op, a, b);
+                if (res != MPF_OBJ_NULL) {
+                    return res;
+                }
+                break;
+            }
+#if CONFIG_FLOAT
+            case MPF_BINARY_OP_TRUE_DIVIDE:
+                if (b == 0) {
+                    mpf_raise_msg(&mpf_type_ZeroDivisionError, "division by zero");
+                }
+                return mpf_float_binary_op(op, (mpf_float_t)a, (mpf_float_t)b);
+#endif
+            case MPF_BINARY_OP_LSHIFT:
+                if (b < 0) {
+                    mpf_raise_msg(&mpf_type_ValueError, "negative shift count");
+                }
+                if (b < (mpf_int_t)MPF_SMALL_INT_BITS - 1) {
+                    mpf_int_t lim = MPF_SMALL_INT_MAX >> b;
+                    if (a <= lim && a >= -lim - 1) {
+                        return mpf_obj_new_small_int((mpf_int_t)((mpf_uint_t)a << b));
+                    }
+                }
+                if (a == 0) {
+                    return lhs;
+                }
+                break;
+            case MPF_BINARY_OP_RSHIFT:
+                if (b < 0) {
+                    mpf_raise_msg(&mpf_type_ValueError, "negative shift count");
+                }
+                return mpf_obj_new_small_int(b >= (mpf_int_t)MPF_SMALL_INT_BITS ? (a < 0 ? -1 : 0) : a >> b);
+            case MPF_BINARY_OP_POWER:
+                if (b < 0) {
+#if CONFIG_FLOAT
+                    if (a == 0) {
+                        mpf_raise_msg(&mpf_type_ZeroDivisionError, "0.0 cannot be raised to a negative power");
+                    }
+                    return mpf_float_binary_op(op, (mpf_float_t)a, (mpf_float_t)b);
+#else
+                    mpf_raise_msg(&mpf_type_ValueError, "negative power with no float support");
+#endif
+                } else {
+                    mpf_int_t res = 1, base = a, e = b;
+                    bool ovf = false;
+                    while (e > 0) {
+                        if (e & 1) {
+                            if (__builtin_mul_overflow(res, base, &res)) {
+                                ovf = true;
+                                break;
+                            }
+                        }
+                        e >>= 1;
+                        if (e > 0 && __builtin_mul_overflow(base, base, &base)) {
+                            ovf = true;
+                            break;
+                        }
+                    }
+                    if (!ovf && mpf_small_int_fits(res)) {
+                        return mpf_obj_new_small_int(res);
+                    }
+                }
+                break;
+            default:
+                return MPF_OBJ_NULL;
+        }
+    }
+#if CONFIG_FLOAT
+    if (op == MPF_BINARY_OP_TRUE_DIVIDE) {
+        if (mpf_int_sign(rhs) == 0) {
+            mpf_raise_msg(&mpf_type_ZeroDivisionError, "division by zero");
+        }
+        return mpf_float_binary_op(op, mpf_int_to_float(lhs), mpf_int_to_float(rhs));
+    }
+#endif
+#if MPF_INT_BIG
+    mpf_obj_t r = mpf_mpz_binary_op(op, lhs, rhs);
+#if CONFIG_FLOAT
+    if (r == MPF_OBJ_NULL && op == MPF_BINARY_OP_POWER) {
+        return mpf_float_binary_op(op, mpf_int_to_float(lhs), mpf_int_to_float(rhs));
+    }
+#endif
+    return r;
+#else
+    mpf_raise_msg(&mpf_type_OverflowError, "small int overflow");
+#endif
+}
+
+static mpf_obj_t int_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    return mpf_int_binary_op(op, lhs, rhs);
+}
+
+static mpf_obj_t int_unary_op(int op, mpf_obj_t self) {
+    if (mpf_obj_is_small_int(self)) {
+        mpf_int_t v = mpf_obj_small_int_value(self);
+        switch (op) {
+            case MPF_UNARY_OP_BOOL:
+                return mpf_obj_bool(v != 0);
+            case MPF_UNARY_OP_POSITIVE:
+            case MPF_UNARY_OP_INT:
+                return self;
+            case MPF_UNARY_OP_NEGATIVE:
+                return mpf_obj_new_int(-v);  // -MIN always fits a machine word
+            case MPF_UNARY_OP_INVERT:
+                return mpf_obj_new_small_int(~v);
+            case MPF_UNARY_OP_ABS:
+                return mpf_obj_new_int(v < 0 ? -v : v);
+            case MPF_UNARY_OP_HASH:
+                return mpf_obj_new_small_int(v == -1 ? -2 : v);
+            default:
+                return MPF_OBJ_NULL;
+        }
+    }
+#if MPF_INT_BIG
+    switch (op) {
+        case MPF_UNARY_OP_BOOL:
+            return MPF_OBJ_TRUE;
+        case MPF_UNARY_OP_POSITIVE:
+        case MPF_UNARY_OP_INT:
+            return self;
+        case MPF_UNARY_OP_NEGATIVE:
+            return mpf_mpz_neg(self);
+        case MPF_UNARY_OP_INVERT:
+            return mpf_mpz_invert(self);
+        case MPF_UNARY_OP_ABS:
+            return mpf_mpz_abs(self);
+        case MPF_UNARY_OP_HASH:
+            return mpf_obj_new_small_int(mpf_mpz_hash(self));
+        default:
+            return MPF_OBJ_NULL;
+    }
+#else
+    return MPF_OBJ_NULL;
+#endif
+}
+
+static mpf_obj_t int_bit_length(mpf_obj_t self) {
+    if (self == MPF_OBJ_TRUE || self == MPF_OBJ_FALSE) {
+        return mpf_obj_new_small_int(self == MPF_OBJ_TRUE);
+    }
+    if (mpf_obj_is_small_int(self)) {
+        mpf_int_t v = mpf_obj_small_int_value(self);
+        mpf_uint_t m = v < 0 ? (mpf_uint_t)0 - (mpf_uint_t)v : (mpf_uint_t)v;
+        mpf_int_t n = 0;
+        while (m) {
+            n++;
+            m >>= 1;
+        }
+        return mpf_obj_new_small_int(n);
+    }
+#if MPF_INT_BIG
+    return mpf_obj_new_small_int((mpf_int_t)mpf_mpz_bit_length(self));
+#else
+    return mpf_obj_new_small_int(0);
+#endif
+}
+MPF_FUN_1(int_bit_length_obj, MPF_QSTR_bit_length, int_bit_length);
+
+mpf_obj_t mpf_int_to_bytes_obj(mpf_obj_t self, size_t len, bool little, bool is_signed) {
+    uint8_t *buf = mpf_gc_alloc(len + 1, false);
+#if MPF_INT_BIG
+    if (!mpf_mpz_to_bytes(self, buf, len, is_signed)) {
+        mpf_raise_msg(&mpf_type_OverflowError, "int too big to convert");
+    }
+#else
+    mpf_int_t v = mpf_obj_get_int(self);
+    if (v < 0 && !is_signed) {
+        mpf_raise_msg(&mpf_type_OverflowError, "can't convert negative int to unsigned");
+    }
+    for (size_t i = 0; i < len; i++) {
+        buf[i] = (uint8_t)((mpf_uint_t)v >> (i * 8 < sizeof(v) * 8 ? i * 8 : sizeof(v) * 8 - 1));
+    }
+#endif
+    if (!little) {
+        for (size_t i = 0; i < len / 2; i++) {
+            uint8_t t = buf[i];
+            buf[i] = buf[len - 1 - i];
+            buf[len - 1 - i] = t;
+        }
+    }
+    return mpf_obj_new_bytes(buf, len);
+}
+
+static mpf_obj_t int_to_bytes(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    mpf_obj_t len_o = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_length);
+    mpf_obj_t order = n_args > 2 ? args[2] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_byteorder);
+    mpf_obj_t sig = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_signed);
+    mpf_int_t len = len_o ? mpf_obj_get_int(len_o) : 1;
+    if (len < 0) {
+        mpf_raise_msg(&mpf_type_ValueError, "length argument must be non-negative");
+    }
+    bool little = order != MPF_OBJ_NULL && mpf_obj_equal(order, mpf_obj_new_qstr(MPF_QSTR_little));
+    bool is_signed = sig != MPF_OBJ_NULL && mpf_obj_is_true(sig);
+    return mpf_int_to_bytes_obj(args[0], (size_t)len, little, is_signed);
+}
+MPF_FUN_KW(int_to_bytes_obj, MPF_QSTR_to_bytes, 1, int_to_bytes);
+
+static mpf_obj_t int_from_bytes(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    // args[0] is the class
+    mpf_obj_t order = n_args > 2 ? args[2] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_byteorder);
+    mpf_obj_t sig = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_signed);
+    mpf_buffer_t b;
+    if (n_args < 2 || !mpf_obj_get_buffer(args[1], &b, false)) {
+        mpf_raise_msg(&mpf_type_TypeError, "cannot convert object to bytes");
+    }
+    bool little = order != MPF_OBJ_NULL && mpf_obj_equal(order, mpf_obj_new_qstr(MPF_QSTR_little));
+    bool is_signed = sig != MPF_OBJ_NULL && mpf_obj_is_true(sig);
+    return mpf_int_from_bytes_obj(b.buf, b.len, little, is_signed);
+}
+
+mpf_obj_t mpf_int_from_bytes_obj(const uint8_t *buf, size_t len, bool little, bool is_signed) {
+#if MPF_INT_BIG
+    return mpf_mpz_from_bytes(buf, len, little, is_signed);
+#else
+    mpf_uint_t v = 0;
+    for (size_t i = 0; i < len; i++) {
+        v = (v << 8) | buf[little ? len - 1 - i : i];
+    }
+    if (is_signed && len > 0 && len < sizeof(v) && (v >> (len * 8 - 1)) & 1) {
+        v -= (mpf_uint_t)1 << (len * 8);
+    }
+    return mpf_obj_new_int((mpf_int_t)v);
+#endif
+}
+MPF_FUN_KW(int_from_bytes_fun_obj, MPF_QSTR_from_bytes, 2, int_from_bytes);
+static const mpf_wrapper_t int_from_bytes_obj = {{&mpf_type_classmethod}, MPF_ROM_PTR(&int_from_bytes_fun_obj)};
+
+static mpf_obj_t int_conjugate(mpf_obj_t self) {
+    return mpf_obj_is_int(self) && !mpf_obj_is_small_int(self) && !mpf_int_is_big(self) ? mpf_obj_new_small_int(self == MPF_OBJ_TRUE) : self;
+}
+MPF_FUN_1(int_conjugate_obj, MPF_QSTR_conjugate, int_conjugate);
+
+static const mpf_map_elem_t int_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_bit_length), MPF_ROM_PTR(&int_bit_length_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_to_bytes), MPF_ROM_PTR(&int_to_bytes_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_from_bytes), MPF_ROM_PTR(&int_from_bytes_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_conjugate), MPF_ROM_PTR(&int_conjugate_obj)},
+};
+MPF_ROM_MAP(int_locals, int_locals_table);
+
+static void int_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    if (dest[0] != MPF_OBJ_NULL) {
+        return;
+    }
+    if (attr == MPF_QSTR_real || attr == MPF_QSTR_numerator) {
+        dest[0] = int_conjugate(self);
+    } else if (attr == MPF_QSTR_imag) {
+        dest[0] = mpf_obj_new_small_int(0);
+    } else if (attr == MPF_QSTR_denominator) {
+        dest[0] = mpf_obj_new_small_int(1);
+    }
+}
+
+const mpf_type_t mpf_type_int = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_int,
+    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
+    .print = int_print,
+    .make_new = int_make_new,
+    .unary_op = int_unary_op,
+    .binary_op = int_binary_op,
+    .attr = int_attr,
+    .locals = &int_locals,
+};

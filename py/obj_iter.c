@@ -1,0 +1,216 @@
+// obj_iter.c -- lazy iterator types made by builtins: enumerate, zip, map, filter, reversed.
+#include "mpf.h"
+
+static mpf_obj_t iter_self(mpf_obj_t self) {
+    return self;
+}
+
+// ---------------------------------------------------------------- enumerate
+typedef struct enumerate_obj {
+    mpf_obj_base_t base;
+    mpf_obj_t it;
+    mpf_obj_t count;
+} enumerate_obj_t;
+
+static mpf_obj_t enumerate_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    mpf_obj_t start = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_start);
+    if (n_args < 1) {
+        mpf_raise_msg(&mpf_type_TypeError, "enumerate() missing required argument 'iterable'");
+    }
+    enumerate_obj_t *e = mpf_new(enumerate_obj_t);
+    e->base.type = &mpf_type_enumerate;
+    e->it = mpf_getiter(args[0]);
+    e->count = start ? start : mpf_obj_new_small_int(0);
+    return mpf_obj_from_ptr(e);
+}
+
+static mpf_obj_t enumerate_next(mpf_obj_t self) {
+    enumerate_obj_t *e = mpf_obj_ptr(self);
+    mpf_obj_t v = mpf_iternext(e->it);
+    if (v == MPF_OBJ_STOP) {
+        return v;
+    }
+    mpf_obj_t t[2] = {e->count, v};
+    e->count = mpf_binary_op(MPF_BINARY_OP_ADD, e->count, mpf_obj_new_small_int(1));
+    return mpf_obj_new_tuple(2, t);
+}
+
+const mpf_type_t mpf_type_enumerate = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_enumerate,
+    .make_new = enumerate_make_new,
+    .getiter = iter_self,
+    .iternext = enumerate_next,
+};
+
+// ---------------------------------------------------------------- zip
+typedef struct zip_obj {
+    mpf_obj_base_t base;
+    size_t n;
+    mpf_obj_t its[];
+} zip_obj_t;
+
+static mpf_obj_t zip_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    (void)n_kw;
+    zip_obj_t *z = mpf_new_var(zip_obj_t, mpf_obj_t, n_args);
+    z->base.type = &mpf_type_zip;
+    z->n = n_args;
+    for (size_t i = 0; i < n_args; i++) {
+        z->its[i] = mpf_getiter(args[i]);
+    }
+    return mpf_obj_from_ptr(z);
+}
+
+static mpf_obj_t zip_next(mpf_obj_t self) {
+    zip_obj_t *z = mpf_obj_ptr(self);
+    if (z->n == 0) {
+        return MPF_OBJ_STOP;
+    }
+    mpf_obj_t t = mpf_obj_new_tuple(z->n, NULL);
+    mpf_tuple_t *tp = mpf_obj_ptr(t);
+    for (size_t i = 0; i < z->n; i++) {
+        mpf_obj_t v = mpf_iternext(z->its[i]);
+        if (v == MPF_OBJ_STOP) {
+            return MPF_OBJ_STOP;
+        }
+        tp->items[i] = v;
+    }
+    return t;
+}
+
+const mpf_type_t mpf_type_zip = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_zip,
+    .make_new = zip_make_new,
+    .getiter = iter_self,
+    .iternext = zip_next,
+};
+
+// ---------------------------------------------------------------- map
+typedef struct map_obj {
+    mpf_obj_base_t base;
+    mpf_obj_t fun;
+    size_t n;
+    mpf_obj_t its[];
+} map_obj_t;
+
+static mpf_obj_t map_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    mpf_arg_check_num(n_args, n_kw, 2, 255, false);
+    map_obj_t *m = mpf_new_var(map_obj_t, mpf_obj_t, n_args - 1);
+    m->base.type = &mpf_type_map;
+    m->fun = args[0];
+    m->n = n_args - 1;
+    for (size_t i = 1; i < n_args; i++) {
+        m->its[i - 1] = mpf_getiter(args[i]);
+    }
+    return mpf_obj_from_ptr(m);
+}
+
+static mpf_obj_t map_next(mpf_obj_t self) {
+    map_obj_t *m = mpf_obj_ptr(self);
+    mpf_obj_t stack_args[4];
+    mpf_obj_t *a = m->n <= 4 ? stack_args : mpf_gc_alloc(m->n * sizeof(mpf_obj_t), false);
+    for (size_t i = 0; i < m->n; i++) {
+        a[i] = mpf_iternext(m->its[i]);
+        if (a[i] == MPF_OBJ_STOP) {
+            return MPF_OBJ_STOP;
+        }
+    }
+    return mpf_call(m->fun, m->n, 0, a);
+}
+
+const mpf_type_t mpf_type_map = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_map,
+    .make_new = map_make_new,
+    .getiter = iter_self,
+    .iternext = map_next,
+};
+
+// ---------------------------------------------------------------- filter
+typedef struct filter_obj {
+    mpf_obj_base_t base;
+    mpf_obj_t fun;
+    mpf_obj_t it;
+} filter_obj_t;
+
+static mpf_obj_t filter_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    mpf_arg_check_num(n_args, n_kw, 2, 2, false);
+    filter_obj_t *f = mpf_new(filter_obj_t);
+    f->base.type = &mpf_type_filter;
+    f->fun = args[0];
+    f->it = mpf_getiter(args[1]);
+    return mpf_obj_from_ptr(f);
+}
+
+static mpf_obj_t filter_next(mpf_obj_t self) {
+    filter_obj_t *f = mpf_obj_ptr(self);
+    mpf_obj_t v;
+    while ((v = mpf_iternext(f->it)) != MPF_OBJ_STOP) {
+        mpf_obj_t keep = f->fun == MPF_OBJ_NONE ? v : mpf_call1(f->fun, v);
+        if (mpf_obj_is_true(keep)) {
+            return v;
+        }
+    }
+    return MPF_OBJ_STOP;
+}
+
+const mpf_type_t mpf_type_filter = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_filter,
+    .make_new = filter_make_new,
+    .getiter = iter_self,
+    .iternext = filter_next,
+};
+
+// ---------------------------------------------------------------- reversed
+typedef struct reversed_obj {
+    mpf_obj_base_t base;
+    mpf_obj_t seq;
+    size_t i;  // items left
+} reversed_obj_t;
+
+static mpf_obj_t reversed_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    mpf_arg_check_num(n_args, n_kw, 1, 1, false);
+    mpf_obj_t seq = args[0];
+    const mpf_type_t *t = mpf_obj_type(seq);
+    if (t->flags & MPF_TYPE_FLAG_HEAP) {
+        mpf_obj_t m = mpf_type_lookup(t, MPF_QSTR___reversed__);
+        if (m != MPF_OBJ_NULL) {
+            return mpf_call1(m, seq);
+        }
+    }
+    if (mpf_obj_is_type(seq, &mpf_type_dict) || mpf_obj_is_type(seq, &mpf_type_dict_view)) {
+        seq = mpf_list_from_iter(seq);
+    }
+    if (t->subscr == NULL || MPF_IS_SET(seq)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not reversible", seq);
+    }
+    reversed_obj_t *r = mpf_new(reversed_obj_t);
+    r->base.type = &mpf_type_reversed;
+    r->seq = seq;
+    r->i = mpf_obj_len(seq);
+    return mpf_obj_from_ptr(r);
+}
+
+static mpf_obj_t reversed_next(mpf_obj_t self) {
+    reversed_obj_t *r = mpf_obj_ptr(self);
+    if (r->i == 0) {
+        return MPF_OBJ_STOP;
+    }
+    r->i--;
+    return mpf_subscr(r->seq, mpf_obj_new_small_int((mpf_int_t)r->i), MPF_OBJ_SENTINEL);
+}
+
+const mpf_type_t mpf_type_reversed = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_reversed,
+    .make_new = reversed_make_new,
+    .getiter = iter_self,
+    .iternext = reversed_next,
+};

@@ -1,0 +1,423 @@
+// obj_list.c -- the mutable list.
+#include "mpf.h"
+
+mpf_obj_t mpf_obj_new_list(size_t n, const mpf_obj_t *items) {
+    mpf_list_t *l = mpf_new(mpf_list_t);
+    l->base.type = &mpf_type_list;
+    l->alloc = n < 4 ? 4 : n;
+    l->items = mpf_gc_alloc(l->alloc * sizeof(mpf_obj_t), false);
+    l->len = n;
+    if (items != NULL && n > 0) {
+        memcpy(l->items, items, n * sizeof(mpf_obj_t));
+    }
+    return mpf_obj_from_ptr(l);
+}
+
+mpf_obj_t mpf_obj_new_list_from_array(size_t n, const mpf_obj_t *items) {
+    return mpf_obj_new_list(n, items);
+}
+
+static void list_grow(mpf_list_t *l, size_t need) {
+    if (need > l->alloc) {
+        size_t na = l->alloc * 2;
+        if (na < need) {
+            na = need;
+        }
+        l->items = mpf_gc_realloc(l->items, na * sizeof(mpf_obj_t));
+        l->alloc = na;
+    }
+}
+
+void mpf_list_append(mpf_obj_t self, mpf_obj_t v) {
+    mpf_list_t *l = mpf_obj_ptr(self);
+    list_grow(l, l->len + 1);
+    l->items[l->len++] = v;
+}
+
+static void list_extend_from(mpf_obj_t self, mpf_obj_t iterable) {
+    if (mpf_obj_is_type(iterable, &mpf_type_list) || mpf_obj_is_type(iterable, &mpf_type_tuple)) {
+        size_t n;
+        mpf_obj_t *items;
+        mpf_obj_get_array(iterable, &n, &items);
+        mpf_list_t *l = mpf_obj_ptr(self);
+        list_grow(l, l->len + n);
+        mpf_obj_get_array(iterable, &n, &items); // may have moved if iterable is self
+        memmove(l->items + l->len, items, n * sizeof(mpf_obj_t));
+        l->len += n;
+        return;
+    }
+    mpf_obj_t it = mpf_getiter(iterable);
+    mpf_obj_t v;
+    while ((v = mpf_iternext(it)) != MPF_OBJ_STOP) {
+        mpf_list_append(self, v);
+    }
+}
+
+mpf_obj_t mpf_list_from_iter(mpf_obj_t iterable) {
+    mpf_obj_t l = mpf_obj_new_list(0, NULL);
+    list_extend_from(l, iterable);
+    return l;
+}
+
+static void list_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    const mpf_list_t *l = mpf_obj_ptr(self);
+    mpf_seq_print(p, l->items, l->len, "[", "]", false);
+}
+
+static mpf_obj_t list_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    mpf_arg_check_num(n_args, n_kw, 0, 1, false);
+    if (n_args == 0) {
+        return mpf_obj_new_list(0, NULL);
+    }
+    return mpf_list_from_iter(args[0]);
+}
+
+static mpf_obj_t list_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    mpf_list_t *a = mpf_obj_ptr(lhs);
+    switch (op) {
+        case MPF_BINARY_OP_ADD: {
+            if (!mpf_obj_is_type(rhs, &mpf_type_list)) {
+                return MPF_OBJ_NULL;
+            }
+            const mpf_list_t *b = mpf_obj_ptr(rhs);
+            mpf_obj_t r = mpf_obj_new_list(a->len + b->len, NULL);
+            mpf_list_t *l = mpf_obj_ptr(r);
+            memcpy(l->items, a->items, a->len * sizeof(mpf_obj_t));
+            memcpy(l->items + a->len, b->items, b->len * sizeof(mpf_obj_t));
+            return r;
+        }
+        case MPF_BINARY_OP_INPLACE_ADD:
+            list_extend_from(lhs, rhs);
+            return lhs;
+        case MPF_BINARY_OP_MULTIPLY:
+        case MPF_BINARY_OP_REVERSE_MULTIPLY:
+        case MPF_BINARY_OP_INPLACE_MULTIPLY: {
+            mpf_int_t n;
+            if (!mpf_obj_get_int_maybe(rhs, &n)) {
+                return MPF_OBJ_NULL;
+            }
+            if (n < 0) {
+                n = 0;
+            }
+            size_t total;
+            if (__builtin_mul_overflow(a->len, (size_t)n, &total)) {
+                mpf_raise_memory_error();
+            }
+            mpf_obj_t r = mpf_obj_new_list(total, NULL);
+            mpf_list_t *l = mpf_obj_ptr(r);
+            for (mpf_int_t i = 0; i < n; i++) {
+                memcpy(l->items + (size_t)i * a->len, a->items, a->len * sizeof(mpf_obj_t));
+            }
+            if (op == MPF_BINARY_OP_INPLACE_MULTIPLY) {
+                a->items = l->items;
+                a->len = l->len;
+                a->alloc = l->alloc;
+                return lhs;
+            }
+            return r;
+        }
+        case MPF_BINARY_OP_LESS:
+        case MPF_BINARY_OP_MORE:
+        case MPF_BINARY_OP_EQUAL:
+        case MPF_BINARY_OP_LESS_EQUAL:
+        case MPF_BINARY_OP_MORE_EQUAL:
+        case MPF_BINARY_OP_NOT_EQUAL: {
+            if (!mpf_obj_is_type(rhs, &mpf_type_list)) {
+                return MPF_OBJ_NULL;
+            }
+            const mpf_list_t *b = mpf_obj_ptr(rhs);
+            return mpf_seq_compare(op, a->items, a->len, b->items, b->len);
+        }
+        case MPF_BINARY_OP_IN:
+            for (size_t i = 0; i < a->len; i++) {
+                if (mpf_obj_equal(a->items[i], rhs)) {
+                    return MPF_OBJ_TRUE;
+                }
+            }
+            return MPF_OBJ_FALSE;
+        default:
+            return MPF_OBJ_NULL;
+    }
+}
+
+static mpf_obj_t list_unary_op(int op, mpf_obj_t self) {
+    const mpf_list_t *l = mpf_obj_ptr(self);
+    switch (op) {
+        case MPF_UNARY_OP_BOOL:
+            return mpf_obj_bool(l->len != 0);
+        case MPF_UNARY_OP_LEN:
+            return mpf_obj_new_small_int((mpf_int_t)l->len);
+        default:
+            return MPF_OBJ_NULL;
+    }
+}
+
+static void list_delete_range(mpf_list_t *l, size_t start, size_t n) {
+    memmove(l->items + start, l->items + start + n, (l->len - start - n) * sizeof(mpf_obj_t));
+    l->len -= n;
+    memset(l->items + l->len, 0, n * sizeof(mpf_obj_t));
+}
+
+static mpf_obj_t list_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
+    mpf_list_t *l = mpf_obj_ptr(self);
+    if (mpf_obj_is_type(index, &mpf_type_slice)) {
+        if (value == MPF_OBJ_SENTINEL) {
+            return mpf_seq_slice(l->items, l->len, index, mpf_obj_new_list_from_array);
+        }
+        mpf_int_t start, stop, step;
+        mpf_slice_indices(index, l->len, &start, &stop, &step);
+        if (step != 1) {
+            // extended slice: same number of items, or delete each
+            size_t n = 0;
+            for (mpf_int_t i = start; step > 0 ? i < stop : i > stop; i += step) {
+                n++;
+            }
+            if (value == MPF_OBJ_NULL) {
+                mpf_obj_t keep = mpf_obj_new_list(0, NULL);
+                for (size_t i = 0; i < l->len; i++) {
+                    bool del = false;
+                    mpf_int_t d = (mpf_int_t)i - start;
+                    if (d % step == 0 && d / step >= 0 && (size_t)(d / step) < n) {
+                        del = true;
+                    }
+                    if (!del) {
+                        mpf_list_append(keep, l->items[i]);
+                    }
+                }
+                const mpf_list_t *k = mpf_obj_ptr(keep);
+                l->items = k->items;
+                l->len = k->len;
+                l->alloc = k->alloc;
+                return MPF_OBJ_NONE;
+            }
+            mpf_obj_t src = mpf_list_from_iter(value);
+            const mpf_list_t *s = mpf_obj_ptr(src);
+            if (s->len != n) {
+                mpf_raise_fmt(&mpf_type_ValueError, "attempt to assign sequence of size %u to extended slice of size %u", (unsigned)s->len, (unsigned)n);
+            }
+            size_t k = 0;
+            for (mpf_int_t i = start; step > 0 ? i < stop : i > stop; i += step) {
+                l->items[i] = s->items[k++];
+            }
+            return MPF_OBJ_NONE;
+        }
+        if (stop < start) {
+            stop = start;
+        }
+        size_t old_n = (size_t)(stop - start);
+        if (value == MPF_OBJ_NULL) {
+            list_delete_range(l, (size_t)start, old_n);
+            return MPF_OBJ_NONE;
+        }
+        mpf_obj_t src = mpf_list_from_iter(value);
+        const mpf_list_t *s = mpf_obj_ptr(src);
+        size_t new_n = s->len;
+        if (new_n > old_n) {
+            list_grow(l, l->len + new_n - old_n);
+        }
+        memmove(l->items + start + new_n, l->items + stop, (l->len - (size_t)stop) * sizeof(mpf_obj_t));
+        memcpy(l->items + start, s->items, new_n * sizeof(mpf_obj_t));
+        l->len = l->len + new_n - old_n;
+        return MPF_OBJ_NONE;
+    }
+    size_t i = mpf_get_index(&mpf_type_list, l->len, index, true);
+    if (value == MPF_OBJ_SENTINEL) {
+        return l->items[i];
+    }
+    if (value == MPF_OBJ_NULL) {
+        list_delete_range(l, i, 1);
+    } else {
+        l->items[i] = value;
+    }
+    return MPF_OBJ_NONE;
+}
+
+static mpf_obj_t list_append(mpf_obj_t self, mpf_obj_t v) {
+    mpf_list_append(self, v);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_2(list_append_obj, MPF_QSTR_append, list_append);
+
+static mpf_obj_t list_extend(mpf_obj_t self, mpf_obj_t it) {
+    list_extend_from(self, it);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_2(list_extend_obj, MPF_QSTR_extend, list_extend);
+
+static mpf_obj_t list_insert(mpf_obj_t self, mpf_obj_t idx, mpf_obj_t v) {
+    mpf_list_t *l = mpf_obj_ptr(self);
+    mpf_int_t i = mpf_obj_get_int(idx);
+    if (i < 0) {
+        i += (mpf_int_t)l->len;
+        if (i < 0) {
+            i = 0;
+        }
+    }
+    if ((size_t)i > l->len) {
+        i = (mpf_int_t)l->len;
+    }
+    list_grow(l, l->len + 1);
+    memmove(l->items + i + 1, l->items + i, (l->len - (size_t)i) * sizeof(mpf_obj_t));
+    l->items[i] = v;
+    l->len++;
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_3(list_insert_obj, MPF_QSTR_insert, list_insert);
+
+static mpf_obj_t list_pop(size_t n_args, const mpf_obj_t *args) {
+    mpf_list_t *l = mpf_obj_ptr(args[0]);
+    if (l->len == 0) {
+        mpf_raise_msg(&mpf_type_IndexError, "pop from empty list");
+    }
+    size_t i = n_args > 1 ? mpf_get_index(&mpf_type_list, l->len, args[1], false) : l->len - 1;
+    mpf_obj_t v = l->items[i];
+    list_delete_range(l, i, 1);
+    return v;
+}
+MPF_FUN_VAR(list_pop_obj, MPF_QSTR_pop, 1, 2, list_pop);
+
+static mpf_obj_t list_remove(mpf_obj_t self, mpf_obj_t v) {
+    mpf_list_t *l = mpf_obj_ptr(self);
+    for (size_t i = 0; i < l->len; i++) {
+        if (mpf_obj_equal(l->items[i], v)) {
+            list_delete_range(l, i, 1);
+            return MPF_OBJ_NONE;
+        }
+    }
+    mpf_raise_msg(&mpf_type_ValueError, "list.remove(x): x not in list");
+}
+MPF_FUN_2(list_remove_obj, MPF_QSTR_remove, list_remove);
+
+static mpf_obj_t list_clear(mpf_obj_t self) {
+    mpf_list_t *l = mpf_obj_ptr(self);
+    l->len = 0;
+    l->alloc = 4;
+    l->items = mpf_gc_alloc(4 * sizeof(mpf_obj_t), false);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(list_clear_obj, MPF_QSTR_clear, list_clear);
+
+static mpf_obj_t list_copy(mpf_obj_t self) {
+    const mpf_list_t *l = mpf_obj_ptr(self);
+    return mpf_obj_new_list(l->len, l->items);
+}
+MPF_FUN_1(list_copy_obj, MPF_QSTR_copy, list_copy);
+
+static mpf_obj_t list_reverse(mpf_obj_t self) {
+    mpf_list_t *l = mpf_obj_ptr(self);
+    for (size_t i = 0; i < l->len / 2; i++) {
+        mpf_obj_t t = l->items[i];
+        l->items[i] = l->items[l->len - 1 - i];
+        l->items[l->len - 1 - i] = t;
+    }
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(list_reverse_obj, MPF_QSTR_reverse, list_reverse);
+
+// Stable merge sort of [items] by [keys] (NULL: by items).
+static bool sort_less(mpf_obj_t a, mpf_obj_t b, bool reverse) {
+    if (reverse) {
+        return mpf_obj_is_true(mpf_binary_op(MPF_BINARY_OP_LESS, b, a));
+    }
+    return mpf_obj_is_true(mpf_binary_op(MPF_BINARY_OP_LESS, a, b));
+}
+
+static void merge_sort(mpf_obj_t *keys, mpf_obj_t *vals, mpf_obj_t *tk, mpf_obj_t *tv, size_t n, bool reverse) {
+    if (n < 2) {
+        return;
+    }
+    if (n <= 8) {
+        for (size_t i = 1; i < n; i++) {
+            mpf_obj_t k = keys[i], v = vals[i];
+            size_t j = i;
+            while (j > 0 && sort_less(k, keys[j - 1], reverse)) {
+                keys[j] = keys[j - 1];
+                vals[j] = vals[j - 1];
+                j--;
+            }
+            keys[j] = k;
+            vals[j] = v;
+        }
+        return;
+    }
+    size_t h = n / 2;
+    merge_sort(keys, vals, tk, tv, h, reverse);
+    merge_sort(keys + h, vals + h, tk, tv, n - h, reverse);
+    memcpy(tk, keys, h * sizeof(mpf_obj_t));
+    memcpy(tv, vals, h * sizeof(mpf_obj_t));
+    size_t i = 0, j = h, k = 0;
+    while (i < h && j < n) {
+        if (sort_less(keys[j], tk[i], reverse)) {
+            keys[k] = keys[j];
+            vals[k++] = vals[j++];
+        } else {
+            keys[k] = tk[i];
+            vals[k++] = tv[i++];
+        }
+    }
+    while (i < h) {
+        keys[k] = tk[i];
+        vals[k++] = tv[i++];
+    }
+}
+
+void mpf_list_sort(mpf_obj_t self, mpf_obj_t key, bool reverse) {
+    mpf_list_t *l = mpf_obj_ptr(self);
+    size_t n = l->len;
+    if (n < 2) {
+        return;
+    }
+    mpf_obj_t *keys = mpf_gc_alloc(n * sizeof(mpf_obj_t), false);
+    mpf_obj_t *vals = mpf_gc_alloc(n * sizeof(mpf_obj_t), false);
+    mpf_obj_t *tk = mpf_gc_alloc(n * sizeof(mpf_obj_t), false);
+    mpf_obj_t *tv = mpf_gc_alloc(n * sizeof(mpf_obj_t), false);
+    memcpy(vals, l->items, n * sizeof(mpf_obj_t));
+    for (size_t i = 0; i < n; i++) {
+        keys[i] = (key == MPF_OBJ_NULL || key == MPF_OBJ_NONE) ? vals[i] : mpf_call1(key, vals[i]);
+    }
+    merge_sort(keys, vals, tk, tv, n, reverse);
+    memcpy(l->items, vals, n * sizeof(mpf_obj_t));
+    mpf_gc_free(tk);
+    mpf_gc_free(tv);
+}
+
+static mpf_obj_t list_sort(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    if (n_args > 1) {
+        mpf_raise_msg(&mpf_type_TypeError, "sort() takes no positional arguments");
+    }
+    mpf_obj_t key = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_key);
+    mpf_obj_t rev = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_reverse);
+    mpf_list_sort(args[0], key, rev != MPF_OBJ_NULL && mpf_obj_is_true(rev));
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_KW(list_sort_obj, MPF_QSTR_sort, 1, list_sort);
+
+static const mpf_map_elem_t list_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_append), MPF_ROM_PTR(&list_append_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_extend), MPF_ROM_PTR(&list_extend_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_insert), MPF_ROM_PTR(&list_insert_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_pop), MPF_ROM_PTR(&list_pop_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_remove), MPF_ROM_PTR(&list_remove_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_clear), MPF_ROM_PTR(&list_clear_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_copy), MPF_ROM_PTR(&list_copy_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_reverse), MPF_ROM_PTR(&list_reverse_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_sort), MPF_ROM_PTR(&list_sort_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_count), MPF_ROM_PTR(&mpf_seq_count_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_index), MPF_ROM_PTR(&mpf_seq_index_obj)},
+};
+MPF_ROM_MAP(list_locals, list_locals_table);
+
+const mpf_type_t mpf_type_list = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_list,
+    .flags = MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE,
+    .print = list_print,
+    .make_new = list_make_new,
+    .unary_op = list_unary_op,
+    .binary_op = list_binary_op,
+    .subscr = list_subscr,
+    .getiter = mpf_array_getiter,
+    .locals = &list_locals,
+};

@@ -1,0 +1,200 @@
+// obj_memoryview.c -- memoryview over a bytes-like object (format 'B').
+#include "mpf.h"
+
+typedef struct memview_obj {
+    mpf_obj_base_t base;
+    mpf_obj_t obj;
+    size_t start, len;
+    uintptr_t readonly;
+} memview_obj_t;
+
+static uint8_t *mv_data(const memview_obj_t *m, size_t *len) {
+    mpf_buffer_t b;
+    mpf_obj_get_buffer(m->obj, &b, false);
+    size_t end = m->start + m->len;
+    if (end > b.len) {
+        end = b.len;
+    }
+    *len = end > m->start ? end - m->start : 0;
+    return (uint8_t *)b.buf + m->start;
+}
+
+static mpf_obj_t memview_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    mpf_arg_check_num(n_args, n_kw, 1, 1, false);
+    mpf_buffer_t b;
+    if (MPF_IS_STR(args[0]) || !mpf_obj_get_buffer(args[0], &b, false)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "memoryview: a bytes-like object is required, not '%T'", args[0]);
+    }
+    memview_obj_t *m = mpf_new(memview_obj_t);
+    m->base.type = &mpf_type_memoryview;
+    m->obj = args[0];
+    m->len = b.len;
+    m->readonly = !MPF_IS_BYTEARRAY(args[0]);
+    return mpf_obj_from_ptr(m);
+}
+
+static bool memview_get_buffer(mpf_obj_t self, mpf_buffer_t *buf, bool writable) {
+    const memview_obj_t *m = mpf_obj_ptr(self);
+    if (writable && m->readonly) {
+        return false;
+    }
+    buf->buf = mv_data(m, &buf->len);
+    buf->writable = !m->readonly;
+    return true;
+}
+
+static void memview_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    mpf_printf(p, "<memory at 0x%x>", (unsigned)(uintptr_t)self);
+}
+
+static mpf_obj_t memview_unary_op(int op, mpf_obj_t self) {
+    size_t len;
+    mv_data(mpf_obj_ptr(self), &len);
+    if (op == MPF_UNARY_OP_LEN) {
+        return mpf_obj_new_small_int((mpf_int_t)len);
+    }
+    if (op == MPF_UNARY_OP_BOOL) {
+        return mpf_obj_bool(len != 0);
+    }
+    return MPF_OBJ_NULL;
+}
+
+static mpf_obj_t memview_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    if (op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) {
+        size_t la;
+        const uint8_t *a = mv_data(mpf_obj_ptr(lhs), &la);
+        mpf_buffer_t b;
+        bool eq = !MPF_IS_STR(rhs) && mpf_obj_get_buffer(rhs, &b, false) && b.len == la && memcmp(a, b.buf, la) == 0;
+        return mpf_obj_bool(eq == (op == MPF_BINARY_OP_EQUAL));
+    }
+    return MPF_OBJ_NULL;
+}
+
+static mpf_obj_t memview_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
+    memview_obj_t *m = mpf_obj_ptr(self);
+    size_t len;
+    uint8_t *d = mv_data(m, &len);
+    if (mpf_obj_is_type(index, &mpf_type_slice)) {
+        mpf_int_t start, stop, step;
+        mpf_slice_indices(index, len, &start, &stop, &step);
+        if (step != 1) {
+            mpf_raise_msg(&mpf_type_NotImplementedError, "memoryview slices with a step");
+        }
+        if (stop < start) {
+            stop = start;
+        }
+        if (value == MPF_OBJ_SENTINEL) {
+            memview_obj_t *r = mpf_new(memview_obj_t);
+            *r = *m;
+            r->start = m->start + (size_t)start;
+            r->len = (size_t)(stop - start);
+            return mpf_obj_from_ptr(r);
+        }
+        if (m->readonly) {
+            mpf_raise_msg(&mpf_type_TypeError, "cannot modify read-only memory");
+        }
+        mpf_buffer_t src;
+        if (value == MPF_OBJ_NULL || !mpf_obj_get_buffer(value, &src, false)) {
+            mpf_raise_msg(&mpf_type_TypeError, "a bytes-like object is required");
+        }
+        if (src.len != (size_t)(stop - start)) {
+            mpf_raise_msg(&mpf_type_ValueError, "memoryview assignment: lvalue and rvalue have different structures");
+        }
+        memmove(d + start, src.buf, src.len);
+        return MPF_OBJ_NONE;
+    }
+    size_t i = mpf_get_index(&mpf_type_memoryview, len, index, false);
+    if (value == MPF_OBJ_SENTINEL) {
+        return mpf_obj_new_small_int(d[i]);
+    }
+    if (m->readonly) {
+        mpf_raise_msg(&mpf_type_TypeError, "cannot modify read-only memory");
+    }
+    if (value == MPF_OBJ_NULL) {
+        mpf_raise_msg(&mpf_type_TypeError, "cannot delete memory");
+    }
+    mpf_int_t v = mpf_obj_get_int(value);
+    if (v < 0 || v > 255) {
+        mpf_raise_msg(&mpf_type_ValueError, "memoryview: invalid value for format 'B'");
+    }
+    d[i] = (uint8_t)v;
+    return MPF_OBJ_NONE;
+}
+
+static mpf_obj_t memview_getiter(mpf_obj_t self) {
+    size_t len;
+    uint8_t *d = mv_data(mpf_obj_ptr(self), &len);
+    mpf_obj_t l = mpf_obj_new_list(0, NULL);
+    for (size_t i = 0; i < len; i++) {
+        mpf_list_append(l, mpf_obj_new_small_int(d[i]));
+    }
+    return mpf_getiter(l);
+}
+
+static mpf_obj_t memview_tobytes(mpf_obj_t self) {
+    size_t len;
+    uint8_t *d = mv_data(mpf_obj_ptr(self), &len);
+    return mpf_obj_new_bytes(d, len);
+}
+MPF_FUN_1(memview_tobytes_obj, MPF_QSTR_tobytes, memview_tobytes);
+
+static mpf_obj_t memview_tolist(mpf_obj_t self) {
+    return mpf_list_from_iter(memview_getiter(self));
+}
+MPF_FUN_1(memview_tolist_obj, MPF_QSTR_tolist, memview_tolist);
+
+static mpf_obj_t memview_release(mpf_obj_t self) {
+    (void)self;
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(memview_release_obj, MPF_QSTR_release, memview_release);
+
+static mpf_obj_t memview_hex(mpf_obj_t self) {
+    return mpf_call_method_n(0, 0, (mpf_obj_t[]){mpf_load_attr(memview_tobytes(self), MPF_QSTR_hex), MPF_OBJ_NULL});
+}
+MPF_FUN_1(memview_hex_obj, MPF_QSTR_hex, memview_hex);
+
+static void memview_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    const memview_obj_t *m = mpf_obj_ptr(self);
+    if (dest[0] != MPF_OBJ_NULL) {
+        return;
+    }
+    if (attr == MPF_QSTR_readonly) {
+        dest[0] = mpf_obj_bool(m->readonly);
+    } else if (attr == MPF_QSTR_obj) {
+        dest[0] = m->obj;
+    } else if (attr == MPF_QSTR_nbytes) {
+        size_t len;
+        mv_data(m, &len);
+        dest[0] = mpf_obj_new_small_int((mpf_int_t)len);
+    } else if (attr == MPF_QSTR_itemsize) {
+        dest[0] = mpf_obj_new_small_int(1);
+    } else if (attr == MPF_QSTR_format) {
+        dest[0] = mpf_obj_new_str("B", 1);
+    }
+}
+
+static const mpf_map_elem_t memview_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_tobytes), MPF_ROM_PTR(&memview_tobytes_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_tolist), MPF_ROM_PTR(&memview_tolist_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_release), MPF_ROM_PTR(&memview_release_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_hex), MPF_ROM_PTR(&memview_hex_obj)},
+};
+MPF_ROM_MAP(memview_locals, memview_locals_table);
+
+const mpf_type_t mpf_type_memoryview = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_memoryview,
+    .flags = MPF_TYPE_FLAG_UNHASHABLE,
+    .print = memview_print,
+    .make_new = memview_make_new,
+    .unary_op = memview_unary_op,
+    .binary_op = memview_binary_op,
+    .attr = memview_attr,
+    .subscr = memview_subscr,
+    .getiter = memview_getiter,
+    .get_buffer = memview_get_buffer,
+    .locals = &memview_locals,
+};

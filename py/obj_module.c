@@ -1,0 +1,44 @@
+// obj_module.c -- module objects: a globals dict with attribute access.
+#include "mpf.h"
+
+mpf_obj_t mpf_obj_new_module(mpf_qstr_t name) {
+    mpf_module_t *m = mpf_new(mpf_module_t);
+    m->base.type = &mpf_type_module;
+    m->globals = mpf_obj_new_dict(8);
+    mpf_dict_store(m->globals, mpf_obj_new_qstr(MPF_QSTR___name__), mpf_obj_new_qstr(name));
+    return mpf_obj_from_ptr(m);
+}
+
+static void module_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    const mpf_module_t *m = mpf_obj_ptr(self);
+    mpf_obj_t name = mpf_dict_get(m->globals, mpf_obj_new_qstr(MPF_QSTR___name__));
+    mpf_printf(p, "<module '%O'>", name ? name : MPF_OBJ_NONE);
+}
+
+static void module_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    const mpf_module_t *m = mpf_obj_ptr(self);
+    if (dest[0] == MPF_OBJ_NULL) {
+        if (attr == MPF_QSTR___dict__) {
+            dest[0] = m->globals;
+            return;
+        }
+        dest[0] = mpf_map_get_qstr(mpf_dict_map(m->globals), attr);
+        return;
+    }
+    if (dest[1] == MPF_OBJ_NULL) {
+        if (mpf_map_lookup(mpf_dict_map(m->globals), mpf_obj_new_qstr(attr), MPF_MAP_REMOVE) != NULL) {
+            dest[0] = MPF_OBJ_NULL;
+        }
+        return;
+    }
+    mpf_dict_store(m->globals, mpf_obj_new_qstr(attr), dest[1]);
+    dest[0] = MPF_OBJ_NULL;
+}
+
+const mpf_type_t mpf_type_module = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_module,
+    .print = module_print,
+    .attr = module_attr,
+};

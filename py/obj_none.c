@@ -1,0 +1,51 @@
+// obj_none.c -- the singletons None, Ellipsis, NotImplemented and the VM's sentinels.
+#include "mpf.h"
+
+static void none_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)self;
+    (void)kind;
+    mpf_print_str(p, "None");
+}
+
+static mpf_obj_t none_unary_op(int op, mpf_obj_t self) {
+    (void)self;
+    if (op == MPF_UNARY_OP_HASH) {
+        return mpf_obj_new_small_int(0x5A5A5A5);
+    }
+    return MPF_OBJ_NULL;
+}
+
+const mpf_type_t mpf_type_none = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_NoneType,
+    .print = none_print,
+    .unary_op = none_unary_op,
+};
+
+static void ellipsis_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    mpf_print_str(p, self == MPF_OBJ_ELLIPSIS ? "Ellipsis" : "NotImplemented");
+}
+
+const mpf_type_t mpf_type_ellipsis = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_ellipsis,
+    .print = ellipsis_print,
+};
+
+const mpf_type_t mpf_type_not_implemented = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_NotImplementedType,
+    .print = ellipsis_print,
+};
+
+const mpf_type_t mpf_type_sentinel = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_sentinel,
+};
+
+const mpf_obj_singleton_t mpf_const_none_obj = {{&mpf_type_none}};
+const mpf_obj_singleton_t mpf_const_ellipsis_obj = {{&mpf_type_ellipsis}};
+const mpf_obj_singleton_t mpf_const_notimpl_obj = {{&mpf_type_not_implemented}};
+const mpf_obj_singleton_t mpf_const_stop_obj = {{&mpf_type_sentinel}};
+const mpf_obj_singleton_t mpf_const_sentinel_obj = {{&mpf_type_sentinel}};

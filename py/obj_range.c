@@ -1,0 +1,190 @@
+// obj_range.c -- range objects and their iterator.
+#include "mpf.h"
+
+mpf_obj_t mpf_obj_new_range(mpf_int_t start, mpf_int_t stop, mpf_int_t step) {
+    mpf_range_t *r = mpf_new(mpf_range_t);
+    r->base.type = &mpf_type_range;
+    r->start = start;
+    r->stop = stop;
+    r->step = step;
+    return mpf_obj_from_ptr(r);
+}
+
+static mpf_int_t range_len(const mpf_range_t *r) {
+    mpf_int_t n;
+    if (r->step > 0) {
+        n = r->stop > r->start ? (r->stop - r->start + r->step - 1) / r->step : 0;
+    } else {
+        n = r->start > r->stop ? (r->start - r->stop - r->step - 1) / -r->step : 0;
+    }
+    return n;
+}
+
+static void range_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    const mpf_range_t *r = mpf_obj_ptr(self);
+    if (r->step == 1) {
+        mpf_printf(p, "range(%ld, %ld)", (long)r->start, (long)r->stop);
+    } else {
+        mpf_printf(p, "range(%ld, %ld, %ld)", (long)r->start, (long)r->stop, (long)r->step);
+    }
+}
+
+static mpf_obj_t range_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    mpf_arg_check_num(n_args, n_kw, 1, 3, false);
+    mpf_int_t start = 0, stop, step = 1;
+    if (n_args == 1) {
+        stop = mpf_obj_get_int(args[0]);
+    } else {
+        start = mpf_obj_get_int(args[0]);
+        stop = mpf_obj_get_int(args[1]);
+        if (n_args == 3) {
+            step = mpf_obj_get_int(args[2]);
+            if (step == 0) {
+                mpf_raise_msg(&mpf_type_ValueError, "range() arg 3 must not be zero");
+            }
+        }
+    }
+    return mpf_obj_new_range(start, stop, step);
+}
+
+static mpf_obj_t range_unary_op(int op, mpf_obj_t self) {
+    const mpf_range_t *r = mpf_obj_ptr(self);
+    switch (op) {
+        case MPF_UNARY_OP_BOOL:
+            return mpf_obj_bool(range_len(r) > 0);
+        case MPF_UNARY_OP_LEN:
+            return mpf_obj_new_small_int(range_len(r));
+        default:
+            return MPF_OBJ_NULL;
+    }
+}
+
+static mpf_obj_t range_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    const mpf_range_t *r = mpf_obj_ptr(lhs);
+    if (op == MPF_BINARY_OP_IN) {
+        mpf_int_t v;
+        if (!mpf_obj_is_small_int(rhs)) {
+            return rhs == MPF_OBJ_TRUE || rhs == MPF_OBJ_FALSE ? range_binary_op(op, lhs, mpf_obj_new_small_int(rhs == MPF_OBJ_TRUE)) : MPF_OBJ_NULL;
+        }
+        v = mpf_obj_small_int_value(rhs);
+        if (r->step > 0 ? (v < r->start || v >= r->stop) : (v > r->start || v <= r->stop)) {
+            return MPF_OBJ_FALSE;
+        }
+        return mpf_obj_bool((v - r->start) % r->step == 0);
+    }
+    if ((op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) && mpf_obj_is_type(rhs, &mpf_type_range)) {
+        const mpf_range_t *o = mpf_obj_ptr(rhs);
+        mpf_int_t la = range_len(r), lb = range_len(o);
+        bool eq = la == lb && (la == 0 || (r->start == o->start && (la == 1 || r->step == o->step)));
+        return mpf_obj_bool(eq == (op == MPF_BINARY_OP_EQUAL));
+    }
+    return MPF_OBJ_NULL;
+}
+
+static mpf_obj_t range_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
+    if (value != MPF_OBJ_SENTINEL) {
+        return MPF_OBJ_NULL;
+    }
+    const mpf_range_t *r = mpf_obj_ptr(self);
+    mpf_int_t len = range_len(r);
+    if (mpf_obj_is_type(index, &mpf_type_slice)) {
+        mpf_int_t start, stop, step;
+        mpf_slice_indices(index, (size_t)len, &start, &stop, &step);
+        return mpf_obj_new_range(r->start + start * r->step, r->start + stop * r->step, r->step * step);
+    }
+    size_t i = mpf_get_index(&mpf_type_range, (size_t)len, index, false);
+    return mpf_obj_new_int(r->start + (mpf_int_t)i * r->step);
+}
+
+typedef struct range_iter {
+    mpf_obj_base_t base;
+    mpf_int_t cur, stop, step;
+} range_iter_t;
+
+static mpf_obj_t range_iter_next(mpf_obj_t self) {
+    range_iter_t *it = mpf_obj_ptr(self);
+    if (it->step > 0 ? it->cur >= it->stop : it->cur <= it->stop) {
+        return MPF_OBJ_STOP;
+    }
+    mpf_int_t v = it->cur;
+    it->cur += it->step;
+    return mpf_obj_new_int(v);
+}
+
+static mpf_obj_t iter_self(mpf_obj_t self) {
+    return self;
+}
+
+static const mpf_type_t range_iter_type = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_range_iterator,
+    .getiter = iter_self,
+    .iternext = range_iter_next,
+};
+
+static mpf_obj_t range_getiter(mpf_obj_t self) {
+    const mpf_range_t *r = mpf_obj_ptr(self);
+    range_iter_t *it = mpf_new(range_iter_t);
+    it->base.type = &range_iter_type;
+    it->cur = r->start;
+    it->stop = r->stop;
+    it->step = r->step;
+    return mpf_obj_from_ptr(it);
+}
+
+static void range_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    const mpf_range_t *r = mpf_obj_ptr(self);
+    if (dest[0] != MPF_OBJ_NULL) {
+        return;
+    }
+    if (attr == MPF_QSTR_start) {
+        dest[0] = mpf_obj_new_int(r->start);
+    } else if (attr == MPF_QSTR_stop) {
+        dest[0] = mpf_obj_new_int(r->stop);
+    } else if (attr == MPF_QSTR_step) {
+        dest[0] = mpf_obj_new_int(r->step);
+    }
+}
+
+static bool range_has(mpf_obj_t self, mpf_obj_t v) {
+    mpf_obj_t r = range_binary_op(MPF_BINARY_OP_IN, self, v);
+    return r == MPF_OBJ_TRUE;
+}
+
+static mpf_obj_t range_index(mpf_obj_t self, mpf_obj_t v) {
+    const mpf_range_t *r = mpf_obj_ptr(self);
+    if (range_has(self, v)) {
+        if (v == MPF_OBJ_TRUE || v == MPF_OBJ_FALSE) {
+            v = mpf_obj_new_small_int(v == MPF_OBJ_TRUE);
+        }
+        return mpf_obj_new_int((mpf_obj_small_int_value(v) - r->start) / r->step);
+    }
+    mpf_raise_fmt(&mpf_type_ValueError, "%R is not in range", v);
+}
+MPF_FUN_2(range_index_obj, MPF_QSTR_index, range_index);
+
+static mpf_obj_t range_count(mpf_obj_t self, mpf_obj_t v) {
+    return mpf_obj_new_small_int(range_has(self, v));
+}
+MPF_FUN_2(range_count_obj, MPF_QSTR_count, range_count);
+
+static const mpf_map_elem_t range_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_count), MPF_ROM_PTR(&range_count_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_index), MPF_ROM_PTR(&range_index_obj)},
+};
+MPF_ROM_MAP(range_locals, range_locals_table);
+
+const mpf_type_t mpf_type_range = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_range,
+    .print = range_print,
+    .make_new = range_make_new,
+    .unary_op = range_unary_op,
+    .binary_op = range_binary_op,
+    .subscr = range_subscr,
+    .getiter = range_getiter,
+    .attr = range_attr,
+    .locals = &range_locals,
+};

@@ -1,0 +1,1448 @@
+// obj_str.c -- str (UTF-8, code-point indexing with CONFIG_STR_UNICODE) and the
+// methods str shares with bytes. A str is either a qstr (tagged value) or an mpf_str_t.
+#include "mpf.h"
+
+// ---------------------------------------------------------------- construction
+mpf_obj_t mpf_obj_new_str_of_type(const mpf_type_t *t, const char *data, size_t len) {
+#if CONFIG_BUILTIN_BYTEARRAY
+    if (t == &mpf_type_bytearray) {
+        return mpf_obj_new_bytearray((const uint8_t *)data, len);
+    }
+#endif
+    mpf_str_t *s = mpf_gc_alloc(sizeof(mpf_str_t) + len + 1, false);
+    uint8_t *d = (uint8_t *)(s + 1);
+    if (len > 0) {
+        memcpy(d, data, len);
+    }
+    d[len] = 0;
+    s->base.type = t;
+    s->len = len;
+    s->data = d;
+    s->hash = 0;
+    return mpf_obj_from_ptr(s);
+}
+
+mpf_obj_t mpf_obj_new_str(const char *data, size_t len) {
+    return mpf_obj_new_str_of_type(&mpf_type_str, data, len);
+}
+
+mpf_obj_t mpf_obj_new_str_qstr_maybe(const char *data, size_t len) {
+    mpf_qstr_t q = mpf_qstr_find(data, len);
+    if (q != 0) {
+        return mpf_obj_new_qstr(q);
+    }
+    return mpf_obj_new_str(data, len);
+}
+
+mpf_obj_t mpf_obj_new_bytes(const uint8_t *data, size_t len) {
+    return mpf_obj_new_str_of_type(&mpf_type_bytes, (const char *)data, len);
+}
+
+size_t mpf_utf8_charlen(const uint8_t *s, size_t len) {
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        n += (s[i] & 0xC0) != 0x80;
+    }
+    return n;
+}
+
+int mpf_str_compare(mpf_obj_t a, mpf_obj_t b) {
+    size_t la, lb;
+    const char *sa = mpf_obj_str_data(a, &la);
+    const char *sb = mpf_obj_str_data(b, &lb);
+    size_t n = la < lb ? la : lb;
+    int c = n ? memcmp(sa, sb, n) : 0;
+    if (c != 0) {
+        return c < 0 ? -1 : 1;
+    }
+    return la < lb ? -1 : la > lb;
+}
+
+static bool is_str_type(const mpf_type_t *t) {
+    return t == &mpf_type_str;
+}
+
+// ---------------------------------------------------------------- printing
+void mpf_str_print_quoted(const mpf_print_t *p, const uint8_t *s, size_t len, bool is_bytes) {
+    bool has_single = memchr(s, '\'', len) != NULL, has_double = memchr(s, '"', len) != NULL;
+    char q = (has_single && !has_double) ? '"' : '\'';
+    if (is_bytes) {
+        mpf_print_str(p, "b");
+    }
+    mpf_print_strn(p, &q, 1);
+    const uint8_t *run = s;
+    for (size_t i = 0; i < len; i++) {
+        uint8_t c = s[i];
+        const char *esc = NULL;
+        char buf[5];
+        if (c == (uint8_t)q || c == '\\') {
+            buf[0] = '\\';
+            buf[1] = (char)c;
+            buf[2] = 0;
+            esc = buf;
+        } else if (c == '\n') {
+            esc = "\\n";
+        } else if (c == '\r') {
+            esc = "\\r";
+        } else if (c == '\t') {
+            esc = "\\t";
+        } else if (c < 0x20 || c == 0x7F || (is_bytes && c >= 0x80)) {
+            static const char hex[] = "0123456789abcdef";
+            buf[0] = '\\';
+            buf[1] = 'x';
+            buf[2] = hex[c >> 4];
+            buf[3] = hex[c & 15];
+            buf[4] = 0;
+            esc = buf;
+        } else if (!is_bytes && c == 0xC2 && i + 1 < len && (s[i + 1] <= 0xA0 || s[i + 1] == 0xAD)) {
+            // U+0080..U+00A0 and U+00AD are not printable
+            static const char hex[] = "0123456789abcdef";
+            mpf_print_strn(p, (const char *)run, (size_t)(s + i - run));
+            uint8_t cp = s[i + 1];
+            buf[0] = '\\';
+            buf[1] = 'x';
+            buf[2] = hex[cp >> 4];
+            buf[3] = hex[cp & 15];
+            mpf_print_strn(p, buf, 4);
+            i++;
+            run = s + i + 1;
+            continue;
+        }
+        if (esc != NULL) {
+            mpf_print_strn(p, (const char *)run, (size_t)(s + i - run));
+            mpf_print_str(p, esc);
+            run = s + i + 1;
+        }
+    }
+    mpf_print_strn(p, (const char *)run, (size_t)(s + len - run));
+    mpf_print_strn(p, &q, 1);
+}
+
+static void str_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    size_t len;
+    const char *s = mpf_obj_str_data(self, &len);
+    bool is_bytes = mpf_obj_type(self) == &mpf_type_bytes;
+    if (kind == MPF_PRINT_STR && !is_bytes) {
+        mpf_print_strn(p, s, len);
+    } else {
+        mpf_str_print_quoted(p, (const uint8_t *)s, len, is_bytes);
+    }
+}
+
+// ---------------------------------------------------------------- indexing helpers
+// Byte offset of code point [ci] in [s] (str); bytes index directly.
+static size_t char_to_byte(const uint8_t *s, size_t len, size_t ci, bool is_bytes) {
+#if CONFIG_STR_UNICODE
+    if (is_bytes) {
+        return ci;
+    }
+    size_t i = 0;
+    while (ci > 0 && i < len) {
+        i++;
+        while (i < len && (s[i] & 0xC0) == 0x80) {
+            i++;
+        }
+        ci--;
+    }
+    return i;
+#else
+    (void)s;
+    (void)len;
+    (void)is_bytes;
+    return ci;
+#endif
+}
+
+static size_t str_charlen(const uint8_t *s, size_t len, bool is_bytes) {
+#if CONFIG_STR_UNICODE
+    return is_bytes ? len : mpf_utf8_charlen(s, len);
+#else
+    (void)s;
+    (void)is_bytes;
+    return len;
+#endif
+}
+
+static mpf_obj_t str_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
+    if (value != MPF_OBJ_SENTINEL) {
+        return MPF_OBJ_NULL;
+    }
+    const mpf_type_t *t = mpf_obj_type(self);
+    bool is_bytes = !is_str_type(t);
+    size_t len;
+    const uint8_t *s = (const uint8_t *)mpf_obj_str_data(self, &len);
+    size_t clen = str_charlen(s, len, is_bytes);
+    if (mpf_obj_is_type(index, &mpf_type_slice)) {
+        mpf_int_t start, stop, step;
+        mpf_slice_indices(index, clen, &start, &stop, &step);
+        if (step == 1) {
+            if (stop < start) {
+                stop = start;
+            }
+            size_t b0 = char_to_byte(s, len, (size_t)start, is_bytes);
+            size_t b1 = b0 + char_to_byte(s + b0, len - b0, (size_t)(stop - start), is_bytes);
+            return mpf_obj_new_str_of_type(t, (const char *)s + b0, b1 - b0);
+        }
+        mpf_vstr_t v;
+        mpf_vstr_init(&v, 16);
+        for (mpf_int_t i = start; step > 0 ? i < stop : i > stop; i += step) {
+            size_t b0 = char_to_byte(s, len, (size_t)i, is_bytes);
+            size_t b1 = b0 + char_to_byte(s + b0, len - b0, 1, is_bytes);
+            mpf_vstr_add_strn(&v, (const char *)s + b0, b1 - b0);
+        }
+        return mpf_obj_new_str_of_type(t, v.buf, v.len);
+    }
+    size_t i = mpf_get_index(is_bytes ? t : &mpf_type_str, clen, index, false);
+    if (is_bytes) {
+        return mpf_obj_new_small_int(s[i]);
+    }
+    size_t b0 = char_to_byte(s, len, i, false);
+    size_t b1 = b0 + char_to_byte(s + b0, len - b0, 1, false);
+    return mpf_obj_new_str_qstr_maybe((const char *)s + b0, b1 - b0);
+}
+
+// ---------------------------------------------------------------- operators
+static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    const mpf_type_t *t = mpf_obj_type(lhs);
+    size_t la;
+    const char *a = mpf_obj_str_data(lhs, &la);
+    if (op == MPF_BINARY_OP_MULTIPLY || op == MPF_BINARY_OP_REVERSE_MULTIPLY || op == MPF_BINARY_OP_INPLACE_MULTIPLY) {
+        mpf_int_t n;
+        if (!mpf_obj_get_int_maybe(rhs, &n)) {
+            return MPF_OBJ_NULL;
+        }
+        if (n <= 0 || la == 0) {
+            return mpf_obj_new_str_of_type(t, "", 0);
+        }
+        size_t total;
+        if (__builtin_mul_overflow(la, (size_t)n, &total)) {
+            mpf_raise_memory_error();
+        }
+        mpf_str_t *s = mpf_gc_alloc(sizeof(mpf_str_t) + total + 1, false);
+        uint8_t *d = (uint8_t *)(s + 1);
+        for (mpf_int_t i = 0; i < n; i++) {
+            memcpy(d + (size_t)i * la, a, la);
+        }
+        d[total] = 0;
+        s->base.type = t;
+        s->len = total;
+        s->data = d;
+        return mpf_obj_from_ptr(s);
+    }
+#if CONFIG_STR_FORMAT
+    if (op == MPF_BINARY_OP_MODULO && t == &mpf_type_str) {
+        return mpf_str_modulo(lhs, rhs);
+    }
+#endif
+    bool rhs_same = mpf_obj_type(rhs) == t;
+    mpf_buffer_t rb;
+    if (!rhs_same && t == &mpf_type_bytes && (op == MPF_BINARY_OP_ADD || op == MPF_BINARY_OP_IN) &&
+        mpf_obj_get_buffer(rhs, &rb, false) && !MPF_IS_STR(rhs)) {
+        rhs_same = true;
+    }
+    if (op == MPF_BINARY_OP_IN && t == &mpf_type_bytes && mpf_obj_is_small_int(rhs)) {
+        return mpf_obj_bool(memchr(a, (int)mpf_obj_small_int_value(rhs), la) != NULL);
+    }
+    if (!rhs_same) {
+        if (op == MPF_BINARY_OP_IN && t == &mpf_type_str) {
+            mpf_raise_fmt(&mpf_type_TypeError, "'in <string>' requires string as left operand, not %T", rhs);
+        }
+        if (op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) {
+            return mpf_obj_bool(op == MPF_BINARY_OP_NOT_EQUAL);
+        }
+        return MPF_OBJ_NULL;
+    }
+    size_t lb;
+    const char *b;
+    if (MPF_IS_STR(rhs) || mpf_obj_is_type(rhs, &mpf_type_bytes)) {
+        b = mpf_obj_str_data(rhs, &lb);
+    } else {
+        b = rb.buf;
+        lb = rb.len;
+    }
+    switch (op) {
+        case MPF_BINARY_OP_ADD:
+        case MPF_BINARY_OP_INPLACE_ADD: {
+            if (la == 0 && t == mpf_obj_type(rhs)) {
+                return rhs;
+            }
+            if (lb == 0) {
+                return lhs;
+            }
+            mpf_str_t *s = mpf_gc_alloc(sizeof(mpf_str_t) + la + lb + 1, false);
+            uint8_t *d = (uint8_t *)(s + 1);
+            memcpy(d, a, la);
+            memcpy(d + la, b, lb);
+            d[la + lb] = 0;
+            s->base.type = t;
+            s->len = la + lb;
+            s->data = d;
+            return mpf_obj_from_ptr(s);
+        }
+        case MPF_BINARY_OP_IN:
+            // lhs is the container
+            if (lb == 0) {
+                return MPF_OBJ_TRUE;
+            }
+            for (size_t i = 0; i + lb <= la; i++) {
+                if (memcmp(a + i, b, lb) == 0) {
+                    return MPF_OBJ_TRUE;
+                }
+            }
+            return MPF_OBJ_FALSE;
+        case MPF_BINARY_OP_EQUAL:
+            return mpf_obj_bool(la == lb && memcmp(a, b, la) == 0);
+        case MPF_BINARY_OP_NOT_EQUAL:
+            return mpf_obj_bool(!(la == lb && memcmp(a, b, la) == 0));
+        case MPF_BINARY_OP_LESS:
+        case MPF_BINARY_OP_MORE:
+        case MPF_BINARY_OP_LESS_EQUAL:
+        case MPF_BINARY_OP_MORE_EQUAL: {
+            size_t n = la < lb ? la : lb;
+            int c = n ? memcmp(a, b, n) : 0;
+            if (c == 0) {
+                c = la < lb ? -1 : la > lb;
+            }
+            switch (op) {
+                case MPF_BINARY_OP_LESS:
+                    return mpf_obj_bool(c < 0);
+                case MPF_BINARY_OP_MORE:
+                    return mpf_obj_bool(c > 0);
+                case MPF_BINARY_OP_LESS_EQUAL:
+                    return mpf_obj_bool(c <= 0);
+                default:
+                    return mpf_obj_bool(c >= 0);
+            }
+        }
+        default:
+            return MPF_OBJ_NULL;
+    }
+}
+
+static mpf_obj_t str_unary_op(int op, mpf_obj_t self) {
+    size_t len;
+    const char *s = mpf_obj_str_data(self, &len);
+    switch (op) {
+        case MPF_UNARY_OP_BOOL:
+            return mpf_obj_bool(len != 0);
+        case MPF_UNARY_OP_LEN:
+            return mpf_obj_new_small_int((mpf_int_t)str_charlen((const uint8_t *)s, len, !is_str_type(mpf_obj_type(self))));
+        case MPF_UNARY_OP_HASH: {
+            mpf_str_t *so = mpf_obj_ptr(self);
+            if (so->hash == 0) {
+                so->hash = mpf_qstr_compute_hash(so->data, so->len);
+            }
+            return mpf_obj_new_small_int((mpf_int_t)so->hash);
+        }
+        default:
+            return MPF_OBJ_NULL;
+    }
+}
+
+// ---------------------------------------------------------------- iteration
+typedef struct str_iter {
+    mpf_obj_base_t base;
+    mpf_obj_t str;
+    size_t pos;
+} str_iter_t;
+
+static mpf_obj_t str_iter_next(mpf_obj_t self) {
+    str_iter_t *it = mpf_obj_ptr(self);
+    size_t len;
+    const uint8_t *s = (const uint8_t *)mpf_obj_str_data(it->str, &len);
+    if (it->pos >= len) {
+        return MPF_OBJ_STOP;
+    }
+    if (!is_str_type(mpf_obj_type(it->str))) {
+        return mpf_obj_new_small_int(s[it->pos++]);
+    }
+    size_t b0 = it->pos;
+    size_t b1 = b0 + char_to_byte(s + b0, len - b0, 1, false);
+    it->pos = b1;
+    return mpf_obj_new_str_qstr_maybe((const char *)s + b0, b1 - b0);
+}
+
+static mpf_obj_t iter_self(mpf_obj_t self) {
+    return self;
+}
+
+static const mpf_type_t str_iter_type = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_str_iterator,
+    .getiter = iter_self,
+    .iternext = str_iter_next,
+};
+
+static mpf_obj_t str_getiter(mpf_obj_t self) {
+    str_iter_t *it = mpf_new(str_iter_t);
+    it->base.type = &str_iter_type;
+    it->str = self;
+    it->pos = 0;
+    return mpf_obj_from_ptr(it);
+}
+
+static bool str_get_buffer(mpf_obj_t self, mpf_buffer_t *buf, bool writable) {
+    if (writable) {
+        return false;
+    }
+    const mpf_str_t *s = mpf_obj_ptr(self);
+    buf->buf = (void *)(uintptr_t)s->data;
+    buf->len = s->len;
+    buf->writable = false;
+    return true;
+}
+
+// ---------------------------------------------------------------- constructor
+static mpf_obj_t str_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    mpf_arg_check_num(n_args, n_kw, 0, 3, true);
+    if (n_args == 0) {
+        return mpf_obj_new_qstr(MPF_QSTRE_);
+    }
+    if (n_args >= 2 || n_kw > 0) {
+        mpf_buffer_t b;
+        if (!mpf_obj_get_buffer(args[0], &b, false)) {
+            mpf_raise_msg(&mpf_type_TypeError, "decoding to str: need a bytes-like object");
+        }
+        return mpf_obj_new_str(b.buf, b.len);
+    }
+    return mpf_obj_str(args[0]);
+}
+
+// ---------------------------------------------------------------- methods
+static const char *self_data(mpf_obj_t self, size_t *len) {
+    if (MPF_IS_BYTEARRAY(self)) {
+        mpf_buffer_t b;
+        mpf_obj_get_buffer(self, &b, false);
+        *len = b.len;
+        return b.buf;
+    }
+    return mpf_obj_str_data(self, len);
+}
+
+static const mpf_type_t *result_type(mpf_obj_t self) {
+    return mpf_obj_type(self);
+}
+
+static void check_same_kind(mpf_obj_t self, mpf_obj_t arg) {
+    bool s = MPF_IS_STR(self), a = MPF_IS_STR(arg);
+    if (s != a) {
+        if (s) {
+            mpf_raise_fmt(&mpf_type_TypeError, "must be str, not %T", arg);
+        }
+        mpf_raise_fmt(&mpf_type_TypeError, "a bytes-like object is required, not '%T'", arg);
+    }
+}
+
+static const char *arg_data(mpf_obj_t self, mpf_obj_t arg, size_t *len) {
+    check_same_kind(self, arg);
+    return self_data(arg, len);
+}
+
+static mpf_obj_t str_join(mpf_obj_t self, mpf_obj_t iterable) {
+    size_t sl;
+    const char *sep = self_data(self, &sl);
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, 32);
+    mpf_obj_t it = mpf_getiter(iterable);
+    mpf_obj_t x;
+    bool first = true;
+    while ((x = mpf_iternext(it)) != MPF_OBJ_STOP) {
+        if (MPF_IS_STR(self) != MPF_IS_STR(x) || (!MPF_IS_STR(x) && !mpf_obj_is_type(x, &mpf_type_bytes) && !MPF_IS_BYTEARRAY(x))) {
+            mpf_raise_fmt(&mpf_type_TypeError, "sequence item %u: expected str instance, %T found", 0u, x);
+        }
+        if (!first) {
+            mpf_vstr_add_strn(&v, sep, sl);
+        }
+        first = false;
+        size_t xl;
+        const char *xs = self_data(x, &xl);
+        mpf_vstr_add_strn(&v, xs, xl);
+    }
+    return mpf_obj_new_str_of_type(result_type(self), v.buf, v.len);
+}
+MPF_FUN_2(str_join_obj, MPF_QSTR_join, str_join);
+
+mpf_obj_t mpf_str_join(mpf_obj_t sep, mpf_obj_t iterable) {
+    return str_join(sep, iterable);
+}
+
+static bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+static mpf_obj_t split_impl(size_t n_args, size_t n_kw, const mpf_obj_t *args, bool right) {
+    mpf_obj_t self = args[0];
+    const mpf_type_t *t = result_type(self);
+    mpf_obj_t sep_o = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_sep);
+    mpf_obj_t max_o = n_args > 2 ? args[2] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_maxsplit);
+    mpf_int_t maxsplit = max_o ? mpf_obj_get_int(max_o) : -1;
+    size_t len;
+    const char *s = self_data(self, &len);
+    mpf_obj_t res = mpf_obj_new_list(0, NULL);
+    if (sep_o == MPF_OBJ_NULL || sep_o == MPF_OBJ_NONE) {
+        if (!right) {
+            size_t i = 0;
+            while (i < len) {
+                while (i < len && is_space(s[i])) {
+                    i++;
+                }
+                if (i >= len) {
+                    break;
+                }
+                if (maxsplit == 0) {
+                    size_t e = len;
+                    while (e > i && is_space(s[e - 1])) {
+                        e--;
+                    }
+                    mpf_list_append(res, mpf_obj_new_str_of_type(t, s + i, e - i));
+                    break;
+                }
+                size_t j = i;
+                while (j < len && !is_space(s[j])) {
+                    j++;
+                }
+                mpf_list_append(res, mpf_obj_new_str_of_type(t, s + i, j - i));
+                if (maxsplit > 0) {
+                    maxsplit--;
+                }
+                i = j;
+            }
+        } else {
+            size_t e = len;
+            while (e > 0) {
+                while (e > 0 && is_space(s[e - 1])) {
+                    e--;
+                }
+                if (e == 0) {
+                    break;
+                }
+                if (maxsplit == 0) {
+                    size_t b = 0;
+                    while (b < e && is_space(s[b])) {
+                        b++;
+                    }
+                    mpf_list_append(res, mpf_obj_new_str_of_type(t, s + b, e - b));
+                    break;
+                }
+                size_t j = e;
+                while (j > 0 && !is_space(s[j - 1])) {
+                    j--;
+                }
+                mpf_list_append(res, mpf_obj_new_str_of_type(t, s + j, e - j));
+                if (maxsplit > 0) {
+                    maxsplit--;
+                }
+                e = j;
+            }
+            mpf_list_t *l = mpf_obj_ptr(res);
+            for (size_t i = 0; i < l->len / 2; i++) {
+                mpf_obj_t x = l->items[i];
+                l->items[i] = l->items[l->len - 1 - i];
+                l->items[l->len - 1 - i] = x;
+            }
+        }
+        return res;
+    }
+    size_t sl;
+    const char *sep = arg_data(self, sep_o, &sl);
+    if (sl == 0) {
+        mpf_raise_msg(&mpf_type_ValueError, "empty separator");
+    }
+    if (!right) {
+        size_t i = 0;
+        for (;;) {
+            size_t j = i;
+            bool found = false;
+            if (maxsplit != 0) {
+                for (; j + sl <= len; j++) {
+                    if (memcmp(s + j, sep, sl) == 0) {
+                        found = true;
+                        break;
+                    }
+                }
+            }
+            if (!found) {
+                mpf_list_append(res, mpf_obj_new_str_of_type(t, s + i, len - i));
+                break;
+            }
+            mpf_list_append(res, mpf_obj_new_str_of_type(t, s + i, j - i));
+            i = j + sl;
+            if (maxsplit > 0) {
+                maxsplit--;
+            }
+        }
+    } else {
+        size_t e = len;
+        for (;;) {
+            bool found = false;
+            size_t j = e;
+            if (maxsplit != 0) {
+                while (j >= sl) {
+                    if (memcmp(s + j - sl, sep, sl) == 0) {
+                        found = true;
+                        break;
+                    }
+                    j--;
+                }
+            }
+            if (!found) {
+                mpf_list_append(res, mpf_obj_new_str_of_type(t, s, e));
+                break;
+            }
+            mpf_list_append(res, mpf_obj_new_str_of_type(t, s + j, e - j));
+            e = j - sl;
+            if (maxsplit > 0) {
+                maxsplit--;
+            }
+        }
+        mpf_list_t *l = mpf_obj_ptr(res);
+        for (size_t i = 0; i < l->len / 2; i++) {
+            mpf_obj_t x = l->items[i];
+            l->items[i] = l->items[l->len - 1 - i];
+            l->items[l->len - 1 - i] = x;
+        }
+    }
+    return res;
+}
+
+static mpf_obj_t str_split(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    return split_impl(n_args, n_kw, args, false);
+}
+MPF_FUN_KW(str_split_obj, MPF_QSTR_split, 1, str_split);
+
+static mpf_obj_t str_rsplit(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    return split_impl(n_args, n_kw, args, true);
+}
+MPF_FUN_KW(str_rsplit_obj, MPF_QSTR_rsplit, 1, str_rsplit);
+
+static mpf_obj_t str_splitlines(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    mpf_obj_t keep_o = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_keepends);
+    bool keep = keep_o != MPF_OBJ_NULL && mpf_obj_is_true(keep_o);
+    size_t len;
+    const char *s = self_data(args[0], &len);
+    const mpf_type_t *t = result_type(args[0]);
+    mpf_obj_t res = mpf_obj_new_list(0, NULL);
+    size_t i = 0;
+    while (i < len) {
+        size_t j = i;
+        while (j < len && s[j] != '\n' && s[j] != '\r') {
+            j++;
+        }
+        size_t e = j;
+        if (j < len) {
+            j += (s[j] == '\r' && j + 1 < len && s[j + 1] == '\n') ? 2 : 1;
+        }
+        mpf_list_append(res, mpf_obj_new_str_of_type(t, s + i, (keep ? j : e) - i));
+        i = j;
+    }
+    return res;
+}
+MPF_FUN_KW(str_splitlines_obj, MPF_QSTR_splitlines, 1, str_splitlines);
+
+// strip: which = 1 left, 2 right, 3 both
+static mpf_obj_t strip_impl(size_t n_args, const mpf_obj_t *args, int which) {
+    size_t len;
+    const char *s = self_data(args[0], &len);
+    const char *chars = " \t\n\r\v\f";
+    size_t cl = 6;
+    if (n_args > 1 && args[1] != MPF_OBJ_NONE) {
+        chars = arg_data(args[0], args[1], &cl);
+    }
+    size_t b = 0, e = len;
+    if (which & 1) {
+        while (b < e && memchr(chars, s[b], cl) != NULL) {
+            b++;
+        }
+    }
+    if (which & 2) {
+        while (e > b && memchr(chars, s[e - 1], cl) != NULL) {
+            e--;
+        }
+    }
+    if (b == 0 && e == len && !MPF_IS_BYTEARRAY(args[0])) {
+        return args[0];
+    }
+    return mpf_obj_new_str_of_type(result_type(args[0]), s + b, e - b);
+}
+static mpf_obj_t str_strip(size_t n, const mpf_obj_t *a) {
+    return strip_impl(n, a, 3);
+}
+static mpf_obj_t str_lstrip(size_t n, const mpf_obj_t *a) {
+    return strip_impl(n, a, 1);
+}
+static mpf_obj_t str_rstrip(size_t n, const mpf_obj_t *a) {
+    return strip_impl(n, a, 2);
+}
+MPF_FUN_VAR(str_strip_obj, MPF_QSTR_strip, 1, 2, str_strip);
+MPF_FUN_VAR(str_lstrip_obj, MPF_QSTR_lstrip, 1, 2, str_lstrip);
+MPF_FUN_VAR(str_rstrip_obj, MPF_QSTR_rstrip, 1, 2, str_rstrip);
+
+// Resolve optional start/end code-point args into byte offsets.
+static void find_range(const uint8_t *s, size_t len, bool is_bytes, size_t n_args, const mpf_obj_t *args, size_t first,
+    size_t *b0, size_t *b1) {
+    size_t clen = str_charlen(s, len, is_bytes);
+    mpf_int_t st = 0, en = (mpf_int_t)clen;
+    if (n_args > first && args[first] != MPF_OBJ_NONE) {
+        st = mpf_obj_get_int(args[first]);
+        if (st < 0) {
+            st += (mpf_int_t)clen;
+            if (st < 0) {
+                st = 0;
+            }
+        }
+    }
+    if (n_args > first + 1 && args[first + 1] != MPF_OBJ_NONE) {
+        en = mpf_obj_get_int(args[first + 1]);
+        if (en < 0) {
+            en += (mpf_int_t)clen;
+            if (en < 0) {
+                en = 0;
+            }
+        }
+    }
+    if (en > (mpf_int_t)clen) {
+        en = (mpf_int_t)clen;
+    }
+    if ((size_t)st > clen) {
+        *b0 = len + 1;
+        *b1 = len;
+        return;
+    }
+    *b0 = char_to_byte(s, len, (size_t)st, is_bytes);
+    *b1 = en < st ? *b0 : char_to_byte(s, len, (size_t)en, is_bytes);
+}
+
+// find/rfind/index/rindex/count
+static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, bool right, bool raise, bool count) {
+    size_t len, nl;
+    const uint8_t *s = (const uint8_t *)self_data(args[0], &len);
+    bool is_bytes = !MPF_IS_STR(args[0]);
+    const char *needle;
+    char one;
+    if (is_bytes && mpf_obj_is_small_int(args[1])) {
+        one = (char)mpf_obj_small_int_value(args[1]);
+        needle = &one;
+        nl = 1;
+    } else {
+        needle = arg_data(args[0], args[1], &nl);
+    }
+    size_t b0, b1;
+    find_range(s, len, is_bytes, n_args, args, 2, &b0, &b1);
+    if (count) {
+        mpf_int_t n = 0;
+        if (b0 > b1) {
+            return mpf_obj_new_small_int(0);
+        }
+        if (nl == 0) {
+            return mpf_obj_new_small_int((mpf_int_t)str_charlen(s + b0, b1 - b0, is_bytes) + 1);
+        }
+        for (size_t i = b0; i + nl <= b1;) {
+            if (memcmp(s + i, needle, nl) == 0) {
+                n++;
+                i += nl;
+            } else {
+                i++;
+            }
+        }
+        return mpf_obj_new_small_int(n);
+    }
+    size_t found = SIZE_MAX;
+    if (b0 <= b1 && b1 - b0 >= nl) {
+        if (!right) {
+            for (size_t i = b0; i + nl <= b1; i++) {
+                if (memcmp(s + i, needle, nl) == 0) {
+                    found = i;
+                    break;
+                }
+            }
+        } else {
+            for (size_t i = b1 - nl + 1; i-- > b0;) {
+                if (memcmp(s + i, needle, nl) == 0) {
+                    found = i;
+                    break;
+                }
+            }
+        }
+    }
+    if (found == SIZE_MAX) {
+        if (raise) {
+            mpf_raise_msg(&mpf_type_ValueError, is_bytes ? "subsection not found" : "substring not found");
+        }
+        return mpf_obj_new_small_int(-1);
+    }
+    return mpf_obj_new_small_int((mpf_int_t)str_charlen(s, found, is_bytes));
+}
+static mpf_obj_t str_find(size_t n, const mpf_obj_t *a) {
+    return find_impl(n, a, false, false, false);
+}
+static mpf_obj_t str_rfind(size_t n, const mpf_obj_t *a) {
+    return find_impl(n, a, true, false, false);
+}
+static mpf_obj_t str_index(size_t n, const mpf_obj_t *a) {
+    return find_impl(n, a, false, true, false);
+}
+static mpf_obj_t str_rindex(size_t n, const mpf_obj_t *a) {
+    return find_impl(n, a, true, true, false);
+}
+static mpf_obj_t str_count(size_t n, const mpf_obj_t *a) {
+    return find_impl(n, a, false, false, true);
+}
+MPF_FUN_VAR(str_find_obj, MPF_QSTR_find, 2, 4, str_find);
+MPF_FUN_VAR(str_rfind_obj, MPF_QSTR_rfind, 2, 4, str_rfind);
+MPF_FUN_VAR(str_index_obj, MPF_QSTR_index, 2, 4, str_index);
+MPF_FUN_VAR(str_rindex_obj, MPF_QSTR_rindex, 2, 4, str_rindex);
+MPF_FUN_VAR(str_count_obj, MPF_QSTR_count, 2, 4, str_count);
+
+static mpf_obj_t starts_ends(size_t n_args, const mpf_obj_t *args, bool ends) {
+    size_t len;
+    const uint8_t *s = (const uint8_t *)self_data(args[0], &len);
+    bool is_bytes = !MPF_IS_STR(args[0]);
+    size_t b0, b1;
+    find_range(s, len, is_bytes, n_args, args, 2, &b0, &b1);
+    if (b0 > b1) {
+        return MPF_OBJ_FALSE;
+    }
+    mpf_obj_t pre = args[1];
+    size_t n = 1;
+    mpf_obj_t *items = &pre;
+    if (mpf_obj_is_type(pre, &mpf_type_tuple)) {
+        mpf_obj_get_array(pre, &n, &items);
+    } else if (!MPF_IS_STR(pre) && !is_bytes) {
+        mpf_raise_fmt(&mpf_type_TypeError, "%s first arg must be str or a tuple of str, not %T", ends ? "endswith" : "startswith", pre);
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t pl;
+        const char *p = arg_data(args[0], items[i], &pl);
+        if (pl <= b1 - b0 && memcmp(ends ? (const char *)s + b1 - pl : (const char *)s + b0, p, pl) == 0) {
+            return MPF_OBJ_TRUE;
+        }
+    }
+    return MPF_OBJ_FALSE;
+}
+static mpf_obj_t str_startswith(size_t n, const mpf_obj_t *a) {
+    return starts_ends(n, a, false);
+}
+static mpf_obj_t str_endswith(size_t n, const mpf_obj_t *a) {
+    return starts_ends(n, a, true);
+}
+MPF_FUN_VAR(str_startswith_obj, MPF_QSTR_startswith, 2, 4, str_startswith);
+MPF_FUN_VAR(str_endswith_obj, MPF_QSTR_endswith, 2, 4, str_endswith);
+
+static mpf_obj_t str_replace(size_t n_args, const mpf_obj_t *args) {
+    size_t len, ol, nl;
+    const char *s = self_data(args[0], &len);
+    const char *old = arg_data(args[0], args[1], &ol);
+    const char *new_ = arg_data(args[0], args[2], &nl);
+    mpf_int_t max = n_args > 3 ? mpf_obj_get_int(args[3]) : -1;
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, len + 1);
+    size_t i = 0;
+    if (ol == 0) {
+        // insert between characters
+        const uint8_t *u = (const uint8_t *)s;
+        bool is_bytes = !MPF_IS_STR(args[0]);
+        while (max != 0) {
+            mpf_vstr_add_strn(&v, new_, nl);
+            if (max > 0) {
+                max--;
+            }
+            if (i >= len) {
+                break;
+            }
+            size_t step = char_to_byte(u + i, len - i, 1, is_bytes);
+            mpf_vstr_add_strn(&v, s + i, step);
+            i += step;
+        }
+        mpf_vstr_add_strn(&v, s + i, len - i);
+        return mpf_obj_new_str_of_type(result_type(args[0]), v.buf, v.len);
+    }
+    while (i < len) {
+        if (max != 0 && i + ol <= len && memcmp(s + i, old, ol) == 0) {
+            mpf_vstr_add_strn(&v, new_, nl);
+            i += ol;
+            if (max > 0) {
+                max--;
+            }
+        } else {
+            mpf_vstr_add_char(&v, s[i]);
+            i++;
+        }
+    }
+    return mpf_obj_new_str_of_type(result_type(args[0]), v.buf, v.len);
+}
+MPF_FUN_VAR(str_replace_obj, MPF_QSTR_replace, 3, 4, str_replace);
+
+// Case mapping and classification (ASCII; other code points pass through).
+enum { CASE_UPPER, CASE_LOWER, CASE_SWAP, CASE_TITLE, CASE_CAP };
+static mpf_obj_t case_impl(mpf_obj_t self, int mode) {
+    size_t len;
+    const char *s = self_data(self, &len);
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, len + 1);
+    bool prev_cased = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
+        switch (mode) {
+            case CASE_UPPER:
+                if (lo) {
+                    c = (char)(c - 32);
+                }
+                break;
+            case CASE_LOWER:
+                if (up) {
+                    c = (char)(c + 32);
+                }
+                break;
+            case CASE_SWAP:
+                c = lo ? (char)(c - 32) : up ? (char)(c + 32) : c;
+                break;
+            case CASE_TITLE:
+                if (!prev_cased && lo) {
+                    c = (char)(c - 32);
+                } else if (prev_cased && up) {
+                    c = (char)(c + 32);
+                }
+                break;
+            default:
+                if (i == 0 && lo) {
+                    c = (char)(c - 32);
+                } else if (i > 0 && up) {
+                    c = (char)(c + 32);
+                }
+                break;
+        }
+        prev_cased = up || lo;
+        mpf_vstr_add_char(&v, c);
+    }
+    return mpf_obj_new_str_of_type(result_type(self), v.buf, v.len);
+}
+static mpf_obj_t str_upper(mpf_obj_t s) {
+    return case_impl(s, CASE_UPPER);
+}
+static mpf_obj_t str_lower(mpf_obj_t s) {
+    return case_impl(s, CASE_LOWER);
+}
+static mpf_obj_t str_swapcase(mpf_obj_t s) {
+    return case_impl(s, CASE_SWAP);
+}
+static mpf_obj_t str_title(mpf_obj_t s) {
+    return case_impl(s, CASE_TITLE);
+}
+static mpf_obj_t str_capitalize(mpf_obj_t s) {
+    return case_impl(s, CASE_CAP);
+}
+MPF_FUN_1(str_upper_obj, MPF_QSTR_upper, str_upper);
+MPF_FUN_1(str_lower_obj, MPF_QSTR_lower, str_lower);
+MPF_FUN_1(str_swapcase_obj, MPF_QSTR_swapcase, str_swapcase);
+MPF_FUN_1(str_title_obj, MPF_QSTR_title, str_title);
+MPF_FUN_1(str_capitalize_obj, MPF_QSTR_capitalize, str_capitalize);
+
+enum { IS_DIGIT, IS_ALPHA, IS_SPACE, IS_UPPER, IS_LOWER, IS_ALNUM, IS_IDENT };
+static mpf_obj_t is_impl(mpf_obj_t self, int kind) {
+    size_t len;
+    const char *s = self_data(self, &len);
+    if (len == 0) {
+        return MPF_OBJ_FALSE;
+    }
+    bool cased = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        bool d = c >= '0' && c <= '9', up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
+        switch (kind) {
+            case IS_DIGIT:
+                if (!d) {
+                    return MPF_OBJ_FALSE;
+                }
+                break;
+            case IS_ALPHA:
+                if (!(up || lo || c >= 0x80)) {
+                    return MPF_OBJ_FALSE;
+                }
+                break;
+            case IS_SPACE:
+                if (!is_space((char)c)) {
+                    return MPF_OBJ_FALSE;
+                }
+                break;
+            case IS_UPPER:
+                if (lo) {
+                    return MPF_OBJ_FALSE;
+                }
+                cased |= up;
+                break;
+            case IS_LOWER:
+                if (up) {
+                    return MPF_OBJ_FALSE;
+                }
+                cased |= lo;
+                break;
+            case IS_ALNUM:
+                if (!(up || lo || d || c >= 0x80)) {
+                    return MPF_OBJ_FALSE;
+                }
+                break;
+            default:
+                if (!(up || lo || c == '_' || c >= 0x80 || (d && i > 0))) {
+                    return MPF_OBJ_FALSE;
+                }
+                break;
+        }
+    }
+    if (kind == IS_UPPER || kind == IS_LOWER) {
+        return mpf_obj_bool(cased);
+    }
+    return MPF_OBJ_TRUE;
+}
+static mpf_obj_t str_isdigit(mpf_obj_t s) {
+    return is_impl(s, IS_DIGIT);
+}
+static mpf_obj_t str_isalpha(mpf_obj_t s) {
+    return is_impl(s, IS_ALPHA);
+}
+static mpf_obj_t str_isspace(mpf_obj_t s) {
+    return is_impl(s, IS_SPACE);
+}
+static mpf_obj_t str_isupper(mpf_obj_t s) {
+    return is_impl(s, IS_UPPER);
+}
+static mpf_obj_t str_islower(mpf_obj_t s) {
+    return is_impl(s, IS_LOWER);
+}
+static mpf_obj_t str_isalnum(mpf_obj_t s) {
+    return is_impl(s, IS_ALNUM);
+}
+static mpf_obj_t str_istitle(mpf_obj_t self) {
+    size_t len;
+    const char *s = self_data(self, &len);
+    bool cased = false, prev_cased = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
+        if ((up && prev_cased) || (lo && !prev_cased)) {
+            return MPF_OBJ_FALSE;
+        }
+        cased |= up || lo;
+        prev_cased = up || lo;
+    }
+    return mpf_obj_bool(cased);
+}
+MPF_FUN_1(str_istitle_obj, MPF_QSTR_istitle, str_istitle);
+
+static mpf_obj_t str_isdecimal(mpf_obj_t s) {
+    return is_impl(s, IS_DIGIT);
+}
+MPF_FUN_1(str_isdecimal_obj, MPF_QSTR_isdecimal, str_isdecimal);
+MPF_FUN_1(str_isnumeric_obj, MPF_QSTR_isnumeric, str_isdecimal);
+
+static mpf_obj_t str_isprintable(mpf_obj_t self) {
+    size_t len;
+    const char *s = self_data(self, &len);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7F) {
+            return MPF_OBJ_FALSE;
+        }
+    }
+    return MPF_OBJ_TRUE;
+}
+MPF_FUN_1(str_isprintable_obj, MPF_QSTR_isprintable, str_isprintable);
+
+static mpf_obj_t str_isascii(mpf_obj_t self) {
+    size_t len;
+    const char *s = self_data(self, &len);
+    for (size_t i = 0; i < len; i++) {
+        if ((unsigned char)s[i] >= 0x80) {
+            return MPF_OBJ_FALSE;
+        }
+    }
+    return MPF_OBJ_TRUE;
+}
+MPF_FUN_1(str_isascii_obj, MPF_QSTR_isascii, str_isascii);
+MPF_FUN_1(str_casefold_obj, MPF_QSTR_casefold, str_lower);
+
+static mpf_obj_t str_isidentifier(mpf_obj_t s) {
+    return is_impl(s, IS_IDENT);
+}
+MPF_FUN_1(str_isdigit_obj, MPF_QSTR_isdigit, str_isdigit);
+MPF_FUN_1(str_isalpha_obj, MPF_QSTR_isalpha, str_isalpha);
+MPF_FUN_1(str_isspace_obj, MPF_QSTR_isspace, str_isspace);
+MPF_FUN_1(str_isupper_obj, MPF_QSTR_isupper, str_isupper);
+MPF_FUN_1(str_islower_obj, MPF_QSTR_islower, str_islower);
+MPF_FUN_1(str_isalnum_obj, MPF_QSTR_isalnum, str_isalnum);
+MPF_FUN_1(str_isidentifier_obj, MPF_QSTR_isidentifier, str_isidentifier);
+
+// center/ljust/rjust: align 0 left, 1 right, 2 center
+static mpf_obj_t justify(size_t n_args, const mpf_obj_t *args, int align) {
+    size_t len;
+    const char *s = self_data(args[0], &len);
+    bool is_bytes = !MPF_IS_STR(args[0]);
+    mpf_int_t width = mpf_obj_get_int(args[1]);
+    const char *fill = " ";
+    size_t fl = 1;
+    if (n_args > 2) {
+        fill = arg_data(args[0], args[2], &fl);
+        if (str_charlen((const uint8_t *)fill, fl, is_bytes) != 1) {
+            mpf_raise_msg(&mpf_type_TypeError, "The fill character must be exactly one character long");
+        }
+    }
+    mpf_int_t clen = (mpf_int_t)str_charlen((const uint8_t *)s, len, is_bytes);
+    if (width <= clen) {
+        return args[0];
+    }
+    mpf_int_t pad = width - clen, left = 0;
+    if (align == 1) {
+        left = pad;
+    } else if (align == 2) {
+        left = pad / 2 + (pad & width & 1);
+    }
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, len + (size_t)pad * fl + 1);
+    for (mpf_int_t i = 0; i < left; i++) {
+        mpf_vstr_add_strn(&v, fill, fl);
+    }
+    mpf_vstr_add_strn(&v, s, len);
+    for (mpf_int_t i = left; i < pad; i++) {
+        mpf_vstr_add_strn(&v, fill, fl);
+    }
+    return mpf_obj_new_str_of_type(result_type(args[0]), v.buf, v.len);
+}
+static mpf_obj_t str_ljust(size_t n, const mpf_obj_t *a) {
+    return justify(n, a, 0);
+}
+static mpf_obj_t str_rjust(size_t n, const mpf_obj_t *a) {
+    return justify(n, a, 1);
+}
+static mpf_obj_t str_center(size_t n, const mpf_obj_t *a) {
+    return justify(n, a, 2);
+}
+MPF_FUN_VAR(str_ljust_obj, MPF_QSTR_ljust, 2, 3, str_ljust);
+MPF_FUN_VAR(str_rjust_obj, MPF_QSTR_rjust, 2, 3, str_rjust);
+MPF_FUN_VAR(str_center_obj, MPF_QSTR_center, 2, 3, str_center);
+
+static mpf_obj_t str_zfill(mpf_obj_t self, mpf_obj_t width_o) {
+    size_t len;
+    const char *s = self_data(self, &len);
+    mpf_int_t width = mpf_obj_get_int(width_o);
+    mpf_int_t clen = (mpf_int_t)str_charlen((const uint8_t *)s, len, !MPF_IS_STR(self));
+    if (width <= clen) {
+        return self;
+    }
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, (size_t)width + len + 1);
+    size_t i = 0;
+    if (len > 0 && (s[0] == '-' || s[0] == '+')) {
+        mpf_vstr_add_char(&v, s[0]);
+        i = 1;
+    }
+    for (mpf_int_t k = 0; k < width - clen; k++) {
+        mpf_vstr_add_char(&v, '0');
+    }
+    mpf_vstr_add_strn(&v, s + i, len - i);
+    return mpf_obj_new_str_of_type(result_type(self), v.buf, v.len);
+}
+MPF_FUN_2(str_zfill_obj, MPF_QSTR_zfill, str_zfill);
+
+static mpf_obj_t partition_impl(mpf_obj_t self, mpf_obj_t sep_o, bool right) {
+    size_t len, sl;
+    const char *s = self_data(self, &len);
+    const char *sep = arg_data(self, sep_o, &sl);
+    const mpf_type_t *t = result_type(self);
+    if (sl == 0) {
+        mpf_raise_msg(&mpf_type_ValueError, "empty separator");
+    }
+    mpf_obj_t items[3];
+    size_t found = SIZE_MAX;
+    if (len >= sl) {
+        if (!right) {
+            for (size_t i = 0; i + sl <= len; i++) {
+                if (memcmp(s + i, sep, sl) == 0) {
+                    found = i;
+                    break;
+                }
+            }
+        } else {
+            for (size_t i = len - sl + 1; i-- > 0;) {
+                if (memcmp(s + i, sep, sl) == 0) {
+                    found = i;
+                    break;
+                }
+            }
+        }
+    }
+    mpf_obj_t empty = mpf_obj_new_str_of_type(t, "", 0);
+    if (found == SIZE_MAX) {
+        if (right) {
+            items[0] = empty;
+            items[1] = empty;
+            items[2] = self;
+        } else {
+            items[0] = self;
+            items[1] = empty;
+            items[2] = empty;
+        }
+    } else {
+        items[0] = mpf_obj_new_str_of_type(t, s, found);
+        items[1] = sep_o;
+        items[2] = mpf_obj_new_str_of_type(t, s + found + sl, len - found - sl);
+    }
+    return mpf_obj_new_tuple(3, items);
+}
+static mpf_obj_t str_partition(mpf_obj_t a, mpf_obj_t b) {
+    return partition_impl(a, b, false);
+}
+static mpf_obj_t str_rpartition(mpf_obj_t a, mpf_obj_t b) {
+    return partition_impl(a, b, true);
+}
+MPF_FUN_2(str_partition_obj, MPF_QSTR_partition, str_partition);
+MPF_FUN_2(str_rpartition_obj, MPF_QSTR_rpartition, str_rpartition);
+
+static mpf_obj_t str_removeprefix(mpf_obj_t self, mpf_obj_t pre) {
+    size_t len, pl;
+    const char *s = self_data(self, &len);
+    const char *p = arg_data(self, pre, &pl);
+    if (pl <= len && memcmp(s, p, pl) == 0) {
+        return mpf_obj_new_str_of_type(result_type(self), s + pl, len - pl);
+    }
+    return self;
+}
+static mpf_obj_t str_removesuffix(mpf_obj_t self, mpf_obj_t suf) {
+    size_t len, pl;
+    const char *s = self_data(self, &len);
+    const char *p = arg_data(self, suf, &pl);
+    if (pl <= len && pl > 0 && memcmp(s + len - pl, p, pl) == 0) {
+        return mpf_obj_new_str_of_type(result_type(self), s, len - pl);
+    }
+    return self;
+}
+MPF_FUN_2(str_removeprefix_obj, MPF_QSTR_removeprefix, str_removeprefix);
+MPF_FUN_2(str_removesuffix_obj, MPF_QSTR_removesuffix, str_removesuffix);
+
+static mpf_obj_t str_encode(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_args;
+    (void)n_kw;
+    size_t len;
+    const char *s = mpf_obj_str_data(args[0], &len);
+    return mpf_obj_new_bytes((const uint8_t *)s, len);
+}
+MPF_FUN_KW(str_encode_obj, MPF_QSTR_encode, 1, str_encode);
+
+static mpf_obj_t bytes_decode(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_args;
+    (void)n_kw;
+    size_t len;
+    const char *s = self_data(args[0], &len);
+    return mpf_obj_new_str(s, len);
+}
+MPF_FUN_KW(bytes_decode_obj, MPF_QSTR_decode, 1, bytes_decode);
+
+static mpf_obj_t bytes_hex(mpf_obj_t self) {
+    size_t len;
+    const uint8_t *s = (const uint8_t *)self_data(self, &len);
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, len * 2 + 1);
+    static const char hex[] = "0123456789abcdef";
+    for (size_t i = 0; i < len; i++) {
+        mpf_vstr_add_char(&v, hex[s[i] >> 4]);
+        mpf_vstr_add_char(&v, hex[s[i] & 15]);
+    }
+    return mpf_vstr_to_str(&v);
+}
+MPF_FUN_1(bytes_hex_obj, MPF_QSTR_hex, bytes_hex);
+
+static mpf_obj_t bytes_fromhex(mpf_obj_t cls, mpf_obj_t s_o) {
+    size_t len;
+    const char *s = mpf_obj_str_data(s_o, &len);
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, len / 2 + 1);
+    for (size_t i = 0; i < len;) {
+        if (is_space(s[i])) {
+            i++;
+            continue;
+        }
+        int d[2];
+        for (int k = 0; k < 2; k++) {
+            char c = i < len ? (char)(s[i] | 0x20) : 0;
+            if (c >= '0' && c <= '9') {
+                d[k] = c - '0';
+            } else if (c >= 'a' && c <= 'f') {
+                d[k] = c - 'a' + 10;
+            } else {
+                mpf_raise_fmt(&mpf_type_ValueError, "non-hexadecimal number found in fromhex() arg at position %u", (unsigned)i);
+            }
+            i++;
+        }
+        mpf_vstr_add_char(&v, (char)(d[0] * 16 + d[1]));
+    }
+    if (cls == mpf_obj_from_ptr(&mpf_type_bytes)) {
+        return mpf_vstr_to_bytes(&v);
+    }
+    return mpf_call1(cls, mpf_vstr_to_bytes(&v));
+}
+MPF_FUN_2(bytes_fromhex_fun_obj, MPF_QSTR_fromhex, bytes_fromhex);
+static const mpf_wrapper_t bytes_fromhex_obj = {{&mpf_type_classmethod}, MPF_ROM_PTR(&bytes_fromhex_fun_obj)};
+
+static mpf_obj_t str_expandtabs(size_t n_args, const mpf_obj_t *args) {
+    size_t len;
+    const char *s = self_data(args[0], &len);
+    mpf_int_t tab = n_args > 1 ? mpf_obj_get_int(args[1]) : 8;
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, len + 1);
+    mpf_int_t col = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '\t') {
+            if (tab > 0) {
+                mpf_int_t n = tab - col % tab;
+                for (mpf_int_t k = 0; k < n; k++) {
+                    mpf_vstr_add_char(&v, ' ');
+                }
+                col += n;
+            }
+        } else {
+            mpf_vstr_add_char(&v, s[i]);
+            col = (s[i] == '\n' || s[i] == '\r') ? 0 : col + ((s[i] & 0xC0) != 0x80);
+        }
+    }
+    return mpf_obj_new_str_of_type(result_type(args[0]), v.buf, v.len);
+}
+MPF_FUN_VAR(str_expandtabs_obj, MPF_QSTR_expandtabs, 1, 2, str_expandtabs);
+
+#if CONFIG_STR_FORMAT
+MPF_FUN_KW(str_format_obj, MPF_QSTR_format, 1, mpf_str_format_fn);
+#endif
+
+#define COMMON_METHODS \
+    {MPF_ROM_QSTR(MPF_QSTR_join), MPF_ROM_PTR(&str_join_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_split), MPF_ROM_PTR(&str_split_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_rsplit), MPF_ROM_PTR(&str_rsplit_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_splitlines), MPF_ROM_PTR(&str_splitlines_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_strip), MPF_ROM_PTR(&str_strip_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_lstrip), MPF_ROM_PTR(&str_lstrip_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_rstrip), MPF_ROM_PTR(&str_rstrip_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_find), MPF_ROM_PTR(&str_find_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_rfind), MPF_ROM_PTR(&str_rfind_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_index), MPF_ROM_PTR(&str_index_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_rindex), MPF_ROM_PTR(&str_rindex_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_count), MPF_ROM_PTR(&str_count_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_startswith), MPF_ROM_PTR(&str_startswith_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_endswith), MPF_ROM_PTR(&str_endswith_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_replace), MPF_ROM_PTR(&str_replace_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_upper), MPF_ROM_PTR(&str_upper_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_lower), MPF_ROM_PTR(&str_lower_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_swapcase), MPF_ROM_PTR(&str_swapcase_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_title), MPF_ROM_PTR(&str_title_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_capitalize), MPF_ROM_PTR(&str_capitalize_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_isdigit), MPF_ROM_PTR(&str_isdigit_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_isalpha), MPF_ROM_PTR(&str_isalpha_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_isspace), MPF_ROM_PTR(&str_isspace_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_isupper), MPF_ROM_PTR(&str_isupper_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_islower), MPF_ROM_PTR(&str_islower_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_isalnum), MPF_ROM_PTR(&str_isalnum_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_ljust), MPF_ROM_PTR(&str_ljust_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_rjust), MPF_ROM_PTR(&str_rjust_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_center), MPF_ROM_PTR(&str_center_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_zfill), MPF_ROM_PTR(&str_zfill_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_partition), MPF_ROM_PTR(&str_partition_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_rpartition), MPF_ROM_PTR(&str_rpartition_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_removeprefix), MPF_ROM_PTR(&str_removeprefix_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_removesuffix), MPF_ROM_PTR(&str_removesuffix_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_expandtabs), MPF_ROM_PTR(&str_expandtabs_obj)},
+
+static const mpf_map_elem_t str_locals_table[] = {
+    COMMON_METHODS
+    {MPF_ROM_QSTR(MPF_QSTR_isidentifier), MPF_ROM_PTR(&str_isidentifier_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_istitle), MPF_ROM_PTR(&str_istitle_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_isdecimal), MPF_ROM_PTR(&str_isdecimal_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_isnumeric), MPF_ROM_PTR(&str_isnumeric_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_isprintable), MPF_ROM_PTR(&str_isprintable_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_isascii), MPF_ROM_PTR(&str_isascii_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_casefold), MPF_ROM_PTR(&str_casefold_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_encode), MPF_ROM_PTR(&str_encode_obj)},
+#if CONFIG_STR_FORMAT
+    {MPF_ROM_QSTR(MPF_QSTR_format), MPF_ROM_PTR(&str_format_obj)},
+#endif
+};
+MPF_ROM_MAP(str_locals, str_locals_table);
+
+static const mpf_map_elem_t bytes_locals_table[] = {
+    COMMON_METHODS
+    {MPF_ROM_QSTR(MPF_QSTR_decode), MPF_ROM_PTR(&bytes_decode_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_hex), MPF_ROM_PTR(&bytes_hex_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_fromhex), MPF_ROM_PTR(&bytes_fromhex_obj)},
+};
+MPF_ROM_MAP(bytes_locals, bytes_locals_table);
+const mpf_rom_map_t *const mpf_bytes_locals = &bytes_locals;
+
+const mpf_type_t mpf_type_str = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_str,
+    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
+    .print = str_print,
+    .make_new = str_make_new,
+    .unary_op = str_unary_op,
+    .binary_op = str_binary_op,
+    .subscr = str_subscr,
+    .getiter = str_getiter,
+    .get_buffer = str_get_buffer,
+    .locals = &str_locals,
+};
+
+// ---------------------------------------------------------------- bytes
+static mpf_obj_t bytes_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    mpf_arg_check_num(n_args, n_kw, 0, 3, true);
+    if (n_args == 0) {
+        return mpf_obj_new_bytes(NULL, 0);
+    }
+    mpf_obj_t a = args[0];
+    if (MPF_IS_STR(a)) {
+        if (n_args < 2 && n_kw == 0) {
+            mpf_raise_msg(&mpf_type_TypeError, "string argument without an encoding");
+        }
+        size_t len;
+        const char *s = mpf_obj_str_data(a, &len);
+        return mpf_obj_new_bytes((const uint8_t *)s, len);
+    }
+    mpf_int_t n;
+    if (mpf_obj_get_int_maybe(a, &n)) {
+        if (n < 0) {
+            mpf_raise_msg(&mpf_type_ValueError, "negative count");
+        }
+        mpf_str_t *s = mpf_gc_alloc(sizeof(mpf_str_t) + (size_t)n + 1, false);
+        s->base.type = &mpf_type_bytes;
+        s->len = (size_t)n;
+        s->data = (uint8_t *)(s + 1);
+        return mpf_obj_from_ptr(s);
+    }
+    mpf_buffer_t b;
+    if (mpf_obj_get_buffer(a, &b, false)) {
+        return mpf_obj_new_bytes(b.buf, b.len);
+    }
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, 16);
+    mpf_obj_t it = mpf_getiter(a);
+    mpf_obj_t x;
+    while ((x = mpf_iternext(it)) != MPF_OBJ_STOP) {
+        mpf_int_t c = mpf_obj_get_int(x);
+        if (c < 0 || c > 255) {
+            mpf_raise_msg(&mpf_type_ValueError, "bytes must be in range(0, 256)");
+        }
+        mpf_vstr_add_char(&v, (char)c);
+    }
+    return mpf_vstr_to_bytes(&v);
+}
+
+const mpf_type_t mpf_type_bytes = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_bytes,
+    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
+    .print = str_print,
+    .make_new = bytes_make_new,
+    .unary_op = str_unary_op,
+    .binary_op = str_binary_op,
+    .subscr = str_subscr,
+    .getiter = str_getiter,
+    .get_buffer = str_get_buffer,
+    .locals = &bytes_locals,
+};

@@ -1,0 +1,329 @@
+// obj_tuple.c -- the immutable tuple, items stored inline after the header.
+#include "mpf.h"
+
+mpf_obj_t mpf_obj_new_tuple(size_t n, const mpf_obj_t *items) {
+    if (n == 0 && items != NULL) {
+        static const mpf_tuple_t empty = {{&mpf_type_tuple}, 0};
+        return mpf_obj_from_ptr(&empty);
+    }
+    mpf_tuple_t *t = mpf_new_var(mpf_tuple_t, mpf_obj_t, n);
+    t->base.type = &mpf_type_tuple;
+    t->len = n;
+    if (items != NULL && n > 0) {
+        memcpy(t->items, items, n * sizeof(mpf_obj_t));
+    }
+    return mpf_obj_from_ptr(t);
+}
+
+// Print items of a tuple or list between [open] and [close].
+// Containers being printed right now, to print a self-reference as [...] / {...}.
+#define REPR_DEPTH 32
+static const void *repr_active[REPR_DEPTH];
+static size_t repr_depth;
+
+bool mpf_repr_enter(const void *o) {
+    for (size_t i = 0; i < repr_depth && i < REPR_DEPTH; i++) {
+        if (repr_active[i] == o) {
+            return false;
+        }
+    }
+    if (repr_depth < REPR_DEPTH) {
+        repr_active[repr_depth] = o;
+    }
+    repr_depth++;
+    return true;
+}
+
+void mpf_repr_leave(void) {
+    repr_depth--;
+}
+
+void mpf_seq_print(const mpf_print_t *p, const mpf_obj_t *items, size_t n, const char *open, const char *close, bool one_comma) {
+    if (!mpf_repr_enter(items)) {
+        mpf_print_str(p, open);
+        mpf_print_str(p, "...");
+        mpf_print_str(p, close);
+        return;
+    }
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) != 0) {
+        mpf_repr_leave();
+        mpf_nlr_raise(nlr.exc);
+    }
+    mpf_print_str(p, open);
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0) {
+            mpf_print_str(p, ", ");
+        }
+        mpf_obj_print(p, items[i], MPF_PRINT_REPR);
+    }
+    if (n == 1 && one_comma) {
+        mpf_print_str(p, ",");
+    }
+    mpf_print_str(p, close);
+    mpf_nlr_pop(&nlr);
+    mpf_repr_leave();
+}
+
+static void tuple_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    const mpf_tuple_t *t = mpf_obj_ptr(self);
+    mpf_seq_print(p, t->items, t->len, "(", ")", true);
+}
+
+mpf_obj_t mpf_tuple_from_iter(mpf_obj_t iterable) {
+    if (mpf_obj_is_type(iterable, &mpf_type_tuple)) {
+        return iterable;
+    }
+    mpf_obj_t l = mpf_list_from_iter(iterable);
+    const mpf_list_t *lp = mpf_obj_ptr(l);
+    return mpf_obj_new_tuple(lp->len, lp->items);
+}
+
+static mpf_obj_t tuple_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    mpf_arg_check_num(n_args, n_kw, 0, 1, false);
+    if (n_args == 0) {
+        return mpf_obj_new_tuple(0, args);
+    }
+    return mpf_tuple_from_iter(args[0]);
+}
+
+// Compare sequences [a] and [b] lexicographically with [op] (a comparison operator).
+mpf_obj_t mpf_seq_compare(int op, const mpf_obj_t *a, size_t an, const mpf_obj_t *b, size_t bn) {
+    if (op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) {
+        bool eq = an == bn;
+        for (size_t i = 0; eq && i < an; i++) {
+            eq = mpf_obj_equal(a[i], b[i]);
+        }
+        return mpf_obj_bool(eq == (op == MPF_BINARY_OP_EQUAL));
+    }
+    size_t n = an < bn ? an : bn;
+    for (size_t i = 0; i < n; i++) {
+        if (!mpf_obj_equal(a[i], b[i])) {
+            return mpf_binary_op(op, a[i], b[i]);
+        }
+    }
+    switch (op) {
+        case MPF_BINARY_OP_LESS:
+            return mpf_obj_bool(an < bn);
+        case MPF_BINARY_OP_MORE:
+            return mpf_obj_bool(an > bn);
+        case MPF_BINARY_OP_LESS_EQUAL:
+            return mpf_obj_bool(an <= bn);
+        default:
+            return mpf_obj_bool(an >= bn);
+    }
+}
+
+static mpf_obj_t tuple_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    const mpf_tuple_t *a = mpf_obj_ptr(lhs);
+    switch (op) {
+        case MPF_BINARY_OP_ADD:
+        case MPF_BINARY_OP_INPLACE_ADD: {
+            if (!mpf_obj_is_type(rhs, &mpf_type_tuple)) {
+                return MPF_OBJ_NULL;
+            }
+            const mpf_tuple_t *b = mpf_obj_ptr(rhs);
+            mpf_obj_t r = mpf_obj_new_tuple(a->len + b->len, NULL);
+            mpf_tuple_t *t = mpf_obj_ptr(r);
+            memcpy(t->items, a->items, a->len * sizeof(mpf_obj_t));
+            memcpy(t->items + a->len, b->items, b->len * sizeof(mpf_obj_t));
+            return r;
+        }
+        case MPF_BINARY_OP_MULTIPLY:
+        case MPF_BINARY_OP_INPLACE_MULTIPLY:
+        case MPF_BINARY_OP_REVERSE_MULTIPLY: {
+            mpf_int_t n;
+            if (!mpf_obj_get_int_maybe(rhs, &n)) {
+                return MPF_OBJ_NULL;
+            }
+            if (n < 0) {
+                n = 0;
+            }
+            mpf_obj_t r = mpf_obj_new_tuple(a->len * (size_t)n, NULL);
+            mpf_tuple_t *t = mpf_obj_ptr(r);
+            for (mpf_int_t i = 0; i < n; i++) {
+                memcpy(t->items + (size_t)i * a->len, a->items, a->len * sizeof(mpf_obj_t));
+            }
+            return r;
+        }
+        case MPF_BINARY_OP_LESS:
+        case MPF_BINARY_OP_MORE:
+        case MPF_BINARY_OP_EQUAL:
+        case MPF_BINARY_OP_LESS_EQUAL:
+        case MPF_BINARY_OP_MORE_EQUAL:
+        case MPF_BINARY_OP_NOT_EQUAL: {
+            if (!mpf_obj_is_type(rhs, &mpf_type_tuple)) {
+                return MPF_OBJ_NULL;
+            }
+            const mpf_tuple_t *b = mpf_obj_ptr(rhs);
+            return mpf_seq_compare(op, a->items, a->len, b->items, b->len);
+        }
+        case MPF_BINARY_OP_IN:
+            for (size_t i = 0; i < a->len; i++) {
+                if (mpf_obj_equal(a->items[i], rhs)) {
+                    return MPF_OBJ_TRUE;
+                }
+            }
+            return MPF_OBJ_FALSE;
+        default:
+            return MPF_OBJ_NULL;
+    }
+}
+
+static mpf_obj_t tuple_unary_op(int op, mpf_obj_t self) {
+    const mpf_tuple_t *t = mpf_obj_ptr(self);
+    switch (op) {
+        case MPF_UNARY_OP_BOOL:
+            return mpf_obj_bool(t->len != 0);
+        case MPF_UNARY_OP_LEN:
+            return mpf_obj_new_small_int((mpf_int_t)t->len);
+        case MPF_UNARY_OP_HASH: {
+            mpf_uint_t h = 0x345678;
+            for (size_t i = 0; i < t->len; i++) {
+                h = (h ^ (mpf_uint_t)mpf_obj_hash(t->items[i])) * 1000003u;
+            }
+            return mpf_obj_new_small_int((mpf_int_t)(h >> 2));
+        }
+        default:
+            return MPF_OBJ_NULL;
+    }
+}
+
+// Items [start:stop:step] of an array as a new array object made by [make].
+mpf_obj_t mpf_seq_slice(const mpf_obj_t *items, size_t len, mpf_obj_t slice, mpf_obj_t (*make)(size_t, const mpf_obj_t *)) {
+    mpf_int_t start, stop, step;
+    mpf_slice_indices(slice, len, &start, &stop, &step);
+    if (step == 1) {
+        return make(stop > start ? (size_t)(stop - start) : 0, items + start);
+    }
+    size_t n = 0;
+    for (mpf_int_t i = start; step > 0 ? i < stop : i > stop; i += step) {
+        n++;
+    }
+    mpf_obj_t r = make(n, NULL);
+    mpf_obj_t *out;
+    size_t olen;
+    mpf_obj_get_array(r, &olen, &out);
+    size_t k = 0;
+    for (mpf_int_t i = start; step > 0 ? i < stop : i > stop; i += step) {
+        out[k++] = items[i];
+    }
+    return r;
+}
+
+static mpf_obj_t tuple_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
+    if (value != MPF_OBJ_SENTINEL) {
+        return MPF_OBJ_NULL;
+    }
+    const mpf_tuple_t *t = mpf_obj_ptr(self);
+    if (mpf_obj_is_type(index, &mpf_type_slice)) {
+        return mpf_seq_slice(t->items, t->len, index, mpf_obj_new_tuple);
+    }
+    return t->items[mpf_get_index(&mpf_type_tuple, t->len, index, true)];
+}
+
+// Iterator over an array held by a tuple or list (re-reads the length each step).
+typedef struct array_iter {
+    mpf_obj_base_t base;
+    mpf_obj_t seq;
+    size_t i;
+} array_iter_t;
+
+static mpf_obj_t array_iter_next(mpf_obj_t self) {
+    array_iter_t *it = mpf_obj_ptr(self);
+    size_t len;
+    mpf_obj_t *items;
+    mpf_obj_get_array(it->seq, &len, &items);
+    if (it->i >= len) {
+        return MPF_OBJ_STOP;
+    }
+    return items[it->i++];
+}
+
+static mpf_obj_t iter_self(mpf_obj_t self) {
+    return self;
+}
+
+static const mpf_type_t array_iter_type = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_iterator,
+    .getiter = iter_self,
+    .iternext = array_iter_next,
+};
+
+mpf_obj_t mpf_array_getiter(mpf_obj_t self) {
+    array_iter_t *it = mpf_new(array_iter_t);
+    it->base.type = &array_iter_type;
+    it->seq = self;
+    it->i = 0;
+    return mpf_obj_from_ptr(it);
+}
+
+static mpf_obj_t seq_count(mpf_obj_t self, mpf_obj_t v) {
+    size_t len;
+    mpf_obj_t *items;
+    mpf_obj_get_array(self, &len, &items);
+    mpf_int_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        n += mpf_obj_equal(items[i], v);
+    }
+    return mpf_obj_new_small_int(n);
+}
+const mpf_fun_builtin_t mpf_seq_count_obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_2, 2, 2, MPF_QSTR_count, {.f2 = seq_count}};
+
+static mpf_obj_t seq_index(size_t n_args, const mpf_obj_t *args) {
+    size_t len;
+    mpf_obj_t *items;
+    mpf_obj_get_array(args[0], &len, &items);
+    mpf_int_t start = 0, stop = (mpf_int_t)len;
+    if (n_args > 2) {
+        start = mpf_obj_get_int(args[2]);
+        if (start < 0) {
+            start += (mpf_int_t)len;
+            if (start < 0) {
+                start = 0;
+            }
+        }
+    }
+    if (n_args > 3) {
+        stop = mpf_obj_get_int(args[3]);
+        if (stop < 0) {
+            stop += (mpf_int_t)len;
+        }
+        if (stop > (mpf_int_t)len) {
+            stop = (mpf_int_t)len;
+        }
+    }
+    for (mpf_int_t i = start; i < stop; i++) {
+        if (mpf_obj_equal(items[i], args[1])) {
+            return mpf_obj_new_small_int(i);
+        }
+    }
+    if (mpf_obj_is_type(args[0], &mpf_type_tuple)) {
+        mpf_raise_msg(&mpf_type_ValueError, "tuple.index(x): x not in tuple");
+    }
+    mpf_raise_fmt(&mpf_type_ValueError, "%R is not in list", args[1]);
+}
+const mpf_fun_builtin_t mpf_seq_index_obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_VAR, 2, 4, MPF_QSTR_index, {.var = seq_index}};
+
+static const mpf_map_elem_t tuple_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_count), MPF_ROM_PTR(&mpf_seq_count_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_index), MPF_ROM_PTR(&mpf_seq_index_obj)},
+};
+MPF_ROM_MAP(tuple_locals, tuple_locals_table);
+
+const mpf_type_t mpf_type_tuple = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_tuple,
+    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
+    .print = tuple_print,
+    .make_new = tuple_make_new,
+    .unary_op = tuple_unary_op,
+    .binary_op = tuple_binary_op,
+    .subscr = tuple_subscr,
+    .getiter = mpf_array_getiter,
+    .locals = &tuple_locals,
+};

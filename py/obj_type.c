@@ -1,0 +1,848 @@
+// obj_type.c -- type and object, classes made by __build_class__ (C3 MRO), instances
+// of classes (special methods dispatch), super, classmethod and staticmethod.
+#include "mpf.h"
+
+// ---------------------------------------------------------------- helpers
+// A special method defined by a Python class in the MRO of [t] (builtin bases skipped).
+__attribute__((noinline)) static mpf_obj_t special(const mpf_type_t *t, mpf_qstr_t q) {
+    if (t->mro == MPF_OBJ_NULL) {
+        return MPF_OBJ_NULL;
+    }
+    const mpf_tuple_t *mro = mpf_obj_ptr(t->mro);
+    for (size_t i = 0; i < mro->len; i++) {
+        const mpf_type_t *c = mpf_obj_ptr(mro->items[i]);
+        if (c->dict != NULL) {
+            mpf_obj_t v = mpf_map_get_qstr(c->dict, q);
+            if (v != MPF_OBJ_NULL) {
+                return v;
+            }
+        }
+    }
+    return MPF_OBJ_NULL;
+}
+
+// The first builtin (non-heap) base of class [t] other than object, or NULL.
+static const mpf_type_t *native_base(const mpf_type_t *t) {
+    if (t->mro == MPF_OBJ_NULL) {
+        return NULL;
+    }
+    const mpf_tuple_t *mro = mpf_obj_ptr(t->mro);
+    for (size_t i = 0; i < mro->len; i++) {
+        const mpf_type_t *c = mpf_obj_ptr(mro->items[i]);
+        if (!(c->flags & MPF_TYPE_FLAG_HEAP) && c != &mpf_type_object) {
+            return c;
+        }
+    }
+    return NULL;
+}
+
+static mpf_obj_t call_special(mpf_obj_t m, mpf_obj_t self, size_t n, const mpf_obj_t *args) {
+    mpf_obj_t a[4];
+    a[0] = self;
+    for (size_t i = 0; i < n && i < 3; i++) {
+        a[i + 1] = args[i];
+    }
+    const mpf_type_t *mt = mpf_obj_type(m);
+    if (mt == &mpf_type_staticmethod) {
+        return mpf_call(((const mpf_wrapper_t *)mpf_obj_ptr(m))->fun, n, 0, a + 1);
+    }
+    if (mt == &mpf_type_classmethod) {
+        a[0] = mpf_obj_from_ptr(mpf_obj_type(self));
+        return mpf_call(((const mpf_wrapper_t *)mpf_obj_ptr(m))->fun, n + 1, 0, a);
+    }
+    return mpf_call(m, n + 1, 0, a);
+}
+
+static inline mpf_obj_t subobj(mpf_obj_t self) {
+    return ((const mpf_instance_t *)mpf_obj_ptr(self))->subobj;
+}
+
+// ---------------------------------------------------------------- instances
+mpf_obj_t mpf_obj_new_instance(const mpf_type_t *cls) {
+    if (mpf_type_is_subclass(cls, &mpf_type_BaseException)) {
+        mpf_exc_t *e = mpf_new(mpf_exc_t);
+        e->inst.base.type = cls;
+        e->args = mpf_obj_new_tuple(0, NULL);
+        return mpf_obj_from_ptr(e);
+    }
+    mpf_instance_t *o = mpf_new(mpf_instance_t);
+    o->base.type = cls;
+    return mpf_obj_from_ptr(o);
+}
+
+static void instance_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    const mpf_type_t *t = mpf_obj_type(self);
+    mpf_obj_t m = MPF_OBJ_NULL;
+    if (kind == MPF_PRINT_STR) {
+        m = special(t, MPF_QSTR___str__);
+    }
+    if (m == MPF_OBJ_NULL) {
+        m = special(t, MPF_QSTR___repr__);
+        if (m != MPF_OBJ_NULL && kind == MPF_PRINT_STR && mpf_type_is_subclass(t, &mpf_type_BaseException)) {
+            // BaseException.__str__ comes before a subclass's __repr__ in str()
+            const mpf_type_t *nb = native_base(t);
+            if (nb != NULL && nb->print != NULL) {
+                nb->print(p, self, kind);
+                return;
+            }
+        }
+    }
+    if (m != MPF_OBJ_NULL) {
+        mpf_obj_t s = call_special(m, self, 0, NULL);
+        if (!MPF_IS_STR(s)) {
+            mpf_raise_fmt(&mpf_type_TypeError, "__%s__ returned non-string (type %T)", kind == MPF_PRINT_STR ? "str" : "repr", s);
+        }
+        mpf_obj_print(p, s, MPF_PRINT_STR);
+        return;
+    }
+    const mpf_type_t *nb = native_base(t);
+    if (nb != NULL && mpf_type_is_subclass(t, &mpf_type_BaseException)) {
+        nb->print(p, self, kind);
+        return;
+    }
+    if (subobj(self) != MPF_OBJ_NULL) {
+        mpf_obj_print(p, subobj(self), kind);
+        return;
+    }
+    mpf_obj_t mod = t->dict ? mpf_map_get_qstr(t->dict, MPF_QSTR___module__) : MPF_OBJ_NULL;
+    if (mod != MPF_OBJ_NULL && MPF_IS_STR(mod)) {
+        mpf_printf(p, "<%O.%q object at 0x%x>", mod, t->name, (unsigned)(uintptr_t)self);
+    } else {
+        mpf_printf(p, "<%q object at 0x%x>", t->name, (unsigned)(uintptr_t)self);
+    }
+}
+
+static const uint16_t binary_op_qstr[] = {
+    [MPF_BINARY_OP_LESS] = MPF_QSTR___lt__,
+    [MPF_BINARY_OP_MORE] = MPF_QSTR___gt__,
+    [MPF_BINARY_OP_EQUAL] = MPF_QSTR___eq__,
+    [MPF_BINARY_OP_LESS_EQUAL] = MPF_QSTR___le__,
+    [MPF_BINARY_OP_MORE_EQUAL] = MPF_QSTR___ge__,
+    [MPF_BINARY_OP_NOT_EQUAL] = MPF_QSTR___ne__,
+    [MPF_BINARY_OP_IN] = MPF_QSTR___contains__,
+    [MPF_BINARY_OP_INPLACE_OR] = MPF_QSTR___ior__,
+    [MPF_BINARY_OP_INPLACE_XOR] = MPF_QSTR___ixor__,
+    [MPF_BINARY_OP_INPLACE_AND] = MPF_QSTR___iand__,
+    [MPF_BINARY_OP_INPLACE_LSHIFT] = MPF_QSTR___ilshift__,
+    [MPF_BINARY_OP_INPLACE_RSHIFT] = MPF_QSTR___irshift__,
+    [MPF_BINARY_OP_INPLACE_ADD] = MPF_QSTR___iadd__,
+    [MPF_BINARY_OP_INPLACE_SUBTRACT] = MPF_QSTR___isub__,
+    [MPF_BINARY_OP_INPLACE_MULTIPLY] = MPF_QSTR___imul__,
+    [MPF_BINARY_OP_INPLACE_MAT_MULTIPLY] = MPF_QSTR___imatmul__,
+    [MPF_BINARY_OP_INPLACE_FLOOR_DIVIDE] = MPF_QSTR___ifloordiv__,
+    [MPF_BINARY_OP_INPLACE_TRUE_DIVIDE] = MPF_QSTR___itruediv__,
+    [MPF_BINARY_OP_INPLACE_MODULO] = MPF_QSTR___imod__,
+    [MPF_BINARY_OP_INPLACE_POWER] = MPF_QSTR___ipow__,
+    [MPF_BINARY_OP_OR] = MPF_QSTR___or__,
+    [MPF_BINARY_OP_XOR] = MPF_QSTR___xor__,
+    [MPF_BINARY_OP_AND] = MPF_QSTR___and__,
+    [MPF_BINARY_OP_LSHIFT] = MPF_QSTR___lshift__,
+    [MPF_BINARY_OP_RSHIFT] = MPF_QSTR___rshift__,
+    [MPF_BINARY_OP_ADD] = MPF_QSTR___add__,
+    [MPF_BINARY_OP_SUBTRACT] = MPF_QSTR___sub__,
+    [MPF_BINARY_OP_MULTIPLY] = MPF_QSTR___mul__,
+    [MPF_BINARY_OP_MAT_MULTIPLY] = MPF_QSTR___matmul__,
+    [MPF_BINARY_OP_FLOOR_DIVIDE] = MPF_QSTR___floordiv__,
+    [MPF_BINARY_OP_TRUE_DIVIDE] = MPF_QSTR___truediv__,
+    [MPF_BINARY_OP_MODULO] = MPF_QSTR___mod__,
+    [MPF_BINARY_OP_POWER] = MPF_QSTR___pow__,
+    [MPF_BINARY_OP_REVERSE_OR] = MPF_QSTR___ror__,
+    [MPF_BINARY_OP_REVERSE_XOR] = MPF_QSTR___rxor__,
+    [MPF_BINARY_OP_REVERSE_AND] = MPF_QSTR___rand__,
+    [MPF_BINARY_OP_REVERSE_LSHIFT] = MPF_QSTR___rlshift__,
+    [MPF_BINARY_OP_REVERSE_RSHIFT] = MPF_QSTR___rrshift__,
+    [MPF_BINARY_OP_REVERSE_ADD] = MPF_QSTR___radd__,
+    [MPF_BINARY_OP_REVERSE_SUBTRACT] = MPF_QSTR___rsub__,
+    [MPF_BINARY_OP_REVERSE_MULTIPLY] = MPF_QSTR___rmul__,
+    [MPF_BINARY_OP_REVERSE_MAT_MULTIPLY] = MPF_QSTR___rmatmul__,
+    [MPF_BINARY_OP_REVERSE_FLOOR_DIVIDE] = MPF_QSTR___rfloordiv__,
+    [MPF_BINARY_OP_REVERSE_TRUE_DIVIDE] = MPF_QSTR___rtruediv__,
+    [MPF_BINARY_OP_REVERSE_MODULO] = MPF_QSTR___rmod__,
+    [MPF_BINARY_OP_REVERSE_POWER] = MPF_QSTR___rpow__,
+};
+
+static mpf_obj_t instance_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    const mpf_type_t *t = mpf_obj_type(lhs);
+    if (op >= MPF_BINARY_OP_NUM || binary_op_qstr[op] == 0) {
+        return MPF_OBJ_NULL;
+    }
+    mpf_obj_t m = special(t, binary_op_qstr[op]);
+    if (m != MPF_OBJ_NULL) {
+        if (m == MPF_OBJ_NONE) {
+            return MPF_OBJ_NULL;
+        }
+        mpf_obj_t r = call_special(m, lhs, 1, &rhs);
+        if (r == MPF_OBJ_NOTIMPL) {
+            return MPF_OBJ_NULL;
+        }
+        if (op == MPF_BINARY_OP_IN) {
+            return mpf_obj_bool(mpf_obj_is_true(r));
+        }
+        return r;
+    }
+    if (op == MPF_BINARY_OP_NOT_EQUAL) {
+        m = special(t, MPF_QSTR___eq__);
+        if (m != MPF_OBJ_NULL) {
+            mpf_obj_t r = call_special(m, lhs, 1, &rhs);
+            if (r == MPF_OBJ_NOTIMPL) {
+                return MPF_OBJ_NULL;
+            }
+            return mpf_obj_bool(!mpf_obj_is_true(r));
+        }
+    }
+    mpf_obj_t so = mpf_obj_is_exception(lhs) ? MPF_OBJ_NULL : subobj(lhs);
+    if (so != MPF_OBJ_NULL) {
+        const mpf_type_t *st = mpf_obj_type(so);
+        if (st->binary_op != NULL) {
+            if (mpf_obj_type(rhs)->flags & MPF_TYPE_FLAG_HEAP && !mpf_obj_is_exception(rhs) && subobj(rhs) != MPF_OBJ_NULL) {
+                rhs = subobj(rhs);
+            }
+            return st->binary_op(op, so, rhs);
+        }
+    }
+    return MPF_OBJ_NULL;
+}
+
+static mpf_obj_t instance_unary_op(int op, mpf_obj_t self) {
+    const mpf_type_t *t = mpf_obj_type(self);
+    mpf_qstr_t q;
+    switch (op) {
+        case MPF_UNARY_OP_POSITIVE:
+            q = MPF_QSTR___pos__;
+            break;
+        case MPF_UNARY_OP_NEGATIVE:
+            q = MPF_QSTR___neg__;
+            break;
+        case MPF_UNARY_OP_INVERT:
+            q = MPF_QSTR___invert__;
+            break;
+        case MPF_UNARY_OP_BOOL:
+            q = MPF_QSTR___bool__;
+            break;
+        case MPF_UNARY_OP_LEN:
+            q = MPF_QSTR___len__;
+            break;
+        case MPF_UNARY_OP_HASH:
+            q = MPF_QSTR___hash__;
+            break;
+        case MPF_UNARY_OP_ABS:
+            q = MPF_QSTR___abs__;
+            break;
+        case MPF_UNARY_OP_INT:
+            q = MPF_QSTR___int__;
+            break;
+        case MPF_UNARY_OP_FLOAT:
+            q = MPF_QSTR___float__;
+            break;
+        default:
+            return MPF_OBJ_NULL;
+    }
+    mpf_obj_t m = special(t, q);
+    if (op == MPF_UNARY_OP_HASH) {
+        if (m == MPF_OBJ_NONE || (m == MPF_OBJ_NULL && special(t, MPF_QSTR___eq__) != MPF_OBJ_NULL)) {
+            mpf_raise_fmt(&mpf_type_TypeError, "unhashable type: '%T'", self);
+        }
+    }
+    if (m != MPF_OBJ_NULL && m != MPF_OBJ_NONE) {
+        mpf_obj_t r = call_special(m, self, 0, NULL);
+        if (op == MPF_UNARY_OP_BOOL && r != MPF_OBJ_TRUE && r != MPF_OBJ_FALSE) {
+            mpf_raise_fmt(&mpf_type_TypeError, "__bool__ should return bool, returned %T", r);
+        }
+        if (op == MPF_UNARY_OP_LEN && !mpf_obj_is_int(r)) {
+            mpf_raise_fmt(&mpf_type_TypeError, "'%T' object cannot be interpreted as an integer", r);
+        }
+        if (op == MPF_UNARY_OP_LEN && mpf_int_sign(r) < 0) {
+            mpf_raise_msg(&mpf_type_ValueError, "__len__() should return >= 0");
+        }
+        return r;
+    }
+    mpf_obj_t so = mpf_obj_is_exception(self) ? MPF_OBJ_NULL : subobj(self);
+    if (so != MPF_OBJ_NULL) {
+        if (op == MPF_UNARY_OP_HASH) {
+            return mpf_obj_new_small_int(mpf_obj_hash(so));
+        }
+        const mpf_type_t *st = mpf_obj_type(so);
+        if (st->unary_op != NULL) {
+            return st->unary_op(op, so);
+        }
+    }
+    return MPF_OBJ_NULL;
+}
+
+static mpf_obj_t instance_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
+    const mpf_type_t *t = mpf_obj_type(self);
+    mpf_obj_t m;
+    if (value == MPF_OBJ_SENTINEL) {
+        m = special(t, MPF_QSTR___getitem__);
+        if (m != MPF_OBJ_NULL) {
+            return call_special(m, self, 1, &index);
+        }
+    } else if (value == MPF_OBJ_NULL) {
+        m = special(t, MPF_QSTR___delitem__);
+        if (m != MPF_OBJ_NULL) {
+            call_special(m, self, 1, &index);
+            return MPF_OBJ_NONE;
+        }
+    } else {
+        m = special(t, MPF_QSTR___setitem__);
+        if (m != MPF_OBJ_NULL) {
+            mpf_obj_t a[2] = {index, value};
+            call_special(m, self, 2, a);
+            return MPF_OBJ_NONE;
+        }
+    }
+    mpf_obj_t so = mpf_obj_is_exception(self) ? MPF_OBJ_NULL : subobj(self);
+    if (so != MPF_OBJ_NULL) {
+        if (value == MPF_OBJ_SENTINEL && mpf_obj_is_type(so, &mpf_type_dict)) {
+            mpf_obj_t missing = special(t, MPF_QSTR___missing__);
+            if (missing != MPF_OBJ_NULL) {
+                mpf_obj_t v = mpf_dict_get(so, index);
+                return v != MPF_OBJ_NULL ? v : call_special(missing, self, 1, &index);
+            }
+        }
+        return mpf_subscr(so, index, value);
+    }
+    return MPF_OBJ_NULL;
+}
+
+static mpf_obj_t instance_getiter(mpf_obj_t self) {
+    const mpf_type_t *t = mpf_obj_type(self);
+    mpf_obj_t m = special(t, MPF_QSTR___iter__);
+    if (m != MPF_OBJ_NULL) {
+        mpf_obj_t it = call_special(m, self, 0, NULL);
+        const mpf_type_t *it_t = mpf_obj_type(it);
+        if (it_t->iternext == NULL && special(it_t, MPF_QSTR___next__) == MPF_OBJ_NULL) {
+            mpf_raise_fmt(&mpf_type_TypeError, "iter() returned non-iterator of type '%T'", it);
+        }
+        return it;
+    }
+    mpf_obj_t so = mpf_obj_is_exception(self) ? MPF_OBJ_NULL : subobj(self);
+    if (so != MPF_OBJ_NULL) {
+        return mpf_getiter(so);
+    }
+    m = special(t, MPF_QSTR___await__);
+    if (m != MPF_OBJ_NULL) {
+        return call_special(m, self, 0, NULL);
+    }
+    if (special(t, MPF_QSTR___getitem__) != MPF_OBJ_NULL) {
+        return MPF_OBJ_NULL; // the runtime's sequence iterator
+    }
+    mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not iterable", self);
+}
+
+static mpf_obj_t instance_iternext(mpf_obj_t self) {
+    const mpf_type_t *t = mpf_obj_type(self);
+    mpf_obj_t m = special(t, MPF_QSTR___next__);
+    if (m == MPF_OBJ_NULL) {
+        mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not an iterator", self);
+    }
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        mpf_obj_t v = call_special(m, self, 0, NULL);
+        mpf_nlr_pop(&nlr);
+        return v;
+    }
+    if (mpf_exc_match(nlr.exc, &mpf_type_StopIteration)) {
+        return MPF_OBJ_STOP;
+    }
+    mpf_nlr_raise(nlr.exc);
+}
+
+static mpf_obj_t instance_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    mpf_obj_t m = special(mpf_obj_type(self), MPF_QSTR___call__);
+    if (m == MPF_OBJ_NULL) {
+        mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not callable", self);
+    }
+    return mpf_call_var_kw(m, self, n_args, n_kw, args, 0);
+}
+
+static bool instance_get_buffer(mpf_obj_t self, mpf_buffer_t *buf, bool writable) {
+    mpf_obj_t so = subobj(self);
+    return so != MPF_OBJ_NULL && !mpf_obj_is_exception(self) && mpf_obj_get_buffer(so, buf, writable);
+}
+
+// ---------------------------------------------------------------- classes
+static size_t mro_of(const mpf_type_t *t, const mpf_type_t **out, size_t max) {
+    size_t n = 0;
+    if (t->mro != MPF_OBJ_NULL) {
+        const mpf_tuple_t *mro = mpf_obj_ptr(t->mro);
+        for (size_t i = 0; i < mro->len && n < max; i++) {
+            out[n++] = mpf_obj_ptr(mro->items[i]);
+        }
+        return n;
+    }
+    for (const mpf_type_t *c = t; c != NULL && n < max; c = c->parent) {
+        out[n++] = c;
+    }
+    if (n < max && out[n - 1] != &mpf_type_object) {
+        out[n++] = &mpf_type_object;
+    }
+    return n;
+}
+
+// Largest inheritance graph the C3 merge handles.
+#define MRO_MAX 32
+
+static mpf_obj_t compute_mro(const mpf_type_t *cls, const mpf_tuple_t *bases) {
+    const mpf_type_t *seqs[MRO_MAX + 1][MRO_MAX];
+    size_t lens[MRO_MAX + 1], pos[MRO_MAX + 1];
+    size_t ns = 0;
+    if (bases->len > MRO_MAX) {
+        mpf_raise_msg(&mpf_type_TypeError, "too many base classes");
+    }
+    for (size_t i = 0; i < bases->len; i++) {
+        lens[ns] = mro_of(mpf_obj_ptr(bases->items[i]), seqs[ns], MRO_MAX);
+        pos[ns++] = 0;
+    }
+    for (size_t i = 0; i < bases->len; i++) {
+        seqs[ns][i] = mpf_obj_ptr(bases->items[i]);
+    }
+    lens[ns] = bases->len;
+    pos[ns++] = 0;
+    mpf_obj_t out[MRO_MAX * 2];
+    size_t n = 0;
+    out[n++] = mpf_obj_from_ptr(cls);
+    for (;;) {
+        bool any = false;
+        const mpf_type_t *pick = NULL;
+        for (size_t s = 0; s < ns && pick == NULL; s++) {
+            if (pos[s] >= lens[s]) {
+                continue;
+            }
+            any = true;
+            const mpf_type_t *head = seqs[s][pos[s]];
+            bool in_tail = false;
+            for (size_t o = 0; o < ns && !in_tail; o++) {
+                for (size_t k = pos[o] + 1; k < lens[o]; k++) {
+                    if (seqs[o][k] == head) {
+                        in_tail = true;
+                        break;
+                    }
+                }
+            }
+            if (!in_tail) {
+                pick = head;
+            }
+        }
+        if (!any) {
+            break;
+        }
+        if (pick == NULL || n >= MRO_MAX * 2) {
+            mpf_raise_msg(&mpf_type_TypeError, "Cannot create a consistent method resolution order (MRO)");
+        }
+        out[n++] = mpf_obj_from_ptr(pick);
+        for (size_t s = 0; s < ns; s++) {
+            if (pos[s] < lens[s] && seqs[s][pos[s]] == pick) {
+                pos[s]++;
+            }
+        }
+    }
+    return mpf_obj_new_tuple(n, out);
+}
+
+static mpf_obj_t type_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args);
+static mpf_obj_t type_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args);
+static void type_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind);
+
+mpf_obj_t mpf_make_class(mpf_qstr_t name, mpf_obj_t bases, mpf_obj_t dict) {
+    const mpf_tuple_t *b = mpf_obj_ptr(bases);
+    for (size_t i = 0; i < b->len; i++) {
+        if (!mpf_obj_is_type(b->items[i], &mpf_type_type)) {
+            mpf_raise_msg(&mpf_type_TypeError, "bases must be types");
+        }
+        const mpf_type_t *bt = mpf_obj_ptr(b->items[i]);
+        if (!(bt->flags & (MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_HEAP)) && bt != &mpf_type_object &&
+            !(bt->flags & MPF_TYPE_FLAG_EXCEPTION)) {
+            mpf_raise_fmt(&mpf_type_TypeError, "type '%q' is not an acceptable base type", bt->name);
+        }
+    }
+    mpf_type_t *t = mpf_new(mpf_type_t);
+    t->base.type = &mpf_type_type;
+    t->name = name;
+    t->flags = MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_SUBCLASSABLE;
+    t->print = instance_print;
+    t->call = instance_call;
+    t->unary_op = instance_unary_op;
+    t->binary_op = instance_binary_op;
+    t->subscr = instance_subscr;
+    t->getiter = instance_getiter;
+    t->iternext = instance_iternext;
+    t->get_buffer = instance_get_buffer;
+    t->dict = mpf_dict_map(dict);
+    t->bases = bases;
+    mpf_obj_t ob = mpf_obj_from_ptr(&mpf_type_object);
+    const mpf_tuple_t *eff = b->len > 0 ? b : mpf_obj_ptr(mpf_obj_new_tuple(1, &ob));
+    if (b->len == 0) {
+        t->bases = mpf_obj_from_ptr(eff);
+    }
+    t->mro = compute_mro(t, eff);
+    // __new__ defined as a plain function is implicitly a staticmethod
+    mpf_map_elem_t *e = mpf_map_lookup(t->dict, mpf_obj_new_qstr(MPF_QSTR___new__), MPF_MAP_LOOKUP);
+    if (e != NULL && mpf_obj_is_type(e->value, &mpf_type_fun_bc)) {
+        mpf_wrapper_t *w = mpf_new(mpf_wrapper_t);
+        w->base.type = &mpf_type_staticmethod;
+        w->fun = e->value;
+        e->value = mpf_obj_from_ptr(w);
+    }
+    if (mpf_type_lookup(t, MPF_QSTR___getattr__) != MPF_OBJ_NULL) {
+        t->flags |= MPF_TYPE_FLAG_HAS_GETATTR;
+    }
+    // __set_name__ on class attributes that define it
+    mpf_map_t *m = t->dict;
+    for (size_t i = 0; i < m->used; i++) {
+        if (m->elems[i].key == MPF_OBJ_NULL) {
+            continue;
+        }
+        mpf_obj_t v = m->elems[i].value;
+        const mpf_type_t *vt = mpf_obj_type(v);
+        if (vt->flags & MPF_TYPE_FLAG_HEAP) {
+            mpf_obj_t sn = special(vt, MPF_QSTR___set_name__);
+            if (sn != MPF_OBJ_NULL) {
+                mpf_obj_t a[3] = {v, mpf_obj_from_ptr(t), m->elems[i].key};
+                mpf_call(sn, 3, 0, a);
+            }
+        }
+    }
+    // __init_subclass__ of the parent
+    if (b->len > 0) {
+        mpf_obj_t isc = special(mpf_obj_ptr(b->items[0]), MPF_QSTR___init_subclass__);
+        if (isc != MPF_OBJ_NULL) {
+            mpf_obj_t f = mpf_obj_is_type(isc, &mpf_type_classmethod) ? ((const mpf_wrapper_t *)mpf_obj_ptr(isc))->fun : isc;
+            mpf_call1(f, mpf_obj_from_ptr(t));
+        }
+    }
+    return mpf_obj_from_ptr(t);
+}
+
+static mpf_obj_t build_class(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    if (n_args < 2) {
+        mpf_raise_msg(&mpf_type_TypeError, "__build_class__: not enough arguments");
+    }
+    mpf_obj_t body = args[0];
+    mpf_obj_t name = args[1];
+    mpf_obj_t bases = mpf_obj_new_tuple(n_args - 2, args + 2);
+    mpf_obj_t meta = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_metaclass);
+    mpf_obj_t dict = mpf_obj_new_dict(8);
+    mpf_obj_t cell = mpf_vm_call_bc(mpf_obj_ptr(body), 0, 0, NULL, dict);
+    mpf_obj_t cls;
+    if (meta != MPF_OBJ_NULL && meta != mpf_obj_from_ptr(&mpf_type_type)) {
+        mpf_obj_t a[3] = {name, bases, dict};
+        cls = mpf_call(meta, 3, 0, a);
+    } else {
+        cls = mpf_make_class(mpf_obj_qstr_value(name), bases, dict);
+    }
+    if (mpf_obj_is_type(cell, &mpf_type_cell)) {
+        ((mpf_cell_t *)mpf_obj_ptr(cell))->value = cls;
+    }
+    return cls;
+}
+const mpf_fun_builtin_t mpf_builtin_build_class_obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_KW, 2, 255, MPF_QSTR___build_class__, {.kw = build_class}};
+
+// Create an instance of heap class [t] and run __init__.
+static mpf_obj_t class_call(const mpf_type_t *t, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    mpf_obj_t cls = mpf_obj_from_ptr(t);
+    mpf_obj_t new_m = special(t, MPF_QSTR___new__);
+    mpf_obj_t init = special(t, MPF_QSTR___init__);
+    mpf_obj_t o;
+    if (new_m != MPF_OBJ_NULL) {
+        mpf_obj_t f = mpf_obj_is_type(new_m, &mpf_type_staticmethod) ? ((const mpf_wrapper_t *)mpf_obj_ptr(new_m))->fun : new_m;
+        o = mpf_call_var_kw(f, cls, n_args, n_kw, args, 0);
+        if (!mpf_obj_isinstance(o, cls)) {
+            return o;
+        }
+    } else {
+        o = mpf_obj_new_instance(t);
+        const mpf_type_t *nb = native_base(t);
+        if (nb != NULL && mpf_type_is_subclass(t, &mpf_type_BaseException)) {
+            mpf_exc_native(o)->args = mpf_obj_new_tuple(n_args, args);
+        } else if (nb != NULL && nb->make_new != NULL) {
+            mpf_instance_t *inst = mpf_obj_ptr(o);
+            inst->subobj = init == MPF_OBJ_NULL ? nb->make_new(nb, n_args, n_kw, args) : nb->make_new(nb, 0, 0, NULL);
+        } else if (init == MPF_OBJ_NULL && (n_args > 0 || n_kw > 0)) {
+            mpf_raise_fmt(&mpf_type_TypeError, "%q() takes no arguments", t->name);
+        }
+    }
+    if (init != MPF_OBJ_NULL) {
+        mpf_obj_t r = mpf_call_var_kw(init, o, n_args, n_kw, args, 0);
+        if (r != MPF_OBJ_NONE) {
+            mpf_raise_fmt(&mpf_type_TypeError, "__init__() should return None, not '%T'", r);
+        }
+    }
+    return o;
+}
+
+// ---------------------------------------------------------------- type
+static mpf_obj_t type_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    const mpf_type_t *t = mpf_obj_ptr(self);
+    if (t->flags & MPF_TYPE_FLAG_HEAP) {
+        return class_call(t, n_args, n_kw, args);
+    }
+    if (t->make_new == NULL) {
+        mpf_raise_fmt(&mpf_type_TypeError, "cannot create '%q' instances", t->name);
+    }
+    return t->make_new(t, n_args, n_kw, args);
+}
+
+static mpf_obj_t type_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    if (n_args == 1 && n_kw == 0) {
+        return mpf_obj_from_ptr(mpf_obj_type(args[0]));
+    }
+    if (n_args == 3) {
+        if (!MPF_IS_STR(args[0]) || !mpf_obj_is_type(args[1], &mpf_type_tuple) || !mpf_obj_is_type(args[2], &mpf_type_dict)) {
+            mpf_raise_msg(&mpf_type_TypeError, "type() argument types");
+        }
+        size_t len;
+        const char *s = mpf_obj_str_data(args[0], &len);
+        return mpf_make_class(mpf_qstr_from_strn(s, len), args[1], args[2]);
+    }
+    mpf_raise_msg(&mpf_type_TypeError, "type() takes 1 or 3 arguments");
+}
+
+static void type_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    const mpf_type_t *t = mpf_obj_ptr(self);
+    if (t->flags & MPF_TYPE_FLAG_HEAP) {
+        mpf_obj_t mod = mpf_map_get_qstr(t->dict, MPF_QSTR___module__);
+        if (mod != MPF_OBJ_NULL && MPF_IS_STR(mod)) {
+            mpf_printf(p, "<class '%O.%q'>", mod, t->name);
+            return;
+        }
+    }
+    mpf_printf(p, "<class '%q'>", t->name);
+}
+
+static mpf_obj_t type_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    (void)lhs;
+    (void)rhs;
+    if (op == MPF_BINARY_OP_OR) {
+        // int | str in annotations: keep it simple, a tuple works with isinstance
+        mpf_obj_t a[2] = {lhs, rhs};
+        return mpf_obj_new_tuple(2, a);
+    }
+    return MPF_OBJ_NULL;
+}
+
+static mpf_obj_t type_mro(mpf_obj_t self) {
+    const mpf_type_t *out[MRO_MAX];
+    size_t n = mro_of(mpf_obj_ptr(self), out, MRO_MAX);
+    mpf_obj_t l = mpf_obj_new_list(0, NULL);
+    for (size_t i = 0; i < n; i++) {
+        mpf_list_append(l, mpf_obj_from_ptr(out[i]));
+    }
+    return l;
+}
+MPF_FUN_1(type_mro_obj, MPF_QSTR_mro, type_mro);
+
+static const mpf_map_elem_t type_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_mro), MPF_ROM_PTR(&type_mro_obj)},
+};
+MPF_ROM_MAP(type_locals, type_locals_table);
+
+const mpf_type_t mpf_type_type = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_type,
+    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
+    .print = type_print,
+    .make_new = type_make_new,
+    .call = type_call,
+    .binary_op = type_binary_op,
+    .locals = &type_locals,
+};
+
+// ---------------------------------------------------------------- object
+static mpf_obj_t object_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)args;
+    if (n_args > 0 || n_kw > 0) {
+        mpf_raise_msg(&mpf_type_TypeError, "object() takes no arguments");
+    }
+    mpf_instance_t *o = mpf_new(mpf_instance_t);
+    o->base.type = type;
+    return mpf_obj_from_ptr(o);
+}
+
+static void object_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    mpf_printf(p, "<object object at 0x%x>", (unsigned)(uintptr_t)self);
+}
+
+static mpf_obj_t object_init(size_t n_args, const mpf_obj_t *args) {
+    (void)n_args;
+    (void)args;
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_VAR(object_init_obj, MPF_QSTR___init__, 1, 255, object_init);
+
+static mpf_obj_t object_new(size_t n_args, const mpf_obj_t *args) {
+    (void)n_args;
+    if (!mpf_obj_is_type(args[0], &mpf_type_type)) {
+        mpf_raise_msg(&mpf_type_TypeError, "object.__new__(X): X is not a type object");
+    }
+    const mpf_type_t *t = mpf_obj_ptr(args[0]);
+    mpf_obj_t o = mpf_obj_new_instance(t);
+    const mpf_type_t *nb = native_base(t);
+    if (nb != NULL && !mpf_type_is_subclass(t, &mpf_type_BaseException) && nb->make_new != NULL) {
+        ((mpf_instance_t *)mpf_obj_ptr(o))->subobj = nb->make_new(nb, n_args - 1, 0, args + 1);
+    }
+    return o;
+}
+MPF_FUN_VAR(object_new_fun_obj, MPF_QSTR___new__, 1, 255, object_new);
+static const mpf_wrapper_t object_new_obj = {{&mpf_type_staticmethod}, MPF_ROM_PTR(&object_new_fun_obj)};
+
+static mpf_obj_t object_setattr(mpf_obj_t self, mpf_obj_t name, mpf_obj_t value) {
+    if (!(mpf_obj_type(self)->flags & MPF_TYPE_FLAG_HEAP) || !mpf_obj_is_qstr(name)) {
+        mpf_raise_msg(&mpf_type_AttributeError, "can't set attribute");
+    }
+    mpf_instance_t *inst = mpf_obj_ptr(self);
+    mpf_map_lookup(&inst->members, name, MPF_MAP_LOOKUP_ADD)->value = value;
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_3(object_setattr_obj, MPF_QSTR___setattr__, object_setattr);
+
+static mpf_obj_t object_delattr(mpf_obj_t self, mpf_obj_t name) {
+    if (!(mpf_obj_type(self)->flags & MPF_TYPE_FLAG_HEAP)) {
+        mpf_raise_msg(&mpf_type_AttributeError, "can't delete attribute");
+    }
+    mpf_instance_t *inst = mpf_obj_ptr(self);
+    if (mpf_map_lookup(&inst->members, name, MPF_MAP_REMOVE) == NULL) {
+        mpf_raise_fmt(&mpf_type_AttributeError, "'%T' object has no attribute '%O'", self, name);
+    }
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_2(object_delattr_obj, MPF_QSTR___delattr__, object_delattr);
+
+static mpf_obj_t object_repr(mpf_obj_t self) {
+    const mpf_type_t *t = mpf_obj_type(self);
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, 32);
+    mpf_print_t p;
+    mpf_vstr_print(&v, &p);
+    mpf_obj_t mod = t->dict ? mpf_map_get_qstr(t->dict, MPF_QSTR___module__) : MPF_OBJ_NULL;
+    if (mod != MPF_OBJ_NULL && MPF_IS_STR(mod)) {
+        mpf_printf(&p, "<%O.%q object at 0x%x>", mod, t->name, (unsigned)(uintptr_t)self);
+    } else {
+        mpf_printf(&p, "<%q object at 0x%x>", t->name, (unsigned)(uintptr_t)self);
+    }
+    return mpf_vstr_to_str(&v);
+}
+MPF_FUN_1(object_repr_obj, MPF_QSTR___repr__, object_repr);
+
+static mpf_obj_t object_str(mpf_obj_t self) {
+    return mpf_obj_repr(self);
+}
+MPF_FUN_1(object_str_obj, MPF_QSTR___str__, object_str);
+
+static mpf_obj_t object_eq(mpf_obj_t self, mpf_obj_t other) {
+    return self == other ? MPF_OBJ_TRUE : MPF_OBJ_NOTIMPL;
+}
+MPF_FUN_2(object_eq_obj, MPF_QSTR___eq__, object_eq);
+
+static mpf_obj_t object_hash(mpf_obj_t self) {
+    return mpf_obj_new_small_int((mpf_int_t)(self >> 3));
+}
+MPF_FUN_1(object_hash_obj, MPF_QSTR___hash__, object_hash);
+
+static mpf_obj_t object_init_subclass(mpf_obj_t cls) {
+    (void)cls;
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(object_init_subclass_fun_obj, MPF_QSTR___init_subclass__, object_init_subclass);
+static const mpf_wrapper_t object_init_subclass_obj = {{&mpf_type_classmethod}, MPF_ROM_PTR(&object_init_subclass_fun_obj)};
+
+static const mpf_map_elem_t object_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR___init__), MPF_ROM_PTR(&object_init_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___new__), MPF_ROM_PTR(&object_new_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___setattr__), MPF_ROM_PTR(&object_setattr_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___delattr__), MPF_ROM_PTR(&object_delattr_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___repr__), MPF_ROM_PTR(&object_repr_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___str__), MPF_ROM_PTR(&object_str_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___eq__), MPF_ROM_PTR(&object_eq_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___hash__), MPF_ROM_PTR(&object_hash_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___init_subclass__), MPF_ROM_PTR(&object_init_subclass_obj)},
+};
+MPF_ROM_MAP(object_locals, object_locals_table);
+
+const mpf_type_t mpf_type_object = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_object,
+    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
+    .print = object_print,
+    .make_new = object_make_new,
+    .locals = &object_locals,
+};
+
+// ---------------------------------------------------------------- super
+typedef struct super_obj {
+    mpf_obj_base_t base;
+    mpf_obj_t cls, self;
+} super_obj_t;
+
+static mpf_obj_t super_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    mpf_arg_check_num(n_args, n_kw, 2, 2, false);
+    super_obj_t *s = mpf_new(super_obj_t);
+    s->base.type = &mpf_type_super;
+    s->cls = args[0];
+    s->self = args[1];
+    return mpf_obj_from_ptr(s);
+}
+
+static void super_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    if (dest[0] != MPF_OBJ_NULL) {
+        return;
+    }
+    const super_obj_t *s = mpf_obj_ptr(self);
+    mpf_obj_t d[2] = {s->cls, s->self};
+    mpf_load_super_method(attr, d);
+    dest[0] = d[0];
+    dest[1] = d[1];
+}
+
+static void super_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    const super_obj_t *s = mpf_obj_ptr(self);
+    mpf_printf(p, "<super: %R, %R>", s->cls, s->self);
+}
+
+const mpf_type_t mpf_type_super = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_super,
+    .print = super_print,
+    .make_new = super_make_new,
+    .attr = super_attr,
+};
+
+// ---------------------------------------------------------------- classmethod / staticmethod
+static mpf_obj_t wrapper_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    mpf_arg_check_num(n_args, n_kw, 1, 1, false);
+    mpf_wrapper_t *w = mpf_new(mpf_wrapper_t);
+    w->base.type = type;
+    w->fun = args[0];
+    return mpf_obj_from_ptr(w);
+}
+
+static void wrapper_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    if (dest[0] == MPF_OBJ_NULL && attr == MPF_QSTR___func__) {
+        dest[0] = ((const mpf_wrapper_t *)mpf_obj_ptr(self))->fun;
+    }
+}
+
+static mpf_obj_t staticmethod_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    return mpf_call(((const mpf_wrapper_t *)mpf_obj_ptr(self))->fun, n_args, n_kw, args);
+}
+
+const mpf_type_t mpf_type_classmethod = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_classmethod,
+    .make_new = wrapper_make_new,
+    .attr = wrapper_attr,
+};
+
+const mpf_type_t mpf_type_staticmethod = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_staticmethod,
+    .make_new = wrapper_make_new,
+    .call = staticmethod_call,
+    .attr = wrapper_attr,
+};

@@ -1,0 +1,61 @@
+// port.h -- what every port implements. The core calls nothing else of the platform:
+// a new port provides these functions (and a config) and nothing in py/ changes.
+#ifndef MPF_PORT_H
+#define MPF_PORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mpfconfig.h"
+
+// Write [len] bytes of [data] to the console (stdout on the host). Blocks until sent.
+void mpf_port_stdout_write(const char *data, size_t len);
+
+// Write [len] bytes of [data] to the error console (stderr on the host; boards may
+// route it to the same UART as stdout).
+void mpf_port_stderr_write(const char *data, size_t len);
+
+// Read one byte from the console, blocking. Returns the byte (0..255), or -1 at end of input.
+int mpf_port_stdin_read(void);
+
+// Poll the console without blocking: a byte (0..255) if one is waiting, else -1.
+int mpf_port_stdin_poll(void);
+
+// Milliseconds since an arbitrary start, wrapping at 2**32.
+uint32_t mpf_port_ticks_ms(void);
+
+// The GC heap region: [*start, *start + *size). The port owns a static, word-aligned
+// array of CONFIG_HEAP_SIZE bytes. Called once by mpf_init().
+void mpf_port_heap(void **start, size_t *size);
+
+// The C stack: *top is the address just above the deepest frame the core may scan
+// (the highest address of the stack on a descending-stack machine), *size the bytes
+// below it the VM may use before raising RuntimeError (at most CONFIG_STACK_LIMIT).
+// Called by mpf_init() from the thread that runs Python.
+void mpf_port_stack(void **top, size_t *size);
+
+// Called from long-running loops in the VM (backward jumps, calls) every few thousand
+// instructions: a place to poll for Ctrl-C or feed a watchdog. May do nothing.
+void mpf_port_poll(void);
+
+// Leave the program with [status] (0 success). On boards: reset or halt. Never returns.
+_Noreturn void mpf_port_exit(int status);
+
+// An unrecoverable error inside the core (an exception with no handler at all, heap
+// corruption): print [msg] if possible and stop. Never returns.
+_Noreturn void mpf_port_abort(const char *msg);
+
+// The value of sys.platform (e.g. "linux" on the host, "rp2" on the Pico).
+extern const char mpf_port_platform[];
+
+#if CONFIG_PORT_HAS_FILESYSTEM
+// Size in bytes of the regular file at [path]; -1 if it does not exist, -2 if it is a
+// directory. Used by the import system and the .mpy loader.
+long mpf_port_file_size(const char *path);
+
+// Read exactly [len] bytes of the file at [path] into [buf]. Returns false on any error.
+bool mpf_port_file_read(const char *path, uint8_t *buf, size_t len);
+#endif
+
+#endif // MPF_PORT_H

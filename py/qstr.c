@@ -1,0 +1,161 @@
+// qstr.c -- interned strings: the const pool generated at build time (ids 1..165 are
+// the .mpy ABI, then the core's own strings sorted bytewise) and runtime pools in the heap.
+#include "mpf.h"
+
+typedef mpf_qstr_entry_t qstr_entry_t;
+
+static const qstr_entry_t qstr_static_pool[] = {
+    {0, 0, ""},
+#define QDEF(id, hash, len, str) {hash, len, str},
+#include "qstrdefs.h"
+#undef QDEF
+};
+
+// A runtime pool: a heap block chained through mpf_state.qstr_pools.
+typedef struct qstr_pool {
+    struct qstr_pool *prev;
+    size_t first_id;
+    size_t n, alloc;
+    struct {
+        size_t hash, len;
+        const char *str;
+    } e[];
+} qstr_pool_t;
+
+// Runtime pools start with this many entries and double.
+#define QSTR_POOL_FIRST 32
+
+void mpf_qstr_init(void) {
+    mpf_state.qstr_pools = NULL;
+}
+
+size_t mpf_qstr_compute_hash(const uint8_t *data, size_t len) {
+    uint32_t h = 5381;
+    for (size_t i = 0; i < len; i++) {
+        h = (h * 33) ^ data[i];
+    }
+    h &= 0xFFFF;
+    return h ? h : 1;
+}
+
+static int cmp_bytes(const char *a, size_t alen, const char *b, size_t blen) {
+    size_t n = alen < blen ? alen : blen;
+    int c = memcmp(a, b, n);
+    if (c != 0) {
+        return c;
+    }
+    return alen < blen ? -1 : (alen > blen ? 1 : 0);
+}
+
+mpf_qstr_t mpf_qstr_find(const char *str, size_t len) {
+    size_t hash = mpf_qstr_compute_hash((const uint8_t *)str, len);
+    // the ABI part (unsorted)
+    for (size_t i = 1; i <= MPF_QSTRID_STATIC_COUNT; i++) {
+        const qstr_entry_t *e = &qstr_static_pool[i];
+        if (e->hash == hash && e->len == len && memcmp(e->str, str, len) == 0) {
+            return i;
+        }
+    }
+    // the core's strings (sorted)
+    size_t lo = MPF_QSTRID_STATIC_COUNT + 1, hi = MPF_QSTRID_LAST_STATIC;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const qstr_entry_t *e = &qstr_static_pool[mid];
+        int c = cmp_bytes(e->str, e->len, str, len);
+        if (c == 0) {
+            return mid;
+        } else if (c < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    // the frozen modules' strings (sorted), ids from MPF_QSTRID_LAST_STATIC
+    lo = 1;
+    hi = mpf_frozen_qstr_count + 1;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const qstr_entry_t *e = &mpf_frozen_qstr_pool[mid];
+        int c = cmp_bytes(e->str, e->len, str, len);
+        if (c == 0) {
+            return MPF_QSTRID_LAST_STATIC - 1 + mid;
+        } else if (c < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    for (qstr_pool_t *p = mpf_state.qstr_pools; p != NULL; p = p->prev) {
+        for (size_t i = 0; i < p->n; i++) {
+            if (p->e[i].hash == hash && p->e[i].len == len && memcmp(p->e[i].str, str, len) == 0) {
+                return p->first_id + i;
+            }
+        }
+    }
+    return 0;
+}
+
+mpf_qstr_t mpf_qstr_from_strn(const char *str, size_t len) {
+    mpf_qstr_t q = mpf_qstr_find(str, len);
+    if (q != 0) {
+        return q;
+    }
+    qstr_pool_t *p = mpf_state.qstr_pools;
+    if (p == NULL || p->n == p->alloc) {
+        size_t alloc = p == NULL ? QSTR_POOL_FIRST : p->alloc * 2;
+        qstr_pool_t *np = mpf_gc_alloc(sizeof(qstr_pool_t) + alloc * sizeof(np->e[0]), false);
+        np->prev = p;
+        np->first_id = p == NULL ? MPF_QSTRID_LAST_STATIC + mpf_frozen_qstr_count : p->first_id + p->n;
+        np->n = 0;
+        np->alloc = alloc;
+        mpf_state.qstr_pools = np;
+        p = np;
+    }
+    char *data = mpf_gc_alloc(len + 1, false);
+    memcpy(data, str, len);
+    data[len] = 0;
+    p->e[p->n].hash = mpf_qstr_compute_hash((const uint8_t *)str, len);
+    p->e[p->n].len = len;
+    p->e[p->n].str = data;
+    return p->first_id + p->n++;
+}
+
+const char *mpf_qstr_data(mpf_qstr_t q, size_t *len) {
+    if (q < MPF_QSTRID_LAST_STATIC) {
+        *len = qstr_static_pool[q].len;
+        return qstr_static_pool[q].str;
+    }
+    if (q < MPF_QSTRID_LAST_STATIC + mpf_frozen_qstr_count) {
+        const qstr_entry_t *e = &mpf_frozen_qstr_pool[q - MPF_QSTRID_LAST_STATIC + 1];
+        *len = e->len;
+        return e->str;
+    }
+    for (qstr_pool_t *p = mpf_state.qstr_pools; p != NULL; p = p->prev) {
+        if (q >= p->first_id) {
+            *len = p->e[q - p->first_id].len;
+            return p->e[q - p->first_id].str;
+        }
+    }
+    *len = 0;
+    return "";
+}
+
+const char *mpf_qstr_str(mpf_qstr_t q) {
+    size_t len;
+    return mpf_qstr_data(q, &len);
+}
+
+size_t mpf_qstr_hash(mpf_qstr_t q) {
+    if (q < MPF_QSTRID_LAST_STATIC) {
+        return qstr_static_pool[q].hash;
+    }
+    if (q < MPF_QSTRID_LAST_STATIC + mpf_frozen_qstr_count) {
+        return mpf_frozen_qstr_pool[q - MPF_QSTRID_LAST_STATIC + 1].hash;
+    }
+    for (qstr_pool_t *p = mpf_state.qstr_pools; p != NULL; p = p->prev) {
+        if (q >= p->first_id) {
+            return p->e[q - p->first_id].hash;
+        }
+    }
+    return 0;
+}

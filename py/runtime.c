@@ -1,0 +1,803 @@
+// runtime.c -- interpreter state, non-local return, and the generic operations the VM
+// calls: operators, calls (with * and ** expansion), attributes, subscripts, iteration.
+#include "mpf.h"
+#include "port.h"
+
+mpf_state_t mpf_state;
+
+// ---------------------------------------------------------------- nlr
+void mpf_nlr_push(mpf_nlr_t *n) {
+    n->prev = mpf_state.nlr_top;
+    n->fs_saved = mpf_state.fs_top;
+    n->exc = MPF_OBJ_NULL;
+    mpf_state.nlr_top = n;
+}
+
+void mpf_nlr_pop(mpf_nlr_t *n) {
+    mpf_state.nlr_top = n->prev;
+}
+
+MPF_NORETURN void mpf_nlr_raise(mpf_obj_t exc) {
+    mpf_nlr_t *n = mpf_state.nlr_top;
+    if (n == NULL) {
+        mpf_port_abort("fatal: uncaught exception outside any handler");
+    }
+    mpf_state.nlr_top = n->prev;
+    mpf_state.fs_top = n->fs_saved;
+    n->exc = exc;
+    longjmp(n->jb, 1);
+}
+
+// ---------------------------------------------------------------- init
+void mpf_init(void) {
+    void *heap;
+    size_t heap_size;
+    mpf_port_heap(&heap, &heap_size);
+    memset(&mpf_state, 0, sizeof(mpf_state));
+    void *top;
+    size_t stack_size;
+    mpf_port_stack(&top, &stack_size);
+    if (stack_size > CONFIG_STACK_LIMIT) {
+        stack_size = CONFIG_STACK_LIMIT;
+    }
+    mpf_state.stack_top = top;
+    mpf_state.stack_limit_addr = (char *)((uintptr_t)top - stack_size);
+    mpf_gc_init(heap, heap_size);
+    mpf_qstr_init();
+    mpf_state.modules = mpf_obj_new_dict(8);
+    mpf_state.sys_path = mpf_obj_new_list(0, NULL);
+    mpf_state.sys_argv = mpf_obj_new_list(0, NULL);
+    mpf_state.fs_base = mpf_gc_alloc(MPF_FRAME_STACK_SLOTS * sizeof(mpf_obj_t), false);
+    mpf_state.fs_top = mpf_state.fs_base;
+    mpf_state.fs_end = mpf_state.fs_base + MPF_FRAME_STACK_SLOTS;
+#if CONFIG_EMERGENCY_EXCEPTION
+    mpf_state.emergency_exc = mpf_exc_new(&mpf_type_MemoryError, 0, NULL);
+#endif
+}
+
+void mpf_deinit(void) {
+    mpf_state.nlr_top = NULL;
+}
+
+void mpf_stack_check(void) {
+    volatile char here = 0;
+    if ((uintptr_t)&here < (uintptr_t)mpf_state.stack_limit_addr) {
+        mpf_raise_msg(&mpf_type_RecursionError, "maximum recursion depth exceeded");
+    }
+    (void)here;
+}
+
+// ---------------------------------------------------------------- operators
+static const uint8_t reflect_cmp[] = {
+    [MPF_BINARY_OP_LESS] = MPF_BINARY_OP_MORE,
+    [MPF_BINARY_OP_MORE] = MPF_BINARY_OP_LESS,
+    [MPF_BINARY_OP_EQUAL] = MPF_BINARY_OP_EQUAL,
+    [MPF_BINARY_OP_LESS_EQUAL] = MPF_BINARY_OP_MORE_EQUAL,
+    [MPF_BINARY_OP_MORE_EQUAL] = MPF_BINARY_OP_LESS_EQUAL,
+    [MPF_BINARY_OP_NOT_EQUAL] = MPF_BINARY_OP_NOT_EQUAL,
+};
+
+static bool contains(mpf_obj_t container, mpf_obj_t item) {
+    const mpf_type_t *t = mpf_obj_type(container);
+    if (t->binary_op != NULL) {
+        mpf_obj_t r = t->binary_op(MPF_BINARY_OP_IN, container, item);
+        if (r != MPF_OBJ_NULL) {
+            return mpf_obj_is_true(r);
+        }
+    }
+    mpf_obj_t it = mpf_getiter(container);
+    mpf_obj_t v;
+    while ((v = mpf_iternext(it)) != MPF_OBJ_STOP) {
+        if (v == item || mpf_obj_equal(v, item)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+mpf_obj_t mpf_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    if (op == MPF_BINARY_OP_IS) {
+        return mpf_obj_bool(lhs == rhs);
+    } else if (op == MPF_BINARY_OP_IN) {
+        return mpf_obj_bool(contains(rhs, lhs));
+    } else if (op == MPF_BINARY_OP_EXCEPTION_MATCH) {
+        if (mpf_obj_is_type(rhs, &mpf_type_tuple)) {
+            const mpf_tuple_t *tu = mpf_obj_ptr(rhs);
+            for (size_t i = 0; i < tu->len; i++) {
+                if (!mpf_obj_is_type(tu->items[i], &mpf_type_type) ||
+                    !mpf_type_is_subclass(mpf_obj_ptr(tu->items[i]), &mpf_type_BaseException)) {
+                    mpf_raise_msg(&mpf_type_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+                }
+            }
+        } else if (!mpf_obj_is_type(rhs, &mpf_type_type) ||
+                   !mpf_type_is_subclass(mpf_obj_ptr(rhs), &mpf_type_BaseException)) {
+            mpf_raise_msg(&mpf_type_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+        }
+        return mpf_obj_bool(mpf_obj_isinstance(lhs, rhs));
+    }
+    if (mpf_obj_is_small_int(lhs) && mpf_obj_is_small_int(rhs)) {
+        return mpf_int_binary_op(op, lhs, rhs);
+    }
+    const mpf_type_t *lt = mpf_obj_type(lhs);
+    const mpf_type_t *rt = mpf_obj_type(rhs);
+    mpf_obj_t r;
+    if (lt->binary_op != NULL && (r = lt->binary_op(op, lhs, rhs)) != MPF_OBJ_NULL) {
+        return r;
+    }
+    if (op >= MPF_BINARY_OP_INPLACE_OR && op <= MPF_BINARY_OP_INPLACE_POWER) {
+        op += MPF_BINARY_OP_INPLACE_TO_NORMAL;
+        if (lt->binary_op != NULL && (r = lt->binary_op(op, lhs, rhs)) != MPF_OBJ_NULL) {
+            return r;
+        }
+    }
+    if (op >= MPF_BINARY_OP_OR && op <= MPF_BINARY_OP_POWER) {
+        if (rt->binary_op != NULL && (rt != lt || (rt->flags & MPF_TYPE_FLAG_HEAP) == 0) &&
+            (r = rt->binary_op(op + MPF_BINARY_OP_NORMAL_TO_REVERSE, rhs, lhs)) != MPF_OBJ_NULL) {
+            return r;
+        }
+    } else if (op <= MPF_BINARY_OP_NOT_EQUAL) {
+        if (rt->binary_op != NULL && (r = rt->binary_op(reflect_cmp[op], rhs, lhs)) != MPF_OBJ_NULL) {
+            return r;
+        }
+        if (op == MPF_BINARY_OP_EQUAL) {
+            return mpf_obj_bool(lhs == rhs);
+        } else if (op == MPF_BINARY_OP_NOT_EQUAL) {
+            return mpf_obj_bool(lhs != rhs);
+        }
+    }
+    mpf_raise_type_error_unsupported(op, lhs, rhs);
+}
+
+static const char *const binary_op_names[] = {
+    "<", ">", "==", "<=", ">=", "!=", "in", "is", "exception match",
+    "|=", "^=", "&=", "<<=", ">>=", "+=", "-=", "*=", "@=", "//=", "/=", "%=", "**=",
+    "|", "^", "&", "<<", ">>", "+", "-", "*", "@", "//", "/", "%", "** or pow()",
+};
+
+MPF_NORETURN void mpf_raise_type_error_unsupported(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    if (op >= MPF_BINARY_OP_REVERSE_OR) {
+        op -= MPF_BINARY_OP_NORMAL_TO_REVERSE;
+        mpf_obj_t t = lhs;
+        lhs = rhs;
+        rhs = t;
+    }
+#if MPF_ERROR_MSG >= 2
+    const mpf_type_t *lt = mpf_obj_type(lhs);
+    if ((op == MPF_BINARY_OP_ADD || op == MPF_BINARY_OP_INPLACE_ADD) &&
+        (lt == &mpf_type_str || lt == &mpf_type_list || lt == &mpf_type_tuple)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "can only concatenate %q (not \"%T\") to %q", lt->name, rhs, lt->name);
+    }
+    if ((op == MPF_BINARY_OP_MULTIPLY || op == MPF_BINARY_OP_INPLACE_MULTIPLY) &&
+        (lt == &mpf_type_str || lt == &mpf_type_list || lt == &mpf_type_tuple || lt == &mpf_type_bytes)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "can't multiply sequence by non-int of type '%T'", rhs);
+    }
+    if (op <= MPF_BINARY_OP_NOT_EQUAL) {
+        mpf_raise_fmt(&mpf_type_TypeError, "'%s' not supported between instances of '%T' and '%T'",
+            binary_op_names[op], lhs, rhs);
+    }
+    mpf_raise_fmt(&mpf_type_TypeError, "unsupported operand type(s) for %s: '%T' and '%T'",
+        binary_op_names[op], lhs, rhs);
+#else
+    (void)lhs;
+    (void)rhs;
+    (void)binary_op_names;
+    mpf_raise_msg(&mpf_type_TypeError, "unsupported types for operator");
+#endif
+}
+
+mpf_obj_t mpf_unary_op(int op, mpf_obj_t o) {
+    if (op == MPF_UNARY_OP_NOT) {
+        return mpf_obj_bool(!mpf_obj_is_true(o));
+    }
+    if (op == MPF_UNARY_OP_BOOL) {
+        return mpf_obj_bool(mpf_obj_is_true(o));
+    }
+    const mpf_type_t *t = mpf_obj_type(o);
+    if (t->unary_op != NULL) {
+        mpf_obj_t r = t->unary_op(op, o);
+        if (r != MPF_OBJ_NULL) {
+            return r;
+        }
+    }
+    if (op == MPF_UNARY_OP_HASH) {
+        return mpf_obj_new_small_int((mpf_int_t)(o >> 4));
+    }
+#if MPF_ERROR_MSG >= 2
+    static const char *const names[] = {"+", "-", "~"};
+    if (op <= MPF_UNARY_OP_INVERT) {
+        mpf_raise_fmt(&mpf_type_TypeError, "bad operand type for unary %s: '%T'", names[op], o);
+    } else if (op == MPF_UNARY_OP_LEN) {
+        mpf_raise_fmt(&mpf_type_TypeError, "object of type '%T' has no len()", o);
+    } else if (op == MPF_UNARY_OP_ABS) {
+        mpf_raise_fmt(&mpf_type_TypeError, "bad operand type for abs(): '%T'", o);
+    }
+#endif
+    mpf_raise_msg(&mpf_type_TypeError, "unsupported type for operator");
+}
+
+// ---------------------------------------------------------------- calls
+mpf_obj_t mpf_call(mpf_obj_t fun, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    const mpf_type_t *t = mpf_obj_type(fun);
+    if (t->call != NULL) {
+        return t->call(fun, n_args, n_kw, args);
+    }
+    mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not callable", fun);
+}
+
+mpf_obj_t mpf_call0(mpf_obj_t fun) {
+    return mpf_call(fun, 0, 0, NULL);
+}
+mpf_obj_t mpf_call1(mpf_obj_t fun, mpf_obj_t a) {
+    return mpf_call(fun, 1, 0, &a);
+}
+mpf_obj_t mpf_call2(mpf_obj_t fun, mpf_obj_t a, mpf_obj_t b) {
+    mpf_obj_t args[2] = {a, b};
+    return mpf_call(fun, 2, 0, args);
+}
+
+mpf_obj_t mpf_call_method_n(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    if (args[1] == MPF_OBJ_NULL) {
+        return mpf_call(args[0], n_args, n_kw, args + 2);
+    }
+    return mpf_call(args[0], n_args + 1, n_kw, args + 1);
+}
+
+// A growable array of call arguments in the heap.
+typedef struct argbuf {
+    size_t len, alloc;
+    mpf_obj_t *items;
+} argbuf_t;
+
+static void argbuf_add(argbuf_t *b, mpf_obj_t v) {
+    if (b->len == b->alloc) {
+        b->alloc = b->alloc * 2 + 8;
+        b->items = mpf_gc_realloc(b->items, b->alloc * sizeof(mpf_obj_t));
+    }
+    b->items[b->len++] = v;
+}
+
+static mpf_obj_t kw_name(mpf_obj_t k) {
+    if (!MPF_IS_STR(k)) {
+        mpf_raise_msg(&mpf_type_TypeError, "keywords must be strings");
+    }
+    if (mpf_obj_is_qstr(k)) {
+        return k;
+    }
+    size_t len;
+    const char *s = mpf_obj_str_data(k, &len);
+    return mpf_obj_new_qstr(mpf_qstr_from_strn(s, len));
+}
+
+mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_uint_t star) {
+    argbuf_t pos = {0, 0, NULL}, kw = {0, 0, NULL};
+    if (self != MPF_OBJ_NULL) {
+        argbuf_add(&pos, self);
+    }
+    for (size_t i = 0; i < n_args; i++) {
+        if (i < sizeof(mpf_uint_t) * 8 && (star >> i) & 1) {
+            mpf_obj_t a = args[i];
+            if (mpf_obj_is_type(a, &mpf_type_tuple) || mpf_obj_is_type(a, &mpf_type_list)) {
+                size_t n;
+                mpf_obj_t *items;
+                mpf_obj_get_array(a, &n, &items);
+                for (size_t j = 0; j < n; j++) {
+                    argbuf_add(&pos, items[j]);
+                }
+            } else {
+                mpf_obj_t it = mpf_getiter(a);
+                mpf_obj_t v;
+                while ((v = mpf_iternext(it)) != MPF_OBJ_STOP) {
+                    argbuf_add(&pos, v);
+                }
+            }
+        } else {
+            argbuf_add(&pos, args[i]);
+        }
+    }
+    for (size_t i = 0; i < n_kw; i++) {
+        mpf_obj_t k = args[n_args + 2 * i];
+        mpf_obj_t v = args[n_args + 2 * i + 1];
+        if (k != MPF_OBJ_NULL) {
+            argbuf_add(&kw, kw_name(k));
+            argbuf_add(&kw, v);
+        } else if (mpf_obj_is_type(v, &mpf_type_dict)) {
+            mpf_map_t *m = mpf_dict_map(v);
+            for (size_t j = 0; j < m->used; j++) {
+                if (m->elems[j].key != MPF_OBJ_NULL) {
+                    argbuf_add(&kw, kw_name(m->elems[j].key));
+                    argbuf_add(&kw, m->elems[j].value);
+                }
+            }
+        } else {
+            mpf_obj_t dest[2];
+            mpf_load_method_maybe(v, MPF_QSTR_keys, dest);
+            if (dest[0] == MPF_OBJ_NULL) {
+                mpf_raise_fmt(&mpf_type_TypeError, "argument after ** must be a mapping, not %T", v);
+            }
+            mpf_obj_t keys = mpf_call_method_n(0, 0, dest);
+            mpf_obj_t it = mpf_getiter(keys);
+            mpf_obj_t key;
+            while ((key = mpf_iternext(it)) != MPF_OBJ_STOP) {
+                argbuf_add(&kw, kw_name(key));
+                argbuf_add(&kw, mpf_subscr(v, key, MPF_OBJ_SENTINEL));
+            }
+        }
+    }
+    size_t np = pos.len;
+    for (size_t i = 0; i < kw.len; i++) {
+        argbuf_add(&pos, kw.items[i]);
+    }
+    return mpf_call(fun, np, kw.len / 2, pos.items);
+}
+
+void mpf_arg_check_num(size_t n_args, size_t n_kw, size_t n_min, size_t n_max, bool takes_kw) {
+    if (n_kw > 0 && !takes_kw) {
+        mpf_raise_msg(&mpf_type_TypeError, "function doesn't take keyword arguments");
+    }
+    if (n_args < n_min) {
+        if (n_min == n_max) {
+            mpf_raise_fmt(&mpf_type_TypeError, "function takes %u positional arguments but %u were given", (unsigned)n_min, (unsigned)n_args);
+        }
+        mpf_raise_fmt(&mpf_type_TypeError, "function missing %u required positional arguments", (unsigned)(n_min - n_args));
+    } else if (n_args > n_max) {
+        mpf_raise_fmt(&mpf_type_TypeError, "function takes %u positional arguments but %u were given", (unsigned)n_max, (unsigned)n_args);
+    }
+}
+
+mpf_obj_t mpf_arg_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_qstr_t q) {
+    for (size_t i = 0; i < n_kw; i++) {
+        if (args[n_args + 2 * i] == mpf_obj_new_qstr(q)) {
+            return args[n_args + 2 * i + 1];
+        }
+    }
+    return MPF_OBJ_NULL;
+}
+
+// ---------------------------------------------------------------- attributes
+static mpf_obj_t lookup_in(const mpf_type_t *c, mpf_qstr_t q) {
+    if (c->dict != NULL) {
+        return mpf_map_get_qstr(c->dict, q);
+    }
+    if (c->locals != NULL) {
+        return mpf_rom_map_get(c->locals, q);
+    }
+    return MPF_OBJ_NULL;
+}
+
+// Look [q] up along the MRO of [t]; *owner (if given) gets the type that had it.
+static mpf_obj_t type_lookup_ex(const mpf_type_t *t, mpf_qstr_t q, const mpf_type_t **owner) {
+    if (t->mro != MPF_OBJ_NULL) {
+        const mpf_tuple_t *mro = mpf_obj_ptr(t->mro);
+        for (size_t i = 0; i < mro->len; i++) {
+            const mpf_type_t *c = mpf_obj_ptr(mro->items[i]);
+            mpf_obj_t v = lookup_in(c, q);
+            if (v != MPF_OBJ_NULL) {
+                if (owner) {
+                    *owner = c;
+                }
+                return v;
+            }
+        }
+        return MPF_OBJ_NULL;
+    }
+    for (const mpf_type_t *c = t; c != NULL; c = c->parent) {
+        mpf_obj_t v = lookup_in(c, q);
+        if (v != MPF_OBJ_NULL) {
+            if (owner) {
+                *owner = c;
+            }
+            return v;
+        }
+    }
+    if (t != &mpf_type_object) {
+        mpf_obj_t v = lookup_in(&mpf_type_object, q);
+        if (v != MPF_OBJ_NULL && owner) {
+            *owner = &mpf_type_object;
+        }
+        return v;
+    }
+    return MPF_OBJ_NULL;
+}
+
+mpf_obj_t mpf_type_lookup(const mpf_type_t *t, mpf_qstr_t q) {
+    return type_lookup_ex(t, q, NULL);
+}
+
+// Turn class member [m] found for instance [self] of [t] into dest[0..1].
+static void bind_member(mpf_obj_t m, mpf_obj_t self, const mpf_type_t *t, bool from_heap, mpf_obj_t *dest) {
+    const mpf_type_t *mt = mpf_obj_type(m);
+    if (mt == &mpf_type_fun_bc || (mt == &mpf_type_fun_builtin && !from_heap)) {
+        dest[0] = m;
+        dest[1] = self;
+    } else if (mt == &mpf_type_classmethod) {
+        dest[0] = ((const mpf_wrapper_t *)mpf_obj_ptr(m))->fun;
+        dest[1] = mpf_obj_from_ptr(t);
+    } else if (mt == &mpf_type_staticmethod) {
+        dest[0] = ((const mpf_wrapper_t *)mpf_obj_ptr(m))->fun;
+#if CONFIG_BUILTIN_PROPERTY
+    } else if (mt == &mpf_type_property) {
+        const mpf_property_t *p = mpf_obj_ptr(m);
+        if (p->fget == MPF_OBJ_NULL || p->fget == MPF_OBJ_NONE) {
+            mpf_raise_msg(&mpf_type_AttributeError, "property has no getter");
+        }
+        dest[0] = mpf_call1(p->fget, self);
+#endif
+    } else if ((mt->flags & MPF_TYPE_FLAG_HEAP) && from_heap) {
+        // a descriptor object with __get__
+        mpf_obj_t get = mpf_type_lookup(mt, MPF_QSTR___get__);
+        if (get != MPF_OBJ_NULL) {
+            mpf_obj_t args[3] = {m, self, mpf_obj_from_ptr(t)};
+            dest[0] = mpf_call(get, 3, 0, args);
+        } else {
+            dest[0] = m;
+        }
+    } else {
+        dest[0] = m;
+    }
+}
+
+// Attribute of a type object [cls].
+static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
+    const mpf_type_t *t = mpf_obj_ptr(cls);
+    if (q == MPF_QSTR___name__ || q == MPF_QSTR___qualname__) {
+        dest[0] = mpf_obj_new_qstr(t->name);
+        return;
+    }
+    if (q == MPF_QSTR___bases__) {
+        if (t->bases != MPF_OBJ_NULL) {
+            dest[0] = t->bases;
+        } else if (t == &mpf_type_object) {
+            dest[0] = mpf_obj_new_tuple(0, NULL);
+        } else {
+            mpf_obj_t b = mpf_obj_from_ptr(t->parent ? t->parent : &mpf_type_object);
+            dest[0] = mpf_obj_new_tuple(1, &b);
+        }
+        return;
+    }
+    if (q == MPF_QSTR___mro__ && t->mro != MPF_OBJ_NULL) {
+        dest[0] = t->mro;
+        return;
+    }
+    if (q == MPF_QSTR___dict__ && t->dict != NULL) {
+        mpf_dict_t *d = mpf_new(mpf_dict_t);
+        d->base.type = &mpf_type_dict;
+        d->map = *t->dict;
+        dest[0] = mpf_obj_from_ptr(d);
+        return;
+    }
+    mpf_obj_t m = mpf_type_lookup(t, q);
+    if (m == MPF_OBJ_NULL) {
+        return;
+    }
+    const mpf_type_t *mt = mpf_obj_type(m);
+    if (mt == &mpf_type_classmethod) {
+        dest[0] = ((const mpf_wrapper_t *)mpf_obj_ptr(m))->fun;
+        dest[1] = cls;
+    } else if (mt == &mpf_type_staticmethod) {
+        dest[0] = ((const mpf_wrapper_t *)mpf_obj_ptr(m))->fun;
+    } else {
+        dest[0] = m;
+    }
+}
+
+void mpf_load_method_maybe(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest) {
+    dest[0] = MPF_OBJ_NULL;
+    dest[1] = MPF_OBJ_NULL;
+    const mpf_type_t *t = mpf_obj_type(o);
+    if (q == MPF_QSTR___class__) {
+        dest[0] = mpf_obj_from_ptr(t);
+        return;
+    }
+    if (t == &mpf_type_type) {
+        class_attr(o, q, dest);
+        return;
+    }
+    if (t->flags & MPF_TYPE_FLAG_HEAP) {
+        mpf_instance_t *inst = mpf_obj_ptr(o);
+        mpf_obj_t v = mpf_map_get_qstr(&inst->members, q);
+        if (v != MPF_OBJ_NULL) {
+            dest[0] = v;
+            return;
+        }
+        if (q == MPF_QSTR___dict__) {
+            mpf_dict_t *d = mpf_new(mpf_dict_t);
+            d->base.type = &mpf_type_dict;
+            d->map = inst->members;
+            dest[0] = mpf_obj_from_ptr(d);
+            return;
+        }
+    } else if (t->attr != NULL) {
+        t->attr(o, q, dest);
+        if (dest[0] != MPF_OBJ_NULL) {
+            return;
+        }
+    }
+    const mpf_type_t *owner = NULL;
+    mpf_obj_t m = type_lookup_ex(t, q, &owner);
+    if (m != MPF_OBJ_NULL) {
+        if (owner != NULL && !(owner->flags & MPF_TYPE_FLAG_HEAP) && (t->flags & MPF_TYPE_FLAG_HEAP) &&
+            ((const mpf_instance_t *)mpf_obj_ptr(o))->subobj != MPF_OBJ_NULL &&
+            mpf_obj_is_type(m, &mpf_type_fun_builtin)) {
+            // a builtin base's method works on the native sub-object
+            dest[0] = m;
+            dest[1] = ((const mpf_instance_t *)mpf_obj_ptr(o))->subobj;
+            return;
+        }
+        bind_member(m, o, t, owner != NULL && (owner->flags & MPF_TYPE_FLAG_HEAP), dest);
+        return;
+    }
+    if (!(t->flags & MPF_TYPE_FLAG_HEAP) && t != &mpf_type_type) {
+        mpf_obj_t w = mpf_slot_wrapper(o, q);
+        if (w != MPF_OBJ_NULL) {
+            dest[0] = w;
+            dest[1] = o;
+            return;
+        }
+    }
+    if (t->flags & MPF_TYPE_FLAG_HEAP) {
+        mpf_instance_t *inst = mpf_obj_ptr(o);
+        if (mpf_obj_is_exception(o)) {
+            mpf_type_BaseException.attr(o, q, dest);
+            if (dest[0] != MPF_OBJ_NULL) {
+                return;
+            }
+        } else if (inst->subobj != MPF_OBJ_NULL) {
+            const mpf_type_t *st = mpf_obj_type(inst->subobj);
+            if (st->attr != NULL) {
+                st->attr(inst->subobj, q, dest);
+                if (dest[0] != MPF_OBJ_NULL) {
+                    return;
+                }
+            }
+        }
+        if (t->flags & MPF_TYPE_FLAG_HAS_GETATTR) {
+            mpf_obj_t ga = mpf_type_lookup(t, MPF_QSTR___getattr__);
+            if (ga != MPF_OBJ_NULL) {
+                dest[0] = mpf_call2(ga, o, mpf_obj_new_qstr(q));
+            }
+        }
+    }
+}
+
+MPF_NORETURN static void raise_attr_error(mpf_obj_t o, mpf_qstr_t q) {
+#if MPF_ERROR_MSG >= 2
+    if (mpf_obj_is_type(o, &mpf_type_type)) {
+        mpf_raise_fmt(&mpf_type_AttributeError, "type object '%q' has no attribute '%q'",
+            ((const mpf_type_t *)mpf_obj_ptr(o))->name, q);
+    } else if (mpf_obj_is_type(o, &mpf_type_module)) {
+        mpf_obj_t name = mpf_dict_get(((const mpf_module_t *)mpf_obj_ptr(o))->globals, mpf_obj_new_qstr(MPF_QSTR___name__));
+        mpf_raise_fmt(&mpf_type_AttributeError, "module '%O' has no attribute '%q'", name ? name : MPF_OBJ_NONE, q);
+    }
+    mpf_raise_fmt(&mpf_type_AttributeError, "'%T' object has no attribute '%q'", o, q);
+#else
+    (void)o;
+    (void)q;
+    mpf_raise_msg(&mpf_type_AttributeError, "no such attribute");
+#endif
+}
+
+void mpf_load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest) {
+    mpf_load_method_maybe(o, q, dest);
+    if (dest[0] == MPF_OBJ_NULL) {
+        raise_attr_error(o, q);
+    }
+}
+
+mpf_obj_t mpf_load_attr(mpf_obj_t o, mpf_qstr_t q) {
+    mpf_obj_t dest[2];
+    mpf_load_method(o, q, dest);
+    if (dest[1] != MPF_OBJ_NULL) {
+        return mpf_obj_new_bound_meth(dest[0], dest[1]);
+    }
+    return dest[0];
+}
+
+void mpf_load_super_method(mpf_qstr_t q, mpf_obj_t *dest) {
+    mpf_obj_t cls = dest[0], self = dest[1];
+    if (!mpf_obj_is_type(cls, &mpf_type_type)) {
+        mpf_raise_msg(&mpf_type_TypeError, "super() argument 1 must be a type");
+    }
+    const mpf_type_t *st = mpf_obj_is_type(self, &mpf_type_type) ? mpf_obj_ptr(self) : mpf_obj_type(self);
+    const mpf_type_t *start = mpf_obj_ptr(cls);
+    dest[0] = dest[1] = MPF_OBJ_NULL;
+    // candidates: the MRO of type(self) after [start]
+    const mpf_type_t *chain[64];
+    size_t n = 0;
+    if (st->mro != MPF_OBJ_NULL) {
+        const mpf_tuple_t *mro = mpf_obj_ptr(st->mro);
+        for (size_t i = 0; i < mro->len && n < 64; i++) {
+            chain[n++] = mpf_obj_ptr(mro->items[i]);
+        }
+    } else {
+        for (const mpf_type_t *c = st; c != NULL && n < 63; c = c->parent) {
+            chain[n++] = c;
+        }
+        chain[n++] = &mpf_type_object;
+    }
+    size_t i = 0;
+    while (i < n && chain[i] != start) {
+        i++;
+    }
+    for (i++; i < n; i++) {
+        mpf_obj_t m = lookup_in(chain[i], q);
+        if (m == MPF_OBJ_NULL) {
+            continue;
+        }
+        bool from_heap = (chain[i]->flags & MPF_TYPE_FLAG_HEAP) != 0;
+        if (mpf_obj_is_type(self, &mpf_type_type)) {
+            const mpf_type_t *mt = mpf_obj_type(m);
+            if (mt == &mpf_type_classmethod) {
+                dest[0] = ((const mpf_wrapper_t *)mpf_obj_ptr(m))->fun;
+                dest[1] = self;
+            } else if (mt == &mpf_type_staticmethod) {
+                dest[0] = ((const mpf_wrapper_t *)mpf_obj_ptr(m))->fun;
+            } else {
+                dest[0] = m;
+            }
+            return;
+        }
+        if (!from_heap && mpf_obj_is_type(m, &mpf_type_fun_builtin) && (st->flags & MPF_TYPE_FLAG_HEAP) &&
+            chain[i] != &mpf_type_object) {
+            mpf_obj_t sub = ((const mpf_instance_t *)mpf_obj_ptr(self))->subobj;
+            dest[0] = m;
+            dest[1] = sub != MPF_OBJ_NULL ? sub : self;
+            return;
+        }
+        bind_member(m, self, st, from_heap, dest);
+        return;
+    }
+    mpf_raise_fmt(&mpf_type_AttributeError, "'super' object has no attribute '%q'", q);
+}
+
+void mpf_store_attr(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
+    const mpf_type_t *t = mpf_obj_type(o);
+    if (t->flags & MPF_TYPE_FLAG_HEAP) {
+        mpf_obj_t m = mpf_type_lookup(t, q);
+#if CONFIG_BUILTIN_PROPERTY
+        if (m != MPF_OBJ_NULL && mpf_obj_is_type(m, &mpf_type_property)) {
+            const mpf_property_t *p = mpf_obj_ptr(m);
+            mpf_obj_t f = v == MPF_OBJ_NULL ? p->fdel : p->fset;
+            if (f == MPF_OBJ_NULL || f == MPF_OBJ_NONE) {
+                mpf_raise_fmt(&mpf_type_AttributeError, "can't %s attribute", v == MPF_OBJ_NULL ? "delete" : "set");
+            }
+            if (v == MPF_OBJ_NULL) {
+                mpf_call1(f, o);
+            } else {
+                mpf_call2(f, o, v);
+            }
+            return;
+        }
+#else
+        (void)m;
+#endif
+        mpf_obj_t sa = mpf_type_lookup(t, v == MPF_OBJ_NULL ? MPF_QSTR___delattr__ : MPF_QSTR___setattr__);
+        if (sa != MPF_OBJ_NULL && mpf_obj_is_type(sa, &mpf_type_fun_bc)) {
+            mpf_obj_t args[3] = {o, mpf_obj_new_qstr(q), v};
+            mpf_call(sa, v == MPF_OBJ_NULL ? 2 : 3, 0, args);
+            return;
+        }
+        mpf_instance_t *inst = mpf_obj_ptr(o);
+        if (v == MPF_OBJ_NULL) {
+            if (mpf_map_lookup(&inst->members, mpf_obj_new_qstr(q), MPF_MAP_REMOVE) == NULL) {
+                raise_attr_error(o, q);
+            }
+        } else {
+            mpf_map_lookup(&inst->members, mpf_obj_new_qstr(q), MPF_MAP_LOOKUP_ADD)->value = v;
+        }
+        return;
+    }
+    if (t == &mpf_type_type) {
+        mpf_type_t *cls = mpf_obj_ptr(o);
+        if (cls->flags & MPF_TYPE_FLAG_HEAP) {
+            if (v == MPF_OBJ_NULL) {
+                if (mpf_map_lookup(cls->dict, mpf_obj_new_qstr(q), MPF_MAP_REMOVE) == NULL) {
+                    raise_attr_error(o, q);
+                }
+            } else {
+                mpf_map_lookup(cls->dict, mpf_obj_new_qstr(q), MPF_MAP_LOOKUP_ADD)->value = v;
+                if (q == MPF_QSTR___getattr__) {
+                    cls->flags |= MPF_TYPE_FLAG_HAS_GETATTR;
+                }
+            }
+            return;
+        }
+        mpf_raise_fmt(&mpf_type_TypeError, "cannot set '%q' attribute of immutable type '%q'", q, cls->name);
+    }
+    if (t->attr != NULL) {
+        mpf_obj_t dest[2] = {MPF_OBJ_SENTINEL, v};
+        t->attr(o, q, dest);
+        if (dest[0] == MPF_OBJ_NULL) {
+            return;
+        }
+    }
+    raise_attr_error(o, q);
+}
+
+// ---------------------------------------------------------------- subscripts, iteration
+mpf_obj_t mpf_subscr(mpf_obj_t o, mpf_obj_t index, mpf_obj_t value) {
+    const mpf_type_t *t = mpf_obj_type(o);
+    if (t->subscr != NULL) {
+        mpf_obj_t r = t->subscr(o, index, value);
+        if (r != MPF_OBJ_NULL) {
+            return r;
+        }
+    }
+    if (value == MPF_OBJ_SENTINEL) {
+        if (mpf_obj_is_type(o, &mpf_type_type)) {
+            return o; // list[int] and friends in annotations
+        }
+        mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not subscriptable", o);
+    } else if (value == MPF_OBJ_NULL) {
+        mpf_raise_fmt(&mpf_type_TypeError, "'%T' object doesn't support item deletion", o);
+    }
+    mpf_raise_fmt(&mpf_type_TypeError, "'%T' object does not support item assignment", o);
+}
+
+// Iterator over an object with only __getitem__: indexes 0, 1, ... until IndexError.
+typedef struct seq_iter {
+    mpf_obj_base_t base;
+    mpf_obj_t seq;
+    mpf_int_t i;
+} seq_iter_t;
+
+static mpf_obj_t seq_iter_next(mpf_obj_t self) {
+    seq_iter_t *it = mpf_obj_ptr(self);
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        mpf_obj_t v = mpf_subscr(it->seq, mpf_obj_new_small_int(it->i), MPF_OBJ_SENTINEL);
+        mpf_nlr_pop(&nlr);
+        it->i++;
+        return v;
+    }
+    if (mpf_exc_match(nlr.exc, &mpf_type_IndexError) || mpf_exc_match(nlr.exc, &mpf_type_StopIteration)) {
+        return MPF_OBJ_STOP;
+    }
+    mpf_nlr_raise(nlr.exc);
+}
+
+static mpf_obj_t iter_self(mpf_obj_t self) {
+    return self;
+}
+
+const mpf_type_t mpf_type_iter_generic = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_iterator,
+    .flags = MPF_TYPE_FLAG_ITER_SELF,
+    .getiter = iter_self,
+    .iternext = seq_iter_next,
+};
+
+mpf_obj_t mpf_getiter(mpf_obj_t o) {
+    const mpf_type_t *t = mpf_obj_type(o);
+    if (t->getiter != NULL) {
+        mpf_obj_t r = t->getiter(o);
+        if (r != MPF_OBJ_NULL) {
+            return r;
+        }
+    }
+    if (t->subscr != NULL) {
+        seq_iter_t *it = mpf_new(seq_iter_t);
+        it->base.type = &mpf_type_iter_generic;
+        it->seq = o;
+        it->i = 0;
+        return mpf_obj_from_ptr(it);
+    }
+    mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not iterable", o);
+}
+
+mpf_obj_t mpf_iternext(mpf_obj_t it) {
+    const mpf_type_t *t = mpf_obj_type(it);
+    if (t->iternext != NULL) {
+        return t->iternext(it);
+    }
+    mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not an iterator", it);
+}
+
+mpf_obj_t mpf_iternext_raise(mpf_obj_t it) {
+    mpf_obj_t v = mpf_iternext(it);
+    if (v == MPF_OBJ_STOP) {
+        mpf_raise_type(&mpf_type_StopIteration);
+    }
+    return v;
+}

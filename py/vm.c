@@ -1,0 +1,1269 @@
+// vm.c -- the bytecode interpreter: frame setup and argument binding (mpy-format.md
+// section 8), the dispatch loop (section 9), exception dispatch and unwinding (section
+// 10) and generator suspension (section 11).
+#include "mpf.h"
+#include "opcodes.h"
+#include "dispatch.h"
+#include "port.h"
+
+// ---------------------------------------------------------------- operand decoding
+static inline mpf_uint_t read_uint(const uint8_t **pip) {
+    const uint8_t *ip = *pip;
+    mpf_uint_t v = 0;
+    uint8_t b;
+    do {
+        b = *ip++;
+        v = (v << 7) | (b & 0x7F);
+    } while (b & 0x80);
+    *pip = ip;
+    return v;
+}
+
+static inline mpf_int_t read_sint(const uint8_t **pip) {
+    const uint8_t *ip = *pip;
+    mpf_uint_t v = (*ip & 0x40) ? ~(mpf_uint_t)0 : 0;
+    uint8_t b;
+    do {
+        b = *ip++;
+        v = (v << 7) | (b & 0x7F);
+    } while (b & 0x80);
+    *pip = ip;
+    return (mpf_int_t)v;
+}
+
+// Jump operand (3.3): returns the raw value; *pip moves past the operand.
+static inline mpf_uint_t read_jump(const uint8_t **pip, bool *two) {
+    const uint8_t *ip = *pip;
+    mpf_uint_t v = ip[0];
+    if (v & 0x80) {
+        v = (v & 0x7F) | ((mpf_uint_t)ip[1] << 7);
+        *pip = ip + 2;
+        *two = true;
+    } else {
+        *pip = ip + 1;
+        *two = false;
+    }
+    return v;
+}
+static inline mpf_int_t read_sjump(const uint8_t **pip) {
+    bool two;
+    mpf_uint_t v = read_jump(pip, &two);
+    return (mpf_int_t)v - (two ? 0x4000 : 0x40);
+}
+
+size_t mpf_vm_line(const mpf_raw_code_t *rc, const uint8_t *ip) {
+    size_t rem = (size_t)(ip - rc->code);
+    size_t line = 1;
+    const uint8_t *p = rc->line_info;
+    while (p < rc->line_info_end) {
+        size_t bc, ld;
+        if (p[0] & 0x80) {
+            if (p + 1 >= rc->line_info_end) {
+                break;
+            }
+            bc = p[0] & 0x0F;
+            ld = (size_t)((p[0] >> 4) & 7) * 256 + p[1];
+            p += 2;
+        } else {
+            bc = p[0] & 0x1F;
+            ld = (p[0] >> 5) & 3;
+            p += 1;
+        }
+        if (rem >= bc) {
+            rem -= bc;
+            line += ld;
+        } else {
+            break;
+        }
+    }
+    return line;
+}
+
+// ---------------------------------------------------------------- frames and binding
+#define WORDS(n) (((n) + sizeof(mpf_obj_t) - 1) / sizeof(mpf_obj_t))
+
+MPF_NORETURN static void arg_error(const mpf_fun_bc_t *fun, const char *fmt, ...) {
+#if MPF_ERROR_MSG >= 1
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, 32);
+    mpf_print_t p;
+    mpf_vstr_print(&v, &p);
+    mpf_printf(&p, "%q() ", fun->ctx->qstrs[fun->rc->simple_name]);
+    va_list ap;
+    va_start(ap, fmt);
+    mpf_vprintf(&p, fmt, ap);
+    va_end(ap);
+    mpf_raise(mpf_exc_new(&mpf_type_TypeError, 1, (mpf_obj_t[]){mpf_vstr_to_str(&v)}));
+#else
+    (void)fun;
+    (void)fmt;
+    mpf_raise_type(&mpf_type_TypeError);
+#endif
+}
+
+static inline mpf_qstr_t arg_name(const mpf_fun_bc_t *fun, size_t i) {
+    return fun->ctx->qstrs[fun->rc->arg_names[i]];
+}
+
+mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, const mpf_obj_t *args, bool on_heap) {
+    const mpf_raw_code_t *rc = fun->rc;
+    size_t n_state = rc->n_state;
+    size_t words = WORDS(sizeof(mpf_frame_t)) + n_state + 1 + rc->n_exc_stack * WORDS(sizeof(mpf_exc_entry_t));
+    mpf_frame_t *fr;
+    if (!on_heap && mpf_state.fs_top + words <= mpf_state.fs_end) {
+        fr = (mpf_frame_t *)mpf_state.fs_top;
+        mpf_state.fs_top += words;
+        memset(fr, 0, words * sizeof(mpf_obj_t));
+    } else {
+        fr = mpf_gc_alloc(words * sizeof(mpf_obj_t), false);
+        fr->on_heap = 1;
+    }
+    fr->fun = fun;
+    fr->ip = rc->code;
+    fr->cur = rc->code;
+    fr->sp = &fr->state[0];
+    fr->exc = (mpf_exc_entry_t *)&fr->state[n_state + 1];
+    fr->exc_sp = fr->exc;
+    fr->locals = fun->ctx->globals;
+    mpf_obj_t *fast = &fr->state[n_state];   // local i is fast[-i]
+
+    // positional: closed-over cells first, then the call's positional arguments
+    size_t A = rc->n_pos_args, K = rc->n_kwonly_args;
+    size_t n_closed = fun->n_closed;
+    size_t n_pos = n_closed + n_args;
+    size_t slot_after = A + K;
+    for (size_t i = 0; i < n_closed && i < A; i++) {
+        fast[-(ptrdiff_t)i] = fun->closed[i];
+    }
+    if (n_pos > A) {
+        if (!(rc->scope_flags & MPF_SCOPE_VARARGS)) {
+            if (A - n_closed == rc->n_def_pos_args || rc->n_def_pos_args == 0) {
+                arg_error(fun, "takes %u positional argument%s but %u %s given", (unsigned)(A - n_closed),
+                    A - n_closed == 1 ? "" : "s", (unsigned)n_args, n_args == 1 ? "was" : "were");
+            }
+            arg_error(fun, "takes from %u to %u positional arguments but %u were given",
+                (unsigned)(A - n_closed - rc->n_def_pos_args), (unsigned)(A - n_closed), (unsigned)n_args);
+        }
+        size_t extra = n_pos - A;
+        fast[-(ptrdiff_t)slot_after] = mpf_obj_new_tuple(extra, args + (A - n_closed));
+        n_pos = A;
+    } else if (rc->scope_flags & MPF_SCOPE_VARARGS) {
+        fast[-(ptrdiff_t)slot_after] = mpf_obj_new_tuple(0, NULL);
+    }
+    for (size_t i = n_closed; i < n_pos; i++) {
+        fast[-(ptrdiff_t)i] = args[i - n_closed];
+    }
+    size_t kw_slot = slot_after + ((rc->scope_flags & MPF_SCOPE_VARARGS) ? 1 : 0);
+    mpf_obj_t kwdict = MPF_OBJ_NULL;
+    if (rc->scope_flags & MPF_SCOPE_VARKEYWORDS) {
+        kwdict = mpf_obj_new_dict(n_kw);
+        fast[-(ptrdiff_t)kw_slot] = kwdict;
+    }
+    for (size_t k = 0; k < n_kw; k++) {
+        mpf_obj_t name = args[n_args + 2 * k];
+        mpf_obj_t val = args[n_args + 2 * k + 1];
+        size_t j;
+        for (j = 0; j < A + K; j++) {
+            if (mpf_obj_new_qstr(arg_name(fun, j)) == name) {
+                break;
+            }
+        }
+        if (j < A + K && j >= n_closed) {
+            if (fast[-(ptrdiff_t)j] != MPF_OBJ_NULL) {
+                arg_error(fun, "got multiple values for argument '%O'", name);
+            }
+            fast[-(ptrdiff_t)j] = val;
+        } else if (kwdict != MPF_OBJ_NULL) {
+            if (mpf_dict_get(kwdict, name) != MPF_OBJ_NULL) {
+                arg_error(fun, "got multiple values for keyword argument '%O'", name);
+            }
+            mpf_dict_store(kwdict, name, val);
+        } else {
+            arg_error(fun, "got an unexpected keyword argument '%O'", name);
+        }
+    }
+    // positional defaults fill the last D positional slots
+    size_t D = rc->n_def_pos_args;
+    if (D > 0 && fun->defaults != MPF_OBJ_NULL) {
+        const mpf_tuple_t *def = mpf_obj_ptr(fun->defaults);
+        for (size_t i = 0; i < D && i < def->len; i++) {
+            size_t s = A - D + i;
+            if (fast[-(ptrdiff_t)s] == MPF_OBJ_NULL) {
+                fast[-(ptrdiff_t)s] = def->items[i];
+            }
+        }
+    }
+    size_t missing = 0;
+    for (size_t i = n_closed; i < A; i++) {
+        if (fast[-(ptrdiff_t)i] == MPF_OBJ_NULL) {
+            missing++;
+        }
+    }
+    if (missing > 0) {
+        mpf_vstr_t v;
+        mpf_vstr_init(&v, 32);
+        mpf_print_t p;
+        mpf_vstr_print(&v, &p);
+        size_t seen = 0;
+        for (size_t i = n_closed; i < A; i++) {
+            if (fast[-(ptrdiff_t)i] == MPF_OBJ_NULL) {
+                if (seen > 0) {
+                    mpf_print_str(&p, missing == 2 ? " and " : (seen + 1 == missing ? ", and " : ", "));
+                }
+                mpf_printf(&p, "'%q'", arg_name(fun, i));
+                seen++;
+            }
+        }
+        arg_error(fun, "missing %u required positional argument%s: %.*s", (unsigned)missing,
+            missing == 1 ? "" : "s", (int)v.len, v.buf);
+    }
+    for (size_t i = A; i < A + K; i++) {
+        if (fast[-(ptrdiff_t)i] == MPF_OBJ_NULL) {
+            mpf_obj_t d = MPF_OBJ_NULL;
+            if (fun->kwdefaults != MPF_OBJ_NULL) {
+                d = mpf_dict_get(fun->kwdefaults, mpf_obj_new_qstr(arg_name(fun, i)));
+            }
+            if (d == MPF_OBJ_NULL) {
+                arg_error(fun, "missing 1 required keyword-only argument: '%q'", arg_name(fun, i));
+            }
+            fast[-(ptrdiff_t)i] = d;
+        }
+    }
+    for (size_t i = 0; i < rc->n_cell; i++) {
+        size_t s = rc->cells[i];
+        fast[-(ptrdiff_t)s] = mpf_obj_new_cell(fast[-(ptrdiff_t)s]);
+    }
+    return fr;
+}
+
+mpf_obj_t mpf_vm_call_bc(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_obj_t locals) {
+    mpf_stack_check();
+#if CONFIG_GENERATORS
+    if (fun->rc->scope_flags & MPF_SCOPE_GENERATOR) {
+        mpf_frame_t *fr = mpf_vm_setup_frame(fun, n_args, n_kw, args, true);
+        return mpf_obj_new_gen(mpf_obj_from_ptr(fun), fr);
+    }
+#endif
+    mpf_obj_t *fs_saved = mpf_state.fs_top;
+    mpf_frame_t *fr = mpf_vm_setup_frame(fun, n_args, n_kw, args, false);
+    if (locals != MPF_OBJ_NULL) {
+        fr->locals = locals;
+    }
+    mpf_obj_t ret;
+    mpf_vm_execute(fr, &ret);
+    mpf_state.fs_top = fs_saved;
+    return ret;
+}
+
+void mpf_run_module(const mpf_raw_code_t *rc, mpf_module_ctx_t *ctx, mpf_obj_t globals) {
+    ctx->globals = globals;
+    mpf_obj_t f = mpf_obj_new_fun_bc(rc, ctx, MPF_OBJ_NULL, MPF_OBJ_NULL, 0, NULL);
+    mpf_vm_call_bc(mpf_obj_ptr(f), 0, 0, NULL, globals);
+}
+
+// ---------------------------------------------------------------- helpers for opcodes
+MPF_NORETURN static void bad_bytecode(void) {
+    mpf_raise_msg(&mpf_type_RuntimeError, "invalid bytecode");
+}
+
+// The cell in a local slot; raises if the slot holds no cell (malformed bytecode).
+static inline mpf_cell_t *cell_of(mpf_obj_t o) {
+    if (MPF_UNLIKELY(!mpf_obj_is_type(o, &mpf_type_cell))) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "invalid bytecode: slot is not a cell");
+    }
+    return mpf_obj_ptr(o);
+}
+MPF_NORETURN static void raise_unbound_local(void) {
+    mpf_raise_msg(&mpf_type_UnboundLocalError, "local variable referenced before assignment");
+}
+
+static mpf_obj_t load_name(mpf_obj_t locals, mpf_obj_t globals, mpf_qstr_t q) {
+    mpf_obj_t v;
+    if (locals != globals) {
+        v = mpf_map_get_qstr(mpf_dict_map(locals), q);
+        if (v != MPF_OBJ_NULL) {
+            return v;
+        }
+    }
+    v = mpf_map_get_qstr(mpf_dict_map(globals), q);
+    if (v != MPF_OBJ_NULL) {
+        return v;
+    }
+    v = mpf_builtin_lookup(q);
+    if (v == MPF_OBJ_NULL) {
+        mpf_raise_name_error(q);
+    }
+    return v;
+}
+
+// Unpack [seq] into exactly [n] items at [out] (out[0] = item 0).
+static void unpack_items(mpf_obj_t seq, size_t n, mpf_obj_t **items, size_t *len) {
+    if (mpf_obj_is_type(seq, &mpf_type_tuple) || mpf_obj_is_type(seq, &mpf_type_list)) {
+        mpf_obj_get_array(seq, len, items);
+    } else {
+        mpf_obj_t l = mpf_list_from_iter(seq);
+        mpf_obj_get_array(l, len, items);
+    }
+    (void)n;
+}
+
+// Send [s] (or throw [exc]) into iterator [it] for YIELD_FROM. Returns true if it
+// yielded (*v = value), false if it finished (*v = return value).
+static bool yield_from_step(mpf_obj_t it, mpf_obj_t s, mpf_obj_t exc, mpf_obj_t *v) {
+#if CONFIG_GENERATORS
+    if (mpf_obj_is_type(it, &mpf_type_gen)) {
+        bool returned;
+        mpf_obj_t r = mpf_gen_resume(it, s, exc, v, &returned);
+        if (!returned) {
+            *v = r;
+        }
+        return !returned;
+    }
+#endif
+    if (exc != MPF_OBJ_NULL) {
+        mpf_obj_t dest[2];
+        if (mpf_exc_match(exc, &mpf_type_GeneratorExit)) {
+            mpf_load_method_maybe(it, MPF_QSTR_close, dest);
+            if (dest[0] != MPF_OBJ_NULL) {
+                mpf_call_method_n(0, 0, dest);
+            }
+            mpf_raise(exc);
+        }
+        mpf_load_method_maybe(it, MPF_QSTR_throw, dest);
+        if (dest[0] == MPF_OBJ_NULL) {
+            mpf_raise(exc);
+        }
+        mpf_obj_t args[3] = {dest[0], dest[1], exc};
+        s = MPF_OBJ_NULL;
+        mpf_nlr_t nlr;
+        mpf_nlr_push(&nlr);
+        if (setjmp(nlr.jb) == 0) {
+            *v = mpf_call_method_n(1, 0, args);
+            mpf_nlr_pop(&nlr);
+            return true;
+        }
+        if (mpf_exc_match(nlr.exc, &mpf_type_StopIteration)) {
+            *v = mpf_exc_value(nlr.exc);
+            return false;
+        }
+        mpf_nlr_raise(nlr.exc);
+    }
+    if (s == MPF_OBJ_NONE) {
+        const mpf_type_t *t = mpf_obj_type(it);
+        if (!(t->flags & MPF_TYPE_FLAG_HEAP)) {
+            mpf_obj_t r = mpf_iternext(it);
+            if (r == MPF_OBJ_STOP) {
+                *v = MPF_OBJ_NONE;
+                return false;
+            }
+            *v = r;
+            return true;
+        }
+    }
+    mpf_obj_t dest[3];
+    if (s == MPF_OBJ_NONE) {
+        mpf_load_method(it, MPF_QSTR___next__, dest);
+    } else {
+        mpf_load_method(it, MPF_QSTR_send, dest);
+    }
+    dest[2] = s;
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        *v = mpf_call_method_n(s == MPF_OBJ_NONE ? 0 : 1, 0, dest);
+        mpf_nlr_pop(&nlr);
+        return true;
+    }
+    if (mpf_exc_match(nlr.exc, &mpf_type_StopIteration)) {
+        *v = mpf_exc_value(nlr.exc);
+        return false;
+    }
+    mpf_nlr_raise(nlr.exc);
+}
+
+static mpf_obj_t make_exception(mpf_obj_t e) {
+    if (mpf_obj_is_type(e, &mpf_type_type)) {
+        if (!mpf_type_is_subclass(mpf_obj_ptr(e), &mpf_type_BaseException)) {
+            mpf_raise_msg(&mpf_type_TypeError, "exceptions must derive from BaseException");
+        }
+        return mpf_call0(e);
+    }
+    if (!mpf_obj_is_exception(e)) {
+        mpf_raise_msg(&mpf_type_TypeError, "exceptions must derive from BaseException");
+    }
+    return e;
+}
+
+// ---------------------------------------------------------------- the dispatch loop
+// Run [fr] from fr->ip until it returns or yields; exceptions leave by nlr and are
+// dispatched by mpf_vm_execute, which re-enters here at the handler.
+static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
+    VM_DECLARE_TABLE;
+    const mpf_fun_bc_t *fun = fr->fun;
+    const mpf_raw_code_t *rc = fun->rc;
+    const mpf_module_ctx_t *ctx = fun->ctx;
+    const mpf_qstr_t *qstrs = ctx->qstrs;
+    mpf_obj_t *const fast = &fr->state[rc->n_state];
+    const uint8_t *ip = fr->ip;
+    mpf_obj_t *sp = fr->sp;
+    mpf_obj_t throw_exc = MPF_OBJ_NULL;
+    mpf_obj_t value;
+    mpf_uint_t unwind_c;
+
+#define PUSH(v) (*++sp = (v))
+#define POP() (*sp--)
+#define TOP() (*sp)
+#define SET_TOP(v) (*sp = (v))
+#define LOCAL(i) (fast[-(ptrdiff_t)(i)])
+#define QSTR() (qstrs[read_uint(&ip)])
+#define EXC_TOP (fr->exc_sp - 1)
+// Exception-stack bounds: only malformed bytecode can break them (cheap, off the hot path).
+#define EXC_PUSH_CHECK() \
+    do { \
+        if (MPF_UNLIKELY(fr->exc_sp - fr->exc >= rc->n_exc_stack)) { \
+            bad_bytecode(); \
+        } \
+    } while (0)
+#define EXC_POP_CHECK() \
+    do { \
+        if (MPF_UNLIKELY(fr->exc_sp == fr->exc)) { \
+            bad_bytecode(); \
+        } \
+    } while (0)
+
+    if (fr->pending != MPF_OBJ_NULL) {
+        throw_exc = fr->pending;
+        fr->pending = MPF_OBJ_NULL;
+        fr->cur = ip;
+        if (*ip == MPF_OP_YIELD_FROM) {
+            ip++;
+            goto yield_from;
+        }
+        mpf_raise(throw_exc);
+    }
+
+    VM_LOOP_BEGIN
+
+    VM_CASE(LOAD_CONST_STRING) : {
+        PUSH(mpf_obj_new_qstr(QSTR()));
+        VM_NEXT;
+    }
+    VM_CASE(LOAD_NAME) : {
+        mpf_qstr_t q = QSTR();
+        PUSH(load_name(fr->locals, ctx->globals, q));
+        VM_NEXT;
+    }
+    VM_CASE(LOAD_GLOBAL) : {
+        mpf_qstr_t q = QSTR();
+        mpf_obj_t v = mpf_map_get_qstr(mpf_dict_map(ctx->globals), q);
+        if (v == MPF_OBJ_NULL) {
+            v = mpf_builtin_lookup(q);
+            if (v == MPF_OBJ_NULL) {
+                mpf_raise_name_error(q);
+            }
+        }
+        PUSH(v);
+        VM_NEXT;
+    }
+    VM_CASE(LOAD_ATTR) : {
+        mpf_qstr_t q = QSTR();
+        SET_TOP(mpf_load_attr(TOP(), q));
+        VM_NEXT;
+    }
+    VM_CASE(LOAD_METHOD) : {
+        mpf_qstr_t q = QSTR();
+        mpf_load_method(TOP(), q, sp);
+        sp++;
+        VM_NEXT;
+    }
+    VM_CASE(LOAD_SUPER_METHOD) : {
+        mpf_qstr_t q = QSTR();
+        mpf_obj_t d[2] = {sp[-1], sp[0]};
+        mpf_load_super_method(q, d);
+        sp--;
+        sp[-1] = d[0];
+        sp[0] = d[1];
+        VM_NEXT;
+    }
+    VM_CASE(STORE_NAME) : {
+        mpf_qstr_t q = QSTR();
+        mpf_dict_store(fr->locals, mpf_obj_new_qstr(q), POP());
+        VM_NEXT;
+    }
+    VM_CASE(STORE_GLOBAL) : {
+        mpf_qstr_t q = QSTR();
+        mpf_dict_store(ctx->globals, mpf_obj_new_qstr(q), POP());
+        VM_NEXT;
+    }
+    VM_CASE(STORE_ATTR) : {
+        mpf_qstr_t q = QSTR();
+        mpf_store_attr(sp[0], q, sp[-1]);
+        sp -= 2;
+        VM_NEXT;
+    }
+    VM_CASE(DELETE_NAME) : {
+        mpf_qstr_t q = QSTR();
+        if (mpf_map_lookup(mpf_dict_map(fr->locals), mpf_obj_new_qstr(q), MPF_MAP_REMOVE) == NULL) {
+            mpf_raise_name_error(q);
+        }
+        VM_NEXT;
+    }
+    VM_CASE(DELETE_GLOBAL) : {
+        mpf_qstr_t q = QSTR();
+        if (mpf_map_lookup(mpf_dict_map(ctx->globals), mpf_obj_new_qstr(q), MPF_MAP_REMOVE) == NULL) {
+            mpf_raise_name_error(q);
+        }
+        VM_NEXT;
+    }
+    VM_CASE(IMPORT_NAME) : {
+        mpf_qstr_t q = QSTR();
+        mpf_obj_t fromlist = POP();
+        SET_TOP(mpf_import_name(q, fromlist, mpf_obj_small_int_value(TOP()), ctx->globals));
+        VM_NEXT;
+    }
+    VM_CASE(IMPORT_FROM) : {
+        mpf_qstr_t q = QSTR();
+        mpf_obj_t v = mpf_import_from(TOP(), q);
+        PUSH(v);
+        VM_NEXT;
+    }
+    VM_CASE(MAKE_CLOSURE) : {
+        mpf_uint_t r = read_uint(&ip);
+        size_t n = *ip++;
+        sp -= n;
+        mpf_obj_t f = mpf_obj_new_fun_bc(rc->children[r], ctx, MPF_OBJ_NULL, MPF_OBJ_NULL, n, sp + 1);
+        PUSH(f);
+        VM_NEXT;
+    }
+    VM_CASE(MAKE_CLOSURE_DEFARGS) : {
+        mpf_uint_t r = read_uint(&ip);
+        size_t n = *ip++;
+        sp -= n + 2;
+        mpf_obj_t f = mpf_obj_new_fun_bc(rc->children[r], ctx, sp[1], sp[2], n, sp + 3);
+        PUSH(f);
+        VM_NEXT;
+    }
+    VM_CASE(LOAD_CONST_SMALL_INT) : {
+        mpf_int_t v = read_sint(&ip);
+        PUSH(mpf_obj_new_small_int(v));
+        VM_NEXT;
+    }
+    VM_CASE(LOAD_CONST_OBJ) : {
+        mpf_uint_t i = read_uint(&ip);
+        PUSH(ctx->consts[i]);
+        VM_NEXT;
+    }
+    VM_CASE(LOAD_FAST_N) : {
+        mpf_uint_t i = read_uint(&ip);
+        mpf_obj_t v = LOCAL(i);
+        if (v == MPF_OBJ_NULL) {
+            raise_unbound_local();
+        }
+        PUSH(v);
+        VM_NEXT;
+    }
+    VM_CASE(LOAD_DEREF) : {
+        mpf_uint_t i = read_uint(&ip);
+        mpf_obj_t v = ((mpf_cell_t *)cell_of(LOCAL(i)))->value;
+        if (v == MPF_OBJ_NULL) {
+            mpf_raise_msg(&mpf_type_NameError, "free variable referenced before assignment");
+        }
+        PUSH(v);
+        VM_NEXT;
+    }
+    VM_CASE(STORE_FAST_N) : {
+        mpf_uint_t i = read_uint(&ip);
+        LOCAL(i) = POP();
+        VM_NEXT;
+    }
+    VM_CASE(STORE_DEREF) : {
+        mpf_uint_t i = read_uint(&ip);
+        ((mpf_cell_t *)cell_of(LOCAL(i)))->value = POP();
+        VM_NEXT;
+    }
+    VM_CASE(DELETE_FAST) : {
+        mpf_uint_t i = read_uint(&ip);
+        if (LOCAL(i) == MPF_OBJ_NULL) {
+            raise_unbound_local();
+        }
+        LOCAL(i) = MPF_OBJ_NULL;
+        VM_NEXT;
+    }
+    VM_CASE(DELETE_DEREF) : {
+        mpf_uint_t i = read_uint(&ip);
+        mpf_cell_t *c = cell_of(LOCAL(i));
+        if (c->value == MPF_OBJ_NULL) {
+            mpf_raise_msg(&mpf_type_NameError, "free variable referenced before assignment");
+        }
+        c->value = MPF_OBJ_NULL;
+        VM_NEXT;
+    }
+    VM_CASE(BUILD_TUPLE) : {
+        size_t n = read_uint(&ip);
+        sp -= n;
+        mpf_obj_t t = mpf_obj_new_tuple(n, sp + 1);
+        PUSH(t);
+        VM_NEXT;
+    }
+    VM_CASE(BUILD_LIST) : {
+        size_t n = read_uint(&ip);
+        sp -= n;
+        mpf_obj_t l = mpf_obj_new_list(n, sp + 1);
+        PUSH(l);
+        VM_NEXT;
+    }
+    VM_CASE(BUILD_MAP) : {
+        size_t n = read_uint(&ip);
+        PUSH(mpf_obj_new_dict(n));
+        VM_NEXT;
+    }
+    VM_CASE(BUILD_SET) : {
+        size_t n = read_uint(&ip);
+        sp -= n;
+#if CONFIG_BUILTIN_SET
+        mpf_obj_t s = mpf_obj_new_set(n, sp + 1);
+        PUSH(s);
+#else
+        mpf_raise_msg(&mpf_type_NotImplementedError, "sets are disabled in this build");
+#endif
+        VM_NEXT;
+    }
+    VM_CASE(BUILD_SLICE) : {
+        size_t n = read_uint(&ip);
+        mpf_obj_t step = MPF_OBJ_NONE;
+        if (n == 3) {
+            step = POP();
+        }
+        mpf_obj_t stop = POP();
+        SET_TOP(mpf_obj_new_slice(TOP(), stop, step));
+        VM_NEXT;
+    }
+    VM_CASE(STORE_COMP) : {
+        mpf_uint_t u = read_uint(&ip);
+        mpf_obj_t coll = sp[-(ptrdiff_t)(u >> 2)];
+        static const mpf_type_t *const comp_types[3] = {&mpf_type_list, &mpf_type_dict,
+#if CONFIG_BUILTIN_SET
+            &mpf_type_set,
+#else
+            &mpf_type_list,
+#endif
+        };
+        if (MPF_UNLIKELY((u & 3) == 3 || !mpf_obj_is_type(coll, comp_types[u & 3]))) {
+            bad_bytecode();
+        }
+        switch (u & 3) {
+            case 0:
+                mpf_list_append(coll, POP());
+                break;
+            case 1:
+                mpf_dict_store(coll, sp[0], sp[-1]);
+                sp -= 2;
+                break;
+            default:
+#if CONFIG_BUILTIN_SET
+                mpf_set_add(coll, POP());
+#endif
+                break;
+        }
+        VM_NEXT;
+    }
+    VM_CASE(UNPACK_SEQUENCE) : {
+        size_t n = read_uint(&ip);
+        mpf_obj_t seq = POP();
+        mpf_obj_t *items;
+        size_t len;
+        unpack_items(seq, n, &items, &len);
+        if (len < n) {
+            mpf_raise_fmt(&mpf_type_ValueError, "not enough values to unpack (expected %u, got %u)", (unsigned)n, (unsigned)len);
+        } else if (len > n) {
+            mpf_raise_fmt(&mpf_type_ValueError, "too many values to unpack (expected %u)", (unsigned)n);
+        }
+        for (size_t i = n; i-- > 0;) {
+            PUSH(items[i]);
+        }
+        VM_NEXT;
+    }
+    VM_CASE(UNPACK_EX) : {
+        mpf_uint_t u = read_uint(&ip);
+        size_t l = u & 0xFF, r = u >> 8;
+        mpf_obj_t seq = POP();
+        mpf_obj_t *items;
+        size_t len;
+        unpack_items(seq, l + r, &items, &len);
+        if (len < l + r) {
+            mpf_raise_fmt(&mpf_type_ValueError, "not enough values to unpack (expected at least %u, got %u)", (unsigned)(l + r), (unsigned)len);
+        }
+        for (size_t i = 0; i < r; i++) {
+            PUSH(items[len - 1 - i]);
+        }
+        mpf_obj_t mid = mpf_obj_new_list(len - l - r, items + l);
+        PUSH(mid);
+        for (size_t i = l; i-- > 0;) {
+            PUSH(items[i]);
+        }
+        VM_NEXT;
+    }
+    VM_CASE(MAKE_FUNCTION) : {
+        mpf_uint_t r = read_uint(&ip);
+        PUSH(mpf_obj_new_fun_bc(rc->children[r], ctx, MPF_OBJ_NULL, MPF_OBJ_NULL, 0, NULL));
+        VM_NEXT;
+    }
+    VM_CASE(MAKE_FUNCTION_DEFARGS) : {
+        mpf_uint_t r = read_uint(&ip);
+        mpf_obj_t dk = POP();
+        SET_TOP(mpf_obj_new_fun_bc(rc->children[r], ctx, TOP(), dk, 0, NULL));
+        VM_NEXT;
+    }
+    VM_CASE(CALL_FUNCTION) : {
+        mpf_uint_t u = read_uint(&ip);
+        size_t p = u & 0xFF, k = u >> 8;
+        sp -= p + 2 * k;
+        mpf_obj_t f = sp[0];
+        if (mpf_obj_is_type(f, &mpf_type_fun_bc)) {
+            SET_TOP(mpf_vm_call_bc(mpf_obj_ptr(f), p, k, sp + 1, MPF_OBJ_NULL));
+        } else {
+            SET_TOP(mpf_call(f, p, k, sp + 1));
+        }
+        VM_NEXT;
+    }
+    VM_CASE(CALL_FUNCTION_VAR_KW) : {
+        mpf_uint_t u = read_uint(&ip);
+        size_t p = u & 0xFF, k = u >> 8;
+        sp -= p + 2 * k + 1;
+        mpf_uint_t star = (mpf_uint_t)mpf_obj_small_int_value(sp[p + 2 * k + 1]);
+        SET_TOP(mpf_call_var_kw(sp[0], MPF_OBJ_NULL, p, k, sp + 1, star));
+        VM_NEXT;
+    }
+    VM_CASE(CALL_METHOD) : {
+        mpf_uint_t u = read_uint(&ip);
+        size_t p = u & 0xFF, k = u >> 8;
+        sp -= p + 2 * k + 1;
+        mpf_obj_t f = sp[0];
+        if (mpf_obj_is_type(f, &mpf_type_fun_bc)) {
+            if (sp[1] == MPF_OBJ_NULL) {
+                SET_TOP(mpf_vm_call_bc(mpf_obj_ptr(f), p, k, sp + 2, MPF_OBJ_NULL));
+            } else {
+                SET_TOP(mpf_vm_call_bc(mpf_obj_ptr(f), p + 1, k, sp + 1, MPF_OBJ_NULL));
+            }
+        } else {
+            SET_TOP(mpf_call_method_n(p, k, sp));
+        }
+        VM_NEXT;
+    }
+    VM_CASE(CALL_METHOD_VAR_KW) : {
+        mpf_uint_t u = read_uint(&ip);
+        size_t p = u & 0xFF, k = u >> 8;
+        sp -= p + 2 * k + 2;
+        mpf_uint_t star = (mpf_uint_t)mpf_obj_small_int_value(sp[p + 2 * k + 2]);
+        SET_TOP(mpf_call_var_kw(sp[0], sp[1], p, k, sp + 2, star));
+        VM_NEXT;
+    }
+    VM_CASE(UNWIND_JUMP) : {
+        mpf_int_t off = read_sjump(&ip);
+        const uint8_t *target = ip + off;   // relative to the trailing byte
+        unwind_c = *ip++;
+        PUSH(mpf_obj_new_small_int(target - rc->code));
+        goto unwind_loop;
+    }
+    VM_CASE(JUMP) : {
+        mpf_int_t off = read_sjump(&ip);
+        ip += off;
+        if (off < 0 && ((++mpf_state.poll_counter) & 0xFFF) == 0) {
+            mpf_port_poll();
+        }
+        VM_NEXT;
+    }
+    VM_CASE(POP_JUMP_IF_TRUE) : {
+        mpf_int_t off = read_sjump(&ip);
+        mpf_obj_t v = POP();
+        if (v == MPF_OBJ_TRUE || (v != MPF_OBJ_FALSE && mpf_obj_is_true(v))) {
+            ip += off;
+        }
+        VM_NEXT;
+    }
+    VM_CASE(POP_JUMP_IF_FALSE) : {
+        mpf_int_t off = read_sjump(&ip);
+        mpf_obj_t v = POP();
+        if (v == MPF_OBJ_FALSE || (v != MPF_OBJ_TRUE && !mpf_obj_is_true(v))) {
+            ip += off;
+        }
+        VM_NEXT;
+    }
+    VM_CASE(JUMP_IF_TRUE_OR_POP) : {
+        bool two;
+        mpf_uint_t off = read_jump(&ip, &two);
+        if (mpf_obj_is_true(TOP())) {
+            ip += off;
+        } else {
+            sp--;
+        }
+        VM_NEXT;
+    }
+    VM_CASE(JUMP_IF_FALSE_OR_POP) : {
+        bool two;
+        mpf_uint_t off = read_jump(&ip, &two);
+        if (!mpf_obj_is_true(TOP())) {
+            ip += off;
+        } else {
+            sp--;
+        }
+        VM_NEXT;
+    }
+    VM_CASE(SETUP_WITH) : {
+        bool two;
+        mpf_uint_t off = read_jump(&ip, &two);
+        mpf_obj_t cm = TOP();
+        mpf_obj_t enter[2];
+        mpf_load_method_maybe(cm, MPF_QSTR___enter__, enter);
+        if (enter[0] == MPF_OBJ_NULL) {
+            mpf_raise_fmt(&mpf_type_TypeError, "'%T' object does not support the context manager protocol", cm);
+        }
+        mpf_load_method_maybe(cm, MPF_QSTR___exit__, sp);
+        if (sp[0] == MPF_OBJ_NULL) {
+            mpf_raise_fmt(&mpf_type_TypeError, "'%T' object does not support the context manager protocol (missed __exit__ method)", cm);
+        }
+        sp++;
+        EXC_PUSH_CHECK();
+        mpf_exc_entry_t *e = fr->exc_sp++;
+        e->handler = ip + off;
+        e->saved_sp = sp;
+        e->exc = MPF_OBJ_NULL;
+        e->is_finally = 1;
+        mpf_obj_t v = mpf_call_method_n(0, 0, enter);
+        PUSH(v);
+        VM_NEXT;
+    }
+    VM_CASE(SETUP_EXCEPT) : {
+        bool two;
+        mpf_uint_t off = read_jump(&ip, &two);
+        EXC_PUSH_CHECK();
+        mpf_exc_entry_t *e = fr->exc_sp++;
+        e->handler = ip + off;
+        e->saved_sp = sp;
+        e->exc = MPF_OBJ_NULL;
+        e->is_finally = 0;
+        VM_NEXT;
+    }
+    VM_CASE(SETUP_FINALLY) : {
+        bool two;
+        mpf_uint_t off = read_jump(&ip, &two);
+        EXC_PUSH_CHECK();
+        mpf_exc_entry_t *e = fr->exc_sp++;
+        e->handler = ip + off;
+        e->saved_sp = sp;
+        e->exc = MPF_OBJ_NULL;
+        e->is_finally = 1;
+        VM_NEXT;
+    }
+    VM_CASE(POP_EXCEPT_JUMP) : {
+        bool two;
+        mpf_uint_t off = read_jump(&ip, &two);
+        EXC_POP_CHECK();
+        fr->exc_sp--;
+        ip += off;
+        VM_NEXT;
+    }
+    VM_CASE(FOR_ITER) : {
+        bool two;
+        mpf_uint_t off = read_jump(&ip, &two);
+        mpf_obj_t *it = sp - 3;
+        mpf_obj_t v;
+        if (it[0] == MPF_OBJ_NULL) {
+            fr->sp = sp;
+            v = mpf_iternext(it[1]);
+        } else {
+            size_t len;
+            mpf_obj_t *items;
+            mpf_obj_get_array(it[1], &len, &items);
+            mpf_int_t i = mpf_obj_small_int_value(it[2]);
+            if ((size_t)i < len) {
+                v = items[i];
+                it[2] = mpf_obj_new_small_int(i + 1);
+            } else {
+                v = MPF_OBJ_STOP;
+            }
+        }
+        if (v == MPF_OBJ_STOP) {
+            sp -= 4;
+            ip += off;
+        } else {
+            PUSH(v);
+        }
+        VM_NEXT;
+    }
+    VM_CASE(LOAD_CONST_FALSE) : {
+        PUSH(MPF_OBJ_FALSE);
+        VM_NEXT;
+    }
+    VM_CASE(LOAD_CONST_NONE) : {
+        PUSH(MPF_OBJ_NONE);
+        VM_NEXT;
+    }
+    VM_CASE(LOAD_CONST_TRUE) : {
+        PUSH(MPF_OBJ_TRUE);
+        VM_NEXT;
+    }
+    VM_CASE(LOAD_NULL) : {
+        PUSH(MPF_OBJ_NULL);
+        VM_NEXT;
+    }
+    VM_CASE(LOAD_BUILD_CLASS) : {
+        PUSH(mpf_obj_from_ptr(&mpf_builtin_build_class_obj));
+        VM_NEXT;
+    }
+    VM_CASE(LOAD_SUBSCR) : {
+        mpf_obj_t index = POP();
+        mpf_obj_t o = TOP();
+        if (mpf_obj_is_type(o, &mpf_type_list) && mpf_obj_is_small_int(index)) {
+            const mpf_list_t *l = mpf_obj_ptr(o);
+            mpf_int_t i = mpf_obj_small_int_value(index);
+            if (i >= 0 && (size_t)i < l->len) {
+                SET_TOP(l->items[i]);
+                VM_NEXT;
+            }
+        }
+        SET_TOP(mpf_subscr(o, index, MPF_OBJ_SENTINEL));
+        VM_NEXT;
+    }
+    VM_CASE(STORE_SUBSCR) : {
+        mpf_subscr(sp[-1], sp[0], sp[-2]);
+        sp -= 3;
+        VM_NEXT;
+    }
+    VM_CASE(DUP_TOP) : {
+        mpf_obj_t v = TOP();
+        PUSH(v);
+        VM_NEXT;
+    }
+    VM_CASE(DUP_TOP_TWO) : {
+        sp += 2;
+        sp[0] = sp[-2];
+        sp[-1] = sp[-3];
+        VM_NEXT;
+    }
+    VM_CASE(POP_TOP) : {
+        sp--;
+        VM_NEXT;
+    }
+    VM_CASE(ROT_TWO) : {
+        mpf_obj_t t = sp[0];
+        sp[0] = sp[-1];
+        sp[-1] = t;
+        VM_NEXT;
+    }
+    VM_CASE(ROT_THREE) : {
+        mpf_obj_t t = sp[0];
+        sp[0] = sp[-1];
+        sp[-1] = sp[-2];
+        sp[-2] = t;
+        VM_NEXT;
+    }
+    VM_CASE(WITH_CLEANUP) : {
+        mpf_obj_t x = TOP();
+        if (x == MPF_OBJ_NONE) {
+            mpf_obj_t a[5] = {sp[-2], sp[-1], MPF_OBJ_NONE, MPF_OBJ_NONE, MPF_OBJ_NONE};
+            mpf_call_method_n(3, 0, a);
+            sp -= 2;
+            SET_TOP(MPF_OBJ_NONE);
+        } else if (mpf_obj_is_small_int(x)) {
+            mpf_obj_t a[5] = {sp[-3], sp[-2], MPF_OBJ_NONE, MPF_OBJ_NONE, MPF_OBJ_NONE};
+            mpf_call_method_n(3, 0, a);
+            sp[-3] = sp[-1];
+            sp[-2] = sp[0];
+            sp -= 2;
+        } else {
+            mpf_obj_t a[5] = {sp[-2], sp[-1], mpf_obj_from_ptr(mpf_obj_type(x)), x, MPF_OBJ_NONE};
+            mpf_obj_t r = mpf_call_method_n(3, 0, a);
+            sp -= 2;
+            SET_TOP(mpf_obj_is_true(r) ? MPF_OBJ_NONE : x);
+        }
+        VM_NEXT;
+    }
+    VM_CASE(END_FINALLY) : {
+        EXC_POP_CHECK();
+        fr->exc_sp--;
+        mpf_obj_t x = POP();
+        if (x == MPF_OBJ_NONE) {
+            VM_NEXT;
+        }
+        if (mpf_obj_is_small_int(x)) {
+            mpf_int_t c = mpf_obj_small_int_value(x);
+            if (c < 0) {
+                value = POP();
+                goto do_return;
+            }
+            unwind_c = (mpf_uint_t)c;
+            goto unwind_loop;
+        }
+        mpf_raise(x);
+    }
+    VM_CASE(GET_ITER) : {
+        SET_TOP(mpf_getiter(TOP()));
+        VM_NEXT;
+    }
+    VM_CASE(GET_ITER_STACK) : {
+        mpf_obj_t o = TOP();
+        if (mpf_obj_is_type(o, &mpf_type_list) || mpf_obj_is_type(o, &mpf_type_tuple)) {
+            sp[0] = mpf_obj_new_small_int(1);
+            sp[1] = o;
+            sp[2] = mpf_obj_new_small_int(0);
+        } else {
+            mpf_obj_t it = mpf_getiter(o);
+            sp[0] = MPF_OBJ_NULL;
+            sp[1] = it;
+            sp[2] = MPF_OBJ_NULL;
+        }
+        sp[3] = MPF_OBJ_NULL;
+        sp += 3;
+        VM_NEXT;
+    }
+    VM_CASE(STORE_MAP) : {
+        mpf_obj_t k = POP();
+        mpf_obj_t v = POP();
+        mpf_dict_store(TOP(), k, v);
+        VM_NEXT;
+    }
+    VM_CASE(RETURN_VALUE) : {
+        value = POP();
+        goto do_return;
+    }
+    VM_CASE(RAISE_LAST) : {
+        for (mpf_exc_entry_t *e = fr->exc_sp; e-- > fr->exc;) {
+            if (e->exc != MPF_OBJ_NULL) {
+                mpf_raise(e->exc);
+            }
+        }
+        mpf_raise_msg(&mpf_type_RuntimeError, "No active exception to reraise");
+    }
+    VM_CASE(RAISE_OBJ) : {
+        mpf_raise(make_exception(POP()));
+    }
+    VM_CASE(RAISE_FROM) : {
+        mpf_obj_t cause = POP();
+        mpf_obj_t e = make_exception(POP());
+        mpf_exc_t *ex = mpf_exc_native(e);
+        if (cause == MPF_OBJ_NONE) {
+            ex->cause = MPF_OBJ_NULL;
+        } else {
+            ex->cause = make_exception(cause);
+        }
+        mpf_raise(e);
+    }
+    VM_CASE(YIELD_VALUE) : {
+        fr->ip = ip;
+        fr->sp = sp;
+        *ret = TOP();
+        return MPF_VM_YIELD;
+    }
+    VM_CASE(YIELD_FROM) : {
+    yield_from: {
+        mpf_obj_t s = POP();
+        mpf_obj_t v;
+        mpf_obj_t exc = throw_exc;
+        throw_exc = MPF_OBJ_NULL;
+        fr->sp = sp;
+        if (yield_from_step(TOP(), s, exc, &v)) {
+            PUSH(v);
+            fr->ip = ip - 1;
+            fr->sp = sp;
+            *ret = v;
+            return MPF_VM_YIELD;
+        }
+        if (exc != MPF_OBJ_NULL && mpf_exc_match(exc, &mpf_type_GeneratorExit)) {
+            mpf_raise(exc);
+        }
+        SET_TOP(v);
+        VM_NEXT;
+    }
+    }
+    VM_CASE(IMPORT_STAR) : {
+        mpf_import_all(POP(), fr->locals);
+        VM_NEXT;
+    }
+    VM_RANGE(LOAD_CONST_SMALL_INT_MULTI) : {
+        PUSH(mpf_obj_new_small_int((mpf_int_t)ip[-1] - MPF_OP_SMALL_INT_MULTI_ZERO));
+        VM_NEXT;
+    }
+    VM_RANGE(LOAD_FAST_MULTI) : {
+        mpf_obj_t v = LOCAL(ip[-1] - MPF_OP_LOAD_FAST_MULTI);
+        if (v == MPF_OBJ_NULL) {
+            raise_unbound_local();
+        }
+        PUSH(v);
+        VM_NEXT;
+    }
+    VM_RANGE(STORE_FAST_MULTI) : {
+        LOCAL(ip[-1] - MPF_OP_STORE_FAST_MULTI) = POP();
+        VM_NEXT;
+    }
+    VM_RANGE(UNARY_OP_MULTI) : {
+        SET_TOP(mpf_unary_op(ip[-1] - MPF_OP_UNARY_OP_MULTI, TOP()));
+        VM_NEXT;
+    }
+    VM_RANGE(BINARY_OP_MULTI) : {
+        int op = ip[-1] - MPF_OP_BINARY_OP_MULTI;
+        mpf_obj_t rhs = POP();
+        mpf_obj_t lhs = TOP();
+        if (mpf_obj_is_small_int(lhs) && mpf_obj_is_small_int(rhs)) {
+            mpf_int_t a = mpf_obj_small_int_value(lhs), b = mpf_obj_small_int_value(rhs), r;
+            switch (op) {
+                case MPF_BINARY_OP_LESS:
+                    SET_TOP(mpf_obj_bool(a < b));
+                    VM_NEXT;
+                case MPF_BINARY_OP_MORE:
+                    SET_TOP(mpf_obj_bool(a > b));
+                    VM_NEXT;
+                case MPF_BINARY_OP_EQUAL:
+                    SET_TOP(mpf_obj_bool(a == b));
+                    VM_NEXT;
+                case MPF_BINARY_OP_LESS_EQUAL:
+                    SET_TOP(mpf_obj_bool(a <= b));
+                    VM_NEXT;
+                case MPF_BINARY_OP_MORE_EQUAL:
+                    SET_TOP(mpf_obj_bool(a >= b));
+                    VM_NEXT;
+                case MPF_BINARY_OP_NOT_EQUAL:
+                    SET_TOP(mpf_obj_bool(a != b));
+                    VM_NEXT;
+                case MPF_BINARY_OP_ADD:
+                case MPF_BINARY_OP_INPLACE_ADD:
+                    if (!__builtin_add_overflow(a, b, &r) && mpf_small_int_fits(r)) {
+                        SET_TOP(mpf_obj_new_small_int(r));
+                        VM_NEXT;
+                    }
+                    break;
+                case MPF_BINARY_OP_SUBTRACT:
+                case MPF_BINARY_OP_INPLACE_SUBTRACT:
+                    if (!__builtin_sub_overflow(a, b, &r) && mpf_small_int_fits(r)) {
+                        SET_TOP(mpf_obj_new_small_int(r));
+                        VM_NEXT;
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        SET_TOP(mpf_binary_op(op, lhs, rhs));
+        VM_NEXT;
+    }
+    VM_DEFAULT : {
+        mpf_raise_msg(&mpf_type_RuntimeError, "invalid opcode");
+    }
+
+
+    // UNWIND_JUMP's loop (10.4): the target offset is TOS, unwind_c the remaining count.
+unwind_loop:
+    while ((unwind_c & 0x7F) != 0) {
+        unwind_c--;
+        EXC_POP_CHECK();
+        mpf_exc_entry_t *e = EXC_TOP;
+        if (e->is_finally && e->handler > fr->cur) {
+            mpf_obj_t target = TOP();
+            sp = e->saved_sp;
+            PUSH(target);
+            PUSH(mpf_obj_new_small_int((mpf_int_t)unwind_c));
+            ip = e->handler;
+            VM_NEXT;
+        }
+        if (e->is_finally) {
+            mpf_obj_t target = TOP();
+            if (mpf_obj_is_small_int(sp[-1])) {
+                sp -= 2;
+            } else {
+                sp -= 1;
+            }
+            SET_TOP(target);
+        }
+        fr->exc_sp--;
+    }
+    {
+        mpf_obj_t t = POP();
+        mpf_int_t target = mpf_obj_small_int_value(t);
+        if (!mpf_obj_is_small_int(t) || target < 0 || target >= rc->code_end - rc->code) {
+            bad_bytecode();
+        }
+        if (unwind_c & 0x80) {
+            sp -= 4;
+        }
+        ip = rc->code + target;
+        VM_NEXT;
+    }
+
+    // RETURN_VALUE through finally blocks (10.5).
+do_return:
+    while (fr->exc_sp > fr->exc) {
+        mpf_exc_entry_t *e = EXC_TOP;
+        if (e->is_finally && e->handler > fr->cur) {
+            sp = e->saved_sp;
+            PUSH(value);
+            PUSH(mpf_obj_new_small_int(-1));
+            ip = e->handler;
+            VM_NEXT;
+        }
+        fr->exc_sp--;
+    }
+    goto do_return_done;
+
+    VM_LOOP_END
+
+    do_return_done:
+    *ret = value;
+    fr->sp = sp;
+    return MPF_VM_RETURN;
+
+#undef PUSH
+#undef POP
+#undef TOP
+#undef SET_TOP
+#undef LOCAL
+#undef QSTR
+#undef EXC_TOP
+}
+
+// Dispatch exception [exc] raised at fr->cur (10.2). Returns true if a handler in this
+// frame takes it (fr->ip / fr->sp set up), false if it propagates to the caller.
+static bool vm_handle_exception(mpf_frame_t *fr, mpf_obj_t exc) {
+    const uint8_t *x = fr->cur;
+    const mpf_raw_code_t *rc = fr->fun->rc;
+    if (*x != MPF_OP_END_FINALLY && *x != MPF_OP_RAISE_LAST && mpf_obj_is_exception(exc)) {
+        const mpf_module_ctx_t *ctx = fr->fun->ctx;
+        mpf_exc_add_tb(exc, ctx->qstrs[0], mpf_vm_line(rc, x), ctx->qstrs[rc->simple_name]);
+    }
+    while (fr->exc_sp > fr->exc && fr->exc_sp[-1].handler <= x) {
+        mpf_obj_t handled = fr->exc_sp[-1].exc;
+        mpf_exc_t *ne = mpf_exc_native(exc);
+        if (handled != MPF_OBJ_NULL && handled != exc && ne != NULL && ne->context == MPF_OBJ_NULL) {
+            ne->context = handled;
+        }
+        fr->exc_sp--;
+    }
+    if (fr->exc_sp == fr->exc) {
+        return false;
+    }
+    mpf_exc_entry_t *e = fr->exc_sp - 1;
+    e->exc = exc;
+    mpf_obj_t *sp = e->saved_sp;
+    *++sp = exc;
+    fr->sp = sp;
+    fr->ip = e->handler;
+    return true;
+}
+
+mpf_vm_ret_t mpf_vm_execute(mpf_frame_t *fr, mpf_obj_t *ret) {
+    mpf_frame_t *prev = mpf_state.cur_frame;
+    for (;;) {
+        mpf_nlr_t nlr;
+        mpf_nlr_push(&nlr);
+        mpf_state.cur_frame = fr;
+        if (setjmp(nlr.jb) == 0) {
+            mpf_vm_ret_t r = vm_run(fr, ret);
+            mpf_nlr_pop(&nlr);
+            mpf_state.cur_frame = prev;
+            return r;
+        }
+        mpf_state.cur_frame = prev;
+        if (!vm_handle_exception(fr, nlr.exc)) {
+            mpf_nlr_raise(nlr.exc);
+        }
+    }
+}

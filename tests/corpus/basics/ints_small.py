@@ -1,0 +1,8 @@
+print(0x7f, 0o777, 0b1011, 1_000_000)
+print(int("123"), int("-42"), int("ff", 16), int("0x1f", 16), int("z", 36), int("  7 "))
+print(int("101", 2), int("0b101", 0), int("0o17", 0), int("12", 0))
+print(17 // 5, -17 // 5, 17 % -5)
+print(abs(-7), pow(3, 4), pow(3, 4, 5), pow(7, 0, 1))
+print(max(3, 9, 2), min(3, 9, 2))
+print((1 << 29) - 1 + (1 << 29))
+print(int(True), int(-0))

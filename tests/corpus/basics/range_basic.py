@@ -1,0 +1,7 @@
+print(list(range(5)), list(range(2, 8)), list(range(10, 0, -3)), list(range(0)))
+r = range(3, 20, 4)
+print(len(r), r[0], r[-1], r[1:3], 7 in r, 8 in r)
+print(r.start, r.stop, r.step, r.index(11), r.count(15))
+print(range(5) == range(0, 5), repr(range(1, 4)), repr(range(0, 9, 2)))
+print(list(range(4))[::-1])
+print(range(10)[::-2])

@@ -1,0 +1,6 @@
+print(list(filter(None, [0, 1, "", "a", None, [], [0]])), list(filter(lambda x: x > 1, [1, 2, 3])))
+print(list(map(abs, [-1, 2, -3])), list(map(lambda a, b: a + b, "ab", "cd")), list(map(len, ["", "ab"])))
+print(list(zip([1, 2, 3], "ab")), list(zip()), list(zip([1])), list(zip(*[(1, "a"), (2, "b")])))
+print(list(map(pow, [2, 3], [3, 2, 9])))
+m = map(str, [1])
+print(next(m), next(m, "end"))

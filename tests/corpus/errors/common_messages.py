@@ -1,0 +1,36 @@
+# requires: ERROR_MSG_DETAILED
+def show(f):
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+show(lambda: 1 // 0)
+show(lambda: 1 % 0)
+show(lambda: undefined_name)
+show(lambda: [1][5])
+show(lambda: (1,)[5])
+show(lambda: {}["key"])
+show(lambda: {}[3])
+show(lambda: 1 + "a")
+show(lambda: "a" + 1)
+show(lambda: [] - [])
+show(lambda: int("x"))
+show(lambda: None.attr)
+show(lambda: "abc".nope)
+show(lambda: len(5))
+show(lambda: iter(3))
+none = None
+show(lambda: none())
+five = 5
+show(lambda: five[0])
+show(lambda: next(iter([])))
+show(lambda: [].pop())
+show(lambda: "x" * "y")
+show(lambda: -"x")
+show(lambda: {}.pop("z"))
+show(lambda: "abc"[10])
+show(lambda: int("12", 99))
+show(lambda: chr(-1))
+show(lambda: [1, 2].index(3))
+show(lambda: {[1]: 2})
+show(lambda: hash([]))

@@ -1,0 +1,4 @@
+try:
+    [][0]
+except IndexError as e:
+    raise ValueError("converted") from e

@@ -1,0 +1,4 @@
+class MyError(Exception):
+    pass
+print("raising custom")
+raise MyError("with message")

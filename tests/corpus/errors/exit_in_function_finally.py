@@ -1,0 +1,6 @@
+def f():
+    try:
+        raise IndexError("from try")
+    finally:
+        print("finally still runs")
+f()

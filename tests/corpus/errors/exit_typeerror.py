@@ -1,0 +1,2 @@
+# requires: ERROR_MSG_DETAILED
+print(1 + "2")

@@ -1,0 +1,5 @@
+print("before")
+def fail():
+    raise ValueError("uncaught problem")
+fail()
+print("never")

@@ -1,0 +1,4 @@
+# requires: ERROR_MSG_DETAILED
+d = {"a": 1}
+print(d["a"])
+print(d["b"])

@@ -1,0 +1,4 @@
+# requires: ERROR_MSG_DETAILED
+x = 0
+print("computing")
+print(10 // x)

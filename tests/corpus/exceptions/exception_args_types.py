@@ -1,0 +1,8 @@
+e = ValueError(1, "two", [3])
+print(e.args, len(e.args), str(e))
+e2 = KeyError(("tuple", "key"))
+print(e2.args, str(e2))
+e3 = Exception(None)
+print(e3.args, str(e3), repr(e3))
+e4 = IndexError("")
+print(repr(str(e4)), e4.args)

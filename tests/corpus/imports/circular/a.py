@@ -1,0 +1,3 @@
+import b
+def from_a():
+    return "a sees b: " + b.B_NAME

@@ -1,0 +1,2 @@
+import a
+print(a.from_a(), a.b.from_b())

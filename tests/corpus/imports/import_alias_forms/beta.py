@@ -1,0 +1,4 @@
+def three():
+    return 3
+def four():
+    return 4

@@ -1,0 +1,3 @@
+print("lazy loaded")
+def compute(n):
+    return n * n + 1

@@ -1,0 +1,2 @@
+print("counter module body runs")
+loads = 1

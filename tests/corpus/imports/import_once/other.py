@@ -1,0 +1,2 @@
+import counter
+counter.loads += 10

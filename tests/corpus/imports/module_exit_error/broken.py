@@ -1,0 +1,2 @@
+print("broken module runs")
+VALUE = 1 // 0

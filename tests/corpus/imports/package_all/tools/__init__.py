@@ -1,0 +1,2 @@
+from .hand import hammer, saw
+__all__ = ["hammer", "saw"]

@@ -1,0 +1,6 @@
+def hammer():
+    return "bang"
+def saw():
+    return "zzz"
+def _internal():
+    return None

@@ -1,0 +1,2 @@
+print("pkg __init__ runs")
+INIT_VALUE = "from __init__"

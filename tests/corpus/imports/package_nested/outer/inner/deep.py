@@ -1,0 +1,2 @@
+WHERE = "deep in " + __name__
+print("deep loaded")

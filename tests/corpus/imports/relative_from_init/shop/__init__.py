@@ -1,0 +1,2 @@
+from .pricing import total
+from .cart import Cart

@@ -1,0 +1,5 @@
+RATE = 20
+def total(items):
+    return sum(items) + tax(sum(items))
+def tax(v):
+    return v * RATE // 100

@@ -1,0 +1,2 @@
+def tool():
+    return "util.tool"

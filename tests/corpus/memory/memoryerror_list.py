@@ -1,0 +1,8 @@
+try:
+    x = [0] * (1 << 62)
+except MemoryError:
+    print("MemoryError caught")
+except OverflowError:
+    print("MemoryError caught")
+y = [1, 2, 3]
+print("still allocating", y * 2)

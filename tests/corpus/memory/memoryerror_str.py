@@ -1,0 +1,9 @@
+try:
+    s = "x" * (1 << 62)
+except (MemoryError, OverflowError):
+    print("caught big str")
+try:
+    b = bytes(1 << 62)
+except (MemoryError, OverflowError):
+    print("caught big bytes")
+print("continuing", "ok" * 3)

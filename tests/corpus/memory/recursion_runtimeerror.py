@@ -1,0 +1,7 @@
+def infinite(n):
+    return infinite(n + 1) + 1
+try:
+    infinite(0)
+except RuntimeError:
+    print("RuntimeError caught")
+print("survived", infinite.__name__)

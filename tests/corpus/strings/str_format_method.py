@@ -1,0 +1,10 @@
+# requires: STR_FORMAT
+print("{} {} {}".format(1, "two", [3]))
+print("{0} {1} {0}".format("a", "b"), "{x}-{y}".format(x=1, y=2))
+print("{0[1]} {1[k]} {2.real}".format([10, 20], {"k": "v"}, 5))
+print("{!r} {!s}".format("q", "q"), "{{literal}}".format())
+print("{:>6}|{:<6}|{:^6}|{:*^7}".format("r", "l", "c", "s"))
+print("{:5d}|{:<5d}|{:05d}|{:+d}|{: d}|{:,}".format(42, 42, 42, 42, 42, 1234567))
+print("{:x} {:X} {:o} {:b} {:#x} {:#o} {:#b} {:08b}".format(255, 255, 8, 5, 255, 8, 5, 5))
+print("{:c}".format(65), "{:d}".format(True), "{:s}".format("s"), "{:%>4}".format(7))
+print("{:=+6d}".format(-42), "{:_}".format(10000000), "{:.3}".format("abcdef"))

@@ -1,0 +1,5 @@
+print(list(range(0, -5, -1)), list(range(-5, 0)), list(range(1, 2, 5)), list(range(10, 10)))
+r = range(0, 100, 10)
+print(r[3], r[-3], len(r), list(r[2:5]), list(r[::-3]), 50 in r, 55 in r)
+print(range(3) == range(3), range(0) == range(4, 2), range(1, 5, 2) == range(1, 6, 2))
+print(sum([i for i in range(0, 30, 3)]), max(range(-3, 3)))
