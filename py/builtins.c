@@ -51,6 +51,10 @@ static mpf_obj_t builtin_print(size_t n_args, size_t n_kw, const mpf_obj_t *args
 }
 MPF_FUN_KW(builtin_print_obj, MPF_QSTR_print, 0, builtin_print);
 
+// A line ends at '\n', or at '\r' as a serial terminal's Enter sends it; the '\n' of a
+// "\r\n" pair is then skipped at the start of the next line.
+static bool input_skip_lf;
+
 static mpf_obj_t builtin_input(size_t n_args, const mpf_obj_t *args) {
     if (n_args > 0) {
         mpf_obj_t s = mpf_obj_str(args[0]);
@@ -68,7 +72,12 @@ static mpf_obj_t builtin_input(size_t n_args, const mpf_obj_t *args) {
             }
             break;
         }
-        if (c == '\n') {
+        bool skip = input_skip_lf && c == '\n' && v.len == 0;
+        input_skip_lf = c == '\r';
+        if (skip) {
+            continue;
+        }
+        if (c == '\n' || c == '\r') {
             break;
         }
         mpf_vstr_add_char(&v, (char)c);

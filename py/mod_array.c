@@ -5,6 +5,13 @@
 // exposes it through the buffer protocol (bytes(a), struct.unpack_from, memoryview).
 #include "mpf.h"
 
+// Whether [o] is a bytearray (a type only some builds have).
+#if CONFIG_BUILTIN_BYTEARRAY
+#define IS_BYTEARRAY(o) mpf_obj_is_type((o), &mpf_type_bytearray)
+#else
+#define IS_BYTEARRAY(o) false
+#endif
+
 typedef struct array {
     mpf_obj_base_t base;
     char typecode;
@@ -93,12 +100,26 @@ static mpf_obj_t array_get(const array_t *a, size_t i) {
     return mpf_int_from_bytes_obj(p, a->itemsize, host_little(), code_is_signed(a->typecode));
 }
 
+// Whether small int [v] fits [size] bytes (checked here as well as by the core's
+// int-to-bytes conversion, which may not check in every int configuration).
+static bool small_int_fits(mpf_obj_t v, size_t size, bool is_signed) {
+    if (!mpf_obj_is_small_int(v) || size >= sizeof(mpf_int_t)) {
+        return true;
+    }
+    mpf_int_t x = mpf_obj_small_int_value(v);
+    mpf_int_t half = (mpf_int_t)1 << (size * 8 - 1);
+    return is_signed ? (x >= -half && x < half) : (x >= 0 && x < 2 * half);
+}
+
 // The [size] native-order bytes of int [v]; OverflowError (CPython's wording) if it
 // does not fit.
 static mpf_obj_t int_to_item(mpf_obj_t v, size_t size, bool is_signed) {
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
+        if (!small_int_fits(v, size, is_signed)) {
+            mpf_raise_type(&mpf_type_OverflowError);
+        }
         mpf_obj_t b = mpf_int_to_bytes_obj(v, size, host_little(), is_signed);
         mpf_nlr_pop(&nlr);
         return b;
@@ -194,7 +215,7 @@ static mpf_obj_t array_make_new(const mpf_type_t *type, size_t n_args, size_t n_
             mpf_raise_msg(&mpf_type_TypeError, "cannot use a str to initialize an array with typecode other than 'u'");
         }
         mpf_buffer_t b;
-        if ((mpf_obj_is_type(init, &mpf_type_bytes) || mpf_obj_is_type(init, &mpf_type_bytearray)) &&
+        if ((mpf_obj_is_type(init, &mpf_type_bytes) || IS_BYTEARRAY(init)) &&
             mpf_obj_get_buffer(init, &b, false)) {
             array_frombytes_buf(a, b.buf, b.len);
         } else {

@@ -32,7 +32,7 @@ static void enc_str(enc_t *e, const char *s, size_t n) {
     mpf_vstr_add_strn(&e->out, s, n);
 }
 
-static void enc_cstr(enc_t *e, const char *s) {
+static inline void enc_cstr(enc_t *e, const char *s) {
     enc_str(e, s, strlen(s));
 }
 
@@ -483,6 +483,16 @@ static void add_utf8(mpf_vstr_t *v, uint32_t u) {
 // A string; d->i is just past the opening quote.
 static mpf_obj_t dec_string(dec_t *d) {
     size_t start = d->i - 1;
+    // fast path: no escapes, made straight from the document
+    size_t j = d->i;
+    while (j < d->len && d->s[j] != '"' && d->s[j] != '\\' && d->s[j] >= 0x20) {
+        j++;
+    }
+    if (j < d->len && d->s[j] == '"') {
+        mpf_obj_t r = mpf_obj_new_str_qstr_maybe((const char *)d->s + d->i, j - d->i);
+        d->i = j + 1;
+        return r;
+    }
     mpf_vstr_t v;
     mpf_vstr_init(&v, 16);
     for (;;) {

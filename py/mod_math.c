@@ -81,10 +81,12 @@ MATH_FUN1(tanh, tanh, INF_RANGE)
 MATH_FUN1(acosh, acosh, INF_RANGE)
 MATH_FUN1(asinh, asinh, INF_RANGE)
 MATH_FUN1(atanh, atanh, INF_POLE)
+MATH_FUN1(fabs, fabs, INF_RANGE)
+
+#if CONFIG_MODULE_MATH_SPECIAL
 MATH_FUN1(erf, erf, INF_RANGE)
 MATH_FUN1(erfc, erfc, INF_RANGE)
 MATH_FUN1(lgamma, lgamma, INF_POLE)
-MATH_FUN1(fabs, fabs, INF_RANGE)
 
 // gamma: poles at 0 and the negative integers (ValueError), overflow otherwise.
 static mpf_obj_t math_gamma(mpf_obj_t xo) {
@@ -95,6 +97,7 @@ static mpf_obj_t math_gamma(mpf_obj_t xo) {
     return check1(x, F(tgamma)(x), INF_RANGE);
 }
 MPF_FUN_1(math_gamma_obj, MPF_QSTR_gamma, math_gamma);
+#endif
 
 // log(x[, base])
 static mpf_obj_t math_log(size_t n_args, const mpf_obj_t *args) {
@@ -629,10 +632,12 @@ static const mpf_map_elem_t math_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_acosh), MPF_ROM_PTR(&math_acosh_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_asinh), MPF_ROM_PTR(&math_asinh_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_atanh), MPF_ROM_PTR(&math_atanh_obj)},
+#if CONFIG_MODULE_MATH_SPECIAL
     {MPF_ROM_QSTR(MPF_QSTR_erf), MPF_ROM_PTR(&math_erf_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_erfc), MPF_ROM_PTR(&math_erfc_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_gamma), MPF_ROM_PTR(&math_gamma_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_lgamma), MPF_ROM_PTR(&math_lgamma_obj)},
+#endif
     {MPF_ROM_QSTR(MPF_QSTR_fabs), MPF_ROM_PTR(&math_fabs_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_fmod), MPF_ROM_PTR(&math_fmod_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_remainder), MPF_ROM_PTR(&math_remainder_obj)},

@@ -65,6 +65,10 @@ enum {
 #define MAX_PROGRAM_WORDS 65536
 // Capture groups at most (as CPython's practical limit is far beyond embedded use).
 #define MAX_GROUPS 100
+// Backtrack entries and slot words kept in the C frame of a search before it moves
+// them to the heap (12-24 bytes per entry): enough for short subjects.
+#define LOCAL_BT_ENTRIES 48
+#define LOCAL_SLOTS 24
 
 // ================================================================ errors
 // The re.error class made on import (falls back to ValueError).
@@ -1017,8 +1021,9 @@ typedef struct vm {
     intptr_t *slots;        // 2 per group, -1 = unset
     size_t n_slots;
     intptr_t *regs;
-    bt_entry_t *stack;
+    bt_entry_t *stack;      // starts as [local] on the C stack, moves to the heap when full
     size_t sp, alloc;
+    bt_entry_t *local;
     // MATCH rules for the top-level run
     bool full;              // fullmatch: the match must reach the end
     intptr_t no_empty_at;   // an empty match at this position is refused (-1: none)
@@ -1027,7 +1032,13 @@ typedef struct vm {
 static void bt_push(vm_t *m, int32_t kind, int32_t idx, intptr_t val) {
     if (m->sp == m->alloc) {
         size_t na = m->alloc * 2 + 64;
-        m->stack = mpf_gc_realloc(m->stack, na * sizeof(bt_entry_t));
+        if (m->stack == m->local) {
+            bt_entry_t *heap = mpf_gc_alloc(na * sizeof(bt_entry_t), false);
+            memcpy(heap, m->local, m->sp * sizeof(bt_entry_t));
+            m->stack = heap;
+        } else {
+            m->stack = mpf_gc_realloc(m->stack, na * sizeof(bt_entry_t));
+        }
         m->alloc = na;
     }
     m->stack[m->sp].kind = kind;
@@ -1308,15 +1319,22 @@ static mpf_obj_t do_search(mpf_obj_t pat_obj, mpf_obj_t string, size_t start, si
     size_t len;
     const uint8_t *s = subject_of(pat, string, &len);
     vm_t m;
+    // small searches allocate nothing: slots, registers and the first backtrack
+    // entries live in this frame
+    bt_entry_t local_stack[LOCAL_BT_ENTRIES];
+    intptr_t local_slots[LOCAL_SLOTS];
     m.code = pat->code;
     m.s = s;
     m.end = end;
     m.is_bytes = pat->is_bytes;
     m.n_slots = 2 * (pat->n_groups + 1);
-    m.slots = mpf_gc_alloc(m.n_slots * sizeof(intptr_t), false);
-    m.regs = mpf_gc_alloc((pat->n_regs + 1) * sizeof(intptr_t), false);
-    m.stack = NULL;
-    m.sp = m.alloc = 0;
+    size_t n_words = m.n_slots + pat->n_regs + 1;
+    m.slots = n_words <= LOCAL_SLOTS ? local_slots : mpf_gc_alloc(n_words * sizeof(intptr_t), false);
+    m.regs = m.slots + m.n_slots;
+    m.local = local_stack;
+    m.stack = local_stack;
+    m.sp = 0;
+    m.alloc = LOCAL_BT_ENTRIES;
     m.full = full;
     m.no_empty_at = no_empty_at;
     // a literal first unit lets the search skip ahead with memchr

@@ -12,6 +12,13 @@
 // 32-bit targets and with any int representation.
 #include "mpf.h"
 
+// Whether [o] is a bytearray (a type only some builds have).
+#if CONFIG_BUILTIN_BYTEARRAY
+#define IS_BYTEARRAY(o) mpf_obj_is_type((o), &mpf_type_bytearray)
+#else
+#define IS_BYTEARRAY(o) false
+#endif
+
 // The parsed byte-order prefix.
 typedef struct fmt_mode {
     bool native;   // '@': native sizes and alignment
@@ -249,8 +256,22 @@ static bool code_signed(char c) {
     return c == 'b' || c == 'h' || c == 'i' || c == 'l' || c == 'q' || c == 'n';
 }
 
+// Whether small int [v] fits [size] bytes (checked here as well as by the core's
+// int-to-bytes conversion, which may not check in every int configuration).
+static bool small_int_fits(mpf_obj_t v, size_t size, bool is_signed) {
+    if (!mpf_obj_is_small_int(v) || size >= sizeof(mpf_int_t)) {
+        return true;
+    }
+    mpf_int_t x = mpf_obj_small_int_value(v);
+    mpf_int_t half = (mpf_int_t)1 << (size * 8 - 1);
+    return is_signed ? (x >= -half && x < half) : (x >= 0 && x < 2 * half);
+}
+
 // The [size] bytes of int [v] in the given order, or NULL if it does not fit.
 static mpf_obj_t int_bytes(mpf_obj_t v, size_t size, bool little, bool is_signed) {
+    if (!small_int_fits(v, size, is_signed)) {
+        return MPF_OBJ_NULL;
+    }
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
@@ -371,7 +392,7 @@ static void pack_into_buf(mpf_obj_t fmt, uint8_t *buf, size_t n_args, const mpf_
         }
         if (item.code == 's' || item.code == 'p') {
             mpf_obj_t v = args[ai++];
-            if (!mpf_obj_is_type(v, &mpf_type_bytes) && !mpf_obj_is_type(v, &mpf_type_bytearray)) {
+            if (!mpf_obj_is_type(v, &mpf_type_bytes) && !IS_BYTEARRAY(v)) {
                 struct_error("argument for 's' must be a bytes object");
             }
             mpf_buffer_t b;
@@ -465,6 +486,7 @@ static mpf_obj_t unpack_buf(mpf_obj_t fmt, const uint8_t *p) {
     fmt_item_t item;
     fmt_start(&it, fmt);
     bool swap = it.mode.little != host_little_endian();
+    (void)swap;  // only the float codes use it
     size_t off = 0, vi = 0;
     while (fmt_next(&it, &item)) {
         if (item.align > 1) {

@@ -671,6 +671,15 @@ typedef struct mpf_load_result {
 mpf_load_result_t mpf_load_mpy(const uint8_t *buf, size_t len);
 // Run a module's top-level code in [globals]; returns nothing, raises on error.
 void mpf_run_module(const mpf_raw_code_t *rc, mpf_module_ctx_t *ctx, mpf_obj_t globals);
+
+// Start-up (boot.c), shared by the ports.
+// Run [rc] as the module __main__ (with __file__ = [file] unless NULL); raises on error.
+void mpf_boot_run_as_main(const mpf_raw_code_t *rc, mpf_module_ctx_t *ctx, mpf_obj_t file);
+// Run the frozen boot.py, then main.py (a banner when there is none); returns the exit
+// status: 0, SystemExit's code, or 1 after printing the traceback of an uncaught exception.
+int mpf_boot_frozen(void);
+// The exit status an uncaught exception [exc] stands for, after printing it as above.
+int mpf_boot_exit_status(mpf_obj_t exc);
 // Arg checking.
 void mpf_arg_check_num(size_t n_args, size_t n_kw, size_t n_min, size_t n_max, bool takes_kw);
 // Find keyword [q] in a call's kw pairs; NULL if absent.

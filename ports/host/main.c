@@ -1,4 +1,5 @@
-// main.c -- the host executable: `firmware FILE.mpy [ARGS...]` runs FILE as __main__.
+// main.c -- the host executable: `firmware FILE.mpy [ARGS...]` runs FILE as __main__;
+// `firmware` alone boots like a board: the frozen boot.py, then main.py.
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
 #include <stdio.h>
@@ -9,37 +10,8 @@
 #include "port.h"
 #include "host.h"
 
-// Exit status for an uncaught exception, and for a file that cannot be run.
+// Exit status for a file that cannot be run.
 #define EXIT_EXCEPTION 1
-#define EXIT_USAGE 2
-
-static int handle_uncaught(mpf_obj_t exc) {
-    if (mpf_obj_is_exception(exc) && mpf_exc_match(exc, &mpf_type_SystemExit)) {
-        mpf_obj_t code = mpf_exc_value(exc);
-        if (code == MPF_OBJ_NONE) {
-            return 0;
-        }
-        mpf_int_t v;
-        if (mpf_obj_get_int_maybe(code, &v)) {
-            return (int)(v & 0xFF);
-        }
-        mpf_obj_print(&mpf_print_stderr, code, MPF_PRINT_STR);
-        mpf_print_str(&mpf_print_stderr, "\n");
-        return EXIT_EXCEPTION;
-    }
-    mpf_nlr_t nlr;
-    mpf_nlr_push(&nlr);
-    if (setjmp(nlr.jb) == 0) {
-        mpf_exc_print_tb(&mpf_print_stderr, exc);
-        mpf_nlr_pop(&nlr);
-    } else {
-        // printing itself failed (e.g. the heap is full): the type name at least
-        mpf_print_str(&mpf_print_stderr, "\n");
-        mpf_print_str(&mpf_print_stderr, mpf_obj_type_name(exc));
-        mpf_print_str(&mpf_print_stderr, "\n");
-    }
-    return EXIT_EXCEPTION;
-}
 
 // Load and run [path] as __main__; returns the process exit status.
 __attribute__((noinline)) static int run_main(int argc, char **argv) {
@@ -74,16 +46,20 @@ __attribute__((noinline)) static int run_main(int argc, char **argv) {
             mpf_nlr_pop(&nlr);
             return EXIT_EXCEPTION;
         }
-        mpf_obj_t mod = mpf_obj_new_module(MPF_QSTR___main__);
-        mpf_obj_t globals = ((mpf_module_t *)mpf_obj_ptr(mod))->globals;
-        mpf_dict_store(globals, mpf_obj_new_qstr(MPF_QSTR___file__), mpf_obj_new_str(path, strlen(path)));
-        mpf_dict_store(mpf_state.modules, mpf_obj_new_qstr(MPF_QSTR___main__), mod);
-        mpf_state.main_globals = globals;
-        mpf_run_module(res.rc, res.ctx, globals);
+        mpf_boot_run_as_main(res.rc, res.ctx, mpf_obj_new_str(path, strlen(path)));
         mpf_nlr_pop(&nlr);
         return 0;
     }
-    return handle_uncaught(nlr.exc);
+    return mpf_boot_exit_status(nlr.exc);
+}
+
+// No file: boot like a board, running the frozen boot.py and main.py.
+__attribute__((noinline)) static int run_frozen(int argc, char **argv) {
+    mpf_init();
+    for (int i = 0; i < argc; i++) {
+        mpf_list_append(mpf_state.sys_argv, mpf_obj_new_str(argv[i], strlen(argv[i])));
+    }
+    return mpf_boot_frozen();
 }
 
 // The interpreter runs on a thread with a stack of this size, so deep recursion (and
@@ -100,16 +76,11 @@ static void *vm_thread(void *arg) {
     vm_args_t *a = arg;
     volatile int top = 0;
     mpf_host_set_stack_top((void *)&top, VM_THREAD_STACK - 64 * 1024);
-    a->status = run_main(a->argc, a->argv);
+    a->status = a->argc < 2 ? run_frozen(a->argc, a->argv) : run_main(a->argc, a->argv);
     return NULL;
 }
 
 int main(int argc, char **argv) {
-    if (argc < 2) {
-        fprintf(stderr, "usage: %s FILE.mpy [ARGS...]\n"
-                        "Runs FILE.mpy (compiled by mpy-cross, .mpy v6.3) as __main__.\n", argv[0]);
-        return EXIT_USAGE;
-    }
     vm_args_t a = {argc, argv, 1};
     pthread_attr_t attr;
     pthread_t th;
@@ -118,7 +89,7 @@ int main(int argc, char **argv) {
         // no thread: run on the main stack
         volatile int top = 0;
         mpf_host_set_stack_top((void *)&top, 0);
-        a.status = run_main(argc, argv);
+        a.status = argc < 2 ? run_frozen(argc, argv) : run_main(argc, argv);
     } else {
         pthread_join(th, NULL);
     }

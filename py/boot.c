@@ -1,0 +1,80 @@
+// boot.c -- what every port does at start-up and at the end: run code as __main__
+// (a loaded .mpy, or the frozen boot.py then main.py) and turn an uncaught exception
+// into an exit status. Ports call these instead of repeating them.
+#include "mpf.h"
+#include "port.h"
+
+// The frozen module called [name], or NULL.
+static const mpf_frozen_module_t *boot_find_frozen(const char *name) {
+    for (size_t i = 0; i < mpf_frozen_count; i++) {
+        if (strcmp(mpf_frozen_modules[i].name, name) == 0) {
+            return &mpf_frozen_modules[i];
+        }
+    }
+    return NULL;
+}
+
+void mpf_boot_run_as_main(const mpf_raw_code_t *rc, mpf_module_ctx_t *ctx, mpf_obj_t file) {
+    mpf_obj_t mod = mpf_obj_new_module(MPF_QSTR___main__);
+    mpf_obj_t globals = ((mpf_module_t *)mpf_obj_ptr(mod))->globals;
+    if (file != MPF_OBJ_NULL) {
+        mpf_dict_store(globals, mpf_obj_new_qstr(MPF_QSTR___file__), file);
+    }
+    mpf_dict_store(mpf_state.modules, mpf_obj_new_qstr(MPF_QSTR___main__), mod);
+    mpf_state.main_globals = globals;
+    mpf_run_module(rc, ctx, globals);
+}
+
+// Run frozen module [fm] as __main__; the bytecode stays in flash.
+static void boot_run_frozen(const mpf_frozen_module_t *fm) {
+    mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);
+    ctx->qstrs = fm->qstrs;
+    ctx->consts = fm->consts;
+    mpf_boot_run_as_main(fm->rc, ctx, MPF_OBJ_NULL);
+}
+
+int mpf_boot_exit_status(mpf_obj_t exc) {
+    if (!mpf_obj_is_exception(exc) || !mpf_exc_match(exc, &mpf_type_SystemExit)) {
+        mpf_nlr_t nlr;
+        mpf_nlr_push(&nlr);
+        if (setjmp(nlr.jb) == 0) {
+            mpf_exc_print_tb(&mpf_print_stderr, exc);
+            mpf_nlr_pop(&nlr);
+        } else {
+            // printing the traceback failed (a full heap): the type name at least
+            mpf_printf(&mpf_print_stderr, "\n%s\n", mpf_obj_type_name(exc));
+        }
+        return 1;
+    }
+    mpf_obj_t code = mpf_exc_value(exc);
+    if (code == MPF_OBJ_NONE) {
+        return 0;
+    }
+    mpf_int_t n;
+    if (mpf_obj_get_int_maybe(code, &n)) {
+        return (int)n;
+    }
+    mpf_obj_print(&mpf_print_stderr, code, MPF_PRINT_STR);
+    mpf_print_str(&mpf_print_stderr, "\n");
+    return 1;
+}
+
+int mpf_boot_frozen(void) {
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) != 0) {
+        return mpf_boot_exit_status(nlr.exc);
+    }
+    const mpf_frozen_module_t *boot = boot_find_frozen("boot");
+    const mpf_frozen_module_t *main_py = boot_find_frozen("main");
+    if (boot != NULL) {
+        boot_run_frozen(boot);
+    }
+    if (main_py != NULL) {
+        boot_run_frozen(main_py);
+    } else {
+        mpf_printf(&mpf_print_stdout, "mpforge on %s: no frozen main.py\n", mpf_port_platform);
+    }
+    mpf_nlr_pop(&nlr);
+    return 0;
+}
