@@ -40,6 +40,10 @@ enum {
     OP_LOOK,      // neg len               lookahead: sub-program of len words follows
     OP_ATOMIC,    // len                   atomic group: the sub-program's first match
                   //                       is kept, never backtracked into
+    OP_RSIMPLE,   // min max greedy len u  a repeat of one single-unit instruction u
+                  //                       (CHAR, CHARI, ANY, ANYNL, CLASS) of len words;
+                  //                       max -1 = unbounded. One backtrack entry
+                  //                       however many units it takes.
 };
 
 // Class flags (second operand of OP_CLASS).
@@ -911,6 +915,18 @@ static void emit_node(emitter_t *e, const node_t *n) {
         }
         case N_REPEAT: {
             bool greedy = n->flag != 0;
+            const node_t *body = n->left;
+            if (body->kind == N_CHAR || body->kind == N_ANY || body->kind == N_CLASS) {
+                emit(e, OP_RSIMPLE);
+                emit(e, n->a);
+                emit(e, n->b);
+                emit(e, greedy);
+                size_t len_at = e->code.len;
+                emit(e, 0);
+                emit_node(e, body);
+                e->code.w[len_at] = (int32_t)(e->code.len - len_at - 1);
+                break;
+            }
             for (int32_t k = 0; k < n->a; k++) {
                 emit_node(e, n->left);
             }
@@ -1005,12 +1021,13 @@ static mpf_obj_t compile(mpf_obj_t pat, mpf_int_t flags) {
 }
 
 // ================================================================ the machine
-enum { BT_BRANCH, BT_SLOT, BT_REG };
+enum { BT_BRANCH, BT_SLOT, BT_REG, BT_GREEDY, BT_LAZY };
 
+// 12 bytes whatever the word size: positions fit 31 bits (do_search checks).
 typedef struct bt_entry {
     int32_t kind;
-    int32_t idx;     // BRANCH: pc; SLOT/REG: index
-    intptr_t val;    // BRANCH: position; SLOT/REG: old value
+    int32_t idx;     // BRANCH, GREEDY, LAZY: pc; SLOT/REG: index
+    int32_t val;     // BRANCH, GREEDY, LAZY: position; SLOT/REG: old value
 } bt_entry_t;
 
 typedef struct vm {
@@ -1030,6 +1047,7 @@ typedef struct vm {
 } vm_t;
 
 static void bt_push(vm_t *m, int32_t kind, int32_t idx, intptr_t val) {
+    // GREEDY / LAZY entries carry a repeat count in the entry below them
     if (m->sp == m->alloc) {
         size_t na = m->alloc * 2 + 64;
         if (m->stack == m->local) {
@@ -1043,8 +1061,14 @@ static void bt_push(vm_t *m, int32_t kind, int32_t idx, intptr_t val) {
     }
     m->stack[m->sp].kind = kind;
     m->stack[m->sp].idx = idx;
-    m->stack[m->sp].val = val;
+    m->stack[m->sp].val = (int32_t)val;
     m->sp++;
+}
+
+// Push a simple-repeat backtrack point: [count] units taken so far, at [pos].
+static void bt_push_repeat(vm_t *m, int32_t kind, size_t pc, size_t pos, int32_t count) {
+    bt_push(m, BT_REG, -1, count);  // the count, in an entry undo ignores (idx -1)
+    bt_push(m, kind, (int32_t)pc, (intptr_t)pos);
 }
 
 static bool class_match(const int32_t *cls, uint32_t c, bool is_bytes) {
@@ -1070,6 +1094,47 @@ static bool at_word_boundary(const vm_t *m, size_t pos) {
     return before != after;
 }
 
+// Match the single-unit instruction at [ins] (CHAR, CHARI, ANY, ANYNL, CLASS) at
+// *pos, advancing *pos past the unit; false if it does not match.
+static bool match_unit(const vm_t *m, const int32_t *ins, size_t *pos) {
+    if (*pos >= m->end) {
+        return false;
+    }
+    size_t j = *pos;
+    uint32_t c = next_unit(m->s, m->end, &j, m->is_bytes);
+    bool ok;
+    switch (ins[0]) {
+        case OP_CHAR:
+            ok = c == (uint32_t)ins[1];
+            break;
+        case OP_CHARI:
+            ok = lower(c) == (uint32_t)ins[1];
+            break;
+        case OP_ANY:
+            ok = c != '\n';
+            break;
+        case OP_ANYNL:
+            ok = true;
+            break;
+        default:
+            ok = class_match(ins + 2, c, m->is_bytes);
+            break;
+    }
+    *pos = j;
+    return ok;
+}
+
+// The start of the unit that ends at [pos] (> 0).
+static size_t unit_back(const vm_t *m, size_t pos) {
+    pos--;
+    if (!m->is_bytes) {
+        while (pos > 0 && (m->s[pos] & 0xc0) == 0x80) {
+            pos--;
+        }
+    }
+    return pos;
+}
+
 // Run the program from [pc] at subject position [pos]. [top]: MATCH applies the
 // fullmatch / no-empty rules (a lookahead's sub-program accepts any MATCH). Returns
 // the end position of the match, or -1.
@@ -1088,44 +1153,47 @@ static intptr_t vm_run(vm_t *m, size_t pc, size_t pos, bool top) {
                 m->sp = base;
                 return (intptr_t)pos;
             case OP_CHAR:
-            case OP_CHARI: {
-                if (pos >= m->end) {
-                    ok = false;
-                    break;
-                }
-                size_t j = pos;
-                uint32_t c = next_unit(m->s, m->end, &j, m->is_bytes);
-                if (code[pc] == OP_CHARI) {
-                    c = lower(c);
-                }
-                ok = c == (uint32_t)code[pc + 1];
-                pos = j;
+            case OP_CHARI:
+                ok = match_unit(m, code + pc, &pos);
                 pc += 2;
                 break;
-            }
             case OP_ANY:
-            case OP_ANYNL: {
-                if (pos >= m->end) {
-                    ok = false;
-                    break;
-                }
-                size_t j = pos;
-                uint32_t c = next_unit(m->s, m->end, &j, m->is_bytes);
-                ok = code[pc] == OP_ANYNL || c != '\n';
-                pos = j;
+            case OP_ANYNL:
+                ok = match_unit(m, code + pc, &pos);
                 pc += 1;
                 break;
-            }
-            case OP_CLASS: {
-                if (pos >= m->end) {
+            case OP_CLASS:
+                ok = match_unit(m, code + pc, &pos);
+                pc += 2 + (size_t)code[pc + 1];
+                break;
+            case OP_RSIMPLE: {
+                int32_t min = code[pc + 1], max = code[pc + 2];
+                const int32_t *unit = code + pc + 5;
+                int32_t n = 0;
+                size_t p = pos;
+                // the units every path takes
+                while (n < min && match_unit(m, unit, &p)) {
+                    n++;
+                }
+                if (n < min) {
                     ok = false;
                     break;
                 }
-                size_t j = pos;
-                uint32_t c = next_unit(m->s, m->end, &j, m->is_bytes);
-                ok = class_match(code + pc + 2, c, m->is_bytes);
-                pos = j;
-                pc += 2 + (size_t)code[pc + 1];
+                if (code[pc + 3]) {
+                    // greedy: as many as possible, then give back one at a time
+                    size_t q = p;
+                    while ((max < 0 || n < max) && match_unit(m, unit, &q)) {
+                        n++;
+                        p = q;
+                    }
+                    if (n > min) {
+                        bt_push_repeat(m, BT_GREEDY, pc, p, n);
+                    }
+                } else if (max < 0 || n < max) {
+                    bt_push_repeat(m, BT_LAZY, pc, p, n);
+                }
+                pos = p;
+                pc += 5 + (size_t)code[pc + 4];
                 break;
             }
             case OP_BOL:
@@ -1256,10 +1324,36 @@ static intptr_t vm_run(vm_t *m, size_t pc, size_t pos, bool top) {
             if (t->kind == BT_SLOT) {
                 m->slots[t->idx] = t->val;
             } else if (t->kind == BT_REG) {
-                m->regs[t->idx] = t->val;
-            } else {
+                if (t->idx >= 0) {
+                    m->regs[t->idx] = t->val;
+                }
+            } else if (t->kind == BT_BRANCH) {
                 pc = (size_t)t->idx;
                 pos = (size_t)t->val;
+                break;
+            } else {
+                // a simple repeat: one unit fewer (greedy) or one more (lazy)
+                size_t rpc = (size_t)t->idx;
+                size_t p = (size_t)t->val;
+                int32_t n = m->stack[--m->sp].val;
+                int32_t min = code[rpc + 1], max = code[rpc + 2];
+                if (t->kind == BT_GREEDY) {
+                    p = unit_back(m, p);
+                    n--;
+                    if (n > min) {
+                        bt_push_repeat(m, BT_GREEDY, rpc, p, n);
+                    }
+                } else {
+                    if (!match_unit(m, code + rpc + 5, &p)) {
+                        continue;
+                    }
+                    n++;
+                    if (max < 0 || n < max) {
+                        bt_push_repeat(m, BT_LAZY, rpc, p, n);
+                    }
+                }
+                pc = rpc + 5 + (size_t)code[rpc + 4];
+                pos = p;
                 break;
             }
         }
@@ -1318,6 +1412,9 @@ static mpf_obj_t do_search(mpf_obj_t pat_obj, mpf_obj_t string, size_t start, si
     const pattern_t *pat = mpf_obj_ptr(pat_obj);
     size_t len;
     const uint8_t *s = subject_of(pat, string, &len);
+    if (len > (size_t)INT32_MAX) {
+        mpf_raise_msg(&mpf_type_OverflowError, "string too long for re");
+    }
     vm_t m;
     // small searches allocate nothing: slots, registers and the first backtrack
     // entries live in this frame

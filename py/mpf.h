@@ -695,18 +695,6 @@ mpf_obj_t mpf_array_getiter(mpf_obj_t self);
 extern const mpf_fun_builtin_t mpf_seq_count_obj, mpf_seq_index_obj;
 mpf_obj_t mpf_obj_new_list_from_array(size_t n, const mpf_obj_t *items);
 
-// Type tests that are false when the type is configured out.
-#if CONFIG_BUILTIN_BYTEARRAY
-#define MPF_IS_BYTEARRAY(o) mpf_obj_is_type((o), &mpf_type_bytearray)
-#else
-#define MPF_IS_BYTEARRAY(o) ((void)(o), false)
-#endif
-#if CONFIG_BUILTIN_SET
-#define MPF_IS_SET(o) mpf_obj_is_type((o), &mpf_type_set)
-#else
-#define MPF_IS_SET(o) ((void)(o), false)
-#endif
-
 #define MPF_IS_STR(o) (mpf_obj_is_qstr(o) || mpf_obj_is_type((o), &mpf_type_str))
 
 #endif // MPF_MPF_H

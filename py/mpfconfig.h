@@ -1,4 +1,7 @@
 // mpfconfig.h -- every build setting of the core, with its default.
+// Only defaults (#ifndef CONFIG_X) and constants live here, never macros derived from
+// CONFIG_ symbols: the build tracks which objects use which CONFIG_ symbol by scanning
+// the sources (not this file), so derived settings are Kconfig symbols too.
 // The generated config.h (from Kconfig) is included first and wins; each setting
 // below only supplies a default when Kconfig did not define it.
 #ifndef MPF_MPFCONFIG_H
@@ -20,11 +23,9 @@
 #if !defined(CONFIG_INT_BIG_NONE) && !defined(CONFIG_INT_BIG_LONGLONG) && !defined(CONFIG_INT_BIG_MPZ)
 #define CONFIG_INT_BIG_MPZ 1
 #endif
-// Whether any big-int representation (an mpz object) exists.
-#if defined(CONFIG_INT_BIG_LONGLONG) || defined(CONFIG_INT_BIG_MPZ)
-#define MPF_INT_BIG 1
-#else
-#define MPF_INT_BIG 0
+// Whether any big-int representation (an mpz object) exists (Kconfig derives it).
+#ifndef CONFIG_INT_BIG
+#define CONFIG_INT_BIG 0
 #endif
 
 // Floating point: exactly one of NONE / SINGLE / DOUBLE.
@@ -98,12 +99,8 @@
 #endif
 
 // Error message verbosity: 0 terse, 1 normal, 2 detailed (CPython wording).
-#if defined(CONFIG_ERROR_MSG_TERSE)
-#define MPF_ERROR_MSG 0
-#elif defined(CONFIG_ERROR_MSG_NORMAL)
-#define MPF_ERROR_MSG 1
-#else
-#define MPF_ERROR_MSG 2
+#ifndef CONFIG_ERROR_MSG_LEVEL
+#define CONFIG_ERROR_MSG_LEVEL 2
 #endif
 
 // Bytes of hash stored per qstr (mpy-format.md 13.1); fixed at 2 by mpforge/qstr.py.
@@ -114,11 +111,6 @@
 #define MPF_GC_BLOCK_WORDS 4
 #endif
 
-// Slots of the VM's frame stack (locals + value stacks of nested calls) allocated once
-// from the heap: 1/16 of the heap, at most 4096 (deeper calls put frames in the heap).
-#ifndef MPF_FRAME_STACK_SLOTS
-#define MPF_FRAME_STACK_SLOTS (CONFIG_HEAP_SIZE / 16 / sizeof(void *) < 4096 ? CONFIG_HEAP_SIZE / 16 / sizeof(void *) : 4096)
-#endif
 
 // Computed-goto dispatch when the compiler supports labels as values.
 #ifndef MPF_COMPUTED_GOTO

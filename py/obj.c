@@ -282,7 +282,7 @@ size_t mpf_get_index(const mpf_type_t *t, size_t len, mpf_obj_t index, bool is_s
         i += (mpf_int_t)len;
     }
     if (i < 0 || (size_t)i >= len) {
-#if MPF_ERROR_MSG >= 2
+#if CONFIG_ERROR_MSG_LEVEL >= 2
         mpf_raise_fmt(&mpf_type_IndexError, "%s index out of range",
             t == &mpf_type_str ? "string" : t == &mpf_type_range ? "range object" : mpf_qstr_str(t->name));
 #else

@@ -47,7 +47,7 @@ MPF_NORETURN void mpf_raise_type(const mpf_type_t *t) {
 }
 
 MPF_NORETURN void mpf_raise_msg(const mpf_type_t *t, const char *msg) {
-#if MPF_ERROR_MSG == 0
+#if CONFIG_ERROR_MSG_LEVEL == 0
     (void)msg;
     mpf_raise_type(t);
 #else
@@ -56,7 +56,7 @@ MPF_NORETURN void mpf_raise_msg(const mpf_type_t *t, const char *msg) {
 }
 
 MPF_NORETURN void mpf_raise_fmt(const mpf_type_t *t, const char *fmt, ...) {
-#if MPF_ERROR_MSG == 0
+#if CONFIG_ERROR_MSG_LEVEL == 0
     (void)fmt;
     mpf_raise_type(t);
 #else
@@ -85,7 +85,7 @@ MPF_NORETURN void mpf_raise_key_error(mpf_obj_t key) {
 }
 
 MPF_NORETURN void mpf_raise_name_error(mpf_qstr_t name) {
-#if MPF_ERROR_MSG >= 2
+#if CONFIG_ERROR_MSG_LEVEL >= 2
     mpf_raise_fmt(&mpf_type_NameError, "name '%q' is not defined", name);
 #else
     (void)name;

@@ -3,7 +3,8 @@
 #include <math.h>
 
 #include "mpf.h"
-#if MPF_INT_BIG
+#include "typetest.h"
+#if CONFIG_INT_BIG
 #include "mpz.h"
 #endif
 
@@ -11,7 +12,7 @@ mpf_obj_t mpf_obj_new_int(mpf_int_t v) {
     if (mpf_small_int_fits(v)) {
         return mpf_obj_new_small_int(v);
     }
-#if MPF_INT_BIG
+#if CONFIG_INT_BIG
     return mpf_mpz_from_ll(v);
 #else
     mpf_raise_msg(&mpf_type_OverflowError, "small int overflow");
@@ -22,7 +23,7 @@ mpf_obj_t mpf_obj_new_int_from_ll(long long v) {
     if (v >= MPF_SMALL_INT_MIN && v <= MPF_SMALL_INT_MAX) {
         return mpf_obj_new_small_int((mpf_int_t)v);
     }
-#if MPF_INT_BIG
+#if CONFIG_INT_BIG
     return mpf_mpz_from_ll(v);
 #else
     mpf_raise_msg(&mpf_type_OverflowError, "small int overflow");
@@ -33,7 +34,7 @@ mpf_obj_t mpf_obj_new_int_from_ull(unsigned long long v) {
     if (v <= (unsigned long long)MPF_SMALL_INT_MAX) {
         return mpf_obj_new_small_int((mpf_int_t)v);
     }
-#if MPF_INT_BIG
+#if CONFIG_INT_BIG
     return mpf_mpz_from_ull(v);
 #else
     mpf_raise_msg(&mpf_type_OverflowError, "small int overflow");
@@ -49,7 +50,7 @@ int mpf_int_sign(mpf_obj_t o) {
         mpf_int_t v = mpf_obj_small_int_value(o);
         return v < 0 ? -1 : v > 0;
     }
-#if MPF_INT_BIG
+#if CONFIG_INT_BIG
     if (mpf_int_is_big(o)) {
         return ((const mpf_int_big_t *)mpf_obj_ptr(o))->neg ? -1 : 1;
     }
@@ -65,7 +66,7 @@ mpf_float_t mpf_int_to_float(mpf_obj_t o) {
     if (o == MPF_OBJ_TRUE || o == MPF_OBJ_FALSE) {
         return o == MPF_OBJ_TRUE;
     }
-#if MPF_INT_BIG
+#if CONFIG_INT_BIG
     double d = mpf_mpz_to_double(o);
     if (isinf(d)) {
         mpf_raise_msg(&mpf_type_OverflowError, "int too large to convert to float");
@@ -87,7 +88,7 @@ mpf_obj_t mpf_int_from_float(mpf_float_t f) {
     if (t > -4e18 && t < 4e18) {
         return mpf_obj_new_int_from_ll((long long)t);
     }
-#if MPF_INT_BIG
+#if CONFIG_INT_BIG
     return mpf_mpz_from_double(t);
 #else
     mpf_raise_msg(&mpf_type_OverflowError, "small int overflow");
@@ -115,7 +116,7 @@ void mpf_int_print(const mpf_print_t *p, mpf_obj_t o, int base, bool upper) {
         mpf_print_strn(p, s, (size_t)(e - s));
         return;
     }
-#if MPF_INT_BIG
+#if CONFIG_INT_BIG
     mpf_mpz_print(p, o, (unsigned)base, upper);
 #endif
 }
@@ -204,7 +205,7 @@ mpf_obj_t mpf_int_parse(const char *s, size_t len, int base, bool *ok) {
     if (!overflow) {
         return mpf_obj_new_small_int(neg ? -(mpf_int_t)acc : (mpf_int_t)acc);
     }
-#if MPF_INT_BIG
+#if CONFIG_INT_BIG
     mpf_obj_t v = mpf_mpz_parse(s, (size_t)(e - s), (unsigned)base);
     return neg ? mpf_mpz_neg(v) : v;
 #else
@@ -423,7 +424,7 @@ mpf_obj_t mpf_int_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         return mpf_float_binary_op(op, mpf_int_to_float(lhs), mpf_int_to_float(rhs));
     }
 #endif
-#if MPF_INT_BIG
+#if CONFIG_INT_BIG
     mpf_obj_t r = mpf_mpz_binary_op(op, lhs, rhs);
 #if CONFIG_FLOAT
     if (r == MPF_OBJ_NULL && op == MPF_BINARY_OP_POWER) {
@@ -461,7 +462,7 @@ static mpf_obj_t int_unary_op(int op, mpf_obj_t self) {
                 return MPF_OBJ_NULL;
         }
     }
-#if MPF_INT_BIG
+#if CONFIG_INT_BIG
     switch (op) {
         case MPF_UNARY_OP_BOOL:
             return MPF_OBJ_TRUE;
@@ -498,7 +499,7 @@ static mpf_obj_t int_bit_length(mpf_obj_t self) {
         }
         return mpf_obj_new_small_int(n);
     }
-#if MPF_INT_BIG
+#if CONFIG_INT_BIG
     return mpf_obj_new_small_int((mpf_int_t)mpf_mpz_bit_length(self));
 #else
     return mpf_obj_new_small_int(0);
@@ -508,7 +509,7 @@ MPF_FUN_1(int_bit_length_obj, MPF_QSTR_bit_length, int_bit_length);
 
 mpf_obj_t mpf_int_to_bytes_obj(mpf_obj_t self, size_t len, bool little, bool is_signed) {
     uint8_t *buf = mpf_gc_alloc(len + 1, false);
-#if MPF_INT_BIG
+#if CONFIG_INT_BIG
     if (!mpf_mpz_to_bytes(self, buf, len, is_signed)) {
         mpf_raise_msg(&mpf_type_OverflowError, "int too big to convert");
     }
@@ -559,7 +560,7 @@ static mpf_obj_t int_from_bytes(size_t n_args, size_t n_kw, const mpf_obj_t *arg
 }
 
 mpf_obj_t mpf_int_from_bytes_obj(const uint8_t *buf, size_t len, bool little, bool is_signed) {
-#if MPF_INT_BIG
+#if CONFIG_INT_BIG
     return mpf_mpz_from_bytes(buf, len, little, is_signed);
 #else
     mpf_uint_t v = 0;

@@ -1,5 +1,6 @@
 // obj_iter.c -- lazy iterator types made by builtins: enumerate, zip, map, filter, reversed.
 #include "mpf.h"
+#include "typetest.h"
 
 static mpf_obj_t iter_self(mpf_obj_t self) {
     return self;

@@ -1,5 +1,6 @@
 // obj_memoryview.c -- memoryview over a bytes-like object (format 'B').
 #include "mpf.h"
+#include "typetest.h"
 
 typedef struct memview_obj {
     mpf_obj_base_t base;

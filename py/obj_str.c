@@ -1,6 +1,7 @@
 // obj_str.c -- str (UTF-8, code-point indexing with CONFIG_STR_UNICODE) and the
 // methods str shares with bytes. A str is either a qstr (tagged value) or an mpf_str_t.
 #include "mpf.h"
+#include "typetest.h"
 
 // ---------------------------------------------------------------- construction
 mpf_obj_t mpf_obj_new_str_of_type(const mpf_type_t *t, const char *data, size_t len) {

@@ -1,6 +1,12 @@
 // runtime.c -- interpreter state, non-local return, and the generic operations the VM
 // calls: operators, calls (with * and ** expansion), attributes, subscripts, iteration.
 #include "mpf.h"
+
+// Slots of the VM's frame stack (locals + value stacks of nested calls) allocated once
+// from the heap: 1/16 of the heap, at most 4096 (deeper calls put frames in the heap).
+#ifndef MPF_FRAME_STACK_SLOTS
+#define MPF_FRAME_STACK_SLOTS (CONFIG_HEAP_SIZE / 16 / sizeof(void *) < 4096 ? CONFIG_HEAP_SIZE / 16 / sizeof(void *) : 4096)
+#endif
 #include "port.h"
 
 mpf_state_t mpf_state;
@@ -161,7 +167,7 @@ MPF_NORETURN void mpf_raise_type_error_unsupported(int op, mpf_obj_t lhs, mpf_ob
         lhs = rhs;
         rhs = t;
     }
-#if MPF_ERROR_MSG >= 2
+#if CONFIG_ERROR_MSG_LEVEL >= 2
     const mpf_type_t *lt = mpf_obj_type(lhs);
     if ((op == MPF_BINARY_OP_ADD || op == MPF_BINARY_OP_INPLACE_ADD) &&
         (lt == &mpf_type_str || lt == &mpf_type_list || lt == &mpf_type_tuple)) {
@@ -202,7 +208,7 @@ mpf_obj_t mpf_unary_op(int op, mpf_obj_t o) {
     if (op == MPF_UNARY_OP_HASH) {
         return mpf_obj_new_small_int((mpf_int_t)(o >> 4));
     }
-#if MPF_ERROR_MSG >= 2
+#if CONFIG_ERROR_MSG_LEVEL >= 2
     static const char *const names[] = {"+", "-", "~"};
     if (op <= MPF_UNARY_OP_INVERT) {
         mpf_raise_fmt(&mpf_type_TypeError, "bad operand type for unary %s: '%T'", names[op], o);
@@ -560,7 +566,7 @@ void mpf_load_method_maybe(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest) {
 }
 
 MPF_NORETURN static void raise_attr_error(mpf_obj_t o, mpf_qstr_t q) {
-#if MPF_ERROR_MSG >= 2
+#if CONFIG_ERROR_MSG_LEVEL >= 2
     if (mpf_obj_is_type(o, &mpf_type_type)) {
         mpf_raise_fmt(&mpf_type_AttributeError, "type object '%q' has no attribute '%q'",
             ((const mpf_type_t *)mpf_obj_ptr(o))->name, q);

@@ -83,7 +83,7 @@ size_t mpf_vm_line(const mpf_raw_code_t *rc, const uint8_t *ip) {
 #define WORDS(n) (((n) + sizeof(mpf_obj_t) - 1) / sizeof(mpf_obj_t))
 
 MPF_NORETURN static void arg_error(const mpf_fun_bc_t *fun, const char *fmt, ...) {
-#if MPF_ERROR_MSG >= 1
+#if CONFIG_ERROR_MSG_LEVEL >= 1
     mpf_vstr_t v;
     mpf_vstr_init(&v, 32);
     mpf_print_t p;

@@ -174,9 +174,33 @@ class TestMenuconfigEdits:
     def test_removed_fragment_reverts_to_default(self, tmp_path: Path) -> None:
         frag = fragment(tmp_path, "app.conf", "CONFIG_HEAP_SIZE=32768")
         _resolve("host", tmp_path / "b", frag)
+        default = _resolve("host", tmp_path / "fresh")[1].view.value("HEAP_SIZE")
         notes, res = _resolve("host", tmp_path / "b")
-        assert res.view.value("HEAP_SIZE") == "65536"
+        assert res.view.value("HEAP_SIZE") == default != "32768"
         assert any("CONFIG_HEAP_SIZE (removed" in n for n in notes)
+
+    def test_changed_kconfig_default_applies_but_edit_stays(self, tmp_path: Path) -> None:
+        """A new default in Kconfig reaches an existing .config; a menuconfig edit does not move."""
+        tree = tmp_path / "tree"
+        (tree / "frozen").mkdir(parents=True)
+        kconfig = tree / "Kconfig"
+        text = 'config A\n\tint "a"\n\tdefault 1\nconfig B\n\tbool "b"\n\tdefault y\n'
+        kconfig.write_text(text)
+        defconfig = tree / "x_defconfig"
+        defconfig.write_text("")
+        build = tmp_path / "build"
+
+        def run() -> dict[str, str]:
+            inputs = ConfigInputs("x", defconfig, (), build, root=tree)
+            return resolve(inputs, lambda _n: None).view.values
+
+        run()
+        kconf = load_kconfig(tree)
+        kconf.load_config(str(build / ".config"))
+        kconf.syms["B"].set_value("n")
+        kconf.write_config(str(build / ".config"))
+        kconfig.write_text(text.replace("default 1", "default 2"))
+        assert run() == {"A": "2", "B": "n"}
 
     def test_pristine_starts_over(self, capsys, tmp_path: Path) -> None:
         _resolve("host", tmp_path)

@@ -72,10 +72,18 @@ def resolve(inputs: ConfigInputs, report: Report) -> Resolution:
 
     previous = _read_record(record)
     if dotconfig.is_file() and previous is not None:
-        set_by = _update_existing(kconf, dotconfig, assignments, previous, override, report)
+        old_assignments, old_baseline = previous
+        kconf.load_config(str(dotconfig), replace=True)
+        for name, _value in kconf.missing_syms:
+            report(
+                f"note: {display_path(dotconfig)}: CONFIG_{name} is no longer a Kconfig option; "
+                "dropped"
+            )
+        _release_unedited(kconf, old_baseline, set(_effective(assignments)))
+        set_by = _apply_changes(kconf, dotconfig, assignments, old_assignments, override, report)
     else:
         set_by = apply_assignments(kconf, assignments, override)
-    _write_outputs(kconf, inputs, assignments)
+    _write_outputs(kconf, inputs, assignments, baseline_values(inputs))
     values = {s.name: s.str_value for s in kconf.unique_defined_syms}
     return Resolution(ConfigView(inputs.board, values), kconf, set_by, inputs)
 
@@ -93,7 +101,44 @@ def _effective(assignments: Sequence[Assignment]) -> dict[str, Assignment]:
     return {a.symbol: a for a in assignments}
 
 
-def _update_existing(
+def _user_text(sym: kconfiglib.Symbol) -> str:
+    value = sym.user_value
+    return kconfiglib.TRI_TO_STR[value] if isinstance(value, int) else str(value)
+
+
+def _release_unedited(
+    kconf: kconfiglib.Kconfig, baseline: dict[str, str], inputs: set[str]
+) -> None:
+    """Let every value of the loaded .config that was not an edit follow today's defaults.
+
+    .config records every symbol, so a value equal to what the inputs and the
+    defaults gave when it was written (`baseline`) is not a menuconfig edit:
+    it is released, and a default changed in Kconfig since then applies.
+    """
+    plain = [
+        s
+        for s in kconf.unique_defined_syms
+        if s.choice is None
+        and s.name not in inputs
+        and s.user_value is not None
+        and baseline.get(s.name) == _user_text(s)
+    ]
+    choices = [
+        c
+        for c in kconf.unique_choices
+        if c.user_selection is not None
+        and not any(m.name in inputs for m in c.syms)
+        and baseline.get(c.user_selection.name) == "y"
+    ]
+    for sym in plain:
+        sym.unset_value()
+    for choice in choices:
+        choice.unset_value()
+        for member in choice.syms:
+            member.unset_value()
+
+
+def _apply_changes(
     kconf: kconfiglib.Kconfig,
     dotconfig: Path,
     assignments: Sequence[Assignment],
@@ -101,12 +146,7 @@ def _update_existing(
     override: Callable[[Assignment, Assignment], None],
     report: Report,
 ) -> dict[str, Assignment]:
-    """Load .config (keeping menuconfig edits), then apply what changed in the inputs."""
-    kconf.load_config(str(dotconfig), replace=True)
-    for name, _value in kconf.missing_syms:
-        report(
-            f"note: {display_path(dotconfig)}: CONFIG_{name} is no longer a Kconfig option; dropped"
-        )
+    """On a loaded .config (keeping menuconfig edits), apply what changed in the inputs."""
     current = _effective(assignments)
     changed = [a for a in current.values() if previous.get(a.symbol) != a.value]
     removed = sorted(set(previous) - set(current))
@@ -140,16 +180,22 @@ def _update_existing(
     return current
 
 
-def _read_record(path: Path) -> dict[str, str] | None:
+def _read_record(path: Path) -> tuple[dict[str, str], dict[str, str]] | None:
+    """(effective input assignments, baseline values) recorded when .config was written."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return {str(k): str(v) for k, v in data["assignments"].items()}
+        assignments = {str(k): str(v) for k, v in data["assignments"].items()}
+        baseline = {str(k): str(v) for k, v in data["baseline"].items()}
     except (OSError, ValueError, KeyError, AttributeError):
         return None
+    return assignments, baseline
 
 
 def _write_outputs(
-    kconf: kconfiglib.Kconfig, inputs: ConfigInputs, assignments: Sequence[Assignment]
+    kconf: kconfiglib.Kconfig,
+    inputs: ConfigInputs,
+    assignments: Sequence[Assignment],
+    baseline: dict[str, str],
 ) -> None:
     inputs.build_dir.mkdir(parents=True, exist_ok=True)
     (inputs.build_dir / "gen").mkdir(exist_ok=True)
@@ -165,7 +211,8 @@ def _write_outputs(
     effective = {a.symbol: a.value for a in _effective(assignments).values()}
     _write_if_changed(
         inputs.build_dir / INPUTS_RECORD,
-        json.dumps({"assignments": effective}, indent=1, sort_keys=True) + "\n",
+        json.dumps({"assignments": effective, "baseline": baseline}, indent=1, sort_keys=True)
+        + "\n",
     )
 
 

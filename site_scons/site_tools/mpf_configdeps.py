@@ -12,6 +12,8 @@ generate(env, values={...}, ignored=("config.h", "mpfconfig.h")).
 import re
 
 _TOKEN = re.compile(rb"\bCONFIG_([A-Za-z0-9_]+)")
+# Comments (and the strings that could hold comment markers) are not code.
+_COMMENT = re.compile(rb'//[^\n]*|/\*.*?\*/|"(?:[^"\\\n]|\\.)*"', re.S)
 
 
 def generate(env, values, ignored=("config.h", "mpfconfig.h")):
@@ -26,7 +28,8 @@ def generate(env, values, ignored=("config.h", "mpfconfig.h")):
         deps = [d for d in cscan(node, env, path) if d.name not in ignored]
         if node.name in ignored:
             return deps
-        names = sorted({m.decode() for m in _TOKEN.findall(node.get_contents())})
+        code = _COMMENT.sub(b" ", node.get_contents())
+        names = sorted({m.decode() for m in _TOKEN.findall(code)})
         return deps + [env.Value(f"CONFIG_{n}={values.get(n, '<not a symbol>')}") for n in names]
 
     scanner = SCons.Scanner.Scanner(
@@ -37,7 +40,11 @@ def generate(env, values, ignored=("config.h", "mpfconfig.h")):
         node_class=None,  # the Value nodes it returns are not file names
         recursive=lambda nodes: [n for n in nodes if isinstance(n, SCons.Node.FS.File)],
     )
+    # Headers found while scanning are scanned through SCANNERS; the object builders
+    # carry their own source scanner, which wins over SCANNERS, so the compiler tool
+    # (mpf_gcc) installs this one on them too, through MPF_C_SCANNER.
     env.Prepend(SCANNERS=[scanner])
+    env["MPF_C_SCANNER"] = scanner
 
 
 def exists(env):

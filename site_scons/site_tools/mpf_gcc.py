@@ -23,6 +23,15 @@ def generate(env, prefix="", package="gcc"):
     # compilation_db hooks the object builders, so it comes after the compiler tools.
     for tool in ("gcc", "gnulink", "ar", "as", "compilation_db"):
         env.Tool(tool)
+    if "MPF_C_SCANNER" in env:
+        import SCons.Util
+
+        for name in ("Object", "StaticObject"):
+            builder = env["BUILDERS"][name]
+            # A composite builder is a proxy; the scanner belongs on the builder inside.
+            if isinstance(builder, SCons.Util.Proxy):
+                builder = builder.get()
+            builder.source_scanner = env["MPF_C_SCANNER"]
     for var, program in _PROGRAMS.items():
         if var not in env.get("MPF_USER_SET", ()):
             env[var] = prefix + program

@@ -1,4 +1,4 @@
-# requires: MODULE_JSON
+# requires: MODULE_JSON INT_BIG_MPZ
 import json
 
 print(json.dumps({'a': [1, 2, None, True, False], 'b': 'x"y\\z'}))

@@ -1,4 +1,4 @@
-# requires: MODULE_JSON BUILTIN_BYTEARRAY
+# requires: MODULE_JSON BUILTIN_BYTEARRAY INT_BIG_MPZ
 import json
 
 print(json.loads('[1, -2, "a\\"b\\\\c\\/d", {"x": {}}, [], true, false, null]'))

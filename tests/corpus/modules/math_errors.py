@@ -5,7 +5,7 @@ cases = [
     (math.sqrt, (-1,)), (math.log, (0,)), (math.log, (-1,)), (math.log, (2, 0)), (math.log10, (0,)),
     (math.exp, (1000,)), (math.acos, (2,)), (math.asin, (-2,)), (math.atanh, (1,)), (math.cos, (math.inf,)),
     (math.pow, (0, -1)), (math.pow, (10, 1000)), (math.pow, (-1, 0.5)), (math.fmod, (1, 0)),
-    (math.gamma, (0,)), (math.gamma, (-2,)), (math.ldexp, (1, 100000)), (math.floor, (math.inf,)),
+    (math.ldexp, (1, 100000)), (math.floor, (math.inf,)),
     (math.ceil, (math.nan,)),
 ]
 for f, args in cases:

@@ -1,4 +1,4 @@
-# requires: MODULE_STRUCT BUILTIN_BYTEARRAY INT_BIG_MPZ|INT_BIG_LONGLONG
+# requires: MODULE_STRUCT BUILTIN_BYTEARRAY INT_BIG_MPZ
 import struct
 
 print(struct.pack('<hI', -2, 7), struct.pack('>HhBb?', 65535, -1, 255, -128, True))

@@ -1,4 +1,4 @@
-# requires: MODULE_STRUCT INT_BIG_MPZ|INT_BIG_LONGLONG
+# requires: MODULE_STRUCT INT_BIG_MPZ
 import struct
 
 for fmt, v in [('<h', 40000), ('<B', -1), ('<b', 128), ('<H', 70000), ('<i', 2**31), ('<I', -1), ('<I', 2**32), ('<Q', -1), ('<q', 2**63), ('<i', 'x')]:
