@@ -19,6 +19,9 @@ HELP = "boot the built image; on the host port, optionally run FILE (.py or .mpy
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_board(parser)
+    parser.add_argument(
+        "--timeout", type=float, metavar="SECONDS", help="stop the image after SECONDS"
+    )
     parser.add_argument("file", nargs="?", type=Path, help="host port: a .py or .mpy to run")
     parser.add_argument("args", nargs=argparse.REMAINDER, help="arguments for FILE (sys.argv)")
 
@@ -32,12 +35,12 @@ def run(args: argparse.Namespace) -> int:
         raise MpforgeError(f"board {args.board}: no runner for emulator '{emulator}'")
     runner = runner_class(directory)
     if args.file is None:
-        return runner.run(args.args)
+        return runner.run(args.args, args.timeout)
     if emulator != "native":
         raise MpforgeError("running a file is only possible on the host port; freeze it instead")
     if args.file.suffix != ".py":
-        return runner.run([str(args.file), *args.args])
+        return runner.run([str(args.file), *args.args], args.timeout)
     with tempfile.TemporaryDirectory() as tmp:
         mpy = Path(tmp) / args.file.with_suffix(".mpy").name
         compile_file(args.file, mpy)
-        return runner.run([str(mpy), *args.args])
+        return runner.run([str(mpy), *args.args], args.timeout)

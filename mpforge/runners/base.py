@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -23,8 +24,16 @@ class Runner:
     def image(self) -> Path:
         raise NotImplementedError
 
-    def run(self, args: Sequence[str] = ()) -> int:
+    def run(self, args: Sequence[str] = (), timeout: float | None = None) -> int:
+        """Boot and wait; with `timeout`, stop the image after that many seconds (status 0)."""
         image = self.image()
         if not image.is_file():
             raise MpforgeError(f"{image} does not exist; build it first with `mpforge build`")
-        return subprocess.call(self.command(args))
+        with subprocess.Popen(self.command(args)) as proc:
+            try:
+                return proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                proc.terminate()
+                proc.wait()
+                print(f"\nnote: stopped after {timeout:g} s (--timeout)", file=sys.stderr)
+                return 0
