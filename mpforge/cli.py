@@ -1,6 +1,7 @@
 """`mpforge`: the command-line front end. Each command lives in mpforge/commands/<name>.py.
 
-A command module defines NAME, HELP, add_arguments(parser) and run(args) -> exit code.
+A command module defines add_arguments(parser) and run(args) -> exit code; its one-line
+help is in COMMANDS. Only the command being run is imported, so start-up stays fast.
 User mistakes arrive as MpforgeError and are printed as one `error:` line.
 """
 
@@ -13,36 +14,39 @@ import sys
 from mpforge import __version__
 from mpforge.errors import MpforgeError
 
-COMMANDS = (
-    "boards",
-    "build",
-    "run",
-    "flash",
-    "menuconfig",
-    "guiconfig",
-    "savedefconfig",
-    "config",
-    "verify",
-)
+COMMANDS = {
+    "boards": "list the boards: port, chip, flash, RAM, emulator",
+    "build": "configure and build the firmware of a board",
+    "run": "boot the built image; on the host port, optionally run FILE (.py or .mpy)",
+    "flash": "program the built image into the board (dfu-util or pyocd)",
+    "menuconfig": "edit the board's configuration in a terminal menu (edits survive rebuilds)",
+    "guiconfig": "edit the board's configuration in a graphical window (needs Tk and a display)",
+    "savedefconfig": "write a minimal defconfig for the current configuration",
+    "config": "resolve the board's configuration (write .config and config.h); --explain a symbol",
+    "verify": "rebuild the board from scratch in a temporary directory and compare the images",
+}
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(argv: list[str]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mpforge",
         description="Configure, freeze and build firmware for a small Python interpreter.",
     )
     parser.add_argument("--version", action="version", version=f"mpforge {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in COMMANDS:
-        module = importlib.import_module(f"mpforge.commands.{name}")
-        p = sub.add_parser(name, help=module.HELP, description=module.HELP)
-        module.add_arguments(p)
-        p.set_defaults(run=module.run)
+    chosen = next((a for a in argv if not a.startswith("-")), None)
+    for name, text in COMMANDS.items():
+        p = sub.add_parser(name, help=text, description=text)
+        if name == chosen:
+            module = importlib.import_module(f"mpforge.commands.{name}")
+            module.add_arguments(p)
+            p.set_defaults(run=module.run)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = _parser(argv).parse_args(argv)
     try:
         return int(args.run(args))
     except MpforgeError as e:
@@ -51,3 +55,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 141

@@ -9,9 +9,6 @@ from pathlib import Path
 from mpforge.boards import board_names, find_defconfig
 from mpforge.config.resolve import ConfigInputs, resolve
 
-NAME = "boards"
-HELP = "list the boards: port, chip, flash, RAM, emulator"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     pass

@@ -8,9 +8,6 @@ from mpforge.boards import find_defconfig
 from mpforge.build import run_scons, scons_command
 from mpforge.commands.common import add_board, add_fragments, build_dir
 
-NAME = "build"
-HELP = "configure and build the firmware of a board"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_board(parser)

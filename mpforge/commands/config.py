@@ -14,9 +14,6 @@ from mpforge.commands.common import (
 from mpforge.config.explain import explain
 from mpforge.config.resolve import DOTCONFIG, baseline_values
 
-NAME = "config"
-HELP = "resolve the board's configuration (write .config and config.h); --explain a symbol"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_board(parser)

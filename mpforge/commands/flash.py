@@ -9,9 +9,6 @@ from mpforge.config.resolve import require_config
 from mpforge.config.view import read_dotconfig
 from mpforge.flash import FLASHERS, flash
 
-NAME = "flash"
-HELP = "program the built image into the board (dfu-util or pyocd)"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_board(parser)

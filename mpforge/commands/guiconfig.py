@@ -8,9 +8,6 @@ from mpforge.commands.common import add_board, add_fragments
 from mpforge.commands.menuconfig import launch
 from mpforge.errors import MpforgeError
 
-NAME = "guiconfig"
-HELP = "edit the board's configuration in a graphical window (needs Tk and a display)"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_board(parser)

@@ -11,9 +11,6 @@ from mpforge.commands.common import add_board, add_fragments, build_dir, resolve
 from mpforge.config.resolve import DOTCONFIG
 from mpforge.errors import MpforgeError
 
-NAME = "menuconfig"
-HELP = "edit the board's configuration in a terminal menu (edits survive rebuilds)"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_board(parser)

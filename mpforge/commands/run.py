@@ -13,9 +13,6 @@ from mpforge.errors import MpforgeError
 from mpforge.mpycross import compile_file
 from mpforge.runners import runner_for
 
-NAME = "run"
-HELP = "boot the built image; on the host port, optionally run FILE (.py or .mpy)"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_board(parser)

@@ -7,9 +7,6 @@ from pathlib import Path
 
 from mpforge.commands.common import add_board, add_fragments, build_dir, resolve_board
 
-NAME = "savedefconfig"
-HELP = "write a minimal defconfig for the current configuration"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_board(parser)

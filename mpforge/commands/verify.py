@@ -7,9 +7,6 @@ import argparse
 from mpforge.commands.common import add_board, build_dir
 from mpforge.provenance.verify import verify
 
-NAME = "verify"
-HELP = "rebuild the board from scratch in a temporary directory and compare the images"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_board(parser)

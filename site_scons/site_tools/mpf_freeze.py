@@ -12,29 +12,35 @@ import json
 from pathlib import Path
 
 
-def _freeze(env, frozen_set, view, small_int_bits):
-    from SCons.Action import Action
+class _FreezeAction:
+    """The builder's action. A callable object, not a closure: SCons signs an action by its
+    code, and a closure's captured objects would make the signature change every run
+    (what the action depends on is in the builder's Value source instead)."""
 
-    from mpforge.errors import MpforgeError
-    from mpforge.frozen.freeze import freeze, settings_key
+    def __init__(self, frozen_set, view, small_int_bits):
+        self.args = (frozen_set, view, small_int_bits)
 
-    target = env["GEN_DIR"].File("frozen.c")
-    generated = [env["GEN_DIR"].File("qstrdefs.h"), env["GEN_DIR"].File("moduletable.h")]
+    def __call__(self, target, source, env):
+        from mpforge.errors import MpforgeError
+        from mpforge.frozen.freeze import freeze
 
-    def action(target, source, env):
         try:
-            summary = freeze(
-                frozen_set,
-                view,
-                small_int_bits,
-                Path(env["GEN_DIR"].abspath),
-                Path(target[0].abspath),
-            )
+            summary = freeze(*self.args, Path(env["GEN_DIR"].abspath), Path(target[0].abspath))
         except MpforgeError as e:
             print(f"error: {e.message}")
             return 1
         print(f"       {summary}")
         return 0
+
+
+def _freeze(env, frozen_set, view, small_int_bits):
+    from SCons.Action import Action
+
+    from mpforge.frozen.freeze import settings_key
+
+    target = env["GEN_DIR"].File("frozen.c")
+    generated = [env["GEN_DIR"].File("qstrdefs.h"), env["GEN_DIR"].File("moduletable.h")]
+    action = _FreezeAction(frozen_set, view, small_int_bits)
 
     sources = [env.File(str(m.source)) for m in frozen_set.modules]
     sources += [env.File(str(p)) for p in frozen_set.inputs] + generated

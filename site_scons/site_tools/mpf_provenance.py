@@ -26,36 +26,40 @@ def _leaves(nodes):
     return out
 
 
-def _provenance(env, images, board, values, config_files, frozen_set):
-    from SCons.Action import Action
+class _ProvenanceAction:
+    """Writes build-info.json and sbom.spdx.json. A callable object, not a closure, so the
+    action's signature is its code; what it records changes through its sources."""
 
-    from mpforge import paths
-    from mpforge.provenance.buildinfo import build_info, sha256_file, write_json
-    from mpforge.provenance.sbom import spdx_document
-    from mpforge.provenance.timestamp import source_date_epoch
-    from mpforge.provenance.toolchain import versions
+    def __init__(self, images, board, values, config_files, frozen_set):
+        self.images, self.board, self.values = images, board, values
+        self.config_files, self.frozen_set = config_files, frozen_set
 
-    build_dir = Path(env["BUILD_DIR"].abspath)
+    def __call__(self, target, source, env):
+        from mpforge import paths
+        from mpforge.provenance.buildinfo import build_info, sha256_file, write_json
+        from mpforge.provenance.sbom import spdx_document
+        from mpforge.provenance.timestamp import source_date_epoch
+        from mpforge.provenance.toolchain import versions
 
-    def action(target, source, env):
         tools = versions(env.subst("$CC"), env.subst("$OBJCOPY"))
-        image_paths = [Path(str(i.abspath)) for i in images]
+        image_paths = [Path(str(i.abspath)) for i in self.images]
         packages = [
             {
                 "name": p.name,
                 "version": p.version,
                 "license": p.license,
-                "sha256": _package_digest(p, frozen_set),
+                "sha256": _package_digest(p, self.frozen_set),
             }
-            for p in frozen_set.packages
+            for p in self.frozen_set.packages
         ]
-        inputs = _leaves(images) + [Path(f) for f in config_files]
+        inputs = _leaves(self.images) + [Path(f) for f in self.config_files]
+        build_dir = Path(env["BUILD_DIR"].abspath)
         info = build_info(
-            board, values, tools, inputs, image_paths, packages, paths.ROOT, build_dir
+            self.board, self.values, tools, inputs, image_paths, packages, paths.ROOT, build_dir
         )
         write_json(Path(target[0].abspath), info)
         sbom = spdx_document(
-            board,
+            self.board,
             {p.name: sha256_file(p) for p in image_paths},
             packages,
             tools,
@@ -64,8 +68,20 @@ def _provenance(env, images, board, values, config_files, frozen_set):
         write_json(Path(target[1].abspath), sbom)
         return 0
 
+
+def _provenance(env, images, board, values, config_files, frozen_set):
+    import json
+
+    from SCons.Action import Action
+
+    from mpforge import paths
+    from mpforge.provenance.timestamp import source_date_epoch
+
+    action = _ProvenanceAction(images, board, values, config_files, frozen_set)
+    recorded = {"board": board, "config": values, "epoch": source_date_epoch(paths.ROOT)}
     targets = [env["BUILD_DIR"].File("build-info.json"), env["BUILD_DIR"].File("sbom.spdx.json")]
     sources = list(images) + [env.File(str(f)) for f in config_files]
+    sources.append(env.Value(json.dumps(recorded, sort_keys=True)))
     env.MpfCountSteps()
     return env.Command(targets, sources, Action(action, "INFO $TARGET"))
 
