@@ -82,7 +82,7 @@ class TestManifest:
             ("modules:\n  - file: a.py\n    opt: 7\n", "manifest.yml:3: opt must be 0, 1, 2 or 3"),
             (
                 "modules:\n  - file: a.py\n    emitt: native\n",
-                "manifest.yml:3: unknown key 'emitt'",
+                "manifest.yml:3: unknown key in a modules entry 'emitt'",
             ),
             ("modules:\n  - glob: '*.c'\n", "manifest.yml:2: glob '*.c' matches no .py file"),
             ("modules: [a.py\n", "manifest.yml:2: YAML syntax error"),

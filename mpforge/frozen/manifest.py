@@ -105,13 +105,7 @@ class ManifestLoader:
 
     def _manifest(self, path: Path, node: yaml.Node, extra_keys: tuple[str, ...]) -> None:
         keys = Y.mapping(path, node, "a manifest")
-        for key, (knode, _v) in keys.items():
-            if key not in MANIFEST_KEYS and key not in extra_keys:
-                allowed = MANIFEST_KEYS + extra_keys
-                raise MpforgeError(
-                    f"{Y.where(path, knode)}: unknown manifest key '{key}'"
-                    f"{did_you_mean(key, allowed)}; allowed: {', '.join(allowed)}"
-                )
+        _check_keys(path, keys, MANIFEST_KEYS + extra_keys, "manifest key")
         if "include" in keys:
             for item in Y.sequence(path, keys["include"][1], "include"):
                 target = path.parent / Y.scalar(path, item, "an include")
@@ -145,13 +139,7 @@ class ManifestLoader:
         else:
             keys = Y.mapping(path, node, "a modules entry")
             kinds = [k for k in keys if k in ENTRY_KINDS]
-            for key, (knode, _v) in keys.items():
-                if key not in ENTRY_KINDS and key not in ENTRY_OPTIONS:
-                    allowed = ENTRY_KINDS + ENTRY_OPTIONS
-                    raise MpforgeError(
-                        f"{Y.where(path, knode)}: unknown key '{key}' in a modules entry"
-                        f"{did_you_mean(key, allowed)}; allowed: {', '.join(allowed)}"
-                    )
+            _check_keys(path, keys, ENTRY_KINDS + ENTRY_OPTIONS, "key in a modules entry")
             if len(kinds) != 1:
                 raise MpforgeError(
                     f"{at}: a modules entry needs exactly one of file:, package:, glob:"
@@ -189,6 +177,18 @@ class ManifestLoader:
                 f"(listed at {other.origin}); rename one or drop one entry"
             )
         self.modules.setdefault(module.name, module)
+
+
+def _check_keys(
+    path: Path, keys: dict[str, tuple[yaml.Node, yaml.Node]], allowed: tuple[str, ...], what: str
+) -> None:
+    """Every key must be one of `allowed`; the error names the line and the closest key."""
+    for key, (knode, _v) in keys.items():
+        if key not in allowed:
+            raise MpforgeError(
+                f"{Y.where(path, knode)}: unknown {what} '{key}'"
+                f"{did_you_mean(key, allowed)}; allowed: {', '.join(allowed)}"
+            )
 
 
 def _options(path: Path, keys: dict[str, tuple[yaml.Node, yaml.Node]]) -> Options:
