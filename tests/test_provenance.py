@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -21,10 +23,16 @@ def build(
     app: Path | None = None,
     fragments: tuple[Path, ...] = (),
     env: dict | None = None,
+    board: str = "host",
+    jobs: int | None = None,
+    umask: int | None = None,
 ) -> None:
-    cmd = scons_command("host", build_dir, fragments, app=app)
+    cmd = scons_command(board, build_dir, fragments, jobs, app=app)
     cmd[cmd.index("-C") + 1] = str(root)
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
+    preexec = None if umask is None else (lambda: os.umask(umask))
+    proc = subprocess.run(
+        cmd, capture_output=True, text=True, check=False, env=env, preexec_fn=preexec
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
@@ -40,17 +48,26 @@ def copy_tree(dest: Path) -> Path:
     return dest
 
 
-def test_same_image_from_another_directory_and_umask(tmp_path: Path) -> None:
-    build(tmp_path / "one")
+@pytest.mark.parametrize("board", ["host", "netduinoplus2"])
+def test_same_images_from_another_directory_time_umask_locale_and_jobs(
+    tmp_path: Path, board: str
+) -> None:
+    build(tmp_path / "one", board=board, jobs=2, umask=0o022)
     other_root = copy_tree(tmp_path / "elsewhere" / "src")
     env = {
         "PATH": "/usr/bin:/bin",
-        "LC_ALL": "de_DE.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "LANG": "de_DE.UTF-8",
         "TZ": "Asia/Tokyo",
+        "SOURCE_DATE_EPOCH": "0",  # SBOM date differs; the images must not
         "MPFORGE_CACHE": str(tmp_path / "cache2"),
     }
-    build(tmp_path / "two", root=other_root, env=env)
-    assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
+    time.sleep(1.1)  # another second on the clock
+    build(tmp_path / "two", root=other_root, env=env, board=board, jobs=1, umask=0o077)
+    one, two = outputs(tmp_path / "one"), outputs(tmp_path / "two")
+    assert one == two
+    if board != "host":
+        assert {Path(k).suffix for k in one} >= {".elf", ".bin", ".hex", ".dfu"}
 
 
 def test_build_info_and_sbom(tmp_path: Path) -> None:
