@@ -237,3 +237,15 @@ class TestEmit:
         compiled = [compile_module(m, 31, tmp_path / "cache") for m in modules]
         with pytest.raises(MpforgeError, match="float constant 1.5, but floats are off"):
             emit_frozen_c(compiled, [], 31, False)
+
+
+def test_big_int_constants(tmp_path: Path) -> None:
+    write(tmp_path, "app/big.py", "x = 2**40 + 5\ny = -(2**70)\n")
+    modules = collect(VIEW, tmp_path / "app").modules
+    compiled = [compile_module(m, 31, tmp_path / "cache") for m in modules]
+    text = emit_frozen_c(compiled, [], 31, True, "mpz")
+    assert "static const mpf_int_big_t" in text and "{5, 0, 256}" in text  # 2**40 + 5
+    with pytest.raises(MpforgeError, match="does not fit this configuration's ints"):
+        emit_frozen_c(compiled, [], 31, True, "none")
+    with pytest.raises(MpforgeError, match=r"-1180591620717411303424 does not fit"):
+        emit_frozen_c(compiled, [], 31, True, "longlong")

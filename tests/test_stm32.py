@@ -217,3 +217,68 @@ def _semihosting_fragment() -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("CONFIG_SEMIHOSTING_EXIT=y\n")
     return path
+
+
+def _corpus_sample(every: int = 4) -> list[Path]:
+    """Single-file corpus programs that run as imported modules: no stdin, no exit, no
+    `__main__` test, none of the memory-hungry or exiting areas; every `every`-th one."""
+    corpus = paths.ROOT / "tests" / "corpus"
+    skip_areas = {"errors", "memory", "imports", "modules_mp"}
+    chosen = []
+    for program in sorted(corpus.glob("*/*.py")):
+        text = program.read_text()
+        if (
+            program.parent.name in skip_areas
+            or program.with_suffix(".stdin").exists()
+            or program.with_suffix(".exp").exists()
+            or "__name__" in text
+            or "sys.exit" in text
+            or "input(" in text
+            or "# mpy-cross:" in text
+        ):
+            continue
+        chosen.append(program)
+    return chosen[::every]
+
+
+CORPUS_MAIN = """\
+import gc
+import sys
+for name in {names!r}:
+    print("==", name)
+    try:
+        __import__(name)
+    except Exception as e:
+        print("!!", type(e).__name__, e)
+    sys.modules.pop(name, None)
+    gc.collect()
+print("== end")
+"""
+
+
+def test_corpus_sample_on_the_board_matches_the_host(tmp_path: Path) -> None:
+    """The same frozen corpus programs print the same on netduinoplus2 (in QEMU) as on the
+    host port: the core behaves the same on a 32-bit Cortex-M4 with single-word objects."""
+    app = tmp_path / "app"
+    app.mkdir()
+    names = []
+    for program in _corpus_sample():
+        name = f"c_{program.parent.name}_{program.stem}"
+        names.append(name)
+        (app / f"{name}.py").write_text(program.read_text())
+    (app / "main.py").write_text(CORPUS_MAIN.format(names=names))
+    (app / "manifest.yml").write_text(
+        "modules:\n  - file: main.py\n  - glob: 'c_*.py'\n    check_imports: false\n"
+    )
+    board_dir, _ = _build("netduinoplus2", "corpus", (_semihosting_fragment(),), app=app)
+    result = boot(qemu_command(board_dir), timeout=120)
+    host_dir = tmp_path / "host"
+    proc = subprocess.run(
+        scons_command("host", host_dir, app=app), capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    host = subprocess.run([host_dir / "firmware"], capture_output=True, text=True, timeout=60)
+    board_out = result.transcript.replace("\r\n", "\n")
+    assert result.status == 0, board_out[-2000:]
+    assert "== end" in host.stdout and len(names) >= 40
+    assert board_out[board_out.index("== ") :] == host.stdout

