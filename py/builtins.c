@@ -51,6 +51,7 @@ static mpf_obj_t builtin_print(size_t n_args, size_t n_kw, const mpf_obj_t *args
 }
 MPF_FUN_KW(builtin_print_obj, MPF_QSTR_print, 0, builtin_print);
 
+#if CONFIG_BUILTIN_HELPERS
 // A line ends at '\n', or at '\r' as a serial terminal's Enter sends it; the '\n' of a
 // "\r\n" pair is then skipped at the start of the next line.
 static bool input_skip_lf;
@@ -85,6 +86,7 @@ static mpf_obj_t builtin_input(size_t n_args, const mpf_obj_t *args) {
     return mpf_vstr_to_str(&v);
 }
 MPF_FUN_VAR(builtin_input_obj, MPF_QSTR_input, 0, 1, builtin_input);
+#endif // CONFIG_BUILTIN_HELPERS
 
 // ---------------------------------------------------------------- simple functions
 static mpf_obj_t builtin_len(mpf_obj_t o) {
@@ -123,10 +125,12 @@ static mpf_obj_t builtin_any(mpf_obj_t o) {
 }
 MPF_FUN_1(builtin_any_obj, MPF_QSTR_any, builtin_any);
 
+#if CONFIG_BUILTIN_HELPERS
 static mpf_obj_t builtin_callable(mpf_obj_t o) {
     return mpf_obj_bool(mpf_obj_is_callable(o));
 }
 MPF_FUN_1(builtin_callable_obj, MPF_QSTR_callable, builtin_callable);
+#endif // CONFIG_BUILTIN_HELPERS
 
 static mpf_obj_t builtin_chr(mpf_obj_t o) {
     mpf_int_t c = mpf_obj_get_int(o);
@@ -188,11 +192,13 @@ static mpf_obj_t builtin_ord(mpf_obj_t o) {
 }
 MPF_FUN_1(builtin_ord_obj, MPF_QSTR_ord, builtin_ord);
 
+#if CONFIG_BUILTIN_HELPERS
 static mpf_obj_t builtin_divmod(mpf_obj_t a, mpf_obj_t b) {
     mpf_obj_t t[2] = {mpf_binary_op(MPF_BINARY_OP_FLOOR_DIVIDE, a, b), mpf_binary_op(MPF_BINARY_OP_MODULO, a, b)};
     return mpf_obj_new_tuple(2, t);
 }
 MPF_FUN_2(builtin_divmod_obj, MPF_QSTR_divmod, builtin_divmod);
+#endif // CONFIG_BUILTIN_HELPERS
 
 static mpf_qstr_t attr_name(mpf_obj_t name) {
     if (!MPF_IS_STR(name)) {
@@ -231,11 +237,13 @@ static mpf_obj_t builtin_setattr(mpf_obj_t o, mpf_obj_t name, mpf_obj_t v) {
 }
 MPF_FUN_3(builtin_setattr_obj, MPF_QSTR_setattr, builtin_setattr);
 
+#if CONFIG_BUILTIN_HELPERS
 static mpf_obj_t builtin_delattr(mpf_obj_t o, mpf_obj_t name) {
     mpf_store_attr(o, attr_name(name), MPF_OBJ_NULL);
     return MPF_OBJ_NONE;
 }
 MPF_FUN_2(builtin_delattr_obj, MPF_QSTR_delattr, builtin_delattr);
+#endif // CONFIG_BUILTIN_HELPERS
 
 static mpf_obj_t builtin_hasattr(mpf_obj_t o, mpf_obj_t name) {
     mpf_qstr_t q = attr_name(name);
@@ -254,10 +262,13 @@ static mpf_obj_t builtin_hasattr(mpf_obj_t o, mpf_obj_t name) {
 }
 MPF_FUN_2(builtin_hasattr_obj, MPF_QSTR_hasattr, builtin_hasattr);
 
+// The running code's globals (also __import__'s default).
 static mpf_obj_t builtin_globals(void) {
     mpf_frame_t *fr = mpf_state.cur_frame;
     return fr ? fr->fun->ctx->globals : mpf_state.main_globals;
 }
+
+#if CONFIG_BUILTIN_HELPERS
 MPF_FUN_0(builtin_globals_obj, MPF_QSTR_globals, builtin_globals);
 
 static mpf_obj_t builtin_locals(void) {
@@ -265,6 +276,7 @@ static mpf_obj_t builtin_locals(void) {
     return fr ? fr->locals : mpf_state.main_globals;
 }
 MPF_FUN_0(builtin_locals_obj, MPF_QSTR_locals, builtin_locals);
+#endif // CONFIG_BUILTIN_HELPERS
 
 static mpf_obj_t builtin_hash(mpf_obj_t o) {
     return mpf_obj_new_int(mpf_obj_hash(o));
@@ -276,6 +288,7 @@ static mpf_obj_t builtin_id(mpf_obj_t o) {
 }
 MPF_FUN_1(builtin_id_obj, MPF_QSTR_id, builtin_id);
 
+#if CONFIG_BUILTIN_HELPERS
 static mpf_obj_t int_base_str(mpf_obj_t o, int base, const char *prefix) {
     if (!mpf_obj_is_int(o)) {
         mpf_obj_t m = mpf_type_lookup(mpf_obj_type(o), MPF_QSTR___index__);
@@ -308,6 +321,7 @@ static mpf_obj_t builtin_hex(mpf_obj_t o) {
 MPF_FUN_1(builtin_bin_obj, MPF_QSTR_bin, builtin_bin);
 MPF_FUN_1(builtin_oct_obj, MPF_QSTR_oct, builtin_oct);
 MPF_FUN_1(builtin_hex_obj, MPF_QSTR_hex, builtin_hex);
+#endif // CONFIG_BUILTIN_HELPERS
 
 static mpf_obj_t builtin_isinstance(mpf_obj_t o, mpf_obj_t cls) {
     return mpf_obj_bool(mpf_obj_isinstance(o, cls));
@@ -542,6 +556,7 @@ static mpf_obj_t builtin_format(size_t n_args, const mpf_obj_t *args) {
 }
 MPF_FUN_VAR(builtin_format_obj, MPF_QSTR_format, 1, 2, builtin_format);
 
+#if CONFIG_BUILTIN_HELPERS
 // dir(): names of a module, class or instance, sorted.
 static void dir_add_map(mpf_obj_t l, const mpf_map_t *m) {
     for (size_t i = 0; i < m->used; i++) {
@@ -612,6 +627,7 @@ static mpf_obj_t builtin_vars(size_t n_args, const mpf_obj_t *args) {
     return mpf_load_attr(args[0], MPF_QSTR___dict__);
 }
 MPF_FUN_VAR(builtin_vars_obj, MPF_QSTR_vars, 0, 1, builtin_vars);
+#endif // CONFIG_BUILTIN_HELPERS
 
 static mpf_obj_t builtin_import(size_t n_args, const mpf_obj_t *args) {
     mpf_obj_t fromlist = n_args > 3 ? args[3] : MPF_OBJ_NONE;
@@ -742,6 +758,8 @@ static const mpf_map_elem_t builtins_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_TypeError), MPF_ROM_PTR(&mpf_type_TypeError)},
     {MPF_ROM_QSTR(MPF_QSTR_ValueError), MPF_ROM_PTR(&mpf_type_ValueError)},
     {MPF_ROM_QSTR(MPF_QSTR_UnicodeError), MPF_ROM_PTR(&mpf_type_UnicodeError)},
+    {MPF_ROM_QSTR(MPF_QSTR_UnicodeDecodeError), MPF_ROM_PTR(&mpf_type_UnicodeDecodeError)},
+    {MPF_ROM_QSTR(MPF_QSTR_TimeoutError), MPF_ROM_PTR(&mpf_type_TimeoutError)},
 };
 MPF_ROM_MAP(builtins_map, builtins_table);
 const mpf_rom_map_t *const mpf_builtins_map = &builtins_map;

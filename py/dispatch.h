@@ -8,8 +8,8 @@
 
 #if MPF_COMPUTED_GOTO
 
-#define VM_TABLE_ENTRY(b, name, opnd, st) [b] = &&L_##name,
-#define VM_TABLE_RANGE(first, last, name, st) [first ... last] = &&L_##name,
+#define VM_TABLE_ENTRY(b, name, opnd, in, st) [b] = &&L_##name,
+#define VM_TABLE_RANGE(first, last, name, in, st) [first ... last] = &&L_##name,
 #if defined(__clang__)
 #define VM_IGNORE_OVERRIDE _Pragma("clang diagnostic ignored \"-Winitializer-overrides\"")
 #else

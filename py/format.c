@@ -528,9 +528,65 @@ mpf_obj_t mpf_str_format_fn(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
 }
 
 // ---------------------------------------------------------------- % formatting
+// The int a %d/%i/%u (or, [need_index], %o/%x/%X) conversion formats for [val]: ints
+// as they are, floats truncated (%d only), else __int__/__index__ of a class as
+// CPython's PyNumber_Long / _PyNumber_Index do. Raises TypeError otherwise.
+static mpf_obj_t percent_int_arg(mpf_obj_t val, char conv, bool need_index) {
+    if (mpf_obj_is_int(val)) {
+        return val;
+    }
+#if CONFIG_FLOAT
+    if (!need_index && mpf_obj_is_type(val, &mpf_type_float)) {
+        return mpf_int_from_float(((const mpf_float_obj_t *)mpf_obj_ptr(val))->value);
+    }
+#endif
+    const mpf_type_t *t = mpf_obj_type(val);
+    if (t->flags & MPF_TYPE_FLAG_HEAP) {
+        mpf_obj_t m = need_index ? MPF_OBJ_NULL : mpf_type_lookup(t, MPF_QSTR___int__);
+        if (m == MPF_OBJ_NULL) {
+            m = mpf_type_lookup(t, MPF_QSTR___index__);
+        }
+        if (m != MPF_OBJ_NULL) {
+            mpf_obj_t r = mpf_call1(m, val);
+            if (!mpf_obj_is_int(r)) {
+                mpf_raise_fmt(&mpf_type_TypeError, "__%s__ returned non-int (type %T)", need_index ? "index" : "int", r);
+            }
+            return r;
+        }
+    }
+    mpf_raise_fmt(&mpf_type_TypeError, need_index ? "%%%c format: an integer is required, not %T" : "%%%c format: a real number is required, not %T", conv, val);
+}
+
+// The bytes a bytes-format %s / %b inserts for [val]: a buffer's contents or what
+// __bytes__ returns. [*len] gets the length.
+static const char *percent_bytes_arg(mpf_obj_t val, size_t *len) {
+    if (mpf_obj_is_type(val, &mpf_type_bytes)) {
+        return mpf_obj_str_data(val, len);
+    }
+    mpf_buffer_t b;
+    if (!MPF_IS_STR(val) && mpf_obj_get_buffer(val, &b, false)) {
+        *len = b.len;
+        return b.buf;
+    }
+    const mpf_type_t *t = mpf_obj_type(val);
+    if (t->flags & MPF_TYPE_FLAG_HEAP) {
+        mpf_obj_t m = mpf_type_lookup(t, MPF_QSTR___bytes__);
+        if (m != MPF_OBJ_NULL) {
+            mpf_obj_t r = mpf_call1(m, val);
+            if (!mpf_obj_is_type(r, &mpf_type_bytes)) {
+                mpf_raise_fmt(&mpf_type_TypeError, "__bytes__ returned non-bytes (type %T)", r);
+            }
+            return mpf_obj_str_data(r, len);
+        }
+    }
+    mpf_raise_fmt(&mpf_type_TypeError, "%%b requires a bytes-like object, or an object that implements __bytes__, not '%T'", val);
+}
+
+// printf-style [fmt] % [arg] for a str or bytes [fmt]; the result has fmt's type.
 mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
     size_t len;
     const char *s = mpf_obj_str_data(fmt, &len);
+    bool is_bytes = !MPF_IS_STR(fmt);
     size_t n_items = 1;
     mpf_obj_t *items = &arg;
     mpf_obj_t dict = MPF_OBJ_NULL;
@@ -568,7 +624,8 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
             if (dict == MPF_OBJ_NULL) {
                 mpf_raise_msg(&mpf_type_TypeError, "format requires a mapping");
             }
-            val = mpf_subscr(dict, mpf_obj_new_str(s + j, i - j), MPF_OBJ_SENTINEL);
+            mpf_obj_t key = mpf_obj_new_str_of_type(is_bytes ? &mpf_type_bytes : &mpf_type_str, s + j, i - j);
+            val = mpf_subscr(dict, key, MPF_OBJ_SENTINEL);
             used_dict = true;
             i++;
         }
@@ -651,20 +708,14 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
         if (sp.zero && !left && strchr("diouxXeEfFgG", conv)) {
             sp.fill[0] = '0';
         }
+        if (is_bytes && conv == 'b') {
+            conv = 's';  // %b is the bytes spelling of %s
+        }
         switch (conv) {
             case 'd':
             case 'i':
             case 'u': {
-                if (!mpf_obj_is_int(val)) {
-#if CONFIG_FLOAT
-                    if (mpf_obj_is_type(val, &mpf_type_float)) {
-                        val = mpf_int_from_float(((const mpf_float_obj_t *)mpf_obj_ptr(val))->value);
-                    } else
-#endif
-                    {
-                        mpf_raise_fmt(&mpf_type_TypeError, "%%%c format: a real number is required, not %T", conv, val);
-                    }
-                }
+                val = percent_int_arg(val, conv, false);
                 sp.type = 'd';
                 if (sp.prec >= 0) {
                     // precision = minimum digits
@@ -692,9 +743,7 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
             case 'o':
             case 'x':
             case 'X':
-                if (!mpf_obj_is_int(val)) {
-                    mpf_raise_fmt(&mpf_type_TypeError, "%%%c format: an integer is required, not %T", conv, val);
-                }
+                val = percent_int_arg(val, conv, true);
                 sp.type = conv;
                 if (sp.prec >= 0) {
                     bool neg = mpf_int_sign(val) < 0;
@@ -722,6 +771,26 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
                 format_int(&v, val, &sp);
                 break;
             case 'c': {
+                if (is_bytes) {
+                    // one raw byte: an int in range(256) or a bytes-like object of length 1
+                    size_t cl = 0;
+                    char byte = 0;
+                    mpf_int_t iv;
+                    mpf_buffer_t cb;
+                    if (mpf_obj_is_int(val) && mpf_obj_get_int_maybe(val, &iv) && iv >= 0 && iv < 256) {
+                        byte = (char)iv;
+                        cl = 1;
+                    } else if (!MPF_IS_STR(val) && !mpf_obj_is_int(val) && mpf_obj_get_buffer(val, &cb, false) && cb.len == 1) {
+                        byte = *(const char *)cb.buf;
+                        cl = 1;
+                    }
+                    if (cl == 0) {
+                        mpf_raise_msg(mpf_obj_is_int(val) ? &mpf_type_OverflowError : &mpf_type_TypeError,
+                            mpf_obj_is_int(val) ? "%c arg not in range(256)" : "%c requires an integer in range(256) or a single byte");
+                    }
+                    pad_out(&v, &sp, "", 0, &byte, 1, '>');
+                    break;
+                }
                 if (MPF_IS_STR(val)) {
                     size_t cl;
                     const char *cs = mpf_obj_str_data(val, &cl);
@@ -764,9 +833,14 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
             case 's':
             case 'r':
             case 'a': {
-                mpf_obj_t so = conv == 's' ? mpf_obj_str(val) : mpf_obj_repr(val);
                 size_t sl;
-                const char *ss = mpf_obj_str_data(so, &sl);
+                const char *ss;
+                if (is_bytes && conv == 's') {
+                    ss = percent_bytes_arg(val, &sl);
+                } else {
+                    mpf_obj_t so = conv == 's' ? mpf_obj_str(val) : mpf_obj_repr(val);
+                    ss = mpf_obj_str_data(so, &sl);
+                }
                 if (sp.prec >= 0 && (size_t)sp.prec < sl) {
                     sl = (size_t)sp.prec;
                 }
@@ -779,7 +853,7 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
         }
     }
     if (ai < n_items && !used_dict && dict == MPF_OBJ_NULL) {
-        mpf_raise_msg(&mpf_type_TypeError, "not all arguments converted during string formatting");
+        mpf_raise_fmt(&mpf_type_TypeError, "not all arguments converted during %s formatting", is_bytes ? "bytes" : "string");
     }
-    return mpf_vstr_to_str(&v);
+    return is_bytes ? mpf_vstr_to_bytes(&v) : mpf_vstr_to_str(&v);
 }

@@ -19,6 +19,7 @@ static struct {
     uint8_t *pool;     // first block
     size_t n_blocks;
     size_t first_free; // no free block below this index
+    size_t cursor;     // next-fit: where the last search ended (the next one starts here)
     size_t mark_sp;
     bool mark_overflow;
     bool collecting;
@@ -60,6 +61,7 @@ void mpf_gc_init(void *start, size_t size) {
     gc.n_blocks = n;
     memset(gc.atb, 0, (size_t)(gc.pool - gc.atb));
     gc.first_free = 0;
+    gc.cursor = 0;
 }
 
 // The block index holding address [p], or SIZE_MAX if [p] is not inside the pool.
@@ -185,6 +187,7 @@ static void sweep(void) {
     if (gc.first_free == SIZE_MAX) {
         gc.first_free = gc.n_blocks;
     }
+    gc.cursor = gc.first_free;
 }
 
 void mpf_gc_collect(void) {
@@ -202,28 +205,73 @@ void mpf_gc_collect(void) {
     gc.collecting = false;
 }
 
-static void *try_alloc(size_t nb) {
+// True if none of the 4 blocks described by allocation-table byte [x] is free.
+static inline bool atb_byte_full(uint8_t x) {
+    return ((x | (x >> 1)) & 0x55) == 0x55;
+}
+
+// The first block of a run of [nb] free blocks starting in [from, to) (the run may
+// extend up to n_blocks), or SIZE_MAX. Whole allocation-table bytes (4 blocks) that
+// are entirely free or entirely used are stepped over at once.
+static size_t find_run(size_t from, size_t to, size_t nb) {
     size_t run = 0;
-    for (size_t b = gc.first_free; b < gc.n_blocks; b++) {
+    size_t b = from;
+    size_t limit = to + nb - 1 < gc.n_blocks ? to + nb - 1 : gc.n_blocks;
+    while (b < limit) {
+        if ((b & 3) == 0 && b + 4 <= limit) {
+            uint8_t x = gc.atb[b >> 2];
+            if (x == 0) {
+                run += 4;
+                b += 4;
+                if (run >= nb) {
+                    return b - run;
+                }
+                continue;
+            }
+            if (atb_byte_full(x)) {
+                run = 0;
+                b += 4;
+                continue;
+            }
+        }
         if (at_get(b) == AT_FREE) {
             if (++run == nb) {
-                size_t head = b + 1 - nb;
-                at_set(head, AT_HEAD);
-                for (size_t t = head + 1; t <= b; t++) {
-                    at_set(t, AT_TAIL);
-                }
-                if (head == gc.first_free) {
-                    gc.first_free = b + 1;
-                }
-                void *p = gc.pool + head * BLOCK_BYTES;
-                memset(p, 0, nb * BLOCK_BYTES);
-                return p;
+                return b + 1 - nb;
             }
         } else {
             run = 0;
         }
+        b++;
     }
-    return NULL;
+    return SIZE_MAX;
+}
+
+// Allocate [nb] blocks without collecting, or NULL. Next fit: search from where the
+// previous allocation ended, then wrap around to the lowest free block. Starting at
+// first_free every time rescans every live block below the hole; with a heap full of
+// live objects (deep recursion) that made each allocation O(heap).
+static void *try_alloc(size_t nb) {
+    size_t head = SIZE_MAX;
+    if (gc.cursor < gc.n_blocks) {
+        head = find_run(gc.cursor, gc.n_blocks, nb);
+    }
+    if (head == SIZE_MAX && gc.first_free < gc.cursor) {
+        head = find_run(gc.first_free, gc.cursor, nb);
+    }
+    if (head == SIZE_MAX) {
+        return NULL;
+    }
+    at_set(head, AT_HEAD);
+    for (size_t t = head + 1; t < head + nb; t++) {
+        at_set(t, AT_TAIL);
+    }
+    if (head == gc.first_free) {
+        gc.first_free = head + nb;
+    }
+    gc.cursor = head + nb;
+    void *p = gc.pool + head * BLOCK_BYTES;
+    memset(p, 0, nb * BLOCK_BYTES);
+    return p;
 }
 
 void *mpf_gc_alloc_maybe(size_t n) {

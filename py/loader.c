@@ -16,7 +16,7 @@ typedef struct reader {
 
 // Operand kind + 1 per opcode byte; 0 = undefined.
 static const uint8_t op_info[256] = {
-#define OPI(b, name, opnd, st) [b] = (opnd) + 1,
+#define OPI(b, name, opnd, in, st) [b] = (opnd) + 1,
     MPF_OPCODES(OPI)
 #undef OPI
 };
@@ -377,6 +377,341 @@ static bool verify_code(reader_t *r, const mpf_raw_code_t *rc) {
     return true;
 }
 
+// ---------------------------------------------------------------- stack-depth pass
+// Section 14: follow every path through the code from offset 0 with the value-stack
+// depth and the open try/with block, so that no instruction can pop below the
+// stack's base or push into the local slots or past n_state, the exception stack
+// never holds more than n_exc_stack entries, and every jump target is reached with one
+// depth and one block. Handlers are entered as section 10.2 says (saved depth + 1);
+// the VM keeps slack for the item more that a finally entered by return/break has
+// (mpf_vm_setup_frame).
+
+// Stack items read (in) and net effect of each opcode byte outside the MULTI ranges;
+// MPF_STACK_DYN for those the pass computes from the operand (undefined bytes never
+// get here: verify_code rejected them).
+static const int8_t op_stack_in[256] = {
+#define SDI(b, name, opnd, in, st) [b] = (in),
+    MPF_OPCODES(SDI)
+#undef SDI
+};
+static const int8_t op_stack_net[256] = {
+#define SDN(b, name, opnd, in, st) [b] = (st),
+    MPF_OPCODES(SDN)
+#undef SDN
+};
+
+// *need / *net of opcode [op] from the tables above or its MULTI range.
+static void op_stack(uint8_t op, int32_t *need, int32_t *net) {
+#define SDR(first, last, name, in, st) \
+    if (op >= (first) && op <= (last)) { \
+        *need = (in); \
+        *net = (st); \
+        return; \
+    }
+    MPF_OPCODE_RANGES(SDR)
+#undef SDR
+    *need = op_stack_in[op];
+    *net = op_stack_net[op];
+}
+
+// A try/with block: made by the SETUP_* instruction at one offset (so one per
+// instruction), chained to the block it opened inside (0 = none).
+typedef struct sd_block {
+    uint32_t parent;
+    uint32_t handler;   // bytecode offset of its handler
+    int32_t saved;      // depth the handler's stack is cut back to
+    uint16_t level;     // number of open blocks including this one
+    uint8_t op;         // SETUP_EXCEPT / SETUP_FINALLY / SETUP_WITH
+} sd_block_t;
+
+typedef struct sd_state {
+    int32_t *depth;     // per offset: depth on entry, -1 = not reached yet
+    uint32_t *block;    // per offset: open block on entry
+    uint32_t *work;     // offsets still to follow
+    size_t n_work;
+    sd_block_t *blocks; // [0] unused
+    size_t n_blocks;
+    int32_t limit;      // deepest allowed: n_state minus the local slots
+} sd_state_t;
+
+// One decoded instruction of an already verified stream.
+typedef struct sd_insn {
+    uint8_t op;
+    unsigned opnd;
+    mpf_uint_t u;       // vuint operand
+    size_t target;      // jump target offset
+    uint8_t tail;       // trailing byte
+    size_t next;        // offset of the following instruction
+} sd_insn_t;
+
+static void sd_decode(const uint8_t *code, size_t pc, sd_insn_t *in) {
+    const uint8_t *p = code + pc;
+    in->op = *p++;
+    op_defined(in->op, &in->opnd);
+    in->u = 0;
+    switch (in->opnd) {
+        case MPF_OPND_NONE:
+            break;
+        case MPF_OPND_JS:
+        case MPF_OPND_JSB:
+        case MPF_OPND_JU: {
+            bool two = (p[0] & 0x80) != 0;
+            mpf_uint_t v = two ? (mpf_uint_t)((p[0] & 0x7F) | (p[1] << 7)) : p[0];
+            p += two ? 2 : 1;
+            mpf_int_t off = in->opnd == MPF_OPND_JU ? (mpf_int_t)v : (mpf_int_t)v - (two ? 0x4000 : 0x40);
+            in->target = (size_t)((p - code) + off);
+            break;
+        }
+        default:
+            get_uint(&p, p + 16, &in->u);  // bounds were checked by verify_code
+            break;
+    }
+    if (in->opnd == MPF_OPND_RB || in->opnd == MPF_OPND_JSB) {
+        in->tail = *p++;
+    }
+    in->next = (size_t)(p - code);
+}
+
+// Record that offset [t] is reached with [depth] inside [block]; false on a conflict.
+static bool sd_reach(reader_t *r, sd_state_t *st, size_t t, int32_t depth, uint32_t block) {
+    if (depth < 0) {
+        return fail(r, "stack underflow: an instruction pops more values than the stack holds");
+    }
+    if (depth > st->limit) {
+        return fail(r, "value stack overflows the frame (deeper than n_state minus the local slots)");
+    }
+    if (st->depth[t] < 0) {
+        st->depth[t] = depth;
+        st->block[t] = block;
+        st->work[st->n_work++] = (uint32_t)t;
+        return true;
+    }
+    if (st->depth[t] != depth || st->block[t] != block) {
+        return fail(r, "inconsistent stack depth or try block where paths join");
+    }
+    return true;
+}
+
+// Stack items [in] reads and its net effect [*net] when they depend on the operand.
+static int32_t sd_dynamic(const sd_insn_t *in, int32_t *net) {
+    mpf_uint_t u = in->u;
+    int32_t p = (int32_t)(u & 0xFF), k = (int32_t)((u >> 8) & 0xFF);
+    switch (in->op) {
+        case MPF_OP_MAKE_CLOSURE:
+            *net = 1 - in->tail;
+            return in->tail;
+        case MPF_OP_MAKE_CLOSURE_DEFARGS:
+            *net = -1 - in->tail;
+            return in->tail + 2;
+        case MPF_OP_BUILD_TUPLE:
+        case MPF_OP_BUILD_LIST:
+        case MPF_OP_BUILD_SET:
+        case MPF_OP_BUILD_SLICE:
+            *net = 1 - (int32_t)u;
+            return (int32_t)u;
+        case MPF_OP_STORE_COMP: {
+            int32_t below = (int32_t)(u >> 2);
+            *net = (u & 3) == 1 ? -2 : -1;
+            return below + 1 > -*net ? below + 1 : -*net;
+        }
+        case MPF_OP_UNPACK_SEQUENCE:
+            *net = (int32_t)u - 1;
+            return 1;
+        case MPF_OP_UNPACK_EX:
+            *net = p + k;
+            return 1;
+        case MPF_OP_CALL_FUNCTION:
+            *net = -(p + 2 * k);
+            return p + 2 * k + 1;
+        case MPF_OP_CALL_FUNCTION_VAR_KW:
+        case MPF_OP_CALL_METHOD:
+            *net = -(p + 2 * k + 1);
+            return p + 2 * k + 2;
+        case MPF_OP_CALL_METHOD_VAR_KW:
+            *net = -(p + 2 * k + 2);
+            return p + 2 * k + 3;
+        default:
+            *net = 0;
+            return 0;
+    }
+}
+
+// Follow the instruction at [pc] (reached with st->depth[pc] inside st->block[pc]).
+static bool sd_step(reader_t *r, const mpf_raw_code_t *rc, sd_state_t *st, size_t pc) {
+    size_t len = (size_t)(rc->code_end - rc->code);
+    int32_t d = st->depth[pc];
+    uint32_t b = st->block[pc];
+    sd_insn_t in;
+    sd_decode(rc->code, pc, &in);
+    int32_t need, net;
+    op_stack(in.op, &need, &net);
+    if (need == MPF_STACK_DYN || net == MPF_STACK_DYN) {
+        int32_t dn;
+        int32_t dneed = sd_dynamic(&in, &dn);
+        if (need == MPF_STACK_DYN) {
+            need = dneed;
+        }
+        if (net == MPF_STACK_DYN) {
+            net = dn;
+        }
+    }
+    // One item of grace: a finally block entered by a return or break runs with one
+    // more item than its exception entry (the saved depth + 2, not + 1), and the code
+    // mpy-cross emits for `async with` reads that item (ROT_THREE at static depth 2).
+    // The frame's state[0] is a slot below the stack that nothing else uses, so a read
+    // one below the static depth stays inside the frame.
+    if (d < need - 1) {
+        return fail(r, "stack underflow: an instruction pops more values than the stack holds");
+    }
+    switch (in.op) {
+        case MPF_OP_RETURN_VALUE:
+        case MPF_OP_RAISE_LAST:
+        case MPF_OP_RAISE_OBJ:
+        case MPF_OP_RAISE_FROM:
+            // no grace here: the value they take leaves the frame
+            if (d < need) {
+                return fail(r, "stack underflow: an instruction pops more values than the stack holds");
+            }
+            return true;
+        case MPF_OP_JUMP:
+            return sd_reach(r, st, in.target, d, b);
+        case MPF_OP_POP_JUMP_IF_TRUE:
+        case MPF_OP_POP_JUMP_IF_FALSE:
+            if (!sd_reach(r, st, in.target, d - 1, b)) {
+                return false;
+            }
+            break;
+        case MPF_OP_JUMP_IF_TRUE_OR_POP:
+        case MPF_OP_JUMP_IF_FALSE_OR_POP:
+            if (!sd_reach(r, st, in.target, d, b)) {
+                return false;
+            }
+            net = -1;
+            break;
+        case MPF_OP_FOR_ITER:
+            if (!sd_reach(r, st, in.target, d - 4, b)) {
+                return false;
+            }
+            net = 1;
+            break;
+        case MPF_OP_SETUP_EXCEPT:
+        case MPF_OP_SETUP_FINALLY:
+        case MPF_OP_SETUP_WITH: {
+            unsigned level = b ? st->blocks[b].level + 1u : 1u;
+            if (level > rc->n_exc_stack) {
+                return fail(r, "try/with blocks nest deeper than the function's n_exc_stack");
+            }
+            sd_block_t *nb = &st->blocks[++st->n_blocks];
+            nb->parent = b;
+            nb->handler = (uint32_t)in.target;
+            nb->op = in.op;
+            nb->level = (uint16_t)level;
+            // a with block keeps __exit__ and the manager below its saved depth
+            nb->saved = in.op == MPF_OP_SETUP_WITH ? d + 1 : d;
+            if (!sd_reach(r, st, in.target, nb->saved + 1, (uint32_t)st->n_blocks)) {
+                return false;
+            }
+            b = (uint32_t)st->n_blocks;
+            break;
+        }
+        case MPF_OP_POP_EXCEPT_JUMP:
+            if (b == 0) {
+                return fail(r, "POP_EXCEPT_JUMP outside any try block");
+            }
+            return sd_reach(r, st, in.target, d, st->blocks[b].parent);
+        case MPF_OP_END_FINALLY:
+            if (b == 0) {
+                return fail(r, "END_FINALLY outside any try block");
+            }
+            b = st->blocks[b].parent;
+            break;
+        case MPF_OP_UNWIND_JUMP: {
+            // leave (tail & 0x7F) blocks as section 10.4 does, then the target
+            int32_t dd = d;
+            for (unsigned c = in.tail & 0x7F; c > 0; c--) {
+                if (b == 0) {
+                    return fail(r, "UNWIND_JUMP leaves more try blocks than are open");
+                }
+                const sd_block_t *e = &st->blocks[b];
+                if (e->op != MPF_OP_SETUP_EXCEPT) {
+                    if (e->handler <= pc) {
+                        dd -= 1;                // inside its handler: drop that item
+                    } else if (e->op == MPF_OP_SETUP_WITH) {
+                        dd = e->saved - 2;      // WITH_CLEANUP removes __exit__ and the manager
+                    } else {
+                        dd = e->saved;
+                    }
+                }
+                b = e->parent;
+            }
+            if (in.tail & 0x80) {
+                dd -= 4;
+            }
+            return sd_reach(r, st, in.target, dd, b);
+        }
+        default:
+            break;
+    }
+    if (in.next >= len) {
+        return fail(r, "execution can run past the end of the function's code");
+    }
+    return sd_reach(r, st, in.next, d + net, b);
+}
+
+// The stack-depth pass over [rc] (whose opcode stream verify_code accepted).
+static bool verify_stack(reader_t *r, const mpf_raw_code_t *rc) {
+    const uint8_t *code = rc->code;
+    size_t len = (size_t)(rc->code_end - code);
+    // local slots in use: the argument slots, the cells and every slot an opcode names
+    size_t n_locals = (size_t)rc->n_pos_args + rc->n_kwonly_args + ((rc->scope_flags & MPF_SCOPE_VARARGS) ? 1 : 0) +
+        ((rc->scope_flags & MPF_SCOPE_VARKEYWORDS) ? 1 : 0);
+    for (size_t i = 0; i < rc->n_cell; i++) {
+        if ((size_t)rc->cells[i] + 1 > n_locals) {
+            n_locals = (size_t)rc->cells[i] + 1;
+        }
+    }
+    size_t n_setup = 0;
+    for (size_t pc = 0; pc < len;) {
+        sd_insn_t in;
+        sd_decode(code, pc, &in);
+        size_t slot = SIZE_MAX;
+        if (in.op >= MPF_OP_LOAD_FAST_N && in.op <= MPF_OP_DELETE_DEREF) {
+            slot = in.u;
+        } else if (in.op >= 0xB0 && in.op <= 0xCF) {
+            slot = in.op & 0xF;
+        } else if (in.op == MPF_OP_SETUP_EXCEPT || in.op == MPF_OP_SETUP_FINALLY || in.op == MPF_OP_SETUP_WITH) {
+            n_setup++;
+        }
+        if (slot != SIZE_MAX && slot + 1 > n_locals) {
+            n_locals = slot + 1;
+        }
+        pc = in.next;
+    }
+    if (n_locals > rc->n_state) {
+        return fail(r, "local slots exceed the frame size");
+    }
+    sd_state_t st;
+    st.limit = (int32_t)(rc->n_state - n_locals);
+    st.depth = mpf_gc_alloc(len * sizeof(int32_t), false);
+    st.block = mpf_gc_alloc(len * sizeof(uint32_t), false);
+    st.work = mpf_gc_alloc(len * sizeof(uint32_t), false);
+    st.blocks = mpf_gc_alloc((n_setup + 1) * sizeof(sd_block_t), false);
+    st.n_work = 0;
+    st.n_blocks = 0;
+    for (size_t i = 0; i < len; i++) {
+        st.depth[i] = -1;
+    }
+    bool ok = sd_reach(r, &st, 0, 0, 0);
+    while (ok && st.n_work > 0) {
+        ok = sd_step(r, rc, &st, st.work[--st.n_work]);
+    }
+    mpf_gc_free(st.blocks);
+    mpf_gc_free(st.work);
+    mpf_gc_free(st.block);
+    mpf_gc_free(st.depth);
+    return ok;
+}
+
 static const mpf_raw_code_t *read_raw_code(reader_t *r, int depth) {
     if (depth > MAX_DEPTH) {
         fail(r, "functions nested too deeply");
@@ -503,7 +838,7 @@ static const mpf_raw_code_t *read_raw_code(reader_t *r, int depth) {
     p += n_cell;
     rc->code = p;
     rc->code_end = fend;
-    if (!verify_code(r, rc)) {
+    if (!verify_code(r, rc) || !verify_stack(r, rc)) {
         return NULL;
     }
     return rc;

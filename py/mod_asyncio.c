@@ -19,7 +19,6 @@
 
 #if CONFIG_MODULE_MICROPYTHON
 // Run callbacks queued by micropython.schedule() (mod_micropython.c) while idle.
-void mpf_micropython_run_scheduled(void);
 #define RUN_SCHEDULED() mpf_micropython_run_scheduled()
 #else
 #define RUN_SCHEDULED() ((void)0)

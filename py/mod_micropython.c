@@ -4,16 +4,14 @@
 // Scheduled callbacks wait in a list kept in the module's own globals (under a name
 // no Python code can write: the GC finds it through sys.modules, and the core's state
 // struct needs no new root). They run, oldest first, from
-// mpf_micropython_run_scheduled(): the time module calls it while sleeping; the VM's
-// poll point should call it too (see the module report).
+// mpf_micropython_run_scheduled(): the time module calls it while sleeping, and the
+// VM at its poll point (backward jumps) whenever mpf_state.sched_pending is set.
 #include "mpf.h"
 #include "port.h"
 
 // Pending callbacks at most (MicroPython's default depth): schedule() raises
 // RuntimeError beyond it, so an interrupt storm cannot exhaust the heap.
 #define SCHEDULE_DEPTH 8
-
-void mpf_micropython_run_scheduled(void);
 
 // const(x) is folded by mpy-cross; at run time it is the identity.
 static mpf_obj_t mp_const(mpf_obj_t x) {
@@ -94,6 +92,7 @@ static mpf_obj_t mp_schedule(mpf_obj_t fun, mpf_obj_t arg) {
     }
     mpf_list_append(q, fun);
     mpf_list_append(q, arg);
+    mpf_state.sched_pending = 1;
     return MPF_OBJ_NONE;
 }
 MPF_FUN_2(mp_schedule_obj, MPF_QSTR_schedule, mp_schedule);
@@ -107,9 +106,11 @@ void mpf_micropython_run_scheduled(void) {
     }
     mpf_obj_t q = queue(false);
     if (q == MPF_OBJ_NULL) {
+        mpf_state.sched_pending = 0;
         return;
     }
     mpf_list_t *l = mpf_obj_ptr(q);
+    mpf_state.sched_pending = 0;
     running = true;
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
@@ -125,6 +126,7 @@ void mpf_micropython_run_scheduled(void) {
         return;
     }
     running = false;
+    mpf_state.sched_pending = l->len >= 2;  // the rest run at the next poll
     mpf_nlr_raise(nlr.exc);
 }
 

@@ -247,7 +247,8 @@ extern const mpf_type_t mpf_type_BaseException, mpf_type_Exception, mpf_type_Sys
     mpf_type_KeyError, mpf_type_MemoryError, mpf_type_NameError, mpf_type_UnboundLocalError,
     mpf_type_OSError, mpf_type_RuntimeError, mpf_type_NotImplementedError, mpf_type_RecursionError,
     mpf_type_SyntaxError, mpf_type_IndentationError, mpf_type_TypeError, mpf_type_ValueError,
-    mpf_type_UnicodeError, mpf_type_FileNotFoundError;
+    mpf_type_UnicodeError, mpf_type_UnicodeDecodeError, mpf_type_FileNotFoundError,
+    mpf_type_TimeoutError;
 
 // Const singletons.
 typedef struct mpf_obj_singleton { mpf_obj_base_t base; } mpf_obj_singleton_t;
@@ -361,7 +362,7 @@ typedef struct mpf_instance {
 typedef struct mpf_exc {
     mpf_instance_t inst;
     mpf_obj_t args;        // tuple
-    mpf_obj_t cause;       // __cause__ or NULL
+    mpf_obj_t cause;       // __cause__; None after `from None` (suppresses the context); NULL if never set
     mpf_obj_t context;     // __context__ or NULL
     size_t tb_len, tb_alloc;
     mpf_tb_entry_t *tb;    // innermost last
@@ -508,6 +509,7 @@ typedef struct mpf_state {
     mpf_obj_t emergency_exc;
     mpf_obj_t *fs_base, *fs_top, *fs_end;   // frame stack
     void *qstr_pools;         // runtime qstr pool chain
+    void *qstr_index;         // hash index of the runtime qstrs (qstr.c)
     mpf_obj_t cur_exc_handling;
     mpf_obj_t root_end;
     // Not roots:
@@ -515,6 +517,8 @@ typedef struct mpf_state {
     char *stack_top;
     char *stack_limit_addr;   // lowest address the VM may reach
     uint32_t poll_counter;
+    uint32_t gen_depth;       // generators being resumed inside one another (obj_gen.c)
+    volatile uint8_t sched_pending; // micropython.schedule() queued a callback (the VM polls it)
     mpf_frame_t *cur_frame;   // innermost running bytecode frame (globals(), locals())
 } mpf_state_t;
 extern mpf_state_t mpf_state;
@@ -575,8 +579,11 @@ bool mpf_obj_is_int(mpf_obj_t o);   // int or bool
 bool mpf_obj_is_str(mpf_obj_t o);
 bool mpf_obj_equal(mpf_obj_t a, mpf_obj_t b);
 mpf_int_t mpf_obj_hash(mpf_obj_t o);
-mpf_int_t mpf_obj_get_int(mpf_obj_t o);          // int/bool -> C int, TypeError otherwise
-bool mpf_obj_get_int_maybe(mpf_obj_t o, mpf_int_t *v);
+mpf_int_t mpf_obj_get_int(mpf_obj_t o);          // int/bool -> C int, TypeError otherwise (OverflowError if too big)
+bool mpf_obj_get_int_maybe(mpf_obj_t o, mpf_int_t *v); // false if not an int or beyond a machine word
+// As mpf_obj_get_int_maybe, but an int beyond a machine word raises OverflowError (a
+// repeat count or size: CPython's "cannot fit 'int' into an index-sized integer").
+bool mpf_obj_get_index_maybe(mpf_obj_t o, mpf_int_t *v);
 mpf_float_t mpf_obj_get_float(mpf_obj_t o);
 size_t mpf_obj_len(mpf_obj_t o);
 mpf_obj_t mpf_obj_len_maybe(mpf_obj_t o);        // small int or NULL
@@ -671,6 +678,10 @@ typedef struct mpf_load_result {
 mpf_load_result_t mpf_load_mpy(const uint8_t *buf, size_t len);
 // Run a module's top-level code in [globals]; returns nothing, raises on error.
 void mpf_run_module(const mpf_raw_code_t *rc, mpf_module_ctx_t *ctx, mpf_obj_t globals);
+
+// Run the callbacks micropython.schedule() queued (mod_micropython.c; only with
+// CONFIG_MODULE_MICROPYTHON). The VM calls it at its poll point when sched_pending.
+void mpf_micropython_run_scheduled(void);
 
 // Start-up (boot.c), shared by the ports.
 // Run [rc] as the module __main__ (with __file__ = [file] unless NULL); raises on error.

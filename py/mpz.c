@@ -625,6 +625,17 @@ size_t mpf_mpz_bit_length(mpf_obj_t o) {
     return bits;
 }
 
+// Whether the magnitude of [z] is a power of two (exactly one bit set).
+static bool mag_is_pow2(const zv_t *z) {
+    size_t ones = 0;
+    for (size_t i = 0; i < z->len; i++) {
+        for (mpf_mpz_dig_t d = z->d[i]; d != 0; d &= (mpf_mpz_dig_t)(d - 1)) {
+            ones++;
+        }
+    }
+    return ones == 1;
+}
+
 bool mpf_mpz_to_bytes(mpf_obj_t o, uint8_t *buf, size_t len, bool is_signed) {
     zv_t z;
     zv_from(&z, o);
@@ -632,9 +643,12 @@ bool mpf_mpz_to_bytes(mpf_obj_t o, uint8_t *buf, size_t len, bool is_signed) {
         mpf_raise_msg(&mpf_type_OverflowError, "can't convert negative int to unsigned");
     }
     size_t bits = mpf_mpz_bit_length(o);
+    if (len == 0) {
+        return bits == 0;
+    }
     if (bits > len * 8 - (is_signed ? 1 : 0)) {
-        // -2**(8n-1) fits in signed n bytes
-        if (!(z.neg && is_signed && bits == len * 8)) {
+        // of the negatives with 8n bits only -2**(8n-1) fits in signed n bytes
+        if (!(z.neg && is_signed && bits == len * 8 && mag_is_pow2(&z))) {
             return false;
         }
     }

@@ -100,7 +100,10 @@ mpf_int_t mpf_obj_hash(mpf_obj_t o) {
     return (mpf_int_t)(o >> 3);
 }
 
-bool mpf_obj_get_int_maybe(mpf_obj_t o, mpf_int_t *v) {
+// The C value of int/bool [o] or of what its class's __index__ returns. Returns false
+// (or, with [raise_big], raises OverflowError) for an int beyond a machine word, and
+// false for anything else.
+static bool get_int(mpf_obj_t o, mpf_int_t *v, bool raise_big) {
     if (mpf_obj_is_small_int(o)) {
         *v = mpf_obj_small_int_value(o);
         return true;
@@ -108,21 +111,32 @@ bool mpf_obj_get_int_maybe(mpf_obj_t o, mpf_int_t *v) {
         *v = o == MPF_OBJ_TRUE;
         return true;
     } else if (mpf_obj_is_type(o, &mpf_type_int)) {
-        mpf_raise_msg(&mpf_type_OverflowError, "Python int too large to convert to C ssize_t");
+        if (raise_big) {
+            mpf_raise_msg(&mpf_type_OverflowError, "Python int too large to convert to C ssize_t");
+        }
+        return false;
     }
     const mpf_type_t *t = mpf_obj_type(o);
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
         mpf_obj_t m = mpf_type_lookup(t, MPF_QSTR___index__);
         if (m != MPF_OBJ_NULL) {
-            return mpf_obj_get_int_maybe(mpf_call1(m, o), v);
+            return get_int(mpf_call1(m, o), v, raise_big);
         }
     }
     return false;
 }
 
+bool mpf_obj_get_int_maybe(mpf_obj_t o, mpf_int_t *v) {
+    return get_int(o, v, false);
+}
+
+bool mpf_obj_get_index_maybe(mpf_obj_t o, mpf_int_t *v) {
+    return get_int(o, v, true);
+}
+
 mpf_int_t mpf_obj_get_int(mpf_obj_t o) {
     mpf_int_t v;
-    if (!mpf_obj_get_int_maybe(o, &v)) {
+    if (!get_int(o, &v, true)) {
         mpf_raise_fmt(&mpf_type_TypeError, "'%T' object cannot be interpreted as an integer", o);
     }
     return v;

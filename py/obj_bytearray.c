@@ -79,7 +79,7 @@ static mpf_obj_t bytearray_make_new(const mpf_type_t *type, size_t n_args, size_
         return r;
     }
     mpf_int_t n;
-    if (mpf_obj_get_int_maybe(args[0], &n)) {
+    if (mpf_obj_get_index_maybe(args[0], &n)) {
         if (n < 0) {
             mpf_raise_msg(&mpf_type_ValueError, "negative count");
         }
@@ -141,7 +141,7 @@ static mpf_obj_t bytearray_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         case MPF_BINARY_OP_REVERSE_MULTIPLY:
         case MPF_BINARY_OP_INPLACE_MULTIPLY: {
             mpf_int_t n;
-            if (!mpf_obj_get_int_maybe(rhs, &n)) {
+            if (!mpf_obj_get_index_maybe(rhs, &n)) {
                 return MPF_OBJ_NULL;
             }
             mpf_obj_t r = mpf_obj_new_bytearray(NULL, 0);
@@ -207,6 +207,48 @@ static mpf_obj_t bytearray_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     }
 }
 
+// b[start:stop:step] = value (value NULL: del) for a step other than 1: assignment
+// needs exactly as many bytes as the slice selects; deletion closes the gaps.
+static void ba_assign_extended(bytearray_obj_t *b, mpf_int_t start, mpf_int_t stop, mpf_int_t step, mpf_obj_t value) {
+    size_t count = 0;
+    if (step > 0 ? start < stop : start > stop) {
+        mpf_int_t span = step > 0 ? stop - start : start - stop;
+        mpf_int_t astep = step > 0 ? step : -step;
+        count = (size_t)((span + astep - 1) / astep);
+    }
+    if (value == MPF_OBJ_NULL) {
+        if (count == 0) {
+            return;
+        }
+        // walk upwards from the lowest selected index, skipping the selected bytes
+        size_t lo = (size_t)(step > 0 ? start : start + (mpf_int_t)(count - 1) * step);
+        size_t astep = (size_t)(step > 0 ? step : -step);
+        size_t w = lo, k = 0;
+        for (size_t r = lo; r < b->len; r++) {
+            if (k < count && r == lo + k * astep) {
+                k++;
+                continue;
+            }
+            b->items[w++] = b->items[r];
+        }
+        b->len = w;
+        return;
+    }
+    mpf_int_t n;
+    if (mpf_obj_get_int_maybe(value, &n)) {
+        mpf_raise_msg(&mpf_type_TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+    }
+    mpf_obj_t src = mpf_obj_new_bytearray(NULL, 0);
+    ba_extend_from(mpf_obj_ptr(src), value);
+    const bytearray_obj_t *sb = mpf_obj_ptr(src);
+    if (sb->len != count) {
+        mpf_raise_fmt(&mpf_type_ValueError, "attempt to assign bytes of size %u to extended slice of size %u", (unsigned)sb->len, (unsigned)count);
+    }
+    for (size_t k = 0; k < count; k++) {
+        b->items[start + (mpf_int_t)k * step] = sb->items[k];
+    }
+}
+
 static mpf_obj_t bytearray_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
     bytearray_obj_t *b = mpf_obj_ptr(self);
     if (mpf_obj_is_type(index, &mpf_type_slice)) {
@@ -220,7 +262,8 @@ static mpf_obj_t bytearray_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t val
             return r;
         }
         if (step != 1) {
-            mpf_raise_msg(&mpf_type_NotImplementedError, "extended slice assignment on bytearray");
+            ba_assign_extended(b, start, stop, step, value);
+            return MPF_OBJ_NONE;
         }
         if (stop < start) {
             stop = start;

@@ -101,6 +101,7 @@ MPF_NORETURN void mpf_raise_memory_error(void) {
         ex->tb = NULL;
         ex->tb_alloc = 0;
         ex->cause = MPF_OBJ_NULL;
+        ex->context = MPF_OBJ_NULL;
         mpf_nlr_raise(e);
     }
     mpf_exc_t *ex = mpf_gc_alloc_maybe(sizeof(mpf_exc_t));
@@ -149,12 +150,65 @@ void mpf_exc_add_tb(mpf_obj_t exc, mpf_qstr_t file, size_t line, mpf_qstr_t name
     e->tb_len++;
 }
 
-void mpf_exc_print_tb(const mpf_print_t *p, mpf_obj_t exc) {
-    mpf_exc_t *e = mpf_exc_native(exc);
-    if (e != NULL && e->cause != MPF_OBJ_NULL && mpf_obj_is_exception(e->cause)) {
-        mpf_exc_print_tb(p, e->cause);
-        mpf_print_str(p, "\nThe above exception was the direct cause of the following exception:\n\n");
+// Longest chain of causes/contexts printed before a traceback (CPython prints them
+// all, minus repeats; a bound keeps a pathological chain from flooding a console).
+#define TB_CHAIN_MAX 16
+
+// The exception printed before [e]'s traceback and whether it was the direct cause
+// (`raise ... from`) rather than the context being handled; NULL if none. A __cause__
+// of None (`from None`) suppresses the context, as __suppress_context__ does.
+static mpf_obj_t tb_chain_prev(const mpf_exc_t *e, bool *is_cause) {
+    *is_cause = e->cause != MPF_OBJ_NULL && e->cause != MPF_OBJ_NONE;
+    if (*is_cause) {
+        return mpf_obj_is_exception(e->cause) ? e->cause : MPF_OBJ_NULL;
     }
+    if (e->cause == MPF_OBJ_NULL && e->context != MPF_OBJ_NULL && mpf_obj_is_exception(e->context)) {
+        return e->context;
+    }
+    return MPF_OBJ_NULL;
+}
+
+// The traceback of [exc] alone (no chain): the entries, then "Type: message".
+static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc);
+
+void mpf_exc_print_tb(const mpf_print_t *p, mpf_obj_t exc) {
+    // collect the chain newest first, stopping at a repeat (an exception can end up
+    // in its own context), then print it oldest first as CPython does
+    mpf_obj_t chain[TB_CHAIN_MAX];
+    bool cause[TB_CHAIN_MAX];
+    size_t n = 0;
+    mpf_obj_t cur = exc;
+    cause[0] = false;
+    while (cur != MPF_OBJ_NULL && n < TB_CHAIN_MAX) {
+        for (size_t i = 0; i < n; i++) {
+            if (chain[i] == cur) {
+                cur = MPF_OBJ_NULL;
+                break;
+            }
+        }
+        if (cur == MPF_OBJ_NULL) {
+            break;
+        }
+        chain[n] = cur;
+        mpf_exc_t *e = mpf_exc_native(cur);
+        bool is_cause = false;
+        cur = e != NULL ? tb_chain_prev(e, &is_cause) : MPF_OBJ_NULL;
+        if (n + 1 < TB_CHAIN_MAX) {
+            cause[n + 1] = is_cause;  // how chain[n + 1] relates to chain[n]
+        }
+        n++;
+    }
+    for (size_t i = n; i-- > 0;) {
+        print_one_tb(p, chain[i]);
+        if (i > 0) {
+            mpf_print_str(p, cause[i] ? "\nThe above exception was the direct cause of the following exception:\n\n"
+                                      : "\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+    }
+}
+
+static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
+    mpf_exc_t *e = mpf_exc_native(exc);
     if (e != NULL && e->tb_len > 0) {
         mpf_print_str(p, "Traceback (most recent call last):\n");
         for (size_t i = e->tb_len; i-- > 0;) {
@@ -212,8 +266,11 @@ static void exc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
 
 static mpf_obj_t exc_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)n_kw;
+    // OSError(errno, msg) picks the subclass CPython picks for these errnos
     if (type == &mpf_type_OSError && n_args >= 2 && args[0] == mpf_obj_new_small_int(2)) {
         type = &mpf_type_FileNotFoundError;
+    } else if (type == &mpf_type_OSError && n_args >= 2 && args[0] == mpf_obj_new_small_int(110)) {
+        type = &mpf_type_TimeoutError;  // ETIMEDOUT
     }
     return mpf_exc_new(type, n_args, args);
 }
@@ -222,7 +279,14 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     mpf_exc_t *e = mpf_obj_ptr(self);
     if (dest[0] == MPF_OBJ_SENTINEL) {
         if (attr == MPF_QSTR___cause__) {
-            e->cause = dest[1] == MPF_OBJ_NONE ? MPF_OBJ_NULL : dest[1];
+            e->cause = dest[1];  // None too: it suppresses the context, as in CPython
+            dest[0] = MPF_OBJ_NULL;
+        } else if (attr == MPF_QSTR___suppress_context__) {
+            if (mpf_obj_is_true(dest[1])) {
+                e->cause = e->cause == MPF_OBJ_NULL ? MPF_OBJ_NONE : e->cause;
+            } else if (e->cause == MPF_OBJ_NONE) {
+                e->cause = MPF_OBJ_NULL;
+            }
             dest[0] = MPF_OBJ_NULL;
         } else if (attr == MPF_QSTR___context__) {
             e->context = dest[1];
@@ -240,6 +304,8 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         dest[0] = e->args;
     } else if (attr == MPF_QSTR___cause__) {
         dest[0] = e->cause ? e->cause : MPF_OBJ_NONE;
+    } else if (attr == MPF_QSTR___suppress_context__) {
+        dest[0] = mpf_obj_bool(e->cause != MPF_OBJ_NULL);
     } else if (attr == MPF_QSTR___context__) {
         dest[0] = e->context ? e->context : MPF_OBJ_NONE;
     } else if (attr == MPF_QSTR___traceback__) {
@@ -333,3 +399,5 @@ MPF_DEFINE_EXC(IndentationError, &mpf_type_SyntaxError)
 MPF_DEFINE_EXC(TypeError, &mpf_type_Exception)
 MPF_DEFINE_EXC(ValueError, &mpf_type_Exception)
 MPF_DEFINE_EXC(UnicodeError, &mpf_type_ValueError)
+MPF_DEFINE_EXC(UnicodeDecodeError, &mpf_type_UnicodeError)
+MPF_DEFINE_EXC(TimeoutError, &mpf_type_OSError)

@@ -9,6 +9,14 @@ mpf_obj_t mpf_obj_new_gen(mpf_obj_t fun, mpf_frame_t *frame) {
     return mpf_obj_from_ptr(g);
 }
 
+// Most generators that may be running inside one another (resumed through `yield
+// from`, or by next() in a generator's body). Every value a generator nested d deep
+// yields passes through all d frames, so a chain that only the C stack limit stops
+// (10000+ deep on the host) costs O(d^2) and runs for seconds before its
+// RecursionError; CPython stops at 1000 frames, so no program that works there
+// nests deeper than this.
+#define GEN_NEST_MAX 1200
+
 // Resume [self] with [send] or by throwing [throw_]. Returns the yielded value with
 // *returned = false, or sets *ret to the return value with *returned = true.
 mpf_obj_t mpf_gen_resume(mpf_obj_t self, mpf_obj_t send, mpf_obj_t throw_, mpf_obj_t *ret, bool *returned) {
@@ -40,7 +48,11 @@ mpf_obj_t mpf_gen_resume(mpf_obj_t self, mpf_obj_t send, mpf_obj_t throw_, mpf_o
         }
         fr->pending = throw_;
     }
+    if (MPF_UNLIKELY(mpf_state.gen_depth >= GEN_NEST_MAX)) {
+        mpf_raise_msg(&mpf_type_RecursionError, "maximum recursion depth exceeded");
+    }
     g->running = 1;
+    mpf_state.gen_depth++;
     mpf_obj_t v;
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
@@ -48,6 +60,7 @@ mpf_obj_t mpf_gen_resume(mpf_obj_t self, mpf_obj_t send, mpf_obj_t throw_, mpf_o
         mpf_stack_check();
         mpf_vm_ret_t r = mpf_vm_execute(fr, &v);
         mpf_nlr_pop(&nlr);
+        mpf_state.gen_depth--;
         g->running = 0;
         if (r == MPF_VM_YIELD) {
             return v;
@@ -57,6 +70,7 @@ mpf_obj_t mpf_gen_resume(mpf_obj_t self, mpf_obj_t send, mpf_obj_t throw_, mpf_o
         *ret = v;
         return MPF_OBJ_NONE;
     }
+    mpf_state.gen_depth--;
     g->running = 0;
     g->finished = 1;
     if (mpf_exc_match(nlr.exc, &mpf_type_StopIteration)) {

@@ -95,7 +95,7 @@ static mpf_obj_t list_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         case MPF_BINARY_OP_REVERSE_MULTIPLY:
         case MPF_BINARY_OP_INPLACE_MULTIPLY: {
             mpf_int_t n;
-            if (!mpf_obj_get_int_maybe(rhs, &n)) {
+            if (!mpf_obj_get_index_maybe(rhs, &n)) {
                 return MPF_OBJ_NULL;
             }
             if (n < 0) {

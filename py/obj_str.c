@@ -209,7 +209,7 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     const char *a = mpf_obj_str_data(lhs, &la);
     if (op == MPF_BINARY_OP_MULTIPLY || op == MPF_BINARY_OP_REVERSE_MULTIPLY || op == MPF_BINARY_OP_INPLACE_MULTIPLY) {
         mpf_int_t n;
-        if (!mpf_obj_get_int_maybe(rhs, &n)) {
+        if (!mpf_obj_get_index_maybe(rhs, &n)) {
             return MPF_OBJ_NULL;
         }
         if (n <= 0 || la == 0) {
@@ -231,7 +231,7 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         return mpf_obj_from_ptr(s);
     }
 #if CONFIG_STR_FORMAT
-    if (op == MPF_BINARY_OP_MODULO && t == &mpf_type_str) {
+    if (op == MPF_BINARY_OP_MODULO && (t == &mpf_type_str || t == &mpf_type_bytes)) {
         return mpf_str_modulo(lhs, rhs);
     }
 #endif
@@ -393,6 +393,61 @@ static bool str_get_buffer(mpf_obj_t self, mpf_buffer_t *buf, bool writable) {
     return true;
 }
 
+// ---------------------------------------------------------------- UTF-8 decoding
+// Offset of the first byte of [s] (len [len]) that does not start a well-formed UTF-8
+// sequence (no overlongs, surrogates or code points above U+10FFFF), or [len] if all of
+// it is valid. *why names the fault as CPython's codec does.
+static size_t utf8_invalid_at(const uint8_t *s, size_t len, const char **why) {
+    size_t i = 0;
+    while (i < len) {
+        uint8_t c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n;
+        uint8_t lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+        if (c >= 0xC2 && c <= 0xDF) {
+            n = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 3;
+            lo = c == 0xE0 ? 0xA0 : 0x80;
+            hi = c == 0xED ? 0x9F : 0xBF;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 4;
+            lo = c == 0xF0 ? 0x90 : 0x80;
+            hi = c == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            *why = "invalid start byte";
+            return i;
+        }
+        for (size_t k = 1; k < n; k++) {
+            if (i + k >= len) {
+                *why = "unexpected end of data";
+                return i;
+            }
+            uint8_t ck = s[i + k];
+            if (k == 1 ? (ck < lo || ck > hi) : (ck & 0xC0) != 0x80) {
+                *why = "invalid continuation byte";
+                return i;
+            }
+        }
+        i += n;
+    }
+    return len;
+}
+
+// A str from the UTF-8 bytes [s] (len [len]); UnicodeDecodeError if they are malformed.
+static mpf_obj_t str_decode_utf8(const char *s, size_t len) {
+    const char *why = NULL;
+    size_t bad = utf8_invalid_at((const uint8_t *)s, len, &why);
+    if (bad < len) {
+        mpf_raise_fmt(&mpf_type_UnicodeDecodeError, "'utf-8' codec can't decode byte 0x%x in position %u: %s",
+            (unsigned)(uint8_t)s[bad], (unsigned)bad, why);
+    }
+    return mpf_obj_new_str(s, len);
+}
+
 // ---------------------------------------------------------------- constructor
 static mpf_obj_t str_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
@@ -405,7 +460,7 @@ static mpf_obj_t str_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
         if (!mpf_obj_get_buffer(args[0], &b, false)) {
             mpf_raise_msg(&mpf_type_TypeError, "decoding to str: need a bytes-like object");
         }
-        return mpf_obj_new_str(b.buf, b.len);
+        return str_decode_utf8(b.buf, b.len);
     }
     return mpf_obj_str(args[0]);
 }
@@ -1234,7 +1289,7 @@ static mpf_obj_t bytes_decode(size_t n_args, size_t n_kw, const mpf_obj_t *args)
     (void)n_kw;
     size_t len;
     const char *s = self_data(args[0], &len);
-    return mpf_obj_new_str(s, len);
+    return str_decode_utf8(s, len);
 }
 MPF_FUN_KW(bytes_decode_obj, MPF_QSTR_decode, 1, bytes_decode);
 
@@ -1406,7 +1461,7 @@ static mpf_obj_t bytes_make_new(const mpf_type_t *type, size_t n_args, size_t n_
         return mpf_obj_new_bytes((const uint8_t *)s, len);
     }
     mpf_int_t n;
-    if (mpf_obj_get_int_maybe(a, &n)) {
+    if (mpf_obj_get_index_maybe(a, &n)) {
         if (n < 0) {
             mpf_raise_msg(&mpf_type_ValueError, "negative count");
         }

@@ -25,8 +25,63 @@ typedef struct qstr_pool {
 // Runtime pools start with this many entries and double.
 #define QSTR_POOL_FIRST 32
 
+// Open-addressing hash index over every runtime qstr, so that interning a name (each
+// attribute string a program builds, each qstr of a loaded .mpy) does not compare it
+// with every runtime string made so far. A slot holds the id (0 = empty) and a key of
+// the 13.1 hash and the length, compared before the bytes are.
+typedef struct qstr_index {
+    size_t size;  // slots, a power of two
+    size_t used;
+    struct {
+        uint32_t id;
+        uint32_t key;
+    } slot[];
+} qstr_index_t;
+// First index size; it doubles when more than half full (probe sequences stay short).
+#define QSTR_INDEX_FIRST 64
+
+static inline uint32_t index_key(size_t hash, size_t len) {
+    return (uint32_t)hash | ((uint32_t)len << 16);
+}
+// Start slot for [key] in an index of [size] slots: the hash mixed with the length.
+static inline size_t index_start(uint32_t key, size_t size) {
+    return (size_t)((key * 2654435761u) >> 7) & (size - 1);
+}
+
 void mpf_qstr_init(void) {
     mpf_state.qstr_pools = NULL;
+    mpf_state.qstr_index = NULL;
+}
+
+// Put [id] with [key] into [ix] (which has a free slot).
+static void index_insert(qstr_index_t *ix, uint32_t id, uint32_t key) {
+    size_t i = index_start(key, ix->size);
+    while (ix->slot[i].id != 0) {
+        i = (i + 1) & (ix->size - 1);
+    }
+    ix->slot[i].id = id;
+    ix->slot[i].key = key;
+    ix->used++;
+}
+
+// Add runtime qstr [id] to the index, growing it first if it would pass half full.
+static void index_add(mpf_qstr_t id, size_t hash, size_t len) {
+    qstr_index_t *ix = mpf_state.qstr_index;
+    if (ix == NULL || (ix->used + 1) * 2 > ix->size) {
+        size_t size = ix == NULL ? QSTR_INDEX_FIRST : ix->size * 2;
+        qstr_index_t *nx = mpf_gc_alloc(sizeof(qstr_index_t) + size * sizeof(nx->slot[0]), false);
+        nx->size = size;
+        if (ix != NULL) {
+            for (size_t i = 0; i < ix->size; i++) {
+                if (ix->slot[i].id != 0) {
+                    index_insert(nx, ix->slot[i].id, ix->slot[i].key);
+                }
+            }
+        }
+        mpf_state.qstr_index = nx;
+        ix = nx;
+    }
+    index_insert(ix, (uint32_t)id, index_key(hash, len));
 }
 
 size_t mpf_qstr_compute_hash(const uint8_t *data, size_t len) {
@@ -85,10 +140,16 @@ mpf_qstr_t mpf_qstr_find(const char *str, size_t len) {
             hi = mid;
         }
     }
-    for (qstr_pool_t *p = mpf_state.qstr_pools; p != NULL; p = p->prev) {
-        for (size_t i = 0; i < p->n; i++) {
-            if (p->e[i].hash == hash && p->e[i].len == len && memcmp(p->e[i].str, str, len) == 0) {
-                return p->first_id + i;
+    const qstr_index_t *ix = mpf_state.qstr_index;
+    if (ix != NULL) {
+        uint32_t key = index_key(hash, len);
+        for (size_t i = index_start(key, ix->size); ix->slot[i].id != 0; i = (i + 1) & (ix->size - 1)) {
+            if (ix->slot[i].key == key) {
+                size_t elen;
+                const char *e = mpf_qstr_data(ix->slot[i].id, &elen);
+                if (elen == len && memcmp(e, str, len) == 0) {
+                    return ix->slot[i].id;
+                }
             }
         }
     }
@@ -114,10 +175,15 @@ mpf_qstr_t mpf_qstr_from_strn(const char *str, size_t len) {
     char *data = mpf_gc_alloc(len + 1, false);
     memcpy(data, str, len);
     data[len] = 0;
-    p->e[p->n].hash = mpf_qstr_compute_hash((const uint8_t *)str, len);
+    size_t hash = mpf_qstr_compute_hash((const uint8_t *)str, len);
+    mpf_qstr_t id = p->first_id + p->n;
+    // index first: growing it may collect, and the new entry must not be half made
+    index_add(id, hash, len);
+    p->e[p->n].hash = hash;
     p->e[p->n].len = len;
     p->e[p->n].str = data;
-    return p->first_id + p->n++;
+    p->n++;
+    return id;
 }
 
 const char *mpf_qstr_data(mpf_qstr_t q, size_t *len) {

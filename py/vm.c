@@ -108,7 +108,11 @@ static inline mpf_qstr_t arg_name(const mpf_fun_bc_t *fun, size_t i) {
 mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, const mpf_obj_t *args, bool on_heap) {
     const mpf_raw_code_t *rc = fun->rc;
     size_t n_state = rc->n_state;
-    size_t words = WORDS(sizeof(mpf_frame_t)) + n_state + 1 + rc->n_exc_stack * WORDS(sizeof(mpf_exc_entry_t));
+    // state[0] and n_exc_stack slots above state[n_state] are slack: a finally block
+    // entered by return/break holds one item more than the loader's stack-depth pass
+    // counts (saved depth + 2, not + 1), once per nested finally.
+    size_t slack = rc->n_exc_stack;
+    size_t words = WORDS(sizeof(mpf_frame_t)) + n_state + 1 + slack + rc->n_exc_stack * WORDS(sizeof(mpf_exc_entry_t));
     mpf_frame_t *fr;
     if (!on_heap && mpf_state.fs_top + words <= mpf_state.fs_end) {
         fr = (mpf_frame_t *)mpf_state.fs_top;
@@ -122,7 +126,7 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
     fr->ip = rc->code;
     fr->cur = rc->code;
     fr->sp = &fr->state[0];
-    fr->exc = (mpf_exc_entry_t *)&fr->state[n_state + 1];
+    fr->exc = (mpf_exc_entry_t *)&fr->state[n_state + 1 + slack];
     fr->exc_sp = fr->exc;
     fr->locals = fun->ctx->globals;
     mpf_obj_t *fast = &fr->state[n_state];   // local i is fast[-i]
@@ -417,6 +421,26 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
 #define LOCAL(i) (fast[-(ptrdiff_t)(i)])
 #define QSTR() (qstrs[read_uint(&ip)])
 #define EXC_TOP (fr->exc_sp - 1)
+// The poll point, at every backward jump (each loop iteration): run the callbacks
+// micropython.schedule() queued, and let the port poll every 4096 iterations.
+#if CONFIG_MODULE_MICROPYTHON
+#define POLL_SCHEDULED() \
+    do { \
+        if (MPF_UNLIKELY(mpf_state.sched_pending)) { \
+            fr->sp = sp; \
+            mpf_micropython_run_scheduled(); \
+        } \
+    } while (0)
+#else
+#define POLL_SCHEDULED() ((void)0)
+#endif
+#define POLL_POINT() \
+    do { \
+        POLL_SCHEDULED(); \
+        if (((++mpf_state.poll_counter) & 0xFFF) == 0) { \
+            mpf_port_poll(); \
+        } \
+    } while (0)
 // Exception-stack bounds: only malformed bytecode can break them (cheap, off the hot path).
 #define EXC_PUSH_CHECK() \
     do { \
@@ -768,8 +792,8 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
     VM_CASE(JUMP) : {
         mpf_int_t off = read_sjump(&ip);
         ip += off;
-        if (off < 0 && ((++mpf_state.poll_counter) & 0xFFF) == 0) {
-            mpf_port_poll();
+        if (off < 0) {
+            POLL_POINT();
         }
         VM_NEXT;
     }
@@ -778,6 +802,9 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         mpf_obj_t v = POP();
         if (v == MPF_OBJ_TRUE || (v != MPF_OBJ_FALSE && mpf_obj_is_true(v))) {
             ip += off;
+            if (off < 0) {
+                POLL_POINT();
+            }
         }
         VM_NEXT;
     }
@@ -786,6 +813,9 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         mpf_obj_t v = POP();
         if (v == MPF_OBJ_FALSE || (v != MPF_OBJ_TRUE && !mpf_obj_is_true(v))) {
             ip += off;
+            if (off < 0) {
+                POLL_POINT();
+            }
         }
         VM_NEXT;
     }
@@ -966,6 +996,9 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
             sp -= 2;
             SET_TOP(MPF_OBJ_NONE);
         } else if (mpf_obj_is_small_int(x)) {
+            if (MPF_UNLIKELY(sp - 3 < &fr->state[0])) {
+                bad_bytecode();  // a forged unwind marker: no ex, cm below it
+            }
             mpf_obj_t a[5] = {sp[-3], sp[-2], MPF_OBJ_NONE, MPF_OBJ_NONE, MPF_OBJ_NONE};
             mpf_call_method_n(3, 0, a);
             sp[-3] = sp[-1];
@@ -989,6 +1022,9 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         if (mpf_obj_is_small_int(x)) {
             mpf_int_t c = mpf_obj_small_int_value(x);
             if (c < 0) {
+                if (MPF_UNLIKELY(sp <= &fr->state[0])) {
+                    bad_bytecode();
+                }
                 value = POP();
                 goto do_return;
             }
@@ -1043,7 +1079,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         mpf_obj_t e = make_exception(POP());
         mpf_exc_t *ex = mpf_exc_native(e);
         if (cause == MPF_OBJ_NONE) {
-            ex->cause = MPF_OBJ_NULL;
+            ex->cause = MPF_OBJ_NONE;  // `from None`: no cause, context suppressed
         } else {
             ex->cause = make_exception(cause);
         }
@@ -1167,10 +1203,9 @@ unwind_loop:
         }
         if (e->is_finally) {
             mpf_obj_t target = TOP();
-            if (mpf_obj_is_small_int(sp[-1])) {
-                sp -= 2;
-            } else {
-                sp -= 1;
+            sp -= mpf_obj_is_small_int(sp[-1]) ? 2 : 1;
+            if (MPF_UNLIKELY(sp <= &fr->state[0])) {
+                bad_bytecode();  // only a forged unwind marker gets here
             }
             SET_TOP(target);
         }
@@ -1184,6 +1219,9 @@ unwind_loop:
         }
         if (unwind_c & 0x80) {
             sp -= 4;
+        }
+        if (MPF_UNLIKELY(sp < &fr->state[0])) {
+            bad_bytecode();  // a forged count from END_FINALLY dropped a missing iterator
         }
         ip = rc->code + target;
         VM_NEXT;
@@ -1218,6 +1256,8 @@ do_return:
 #undef LOCAL
 #undef QSTR
 #undef EXC_TOP
+#undef POLL_SCHEDULED
+#undef POLL_POINT
 }
 
 // Dispatch exception [exc] raised at fr->cur (10.2). Returns true if a handler in this
