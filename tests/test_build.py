@@ -75,6 +75,7 @@ def test_disabled_feature_is_not_compiled(host_build: Path, tmp_path: Path) -> N
     frag.write_text("# CONFIG_BUILTIN_SET is not set\n")
     proc = scons(host_build, fragments=[frag])
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
     def sources() -> set[str]:
         db = json.loads((host_build / "compile_commands.json").read_text())
         return {os.path.relpath(e["file"], paths.ROOT) for e in db}

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
 from corpus_runner import find_mpy_cross, host_build_dirs
 
 # ---------------------------------------------------------------------------
@@ -50,14 +49,23 @@ def vuint(v: int) -> bytes:
     return bytes(reversed(groups))
 
 
-def signature(n_state: int, n_exc: int = 0, flags: int = 0, n_pos: int = 0, n_kwonly: int = 0, n_def: int = 0) -> bytes:
+def signature(
+    n_state: int, n_exc: int = 0, flags: int = 0, n_pos: int = 0, n_kwonly: int = 0, n_def: int = 0
+) -> bytes:
     s, e, f, a, k, d = n_state - 1, n_exc, flags, n_pos, n_kwonly, n_def
     z = ((s & 0xF) << 3) | ((e & 1) << 2) | (a & 3)
     s, e, a = s >> 4, e >> 1, a >> 2
     out = []
     while s or e or f or a or k or d:
         out.append(z | 0x80)
-        z = ((f & 1) << 6) | ((s & 3) << 4) | ((k & 1) << 3) | ((a & 1) << 2) | ((e & 1) << 1) | (d & 1)
+        z = (
+            ((f & 1) << 6)
+            | ((s & 3) << 4)
+            | ((k & 1) << 3)
+            | ((a & 1) << 2)
+            | ((e & 1) << 1)
+            | (d & 1)
+        )
         s, e, f, a, k, d = s >> 2, e >> 1, f >> 1, a >> 1, k >> 1, d >> 1
     out.append(z)
     return bytes(out)
@@ -119,12 +127,24 @@ def const_int(text: str) -> bytes:
 QSTRS = [qstr_inline("case.py"), qstr_static(7), qstr_static(123), qstr_inline("x")]
 
 
-def image(top: Fun, qstrs: list[bytes] | None = None, consts: list[bytes] | None = None,
-          n_qstr: int | None = None, n_obj: int | None = None, header: bytes = HEADER) -> bytes:
+def image(
+    top: Fun,
+    qstrs: list[bytes] | None = None,
+    consts: list[bytes] | None = None,
+    n_qstr: int | None = None,
+    n_obj: int | None = None,
+    header: bytes = HEADER,
+) -> bytes:
     qstrs = QSTRS if qstrs is None else qstrs
     consts = [] if consts is None else consts
-    return (header + vuint(len(qstrs) if n_qstr is None else n_qstr) + vuint(len(consts) if n_obj is None else n_obj)
-            + b"".join(qstrs) + b"".join(consts) + top.encode())
+    return (
+        header
+        + vuint(len(qstrs) if n_qstr is None else n_qstr)
+        + vuint(len(consts) if n_obj is None else n_obj)
+        + b"".join(qstrs)
+        + b"".join(consts)
+        + top.encode()
+    )
 
 
 def module(code: bytes, **kw) -> Fun:
@@ -132,7 +152,9 @@ def module(code: bytes, **kw) -> Fun:
 
 
 # print("ok") with "ok" a str constant; then return None
-PRINT_OK = bytes([LOAD_NAME, 2, LOAD_CONST_OBJ, 0, CALL_FUNCTION, 1, POP_TOP, LOAD_CONST_NONE, RETURN_VALUE])
+PRINT_OK = bytes(
+    [LOAD_NAME, 2, LOAD_CONST_OBJ, 0, CALL_FUNCTION, 1, POP_TOP, LOAD_CONST_NONE, RETURN_VALUE]
+)
 OK_CONSTS = [const_str("ok")]
 
 
@@ -156,51 +178,137 @@ def malformed_cases() -> dict[str, tuple[bytes, tuple[str, ...]]]:
     # bad counts
     c["qstr_count_too_big"] = (image(module(PRINT_OK), consts=OK_CONSTS, n_qstr=40), ("",))
     c["obj_count_too_big"] = (image(module(PRINT_OK), consts=OK_CONSTS, n_obj=5), ("",))
-    c["child_count_too_big"] = (image(module(PRINT_OK, children=[module(bytes([LOAD_CONST_NONE, RETURN_VALUE]))], child_count=3),
-                                      consts=OK_CONSTS), ("",))
+    c["child_count_too_big"] = (
+        image(
+            module(
+                PRINT_OK, children=[module(bytes([LOAD_CONST_NONE, RETURN_VALUE]))], child_count=3
+            ),
+            consts=OK_CONSTS,
+        ),
+        ("",),
+    )
     c["zero_qstrs"] = (image(module(PRINT_OK), qstrs=[], consts=OK_CONSTS), ("qstr",))
     # bad opcodes
-    c["undefined_opcode"] = (image(module(bytes([0x00, LOAD_CONST_NONE, RETURN_VALUE]))), ("opcode",))
-    c["undefined_opcode_ff"] = (image(module(bytes([LOAD_CONST_NONE, 0xFF, RETURN_VALUE]))), ("opcode",))
-    c["operand_overruns"] = (image(module(bytes([LOAD_CONST_NONE, RETURN_VALUE, LOAD_NAME]))), ("truncated",))
+    c["undefined_opcode"] = (
+        image(module(bytes([0x00, LOAD_CONST_NONE, RETURN_VALUE]))),
+        ("opcode",),
+    )
+    c["undefined_opcode_ff"] = (
+        image(module(bytes([LOAD_CONST_NONE, 0xFF, RETURN_VALUE]))),
+        ("opcode",),
+    )
+    c["operand_overruns"] = (
+        image(module(bytes([LOAD_CONST_NONE, RETURN_VALUE, LOAD_NAME]))),
+        ("truncated",),
+    )
     # bad constants
     c["const_unknown_tag"] = (image(module(PRINT_OK), consts=[bytes([11])]), ("constant",))
     c["const_native_table"] = (image(module(PRINT_OK), consts=[bytes([0])]), ("native",))
     c["const_bad_int"] = (image(module(PRINT_OK), consts=[const_int("12x")]), ("int",))
     c["const_str_no_nul"] = (image(module(PRINT_OK), consts=[bytes([5, 2]) + b"okX"]), ("NUL",))
-    c["const_index_out_of_range"] = (image(module(bytes([LOAD_CONST_OBJ, 3, POP_TOP, LOAD_CONST_NONE, RETURN_VALUE])),
-                                           consts=OK_CONSTS), ("constant index",))
+    c["const_index_out_of_range"] = (
+        image(
+            module(bytes([LOAD_CONST_OBJ, 3, POP_TOP, LOAD_CONST_NONE, RETURN_VALUE])),
+            consts=OK_CONSTS,
+        ),
+        ("constant index",),
+    )
     # bad qstr indices
-    c["qstr_index_out_of_range"] = (image(module(bytes([LOAD_NAME, 9, POP_TOP, LOAD_CONST_NONE, RETURN_VALUE]))), ("qstr index",))
-    c["static_qstr_out_of_range"] = (image(module(PRINT_OK), qstrs=[QSTRS[0], qstr_static(200)] + QSTRS[2:],
-                                           consts=OK_CONSTS), ("static qstr",))
-    c["function_name_out_of_range"] = (image(module(PRINT_OK, name=30), consts=OK_CONSTS), ("name",))
+    c["qstr_index_out_of_range"] = (
+        image(module(bytes([LOAD_NAME, 9, POP_TOP, LOAD_CONST_NONE, RETURN_VALUE]))),
+        ("qstr index",),
+    )
+    c["static_qstr_out_of_range"] = (
+        image(module(PRINT_OK), qstrs=[QSTRS[0], qstr_static(200), *QSTRS[2:]], consts=OK_CONSTS),
+        ("static qstr",),
+    )
+    c["function_name_out_of_range"] = (
+        image(module(PRINT_OK, name=30), consts=OK_CONSTS),
+        ("name",),
+    )
     # bad jump targets
-    c["jump_into_instruction"] = (image(module(bytes([JUMP, 0x40 + 1, LOAD_NAME, 2, POP_TOP, LOAD_CONST_NONE, RETURN_VALUE]))),
-                                  ("boundary",))
-    c["jump_past_end"] = (image(module(bytes([JUMP, 0x40 + 20, LOAD_CONST_NONE, RETURN_VALUE]))), ("outside",))
-    c["jump_before_start"] = (image(module(bytes([LOAD_CONST_NONE, JUMP, 0x40 - 10, RETURN_VALUE]))), ("outside",))
+    c["jump_into_instruction"] = (
+        image(
+            module(bytes([JUMP, 0x40 + 1, LOAD_NAME, 2, POP_TOP, LOAD_CONST_NONE, RETURN_VALUE]))
+        ),
+        ("boundary",),
+    )
+    c["jump_past_end"] = (
+        image(module(bytes([JUMP, 0x40 + 20, LOAD_CONST_NONE, RETURN_VALUE]))),
+        ("outside",),
+    )
+    c["jump_before_start"] = (
+        image(module(bytes([LOAD_CONST_NONE, JUMP, 0x40 - 10, RETURN_VALUE]))),
+        ("outside",),
+    )
     # stack depth (the static pass)
-    c["stack_overflow"] = (image(module(bytes([small_int(1)] * 5 + [POP_TOP] * 4 + [RETURN_VALUE]), n_state=3)),
-                           ("overflows",))
-    c["stack_underflow"] = (image(module(bytes([POP_TOP, LOAD_CONST_NONE, RETURN_VALUE]))), ("underflow",))
-    c["rot_three_underflow"] = (image(module(bytes([LOAD_CONST_NONE, ROT_THREE, RETURN_VALUE]))), ("underflow",))
+    c["stack_overflow"] = (
+        image(module(bytes([small_int(1)] * 5 + [POP_TOP] * 4 + [RETURN_VALUE]), n_state=3)),
+        ("overflows",),
+    )
+    c["stack_underflow"] = (
+        image(module(bytes([POP_TOP, LOAD_CONST_NONE, RETURN_VALUE]))),
+        ("underflow",),
+    )
+    c["rot_three_underflow"] = (
+        image(module(bytes([LOAD_CONST_NONE, ROT_THREE, RETURN_VALUE]))),
+        ("underflow",),
+    )
     c["return_empty_stack"] = (image(module(bytes([RETURN_VALUE]))), ("underflow",))
-    c["call_underflow"] = (image(module(bytes([LOAD_NAME, 2, CALL_FUNCTION, 5, RETURN_VALUE]))), ("underflow",))
-    c["depth_mismatch_at_join"] = (image(module(bytes([LOAD_CONST_NONE, POP_JUMP_IF_FALSE, 0x40 + 1, LOAD_CONST_NONE,
-                                                       LOAD_CONST_NONE, RETURN_VALUE]))), ("inconsistent",))
+    c["call_underflow"] = (
+        image(module(bytes([LOAD_NAME, 2, CALL_FUNCTION, 5, RETURN_VALUE]))),
+        ("underflow",),
+    )
+    c["depth_mismatch_at_join"] = (
+        image(
+            module(
+                bytes(
+                    [
+                        LOAD_CONST_NONE,
+                        POP_JUMP_IF_FALSE,
+                        0x40 + 1,
+                        LOAD_CONST_NONE,
+                        LOAD_CONST_NONE,
+                        RETURN_VALUE,
+                    ]
+                )
+            )
+        ),
+        ("inconsistent",),
+    )
     c["falls_off_end"] = (image(module(bytes([LOAD_CONST_NONE, POP_TOP]))), ("past the end",))
-    c["exc_stack_too_deep"] = (image(module(bytes([SETUP_EXCEPT, 2, POP_EXCEPT_JUMP, 0, LOAD_CONST_NONE, RETURN_VALUE]),
-                                            n_exc=0)), ("n_exc_stack",))
-    c["pop_except_outside_try"] = (image(module(bytes([POP_EXCEPT_JUMP, 0, LOAD_CONST_NONE, RETURN_VALUE]), n_exc=1)),
-                                   ("outside",))
-    c["locals_fill_frame"] = (image(module(bytes([LOAD_CONST_NONE, 0xC3, LOAD_CONST_NONE, DUP_TOP, POP_TOP, RETURN_VALUE]),
-                                           n_state=4)), ("overflows",))
+    c["exc_stack_too_deep"] = (
+        image(
+            module(
+                bytes([SETUP_EXCEPT, 2, POP_EXCEPT_JUMP, 0, LOAD_CONST_NONE, RETURN_VALUE]), n_exc=0
+            )
+        ),
+        ("n_exc_stack",),
+    )
+    c["pop_except_outside_try"] = (
+        image(module(bytes([POP_EXCEPT_JUMP, 0, LOAD_CONST_NONE, RETURN_VALUE]), n_exc=1)),
+        ("outside",),
+    )
+    c["locals_fill_frame"] = (
+        image(
+            module(
+                bytes([LOAD_CONST_NONE, 0xC3, LOAD_CONST_NONE, DUP_TOP, POP_TOP, RETURN_VALUE]),
+                n_state=4,
+            )
+        ),
+        ("overflows",),
+    )
     # raw codes
-    c["native_raw_code"] = (image(module(PRINT_OK), consts=OK_CONSTS)[:-len(module(PRINT_OK).encode())]
-                            + bytes([(len(PRINT_OK) << 3) | 1]) + PRINT_OK, ("native",))
-    c["child_index_out_of_range"] = (image(module(bytes([MAKE_FUNCTION, 0, POP_TOP, LOAD_CONST_NONE, RETURN_VALUE]))),
-                                     ("child",))
+    c["native_raw_code"] = (
+        image(module(PRINT_OK), consts=OK_CONSTS)[: -len(module(PRINT_OK).encode())]
+        + bytes([(len(PRINT_OK) << 3) | 1])
+        + PRINT_OK,
+        ("native",),
+    )
+    c["child_index_out_of_range"] = (
+        image(module(bytes([MAKE_FUNCTION, 0, POP_TOP, LOAD_CONST_NONE, RETURN_VALUE]))),
+        ("child",),
+    )
     return c
 
 
@@ -216,10 +324,18 @@ def firmware_of(build: Path) -> Path:
 
 
 def run(build: Path, path: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(firmware_of(build)), str(path)], capture_output=True, text=True, timeout=60, check=False)
+    return subprocess.run(
+        [str(firmware_of(build)), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
-def assert_rejected(proc: subprocess.CompletedProcess[str], path: Path, words: tuple[str, ...]) -> None:
+def assert_rejected(
+    proc: subprocess.CompletedProcess[str], path: Path, words: tuple[str, ...]
+) -> None:
     where = f"stdout={proc.stdout!r} stderr={proc.stderr!r}"
     assert proc.returncode == 1, f"exit status {proc.returncode}, expected 1: {where}"
     lines = [ln for ln in proc.stderr.splitlines() if ln.startswith("error:")]
