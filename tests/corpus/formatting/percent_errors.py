@@ -1,3 +1,4 @@
+# requires: STR_FORMAT
 cases = [("%d", ("x",)), ("%s %s", ("one",)), ("%s", ("a", "b")), ("%z", (1,)), ("%(k)s", (1,)), ("%c", ("ab",))]
 for fmt, args in cases:
     try:

@@ -1,3 +1,4 @@
+# requires: INT_BIG_MPZ|INT_BIG_LONGLONG
 try:
     x = [0] * (1 << 62)
 except MemoryError:

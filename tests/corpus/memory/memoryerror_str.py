@@ -1,3 +1,4 @@
+# requires: INT_BIG_MPZ|INT_BIG_LONGLONG
 try:
     s = "x" * (1 << 62)
 except (MemoryError, OverflowError):

@@ -1,3 +1,4 @@
+# requires: INT_BIG_MPZ|INT_BIG_LONGLONG
 def try_alloc(n):
     try:
         return len(bytes(n))
