@@ -10,6 +10,7 @@
 
 #define BLOCK_BYTES (MPF_GC_BLOCK_WORDS * sizeof(mpf_uint_t))
 enum { AT_FREE = 0, AT_HEAD = 1, AT_TAIL = 2, AT_MARK = 3 };
+#define ATB_ALL_TAIL 0xAA  // a table byte whose 4 blocks are all AT_TAIL
 // Depth of the explicit mark stack; deeper structures fall back to a heap rescan.
 #define MARK_STACK_SIZE 64
 
@@ -23,6 +24,10 @@ static struct {
     size_t mark_sp;
     bool mark_overflow;
     bool collecting;
+    // During marking: blocks [tail_lo, tail_hi] are known to belong to the object
+    // whose head is tail_lo (an interior-pointer lookup walked them), so further
+    // pointers into a large object (the frame stack, a big list) skip the walk.
+    size_t tail_lo, tail_hi;
     size_t mark_stack[MARK_STACK_SIZE];
 } gc;
 
@@ -90,8 +95,32 @@ static void mark_addr(uintptr_t p) {
     if (a == AT_FREE) {
         return;
     }
-    while (a == AT_TAIL) {
-        a = at_get(--b);
+    if (a == AT_TAIL) {
+        if (b >= gc.tail_lo && b <= gc.tail_hi) {
+            b = gc.tail_lo;
+            a = at_get(b);
+        } else {
+            // walk back to the head: 32 tail blocks (8 table bytes) at a time where
+            // the table is aligned for it, else 4 (one byte), else one
+            size_t from = b;
+            while (a == AT_TAIL) {
+                if ((b & 31) == 0 && b >= 32) {
+                    uint64_t w;
+                    memcpy(&w, &gc.atb[(b >> 2) - 8], sizeof(w));
+                    if (w == ATB_ALL_TAIL * 0x0101010101010101ull) {
+                        b -= 32;
+                        continue;
+                    }
+                }
+                if ((b & 3) == 0 && b >= 4 && gc.atb[(b >> 2) - 1] == ATB_ALL_TAIL) {
+                    b -= 4;
+                    continue;
+                }
+                a = at_get(--b);
+            }
+            gc.tail_lo = b;
+            gc.tail_hi = from;
+        }
     }
     if (a != AT_HEAD) {
         return; // already marked
@@ -141,8 +170,13 @@ static void drain(void) {
 // Conservatively mark every word between [lo] and [hi] (word aligned).
 NO_ASAN static void mark_range(const void *lo, const void *hi) {
     uintptr_t a = ((uintptr_t)lo + sizeof(uintptr_t) - 1) & ~(uintptr_t)(sizeof(uintptr_t) - 1);
+    uintptr_t pool_lo = (uintptr_t)gc.pool, pool_hi = pool_lo + gc.n_blocks * BLOCK_BYTES;
     for (; a + sizeof(uintptr_t) <= (uintptr_t)hi; a += sizeof(uintptr_t)) {
-        mark_addr(*(const volatile uintptr_t *)a);
+        uintptr_t w = *(const volatile uintptr_t *)a;
+        if (w < pool_lo || w >= pool_hi) {
+            continue;  // most stack words are not heap pointers: skip the call
+        }
+        mark_addr(w);
         if (gc.mark_sp >= MARK_STACK_SIZE / 2) {
             drain();
         }
@@ -195,6 +229,8 @@ void mpf_gc_collect(void) {
         return;
     }
     gc.collecting = true;
+    gc.tail_lo = 1;
+    gc.tail_hi = 0;  // empty
     gc.mark_sp = 0;
     gc.mark_overflow = false;
     mark_range(&mpf_state, &mpf_state.root_end);
