@@ -701,6 +701,8 @@ bool mpf_repr_enter(const void *o);  // false if [o] is already being printed
 void mpf_repr_leave(void);
 void mpf_seq_print(const mpf_print_t *p, const mpf_obj_t *items, size_t n, const char *open, const char *close, bool one_comma);
 mpf_obj_t mpf_seq_compare(int op, const mpf_obj_t *a, size_t an, const mpf_obj_t *b, size_t bn);
+// `value in items[0..len)`: True or False, by ==.
+mpf_obj_t mpf_seq_contains(const mpf_obj_t *items, size_t len, mpf_obj_t value);
 mpf_obj_t mpf_seq_slice(const mpf_obj_t *items, size_t len, mpf_obj_t slice, mpf_obj_t (*make)(size_t, const mpf_obj_t *));
 mpf_obj_t mpf_array_getiter(mpf_obj_t self);
 extern const mpf_fun_builtin_t mpf_seq_count_obj, mpf_seq_index_obj;

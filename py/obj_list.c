@@ -131,12 +131,7 @@ static mpf_obj_t list_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             return mpf_seq_compare(op, a->items, a->len, b->items, b->len);
         }
         case MPF_BINARY_OP_IN:
-            for (size_t i = 0; i < a->len; i++) {
-                if (mpf_obj_equal(a->items[i], rhs)) {
-                    return MPF_OBJ_TRUE;
-                }
-            }
-            return MPF_OBJ_FALSE;
+            return mpf_seq_contains(a->items, a->len, rhs);
         default:
             return MPF_OBJ_NULL;
     }

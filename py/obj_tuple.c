@@ -91,6 +91,15 @@ static mpf_obj_t tuple_make_new(const mpf_type_t *type, size_t n_args, size_t n_
 }
 
 // Compare sequences [a] and [b] lexicographically with [op] (a comparison operator).
+mpf_obj_t mpf_seq_contains(const mpf_obj_t *items, size_t len, mpf_obj_t value) {
+    for (size_t i = 0; i < len; i++) {
+        if (mpf_obj_equal(items[i], value)) {
+            return MPF_OBJ_TRUE;
+        }
+    }
+    return MPF_OBJ_FALSE;
+}
+
 mpf_obj_t mpf_seq_compare(int op, const mpf_obj_t *a, size_t an, const mpf_obj_t *b, size_t bn) {
     if (op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) {
         bool eq = an == bn;
@@ -162,12 +171,7 @@ static mpf_obj_t tuple_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             return mpf_seq_compare(op, a->items, a->len, b->items, b->len);
         }
         case MPF_BINARY_OP_IN:
-            for (size_t i = 0; i < a->len; i++) {
-                if (mpf_obj_equal(a->items[i], rhs)) {
-                    return MPF_OBJ_TRUE;
-                }
-            }
-            return MPF_OBJ_FALSE;
+            return mpf_seq_contains(a->items, a->len, rhs);
         default:
             return MPF_OBJ_NULL;
     }
