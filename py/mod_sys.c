@@ -35,26 +35,44 @@ static mpf_obj_t textio_flush(mpf_obj_t self) {
 }
 MPF_FUN_1(textio_flush_obj, MPF_QSTR_flush, textio_flush);
 
-static mpf_obj_t textio_readline(size_t n_args, const mpf_obj_t *args) {
-    (void)n_args;
-    (void)args;
+// Up to [n] characters of stdin (all when n < 0), stopping after a newline when [line].
+static mpf_obj_t stdin_read(mpf_int_t n, bool line) {
     mpf_vstr_t v;
     mpf_vstr_init(&v, 32);
-    for (;;) {
-        int c = mpf_port_stdin_read();
-        if (c < 0) {
-            break;
-        }
+    int c;
+    while ((n < 0 || (mpf_int_t)v.len < n) && (c = mpf_port_stdin_read()) >= 0) {
         mpf_vstr_add_char(&v, (char)c);
-        if (c == '\n') {
+        if (line && c == '\n') {
             break;
         }
     }
     return mpf_vstr_to_str(&v);
 }
+
+static mpf_int_t size_arg(size_t n_args, const mpf_obj_t *args) {
+    return n_args > 1 && args[1] != MPF_OBJ_NONE ? mpf_obj_get_int(args[1]) : -1;
+}
+
+static mpf_obj_t textio_readline(size_t n_args, const mpf_obj_t *args) {
+    return stdin_read(size_arg(n_args, args), true);
+}
 MPF_FUN_VAR(textio_readline_obj, MPF_QSTR_readline, 1, 2, textio_readline);
 
+static mpf_obj_t textio_read(size_t n_args, const mpf_obj_t *args) {
+    return stdin_read(size_arg(n_args, args), false);
+}
+MPF_FUN_VAR(textio_read_obj, MPF_QSTR_read, 1, 2, textio_read);
+
+static uintptr_t textio_poll(mpf_obj_t self, uintptr_t events) {
+    const textio_t *t = mpf_obj_ptr(self);
+    if (t->fd == 0) {
+        return events & MPF_POLL_IN && mpf_port_stdin_ready() ? MPF_POLL_IN : 0;
+    }
+    return events & MPF_POLL_OUT;
+}
+
 static const mpf_map_elem_t textio_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_read), MPF_ROM_PTR(&textio_read_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_write), MPF_ROM_PTR(&textio_write_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_flush), MPF_ROM_PTR(&textio_flush_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_readline), MPF_ROM_PTR(&textio_readline_obj)},
@@ -72,6 +90,7 @@ const mpf_type_t mpf_type_textio = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_TextIOWrapper,
     .print = textio_print,
+    .poll = textio_poll,
     .locals = &textio_locals,
 };
 
@@ -130,7 +149,6 @@ const mpf_type_t mpf_type_sys_impl = {
 };
 static const mpf_obj_singleton_t sys_impl_obj = {{&mpf_type_sys_impl}};
 
-static const mpf_obj_t version_info_items[] = {MPF_ROM_INT(3), MPF_ROM_INT(11), MPF_ROM_INT(0)};
 static const struct {
     mpf_obj_base_t base;
     size_t len;
@@ -157,7 +175,6 @@ static void sys_init(mpf_obj_t mod) {
     mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR_platform), mpf_obj_new_str(mpf_port_platform, strlen(mpf_port_platform)));
     mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR_maxsize), mpf_obj_new_int(MPF_SMALL_INT_MAX));
     mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR_version), mpf_obj_new_str("3.11.0", 6));
-    (void)version_info_items;
 }
 
 MPF_REGISTER_MODULE(MPF_QSTR_sys, mpf_module_sys);

@@ -194,6 +194,12 @@ enum {
 #define MPF_TYPE_FLAG_ITER_SELF 0x0010   // getiter returns self
 #define MPF_TYPE_FLAG_UNHASHABLE 0x0020  // hash() raises TypeError
 
+// Stream readiness, as select.POLLIN / POLLOUT / POLLERR / POLLHUP.
+#define MPF_POLL_IN 0x0001
+#define MPF_POLL_OUT 0x0004
+#define MPF_POLL_ERR 0x0008
+#define MPF_POLL_HUP 0x0010
+
 typedef struct mpf_type {
     mpf_obj_base_t base;
     mpf_qstr_t name;
@@ -219,6 +225,9 @@ typedef struct mpf_type {
     mpf_obj_t (*iternext)(mpf_obj_t self);
     // fill [buf]; return false if the object has no buffer
     bool (*get_buffer)(mpf_obj_t self, mpf_buffer_t *buf, bool writable);
+    // streams: which of [events] (MPF_POLL_*) could be done now without blocking;
+    // what select and poll ask. NULL: not a pollable stream.
+    uintptr_t (*poll)(mpf_obj_t self, uintptr_t events);
     const mpf_rom_map_t *locals;    // methods and class attributes of builtin types
     const struct mpf_type *parent;  // builtin base type (NULL = object)
     void (*finalise)(mpf_obj_t self); // called by the GC for blocks allocated with has_final

@@ -19,8 +19,9 @@ void mpf_port_stderr_write(const char *data, size_t len);
 // Read one byte from the console, blocking. Returns the byte (0..255), or -1 at end of input.
 int mpf_port_stdin_read(void);
 
-// Poll the console without blocking: a byte (0..255) if one is waiting, else -1.
-int mpf_port_stdin_poll(void);
+// True when mpf_port_stdin_read() would return at once: a byte is waiting or input
+// has ended. Consumes nothing (select/poll ask this before reading).
+bool mpf_port_stdin_ready(void);
 
 // Milliseconds since an arbitrary start, wrapping at 2**32.
 uint32_t mpf_port_ticks_ms(void);

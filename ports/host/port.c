@@ -1,11 +1,14 @@
 // port.c -- the host (Linux/POSIX) implementation of py/port.h.
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "mpf.h"
 #include "port.h"
@@ -33,14 +36,33 @@ void mpf_port_stderr_write(const char *data, size_t len) {
     fwrite(data, 1, len, stderr);
 }
 
+// Standard input is read through this buffer rather than stdio's so that
+// mpf_port_stdin_ready() can tell whether a byte is already waiting.
+static unsigned char stdin_buf[512];
+static size_t stdin_pos, stdin_len;
+
 int mpf_port_stdin_read(void) {
     fflush(stdout);
-    int c = getchar();
-    return c == EOF ? -1 : c;
+    if (stdin_pos == stdin_len) {
+        ssize_t n;
+        do {
+            n = read(STDIN_FILENO, stdin_buf, sizeof(stdin_buf));
+        } while (n < 0 && errno == EINTR);
+        if (n <= 0) {
+            return -1;
+        }
+        stdin_pos = 0;
+        stdin_len = (size_t)n;
+    }
+    return stdin_buf[stdin_pos++];
 }
 
-int mpf_port_stdin_poll(void) {
-    return -1;
+bool mpf_port_stdin_ready(void) {
+    if (stdin_pos < stdin_len) {
+        return true;
+    }
+    struct pollfd fd = {.fd = STDIN_FILENO, .events = POLLIN};
+    return poll(&fd, 1, 0) > 0;
 }
 
 uint32_t mpf_port_ticks_ms(void) {

@@ -40,8 +40,8 @@ int mpf_port_stdin_read(void) {
     }
 }
 
-int mpf_port_stdin_poll(void) {
-    return stm32_usart_poll();
+bool mpf_port_stdin_ready(void) {
+    return stm32_usart_any() > 0;
 }
 
 uint32_t mpf_port_ticks_ms(void) {

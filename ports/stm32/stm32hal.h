@@ -54,6 +54,8 @@ void stm32_usart_init(void);
 void stm32_usart_write(const char *data, size_t len, bool cooked);
 // A received byte from the ring buffer, or -1 when it is empty.
 int stm32_usart_poll(void);
+// Bytes waiting in the ring buffer.
+size_t stm32_usart_any(void);
 // True (once) when Ctrl-C arrived since the last call: the byte is not buffered.
 bool stm32_usart_take_interrupt(void);
 // Receive-ring statistics: bytes dropped because the buffer was full.

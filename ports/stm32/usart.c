@@ -118,6 +118,10 @@ int stm32_usart_poll(void) {
     return c;
 }
 
+size_t stm32_usart_any(void) {
+    return rx_head - rx_tail;
+}
+
 bool stm32_usart_take_interrupt(void) {
     if (!interrupt_pending) {
         return false;
