@@ -277,6 +277,9 @@ def render(used: set[bytes]) -> str:
         name = macro_name(data)
         lines.append(f"QDEF({name}, {qstr_hash(data)}, {len(data)}, {_c_literal(data)})")
     lines.append(f"#define MPF_QSTRID_STATIC_COUNT {len(static)}")
+    # The ABI ids in bytewise order of their strings, for a binary search of that part.
+    order = sorted(range(1, len(static) + 1), key=lambda i: static[i - 1])
+    lines.append("#define MPF_QSTRID_ABI_ORDER " + ", ".join(map(str, order)))
     return "\n".join(lines) + "\n"
 
 

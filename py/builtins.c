@@ -672,6 +672,9 @@ static const mpf_map_elem_t builtins_table[] = {
 #if CONFIG_FLOAT
     {MPF_ROM_QSTR(MPF_QSTR_float), MPF_ROM_PTR(&mpf_type_float)},
 #endif
+#if CONFIG_BUILTIN_COMPLEX
+    {MPF_ROM_QSTR(MPF_QSTR_complex), MPF_ROM_PTR(&mpf_type_complex)},
+#endif
 #if CONFIG_BUILTIN_SET
     {MPF_ROM_QSTR(MPF_QSTR_set), MPF_ROM_PTR(&mpf_type_set)},
 #endif
@@ -750,6 +753,10 @@ static const mpf_map_elem_t builtins_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_UnboundLocalError), MPF_ROM_PTR(&mpf_type_UnboundLocalError)},
     {MPF_ROM_QSTR(MPF_QSTR_OSError), MPF_ROM_PTR(&mpf_type_OSError)},
     {MPF_ROM_QSTR(MPF_QSTR_FileNotFoundError), MPF_ROM_PTR(&mpf_type_FileNotFoundError)},
+    {MPF_ROM_QSTR(MPF_QSTR_FileExistsError), MPF_ROM_PTR(&mpf_type_FileExistsError)},
+    {MPF_ROM_QSTR(MPF_QSTR_IsADirectoryError), MPF_ROM_PTR(&mpf_type_IsADirectoryError)},
+    {MPF_ROM_QSTR(MPF_QSTR_NotADirectoryError), MPF_ROM_PTR(&mpf_type_NotADirectoryError)},
+    {MPF_ROM_QSTR(MPF_QSTR_PermissionError), MPF_ROM_PTR(&mpf_type_PermissionError)},
     {MPF_ROM_QSTR(MPF_QSTR_RuntimeError), MPF_ROM_PTR(&mpf_type_RuntimeError)},
     {MPF_ROM_QSTR(MPF_QSTR_NotImplementedError), MPF_ROM_PTR(&mpf_type_NotImplementedError)},
     {MPF_ROM_QSTR(MPF_QSTR_RecursionError), MPF_ROM_PTR(&mpf_type_RecursionError)},

@@ -157,8 +157,24 @@ static bool read_const(reader_t *r, mpf_obj_t *out, int depth) {
             return fail(r, "float constant but this build has no float support");
 #endif
         }
-        case 9:
-            return fail(r, "complex constant unsupported");
+        case 9: {
+            if (!read_uint(r, &n) || !read_bytes(r, n, &data)) {
+                return false;
+            }
+#if CONFIG_BUILTIN_COMPLEX
+            bool ok;
+            if (n == 0 || n > 2 * 64) {
+                return fail(r, "bad complex constant");
+            }
+            *out = mpf_complex_parse((const char *)data, n, &ok);
+            if (!ok) {
+                return fail(r, "bad complex constant");
+            }
+            return true;
+#else
+            return fail(r, "complex constant but complex numbers are disabled (CONFIG_BUILTIN_COMPLEX)");
+#endif
+        }
         case 10: {
             if (!read_uint(r, &n)) {
                 return false;

@@ -17,13 +17,6 @@
 #include "mpf.h"
 #include "port.h"
 
-#if CONFIG_MODULE_MICROPYTHON
-// Run callbacks queued by micropython.schedule() (mod_micropython.c) while idle.
-#define RUN_SCHEDULED() mpf_micropython_run_scheduled()
-#else
-#define RUN_SCHEDULED() ((void)0)
-#endif
-
 // ---------------------------------------------------------------- objects
 // What a task waits for (the kind of an awaiter).
 enum {
@@ -643,8 +636,7 @@ static mpf_obj_t asyncio_run(mpf_obj_t coro) {
                 // waiting for an event set from outside, as CPython would wait)
                 uint64_t d = next_deadline(mpf_obj_ptr(tasks));
                 do {
-                    mpf_port_poll();
-                    RUN_SCHEDULED();
+                    mpf_wait_idle();
                 } while (d != UINT64_MAX && now_ms() < d);
             }
         }

@@ -1,16 +1,9 @@
 // mod_os.c -- the os module: uname() and sep everywhere; on ports with a filesystem
-// stat() (through the port's file functions) and getcwd(), listdir(), remove(),
-// mkdir(), rmdir(), rename(), chdir().
-//
-// py/port.h has no directory functions yet. The ones this module needs are declared
-// below as weak symbols with the signatures proposed for port.h: a port that defines
-// them gets the os functions; without them the call raises OSError(ENOSYS) and the
-// build still links. (Weak undefined symbols resolve to NULL on ELF targets.)
+// (CONFIG_PORT_HAS_FILESYSTEM) stat(), getcwd(), chdir(), listdir(), remove(), mkdir(),
+// rmdir() and rename() through the port's file functions in port.h.
 #include "mpf.h"
 #include "port.h"
 
-#define OS_ENOENT 2
-#define OS_ENOSYS 38
 
 // ---------------------------------------------------------------- uname
 // os.uname(): the fields of CPython's uname_result, readable by name or index.
@@ -97,39 +90,6 @@ MPF_FUN_0(os_uname_obj, MPF_QSTR_uname, os_uname);
 
 #if CONFIG_PORT_HAS_FILESYSTEM
 // ---------------------------------------------------------------- filesystem
-// Proposed port.h additions: each returns 0 or an errno value (ENOENT, EEXIST...).
-int mpf_port_getcwd(char *buf, size_t len) __attribute__((weak));
-int mpf_port_chdir(const char *path) __attribute__((weak));
-int mpf_port_listdir(const char *path, void (*fn)(void *env, const char *name), void *env) __attribute__((weak));
-int mpf_port_remove(const char *path) __attribute__((weak));
-int mpf_port_mkdir(const char *path) __attribute__((weak));
-int mpf_port_rmdir(const char *path) __attribute__((weak));
-int mpf_port_rename(const char *from, const char *to) __attribute__((weak));
-
-static const char *errno_text(int e) {
-    switch (e) {
-        case 1: return "Operation not permitted";
-        case 2: return "No such file or directory";
-        case 13: return "Permission denied";
-        case 17: return "File exists";
-        case 20: return "Not a directory";
-        case 21: return "Is a directory";
-        case 22: return "Invalid argument";
-        case 28: return "No space left on device";
-        case 38: return "Function not implemented";
-        case 39: return "Directory not empty";
-        default: return "Error";
-    }
-}
-
-// Raise OSError (FileNotFoundError for ENOENT) with CPython's args (errno, text, path).
-MPF_NORETURN static void raise_os_error(int e, mpf_obj_t path) {
-    mpf_obj_t args[3] = {mpf_obj_new_small_int(e), MPF_OBJ_NULL, path};
-    const char *t = errno_text(e);
-    args[1] = mpf_obj_new_str(t, strlen(t));
-    mpf_raise(mpf_exc_new(e == OS_ENOENT ? &mpf_type_FileNotFoundError : &mpf_type_OSError, path != MPF_OBJ_NULL ? 3 : 2, args));
-}
-
 // The bytes of a str path argument (str data is always NUL-terminated).
 static const char *path_arg(mpf_obj_t o) {
     if (!MPF_IS_STR(o)) {
@@ -145,7 +105,7 @@ static const char *path_arg(mpf_obj_t o) {
 static mpf_obj_t os_stat(mpf_obj_t path) {
     long size = mpf_port_file_size(path_arg(path));
     if (size == -1) {
-        raise_os_error(OS_ENOENT, path);
+        mpf_raise_oserror(2, path, MPF_OBJ_NONE);
     }
     mpf_obj_t items[10];
     for (size_t i = 0; i < 10; i++) {
@@ -157,34 +117,15 @@ static mpf_obj_t os_stat(mpf_obj_t path) {
 }
 MPF_FUN_1(os_stat_obj, MPF_QSTR_stat, os_stat);
 
-// Raise OSError(ENOSYS) when the port does not provide [fn] (a weak symbol).
-#define REQUIRE(fn) \
-    do { \
-        if ((fn) == NULL) { \
-            raise_os_error(OS_ENOSYS, MPF_OBJ_NULL); \
-        } \
-    } while (0)
-
 static mpf_obj_t os_getcwd(void) {
-    REQUIRE(mpf_port_getcwd);
-    char buf[256];
+    char buf[512];
     int e = mpf_port_getcwd(buf, sizeof(buf));
     if (e != 0) {
-        raise_os_error(e, MPF_OBJ_NULL);
+        mpf_raise_oserror(e, MPF_OBJ_NONE, MPF_OBJ_NONE);
     }
     return mpf_obj_new_str(buf, strlen(buf));
 }
 MPF_FUN_0(os_getcwd_obj, MPF_QSTR_getcwd, os_getcwd);
-
-static mpf_obj_t os_chdir(mpf_obj_t path) {
-    REQUIRE(mpf_port_chdir);
-    int e = mpf_port_chdir(path_arg(path));
-    if (e != 0) {
-        raise_os_error(e, path);
-    }
-    return MPF_OBJ_NONE;
-}
-MPF_FUN_1(os_chdir_obj, MPF_QSTR_chdir, os_chdir);
 
 static void listdir_add(void *env, const char *name) {
     mpf_list_append(*(mpf_obj_t *)env, mpf_obj_new_str(name, strlen(name)));
@@ -193,40 +134,38 @@ static void listdir_add(void *env, const char *name) {
 // listdir(path='.'): the names in the directory, sorted (CPython's order is the file
 // system's; sorting makes it deterministic).
 static mpf_obj_t os_listdir(size_t n_args, const mpf_obj_t *args) {
-    REQUIRE(mpf_port_listdir);
     mpf_obj_t path = n_args > 0 ? args[0] : mpf_obj_new_str(".", 1);
     mpf_obj_t list = mpf_obj_new_list(0, NULL);
     int e = mpf_port_listdir(path_arg(path), listdir_add, &list);
     if (e != 0) {
-        raise_os_error(e, path);
+        mpf_raise_oserror(e, path, MPF_OBJ_NONE);
     }
     mpf_list_sort(list, MPF_OBJ_NULL, false);
     return list;
 }
 MPF_FUN_VAR(os_listdir_obj, MPF_QSTR_listdir, 0, 1, os_listdir);
 
-// One-path operations: remove, mkdir, rmdir.
+// One-path operations: chdir, remove, mkdir, rmdir.
 #define OS_PATH_FUN(name, portfn) \
     static mpf_obj_t os_##name(mpf_obj_t path) { \
-        REQUIRE(portfn); \
         int e = portfn(path_arg(path)); \
         if (e != 0) { \
-            raise_os_error(e, path); \
+            mpf_raise_oserror(e, path, MPF_OBJ_NONE); \
         } \
         return MPF_OBJ_NONE; \
     } \
     MPF_FUN_1(os_##name##_obj, MPF_QSTR_##name, os_##name);
 
+OS_PATH_FUN(chdir, mpf_port_chdir)
 OS_PATH_FUN(remove, mpf_port_remove)
 OS_PATH_FUN(unlink, mpf_port_remove)
 OS_PATH_FUN(mkdir, mpf_port_mkdir)
 OS_PATH_FUN(rmdir, mpf_port_rmdir)
 
 static mpf_obj_t os_rename(mpf_obj_t from, mpf_obj_t to) {
-    REQUIRE(mpf_port_rename);
     int e = mpf_port_rename(path_arg(from), path_arg(to));
     if (e != 0) {
-        raise_os_error(e, from);
+        mpf_raise_oserror(e, from, to);
     }
     return MPF_OBJ_NONE;
 }

@@ -20,13 +20,6 @@
 #define TICKS_MASK (TICKS_PERIOD - 1)
 #define TICKS_HALF (TICKS_PERIOD / 2)
 
-#if CONFIG_MODULE_MICROPYTHON
-// Run callbacks queued by micropython.schedule() (mod_micropython.c).
-#define RUN_SCHEDULED() mpf_micropython_run_scheduled()
-#else
-#define RUN_SCHEDULED() ((void)0)
-#endif
-
 // The 32-bit port counter widened to 64 bits: [high] counts wraps seen so far.
 static uint64_t extended_ms(void) {
     static uint32_t last;
@@ -39,12 +32,12 @@ static uint64_t extended_ms(void) {
     return ((uint64_t)high << 32) | now;
 }
 
-// Busy-wait (polling the port, running scheduled callbacks) for [ms] milliseconds.
+// Idle (polling the port, running scheduled callbacks) for at least [ms] milliseconds:
+// the tick counts whole milliseconds, so more than [ms] of them must pass.
 static void sleep_for_ms(uint64_t ms) {
     uint64_t start = extended_ms();
-    while (extended_ms() - start < ms) {
-        mpf_port_poll();
-        RUN_SCHEDULED();
+    while (ms != 0 && extended_ms() - start <= ms) {
+        mpf_wait_idle();
     }
 }
 

@@ -241,7 +241,8 @@ extern const mpf_type_t mpf_type_type, mpf_type_object, mpf_type_none, mpf_type_
     mpf_type_str, mpf_type_bytes, mpf_type_tuple, mpf_type_list, mpf_type_dict, mpf_type_range,
     mpf_type_slice, mpf_type_fun_bc, mpf_type_fun_builtin, mpf_type_bound_meth, mpf_type_cell,
     mpf_type_module, mpf_type_ellipsis, mpf_type_not_implemented, mpf_type_gen,
-    mpf_type_float, mpf_type_set, mpf_type_frozenset, mpf_type_bytearray, mpf_type_memoryview,
+    mpf_type_float, mpf_type_complex, mpf_type_set, mpf_type_frozenset, mpf_type_bytearray,
+    mpf_type_memoryview,
     mpf_type_property, mpf_type_classmethod, mpf_type_staticmethod, mpf_type_super,
     mpf_type_enumerate, mpf_type_zip, mpf_type_map, mpf_type_filter, mpf_type_reversed,
     mpf_type_iter_generic, mpf_type_dict_view, mpf_type_sentinel, mpf_type_closure_cell,
@@ -257,7 +258,8 @@ extern const mpf_type_t mpf_type_BaseException, mpf_type_Exception, mpf_type_Sys
     mpf_type_OSError, mpf_type_RuntimeError, mpf_type_NotImplementedError, mpf_type_RecursionError,
     mpf_type_SyntaxError, mpf_type_IndentationError, mpf_type_TypeError, mpf_type_ValueError,
     mpf_type_UnicodeError, mpf_type_UnicodeDecodeError, mpf_type_FileNotFoundError,
-    mpf_type_TimeoutError;
+    mpf_type_FileExistsError, mpf_type_IsADirectoryError, mpf_type_NotADirectoryError,
+    mpf_type_PermissionError, mpf_type_TimeoutError;
 
 // Const singletons.
 typedef struct mpf_obj_singleton { mpf_obj_base_t base; } mpf_obj_singleton_t;
@@ -321,6 +323,12 @@ typedef struct mpf_float_obj {
     mpf_obj_base_t base;
     mpf_float_t value;
 } mpf_float_obj_t;
+
+// complex (CONFIG_BUILTIN_COMPLEX): two floats of the configured precision.
+typedef struct mpf_complex_obj {
+    mpf_obj_base_t base;
+    mpf_float_t real, imag;
+} mpf_complex_obj_t;
 
 typedef struct mpf_range {
     mpf_obj_base_t base;
@@ -548,6 +556,10 @@ MPF_NORETURN void mpf_raise_memory_error(void);
 MPF_NORETURN void mpf_raise_name_error(mpf_qstr_t name);
 mpf_obj_t mpf_exc_new(const mpf_type_t *t, size_t n_args, const mpf_obj_t *args);
 mpf_obj_t mpf_exc_new_msg(const mpf_type_t *t, const char *msg);
+// The OSError subclass CPython raises for errno [err] (OSError itself for most).
+const mpf_type_t *mpf_oserror_type(mpf_int_t err);
+// Raise that subclass for errno [err] with its standard text; filename(2): None or the path(s).
+MPF_NORETURN void mpf_raise_oserror(int err, mpf_obj_t filename, mpf_obj_t filename2);
 mpf_exc_t *mpf_exc_native(mpf_obj_t o);       // the exception struct of an instance, or NULL
 bool mpf_obj_is_exception(mpf_obj_t o);       // instance of BaseException
 bool mpf_exc_match(mpf_obj_t exc, const mpf_type_t *t);
@@ -669,6 +681,20 @@ mpf_obj_t mpf_float_parse(const char *s, size_t len, bool *ok);
 mpf_obj_t mpf_float_format(mpf_float_t f, char type, int prec, bool alt); // for format specs
 mpf_obj_t mpf_float_round(mpf_obj_t x, mpf_obj_t ndigits);
 mpf_obj_t mpf_float_repr_obj(mpf_float_t f);
+// Shortest round-trip repr of [f] into [out] (MPF_FLOAT_REPR_MAX bytes, NUL-terminated);
+// returns the length.
+#define MPF_FLOAT_REPR_MAX 48
+size_t mpf_float_repr_buf(char *out, mpf_float_t f);
+// Complex (obj_complex.c).
+mpf_obj_t mpf_obj_new_complex(mpf_float_t real, mpf_float_t imag);
+// The parts of complex, float or int [o]; false for anything else.
+bool mpf_complex_get_maybe(mpf_obj_t o, mpf_float_t *real, mpf_float_t *imag);
+// complex('...') syntax ('1+2j', ' (3j) ', 'inf-nanj'); *ok false (NULL returned) if malformed.
+mpf_obj_t mpf_complex_parse(const char *s, size_t len, bool *ok);
+// a / b by Smith's method, as CPython computes it (cmath's log with a base uses it too);
+// *zero_div is set when b is 0.
+void mpf_complex_div(mpf_float_t ar, mpf_float_t ai, mpf_float_t br, mpf_float_t bi,
+    mpf_float_t *rr, mpf_float_t *ri, bool *zero_div);
 
 // VM.
 mpf_obj_t mpf_vm_call_bc(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_obj_t locals);
@@ -691,6 +717,9 @@ void mpf_run_module(const mpf_raw_code_t *rc, mpf_module_ctx_t *ctx, mpf_obj_t g
 // Run the callbacks micropython.schedule() queued (mod_micropython.c; only with
 // CONFIG_MODULE_MICROPYTHON). The VM calls it at its poll point when sched_pending.
 void mpf_micropython_run_scheduled(void);
+// One idle step of a wait (sleep, select, the asyncio loop): poll the port (Ctrl-C),
+// run callbacks queued by micropython.schedule(), then sleep until the next event.
+void mpf_wait_idle(void);
 
 // Start-up (boot.c), shared by the ports.
 // Run [rc] as the module __main__ (with __file__ = [file] unless NULL); raises on error.

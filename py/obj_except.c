@@ -257,20 +257,90 @@ static void exc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
         mpf_obj_print(p, a->items[0], mpf_exc_match(self, &mpf_type_KeyError) ? MPF_PRINT_REPR : MPF_PRINT_STR);
         return;
     }
-    if (a->len == 2 && mpf_exc_match(self, &mpf_type_OSError)) {
+    if (a->len >= 2 && a->len <= 5 && mpf_exc_match(self, &mpf_type_OSError)) {
         mpf_printf(p, "[Errno %O] %O", a->items[0], a->items[1]);
+        mpf_obj_t f = mpf_map_get_qstr(&e->inst.members, MPF_QSTR_filename);
+        if (f != MPF_OBJ_NULL) {
+            mpf_printf(p, ": %R", f);
+            mpf_obj_t f2 = mpf_map_get_qstr(&e->inst.members, MPF_QSTR_filename2);
+            if (f2 != MPF_OBJ_NULL) {
+                mpf_printf(p, " -> %R", f2);
+            }
+        }
         return;
     }
     mpf_obj_print(p, e->args, MPF_PRINT_REPR);
 }
 
+const mpf_type_t *mpf_oserror_type(mpf_int_t err) {
+    switch (err) {
+        case 1:   // EPERM
+        case 13:  // EACCES
+            return &mpf_type_PermissionError;
+        case 2: return &mpf_type_FileNotFoundError;
+        case 17: return &mpf_type_FileExistsError;
+        case 20: return &mpf_type_NotADirectoryError;
+        case 21: return &mpf_type_IsADirectoryError;
+        case 110: return &mpf_type_TimeoutError;
+        default: return &mpf_type_OSError;
+    }
+}
+
+// OSError(errno, strerror, filename[, winerror[, filename2]]) keeps (errno, strerror)
+// as its args and the file names as attributes, as CPython does; OSError itself turns
+// into the subclass CPython picks for the errno.
+static mpf_obj_t oserror_new(const mpf_type_t *type, size_t n_args, const mpf_obj_t *args) {
+    if (type == &mpf_type_OSError && n_args >= 2 && mpf_obj_is_small_int(args[0])) {
+        type = mpf_oserror_type(mpf_obj_small_int_value(args[0]));
+    }
+    if (n_args < 3 || n_args > 5 || args[2] == MPF_OBJ_NONE) {
+        return mpf_exc_new(type, n_args, args);
+    }
+    mpf_obj_t exc = mpf_exc_new(type, 2, args);
+    mpf_map_t *members = &((mpf_exc_t *)mpf_obj_ptr(exc))->inst.members;
+    mpf_map_lookup(members, mpf_obj_new_qstr(MPF_QSTR_filename), MPF_MAP_LOOKUP_ADD)->value = args[2];
+    if (n_args == 5 && args[4] != MPF_OBJ_NONE) {
+        mpf_map_lookup(members, mpf_obj_new_qstr(MPF_QSTR_filename2), MPF_MAP_LOOKUP_ADD)->value = args[4];
+    }
+    return exc;
+}
+
+// CPython's texts (the C library's strerror) for the errnos the ports report.
+static const char *errno_text(int e) {
+    switch (e) {
+        case 1: return "Operation not permitted";
+        case 2: return "No such file or directory";
+        case 5: return "Input/output error";
+        case 9: return "Bad file descriptor";
+        case 11: return "Resource temporarily unavailable";
+        case 12: return "Cannot allocate memory";
+        case 13: return "Permission denied";
+        case 16: return "Device or resource busy";
+        case 17: return "File exists";
+        case 18: return "Invalid cross-device link";
+        case 20: return "Not a directory";
+        case 21: return "Is a directory";
+        case 22: return "Invalid argument";
+        case 24: return "Too many open files";
+        case 28: return "No space left on device";
+        case 30: return "Read-only file system";
+        case 36: return "File name too long";
+        case 38: return "Function not implemented";
+        case 39: return "Directory not empty";
+        default: return "Error";
+    }
+}
+
+MPF_NORETURN void mpf_raise_oserror(int err, mpf_obj_t filename, mpf_obj_t filename2) {
+    const char *t = errno_text(err);
+    mpf_obj_t args[5] = {mpf_obj_new_small_int(err), mpf_obj_new_str(t, strlen(t)), filename, MPF_OBJ_NONE, filename2};
+    mpf_raise(oserror_new(&mpf_type_OSError, filename2 != MPF_OBJ_NONE ? 5 : filename != MPF_OBJ_NONE ? 3 : 2, args));
+}
+
 static mpf_obj_t exc_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)n_kw;
-    // OSError(errno, msg) picks the subclass CPython picks for these errnos
-    if (type == &mpf_type_OSError && n_args >= 2 && args[0] == mpf_obj_new_small_int(2)) {
-        type = &mpf_type_FileNotFoundError;
-    } else if (type == &mpf_type_OSError && n_args >= 2 && args[0] == mpf_obj_new_small_int(110)) {
-        type = &mpf_type_TimeoutError;  // ETIMEDOUT
+    if (mpf_type_is_subclass(type, &mpf_type_OSError)) {
+        return oserror_new(type, n_args, args);
     }
     return mpf_exc_new(type, n_args, args);
 }
@@ -314,8 +384,13 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         dest[0] = mpf_exc_value(self);
     } else if (attr == MPF_QSTR_code && mpf_exc_match(self, &mpf_type_SystemExit)) {
         dest[0] = mpf_exc_value(self);
-    } else if (attr == MPF_QSTR_errno && mpf_exc_match(self, &mpf_type_OSError)) {
-        dest[0] = mpf_exc_value(self);
+    } else if ((attr == MPF_QSTR_errno || attr == MPF_QSTR_strerror) && mpf_exc_match(self, &mpf_type_OSError)) {
+        // set only when built from (errno, strerror, ...), as in CPython
+        const mpf_tuple_t *a = mpf_obj_ptr(e->args);
+        dest[0] = a->len >= 2 && a->len <= 5 ? a->items[attr == MPF_QSTR_strerror] : MPF_OBJ_NONE;
+    } else if ((attr == MPF_QSTR_filename || attr == MPF_QSTR_filename2) && mpf_exc_match(self, &mpf_type_OSError)) {
+        mpf_obj_t v = mpf_map_get_qstr(&e->inst.members, attr);
+        dest[0] = v != MPF_OBJ_NULL ? v : MPF_OBJ_NONE;
     } else {
         mpf_obj_t v = mpf_map_get_qstr(&e->inst.members, attr);
         if (v != MPF_OBJ_NULL) {
@@ -391,6 +466,10 @@ MPF_DEFINE_EXC(NameError, &mpf_type_Exception)
 MPF_DEFINE_EXC(UnboundLocalError, &mpf_type_NameError)
 MPF_DEFINE_EXC(OSError, &mpf_type_Exception)
 MPF_DEFINE_EXC(FileNotFoundError, &mpf_type_OSError)
+MPF_DEFINE_EXC(FileExistsError, &mpf_type_OSError)
+MPF_DEFINE_EXC(IsADirectoryError, &mpf_type_OSError)
+MPF_DEFINE_EXC(NotADirectoryError, &mpf_type_OSError)
+MPF_DEFINE_EXC(PermissionError, &mpf_type_OSError)
 MPF_DEFINE_EXC(RuntimeError, &mpf_type_Exception)
 MPF_DEFINE_EXC(NotImplementedError, &mpf_type_RuntimeError)
 MPF_DEFINE_EXC(RecursionError, &mpf_type_RuntimeError)

@@ -112,8 +112,12 @@ static size_t float_repr(char *out, mpf_float_t v) {
     return (size_t)(o - out);
 }
 
+size_t mpf_float_repr_buf(char *out, mpf_float_t f) {
+    return float_repr(out, f);
+}
+
 void mpf_float_print(const mpf_print_t *p, mpf_float_t f) {
-    char buf[48];
+    char buf[MPF_FLOAT_REPR_MAX];
     size_t n = float_repr(buf, f);
     mpf_print_strn(p, buf, n);
 }

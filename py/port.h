@@ -40,6 +40,11 @@ void mpf_port_stack(void **top, size_t *size);
 // instructions: a place to poll for Ctrl-C or feed a watchdog. May do nothing.
 void mpf_port_poll(void);
 
+// Nothing to do until something happens: sleep until the next interrupt, or for about
+// a millisecond at most (boards: WFI, woken by the 1 ms tick; the host: a short sleep).
+// Called by time.sleep, select and the asyncio loop while they wait.
+void mpf_port_idle(void);
+
 // Leave the program with [status] (0 success). On boards: reset or halt. Never returns.
 _Noreturn void mpf_port_exit(int status);
 
@@ -57,6 +62,17 @@ long mpf_port_file_size(const char *path);
 
 // Read exactly [len] bytes of the file at [path] into [buf]. Returns false on any error.
 bool mpf_port_file_read(const char *path, uint8_t *buf, size_t len);
+
+// Directory operations for the os module. Each returns 0 on success or an errno value
+// (ENOENT, EEXIST, ENOTDIR, ...), which becomes the OSError raised.
+int mpf_port_getcwd(char *buf, size_t len);  // ERANGE when [len] is too small
+int mpf_port_chdir(const char *path);
+// Call [fn] with each name in the directory except "." and "..", in any order.
+int mpf_port_listdir(const char *path, void (*fn)(void *env, const char *name), void *env);
+int mpf_port_remove(const char *path);
+int mpf_port_mkdir(const char *path);
+int mpf_port_rmdir(const char *path);
+int mpf_port_rename(const char *from, const char *to);
 #endif
 
 #endif // MPF_PORT_H

@@ -102,48 +102,44 @@ static int cmp_bytes(const char *a, size_t alen, const char *b, size_t blen) {
     return alen < blen ? -1 : (alen > blen ? 1 : 0);
 }
 
-mpf_qstr_t mpf_qstr_find(const char *str, size_t len) {
-    size_t hash = mpf_qstr_compute_hash((const uint8_t *)str, len);
-    // the ABI part (unsorted)
-    for (size_t i = 1; i <= MPF_QSTRID_STATIC_COUNT; i++) {
-        const qstr_entry_t *e = &qstr_static_pool[i];
-        if (e->hash == hash && e->len == len && memcmp(e->str, str, len) == 0) {
+// The ABI part of the pool is in the order the .mpy format fixes; this lists its ids in
+// bytewise order of their strings so that it too can be binary-searched.
+static const uint8_t qstr_abi_order[MPF_QSTRID_STATIC_COUNT] = {MPF_QSTRID_ABI_ORDER};
+
+// Binary search for [str] in the bytewise-sorted entries [lo, hi) of [pool], read through
+// [order] when given. Returns the pool index, or 0 when absent (index 0 is never a string).
+static size_t find_sorted(const qstr_entry_t *pool, const uint8_t *order, size_t lo, size_t hi, const char *str, size_t len) {
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        size_t i = order != NULL ? order[mid] : mid;
+        int c = cmp_bytes(pool[i].str, pool[i].len, str, len);
+        if (c == 0) {
             return i;
-        }
-    }
-    // the core's strings (sorted)
-    size_t lo = MPF_QSTRID_STATIC_COUNT + 1, hi = MPF_QSTRID_LAST_STATIC;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const qstr_entry_t *e = &qstr_static_pool[mid];
-        int c = cmp_bytes(e->str, e->len, str, len);
-        if (c == 0) {
-            return mid;
         } else if (c < 0) {
             lo = mid + 1;
         } else {
             hi = mid;
         }
     }
-    // the frozen modules' strings (sorted), ids from MPF_QSTRID_LAST_STATIC
-    lo = 1;
-    hi = mpf_frozen_qstr_count + 1;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const qstr_entry_t *e = &mpf_frozen_qstr_pool[mid];
-        int c = cmp_bytes(e->str, e->len, str, len);
-        if (c == 0) {
-            return MPF_QSTRID_LAST_STATIC - 1 + mid;
-        } else if (c < 0) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
+    return 0;
+}
+
+mpf_qstr_t mpf_qstr_find(const char *str, size_t len) {
+    size_t i = find_sorted(qstr_static_pool, qstr_abi_order, 0, MPF_QSTRID_STATIC_COUNT, str, len);
+    if (i == 0) {
+        i = find_sorted(qstr_static_pool, NULL, MPF_QSTRID_STATIC_COUNT + 1, MPF_QSTRID_LAST_STATIC, str, len);
+    }
+    if (i != 0) {
+        return i;
+    }
+    i = find_sorted(mpf_frozen_qstr_pool, NULL, 1, mpf_frozen_qstr_count + 1, str, len);
+    if (i != 0) {
+        return MPF_QSTRID_LAST_STATIC - 1 + i;  // the frozen modules' strings follow the core's
     }
     const qstr_index_t *ix = mpf_state.qstr_index;
     if (ix != NULL) {
-        uint32_t key = index_key(hash, len);
-        for (size_t i = index_start(key, ix->size); ix->slot[i].id != 0; i = (i + 1) & (ix->size - 1)) {
+        uint32_t key = index_key(mpf_qstr_compute_hash((const uint8_t *)str, len), len);
+        for (i = index_start(key, ix->size); ix->slot[i].id != 0; i = (i + 1) & (ix->size - 1)) {
             if (ix->slot[i].key == key) {
                 size_t elen;
                 const char *e = mpf_qstr_data(ix->slot[i].id, &elen);

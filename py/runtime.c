@@ -807,3 +807,11 @@ mpf_obj_t mpf_iternext_raise(mpf_obj_t it) {
     }
     return v;
 }
+
+void mpf_wait_idle(void) {
+    mpf_port_poll();
+#if CONFIG_MODULE_MICROPYTHON
+    mpf_micropython_run_scheduled();
+#endif
+    mpf_port_idle();
+}

@@ -392,18 +392,25 @@ def run(
     stdin: bytes = b"",
     timeout: float = TIMEOUT_S,
 ) -> RunResult:
-    """Run argv in its own process group; kill the whole group on timeout."""
-    proc = subprocess.Popen(
-        list(argv),
-        cwd=cwd,
-        env=env,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
+    """Run argv in its own process group; kill the whole group on timeout.
+
+    Standard input is a file holding ``stdin``, not a pipe: all of it is there
+    from the start, so a program that polls its input sees the same on every run.
+    """
+    with tempfile.TemporaryFile() as stdin_file:
+        stdin_file.write(stdin)
+        stdin_file.seek(0)
+        proc = subprocess.Popen(
+            list(argv),
+            cwd=cwd,
+            env=env,
+            stdin=stdin_file,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
     try:
-        out, err = proc.communicate(stdin, timeout=timeout)
+        out, err = proc.communicate(timeout=timeout)
         return RunResult(tuple(argv), proc.returncode, out, err)
     except subprocess.TimeoutExpired:
         with contextlib.suppress(ProcessLookupError):
@@ -508,10 +515,20 @@ def _stdout_diff(expected: bytes, actual: bytes) -> str:
     return "stdout differs:\n" + diff
 
 
-def check_program(
-    program: Program, workdir: Path, build: HostBuild, python: str, mpy_cross: str
-) -> None:
-    """Compile, run both sides, and raise AssertionError on any difference."""
+@dataclass(frozen=True)
+class PreparedProgram:
+    """A program compiled for the host port, with the output it must produce."""
+
+    program: Program
+    level: int
+    expected: RunResult
+    main_mpy: Path
+
+
+def prepare_program(
+    program: Program, workdir: Path, python: str, mpy_cross: str, flags: Sequence[str]
+) -> PreparedProgram:
+    """Compile ``program`` and find its expected output (its .exp file, else CPython's)."""
     level = program.opt_level if program.opt_level is not None else default_opt_level()
     exp = program.expected_file
     if exp is not None:
@@ -520,12 +537,24 @@ def check_program(
         ref = run_cpython(program, workdir / "cpython", level, python)
     if ref.timed_out:
         raise CorpusError(f"{program.id}: CPython timed out after {TIMEOUT_S:g} s (fix it)")
-    main_mpy = compile_program(program, workdir / "mpy", level, mpy_cross, build.mpy_cross_flags)
-    got = run_firmware(build, main_mpy, _stdin_of(program))
-    problems = compare(ref, got)
+    main_mpy = compile_program(program, workdir / "mpy", level, mpy_cross, flags)
+    return PreparedProgram(program, level, ref, main_mpy)
+
+
+def run_prepared(prepared: PreparedProgram, build: HostBuild) -> None:
+    """Run a prepared program on ``build``; AssertionError on any difference."""
+    got = run_firmware(build, prepared.main_mpy, _stdin_of(prepared.program))
+    problems = compare(prepared.expected, got)
     if problems:
-        header = f"{program.id} (mpy-cross -O{level}, {' '.join(got.argv)}):"
+        header = f"{prepared.program.id} (mpy-cross -O{prepared.level}, {' '.join(got.argv)}):"
         raise AssertionError("\n".join([header, *problems]))
+
+
+def check_program(
+    program: Program, workdir: Path, build: HostBuild, python: str, mpy_cross: str
+) -> None:
+    """Compile, run both sides, and raise AssertionError on any difference."""
+    run_prepared(prepare_program(program, workdir, python, mpy_cross, build.mpy_cross_flags), build)
 
 
 # ---------------------------------------------------------------------------

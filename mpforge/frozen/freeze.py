@@ -22,6 +22,7 @@ def settings_key(frozen_set: FrozenSet, view: ConfigView, small_int_bits: int) -
         "mpy-cross": compiler_digest(),
         "small_int_bits": small_int_bits,
         "float": view.enabled("FLOAT"),
+        "complex": view.enabled("BUILTIN_COMPLEX"),
         "big_ints": [view.enabled(f"INT_BIG_{k}") for k in ("NONE", "LONGLONG", "MPZ")],
     }
 
@@ -46,6 +47,7 @@ def freeze(
         small_int_bits,
         view.enabled("FLOAT"),
         next(k for k in ("none", "longlong", "mpz") if view.enabled(f"INT_BIG_{k.upper()}")),
+        complex_numbers=view.enabled("BUILTIN_COMPLEX"),
     )
     if not output.exists() or output.read_text(encoding="utf-8") != text:
         output.write_text(text, encoding="utf-8")

@@ -5,6 +5,12 @@ can end QEMU with its exit status. At a terminal the console is a multiplexed
 stdio character device without signals, so Ctrl-C reaches the board as a byte
 and the exit key is Ctrl-A then X (Ctrl-A Ctrl-A sends a Ctrl-A to the board).
 Piped (tests, scripts), it is plain `-serial stdio`.
+
+The console is QEMU's serial0; `serials` attaches more character devices in order
+(serial1, serial2, ...: USART2, USART3, ... on netduinoplus2), e.g. "pty" or
+"pipe:/tmp/dir/u2" (QEMU then reads u2.in and writes u2.out). `unimp_log` makes QEMU
+log every access to a device it does not model (`-d unimp`), such as the STM32's
+GPIO and RCC, to that file: the register writes a test can check.
 """
 
 from __future__ import annotations
@@ -26,9 +32,17 @@ class QemuRunner(Runner):
     name = "qemu"
     system = "qemu-system-arm"
 
-    def __init__(self, build_dir: Path, interactive: bool | None = None) -> None:
+    def __init__(
+        self,
+        build_dir: Path,
+        interactive: bool | None = None,
+        serials: Sequence[str] = (),
+        unimp_log: Path | None = None,
+    ) -> None:
         super().__init__(build_dir)
         self.interactive = sys.stdin.isatty() if interactive is None else interactive
+        self.serials = list(serials)
+        self.unimp_log = unimp_log
 
     def config(self) -> ConfigView:
         dotconfig = self.build_dir / ".config"
@@ -52,6 +66,10 @@ class QemuRunner(Runner):
             cmd += ["-chardev", "stdio,id=console,mux=on,signal=off", "-serial", "chardev:console"]
         else:
             cmd += ["-serial", "stdio"]
+        for backend in self.serials:
+            cmd += ["-serial", backend]
+        if self.unimp_log is not None:
+            cmd += ["-d", "unimp", "-D", str(self.unimp_log)]
         if view.values.get("SEMIHOSTING_EXIT") == "y":
             cmd += ["-semihosting-config", "enable=on,target=native"]
         return [*cmd, "-kernel", str(self.image()), *args]

@@ -1,6 +1,9 @@
 // file.c -- open() for the host port: text and binary files over stdio.
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "mpf.h"
 
@@ -181,14 +184,19 @@ static mpf_obj_t builtin_open(size_t n_args, size_t n_kw, const mpf_obj_t *args)
     cmode[k++] = 'b';
     char cpath[1024];
     if (pl >= sizeof(cpath)) {
-        mpf_raise_msg(&mpf_type_OSError, "path too long");
+        mpf_raise_oserror(ENAMETOOLONG, args[0], MPF_OBJ_NONE);
     }
     memcpy(cpath, path, pl);
     cpath[pl] = 0;
     FILE *fp = fopen(cpath, cmode);
+    struct stat st;
+    if (fp != NULL && fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(fp);  // stdio opens a directory for reading; Python refuses it
+        fp = NULL;
+        errno = EISDIR;
+    }
     if (fp == NULL) {
-        mpf_obj_t a[2] = {mpf_obj_new_small_int(2), mpf_obj_new_str("No such file or directory", 25)};
-        mpf_raise(mpf_exc_new(&mpf_type_FileNotFoundError, 2, a));
+        mpf_raise_oserror(errno, args[0], MPF_OBJ_NONE);
     }
     file_obj_t *f = mpf_gc_alloc(sizeof(file_obj_t), true);
     f->base.type = &file_type;

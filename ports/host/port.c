@@ -96,6 +96,11 @@ void mpf_port_stack(void **top, size_t *size) {
 void mpf_port_poll(void) {
 }
 
+void mpf_port_idle(void) {
+    struct timespec ts = {0, 500 * 1000};
+    nanosleep(&ts, NULL);
+}
+
 _Noreturn void mpf_port_exit(int status) {
     fflush(stdout);
     fflush(stderr);
@@ -106,27 +111,6 @@ _Noreturn void mpf_port_abort(const char *msg) {
     fflush(stdout);
     fprintf(stderr, "%s\n", msg);
     exit(1);
-}
-
-long mpf_port_file_size(const char *path) {
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        return -1;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        return -2;
-    }
-    return (long)st.st_size;
-}
-
-bool mpf_port_file_read(const char *path, uint8_t *buf, size_t len) {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return false;
-    }
-    size_t n = fread(buf, 1, len, f);
-    fclose(f);
-    return n == len;
 }
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__has_feature)

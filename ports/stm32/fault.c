@@ -18,7 +18,7 @@ static void put(const char *s) {
     while (s[n]) {
         n++;
     }
-    stm32_usart_write(s, n, true);
+    stm32_console_write(s, n, true);
 }
 
 // Print "[name]=0x%08x" followed by [sep].

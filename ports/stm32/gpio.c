@@ -25,11 +25,14 @@ bool stm32_gpio_parse(const char *name, int *port, int *pin) {
     return true;
 }
 
-void stm32_gpio_config(int port, int pin, stm32_gpio_mode_t mode, stm32_gpio_pull_t pull, int af) {
+void stm32_gpio_config(int port, int pin, int mode, stm32_gpio_pull_t pull, int af) {
     uint32_t base = GPIO_BASE((uint32_t)port);
     STM32_REG(RCC_AHB1ENR) |= 1u << port;
     (void)STM32_REG(RCC_AHB1ENR);  // let the clock reach the port before writing it
     uint32_t shift2 = 2u * (uint32_t)pin;
+    uint32_t od = (mode & STM32_GPIO_OPEN_DRAIN) ? 1u : 0u;
+    mode &= 3;
+    STM32_REG(base + GPIO_OTYPER) = (STM32_REG(base + GPIO_OTYPER) & ~(1u << pin)) | (od << pin);
     if (mode == STM32_GPIO_ALT) {
         uint32_t afr = base + (pin < 8 ? GPIO_AFRL : GPIO_AFRH);
         uint32_t shift4 = 4u * (uint32_t)(pin & 7);
@@ -38,6 +41,20 @@ void stm32_gpio_config(int port, int pin, stm32_gpio_mode_t mode, stm32_gpio_pul
     }
     STM32_REG(base + GPIO_PUPDR) = (STM32_REG(base + GPIO_PUPDR) & ~(3u << shift2)) | ((uint32_t)pull << shift2);
     STM32_REG(base + GPIO_MODER) = (STM32_REG(base + GPIO_MODER) & ~(3u << shift2)) | ((uint32_t)mode << shift2);
+}
+
+int stm32_gpio_mode(int port, int pin) {
+    uint32_t base = GPIO_BASE((uint32_t)port);
+    int mode = (int)((STM32_REG(base + GPIO_MODER) >> (2u * (uint32_t)pin)) & 3u);
+    if ((mode == STM32_GPIO_OUTPUT || mode == STM32_GPIO_ALT) && ((STM32_REG(base + GPIO_OTYPER) >> pin) & 1u)) {
+        mode |= STM32_GPIO_OPEN_DRAIN;
+    }
+    return mode;
+}
+
+stm32_gpio_pull_t stm32_gpio_pull(int port, int pin) {
+    uint32_t bits = (STM32_REG(GPIO_BASE((uint32_t)port) + GPIO_PUPDR) >> (2u * (uint32_t)pin)) & 3u;
+    return bits == 3u ? STM32_GPIO_PULL_NONE : (stm32_gpio_pull_t)bits;  // 11 is reserved
 }
 
 void stm32_gpio_write(int port, int pin, bool high) {

@@ -13,6 +13,7 @@ static int run_once(void) {
     mpf_init();
     int status = mpf_boot_frozen();
     mpf_deinit();
+    stm32_usart_close_all();  // machine.UARTs do not outlive the run that opened them
     return status;
 }
 
@@ -23,8 +24,8 @@ int main(void) {
         return status;  // startup.c leaves the emulator with it
 #else
         mpf_printf(&mpf_print_stdout, "main.py ended (status %d); Ctrl-D runs it again\n", status);
-        while (stm32_usart_poll() != CHAR_CTRL_D) {
-            (void)stm32_usart_take_interrupt();
+        while (stm32_console_getc() != CHAR_CTRL_D) {
+            (void)stm32_console_take_interrupt();
             __asm__ volatile("wfi");
         }
 #endif

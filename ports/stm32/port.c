@@ -15,16 +15,16 @@ const char mpf_port_platform[] = "stm32";
 static uint8_t heap[CONFIG_HEAP_SIZE] __attribute__((aligned(8)));
 
 void mpf_port_stdout_write(const char *data, size_t len) {
-    stm32_usart_write(data, len, true);
+    stm32_console_write(data, len, true);
 }
 
 void mpf_port_stderr_write(const char *data, size_t len) {
-    stm32_usart_write(data, len, true);
+    stm32_console_write(data, len, true);
 }
 
 // Raise KeyboardInterrupt if Ctrl-C arrived on the console since the last check.
 static void check_interrupt(void) {
-    if (stm32_usart_take_interrupt()) {
+    if (stm32_console_take_interrupt()) {
         mpf_raise_type(&mpf_type_KeyboardInterrupt);
     }
 }
@@ -32,7 +32,7 @@ static void check_interrupt(void) {
 int mpf_port_stdin_read(void) {
     for (;;) {
         check_interrupt();
-        int c = stm32_usart_poll();
+        int c = stm32_console_getc();
         if (c >= 0) {
             return c;
         }
@@ -41,7 +41,7 @@ int mpf_port_stdin_read(void) {
 }
 
 bool mpf_port_stdin_ready(void) {
-    return stm32_usart_any() > 0;
+    return stm32_console_any() > 0;
 }
 
 uint32_t mpf_port_ticks_ms(void) {
@@ -62,14 +62,18 @@ void mpf_port_poll(void) {
     check_interrupt();
 }
 
+void mpf_port_idle(void) {
+    __asm__ volatile("wfi");  // SysTick wakes us within 1 ms, a received byte sooner
+}
+
 _Noreturn void mpf_port_exit(int status) {
     stm32_halt(status);
 }
 
 _Noreturn void mpf_port_abort(const char *msg) {
     static const char prefix[] = "\nFATAL: ";
-    stm32_usart_write(prefix, sizeof(prefix) - 1, true);
-    stm32_usart_write(msg, strlen(msg), true);
-    stm32_usart_write("\n", 1, true);
+    stm32_console_write(prefix, sizeof(prefix) - 1, true);
+    stm32_console_write(msg, strlen(msg), true);
+    stm32_console_write("\n", 1, true);
     stm32_halt(STM32_ABORT_STATUS);
 }

@@ -12,7 +12,7 @@
 #define CHAR_CTRL_D 0x04
 
 static void put(const char *s) {
-    stm32_usart_write(s, strlen(s), true);
+    stm32_console_write(s, strlen(s), true);
 }
 
 static void put_uint(uint32_t v) {
@@ -76,10 +76,10 @@ int main(void) {
     char line[LINE_MAX + 1];
     size_t len = 0;
     for (;;) {
-        if (stm32_usart_take_interrupt()) {
+        if (stm32_console_take_interrupt()) {
             put("^C\n");
         }
-        int c = stm32_usart_poll();
+        int c = stm32_console_getc();
         if (c < 0) {
             __asm__ volatile("wfi");
             continue;

@@ -8,23 +8,6 @@
 // Interrupt lines of the largest chip supported (STM32F411: 86, F405: 82).
 #define STM32_IRQ_COUNT 86
 
-// Console USART interrupt line (RM0090 table 61 / RM0383 table 37).
-#if CONFIG_STM32_CONSOLE_USART == 1
-#define STM32_CONSOLE_IRQ 37
-#elif CONFIG_STM32_CONSOLE_USART == 2
-#define STM32_CONSOLE_IRQ 38
-#elif CONFIG_STM32_CONSOLE_USART == 3
-#define STM32_CONSOLE_IRQ 39
-#elif CONFIG_STM32_CONSOLE_USART == 4
-#define STM32_CONSOLE_IRQ 52
-#elif CONFIG_STM32_CONSOLE_USART == 5
-#define STM32_CONSOLE_IRQ 53
-#elif CONFIG_STM32_CONSOLE_USART == 6
-#define STM32_CONSOLE_IRQ 71
-#else
-#error "CONFIG_STM32_CONSOLE_USART must be 1..6"
-#endif
-
 // Symbols of the generated linker script (ldscript.ld.in).
 extern uint32_t _estack;   // initial stack pointer: top of SRAM
 extern uint32_t _sidata;   // .data's initial values in flash
@@ -51,7 +34,14 @@ const stm32_vector_t stm32_vectors[16 + STM32_IRQ_COUNT] = {
     [5] = stm32_fault_isr,   // BusFault
     [6] = stm32_fault_isr,   // UsageFault
     [15] = stm32_tick_isr,   // SysTick
-    [16 + STM32_CONSOLE_IRQ] = stm32_usart_isr,
+    [16 + USART1_IRQ] = stm32_usart_isr,  // one handler for every USART
+    [16 + USART2_IRQ] = stm32_usart_isr,
+#if STM32_HAS_USART3_4_5
+    [16 + USART3_IRQ] = stm32_usart_isr,
+    [16 + UART4_IRQ] = stm32_usart_isr,
+    [16 + UART5_IRQ] = stm32_usart_isr,
+#endif
+    [16 + USART6_IRQ] = stm32_usart_isr,
 };
 #pragma GCC diagnostic pop
 
@@ -74,7 +64,7 @@ __attribute__((noreturn)) void stm32_reset_isr(void) {
     stm32_fault_init();
     stm32_clock_init();
     stm32_tick_init();
-    stm32_usart_init();
+    stm32_console_init();
     int status = main();
     stm32_halt(status);
 }

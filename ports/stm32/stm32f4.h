@@ -6,6 +6,8 @@
 
 #include <stdint.h>
 
+#include "config.h"
+
 // A memory-mapped 32-bit register at [addr].
 #define STM32_REG(addr) (*(volatile uint32_t *)(uintptr_t)(addr))
 
@@ -18,6 +20,7 @@
 #define SYSTICK_CTRL_CLKSOURCE (1u << 2)  // 1: processor clock, 0: HCLK/8
 
 #define NVIC_ISER(n) (0xE000E100u + 4u * (n))  // set-enable, 32 IRQs per word
+#define NVIC_ICER(n) (0xE000E180u + 4u * (n))  // clear-enable
 #define NVIC_IPR_BYTE(irq) (*(volatile uint8_t *)(uintptr_t)(0xE000E400u + (irq)))
 
 #define SCB_ICSR 0xE000ED04u
@@ -86,7 +89,27 @@
 #define GPIO_AFRL 0x20u    // 4 bits per pin, pins 0..7
 #define GPIO_AFRH 0x24u    // pins 8..15
 
-// ---------------------------------------------------------------- USART
+// ---------------------------------------------------------------- USART (RM0090 30.6)
+// Base addresses and interrupt lines (RM0090 2.3 and table 61; RM0383 table 37).
+#define USART1_BASE 0x40011000u
+#define USART2_BASE 0x40004400u
+#define USART3_BASE 0x40004800u
+#define UART4_BASE 0x40004C00u
+#define UART5_BASE 0x40005000u
+#define USART6_BASE 0x40011400u
+#define USART1_IRQ 37
+#define USART2_IRQ 38
+#define USART3_IRQ 39
+#define UART4_IRQ 52
+#define UART5_IRQ 53
+#define USART6_IRQ 71
+// The F411 has USART1, 2 and 6 only.
+#if defined(CONFIG_CHIP_STM32F405RG)
+#define STM32_HAS_USART3_4_5 1
+#else
+#define STM32_HAS_USART3_4_5 0
+#endif
+
 #define USART_SR 0x00u
 #define USART_SR_ORE (1u << 3)
 #define USART_SR_RXNE (1u << 5)
@@ -95,10 +118,16 @@
 #define USART_DR 0x04u
 #define USART_BRR 0x08u
 #define USART_CR1 0x0Cu
+#define USART_CR1_SBK (1u << 0)  // send break: hardware clears it after the break
 #define USART_CR1_RE (1u << 2)
 #define USART_CR1_TE (1u << 3)
 #define USART_CR1_RXNEIE (1u << 5)
+#define USART_CR1_PS (1u << 9)   // parity: 0 even, 1 odd
+#define USART_CR1_PCE (1u << 10)
+#define USART_CR1_M (1u << 12)   // word length 9 bits (data + parity)
 #define USART_CR1_UE (1u << 13)
+#define USART_CR2 0x10u
+#define USART_CR2_STOP_2 (2u << 12)  // STOP[13:12] = 10: two stop bits
 
 // ---------------------------------------------------------------- device electronic signature
 #define STM32_UID_BASE 0x1FFF7A10u  // 96-bit unique device ID

@@ -1,7 +1,8 @@
 // stm32hal.h -- the port's hardware layer as the rest of the port sees it: one
 // prefix per file (stm32_clock_ clock.c, stm32_tick_ systick.c, stm32_gpio_ gpio.c,
-// stm32_usart_ usart.c, stm32_fault_ fault.c, stm32_semihost_ semihost.c). Nothing
-// here knows about the Python core; port.c and main.c join the two.
+// stm32_usart_ and stm32_console_ usart.c, stm32_fault_ fault.c, stm32_semihost_
+// semihost.c). Nothing here knows about the Python core; port.c, main.c and machine.c
+// join the two.
 #ifndef STM32_STM32HAL_H
 #define STM32_STM32HAL_H
 
@@ -33,35 +34,84 @@ void stm32_tick_delay_ms(uint32_t ms);
 void stm32_tick_isr(void);
 
 // ---------------------------------------------------------------- gpio.c
+// Modes are the MODER encodings; STM32_GPIO_OPEN_DRAIN may be or-ed into OUTPUT or
+// ALT (it sets the pin's OTYPER bit).
 typedef enum {
     STM32_GPIO_INPUT = 0,
     STM32_GPIO_OUTPUT = 1,
     STM32_GPIO_ALT = 2,
     STM32_GPIO_ANALOG = 3,
+    STM32_GPIO_OPEN_DRAIN = 0x10,
 } stm32_gpio_mode_t;
 typedef enum { STM32_GPIO_PULL_NONE = 0, STM32_GPIO_PULL_UP = 1, STM32_GPIO_PULL_DOWN = 2 } stm32_gpio_pull_t;
 // Parse a pin name such as "PA9" into [*port] (0 = A) and [*pin] (0..15). False if malformed.
 bool stm32_gpio_parse(const char *name, int *port, int *pin);
 // Enable the port's clock and set [pin]'s mode, pull and (for ALT) alternate function [af].
-void stm32_gpio_config(int port, int pin, stm32_gpio_mode_t mode, stm32_gpio_pull_t pull, int af);
+void stm32_gpio_config(int port, int pin, int mode, stm32_gpio_pull_t pull, int af);
+// The pin's mode (with STM32_GPIO_OPEN_DRAIN) and pull as the registers hold them.
+int stm32_gpio_mode(int port, int pin);
+stm32_gpio_pull_t stm32_gpio_pull(int port, int pin);
 void stm32_gpio_write(int port, int pin, bool high);
 bool stm32_gpio_read(int port, int pin);
 
-// ---------------------------------------------------------------- usart.c (the console)
-// Set up the console USART from the config: pins, baud rate, RX interrupt.
-void stm32_usart_init(void);
-// Send [len] bytes, blocking; "\n" goes out as "\r\n" when [cooked].
-void stm32_usart_write(const char *data, size_t len, bool cooked);
-// A received byte from the ring buffer, or -1 when it is empty.
-int stm32_usart_poll(void);
-// Bytes waiting in the ring buffer.
-size_t stm32_usart_any(void);
-// True (once) when Ctrl-C arrived since the last call: the byte is not buffered.
-bool stm32_usart_take_interrupt(void);
-// Receive-ring statistics: bytes dropped because the buffer was full.
-uint32_t stm32_usart_dropped(void);
-// The console USART's interrupt handler.
+// ---------------------------------------------------------------- usart.c
+// One driver for every USART: polled transmit, interrupt-driven receive into a
+// static ring buffer per USART. The console is the instance CONFIG_STM32_CONSOLE_USART
+// (stm32_console_*: its settings come from the config and Ctrl-C on it is a signal,
+// not data); machine.UART opens the others. USARTs are numbered 1..6 as in RM0090.
+#define STM32_USART_MAX 6
+typedef enum { STM32_PARITY_NONE = 0, STM32_PARITY_EVEN = 1, STM32_PARITY_ODD = 2 } stm32_parity_t;
+typedef struct {
+    uint32_t baud;
+    uint8_t bits;      // data bits: 8, or 7 with parity
+    uint8_t parity;    // stm32_parity_t
+    uint8_t stop;      // 1 or 2
+    uint16_t rxbuf;    // ring capacity; 0: all of the static buffer
+} stm32_usart_config_t;
+// True if USART [id] exists on this chip.
+bool stm32_usart_exists(int id);
+// Capacity of [id]'s static receive buffer in bytes.
+size_t stm32_usart_rx_capacity(int id);
+// Enable [id] with [cfg] on its configured pins, its receive ring emptied. Returns
+// NULL, or what is wrong with [cfg] (then nothing changed).
+const char *stm32_usart_open(int id, const stm32_usart_config_t *cfg);
+// Disable [id]: its interrupt, the peripheral and its clock.
+void stm32_usart_close(int id);
+// Close every open USART but the console (a soft reset).
+void stm32_usart_close_all(void);
+bool stm32_usart_is_open(int id);
+// The settings [id] was opened with (valid while it is open).
+const stm32_usart_config_t *stm32_usart_config(int id);
+// The TX and RX pin names [id] uses.
+void stm32_usart_pins(int id, const char **tx, const char **rx);
+// Send [len] bytes, blocking until the last is in the data register; "\n" goes out as
+// "\r\n" when [cooked].
+void stm32_usart_write(int id, const char *data, size_t len, bool cooked);
+// A received byte from [id]'s ring buffer, or -1 when it is empty.
+int stm32_usart_getc(int id);
+// Bytes waiting in [id]'s ring buffer.
+size_t stm32_usart_any(int id);
+// True when the transmit data register can take a byte (TXE).
+bool stm32_usart_tx_ready(int id);
+// True when nothing is being transmitted (TC): the last byte has left the pin.
+bool stm32_usart_tx_done(int id);
+// Send a break (one frame of zeros).
+void stm32_usart_send_break(int id);
+// Bytes [id]'s receive interrupt dropped because the ring was full.
+uint32_t stm32_usart_dropped(int id);
+// The interrupt handler of every USART (it finds its USART from the active vector).
 void stm32_usart_isr(void);
+
+// Open the console USART from the config.
+void stm32_console_init(void);
+// Console output, blocking; cooked: "\n" as "\r\n".
+void stm32_console_write(const char *data, size_t len, bool cooked);
+// A received console byte, or -1 when none waits.
+int stm32_console_getc(void);
+// Console bytes waiting.
+size_t stm32_console_any(void);
+// True (once) when Ctrl-C arrived since the last call: the byte is not buffered.
+bool stm32_console_take_interrupt(void);
 
 // ---------------------------------------------------------------- fault.c
 // HardFault, MemManage, BusFault, UsageFault and NMI: print the fault and registers.

@@ -1,135 +1,282 @@
-// usart.c -- the console: one USART (chosen by CONFIG_STM32_CONSOLE_USART) with
-// polled transmit and interrupt-driven receive into a ring buffer. Ctrl-C is not
-// buffered: it raises a flag the core's poll hook turns into KeyboardInterrupt.
+// usart.c -- every USART through one driver: polled transmit, interrupt-driven receive
+// into a static ring buffer per USART. The console is just the instance
+// CONFIG_STM32_CONSOLE_USART, opened at reset from the config; there Ctrl-C is not
+// buffered but raises a flag the core's poll hook turns into KeyboardInterrupt.
+// machine.UART (machine.c) opens the other instances.
 #include "stm32f4.h"
 #include "stm32hal.h"
 
-// Where each USART lives: base address, bus (1 = APB1, 2 = APB2), its enable bit in
-// RCC_APBxENR, interrupt line and pin alternate function (RM0090 2.3, 7.3, 8.3.7).
-#if CONFIG_STM32_CONSOLE_USART == 1
-#define CONSOLE_BASE 0x40011000u
-#define CONSOLE_BUS 2
-#define CONSOLE_EN_BIT 4
-#define CONSOLE_IRQ 37
-#define CONSOLE_AF 7
-#elif CONFIG_STM32_CONSOLE_USART == 2
-#define CONSOLE_BASE 0x40004400u
-#define CONSOLE_BUS 1
-#define CONSOLE_EN_BIT 17
-#define CONSOLE_IRQ 38
-#define CONSOLE_AF 7
-#elif CONFIG_STM32_CONSOLE_USART == 3
-#define CONSOLE_BASE 0x40004800u
-#define CONSOLE_BUS 1
-#define CONSOLE_EN_BIT 18
-#define CONSOLE_IRQ 39
-#define CONSOLE_AF 7
-#elif CONFIG_STM32_CONSOLE_USART == 4
-#define CONSOLE_BASE 0x40004C00u
-#define CONSOLE_BUS 1
-#define CONSOLE_EN_BIT 19
-#define CONSOLE_IRQ 52
-#define CONSOLE_AF 8
-#elif CONFIG_STM32_CONSOLE_USART == 5
-#define CONSOLE_BASE 0x40005000u
-#define CONSOLE_BUS 1
-#define CONSOLE_EN_BIT 20
-#define CONSOLE_IRQ 53
-#define CONSOLE_AF 8
-#elif CONFIG_STM32_CONSOLE_USART == 6
-#define CONSOLE_BASE 0x40011400u
-#define CONSOLE_BUS 2
-#define CONSOLE_EN_BIT 5
-#define CONSOLE_IRQ 71
-#define CONSOLE_AF 8
-#else
-#error "CONFIG_STM32_CONSOLE_USART must be 1..6"
+// Static receive rings (no heap: an interrupt may write into them at any time, even
+// across a soft reset). One slot stays free to tell a full ring from an empty one.
+#define RX_SLOTS(id) \
+    (((id) == CONFIG_STM32_CONSOLE_USART ? CONFIG_STM32_CONSOLE_RX_BUFFER : CONFIG_STM32_UART_RX_BUFFER) + 1)
+static volatile uint8_t rx_buf1[RX_SLOTS(1)];
+static volatile uint8_t rx_buf2[RX_SLOTS(2)];
+static volatile uint8_t rx_buf6[RX_SLOTS(6)];
+#if STM32_HAS_USART3_4_5
+static volatile uint8_t rx_buf3[RX_SLOTS(3)];
+static volatile uint8_t rx_buf4[RX_SLOTS(4)];
+static volatile uint8_t rx_buf5[RX_SLOTS(5)];
 #endif
 
-#define RX_SIZE CONFIG_STM32_CONSOLE_RX_BUFFER
-_Static_assert((RX_SIZE & (RX_SIZE - 1)) == 0, "CONFIG_STM32_CONSOLE_RX_BUFFER must be a power of two");
+// What does not change about a USART: where it is, its bus (1 = APB1, 2 = APB2) and
+// enable bit in RCC_APBxENR, interrupt line, pin alternate function (RM0090 2.3, 7.3,
+// 8.3.2) and its pins from the config. base 0: not on this chip.
+typedef struct {
+    uint32_t base;
+    volatile uint8_t *rx_buf;
+    uint16_t rx_slots;
+    uint8_t bus;
+    uint8_t en_bit;
+    uint8_t irq;
+    uint8_t af;
+    const char *tx_pin;
+    const char *rx_pin;
+} usart_hw_t;
 
-// The receive ring: the ISR writes at head, readers take from tail; each index is
-// written by one side only, so no lock is needed on a single core.
-static volatile uint8_t rx_buf[RX_SIZE];
-static volatile uint32_t rx_head, rx_tail, rx_dropped;
-static volatile bool interrupt_pending;
+#define USART_HW(n, base, bus, en_bit, irq, af) \
+    [(n) - 1] = {base, rx_buf##n, sizeof(rx_buf##n), bus, en_bit, irq, af, CONFIG_STM32_UART##n##_TX_PIN, \
+                 CONFIG_STM32_UART##n##_RX_PIN}
 
-// Configure the pin called [name] as the USART's alternate function.
-static void config_pin(const char *name, stm32_gpio_pull_t pull) {
+static const usart_hw_t usart_hw[STM32_USART_MAX] = {
+    USART_HW(1, USART1_BASE, 2, 4, USART1_IRQ, 7),
+    USART_HW(2, USART2_BASE, 1, 17, USART2_IRQ, 7),
+#if STM32_HAS_USART3_4_5
+    USART_HW(3, USART3_BASE, 1, 18, USART3_IRQ, 7),
+    USART_HW(4, UART4_BASE, 1, 19, UART4_IRQ, 8),
+    USART_HW(5, UART5_BASE, 1, 20, UART5_IRQ, 8),
+#endif
+    USART_HW(6, USART6_BASE, 2, 5, USART6_IRQ, 8),
+};
+
+// What an open USART is doing. The receive interrupt writes head, readers take from
+// tail: each index has one writer, so no lock is needed on a single core.
+typedef struct {
+    stm32_usart_config_t cfg;
+    volatile uint16_t head, tail;
+    uint16_t slots;     // ring slots in use: capacity + 1
+    uint8_t data_mask;  // 0x7F with 7 data bits: the parity bit is not data
+    bool open;
+    volatile uint32_t dropped;
+} usart_state_t;
+
+static usart_state_t usart_state[STM32_USART_MAX];
+static volatile bool console_interrupt;
+
+#define CONSOLE_ID CONFIG_STM32_CONSOLE_USART
+_Static_assert(CONSOLE_ID == 1 || CONSOLE_ID == 2 || CONSOLE_ID == 6 || STM32_HAS_USART3_4_5,
+    "CONFIG_STM32_CONSOLE_USART names a USART this chip does not have");
+
+bool stm32_usart_exists(int id) {
+    return id >= 1 && id <= STM32_USART_MAX && usart_hw[id - 1].base != 0;
+}
+
+size_t stm32_usart_rx_capacity(int id) {
+    return usart_hw[id - 1].rx_slots - 1u;
+}
+
+static void irq_enable(int irq, bool on) {
+    STM32_REG(on ? NVIC_ISER(irq / 32) : NVIC_ICER(irq / 32)) = 1u << (irq % 32);
+    __asm__ volatile("dsb\n isb" ::: "memory");  // disabled before the next access
+}
+
+static void config_pin(const char *name, stm32_gpio_pull_t pull, int af) {
     int port, pin;
     if (stm32_gpio_parse(name, &port, &pin)) {
-        stm32_gpio_config(port, pin, STM32_GPIO_ALT, pull, CONSOLE_AF);
+        stm32_gpio_config(port, pin, STM32_GPIO_ALT, pull, af);
     }
 }
 
-void stm32_usart_init(void) {
-    STM32_REG(CONSOLE_BUS == 1 ? RCC_APB1ENR : RCC_APB2ENR) |= 1u << CONSOLE_EN_BIT;
-    (void)STM32_REG(CONSOLE_BUS == 1 ? RCC_APB1ENR : RCC_APB2ENR);
-    config_pin(CONFIG_STM32_CONSOLE_TX_PIN, STM32_GPIO_PULL_NONE);
-    config_pin(CONFIG_STM32_CONSOLE_RX_PIN, STM32_GPIO_PULL_UP);  // idle high when unplugged
-    // Oversampling by 16: BRR = f_pclk / baud, rounded (mantissa and fraction in one).
-    uint32_t pclk = stm32_clock_apb_hz(CONSOLE_BUS);
-    STM32_REG(CONSOLE_BASE + USART_BRR) = (pclk + CONFIG_STM32_CONSOLE_BAUD / 2u) / CONFIG_STM32_CONSOLE_BAUD;
-    STM32_REG(CONSOLE_BASE + USART_CR1) = USART_CR1_UE | USART_CR1_TE | USART_CR1_RE | USART_CR1_RXNEIE;
-    STM32_REG(NVIC_ISER(CONSOLE_IRQ / 32)) = 1u << (CONSOLE_IRQ % 32);
-}
-
-static void put_byte(uint8_t c) {
-    while (!(STM32_REG(CONSOLE_BASE + USART_SR) & USART_SR_TXE)) {
+const char *stm32_usart_open(int id, const stm32_usart_config_t *cfg) {
+    if (!stm32_usart_exists(id)) {
+        return "no such UART on this chip";
     }
-    STM32_REG(CONSOLE_BASE + USART_DR) = c;
+    const usart_hw_t *hw = &usart_hw[id - 1];
+    usart_state_t *st = &usart_state[id - 1];
+    // Check everything before touching the hardware.
+    // Oversampling by 16: BRR = f_pclk / baud, rounded (mantissa and fraction in one);
+    // it must fit 16 bits and the mantissa be at least 1.
+    uint32_t pclk = stm32_clock_apb_hz(hw->bus);
+    uint32_t brr = cfg->baud == 0 ? 0 : (pclk + cfg->baud / 2u) / cfg->baud;
+    if (brr < 16 || brr > 0xFFFFu) {
+        return "baudrate out of range for this bus clock";
+    }
+    uint32_t cr1 = USART_CR1_UE | USART_CR1_TE | USART_CR1_RE | USART_CR1_RXNEIE;
+    // The word length counts the parity bit: 8 data + parity is a 9-bit word.
+    if (cfg->parity != STM32_PARITY_NONE) {
+        cr1 |= USART_CR1_PCE | (cfg->parity == STM32_PARITY_ODD ? USART_CR1_PS : 0u);
+        if (cfg->bits == 8) {
+            cr1 |= USART_CR1_M;
+        } else if (cfg->bits != 7) {
+            return "bits must be 7 or 8 with parity";
+        }
+    } else if (cfg->bits != 8) {
+        return "bits must be 8 without parity";
+    }
+    if (cfg->stop != 1 && cfg->stop != 2) {
+        return "stop must be 1 or 2";
+    }
+    size_t capacity = cfg->rxbuf == 0 ? stm32_usart_rx_capacity(id) : cfg->rxbuf;
+    if (capacity > stm32_usart_rx_capacity(id)) {
+        return "rxbuf larger than the static buffer (CONFIG_STM32_UART_RX_BUFFER)";
+    }
+
+    irq_enable(hw->irq, false);
+    uint32_t enr = hw->bus == 1 ? RCC_APB1ENR : RCC_APB2ENR;
+    STM32_REG(enr) |= 1u << hw->en_bit;
+    (void)STM32_REG(enr);  // let the clock reach the USART before writing it
+    STM32_REG(hw->base + USART_CR1) = 0;
+    config_pin(hw->tx_pin, STM32_GPIO_PULL_NONE, hw->af);
+    config_pin(hw->rx_pin, STM32_GPIO_PULL_UP, hw->af);  // idle high when unplugged
+    st->cfg = *cfg;
+    st->cfg.rxbuf = (uint16_t)capacity;
+    st->slots = (uint16_t)(capacity + 1);
+    st->head = st->tail = 0;
+    st->dropped = 0;
+    st->data_mask = cfg->parity != STM32_PARITY_NONE && cfg->bits == 7 ? 0x7Fu : 0xFFu;
+    st->open = true;
+    STM32_REG(hw->base + USART_BRR) = brr;
+    STM32_REG(hw->base + USART_CR2) = cfg->stop == 2 ? USART_CR2_STOP_2 : 0u;
+    STM32_REG(hw->base + USART_CR1) = cr1;
+    irq_enable(hw->irq, true);
+    return NULL;
 }
 
-void stm32_usart_write(const char *data, size_t len, bool cooked) {
+void stm32_usart_close(int id) {
+    const usart_hw_t *hw = &usart_hw[id - 1];
+    irq_enable(hw->irq, false);
+    STM32_REG(hw->base + USART_CR1) = 0;
+    STM32_REG(hw->bus == 1 ? RCC_APB1ENR : RCC_APB2ENR) &= ~(1u << hw->en_bit);
+    usart_state[id - 1].open = false;
+}
+
+void stm32_usart_close_all(void) {
+    for (int id = 1; id <= STM32_USART_MAX; id++) {
+        if (id != CONSOLE_ID && usart_state[id - 1].open) {
+            stm32_usart_close(id);
+        }
+    }
+}
+
+bool stm32_usart_is_open(int id) {
+    return usart_state[id - 1].open;
+}
+
+const stm32_usart_config_t *stm32_usart_config(int id) {
+    return &usart_state[id - 1].cfg;
+}
+
+void stm32_usart_pins(int id, const char **tx, const char **rx) {
+    *tx = usart_hw[id - 1].tx_pin;
+    *rx = usart_hw[id - 1].rx_pin;
+}
+
+static void put_byte(uint32_t base, uint8_t c) {
+    while (!(STM32_REG(base + USART_SR) & USART_SR_TXE)) {
+    }
+    STM32_REG(base + USART_DR) = c;
+}
+
+void stm32_usart_write(int id, const char *data, size_t len, bool cooked) {
+    uint32_t base = usart_hw[id - 1].base;
     for (size_t i = 0; i < len; i++) {
         if (cooked && data[i] == '\n') {
-            put_byte('\r');
+            put_byte(base, '\r');
         }
-        put_byte((uint8_t)data[i]);
+        put_byte(base, (uint8_t)data[i]);
+    }
+}
+
+int stm32_usart_getc(int id) {
+    usart_state_t *st = &usart_state[id - 1];
+    uint16_t tail = st->tail;
+    if (tail == st->head) {
+        return -1;
+    }
+    int c = usart_hw[id - 1].rx_buf[tail];
+    st->tail = tail + 1u == st->slots ? 0 : tail + 1u;
+    return c;
+}
+
+size_t stm32_usart_any(int id) {
+    const usart_state_t *st = &usart_state[id - 1];
+    uint16_t head = st->head, tail = st->tail;
+    return head >= tail ? (size_t)(head - tail) : (size_t)(head + st->slots - tail);
+}
+
+bool stm32_usart_tx_ready(int id) {
+    return STM32_REG(usart_hw[id - 1].base + USART_SR) & USART_SR_TXE;
+}
+
+bool stm32_usart_tx_done(int id) {
+    return STM32_REG(usart_hw[id - 1].base + USART_SR) & USART_SR_TC;
+}
+
+void stm32_usart_send_break(int id) {
+    STM32_REG(usart_hw[id - 1].base + USART_CR1) |= USART_CR1_SBK;
+}
+
+uint32_t stm32_usart_dropped(int id) {
+    return usart_state[id - 1].dropped;
+}
+
+// Move every received byte of USART [id] into its ring.
+static void receive(int id) {
+    const usart_hw_t *hw = &usart_hw[id - 1];
+    usart_state_t *st = &usart_state[id - 1];
+    // Reading SR then DR clears RXNE and an overrun (ORE) alike.
+    while (STM32_REG(hw->base + USART_SR) & (USART_SR_RXNE | USART_SR_ORE)) {
+        uint8_t c = (uint8_t)STM32_REG(hw->base + USART_DR) & st->data_mask;
+        if (id == CONSOLE_ID && c == STM32_CHAR_CTRL_C) {
+            console_interrupt = true;
+            continue;
+        }
+        uint16_t head = st->head;
+        uint16_t next = head + 1u == st->slots ? 0 : head + 1u;
+        if (next == st->tail) {
+            st->dropped++;
+            continue;
+        }
+        hw->rx_buf[head] = c;
+        st->head = next;
     }
 }
 
 void stm32_usart_isr(void) {
-    // Reading SR then DR clears RXNE and an overrun (ORE) alike.
-    while (STM32_REG(CONSOLE_BASE + USART_SR) & (USART_SR_RXNE | USART_SR_ORE)) {
-        uint8_t c = (uint8_t)STM32_REG(CONSOLE_BASE + USART_DR);
-        if (c == STM32_CHAR_CTRL_C) {
-            interrupt_pending = true;
-            continue;
+    // One handler for all: the active exception number (IPSR) names the line.
+    uint32_t ipsr;
+    __asm__ volatile("mrs %0, ipsr" : "=r"(ipsr));
+    int irq = (int)(ipsr & 0x1FFu) - 16;
+    for (int id = 1; id <= STM32_USART_MAX; id++) {
+        if (usart_hw[id - 1].base != 0 && usart_hw[id - 1].irq == irq) {
+            receive(id);
+            return;
         }
-        uint32_t head = rx_head;
-        if (head - rx_tail >= RX_SIZE) {
-            rx_dropped++;
-            continue;
-        }
-        rx_buf[head % RX_SIZE] = c;
-        rx_head = head + 1;
     }
 }
 
-int stm32_usart_poll(void) {
-    uint32_t tail = rx_tail;
-    if (tail == rx_head) {
-        return -1;
-    }
-    int c = rx_buf[tail % RX_SIZE];
-    rx_tail = tail + 1;
-    return c;
+// ---------------------------------------------------------------- the console instance
+void stm32_console_init(void) {
+    static const stm32_usart_config_t console = {CONFIG_STM32_CONSOLE_BAUD, 8, STM32_PARITY_NONE, 1, 0};
+    (void)stm32_usart_open(CONSOLE_ID, &console);
 }
 
-size_t stm32_usart_any(void) {
-    return rx_head - rx_tail;
+void stm32_console_write(const char *data, size_t len, bool cooked) {
+    stm32_usart_write(CONSOLE_ID, data, len, cooked);
 }
 
-bool stm32_usart_take_interrupt(void) {
-    if (!interrupt_pending) {
+int stm32_console_getc(void) {
+    return stm32_usart_getc(CONSOLE_ID);
+}
+
+size_t stm32_console_any(void) {
+    return stm32_usart_any(CONSOLE_ID);
+}
+
+bool stm32_console_take_interrupt(void) {
+    if (!console_interrupt) {
         return false;
     }
-    interrupt_pending = false;
+    console_interrupt = false;
     return true;
-}
-
-uint32_t stm32_usart_dropped(void) {
-    return rx_dropped;
 }

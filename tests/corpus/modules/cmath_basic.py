@@ -1,0 +1,25 @@
+# requires: MODULE_CMATH BUILTIN_COMPLEX FLOAT FLOAT_DOUBLE
+# cmath: constants, phase/polar/rect, and values whose digits are exact or well known.
+import cmath
+
+print(cmath.pi, cmath.e, cmath.tau, cmath.inf, -cmath.inf, cmath.nan, cmath.infj, cmath.nanj)
+print(type(cmath.pi).__name__, type(cmath.infj).__name__, cmath.infj.real, cmath.infj.imag)
+print(cmath.phase(1), cmath.phase(-1), cmath.phase(1j), cmath.phase(-1j), cmath.phase(1 + 1j))
+print(cmath.phase(complex(-1, -0.0)), cmath.phase(complex(-1, 0.0)), cmath.phase(0), cmath.phase(-0.0))
+print(cmath.polar(1), cmath.polar(-2), cmath.polar(1j), cmath.polar(3 + 4j), cmath.polar(-1.5))
+print(cmath.rect(1, 0), cmath.rect(2, 0.0), cmath.rect(-1, 0), cmath.rect(0, 1), cmath.rect(3, -0.0))
+print(cmath.sqrt(-1), cmath.sqrt(4), cmath.sqrt(-4), cmath.sqrt(2j), cmath.sqrt(-2j), cmath.sqrt(0))
+print(cmath.sqrt(complex(-4, -0.0)), cmath.sqrt(3 + 4j), cmath.sqrt(-3 - 4j), cmath.sqrt(1e-320 + 1e-320j))
+print(cmath.exp(0), cmath.exp(1), cmath.exp(1j * cmath.pi), cmath.exp(2 + 0j), cmath.exp(-1000))
+print(cmath.log(1), cmath.log(-1), cmath.log(1j), cmath.log(-1j), cmath.log(cmath.e), cmath.log(2))
+print(cmath.log(8, 2), cmath.log(100, 10), cmath.log(1j, 1j), cmath.log(-8, -2), cmath.log(1e-320))
+print(cmath.log10(100), cmath.log10(-10), cmath.log10(1j), cmath.log10(0.001))
+print(cmath.sin(0), cmath.cos(0), cmath.tan(0), cmath.sinh(0), cmath.cosh(0), cmath.tanh(0))
+print(cmath.asin(0), cmath.acos(1), cmath.atan(0), cmath.asinh(0), cmath.acosh(1), cmath.atanh(0))
+print(cmath.asin(1), cmath.acos(-1), cmath.acos(0), cmath.atan(1), cmath.asinh(1j), cmath.acosh(-1))
+print(cmath.isfinite(1 + 1j), cmath.isfinite(cmath.infj), cmath.isfinite(complex(1, cmath.nan)), cmath.isfinite(5))
+print(cmath.isinf(cmath.infj), cmath.isinf(complex(cmath.inf, cmath.nan)), cmath.isinf(1e308 + 0j), cmath.isinf(2.0))
+print(cmath.isnan(cmath.nanj), cmath.isnan(complex(cmath.inf, 0)), cmath.isnan(float("nan")), cmath.isnan(0))
+print(cmath.isclose(1j, 1.0000000001j), cmath.isclose(1j, 1.1j), cmath.isclose(1j, 1.1j, rel_tol=0.2))
+print(cmath.isclose(0, 1e-12j, abs_tol=1e-9), cmath.isclose(cmath.infj, cmath.infj), cmath.isclose(cmath.infj, 1e308j))
+print(cmath.isclose(1 + 1j, 1 + 1j, rel_tol=0), cmath.isclose(cmath.nanj, cmath.nanj), cmath.isclose(2, 2.0 + 0j))
