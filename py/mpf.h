@@ -504,6 +504,8 @@ typedef struct mpf_frame {
     mpf_obj_t locals;           // dict for LOAD_NAME / STORE_NAME
     mpf_obj_t pending;          // exception to throw in at resume (generators)
     uintptr_t on_heap;          // frame is not on the frame stack
+    struct mpf_frame *caller;   // the frame that called this one in the same dispatch loop, or NULL
+    mpf_obj_t *fs_saved;        // frame-stack top before this frame (restored when it ends)
     mpf_obj_t state[];          // n_state slots; local i at state[n_state - 1 - i]
 } mpf_frame_t;
 
@@ -537,6 +539,7 @@ typedef struct mpf_state {
     uint32_t gen_depth;       // generators being resumed inside one another (obj_gen.c)
     volatile uint8_t sched_pending; // micropython.schedule() queued a callback (the VM polls it)
     mpf_frame_t *cur_frame;   // innermost running bytecode frame (globals(), locals())
+    uint32_t call_depth;      // Python calls run inside the dispatch loop (CONFIG_RECURSION_LIMIT)
 } mpf_state_t;
 extern mpf_state_t mpf_state;
 

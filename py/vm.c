@@ -129,6 +129,7 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
     fr->exc = (mpf_exc_entry_t *)&fr->state[n_state + 1 + slack];
     fr->exc_sp = fr->exc;
     fr->locals = fun->ctx->globals;
+    fr->caller = NULL;
     mpf_obj_t *fast = &fr->state[n_state];   // local i is fast[-i]
 
     // positional: closed-over cells first, then the call's positional arguments
@@ -401,15 +402,35 @@ static mpf_obj_t make_exception(mpf_obj_t e) {
 // ---------------------------------------------------------------- the dispatch loop
 // Run [fr] from fr->ip until it returns or yields; exceptions leave by nlr and are
 // dispatched by mpf_vm_execute, which re-enters here at the handler.
+//
+// A call of a bytecode function that is not a generator does not recurse in C: the
+// callee's frame is linked to the caller's (fr->caller) and this loop goes on with it;
+// its return resumes the caller. So Python recursion costs frame-stack (or heap)
+// memory, not C stack, and is bounded by CONFIG_RECURSION_LIMIT.
 static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
     VM_DECLARE_TABLE;
-    const mpf_fun_bc_t *fun = fr->fun;
-    const mpf_raw_code_t *rc = fun->rc;
-    const mpf_module_ctx_t *ctx = fun->ctx;
-    const mpf_qstr_t *qstrs = ctx->qstrs;
-    mpf_obj_t *const fast = &fr->state[rc->n_state];
-    const uint8_t *ip = fr->ip;
-    mpf_obj_t *sp = fr->sp;
+    const mpf_fun_bc_t *fun;
+    const mpf_raw_code_t *rc;
+    const mpf_module_ctx_t *ctx;
+    const mpf_qstr_t *qstrs;
+    mpf_obj_t *fast;
+    const uint8_t *ip;
+    mpf_obj_t *sp;
+    // the registers of the loop, from the frame it runs (at entry, a call, a return)
+#define LOAD_FRAME() \
+    do { \
+        fun = fr->fun; \
+        rc = fun->rc; \
+        ctx = fun->ctx; \
+        qstrs = ctx->qstrs; \
+        fast = &fr->state[rc->n_state]; \
+        ip = fr->ip; \
+        sp = fr->sp; \
+    } while (0)
+    LOAD_FRAME();
+    const mpf_fun_bc_t *callee_fun;  // CALL_* -> call_bc
+    size_t call_n, call_k;
+    const mpf_obj_t *call_args;
     mpf_obj_t throw_exc = MPF_OBJ_NULL;
     mpf_obj_t value;
     mpf_uint_t unwind_c;
@@ -744,10 +765,13 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         sp -= p + 2 * k;
         mpf_obj_t f = sp[0];
         if (mpf_obj_is_type(f, &mpf_type_fun_bc)) {
-            SET_TOP(mpf_vm_call_bc(mpf_obj_ptr(f), p, k, sp + 1, MPF_OBJ_NULL));
-        } else {
-            SET_TOP(mpf_call(f, p, k, sp + 1));
+            callee_fun = mpf_obj_ptr(f);
+            call_n = p;
+            call_k = k;
+            call_args = sp + 1;
+            goto call_bc;
         }
+        SET_TOP(mpf_call(f, p, k, sp + 1));
         VM_NEXT;
     }
     VM_CASE(CALL_FUNCTION_VAR_KW) : {
@@ -764,14 +788,14 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         sp -= p + 2 * k + 1;
         mpf_obj_t f = sp[0];
         if (mpf_obj_is_type(f, &mpf_type_fun_bc)) {
-            if (sp[1] == MPF_OBJ_NULL) {
-                SET_TOP(mpf_vm_call_bc(mpf_obj_ptr(f), p, k, sp + 2, MPF_OBJ_NULL));
-            } else {
-                SET_TOP(mpf_vm_call_bc(mpf_obj_ptr(f), p + 1, k, sp + 1, MPF_OBJ_NULL));
-            }
-        } else {
-            SET_TOP(mpf_call_method_n(p, k, sp));
+            bool bound = sp[1] != MPF_OBJ_NULL;  // self is the first argument
+            callee_fun = mpf_obj_ptr(f);
+            call_n = p + bound;
+            call_k = k;
+            call_args = sp + 2 - bound;
+            goto call_bc;
         }
+        SET_TOP(mpf_call_method_n(p, k, sp));
         VM_NEXT;
     }
     VM_CASE(CALL_METHOD_VAR_KW) : {
@@ -1227,6 +1251,31 @@ unwind_loop:
         VM_NEXT;
     }
 
+    // CALL_FUNCTION / CALL_METHOD of a bytecode function: the result goes to sp[0].
+call_bc:
+    if (callee_fun->rc->scope_flags & MPF_SCOPE_GENERATOR) {
+        SET_TOP(mpf_vm_call_bc(callee_fun, call_n, call_k, call_args, MPF_OBJ_NULL));  // the generator object
+        VM_NEXT;
+    }
+    if (MPF_UNLIKELY(mpf_state.call_depth >= CONFIG_RECURSION_LIMIT)) {
+        mpf_raise_msg(&mpf_type_RecursionError, "maximum recursion depth exceeded");
+    }
+    {
+        fr->ip = ip;
+        fr->sp = sp;
+        mpf_obj_t *fs_saved = mpf_state.fs_top;
+        mpf_frame_t *callee = mpf_vm_setup_frame(callee_fun, call_n, call_k, call_args, false);
+        callee->caller = fr;
+        callee->fs_saved = fs_saved;
+        // an exception unwinds to the loop's nlr: it must keep the frames now live
+        mpf_state.nlr_top->fs_saved = mpf_state.fs_top;
+        mpf_state.call_depth++;
+        fr = callee;
+        mpf_state.cur_frame = fr;
+        LOAD_FRAME();
+    }
+    VM_NEXT;
+
     // RETURN_VALUE through finally blocks (10.5).
 do_return:
     while (fr->exc_sp > fr->exc) {
@@ -1245,10 +1294,21 @@ do_return:
     VM_LOOP_END
 
     do_return_done:
+    if (fr->caller != NULL) {
+        mpf_state.fs_top = fr->fs_saved;
+        mpf_state.nlr_top->fs_saved = mpf_state.fs_top;
+        mpf_state.call_depth--;
+        fr = fr->caller;
+        mpf_state.cur_frame = fr;
+        LOAD_FRAME();
+        SET_TOP(value);
+        VM_NEXT;
+    }
     *ret = value;
     fr->sp = sp;
     return MPF_VM_RETURN;
 
+#undef LOAD_FRAME
 #undef PUSH
 #undef POP
 #undef TOP
@@ -1291,19 +1351,29 @@ static bool vm_handle_exception(mpf_frame_t *fr, mpf_obj_t exc) {
 
 mpf_vm_ret_t mpf_vm_execute(mpf_frame_t *fr, mpf_obj_t *ret) {
     mpf_frame_t *prev = mpf_state.cur_frame;
+    // cur_frame carries the frame to run across the setjmp (a local would be clobbered)
+    mpf_state.cur_frame = fr;
     for (;;) {
         mpf_nlr_t nlr;
         mpf_nlr_push(&nlr);
-        mpf_state.cur_frame = fr;
         if (setjmp(nlr.jb) == 0) {
-            mpf_vm_ret_t r = vm_run(fr, ret);
+            mpf_vm_ret_t r = vm_run(mpf_state.cur_frame, ret);
             mpf_nlr_pop(&nlr);
             mpf_state.cur_frame = prev;
             return r;
         }
-        mpf_state.cur_frame = prev;
-        if (!vm_handle_exception(fr, nlr.exc)) {
-            mpf_nlr_raise(nlr.exc);
+        // Raised in the innermost frame the loop was running (calls inside it restore
+        // cur_frame as they unwind): look for a handler there, then in its callers.
+        mpf_frame_t *h = mpf_state.cur_frame;
+        while (!vm_handle_exception(h, nlr.exc)) {
+            if (h->caller == NULL) {
+                mpf_state.cur_frame = prev;
+                mpf_nlr_raise(nlr.exc);
+            }
+            mpf_state.fs_top = h->fs_saved;
+            mpf_state.call_depth--;
+            h = h->caller;
         }
+        mpf_state.cur_frame = h;
     }
 }
