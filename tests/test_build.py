@@ -123,3 +123,15 @@ def test_missing_compiler_names_the_package(tmp_path: Path) -> None:
 def test_unknown_build_variable_is_an_error(tmp_path: Path) -> None:
     proc = scons(tmp_path / "b", "BORAD=host")
     assert proc.returncode != 0 and "unknown build variable BORAD=" in proc.stderr
+
+
+def test_extra_serial_port_needs_an_emulated_board() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "mpforge", "run", "-b", "host", "--serial", "pty"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert proc.returncode != 0
+    assert "--serial needs a board that runs in QEMU" in proc.stderr
+    assert "Traceback" not in proc.stderr

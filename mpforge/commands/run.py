@@ -12,12 +12,22 @@ from mpforge.config.view import read_dotconfig
 from mpforge.errors import MpforgeError
 from mpforge.mpycross import compile_file
 from mpforge.runners import runner_for
+from mpforge.runners.base import Runner
+from mpforge.runners.qemu import QemuRunner
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_board(parser)
     parser.add_argument(
         "--timeout", type=float, metavar="SECONDS", help="stop the image after SECONDS"
+    )
+    parser.add_argument(
+        "--serial",
+        action="append",
+        default=[],
+        metavar="BACKEND",
+        help="QEMU boards: attach one more serial port (a QEMU character device such as "
+        "pty or pipe:/tmp/u2); the first is USART2 on STM32 boards (repeatable)",
     )
     parser.add_argument("file", nargs="?", type=Path, help="host port: a .py or .mpy to run")
     parser.add_argument("args", nargs=argparse.REMAINDER, help="arguments for FILE (sys.argv)")
@@ -30,7 +40,12 @@ def run(args: argparse.Namespace) -> int:
     runner_class = runner_for(emulator)
     if runner_class is None:
         raise MpforgeError(f"board {args.board}: no runner for emulator '{emulator}'")
-    runner = runner_class(directory)
+    if args.serial:
+        if runner_class is not QemuRunner:
+            raise MpforgeError(f"board {args.board}: --serial needs a board that runs in QEMU")
+        runner: Runner = QemuRunner(directory, serials=args.serial)
+    else:
+        runner = runner_class(directory)
     if args.file is None:
         return runner.run(args.args, args.timeout)
     if emulator != "native":
