@@ -303,3 +303,19 @@ def test_corpus_sample_on_the_board_matches_the_host(tmp_path: Path) -> None:
     assert result.status == 0, board_out[-2000:]
     assert "== end" in host.stdout and len(names) >= 40
     assert board_out[board_out.index("== ") :] == host.stdout
+
+
+def test_app_larger_than_flash_names_its_data(tmp_path: Path) -> None:
+    # 12 strings of 90-180 KB: the frozen data alone exceed the 1 MiB of flash.
+    app = tmp_path / "app"
+    app.mkdir()
+    lines = [f"D{i} = {str(i) * 90000!r}" for i in range(12)]
+    (app / "main.py").write_text("\n".join([*lines, "print(len(D0))", ""]))
+    cmd = scons_command("netduinoplus2", tmp_path / "build", app=app)
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert proc.returncode != 0
+    errors = [line for line in proc.stdout.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1, proc.stdout[-3000:]
+    assert "board netduinoplus2: image larger than flash" in errors[0]
+    assert "bytes over. Largest contributors: frozen_main_str" in errors[0]
+    assert not (tmp_path / "build" / "firmware.bin").exists()

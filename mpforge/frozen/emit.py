@@ -41,6 +41,8 @@ from mpforge.qstr import _c_literal as c_literal
 from mpforge.qstr import qstr_hash
 
 _QDEF = re.compile(r'^QDEF\(\w+, \d+, \d+, "((?:[^"\\]|\\[0-7]{3})*)"\)$', re.M)
+# Strings and bytes constants at least this long get a named array (see _Emitter.const).
+NAMED_DATA_MIN = 64
 _SINGLETONS = {
     CONST_NONE: "MPF_OBJ_NONE",
     CONST_FALSE: "MPF_OBJ_FALSE",
@@ -96,10 +98,12 @@ class _Emitter:
         self.complex_numbers = complex_numbers  # CONFIG_BUILTIN_COMPLEX
         self.lines: list[str] = []
         self.counter = 0
+        self.module = ""  # C-safe name of the module being emitted
 
     def fresh(self, prefix: str) -> str:
+        """A new C name, carrying the module's: the size report and nm name its data."""
         self.counter += 1
-        return f"{prefix}{self.counter}"
+        return f"{self.module}_{prefix}{self.counter}" if self.module else f"{prefix}{self.counter}"
 
     # Constants -------------------------------------------------------------
     def const(self, c: Const, where: str, site: str = "") -> str:
@@ -110,9 +114,16 @@ class _Emitter:
             data = c.value.encode("utf-8") if isinstance(c.value, str) else bytes(c.value)
             name = self.fresh("str")
             kind = "str" if c.tag == CONST_STR else "bytes"
+            # NUL-terminated, as the core expects. A long one gets an array of its own, so
+            # that it shows up by name in the size report; short ones stay literals, which
+            # the linker merges across modules.
+            text = c_literal(data)
+            if len(data) >= NAMED_DATA_MIN:
+                self.lines.append(f"static const char {name}_data[] = {text};")
+                text = f"{name}_data"
             self.lines.append(
                 f"static const mpf_str_t {name} = {{{{&mpf_type_{kind}}}, {qstr_hash(data)}, "
-                f"{len(data)}, (const uint8_t *){c_literal(data)}}};"
+                f"{len(data)}, (const uint8_t *){text}}};"
             )
             return f"MPF_OBJ_FROM_PTR(&{name})"
         if c.tag == CONST_INT:
@@ -269,6 +280,7 @@ def emit_frozen_c(
         where = f"{c.module.source} (frozen module {c.module.name})"
         prefix = f"/* {c.module.name}: {c.module.source_name} */"
         e.lines.append(prefix)
+        e.module = "frozen_" + re.sub(r"\W", "_", c.module.name)
         qids = ", ".join(str(e.ids[q.encode("utf-8")]) for q in mpy.qstrs)
         qname = e.fresh("qstrs")
         e.lines.append(f"static const mpf_qstr_t {qname}[] = {{{qids}}};")

@@ -46,6 +46,8 @@ def _freeze(env, frozen_set, view, small_int_bits):
     sources += [env.File(str(p)) for p in frozen_set.inputs] + generated
     key = env.Value(json.dumps(settings_key(frozen_set, view, small_int_bits), sort_keys=True))
     node = env.Command(target, [*sources, key], Action(action, "FREEZE $TARGET"))
+    # a changed freezer refreezes (SCons signs only the action's own code)
+    env.Depends(node, [*env.Glob("#mpforge/frozen/*.py"), env.File("#mpforge/qstr.py")])
     env.MpfCountSteps()
     return node
 

@@ -17,10 +17,35 @@ import json
 # $SOURCE when the action is created, leaving them empty.
 from SCons.Action import Action
 
+# The actions are callable objects, not closures: SCons signs an action by its code, and a
+# closure's captured objects (the config, the environment) would change the signature on
+# every run, relinking and rewriting the images of a no-op build. What an action depends
+# on is in its attributes (part of the signature) or in its sources.
+
+
+class _LinkerScriptAction:
+    def __init__(self, view, prefix):
+        self.view = view
+        self.prefix = prefix
+
+    def __call__(self, target, source, env):
+        from pathlib import Path
+
+        from mpforge.errors import MpforgeError
+        from mpforge.ldscript import generate as generate_ldscript
+
+        try:
+            generate_ldscript(
+                self.view, self.prefix, Path(source[0].abspath), Path(target[0].abspath)
+            )
+        except MpforgeError as e:
+            print(f"error: {e.message}")
+            return 1
+        return 0
+
 
 def _linker_script(env, template, view, prefix):
     from mpforge.errors import MpforgeError
-    from mpforge.ldscript import generate as generate_ldscript
     from mpforge.ldscript import memory_map
 
     try:
@@ -28,37 +53,50 @@ def _linker_script(env, template, view, prefix):
     except MpforgeError:
         key = {}  # reported by the action, where SCons stops with it
 
-    def action(target, source, env):
-        from pathlib import Path
-
-        try:
-            generate_ldscript(view, prefix, Path(source[0].abspath), Path(target[0].abspath))
-        except MpforgeError as e:
-            print(f"error: {e.message}")
-            return 1
-        return 0
-
     target = env["GEN_DIR"].File("firmware.ld")
     value = env.Value(json.dumps(key, sort_keys=True))
     env.MpfCountSteps()
-    return env.Command(target, [env.File(template), value], Action(action, "GEN $TARGET"))
+    action = Action(_LinkerScriptAction(view, prefix), "GEN $TARGET")
+    node = env.Command(target, [env.File(template), value], action)
+    env.Depends(node, "#mpforge/ldscript.py")  # a changed generator regenerates it
+    return node
 
 
-def _program(env, target, objects, board, flash_size, ram_size):
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
+class _LinkAction:
+    """Link as env.Program does; when ld reports that flash or RAM overflowed, link again
+    into a scratch file to name the overshoot and the largest contributors."""
 
-    from mpforge.images import elf as elfreader
-    from mpforge.images.size import ld_overflow, overflow_error, report
+    def __init__(self, board, flash_size, ram_size):
+        self.board = board
+        self.flash_size = flash_size
+        self.ram_size = ram_size
 
-    env["MPF_PLAIN_LINKCOM"] = env["LINKCOM"]
-    sizes = {"FLASH": ("flash", flash_size), "RAM": ("RAM", ram_size)}
+    def __call__(self, target, source, env):
+        import subprocess
+        import sys
 
-    def explain(args, out_path):
+        from mpforge.images.size import ld_overflow
+
+        args = [
+            str(a) for a in env.subst_list("$MPF_PLAIN_LINKCOM", target=target, source=source)[0]
+        ]
+        proc = subprocess.run(args, env=env["ENV"], capture_output=True, text=True, check=False)
+        sys.stdout.write(proc.stdout)
+        sys.stderr.write(proc.stderr)
+        if proc.returncode != 0 and set(ld_overflow(proc.stderr)) & {"FLASH", "RAM"}:
+            self.explain(args, target[0].abspath, env)
+        return proc.returncode
+
+    def explain(self, args, out_path, env):
         # Relink with --noinhibit-exec (ld then writes the ELF despite the overflow)
         # into a scratch file, only to measure it.
+        import os
+        import subprocess
+        from pathlib import Path
+
+        from mpforge.images import elf as elfreader
+        from mpforge.images.size import overflow_error, report
+
         scratch = out_path + ".overflow"
         if "-o" not in args:
             return
@@ -69,73 +107,85 @@ def _program(env, target, objects, board, flash_size, ram_size):
             return
         try:
             parsed = elfreader.read(Path(scratch))
-            rep = report(parsed, flash_size, ram_size)
+            rep = report(parsed, self.flash_size, self.ram_size)
         finally:
             os.remove(scratch)
         for region, used in (("flash", rep.flash_used), ("RAM", rep.ram_used)):
-            size = flash_size if region == "flash" else ram_size
+            size = self.flash_size if region == "flash" else self.ram_size
             if used > size:
-                print(f"error: {overflow_error(parsed, board, region, used, size).message}")
+                print(f"error: {overflow_error(parsed, self.board, region, used, size).message}")
 
-    def link(target, source, env):
-        args = [
-            str(a) for a in env.subst_list("$MPF_PLAIN_LINKCOM", target=target, source=source)[0]
-        ]
-        proc = subprocess.run(args, env=env["ENV"], capture_output=True, text=True, check=False)
-        sys.stdout.write(proc.stdout)
-        sys.stderr.write(proc.stderr)
-        if proc.returncode != 0 and set(ld_overflow(proc.stderr)) & set(sizes):
-            explain(args, target[0].abspath)
-        return proc.returncode
 
+def _program(env, target, objects, board, flash_size, ram_size):
+    env["MPF_PLAIN_LINKCOM"] = env["LINKCOM"]
     cmdstr = "$LINKCOMSTR" if env.get("LINKCOMSTR") else "$MPF_PLAIN_LINKCOM"
-    return env.Program(target, objects, LINKCOM=Action(link, cmdstr))
+    # varlist: the link command line itself is part of the signature (flags, libraries)
+    action = Action(_LinkAction(board, flash_size, ram_size), cmdstr, varlist=["MPF_PLAIN_LINKCOM"])
+    return env.Program(target, objects, LINKCOM=action)
 
 
-def _images(env, elf, board, flash_size, ram_size):
-    from pathlib import Path
+class _SizeAction:
+    """Write the size report and stop the build when the image does not fit."""
 
-    from mpforge.errors import MpforgeError
-    from mpforge.images import dfuse, ihex
-    from mpforge.images import elf as elfreader
-    from mpforge.images.size import check_fits, report
+    def __init__(self, board, flash_size, ram_size):
+        self.board = board
+        self.flash_size = flash_size
+        self.ram_size = ram_size
 
-    elf = env.arg2nodes(elf, env.File)[0]
-    stem = elf.abspath[: -len(".elf")]
+    def __call__(self, target, source, env):
+        from pathlib import Path
 
-    def size_action(target, source, env):
+        from mpforge.errors import MpforgeError
+        from mpforge.images import elf as elfreader
+        from mpforge.images.size import check_fits, report
+
         parsed = elfreader.read(Path(source[0].abspath))
-        rep = report(parsed, flash_size, ram_size)
+        rep = report(parsed, self.flash_size, self.ram_size)
         try:
-            check_fits(parsed, rep, board)
+            check_fits(parsed, rep, self.board)
         except MpforgeError as e:
             print(f"error: {e.message}")
             return 1
-        text = rep.summary(board)
+        text = rep.summary(self.board)
         Path(target[0].abspath).write_text(text + "\n", encoding="utf-8")
         print(text)
         return 0
 
-    def hex_action(target, source, env):
+
+class _ImageAction:
+    """Write the ELF's loadable segments as an image in one format ("hex" or "dfu")."""
+
+    def __init__(self, fmt):
+        self.fmt = fmt
+
+    def __call__(self, target, source, env):
+        from pathlib import Path
+
+        from mpforge.images import dfuse, ihex
+        from mpforge.images import elf as elfreader
+
+        writer = {"hex": ihex.write, "dfu": dfuse.write}[self.fmt]
         parsed = elfreader.read(Path(source[0].abspath))
-        ihex.write(elfreader.merged(parsed.segments), Path(target[0].abspath))
+        writer(elfreader.merged(parsed.segments), Path(target[0].abspath))
         return 0
 
-    def dfu_action(target, source, env):
-        parsed = elfreader.read(Path(source[0].abspath))
-        dfuse.write(elfreader.merged(parsed.segments), Path(target[0].abspath))
-        return 0
 
-    size = env.Command(stem + ".size", elf, Action(size_action, "SIZE $SOURCE"))
+def _images(env, elf, board, flash_size, ram_size):
+    elf = env.arg2nodes(elf, env.File)[0]
+    stem = elf.abspath[: -len(".elf")]
+    size_action = Action(_SizeAction(board, flash_size, ram_size), "SIZE $SOURCE")
+    size = env.Command(stem + ".size", elf, size_action)
     outputs = [
         env.Command(
             stem + ".bin", elf, Action("$OBJCOPY -O binary $SOURCE $TARGET", "BIN $TARGET")
         ),
-        env.Command(stem + ".hex", elf, Action(hex_action, "HEX $TARGET")),
-        env.Command(stem + ".dfu", elf, Action(dfu_action, "DFU $TARGET")),
+        env.Command(stem + ".hex", elf, Action(_ImageAction("hex"), "HEX $TARGET")),
+        env.Command(stem + ".dfu", elf, Action(_ImageAction("dfu"), "DFU $TARGET")),
     ]
+    writers = env.Glob("#mpforge/images/*.py")  # a changed writer rewrites the images
+    env.Depends(size, writers)
     for node in outputs:
-        env.Depends(node, size)  # no image of an ELF that does not fit
+        env.Depends(node, [size, *writers])  # no image of an ELF that does not fit
     env.MpfCountSteps(1 + len(outputs))
     return [elf] + [n[0] for n in outputs]
 

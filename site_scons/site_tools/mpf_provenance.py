@@ -83,7 +83,9 @@ def _provenance(env, images, board, values, config_files, frozen_set):
     sources = list(images) + [env.File(str(f)) for f in config_files]
     sources.append(env.Value(json.dumps(recorded, sort_keys=True)))
     env.MpfCountSteps()
-    return env.Command(targets, sources, Action(action, "INFO $TARGET"))
+    node = env.Command(targets, sources, Action(action, "INFO $TARGET"))
+    env.Depends(node, env.Glob("#mpforge/provenance/*.py"))  # a changed writer rewrites them
+    return node
 
 
 def _package_digest(package, frozen_set):
