@@ -480,8 +480,15 @@ static void add_utf8(mpf_vstr_t *v, uint32_t u) {
     }
 }
 
-// A string; d->i is just past the opening quote.
-static mpf_obj_t dec_string(dec_t *d) {
+// Make the decoded string [len] bytes at [data]: a key reuses an interned string when
+// one exists (no allocation; the same keys recur in every object of a document, and
+// frozen code that reads them has them interned), a value is a new str.
+static mpf_obj_t dec_make_str(const char *data, size_t len, bool key) {
+    return key ? mpf_obj_new_str_qstr_maybe(data, len) : mpf_obj_new_str(data, len);
+}
+
+// A string; d->i is just past the opening quote. [key]: an object's key.
+static mpf_obj_t dec_string(dec_t *d, bool key) {
     size_t start = d->i - 1;
     // fast path: no escapes, made straight from the document
     size_t j = d->i;
@@ -489,7 +496,7 @@ static mpf_obj_t dec_string(dec_t *d) {
         j++;
     }
     if (j < d->len && d->s[j] == '"') {
-        mpf_obj_t r = mpf_obj_new_str_qstr_maybe((const char *)d->s + d->i, j - d->i);
+        mpf_obj_t r = dec_make_str((const char *)d->s + d->i, j - d->i, key);
         d->i = j + 1;
         return r;
     }
@@ -507,7 +514,7 @@ static mpf_obj_t dec_string(dec_t *d) {
         uint8_t c = d->s[d->i];
         if (c == '"') {
             d->i++;
-            return mpf_obj_new_str_qstr_maybe(v.buf, v.len);
+            return dec_make_str(v.buf, v.len, key);
         }
         if (c < 0x20) {
             dec_error(d, "Invalid control character at", d->i);
@@ -626,7 +633,7 @@ static mpf_obj_t dec_object(dec_t *d) {
             dec_error(d, "Expecting property name enclosed in double quotes", d->i);
         }
         d->i++;
-        mpf_obj_t key = dec_string(d);
+        mpf_obj_t key = dec_string(d, true);
         dec_ws(d);
         if (d->i >= d->len || d->s[d->i] != ':') {
             dec_error(d, "Expecting ':' delimiter", d->i);
@@ -690,7 +697,7 @@ static mpf_obj_t dec_value(dec_t *d) {
             return dec_array(d);
         case '"':
             d->i++;
-            return dec_string(d);
+            return dec_string(d, false);
         case 'n':
             if (dec_word(d, "null")) {
                 return MPF_OBJ_NONE;

@@ -1,5 +1,6 @@
 // qstr.c -- interned strings: the const pool generated at build time (ids 1..165 are
-// the .mpy ABI, then the core's own strings sorted bytewise) and runtime pools in the heap.
+// the .mpy ABI, then the core's own strings sorted by length, then bytewise) and runtime
+// pools in the heap.
 #include "mpf.h"
 
 typedef mpf_qstr_entry_t qstr_entry_t;
@@ -93,26 +94,25 @@ size_t mpf_qstr_compute_hash(const uint8_t *data, size_t len) {
     return h ? h : 1;
 }
 
-static int cmp_bytes(const char *a, size_t alen, const char *b, size_t blen) {
-    size_t n = alen < blen ? alen : blen;
-    int c = memcmp(a, b, n);
-    if (c != 0) {
-        return c;
+// The pools' order (mpforge/qstr.py pool_order): by length, then bytewise.
+static int pool_cmp(const char *a, size_t alen, const char *b, size_t blen) {
+    if (alen != blen) {
+        return alen < blen ? -1 : 1;
     }
-    return alen < blen ? -1 : (alen > blen ? 1 : 0);
+    return memcmp(a, b, alen);
 }
 
 // The ABI part of the pool is in the order the .mpy format fixes; this lists its ids in
-// bytewise order of their strings so that it too can be binary-searched.
+// pool order (length, then bytes) so that it too can be binary-searched.
 static const uint8_t qstr_abi_order[MPF_QSTRID_STATIC_COUNT] = {MPF_QSTRID_ABI_ORDER};
 
-// Binary search for [str] in the bytewise-sorted entries [lo, hi) of [pool], read through
+// Binary search for [str] in the entries [lo, hi) of [pool] sorted by pool_order, read through
 // [order] when given. Returns the pool index, or 0 when absent (index 0 is never a string).
 static size_t find_sorted(const qstr_entry_t *pool, const uint8_t *order, size_t lo, size_t hi, const char *str, size_t len) {
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         size_t i = order != NULL ? order[mid] : mid;
-        int c = cmp_bytes(pool[i].str, pool[i].len, str, len);
+        int c = pool_cmp(pool[i].str, pool[i].len, str, len);
         if (c == 0) {
             return i;
         } else if (c < 0) {

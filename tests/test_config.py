@@ -220,31 +220,25 @@ class TestExplain:
 
     def test_set_by_fragment_and_blocked_symbol(self, capsys, tmp_path: Path) -> None:
         frag = fragment(tmp_path, "x.conf", "# CONFIG_GENERATORS is not set")
-        r = mpforge(
-            capsys,
-            "config",
-            "-b",
-            "host",
-            "--build-dir",
-            tmp_path / "b",
-            "-C",
-            frag,
-            "--explain",
-            "CONFIG_GENERATORS",
-        )
+
+        def explain(symbol: str):
+            build = tmp_path / "b"
+            return mpforge(
+                capsys,
+                "config",
+                "-b",
+                "host",
+                "--build-dir",
+                build,
+                "-C",
+                frag,
+                "--explain",
+                symbol,
+            )
+
+        r = explain("CONFIG_GENERATORS")
         assert "set by:      " in r.out and "x.conf:1" in r.out
-        r = mpforge(
-            capsys,
-            "config",
-            "-b",
-            "host",
-            "--build-dir",
-            tmp_path / "b",
-            "-C",
-            frag,
-            "--explain",
-            "ASYNC",
-        )
+        r = explain("ASYNC")
         assert "CONFIG_ASYNC=n" in r.out
         assert "cannot be enabled now" in r.out and "CONFIG_GENERATORS=y" in r.out
 

@@ -4,7 +4,7 @@ For every module: its bytecode functions as const mpf_raw_code_t structs
 (children first), its constants as const objects, and its qstr table as an
 array of VM qstr ids. Strings the core's pool lacks form one sorted frozen
 pool whose ids follow the core's. Everything is const; output depends only
-on the inputs (modules sorted by name, strings sorted bytewise).
+on the inputs (modules sorted by name, strings in qstr pool order).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from mpforge.frozen.mpy import (
     walk,
 )
 from mpforge.qstr import _c_literal as c_literal
-from mpforge.qstr import qstr_hash
+from mpforge.qstr import pool_order, qstr_hash
 
 _QDEF = re.compile(r'^QDEF\(\w+, \d+, \d+, "((?:[^"\\]|\\[0-7]{3})*)"\)$', re.M)
 # Strings and bytes constants at least this long get a named array (see _Emitter.const).
@@ -270,7 +270,7 @@ def emit_frozen_c(
         mpy = read_mpy(c.mpy, c.module.source_name)
         parsed.append((c, mpy))
         extra.update(q.encode("utf-8") for q in mpy.qstrs if q.encode("utf-8") not in e.ids)
-    frozen_pool = sorted(extra)
+    frozen_pool = sorted(extra, key=pool_order)
     for i, s in enumerate(frozen_pool):
         if len(s) > 255:
             raise MpforgeError(f"a name of {len(s)} bytes in frozen code is too long (max 255)")
