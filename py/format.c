@@ -288,6 +288,50 @@ static void format_float(mpf_vstr_t *out, mpf_float_t f, const spec_t *sp) {
 }
 #endif
 
+#if CONFIG_BUILTIN_COMPLEX
+// format(complex, spec) as CPython: with a presentation type (eEfFgGn) both parts in it,
+// the imaginary one always signed, then 'j'; without one, as str() (a precision applies
+// to both parts as 'g'), with the real part and parentheses only when it is not +0.
+static void format_complex(mpf_vstr_t *out, mpf_obj_t z, const spec_t *sp) {
+    if (sp->zero) {  // tested first: a '0' flag also sets '=' alignment
+        mpf_raise_msg(&mpf_type_ValueError, "Zero padding is not allowed in complex format specifier");
+    }
+    if (sp->align == '=') {
+        mpf_raise_msg(&mpf_type_ValueError, "'=' alignment flag is not allowed in complex format specifier");
+    }
+    if (sp->type && !strchr("eEfFgGn", sp->type)) {
+        mpf_raise_fmt(&mpf_type_ValueError, "Unknown format code '%c' for object of type 'complex'", sp->type);
+    }
+    mpf_vstr_t body;
+    mpf_vstr_init(&body, 32);
+    if (sp->type == 0 && sp->prec < 0) {
+        size_t len;
+        const char *str = mpf_obj_str_data(mpf_obj_str(z), &len);
+        mpf_vstr_add_strn(&body, str, len);
+    } else {
+        const mpf_complex_obj_t *c = mpf_obj_ptr(z);
+        spec_t part = *sp;  // each part unpadded; the whole is padded below
+        part.width = -1;
+        part.align = 0;
+        part.type = sp->type ? sp->type : 'g';
+        bool show_real = sp->type != 0 || c->real != 0 || signbit(c->real);
+        if (show_real) {
+            if (sp->type == 0) {
+                mpf_vstr_add_char(&body, '(');
+            }
+            format_float(&body, c->real, &part);
+            part.sign = '+';
+        }
+        format_float(&body, c->imag, &part);
+        mpf_vstr_add_char(&body, 'j');
+        if (show_real && sp->type == 0) {
+            mpf_vstr_add_char(&body, ')');
+        }
+    }
+    pad_out(out, sp, "", 0, body.buf, body.len, '>');
+}
+#endif
+
 // format(o, spec) into [out].
 static void format_into(mpf_vstr_t *out, mpf_obj_t o, const char *s, size_t len) {
     const mpf_type_t *t = mpf_obj_type(o);
@@ -323,6 +367,12 @@ static void format_into(mpf_vstr_t *out, mpf_obj_t o, const char *s, size_t len)
 #if CONFIG_FLOAT
     if (mpf_obj_is_type(o, &mpf_type_float)) {
         format_float(out, ((const mpf_float_obj_t *)mpf_obj_ptr(o))->value, &sp);
+        return;
+    }
+#endif
+#if CONFIG_BUILTIN_COMPLEX
+    if (mpf_obj_is_type(o, &mpf_type_complex) && len > 0) {
+        format_complex(out, o, &sp);
         return;
     }
 #endif

@@ -1,4 +1,4 @@
-# requires: MODULE_SELECT MODULE_SYS MODULE_TIME
+# requires: MODULE_SELECT MODULE_SYS MODULE_TIME GENERATORS
 # select.poll() as MicroPython has it: the registered objects themselves are reported.
 import select
 import sys

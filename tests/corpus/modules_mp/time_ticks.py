@@ -1,4 +1,4 @@
-# requires: MODULE_TIME
+# requires: MODULE_TIME GENERATORS
 # MicroPython's tick counters: values wrap at 2**30; ticks_diff is signed.
 import time
 
