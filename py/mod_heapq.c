@@ -65,6 +65,14 @@ static void sift_up(mpf_list_t *l, size_t pos) {
     sift_down(l, start, pos);
 }
 
+// Put [item] at the top in place of the smallest, restore the heap and return the smallest.
+static mpf_obj_t replace_top(mpf_list_t *l, mpf_obj_t item) {
+    mpf_obj_t top = l->items[0];
+    l->items[0] = item;
+    sift_up(l, 0);
+    return top;
+}
+
 static mpf_obj_t heapq_heappush(mpf_obj_t heap, mpf_obj_t item) {
     mpf_list_t *l = heap_arg(heap);
     mpf_list_append(heap, item);
@@ -83,10 +91,7 @@ static mpf_obj_t heapq_heappop(mpf_obj_t heap) {
     if (l->len == 0) {
         return last;
     }
-    mpf_obj_t top = l->items[0];
-    l->items[0] = last;
-    sift_up(l, 0);
-    return top;
+    return replace_top(l, last);
 }
 MPF_FUN_1(heapq_heappop_obj, MPF_QSTR_heappop, heapq_heappop);
 
@@ -96,10 +101,7 @@ static mpf_obj_t heapq_heapreplace(mpf_obj_t heap, mpf_obj_t item) {
     if (l->len == 0) {
         mpf_raise_msg(&mpf_type_IndexError, "index out of range");
     }
-    mpf_obj_t top = l->items[0];
-    l->items[0] = item;
-    sift_up(l, 0);
-    return top;
+    return replace_top(l, item);
 }
 MPF_FUN_2(heapq_heapreplace_obj, MPF_QSTR_heapreplace, heapq_heapreplace);
 
@@ -109,10 +111,7 @@ static mpf_obj_t heapq_heappushpop(mpf_obj_t heap, mpf_obj_t item) {
     if (l->len == 0 || !less(l->items[0], item)) {
         return item;
     }
-    mpf_obj_t top = l->items[0];
-    l->items[0] = item;
-    sift_up(l, 0);
-    return top;
+    return replace_top(l, item);
 }
 MPF_FUN_2(heapq_heappushpop_obj, MPF_QSTR_heappushpop, heapq_heappushpop);
 

@@ -57,6 +57,32 @@ static void stream_write(stringio_t *s, const char *data, size_t len) {
     }
 }
 
+// Bytes between the position and the end (none when the position is past it).
+static size_t stream_avail(const stringio_t *s) {
+    return s->pos < s->len ? s->len - s->pos : 0;
+}
+
+// Write [data] at the position: a str to a StringIO ([not_str_fmt] formats the error
+// for anything else, with %T), a bytes-like object to a BytesIO. Returns what write()
+// returns: the characters or bytes written.
+static size_t write_value(mpf_obj_t self, stringio_t *s, mpf_obj_t data, const char *not_str_fmt) {
+    if (is_text(self)) {
+        if (!MPF_IS_STR(data)) {
+            mpf_raise_fmt(&mpf_type_TypeError, not_str_fmt, data);
+        }
+        size_t len;
+        const char *d = mpf_obj_str_data(data, &len);
+        stream_write(s, d, len);
+        return mpf_utf8_charlen((const uint8_t *)d, len);
+    }
+    mpf_buffer_t b;
+    if (MPF_IS_STR(data) || !mpf_obj_get_buffer(data, &b, false)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "a bytes-like object is required, not '%T'", data);
+    }
+    stream_write(s, b.buf, b.len);
+    return b.len;
+}
+
 static mpf_obj_t stream_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     if (n_args > 1) {
         mpf_raise_fmt(&mpf_type_TypeError, "%q() takes at most 1 argument", type->name);
@@ -66,21 +92,7 @@ static mpf_obj_t stream_make_new(const mpf_type_t *type, size_t n_args, size_t n
     mpf_obj_t init = n_args > 0 ? args[0]
         : mpf_arg_kw(n_args, n_kw, args, type == &mpf_type_stringio ? MPF_QSTR_initial_value : MPF_QSTR_initial_bytes);
     if (init != MPF_OBJ_NULL && init != MPF_OBJ_NONE) {
-        mpf_obj_t self = mpf_obj_from_ptr(s);
-        if (is_text(self)) {
-            if (!MPF_IS_STR(init)) {
-                mpf_raise_fmt(&mpf_type_TypeError, "initial_value must be str or None, not %T", init);
-            }
-            size_t len;
-            const char *d = mpf_obj_str_data(init, &len);
-            stream_write(s, d, len);
-        } else {
-            mpf_buffer_t b;
-            if (MPF_IS_STR(init) || !mpf_obj_get_buffer(init, &b, false)) {
-                mpf_raise_fmt(&mpf_type_TypeError, "a bytes-like object is required, not '%T'", init);
-            }
-            stream_write(s, b.buf, b.len);
-        }
+        write_value(mpf_obj_from_ptr(s), s, init, "initial_value must be str or None, not %T");
         s->pos = 0;
     }
     return mpf_obj_from_ptr(s);
@@ -88,21 +100,7 @@ static mpf_obj_t stream_make_new(const mpf_type_t *type, size_t n_args, size_t n
 
 static mpf_obj_t stream_write_m(mpf_obj_t self, mpf_obj_t data) {
     stringio_t *s = open_stream(self);
-    if (is_text(self)) {
-        if (!MPF_IS_STR(data)) {
-            mpf_raise_fmt(&mpf_type_TypeError, "string argument expected, got '%T'", data);
-        }
-        size_t len;
-        const char *d = mpf_obj_str_data(data, &len);
-        stream_write(s, d, len);
-        return mpf_obj_new_small_int((mpf_int_t)mpf_utf8_charlen((const uint8_t *)d, len));
-    }
-    mpf_buffer_t b;
-    if (MPF_IS_STR(data) || !mpf_obj_get_buffer(data, &b, false)) {
-        mpf_raise_fmt(&mpf_type_TypeError, "a bytes-like object is required, not '%T'", data);
-    }
-    stream_write(s, b.buf, b.len);
-    return mpf_obj_new_small_int((mpf_int_t)b.len);
+    return mpf_obj_new_small_int((mpf_int_t)write_value(self, s, data, "string argument expected, got '%T'"));
 }
 MPF_FUN_2(stream_write_obj, MPF_QSTR_write, stream_write_m);
 
@@ -125,7 +123,7 @@ static size_t whole_chars(const stringio_t *s, size_t p, size_t n) {
 
 static mpf_obj_t stream_read(size_t n_args, const mpf_obj_t *args) {
     stringio_t *s = open_stream(args[0]);
-    size_t avail = s->pos < s->len ? s->len - s->pos : 0;
+    size_t avail = stream_avail(s);
     size_t n = size_arg(n_args, args, avail);
     if (is_text(args[0]) && n < avail) {
         // size counts characters
@@ -144,7 +142,7 @@ MPF_FUN_VAR(stream_read_obj, MPF_QSTR_read, 1, 2, stream_read);
 // One line (up to and including '\n'), at most [limit] bytes; empty at the end.
 static mpf_obj_t stream_readline_n(mpf_obj_t self, size_t limit) {
     stringio_t *s = open_stream(self);
-    size_t avail = s->pos < s->len ? s->len - s->pos : 0;
+    size_t avail = stream_avail(s);
     size_t n = 0;
     while (n < avail && n < limit) {
         if (s->buf[s->pos + n++] == '\n') {
@@ -180,7 +178,7 @@ static mpf_obj_t stream_readinto(mpf_obj_t self, mpf_obj_t dest) {
     if (!mpf_obj_get_buffer(dest, &b, true)) {
         mpf_raise_fmt(&mpf_type_TypeError, "readinto() argument must be read-write bytes-like object, not %T", dest);
     }
-    size_t avail = s->pos < s->len ? s->len - s->pos : 0;
+    size_t avail = stream_avail(s);
     size_t n = b.len < avail ? b.len : avail;
     memcpy(b.buf, s->buf + s->pos, n);
     s->pos += n;
@@ -264,6 +262,7 @@ static mpf_obj_t stream_flush(mpf_obj_t self) {
 }
 MPF_FUN_1(stream_flush_obj, MPF_QSTR_flush, stream_flush);
 
+// __enter__ and iter(): the stream itself, if open.
 static mpf_obj_t stream_enter(mpf_obj_t self) {
     open_stream(self);
     return self;
@@ -281,11 +280,6 @@ static void stream_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     if (dest[0] == MPF_OBJ_NULL && attr == MPF_QSTR_closed) {
         dest[0] = mpf_obj_bool(((const stringio_t *)mpf_obj_ptr(self))->closed != 0);
     }
-}
-
-static mpf_obj_t stream_getiter(mpf_obj_t self) {
-    open_stream(self);
-    return self;
 }
 
 static mpf_obj_t stream_iternext(mpf_obj_t self) {
@@ -325,7 +319,7 @@ const mpf_type_t mpf_type_stringio = {
     .print = stream_print,
     .make_new = stream_make_new,
     .attr = stream_attr,
-    .getiter = stream_getiter,
+    .getiter = stream_enter,
     .iternext = stream_iternext,
     .locals = &stream_locals,
 };
@@ -337,7 +331,7 @@ const mpf_type_t mpf_type_bytesio = {
     .print = stream_print,
     .make_new = stream_make_new,
     .attr = stream_attr,
-    .getiter = stream_getiter,
+    .getiter = stream_enter,
     .iternext = stream_iternext,
     .locals = &stream_locals,
 };

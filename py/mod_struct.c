@@ -54,6 +54,32 @@ MPF_NORETURN static void struct_error(const char *msg) {
     mpf_raise(mpf_exc_new_msg(struct_error_type(), msg));
 }
 
+// struct.error with a message formatted by mpf_printf.
+MPF_NORETURN static void struct_error_fmt(const char *fmt, ...) {
+    mpf_vstr_t vs;
+    mpf_vstr_init(&vs, 80);
+    mpf_print_t pr;
+    mpf_vstr_print(&vs, &pr);
+    va_list ap;
+    va_start(ap, fmt);
+    mpf_vprintf(&pr, fmt, ap);
+    va_end(ap);
+    mpf_vstr_add_char(&vs, 0);
+    struct_error(vs.buf);
+}
+
+// [off] rounded up to a multiple of [align] (native alignment of an item).
+static size_t align_up(size_t off, size_t align) {
+    return align > 1 ? (off + align - 1) / align * align : off;
+}
+
+// The readable buffer of [data] (bytes-like) into *b.
+static void read_buffer(mpf_obj_t data, mpf_buffer_t *b) {
+    if (!mpf_obj_get_buffer(data, b, false)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "a bytes-like object is required, not '%T'", data);
+    }
+}
+
 // Size of [code] in [mode], or 0 if the code is unknown (or native-only in standard mode).
 static size_t code_size(char code, const fmt_mode_t *mode) {
     switch (code) {
@@ -157,9 +183,7 @@ static size_t fmt_calcsize(mpf_obj_t fmt, size_t *n_values) {
     fmt_start(&it, fmt);
     size_t size = 0, n = 0;
     while (fmt_next(&it, &item)) {
-        if (item.align > 1) {
-            size = (size + item.align - 1) / item.align * item.align;
-        }
+        size = align_up(size, item.align);
         if (item.code == 's' || item.code == 'p') {
             size += item.count;
             n++;
@@ -342,25 +366,15 @@ static void pack_one(uint8_t *p, const fmt_item_t *item, const fmt_mode_t *mode,
         // CPython's wording: named ranges for 1 and 2 bytes, the code for 4 bytes
         // (except negative values for unsigned codes), "argument out of range" else
         if (item->size <= 2 || (item->size == 4 && (is_signed || mpf_int_sign(v) >= 0))) {
-            mpf_vstr_t vs;
-            mpf_vstr_init(&vs, 64);
-            mpf_print_t pr;
-            mpf_vstr_print(&vs, &pr);
             static const char *const names[] = {"byte", "ubyte", "short", "ushort"};
-            if (item->size <= 2) {
-                mpf_printf(&pr, "%s format requires ", names[(item->size - 1) * 2 + (is_signed ? 0 : 1)]);
-            } else {
-                mpf_printf(&pr, "'%c' format requires ", item->code);
-            }
+            const char quoted[] = {'\'', item->code, '\'', 0};
+            const char *what = item->size <= 2 ? names[(item->size - 1) * 2 + (is_signed ? 0 : 1)] : quoted;
             if (is_signed) {
                 int32_t lim = (int32_t)((UINT32_C(1) << (item->size * 8 - 1)) - 1);
-                mpf_printf(&pr, "%d <= number <= %d", (int)(-lim - 1), (int)lim);
-            } else {
-                uint32_t lim = item->size == 4 ? UINT32_C(0xffffffff) : (UINT32_C(1) << (item->size * 8)) - 1;
-                mpf_printf(&pr, "0 <= number <= %u", (unsigned)lim);
+                struct_error_fmt("%s format requires %d <= number <= %d", what, (int)(-lim - 1), (int)lim);
             }
-            mpf_vstr_add_char(&vs, 0);
-            struct_error(vs.buf);
+            uint32_t lim = item->size == 4 ? UINT32_C(0xffffffff) : (UINT32_C(1) << (item->size * 8)) - 1;
+            struct_error_fmt("%s format requires 0 <= number <= %u", what, (unsigned)lim);
         }
         struct_error("argument out of range");
     }
@@ -374,22 +388,14 @@ static void pack_into_buf(mpf_obj_t fmt, uint8_t *buf, size_t n_args, const mpf_
     size_t n_values;
     fmt_calcsize(fmt, &n_values);
     if (n_args != n_values) {
-        mpf_vstr_t vs;
-        mpf_vstr_init(&vs, 64);
-        mpf_print_t pr;
-        mpf_vstr_print(&vs, &pr);
-        mpf_printf(&pr, "pack expected %u items for packing (got %u)", (unsigned)n_values, (unsigned)n_args);
-        mpf_vstr_add_char(&vs, 0);
-        struct_error(vs.buf);
+        struct_error_fmt("pack expected %u items for packing (got %u)", (unsigned)n_values, (unsigned)n_args);
     }
     fmt_iter_t it;
     fmt_item_t item;
     fmt_start(&it, fmt);
     size_t off = 0, ai = 0;
     while (fmt_next(&it, &item)) {
-        if (item.align > 1) {
-            off = (off + item.align - 1) / item.align * item.align;
-        }
+        off = align_up(off, item.align);
         if (item.code == 's' || item.code == 'p') {
             mpf_obj_t v = args[ai++];
             if (!mpf_obj_is_type(v, &mpf_type_bytes) && !IS_BYTEARRAY(v)) {
@@ -432,30 +438,14 @@ static size_t buffer_offset(mpf_obj_t off_obj, size_t buf_len, size_t need, bool
     mpf_int_t off = mpf_obj_get_int(off_obj);
     if (off < 0) {
         if ((size_t)-off > buf_len) {
-            mpf_vstr_t vs;
-            mpf_vstr_init(&vs, 64);
-            mpf_print_t pr;
-            mpf_vstr_print(&vs, &pr);
-            mpf_printf(&pr, "offset %d out of range for %u-byte buffer", (int)off, (unsigned)buf_len);
-            mpf_vstr_add_char(&vs, 0);
-            struct_error(vs.buf);
+            struct_error_fmt("offset %d out of range for %u-byte buffer", (int)off, (unsigned)buf_len);
         }
         off += (mpf_int_t)buf_len;
     }
     if ((size_t)off > buf_len || buf_len - (size_t)off < need) {
-        mpf_vstr_t vs;
-        mpf_vstr_init(&vs, 80);
-        mpf_print_t pr;
-        mpf_vstr_print(&vs, &pr);
-        if (packing) {
-            mpf_printf(&pr, "pack_into requires a buffer of at least %u bytes for packing %u bytes at offset %u (actual buffer size is %u)",
-                (unsigned)(need + (size_t)off), (unsigned)need, (unsigned)off, (unsigned)buf_len);
-        } else {
-            mpf_printf(&pr, "unpack_from requires a buffer of at least %u bytes for unpacking %u bytes at offset %u (actual buffer size is %u)",
-                (unsigned)(need + (size_t)off), (unsigned)need, (unsigned)off, (unsigned)buf_len);
-        }
-        mpf_vstr_add_char(&vs, 0);
-        struct_error(vs.buf);
+        struct_error_fmt("%s requires a buffer of at least %u bytes for %s %u bytes at offset %u (actual buffer size is %u)",
+            packing ? "pack_into" : "unpack_from", (unsigned)(need + (size_t)off), packing ? "packing" : "unpacking",
+            (unsigned)need, (unsigned)off, (unsigned)buf_len);
     }
     return (size_t)off;
 }
@@ -489,9 +479,7 @@ static mpf_obj_t unpack_buf(mpf_obj_t fmt, const uint8_t *p) {
     (void)swap;  // only the float codes use it
     size_t off = 0, vi = 0;
     while (fmt_next(&it, &item)) {
-        if (item.align > 1) {
-            off = (off + item.align - 1) / item.align * item.align;
-        }
+        off = align_up(off, item.align);
         if (item.code == 's') {
             t->items[vi++] = mpf_obj_new_bytes(p + off, item.count);
             off += item.count;
@@ -557,17 +545,9 @@ static mpf_obj_t unpack_buf(mpf_obj_t fmt, const uint8_t *p) {
 static mpf_obj_t struct_unpack(mpf_obj_t fmt, mpf_obj_t data) {
     size_t size = fmt_calcsize(fmt, NULL);
     mpf_buffer_t b;
-    if (!mpf_obj_get_buffer(data, &b, false)) {
-        mpf_raise_fmt(&mpf_type_TypeError, "a bytes-like object is required, not '%T'", data);
-    }
+    read_buffer(data, &b);
     if (b.len != size) {
-        mpf_vstr_t vs;
-        mpf_vstr_init(&vs, 64);
-        mpf_print_t pr;
-        mpf_vstr_print(&vs, &pr);
-        mpf_printf(&pr, "unpack requires a buffer of %u bytes", (unsigned)size);
-        mpf_vstr_add_char(&vs, 0);
-        struct_error(vs.buf);
+        struct_error_fmt("unpack requires a buffer of %u bytes", (unsigned)size);
     }
     return unpack_buf(fmt, b.buf);
 }
@@ -581,9 +561,7 @@ static mpf_obj_t struct_unpack_from(size_t n_args, size_t n_kw, const mpf_obj_t 
     mpf_obj_t off = n_args > 2 ? args[2] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_offset);
     size_t size = fmt_calcsize(args[0], NULL);
     mpf_buffer_t b;
-    if (!mpf_obj_get_buffer(args[1], &b, false)) {
-        mpf_raise_fmt(&mpf_type_TypeError, "a bytes-like object is required, not '%T'", args[1]);
-    }
+    read_buffer(args[1], &b);
     size_t o = buffer_offset(off != MPF_OBJ_NULL ? off : mpf_obj_new_small_int(0), b.len, size, false);
     return unpack_buf(args[0], (const uint8_t *)b.buf + o);
 }
@@ -594,20 +572,12 @@ MPF_FUN_KW(struct_unpack_from_obj, MPF_QSTR_unpack_from, 0, struct_unpack_from);
 static mpf_obj_t struct_iter_unpack(mpf_obj_t fmt, mpf_obj_t data) {
     size_t size = fmt_calcsize(fmt, NULL);
     mpf_buffer_t b;
-    if (!mpf_obj_get_buffer(data, &b, false)) {
-        mpf_raise_fmt(&mpf_type_TypeError, "a bytes-like object is required, not '%T'", data);
-    }
+    read_buffer(data, &b);
     if (size == 0) {
         struct_error("cannot iteratively unpack with a struct of length 0");
     }
     if (b.len % size != 0) {
-        mpf_vstr_t vs;
-        mpf_vstr_init(&vs, 64);
-        mpf_print_t pr;
-        mpf_vstr_print(&vs, &pr);
-        mpf_printf(&pr, "iterative unpacking requires a buffer of a multiple of %u bytes", (unsigned)size);
-        mpf_vstr_add_char(&vs, 0);
-        struct_error(vs.buf);
+        struct_error_fmt("iterative unpacking requires a buffer of a multiple of %u bytes", (unsigned)size);
     }
     mpf_obj_t list = mpf_obj_new_list(0, NULL);
     for (size_t off = 0; off < b.len; off += size) {

@@ -658,6 +658,7 @@ void mpf_list_append(mpf_obj_t l, mpf_obj_t v);
 mpf_obj_t mpf_list_from_iter(mpf_obj_t iterable);
 mpf_obj_t mpf_tuple_from_iter(mpf_obj_t iterable);
 void mpf_list_sort(mpf_obj_t list, mpf_obj_t key, bool reverse);
+void mpf_list_reverse(mpf_obj_t list);  // in place
 void mpf_set_add(mpf_obj_t s, mpf_obj_t v);
 mpf_obj_t mpf_str_join(mpf_obj_t sep, mpf_obj_t iterable);
 size_t mpf_utf8_charlen(const uint8_t *s, size_t len);
@@ -740,14 +741,38 @@ mpf_obj_t mpf_arg_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_qstr
 // Sequence helpers shared by tuple, list and friends.
 bool mpf_repr_enter(const void *o);  // false if [o] is already being printed
 void mpf_repr_leave(void);
+// Print [open], body(p, arg), [close] for container [o]; "..." for the body when [o] is
+// already being printed further up (it holds itself). The guard is released even if
+// printing raises.
+void mpf_repr_print(const mpf_print_t *p, const void *o, const char *open, const char *close,
+    void (*body)(const mpf_print_t *p, const void *arg), const void *arg);
 void mpf_seq_print(const mpf_print_t *p, const mpf_obj_t *items, size_t n, const char *open, const char *close, bool one_comma);
 mpf_obj_t mpf_seq_compare(int op, const mpf_obj_t *a, size_t an, const mpf_obj_t *b, size_t bn);
 // `value in items[0..len)`: True or False, by ==.
 mpf_obj_t mpf_seq_contains(const mpf_obj_t *items, size_t len, mpf_obj_t value);
 mpf_obj_t mpf_seq_slice(const mpf_obj_t *items, size_t len, mpf_obj_t slice, mpf_obj_t (*make)(size_t, const mpf_obj_t *));
+// The operators list and tuple share, on [a] (an items) and [rhs]: + with another
+// [type], * by an int (either side), comparisons with another [type], `in`. Results are
+// made by [make]; NULL for an operator or operand it does not take.
+mpf_obj_t mpf_seq_binary_op(int op, const mpf_obj_t *a, size_t an, mpf_obj_t rhs, const mpf_type_t *type,
+    mpf_obj_t (*make)(size_t, const mpf_obj_t *));
 mpf_obj_t mpf_array_getiter(mpf_obj_t self);
 extern const mpf_fun_builtin_t mpf_seq_count_obj, mpf_seq_index_obj;
 mpf_obj_t mpf_obj_new_list_from_array(size_t n, const mpf_obj_t *items);
+// An index for insert(): negative counts from the end, then clamped to [0, len].
+size_t mpf_seq_clamp_index(mpf_int_t i, size_t len);
+// How many items slice indices start:stop:step (from mpf_slice_indices) select.
+size_t mpf_slice_count(mpf_int_t start, mpf_int_t stop, mpf_int_t step);
+// Growable arrays of [size]-byte elements (list items, bytearray bytes), len of them in
+// room for alloc. grow: room for at least [need] (doubling), returns the moved items.
+void *mpf_array_grow(void *items, size_t *alloc, size_t need, size_t size);
+// items[start:stop] = src[0:n] (n may be 0: delete); the array must have room for the
+// result. Returns the new length.
+size_t mpf_array_splice(void *items, size_t len, size_t size, size_t start, size_t stop, const void *src, size_t n);
+// items[start::step] = src[0:count] (an extended slice of count elements).
+void mpf_array_scatter(void *items, size_t size, mpf_int_t start, mpf_int_t step, const void *src, size_t count);
+// del items[start::step] (count elements, step != 1), closing the gaps. Returns the new length.
+size_t mpf_array_delete_step(void *items, size_t len, size_t size, mpf_int_t start, mpf_int_t step, size_t count);
 
 #define MPF_IS_STR(o) (mpf_obj_is_qstr(o) || mpf_obj_is_type((o), &mpf_type_str))
 

@@ -22,10 +22,12 @@ mpf_obj_t mpf_obj_new_bytearray(const uint8_t *data, size_t len) {
 
 static void ba_grow(bytearray_obj_t *b, size_t need) {
     if (need > b->alloc) {
-        size_t na = b->alloc * 2 > need ? b->alloc * 2 : need;
-        b->items = mpf_gc_realloc(b->items, na);
-        b->alloc = na;
+        b->items = mpf_array_grow(b->items, &b->alloc, need, 1);
     }
+}
+
+static void ba_delete(bytearray_obj_t *b, size_t i) {
+    b->len = mpf_array_splice(b->items, b->len, 1, i, i + 1, NULL, 0);
 }
 
 static void ba_append(bytearray_obj_t *b, const uint8_t *d, size_t n) {
@@ -207,46 +209,15 @@ static mpf_obj_t bytearray_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     }
 }
 
-// b[start:stop:step] = value (value NULL: del) for a step other than 1: assignment
-// needs exactly as many bytes as the slice selects; deletion closes the gaps.
-static void ba_assign_extended(bytearray_obj_t *b, mpf_int_t start, mpf_int_t stop, mpf_int_t step, mpf_obj_t value) {
-    size_t count = 0;
-    if (step > 0 ? start < stop : start > stop) {
-        mpf_int_t span = step > 0 ? stop - start : start - stop;
-        mpf_int_t astep = step > 0 ? step : -step;
-        count = (size_t)((span + astep - 1) / astep);
-    }
-    if (value == MPF_OBJ_NULL) {
-        if (count == 0) {
-            return;
-        }
-        // walk upwards from the lowest selected index, skipping the selected bytes
-        size_t lo = (size_t)(step > 0 ? start : start + (mpf_int_t)(count - 1) * step);
-        size_t astep = (size_t)(step > 0 ? step : -step);
-        size_t w = lo, k = 0;
-        for (size_t r = lo; r < b->len; r++) {
-            if (k < count && r == lo + k * astep) {
-                k++;
-                continue;
-            }
-            b->items[w++] = b->items[r];
-        }
-        b->len = w;
-        return;
-    }
+// The bytes to store to a slice: a copy of [value] (bytes-like or iterable of ints).
+static const bytearray_obj_t *slice_source(mpf_obj_t value) {
     mpf_int_t n;
     if (mpf_obj_get_int_maybe(value, &n)) {
         mpf_raise_msg(&mpf_type_TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
     }
     mpf_obj_t src = mpf_obj_new_bytearray(NULL, 0);
     ba_extend_from(mpf_obj_ptr(src), value);
-    const bytearray_obj_t *sb = mpf_obj_ptr(src);
-    if (sb->len != count) {
-        mpf_raise_fmt(&mpf_type_ValueError, "attempt to assign bytes of size %u to extended slice of size %u", (unsigned)sb->len, (unsigned)count);
-    }
-    for (size_t k = 0; k < count; k++) {
-        b->items[start + (mpf_int_t)k * step] = sb->items[k];
-    }
+    return mpf_obj_ptr(src);
 }
 
 static mpf_obj_t bytearray_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
@@ -262,26 +233,32 @@ static mpf_obj_t bytearray_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t val
             return r;
         }
         if (step != 1) {
-            ba_assign_extended(b, start, stop, step, value);
+            // extended slice: exactly as many bytes as it selects, or delete each
+            size_t count = mpf_slice_count(start, stop, step);
+            if (value == MPF_OBJ_NULL) {
+                b->len = mpf_array_delete_step(b->items, b->len, 1, start, step, count);
+                return MPF_OBJ_NONE;
+            }
+            const bytearray_obj_t *s = slice_source(value);
+            if (s->len != count) {
+                mpf_raise_fmt(&mpf_type_ValueError, "attempt to assign bytes of size %u to extended slice of size %u", (unsigned)s->len, (unsigned)count);
+            }
+            mpf_array_scatter(b->items, 1, start, step, s->items, count);
             return MPF_OBJ_NONE;
         }
         if (stop < start) {
             stop = start;
         }
-        mpf_obj_t src = mpf_obj_new_bytearray(NULL, 0);
-        if (value != MPF_OBJ_NULL) {
-            mpf_int_t n;
-            if (mpf_obj_get_int_maybe(value, &n)) {
-                mpf_raise_msg(&mpf_type_TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
-            }
-            ba_extend_from(mpf_obj_ptr(src), value);
-        }
-        bytearray_obj_t *s = mpf_obj_ptr(src);
         size_t old_n = (size_t)(stop - start);
-        ba_grow(b, b->len + s->len);
-        memmove(b->items + start + s->len, b->items + stop, b->len - (size_t)stop);
-        memcpy(b->items + start, s->items, s->len);
-        b->len = b->len - old_n + s->len;
+        if (value == MPF_OBJ_NULL) {
+            b->len = mpf_array_splice(b->items, b->len, 1, (size_t)start, (size_t)stop, NULL, 0);
+            return MPF_OBJ_NONE;
+        }
+        const bytearray_obj_t *s = slice_source(value);
+        if (s->len > old_n) {
+            ba_grow(b, b->len + s->len - old_n);
+        }
+        b->len = mpf_array_splice(b->items, b->len, 1, (size_t)start, (size_t)stop, s->items, s->len);
         return MPF_OBJ_NONE;
     }
     size_t i = mpf_get_index(&mpf_type_bytearray, b->len, index, true);
@@ -289,8 +266,7 @@ static mpf_obj_t bytearray_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t val
         return mpf_obj_new_small_int(b->items[i]);
     }
     if (value == MPF_OBJ_NULL) {
-        memmove(b->items + i, b->items + i + 1, b->len - i - 1);
-        b->len--;
+        ba_delete(b, i);
         return MPF_OBJ_NONE;
     }
     b->items[i] = byte_value(value);
@@ -350,29 +326,17 @@ static mpf_obj_t ba_m_pop(size_t n_args, const mpf_obj_t *args) {
     }
     size_t i = n_args > 1 ? mpf_get_index(&mpf_type_bytearray, b->len, args[1], false) : b->len - 1;
     uint8_t c = b->items[i];
-    memmove(b->items + i, b->items + i + 1, b->len - i - 1);
-    b->len--;
+    ba_delete(b, i);
     return mpf_obj_new_small_int(c);
 }
 MPF_FUN_VAR(ba_pop_obj, MPF_QSTR_pop, 1, 2, ba_m_pop);
 
 static mpf_obj_t ba_m_insert(mpf_obj_t self, mpf_obj_t idx, mpf_obj_t v) {
     bytearray_obj_t *b = mpf_obj_ptr(self);
-    mpf_int_t i = mpf_obj_get_int(idx);
-    if (i < 0) {
-        i += (mpf_int_t)b->len;
-        if (i < 0) {
-            i = 0;
-        }
-    }
-    if ((size_t)i > b->len) {
-        i = (mpf_int_t)b->len;
-    }
+    size_t i = mpf_seq_clamp_index(mpf_obj_get_int(idx), b->len);
     uint8_t c = byte_value(v);
     ba_grow(b, b->len + 1);
-    memmove(b->items + i + 1, b->items + i, b->len - (size_t)i);
-    b->items[i] = c;
-    b->len++;
+    b->len = mpf_array_splice(b->items, b->len, 1, i, i, &c, 1);
     return MPF_OBJ_NONE;
 }
 MPF_FUN_3(ba_insert_obj, MPF_QSTR_insert, ba_m_insert);
@@ -382,8 +346,7 @@ static mpf_obj_t ba_m_remove(mpf_obj_t self, mpf_obj_t v) {
     uint8_t c = byte_value(v);
     for (size_t i = 0; i < b->len; i++) {
         if (b->items[i] == c) {
-            memmove(b->items + i, b->items + i + 1, b->len - i - 1);
-            b->len--;
+            ba_delete(b, i);
             return MPF_OBJ_NONE;
         }
     }

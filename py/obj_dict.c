@@ -27,20 +27,8 @@ void mpf_dict_store(mpf_obj_t d, mpf_obj_t key, mpf_obj_t value) {
     mpf_map_lookup(mpf_dict_map(d), key, MPF_MAP_LOOKUP_ADD)->value = value;
 }
 
-static void dict_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
-    (void)kind;
-    const mpf_map_t *m = mpf_dict_map(self);
-    if (!mpf_repr_enter(m)) {
-        mpf_print_str(p, "{...}");
-        return;
-    }
-    mpf_nlr_t nlr;
-    mpf_nlr_push(&nlr);
-    if (setjmp(nlr.jb) != 0) {
-        mpf_repr_leave();
-        mpf_nlr_raise(nlr.exc);
-    }
-    mpf_print_str(p, "{");
+static void dict_print_items(const mpf_print_t *p, const void *arg) {
+    const mpf_map_t *m = arg;
     bool first = true;
     for (size_t i = 0; i < m->used; i++) {
         if (m->elems[i].key == MPF_OBJ_NULL) {
@@ -54,19 +42,26 @@ static void dict_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t ki
         mpf_print_str(p, ": ");
         mpf_obj_print(p, m->elems[i].value, MPF_PRINT_REPR);
     }
-    mpf_print_str(p, "}");
-    mpf_nlr_pop(&nlr);
-    mpf_repr_leave();
+}
+
+static void dict_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    const mpf_map_t *m = mpf_dict_map(self);
+    mpf_repr_print(p, m, "{", "}", dict_print_items, m);
+}
+
+// Store every item of map [m] into dict [d].
+static void dict_store_all(mpf_obj_t d, const mpf_map_t *m) {
+    for (size_t i = 0; i < m->used; i++) {
+        if (m->elems[i].key != MPF_OBJ_NULL) {
+            mpf_dict_store(d, m->elems[i].key, m->elems[i].value);
+        }
+    }
 }
 
 static void dict_update_from(mpf_obj_t self, mpf_obj_t other) {
     if (mpf_obj_is_type(other, &mpf_type_dict)) {
-        mpf_map_t *m = mpf_dict_map(other);
-        for (size_t i = 0; i < m->used; i++) {
-            if (m->elems[i].key != MPF_OBJ_NULL) {
-                mpf_dict_store(self, m->elems[i].key, m->elems[i].value);
-            }
-        }
+        dict_store_all(self, mpf_dict_map(other));
         return;
     }
     mpf_obj_t dest[2];
@@ -222,13 +217,18 @@ static const mpf_type_t dict_iter_type = {
     .iternext = dict_iter_next,
 };
 
-static mpf_obj_t dict_iter_new(mpf_obj_t d, uintptr_t kind) {
+// An iterator (of [type] dict_iter_type) or a view (mpf_type_dict_view) of [d].
+static mpf_obj_t dict_iter_make(const mpf_type_t *type, mpf_obj_t d, uintptr_t kind) {
     dict_iter_t *it = mpf_new(dict_iter_t);
-    it->base.type = &dict_iter_type;
+    it->base.type = type;
     it->dict = d;
     it->kind = kind;
     it->count = mpf_dict_map(d)->count;
     return mpf_obj_from_ptr(it);
+}
+
+static mpf_obj_t dict_iter_new(mpf_obj_t d, uintptr_t kind) {
+    return dict_iter_make(&dict_iter_type, d, kind);
 }
 
 static mpf_obj_t dict_getiter(mpf_obj_t self) {
@@ -296,11 +296,7 @@ const mpf_type_t mpf_type_dict_view = {
 };
 
 static mpf_obj_t view_new(mpf_obj_t d, uintptr_t kind) {
-    dict_iter_t *v = mpf_new(dict_iter_t);
-    v->base.type = &mpf_type_dict_view;
-    v->dict = d;
-    v->kind = kind;
-    return mpf_obj_from_ptr(v);
+    return dict_iter_make(&mpf_type_dict_view, d, kind);
 }
 
 static mpf_obj_t dict_keys(mpf_obj_t self) {
@@ -383,11 +379,7 @@ MPF_FUN_1(dict_clear_obj, MPF_QSTR_clear, dict_clear);
 static mpf_obj_t dict_copy(mpf_obj_t self) {
     mpf_map_t *m = mpf_dict_map(self);
     mpf_obj_t d = mpf_obj_new_dict(m->count);
-    for (size_t i = 0; i < m->used; i++) {
-        if (m->elems[i].key != MPF_OBJ_NULL) {
-            mpf_dict_store(d, m->elems[i].key, m->elems[i].value);
-        }
-    }
+    dict_store_all(d, m);
     return d;
 }
 MPF_FUN_1(dict_copy_obj, MPF_QSTR_copy, dict_copy);

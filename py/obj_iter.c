@@ -6,6 +6,24 @@ static mpf_obj_t iter_self(mpf_obj_t self) {
     return self;
 }
 
+// zip and map: an iterator over each of [n] iterables...
+static void getiter_each(mpf_obj_t *its, size_t n, const mpf_obj_t *iterables) {
+    for (size_t i = 0; i < n; i++) {
+        its[i] = mpf_getiter(iterables[i]);
+    }
+}
+
+// ...and the next item of each into [out]; false as soon as one is exhausted.
+static bool iternext_each(mpf_obj_t *out, size_t n, const mpf_obj_t *its) {
+    for (size_t i = 0; i < n; i++) {
+        out[i] = mpf_iternext(its[i]);
+        if (out[i] == MPF_OBJ_STOP) {
+            return false;
+        }
+    }
+    return true;
+}
+
 // ---------------------------------------------------------------- enumerate
 typedef struct enumerate_obj {
     mpf_obj_base_t base;
@@ -58,9 +76,7 @@ static mpf_obj_t zip_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
     zip_obj_t *z = mpf_new_var(zip_obj_t, mpf_obj_t, n_args);
     z->base.type = &mpf_type_zip;
     z->n = n_args;
-    for (size_t i = 0; i < n_args; i++) {
-        z->its[i] = mpf_getiter(args[i]);
-    }
+    getiter_each(z->its, n_args, args);
     return mpf_obj_from_ptr(z);
 }
 
@@ -71,14 +87,7 @@ static mpf_obj_t zip_next(mpf_obj_t self) {
     }
     mpf_obj_t t = mpf_obj_new_tuple(z->n, NULL);
     mpf_tuple_t *tp = mpf_obj_ptr(t);
-    for (size_t i = 0; i < z->n; i++) {
-        mpf_obj_t v = mpf_iternext(z->its[i]);
-        if (v == MPF_OBJ_STOP) {
-            return MPF_OBJ_STOP;
-        }
-        tp->items[i] = v;
-    }
-    return t;
+    return iternext_each(tp->items, z->n, z->its) ? t : MPF_OBJ_STOP;
 }
 
 const mpf_type_t mpf_type_zip = {
@@ -104,9 +113,7 @@ static mpf_obj_t map_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
     m->base.type = &mpf_type_map;
     m->fun = args[0];
     m->n = n_args - 1;
-    for (size_t i = 1; i < n_args; i++) {
-        m->its[i - 1] = mpf_getiter(args[i]);
-    }
+    getiter_each(m->its, m->n, args + 1);
     return mpf_obj_from_ptr(m);
 }
 
@@ -114,11 +121,8 @@ static mpf_obj_t map_next(mpf_obj_t self) {
     map_obj_t *m = mpf_obj_ptr(self);
     mpf_obj_t stack_args[4];
     mpf_obj_t *a = m->n <= 4 ? stack_args : mpf_gc_alloc(m->n * sizeof(mpf_obj_t), false);
-    for (size_t i = 0; i < m->n; i++) {
-        a[i] = mpf_iternext(m->its[i]);
-        if (a[i] == MPF_OBJ_STOP) {
-            return MPF_OBJ_STOP;
-        }
+    if (!iternext_each(a, m->n, m->its)) {
+        return MPF_OBJ_STOP;
     }
     return mpf_call(m->fun, m->n, 0, a);
 }

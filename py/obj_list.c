@@ -1,5 +1,76 @@
-// obj_list.c -- the mutable list.
+// obj_list.c -- the mutable list, and the element-size-generic array helpers it shares
+// with bytearray.
 #include "mpf.h"
+
+// ---------------------------------------------------------------- growable arrays
+// A list's items and a bytearray's bytes are the same thing but for the element size:
+// len elements in room for alloc. These helpers do their slice arithmetic once.
+
+void *mpf_array_grow(void *items, size_t *alloc, size_t need, size_t size) {
+    size_t na = *alloc * 2;
+    if (na < need) {
+        na = need;
+    }
+    *alloc = na;
+    return mpf_gc_realloc(items, na * size);
+}
+
+size_t mpf_seq_clamp_index(mpf_int_t i, size_t len) {
+    if (i < 0) {
+        i += (mpf_int_t)len;
+        if (i < 0) {
+            i = 0;
+        }
+    }
+    return (size_t)i > len ? len : (size_t)i;
+}
+
+size_t mpf_slice_count(mpf_int_t start, mpf_int_t stop, mpf_int_t step) {
+    if (step > 0 ? start >= stop : start <= stop) {
+        return 0;
+    }
+    mpf_int_t span = step > 0 ? stop - start : start - stop;
+    mpf_int_t astep = step > 0 ? step : -step;
+    return (size_t)((span + astep - 1) / astep);
+}
+
+size_t mpf_array_splice(void *items, size_t len, size_t size, size_t start, size_t stop, const void *src, size_t n) {
+    uint8_t *a = items;
+    memmove(a + (start + n) * size, a + stop * size, (len - stop) * size);
+    if (n > 0) {
+        memcpy(a + start * size, src, n * size);
+    }
+    return len - (stop - start) + n;
+}
+
+void mpf_array_scatter(void *items, size_t size, mpf_int_t start, mpf_int_t step, const void *src, size_t count) {
+    uint8_t *a = items;
+    const uint8_t *s = src;
+    for (size_t k = 0; k < count; k++) {
+        memcpy(a + (size_t)(start + (mpf_int_t)k * step) * size, s + k * size, size);
+    }
+}
+
+size_t mpf_array_delete_step(void *items, size_t len, size_t size, mpf_int_t start, mpf_int_t step, size_t count) {
+    if (count == 0) {
+        return len;
+    }
+    // walk upwards from the lowest selected index, skipping the selected elements
+    uint8_t *a = items;
+    size_t lo = (size_t)(step > 0 ? start : start + (mpf_int_t)(count - 1) * step);
+    size_t astep = (size_t)(step > 0 ? step : -step);
+    size_t w = lo, k = 0;
+    for (size_t r = lo; r < len; r++) {
+        if (k < count && r == lo + k * astep) {
+            k++;
+            continue;
+        }
+        memcpy(a + w++ * size, a + r * size, size);
+    }
+    return w;
+}
+
+// ---------------------------------------------------------------- list
 
 mpf_obj_t mpf_obj_new_list(size_t n, const mpf_obj_t *items) {
     mpf_list_t *l = mpf_new(mpf_list_t);
@@ -19,12 +90,7 @@ mpf_obj_t mpf_obj_new_list_from_array(size_t n, const mpf_obj_t *items) {
 
 static void list_grow(mpf_list_t *l, size_t need) {
     if (need > l->alloc) {
-        size_t na = l->alloc * 2;
-        if (na < need) {
-            na = need;
-        }
-        l->items = mpf_gc_realloc(l->items, na * sizeof(mpf_obj_t));
-        l->alloc = na;
+        l->items = mpf_array_grow(l->items, &l->alloc, need, sizeof(mpf_obj_t));
     }
 }
 
@@ -77,63 +143,22 @@ static mpf_obj_t list_make_new(const mpf_type_t *type, size_t n_args, size_t n_k
 static mpf_obj_t list_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     mpf_list_t *a = mpf_obj_ptr(lhs);
     switch (op) {
-        case MPF_BINARY_OP_ADD: {
-            if (!mpf_obj_is_type(rhs, &mpf_type_list)) {
-                return MPF_OBJ_NULL;
-            }
-            const mpf_list_t *b = mpf_obj_ptr(rhs);
-            mpf_obj_t r = mpf_obj_new_list(a->len + b->len, NULL);
-            mpf_list_t *l = mpf_obj_ptr(r);
-            memcpy(l->items, a->items, a->len * sizeof(mpf_obj_t));
-            memcpy(l->items + a->len, b->items, b->len * sizeof(mpf_obj_t));
-            return r;
-        }
         case MPF_BINARY_OP_INPLACE_ADD:
             list_extend_from(lhs, rhs);
             return lhs;
-        case MPF_BINARY_OP_MULTIPLY:
-        case MPF_BINARY_OP_REVERSE_MULTIPLY:
         case MPF_BINARY_OP_INPLACE_MULTIPLY: {
-            mpf_int_t n;
-            if (!mpf_obj_get_index_maybe(rhs, &n)) {
-                return MPF_OBJ_NULL;
+            mpf_obj_t r = mpf_seq_binary_op(MPF_BINARY_OP_MULTIPLY, a->items, a->len, rhs, &mpf_type_list, mpf_obj_new_list);
+            if (r == MPF_OBJ_NULL) {
+                return r;
             }
-            if (n < 0) {
-                n = 0;
-            }
-            size_t total;
-            if (__builtin_mul_overflow(a->len, (size_t)n, &total)) {
-                mpf_raise_memory_error();
-            }
-            mpf_obj_t r = mpf_obj_new_list(total, NULL);
-            mpf_list_t *l = mpf_obj_ptr(r);
-            for (mpf_int_t i = 0; i < n; i++) {
-                memcpy(l->items + (size_t)i * a->len, a->items, a->len * sizeof(mpf_obj_t));
-            }
-            if (op == MPF_BINARY_OP_INPLACE_MULTIPLY) {
-                a->items = l->items;
-                a->len = l->len;
-                a->alloc = l->alloc;
-                return lhs;
-            }
-            return r;
+            const mpf_list_t *l = mpf_obj_ptr(r);
+            a->items = l->items;
+            a->len = l->len;
+            a->alloc = l->alloc;
+            return lhs;
         }
-        case MPF_BINARY_OP_LESS:
-        case MPF_BINARY_OP_MORE:
-        case MPF_BINARY_OP_EQUAL:
-        case MPF_BINARY_OP_LESS_EQUAL:
-        case MPF_BINARY_OP_MORE_EQUAL:
-        case MPF_BINARY_OP_NOT_EQUAL: {
-            if (!mpf_obj_is_type(rhs, &mpf_type_list)) {
-                return MPF_OBJ_NULL;
-            }
-            const mpf_list_t *b = mpf_obj_ptr(rhs);
-            return mpf_seq_compare(op, a->items, a->len, b->items, b->len);
-        }
-        case MPF_BINARY_OP_IN:
-            return mpf_seq_contains(a->items, a->len, rhs);
         default:
-            return MPF_OBJ_NULL;
+            return mpf_seq_binary_op(op, a->items, a->len, rhs, &mpf_type_list, mpf_obj_new_list);
     }
 }
 
@@ -149,10 +174,51 @@ static mpf_obj_t list_unary_op(int op, mpf_obj_t self) {
     }
 }
 
+// Shorten the list to [new_len] after items were removed: clear the slots left behind,
+// so the GC does not keep what they pointed to.
+static void list_truncate(mpf_list_t *l, size_t new_len) {
+    memset(l->items + new_len, 0, (l->len - new_len) * sizeof(mpf_obj_t));
+    l->len = new_len;
+}
+
 static void list_delete_range(mpf_list_t *l, size_t start, size_t n) {
-    memmove(l->items + start, l->items + start + n, (l->len - start - n) * sizeof(mpf_obj_t));
-    l->len -= n;
-    memset(l->items + l->len, 0, n * sizeof(mpf_obj_t));
+    list_truncate(l, mpf_array_splice(l->items, l->len, sizeof(mpf_obj_t), start, start + n, NULL, 0));
+}
+
+// l[slice] = value, or del l[slice] (value NULL). Out of line: inlined, it would cost
+// list_subscr's index path (the common one) register saves on every call.
+__attribute__((noinline)) static void list_store_slice(mpf_list_t *l, mpf_obj_t slice, mpf_obj_t value) {
+    mpf_int_t start, stop, step;
+    mpf_slice_indices(slice, l->len, &start, &stop, &step);
+    if (step != 1) {
+        // extended slice: same number of items, or delete each
+        size_t n = mpf_slice_count(start, stop, step);
+        if (value == MPF_OBJ_NULL) {
+            list_truncate(l, mpf_array_delete_step(l->items, l->len, sizeof(mpf_obj_t), start, step, n));
+            return;
+        }
+        mpf_obj_t src = mpf_list_from_iter(value);
+        const mpf_list_t *s = mpf_obj_ptr(src);
+        if (s->len != n) {
+            mpf_raise_fmt(&mpf_type_ValueError, "attempt to assign sequence of size %u to extended slice of size %u", (unsigned)s->len, (unsigned)n);
+        }
+        mpf_array_scatter(l->items, sizeof(mpf_obj_t), start, step, s->items, n);
+        return;
+    }
+    if (stop < start) {
+        stop = start;
+    }
+    size_t old_n = (size_t)(stop - start);
+    if (value == MPF_OBJ_NULL) {
+        list_delete_range(l, (size_t)start, old_n);
+        return;
+    }
+    mpf_obj_t src = mpf_list_from_iter(value);
+    const mpf_list_t *s = mpf_obj_ptr(src);
+    if (s->len > old_n) {
+        list_grow(l, l->len + s->len - old_n);
+    }
+    l->len = mpf_array_splice(l->items, l->len, sizeof(mpf_obj_t), (size_t)start, (size_t)stop, s->items, s->len);
 }
 
 static mpf_obj_t list_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
@@ -161,60 +227,7 @@ static mpf_obj_t list_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
         if (value == MPF_OBJ_SENTINEL) {
             return mpf_seq_slice(l->items, l->len, index, mpf_obj_new_list_from_array);
         }
-        mpf_int_t start, stop, step;
-        mpf_slice_indices(index, l->len, &start, &stop, &step);
-        if (step != 1) {
-            // extended slice: same number of items, or delete each
-            size_t n = 0;
-            for (mpf_int_t i = start; step > 0 ? i < stop : i > stop; i += step) {
-                n++;
-            }
-            if (value == MPF_OBJ_NULL) {
-                mpf_obj_t keep = mpf_obj_new_list(0, NULL);
-                for (size_t i = 0; i < l->len; i++) {
-                    bool del = false;
-                    mpf_int_t d = (mpf_int_t)i - start;
-                    if (d % step == 0 && d / step >= 0 && (size_t)(d / step) < n) {
-                        del = true;
-                    }
-                    if (!del) {
-                        mpf_list_append(keep, l->items[i]);
-                    }
-                }
-                const mpf_list_t *k = mpf_obj_ptr(keep);
-                l->items = k->items;
-                l->len = k->len;
-                l->alloc = k->alloc;
-                return MPF_OBJ_NONE;
-            }
-            mpf_obj_t src = mpf_list_from_iter(value);
-            const mpf_list_t *s = mpf_obj_ptr(src);
-            if (s->len != n) {
-                mpf_raise_fmt(&mpf_type_ValueError, "attempt to assign sequence of size %u to extended slice of size %u", (unsigned)s->len, (unsigned)n);
-            }
-            size_t k = 0;
-            for (mpf_int_t i = start; step > 0 ? i < stop : i > stop; i += step) {
-                l->items[i] = s->items[k++];
-            }
-            return MPF_OBJ_NONE;
-        }
-        if (stop < start) {
-            stop = start;
-        }
-        size_t old_n = (size_t)(stop - start);
-        if (value == MPF_OBJ_NULL) {
-            list_delete_range(l, (size_t)start, old_n);
-            return MPF_OBJ_NONE;
-        }
-        mpf_obj_t src = mpf_list_from_iter(value);
-        const mpf_list_t *s = mpf_obj_ptr(src);
-        size_t new_n = s->len;
-        if (new_n > old_n) {
-            list_grow(l, l->len + new_n - old_n);
-        }
-        memmove(l->items + start + new_n, l->items + stop, (l->len - (size_t)stop) * sizeof(mpf_obj_t));
-        memcpy(l->items + start, s->items, new_n * sizeof(mpf_obj_t));
-        l->len = l->len + new_n - old_n;
+        list_store_slice(l, index, value);
         return MPF_OBJ_NONE;
     }
     size_t i = mpf_get_index(&mpf_type_list, l->len, index, true);
@@ -243,20 +256,9 @@ MPF_FUN_2(list_extend_obj, MPF_QSTR_extend, list_extend);
 
 static mpf_obj_t list_insert(mpf_obj_t self, mpf_obj_t idx, mpf_obj_t v) {
     mpf_list_t *l = mpf_obj_ptr(self);
-    mpf_int_t i = mpf_obj_get_int(idx);
-    if (i < 0) {
-        i += (mpf_int_t)l->len;
-        if (i < 0) {
-            i = 0;
-        }
-    }
-    if ((size_t)i > l->len) {
-        i = (mpf_int_t)l->len;
-    }
+    size_t i = mpf_seq_clamp_index(mpf_obj_get_int(idx), l->len);
     list_grow(l, l->len + 1);
-    memmove(l->items + i + 1, l->items + i, (l->len - (size_t)i) * sizeof(mpf_obj_t));
-    l->items[i] = v;
-    l->len++;
+    l->len = mpf_array_splice(l->items, l->len, sizeof(mpf_obj_t), i, i, &v, 1);
     return MPF_OBJ_NONE;
 }
 MPF_FUN_3(list_insert_obj, MPF_QSTR_insert, list_insert);
@@ -300,13 +302,17 @@ static mpf_obj_t list_copy(mpf_obj_t self) {
 }
 MPF_FUN_1(list_copy_obj, MPF_QSTR_copy, list_copy);
 
-static mpf_obj_t list_reverse(mpf_obj_t self) {
+void mpf_list_reverse(mpf_obj_t self) {
     mpf_list_t *l = mpf_obj_ptr(self);
     for (size_t i = 0; i < l->len / 2; i++) {
         mpf_obj_t t = l->items[i];
         l->items[i] = l->items[l->len - 1 - i];
         l->items[l->len - 1 - i] = t;
     }
+}
+
+static mpf_obj_t list_reverse(mpf_obj_t self) {
+    mpf_list_reverse(self);
     return MPF_OBJ_NONE;
 }
 MPF_FUN_1(list_reverse_obj, MPF_QSTR_reverse, list_reverse);

@@ -157,14 +157,14 @@ static void set_add(set_obj_t *s, mpf_obj_t key) {
 }
 
 static bool set_contains(set_obj_t *s, mpf_obj_t key) {
-    mpf_int_t h;
-    if (is_set(key) && mpf_obj_type(key) == &mpf_type_set) {
-        // a set looked up in a set: as frozenset
-        h = mpf_obj_hash(key);
-    } else {
-        h = mpf_obj_hash(key);
-    }
-    return set_lookup(s, key, h) != NULL;
+    return set_lookup(s, key, mpf_obj_hash(key)) != NULL;
+}
+
+// Leave a dummy in [e]'s slot, so probes for other keys still pass it.
+static void set_remove_entry(set_obj_t *s, set_entry_t *e) {
+    e->key = DUMMY;
+    e->hash = -1;
+    s->used--;
 }
 
 static bool set_discard(set_obj_t *s, mpf_obj_t key) {
@@ -172,9 +172,7 @@ static bool set_discard(set_obj_t *s, mpf_obj_t key) {
     if (e == NULL) {
         return false;
     }
-    e->key = DUMMY;
-    e->hash = -1;
-    s->used--;
+    set_remove_entry(s, e);
     return true;
 }
 
@@ -237,6 +235,20 @@ static mpf_obj_t set_new_from(const mpf_type_t *t, mpf_obj_t iterable) {
         set_update_from(s, iterable);
     }
     return mpf_obj_from_ptr(s);
+}
+
+// [o] if it is a set or frozenset, else a set of its items.
+static mpf_obj_t as_set(mpf_obj_t o) {
+    return is_set(o) ? o : set_new_from(&mpf_type_set, o);
+}
+
+// Give [self] the table of [r] (a set just computed from it): the in-place operators.
+static void replace_contents(mpf_obj_t self, mpf_obj_t r) {
+    set_obj_t *a = mpf_obj_ptr(self), *rs = mpf_obj_ptr(r);
+    a->table = rs->table;
+    a->mask = rs->mask;
+    a->fill = rs->fill;
+    a->used = rs->used;
 }
 
 mpf_obj_t mpf_obj_new_set(size_t n, const mpf_obj_t *items) {
@@ -372,8 +384,7 @@ static mpf_obj_t set_intersect(mpf_obj_t self, mpf_obj_t other) {
 static mpf_obj_t set_difference(mpf_obj_t self, mpf_obj_t other) {
     const mpf_type_t *t = mpf_obj_type(self);
     set_obj_t *a = mpf_obj_ptr(self);
-    mpf_obj_t ob = is_set(other) ? other : set_new_from(&mpf_type_set, other);
-    set_obj_t *b = mpf_obj_ptr(ob);
+    set_obj_t *b = mpf_obj_ptr(as_set(other));
     if ((a->used >> 2) > b->used) {
         mpf_obj_t r = set_copy_as(t, self);
         for (size_t i = 0; i <= b->mask; i++) {
@@ -449,11 +460,7 @@ static mpf_obj_t set_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             if (!inplace) {
                 return r;
             }
-            set_obj_t *rs = mpf_obj_ptr(r);
-            a->table = rs->table;
-            a->mask = rs->mask;
-            a->fill = rs->fill;
-            a->used = rs->used;
+            replace_contents(lhs, r);
             return lhs;
         }
         case MPF_BINARY_OP_EQUAL:
@@ -525,9 +532,7 @@ static mpf_obj_t set_m_pop(mpf_obj_t self) {
     for (size_t i = 0; i <= s->mask; i++) {
         mpf_obj_t k = s->table[i].key;
         if (k != MPF_OBJ_NULL && k != DUMMY) {
-            s->table[i].key = DUMMY;
-            s->table[i].hash = -1;
-            s->used--;
+            set_remove_entry(s, &s->table[i]);
             return k;
         }
     }
@@ -566,27 +571,25 @@ static mpf_obj_t set_m_union(size_t n_args, const mpf_obj_t *args) {
 }
 MPF_FUN_VAR(set_union_obj, MPF_QSTR_union, 1, 255, set_m_union);
 
-static mpf_obj_t set_m_intersection(size_t n_args, const mpf_obj_t *args) {
+// args[0] op args[1] op ... (a copy of args[0] when alone): intersection, difference.
+static mpf_obj_t set_fold(size_t n_args, const mpf_obj_t *args, mpf_obj_t (*op)(mpf_obj_t, mpf_obj_t)) {
     mpf_obj_t r = args[0];
     if (n_args == 1) {
         return set_copy_as(mpf_obj_type(r), r);
     }
     for (size_t i = 1; i < n_args; i++) {
-        r = set_intersect(r, args[i]);
+        r = op(r, args[i]);
     }
     return r;
+}
+
+static mpf_obj_t set_m_intersection(size_t n_args, const mpf_obj_t *args) {
+    return set_fold(n_args, args, set_intersect);
 }
 MPF_FUN_VAR(set_intersection_obj, MPF_QSTR_intersection, 1, 255, set_m_intersection);
 
 static mpf_obj_t set_m_difference(size_t n_args, const mpf_obj_t *args) {
-    mpf_obj_t r = args[0];
-    if (n_args == 1) {
-        return set_copy_as(mpf_obj_type(r), r);
-    }
-    for (size_t i = 1; i < n_args; i++) {
-        r = set_difference(r, args[i]);
-    }
-    return r;
+    return set_fold(n_args, args, set_difference);
 }
 MPF_FUN_VAR(set_difference_obj, MPF_QSTR_difference, 1, 255, set_m_difference);
 
@@ -594,14 +597,6 @@ static mpf_obj_t set_m_symdiff(mpf_obj_t self, mpf_obj_t other) {
     return set_symdiff(self, other);
 }
 MPF_FUN_2(set_symdiff_obj, MPF_QSTR_symmetric_difference, set_m_symdiff);
-
-static void replace_contents(mpf_obj_t self, mpf_obj_t r) {
-    set_obj_t *a = mpf_obj_ptr(self), *rs = mpf_obj_ptr(r);
-    a->table = rs->table;
-    a->mask = rs->mask;
-    a->fill = rs->fill;
-    a->used = rs->used;
-}
 
 static mpf_obj_t set_m_intersection_update(size_t n_args, const mpf_obj_t *args) {
     replace_contents(args[0], set_m_intersection(n_args, args));
@@ -621,8 +616,7 @@ static mpf_obj_t set_m_difference_update(size_t n_args, const mpf_obj_t *args) {
 MPF_FUN_VAR(set_difference_update_obj, MPF_QSTR_difference_update, 1, 255, set_m_difference_update);
 
 static mpf_obj_t set_m_symdiff_update(mpf_obj_t self, mpf_obj_t other) {
-    mpf_obj_t o = is_set(other) ? other : set_new_from(&mpf_type_set, other);
-    set_obj_t *b = mpf_obj_ptr(o);
+    set_obj_t *b = mpf_obj_ptr(as_set(other));
     for (size_t i = 0; i <= b->mask; i++) {
         mpf_obj_t k = b->table[i].key;
         if (k != MPF_OBJ_NULL && k != DUMMY && !set_discard(mpf_obj_ptr(self), k)) {
@@ -632,10 +626,6 @@ static mpf_obj_t set_m_symdiff_update(mpf_obj_t self, mpf_obj_t other) {
     return MPF_OBJ_NONE;
 }
 MPF_FUN_2(set_symdiff_update_obj, MPF_QSTR_symmetric_difference_update, set_m_symdiff_update);
-
-static mpf_obj_t as_set(mpf_obj_t o) {
-    return is_set(o) ? o : set_new_from(&mpf_type_set, o);
-}
 
 static mpf_obj_t set_m_issubset(mpf_obj_t self, mpf_obj_t other) {
     return mpf_obj_bool(set_issubset_of(mpf_obj_ptr(self), mpf_obj_ptr(as_set(other))));

@@ -591,12 +591,7 @@ static mpf_obj_t split_impl(size_t n_args, size_t n_kw, const mpf_obj_t *args, b
                 }
                 e = j;
             }
-            mpf_list_t *l = mpf_obj_ptr(res);
-            for (size_t i = 0; i < l->len / 2; i++) {
-                mpf_obj_t x = l->items[i];
-                l->items[i] = l->items[l->len - 1 - i];
-                l->items[l->len - 1 - i] = x;
-            }
+            mpf_list_reverse(res);  // found right to left
         }
         return res;
     }
@@ -652,12 +647,7 @@ static mpf_obj_t split_impl(size_t n_args, size_t n_kw, const mpf_obj_t *args, b
                 maxsplit--;
             }
         }
-        mpf_list_t *l = mpf_obj_ptr(res);
-        for (size_t i = 0; i < l->len / 2; i++) {
-            mpf_obj_t x = l->items[i];
-            l->items[i] = l->items[l->len - 1 - i];
-            l->items[l->len - 1 - i] = x;
-        }
+        mpf_list_reverse(res);  // found right to left
     }
     return res;
 }

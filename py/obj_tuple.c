@@ -15,7 +15,6 @@ mpf_obj_t mpf_obj_new_tuple(size_t n, const mpf_obj_t *items) {
     return mpf_obj_from_ptr(t);
 }
 
-// Print items of a tuple or list between [open] and [close].
 // Containers being printed right now, to print a self-reference as [...] / {...}.
 #define REPR_DEPTH 32
 static const void *repr_active[REPR_DEPTH];
@@ -38,9 +37,10 @@ void mpf_repr_leave(void) {
     repr_depth--;
 }
 
-void mpf_seq_print(const mpf_print_t *p, const mpf_obj_t *items, size_t n, const char *open, const char *close, bool one_comma) {
-    if (!mpf_repr_enter(items)) {
-        mpf_print_str(p, open);
+void mpf_repr_print(const mpf_print_t *p, const void *o, const char *open, const char *close,
+    void (*body)(const mpf_print_t *p, const void *arg), const void *arg) {
+    mpf_print_str(p, open);
+    if (!mpf_repr_enter(o)) {
         mpf_print_str(p, "...");
         mpf_print_str(p, close);
         return;
@@ -51,19 +51,35 @@ void mpf_seq_print(const mpf_print_t *p, const mpf_obj_t *items, size_t n, const
         mpf_repr_leave();
         mpf_nlr_raise(nlr.exc);
     }
-    mpf_print_str(p, open);
-    for (size_t i = 0; i < n; i++) {
+    body(p, arg);
+    mpf_nlr_pop(&nlr);
+    mpf_repr_leave();
+    mpf_print_str(p, close);
+}
+
+typedef struct seq_items {
+    const mpf_obj_t *items;
+    size_t n;
+    bool one_comma;   // a tuple of one: (x,)
+} seq_items_t;
+
+static void seq_print_items(const mpf_print_t *p, const void *arg) {
+    const seq_items_t *s = arg;
+    for (size_t i = 0; i < s->n; i++) {
         if (i > 0) {
             mpf_print_str(p, ", ");
         }
-        mpf_obj_print(p, items[i], MPF_PRINT_REPR);
+        mpf_obj_print(p, s->items[i], MPF_PRINT_REPR);
     }
-    if (n == 1 && one_comma) {
+    if (s->n == 1 && s->one_comma) {
         mpf_print_str(p, ",");
     }
-    mpf_print_str(p, close);
-    mpf_nlr_pop(&nlr);
-    mpf_repr_leave();
+}
+
+// Print items of a tuple or list between [open] and [close].
+void mpf_seq_print(const mpf_print_t *p, const mpf_obj_t *items, size_t n, const char *open, const char *close, bool one_comma) {
+    const seq_items_t s = {items, n, one_comma};
+    mpf_repr_print(p, items, open, close, seq_print_items, &s);
 }
 
 static void tuple_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
@@ -90,7 +106,6 @@ static mpf_obj_t tuple_make_new(const mpf_type_t *type, size_t n_args, size_t n_
     return mpf_tuple_from_iter(args[0]);
 }
 
-// Compare sequences [a] and [b] lexicographically with [op] (a comparison operator).
 mpf_obj_t mpf_seq_contains(const mpf_obj_t *items, size_t len, mpf_obj_t value) {
     for (size_t i = 0; i < len; i++) {
         if (mpf_obj_equal(items[i], value)) {
@@ -100,6 +115,7 @@ mpf_obj_t mpf_seq_contains(const mpf_obj_t *items, size_t len, mpf_obj_t value) 
     return MPF_OBJ_FALSE;
 }
 
+// Compare sequences [a] and [b] lexicographically with [op] (a comparison operator).
 mpf_obj_t mpf_seq_compare(int op, const mpf_obj_t *a, size_t an, const mpf_obj_t *b, size_t bn) {
     if (op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) {
         bool eq = an == bn;
@@ -126,19 +142,36 @@ mpf_obj_t mpf_seq_compare(int op, const mpf_obj_t *a, size_t an, const mpf_obj_t
     }
 }
 
-static mpf_obj_t tuple_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
-    const mpf_tuple_t *a = mpf_obj_ptr(lhs);
+// The items of [o] if it is exactly [type] (list or tuple), else NULL.
+static inline const mpf_obj_t *items_if_type(mpf_obj_t o, const mpf_type_t *type, size_t *n) {
+    if (!mpf_obj_is_type(o, type)) {
+        return NULL;
+    }
+    if (type == &mpf_type_tuple) {
+        const mpf_tuple_t *t = mpf_obj_ptr(o);
+        *n = t->len;
+        return t->items;
+    }
+    const mpf_list_t *l = mpf_obj_ptr(o);
+    *n = l->len;
+    return l->items;
+}
+
+mpf_obj_t mpf_seq_binary_op(int op, const mpf_obj_t *a, size_t an, mpf_obj_t rhs, const mpf_type_t *type,
+    mpf_obj_t (*make)(size_t, const mpf_obj_t *)) {
     switch (op) {
         case MPF_BINARY_OP_ADD:
         case MPF_BINARY_OP_INPLACE_ADD: {
-            if (!mpf_obj_is_type(rhs, &mpf_type_tuple)) {
+            size_t bn, rn;
+            const mpf_obj_t *b = items_if_type(rhs, type, &bn);
+            if (b == NULL) {
                 return MPF_OBJ_NULL;
             }
-            const mpf_tuple_t *b = mpf_obj_ptr(rhs);
-            mpf_obj_t r = mpf_obj_new_tuple(a->len + b->len, NULL);
-            mpf_tuple_t *t = mpf_obj_ptr(r);
-            memcpy(t->items, a->items, a->len * sizeof(mpf_obj_t));
-            memcpy(t->items + a->len, b->items, b->len * sizeof(mpf_obj_t));
+            mpf_obj_t *out;
+            mpf_obj_t r = make(an + bn, NULL);
+            mpf_obj_get_array(r, &rn, &out);
+            memcpy(out, a, an * sizeof(mpf_obj_t));
+            memcpy(out + an, b, bn * sizeof(mpf_obj_t));
             return r;
         }
         case MPF_BINARY_OP_MULTIPLY:
@@ -151,10 +184,16 @@ static mpf_obj_t tuple_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             if (n < 0) {
                 n = 0;
             }
-            mpf_obj_t r = mpf_obj_new_tuple(a->len * (size_t)n, NULL);
-            mpf_tuple_t *t = mpf_obj_ptr(r);
-            for (mpf_int_t i = 0; i < n; i++) {
-                memcpy(t->items + (size_t)i * a->len, a->items, a->len * sizeof(mpf_obj_t));
+            size_t total;
+            if (__builtin_mul_overflow(an, (size_t)n, &total)) {
+                mpf_raise_memory_error();
+            }
+            mpf_obj_t r = make(total, NULL);
+            size_t rn;
+            mpf_obj_t *out;
+            mpf_obj_get_array(r, &rn, &out);
+            for (size_t k = 0; k < total; k += an) {  // an == 0: total == 0
+                memcpy(out + k, a, an * sizeof(mpf_obj_t));
             }
             return r;
         }
@@ -164,17 +203,23 @@ static mpf_obj_t tuple_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         case MPF_BINARY_OP_LESS_EQUAL:
         case MPF_BINARY_OP_MORE_EQUAL:
         case MPF_BINARY_OP_NOT_EQUAL: {
-            if (!mpf_obj_is_type(rhs, &mpf_type_tuple)) {
+            size_t bn;
+            const mpf_obj_t *b = items_if_type(rhs, type, &bn);
+            if (b == NULL) {
                 return MPF_OBJ_NULL;
             }
-            const mpf_tuple_t *b = mpf_obj_ptr(rhs);
-            return mpf_seq_compare(op, a->items, a->len, b->items, b->len);
+            return mpf_seq_compare(op, a, an, b, bn);
         }
         case MPF_BINARY_OP_IN:
-            return mpf_seq_contains(a->items, a->len, rhs);
+            return mpf_seq_contains(a, an, rhs);
         default:
             return MPF_OBJ_NULL;
     }
+}
+
+static mpf_obj_t tuple_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    const mpf_tuple_t *a = mpf_obj_ptr(lhs);
+    return mpf_seq_binary_op(op, a->items, a->len, rhs, &mpf_type_tuple, mpf_obj_new_tuple);
 }
 
 static mpf_obj_t tuple_unary_op(int op, mpf_obj_t self) {
@@ -203,11 +248,7 @@ mpf_obj_t mpf_seq_slice(const mpf_obj_t *items, size_t len, mpf_obj_t slice, mpf
     if (step == 1) {
         return make(stop > start ? (size_t)(stop - start) : 0, items + start);
     }
-    size_t n = 0;
-    for (mpf_int_t i = start; step > 0 ? i < stop : i > stop; i += step) {
-        n++;
-    }
-    mpf_obj_t r = make(n, NULL);
+    mpf_obj_t r = make(mpf_slice_count(start, stop, step), NULL);
     mpf_obj_t *out;
     size_t olen;
     mpf_obj_get_array(r, &olen, &out);
@@ -284,22 +325,10 @@ static mpf_obj_t seq_index(size_t n_args, const mpf_obj_t *args) {
     mpf_obj_get_array(args[0], &len, &items);
     mpf_int_t start = 0, stop = (mpf_int_t)len;
     if (n_args > 2) {
-        start = mpf_obj_get_int(args[2]);
-        if (start < 0) {
-            start += (mpf_int_t)len;
-            if (start < 0) {
-                start = 0;
-            }
-        }
+        start = (mpf_int_t)mpf_seq_clamp_index(mpf_obj_get_int(args[2]), len);
     }
     if (n_args > 3) {
-        stop = mpf_obj_get_int(args[3]);
-        if (stop < 0) {
-            stop += (mpf_int_t)len;
-        }
-        if (stop > (mpf_int_t)len) {
-            stop = (mpf_int_t)len;
-        }
+        stop = (mpf_int_t)mpf_seq_clamp_index(mpf_obj_get_int(args[3]), len);
     }
     for (mpf_int_t i = start; i < stop; i++) {
         if (mpf_obj_equal(items[i], args[1])) {

@@ -7,9 +7,10 @@
 #include "port.h"
 
 // ---------------------------------------------------------------- operand decoding
-static inline mpf_uint_t read_uint(const uint8_t **pip) {
+// A variable-length operand: 7 bits a byte, most significant first, shifted into [v]
+// (0 for an unsigned operand, all ones for a negative signed one).
+static inline mpf_uint_t read_varint(const uint8_t **pip, mpf_uint_t v) {
     const uint8_t *ip = *pip;
-    mpf_uint_t v = 0;
     uint8_t b;
     do {
         b = *ip++;
@@ -19,16 +20,12 @@ static inline mpf_uint_t read_uint(const uint8_t **pip) {
     return v;
 }
 
+static inline mpf_uint_t read_uint(const uint8_t **pip) {
+    return read_varint(pip, 0);
+}
+
 static inline mpf_int_t read_sint(const uint8_t **pip) {
-    const uint8_t *ip = *pip;
-    mpf_uint_t v = (*ip & 0x40) ? ~(mpf_uint_t)0 : 0;
-    uint8_t b;
-    do {
-        b = *ip++;
-        v = (v << 7) | (b & 0x7F);
-    } while (b & 0x80);
-    *pip = ip;
-    return (mpf_int_t)v;
+    return (mpf_int_t)read_varint(pip, (**pip & 0x40) ? ~(mpf_uint_t)0 : 0);
 }
 
 // Jump operand (3.3): returns the raw value; *pip moves past the operand.
@@ -278,8 +275,31 @@ static inline mpf_cell_t *cell_of(mpf_obj_t o) {
     }
     return mpf_obj_ptr(o);
 }
+// SETUP_WITH / SETUP_EXCEPT / SETUP_FINALLY: push a handler at [handler] that restores
+// the value stack to [saved_sp]. The bound check fails only for malformed bytecode.
+static inline void exc_push(mpf_frame_t *fr, const uint8_t *handler, mpf_obj_t *saved_sp, bool is_finally) {
+    if (MPF_UNLIKELY(fr->exc_sp - fr->exc >= fr->fun->rc->n_exc_stack)) {
+        bad_bytecode();
+    }
+    mpf_exc_entry_t *e = fr->exc_sp++;
+    e->handler = handler;
+    e->saved_sp = saved_sp;
+    e->exc = MPF_OBJ_NULL;
+    e->is_finally = is_finally;
+}
+
 MPF_NORETURN static void raise_unbound_local(void) {
     mpf_raise_msg(&mpf_type_UnboundLocalError, "local variable referenced before assignment");
+}
+MPF_NORETURN static void raise_unbound_free(void) {
+    mpf_raise_msg(&mpf_type_NameError, "free variable referenced before assignment");
+}
+
+// DELETE_NAME / DELETE_GLOBAL: remove [q] from [dict].
+static void delete_name(mpf_obj_t dict, mpf_qstr_t q) {
+    if (mpf_map_lookup(mpf_dict_map(dict), mpf_obj_new_qstr(q), MPF_MAP_REMOVE) == NULL) {
+        mpf_raise_name_error(q);
+    }
 }
 
 static mpf_obj_t load_name(mpf_obj_t locals, mpf_obj_t globals, mpf_qstr_t q) {
@@ -312,9 +332,27 @@ static void unpack_items(mpf_obj_t seq, size_t n, mpf_obj_t **items, size_t *len
     (void)n;
 }
 
+// Call the method in args[0..1] with [n_args] arguments after them: true with its
+// result in *v, or false with the value of the StopIteration it raised.
+static bool call_until_stop(size_t n_args, const mpf_obj_t *args, mpf_obj_t *v) {
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        *v = mpf_call_method_n(n_args, 0, args);
+        mpf_nlr_pop(&nlr);
+        return true;
+    }
+    if (mpf_exc_match(nlr.exc, &mpf_type_StopIteration)) {
+        *v = mpf_exc_value(nlr.exc);
+        return false;
+    }
+    mpf_nlr_raise(nlr.exc);
+}
+
 // Send [s] (or throw [exc]) into iterator [it] for YIELD_FROM. Returns true if it
-// yielded (*v = value), false if it finished (*v = return value).
-static bool yield_from_step(mpf_obj_t it, mpf_obj_t s, mpf_obj_t exc, mpf_obj_t *v) {
+// yielded (*v = value), false if it finished (*v = return value). Kept out of line:
+// inlined, it would crowd the dispatch loop's registers.
+__attribute__((noinline)) static bool yield_from_step(mpf_obj_t it, mpf_obj_t s, mpf_obj_t exc, mpf_obj_t *v) {
 #if CONFIG_GENERATORS
     if (mpf_obj_is_type(it, &mpf_type_gen)) {
         bool returned;
@@ -339,19 +377,7 @@ static bool yield_from_step(mpf_obj_t it, mpf_obj_t s, mpf_obj_t exc, mpf_obj_t 
             mpf_raise(exc);
         }
         mpf_obj_t args[3] = {dest[0], dest[1], exc};
-        s = MPF_OBJ_NULL;
-        mpf_nlr_t nlr;
-        mpf_nlr_push(&nlr);
-        if (setjmp(nlr.jb) == 0) {
-            *v = mpf_call_method_n(1, 0, args);
-            mpf_nlr_pop(&nlr);
-            return true;
-        }
-        if (mpf_exc_match(nlr.exc, &mpf_type_StopIteration)) {
-            *v = mpf_exc_value(nlr.exc);
-            return false;
-        }
-        mpf_nlr_raise(nlr.exc);
+        return call_until_stop(1, args, v);
     }
     if (s == MPF_OBJ_NONE) {
         const mpf_type_t *t = mpf_obj_type(it);
@@ -372,18 +398,7 @@ static bool yield_from_step(mpf_obj_t it, mpf_obj_t s, mpf_obj_t exc, mpf_obj_t 
         mpf_load_method(it, MPF_QSTR_send, dest);
     }
     dest[2] = s;
-    mpf_nlr_t nlr;
-    mpf_nlr_push(&nlr);
-    if (setjmp(nlr.jb) == 0) {
-        *v = mpf_call_method_n(s == MPF_OBJ_NONE ? 0 : 1, 0, dest);
-        mpf_nlr_pop(&nlr);
-        return true;
-    }
-    if (mpf_exc_match(nlr.exc, &mpf_type_StopIteration)) {
-        *v = mpf_exc_value(nlr.exc);
-        return false;
-    }
-    mpf_nlr_raise(nlr.exc);
+    return call_until_stop(s == MPF_OBJ_NONE ? 0 : 1, dest, v);
 }
 
 static mpf_obj_t make_exception(mpf_obj_t e) {
@@ -463,12 +478,6 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         } \
     } while (0)
 // Exception-stack bounds: only malformed bytecode can break them (cheap, off the hot path).
-#define EXC_PUSH_CHECK() \
-    do { \
-        if (MPF_UNLIKELY(fr->exc_sp - fr->exc >= rc->n_exc_stack)) { \
-            bad_bytecode(); \
-        } \
-    } while (0)
 #define EXC_POP_CHECK() \
     do { \
         if (MPF_UNLIKELY(fr->exc_sp == fr->exc)) { \
@@ -547,17 +556,11 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         VM_NEXT;
     }
     VM_CASE(DELETE_NAME) : {
-        mpf_qstr_t q = QSTR();
-        if (mpf_map_lookup(mpf_dict_map(fr->locals), mpf_obj_new_qstr(q), MPF_MAP_REMOVE) == NULL) {
-            mpf_raise_name_error(q);
-        }
+        delete_name(fr->locals, QSTR());
         VM_NEXT;
     }
     VM_CASE(DELETE_GLOBAL) : {
-        mpf_qstr_t q = QSTR();
-        if (mpf_map_lookup(mpf_dict_map(ctx->globals), mpf_obj_new_qstr(q), MPF_MAP_REMOVE) == NULL) {
-            mpf_raise_name_error(q);
-        }
+        delete_name(ctx->globals, QSTR());
         VM_NEXT;
     }
     VM_CASE(IMPORT_NAME) : {
@@ -611,7 +614,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         mpf_uint_t i = read_uint(&ip);
         mpf_obj_t v = ((mpf_cell_t *)cell_of(LOCAL(i)))->value;
         if (v == MPF_OBJ_NULL) {
-            mpf_raise_msg(&mpf_type_NameError, "free variable referenced before assignment");
+            raise_unbound_free();
         }
         PUSH(v);
         VM_NEXT;
@@ -638,7 +641,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         mpf_uint_t i = read_uint(&ip);
         mpf_cell_t *c = cell_of(LOCAL(i));
         if (c->value == MPF_OBJ_NULL) {
-            mpf_raise_msg(&mpf_type_NameError, "free variable referenced before assignment");
+            raise_unbound_free();
         }
         c->value = MPF_OBJ_NULL;
         VM_NEXT;
@@ -877,12 +880,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
             mpf_raise_fmt(&mpf_type_TypeError, "'%T' object does not support the context manager protocol (missed __exit__ method)", cm);
         }
         sp++;
-        EXC_PUSH_CHECK();
-        mpf_exc_entry_t *e = fr->exc_sp++;
-        e->handler = ip + off;
-        e->saved_sp = sp;
-        e->exc = MPF_OBJ_NULL;
-        e->is_finally = 1;
+        exc_push(fr, ip + off, sp, true);
         mpf_obj_t v = mpf_call_method_n(0, 0, enter);
         PUSH(v);
         VM_NEXT;
@@ -890,23 +888,13 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
     VM_CASE(SETUP_EXCEPT) : {
         bool two;
         mpf_uint_t off = read_jump(&ip, &two);
-        EXC_PUSH_CHECK();
-        mpf_exc_entry_t *e = fr->exc_sp++;
-        e->handler = ip + off;
-        e->saved_sp = sp;
-        e->exc = MPF_OBJ_NULL;
-        e->is_finally = 0;
+        exc_push(fr, ip + off, sp, false);
         VM_NEXT;
     }
     VM_CASE(SETUP_FINALLY) : {
         bool two;
         mpf_uint_t off = read_jump(&ip, &two);
-        EXC_PUSH_CHECK();
-        mpf_exc_entry_t *e = fr->exc_sp++;
-        e->handler = ip + off;
-        e->saved_sp = sp;
-        e->exc = MPF_OBJ_NULL;
-        e->is_finally = 1;
+        exc_push(fr, ip + off, sp, true);
         VM_NEXT;
     }
     VM_CASE(POP_EXCEPT_JUMP) : {
