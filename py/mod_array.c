@@ -416,15 +416,10 @@ static mpf_obj_t array_iter_next(mpf_obj_t self) {
     return array_get(it->a, it->i++);
 }
 
-static mpf_obj_t iter_self(mpf_obj_t self) {
-    return self;
-}
-
 static const mpf_type_t array_iter_type = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_arrayiterator,
-    .flags = MPF_TYPE_FLAG_ITER_SELF,
-    .getiter = iter_self,
+    .getiter = mpf_iter_self,
     .iternext = array_iter_next,
 };
 

@@ -149,10 +149,6 @@ static mpf_obj_t awaiter_send(mpf_obj_t self, mpf_obj_t value) {
 }
 MPF_FUN_2(awaiter_send_obj, MPF_QSTR_send, awaiter_send);
 
-static mpf_obj_t iter_self(mpf_obj_t self) {
-    return self;
-}
-
 static const mpf_map_elem_t awaiter_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_send), MPF_ROM_PTR(&awaiter_send_obj)},
 };
@@ -161,8 +157,7 @@ MPF_ROM_MAP(awaiter_locals, awaiter_locals_table);
 const mpf_type_t mpf_type_asyncio_awaiter = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_awaitable,
-    .flags = MPF_TYPE_FLAG_ITER_SELF,
-    .getiter = iter_self,
+    .getiter = mpf_iter_self,
     .iternext = awaiter_iternext,
     .locals = &awaiter_locals,
 };

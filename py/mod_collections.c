@@ -242,15 +242,10 @@ static mpf_obj_t deque_iter_next(mpf_obj_t self) {
     return *deque_at(it->d, it->i++);
 }
 
-static mpf_obj_t iter_self(mpf_obj_t self) {
-    return self;
-}
-
 static const mpf_type_t deque_iter_type = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR__deque_iterator,
-    .flags = MPF_TYPE_FLAG_ITER_SELF,
-    .getiter = iter_self,
+    .getiter = mpf_iter_self,
     .iternext = deque_iter_next,
 };
 

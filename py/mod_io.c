@@ -315,7 +315,6 @@ MPF_ROM_MAP(stream_locals, stream_locals_table);
 const mpf_type_t mpf_type_stringio = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_StringIO,
-    .flags = MPF_TYPE_FLAG_ITER_SELF,
     .print = stream_print,
     .make_new = stream_make_new,
     .attr = stream_attr,
@@ -327,7 +326,6 @@ const mpf_type_t mpf_type_stringio = {
 const mpf_type_t mpf_type_bytesio = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_BytesIO,
-    .flags = MPF_TYPE_FLAG_ITER_SELF,
     .print = stream_print,
     .make_new = stream_make_new,
     .attr = stream_attr,

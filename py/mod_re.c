@@ -1865,15 +1865,10 @@ static mpf_obj_t scanner_iternext(mpf_obj_t self) {
     return m == MPF_OBJ_NONE ? MPF_OBJ_STOP : m;
 }
 
-static mpf_obj_t iter_self(mpf_obj_t self) {
-    return self;
-}
-
 static const mpf_type_t scanner_type = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_callable_iterator,
-    .flags = MPF_TYPE_FLAG_ITER_SELF,
-    .getiter = iter_self,
+    .getiter = mpf_iter_self,
     .iternext = scanner_iternext,
 };
 

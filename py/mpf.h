@@ -191,7 +191,6 @@ enum {
 #define MPF_TYPE_FLAG_SUBCLASSABLE 0x0002
 #define MPF_TYPE_FLAG_EXCEPTION 0x0004   // BaseException or a subclass (builtin)
 #define MPF_TYPE_FLAG_HAS_GETATTR 0x0008 // class defines __getattr__
-#define MPF_TYPE_FLAG_ITER_SELF 0x0010   // getiter returns self
 #define MPF_TYPE_FLAG_UNHASHABLE 0x0020  // hash() raises TypeError
 
 // Stream readiness, as select.POLLIN / POLLOUT / POLLERR / POLLHUP.
@@ -640,6 +639,8 @@ void mpf_load_super_method(mpf_qstr_t q, mpf_obj_t *dest); // dest: cls, self in
 void mpf_store_attr(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v);         // v NULL = delete
 mpf_obj_t mpf_subscr(mpf_obj_t o, mpf_obj_t index, mpf_obj_t value);
 mpf_obj_t mpf_getiter(mpf_obj_t o);
+// The getiter of iterators: an iterator is its own iterator.
+mpf_obj_t mpf_iter_self(mpf_obj_t self);
 mpf_obj_t mpf_iternext(mpf_obj_t it);          // MPF_OBJ_STOP when exhausted
 mpf_obj_t mpf_iternext_raise(mpf_obj_t it);    // raises StopIteration
 mpf_obj_t mpf_import_name(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, mpf_obj_t globals);

@@ -288,14 +288,10 @@ static mpf_obj_t ba_iter_next(mpf_obj_t self) {
     return mpf_obj_new_small_int(b->items[it->i++]);
 }
 
-static mpf_obj_t iter_self(mpf_obj_t self) {
-    return self;
-}
-
 static const mpf_type_t ba_iter_type = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_bytearray_iterator,
-    .getiter = iter_self,
+    .getiter = mpf_iter_self,
     .iternext = ba_iter_next,
 };
 

@@ -206,14 +206,10 @@ static mpf_obj_t dict_iter_next(mpf_obj_t self) {
     return MPF_OBJ_STOP;
 }
 
-static mpf_obj_t iter_self(mpf_obj_t self) {
-    return self;
-}
-
 static const mpf_type_t dict_iter_type = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_dict_keyiterator,
-    .getiter = iter_self,
+    .getiter = mpf_iter_self,
     .iternext = dict_iter_next,
 };
 

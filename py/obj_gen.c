@@ -86,10 +86,6 @@ static mpf_obj_t gen_iternext(mpf_obj_t self) {
     return returned ? MPF_OBJ_STOP : v;
 }
 
-static mpf_obj_t iter_self(mpf_obj_t self) {
-    return self;
-}
-
 static mpf_obj_t gen_send(mpf_obj_t self, mpf_obj_t v) {
     mpf_obj_t ret;
     bool returned;
@@ -165,7 +161,7 @@ const mpf_type_t mpf_type_gen = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_generator,
     .print = gen_print,
-    .getiter = iter_self,
+    .getiter = mpf_iter_self,
     .iternext = gen_iternext,
     .locals = &gen_locals,
 };

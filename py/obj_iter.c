@@ -2,10 +2,6 @@
 #include "mpf.h"
 #include "typetest.h"
 
-static mpf_obj_t iter_self(mpf_obj_t self) {
-    return self;
-}
-
 // zip and map: an iterator over each of [n] iterables...
 static void getiter_each(mpf_obj_t *its, size_t n, const mpf_obj_t *iterables) {
     for (size_t i = 0; i < n; i++) {
@@ -59,7 +55,7 @@ const mpf_type_t mpf_type_enumerate = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_enumerate,
     .make_new = enumerate_make_new,
-    .getiter = iter_self,
+    .getiter = mpf_iter_self,
     .iternext = enumerate_next,
 };
 
@@ -94,7 +90,7 @@ const mpf_type_t mpf_type_zip = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_zip,
     .make_new = zip_make_new,
-    .getiter = iter_self,
+    .getiter = mpf_iter_self,
     .iternext = zip_next,
 };
 
@@ -131,7 +127,7 @@ const mpf_type_t mpf_type_map = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_map,
     .make_new = map_make_new,
-    .getiter = iter_self,
+    .getiter = mpf_iter_self,
     .iternext = map_next,
 };
 
@@ -168,7 +164,7 @@ const mpf_type_t mpf_type_filter = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_filter,
     .make_new = filter_make_new,
-    .getiter = iter_self,
+    .getiter = mpf_iter_self,
     .iternext = filter_next,
 };
 
@@ -216,6 +212,6 @@ const mpf_type_t mpf_type_reversed = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_reversed,
     .make_new = reversed_make_new,
-    .getiter = iter_self,
+    .getiter = mpf_iter_self,
     .iternext = reversed_next,
 };

@@ -113,14 +113,10 @@ static mpf_obj_t range_iter_next(mpf_obj_t self) {
     return mpf_obj_new_int(v);
 }
 
-static mpf_obj_t iter_self(mpf_obj_t self) {
-    return self;
-}
-
 static const mpf_type_t range_iter_type = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_range_iterator,
-    .getiter = iter_self,
+    .getiter = mpf_iter_self,
     .iternext = range_iter_next,
 };
 

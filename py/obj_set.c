@@ -156,8 +156,30 @@ static void set_add(set_obj_t *s, mpf_obj_t key) {
     set_add_hash(s, key, mpf_obj_hash(key));
 }
 
+// The hash of a frozenset with [s]'s elements (independent of their order).
+static mpf_int_t contents_hash(const set_obj_t *s) {
+    mpf_uint_t h = 0;
+    for (size_t i = 0; i <= s->mask; i++) {
+        mpf_obj_t k = s->table[i].key;
+        if (k != MPF_OBJ_NULL && k != DUMMY) {
+            mpf_uint_t x = (mpf_uint_t)s->table[i].hash;
+            h ^= (x ^ (x << 16) ^ 89869747u) * 3644798167u;
+        }
+    }
+    return (mpf_int_t)(h >> 2);
+}
+
+// The hash to look [key] up by: a set (unhashable) is looked up as the frozenset with
+// its elements, as CPython does for `in`, remove() and discard().
+static mpf_int_t lookup_hash(mpf_obj_t key) {
+    if (mpf_obj_is_type(key, &mpf_type_set)) {
+        return contents_hash(mpf_obj_ptr(key));
+    }
+    return mpf_obj_hash(key);
+}
+
 static bool set_contains(set_obj_t *s, mpf_obj_t key) {
-    return set_lookup(s, key, mpf_obj_hash(key)) != NULL;
+    return set_lookup(s, key, lookup_hash(key)) != NULL;
 }
 
 // Leave a dummy in [e]'s slot, so probes for other keys still pass it.
@@ -168,7 +190,7 @@ static void set_remove_entry(set_obj_t *s, set_entry_t *e) {
 }
 
 static bool set_discard(set_obj_t *s, mpf_obj_t key) {
-    set_entry_t *e = set_lookup(s, key, mpf_obj_hash(key));
+    set_entry_t *e = set_lookup(s, key, lookup_hash(key));
     if (e == NULL) {
         return false;
     }
@@ -316,14 +338,10 @@ static mpf_obj_t set_iter_next(mpf_obj_t self) {
     return MPF_OBJ_STOP;
 }
 
-static mpf_obj_t iter_self(mpf_obj_t self) {
-    return self;
-}
-
 static const mpf_type_t set_iter_type = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_set_iterator,
-    .getiter = iter_self,
+    .getiter = mpf_iter_self,
     .iternext = set_iter_next,
 };
 
@@ -491,15 +509,7 @@ static mpf_obj_t set_unary_op(int op, mpf_obj_t self) {
             if (mpf_obj_type(self) == &mpf_type_set) {
                 mpf_raise_msg(&mpf_type_TypeError, "unhashable type: 'set'");
             }
-            mpf_uint_t h = 0;
-            for (size_t i = 0; i <= s->mask; i++) {
-                mpf_obj_t k = s->table[i].key;
-                if (k != MPF_OBJ_NULL && k != DUMMY) {
-                    mpf_uint_t x = (mpf_uint_t)s->table[i].hash;
-                    h ^= (x ^ (x << 16) ^ 89869747u) * 3644798167u;
-                }
-            }
-            return mpf_obj_new_small_int((mpf_int_t)(h >> 2));
+            return mpf_obj_new_small_int(contents_hash(s));
         }
         default:
             return MPF_OBJ_NULL;

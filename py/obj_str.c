@@ -363,14 +363,10 @@ static mpf_obj_t str_iter_next(mpf_obj_t self) {
     return mpf_obj_new_str_qstr_maybe((const char *)s + b0, b1 - b0);
 }
 
-static mpf_obj_t iter_self(mpf_obj_t self) {
-    return self;
-}
-
 static const mpf_type_t str_iter_type = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_str_iterator,
-    .getiter = iter_self,
+    .getiter = mpf_iter_self,
     .iternext = str_iter_next,
 };
 

@@ -762,15 +762,14 @@ static mpf_obj_t seq_iter_next(mpf_obj_t self) {
     mpf_nlr_raise(nlr.exc);
 }
 
-static mpf_obj_t iter_self(mpf_obj_t self) {
+mpf_obj_t mpf_iter_self(mpf_obj_t self) {
     return self;
 }
 
 const mpf_type_t mpf_type_iter_generic = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_iterator,
-    .flags = MPF_TYPE_FLAG_ITER_SELF,
-    .getiter = iter_self,
+    .getiter = mpf_iter_self,
     .iternext = seq_iter_next,
 };
 
