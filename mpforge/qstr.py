@@ -268,6 +268,13 @@ def pool_order(data: bytes) -> tuple[int, bytes]:
     return (len(data), data)
 
 
+def length_starts(lengths: Sequence[int], base: int) -> list[int]:
+    """For entries sorted by length: starts[n] = base + how many are shorter than n, for n
+    from 0 to the longest + 1, so entries of length n are [starts[n], starts[n + 1])."""
+    longest = max(lengths, default=0)
+    return [base + sum(1 for x in lengths if x < n) for n in range(longest + 2)]
+
+
 def render(used: set[bytes]) -> str:
     """The text of qstrdefs.h for the given set of used strings."""
     static = [s.encode("utf-8") for s in STATIC_QSTRS]
@@ -287,6 +294,12 @@ def render(used: set[bytes]) -> str:
     # The ABI ids in pool order of their strings, for a binary search of that part.
     order = sorted(range(1, len(static) + 1), key=lambda i: pool_order(static[i - 1]))
     lines.append("#define MPF_QSTRID_ABI_ORDER " + ", ".join(map(str, order)))
+    # Where each length starts (in that order, and among the core's ids): a lookup
+    # searches only the strings of its own length.
+    abi_starts = length_starts([len(static[i - 1]) for i in order], 0)
+    core_starts = length_starts([len(s) for s in extra], len(static) + 1)
+    lines.append("#define MPF_QSTRID_ABI_BY_LEN " + ", ".join(map(str, abi_starts)))
+    lines.append("#define MPF_QSTRID_CORE_BY_LEN " + ", ".join(map(str, core_starts)))
     return "\n".join(lines) + "\n"
 
 

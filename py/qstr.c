@@ -105,6 +105,11 @@ static int pool_cmp(const char *a, size_t alen, const char *b, size_t blen) {
 // The ABI part of the pool is in the order the .mpy format fixes; this lists its ids in
 // pool order (length, then bytes) so that it too can be binary-searched.
 static const uint8_t qstr_abi_order[MPF_QSTRID_STATIC_COUNT] = {MPF_QSTRID_ABI_ORDER};
+// Where each length starts in qstr_abi_order and among the core's ids (lengths 0 to the
+// longest + 1): a lookup searches only the strings of its own length.
+static const uint8_t qstr_abi_by_len[] = {MPF_QSTRID_ABI_BY_LEN};
+static const uint16_t qstr_core_by_len[] = {MPF_QSTRID_CORE_BY_LEN};
+#define BY_LEN_COUNT(t) (sizeof(t) / sizeof((t)[0]))
 
 // Binary search for [str] in the entries [lo, hi) of [pool] sorted by pool_order, read through
 // [order] when given. Returns the pool index, or 0 when absent (index 0 is never a string).
@@ -125,9 +130,12 @@ static size_t find_sorted(const qstr_entry_t *pool, const uint8_t *order, size_t
 }
 
 mpf_qstr_t mpf_qstr_find(const char *str, size_t len) {
-    size_t i = find_sorted(qstr_static_pool, qstr_abi_order, 0, MPF_QSTRID_STATIC_COUNT, str, len);
-    if (i == 0) {
-        i = find_sorted(qstr_static_pool, NULL, MPF_QSTRID_STATIC_COUNT + 1, MPF_QSTRID_LAST_STATIC, str, len);
+    size_t i = 0;
+    if (len + 1 < BY_LEN_COUNT(qstr_abi_by_len)) {
+        i = find_sorted(qstr_static_pool, qstr_abi_order, qstr_abi_by_len[len], qstr_abi_by_len[len + 1], str, len);
+    }
+    if (i == 0 && len + 1 < BY_LEN_COUNT(qstr_core_by_len)) {
+        i = find_sorted(qstr_static_pool, NULL, qstr_core_by_len[len], qstr_core_by_len[len + 1], str, len);
     }
     if (i != 0) {
         return i;
