@@ -47,13 +47,6 @@ typedef struct {
 // How a function's infinite result from finite arguments is reported.
 enum { INF_RANGE, INF_POLE };
 
-MPF_NORETURN static void domain_error(void) {
-    mpf_raise_msg(&mpf_type_ValueError, "math domain error");
-}
-
-MPF_NORETURN static void range_error(void) {
-    mpf_raise_msg(&mpf_type_OverflowError, "math range error");
-}
 
 static bool c_isfinite(cnum_t z) {
     return isfinite(z.re) && isfinite(z.im);
@@ -83,12 +76,12 @@ static mpf_obj_t result(cnum_t z, cnum_t r, int inf_kind) {
     if (c_isfinite(z)) {
         if (isinf(r.re) || isinf(r.im)) {
             if (inf_kind == INF_POLE) {
-                domain_error();
+                mpf_raise_math_domain_error();
             }
-            range_error();
+            mpf_raise_math_range_error();
         }
         if (isnan(r.re) || isnan(r.im)) {
-            domain_error();
+            mpf_raise_math_domain_error();
         }
     }
     return mpf_obj_new_complex(r.re, r.im);
@@ -185,30 +178,28 @@ static cnum_t c_log(cnum_t z) {
     return r;
 }
 
-static cnum_t c_sinh(cnum_t z) {
+// sinh(x + yi) = cos y sinh x + i sin y cosh x, and cosh with sinh and cosh swapped:
+// [f] is the function of x in the real part, [g] the one in the imaginary part. Past
+// CM_LOG_LARGE, x - 1 keeps the intermediates finite and e puts it back.
+static cnum_t c_sinh_cosh(cnum_t z, mpf_float_t (*f)(mpf_float_t), mpf_float_t (*g)(mpf_float_t)) {
     cnum_t r;
     if (F(fabs)(z.re) > CM_LOG_LARGE) {
         mpf_float_t x1 = z.re - F(copysign)(1, z.re);
-        r.re = F(cos)(z.im) * F(sinh)(x1) * CM_E;
-        r.im = F(sin)(z.im) * F(cosh)(x1) * CM_E;
+        r.re = F(cos)(z.im) * f(x1) * CM_E;
+        r.im = F(sin)(z.im) * g(x1) * CM_E;
     } else {
-        r.re = F(cos)(z.im) * F(sinh)(z.re);
-        r.im = F(sin)(z.im) * F(cosh)(z.re);
+        r.re = F(cos)(z.im) * f(z.re);
+        r.im = F(sin)(z.im) * g(z.re);
     }
     return r;
 }
 
+static cnum_t c_sinh(cnum_t z) {
+    return c_sinh_cosh(z, F(sinh), F(cosh));
+}
+
 static cnum_t c_cosh(cnum_t z) {
-    cnum_t r;
-    if (F(fabs)(z.re) > CM_LOG_LARGE) {
-        mpf_float_t x1 = z.re - F(copysign)(1, z.re);
-        r.re = F(cos)(z.im) * F(cosh)(x1) * CM_E;
-        r.im = F(sin)(z.im) * F(sinh)(x1) * CM_E;
-    } else {
-        r.re = F(cos)(z.im) * F(cosh)(z.re);
-        r.im = F(sin)(z.im) * F(sinh)(z.re);
-    }
-    return r;
+    return c_sinh_cosh(z, F(cosh), F(sinh));
 }
 
 static cnum_t c_tanh(cnum_t z) {
@@ -372,7 +363,7 @@ static mpf_obj_t cmath_log(size_t n_args, const mpf_obj_t *args) {
         bad = bad || zero_div;
     }
     if (bad) {
-        domain_error();
+        mpf_raise_math_domain_error();
     }
     return mpf_obj_new_complex(r.re, r.im);
 }
@@ -398,7 +389,7 @@ static mpf_obj_t cmath_polar(mpf_obj_t arg) {
     cnum_t z = arg_complex(arg);
     mpf_float_t r = F(hypot)(z.re, z.im);
     if (isinf(r) && c_isfinite(z)) {
-        range_error();
+        mpf_raise_math_range_error();
     }
     mpf_obj_t items[2] = {mpf_obj_new_float(r), mpf_obj_new_float(F(atan2)(z.im, z.re))};
     return mpf_obj_new_tuple(2, items);
@@ -408,7 +399,7 @@ MPF_FUN_1(cmath_polar_obj, MPF_QSTR_polar, cmath_polar);
 static mpf_obj_t cmath_rect(mpf_obj_t ro, mpf_obj_t phio) {
     mpf_float_t r = mpf_obj_get_float(ro), phi = mpf_obj_get_float(phio);
     if (isfinite(r) && isinf(phi)) {
-        domain_error();  // the direction of an infinite angle is undefined
+        mpf_raise_math_domain_error();  // the direction of an infinite angle is undefined
     }
     cnum_t z;
     if (phi == 0) {

@@ -25,13 +25,6 @@ typedef mpf_float_t (*math_fun2_t)(mpf_float_t, mpf_float_t);
 // What an infinite result from finite arguments means for a function.
 enum { INF_RANGE, INF_POLE };
 
-MPF_NORETURN static void domain_error(void) {
-    mpf_raise_msg(&mpf_type_ValueError, "math domain error");
-}
-
-MPF_NORETURN static void range_error(void) {
-    mpf_raise_msg(&mpf_type_OverflowError, "math range error");
-}
 
 static mpf_float_t arg_float(mpf_obj_t o) {
     return mpf_obj_get_float(o);
@@ -40,13 +33,13 @@ static mpf_float_t arg_float(mpf_obj_t o) {
 // [r] = f(x): raise as CPython does for a NaN or infinite result; the float object.
 static mpf_obj_t check1(mpf_float_t x, mpf_float_t r, int inf_kind) {
     if (isnan(r) && !isnan(x)) {
-        domain_error();
+        mpf_raise_math_domain_error();
     }
     if (isinf(r) && isfinite(x)) {
         if (inf_kind == INF_POLE) {
-            domain_error();
+            mpf_raise_math_domain_error();
         }
-        range_error();
+        mpf_raise_math_range_error();
     }
     return mpf_obj_new_float(r);
 }
@@ -92,7 +85,7 @@ MATH_FUN1(lgamma, lgamma, INF_POLE)
 static mpf_obj_t math_gamma(mpf_obj_t xo) {
     mpf_float_t x = arg_float(xo);
     if (isfinite(x) && x <= 0 && F(floor)(x) == x) {
-        domain_error();
+        mpf_raise_math_domain_error();
     }
     return check1(x, F(tgamma)(x), INF_RANGE);
 }
@@ -103,13 +96,13 @@ MPF_FUN_1(math_gamma_obj, MPF_QSTR_gamma, math_gamma);
 static mpf_obj_t math_log(size_t n_args, const mpf_obj_t *args) {
     mpf_float_t x = arg_float(args[0]);
     if (x <= 0) {
-        domain_error();
+        mpf_raise_math_domain_error();
     }
     mpf_float_t r = F(log)(x);
     if (n_args == 2) {
         mpf_float_t b = arg_float(args[1]);
         if (b <= 0) {
-            domain_error();
+            mpf_raise_math_domain_error();
         }
         mpf_float_t lb = F(log)(b);
         if (lb == 0) {
@@ -127,10 +120,10 @@ static mpf_obj_t call2(mpf_obj_t xo, mpf_obj_t yo, math_fun2_t f) {
     mpf_float_t x = arg_float(xo), y = arg_float(yo);
     mpf_float_t r = f(x, y);
     if (isnan(r) && !isnan(x) && !isnan(y)) {
-        domain_error();
+        mpf_raise_math_domain_error();
     }
     if (isinf(r) && isfinite(x) && isfinite(y)) {
-        range_error();
+        mpf_raise_math_range_error();
     }
     return mpf_obj_new_float(r);
 }
@@ -157,7 +150,7 @@ MPF_FUN_2(math_fmod_obj, MPF_QSTR_fmod, math_fmod);
 static mpf_obj_t math_pow(mpf_obj_t xo, mpf_obj_t yo) {
     mpf_float_t x = arg_float(xo), y = arg_float(yo);
     if (x == 0 && y < 0) {
-        domain_error();
+        mpf_raise_math_domain_error();
     }
     return call2(xo, yo, F(pow));
 }
@@ -173,7 +166,7 @@ static mpf_obj_t math_ldexp(mpf_obj_t xo, mpf_obj_t io) {
     }
     mpf_float_t r = F(ldexp)(x, (int)i);
     if (isinf(r) && isfinite(x)) {
-        range_error();
+        mpf_raise_math_range_error();
     }
     return mpf_obj_new_float(r);
 }
@@ -297,7 +290,7 @@ static mpf_obj_t math_hypot(size_t n_args, const mpf_obj_t *args) {
                 return mpf_obj_new_float(r);
             }
         }
-        range_error();
+        mpf_raise_math_range_error();
     }
     return mpf_obj_new_float(r);
 }

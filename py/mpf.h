@@ -690,6 +690,9 @@ mpf_obj_t mpf_float_repr_obj(mpf_float_t f);
 // returns the length.
 #define MPF_FLOAT_REPR_MAX 48
 size_t mpf_float_repr_buf(char *out, mpf_float_t f);
+// ValueError("math domain error") / OverflowError("math range error"), for math and cmath.
+MPF_NORETURN void mpf_raise_math_domain_error(void);
+MPF_NORETURN void mpf_raise_math_range_error(void);
 // Complex (obj_complex.c).
 mpf_obj_t mpf_obj_new_complex(mpf_float_t real, mpf_float_t imag);
 // The parts of complex, float or int [o]; false for anything else.

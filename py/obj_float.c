@@ -460,3 +460,11 @@ const mpf_type_t mpf_type_float = {
     .attr = float_attr,
     .locals = &float_locals,
 };
+
+MPF_NORETURN void mpf_raise_math_domain_error(void) {
+    mpf_raise_msg(&mpf_type_ValueError, "math domain error");
+}
+
+MPF_NORETURN void mpf_raise_math_range_error(void) {
+    mpf_raise_msg(&mpf_type_OverflowError, "math range error");
+}
