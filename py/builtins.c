@@ -171,15 +171,8 @@ static mpf_obj_t builtin_ord(mpf_obj_t o) {
         if (clen != 1) {
             mpf_raise_fmt(&mpf_type_TypeError, "ord() expected a character, but string of length %u found", (unsigned)clen);
         }
-        mpf_int_t c = s[0];
-        if (c >= 0xF0) {
-            c = ((c & 0x07) << 18) | ((s[1] & 0x3F) << 12) | ((s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-        } else if (c >= 0xE0) {
-            c = ((c & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-        } else if (c >= 0xC0) {
-            c = ((c & 0x1F) << 6) | (s[1] & 0x3F);
-        }
-        return mpf_obj_new_small_int(c);
+        size_t n;
+        return mpf_obj_new_small_int((mpf_int_t)mpf_utf8_decode(s, &n));
     }
     mpf_buffer_t b;
     if (mpf_obj_get_buffer(o, &b, false)) {
@@ -482,6 +475,11 @@ static mpf_obj_t builtin_repr(mpf_obj_t o) {
 }
 MPF_FUN_1(builtin_repr_obj, MPF_QSTR_repr, builtin_repr);
 
+static mpf_obj_t builtin_ascii(mpf_obj_t o) {
+    return mpf_obj_ascii(o);
+}
+MPF_FUN_1(builtin_ascii_obj, MPF_QSTR_ascii, builtin_ascii);
+
 static mpf_obj_t builtin_round(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_obj_t x = n_args > 0 ? args[0] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_number);
     mpf_obj_t nd = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_ndigits);
@@ -711,6 +709,7 @@ static const mpf_map_elem_t builtins_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_max), MPF_ROM_PTR(&builtin_max_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_pow), MPF_ROM_PTR(&builtin_pow_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_repr), MPF_ROM_PTR(&builtin_repr_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_ascii), MPF_ROM_PTR(&builtin_ascii_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_round), MPF_ROM_PTR(&builtin_round_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_sorted), MPF_ROM_PTR(&builtin_sorted_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_sum), MPF_ROM_PTR(&builtin_sum_obj)},

@@ -539,8 +539,10 @@ static void format_str_into(mpf_vstr_t *out, const char *s, size_t len, size_t *
         size_t k = name_end;
         if (k < fl && f[k] == '!') {
             char conv = k + 1 < fl ? f[k + 1] : 0;
-            if (conv == 'r' || conv == 'a') {
+            if (conv == 'r') {
                 v = mpf_obj_repr(v);
+            } else if (conv == 'a') {
+                v = mpf_obj_ascii(v);
             } else if (conv == 's') {
                 v = mpf_obj_str(v);
             } else {
@@ -888,7 +890,7 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
                 if (is_bytes && conv == 's') {
                     ss = percent_bytes_arg(val, &sl);
                 } else {
-                    mpf_obj_t so = conv == 's' ? mpf_obj_str(val) : mpf_obj_repr(val);
+                    mpf_obj_t so = conv == 's' ? mpf_obj_str(val) : conv == 'a' ? mpf_obj_ascii(val) : mpf_obj_repr(val);
                     ss = mpf_obj_str_data(so, &sl);
                 }
                 if (sp.prec >= 0 && (size_t)sp.prec < sl) {

@@ -613,6 +613,8 @@ mpf_obj_t mpf_obj_len_maybe(mpf_obj_t o);        // small int or NULL
 void mpf_obj_print(const mpf_print_t *p, mpf_obj_t o, mpf_print_kind_t kind);
 mpf_obj_t mpf_obj_str(mpf_obj_t o);
 mpf_obj_t mpf_obj_repr(mpf_obj_t o);
+// ascii(o): repr(o) with each non-ASCII character escaped (\xhh, \uhhhh, \Uhhhhhhhh).
+mpf_obj_t mpf_obj_ascii(mpf_obj_t o);
 const char *mpf_obj_str_data(mpf_obj_t o, size_t *len); // str/bytes data (qstr or object)
 bool mpf_obj_isinstance(mpf_obj_t o, mpf_obj_t cls_or_tuple);
 bool mpf_type_is_subclass(const mpf_type_t *t, const mpf_type_t *base);
@@ -663,6 +665,8 @@ void mpf_list_reverse(mpf_obj_t list);  // in place
 void mpf_set_add(mpf_obj_t s, mpf_obj_t v);
 mpf_obj_t mpf_str_join(mpf_obj_t sep, mpf_obj_t iterable);
 size_t mpf_utf8_charlen(const uint8_t *s, size_t len);
+// The code point starting at [s] (valid UTF-8); *n: its length in bytes.
+uint32_t mpf_utf8_decode(const uint8_t *s, size_t *n);
 mpf_obj_t mpf_str_format_fn(size_t n_args, size_t n_kw, const mpf_obj_t *args);
 mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t args);
 mpf_obj_t mpf_format_obj(mpf_obj_t o, mpf_obj_t spec);

@@ -47,6 +47,24 @@ size_t mpf_utf8_charlen(const uint8_t *s, size_t len) {
     return n;
 }
 
+uint32_t mpf_utf8_decode(const uint8_t *s, size_t *n) {
+    uint32_t c = s[0];
+    if (c >= 0xF0) {
+        *n = 4;
+        return ((c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) | ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+    }
+    if (c >= 0xE0) {
+        *n = 3;
+        return ((c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    }
+    if (c >= 0xC0) {
+        *n = 2;
+        return ((c & 0x1F) << 6) | (s[1] & 0x3F);
+    }
+    *n = 1;
+    return c;
+}
+
 int mpf_str_compare(mpf_obj_t a, mpf_obj_t b) {
     size_t la, lb;
     const char *sa = mpf_obj_str_data(a, &la);

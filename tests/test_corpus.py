@@ -18,6 +18,7 @@ from corpus_runner import (
     corpus_params,
     discover,
     load_known_failures,
+    undeclared_features,
 )
 
 # The fixtures live in the runner module.
@@ -99,3 +100,11 @@ def test_compare() -> None:
     assert corpus_runner.compare(res(0, b"a\n"), res(0, b"a"))  # byte for byte
     assert corpus_runner.compare(res(1, b"", tb), res(1, b"", b"ValueError: good\n"))
     assert corpus_runner.compare(res(3, b""), res(0, b""))
+
+
+def test_programs_declare_the_features_they_use() -> None:
+    # What `corpus_runner.py --check` infers from the source (float literals, sets,
+    # generators, imports...) must be in each program's `# requires:` header, or the
+    # program would fail instead of being skipped on a build without the feature.
+    missing = {p.id: undeclared_features(p) for p in discover(CORPUS_DIR)}
+    assert not {k: v for k, v in missing.items() if v}

@@ -1,4 +1,4 @@
-# requires: BUILTIN_SET
+# requires: BUILTIN_SET BUILTIN_FROZENSET
 s = {frozenset({1, 2}), frozenset(), 3}
 print({1, 2} in s, {2, 1} in s, set() in s, {1} in s, 3 in s)
 s.discard({2, 1})
