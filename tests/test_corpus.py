@@ -7,7 +7,6 @@ See tests/README.md and tests/corpus_runner.py (which also defines the fixtures)
 from __future__ import annotations
 
 import os
-
 from pathlib import Path
 
 import corpus_runner
