@@ -62,7 +62,7 @@ static mpf_obj_t select_select(size_t n_args, const mpf_obj_t *args) {
     if (n_args > 3 && args[3] != MPF_OBJ_NONE) {
 #if CONFIG_FLOAT
         mpf_float_t secs = mpf_obj_get_float(args[3]);
-        if (secs < 0) {
+        if (!(secs >= 0)) {  // NaN too
             mpf_raise_msg(&mpf_type_ValueError, "timeout must be non-negative");
         }
         timeout_ms = secs * 1000 > 1e9 ? 1000000000 : (mpf_int_t)(secs * 1000);

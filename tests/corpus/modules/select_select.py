@@ -17,3 +17,7 @@ try:
     select.select([], [], [], -1)
 except ValueError as e:
     print('ValueError', e)
+try:
+    select.select([], [], [], float("nan"))
+except ValueError:
+    print("ValueError for NaN")
