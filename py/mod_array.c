@@ -100,24 +100,13 @@ static mpf_obj_t array_get(const array_t *a, size_t i) {
     return mpf_int_from_bytes_obj(p, a->itemsize, host_little(), code_is_signed(a->typecode));
 }
 
-// Whether small int [v] fits [size] bytes (checked here as well as by the core's
-// int-to-bytes conversion, which may not check in every int configuration).
-static bool small_int_fits(mpf_obj_t v, size_t size, bool is_signed) {
-    if (!mpf_obj_is_small_int(v) || size >= sizeof(mpf_int_t)) {
-        return true;
-    }
-    mpf_int_t x = mpf_obj_small_int_value(v);
-    mpf_int_t half = (mpf_int_t)1 << (size * 8 - 1);
-    return is_signed ? (x >= -half && x < half) : (x >= 0 && x < 2 * half);
-}
-
 // The [size] native-order bytes of int [v]; OverflowError (CPython's wording) if it
 // does not fit.
 static mpf_obj_t int_to_item(mpf_obj_t v, size_t size, bool is_signed) {
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
-        if (!small_int_fits(v, size, is_signed)) {
+        if (!mpf_int_fits_bytes(v, size, is_signed)) {
             mpf_raise_type(&mpf_type_OverflowError);
         }
         mpf_obj_t b = mpf_int_to_bytes_obj(v, size, host_little(), is_signed);

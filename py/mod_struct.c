@@ -280,20 +280,9 @@ static bool code_signed(char c) {
     return c == 'b' || c == 'h' || c == 'i' || c == 'l' || c == 'q' || c == 'n';
 }
 
-// Whether small int [v] fits [size] bytes (checked here as well as by the core's
-// int-to-bytes conversion, which may not check in every int configuration).
-static bool small_int_fits(mpf_obj_t v, size_t size, bool is_signed) {
-    if (!mpf_obj_is_small_int(v) || size >= sizeof(mpf_int_t)) {
-        return true;
-    }
-    mpf_int_t x = mpf_obj_small_int_value(v);
-    mpf_int_t half = (mpf_int_t)1 << (size * 8 - 1);
-    return is_signed ? (x >= -half && x < half) : (x >= 0 && x < 2 * half);
-}
-
 // The [size] bytes of int [v] in the given order, or NULL if it does not fit.
 static mpf_obj_t int_bytes(mpf_obj_t v, size_t size, bool little, bool is_signed) {
-    if (!small_int_fits(v, size, is_signed)) {
+    if (!mpf_int_fits_bytes(v, size, is_signed)) {
         return MPF_OBJ_NULL;
     }
     mpf_nlr_t nlr;

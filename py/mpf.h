@@ -558,8 +558,6 @@ MPF_NORETURN void mpf_raise_memory_error(void);
 MPF_NORETURN void mpf_raise_name_error(mpf_qstr_t name);
 mpf_obj_t mpf_exc_new(const mpf_type_t *t, size_t n_args, const mpf_obj_t *args);
 mpf_obj_t mpf_exc_new_msg(const mpf_type_t *t, const char *msg);
-// The OSError subclass CPython raises for errno [err] (OSError itself for most).
-const mpf_type_t *mpf_oserror_type(mpf_int_t err);
 // Raise that subclass for errno [err] with its standard text; filename(2): None or the path(s).
 MPF_NORETURN void mpf_raise_oserror(int err, mpf_obj_t filename, mpf_obj_t filename2);
 mpf_exc_t *mpf_exc_native(mpf_obj_t o);       // the exception struct of an instance, or NULL
@@ -681,6 +679,9 @@ bool mpf_int_is_big(mpf_obj_t o);
 mpf_float_t mpf_int_to_float(mpf_obj_t o);
 mpf_obj_t mpf_int_from_float(mpf_float_t f);
 int mpf_int_sign(mpf_obj_t o);
+// Whether small int [v] fits [size] bytes (true for a big int: to_bytes checks those);
+// array and struct check it first because to_bytes may not in every int configuration.
+bool mpf_int_fits_bytes(mpf_obj_t v, size_t size, bool is_signed);
 mpf_obj_t mpf_int_to_bytes_obj(mpf_obj_t o, size_t len, bool little, bool is_signed);
 mpf_obj_t mpf_int_from_bytes_obj(const uint8_t *buf, size_t len, bool little, bool is_signed);
 // Float.

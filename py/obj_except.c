@@ -272,7 +272,8 @@ static void exc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
     mpf_obj_print(p, e->args, MPF_PRINT_REPR);
 }
 
-const mpf_type_t *mpf_oserror_type(mpf_int_t err) {
+// The OSError subclass CPython raises for errno [err] (OSError itself for most).
+static const mpf_type_t *oserror_type(mpf_int_t err) {
     switch (err) {
         case 1:   // EPERM
         case 13:  // EACCES
@@ -291,7 +292,7 @@ const mpf_type_t *mpf_oserror_type(mpf_int_t err) {
 // into the subclass CPython picks for the errno.
 static mpf_obj_t oserror_new(const mpf_type_t *type, size_t n_args, const mpf_obj_t *args) {
     if (type == &mpf_type_OSError && n_args >= 2 && mpf_obj_is_small_int(args[0])) {
-        type = mpf_oserror_type(mpf_obj_small_int_value(args[0]));
+        type = oserror_type(mpf_obj_small_int_value(args[0]));
     }
     if (n_args < 3 || n_args > 5 || args[2] == MPF_OBJ_NONE) {
         return mpf_exc_new(type, n_args, args);

@@ -507,6 +507,15 @@ static mpf_obj_t int_bit_length(mpf_obj_t self) {
 }
 MPF_FUN_1(int_bit_length_obj, MPF_QSTR_bit_length, int_bit_length);
 
+bool mpf_int_fits_bytes(mpf_obj_t v, size_t size, bool is_signed) {
+    if (!mpf_obj_is_small_int(v) || size >= sizeof(mpf_int_t)) {
+        return true;
+    }
+    mpf_int_t x = mpf_obj_small_int_value(v);
+    mpf_int_t half = (mpf_int_t)1 << (size * 8 - 1);
+    return is_signed ? (x >= -half && x < half) : (x >= 0 && x < 2 * half);
+}
+
 mpf_obj_t mpf_int_to_bytes_obj(mpf_obj_t self, size_t len, bool little, bool is_signed) {
     uint8_t *buf = mpf_gc_alloc(len + 1, false);
 #if CONFIG_INT_BIG
