@@ -9,8 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DEFAULT_BOARD=netduinoplus2
-# Debian packages the build and the test suite use.
-APT_PACKAGES=(gcc libc6-dev python3-venv gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm valgrind)
+# Debian packages the build and the test suite use: one file per concern in tools/deps/
+# (a port adds tools/deps/<port>.apt), one package a line, '#' comments.
+mapfile -t APT_PACKAGES < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' tools/deps/*.apt | sort -u)
 
 run_board=1
 [ "${1:-}" = "--no-run" ] && run_board=0
@@ -43,6 +44,17 @@ if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; th
     .venv/bin/python -m pip install -q --upgrade pip
     .venv/bin/python -m pip install -q -e '.[test]'
     echo "$want" > "$stamp"
+fi
+
+# Node tools (rp2040js, uf2), pinned by tools/npm/package-lock.json; reinstalled when it changes.
+npm_stamp=tools/npm/node_modules/.mpforge-installed
+npm_want=$(sha256sum tools/npm/package-lock.json | cut -d' ' -f1)
+if [ "$(cat "$npm_stamp" 2>/dev/null)" != "$npm_want" ]; then
+    # Debian's nodejs comes without npm (a separate package); other builds of nodejs bundle it.
+    command -v npm >/dev/null 2>&1 || { apt-get install -y -q npm || sudo apt-get install -y -q npm; }
+    echo "bootstrap: installing the Node tools (tools/npm)"
+    npm ci --prefix tools/npm --no-audit --no-fund --loglevel=error
+    echo "$npm_want" > "$npm_stamp"
 fi
 
 if [ "$run_board" -eq 1 ]; then
