@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from mpforge.commands.common import (
-    add_board,
-    add_fragments,
-    build_dir,
-    config_inputs,
-    resolve_board,
-)
+from mpforge.commands.common import add_board, add_fragments, resolve_board
 from mpforge.config.explain import explain
-from mpforge.config.resolve import DOTCONFIG, baseline_values
+from mpforge.config.resolve import DOTCONFIG
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,8 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     resolution = resolve_board(args)
     if args.explain:
-        baseline = baseline_values(config_inputs(args))
-        print(explain(resolution.kconf, args.explain, resolution.set_by, baseline))
+        print(explain(resolution.kconf, args.explain, resolution.set_by, resolution.baseline))
     else:
-        print(f"configuration: {build_dir(args) / DOTCONFIG}")
+        print(f"configuration: {resolution.inputs.build_dir / DOTCONFIG}")
     return 0
