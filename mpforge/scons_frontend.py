@@ -6,7 +6,6 @@ Kept out of the SConstruct so it is plain, typed, testable Python.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -55,7 +54,7 @@ def read_options(arguments: Mapping[str, str], root: str) -> Options:
     return Options(
         inputs=inputs,
         verbose=arguments.get("V", "0") not in ("", "0"),
-        app=Path(os.path.normpath(base / app)) if app is not None else None,
+        app=inputs.app,
     )
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from mpforge.commands.common import add_board, add_fragments, resolve_board
 from mpforge.config.explain import explain
 from mpforge.config.resolve import DOTCONFIG
+from mpforge.frozen.collect import collect
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,6 +21,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     resolution = resolve_board(args)
+    # What the build would freeze is checked too (manifests, packages, the app's files).
+    frozen = collect(resolution.view, resolution.inputs.app)
+    for line in frozen.notes:
+        print(f"note: {line}", file=sys.stderr)
     if args.explain:
         print(explain(resolution.kconf, args.explain, resolution.set_by, resolution.baseline))
     else:

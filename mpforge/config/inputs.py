@@ -8,6 +8,7 @@ before anything is written: not a file, not the source tree or inside it
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Sequence
@@ -32,6 +33,7 @@ class ConfigInputs:
     build_dir: Path
     pristine: bool = False
     root: Path = paths.ROOT
+    app: Path | None = None
 
     @property
     def all_files(self) -> tuple[Path, ...]:
@@ -59,7 +61,7 @@ def make_inputs(
         app = check_app(_absolute(app, base))
         if os.path.lexists(app / APP_FRAGMENT):  # the reader refuses what is not a file
             files.append(app / APP_FRAGMENT)
-    return ConfigInputs(board, defconfig, tuple(files), directory, pristine)
+    return ConfigInputs(board, defconfig, tuple(files), directory, pristine, app=app)
 
 
 def _absolute(path: Path, base: Path) -> Path:
@@ -121,6 +123,4 @@ def materialize_streams(inputs: ConfigInputs) -> ConfigInputs:
             copy.write_bytes(data)
             f = copy
         out.append(f)
-    return ConfigInputs(
-        inputs.board, inputs.defconfig, tuple(out), inputs.build_dir, inputs.pristine, inputs.root
-    )
+    return dataclasses.replace(inputs, fragments=tuple(out))

@@ -17,6 +17,7 @@ Every mistake is one MpforgeError naming the manifest's file:line.
 
 from __future__ import annotations
 
+import os
 import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -84,7 +85,7 @@ class ManifestLoader:
         self.notes: list[str] = []
 
     def load(self, path: Path, extra_keys: tuple[str, ...] = ()) -> None:
-        path = path.resolve()
+        path = Path(os.path.realpath(path))  # a symlink loop stays, for the reader to name
         if path in self.stack:
             chain = " -> ".join(display_path(p) for p in [*self.stack, path])
             raise MpforgeError(f"manifest include cycle: {chain}; remove one of the includes")
@@ -125,7 +126,7 @@ class ManifestLoader:
         if "include" in keys:
             for item in Y.sequence(path, keys["include"][1], "include"):
                 target = path.parent / Y.scalar(path, item, "an include")
-                if not target.is_file():
+                if not os.path.lexists(target):
                     raise MpforgeError(
                         f"{Y.where(path, item)}: included manifest {display_path(target)} "
                         "does not exist"
