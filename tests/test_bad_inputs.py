@@ -605,6 +605,7 @@ def test_require_pulls_dependencies_and_imports_become_kconfig_dependencies(tmp_
             "lib/lib.py": "import json\ntry:\n    import re\nexcept ImportError:\n    re = None\n",
         },
     )
+
     def finder(name: str, origin: str) -> Path:
         return find_package(name, origin, tmp_path)
 

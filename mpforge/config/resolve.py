@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import kconfiglib
-from kconfiglib import HEX, INT
+from kconfiglib import HEX, INT, expr_value
 
 from mpforge.config.apply import Overrides, apply_assignments, why_not
 from mpforge.config.fragment import Assignment, display_path, parse_fragment
@@ -167,6 +167,11 @@ def _find_edits(
             continue
         if old_edits.get(name) == value or baseline.get(name, clean.get(name)) != value:
             edits[name] = value
+    # An edit of a symbol whose dependency is off is not in .config: it is still the user's.
+    for name, value in old_edits.items():
+        sym = kconf.syms.get(name)
+        if name not in written and sym is not None and sym.nodes and has_prompt(sym):
+            edits[name] = value
     return edits
 
 
@@ -209,6 +214,9 @@ def _reapply_edits(
     kept: dict[str, str] = {}
     for name, value in edits.items():
         sym = kconf.syms[name]
+        if not _same(sym, value) and expr_value(sym.direct_dep) == 0 and sym.str_value in ("n", ""):
+            kept[name] = value  # waits, unseen, until its dependency is on again
+            continue
         if not _same(sym, value):
             report(
                 f"note: {dotconfig}: your menuconfig edit CONFIG_{name}={value} no longer takes "
