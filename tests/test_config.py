@@ -35,11 +35,11 @@ def test_every_defconfig_resolves_without_warning(board: str, tmp_path: Path) ->
 class TestFragments:
     def test_later_fragment_overrides_and_is_reported(self, tmp_path: Path) -> None:
         a = fragment(tmp_path, "a.conf", "CONFIG_HEAP_SIZE=32768")
-        b = fragment(tmp_path, "b.conf", "CONFIG_HEAP_SIZE=16384")
+        b = fragment(tmp_path, "b.conf", "CONFIG_HEAP_SIZE=49152")
         notes, res = _resolve("host", tmp_path / "build", a, b)
-        assert res.view.value("HEAP_SIZE") == "16384"
+        assert res.view.value("HEAP_SIZE") == "49152"
         assert any(
-            "b.conf:1: CONFIG_HEAP_SIZE=16384 overrides CONFIG_HEAP_SIZE=32768" in n
+            "b.conf:1: CONFIG_HEAP_SIZE=49152 overrides CONFIG_HEAP_SIZE=32768" in n
             and "a.conf:1" in n
             for n in notes
         )
@@ -165,11 +165,11 @@ class TestMenuconfigEdits:
         frag = fragment(tmp_path, "app.conf", "CONFIG_HEAP_SIZE=32768")
         _resolve("host", tmp_path / "b", frag)
         self._edit(tmp_path / "b", "BUILTIN_SET", "n")
-        frag.write_text("CONFIG_HEAP_SIZE=16384\n")
+        frag.write_text("CONFIG_HEAP_SIZE=49152\n")
         notes, res = _resolve("host", tmp_path / "b", frag)
-        assert res.view.value("HEAP_SIZE") == "16384"
+        assert res.view.value("HEAP_SIZE") == "49152"
         assert not res.view.enabled("BUILTIN_SET")
-        assert any("changed since" in n and "CONFIG_HEAP_SIZE=16384" in n for n in notes)
+        assert any("changed since" in n and "CONFIG_HEAP_SIZE=49152" in n for n in notes)
 
     def test_removed_fragment_reverts_to_default(self, tmp_path: Path) -> None:
         frag = fragment(tmp_path, "app.conf", "CONFIG_HEAP_SIZE=32768")

@@ -122,6 +122,6 @@ def test_module_off_takes_its_sub_options_with_one_note(tmp_path: Path) -> None:
 
 
 def test_repeated_assignments_give_one_note(tmp_path: Path) -> None:
-    text = "".join(f"CONFIG_HEAP_SIZE={4096 + 8 * (i % 2)}\n" for i in range(20000))
+    text = "".join(f"CONFIG_HEAP_SIZE={65536 + 8 * (i % 2)}\n" for i in range(20000))
     _, _, notes = _resolve(tmp_path / "b", text, tmp_path)
     assert len(notes) == 1 and "overrides 19999 earlier values" in notes[0]

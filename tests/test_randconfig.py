@@ -36,6 +36,7 @@ SEEDS = list(range(1, 1 + int(os.environ.get("MPFORGE_RANDCONFIG", "2"))))
 # would print at boot.
 FIXED = ['CONFIG_HOST_OPT_LEVEL="-O0"', "# CONFIG_FROZEN_PKG_DEMO is not set"]
 HEAP_SIZES = (65536, 262144, 1048576)
+MIN_MPY = 1024  # seed 1 runs a program of at least this many .mpy bytes in the smallest heap
 
 # Feature -> code that uses it and prints what CPython 3.11 prints too.
 SNIPPETS = {
@@ -115,7 +116,8 @@ def random_fragment(seed: int, scratch: Path) -> str:
             value = rng.choice("yn")
             item.set_value(value)
             chosen[item.name] = value
-    kconf.syms["HEAP_SIZE"].set_value(str(rng.choice(HEAP_SIZES)))
+    smallest = kconf.syms["HEAP_SIZE"].ranges[0][0].str_value
+    kconf.syms["HEAP_SIZE"].set_value(smallest if seed == 1 else str(rng.choice(HEAP_SIZES)))
     chosen["HEAP_SIZE"] = kconf.syms["HEAP_SIZE"].str_value
     lines = list(FIXED)
     for name, value in chosen.items():
@@ -126,20 +128,26 @@ def random_fragment(seed: int, scratch: Path) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def program(view: ConfigView) -> tuple[str, str]:
-    """(the program, the lines it prints for the disabled modules: CPython has them all)."""
-    parts = [code for name, code in SNIPPETS.items() if view.values.get(name) == "y"]
+def programs(view: ConfigView) -> dict[str, tuple[str, str | None]]:
+    """name -> (source, expected output or None for "what CPython prints"): one program per
+    enabled feature, one of plain functions (at least MIN_MPY bytes of .mpy), and one that
+    checks every disabled module fails to import (CPython has them all)."""
+    result: dict[str, tuple[str, str | None]] = {
+        name: (code + "\n", None) for name, code in SNIPPETS.items() if view.values.get(name) == "y"
+    }
+    functions = [f"def f{i}(a, b):\n    return a * {i} + b - {i * 7}\n" for i in range(40)]
+    result["functions"] = ("".join(functions) + "print('functions', f3(1, 2) + f39(2, 3))\n", None)
     off = sorted(
         n[len("MODULE_") :].lower()
         for n, v in view.values.items()
         if re.fullmatch(r"MODULE_[A-Z]+", n) and v != "y"
     )
-    parts.append(f"for name in {off!r}:")
-    parts.append(
-        "    try:\n        __import__(name)\n        print(name, 'imported')\n"
-        "    except ImportError:\n        print(name, 'off')"
+    check = (
+        f"for name in {off!r}:\n    try:\n        __import__(name)\n"
+        "        print(name, 'imported')\n    except ImportError:\n        print(name, 'off')\n"
     )
-    return "\n".join(parts) + "\n", "".join(f"{name} off\n" for name in off)
+    result["disabled"] = (check, "".join(f"{name} off\n" for name in off))
+    return result
 
 
 def build(build_dir: Path, fragment: Path, stop: signal.Signals | None = None) -> None:
@@ -187,26 +195,28 @@ def test_random_config_builds_boots_and_runs_its_features(
 ) -> None:
     fragment, clean = configs[seed]
     view = read_dotconfig("host", clean / ".config")
-    text, disabled = program(view)
-    source = tmp_path / "prog.py"
-    source.write_text(text)
-    compile_file(source, tmp_path / "prog.mpy")
-    got = subprocess.run(
-        [str(clean / "firmware"), "prog.mpy"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    expected = subprocess.run(
-        [sys.executable, str(source)], capture_output=True, text=True, check=True
-    ).stdout
-    # CPython has every module: its lines for the disabled ones say "imported".
-    expected = re.sub(r"^\w+ imported\n", "", expected, flags=re.M) + disabled
     context = f"seed {seed}, fragment:\n{fragment.read_text()}"
-    assert got.returncode == 0, context + got.stdout + got.stderr
-    assert got.stdout == expected, context
+    for name, (text, expected) in programs(view).items():
+        source = tmp_path / f"{name.lower()}.py"
+        source.write_text(text)
+        mpy = source.with_suffix(".mpy")
+        compile_file(source, mpy)
+        if name == "functions":
+            assert mpy.stat().st_size >= MIN_MPY
+        got = subprocess.run(
+            [str(clean / "firmware"), mpy.name],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        if expected is None:
+            expected = subprocess.run(
+                [sys.executable, str(source)], capture_output=True, text=True, check=True
+            ).stdout
+        assert got.returncode == 0, f"{name}: {got.stdout}{got.stderr}\n{context}"
+        assert got.stdout == expected, f"{name}\n{context}"
 
 
 def test_interrupted_builds_and_a_switch_give_the_clean_images(configs, tmp_path: Path) -> None:

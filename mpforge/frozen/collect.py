@@ -36,7 +36,7 @@ def collect(view: ConfigView, app_dir: Path | None, root: Path = paths.ROOT) -> 
     manifest = view.value("FROZEN_MANIFEST")
     if manifest:
         path = Path(manifest) if Path(manifest).is_absolute() else root / manifest
-        if not path.is_file():
+        if not os.path.lexists(path):  # anything else there: the reader names what is wrong
             raise MpforgeError(f'CONFIG_FROZEN_MANIFEST="{manifest}": {path} does not exist')
         loader.load(path)
     packages = sorted(
