@@ -73,6 +73,12 @@ def check_app(app: Path) -> Path:
         raise MpforgeError(f"--app {show(app)}: no such directory")
     if not app.is_dir():
         raise MpforgeError(f"--app {show(app)}: not a directory (give the application's directory)")
+    real = app.resolve()
+    if real == Path(real.anchor) or paths.ROOT.resolve().is_relative_to(real):
+        raise MpforgeError(
+            f"--app {show(app)}: this directory holds the source tree (or is the file system's "
+            "root); give the application's own directory"
+        )
     return app
 
 

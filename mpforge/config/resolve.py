@@ -16,6 +16,7 @@ is exactly what a clean resolve gives, plus the menuconfig edits.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -262,6 +263,14 @@ def _write_outputs(
     clean: dict[str, str],
     edits: dict[str, str],
 ) -> None:
+    for rel in ("gen", DOTCONFIG, HEADER, INPUTS_RECORD):
+        path = inputs.build_dir / rel
+        kind_ok = path.is_dir() if rel == "gen" else path.is_file()
+        if os.path.lexists(path) and not kind_ok:
+            raise MpforgeError(
+                f"{display_path(path)} is not a regular {'directory' if rel == 'gen' else 'file'}"
+                " (something else was put there); remove it, or rebuild with --pristine"
+            )
     (inputs.build_dir / "gen").mkdir(parents=True, exist_ok=True)
     header = (
         f"# mpforge configuration of board {inputs.board}.\n"

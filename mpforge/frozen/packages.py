@@ -241,7 +241,7 @@ def write_kconfig(destination: Path, frozen_dir: Path = FROZEN_DIR) -> None:
 def write_if_changed(destination: Path, text: str) -> None:
     """Write atomically, and only when the content differs (so nothing rebuilds needlessly)."""
     try:
-        if destination.read_text(encoding="utf-8") == text:
+        if destination.is_file() and destination.read_text(encoding="utf-8") == text:
             return
     except (OSError, UnicodeDecodeError):
         pass
