@@ -100,7 +100,7 @@ class TestStrictErrors:
 
     def test_out_of_range(self, capsys, tmp_path: Path) -> None:
         msg = self._fails(capsys, tmp_path, "CONFIG_HEAP_SIZE=100")
-        assert "bad.conf:1" in msg and "outside the allowed range 2048.." in msg
+        assert "bad.conf:1" in msg and "outside the allowed range 32768.." in msg
 
     def test_selected_option_of_a_choice_cannot_be_unset(self, capsys, tmp_path: Path) -> None:
         msg = self._fails(capsys, tmp_path, "# CONFIG_FLOAT_DOUBLE is not set")
