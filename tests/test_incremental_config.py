@@ -125,3 +125,16 @@ def test_repeated_assignments_give_one_note(tmp_path: Path) -> None:
     text = "".join(f"CONFIG_HEAP_SIZE={65536 + 8 * (i % 2)}\n" for i in range(20000))
     _, _, notes = _resolve(tmp_path / "b", text, tmp_path)
     assert len(notes) == 1 and "overrides 19999 earlier values" in notes[0]
+
+
+def test_a_later_choice_takes_what_depends_on_its_derived_symbol(tmp_path: Path) -> None:
+    """FLOAT_NONE=y in a later file turns FLOAT (derived) off, and MODULE_MATH=y of an earlier
+    file with it, with a note; the other order is an error naming the line."""
+    first = tmp_path / "math.conf"
+    first.write_text("CONFIG_MODULE_MATH=y\n")
+    second = tmp_path / "nofloat.conf"
+    second.write_text("CONFIG_FLOAT_NONE=y\n")
+    notes: list[str] = []
+    inputs = ConfigInputs("host", find_defconfig("host"), (first, second), tmp_path / "b")
+    assert not resolve(inputs, notes.append).view.enabled("MODULE_MATH")
+    assert any("CONFIG_FLOAT_NONE=y also switches off CONFIG_MODULE_MATH=y" in n for n in notes)

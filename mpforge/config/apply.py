@@ -131,11 +131,37 @@ def _later_switch(
         if expr_value(dep) != 0:
             continue
         for item in expr_items(dep):
-            if not isinstance(item, kconfiglib.Symbol) or item.tri_value != 0:
-                continue
-            cause = cause_of.get(item.name) or set_by.get(item.name)
-            if cause is not None and cause.value == "n" and rank[cause.file] > rank[a.file]:
-                return cause
+            if isinstance(item, kconfiglib.Symbol) and item.tri_value == 0:
+                cause = _switched_by(item, set_by, cause_of, 0)
+                if cause is not None and rank[cause.file] > rank[a.file]:
+                    return cause
+    return None
+
+
+def _switched_by(
+    item: kconfiglib.Symbol,
+    set_by: dict[str, Assignment],
+    cause_of: dict[str, Assignment],
+    depth: int,
+) -> Assignment | None:
+    """What turned `item` off: its own `=n`, or for a derived symbol (FLOAT follows the
+    FLOAT_NONE choice) an assignment to a symbol its defaults follow."""
+    if item.name in cause_of:
+        return cause_of[item.name]
+    own = set_by.get(item.name)
+    if own is not None:
+        return own if own.value == "n" else None
+    if depth >= 2 or has_prompt(item):
+        return None
+    for value, cond in item.defaults:
+        for sub in [*expr_items(value), *expr_items(cond)]:
+            if isinstance(sub, kconfiglib.Symbol) and not sub.is_constant:
+                assigned = set_by.get(sub.name)
+                if assigned is not None:
+                    return assigned
+                found = _switched_by(sub, set_by, cause_of, depth + 1)
+                if found is not None:
+                    return found
     return None
 
 
@@ -240,7 +266,12 @@ def unmet_fix(dep: object) -> str:
         if not isinstance(item, kconfiglib.Symbol) or item.is_constant:
             continue
         negated = f"!{item.name}" in expr_str(dep).replace(" ", "")
-        if negated and item.tri_value == 2:
+        if not has_prompt(item) and (item.tri_value == 0) != negated:
+            fixes.append(
+                f"the options CONFIG_{item.name} follows (it is derived: "
+                f"`mpforge config --explain {item.name}`)"
+            )
+        elif negated and item.tri_value == 2:
             fixes.append(f"CONFIG_{item.name}=n (now y)")
         elif not negated and item.tri_value == 0:
             fixes.append(f"CONFIG_{item.name}=y (now n)")
