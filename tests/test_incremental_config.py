@@ -138,3 +138,18 @@ def test_a_later_choice_takes_what_depends_on_its_derived_symbol(tmp_path: Path)
     inputs = ConfigInputs("host", find_defconfig("host"), (first, second), tmp_path / "b")
     assert not resolve(inputs, notes.append).view.enabled("MODULE_MATH")
     assert any("CONFIG_FLOAT_NONE=y also switches off CONFIG_MODULE_MATH=y" in n for n in notes)
+
+
+def test_another_board_in_the_same_directory_starts_clean(tmp_path: Path) -> None:
+    build = tmp_path / "b"
+    _resolve(build, None, tmp_path)
+    _edit(build, "HEAP_SIZE", "65536")
+    notes: list[str] = []
+    inputs = ConfigInputs("netduinoplus2", find_defconfig("netduinoplus2"), (), build)
+    view = resolve(inputs, notes.append).view
+    clean = resolve(
+        ConfigInputs("netduinoplus2", find_defconfig("netduinoplus2"), (), tmp_path / "c"),
+        lambda _n: None,
+    ).view
+    assert view.values == clean.values
+    assert any("held board host" in n for n in notes)

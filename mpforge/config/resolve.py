@@ -69,7 +69,7 @@ def resolve(inputs: ConfigInputs, report: Report) -> Resolution:
     _check_identity(kconf, inputs, set_by)
     clean = _values(kconf)
     identity = _identity(kconf)
-    edits = _reapply_edits(kconf, inputs.build_dir, clean, set_by, identity, report)
+    edits = _reapply_edits(kconf, inputs.board, inputs.build_dir, clean, set_by, identity, report)
     _write_outputs(kconf, inputs, clean, edits)
     return Resolution(ConfigView(inputs.board, _values(kconf)), kconf, set_by, inputs, clean, edits)
 
@@ -128,19 +128,20 @@ def _same(sym: kconfiglib.Symbol, value: str) -> bool:
     return False
 
 
-def _read_record(path: Path) -> tuple[dict[str, str], dict[str, str]] | None:
-    """(clean values, edits) recorded when .config was last written."""
+def _read_record(path: Path) -> tuple[dict[str, str], dict[str, str], str] | None:
+    """(clean values, edits, board) recorded when .config was last written."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         baseline = {str(k): str(v) for k, v in data["baseline"].items()}
         edits = {str(k): str(v) for k, v in data.get("edits", {}).items()}
-    except (OSError, ValueError, KeyError, AttributeError):
+        board = str(data.get("board", ""))
+    except (OSError, ValueError, KeyError, AttributeError, TypeError):
         return None
-    return baseline, edits
+    return baseline, edits, board
 
 
 def _find_edits(
-    kconf: kconfiglib.Kconfig, build_dir: Path, clean: dict[str, str], report: Report
+    kconf: kconfiglib.Kconfig, board: str, build_dir: Path, clean: dict[str, str], report: Report
 ) -> dict[str, str]:
     """The user's own values: what .config holds that the last clean resolve did not give."""
     dotconfig = build_dir / DOTCONFIG
@@ -152,7 +153,13 @@ def _find_edits(
         report(f"note: {display_path(dotconfig)} is unreadable; starting from the inputs alone")
         return {}
     record = _read_record(build_dir / INPUTS_RECORD)
-    baseline, old_edits = record if record is not None else (clean, {})
+    baseline, old_edits, old_board = record if record is not None else (clean, {}, board)
+    if old_board and old_board != board:
+        report(
+            f"note: {display_path(build_dir)} held board {old_board}; its configuration "
+            f"(menuconfig edits included) is not carried over to board {board}"
+        )
+        return {}
     _report_changes(kconf, baseline, clean, display_path(dotconfig), report)
     edits: dict[str, str] = {}
     for name, value in written.items():
@@ -196,13 +203,14 @@ def _report_changes(
 
 def _reapply_edits(
     kconf: kconfiglib.Kconfig,
+    board: str,
     build_dir: Path,
     clean: dict[str, str],
     set_by: dict[str, Assignment],
     identity: dict[str, str],
     report: Report,
 ) -> dict[str, str]:
-    edits = _find_edits(kconf, build_dir, clean, report)
+    edits = _find_edits(kconf, board, build_dir, clean, report)
     dotconfig = display_path(build_dir / DOTCONFIG)
     for name in [n for n in edits if n in identity]:
         if edits.pop(name) != identity[name]:
@@ -288,7 +296,10 @@ def _write_outputs(
     )
     write_if_changed(
         inputs.build_dir / INPUTS_RECORD,
-        json.dumps({"baseline": clean, "edits": edits}, indent=1, sort_keys=True) + "\n",
+        json.dumps(
+            {"board": inputs.board, "baseline": clean, "edits": edits}, indent=1, sort_keys=True
+        )
+        + "\n",
     )
 
 
