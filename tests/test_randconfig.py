@@ -13,6 +13,7 @@ for byte.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import random
 import re
@@ -24,6 +25,7 @@ from pathlib import Path
 import kconfiglib
 import pytest
 
+from mpforge import paths
 from mpforge.boards import find_defconfig
 from mpforge.build import scons_command
 from mpforge.config.fragment import parse_fragment
@@ -175,18 +177,25 @@ def image(build_dir: Path) -> bytes:
     return (build_dir / "firmware").read_bytes()
 
 
+def clean_build(seed: int) -> tuple[Path, Path]:
+    """(fragment, clean build directory) of a seed, built once for all pytest-xdist workers:
+    in build/randconfig_<seed> under a lock, as test_stm32 shares its builds."""
+    base = paths.ROOT / "build" / f"randconfig_{seed}"
+    base.parent.mkdir(parents=True, exist_ok=True)
+    with open(base.with_name(base.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        fragment = base.with_name(base.name + ".conf")
+        text = random_fragment(seed, base.with_name(base.name + ".scratch"))
+        if not fragment.is_file() or fragment.read_text() != text:
+            fragment.write_text(text)
+        build(base, fragment)
+    return fragment, base
+
+
 @pytest.fixture(scope="module")
-def configs(tmp_path_factory: pytest.TempPathFactory) -> dict[int, tuple[Path, Path]]:
+def configs() -> dict[int, tuple[Path, Path]]:
     """seed -> (fragment, clean build directory)."""
-    base = tmp_path_factory.mktemp("randconfig")
-    result = {}
-    for seed in SEEDS:
-        fragment = base / f"seed{seed}.conf"
-        fragment.write_text(random_fragment(seed, base / f"scratch{seed}"))
-        clean = base / f"clean{seed}"
-        build(clean, fragment)
-        result[seed] = (fragment, clean)
-    return result
+    return {seed: clean_build(seed) for seed in SEEDS}
 
 
 @pytest.mark.parametrize("seed", SEEDS)
