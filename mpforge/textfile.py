@@ -1,4 +1,5 @@
-"""The one reader of user input files (fragments, manifests, package.yml, Python sources).
+"""The one reader of user input files (fragments, manifests, package.yml, Python sources),
+and the one writer of generated files (atomic, only when the content changes).
 
 Every file a user hands us is checked here before anything parses it: it must
 exist, be a regular file (a directory, a device or a named FIFO is refused
@@ -16,6 +17,7 @@ import errno
 import os
 import re
 import stat
+import tempfile
 from pathlib import Path
 
 from mpforge.errors import MpforgeError
@@ -104,3 +106,18 @@ def decode(data: bytes, path: Path) -> str:
 def read_text(path: Path, what: str) -> str:
     """`read_bytes` + `decode`, with a leading UTF-8 byte-order mark dropped."""
     return decode(read_bytes(path, what), path).removeprefix("\ufeff")
+
+
+def write_if_changed(destination: Path, text: str) -> None:
+    """Write atomically, and only when the content differs (so nothing rebuilds needlessly)."""
+    try:
+        if destination.is_file() and destination.read_text(encoding="utf-8") == text:
+            return
+    except (OSError, UnicodeDecodeError):
+        pass
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=destination.parent, prefix=".tmp-")
+    os.fchmod(fd, 0o644)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, destination)

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from mpforge import paths
+from mpforge.boards import find_defconfig
 from mpforge.config.inputs import ConfigInputs, check_build_dir, make_inputs
 from mpforge.config.resolve import Resolution, resolve
-from mpforge.errors import MpforgeError
 
 
 def add_board(parser: argparse.ArgumentParser) -> None:
@@ -51,8 +51,6 @@ def positive_int(text: str) -> int:
 
 
 def build_dir(args: argparse.Namespace) -> Path:
-    from mpforge.boards import find_defconfig
-
     find_defconfig(args.board)  # an unknown or path-like board name is an error first
     return check_build_dir((args.build_dir or paths.default_build_dir(args.board)).absolute())
 
@@ -70,12 +68,3 @@ def config_inputs(args: argparse.Namespace) -> ConfigInputs:
 def resolve_board(args: argparse.Namespace) -> Resolution:
     """Run the CONFIG stage for the command's board, reporting notes on stderr."""
     return resolve(config_inputs(args), lambda line: print(line, file=sys.stderr))
-
-
-def existing_build_dir(args: argparse.Namespace) -> Path:
-    directory = build_dir(args)
-    if not directory.is_dir():
-        raise MpforgeError(
-            f"build directory {directory} does not exist; run `mpforge build -b {args.board}` first"
-        )
-    return directory

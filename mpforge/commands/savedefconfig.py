@@ -8,8 +8,7 @@ from pathlib import Path
 
 from mpforge.commands.common import add_board, add_fragments, resolve_board
 from mpforge.errors import MpforgeError
-from mpforge.frozen.packages import write_if_changed
-from mpforge.textfile import show
+from mpforge.textfile import show, write_if_changed
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

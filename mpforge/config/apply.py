@@ -167,7 +167,7 @@ def _switched_by(
 
 def _took_effect(sym: kconfiglib.Symbol, a: Assignment) -> bool:
     actual = sym.str_value
-    return actual == a.value or (sym.orig_type in (INT, HEX) and _same_number(actual, a.value))
+    return same_value(sym, actual, a.value)
 
 
 def _symbol(kconf: kconfiglib.Kconfig, a: Assignment) -> kconfiglib.Symbol:
@@ -221,6 +221,11 @@ def _verify(sym: kconfiglib.Symbol, a: Assignment) -> None:
         f"{a.where}: CONFIG_{a.symbol}={a.raw} cannot take effect (it stays {shown}): "
         + why_not(sym, a.value)
     )
+
+
+def same_value(sym: kconfiglib.Symbol, x: str, y: str) -> bool:
+    """Two values of `sym` are the same (0x10 and 16 are, for a number)."""
+    return x == y or (sym.orig_type in (INT, HEX) and _same_number(x, y))
 
 
 def _same_number(x: str, y: str) -> bool:

@@ -23,16 +23,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import kconfiglib
-from kconfiglib import HEX, INT, expr_value
+from kconfiglib import expr_value
 
-from mpforge.config.apply import Overrides, apply_assignments, why_not
+from mpforge.config.apply import Overrides, apply_assignments, same_value, why_not
 from mpforge.config.fragment import Assignment, display_path, parse_fragment
 from mpforge.config.inputs import ConfigInputs
 from mpforge.config.strings import check_string
 from mpforge.config.tree import has_prompt, load_kconfig
 from mpforge.config.view import ConfigView, read_dotconfig
 from mpforge.errors import MpforgeError
-from mpforge.frozen.packages import write_if_changed
+from mpforge.textfile import write_if_changed
 
 __all__ = ["ConfigInputs", "Resolution", "remove_build_dir", "require_config", "resolve"]
 
@@ -115,17 +115,6 @@ def _check_identity(
                 f"({display_path(inputs.defconfig)}), not by a fragment; remove the line and "
                 "build the other board with `-b BOARD` (see `mpforge boards`)"
             )
-
-
-def _same(sym: kconfiglib.Symbol, value: str) -> bool:
-    if sym.str_value == value:
-        return True
-    if sym.orig_type in (INT, HEX):
-        try:
-            return int(sym.str_value, 0) == int(value, 0)
-        except ValueError:
-            return False
-    return False
 
 
 def _read_record(path: Path) -> tuple[dict[str, str], dict[str, str], str] | None:
@@ -223,10 +212,14 @@ def _reapply_edits(
     kept: dict[str, str] = {}
     for name, value in edits.items():
         sym = kconf.syms[name]
-        if not _same(sym, value) and expr_value(sym.direct_dep) == 0 and sym.str_value in ("n", ""):
+        if (
+            not same_value(sym, sym.str_value, value)
+            and expr_value(sym.direct_dep) == 0
+            and sym.str_value in ("n", "")
+        ):
             kept[name] = value  # waits, unseen, until its dependency is on again
             continue
-        if not _same(sym, value):
+        if not same_value(sym, sym.str_value, value):
             report(
                 f"note: {dotconfig}: your menuconfig edit CONFIG_{name}={value} no longer takes "
                 f"effect ({why_not(sym, value)}); dropped"
@@ -239,30 +232,19 @@ def _reapply_edits(
         check_string(name, value, f"{dotconfig} (edited in menuconfig)")
         kept[name] = value
         a = set_by.get(name)
-        if a is not None and not _same_text(a.value, value, sym):
+        if a is not None and not same_value(sym, a.value, value):
             report(
                 f"note: {a.where}: {a.text} is overridden by your menuconfig edit "
                 f"CONFIG_{name}={value} in {dotconfig} (--pristine drops menuconfig edits)"
             )
     for name, a in set_by.items():
         sym = kconf.syms[name]
-        if name not in kept and not _same(sym, a.value):
+        if name not in kept and not same_value(sym, sym.str_value, a.value):
             report(
                 f"note: {a.where}: {a.text} does not take effect with your menuconfig edits "
                 f"in {dotconfig} ({why_not(sym, a.value)})"
             )
     return kept
-
-
-def _same_text(a: str, b: str, sym: kconfiglib.Symbol) -> bool:
-    if a == b:
-        return True
-    if sym.orig_type in (INT, HEX):
-        try:
-            return int(a, 0) == int(b, 0)
-        except ValueError:
-            return False
-    return False
 
 
 def _write_outputs(

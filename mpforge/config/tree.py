@@ -18,7 +18,8 @@ import kconfiglib
 
 from mpforge import paths
 from mpforge.errors import MpforgeError
-from mpforge.frozen.packages import write_if_changed, write_kconfig
+from mpforge.frozen.packages import write_kconfig
+from mpforge.textfile import write_if_changed
 
 PACKAGES_KCONFIG = "Kconfig.frozen-packages"
 TOP_KCONFIG = "Kconfig.top"

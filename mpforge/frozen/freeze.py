@@ -12,6 +12,7 @@ from mpforge.frozen.compile import cache_dir, compile_module, compiler_digest
 from mpforge.frozen.emit import emit_frozen_c, read_core_pool
 from mpforge.frozen.imports import check_imports
 from mpforge.modtable import read_names
+from mpforge.textfile import write_if_changed
 
 
 def settings_key(frozen_set: FrozenSet, view: ConfigView, small_int_bits: int) -> dict:
@@ -72,8 +73,7 @@ def freeze(
         next(k for k in ("none", "longlong", "mpz") if view.enabled(f"INT_BIG_{k.upper()}")),
         complex_numbers=view.enabled("BUILTIN_COMPLEX"),
     )
-    if not output.exists() or output.read_text(encoding="utf-8") != text:
-        output.write_text(text, encoding="utf-8")
+    write_if_changed(output, text)
     fresh = sum(not c.cached for c in compiled)
     return (
         f"{len(compiled)} frozen modules ({fresh} compiled by mpy-cross, "

@@ -20,16 +20,14 @@ before any of it reaches the generated Kconfig.
 from __future__ import annotations
 
 import ast
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from mpforge import paths
 from mpforge.errors import MpforgeError, did_you_mean
 from mpforge.frozen import yamlnodes as Y
-from mpforge.textfile import read_bytes, show
+from mpforge.textfile import read_bytes, show, write_if_changed
 
 FROZEN_DIR = paths.ROOT / "frozen"
 REQUIRED = ("name", "version", "license")
@@ -236,18 +234,3 @@ def kconfig_text(packages: list[Package], py_dir: Path = paths.ROOT / "py") -> s
 def write_kconfig(destination: Path, frozen_dir: Path = FROZEN_DIR) -> None:
     """(Re)write the generated menu, only when it changes."""
     write_if_changed(destination, kconfig_text(all_packages(frozen_dir), frozen_dir.parent / "py"))
-
-
-def write_if_changed(destination: Path, text: str) -> None:
-    """Write atomically, and only when the content differs (so nothing rebuilds needlessly)."""
-    try:
-        if destination.is_file() and destination.read_text(encoding="utf-8") == text:
-            return
-    except (OSError, UnicodeDecodeError):
-        pass
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=destination.parent, prefix=".tmp-")
-    os.fchmod(fd, 0o644)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(tmp, destination)
