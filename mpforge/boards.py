@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mpforge import paths
@@ -19,7 +20,7 @@ def board_names() -> list[str]:
 def find_defconfig(board: str) -> Path:
     """The defconfig of `board`, or an error listing the close names."""
     path = paths.defconfig_path(board)
-    if path.is_file():
+    if re.fullmatch(r"[A-Za-z0-9_]+", board) and path.is_file():
         return path
     names = board_names()
     hint = did_you_mean(board, names)

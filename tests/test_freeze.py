@@ -161,7 +161,7 @@ class TestCompile:
         with pytest.raises(MpforgeError) as e:
             for m in modules:
                 compile_module(m, 31, tmp_path / "cache")
-        assert "bad.py:2: SyntaxError" in e.value.message
+        assert "bad.py:2:7: SyntaxError" in e.value.message
 
     def test_native_decorator_is_refused_with_the_fix(self, tmp_path: Path) -> None:
         src = "import micropython\n\n@micropython.viper\ndef f(x: int) -> int:\n    return x\n"

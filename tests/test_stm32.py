@@ -316,8 +316,9 @@ def test_app_larger_than_flash_names_its_data(tmp_path: Path) -> None:
     cmd = scons_command("netduinoplus2", tmp_path / "build", app=app)
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     assert proc.returncode != 0
-    errors = [line for line in proc.stdout.splitlines() if line.startswith("error: ")]
-    assert len(errors) == 1, proc.stdout[-3000:]
+    # Every error: goes to stderr, the SCons tools' too.
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert "board netduinoplus2: image larger than flash" in errors[0]
     assert "bytes over. Largest contributors: frozen_main_str" in errors[0]
     assert not (tmp_path / "build" / "firmware.bin").exists()

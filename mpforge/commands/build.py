@@ -3,28 +3,34 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from mpforge.boards import find_defconfig
 from mpforge.build import run_scons, scons_command
-from mpforge.commands.common import add_board, add_fragments, build_dir
+from mpforge.commands.common import add_board, add_fragments, positive_int
+from mpforge.config.inputs import make_inputs, materialize_streams
+from mpforge.config.resolve import remove_build_dir
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_board(parser)
     add_fragments(parser)
-    parser.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: CPU count)")
+    parser.add_argument(
+        "-j", "--jobs", type=positive_int, help="parallel jobs, 1 or more (default: CPU count)"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="print full command lines")
 
 
 def run(args: argparse.Namespace) -> int:
-    find_defconfig(args.board)  # unknown board: fail before starting SCons
+    # Everything checkable is checked before SCons starts: the board, the build
+    # directory, the fragments' paths, the application directory.
+    inputs = make_inputs(args.board, args.fragments, args.app, args.build_dir)
+    if args.pristine:
+        remove_build_dir(inputs.build_dir, lambda line: print(line, file=sys.stderr))
+    app = args.app.absolute() if args.app else None
+    # SCons adds the app's app.conf itself (APP=); pass the user's fragments only.
+    own = make_inputs(args.board, args.fragments, None, args.build_dir)
+    fragments = materialize_streams(own).fragments
     cmd = scons_command(
-        args.board,
-        build_dir(args),
-        [f.resolve() for f in args.fragments],
-        args.jobs,
-        args.verbose,
-        args.pristine,
-        args.app.resolve() if args.app else None,
+        args.board, inputs.build_dir, fragments, args.jobs, args.verbose, False, app
     )
     return run_scons(cmd)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from mpforge import paths
 from mpforge.boards import find_defconfig
-from mpforge.config.resolve import ConfigInputs, Resolution, resolve
-from mpforge.frozen.collect import APP_FRAGMENT
+from mpforge.config.inputs import ConfigInputs, check_build_dir, make_inputs
+from mpforge.config.resolve import Resolution, resolve
 
 
 def add_board(parser: argparse.ArgumentParser) -> None:
@@ -39,21 +39,29 @@ def add_fragments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def positive_int(text: str) -> int:
+    """argparse type: an integer >= 1 (for -j)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
 def build_dir(args: argparse.Namespace) -> Path:
-    return (args.build_dir or paths.default_build_dir(args.board)).resolve()
+    find_defconfig(args.board)  # an unknown or path-like board name is an error first
+    return check_build_dir((args.build_dir or paths.default_build_dir(args.board)).absolute())
 
 
 def config_inputs(args: argparse.Namespace) -> ConfigInputs:
-    fragments = [f.resolve() for f in getattr(args, "fragments", [])]
-    app = getattr(args, "app", None)
-    if app is not None and (app / APP_FRAGMENT).is_file():
-        fragments.append((app / APP_FRAGMENT).resolve())
-    return ConfigInputs(
-        board=args.board,
-        defconfig=find_defconfig(args.board),
-        fragments=tuple(fragments),
-        build_dir=build_dir(args),
-        pristine=getattr(args, "pristine", False),
+    return make_inputs(
+        args.board,
+        getattr(args, "fragments", []),
+        getattr(args, "app", None),
+        args.build_dir,
+        getattr(args, "pristine", False),
     )
 
 

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from mpforge.commands.common import (
-    add_board,
-    add_fragments,
-    build_dir,
-    config_inputs,
-    resolve_board,
-)
+from mpforge.commands.common import add_board, add_fragments, resolve_board
 from mpforge.config.explain import explain
-from mpforge.config.resolve import DOTCONFIG, baseline_values
+from mpforge.config.resolve import DOTCONFIG
+from mpforge.frozen.collect import collect
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,9 +21,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     resolution = resolve_board(args)
+    # What the build would freeze is checked too (manifests, packages, the app's files).
+    frozen = collect(resolution.view, resolution.inputs.app)
+    for line in frozen.notes:
+        print(f"note: {line}", file=sys.stderr)
     if args.explain:
-        baseline = baseline_values(config_inputs(args))
-        print(explain(resolution.kconf, args.explain, resolution.set_by, baseline))
+        print(explain(resolution.kconf, args.explain, resolution.set_by, resolution.baseline))
     else:
-        print(f"configuration: {build_dir(args) / DOTCONFIG}")
+        print(f"configuration: {resolution.inputs.build_dir / DOTCONFIG}")
     return 0

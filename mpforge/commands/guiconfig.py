@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from mpforge.commands.common import add_board, add_fragments
 from mpforge.commands.menuconfig import launch
@@ -16,10 +17,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        import tkinter  # noqa: F401
+        import tkinter
     except ImportError:
         raise MpforgeError(
             "guiconfig needs Tk: install it with `sudo apt-get install python3-tk`, "
             "or use `mpforge menuconfig`"
         ) from None
-    return launch(args, "guiconfig")
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        raise MpforgeError(
+            "guiconfig needs a graphical display (DISPLAY is not set); "
+            "use `mpforge menuconfig` in a terminal"
+        )
+    try:
+        return launch(args, "guiconfig")
+    except tkinter.TclError as e:
+        raise MpforgeError(
+            f"guiconfig cannot open a window ({e}); use `mpforge menuconfig` in a terminal"
+        ) from None

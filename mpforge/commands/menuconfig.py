@@ -7,7 +7,7 @@ import importlib
 import os
 import sys
 
-from mpforge.commands.common import add_board, add_fragments, build_dir, resolve_board
+from mpforge.commands.common import add_board, add_fragments, resolve_board
 from mpforge.config.resolve import DOTCONFIG
 from mpforge.errors import MpforgeError
 
@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def launch(args: argparse.Namespace, ui_module: str) -> int:
     """Resolve the board's .config, then hand it to kconfiglib's `ui_module` to edit and save."""
     resolution = resolve_board(args)
-    dotconfig = build_dir(args) / DOTCONFIG
+    dotconfig = resolution.inputs.build_dir / DOTCONFIG
     os.environ["KCONFIG_CONFIG"] = str(dotconfig)
     importlib.import_module(ui_module).menuconfig(resolution.kconf)
     print(f"configuration: {dotconfig} (used by the next `mpforge build -b {args.board}`)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import tempfile
 from pathlib import Path
 
@@ -14,12 +15,16 @@ from mpforge.mpycross import compile_file
 from mpforge.runners import runner_for
 from mpforge.runners.base import Runner
 from mpforge.runners.qemu import QemuRunner
+from mpforge.textfile import read_bytes
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_board(parser)
     parser.add_argument(
-        "--timeout", type=float, metavar="SECONDS", help="stop the image after SECONDS"
+        "--timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="stop the image after SECONDS (more than 0)",
     )
     parser.add_argument(
         "--serial",
@@ -31,6 +36,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("file", nargs="?", type=Path, help="host port: a .py or .mpy to run")
     parser.add_argument("args", nargs=argparse.REMAINDER, help="arguments for FILE (sys.argv)")
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds above 0, not {text}")
+    return value
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,6 +65,9 @@ def run(args: argparse.Namespace) -> int:
         return runner.run(args.args, args.timeout)
     if emulator != "native":
         raise MpforgeError("running a file is only possible on the host port; freeze it instead")
+    if args.file.suffix not in (".py", ".mpy"):
+        raise MpforgeError(f"{args.file}: run a .py or a .mpy file")
+    read_bytes(args.file, "program")  # exists, a regular file, readable
     if args.file.suffix != ".py":
         return runner.run([str(args.file), *args.args], args.timeout)
     with tempfile.TemporaryDirectory() as tmp:

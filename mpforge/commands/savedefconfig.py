@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
-from mpforge.commands.common import add_board, add_fragments, build_dir, resolve_board
+from mpforge.commands.common import add_board, add_fragments, resolve_board
+from mpforge.errors import MpforgeError
+from mpforge.textfile import show, write_if_changed
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -17,9 +20,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.output is not None:
+        _check_output(args.output)
     resolution = resolve_board(args)
-    output = args.output or build_dir(args) / "defconfig"
+    output = args.output or resolution.inputs.build_dir / "defconfig"
     output.parent.mkdir(parents=True, exist_ok=True)
-    resolution.kconf.write_min_config(str(output), header="")
+    text = resolution.kconf._min_config_contents(header="")
+    write_if_changed(output, text)
     print(f"minimal configuration written to {output}")
     return 0
+
+
+def _check_output(output: Path) -> None:
+    """-o must name a file whose directory exists or can be made; checked before resolving."""
+    if output.is_dir():
+        raise MpforgeError(
+            f"-o {show(output)} is a directory; name a file (e.g. {output}/x_defconfig)"
+        )
+    if output.exists() and not output.is_file():
+        raise MpforgeError(f"-o {show(output)} is not a regular file")
+    parent = output.absolute().parent
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir():
+        raise MpforgeError(f"-o {show(output)}: {show(parent)} is a file, not a directory")
+    if not os.access(parent, os.W_OK):
+        raise MpforgeError(f"-o {show(output)}: {show(parent)} is not writable")

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from mpforge.commands.common import add_board, build_dir
+from mpforge.commands.common import add_board, build_dir, positive_int
 from mpforge.provenance.verify import verify
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_board(parser)
-    parser.add_argument("-j", "--jobs", type=int, help="parallel jobs (default: CPU count)")
+    parser.add_argument(
+        "-j", "--jobs", type=positive_int, help="parallel jobs, 1 or more (default: CPU count)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

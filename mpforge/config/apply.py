@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import kconfiglib
 from kconfiglib import BOOL, HEX, INT, STRING, TRISTATE, expr_items, expr_str, expr_value
@@ -27,13 +28,41 @@ _HEX = re.compile(r"0[xX][0-9a-fA-F]+")
 _TYPE_NAMES = {BOOL: "bool", TRISTATE: "tristate", INT: "int", HEX: "hex", STRING: "string"}
 
 
+class Overrides:
+    """Collects overrides and reports them condensed: one note per symbol, however many."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, tuple[Assignment, Assignment, int]] = {}
+
+    def __call__(self, old: Assignment, new: Assignment) -> None:
+        first, _last, count = self.seen.get(new.symbol, (old, new, 0))
+        self.seen[new.symbol] = (first, new, count + 1)
+
+    def flush(self, report: Callable[[str], None]) -> None:
+        for first, last, count in self.seen.values():
+            if count == 1:
+                report(f"note: {last.where}: {last.text} overrides {first.text} from {first.where}")
+            else:
+                report(
+                    f"note: {last.where}: {last.text} overrides {count} earlier values of "
+                    f"CONFIG_{last.symbol} (the first: {first.text} at {first.where})"
+                )
+        self.seen.clear()
+
+
 def apply_assignments(
     kconf: kconfiglib.Kconfig,
     assignments: Sequence[Assignment],
     on_override: OverrideReport,
     set_by: dict[str, Assignment] | None = None,
+    report: Callable[[str], None] | None = None,
 ) -> dict[str, Assignment]:
-    """Set every assignment in order and verify the result; return symbol -> deciding assignment."""
+    """Set every assignment in order and verify the result; return symbol -> deciding assignment.
+
+    An assignment that cannot take effect because a later file switched off
+    what it depends on (a module off takes its sub-options with it) is dropped
+    with one note per switch; any other that cannot take effect is an error.
+    """
     set_by = {} if set_by is None else set_by
     for a in assignments:
         sym = _symbol(kconf, a)
@@ -50,9 +79,95 @@ def apply_assignments(
                     del set_by[other.name]
         set_by[a.symbol] = a
         sym.set_value(a.value)
+    rank: dict[Path, int] = {}
+    for a in assignments:
+        rank.setdefault(a.file, len(rank))
+    dropped = _drop_switched_off(kconf, set_by, rank)
     for name, a in set_by.items():
         _verify(kconf.syms[name], a)
+    if report is not None:
+        for cause, victims in dropped.items():
+            report(
+                f"note: {cause.where}: {cause.text} also switches off "
+                + ", ".join(f"{v.text} ({v.where})" for v in victims)
+                + ", which depend on it"
+            )
     return set_by
+
+
+def _drop_switched_off(
+    kconf: kconfiglib.Kconfig, set_by: dict[str, Assignment], rank: dict[Path, int]
+) -> dict[Assignment, list[Assignment]]:
+    dropped: dict[Assignment, list[Assignment]] = {}
+    cause_of: dict[str, Assignment] = {}
+    changed = True
+    while changed:
+        changed = False
+        for name, a in list(set_by.items()):
+            sym = kconf.syms[name]
+            if _took_effect(sym, a):
+                continue
+            cause = _later_switch(sym, a, set_by, cause_of, rank)
+            if cause is None:
+                continue
+            del set_by[name]
+            sym.unset_value()
+            cause_of[name] = cause
+            dropped.setdefault(cause, []).append(a)
+            changed = True
+    return dropped
+
+
+def _later_switch(
+    sym: kconfiglib.Symbol,
+    a: Assignment,
+    set_by: dict[str, Assignment],
+    cause_of: dict[str, Assignment],
+    rank: dict[Path, int],
+) -> Assignment | None:
+    """The assignment of a later file that switched off what `sym` depends on, if any."""
+    deps = [sym.direct_dep] + [n.prompt[1] for n in sym.nodes if n.prompt]
+    for dep in deps:
+        if expr_value(dep) != 0:
+            continue
+        for item in expr_items(dep):
+            if isinstance(item, kconfiglib.Symbol) and item.tri_value == 0:
+                cause = _switched_by(item, set_by, cause_of, 0)
+                if cause is not None and rank[cause.file] > rank[a.file]:
+                    return cause
+    return None
+
+
+def _switched_by(
+    item: kconfiglib.Symbol,
+    set_by: dict[str, Assignment],
+    cause_of: dict[str, Assignment],
+    depth: int,
+) -> Assignment | None:
+    """What turned `item` off: its own `=n`, or for a derived symbol (FLOAT follows the
+    FLOAT_NONE choice) an assignment to a symbol its defaults follow."""
+    if item.name in cause_of:
+        return cause_of[item.name]
+    own = set_by.get(item.name)
+    if own is not None:
+        return own if own.value == "n" else None
+    if depth >= 2 or has_prompt(item):
+        return None
+    for value, cond in item.defaults:
+        for sub in [*expr_items(value), *expr_items(cond)]:
+            if isinstance(sub, kconfiglib.Symbol) and not sub.is_constant:
+                assigned = set_by.get(sub.name)
+                if assigned is not None:
+                    return assigned
+                found = _switched_by(sub, set_by, cause_of, depth + 1)
+                if found is not None:
+                    return found
+    return None
+
+
+def _took_effect(sym: kconfiglib.Symbol, a: Assignment) -> bool:
+    actual = sym.str_value
+    return same_value(sym, actual, a.value)
 
 
 def _symbol(kconf: kconfiglib.Kconfig, a: Assignment) -> kconfiglib.Symbol:
@@ -98,14 +213,19 @@ def _check_type(sym: kconfiglib.Symbol, a: Assignment) -> None:
 
 def _verify(sym: kconfiglib.Symbol, a: Assignment) -> None:
     """Raise if the assignment did not take effect, saying why and what to change."""
-    actual = sym.str_value
-    if actual == a.value or (sym.orig_type in (INT, HEX) and _same_number(actual, a.value)):
+    if _took_effect(sym, a):
         return
+    actual = sym.str_value
     shown = actual or "empty"
     raise MpforgeError(
         f"{a.where}: CONFIG_{a.symbol}={a.raw} cannot take effect (it stays {shown}): "
         + why_not(sym, a.value)
     )
+
+
+def same_value(sym: kconfiglib.Symbol, x: str, y: str) -> bool:
+    """Two values of `sym` are the same (0x10 and 16 are, for a number)."""
+    return x == y or (sym.orig_type in (INT, HEX) and _same_number(x, y))
 
 
 def _same_number(x: str, y: str) -> bool:
@@ -151,7 +271,12 @@ def unmet_fix(dep: object) -> str:
         if not isinstance(item, kconfiglib.Symbol) or item.is_constant:
             continue
         negated = f"!{item.name}" in expr_str(dep).replace(" ", "")
-        if negated and item.tri_value == 2:
+        if not has_prompt(item) and (item.tri_value == 0) != negated:
+            fixes.append(
+                f"the options CONFIG_{item.name} follows (it is derived: "
+                f"`mpforge config --explain {item.name}`)"
+            )
+        elif negated and item.tri_value == 2:
             fixes.append(f"CONFIG_{item.name}=n (now y)")
         elif not negated and item.tri_value == 0:
             fixes.append(f"CONFIG_{item.name}=y (now n)")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mpforge.errors import MpforgeError
+from mpforge.textfile import read_text, show
 
 _SET = re.compile(r"CONFIG_([A-Za-z0-9_]+)=(.*)")
 _UNSET = re.compile(r"# CONFIG_([A-Za-z0-9_]+) is not set")
@@ -42,20 +43,12 @@ class Assignment:
 
 def display_path(path: Path) -> str:
     """A path relative to the working directory when it is below it, else as given."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    return show(path)
 
 
 def parse_fragment(path: Path) -> list[Assignment]:
     """Parse one defconfig/fragment file; malformed lines raise MpforgeError with file:line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise MpforgeError(f"config fragment {display_path(path)} does not exist") from None
-    except UnicodeDecodeError as e:
-        raise MpforgeError(f"{display_path(path)}: not UTF-8 text ({e.reason})") from None
+    text = read_text(path, "config fragment")
     result = []
     for number, line in enumerate(text.splitlines(), 1):
         line = line.rstrip()
@@ -77,7 +70,28 @@ def parse_fragment(path: Path) -> list[Assignment]:
             continue
         else:
             raise MpforgeError(
-                f"{display_path(path)}:{number}: malformed line '{line}' "
-                "(expected CONFIG_NAME=value, '# CONFIG_NAME is not set', a comment or a blank)"
+                f"{display_path(path)}:{number}: malformed line '{_shown(line)}' "
+                f"{_hint(line)}(expected CONFIG_NAME=value, '# CONFIG_NAME is not set', "
+                "a comment or a blank)"
             )
     return result
+
+
+def _shown(line: str) -> str:
+    """The offending line, shortened and with control characters escaped, for one error line."""
+    text = line if len(line) <= 80 else line[:77] + "..."
+    return text.encode("unicode_escape").decode("ascii") if not text.isprintable() else text
+
+
+def _hint(line: str) -> str:
+    """What a tired user most likely meant."""
+    stripped = line.strip()
+    if re.fullmatch(r"CONFIG_[A-Za-z0-9_]+\s*=\s*.*", stripped) and stripped != line:
+        return "(remove the leading whitespace) "
+    if re.fullmatch(r"CONFIG_[A-Za-z0-9_]+\s+=.*|CONFIG_[A-Za-z0-9_]+=\s.*", stripped):
+        return "(no spaces around '=') "
+    if re.match(r"config_", stripped, re.IGNORECASE) and not stripped.startswith("CONFIG_"):
+        return "(the prefix is upper-case: CONFIG_) "
+    if re.fullmatch(r"[A-Z][A-Z0-9_]*=.*", stripped):
+        return "(names start with CONFIG_) "
+    return ""

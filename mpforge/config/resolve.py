@@ -1,51 +1,47 @@
-"""Resolve a board's configuration: defconfig + fragments + the existing .config.
+"""Resolve a board's configuration: defconfig + fragments (+ app.conf) + menuconfig edits.
 
-The pipeline, top to bottom:
-1. parse the board's defconfig and the fragments (in the order given);
-2. on a fresh build directory (or --pristine), apply all of them strictly;
-   otherwise load the existing .config, which keeps menuconfig edits, and
-   re-apply only the assignments that changed since it was made (saying so);
-3. write .config, the C header and the input record, each only if its
-   content changed, so an unchanged configuration rebuilds nothing.
+The rule, whatever happened to the build directory before:
+1. parse the board's defconfig and the fragments (in the order given) and apply
+   them strictly to a fresh Kconfig tree: this is the *clean* configuration;
+2. re-apply the user's own edits (values changed in menuconfig), recorded
+   separately from the inputs; an edit an input now disagrees with is kept and
+   reported, an edit that can no longer take effect is dropped and reported;
+3. write .config, the C header and the record (the clean values and the
+   edits), each only if its content changed, so nothing rebuilds needlessly.
+
+So after any change of the defconfig, fragments, app.conf or Kconfig, .config
+is exactly what a clean resolve gives, plus the menuconfig edits.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import kconfiglib
+from kconfiglib import expr_value
 
-from mpforge import paths
-from mpforge.config.apply import apply_assignments
+from mpforge.config.apply import Overrides, apply_assignments, same_value, why_not
 from mpforge.config.fragment import Assignment, display_path, parse_fragment
-from mpforge.config.tree import load_kconfig
-from mpforge.config.view import ConfigView
+from mpforge.config.inputs import ConfigInputs
+from mpforge.config.strings import check_string
+from mpforge.config.tree import has_prompt, load_kconfig
+from mpforge.config.view import ConfigView, read_dotconfig
 from mpforge.errors import MpforgeError
+from mpforge.textfile import write_if_changed
+
+__all__ = ["ConfigInputs", "Resolution", "remove_build_dir", "require_config", "resolve"]
 
 Report = Callable[[str], None]
 
 DOTCONFIG = ".config"
 HEADER = "gen/config.h"
 INPUTS_RECORD = "config-inputs.json"
-
-
-@dataclass(frozen=True)
-class ConfigInputs:
-    board: str
-    defconfig: Path
-    fragments: tuple[Path, ...]
-    build_dir: Path
-    pristine: bool = False
-    root: Path = paths.ROOT
-
-    @property
-    def all_files(self) -> tuple[Path, ...]:
-        """The defconfig and the fragments, in the order they apply."""
-        return (self.defconfig, *self.fragments)
+_BUILD_MARKERS = (DOTCONFIG, INPUTS_RECORD, ".sconsign.dblite")
 
 
 @dataclass
@@ -56,173 +52,237 @@ class Resolution:
     kconf: kconfiglib.Kconfig
     set_by: dict[str, Assignment]
     inputs: ConfigInputs
+    baseline: dict[str, str] = field(default_factory=dict)  # the clean values
+    edits: dict[str, str] = field(default_factory=dict)  # menuconfig edits kept
 
 
 def resolve(inputs: ConfigInputs, report: Report) -> Resolution:
+    if inputs.pristine:
+        remove_build_dir(inputs.build_dir, report)
     assignments = [a for f in inputs.all_files for a in parse_fragment(f)]
-    kconf = load_kconfig(inputs.root)
-    dotconfig = inputs.build_dir / DOTCONFIG
-    record = inputs.build_dir / INPUTS_RECORD
-    if inputs.pristine and inputs.build_dir.exists():
-        shutil.rmtree(inputs.build_dir)
-        report(f"note: --pristine: removed {display_path(inputs.build_dir)}")
-
-    def override(old: Assignment, new: Assignment) -> None:
-        report(f"note: {new.where}: {new.text} overrides {old.text} from {old.where}")
-
-    previous = _read_record(record)
-    if dotconfig.is_file() and previous is not None:
-        old_assignments, old_baseline = previous
-        kconf.load_config(str(dotconfig), replace=True)
-        for name, _value in kconf.missing_syms:
-            report(
-                f"note: {display_path(dotconfig)}: CONFIG_{name} is no longer a Kconfig option; "
-                "dropped"
-            )
-        _release_unedited(kconf, old_baseline, set(_effective(assignments)))
-        set_by = _apply_changes(kconf, dotconfig, assignments, old_assignments, override, report)
-    else:
-        set_by = apply_assignments(kconf, assignments, override)
-    _write_outputs(kconf, inputs, assignments, baseline_values(inputs))
-    values = {s.name: s.str_value for s in kconf.unique_defined_syms}
-    return Resolution(ConfigView(inputs.board, values), kconf, set_by, inputs)
+    kconf = load_kconfig(inputs.build_dir, inputs.root)
+    overrides = Overrides()
+    set_by = apply_assignments(kconf, assignments, overrides, report=report)
+    overrides.flush(report)
+    for a in set_by.values():
+        check_string(a.symbol, a.value, a.where)
+    _check_identity(kconf, inputs, set_by)
+    clean = _values(kconf)
+    identity = _identity(kconf)
+    edits = _reapply_edits(kconf, inputs.board, inputs.build_dir, clean, set_by, identity, report)
+    _write_outputs(kconf, inputs, clean, edits)
+    return Resolution(ConfigView(inputs.board, _values(kconf)), kconf, set_by, inputs, clean, edits)
 
 
-def baseline_values(inputs: ConfigInputs) -> dict[str, str]:
-    """The values the defconfig and fragments alone give, ignoring any .config (nothing written)."""
-    assignments = [a for f in inputs.all_files for a in parse_fragment(f)]
-    kconf = load_kconfig(inputs.root)
-    apply_assignments(kconf, assignments, lambda _old, _new: None)
+def remove_build_dir(directory: Path, report: Report) -> None:
+    """--pristine: remove a build directory, refusing one that is not an mpforge build."""
+    if not directory.exists():
+        return
+    if not directory.is_dir():
+        raise MpforgeError(f"{display_path(directory)} is not a directory")
+    if any(directory.iterdir()) and not any((directory / m).exists() for m in _BUILD_MARKERS):
+        raise MpforgeError(
+            f"--pristine: {display_path(directory)} does not look like an mpforge build directory "
+            f"(no {DOTCONFIG}); not removing it, remove it yourself if you mean it"
+        )
+    shutil.rmtree(directory)
+    report(f"note: --pristine: removed {display_path(directory)}")
+
+
+def _values(kconf: kconfiglib.Kconfig) -> dict[str, str]:
     return {s.name: s.str_value for s in kconf.unique_defined_syms}
 
 
-def _effective(assignments: Sequence[Assignment]) -> dict[str, Assignment]:
-    """Symbol -> the last assignment to it (the one that decides its value)."""
-    return {a.symbol: a for a in assignments}
-
-
-def _user_text(sym: kconfiglib.Symbol) -> str:
-    value = sym.user_value
-    return kconfiglib.TRI_TO_STR[value] if isinstance(value, int) else str(value)
-
-
-def _release_unedited(
-    kconf: kconfiglib.Kconfig, baseline: dict[str, str], inputs: set[str]
-) -> None:
-    """Let every value of the loaded .config that was not an edit follow today's defaults.
-
-    .config records every symbol, so a value equal to what the inputs and the
-    defaults gave when it was written (`baseline`) is not a menuconfig edit:
-    it is released, and a default changed in Kconfig since then applies.
-    """
-    plain = [
-        s
-        for s in kconf.unique_defined_syms
-        if s.choice is None
-        and s.name not in inputs
-        and s.user_value is not None
-        and baseline.get(s.name) == _user_text(s)
-    ]
-    choices = [
-        c
+def _identity(kconf: kconfiglib.Kconfig) -> dict[str, str]:
+    """The symbols that make the board what it is: the port and the board choices."""
+    return {
+        s.name: s.str_value
         for c in kconf.unique_choices
-        if c.user_selection is not None
-        and not any(m.name in inputs for m in c.syms)
-        and baseline.get(c.user_selection.name) == "y"
-    ]
-    for sym in plain:
-        sym.unset_value()
-    for choice in choices:
-        choice.unset_value()
-        for member in choice.syms:
-            member.unset_value()
+        for s in c.syms
+        if s.name.startswith(("PORT_", "BOARD_"))
+    }
 
 
-def _apply_changes(
-    kconf: kconfiglib.Kconfig,
-    dotconfig: Path,
-    assignments: Sequence[Assignment],
-    previous: dict[str, str],
-    override: Callable[[Assignment, Assignment], None],
-    report: Report,
-) -> dict[str, Assignment]:
-    """On a loaded .config (keeping menuconfig edits), apply what changed in the inputs."""
-    current = _effective(assignments)
-    changed = [a for a in current.values() if previous.get(a.symbol) != a.value]
-    removed = sorted(set(previous) - set(current))
-    if not changed and not removed:
-        return current
-    for name in removed:
-        sym = kconf.syms.get(name)
-        if sym is not None:
-            if sym.choice is not None and sym.choice.user_selection is sym:
-                sym.choice.unset_value()
-            sym.unset_value()
-    # Re-assert every member of a choice that was touched, in file order, so the
-    # choice ends on the last option the inputs select.
-    touched = {kconf.syms[a.symbol].choice for a in changed if a.symbol in kconf.syms}
-    touched |= {kconf.syms[n].choice for n in removed if n in kconf.syms}
-    touched.discard(None)
-    redo = [
-        a
-        for a in assignments
-        if a in changed or (a.symbol in kconf.syms and kconf.syms[a.symbol].choice in touched)
-    ]
-    what = ", ".join(
-        [f"{a.text} ({a.where})" for a in changed]
-        + [f"CONFIG_{n} (removed: back to its default)" for n in removed]
-    )
-    report(
-        f"note: the board's defconfig or fragments changed since {display_path(dotconfig)} "
-        f"was made; applying: {what}"
-    )
-    apply_assignments(kconf, redo, override)
-    return current
+def _check_identity(
+    kconf: kconfiglib.Kconfig, inputs: ConfigInputs, set_by: dict[str, Assignment]
+) -> None:
+    """The port and board come from the board's defconfig; a fragment cannot change them."""
+    for name in _identity(kconf):
+        a = set_by.get(name)
+        if a is not None and a.file != inputs.defconfig:
+            raise MpforgeError(
+                f"{a.where}: {a.text}: the port and board are chosen by the board's defconfig "
+                f"({display_path(inputs.defconfig)}), not by a fragment; remove the line and "
+                "build the other board with `-b BOARD` (see `mpforge boards`)"
+            )
 
 
-def _read_record(path: Path) -> tuple[dict[str, str], dict[str, str]] | None:
-    """(effective input assignments, baseline values) recorded when .config was written."""
+def _read_record(path: Path) -> tuple[dict[str, str], dict[str, str], str] | None:
+    """(clean values, edits, board) recorded when .config was last written."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        assignments = {str(k): str(v) for k, v in data["assignments"].items()}
         baseline = {str(k): str(v) for k, v in data["baseline"].items()}
-    except (OSError, ValueError, KeyError, AttributeError):
+        edits = {str(k): str(v) for k, v in data.get("edits", {}).items()}
+        board = str(data.get("board", ""))
+    except (OSError, ValueError, KeyError, AttributeError, TypeError):
         return None
-    return assignments, baseline
+    return baseline, edits, board
+
+
+def _find_edits(
+    kconf: kconfiglib.Kconfig, board: str, build_dir: Path, clean: dict[str, str], report: Report
+) -> dict[str, str]:
+    """The user's own values: what .config holds that the last clean resolve did not give."""
+    dotconfig = build_dir / DOTCONFIG
+    if not dotconfig.is_file():
+        return {}
+    try:
+        written = read_dotconfig("", dotconfig).values
+    except (OSError, UnicodeDecodeError):
+        report(f"note: {display_path(dotconfig)} is unreadable; starting from the inputs alone")
+        return {}
+    record = _read_record(build_dir / INPUTS_RECORD)
+    baseline, old_edits, old_board = record if record is not None else (clean, {}, board)
+    if old_board and old_board != board:
+        report(
+            f"note: {display_path(build_dir)} held board {old_board}; its configuration "
+            f"(menuconfig edits included) is not carried over to board {board}"
+        )
+        return {}
+    _report_changes(kconf, baseline, clean, display_path(dotconfig), report)
+    edits: dict[str, str] = {}
+    for name, value in written.items():
+        sym = kconf.syms.get(name)
+        if sym is None or not sym.nodes:
+            if baseline.get(name) != value:
+                report(
+                    f"note: {display_path(dotconfig)}: CONFIG_{name} is no longer a Kconfig "
+                    "option; your value for it is dropped"
+                )
+            continue
+        if not has_prompt(sym) or (sym.choice is not None and value != "y"):
+            continue
+        if old_edits.get(name) == value or baseline.get(name, clean.get(name)) != value:
+            edits[name] = value
+    # An edit of a symbol whose dependency is off is not in .config: it is still the user's.
+    for name, value in old_edits.items():
+        sym = kconf.syms.get(name)
+        if name not in written and sym is not None and sym.nodes and has_prompt(sym):
+            edits[name] = value
+    return edits
+
+
+def _report_changes(
+    kconf: kconfiglib.Kconfig, old: dict[str, str], new: dict[str, str], where: str, report: Report
+) -> None:
+    """Say which settable values the changed inputs moved since .config was written."""
+    changed = [
+        f"CONFIG_{n}={new[n]} (was {old[n]})"
+        for n in new
+        if n in old and old[n] != new[n] and has_prompt(kconf.syms[n])
+    ]
+    if not changed:
+        return
+    more = f" and {len(changed) - 8} more" if len(changed) > 8 else ""
+    report(
+        f"note: the defconfig, fragments or Kconfig changed since {where} was made; "
+        "now " + ", ".join(changed[:8]) + more
+    )
+
+
+def _reapply_edits(
+    kconf: kconfiglib.Kconfig,
+    board: str,
+    build_dir: Path,
+    clean: dict[str, str],
+    set_by: dict[str, Assignment],
+    identity: dict[str, str],
+    report: Report,
+) -> dict[str, str]:
+    edits = _find_edits(kconf, board, build_dir, clean, report)
+    dotconfig = display_path(build_dir / DOTCONFIG)
+    for name in [n for n in edits if n in identity]:
+        if edits.pop(name) != identity[name]:
+            report(
+                f"note: {dotconfig}: CONFIG_{name}=y chosen in menuconfig picks another port or "
+                "board than this build directory's; dropped (build another board with -b BOARD)"
+            )
+    for name, value in edits.items():
+        kconf.syms[name].set_value(value)
+    kept: dict[str, str] = {}
+    for name, value in edits.items():
+        sym = kconf.syms[name]
+        if (
+            not same_value(sym, sym.str_value, value)
+            and expr_value(sym.direct_dep) == 0
+            and sym.str_value in ("n", "")
+        ):
+            kept[name] = value  # waits, unseen, until its dependency is on again
+            continue
+        if not same_value(sym, sym.str_value, value):
+            report(
+                f"note: {dotconfig}: your menuconfig edit CONFIG_{name}={value} no longer takes "
+                f"effect ({why_not(sym, value)}); dropped"
+            )
+            if name in set_by:
+                sym.set_value(set_by[name].value)
+            else:
+                sym.unset_value()
+            continue
+        check_string(name, value, f"{dotconfig} (edited in menuconfig)")
+        kept[name] = value
+        a = set_by.get(name)
+        if a is not None and not same_value(sym, a.value, value):
+            report(
+                f"note: {a.where}: {a.text} is overridden by your menuconfig edit "
+                f"CONFIG_{name}={value} in {dotconfig} (--pristine drops menuconfig edits)"
+            )
+    for name, a in set_by.items():
+        sym = kconf.syms[name]
+        if name not in kept and not same_value(sym, sym.str_value, a.value):
+            report(
+                f"note: {a.where}: {a.text} does not take effect with your menuconfig edits "
+                f"in {dotconfig} ({why_not(sym, a.value)})"
+            )
+    return kept
 
 
 def _write_outputs(
     kconf: kconfiglib.Kconfig,
     inputs: ConfigInputs,
-    assignments: Sequence[Assignment],
-    baseline: dict[str, str],
+    clean: dict[str, str],
+    edits: dict[str, str],
 ) -> None:
-    inputs.build_dir.mkdir(parents=True, exist_ok=True)
-    (inputs.build_dir / "gen").mkdir(exist_ok=True)
+    for rel in ("gen", DOTCONFIG, HEADER, INPUTS_RECORD):
+        path = inputs.build_dir / rel
+        kind_ok = path.is_dir() if rel == "gen" else path.is_file()
+        if os.path.lexists(path) and not kind_ok:
+            raise MpforgeError(
+                f"{display_path(path)} is not a regular {'directory' if rel == 'gen' else 'file'}"
+                " (something else was put there); remove it, or rebuild with --pristine"
+            )
+    (inputs.build_dir / "gen").mkdir(parents=True, exist_ok=True)
     header = (
         f"# mpforge configuration of board {inputs.board}.\n"
         f"# Edit with `mpforge menuconfig -b {inputs.board}`; edits survive rebuilds.\n"
     )
-    kconf.write_config(str(inputs.build_dir / DOTCONFIG), header=header, save_old=False)
-    kconf.write_autoconf(
-        str(inputs.build_dir / HEADER),
-        header=f"/* Generated by mpforge from the configuration of board {inputs.board}. */\n",
+    # Each file is replaced atomically and only when its content changes: a build killed
+    # here leaves the old file or the new one, never half of one (which would read as edits).
+    contents = kconf._config_contents(header)
+    write_if_changed(inputs.build_dir / DOTCONFIG, contents)
+    write_if_changed(
+        inputs.build_dir / HEADER,
+        kconf._autoconf_contents(
+            f"/* Generated by mpforge from the configuration of board {inputs.board}. */\n"
+        ),
     )
-    effective = {a.symbol: a.value for a in _effective(assignments).values()}
-    _write_if_changed(
+    write_if_changed(
         inputs.build_dir / INPUTS_RECORD,
-        json.dumps({"assignments": effective, "baseline": baseline}, indent=1, sort_keys=True)
+        json.dumps(
+            {"board": inputs.board, "baseline": clean, "edits": edits}, indent=1, sort_keys=True
+        )
         + "\n",
     )
-
-
-def _write_if_changed(path: Path, text: str) -> None:
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return
-    except OSError:
-        pass
-    path.write_text(text, encoding="utf-8")
 
 
 def require_config(build_dir: Path) -> Path:

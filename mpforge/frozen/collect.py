@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from mpforge import paths
+from mpforge.config.fragment import display_path
 from mpforge.config.view import ConfigView
 from mpforge.errors import MpforgeError
 from mpforge.frozen.manifest import ENTRY_POINTS, FrozenModule, ManifestLoader
 from mpforge.frozen.packages import Package, all_packages, find_package, read_package
 
 APP_MANIFEST = "manifest.yml"
-APP_FRAGMENT = "app.conf"
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def collect(view: ConfigView, app_dir: Path | None, root: Path = paths.ROOT) -> 
     manifest = view.value("FROZEN_MANIFEST")
     if manifest:
         path = Path(manifest) if Path(manifest).is_absolute() else root / manifest
-        if not path.is_file():
+        if not os.path.lexists(path):  # anything else there: the reader names what is wrong
             raise MpforgeError(f'CONFIG_FROZEN_MANIFEST="{manifest}": {path} does not exist')
         loader.load(path)
     packages = sorted(
@@ -50,16 +51,15 @@ def _load_app(loader: ManifestLoader, app_dir: Path) -> None:
     if not app_dir.is_dir():
         raise MpforgeError(f"--app {app_dir}: not a directory")
     manifest = app_dir / APP_MANIFEST
-    if manifest.is_file():
+    if os.path.lexists(manifest):  # the reader refuses what is not a readable file
         loader.load(manifest)
         return
-    implicit = app_dir / "(every .py file)"
-    entries = [p.name for p in sorted(app_dir.glob("*.py"))]
-    entries += [
-        d.name
+    files = sorted(app_dir.glob("*.py"))
+    packages = [
+        d
         for d in sorted(app_dir.iterdir())
         if d.is_dir() and not d.name.startswith((".", "_")) and any(d.rglob("*.py"))
     ]
-    if not entries:
+    if not files and not packages:
         raise MpforgeError(f"--app {app_dir}: no .py files and no {APP_MANIFEST} to freeze")
-    loader.load_entries(implicit, entries)
+    loader.add_files(files, packages, f"--app {display_path(app_dir)}")

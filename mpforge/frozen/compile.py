@@ -12,19 +12,14 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import re
-import subprocess
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from mpforge.config.fragment import display_path
 from mpforge.errors import MpforgeError
 from mpforge.frozen.manifest import FrozenModule
-from mpforge.mpycross import executable
-
-_LINE = re.compile(r'File "[^"]*", line (\d+)')
+from mpforge.mpycross import executable, read_source, run_mpy_cross
 
 
 def cache_dir() -> Path:
@@ -57,7 +52,7 @@ def flags_for(module: FrozenModule, small_int_bits: int) -> list[str]:
 
 def compile_module(module: FrozenModule, small_int_bits: int, cache: Path) -> Compiled:
     flags = flags_for(module, small_int_bits)
-    source = module.source.read_bytes()
+    source = read_source(module.source)
     key = hashlib.sha256(
         "\0".join([compiler_digest(), *flags, module.source_name]).encode() + b"\0" + source
     ).hexdigest()
@@ -78,25 +73,9 @@ def compile_module(module: FrozenModule, small_int_bits: int, cache: Path) -> Co
 
 
 def _run(module: FrozenModule, args: Sequence[str]) -> None:
-    proc = subprocess.run(
-        [executable(), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=dict(os.environ, LC_ALL="C"),
-    )
-    if proc.returncode == 0:
-        return
-    output = (proc.stderr + proc.stdout).strip()
-    m = _LINE.search(output)
-    line = f":{m.group(1)}" if m else ""
-    message = output.splitlines()[-1] if output else f"mpy-cross exited with {proc.returncode}"
-    if message.endswith("invalid arch"):
-        message += (
-            " (a @micropython.native, @micropython.viper or @micropython.asm_* function needs "
-            "native code, which this core does not run: remove the decorator)"
-        )
-    raise MpforgeError(
-        f"{display_path(module.source)}{line}: {message} "
-        f"(frozen module {module.name}, listed at {module.origin})"
-    )
+    try:
+        run_mpy_cross(module.source, args)
+    except MpforgeError as e:
+        raise MpforgeError(
+            f"{e.message} (frozen module {module.name}, listed at {module.origin})"
+        ) from None

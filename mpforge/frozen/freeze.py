@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mpforge.config.fragment import display_path
 from mpforge.config.view import ConfigView
+from mpforge.errors import MpforgeError
 from mpforge.frozen.collect import FrozenSet
 from mpforge.frozen.compile import cache_dir, compile_module, compiler_digest
 from mpforge.frozen.emit import emit_frozen_c, read_core_pool
 from mpforge.frozen.imports import check_imports
 from mpforge.modtable import read_names
+from mpforge.textfile import write_if_changed
 
 
 def settings_key(frozen_set: FrozenSet, view: ConfigView, small_int_bits: int) -> dict:
@@ -27,6 +30,25 @@ def settings_key(frozen_set: FrozenSet, view: ConfigView, small_int_bits: int) -
     }
 
 
+def check_builtin_names(frozen_set: FrozenSet, builtins: set[str], view: ConfigView) -> None:
+    """A builtin module wins at import time, so a frozen module of the same name would be dead
+    code: an error, unless the builtin is switched off in this configuration."""
+    for m in frozen_set.modules:
+        top = m.name.partition(".")[0]
+        if top in builtins:
+            symbol = f"MODULE_{top.upper()}"
+            fix = (
+                f"rename it, or switch CONFIG_{symbol} off to use it instead"
+                if symbol in view.values
+                else "rename it"
+            )
+            raise MpforgeError(
+                f"{m.origin}: frozen module '{m.name}' ({display_path(m.source)}) has the name of "
+                f"the builtin module {top}, which is found first, so this code would never run; "
+                + fix
+            )
+
+
 def freeze(
     frozen_set: FrozenSet,
     view: ConfigView,
@@ -39,8 +61,10 @@ def freeze(
     `gen_dir` holds the core's qstr pool and module table (qstrdefs.h, moduletable.h).
     """
     cache = cache_dir()
+    builtins = read_names(gen_dir / "moduletable.h")
+    check_builtin_names(frozen_set, builtins, view)
     compiled = [compile_module(m, small_int_bits, cache) for m in frozen_set.modules]
-    check_imports(compiled, view, read_names(gen_dir / "moduletable.h"))
+    check_imports(compiled, view, builtins)
     text = emit_frozen_c(
         compiled,
         read_core_pool(gen_dir / "qstrdefs.h"),
@@ -49,8 +73,7 @@ def freeze(
         next(k for k in ("none", "longlong", "mpz") if view.enabled(f"INT_BIG_{k.upper()}")),
         complex_numbers=view.enabled("BUILTIN_COMPLEX"),
     )
-    if not output.exists() or output.read_text(encoding="utf-8") != text:
-        output.write_text(text, encoding="utf-8")
+    write_if_changed(output, text)
     fresh = sum(not c.cached for c in compiled)
     return (
         f"{len(compiled)} frozen modules ({fresh} compiled by mpy-cross, "

@@ -17,6 +17,8 @@ Every mistake is one MpforgeError naming the manifest's file:line.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,7 +85,7 @@ class ManifestLoader:
         self.notes: list[str] = []
 
     def load(self, path: Path, extra_keys: tuple[str, ...] = ()) -> None:
-        path = path.resolve()
+        path = Path(os.path.realpath(path))  # a symlink loop stays, for the reader to name
         if path in self.stack:
             chain = " -> ".join(display_path(p) for p in [*self.stack, path])
             raise MpforgeError(f"manifest include cycle: {chain}; remove one of the includes")
@@ -92,24 +94,39 @@ class ManifestLoader:
         self.stack.append(path)
         try:
             node = Y.load(path)
+            if node is None and not extra_keys:
+                raise MpforgeError(
+                    f"{display_path(path)}: the manifest is empty, so it freezes nothing; list "
+                    "what to freeze under modules: (an application without a manifest.yml "
+                    "freezes every .py file)"
+                )
             if node is not None:
                 self._manifest(path, node, extra_keys)
         finally:
             self.stack.pop()
         self.loaded.add(path)
 
-    def load_entries(self, path: Path, entries: list[str]) -> None:
-        """Freeze `entries` (files or package directories relative to path's directory)."""
-        text = "modules:\n" + "".join(f"  - {yaml.safe_dump(e).splitlines()[0]}\n" for e in entries)
-        self._manifest(path, yaml.compose(text, Loader=yaml.SafeLoader), ())
+    def add_files(self, files: list[Path], packages: list[Path], origin: str) -> None:
+        """Freeze these module files and package directories (an application's implicit list)."""
+        for source in files:
+            _check_source(source, display_path(source))
+            self._add(_module(_file_module_name(source, origin), source, False, Options(), origin))
+        for directory in packages:
+            for module in _package(directory, Options(), origin):
+                self._add(module)
 
     def _manifest(self, path: Path, node: yaml.Node, extra_keys: tuple[str, ...]) -> None:
         keys = Y.mapping(path, node, "a manifest")
         _check_keys(path, keys, MANIFEST_KEYS + extra_keys, "manifest key")
+        if not extra_keys and not any(k in keys for k in MANIFEST_KEYS):
+            raise MpforgeError(
+                f"{Y.where(path, node)}: the manifest freezes nothing; it needs modules:, "
+                "include: or require:"
+            )
         if "include" in keys:
             for item in Y.sequence(path, keys["include"][1], "include"):
                 target = path.parent / Y.scalar(path, item, "an include")
-                if not target.is_file():
+                if not os.path.lexists(target):
                     raise MpforgeError(
                         f"{Y.where(path, item)}: included manifest {display_path(target)} "
                         "does not exist"
@@ -125,9 +142,16 @@ class ManifestLoader:
                     self._add(module)
 
     def require(self, name: str, origin: str) -> None:
+        """Freeze package `name` and, before it, the packages it depends on."""
+        if name in self.required:
+            return
         package_yml = self.find_package(name, origin)
-        if name not in self.required:
-            self.required.append(name)
+        self.required.append(name)
+        from mpforge.frozen.packages import read_package
+
+        package = read_package(package_yml)
+        for dep, where in zip(package.dependencies, package.dependency_lines, strict=True):
+            self.require(dep, where)
         self.load(package_yml, extra_keys=PACKAGE_KEYS)
 
     def _entry(self, path: Path, node: yaml.Node) -> Iterator[FrozenModule]:
@@ -150,17 +174,31 @@ class ManifestLoader:
         base = path.parent
         if kind == "file":
             source = base / target
-            if not source.is_file():
-                raise MpforgeError(f"{at}: module file {display_path(source)} does not exist")
-            yield _module(source.stem, source, False, options, at)
+            if source.is_dir() and not source.is_symlink():
+                raise MpforgeError(
+                    f"{at}: {display_path(source)} is a directory; write `package: {target}` "
+                    "to freeze a package"
+                )
+            _check_source(source, at)
+            yield _module(_file_module_name(source, at), source, False, options, at)
         elif kind == "package":
             yield from _package(base / target, options, at)
         else:
-            matches = sorted(p for p in base.glob(target) if p.is_file() and p.suffix == ".py")
+            if Path(target).is_absolute() or ".." in Path(target).parts:
+                raise MpforgeError(
+                    f"{at}: glob '{target}' must be relative to the manifest's directory "
+                    "(no leading / and no ..)"
+                )
+            try:
+                found = sorted(base.glob(target))
+            except (ValueError, NotImplementedError, OSError) as e:
+                raise MpforgeError(f"{at}: glob '{target}' is not a valid pattern ({e})") from None
+            matches = [p for p in found if p.suffix == ".py" and not p.is_dir()]
             if not matches:
                 raise MpforgeError(f"{at}: glob '{target}' matches no .py file")
             for source in matches:
-                yield _module(source.stem, source, False, options, at)
+                _check_source(source, at)
+                yield _module(_file_module_name(source, at), source, False, options, at)
 
     def _add(self, module: FrozenModule) -> None:
         if module.name in self.app_entry_points:
@@ -229,9 +267,39 @@ def _module(
     )
 
 
+def _check_source(source: Path, at: str) -> None:
+    """A listed module: a .py file that exists and is a regular file."""
+    if source.suffix != ".py":
+        raise MpforgeError(
+            f"{at}: {display_path(source)} is not a Python source (.py); only .py files are frozen"
+        )
+    try:
+        mode = source.stat().st_mode
+    except FileNotFoundError:
+        raise MpforgeError(f"{at}: module file {display_path(source)} does not exist") from None
+    except OSError as e:
+        raise MpforgeError(f"{at}: module file {display_path(source)}: {e.strerror}") from None
+    if not stat.S_ISREG(mode):
+        raise MpforgeError(f"{at}: module file {display_path(source)} is not a regular file")
+
+
+def _file_module_name(source: Path, at: str) -> str:
+    name = source.name[: -len(".py")]
+    if not name.isidentifier():
+        raise MpforgeError(
+            f"{at}: {display_path(source)} cannot be imported: '{name}' is not a valid Python "
+            "name (a module file name has no dots or dashes); rename the file"
+        )
+    return name
+
+
 def _package(directory: Path, options: Options, origin: str) -> Iterator[FrozenModule]:
     if not directory.is_dir():
         raise MpforgeError(f"{origin}: package directory {display_path(directory)} does not exist")
+    if not (directory / "__init__.py").is_file():
+        raise MpforgeError(
+            f"{origin}: {display_path(directory)} has no __init__.py; add one to make it a package"
+        )
     for source in sorted(directory.rglob("*.py")):
         rel = source.relative_to(directory.parent)
         parts = list(rel.with_suffix("").parts)
@@ -242,6 +310,7 @@ def _package(directory: Path, options: Options, origin: str) -> Iterator[FrozenM
                     f"{origin}: {display_path(source)} is inside {display_path(init.parent)}, "
                     "which has no __init__.py; add one to make it a package"
                 )
+        _check_source(source, origin)
         is_package = parts[-1] == "__init__"
         if is_package:
             parts.pop()

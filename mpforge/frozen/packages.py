@@ -10,23 +10,35 @@ A package.yml is a manifest (see manifest.py) with metadata besides:
     modules: [logging.py]
 
 The Kconfig "Frozen packages" menu is generated from these files: one bool
-FROZEN_PKG_<NAME> per package, so adding a package needs no Kconfig edit.
+FROZEN_PKG_<NAME> per package, so adding a package needs no Kconfig edit. A
+package selects its dependencies and depends on the builtin modules its code
+imports (found from its sources), so menuconfig cannot offer a package whose
+imports would fail. Every field is checked here, naming package.yml:line,
+before any of it reaches the generated Kconfig.
 """
 
 from __future__ import annotations
 
-import os
+import ast
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from mpforge import paths
 from mpforge.errors import MpforgeError, did_you_mean
 from mpforge.frozen import yamlnodes as Y
+from mpforge.textfile import read_bytes, show, write_if_changed
 
 FROZEN_DIR = paths.ROOT / "frozen"
 REQUIRED = ("name", "version", "license")
+NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+_FIELDS = {
+    "version": (re.compile(r"[A-Za-z0-9][A-Za-z0-9.+~_-]*"), "letters, digits and . + ~ _ -"),
+    "license": (
+        re.compile(r"[A-Za-z0-9][A-Za-z0-9.+() -]*"),
+        "an SPDX expression: letters, digits, spaces and . + ( ) -",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -37,16 +49,39 @@ class Package:
     description: str
     dependencies: tuple[str, ...]
     path: Path  # its package.yml
+    dependency_lines: tuple[str, ...] = ()  # package.yml:line of each dependency
 
     @property
     def symbol(self) -> str:
-        return "FROZEN_PKG_" + re.sub(r"[^A-Za-z0-9]", "_", self.name).upper()
+        return symbol_of(self.name)
+
+
+def symbol_of(name: str) -> str:
+    return "FROZEN_PKG_" + re.sub(r"[^A-Za-z0-9]", "_", name).upper()
+
+
+def _field(path: Path, keys: dict, key: str) -> str:
+    node = keys[key][1]
+    value = Y.scalar(path, node, key)
+    rule = _FIELDS.get(key)
+    if rule is not None and not rule[0].fullmatch(value):
+        raise MpforgeError(
+            f"{Y.where(path, node)}: {key} {value!r} may hold only {rule[1]} (one line, no quotes)"
+        )
+    if key == "description" and not value.isprintable():
+        raise MpforgeError(
+            f"{Y.where(path, node)}: description must be one line of printable text "
+            "(no newline, tab or control character)"
+        )
+    return value
 
 
 def read_package(package_yml: Path) -> Package:
     node = Y.load(package_yml)
     if node is None:
-        raise MpforgeError(f"{package_yml}: empty package.yml; it needs name, version, license")
+        raise MpforgeError(
+            f"{show(package_yml)}: empty package.yml; it needs name, version, license"
+        )
     keys = Y.mapping(package_yml, node, "package.yml")
     for key in REQUIRED:
         if key not in keys:
@@ -57,28 +92,71 @@ def read_package(package_yml: Path) -> Package:
             f"{Y.where(package_yml, keys['name'][1])}: package name '{name}' differs from its "
             f"directory '{package_yml.parent.name}'"
         )
-    deps: tuple[str, ...] = ()
+    if not NAME.fullmatch(name):
+        raise MpforgeError(
+            f"{Y.where(package_yml, keys['name'][1])}: package name {name!r} may hold only "
+            "letters, digits and _ . - (rename the directory)"
+        )
+    deps: list[str] = []
+    lines: list[str] = []
     if "dependencies" in keys:
-        items = Y.sequence(package_yml, keys["dependencies"][1], "dependencies")
-        deps = tuple(Y.scalar(package_yml, d, "a dependency") for d in items)
-    description = ""
-    if "description" in keys:
-        description = Y.scalar(package_yml, keys["description"][1], "description")
+        for d in Y.sequence(package_yml, keys["dependencies"][1], "dependencies"):
+            deps.append(Y.scalar(package_yml, d, "a dependency"))
+            lines.append(Y.where(package_yml, d))
     return Package(
         name=name,
-        version=Y.scalar(package_yml, keys["version"][1], "version"),
-        license=Y.scalar(package_yml, keys["license"][1], "license"),
-        description=description,
-        dependencies=deps,
+        version=_field(package_yml, keys, "version"),
+        license=_field(package_yml, keys, "license"),
+        description=_field(package_yml, keys, "description") if "description" in keys else "",
+        dependencies=tuple(deps),
         path=package_yml,
+        dependency_lines=tuple(lines),
     )
 
 
 def all_packages(frozen_dir: Path = FROZEN_DIR) -> list[Package]:
-    return [read_package(p) for p in sorted(frozen_dir.glob("*/package.yml"))]
+    """Every package, checked as a set: known dependencies, no cycle, one symbol per name."""
+    packages = [read_package(p) for p in sorted(frozen_dir.glob("*/package.yml"))]
+    by_name = {p.name: p for p in packages}
+    by_symbol: dict[str, Package] = {}
+    for p in packages:
+        other = by_symbol.setdefault(p.symbol, p)
+        if other is not p:
+            raise MpforgeError(
+                f"{show(p.path)}: package '{p.name}' and package '{other.name}' "
+                f"({show(other.path)}) both map to CONFIG_{p.symbol}; rename one of them"
+            )
+        for dep, where in zip(p.dependencies, p.dependency_lines, strict=True):
+            if dep not in by_name:
+                raise MpforgeError(
+                    f"{where}: dependency '{dep}' is not a package in frozen/"
+                    f"{did_you_mean(dep, list(by_name))}"
+                )
+    for p in packages:
+        _check_cycle(p, by_name, [])
+    return packages
+
+
+def _check_cycle(p: Package, by_name: dict[str, Package], chain: list[Package]) -> None:
+    if p in chain:
+        cycle = [*chain[chain.index(p) :], p]
+        first = cycle[0]
+        where = first.dependency_lines[first.dependencies.index(cycle[1].name)]
+        raise MpforgeError(
+            f"{where}: package dependency cycle: "
+            + " -> ".join(c.name for c in cycle)
+            + "; remove one of these dependencies"
+        )
+    for dep in p.dependencies:
+        _check_cycle(by_name[dep], by_name, [*chain, p])
 
 
 def find_package(name: str, origin: str, frozen_dir: Path = FROZEN_DIR) -> Path:
+    if not NAME.fullmatch(name):
+        raise MpforgeError(
+            f"{origin}: {name!r} is not a package name (a directory of frozen/ with a "
+            "package.yml; no paths)"
+        )
     path = frozen_dir / name / "package.yml"
     if path.is_file():
         return path
@@ -89,16 +167,58 @@ def find_package(name: str, origin: str, frozen_dir: Path = FROZEN_DIR) -> Path:
     )
 
 
-def kconfig_text(packages: list[Package]) -> str:
+def imported_builtins(package: Package, py_dir: Path) -> set[str]:
+    """The builtin modules (py/mod_<name>.c) the package's sources import unguarded."""
+    found: set[str] = set()
+    for source in sorted(package.path.parent.rglob("*.py")):
+        try:
+            tree = ast.parse(read_bytes(source, "frozen module"), str(source))
+        except (SyntaxError, ValueError):
+            continue  # the build reports it at file:line
+        guarded = {
+            id(n)
+            for t in ast.walk(tree)
+            if isinstance(t, ast.Try)
+            for s in t.body
+            for n in ast.walk(s)
+        }
+        for node in ast.walk(tree):
+            if id(node) in guarded:
+                continue
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.partition(".")[0]
+                if (py_dir / f"mod_{top}.c").is_file():
+                    found.add(top)
+    return found
+
+
+def kconfig_text(packages: list[Package], py_dir: Path = paths.ROOT / "py") -> str:
     """The generated "Frozen packages" menu."""
     lines = ["# Generated by mpforge from frozen/*/package.yml; do not edit.", ""]
     by_name = {p.name: p for p in packages}
+    own = {p.name: imported_builtins(p, py_dir) for p in packages}
+
+    def needs(p: Package, seen: set[str]) -> set[str]:
+        result = set(own[p.name])
+        for dep in p.dependencies:
+            if dep in by_name and dep not in seen:
+                result |= needs(by_name[dep], seen | {dep})
+        return result
+
     for p in packages:
         lines += [f"config {p.symbol}", f'\tbool "{p.name} {p.version} ({p.license})"']
+        for module in sorted(needs(p, {p.name})):
+            lines.append(f"\tdepends on MODULE_{module.upper()}")
         for dep in p.dependencies:
             if dep not in by_name:
                 raise MpforgeError(
-                    f"{p.path}: dependency '{dep}' is not a package in frozen/"
+                    f"{show(p.path)}: dependency '{dep}' is not a package in frozen/"
                     f"{did_you_mean(dep, list(by_name))}"
                 )
             lines.append(f"\tselect {by_name[dep].symbol}")
@@ -112,15 +232,5 @@ def kconfig_text(packages: list[Package]) -> str:
 
 
 def write_kconfig(destination: Path, frozen_dir: Path = FROZEN_DIR) -> None:
-    """(Re)write the generated menu atomically, only when it changes (parallel builds share it)."""
-    text = kconfig_text(all_packages(frozen_dir))
-    try:
-        if destination.read_text(encoding="utf-8") == text:
-            return
-    except OSError:
-        pass
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=destination.parent, prefix=".kconfig-")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(tmp, destination)
+    """(Re)write the generated menu, only when it changes."""
+    write_if_changed(destination, kconfig_text(all_packages(frozen_dir), frozen_dir.parent / "py"))

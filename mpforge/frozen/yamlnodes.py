@@ -8,6 +8,7 @@ import yaml
 
 from mpforge.config.fragment import display_path
 from mpforge.errors import MpforgeError
+from mpforge.textfile import read_text
 
 
 def where(path: Path, node: yaml.Node) -> str:
@@ -16,15 +17,14 @@ def where(path: Path, node: yaml.Node) -> str:
 
 def load(path: Path) -> yaml.Node | None:
     """Compose `path` into a node tree (None for an empty file); syntax errors name the line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise MpforgeError(f"manifest {display_path(path)} does not exist") from None
+    text = read_text(path, "manifest")
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as e:
         line = (e.problem_mark.line + 1) if e.problem_mark else 1
         raise MpforgeError(f"{display_path(path)}:{line}: YAML syntax error: {e.problem}") from None
+    except yaml.YAMLError as e:  # e.g. a character YAML does not allow
+        raise MpforgeError(f"{display_path(path)}: YAML error: {str(e).splitlines()[0]}") from None
 
 
 def mapping(path: Path, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:

@@ -75,8 +75,16 @@ def verify(board: str, build_dir: Path, jobs: int | None = None) -> Verdict:
     info_path = build_dir / "build-info.json"
     if not info_path.is_file():
         raise MpforgeError(f"{info_path} does not exist; build the board first (`mpforge build`)")
-    recorded = json.loads(info_path.read_text(encoding="utf-8"))["outputs"]
-    args = json.loads((build_dir / BUILD_ARGS).read_text(encoding="utf-8"))
+    try:
+        recorded = json.loads(info_path.read_text(encoding="utf-8"))["outputs"]
+        args = json.loads((build_dir / BUILD_ARGS).read_text(encoding="utf-8"))
+        if not isinstance(args["fragments"], list) or not isinstance(args["app"], str):
+            raise TypeError("build-args.json: fragments must be a list, app a string")
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise MpforgeError(
+            f"{build_dir}: the build's records are missing or damaged ({e}); "
+            "rebuild it with `mpforge build` first"
+        ) from None
     with tempfile.TemporaryDirectory(prefix="mpforge-verify-") as tmp:
         src, out = Path(tmp) / "src", Path(tmp) / "build"
         _copy_tree(src)

@@ -9,6 +9,7 @@ a module (or a setting) re-freezes, and nothing else does.
 """
 
 import json
+import sys
 from pathlib import Path
 
 
@@ -27,7 +28,7 @@ class _FreezeAction:
         try:
             summary = freeze(*self.args, Path(env["GEN_DIR"].abspath), Path(target[0].abspath))
         except MpforgeError as e:
-            print(f"error: {e.message}")
+            print(f"error: {e.message}", file=sys.stderr)
             return 1
         print(f"       {summary}")
         return 0

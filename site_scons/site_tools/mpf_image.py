@@ -40,7 +40,7 @@ class _LinkerScriptAction:
                 self.view, self.prefix, Path(source[0].abspath), Path(target[0].abspath)
             )
         except MpforgeError as e:
-            print(f"error: {e.message}")
+            print(f"error: {e.message}", file=sys.stderr)
             return 1
         return 0
 
@@ -114,7 +114,8 @@ class _LinkAction:
         for region, used in (("flash", rep.flash_used), ("RAM", rep.ram_used)):
             size = self.flash_size if region == "flash" else self.ram_size
             if used > size:
-                print(f"error: {overflow_error(parsed, self.board, region, used, size).message}")
+                error = overflow_error(parsed, self.board, region, used, size)
+                print(f"error: {error.message}", file=sys.stderr)
 
 
 def _program(env, target, objects, board, flash_size, ram_size):
@@ -145,7 +146,7 @@ class _SizeAction:
         try:
             check_fits(parsed, rep, self.board)
         except MpforgeError as e:
-            print(f"error: {e.message}")
+            print(f"error: {e.message}", file=sys.stderr)
             return 1
         text = rep.summary(self.board)
         Path(target[0].abspath).write_text(text + "\n", encoding="utf-8")

@@ -6,6 +6,7 @@ Each header is rewritten only when its content changes, so SCons rebuilds
 nothing after an edit that adds no new string or module.
 """
 
+import sys
 from pathlib import Path
 
 from mpforge.errors import MpforgeError
@@ -16,7 +17,7 @@ def _action(generator):
         try:
             generator([Path(s.abspath) for s in source], Path(target[0].abspath))
         except MpforgeError as e:
-            print(f"error: {e.message}")
+            print(f"error: {e.message}", file=sys.stderr)
             return 1
         return 0
 

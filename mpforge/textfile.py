@@ -1,0 +1,123 @@
+"""The one reader of user input files (fragments, manifests, package.yml, Python sources),
+and the one writer of generated files (atomic, only when the content changes).
+
+Every file a user hands us is checked here before anything parses it: it must
+exist, be a regular file (a directory, a device or a named FIFO is refused
+without opening it, so a FIFO never blocks the build), be readable, not be a
+symlink loop, hold no NUL byte and be UTF-8 (the error names the line).
+
+A stream the shell hands over as a path (`-C /dev/stdin`, `-C <(cmd)`, which
+are pipes under /dev/fd or /proc/self/fd) is read once and remembered, so a
+second read in the same process gets the same text.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import stat
+import tempfile
+from pathlib import Path
+
+from mpforge.errors import MpforgeError
+
+_STREAM = re.compile(r"/dev/(stdin|fd/\d+)|/proc/(self|\d+)/fd/\d+")
+_streams: dict[str, bytes] = {}
+
+
+def show(path: Path) -> str:
+    """A path relative to the working directory when it is below it, else as given."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):
+        return str(path)
+
+
+def is_stream(path: Path) -> bool:
+    """True for the paths of already-open descriptors (/dev/stdin, /dev/fd/N)."""
+    return _STREAM.fullmatch(os.path.abspath(path)) is not None
+
+
+def read_bytes(path: Path, what: str) -> bytes:
+    """The bytes of the regular file (or shell stream) `path`; `what` names it in errors."""
+    key = os.path.abspath(path)
+    if key in _streams:
+        return _streams[key]
+    where = f"{what} {show(path)}"
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise MpforgeError(f"{where} does not exist") from None
+    except OSError as e:
+        raise MpforgeError(f"{where}: {_reason(e)}") from None
+    if is_stream(path):
+        data = _read(path, where)
+        _streams[key] = data
+        return data
+    if stat.S_ISDIR(st.st_mode):
+        raise MpforgeError(f"{where} is a directory, not a file; name a file inside it")
+    if stat.S_ISFIFO(st.st_mode):
+        raise MpforgeError(
+            f"{where} is a named pipe (FIFO), not a regular file; write the content to a file "
+            "(or pass it as -C /dev/stdin)"
+        )
+    if not stat.S_ISREG(st.st_mode):
+        raise MpforgeError(f"{where} is a device or socket, not a regular file")
+    return _read(path, where)
+
+
+def _read(path: Path, where: str) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError as e:
+        raise MpforgeError(f"{where}: {_reason(e)}") from None
+
+
+def _reason(e: OSError) -> str:
+    if e.errno == errno.ELOOP:
+        return "symlink loop (a link points back to itself); fix or remove the link"
+    if e.errno in (errno.EACCES, errno.EPERM):
+        return "cannot be read (permission denied); fix its permissions"
+    if e.errno == errno.ENOTDIR:
+        return "a component of the path is a file, not a directory"
+    return f"cannot be read ({e.strerror})"
+
+
+def decode(data: bytes, path: Path) -> str:
+    """UTF-8 text; a NUL byte or an invalid sequence is an error naming file:line."""
+    nul = data.find(b"\0")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise MpforgeError(
+            f"{show(path)}:{line}: NUL byte in a text file; remove it (is this a binary file?)"
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise MpforgeError(
+            f"{show(path)}:{line}: not UTF-8 text ({e.reason} at byte {e.start}); "
+            "save the file as UTF-8"
+        ) from None
+
+
+def read_text(path: Path, what: str) -> str:
+    """`read_bytes` + `decode`, with a leading UTF-8 byte-order mark dropped."""
+    return decode(read_bytes(path, what), path).removeprefix("\ufeff")
+
+
+def write_if_changed(destination: Path, text: str) -> None:
+    """Write atomically, and only when the content differs (so nothing rebuilds needlessly)."""
+    try:
+        if destination.is_file() and destination.read_text(encoding="utf-8") == text:
+            return
+    except (OSError, UnicodeDecodeError):
+        pass
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=destination.parent, prefix=".tmp-")
+    os.fchmod(fd, 0o644)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, destination)

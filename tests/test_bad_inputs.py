@@ -1,0 +1,657 @@
+"""A corpus of bad inputs: each gets one `error:` line with its key words, exit != 0, no traceback.
+
+Each case writes its files into a scratch directory, runs one `mpforge` command in
+this process and checks the message, the exit code, and what is left behind: an
+existing build directory keeps its .config, and nothing appears in the source tree.
+The kinds: config fragments (files that are not plain text, malformed lines, wrong
+names and values), the command line (boards, build directories, ranges),
+applications and manifests, frozen sources, and the frozen packages themselves.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from helpers import CliResult, mpforge
+
+from mpforge import paths
+from mpforge.config.view import ConfigView, read_dotconfig
+from mpforge.errors import MpforgeError
+from mpforge.frozen.collect import collect
+from mpforge.frozen.freeze import freeze
+from mpforge.frozen.manifest import ManifestLoader
+from mpforge.frozen.packages import all_packages, find_package, kconfig_text
+
+FIFO, DIRECTORY, LOOP = object(), object(), object()
+Content = str | bytes | object
+
+
+@dataclass
+class Case:
+    id: str
+    files: dict[str, Content]
+    argv: list[str]
+    words: list[str]
+    code: int = 1
+    keep_build: bool = True  # a good build directory exists first and must survive
+    needs_non_root: bool = False
+    env: dict[str, str] = field(default_factory=dict)
+
+
+def _write(base: Path, files: dict[str, Content]) -> None:
+    for rel, content in files.items():
+        path = base / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if content is FIFO:
+            os.mkfifo(path)
+        elif content is DIRECTORY:
+            path.mkdir()
+        elif content is LOOP:
+            path.symlink_to(path.name)
+        elif isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(str(content), encoding="utf-8")
+
+
+def _frag(*lines: str) -> str:
+    return "".join(line + "\n" for line in lines)
+
+
+CFG = ["config", "-b", "host", "--build-dir", "{tmp}/build"]
+APP = [*CFG, "--app", "{tmp}/app"]
+MAIN = {"app/main.py": "print('hello')\n"}
+
+CASES = [
+    # -- fragments that are not plain readable text
+    Case("frag-directory", {"d/x": ""}, [*CFG, "-C", "{tmp}/d"], ["is a directory"]),
+    Case("frag-fifo", {"f.conf": FIFO}, [*CFG, "-C", "{tmp}/f.conf"], ["named pipe", "f.conf"]),
+    Case("frag-loop", {"l.conf": LOOP}, [*CFG, "-C", "{tmp}/l.conf"], ["symlink loop"]),
+    Case("frag-missing", {}, [*CFG, "-C", "{tmp}/none.conf"], ["none.conf", "does not exist"]),
+    Case(
+        "frag-below-file",
+        {"f.conf": "x"},
+        [*CFG, "-C", "{tmp}/f.conf/x.conf"],
+        ["is a file, not a directory"],
+    ),
+    Case(
+        "frag-not-utf8",
+        {"bad.conf": b"# ok\nCONFIG_HEAP_SIZE=1\xff\n"},
+        [*CFG, "-C", "{tmp}/bad.conf"],
+        ["bad.conf:2", "UTF-8"],
+    ),
+    Case(
+        "frag-nul",
+        {"bad.conf": b"# a\n# b\nCONFIG_HEAP\x00_SIZE=1\n"},
+        [*CFG, "-C", "{tmp}/bad.conf"],
+        ["bad.conf:3", "NUL"],
+    ),
+    Case(
+        "frag-unreadable",
+        {"u.conf": "CONFIG_HEAP_SIZE=4096\n"},
+        [*CFG, "-C", "{tmp}/u.conf"],
+        ["permission denied"],
+        needs_non_root=True,
+    ),
+    # -- malformed lines, wrong names, wrong values
+    Case(
+        "frag-spaces",
+        {"b.conf": "CONFIG_HEAP_SIZE = 4096\n"},
+        [*CFG, "-C", "{tmp}/b.conf"],
+        ["b.conf:1", "malformed", "no spaces"],
+    ),
+    Case(
+        "frag-indented",
+        {"b.conf": "  CONFIG_HEAP_SIZE=4096\n"},
+        [*CFG, "-C", "{tmp}/b.conf"],
+        ["b.conf:1", "leading whitespace"],
+    ),
+    Case(
+        "frag-lower-prefix",
+        {"b.conf": "config_HEAP_SIZE=4096\n"},
+        [*CFG, "-C", "{tmp}/b.conf"],
+        ["b.conf:1", "CONFIG_"],
+    ),
+    Case(
+        "frag-no-prefix",
+        {"b.conf": "HEAP_SIZE=4096\n"},
+        [*CFG, "-C", "{tmp}/b.conf"],
+        ["b.conf:1", "start with CONFIG_"],
+    ),
+    Case(
+        "frag-wrong-case",
+        {"b.conf": "CONFIG_heap_size=4096\n"},
+        [*CFG, "-C", "{tmp}/b.conf"],
+        ["b.conf:1", "did you mean CONFIG_HEAP_SIZE"],
+    ),
+    Case(
+        "frag-typo",
+        {"b.conf": "CONFIG_HEAP_SIZ=4096\n"},
+        [*CFG, "-C", "{tmp}/b.conf"],
+        ["unknown symbol", "did you mean CONFIG_HEAP_SIZE"],
+    ),
+    Case(
+        "frag-int-text",
+        {"b.conf": "CONFIG_HEAP_SIZE=big\n"},
+        [*CFG, "-C", "{tmp}/b.conf"],
+        ["b.conf:1", "not a valid int"],
+    ),
+    Case(
+        "frag-int-comment",
+        {"b.conf": "CONFIG_HEAP_SIZE=4096 # small\n"},
+        [*CFG, "-C", "{tmp}/b.conf"],
+        ["b.conf:1", "not a valid int"],
+    ),
+    Case(
+        "frag-bool-1",
+        {"b.conf": "CONFIG_MODULE_JSON=1\n"},
+        [*CFG, "-C", "{tmp}/b.conf"],
+        ["b.conf:1", "not a valid bool"],
+    ),
+    Case(
+        "frag-out-of-range",
+        {"b.conf": "CONFIG_HEAP_SIZE=16\n"},
+        [*CFG, "-C", "{tmp}/b.conf"],
+        ["b.conf:1", "range"],
+    ),
+    Case(
+        "frag-unterminated-string",
+        {"b.conf": 'CONFIG_HOST_OPT_LEVEL="-O2\n'},
+        [*CFG, "-C", "{tmp}/b.conf"],
+        ["b.conf:1", "malformed string"],
+    ),
+    Case(
+        "frag-opt-level-junk",
+        {"b.conf": 'CONFIG_HOST_OPT_LEVEL="-O9x"\n'},
+        [*CFG, "-C", "{tmp}/b.conf"],
+        ["b.conf:1", "HOST_OPT_LEVEL", "-O2"],
+    ),
+    Case(
+        "frag-opt-level-two-flags",
+        {"b.conf": 'CONFIG_HOST_OPT_LEVEL="-O2 -g0"\n'},
+        [*CFG, "-C", "{tmp}/b.conf"],
+        ["b.conf:1", "one flag"],
+    ),
+    Case(
+        "frag-promptless",
+        {"b.conf": 'CONFIG_PORT="stm32"\n'},
+        [*CFG, "-C", "{tmp}/b.conf"],
+        ["b.conf:1", "no prompt"],
+    ),
+    Case(
+        "frag-switches-port",
+        {"b.conf": "CONFIG_PORT_STM32=y\n"},
+        [*CFG, "-C", "{tmp}/b.conf"],
+        ["b.conf:1", "defconfig", "-b BOARD"],
+    ),
+    Case(
+        "frag-unmet-dependency-same-file",
+        {"b.conf": "CONFIG_MODULE_HASHLIB_SHA1=y\n# CONFIG_MODULE_HASHLIB is not set\n"},
+        [*CFG, "-C", "{tmp}/b.conf"],
+        ["b.conf:1", "depends on MODULE_HASHLIB"],
+    ),
+    # -- the command line
+    Case("board-path", {}, ["config", "-b", "../configs/host"], ["unknown board"]),
+    Case("board-case", {}, ["config", "-b", "HOST"], ["did you mean host"]),
+    Case("board-empty", {}, ["config", "-b", ""], ["unknown board"]),
+    Case(
+        "build-dir-file",
+        {"f": "x"},
+        ["config", "-b", "host", "--build-dir", "{tmp}/f"],
+        ["is a file"],
+        keep_build=False,
+    ),
+    Case(
+        "build-dir-below-file",
+        {"f": "x"},
+        ["config", "-b", "host", "--build-dir", "{tmp}/f/b"],
+        ["below the file"],
+        keep_build=False,
+    ),
+    Case(
+        "build-dir-tree",
+        {},
+        ["config", "-b", "host", "--build-dir", str(paths.ROOT)],
+        ["source tree"],
+    ),
+    Case(
+        "build-dir-in-tree",
+        {},
+        ["config", "-b", "host", "--build-dir", str(paths.ROOT / "py")],
+        ["inside the source tree"],
+    ),
+    Case(
+        "build-dir-contains-tree",
+        {},
+        ["config", "-b", "host", "--build-dir", "/"],
+        ["contains it"],
+    ),
+    Case(
+        "build-dir-quote",
+        {},
+        ["config", "-b", "host", "--build-dir", '{tmp}/a"b'],
+        ["quote"],
+        keep_build=False,
+    ),
+    Case(
+        "pristine-foreign-dir",
+        {"precious/notes.txt": "keep me"},
+        ["config", "-b", "host", "--build-dir", "{tmp}/precious", "--pristine"],
+        ["does not look like an mpforge build directory"],
+        keep_build=False,
+    ),
+    Case(
+        "dotconfig-fifo",
+        {"fb/.config": FIFO},
+        ["config", "-b", "host", "--build-dir", "{tmp}/fb"],
+        [".config", "not a regular file"],
+    ),
+    Case(
+        "dotconfig-directory",
+        {"db/.config": DIRECTORY},
+        ["config", "-b", "host", "--build-dir", "{tmp}/db"],
+        [".config", "not a regular file"],
+    ),
+    Case("app-root", {}, [*CFG, "--app", "/"], ["source tree"]),
+    Case("app-source-tree", {}, [*CFG, "--app", str(paths.ROOT)], ["source tree"]),
+    Case("app-missing", {}, [*CFG, "--app", "/nonexistent/app"], ["no such directory"]),
+    Case("app-is-file", {"app": "x"}, APP, ["not a directory"]),
+    Case("jobs-zero", {}, ["build", "-b", "host", "-j", "0"], ["-j", "1 or more"], code=2),
+    Case("jobs-negative", {}, ["build", "-b", "host", "-j", "-3"], ["1 or more"], code=2),
+    Case("jobs-text", {}, ["build", "-b", "host", "-j", "many"], ["whole number"], code=2),
+    Case("timeout-negative", {}, ["run", "-b", "host", "--timeout", "-1"], ["above 0"], code=2),
+    Case("timeout-nan", {}, ["run", "-b", "host", "--timeout", "nan"], ["above 0"], code=2),
+    Case("unknown-command", {}, ["bild", "-b", "host"], ["invalid choice"], code=2),
+    Case(
+        "savedefconfig-to-dir",
+        {"out": DIRECTORY},
+        ["savedefconfig", "-b", "host", "--build-dir", "{tmp}/build", "-o", "{tmp}/out"],
+        ["is a directory"],
+    ),
+    Case(
+        "savedefconfig-below-file",
+        {"out": "x"},
+        ["savedefconfig", "-b", "host", "--build-dir", "{tmp}/build", "-o", "{tmp}/out/d"],
+        ["is a file"],
+    ),
+    Case(
+        "guiconfig-no-display",
+        {},
+        ["guiconfig", "-b", "host", "--build-dir", "{tmp}/build"],
+        ["guiconfig", "menuconfig"],
+        env={"DISPLAY": "", "WAYLAND_DISPLAY": ""},
+    ),
+    Case(
+        "run-not-python",
+        {"prog.txt": "x"},
+        ["run", "-b", "host", "{tmp}/prog.txt"],
+        [".py or a .mpy"],
+    ),
+    Case(
+        "run-syntax-error",
+        {"bad.py": "x = 1\ny = (\n"},
+        ["run", "-b", "host", "{tmp}/bad.py"],
+        ["bad.py:", "SyntaxError"],
+    ),
+    Case(
+        "run-mixed-tabs",
+        {"bad.py": "if 1:\n        x = 1\n\ty = 2\n"},
+        ["run", "-b", "host", "{tmp}/bad.py"],
+        ["bad.py:3", "tabs"],
+    ),
+    # -- applications and manifests
+    Case("app-empty", {"app/README": "x"}, APP, ["no .py files"]),
+    Case("manifest-empty", {**MAIN, "app/manifest.yml": ""}, APP, ["manifest is empty"]),
+    Case("manifest-no-keys", {**MAIN, "app/manifest.yml": "{}\n"}, APP, ["freezes nothing"]),
+    Case("manifest-directory", {**MAIN, "app/manifest.yml": DIRECTORY}, APP, ["is a directory"]),
+    Case("manifest-fifo", {**MAIN, "app/manifest.yml": FIFO}, APP, ["named pipe"]),
+    Case("manifest-loop", {**MAIN, "app/manifest.yml": LOOP}, APP, ["symlink loop"]),
+    Case(
+        "manifest-not-utf8",
+        {**MAIN, "app/manifest.yml": b"modules:\n  - m\xe9in.py\n"},
+        APP,
+        ["manifest.yml:2", "UTF-8"],
+    ),
+    Case(
+        "manifest-yaml-syntax",
+        {**MAIN, "app/manifest.yml": "modules: [main.py\n"},
+        APP,
+        ["manifest.yml:", "YAML"],
+    ),
+    Case(
+        "manifest-unknown-key",
+        {**MAIN, "app/manifest.yml": "module:\n  - main.py\n"},
+        APP,
+        ["manifest.yml:1", "did you mean modules"],
+    ),
+    Case(
+        "manifest-duplicate-key",
+        {**MAIN, "app/manifest.yml": "modules: [main.py]\nmodules: [main.py]\n"},
+        APP,
+        ["manifest.yml:2", "twice"],
+    ),
+    Case(
+        "module-not-py",
+        {**MAIN, "app/data.txt": "x", "app/manifest.yml": "modules: [data.txt]\n"},
+        APP,
+        ["manifest.yml:1", "not a Python source"],
+    ),
+    Case(
+        "module-dotted-name",
+        {"app/a.b.py": "x = 1\n", "app/manifest.yml": "modules: [a.b.py]\n"},
+        APP,
+        ["manifest.yml:1", "not a valid Python name"],
+    ),
+    Case("implicit-dotted-name", {"app/a.b.py": "x = 1\n"}, APP, ["a.b.py", "valid Python name"]),
+    Case(
+        "module-missing",
+        {**MAIN, "app/manifest.yml": "modules: [main.py, gone.py]\n"},
+        APP,
+        ["manifest.yml:1", "gone.py", "does not exist"],
+    ),
+    Case(
+        "module-fifo",
+        {**MAIN, "app/p.py": FIFO, "app/manifest.yml": "modules: [p.py]\n"},
+        APP,
+        ["not a regular file"],
+    ),
+    Case(
+        "file-entry-is-directory",
+        {**MAIN, "app/lib/__init__.py": "", "app/manifest.yml": "modules:\n  - file: lib\n"},
+        APP,
+        ["manifest.yml:2", "is a directory", "package:"],
+    ),
+    Case(
+        "glob-absolute",
+        {**MAIN, "app/manifest.yml": "modules:\n  - glob: /etc/*.py\n"},
+        APP,
+        ["manifest.yml:2", "relative"],
+    ),
+    Case(
+        "glob-parent",
+        {**MAIN, "app/manifest.yml": "modules:\n  - glob: ../*.py\n"},
+        APP,
+        ["manifest.yml:2", "relative"],
+    ),
+    Case(
+        "glob-no-match",
+        {**MAIN, "app/manifest.yml": "modules:\n  - glob: 'x/*.py'\n"},
+        APP,
+        ["manifest.yml:2", "matches no .py"],
+    ),
+    Case(
+        "opt-out-of-range",
+        {**MAIN, "app/manifest.yml": "modules:\n  - file: main.py\n    opt: 5\n"},
+        APP,
+        ["manifest.yml:3", "opt must be"],
+    ),
+    Case(
+        "require-path",
+        {**MAIN, "app/manifest.yml": "modules: [main.py]\nrequire: [../../x]\n"},
+        APP,
+        ["manifest.yml:2", "not a package name"],
+    ),
+    Case(
+        "require-unknown",
+        {**MAIN, "app/manifest.yml": "modules: [main.py]\nrequire: [demoo]\n"},
+        APP,
+        ["manifest.yml:2", "did you mean demo"],
+    ),
+    Case(
+        "include-cycle",
+        {
+            **MAIN,
+            "app/manifest.yml": "include: [b.yml]\n",
+            "app/b.yml": "include: [manifest.yml]\n",
+        },
+        APP,
+        ["include cycle"],
+    ),
+    Case(
+        "include-missing",
+        {**MAIN, "app/manifest.yml": "include: [nope.yml]\n"},
+        APP,
+        ["manifest.yml:1", "does not exist"],
+    ),
+    Case(
+        "two-modules-one-name",
+        {
+            **MAIN,
+            "app/x/main.py": "",
+            "app/manifest.yml": "modules: [main.py]\ninclude: [x/m.yml]\n",
+            "app/x/m.yml": "modules: [main.py]\n",
+        },
+        APP,
+        ["two modules are named 'main'"],
+    ),
+    Case(
+        "package-without-init",
+        {**MAIN, "app/lib/a.py": "", "app/manifest.yml": "modules:\n  - package: lib\n"},
+        APP,
+        ["__init__.py"],
+    ),
+    Case("app-conf-directory", {**MAIN, "app/app.conf": DIRECTORY}, APP, ["is a directory"]),
+    Case(
+        "app-conf-bad-line",
+        {**MAIN, "app/app.conf": "CONFIG_HEAP_SIZE=lots\n"},
+        APP,
+        ["app.conf:1", "not a valid int"],
+    ),
+]
+
+
+def _untracked() -> set[str]:
+    out = subprocess.run(
+        ["git", "-C", str(paths.ROOT), "status", "--porcelain", "--untracked-files=all"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return {line for line in out.splitlines() if "/build/" not in line and " build/" not in line}
+
+
+def _run(capsys: pytest.CaptureFixture[str], argv: list[str]) -> CliResult:
+    try:
+        return mpforge(capsys, *argv)
+    except SystemExit as e:  # argparse
+        captured = capsys.readouterr()
+        return CliResult(int(e.code or 0), captured.out, captured.err)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_bad_input(
+    case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    if case.needs_non_root and os.geteuid() == 0:
+        pytest.skip("root reads any file: permissions cannot make one unreadable")
+    for name, value in case.env.items():
+        monkeypatch.setenv(name, value)
+    _write(tmp_path, case.files)
+    if case.needs_non_root:
+        (tmp_path / "u.conf").chmod(0)
+    build = tmp_path / "build"
+    before = b""
+    if case.keep_build:
+        assert mpforge(capsys, "config", "-b", "host", "--build-dir", build).code == 0
+        before = (build / ".config").read_bytes()
+    tree_before = _untracked()
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in case.argv]
+    r = _run(capsys, argv)
+    assert r.code == case.code, r.err
+    errors = [line for line in r.err.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, r.err
+    for word in case.words:
+        assert word in errors[0], errors[0]
+    assert "Traceback" not in r.err + r.out
+    if case.keep_build:
+        assert (build / ".config").read_bytes() == before, "the existing .config changed"
+    if "precious" in case.id or case.id.startswith("pristine"):
+        assert (tmp_path / "precious" / "notes.txt").read_text() == "keep me"
+    assert _untracked() == tree_before, "something was written into the source tree"
+
+
+# -- frozen sources: checked by the FREEZE stage (mpy-cross, the builtin-name rule)
+
+SOURCES = [
+    ("syntax-error-real-file", {"ok.py": "", "bad.py": "x = 1\ndef f(:\n"}, ["bad.py:2:7"]),
+    ("mixed-tabs", {"bad.py": "if 1:\n        x = 1\n\ty = 2\n"}, ["bad.py:3", "tabs"]),
+    ("nul-byte", {"bad.py": b"x = 1\ny = '\x00'\n"}, ["bad.py:2", "NUL"]),
+    ("not-utf8", {"bad.py": b"x = 1\ns = '\xe9'\n"}, ["bad.py:2", "UTF-8"]),
+    ("named-like-builtin-json", {"json.py": "x = 1\n"}, ["json", "builtin module"]),
+    ("named-like-builtin-sys", {"sys.py": "x = 1\n"}, ["sys", "builtin module"]),
+    ("package-named-like-builtin", {"re/__init__.py": ""}, ["builtin module re"]),
+]
+
+
+@pytest.fixture(scope="module")
+def host_gen() -> tuple[ConfigView, Path]:
+    build = paths.default_build_dir("host")
+    return read_dotconfig("host", build / ".config"), build / "gen"
+
+
+@pytest.mark.parametrize("files", [s[1] for s in SOURCES], ids=[s[0] for s in SOURCES])
+def test_bad_frozen_source(files: dict, tmp_path: Path, host_gen, monkeypatch) -> None:
+    monkeypatch.setenv("MPFORGE_CACHE", str(tmp_path / "cache"))
+    view, gen = host_gen
+    _write(tmp_path / "app", files)
+    words = next(s[2] for s in SOURCES if s[1] is files)
+    with pytest.raises(MpforgeError) as e:
+        freeze(collect(view, tmp_path / "app"), view, 63, gen, tmp_path / "frozen.c")
+    assert "\n" not in e.value.message and "Traceback" not in e.value.message
+    for word in words:
+        assert word in e.value.message, e.value.message
+    assert not (tmp_path / "frozen.c").exists()
+
+
+def test_builtin_name_allowed_when_the_builtin_is_off(tmp_path: Path, host_gen) -> None:
+    """The rule: a builtin module is found first, so a frozen one of its name is refused while
+    the builtin is on; with the builtin off, the frozen module provides the name."""
+    view = host_gen[0]
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "json.py").write_text("x = 1\n")
+    names = {"sys", "gc"}  # a module table without json
+    from mpforge.frozen.freeze import check_builtin_names
+
+    check_builtin_names(collect(view, tmp_path / "app"), names, view)
+
+
+# -- frozen packages (a scratch frozen/ directory)
+
+PACKAGES: list[tuple[str, dict[str, Content], list[str]]] = [
+    (
+        "cycle",
+        {
+            "a/package.yml": "name: a\nversion: 1\nlicense: MIT\ndependencies: [b]\n",
+            "b/package.yml": "name: b\nversion: 1\nlicense: MIT\ndependencies: [a]\n",
+        },
+        ["a/package.yml:4", "cycle", "a -> b -> a"],
+    ),
+    (
+        "self-dependency",
+        {"a/package.yml": "name: a\nversion: 1\nlicense: MIT\ndependencies:\n  - a\n"},
+        ["package.yml:5", "cycle"],
+    ),
+    (
+        "quote-in-version",
+        {"a/package.yml": "name: a\nversion: '1\"2'\nlicense: MIT\n"},
+        ["package.yml:2", "version"],
+    ),
+    (
+        "preprocessor-in-version",
+        {"a/package.yml": "name: a\nversion: $(shell,true)\nlicense: MIT\n"},
+        ["package.yml:2", "version"],
+    ),
+    (
+        "newline-in-description",
+        {"a/package.yml": 'name: a\nversion: 1\nlicense: MIT\ndescription: "x\\ny"\n'},
+        ["package.yml:4", "one line"],
+    ),
+    (
+        "quote-in-license",
+        {"a/package.yml": "name: a\nversion: 1\nlicense: 'MIT\"'\n"},
+        ["package.yml:3", "license"],
+    ),
+    (
+        "two-names-one-symbol",
+        {
+            "a-b/package.yml": "name: a-b\nversion: 1\nlicense: MIT\n",
+            "a_b/package.yml": "name: a_b\nversion: 1\nlicense: MIT\n",
+        },
+        ["FROZEN_PKG_A_B", "rename one"],
+    ),
+    (
+        "unknown-dependency",
+        {"a/package.yml": "name: a\nversion: 1\nlicense: MIT\ndependencies: [zz]\n"},
+        ["package.yml:4", "'zz' is not a package"],
+    ),
+    (
+        "not-utf8",
+        {"a/package.yml": b"name: a\nversion: 1\nlicense: \xff\n"},
+        ["package.yml:3", "UTF-8"],
+    ),
+    ("package-yml-directory", {"a/package.yml": DIRECTORY}, ["is a directory"]),
+]
+
+
+@pytest.mark.parametrize("files", [p[1] for p in PACKAGES], ids=[p[0] for p in PACKAGES])
+def test_bad_package(files: dict, tmp_path: Path) -> None:
+    _write(tmp_path, files)
+    words = next(p[2] for p in PACKAGES if p[1] is files)
+    with pytest.raises(MpforgeError) as e:
+        kconfig_text(all_packages(tmp_path))
+    for word in words:
+        assert word in e.value.message, e.value.message
+
+
+def test_require_pulls_dependencies_and_imports_become_kconfig_dependencies(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        {
+            "app/package.yml": "name: app\nversion: 1\nlicense: MIT\ndependencies: [lib]\n"
+            "modules: [app.py]\n",
+            "app/app.py": "import lib\n",
+            "lib/package.yml": "name: lib\nversion: 1\nlicense: MIT\nmodules: [lib.py]\n",
+            "lib/lib.py": "import json\ntry:\n    import re\nexcept ImportError:\n    re = None\n",
+        },
+    )
+
+    def finder(name: str, origin: str) -> Path:
+        return find_package(name, origin, tmp_path)
+
+    loader = ManifestLoader(finder)
+    loader.require("app", "test")
+    assert sorted(loader.required) == ["app", "lib"]
+    assert sorted(loader.modules) == ["app", "lib"]
+    text = kconfig_text(all_packages(tmp_path), paths.ROOT / "py")
+    app_entry = text.split("config FROZEN_PKG_APP")[1].split("config ")[0]
+    assert "depends on MODULE_JSON" in app_entry  # through its dependency lib
+    assert "select FROZEN_PKG_LIB" in app_entry
+    assert "MODULE_RE" not in text  # a guarded import is no dependency
+
+
+def test_stdin_fragment_is_read_once(tmp_path: Path) -> None:
+    """`-C /dev/stdin` works (the shell's pipe is read once), for config and for build."""
+    cmd = [
+        str(Path(paths.ROOT / ".venv/bin/mpforge")),
+        "config",
+        "-b",
+        "host",
+        "--build-dir",
+        str(tmp_path / "b"),
+        "-C",
+        "/dev/stdin",
+        "--explain",
+        "HEAP_SIZE",
+    ]
+    if not Path(cmd[0]).exists():
+        cmd[0:1] = [shutil.which("mpforge") or "mpforge"]
+    proc = subprocess.run(
+        cmd, input="CONFIG_HEAP_SIZE=12288\n", capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "CONFIG_HEAP_SIZE=12288" in proc.stdout and "/dev/stdin:1" in proc.stdout
