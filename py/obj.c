@@ -84,6 +84,7 @@ mpf_int_t mpf_obj_hash(mpf_obj_t o) {
     } else if (mpf_obj_is_qstr(o)) {
         return (mpf_int_t)mpf_qstr_hash(mpf_obj_qstr_value(o));
     }
+    mpf_stack_check();
     const mpf_type_t *t = mpf_obj_type(o);
     if (t->flags & MPF_TYPE_FLAG_UNHASHABLE) {
         mpf_raise_fmt(&mpf_type_TypeError, "unhashable type: '%T'", o);

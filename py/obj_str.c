@@ -480,14 +480,18 @@ static mpf_obj_t str_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
 }
 
 // ---------------------------------------------------------------- methods
+// The bytes of a str, or of any bytes-like object (bytes, bytearray, memoryview, array);
+// TypeError for anything else (an int is never a buffer).
 static const char *self_data(mpf_obj_t self, size_t *len) {
-    if (MPF_IS_BYTEARRAY(self)) {
-        mpf_buffer_t b;
-        mpf_obj_get_buffer(self, &b, false);
-        *len = b.len;
-        return b.buf;
+    if (MPF_IS_STR(self) || mpf_obj_is_type(self, &mpf_type_bytes)) {
+        return mpf_obj_str_data(self, len);
     }
-    return mpf_obj_str_data(self, len);
+    mpf_buffer_t b;
+    if (!mpf_obj_get_buffer(self, &b, false)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "a bytes-like object is required, not '%T'", self);
+    }
+    *len = b.len;
+    return b.buf;
 }
 
 static const mpf_type_t *result_type(mpf_obj_t self) {
