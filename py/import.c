@@ -8,6 +8,7 @@
 #define MPF_MODULE(q, obj) extern const mpf_builtin_module_t obj;
 #include "moduletable.h"
 #undef MPF_MODULE
+extern const mpf_builtin_module_t mpf_module_builtins;
 static const mpf_builtin_module_t *const builtin_modules[] = {
 #define MPF_MODULE(q, obj) &obj,
 #include "moduletable.h"
@@ -117,6 +118,11 @@ static mpf_obj_t import_one(mpf_qstr_t fullname, mpf_obj_t parent, const char *l
         return mod;
     }
     if (parent == MPF_OBJ_NULL) {
+        if (fullname == MPF_QSTR_builtins) {
+            mod = module_from_builtin(&mpf_module_builtins);
+            mpf_dict_store(mpf_state.modules, key, mod);
+            return mod;
+        }
         for (size_t i = 0; builtin_modules[i] != NULL; i++) {
             if (builtin_modules[i]->name == fullname) {
                 mod = module_from_builtin(builtin_modules[i]);

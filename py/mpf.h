@@ -90,11 +90,16 @@ void mpf_gc_init(void *start, size_t size);
 void *mpf_gc_alloc(size_t n, bool has_final);
 void *mpf_gc_alloc_maybe(size_t n); // as mpf_gc_alloc, NULL on failure instead of raising
 void *mpf_gc_realloc(void *p, size_t n);
+// Every variable-size object goes through these two: [header] bytes then [n] items of
+// [item] bytes, MemoryError when that size does not fit a size_t (no wrap-around on any
+// word size), whatever [n] the program asked for.
+void *mpf_gc_alloc_var(size_t header, size_t item, size_t n, bool has_final);
+void *mpf_gc_realloc_var(void *p, size_t header, size_t item, size_t n);
 void mpf_gc_free(void *p);
 void mpf_gc_collect(void);
 void mpf_gc_info(size_t *total, size_t *used, size_t *free_);
 #define mpf_new(T) ((T *)mpf_gc_alloc(sizeof(T), false))
-#define mpf_new_var(T, TI, n) ((T *)mpf_gc_alloc(sizeof(T) + sizeof(TI) * (n), false))
+#define mpf_new_var(T, TI, n) ((T *)mpf_gc_alloc_var(sizeof(T), sizeof(TI), (n), false))
 
 // ---------------------------------------------------------------- non-local return
 typedef struct mpf_nlr {
