@@ -546,6 +546,9 @@ MPF_FUN_KW(builtin_sum_obj, MPF_QSTR_sum, 0, builtin_sum);
 
 static mpf_obj_t builtin_format(size_t n_args, const mpf_obj_t *args) {
 #if CONFIG_STR_FORMAT
+    if (n_args > 1 && !MPF_IS_STR(args[1])) {
+        mpf_raise_fmt(&mpf_type_TypeError, "format() argument 2 must be str, not %T", args[1]);
+    }
     return mpf_format_obj(args[0], n_args > 1 ? args[1] : mpf_obj_new_qstr(MPF_QSTRE_));
 #else
     (void)n_args;
@@ -765,6 +768,9 @@ static const mpf_map_elem_t builtins_table[] = {
 };
 MPF_ROM_MAP(builtins_map, builtins_table);
 const mpf_rom_map_t *const mpf_builtins_map = &builtins_map;
+// `import builtins`: a module holding the builtin names (a copy: storing into it does
+// not change what the name lookup of other modules finds).
+const mpf_builtin_module_t mpf_module_builtins = {MPF_QSTR_builtins, &builtins_map, NULL};
 
 // Direct-mapped cache of builtin lookups (qstr -> value); values are const objects.
 #define BUILTIN_CACHE_SIZE 64

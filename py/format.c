@@ -1,5 +1,6 @@
 // format.c -- the format-spec mini-language (format(), str.format, f-strings) and
 // printf-style %-formatting of str.
+#include <limits.h>
 #include <math.h>
 
 #include "mpf.h"
@@ -16,6 +17,28 @@ typedef struct spec {
     int prec;           // -1 none
     char type;          // 0 none
 } spec_t;
+
+// The decimal number at s[*i..] (a width or precision), advancing *i; ValueError if it
+// does not fit an int, as CPython refuses such format strings.
+static int parse_count(const char *s, size_t len, size_t *i) {
+    int v = 0;
+    while (*i < len && s[*i] >= '0' && s[*i] <= '9') {
+        if (__builtin_mul_overflow(v, 10, &v) || __builtin_add_overflow(v, s[*i] - '0', &v)) {
+            mpf_raise_msg(&mpf_type_ValueError, "Too many decimal digits in format string");
+        }
+        (*i)++;
+    }
+    return v;
+}
+
+// A '*' width or precision argument [o]: an int that fits a C int.
+static int star_count(mpf_obj_t o) {
+    mpf_int_t v = mpf_obj_get_int(o);
+    if (v > INT_MAX || v < -INT_MAX) {
+        mpf_raise_msg(&mpf_type_OverflowError, "Python int too large to convert to C int");
+    }
+    return (int)v;
+}
 
 static void parse_spec(const char *s, size_t len, spec_t *sp) {
     memset(sp, 0, sizeof(*sp));
@@ -54,10 +77,7 @@ static void parse_spec(const char *s, size_t len, spec_t *sp) {
         i++;
     }
     if (i < len && s[i] >= '0' && s[i] <= '9') {
-        sp->width = 0;
-        while (i < len && s[i] >= '0' && s[i] <= '9') {
-            sp->width = sp->width * 10 + (s[i++] - '0');
-        }
+        sp->width = parse_count(s, len, &i);
     }
     if (i < len && (s[i] == ',' || s[i] == '_')) {
         sp->group = s[i++];
@@ -67,10 +87,7 @@ static void parse_spec(const char *s, size_t len, spec_t *sp) {
         if (i >= len || !(s[i] >= '0' && s[i] <= '9')) {
             mpf_raise_msg(&mpf_type_ValueError, "Format specifier missing precision");
         }
-        sp->prec = 0;
-        while (i < len && s[i] >= '0' && s[i] <= '9') {
-            sp->prec = sp->prec * 10 + (s[i++] - '0');
-        }
+        sp->prec = parse_count(s, len, &i);
     }
     if (i < len) {
         sp->type = s[i++];
@@ -180,6 +197,9 @@ static void format_int(mpf_vstr_t *out, mpf_obj_t o, const spec_t *sp) {
             break;
         case 'c': {
             mpf_int_t c = mpf_obj_get_int(o);
+            if (c < 0 || c > 0x10FFFF) {
+                mpf_raise_msg(&mpf_type_OverflowError, "%c arg not in range(0x110000)");
+            }
             char buf[4];
             size_t n = 0;
             if (c < 0x80) {
@@ -187,12 +207,17 @@ static void format_int(mpf_vstr_t *out, mpf_obj_t o, const spec_t *sp) {
             } else if (c < 0x800) {
                 buf[n++] = (char)(0xC0 | (c >> 6));
                 buf[n++] = (char)(0x80 | (c & 0x3F));
-            } else {
+            } else if (c < 0x10000) {
                 buf[n++] = (char)(0xE0 | (c >> 12));
                 buf[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
                 buf[n++] = (char)(0x80 | (c & 0x3F));
+            } else {
+                buf[n++] = (char)(0xF0 | (c >> 18));
+                buf[n++] = (char)(0x80 | ((c >> 12) & 0x3F));
+                buf[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+                buf[n++] = (char)(0x80 | (c & 0x3F));
             }
-            pad_out(out, sp, "", 0, buf, n, '<');
+            pad_out(out, sp, "", 0, buf, n, '>');  // an int: right-aligned by default
             return;
         }
         default:
@@ -709,15 +734,15 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
             if (ai >= n_items) {
                 mpf_raise_msg(&mpf_type_TypeError, "not enough arguments for format string");
             }
-            sp.width = (int)mpf_obj_get_int(items[ai++]);
+            sp.width = star_count(items[ai++]);
             if (sp.width < 0) {
                 left = true;
                 sp.width = -sp.width;
             }
             i++;
         } else {
-            while (i < len && s[i] >= '0' && s[i] <= '9') {
-                sp.width = (sp.width < 0 ? 0 : sp.width * 10) + (s[i++] - '0');
+            if (i < len && s[i] >= '0' && s[i] <= '9') {
+                sp.width = parse_count(s, len, &i);
             }
         }
         if (i < len && s[i] == '.') {
@@ -727,12 +752,10 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
                 if (ai >= n_items) {
                     mpf_raise_msg(&mpf_type_TypeError, "not enough arguments for format string");
                 }
-                sp.prec = (int)mpf_obj_get_int(items[ai++]);
+                sp.prec = star_count(items[ai++]);
                 i++;
             } else {
-                while (i < len && s[i] >= '0' && s[i] <= '9') {
-                    sp.prec = sp.prec * 10 + (s[i++] - '0');
-                }
+                sp.prec = parse_count(s, len, &i);
             }
         }
         while (i < len && (s[i] == 'l' || s[i] == 'h' || s[i] == 'L')) {

@@ -311,6 +311,9 @@ static void *try_alloc(size_t nb) {
 }
 
 void *mpf_gc_alloc_maybe(size_t n) {
+    if (n > gc.n_blocks * BLOCK_BYTES) {
+        return NULL;  // more than the whole heap (and no overflow in the rounding below)
+    }
     size_t nb = n == 0 ? 1 : (n + BLOCK_BYTES - 1) / BLOCK_BYTES;
     if (gc.collecting) {
         return NULL;
@@ -332,6 +335,24 @@ void *mpf_gc_alloc(size_t n, bool has_final) {
         ft_set(block_of((uintptr_t)p), true);
     }
     return p;
+}
+
+// [header] + [item] * [n] bytes, or SIZE_MAX when that overflows (no heap is that large,
+// so the allocation then fails with MemoryError).
+static size_t var_size(size_t header, size_t item, size_t n) {
+    size_t bytes;
+    if (__builtin_mul_overflow(item, n, &bytes) || __builtin_add_overflow(bytes, header, &bytes)) {
+        return SIZE_MAX;
+    }
+    return bytes;
+}
+
+void *mpf_gc_alloc_var(size_t header, size_t item, size_t n, bool has_final) {
+    return mpf_gc_alloc(var_size(header, item, n), has_final);
+}
+
+void *mpf_gc_realloc_var(void *p, size_t header, size_t item, size_t n) {
+    return mpf_gc_realloc(p, var_size(header, item, n));
 }
 
 void mpf_gc_free(void *p) {
@@ -359,6 +380,9 @@ void *mpf_gc_realloc(void *p, size_t n) {
         mpf_port_abort("gc: realloc of a pointer that is not a heap object");
     }
     size_t have = obj_blocks(head);
+    if (n > gc.n_blocks * BLOCK_BYTES) {
+        mpf_raise_memory_error();  // more than the whole heap (and no overflow below)
+    }
     size_t nb = n == 0 ? 1 : (n + BLOCK_BYTES - 1) / BLOCK_BYTES;
     if (nb <= have) {
         for (size_t b = head + nb; b < head + have; b++) {

@@ -8,6 +8,7 @@
 #define MPF_MODULE(q, obj) extern const mpf_builtin_module_t obj;
 #include "moduletable.h"
 #undef MPF_MODULE
+extern const mpf_builtin_module_t mpf_module_builtins;
 static const mpf_builtin_module_t *const builtin_modules[] = {
 #define MPF_MODULE(q, obj) &obj,
 #include "moduletable.h"
@@ -117,6 +118,11 @@ static mpf_obj_t import_one(mpf_qstr_t fullname, mpf_obj_t parent, const char *l
         return mod;
     }
     if (parent == MPF_OBJ_NULL) {
+        if (fullname == MPF_QSTR_builtins) {
+            mod = module_from_builtin(&mpf_module_builtins);
+            mpf_dict_store(mpf_state.modules, key, mod);
+            return mod;
+        }
         for (size_t i = 0; builtin_modules[i] != NULL; i++) {
             if (builtin_modules[i]->name == fullname) {
                 mod = module_from_builtin(builtin_modules[i]);
@@ -140,7 +146,7 @@ static mpf_obj_t import_one(mpf_qstr_t fullname, mpf_obj_t parent, const char *l
 #if CONFIG_PORT_HAS_FILESYSTEM
     if (mod == MPF_OBJ_NULL) {
         if (parent != MPF_OBJ_NULL) {
-            mpf_obj_t path = mpf_dict_get(((mpf_module_t *)mpf_obj_ptr(parent))->globals, mpf_obj_new_qstr(MPF_QSTR___path__));
+            mpf_obj_t path = !mpf_obj_is_type(parent, &mpf_type_module) ? MPF_OBJ_NULL : mpf_dict_get(((mpf_module_t *)mpf_obj_ptr(parent))->globals, mpf_obj_new_qstr(MPF_QSTR___path__));
             if (path != MPF_OBJ_NULL && MPF_IS_STR(path)) {
                 mod = try_dir(path, last, last_len, fullname);
             }
@@ -232,7 +238,7 @@ mpf_obj_t mpf_import_from(mpf_obj_t mod, mpf_qstr_t name) {
     if (mpf_obj_is_type(mod, &mpf_type_module)) {
         mpf_obj_t g = ((mpf_module_t *)mpf_obj_ptr(mod))->globals;
         mpf_obj_t mname = mpf_dict_get(g, mpf_obj_new_qstr(MPF_QSTR___name__));
-        if (mpf_dict_get(g, mpf_obj_new_qstr(MPF_QSTR___path__)) != MPF_OBJ_NULL && mname != MPF_OBJ_NULL) {
+        if (mpf_dict_get(g, mpf_obj_new_qstr(MPF_QSTR___path__)) != MPF_OBJ_NULL && mname != MPF_OBJ_NULL && MPF_IS_STR(mname)) {
             size_t ml, nl;
             const char *ms = mpf_obj_str_data(mname, &ml);
             const char *ns = mpf_qstr_data(name, &nl);
@@ -257,18 +263,43 @@ mpf_obj_t mpf_import_from(mpf_obj_t mod, mpf_qstr_t name) {
     mpf_raise_fmt(&mpf_type_ImportError, "cannot import name '%q'", name);
 }
 
+// The name [k] of an entry `from [mod] import *` copies: a str, else TypeError naming [what].
+static const char *import_all_name(mpf_obj_t k, const char *what, size_t *len) {
+    if (!MPF_IS_STR(k)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "%s must be str, not %T", what, k);
+    }
+    return mpf_obj_str_data(k, len);
+}
+
+// `from [mod] import *` into [dict]. [mod] is usually a module, but sys.modules may hold any
+// object: then its __all__ or its __dict__ is used, as CPython does.
 void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict) {
-    mpf_map_t *m = mpf_dict_map(((mpf_module_t *)mpf_obj_ptr(mod))->globals);
-    mpf_obj_t all = mpf_map_get_qstr(m, MPF_QSTR___all__);
+    mpf_obj_t dest[2];
+    mpf_obj_t all;
+    mpf_map_t *m = NULL;
+    if (mpf_obj_is_type(mod, &mpf_type_module)) {
+        m = mpf_dict_map(((mpf_module_t *)mpf_obj_ptr(mod))->globals);
+        all = mpf_map_get_qstr(m, MPF_QSTR___all__);
+    } else {
+        mpf_load_method_maybe(mod, MPF_QSTR___all__, dest);
+        all = dest[0] != MPF_OBJ_NULL && dest[1] != MPF_OBJ_NULL ? mpf_obj_new_bound_meth(dest[0], dest[1]) : dest[0];
+    }
     if (all != MPF_OBJ_NULL) {
         mpf_obj_t it = mpf_getiter(all), n;
         while ((n = mpf_iternext(it)) != MPF_OBJ_STOP) {
             size_t len;
-            const char *s = mpf_obj_str_data(n, &len);
+            const char *s = import_all_name(n, "Item in __all__", &len);
             mpf_qstr_t q = mpf_qstr_from_strn(s, len);
             mpf_dict_store(dict, mpf_obj_new_qstr(q), mpf_load_attr(mod, q));
         }
         return;
+    }
+    if (m == NULL) {
+        mpf_load_method_maybe(mod, MPF_QSTR___dict__, dest);
+        if (dest[0] == MPF_OBJ_NULL || dest[1] != MPF_OBJ_NULL || !mpf_obj_is_type(dest[0], &mpf_type_dict)) {
+            mpf_raise_msg(&mpf_type_ImportError, "from-import-* object has no __dict__ and no __all__");
+        }
+        m = mpf_dict_map(dest[0]);
     }
     for (size_t i = 0; i < m->used; i++) {
         mpf_obj_t k = m->elems[i].key;
@@ -276,7 +307,7 @@ void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict) {
             continue;
         }
         size_t len;
-        const char *s = mpf_obj_str_data(k, &len);
+        const char *s = import_all_name(k, "Key in __dict__", &len);
         if (len > 0 && s[0] == '_') {
             continue;
         }

@@ -67,7 +67,7 @@ static array_t *array_new(char code, size_t n) {
     a->itemsize = (uint8_t)code_itemsize(code);
     a->len = n;
     a->alloc = n;
-    a->data = mpf_gc_alloc(n * a->itemsize + 1, false);
+    a->data = mpf_gc_alloc_var(1, a->itemsize, n, false);
     return a;
 }
 
@@ -79,7 +79,7 @@ static void array_reserve(array_t *a, size_t n) {
     if (na < n) {
         na = n;
     }
-    a->data = mpf_gc_realloc(a->data, na * a->itemsize + 1);
+    a->data = mpf_gc_realloc_var(a->data, 1, a->itemsize, na);
     a->alloc = na;
 }
 
@@ -277,8 +277,11 @@ static mpf_obj_t array_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             if (n < 0) {
                 n = 0;
             }
-            size_t len = a->len;
-            array_t *r = array_new(a->typecode, len * (size_t)n);
+            size_t len = a->len, total;
+            if (__builtin_mul_overflow(len, (size_t)n, &total)) {
+                mpf_raise_memory_error();
+            }
+            array_t *r = array_new(a->typecode, total);
             for (mpf_int_t k = 0; k < n; k++) {
                 memcpy(r->data + (size_t)k * len * a->itemsize, a->data, len * a->itemsize);
             }

@@ -36,7 +36,8 @@ typedef struct awaiter {
     uint8_t yielded;          // __next__ already gave the request to the loop
     uint8_t return_exceptions; // gather
     uint64_t deadline;        // SLEEP / WAIT_FOR: the duration in ms until the first
-                              // yield starts the clock, then the deadline (see now_ms)
+                              // yield starts the clock, then the deadline (see now_ms);
+                              // EVENT: the event's set() count when the wait began (yield)
     mpf_obj_t target;
     mpf_obj_t result;         // SLEEP: the value sleep() returns
 } awaiter_t;
@@ -49,11 +50,18 @@ typedef struct task {
     mpf_obj_t exception;      // what it raised, or NULL
     uintptr_t done;
     uintptr_t cancel;         // a cancel() is pending: throw CancelledError next
+    uintptr_t seq;            // when it was created or last ran: a pass runs the tasks
+                              // in this order, as CPython's first-in first-out ready queue
 } task_t;
+
+// The clock of task_t.seq.
+static uintptr_t task_seq;
 
 typedef struct event {
     mpf_obj_base_t base;
     uintptr_t flag;
+    uintptr_t sets;           // set() calls so far: a waiter woken by a set() that a clear()
+                              // undid before the waiter ran still wakes up
 } event_t;
 
 typedef struct lock {
@@ -126,6 +134,8 @@ static mpf_obj_t awaiter_yield(awaiter_t *a) {
     a->yielded = 1;
     if (a->kind == AW_SLEEP || a->kind == AW_WAIT_FOR) {
         a->deadline += now_ms();
+    } else if (a->kind == AW_EVENT) {
+        a->deadline = ((const event_t *)mpf_obj_ptr(a->target))->sets;
     }
     return mpf_obj_from_ptr(a);
 }
@@ -174,6 +184,7 @@ static mpf_obj_t task_new(mpf_obj_t coro) {
     t->base.type = &mpf_type_asyncio_task;
     t->coro = coro;
     t->result = MPF_OBJ_NONE;
+    t->seq = ++task_seq;
     mpf_obj_t o = mpf_obj_from_ptr(t);
     mpf_list_append(loop_tasks, o);
     return o;
@@ -265,8 +276,18 @@ static mpf_obj_t asyncio_sleep(size_t n_args, const mpf_obj_t *args) {
 }
 MPF_FUN_VAR(asyncio_sleep_obj, MPF_QSTR_sleep, 1, 2, asyncio_sleep);
 
+// A millisecond duration of sleep_ms/wait_for_ms: below 2**29 ms (half the period of
+// time.ticks_ms, as ticks_add requires), else OverflowError.
+static uint64_t duration_ms_arg(mpf_obj_t o) {
+    uint64_t ms = duration_arg(o, 1);
+    if (ms >= ((uint64_t)1 << 29)) {
+        mpf_raise_msg(&mpf_type_OverflowError, "ticks interval overflow");
+    }
+    return ms;
+}
+
 static mpf_obj_t asyncio_sleep_ms(mpf_obj_t ms) {
-    return sleep_for(duration_arg(ms, 1), MPF_OBJ_NONE);
+    return sleep_for(duration_ms_arg(ms), MPF_OBJ_NONE);
 }
 MPF_FUN_1(asyncio_sleep_ms_obj, MPF_QSTR_sleep_ms, asyncio_sleep_ms);
 
@@ -300,7 +321,7 @@ static mpf_obj_t asyncio_wait_for(mpf_obj_t aw, mpf_obj_t timeout) {
 MPF_FUN_2(asyncio_wait_for_obj, MPF_QSTR_wait_for, asyncio_wait_for);
 
 static mpf_obj_t asyncio_wait_for_ms(mpf_obj_t aw, mpf_obj_t timeout) {
-    return wait_for(aw, duration_arg(timeout, 1));
+    return wait_for(aw, duration_ms_arg(timeout));
 }
 MPF_FUN_2(asyncio_wait_for_ms_obj, MPF_QSTR_wait_for_ms, asyncio_wait_for_ms);
 
@@ -315,7 +336,11 @@ static mpf_obj_t event_make_new(const mpf_type_t *type, size_t n_args, size_t n_
 }
 
 static mpf_obj_t event_set(mpf_obj_t self) {
-    ((event_t *)mpf_obj_ptr(self))->flag = 1;
+    event_t *e = mpf_obj_ptr(self);
+    if (!e->flag) {
+        e->sets++;
+    }
+    e->flag = 1;
     return MPF_OBJ_NONE;
 }
 MPF_FUN_1(event_set_obj, MPF_QSTR_set, event_set);
@@ -435,12 +460,14 @@ static bool request_ready(task_t *t, uint64_t now, resume_t *r) {
         case AW_SLEEP:
             r->send = a->result;
             return now >= a->deadline;
-        case AW_EVENT:
-            if (!((const event_t *)mpf_obj_ptr(a->target))->flag) {
+        case AW_EVENT: {
+            const event_t *e = mpf_obj_ptr(a->target);
+            if (!e->flag && e->sets == a->deadline) {
                 return false;
             }
             r->send = MPF_OBJ_TRUE;
             return true;
+        }
         case AW_LOCK: {
             lock_t *l = mpf_obj_ptr(a->target);
             if (l->locked) {
@@ -537,7 +564,7 @@ static void task_step(task_t *t, const resume_t *r) {
         t->request = awaiter_yield(a);
     } else if (r->throw_ != MPF_OBJ_NULL) {
         t->done = 1;
-        t->exception = mpf_obj_is_type(r->throw_, &mpf_type_type) ? mpf_call0(r->throw_) : r->throw_;
+        t->exception = mpf_exc_instantiate(r->throw_, MPF_OBJ_NULL);
     } else {
         t->done = 1;
         t->result = r->send;
@@ -574,6 +601,7 @@ static bool loop_pass(mpf_obj_t tasks) {
         resume_t r;
         if (request_ready(t, now, &r)) {
             task_step(t, &r);
+            t->seq = ++task_seq;
             ran = true;
         }
     }
@@ -596,14 +624,24 @@ static bool loop_pass(mpf_obj_t tasks) {
         resume_t r;
         request_ready(best, now, &r);
         task_step(best, &r);
+        best->seq = ++task_seq;
         ran = true;
     }
-    // forget finished tasks (awaiters still hold the ones someone waits for)
+    // forget finished tasks (awaiters still hold the ones someone waits for) and order the
+    // rest by when they last ran (an insertion sort: the list is almost in order)
     size_t k = 0;
     for (size_t i = 0; i < tl->len; i++) {
-        if (!((const task_t *)mpf_obj_ptr(tl->items[i]))->done) {
-            tl->items[k++] = tl->items[i];
+        mpf_obj_t o = tl->items[i];
+        const task_t *t = mpf_obj_ptr(o);
+        if (t->done) {
+            continue;
         }
+        size_t j = k++;
+        while (j > 0 && ((const task_t *)mpf_obj_ptr(tl->items[j - 1]))->seq > t->seq) {
+            tl->items[j] = tl->items[j - 1];
+            j--;
+        }
+        tl->items[j] = o;
     }
     for (size_t i = k; i < tl->len; i++) {
         tl->items[i] = MPF_OBJ_NULL;

@@ -39,19 +39,24 @@ static mpf_obj_t make_result(mpf_obj_t self, const char *data, size_t len) {
 
 // Write [len] bytes at the position, growing (and zero-filling a gap) as needed.
 static void stream_write(stringio_t *s, const char *data, size_t len) {
-    size_t end = s->pos + len;
+    size_t end;
+    if (__builtin_add_overflow(s->pos, len, &end)) {
+        mpf_raise_memory_error();
+    }
     if (end > s->alloc) {
         size_t na = s->alloc * 2 + 16;
         if (na < end) {
             na = end;
         }
-        s->buf = mpf_gc_realloc(s->buf, na + 1);
+        s->buf = mpf_gc_realloc_var(s->buf, 1, 1, na);
         s->alloc = na;
     }
     if (s->pos > s->len) {
         memset(s->buf + s->len, 0, s->pos - s->len);
     }
-    memcpy(s->buf + s->pos, data, len);
+    if (len > 0) {
+        memcpy(s->buf + s->pos, data, len);
+    }
     s->pos = end;
     if (end > s->len) {
         s->len = end;
@@ -181,7 +186,9 @@ static mpf_obj_t stream_readinto(mpf_obj_t self, mpf_obj_t dest) {
     }
     size_t avail = stream_avail(s);
     size_t n = b.len < avail ? b.len : avail;
-    memcpy(b.buf, s->buf + s->pos, n);
+    if (n > 0) {
+        memcpy(b.buf, s->buf + s->pos, n);
+    }
     s->pos += n;
     return mpf_obj_new_small_int((mpf_int_t)n);
 }

@@ -173,7 +173,12 @@ static void sys_init(mpf_obj_t mod) {
     mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR_path), mpf_state.sys_path);
     mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR_modules), mpf_state.modules);
     mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR_platform), mpf_obj_new_str(mpf_port_platform, strlen(mpf_port_platform)));
+#if CONFIG_INT_BIG
+    // the largest machine-word int, as CPython's Py_ssize_t (2**63-1 on 64-bit hosts)
+    mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR_maxsize), mpf_obj_new_int_from_ll(INTPTR_MAX));
+#else
     mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR_maxsize), mpf_obj_new_int(MPF_SMALL_INT_MAX));
+#endif
     mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR_version), mpf_obj_new_str("3.11.0", 6));
 }
 

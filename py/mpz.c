@@ -43,7 +43,7 @@ static void zv_from(zv_t *v, mpf_obj_t o) {
 }
 
 static mpf_int_big_t *big_alloc(size_t n) {
-    mpf_int_big_t *b = mpf_gc_alloc(sizeof(mpf_int_big_t) + (n + 1) * sizeof(mpf_mpz_dig_t), false);
+    mpf_int_big_t *b = mpf_gc_alloc_var(sizeof(mpf_int_big_t) + sizeof(mpf_mpz_dig_t), sizeof(mpf_mpz_dig_t), n, false);
     b->base.type = &mpf_type_int;
     b->len = n;
     return b;
@@ -170,7 +170,7 @@ static void mag_divmod(mpf_mpz_dig_t *q, mpf_mpz_dig_t *rem, const mpf_mpz_dig_t
     }
     // binary long division
     size_t rl = bl + 1;
-    mpf_mpz_dig_t *r = mpf_gc_alloc((rl + 1) * sizeof(mpf_mpz_dig_t), false);
+    mpf_mpz_dig_t *r = mpf_gc_alloc_var(sizeof(mpf_mpz_dig_t), sizeof(mpf_mpz_dig_t), rl, false);
     for (size_t bit = al * DIG_BITS; bit-- > 0;) {
         // r = r * 2 + bit
         dbl_t carry = (a[bit / DIG_BITS] >> (bit % DIG_BITS)) & 1;
@@ -505,10 +505,10 @@ void mpf_mpz_print(const mpf_print_t *p, mpf_obj_t o, unsigned base, bool upper)
     zv_t z;
     zv_from(&z, o);
     size_t len = z.len;
-    mpf_mpz_dig_t *t = mpf_gc_alloc((len + 1) * sizeof(mpf_mpz_dig_t), false);
+    mpf_mpz_dig_t *t = mpf_gc_alloc_var(sizeof(mpf_mpz_dig_t), sizeof(mpf_mpz_dig_t), len, false);
     memcpy(t, z.d, len * sizeof(mpf_mpz_dig_t));
-    size_t cap = len * DIG_BITS + 2;
-    char *buf = mpf_gc_alloc(cap, false);
+    char *buf = mpf_gc_alloc_var(2, DIG_BITS, len, false);
+    size_t cap = len * DIG_BITS + 2;  // the allocation succeeded: no overflow
     size_t pos = cap;
     const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
     while (len > 0 && t[len - 1] == 0) {

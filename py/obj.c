@@ -1,6 +1,7 @@
 // obj.c -- operations every object supports: truth, equality, hashing, printing,
 // type tests, index and slice arithmetic.
 #include "mpf.h"
+#include "port.h"
 
 const char *mpf_obj_type_name(mpf_obj_t o) {
     return mpf_qstr_str(mpf_obj_type(o)->name);
@@ -48,9 +49,19 @@ bool mpf_obj_is_str(mpf_obj_t o) {
     return MPF_IS_STR(o);
 }
 
+#if CONFIG_CHECK_TAGS
+void mpf_tag_check_failed(const char *accessor) {
+    mpf_port_abort(accessor);
+}
+#endif
+
 const char *mpf_obj_str_data(mpf_obj_t o, size_t *len) {
     if (mpf_obj_is_qstr(o)) {
         return mpf_qstr_data(mpf_obj_qstr_value(o), len);
+    }
+    if (MPF_UNLIKELY(!mpf_obj_is_type(o, &mpf_type_str) && !mpf_obj_is_type(o, &mpf_type_bytes))) {
+        // a caller that did not check its argument: a TypeError, never a wild read
+        mpf_raise_fmt(&mpf_type_TypeError, "expected str or bytes, not %T", o);
     }
     const mpf_str_t *s = mpf_obj_ptr(o);
     *len = s->len;
@@ -84,6 +95,7 @@ mpf_int_t mpf_obj_hash(mpf_obj_t o) {
     } else if (mpf_obj_is_qstr(o)) {
         return (mpf_int_t)mpf_qstr_hash(mpf_obj_qstr_value(o));
     }
+    mpf_stack_check();
     const mpf_type_t *t = mpf_obj_type(o);
     if (t->flags & MPF_TYPE_FLAG_UNHASHABLE) {
         mpf_raise_fmt(&mpf_type_TypeError, "unhashable type: '%T'", o);

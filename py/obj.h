@@ -23,6 +23,15 @@
 #include "config.h"
 
 typedef uintptr_t mpf_obj_t;   // a tagged value, see the diagram above
+
+// MPF_TAG_ASSERT(cond, "accessor"): with CONFIG_CHECK_TAGS, abort naming the accessor
+// when a value is read as a kind it is not; otherwise nothing.
+#if CONFIG_CHECK_TAGS
+_Noreturn void mpf_tag_check_failed(const char *accessor);
+#define MPF_TAG_ASSERT(cond, accessor) ((cond) ? (void)0 : mpf_tag_check_failed("fatal: value tag check failed in " accessor))
+#else
+#define MPF_TAG_ASSERT(cond, accessor) ((void)0)
+#endif
 typedef intptr_t mpf_int_t;    // a machine-word signed integer (small-int payload)
 typedef uintptr_t mpf_uint_t;  // a machine-word unsigned integer
 typedef size_t mpf_qstr_t;     // an interned-string id (0 = none)
@@ -40,20 +49,29 @@ _Static_assert(MPF_SMALL_INT_BITS == sizeof(mpf_obj_t) * 8 - 1,
 
 // Small ints.
 static inline bool mpf_obj_is_small_int(mpf_obj_t o) { return (o & 1) != 0; }
-static inline mpf_int_t mpf_obj_small_int_value(mpf_obj_t o) { return (mpf_int_t)o >> 1; } // arithmetic shift (gcc, clang)
+static inline mpf_int_t mpf_obj_small_int_value(mpf_obj_t o) {
+    MPF_TAG_ASSERT(mpf_obj_is_small_int(o), "mpf_obj_small_int_value");
+    return (mpf_int_t)o >> 1; // arithmetic shift (gcc, clang)
+}
 static inline mpf_obj_t mpf_obj_new_small_int(mpf_int_t v) { return ((mpf_uint_t)v << 1) | 1; }
 static inline bool mpf_small_int_fits(mpf_int_t v) { return v >= MPF_SMALL_INT_MIN && v <= MPF_SMALL_INT_MAX; }
 #define MPF_OBJ_SMALL_INT(v) ((mpf_obj_t)(((mpf_uint_t)(v) << 1) | 1)) // for static initialisers
 
 // Qstrs (interned strings).
 static inline bool mpf_obj_is_qstr(mpf_obj_t o) { return (o & 3) == 2; }
-static inline mpf_qstr_t mpf_obj_qstr_value(mpf_obj_t o) { return (mpf_qstr_t)(o >> 2); }
+static inline mpf_qstr_t mpf_obj_qstr_value(mpf_obj_t o) {
+    MPF_TAG_ASSERT(mpf_obj_is_qstr(o), "mpf_obj_qstr_value");
+    return (mpf_qstr_t)(o >> 2);
+}
 static inline mpf_obj_t mpf_obj_new_qstr(mpf_qstr_t q) { return ((mpf_obj_t)q << 2) | 2; }
 #define MPF_OBJ_QSTR(q) ((mpf_obj_t)(((mpf_uint_t)(q) << 2) | 2)) // for static initialisers
 
 // Pointers to objects.
 static inline bool mpf_obj_is_ptr(mpf_obj_t o) { return (o & 3) == 0 && o != 0; }
-static inline void *mpf_obj_ptr(mpf_obj_t o) { return (void *)o; }
+static inline void *mpf_obj_ptr(mpf_obj_t o) {
+    MPF_TAG_ASSERT((o & 3) == 0, "mpf_obj_ptr");
+    return (void *)o;
+}
 static inline mpf_obj_t mpf_obj_from_ptr(const void *p) { return (mpf_obj_t)p; }
 #define MPF_OBJ_FROM_PTR(p) ((mpf_obj_t)(p)) // for static initialisers
 

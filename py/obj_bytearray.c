@@ -12,7 +12,7 @@ mpf_obj_t mpf_obj_new_bytearray(const uint8_t *data, size_t len) {
     bytearray_obj_t *b = mpf_new(bytearray_obj_t);
     b->base.type = &mpf_type_bytearray;
     b->alloc = len < 8 ? 8 : len;
-    b->items = mpf_gc_alloc(b->alloc, false);
+    b->items = mpf_gc_alloc_var(0, 1, b->alloc, false);
     b->len = len;
     if (data && len) {
         memcpy(b->items, data, len);
@@ -146,9 +146,14 @@ static mpf_obj_t bytearray_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             if (!mpf_obj_get_index_maybe(rhs, &n)) {
                 return MPF_OBJ_NULL;
             }
-            mpf_obj_t r = mpf_obj_new_bytearray(NULL, 0);
-            for (mpf_int_t i = 0; i < n; i++) {
-                ba_append(mpf_obj_ptr(r), a->items, a->len);
+            size_t total = 0;
+            if (n > 0 && __builtin_mul_overflow(a->len, (size_t)n, &total)) {
+                mpf_raise_memory_error();
+            }
+            mpf_obj_t r = mpf_obj_new_bytearray(NULL, total);
+            bytearray_obj_t *rb = mpf_obj_ptr(r);
+            for (size_t i = 0; i < total; i += a->len) {  // a->len == 0: total == 0
+                memcpy(rb->items + i, a->items, a->len);
             }
             if (op == MPF_BINARY_OP_INPLACE_MULTIPLY) {
                 bytearray_obj_t *rr = mpf_obj_ptr(r);

@@ -35,9 +35,39 @@ mpf_obj_t mpf_exc_new_msg(const mpf_type_t *t, const char *msg) {
     return mpf_exc_new(t, 1, &s);
 }
 
+mpf_obj_t mpf_exc_instantiate(mpf_obj_t e, mpf_obj_t value) {
+    if (mpf_obj_is_type(e, &mpf_type_type)) {
+        if (!mpf_type_is_subclass(mpf_obj_ptr(e), &mpf_type_BaseException)) {
+            mpf_raise_msg(&mpf_type_TypeError, "exceptions must derive from BaseException");
+        }
+        mpf_obj_t inst;
+        if (value == MPF_OBJ_NULL || value == MPF_OBJ_NONE) {
+            inst = mpf_call0(e);
+        } else if (mpf_obj_isinstance(value, e)) {
+            inst = value;
+        } else if (mpf_obj_is_type(value, &mpf_type_tuple)) {
+            const mpf_tuple_t *t = mpf_obj_ptr(value);
+            inst = mpf_call(e, t->len, 0, t->items);
+        } else {
+            inst = mpf_call1(e, value);
+        }
+        if (!mpf_obj_is_exception(inst)) {
+            mpf_raise_fmt(&mpf_type_TypeError, "calling %R should have returned an instance of BaseException, not %T", e, inst);
+        }
+        return inst;
+    }
+    if (!mpf_obj_is_exception(e)) {
+        mpf_raise_msg(&mpf_type_TypeError, "exceptions must derive from BaseException");
+    }
+    if (value != MPF_OBJ_NULL && value != MPF_OBJ_NONE) {
+        mpf_raise_msg(&mpf_type_TypeError, "instance exception may not have a separate value");
+    }
+    return e;
+}
+
 MPF_NORETURN void mpf_raise(mpf_obj_t exc) {
     if (mpf_obj_is_type(exc, &mpf_type_type)) {
-        exc = mpf_call0(exc);
+        exc = mpf_exc_instantiate(exc, MPF_OBJ_NULL);
     }
     mpf_nlr_raise(exc);
 }

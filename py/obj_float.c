@@ -24,7 +24,26 @@ mpf_obj_t mpf_obj_new_float(mpf_float_t v) {
 }
 
 static inline mpf_float_t fval(mpf_obj_t o) {
+    MPF_TAG_ASSERT(mpf_obj_is_type(o, &mpf_type_float), "float value");
     return ((const mpf_float_obj_t *)mpf_obj_ptr(o))->value;
+}
+
+// [v] printed with the printf conversion [type] (e, f, g, E, F, G), precision [prec] and
+// the # flag if [alt], into a heap buffer of exactly the length needed (*len bytes
+// and a NUL): '%.300f' of 1e300 is 602 characters, all of them kept.
+static const char *float_printf(char type, int prec, bool alt, mpf_float_t v, size_t *len) {
+    char fmt[8];
+    snprintf(fmt, sizeof(fmt), "%%%s.*%c", alt ? "#" : "", type);
+    int n = snprintf(NULL, 0, fmt, prec, (double)v);
+    if (n < 0) {
+        mpf_raise_msg(&mpf_type_ValueError, "precision too big");
+    }
+    char *buf = mpf_gc_alloc_var(1, 1, (size_t)n, false);
+    if (snprintf(buf, (size_t)n + 1, fmt, prec, (double)v) != n) {
+        mpf_raise_msg(&mpf_type_ValueError, "precision too big");
+    }
+    *len = (size_t)n;
+    return buf;
 }
 
 // Shortest decimal digits of [v] (> 0, finite) that read back as [v]: digits in [dig]
@@ -354,12 +373,12 @@ mpf_obj_t mpf_float_round(mpf_obj_t x, mpf_obj_t ndigits) {
     if (!isfinite(v) || v == 0) {
         return x;
     }
-    if (n > 300) {
-        return x;
+    if (n > 400) {
+        return x;  // a double has no decimal digits that far out (the smallest is 5e-324)
     }
     if (n >= 0) {
-        char buf[400];
-        snprintf(buf, sizeof(buf), "%.*f", (int)n, (double)v);
+        size_t len;
+        const char *buf = float_printf('f', (int)n, false, v, &len);
         return mpf_obj_new_float((mpf_float_t)STRTOF(buf, NULL));
     }
     mpf_float_t p = pow(10, (mpf_float_t)-n);
@@ -374,20 +393,9 @@ mpf_obj_t mpf_float_round(mpf_obj_t x, mpf_obj_t ndigits) {
 
 // Format [f] with a printf conversion [type] (e, f, g, E, F, G) and precision.
 mpf_obj_t mpf_float_format(mpf_float_t f, char type, int prec, bool alt) {
-    char fmt[16];
-    char buf[512];
-    if (prec > 300) {
-        prec = 300;
-    }
-    snprintf(fmt, sizeof(fmt), "%%%s.%d%c", alt ? "#" : "", prec, type);
-    int n = snprintf(buf, sizeof(buf), fmt, (double)f);
-    if (n < 0) {
-        n = 0;
-    }
-    if ((size_t)n >= sizeof(buf)) {
-        n = (int)sizeof(buf) - 1;
-    }
-    return mpf_obj_new_str(buf, (size_t)n);
+    size_t n;
+    const char *buf = float_printf(type, prec, alt, f, &n);
+    return mpf_obj_new_str(buf, n);
 }
 
 // repr digits for format(): the shortest repr string.

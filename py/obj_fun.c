@@ -203,6 +203,88 @@ const mpf_type_t mpf_type_bound_meth = {
     .binary_op = bound_meth_binary_op,
 };
 
+// ---------------------------------------------------------------- method descriptors
+// `list.append`: a builtin type's method taken from the type. Its receiver is the first
+// argument of the call, which is checked here once for every method of every builtin type.
+typedef struct mpf_method_desc {
+    mpf_obj_base_t base;
+    const mpf_type_t *owner;  // the builtin type whose table holds the method
+    mpf_obj_t fun;            // a builtin function taking the receiver first
+} mpf_method_desc_t;
+
+mpf_obj_t mpf_obj_new_method_desc(const mpf_type_t *owner, mpf_obj_t fun) {
+    mpf_method_desc_t *d = mpf_new(mpf_method_desc_t);
+    d->base.type = &mpf_type_method_desc;
+    d->owner = owner;
+    d->fun = fun;
+    return mpf_obj_from_ptr(d);
+}
+
+static mpf_qstr_t method_desc_name(const mpf_method_desc_t *d) {
+    return ((const mpf_fun_builtin_t *)mpf_obj_ptr(d->fun))->name;
+}
+
+static mpf_obj_t method_desc_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    const mpf_method_desc_t *d = mpf_obj_ptr(self);
+    if (n_args == 0) {
+        mpf_raise_fmt(&mpf_type_TypeError, "unbound method %q.%q() needs an argument", d->owner->name, method_desc_name(d));
+    }
+    mpf_obj_t recv = mpf_native_self(d->owner, method_desc_name(d), args[0]);
+    if (recv == args[0]) {
+        return mpf_call(d->fun, n_args, n_kw, args);
+    }
+    size_t n = n_args + 2 * n_kw;
+    mpf_obj_t stack_args[BOUND_STACK_ARGS];
+    mpf_obj_t *a = n <= BOUND_STACK_ARGS ? stack_args : mpf_gc_alloc(n * sizeof(mpf_obj_t), false);
+    memcpy(a, args, n * sizeof(mpf_obj_t));
+    a[0] = recv;
+    return mpf_call(d->fun, n_args, n_kw, a);
+}
+
+static void method_desc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    const mpf_method_desc_t *d = mpf_obj_ptr(self);
+    mpf_printf(p, "<method '%q' of '%q' objects>", method_desc_name(d), d->owner->name);
+}
+
+static void method_desc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    const mpf_method_desc_t *d = mpf_obj_ptr(self);
+    if (dest[0] != MPF_OBJ_NULL) {
+        return;
+    }
+    if (attr == MPF_QSTR___name__ || attr == MPF_QSTR___qualname__) {
+        dest[0] = mpf_obj_new_qstr(method_desc_name(d));
+    } else if (attr == MPF_QSTR___objclass__) {
+        dest[0] = mpf_obj_from_ptr(d->owner);
+    }
+}
+
+static mpf_obj_t method_desc_unary_op(int op, mpf_obj_t self) {
+    if (op == MPF_UNARY_OP_HASH) {
+        const mpf_method_desc_t *d = mpf_obj_ptr(self);
+        return mpf_obj_new_small_int((mpf_int_t)((d->fun >> 2) ^ ((mpf_uint_t)d->owner >> 4)) & MPF_SMALL_INT_MAX);
+    }
+    return MPF_OBJ_NULL;
+}
+
+static mpf_obj_t method_desc_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    if (op == MPF_BINARY_OP_EQUAL && mpf_obj_is_type(rhs, &mpf_type_method_desc)) {
+        const mpf_method_desc_t *a = mpf_obj_ptr(lhs), *b = mpf_obj_ptr(rhs);
+        return mpf_obj_bool(a->owner == b->owner && a->fun == b->fun);
+    }
+    return MPF_OBJ_NULL;
+}
+
+const mpf_type_t mpf_type_method_desc = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_method_descriptor,
+    .print = method_desc_print,
+    .call = method_desc_call,
+    .attr = method_desc_attr,
+    .unary_op = method_desc_unary_op,
+    .binary_op = method_desc_binary_op,
+};
+
 // ---------------------------------------------------------------- cells
 mpf_obj_t mpf_obj_new_cell(mpf_obj_t v) {
     mpf_cell_t *c = mpf_new(mpf_cell_t);

@@ -43,9 +43,7 @@ mpf_obj_t mpf_gen_resume(mpf_obj_t self, mpf_obj_t send, mpf_obj_t throw_, mpf_o
         *fr->sp = send;
     }
     if (throw_ != MPF_OBJ_NULL) {
-        if (mpf_obj_is_type(throw_, &mpf_type_type)) {
-            throw_ = mpf_call0(throw_);
-        }
+        throw_ = mpf_exc_instantiate(throw_, MPF_OBJ_NULL);
         fr->pending = throw_;
     }
     if (MPF_UNLIKELY(mpf_state.gen_depth >= GEN_NEST_MAX)) {
@@ -98,13 +96,11 @@ static mpf_obj_t gen_send(mpf_obj_t self, mpf_obj_t v) {
 MPF_FUN_2(gen_send_obj, MPF_QSTR_send, gen_send);
 
 static mpf_obj_t gen_throw(size_t n_args, const mpf_obj_t *args) {
-    mpf_obj_t exc = args[1];
-    if (n_args > 2 && args[2] != MPF_OBJ_NONE) {
-        exc = mpf_call1(args[1], args[2]);
+    if (!mpf_obj_is_exception(args[1]) &&
+        !(mpf_obj_is_type(args[1], &mpf_type_type) && mpf_type_is_subclass(mpf_obj_ptr(args[1]), &mpf_type_BaseException))) {
+        mpf_raise_fmt(&mpf_type_TypeError, "exceptions must be classes or instances deriving from BaseException, not %T", args[1]);
     }
-    if (!mpf_obj_is_exception(exc) && !(mpf_obj_is_type(exc, &mpf_type_type) && mpf_type_is_subclass(mpf_obj_ptr(exc), &mpf_type_BaseException))) {
-        mpf_raise_msg(&mpf_type_TypeError, "exceptions must be classes or instances deriving from BaseException, not type");
-    }
+    mpf_obj_t exc = mpf_exc_instantiate(args[1], n_args > 2 ? args[2] : MPF_OBJ_NULL);
     mpf_obj_t ret;
     bool returned;
     mpf_obj_t y = mpf_gen_resume(args[0], MPF_OBJ_NONE, exc, &ret, &returned);

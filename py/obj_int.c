@@ -517,7 +517,7 @@ bool mpf_int_fits_bytes(mpf_obj_t v, size_t size, bool is_signed) {
 }
 
 mpf_obj_t mpf_int_to_bytes_obj(mpf_obj_t self, size_t len, bool little, bool is_signed) {
-    uint8_t *buf = mpf_gc_alloc(len + 1, false);
+    uint8_t *buf = mpf_gc_alloc_var(1, 1, len, false);
 #if CONFIG_INT_BIG
     if (!mpf_mpz_to_bytes(self, buf, len, is_signed)) {
         mpf_raise_msg(&mpf_type_OverflowError, "int too big to convert");

@@ -12,7 +12,7 @@ void *mpf_array_grow(void *items, size_t *alloc, size_t need, size_t size) {
         na = need;
     }
     *alloc = na;
-    return mpf_gc_realloc(items, na * size);
+    return mpf_gc_realloc_var(items, 0, size, na);
 }
 
 size_t mpf_seq_clamp_index(mpf_int_t i, size_t len) {
@@ -76,7 +76,7 @@ mpf_obj_t mpf_obj_new_list(size_t n, const mpf_obj_t *items) {
     mpf_list_t *l = mpf_new(mpf_list_t);
     l->base.type = &mpf_type_list;
     l->alloc = n < 4 ? 4 : n;
-    l->items = mpf_gc_alloc(l->alloc * sizeof(mpf_obj_t), false);
+    l->items = mpf_gc_alloc_var(0, sizeof(mpf_obj_t), l->alloc, false);
     l->len = n;
     if (items != NULL && n > 0) {
         memcpy(l->items, items, n * sizeof(mpf_obj_t));

@@ -616,6 +616,10 @@ MPF_FUN_VAR(set_intersection_update_obj, MPF_QSTR_intersection_update, 1, 255, s
 
 static mpf_obj_t set_m_difference_update(size_t n_args, const mpf_obj_t *args) {
     for (size_t i = 1; i < n_args; i++) {
+        if (args[i] == args[0]) {
+            set_m_clear(args[0]);  // s.difference_update(s): everything goes
+            continue;
+        }
         mpf_obj_t it = mpf_getiter(args[i]), v;
         while ((v = mpf_iternext(it)) != MPF_OBJ_STOP) {
             set_discard(mpf_obj_ptr(args[0]), v);

@@ -10,7 +10,7 @@ mpf_obj_t mpf_obj_new_str_of_type(const mpf_type_t *t, const char *data, size_t 
         return mpf_obj_new_bytearray((const uint8_t *)data, len);
     }
 #endif
-    mpf_str_t *s = mpf_gc_alloc(sizeof(mpf_str_t) + len + 1, false);
+    mpf_str_t *s = mpf_gc_alloc_var(sizeof(mpf_str_t) + 1, 1, len, false);
     uint8_t *d = (uint8_t *)(s + 1);
     if (len > 0) {
         memcpy(d, data, len);
@@ -233,11 +233,8 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         if (n <= 0 || la == 0) {
             return mpf_obj_new_str_of_type(t, "", 0);
         }
-        size_t total;
-        if (__builtin_mul_overflow(la, (size_t)n, &total)) {
-            mpf_raise_memory_error();
-        }
-        mpf_str_t *s = mpf_gc_alloc(sizeof(mpf_str_t) + total + 1, false);
+        mpf_str_t *s = mpf_gc_alloc_var(sizeof(mpf_str_t) + 1, la, (size_t)n, false);
+        size_t total = la * (size_t)n;  // the allocation succeeded: no overflow
         uint8_t *d = (uint8_t *)(s + 1);
         for (mpf_int_t i = 0; i < n; i++) {
             memcpy(d + (size_t)i * la, a, la);
@@ -255,8 +252,9 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
 #endif
     bool rhs_same = mpf_obj_type(rhs) == t;
     mpf_buffer_t rb;
-    if (!rhs_same && t == &mpf_type_bytes && (op == MPF_BINARY_OP_ADD || op == MPF_BINARY_OP_IN) &&
-        mpf_obj_get_buffer(rhs, &rb, false) && !MPF_IS_STR(rhs)) {
+    if (!rhs_same && t == &mpf_type_bytes && (op == MPF_BINARY_OP_ADD || op == MPF_BINARY_OP_IN || op <= MPF_BINARY_OP_NOT_EQUAL) &&
+        !MPF_IS_STR(rhs) && mpf_obj_get_buffer(rhs, &rb, false)) {
+        // bytes against any bytes-like object (bytearray, memoryview, array): by content
         rhs_same = true;
     }
     if (op == MPF_BINARY_OP_IN && t == &mpf_type_bytes && mpf_obj_is_small_int(rhs)) {
@@ -288,7 +286,7 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             if (lb == 0) {
                 return lhs;
             }
-            mpf_str_t *s = mpf_gc_alloc(sizeof(mpf_str_t) + la + lb + 1, false);
+            mpf_str_t *s = mpf_gc_alloc_var(sizeof(mpf_str_t) + 1 + la, 1, lb, false);
             uint8_t *d = (uint8_t *)(s + 1);
             memcpy(d, a, la);
             memcpy(d + la, b, lb);
@@ -480,14 +478,18 @@ static mpf_obj_t str_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
 }
 
 // ---------------------------------------------------------------- methods
+// The bytes of a str, or of any bytes-like object (bytes, bytearray, memoryview, array);
+// TypeError for anything else (an int is never a buffer).
 static const char *self_data(mpf_obj_t self, size_t *len) {
-    if (MPF_IS_BYTEARRAY(self)) {
-        mpf_buffer_t b;
-        mpf_obj_get_buffer(self, &b, false);
-        *len = b.len;
-        return b.buf;
+    if (MPF_IS_STR(self) || mpf_obj_is_type(self, &mpf_type_bytes)) {
+        return mpf_obj_str_data(self, len);
     }
-    return mpf_obj_str_data(self, len);
+    mpf_buffer_t b;
+    if (!mpf_obj_get_buffer(self, &b, false)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "a bytes-like object is required, not '%T'", self);
+    }
+    *len = b.len;
+    return b.buf;
 }
 
 static const mpf_type_t *result_type(mpf_obj_t self) {
@@ -561,11 +563,8 @@ static mpf_obj_t split_impl(size_t n_args, size_t n_kw, const mpf_obj_t *args, b
                     break;
                 }
                 if (maxsplit == 0) {
-                    size_t e = len;
-                    while (e > i && is_space(s[e - 1])) {
-                        e--;
-                    }
-                    mpf_list_append(res, mpf_obj_new_str_of_type(t, s + i, e - i));
+                    // the rest, trailing whitespace included (as CPython)
+                    mpf_list_append(res, mpf_obj_new_str_of_type(t, s + i, len - i));
                     break;
                 }
                 size_t j = i;
@@ -588,11 +587,8 @@ static mpf_obj_t split_impl(size_t n_args, size_t n_kw, const mpf_obj_t *args, b
                     break;
                 }
                 if (maxsplit == 0) {
-                    size_t b = 0;
-                    while (b < e && is_space(s[b])) {
-                        b++;
-                    }
-                    mpf_list_append(res, mpf_obj_new_str_of_type(t, s + b, e - b));
+                    // the rest, leading whitespace included (as CPython)
+                    mpf_list_append(res, mpf_obj_new_str_of_type(t, s, e));
                     break;
                 }
                 size_t j = e;
@@ -1469,7 +1465,7 @@ static mpf_obj_t bytes_make_new(const mpf_type_t *type, size_t n_args, size_t n_
         if (n < 0) {
             mpf_raise_msg(&mpf_type_ValueError, "negative count");
         }
-        mpf_str_t *s = mpf_gc_alloc(sizeof(mpf_str_t) + (size_t)n + 1, false);
+        mpf_str_t *s = mpf_gc_alloc_var(sizeof(mpf_str_t) + 1, 1, (size_t)n, false);
         s->base.type = &mpf_type_bytes;
         s->len = (size_t)n;
         s->data = (uint8_t *)(s + 1);

@@ -188,7 +188,7 @@ mpf_obj_t mpf_seq_binary_op(int op, const mpf_obj_t *a, size_t an, mpf_obj_t rhs
             if (__builtin_mul_overflow(an, (size_t)n, &total)) {
                 mpf_raise_memory_error();
             }
-            mpf_obj_t r = make(total, NULL);
+            mpf_obj_t r = make(total, NULL);  // the allocator checks total * item size
             size_t rn;
             mpf_obj_t *out;
             mpf_obj_get_array(r, &rn, &out);

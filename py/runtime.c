@@ -65,12 +65,8 @@ void mpf_deinit(void) {
     mpf_state.nlr_top = NULL;
 }
 
-void mpf_stack_check(void) {
-    volatile char here = 0;
-    if ((uintptr_t)&here < (uintptr_t)mpf_state.stack_limit_addr) {
-        mpf_raise_msg(&mpf_type_RecursionError, "maximum recursion depth exceeded");
-    }
-    (void)here;
+void mpf_stack_overflow(void) {
+    mpf_raise_msg(&mpf_type_RecursionError, "maximum recursion depth exceeded");
 }
 
 // ---------------------------------------------------------------- operators
@@ -102,6 +98,7 @@ static bool contains(mpf_obj_t container, mpf_obj_t item) {
 }
 
 mpf_obj_t mpf_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    mpf_stack_check();
     if (op == MPF_BINARY_OP_IS) {
         return mpf_obj_bool(lhs == rhs);
     } else if (op == MPF_BINARY_OP_IN) {
@@ -192,6 +189,7 @@ MPF_NORETURN void mpf_raise_type_error_unsupported(int op, mpf_obj_t lhs, mpf_ob
 }
 
 mpf_obj_t mpf_unary_op(int op, mpf_obj_t o) {
+    mpf_stack_check();
     if (op == MPF_UNARY_OP_NOT) {
         return mpf_obj_bool(!mpf_obj_is_true(o));
     }
@@ -223,6 +221,7 @@ mpf_obj_t mpf_unary_op(int op, mpf_obj_t o) {
 
 // ---------------------------------------------------------------- calls
 mpf_obj_t mpf_call(mpf_obj_t fun, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    mpf_stack_check();
     const mpf_type_t *t = mpf_obj_type(fun);
     if (t->call != NULL) {
         return t->call(fun, n_args, n_kw, args);
@@ -442,6 +441,26 @@ static void bind_member(mpf_obj_t m, mpf_obj_t self, const mpf_type_t *t, bool f
     }
 }
 
+mpf_obj_t mpf_native_self(const mpf_type_t *owner, mpf_qstr_t name, mpf_obj_t self) {
+    const mpf_type_t *t = mpf_obj_type(self);
+    if (owner->flags & MPF_TYPE_FLAG_EXCEPTION) {
+        owner = &mpf_type_BaseException;  // every builtin exception shares one method table
+    }
+    if (owner == &mpf_type_object) {
+        return self;
+    }
+    if (mpf_type_is_subclass(t, owner)) {
+        if (!(t->flags & MPF_TYPE_FLAG_HEAP) || mpf_obj_is_exception(self)) {
+            return self;
+        }
+        mpf_obj_t sub = ((const mpf_instance_t *)mpf_obj_ptr(self))->subobj;
+        if (sub != MPF_OBJ_NULL && mpf_type_is_subclass(mpf_obj_type(sub), owner)) {
+            return sub;
+        }
+    }
+    mpf_raise_fmt(&mpf_type_TypeError, "descriptor '%q' for '%q' objects doesn't apply to a '%T' object", name, owner->name, self);
+}
+
 // Attribute of a type object [cls].
 static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
     const mpf_type_t *t = mpf_obj_ptr(cls);
@@ -471,7 +490,8 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
         dest[0] = mpf_obj_from_ptr(d);
         return;
     }
-    mpf_obj_t m = mpf_type_lookup(t, q);
+    const mpf_type_t *owner = NULL;
+    mpf_obj_t m = type_lookup_ex(t, q, &owner);
     if (m == MPF_OBJ_NULL) {
         return;
     }
@@ -481,6 +501,10 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
         dest[1] = cls;
     } else if (mt == &mpf_type_staticmethod) {
         dest[0] = ((const mpf_wrapper_t *)mpf_obj_ptr(m))->fun;
+    } else if (mt == &mpf_type_fun_builtin && owner != NULL && !(owner->flags & MPF_TYPE_FLAG_HEAP) &&
+               owner != &mpf_type_object) {
+        // a builtin type's method: its receiver is checked when it is called
+        dest[0] = mpf_obj_new_method_desc(owner, m);
     } else {
         dest[0] = m;
     }
@@ -522,11 +546,10 @@ void mpf_load_method_maybe(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest) {
     mpf_obj_t m = type_lookup_ex(t, q, &owner);
     if (m != MPF_OBJ_NULL) {
         if (owner != NULL && !(owner->flags & MPF_TYPE_FLAG_HEAP) && (t->flags & MPF_TYPE_FLAG_HEAP) &&
-            ((const mpf_instance_t *)mpf_obj_ptr(o))->subobj != MPF_OBJ_NULL &&
-            mpf_obj_is_type(m, &mpf_type_fun_builtin)) {
-            // a builtin base's method works on the native sub-object
+            owner != &mpf_type_object && !mpf_obj_is_exception(o) && mpf_obj_is_type(m, &mpf_type_fun_builtin)) {
+            // a builtin base's method works on the native sub-object (TypeError if there is none)
             dest[0] = m;
-            dest[1] = ((const mpf_instance_t *)mpf_obj_ptr(o))->subobj;
+            dest[1] = mpf_native_self(owner, q, o);
             return;
         }
         bind_member(m, o, t, owner != NULL && (owner->flags & MPF_TYPE_FLAG_HEAP), dest);
@@ -644,9 +667,8 @@ void mpf_load_super_method(mpf_qstr_t q, mpf_obj_t *dest) {
         }
         if (!from_heap && mpf_obj_is_type(m, &mpf_type_fun_builtin) && (st->flags & MPF_TYPE_FLAG_HEAP) &&
             chain[i] != &mpf_type_object) {
-            mpf_obj_t sub = ((const mpf_instance_t *)mpf_obj_ptr(self))->subobj;
             dest[0] = m;
-            dest[1] = sub != MPF_OBJ_NULL ? sub : self;
+            dest[1] = mpf_native_self(chain[i], q, self);
             return;
         }
         bind_member(m, self, st, from_heap, dest);
@@ -774,6 +796,7 @@ const mpf_type_t mpf_type_iter_generic = {
 };
 
 mpf_obj_t mpf_getiter(mpf_obj_t o) {
+    mpf_stack_check();
     const mpf_type_t *t = mpf_obj_type(o);
     if (t->getiter != NULL) {
         mpf_obj_t r = t->getiter(o);
@@ -792,6 +815,7 @@ mpf_obj_t mpf_getiter(mpf_obj_t o) {
 }
 
 mpf_obj_t mpf_iternext(mpf_obj_t it) {
+    mpf_stack_check();
     const mpf_type_t *t = mpf_obj_type(it);
     if (t->iternext != NULL) {
         return t->iternext(it);

@@ -402,16 +402,7 @@ __attribute__((noinline)) static bool yield_from_step(mpf_obj_t it, mpf_obj_t s,
 }
 
 static mpf_obj_t make_exception(mpf_obj_t e) {
-    if (mpf_obj_is_type(e, &mpf_type_type)) {
-        if (!mpf_type_is_subclass(mpf_obj_ptr(e), &mpf_type_BaseException)) {
-            mpf_raise_msg(&mpf_type_TypeError, "exceptions must derive from BaseException");
-        }
-        return mpf_call0(e);
-    }
-    if (!mpf_obj_is_exception(e)) {
-        mpf_raise_msg(&mpf_type_TypeError, "exceptions must derive from BaseException");
-    }
-    return e;
+    return mpf_exc_instantiate(e, MPF_OBJ_NULL);
 }
 
 // ---------------------------------------------------------------- the dispatch loop

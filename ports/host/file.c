@@ -167,9 +167,15 @@ static const mpf_type_t file_type = {
 static mpf_obj_t builtin_open(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_obj_t mode_o = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_mode);
     size_t pl, ml = 1;
-    const char *path = mpf_obj_str_data(mpf_obj_str(args[0]), &pl);
+    if (!MPF_IS_STR(args[0]) && !mpf_obj_is_type(args[0], &mpf_type_bytes)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "expected str, bytes or os.PathLike object, not %T", args[0]);
+    }
+    const char *path = mpf_obj_str_data(args[0], &pl);
     const char *mode = "r";
     if (mode_o != MPF_OBJ_NULL) {
+        if (!MPF_IS_STR(mode_o)) {
+            mpf_raise_fmt(&mpf_type_TypeError, "open() argument 'mode' must be str, not %T", mode_o);
+        }
         mode = mpf_obj_str_data(mode_o, &ml);
     }
     char cmode[8] = {0};
