@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, help="stop after SECONDS (status 124)")
     args = parser.parse_args(argv)
     if not args.elf.is_file():
-        print(f"error: {args.elf}: no such file; build it first with `mpforge build`", file=sys.stderr)
+        print(f"error: {args.elf}: no such file; build it with `mpforge build`", file=sys.stderr)
         return 2
 
     def out(data: bytes) -> None:

@@ -205,8 +205,12 @@ class CortexM:
             r.writers[base + 0x14 + i] = systick_reload_write
             # ISER/ICER/ISPR/ICPR: one word each (32 lines; the chips here have fewer than 96).
             for bank in range(3):
-                for reg, fn in ((0x100, self._iser), (0x180, self._icer), (0x200, self._ispr),
-                                (0x280, self._icpr)):
+                for reg, fn in (
+                    (0x100, self._iser),
+                    (0x180, self._icer),
+                    (0x200, self._ispr),
+                    (0x280, self._icpr),
+                ):
                     r.writers[base + reg + 4 * bank + i] = fn
                 r.readers[base + 0x100 + 4 * bank + i] = self._nvic_read(self.nvic_enabled_ref)
                 r.readers[base + 0x200 + 4 * bank + i] = self._nvic_read(self.nvic_pending_ref)
@@ -301,9 +305,17 @@ class CortexM:
             sp -= 4
             xpsr |= 1 << 9  # the frame was realigned: undo on return
         sp -= 32
-        frame = [uc.reg_read(r) for r in (arm.UC_ARM_REG_R0, arm.UC_ARM_REG_R1,
-                                          arm.UC_ARM_REG_R2, arm.UC_ARM_REG_R3,
-                                          arm.UC_ARM_REG_R12, arm.UC_ARM_REG_LR)]
+        frame = [
+            uc.reg_read(r)
+            for r in (
+                arm.UC_ARM_REG_R0,
+                arm.UC_ARM_REG_R1,
+                arm.UC_ARM_REG_R2,
+                arm.UC_ARM_REG_R3,
+                arm.UC_ARM_REG_R12,
+                arm.UC_ARM_REG_LR,
+            )
+        ]
         uc.mem_write(sp, struct.pack("<8I", *frame, pc & ~1, xpsr))
         if self.chip.has_fpu:  # no lazy stacking here: keep the caller-saved FP state aside
             fp = [uc.reg_read(arm.UC_ARM_REG_S0 + i) for i in range(16)]
@@ -319,9 +331,14 @@ class CortexM:
         uc = self.uc
         sp = uc.reg_read(arm.UC_ARM_REG_SP)
         r0, r1, r2, r3, r12, lr, pc, xpsr = struct.unpack("<8I", uc.mem_read(sp, 32))
-        for reg, value in ((arm.UC_ARM_REG_R0, r0), (arm.UC_ARM_REG_R1, r1),
-                           (arm.UC_ARM_REG_R2, r2), (arm.UC_ARM_REG_R3, r3),
-                           (arm.UC_ARM_REG_R12, r12), (arm.UC_ARM_REG_LR, lr)):
+        for reg, value in (
+            (arm.UC_ARM_REG_R0, r0),
+            (arm.UC_ARM_REG_R1, r1),
+            (arm.UC_ARM_REG_R2, r2),
+            (arm.UC_ARM_REG_R3, r3),
+            (arm.UC_ARM_REG_R12, r12),
+            (arm.UC_ARM_REG_LR, lr),
+        ):
             uc.reg_write(reg, value)
         sp += 32 + (4 if xpsr & (1 << 9) else 0)
         if self.saved_fp:

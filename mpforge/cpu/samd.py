@@ -13,6 +13,7 @@ else. Register offsets from DS40001882 (SAMD21) and DS60001507 (SAMD51).
 from __future__ import annotations
 
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from unicorn import arm_const as arm
@@ -26,6 +27,17 @@ SERCOM_INTFLAG = 0x18
 SERCOM_DATA = 0x28
 INTFLAG_DRE, INTFLAG_TXC, INTFLAG_RXC = 0x01, 0x02, 0x04
 PORT_GROUPS = 2
+# PORT group registers: DIR, DIRCLR, DIRSET, DIRTGL, OUT, OUTCLR, OUTSET, OUTTGL.
+PORT_WRITES = (
+    (0x00, "dir", "put"),
+    (0x04, "dir", "clr"),
+    (0x08, "dir", "set"),
+    (0x0C, "dir", "tgl"),
+    (0x10, "out", "put"),
+    (0x14, "out", "clr"),
+    (0x18, "out", "set"),
+    (0x1C, "out", "tgl"),
+)
 
 
 @dataclass(frozen=True)
@@ -150,7 +162,7 @@ class Samd(Chip):
         regs.writers[base + SERCOM_DATA + 1] = lambda address, byte: None
         regs.readers[base + SERCOM_DATA + 1] = lambda address: 0
 
-    def _pending(self, n: int):  # noqa: ANN202 - a closure over the SERCOM's input
+    def _pending(self, n: int) -> Callable[[], bool]:
         if n == self.console_sercom:
             return self.machine.console.has_input
         return lambda: bool(self.loopback[n])
@@ -159,7 +171,7 @@ class Samd(Chip):
         regs = machine.regs
         state = {"dir": 0, "out": 0}
 
-        def word_op(reg: str, op: str, shift_base: int):  # noqa: ANN202
+        def word_op(reg: str, op: str, shift_base: int) -> Callable[[int, int], None]:
             def write(address: int, byte: int) -> None:
                 bits = byte << (8 * (address - shift_base))
                 if op == "set":
@@ -174,7 +186,7 @@ class Samd(Chip):
 
             return write
 
-        def word_read(value):  # noqa: ANN001, ANN202
+        def word_read(value: Callable[[], int]) -> Callable[[int], int]:
             def read(address: int) -> int:
                 return (value() >> (8 * ((address - base) % 4))) & 0xFF
 
@@ -188,12 +200,9 @@ class Samd(Chip):
             return bits & state["out"] & ~state["dir"]
 
         for i in range(4):
-            for offset, reg, op in ((0x00, "dir", "put"), (0x04, "dir", "clr"), (0x08, "dir", "set"),
-                                    (0x0C, "dir", "tgl"), (0x10, "out", "put"), (0x14, "out", "clr"),
-                                    (0x18, "out", "set"), (0x1C, "out", "tgl")):
+            for offset, reg, op in PORT_WRITES:
                 regs.writers[base + offset + i] = word_op(reg, op, base + offset)
-            for offset, reg in ((0x00, "dir"), (0x04, "dir"), (0x08, "dir"), (0x0C, "dir"),
-                                (0x10, "out"), (0x14, "out"), (0x18, "out"), (0x1C, "out")):
+            for offset, reg, _ in PORT_WRITES:
                 regs.readers[base + offset + i] = word_read(lambda r=reg: state[r])
             regs.readers[base + 0x20 + i] = word_read(
                 lambda: (state["out"] & state["dir"]) | pulled_high()
