@@ -29,6 +29,7 @@ from pathlib import Path
 from elftools.elf.elffile import ELFFile
 from unicorn import (
     UC_ARCH_ARM,
+    UC_HOOK_BLOCK,
     UC_HOOK_INTR,
     UC_MODE_MCLASS,
     UC_MODE_THUMB,
@@ -50,6 +51,9 @@ SEMIHOST_SYS_EXIT = 0x18
 SEMIHOST_SYS_EXIT_EXTENDED = 0x20
 SEMIHOST_APPLICATION_EXIT = 0x20026
 SYSTICK_EXCEPTION = 15
+# The function whose entry gives the machine control (interrupts, input, time).
+SERVICE_FUNCTION = "mpf_port_poll"
+SERVICE_PERIOD = 0.001
 THUMB_WFI = 0xBF30
 THUMB_BKPT_SEMIHOST = 0xBEAB
 
@@ -162,6 +166,7 @@ class CortexM:
         self.systick_pending = False
         self.entry_base = 0
         self.stdin_fd: int | None = None
+        self.next_service = 0.0
         self.exit_key = b""  # at a terminal: the bytes that leave the runner (Ctrl-A X)
         self._system_registers()
         chip.attach(self)
@@ -177,9 +182,18 @@ class CortexM:
                 address = segment["p_paddr"]
                 self.uc.mem_write(address, segment.data())
                 lowest = address if lowest is None else min(lowest, address)
+            symbols = elf.get_section_by_name(".symtab")
+            service = symbols.get_symbol_by_name(SERVICE_FUNCTION) if symbols else None
         if lowest is None:
             raise ValueError(f"{path}: no loadable segment")
         self.entry_base = lowest
+        # The machine gets control back at the start of a block: in the port's poll hook
+        # (the VM calls it from every loop), or anywhere when the image has none (slower).
+        if service:
+            start = service[0]["st_value"] & ~1
+            self.uc.hook_add(UC_HOOK_BLOCK, self._service_point, None, start, start + 1)
+        else:
+            self.uc.hook_add(UC_HOOK_BLOCK, self._service_point)
 
     # ------------------------------------------------------------------ system registers
     def _system_registers(self) -> None:
@@ -350,6 +364,8 @@ class CortexM:
         uc.reg_write(arm.UC_ARM_REG_IPSR, 0)
         uc.reg_write(arm.UC_ARM_REG_PC, pc | 1)
         self.handler_depth -= 1
+        if self.systick_pending or self.nvic_pending & self.nvic_enabled:
+            uc.emu_stop()  # tail-chain: the run loop takes the next one at once
 
     def _deliver(self) -> bool:
         """Take the highest-priority pending exception, if any may be taken now."""
@@ -386,11 +402,10 @@ class CortexM:
         sp, reset = struct.unpack("<II", uc.mem_read(base, 8))
         uc.reg_write(arm.UC_ARM_REG_SP, sp)
         pc = reset | 1
-        slice_us = 2000
         try:
             while True:
                 try:
-                    uc.emu_start(pc, 0xFFFFFFFF, timeout=slice_us)
+                    uc.emu_start(pc, 0xFFFFFFFF)
                 except UcError as e:
                     at = uc.reg_read(arm.UC_ARM_REG_PC)
                     self.fault(f"{e} at pc {at:#010x}")
@@ -415,6 +430,14 @@ class CortexM:
                     self._read_input(wait)
         except MachineExit as e:
             return e.status
+
+    def _service_point(self, uc: Uc, address: int, size: int, user_data: object) -> None:
+        # Stopping here is exact: nothing of this block has run. (unicorn's own timeout
+        # and instruction count stop at points where resuming repeats a store.)
+        now = time.monotonic()
+        if now >= self.next_service:
+            self.next_service = now + SERVICE_PERIOD
+            uc.emu_stop()
 
     def _after_wfi(self, pc: int) -> bool:
         try:
