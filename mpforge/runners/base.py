@@ -52,6 +52,11 @@ class Runner:
 
     name: ClassVar[str] = "abstract"
 
+    @classmethod
+    def describe(cls) -> str:
+        """What `mpforge boards` shows in its EMULATOR column."""
+        return cls.name
+
     def __init__(self, build_dir: Path) -> None:
         self.build_dir = build_dir
 

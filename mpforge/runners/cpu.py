@@ -23,6 +23,10 @@ from mpforge.runners.base import Runner
 class CpuRunner(Runner):
     name = "unicorn"
 
+    @classmethod
+    def describe(cls) -> str:
+        return "unicorn (CPU-level check, not a chip emulator)"
+
     def image(self) -> Path:
         return self.build_dir / "firmware.elf"
 
