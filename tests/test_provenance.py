@@ -48,7 +48,11 @@ def copy_tree(dest: Path) -> Path:
     return dest
 
 
-@pytest.mark.parametrize("board", ["host", "netduinoplus2"])
+# One board per image family: native, STM32 (.hex/.dfu), SAMD (.uf2).
+IMAGES = {"netduinoplus2": {".elf", ".bin", ".hex", ".dfu"}, "feather_m0": {".elf", ".bin", ".uf2"}}
+
+
+@pytest.mark.parametrize("board", ["host", "netduinoplus2", "feather_m0"])
 def test_same_images_from_another_directory_time_umask_locale_and_jobs(
     tmp_path: Path, board: str
 ) -> None:
@@ -67,7 +71,7 @@ def test_same_images_from_another_directory_time_umask_locale_and_jobs(
     one, two = outputs(tmp_path / "one"), outputs(tmp_path / "two")
     assert one == two
     if board != "host":
-        assert {Path(k).suffix for k in one} >= {".elf", ".bin", ".hex", ".dfu"}
+        assert {Path(k).suffix for k in one} >= IMAGES[board]
 
 
 def test_build_info_and_sbom(tmp_path: Path) -> None:

@@ -4,13 +4,19 @@ SysTick, fault handler, semihosting exit) and the firmware running frozen code w
 
 from __future__ import annotations
 
-import fcntl
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from boards import (
+    board_transcript,
+    build_firmware,
+    corpus_sample,
+    host_output,
+    semihosting_fragment,
+    write_corpus_app,
+)
 from emulator import Emulator, boot, qemu_command
 from intelhex import IntelHex
 
@@ -23,34 +29,6 @@ from mpforge.images import elf
 
 BOARDS = ("netduinoplus2", "pyboard_v11", "nucleo_f411re")
 SELFTEST = paths.ROOT / "ports/stm32/selftest.conf"
-
-
-def build_firmware(
-    board: str,
-    name: str,
-    fragments: tuple[Path, ...] = (),
-    app: Path | None = None,
-    copy_to: Path | None = None,
-) -> tuple[Path, str]:
-    """Build `board` into build/test_stm32_<name> (inside the tree: SCons builds only
-    targets under it by default); return the build dir and the build's output. A lock
-    file keeps two pytest-xdist workers from building the same directory at once; with
-    `copy_to`, what the QEMU runner reads (.config, firmware.elf) is copied there under
-    the lock and that directory returned, so another worker's rebuild cannot change
-    the image under a running test."""
-    build_dir = paths.ROOT / "build" / f"test_stm32_{name}"
-    cmd = scons_command(board, build_dir, fragments, app=app)
-    build_dir.parent.mkdir(parents=True, exist_ok=True)
-    with open(build_dir.with_name(build_dir.name + ".lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-        output = proc.stdout + proc.stderr
-        assert proc.returncode == 0, output
-        if copy_to is not None:
-            for file in (".config", "firmware.elf"):
-                shutil.copy2(build_dir / file, copy_to / file)
-            build_dir = copy_to
-    return build_dir, output
 
 
 @pytest.fixture(scope="module")
@@ -229,82 +207,17 @@ class TestFirmwareInQemu:
             emu.expect("OSError: gone")
 
 
-def semihosting_fragment() -> Path:
-    """The config fragment turning on CONFIG_SEMIHOSTING_EXIT (written atomically: a
-    parallel worker may be reading it)."""
-    path = paths.ROOT / "build" / "test_stm32_semihosting.conf"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}")
-    tmp.write_text("CONFIG_SEMIHOSTING_EXIT=y\n")
-    os.replace(tmp, path)
-    return path
-
-
-def _corpus_sample(every: int = 4) -> list[Path]:
-    """Single-file corpus programs that run as imported modules: no stdin, no exit, no
-    `__main__` test, no stderr (the board's console carries both streams), none of the
-    memory-hungry or exiting areas; every `every`-th one."""
-    corpus = paths.ROOT / "tests" / "corpus"
-    skip_areas = {"errors", "memory", "imports", "modules_mp"}
-    chosen = []
-    for program in sorted(corpus.glob("*/*.py")):
-        text = program.read_text()
-        if (
-            program.parent.name in skip_areas
-            or program.with_suffix(".stdin").exists()
-            or program.with_suffix(".exp").exists()
-            or "__name__" in text
-            or "sys.exit" in text
-            or "stderr" in text
-            or "input(" in text
-            or "# mpy-cross:" in text
-        ):
-            continue
-        chosen.append(program)
-    return chosen[::every]
-
-
-CORPUS_MAIN = """\
-import gc
-import sys
-for name in {names!r}:
-    print("==", name)
-    try:
-        __import__(name)
-    except Exception as e:
-        print("!!", type(e).__name__, e)
-    sys.modules.pop(name, None)
-    gc.collect()
-print("== end")
-"""
-
-
 def test_corpus_sample_on_the_board_matches_the_host(tmp_path: Path) -> None:
     """The same frozen corpus programs print the same on netduinoplus2 (in QEMU) as on the
     host port: the core behaves the same on a 32-bit Cortex-M4 with single-word objects."""
     app = tmp_path / "app"
-    app.mkdir()
-    names = []
-    for program in _corpus_sample():
-        name = f"c_{program.parent.name}_{program.stem}"
-        names.append(name)
-        (app / f"{name}.py").write_text(program.read_text())
-    (app / "main.py").write_text(CORPUS_MAIN.format(names=names))
-    (app / "manifest.yml").write_text(
-        "modules:\n  - file: main.py\n  - glob: 'c_*.py'\n    check_imports: false\n"
-    )
+    names = write_corpus_app(app, corpus_sample())
     board_dir, _ = build_firmware("netduinoplus2", "corpus", (semihosting_fragment(),), app=app)
     result = boot(qemu_command(board_dir), timeout=120)
-    host_dir = tmp_path / "host"
-    proc = subprocess.run(
-        scons_command("host", host_dir, app=app), capture_output=True, text=True, check=False
-    )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    host = subprocess.run([host_dir / "firmware"], capture_output=True, text=True, timeout=60)
-    board_out = result.transcript.replace("\r\n", "\n")
-    assert result.status == 0, board_out[-2000:]
-    assert "== end" in host.stdout and len(names) >= 40
-    assert board_out[board_out.index("== ") :] == host.stdout
+    expected = host_output(app, tmp_path / "host")
+    assert result.status == 0, result.transcript[-2000:]
+    assert len(names) >= 40
+    assert board_transcript(result.transcript) == expected
 
 
 def test_app_larger_than_flash_names_its_data(tmp_path: Path) -> None:

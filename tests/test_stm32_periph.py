@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 
 import pytest
+from boards import build_firmware, semihosting_fragment
 from emulator import Emulator, SerialPipe, qemu_command
-from test_stm32 import build_firmware, semihosting_fragment
 
 APP = """\
 import sys

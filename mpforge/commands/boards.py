@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mpforge.boards import board_names, find_defconfig
 from mpforge.config.resolve import ConfigInputs, resolve
+from mpforge.runners import runner_for
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,6 +20,11 @@ def _size(hex_value: str) -> str:
     if n == 0:
         return "-"
     return f"{n // 1024} KiB" if n % 1024 == 0 else f"{n} B"
+
+
+def _emulator(name: str) -> str:
+    runner = runner_for(name)
+    return runner.describe() if runner is not None else name
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
                     v.value("CHIP"),
                     _size(v.value("FLASH_SIZE")),
                     _size(v.value("RAM_SIZE")),
-                    v.value("EMULATOR"),
+                    _emulator(v.value("EMULATOR")),
                 )
             )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]

@@ -10,6 +10,7 @@ A port adds its runner to RUNNERS.
 from __future__ import annotations
 
 from mpforge.runners.base import TIMEOUT_STATUS, Runner
+from mpforge.runners.cpu import CpuRunner
 from mpforge.runners.native import NativeRunner
 from mpforge.runners.node import Rp2040jsRunner
 from mpforge.runners.qemu import QemuRunner
@@ -18,6 +19,7 @@ RUNNERS: dict[str, type[Runner]] = {
     "native": NativeRunner,
     "qemu": QemuRunner,
     "rp2040js": Rp2040jsRunner,
+    "unicorn": CpuRunner,
 }
 
 __all__ = ["RUNNERS", "TIMEOUT_STATUS", "Runner", "runner_for"]

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
+from mpforge.config.view import ConfigView, read_dotconfig
 from mpforge.errors import MpforgeError
 
 # Exit status of a run stopped by --timeout.
@@ -51,6 +52,11 @@ class Runner:
 
     name: ClassVar[str] = "abstract"
 
+    @classmethod
+    def describe(cls) -> str:
+        """What `mpforge boards` shows in its EMULATOR column."""
+        return cls.name
+
     def __init__(self, build_dir: Path) -> None:
         self.build_dir = build_dir
 
@@ -59,6 +65,13 @@ class Runner:
 
     def image(self) -> Path:
         raise NotImplementedError
+
+    def config(self) -> ConfigView:
+        """The board's configuration, as the build left it in .config."""
+        dotconfig = self.build_dir / ".config"
+        if not dotconfig.is_file():
+            raise MpforgeError(f"{dotconfig} does not exist; build it first with `mpforge build`")
+        return read_dotconfig(self.build_dir.name, dotconfig)
 
     def check(self) -> None:
         """Raise an MpforgeError naming what to install when a needed tool is missing."""

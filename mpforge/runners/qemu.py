@@ -20,7 +20,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from mpforge.config.view import ConfigView, read_dotconfig
 from mpforge.errors import MpforgeError
 from mpforge.runners.base import Runner
 
@@ -43,12 +42,6 @@ class QemuRunner(Runner):
         self.interactive = sys.stdin.isatty() if interactive is None else interactive
         self.serials = list(serials)
         self.unimp_log = unimp_log
-
-    def config(self) -> ConfigView:
-        dotconfig = self.build_dir / ".config"
-        if not dotconfig.is_file():
-            raise MpforgeError(f"{dotconfig} does not exist; build it first with `mpforge build`")
-        return read_dotconfig(self.build_dir.name, dotconfig)
 
     def image(self) -> Path:
         return self.build_dir / "firmware.elf"

@@ -1,0 +1,60 @@
+"""The CPU-level runner: boots the image on a machine of mpforge/cpu/ (the unicorn CPU
+emulator with the chip's console and status registers modelled) in a child process, so it
+keeps the runner contract of base.py like the emulators do: console on the terminal (raw at a
+terminal: Ctrl-C reaches the board, Ctrl-A X leaves), the program's exit status through
+semihosting, --timeout ending the run with TIMEOUT_STATUS.
+
+The machine is CONFIG_CPU_MACHINE (e.g. samd21) and the console UART's number
+CONFIG_CPU_MACHINE_CONSOLE. A CPU-level run is a check, not a chip emulator: it proves the
+image boots on the real CPU core and talks to the registers it should, not that clock trees or
+pin multiplexing are right on silicon.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from mpforge.errors import MpforgeError
+from mpforge.runners.base import Runner
+
+
+class CpuRunner(Runner):
+    name = "unicorn"
+
+    @classmethod
+    def describe(cls) -> str:
+        return "unicorn (CPU-level check, not a chip emulator)"
+
+    def image(self) -> Path:
+        return self.build_dir / "firmware.elf"
+
+    def check(self) -> None:
+        try:
+            import unicorn  # noqa: F401
+        except ImportError:
+            raise MpforgeError(
+                "the Python package unicorn is not installed; install mpforge's dependencies "
+                "with `tools/bootstrap.sh --no-run`"
+            ) from None
+
+    def command(self, args: Sequence[str]) -> list[str]:
+        view = self.config()
+        machine = view.values.get("CPU_MACHINE", "")
+        if not machine:
+            raise MpforgeError(
+                f"board {view.board}: CONFIG_CPU_MACHINE is not set, so no CPU-level machine "
+                "models it; `mpforge boards` lists the boards with an emulator"
+            )
+        console = view.values.get("CPU_MACHINE_CONSOLE", "0")
+        return [
+            sys.executable,
+            "-m",
+            "mpforge.cpu",
+            machine,
+            str(self.image()),
+            "--console",
+            console,
+            *args,
+        ]

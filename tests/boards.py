@@ -1,0 +1,141 @@
+"""What the firmware tests of every port share: building a board into a test build
+directory (under a lock, so pytest-xdist workers never race on one), the semihosting
+fragment that makes a board leave its emulator with main.py's status, and the frozen
+corpus sample whose output a board must print exactly as the host port does.
+
+    build_dir, output = build_firmware("feather_m0", "corpus", (semihosting_fragment(),), app=app)
+    names = write_corpus_app(app, config_of("feather_m0"))   # frozen corpus programs + main.py
+    expected = host_output(app, tmp_path / "host")            # what the host prints for it
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from corpus_runner import CORPUS_DIR, HostBuild, discover, read_kconfig
+
+from mpforge import paths
+from mpforge.build import scons_command
+
+
+def build_firmware(
+    board: str,
+    name: str,
+    fragments: tuple[Path, ...] = (),
+    app: Path | None = None,
+    copy_to: Path | None = None,
+) -> tuple[Path, str]:
+    """Build `board` into build/test_<board>_<name> (inside the tree: SCons builds only
+    targets under it by default); return the build dir and the build's output. A lock
+    file keeps two pytest-xdist workers from building the same directory at once; with
+    `copy_to`, what the runners read (.config, firmware.elf) is copied there under the
+    lock and that directory returned, so another worker's rebuild cannot change the image
+    under a running test."""
+    build_dir = paths.ROOT / "build" / f"test_{board}_{name}"
+    cmd = scons_command(board, build_dir, fragments, app=app)
+    build_dir.parent.mkdir(parents=True, exist_ok=True)
+    with open(build_dir.with_name(build_dir.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        output = proc.stdout + proc.stderr
+        assert proc.returncode == 0, output
+        if copy_to is not None:
+            for file in (".config", "firmware.elf"):
+                shutil.copy2(build_dir / file, copy_to / file)
+            build_dir = copy_to
+    return build_dir, output
+
+
+def semihosting_fragment() -> Path:
+    """The config fragment turning on CONFIG_SEMIHOSTING_EXIT (written atomically: a
+    parallel worker may be reading it)."""
+    path = paths.ROOT / "build" / "test_semihosting.conf"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}")
+    tmp.write_text("CONFIG_SEMIHOSTING_EXIT=y\n")
+    os.replace(tmp, path)
+    return path
+
+
+def config_of(build_dir: Path) -> HostBuild:
+    """A build's configuration, to ask which corpus programs its features allow."""
+    return HostBuild(build_dir, build_dir / "firmware.elf", read_kconfig(build_dir / ".config"))
+
+
+def corpus_sample(board: HostBuild | None = None, every: int = 4) -> list[Path]:
+    """Single-file corpus programs that run as imported modules: no stdin, no exit, no
+    `__main__` test, no stderr (a board's console carries both streams), none of the
+    memory-hungry or exiting areas, only those whose `# requires:` the board's config
+    meets (when given); every `every`-th one."""
+    skip_areas = {"errors", "memory", "imports", "modules_mp"}
+    chosen = []
+    for program in discover(CORPUS_DIR):
+        path = program.path
+        if path.is_dir() or path.parent.name in skip_areas:
+            continue
+        text = path.read_text()
+        if (
+            path.with_suffix(".stdin").exists()
+            or path.with_suffix(".exp").exists()
+            or "__name__" in text
+            or "sys.exit" in text
+            or "stderr" in text
+            or "input(" in text
+            or "# mpy-cross:" in text
+            or (board is not None and board.missing(program))
+        ):
+            continue
+        chosen.append(path)
+    return chosen[::every]
+
+
+CORPUS_MAIN = """\
+import gc
+import sys
+for name in {names!r}:
+    print("==", name)
+    try:
+        __import__(name)
+    except Exception as e:
+        print("!!", type(e).__name__, e)
+    sys.modules.pop(name, None)
+    gc.collect()
+print("== end")
+"""
+
+
+def write_corpus_app(app: Path, programs: list[Path]) -> list[str]:
+    """An app freezing `programs` as modules and a main.py importing each in turn (a
+    `== name` line before each); the module names."""
+    app.mkdir(parents=True, exist_ok=True)
+    names = []
+    for program in programs:
+        name = f"c_{program.parent.name}_{program.stem}"
+        names.append(name)
+        (app / f"{name}.py").write_text(program.read_text())
+    (app / "main.py").write_text(CORPUS_MAIN.format(names=names))
+    (app / "manifest.yml").write_text(
+        "modules:\n  - file: main.py\n  - glob: 'c_*.py'\n    check_imports: false\n"
+    )
+    return names
+
+
+def host_output(app: Path, build_dir: Path) -> str:
+    """What the host port prints when it boots `app` (built into `build_dir`)."""
+    proc = subprocess.run(
+        scons_command("host", build_dir, app=app), capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    host = subprocess.run([build_dir / "firmware"], capture_output=True, text=True, timeout=60)
+    assert "== end" in host.stdout, host.stdout[-2000:] + host.stderr[-2000:]
+    return host.stdout
+
+
+def board_transcript(transcript: str) -> str:
+    """A board's console output from the first corpus marker on, with "\\r\\n" as "\\n"."""
+    out = transcript.replace("\r\n", "\n")
+    return out[out.index("== ") :] if "== " in out else out
