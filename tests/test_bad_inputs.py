@@ -651,7 +651,7 @@ def test_stdin_fragment_is_read_once(tmp_path: Path) -> None:
     if not Path(cmd[0]).exists():
         cmd[0:1] = [shutil.which("mpforge") or "mpforge"]
     proc = subprocess.run(
-        cmd, input="CONFIG_HEAP_SIZE=12288\n", capture_output=True, text=True, check=False
+        cmd, input="CONFIG_HEAP_SIZE=40960\n", capture_output=True, text=True, check=False
     )
     assert proc.returncode == 0, proc.stderr
-    assert "CONFIG_HEAP_SIZE=12288" in proc.stdout and "/dev/stdin:1" in proc.stdout
+    assert "CONFIG_HEAP_SIZE=40960" in proc.stdout and "/dev/stdin:1" in proc.stdout
