@@ -155,7 +155,8 @@ def test_syntax_error_stops_the_build(app: Path, tmp_path: Path) -> None:
         scons_command("host", tmp_path / "b", app=bad), capture_output=True, text=True, check=False
     )
     assert proc.returncode != 0
-    assert "main.py:2: SyntaxError: invalid syntax" in proc.stdout + proc.stderr
+    # file:line:column, on one line of stderr
+    assert re.search(r"^error: .*main\.py:2:\d+: SyntaxError: invalid syntax", proc.stderr, re.M)
 
 
 def test_frozen_complex_constants_run(tmp_path: Path) -> None:

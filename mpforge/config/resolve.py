@@ -27,9 +27,9 @@ from kconfiglib import expr_value
 
 from mpforge.config.apply import Overrides, apply_assignments, same_value, why_not
 from mpforge.config.fragment import Assignment, display_path, parse_fragment
-from mpforge.config.inputs import ConfigInputs
+from mpforge.config.inputs import STREAMS_DIR, ConfigInputs
 from mpforge.config.strings import check_string
-from mpforge.config.tree import has_prompt, load_kconfig
+from mpforge.config.tree import PACKAGES_KCONFIG, TOP_KCONFIG, has_prompt, load_kconfig
 from mpforge.config.view import ConfigView, read_dotconfig
 from mpforge.errors import MpforgeError
 from mpforge.textfile import write_if_changed
@@ -57,8 +57,6 @@ class Resolution:
 
 
 def resolve(inputs: ConfigInputs, report: Report) -> Resolution:
-    if inputs.pristine:
-        remove_build_dir(inputs.build_dir, report)
     assignments = [a for f in inputs.all_files for a in parse_fragment(f)]
     kconf = load_kconfig(inputs.build_dir, inputs.root)
     overrides = Overrides()
@@ -67,6 +65,10 @@ def resolve(inputs: ConfigInputs, report: Report) -> Resolution:
     for a in set_by.values():
         check_string(a.symbol, a.value, a.where)
     _check_identity(kconf, inputs, set_by)
+    if inputs.pristine:
+        # Only now: a mistake in the inputs must not cost the old build.
+        remove_build_dir(inputs.build_dir, report)
+        inputs.build_dir.mkdir(parents=True, exist_ok=True)
     clean = _values(kconf)
     identity = _identity(kconf)
     edits = _reapply_edits(kconf, inputs.board, inputs.build_dir, clean, set_by, identity, report)
@@ -80,13 +82,24 @@ def remove_build_dir(directory: Path, report: Report) -> None:
         return
     if not directory.is_dir():
         raise MpforgeError(f"{display_path(directory)} is not a directory")
-    if any(directory.iterdir()) and not any((directory / m).exists() for m in _BUILD_MARKERS):
+    ours = (*_BUILD_MARKERS, TOP_KCONFIG, PACKAGES_KCONFIG, STREAMS_DIR)
+    if not all(e.name in ours for e in directory.iterdir()) and not any(
+        (directory / m).exists() for m in _BUILD_MARKERS
+    ):
         raise MpforgeError(
             f"--pristine: {display_path(directory)} does not look like an mpforge build directory "
             f"(no {DOTCONFIG}); not removing it, remove it yourself if you mean it"
         )
-    shutil.rmtree(directory)
-    report(f"note: --pristine: removed {display_path(directory)}")
+    # The generated Kconfig files are already parsed, and a fragment read from a stream
+    # (streams/) is an input of this very build: those stay.
+    for entry in directory.iterdir():
+        if entry.name in (TOP_KCONFIG, PACKAGES_KCONFIG, STREAMS_DIR):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+    report(f"note: --pristine: removed the old build in {display_path(directory)}")
 
 
 def _values(kconf: kconfiglib.Kconfig) -> dict[str, str]:
