@@ -9,8 +9,12 @@ only the programs that declare the symbol (``# requires:``) — so a program tha
 module without declaring it fails here. Programs without an import cannot reach a
 module, so they are left to tests/test_corpus.py.
 
-The builds use -O0 and one job each (pytest-xdist runs two at once); expected outputs
-and compiled programs are made once per worker and shared by every build.
+Each pytest worker keeps one build directory for every symbol: the configuration is
+resolved afresh from the fragment, and the build recompiles only the objects that
+mention a switched symbol (the per-symbol dependencies), instead of a from-scratch
+build per module. The builds use
+-O0 and one job each (pytest-xdist runs two at once); expected outputs and compiled
+programs are made once per worker and shared by every build.
 """
 
 from __future__ import annotations
@@ -82,13 +86,23 @@ def prepared_corpus(
     return PreparedCorpus(tmp_path_factory.mktemp("corpus"), cpython, mpy_cross, flags)
 
 
+@pytest.fixture(scope="session")
+def worker_build_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The build directory this worker reuses for every symbol (a session per worker)."""
+    return tmp_path_factory.mktemp("modules_off") / "build"
+
+
 def build_without(symbol: str, build_dir: Path) -> HostBuild:
     # Its sub-options go off with it: the strict config refuses a defconfig line that
     # sets one (host enables hashlib's sha1/md5) once its module is off.
     off = [symbol, *(s for s in MODULE_SYMBOLS if s.startswith(symbol + "_"))]
     lines = [f"# CONFIG_{s} is not set" for s in off]
     lines += ["# CONFIG_FROZEN_PKG_DEMO is not set", 'CONFIG_HOST_OPT_LEVEL="-O0"']
-    fragment = build_dir.parent / f"{symbol}.conf"
+    fragment = build_dir.parent / "modules_off.conf"
+    # A fresh .config each time (the objects stay): on main, re-applying only the changed
+    # lines of a loaded .config misses a sub-option that was invisible while its parent
+    # was off (MODULE_MATH_SPECIAL after MODULE_MATH); the config branch resolves cleanly.
+    (build_dir / ".config").unlink(missing_ok=True)
     fragment.write_text("\n".join(lines) + "\n")
     cmd = scons_command("host", build_dir, fragments=[fragment], jobs=1)
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
@@ -110,9 +124,13 @@ def import_outcome(build: HostBuild, module: str, workdir: Path, mpy_cross: str)
 
 @pytest.mark.parametrize("symbol", MODULE_SYMBOLS)
 def test_module_switched_off(
-    symbol: str, tmp_path: Path, prepared_corpus: PreparedCorpus, mpy_cross: str
+    symbol: str,
+    tmp_path: Path,
+    worker_build_dir: Path,
+    prepared_corpus: PreparedCorpus,
+    mpy_cross: str,
 ) -> None:
-    build = build_without(symbol, tmp_path / "build")
+    build = build_without(symbol, worker_build_dir)
     assert not build.enabled(symbol), f"CONFIG_{symbol} is still on in the resolved config"
 
     name = symbol[len("MODULE_") :].lower()
