@@ -99,9 +99,9 @@ def build_without(symbol: str, build_dir: Path) -> HostBuild:
     lines = [f"# CONFIG_{s} is not set" for s in off]
     lines += ["# CONFIG_FROZEN_PKG_DEMO is not set", 'CONFIG_HOST_OPT_LEVEL="-O0"']
     fragment = build_dir.parent / "modules_off.conf"
-    # A fresh .config each time (the objects stay): on main, re-applying only the changed
-    # lines of a loaded .config misses a sub-option that was invisible while its parent
-    # was off (MODULE_MATH_SPECIAL after MODULE_MATH); the config branch resolves cleanly.
+    # A fresh .config each time (the objects stay): each symbol's configuration comes from
+    # its fragment alone, never from the previous symbol's (re-applying only changed lines
+    # once left MODULE_MATH_SPECIAL on after a MODULE_MATH build had hidden it).
     (build_dir / ".config").unlink(missing_ok=True)
     fragment.write_text("\n".join(lines) + "\n")
     cmd = scons_command("host", build_dir, fragments=[fragment], jobs=1)
