@@ -9,8 +9,12 @@ only the programs that declare the symbol (``# requires:``) — so a program tha
 module without declaring it fails here. Programs without an import cannot reach a
 module, so they are left to tests/test_corpus.py.
 
-The builds use -O0 and one job each (pytest-xdist runs two at once); expected outputs
-and compiled programs are made once per worker and shared by every build.
+Each pytest worker keeps one build directory for every symbol: the configuration is
+resolved afresh from the fragment, and the build recompiles only the objects that
+mention a switched symbol (the per-symbol dependencies), instead of a from-scratch
+build per module. The builds use
+-O0 and one job each (pytest-xdist runs two at once); expected outputs and compiled
+programs are made once per worker and shared by every build.
 """
 
 from __future__ import annotations
@@ -82,12 +86,22 @@ def prepared_corpus(
     return PreparedCorpus(tmp_path_factory.mktemp("corpus"), cpython, mpy_cross, flags)
 
 
+@pytest.fixture(scope="session")
+def worker_build_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The build directory this worker reuses for every symbol (a session per worker)."""
+    return tmp_path_factory.mktemp("modules_off") / "build"
+
+
 def build_without(symbol: str, build_dir: Path) -> HostBuild:
     # The module's own line only: its sub-options the defconfig sets (host enables
     # hashlib's sha1/md5) go off with it, with a note.
     lines = [f"# CONFIG_{symbol} is not set"]
     lines += ["# CONFIG_FROZEN_PKG_DEMO is not set", 'CONFIG_HOST_OPT_LEVEL="-O0"']
-    fragment = build_dir.parent / f"{symbol}.conf"
+    fragment = build_dir.parent / "modules_off.conf"
+    # A fresh .config each time (the objects stay): each symbol's configuration comes from
+    # its fragment alone, never from the previous symbol's (re-applying only changed lines
+    # once left MODULE_MATH_SPECIAL on after a MODULE_MATH build had hidden it).
+    (build_dir / ".config").unlink(missing_ok=True)
     fragment.write_text("\n".join(lines) + "\n")
     cmd = scons_command("host", build_dir, fragments=[fragment], jobs=1)
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
@@ -109,9 +123,13 @@ def import_outcome(build: HostBuild, module: str, workdir: Path, mpy_cross: str)
 
 @pytest.mark.parametrize("symbol", MODULE_SYMBOLS)
 def test_module_switched_off(
-    symbol: str, tmp_path: Path, prepared_corpus: PreparedCorpus, mpy_cross: str
+    symbol: str,
+    tmp_path: Path,
+    worker_build_dir: Path,
+    prepared_corpus: PreparedCorpus,
+    mpy_cross: str,
 ) -> None:
-    build = build_without(symbol, tmp_path / "build")
+    build = build_without(symbol, worker_build_dir)
     assert not build.enabled(symbol), f"CONFIG_{symbol} is still on in the resolved config"
 
     name = symbol[len("MODULE_") :].lower()
