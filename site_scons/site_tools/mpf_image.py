@@ -5,10 +5,11 @@ env.MpfLinkerScript(template, prefix) -> $GEN_DIR/firmware.ld, from mpforge.ldsc
 env.MpfProgram(target, objects, board, flash_size, ram_size) -> the ELF, linked as
 env.Program does; when ld reports that flash or RAM overflowed, the link is redone
 into a scratch file to name the overshoot and the largest contributors.
-env.MpfImages(elf, board, flash_size, ram_size) -> firmware.size (the size report,
-checked against the flash), firmware.bin ($OBJCOPY -O binary), firmware.hex and
-firmware.dfu (mpforge.images), all beside the ELF; returns the ELF and the three
-images. An image larger than flash stops the build there.
+env.MpfImages(elf, board, flash_size, ram_size, formats=("hex", "dfu")) -> firmware.size
+(the size report, checked against the flash), firmware.bin ($OBJCOPY -O binary) and one
+image per name in `formats`: firmware.hex, firmware.dfu, firmware.uf2 (mpforge.images),
+all beside the ELF; returns the ELF and the images. An image larger than flash stops
+the build there.
 """
 
 import json
@@ -153,7 +154,7 @@ class _SizeAction:
 
 
 class _ImageAction:
-    """Write the ELF's loadable segments as an image in one format ("hex" or "dfu")."""
+    """Write the ELF's loadable segments as an image in one format ("hex", "dfu", "uf2")."""
 
     def __init__(self, fmt):
         self.fmt = fmt
@@ -161,16 +162,16 @@ class _ImageAction:
     def __call__(self, target, source, env):
         from pathlib import Path
 
-        from mpforge.images import dfuse, ihex
+        from mpforge.images import dfuse, ihex, uf2
         from mpforge.images import elf as elfreader
 
-        writer = {"hex": ihex.write, "dfu": dfuse.write}[self.fmt]
+        writer = {"hex": ihex.write, "dfu": dfuse.write, "uf2": uf2.write}[self.fmt]
         parsed = elfreader.read(Path(source[0].abspath))
         writer(elfreader.merged(parsed.segments), Path(target[0].abspath))
         return 0
 
 
-def _images(env, elf, board, flash_size, ram_size):
+def _images(env, elf, board, flash_size, ram_size, formats=("hex", "dfu")):
     elf = env.arg2nodes(elf, env.File)[0]
     stem = elf.abspath[: -len(".elf")]
     size_action = Action(_SizeAction(board, flash_size, ram_size), "SIZE $SOURCE")
@@ -179,8 +180,9 @@ def _images(env, elf, board, flash_size, ram_size):
         env.Command(
             stem + ".bin", elf, Action("$OBJCOPY -O binary $SOURCE $TARGET", "BIN $TARGET")
         ),
-        env.Command(stem + ".hex", elf, Action(_ImageAction("hex"), "HEX $TARGET")),
-        env.Command(stem + ".dfu", elf, Action(_ImageAction("dfu"), "DFU $TARGET")),
+    ] + [
+        env.Command(f"{stem}.{fmt}", elf, Action(_ImageAction(fmt), f"{fmt.upper()} $TARGET"))
+        for fmt in formats
     ]
     writers = env.Glob("#mpforge/images/*.py")  # a changed writer rewrites the images
     env.Depends(size, writers)
