@@ -9,8 +9,13 @@ from __future__ import annotations
 from mpforge.runners.base import Runner
 from mpforge.runners.native import NativeRunner
 from mpforge.runners.qemu import QemuRunner
+from mpforge.runners.rp2040js import Rp2040jsRunner
 
-RUNNERS: dict[str, type[Runner]] = {"native": NativeRunner, "qemu": QemuRunner}
+RUNNERS: dict[str, type[Runner]] = {
+    "native": NativeRunner,
+    "qemu": QemuRunner,
+    "rp2040js": Rp2040jsRunner,
+}
 
 
 def runner_for(emulator: str) -> type[Runner] | None:
