@@ -75,6 +75,7 @@ if (crc32Mpeg2(boot2.subarray(0, BOOT2_SIZE - 4)) !== storedCrc) {
 }
 
 const input = []; // console bytes not yet in UART0's receive FIFO
+let output = []; // console bytes not yet written to stdout (flushed once a batch)
 let mcu = null;
 let scratch = null; // watchdog scratch registers carried across a reset
 let resetPending = false;
@@ -105,7 +106,7 @@ function boot() {
     scratch = Uint32Array.from(watchdog.scratchData);
     resetPending = true;
   };
-  mcu.uart[0].onByte = (b) => process.stdout.write(Buffer.from([b]));
+  mcu.uart[0].onByte = (b) => output.push(b);
   if (opts.uart1 === 'loopback') {
     mcu.uart[1].onByte = (b) => mcu.uart[1].feedByte(b);
   }
@@ -129,9 +130,17 @@ function boot() {
   mcu.core.LR = 0xffffffff;
 }
 
+function flushOutput() {
+  if (output.length) {
+    process.stdout.write(Buffer.from(output));
+    output = [];
+  }
+}
+
 let finished = false;
 function finish(status) {
   finished = true;
+  flushOutput();
   process.stdout.write('', () => process.exit(status));
 }
 
@@ -155,6 +164,7 @@ function run() {
     if (core.waiting) {
       const wallNanos = Number(process.hrtime.bigint() - wallStart);
       if (clock.nanos > wallNanos && input.length === 0) {
+        flushOutput();
         setTimeout(run, Math.max(1, Math.floor((clock.nanos - wallNanos) / 1e6)));
         return;
       }
@@ -163,6 +173,7 @@ function run() {
       clock.tick(core.executeInstruction() * 8); // 8 ns a cycle at 125 MHz
     }
   }
+  flushOutput();
   setImmediate(run);
 }
 
