@@ -15,13 +15,14 @@ import pytest
 from emulator import Emulator, boot
 from test_stm32 import CORPUS_MAIN, _corpus_sample, build_firmware, semihosting_fragment
 
+from mpforge import paths
 from mpforge.build import scons_command
 from mpforge.config.view import read_dotconfig
 from mpforge.errors import MpforgeError
-from mpforge.flash import UF2_DRIVE_ENV, flash_command
+from mpforge.flash import flash_command
 from mpforge.images import boot2, elf
-from mpforge.images.uf2 import FAMILY_RP2040
-from mpforge.runners.rp2040js import NODE_MODULES, SCRIPT, Rp2040jsRunner
+from mpforge.images.uf2 import FAMILIES
+from mpforge.runners.node import NODE_MODULES, Rp2040jsRunner
 
 BOARD = "rpi_pico"
 FLASH_BASE = 0x10000000
@@ -112,7 +113,7 @@ class TestImages:
         blocks = decode_uf2(default_build / "firmware.uf2")
         image = (default_build / "firmware.bin").read_bytes()
         assert len(blocks) == (len(image) + 255) // 256
-        assert {b["family"] for b in blocks} == {FAMILY_RP2040}
+        assert {b["family"] for b in blocks} == {FAMILIES["rp2040"]}
         assert all(b["flags"] & 0x2000 for b in blocks)  # family ID present
         assert blocks[0]["familyName"] is not None and "RP2040" in blocks[0]["familyName"]
         assert [b["number"] for b in blocks] == list(range(len(blocks)))
@@ -120,7 +121,7 @@ class TestImages:
         assert [b["address"] for b in blocks] == [FLASH_BASE + 256 * n for n in range(len(blocks))]
         data = b"".join(bytes.fromhex(b["payload"]) for b in blocks)
         assert all(len(b["payload"]) == 512 for b in blocks)
-        assert data[: len(image)] == image and set(data[len(image) :]) <= {0xFF}
+        assert data[: len(image)] == image and len(data) - len(image) < 256
 
     def test_generic_boot2_option_builds_another_valid_boot2(self, default_build: Path) -> None:
         frag = default_build.parent / "test_rp2040_generic.conf"
@@ -131,20 +132,16 @@ class TestImages:
         assert generic != quad
         assert int.from_bytes(generic[252:], "little") == crc32_mpeg2_via_zlib(generic[:252])
         # The generic loader boots in the emulator too.
-        with Emulator(Rp2040jsRunner(build_dir, interactive=False).command([]), timeout=60) as emu:
+        with Emulator(Rp2040jsRunner(build_dir).command([]), timeout=60) as emu:
             emu.expect("frozen main.py running on rp2")
 
 
 class TestRunAndFlash:
     def test_run_command(self, default_build: Path) -> None:
-        runner = Rp2040jsRunner(
-            default_build, interactive=False, uart1_loopback=True, wires=[(2, 3)]
-        )
+        runner = Rp2040jsRunner(default_build, uart1_loopback=True, wires=[(2, 3)])
         assert runner.command([]) == [
             "node",
-            str(SCRIPT),
-            "--modules",
-            str(NODE_MODULES),
+            str(paths.ROOT / "mpforge/runners/rp2040js_run.js"),
             str(default_build / "firmware.bin"),
             "--uart1",
             "loopback",
@@ -156,24 +153,31 @@ class TestRunAndFlash:
         self, default_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         view = read_dotconfig(BOARD, default_build / ".config")
-        monkeypatch.setenv(UF2_DRIVE_ENV, str(tmp_path))
+        seen = []
+        monkeypatch.setattr(
+            "mpforge.flash.find_volume", lambda label: seen.append(label) or tmp_path
+        )
         assert flash_command(default_build, view) == [
             "cp",
             str(default_build / "firmware.uf2"),
             str(tmp_path / "firmware.uf2"),
         ]
+        assert set(seen) == {"RPI-RP2"}
 
-    def test_flash_without_a_drive_says_what_to_do(
+    def test_without_a_drive_picotool_when_installed_else_what_to_do(
         self, default_build: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         view = read_dotconfig(BOARD, default_build / ".config")
-        monkeypatch.delenv(UF2_DRIVE_ENV, raising=False)
-        monkeypatch.setattr("mpforge.flash.find_uf2_drive", lambda: None)
-        monkeypatch.setattr("shutil.which", lambda name: None if name == "picotool" else "/bin/cp")
-        with pytest.raises(MpforgeError, match="hold BOOTSEL"):
+        monkeypatch.setattr("mpforge.flash.find_volume", lambda label: None)
+        tools = {"cp": "/bin/cp"}
+        monkeypatch.setattr("shutil.which", tools.get)
+        with pytest.raises(MpforgeError, match="no drive labelled RPI-RP2 is mounted"):
             flash_command(default_build, view)
         with pytest.raises(MpforgeError, match="picotool is not installed"):
             flash_command(default_build, view, "picotool")
+        tools["picotool"] = "/usr/bin/picotool"
+        uf2 = str(default_build / "firmware.uf2")
+        assert flash_command(default_build, view) == ["picotool", "load", "-f", "-x", uf2]
 
 
 PERIPH_MAIN = """\
@@ -255,9 +259,7 @@ def periph_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_machine_reset_ctrl_c_and_ctrl_d_in_rp2040js(periph_build: Path) -> None:
-    runner = Rp2040jsRunner(
-        periph_build, interactive=False, uart1_loopback=True, wires=[(2, 3), (7, 8)]
-    )
+    runner = Rp2040jsRunner(periph_build, uart1_loopback=True, wires=[(2, 3), (7, 8)])
     with Emulator(runner.command([]), timeout=60) as emu:
         out = emu.expect("ready\n")
         assert "freq 125000000\n" in out
@@ -266,7 +268,7 @@ def test_machine_reset_ctrl_c_and_ctrl_d_in_rp2040js(periph_build: Path) -> None
         assert "wire [1, 0, 1, 0]\n" in out
         assert "pulls 1 0 True\n" in out
         assert "open drain 1 0 1\n" in out
-        assert "Pin(GPIO25, mode=OUT)\n" in out
+        assert "Pin(GPIO25, mode=OUT, pull=PULL_DOWN)\n" in out  # the pad's reset pull stays
         assert "UART(1, baudrate=115200, bits=8, parity=None, stop=1, tx=4, rx=5)\n" in out
         assert "uart b'ping\\n' 0\n" in out
         assert "readinto 3 b'abc'\n" in out
@@ -308,7 +310,7 @@ def test_corpus_sample_in_rp2040js_matches_the_host(tmp_path: Path) -> None:
         "modules:\n  - file: main.py\n  - glob: 'c_*.py'\n    check_imports: false\n"
     )
     board_dir, _ = build_firmware(BOARD, "rp2040_corpus", (semihosting_fragment(),), app=app)
-    result = boot(Rp2040jsRunner(board_dir, interactive=False).command([]), timeout=300)
+    result = boot(Rp2040jsRunner(board_dir).command([]), timeout=300)
     host_dir = tmp_path / "host"
     proc = subprocess.run(
         scons_command("host", host_dir, app=app), capture_output=True, text=True, check=False

@@ -4,7 +4,7 @@
 // boot2 then enters the firmware through the vector table at 0x10000100. No boot ROM
 // code runs (rp2040js ships none), so the firmware must not call ROM routines.
 //
-//   node rp2040js_run.js --modules DIR IMAGE.bin [--uart1 loopback] [--wire A:B]...
+//   NODE_PATH=tools/npm/node_modules node rp2040js_run.js IMAGE.bin [--uart1 loopback] [--wire A:B]...
 //
 // Console: UART0 <-> stdin/stdout (raw at a terminal: Ctrl-C reaches the board;
 // Ctrl-] leaves). Exit status: a semihosting SYS_EXIT_EXTENDED (BKPT 0xAB with r0 =
@@ -14,10 +14,18 @@
 // --uart1 loopback: UART1's transmitter feeds its own receiver (a jumper TX -> RX).
 // --wire A:B: GPIO B's input follows GPIO A's output (a jumper between pins); an input
 // with nothing driving it reads its pull-up/pull-down (the pads' pulls are modelled).
-// --modules: the node_modules directory holding rp2040js (mpforge's tools/npm).
+// rp2040js comes from NODE_PATH (mpforge's runner points it at tools/npm/node_modules),
+// else from the source tree's tools/npm.
 'use strict';
 
-const path = require('path');
+function requireRp2040js() {
+  try {
+    return require('rp2040js');
+  } catch (e) {
+    return require(require('path').join(__dirname, '..', '..', 'tools', 'npm', 'node_modules', 'rp2040js'));
+  }
+}
+const { RP2040, GPIOPinState } = requireRp2040js();
 
 const EXIT_EMULATOR_ERROR = 125;
 const BOOT2_SIZE = 256;
@@ -29,11 +37,10 @@ const CTRL_RIGHT_BRACKET = 0x1d;
 const BATCH = 20000; // instructions between looks at the host's I/O
 
 function parseArgs(argv) {
-  const opts = { image: null, modules: null, uart1: null, wires: [] };
+  const opts = { image: null, uart1: null, wires: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--uart1') opts.uart1 = argv[++i];
-    else if (a === '--modules') opts.modules = argv[++i];
     else if (a === '--wire') {
       const m = /^(\d+):(\d+)$/.exec(argv[++i] || '');
       if (!m) fail('--wire takes A:B (two GPIO numbers)');
@@ -41,9 +48,7 @@ function parseArgs(argv) {
     } else if (!opts.image) opts.image = a;
     else fail(`unexpected argument ${a}`);
   }
-  if (!opts.image || !opts.modules) {
-    fail('usage: rp2040js_run.js --modules DIR IMAGE.bin [--uart1 loopback] [--wire A:B]...');
-  }
+  if (!opts.image) fail('usage: rp2040js_run.js IMAGE.bin [--uart1 loopback] [--wire A:B]...');
   if (opts.uart1 !== null && opts.uart1 !== 'loopback') fail('--uart1 takes "loopback"');
   return opts;
 }
@@ -64,7 +69,6 @@ function crc32Mpeg2(bytes) {
 }
 
 const opts = parseArgs(process.argv.slice(2));
-const { RP2040, GPIOPinState } = require(path.join(path.resolve(opts.modules), 'rp2040js'));
 const fs = require('fs');
 const image = fs.readFileSync(opts.image);
 const boot2 = image.subarray(0, BOOT2_SIZE);
@@ -185,5 +189,6 @@ process.stdin.on('data', (chunk) => {
   }
 });
 process.stdin.on('error', () => {});
+process.stdout.on('error', () => process.exit(141)); // the reader went away: as SIGPIPE would
 boot();
 run();

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "config.h"
+#include "cortex_m.h"
 #include "rp2040.h"
 
 // W25Q commands (Winbond W25Q16JV datasheet 8.1).

@@ -329,9 +329,9 @@ MPF_FUN_1(uart_deinit_obj, MPF_QSTR_deinit, uart_deinit);
 
 // The next received byte, waiting up to [ms] milliseconds; -1 on timeout.
 static int uart_getc_wait(int id, uint32_t ms) {
-    uint32_t t0 = rp2040_timer_ms();
+    uint32_t t0 = cm_tick_ms();
     int c;
-    while ((c = rp2040_uart_getc(id)) < 0 && rp2040_timer_ms() - t0 < ms) {
+    while ((c = rp2040_uart_getc(id)) < 0 && cm_tick_ms() - t0 < ms) {
         mpf_port_poll();
         mpf_port_idle();
     }
@@ -482,7 +482,7 @@ const mpf_type_t machine_uart_type = {
 
 // ---------------------------------------------------------------- module functions
 static mpf_obj_t machine_reset(void) {
-    rp2040_system_reset();
+    rp2040_chip_reset();
 }
 MPF_FUN_0(machine_reset_obj, MPF_QSTR_reset, machine_reset);
 
@@ -493,7 +493,7 @@ MPF_FUN_0(machine_freq_obj, MPF_QSTR_freq, machine_freq);
 
 static mpf_obj_t machine_unique_id(void) {
     uint8_t id[8];
-    rp2040_unique_id(id);
+    rp2040_chip_unique_id(id);
     return mpf_obj_new_bytes(id, sizeof(id));
 }
 MPF_FUN_0(machine_unique_id_obj, MPF_QSTR_unique_id, machine_unique_id);

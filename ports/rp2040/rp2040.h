@@ -34,7 +34,6 @@
 #define TIMER_BASE 0x40054000u
 #define WATCHDOG_BASE 0x40058000u
 #define SIO_BASE 0xd0000000u
-#define PPB_BASE 0xe0000000u
 
 // ---------------------------------------------------------------- RESETS (2.14)
 #define RESETS_RESET (RESETS_BASE + 0x0u)
@@ -163,13 +162,7 @@
 #define UART_INT_RT (1u << 6)  // receive timeout: bytes below the FIFO level wait
 #define UART_INT_ALL 0x7ffu
 
-// ---------------------------------------------------------------- Cortex-M0+ PPB (2.4.8)
-#define NVIC_ISER (PPB_BASE + 0xe100u)
-#define NVIC_ICER (PPB_BASE + 0xe180u)
-#define SCB_VTOR (PPB_BASE + 0xed08u)
-#define SCB_AIRCR (PPB_BASE + 0xed0cu)
-#define SCB_AIRCR_KEY (0x05fau << 16)
-#define SCB_AIRCR_SYSRESETREQ (1u << 2)
+// The core's own registers (NVIC, SCB) are in ports/cortex_m/cortex_m.h.
 
 // ---------------------------------------------------------------- interrupt lines (2.3.2)
 #define TIMER_IRQ_0 0

@@ -1,7 +1,9 @@
 // rp2040hal.h -- the port's hardware layer as the rest of the port sees it: one prefix
 // per file (rp2040_clock_ clock.c, rp2040_timer_ timer.c, rp2040_gpio_ gpio.c,
-// rp2040_uart_ and rp2040_console_ uart.c, rp2040_fault_ and the start-up in startup.c).
-// Nothing here knows about the Python core; port.c, main.c and machine.c join the two.
+// rp2040_uart_ uart.c, rp2040_chip_ chip.c). The Cortex-M layer (ports/cortex_m/) does
+// start-up, faults, the port contract and the soft-reset loop; this port gives it the
+// cm_chip_, cm_console_ (uart.c) and cm_tick_ (timer.c) functions of cortex_m.h.
+// Nothing here knows about the Python core; machine.c joins the two.
 #ifndef RP2040_RP2040HAL_H
 #define RP2040_RP2040HAL_H
 
@@ -10,6 +12,7 @@
 #include <stdint.h>
 
 #include "config.h"
+#include "cortex_m.h"
 
 // ---------------------------------------------------------------- clock.c
 // XOSC (12 MHz) -> PLL_SYS 125 MHz -> clk_sys and clk_peri; PLL_USB 48 MHz -> clk_usb
@@ -23,12 +26,9 @@ void rp2040_unreset(uint32_t mask);
 // ---------------------------------------------------------------- timer.c
 // Start the 1 MHz TIMER's alarm 0 interrupt (it wakes WFI once a millisecond).
 void rp2040_timer_init(void);
-// Microseconds since reset (64 bits: never wraps in practice).
+// Microseconds since reset (64 bits: never wraps in practice). cm_tick_ms and
+// cm_tick_delay_ms (cortex_m.h) are the milliseconds of the same count.
 uint64_t rp2040_timer_us(void);
-// Milliseconds since reset, wrapping at 2**32.
-uint32_t rp2040_timer_ms(void);
-// Sleep until an interrupt, or a millisecond at most.
-void rp2040_timer_idle(void);
 // TIMER_IRQ_0: re-arm the alarm.
 void rp2040_timer_isr(void);
 
@@ -48,8 +48,8 @@ rp2040_pull_t rp2040_gpio_pull(int pin);
 
 // ---------------------------------------------------------------- uart.c
 // Both PL011 UARTs through one driver: polled transmit, interrupt-driven receive into a
-// static ring buffer each. UART0 is the console (rp2040_console_*: Ctrl-C on it is a
-// signal, not data); machine.UART opens UART1.
+// static ring buffer each. UART0 is the console (cm_console_* of cortex_m.h: Ctrl-C on
+// it is a signal, not data); machine.UART opens UART1.
 #define RP2040_UART_COUNT 2
 #define RP2040_CONSOLE_UART 0
 typedef enum { RP2040_PARITY_NONE = 0, RP2040_PARITY_EVEN = 1, RP2040_PARITY_ODD = 2 } rp2040_parity_t;
@@ -82,23 +82,14 @@ void rp2040_uart_send_break(int id);
 // The interrupt handler of both UARTs.
 void rp2040_uart_isr(void);
 
+// Open UART0 from the config.
 void rp2040_console_init(void);
-void rp2040_console_write(const char *data, size_t len, bool cooked);
-int rp2040_console_getc(void);
-size_t rp2040_console_any(void);
-// True (once) when Ctrl-C arrived since the last call.
-bool rp2040_console_take_interrupt(void);
 
-// ---------------------------------------------------------------- startup.c
+// ---------------------------------------------------------------- chip.c
 // The 8-byte unique ID of the flash chip, as boot2 read it at reset.
-void rp2040_unique_id(uint8_t id[8]);
+void rp2040_chip_unique_id(uint8_t id[8]);
 // Reset the chip through the watchdog (rp2040js: the runner restarts the image).
-_Noreturn void rp2040_system_reset(void);
-// Stop for good: with SEMIHOSTING_EXIT leave the emulator with [status]; on a board,
-// sleep with interrupts on.
-_Noreturn void rp2040_halt(int status);
-// HardFault and unexpected interrupts: print the stacked registers and halt.
-void rp2040_fault_isr(void);
+_Noreturn void rp2040_chip_reset(void);
 
 #define RP2040_CHAR_CTRL_C 0x03
 

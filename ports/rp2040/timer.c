@@ -1,12 +1,13 @@
 // timer.c -- time from the 1 MHz TIMER (RP2040 datasheet 4.6): a 64-bit microsecond
-// count, and alarm 0 as a wake-up so WFI waits a millisecond at most.
+// count, the Cortex-M layer's millisecond tick (cm_tick_ms; the port leaves SysTick
+// alone), and alarm 0 as a wake-up so WFI waits a millisecond at most.
 #include "rp2040.h"
 #include "rp2040hal.h"
 
 #define WAKE_US 1000u
 
 static void irq_enable(int irq) {
-    RP2040_REG(NVIC_ISER) = 1u << irq;
+    CM_REG(NVIC_ISER(0)) = 1u << irq;
 }
 
 void rp2040_timer_init(void) {
@@ -27,15 +28,18 @@ uint64_t rp2040_timer_us(void) {
     return (uint64_t)hi << 32 | lo;
 }
 
-uint32_t rp2040_timer_ms(void) {
+uint32_t cm_tick_ms(void) {
     return (uint32_t)(rp2040_timer_us() / 1000u);
+}
+
+void cm_tick_delay_ms(uint32_t ms) {
+    uint32_t start = cm_tick_ms();
+    while (cm_tick_ms() - start < ms) {
+        __asm__ volatile("wfi");
+    }
 }
 
 void rp2040_timer_isr(void) {
     RP2040_REG(TIMER_INTR) = TIMER_ALARM0_BIT;  // write 1 to clear
     RP2040_REG(TIMER_ALARM0) = RP2040_REG(TIMER_TIMERAWL) + WAKE_US;
-}
-
-void rp2040_timer_idle(void) {
-    __asm__ volatile("wfi");  // alarm 0 wakes us within 1 ms, a received byte sooner
 }

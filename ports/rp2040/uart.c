@@ -53,7 +53,7 @@ size_t rp2040_uart_rx_capacity(int id) {
 }
 
 static void irq_enable(int irq, bool on) {
-    RP2040_REG(on ? NVIC_ISER : NVIC_ICER) = 1u << irq;
+    CM_REG(on ? NVIC_ISER(0) : NVIC_ICER(0)) = 1u << irq;
     __asm__ volatile("dsb\n isb" ::: "memory");
 }
 
@@ -224,19 +224,19 @@ void rp2040_console_init(void) {
     (void)rp2040_uart_open(RP2040_CONSOLE_UART, &console);
 }
 
-void rp2040_console_write(const char *data, size_t len, bool cooked) {
+void cm_console_write(const char *data, size_t len, bool cooked) {
     rp2040_uart_write(RP2040_CONSOLE_UART, data, len, cooked);
 }
 
-int rp2040_console_getc(void) {
+int cm_console_getc(void) {
     return rp2040_uart_getc(RP2040_CONSOLE_UART);
 }
 
-size_t rp2040_console_any(void) {
+size_t cm_console_any(void) {
     return rp2040_uart_any(RP2040_CONSOLE_UART);
 }
 
-bool rp2040_console_take_interrupt(void) {
+bool cm_console_take_interrupt(void) {
     if (!console_interrupt) {
         return false;
     }
