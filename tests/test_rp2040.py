@@ -149,6 +149,18 @@ class TestRunAndFlash:
             "2:3",
         ]
 
+    def test_a_corrupt_boot2_is_refused_as_the_boot_rom_would(
+        self, default_build: Path, tmp_path: Path
+    ) -> None:
+        image = bytearray((default_build / "firmware.bin").read_bytes())
+        image[10] ^= 0x01
+        (tmp_path / "firmware.bin").write_bytes(image)
+        proc = subprocess.run(
+            Rp2040jsRunner(tmp_path).command([]), capture_output=True, text=True, timeout=60
+        )
+        assert proc.returncode == 125
+        assert "boot2 CRC mismatch" in proc.stderr and proc.stdout == ""
+
     def test_flash_copies_the_uf2_to_the_drive(
         self, default_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
