@@ -6,8 +6,10 @@ the program it runs, how to install it and its command line. The method is
 method (in FLASHERS order) whose image format the board produces: "dfu" -> dfu-util
 with firmware.dfu through the ST ROM bootloader, "pyocd" -> pyocd with firmware.hex
 through a debug probe, "uf2" -> a copy of firmware.uf2 to the UF2 bootloader's drive
-(found by its volume label), "esptool" -> esptool write-flash with firmware.esp.bin.
-With -n the command is printed even when the tool (or the drive) is missing.
+(found by its volume label), "picotool" -> picotool load of firmware.uf2 over USB
+(RP2040; chosen instead of "uf2" when no drive is mounted and picotool is installed),
+"esptool" -> esptool write-flash with firmware.esp.bin. With -n the command is
+printed even when the tool (or the drive) is missing.
 """
 
 from __future__ import annotations
@@ -127,6 +129,26 @@ class Uf2Copy(Flasher):
         return super().missing(view)
 
 
+class Picotool(Flasher):
+    """Raspberry Pi's picotool: loads firmware.uf2 into an RP2040 over USB."""
+
+    name = "picotool"
+    program = "picotool"
+    install = "sudo apt-get install picotool"
+    image_format = "uf2"
+    hint = "picotool reboots a running board into BOOTSEL (-f) and starts the image (-x)"
+    families = frozenset({0xE48BFF56})  # the RP2040's UF2 family
+
+    def command(self, image: Path, view: ConfigView) -> list[str]:
+        return [self.program, "load", "-f", "-x", str(image)]
+
+    @classmethod
+    def takes(cls, view: ConfigView) -> bool:
+        """True when the board is a chip picotool knows."""
+        family = view.values.get("UF2_FAMILY_ID", "")
+        return bool(family) and int(family, 16) in cls.families
+
+
 class Esptool(Flasher):
     name = "esptool"
     program = "esptool"
@@ -141,7 +163,9 @@ class Esptool(Flasher):
 
 
 # In order of preference when a board names no method and produces several formats.
-FLASHERS: dict[str, type[Flasher]] = {cls.name: cls for cls in (DfuUtil, Pyocd, Uf2Copy, Esptool)}
+FLASHERS: dict[str, type[Flasher]] = {
+    cls.name: cls for cls in (DfuUtil, Pyocd, Uf2Copy, Picotool, Esptool)
+}
 
 
 def flasher_for(view: ConfigView, method: str | None = None) -> Flasher:
@@ -156,6 +180,14 @@ def flasher_for(view: ConfigView, method: str | None = None) -> Flasher:
             f"board {view.board} has no CONFIG_FLASH_METHOD and no flashable image format "
             "(it is not flashable hardware; try `mpforge run`)"
         )
+    if (
+        name == "uf2"
+        and method is None
+        and Picotool.takes(view)
+        and Uf2Copy().missing(view) is not None
+        and shutil.which(Picotool.program) is not None
+    ):
+        return Picotool()  # no RPI-RP2 drive mounted: load over USB instead
     try:
         return FLASHERS[name]()
     except KeyError:

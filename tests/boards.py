@@ -108,16 +108,16 @@ print("== end")
 """
 
 
-def write_corpus_app(app: Path, programs: list[Path]) -> list[str]:
+def write_corpus_app(app: Path, programs: list[Path], epilogue: str = "") -> list[str]:
     """An app freezing `programs` as modules and a main.py importing each in turn (a
-    `== name` line before each); the module names."""
+    `== name` line before each) then running `epilogue`; the module names."""
     app.mkdir(parents=True, exist_ok=True)
     names = []
     for program in programs:
         name = f"c_{program.parent.name}_{program.stem}"
         names.append(name)
         (app / f"{name}.py").write_text(program.read_text())
-    (app / "main.py").write_text(CORPUS_MAIN.format(names=names))
+    (app / "main.py").write_text(CORPUS_MAIN.format(names=names) + epilogue)
     (app / "manifest.yml").write_text(
         "modules:\n  - file: main.py\n  - glob: 'c_*.py'\n    check_imports: false\n"
     )

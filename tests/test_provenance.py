@@ -48,11 +48,15 @@ def copy_tree(dest: Path) -> Path:
     return dest
 
 
-# One board per image family: native, STM32 (.hex/.dfu), SAMD (.uf2).
-IMAGES = {"netduinoplus2": {".elf", ".bin", ".hex", ".dfu"}, "feather_m0": {".elf", ".bin", ".uf2"}}
+# One board per image family: native, STM32 (.hex/.dfu), SAMD (.uf2), RP2040 (boot2 + .uf2).
+IMAGES = {
+    "netduinoplus2": {".elf", ".bin", ".hex", ".dfu"},
+    "feather_m0": {".elf", ".bin", ".uf2"},
+    "rpi_pico": {".elf", ".bin", ".uf2"},
+}
 
 
-@pytest.mark.parametrize("board", ["host", "netduinoplus2", "feather_m0"])
+@pytest.mark.parametrize("board", ["host", *IMAGES])
 def test_same_images_from_another_directory_time_umask_locale_and_jobs(
     tmp_path: Path, board: str
 ) -> None:

@@ -51,8 +51,8 @@ def test_registry_and_node_runner_shape(tmp_path: Path) -> None:
     assert set(RUNNERS) >= {"native", "qemu", "rp2040js"}
     runner = Rp2040jsRunner(tmp_path)
     cmd = runner.command(["x"])
-    assert cmd[0] == "node" and cmd[1].endswith("ports/rp2040/rp2040js.mjs")
-    assert cmd[2:] == [str(tmp_path / "firmware.elf"), "x"]
+    assert cmd[0] == "node" and cmd[1].endswith("mpforge/runners/rp2040js_run.js")
+    assert cmd[2:] == [str(tmp_path / "firmware.bin"), "x"]
     assert runner.environment()["NODE_PATH"].endswith("tools/npm/node_modules")
 
 

@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from boards import build_firmware, semihosting_fragment
 from helpers import mpforge
-from test_stm32 import build_firmware, semihosting_fragment
 
 from mpforge import paths
 

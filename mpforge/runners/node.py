@@ -60,8 +60,29 @@ class NodeRunner(Runner):
 
 
 class Rp2040jsRunner(NodeRunner):
-    """The RP2040 in rp2040js; ports/rp2040 provides the script (its chip's boot and UART)."""
+    """The RP2040 in rp2040js. The script plays the boot ROM: it checks boot2's CRC-32/MPEG-2,
+    runs boot2 from SRAM (which enters the firmware) and restarts the chip on a watchdog
+    reset; a stray BKPT or a bad CRC ends the run with status 125. `uart1_loopback`
+    jumpers UART1's TX to its RX; `wires` (GPIO pairs A, B) make B's input follow A's
+    output, and an undriven input reads its pull."""
 
     name = "rp2040js"
-    script = "ports/rp2040/rp2040js.mjs"
+    script = "mpforge/runners/rp2040js_run.js"
+    image_name = "firmware.bin"
     modules = ("rp2040js",)
+
+    def __init__(
+        self,
+        build_dir: Path,
+        uart1_loopback: bool = False,
+        wires: Sequence[tuple[int, int]] = (),
+    ) -> None:
+        super().__init__(build_dir)
+        self.uart1_loopback = uart1_loopback
+        self.wires = list(wires)
+
+    def command(self, args: Sequence[str]) -> list[str]:
+        extra = ["--uart1", "loopback"] if self.uart1_loopback else []
+        for a, b in self.wires:
+            extra += ["--wire", f"{a}:{b}"]
+        return super().command([*extra, *args])

@@ -9,28 +9,6 @@
 // Bytes of the device's unique ID (RM0090 39.1).
 #define STM32_UID_BYTES 12
 
-// Take the arguments after the first [skip] positional ones into [vals] by name:
-// up to [n_pos] positionally, any by keyword; absent ones are MPF_OBJ_NULL. A
-// keyword not in [names] is a TypeError (a typo must not be ignored silently).
-static void parse_args(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t skip, size_t n_pos,
-    size_t n_names, const mpf_qstr_t *names, mpf_obj_t *vals) {
-    mpf_arg_check_num(n_args, n_kw, skip, skip + n_pos, true);
-    for (size_t i = 0; i < n_names; i++) {
-        vals[i] = i + skip < n_args ? args[i + skip] : MPF_OBJ_NULL;
-    }
-    for (size_t k = 0; k < n_kw; k++) {
-        mpf_obj_t key = args[n_args + 2 * k];
-        size_t i = 0;
-        while (i < n_names && key != mpf_obj_new_qstr(names[i])) {
-            i++;
-        }
-        if (i == n_names) {
-            mpf_raise_fmt(&mpf_type_TypeError, "unexpected keyword argument %R", key);
-        }
-        vals[i] = args[n_args + 2 * k + 1];
-    }
-}
-
 // An optional int argument: [dflt] when absent or None.
 static mpf_int_t int_arg(mpf_obj_t o, mpf_int_t dflt) {
     return o == MPF_OBJ_NULL || o == MPF_OBJ_NONE ? dflt : mpf_obj_get_int(o);
@@ -97,7 +75,7 @@ static void pin_configure(machine_pin_t *self, const mpf_obj_t *vals) {
 // Without mode and pull the pin is left as it is (its settings are read back).
 static mpf_obj_t pin_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_obj_t vals[PIN_N_ARGS];
-    parse_args(n_args, n_kw, args, 1, 3, PIN_N_ARGS, pin_arg_names, vals);
+    mpf_arg_parse(n_args, n_kw, args, 1, 3, PIN_N_ARGS, pin_arg_names, vals);
     int port, pin;
     if (MPF_IS_STR(args[0])) {
         size_t len;
@@ -167,7 +145,7 @@ static void pin_print(const mpf_print_t *p, mpf_obj_t o, mpf_print_kind_t kind) 
 // pin.init(mode=-1, pull=-1, value=None, *, alt=-1)
 static mpf_obj_t pin_init(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_obj_t vals[PIN_N_ARGS];
-    parse_args(n_args, n_kw, args, 1, 3, PIN_N_ARGS, pin_arg_names, vals);
+    mpf_arg_parse(n_args, n_kw, args, 1, 3, PIN_N_ARGS, pin_arg_names, vals);
     pin_configure(pin_self(args[0]), vals);
     return MPF_OBJ_NONE;
 }
@@ -300,7 +278,7 @@ static machine_uart_t *uart_open_self(mpf_obj_t o) {
 // given take their defaults (9600 8N1, timeout 0, the whole static ring).
 static void uart_init_args(machine_uart_t *self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_obj_t vals[UART_N_ARGS];
-    parse_args(n_args, n_kw, args, 1, 4, UART_N_ARGS, uart_arg_names, vals);
+    mpf_arg_parse(n_args, n_kw, args, 1, 4, UART_N_ARGS, uart_arg_names, vals);
     stm32_usart_config_t cfg = {0};
     mpf_int_t baud = int_arg(vals[UART_ARG_BAUD], 9600);
     mpf_int_t bits = int_arg(vals[UART_ARG_BITS], 8);
