@@ -601,6 +601,13 @@ static mpf_obj_t builtin_dir(size_t n_args, const mpf_obj_t *args) {
             dir_add_type(l, mpf_obj_ptr(o));
         } else {
             const mpf_type_t *t = mpf_obj_type(o);
+            mpf_obj_t d = (t->flags & MPF_TYPE_FLAG_HEAP) ? mpf_type_lookup(t, MPF_QSTR___dir__) : MPF_OBJ_NULL;
+            if (d != MPF_OBJ_NULL && !mpf_obj_is_type(d, &mpf_type_fun_builtin)) {
+                // the class's own __dir__: its names, sorted (as CPython, no duplicates removed)
+                l = mpf_list_from_iter(mpf_call1(d, o));
+                mpf_list_sort(l, MPF_OBJ_NULL, false);
+                return l;
+            }
             if (t->flags & MPF_TYPE_FLAG_HEAP) {
                 dir_add_map(l, &((const mpf_instance_t *)mpf_obj_ptr(o))->members);
             }
@@ -764,6 +771,7 @@ static const mpf_map_elem_t builtins_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_ValueError), MPF_ROM_PTR(&mpf_type_ValueError)},
     {MPF_ROM_QSTR(MPF_QSTR_UnicodeError), MPF_ROM_PTR(&mpf_type_UnicodeError)},
     {MPF_ROM_QSTR(MPF_QSTR_UnicodeDecodeError), MPF_ROM_PTR(&mpf_type_UnicodeDecodeError)},
+    {MPF_ROM_QSTR(MPF_QSTR_UnicodeEncodeError), MPF_ROM_PTR(&mpf_type_UnicodeEncodeError)},
     {MPF_ROM_QSTR(MPF_QSTR_TimeoutError), MPF_ROM_PTR(&mpf_type_TimeoutError)},
 };
 MPF_ROM_MAP(builtins_map, builtins_table);

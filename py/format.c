@@ -9,6 +9,7 @@ typedef struct spec {
     char fill[5];       // UTF-8 of the fill character
     size_t fill_len;
     char align;         // '<' '>' '=' '^' or 0
+    bool zero_align;    // align is the '=' the '0' flag implies (not written in the spec)
     char sign;          // '+' '-' ' ' or 0
     bool alt;           // '#'
     bool zero;          // '0'
@@ -53,7 +54,9 @@ static void parse_spec(const char *s, size_t len, spec_t *sp) {
         unsigned char c0 = (unsigned char)s[0];
         clen = c0 >= 0xF0 ? 4 : c0 >= 0xE0 ? 3 : c0 >= 0xC0 ? 2 : 1;
     }
+    bool fill_set = false;
     if (len > clen && (s[clen] == '<' || s[clen] == '>' || s[clen] == '=' || s[clen] == '^')) {
+        fill_set = true;
         memcpy(sp->fill, s, clen);
         sp->fill_len = clen;
         sp->align = s[clen];
@@ -95,10 +98,15 @@ static void parse_spec(const char *s, size_t len, spec_t *sp) {
     if (i < len) {
         mpf_raise_msg(&mpf_type_ValueError, "Invalid format specifier");
     }
-    if (sp->zero && sp->align == 0) {
+    if (sp->zero && !fill_set) {
+        // '0' fills with zeros whatever the alignment ("{:<06}" is '500000'), and
+        // implies '=' when none is given
         sp->fill[0] = '0';
         sp->fill_len = 1;
-        sp->align = '=';
+        if (sp->align == 0) {
+            sp->align = '=';
+            sp->zero_align = true;
+        }
     }
 }
 
@@ -373,7 +381,7 @@ static void format_into(mpf_vstr_t *out, mpf_obj_t o, const char *s, size_t len)
     spec_t sp;
     parse_spec(s, len, &sp);
     bool is_bool = o == MPF_OBJ_TRUE || o == MPF_OBJ_FALSE;
-    if (mpf_obj_is_int(o) && !(is_bool && sp.type == 0)) {
+    if (mpf_obj_is_int(o) && !(is_bool && len == 0)) {
 #if CONFIG_FLOAT
         if (sp.type && strchr("eEfFgG%", sp.type)) {
             format_float(out, mpf_int_to_float(o), &sp);
@@ -407,6 +415,12 @@ static void format_into(mpf_vstr_t *out, mpf_obj_t o, const char *s, size_t len)
         }
         if (sp.type && sp.type != 's') {
             mpf_raise_fmt(&mpf_type_ValueError, "Unknown format code '%c' for object of type '%T'", sp.type, o);
+        }
+        if (sp.align == '=') {
+            if (!sp.zero_align) {
+                mpf_raise_msg(&mpf_type_ValueError, "'=' alignment not allowed in string format specifier");
+            }
+            sp.align = '<';  // "{:06s}": '0' fills, on the right as for any str
         }
         mpf_obj_t so = mpf_obj_str(o);
         size_t sl;
@@ -574,6 +588,9 @@ static void format_str_into(mpf_vstr_t *out, const char *s, size_t len, size_t *
                 mpf_raise_msg(&mpf_type_ValueError, "Unknown conversion specifier");
             }
             k += 2;
+            if (k < fl && f[k] != ':') {
+                mpf_raise_msg(&mpf_type_ValueError, "expected ':' after conversion specifier");
+            }
         }
         const char *spec = "";
         size_t spec_len = 0;
@@ -667,8 +684,13 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
     size_t n_items = 1;
     mpf_obj_t *items = &arg;
     mpf_obj_t dict = MPF_OBJ_NULL;
-    if (mpf_obj_is_type(arg, &mpf_type_tuple)) {
-        mpf_obj_get_array(arg, &n_items, &items);
+    mpf_obj_t targ = arg;
+    if ((mpf_obj_type(arg)->flags & MPF_TYPE_FLAG_HEAP) && !mpf_obj_is_exception(arg) &&
+        mpf_obj_is_type(((const mpf_instance_t *)mpf_obj_ptr(arg))->subobj, &mpf_type_tuple)) {
+        targ = ((const mpf_instance_t *)mpf_obj_ptr(arg))->subobj;  // a tuple subclass (namedtuple)
+    }
+    if (mpf_obj_is_type(targ, &mpf_type_tuple)) {
+        mpf_obj_get_array(targ, &n_items, &items);
     } else if (mpf_obj_is_type(arg, &mpf_type_dict) || ((mpf_obj_type(arg)->flags & MPF_TYPE_FLAG_HEAP) && mpf_type_lookup(mpf_obj_type(arg), MPF_QSTR___getitem__) != MPF_OBJ_NULL && !MPF_IS_STR(arg))) {
         dict = arg;
     }
@@ -704,6 +726,7 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
             mpf_obj_t key = mpf_obj_new_str_of_type(is_bytes ? &mpf_type_bytes : &mpf_type_str, s + j, i - j);
             val = mpf_subscr(dict, key, MPF_OBJ_SENTINEL);
             used_dict = true;
+            ai = n_items;  // as CPython: no positional spec may follow a keyed one
             i++;
         }
         spec_t sp;
@@ -770,14 +793,11 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
             continue;
         }
         if (val == MPF_OBJ_NULL) {
-            if (dict != MPF_OBJ_NULL && !mpf_obj_is_type(arg, &mpf_type_tuple)) {
-                val = arg;
-            } else {
-                if (ai >= n_items) {
-                    mpf_raise_msg(&mpf_type_TypeError, "not enough arguments for format string");
-                }
-                val = items[ai++];
+            // a mapping argument is the one positional item (once, and not after a key)
+            if (ai >= n_items) {
+                mpf_raise_msg(&mpf_type_TypeError, "not enough arguments for format string");
             }
+            val = items[ai++];
         }
         sp.align = left ? '<' : (sp.zero && strchr("diouxXeEfFgG", conv) ? '=' : '>');
         if (sp.zero && !left && strchr("diouxXeEfFgG", conv)) {
@@ -889,14 +909,7 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
             case 'F':
             case 'g':
             case 'G': {
-                mpf_float_t f;
-                if (mpf_obj_is_type(val, &mpf_type_float)) {
-                    f = ((const mpf_float_obj_t *)mpf_obj_ptr(val))->value;
-                } else if (mpf_obj_is_int(val)) {
-                    f = mpf_int_to_float(val);
-                } else {
-                    mpf_raise_fmt(&mpf_type_TypeError, "must be real number, not %T", val);
-                }
+                mpf_float_t f = mpf_obj_get_float(val);  // float, int, or __float__
                 sp.type = conv;
                 if (sp.prec < 0) {
                     sp.prec = 6;

@@ -24,6 +24,7 @@ static struct {
     size_t mark_sp;
     bool mark_overflow;
     bool collecting;
+    bool auto_off;     // gc.disable(): an allocation that finds no room fails at once
     // During marking: blocks [tail_lo, tail_hi] are known to belong to the object
     // whose head is tail_lo (an interior-pointer lookup walked them), so further
     // pointers into a large object (the frame stack, a big list) skip the walk.
@@ -311,15 +312,14 @@ static void *try_alloc(size_t nb) {
 }
 
 void *mpf_gc_alloc_maybe(size_t n) {
-    if (n > gc.n_blocks * BLOCK_BYTES) {
-        return NULL;  // more than the whole heap (and no overflow in the rounding below)
-    }
     size_t nb = n == 0 ? 1 : (n + BLOCK_BYTES - 1) / BLOCK_BYTES;
     if (gc.collecting) {
         return NULL;
     }
     void *p = try_alloc(nb);
-    if (p == NULL) {
+    // no collection for sizes beyond the heap (SIZE_MAX / 2 from an overflowed
+    // mpf_gc_alloc_var), nor after gc.disable()
+    if (p == NULL && nb <= gc.n_blocks && !gc.auto_off) {
         mpf_gc_collect();
         p = try_alloc(nb);
     }
@@ -335,24 +335,6 @@ void *mpf_gc_alloc(size_t n, bool has_final) {
         ft_set(block_of((uintptr_t)p), true);
     }
     return p;
-}
-
-// [header] + [item] * [n] bytes, or SIZE_MAX when that overflows (no heap is that large,
-// so the allocation then fails with MemoryError).
-static size_t var_size(size_t header, size_t item, size_t n) {
-    size_t bytes;
-    if (__builtin_mul_overflow(item, n, &bytes) || __builtin_add_overflow(bytes, header, &bytes)) {
-        return SIZE_MAX;
-    }
-    return bytes;
-}
-
-void *mpf_gc_alloc_var(size_t header, size_t item, size_t n, bool has_final) {
-    return mpf_gc_alloc(var_size(header, item, n), has_final);
-}
-
-void *mpf_gc_realloc_var(void *p, size_t header, size_t item, size_t n) {
-    return mpf_gc_realloc(p, var_size(header, item, n));
 }
 
 void mpf_gc_free(void *p) {
@@ -380,8 +362,8 @@ void *mpf_gc_realloc(void *p, size_t n) {
         mpf_port_abort("gc: realloc of a pointer that is not a heap object");
     }
     size_t have = obj_blocks(head);
-    if (n > gc.n_blocks * BLOCK_BYTES) {
-        mpf_raise_memory_error();  // more than the whole heap (and no overflow below)
+    if (n > SIZE_MAX / 2) {
+        mpf_raise_memory_error();  // beyond any heap (and no overflow rounding up below)
     }
     size_t nb = n == 0 ? 1 : (n + BLOCK_BYTES - 1) / BLOCK_BYTES;
     if (nb <= have) {
@@ -412,6 +394,14 @@ void *mpf_gc_realloc(void *p, size_t n) {
     memcpy(q, p, have * BLOCK_BYTES);
     mpf_gc_free(p);
     return q;
+}
+
+void mpf_gc_set_auto(bool on) {
+    gc.auto_off = !on;
+}
+
+bool mpf_gc_auto(void) {
+    return !gc.auto_off;
 }
 
 void mpf_gc_info(size_t *total, size_t *used, size_t *free_) {

@@ -227,8 +227,17 @@ mpf_obj_t mpf_import_name(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, 
 }
 
 mpf_obj_t mpf_import_from(mpf_obj_t mod, mpf_qstr_t name) {
-    mpf_obj_t dest[2];
-    mpf_load_method_maybe(mod, name, dest);
+    mpf_obj_t dest[2] = {MPF_OBJ_NULL, MPF_OBJ_NULL};
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        mpf_load_method_maybe(mod, name, dest);
+        mpf_nlr_pop(&nlr);
+    } else if (!mpf_exc_match(nlr.exc, &mpf_type_AttributeError)) {
+        mpf_nlr_raise(nlr.exc);  // (an AttributeError, from a module's __getattr__, is the ImportError below)
+    } else {
+        dest[0] = dest[1] = MPF_OBJ_NULL;
+    }
     if (dest[0] != MPF_OBJ_NULL) {
         if (dest[1] != MPF_OBJ_NULL) {
             return mpf_obj_new_bound_meth(dest[0], dest[1]);

@@ -83,21 +83,25 @@ static void array_reserve(array_t *a, size_t n) {
     a->alloc = na;
 }
 
-// Python value of item [i].
-static mpf_obj_t array_get(const array_t *a, size_t i) {
-    const uint8_t *p = a->data + i * a->itemsize;
+// The Python value of an item of typecode [code] at [p].
+mpf_obj_t mpf_array_item_get(char code, const uint8_t *p) {
 #if CONFIG_FLOAT
-    if (a->typecode == 'f') {
+    if (code == 'f') {
         float f;
         memcpy(&f, p, sizeof(f));
         return mpf_obj_new_float((mpf_float_t)f);
-    } else if (a->typecode == 'd') {
+    } else if (code == 'd') {
         double d;
         memcpy(&d, p, sizeof(d));
         return mpf_obj_new_float((mpf_float_t)d);
     }
 #endif
-    return mpf_int_from_bytes_obj(p, a->itemsize, host_little(), code_is_signed(a->typecode));
+    return mpf_int_from_bytes_obj(p, code_itemsize(code), host_little(), code_is_signed(code));
+}
+
+// Python value of item [i].
+static mpf_obj_t array_get(const array_t *a, size_t i) {
+    return mpf_array_item_get((char)a->typecode, a->data + i * a->itemsize);
 }
 
 // The [size] native-order bytes of int [v]; OverflowError (CPython's wording) if it
@@ -122,17 +126,17 @@ static mpf_obj_t int_to_item(mpf_obj_t v, size_t size, bool is_signed) {
     mpf_raise_msg(&mpf_type_OverflowError, mpf_int_sign(v) < 0 ? "signed integer is less than minimum" : "integer is greater than maximum");
 }
 
-// Store Python value [v] as item [i]: TypeError for a non-number, OverflowError when
-// an int does not fit the typecode.
-static void array_set(array_t *a, size_t i, mpf_obj_t v) {
-    uint8_t *p = a->data + i * a->itemsize;
-    if (code_is_float(a->typecode)) {
+// Store Python value [v] as an item of typecode [code] at [p]: TypeError for a
+// non-number, OverflowError when an int does not fit the typecode.
+void mpf_array_item_set(char code, uint8_t *p, mpf_obj_t v) {
+    size_t itemsize = code_itemsize(code);
+    if (code_is_float(code)) {
 #if CONFIG_FLOAT
         if (!mpf_obj_is_type(v, &mpf_type_float) && !mpf_obj_is_int(v)) {
             mpf_raise_fmt(&mpf_type_TypeError, "must be real number, not %T", v);
         }
         mpf_float_t f = mpf_obj_get_float(v);
-        if (a->typecode == 'f') {
+        if (code == 'f') {
             float x = (float)f;
             memcpy(p, &x, sizeof(x));
         } else {
@@ -146,9 +150,13 @@ static void array_set(array_t *a, size_t i, mpf_obj_t v) {
         mpf_raise_fmt(&mpf_type_TypeError, "'%T' object cannot be interpreted as an integer", v);
     }
     mpf_obj_t b = int_to_item(v == MPF_OBJ_TRUE ? mpf_obj_new_small_int(1) : v == MPF_OBJ_FALSE ? mpf_obj_new_small_int(0) : v,
-        a->itemsize, code_is_signed(a->typecode));
+        itemsize, code_is_signed(code));
     size_t n;
-    memcpy(p, mpf_obj_str_data(b, &n), a->itemsize);
+    memcpy(p, mpf_obj_str_data(b, &n), itemsize);
+}
+
+static void array_set(array_t *a, size_t i, mpf_obj_t v) {
+    mpf_array_item_set((char)a->typecode, a->data + i * a->itemsize, v);
 }
 
 static void array_push(array_t *a, mpf_obj_t v) {
@@ -207,6 +215,12 @@ static mpf_obj_t array_make_new(const mpf_type_t *type, size_t n_args, size_t n_
         if ((mpf_obj_is_type(init, &mpf_type_bytes) || IS_BYTEARRAY(init)) &&
             mpf_obj_get_buffer(init, &b, false)) {
             array_frombytes_buf(a, b.buf, b.len);
+        } else if (mpf_obj_is_type(init, &mpf_type_array) && ((const array_t *)mpf_obj_ptr(init))->typecode != a->typecode) {
+            // another kind of array: its values, converted one by one (extend() refuses)
+            mpf_obj_t it = mpf_getiter(init), v;
+            while ((v = mpf_iternext(it)) != MPF_OBJ_STOP) {
+                array_push(a, v);
+            }
         } else {
             array_extend_from(a, init);
         }
@@ -427,6 +441,7 @@ static bool array_get_buffer(mpf_obj_t self, mpf_buffer_t *buf, bool writable) {
     buf->buf = a->data;
     buf->len = a->len * a->itemsize;
     buf->writable = true;
+    buf->typecode = (char)a->typecode;
     (void)writable;
     return true;
 }

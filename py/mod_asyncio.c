@@ -57,6 +57,28 @@ typedef struct task {
 // The clock of task_t.seq.
 static uintptr_t task_seq;
 
+// The task being run (current_task()), or NULL; it is in the loop's task list meanwhile.
+static mpf_obj_t current_task;
+
+// run_forever() runs until stop() sets this.
+static bool loop_stop;
+
+// Tasks created by loop.create_task() before the loop runs: a list in the module's
+// globals (so the GC sees it), adopted by the next run.
+static mpf_obj_t pending_tasks(void) {
+    mpf_obj_t mod = mpf_dict_get(mpf_state.modules, mpf_obj_new_qstr(MPF_QSTR_asyncio));
+    if (mod == MPF_OBJ_NULL || !mpf_obj_is_type(mod, &mpf_type_module)) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "no running event loop");
+    }
+    mpf_obj_t g = ((const mpf_module_t *)mpf_obj_ptr(mod))->globals;
+    mpf_obj_t l = mpf_dict_get(g, mpf_obj_new_qstr(MPF_QSTR__pending));
+    if (l == MPF_OBJ_NULL || !mpf_obj_is_type(l, &mpf_type_list)) {
+        l = mpf_obj_new_list(0, NULL);
+        mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR__pending), l);
+    }
+    return l;
+}
+
 typedef struct event {
     mpf_obj_base_t base;
     uintptr_t flag;
@@ -70,7 +92,7 @@ typedef struct lock {
 } lock_t;
 
 extern const mpf_type_t mpf_type_asyncio_task, mpf_type_asyncio_awaiter, mpf_type_asyncio_event,
-    mpf_type_asyncio_lock;
+    mpf_type_asyncio_tsf, mpf_type_asyncio_lock;
 
 // The running loop's task list (a list object kept alive by run()'s C frame), or NULL.
 static mpf_obj_t loop_tasks;
@@ -173,12 +195,18 @@ const mpf_type_t mpf_type_asyncio_awaiter = {
 };
 
 // ---------------------------------------------------------------- tasks
-static mpf_obj_t task_new(mpf_obj_t coro) {
+// A task running [coro], scheduled on the running loop (or, with [early], on the next
+// loop to run: loop.create_task before run_until_complete).
+static mpf_obj_t task_new_ex(mpf_obj_t coro, bool early) {
     if (!mpf_obj_is_type(coro, &mpf_type_gen) && !mpf_obj_is_type(coro, &mpf_type_asyncio_awaiter)) {
         mpf_raise_fmt(&mpf_type_TypeError, "a coroutine was expected, got %R", coro);
     }
-    if (loop_tasks == MPF_OBJ_NULL) {
-        mpf_raise_msg(&mpf_type_RuntimeError, "no running event loop");
+    mpf_obj_t list = loop_tasks;
+    if (list == MPF_OBJ_NULL) {
+        if (!early) {
+            mpf_raise_msg(&mpf_type_RuntimeError, "no running event loop");
+        }
+        list = pending_tasks();
     }
     task_t *t = mpf_new(task_t);
     t->base.type = &mpf_type_asyncio_task;
@@ -186,8 +214,12 @@ static mpf_obj_t task_new(mpf_obj_t coro) {
     t->result = MPF_OBJ_NONE;
     t->seq = ++task_seq;
     mpf_obj_t o = mpf_obj_from_ptr(t);
-    mpf_list_append(loop_tasks, o);
+    mpf_list_append(list, o);
     return o;
+}
+
+static mpf_obj_t task_new(mpf_obj_t coro) {
+    return task_new_ex(coro, false);
 }
 
 static mpf_obj_t asyncio_create_task(mpf_obj_t coro) {
@@ -331,7 +363,7 @@ static mpf_obj_t event_make_new(const mpf_type_t *type, size_t n_args, size_t n_
     (void)args;
     mpf_arg_check_num(n_args, n_kw, 0, 0, false);
     event_t *e = mpf_new(event_t);
-    e->base.type = &mpf_type_asyncio_event;
+    e->base.type = type;  // Event or ThreadSafeFlag
     return mpf_obj_from_ptr(e);
 }
 
@@ -374,6 +406,22 @@ const mpf_type_t mpf_type_asyncio_event = {
     .name = MPF_QSTR_Event,
     .make_new = event_make_new,
     .locals = &event_locals,
+};
+
+// ThreadSafeFlag (MicroPython): an Event that the waiter's wake-up clears again; set()
+// may come from an interrupt handler or micropython.schedule().
+static const mpf_map_elem_t tsf_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_set), MPF_ROM_PTR(&event_set_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_clear), MPF_ROM_PTR(&event_clear_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_wait), MPF_ROM_PTR(&event_wait_obj)},
+};
+MPF_ROM_MAP(tsf_locals, tsf_locals_table);
+
+const mpf_type_t mpf_type_asyncio_tsf = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_ThreadSafeFlag,
+    .make_new = event_make_new,
+    .locals = &tsf_locals,
 };
 
 // ---------------------------------------------------------------- Lock
@@ -446,6 +494,17 @@ static bool request_ready(task_t *t, uint64_t now, resume_t *r) {
     if (t->cancel) {
         t->cancel = 0;
         r->throw_ = mpf_exc_new(module_exc(MPF_QSTR_CancelledError, &mpf_type_BaseException), 0, NULL);
+        // as CPython: what the task was waiting on is cancelled with it (the awaited task,
+        // or every task of a gather)
+        const awaiter_t *a = t->request == MPF_OBJ_NULL ? NULL : mpf_obj_ptr(t->request);
+        if (a != NULL && (a->kind == AW_TASK || a->kind == AW_WAIT_FOR)) {
+            task_cancel(a->target);
+        } else if (a != NULL && a->kind == AW_GATHER) {
+            const mpf_tuple_t *tt = mpf_obj_ptr(a->target);
+            for (size_t i = 0; i < tt->len; i++) {
+                task_cancel(tt->items[i]);
+            }
+        }
         return true;
     }
     if (t->request == MPF_OBJ_NULL) {
@@ -461,9 +520,12 @@ static bool request_ready(task_t *t, uint64_t now, resume_t *r) {
             r->send = a->result;
             return now >= a->deadline;
         case AW_EVENT: {
-            const event_t *e = mpf_obj_ptr(a->target);
+            event_t *e = mpf_obj_ptr(a->target);
             if (!e->flag && e->sets == a->deadline) {
                 return false;
+            }
+            if (e->base.type == &mpf_type_asyncio_tsf) {
+                e->flag = 0;  // a ThreadSafeFlag wakes one waiter and clears itself
             }
             r->send = MPF_OBJ_TRUE;
             return true;
@@ -534,7 +596,13 @@ static void coro_step(task_t *t, mpf_obj_t send, mpf_obj_t throw_) {
         bool returned;
         mpf_obj_t y = mpf_gen_resume(t->coro, send, throw_, &ret, &returned);
         mpf_nlr_pop(&nlr);
-        if (returned) {
+        if (returned && t->cancel) {
+            // it cancelled itself (or was cancelled) during this step and then returned:
+            // cancelled all the same, as CPython
+            t->cancel = 0;
+            t->done = 1;
+            t->exception = mpf_exc_new(module_exc(MPF_QSTR_CancelledError, &mpf_type_BaseException), 0, NULL);
+        } else if (returned) {
             t->done = 1;
             t->result = ret;
         } else if (mpf_obj_is_type(y, &mpf_type_asyncio_awaiter)) {
@@ -600,7 +668,9 @@ static bool loop_pass(mpf_obj_t tasks) {
         }
         resume_t r;
         if (request_ready(t, now, &r)) {
+            current_task = tl->items[i];
             task_step(t, &r);
+            current_task = MPF_OBJ_NULL;
             t->seq = ++task_seq;
             ran = true;
         }
@@ -623,7 +693,9 @@ static bool loop_pass(mpf_obj_t tasks) {
         }
         resume_t r;
         request_ready(best, now, &r);
+        current_task = mpf_obj_from_ptr(best);
         task_step(best, &r);
+        current_task = MPF_OBJ_NULL;
         best->seq = ++task_seq;
         ran = true;
     }
@@ -650,20 +722,28 @@ static bool loop_pass(mpf_obj_t tasks) {
     return ran;
 }
 
-// run(coro): run the loop until [coro] is done; its result, or its exception raised.
-static mpf_obj_t asyncio_run(mpf_obj_t coro) {
+// Run the loop until [aw] (a coroutine or task) is done: its result, or its exception
+// raised; with [aw] NULL, until stop() (run_forever).
+static mpf_obj_t run_until(mpf_obj_t aw) {
     if (loop_tasks != MPF_OBJ_NULL) {
         mpf_raise_msg(&mpf_type_RuntimeError, "asyncio.run() cannot be called from a running event loop");
     }
     volatile mpf_obj_t tasks = mpf_obj_new_list(0, NULL);  // kept on this frame for the GC
+    mpf_obj_t pend = pending_tasks();  // adopt what loop.create_task() queued
+    mpf_list_t *pl = mpf_obj_ptr(pend);
+    for (size_t i = 0; i < pl->len; i++) {
+        mpf_list_append(tasks, pl->items[i]);
+    }
+    pl->len = 0;
     loop_tasks = tasks;
+    loop_stop = false;
     mpf_obj_t main_task;
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
-        main_task = task_new(coro);
-        const task_t *mt = mpf_obj_ptr(main_task);
-        while (!mt->done) {
+        main_task = aw == MPF_OBJ_NULL ? MPF_OBJ_NULL : ensure_task(aw);
+        const task_t *mt = aw == MPF_OBJ_NULL ? NULL : mpf_obj_ptr(main_task);
+        while (mt != NULL ? !mt->done : !loop_stop) {
             if (!loop_pass(tasks)) {
                 // nothing ready: idle until the earliest deadline (or poll for ever,
                 // waiting for an event set from outside, as CPython would wait)
@@ -674,19 +754,107 @@ static mpf_obj_t asyncio_run(mpf_obj_t coro) {
             }
         }
         mpf_nlr_pop(&nlr);
+        // tasks still pending (run_forever, or left by run_until_complete) wait for the
+        // next run, as on CPython's loop
+        mpf_list_t *tl = mpf_obj_ptr(tasks);
+        for (size_t i = 0; i < tl->len; i++) {
+            if (!((const task_t *)mpf_obj_ptr(tl->items[i]))->done) {
+                mpf_list_append(pend, tl->items[i]);
+            }
+        }
         loop_tasks = MPF_OBJ_NULL;
+        if (mt == NULL) {
+            return MPF_OBJ_NONE;
+        }
         if (mt->exception != MPF_OBJ_NULL) {
             mpf_raise(mt->exception);
         }
         return mt->result;
     }
     loop_tasks = MPF_OBJ_NULL;
+    current_task = MPF_OBJ_NULL;
     mpf_nlr_raise(nlr.exc);
+}
+
+// run(coro): a fresh loop runs [coro] to the end.
+static mpf_obj_t asyncio_run(mpf_obj_t coro) {
+    if (!mpf_obj_is_type(coro, &mpf_type_gen) && !mpf_obj_is_type(coro, &mpf_type_asyncio_awaiter)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "a coroutine was expected, got %R", coro);
+    }
+    return run_until(coro);
 }
 MPF_FUN_1(asyncio_run_obj, MPF_QSTR_run, asyncio_run);
 
+// current_task(): the running task (RuntimeError outside the loop).
+static mpf_obj_t asyncio_current_task(void) {
+    if (loop_tasks == MPF_OBJ_NULL || current_task == MPF_OBJ_NULL) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "no running event loop");
+    }
+    return current_task;
+}
+MPF_FUN_0(asyncio_current_task_obj, MPF_QSTR_current_task, asyncio_current_task);
+
+// ---------------------------------------------------------------- the loop object
+// get_event_loop() / new_event_loop(): the one loop, as an object with CPython's
+// run_until_complete, run_forever, stop, create_task and close.
+static mpf_obj_t loop_run_until_complete(mpf_obj_t self, mpf_obj_t aw) {
+    (void)self;
+    return run_until(aw);
+}
+MPF_FUN_2(loop_run_until_complete_obj, MPF_QSTR_run_until_complete, loop_run_until_complete);
+
+static mpf_obj_t loop_run_forever(mpf_obj_t self) {
+    (void)self;
+    return run_until(MPF_OBJ_NULL);
+}
+MPF_FUN_1(loop_run_forever_obj, MPF_QSTR_run_forever, loop_run_forever);
+
+static mpf_obj_t loop_stop_m(mpf_obj_t self) {
+    (void)self;
+    loop_stop = true;
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(loop_stop_obj, MPF_QSTR_stop, loop_stop_m);
+
+static mpf_obj_t loop_create_task(mpf_obj_t self, mpf_obj_t coro) {
+    (void)self;
+    return task_new_ex(coro, true);
+}
+MPF_FUN_2(loop_create_task_obj, MPF_QSTR_create_task, loop_create_task);
+
+static mpf_obj_t loop_close(mpf_obj_t self) {
+    (void)self;
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(loop_close_obj, MPF_QSTR_close, loop_close);
+
+static const mpf_map_elem_t loop_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_run_until_complete), MPF_ROM_PTR(&loop_run_until_complete_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_run_forever), MPF_ROM_PTR(&loop_run_forever_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_stop), MPF_ROM_PTR(&loop_stop_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_create_task), MPF_ROM_PTR(&loop_create_task_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_close), MPF_ROM_PTR(&loop_close_obj)},
+};
+MPF_ROM_MAP(loop_locals, loop_locals_table);
+
+static const mpf_type_t loop_type = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_EventLoop,
+    .locals = &loop_locals,
+};
+static const mpf_obj_base_t the_loop = {&loop_type};
+
+static mpf_obj_t asyncio_get_event_loop(void) {
+    return mpf_obj_from_ptr(&the_loop);
+}
+MPF_FUN_0(asyncio_get_event_loop_obj, MPF_QSTR_get_event_loop, asyncio_get_event_loop);
+MPF_FUN_0(asyncio_new_event_loop_obj, MPF_QSTR_new_event_loop, asyncio_get_event_loop);
+
 static const mpf_map_elem_t asyncio_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_run), MPF_ROM_PTR(&asyncio_run_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_current_task), MPF_ROM_PTR(&asyncio_current_task_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_get_event_loop), MPF_ROM_PTR(&asyncio_get_event_loop_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_new_event_loop), MPF_ROM_PTR(&asyncio_new_event_loop_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_create_task), MPF_ROM_PTR(&asyncio_create_task_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_sleep), MPF_ROM_PTR(&asyncio_sleep_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_sleep_ms), MPF_ROM_PTR(&asyncio_sleep_ms_obj)},
@@ -694,6 +862,7 @@ static const mpf_map_elem_t asyncio_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_wait_for), MPF_ROM_PTR(&asyncio_wait_for_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_wait_for_ms), MPF_ROM_PTR(&asyncio_wait_for_ms_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_Event), MPF_ROM_PTR(&mpf_type_asyncio_event)},
+    {MPF_ROM_QSTR(MPF_QSTR_ThreadSafeFlag), MPF_ROM_PTR(&mpf_type_asyncio_tsf)},
     {MPF_ROM_QSTR(MPF_QSTR_Lock), MPF_ROM_PTR(&mpf_type_asyncio_lock)},
     {MPF_ROM_QSTR(MPF_QSTR_Task), MPF_ROM_PTR(&mpf_type_asyncio_task)},
 };

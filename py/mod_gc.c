@@ -21,14 +21,20 @@ static mpf_obj_t gc_mem_alloc(void) {
 }
 MPF_FUN_0(gc_mem_alloc_obj, MPF_QSTR_mem_alloc, gc_mem_alloc);
 
-static mpf_obj_t gc_nop(void) {
+static mpf_obj_t gc_enable(void) {
+    mpf_gc_set_auto(true);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_0(gc_enable_obj, MPF_QSTR_enable, gc_nop);
-MPF_FUN_0(gc_disable_obj, MPF_QSTR_disable, gc_nop);
+MPF_FUN_0(gc_enable_obj, MPF_QSTR_enable, gc_enable);
+
+static mpf_obj_t gc_disable(void) {
+    mpf_gc_set_auto(false);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_0(gc_disable_obj, MPF_QSTR_disable, gc_disable);
 
 static mpf_obj_t gc_isenabled(void) {
-    return MPF_OBJ_TRUE;
+    return mpf_obj_bool(mpf_gc_auto());
 }
 MPF_FUN_0(gc_isenabled_obj, MPF_QSTR_isenabled, gc_isenabled);
 

@@ -108,7 +108,7 @@ static mpf_obj_t math_log(size_t n_args, const mpf_obj_t *args) {
         if (lb == 0) {
             mpf_raise_msg(&mpf_type_ZeroDivisionError, "float division by zero");
         }
-        r = r / lb;
+        return mpf_obj_new_float(r / lb);  // log(inf, inf) is nan, as CPython
     }
     return check1(x, r, INF_POLE);
 }

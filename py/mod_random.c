@@ -46,14 +46,15 @@ static void seed_bytes(const uint8_t *data, size_t len) {
 }
 
 static void seed_from_clock(void) {
+    static uint32_t calls;  // two seed() calls within one tick still differ
     uint32_t t = mpf_port_ticks_ms();
-    uintptr_t addr = (uintptr_t)&t;  // some entropy from the stack position
-    uint8_t b[8];
-    for (int i = 0; i < 4; i++) {
-        b[i] = (uint8_t)(t >> (8 * i));
-        b[4 + i] = (uint8_t)(addr >> (8 * i));
+    uintptr_t addr = (uintptr_t)&t;  // some entropy from the stack position (ASLR)
+    uint32_t words[4] = {t, (uint32_t)addr, ++calls, state[0] ^ state[1] ^ state[2] ^ state[3]};
+    uint8_t b[16];
+    for (int i = 0; i < 16; i++) {
+        b[i] = (uint8_t)(words[i / 4] >> (8 * (i % 4)));
     }
-    seed_bytes(b, 8);
+    seed_bytes(b, 16);
 }
 
 static uint32_t next32(void) {

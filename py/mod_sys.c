@@ -40,8 +40,14 @@ static mpf_obj_t stdin_read(mpf_int_t n, bool line) {
     mpf_vstr_t v;
     mpf_vstr_init(&v, 32);
     int c;
-    while ((n < 0 || (mpf_int_t)v.len < n) && (c = mpf_port_stdin_read()) >= 0) {
+    mpf_int_t chars = 0;
+    while ((n < 0 || chars < n) && (c = mpf_port_stdin_read()) >= 0) {
         mpf_vstr_add_char(&v, (char)c);
+        chars++;
+        // n counts characters: take the rest of a multi-byte one with it
+        for (unsigned k = mpf_utf8_tail_len((uint8_t)c); k > 0 && (c = mpf_port_stdin_read()) >= 0; k--) {
+            mpf_vstr_add_char(&v, (char)c);
+        }
         if (line && c == '\n') {
             break;
         }

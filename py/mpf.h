@@ -93,10 +93,26 @@ void *mpf_gc_realloc(void *p, size_t n);
 // Every variable-size object goes through these two: [header] bytes then [n] items of
 // [item] bytes, MemoryError when that size does not fit a size_t (no wrap-around on any
 // word size), whatever [n] the program asked for.
-void *mpf_gc_alloc_var(size_t header, size_t item, size_t n, bool has_final);
-void *mpf_gc_realloc_var(void *p, size_t header, size_t item, size_t n);
+// (An overflowing size becomes SIZE_MAX / 2: no heap is that large, the allocation fails.)
+static inline size_t mpf_gc_var_size(size_t header, size_t item, size_t n) {
+    size_t bytes;
+    if (__builtin_mul_overflow(item, n, &bytes) || __builtin_add_overflow(bytes, header, &bytes) || bytes > SIZE_MAX / 2) {
+        return SIZE_MAX / 2;  // beyond any heap, and still room to round up to blocks
+    }
+    return bytes;
+}
+static inline void *mpf_gc_alloc_var(size_t header, size_t item, size_t n, bool has_final) {
+    return mpf_gc_alloc(mpf_gc_var_size(header, item, n), has_final);
+}
+static inline void *mpf_gc_realloc_var(void *p, size_t header, size_t item, size_t n) {
+    return mpf_gc_realloc(p, mpf_gc_var_size(header, item, n));
+}
 void mpf_gc_free(void *p);
 void mpf_gc_collect(void);
+// gc.enable()/disable(): whether an allocation that finds no room collects first (on)
+// or fails with MemoryError (off; gc.collect() still collects).
+void mpf_gc_set_auto(bool on);
+bool mpf_gc_auto(void);
 void mpf_gc_info(size_t *total, size_t *used, size_t *free_);
 #define mpf_new(T) ((T *)mpf_gc_alloc(sizeof(T), false))
 #define mpf_new_var(T, TI, n) ((T *)mpf_gc_alloc_var(sizeof(T), sizeof(TI), (n), false))
@@ -160,7 +176,12 @@ typedef struct mpf_buffer {
     void *buf;
     size_t len;
     bool writable;
+    char typecode;  // the items' struct format: 'B' (bytes) but for arrays ('h', 'd'...)
 } mpf_buffer_t;
+// An item of typecode [code] at [p] as a Python value, and [v] stored there (TypeError,
+// OverflowError as array does); the array module provides them (CONFIG_MODULE_ARRAY).
+mpf_obj_t mpf_array_item_get(char code, const uint8_t *p);
+void mpf_array_item_set(char code, uint8_t *p, mpf_obj_t v);
 
 // Unary operators: bytecode numbers (9.3) then runtime-only ones.
 enum {
@@ -261,7 +282,7 @@ extern const mpf_type_t mpf_type_BaseException, mpf_type_Exception, mpf_type_Sys
     mpf_type_KeyError, mpf_type_MemoryError, mpf_type_NameError, mpf_type_UnboundLocalError,
     mpf_type_OSError, mpf_type_RuntimeError, mpf_type_NotImplementedError, mpf_type_RecursionError,
     mpf_type_SyntaxError, mpf_type_IndentationError, mpf_type_TypeError, mpf_type_ValueError,
-    mpf_type_UnicodeError, mpf_type_UnicodeDecodeError, mpf_type_FileNotFoundError,
+    mpf_type_UnicodeError, mpf_type_UnicodeDecodeError, mpf_type_UnicodeEncodeError, mpf_type_FileNotFoundError,
     mpf_type_FileExistsError, mpf_type_IsADirectoryError, mpf_type_NotADirectoryError,
     mpf_type_PermissionError, mpf_type_TimeoutError;
 
@@ -576,7 +597,8 @@ void mpf_exc_print_tb(const mpf_print_t *p, mpf_obj_t exc);
 mpf_obj_t mpf_exc_value(mpf_obj_t exc); // StopIteration value / SystemExit code: args[0] or None
 
 // RecursionError when the C stack has reached the VM's limit (CONFIG_STACK_LIMIT). Every
-// path by which C code recurses (calls, iterators, operators, hashing, printing) checks it.
+// path by which C code recurses checks it: calls, iteration, ==, printing, and the
+// container types' own comparisons and hashes (not the hot generic operator entries).
 MPF_NORETURN void mpf_stack_overflow(void);
 static inline void mpf_stack_check(void) {
     volatile char here = 0;
@@ -683,6 +705,10 @@ void mpf_list_sort(mpf_obj_t list, mpf_obj_t key, bool reverse);
 void mpf_list_reverse(mpf_obj_t list);  // in place
 void mpf_set_add(mpf_obj_t s, mpf_obj_t v);
 mpf_obj_t mpf_str_join(mpf_obj_t sep, mpf_obj_t iterable);
+// Continuation bytes that follow the UTF-8 lead byte [c] (0 for ASCII and stray bytes).
+static inline unsigned mpf_utf8_tail_len(uint8_t c) {
+    return c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+}
 size_t mpf_utf8_charlen(const uint8_t *s, size_t len);
 // The code point starting at [s] (valid UTF-8); *n: its length in bytes.
 uint32_t mpf_utf8_decode(const uint8_t *s, size_t *n);

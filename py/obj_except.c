@@ -237,11 +237,27 @@ void mpf_exc_print_tb(const mpf_print_t *p, mpf_obj_t exc) {
     }
 }
 
+// sys.tracebacklimit when the program set it to an int (entries printed per traceback,
+// the innermost ones; none and no header when <= 0), else SIZE_MAX.
+static size_t tb_limit(void) {
+    mpf_obj_t sys = mpf_dict_get(mpf_state.modules, mpf_obj_new_qstr(MPF_QSTR_sys));
+    if (sys == MPF_OBJ_NULL || !mpf_obj_is_type(sys, &mpf_type_module)) {
+        return SIZE_MAX;
+    }
+    mpf_obj_t v = mpf_dict_get(((const mpf_module_t *)mpf_obj_ptr(sys))->globals, mpf_obj_new_qstr(MPF_QSTR_tracebacklimit));
+    mpf_int_t n;
+    if (v == MPF_OBJ_NULL || !mpf_obj_is_int(v) || !mpf_obj_get_int_maybe(v, &n)) {
+        return SIZE_MAX;
+    }
+    return n <= 0 ? 0 : (size_t)n;
+}
+
 static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
     mpf_exc_t *e = mpf_exc_native(exc);
-    if (e != NULL && e->tb_len > 0) {
+    size_t limit = tb_limit();
+    if (e != NULL && e->tb_len > 0 && limit > 0) {
         mpf_print_str(p, "Traceback (most recent call last):\n");
-        for (size_t i = e->tb_len; i-- > 0;) {
+        for (size_t i = e->tb_len < limit ? e->tb_len : limit; i-- > 0;) {
             mpf_printf(p, "  File \"%q\", line %u, in %q\n", e->tb[i].file, (unsigned)e->tb[i].line, e->tb[i].name);
         }
     }
@@ -510,4 +526,5 @@ MPF_DEFINE_EXC(TypeError, &mpf_type_Exception)
 MPF_DEFINE_EXC(ValueError, &mpf_type_Exception)
 MPF_DEFINE_EXC(UnicodeError, &mpf_type_ValueError)
 MPF_DEFINE_EXC(UnicodeDecodeError, &mpf_type_UnicodeError)
+MPF_DEFINE_EXC(UnicodeEncodeError, &mpf_type_UnicodeError)
 MPF_DEFINE_EXC(TimeoutError, &mpf_type_OSError)

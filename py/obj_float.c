@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "mpf.h"
+#include "typetest.h"
 
 #if CONFIG_FLOAT_SINGLE
 #define FLT_REPR_DIGITS 9
@@ -147,7 +148,7 @@ static void float_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t k
 }
 
 mpf_obj_t mpf_float_parse(const char *s, size_t len, bool *ok) {
-    char buf[64];
+    char local[64];
     *ok = false;
     while (len > 0 && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')) {
         s++;
@@ -156,9 +157,11 @@ mpf_obj_t mpf_float_parse(const char *s, size_t len, bool *ok) {
     while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' || s[len - 1] == '\r')) {
         len--;
     }
-    if (len == 0 || len >= sizeof(buf)) {
+    if (len == 0) {
         return MPF_OBJ_NULL;
     }
+    // long literals ("9" * 60 + "e-60") are valid too: the heap holds those
+    char *buf = len < sizeof(local) ? local : mpf_gc_alloc_var(1, 1, len, false);
     size_t j = 0;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
@@ -212,9 +215,10 @@ static mpf_obj_t float_make_new(const mpf_type_t *type, size_t n_args, size_t n_
     if (mpf_obj_is_int(o)) {
         return mpf_obj_new_float(mpf_int_to_float(o));
     }
-    if (MPF_IS_STR(o) || mpf_obj_is_type(o, &mpf_type_bytes)) {
+    mpf_buffer_t b;
+    if (MPF_IS_STR(o) || mpf_obj_is_type(o, &mpf_type_bytes) || (MPF_IS_BYTEARRAY(o) && mpf_obj_get_buffer(o, &b, false))) {
         size_t len;
-        const char *s = mpf_obj_str_data(o, &len);
+        const char *s = MPF_IS_BYTEARRAY(o) ? (len = b.len, (const char *)b.buf) : mpf_obj_str_data(o, &len);
         bool ok;
         mpf_obj_t r = mpf_float_parse(s, len, &ok);
         if (!ok) {
@@ -232,6 +236,17 @@ static mpf_obj_t float_make_new(const mpf_type_t *type, size_t n_args, size_t n_
         return mpf_obj_is_int(r) ? mpf_obj_new_float(mpf_int_to_float(r)) : r;
     }
     mpf_raise_fmt(&mpf_type_TypeError, "float() argument must be a string or a real number, not '%T'", o);
+}
+
+// [a] < 0 to the fractional power [b]: a complex result, as CPython (kept out of line).
+__attribute__((noinline)) static mpf_obj_t negative_base_power(mpf_float_t a, mpf_float_t b) {
+#if CONFIG_BUILTIN_COMPLEX
+    return mpf_binary_op(MPF_BINARY_OP_POWER, mpf_obj_new_complex(a, 0), mpf_obj_new_float(b));
+#else
+    (void)a;
+    (void)b;
+    mpf_raise_msg(&mpf_type_ValueError, "math domain error");
+#endif
 }
 
 mpf_obj_t mpf_float_binary_op(int op, mpf_float_t a, mpf_float_t b) {
@@ -289,11 +304,11 @@ mpf_obj_t mpf_float_binary_op(int op, mpf_float_t a, mpf_float_t b) {
             return mpf_obj_new_float(op == MPF_BINARY_OP_MODULO ? mod : fd);
         }
         case MPF_BINARY_OP_POWER: {
-            if (a == 0 && b < 0) {
+            if (a == 0 && b < 0 && isfinite(b)) {
                 mpf_raise_msg(&mpf_type_ZeroDivisionError, "0.0 cannot be raised to a negative power");
             }
-            if (a < 0 && b != floor(b)) {
-                mpf_raise_msg(&mpf_type_ValueError, "math domain error");
+            if (a < 0 && isfinite(b) && b != floor(b)) {
+                return negative_base_power(a, b);
             }
             mpf_float_t r = pow(a, b);
             if (isinf(r) && !isinf(a) && !isinf(b)) {

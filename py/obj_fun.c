@@ -186,6 +186,16 @@ static void bound_meth_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
 }
 
+// hash(m): from the identity of self and the function, as == compares them
+static mpf_obj_t bound_meth_unary_op(int op, mpf_obj_t self) {
+    if (op == MPF_UNARY_OP_HASH) {
+        const mpf_bound_meth_t *m = mpf_obj_ptr(self);
+        mpf_uint_t h = (m->self >> 3) ^ (mpf_uint_t)mpf_obj_hash(m->fun);
+        return mpf_obj_new_small_int((mpf_int_t)(h & (mpf_uint_t)MPF_SMALL_INT_MAX));
+    }
+    return MPF_OBJ_NULL;
+}
+
 static mpf_obj_t bound_meth_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     if (op == MPF_BINARY_OP_EQUAL && mpf_obj_is_type(rhs, &mpf_type_bound_meth)) {
         const mpf_bound_meth_t *a = mpf_obj_ptr(lhs), *b = mpf_obj_ptr(rhs);
@@ -200,6 +210,7 @@ const mpf_type_t mpf_type_bound_meth = {
     .print = bound_meth_print,
     .call = bound_meth_call,
     .attr = bound_meth_attr,
+    .unary_op = bound_meth_unary_op,
     .binary_op = bound_meth_binary_op,
 };
 

@@ -214,6 +214,19 @@ mpf_obj_t mpf_int_parse(const char *s, size_t len, int base, bool *ok) {
 #endif
 }
 
+// The text int() parses: a str, bytes or bytearray's bytes; NULL for anything else.
+static const char *int_text(mpf_obj_t o, size_t *len) {
+    if (MPF_IS_STR(o) || mpf_obj_is_type(o, &mpf_type_bytes)) {
+        return mpf_obj_str_data(o, len);
+    }
+    mpf_buffer_t b;
+    if (MPF_IS_BYTEARRAY(o) && mpf_obj_get_buffer(o, &b, false)) {
+        *len = b.len;
+        return b.buf;
+    }
+    return NULL;
+}
+
 static mpf_obj_t int_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
     mpf_obj_t base_kw = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_base);
@@ -224,14 +237,14 @@ static mpf_obj_t int_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
     mpf_obj_t o = args[0];
     if (n_args == 2 || base_kw != MPF_OBJ_NULL) {
         mpf_int_t base = mpf_obj_get_int(n_args == 2 ? args[1] : base_kw);
-        if (!MPF_IS_STR(o) && !mpf_obj_is_type(o, &mpf_type_bytes)) {
+        size_t len;
+        const char *s = int_text(o, &len);
+        if (s == NULL) {
             mpf_raise_msg(&mpf_type_TypeError, "int() can't convert non-string with explicit base");
         }
         if (base != 0 && (base < 2 || base > 36)) {
             mpf_raise_msg(&mpf_type_ValueError, "int() base must be >= 2 and <= 36, or 0");
         }
-        size_t len;
-        const char *s = mpf_obj_str_data(o, &len);
         bool ok;
         mpf_obj_t r = mpf_int_parse(s, len, (int)base, &ok);
         if (!ok) {
@@ -245,9 +258,9 @@ static mpf_obj_t int_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
     if (o == MPF_OBJ_TRUE || o == MPF_OBJ_FALSE) {
         return mpf_obj_new_small_int(o == MPF_OBJ_TRUE);
     }
-    if (MPF_IS_STR(o) || mpf_obj_is_type(o, &mpf_type_bytes) || MPF_IS_BYTEARRAY(o)) {
-        size_t len;
-        const char *s = mpf_obj_str_data(o, &len);
+    size_t len;
+    const char *s = int_text(o, &len);
+    if (s != NULL) {
         bool ok;
         mpf_obj_t r = mpf_int_parse(s, len, 10, &ok);
         if (!ok) {

@@ -30,12 +30,13 @@ typedef struct enumerate_obj {
 static mpf_obj_t enumerate_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
     mpf_obj_t start = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_start);
-    if (n_args < 1) {
+    mpf_obj_t iterable = n_args > 0 ? args[0] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_iterable);
+    if (iterable == MPF_OBJ_NULL) {
         mpf_raise_msg(&mpf_type_TypeError, "enumerate() missing required argument 'iterable'");
     }
     enumerate_obj_t *e = mpf_new(enumerate_obj_t);
     e->base.type = &mpf_type_enumerate;
-    e->it = mpf_getiter(args[0]);
+    e->it = mpf_getiter(iterable);
     e->count = start ? start : mpf_obj_new_small_int(0);
     return mpf_obj_from_ptr(e);
 }

@@ -1,13 +1,51 @@
-// obj_memoryview.c -- memoryview over a bytes-like object (format 'B').
+// obj_memoryview.c -- memoryview over a bytes-like object: bytes (format 'B'), or the
+// typed items of an array ('h', 'i', 'd'...: itemsize bytes each, indexed by item).
 #include "mpf.h"
 #include "typetest.h"
 
 typedef struct memview_obj {
     mpf_obj_base_t base;
     mpf_obj_t obj;
-    size_t start, len;
-    uintptr_t readonly;
+    size_t start, len;    // in bytes
+    uint16_t readonly;
+    char format;          // the items' typecode ('B' for bytes)
+    uint8_t itemsize;
 } memview_obj_t;
+
+// Item [i] (an item index) of [m]'s bytes [d] as a Python value, or [v] stored there.
+static mpf_obj_t mv_get(const memview_obj_t *m, const uint8_t *d, size_t i) {
+    if (m->format == 'B') {
+        return mpf_obj_new_small_int(d[i]);
+    }
+#if CONFIG_MODULE_ARRAY
+    return mpf_array_item_get(m->format, d + i * m->itemsize);
+#else
+    return MPF_OBJ_NONE;  // unreachable: only arrays have other formats
+#endif
+}
+
+static void mv_set(const memview_obj_t *m, uint8_t *d, size_t i, mpf_obj_t v) {
+    if (m->format == 'B') {
+        mpf_int_t x = mpf_obj_get_int(v);
+        if (x < 0 || x > 255) {
+            mpf_raise_msg(&mpf_type_ValueError, "memoryview: invalid value for format 'B'");
+        }
+        d[i] = (uint8_t)x;
+        return;
+    }
+#if CONFIG_MODULE_ARRAY
+    if (m->format != 'f' && m->format != 'd') {
+        bool is_signed = m->format >= 'a' && m->format <= 'z';
+        if (!mpf_obj_is_int(v)) {
+            mpf_raise_fmt(&mpf_type_TypeError, "memoryview: invalid type for format '%c'", m->format);
+        }
+        if (!mpf_int_fits_bytes(v, m->itemsize, is_signed) || (!is_signed && mpf_int_sign(v) < 0)) {
+            mpf_raise_fmt(&mpf_type_ValueError, "memoryview: invalid value for format '%c'", m->format);
+        }
+    }
+    mpf_array_item_set(m->format, d + i * m->itemsize, v);
+#endif
+}
 
 static uint8_t *mv_data(const memview_obj_t *m, size_t *len) {
     mpf_buffer_t b;
@@ -31,7 +69,18 @@ static mpf_obj_t memview_make_new(const mpf_type_t *type, size_t n_args, size_t 
     m->base.type = &mpf_type_memoryview;
     m->obj = args[0];
     m->len = b.len;
-    m->readonly = !MPF_IS_BYTEARRAY(args[0]);
+    m->readonly = !MPF_IS_BYTEARRAY(args[0]) && !mpf_obj_get_buffer(args[0], &b, true);
+    m->format = b.typecode;
+    m->itemsize = 1;
+#if CONFIG_MODULE_ARRAY
+    if (m->format != 'B') {
+        // bytes per item of the array typecodes (as the array module stores them)
+        static const char codes[] = "bBhHiIlLqQfd";
+        static const uint8_t sizes[] = {1, 1, 2, 2, 4, 4, sizeof(long), sizeof(long), 8, 8, sizeof(float), sizeof(double)};
+        const char *c = strchr(codes, m->format);
+        m->itemsize = c != NULL ? sizes[c - codes] : 1;
+    }
+#endif
     return mpf_obj_from_ptr(m);
 }
 
@@ -42,6 +91,7 @@ static bool memview_get_buffer(mpf_obj_t self, mpf_buffer_t *buf, bool writable)
     }
     buf->buf = mv_data(m, &buf->len);
     buf->writable = !m->readonly;
+    buf->typecode = m->format;
     return true;
 }
 
@@ -54,7 +104,7 @@ static mpf_obj_t memview_unary_op(int op, mpf_obj_t self) {
     size_t len;
     mv_data(mpf_obj_ptr(self), &len);
     if (op == MPF_UNARY_OP_LEN) {
-        return mpf_obj_new_small_int((mpf_int_t)len);
+        return mpf_obj_new_small_int((mpf_int_t)(len / ((const memview_obj_t *)mpf_obj_ptr(self))->itemsize));
     }
     if (op == MPF_UNARY_OP_BOOL) {
         return mpf_obj_bool(len != 0);
@@ -77,6 +127,8 @@ static mpf_obj_t memview_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value
     memview_obj_t *m = mpf_obj_ptr(self);
     size_t len;
     uint8_t *d = mv_data(m, &len);
+    size_t isz = m->itemsize;
+    len /= isz;  // items
     if (mpf_obj_is_type(index, &mpf_type_slice)) {
         mpf_int_t start, stop, step;
         mpf_slice_indices(index, len, &start, &stop, &step);
@@ -89,8 +141,8 @@ static mpf_obj_t memview_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value
         if (value == MPF_OBJ_SENTINEL) {
             memview_obj_t *r = mpf_new(memview_obj_t);
             *r = *m;
-            r->start = m->start + (size_t)start;
-            r->len = (size_t)(stop - start);
+            r->start = m->start + (size_t)start * isz;
+            r->len = (size_t)(stop - start) * isz;
             return mpf_obj_from_ptr(r);
         }
         if (m->readonly) {
@@ -100,15 +152,15 @@ static mpf_obj_t memview_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value
         if (value == MPF_OBJ_NULL || !mpf_obj_get_buffer(value, &src, false)) {
             mpf_raise_msg(&mpf_type_TypeError, "a bytes-like object is required");
         }
-        if (src.len != (size_t)(stop - start)) {
+        if (src.len != (size_t)(stop - start) * isz) {
             mpf_raise_msg(&mpf_type_ValueError, "memoryview assignment: lvalue and rvalue have different structures");
         }
-        memmove(d + start, src.buf, src.len);
+        memmove(d + (size_t)start * isz, src.buf, src.len);
         return MPF_OBJ_NONE;
     }
     size_t i = mpf_get_index(&mpf_type_memoryview, len, index, false);
     if (value == MPF_OBJ_SENTINEL) {
-        return mpf_obj_new_small_int(d[i]);
+        return mv_get(m, d, i);
     }
     if (m->readonly) {
         mpf_raise_msg(&mpf_type_TypeError, "cannot modify read-only memory");
@@ -116,20 +168,17 @@ static mpf_obj_t memview_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value
     if (value == MPF_OBJ_NULL) {
         mpf_raise_msg(&mpf_type_TypeError, "cannot delete memory");
     }
-    mpf_int_t v = mpf_obj_get_int(value);
-    if (v < 0 || v > 255) {
-        mpf_raise_msg(&mpf_type_ValueError, "memoryview: invalid value for format 'B'");
-    }
-    d[i] = (uint8_t)v;
+    mv_set(m, d, i, value);
     return MPF_OBJ_NONE;
 }
 
 static mpf_obj_t memview_getiter(mpf_obj_t self) {
+    const memview_obj_t *m = mpf_obj_ptr(self);
     size_t len;
-    uint8_t *d = mv_data(mpf_obj_ptr(self), &len);
+    uint8_t *d = mv_data(m, &len);
     mpf_obj_t l = mpf_obj_new_list(0, NULL);
-    for (size_t i = 0; i < len; i++) {
-        mpf_list_append(l, mpf_obj_new_small_int(d[i]));
+    for (size_t i = 0; i < len / m->itemsize; i++) {
+        mpf_list_append(l, mv_get(m, d, i));
     }
     return mpf_getiter(l);
 }
@@ -171,9 +220,9 @@ static void memview_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         mv_data(m, &len);
         dest[0] = mpf_obj_new_small_int((mpf_int_t)len);
     } else if (attr == MPF_QSTR_itemsize) {
-        dest[0] = mpf_obj_new_small_int(1);
+        dest[0] = mpf_obj_new_small_int(m->itemsize);
     } else if (attr == MPF_QSTR_format) {
-        dest[0] = mpf_obj_new_str("B", 1);
+        dest[0] = mpf_obj_new_str(&m->format, 1);
     }
 }
 

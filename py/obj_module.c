@@ -24,6 +24,13 @@ static void module_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
             return;
         }
         dest[0] = mpf_map_get_qstr(mpf_dict_map(m->globals), attr);
+        if (dest[0] == MPF_OBJ_NULL && attr != MPF_QSTR___getattr__) {
+            // a module-level __getattr__(name) (PEP 562) answers for missing names
+            mpf_obj_t ga = mpf_map_get_qstr(mpf_dict_map(m->globals), MPF_QSTR___getattr__);
+            if (ga != MPF_OBJ_NULL) {
+                dest[0] = mpf_call1(ga, mpf_obj_new_qstr(attr));
+            }
+        }
         return;
     }
     if (dest[1] == MPF_OBJ_NULL) {

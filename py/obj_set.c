@@ -506,6 +506,7 @@ static mpf_obj_t set_unary_op(int op, mpf_obj_t self) {
         case MPF_UNARY_OP_LEN:
             return mpf_obj_new_small_int((mpf_int_t)s->used);
         case MPF_UNARY_OP_HASH: {
+            mpf_stack_check();  // items may be frozensets again: C recursion
             if (mpf_obj_type(self) == &mpf_type_set) {
                 mpf_raise_msg(&mpf_type_TypeError, "unhashable type: 'set'");
             }

@@ -126,6 +126,16 @@ void mpf_str_print_quoted(const mpf_print_t *p, const uint8_t *s, size_t len, bo
             i++;
             run = s + i + 1;
             continue;
+        } else if (!is_bytes && c == 0xED && i + 2 < len && s[i + 1] >= 0xA0) {
+            // a surrogate (U+D800..U+DFFF, from chr()): not printable, shown as \udxxx
+            static const char hex[] = "0123456789abcdef";
+            mpf_print_strn(p, (const char *)run, (size_t)(s + i - run));
+            uint32_t cp = 0xD000 | ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+            char u[6] = {'\\', 'u', hex[(cp >> 12) & 15], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15], hex[cp & 15]};
+            mpf_print_strn(p, u, 6);
+            i += 2;
+            run = s + i + 1;
+            continue;
         }
         if (esc != NULL) {
             mpf_print_strn(p, (const char *)run, (size_t)(s + i - run));
@@ -264,10 +274,10 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         if (op == MPF_BINARY_OP_IN && t == &mpf_type_str) {
             mpf_raise_fmt(&mpf_type_TypeError, "'in <string>' requires string as left operand, not %T", rhs);
         }
-        if (op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) {
+        if ((op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) && !(mpf_obj_type(rhs)->flags & MPF_TYPE_FLAG_HEAP)) {
             return mpf_obj_bool(op == MPF_BINARY_OP_NOT_EQUAL);
         }
-        return MPF_OBJ_NULL;
+        return MPF_OBJ_NULL;  // NotImplemented: a class's reflected method may answer
     }
     size_t lb;
     const char *b;
@@ -776,8 +786,12 @@ static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, bool right, boo
     bool is_bytes = !MPF_IS_STR(args[0]);
     const char *needle;
     char one;
-    if (is_bytes && mpf_obj_is_small_int(args[1])) {
-        one = (char)mpf_obj_small_int_value(args[1]);
+    if (is_bytes && mpf_obj_is_int(args[1])) {
+        mpf_int_t b = mpf_obj_get_int(args[1]);
+        if (b < 0 || b > 255) {
+            mpf_raise_msg(&mpf_type_ValueError, "byte must be in range(0, 256)");
+        }
+        one = (char)b;
         needle = &one;
         nl = 1;
     } else {
@@ -1275,39 +1289,179 @@ static mpf_obj_t str_removesuffix(mpf_obj_t self, mpf_obj_t suf) {
 MPF_FUN_2(str_removeprefix_obj, MPF_QSTR_removeprefix, str_removeprefix);
 MPF_FUN_2(str_removesuffix_obj, MPF_QSTR_removesuffix, str_removesuffix);
 
+// ---------------------------------------------------------------- codecs
+// The encodings str.encode and bytes.decode know; anything else is a LookupError.
+typedef enum { CODEC_UTF8, CODEC_ASCII, CODEC_LATIN1 } codec_t;
+
+// The codec named by [enc] (NULL: utf-8), spelled as CPython accepts: any case, '_' or
+// ' ' for '-', and the common aliases.
+static codec_t codec_of(mpf_obj_t enc) {
+    if (enc == MPF_OBJ_NULL) {
+        return CODEC_UTF8;
+    }
+    if (!MPF_IS_STR(enc)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "encoding must be str, not %T", enc);
+    }
+    size_t len;
+    const char *s = mpf_obj_str_data(enc, &len);
+    char n[16];
+    if (len >= sizeof(n)) {
+        mpf_raise_fmt(&mpf_type_LookupError, "unknown encoding: %s", s);
+    }
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        n[i] = c == '_' || c == ' ' ? '-' : (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+    }
+    n[len] = 0;
+    static const struct {
+        const char *name;
+        codec_t codec;
+    } names[] = {
+        {"utf-8", CODEC_UTF8}, {"utf8", CODEC_UTF8}, {"u8", CODEC_UTF8}, {"utf", CODEC_UTF8},
+        {"ascii", CODEC_ASCII}, {"us-ascii", CODEC_ASCII}, {"646", CODEC_ASCII},
+        {"latin-1", CODEC_LATIN1}, {"latin1", CODEC_LATIN1}, {"latin", CODEC_LATIN1}, {"l1", CODEC_LATIN1},
+        {"iso-8859-1", CODEC_LATIN1}, {"iso8859-1", CODEC_LATIN1}, {"8859", CODEC_LATIN1}, {"cp819", CODEC_LATIN1},
+    };
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        if (strcmp(n, names[i].name) == 0) {
+            return names[i].codec;
+        }
+    }
+    mpf_raise_fmt(&mpf_type_LookupError, "unknown encoding: %s", s);
+}
+
+// The error handler [errors] (NULL: strict): 'i'gnore, 'r'eplace, else 's'trict (CPython
+// looks a handler up only when an error occurs).
+static char errors_of(mpf_obj_t errors) {
+    if (errors == MPF_OBJ_NULL) {
+        return 's';
+    }
+    if (!MPF_IS_STR(errors)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "errors must be str, not %T", errors);
+    }
+    size_t len;
+    const char *s = mpf_obj_str_data(errors, &len);
+    if (strcmp(s, "ignore") == 0 || strcmp(s, "replace") == 0) {
+        return s[0];
+    }
+    (void)len;
+    return 's';
+}
+
+static const char *const codec_names[] = {"utf-8", "ascii", "latin-1"};
+
+// encode(encoding='utf-8', errors='strict')
 static mpf_obj_t str_encode(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    (void)n_args;
-    (void)n_kw;
+    mpf_obj_t enc = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_encoding);
+    mpf_obj_t err = n_args > 2 ? args[2] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_errors);
+    codec_t codec = codec_of(enc);
+    char errors = errors_of(err);
     size_t len;
     const char *s = mpf_obj_str_data(args[0], &len);
-    return mpf_obj_new_bytes((const uint8_t *)s, len);
+    if (codec == CODEC_UTF8) {
+        return mpf_obj_new_bytes((const uint8_t *)s, len);
+    }
+    uint32_t limit = codec == CODEC_ASCII ? 0x80 : 0x100;
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, len);
+    size_t pos = 0;
+    for (size_t i = 0; i < len; pos++) {
+        size_t n;
+        uint32_t c = mpf_utf8_decode((const uint8_t *)s + i, &n);
+        i += n;
+        if (c < limit) {
+            mpf_vstr_add_char(&v, (char)c);
+        } else if (errors == 'r') {
+            mpf_vstr_add_char(&v, '?');
+        } else if (errors == 's') {
+            // the character as CPython escapes it: \xhh, \uhhhh or \Uhhhhhhhh
+            static const char hex[] = "0123456789abcdef";
+            char esc[11];
+            int digits = c < 0x100 ? 2 : c < 0x10000 ? 4 : 8;
+            esc[0] = '\\';
+            esc[1] = digits == 2 ? 'x' : digits == 4 ? 'u' : 'U';
+            for (int d = 0; d < digits; d++) {
+                esc[2 + d] = hex[(c >> (4 * (digits - 1 - d))) & 0xF];
+            }
+            esc[2 + digits] = 0;
+            mpf_raise_fmt(&mpf_type_UnicodeEncodeError, "'%s' codec can't encode character '%s' in position %u: ordinal not in range(%u)",
+                codec_names[codec], esc, (unsigned)pos, (unsigned)limit);
+        }
+    }
+    return mpf_obj_new_bytes((const uint8_t *)v.buf, v.len);
 }
 MPF_FUN_KW(str_encode_obj, MPF_QSTR_encode, 1, str_encode);
 
+// decode(encoding='utf-8', errors='strict')
 static mpf_obj_t bytes_decode(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    (void)n_args;
-    (void)n_kw;
+    mpf_obj_t enc = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_encoding);
+    mpf_obj_t err = n_args > 2 ? args[2] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_errors);
+    codec_t codec = codec_of(enc);
+    char errors = errors_of(err);
     size_t len;
     const char *s = self_data(args[0], &len);
-    return str_decode_utf8(s, len);
+    if (codec == CODEC_UTF8) {
+        return str_decode_utf8(s, len);
+    }
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, len + len / 2);
+    for (size_t i = 0; i < len; i++) {
+        uint8_t c = (uint8_t)s[i];
+        if (c < 0x80) {
+            mpf_vstr_add_char(&v, (char)c);
+        } else if (codec == CODEC_LATIN1) {
+            mpf_vstr_add_char(&v, (char)(0xC0 | (c >> 6)));
+            mpf_vstr_add_char(&v, (char)(0x80 | (c & 0x3F)));
+        } else if (errors == 'r') {
+            mpf_vstr_add_strn(&v, "\xef\xbf\xbd", 3);  // U+FFFD
+        } else if (errors == 's') {
+            mpf_raise_fmt(&mpf_type_UnicodeDecodeError, "'ascii' codec can't decode byte 0x%x in position %u: ordinal not in range(128)",
+                (unsigned)c, (unsigned)i);
+        }
+    }
+    return mpf_vstr_to_str(&v);
 }
 MPF_FUN_KW(bytes_decode_obj, MPF_QSTR_decode, 1, bytes_decode);
 
-static mpf_obj_t bytes_hex(mpf_obj_t self) {
+// hex(sep=None, bytes_per_sep=1): [sep] (one ASCII character) between groups of
+// bytes_per_sep bytes, counted from the right (from the left when negative).
+static mpf_obj_t bytes_hex(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     size_t len;
-    const uint8_t *s = (const uint8_t *)self_data(self, &len);
+    const uint8_t *s = (const uint8_t *)self_data(args[0], &len);
+    mpf_obj_t sep_o = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_sep);
+    mpf_obj_t bps_o = n_args > 2 ? args[2] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_bytes_per_sep);
+    char sep = 0;
+    mpf_int_t bps = bps_o != MPF_OBJ_NULL ? mpf_obj_get_int(bps_o) : 1;
+    if (sep_o != MPF_OBJ_NULL && sep_o != MPF_OBJ_NONE) {
+        size_t sl;
+        const char *ss = self_data(sep_o, &sl);
+        if (sl != 1) {
+            mpf_raise_msg(&mpf_type_ValueError, "sep must be length 1.");
+        }
+        if ((uint8_t)ss[0] >= 0x80) {
+            mpf_raise_msg(&mpf_type_ValueError, "sep must be ASCII.");
+        }
+        sep = ss[0];
+    }
+    size_t group = sep == 0 || bps == 0 ? 0 : (size_t)(bps < 0 ? -bps : bps);
     mpf_vstr_t v;
-    mpf_vstr_init(&v, len * 2 + 1);
+    mpf_vstr_init(&v, len * 3 + 1);
     static const char hex[] = "0123456789abcdef";
     for (size_t i = 0; i < len; i++) {
+        if (group != 0 && i > 0 && (bps > 0 ? (len - i) % group : i % group) == 0) {
+            mpf_vstr_add_char(&v, sep);
+        }
         mpf_vstr_add_char(&v, hex[s[i] >> 4]);
         mpf_vstr_add_char(&v, hex[s[i] & 15]);
     }
     return mpf_vstr_to_str(&v);
 }
-MPF_FUN_1(bytes_hex_obj, MPF_QSTR_hex, bytes_hex);
+MPF_FUN_KW(bytes_hex_obj, MPF_QSTR_hex, 1, bytes_hex);
 
 static mpf_obj_t bytes_fromhex(mpf_obj_t cls, mpf_obj_t s_o) {
+    if (!MPF_IS_STR(s_o)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "fromhex() argument must be str, not %T", s_o);
+    }
     size_t len;
     const char *s = mpf_obj_str_data(s_o, &len);
     mpf_vstr_t v;

@@ -208,6 +208,7 @@ mpf_obj_t mpf_seq_binary_op(int op, const mpf_obj_t *a, size_t an, mpf_obj_t rhs
             if (b == NULL) {
                 return MPF_OBJ_NULL;
             }
+            mpf_stack_check();  // items may be sequences again: C recursion
             return mpf_seq_compare(op, a, an, b, bn);
         }
         case MPF_BINARY_OP_IN:
@@ -230,6 +231,7 @@ static mpf_obj_t tuple_unary_op(int op, mpf_obj_t self) {
         case MPF_UNARY_OP_LEN:
             return mpf_obj_new_small_int((mpf_int_t)t->len);
         case MPF_UNARY_OP_HASH: {
+            mpf_stack_check();  // items may be tuples again: C recursion
             mpf_uint_t h = 0x345678;
             for (size_t i = 0; i < t->len; i++) {
                 h = (h ^ (mpf_uint_t)mpf_obj_hash(t->items[i])) * 1000003u;

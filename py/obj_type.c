@@ -36,6 +36,22 @@ static const mpf_type_t *native_base(const mpf_type_t *t) {
     return NULL;
 }
 
+// Whether instances of builtin type [t] are immutable: their value comes from the
+// constructor's arguments (CPython's __new__), whatever __init__ a subclass defines.
+static bool immutable_base(const mpf_type_t *t) {
+    return t == &mpf_type_tuple || t == &mpf_type_str || t == &mpf_type_bytes || t == &mpf_type_int ||
+#if CONFIG_FLOAT
+           t == &mpf_type_float ||
+#endif
+#if CONFIG_BUILTIN_COMPLEX
+           t == &mpf_type_complex ||
+#endif
+#if CONFIG_BUILTIN_FROZENSET
+           t == &mpf_type_frozenset ||
+#endif
+           t == &mpf_type_range;
+}
+
 static mpf_obj_t call_special(mpf_obj_t m, mpf_obj_t self, size_t n, const mpf_obj_t *args) {
     mpf_obj_t a[4];
     a[0] = self;
@@ -488,21 +504,22 @@ mpf_obj_t mpf_make_class(mpf_qstr_t name, mpf_obj_t bases, mpf_obj_t dict) {
     if (mpf_type_lookup(t, MPF_QSTR___getattr__) != MPF_OBJ_NULL) {
         t->flags |= MPF_TYPE_FLAG_HAS_GETATTR;
     }
-    // __set_name__ on class attributes that define it
+    // __set_name__ on class attributes that define it, over a snapshot of the namespace
+    // (as CPython): attributes those calls add are not visited
     mpf_map_t *m = t->dict;
+    mpf_obj_t todo = mpf_obj_new_list(0, NULL);  // name, value, name, value...
     for (size_t i = 0; i < m->used; i++) {
-        if (m->elems[i].key == MPF_OBJ_NULL) {
-            continue;
+        if (m->elems[i].key != MPF_OBJ_NULL && (mpf_obj_type(m->elems[i].value)->flags & MPF_TYPE_FLAG_HEAP) &&
+            special(mpf_obj_type(m->elems[i].value), MPF_QSTR___set_name__) != MPF_OBJ_NULL) {
+            mpf_list_append(todo, m->elems[i].key);
+            mpf_list_append(todo, m->elems[i].value);
         }
-        mpf_obj_t v = m->elems[i].value;
-        const mpf_type_t *vt = mpf_obj_type(v);
-        if (vt->flags & MPF_TYPE_FLAG_HEAP) {
-            mpf_obj_t sn = special(vt, MPF_QSTR___set_name__);
-            if (sn != MPF_OBJ_NULL) {
-                mpf_obj_t a[3] = {v, mpf_obj_from_ptr(t), m->elems[i].key};
-                mpf_call(sn, 3, 0, a);
-            }
-        }
+    }
+    const mpf_list_t *tl = mpf_obj_ptr(todo);
+    for (size_t i = 0; i + 1 < tl->len; i += 2) {
+        mpf_obj_t v = tl->items[i + 1];
+        mpf_obj_t a[3] = {v, mpf_obj_from_ptr(t), tl->items[i]};
+        mpf_call(special(mpf_obj_type(v), MPF_QSTR___set_name__), 3, 0, a);
     }
     // __init_subclass__ of the parent
     if (b->len > 0) {
@@ -558,7 +575,10 @@ static mpf_obj_t class_call(const mpf_type_t *t, size_t n_args, size_t n_kw, con
             mpf_exc_native(o)->args = mpf_obj_new_tuple(n_args, args);
         } else if (nb != NULL && nb->make_new != NULL) {
             mpf_instance_t *inst = mpf_obj_ptr(o);
-            inst->subobj = init == MPF_OBJ_NULL ? nb->make_new(nb, n_args, n_kw, args) : nb->make_new(nb, 0, 0, NULL);
+            // a mutable base starts empty when the class has an __init__: its
+            // super().__init__(...) (object_init) fills it, as list.__init__ would
+            bool with_args = init == MPF_OBJ_NULL || immutable_base(nb);
+            inst->subobj = with_args ? nb->make_new(nb, n_args, n_kw, args) : nb->make_new(nb, 0, 0, NULL);
         } else if (init == MPF_OBJ_NULL && (n_args > 0 || n_kw > 0)) {
             mpf_raise_fmt(&mpf_type_TypeError, "%q() takes no arguments", t->name);
         }
@@ -667,12 +687,22 @@ static void object_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t 
     mpf_printf(p, "<object object at 0x%x>", (unsigned)(uintptr_t)self);
 }
 
-static mpf_obj_t object_init(size_t n_args, const mpf_obj_t *args) {
-    (void)n_args;
-    (void)args;
+// object.__init__, also what super().__init__(...) finds for a class derived from a
+// mutable builtin (list, dict, set, bytearray...): that base's __init__, which sets the
+// native part from the arguments.
+static mpf_obj_t object_init(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    mpf_obj_t self = args[0];
+    const mpf_type_t *t = mpf_obj_type(self);
+    if ((t->flags & MPF_TYPE_FLAG_HEAP) && !mpf_obj_is_exception(self) && (n_args > 1 || n_kw > 0)) {
+        const mpf_type_t *nb = native_base(t);
+        mpf_instance_t *inst = mpf_obj_ptr(self);
+        if (nb != NULL && nb->make_new != NULL && !immutable_base(nb) && inst->subobj != MPF_OBJ_NULL) {
+            inst->subobj = nb->make_new(nb, n_args - 1, n_kw, args + 1);
+        }
+    }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_VAR(object_init_obj, MPF_QSTR___init__, 1, 255, object_init);
+MPF_FUN_KW(object_init_obj, MPF_QSTR___init__, 1, object_init);
 
 static mpf_obj_t object_new(size_t n_args, const mpf_obj_t *args) {
     (void)n_args;
@@ -691,7 +721,15 @@ MPF_FUN_VAR(object_new_fun_obj, MPF_QSTR___new__, 1, 255, object_new);
 static const mpf_wrapper_t object_new_obj = {{&mpf_type_staticmethod}, MPF_ROM_PTR(&object_new_fun_obj)};
 
 static mpf_obj_t object_setattr(mpf_obj_t self, mpf_obj_t name, mpf_obj_t value) {
-    if (!(mpf_obj_type(self)->flags & MPF_TYPE_FLAG_HEAP) || !mpf_obj_is_qstr(name)) {
+    if (!MPF_IS_STR(name)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "attribute name must be string, not '%T'", name);
+    }
+    if (!mpf_obj_is_qstr(name)) {
+        size_t len;
+        const char *s = mpf_obj_str_data(name, &len);
+        name = mpf_obj_new_qstr(mpf_qstr_from_strn(s, len));
+    }
+    if (!(mpf_obj_type(self)->flags & MPF_TYPE_FLAG_HEAP)) {
         mpf_raise_msg(&mpf_type_AttributeError, "can't set attribute");
     }
     mpf_instance_t *inst = mpf_obj_ptr(self);
@@ -781,6 +819,13 @@ typedef struct super_obj {
 static mpf_obj_t super_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
     mpf_arg_check_num(n_args, n_kw, 2, 2, false);
+    if (!mpf_obj_is_type(args[0], &mpf_type_type)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "super() argument 1 must be a type, not %T", args[0]);
+    }
+    const mpf_type_t *ot = mpf_obj_is_type(args[1], &mpf_type_type) ? mpf_obj_ptr(args[1]) : mpf_obj_type(args[1]);
+    if (!mpf_type_is_subclass(ot, mpf_obj_ptr(args[0]))) {
+        mpf_raise_msg(&mpf_type_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+    }
     super_obj_t *s = mpf_new(super_obj_t);
     s->base.type = &mpf_type_super;
     s->cls = args[0];

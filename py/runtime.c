@@ -97,8 +97,19 @@ static bool contains(mpf_obj_t container, mpf_obj_t item) {
     return false;
 }
 
+// A builtin left operand and an instance of a class derived from a builtin on the right
+// (tuple + MyTuple, 'a' == MyStr('a')) that did not answer itself: the operation on the
+// right one's native value, or NULL.
+__attribute__((noinline)) static mpf_obj_t with_native_rhs(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    const mpf_type_t *lt = mpf_obj_type(lhs);
+    if ((lt->flags & MPF_TYPE_FLAG_HEAP) || lt->binary_op == NULL || mpf_obj_is_exception(rhs)) {
+        return MPF_OBJ_NULL;
+    }
+    mpf_obj_t native = ((const mpf_instance_t *)mpf_obj_ptr(rhs))->subobj;
+    return native == MPF_OBJ_NULL ? MPF_OBJ_NULL : lt->binary_op(op, lhs, native);
+}
+
 mpf_obj_t mpf_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
-    mpf_stack_check();
     if (op == MPF_BINARY_OP_IS) {
         return mpf_obj_bool(lhs == rhs);
     } else if (op == MPF_BINARY_OP_IN) {
@@ -138,8 +149,14 @@ mpf_obj_t mpf_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             (r = rt->binary_op(op + MPF_BINARY_OP_NORMAL_TO_REVERSE, rhs, lhs)) != MPF_OBJ_NULL) {
             return r;
         }
+        if ((rt->flags & MPF_TYPE_FLAG_HEAP) && (r = with_native_rhs(op, lhs, rhs)) != MPF_OBJ_NULL) {
+            return r;
+        }
     } else if (op <= MPF_BINARY_OP_NOT_EQUAL) {
         if (rt->binary_op != NULL && (r = rt->binary_op(reflect_cmp[op], rhs, lhs)) != MPF_OBJ_NULL) {
+            return r;
+        }
+        if ((rt->flags & MPF_TYPE_FLAG_HEAP) && (r = with_native_rhs(op, lhs, rhs)) != MPF_OBJ_NULL) {
             return r;
         }
         if (op == MPF_BINARY_OP_EQUAL) {
@@ -189,7 +206,6 @@ MPF_NORETURN void mpf_raise_type_error_unsupported(int op, mpf_obj_t lhs, mpf_ob
 }
 
 mpf_obj_t mpf_unary_op(int op, mpf_obj_t o) {
-    mpf_stack_check();
     if (op == MPF_UNARY_OP_NOT) {
         return mpf_obj_bool(!mpf_obj_is_true(o));
     }
@@ -221,7 +237,6 @@ mpf_obj_t mpf_unary_op(int op, mpf_obj_t o) {
 
 // ---------------------------------------------------------------- calls
 mpf_obj_t mpf_call(mpf_obj_t fun, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    mpf_stack_check();
     const mpf_type_t *t = mpf_obj_type(fun);
     if (t->call != NULL) {
         return t->call(fun, n_args, n_kw, args);
@@ -564,8 +579,8 @@ void mpf_load_method_maybe(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest) {
     const mpf_type_t *owner = NULL;
     mpf_obj_t m = type_lookup_ex(t, q, &owner);
     if (m != MPF_OBJ_NULL) {
-        if (owner != NULL && !(owner->flags & MPF_TYPE_FLAG_HEAP) && (t->flags & MPF_TYPE_FLAG_HEAP) &&
-            owner != &mpf_type_object && !mpf_obj_is_exception(o) && mpf_obj_is_type(m, &mpf_type_fun_builtin)) {
+        if ((t->flags & MPF_TYPE_FLAG_HEAP) && owner != NULL && !(owner->flags & MPF_TYPE_FLAG_HEAP) &&
+            owner != &mpf_type_object && mpf_obj_is_type(m, &mpf_type_fun_builtin) && !mpf_obj_is_exception(o)) {
             // a builtin base's method works on the native sub-object (TypeError if there is none)
             dest[0] = m;
             dest[1] = mpf_native_self(owner, q, o);
@@ -714,9 +729,16 @@ void mpf_store_attr(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
             }
             return;
         }
-#else
-        (void)m;
 #endif
+        if (m != MPF_OBJ_NULL && (mpf_obj_type(m)->flags & MPF_TYPE_FLAG_HEAP)) {
+            // a user descriptor with __set__ / __delete__ takes the store / delete
+            mpf_obj_t f = mpf_type_lookup(mpf_obj_type(m), v == MPF_OBJ_NULL ? MPF_QSTR___delete__ : MPF_QSTR___set__);
+            if (f != MPF_OBJ_NULL) {
+                mpf_obj_t args[3] = {m, o, v};
+                mpf_call(f, v == MPF_OBJ_NULL ? 2 : 3, 0, args);
+                return;
+            }
+        }
         mpf_obj_t sa = mpf_type_lookup(t, v == MPF_OBJ_NULL ? MPF_QSTR___delattr__ : MPF_QSTR___setattr__);
         if (sa != MPF_OBJ_NULL && mpf_obj_is_type(sa, &mpf_type_fun_bc)) {
             mpf_obj_t args[3] = {o, mpf_obj_new_qstr(q), v};
@@ -815,7 +837,6 @@ const mpf_type_t mpf_type_iter_generic = {
 };
 
 mpf_obj_t mpf_getiter(mpf_obj_t o) {
-    mpf_stack_check();
     const mpf_type_t *t = mpf_obj_type(o);
     if (t->getiter != NULL) {
         mpf_obj_t r = t->getiter(o);

@@ -349,6 +349,25 @@ static bool call_until_stop(size_t n_args, const mpf_obj_t *args, mpf_obj_t *v) 
     mpf_nlr_raise(nlr.exc);
 }
 
+// The next item of builtin iterator [it]: true with it in *v, or false at the end with
+// *v the return value (None, or the value of a StopIteration the iterator raised: map()
+// over a function that raises StopIteration ends there, as in CPython).
+static bool iternext_until_stop(mpf_obj_t it, mpf_obj_t *v) {
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        mpf_obj_t r = mpf_iternext(it);
+        mpf_nlr_pop(&nlr);
+        *v = r == MPF_OBJ_STOP ? MPF_OBJ_NONE : r;
+        return r != MPF_OBJ_STOP;
+    }
+    if (mpf_exc_match(nlr.exc, &mpf_type_StopIteration)) {
+        *v = mpf_exc_value(nlr.exc);
+        return false;
+    }
+    mpf_nlr_raise(nlr.exc);
+}
+
 // Send [s] (or throw [exc]) into iterator [it] for YIELD_FROM. Returns true if it
 // yielded (*v = value), false if it finished (*v = return value). Kept out of line:
 // inlined, it would crowd the dispatch loop's registers.
@@ -382,13 +401,7 @@ __attribute__((noinline)) static bool yield_from_step(mpf_obj_t it, mpf_obj_t s,
     if (s == MPF_OBJ_NONE) {
         const mpf_type_t *t = mpf_obj_type(it);
         if (!(t->flags & MPF_TYPE_FLAG_HEAP)) {
-            mpf_obj_t r = mpf_iternext(it);
-            if (r == MPF_OBJ_STOP) {
-                *v = MPF_OBJ_NONE;
-                return false;
-            }
-            *v = r;
-            return true;
+            return iternext_until_stop(it, v);
         }
     }
     mpf_obj_t dest[3];
@@ -871,8 +884,9 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
             mpf_raise_fmt(&mpf_type_TypeError, "'%T' object does not support the context manager protocol (missed __exit__ method)", cm);
         }
         sp++;
-        exc_push(fr, ip + off, sp, true);
+        // __enter__ runs before the handler exists: if it raises, __exit__ is not called
         mpf_obj_t v = mpf_call_method_n(0, 0, enter);
+        exc_push(fr, ip + off, sp, true);
         PUSH(v);
         VM_NEXT;
     }
@@ -1304,6 +1318,16 @@ do_return:
 static bool vm_handle_exception(mpf_frame_t *fr, mpf_obj_t exc) {
     const uint8_t *x = fr->cur;
     const mpf_raw_code_t *rc = fr->fun->rc;
+    if (*x == MPF_OP_FOR_ITER && mpf_exc_match(exc, &mpf_type_StopIteration)) {
+        // a builtin iterator raised StopIteration (map over a function that raises it):
+        // the loop is over, as in CPython. FOR_ITER saved its sp before the call.
+        const uint8_t *ip = x + 1;
+        bool two;
+        mpf_uint_t off = read_jump(&ip, &two);
+        fr->sp -= 4;
+        fr->ip = ip + off;
+        return true;
+    }
     if (*x != MPF_OP_END_FINALLY && *x != MPF_OP_RAISE_LAST && mpf_obj_is_exception(exc)) {
         const mpf_module_ctx_t *ctx = fr->fun->ctx;
         mpf_exc_add_tb(exc, ctx->qstrs[0], mpf_vm_line(rc, x), ctx->qstrs[rc->simple_name]);

@@ -689,6 +689,7 @@ def infer_requirements(source: str) -> set[str]:
 _STDLIB_MODULES = {
     "sys", "gc", "time", "micropython", "math", "cmath", "struct", "collections", "json", "re",
     "random", "array", "binascii", "hashlib", "errno", "io", "os", "heapq", "select", "asyncio",
+    "types",
 }  # fmt: skip
 
 

@@ -36,8 +36,14 @@ static mpf_obj_t file_read(size_t n_args, const mpf_obj_t *args) {
     mpf_vstr_t v;
     mpf_vstr_init(&v, 64);
     int c;
-    while ((n < 0 || (mpf_int_t)v.len < n) && (c = fgetc(fp)) != EOF) {
+    bool text = !((file_obj_t *)mpf_obj_ptr(args[0]))->binary;
+    mpf_int_t count = 0;  // bytes, or characters in text mode
+    while ((n < 0 || count < n) && (c = fgetc(fp)) != EOF) {
         mpf_vstr_add_char(&v, (char)c);
+        count++;
+        for (unsigned k = text ? mpf_utf8_tail_len((uint8_t)c) : 0; k > 0 && (c = fgetc(fp)) != EOF; k--) {
+            mpf_vstr_add_char(&v, (char)c);
+        }
     }
     return make_result(args[0], &v);
 }

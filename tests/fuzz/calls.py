@@ -20,6 +20,7 @@ SKIP = {
     "sleep_us",
     "run",
     "run_until_complete",
+    "run_forever",  # the asyncio loop object: runs until stop()
     "heap_lock",
     "heap_unlock",
     "select",
@@ -28,6 +29,7 @@ SKIP = {
     "wait",
     "dupterm",
     "schedule",  # the callback would run (and raise) at some later point of this program
+    "disable",  # gc.disable(): later allocations would fail instead of collecting
     # unbounded work from small ints (7 ** 2**64, factorial(2**31)): slow, not unsafe
     "pow",
     "factorial",
