@@ -192,6 +192,9 @@ NO_ASAN __attribute__((noinline)) static void mark_stack(void) {
     mark_range((const void *)&here, mpf_state.stack_top);
     mark_range(&regs, (const char *)&regs + sizeof(regs));
     (void)here;
+#if CONFIG_PORT_GC_EXTRA_ROOTS
+    mpf_port_gc_roots(mark_range);
+#endif
 }
 
 static void sweep(void) {

@@ -62,6 +62,30 @@ static bool get_uint(const uint8_t **pp, const uint8_t *end, mpf_uint_t *out) {
     return true;
 }
 
+// Signed vuint (LOAD_CONST_SMALL_INT's operand) from [*pp] bounded by [end], decoded as
+// the VM does (bit 6 of the first byte is the sign); false on truncation, on more bytes
+// than a word needs, or on a value that is not a small int. With 31-bit small ints a
+// value may take 5 bytes whose top bits only repeat the sign.
+static bool get_sint(const uint8_t **pp, const uint8_t *end) {
+    const uint8_t *p = *pp;
+    if (p >= end) {
+        return false;
+    }
+    mpf_uint_t v = (*p & 0x40) ? ~(mpf_uint_t)0 : 0;
+    for (size_t n = 0;; n++) {
+        if (p >= end || n > (sizeof(mpf_uint_t) * 8 + 6) / 7) {
+            return false;
+        }
+        uint8_t b = *p++;
+        v = (v << 7) | (b & 0x7F);
+        if (!(b & 0x80)) {
+            break;
+        }
+    }
+    *pp = p;
+    return (mpf_int_t)v >= MPF_SMALL_INT_MIN && (mpf_int_t)v <= MPF_SMALL_INT_MAX;
+}
+
 static bool read_uint(reader_t *r, mpf_uint_t *out) {
     if (!get_uint(&r->p, r->end, out)) {
         return fail(r, "truncated or oversized integer");
@@ -284,10 +308,15 @@ static bool verify_code(reader_t *r, const mpf_raw_code_t *rc) {
                 case MPF_OPND_C:
                 case MPF_OPND_R:
                 case MPF_OPND_RB:
-                case MPF_OPND_S:
                     if (!get_uint(&p, end, &u)) {
                         mpf_gc_free(starts);
                         return fail(r, "truncated opcode operand");
+                    }
+                    break;
+                case MPF_OPND_S:
+                    if (!get_sint(&p, end)) {
+                        mpf_gc_free(starts);
+                        return fail(r, "truncated or oversized small int operand");
                     }
                     break;
                 default: {

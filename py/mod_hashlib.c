@@ -29,17 +29,21 @@ static inline uint32_t rotr(uint32_t x, unsigned n) {
     return (x >> n) | (x << (32 - n));
 }
 
+#if CONFIG_MODULE_HASHLIB_SHA1 || CONFIG_MODULE_HASHLIB_MD5
 static inline uint32_t rotl(uint32_t x, unsigned n) {
     return (x << n) | (x >> (32 - n));
 }
+#endif
 
 static inline uint32_t load_be(const uint8_t *p) {
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
+#if CONFIG_MODULE_HASHLIB_MD5  // (clang warns of unused static inline functions)
 static inline uint32_t load_le(const uint8_t *p) {
     return (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0];
 }
+#endif
 
 #if CONFIG_MODULE_HASHLIB_SHA256
 // SHA-256 (FIPS 180-4 section 6.2): the first 32 bits of the fractional parts of the

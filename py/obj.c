@@ -2,6 +2,9 @@
 // type tests, index and slice arithmetic.
 #include "mpf.h"
 #include "port.h"
+#if CONFIG_INT_BIG_MPZ || CONFIG_INT_BIG_LONGLONG
+#include "mpz.h"
+#endif
 
 const char *mpf_obj_type_name(mpf_obj_t o) {
     return mpf_qstr_str(mpf_obj_type(o)->name);
@@ -123,6 +126,15 @@ static bool get_int(mpf_obj_t o, mpf_int_t *v, bool raise_big) {
         *v = o == MPF_OBJ_TRUE;
         return true;
     } else if (mpf_obj_is_type(o, &mpf_type_int)) {
+#if CONFIG_INT_BIG_MPZ || CONFIG_INT_BIG_LONGLONG
+        // A big int may still fit a word: small ints stop one bit short of it, and on a
+        // 32-bit port 2**30..2**31-1 are big ints.
+        long long ll;
+        if (mpf_mpz_to_ll(o, &ll) && ll >= (long long)INTPTR_MIN && ll <= (long long)INTPTR_MAX) {
+            *v = (mpf_int_t)ll;
+            return true;
+        }
+#endif
         if (raise_big) {
             mpf_raise_msg(&mpf_type_OverflowError, "Python int too large to convert to C ssize_t");
         }

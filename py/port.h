@@ -45,6 +45,13 @@ void mpf_port_poll(void);
 // Called by time.sleep, select and the asyncio loop while they wait.
 void mpf_port_idle(void);
 
+#if CONFIG_PORT_GC_EXTRA_ROOTS
+// Where the collector cannot find every pointer by scanning the C stack (WebAssembly
+// keeps locals outside linear memory): call [mark] on each further range of words that
+// may hold heap pointers. Called once per collection, after the C stack scan.
+void mpf_port_gc_roots(void (*mark)(const void *lo, const void *hi));
+#endif
+
 // Leave the program with [status] (0 success). On boards: reset or halt. Never returns.
 _Noreturn void mpf_port_exit(int status);
 

@@ -15,7 +15,7 @@ import pytest
 from mpforge import paths
 from mpforge.build import scons_command
 
-PREBUILT_BOARDS = ("host", "host_asan", "host_minimal")
+PREBUILT_BOARDS = ("host", "host_asan", "host_minimal", "wasm_node")
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -12,6 +12,9 @@ Header comments (leading ``#`` lines of the program or of ``main.py``)::
 
     # requires: FLOAT INT_BIG_MPZ          all of these Kconfig symbols (no CONFIG_)
     # requires: INT_BIG_MPZ|INT_BIG_LONGLONG   at least one of the alternatives
+    # requires: WORD_64                    64-bit machine words (not a Kconfig symbol:
+                                           CONFIG_MPY_SMALL_INT_BITS=63), for programs
+                                           whose CPython output differs on 32-bit builds
     # mpy-cross: -O2                       compile at this level (CPython then runs
                                            with PYTHONOPTIMIZE=1 when the level >= 1)
 
@@ -57,7 +60,9 @@ TESTS_DIR = Path(__file__).resolve().parent
 REPO_ROOT = TESTS_DIR.parent
 CORPUS_DIR = TESTS_DIR / "corpus"
 KNOWN_FAILURES_FILE = CORPUS_DIR / "known_failures.txt"
-DEFAULT_BUILD_DIRS = tuple(REPO_ROOT / "build" / b for b in ("host", "host_asan", "host_minimal"))
+DEFAULT_BUILD_DIRS = tuple(
+    REPO_ROOT / "build" / b for b in ("host", "host_asan", "host_minimal", "wasm_node")
+)
 TIMEOUT_S = 10.0
 MAIN_NAME = "main.py"
 OPT_LEVELS = (0, 1, 2, 3)
@@ -186,7 +191,8 @@ def discover(corpus_dir: Path = CORPUS_DIR) -> list[Program]:
 
 
 def load_known_failures(path: Path = KNOWN_FAILURES_FILE) -> dict[str, str]:
-    """``path reason...`` per line; blank lines and ``#`` comments ignored."""
+    """``path reason...`` per line; blank lines and ``#`` comments ignored. An entry
+    ``BOARD:path reason...`` holds for that build only (its key keeps the prefix)."""
     result: dict[str, str] = {}
     if not path.is_file():
         return result
@@ -244,6 +250,8 @@ class HostBuild:
         return self.build_dir.name
 
     def enabled(self, symbol: str) -> bool:
+        if symbol == "WORD_64":
+            return self.config.get("MPY_SMALL_INT_BITS") == "63"
         return self.config.get(symbol, "n") not in ("n", "", "0")
 
     def missing(self, program: Program) -> list[str]:
@@ -273,8 +281,9 @@ def host_build_dir() -> Path:
 
 def host_build_dirs() -> list[Path]:
     """MPFORGE_HOST_BUILD: one build dir or several, comma-separated (default: build/host,
-    build/host_asan (sanitizers) and build/host_minimal (the smallest core): the corpus runs on
-    each, skipping there what the build's features do not allow)."""
+    build/host_asan (sanitizers), build/host_minimal (the smallest core) and build/wasm_node
+    (32-bit WebAssembly in Node): the corpus runs on each, skipping there what the build's
+    features do not allow)."""
     env = os.environ.get("MPFORGE_HOST_BUILD")
     if not env:
         return list(DEFAULT_BUILD_DIRS)

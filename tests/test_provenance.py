@@ -48,11 +48,13 @@ def copy_tree(dest: Path) -> Path:
     return dest
 
 
-# One board per image family: native, STM32 (.hex/.dfu), SAMD (.uf2), RP2040 (boot2 + .uf2).
+# One board per image family: native, STM32 (.hex/.dfu), SAMD (.uf2), RP2040 (boot2 + .uf2),
+# WebAssembly (the page).
 IMAGES = {
     "netduinoplus2": {".elf", ".bin", ".hex", ".dfu"},
     "feather_m0": {".elf", ".bin", ".uf2"},
     "rpi_pico": {".elf", ".bin", ".uf2"},
+    "wasm_web": {".js", ".wasm", ".html"},
 }
 
 

@@ -63,8 +63,10 @@ def run(args: argparse.Namespace) -> int:
         runner = runner_class(directory)
     if args.file is None:
         return runner.run(args.args, args.timeout)
-    if emulator != "native":
-        raise MpforgeError("running a file is only possible on the host port; freeze it instead")
+    if not runner_class.runs_files:
+        raise MpforgeError(
+            "running a file is only possible on the host and wasm_node boards; freeze it instead"
+        )
     if args.file.suffix not in (".py", ".mpy"):
         raise MpforgeError(f"{args.file}: run a .py or a .mpy file")
     read_bytes(args.file, "program")  # exists, a regular file, readable
@@ -72,5 +74,6 @@ def run(args: argparse.Namespace) -> int:
         return runner.run([str(args.file), *args.args], args.timeout)
     with tempfile.TemporaryDirectory() as tmp:
         mpy = Path(tmp) / args.file.with_suffix(".mpy").name
-        compile_file(args.file, mpy)
+        bits = view.value("MPY_SMALL_INT_BITS")
+        compile_file(args.file, mpy, [f"-msmall-int-bits={bits}"] if bits else [])
         return runner.run([str(mpy), *args.args], args.timeout)

@@ -14,11 +14,14 @@ from mpforge.runners.cpu import CpuRunner
 from mpforge.runners.native import NativeRunner
 from mpforge.runners.node import Rp2040jsRunner
 from mpforge.runners.qemu import QemuRunner
+from mpforge.runners.wasm import BrowserRunner, WasmNodeRunner
 
 RUNNERS: dict[str, type[Runner]] = {
     "native": NativeRunner,
     "qemu": QemuRunner,
     "rp2040js": Rp2040jsRunner,
+    "wasm-node": WasmNodeRunner,
+    "browser": BrowserRunner,
     "unicorn": CpuRunner,
 }
 

@@ -51,6 +51,8 @@ class Runner:
     """Boots the image in `build_dir`; subclasses say how (`command`) and what they need."""
 
     name: ClassVar[str] = "abstract"
+    # The image runs a .py/.mpy file given on the command line (`mpforge run -b B FILE`).
+    runs_files: ClassVar[bool] = False
 
     @classmethod
     def describe(cls) -> str:

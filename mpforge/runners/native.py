@@ -10,6 +10,7 @@ from mpforge.runners.base import Runner
 
 class NativeRunner(Runner):
     name = "native"
+    runs_files = True
 
     def image(self) -> Path:
         return self.build_dir / "firmware"

@@ -7,6 +7,7 @@
 
 #include "mpf.h"
 #include "port.h"
+#include "host.h"
 
 #if CONFIG_BUILTIN_OPEN
 
@@ -209,7 +210,7 @@ static mpf_obj_t builtin_open(size_t n_args, size_t n_kw, const mpf_obj_t *args)
         errno = EISDIR;
     }
     if (fp == NULL) {
-        mpf_raise_oserror(errno, args[0], MPF_OBJ_NONE);
+        mpf_raise_oserror(mpf_host_errno(), args[0], MPF_OBJ_NONE);
     }
     file_obj_t *f = mpf_gc_alloc(sizeof(file_obj_t), true);
     f->base.type = &file_type;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "port.h"
+#include "host.h"
 
 long mpf_port_file_size(const char *path) {
     struct stat st;
@@ -33,11 +34,11 @@ bool mpf_port_file_read(const char *path, uint8_t *buf, size_t len) {
 }
 
 static int result(int rc) {
-    return rc == 0 ? 0 : errno;
+    return rc == 0 ? 0 : mpf_host_errno();
 }
 
 int mpf_port_getcwd(char *buf, size_t len) {
-    return getcwd(buf, len) != NULL ? 0 : errno;
+    return getcwd(buf, len) != NULL ? 0 : mpf_host_errno();
 }
 
 int mpf_port_chdir(const char *path) {
@@ -47,7 +48,7 @@ int mpf_port_chdir(const char *path) {
 int mpf_port_listdir(const char *path, void (*fn)(void *env, const char *name), void *env) {
     DIR *d = opendir(path);
     if (d == NULL) {
-        return errno;
+        return mpf_host_errno();
     }
     // fn may raise (MemoryError) and never return: read every name first would need
     // a buffer, so the directory is closed on the normal path only -- the leak of one

@@ -14,7 +14,12 @@
 #include "port.h"
 #include "host.h"
 
+// This POSIX layer is also the WebAssembly port's (ports/wasm/, built by emscripten).
+#ifdef __EMSCRIPTEN__
+const char mpf_port_platform[] = "webassembly";
+#else
 const char mpf_port_platform[] = "linux";
+#endif
 
 // The GC heap: a static, 16-byte aligned array of CONFIG_HEAP_SIZE bytes.
 static uint64_t heap[(CONFIG_HEAP_SIZE + 7) / 8] __attribute__((aligned(16)));
@@ -26,6 +31,32 @@ void mpf_host_set_stack_top(void *top, size_t size) {
     stack_top = top;
     stack_size = size;
 }
+
+#ifdef __EMSCRIPTEN__
+int mpf_host_errno(void) {
+    // emscripten's numbers (its libc's errno.h) -> Linux's, for the errors file and
+    // directory calls give.
+    static const struct {
+        int em, linux;
+    } map[] = {
+        {EPERM, 1}, {ENOENT, 2}, {EIO, 5}, {ENXIO, 6}, {EBADF, 9}, {EAGAIN, 11}, {ENOMEM, 12},
+        {EACCES, 13}, {EBUSY, 16}, {EEXIST, 17}, {EXDEV, 18}, {ENODEV, 19}, {ENOTDIR, 20},
+        {EISDIR, 21}, {EINVAL, 22}, {EMFILE, 24}, {EFBIG, 27}, {ENOSPC, 28}, {ESPIPE, 29},
+        {EROFS, 30}, {ERANGE, 34}, {ENAMETOOLONG, 36}, {ENOTEMPTY, 39}, {ELOOP, 40},
+    };
+    int e = errno;
+    for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
+        if (map[i].em == e) {
+            return map[i].linux;
+        }
+    }
+    return 5;  // EIO: something this port does not expect
+}
+#else
+int mpf_host_errno(void) {
+    return errno;
+}
+#endif
 
 void mpf_port_stdout_write(const char *data, size_t len) {
     fwrite(data, 1, len, stdout);
@@ -61,8 +92,14 @@ bool mpf_port_stdin_ready(void) {
     if (stdin_pos < stdin_len) {
         return true;
     }
+#ifdef __EMSCRIPTEN__
+    // Node's stdin cannot be polled from inside the module: report it readable (a
+    // read then waits for input, or returns at the end of it).
+    return true;
+#else
     struct pollfd fd = {.fd = STDIN_FILENO, .events = POLLIN};
     return poll(&fd, 1, 0) > 0;
+#endif
 }
 
 uint32_t mpf_port_ticks_ms(void) {
@@ -81,11 +118,15 @@ void mpf_port_heap(void **start, size_t *size) {
 #define STACK_MARGIN (256 * 1024)
 
 void mpf_port_stack(void **top, size_t *size) {
+#ifdef __EMSCRIPTEN__
+    size_t avail = CONFIG_WASM_STACK_SIZE;  // the module's whole C stack; no rlimit there
+#else
     struct rlimit rl;
     size_t avail = 8u * 1024 * 1024;
     if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY) {
         avail = (size_t)rl.rlim_cur;
     }
+#endif
     if (stack_size != 0) {
         avail = stack_size;
     }

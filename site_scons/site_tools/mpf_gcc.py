@@ -1,8 +1,9 @@
 """SCons tool: a GNU C toolchain, native or cross (`prefix`), checked to exist.
 
-generate(env, prefix="", package="gcc") sets CC/AS/AR/LINK/OBJCOPY/SIZE with
-the prefix and stops the build with the Debian package to install when the
-compiler is missing. Variables the user already set are kept.
+generate(env, prefix="", package="gcc", programs=None) sets CC/AS/AR/LINK/OBJCOPY/
+SIZE with the prefix (`programs` names others, e.g. emscripten's emcc/emar) and stops
+the build with the Debian package to install when the compiler is missing. Variables
+the user already set are kept.
 """
 
 from mpforge.errors import MpforgeError
@@ -19,7 +20,7 @@ _PROGRAMS = {
 }
 
 
-def generate(env, prefix="", package="gcc"):
+def generate(env, prefix="", package="gcc", programs=None):
     # compilation_db hooks the object builders, so it comes after the compiler tools.
     for tool in ("gcc", "gnulink", "ar", "as", "compilation_db"):
         env.Tool(tool)
@@ -32,9 +33,9 @@ def generate(env, prefix="", package="gcc"):
             if isinstance(builder, SCons.Util.Proxy):
                 builder = builder.get()
             builder.source_scanner = env["MPF_C_SCANNER"]
-    for var, program in _PROGRAMS.items():
+    for var, program in {**_PROGRAMS, **(programs or {})}.items():
         if var not in env.get("MPF_USER_SET", ()):
-            env[var] = prefix + program
+            env[var] = program if programs and var in programs else prefix + program
     if not env.WhereIs(env["CC"]):
         raise MpforgeError(
             f"the compiler {env['CC']} is not installed; install it with "

@@ -1,4 +1,4 @@
-# requires: INT_BIG_MPZ|INT_BIG_LONGLONG
+# requires: INT_BIG_MPZ|INT_BIG_LONGLONG WORD_64
 # Sizes that do not fit the address space are a MemoryError, never a wrapped-around
 # small allocation.
 for label, f in [

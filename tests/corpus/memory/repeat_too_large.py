@@ -1,4 +1,4 @@
-# requires: INT_BIG_MPZ|INT_BIG_LONGLONG
+# requires: INT_BIG_MPZ|INT_BIG_LONGLONG WORD_64
 # Repetition whose size cannot exist fails cleanly (MemoryError), for tuple and list.
 for seq in ((1, 2, 3, 4, 5, 6, 7, 8), [1, 2, 3, 4, 5, 6, 7, 8]):
     for n in (2 ** 61, 2 ** 62 - 1):

@@ -1,0 +1,210 @@
+"""The WebAssembly port: wasm_node runs like the host executable in Node (files, exit status,
+RecursionError rather than a JavaScript stack overflow); wasm_web is a page that runs the
+frozen main.py in headless Chromium, with a JS API that runs more .mpy files, and renders.
+(The language corpus runs on wasm_node with the host builds: tests/test_corpus.py.)"""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+from boards import build_firmware
+
+from mpforge import paths
+from mpforge.mpycross import compile_file
+from mpforge.runners.wasm import serve
+
+WASM_NODE = paths.ROOT / "build" / "wasm_node"  # built by conftest for the corpus
+CHROMIUM = shutil.which("chromium")
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="Debian's chromium (installed by tools/bootstrap.sh) loads the page"
+)
+# Headless, offline, no profile: the flags the machine's closed network needs.
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--hide-scrollbars",
+]  # fmt: skip
+
+
+def run_node(tmp_path: Path, source: str) -> subprocess.CompletedProcess[str]:
+    src = tmp_path / "prog.py"
+    src.write_text(source)
+    compile_file(src, tmp_path / "prog.mpy", ["-msmall-int-bits=31"])
+    return subprocess.run(
+        [WASM_NODE / "firmware", "prog.mpy"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+class TestNode:
+    def test_runs_a_file_with_its_exit_status_and_argv(self, tmp_path: Path) -> None:
+        proc = run_node(
+            tmp_path,
+            "import sys\nprint(sys.platform, sys.maxsize, 2**31, sys.argv[0])\n"
+            "open('out.txt', 'w').write('written')\nsys.exit(3)\n",
+        )
+        assert proc.stdout == "webassembly 2147483647 2147483648 prog.mpy\n", proc.stderr
+        assert proc.returncode == 3
+        assert (tmp_path / "out.txt").read_text() == "written"  # the real filesystem
+
+    def test_deep_recursion_is_a_recursion_error_not_a_js_stack_overflow(
+        self, tmp_path: Path
+    ) -> None:
+        proc = run_node(
+            tmp_path,
+            "class R:\n    def __repr__(self):\n        return repr(R())\n"
+            "try:\n    repr(R())\nexcept RecursionError:\n    print('RecursionError')\n"
+            "x = []\nfor i in range(100000):\n    x = [x]\n"
+            "try:\n    print(x == x[0])\nexcept RecursionError:\n    print('RecursionError')\n",
+        )
+        assert proc.stdout == "RecursionError\nRecursionError\n", proc.stderr[-2000:]
+        assert "RangeError" not in proc.stderr and proc.returncode == 0
+
+    def test_oserror_numbers_are_linuxs(self, tmp_path: Path) -> None:
+        proc = run_node(
+            tmp_path,
+            "import errno\ntry:\n    open('missing')\nexcept OSError as e:\n"
+            "    print(type(e).__name__, e.errno == errno.ENOENT == 2)\n",
+        )
+        assert proc.stdout == "FileNotFoundError True\n", proc.stderr
+
+    def test_mpforge_run_compiles_and_runs_a_py_file(self, tmp_path: Path) -> None:
+        src = tmp_path / "hello.py"
+        src.write_text("print('hello', 6 * 7)\n")
+        proc = subprocess.run(
+            [sys.executable, "-m", "mpforge", "run", "-b", "wasm_node", src],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=paths.ROOT,
+        )
+        assert proc.stdout == "hello 42\n", proc.stderr
+
+
+# ---------------------------------------------------------------- the page
+@pytest.fixture(scope="module")
+def web_build() -> Path:
+    return build_firmware("wasm_web", "page")[0]
+
+
+def chromium(url: str, *extra: str, cwd: Path) -> str:
+    proc = subprocess.run(
+        [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={cwd / 'profile'}",
+         "--virtual-time-budget=15000", *extra, url],
+        capture_output=True, text=True, timeout=120, cwd=cwd,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return proc.stdout
+
+
+@needs_chromium
+class TestPage:
+    def test_frozen_main_prints_into_the_page(self, web_build: Path, tmp_path: Path) -> None:
+        server = serve(web_build)
+        try:
+            dom = chromium(f"http://127.0.0.1:{server.server_address[1]}/", "--dump-dom",
+                           cwd=tmp_path)  # fmt: skip
+        finally:
+            server.shutdown()
+        assert "mpforge: frozen main.py running on webassembly" in dom
+        assert "sum of squares 1..10 = 385" in dom
+        assert 'data-status="0"' in dom
+
+    def test_js_api_runs_an_mpy_and_reports_errors(self, web_build: Path, tmp_path: Path) -> None:
+        site = tmp_path / "site"
+        shutil.copytree(web_build, site, ignore=shutil.ignore_patterns("gen", "py", "ports"))
+        src = tmp_path / "extra.py"
+        src.write_text("print('from runMpy', sum(range(10)))\nraise ValueError('boom')\n")
+        compile_file(src, site / "extra.mpy", ["-msmall-int-bits=31"])
+        (site / "api.html").write_text(
+            """<!doctype html><meta charset="utf-8"><pre id="out"></pre>
+<script src="firmware.js"></script><script src="mpforge.js"></script>
+<script>
+const out = document.getElementById("out");
+const add = (t) => { out.textContent += t + "\\n"; };
+mpforge.load({stdout: add, stderr: (t) => add("ERR " + t)}).then(async (py) => {
+  const bytes = new Uint8Array(await (await fetch("extra.mpy")).arrayBuffer());
+  add("status " + py.runMpy(bytes));
+  add("bad " + py.runMpy(new Uint8Array([1, 2, 3])));
+});
+</script>"""
+        )
+        server = serve(site)
+        try:
+            dom = chromium(f"http://127.0.0.1:{server.server_address[1]}/api.html",
+                           "--dump-dom", cwd=tmp_path)  # fmt: skip
+        finally:
+            server.shutdown()
+        assert "from runMpy 45" in dom
+        assert "ERR ValueError: boom" in dom
+        assert "status 1" in dom and "bad 1" in dom
+
+    def test_page_renders(self, web_build: Path, tmp_path: Path) -> None:
+        server = serve(web_build)
+        shot = tmp_path / "page.png"
+        try:
+            chromium(f"http://127.0.0.1:{server.server_address[1]}/",
+                     f"--screenshot={shot}", "--window-size=800,400", cwd=tmp_path)  # fmt: skip
+        finally:
+            server.shutdown()
+        width, height, rows = read_png(shot)
+        assert (width, height) == (800, 400)
+        # The output box (white, below the heading and the intro line) holds the frozen
+        # program's two lines in dark text; an empty box has no dark pixel.
+        box = [row[40:760] for row in rows[135:270]]
+        dark = sum(1 for row in box for px in row if sum(px[:3]) < 200)
+        assert dark > 500
+
+
+def read_png(path: Path) -> tuple[int, int, list[list[tuple[int, ...]]]]:
+    """Width, height and pixel rows of an 8-bit RGB/RGBA non-interlaced PNG (what Chromium
+    writes), decoded with zlib alone."""
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, header = 8, b"", None
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        body = data[pos + 8 : pos + 8 + length]
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    assert header is not None
+    width, height, depth, colour, _, _, interlace = header
+    assert depth == 8 and colour in (2, 6) and interlace == 0
+    bpp = 3 if colour == 2 else 4
+    raw = zlib.decompress(idat)
+    stride = width * bpp
+    rows: list[list[tuple[int, ...]]] = []
+    prev = bytearray(stride)
+    for y in range(height):
+        kind = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b = prev[i]
+            c = prev[i - bpp] if i >= bpp else 0
+            if kind == 1:
+                line[i] = (line[i] + a) & 0xFF
+            elif kind == 2:
+                line[i] = (line[i] + b) & 0xFF
+            elif kind == 3:
+                line[i] = (line[i] + (a + b) // 2) & 0xFF
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                pred = a if pa <= pb and pa <= pc else b if pb <= pc else c
+                line[i] = (line[i] + pred) & 0xFF
+        rows.append([tuple(line[x * bpp : (x + 1) * bpp]) for x in range(width)])
+        prev = line
+    return width, height, rows
