@@ -1,0 +1,34 @@
+// compile.h -- the on-device compiler (CONFIG_COMPILER): Python source to the .mpy v6.3
+// byte stream mpy-cross 1.29 writes for the same source, loaded by the ordinary loader.
+// Only when CONFIG_COMPILER is on.
+#ifndef MPF_COMPILE_H
+#define MPF_COMPILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mpf.h"
+
+typedef enum {
+    MPF_COMPILE_EXEC,    // a module / exec(): statements
+    MPF_COMPILE_EVAL,    // eval(): one expression, its value is the result of running the code
+    MPF_COMPILE_SINGLE,  // the REPL / compile(..., 'single'): statements; an expression statement's
+                         // non-None value is printed with repr() and stored in builtins._ (as CPython)
+} mpf_compile_mode_t;
+
+// Compiles [len] bytes of UTF-8 source named [filename] into module-level code, the same
+// mpf_load_result_t that mpf_load_mpy() returns (run it with mpf_run_module or the boot helpers).
+// Raises SyntaxError/IndentationError (filename, line, column, offending text) or MemoryError.
+mpf_load_result_t mpf_compile(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode);
+
+// For the REPL: true when [src] is an incomplete compound statement or has open brackets/strings,
+// i.e. the REPL should show "... " and read another line (CPython's codeop rule).
+bool mpf_compile_needs_more(const char *src, size_t len);
+
+// The .mpy v6.3 image of [src] exactly as `mpy-cross -O[opt]` writes it (GC heap, *out_len
+// bytes); raises as mpf_compile(). The host's `--compile` and the differential test use it.
+uint8_t *mpf_compile_to_mpy(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode,
+    unsigned opt, size_t *out_len);
+
+#endif
