@@ -30,7 +30,7 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -127,21 +127,49 @@ class SerialPipe:
 class Emulator:
     """A running emulator with its console on pipes; a thread collects the output."""
 
-    def __init__(self, command: Sequence[str], timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(
+        self, command: Sequence[str], timeout: float = DEFAULT_TIMEOUT, pty: bool = False
+    ) -> None:
+        """`pty`: the console is a pseudo-terminal (stdin, stdout and stderr), as a user's
+        terminal would be, instead of pipes."""
         self.command = list(command)
         self.timeout = timeout
         self._raw = bytearray()
         self._seen = 0  # transcript offset after the last expect()
         self._cond = threading.Condition()
-        self._proc = subprocess.Popen(
-            self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-        )
+        self._master: int | None = None
+        if pty:
+            self._master, slave = os.openpty()
+            try:
+                self._proc = subprocess.Popen(
+                    self.command, stdin=slave, stdout=slave, stderr=slave, start_new_session=True
+                )
+            finally:
+                os.close(slave)
+        else:
+            self._proc = subprocess.Popen(
+                self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+            )
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
+    def _chunks(self) -> Iterator[bytes]:
+        if self._master is None:
+            assert self._proc.stdout is not None
+            while chunk := self._proc.stdout.read1(4096):
+                yield chunk
+            return
+        while True:
+            try:
+                chunk = os.read(self._master, 4096)
+            except OSError:  # EIO: every slave descriptor is closed
+                return
+            if not chunk:
+                return
+            yield chunk
+
     def _read(self) -> None:
-        assert self._proc.stdout is not None
-        while chunk := self._proc.stdout.read1(4096):
+        for chunk in self._chunks():
             with self._cond:
                 self._raw += chunk
                 self._cond.notify_all()
@@ -175,8 +203,12 @@ class Emulator:
 
     def send(self, data: str | bytes) -> None:
         """Type `data` on the console (call after expect() saw the prompt)."""
+        raw = data.encode() if isinstance(data, str) else data
+        if self._master is not None:
+            os.write(self._master, raw)
+            return
         assert self._proc.stdin is not None
-        self._proc.stdin.write(data.encode() if isinstance(data, str) else data)
+        self._proc.stdin.write(raw)
         self._proc.stdin.flush()
 
     def wait(self, timeout: float | None = None) -> int:
@@ -210,6 +242,9 @@ class Emulator:
         for stream in (self._proc.stdin, self._proc.stdout):
             if stream is not None:
                 stream.close()
+        if self._master is not None:
+            os.close(self._master)
+            self._master = None
 
 
 def boot(

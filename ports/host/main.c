@@ -1,5 +1,6 @@
 // main.c -- the host executable: `firmware FILE.mpy [ARGS...]` runs FILE as __main__;
-// `firmware` alone boots like a board: the frozen boot.py, then main.py.
+// `firmware` alone boots like a board: the frozen boot.py, then main.py, then (at a
+// terminal, with CONFIG_REPL) the REPL.
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
 #include <stdio.h>
@@ -9,6 +10,9 @@
 #include "mpf.h"
 #include "port.h"
 #include "host.h"
+#if CONFIG_REPL
+#include "repl.h"
+#endif
 
 // Exit status for a file that cannot be run.
 #define EXIT_EXCEPTION 1
@@ -62,6 +66,35 @@ __attribute__((noinline)) static int run_frozen(int argc, char **argv) {
     return mpf_boot_frozen();
 }
 
+#if CONFIG_REPL
+// At a terminal with no file: boot like a board, then the REPL; a soft reset (Ctrl-D)
+// starts the core afresh and boots again. Returns the exit status (end of input: 0).
+__attribute__((noinline)) static int run_repl(int argc, char **argv) {
+    for (;;) {
+        mpf_init();
+        for (int i = 0; i < argc; i++) {
+            mpf_list_append(mpf_state.sys_argv, mpf_obj_new_str(argv[i], strlen(argv[i])));
+        }
+        (void)mpf_boot_frozen();  // main.py's traceback is printed; the prompt follows
+        int status = mpf_repl_run(true);
+        mpf_deinit();
+        if (status != MPF_REPL_SOFT_RESET) {
+            return status;
+        }
+    }
+}
+#endif
+
+// No file: the REPL at a terminal, else the frozen boot.py and main.py.
+static int run_no_file(int argc, char **argv) {
+#if CONFIG_REPL
+    if (mpf_host_console_start()) {
+        return run_repl(argc, argv);
+    }
+#endif
+    return run_frozen(argc, argv);
+}
+
 // The interpreter runs on a thread with a stack of this size, so deep recursion (and
 // the larger frames of sanitizer builds) reach the VM's RuntimeError, not a segfault.
 #define VM_THREAD_STACK (64u * 1024 * 1024)
@@ -76,7 +109,7 @@ static void *vm_thread(void *arg) {
     vm_args_t *a = arg;
     volatile int top = 0;
     mpf_host_set_stack_top((void *)&top, VM_THREAD_STACK - 64 * 1024);
-    a->status = a->argc < 2 ? run_frozen(a->argc, a->argv) : run_main(a->argc, a->argv);
+    a->status = a->argc < 2 ? run_no_file(a->argc, a->argv) : run_main(a->argc, a->argv);
     return NULL;
 }
 
@@ -89,7 +122,7 @@ int main(int argc, char **argv) {
         // no thread: run on the main stack
         volatile int top = 0;
         mpf_host_set_stack_top((void *)&top, 0);
-        a.status = argc < 2 ? run_frozen(argc, argv) : run_main(argc, argv);
+        a.status = argc < 2 ? run_no_file(argc, argv) : run_main(argc, argv);
     } else {
         pthread_join(th, NULL);
     }

@@ -28,11 +28,23 @@ void mpf_host_set_stack_top(void *top, size_t size) {
 }
 
 void mpf_port_stdout_write(const char *data, size_t len) {
+#if CONFIG_REPL
+    if (mpf_host_console_active()) {
+        mpf_host_console_write(stdout, data, len);
+        return;
+    }
+#endif
     fwrite(data, 1, len, stdout);
 }
 
 void mpf_port_stderr_write(const char *data, size_t len) {
     fflush(stdout);
+#if CONFIG_REPL
+    if (mpf_host_console_active()) {
+        mpf_host_console_write(stderr, data, len);
+        return;
+    }
+#endif
     fwrite(data, 1, len, stderr);
 }
 
@@ -43,6 +55,11 @@ static size_t stdin_pos, stdin_len;
 
 int mpf_port_stdin_read(void) {
     fflush(stdout);
+#if CONFIG_REPL
+    if (mpf_host_console_active()) {
+        return mpf_host_console_read();
+    }
+#endif
     if (stdin_pos == stdin_len) {
         ssize_t n;
         do {
@@ -58,6 +75,11 @@ int mpf_port_stdin_read(void) {
 }
 
 bool mpf_port_stdin_ready(void) {
+#if CONFIG_REPL
+    if (mpf_host_console_active()) {
+        return mpf_host_console_ready();
+    }
+#endif
     if (stdin_pos < stdin_len) {
         return true;
     }
@@ -94,6 +116,9 @@ void mpf_port_stack(void **top, size_t *size) {
 }
 
 void mpf_port_poll(void) {
+#if CONFIG_REPL
+    mpf_host_console_poll();
+#endif
 }
 
 void mpf_port_idle(void) {
