@@ -148,7 +148,10 @@ class Emulator:
                 os.close(slave)
         else:
             self._proc = subprocess.Popen(
-                self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+                self.command,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
             )
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
