@@ -33,6 +33,8 @@ static bool raw_active;
 
 #define INDENT_STEP 4
 
+volatile bool mpf_repl_reading;
+
 bool mpf_repl_raw_active(void) {
     return raw_active;
 }
@@ -57,14 +59,17 @@ static mpf_obj_t compile_and_run(const char *src, size_t len, mpf_compile_mode_t
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
+        mpf_repl_reading = false;  // Ctrl-C interrupts the code
         mpf_load_result_t res = mpf_compile(src, len, "<stdin>", mode);
         if (res.error != NULL) {
             mpf_raise_msg(&mpf_type_RuntimeError, res.error);
         }
         mpf_run_module(res.rc, res.ctx, repl_globals());
         mpf_nlr_pop(&nlr);
+        mpf_repl_reading = true;
         return MPF_OBJ_NULL;
     }
+    mpf_repl_reading = true;
     return nlr.exc;
 }
 
@@ -343,7 +348,9 @@ static int raw_repl(void) {
 // ---------------------------------------------------------------- entry
 int mpf_repl_run(bool can_exit) {
     for (;;) {
+        mpf_repl_reading = true;
         int r = raw_active ? raw_repl() : friendly_repl();
+        mpf_repl_reading = false;
         if (r == REPL_SWITCH) {
             continue;
         }

@@ -27,6 +27,12 @@
 // mpf_init(); runs in the __main__ module main.py ran in, or makes one.
 int mpf_repl_run(bool can_exit);
 
+// True while the REPL reads the console (false while code runs): a port's receive path
+// then buffers Ctrl-C in order with the other bytes instead of flagging a
+// KeyboardInterrupt. (A port that always flags still works: mpf_readline_getc() turns the
+// KeyboardInterrupt back into Ctrl-C, but it may arrive ahead of bytes sent before it.)
+extern volatile bool mpf_repl_reading;
+
 // True while the raw REPL is active; it stays so across a soft reset, and boot then skips
 // main.py (as mpremote expects after its Ctrl-D).
 bool mpf_repl_raw_active(void);

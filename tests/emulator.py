@@ -136,6 +136,7 @@ class Emulator:
         self.timeout = timeout
         self._raw = bytearray()
         self._seen = 0  # transcript offset after the last expect()
+        self._raw_seen = 0  # byte offset after the last expect_raw()/read_raw()
         self._cond = threading.Condition()
         self._master: int | None = None
         if pty:
@@ -203,6 +204,47 @@ class Emulator:
         raise EmulatorTimeout(
             f"expected {text!r} from `{' '.join(self.command)}`; console so far:\n{self.transcript}"
         )
+
+    @property
+    def raw(self) -> bytes:
+        """Everything the console printed, byte for byte (CR LF kept)."""
+        with self._cond:
+            return bytes(self._raw)
+
+    def expect_raw(self, data: bytes, timeout: float | None = None) -> bytes:
+        """As expect(), on the bytes as sent (no decoding, CR LF kept), for binary protocols;
+        it keeps its own position, independent of expect()'s."""
+        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
+        with self._cond:
+            while (at := self._raw.find(data, self._raw_seen)) < 0:
+                left = deadline - time.monotonic()
+                if left <= 0 or (self._proc.poll() is not None and not self._reader.is_alive()):
+                    break
+                self._cond.wait(min(left, 0.1))
+            if at >= 0:
+                before = bytes(self._raw[self._raw_seen : at + len(data)])
+                self._raw_seen = at + len(data)
+                return before
+        self.kill()
+        raise EmulatorTimeout(
+            f"expected {data!r} from `{' '.join(self.command)}`; console so far:\n{self.raw!r}"
+        )
+
+    def read_raw(self, n: int, timeout: float | None = None) -> bytes:
+        """The next `n` bytes after expect_raw()'s position (which moves past them)."""
+        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
+        with self._cond:
+            while len(self._raw) < self._raw_seen + n:
+                left = deadline - time.monotonic()
+                if left <= 0 or (self._proc.poll() is not None and not self._reader.is_alive()):
+                    break
+                self._cond.wait(min(left, 0.1))
+            else:
+                data = bytes(self._raw[self._raw_seen : self._raw_seen + n])
+                self._raw_seen += n
+                return data
+        self.kill()
+        raise EmulatorTimeout(f"expected {n} more bytes; console so far: {self.raw!r}")
 
     def send(self, data: str | bytes) -> None:
         """Type `data` on the console (call after expect() saw the prompt)."""

@@ -6,7 +6,8 @@
 //   - a reader thread moves input bytes into a ring, as a receive interrupt would, so a
 //     Ctrl-C (0x03) is seen while Python code runs: it is not buffered but flagged, and the
 //     VM's poll hook (or the next console read) raises KeyboardInterrupt. A SIGINT does the
-//     same.
+//     same. While the REPL itself reads (mpf_repl_reading), Ctrl-C is buffered like any
+//     other byte, so it keeps its place among them.
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <pthread.h>
@@ -21,6 +22,7 @@
 #include "mpf.h"
 #include "port.h"
 #include "host.h"
+#include "repl.h"
 
 #if CONFIG_REPL
 
@@ -71,6 +73,13 @@ static void on_sigint(int sig) {
     atomic_store(&interrupt_pending, true);
 }
 
+// Terminated (`mpforge run --timeout`, kill): give the terminal back, then die of it.
+static void on_sigterm(int sig) {
+    restore_terminal();  // tcsetattr is async-signal-safe
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
 static void *reader(void *arg) {
     (void)arg;
     unsigned char buf[256];
@@ -87,7 +96,7 @@ static void *reader(void *arg) {
             return NULL;
         }
         for (ssize_t i = 0; i < n; i++) {
-            if (buf[i] == CHAR_CTRL_C) {
+            if (buf[i] == CHAR_CTRL_C && !mpf_repl_reading) {
                 atomic_store(&interrupt_pending, true);
                 continue;
             }
@@ -112,6 +121,9 @@ bool mpf_host_console_start(void) {
     sa.sa_handler = on_sigint;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
+    sa.sa_handler = on_sigterm;
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
     pthread_t th;
     if (pthread_create(&th, NULL, reader, NULL) != 0) {
         restore_terminal();

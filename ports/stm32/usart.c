@@ -1,7 +1,8 @@
 // usart.c -- every USART through one driver: polled transmit, interrupt-driven receive
 // into a static ring buffer per USART. The console is just the instance
 // CONFIG_STM32_CONSOLE_USART, opened at reset from the config; there Ctrl-C is not
-// buffered but raises a flag the core's poll hook turns into KeyboardInterrupt.
+// buffered but raises a flag the core's poll hook turns into KeyboardInterrupt (except
+// while the REPL reads: then it is data).
 // machine.UART (machine.c) opens the other instances.
 #include "stm32f4.h"
 #include "stm32hal.h"
@@ -64,6 +65,13 @@ static usart_state_t usart_state[STM32_USART_MAX];
 static volatile bool console_interrupt;
 
 #define CONSOLE_ID CONFIG_STM32_CONSOLE_USART
+// While the REPL reads the console, Ctrl-C is a byte like the others (kept in order).
+#if CONFIG_REPL && !CONFIG_PORT_SELFTEST
+#include "repl.h"
+#define CONSOLE_CTRL_C_IS_DATA mpf_repl_reading
+#else
+#define CONSOLE_CTRL_C_IS_DATA false
+#endif
 _Static_assert(CONSOLE_ID == 1 || CONSOLE_ID == 2 || CONSOLE_ID == 6 || STM32_HAS_USART3_4_5,
     "CONFIG_STM32_CONSOLE_USART names a USART this chip does not have");
 
@@ -227,7 +235,7 @@ static void receive(int id) {
     // Reading SR then DR clears RXNE and an overrun (ORE) alike.
     while (STM32_REG(hw->base + USART_SR) & (USART_SR_RXNE | USART_SR_ORE)) {
         uint8_t c = (uint8_t)STM32_REG(hw->base + USART_DR) & st->data_mask;
-        if (id == CONSOLE_ID && c == STM32_CHAR_CTRL_C) {
+        if (id == CONSOLE_ID && c == STM32_CHAR_CTRL_C && !CONSOLE_CTRL_C_IS_DATA) {
             console_interrupt = true;
             continue;
         }
