@@ -1,29 +1,159 @@
 // compile.c -- the compiler's public entry points (CONFIG_COMPILER): source text in, a
-// loaded module out, through the same .mpy bytes mpy-cross would write.
+// loaded module out, through the same .mpy bytes mpy-cross would write; also the arena
+// the stages allocate from and the SyntaxError they raise.
 #include <string.h>
 
-#include "mpf.h"
-#include "compile.h"
+#include "compile_int.h"
+
+// Arena chunks: big enough that most sources need a handful.
+#define CHUNK_SIZE 4096
+
+void *mpf_cc_alloc(mpf_cctx_t *c, size_t n) {
+    n = (n + sizeof(void *) - 1) & ~(sizeof(void *) - 1);
+    if (n > c->left) {
+        size_t size = n + sizeof(void *) > CHUNK_SIZE ? n + sizeof(void *) : CHUNK_SIZE;
+        void **chunk = mpf_gc_alloc(size, false);
+        chunk[0] = c->chunks;
+        c->chunks = chunk;
+        c->free = (uint8_t *)(chunk + 1);
+        c->left = size - sizeof(void *);
+    }
+    void *p = c->free;
+    c->free += n;
+    c->left -= n;
+    return p;
+}
+
+void mpf_cc_seen_add(mpf_cctx_t *c, mpf_qstr_t q) {
+    if (2 * (c->seen_n + 1) > c->seen_cap) {
+        size_t cap = c->seen_cap ? 2 * c->seen_cap : 256;
+        mpf_qstr_t *old = c->seen;
+        size_t old_cap = c->seen_cap;
+        c->seen = mpf_cc_alloc(c, cap * sizeof(mpf_qstr_t));
+        memset(c->seen, 0, cap * sizeof(mpf_qstr_t));
+        c->seen_cap = cap;
+        c->seen_n = 0;
+        for (size_t i = 0; i < old_cap; i++) {
+            if (old[i]) {
+                mpf_cc_seen_add(c, old[i]);
+            }
+        }
+    }
+    size_t i = (q * 2654435761u) & (c->seen_cap - 1);
+    while (c->seen[i] != 0) {
+        if (c->seen[i] == q) {
+            return;
+        }
+        i = (i + 1) & (c->seen_cap - 1);
+    }
+    c->seen[i] = q;
+    c->seen_n++;
+}
+
+bool mpf_cc_seen_has(const mpf_cctx_t *c, mpf_qstr_t q) {
+    if (c->seen_cap == 0) {
+        return false;
+    }
+    size_t i = (q * 2654435761u) & (c->seen_cap - 1);
+    while (c->seen[i] != 0) {
+        if (c->seen[i] == q) {
+            return true;
+        }
+        i = (i + 1) & (c->seen_cap - 1);
+    }
+    return false;
+}
+
+// SyntaxError(msg, (filename, line, column, text)), as CPython builds it.
+void mpf_cc_syntax_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, const char *msg) {
+    // the offending line's text (without its newline)
+    const char *s = c->src;
+    size_t pos = 0;
+    for (size_t l = 1; l < line && pos < c->len; pos++) {
+        if (s[pos] == '\n') {
+            l++;
+        }
+    }
+    size_t end = pos;
+    while (end < c->len && s[end] != '\n') {
+        end++;
+    }
+    mpf_obj_t text = line > 0 ? mpf_obj_new_str(s + pos, end - pos) : MPF_OBJ_NONE;
+    mpf_obj_t loc[4] = {
+        mpf_obj_new_str(c->filename, strlen(c->filename)),
+        mpf_obj_new_small_int((mpf_int_t)line),
+        mpf_obj_new_small_int((mpf_int_t)col),
+        text,
+    };
+    mpf_obj_t args[2] = {mpf_obj_new_str(msg, strlen(msg)), mpf_obj_new_tuple(4, loc)};
+    mpf_raise(mpf_exc_new(indent ? &mpf_type_IndentationError : &mpf_type_SyntaxError, 2, args));
+}
 
 uint8_t *mpf_compile_to_mpy(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode,
     unsigned opt, size_t *out_len) {
-    (void)src;
-    (void)len;
-    (void)filename;
-    (void)mode;
-    (void)opt;
-    (void)out_len;
-    mpf_raise_msg(&mpf_type_NotImplementedError, "compiler not built yet");
+    mpf_cctx_t c;
+    memset(&c, 0, sizeof(c));
+    c.src = src;
+    c.len = len;
+    c.filename = filename;
+    mpf_node_t *tree = mpf_parse(&c, mode);
+    return mpf_emit_mpy(&c, tree, mode, opt, out_len);
 }
 
 mpf_load_result_t mpf_compile(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode) {
     size_t n = 0;
     uint8_t *mpy = mpf_compile_to_mpy(src, len, filename, mode, 0, &n);
-    return mpf_load_mpy(mpy, n);
+    mpf_load_result_t res = mpf_load_mpy(mpy, n);
+    if (res.error != NULL) {
+        // the compiler made something the loader rejects: a bug, reported as such
+        mpf_raise_msg(&mpf_type_RuntimeError, res.error);
+    }
+    return res;
 }
 
+bool mpf_parse_needs_more(mpf_cctx_t *c, bool *unterminated);
+
 bool mpf_compile_needs_more(const char *src, size_t len) {
-    (void)src;
-    (void)len;
-    return false;
+    mpf_cctx_t c;
+    memset(&c, 0, sizeof(c));
+    c.src = src;
+    c.len = len;
+    c.filename = "<stdin>";
+    bool unterminated = false;
+    bool more = false;
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        more = mpf_parse_needs_more(&c, &unterminated);
+        mpf_nlr_pop(&nlr);
+    } else {
+        // an error at the end of the input (open bracket or string) asks for more;
+        // any other error is reported when the statement is compiled
+        mpf_exc_t *e = mpf_exc_native(nlr.exc);
+        more = false;
+        if (e != NULL) {
+            const mpf_tuple_t *a = mpf_obj_ptr(e->args);
+            if (a->len > 0) {
+                size_t n;
+                const char *m = mpf_obj_str_data(a->items[0], &n);
+                more = (n >= 10 && memcmp(m, "unexpected", 10) == 0) ||
+                    (n >= 12 && memcmp(m, "unterminated", 12) == 0 && strstr(m, "triple") != NULL);
+            }
+        }
+        return more;
+    }
+    if (!more) {
+        return false;
+    }
+    // a compound statement is complete once a blank line follows it
+    if (len >= 1 && src[len - 1] == '\n') {
+        size_t i = len - 1;
+        while (i > 0 && (src[i - 1] == ' ' || src[i - 1] == '\t')) {
+            i--;
+        }
+        if (i > 0 && src[i - 1] == '\n') {
+            return false;
+        }
+    }
+    return true;
 }
