@@ -475,6 +475,22 @@ static mpf_obj_t builtin_repr(mpf_obj_t o) {
 }
 MPF_FUN_1(builtin_repr_obj, MPF_QSTR_repr, builtin_repr);
 
+#if CONFIG_COMPILER
+// What the compiler calls for an expression statement in 'single' mode (the REPL): a value
+// other than None is printed with repr() and kept as `_` (in __main__: builtins is in flash).
+static mpf_obj_t builtin___repl_print__(mpf_obj_t o) {
+    if (o != MPF_OBJ_NONE) {
+        mpf_obj_print(&mpf_print_stdout, o, MPF_PRINT_REPR);
+        mpf_print_str(&mpf_print_stdout, "\n");
+        if (mpf_state.main_globals != MPF_OBJ_NULL) {
+            mpf_dict_store(mpf_state.main_globals, mpf_obj_new_qstr(MPF_QSTR__), o);
+        }
+    }
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(builtin___repl_print___obj, MPF_QSTR___repl_print__, builtin___repl_print__);
+#endif
+
 static mpf_obj_t builtin_ascii(mpf_obj_t o) {
     return mpf_obj_ascii(o);
 }
@@ -709,6 +725,9 @@ static const mpf_map_elem_t builtins_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_max), MPF_ROM_PTR(&builtin_max_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_pow), MPF_ROM_PTR(&builtin_pow_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_repr), MPF_ROM_PTR(&builtin_repr_obj)},
+#if CONFIG_COMPILER
+    {MPF_ROM_QSTR(MPF_QSTR___repl_print__), MPF_ROM_PTR(&builtin___repl_print___obj)},
+#endif
     {MPF_ROM_QSTR(MPF_QSTR_ascii), MPF_ROM_PTR(&builtin_ascii_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_round), MPF_ROM_PTR(&builtin_round_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_sorted), MPF_ROM_PTR(&builtin_sorted_obj)},

@@ -73,6 +73,19 @@ static mpf_obj_t compile_and_run(const char *src, size_t len, mpf_compile_mode_t
     return nlr.exc;
 }
 
+// In the raw REPL, an OSError's report ends with "OSError: N" (N its errno) after the
+// CPython-style traceback: the form MicroPython tools such as mpremote parse to turn a
+// failed file operation back into an OSError (fs ls/cp/rm on a missing path).
+static void raw_oserror_line(mpf_obj_t exc) {
+    if (!mpf_obj_is_exception(exc) || !mpf_exc_match(exc, &mpf_type_OSError)) {
+        return;
+    }
+    mpf_int_t err;
+    if (mpf_obj_get_int_maybe(mpf_load_attr(exc, MPF_QSTR_errno), &err)) {
+        mpf_printf(&mpf_print_stdout, "OSError: %d\n", (int)err);
+    }
+}
+
 // Run [src] as compile_and_run() does and report an exception's traceback on the console.
 // In the raw REPL ([raw]) the output ends with 0x04, then the error text, then 0x04.
 // Returns REPL_CONTINUE, or SystemExit's exit status.
@@ -90,6 +103,9 @@ static int repl_exec(const char *src, size_t len, mpf_compile_mode_t mode, bool 
             mpf_nlr_push(&nlr);
             if (setjmp(nlr.jb) == 0) {
                 mpf_exc_print_tb(&mpf_print_stdout, exc);
+                if (raw) {
+                    raw_oserror_line(exc);
+                }
                 mpf_nlr_pop(&nlr);
             } else {
                 mpf_printf(&mpf_print_stdout, "%s\n", mpf_obj_type_name(exc));

@@ -222,7 +222,8 @@ class TestHostRepl:
             emu.expect(PROMPT)
             assert "\n2\n" in after_prompt(emu, "1+1\r")
             assert after_prompt(emu, "x = 5\r") == "x = 5\n" + PROMPT
-            assert "None" not in after_prompt(emu, "None\r")
+            assert after_prompt(emu, "None\r") == "None\n" + PROMPT  # None is not printed
+            assert "\n2\n" in after_prompt(emu, "_\r")  # the last value shown
             assert "'ab'" in after_prompt(emu, "'a' + 'b'\r")
             out = after_prompt(emu, "1/0\r")
             assert "ZeroDivisionError" in out
