@@ -51,12 +51,17 @@ class Result:
 
 
 def qemu_command(
-    build_dir: Path, serials: Sequence[str] = (), unimp_log: Path | None = None
+    build_dir: Path,
+    serials: Sequence[str] = (),
+    unimp_log: Path | None = None,
+    console: str = "stdio",
 ) -> list[str]:
     """The non-interactive QEMU command line `mpforge run` uses for this build, with
-    `serials` as further serial ports after the console and `unimp_log` (if given)
-    logging the accesses to devices QEMU does not model."""
-    runner = QemuRunner(build_dir, interactive=False, serials=serials, unimp_log=unimp_log)
+    `serials` as further serial ports after the console, `unimp_log` (if given)
+    logging the accesses to devices QEMU does not model, and the console on `console`."""
+    runner = QemuRunner(
+        build_dir, interactive=False, serials=serials, unimp_log=unimp_log, console=console
+    )
     return runner.command([])
 
 

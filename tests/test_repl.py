@@ -314,10 +314,7 @@ def host_pty(tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def board_pty(board: Path) -> Iterator[str]:
     """netduinoplus2 in QEMU with its console (serial0) on a new pty; yields its path."""
-    cmd = qemu_command(board)
-    at = cmd.index("stdio")
-    cmd[at] = "pty"
-    with Emulator(cmd, timeout=TIMEOUT) as qemu:
+    with Emulator(qemu_command(board, console="pty"), timeout=TIMEOUT) as qemu:
         out = qemu.expect("(label serial0)")
         match = re.search(r"(/dev/pts/\d+)", out)
         assert match, out
@@ -366,6 +363,19 @@ def test_mpremote_exec_eval_run_against_the_host(host_pty: str, tmp_path: Path) 
 @pytest.mark.usefixtures("compiler")
 def test_mpremote_exec_eval_run_against_the_board(board_pty: str, tmp_path: Path) -> None:
     check_exec_eval_run(board_pty, "stm32", tmp_path)
+
+
+@pytest.mark.usefixtures("compiler")
+def test_mpremote_repl_against_the_host(host_pty: str) -> None:
+    """`mpremote repl` passes the user's keys through: the friendly REPL over the pty."""
+    with Emulator([str(MPREMOTE), "connect", host_pty, "repl"], timeout=TIMEOUT, pty=True) as user:
+        user.expect("Use Ctrl-] or Ctrl-x to exit this shell")
+        user.send("\r")
+        user.expect(PROMPT)
+        user.send("6*7\r")
+        user.expect("\n42\n")
+        user.send("\x1d")  # Ctrl-]: leave mpremote
+        assert user.wait() == 0
 
 
 @pytest.mark.usefixtures("compiler")
@@ -442,6 +452,18 @@ def test_mpforge_run_gives_the_host_prompt() -> None:
         emu.expect(PROMPT)
         emu.send("\x02")
         emu.expect("mpforge on linux")
+
+
+def test_mpforge_run_console_option_is_for_qemu_boards() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "mpforge", "run", "-b", "host", "--console", "pty"],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    assert proc.returncode != 0
+    assert "--console needs a board that runs in QEMU" in proc.stderr
 
 
 def test_piped_stdin_keeps_main_exit_status() -> None:
