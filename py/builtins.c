@@ -1,5 +1,8 @@
 // builtins.c -- the builtins namespace: builtin functions and the table of builtin names.
 #include "mpf.h"
+#if CONFIG_REPL
+#include "repl.h"
+#endif
 #include "port.h"
 
 // ---------------------------------------------------------------- print / I/O
@@ -57,14 +60,22 @@ MPF_FUN_KW(builtin_print_obj, MPF_QSTR_print, 0, builtin_print);
 static bool input_skip_lf;
 
 static mpf_obj_t builtin_input(size_t n_args, const mpf_obj_t *args) {
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, 32);
     if (n_args > 0) {
         mpf_obj_t s = mpf_obj_str(args[0]);
         size_t len;
         const char *d = mpf_obj_str_data(s, &len);
         mpf_port_stdout_write(d, len);
     }
-    mpf_vstr_t v;
-    mpf_vstr_init(&v, 32);
+#if CONFIG_REPL
+    if (mpf_readline_input) {  // a console: the REPL's line editor, with echo
+        if (!mpf_readline_for_input(&v, "")) {
+            mpf_raise_msg(&mpf_type_EOFError, "EOF when reading a line");
+        }
+        return mpf_vstr_to_str(&v);
+    }
+#endif
     for (;;) {
         int c = mpf_port_stdin_read();
         if (c < 0) {

@@ -322,3 +322,26 @@ int mpf_readline(mpf_vstr_t *line, const char *prompt) {
         }
     }
 }
+
+// ---------------------------------------------------------------- input()
+bool mpf_readline_input = true;
+
+bool mpf_readline_for_input(mpf_vstr_t *line, const char *prompt) {
+    for (;;) {
+        int r = mpf_readline(line, prompt);
+        switch (r) {
+            case 0:
+                return true;
+            case -1:
+                return line->len > 0;
+            case MPF_CHAR_CTRL_C:
+                mpf_raise_type(&mpf_type_KeyboardInterrupt);
+            case MPF_CHAR_CTRL_D:
+                out("\n", 1);
+                return false;
+            default:
+                prompt = "";  // Ctrl-A/B/E on an empty line mean nothing here
+                break;
+        }
+    }
+}

@@ -362,10 +362,25 @@ static int raw_repl(void) {
 }
 
 // ---------------------------------------------------------------- entry
+// One of the two REPLs, with an exception that escapes the REPL's own work (a MemoryError
+// while reading a line) reported rather than fatal. Returns what the REPL returned, or
+// REPL_SWITCH to start it again.
+static int repl_guarded(void) {
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        int r = raw_active ? raw_repl() : friendly_repl();
+        mpf_nlr_pop(&nlr);
+        return r;
+    }
+    mpf_printf(&mpf_print_stdout, "\n%s\n", mpf_obj_type_name(nlr.exc));
+    return REPL_SWITCH;
+}
+
 int mpf_repl_run(bool can_exit) {
     for (;;) {
         mpf_repl_reading = true;
-        int r = raw_active ? raw_repl() : friendly_repl();
+        int r = repl_guarded();
         mpf_repl_reading = false;
         if (r == REPL_SWITCH) {
             continue;

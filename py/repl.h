@@ -48,6 +48,15 @@ int mpf_readline_getc(void);
 // MPF_CHAR_CTRL_C always; Ctrl-A, Ctrl-B, Ctrl-D and Ctrl-E only on an empty line.
 int mpf_readline(mpf_vstr_t *line, const char *prompt);
 
+// input() reads its line with mpf_readline() (echoed, editable; Ctrl-C raises
+// KeyboardInterrupt, Ctrl-D on an empty line EOFError) while this is true, as on a board's
+// console; a port whose input is not a terminal (the host with piped stdin) clears it.
+extern bool mpf_readline_input;
+
+// input()'s line when mpf_readline_input: [prompt] printed, the line into [line]. Returns
+// false at the end of input with nothing typed.
+bool mpf_readline_for_input(mpf_vstr_t *line, const char *prompt);
+
 // Remember [len] bytes of [line] for Up/Down (blank lines and repeats are not kept).
 void mpf_readline_history_add(const char *line, size_t len);
 

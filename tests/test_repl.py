@@ -273,6 +273,20 @@ class TestHostRepl:
             emu.send("def f(n):\r    return n * 7\r\rprint(f(6))\r\x04")
             assert "\n42\n" in emu.expect(PROMPT)
 
+    def test_input_echoes_and_edits(self) -> None:
+        with host_console() as emu:
+            emu.expect(PROMPT)
+            emu.send("x = input('name? ')\r")
+            emu.expect("name? ")
+            emu.send("Adx\x7fa\r")  # typed with a correction
+            emu.expect("Adx")  # echoed
+            emu.expect(PROMPT)
+            assert "'Ada'" in after_prompt(emu, "x\r")
+            emu.send("input()\r")
+            time.sleep(0.5)
+            emu.send("\x03")
+            assert "KeyboardInterrupt" in emu.expect(PROMPT)
+
     def test_sys_exit_leaves_the_host(self) -> None:
         with host_console() as emu:
             emu.expect(PROMPT)

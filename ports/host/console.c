@@ -131,6 +131,7 @@ bool mpf_host_console_start(void) {
     }
     pthread_detach(th);
     active = true;
+    mpf_readline_input = true;  // input() echoes and edits, as at the REPL
     return true;
 }
 

@@ -238,6 +238,9 @@ static void *vm_thread(void *arg) {
 }
 
 int main(int argc, char **argv) {
+#if CONFIG_REPL
+    mpf_readline_input = false;  // until the console starts: stdin may be a pipe
+#endif
     vm_args_t a = {argc, argv, 1};
     pthread_attr_t attr;
     pthread_t th;
