@@ -96,6 +96,7 @@ uint8_t *mpf_compile_to_mpy(const char *src, size_t len, const char *filename, m
     c.src = src;
     c.len = len;
     c.filename = filename;
+    c.opt = opt;
     mpf_node_t *tree = mpf_parse(&c, mode);
     return mpf_emit_mpy(&c, tree, mode, opt, out_len);
 }

@@ -666,7 +666,7 @@ static void comprehension(emit_t *e, mpf_node_t *x) {
 }
 
 static void call_args(emit_t *e, mpf_node_t *x, size_t first, int extra, bool method) {
-    size_t n_pos = 0, n_kw = 0;
+    size_t n_pos = extra > 0 ? (size_t)extra : 0, n_kw = 0;
     bool star = false;
     for (size_t i = first; i < x->n; i++) {
         mpf_node_t *a = x->k[i];
@@ -687,8 +687,8 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t first, int extra, bool me
             error_at(e, a, "positional argument follows keyword argument");
         }
         if (a->kind == N_STAR) {
-            if (n_pos < 64) {
-                bitmap |= 1ULL << n_pos;
+            if (n_pos - (extra > 0 ? (size_t)extra : 0) < 64) {
+                bitmap |= 1ULL << (n_pos - (extra > 0 ? (size_t)extra : 0));
             }
             expr(e, a->k[0]);
         } else {
@@ -714,9 +714,9 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t first, int extra, bool me
     int pops = (int)(n_pos + 2 * n_kw);
     if (star) {
         load_int_obj(e, mpf_obj_new_int((mpf_int_t)bitmap));
-        op_u(e, method ? 0x37 : 0x35, n_pos | (n_kw << 8), -(pops + 1 + (method ? 1 : 0)) + extra);
+        op_u(e, method ? 0x37 : 0x35, n_pos | (n_kw << 8), -(pops + 1 + (method ? 1 : 0)));
     } else {
-        op_u(e, method ? 0x36 : 0x34, n_pos | (n_kw << 8), -(pops + (method ? 1 : 0)) + extra);
+        op_u(e, method ? 0x36 : 0x34, n_pos | (n_kw << 8), -(pops + (method ? 1 : 0)));
     }
 }
 
@@ -731,7 +731,7 @@ static void call(emit_t *e, mpf_node_t *x) {
     if (f->kind == N_ATTR) {
         if (is_super_call(e, f)) {
             // super().m(...): LOAD_GLOBAL super, the __class__ cell, the first argument
-            op_q(e, 0x12, MPF_QSTR_super, 1);
+            load_name(e, MPF_QSTR_super);
             e->scope->flags |= SF_SUPER;
             load_name(e, MPF_QSTR___class__);
             load_name(e, e->scope->ids[0].q);
@@ -795,6 +795,15 @@ static void compare(emit_t *e, mpf_node_t *x) {
     label(e, l_end);
 }
 
+// Whether [x] is a constant whose truth is known at compile time (then *truth holds it).
+static bool const_truth(const mpf_node_t *x, bool *truth) {
+    if (x->kind != N_CONST) {
+        return false;
+    }
+    *truth = mpf_obj_is_true(x->v.obj);
+    return true;
+}
+
 // Conditional jump on [x] to [l] when its truth equals [cond] (and/or/not folded in).
 static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l) {
     if (x->kind == N_NOT) {
@@ -817,10 +826,8 @@ static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l) {
         }
         return;
     }
-    if (x->kind == N_CONST && (x->v.obj == MPF_OBJ_TRUE || x->v.obj == MPF_OBJ_FALSE || x->v.obj == MPF_OBJ_NONE ||
-        mpf_obj_is_small_int(x->v.obj))) {
-        bool truth = x->v.obj == MPF_OBJ_TRUE ||
-            (mpf_obj_is_small_int(x->v.obj) && mpf_obj_small_int_value(x->v.obj) != 0);
+    bool truth;
+    if (const_truth(x, &truth)) {
         if (truth == cond) {
             op_jump(e, 0x42, l, 0);
             e->dead = true;
@@ -867,6 +874,10 @@ static void subscript_index(emit_t *e, mpf_node_t *x) {
 }
 
 static void expr(emit_t *e, mpf_node_t *x) {
+    if (x->kind != N_NAME && x->kind != N_CONST) {
+        // like mpy-cross, every compound node records its line (lines only increase)
+        set_line(e, x->line);
+    }
     switch (x->kind) {
         case N_NAME:
             load_name(e, x->v.q);
@@ -1261,6 +1272,13 @@ static void declare(emit_t *e, mpf_node_t *x, bool global) {
         id->flags |= IDF_DECLARED;
         if (global) {
             id->kind = ID_GLOBAL_EXPLICIT;
+            // the module's own code then uses the explicit global opcodes for it too
+            scope_t *m = s;
+            while (m->parent) {
+                m = m->parent;
+            }
+            id_info_t *mid = add_id(e, m, q, ID_GLOBAL_EXPLICIT, &added);
+            mid->kind = ID_GLOBAL_EXPLICIT;
         } else {
             id->kind = ID_FREE;   // resolved against the enclosing scopes later
             id->flags |= 8;
@@ -1272,8 +1290,19 @@ static void return_stmt(emit_t *e, mpf_node_t *x) {
     if (e->scope->kind == SC_MODULE || e->scope->kind == SC_CLASS) {
         error_at(e, x, "'return' outside function");
     }
-    if (x->k[0]) {
-        expr(e, x->k[0]);
+    mpf_node_t *v = x->k[0];
+    // return a if c else b: two returns, no jump over the second value
+    while (v != NULL && v->kind == N_IFEXP) {
+        int l_else = new_label(e);
+        jump_if(e, v->k[1], false, l_else);
+        expr(e, v->k[0]);
+        op(e, 0x63, -1);
+        e->dead = true;
+        label(e, l_else);
+        v = v->k[2];
+    }
+    if (v) {
+        expr(e, v);
     } else {
         op(e, 0x51, 1);
     }
@@ -1328,10 +1357,10 @@ static void while_stmt(emit_t *e, mpf_node_t *x) {
     e->loop.exc_depth = e->exc_level;
     e->loop.is_for = false;
     mpf_node_t *c = x->k[0];
-    bool forever = c->kind == N_CONST && (c->v.obj == MPF_OBJ_TRUE ||
-        (mpf_obj_is_small_int(c->v.obj) && mpf_obj_small_int_value(c->v.obj) != 0));
-    bool never = c->kind == N_CONST && (c->v.obj == MPF_OBJ_FALSE || c->v.obj == MPF_OBJ_NONE ||
-        (mpf_obj_is_small_int(c->v.obj) && mpf_obj_small_int_value(c->v.obj) == 0));
+    bool truth = false;
+    bool known = const_truth(c, &truth);
+    bool forever = known && truth;
+    bool never = known && !truth;
     if (!forever && !never) {
         op_jump(e, 0x42, l_cond, 0);
         e->dead = true;
@@ -1352,11 +1381,12 @@ static void while_stmt(emit_t *e, mpf_node_t *x) {
     label(e, l_break);
 }
 
-// for over range(...) with plain arguments: a counter on the stack.
+// for over range(...) with plain arguments: a counter on the stack (and the end value
+// under it unless the end is a constant).
 static bool range_for(emit_t *e, mpf_node_t *x) {
     mpf_node_t *it = x->k[1];
-    if (e->opt > 3 || it->kind != N_CALL || it->k[0]->kind != N_NAME || it->k[0]->v.q != MPF_QSTR_range ||
-        it->n < 2 || it->n > 4 || x->k[0]->kind != N_NAME) {
+    if (it->kind != N_CALL || it->k[0]->kind != N_NAME || it->k[0]->v.q != MPF_QSTR_range || it->n < 2 ||
+        it->n > 4 || x->k[0]->kind != N_NAME) {
         return false;
     }
     for (size_t i = 1; i < it->n; i++) {
@@ -1379,11 +1409,17 @@ static bool range_for(emit_t *e, mpf_node_t *x) {
         }
     }
     bool neg = step && mpf_obj_small_int_value(step->v.obj) < 0;
+    bool end_const = end->kind == N_CONST && mpf_obj_is_small_int(end->v.obj);
+    int n_slots = end_const ? 1 : 2;
     loop_t saved = e->loop;
     int l_top = new_label(e);
     int l_cont = new_label(e);
     int l_cond = new_label(e);
     int l_break = new_label(e);
+    int l_end = new_label(e);
+    if (!end_const) {
+        expr(e, end);
+    }
     if (start) {
         expr(e, start);
     } else {
@@ -1398,7 +1434,6 @@ static bool range_for(emit_t *e, mpf_node_t *x) {
     e->loop.continue_label = l_cont;
     e->loop.exc_depth = e->exc_level;
     e->loop.is_for = false;
-    // break must drop the counter: handled as a while loop with one value on the stack
     suite(e, x->k[2]);
     label(e, l_cont);
     if (step) {
@@ -1408,14 +1443,30 @@ static bool range_for(emit_t *e, mpf_node_t *x) {
     }
     op(e, 0xD7 + 14, -1);   // +=
     label(e, l_cond);
-    op(e, 0x57, 1);
-    expr(e, end);
+    if (end_const) {
+        op(e, 0x57, 1);
+        expr(e, end);
+    } else {
+        op(e, 0x58, 2);
+        op(e, 0x5A, 0);
+    }
     op(e, neg ? 0xD7 + 1 : 0xD7 + 0, -1);
     op_jump(e, 0x43, l_top, -1);
-    op(e, 0x59, -1);
     e->loop = saved;
-    suite(e, x->k[3]);
+    if (x->k[3]) {
+        for (int i = 0; i < n_slots; i++) {
+            op(e, 0x59, -1);
+        }
+        suite(e, x->k[3]);
+        op_jump(e, 0x42, l_end, 0);
+        e->dead = true;
+        adjust(e, n_slots);
+    }
     label(e, l_break);
+    for (int i = 0; i < n_slots; i++) {
+        op(e, 0x59, -1);
+    }
+    label(e, l_end);
     return true;
 }
 
@@ -1463,7 +1514,6 @@ static void try_except(emit_t *e, mpf_node_t *x) {
     op_jump(e, 0x48, l_handler, 0);
     enter_exc(e);
     suite(e, x->k[0]);
-    e->exc_level--;
     op_jump(e, 0x4A, l_success, 0);
     e->dead = true;
     label(e, l_handler);
@@ -1506,6 +1556,7 @@ static void try_except(emit_t *e, mpf_node_t *x) {
         label(e, l_next);
         adjust(e, 1);
     }
+    e->exc_level--;
     op(e, 0x5D, -1);
     adjust(e, -3);
     label(e, l_success);
@@ -1599,6 +1650,22 @@ static void stmt(emit_t *e, mpf_node_t *x) {
         }
         case N_ASSIGN: {
             mpf_node_t *v = x->k[x->n - 1];
+            mpf_node_t *t = x->k[0];
+            if (x->n == 2 && t->kind == N_TUPLE && v->kind == N_TUPLE && t->n == v->n && (t->n == 2 || t->n == 3) &&
+                !has_star(t) && !has_star(v) && !is_const_node(v)) {
+                // a, b = b, a: no tuple is built
+                for (size_t i = 0; i < v->n; i++) {
+                    expr(e, v->k[i]);
+                }
+                if (t->n == 3) {
+                    op(e, 0x5B, 0);
+                }
+                op(e, 0x5A, 0);
+                for (size_t i = 0; i < t->n; i++) {
+                    store(e, t->k[i]);
+                }
+                return;
+            }
             expr(e, v);
             for (size_t i = 0; i + 1 < x->n; i++) {
                 if (i + 2 < x->n) {
@@ -1692,9 +1759,8 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             mpf_node_t *c = x->k[0];
             int l_else = new_label(e);
             int l_end = new_label(e);
-            if (c->kind == N_CONST && !mpf_obj_is_type(c->v.obj, &mpf_type_str) && c->v.obj != MPF_OBJ_ELLIPSIS) {
-                bool truth = c->v.obj == MPF_OBJ_TRUE ||
-                    (mpf_obj_is_small_int(c->v.obj) && mpf_obj_small_int_value(c->v.obj) != 0);
+            bool truth;
+            if (const_truth(c, &truth)) {
                 if (truth) {
                     suite(e, x->k[1]);
                 } else if (x->k[2]) {
@@ -1771,7 +1837,6 @@ static void scope_body(emit_t *e, scope_t *s) {
             if (e->pass == PASS_SCOPE) {
                 scope_params(e, s, x->k[0]);
             }
-            set_line(e, x->line);
             suite(e, x->k[1]);
             op(e, 0x51, 1);
             op(e, 0x63, -1);
@@ -1787,14 +1852,19 @@ static void scope_body(emit_t *e, scope_t *s) {
             }
             return;
         case SC_CLASS:
-            set_line(e, x->line);
             load_name(e, MPF_QSTR___name__);
             store_name(e, MPF_QSTR___module__);
             op_q(e, 0x10, x->v.q, 1);
             store_name(e, MPF_QSTR___qualname__);
             suite(e, x->k[0]);
             if (e->pass != PASS_SCOPE && (s->flags & SF_CLASS_CELL)) {
-                load_name(e, MPF_QSTR___class__);
+                // the body returns the __class__ cell itself
+                id_info_t *cell = find_id(s, MPF_QSTR___class__);
+                if (cell->num < 16) {
+                    op(e, (uint8_t)(0xB0 + cell->num), 1);
+                } else {
+                    op_u(e, 0x24, cell->num, 1);
+                }
             } else {
                 op(e, 0x51, 1);
             }
@@ -1863,10 +1933,10 @@ static void scope_body(emit_t *e, scope_t *s) {
             } else if (kind == SC_DICTCOMP) {
                 expr(e, x->k[1]);
                 expr(e, x->k[0]);
-                op_u(e, 0x2F, (size_t)((below + 1) << 2) | 1, -2);
+                op_u(e, 0x2F, (size_t)((below + 2) << 2) | 1, -2);
             } else {
                 expr(e, x->k[0]);
-                op_u(e, 0x2F, (size_t)(below << 2) | (kind == SC_SETCOMP ? 2 : 0), -1);
+                op_u(e, 0x2F, (size_t)((below + 1) << 2) | (kind == SC_SETCOMP ? 2 : 0), -1);
             }
             for (int i = n_for - 1; i >= 0; i--) {
                 op_jump(e, 0x42, tops[i], 0);
@@ -2052,10 +2122,7 @@ static void run_pass(emit_t *e, scope_t *s, int pass) {
     e->max_exc = 0;
     e->dead = false;
     e->lines_len = 0;
-    e->last_line = s->node ? (s->kind == SC_MODULE ? 1 : s->node->line) : 1;
-    if (s->kind == SC_MODULE) {
-        e->last_line = 1;
-    }
+    e->last_line = 1;
     e->last_line_off = 0;
     e->loop.break_label = -1;
     e->loop.continue_label = -1;

@@ -16,6 +16,7 @@ typedef struct mpf_cctx {
     const char *src;
     size_t len;
     const char *filename;
+    unsigned opt;            // -O level
     mpf_qstr_t *seen;        // identifiers met so far (open addressing; 0 = empty)
     size_t seen_cap, seen_n;
 } mpf_cctx_t;

@@ -332,8 +332,7 @@ static mpf_node_t *parse_sub_expr(parser_t *p, const mpf_token_t *t, const uint8
     memset(&q, 0, sizeof(q));
     q.c = &sub;
     mpf_lex_init(&q.lx, &sub);
-    q.lx.paren = 1;   // no NEWLINE/INDENT inside the field
-    q.lx.at_bol = false;
+    q.lx.at_bol = false;   // no INDENT before the field's expression
     q.lx.line = t->line;
     advance(&q);
     mpf_node_t *e = parse_testlist_star(&q, false);
@@ -423,6 +422,11 @@ static mpf_node_t *parse_atom(parser_t *p) {
         case TK_NAME: {
             mpf_node_t *x = mk(p, N_NAME, t.line, t.col, 0);
             x->v.q = expect_name(p);
+            if (x->v.q == MPF_QSTR___debug__) {
+                // a compile-time constant: True, False when optimising (-O1 and up)
+                x->kind = N_CONST;
+                x->v.obj = p->c->opt == 0 ? MPF_OBJ_TRUE : MPF_OBJ_FALSE;
+            }
             return x;
         }
         case TK_INT:
@@ -874,8 +878,9 @@ static mpf_node_t *parse_not_test(parser_t *p) {
     mpf_token_t t = p->tok;
     if (accept_kw(p, KW_NOT)) {
         mpf_node_t *a = parse_not_test(p);
-        if (a->kind == N_CONST && mpf_obj_is_small_int(a->v.obj)) {
-            a->v.obj = mpf_obj_small_int_value(a->v.obj) ? MPF_OBJ_FALSE : MPF_OBJ_TRUE;
+        if (a->kind == N_CONST && (mpf_obj_is_small_int(a->v.obj) || a->v.obj == MPF_OBJ_TRUE ||
+            a->v.obj == MPF_OBJ_FALSE || a->v.obj == MPF_OBJ_NONE)) {
+            a->v.obj = mpf_obj_is_true(a->v.obj) ? MPF_OBJ_FALSE : MPF_OBJ_TRUE;
             return a;
         }
         mpf_node_t *x = mk(p, N_NOT, t.line, t.col, 1);
@@ -883,6 +888,31 @@ static mpf_node_t *parse_not_test(parser_t *p) {
         return x;
     }
     return parse_comparison(p);
+}
+
+// and/or over [v]: an operand that is a constant is dropped when it cannot decide the
+// result (true for and, false for or) and ends the chain when it does, as mpy-cross folds.
+static mpf_node_t *fold_logic(parser_t *p, int kind, nodevec_t *v) {
+    nodevec_t out = {0};
+    bool is_or = kind == N_OR;
+    for (size_t i = 0; i < v->n; i++) {
+        mpf_node_t *x = v->items[i];
+        if (x->kind == N_CONST) {
+            bool truth = mpf_obj_is_true(x->v.obj);
+            if (truth == is_or) {
+                vec_push(p, &out, x);
+                break;
+            }
+            if (i + 1 < v->n) {
+                continue;
+            }
+        }
+        vec_push(p, &out, x);
+    }
+    if (out.n == 1) {
+        return out.items[0];
+    }
+    return mk_from_vec(p, kind, out.items[0]->line, out.items[0]->col, &out);
 }
 
 static mpf_node_t *parse_and_test(parser_t *p) {
@@ -895,7 +925,7 @@ static mpf_node_t *parse_and_test(parser_t *p) {
     while (accept_kw(p, KW_AND)) {
         vec_push(p, &v, parse_not_test(p));
     }
-    return mk_from_vec(p, N_AND, x->line, x->col, &v);
+    return fold_logic(p, N_AND, &v);
 }
 
 static mpf_node_t *parse_lambda(parser_t *p, bool nocond) {
@@ -921,7 +951,7 @@ static mpf_node_t *parse_or_test(parser_t *p, bool allow_lambda) {
     while (accept_kw(p, KW_OR)) {
         vec_push(p, &v, parse_and_test(p));
     }
-    return mk_from_vec(p, N_OR, x->line, x->col, &v);
+    return fold_logic(p, N_OR, &v);
 }
 
 static mpf_node_t *parse_test(parser_t *p) {
@@ -1491,6 +1521,12 @@ static void parse_stmt(parser_t *p, nodevec_t *v) {
                 advance(p);
                 mpf_node_t *x = mk(p, N_WHILE, t.line, t.col, 3);
                 x->k[0] = parse_test(p);
+                if (accept_op(p, OP_WALRUS)) {
+                    mpf_node_t *w = mk(p, N_NAMEDEXPR, x->k[0]->line, x->k[0]->col, 2);
+                    w->k[0] = x->k[0];
+                    w->k[1] = parse_test(p);
+                    x->k[0] = w;
+                }
                 x->k[1] = parse_suite(p);
                 if (accept_kw(p, KW_ELSE)) {
                     x->k[2] = parse_suite(p);
