@@ -162,7 +162,11 @@ static bool const_equal(mpf_obj_t a, mpf_obj_t b) {
         }
         return true;
     }
-    if (ta == &mpf_type_str || ta == &mpf_type_bytes || ta == &mpf_type_int) {
+    if (ta == &mpf_type_str || ta == &mpf_type_bytes || ta == &mpf_type_int
+#if CONFIG_BUILTIN_COMPLEX
+        || ta == &mpf_type_complex
+#endif
+    ) {
         return mpf_binary_op(MPF_BINARY_OP_EQUAL, a, b) == MPF_OBJ_TRUE;
     }
     return false;
@@ -1031,17 +1035,49 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
     }
 }
 
+// The object part of an assignment target: its trailers are compiled one by one, so a
+// call in the chain is a plain call of the attribute (mpy-cross uses no LOAD_METHOD there).
+static void target_base(emit_t *e, mpf_node_t *x) {
+    if (x->kind == N_CALL && x->k[0]->kind == N_ATTR && !is_super_call(e, x->k[0])) {
+        set_line(e, x->line);
+        target_base(e, x->k[0]->k[0]);
+        op_q(e, 0x13, x->k[0]->v.q, 0);
+        call_args(e, x, 1, 0, false);
+        return;
+    }
+    if (x->kind == N_CALL) {
+        set_line(e, x->line);
+        target_base(e, x->k[0]);
+        call_args(e, x, 1, 0, false);
+        return;
+    }
+    if (x->kind == N_ATTR) {
+        set_line(e, x->line);
+        target_base(e, x->k[0]);
+        op_q(e, 0x13, x->v.q, 0);
+        return;
+    }
+    if (x->kind == N_SUBSCR) {
+        set_line(e, x->line);
+        target_base(e, x->k[0]);
+        subscript_index(e, x->k[1]);
+        op(e, 0x55, -1);
+        return;
+    }
+    expr(e, x);
+}
+
 static void store(emit_t *e, mpf_node_t *x) {
     switch (x->kind) {
         case N_NAME:
             store_name(e, x->v.q);
             return;
         case N_ATTR:
-            expr(e, x->k[0]);
+            target_base(e, x->k[0]);
             op_q(e, 0x18, x->v.q, -2);
             return;
         case N_SUBSCR:
-            expr(e, x->k[0]);
+            target_base(e, x->k[0]);
             subscript_index(e, x->k[1]);
             op(e, 0x56, -3);
             return;
@@ -1062,13 +1098,13 @@ static void delete(emit_t *e, mpf_node_t *x) {
             delete_name(e, x->v.q);
             return;
         case N_ATTR:
-            expr(e, x->k[0]);
+            target_base(e, x->k[0]);
             op(e, 0x53, 1);
             op(e, 0x5A, 0);
             op_q(e, 0x18, x->v.q, -2);
             return;
         case N_SUBSCR:
-            expr(e, x->k[0]);
+            target_base(e, x->k[0]);
             subscript_index(e, x->k[1]);
             op(e, 0x53, 1);
             op(e, 0x5B, 0);
@@ -1684,7 +1720,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
                 op(e, bop, -1);
                 store_name(e, t->v.q);
             } else if (t->kind == N_ATTR) {
-                expr(e, t->k[0]);
+                target_base(e, t->k[0]);
                 op(e, 0x57, 1);
                 op_q(e, 0x13, t->v.q, 0);
                 expr(e, x->k[1]);
@@ -1692,7 +1728,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
                 op(e, 0x5A, 0);
                 op_q(e, 0x18, t->v.q, -2);
             } else {
-                expr(e, t->k[0]);
+                target_base(e, t->k[0]);
                 subscript_index(e, t->k[1]);
                 op(e, 0x58, 2);
                 op(e, 0x55, -1);
@@ -1774,7 +1810,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             }
             jump_if(e, c, false, l_else);
             suite(e, x->k[1]);
-            if (x->k[2]) {
+            if (x->k[2] || x->op == 1) {
                 op_jump(e, 0x42, l_end, 0);
                 e->dead = true;
             }

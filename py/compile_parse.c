@@ -1,5 +1,6 @@
 // compile_parse.c -- the compiler's parser (CONFIG_COMPILER): tokens to a syntax tree by
 // recursive descent over Python's grammar, folding constant arithmetic as mpy-cross does.
+#include <math.h>
 #include <string.h>
 
 #include "compile_int.h"
@@ -733,6 +734,33 @@ static mpf_node_t *parse_power(parser_t *p) {
             a->k[0] = x;
             a->v.q = expect_name(p);
             x = a;
+#if CONFIG_FLOAT
+            if (a->k[0]->kind == N_NAME && a->k[0]->v.q == MPF_QSTR_math) {
+                // mpy-cross folds the math module's constants
+                static const struct {
+                    const char *name;
+                    double value;
+                } math_consts[] = {
+                    {"pi", 3.141592653589793}, {"e", 2.718281828459045}, {"tau", 6.283185307179586},
+                    {"inf", 0}, {"nan", 0},
+                };
+                size_t n;
+                const char *nm = mpf_qstr_data(a->v.q, &n);
+                for (size_t i = 0; i < sizeof(math_consts) / sizeof(math_consts[0]); i++) {
+                    if (strlen(math_consts[i].name) == n && memcmp(math_consts[i].name, nm, n) == 0) {
+                        mpf_float_t v = (mpf_float_t)math_consts[i].value;
+                        if (i == 3) {
+                            v = (mpf_float_t)INFINITY;
+                        } else if (i == 4) {
+                            v = (mpf_float_t)NAN;
+                        }
+                        x->kind = N_CONST;
+                        x->v.obj = mpf_obj_new_float(v);
+                        x->n = 0;
+                    }
+                }
+            }
+#endif
         } else {
             break;
         }
@@ -1340,7 +1368,7 @@ static mpf_node_t *parse_suite(parser_t *p) {
 static mpf_node_t *parse_funcdef(parser_t *p, nodevec_t *decorators, bool async) {
     mpf_token_t t = p->tok;
     expect_kw(p, KW_DEF);
-    mpf_node_t *x = mk(p, N_FUNCDEF, t.line, t.col, 3 + decorators->n);
+    mpf_node_t *x = mk(p, N_FUNCDEF, decorators->n ? decorators->items[0]->line : t.line, t.col, 3 + decorators->n);
     x->op = async;
     x->v.q = expect_name(p);
     expect_op(p, OP_LPAR);
@@ -1358,7 +1386,7 @@ static mpf_node_t *parse_funcdef(parser_t *p, nodevec_t *decorators, bool async)
 static mpf_node_t *parse_classdef(parser_t *p, nodevec_t *decorators) {
     mpf_token_t t = p->tok;
     expect_kw(p, KW_CLASS);
-    mpf_node_t *x = mk(p, N_CLASSDEF, t.line, t.col, 2 + decorators->n);
+    mpf_node_t *x = mk(p, N_CLASSDEF, decorators->n ? decorators->items[0]->line : t.line, t.col, 2 + decorators->n);
     x->v.q = expect_name(p);
     nodevec_t v = {0};
     vec_push(p, &v, NULL);
@@ -1387,6 +1415,7 @@ static mpf_node_t *parse_if(parser_t *p) {
     x->k[1] = parse_suite(p);
     if (is_kw(p, KW_ELIF)) {
         x->k[2] = parse_if(p);
+        x->k[2]->op = 1;   // an elif: its body always jumps to the end
     } else if (accept_kw(p, KW_ELSE)) {
         x->k[2] = parse_suite(p);
     }
