@@ -64,6 +64,11 @@ typedef struct {
 } loop_t;
 
 typedef struct {
+    uint32_t *slots;
+    size_t cap;
+} index_t;
+
+typedef struct {
     mpf_cctx_t *c;
     unsigned opt;
     int pass;
@@ -74,6 +79,7 @@ typedef struct {
     size_t n_qstrs, cap_qstrs;
     mpf_obj_t *consts;
     size_t n_consts, cap_consts;
+    index_t qstr_ix, const_ix;
     // code of the current scope in the current pass
     uint8_t *code;
     size_t len, cap;
@@ -122,14 +128,51 @@ static void *grow(mpf_cctx_t *c, void *old, size_t n, size_t *cap, size_t size) 
 
 // ---------------------------------------------------------------- file tables
 
-static size_t use_qstr(emit_t *e, mpf_qstr_t q) {
-    for (size_t i = 0; i < e->n_qstrs; i++) {
-        if (e->qstrs[i] == q) {
-            return i;
+// index_t: open addressing over a table's entries: slot -> entry index + 1 (0 = free);
+// cap is a power of two, at least twice the entries.
+
+static size_t qstr_hash(mpf_qstr_t q) {
+    return (size_t)q * 2654435761u;
+}
+
+// Grow [ix] for [n] entries, re-inserting each entry i by [hash_of](i).
+static void index_reserve(emit_t *e, index_t *ix, size_t n, size_t (*hash_of)(emit_t *, size_t)) {
+    if (2 * (n + 1) <= ix->cap) {
+        return;
+    }
+    size_t cap = ix->cap ? ix->cap * 2 : 64;
+    while (cap < 2 * (n + 1)) {
+        cap *= 2;
+    }
+    ix->slots = mpf_cc_alloc(e->c, cap * sizeof(uint32_t));
+    memset(ix->slots, 0, cap * sizeof(uint32_t));
+    ix->cap = cap;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = hash_of(e, i) & (cap - 1);
+        while (ix->slots[j] != 0) {
+            j = (j + 1) & (cap - 1);
         }
+        ix->slots[j] = (uint32_t)(i + 1);
+    }
+}
+
+static size_t qstr_entry_hash(emit_t *e, size_t i) {
+    return qstr_hash(e->qstrs[i]);
+}
+
+static size_t use_qstr(emit_t *e, mpf_qstr_t q) {
+    index_reserve(e, &e->qstr_ix, e->n_qstrs, qstr_entry_hash);
+    size_t mask = e->qstr_ix.cap - 1;
+    size_t slot = qstr_hash(q) & mask;
+    while (e->qstr_ix.slots[slot] != 0 && e->qstrs[e->qstr_ix.slots[slot] - 1] != q) {
+        slot = (slot + 1) & mask;
+    }
+    if (e->qstr_ix.slots[slot] != 0) {
+        return e->qstr_ix.slots[slot] - 1;
     }
     e->qstrs = grow(e->c, e->qstrs, e->n_qstrs, &e->cap_qstrs, sizeof(mpf_qstr_t));
     e->qstrs[e->n_qstrs] = q;
+    e->qstr_ix.slots[slot] = (uint32_t)(e->n_qstrs + 1);
     return e->n_qstrs++;
 }
 
@@ -172,14 +215,55 @@ static bool const_equal(mpf_obj_t a, mpf_obj_t b) {
     return false;
 }
 
-static size_t use_const(emit_t *e, mpf_obj_t o) {
-    for (size_t i = 0; i < e->n_consts; i++) {
-        if (const_equal(e->consts[i], o)) {
-            return i;
+// A hash consistent with const_equal: the type and the value's bytes.
+static size_t const_hash(mpf_obj_t o) {
+    const mpf_type_t *t = mpf_obj_type(o);
+    size_t h = (size_t)(uintptr_t)t;
+    if (mpf_obj_is_small_int(o)) {
+        return h ^ ((size_t)mpf_obj_small_int_value(o) * 2654435761u);
+    }
+    if (mpf_obj_is_qstr(o) || t == &mpf_type_str || t == &mpf_type_bytes) {
+        size_t n;
+        const char *s = mpf_obj_str_data(o, &n);
+        return h ^ mpf_qstr_compute_hash((const uint8_t *)s, n);
+    }
+#if CONFIG_FLOAT
+    if (t == &mpf_type_float) {
+        mpf_float_t f = mpf_obj_get_float(o);
+        uint8_t b[sizeof(f)];
+        memcpy(b, &f, sizeof(f));
+        return h ^ mpf_qstr_compute_hash(b, sizeof(b));
+    }
+#endif
+    if (t == &mpf_type_tuple) {
+        size_t n;
+        mpf_obj_t *items;
+        mpf_obj_get_array(o, &n, &items);
+        for (size_t i = 0; i < n; i++) {
+            h = h * 31 + const_hash(items[i]);
         }
+        return h;
+    }
+    return h;   // big ints, complex: one bucket chain per type (rare)
+}
+
+static size_t const_entry_hash(emit_t *e, size_t i) {
+    return const_hash(e->consts[i]);
+}
+
+static size_t use_const(emit_t *e, mpf_obj_t o) {
+    index_reserve(e, &e->const_ix, e->n_consts, const_entry_hash);
+    size_t mask = e->const_ix.cap - 1;
+    size_t slot = const_hash(o) & mask;
+    while (e->const_ix.slots[slot] != 0 && !const_equal(e->consts[e->const_ix.slots[slot] - 1], o)) {
+        slot = (slot + 1) & mask;
+    }
+    if (e->const_ix.slots[slot] != 0) {
+        return e->const_ix.slots[slot] - 1;
     }
     e->consts = grow(e->c, e->consts, e->n_consts, &e->cap_consts, sizeof(mpf_obj_t));
     e->consts[e->n_consts] = o;
+    e->const_ix.slots[slot] = (uint32_t)(e->n_consts + 1);
     return e->n_consts++;
 }
 
@@ -878,6 +962,7 @@ static void subscript_index(emit_t *e, mpf_node_t *x) {
 }
 
 static void expr(emit_t *e, mpf_node_t *x) {
+    mpf_stack_check();
     if (x->kind != N_NAME && x->kind != N_CONST) {
         // like mpy-cross, every compound node records its line (lines only increase)
         set_line(e, x->line);
@@ -1665,6 +1750,7 @@ static void assert_stmt(emit_t *e, mpf_node_t *x) {
 }
 
 static void stmt(emit_t *e, mpf_node_t *x) {
+    mpf_stack_check();
     set_line(e, x->line);
     switch (x->kind) {
         case N_EXPR: {

@@ -418,6 +418,7 @@ static mpf_node_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_
 }
 
 static mpf_node_t *parse_atom(parser_t *p) {
+    mpf_stack_check();   // deeply nested input: RuntimeError, not a C stack overflow
     mpf_token_t t = p->tok;
     switch (t.kind) {
         case TK_NAME: {
@@ -1516,6 +1517,7 @@ static mpf_node_t *parse_with(parser_t *p, bool async) {
 }
 
 static void parse_stmt(parser_t *p, nodevec_t *v) {
+    mpf_stack_check();
     mpf_token_t t = p->tok;
     if (t.kind == TK_INDENT) {
         mpf_cc_syntax_error(p->c, true, t.line, t.col, "unexpected indent");
