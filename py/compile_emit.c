@@ -771,8 +771,8 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t first, int extra, bool me
             seen_kw = true;
             continue;
         }
-        if (seen_kw && a->kind != N_STAR) {
-            error_at(e, a, "positional argument follows keyword argument");
+        if (seen_kw) {
+            error_at(e, a, a->kind == N_STAR ? "* arg after kwarg" : "positional argument follows keyword argument");
         }
         if (a->kind == N_STAR) {
             if (n_pos - (extra > 0 ? (size_t)extra : 0) < 64) {
@@ -1751,7 +1751,9 @@ static void assert_stmt(emit_t *e, mpf_node_t *x) {
 
 static void stmt(emit_t *e, mpf_node_t *x) {
     mpf_stack_check();
-    set_line(e, x->line);
+    if (!(x->kind == N_IF && x->op == 1)) {
+        set_line(e, x->line);   // an elif is part of its if statement: no line of its own
+    }
     switch (x->kind) {
         case N_EXPR: {
             mpf_node_t *v = x->k[0];

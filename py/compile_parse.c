@@ -276,7 +276,7 @@ static mpf_node_t *parse_strings(parser_t *p) {
         vec_push(p, &pieces, piece);
         advance(p);
     }
-    uint8_t *buf = mpf_cc_alloc(p->c, total * 2 + 1);
+    uint8_t *buf = mpf_cc_alloc(p->c, total * 3 + 1);
     size_t n = 0;
     nodevec_t args = {0};
     for (size_t i = 0; i < pieces.n; i++) {
@@ -395,16 +395,39 @@ static mpf_node_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_
         if (i >= len) {
             syntax_error_at(p, t, "f-string: expecting '}'");
         }
-        vec_push(p, args, parse_sub_expr(p, t, s + start, i - start));
-        out[(*n)++] = '{';
-        // conversion and format spec are kept as written
-        while (i < len && s[i] != '}') {
-            if (s[i] == ':') {
-                // the spec may itself hold nested fields; copy them through
-                while (i < len && s[i] != '}') {
-                    out[(*n)++] = s[i++];
+        size_t end = i;
+        // f"{expr=}": the expression's text, then its value
+        size_t e_end = end;
+        while (e_end > start && (s[e_end - 1] == ' ')) {
+            e_end--;
+        }
+        if (e_end > start && s[e_end - 1] == '=' &&
+            !(e_end - 1 > start && strchr("=!<>", s[e_end - 2]) != NULL)) {
+            for (size_t j = start; j < end; j++) {
+                out[(*n)++] = s[j];
+                if (s[j] == '{' || s[j] == '}') {
+                    out[(*n)++] = s[j];
                 }
-                break;
+            }
+            end = e_end - 1;
+        }
+        vec_push(p, args, parse_sub_expr(p, t, s + start, end - start));
+        out[(*n)++] = '{';
+        // the conversion as written; nested fields of the format spec become arguments too
+        while (i < len && s[i] != '}') {
+            if (s[i] == '{') {
+                size_t ns = ++i;
+                while (i < len && s[i] != '}') {
+                    i++;
+                }
+                if (i >= len) {
+                    syntax_error_at(p, t, "f-string: expecting '}'");
+                }
+                vec_push(p, args, parse_sub_expr(p, t, s + ns, i - ns));
+                out[(*n)++] = '{';
+                out[(*n)++] = '}';
+                i++;
+                continue;
             }
             out[(*n)++] = s[i++];
         }
@@ -1072,12 +1095,6 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
             if (!lambda && accept_op(p, OP_COLON)) {
                 a->k[1] = parse_test(p);
             }
-        } else if (accept_op(p, OP_DIV)) {
-            // positional-only marker: accepted and ignored, as mpy-cross does
-            if (!accept_op(p, OP_COMMA)) {
-                break;
-            }
-            continue;
         } else {
             a->op = kwonly ? 2 : 0;
             a->v.q = expect_name(p);
