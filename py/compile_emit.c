@@ -990,6 +990,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
         case N_DICT:
             op_u(e, 0x2C, x->n / 2, 1);
             for (size_t i = 0; i < x->n; i += 2) {
+                set_line(e, x->k[i]->line);   // each key: value pair is a node of its own
                 expr(e, x->k[i + 1]);
                 expr(e, x->k[i]);
                 op(e, 0x62, -2);
@@ -1278,9 +1279,41 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
     }
 }
 
+// A decorator: a dotted name, maybe called. The name is loaded without a line of its own
+// and a call is a plain call, as mpy-cross compiles them.
+static void decorator(emit_t *e, mpf_node_t *x) {
+    mpf_node_t *f = x->kind == N_CALL ? x->k[0] : x;
+    if (f->kind == N_ATTR) {
+        mpf_node_t *chain[32];
+        size_t n = 0;
+        while (f->kind == N_ATTR && n < 32) {
+            chain[n++] = f;
+            f = f->k[0];
+        }
+        if (f->kind == N_NAME) {
+            load_name(e, f->v.q);
+        } else {
+            expr(e, f);
+        }
+        while (n > 0) {
+            op_q(e, 0x13, chain[--n]->v.q, 0);
+        }
+    } else if (f->kind == N_NAME) {
+        load_name(e, f->v.q);
+    } else {
+        expr(e, f);
+    }
+    if (x->kind == N_CALL) {
+        if (x->n > 1) {
+            set_line(e, x->line);
+        }
+        call_args(e, x, 1, 0, false);
+    }
+}
+
 static void funcdef(emit_t *e, mpf_node_t *x) {
     for (size_t i = 3; i < x->n; i++) {
-        expr(e, x->k[i]);
+        decorator(e, x->k[i]);
     }
     scope_t *child = x->scope;
     if (e->pass == PASS_SCOPE) {
@@ -1300,7 +1333,7 @@ static void funcdef(emit_t *e, mpf_node_t *x) {
 
 static void classdef(emit_t *e, mpf_node_t *x) {
     for (size_t i = 2; i < x->n; i++) {
-        expr(e, x->k[i]);
+        decorator(e, x->k[i]);
     }
     op(e, 0x54, 1);
     scope_t *child = x->scope;
