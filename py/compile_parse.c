@@ -447,6 +447,14 @@ static mpf_node_t *parse_atom(parser_t *p) {
         case TK_NAME: {
             mpf_node_t *x = mk(p, N_NAME, t.line, t.col, 0);
             x->v.q = expect_name(p);
+            for (size_t i = 0; i < p->c->n_consts; i++) {
+                if (p->c->const_names[i] == x->v.q) {
+                    // a name bound by NAME = const(value): its value, as mpy-cross substitutes it
+                    x->kind = N_CONST;
+                    x->v.obj = p->c->const_values[i];
+                    return x;
+                }
+            }
             if (x->v.q == MPF_QSTR___debug__) {
                 // a compile-time constant: True, False when optimising (-O1 and up)
                 x->kind = N_CONST;
@@ -1333,13 +1341,42 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
     for (size_t i = 0; i + 1 < v.n; i++) {
         check_target(p, v.items[i], false);
     }
+    mpf_node_t *val = v.items[1];
+    if (v.n == 2 && v.items[0]->kind == N_NAME && val->kind == N_CALL && val->n == 2 && val->k[0]->kind == N_NAME &&
+        val->k[0]->v.q == MPF_QSTR_const && val->k[1]->kind == N_CONST) {
+        // NAME = const(value): later uses of NAME become the value; a _NAME is not stored at all
+        mpf_cctx_t *c = p->c;
+        if (c->n_consts == c->cap_consts) {
+            size_t cap = c->cap_consts ? 2 * c->cap_consts : 8;
+            mpf_qstr_t *names = mpf_cc_alloc(c, cap * sizeof(mpf_qstr_t));
+            mpf_obj_t *values = mpf_cc_alloc(c, cap * sizeof(mpf_obj_t));
+            if (c->n_consts) {
+                memcpy(names, c->const_names, c->n_consts * sizeof(mpf_qstr_t));
+                memcpy(values, c->const_values, c->n_consts * sizeof(mpf_obj_t));
+            }
+            c->const_names = names;
+            c->const_values = values;
+            c->cap_consts = cap;
+        }
+        c->const_names[c->n_consts] = v.items[0]->v.q;
+        c->const_values[c->n_consts++] = val->k[1]->v.obj;
+        size_t n;
+        const char *nm = mpf_qstr_data(v.items[0]->v.q, &n);
+        if (n > 0 && nm[0] == '_') {
+            return NULL;
+        }
+        v.items[1] = val->k[1];
+    }
     return mk_from_vec(p, N_ASSIGN, t.line, t.col, &v);
 }
 
 // small_stmt (';' small_stmt)* [';'] NEWLINE, appended to [v].
 static void parse_simple_stmt(parser_t *p, nodevec_t *v) {
     while (true) {
-        vec_push(p, v, parse_small_stmt(p));
+        mpf_node_t *x = parse_small_stmt(p);
+        if (x != NULL) {
+            vec_push(p, v, x);
+        }
         if (!accept_op(p, OP_SEMI)) {
             break;
         }
