@@ -86,7 +86,15 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, co
         text,
     };
     mpf_obj_t args[2] = {mpf_obj_new_str(msg, strlen(msg)), mpf_obj_new_tuple(4, loc)};
-    mpf_raise(mpf_exc_new(indent ? &mpf_type_IndentationError : &mpf_type_SyntaxError, 2, args));
+    mpf_obj_t exc = mpf_exc_new(indent ? &mpf_type_IndentationError : &mpf_type_SyntaxError, 2, args);
+    // CPython's attributes of a SyntaxError
+    mpf_exc_t *e = mpf_exc_native(exc);
+    static const uint16_t names[5] = {MPF_QSTR_msg, MPF_QSTR_filename, MPF_QSTR_lineno, MPF_QSTR_offset, MPF_QSTR_text};
+    const mpf_obj_t values[5] = {args[0], loc[0], loc[1], loc[2], loc[3]};
+    for (size_t i = 0; i < 5; i++) {
+        mpf_map_lookup(&e->inst.members, mpf_obj_new_qstr(names[i]), MPF_MAP_LOOKUP_ADD)->value = values[i];
+    }
+    mpf_raise(exc);
 }
 
 uint8_t *mpf_compile_to_mpy(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode,
@@ -96,6 +104,7 @@ uint8_t *mpf_compile_to_mpy(const char *src, size_t len, const char *filename, m
     c.src = src;
     c.len = len;
     c.filename = filename;
+    c.opt = opt;
     mpf_node_t *tree = mpf_parse(&c, mode);
     return mpf_emit_mpy(&c, tree, mode, opt, out_len);
 }
@@ -156,4 +165,42 @@ bool mpf_compile_needs_more(const char *src, size_t len) {
         }
     }
     return true;
+}
+
+// ---------------------------------------------------------------- code objects (compile())
+
+typedef struct {
+    mpf_obj_base_t base;
+    mpf_load_result_t res;
+    mpf_compile_mode_t mode;
+} code_t;
+
+static void code_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    const code_t *c = mpf_obj_ptr(self);
+    mpf_printf(p, "<code object <module> at %x, mode %d>", (unsigned)(uintptr_t)self, (int)c->mode);
+}
+
+const mpf_type_t mpf_type_code = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_code,
+    .print = code_print,
+};
+
+mpf_obj_t mpf_compile_code_new(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode) {
+    code_t *c = mpf_new(code_t);
+    c->base.type = &mpf_type_code;
+    c->mode = mode;
+    c->res = mpf_compile(src, len, filename, mode);
+    return mpf_obj_from_ptr(c);
+}
+
+mpf_obj_t mpf_compile_code_run(mpf_obj_t code, mpf_obj_t globals, mpf_obj_t locals) {
+    code_t *c = mpf_obj_ptr(code);
+    // each run gets its own context: the same code may run with other globals
+    mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);
+    *ctx = *c->res.ctx;
+    ctx->globals = globals;
+    mpf_obj_t f = mpf_obj_new_fun_bc(c->res.rc, ctx, MPF_OBJ_NULL, MPF_OBJ_NULL, 0, NULL);
+    return mpf_vm_call_bc(mpf_obj_ptr(f), 0, 0, NULL, locals);
 }

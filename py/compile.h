@@ -31,4 +31,10 @@ bool mpf_compile_needs_more(const char *src, size_t len);
 uint8_t *mpf_compile_to_mpy(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode,
     unsigned opt, size_t *out_len);
 
+// The code object type compile() returns; a new one from source (raises like mpf_compile).
+extern const mpf_type_t mpf_type_code;
+mpf_obj_t mpf_compile_code_new(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode);
+// Run [code] with [globals] and [locals] dicts; the value of an 'eval' code, else None.
+mpf_obj_t mpf_compile_code_run(mpf_obj_t code, mpf_obj_t globals, mpf_obj_t locals);
+
 #endif

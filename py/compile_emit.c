@@ -64,6 +64,11 @@ typedef struct {
 } loop_t;
 
 typedef struct {
+    uint32_t *slots;
+    size_t cap;
+} index_t;
+
+typedef struct {
     mpf_cctx_t *c;
     unsigned opt;
     int pass;
@@ -74,6 +79,7 @@ typedef struct {
     size_t n_qstrs, cap_qstrs;
     mpf_obj_t *consts;
     size_t n_consts, cap_consts;
+    index_t qstr_ix, const_ix;
     // code of the current scope in the current pass
     uint8_t *code;
     size_t len, cap;
@@ -122,14 +128,51 @@ static void *grow(mpf_cctx_t *c, void *old, size_t n, size_t *cap, size_t size) 
 
 // ---------------------------------------------------------------- file tables
 
-static size_t use_qstr(emit_t *e, mpf_qstr_t q) {
-    for (size_t i = 0; i < e->n_qstrs; i++) {
-        if (e->qstrs[i] == q) {
-            return i;
+// index_t: open addressing over a table's entries: slot -> entry index + 1 (0 = free);
+// cap is a power of two, at least twice the entries.
+
+static size_t qstr_hash(mpf_qstr_t q) {
+    return (size_t)q * 2654435761u;
+}
+
+// Grow [ix] for [n] entries, re-inserting each entry i by [hash_of](i).
+static void index_reserve(emit_t *e, index_t *ix, size_t n, size_t (*hash_of)(emit_t *, size_t)) {
+    if (2 * (n + 1) <= ix->cap) {
+        return;
+    }
+    size_t cap = ix->cap ? ix->cap * 2 : 64;
+    while (cap < 2 * (n + 1)) {
+        cap *= 2;
+    }
+    ix->slots = mpf_cc_alloc(e->c, cap * sizeof(uint32_t));
+    memset(ix->slots, 0, cap * sizeof(uint32_t));
+    ix->cap = cap;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = hash_of(e, i) & (cap - 1);
+        while (ix->slots[j] != 0) {
+            j = (j + 1) & (cap - 1);
         }
+        ix->slots[j] = (uint32_t)(i + 1);
+    }
+}
+
+static size_t qstr_entry_hash(emit_t *e, size_t i) {
+    return qstr_hash(e->qstrs[i]);
+}
+
+static size_t use_qstr(emit_t *e, mpf_qstr_t q) {
+    index_reserve(e, &e->qstr_ix, e->n_qstrs, qstr_entry_hash);
+    size_t mask = e->qstr_ix.cap - 1;
+    size_t slot = qstr_hash(q) & mask;
+    while (e->qstr_ix.slots[slot] != 0 && e->qstrs[e->qstr_ix.slots[slot] - 1] != q) {
+        slot = (slot + 1) & mask;
+    }
+    if (e->qstr_ix.slots[slot] != 0) {
+        return e->qstr_ix.slots[slot] - 1;
     }
     e->qstrs = grow(e->c, e->qstrs, e->n_qstrs, &e->cap_qstrs, sizeof(mpf_qstr_t));
     e->qstrs[e->n_qstrs] = q;
+    e->qstr_ix.slots[slot] = (uint32_t)(e->n_qstrs + 1);
     return e->n_qstrs++;
 }
 
@@ -162,20 +205,65 @@ static bool const_equal(mpf_obj_t a, mpf_obj_t b) {
         }
         return true;
     }
-    if (ta == &mpf_type_str || ta == &mpf_type_bytes || ta == &mpf_type_int) {
+    if (ta == &mpf_type_str || ta == &mpf_type_bytes || ta == &mpf_type_int
+#if CONFIG_BUILTIN_COMPLEX
+        || ta == &mpf_type_complex
+#endif
+    ) {
         return mpf_binary_op(MPF_BINARY_OP_EQUAL, a, b) == MPF_OBJ_TRUE;
     }
     return false;
 }
 
-static size_t use_const(emit_t *e, mpf_obj_t o) {
-    for (size_t i = 0; i < e->n_consts; i++) {
-        if (const_equal(e->consts[i], o)) {
-            return i;
+// A hash consistent with const_equal: the type and the value's bytes.
+static size_t const_hash(mpf_obj_t o) {
+    const mpf_type_t *t = mpf_obj_type(o);
+    size_t h = (size_t)(uintptr_t)t;
+    if (mpf_obj_is_small_int(o)) {
+        return h ^ ((size_t)mpf_obj_small_int_value(o) * 2654435761u);
+    }
+    if (mpf_obj_is_qstr(o) || t == &mpf_type_str || t == &mpf_type_bytes) {
+        size_t n;
+        const char *s = mpf_obj_str_data(o, &n);
+        return h ^ mpf_qstr_compute_hash((const uint8_t *)s, n);
+    }
+#if CONFIG_FLOAT
+    if (t == &mpf_type_float) {
+        mpf_float_t f = mpf_obj_get_float(o);
+        uint8_t b[sizeof(f)];
+        memcpy(b, &f, sizeof(f));
+        return h ^ mpf_qstr_compute_hash(b, sizeof(b));
+    }
+#endif
+    if (t == &mpf_type_tuple) {
+        size_t n;
+        mpf_obj_t *items;
+        mpf_obj_get_array(o, &n, &items);
+        for (size_t i = 0; i < n; i++) {
+            h = h * 31 + const_hash(items[i]);
         }
+        return h;
+    }
+    return h;   // big ints, complex: one bucket chain per type (rare)
+}
+
+static size_t const_entry_hash(emit_t *e, size_t i) {
+    return const_hash(e->consts[i]);
+}
+
+static size_t use_const(emit_t *e, mpf_obj_t o) {
+    index_reserve(e, &e->const_ix, e->n_consts, const_entry_hash);
+    size_t mask = e->const_ix.cap - 1;
+    size_t slot = const_hash(o) & mask;
+    while (e->const_ix.slots[slot] != 0 && !const_equal(e->consts[e->const_ix.slots[slot] - 1], o)) {
+        slot = (slot + 1) & mask;
+    }
+    if (e->const_ix.slots[slot] != 0) {
+        return e->const_ix.slots[slot] - 1;
     }
     e->consts = grow(e->c, e->consts, e->n_consts, &e->cap_consts, sizeof(mpf_obj_t));
     e->consts[e->n_consts] = o;
+    e->const_ix.slots[slot] = (uint32_t)(e->n_consts + 1);
     return e->n_consts++;
 }
 
@@ -666,7 +754,7 @@ static void comprehension(emit_t *e, mpf_node_t *x) {
 }
 
 static void call_args(emit_t *e, mpf_node_t *x, size_t first, int extra, bool method) {
-    size_t n_pos = 0, n_kw = 0;
+    size_t n_pos = extra > 0 ? (size_t)extra : 0, n_kw = 0;
     bool star = false;
     for (size_t i = first; i < x->n; i++) {
         mpf_node_t *a = x->k[i];
@@ -683,12 +771,12 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t first, int extra, bool me
             seen_kw = true;
             continue;
         }
-        if (seen_kw && a->kind != N_STAR) {
-            error_at(e, a, "positional argument follows keyword argument");
+        if (seen_kw) {
+            error_at(e, a, a->kind == N_STAR ? "* arg after kwarg" : "positional argument follows keyword argument");
         }
         if (a->kind == N_STAR) {
-            if (n_pos < 64) {
-                bitmap |= 1ULL << n_pos;
+            if (n_pos - (extra > 0 ? (size_t)extra : 0) < 64) {
+                bitmap |= 1ULL << (n_pos - (extra > 0 ? (size_t)extra : 0));
             }
             expr(e, a->k[0]);
         } else {
@@ -714,9 +802,9 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t first, int extra, bool me
     int pops = (int)(n_pos + 2 * n_kw);
     if (star) {
         load_int_obj(e, mpf_obj_new_int((mpf_int_t)bitmap));
-        op_u(e, method ? 0x37 : 0x35, n_pos | (n_kw << 8), -(pops + 1 + (method ? 1 : 0)) + extra);
+        op_u(e, method ? 0x37 : 0x35, n_pos | (n_kw << 8), -(pops + 1 + (method ? 1 : 0)));
     } else {
-        op_u(e, method ? 0x36 : 0x34, n_pos | (n_kw << 8), -(pops + (method ? 1 : 0)) + extra);
+        op_u(e, method ? 0x36 : 0x34, n_pos | (n_kw << 8), -(pops + (method ? 1 : 0)));
     }
 }
 
@@ -731,7 +819,7 @@ static void call(emit_t *e, mpf_node_t *x) {
     if (f->kind == N_ATTR) {
         if (is_super_call(e, f)) {
             // super().m(...): LOAD_GLOBAL super, the __class__ cell, the first argument
-            op_q(e, 0x12, MPF_QSTR_super, 1);
+            load_name(e, MPF_QSTR_super);
             e->scope->flags |= SF_SUPER;
             load_name(e, MPF_QSTR___class__);
             load_name(e, e->scope->ids[0].q);
@@ -795,6 +883,15 @@ static void compare(emit_t *e, mpf_node_t *x) {
     label(e, l_end);
 }
 
+// Whether [x] is a constant whose truth is known at compile time (then *truth holds it).
+static bool const_truth(const mpf_node_t *x, bool *truth) {
+    if (x->kind != N_CONST) {
+        return false;
+    }
+    *truth = mpf_obj_is_true(x->v.obj);
+    return true;
+}
+
 // Conditional jump on [x] to [l] when its truth equals [cond] (and/or/not folded in).
 static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l) {
     if (x->kind == N_NOT) {
@@ -817,10 +914,8 @@ static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l) {
         }
         return;
     }
-    if (x->kind == N_CONST && (x->v.obj == MPF_OBJ_TRUE || x->v.obj == MPF_OBJ_FALSE || x->v.obj == MPF_OBJ_NONE ||
-        mpf_obj_is_small_int(x->v.obj))) {
-        bool truth = x->v.obj == MPF_OBJ_TRUE ||
-            (mpf_obj_is_small_int(x->v.obj) && mpf_obj_small_int_value(x->v.obj) != 0);
+    bool truth;
+    if (const_truth(x, &truth)) {
         if (truth == cond) {
             op_jump(e, 0x42, l, 0);
             e->dead = true;
@@ -867,6 +962,11 @@ static void subscript_index(emit_t *e, mpf_node_t *x) {
 }
 
 static void expr(emit_t *e, mpf_node_t *x) {
+    mpf_stack_check();
+    if (x->kind != N_NAME && x->kind != N_CONST) {
+        // like mpy-cross, every compound node records its line (lines only increase)
+        set_line(e, x->line);
+    }
     switch (x->kind) {
         case N_NAME:
             load_name(e, x->v.q);
@@ -890,6 +990,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
         case N_DICT:
             op_u(e, 0x2C, x->n / 2, 1);
             for (size_t i = 0; i < x->n; i += 2) {
+                set_line(e, x->k[i]->line);   // each key: value pair is a node of its own
                 expr(e, x->k[i + 1]);
                 expr(e, x->k[i]);
                 op(e, 0x62, -2);
@@ -1020,17 +1121,49 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
     }
 }
 
+// The object part of an assignment target: its trailers are compiled one by one, so a
+// call in the chain is a plain call of the attribute (mpy-cross uses no LOAD_METHOD there).
+static void target_base(emit_t *e, mpf_node_t *x) {
+    if (x->kind == N_CALL && x->k[0]->kind == N_ATTR && !is_super_call(e, x->k[0])) {
+        set_line(e, x->line);
+        target_base(e, x->k[0]->k[0]);
+        op_q(e, 0x13, x->k[0]->v.q, 0);
+        call_args(e, x, 1, 0, false);
+        return;
+    }
+    if (x->kind == N_CALL) {
+        set_line(e, x->line);
+        target_base(e, x->k[0]);
+        call_args(e, x, 1, 0, false);
+        return;
+    }
+    if (x->kind == N_ATTR) {
+        set_line(e, x->line);
+        target_base(e, x->k[0]);
+        op_q(e, 0x13, x->v.q, 0);
+        return;
+    }
+    if (x->kind == N_SUBSCR) {
+        set_line(e, x->line);
+        target_base(e, x->k[0]);
+        subscript_index(e, x->k[1]);
+        op(e, 0x55, -1);
+        return;
+    }
+    expr(e, x);
+}
+
 static void store(emit_t *e, mpf_node_t *x) {
     switch (x->kind) {
         case N_NAME:
             store_name(e, x->v.q);
             return;
         case N_ATTR:
-            expr(e, x->k[0]);
+            target_base(e, x->k[0]);
             op_q(e, 0x18, x->v.q, -2);
             return;
         case N_SUBSCR:
-            expr(e, x->k[0]);
+            target_base(e, x->k[0]);
             subscript_index(e, x->k[1]);
             op(e, 0x56, -3);
             return;
@@ -1051,13 +1184,13 @@ static void delete(emit_t *e, mpf_node_t *x) {
             delete_name(e, x->v.q);
             return;
         case N_ATTR:
-            expr(e, x->k[0]);
+            target_base(e, x->k[0]);
             op(e, 0x53, 1);
             op(e, 0x5A, 0);
             op_q(e, 0x18, x->v.q, -2);
             return;
         case N_SUBSCR:
-            expr(e, x->k[0]);
+            target_base(e, x->k[0]);
             subscript_index(e, x->k[1]);
             op(e, 0x53, 1);
             op(e, 0x5B, 0);
@@ -1146,9 +1279,41 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
     }
 }
 
+// A decorator: a dotted name, maybe called. The name is loaded without a line of its own
+// and a call is a plain call, as mpy-cross compiles them.
+static void decorator(emit_t *e, mpf_node_t *x) {
+    mpf_node_t *f = x->kind == N_CALL ? x->k[0] : x;
+    if (f->kind == N_ATTR) {
+        mpf_node_t *chain[32];
+        size_t n = 0;
+        while (f->kind == N_ATTR && n < 32) {
+            chain[n++] = f;
+            f = f->k[0];
+        }
+        if (f->kind == N_NAME) {
+            load_name(e, f->v.q);
+        } else {
+            expr(e, f);
+        }
+        while (n > 0) {
+            op_q(e, 0x13, chain[--n]->v.q, 0);
+        }
+    } else if (f->kind == N_NAME) {
+        load_name(e, f->v.q);
+    } else {
+        expr(e, f);
+    }
+    if (x->kind == N_CALL) {
+        if (x->n > 1) {
+            set_line(e, x->line);
+        }
+        call_args(e, x, 1, 0, false);
+    }
+}
+
 static void funcdef(emit_t *e, mpf_node_t *x) {
     for (size_t i = 3; i < x->n; i++) {
-        expr(e, x->k[i]);
+        decorator(e, x->k[i]);
     }
     scope_t *child = x->scope;
     if (e->pass == PASS_SCOPE) {
@@ -1168,7 +1333,7 @@ static void funcdef(emit_t *e, mpf_node_t *x) {
 
 static void classdef(emit_t *e, mpf_node_t *x) {
     for (size_t i = 2; i < x->n; i++) {
-        expr(e, x->k[i]);
+        decorator(e, x->k[i]);
     }
     op(e, 0x54, 1);
     scope_t *child = x->scope;
@@ -1261,6 +1426,13 @@ static void declare(emit_t *e, mpf_node_t *x, bool global) {
         id->flags |= IDF_DECLARED;
         if (global) {
             id->kind = ID_GLOBAL_EXPLICIT;
+            // the module's own code then uses the explicit global opcodes for it too
+            scope_t *m = s;
+            while (m->parent) {
+                m = m->parent;
+            }
+            id_info_t *mid = add_id(e, m, q, ID_GLOBAL_EXPLICIT, &added);
+            mid->kind = ID_GLOBAL_EXPLICIT;
         } else {
             id->kind = ID_FREE;   // resolved against the enclosing scopes later
             id->flags |= 8;
@@ -1272,8 +1444,19 @@ static void return_stmt(emit_t *e, mpf_node_t *x) {
     if (e->scope->kind == SC_MODULE || e->scope->kind == SC_CLASS) {
         error_at(e, x, "'return' outside function");
     }
-    if (x->k[0]) {
-        expr(e, x->k[0]);
+    mpf_node_t *v = x->k[0];
+    // return a if c else b: two returns, no jump over the second value
+    while (v != NULL && v->kind == N_IFEXP) {
+        int l_else = new_label(e);
+        jump_if(e, v->k[1], false, l_else);
+        expr(e, v->k[0]);
+        op(e, 0x63, -1);
+        e->dead = true;
+        label(e, l_else);
+        v = v->k[2];
+    }
+    if (v) {
+        expr(e, v);
     } else {
         op(e, 0x51, 1);
     }
@@ -1328,10 +1511,10 @@ static void while_stmt(emit_t *e, mpf_node_t *x) {
     e->loop.exc_depth = e->exc_level;
     e->loop.is_for = false;
     mpf_node_t *c = x->k[0];
-    bool forever = c->kind == N_CONST && (c->v.obj == MPF_OBJ_TRUE ||
-        (mpf_obj_is_small_int(c->v.obj) && mpf_obj_small_int_value(c->v.obj) != 0));
-    bool never = c->kind == N_CONST && (c->v.obj == MPF_OBJ_FALSE || c->v.obj == MPF_OBJ_NONE ||
-        (mpf_obj_is_small_int(c->v.obj) && mpf_obj_small_int_value(c->v.obj) == 0));
+    bool truth = false;
+    bool known = const_truth(c, &truth);
+    bool forever = known && truth;
+    bool never = known && !truth;
     if (!forever && !never) {
         op_jump(e, 0x42, l_cond, 0);
         e->dead = true;
@@ -1352,11 +1535,12 @@ static void while_stmt(emit_t *e, mpf_node_t *x) {
     label(e, l_break);
 }
 
-// for over range(...) with plain arguments: a counter on the stack.
+// for over range(...) with plain arguments: a counter on the stack (and the end value
+// under it unless the end is a constant).
 static bool range_for(emit_t *e, mpf_node_t *x) {
     mpf_node_t *it = x->k[1];
-    if (e->opt > 3 || it->kind != N_CALL || it->k[0]->kind != N_NAME || it->k[0]->v.q != MPF_QSTR_range ||
-        it->n < 2 || it->n > 4 || x->k[0]->kind != N_NAME) {
+    if (it->kind != N_CALL || it->k[0]->kind != N_NAME || it->k[0]->v.q != MPF_QSTR_range || it->n < 2 ||
+        it->n > 4 || x->k[0]->kind != N_NAME) {
         return false;
     }
     for (size_t i = 1; i < it->n; i++) {
@@ -1379,11 +1563,17 @@ static bool range_for(emit_t *e, mpf_node_t *x) {
         }
     }
     bool neg = step && mpf_obj_small_int_value(step->v.obj) < 0;
+    bool end_const = end->kind == N_CONST && mpf_obj_is_small_int(end->v.obj);
+    int n_slots = end_const ? 1 : 2;
     loop_t saved = e->loop;
     int l_top = new_label(e);
     int l_cont = new_label(e);
     int l_cond = new_label(e);
     int l_break = new_label(e);
+    int l_end = new_label(e);
+    if (!end_const) {
+        expr(e, end);
+    }
     if (start) {
         expr(e, start);
     } else {
@@ -1398,7 +1588,6 @@ static bool range_for(emit_t *e, mpf_node_t *x) {
     e->loop.continue_label = l_cont;
     e->loop.exc_depth = e->exc_level;
     e->loop.is_for = false;
-    // break must drop the counter: handled as a while loop with one value on the stack
     suite(e, x->k[2]);
     label(e, l_cont);
     if (step) {
@@ -1408,14 +1597,30 @@ static bool range_for(emit_t *e, mpf_node_t *x) {
     }
     op(e, 0xD7 + 14, -1);   // +=
     label(e, l_cond);
-    op(e, 0x57, 1);
-    expr(e, end);
+    if (end_const) {
+        op(e, 0x57, 1);
+        expr(e, end);
+    } else {
+        op(e, 0x58, 2);
+        op(e, 0x5A, 0);
+    }
     op(e, neg ? 0xD7 + 1 : 0xD7 + 0, -1);
     op_jump(e, 0x43, l_top, -1);
-    op(e, 0x59, -1);
     e->loop = saved;
-    suite(e, x->k[3]);
+    if (x->k[3]) {
+        for (int i = 0; i < n_slots; i++) {
+            op(e, 0x59, -1);
+        }
+        suite(e, x->k[3]);
+        op_jump(e, 0x42, l_end, 0);
+        e->dead = true;
+        adjust(e, n_slots);
+    }
     label(e, l_break);
+    for (int i = 0; i < n_slots; i++) {
+        op(e, 0x59, -1);
+    }
+    label(e, l_end);
     return true;
 }
 
@@ -1463,7 +1668,6 @@ static void try_except(emit_t *e, mpf_node_t *x) {
     op_jump(e, 0x48, l_handler, 0);
     enter_exc(e);
     suite(e, x->k[0]);
-    e->exc_level--;
     op_jump(e, 0x4A, l_success, 0);
     e->dead = true;
     label(e, l_handler);
@@ -1506,6 +1710,7 @@ static void try_except(emit_t *e, mpf_node_t *x) {
         label(e, l_next);
         adjust(e, 1);
     }
+    e->exc_level--;
     op(e, 0x5D, -1);
     adjust(e, -3);
     label(e, l_success);
@@ -1578,7 +1783,10 @@ static void assert_stmt(emit_t *e, mpf_node_t *x) {
 }
 
 static void stmt(emit_t *e, mpf_node_t *x) {
-    set_line(e, x->line);
+    mpf_stack_check();
+    if (!(x->kind == N_IF && x->op == 1)) {
+        set_line(e, x->line);   // an elif is part of its if statement: no line of its own
+    }
     switch (x->kind) {
         case N_EXPR: {
             mpf_node_t *v = x->k[0];
@@ -1599,6 +1807,22 @@ static void stmt(emit_t *e, mpf_node_t *x) {
         }
         case N_ASSIGN: {
             mpf_node_t *v = x->k[x->n - 1];
+            mpf_node_t *t = x->k[0];
+            if (x->n == 2 && t->kind == N_TUPLE && v->kind == N_TUPLE && t->n == v->n && (t->n == 2 || t->n == 3) &&
+                !has_star(t) && !has_star(v) && !is_const_node(v)) {
+                // a, b = b, a: no tuple is built
+                for (size_t i = 0; i < v->n; i++) {
+                    expr(e, v->k[i]);
+                }
+                if (t->n == 3) {
+                    op(e, 0x5B, 0);
+                }
+                op(e, 0x5A, 0);
+                for (size_t i = 0; i < t->n; i++) {
+                    store(e, t->k[i]);
+                }
+                return;
+            }
             expr(e, v);
             for (size_t i = 0; i + 1 < x->n; i++) {
                 if (i + 2 < x->n) {
@@ -1617,7 +1841,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
                 op(e, bop, -1);
                 store_name(e, t->v.q);
             } else if (t->kind == N_ATTR) {
-                expr(e, t->k[0]);
+                target_base(e, t->k[0]);
                 op(e, 0x57, 1);
                 op_q(e, 0x13, t->v.q, 0);
                 expr(e, x->k[1]);
@@ -1625,7 +1849,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
                 op(e, 0x5A, 0);
                 op_q(e, 0x18, t->v.q, -2);
             } else {
-                expr(e, t->k[0]);
+                target_base(e, t->k[0]);
                 subscript_index(e, t->k[1]);
                 op(e, 0x58, 2);
                 op(e, 0x55, -1);
@@ -1692,9 +1916,8 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             mpf_node_t *c = x->k[0];
             int l_else = new_label(e);
             int l_end = new_label(e);
-            if (c->kind == N_CONST && !mpf_obj_is_type(c->v.obj, &mpf_type_str) && c->v.obj != MPF_OBJ_ELLIPSIS) {
-                bool truth = c->v.obj == MPF_OBJ_TRUE ||
-                    (mpf_obj_is_small_int(c->v.obj) && mpf_obj_small_int_value(c->v.obj) != 0);
+            bool truth;
+            if (const_truth(c, &truth)) {
                 if (truth) {
                     suite(e, x->k[1]);
                 } else if (x->k[2]) {
@@ -1708,7 +1931,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             }
             jump_if(e, c, false, l_else);
             suite(e, x->k[1]);
-            if (x->k[2]) {
+            if (x->k[2] || x->op == 1) {
                 op_jump(e, 0x42, l_end, 0);
                 e->dead = true;
             }
@@ -1771,7 +1994,6 @@ static void scope_body(emit_t *e, scope_t *s) {
             if (e->pass == PASS_SCOPE) {
                 scope_params(e, s, x->k[0]);
             }
-            set_line(e, x->line);
             suite(e, x->k[1]);
             op(e, 0x51, 1);
             op(e, 0x63, -1);
@@ -1787,14 +2009,19 @@ static void scope_body(emit_t *e, scope_t *s) {
             }
             return;
         case SC_CLASS:
-            set_line(e, x->line);
             load_name(e, MPF_QSTR___name__);
             store_name(e, MPF_QSTR___module__);
             op_q(e, 0x10, x->v.q, 1);
             store_name(e, MPF_QSTR___qualname__);
             suite(e, x->k[0]);
             if (e->pass != PASS_SCOPE && (s->flags & SF_CLASS_CELL)) {
-                load_name(e, MPF_QSTR___class__);
+                // the body returns the __class__ cell itself
+                id_info_t *cell = find_id(s, MPF_QSTR___class__);
+                if (cell->num < 16) {
+                    op(e, (uint8_t)(0xB0 + cell->num), 1);
+                } else {
+                    op_u(e, 0x24, cell->num, 1);
+                }
             } else {
                 op(e, 0x51, 1);
             }
@@ -1863,10 +2090,10 @@ static void scope_body(emit_t *e, scope_t *s) {
             } else if (kind == SC_DICTCOMP) {
                 expr(e, x->k[1]);
                 expr(e, x->k[0]);
-                op_u(e, 0x2F, (size_t)((below + 1) << 2) | 1, -2);
+                op_u(e, 0x2F, (size_t)((below + 2) << 2) | 1, -2);
             } else {
                 expr(e, x->k[0]);
-                op_u(e, 0x2F, (size_t)(below << 2) | (kind == SC_SETCOMP ? 2 : 0), -1);
+                op_u(e, 0x2F, (size_t)((below + 1) << 2) | (kind == SC_SETCOMP ? 2 : 0), -1);
             }
             for (int i = n_for - 1; i >= 0; i--) {
                 op_jump(e, 0x42, tops[i], 0);
@@ -2052,10 +2279,7 @@ static void run_pass(emit_t *e, scope_t *s, int pass) {
     e->max_exc = 0;
     e->dead = false;
     e->lines_len = 0;
-    e->last_line = s->node ? (s->kind == SC_MODULE ? 1 : s->node->line) : 1;
-    if (s->kind == SC_MODULE) {
-        e->last_line = 1;
-    }
+    e->last_line = 1;
     e->last_line_off = 0;
     e->loop.break_label = -1;
     e->loop.continue_label = -1;

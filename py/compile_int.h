@@ -16,6 +16,10 @@ typedef struct mpf_cctx {
     const char *src;
     size_t len;
     const char *filename;
+    unsigned opt;            // -O level
+    mpf_qstr_t *const_names; // NAME = const(value) seen so far (micropython.const)
+    mpf_obj_t *const_values;
+    size_t n_consts, cap_consts;
     mpf_qstr_t *seen;        // identifiers met so far (open addressing; 0 = empty)
     size_t seen_cap, seen_n;
 } mpf_cctx_t;

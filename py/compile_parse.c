@@ -1,5 +1,6 @@
 // compile_parse.c -- the compiler's parser (CONFIG_COMPILER): tokens to a syntax tree by
 // recursive descent over Python's grammar, folding constant arithmetic as mpy-cross does.
+#include <math.h>
 #include <string.h>
 
 #include "compile_int.h"
@@ -275,7 +276,7 @@ static mpf_node_t *parse_strings(parser_t *p) {
         vec_push(p, &pieces, piece);
         advance(p);
     }
-    uint8_t *buf = mpf_cc_alloc(p->c, total * 2 + 1);
+    uint8_t *buf = mpf_cc_alloc(p->c, total * 3 + 1);
     size_t n = 0;
     nodevec_t args = {0};
     for (size_t i = 0; i < pieces.n; i++) {
@@ -332,8 +333,7 @@ static mpf_node_t *parse_sub_expr(parser_t *p, const mpf_token_t *t, const uint8
     memset(&q, 0, sizeof(q));
     q.c = &sub;
     mpf_lex_init(&q.lx, &sub);
-    q.lx.paren = 1;   // no NEWLINE/INDENT inside the field
-    q.lx.at_bol = false;
+    q.lx.at_bol = false;   // no INDENT before the field's expression
     q.lx.line = t->line;
     advance(&q);
     mpf_node_t *e = parse_testlist_star(&q, false);
@@ -395,16 +395,39 @@ static mpf_node_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_
         if (i >= len) {
             syntax_error_at(p, t, "f-string: expecting '}'");
         }
-        vec_push(p, args, parse_sub_expr(p, t, s + start, i - start));
-        out[(*n)++] = '{';
-        // conversion and format spec are kept as written
-        while (i < len && s[i] != '}') {
-            if (s[i] == ':') {
-                // the spec may itself hold nested fields; copy them through
-                while (i < len && s[i] != '}') {
-                    out[(*n)++] = s[i++];
+        size_t end = i;
+        // f"{expr=}": the expression's text, then its value
+        size_t e_end = end;
+        while (e_end > start && (s[e_end - 1] == ' ')) {
+            e_end--;
+        }
+        if (e_end > start && s[e_end - 1] == '=' &&
+            !(e_end - 1 > start && strchr("=!<>", s[e_end - 2]) != NULL)) {
+            for (size_t j = start; j < end; j++) {
+                out[(*n)++] = s[j];
+                if (s[j] == '{' || s[j] == '}') {
+                    out[(*n)++] = s[j];
                 }
-                break;
+            }
+            end = e_end - 1;
+        }
+        vec_push(p, args, parse_sub_expr(p, t, s + start, end - start));
+        out[(*n)++] = '{';
+        // the conversion as written; nested fields of the format spec become arguments too
+        while (i < len && s[i] != '}') {
+            if (s[i] == '{') {
+                size_t ns = ++i;
+                while (i < len && s[i] != '}') {
+                    i++;
+                }
+                if (i >= len) {
+                    syntax_error_at(p, t, "f-string: expecting '}'");
+                }
+                vec_push(p, args, parse_sub_expr(p, t, s + ns, i - ns));
+                out[(*n)++] = '{';
+                out[(*n)++] = '}';
+                i++;
+                continue;
             }
             out[(*n)++] = s[i++];
         }
@@ -418,11 +441,25 @@ static mpf_node_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_
 }
 
 static mpf_node_t *parse_atom(parser_t *p) {
+    mpf_stack_check();   // deeply nested input: RuntimeError, not a C stack overflow
     mpf_token_t t = p->tok;
     switch (t.kind) {
         case TK_NAME: {
             mpf_node_t *x = mk(p, N_NAME, t.line, t.col, 0);
             x->v.q = expect_name(p);
+            for (size_t i = 0; i < p->c->n_consts; i++) {
+                if (p->c->const_names[i] == x->v.q) {
+                    // a name bound by NAME = const(value): its value, as mpy-cross substitutes it
+                    x->kind = N_CONST;
+                    x->v.obj = p->c->const_values[i];
+                    return x;
+                }
+            }
+            if (x->v.q == MPF_QSTR___debug__) {
+                // a compile-time constant: True, False when optimising (-O1 and up)
+                x->kind = N_CONST;
+                x->v.obj = p->c->opt == 0 ? MPF_OBJ_TRUE : MPF_OBJ_FALSE;
+            }
             return x;
         }
         case TK_INT:
@@ -729,6 +766,33 @@ static mpf_node_t *parse_power(parser_t *p) {
             a->k[0] = x;
             a->v.q = expect_name(p);
             x = a;
+#if CONFIG_FLOAT
+            if (a->k[0]->kind == N_NAME && a->k[0]->v.q == MPF_QSTR_math) {
+                // mpy-cross folds the math module's constants
+                static const struct {
+                    const char *name;
+                    double value;
+                } math_consts[] = {
+                    {"pi", 3.141592653589793}, {"e", 2.718281828459045}, {"tau", 6.283185307179586},
+                    {"inf", 0}, {"nan", 0},
+                };
+                size_t n;
+                const char *nm = mpf_qstr_data(a->v.q, &n);
+                for (size_t i = 0; i < sizeof(math_consts) / sizeof(math_consts[0]); i++) {
+                    if (strlen(math_consts[i].name) == n && memcmp(math_consts[i].name, nm, n) == 0) {
+                        mpf_float_t v = (mpf_float_t)math_consts[i].value;
+                        if (i == 3) {
+                            v = (mpf_float_t)INFINITY;
+                        } else if (i == 4) {
+                            v = (mpf_float_t)NAN;
+                        }
+                        x->kind = N_CONST;
+                        x->v.obj = mpf_obj_new_float(v);
+                        x->n = 0;
+                    }
+                }
+            }
+#endif
         } else {
             break;
         }
@@ -874,8 +938,9 @@ static mpf_node_t *parse_not_test(parser_t *p) {
     mpf_token_t t = p->tok;
     if (accept_kw(p, KW_NOT)) {
         mpf_node_t *a = parse_not_test(p);
-        if (a->kind == N_CONST && mpf_obj_is_small_int(a->v.obj)) {
-            a->v.obj = mpf_obj_small_int_value(a->v.obj) ? MPF_OBJ_FALSE : MPF_OBJ_TRUE;
+        if (a->kind == N_CONST && (mpf_obj_is_small_int(a->v.obj) || a->v.obj == MPF_OBJ_TRUE ||
+            a->v.obj == MPF_OBJ_FALSE || a->v.obj == MPF_OBJ_NONE)) {
+            a->v.obj = mpf_obj_is_true(a->v.obj) ? MPF_OBJ_FALSE : MPF_OBJ_TRUE;
             return a;
         }
         mpf_node_t *x = mk(p, N_NOT, t.line, t.col, 1);
@@ -883,6 +948,31 @@ static mpf_node_t *parse_not_test(parser_t *p) {
         return x;
     }
     return parse_comparison(p);
+}
+
+// and/or over [v]: an operand that is a constant is dropped when it cannot decide the
+// result (true for and, false for or) and ends the chain when it does, as mpy-cross folds.
+static mpf_node_t *fold_logic(parser_t *p, int kind, nodevec_t *v) {
+    nodevec_t out = {0};
+    bool is_or = kind == N_OR;
+    for (size_t i = 0; i < v->n; i++) {
+        mpf_node_t *x = v->items[i];
+        if (x->kind == N_CONST) {
+            bool truth = mpf_obj_is_true(x->v.obj);
+            if (truth == is_or) {
+                vec_push(p, &out, x);
+                break;
+            }
+            if (i + 1 < v->n) {
+                continue;
+            }
+        }
+        vec_push(p, &out, x);
+    }
+    if (out.n == 1) {
+        return out.items[0];
+    }
+    return mk_from_vec(p, kind, out.items[0]->line, out.items[0]->col, &out);
 }
 
 static mpf_node_t *parse_and_test(parser_t *p) {
@@ -895,7 +985,7 @@ static mpf_node_t *parse_and_test(parser_t *p) {
     while (accept_kw(p, KW_AND)) {
         vec_push(p, &v, parse_not_test(p));
     }
-    return mk_from_vec(p, N_AND, x->line, x->col, &v);
+    return fold_logic(p, N_AND, &v);
 }
 
 static mpf_node_t *parse_lambda(parser_t *p, bool nocond) {
@@ -921,7 +1011,7 @@ static mpf_node_t *parse_or_test(parser_t *p, bool allow_lambda) {
     while (accept_kw(p, KW_OR)) {
         vec_push(p, &v, parse_and_test(p));
     }
-    return mk_from_vec(p, N_OR, x->line, x->col, &v);
+    return fold_logic(p, N_OR, &v);
 }
 
 static mpf_node_t *parse_test(parser_t *p) {
@@ -1013,12 +1103,6 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
             if (!lambda && accept_op(p, OP_COLON)) {
                 a->k[1] = parse_test(p);
             }
-        } else if (accept_op(p, OP_DIV)) {
-            // positional-only marker: accepted and ignored, as mpy-cross does
-            if (!accept_op(p, OP_COMMA)) {
-                break;
-            }
-            continue;
         } else {
             a->op = kwonly ? 2 : 0;
             a->v.q = expect_name(p);
@@ -1257,13 +1341,42 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
     for (size_t i = 0; i + 1 < v.n; i++) {
         check_target(p, v.items[i], false);
     }
+    mpf_node_t *val = v.items[1];
+    if (v.n == 2 && v.items[0]->kind == N_NAME && val->kind == N_CALL && val->n == 2 && val->k[0]->kind == N_NAME &&
+        val->k[0]->v.q == MPF_QSTR_const && val->k[1]->kind == N_CONST) {
+        // NAME = const(value): later uses of NAME become the value; a _NAME is not stored at all
+        mpf_cctx_t *c = p->c;
+        if (c->n_consts == c->cap_consts) {
+            size_t cap = c->cap_consts ? 2 * c->cap_consts : 8;
+            mpf_qstr_t *names = mpf_cc_alloc(c, cap * sizeof(mpf_qstr_t));
+            mpf_obj_t *values = mpf_cc_alloc(c, cap * sizeof(mpf_obj_t));
+            if (c->n_consts) {
+                memcpy(names, c->const_names, c->n_consts * sizeof(mpf_qstr_t));
+                memcpy(values, c->const_values, c->n_consts * sizeof(mpf_obj_t));
+            }
+            c->const_names = names;
+            c->const_values = values;
+            c->cap_consts = cap;
+        }
+        c->const_names[c->n_consts] = v.items[0]->v.q;
+        c->const_values[c->n_consts++] = val->k[1]->v.obj;
+        size_t n;
+        const char *nm = mpf_qstr_data(v.items[0]->v.q, &n);
+        if (n > 0 && nm[0] == '_') {
+            return NULL;
+        }
+        v.items[1] = val->k[1];
+    }
     return mk_from_vec(p, N_ASSIGN, t.line, t.col, &v);
 }
 
 // small_stmt (';' small_stmt)* [';'] NEWLINE, appended to [v].
 static void parse_simple_stmt(parser_t *p, nodevec_t *v) {
     while (true) {
-        vec_push(p, v, parse_small_stmt(p));
+        mpf_node_t *x = parse_small_stmt(p);
+        if (x != NULL) {
+            vec_push(p, v, x);
+        }
         if (!accept_op(p, OP_SEMI)) {
             break;
         }
@@ -1310,7 +1423,7 @@ static mpf_node_t *parse_suite(parser_t *p) {
 static mpf_node_t *parse_funcdef(parser_t *p, nodevec_t *decorators, bool async) {
     mpf_token_t t = p->tok;
     expect_kw(p, KW_DEF);
-    mpf_node_t *x = mk(p, N_FUNCDEF, t.line, t.col, 3 + decorators->n);
+    mpf_node_t *x = mk(p, N_FUNCDEF, decorators->n ? decorators->items[0]->line : t.line, t.col, 3 + decorators->n);
     x->op = async;
     x->v.q = expect_name(p);
     expect_op(p, OP_LPAR);
@@ -1328,7 +1441,7 @@ static mpf_node_t *parse_funcdef(parser_t *p, nodevec_t *decorators, bool async)
 static mpf_node_t *parse_classdef(parser_t *p, nodevec_t *decorators) {
     mpf_token_t t = p->tok;
     expect_kw(p, KW_CLASS);
-    mpf_node_t *x = mk(p, N_CLASSDEF, t.line, t.col, 2 + decorators->n);
+    mpf_node_t *x = mk(p, N_CLASSDEF, decorators->n ? decorators->items[0]->line : t.line, t.col, 2 + decorators->n);
     x->v.q = expect_name(p);
     nodevec_t v = {0};
     vec_push(p, &v, NULL);
@@ -1357,6 +1470,7 @@ static mpf_node_t *parse_if(parser_t *p) {
     x->k[1] = parse_suite(p);
     if (is_kw(p, KW_ELIF)) {
         x->k[2] = parse_if(p);
+        x->k[2]->op = 1;   // an elif: its body always jumps to the end
     } else if (accept_kw(p, KW_ELSE)) {
         x->k[2] = parse_suite(p);
     }
@@ -1457,6 +1571,7 @@ static mpf_node_t *parse_with(parser_t *p, bool async) {
 }
 
 static void parse_stmt(parser_t *p, nodevec_t *v) {
+    mpf_stack_check();
     mpf_token_t t = p->tok;
     if (t.kind == TK_INDENT) {
         mpf_cc_syntax_error(p->c, true, t.line, t.col, "unexpected indent");
@@ -1491,6 +1606,12 @@ static void parse_stmt(parser_t *p, nodevec_t *v) {
                 advance(p);
                 mpf_node_t *x = mk(p, N_WHILE, t.line, t.col, 3);
                 x->k[0] = parse_test(p);
+                if (accept_op(p, OP_WALRUS)) {
+                    mpf_node_t *w = mk(p, N_NAMEDEXPR, x->k[0]->line, x->k[0]->col, 2);
+                    w->k[0] = x->k[0];
+                    w->k[1] = parse_test(p);
+                    x->k[0] = w;
+                }
                 x->k[1] = parse_suite(p);
                 if (accept_kw(p, KW_ELSE)) {
                     x->k[2] = parse_suite(p);
