@@ -143,7 +143,7 @@ static void delete_at(mpf_vstr_t *line, size_t *cursor, size_t at) {
 }
 
 // The editing keys an escape sequence can name.
-typedef enum { KEY_NONE, KEY_UP, KEY_DOWN, KEY_RIGHT, KEY_LEFT, KEY_HOME, KEY_END, KEY_DELETE } key_t_;
+typedef enum { KEY_NONE, KEY_UP, KEY_DOWN, KEY_RIGHT, KEY_LEFT, KEY_HOME, KEY_END, KEY_DELETE } edit_key_t;
 
 // Read the rest of an escape sequence after ESC: "[" or "O", an optional number, a final
 // byte (VT100/xterm cursor keys, "~" keys). Returns the key, KEY_NONE for anything else,

@@ -33,7 +33,7 @@ static bool raw_active;
 
 #define INDENT_STEP 4
 
-volatile bool mpf_repl_reading;
+atomic_bool mpf_repl_reading;
 
 bool mpf_repl_raw_active(void) {
     return raw_active;

@@ -4,6 +4,7 @@
 #ifndef MPF_REPL_H
 #define MPF_REPL_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -31,7 +32,8 @@ int mpf_repl_run(bool can_exit);
 // then buffers Ctrl-C in order with the other bytes instead of flagging a
 // KeyboardInterrupt. (A port that always flags still works: mpf_readline_getc() turns the
 // KeyboardInterrupt back into Ctrl-C, but it may arrive ahead of bytes sent before it.)
-extern volatile bool mpf_repl_reading;
+// Atomic: a receive interrupt or the host's reader thread reads it.
+extern atomic_bool mpf_repl_reading;
 
 // True while the raw REPL is active; it stays so across a soft reset, and boot then skips
 // main.py (as mpremote expects after its Ctrl-D).
