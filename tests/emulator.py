@@ -23,9 +23,11 @@ A second UART is a SerialPipe: a pair of FIFOs in a fresh temporary directory
 
 from __future__ import annotations
 
+import contextlib
 import os
 import select
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
@@ -274,6 +276,11 @@ class Emulator:
         return status
 
     def kill(self) -> None:
+        if self._master is not None:
+            # the whole session: a child it started (`mpforge run` starts the firmware)
+            # would keep the pty open, and the reader waiting for ever
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self._proc.pid, signal.SIGKILL)
         if self._proc.poll() is None:
             self._proc.kill()
             self._proc.wait()
