@@ -1624,9 +1624,74 @@ static bool range_for(emit_t *e, mpf_node_t *x) {
     return true;
 }
 
+static void enter_exc(emit_t *e) {
+    e->exc_level++;
+    if (e->exc_level > e->max_exc) {
+        e->max_exc = e->exc_level;
+    }
+}
+
+// async for: __aiter__ once, then each item from await __anext__() until
+// StopAsyncIteration, the handler shaped like a try/except.
+static void async_for_stmt(emit_t *e, mpf_node_t *x) {
+    if (e->scope->kind == SC_MODULE || e->scope->kind == SC_CLASS) {
+        error_at(e, x, "'async for' outside async function");
+    }
+    loop_t saved = e->loop;
+    int l_top = new_label(e);
+    int l_handler = new_label(e);
+    int l_reraise = new_label(e);
+    int l_body = new_label(e);
+    int l_else = new_label(e);
+    int l_break = new_label(e);
+    expr(e, x->k[1]);
+    op_q(e, 0x14, MPF_QSTR___aiter__, 1);
+    op_u(e, 0x36, 0, -1);
+    label(e, l_top);
+    op_jump(e, 0x48, l_handler, 0);
+    enter_exc(e);
+    op(e, 0x57, 1);
+    op_q(e, 0x14, MPF_QSTR___anext__, 1);
+    op_u(e, 0x36, 0, -1);
+    op(e, 0x5E, 0);
+    op(e, 0x51, 1);
+    op(e, 0x68, -1);
+    store(e, x->k[0]);
+    op_jump(e, 0x4A, l_body, 0);
+    e->dead = true;
+    label(e, l_handler);
+    adjust(e, 4);
+    op(e, 0x57, 1);
+    op_q(e, 0x12, MPF_QSTR_StopAsyncIteration, 1);
+    op(e, 0xD7 + 8, -1);
+    op_jump(e, 0x44, l_reraise, -1);
+    op(e, 0x59, -1);
+    op_jump(e, 0x4A, l_else, 0);
+    e->dead = true;
+    label(e, l_reraise);
+    adjust(e, 1);
+    e->exc_level--;
+    op(e, 0x5D, -1);
+    adjust(e, -3);
+    label(e, l_body);
+    e->loop.break_label = l_break;
+    e->loop.continue_label = l_top;
+    e->loop.exc_depth = e->exc_level;
+    e->loop.is_for = false;
+    suite(e, x->k[2]);
+    op_jump(e, 0x42, l_top, 0);
+    e->dead = true;
+    e->loop = saved;
+    label(e, l_else);
+    suite(e, x->k[3]);
+    label(e, l_break);
+    op(e, 0x59, -1);
+}
+
 static void for_stmt(emit_t *e, mpf_node_t *x) {
     if (x->op) {
-        error_at(e, x, "async for not supported");
+        async_for_stmt(e, x);
+        return;
     }
     if (range_for(e, x)) {
         return;
@@ -1654,12 +1719,6 @@ static void for_stmt(emit_t *e, mpf_node_t *x) {
     label(e, l_break);
 }
 
-static void enter_exc(emit_t *e) {
-    e->exc_level++;
-    if (e->exc_level > e->max_exc) {
-        e->max_exc = e->exc_level;
-    }
-}
 
 static void try_except(emit_t *e, mpf_node_t *x) {
     int l_handler = new_label(e);
@@ -1740,6 +1799,85 @@ static void try_stmt(emit_t *e, mpf_node_t *x) {
     adjust(e, -1);
     e->exc_level--;
     op(e, 0x5D, -1);
+}
+
+// async with: await __aenter__(); the body in a try/finally whose handler awaits
+// __aexit__ with the exception (or three Nones), as mpy-cross lays it out.
+static void async_with_items(emit_t *e, mpf_node_t *x, size_t i) {
+    if (i >= x->n) {
+        suite(e, x->k[0]);
+        return;
+    }
+    mpf_node_t *item = x->k[i];
+    int l_fin = new_label(e);
+    int l_unwind = new_label(e);
+    int l_normal = new_label(e);
+    int l_end = new_label(e);
+    int base = e->depth;
+    expr(e, item->k[0]);
+    op(e, 0x57, 1);
+    op_q(e, 0x14, MPF_QSTR___aenter__, 1);
+    op_u(e, 0x36, 0, -1);
+    op(e, 0x5E, 0);
+    op(e, 0x51, 1);
+    op(e, 0x68, -1);
+    if (item->k[1]) {
+        store(e, item->k[1]);
+    } else {
+        op(e, 0x59, -1);
+    }
+    op_jump(e, 0x49, l_fin, 0);
+    enter_exc(e);
+    adjust(e, 3);
+    async_with_items(e, x, i + 1);
+    adjust(e, -3);
+    op(e, 0x51, 1);
+    op(e, 0x5A, 0);
+    op_jump(e, 0x42, l_normal, 0);
+    e->dead = true;
+    label(e, l_fin);
+    adjust(e, 1);
+    op(e, 0x57, 1);
+    op_q(e, 0x12, MPF_QSTR_BaseException, 1);
+    op(e, 0xD7 + 8, -1);
+    op_jump(e, 0x44, l_unwind, -1);
+    op(e, 0x57, 1);
+    op(e, 0x5B, 0);
+    op(e, 0x5A, 0);
+    op_q(e, 0x14, MPF_QSTR___aexit__, 1);
+    op(e, 0x5B, 0);
+    op(e, 0x5B, 0);
+    op(e, 0x57, 1);
+    op_q(e, 0x13, MPF_QSTR___class__, 0);
+    op(e, 0x5A, 0);
+    op(e, 0x51, 1);
+    op_u(e, 0x36, 3, -4);
+    op(e, 0x5E, 0);
+    op(e, 0x51, 1);
+    op(e, 0x68, -1);
+    op_jump(e, 0x44, l_end, -1);
+    op(e, 0x59, -1);
+    op(e, 0x51, 1);
+    op_jump(e, 0x42, l_end, 0);
+    e->dead = true;
+    label(e, l_unwind);
+    e->depth = base + 3;
+    op(e, 0x5B, 0);
+    op(e, 0x5B, 0);
+    label(e, l_normal);
+    op_q(e, 0x14, MPF_QSTR___aexit__, 1);
+    op(e, 0x51, 1);
+    op(e, 0x57, 1);
+    op(e, 0x57, 1);
+    op_u(e, 0x36, 3, -4);
+    op(e, 0x5E, 0);
+    op(e, 0x51, 1);
+    op(e, 0x68, -1);
+    op(e, 0x59, -1);
+    label(e, l_end);
+    e->exc_level--;
+    op(e, 0x5D, -1);
+    e->depth = base;
 }
 
 static void with_items(emit_t *e, mpf_node_t *x, size_t i) {
@@ -1957,7 +2095,11 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             return;
         case N_WITH:
             if (x->op) {
-                error_at(e, x, "async with not supported");
+                if (e->scope->kind == SC_MODULE || e->scope->kind == SC_CLASS) {
+                    error_at(e, x, "'async with' outside async function");
+                }
+                async_with_items(e, x, 1);
+                return;
             }
             with_items(e, x, 1);
             return;
