@@ -972,7 +972,10 @@ static void expr(emit_t *e, mpf_node_t *x) {
             load_name(e, x->v.q);
             return;
         case N_CONST:
-            load_const(e, x->v.obj, (x->op & 0x80) != 0);
+            if (x->op & N_CONST_LINE) {
+                set_line(e, x->line);
+            }
+            load_const(e, x->v.obj, (x->op & N_CONST_INTERNED) != 0);
             return;
         case N_TUPLE:
             if (x->n > 0 && is_const_node(x)) {

@@ -181,6 +181,7 @@ static mpf_node_t *mk_binop(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
         mpf_obj_t r = ok ? fold(vmop, a->v.obj, b->v.obj) : MPF_OBJ_NULL;
         if (r != MPF_OBJ_NULL) {
             a->v.obj = r;
+            a->op &= (uint8_t)~N_CONST_LINE;
             return a;
         }
     }
@@ -307,8 +308,11 @@ static mpf_node_t *parse_strings(parser_t *p) {
         // identifier met earlier in the source
         mpf_qstr_t q = mpf_qstr_find((const char *)buf, n);
         if (q != 0 && (q < MPF_QSTRID_LAST_STATIC || mpf_cc_seen_has(p->c, q))) {
-            x->op |= 0x80;
+            x->op |= N_CONST_INTERNED;
         }
+    }
+    if (bytes || (n > 10 && !(x->op & N_CONST_INTERNED))) {
+        x->op |= N_CONST_LINE;
     }
     if (!fmt) {
         return x;
@@ -464,9 +468,16 @@ static mpf_node_t *parse_atom(parser_t *p) {
         }
         case TK_INT:
         case TK_FLOAT:
-        case TK_IMAG:
+        case TK_IMAG: {
             advance(p);
-            return mk_const(p, &t, parse_number(p, &t));
+            mpf_node_t *x = mk_const(p, &t, parse_number(p, &t));
+            if (t.kind != TK_INT || !mpf_obj_is_small_int(x->v.obj) ||
+                mpf_obj_small_int_value(x->v.obj) >= ((mpf_int_t)1 << 30) ||
+                mpf_obj_small_int_value(x->v.obj) < -((mpf_int_t)1 << 30)) {
+                x->op |= N_CONST_LINE;   // an object constant: mpy-cross records its line
+            }
+            return x;
+        }
         case TK_STR:
         case TK_BYTES:
         case TK_FSTR:
@@ -824,6 +835,7 @@ mpf_node_t *factor(parser_t *p) {
                 a->v.obj = r;
                 a->line = t.line;
                 a->col = t.col;
+                a->op &= (uint8_t)~N_CONST_LINE;
                 return a;
             }
         }
