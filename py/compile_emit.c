@@ -1086,6 +1086,30 @@ static void expr(emit_t *e, mpf_node_t *x) {
             }
             expr(e, x->k[1]);
             op(e, 0x57, 1);
+            if (e->pass == PASS_SCOPE && e->scope->kind >= SC_LISTCOMP) {
+                // := in a comprehension binds in the scope around it: a global of the module
+                // or a (nonlocal) variable of the enclosing function
+                mpf_qstr_t q = x->k[0]->v.q;
+                scope_t *t = e->scope;
+                while (t->kind >= SC_LISTCOMP && t->parent) {
+                    t = t->parent;
+                }
+                bool added;
+                id_info_t *id = add_id(e, e->scope, q, ID_UNDECIDED, &added);
+                if (t->kind == SC_MODULE || t->kind == SC_CLASS) {
+                    id->kind = ID_GLOBAL_EXPLICIT;
+                    id->flags |= IDF_DECLARED;
+                    id_info_t *tid = add_id(e, t, q, ID_GLOBAL_EXPLICIT, &added);
+                    tid->kind = ID_GLOBAL_EXPLICIT;
+                } else {
+                    id->kind = ID_FREE;
+                    id->flags |= IDF_DECLARED | 8;
+                    id_info_t *tid = add_id(e, t, q, ID_LOCAL, &added);
+                    if (tid->kind == ID_UNDECIDED || tid->kind == ID_GLOBAL_IMPLICIT) {
+                        tid->kind = ID_LOCAL;
+                    }
+                }
+            }
             store_name(e, x->k[0]->v.q);
             return;
         case N_STAR:
@@ -2183,7 +2207,7 @@ static void scope_body(emit_t *e, scope_t *s) {
                     s->flags |= SF_GENERATOR;
                 }
             }
-            set_line(e, x->line);
+            set_line(e, x->k[0]->line);
             int kind = s->kind;
             if (kind == SC_LISTCOMP) {
                 op_u(e, 0x2B, 0, 1);

@@ -130,6 +130,7 @@ static mpf_node_t *parse_suite(parser_t *p);
 static mpf_node_t *parse_testlist_star(parser_t *p, bool allow_star);
 static mpf_node_t *parse_args(parser_t *p, bool lambda);
 static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t *val);
+static mpf_node_t *parse_comp_at(parser_t *p, const mpf_token_t *t, int kind, mpf_node_t *elt, mpf_node_t *val);
 
 // ---------------------------------------------------------------- constant folding
 
@@ -511,7 +512,7 @@ static mpf_node_t *parse_atom(parser_t *p) {
                     first = w;
                 }
                 if (first != NULL && (is_kw(p, KW_FOR) || is_kw(p, KW_ASYNC))) {
-                    mpf_node_t *g = parse_comp(p, 3, first, NULL);
+                    mpf_node_t *g = parse_comp_at(p, &t, 3, first, NULL);
                     expect_op(p, OP_RPAR);
                     return g;
                 }
@@ -564,7 +565,7 @@ static mpf_node_t *parse_atom(parser_t *p) {
                         }
                     }
                     if (v.n == 0 && (is_kw(p, KW_FOR) || is_kw(p, KW_ASYNC))) {
-                        mpf_node_t *g = parse_comp(p, 0, e, NULL);
+                        mpf_node_t *g = parse_comp_at(p, &t, 0, e, NULL);
                         expect_op(p, OP_RSQB);
                         return g;
                     }
@@ -602,7 +603,7 @@ static mpf_node_t *parse_atom(parser_t *p) {
                         }
                         mpf_node_t *val = parse_test(p);
                         if (v.n == 0 && (is_kw(p, KW_FOR) || is_kw(p, KW_ASYNC))) {
-                            mpf_node_t *g = parse_comp(p, 1, e, val);
+                            mpf_node_t *g = parse_comp_at(p, &t, 1, e, val);
                             expect_op(p, OP_RBRACE);
                             return g;
                         }
@@ -610,7 +611,7 @@ static mpf_node_t *parse_atom(parser_t *p) {
                         vec_push(p, &v, val);
                     } else {
                         if (v.n == 0 && (is_kw(p, KW_FOR) || is_kw(p, KW_ASYNC))) {
-                            mpf_node_t *g = parse_comp(p, 2, e, NULL);
+                            mpf_node_t *g = parse_comp_at(p, &t, 2, e, NULL);
                             expect_op(p, OP_RBRACE);
                             return g;
                         }
@@ -628,6 +629,14 @@ static mpf_node_t *parse_atom(parser_t *p) {
             break;
     }
     syntax_error(p);
+}
+
+// A comprehension whose node takes the line of its opening bracket [t], as in mpy-cross.
+static mpf_node_t *parse_comp_at(parser_t *p, const mpf_token_t *t, int kind, mpf_node_t *elt, mpf_node_t *val) {
+    mpf_node_t *c = parse_comp(p, kind, elt, val);
+    c->line = t->line;
+    c->col = t->col;
+    return c;
 }
 
 // Comprehension clauses after the element: for ... in ... [if ...]...
