@@ -955,14 +955,31 @@ static mpf_node_t *parse_comparison(parser_t *p) {
     return c;
 }
 
+// Whether every item of tuple [x] is a constant (nested tuples too).
+static bool tuple_is_const(const mpf_node_t *x) {
+    for (size_t i = 0; i < x->n; i++) {
+        const mpf_node_t *k = x->k[i];
+        if (k->kind != N_CONST && !(k->kind == N_TUPLE && tuple_is_const(k))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static mpf_node_t *parse_not_test(parser_t *p) {
     mpf_token_t t = p->tok;
     if (accept_kw(p, KW_NOT)) {
         mpf_node_t *a = parse_not_test(p);
-        if (a->kind == N_CONST && (mpf_obj_is_small_int(a->v.obj) || a->v.obj == MPF_OBJ_TRUE ||
-            a->v.obj == MPF_OBJ_FALSE || a->v.obj == MPF_OBJ_NONE)) {
+        if (a->kind == N_CONST) {
+            // not of any constant is folded, as mpy-cross does
             a->v.obj = mpf_obj_is_true(a->v.obj) ? MPF_OBJ_FALSE : MPF_OBJ_TRUE;
+            a->op = 0;
             return a;
+        }
+        if (a->kind == N_TUPLE && tuple_is_const(a)) {
+            mpf_node_t *c = mk(p, N_CONST, t.line, t.col, 0);
+            c->v.obj = a->n ? MPF_OBJ_FALSE : MPF_OBJ_TRUE;
+            return c;
         }
         mpf_node_t *x = mk(p, N_NOT, t.line, t.col, 1);
         x->k[0] = a;
