@@ -354,10 +354,9 @@ static void op_jump(emit_t *e, uint8_t b, int l, int delta) {
     size_t at = e->len;
     put(e, b);
     long d = target == LABEL_NONE ? 0 : (long)target - (long)(at + 2);
-    bool small = is_signed ? (d >= -64 && d <= 63) : (d >= 0 && d <= 127);
-    if (target == LABEL_NONE) {
-        small = true;
-    }
+    // an offset not known yet is assumed long: like mpy-cross, sizes only shrink from pass
+    // to pass, so the layout settles on the same fixed point as its
+    bool small = target != LABEL_NONE && (is_signed ? (d >= -64 && d <= 63) : (d >= 0 && d <= 127));
     if (small) {
         put(e, (uint8_t)(is_signed ? d + 0x40 : d));
     } else {
@@ -1510,7 +1509,8 @@ static void break_continue(emit_t *e, mpf_node_t *x, bool is_break) {
         if (tgt != LABEL_NONE && d >= -64 && d <= 63) {
             put(e, (uint8_t)(d + 0x40));
         } else if (tgt == LABEL_NONE) {
-            put(e, 0x40);
+            put(e, 0x80);
+            put(e, 0x80);
         } else {
             long v = d - 1 + 0x4000;
             put(e, (uint8_t)(0x80 | (v & 0x7F)));
