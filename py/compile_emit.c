@@ -113,10 +113,11 @@ static void *reserve(mpf_cctx_t *c, void *old, size_t used, size_t need, size_t 
     while (ncap < need) {
         ncap *= 2;
     }
-    void *p = mpf_cc_alloc(c, ncap * size);
-    if (used) {
-        memcpy(p, old, used * size);
-    }
+    // growing arrays live in their own heap blocks (reachable from the emitter's state),
+    // so the block they outgrow is released rather than left in the arena
+    (void)c;
+    (void)used;
+    void *p = mpf_gc_realloc(old, ncap * size);
     *cap = ncap;
     return p;
 }

@@ -20,14 +20,12 @@ typedef struct {
 
 static void vec_push(parser_t *p, nodevec_t *v, mpf_node_t *x) {
     if (v->n == v->cap) {
+        // a heap block of its own (on the C stack while in use), released once copied
         size_t cap = v->cap ? v->cap * 2 : 4;
-        mpf_node_t **items = mpf_cc_alloc(p->c, cap * sizeof(*items));
-        if (v->n) {
-            memcpy(items, v->items, v->n * sizeof(*items));
-        }
-        v->items = items;
+        v->items = mpf_gc_realloc(v->items, cap * sizeof(*v->items));
         v->cap = cap;
     }
+    (void)p;
     v->items[v->n++] = x;
 }
 
@@ -46,10 +44,15 @@ static mpf_node_t *mk(parser_t *p, int kind, uint32_t line, uint32_t col, size_t
     return x;
 }
 
-static mpf_node_t *mk_from_vec(parser_t *p, int kind, uint32_t line, uint32_t col, const nodevec_t *v) {
+static mpf_node_t *mk_from_vec(parser_t *p, int kind, uint32_t line, uint32_t col, nodevec_t *v) {
     mpf_node_t *x = mk(p, kind, line, col, v->n);
     if (v->n) {
         memcpy(x->k, v->items, v->n * sizeof(mpf_node_t *));
+    }
+    if (v->items != NULL) {
+        mpf_gc_free(v->items);
+        v->items = NULL;
+        v->cap = 0;
     }
     return x;
 }
