@@ -270,9 +270,37 @@ static mpf_obj_t builtin_exec(size_t n_args, const mpf_obj_t *args) {
 const mpf_fun_builtin_t mpf_builtin_exec_obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_VAR, 1, 3, MPF_QSTR_exec, {.var = builtin_exec}};
 
 // compile(source, filename, mode[, flags[, dont_inherit[, optimize]]])
-static mpf_obj_t builtin_compile(size_t n_args, const mpf_obj_t *args) {
+// compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1), keywords too.
+static mpf_obj_t builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    static const uint16_t names[6] = {MPF_QSTR_source, MPF_QSTR_filename, MPF_QSTR_mode, MPF_QSTR_flags,
+        MPF_QSTR_dont_inherit, MPF_QSTR_optimize};
+    mpf_obj_t a[6] = {MPF_OBJ_NULL, MPF_OBJ_NULL, MPF_OBJ_NULL, MPF_OBJ_NULL, MPF_OBJ_NULL, MPF_OBJ_NULL};
+    if (n_args > 6) {
+        mpf_raise_msg(&mpf_type_TypeError, "compile() takes at most 6 positional arguments");
+    }
+    for (size_t i = 0; i < n_args; i++) {
+        a[i] = args[i];
+    }
+    for (size_t k = 0; k < n_kw; k++) {
+        mpf_qstr_t q = mpf_obj_qstr_value(args[n_args + 2 * k]);
+        size_t i = 0;
+        while (i < 6 && names[i] != q) {
+            i++;
+        }
+        if (i == 6 || a[i] != MPF_OBJ_NULL) {
+            mpf_raise_fmt(&mpf_type_TypeError, i == 6 ? "compile() got an unexpected keyword argument '%q'"
+                                                      : "compile() got multiple values for argument '%q'", q);
+        }
+        a[i] = args[n_args + 2 * k + 1];
+    }
+    if (a[0] == MPF_OBJ_NULL || a[1] == MPF_OBJ_NULL || a[2] == MPF_OBJ_NULL) {
+        mpf_raise_msg(&mpf_type_TypeError, "compile() missing required argument (source, filename, mode)");
+    }
     size_t n;
-    const char *mode = mpf_obj_str_data(args[2], &n);
+    const char *mode = MPF_IS_STR(a[2]) ? mpf_obj_str_data(a[2], &n) : "";
+    if (!MPF_IS_STR(a[2])) {
+        n = 0;
+    }
     mpf_compile_mode_t m;
     if (n == 4 && memcmp(mode, "exec", 4) == 0) {
         m = MPF_COMPILE_EXEC;
@@ -283,14 +311,13 @@ static mpf_obj_t builtin_compile(size_t n_args, const mpf_obj_t *args) {
     } else {
         mpf_raise_msg(&mpf_type_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
     }
-    (void)n_args;
-    if (mpf_obj_is_type(args[0], &mpf_type_code)) {
-        return args[0];
+    if (mpf_obj_is_type(a[0], &mpf_type_code)) {
+        return a[0];
     }
-    const char *filename = mpf_obj_str_data(mpf_obj_str(args[1]), &n);
-    return source_to_code(args[0], filename, m);
+    const char *filename = mpf_obj_str_data(mpf_obj_str(a[1]), &n);
+    return source_to_code(a[0], filename, m);
 }
-MPF_FUN_VAR(builtin_compile_obj, MPF_QSTR_compile, 3, 6, builtin_compile);
+MPF_FUN_KW(builtin_compile_obj, MPF_QSTR_compile, 0, builtin_compile);
 
 // What the REPL (compile mode 'single') calls with each expression statement's value:
 // print its repr unless it is None, and keep it as _ (in __main__'s globals).

@@ -348,9 +348,10 @@ static mpf_node_t *parse_sub_expr(parser_t *p, const mpf_token_t *t, const uint8
     if (q.tok.kind != TK_END && q.tok.kind != TK_NEWLINE) {
         syntax_error_at(p, t, "f-string: invalid syntax");
     }
-    p->c->chunks = sub.chunks;
-    p->c->free = sub.free;
-    p->c->left = sub.left;
+    // the sub-parser allocated from (and may have grown) the same arena and tables
+    sub.src = p->c->src;
+    sub.len = p->c->len;
+    *p->c = sub;
     return e;
 }
 

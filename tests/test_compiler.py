@@ -219,6 +219,9 @@ def f():
     return eval("x + 1")
 print(f())
 print(exec("1 + 1"))
+print(eval(compile(source="6 * 7", filename="<k>", mode="eval", dont_inherit=True)))
+exec("class K:\n    v = __name__\n", d)
+print(d["K"].v, d["K"].__module__)
 """
     proc = _run(code)
     assert proc.returncode == 0, proc.stderr
@@ -230,6 +233,8 @@ print(exec("1 + 1"))
         "8",
         "11",
         "None",
+        "42",
+        "builtins builtins",
     ]
 
 
