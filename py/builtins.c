@@ -641,101 +641,6 @@ static mpf_obj_t builtin_vars(size_t n_args, const mpf_obj_t *args) {
 MPF_FUN_VAR(builtin_vars_obj, MPF_QSTR_vars, 0, 1, builtin_vars);
 #endif // CONFIG_BUILTIN_HELPERS
 
-#if CONFIG_COMPILER
-// eval/exec/compile (with the compiler). [what] is source (str or bytes) or a code object.
-static mpf_obj_t source_to_code(mpf_obj_t what, const char *filename, mpf_compile_mode_t mode) {
-    if (mpf_obj_is_type(what, &mpf_type_code)) {
-        return what;
-    }
-    if (!MPF_IS_STR(what) && !mpf_obj_is_type(what, &mpf_type_bytes)) {
-        mpf_raise_msg(&mpf_type_TypeError, mode == MPF_COMPILE_EVAL ? "eval() arg 1 must be a string, bytes or code object"
-                                                                    : "exec() arg 1 must be a string, bytes or code object");
-    }
-    size_t len;
-    const char *src = mpf_obj_str_data(what, &len);
-    if (mode == MPF_COMPILE_EVAL) {
-        // eval() ignores leading spaces and tabs, as CPython's does
-        while (len > 0 && (*src == ' ' || *src == '\t')) {
-            src++;
-            len--;
-        }
-    }
-    return mpf_compile_code_new(src, len, filename, mode);
-}
-
-// Run [code] in the dicts given to eval/exec (defaults: the caller's globals and locals).
-static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) {
-    mpf_obj_t globals = n_args > 1 && args[1] != MPF_OBJ_NONE ? args[1] : MPF_OBJ_NULL;
-    mpf_obj_t locals = n_args > 2 && args[2] != MPF_OBJ_NONE ? args[2] : MPF_OBJ_NULL;
-    if (globals != MPF_OBJ_NULL && !mpf_obj_is_type(globals, &mpf_type_dict)) {
-        mpf_raise_msg(&mpf_type_TypeError, "globals must be a dict");
-    }
-    if (globals == MPF_OBJ_NULL) {
-        globals = builtin_globals();
-        if (locals == MPF_OBJ_NULL) {
-            mpf_frame_t *fr = mpf_state.cur_frame;
-            locals = fr && fr->locals != MPF_OBJ_NULL ? fr->locals : globals;
-        }
-    } else if (locals == MPF_OBJ_NULL) {
-        locals = globals;
-    }
-    if (mpf_dict_get(globals, mpf_obj_new_qstr(MPF_QSTR___builtins__)) == MPF_OBJ_NULL &&
-        globals != builtin_globals()) {
-        // CPython puts a reference to the builtins in a fresh globals dict
-        mpf_dict_store(globals, mpf_obj_new_qstr(MPF_QSTR___builtins__), mpf_obj_new_qstr(MPF_QSTR_builtins));
-    }
-    return mpf_compile_code_run(code, globals, locals);
-}
-
-static mpf_obj_t builtin_eval(size_t n_args, const mpf_obj_t *args) {
-    return run_code(source_to_code(args[0], "<string>", MPF_COMPILE_EVAL), n_args, args);
-}
-MPF_FUN_VAR(builtin_eval_obj, MPF_QSTR_eval, 1, 3, builtin_eval);
-
-static mpf_obj_t builtin_exec(size_t n_args, const mpf_obj_t *args) {
-    run_code(source_to_code(args[0], "<string>", MPF_COMPILE_EXEC), n_args, args);
-    return MPF_OBJ_NONE;
-}
-MPF_FUN_VAR(builtin_exec_obj, MPF_QSTR_exec, 1, 3, builtin_exec);
-
-// compile(source, filename, mode[, flags[, dont_inherit[, optimize]]])
-static mpf_obj_t builtin_compile(size_t n_args, const mpf_obj_t *args) {
-    size_t n;
-    const char *mode = mpf_obj_str_data(args[2], &n);
-    mpf_compile_mode_t m;
-    if (n == 4 && memcmp(mode, "exec", 4) == 0) {
-        m = MPF_COMPILE_EXEC;
-    } else if (n == 4 && memcmp(mode, "eval", 4) == 0) {
-        m = MPF_COMPILE_EVAL;
-    } else if (n == 6 && memcmp(mode, "single", 6) == 0) {
-        m = MPF_COMPILE_SINGLE;
-    } else {
-        mpf_raise_msg(&mpf_type_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
-    }
-    (void)n_args;
-    if (mpf_obj_is_type(args[0], &mpf_type_code)) {
-        return args[0];
-    }
-    const char *filename = mpf_obj_str_data(mpf_obj_str(args[1]), &n);
-    return source_to_code(args[0], filename, m);
-}
-MPF_FUN_VAR(builtin_compile_obj, MPF_QSTR_compile, 3, 6, builtin_compile);
-
-// What the REPL (compile mode 'single') calls with each expression statement's value:
-// print its repr unless it is None, and keep it as _ (in __main__'s globals).
-static mpf_obj_t builtin_repl_print(mpf_obj_t v) {
-    if (v != MPF_OBJ_NONE) {
-        mpf_obj_print(&mpf_print_stdout, v, MPF_PRINT_REPR);
-        mpf_print_str(&mpf_print_stdout, "\n");
-        if (mpf_state.main_globals != MPF_OBJ_NULL) {
-            mpf_dict_store(mpf_state.main_globals, mpf_obj_new_qstr(MPF_QSTR__), v);
-        }
-    }
-    return MPF_OBJ_NONE;
-}
-MPF_FUN_1(builtin_repl_print_obj, MPF_QSTR___repl_print__, builtin_repl_print);
-#endif
-
 static mpf_obj_t builtin_import(size_t n_args, const mpf_obj_t *args) {
     mpf_obj_t fromlist = n_args > 3 ? args[3] : MPF_OBJ_NONE;
     mpf_int_t level = n_args > 4 ? mpf_obj_get_int(args[4]) : 0;
@@ -754,10 +659,8 @@ static const mpf_map_elem_t builtins_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR___build_class__), MPF_ROM_PTR(&mpf_builtin_build_class_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___import__), MPF_ROM_PTR(&builtin_import_obj)},
 #if CONFIG_COMPILER
-    {MPF_ROM_QSTR(MPF_QSTR_eval), MPF_ROM_PTR(&builtin_eval_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_exec), MPF_ROM_PTR(&builtin_exec_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_compile), MPF_ROM_PTR(&builtin_compile_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___repl_print__), MPF_ROM_PTR(&builtin_repl_print_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_eval), MPF_ROM_PTR(&mpf_builtin_eval_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_exec), MPF_ROM_PTR(&mpf_builtin_exec_obj)},
 #endif
     {MPF_ROM_QSTR(MPF_QSTR_print), MPF_ROM_PTR(&builtin_print_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_len), MPF_ROM_PTR(&builtin_len_obj)},
@@ -898,6 +801,13 @@ mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q) {
         return builtin_cache[h].v;
     }
     mpf_obj_t v = mpf_rom_map_get(&builtins_map, q);
+#if CONFIG_COMPILER
+    if (v == MPF_OBJ_NULL) {
+        // compile() and the REPL's printer live with the compiler (their names cost
+        // nothing in builds without it)
+        v = mpf_rom_map_get(mpf_compile_builtins_map, q);
+    }
+#endif
     if (v != MPF_OBJ_NULL) {
         builtin_cache[h].q = q;
         builtin_cache[h].v = v;

@@ -204,3 +204,138 @@ mpf_obj_t mpf_compile_code_run(mpf_obj_t code, mpf_obj_t globals, mpf_obj_t loca
     mpf_obj_t f = mpf_obj_new_fun_bc(c->res.rc, ctx, MPF_OBJ_NULL, MPF_OBJ_NULL, 0, NULL);
     return mpf_vm_call_bc(mpf_obj_ptr(f), 0, 0, NULL, locals);
 }
+
+// ---------------------------------------------------------------- eval, exec, compile
+
+// The running code's globals.
+static mpf_obj_t current_globals(void) {
+    mpf_frame_t *fr = mpf_state.cur_frame;
+    return fr ? fr->fun->ctx->globals : mpf_state.main_globals;
+}
+
+// eval/exec/compile (with the compiler). [what] is source (str or bytes) or a code object.
+static mpf_obj_t source_to_code(mpf_obj_t what, const char *filename, mpf_compile_mode_t mode) {
+    if (mpf_obj_is_type(what, &mpf_type_code)) {
+        return what;
+    }
+    if (!MPF_IS_STR(what) && !mpf_obj_is_type(what, &mpf_type_bytes)) {
+        mpf_raise_msg(&mpf_type_TypeError, mode == MPF_COMPILE_EVAL ? "eval() arg 1 must be a string, bytes or code object"
+                                                                    : "exec() arg 1 must be a string, bytes or code object");
+    }
+    size_t len;
+    const char *src = mpf_obj_str_data(what, &len);
+    if (mode == MPF_COMPILE_EVAL) {
+        // eval() ignores leading spaces and tabs, as CPython's does
+        while (len > 0 && (*src == ' ' || *src == '\t')) {
+            src++;
+            len--;
+        }
+    }
+    return mpf_compile_code_new(src, len, filename, mode);
+}
+
+// Run [code] in the dicts given to eval/exec (defaults: the caller's globals and locals).
+static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) {
+    mpf_obj_t globals = n_args > 1 && args[1] != MPF_OBJ_NONE ? args[1] : MPF_OBJ_NULL;
+    mpf_obj_t locals = n_args > 2 && args[2] != MPF_OBJ_NONE ? args[2] : MPF_OBJ_NULL;
+    if (globals != MPF_OBJ_NULL && !mpf_obj_is_type(globals, &mpf_type_dict)) {
+        mpf_raise_msg(&mpf_type_TypeError, "globals must be a dict");
+    }
+    if (globals == MPF_OBJ_NULL) {
+        globals = current_globals();
+        if (locals == MPF_OBJ_NULL) {
+            mpf_frame_t *fr = mpf_state.cur_frame;
+            locals = fr && fr->locals != MPF_OBJ_NULL ? fr->locals : globals;
+        }
+    } else if (locals == MPF_OBJ_NULL) {
+        locals = globals;
+    }
+    if (mpf_dict_get(globals, mpf_obj_new_qstr(MPF_QSTR___builtins__)) == MPF_OBJ_NULL &&
+        globals != current_globals()) {
+        // CPython puts a reference to the builtins in a fresh globals dict
+        mpf_dict_store(globals, mpf_obj_new_qstr(MPF_QSTR___builtins__), mpf_obj_new_qstr(MPF_QSTR_builtins));
+    }
+    return mpf_compile_code_run(code, globals, locals);
+}
+
+static mpf_obj_t builtin_eval(size_t n_args, const mpf_obj_t *args) {
+    return run_code(source_to_code(args[0], "<string>", MPF_COMPILE_EVAL), n_args, args);
+}
+const mpf_fun_builtin_t mpf_builtin_eval_obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_VAR, 1, 3, MPF_QSTR_eval, {.var = builtin_eval}};
+
+static mpf_obj_t builtin_exec(size_t n_args, const mpf_obj_t *args) {
+    run_code(source_to_code(args[0], "<string>", MPF_COMPILE_EXEC), n_args, args);
+    return MPF_OBJ_NONE;
+}
+const mpf_fun_builtin_t mpf_builtin_exec_obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_VAR, 1, 3, MPF_QSTR_exec, {.var = builtin_exec}};
+
+// compile(source, filename, mode[, flags[, dont_inherit[, optimize]]])
+// compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1), keywords too.
+static mpf_obj_t builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    static const uint16_t names[6] = {MPF_QSTR_source, MPF_QSTR_filename, MPF_QSTR_mode, MPF_QSTR_flags,
+        MPF_QSTR_dont_inherit, MPF_QSTR_optimize};
+    mpf_obj_t a[6] = {MPF_OBJ_NULL, MPF_OBJ_NULL, MPF_OBJ_NULL, MPF_OBJ_NULL, MPF_OBJ_NULL, MPF_OBJ_NULL};
+    if (n_args > 6) {
+        mpf_raise_msg(&mpf_type_TypeError, "compile() takes at most 6 positional arguments");
+    }
+    for (size_t i = 0; i < n_args; i++) {
+        a[i] = args[i];
+    }
+    for (size_t k = 0; k < n_kw; k++) {
+        mpf_qstr_t q = mpf_obj_qstr_value(args[n_args + 2 * k]);
+        size_t i = 0;
+        while (i < 6 && names[i] != q) {
+            i++;
+        }
+        if (i == 6 || a[i] != MPF_OBJ_NULL) {
+            mpf_raise_fmt(&mpf_type_TypeError, i == 6 ? "compile() got an unexpected keyword argument '%q'"
+                                                      : "compile() got multiple values for argument '%q'", q);
+        }
+        a[i] = args[n_args + 2 * k + 1];
+    }
+    if (a[0] == MPF_OBJ_NULL || a[1] == MPF_OBJ_NULL || a[2] == MPF_OBJ_NULL) {
+        mpf_raise_msg(&mpf_type_TypeError, "compile() missing required argument (source, filename, mode)");
+    }
+    size_t n;
+    const char *mode = MPF_IS_STR(a[2]) ? mpf_obj_str_data(a[2], &n) : "";
+    if (!MPF_IS_STR(a[2])) {
+        n = 0;
+    }
+    mpf_compile_mode_t m;
+    if (n == 4 && memcmp(mode, "exec", 4) == 0) {
+        m = MPF_COMPILE_EXEC;
+    } else if (n == 4 && memcmp(mode, "eval", 4) == 0) {
+        m = MPF_COMPILE_EVAL;
+    } else if (n == 6 && memcmp(mode, "single", 6) == 0) {
+        m = MPF_COMPILE_SINGLE;
+    } else {
+        mpf_raise_msg(&mpf_type_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+    }
+    if (mpf_obj_is_type(a[0], &mpf_type_code)) {
+        return a[0];
+    }
+    const char *filename = mpf_obj_str_data(mpf_obj_str(a[1]), &n);
+    return source_to_code(a[0], filename, m);
+}
+MPF_FUN_KW(builtin_compile_obj, MPF_QSTR_compile, 0, builtin_compile);
+
+// What the REPL (compile mode 'single') calls with each expression statement's value:
+// print its repr unless it is None, and keep it as _ (in __main__'s globals).
+static mpf_obj_t builtin_repl_print(mpf_obj_t v) {
+    if (v != MPF_OBJ_NONE) {
+        mpf_obj_print(&mpf_print_stdout, v, MPF_PRINT_REPR);
+        mpf_print_str(&mpf_print_stdout, "\n");
+        if (mpf_state.main_globals != MPF_OBJ_NULL) {
+            mpf_dict_store(mpf_state.main_globals, mpf_obj_new_qstr(MPF_QSTR__), v);
+        }
+    }
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(builtin_repl_print_obj, MPF_QSTR___repl_print__, builtin_repl_print);
+
+static const mpf_map_elem_t compile_builtins_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_compile), MPF_ROM_PTR(&builtin_compile_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___repl_print__), MPF_ROM_PTR(&builtin_repl_print_obj)},
+};
+MPF_ROM_MAP(compile_builtins_map, compile_builtins_table);
+const mpf_rom_map_t *const mpf_compile_builtins_map = &compile_builtins_map;

@@ -31,6 +31,11 @@ bool mpf_compile_needs_more(const char *src, size_t len);
 uint8_t *mpf_compile_to_mpy(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode,
     unsigned opt, size_t *out_len);
 
+// The eval and exec builtins, and the other builtins the compiler brings (compile,
+// __repl_print__), looked up after the core's.
+extern const mpf_fun_builtin_t mpf_builtin_eval_obj, mpf_builtin_exec_obj;
+extern const mpf_rom_map_t *const mpf_compile_builtins_map;
+
 // The code object type compile() returns; a new one from source (raises like mpf_compile).
 extern const mpf_type_t mpf_type_code;
 mpf_obj_t mpf_compile_code_new(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode);

@@ -113,10 +113,11 @@ static void *reserve(mpf_cctx_t *c, void *old, size_t used, size_t need, size_t 
     while (ncap < need) {
         ncap *= 2;
     }
-    void *p = mpf_cc_alloc(c, ncap * size);
-    if (used) {
-        memcpy(p, old, used * size);
-    }
+    // growing arrays live in their own heap blocks (reachable from the emitter's state),
+    // so the block they outgrow is released rather than left in the arena
+    (void)c;
+    (void)used;
+    void *p = mpf_gc_realloc(old, ncap * size);
     *cap = ncap;
     return p;
 }
@@ -354,10 +355,9 @@ static void op_jump(emit_t *e, uint8_t b, int l, int delta) {
     size_t at = e->len;
     put(e, b);
     long d = target == LABEL_NONE ? 0 : (long)target - (long)(at + 2);
-    bool small = is_signed ? (d >= -64 && d <= 63) : (d >= 0 && d <= 127);
-    if (target == LABEL_NONE) {
-        small = true;
-    }
+    // an offset not known yet is assumed long: like mpy-cross, sizes only shrink from pass
+    // to pass, so the layout settles on the same fixed point as its
+    bool small = target != LABEL_NONE && (is_signed ? (d >= -64 && d <= 63) : (d >= 0 && d <= 127));
     if (small) {
         put(e, (uint8_t)(is_signed ? d + 0x40 : d));
     } else {
@@ -972,7 +972,10 @@ static void expr(emit_t *e, mpf_node_t *x) {
             load_name(e, x->v.q);
             return;
         case N_CONST:
-            load_const(e, x->v.obj, (x->op & 0x80) != 0);
+            if (x->op & N_CONST_LINE) {
+                set_line(e, x->line);
+            }
+            load_const(e, x->v.obj, (x->op & N_CONST_INTERNED) != 0);
             return;
         case N_TUPLE:
             if (x->n > 0 && is_const_node(x)) {
@@ -1083,6 +1086,30 @@ static void expr(emit_t *e, mpf_node_t *x) {
             }
             expr(e, x->k[1]);
             op(e, 0x57, 1);
+            if (e->pass == PASS_SCOPE && e->scope->kind >= SC_LISTCOMP) {
+                // := in a comprehension binds in the scope around it: a global of the module
+                // or a (nonlocal) variable of the enclosing function
+                mpf_qstr_t q = x->k[0]->v.q;
+                scope_t *t = e->scope;
+                while (t->kind >= SC_LISTCOMP && t->parent) {
+                    t = t->parent;
+                }
+                bool added;
+                id_info_t *id = add_id(e, e->scope, q, ID_UNDECIDED, &added);
+                if (t->kind == SC_MODULE || t->kind == SC_CLASS) {
+                    id->kind = ID_GLOBAL_EXPLICIT;
+                    id->flags |= IDF_DECLARED;
+                    id_info_t *tid = add_id(e, t, q, ID_GLOBAL_EXPLICIT, &added);
+                    tid->kind = ID_GLOBAL_EXPLICIT;
+                } else {
+                    id->kind = ID_FREE;
+                    id->flags |= IDF_DECLARED | 8;
+                    id_info_t *tid = add_id(e, t, q, ID_LOCAL, &added);
+                    if (tid->kind == ID_UNDECIDED || tid->kind == ID_GLOBAL_IMPLICIT) {
+                        tid->kind = ID_LOCAL;
+                    }
+                }
+            }
             store_name(e, x->k[0]->v.q);
             return;
         case N_STAR:
@@ -1483,7 +1510,8 @@ static void break_continue(emit_t *e, mpf_node_t *x, bool is_break) {
         if (tgt != LABEL_NONE && d >= -64 && d <= 63) {
             put(e, (uint8_t)(d + 0x40));
         } else if (tgt == LABEL_NONE) {
-            put(e, 0x40);
+            put(e, 0x80);
+            put(e, 0x80);
         } else {
             long v = d - 1 + 0x4000;
             put(e, (uint8_t)(0x80 | (v & 0x7F)));
@@ -1624,9 +1652,74 @@ static bool range_for(emit_t *e, mpf_node_t *x) {
     return true;
 }
 
+static void enter_exc(emit_t *e) {
+    e->exc_level++;
+    if (e->exc_level > e->max_exc) {
+        e->max_exc = e->exc_level;
+    }
+}
+
+// async for: __aiter__ once, then each item from await __anext__() until
+// StopAsyncIteration, the handler shaped like a try/except.
+static void async_for_stmt(emit_t *e, mpf_node_t *x) {
+    if (e->scope->kind == SC_MODULE || e->scope->kind == SC_CLASS) {
+        error_at(e, x, "'async for' outside async function");
+    }
+    loop_t saved = e->loop;
+    int l_top = new_label(e);
+    int l_handler = new_label(e);
+    int l_reraise = new_label(e);
+    int l_body = new_label(e);
+    int l_else = new_label(e);
+    int l_break = new_label(e);
+    expr(e, x->k[1]);
+    op_q(e, 0x14, MPF_QSTR___aiter__, 1);
+    op_u(e, 0x36, 0, -1);
+    label(e, l_top);
+    op_jump(e, 0x48, l_handler, 0);
+    enter_exc(e);
+    op(e, 0x57, 1);
+    op_q(e, 0x14, MPF_QSTR___anext__, 1);
+    op_u(e, 0x36, 0, -1);
+    op(e, 0x5E, 0);
+    op(e, 0x51, 1);
+    op(e, 0x68, -1);
+    store(e, x->k[0]);
+    op_jump(e, 0x4A, l_body, 0);
+    e->dead = true;
+    label(e, l_handler);
+    adjust(e, 4);
+    op(e, 0x57, 1);
+    op_q(e, 0x12, MPF_QSTR_StopAsyncIteration, 1);
+    op(e, 0xD7 + 8, -1);
+    op_jump(e, 0x44, l_reraise, -1);
+    op(e, 0x59, -1);
+    op_jump(e, 0x4A, l_else, 0);
+    e->dead = true;
+    label(e, l_reraise);
+    adjust(e, 1);
+    e->exc_level--;
+    op(e, 0x5D, -1);
+    adjust(e, -3);
+    label(e, l_body);
+    e->loop.break_label = l_break;
+    e->loop.continue_label = l_top;
+    e->loop.exc_depth = e->exc_level;
+    e->loop.is_for = false;
+    suite(e, x->k[2]);
+    op_jump(e, 0x42, l_top, 0);
+    e->dead = true;
+    e->loop = saved;
+    label(e, l_else);
+    suite(e, x->k[3]);
+    label(e, l_break);
+    op(e, 0x59, -1);
+}
+
 static void for_stmt(emit_t *e, mpf_node_t *x) {
     if (x->op) {
-        error_at(e, x, "async for not supported");
+        async_for_stmt(e, x);
+        return;
     }
     if (range_for(e, x)) {
         return;
@@ -1654,12 +1747,6 @@ static void for_stmt(emit_t *e, mpf_node_t *x) {
     label(e, l_break);
 }
 
-static void enter_exc(emit_t *e) {
-    e->exc_level++;
-    if (e->exc_level > e->max_exc) {
-        e->max_exc = e->exc_level;
-    }
-}
 
 static void try_except(emit_t *e, mpf_node_t *x) {
     int l_handler = new_label(e);
@@ -1740,6 +1827,85 @@ static void try_stmt(emit_t *e, mpf_node_t *x) {
     adjust(e, -1);
     e->exc_level--;
     op(e, 0x5D, -1);
+}
+
+// async with: await __aenter__(); the body in a try/finally whose handler awaits
+// __aexit__ with the exception (or three Nones), as mpy-cross lays it out.
+static void async_with_items(emit_t *e, mpf_node_t *x, size_t i) {
+    if (i >= x->n) {
+        suite(e, x->k[0]);
+        return;
+    }
+    mpf_node_t *item = x->k[i];
+    int l_fin = new_label(e);
+    int l_unwind = new_label(e);
+    int l_normal = new_label(e);
+    int l_end = new_label(e);
+    int base = e->depth;
+    expr(e, item->k[0]);
+    op(e, 0x57, 1);
+    op_q(e, 0x14, MPF_QSTR___aenter__, 1);
+    op_u(e, 0x36, 0, -1);
+    op(e, 0x5E, 0);
+    op(e, 0x51, 1);
+    op(e, 0x68, -1);
+    if (item->k[1]) {
+        store(e, item->k[1]);
+    } else {
+        op(e, 0x59, -1);
+    }
+    op_jump(e, 0x49, l_fin, 0);
+    enter_exc(e);
+    adjust(e, 3);
+    async_with_items(e, x, i + 1);
+    adjust(e, -3);
+    op(e, 0x51, 1);
+    op(e, 0x5A, 0);
+    op_jump(e, 0x42, l_normal, 0);
+    e->dead = true;
+    label(e, l_fin);
+    adjust(e, 1);
+    op(e, 0x57, 1);
+    op_q(e, 0x12, MPF_QSTR_BaseException, 1);
+    op(e, 0xD7 + 8, -1);
+    op_jump(e, 0x44, l_unwind, -1);
+    op(e, 0x57, 1);
+    op(e, 0x5B, 0);
+    op(e, 0x5A, 0);
+    op_q(e, 0x14, MPF_QSTR___aexit__, 1);
+    op(e, 0x5B, 0);
+    op(e, 0x5B, 0);
+    op(e, 0x57, 1);
+    op_q(e, 0x13, MPF_QSTR___class__, 0);
+    op(e, 0x5A, 0);
+    op(e, 0x51, 1);
+    op_u(e, 0x36, 3, -4);
+    op(e, 0x5E, 0);
+    op(e, 0x51, 1);
+    op(e, 0x68, -1);
+    op_jump(e, 0x44, l_end, -1);
+    op(e, 0x59, -1);
+    op(e, 0x51, 1);
+    op_jump(e, 0x42, l_end, 0);
+    e->dead = true;
+    label(e, l_unwind);
+    e->depth = base + 3;
+    op(e, 0x5B, 0);
+    op(e, 0x5B, 0);
+    label(e, l_normal);
+    op_q(e, 0x14, MPF_QSTR___aexit__, 1);
+    op(e, 0x51, 1);
+    op(e, 0x57, 1);
+    op(e, 0x57, 1);
+    op_u(e, 0x36, 3, -4);
+    op(e, 0x5E, 0);
+    op(e, 0x51, 1);
+    op(e, 0x68, -1);
+    op(e, 0x59, -1);
+    label(e, l_end);
+    e->exc_level--;
+    op(e, 0x5D, -1);
+    e->depth = base;
 }
 
 static void with_items(emit_t *e, mpf_node_t *x, size_t i) {
@@ -1957,7 +2123,11 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             return;
         case N_WITH:
             if (x->op) {
-                error_at(e, x, "async with not supported");
+                if (e->scope->kind == SC_MODULE || e->scope->kind == SC_CLASS) {
+                    error_at(e, x, "'async with' outside async function");
+                }
+                async_with_items(e, x, 1);
+                return;
             }
             with_items(e, x, 1);
             return;
@@ -2038,7 +2208,7 @@ static void scope_body(emit_t *e, scope_t *s) {
                     s->flags |= SF_GENERATOR;
                 }
             }
-            set_line(e, x->line);
+            set_line(e, x->k[0]->line);
             int kind = s->kind;
             if (kind == SC_LISTCOMP) {
                 op_u(e, 0x2B, 0, 1);

@@ -108,6 +108,11 @@ typedef enum {
     N_SUITE, N_DOTTED,
 } mpf_node_kind_t;
 
+// N_CONST flags (in op): a str mpy-cross interns though it is long; an object constant
+// whose line mpy-cross records (float, complex, big int, long str and bytes literals).
+#define N_CONST_INTERNED 0x80
+#define N_CONST_LINE 0x40
+
 typedef struct mpf_node mpf_node_t;
 struct mpf_node {
     uint8_t kind;

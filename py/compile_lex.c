@@ -435,8 +435,8 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         t->kind = TK_NAME;
         t->s = c->src + start;
         t->len = n;
-        for (int k = 0; k < KW_NUM; k++) {
-            if (strlen(kw_names[k]) == n && memcmp(kw_names[k], t->s, n) == 0) {
+        for (int k = 0; k < KW_NUM && n <= 8; k++) {
+            if (kw_names[k][0] == t->s[0] && strlen(kw_names[k]) == n && memcmp(kw_names[k], t->s, n) == 0) {
                 t->kind = TK_KW;
                 t->op = (uint8_t)k;
                 break;
@@ -453,6 +453,9 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         return;
     }
     for (size_t i = 0; i < sizeof(op_table) / sizeof(op_table[0]); i++) {
+        if (op_table[i].s[0] != ch) {
+            continue;
+        }
         size_t n = strlen(op_table[i].s);
         if (lx->pos + n <= c->len && memcmp(c->src + lx->pos, op_table[i].s, n) == 0) {
             lx->pos += n;

@@ -20,14 +20,12 @@ typedef struct {
 
 static void vec_push(parser_t *p, nodevec_t *v, mpf_node_t *x) {
     if (v->n == v->cap) {
+        // a heap block of its own (on the C stack while in use), released once copied
         size_t cap = v->cap ? v->cap * 2 : 4;
-        mpf_node_t **items = mpf_cc_alloc(p->c, cap * sizeof(*items));
-        if (v->n) {
-            memcpy(items, v->items, v->n * sizeof(*items));
-        }
-        v->items = items;
+        v->items = mpf_gc_realloc(v->items, cap * sizeof(*v->items));
         v->cap = cap;
     }
+    (void)p;
     v->items[v->n++] = x;
 }
 
@@ -46,10 +44,15 @@ static mpf_node_t *mk(parser_t *p, int kind, uint32_t line, uint32_t col, size_t
     return x;
 }
 
-static mpf_node_t *mk_from_vec(parser_t *p, int kind, uint32_t line, uint32_t col, const nodevec_t *v) {
+static mpf_node_t *mk_from_vec(parser_t *p, int kind, uint32_t line, uint32_t col, nodevec_t *v) {
     mpf_node_t *x = mk(p, kind, line, col, v->n);
     if (v->n) {
         memcpy(x->k, v->items, v->n * sizeof(mpf_node_t *));
+    }
+    if (v->items != NULL) {
+        mpf_gc_free(v->items);
+        v->items = NULL;
+        v->cap = 0;
     }
     return x;
 }
@@ -130,6 +133,7 @@ static mpf_node_t *parse_suite(parser_t *p);
 static mpf_node_t *parse_testlist_star(parser_t *p, bool allow_star);
 static mpf_node_t *parse_args(parser_t *p, bool lambda);
 static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t *val);
+static mpf_node_t *parse_comp_at(parser_t *p, const mpf_token_t *t, int kind, mpf_node_t *elt, mpf_node_t *val);
 
 // ---------------------------------------------------------------- constant folding
 
@@ -181,6 +185,7 @@ static mpf_node_t *mk_binop(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
         mpf_obj_t r = ok ? fold(vmop, a->v.obj, b->v.obj) : MPF_OBJ_NULL;
         if (r != MPF_OBJ_NULL) {
             a->v.obj = r;
+            a->op &= (uint8_t)~N_CONST_LINE;
             return a;
         }
     }
@@ -307,8 +312,11 @@ static mpf_node_t *parse_strings(parser_t *p) {
         // identifier met earlier in the source
         mpf_qstr_t q = mpf_qstr_find((const char *)buf, n);
         if (q != 0 && (q < MPF_QSTRID_LAST_STATIC || mpf_cc_seen_has(p->c, q))) {
-            x->op |= 0x80;
+            x->op |= N_CONST_INTERNED;
         }
+    }
+    if (bytes || (n > 10 && !(x->op & N_CONST_INTERNED))) {
+        x->op |= N_CONST_LINE;
     }
     if (!fmt) {
         return x;
@@ -340,9 +348,10 @@ static mpf_node_t *parse_sub_expr(parser_t *p, const mpf_token_t *t, const uint8
     if (q.tok.kind != TK_END && q.tok.kind != TK_NEWLINE) {
         syntax_error_at(p, t, "f-string: invalid syntax");
     }
-    p->c->chunks = sub.chunks;
-    p->c->free = sub.free;
-    p->c->left = sub.left;
+    // the sub-parser allocated from (and may have grown) the same arena and tables
+    sub.src = p->c->src;
+    sub.len = p->c->len;
+    *p->c = sub;
     return e;
 }
 
@@ -464,9 +473,16 @@ static mpf_node_t *parse_atom(parser_t *p) {
         }
         case TK_INT:
         case TK_FLOAT:
-        case TK_IMAG:
+        case TK_IMAG: {
             advance(p);
-            return mk_const(p, &t, parse_number(p, &t));
+            mpf_node_t *x = mk_const(p, &t, parse_number(p, &t));
+            if (t.kind != TK_INT || !mpf_obj_is_small_int(x->v.obj) ||
+                mpf_obj_small_int_value(x->v.obj) >= ((mpf_int_t)1 << 30) ||
+                mpf_obj_small_int_value(x->v.obj) < -((mpf_int_t)1 << 30)) {
+                x->op |= N_CONST_LINE;   // an object constant: mpy-cross records its line
+            }
+            return x;
+        }
         case TK_STR:
         case TK_BYTES:
         case TK_FSTR:
@@ -500,7 +516,7 @@ static mpf_node_t *parse_atom(parser_t *p) {
                     first = w;
                 }
                 if (first != NULL && (is_kw(p, KW_FOR) || is_kw(p, KW_ASYNC))) {
-                    mpf_node_t *g = parse_comp(p, 3, first, NULL);
+                    mpf_node_t *g = parse_comp_at(p, &t, 3, first, NULL);
                     expect_op(p, OP_RPAR);
                     return g;
                 }
@@ -553,7 +569,7 @@ static mpf_node_t *parse_atom(parser_t *p) {
                         }
                     }
                     if (v.n == 0 && (is_kw(p, KW_FOR) || is_kw(p, KW_ASYNC))) {
-                        mpf_node_t *g = parse_comp(p, 0, e, NULL);
+                        mpf_node_t *g = parse_comp_at(p, &t, 0, e, NULL);
                         expect_op(p, OP_RSQB);
                         return g;
                     }
@@ -591,7 +607,7 @@ static mpf_node_t *parse_atom(parser_t *p) {
                         }
                         mpf_node_t *val = parse_test(p);
                         if (v.n == 0 && (is_kw(p, KW_FOR) || is_kw(p, KW_ASYNC))) {
-                            mpf_node_t *g = parse_comp(p, 1, e, val);
+                            mpf_node_t *g = parse_comp_at(p, &t, 1, e, val);
                             expect_op(p, OP_RBRACE);
                             return g;
                         }
@@ -599,7 +615,7 @@ static mpf_node_t *parse_atom(parser_t *p) {
                         vec_push(p, &v, val);
                     } else {
                         if (v.n == 0 && (is_kw(p, KW_FOR) || is_kw(p, KW_ASYNC))) {
-                            mpf_node_t *g = parse_comp(p, 2, e, NULL);
+                            mpf_node_t *g = parse_comp_at(p, &t, 2, e, NULL);
                             expect_op(p, OP_RBRACE);
                             return g;
                         }
@@ -617,6 +633,14 @@ static mpf_node_t *parse_atom(parser_t *p) {
             break;
     }
     syntax_error(p);
+}
+
+// A comprehension whose node takes the line of its opening bracket [t], as in mpy-cross.
+static mpf_node_t *parse_comp_at(parser_t *p, const mpf_token_t *t, int kind, mpf_node_t *elt, mpf_node_t *val) {
+    mpf_node_t *c = parse_comp(p, kind, elt, val);
+    c->line = t->line;
+    c->col = t->col;
+    return c;
 }
 
 // Comprehension clauses after the element: for ... in ... [if ...]...
@@ -824,6 +848,7 @@ mpf_node_t *factor(parser_t *p) {
                 a->v.obj = r;
                 a->line = t.line;
                 a->col = t.col;
+                a->op &= (uint8_t)~N_CONST_LINE;
                 return a;
             }
         }
@@ -934,14 +959,31 @@ static mpf_node_t *parse_comparison(parser_t *p) {
     return c;
 }
 
+// Whether every item of tuple [x] is a constant (nested tuples too).
+static bool tuple_is_const(const mpf_node_t *x) {
+    for (size_t i = 0; i < x->n; i++) {
+        const mpf_node_t *k = x->k[i];
+        if (k->kind != N_CONST && !(k->kind == N_TUPLE && tuple_is_const(k))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static mpf_node_t *parse_not_test(parser_t *p) {
     mpf_token_t t = p->tok;
     if (accept_kw(p, KW_NOT)) {
         mpf_node_t *a = parse_not_test(p);
-        if (a->kind == N_CONST && (mpf_obj_is_small_int(a->v.obj) || a->v.obj == MPF_OBJ_TRUE ||
-            a->v.obj == MPF_OBJ_FALSE || a->v.obj == MPF_OBJ_NONE)) {
+        if (a->kind == N_CONST) {
+            // not of any constant is folded, as mpy-cross does
             a->v.obj = mpf_obj_is_true(a->v.obj) ? MPF_OBJ_FALSE : MPF_OBJ_TRUE;
+            a->op = 0;
             return a;
+        }
+        if (a->kind == N_TUPLE && tuple_is_const(a)) {
+            mpf_node_t *c = mk(p, N_CONST, t.line, t.col, 0);
+            c->v.obj = a->n ? MPF_OBJ_FALSE : MPF_OBJ_TRUE;
+            return c;
         }
         mpf_node_t *x = mk(p, N_NOT, t.line, t.col, 1);
         x->k[0] = a;

@@ -215,6 +215,7 @@ static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
             mpf_printf(p, "  File \"%q\", line %u, in %q\n", e->tb[i].file, (unsigned)e->tb[i].line, e->tb[i].name);
         }
     }
+#if CONFIG_COMPILER
     if (e != NULL && mpf_exc_match(exc, &mpf_type_SyntaxError)) {
         // the offending line with a caret under the column, as CPython shows it
         const mpf_tuple_t *a = mpf_obj_ptr(e->args);
@@ -250,6 +251,7 @@ static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
             }
         }
     }
+#endif
     const mpf_type_t *et = mpf_obj_type(exc);
     if ((et->flags & MPF_TYPE_FLAG_HEAP) && et->dict != NULL) {
         mpf_obj_t mod = mpf_map_get_qstr(et->dict, MPF_QSTR___module__);
@@ -292,6 +294,7 @@ static void exc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
         mpf_obj_print(p, a->items[0], mpf_exc_match(self, &mpf_type_KeyError) ? MPF_PRINT_REPR : MPF_PRINT_STR);
         return;
     }
+#if CONFIG_COMPILER
     if (a->len == 2 && mpf_exc_match(self, &mpf_type_SyntaxError) && mpf_obj_is_type(a->items[1], &mpf_type_tuple)) {
         // SyntaxError(msg, (filename, lineno, offset, text)): "msg (filename, line N)"
         const mpf_tuple_t *loc = mpf_obj_ptr(a->items[1]);
@@ -300,6 +303,7 @@ static void exc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
             return;
         }
     }
+#endif
     if (a->len >= 2 && a->len <= 5 && mpf_exc_match(self, &mpf_type_OSError)) {
         mpf_printf(p, "[Errno %O] %O", a->items[0], a->items[1]);
         mpf_obj_t f = mpf_map_get_qstr(&e->inst.members, MPF_QSTR_filename);

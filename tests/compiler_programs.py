@@ -298,7 +298,9 @@ line'''
     "many_lines": "".join(f"a{i} = {i}\n" + "\n" * (i % 7) for i in range(200)),
     "many_locals": "def f():\n"
     + "".join(f"    l{i} = {i}\n" for i in range(40))
-    + "    return " + " + ".join(f"l{i}" for i in range(40)) + "\n",
+    + "    return "
+    + " + ".join(f"l{i}" for i in range(40))
+    + "\n",
     "const_micropython": """\
 from micropython import const
 X = const(5)

@@ -90,7 +90,7 @@ __attribute__((noinline)) static int run_code(int argc, char **argv) {
 }
 
 // Compile one source file to an .mpy file; false (after a message) on failure.
-static bool compile_one(const char *in, const char *out, unsigned opt, const char *name) {
+static bool compile_one(const char *in, const char *out, unsigned opt, const char *name, bool verbose) {
     long size = mpf_port_file_size(in);
     if (size < 0) {
         fprintf(stderr, "error: %s: no such file\n", in);
@@ -106,8 +106,20 @@ static bool compile_one(const char *in, const char *out, unsigned opt, const cha
             return false;
         }
         size_t n = 0;
+        size_t total = 0, used_before = 0, used_after = 0, free_ = 0;
+        if (verbose) {
+            mpf_gc_info(&total, &used_before, &free_);
+        }
         uint8_t *mpy = mpf_compile_to_mpy(buf, (size_t)size, name, MPF_COMPILE_EXEC, opt, &n);
+        if (verbose) {
+            mpf_gc_info(&total, &used_after, &free_);
+        }
         mpf_nlr_pop(&nlr);
+        if (verbose) {
+            // nothing is freed while compiling (unless the heap fills), so this is the peak
+            fprintf(stderr, "%s: %ld bytes of source, %zu bytes of .mpy, %zu bytes of heap allocated\n", in, size, n,
+                used_after - used_before);
+        }
         FILE *f = fopen(out, "wb");
         if (f == NULL || fwrite(mpy, 1, n, f) != n || fclose(f) != 0) {
             fprintf(stderr, "error: %s: cannot write file\n", out);
@@ -119,7 +131,7 @@ static bool compile_one(const char *in, const char *out, unsigned opt, const cha
     return false;
 }
 
-// `--compile IN -o OUT [-O N] [-s NAME]`, repeatable: each IN is compiled on its own (one
+// `--compile IN -o OUT [-O N] [-s NAME] [-v]`, repeatable (-v: sizes and heap used): each IN is compiled on its own (one
 // process for many files keeps the differential test fast); the status is 1 if any failed.
 __attribute__((noinline)) static int run_compile(int argc, char **argv) {
     mpf_init();
@@ -134,6 +146,7 @@ __attribute__((noinline)) static int run_compile(int argc, char **argv) {
         const char *out = NULL;
         const char *name = in;
         unsigned opt = 0;
+        bool verbose = false;
         i += 2;
         while (i < argc && strcmp(argv[i], "--compile") != 0) {
             if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
@@ -142,8 +155,12 @@ __attribute__((noinline)) static int run_compile(int argc, char **argv) {
                 name = argv[i + 1];
             } else if (strcmp(argv[i], "-O") == 0 && i + 1 < argc && argv[i + 1][0] >= '0' && argv[i + 1][0] <= '3') {
                 opt = (unsigned)(argv[i + 1][0] - '0');
+            } else if (strcmp(argv[i], "-v") == 0) {
+                verbose = true;
+                i += 1;
+                continue;
             } else {
-                fprintf(stderr, "error: --compile %s: unknown option '%s' (expected -o OUT, -O 0..3, -s NAME)\n", in, argv[i]);
+                fprintf(stderr, "error: --compile %s: unknown option '%s' (expected -o OUT, -O 0..3, -s NAME, -v)\n", in, argv[i]);
                 return 2;
             }
             i += 2;
@@ -152,7 +169,7 @@ __attribute__((noinline)) static int run_compile(int argc, char **argv) {
             fprintf(stderr, "error: --compile %s: missing -o OUT.mpy\n", in);
             return 2;
         }
-        if (!compile_one(in, out, opt, name)) {
+        if (!compile_one(in, out, opt, name, verbose)) {
             status = 1;
         }
         mpf_gc_collect();
