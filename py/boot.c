@@ -3,6 +3,9 @@
 // into an exit status. Ports call these instead of repeating them.
 #include "mpf.h"
 #include "port.h"
+#if CONFIG_REPL
+#include "repl.h"
+#endif
 
 // The frozen module called [name], or NULL.
 static const mpf_frozen_module_t *boot_find_frozen(const char *name) {
@@ -67,12 +70,17 @@ int mpf_boot_frozen(void) {
     }
     const mpf_frozen_module_t *boot = boot_find_frozen("boot");
     const mpf_frozen_module_t *main_py = boot_find_frozen("main");
+#if CONFIG_REPL
+    if (mpf_repl_raw_active()) {
+        main_py = NULL;  // a soft reset from the raw REPL runs boot.py only
+    }
+#endif
     if (boot != NULL) {
         boot_run_frozen(boot);
     }
     if (main_py != NULL) {
         boot_run_frozen(main_py);
-    } else {
+    } else if (boot_find_frozen("main") == NULL) {
         mpf_printf(&mpf_print_stdout, "mpforge on %s: no frozen main.py\n", mpf_port_platform);
     }
     mpf_nlr_pop(&nlr);

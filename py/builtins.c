@@ -1,5 +1,11 @@
 // builtins.c -- the builtins namespace: builtin functions and the table of builtin names.
 #include "mpf.h"
+#if CONFIG_COMPILER
+#include "compile.h"
+#endif
+#if CONFIG_REPL
+#include "repl.h"
+#endif
 #include "port.h"
 
 // ---------------------------------------------------------------- print / I/O
@@ -57,14 +63,22 @@ MPF_FUN_KW(builtin_print_obj, MPF_QSTR_print, 0, builtin_print);
 static bool input_skip_lf;
 
 static mpf_obj_t builtin_input(size_t n_args, const mpf_obj_t *args) {
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, 32);
     if (n_args > 0) {
         mpf_obj_t s = mpf_obj_str(args[0]);
         size_t len;
         const char *d = mpf_obj_str_data(s, &len);
         mpf_port_stdout_write(d, len);
     }
-    mpf_vstr_t v;
-    mpf_vstr_init(&v, 32);
+#if CONFIG_REPL
+    if (mpf_readline_input) {  // a console: the REPL's line editor, with echo
+        if (!mpf_readline_for_input(&v, "")) {
+            mpf_raise_msg(&mpf_type_EOFError, "EOF when reading a line");
+        }
+        return mpf_vstr_to_str(&v);
+    }
+#endif
     for (;;) {
         int c = mpf_port_stdin_read();
         if (c < 0) {
@@ -650,6 +664,10 @@ static const mpf_map_elem_t builtins_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR___name__), MPF_ROM_QSTR(MPF_QSTR_builtins)},
     {MPF_ROM_QSTR(MPF_QSTR___build_class__), MPF_ROM_PTR(&mpf_builtin_build_class_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___import__), MPF_ROM_PTR(&builtin_import_obj)},
+#if CONFIG_COMPILER
+    {MPF_ROM_QSTR(MPF_QSTR_eval), MPF_ROM_PTR(&mpf_builtin_eval_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_exec), MPF_ROM_PTR(&mpf_builtin_exec_obj)},
+#endif
     {MPF_ROM_QSTR(MPF_QSTR_print), MPF_ROM_PTR(&builtin_print_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_len), MPF_ROM_PTR(&builtin_len_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_range), MPF_ROM_PTR(&mpf_type_range)},
@@ -793,6 +811,13 @@ mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q) {
         return builtin_cache[h].v;
     }
     mpf_obj_t v = mpf_rom_map_get(&builtins_map, q);
+#if CONFIG_COMPILER
+    if (v == MPF_OBJ_NULL) {
+        // compile() and the REPL's printer live with the compiler (their names cost
+        // nothing in builds without it)
+        v = mpf_rom_map_get(mpf_compile_builtins_map, q);
+    }
+#endif
     if (v != MPF_OBJ_NULL) {
         builtin_cache[h].q = q;
         builtin_cache[h].v = v;

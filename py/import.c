@@ -1,6 +1,10 @@
 // import.c -- the import system: sys.modules, builtin (C) modules, the frozen-module
-// table, then .mpy files (and packages with __init__.mpy) along sys.path.
+// table, then .mpy files (and packages with __init__.mpy) along sys.path; with the compiler also .py sources.
+#include <string.h>
 #include "mpf.h"
+#if CONFIG_COMPILER
+#include "compile.h"
+#endif
 #include "port.h"
 
 // Builtin modules of this build (gen/moduletable.h), consulted after sys.modules and
@@ -66,6 +70,14 @@ static bool load_file(const char *path, mpf_load_result_t *res) {
     if (!mpf_port_file_read(path, buf, (size_t)size)) {
         mpf_raise_fmt(&mpf_type_OSError, "cannot read %s", path);
     }
+#if CONFIG_COMPILER
+    size_t pl = strlen(path);
+    if (pl > 3 && strcmp(path + pl - 3, ".py") == 0) {
+        // source: compiled here (raises SyntaxError naming the file)
+        *res = mpf_compile((const char *)buf, (size_t)size, path, MPF_COMPILE_EXEC);
+        return true;
+    }
+#endif
     *res = mpf_load_mpy(buf, (size_t)size);
     if (res->error != NULL) {
         mpf_raise_fmt(&mpf_type_ImportError, "%s: invalid .mpy file: %s", path, res->error);
@@ -92,11 +104,25 @@ static mpf_obj_t try_dir(mpf_obj_t dir, const char *last, size_t last_len, mpf_q
     if (load_file(v.buf, &res)) {
         return exec_module(fullname, res.rc, res.ctx, MPF_OBJ_NULL, mpf_obj_new_str(v.buf, v.len - 1));
     }
+#if CONFIG_COMPILER
+    v.len = base_len;
+    mpf_vstr_add_strn(&v, ".py", 4);
+    if (load_file(v.buf, &res)) {
+        return exec_module(fullname, res.rc, res.ctx, MPF_OBJ_NULL, mpf_obj_new_str(v.buf, v.len - 1));
+    }
+#endif
     v.len = base_len;
     mpf_vstr_add_strn(&v, "/__init__.mpy", 14);
     if (load_file(v.buf, &res)) {
         return exec_module(fullname, res.rc, res.ctx, mpf_obj_new_str(v.buf, base_len), mpf_obj_new_str(v.buf, v.len - 1));
     }
+#if CONFIG_COMPILER
+    v.len = base_len;
+    mpf_vstr_add_strn(&v, "/__init__.py", 13);
+    if (load_file(v.buf, &res)) {
+        return exec_module(fullname, res.rc, res.ctx, mpf_obj_new_str(v.buf, base_len), mpf_obj_new_str(v.buf, v.len - 1));
+    }
+#endif
     v.len = base_len;
     mpf_vstr_add_char(&v, 0);
     if (mpf_port_file_size(v.buf) == -2) {

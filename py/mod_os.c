@@ -1,6 +1,6 @@
 // mod_os.c -- the os module: uname() and sep everywhere; on ports with a filesystem
-// (CONFIG_PORT_HAS_FILESYSTEM) stat(), getcwd(), chdir(), listdir(), remove(), mkdir(),
-// rmdir() and rename() through the port's file functions in port.h.
+// (CONFIG_PORT_HAS_FILESYSTEM) stat(), getcwd(), chdir(), listdir(), ilistdir(), remove(),
+// mkdir(), rmdir() and rename() through the port's file functions in port.h.
 #include "mpf.h"
 #include "port.h"
 
@@ -145,6 +145,41 @@ static mpf_obj_t os_listdir(size_t n_args, const mpf_obj_t *args) {
 }
 MPF_FUN_VAR(os_listdir_obj, MPF_QSTR_listdir, 0, 1, os_listdir);
 
+// ilistdir(path='.'): MicroPython's listing that tools such as mpremote (`fs ls`) use: an
+// iterator of (name, type, inode, size) with type 0x4000 for a directory, 0x8000 for a
+// file, inode 0; in listdir()'s order.
+static mpf_obj_t os_ilistdir(size_t n_args, const mpf_obj_t *args) {
+    mpf_obj_t names = os_listdir(n_args, args);
+    size_t dir_len;
+    const char *dir = n_args > 0 ? mpf_obj_str_data(args[0], &dir_len) : ".";
+    dir_len = strlen(dir);
+    size_t n;
+    mpf_obj_t *items;
+    mpf_obj_get_array(names, &n, &items);
+    mpf_obj_t entries = mpf_obj_new_list(0, NULL);
+    mpf_vstr_t path;
+    mpf_vstr_init(&path, dir_len + 32);
+    for (size_t i = 0; i < n; i++) {
+        size_t name_len;
+        const char *name = mpf_obj_str_data(items[i], &name_len);
+        path.len = 0;
+        mpf_vstr_add_strn(&path, dir, dir_len);
+        mpf_vstr_add_char(&path, '/');
+        mpf_vstr_add_strn(&path, name, name_len);
+        mpf_vstr_add_char(&path, '\0');
+        long size = mpf_port_file_size(path.buf);
+        mpf_obj_t entry[4] = {
+            items[i],
+            mpf_obj_new_small_int(size == -2 ? 0x4000 : 0x8000),
+            mpf_obj_new_small_int(0),
+            mpf_obj_new_int(size < 0 ? 0 : (mpf_int_t)size),
+        };
+        mpf_list_append(entries, mpf_obj_new_tuple(4, entry));
+    }
+    return mpf_getiter(entries);
+}
+MPF_FUN_VAR(os_ilistdir_obj, MPF_QSTR_ilistdir, 0, 1, os_ilistdir);
+
 // One-path operations: chdir, remove, mkdir, rmdir.
 #define OS_PATH_FUN(name, portfn) \
     static mpf_obj_t os_##name(mpf_obj_t path) { \
@@ -180,6 +215,7 @@ static const mpf_map_elem_t os_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_getcwd), MPF_ROM_PTR(&os_getcwd_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_chdir), MPF_ROM_PTR(&os_chdir_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_listdir), MPF_ROM_PTR(&os_listdir_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_ilistdir), MPF_ROM_PTR(&os_ilistdir_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_remove), MPF_ROM_PTR(&os_remove_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_unlink), MPF_ROM_PTR(&os_unlink_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_mkdir), MPF_ROM_PTR(&os_mkdir_obj)},

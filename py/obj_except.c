@@ -261,6 +261,43 @@ static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
             mpf_printf(p, "  File \"%q\", line %u, in %q\n", e->tb[i].file, (unsigned)e->tb[i].line, e->tb[i].name);
         }
     }
+#if CONFIG_COMPILER
+    if (e != NULL && mpf_exc_match(exc, &mpf_type_SyntaxError)) {
+        // the offending line with a caret under the column, as CPython shows it
+        const mpf_tuple_t *a = mpf_obj_ptr(e->args);
+        if (a->len == 2 && mpf_obj_is_type(a->items[1], &mpf_type_tuple)) {
+            const mpf_tuple_t *loc = mpf_obj_ptr(a->items[1]);
+            if (loc->len == 4 && mpf_obj_is_small_int(loc->items[1])) {
+                mpf_printf(p, "  File \"%O\", line %O\n", loc->items[0], loc->items[1]);
+                if (MPF_IS_STR(loc->items[3])) {
+                    size_t n;
+                    const char *t = mpf_obj_str_data(loc->items[3], &n);
+                    size_t skip = 0;
+                    while (skip < n && (t[skip] == ' ' || t[skip] == '\t' || t[skip] == '\f')) {
+                        skip++;
+                    }
+                    while (n > skip && (t[n - 1] == '\r' || t[n - 1] == '\n')) {
+                        n--;
+                    }
+                    mpf_printf(p, "    %.*s\n", (int)(n - skip), t + skip);
+                    mpf_int_t col = mpf_obj_is_small_int(loc->items[2]) ? mpf_obj_small_int_value(loc->items[2]) : 0;
+                    if (col >= 1) {
+                        mpf_print_str(p, "    ");
+                        for (mpf_int_t i = (mpf_int_t)skip + 1; i < col && i <= (mpf_int_t)n; i++) {
+                            mpf_print_str(p, " ");
+                        }
+                        mpf_print_str(p, "^\n");
+                    }
+                }
+                mpf_print_str(p, mpf_obj_type_name(exc));
+                mpf_print_str(p, ": ");
+                mpf_obj_print(p, a->items[0], MPF_PRINT_STR);
+                mpf_print_str(p, "\n");
+                return;
+            }
+        }
+    }
+#endif
     const mpf_type_t *et = mpf_obj_type(exc);
     if ((et->flags & MPF_TYPE_FLAG_HEAP) && et->dict != NULL) {
         mpf_obj_t mod = mpf_map_get_qstr(et->dict, MPF_QSTR___module__);
@@ -303,6 +340,16 @@ static void exc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
         mpf_obj_print(p, a->items[0], mpf_exc_match(self, &mpf_type_KeyError) ? MPF_PRINT_REPR : MPF_PRINT_STR);
         return;
     }
+#if CONFIG_COMPILER
+    if (a->len == 2 && mpf_exc_match(self, &mpf_type_SyntaxError) && mpf_obj_is_type(a->items[1], &mpf_type_tuple)) {
+        // SyntaxError(msg, (filename, lineno, offset, text)): "msg (filename, line N)"
+        const mpf_tuple_t *loc = mpf_obj_ptr(a->items[1]);
+        if (loc->len == 4) {
+            mpf_printf(p, "%O (%O, line %O)", a->items[0], loc->items[0], loc->items[1]);
+            return;
+        }
+    }
+#endif
     if (a->len >= 2 && a->len <= 5 && mpf_exc_match(self, &mpf_type_OSError)) {
         mpf_printf(p, "[Errno %O] %O", a->items[0], a->items[1]);
         mpf_obj_t f = mpf_map_get_qstr(&e->inst.members, MPF_QSTR_filename);

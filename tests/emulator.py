@@ -23,14 +23,16 @@ A second UART is a SerialPipe: a pair of FIFOs in a fresh temporary directory
 
 from __future__ import annotations
 
+import contextlib
 import os
 import select
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -51,12 +53,17 @@ class Result:
 
 
 def qemu_command(
-    build_dir: Path, serials: Sequence[str] = (), unimp_log: Path | None = None
+    build_dir: Path,
+    serials: Sequence[str] = (),
+    unimp_log: Path | None = None,
+    console: str = "stdio",
 ) -> list[str]:
     """The non-interactive QEMU command line `mpforge run` uses for this build, with
-    `serials` as further serial ports after the console and `unimp_log` (if given)
-    logging the accesses to devices QEMU does not model."""
-    runner = QemuRunner(build_dir, interactive=False, serials=serials, unimp_log=unimp_log)
+    `serials` as further serial ports after the console, `unimp_log` (if given)
+    logging the accesses to devices QEMU does not model, and the console on `console`."""
+    runner = QemuRunner(
+        build_dir, interactive=False, serials=serials, unimp_log=unimp_log, console=console
+    )
     return runner.command([])
 
 
@@ -127,21 +134,53 @@ class SerialPipe:
 class Emulator:
     """A running emulator with its console on pipes; a thread collects the output."""
 
-    def __init__(self, command: Sequence[str], timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(
+        self, command: Sequence[str], timeout: float = DEFAULT_TIMEOUT, pty: bool = False
+    ) -> None:
+        """`pty`: the console is a pseudo-terminal (stdin, stdout and stderr), as a user's
+        terminal would be, instead of pipes."""
         self.command = list(command)
         self.timeout = timeout
         self._raw = bytearray()
         self._seen = 0  # transcript offset after the last expect()
+        self._raw_seen = 0  # byte offset after the last expect_raw()/read_raw()
         self._cond = threading.Condition()
-        self._proc = subprocess.Popen(
-            self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-        )
+        self._master: int | None = None
+        if pty:
+            self._master, slave = os.openpty()
+            try:
+                self._proc = subprocess.Popen(
+                    self.command, stdin=slave, stdout=slave, stderr=slave, start_new_session=True
+                )
+            finally:
+                os.close(slave)
+        else:
+            self._proc = subprocess.Popen(
+                self.command,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+            )
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
+    def _chunks(self) -> Iterator[bytes]:
+        if self._master is None:
+            assert self._proc.stdout is not None
+            while chunk := self._proc.stdout.read1(4096):
+                yield chunk
+            return
+        while True:
+            try:
+                chunk = os.read(self._master, 4096)
+            except OSError:  # EIO: every slave descriptor is closed
+                return
+            if not chunk:
+                return
+            yield chunk
+
     def _read(self) -> None:
-        assert self._proc.stdout is not None
-        while chunk := self._proc.stdout.read1(4096):
+        for chunk in self._chunks():
             with self._cond:
                 self._raw += chunk
                 self._cond.notify_all()
@@ -173,10 +212,55 @@ class Emulator:
             f"expected {text!r} from `{' '.join(self.command)}`; console so far:\n{self.transcript}"
         )
 
+    @property
+    def raw(self) -> bytes:
+        """Everything the console printed, byte for byte (CR LF kept)."""
+        with self._cond:
+            return bytes(self._raw)
+
+    def expect_raw(self, data: bytes, timeout: float | None = None) -> bytes:
+        """As expect(), on the bytes as sent (no decoding, CR LF kept), for binary protocols;
+        it keeps its own position, independent of expect()'s."""
+        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
+        with self._cond:
+            while (at := self._raw.find(data, self._raw_seen)) < 0:
+                left = deadline - time.monotonic()
+                if left <= 0 or (self._proc.poll() is not None and not self._reader.is_alive()):
+                    break
+                self._cond.wait(min(left, 0.1))
+            if at >= 0:
+                before = bytes(self._raw[self._raw_seen : at + len(data)])
+                self._raw_seen = at + len(data)
+                return before
+        self.kill()
+        raise EmulatorTimeout(
+            f"expected {data!r} from `{' '.join(self.command)}`; console so far:\n{self.raw!r}"
+        )
+
+    def read_raw(self, n: int, timeout: float | None = None) -> bytes:
+        """The next `n` bytes after expect_raw()'s position (which moves past them)."""
+        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
+        with self._cond:
+            while len(self._raw) < self._raw_seen + n:
+                left = deadline - time.monotonic()
+                if left <= 0 or (self._proc.poll() is not None and not self._reader.is_alive()):
+                    break
+                self._cond.wait(min(left, 0.1))
+            else:
+                data = bytes(self._raw[self._raw_seen : self._raw_seen + n])
+                self._raw_seen += n
+                return data
+        self.kill()
+        raise EmulatorTimeout(f"expected {n} more bytes; console so far: {self.raw!r}")
+
     def send(self, data: str | bytes) -> None:
         """Type `data` on the console (call after expect() saw the prompt)."""
+        raw = data.encode() if isinstance(data, str) else data
+        if self._master is not None:
+            os.write(self._master, raw)
+            return
         assert self._proc.stdin is not None
-        self._proc.stdin.write(data.encode() if isinstance(data, str) else data)
+        self._proc.stdin.write(raw)
         self._proc.stdin.flush()
 
     def wait(self, timeout: float | None = None) -> int:
@@ -192,6 +276,11 @@ class Emulator:
         return status
 
     def kill(self) -> None:
+        if self._master is not None:
+            # the whole session: a child it started (`mpforge run` starts the firmware)
+            # would keep the pty open, and the reader waiting for ever
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self._proc.pid, signal.SIGKILL)
         if self._proc.poll() is None:
             self._proc.kill()
             self._proc.wait()
@@ -210,6 +299,9 @@ class Emulator:
         for stream in (self._proc.stdin, self._proc.stdout):
             if stream is not None:
                 stream.close()
+        if self._master is not None:
+            os.close(self._master)
+            self._master = None
 
 
 def boot(

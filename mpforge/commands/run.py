@@ -34,6 +34,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="QEMU boards: attach one more serial port (a QEMU character device such as "
         "pty or pipe:/tmp/u2); the first is USART2 on STM32 boards (repeatable)",
     )
+    parser.add_argument(
+        "--console",
+        metavar="BACKEND",
+        help="QEMU boards: the console on this character device instead of the terminal, "
+        "e.g. pty for mpremote (QEMU prints the /dev/pts path)",
+    )
     parser.add_argument("file", nargs="?", type=Path, help="host port: a .py or .mpy to run")
     parser.add_argument("args", nargs=argparse.REMAINDER, help="arguments for FILE (sys.argv)")
 
@@ -55,10 +61,11 @@ def run(args: argparse.Namespace) -> int:
     runner_class = runner_for(emulator)
     if runner_class is None:
         raise MpforgeError(f"board {args.board}: no runner for emulator '{emulator}'")
-    if args.serial:
+    if args.serial or args.console:
         if runner_class is not QemuRunner:
-            raise MpforgeError(f"board {args.board}: --serial needs a board that runs in QEMU")
-        runner: Runner = QemuRunner(directory, serials=args.serial)
+            option = "--serial" if args.serial else "--console"
+            raise MpforgeError(f"board {args.board}: {option} needs a board that runs in QEMU")
+        runner: Runner = QemuRunner(directory, serials=args.serial, console=args.console or "stdio")
     else:
         runner = runner_class(directory)
     if args.file is None:

@@ -4,7 +4,8 @@ The machine comes from CONFIG_QEMU_MACHINE; with CONFIG_SEMIHOSTING_EXIT the gue
 can end QEMU with its exit status. At a terminal the console is a multiplexed
 stdio character device without signals, so Ctrl-C reaches the board as a byte
 and the exit key is Ctrl-A then X (Ctrl-A Ctrl-A sends a Ctrl-A to the board).
-Piped (tests, scripts), it is plain `-serial stdio`.
+Piped (tests, scripts), it is plain `-serial stdio`. `console` puts it on another
+character device instead, e.g. "pty" for mpremote (QEMU prints the /dev/pts path).
 
 The console is QEMU's serial0; `serials` attaches more character devices in order
 (serial1, serial2, ...: USART2, USART3, ... on netduinoplus2), e.g. "pty" or
@@ -37,11 +38,13 @@ class QemuRunner(Runner):
         interactive: bool | None = None,
         serials: Sequence[str] = (),
         unimp_log: Path | None = None,
+        console: str = "stdio",
     ) -> None:
         super().__init__(build_dir)
         self.interactive = sys.stdin.isatty() if interactive is None else interactive
         self.serials = list(serials)
         self.unimp_log = unimp_log
+        self.console = console
 
     def image(self) -> Path:
         return self.build_dir / "firmware.elf"
@@ -55,7 +58,9 @@ class QemuRunner(Runner):
                 "models it; `mpforge boards` lists the boards with an emulator"
             )
         cmd = [self.system, "-M", machine, "-display", "none", "-monitor", "none"]
-        if self.interactive:
+        if self.console != "stdio":
+            cmd += ["-serial", self.console]
+        elif self.interactive:
             cmd += ["-chardev", "stdio,id=console,mux=on,signal=off", "-serial", "chardev:console"]
         else:
             cmd += ["-serial", "stdio"]
@@ -73,5 +78,7 @@ class QemuRunner(Runner):
                 f"{self.system} is not installed; install it with "
                 f"`sudo apt-get install {QEMU_PACKAGE}`"
             )
-        if self.interactive:
+        if self.console != "stdio":
+            print(f"note: console on QEMU's {self.console}; stop with Ctrl-C", file=sys.stderr)
+        elif self.interactive:
             print(f"note: console attached; exit with {EXIT_KEY}", file=sys.stderr)

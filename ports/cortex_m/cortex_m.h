@@ -120,5 +120,14 @@ void cm_console_write(const char *data, size_t len, bool cooked);
 int cm_console_getc(void);
 size_t cm_console_any(void);
 bool cm_console_take_interrupt(void);
+// The chip's console receive interrupt asks this before turning Ctrl-C into the signal
+// above: while the REPL reads the console, Ctrl-C is a byte like the others (kept in
+// order with them).
+#if CONFIG_REPL && !CONFIG_PORT_SELFTEST
+#include "repl.h"
+#define CM_CONSOLE_CTRL_C_IS_DATA mpf_repl_reading
+#else
+#define CM_CONSOLE_CTRL_C_IS_DATA false
+#endif
 
 #endif // CORTEX_M_CORTEX_M_H

@@ -1,10 +1,14 @@
 // main.c -- the firmware's main loop: start the core, run the frozen boot.py and
 // main.py (as __main__), report an uncaught exception with its traceback, and then
-// either leave the emulator with the status (SEMIHOSTING_EXIT) or wait for Ctrl-D
-// to run main.py again (a soft reset: the heap and modules start afresh).
+// either leave the emulator with the status (SEMIHOSTING_EXIT), or run the REPL
+// (CONFIG_REPL), or wait for Ctrl-D; Ctrl-D (a soft reset) starts the heap and
+// modules afresh and runs them again.
 #include "cortex_m.h"
 #include "mpf.h"
 #include "port.h"
+#if CONFIG_REPL
+#include "repl.h"
+#endif
 
 #define CHAR_CTRL_D 0x04
 
@@ -12,6 +16,9 @@
 static int run_once(void) {
     mpf_init();
     int status = mpf_boot_frozen();
+#if CONFIG_REPL && !CONFIG_SEMIHOSTING_EXIT
+    (void)mpf_repl_run(false);  // returns at a soft reset
+#endif
     mpf_deinit();
     cm_chip_soft_reset();  // what Python opened does not outlive the run that opened it
     return status;
@@ -22,6 +29,8 @@ int main(void) {
         int status = run_once();
 #if CONFIG_SEMIHOSTING_EXIT
         return status;  // startup.c leaves the emulator with it
+#elif CONFIG_REPL
+        (void)status;  // the REPL returned: a soft reset
 #else
         mpf_printf(&mpf_print_stdout, "main.py ended (status %d); Ctrl-D runs it again\n", status);
         while (cm_console_getc() != CHAR_CTRL_D) {

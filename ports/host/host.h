@@ -2,6 +2,10 @@
 #ifndef MPF_HOST_H
 #define MPF_HOST_H
 
+#include <stddef.h>
+
+#include "mpfconfig.h"
+
 // Record the highest stack address the GC scans and the usable stack below it
 // (0: ask the system's stack rlimit). Called first thing on the VM's thread.
 void mpf_host_set_stack_top(void *top, size_t size);
@@ -10,5 +14,25 @@ void mpf_host_set_stack_top(void *top, size_t size);
 // numbers, which mod_errno and the OSError subclasses use). The same on Linux;
 // emscripten's libc numbers them differently (ENOENT is 44 there).
 int mpf_host_errno(void);
+
+#if CONFIG_REPL
+#include <stdbool.h>
+#include <stdio.h>
+
+// The interactive console (console.c), for the REPL: when standard input is a terminal,
+// put it in raw mode and start reading it on a thread; false (and nothing changed) if not.
+bool mpf_host_console_start(void);
+// True once mpf_host_console_start() succeeded: stdin/stdout go through the console.
+bool mpf_host_console_active(void);
+// The next input byte, blocking; -1 at the end of input. Raises KeyboardInterrupt for a
+// Ctrl-C (or SIGINT) since the last check.
+int mpf_host_console_read(void);
+// True when a byte, the end of input or a Ctrl-C is waiting.
+bool mpf_host_console_ready(void);
+// Raise KeyboardInterrupt if a Ctrl-C (or SIGINT) came since the last check.
+void mpf_host_console_poll(void);
+// Write [len] bytes of [data] to [f] with "\n" as "\r\n" (the terminal is raw).
+void mpf_host_console_write(FILE *f, const char *data, size_t len);
+#endif
 
 #endif // MPF_HOST_H

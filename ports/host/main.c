@@ -1,5 +1,8 @@
 // main.c -- the host executable: `firmware FILE.mpy [ARGS...]` runs FILE as __main__;
-// `firmware` alone boots like a board: the frozen boot.py, then main.py.
+// `firmware` alone boots like a board: the frozen boot.py, then main.py, then (at a
+// terminal, with CONFIG_REPL) the REPL. With the
+// compiler: `firmware FILE.py` runs source, `firmware -c CODE` runs CODE, and
+// `firmware --compile IN.py -o OUT.mpy [-O N] [-s NAME]`... writes what our compiler makes.
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
 #include <stdio.h>
@@ -9,6 +12,12 @@
 #include "mpf.h"
 #include "port.h"
 #include "host.h"
+#if CONFIG_COMPILER
+#include "compile.h"
+#endif
+#if CONFIG_REPL
+#include "repl.h"
+#endif
 
 // Exit status for a file that cannot be run.
 #define EXIT_EXCEPTION 1
@@ -40,7 +49,14 @@ __attribute__((noinline)) static int run_main(int argc, char **argv) {
             mpf_nlr_pop(&nlr);
             return EXIT_EXCEPTION;
         }
-        mpf_load_result_t res = mpf_load_mpy(buf, (size_t)size);
+        mpf_load_result_t res;
+#if CONFIG_COMPILER
+        size_t plen = strlen(path);
+        if (plen < 4 || strcmp(path + plen - 4, ".mpy") != 0) {
+            res = mpf_compile((const char *)buf, (size_t)size, path, MPF_COMPILE_EXEC);
+        } else
+#endif
+        res = mpf_load_mpy(buf, (size_t)size);
         if (res.error != NULL) {
             fprintf(stderr, "error: %s: invalid .mpy file: %s\n", path, res.error);
             mpf_nlr_pop(&nlr);
@@ -53,6 +69,115 @@ __attribute__((noinline)) static int run_main(int argc, char **argv) {
     return mpf_boot_exit_status(nlr.exc);
 }
 
+#if CONFIG_COMPILER
+// `-c CODE [ARGS...]`: run CODE as __main__ (sys.argv[0] is "-c", as in CPython).
+__attribute__((noinline)) static int run_code(int argc, char **argv) {
+    mpf_init();
+    mpf_list_append(mpf_state.sys_argv, mpf_obj_new_str("-c", 2));
+    for (int i = 3; i < argc; i++) {
+        mpf_list_append(mpf_state.sys_argv, mpf_obj_new_str(argv[i], strlen(argv[i])));
+    }
+    mpf_list_append(mpf_state.sys_path, mpf_obj_new_str("", 0));
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        mpf_load_result_t res = mpf_compile(argv[2], strlen(argv[2]), "<string>", MPF_COMPILE_EXEC);
+        mpf_boot_run_as_main(res.rc, res.ctx, MPF_OBJ_NULL);
+        mpf_nlr_pop(&nlr);
+        return 0;
+    }
+    return mpf_boot_exit_status(nlr.exc);
+}
+
+// Compile one source file to an .mpy file; false (after a message) on failure.
+static bool compile_one(const char *in, const char *out, unsigned opt, const char *name, bool verbose) {
+    long size = mpf_port_file_size(in);
+    if (size < 0) {
+        fprintf(stderr, "error: %s: no such file\n", in);
+        return false;
+    }
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        char *buf = mpf_gc_alloc((size_t)size + 1, false);
+        if (!mpf_port_file_read(in, (uint8_t *)buf, (size_t)size)) {
+            mpf_nlr_pop(&nlr);
+            fprintf(stderr, "error: %s: cannot read file\n", in);
+            return false;
+        }
+        size_t n = 0;
+        size_t total = 0, used_before = 0, used_after = 0, free_ = 0;
+        if (verbose) {
+            mpf_gc_info(&total, &used_before, &free_);
+        }
+        uint8_t *mpy = mpf_compile_to_mpy(buf, (size_t)size, name, MPF_COMPILE_EXEC, opt, &n);
+        if (verbose) {
+            mpf_gc_info(&total, &used_after, &free_);
+        }
+        mpf_nlr_pop(&nlr);
+        if (verbose) {
+            // nothing is freed while compiling (unless the heap fills), so this is the peak
+            fprintf(stderr, "%s: %ld bytes of source, %zu bytes of .mpy, %zu bytes of heap allocated\n", in, size, n,
+                used_after - used_before);
+        }
+        FILE *f = fopen(out, "wb");
+        if (f == NULL || fwrite(mpy, 1, n, f) != n || fclose(f) != 0) {
+            fprintf(stderr, "error: %s: cannot write file\n", out);
+            return false;
+        }
+        return true;
+    }
+    mpf_boot_exit_status(nlr.exc);
+    return false;
+}
+
+// `--compile IN -o OUT [-O N] [-s NAME] [-v]`, repeatable (-v: sizes and heap used): each IN is compiled on its own (one
+// process for many files keeps the differential test fast); the status is 1 if any failed.
+__attribute__((noinline)) static int run_compile(int argc, char **argv) {
+    mpf_init();
+    int status = 0;
+    int i = 1;
+    while (i < argc) {
+        if (strcmp(argv[i], "--compile") != 0 || i + 1 >= argc) {
+            fprintf(stderr, "error: usage: firmware --compile IN.py -o OUT.mpy [-O N] [-s NAME] ...\n");
+            return 2;
+        }
+        const char *in = argv[i + 1];
+        const char *out = NULL;
+        const char *name = in;
+        unsigned opt = 0;
+        bool verbose = false;
+        i += 2;
+        while (i < argc && strcmp(argv[i], "--compile") != 0) {
+            if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
+                out = argv[i + 1];
+            } else if (strcmp(argv[i], "-s") == 0 && i + 1 < argc) {
+                name = argv[i + 1];
+            } else if (strcmp(argv[i], "-O") == 0 && i + 1 < argc && argv[i + 1][0] >= '0' && argv[i + 1][0] <= '3') {
+                opt = (unsigned)(argv[i + 1][0] - '0');
+            } else if (strcmp(argv[i], "-v") == 0) {
+                verbose = true;
+                i += 1;
+                continue;
+            } else {
+                fprintf(stderr, "error: --compile %s: unknown option '%s' (expected -o OUT, -O 0..3, -s NAME, -v)\n", in, argv[i]);
+                return 2;
+            }
+            i += 2;
+        }
+        if (out == NULL) {
+            fprintf(stderr, "error: --compile %s: missing -o OUT.mpy\n", in);
+            return 2;
+        }
+        if (!compile_one(in, out, opt, name, verbose)) {
+            status = 1;
+        }
+        mpf_gc_collect();
+    }
+    return status;
+}
+#endif
+
 // No file: boot like a board, running the frozen boot.py and main.py.
 __attribute__((noinline)) static int run_frozen(int argc, char **argv) {
     mpf_init();
@@ -60,6 +185,35 @@ __attribute__((noinline)) static int run_frozen(int argc, char **argv) {
         mpf_list_append(mpf_state.sys_argv, mpf_obj_new_str(argv[i], strlen(argv[i])));
     }
     return mpf_boot_frozen();
+}
+
+#if CONFIG_REPL
+// At a terminal with no file: boot like a board, then the REPL; a soft reset (Ctrl-D)
+// starts the core afresh and boots again. Returns the exit status (end of input: 0).
+__attribute__((noinline)) static int run_repl(int argc, char **argv) {
+    for (;;) {
+        mpf_init();
+        for (int i = 0; i < argc; i++) {
+            mpf_list_append(mpf_state.sys_argv, mpf_obj_new_str(argv[i], strlen(argv[i])));
+        }
+        (void)mpf_boot_frozen();  // main.py's traceback is printed; the prompt follows
+        int status = mpf_repl_run(true);
+        mpf_deinit();
+        if (status != MPF_REPL_SOFT_RESET) {
+            return status;
+        }
+    }
+}
+#endif
+
+// No file: the REPL at a terminal, else the frozen boot.py and main.py.
+static int run_no_file(int argc, char **argv) {
+#if CONFIG_REPL
+    if (mpf_host_console_start()) {
+        return run_repl(argc, argv);
+    }
+#endif
+    return run_frozen(argc, argv);
 }
 
 // The interpreter runs on a thread with a stack of this size, so deep recursion (and
@@ -72,15 +226,38 @@ typedef struct {
     int status;
 } vm_args_t;
 
+// Choose what the command line asks for.
+static int dispatch(int argc, char **argv) {
+    if (argc < 2) {
+        return run_no_file(argc, argv);
+    }
+#if CONFIG_COMPILER
+    if (strcmp(argv[1], "--compile") == 0) {
+        return run_compile(argc, argv);
+    }
+    if (strcmp(argv[1], "-c") == 0) {
+        if (argc < 3) {
+            fprintf(stderr, "error: -c needs an argument: firmware -c CODE\n");
+            return 2;
+        }
+        return run_code(argc, argv);
+    }
+#endif
+    return run_main(argc, argv);
+}
+
 static void *vm_thread(void *arg) {
     vm_args_t *a = arg;
     volatile int top = 0;
     mpf_host_set_stack_top((void *)&top, VM_THREAD_STACK - 64 * 1024);
-    a->status = a->argc < 2 ? run_frozen(a->argc, a->argv) : run_main(a->argc, a->argv);
+    a->status = dispatch(a->argc, a->argv);
     return NULL;
 }
 
 int main(int argc, char **argv) {
+#if CONFIG_REPL
+    mpf_readline_input = false;  // until the console starts: stdin may be a pipe
+#endif
     vm_args_t a = {argc, argv, 1};
     pthread_attr_t attr;
     pthread_t th;
@@ -89,7 +266,7 @@ int main(int argc, char **argv) {
         // no thread: run on the main stack
         volatile int top = 0;
         mpf_host_set_stack_top((void *)&top, 0);
-        a.status = argc < 2 ? run_frozen(argc, argv) : run_main(argc, argv);
+        a.status = dispatch(argc, argv);
     } else {
         pthread_join(th, NULL);
     }

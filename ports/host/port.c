@@ -59,11 +59,23 @@ int mpf_host_errno(void) {
 #endif
 
 void mpf_port_stdout_write(const char *data, size_t len) {
+#if CONFIG_REPL
+    if (mpf_host_console_active()) {
+        mpf_host_console_write(stdout, data, len);
+        return;
+    }
+#endif
     fwrite(data, 1, len, stdout);
 }
 
 void mpf_port_stderr_write(const char *data, size_t len) {
     fflush(stdout);
+#if CONFIG_REPL
+    if (mpf_host_console_active()) {
+        mpf_host_console_write(stderr, data, len);
+        return;
+    }
+#endif
     fwrite(data, 1, len, stderr);
 }
 
@@ -74,6 +86,11 @@ static size_t stdin_pos, stdin_len;
 
 int mpf_port_stdin_read(void) {
     fflush(stdout);
+#if CONFIG_REPL
+    if (mpf_host_console_active()) {
+        return mpf_host_console_read();
+    }
+#endif
     if (stdin_pos == stdin_len) {
         ssize_t n;
         do {
@@ -89,6 +106,11 @@ int mpf_port_stdin_read(void) {
 }
 
 bool mpf_port_stdin_ready(void) {
+#if CONFIG_REPL
+    if (mpf_host_console_active()) {
+        return mpf_host_console_ready();
+    }
+#endif
     if (stdin_pos < stdin_len) {
         return true;
     }
@@ -135,6 +157,9 @@ void mpf_port_stack(void **top, size_t *size) {
 }
 
 void mpf_port_poll(void) {
+#if CONFIG_REPL
+    mpf_host_console_poll();
+#endif
 }
 
 void mpf_port_idle(void) {

@@ -196,7 +196,7 @@ static void receive(int id) {
     uart_state_t *st = &uart_state[id];
     while (!(RP2040_REG(hw->base + UART_FR) & UART_FR_RXFE)) {
         uint8_t c = (uint8_t)RP2040_REG(hw->base + UART_DR);  // bits 8..11: error flags
-        if (id == RP2040_CONSOLE_UART && c == RP2040_CHAR_CTRL_C) {
+        if (id == RP2040_CONSOLE_UART && c == RP2040_CHAR_CTRL_C && !CM_CONSOLE_CTRL_C_IS_DATA) {
             console_interrupt = true;
             continue;
         }

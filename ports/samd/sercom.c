@@ -214,7 +214,7 @@ static void receive(int n) {
     sercom_state_t *st = &sercom_state[n];
     while (SAMD_REG8(base + SERCOM_INTFLAG) & SERCOM_INTFLAG_RXC) {
         uint8_t c = (uint8_t)SAMD_REG16(base + SERCOM_DATA);
-        if (n == CONSOLE && c == CHAR_CTRL_C) {
+        if (n == CONSOLE && c == CHAR_CTRL_C && !CM_CONSOLE_CTRL_C_IS_DATA) {
             console_interrupt = true;
             continue;
         }

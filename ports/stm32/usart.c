@@ -1,7 +1,8 @@
 // usart.c -- every USART through one driver: polled transmit, interrupt-driven receive
 // into a static ring buffer per USART. The console is just the instance
 // CONFIG_STM32_CONSOLE_USART, opened at reset from the config; there Ctrl-C is not
-// buffered but raises a flag the core's poll hook turns into KeyboardInterrupt.
+// buffered but raises a flag the core's poll hook turns into KeyboardInterrupt (except
+// while the REPL reads: then it is data).
 // machine.UART (machine.c) opens the other instances.
 #include "stm32f4.h"
 #include "stm32hal.h"
@@ -227,7 +228,7 @@ static void receive(int id) {
     // Reading SR then DR clears RXNE and an overrun (ORE) alike.
     while (STM32_REG(hw->base + USART_SR) & (USART_SR_RXNE | USART_SR_ORE)) {
         uint8_t c = (uint8_t)STM32_REG(hw->base + USART_DR) & st->data_mask;
-        if (id == CONSOLE_ID && c == STM32_CHAR_CTRL_C) {
+        if (id == CONSOLE_ID && c == STM32_CHAR_CTRL_C && !CM_CONSOLE_CTRL_C_IS_DATA) {
             console_interrupt = true;
             continue;
         }

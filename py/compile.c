@@ -1,0 +1,341 @@
+// compile.c -- the compiler's public entry points (CONFIG_COMPILER): source text in, a
+// loaded module out, through the same .mpy bytes mpy-cross would write; also the arena
+// the stages allocate from and the SyntaxError they raise.
+#include <string.h>
+
+#include "compile_int.h"
+
+// Arena chunks: big enough that most sources need a handful.
+#define CHUNK_SIZE 4096
+
+void *mpf_cc_alloc(mpf_cctx_t *c, size_t n) {
+    n = (n + sizeof(void *) - 1) & ~(sizeof(void *) - 1);
+    if (n > c->left) {
+        size_t size = n + sizeof(void *) > CHUNK_SIZE ? n + sizeof(void *) : CHUNK_SIZE;
+        void **chunk = mpf_gc_alloc(size, false);
+        chunk[0] = c->chunks;
+        c->chunks = chunk;
+        c->free = (uint8_t *)(chunk + 1);
+        c->left = size - sizeof(void *);
+    }
+    void *p = c->free;
+    c->free += n;
+    c->left -= n;
+    return p;
+}
+
+void mpf_cc_seen_add(mpf_cctx_t *c, mpf_qstr_t q) {
+    if (2 * (c->seen_n + 1) > c->seen_cap) {
+        size_t cap = c->seen_cap ? 2 * c->seen_cap : 256;
+        mpf_qstr_t *old = c->seen;
+        size_t old_cap = c->seen_cap;
+        c->seen = mpf_cc_alloc(c, cap * sizeof(mpf_qstr_t));
+        memset(c->seen, 0, cap * sizeof(mpf_qstr_t));
+        c->seen_cap = cap;
+        c->seen_n = 0;
+        for (size_t i = 0; i < old_cap; i++) {
+            if (old[i]) {
+                mpf_cc_seen_add(c, old[i]);
+            }
+        }
+    }
+    size_t i = (q * 2654435761u) & (c->seen_cap - 1);
+    while (c->seen[i] != 0) {
+        if (c->seen[i] == q) {
+            return;
+        }
+        i = (i + 1) & (c->seen_cap - 1);
+    }
+    c->seen[i] = q;
+    c->seen_n++;
+}
+
+bool mpf_cc_seen_has(const mpf_cctx_t *c, mpf_qstr_t q) {
+    if (c->seen_cap == 0) {
+        return false;
+    }
+    size_t i = (q * 2654435761u) & (c->seen_cap - 1);
+    while (c->seen[i] != 0) {
+        if (c->seen[i] == q) {
+            return true;
+        }
+        i = (i + 1) & (c->seen_cap - 1);
+    }
+    return false;
+}
+
+// SyntaxError(msg, (filename, line, column, text)), as CPython builds it.
+void mpf_cc_syntax_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, const char *msg) {
+    // the offending line's text (without its newline)
+    const char *s = c->src;
+    size_t pos = 0;
+    for (size_t l = 1; l < line && pos < c->len; pos++) {
+        if (s[pos] == '\n') {
+            l++;
+        }
+    }
+    size_t end = pos;
+    while (end < c->len && s[end] != '\n') {
+        end++;
+    }
+    mpf_obj_t text = line > 0 ? mpf_obj_new_str(s + pos, end - pos) : MPF_OBJ_NONE;
+    mpf_obj_t loc[4] = {
+        mpf_obj_new_str(c->filename, strlen(c->filename)),
+        mpf_obj_new_small_int((mpf_int_t)line),
+        mpf_obj_new_small_int((mpf_int_t)col),
+        text,
+    };
+    mpf_obj_t args[2] = {mpf_obj_new_str(msg, strlen(msg)), mpf_obj_new_tuple(4, loc)};
+    mpf_obj_t exc = mpf_exc_new(indent ? &mpf_type_IndentationError : &mpf_type_SyntaxError, 2, args);
+    // CPython's attributes of a SyntaxError
+    mpf_exc_t *e = mpf_exc_native(exc);
+    static const uint16_t names[5] = {MPF_QSTR_msg, MPF_QSTR_filename, MPF_QSTR_lineno, MPF_QSTR_offset, MPF_QSTR_text};
+    const mpf_obj_t values[5] = {args[0], loc[0], loc[1], loc[2], loc[3]};
+    for (size_t i = 0; i < 5; i++) {
+        mpf_map_lookup(&e->inst.members, mpf_obj_new_qstr(names[i]), MPF_MAP_LOOKUP_ADD)->value = values[i];
+    }
+    mpf_raise(exc);
+}
+
+uint8_t *mpf_compile_to_mpy(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode,
+    unsigned opt, size_t *out_len) {
+    mpf_cctx_t c;
+    memset(&c, 0, sizeof(c));
+    c.src = src;
+    c.len = len;
+    c.filename = filename;
+    c.opt = opt;
+    mpf_node_t *tree = mpf_parse(&c, mode);
+    return mpf_emit_mpy(&c, tree, mode, opt, out_len);
+}
+
+mpf_load_result_t mpf_compile(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode) {
+    size_t n = 0;
+    uint8_t *mpy = mpf_compile_to_mpy(src, len, filename, mode, 0, &n);
+    mpf_load_result_t res = mpf_load_mpy(mpy, n);
+    if (res.error != NULL) {
+        // the compiler made something the loader rejects: a bug, reported as such
+        mpf_raise_msg(&mpf_type_RuntimeError, res.error);
+    }
+    return res;
+}
+
+bool mpf_parse_needs_more(mpf_cctx_t *c, bool *unterminated);
+
+bool mpf_compile_needs_more(const char *src, size_t len) {
+    mpf_cctx_t c;
+    memset(&c, 0, sizeof(c));
+    c.src = src;
+    c.len = len;
+    c.filename = "<stdin>";
+    bool unterminated = false;
+    bool more = false;
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        more = mpf_parse_needs_more(&c, &unterminated);
+        mpf_nlr_pop(&nlr);
+    } else {
+        // an error at the end of the input (open bracket or string) asks for more;
+        // any other error is reported when the statement is compiled
+        mpf_exc_t *e = mpf_exc_native(nlr.exc);
+        more = false;
+        if (e != NULL) {
+            const mpf_tuple_t *a = mpf_obj_ptr(e->args);
+            if (a->len > 0) {
+                size_t n;
+                const char *m = mpf_obj_str_data(a->items[0], &n);
+                more = (n >= 10 && memcmp(m, "unexpected", 10) == 0) ||
+                    (n >= 12 && memcmp(m, "unterminated", 12) == 0 && strstr(m, "triple") != NULL);
+            }
+        }
+        return more;
+    }
+    if (!more) {
+        return false;
+    }
+    // a compound statement is complete once a blank line follows it
+    if (len >= 1 && src[len - 1] == '\n') {
+        size_t i = len - 1;
+        while (i > 0 && (src[i - 1] == ' ' || src[i - 1] == '\t')) {
+            i--;
+        }
+        if (i > 0 && src[i - 1] == '\n') {
+            return false;
+        }
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------- code objects (compile())
+
+typedef struct {
+    mpf_obj_base_t base;
+    mpf_load_result_t res;
+    mpf_compile_mode_t mode;
+} code_t;
+
+static void code_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    const code_t *c = mpf_obj_ptr(self);
+    mpf_printf(p, "<code object <module> at %x, mode %d>", (unsigned)(uintptr_t)self, (int)c->mode);
+}
+
+const mpf_type_t mpf_type_code = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_code,
+    .print = code_print,
+};
+
+mpf_obj_t mpf_compile_code_new(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode) {
+    code_t *c = mpf_new(code_t);
+    c->base.type = &mpf_type_code;
+    c->mode = mode;
+    c->res = mpf_compile(src, len, filename, mode);
+    return mpf_obj_from_ptr(c);
+}
+
+mpf_obj_t mpf_compile_code_run(mpf_obj_t code, mpf_obj_t globals, mpf_obj_t locals) {
+    code_t *c = mpf_obj_ptr(code);
+    // each run gets its own context: the same code may run with other globals
+    mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);
+    *ctx = *c->res.ctx;
+    ctx->globals = globals;
+    mpf_obj_t f = mpf_obj_new_fun_bc(c->res.rc, ctx, MPF_OBJ_NULL, MPF_OBJ_NULL, 0, NULL);
+    return mpf_vm_call_bc(mpf_obj_ptr(f), 0, 0, NULL, locals);
+}
+
+// ---------------------------------------------------------------- eval, exec, compile
+
+// The running code's globals.
+static mpf_obj_t current_globals(void) {
+    mpf_frame_t *fr = mpf_state.cur_frame;
+    return fr ? fr->fun->ctx->globals : mpf_state.main_globals;
+}
+
+// eval/exec/compile (with the compiler). [what] is source (str or bytes) or a code object.
+static mpf_obj_t source_to_code(mpf_obj_t what, const char *filename, mpf_compile_mode_t mode) {
+    if (mpf_obj_is_type(what, &mpf_type_code)) {
+        return what;
+    }
+    if (!MPF_IS_STR(what) && !mpf_obj_is_type(what, &mpf_type_bytes)) {
+        mpf_raise_msg(&mpf_type_TypeError, mode == MPF_COMPILE_EVAL ? "eval() arg 1 must be a string, bytes or code object"
+                                                                    : "exec() arg 1 must be a string, bytes or code object");
+    }
+    size_t len;
+    const char *src = mpf_obj_str_data(what, &len);
+    if (mode == MPF_COMPILE_EVAL) {
+        // eval() ignores leading spaces and tabs, as CPython's does
+        while (len > 0 && (*src == ' ' || *src == '\t')) {
+            src++;
+            len--;
+        }
+    }
+    return mpf_compile_code_new(src, len, filename, mode);
+}
+
+// Run [code] in the dicts given to eval/exec (defaults: the caller's globals and locals).
+static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) {
+    mpf_obj_t globals = n_args > 1 && args[1] != MPF_OBJ_NONE ? args[1] : MPF_OBJ_NULL;
+    mpf_obj_t locals = n_args > 2 && args[2] != MPF_OBJ_NONE ? args[2] : MPF_OBJ_NULL;
+    if (globals != MPF_OBJ_NULL && !mpf_obj_is_type(globals, &mpf_type_dict)) {
+        mpf_raise_msg(&mpf_type_TypeError, "globals must be a dict");
+    }
+    if (globals == MPF_OBJ_NULL) {
+        globals = current_globals();
+        if (locals == MPF_OBJ_NULL) {
+            mpf_frame_t *fr = mpf_state.cur_frame;
+            locals = fr && fr->locals != MPF_OBJ_NULL ? fr->locals : globals;
+        }
+    } else if (locals == MPF_OBJ_NULL) {
+        locals = globals;
+    }
+    if (mpf_dict_get(globals, mpf_obj_new_qstr(MPF_QSTR___builtins__)) == MPF_OBJ_NULL &&
+        globals != current_globals()) {
+        // CPython puts a reference to the builtins in a fresh globals dict
+        mpf_dict_store(globals, mpf_obj_new_qstr(MPF_QSTR___builtins__), mpf_obj_new_qstr(MPF_QSTR_builtins));
+    }
+    return mpf_compile_code_run(code, globals, locals);
+}
+
+static mpf_obj_t builtin_eval(size_t n_args, const mpf_obj_t *args) {
+    return run_code(source_to_code(args[0], "<string>", MPF_COMPILE_EVAL), n_args, args);
+}
+const mpf_fun_builtin_t mpf_builtin_eval_obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_VAR, 1, 3, MPF_QSTR_eval, {.var = builtin_eval}};
+
+static mpf_obj_t builtin_exec(size_t n_args, const mpf_obj_t *args) {
+    run_code(source_to_code(args[0], "<string>", MPF_COMPILE_EXEC), n_args, args);
+    return MPF_OBJ_NONE;
+}
+const mpf_fun_builtin_t mpf_builtin_exec_obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_VAR, 1, 3, MPF_QSTR_exec, {.var = builtin_exec}};
+
+// compile(source, filename, mode[, flags[, dont_inherit[, optimize]]])
+// compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1), keywords too.
+static mpf_obj_t builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    static const uint16_t names[6] = {MPF_QSTR_source, MPF_QSTR_filename, MPF_QSTR_mode, MPF_QSTR_flags,
+        MPF_QSTR_dont_inherit, MPF_QSTR_optimize};
+    mpf_obj_t a[6] = {MPF_OBJ_NULL, MPF_OBJ_NULL, MPF_OBJ_NULL, MPF_OBJ_NULL, MPF_OBJ_NULL, MPF_OBJ_NULL};
+    if (n_args > 6) {
+        mpf_raise_msg(&mpf_type_TypeError, "compile() takes at most 6 positional arguments");
+    }
+    for (size_t i = 0; i < n_args; i++) {
+        a[i] = args[i];
+    }
+    for (size_t k = 0; k < n_kw; k++) {
+        mpf_qstr_t q = mpf_obj_qstr_value(args[n_args + 2 * k]);
+        size_t i = 0;
+        while (i < 6 && names[i] != q) {
+            i++;
+        }
+        if (i == 6 || a[i] != MPF_OBJ_NULL) {
+            mpf_raise_fmt(&mpf_type_TypeError, i == 6 ? "compile() got an unexpected keyword argument '%q'"
+                                                      : "compile() got multiple values for argument '%q'", q);
+        }
+        a[i] = args[n_args + 2 * k + 1];
+    }
+    if (a[0] == MPF_OBJ_NULL || a[1] == MPF_OBJ_NULL || a[2] == MPF_OBJ_NULL) {
+        mpf_raise_msg(&mpf_type_TypeError, "compile() missing required argument (source, filename, mode)");
+    }
+    size_t n;
+    const char *mode = MPF_IS_STR(a[2]) ? mpf_obj_str_data(a[2], &n) : "";
+    if (!MPF_IS_STR(a[2])) {
+        n = 0;
+    }
+    mpf_compile_mode_t m;
+    if (n == 4 && memcmp(mode, "exec", 4) == 0) {
+        m = MPF_COMPILE_EXEC;
+    } else if (n == 4 && memcmp(mode, "eval", 4) == 0) {
+        m = MPF_COMPILE_EVAL;
+    } else if (n == 6 && memcmp(mode, "single", 6) == 0) {
+        m = MPF_COMPILE_SINGLE;
+    } else {
+        mpf_raise_msg(&mpf_type_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+    }
+    if (mpf_obj_is_type(a[0], &mpf_type_code)) {
+        return a[0];
+    }
+    const char *filename = mpf_obj_str_data(mpf_obj_str(a[1]), &n);
+    return source_to_code(a[0], filename, m);
+}
+MPF_FUN_KW(builtin_compile_obj, MPF_QSTR_compile, 0, builtin_compile);
+
+// What the REPL (compile mode 'single') calls with each expression statement's value:
+// print its repr unless it is None, and keep it as _ (in __main__'s globals).
+static mpf_obj_t builtin_repl_print(mpf_obj_t v) {
+    if (v != MPF_OBJ_NONE) {
+        mpf_obj_print(&mpf_print_stdout, v, MPF_PRINT_REPR);
+        mpf_print_str(&mpf_print_stdout, "\n");
+        if (mpf_state.main_globals != MPF_OBJ_NULL) {
+            mpf_dict_store(mpf_state.main_globals, mpf_obj_new_qstr(MPF_QSTR__), v);
+        }
+    }
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(builtin_repl_print_obj, MPF_QSTR___repl_print__, builtin_repl_print);
+
+static const mpf_map_elem_t compile_builtins_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_compile), MPF_ROM_PTR(&builtin_compile_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___repl_print__), MPF_ROM_PTR(&builtin_repl_print_obj)},
+};
+MPF_ROM_MAP(compile_builtins_map, compile_builtins_table);
+const mpf_rom_map_t *const mpf_compile_builtins_map = &compile_builtins_map;

@@ -1,0 +1,45 @@
+// compile.h -- the on-device compiler (CONFIG_COMPILER): Python source to the .mpy v6.3
+// byte stream mpy-cross 1.29 writes for the same source, loaded by the ordinary loader.
+// Only when CONFIG_COMPILER is on.
+#ifndef MPF_COMPILE_H
+#define MPF_COMPILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mpf.h"
+
+typedef enum {
+    MPF_COMPILE_EXEC,    // a module / exec(): statements
+    MPF_COMPILE_EVAL,    // eval(): one expression, its value is the result of running the code
+    MPF_COMPILE_SINGLE,  // the REPL / compile(..., 'single'): statements; an expression statement's
+                         // non-None value is printed with repr() and stored in builtins._ (as CPython)
+} mpf_compile_mode_t;
+
+// Compiles [len] bytes of UTF-8 source named [filename] into module-level code, the same
+// mpf_load_result_t that mpf_load_mpy() returns (run it with mpf_run_module or the boot helpers).
+// Raises SyntaxError/IndentationError (filename, line, column, offending text) or MemoryError.
+mpf_load_result_t mpf_compile(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode);
+
+// For the REPL: true when [src] is an incomplete compound statement or has open brackets/strings,
+// i.e. the REPL should show "... " and read another line (CPython's codeop rule).
+bool mpf_compile_needs_more(const char *src, size_t len);
+
+// The .mpy v6.3 image of [src] exactly as `mpy-cross -O[opt]` writes it (GC heap, *out_len
+// bytes); raises as mpf_compile(). The host's `--compile` and the differential test use it.
+uint8_t *mpf_compile_to_mpy(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode,
+    unsigned opt, size_t *out_len);
+
+// The eval and exec builtins, and the other builtins the compiler brings (compile,
+// __repl_print__), looked up after the core's.
+extern const mpf_fun_builtin_t mpf_builtin_eval_obj, mpf_builtin_exec_obj;
+extern const mpf_rom_map_t *const mpf_compile_builtins_map;
+
+// The code object type compile() returns; a new one from source (raises like mpf_compile).
+extern const mpf_type_t mpf_type_code;
+mpf_obj_t mpf_compile_code_new(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode);
+// Run [code] with [globals] and [locals] dicts; the value of an 'eval' code, else None.
+mpf_obj_t mpf_compile_code_run(mpf_obj_t code, mpf_obj_t globals, mpf_obj_t locals);
+
+#endif

@@ -1,0 +1,2738 @@
+// compile_emit.c -- the compiler's back end (CONFIG_COMPILER): scopes, name resolution and
+// bytecode for a syntax tree, assembled into the .mpy v6.3 image mpy-cross writes.
+//
+// Like mpy-cross, each scope is compiled in passes: a scope pass that records the names a
+// scope binds and uses (and creates the child scopes), then sizing passes until every jump
+// has its final width, then the emit pass. The file's qstr and constant tables are filled in
+// the order mpy-cross fills them: the scope passes of all scopes first (each starting with
+// the scope's name), then the code of each scope in creation order.
+#include <string.h>
+
+#include "compile_int.h"
+
+#define PASS_SCOPE 0
+#define PASS_SIZE 1
+#define PASS_EMIT 2
+
+// Kinds of scope.
+enum { SC_MODULE, SC_FUNC, SC_LAMBDA, SC_CLASS, SC_LISTCOMP, SC_DICTCOMP, SC_SETCOMP, SC_GENEXPR };
+
+// How a name is bound in a scope.
+enum { ID_UNDECIDED, ID_GLOBAL_IMPLICIT, ID_GLOBAL_EXPLICIT, ID_LOCAL, ID_CELL, ID_FREE };
+#define IDF_PARAM 1
+#define IDF_DECLARED 2   // global/nonlocal statement
+
+// Scope flags as stored in the signature, and the compiler's own above them.
+#define SF_GENERATOR 0x01
+#define SF_VARKEYWORDS 0x02
+#define SF_VARARGS 0x04
+#define SF_DEFKWARGS 0x08
+#define SF_SUPER 0x100       // uses super() (needs the __class__ cell)
+#define SF_CLASS_CELL 0x200  // class body creates the __class__ cell
+
+typedef struct {
+    mpf_qstr_t q;
+    uint8_t kind;
+    uint8_t flags;
+    uint16_t num;
+} id_info_t;
+
+typedef struct scope scope_t;
+struct scope {
+    scope_t *parent;
+    scope_t *next;          // creation order
+    mpf_node_t *node;
+    uint8_t kind;
+    mpf_qstr_t name;
+    id_info_t *ids;
+    size_t n_ids, cap_ids;
+    unsigned flags;
+    uint16_t n_pos, n_kwonly, n_def_pos;
+    uint16_t num_locals;
+    uint16_t stack_size, exc_size;
+    // result
+    uint8_t *raw;            // fun_data
+    size_t raw_len;
+    scope_t **children;      // raw-code children, in MAKE_FUNCTION order
+    size_t n_children, cap_children;
+};
+
+typedef struct {
+    int break_label, continue_label;
+    int exc_depth;           // exception level at the loop
+    bool is_for;             // a for loop: break drops its 4-slot iterator
+} loop_t;
+
+typedef struct {
+    uint32_t *slots;
+    size_t cap;
+} index_t;
+
+typedef struct {
+    mpf_cctx_t *c;
+    unsigned opt;
+    int pass;
+    scope_t *scope;          // being compiled
+    scope_t *first, *last;   // all scopes, creation order
+    // file tables
+    mpf_qstr_t *qstrs;
+    size_t n_qstrs, cap_qstrs;
+    mpf_obj_t *consts;
+    size_t n_consts, cap_consts;
+    index_t qstr_ix, const_ix;
+    // code of the current scope in the current pass
+    uint8_t *code;
+    size_t len, cap;
+    size_t *labels;          // this pass
+    size_t *prev_labels;     // the previous pass (for forward jumps)
+    size_t n_labels, cap_labels;
+    bool have_prev;
+    bool changed;            // a label moved since the previous pass
+    int depth, max_depth;
+    int exc_level, max_exc;
+    bool dead;               // after an unconditional jump: write nothing until a label
+    // line table
+    uint8_t *lines;
+    size_t lines_len, lines_cap;
+    size_t last_line, last_line_off;
+    // loops
+    loop_t loop;
+    int child_index;         // next raw-code child in this pass
+} emit_t;
+
+#define LABEL_NONE ((size_t)-1)
+
+// ---------------------------------------------------------------- growable arrays
+
+// [old] (holding [used] elements of [size] bytes) with room for at least [need].
+static void *reserve(mpf_cctx_t *c, void *old, size_t used, size_t need, size_t *cap, size_t size) {
+    if (need <= *cap) {
+        return old;
+    }
+    size_t ncap = *cap ? *cap * 2 : 16;
+    while (ncap < need) {
+        ncap *= 2;
+    }
+    // growing arrays live in their own heap blocks (reachable from the emitter's state),
+    // so the block they outgrow is released rather than left in the arena
+    (void)c;
+    (void)used;
+    void *p = mpf_gc_realloc(old, ncap * size);
+    *cap = ncap;
+    return p;
+}
+
+// [old] with room for one more than its [n] elements.
+static void *grow(mpf_cctx_t *c, void *old, size_t n, size_t *cap, size_t size) {
+    return reserve(c, old, n, n + 1, cap, size);
+}
+
+// ---------------------------------------------------------------- file tables
+
+// index_t: open addressing over a table's entries: slot -> entry index + 1 (0 = free);
+// cap is a power of two, at least twice the entries.
+
+static size_t qstr_hash(mpf_qstr_t q) {
+    return (size_t)q * 2654435761u;
+}
+
+// Grow [ix] for [n] entries, re-inserting each entry i by [hash_of](i).
+static void index_reserve(emit_t *e, index_t *ix, size_t n, size_t (*hash_of)(emit_t *, size_t)) {
+    if (2 * (n + 1) <= ix->cap) {
+        return;
+    }
+    size_t cap = ix->cap ? ix->cap * 2 : 64;
+    while (cap < 2 * (n + 1)) {
+        cap *= 2;
+    }
+    ix->slots = mpf_cc_alloc(e->c, cap * sizeof(uint32_t));
+    memset(ix->slots, 0, cap * sizeof(uint32_t));
+    ix->cap = cap;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = hash_of(e, i) & (cap - 1);
+        while (ix->slots[j] != 0) {
+            j = (j + 1) & (cap - 1);
+        }
+        ix->slots[j] = (uint32_t)(i + 1);
+    }
+}
+
+static size_t qstr_entry_hash(emit_t *e, size_t i) {
+    return qstr_hash(e->qstrs[i]);
+}
+
+static size_t use_qstr(emit_t *e, mpf_qstr_t q) {
+    index_reserve(e, &e->qstr_ix, e->n_qstrs, qstr_entry_hash);
+    size_t mask = e->qstr_ix.cap - 1;
+    size_t slot = qstr_hash(q) & mask;
+    while (e->qstr_ix.slots[slot] != 0 && e->qstrs[e->qstr_ix.slots[slot] - 1] != q) {
+        slot = (slot + 1) & mask;
+    }
+    if (e->qstr_ix.slots[slot] != 0) {
+        return e->qstr_ix.slots[slot] - 1;
+    }
+    e->qstrs = grow(e->c, e->qstrs, e->n_qstrs, &e->cap_qstrs, sizeof(mpf_qstr_t));
+    e->qstrs[e->n_qstrs] = q;
+    e->qstr_ix.slots[slot] = (uint32_t)(e->n_qstrs + 1);
+    return e->n_qstrs++;
+}
+
+static bool const_equal(mpf_obj_t a, mpf_obj_t b) {
+    if (a == b) {
+        return true;
+    }
+    const mpf_type_t *ta = mpf_obj_type(a);
+    if (ta != mpf_obj_type(b)) {
+        return false;
+    }
+#if CONFIG_FLOAT
+    if (ta == &mpf_type_float) {
+        mpf_float_t fa = mpf_obj_get_float(a), fb = mpf_obj_get_float(b);
+        return memcmp(&fa, &fb, sizeof(fa)) == 0;
+    }
+#endif
+    if (ta == &mpf_type_tuple) {
+        size_t na, nb;
+        mpf_obj_t *ia, *ib;
+        mpf_obj_get_array(a, &na, &ia);
+        mpf_obj_get_array(b, &nb, &ib);
+        if (na != nb) {
+            return false;
+        }
+        for (size_t i = 0; i < na; i++) {
+            if (!const_equal(ia[i], ib[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+    if (ta == &mpf_type_str || ta == &mpf_type_bytes || ta == &mpf_type_int
+#if CONFIG_BUILTIN_COMPLEX
+        || ta == &mpf_type_complex
+#endif
+    ) {
+        return mpf_binary_op(MPF_BINARY_OP_EQUAL, a, b) == MPF_OBJ_TRUE;
+    }
+    return false;
+}
+
+// A hash consistent with const_equal: the type and the value's bytes.
+static size_t const_hash(mpf_obj_t o) {
+    const mpf_type_t *t = mpf_obj_type(o);
+    size_t h = (size_t)(uintptr_t)t;
+    if (mpf_obj_is_small_int(o)) {
+        return h ^ ((size_t)mpf_obj_small_int_value(o) * 2654435761u);
+    }
+    if (mpf_obj_is_qstr(o) || t == &mpf_type_str || t == &mpf_type_bytes) {
+        size_t n;
+        const char *s = mpf_obj_str_data(o, &n);
+        return h ^ mpf_qstr_compute_hash((const uint8_t *)s, n);
+    }
+#if CONFIG_FLOAT
+    if (t == &mpf_type_float) {
+        mpf_float_t f = mpf_obj_get_float(o);
+        uint8_t b[sizeof(f)];
+        memcpy(b, &f, sizeof(f));
+        return h ^ mpf_qstr_compute_hash(b, sizeof(b));
+    }
+#endif
+    if (t == &mpf_type_tuple) {
+        size_t n;
+        mpf_obj_t *items;
+        mpf_obj_get_array(o, &n, &items);
+        for (size_t i = 0; i < n; i++) {
+            h = h * 31 + const_hash(items[i]);
+        }
+        return h;
+    }
+    return h;   // big ints, complex: one bucket chain per type (rare)
+}
+
+static size_t const_entry_hash(emit_t *e, size_t i) {
+    return const_hash(e->consts[i]);
+}
+
+static size_t use_const(emit_t *e, mpf_obj_t o) {
+    index_reserve(e, &e->const_ix, e->n_consts, const_entry_hash);
+    size_t mask = e->const_ix.cap - 1;
+    size_t slot = const_hash(o) & mask;
+    while (e->const_ix.slots[slot] != 0 && !const_equal(e->consts[e->const_ix.slots[slot] - 1], o)) {
+        slot = (slot + 1) & mask;
+    }
+    if (e->const_ix.slots[slot] != 0) {
+        return e->const_ix.slots[slot] - 1;
+    }
+    e->consts = grow(e->c, e->consts, e->n_consts, &e->cap_consts, sizeof(mpf_obj_t));
+    e->consts[e->n_consts] = o;
+    e->const_ix.slots[slot] = (uint32_t)(e->n_consts + 1);
+    return e->n_consts++;
+}
+
+// ---------------------------------------------------------------- bytes
+
+static void put(emit_t *e, uint8_t b) {
+    if (e->dead) {
+        return;
+    }
+    e->code = grow(e->c, e->code, e->len, &e->cap, 1);
+    e->code[e->len++] = b;
+}
+
+static void put_vuint(emit_t *e, size_t v) {
+    uint8_t tmp[10];
+    int n = 0;
+    do {
+        tmp[n++] = v & 0x7F;
+        v >>= 7;
+    } while (v);
+    while (n > 1) {
+        put(e, tmp[--n] | 0x80);
+    }
+    put(e, tmp[0]);
+}
+
+static void put_svuint(emit_t *e, long long v) {
+    uint8_t tmp[11];
+    int n = 0;
+    long long x = v;
+    do {
+        tmp[n++] = x & 0x7F;
+        x >>= 7;   // arithmetic on the signed value
+    } while (!(x == 0 && !(tmp[n - 1] & 0x40)) && !(x == -1 && (tmp[n - 1] & 0x40)));
+    while (n > 1) {
+        put(e, tmp[--n] | 0x80);
+    }
+    put(e, tmp[0]);
+}
+
+static void adjust(emit_t *e, int delta) {
+    e->depth += delta;
+    if (e->depth > e->max_depth) {
+        e->max_depth = e->depth;
+    }
+}
+
+static void op(emit_t *e, uint8_t b, int delta) {
+    adjust(e, delta);
+    put(e, b);
+}
+
+static void op_q(emit_t *e, uint8_t b, mpf_qstr_t q, int delta) {
+    adjust(e, delta);
+    size_t i = use_qstr(e, q);
+    put(e, b);
+    put_vuint(e, i);
+}
+
+static void op_u(emit_t *e, uint8_t b, size_t u, int delta) {
+    adjust(e, delta);
+    put(e, b);
+    put_vuint(e, u);
+}
+
+static int new_label(emit_t *e) {
+    e->labels = grow(e->c, e->labels, e->n_labels, &e->cap_labels, sizeof(size_t));
+    e->labels[e->n_labels] = LABEL_NONE;
+    return (int)e->n_labels++;
+}
+
+static void label(emit_t *e, int l) {
+    e->dead = false;
+    e->labels[l] = e->len;
+    if (e->have_prev && e->prev_labels[l] != e->len) {
+        e->changed = true;
+    }
+}
+
+// A jump opcode to label [l]; [is_signed] for the backward-capable jumps.
+static void op_jump(emit_t *e, uint8_t b, int l, int delta) {
+    adjust(e, delta);
+    if (e->dead) {
+        return;
+    }
+    bool is_signed = b == 0x40 || b == 0x42 || b == 0x43 || b == 0x44;
+    size_t target = e->labels[l] != LABEL_NONE ? e->labels[l] : e->have_prev ? e->prev_labels[l] : LABEL_NONE;
+    size_t at = e->len;
+    put(e, b);
+    long d = target == LABEL_NONE ? 0 : (long)target - (long)(at + 2);
+    // an offset not known yet is assumed long: like mpy-cross, sizes only shrink from pass
+    // to pass, so the layout settles on the same fixed point as its
+    bool small = target != LABEL_NONE && (is_signed ? (d >= -64 && d <= 63) : (d >= 0 && d <= 127));
+    if (small) {
+        put(e, (uint8_t)(is_signed ? d + 0x40 : d));
+    } else {
+        long v = d - 1;
+        if (is_signed) {
+            v += 0x4000;
+        }
+        if (v < 0) {
+            v = 0;
+        }
+        put(e, (uint8_t)(0x80 | (v & 0x7F)));
+        put(e, (uint8_t)((v >> 7) & 0xFF));
+    }
+}
+
+// ---------------------------------------------------------------- line table
+
+static void set_line(emit_t *e, size_t line) {
+    if (e->opt >= 3 || line <= e->last_line) {
+        return;
+    }
+    if (e->pass == PASS_SCOPE) {
+        e->last_line = line;
+        return;
+    }
+    size_t bc = e->len - e->last_line_off;
+    size_t ln = line - e->last_line;
+    while (bc > 0 || ln > 0) {
+        size_t b, l;
+        e->lines = reserve(e->c, e->lines, e->lines_len, e->lines_len + 2, &e->lines_cap, 1);
+        if (ln <= 6 || bc > 15) {
+            b = bc < 31 ? bc : 31;
+            l = b < bc ? 0 : (ln < 3 ? ln : 3);
+            e->lines[e->lines_len++] = (uint8_t)(b | (l << 5));
+        } else {
+            b = bc < 15 ? bc : 15;
+            l = ln < 2047 ? ln : 2047;
+            e->lines[e->lines_len++] = (uint8_t)(0x80 | b | ((l >> 4) & 0x70));
+            e->lines[e->lines_len++] = (uint8_t)(l & 0xFF);
+        }
+        bc -= b;
+        ln -= l;
+    }
+    e->last_line = line;
+    e->last_line_off = e->len;
+}
+
+// ---------------------------------------------------------------- errors
+
+MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, const char *msg) {
+    mpf_cc_syntax_error(e->c, false, x ? x->line : 0, x ? x->col : 0, msg);
+}
+
+// ---------------------------------------------------------------- scopes and names
+
+static scope_t *scope_new(emit_t *e, int kind, mpf_node_t *node, mpf_qstr_t name) {
+    scope_t *s = mpf_cc_alloc(e->c, sizeof(scope_t));
+    memset(s, 0, sizeof(*s));
+    s->kind = (uint8_t)kind;
+    s->node = node;
+    s->name = name;
+    s->parent = e->scope;
+    if (e->last) {
+        e->last->next = s;
+    } else {
+        e->first = s;
+    }
+    e->last = s;
+    if (node) {
+        node->scope = s;
+    }
+    return s;
+}
+
+static id_info_t *find_id(scope_t *s, mpf_qstr_t q) {
+    for (size_t i = 0; i < s->n_ids; i++) {
+        if (s->ids[i].q == q) {
+            return &s->ids[i];
+        }
+    }
+    return NULL;
+}
+
+static id_info_t *add_id(emit_t *e, scope_t *s, mpf_qstr_t q, int kind, bool *added) {
+    id_info_t *id = find_id(s, q);
+    if (id) {
+        *added = false;
+        return id;
+    }
+    s->ids = grow(e->c, s->ids, s->n_ids, &s->cap_ids, sizeof(id_info_t));
+    id = &s->ids[s->n_ids++];
+    id->q = q;
+    id->kind = (uint8_t)kind;
+    id->flags = 0;
+    id->num = 0;
+    *added = true;
+    return id;
+}
+
+static bool is_func_like(const scope_t *s) {
+    return s->kind != SC_MODULE && s->kind != SC_CLASS;
+}
+
+// Record a store of [q] in the scope pass.
+static void scope_store(emit_t *e, mpf_qstr_t q) {
+    bool added;
+    id_info_t *id = add_id(e, e->scope, q, ID_UNDECIDED, &added);
+    if (id->kind == ID_UNDECIDED || id->kind == ID_GLOBAL_IMPLICIT) {
+        if (is_func_like(e->scope)) {
+            id->kind = ID_LOCAL;
+        } else {
+            id->kind = ID_GLOBAL_IMPLICIT;
+            id->flags |= 4;   // bound in this module/class body
+        }
+    }
+}
+
+static void scope_load(emit_t *e, mpf_qstr_t q) {
+    bool added;
+    add_id(e, e->scope, q, ID_UNDECIDED, &added);
+}
+
+static void emit_name(emit_t *e, mpf_qstr_t q, int what);   // 0 load, 1 store, 2 delete
+
+static void load_name(emit_t *e, mpf_qstr_t q) {
+    if (e->pass == PASS_SCOPE) {
+        scope_load(e, q);
+        adjust(e, 1);
+        return;
+    }
+    emit_name(e, q, 0);
+}
+
+static void store_name(emit_t *e, mpf_qstr_t q) {
+    if (e->pass == PASS_SCOPE) {
+        scope_store(e, q);
+        adjust(e, -1);
+        return;
+    }
+    emit_name(e, q, 1);
+}
+
+static void delete_name(emit_t *e, mpf_qstr_t q) {
+    if (e->pass == PASS_SCOPE) {
+        scope_store(e, q);
+        return;
+    }
+    emit_name(e, q, 2);
+}
+
+static void emit_name(emit_t *e, mpf_qstr_t q, int what) {
+    scope_t *s = e->scope;
+    id_info_t *id = find_id(s, q);
+    int kind = id ? id->kind : ID_GLOBAL_IMPLICIT;
+    static const int8_t deltas[3] = {1, -1, 0};
+    switch (kind) {
+        case ID_LOCAL:
+            if (what == 0) {
+                if (id->num < 16) {
+                    op(e, (uint8_t)(0xB0 + id->num), 1);
+                } else {
+                    op_u(e, 0x24, id->num, 1);
+                }
+            } else if (what == 1) {
+                if (id->num < 16) {
+                    op(e, (uint8_t)(0xC0 + id->num), -1);
+                } else {
+                    op_u(e, 0x26, id->num, -1);
+                }
+            } else {
+                op_u(e, 0x28, id->num, 0);
+            }
+            return;
+        case ID_CELL:
+        case ID_FREE:
+            op_u(e, (uint8_t)(what == 0 ? 0x25 : what == 1 ? 0x27 : 0x29), id->num, deltas[what]);
+            return;
+        case ID_GLOBAL_EXPLICIT:
+            op_q(e, (uint8_t)(what == 0 ? 0x12 : what == 1 ? 0x17 : 0x1A), q, deltas[what]);
+            return;
+        default:
+            if (is_func_like(s)) {
+                op_q(e, (uint8_t)(what == 0 ? 0x12 : what == 1 ? 0x17 : 0x1A), q, deltas[what]);
+            } else {
+                op_q(e, (uint8_t)(what == 0 ? 0x11 : what == 1 ? 0x16 : 0x19), q, deltas[what]);
+            }
+            return;
+    }
+}
+
+// ---------------------------------------------------------------- constants
+
+static bool is_small(long long v) {
+    return v >= -(1LL << 30) && v < (1LL << 30);
+}
+
+static void load_int_obj(emit_t *e, mpf_obj_t o) {
+    if (mpf_obj_is_small_int(o)) {
+        long long v = mpf_obj_small_int_value(o);
+        if (v >= -16 && v <= 47) {
+            op(e, (uint8_t)(0x80 + v), 1);
+            return;
+        }
+        if (is_small(v)) {
+            adjust(e, 1);
+            put(e, 0x22);
+            put_svuint(e, v);
+            return;
+        }
+    }
+    op_u(e, 0x23, use_const(e, o), 1);
+}
+
+// Whether a str of these bytes is interned when mpy-cross parses it: short, or already a
+// qstr (a name of the core, or an identifier earlier in this source).
+static bool str_is_interned(emit_t *e, const char *s, size_t len, bool interned, mpf_qstr_t *q) {
+    if (len <= 10) {
+        *q = mpf_qstr_from_strn(s, len);
+        return true;
+    }
+    (void)e;
+    if (!interned) {
+        return false;
+    }
+    *q = mpf_qstr_from_strn(s, len);
+    return true;
+}
+
+static void load_const(emit_t *e, mpf_obj_t o, bool interned) {
+    if (o == MPF_OBJ_NONE) {
+        op(e, 0x51, 1);
+    } else if (o == MPF_OBJ_TRUE) {
+        op(e, 0x52, 1);
+    } else if (o == MPF_OBJ_FALSE) {
+        op(e, 0x50, 1);
+    } else if (mpf_obj_is_small_int(o) || mpf_obj_is_type(o, &mpf_type_int)) {
+        load_int_obj(e, o);
+    } else if (mpf_obj_is_qstr(o) || mpf_obj_is_type(o, &mpf_type_str)) {
+        size_t len;
+        const char *s = mpf_obj_str_data(o, &len);
+        mpf_qstr_t q;
+        if (str_is_interned(e, s, len, interned, &q)) {
+            op_q(e, 0x10, q, 1);
+        } else {
+            op_u(e, 0x23, use_const(e, o), 1);
+        }
+    } else {
+        op_u(e, 0x23, use_const(e, o), 1);
+    }
+}
+
+// ---------------------------------------------------------------- expressions
+
+static void expr(emit_t *e, mpf_node_t *x);
+static void stmt(emit_t *e, mpf_node_t *x);
+static void store(emit_t *e, mpf_node_t *x);
+static void suite(emit_t *e, mpf_node_t *x);
+
+static bool is_const_node(const mpf_node_t *x) {
+    if (x->kind == N_CONST) {
+        return true;
+    }
+    if (x->kind == N_TUPLE) {
+        for (size_t i = 0; i < x->n; i++) {
+            if (!is_const_node(x->k[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+    return false;
+}
+
+static mpf_obj_t const_value(const mpf_node_t *x) {
+    if (x->kind == N_CONST) {
+        mpf_obj_t o = x->v.obj;
+        if (mpf_obj_is_qstr(o)) {
+            size_t len;
+            const char *s = mpf_obj_str_data(o, &len);
+            o = mpf_obj_new_str(s, len);
+        }
+        return o;
+    }
+    mpf_obj_t t = mpf_obj_new_tuple(x->n, NULL);
+    size_t n;
+    mpf_obj_t *items;
+    mpf_obj_get_array(t, &n, &items);
+    for (size_t i = 0; i < x->n; i++) {
+        items[i] = const_value(x->k[i]);
+    }
+    return t;
+}
+
+static bool has_star(const mpf_node_t *x) {
+    for (size_t i = 0; i < x->n; i++) {
+        if (x->k[i]->kind == N_STAR) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// A tuple/list/set display with no starred items.
+static void build_seq(emit_t *e, mpf_node_t *x, uint8_t build_op) {
+    if (has_star(x)) {
+        error_at(e, x, "*x must be assignment target");
+    }
+    for (size_t i = 0; i < x->n; i++) {
+        expr(e, x->k[i]);
+    }
+    op_u(e, build_op, x->n, 1 - (int)x->n);
+}
+
+static void make_child(emit_t *e, scope_t *child, int n_closed, bool defargs) {
+    // the child gets the next raw-code slot of this scope
+    int idx = e->child_index++;
+    if (e->pass == PASS_EMIT || e->pass == PASS_SIZE) {
+        scope_t *s = e->scope;
+        if ((size_t)idx >= s->n_children) {
+            s->children = grow(e->c, s->children, s->n_children, &s->cap_children, sizeof(scope_t *));
+            s->children[s->n_children++] = child;
+        }
+    }
+    if (n_closed == 0) {
+        if (defargs) {
+            op_u(e, 0x33, (size_t)idx, -1);
+        } else {
+            op_u(e, 0x32, (size_t)idx, 1);
+        }
+    } else {
+        adjust(e, defargs ? -1 - n_closed : 1 - n_closed);
+        put(e, defargs ? 0x21 : 0x20);
+        put_vuint(e, (size_t)idx);
+        put(e, (uint8_t)n_closed);
+    }
+}
+
+// Push the cells [child] closes over and make the function (defaults already pushed).
+static void close_over(emit_t *e, scope_t *child, bool defargs) {
+    int n = 0;
+    if (e->pass != PASS_SCOPE) {
+        // free variables of the child, in its slot order
+        for (size_t i = 0; i < child->n_ids; i++) {
+            (void)i;
+        }
+        for (uint16_t slot = 0;; slot++) {
+            id_info_t *found = NULL;
+            for (size_t i = 0; i < child->n_ids; i++) {
+                if (child->ids[i].kind == ID_FREE && child->ids[i].num == slot) {
+                    found = &child->ids[i];
+                }
+            }
+            if (found == NULL) {
+                break;
+            }
+            id_info_t *mine = find_id(e->scope, found->q);
+            if (mine == NULL) {
+                break;
+            }
+            if (mine->num < 16) {
+                op(e, (uint8_t)(0xB0 + mine->num), 1);
+            } else {
+                op_u(e, 0x24, mine->num, 1);
+            }
+            n++;
+        }
+    }
+    make_child(e, child, n, defargs);
+}
+
+static void comprehension(emit_t *e, mpf_node_t *x) {
+    static const uint8_t kinds[4] = {SC_LISTCOMP, SC_DICTCOMP, SC_SETCOMP, SC_GENEXPR};
+    static const mpf_qstr_t names[4] = {0, 0, 0, 0};
+    (void)names;
+    scope_t *child = x->scope;
+    if (e->pass == PASS_SCOPE) {
+        mpf_qstr_t nm;
+        switch (x->op) {
+            case 0: nm = mpf_qstr_from_strn("<listcomp>", 10); break;
+            case 1: nm = mpf_qstr_from_strn("<dictcomp>", 10); break;
+            case 2: nm = mpf_qstr_from_strn("<setcomp>", 9); break;
+            default: nm = mpf_qstr_from_strn("<genexpr>", 9); break;
+        }
+        child = scope_new(e, kinds[x->op], x, nm);
+    }
+    close_over(e, child, false);
+    // the first iterable is evaluated here
+    mpf_node_t *first = x->k[2];
+    expr(e, first->k[1]);
+    if (x->op == 3) {
+        op(e, 0x5E, 0);   // GET_ITER
+    }
+    op_u(e, 0x34, 1, -1);
+}
+
+static void call_args(emit_t *e, mpf_node_t *x, size_t first, int extra, bool method) {
+    size_t n_pos = extra > 0 ? (size_t)extra : 0, n_kw = 0;
+    bool star = false;
+    for (size_t i = first; i < x->n; i++) {
+        mpf_node_t *a = x->k[i];
+        if (a->kind == N_STAR || a->kind == N_DSTAR) {
+            star = true;
+        }
+    }
+    unsigned long long bitmap = 0;
+    // positional arguments, then keyword pairs
+    bool seen_kw = false;
+    for (size_t i = first; i < x->n; i++) {
+        mpf_node_t *a = x->k[i];
+        if (a->kind == N_KW || a->kind == N_DSTAR) {
+            seen_kw = true;
+            continue;
+        }
+        if (seen_kw) {
+            error_at(e, a, a->kind == N_STAR ? "* arg after kwarg" : "positional argument follows keyword argument");
+        }
+        if (a->kind == N_STAR) {
+            if (n_pos - (extra > 0 ? (size_t)extra : 0) < 64) {
+                bitmap |= 1ULL << (n_pos - (extra > 0 ? (size_t)extra : 0));
+            }
+            expr(e, a->k[0]);
+        } else {
+            expr(e, a);
+        }
+        n_pos++;
+    }
+    for (size_t i = first; i < x->n; i++) {
+        mpf_node_t *a = x->k[i];
+        if (a->kind == N_KW) {
+            op_q(e, 0x10, a->v.q, 1);
+            expr(e, a->k[0]);
+            n_kw++;
+        } else if (a->kind == N_DSTAR) {
+            op(e, 0x53, 1);
+            expr(e, a->k[0]);
+            n_kw++;
+        }
+    }
+    if (n_pos > 255 || n_kw > 255) {
+        error_at(e, x, "too many arguments");
+    }
+    int pops = (int)(n_pos + 2 * n_kw);
+    if (star) {
+        load_int_obj(e, mpf_obj_new_int((mpf_int_t)bitmap));
+        op_u(e, method ? 0x37 : 0x35, n_pos | (n_kw << 8), -(pops + 1 + (method ? 1 : 0)));
+    } else {
+        op_u(e, method ? 0x36 : 0x34, n_pos | (n_kw << 8), -(pops + (method ? 1 : 0)));
+    }
+}
+
+static bool is_super_call(emit_t *e, mpf_node_t *f) {
+    return f->kind == N_ATTR && f->k[0]->kind == N_CALL && f->k[0]->n == 1 && f->k[0]->k[0]->kind == N_NAME &&
+        f->k[0]->k[0]->v.q == MPF_QSTR_super && e->scope->kind != SC_MODULE && e->scope->kind != SC_CLASS &&
+        e->scope->n_pos + e->scope->n_kwonly > 0;
+}
+
+static void call(emit_t *e, mpf_node_t *x) {
+    mpf_node_t *f = x->k[0];
+    if (f->kind == N_ATTR) {
+        if (is_super_call(e, f)) {
+            // super().m(...): LOAD_GLOBAL super, the __class__ cell, the first argument
+            load_name(e, MPF_QSTR_super);
+            e->scope->flags |= SF_SUPER;
+            load_name(e, MPF_QSTR___class__);
+            load_name(e, e->scope->ids[0].q);
+            op_q(e, 0x15, f->v.q, -1);
+            call_args(e, x, 1, 0, true);
+            return;
+        }
+        expr(e, f->k[0]);
+        op_q(e, 0x14, f->v.q, 1);
+        call_args(e, x, 1, 0, true);
+        return;
+    }
+    if (f->kind == N_NAME && f->v.q == MPF_QSTR_super && x->n == 1 && e->scope->kind != SC_MODULE &&
+        e->scope->kind != SC_CLASS && e->scope->n_pos + e->scope->n_kwonly > 0) {
+        // zero-argument super(): super(__class__, first argument)
+        load_name(e, MPF_QSTR_super);
+        e->scope->flags |= SF_SUPER;
+        load_name(e, MPF_QSTR___class__);
+        load_name(e, e->scope->ids[0].q);
+        op_u(e, 0x34, 2, -2);
+        return;
+    }
+    expr(e, f);
+    call_args(e, x, 1, 0, false);
+}
+
+static void compare(emit_t *e, mpf_node_t *x) {
+    static const uint8_t base[10] = {0, 1, 2, 3, 4, 5, 6, 7, 6, 7};
+    expr(e, x->k[0]);
+    if (x->n == 2) {
+        expr(e, x->k[1]);
+        op(e, (uint8_t)(0xD7 + base[x->v.ops[0]]), -1);
+        if (x->v.ops[0] >= 8) {
+            op(e, 0xD3, 0);
+        }
+        return;
+    }
+    int l_fail = new_label(e);
+    int l_end = new_label(e);
+    for (size_t i = 1; i < x->n; i++) {
+        expr(e, x->k[i]);
+        if (i + 1 < x->n) {
+            op(e, 0x57, 1);   // DUP_TOP
+            op(e, 0x5B, 0);   // ROT_THREE
+        }
+        int o = x->v.ops[i - 1];
+        op(e, (uint8_t)(0xD7 + base[o]), -1);
+        if (o >= 8) {
+            op(e, 0xD3, 0);
+        }
+        if (i + 1 < x->n) {
+            op_jump(e, 0x46, l_fail, -1);
+        }
+    }
+    op_jump(e, 0x42, l_end, 0);
+    e->dead = true;
+    label(e, l_fail);
+    adjust(e, 1);
+    op(e, 0x5A, 0);   // ROT_TWO
+    op(e, 0x59, -1);  // POP_TOP
+    label(e, l_end);
+}
+
+// Whether [x] is a constant whose truth is known at compile time (then *truth holds it).
+static bool const_truth(const mpf_node_t *x, bool *truth) {
+    if (x->kind != N_CONST) {
+        return false;
+    }
+    *truth = mpf_obj_is_true(x->v.obj);
+    return true;
+}
+
+// Conditional jump on [x] to [l] when its truth equals [cond] (and/or/not folded in).
+static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l) {
+    if (x->kind == N_NOT) {
+        jump_if(e, x->k[0], !cond, l);
+        return;
+    }
+    if (x->kind == N_OR || x->kind == N_AND) {
+        bool is_or = x->kind == N_OR;
+        if (is_or == cond) {
+            for (size_t i = 0; i < x->n; i++) {
+                jump_if(e, x->k[i], cond, l);
+            }
+        } else {
+            int l2 = new_label(e);
+            for (size_t i = 0; i + 1 < x->n; i++) {
+                jump_if(e, x->k[i], !cond, l2);
+            }
+            jump_if(e, x->k[x->n - 1], cond, l);
+            label(e, l2);
+        }
+        return;
+    }
+    bool truth;
+    if (const_truth(x, &truth)) {
+        if (truth == cond) {
+            op_jump(e, 0x42, l, 0);
+            e->dead = true;
+        }
+        return;
+    }
+    expr(e, x);
+    op_jump(e, cond ? 0x43 : 0x44, l, -1);
+}
+
+static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool *defargs);
+
+static void lambda(emit_t *e, mpf_node_t *x) {
+    scope_t *child = x->scope;
+    if (e->pass == PASS_SCOPE) {
+        child = scope_new(e, SC_LAMBDA, x, mpf_qstr_from_strn("<lambda>", 8));
+    }
+    bool defargs;
+    lambda_or_def_args(e, x->k[0], child, &defargs);
+    close_over(e, child, defargs);
+}
+
+static void subscript_index(emit_t *e, mpf_node_t *x) {
+    if (x->kind == N_SLICE) {
+        if (x->k[0]) {
+            expr(e, x->k[0]);
+        } else {
+            op(e, 0x51, 1);
+        }
+        if (x->k[1]) {
+            expr(e, x->k[1]);
+        } else {
+            op(e, 0x51, 1);
+        }
+        if (x->k[2]) {
+            expr(e, x->k[2]);
+            op_u(e, 0x2E, 3, -2);
+        } else {
+            op_u(e, 0x2E, 2, -1);
+        }
+        return;
+    }
+    expr(e, x);
+}
+
+static void expr(emit_t *e, mpf_node_t *x) {
+    mpf_stack_check();
+    if (x->kind != N_NAME && x->kind != N_CONST) {
+        // like mpy-cross, every compound node records its line (lines only increase)
+        set_line(e, x->line);
+    }
+    switch (x->kind) {
+        case N_NAME:
+            load_name(e, x->v.q);
+            return;
+        case N_CONST:
+            if (x->op & N_CONST_LINE) {
+                set_line(e, x->line);
+            }
+            load_const(e, x->v.obj, (x->op & N_CONST_INTERNED) != 0);
+            return;
+        case N_TUPLE:
+            if (x->n > 0 && is_const_node(x)) {
+                op_u(e, 0x23, use_const(e, const_value(x)), 1);
+                return;
+            }
+            build_seq(e, x, 0x2A);
+            return;
+        case N_LIST:
+            build_seq(e, x, 0x2B);
+            return;
+        case N_SET:
+            build_seq(e, x, 0x2D);
+            return;
+        case N_DICT:
+            op_u(e, 0x2C, x->n / 2, 1);
+            for (size_t i = 0; i < x->n; i += 2) {
+                set_line(e, x->k[i]->line);   // each key: value pair is a node of its own
+                expr(e, x->k[i + 1]);
+                expr(e, x->k[i]);
+                op(e, 0x62, -2);
+            }
+            return;
+        case N_BINOP:
+            expr(e, x->k[0]);
+            expr(e, x->k[1]);
+            op(e, (uint8_t)(0xD7 + 22 + (x->op - OP_OR)), -1);
+            return;
+        case N_UNARY:
+            expr(e, x->k[0]);
+            op(e, x->op == OP_ADD ? 0xD0 : x->op == OP_SUB ? 0xD1 : 0xD2, 0);
+            return;
+        case N_NOT:
+            expr(e, x->k[0]);
+            op(e, 0xD3, 0);
+            return;
+        case N_AND:
+        case N_OR: {
+            int l = new_label(e);
+            for (size_t i = 0; i + 1 < x->n; i++) {
+                expr(e, x->k[i]);
+                op_jump(e, x->kind == N_AND ? 0x46 : 0x45, l, -1);
+            }
+            expr(e, x->k[x->n - 1]);
+            label(e, l);
+            return;
+        }
+        case N_COMPARE:
+            compare(e, x);
+            return;
+        case N_CALL:
+            call(e, x);
+            return;
+        case N_ATTR:
+            expr(e, x->k[0]);
+            op_q(e, 0x13, x->v.q, 0);
+            return;
+        case N_SUBSCR:
+            expr(e, x->k[0]);
+            subscript_index(e, x->k[1]);
+            op(e, 0x55, -1);
+            return;
+        case N_IFEXP: {
+            int l_else = new_label(e);
+            int l_end = new_label(e);
+            jump_if(e, x->k[1], false, l_else);
+            expr(e, x->k[0]);
+            op_jump(e, 0x42, l_end, 0);
+            e->dead = true;
+            label(e, l_else);
+            adjust(e, -1);
+            expr(e, x->k[2]);
+            label(e, l_end);
+            return;
+        }
+        case N_LAMBDA:
+            lambda(e, x);
+            return;
+        case N_COMP:
+            comprehension(e, x);
+            return;
+        case N_YIELD:
+            if (e->scope->kind == SC_MODULE || e->scope->kind == SC_CLASS) {
+                error_at(e, x, "'yield' outside function");
+            }
+            e->scope->flags |= SF_GENERATOR;
+            if (x->k[0]) {
+                expr(e, x->k[0]);
+            } else {
+                op(e, 0x51, 1);
+            }
+            op(e, 0x67, 0);
+            return;
+        case N_YIELDFROM:
+        case N_AWAIT:
+            if (e->scope->kind == SC_MODULE || e->scope->kind == SC_CLASS) {
+                error_at(e, x, x->kind == N_AWAIT ? "'await' outside function" : "'yield' outside function");
+            }
+            e->scope->flags |= SF_GENERATOR;
+            expr(e, x->k[0]);
+            op(e, 0x5E, 0);
+            op(e, 0x51, 1);
+            op(e, 0x68, -1);
+            return;
+        case N_NAMEDEXPR:
+            if (x->k[0]->kind != N_NAME) {
+                error_at(e, x, "can't assign to expression");
+            }
+            expr(e, x->k[1]);
+            op(e, 0x57, 1);
+            if (e->pass == PASS_SCOPE && e->scope->kind >= SC_LISTCOMP) {
+                // := in a comprehension binds in the scope around it: a global of the module
+                // or a (nonlocal) variable of the enclosing function
+                mpf_qstr_t q = x->k[0]->v.q;
+                scope_t *t = e->scope;
+                while (t->kind >= SC_LISTCOMP && t->parent) {
+                    t = t->parent;
+                }
+                bool added;
+                id_info_t *id = add_id(e, e->scope, q, ID_UNDECIDED, &added);
+                if (t->kind == SC_MODULE || t->kind == SC_CLASS) {
+                    id->kind = ID_GLOBAL_EXPLICIT;
+                    id->flags |= IDF_DECLARED;
+                    id_info_t *tid = add_id(e, t, q, ID_GLOBAL_EXPLICIT, &added);
+                    tid->kind = ID_GLOBAL_EXPLICIT;
+                } else {
+                    id->kind = ID_FREE;
+                    id->flags |= IDF_DECLARED | 8;
+                    id_info_t *tid = add_id(e, t, q, ID_LOCAL, &added);
+                    if (tid->kind == ID_UNDECIDED || tid->kind == ID_GLOBAL_IMPLICIT) {
+                        tid->kind = ID_LOCAL;
+                    }
+                }
+            }
+            store_name(e, x->k[0]->v.q);
+            return;
+        case N_STAR:
+            error_at(e, x, "*x must be assignment target");
+        case N_SLICE:
+            subscript_index(e, x);
+            return;
+        default:
+            error_at(e, x, "invalid syntax");
+    }
+}
+
+// ---------------------------------------------------------------- assignment targets
+
+static void store_seq(emit_t *e, mpf_node_t *x) {
+    size_t star = x->n;
+    for (size_t i = 0; i < x->n; i++) {
+        if (x->k[i]->kind == N_STAR) {
+            if (star != x->n) {
+                error_at(e, x->k[i], "multiple starred expressions in assignment");
+            }
+            star = i;
+        }
+    }
+    if (star == x->n) {
+        op_u(e, 0x30, x->n, (int)x->n - 1);
+        for (size_t i = 0; i < x->n; i++) {
+            store(e, x->k[i]);
+        }
+    } else {
+        size_t l = star, r = x->n - star - 1;
+        op_u(e, 0x31, l | (r << 8), (int)(l + r));
+        for (size_t i = 0; i < x->n; i++) {
+            store(e, x->k[i]->kind == N_STAR ? x->k[i]->k[0] : x->k[i]);
+        }
+    }
+}
+
+// The object part of an assignment target: its trailers are compiled one by one, so a
+// call in the chain is a plain call of the attribute (mpy-cross uses no LOAD_METHOD there).
+static void target_base(emit_t *e, mpf_node_t *x) {
+    if (x->kind == N_CALL && x->k[0]->kind == N_ATTR && !is_super_call(e, x->k[0])) {
+        set_line(e, x->line);
+        target_base(e, x->k[0]->k[0]);
+        op_q(e, 0x13, x->k[0]->v.q, 0);
+        call_args(e, x, 1, 0, false);
+        return;
+    }
+    if (x->kind == N_CALL) {
+        set_line(e, x->line);
+        target_base(e, x->k[0]);
+        call_args(e, x, 1, 0, false);
+        return;
+    }
+    if (x->kind == N_ATTR) {
+        set_line(e, x->line);
+        target_base(e, x->k[0]);
+        op_q(e, 0x13, x->v.q, 0);
+        return;
+    }
+    if (x->kind == N_SUBSCR) {
+        set_line(e, x->line);
+        target_base(e, x->k[0]);
+        subscript_index(e, x->k[1]);
+        op(e, 0x55, -1);
+        return;
+    }
+    expr(e, x);
+}
+
+static void store(emit_t *e, mpf_node_t *x) {
+    switch (x->kind) {
+        case N_NAME:
+            store_name(e, x->v.q);
+            return;
+        case N_ATTR:
+            target_base(e, x->k[0]);
+            op_q(e, 0x18, x->v.q, -2);
+            return;
+        case N_SUBSCR:
+            target_base(e, x->k[0]);
+            subscript_index(e, x->k[1]);
+            op(e, 0x56, -3);
+            return;
+        case N_TUPLE:
+        case N_LIST:
+            store_seq(e, x);
+            return;
+        case N_STAR:
+            error_at(e, x, "starred assignment target must be in a list or tuple");
+        default:
+            error_at(e, x, "cannot assign to expression");
+    }
+}
+
+static void delete(emit_t *e, mpf_node_t *x) {
+    switch (x->kind) {
+        case N_NAME:
+            delete_name(e, x->v.q);
+            return;
+        case N_ATTR:
+            target_base(e, x->k[0]);
+            op(e, 0x53, 1);
+            op(e, 0x5A, 0);
+            op_q(e, 0x18, x->v.q, -2);
+            return;
+        case N_SUBSCR:
+            target_base(e, x->k[0]);
+            subscript_index(e, x->k[1]);
+            op(e, 0x53, 1);
+            op(e, 0x5B, 0);
+            op(e, 0x56, -3);
+            return;
+        case N_TUPLE:
+        case N_LIST:
+            for (size_t i = 0; i < x->n; i++) {
+                delete(e, x->k[i]);
+            }
+            return;
+        default:
+            error_at(e, x, "cannot delete expression");
+    }
+}
+
+// ---------------------------------------------------------------- functions and classes
+
+// Push the default tuple / kw-default dict of [args] (in the enclosing scope) and record
+// the parameters in [child] during the scope pass.
+static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool *defargs) {
+    size_t n_def = 0;
+    size_t n_kwdef = 0;
+    for (size_t i = 0; i < args->n; i++) {
+        mpf_node_t *a = args->k[i];
+        if (a->op == 0 && a->k[0]) {
+            n_def++;
+        } else if (a->op == 0 && n_def) {
+            error_at(e, a, "non-default argument follows default argument");
+        }
+        if (a->op == 2 && a->k[0]) {
+            n_kwdef++;
+        }
+    }
+    *defargs = n_def > 0 || n_kwdef > 0;
+    if (n_def) {
+        for (size_t i = 0; i < args->n; i++) {
+            if (args->k[i]->op == 0 && args->k[i]->k[0]) {
+                expr(e, args->k[i]->k[0]);
+            }
+        }
+        op_u(e, 0x2A, n_def, 1 - (int)n_def);
+    } else if (n_kwdef) {
+        op(e, 0x53, 1);
+    }
+    if (n_kwdef) {
+        op_u(e, 0x2C, 0, 1);
+        for (size_t i = 0; i < args->n; i++) {
+            mpf_node_t *a = args->k[i];
+            if (a->op == 2 && a->k[0]) {
+                expr(e, a->k[0]);
+                op_q(e, 0x10, a->v.q, 1);
+                op(e, 0x62, -2);
+            }
+        }
+    } else if (n_def) {
+        op(e, 0x53, 1);
+    }
+    if (e->pass == PASS_SCOPE) {
+        child->n_def_pos = (uint16_t)n_def;
+        if (n_kwdef) {
+            child->flags |= SF_DEFKWARGS;
+        }
+    }
+}
+
+// Parameters become the first ids of [s]; numbering follows in compute_locals.
+static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
+    for (size_t i = 0; i < args->n; i++) {
+        mpf_node_t *a = args->k[i];
+        if (a->v.q == 0) {
+            continue;   // bare *
+        }
+        if (find_id(s, a->v.q)) {
+            error_at(e, a, "duplicate argument in function definition");
+        }
+        bool added;
+        id_info_t *id = add_id(e, s, a->v.q, ID_LOCAL, &added);
+        id->flags = IDF_PARAM;
+        switch (a->op) {
+            case 0: s->n_pos++; break;
+            case 1: s->flags |= SF_VARARGS; break;
+            case 2: s->n_kwonly++; break;
+            default: s->flags |= SF_VARKEYWORDS; break;
+        }
+    }
+}
+
+// A decorator: a dotted name, maybe called. The name is loaded without a line of its own
+// and a call is a plain call, as mpy-cross compiles them.
+static void decorator(emit_t *e, mpf_node_t *x) {
+    mpf_node_t *f = x->kind == N_CALL ? x->k[0] : x;
+    if (f->kind == N_ATTR) {
+        mpf_node_t *chain[32];
+        size_t n = 0;
+        while (f->kind == N_ATTR && n < 32) {
+            chain[n++] = f;
+            f = f->k[0];
+        }
+        if (f->kind == N_NAME) {
+            load_name(e, f->v.q);
+        } else {
+            expr(e, f);
+        }
+        while (n > 0) {
+            op_q(e, 0x13, chain[--n]->v.q, 0);
+        }
+    } else if (f->kind == N_NAME) {
+        load_name(e, f->v.q);
+    } else {
+        expr(e, f);
+    }
+    if (x->kind == N_CALL) {
+        if (x->n > 1) {
+            set_line(e, x->line);
+        }
+        call_args(e, x, 1, 0, false);
+    }
+}
+
+static void funcdef(emit_t *e, mpf_node_t *x) {
+    for (size_t i = 3; i < x->n; i++) {
+        decorator(e, x->k[i]);
+    }
+    scope_t *child = x->scope;
+    if (e->pass == PASS_SCOPE) {
+        child = scope_new(e, SC_FUNC, x, x->v.q);
+        if (x->op) {
+            child->flags |= SF_GENERATOR;
+        }
+    }
+    bool defargs;
+    lambda_or_def_args(e, x->k[0], child, &defargs);
+    close_over(e, child, defargs);
+    for (size_t i = 3; i < x->n; i++) {
+        op_u(e, 0x34, 1, -1);
+    }
+    store_name(e, x->v.q);
+}
+
+static void classdef(emit_t *e, mpf_node_t *x) {
+    for (size_t i = 2; i < x->n; i++) {
+        decorator(e, x->k[i]);
+    }
+    op(e, 0x54, 1);
+    scope_t *child = x->scope;
+    if (e->pass == PASS_SCOPE) {
+        child = scope_new(e, SC_CLASS, x, x->v.q);
+    }
+    close_over(e, child, false);
+    op_q(e, 0x10, x->v.q, 1);
+    call_args(e, x->k[1], 1, 2, false);
+    // call_args counted positional args; the body function and name are two more
+    for (size_t i = 2; i < x->n; i++) {
+        op_u(e, 0x34, 1, -1);
+    }
+    store_name(e, x->v.q);
+}
+
+// ---------------------------------------------------------------- statements
+
+static void suite(emit_t *e, mpf_node_t *x) {
+    if (x == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < x->n; i++) {
+        stmt(e, x->k[i]);
+    }
+}
+
+static void import_stmt(emit_t *e, mpf_node_t *x) {
+    for (size_t i = 0; i < x->n; i += 2) {
+        mpf_node_t *d = x->k[i];
+        mpf_node_t *as = x->k[i + 1];
+        load_int_obj(e, mpf_obj_new_small_int(0));
+        op(e, 0x51, 1);
+        op_q(e, 0x1B, d->v.q, -1);
+        if (as) {
+            for (size_t j = 1; j < d->n; j++) {
+                op_q(e, 0x13, d->k[j]->v.q, 0);
+            }
+            store_name(e, as->v.q);
+        } else {
+            store_name(e, d->k[0]->v.q);
+        }
+    }
+}
+
+static void importfrom_stmt(emit_t *e, mpf_node_t *x) {
+    mpf_qstr_t mod = x->k[0] ? x->k[0]->v.q : MPF_QSTRE_;
+    load_int_obj(e, mpf_obj_new_small_int(x->v.level));
+    if (x->op == 1) {
+        op_q(e, 0x10, MPF_QSTRE__2a, 1);
+        op_u(e, 0x2A, 1, 0);
+        op_q(e, 0x1B, mod, -1);
+        op(e, 0x69, -1);
+        return;
+    }
+    size_t n = (x->n - 1) / 2;
+    for (size_t i = 0; i < n; i++) {
+        op_q(e, 0x10, x->k[1 + 2 * i]->v.q, 1);
+    }
+    op_u(e, 0x2A, n, 1 - (int)n);
+    op_q(e, 0x1B, mod, -1);
+    for (size_t i = 0; i < n; i++) {
+        mpf_node_t *nm = x->k[1 + 2 * i];
+        mpf_node_t *as = x->k[2 + 2 * i];
+        op_q(e, 0x1C, nm->v.q, 1);
+        store_name(e, as ? as->v.q : nm->v.q);
+    }
+    op(e, 0x59, -1);
+}
+
+static void declare(emit_t *e, mpf_node_t *x, bool global) {
+    if (e->pass != PASS_SCOPE) {
+        return;
+    }
+    scope_t *s = e->scope;
+    for (size_t i = 0; i < x->n; i++) {
+        mpf_qstr_t q = x->k[i]->v.q;
+        if (!global && !is_func_like(s)) {
+            error_at(e, x, "nonlocal declaration not allowed at module level");
+        }
+        bool added;
+        id_info_t *id = add_id(e, s, q, ID_UNDECIDED, &added);
+        if (!added && (id->flags & IDF_PARAM)) {
+            error_at(e, x, "name is parameter and global");
+        }
+        if (!added && !(id->flags & IDF_DECLARED) && id->kind != ID_UNDECIDED) {
+            error_at(e, x, global ? "name is assigned to before global declaration" :
+                "name is assigned to before nonlocal declaration");
+        }
+        id->flags |= IDF_DECLARED;
+        if (global) {
+            id->kind = ID_GLOBAL_EXPLICIT;
+            // the module's own code then uses the explicit global opcodes for it too
+            scope_t *m = s;
+            while (m->parent) {
+                m = m->parent;
+            }
+            id_info_t *mid = add_id(e, m, q, ID_GLOBAL_EXPLICIT, &added);
+            mid->kind = ID_GLOBAL_EXPLICIT;
+        } else {
+            id->kind = ID_FREE;   // resolved against the enclosing scopes later
+            id->flags |= 8;
+        }
+    }
+}
+
+static void return_stmt(emit_t *e, mpf_node_t *x) {
+    if (e->scope->kind == SC_MODULE || e->scope->kind == SC_CLASS) {
+        error_at(e, x, "'return' outside function");
+    }
+    mpf_node_t *v = x->k[0];
+    // return a if c else b: two returns, no jump over the second value
+    while (v != NULL && v->kind == N_IFEXP) {
+        int l_else = new_label(e);
+        jump_if(e, v->k[1], false, l_else);
+        expr(e, v->k[0]);
+        op(e, 0x63, -1);
+        e->dead = true;
+        label(e, l_else);
+        v = v->k[2];
+    }
+    if (v) {
+        expr(e, v);
+    } else {
+        op(e, 0x51, 1);
+    }
+    op(e, 0x63, -1);
+    e->dead = true;
+}
+
+static void break_continue(emit_t *e, mpf_node_t *x, bool is_break) {
+    if (e->loop.break_label < 0) {
+        error_at(e, x, is_break ? "'break' outside loop" : "'continue' not properly in loop");
+    }
+    int unwind = e->exc_level - e->loop.exc_depth;
+    int target = is_break ? e->loop.break_label : e->loop.continue_label;
+    bool pop_iter = is_break && e->loop.is_for;
+    if (unwind > 0) {
+        if (e->dead) {
+            return;
+        }
+        size_t at = e->len;
+        put(e, 0x40);
+        // the offset is relative to the trailing byte: size the field like other jumps
+        size_t tgt = e->labels[target] != LABEL_NONE ? e->labels[target] : e->have_prev ? e->prev_labels[target] : LABEL_NONE;
+        long d = tgt == LABEL_NONE ? 0 : (long)tgt - (long)(at + 2);
+        if (tgt != LABEL_NONE && d >= -64 && d <= 63) {
+            put(e, (uint8_t)(d + 0x40));
+        } else if (tgt == LABEL_NONE) {
+            put(e, 0x80);
+            put(e, 0x80);
+        } else {
+            long v = d - 1 + 0x4000;
+            put(e, (uint8_t)(0x80 | (v & 0x7F)));
+            put(e, (uint8_t)((v >> 7) & 0xFF));
+        }
+        put(e, (uint8_t)(unwind | (pop_iter ? 0x80 : 0)));
+    } else {
+        if (pop_iter) {
+            for (int i = 0; i < 4; i++) {
+                op(e, 0x59, 0);
+            }
+        }
+        op_jump(e, 0x42, target, 0);
+    }
+    e->dead = true;
+}
+
+static void while_stmt(emit_t *e, mpf_node_t *x) {
+    loop_t saved = e->loop;
+    int l_top = new_label(e);
+    int l_cond = new_label(e);
+    int l_break = new_label(e);
+    e->loop.break_label = l_break;
+    e->loop.continue_label = l_cond;
+    e->loop.exc_depth = e->exc_level;
+    e->loop.is_for = false;
+    mpf_node_t *c = x->k[0];
+    bool truth = false;
+    bool known = const_truth(c, &truth);
+    bool forever = known && truth;
+    bool never = known && !truth;
+    if (!forever && !never) {
+        op_jump(e, 0x42, l_cond, 0);
+        e->dead = true;
+    }
+    if (!never) {
+        label(e, l_top);
+        suite(e, x->k[1]);
+    }
+    label(e, l_cond);
+    if (forever) {
+        op_jump(e, 0x42, l_top, 0);
+        e->dead = true;
+    } else if (!never) {
+        jump_if(e, c, true, l_top);
+    }
+    e->loop = saved;
+    suite(e, x->k[2]);
+    label(e, l_break);
+}
+
+// for over range(...) with plain arguments: a counter on the stack (and the end value
+// under it unless the end is a constant).
+static bool range_for(emit_t *e, mpf_node_t *x) {
+    mpf_node_t *it = x->k[1];
+    if (it->kind != N_CALL || it->k[0]->kind != N_NAME || it->k[0]->v.q != MPF_QSTR_range || it->n < 2 ||
+        it->n > 4 || x->k[0]->kind != N_NAME) {
+        return false;
+    }
+    for (size_t i = 1; i < it->n; i++) {
+        if (it->k[i]->kind == N_STAR || it->k[i]->kind == N_DSTAR || it->k[i]->kind == N_KW) {
+            return false;
+        }
+    }
+    mpf_node_t *start = NULL, *end, *step = NULL;
+    if (it->n == 2) {
+        end = it->k[1];
+    } else {
+        start = it->k[1];
+        end = it->k[2];
+        if (it->n == 4) {
+            step = it->k[3];
+            if (step->kind != N_CONST || !mpf_obj_is_small_int(step->v.obj) ||
+                mpf_obj_small_int_value(step->v.obj) == 0) {
+                return false;
+            }
+        }
+    }
+    bool neg = step && mpf_obj_small_int_value(step->v.obj) < 0;
+    bool end_const = end->kind == N_CONST && mpf_obj_is_small_int(end->v.obj);
+    int n_slots = end_const ? 1 : 2;
+    loop_t saved = e->loop;
+    int l_top = new_label(e);
+    int l_cont = new_label(e);
+    int l_cond = new_label(e);
+    int l_break = new_label(e);
+    int l_end = new_label(e);
+    if (!end_const) {
+        expr(e, end);
+    }
+    if (start) {
+        expr(e, start);
+    } else {
+        load_int_obj(e, mpf_obj_new_small_int(0));
+    }
+    op_jump(e, 0x42, l_cond, 0);
+    e->dead = true;
+    label(e, l_top);
+    op(e, 0x57, 1);
+    store(e, x->k[0]);
+    e->loop.break_label = l_break;
+    e->loop.continue_label = l_cont;
+    e->loop.exc_depth = e->exc_level;
+    e->loop.is_for = false;
+    suite(e, x->k[2]);
+    label(e, l_cont);
+    if (step) {
+        expr(e, step);
+    } else {
+        load_int_obj(e, mpf_obj_new_small_int(1));
+    }
+    op(e, 0xD7 + 14, -1);   // +=
+    label(e, l_cond);
+    if (end_const) {
+        op(e, 0x57, 1);
+        expr(e, end);
+    } else {
+        op(e, 0x58, 2);
+        op(e, 0x5A, 0);
+    }
+    op(e, neg ? 0xD7 + 1 : 0xD7 + 0, -1);
+    op_jump(e, 0x43, l_top, -1);
+    e->loop = saved;
+    if (x->k[3]) {
+        for (int i = 0; i < n_slots; i++) {
+            op(e, 0x59, -1);
+        }
+        suite(e, x->k[3]);
+        op_jump(e, 0x42, l_end, 0);
+        e->dead = true;
+        adjust(e, n_slots);
+    }
+    label(e, l_break);
+    for (int i = 0; i < n_slots; i++) {
+        op(e, 0x59, -1);
+    }
+    label(e, l_end);
+    return true;
+}
+
+static void enter_exc(emit_t *e) {
+    e->exc_level++;
+    if (e->exc_level > e->max_exc) {
+        e->max_exc = e->exc_level;
+    }
+}
+
+// async for: __aiter__ once, then each item from await __anext__() until
+// StopAsyncIteration, the handler shaped like a try/except.
+static void async_for_stmt(emit_t *e, mpf_node_t *x) {
+    if (e->scope->kind == SC_MODULE || e->scope->kind == SC_CLASS) {
+        error_at(e, x, "'async for' outside async function");
+    }
+    loop_t saved = e->loop;
+    int l_top = new_label(e);
+    int l_handler = new_label(e);
+    int l_reraise = new_label(e);
+    int l_body = new_label(e);
+    int l_else = new_label(e);
+    int l_break = new_label(e);
+    expr(e, x->k[1]);
+    op_q(e, 0x14, MPF_QSTR___aiter__, 1);
+    op_u(e, 0x36, 0, -1);
+    label(e, l_top);
+    op_jump(e, 0x48, l_handler, 0);
+    enter_exc(e);
+    op(e, 0x57, 1);
+    op_q(e, 0x14, MPF_QSTR___anext__, 1);
+    op_u(e, 0x36, 0, -1);
+    op(e, 0x5E, 0);
+    op(e, 0x51, 1);
+    op(e, 0x68, -1);
+    store(e, x->k[0]);
+    op_jump(e, 0x4A, l_body, 0);
+    e->dead = true;
+    label(e, l_handler);
+    adjust(e, 4);
+    op(e, 0x57, 1);
+    op_q(e, 0x12, MPF_QSTR_StopAsyncIteration, 1);
+    op(e, 0xD7 + 8, -1);
+    op_jump(e, 0x44, l_reraise, -1);
+    op(e, 0x59, -1);
+    op_jump(e, 0x4A, l_else, 0);
+    e->dead = true;
+    label(e, l_reraise);
+    adjust(e, 1);
+    e->exc_level--;
+    op(e, 0x5D, -1);
+    adjust(e, -3);
+    label(e, l_body);
+    e->loop.break_label = l_break;
+    e->loop.continue_label = l_top;
+    e->loop.exc_depth = e->exc_level;
+    e->loop.is_for = false;
+    suite(e, x->k[2]);
+    op_jump(e, 0x42, l_top, 0);
+    e->dead = true;
+    e->loop = saved;
+    label(e, l_else);
+    suite(e, x->k[3]);
+    label(e, l_break);
+    op(e, 0x59, -1);
+}
+
+static void for_stmt(emit_t *e, mpf_node_t *x) {
+    if (x->op) {
+        async_for_stmt(e, x);
+        return;
+    }
+    if (range_for(e, x)) {
+        return;
+    }
+    loop_t saved = e->loop;
+    int l_top = new_label(e);
+    int l_end = new_label(e);
+    int l_break = new_label(e);
+    expr(e, x->k[1]);
+    op(e, 0x5F, 3);
+    label(e, l_top);
+    op_jump(e, 0x4B, l_end, 1);
+    store(e, x->k[0]);
+    e->loop.break_label = l_break;
+    e->loop.continue_label = l_top;
+    e->loop.exc_depth = e->exc_level;
+    e->loop.is_for = true;
+    suite(e, x->k[2]);
+    op_jump(e, 0x42, l_top, 0);
+    e->dead = true;
+    label(e, l_end);
+    adjust(e, -4);
+    e->loop = saved;
+    suite(e, x->k[3]);
+    label(e, l_break);
+}
+
+
+static void try_except(emit_t *e, mpf_node_t *x) {
+    int l_handler = new_label(e);
+    int l_success = new_label(e);
+    int l_end = new_label(e);
+    op_jump(e, 0x48, l_handler, 0);
+    enter_exc(e);
+    suite(e, x->k[0]);
+    op_jump(e, 0x4A, l_success, 0);
+    e->dead = true;
+    label(e, l_handler);
+    adjust(e, 4);
+    for (size_t i = 3; i < x->n; i++) {
+        mpf_node_t *h = x->k[i];
+        int l_next = new_label(e);
+        if (h->k[0] == NULL) {
+            if (i + 1 != x->n) {
+                error_at(e, h, "default 'except' must be last");
+            }
+        } else {
+            op(e, 0x57, 1);
+            expr(e, h->k[0]);
+            op(e, 0xD7 + 8, -1);
+            op_jump(e, 0x44, l_next, -1);
+        }
+        if (h->k[1] == NULL) {
+            op(e, 0x59, -1);
+            suite(e, h->k[2]);
+        } else {
+            mpf_qstr_t name = h->k[1]->v.q;
+            store_name(e, name);
+            int l_fin = new_label(e);
+            op_jump(e, 0x49, l_fin, 0);
+            enter_exc(e);
+            suite(e, h->k[2]);
+            op(e, 0x51, 1);
+            label(e, l_fin);
+            adjust(e, 1);
+            op(e, 0x51, 1);
+            store_name(e, name);
+            delete_name(e, name);
+            adjust(e, -1);
+            e->exc_level--;
+            op(e, 0x5D, -1);
+        }
+        op_jump(e, 0x4A, l_end, 0);
+        e->dead = true;
+        label(e, l_next);
+        adjust(e, 1);
+    }
+    e->exc_level--;
+    op(e, 0x5D, -1);
+    adjust(e, -3);
+    label(e, l_success);
+    suite(e, x->k[1]);
+    label(e, l_end);
+}
+
+static void try_stmt(emit_t *e, mpf_node_t *x) {
+    if (x->k[2] == NULL) {
+        try_except(e, x);
+        return;
+    }
+    int l_fin = new_label(e);
+    op_jump(e, 0x49, l_fin, 0);
+    enter_exc(e);
+    if (x->n > 3) {
+        try_except(e, x);
+    } else {
+        adjust(e, 3);
+        suite(e, x->k[0]);
+        adjust(e, -3);
+    }
+    op(e, 0x51, 1);
+    label(e, l_fin);
+    adjust(e, 1);
+    suite(e, x->k[2]);
+    adjust(e, -1);
+    e->exc_level--;
+    op(e, 0x5D, -1);
+}
+
+// async with: await __aenter__(); the body in a try/finally whose handler awaits
+// __aexit__ with the exception (or three Nones), as mpy-cross lays it out.
+static void async_with_items(emit_t *e, mpf_node_t *x, size_t i) {
+    if (i >= x->n) {
+        suite(e, x->k[0]);
+        return;
+    }
+    mpf_node_t *item = x->k[i];
+    int l_fin = new_label(e);
+    int l_unwind = new_label(e);
+    int l_normal = new_label(e);
+    int l_end = new_label(e);
+    int base = e->depth;
+    expr(e, item->k[0]);
+    op(e, 0x57, 1);
+    op_q(e, 0x14, MPF_QSTR___aenter__, 1);
+    op_u(e, 0x36, 0, -1);
+    op(e, 0x5E, 0);
+    op(e, 0x51, 1);
+    op(e, 0x68, -1);
+    if (item->k[1]) {
+        store(e, item->k[1]);
+    } else {
+        op(e, 0x59, -1);
+    }
+    op_jump(e, 0x49, l_fin, 0);
+    enter_exc(e);
+    adjust(e, 3);
+    async_with_items(e, x, i + 1);
+    adjust(e, -3);
+    op(e, 0x51, 1);
+    op(e, 0x5A, 0);
+    op_jump(e, 0x42, l_normal, 0);
+    e->dead = true;
+    label(e, l_fin);
+    adjust(e, 1);
+    op(e, 0x57, 1);
+    op_q(e, 0x12, MPF_QSTR_BaseException, 1);
+    op(e, 0xD7 + 8, -1);
+    op_jump(e, 0x44, l_unwind, -1);
+    op(e, 0x57, 1);
+    op(e, 0x5B, 0);
+    op(e, 0x5A, 0);
+    op_q(e, 0x14, MPF_QSTR___aexit__, 1);
+    op(e, 0x5B, 0);
+    op(e, 0x5B, 0);
+    op(e, 0x57, 1);
+    op_q(e, 0x13, MPF_QSTR___class__, 0);
+    op(e, 0x5A, 0);
+    op(e, 0x51, 1);
+    op_u(e, 0x36, 3, -4);
+    op(e, 0x5E, 0);
+    op(e, 0x51, 1);
+    op(e, 0x68, -1);
+    op_jump(e, 0x44, l_end, -1);
+    op(e, 0x59, -1);
+    op(e, 0x51, 1);
+    op_jump(e, 0x42, l_end, 0);
+    e->dead = true;
+    label(e, l_unwind);
+    e->depth = base + 3;
+    op(e, 0x5B, 0);
+    op(e, 0x5B, 0);
+    label(e, l_normal);
+    op_q(e, 0x14, MPF_QSTR___aexit__, 1);
+    op(e, 0x51, 1);
+    op(e, 0x57, 1);
+    op(e, 0x57, 1);
+    op_u(e, 0x36, 3, -4);
+    op(e, 0x5E, 0);
+    op(e, 0x51, 1);
+    op(e, 0x68, -1);
+    op(e, 0x59, -1);
+    label(e, l_end);
+    e->exc_level--;
+    op(e, 0x5D, -1);
+    e->depth = base;
+}
+
+static void with_items(emit_t *e, mpf_node_t *x, size_t i) {
+    if (i >= x->n) {
+        suite(e, x->k[0]);
+        return;
+    }
+    mpf_node_t *item = x->k[i];
+    int l = new_label(e);
+    expr(e, item->k[0]);
+    op_jump(e, 0x47, l, 2);
+    enter_exc(e);
+    if (item->k[1]) {
+        store(e, item->k[1]);
+    } else {
+        op(e, 0x59, -1);
+    }
+    with_items(e, x, i + 1);
+    op(e, 0x51, 1);
+    label(e, l);
+    op(e, 0x5C, 2);
+    adjust(e, -4);
+    e->exc_level--;
+    op(e, 0x5D, -1);
+}
+
+static void assert_stmt(emit_t *e, mpf_node_t *x) {
+    if (e->opt >= 1) {
+        return;
+    }
+    int l = new_label(e);
+    jump_if(e, x->k[0], true, l);
+    op_q(e, 0x12, MPF_QSTR_AssertionError, 1);
+    if (x->k[1]) {
+        expr(e, x->k[1]);
+        op_u(e, 0x34, 1, -1);
+    }
+    op(e, 0x65, -1);
+    e->dead = true;
+    label(e, l);
+}
+
+static void stmt(emit_t *e, mpf_node_t *x) {
+    mpf_stack_check();
+    if (!(x->kind == N_IF && x->op == 1)) {
+        set_line(e, x->line);   // an elif is part of its if statement: no line of its own
+    }
+    switch (x->kind) {
+        case N_EXPR: {
+            mpf_node_t *v = x->k[0];
+            if (e->scope->kind == SC_MODULE && ((mpf_node_t *)e->scope->node)->op == MPF_COMPILE_SINGLE) {
+                // the REPL prints the value of an expression statement
+                op_q(e, 0x12, MPF_QSTR___repl_print__, 1);
+                expr(e, v);
+                op_u(e, 0x34, 1, -1);
+                op(e, 0x59, -1);
+                return;
+            }
+            if (v->kind == N_CONST && !mpf_obj_is_type(v->v.obj, &mpf_type_bytes)) {
+                return;   // a constant alone (e.g. a docstring) compiles to nothing
+            }
+            expr(e, v);
+            op(e, 0x59, -1);
+            return;
+        }
+        case N_ASSIGN: {
+            mpf_node_t *v = x->k[x->n - 1];
+            mpf_node_t *t = x->k[0];
+            if (x->n == 2 && t->kind == N_TUPLE && v->kind == N_TUPLE && t->n == v->n && (t->n == 2 || t->n == 3) &&
+                !has_star(t) && !has_star(v) && !is_const_node(v)) {
+                // a, b = b, a: no tuple is built
+                for (size_t i = 0; i < v->n; i++) {
+                    expr(e, v->k[i]);
+                }
+                if (t->n == 3) {
+                    op(e, 0x5B, 0);
+                }
+                op(e, 0x5A, 0);
+                for (size_t i = 0; i < t->n; i++) {
+                    store(e, t->k[i]);
+                }
+                return;
+            }
+            expr(e, v);
+            for (size_t i = 0; i + 1 < x->n; i++) {
+                if (i + 2 < x->n) {
+                    op(e, 0x57, 1);
+                }
+                store(e, x->k[i]);
+            }
+            return;
+        }
+        case N_AUGASSIGN: {
+            mpf_node_t *t = x->k[0];
+            uint8_t bop = (uint8_t)(0xD7 + 9 + (x->op - OP_IOR));
+            if (t->kind == N_NAME) {
+                load_name(e, t->v.q);
+                expr(e, x->k[1]);
+                op(e, bop, -1);
+                store_name(e, t->v.q);
+            } else if (t->kind == N_ATTR) {
+                target_base(e, t->k[0]);
+                op(e, 0x57, 1);
+                op_q(e, 0x13, t->v.q, 0);
+                expr(e, x->k[1]);
+                op(e, bop, -1);
+                op(e, 0x5A, 0);
+                op_q(e, 0x18, t->v.q, -2);
+            } else {
+                target_base(e, t->k[0]);
+                subscript_index(e, t->k[1]);
+                op(e, 0x58, 2);
+                op(e, 0x55, -1);
+                expr(e, x->k[1]);
+                op(e, bop, -1);
+                op(e, 0x5B, 0);
+                op(e, 0x56, -3);
+            }
+            return;
+        }
+        case N_ANNASSIGN:
+            if (x->k[2]) {
+                expr(e, x->k[2]);
+                store(e, x->k[0]);
+            } else if (x->k[0]->kind == N_NAME && e->pass == PASS_SCOPE) {
+                // a bare annotation still makes the name local
+            }
+            return;
+        case N_DEL:
+            for (size_t i = 0; i < x->n; i++) {
+                delete(e, x->k[i]);
+            }
+            return;
+        case N_PASS:
+            return;
+        case N_BREAK:
+            break_continue(e, x, true);
+            return;
+        case N_CONTINUE:
+            break_continue(e, x, false);
+            return;
+        case N_RETURN:
+            return_stmt(e, x);
+            return;
+        case N_RAISE:
+            if (x->k[0] == NULL) {
+                op(e, 0x64, 0);
+            } else if (x->k[1] == NULL) {
+                expr(e, x->k[0]);
+                op(e, 0x65, -1);
+            } else {
+                expr(e, x->k[0]);
+                expr(e, x->k[1]);
+                op(e, 0x66, -2);
+            }
+            e->dead = true;
+            return;
+        case N_GLOBAL:
+            declare(e, x, true);
+            return;
+        case N_NONLOCAL:
+            declare(e, x, false);
+            return;
+        case N_IMPORT:
+            import_stmt(e, x);
+            return;
+        case N_IMPORTFROM:
+            importfrom_stmt(e, x);
+            return;
+        case N_ASSERT:
+            assert_stmt(e, x);
+            return;
+        case N_IF: {
+            mpf_node_t *c = x->k[0];
+            int l_else = new_label(e);
+            int l_end = new_label(e);
+            bool truth;
+            if (const_truth(c, &truth)) {
+                if (truth) {
+                    suite(e, x->k[1]);
+                } else if (x->k[2]) {
+                    if (x->k[2]->kind == N_IF) {
+                        stmt(e, x->k[2]);
+                    } else {
+                        suite(e, x->k[2]);
+                    }
+                }
+                return;
+            }
+            jump_if(e, c, false, l_else);
+            suite(e, x->k[1]);
+            if (x->k[2] || x->op == 1) {
+                op_jump(e, 0x42, l_end, 0);
+                e->dead = true;
+            }
+            label(e, l_else);
+            if (x->k[2]) {
+                if (x->k[2]->kind == N_IF) {
+                    stmt(e, x->k[2]);
+                } else {
+                    suite(e, x->k[2]);
+                }
+            }
+            label(e, l_end);
+            return;
+        }
+        case N_WHILE:
+            while_stmt(e, x);
+            return;
+        case N_FOR:
+            for_stmt(e, x);
+            return;
+        case N_TRY:
+            try_stmt(e, x);
+            return;
+        case N_WITH:
+            if (x->op) {
+                if (e->scope->kind == SC_MODULE || e->scope->kind == SC_CLASS) {
+                    error_at(e, x, "'async with' outside async function");
+                }
+                async_with_items(e, x, 1);
+                return;
+            }
+            with_items(e, x, 1);
+            return;
+        case N_FUNCDEF:
+            funcdef(e, x);
+            return;
+        case N_CLASSDEF:
+            classdef(e, x);
+            return;
+        default:
+            error_at(e, x, "invalid syntax");
+    }
+}
+
+// ---------------------------------------------------------------- scope bodies
+
+// The code of scope [s] for the current pass.
+static void scope_body(emit_t *e, scope_t *s) {
+    mpf_node_t *x = s->node;
+    switch (s->kind) {
+        case SC_MODULE:
+            if (x->op == MPF_COMPILE_EVAL) {
+                expr(e, x->k[0]);
+                op(e, 0x63, -1);
+                return;
+            }
+            for (size_t i = 0; i < x->n; i++) {
+                stmt(e, x->k[i]);
+            }
+            op(e, 0x51, 1);
+            op(e, 0x63, -1);
+            return;
+        case SC_FUNC:
+            if (e->pass == PASS_SCOPE) {
+                scope_params(e, s, x->k[0]);
+            }
+            suite(e, x->k[1]);
+            op(e, 0x51, 1);
+            op(e, 0x63, -1);
+            return;
+        case SC_LAMBDA:
+            if (e->pass == PASS_SCOPE) {
+                scope_params(e, s, x->k[0]);
+            }
+            set_line(e, x->line);
+            expr(e, x->k[1]);
+            if (!(s->flags & SF_GENERATOR) || true) {
+                op(e, 0x63, -1);
+            }
+            return;
+        case SC_CLASS:
+            load_name(e, MPF_QSTR___name__);
+            store_name(e, MPF_QSTR___module__);
+            op_q(e, 0x10, x->v.q, 1);
+            store_name(e, MPF_QSTR___qualname__);
+            suite(e, x->k[0]);
+            if (e->pass != PASS_SCOPE && (s->flags & SF_CLASS_CELL)) {
+                // the body returns the __class__ cell itself
+                id_info_t *cell = find_id(s, MPF_QSTR___class__);
+                if (cell->num < 16) {
+                    op(e, (uint8_t)(0xB0 + cell->num), 1);
+                } else {
+                    op_u(e, 0x24, cell->num, 1);
+                }
+            } else {
+                op(e, 0x51, 1);
+            }
+            op(e, 0x63, -1);
+            return;
+        default: {
+            // comprehension: argument 0 is the first iterable (its iterator for a genexpr)
+            if (e->pass == PASS_SCOPE) {
+                bool added;
+                id_info_t *id = add_id(e, s, MPF_QSTRE__2a, ID_LOCAL, &added);
+                id->flags = IDF_PARAM;
+                s->n_pos = 1;
+                if (s->kind == SC_GENEXPR) {
+                    s->flags |= SF_GENERATOR;
+                }
+            }
+            set_line(e, x->k[0]->line);
+            int kind = s->kind;
+            if (kind == SC_LISTCOMP) {
+                op_u(e, 0x2B, 0, 1);
+            } else if (kind == SC_DICTCOMP) {
+                op_u(e, 0x2C, 0, 1);
+            } else if (kind == SC_SETCOMP) {
+                op_u(e, 0x2D, 0, 1);
+            }
+            int n_for = 0;
+            int ends[64];
+            int tops[64];
+            bool first = true;
+            for (size_t i = 2; i < x->n; i++) {
+                mpf_node_t *c = x->k[i];
+                if (c->kind == N_COMPFOR) {
+                    if (n_for == 64) {
+                        error_at(e, c, "too many nested loops");
+                    }
+                    if (first) {
+                        if (kind == SC_GENEXPR) {
+                            op(e, 0x53, 1);
+                            load_name(e, MPF_QSTRE__2a);
+                            op(e, 0x53, 1);
+                            op(e, 0x53, 1);
+                        } else {
+                            load_name(e, MPF_QSTRE__2a);
+                            op(e, 0x5F, 3);
+                        }
+                        first = false;
+                    } else {
+                        expr(e, c->k[1]);
+                        op(e, 0x5F, 3);
+                    }
+                    tops[n_for] = new_label(e);
+                    ends[n_for] = new_label(e);
+                    label(e, tops[n_for]);
+                    op_jump(e, 0x4B, ends[n_for], 1);
+                    store(e, c->k[0]);
+                    n_for++;
+                } else {
+                    jump_if(e, c->k[0], false, tops[n_for - 1]);
+                }
+            }
+            int below = 4 * n_for;
+            if (kind == SC_GENEXPR) {
+                expr(e, x->k[0]);
+                op(e, 0x67, 0);
+                op(e, 0x59, -1);
+            } else if (kind == SC_DICTCOMP) {
+                expr(e, x->k[1]);
+                expr(e, x->k[0]);
+                op_u(e, 0x2F, (size_t)((below + 2) << 2) | 1, -2);
+            } else {
+                expr(e, x->k[0]);
+                op_u(e, 0x2F, (size_t)((below + 1) << 2) | (kind == SC_SETCOMP ? 2 : 0), -1);
+            }
+            for (int i = n_for - 1; i >= 0; i--) {
+                op_jump(e, 0x42, tops[i], 0);
+                e->dead = true;
+                label(e, ends[i]);
+                adjust(e, -4);
+            }
+            if (kind == SC_GENEXPR) {
+                op(e, 0x51, 1);
+            }
+            op(e, 0x63, -1);
+            return;
+        }
+    }
+}
+
+// ---------------------------------------------------------------- name resolution
+
+// Number the locals of [s] once its scope pass is done (and resolve free names).
+static void resolve_scope(emit_t *e, scope_t *s) {
+    // class bodies: __class__ is a cell when a method uses super()
+    for (size_t i = 0; i < s->n_ids; i++) {
+        id_info_t *id = &s->ids[i];
+        if (id->kind == ID_UNDECIDED || (id->kind == ID_FREE && (id->flags & 8) && id->num == 0)) {
+            bool nonlocal = id->kind == ID_FREE;
+            // look for a binding in an enclosing function scope (class scopes are skipped)
+            id_info_t *found = NULL;
+            for (scope_t *p = s->parent; p != NULL; p = p->parent) {
+                if (p->kind == SC_MODULE) {
+                    break;
+                }
+                if (p->kind == SC_CLASS) {
+                    if (id->q == MPF_QSTR___class__) {
+                        found = find_id(p, id->q);
+                        if (found == NULL) {
+                            bool added;
+                            found = add_id(e, p, id->q, ID_CELL, &added);
+                        }
+                        found->kind = ID_CELL;
+                        p->flags |= SF_CLASS_CELL;
+                        break;
+                    }
+                    continue;
+                }
+                id_info_t *pid = find_id(p, id->q);
+                if (pid && (pid->kind == ID_LOCAL || pid->kind == ID_CELL || (pid->kind == ID_FREE))) {
+                    found = pid;
+                    break;
+                }
+            }
+            if (found) {
+                id->kind = ID_FREE;
+                id->flags |= 16;   // resolved
+            } else if (nonlocal) {
+                error_at(e, s->node, "no binding for nonlocal found");
+            } else {
+                id->kind = ID_GLOBAL_IMPLICIT;
+            }
+        }
+    }
+}
+
+// Mark the chain of scopes between [s] and the binding scope: the binder's id becomes a
+// cell and every scope in between gets a free id (so the cell can be passed down).
+static void propagate_free(emit_t *e, scope_t *s) {
+    for (size_t i = 0; i < s->n_ids; i++) {
+        id_info_t *id = &s->ids[i];
+        if (id->kind != ID_FREE) {
+            continue;
+        }
+        for (scope_t *p = s->parent; p != NULL; p = p->parent) {
+            if (p->kind == SC_MODULE) {
+                break;
+            }
+            if (p->kind == SC_CLASS && id->q != MPF_QSTR___class__) {
+                continue;
+            }
+            id_info_t *pid = find_id(p, id->q);
+            if (pid && (pid->kind == ID_LOCAL || pid->kind == ID_CELL)) {
+                pid->kind = ID_CELL;
+                break;
+            }
+            if (pid && pid->kind == ID_FREE) {
+                break;
+            }
+            bool added;
+            pid = add_id(e, p, id->q, ID_FREE, &added);
+            pid->kind = ID_FREE;
+        }
+    }
+}
+
+static void number_locals(scope_t *s) {
+    if (!is_func_like(s) && s->kind != SC_CLASS) {
+        return;
+    }
+    uint16_t n = 0;
+    // parameters in order: positional, then keyword-only, *args, **kwargs
+    for (size_t i = 0; i < s->n_ids; i++) {
+        id_info_t *id = &s->ids[i];
+        if (id->flags & IDF_PARAM) {
+            id->num = n++;
+        }
+    }
+    // a named *args was numbered in source position (before the keyword-only
+    // parameters): swap it with the last of them, so keyword-only come first
+    if ((s->flags & SF_VARARGS) && s->n_kwonly > 0) {
+        id_info_t *star = NULL, *last = NULL;
+        uint16_t star_num = (uint16_t)s->n_pos;
+        uint16_t last_num = (uint16_t)(s->n_pos + s->n_kwonly);
+        for (size_t i = 0; i < s->n_ids; i++) {
+            if (!(s->ids[i].flags & IDF_PARAM)) {
+                continue;
+            }
+            if (s->ids[i].num == star_num) {
+                star = &s->ids[i];
+            } else if (s->ids[i].num == last_num) {
+                last = &s->ids[i];
+            }
+        }
+        if (star && last) {
+            star->num = last_num;
+            last->num = star_num;
+        }
+    }
+    for (size_t i = 0; i < s->n_ids; i++) {
+        id_info_t *id = &s->ids[i];
+        if (!(id->flags & IDF_PARAM) && id->kind == ID_LOCAL) {
+            id->num = n++;
+        }
+    }
+    for (size_t i = 0; i < s->n_ids; i++) {
+        id_info_t *id = &s->ids[i];
+        if (!(id->flags & IDF_PARAM) && id->kind == ID_CELL) {
+            id->num = n++;
+        }
+    }
+    // free variables come first, in the order of the parent's ids; everything else shifts
+    uint16_t n_free = 0;
+    if (s->parent) {
+        scope_t *p = s->parent;
+        while (p->kind == SC_CLASS && p->parent && s->kind != SC_CLASS) {
+            // a method's free variables come from the function around the class
+            // (or the class's own __class__ cell)
+            break;
+        }
+        for (scope_t *q = s->parent; q != NULL; q = q->parent) {
+            for (size_t i = 0; i < q->n_ids; i++) {
+                id_info_t *pid = &q->ids[i];
+                if (pid->kind != ID_CELL && pid->kind != ID_FREE) {
+                    continue;
+                }
+                id_info_t *id = find_id(s, pid->q);
+                if (id && id->kind == ID_FREE && !(id->flags & 32)) {
+                    id->num = n_free++;
+                    id->flags |= 32;
+                }
+            }
+        }
+    }
+    if (n_free) {
+        for (size_t i = 0; i < s->n_ids; i++) {
+            id_info_t *id = &s->ids[i];
+            if (id->kind != ID_FREE) {
+                id->num = (uint16_t)(id->num + n_free);
+            }
+        }
+        s->n_pos = (uint16_t)(s->n_pos + n_free);
+    }
+    s->num_locals = (uint16_t)(n + n_free);
+}
+
+// ---------------------------------------------------------------- passes and assembly
+
+static void run_pass(emit_t *e, scope_t *s, int pass) {
+    e->pass = pass;
+    e->scope = s;
+    e->len = 0;
+    e->n_labels = 0;
+    e->depth = 0;
+    e->max_depth = 0;
+    e->exc_level = 0;
+    e->max_exc = 0;
+    e->dead = false;
+    e->lines_len = 0;
+    e->last_line = 1;
+    e->last_line_off = 0;
+    e->loop.break_label = -1;
+    e->loop.continue_label = -1;
+    e->loop.exc_depth = 0;
+    e->loop.is_for = false;
+    e->child_index = 0;
+    e->changed = false;
+    scope_body(e, s);
+}
+
+static void put_bytes(emit_t *e, const uint8_t *b, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        put(e, b[i]);
+    }
+}
+
+// Build fun_data of [s] from the final pass.
+static void assemble(emit_t *e, scope_t *s) {
+    uint8_t *body = e->code;
+    size_t body_len = e->len;
+    // source info: simple name, argument names, line table
+    uint8_t info[1024];
+    size_t n_info = 0;
+    uint8_t *ip = info;
+    (void)ip;
+    emit_t tmp = *e;
+    tmp.code = NULL;
+    tmp.len = 0;
+    tmp.cap = 0;
+    tmp.dead = false;
+    put_vuint(&tmp, use_qstr(e, s->name));
+    size_t n_args = (size_t)s->n_pos + s->n_kwonly;
+    for (size_t slot = 0; slot < n_args; slot++) {
+        mpf_qstr_t q = MPF_QSTRE__2a;
+        for (size_t i = 0; i < s->n_ids; i++) {
+            if ((s->ids[i].flags & IDF_PARAM) && s->ids[i].num == slot && s->ids[i].kind != ID_FREE) {
+                q = s->ids[i].q;
+            }
+        }
+        put_vuint(&tmp, use_qstr(e, q));
+    }
+    put_bytes(&tmp, e->lines, e->lines_len);
+    n_info = tmp.len;
+    uint8_t *info_bytes = tmp.code;
+    (void)info;
+    // cells: locals (including parameters) that are cells
+    uint8_t cells[256];
+    size_t n_cell = 0;
+    for (size_t i = 0; i < s->n_ids; i++) {
+        if (s->ids[i].kind == ID_CELL && n_cell < sizeof(cells)) {
+            cells[n_cell++] = (uint8_t)s->ids[i].num;
+        }
+    }
+    // cells are listed in slot order
+    for (size_t i = 1; i < n_cell; i++) {
+        for (size_t j = i; j > 0 && cells[j - 1] > cells[j]; j--) {
+            uint8_t t = cells[j];
+            cells[j] = cells[j - 1];
+            cells[j - 1] = t;
+        }
+    }
+    // signature
+    emit_t out = *e;
+    out.code = NULL;
+    out.len = 0;
+    out.cap = 0;
+    out.dead = false;
+    size_t n_state = (size_t)s->num_locals + s->stack_size;
+    if (n_state == 0) {
+        n_state = 1;
+    }
+    unsigned S = (unsigned)(n_state - 1), E = s->exc_size, F = s->flags & 0x0F, A = s->n_pos, K = s->n_kwonly,
+             D = s->n_def_pos;
+    {
+        uint8_t z = (uint8_t)(((S & 0xF) << 3) | ((E & 1) << 2) | (A & 3));
+        S >>= 4;
+        E >>= 1;
+        A >>= 2;
+        int n = 0;
+        while (S | E | F | A | K | D) {
+            put(&out, z | 0x80);
+            z = (uint8_t)(((F & 1) << 6) | ((S & 3) << 4) | ((K & 1) << 3) | ((A & 1) << 2) | ((E & 1) << 1) | (D & 1));
+            F >>= 1;
+            S >>= 2;
+            K >>= 1;
+            A >>= 1;
+            E >>= 1;
+            D >>= 1;
+            n++;
+        }
+        put(&out, z);
+    }
+    // size field: n_info and n_cell
+    {
+        size_t I = n_info, C = n_cell;
+        while (true) {
+            uint8_t z = (uint8_t)(((I & 0x3F) << 1) | (C & 1));
+            I >>= 6;
+            C >>= 1;
+            if (I | C) {
+                put(&out, z | 0x80);
+            } else {
+                put(&out, z);
+                break;
+            }
+        }
+    }
+    put_bytes(&out, info_bytes, n_info);
+    put_bytes(&out, cells, n_cell);
+    put_bytes(&out, body, body_len);
+    s->raw = out.code;
+    s->raw_len = out.len;
+}
+
+static void compile_scope(emit_t *e, scope_t *s) {
+    // sizing passes until every label keeps its offset, then the final pass
+    e->have_prev = false;
+    s->n_children = 0;
+    for (size_t i = 0; i < s->n_pos + s->n_kwonly + 1u; i++) {
+        (void)i;
+    }
+    // register the argument names at the start of this scope's code, as mpy-cross does
+    use_qstr(e, s->name);
+    {
+        size_t n_args = (size_t)s->n_pos + s->n_kwonly;
+        for (size_t slot = 0; slot < n_args; slot++) {
+            mpf_qstr_t q = MPF_QSTRE__2a;
+            for (size_t i = 0; i < s->n_ids; i++) {
+                if ((s->ids[i].flags & IDF_PARAM) && s->ids[i].num == slot && s->ids[i].kind != ID_FREE) {
+                    q = s->ids[i].q;
+                }
+            }
+            use_qstr(e, q);
+        }
+    }
+    int rounds = 0;
+    while (true) {
+        run_pass(e, s, PASS_SIZE);
+        s->stack_size = (uint16_t)e->max_depth;
+        s->exc_size = (uint16_t)e->max_exc;
+        bool stable = e->have_prev && !e->changed;
+        // keep this pass's labels for the next one
+        size_t *keep = mpf_cc_alloc(e->c, (e->n_labels + 1) * sizeof(size_t));
+        memcpy(keep, e->labels, e->n_labels * sizeof(size_t));
+        e->prev_labels = keep;
+        e->have_prev = true;
+        if (stable || ++rounds > 50) {
+            break;
+        }
+    }
+    assemble(e, s);
+}
+
+// ---------------------------------------------------------------- .mpy image
+
+static void w_vuint(emit_t *o, size_t v) {
+    put_vuint(o, v);
+}
+
+static void w_str(emit_t *o, const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        put(o, (uint8_t)s[i]);
+    }
+}
+
+static void w_const(emit_t *o, mpf_obj_t v, bool in_tuple) {
+    (void)in_tuple;
+    if (v == MPF_OBJ_NONE) {
+        put(o, 1);
+    } else if (v == MPF_OBJ_FALSE) {
+        put(o, 2);
+    } else if (v == MPF_OBJ_TRUE) {
+        put(o, 3);
+    } else if (v == MPF_OBJ_ELLIPSIS) {
+        put(o, 4);
+    } else if (mpf_obj_is_qstr(v) || mpf_obj_is_type(v, &mpf_type_str)) {
+        size_t n;
+        const char *s = mpf_obj_str_data(v, &n);
+        put(o, 5);
+        w_vuint(o, n);
+        w_str(o, s, n);
+        put(o, 0);
+    } else if (mpf_obj_is_type(v, &mpf_type_bytes)) {
+        size_t n;
+        const char *s = mpf_obj_str_data(v, &n);
+        put(o, 6);
+        w_vuint(o, n);
+        w_str(o, s, n);
+        put(o, 0);
+    } else if (mpf_obj_is_type(v, &mpf_type_tuple)) {
+        size_t n;
+        mpf_obj_t *items;
+        mpf_obj_get_array(v, &n, &items);
+        put(o, 10);
+        w_vuint(o, n);
+        for (size_t i = 0; i < n; i++) {
+            w_const(o, items[i], true);
+        }
+    } else {
+        // int, float, complex: their repr
+        mpf_obj_t r = mpf_obj_repr(v);
+        size_t n;
+        const char *s = mpf_obj_str_data(r, &n);
+        uint8_t tag = 7;
+#if CONFIG_FLOAT
+        if (mpf_obj_is_type(v, &mpf_type_float)) {
+            tag = 8;
+        }
+#endif
+#if CONFIG_BUILTIN_COMPLEX
+        if (mpf_obj_is_type(v, &mpf_type_complex)) {
+            tag = 9;
+        }
+#endif
+        put(o, tag);
+        w_vuint(o, n);
+        w_str(o, s, n);
+    }
+}
+
+static void w_raw(emit_t *o, scope_t *s) {
+    w_vuint(o, (s->raw_len << 3) | (s->n_children ? 4 : 0));
+    for (size_t i = 0; i < s->raw_len; i++) {
+        put(o, s->raw[i]);
+    }
+    if (s->n_children) {
+        w_vuint(o, s->n_children);
+        for (size_t i = 0; i < s->n_children; i++) {
+            w_raw(o, s->children[i]);
+        }
+    }
+}
+
+uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, unsigned opt, size_t *out_len) {
+    (void)mode;
+    emit_t e;
+    memset(&e, 0, sizeof(e));
+    e.c = c;
+    e.opt = opt;
+    use_qstr(&e, mpf_qstr_from_strn(c->filename, strlen(c->filename)));
+    scope_t *mod = scope_new(&e, SC_MODULE, tree, MPF_QSTRE__3cmodule_3e);
+    // scope passes, in creation order (children are appended as they are found)
+    for (scope_t *s = mod; s != NULL; s = s->next) {
+        use_qstr(&e, s->name);
+        run_pass(&e, s, PASS_SCOPE);
+    }
+    for (scope_t *s = mod; s != NULL; s = s->next) {
+        resolve_scope(&e, s);
+    }
+    for (scope_t *s = mod; s != NULL; s = s->next) {
+        propagate_free(&e, s);
+    }
+    for (scope_t *s = mod; s != NULL; s = s->next) {
+        number_locals(s);
+    }
+    for (scope_t *s = mod; s != NULL; s = s->next) {
+        compile_scope(&e, s);
+    }
+    // the image
+    emit_t o;
+    memset(&o, 0, sizeof(o));
+    o.c = c;
+    put(&o, 'M');
+    put(&o, 6);
+    put(&o, 0);
+    put(&o, 31);
+    w_vuint(&o, e.n_qstrs);
+    w_vuint(&o, e.n_consts);
+    for (size_t i = 0; i < e.n_qstrs; i++) {
+        size_t n;
+        const char *s = mpf_qstr_data(e.qstrs[i], &n);
+        if (e.qstrs[i] < 166 && e.qstrs[i] > 0) {
+            w_vuint(&o, ((size_t)e.qstrs[i] << 1) | 1);
+        } else {
+            w_vuint(&o, n << 1);
+            w_str(&o, s, n);
+            put(&o, 0);
+        }
+    }
+    for (size_t i = 0; i < e.n_consts; i++) {
+        w_const(&o, e.consts[i], false);
+    }
+    w_raw(&o, mod);
+    *out_len = o.len;
+    return o.code;
+}

