@@ -27,7 +27,13 @@ ESPTOOL = (sys.executable, "-m", "esptool")
 
 # esptool's name of each chip -> the chip ID its image header carries (None: the
 # ESP8266's v1 header has none).
-CHIP_IDS: dict[str, int | None] = {"esp8266": None, "esp32": 0, "esp32s2": 2, "esp32c3": 5, "esp32s3": 9}
+CHIP_IDS: dict[str, int | None] = {
+    "esp8266": None,
+    "esp32": 0,
+    "esp32s2": 2,
+    "esp32c3": 5,
+    "esp32s3": 9,
+}
 
 
 @dataclass(frozen=True)

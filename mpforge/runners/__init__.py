@@ -7,10 +7,15 @@ ports add theirs to RUNNERS.
 from __future__ import annotations
 
 from mpforge.runners.base import Runner
+from mpforge.runners.esp32c3_cpu import UnicornEsp32c3Runner
 from mpforge.runners.native import NativeRunner
 from mpforge.runners.qemu import QemuRunner
 
-RUNNERS: dict[str, type[Runner]] = {"native": NativeRunner, "qemu": QemuRunner}
+RUNNERS: dict[str, type[Runner]] = {
+    "native": NativeRunner,
+    "qemu": QemuRunner,
+    UnicornEsp32c3Runner.name: UnicornEsp32c3Runner,
+}
 
 
 def runner_for(emulator: str) -> type[Runner] | None:

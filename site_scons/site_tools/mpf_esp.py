@@ -24,7 +24,8 @@ class _LinkerScriptAction:
         try:
             out = string.Template(text).substitute(self.fields)
         except KeyError as e:
-            print(f"error: {source[0]}: unknown field ${{{e.args[0]}}}; known: {', '.join(sorted(self.fields))}")
+            known = ", ".join(sorted(self.fields))
+            print(f"error: {source[0]}: unknown field ${{{e.args[0]}}}; known: {known}")
             return 1
         except ValueError as e:
             print(f"error: {source[0]}: {e} (write a literal $ as $$)")
@@ -37,7 +38,9 @@ def _linker_script(env, template, fields):
     target = env["GEN_DIR"].File("firmware.ld")
     value = env.Value(json.dumps(fields, sort_keys=True))
     env.MpfCountSteps()
-    return env.Command(target, [env.File(template), value], Action(_LinkerScriptAction(fields), "GEN $TARGET"))
+    return env.Command(
+        target, [env.File(template), value], Action(_LinkerScriptAction(fields), "GEN $TARGET")
+    )
 
 
 class _EspImageAction:
@@ -91,7 +94,8 @@ def _images(env, elf, board, chip, flash_size, ram_size, layout, merged=False):
     if merged:
         names.append("firmware-merged.bin")
     action = Action(
-        _EspImageAction(board, chip, flash_size, ram_size, tuple(layout), merged), "ESPIMAGE $TARGET"
+        _EspImageAction(board, chip, flash_size, ram_size, tuple(layout), merged),
+        "ESPIMAGE $TARGET",
     )
     outputs = env.Command([directory.File(n) for n in names], elf, action)
     env.Depends(outputs, env.Glob("#mpforge/images/*.py"))
