@@ -7,9 +7,9 @@ ports add theirs to RUNNERS.
 from __future__ import annotations
 
 from mpforge.runners.base import Runner
-from mpforge.runners.esp32c3_cpu import UnicornEsp32c3Runner
 from mpforge.runners.native import NativeRunner
 from mpforge.runners.qemu import QemuRunner
+from mpforge.runners.unicorn import UnicornEsp32c3Runner
 
 RUNNERS: dict[str, type[Runner]] = {
     "native": NativeRunner,

@@ -40,7 +40,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mpforge.errors import MpforgeError
-from mpforge.runners.base import Runner
 
 ESP_IMAGE_MAGIC = 0xE9
 EXIT_MAGIC = 0x5846504D
@@ -51,6 +50,7 @@ SYSTIMER_HZ = 16_000_000
 WATCHDOG_GRACE_S = 2.0
 CHUNK_US = 2000  # emulate this long between looks at interrupts and input
 MAC = bytes.fromhex("020000c30001")
+POLL_SYMBOL = "mpf_port_poll"  # called by the VM every few thousand instructions
 
 UART0, UART1, GPIO, RTC_CNTL, EFUSE, IO_MUX = (
     0x60000000, 0x60010000, 0x60004000, 0x60008000, 0x60008800, 0x60009000,
@@ -157,8 +157,8 @@ class Watchdog:
 class C3Machine:
     """The CPU, SRAM and the register models; `run` until exit."""
 
-    def __init__(self, image: bytes, out, interactive: bool = False) -> None:
-        from unicorn import UC_ARCH_RISCV, UC_HOOK_MEM_UNMAPPED, UC_MODE_RISCV32, Uc
+    def __init__(self, image: bytes, out, poll_address: int | None = None) -> None:
+        from unicorn import UC_ARCH_RISCV, UC_HOOK_CODE, UC_HOOK_MEM_UNMAPPED, UC_MODE_RISCV32, Uc
         from unicorn.riscv_const import UC_RISCV_REG_PC
 
         self.entry, segments = parse_image(image)
@@ -176,6 +176,9 @@ class C3Machine:
             self.uc.mem_write(seg.address, seg.data)
         self.uc.mmio_map(PERIPH_BASE, PERIPH_SIZE, self._mmio_read, None, self._mmio_write, None)
         self.uc.hook_add(UC_HOOK_MEM_UNMAPPED, self._unmapped)
+        self.poll_address = poll_address
+        if poll_address is not None:
+            self.uc.hook_add(UC_HOOK_CODE, self._at_poll, None, poll_address, poll_address)
         self.uc.reg_write(UC_RISCV_REG_PC, self.entry)
         self.uart0 = Uart(self.outbuf.append)
         self.uart1 = Uart(lambda b: self.uart1.rx.append(b))
@@ -193,6 +196,8 @@ class C3Machine:
         }
         self.watchdogs[TIMG1 + 0x48].armed = False  # the ROM arms MWDT0 only
         self.fault: str | None = None
+        self.chunk_start = 0.0
+        self.replay: tuple[str, int, int] | None = None  # "r"/"w", offset, value
 
     # ------------------------------------------------------------ registers
     def _counter(self) -> int:
@@ -205,7 +210,33 @@ class C3Machine:
             return self.uart1, address - UART1
         return None, 0
 
+    # Chunks of emulation end where no register access is under way: at the firmware's
+    # poll hook (mpf_port_poll, found in the ELF), at WFI, or from inside a register
+    # access. unicorn then restarts the instruction of that access, so it reaches the
+    # model twice: the first access after such a stop is that replay (a write is dropped,
+    # a read gets the value it got before: a FIFO is not popped twice). Without the poll
+    # address a timeout ends the chunks, which may replay an access unnoticed.
+    def _chunk_over(self) -> bool:
+        return time.monotonic() - self.chunk_start > CHUNK_US / 1e6
+
+    def _at_poll(self, uc, address: int, size: int, user) -> None:
+        if self._chunk_over():
+            uc.emu_stop()
+
+    def _stop_after(self, kind: str, offset: int, value: int) -> None:
+        if self.poll_address is not None and self._chunk_over():
+            self.replay = (kind, offset, value)
+            self.uc.emu_stop()
+
     def _mmio_read(self, uc, offset: int, size: int, user) -> int:
+        replay, self.replay = self.replay, None
+        if replay is not None and replay[:2] == ("r", offset):
+            return replay[2]
+        value = self._read_register(offset)
+        self._stop_after("r", offset, value)
+        return value
+
+    def _read_register(self, offset: int) -> int:
         address = PERIPH_BASE + offset
         uart, reg = self._uart(address)
         if uart is not None:
@@ -227,6 +258,10 @@ class C3Machine:
         return self.regs.get(address, 0)
 
     def _mmio_write(self, uc, offset: int, size: int, value: int, user) -> None:
+        replay, self.replay = self.replay, None
+        if replay == ("w", offset, value):
+            return
+        self._stop_after("w", offset, value)
         address = PERIPH_BASE + offset
         uart, reg = self._uart(address)
         if uart is not None:
@@ -348,7 +383,9 @@ class C3Machine:
         while not stop.is_set():
             pc = uc.reg_read(UC_RISCV_REG_PC)
             try:
-                uc.emu_start(pc, 0xFFFFFFFF, timeout=CHUNK_US)
+                self.chunk_start = time.monotonic()
+                chunk = 0 if self.poll_address is not None else CHUNK_US
+                uc.emu_start(pc, 0xFFFFFFFF, timeout=chunk)
             except UcError as e:
                 pc = uc.reg_read(UC_RISCV_REG_PC)
                 word = int.from_bytes(uc.mem_read(pc, 4), "little")
@@ -367,7 +404,9 @@ class C3Machine:
                     return FAULT_STATUS
                 watchdog_checked = time.monotonic() - self.t0 >= WATCHDOG_GRACE_S
             self._tick_alarm()
-            line = self._pending_line()
+            # Not while an interrupted register access waits to be replayed: the handler's
+            # own accesses would come first.
+            line = self._pending_line() if self.replay is None else 0
             if line:
                 self._enter_interrupt(line)
             elif self._stopped_at_wfi():
@@ -382,24 +421,6 @@ class C3Machine:
 
     def _report(self, message: str) -> None:
         print(f"\nesp32c3 runner: {message}", file=sys.stderr)
-
-
-class UnicornEsp32c3Runner(Runner):
-    """`mpforge run` for ESP32-C3 boards: this module as a subprocess on firmware.bin."""
-
-    name = "unicorn-esp32c3"
-
-    def image(self) -> Path:
-        return self.build_dir / "firmware.bin"
-
-    def command(self, args: Sequence[str]) -> list[str]:
-        return [sys.executable, "-m", "mpforge.runners.esp32c3_cpu", str(self.image()), *args]
-
-    def run(self, args: Sequence[str] = (), timeout: float | None = None) -> int:
-        if sys.stdin.isatty():
-            print("note: CPU-level runner (unicorn), not a chip emulator; exit with Ctrl-A X",
-                  file=sys.stderr)  # fmt: skip
-        return super().run(args, timeout)
 
 
 def _pump_input(uart: Uart, stop: threading.Event, interactive: bool) -> None:
@@ -427,13 +448,27 @@ def _pump_input(uart: Uart, stop: threading.Event, interactive: bool) -> None:
         uart.feed(data)
 
 
+def poll_address(image: Path) -> int | None:
+    """The address of mpf_port_poll in the ELF beside `image` (firmware.elf), if there is one."""
+    from mpforge.images import elf
+
+    path = image.with_suffix(".elf")
+    if not path.is_file():
+        return None
+    return next((s.address for s in elf.read(path).symbols if s.name == POLL_SYMBOL), None)
+
+
 def main(argv: Sequence[str]) -> int:
     if len(argv) != 1:
         print("usage: python -m mpforge.runners.esp32c3_cpu firmware.bin", file=sys.stderr)
         return 2
     try:
-        image = Path(argv[0]).read_bytes()
-        machine = C3Machine(image, lambda b: (sys.stdout.buffer.write(b), sys.stdout.flush()))
+        image = Path(argv[0])
+        machine = C3Machine(
+            image.read_bytes(),
+            lambda b: (sys.stdout.buffer.write(b), sys.stdout.flush()),
+            poll_address(image),
+        )
     except (OSError, MpforgeError) as e:
         print(f"error: {argv[0]}: {getattr(e, 'message', e)}", file=sys.stderr)
         return 2
