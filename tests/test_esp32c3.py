@@ -18,8 +18,8 @@ from mpforge import paths
 from mpforge.build import scons_command
 from mpforge.errors import MpforgeError
 from mpforge.images import esp
+from mpforge.runners.esp32c3 import UnicornEsp32c3Runner
 from mpforge.runners.esp32c3_cpu import C3Machine, parse_image
-from mpforge.runners.unicorn import UnicornEsp32c3Runner
 
 BOARD = "esp32c3_devkitm"
 # Corpus programs whose output differs because of picolibc's printf, not the core: its
@@ -111,21 +111,21 @@ def machine_fw(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 class TestImage:
     def test_image_info_accepts_it(self, plain: Path) -> None:
-        info = esp.check_image("esp32c3", plain / "firmware.bin")
+        info = esp.check_image("esp32c3", plain / "firmware.esp.bin")
         assert info.chip_id == 5 and info.checksum_valid and info.sha256_valid
-        entry, segments = parse_image((plain / "firmware.bin").read_bytes())
+        entry, segments = parse_image((plain / "firmware.esp.bin").read_bytes())
         assert info.entry == entry == 0x40380000  # c3_entry, first in IRAM
         assert {s.address >> 24 for s in segments} == {0x3F, 0x40}  # DRAM and IRAM only
 
     def test_flash_layout_and_merged_image(self, plain: Path) -> None:
-        assert (plain / "flash_args").read_text() == "0x0 firmware.bin\n"
-        image = (plain / "firmware.bin").read_bytes()
-        merged = (plain / "firmware-merged.bin").read_bytes()
+        assert (plain / "flash_args").read_text() == "0x0 firmware.esp.bin\n"
+        image = (plain / "firmware.esp.bin").read_bytes()
+        merged = (plain / "firmware.esp-merged.bin").read_bytes()
         assert merged[: len(image)] == image
         assert "text" in (plain / "firmware.size").read_text()
 
     def test_runner_refuses_a_corrupted_image(self, plain: Path) -> None:
-        image = bytearray((plain / "firmware.bin").read_bytes())
+        image = bytearray((plain / "firmware.esp.bin").read_bytes())
         image[100] ^= 0xFF
         with pytest.raises(MpforgeError, match="checksum"):
             parse_image(bytes(image))

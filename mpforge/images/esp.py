@@ -10,7 +10,7 @@ family, a SHA-256 of all of it. The ROM bootloader checks both before it jumps.
 
 Where each image goes in flash (`FlashLayout`) is written beside it as `flash_args`
 (esptool's `write-flash` arguments), and the ESP32-C3 build also writes one merged
-image of the whole layout (`firmware-merged.bin`, written at offset 0x0).
+image of the whole layout (`firmware.esp-merged.bin`, written at offset 0x0).
 """
 
 from __future__ import annotations

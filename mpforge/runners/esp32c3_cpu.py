@@ -452,7 +452,7 @@ def poll_address(image: Path) -> int | None:
     """The address of mpf_port_poll in the ELF beside `image` (firmware.elf), if there is one."""
     from mpforge.images import elf
 
-    path = image.with_suffix(".elf")
+    path = image.parent / "firmware.elf"
     if not path.is_file():
         return None
     return next((s.address for s in elf.read(path).symbols if s.name == POLL_SYMBOL), None)
@@ -460,7 +460,7 @@ def poll_address(image: Path) -> int | None:
 
 def main(argv: Sequence[str]) -> int:
     if len(argv) != 1:
-        print("usage: python -m mpforge.runners.esp32c3_cpu firmware.bin", file=sys.stderr)
+        print("usage: python -m mpforge.runners.esp32c3_cpu firmware.esp.bin", file=sys.stderr)
         return 2
     try:
         image = Path(argv[0])

@@ -4,7 +4,7 @@ env.MpfEspLinkerScript(template, fields) -> $GEN_DIR/firmware.ld, the template's
 ${...} fields filled from `fields` (a dict the port's SConscript reads from the config).
 env.MpfEspImages(elf, chip, flash_size, layout, merged) -> the size report, the ESP
 image(s) of `layout` (esptool elf2image, each checked by esptool image-info: chip ID,
-checksum, SHA-256), `flash_args` and, with `merged`, firmware-merged.bin.
+checksum, SHA-256), `flash_args` and, with `merged`, firmware.esp-merged.bin.
 """
 
 import json
@@ -71,13 +71,15 @@ class _EspImageAction:
             rep = report(parsed, self.flash_size, self.ram_size)
             check_fits(parsed, rep, self.board)
             # ESP8266 v1: elf2image takes a prefix and appends "0x00000.bin" etc.
-            out = directory / ("firmware-" if self.chip == "esp8266" else "firmware.bin")
+            out = directory / ("firmware.esp-" if self.chip == "esp8266" else "firmware.esp.bin")
             esp.elf2image(self.chip, elf, out, "dio", size_mb)
             for _offset, name in layout.parts:
                 esp.check_image(self.chip, directory / name)
             (directory / "flash_args").write_text(layout.flash_args(), encoding="utf-8")
             if self.merged:
-                esp.merge(self.chip, layout, directory, directory / "firmware-merged.bin", size_mb)
+                esp.merge(
+                    self.chip, layout, directory, directory / "firmware.esp-merged.bin", size_mb
+                )
         except MpforgeError as e:
             print(f"error: {e.message}")
             return 1
@@ -92,7 +94,7 @@ def _images(env, elf, board, chip, flash_size, ram_size, layout, merged=False):
     directory = elf.dir
     names = [name for _offset, name in layout] + ["flash_args", "firmware.size"]
     if merged:
-        names.append("firmware-merged.bin")
+        names.append("firmware.esp-merged.bin")
     action = Action(
         _EspImageAction(board, chip, flash_size, ram_size, tuple(layout), merged),
         "ESPIMAGE $TARGET",
