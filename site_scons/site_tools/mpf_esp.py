@@ -70,10 +70,16 @@ class _EspImageAction:
             parsed = elfreader.read(elf)
             rep = report(parsed, self.flash_size, self.ram_size)
             check_fits(parsed, rep, self.board)
-            # ESP8266 v1: elf2image takes a prefix and appends "0x00000.bin" etc.
-            out = directory / ("firmware.esp-" if self.chip == "esp8266" else "firmware.esp.bin")
-            esp.elf2image(self.chip, elf, out, "dio", size_mb)
-            for _offset, name in layout.parts:
+            if self.chip == "esp8266":
+                # v1: elf2image takes a prefix and writes <prefix>0x00000.bin (the image the
+                # ROM loads) and <prefix>0x10000.bin (the flash-mapped code).
+                esp.elf2image(self.chip, elf, directory / "firmware.esp-", "dio", size_mb)
+                (directory / "firmware.esp-0x00000.bin").replace(directory / "firmware.esp.bin")
+            else:
+                esp.elf2image(self.chip, elf, directory / "firmware.esp.bin", "dio", size_mb)
+            # The ESP8266's second file is the raw flash-mapped code, not an image.
+            checked = layout.parts[:1] if self.chip == "esp8266" else layout.parts
+            for _offset, name in checked:
                 esp.check_image(self.chip, directory / name)
             (directory / "flash_args").write_text(layout.flash_args(), encoding="utf-8")
             if self.merged:
