@@ -48,7 +48,7 @@ def copy_tree(dest: Path) -> Path:
     return dest
 
 
-@pytest.mark.parametrize("board", ["host", "netduinoplus2"])
+@pytest.mark.parametrize("board", ["host", "netduinoplus2", "esp32c3_devkitm", "esp8266_generic"])
 def test_same_images_from_another_directory_time_umask_locale_and_jobs(
     tmp_path: Path, board: str
 ) -> None:
@@ -66,8 +66,10 @@ def test_same_images_from_another_directory_time_umask_locale_and_jobs(
     build(tmp_path / "two", root=other_root, env=env, board=board, jobs=1, umask=0o077)
     one, two = outputs(tmp_path / "one"), outputs(tmp_path / "two")
     assert one == two
-    if board != "host":
+    if board == "netduinoplus2":
         assert {Path(k).suffix for k in one} >= {".elf", ".bin", ".hex", ".dfu"}
+    elif board.startswith("esp"):
+        assert {Path(k).name for k in one} >= {"firmware.elf", "firmware.esp.bin", "flash_args"}
 
 
 def test_build_info_and_sbom(tmp_path: Path) -> None:
