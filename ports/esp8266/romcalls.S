@@ -18,7 +18,6 @@
     jx a8
     .size \name, . - \name
     .endm
-    ROMCALL Cache_Read_Enable, 0x40004678
     ROMCALL __divsi3, 0x4000dc88
     ROMCALL __udivsi3, 0x4000e21c
     ROMCALL __umodsi3, 0x4000e268
