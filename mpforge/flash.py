@@ -150,16 +150,35 @@ class Picotool(Flasher):
 
 
 class Esptool(Flasher):
+    """esptool (the pinned one, `python -m esptool`) writes every image of the build's
+    flash_args (offset, file) through the chip's ROM serial bootloader."""
+
     name = "esptool"
     program = "esptool"
-    install = "pip install esptool"
+    install = "pip install esptool (the test extra of pyproject.toml pins it)"
     image_format = "esp"
     hint = "the board enters its ROM bootloader through the USB-serial adapter's DTR/RTS"
+    port: str | None = None
 
     def command(self, image: Path, view: ConfigView) -> list[str]:
         chip = view.values.get("ESP_CHIP", "")
-        offset = view.values.get("ESP_FLASH_OFFSET", "0x0")
-        return [self.program, "--chip", chip, "write-flash", offset, str(image)]
+        cmd = [sys.executable, "-m", "esptool", "--chip", chip]
+        if self.port:
+            cmd += ["--port", self.port]
+        layout = image.parent / "flash_args"
+        if layout.is_file():
+            parts = [str(image.parent / w) if i % 2 else w
+                     for i, w in enumerate(layout.read_text(encoding="utf-8").split())]  # fmt: skip
+        else:
+            parts = [view.values.get("ESP_FLASH_OFFSET", "0x0"), str(image)]
+        return [*cmd, "write-flash", *parts]
+
+    def missing(self, view: ConfigView) -> str | None:
+        import importlib.util
+
+        if importlib.util.find_spec("esptool") is None:
+            return f"esptool is not installed; install it with `{self.install}`"
+        return None
 
 
 # In order of preference when a board names no method and produces several formats.
@@ -207,9 +226,13 @@ def _image(build_dir: Path, flasher: Flasher) -> Path:
     return image
 
 
-def flash_command(build_dir: Path, view: ConfigView, method: str | None = None) -> list[str]:
+def flash_command(
+    build_dir: Path, view: ConfigView, method: str | None = None, port: str | None = None
+) -> list[str]:
     """The command that programs the built image; errors if the image or the tool is missing."""
     flasher = flasher_for(view, method)
+    if isinstance(flasher, Esptool):
+        flasher.port = port
     image = _image(build_dir, flasher)
     problem = flasher.missing(view)
     if problem is not None:
@@ -222,9 +245,20 @@ def flash_command(build_dir: Path, view: ConfigView, method: str | None = None) 
 
 
 def flash(
-    build_dir: Path, view: ConfigView, method: str | None = None, dry_run: bool = False
+    build_dir: Path,
+    view: ConfigView,
+    method: str | None = None,
+    dry_run: bool = False,
+    port: str | None = None,
 ) -> int:
     flasher = flasher_for(view, method)
+    if port is not None:
+        if not isinstance(flasher, Esptool):
+            raise MpforgeError(
+                f"--port is the serial port of esptool; method '{flasher.name}' does not take "
+                "one (leave --port out)"
+            )
+        flasher.port = port
     if dry_run:
         # The command is shown even when the tool or the drive is missing (with a note).
         cmd = flasher.command(_image(build_dir, flasher), view)
@@ -233,7 +267,7 @@ def flash(
         if problem is not None:
             print(f"note: {problem}", file=sys.stderr)
         return 0
-    cmd = flash_command(build_dir, view, method)
+    cmd = flash_command(build_dir, view, method, port)
     print("+ " + " ".join(cmd), file=sys.stderr)
     print(f"note: {flasher.hint}", file=sys.stderr)
     return subprocess.call(cmd)

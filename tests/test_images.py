@@ -14,7 +14,7 @@ from intelhex import IntelHex
 
 from mpforge.config.view import ConfigView
 from mpforge.errors import MpforgeError
-from mpforge.images import dfuse, elf, ihex, uf2
+from mpforge.images import dfuse, elf, esp, ihex, uf2
 from mpforge.images.formats import BinImage, EspImage, formats_for
 from mpforge.images.size import SizeReport, check_fits, ld_overflow, report
 from mpforge.ldscript import STACK_MARGIN, MemoryMap, memory_map, render
@@ -304,16 +304,19 @@ class TestFormats:
         segs = [elf.Segment(0x100, b"\xaa"), elf.Segment(0x104, b"\xbb")]
         assert BinImage().encode(segs) == b"\xaa\0\0\0\xbb"
 
-    def test_esp_image_is_made_by_esptool(self, tmp_path: Path) -> None:
-        fmt = EspImage("esp32c3", ["--flash-mode", "dio"])
-        assert fmt.command(tmp_path / "f.elf", tmp_path / "f.esp.bin") == [
-            "esptool",
-            "--chip",
-            "esp32c3",
-            "elf2image",
-            "--flash-mode",
-            "dio",
-            "-o",
-            str(tmp_path / "f.esp.bin"),
-            str(tmp_path / "f.elf"),
-        ]
+    def test_esp_image_is_made_by_the_pinned_esptool(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """elf2image through `python -m esptool` (this venv's), then image-info must accept it."""
+        calls: list[tuple[str, ...]] = []
+        monkeypatch.setattr(esp, "esptool", lambda *args: calls.append(args) or "")
+        monkeypatch.setattr(esp, "check_image", lambda chip, image: calls.append(("check", chip)))
+        fmt = EspImage("esp32c3", "4MB")
+        fmt.write(tmp_path / "f.elf", tmp_path / "f.esp.bin")
+        assert esp.ESPTOOL[1:] == ("-m", "esptool")
+        assert calls == [
+            ("--chip", "esp32c3", "elf2image", "--flash-mode", "dio", "--flash-size", "4MB",
+             "-o", str(tmp_path / "f.esp.bin"), str(tmp_path / "f.elf")),
+            ("check", "esp32c3"),
+        ]  # fmt: skip
+        assert fmt.params() == {"chip": "esp32c3", "flash_size": "4MB"}

@@ -48,13 +48,15 @@ def copy_tree(dest: Path) -> Path:
     return dest
 
 
-# One board per image family: native, STM32 (.hex/.dfu), SAMD (.uf2), RP2040 (boot2 + .uf2),
-# WebAssembly (the page).
+# One board per image family and the files its build must write: native, STM32 (.hex/.dfu),
+# SAMD (.uf2), RP2040 (boot2 + .uf2), WebAssembly (the page), Espressif (esptool images).
 IMAGES = {
-    "netduinoplus2": {".elf", ".bin", ".hex", ".dfu"},
-    "feather_m0": {".elf", ".bin", ".uf2"},
-    "rpi_pico": {".elf", ".bin", ".uf2"},
-    "wasm_web": {".js", ".wasm", ".html"},
+    "netduinoplus2": {"firmware.elf", "firmware.bin", "firmware.hex", "firmware.dfu"},
+    "feather_m0": {"firmware.elf", "firmware.bin", "firmware.uf2"},
+    "rpi_pico": {"firmware.elf", "firmware.bin", "firmware.uf2"},
+    "wasm_web": {"firmware.js", "firmware.wasm", "index.html"},
+    "esp32c3_devkitm": {"firmware.elf", "firmware.esp.bin", "flash_args"},
+    "esp8266_generic": {"firmware.elf", "firmware.esp.bin", "flash_args"},
 }
 
 
@@ -77,7 +79,7 @@ def test_same_images_from_another_directory_time_umask_locale_and_jobs(
     one, two = outputs(tmp_path / "one"), outputs(tmp_path / "two")
     assert one == two
     if board != "host":
-        assert {Path(k).suffix for k in one} >= IMAGES[board]
+        assert {Path(k).name for k in one} >= IMAGES[board]
 
 
 def test_build_info_and_sbom(tmp_path: Path) -> None:

@@ -1,8 +1,12 @@
-"""`mpforge boards`: the table of boards with their port, chip, memory and emulator."""
+"""`mpforge boards`: the table of boards with their port, chip, memory and emulator.
+
+NOTES says what a board's run proves (CONFIG_BOARD_NOTE) and marks a board whose
+compiler (CONFIG_TOOLCHAIN_PREFIX + gcc) is missing as not buildable here."""
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -27,8 +31,15 @@ def _emulator(name: str) -> str:
     return runner.describe() if runner is not None else name
 
 
+def _notes(values: dict[str, str]) -> str:
+    prefix = values.get("TOOLCHAIN_PREFIX", "")
+    if prefix and shutil.which(prefix + "gcc") is None:
+        return f"not buildable here: toolchain {prefix.rstrip('-')} not found"
+    return values.get("BOARD_NOTE", "")
+
+
 def run(args: argparse.Namespace) -> int:
-    rows = [("BOARD", "PORT", "CHIP", "FLASH", "RAM", "EMULATOR")]
+    rows = [("BOARD", "PORT", "CHIP", "FLASH", "RAM", "EMULATOR", "NOTES")]
     with tempfile.TemporaryDirectory() as tmp:
         for board in board_names():
             inputs = ConfigInputs(board, find_defconfig(board), (), Path(tmp) / board)
@@ -41,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
                     _size(v.value("FLASH_SIZE")),
                     _size(v.value("RAM_SIZE")),
                     _emulator(v.value("EMULATOR")),
+                    _notes(v.values),
                 )
             )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]

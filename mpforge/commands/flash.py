@@ -1,4 +1,4 @@
-"""`mpforge flash`: program a board's built image with dfu-util or pyocd."""
+"""`mpforge flash`: program a board's built image (dfu-util, pyocd, a UF2 copy, esptool)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--method", choices=sorted(FLASHERS), help="flash tool (default: the board's FLASH_METHOD)"
     )
     parser.add_argument(
+        "--port", metavar="PORT", help="esptool boards: the serial port (e.g. /dev/ttyUSB0)"
+    )
+    parser.add_argument(
         "-n", "--dry-run", action="store_true", help="print the command without running it"
     )
 
@@ -23,4 +26,4 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     directory = build_dir(args)
     view = read_dotconfig(args.board, require_config(directory))
-    return flash(directory, view, args.method, args.dry_run)
+    return flash(directory, view, args.method, args.dry_run, args.port)

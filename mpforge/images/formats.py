@@ -8,15 +8,13 @@ which formats a board has to pick a flash method (mpforge/flash.py).
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
 from mpforge.config.view import ConfigView
 from mpforge.errors import MpforgeError
-from mpforge.images import dfuse, ihex, uf2
+from mpforge.images import dfuse, esp, ihex, uf2
 from mpforge.images import elf as elfreader
 from mpforge.images.elf import Segment
 
@@ -106,37 +104,29 @@ class Uf2Image(ImageFormat):
 
 
 class EspImage(ImageFormat):
-    """An ESP application image, made by esptool's elf2image for CONFIG_ESP_CHIP."""
+    """An ESP application image, made by the pinned esptool's elf2image for CONFIG_ESP_CHIP
+    and checked by its image-info (mpforge.images.esp: chip ID, checksum, SHA-256). The
+    Espressif ports write it with their flash layout (site_scons/site_tools/mpf_esp.py)."""
 
     name = "esp"
     filename = "firmware.esp.bin"
     symbol = "IMAGE_ESP"
-    program = "esptool"
-    install = "pip install esptool (the test extra of pyproject.toml pins it)"
 
-    def __init__(self, chip: str, extra: Sequence[str] = ()) -> None:
+    def __init__(self, chip: str, flash_size: str = "4MB") -> None:
         self.chip = chip
-        self.extra = list(extra)
+        self.flash_size = flash_size
 
     @classmethod
     def from_config(cls, view: ConfigView) -> EspImage:
-        return cls(view.value("ESP_CHIP"))
+        return cls(view.value("ESP_CHIP"), f"{view.int('FLASH_SIZE') // (1024 * 1024)}MB")
 
     def params(self) -> dict[str, str | int]:
-        return {"chip": self.chip, "extra": " ".join(self.extra)}
-
-    def command(self, elf_path: Path, out: Path) -> list[str]:
-        return [self.program, "--chip", self.chip, "elf2image", *self.extra, "-o", str(out),
-                str(elf_path)]  # fmt: skip
+        return {"chip": self.chip, "flash_size": self.flash_size}
 
     def write(self, elf_path: Path, out: Path) -> None:
-        if shutil.which(self.program) is None:
-            raise MpforgeError(f"{self.program} is not installed; install it with {self.install}")
-        proc = subprocess.run(
-            self.command(elf_path, out), capture_output=True, text=True, check=False
-        )
-        if proc.returncode != 0:
-            raise MpforgeError(f"esptool elf2image failed: {proc.stderr.strip()}")
+        esp.elf2image(self.chip, elf_path, out, "dio", self.flash_size)
+        if self.chip != "esp8266":  # its v1 images are named by offset: see mpf_esp
+            esp.check_image(self.chip, out)
 
 
 # Every format, in the order a build writes them.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from mpforge.runners.base import TIMEOUT_STATUS, Runner
 from mpforge.runners.cpu import CpuRunner
+from mpforge.runners.esp32c3 import UnicornEsp32c3Runner
 from mpforge.runners.native import NativeRunner
 from mpforge.runners.node import Rp2040jsRunner
 from mpforge.runners.qemu import QemuRunner
@@ -23,6 +24,7 @@ RUNNERS: dict[str, type[Runner]] = {
     "wasm-node": WasmNodeRunner,
     "browser": BrowserRunner,
     "unicorn": CpuRunner,
+    UnicornEsp32c3Runner.name: UnicornEsp32c3Runner,
 }
 
 __all__ = ["RUNNERS", "TIMEOUT_STATUS", "Runner", "runner_for"]
