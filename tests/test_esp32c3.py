@@ -12,8 +12,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from boards import CORPUS_MAIN, corpus_sample
 from emulator import Emulator, boot
-from test_stm32 import CORPUS_MAIN, _corpus_sample
 
 from mpforge import paths
 from mpforge.build import scons_command
@@ -164,9 +164,7 @@ def test_machine_console_and_exit_status(machine_fw: Path) -> None:
 def _sample() -> list[tuple[str, Path]]:
     """(frozen module name, corpus program) of the sample, without the picolibc cases."""
     return [
-        (f"c_{p.parent.name}_{p.stem}", p)
-        for p in _corpus_sample()
-        if p.name not in PICOLIBC_PRINTF
+        (f"c_{p.parent.name}_{p.stem}", p) for p in corpus_sample() if p.name not in PICOLIBC_PRINTF
     ]
 
 
