@@ -7,7 +7,8 @@ method (in FLASHERS order) whose image format the board produces: "dfu" -> dfu-u
 with firmware.dfu through the ST ROM bootloader, "pyocd" -> pyocd with firmware.hex
 through a debug probe, "uf2" -> a copy of firmware.uf2 to the UF2 bootloader's drive
 (found by its volume label), "picotool" -> picotool load of firmware.uf2 over USB
-(RP2040; chosen instead of "uf2" when no drive is mounted and picotool is installed),
+(RP2040), "bossac" -> bossac writes firmware.bin through the SAMD bootloader's serial port
+(both chosen instead of "uf2" when no drive is mounted and the tool is installed),
 "esptool" -> esptool write-flash with firmware.esp.bin. With -n the command is
 printed even when the tool (or the drive) is missing.
 """
@@ -35,6 +36,16 @@ class Flasher:
     install: ClassVar[str] = ""
     image_format: ClassVar[str] = ""  # a key of mpforge.images.formats.FORMATS
     hint: ClassVar[str] = ""
+    takes_port: ClassVar[bool] = False  # `mpforge flash --port` names the serial port
+    # UF2 families whose boards it can program over USB when no UF2 drive is mounted.
+    families: ClassVar[frozenset[int]] = frozenset()
+    port: str | None = None
+
+    @classmethod
+    def takes(cls, view: ConfigView) -> bool:
+        """True when the board's chip (its UF2 family) is one this tool programs."""
+        family = view.values.get("UF2_FAMILY_ID", "")
+        return bool(family) and int(family, 16) in cls.families
 
     @property
     def image_name(self) -> str:
@@ -142,11 +153,25 @@ class Picotool(Flasher):
     def command(self, image: Path, view: ConfigView) -> list[str]:
         return [self.program, "load", "-f", "-x", str(image)]
 
-    @classmethod
-    def takes(cls, view: ConfigView) -> bool:
-        """True when the board is a chip picotool knows."""
-        family = view.values.get("UF2_FAMILY_ID", "")
-        return bool(family) and int(family, 16) in cls.families
+
+class Bossac(Flasher):
+    """BOSSA's bossac: writes firmware.bin through the SAM-BA monitor of the SAMD boards'
+    bootloader (its serial port), at the application offset the bootloader expects."""
+
+    name = "bossac"
+    program = "bossac"
+    install = "sudo apt-get install bossa-cli"
+    image_format = "bin"
+    hint = "double-tap reset first: the bootloader's serial port must be there"
+    takes_port = True
+    families = frozenset({0x68ED2B88, 0x55114460})  # SAMD21, SAMD51
+
+    def command(self, image: Path, view: ConfigView) -> list[str]:
+        offset = view.values.get("CORTEX_M_APP_OFFSET", "0x0")
+        cmd = [self.program]
+        if self.port:
+            cmd.append(f"--port={self.port}")
+        return [*cmd, "-e", "-w", "-v", "-R", f"--offset={offset}", str(image)]
 
 
 class Esptool(Flasher):
@@ -158,7 +183,7 @@ class Esptool(Flasher):
     install = "pip install esptool (the test extra of pyproject.toml pins it)"
     image_format = "esp"
     hint = "the board enters its ROM bootloader through the USB-serial adapter's DTR/RTS"
-    port: str | None = None
+    takes_port = True
 
     def command(self, image: Path, view: ConfigView) -> list[str]:
         chip = view.values.get("ESP_CHIP", "")
@@ -183,7 +208,7 @@ class Esptool(Flasher):
 
 # In order of preference when a board names no method and produces several formats.
 FLASHERS: dict[str, type[Flasher]] = {
-    cls.name: cls for cls in (DfuUtil, Pyocd, Uf2Copy, Picotool, Esptool)
+    cls.name: cls for cls in (DfuUtil, Pyocd, Uf2Copy, Picotool, Bossac, Esptool)
 }
 
 
@@ -199,14 +224,11 @@ def flasher_for(view: ConfigView, method: str | None = None) -> Flasher:
             f"board {view.board} has no CONFIG_FLASH_METHOD and no flashable image format "
             "(it is not flashable hardware; try `mpforge run`)"
         )
-    if (
-        name == "uf2"
-        and method is None
-        and Picotool.takes(view)
-        and Uf2Copy().missing(view) is not None
-        and shutil.which(Picotool.program) is not None
-    ):
-        return Picotool()  # no RPI-RP2 drive mounted: load over USB instead
+    if name == "uf2" and method is None and Uf2Copy().missing(view) is not None:
+        # No UF2 drive mounted: program over USB with the chip's own tool, when installed.
+        for usb in (Picotool, Bossac):
+            if usb.takes(view) and shutil.which(usb.program) is not None:
+                return usb()
     try:
         return FLASHERS[name]()
     except KeyError:
@@ -231,7 +253,7 @@ def flash_command(
 ) -> list[str]:
     """The command that programs the built image; errors if the image or the tool is missing."""
     flasher = flasher_for(view, method)
-    if isinstance(flasher, Esptool):
+    if flasher.takes_port:
         flasher.port = port
     image = _image(build_dir, flasher)
     problem = flasher.missing(view)
@@ -253,10 +275,10 @@ def flash(
 ) -> int:
     flasher = flasher_for(view, method)
     if port is not None:
-        if not isinstance(flasher, Esptool):
+        if not flasher.takes_port:
             raise MpforgeError(
-                f"--port is the serial port of esptool; method '{flasher.name}' does not take "
-                "one (leave --port out)"
+                f"--port is the serial port of esptool and bossac; method '{flasher.name}' "
+                "does not take one (leave --port out)"
             )
         flasher.port = port
     if dry_run:

@@ -164,6 +164,20 @@ class TestImages:
         assert label in out.out + out.err and "firmware.uf2" in out.out + out.err
 
 
+    def test_bossac_writes_the_bin_at_the_application_offset(
+        self, board: str, default_build: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        from mpforge.cli import main
+
+        argv = ["flash", "-b", board, "--build-dir", str(default_build), "--method", "bossac"]
+        code = main([*argv, "--port", "/dev/ttyACM0", "-n"])
+        out = capsys.readouterr()
+        assert code == 0, out.err
+        offset = hex(BOARDS[board][1])
+        bin_path = default_build / "firmware.bin"
+        assert f"bossac --port=/dev/ttyACM0 -e -w -v -R --offset={offset} {bin_path}" in out.err
+
+
 class TestBoot:
     def test_default_image_runs_the_frozen_demo(self, default_build: Path) -> None:
         with Emulator(runner_command(default_build), timeout=60) as emu:
