@@ -220,7 +220,7 @@ def f():
 print(f())
 print(exec("1 + 1"))
 print(eval(compile(source="6 * 7", filename="<k>", mode="eval", dont_inherit=True)))
-exec("class K:\n    v = __name__\n", d)
+exec("class K:\\n    v = __name__\\n", d)
 print(d["K"].v, d["K"].__module__)
 """
     proc = _run(code)
