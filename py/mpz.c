@@ -135,57 +135,113 @@ static size_t mag_sub(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const
 static size_t mag_mul(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const mpf_mpz_dig_t *b, size_t bl) {
     memset(r, 0, (al + bl) * sizeof(mpf_mpz_dig_t));
     for (size_t i = 0; i < al; i++) {
+        const dbl_t ai = a[i];
+        if (ai == 0) {
+            continue;
+        }
+        mpf_mpz_dig_t *ri = r + i;
         dbl_t carry = 0;
         for (size_t j = 0; j < bl; j++) {
-            carry += (dbl_t)a[i] * b[j] + r[i + j];
-            r[i + j] = (mpf_mpz_dig_t)carry;
+            // (B-1)^2 + 2(B-1) < B^2: no overflow
+            carry += ai * b[j] + ri[j];
+            ri[j] = (mpf_mpz_dig_t)carry;
             carry >>= DIG_BITS;
         }
-        size_t k = i + bl;
-        while (carry) {
-            carry += r[k];
-            r[k++] = (mpf_mpz_dig_t)carry;
-            carry >>= DIG_BITS;
-        }
+        ri[bl] = (mpf_mpz_dig_t)carry; // still zero before this row
     }
     return al + bl;
 }
 
-// q = a / b, rem = a % b on magnitudes (q has al digits, rem bl digits).
+// Divide a[len] in place by the single digit d; returns the remainder.
+static mpf_mpz_dig_t mag_div_digit(mpf_mpz_dig_t *q, const mpf_mpz_dig_t *a, size_t len, mpf_mpz_dig_t d) {
+    dbl_t r = 0;
+    for (size_t i = len; i-- > 0;) {
+        r = (r << DIG_BITS) | a[i];
+        q[i] = (mpf_mpz_dig_t)(r / d);
+        r %= d;
+    }
+    return (mpf_mpz_dig_t)r;
+}
+
+// q = a / b, rem = a % b on magnitudes (q has al digits, rem bl digits; b is not zero).
+// Long division a digit at a time (Knuth, TAOCP vol. 2, 4.3.1, algorithm D).
 static void mag_divmod(mpf_mpz_dig_t *q, mpf_mpz_dig_t *rem, const mpf_mpz_dig_t *a, size_t al,
     const mpf_mpz_dig_t *b, size_t bl) {
-    while (bl > 0 && b[bl - 1] == 0) {
-        bl--;
-    }
     memset(q, 0, al * sizeof(mpf_mpz_dig_t));
-    if (bl == 1) {
-        dbl_t r = 0;
-        for (size_t i = al; i-- > 0;) {
-            r = (r << DIG_BITS) | a[i];
-            q[i] = (mpf_mpz_dig_t)(r / b[0]);
-            r %= b[0];
-        }
-        rem[0] = (mpf_mpz_dig_t)r;
+    memset(rem, 0, bl * sizeof(mpf_mpz_dig_t));
+    size_t n = bl;
+    while (n > 0 && b[n - 1] == 0) {
+        n--;
+    }
+    size_t len = al;
+    while (len > 0 && a[len - 1] == 0) {
+        len--;
+    }
+    if (len < n) {
+        memcpy(rem, a, len * sizeof(mpf_mpz_dig_t));
         return;
     }
-    // binary long division
-    size_t rl = bl + 1;
-    mpf_mpz_dig_t *r = mpf_gc_alloc_var(sizeof(mpf_mpz_dig_t), sizeof(mpf_mpz_dig_t), rl, false);
-    for (size_t bit = al * DIG_BITS; bit-- > 0;) {
-        // r = r * 2 + bit
-        dbl_t carry = (a[bit / DIG_BITS] >> (bit % DIG_BITS)) & 1;
-        for (size_t i = 0; i < rl; i++) {
-            dbl_t v = ((dbl_t)r[i] << 1) | carry;
-            r[i] = (mpf_mpz_dig_t)v;
-            carry = v >> DIG_BITS;
-        }
-        if (mag_cmp(r, rl, b, bl) >= 0) {
-            mag_sub(r, r, rl, b, bl);
-            q[bit / DIG_BITS] |= (mpf_mpz_dig_t)(1u << (bit % DIG_BITS));
-        }
+    if (n == 1) {
+        rem[0] = mag_div_digit(q, a, len, b[0]);
+        return;
     }
-    memcpy(rem, r, bl * sizeof(mpf_mpz_dig_t));
-    mpf_gc_free(r);
+    // D1: normalise so that the divisor's top digit has its top bit set.
+    unsigned s = 0;
+    while (((b[n - 1] << s) & (1u << (DIG_BITS - 1))) == 0) {
+        s++;
+    }
+    mpf_mpz_dig_t *u = mpf_gc_alloc_var(sizeof(mpf_mpz_dig_t) * (n + 1), sizeof(mpf_mpz_dig_t), len, false);
+    mpf_mpz_dig_t *v = u + len + 1;
+    for (size_t i = n; i-- > 0;) {
+        v[i] = (mpf_mpz_dig_t)(((dbl_t)b[i] << s) | (i > 0 && s ? (dbl_t)b[i - 1] >> (DIG_BITS - s) : 0));
+    }
+    u[len] = (mpf_mpz_dig_t)(s ? (dbl_t)a[len - 1] >> (DIG_BITS - s) : 0);
+    for (size_t i = len; i-- > 0;) {
+        u[i] = (mpf_mpz_dig_t)(((dbl_t)a[i] << s) | (i > 0 && s ? (dbl_t)a[i - 1] >> (DIG_BITS - s) : 0));
+    }
+    const dbl_t v1 = v[n - 1], v2 = v[n - 2];
+    const dbl_t base = (dbl_t)1 << DIG_BITS;
+    for (size_t j = len - n + 1; j-- > 0;) {
+        // D3: estimate the quotient digit from the top two digits; at most two too large.
+        const dbl_t num = ((dbl_t)u[j + n] << DIG_BITS) | u[j + n - 1];
+        dbl_t qhat = num / v1, rhat = num % v1;
+        while (qhat >= base || qhat * v2 > ((rhat << DIG_BITS) | u[j + n - 2])) {
+            qhat--;
+            rhat += v1;
+            if (rhat >= base) {
+                break;
+            }
+        }
+        // D4: multiply and subtract.
+        dbl_t carry = 0;
+        int32_t borrow = 0;
+        for (size_t i = 0; i < n; i++) {
+            const dbl_t p = qhat * v[i] + carry;
+            carry = p >> DIG_BITS;
+            const int32_t t = (int32_t)u[i + j] - (int32_t)(p & DIG_MASK) - borrow;
+            borrow = t < 0;
+            u[i + j] = (mpf_mpz_dig_t)t;
+        }
+        const int32_t t = (int32_t)u[j + n] - (int32_t)carry - borrow;
+        u[j + n] = (mpf_mpz_dig_t)t;
+        if (t < 0) {
+            // D6: the estimate was one too large; add the divisor back.
+            qhat--;
+            dbl_t c = 0;
+            for (size_t i = 0; i < n; i++) {
+                c += (dbl_t)u[i + j] + v[i];
+                u[i + j] = (mpf_mpz_dig_t)c;
+                c >>= DIG_BITS;
+            }
+            u[j + n] = (mpf_mpz_dig_t)(u[j + n] + c);
+        }
+        q[j] = (mpf_mpz_dig_t)qhat;
+    }
+    // D8: the remainder is u[0..n) shifted back.
+    for (size_t i = 0; i < n; i++) {
+        rem[i] = (mpf_mpz_dig_t)((u[i] >> s) | (s ? ((dbl_t)u[i + 1] << (DIG_BITS - s)) & DIG_MASK : 0));
+    }
+    mpf_gc_free(u);
 }
 
 static mpf_obj_t add_sub(const zv_t *a, const zv_t *b, bool sub) {
@@ -478,25 +534,56 @@ bool mpf_mpz_to_ll(mpf_obj_t o, long long *v) {
     return true;
 }
 
+// The largest power of [base] that fits one digit, and its exponent.
+static dbl_t digit_chunk(unsigned base, unsigned *k) {
+    dbl_t c = base;
+    *k = 1;
+    while (c * base <= DIG_MASK) {
+        c *= base;
+        (*k)++;
+    }
+    return c;
+}
+
+// r = r * m + add in place (m, add < B); the caller makes room for the carry.
+static void mag_mul_add_digit(mpf_int_big_t *r, dbl_t m, dbl_t add) {
+    dbl_t carry = add;
+    for (size_t j = 0; j < r->len; j++) {
+        carry += (dbl_t)r->dig[j] * m;
+        r->dig[j] = (mpf_mpz_dig_t)carry;
+        carry >>= DIG_BITS;
+    }
+    if (carry) {
+        r->dig[r->len++] = (mpf_mpz_dig_t)carry;
+    }
+}
+
 mpf_obj_t mpf_mpz_parse(const char *s, size_t len, unsigned base) {
     size_t n = len * 5 / DIG_BITS + 2;  // base <= 36: at most ~5.2 bits a character
     mpf_int_big_t *r = big_alloc(n);
     r->len = 0;
+    unsigned k;
+    digit_chunk(base, &k);
+    // Take up to k characters at a time: one pass over the digits per chunk.
+    dbl_t acc = 0, mult = 1;
+    unsigned count = 0;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
         if (c == '_') {
             continue;
         }
         unsigned d = (c >= '0' && c <= '9') ? (unsigned)(c - '0') : (c >= 'a' && c <= 'z') ? (unsigned)(c - 'a' + 10) : (unsigned)(c - 'A' + 10);
-        dbl_t carry = d;
-        for (size_t j = 0; j < r->len; j++) {
-            carry += (dbl_t)r->dig[j] * base;
-            r->dig[j] = (mpf_mpz_dig_t)carry;
-            carry >>= DIG_BITS;
+        acc = acc * base + d;
+        mult *= base;
+        if (++count == k) {
+            mag_mul_add_digit(r, mult, acc);
+            acc = 0;
+            mult = 1;
+            count = 0;
         }
-        if (carry) {
-            r->dig[r->len++] = (mpf_mpz_dig_t)carry;
-        }
+    }
+    if (count) {
+        mag_mul_add_digit(r, mult, acc);
     }
     return big_finish(r);
 }
@@ -511,22 +598,23 @@ void mpf_mpz_print(const mpf_print_t *p, mpf_obj_t o, unsigned base, bool upper)
     size_t cap = len * DIG_BITS + 2;  // the allocation succeeded: no overflow
     size_t pos = cap;
     const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    unsigned k;
+    const mpf_mpz_dig_t chunk = (mpf_mpz_dig_t)digit_chunk(base, &k);
     while (len > 0 && t[len - 1] == 0) {
         len--;
     }
     if (len == 0) {
         buf[--pos] = '0';
     }
+    // Divide by the largest power of the base that fits a digit: k output digits a pass.
     while (len > 0) {
-        dbl_t r = 0;
-        for (size_t i = len; i-- > 0;) {
-            r = (r << DIG_BITS) | t[i];
-            t[i] = (mpf_mpz_dig_t)(r / base);
-            r %= base;
-        }
-        buf[--pos] = digits[r];
+        dbl_t r = mag_div_digit(t, t, len, chunk);
         while (len > 0 && t[len - 1] == 0) {
             len--;
+        }
+        for (unsigned i = 0; i < k && (len > 0 || r != 0); i++) {
+            buf[--pos] = digits[r % base];
+            r /= base;
         }
     }
     if (z.neg) {
