@@ -25,4 +25,4 @@ for i in range(0, len(digits), 50):
     print("".join(str(d) for d in digits[i : i + 50]))
 # the state's size and a checksum of its decimal form and of a few remainders
 print(len(str(t)), sum(int(c) for c in str(q)) % 1000, r % 1000003, t % 999983)
-print(divmod(-r, 12345678901234567890123) [1] % 1000, str(t)[-20:], int(str(r)) == r)
+print(divmod(-r, 12345678901234567890123)[1] % 1000, str(t)[-20:], int(str(r)) == r)
