@@ -6,9 +6,15 @@
 
 #include "mpz.h"
 
-#define DIG_BITS 16
-#define DIG_MASK 0xFFFFu
+// A digit is half the widest type the target multiplies and divides natively.
+#define DIG_BITS MPF_MPZ_DIG_BITS
+#define DIG_MASK ((dbl_t)(mpf_mpz_dig_t)~(mpf_mpz_dig_t)0)
+#if MPF_MPZ_DIG_BITS == 32
+typedef uint64_t dbl_t;
+#else
 typedef uint32_t dbl_t;
+#endif
+#define DIG_BYTES (DIG_BITS / 8)
 
 // A read-only view of an int operand (small ints are expanded into [buf]).
 typedef struct zv {
@@ -123,11 +129,12 @@ static size_t mag_add(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const
 
 // r = a - b with |a| >= |b|; returns length.
 static size_t mag_sub(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const mpf_mpz_dig_t *b, size_t bl) {
-    int32_t borrow = 0;
+    dbl_t borrow = 0;
     for (size_t i = 0; i < al; i++) {
-        int32_t v = (int32_t)a[i] - (i < bl ? b[i] : 0) - borrow;
-        borrow = v < 0;
-        r[i] = (mpf_mpz_dig_t)(v + (borrow ? 0x10000 : 0));
+        // wraps modulo 2**(2 DIG_BITS): bit DIG_BITS is then set exactly when it went below zero
+        const dbl_t v = (dbl_t)a[i] - (i < bl ? b[i] : 0) - borrow;
+        r[i] = (mpf_mpz_dig_t)v;
+        borrow = (v >> DIG_BITS) & 1;
     }
     return al;
 }
@@ -187,7 +194,7 @@ static void mag_divmod(mpf_mpz_dig_t *q, mpf_mpz_dig_t *rem, const mpf_mpz_dig_t
     }
     // D1: normalise so that the divisor's top digit has its top bit set.
     unsigned s = 0;
-    while (((b[n - 1] << s) & (1u << (DIG_BITS - 1))) == 0) {
+    while ((((dbl_t)b[n - 1] << s) & ((dbl_t)1 << (DIG_BITS - 1))) == 0) {
         s++;
     }
     mpf_mpz_dig_t *u = mpf_gc_alloc_var(sizeof(mpf_mpz_dig_t) * (n + 1), sizeof(mpf_mpz_dig_t), len, false);
@@ -214,17 +221,19 @@ static void mag_divmod(mpf_mpz_dig_t *q, mpf_mpz_dig_t *rem, const mpf_mpz_dig_t
         }
         // D4: multiply and subtract.
         dbl_t carry = 0;
-        int32_t borrow = 0;
+        dbl_t borrow = 0;
         for (size_t i = 0; i < n; i++) {
-            const dbl_t p = qhat * v[i] + carry;
+            const dbl_t p = qhat * v[i] + carry; // (B-1)^2 + (B-1) < B^2
             carry = p >> DIG_BITS;
-            const int32_t t = (int32_t)u[i + j] - (int32_t)(p & DIG_MASK) - borrow;
-            borrow = t < 0;
+            const dbl_t t = (dbl_t)u[i + j] - (p & DIG_MASK) - borrow;
             u[i + j] = (mpf_mpz_dig_t)t;
+            borrow = (t >> DIG_BITS) & 1;
         }
-        const int32_t t = (int32_t)u[j + n] - (int32_t)carry - borrow;
-        u[j + n] = (mpf_mpz_dig_t)t;
-        if (t < 0) {
+        // the top digit takes carry + borrow <= B: below zero exactly when it exceeds u[j + n]
+        const dbl_t top = carry + borrow;
+        const bool negative = top > u[j + n];
+        u[j + n] = (mpf_mpz_dig_t)((dbl_t)u[j + n] - top);
+        if (negative) {
             // D6: the estimate was one too large; add the divisor back.
             qhat--;
             dbl_t c = 0;
@@ -317,9 +326,9 @@ static mpf_mpz_dig_t tc_digit(const zv_t *v, size_t i, dbl_t *borrow) {
         return d;
     }
     // -m = ~(m - 1)
-    int32_t t = (int32_t)d - (int32_t)*borrow;
-    *borrow = t < 0;
-    return (mpf_mpz_dig_t)~(mpf_mpz_dig_t)(t + (t < 0 ? 0x10000 : 0));
+    const mpf_mpz_dig_t t = (mpf_mpz_dig_t)(d - (mpf_mpz_dig_t)*borrow);
+    *borrow = d < *borrow;
+    return (mpf_mpz_dig_t)~t;
 }
 
 static mpf_obj_t bitwise(int op, const zv_t *a, const zv_t *b) {
@@ -373,7 +382,7 @@ static mpf_obj_t shift_right(const zv_t *a, size_t s) {
     for (size_t i = 0; i < ds; i++) {
         lost |= a->d[i] != 0;
     }
-    lost |= (a->d[ds] & ((1u << bs) - 1)) != 0;
+    lost |= ((dbl_t)a->d[ds] & (((dbl_t)1 << bs) - 1)) != 0;
     for (size_t i = ds; i < a->len; i++) {
         dbl_t v = a->d[i] >> bs;
         if (i + 1 < a->len) {
@@ -629,8 +638,9 @@ double mpf_mpz_to_double(mpf_obj_t o) {
     zv_t z;
     zv_from(&z, o);
     double d = 0;
-    for (size_t i = z.len; i-- > 0;) {
-        d = d * 65536.0 + z.d[i];
+    // 16 bits at a time whatever the digit size (the same rounding on every target)
+    for (size_t i = z.len * (DIG_BITS / 16); i-- > 0;) {
+        d = d * 65536.0 + (double)(uint16_t)(z.d[i / (DIG_BITS / 16)] >> (16 * (i % (DIG_BITS / 16))));
     }
     return z.neg ? -d : d;
 }
@@ -664,8 +674,9 @@ mpf_int_t mpf_mpz_hash(mpf_obj_t o) {
     zv_from(&z, o);
     const uint64_t P = ((uint64_t)1 << 61) - 1;
     uint64_t h = 0;
-    for (size_t i = z.len; i-- > 0;) {
-        h = (((h & (((uint64_t)1 << 45) - 1)) << 16) | z.d[i]) + (h >> 45);
+    for (size_t i = z.len * (DIG_BITS / 16); i-- > 0;) {
+        const uint16_t part = (uint16_t)(z.d[i / (DIG_BITS / 16)] >> (16 * (i % (DIG_BITS / 16))));
+        h = (((h & (((uint64_t)1 << 45) - 1)) << 16) | part) + (h >> 45);
         if (h >= P) {
             h -= P;
         }
@@ -741,25 +752,21 @@ bool mpf_mpz_to_bytes(mpf_obj_t o, uint8_t *buf, size_t len, bool is_signed) {
         }
     }
     dbl_t borrow = 1;
+    mpf_mpz_dig_t d = 0;
     for (size_t i = 0; i < len; i++) {
-        size_t di = i / 2;
-        mpf_mpz_dig_t d;
-        if (i % 2 == 0) {
-            d = tc_digit(&z, di, &borrow);
-            buf[i] = (uint8_t)d;
-            if (i + 1 < len) {
-                buf[i + 1] = (uint8_t)(d >> 8);
-            }
+        if (i % DIG_BYTES == 0) {
+            d = tc_digit(&z, i / DIG_BYTES, &borrow);
         }
+        buf[i] = (uint8_t)(d >> (8 * (i % DIG_BYTES)));
     }
     return true;
 }
 
 mpf_obj_t mpf_mpz_from_bytes(const uint8_t *buf, size_t len, bool little, bool is_signed) {
-    mpf_int_big_t *r = big_alloc(len / 2 + 1);
+    mpf_int_big_t *r = big_alloc(len / DIG_BYTES + 1);
     for (size_t i = 0; i < len; i++) {
-        uint8_t b = little ? buf[i] : buf[len - 1 - i];
-        r->dig[i / 2] |= (mpf_mpz_dig_t)(b << (8 * (i % 2)));
+        const uint8_t b = little ? buf[i] : buf[len - 1 - i];
+        r->dig[i / DIG_BYTES] |= (mpf_mpz_dig_t)((mpf_mpz_dig_t)b << (8 * (i % DIG_BYTES)));
     }
     bool neg = is_signed && len > 0 && ((little ? buf[len - 1] : buf[0]) & 0x80);
     mpf_obj_t v = big_finish(r);

@@ -86,3 +86,18 @@ for _ in range(150):
     print(pow(b, e, m), end=" ")
 print()
 print(pow(big[0], 65537, big[1]) % 10**12, pow(3, 10**5, 2**521 - 1) % 10**12)
+
+# operands whose first quotient-digit estimate survives the two-digit test and is still one
+# too large (the rare "add back" step), for 16-bit and 32-bit digits
+for bits in (16, 32):
+    B = 1 << bits
+    a = (B // 2 - 1) * B**3 + (B // 2) * B**2
+    b = (B // 2) * B**2 + 1
+    for x, y in (
+        (a, b),
+        (a << 64 | 12345, b << 64),
+        (a * B**5 + 7, b * B**2 + 3),
+        (-a, b),
+        (a, -b),
+    ):
+        print(divmod(x, y), x % y == x - (x // y) * y)
