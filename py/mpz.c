@@ -118,8 +118,13 @@ static size_t mag_add(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const
     }
     dbl_t carry = 0;
     size_t i;
-    for (i = 0; i < al; i++) {
-        carry += (dbl_t)a[i] + (i < bl ? b[i] : 0);
+    for (i = 0; i < bl; i++) {
+        carry += (dbl_t)a[i] + b[i];
+        r[i] = (mpf_mpz_dig_t)carry;
+        carry >>= DIG_BITS;
+    }
+    for (; i < al; i++) {
+        carry += a[i];
         r[i] = (mpf_mpz_dig_t)carry;
         carry >>= DIG_BITS;
     }
@@ -130,9 +135,15 @@ static size_t mag_add(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const
 // r = a - b with |a| >= |b|; returns length.
 static size_t mag_sub(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const mpf_mpz_dig_t *b, size_t bl) {
     dbl_t borrow = 0;
-    for (size_t i = 0; i < al; i++) {
+    size_t i;
+    for (i = 0; i < bl; i++) {
         // wraps modulo 2**(2 DIG_BITS): bit DIG_BITS is then set exactly when it went below zero
-        const dbl_t v = (dbl_t)a[i] - (i < bl ? b[i] : 0) - borrow;
+        const dbl_t v = (dbl_t)a[i] - b[i] - borrow;
+        r[i] = (mpf_mpz_dig_t)v;
+        borrow = (v >> DIG_BITS) & 1;
+    }
+    for (; i < al; i++) {
+        const dbl_t v = (dbl_t)a[i] - borrow;
         r[i] = (mpf_mpz_dig_t)v;
         borrow = (v >> DIG_BITS) & 1;
     }
@@ -303,14 +314,15 @@ static void divmod(const zv_t *a, const zv_t *b, mpf_obj_t *qo, mpf_obj_t *ro) {
     }
     q->neg = a->neg != b->neg;
     r->neg = a->neg;
-    mpf_obj_t qv = big_finish(q), rv = big_finish(r);
     if (a->neg != b->neg && !rzero) {
-        // floor: q -= 1, r += b
-        qv = mpf_mpz_binary_op(MPF_BINARY_OP_SUBTRACT, qv, mpf_obj_new_small_int(1));
-        zv_t rz;
-        zv_from(&rz, rv);
-        rv = add_sub(&rz, b, false);
+        // floor (signs differ, inexact): |q| += 1, |r| = |b| - |r| with the sign of b. Both fit:
+        // |b| >= 2 here so |q| + 1 <= |a|, and |r| < |b|.
+        for (size_t i = 0; i < al && ++q->dig[i] == 0; i++) {
+        }
+        mag_sub(r->dig, b->d, b->len, r->dig, r->len);
+        r->neg = b->neg;
     }
+    mpf_obj_t qv = big_finish(q), rv = big_finish(r);
     if (qo) {
         *qo = qv;
     }
