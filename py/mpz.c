@@ -150,7 +150,8 @@ static size_t mag_sub(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const
     return al;
 }
 
-static size_t mag_mul(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const mpf_mpz_dig_t *b, size_t bl) {
+// r = a * b, schoolbook (r has al + bl digits).
+static void mag_mul_school(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const mpf_mpz_dig_t *b, size_t bl) {
     memset(r, 0, (al + bl) * sizeof(mpf_mpz_dig_t));
     for (size_t i = 0; i < al; i++) {
         const dbl_t ai = a[i];
@@ -167,7 +168,48 @@ static size_t mag_mul(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const
         }
         ri[bl] = (mpf_mpz_dig_t)carry; // still zero before this row
     }
-    return al + bl;
+}
+
+// Below this many digits in either factor the schoolbook product is the faster.
+#define KARATSUBA_MIN_DIGS (128 / (DIG_BITS / 8))
+
+// r = a * b (r has al + bl digits, all written); returns al + bl. Karatsuba for large balanced
+// factors: with a = a1 B^h + a0 and b = b1 B^h + b0, three half-size products
+// z0 = a0 b0, z2 = a1 b1 and (a0 + a1)(b0 + b1) - z0 - z2 = a1 b0 + a0 b1.
+static size_t mag_mul(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const mpf_mpz_dig_t *b, size_t bl) {
+    const size_t n = al > bl ? al : bl;
+    const size_t h = (n + 1) / 2;
+    if (al < KARATSUBA_MIN_DIGS || bl < KARATSUBA_MIN_DIGS || al <= h || bl <= h) {
+        mag_mul_school(r, a, al, b, bl);
+        return al + bl;
+    }
+    // z0 and z2 go straight to the low and high parts of r
+    mag_mul(r, a, h, b, h);
+    mag_mul(r + 2 * h, a + h, al - h, b + h, bl - h);
+    // scratch: the two sums (h + 1 digits each) and their product (2h + 2 digits)
+    mpf_mpz_dig_t *sa = mpf_gc_alloc_var(0, sizeof(mpf_mpz_dig_t), 4 * h + 4, false);
+    mpf_mpz_dig_t *sb = sa + h + 1, *p = sb + h + 1;
+    mag_add(sa, a, h, a + h, al - h);
+    mag_add(sb, b, h, b + h, bl - h);
+    mag_mul(p, sa, h + 1, sb, h + 1);
+    const size_t pl = 2 * h + 2, rl = al + bl;
+    mag_sub(p, p, pl, r, 2 * h);
+    mag_sub(p, p, pl, r + 2 * h, rl - 2 * h);
+    // r += p B^h; p's digits past the end of r are zero (the product fits in rl digits)
+    dbl_t carry = 0;
+    size_t i;
+    for (i = 0; i < pl && h + i < rl; i++) {
+        carry += (dbl_t)r[h + i] + p[i];
+        r[h + i] = (mpf_mpz_dig_t)carry;
+        carry >>= DIG_BITS;
+    }
+    for (i += h; carry && i < rl; i++) {
+        carry += r[i];
+        r[i] = (mpf_mpz_dig_t)carry;
+        carry >>= DIG_BITS;
+    }
+    mpf_gc_free(sa);
+    return rl;
 }
 
 // Divide a[len] in place by the single digit d; returns the remainder.

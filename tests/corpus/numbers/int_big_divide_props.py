@@ -101,3 +101,15 @@ for bits in (16, 32):
         (a, -b),
     ):
         print(divmod(x, y), x % y == x - (x // y) * y)
+
+# products of large, balanced and unbalanced factors (the split-and-recombine multiply)
+for _ in range(60):
+    x = signed(shaped(700 + rnd(12)))
+    y = signed(shaped(700 + rnd(12))) if rnd(2) else signed(shaped(16 + rnd(10)))
+    p = x * y
+    print(len(str(p)), str(p)[-25:], p % 1000000007, p // y == x, p == y * x, (x + 1) * y - p == y)
+# built at run time: the compiler would fold constant expressions into over-long literals
+n = 5900 + rnd(7)
+sq = (1 << n) - 1
+three, seven = 3, 7
+print((sq * sq) % 10**30, (three**3000 * seven**2500) % 10**30, str(sq * sq)[:30])
