@@ -6,9 +6,15 @@
 
 #include "mpz.h"
 
-#define DIG_BITS 16
-#define DIG_MASK 0xFFFFu
+// A digit is half the widest type the target multiplies and divides natively.
+#define DIG_BITS MPF_MPZ_DIG_BITS
+#define DIG_MASK ((dbl_t)(mpf_mpz_dig_t)~(mpf_mpz_dig_t)0)
+#if MPF_MPZ_DIG_BITS == 32
+typedef uint64_t dbl_t;
+#else
 typedef uint32_t dbl_t;
+#endif
+#define DIG_BYTES (DIG_BITS / 8)
 
 // A read-only view of an int operand (small ints are expanded into [buf]).
 typedef struct zv {
@@ -112,8 +118,13 @@ static size_t mag_add(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const
     }
     dbl_t carry = 0;
     size_t i;
-    for (i = 0; i < al; i++) {
-        carry += (dbl_t)a[i] + (i < bl ? b[i] : 0);
+    for (i = 0; i < bl; i++) {
+        carry += (dbl_t)a[i] + b[i];
+        r[i] = (mpf_mpz_dig_t)carry;
+        carry >>= DIG_BITS;
+    }
+    for (; i < al; i++) {
+        carry += a[i];
         r[i] = (mpf_mpz_dig_t)carry;
         carry >>= DIG_BITS;
     }
@@ -123,69 +134,176 @@ static size_t mag_add(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const
 
 // r = a - b with |a| >= |b|; returns length.
 static size_t mag_sub(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const mpf_mpz_dig_t *b, size_t bl) {
-    int32_t borrow = 0;
-    for (size_t i = 0; i < al; i++) {
-        int32_t v = (int32_t)a[i] - (i < bl ? b[i] : 0) - borrow;
-        borrow = v < 0;
-        r[i] = (mpf_mpz_dig_t)(v + (borrow ? 0x10000 : 0));
+    dbl_t borrow = 0;
+    size_t i;
+    for (i = 0; i < bl; i++) {
+        // wraps modulo 2**(2 DIG_BITS): bit DIG_BITS is then set exactly when it went below zero
+        const dbl_t v = (dbl_t)a[i] - b[i] - borrow;
+        r[i] = (mpf_mpz_dig_t)v;
+        borrow = (v >> DIG_BITS) & 1;
+    }
+    for (; i < al; i++) {
+        const dbl_t v = (dbl_t)a[i] - borrow;
+        r[i] = (mpf_mpz_dig_t)v;
+        borrow = (v >> DIG_BITS) & 1;
     }
     return al;
 }
 
-static size_t mag_mul(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const mpf_mpz_dig_t *b, size_t bl) {
+// r = a * b, schoolbook (r has al + bl digits).
+static void mag_mul_school(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const mpf_mpz_dig_t *b, size_t bl) {
     memset(r, 0, (al + bl) * sizeof(mpf_mpz_dig_t));
     for (size_t i = 0; i < al; i++) {
+        const dbl_t ai = a[i];
+        if (ai == 0) {
+            continue;
+        }
+        mpf_mpz_dig_t *ri = r + i;
         dbl_t carry = 0;
         for (size_t j = 0; j < bl; j++) {
-            carry += (dbl_t)a[i] * b[j] + r[i + j];
-            r[i + j] = (mpf_mpz_dig_t)carry;
+            // (B-1)^2 + 2(B-1) < B^2: no overflow
+            carry += ai * b[j] + ri[j];
+            ri[j] = (mpf_mpz_dig_t)carry;
             carry >>= DIG_BITS;
         }
-        size_t k = i + bl;
-        while (carry) {
-            carry += r[k];
-            r[k++] = (mpf_mpz_dig_t)carry;
-            carry >>= DIG_BITS;
-        }
+        ri[bl] = (mpf_mpz_dig_t)carry; // still zero before this row
     }
-    return al + bl;
 }
 
-// q = a / b, rem = a % b on magnitudes (q has al digits, rem bl digits).
+// Below this many digits in either factor the schoolbook product is the faster.
+#define KARATSUBA_MIN_DIGS (128 / (DIG_BITS / 8))
+
+// r = a * b (r has al + bl digits, all written); returns al + bl. Karatsuba for large balanced
+// factors: with a = a1 B^h + a0 and b = b1 B^h + b0, three half-size products
+// z0 = a0 b0, z2 = a1 b1 and (a0 + a1)(b0 + b1) - z0 - z2 = a1 b0 + a0 b1.
+static size_t mag_mul(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const mpf_mpz_dig_t *b, size_t bl) {
+    const size_t n = al > bl ? al : bl;
+    const size_t h = (n + 1) / 2;
+    if (al < KARATSUBA_MIN_DIGS || bl < KARATSUBA_MIN_DIGS || al <= h || bl <= h) {
+        mag_mul_school(r, a, al, b, bl);
+        return al + bl;
+    }
+    // z0 and z2 go straight to the low and high parts of r
+    mag_mul(r, a, h, b, h);
+    mag_mul(r + 2 * h, a + h, al - h, b + h, bl - h);
+    // scratch: the two sums (h + 1 digits each) and their product (2h + 2 digits)
+    mpf_mpz_dig_t *sa = mpf_gc_alloc_var(0, sizeof(mpf_mpz_dig_t), 4 * h + 4, false);
+    mpf_mpz_dig_t *sb = sa + h + 1, *p = sb + h + 1;
+    mag_add(sa, a, h, a + h, al - h);
+    mag_add(sb, b, h, b + h, bl - h);
+    mag_mul(p, sa, h + 1, sb, h + 1);
+    const size_t pl = 2 * h + 2, rl = al + bl;
+    mag_sub(p, p, pl, r, 2 * h);
+    mag_sub(p, p, pl, r + 2 * h, rl - 2 * h);
+    // r += p B^h; p's digits past the end of r are zero (the product fits in rl digits)
+    dbl_t carry = 0;
+    size_t i;
+    for (i = 0; i < pl && h + i < rl; i++) {
+        carry += (dbl_t)r[h + i] + p[i];
+        r[h + i] = (mpf_mpz_dig_t)carry;
+        carry >>= DIG_BITS;
+    }
+    for (i += h; carry && i < rl; i++) {
+        carry += r[i];
+        r[i] = (mpf_mpz_dig_t)carry;
+        carry >>= DIG_BITS;
+    }
+    mpf_gc_free(sa);
+    return rl;
+}
+
+// Divide a[len] in place by the single digit d; returns the remainder.
+static mpf_mpz_dig_t mag_div_digit(mpf_mpz_dig_t *q, const mpf_mpz_dig_t *a, size_t len, mpf_mpz_dig_t d) {
+    dbl_t r = 0;
+    for (size_t i = len; i-- > 0;) {
+        r = (r << DIG_BITS) | a[i];
+        q[i] = (mpf_mpz_dig_t)(r / d);
+        r %= d;
+    }
+    return (mpf_mpz_dig_t)r;
+}
+
+// q = a / b, rem = a % b on magnitudes (q has al digits, rem bl digits; b is not zero).
+// Long division a digit at a time (Knuth, TAOCP vol. 2, 4.3.1, algorithm D).
 static void mag_divmod(mpf_mpz_dig_t *q, mpf_mpz_dig_t *rem, const mpf_mpz_dig_t *a, size_t al,
     const mpf_mpz_dig_t *b, size_t bl) {
-    while (bl > 0 && b[bl - 1] == 0) {
-        bl--;
-    }
     memset(q, 0, al * sizeof(mpf_mpz_dig_t));
-    if (bl == 1) {
-        dbl_t r = 0;
-        for (size_t i = al; i-- > 0;) {
-            r = (r << DIG_BITS) | a[i];
-            q[i] = (mpf_mpz_dig_t)(r / b[0]);
-            r %= b[0];
-        }
-        rem[0] = (mpf_mpz_dig_t)r;
+    memset(rem, 0, bl * sizeof(mpf_mpz_dig_t));
+    size_t n = bl;
+    while (n > 0 && b[n - 1] == 0) {
+        n--;
+    }
+    size_t len = al;
+    while (len > 0 && a[len - 1] == 0) {
+        len--;
+    }
+    if (len < n) {
+        memcpy(rem, a, len * sizeof(mpf_mpz_dig_t));
         return;
     }
-    // binary long division
-    size_t rl = bl + 1;
-    mpf_mpz_dig_t *r = mpf_gc_alloc_var(sizeof(mpf_mpz_dig_t), sizeof(mpf_mpz_dig_t), rl, false);
-    for (size_t bit = al * DIG_BITS; bit-- > 0;) {
-        // r = r * 2 + bit
-        dbl_t carry = (a[bit / DIG_BITS] >> (bit % DIG_BITS)) & 1;
-        for (size_t i = 0; i < rl; i++) {
-            dbl_t v = ((dbl_t)r[i] << 1) | carry;
-            r[i] = (mpf_mpz_dig_t)v;
-            carry = v >> DIG_BITS;
-        }
-        if (mag_cmp(r, rl, b, bl) >= 0) {
-            mag_sub(r, r, rl, b, bl);
-            q[bit / DIG_BITS] |= (mpf_mpz_dig_t)(1u << (bit % DIG_BITS));
-        }
+    if (n == 1) {
+        rem[0] = mag_div_digit(q, a, len, b[0]);
+        return;
     }
-    memcpy(rem, r, bl * sizeof(mpf_mpz_dig_t));
-    mpf_gc_free(r);
+    // D1: normalise so that the divisor's top digit has its top bit set.
+    unsigned s = 0;
+    while ((((dbl_t)b[n - 1] << s) & ((dbl_t)1 << (DIG_BITS - 1))) == 0) {
+        s++;
+    }
+    mpf_mpz_dig_t *u = mpf_gc_alloc_var(sizeof(mpf_mpz_dig_t) * (n + 1), sizeof(mpf_mpz_dig_t), len, false);
+    mpf_mpz_dig_t *v = u + len + 1;
+    for (size_t i = n; i-- > 0;) {
+        v[i] = (mpf_mpz_dig_t)(((dbl_t)b[i] << s) | (i > 0 && s ? (dbl_t)b[i - 1] >> (DIG_BITS - s) : 0));
+    }
+    u[len] = (mpf_mpz_dig_t)(s ? (dbl_t)a[len - 1] >> (DIG_BITS - s) : 0);
+    for (size_t i = len; i-- > 0;) {
+        u[i] = (mpf_mpz_dig_t)(((dbl_t)a[i] << s) | (i > 0 && s ? (dbl_t)a[i - 1] >> (DIG_BITS - s) : 0));
+    }
+    const dbl_t v1 = v[n - 1], v2 = v[n - 2];
+    const dbl_t base = (dbl_t)1 << DIG_BITS;
+    for (size_t j = len - n + 1; j-- > 0;) {
+        // D3: estimate the quotient digit from the top two digits; at most two too large.
+        const dbl_t num = ((dbl_t)u[j + n] << DIG_BITS) | u[j + n - 1];
+        dbl_t qhat = num / v1, rhat = num % v1;
+        while (qhat >= base || qhat * v2 > ((rhat << DIG_BITS) | u[j + n - 2])) {
+            qhat--;
+            rhat += v1;
+            if (rhat >= base) {
+                break;
+            }
+        }
+        // D4: multiply and subtract.
+        dbl_t carry = 0;
+        dbl_t borrow = 0;
+        for (size_t i = 0; i < n; i++) {
+            const dbl_t p = qhat * v[i] + carry; // (B-1)^2 + (B-1) < B^2
+            carry = p >> DIG_BITS;
+            const dbl_t t = (dbl_t)u[i + j] - (p & DIG_MASK) - borrow;
+            u[i + j] = (mpf_mpz_dig_t)t;
+            borrow = (t >> DIG_BITS) & 1;
+        }
+        // the top digit takes carry + borrow <= B: below zero exactly when it exceeds u[j + n]
+        const dbl_t top = carry + borrow;
+        const bool negative = top > u[j + n];
+        u[j + n] = (mpf_mpz_dig_t)((dbl_t)u[j + n] - top);
+        if (negative) {
+            // D6: the estimate was one too large; add the divisor back.
+            qhat--;
+            dbl_t c = 0;
+            for (size_t i = 0; i < n; i++) {
+                c += (dbl_t)u[i + j] + v[i];
+                u[i + j] = (mpf_mpz_dig_t)c;
+                c >>= DIG_BITS;
+            }
+            u[j + n] = (mpf_mpz_dig_t)(u[j + n] + c);
+        }
+        q[j] = (mpf_mpz_dig_t)qhat;
+    }
+    // D8: the remainder is u[0..n) shifted back.
+    for (size_t i = 0; i < n; i++) {
+        rem[i] = (mpf_mpz_dig_t)((u[i] >> s) | (s ? ((dbl_t)u[i + 1] << (DIG_BITS - s)) & DIG_MASK : 0));
+    }
+    mpf_gc_free(u);
 }
 
 static mpf_obj_t add_sub(const zv_t *a, const zv_t *b, bool sub) {
@@ -238,14 +356,15 @@ static void divmod(const zv_t *a, const zv_t *b, mpf_obj_t *qo, mpf_obj_t *ro) {
     }
     q->neg = a->neg != b->neg;
     r->neg = a->neg;
-    mpf_obj_t qv = big_finish(q), rv = big_finish(r);
     if (a->neg != b->neg && !rzero) {
-        // floor: q -= 1, r += b
-        qv = mpf_mpz_binary_op(MPF_BINARY_OP_SUBTRACT, qv, mpf_obj_new_small_int(1));
-        zv_t rz;
-        zv_from(&rz, rv);
-        rv = add_sub(&rz, b, false);
+        // floor (signs differ, inexact): |q| += 1, |r| = |b| - |r| with the sign of b. Both fit:
+        // |b| >= 2 here so |q| + 1 <= |a|, and |r| < |b|.
+        for (size_t i = 0; i < al && ++q->dig[i] == 0; i++) {
+        }
+        mag_sub(r->dig, b->d, b->len, r->dig, r->len);
+        r->neg = b->neg;
     }
+    mpf_obj_t qv = big_finish(q), rv = big_finish(r);
     if (qo) {
         *qo = qv;
     }
@@ -261,9 +380,9 @@ static mpf_mpz_dig_t tc_digit(const zv_t *v, size_t i, dbl_t *borrow) {
         return d;
     }
     // -m = ~(m - 1)
-    int32_t t = (int32_t)d - (int32_t)*borrow;
-    *borrow = t < 0;
-    return (mpf_mpz_dig_t)~(mpf_mpz_dig_t)(t + (t < 0 ? 0x10000 : 0));
+    const mpf_mpz_dig_t t = (mpf_mpz_dig_t)(d - (mpf_mpz_dig_t)*borrow);
+    *borrow = d < *borrow;
+    return (mpf_mpz_dig_t)~t;
 }
 
 static mpf_obj_t bitwise(int op, const zv_t *a, const zv_t *b) {
@@ -317,7 +436,7 @@ static mpf_obj_t shift_right(const zv_t *a, size_t s) {
     for (size_t i = 0; i < ds; i++) {
         lost |= a->d[i] != 0;
     }
-    lost |= (a->d[ds] & ((1u << bs) - 1)) != 0;
+    lost |= ((dbl_t)a->d[ds] & (((dbl_t)1 << bs) - 1)) != 0;
     for (size_t i = ds; i < a->len; i++) {
         dbl_t v = a->d[i] >> bs;
         if (i + 1 < a->len) {
@@ -478,25 +597,56 @@ bool mpf_mpz_to_ll(mpf_obj_t o, long long *v) {
     return true;
 }
 
+// The largest power of [base] that fits one digit, and its exponent.
+static dbl_t digit_chunk(unsigned base, unsigned *k) {
+    dbl_t c = base;
+    *k = 1;
+    while (c * base <= DIG_MASK) {
+        c *= base;
+        (*k)++;
+    }
+    return c;
+}
+
+// r = r * m + add in place (m, add < B); the caller makes room for the carry.
+static void mag_mul_add_digit(mpf_int_big_t *r, dbl_t m, dbl_t add) {
+    dbl_t carry = add;
+    for (size_t j = 0; j < r->len; j++) {
+        carry += (dbl_t)r->dig[j] * m;
+        r->dig[j] = (mpf_mpz_dig_t)carry;
+        carry >>= DIG_BITS;
+    }
+    if (carry) {
+        r->dig[r->len++] = (mpf_mpz_dig_t)carry;
+    }
+}
+
 mpf_obj_t mpf_mpz_parse(const char *s, size_t len, unsigned base) {
     size_t n = len * 5 / DIG_BITS + 2;  // base <= 36: at most ~5.2 bits a character
     mpf_int_big_t *r = big_alloc(n);
     r->len = 0;
+    unsigned k;
+    digit_chunk(base, &k);
+    // Take up to k characters at a time: one pass over the digits per chunk.
+    dbl_t acc = 0, mult = 1;
+    unsigned count = 0;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
         if (c == '_') {
             continue;
         }
         unsigned d = (c >= '0' && c <= '9') ? (unsigned)(c - '0') : (c >= 'a' && c <= 'z') ? (unsigned)(c - 'a' + 10) : (unsigned)(c - 'A' + 10);
-        dbl_t carry = d;
-        for (size_t j = 0; j < r->len; j++) {
-            carry += (dbl_t)r->dig[j] * base;
-            r->dig[j] = (mpf_mpz_dig_t)carry;
-            carry >>= DIG_BITS;
+        acc = acc * base + d;
+        mult *= base;
+        if (++count == k) {
+            mag_mul_add_digit(r, mult, acc);
+            acc = 0;
+            mult = 1;
+            count = 0;
         }
-        if (carry) {
-            r->dig[r->len++] = (mpf_mpz_dig_t)carry;
-        }
+    }
+    if (count) {
+        mag_mul_add_digit(r, mult, acc);
     }
     return big_finish(r);
 }
@@ -511,22 +661,23 @@ void mpf_mpz_print(const mpf_print_t *p, mpf_obj_t o, unsigned base, bool upper)
     size_t cap = len * DIG_BITS + 2;  // the allocation succeeded: no overflow
     size_t pos = cap;
     const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    unsigned k;
+    const mpf_mpz_dig_t chunk = (mpf_mpz_dig_t)digit_chunk(base, &k);
     while (len > 0 && t[len - 1] == 0) {
         len--;
     }
     if (len == 0) {
         buf[--pos] = '0';
     }
+    // Divide by the largest power of the base that fits a digit: k output digits a pass.
     while (len > 0) {
-        dbl_t r = 0;
-        for (size_t i = len; i-- > 0;) {
-            r = (r << DIG_BITS) | t[i];
-            t[i] = (mpf_mpz_dig_t)(r / base);
-            r %= base;
-        }
-        buf[--pos] = digits[r];
+        dbl_t r = mag_div_digit(t, t, len, chunk);
         while (len > 0 && t[len - 1] == 0) {
             len--;
+        }
+        for (unsigned i = 0; i < k && (len > 0 || r != 0); i++) {
+            buf[--pos] = digits[r % base];
+            r /= base;
         }
     }
     if (z.neg) {
@@ -541,8 +692,9 @@ double mpf_mpz_to_double(mpf_obj_t o) {
     zv_t z;
     zv_from(&z, o);
     double d = 0;
-    for (size_t i = z.len; i-- > 0;) {
-        d = d * 65536.0 + z.d[i];
+    // 16 bits at a time whatever the digit size (the same rounding on every target)
+    for (size_t i = z.len * (DIG_BITS / 16); i-- > 0;) {
+        d = d * 65536.0 + (double)(uint16_t)(z.d[i / (DIG_BITS / 16)] >> (16 * (i % (DIG_BITS / 16))));
     }
     return z.neg ? -d : d;
 }
@@ -576,8 +728,9 @@ mpf_int_t mpf_mpz_hash(mpf_obj_t o) {
     zv_from(&z, o);
     const uint64_t P = ((uint64_t)1 << 61) - 1;
     uint64_t h = 0;
-    for (size_t i = z.len; i-- > 0;) {
-        h = (((h & (((uint64_t)1 << 45) - 1)) << 16) | z.d[i]) + (h >> 45);
+    for (size_t i = z.len * (DIG_BITS / 16); i-- > 0;) {
+        const uint16_t part = (uint16_t)(z.d[i / (DIG_BITS / 16)] >> (16 * (i % (DIG_BITS / 16))));
+        h = (((h & (((uint64_t)1 << 45) - 1)) << 16) | part) + (h >> 45);
         if (h >= P) {
             h -= P;
         }
@@ -653,25 +806,21 @@ bool mpf_mpz_to_bytes(mpf_obj_t o, uint8_t *buf, size_t len, bool is_signed) {
         }
     }
     dbl_t borrow = 1;
+    mpf_mpz_dig_t d = 0;
     for (size_t i = 0; i < len; i++) {
-        size_t di = i / 2;
-        mpf_mpz_dig_t d;
-        if (i % 2 == 0) {
-            d = tc_digit(&z, di, &borrow);
-            buf[i] = (uint8_t)d;
-            if (i + 1 < len) {
-                buf[i + 1] = (uint8_t)(d >> 8);
-            }
+        if (i % DIG_BYTES == 0) {
+            d = tc_digit(&z, i / DIG_BYTES, &borrow);
         }
+        buf[i] = (uint8_t)(d >> (8 * (i % DIG_BYTES)));
     }
     return true;
 }
 
 mpf_obj_t mpf_mpz_from_bytes(const uint8_t *buf, size_t len, bool little, bool is_signed) {
-    mpf_int_big_t *r = big_alloc(len / 2 + 1);
+    mpf_int_big_t *r = big_alloc(len / DIG_BYTES + 1);
     for (size_t i = 0; i < len; i++) {
-        uint8_t b = little ? buf[i] : buf[len - 1 - i];
-        r->dig[i / 2] |= (mpf_mpz_dig_t)(b << (8 * (i % 2)));
+        const uint8_t b = little ? buf[i] : buf[len - 1 - i];
+        r->dig[i / DIG_BYTES] |= (mpf_mpz_dig_t)((mpf_mpz_dig_t)b << (8 * (i % DIG_BYTES)));
     }
     bool neg = is_signed && len > 0 && ((little ? buf[len - 1] : buf[0]) & 0x80);
     mpf_obj_t v = big_finish(r);

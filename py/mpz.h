@@ -1,11 +1,18 @@
-// mpz.h -- arbitrary-precision integers (sign + magnitude, 16-bit digits), used by
-// obj_int.c when CONFIG_INT_BIG_MPZ or CONFIG_INT_BIG_LONGLONG is set.
+// mpz.h -- arbitrary-precision integers (sign + magnitude; 32-bit digits on 64-bit targets,
+// 16-bit elsewhere), used by obj_int.c when CONFIG_INT_BIG_MPZ or CONFIG_INT_BIG_LONGLONG is set.
 #ifndef MPF_MPZ_H
 #define MPF_MPZ_H
 
 #include "mpf.h"
 
+// A digit is half the widest word the target multiplies and divides without a library call.
+#if UINTPTR_MAX > 0xFFFFFFFFu
+#define MPF_MPZ_DIG_BITS 32
+typedef uint32_t mpf_mpz_dig_t;
+#else
+#define MPF_MPZ_DIG_BITS 16
 typedef uint16_t mpf_mpz_dig_t;
+#endif
 
 // An int object outside the small-int range. Immutable; digits least significant first.
 typedef struct mpf_int_big {

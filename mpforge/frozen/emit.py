@@ -81,6 +81,15 @@ def const_lines(mpy: MpyFile) -> dict[int, int]:
     return lines
 
 
+def mpz_digits(magnitude: int, bits: int) -> list[int]:
+    """The digits of a non-negative int in base 2**bits, least significant first."""
+    digits = []
+    while magnitude:
+        digits.append(magnitude & ((1 << bits) - 1))
+        magnitude >>= bits
+    return digits
+
+
 class _Emitter:
     def __init__(
         self,
@@ -176,7 +185,7 @@ class _Emitter:
         return f"MPF_OBJ_FROM_PTR(&{name})"
 
     def big_int(self, value: int, where: str) -> str:
-        """An int beyond the small-int range as a const mpz (sign, 16-bit digits, low first)."""
+        """An int beyond the small-int range as a const mpz (sign, digits low first)."""
         if self.big_ints == "none" or (
             self.big_ints == "longlong" and not -(1 << 63) <= value < (1 << 63)
         ):
@@ -184,15 +193,18 @@ class _Emitter:
                 f"{where}: the integer constant {value} does not fit this configuration's ints "
                 f"(CONFIG_INT_BIG_{self.big_ints.upper()}); select CONFIG_INT_BIG_MPZ"
             )
-        magnitude, digits = abs(value), []
-        while magnitude:
-            digits.append(magnitude & 0xFFFF)
-            magnitude >>= 16
         name = self.fresh("int")
-        self.lines.append(
-            f"static const mpf_int_big_t {name} = {{{{&mpf_type_int}}, {int(value < 0)}, "
-            f"{len(digits)}, {{{', '.join(map(str, digits))}}}}};"
-        )
+        # py/mpz.h picks the digit size per target (MPF_MPZ_DIG_BITS): emit both layouts
+        self.lines.append("#if MPF_MPZ_DIG_BITS == 32")
+        for bits in (32, 16):
+            if bits == 16:
+                self.lines.append("#else")
+            digits = mpz_digits(abs(value), bits)
+            self.lines.append(
+                f"static const mpf_int_big_t {name} = {{{{&mpf_type_int}}, {int(value < 0)}, "
+                f"{len(digits)}, {{{', '.join(map(str, digits))}}}}};"
+            )
+        self.lines.append("#endif")
         return f"MPF_OBJ_FROM_PTR(&{name})"
 
     # Code ------------------------------------------------------------------
