@@ -746,6 +746,12 @@ int mpf_boot_exit_status(mpf_obj_t exc);
 void mpf_arg_check_num(size_t n_args, size_t n_kw, size_t n_min, size_t n_max, bool takes_kw);
 // Find keyword [q] in a call's kw pairs; NULL if absent.
 mpf_obj_t mpf_arg_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_qstr_t q);
+// Take the arguments after the first [skip] positional ones into [vals] by name: up to
+// [n_pos] positionally, any by keyword; absent ones are MPF_OBJ_NULL. A keyword not in
+// [names] is a TypeError (a typo must not be ignored silently). For builtins with
+// several optional arguments (machine.Pin, machine.UART).
+void mpf_arg_parse(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t skip, size_t n_pos, size_t n_names,
+    const mpf_qstr_t *names, mpf_obj_t *vals);
 
 // Sequence helpers shared by tuple, list and friends.
 bool mpf_repr_enter(const void *o);  // false if [o] is already being printed

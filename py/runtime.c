@@ -359,6 +359,25 @@ mpf_obj_t mpf_arg_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_qstr
     return MPF_OBJ_NULL;
 }
 
+void mpf_arg_parse(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t skip, size_t n_pos, size_t n_names,
+    const mpf_qstr_t *names, mpf_obj_t *vals) {
+    mpf_arg_check_num(n_args, n_kw, skip, skip + n_pos, true);
+    for (size_t i = 0; i < n_names; i++) {
+        vals[i] = i + skip < n_args ? args[i + skip] : MPF_OBJ_NULL;
+    }
+    for (size_t k = 0; k < n_kw; k++) {
+        mpf_obj_t key = args[n_args + 2 * k];
+        size_t i = 0;
+        while (i < n_names && key != mpf_obj_new_qstr(names[i])) {
+            i++;
+        }
+        if (i == n_names) {
+            mpf_raise_fmt(&mpf_type_TypeError, "unexpected keyword argument %R", key);
+        }
+        vals[i] = args[n_args + 2 * k + 1];
+    }
+}
+
 // ---------------------------------------------------------------- attributes
 static mpf_obj_t lookup_in(const mpf_type_t *c, mpf_qstr_t q) {
     if (c->dict != NULL) {
