@@ -1,10 +1,11 @@
 """Stage 3, GENERATE: a port's linker script from the memory map in the config.
 
-A port keeps a template (`ports/<port>/ldscript.ld.in`) with `${flash_origin}`,
+A template (`ports/cortex_m/ldscript.ld.in`, or a port's own) has `${flash_origin}`,
 `${flash_size}`, `${ram_origin}`, `${ram_size}` and `${stack_size}` fields; the
-values come from the config: `<PREFIX>_FLASH_BASE`, `FLASH_SIZE`,
-`<PREFIX>_RAM_BASE`, `RAM_SIZE`, `<PREFIX>_STACK_SIZE` (PREFIX is the port's
-symbol prefix, e.g. STM32). Nobody edits a linker script by hand.
+values come from the config: `<PREFIX>_FLASH_BASE` plus `<PREFIX>_APP_OFFSET` (0
+when absent: what precedes the image, e.g. a bootloader), `FLASH_SIZE` less that
+offset, `<PREFIX>_RAM_BASE`, `RAM_SIZE`, `<PREFIX>_STACK_SIZE` (PREFIX is the
+layer's symbol prefix, CORTEX_M). Nobody edits a linker script by hand.
 """
 
 from __future__ import annotations
@@ -45,9 +46,16 @@ class MemoryMap:
 
 def memory_map(view: ConfigView, prefix: str) -> MemoryMap:
     """Read the memory map of `view`'s board, checking it can hold a stack and a heap."""
+    offset = view.int(f"{prefix}_APP_OFFSET") if f"{prefix}_APP_OFFSET" in view.values else 0
+    flash_size = view.int("FLASH_SIZE")
+    if flash_size and offset >= flash_size:
+        raise MpforgeError(
+            f"board {view.board}: CONFIG_{prefix}_APP_OFFSET=0x{offset:x} leaves no flash of "
+            f"the 0x{flash_size:x} bytes (CONFIG_FLASH_SIZE) for the image; lower it"
+        )
     mm = MemoryMap(
-        flash_origin=view.int(f"{prefix}_FLASH_BASE"),
-        flash_size=view.int("FLASH_SIZE"),
+        flash_origin=view.int(f"{prefix}_FLASH_BASE") + offset,
+        flash_size=flash_size - offset if flash_size else 0,
         ram_origin=view.int(f"{prefix}_RAM_BASE"),
         ram_size=view.int("RAM_SIZE"),
         stack_size=view.int(f"{prefix}_STACK_SIZE"),

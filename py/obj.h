@@ -20,6 +20,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "config.h"
+
 typedef uintptr_t mpf_obj_t;   // a tagged value, see the diagram above
 typedef intptr_t mpf_int_t;    // a machine-word signed integer (small-int payload)
 typedef uintptr_t mpf_uint_t;  // a machine-word unsigned integer
@@ -27,8 +29,12 @@ typedef size_t mpf_qstr_t;     // an interned-string id (0 = none)
 
 #define MPF_OBJ_NULL ((mpf_obj_t)0)
 
-// Number of bits of a small int's value (two's complement, sign included).
-#define MPF_SMALL_INT_BITS (sizeof(mpf_obj_t) * 8 - 1)
+// Number of bits of a small int's value (two's complement, sign included): the word
+// less the tag bit. The build's one source is CONFIG_MPY_SMALL_INT_BITS (frozen code is
+// compiled for it too); the word size checks it here.
+#define MPF_SMALL_INT_BITS ((size_t)CONFIG_MPY_SMALL_INT_BITS)
+_Static_assert(MPF_SMALL_INT_BITS == sizeof(mpf_obj_t) * 8 - 1,
+               "CONFIG_MPY_SMALL_INT_BITS must be the bits of a pointer less one (31 or 63)");
 #define MPF_SMALL_INT_MAX ((mpf_int_t)(((mpf_uint_t)1 << (MPF_SMALL_INT_BITS - 1)) - 1))
 #define MPF_SMALL_INT_MIN (-MPF_SMALL_INT_MAX - 1)
 

@@ -28,11 +28,11 @@ ARM_GCC = shutil.which("arm-none-eabi-gcc")
 
 def _view(**values: str) -> ConfigView:
     base = {
-        "STM32_FLASH_BASE": "0x08000000",
+        "CORTEX_M_FLASH_BASE": "0x08000000",
         "FLASH_SIZE": "0x80000",
-        "STM32_RAM_BASE": "0x20000000",
+        "CORTEX_M_RAM_BASE": "0x20000000",
         "RAM_SIZE": "0x20000",
-        "STM32_STACK_SIZE": "16384",
+        "CORTEX_M_STACK_SIZE": "16384",
         "STACK_LIMIT": "12288",
         "HEAP_SIZE": "65536",
     }
@@ -41,32 +41,32 @@ def _view(**values: str) -> ConfigView:
 
 class TestLinkerScript:
     def test_fields_come_from_the_config(self) -> None:
-        mm = memory_map(_view(), "STM32")
+        mm = memory_map(_view(), "CORTEX_M")
         assert mm == MemoryMap(0x08000000, 0x80000, 0x20000000, 0x20000, 16384)
         text = render(
             "F ${flash_origin} ${flash_size} R ${ram_origin} ${ram_size} S ${stack_size}", mm
         )
         assert text == "F 0x08000000 0x80000 R 0x20000000 0x20000 S 0x4000"
 
-    def test_the_stm32_template_renders(self) -> None:
-        template = Path(__file__).parent.parent / "ports/stm32/ldscript.ld.in"
-        text = render(template.read_text(), memory_map(_view(), "STM32"), str(template))
+    def test_the_cortex_m_template_renders(self) -> None:
+        template = Path(__file__).parent.parent / "ports/cortex_m/ldscript.ld.in"
+        text = render(template.read_text(), memory_map(_view(), "CORTEX_M"), str(template))
         assert "ORIGIN = 0x08000000, LENGTH = 0x80000" in text
         assert "_stack_size = 0x4000;" in text
 
     def test_unknown_field_is_named(self) -> None:
         with pytest.raises(MpforgeError, match=r"unknown field \$\{rom_size\}"):
-            render("${rom_size}", memory_map(_view(), "STM32"), "x.ld.in")
+            render("${rom_size}", memory_map(_view(), "CORTEX_M"), "x.ld.in")
 
     def test_stack_limit_must_leave_a_margin(self) -> None:
         with pytest.raises(MpforgeError) as e:
-            memory_map(_view(STACK_LIMIT="16000"), "STM32")
+            memory_map(_view(STACK_LIMIT="16000"), "CORTEX_M")
         assert "CONFIG_STACK_LIMIT=16000" in e.value.message
         assert f"at most {16384 - STACK_MARGIN}" in e.value.message
 
     def test_heap_and_stack_must_fit_ram(self) -> None:
         with pytest.raises(MpforgeError, match="exceed the 131072 bytes of RAM .* by 4096 bytes"):
-            memory_map(_view(HEAP_SIZE=str(131072 - 16384 + 4096)), "STM32")
+            memory_map(_view(HEAP_SIZE=str(131072 - 16384 + 4096)), "CORTEX_M")
 
 
 class TestIntelHex:

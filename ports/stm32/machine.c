@@ -383,9 +383,9 @@ MPF_FUN_1(uart_deinit_obj, MPF_QSTR_deinit, uart_deinit);
 
 // The next received byte, waiting up to [ms] milliseconds; -1 on timeout.
 static int uart_getc_wait(int id, uint32_t ms) {
-    uint32_t t0 = stm32_tick_ms();
+    uint32_t t0 = cm_tick_ms();
     int c;
-    while ((c = stm32_usart_getc(id)) < 0 && stm32_tick_ms() - t0 < ms) {
+    while ((c = stm32_usart_getc(id)) < 0 && cm_tick_ms() - t0 < ms) {
         mpf_port_poll();  // Ctrl-C on the console raises KeyboardInterrupt
         mpf_port_idle();  // until a received byte or the next SysTick
     }
@@ -542,7 +542,7 @@ const mpf_type_t machine_uart_type = {
 
 // ---------------------------------------------------------------- module functions
 static mpf_obj_t machine_reset(void) {
-    stm32_system_reset();
+    cm_system_reset();
 }
 MPF_FUN_0(machine_reset_obj, MPF_QSTR_reset, machine_reset);
 

@@ -12,7 +12,7 @@
 #define CHAR_CTRL_D 0x04
 
 static void put(const char *s) {
-    stm32_console_write(s, strlen(s), true);
+    cm_console_write(s, strlen(s), true);
 }
 
 static void put_uint(uint32_t v) {
@@ -45,13 +45,13 @@ static void run_line(const char *line) {
             put("exit ");
             put_uint((uint32_t)status);
             put("\n");
-            stm32_halt(status);
+            cm_halt(status);
         }
     } else if (strcmp(line, "fault") == 0) {
         __asm__ volatile("udf #0");
     } else if (strcmp(line, "ticks") == 0) {
         put("ticks ");
-        put_uint(stm32_tick_ms());
+        put_uint(cm_tick_ms());
         put("\n");
         return;
     }
@@ -67,26 +67,26 @@ int main(void) {
     if (stm32_clock_fell_back()) {
         put("warning: HSE or PLL did not start; running on HSI 16 MHz\n");
     }
-    uint32_t t0 = stm32_tick_ms();
-    stm32_tick_delay_ms(100);
+    uint32_t t0 = cm_tick_ms();
+    cm_tick_delay_ms(100);
     put("tick: sleep 100 ms advanced ticks by ");
-    put_uint(stm32_tick_ms() - t0);
+    put_uint(cm_tick_ms() - t0);
     put("\nready\n");
 
     char line[LINE_MAX + 1];
     size_t len = 0;
     for (;;) {
-        if (stm32_console_take_interrupt()) {
+        if (cm_console_take_interrupt()) {
             put("^C\n");
         }
-        int c = stm32_console_getc();
+        int c = cm_console_getc();
         if (c < 0) {
             __asm__ volatile("wfi");
             continue;
         }
         if (c == CHAR_CTRL_D) {
             put("bye\n");
-            stm32_halt(0);
+            cm_halt(0);
         }
         if (c == '\r' || c == '\n') {
             line[len] = '\0';

@@ -1,5 +1,5 @@
 // stm32f4.h -- register addresses and bit positions of the STM32F405/F411 peripherals
-// this port drives, and the Cortex-M4 system registers. Facts from RM0090 (F405),
+// this port drives. Facts from RM0090 (F405),
 // RM0383 (F411) and the ARMv7-M Architecture Reference Manual; no code lives here.
 #ifndef STM32_STM32F4_H
 #define STM32_STM32F4_H
@@ -7,39 +7,11 @@
 #include <stdint.h>
 
 #include "config.h"
+#include "cortex_m.h"
 
-// A memory-mapped 32-bit register at [addr].
-#define STM32_REG(addr) (*(volatile uint32_t *)(uintptr_t)(addr))
-
-// ---------------------------------------------------------------- Cortex-M4 system (SCS)
-#define SYSTICK_CTRL 0xE000E010u
-#define SYSTICK_LOAD 0xE000E014u
-#define SYSTICK_VAL 0xE000E018u
-#define SYSTICK_CTRL_ENABLE (1u << 0)
-#define SYSTICK_CTRL_TICKINT (1u << 1)
-#define SYSTICK_CTRL_CLKSOURCE (1u << 2)  // 1: processor clock, 0: HCLK/8
-
-#define NVIC_ISER(n) (0xE000E100u + 4u * (n))  // set-enable, 32 IRQs per word
-#define NVIC_ICER(n) (0xE000E180u + 4u * (n))  // clear-enable
-#define NVIC_IPR_BYTE(irq) (*(volatile uint8_t *)(uintptr_t)(0xE000E400u + (irq)))
-
-#define SCB_ICSR 0xE000ED04u
-#define SCB_VTOR 0xE000ED08u
-#define SCB_AIRCR 0xE000ED0Cu
-#define SCB_AIRCR_KEY (0x05FAu << 16)
-#define SCB_AIRCR_SYSRESETREQ (1u << 2)
-#define SCB_CCR 0xE000ED14u
-#define SCB_CCR_DIV_0_TRP (1u << 4)
-#define SCB_SHCSR 0xE000ED24u
-#define SCB_SHCSR_MEMFAULTENA (1u << 16)
-#define SCB_SHCSR_BUSFAULTENA (1u << 17)
-#define SCB_SHCSR_USGFAULTENA (1u << 18)
-#define SCB_CFSR 0xE000ED28u
-#define SCB_HFSR 0xE000ED2Cu
-#define SCB_MMFAR 0xE000ED34u
-#define SCB_BFAR 0xE000ED38u
-#define SCB_CPACR 0xE000ED88u
-#define SCB_CPACR_CP10_CP11_FULL (0xFu << 20)  // FPU: full access from all modes
+// A memory-mapped 32-bit register at [addr] (the Cortex-M system registers, SysTick
+// and the NVIC are in ports/cortex_m/cortex_m.h).
+#define STM32_REG(addr) CM_REG(addr)
 
 // ---------------------------------------------------------------- RCC (reset and clock control)
 #define RCC_BASE 0x40023800u

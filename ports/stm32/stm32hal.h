@@ -1,8 +1,8 @@
 // stm32hal.h -- the port's hardware layer as the rest of the port sees it: one
-// prefix per file (stm32_clock_ clock.c, stm32_tick_ systick.c, stm32_gpio_ gpio.c,
-// stm32_usart_ and stm32_console_ usart.c, stm32_fault_ fault.c, stm32_semihost_
-// semihost.c). Nothing here knows about the Python core; port.c, main.c and machine.c
-// join the two.
+// prefix per file (stm32_clock_ clock.c, stm32_gpio_ gpio.c, stm32_usart_ and
+// stm32_console_ usart.c; chip.c holds the interrupt vectors and cm_chip_*). Start-up, faults, SysTick, semihosting
+// and the core's port contract are the shared Cortex-M layer's (ports/cortex_m/,
+// cortex_m.h). Nothing here knows about the Python core; machine.c joins the two.
 #ifndef STM32_STM32HAL_H
 #define STM32_STM32HAL_H
 
@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "config.h"
+#include "cortex_m.h"
 
 // ---------------------------------------------------------------- clock.c
 // Program the clock tree the config asks for (HSI, or HSE through the PLL).
@@ -22,16 +23,6 @@ uint32_t stm32_clock_hclk_hz(void);
 uint32_t stm32_clock_apb_hz(int bus);
 // True when the configured HSE/PLL did not start and the chip runs on HSI.
 bool stm32_clock_fell_back(void);
-
-// ---------------------------------------------------------------- systick.c
-// Start the 1 ms SysTick interrupt from the running HCLK.
-void stm32_tick_init(void);
-// Milliseconds since stm32_tick_init(), wrapping at 2**32.
-uint32_t stm32_tick_ms(void);
-// Sleep (WFI between ticks) for at least [ms] milliseconds.
-void stm32_tick_delay_ms(uint32_t ms);
-// The SysTick exception handler (vector 15).
-void stm32_tick_isr(void);
 
 // ---------------------------------------------------------------- gpio.c
 // Modes are the MODER encodings; STM32_GPIO_OPEN_DRAIN may be or-ed into OUTPUT or
@@ -102,35 +93,9 @@ uint32_t stm32_usart_dropped(int id);
 // The interrupt handler of every USART (it finds its USART from the active vector).
 void stm32_usart_isr(void);
 
-// Open the console USART from the config.
+// Open the console USART from the config. usart.c also implements the Cortex-M
+// layer's console (cm_console_* in cortex_m.h) on it.
 void stm32_console_init(void);
-// Console output, blocking; cooked: "\n" as "\r\n".
-void stm32_console_write(const char *data, size_t len, bool cooked);
-// A received console byte, or -1 when none waits.
-int stm32_console_getc(void);
-// Console bytes waiting.
-size_t stm32_console_any(void);
-// True (once) when Ctrl-C arrived since the last call: the byte is not buffered.
-bool stm32_console_take_interrupt(void);
-
-// ---------------------------------------------------------------- fault.c
-// HardFault, MemManage, BusFault, UsageFault and NMI: print the fault and registers.
-void stm32_fault_isr(void);
-// Enable the separate MemManage/BusFault/UsageFault exceptions and divide-by-zero traps.
-void stm32_fault_init(void);
-
-// ---------------------------------------------------------------- semihost.c
-#if CONFIG_SEMIHOSTING_EXIT
-// Leave the emulator with [status] (SYS_EXIT_EXTENDED). Never returns.
-_Noreturn void stm32_semihost_exit(int status);
-#endif
-
-// ---------------------------------------------------------------- startup.c
-// Reset the chip (SYSRESETREQ). Never returns.
-_Noreturn void stm32_system_reset(void);
-// Stop for good: with SEMIHOSTING_EXIT leave the emulator with [status]; on a board,
-// sleep with interrupts on (the console keeps what it printed). Never returns.
-_Noreturn void stm32_halt(int status);
 
 // Console interrupt character (Ctrl-C).
 #define STM32_CHAR_CTRL_C 0x03

@@ -261,19 +261,19 @@ void stm32_console_init(void) {
     (void)stm32_usart_open(CONSOLE_ID, &console);
 }
 
-void stm32_console_write(const char *data, size_t len, bool cooked) {
+void cm_console_write(const char *data, size_t len, bool cooked) {
     stm32_usart_write(CONSOLE_ID, data, len, cooked);
 }
 
-int stm32_console_getc(void) {
+int cm_console_getc(void) {
     return stm32_usart_getc(CONSOLE_ID);
 }
 
-size_t stm32_console_any(void) {
+size_t cm_console_any(void) {
     return stm32_usart_any(CONSOLE_ID);
 }
 
-bool stm32_console_take_interrupt(void) {
+bool cm_console_take_interrupt(void) {
     if (!console_interrupt) {
         return false;
     }

@@ -2,9 +2,9 @@
 // main.py (as __main__), report an uncaught exception with its traceback, and then
 // either leave the emulator with the status (SEMIHOSTING_EXIT) or wait for Ctrl-D
 // to run main.py again (a soft reset: the heap and modules start afresh).
+#include "cortex_m.h"
 #include "mpf.h"
 #include "port.h"
-#include "stm32hal.h"
 
 #define CHAR_CTRL_D 0x04
 
@@ -13,7 +13,7 @@ static int run_once(void) {
     mpf_init();
     int status = mpf_boot_frozen();
     mpf_deinit();
-    stm32_usart_close_all();  // machine.UARTs do not outlive the run that opened them
+    cm_chip_soft_reset();  // what Python opened does not outlive the run that opened it
     return status;
 }
 
@@ -24,8 +24,8 @@ int main(void) {
         return status;  // startup.c leaves the emulator with it
 #else
         mpf_printf(&mpf_print_stdout, "main.py ended (status %d); Ctrl-D runs it again\n", status);
-        while (stm32_console_getc() != CHAR_CTRL_D) {
-            (void)stm32_console_take_interrupt();
+        while (cm_console_getc() != CHAR_CTRL_D) {
+            (void)cm_console_take_interrupt();
             __asm__ volatile("wfi");
         }
 #endif

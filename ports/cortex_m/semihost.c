@@ -1,12 +1,12 @@
 // semihost.c -- ARM semihosting, used only to leave the emulator with a status
 // (CONFIG_SEMIHOSTING_EXIT; tests). The host debugger or QEMU services the call.
-#include "stm32hal.h"
+#include "cortex_m.h"
 
 // Semihosting operation numbers and the reason code (ARM semihosting spec v2).
 #define SYS_EXIT_EXTENDED 0x20u
 #define ADP_STOPPED_APPLICATION_EXIT 0x20026u
 
-_Noreturn void stm32_semihost_exit(int status) {
+_Noreturn void cm_semihost_exit(int status) {
     // SYS_EXIT_EXTENDED takes r1 -> {reason, exit code}: QEMU exits with that code.
     static uint32_t block[2];
     block[0] = ADP_STOPPED_APPLICATION_EXIT;

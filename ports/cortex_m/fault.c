@@ -1,16 +1,14 @@
 // fault.c -- the fault handler: names the exception, prints the stacked registers and
-// the fault status/address registers on the console (polled, so it works with
-// interrupts masked), then halts -- or leaves the emulator with status 3 when
-// SEMIHOSTING_EXIT is on.
-#include "stm32f4.h"
-#include "stm32hal.h"
+// (ARMv7-M) the fault status/address registers on the console (polled, so it works
+// with interrupts masked), then halts -- or leaves the emulator with CM_FATAL_STATUS
+// when SEMIHOSTING_EXIT is on.
+#include "cortex_m.h"
 
-// Exit status after a fault under SEMIHOSTING_EXIT (as abort() would give a test).
-#define STM32_FAULT_STATUS 3
-
-void stm32_fault_init(void) {
-    STM32_REG(SCB_SHCSR) |= SCB_SHCSR_MEMFAULTENA | SCB_SHCSR_BUSFAULTENA | SCB_SHCSR_USGFAULTENA;
-    STM32_REG(SCB_CCR) |= SCB_CCR_DIV_0_TRP;
+void cm_fault_init(void) {
+#if !CM_ARMV6M
+    CM_REG(SCB_SHCSR) |= SCB_SHCSR_MEMFAULTENA | SCB_SHCSR_BUSFAULTENA | SCB_SHCSR_USGFAULTENA;
+    CM_REG(SCB_CCR) |= SCB_CCR_DIV_0_TRP;
+#endif
 }
 
 static void put(const char *s) {
@@ -18,7 +16,7 @@ static void put(const char *s) {
     while (s[n]) {
         n++;
     }
-    stm32_console_write(s, n, true);
+    cm_console_write(s, n, true);
 }
 
 // Print "[name]=0x%08x" followed by [sep].
@@ -38,16 +36,18 @@ static const char *exception_name(uint32_t ipsr) {
     switch (ipsr) {
         case 2: return "NMI";
         case 3: return "HardFault";
+#if !CM_ARMV6M
         case 4: return "MemManage";
         case 5: return "BusFault";
         case 6: return "UsageFault";
+#endif
         default: return "unexpected interrupt";
     }
 }
 
-// Called by stm32_fault_isr with the exception frame the hardware stacked ([frame]:
+// Called by cm_fault_isr with the exception frame the hardware stacked ([frame]:
 // r0 r1 r2 r3 r12 lr pc xpsr) and the EXC_RETURN value.
-__attribute__((used, noreturn)) static void fault_report(const uint32_t *frame, uint32_t exc_return) {
+__attribute__((used, noinline, noreturn)) static void fault_report(const uint32_t *frame, uint32_t exc_return) {
     uint32_t ipsr;
     __asm__ volatile("mrs %0, ipsr" : "=r"(ipsr));
     ipsr &= 0x1FFu;
@@ -67,16 +67,31 @@ __attribute__((used, noreturn)) static void fault_report(const uint32_t *frame, 
     put_reg("xpsr", frame[7], "\n");
     put_reg("sp ", (uint32_t)(uintptr_t)frame, "  ");
     put_reg("exc_return", exc_return, "\n");
-    put_reg("cfsr", STM32_REG(SCB_CFSR), "  ");
-    put_reg("hfsr", STM32_REG(SCB_HFSR), "  ");
-    put_reg("mmfar", STM32_REG(SCB_MMFAR), "  ");
-    put_reg("bfar", STM32_REG(SCB_BFAR), "\n");
-    stm32_halt(STM32_FAULT_STATUS);
+#if !CM_ARMV6M
+    put_reg("cfsr", CM_REG(SCB_CFSR), "  ");
+    put_reg("hfsr", CM_REG(SCB_HFSR), "  ");
+    put_reg("mmfar", CM_REG(SCB_MMFAR), "  ");
+    put_reg("bfar", CM_REG(SCB_BFAR), "\n");
+#endif
+    cm_halt(CM_FATAL_STATUS);
 }
 
 // Entry from the vector table: pick the stack the frame went on (EXC_RETURN bit 2:
 // 0 = MSP, 1 = PSP) and hand it to fault_report.
-__attribute__((naked)) void stm32_fault_isr(void) {
+__attribute__((naked)) void cm_fault_isr(void) {
+#if CM_ARMV6M
+    // Thumb-1 only: no IT blocks; BL reaches fault_report wherever it is linked.
+    __asm__ volatile(
+        "movs r0, #4\n"
+        "mov r1, lr\n"
+        "tst r0, r1\n"
+        "bne 1f\n"
+        "mrs r0, msp\n"
+        "bl fault_report\n"
+        "1:\n"
+        "mrs r0, psp\n"
+        "bl fault_report\n");
+#else
     __asm__ volatile(
         "tst lr, #4\n"
         "ite eq\n"
@@ -84,4 +99,5 @@ __attribute__((naked)) void stm32_fault_isr(void) {
         "mrsne r0, psp\n"
         "mov r1, lr\n"
         "b fault_report\n");
+#endif
 }

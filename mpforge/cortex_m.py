@@ -1,0 +1,75 @@
+"""The compiler and linker flags of the shared Cortex-M layer (ports/cortex_m/).
+
+`cpu_flags` turns the chip's CPU (CONFIG_CORTEX_M_CPU) and FPU (CONFIG_CORTEX_M_FPU,
+empty without one) into gcc's -mcpu/-mthumb/-mfloat-abi/-mfpu; the same flags at
+link time make gcc pick newlib-nano's multilib for that CPU (thumb/v6-m/nofp for the
+M0/M0+, thumb/v7e-m+fp/hard for the M4F). `link_flags` adds what every image links
+with: no start files (startup.c is the entry), newlib-nano, section GC, a map file
+and the generated linker script.
+"""
+
+from __future__ import annotations
+
+from mpforge.errors import MpforgeError
+
+# -mcpu values this layer supports, with the FPUs each may have (gcc's -mfpu names).
+CPUS: dict[str, tuple[str, ...]] = {
+    "cortex-m0": (),
+    "cortex-m0plus": (),
+    "cortex-m3": (),
+    "cortex-m4": ("fpv4-sp-d16",),
+    "cortex-m7": ("fpv5-sp-d16", "fpv5-d16"),
+    "cortex-m33": ("fpv5-sp-d16",),
+}
+
+# Layer sources (ports/cortex_m/) every image links, and those of a Python image.
+LAYER_SOURCES = ("startup.c", "fault.c")
+PYTHON_SOURCES = ("port.c", "main.c")
+
+
+def cpu_flags(cpu: str, fpu: str = "") -> list[str]:
+    """gcc's code-generation flags for `cpu`, hard float with `fpu` when it is given."""
+    if cpu not in CPUS:
+        raise MpforgeError(
+            f"CONFIG_CORTEX_M_CPU='{cpu}' is not a Cortex-M this layer supports; known: "
+            + ", ".join(sorted(CPUS))
+            + " (the chip selects CPU_CORTEX_M0, CPU_CORTEX_M0PLUS or CPU_CORTEX_M4)"
+        )
+    flags = [f"-mcpu={cpu}", "-mthumb"]
+    if not fpu:
+        return [*flags, "-mfloat-abi=soft"]
+    if fpu not in CPUS[cpu]:
+        allowed = ", ".join(CPUS[cpu]) or "none"
+        raise MpforgeError(
+            f"CONFIG_CORTEX_M_FPU='{fpu}' does not exist on a {cpu} (its FPUs: {allowed}); "
+            "select CPU_HAS_FPU only for a chip that has one"
+        )
+    return [*flags, "-mfloat-abi=hard", f"-mfpu={fpu}"]
+
+
+def link_flags(cpu: str, fpu: str = "") -> list[str]:
+    """The flags of the link: the CPU's (for the multilib) and the layer's image layout."""
+    return [
+        *cpu_flags(cpu, fpu),
+        "-nostartfiles",
+        "--specs=nano.specs",
+        "--specs=nosys.specs",
+        "-Wl,--gc-sections",
+        "-Wl,-Map=${TARGET.base}.map",
+        "-T",
+        "$MPF_LDSCRIPT",
+    ]
+
+
+def layer_sources(systick: bool, semihosting: bool, python: bool) -> list[str]:
+    """The ports/cortex_m/ files an image compiles: start-up and faults always, the tick
+    when the chip uses SysTick, semihosting when on, the port contract and the soft-reset
+    loop when the image runs Python (not in a port's hardware self-test)."""
+    names = list(LAYER_SOURCES)
+    if systick:
+        names.append("systick.c")
+    if semihosting:
+        names.append("semihost.c")
+    if python:
+        names += PYTHON_SOURCES
+    return names

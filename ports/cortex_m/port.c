@@ -1,0 +1,77 @@
+// port.c -- the core's port contract (py/port.h) on the Cortex-M layer: the chip's
+// console for stdin/stdout/stderr, the millisecond tick, a static heap, the stack
+// below _estack, Ctrl-C as KeyboardInterrupt, exit and abort. sys.platform is the
+// port's name (CONFIG_PORT).
+#include "cortex_m.h"
+#include "mpf.h"
+#include "port.h"
+
+extern uint32_t _estack;  // top of the stack (linker script)
+
+const char mpf_port_platform[] = CONFIG_PORT;
+
+static uint8_t heap[CONFIG_HEAP_SIZE] __attribute__((aligned(8)));
+
+void mpf_port_stdout_write(const char *data, size_t len) {
+    cm_console_write(data, len, true);
+}
+
+void mpf_port_stderr_write(const char *data, size_t len) {
+    cm_console_write(data, len, true);
+}
+
+// Raise KeyboardInterrupt if Ctrl-C arrived on the console since the last check.
+static void check_interrupt(void) {
+    if (cm_console_take_interrupt()) {
+        mpf_raise_type(&mpf_type_KeyboardInterrupt);
+    }
+}
+
+int mpf_port_stdin_read(void) {
+    for (;;) {
+        check_interrupt();
+        int c = cm_console_getc();
+        if (c >= 0) {
+            return c;
+        }
+        __asm__ volatile("wfi");  // the console's or the tick's interrupt wakes us
+    }
+}
+
+bool mpf_port_stdin_ready(void) {
+    return cm_console_any() > 0;
+}
+
+uint32_t mpf_port_ticks_ms(void) {
+    return cm_tick_ms();
+}
+
+void mpf_port_heap(void **start, size_t *size) {
+    *start = heap;
+    *size = sizeof(heap);
+}
+
+void mpf_port_stack(void **top, size_t *size) {
+    *top = &_estack;
+    *size = CONFIG_CORTEX_M_STACK_SIZE;  // the core keeps to CONFIG_STACK_LIMIT of it
+}
+
+void mpf_port_poll(void) {
+    check_interrupt();
+}
+
+void mpf_port_idle(void) {
+    __asm__ volatile("wfi");  // the tick wakes us within 1 ms, a received byte sooner
+}
+
+_Noreturn void mpf_port_exit(int status) {
+    cm_halt(status);
+}
+
+_Noreturn void mpf_port_abort(const char *msg) {
+    static const char prefix[] = "\nFATAL: ";
+    cm_console_write(prefix, sizeof(prefix) - 1, true);
+    cm_console_write(msg, strlen(msg), true);
+    cm_console_write("\n", 1, true);
+    cm_halt(CM_FATAL_STATUS);
+}

@@ -1,0 +1,35 @@
+// chip.c -- the STM32F4 as the Cortex-M layer sees it: its interrupt vectors, what
+// start-up does between .bss and main() (clock tree, SysTick, console), and what a
+// soft reset closes.
+#include "stm32f4.h"
+#include "stm32hal.h"
+
+// Interrupt lines of the largest chip supported (STM32F411: 86, F405: 82).
+#define STM32_IRQ_COUNT 86
+
+// Every line starts as the fault handler (it names an unexpected interrupt by its
+// number); the ones this port handles are set after it.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
+CM_CHIP_VECTORS const cm_vector_t stm32_vectors[STM32_IRQ_COUNT] = {
+    [0 ... STM32_IRQ_COUNT - 1] = cm_fault_isr,
+    [USART1_IRQ] = stm32_usart_isr,  // one handler for every USART
+    [USART2_IRQ] = stm32_usart_isr,
+#if STM32_HAS_USART3_4_5
+    [USART3_IRQ] = stm32_usart_isr,
+    [UART4_IRQ] = stm32_usart_isr,
+    [UART5_IRQ] = stm32_usart_isr,
+#endif
+    [USART6_IRQ] = stm32_usart_isr,
+};
+#pragma GCC diagnostic pop
+
+void cm_chip_init(void) {
+    stm32_clock_init();
+    cm_tick_init(stm32_clock_hclk_hz());
+    stm32_console_init();
+}
+
+void cm_chip_soft_reset(void) {
+    stm32_usart_close_all();  // machine.UARTs do not outlive the run that opened them
+}

@@ -1,0 +1,62 @@
+"""SCons tool: the shared Cortex-M layer (ports/cortex_m/) for a port's SConscript.
+
+env.Tool("mpf_cortex_m", cfg=cfg) sets up arm-none-eabi-gcc with the chip's CPU and
+FPU flags (mpforge.cortex_m), the optimisation level and the link flags, and the
+linker script (the port's own ldscript.ld.in if it has one, else the layer's).
+env.MpfCortexMFirmware(chip_sources, core_sources, python=True) compiles the layer,
+the chip's sources and the core, links firmware.elf and writes the board's images;
+it returns the ELF and the images. A port's SConscript is then its chip's file list.
+"""
+
+import os
+
+from mpforge.cortex_m import cpu_flags, layer_sources, link_flags
+
+LAYER_DIR = "#ports/cortex_m"
+
+
+def _firmware(env, chip_sources, core_sources=(), python=True):
+    cfg = env["MPF_CFG"]
+    names = layer_sources(cfg.enabled("CORTEX_M_SYSTICK"), cfg.enabled("SEMIHOSTING_EXIT"), python)
+    layer = [env.File(f"{LAYER_DIR}/{name}") for name in names]
+    sources = list(core_sources) + layer + [env.File(s) for s in chip_sources]
+    if not python:
+        env["MPF_GENERATED_SOURCES"] = []  # no core, so no frozen modules either
+    mm = env["MPF_MEMORY"]
+    sizes = (cfg.board, mm.flash_size, cfg.int("RAM_SIZE"))
+    elf = env.MpfProgram("$BUILD_DIR/firmware.elf", env.MpfCompile(sources), *sizes)
+    env.Depends(elf, env["MPF_LDSCRIPT"])
+    images = env.MpfImages(elf, *sizes)
+    env.MpfCountSteps()
+    return images
+
+
+def generate(env, cfg):
+    from mpforge.ldscript import memory_map
+
+    env.Tool(
+        "mpf_gcc", prefix="arm-none-eabi-", package="gcc-arm-none-eabi libnewlib-arm-none-eabi"
+    )
+    env.Tool("mpf_image")
+    cpu, fpu = cfg.value("CORTEX_M_CPU"), cfg.value("CORTEX_M_FPU")
+    env.Append(
+        CCFLAGS=[*cpu_flags(cpu, fpu), cfg.value("CORTEX_M_OPT_LEVEL"), "-fno-common"],
+        CPPPATH=[LAYER_DIR],
+        LINKFLAGS=link_flags(cpu, fpu),
+        LIBS=["m"],
+    )
+    if cfg.enabled("FLOAT"):
+        # newlib-nano leaves float conversions out of printf unless asked; the core formats
+        # floats with snprintf.
+        env.Append(LINKFLAGS=["-u", "_printf_float"])
+    own = env.File("ldscript.ld.in")  # relative to the port's SConscript
+    if not os.path.exists(own.srcnode().abspath):
+        own = env.File(f"{LAYER_DIR}/ldscript.ld.in")
+    env["MPF_MEMORY"] = memory_map(cfg, "CORTEX_M")  # an MpforgeError stops the SConstruct
+    env["MPF_LDSCRIPT"] = env.MpfLinkerScript(own, cfg, "CORTEX_M")[0]
+    env["MPF_CFG"] = cfg
+    env.AddMethod(_firmware, "MpfCortexMFirmware")
+
+
+def exists(env):
+    return True
