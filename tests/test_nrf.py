@@ -245,7 +245,8 @@ class TestMicrobitInQemu:
         out = result.transcript
         assert result.status == 0, out
         free, total = (int(x) for x in out.split("free ")[1].split()[::2][:2])
-        assert total == 10240 and free > 7000, out
+        # The 10 KiB heap less the collector's own tables; the app leaves most of it free.
+        assert 9 * 1024 < total < 10240 and free > 7000, out
         assert "platform nrf 16000000" in out
         # The FICR words at DEVICEID (0x10000060) as QEMU 7.2 models them: 3, 0x12345678
         # (its table, hw/nvram/nrf51_nvm.c, sits one word off the RM v3.0 layout).
