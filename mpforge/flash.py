@@ -1,41 +1,58 @@
 """Stage 6, RUN on hardware: program a board with the image its flash method takes.
 
-Each flash tool is a small class: the program it runs, how to install it and
-its command line. The board's CONFIG_FLASH_METHOD picks one ("dfu" -> dfu-util
-with firmware.dfu through the ST ROM bootloader, "pyocd" -> pyocd with
-firmware.hex through a debug probe); `mpforge flash --method` overrides it.
+Each flash tool is a small class: the image format it takes (mpforge.images.formats),
+the program it runs, how to install it and its command line. The method is
+`mpforge flash --method`, else the board's CONFIG_FLASH_METHOD, else the first
+method (in FLASHERS order) whose image format the board produces: "dfu" -> dfu-util
+with firmware.dfu through the ST ROM bootloader, "pyocd" -> pyocd with firmware.hex
+through a debug probe, "uf2" -> a copy of firmware.uf2 to the UF2 bootloader's drive
+(found by its volume label), "esptool" -> esptool write-flash with firmware.esp.bin.
+With -n the command is printed even when the tool (or the drive) is missing.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 from mpforge.config.view import ConfigView
 from mpforge.errors import MpforgeError
 from mpforge.images.dfuse import ST_DFU_PRODUCT_ID, ST_VENDOR_ID
+from mpforge.images.formats import FORMATS
 
 
 class Flasher:
     """A flash tool: `program` must be on PATH; `command` is what runs."""
 
-    name = "abstract"
-    program = ""
-    install = ""
-    image_name = ""
-    hint = ""
+    name: ClassVar[str] = "abstract"
+    program: ClassVar[str] = ""
+    install: ClassVar[str] = ""
+    image_format: ClassVar[str] = ""  # a key of mpforge.images.formats.FORMATS
+    hint: ClassVar[str] = ""
+
+    @property
+    def image_name(self) -> str:
+        return FORMATS[self.image_format].filename
 
     def command(self, image: Path, view: ConfigView) -> list[str]:
         raise NotImplementedError
+
+    def missing(self, view: ConfigView) -> str | None:
+        """What stops the command from running (the tool is not installed), or None."""
+        if shutil.which(self.program) is None:
+            return f"{self.program} is not installed; install it with `{self.install}`"
+        return None
 
 
 class DfuUtil(Flasher):
     name = "dfu"
     program = "dfu-util"
     install = "sudo apt-get install dfu-util"
-    image_name = "firmware.dfu"
+    image_format = "dfu"
     hint = "put the board in DFU mode first (BOOT0 high, then reset)"
 
     def command(self, image: Path, view: ConfigView) -> list[str]:
@@ -47,7 +64,7 @@ class Pyocd(Flasher):
     name = "pyocd"
     program = "pyocd"
     install = "pip install pyocd"
-    image_name = "firmware.hex"
+    image_format = "hex"
     hint = "connect the board's ST-LINK/CMSIS-DAP probe over USB"
 
     def command(self, image: Path, view: ConfigView) -> list[str]:
@@ -55,16 +72,89 @@ class Pyocd(Flasher):
         return [self.program, "flash", "-t", target, str(image)]
 
 
-FLASHERS: dict[str, type[Flasher]] = {"dfu": DfuUtil, "pyocd": Pyocd}
+# Where desktop Linux mounts removable drives, by volume label.
+MOUNT_ROOTS = ("/media/{user}", "/run/media/{user}", "/media", "/mnt")
+
+
+def find_volume(label: str, mounts: Path = Path("/proc/mounts")) -> Path | None:
+    """The mount point of the drive labelled `label`, or None when none is mounted."""
+    by_label = Path("/dev/disk/by-label") / label.replace(" ", "\\x20")
+    device = os.path.realpath(by_label) if by_label.exists() else None
+    if device is not None and mounts.is_file():
+        for line in mounts.read_text(encoding="utf-8", errors="replace").splitlines():
+            fields = line.split()
+            if len(fields) >= 2 and os.path.realpath(fields[0]) == device:
+                return Path(fields[1].replace("\\040", " "))
+    user = os.environ.get("USER", "")
+    for root in MOUNT_ROOTS:
+        candidate = Path(root.format(user=user)) / label
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+class Uf2Copy(Flasher):
+    """Copy firmware.uf2 to the drive a UF2 bootloader presents (CONFIG_UF2_VOLUME_LABEL)."""
+
+    name = "uf2"
+    program = "cp"
+    install = "sudo apt-get install coreutils"
+    image_format = "uf2"
+    hint = "the board reboots into the new image when the copy ends"
+
+    def label(self, view: ConfigView) -> str:
+        label = view.values.get("UF2_VOLUME_LABEL", "")
+        if not label:
+            raise MpforgeError(
+                f"board {view.board} has no CONFIG_UF2_VOLUME_LABEL, so the UF2 drive "
+                "cannot be found; set it in the board's Kconfig"
+            )
+        return label
+
+    def command(self, image: Path, view: ConfigView) -> list[str]:
+        label = self.label(view)
+        volume = find_volume(label)
+        target = str(volume / image.name) if volume else f"<drive {label}>/{image.name}"
+        return [self.program, str(image), target]
+
+    def missing(self, view: ConfigView) -> str | None:
+        label = self.label(view)
+        if find_volume(label) is None:
+            return (
+                f"no drive labelled {label} is mounted; start the board's UF2 bootloader "
+                "(e.g. hold BOOTSEL or double-tap reset) and mount the drive"
+            )
+        return super().missing(view)
+
+
+class Esptool(Flasher):
+    name = "esptool"
+    program = "esptool"
+    install = "pip install esptool"
+    image_format = "esp"
+    hint = "the board enters its ROM bootloader through the USB-serial adapter's DTR/RTS"
+
+    def command(self, image: Path, view: ConfigView) -> list[str]:
+        chip = view.values.get("ESP_CHIP", "")
+        offset = view.values.get("ESP_FLASH_OFFSET", "0x0")
+        return [self.program, "--chip", chip, "write-flash", offset, str(image)]
+
+
+# In order of preference when a board names no method and produces several formats.
+FLASHERS: dict[str, type[Flasher]] = {cls.name: cls for cls in (DfuUtil, Pyocd, Uf2Copy, Esptool)}
 
 
 def flasher_for(view: ConfigView, method: str | None = None) -> Flasher:
-    """The flasher named by `method`, else by the board's CONFIG_FLASH_METHOD."""
+    """The flasher named by `method`, else by CONFIG_FLASH_METHOD, else the first whose
+    image format the board produces."""
     name = method or view.values.get("FLASH_METHOD", "")
     if not name:
+        produced = {fmt for fmt, cls in FORMATS.items() if view.values.get(cls.symbol) == "y"}
+        name = next((n for n, f in FLASHERS.items() if f.image_format in produced), "")
+    if not name:
         raise MpforgeError(
-            f"board {view.board} has no CONFIG_FLASH_METHOD (it is not flashable hardware; "
-            "try `mpforge run`)"
+            f"board {view.board} has no CONFIG_FLASH_METHOD and no flashable image format "
+            "(it is not flashable hardware; try `mpforge run`)"
         )
     try:
         return FLASHERS[name]()
@@ -74,17 +164,26 @@ def flasher_for(view: ConfigView, method: str | None = None) -> Flasher:
         ) from None
 
 
+def _image(build_dir: Path, flasher: Flasher) -> Path:
+    image = build_dir / flasher.image_name
+    if not image.is_file():
+        raise MpforgeError(
+            f"{image} does not exist; build it first with `mpforge build` (method "
+            f"'{flasher.name}' takes the {flasher.image_format} image: the board's Kconfig "
+            f"must select CONFIG_{FORMATS[flasher.image_format].symbol})"
+        )
+    return image
+
+
 def flash_command(build_dir: Path, view: ConfigView, method: str | None = None) -> list[str]:
     """The command that programs the built image; errors if the image or the tool is missing."""
     flasher = flasher_for(view, method)
-    image = build_dir / flasher.image_name
-    if not image.is_file():
-        raise MpforgeError(f"{image} does not exist; build it first with `mpforge build`")
-    if shutil.which(flasher.program) is None:
+    image = _image(build_dir, flasher)
+    problem = flasher.missing(view)
+    if problem is not None:
         others = [f for f in FLASHERS if f != flasher.name]
         raise MpforgeError(
-            f"{flasher.program} is not installed, so board {view.board} cannot be flashed "
-            f"with method '{flasher.name}'; install it with `{flasher.install}`"
+            f"board {view.board} cannot be flashed with method '{flasher.name}': {problem}"
             + (f", or choose --method {' or '.join(others)}" if others else "")
         )
     return flasher.command(image, view)
@@ -93,10 +192,16 @@ def flash_command(build_dir: Path, view: ConfigView, method: str | None = None) 
 def flash(
     build_dir: Path, view: ConfigView, method: str | None = None, dry_run: bool = False
 ) -> int:
+    flasher = flasher_for(view, method)
+    if dry_run:
+        # The command is shown even when the tool or the drive is missing (with a note).
+        cmd = flasher.command(_image(build_dir, flasher), view)
+        print("+ " + " ".join(cmd), file=sys.stderr)
+        problem = flasher.missing(view)
+        if problem is not None:
+            print(f"note: {problem}", file=sys.stderr)
+        return 0
     cmd = flash_command(build_dir, view, method)
     print("+ " + " ".join(cmd), file=sys.stderr)
-    if dry_run:
-        return 0
-    flasher = flasher_for(view, method)
     print(f"note: {flasher.hint}", file=sys.stderr)
     return subprocess.call(cmd)

@@ -635,10 +635,6 @@ static mpf_obj_t builtin_import(size_t n_args, const mpf_obj_t *args) {
 }
 MPF_FUN_VAR(builtin_import_obj, MPF_QSTR___import__, 1, 5, builtin_import);
 
-#if CONFIG_BUILTIN_OPEN
-extern const mpf_fun_builtin_t mpf_builtin_open_obj;
-#endif
-
 // ---------------------------------------------------------------- the table
 static const mpf_map_elem_t builtins_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR___name__), MPF_ROM_QSTR(MPF_QSTR_builtins)},
@@ -689,7 +685,7 @@ static const mpf_map_elem_t builtins_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_property), MPF_ROM_PTR(&mpf_type_property)},
 #endif
 #if CONFIG_BUILTIN_OPEN
-    {MPF_ROM_QSTR(MPF_QSTR_open), MPF_ROM_PTR(&mpf_builtin_open_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_open), MPF_ROM_PTR(&mpf_port_open_obj)},
 #endif
     {MPF_ROM_QSTR(MPF_QSTR_abs), MPF_ROM_PTR(&builtin_abs_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_all), MPF_ROM_PTR(&builtin_all_obj)},

@@ -1,12 +1,12 @@
 // dispatch.h -- how the VM's dispatch loop jumps to an opcode handler: a switch, or
-// (when MPF_COMPUTED_GOTO) a table of label addresses. vm.c writes its handlers with
+// (CONFIG_VM_DISPATCH_COMPUTED_GOTO) a table of label addresses. vm.c writes its handlers with
 // VM_CASE/VM_NEXT only, so swapping this header changes nothing else.
 #ifndef MPF_DISPATCH_H
 #define MPF_DISPATCH_H
 
 #include "opcodes.h"
 
-#if MPF_COMPUTED_GOTO
+#if CONFIG_VM_DISPATCH_COMPUTED_GOTO
 
 #define VM_TABLE_ENTRY(b, name, opnd, in, st) [b] = &&L_##name,
 #define VM_TABLE_RANGE(first, last, name, in, st) [first ... last] = &&L_##name,
@@ -51,13 +51,15 @@
 #define VM_CASE(name) case MPF_OP_##name
 // ranges are reached from the default case (no case ranges in standard C)
 #define VM_RANGE(name) L_##name
+// the opcode ranges of opcodes.h, tested in the default case
+#define VM_RANGE_TEST(first, last, name, in, st) \
+    if (ip[-1] >= (first) && ip[-1] <= (last)) { \
+        goto L_##name; \
+    }
 #define VM_DEFAULT \
     default: \
-        if (ip[-1] >= 0x70 && ip[-1] <= 0xAF) goto L_LOAD_CONST_SMALL_INT_MULTI; \
-        if (ip[-1] >= 0xB0 && ip[-1] <= 0xBF) goto L_LOAD_FAST_MULTI; \
-        if (ip[-1] >= 0xC0 && ip[-1] <= 0xCF) goto L_STORE_FAST_MULTI; \
-        if (ip[-1] >= 0xD0 && ip[-1] <= 0xD3) goto L_UNARY_OP_MULTI; \
-        if (ip[-1] >= 0xD7 && ip[-1] <= 0xF9) goto L_BINARY_OP_MULTI; \
+        MPF_OPCODE_RANGES(VM_RANGE_TEST) \
+        goto L_BAD; \
     L_BAD
 
 #endif

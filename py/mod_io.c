@@ -6,6 +6,7 @@
 // StringIO positions count bytes of the UTF-8 text (CPython counts characters; the two
 // agree for ASCII text, and tell()/seek() round-trip either way).
 #include "mpf.h"
+#include "port.h"
 
 typedef struct stringio {
     mpf_obj_base_t base;
@@ -334,15 +335,11 @@ const mpf_type_t mpf_type_bytesio = {
     .locals = &stream_locals,
 };
 
-#if CONFIG_BUILTIN_OPEN
-extern const mpf_fun_builtin_t mpf_builtin_open_obj;
-#endif
-
 static const mpf_map_elem_t io_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_StringIO), MPF_ROM_PTR(&mpf_type_stringio)},
     {MPF_ROM_QSTR(MPF_QSTR_BytesIO), MPF_ROM_PTR(&mpf_type_bytesio)},
 #if CONFIG_BUILTIN_OPEN
-    {MPF_ROM_QSTR(MPF_QSTR_open), MPF_ROM_PTR(&mpf_builtin_open_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_open), MPF_ROM_PTR(&mpf_port_open_obj)},
 #endif
     {MPF_ROM_QSTR(MPF_QSTR_SEEK_SET), MPF_ROM_INT(0)},
     {MPF_ROM_QSTR(MPF_QSTR_SEEK_CUR), MPF_ROM_INT(1)},

@@ -1,40 +1,28 @@
-// mpfconfig.h -- every build setting of the core, with its default.
-// Only defaults (#ifndef CONFIG_X) and constants live here, never macros derived from
-// CONFIG_ symbols: the build tracks which objects use which CONFIG_ symbol by scanning
-// the sources (not this file), so derived settings are Kconfig symbols too.
-// The generated config.h (from Kconfig) is included first and wins; each setting
-// below only supplies a default when Kconfig did not define it.
+// mpfconfig.h -- the core's build settings: the generated config.h (from Kconfig), the
+// value 0 for each bool option Kconfig leaves undefined when it is off, and constants.
+// Kconfig is the one source of every value: settings it always defines (ints, one
+// symbol of each choice) have no fallback here. Never macros derived from CONFIG_
+// symbols: the build tracks which objects use which CONFIG_ symbol by scanning the
+// sources (not this file), so derived settings are Kconfig symbols too.
 #ifndef MPF_MPFCONFIG_H
 #define MPF_MPFCONFIG_H
 
 #include "config.h"
 
-// Bytes of the GC heap the port provides.
-#ifndef CONFIG_HEAP_SIZE
-#define CONFIG_HEAP_SIZE 65536
+// Always set by Kconfig: the heap and stack sizes, the error verbosity, the small-int
+// width, and one symbol of each choice (big ints, floats, dispatch).
+#if !defined(CONFIG_HEAP_SIZE) || !defined(CONFIG_STACK_LIMIT) || !defined(CONFIG_ERROR_MSG_LEVEL)
+#error "config.h lacks the Kconfig settings: build with mpforge (or scons), which generates it"
 #endif
 
-// Bytes of C stack the VM may use before raising RuntimeError.
-#ifndef CONFIG_STACK_LIMIT
-#define CONFIG_STACK_LIMIT 262144
-#endif
-
-// Integers beyond the small-int range: exactly one of NONE / LONGLONG / MPZ.
-#if !defined(CONFIG_INT_BIG_NONE) && !defined(CONFIG_INT_BIG_LONGLONG) && !defined(CONFIG_INT_BIG_MPZ)
-#define CONFIG_INT_BIG_MPZ 1
-#endif
 // Whether any big-int representation (an mpz object) exists (Kconfig derives it).
 #ifndef CONFIG_INT_BIG
 #define CONFIG_INT_BIG 0
 #endif
 
-// Floating point: exactly one of NONE / SINGLE / DOUBLE.
-#if !defined(CONFIG_FLOAT_NONE) && !defined(CONFIG_FLOAT_SINGLE) && !defined(CONFIG_FLOAT_DOUBLE)
-#define CONFIG_FLOAT_DOUBLE 1
-#endif
-// Whether a float type exists.
-#if !defined(CONFIG_FLOAT) && !defined(CONFIG_FLOAT_NONE)
-#define CONFIG_FLOAT 1
+// Whether a float type exists (Kconfig derives it from the float choice).
+#ifndef CONFIG_FLOAT
+#define CONFIG_FLOAT 0
 #endif
 
 // Whether str indexing counts code points (else bytes).
@@ -98,11 +86,6 @@
 #define CONFIG_FROZEN 0
 #endif
 
-// Error message verbosity: 0 terse, 1 normal, 2 detailed (CPython wording).
-#ifndef CONFIG_ERROR_MSG_LEVEL
-#define CONFIG_ERROR_MSG_LEVEL 2
-#endif
-
 // Bytes of hash stored per qstr (mpy-format.md 13.1); fixed at 2 by mpforge/qstr.py.
 #define MPF_BYTES_IN_QSTR_HASH 2
 
@@ -111,14 +94,5 @@
 #define MPF_GC_BLOCK_WORDS 4
 #endif
 
-
-// Computed-goto dispatch when the compiler supports labels as values.
-#ifndef MPF_COMPUTED_GOTO
-#if defined(__GNUC__)
-#define MPF_COMPUTED_GOTO 1
-#else
-#define MPF_COMPUTED_GOTO 0
-#endif
-#endif
 
 #endif // MPF_MPFCONFIG_H

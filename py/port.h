@@ -75,4 +75,13 @@ int mpf_port_rmdir(const char *path);
 int mpf_port_rename(const char *from, const char *to);
 #endif
 
+#if CONFIG_BUILTIN_OPEN
+// The builtin open() (the core also offers it as io.open): a port with a filesystem
+// defines it with its file object type, as a keyword builtin named open, e.g.
+//   const mpf_fun_builtin_t mpf_port_open_obj = {{&mpf_type_fun_builtin},
+//       MPF_FUN_KIND_KW, 1, 255, MPF_QSTR_open, {.kw = my_open}};
+struct mpf_fun_builtin;
+extern const struct mpf_fun_builtin mpf_port_open_obj;
+#endif
+
 #endif // MPF_PORT_H

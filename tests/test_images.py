@@ -14,7 +14,8 @@ from intelhex import IntelHex
 
 from mpforge.config.view import ConfigView
 from mpforge.errors import MpforgeError
-from mpforge.images import dfuse, elf, ihex
+from mpforge.images import dfuse, elf, ihex, uf2
+from mpforge.images.formats import BinImage, EspImage, formats_for
 from mpforge.images.size import SizeReport, check_fits, ld_overflow, report
 from mpforge.ldscript import STACK_MARGIN, MemoryMap, memory_map, render
 
@@ -244,3 +245,75 @@ class TestElfReader:
         (tmp_path / "x").write_bytes(b"hello")
         with pytest.raises(MpforgeError, match="x: not an ELF file"):
             elf.read(tmp_path / "x")
+
+
+class TestUf2:
+    def test_blocks_follow_the_specification(self) -> None:
+        # 300 bytes at 0x10000100: two 256-byte pages, the second partly covered.
+        data = bytes(i & 0xFF for i in range(300))
+        out = uf2.encode([elf.Segment(0x10000100, data)], uf2.FAMILIES["rp2040"])
+        assert len(out) == 2 * 512
+        for n in range(2):
+            block = out[n * 512 : (n + 1) * 512]
+            fields = struct.unpack_from("<8I", block)
+            assert fields == (
+                0x0A324655,
+                0x9E5D5157,
+                0x2000,
+                0x10000100 + 256 * n,
+                256,
+                n,
+                2,
+                0xE48BFF56,
+            )
+            assert struct.unpack_from("<I", block, 508) == (0x0AB16F30,)
+            assert block[32 + 256 : 508] == bytes(476 - 256)
+        assert out[32 : 32 + 256] == data[:256]
+        assert out[512 + 32 : 512 + 32 + 44] == data[256:]
+        assert out[512 + 32 + 44 : 512 + 32 + 256] == bytes(256 - 44)
+
+    def test_unaligned_data_lands_in_aligned_pages(self) -> None:
+        out = uf2.encode([elf.Segment(0x2010, b"\x01\x02")], 0x68ED2B88)
+        family, blocks = uf2.decode(out)
+        assert family == 0x68ED2B88
+        assert [b.address for b in blocks] == [0x2000]
+        assert blocks[0].data[0x10:0x12] == b"\x01\x02" and blocks[0].data[:0x10] == bytes(16)
+
+    def test_round_trip_and_raw_binary(self) -> None:
+        payload = bytes(range(256)) * 3
+        out = uf2.encode_binary(payload, 0x2000, 0xADA52840)
+        family, blocks = uf2.decode(out)
+        assert family == 0xADA52840
+        assert b"".join(b.data for b in blocks) == payload
+        assert [b.address for b in blocks] == [0x2000, 0x2100, 0x2200]
+
+    def test_family_id_must_be_set(self) -> None:
+        with pytest.raises(MpforgeError, match="CONFIG_UF2_FAMILY_ID"):
+            uf2.encode(list(SEGMENTS), 0)
+
+
+class TestFormats:
+    def test_board_symbols_choose_the_formats(self) -> None:
+        view = ConfigView("b", {"IMAGE_BIN": "y", "IMAGE_UF2": "y", "UF2_FAMILY_ID": "0xe48bff56"})
+        chosen = formats_for(view)
+        assert [f.name for f in chosen] == ["bin", "uf2"]
+        assert chosen[1].params() == {"family_id": 0xE48BFF56}
+        assert formats_for(ConfigView("b", {})) == []
+
+    def test_bin_fills_gaps_with_zeros(self) -> None:
+        segs = [elf.Segment(0x100, b"\xaa"), elf.Segment(0x104, b"\xbb")]
+        assert BinImage().encode(segs) == b"\xaa\0\0\0\xbb"
+
+    def test_esp_image_is_made_by_esptool(self, tmp_path: Path) -> None:
+        fmt = EspImage("esp32c3", ["--flash-mode", "dio"])
+        assert fmt.command(tmp_path / "f.elf", tmp_path / "f.esp.bin") == [
+            "esptool",
+            "--chip",
+            "esp32c3",
+            "elf2image",
+            "--flash-mode",
+            "dio",
+            "-o",
+            str(tmp_path / "f.esp.bin"),
+            str(tmp_path / "f.elf"),
+        ]

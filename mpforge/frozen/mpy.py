@@ -10,6 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from mpforge import opcodes
+from mpforge.errors import MpforgeError
+
 MAGIC = 0x4D
 VERSION = 6
 
@@ -17,11 +20,11 @@ VERSION = 6
 CONST_NONE, CONST_FALSE, CONST_TRUE, CONST_ELLIPSIS = 1, 2, 3, 4
 CONST_STR, CONST_BYTES, CONST_INT, CONST_FLOAT, CONST_COMPLEX, CONST_TUPLE = 5, 6, 7, 8, 9, 10
 
-# Opcodes the tooling looks at (section 9.2).
-OP_IMPORT_NAME = 0x1B
-OP_LOAD_CONST_SMALL_INT = 0x22
-OP_BUILD_TUPLE = 0x2A
-OP_LOAD_CONST_OBJ = 0x23
+# Opcodes the tooling looks at (section 9.2), from py/opcodes.h like every operand format.
+OP_IMPORT_NAME = opcodes.byte_of("IMPORT_NAME")
+OP_LOAD_CONST_SMALL_INT = opcodes.byte_of("LOAD_CONST_SMALL_INT")
+OP_BUILD_TUPLE = opcodes.byte_of("BUILD_TUPLE")
+OP_LOAD_CONST_OBJ = opcodes.byte_of("LOAD_CONST_OBJ")
 
 
 class MpyError(ValueError):
@@ -253,17 +256,27 @@ def _prelude(fun: bytes, r: _Reader, n_qstr: int) -> RawCode:
 
 
 def instructions(code: bytes) -> Iterator[tuple[int, int, int | None]]:
-    """Yield (offset, opcode, operand) for each instruction (operand: vuint ops only)."""
+    """Yield (offset, opcode, operand) for each instruction (operand: vuint ops only).
+
+    Operand formats come from py/opcodes.h (mpforge.opcodes); a byte it does not define
+    is an error (the VM would refuse it too)."""
+    table = opcodes.table()
     pos = 0
     while pos < len(code):
         start, op = pos, code[pos]
         pos += 1
+        info = table.get(op)
+        if info is None:
+            raise MpforgeError(
+                f"frozen bytecode offset {start}: opcode 0x{op:02x} is not in py/opcodes.h "
+                "(an mpy-cross newer than the VM?)"
+            )
         operand: int | None = None
-        if 0x10 <= op <= 0x3F:
+        if info.has_vuint:
             operand, pos = decode_vuint(code, pos)
-        elif 0x40 <= op <= 0x4F:
+        elif info.is_jump:
             pos += 2 if code[pos] & 0x80 else 1
-        if (op & 0x9E) == 0:
+        if info.extra_byte:
             pos += 1
         yield start, op, operand
 

@@ -1,19 +1,55 @@
-"""The runner interface: how to start a board's image with its console on stdio."""
+"""The runner contract: every way of booting an image (native, QEMU, rp2040js, unicorn)
+behaves the same to the user.
+
+- The console is the terminal: the program's output on stdout, the terminal's input
+  to the program (its console UART on a board).
+- Ctrl-C: a native program gets SIGINT as usual; an emulated board gets the byte 0x03
+  on its console (so Python raises KeyboardInterrupt), and the emulator has its own
+  key to leave (QEMU: Ctrl-A X).
+- `run()` returns the program's exit status: a native exit code, or the status the
+  board leaves the emulator with (semihosting SYS_EXIT_EXTENDED); a program killed by
+  signal N gives 128 + N, as a shell reports it.
+- `--timeout S`: after S seconds the run is stopped, a note on stderr says so, and the
+  status is TIMEOUT_STATUS (124, as coreutils' timeout), never success.
+
+A subprocess runner (native, QEMU, Node) says only `command()` and `image()`, and
+`check()` for the tools it needs; an in-process runner (unicorn) overrides `run()`.
+"""
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import ClassVar
 
 from mpforge.errors import MpforgeError
+
+# Exit status of a run stopped by --timeout.
+TIMEOUT_STATUS = 124
+
+
+def signal_status(returncode: int) -> int:
+    """A subprocess return code as a shell shows it: 128 + N for death by signal N."""
+    return 128 - returncode if returncode < 0 else returncode
+
+
+def timed_out(timeout: float) -> int:
+    """Say that the run was cut off; the status to return."""
+    print(
+        f"\nnote: stopped after {timeout:g} s (--timeout): the program had not ended "
+        f"(exit status {TIMEOUT_STATUS})",
+        file=sys.stderr,
+    )
+    return TIMEOUT_STATUS
 
 
 class Runner:
     """Boots the image in `build_dir`; subclasses say how (`command`) and what they need."""
 
-    name = "abstract"
+    name: ClassVar[str] = "abstract"
 
     def __init__(self, build_dir: Path) -> None:
         self.build_dir = build_dir
@@ -24,16 +60,37 @@ class Runner:
     def image(self) -> Path:
         raise NotImplementedError
 
-    def run(self, args: Sequence[str] = (), timeout: float | None = None) -> int:
-        """Boot and wait; with `timeout`, stop the image after that many seconds (status 0)."""
+    def check(self) -> None:
+        """Raise an MpforgeError naming what to install when a needed tool is missing."""
+
+    def environment(self) -> dict[str, str] | None:
+        """The environment of the command (None: this process's)."""
+        return None
+
+    def require_image(self) -> Path:
         image = self.image()
         if not image.is_file():
             raise MpforgeError(f"{image} does not exist; build it first with `mpforge build`")
-        with subprocess.Popen(self.command(args)) as proc:
-            try:
-                return proc.wait(timeout)
-            except subprocess.TimeoutExpired:
-                proc.terminate()
-                proc.wait()
-                print(f"\nnote: stopped after {timeout:g} s (--timeout)", file=sys.stderr)
-                return 0
+        return image
+
+    def run(self, args: Sequence[str] = (), timeout: float | None = None) -> int:
+        """Boot and wait for the program's exit status (see the module's contract)."""
+        self.require_image()
+        self.check()
+        # The terminal's Ctrl-C goes to the whole foreground group: the child acts on it;
+        # this process only keeps waiting for the child's status.
+        previous = signal.signal(signal.SIGINT, lambda _sig, _frame: None)
+        try:
+            with subprocess.Popen(self.command(args), env=self.environment()) as proc:
+                try:
+                    return signal_status(proc.wait(timeout))
+                except subprocess.TimeoutExpired:
+                    proc.terminate()
+                    try:
+                        proc.wait(5)
+                    except subprocess.TimeoutExpired:
+                        proc.kill()
+                        proc.wait()
+                    return timed_out(timeout or 0)
+        finally:
+            signal.signal(signal.SIGINT, previous)

@@ -1,4 +1,4 @@
-"""The host port's runner: the firmware is a native executable."""
+"""The host port's runner: the firmware is a native executable run with the arguments."""
 
 from __future__ import annotations
 

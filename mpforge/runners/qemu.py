@@ -74,7 +74,7 @@ class QemuRunner(Runner):
             cmd += ["-semihosting-config", "enable=on,target=native"]
         return [*cmd, "-kernel", str(self.image()), *args]
 
-    def run(self, args: Sequence[str] = (), timeout: float | None = None) -> int:
+    def check(self) -> None:
         if shutil.which(self.system) is None:
             raise MpforgeError(
                 f"{self.system} is not installed; install it with "
@@ -82,4 +82,3 @@ class QemuRunner(Runner):
             )
         if self.interactive:
             print(f"note: console attached; exit with {EXIT_KEY}", file=sys.stderr)
-        return super().run(args, timeout)

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "mpf.h"
+#include "port.h"
 
 #if CONFIG_BUILTIN_OPEN
 
@@ -204,6 +205,6 @@ static mpf_obj_t builtin_open(size_t n_args, size_t n_kw, const mpf_obj_t *args)
     f->binary = binary;
     return mpf_obj_from_ptr(f);
 }
-const mpf_fun_builtin_t mpf_builtin_open_obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_KW, 1, 255, MPF_QSTR_open, {.kw = builtin_open}};
+const mpf_fun_builtin_t mpf_port_open_obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_KW, 1, 255, MPF_QSTR_open, {.kw = builtin_open}};
 
 #endif

@@ -11,6 +11,7 @@ it returns the ELF and the images. A port's SConscript is then its chip's file l
 import os
 
 from mpforge.cortex_m import cpu_flags, layer_sources, link_flags
+from mpforge.images.formats import formats_for
 
 LAYER_DIR = "#ports/cortex_m"
 
@@ -26,7 +27,7 @@ def _firmware(env, chip_sources, core_sources=(), python=True):
     sizes = (cfg.board, mm.flash_size, cfg.int("RAM_SIZE"))
     elf = env.MpfProgram("$BUILD_DIR/firmware.elf", env.MpfCompile(sources), *sizes)
     env.Depends(elf, env["MPF_LDSCRIPT"])
-    images = env.MpfImages(elf, *sizes)
+    images = env.MpfImages(elf, *sizes, formats_for(cfg))
     env.MpfCountSteps()
     return images
 

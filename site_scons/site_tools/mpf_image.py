@@ -5,13 +5,14 @@ env.MpfLinkerScript(template, prefix) -> $GEN_DIR/firmware.ld, from mpforge.ldsc
 env.MpfProgram(target, objects, board, flash_size, ram_size) -> the ELF, linked as
 env.Program does; when ld reports that flash or RAM overflowed, the link is redone
 into a scratch file to name the overshoot and the largest contributors.
-env.MpfImages(elf, board, flash_size, ram_size) -> firmware.size (the size report,
-checked against the flash), firmware.bin ($OBJCOPY -O binary), firmware.hex and
-firmware.dfu (mpforge.images), all beside the ELF; returns the ELF and the three
-images. An image larger than flash stops the build there.
+env.MpfImages(elf, board, flash_size, ram_size, formats) -> firmware.size (the size
+report, checked against the flash) and one file per image format the board produces
+(mpforge.images.formats: firmware.bin, .hex, .dfu, .uf2, ...), all beside the ELF;
+returns the ELF and the images. An image larger than flash stops the build there.
 """
 
 import json
+import sys
 
 # SCons.Action.Action, not env.Action: the environment method substitutes $TARGET and
 # $SOURCE when the action is created, leaving them empty.
@@ -153,34 +154,38 @@ class _SizeAction:
 
 
 class _ImageAction:
-    """Write the ELF's loadable segments as an image in one format ("hex" or "dfu")."""
+    """Write the ELF as an image in one format (mpforge.images.formats), e.g. "dfu"."""
 
     def __init__(self, fmt):
-        self.fmt = fmt
+        self.fmt = fmt.name
+        self.params = tuple(sorted(fmt.params().items()))
 
     def __call__(self, target, source, env):
         from pathlib import Path
 
-        from mpforge.images import dfuse, ihex
-        from mpforge.images import elf as elfreader
+        from mpforge.errors import MpforgeError
+        from mpforge.images.formats import FORMATS
 
-        writer = {"hex": ihex.write, "dfu": dfuse.write}[self.fmt]
-        parsed = elfreader.read(Path(source[0].abspath))
-        writer(elfreader.merged(parsed.segments), Path(target[0].abspath))
+        fmt = FORMATS[self.fmt](**dict(self.params))
+        try:
+            fmt.write(Path(source[0].abspath), Path(target[0].abspath))
+        except MpforgeError as e:
+            print(f"error: {e.message}", file=sys.stderr)
+            return 1
         return 0
 
 
-def _images(env, elf, board, flash_size, ram_size):
+def _images(env, elf, board, flash_size, ram_size, formats):
     elf = env.arg2nodes(elf, env.File)[0]
-    stem = elf.abspath[: -len(".elf")]
     size_action = Action(_SizeAction(board, flash_size, ram_size), "SIZE $SOURCE")
-    size = env.Command(stem + ".size", elf, size_action)
+    size = env.Command(elf.abspath[: -len(".elf")] + ".size", elf, size_action)
     outputs = [
         env.Command(
-            stem + ".bin", elf, Action("$OBJCOPY -O binary $SOURCE $TARGET", "BIN $TARGET")
-        ),
-        env.Command(stem + ".hex", elf, Action(_ImageAction("hex"), "HEX $TARGET")),
-        env.Command(stem + ".dfu", elf, Action(_ImageAction("dfu"), "DFU $TARGET")),
+            elf.dir.File(fmt.filename),
+            elf,
+            Action(_ImageAction(fmt), f"{fmt.name.upper()} $TARGET"),
+        )
+        for fmt in formats
     ]
     writers = env.Glob("#mpforge/images/*.py")  # a changed writer rewrites the images
     env.Depends(size, writers)

@@ -1,0 +1,81 @@
+"""The shared Cortex-M layer: flags per CPU, and its C files compile for ARMv6-M (M0,
+M0+: no CFSR/HFSR, no IT blocks, no FPU) and ARMv7E-M with the hard-float FPU."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from mpforge import paths
+from mpforge.cortex_m import cpu_flags, layer_sources, link_flags
+from mpforge.errors import MpforgeError
+
+ARM_GCC = shutil.which("arm-none-eabi-gcc")
+LAYER = paths.ROOT / "ports" / "cortex_m"
+
+
+def test_cpu_flags() -> None:
+    assert cpu_flags("cortex-m4", "fpv4-sp-d16") == [
+        "-mcpu=cortex-m4",
+        "-mthumb",
+        "-mfloat-abi=hard",
+        "-mfpu=fpv4-sp-d16",
+    ]
+    assert cpu_flags("cortex-m0plus") == ["-mcpu=cortex-m0plus", "-mthumb", "-mfloat-abi=soft"]
+    assert link_flags("cortex-m0")[:3] == ["-mcpu=cortex-m0", "-mthumb", "-mfloat-abi=soft"]
+    with pytest.raises(MpforgeError, match="does not exist on a cortex-m0"):
+        cpu_flags("cortex-m0", "fpv4-sp-d16")
+    with pytest.raises(MpforgeError, match="not a Cortex-M this layer supports"):
+        cpu_flags("cortex-a7")
+
+
+def test_layer_sources_follow_the_chip() -> None:
+    assert layer_sources(systick=False, semihosting=False, python=False) == ["startup.c", "fault.c"]
+    assert layer_sources(systick=True, semihosting=True, python=True) == [
+        "startup.c",
+        "fault.c",
+        "systick.c",
+        "semihost.c",
+        "port.c",
+        "main.c",
+    ]
+
+
+def _compile(tmp_path: Path, cpu: str, fpu: str, config: str, source: str) -> bytes:
+    """The object of `source` (the assembler refuses Thumb-2 in an ARMv6-M build)."""
+    gen = tmp_path / cpu
+    gen.mkdir(exist_ok=True)
+    (gen / "config.h").write_text(config)
+    obj = gen / (source + ".o")
+    proc = subprocess.run(
+        [ARM_GCC, *cpu_flags(cpu, fpu), "-std=c11", "-Wall", "-Wextra", "-Werror", "-Os",
+         "-I", gen, "-I", LAYER, "-c", LAYER / source, "-o", obj],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    return obj.read_bytes()
+
+
+@pytest.mark.skipif(ARM_GCC is None, reason="arm-none-eabi-gcc is not installed")
+@pytest.mark.parametrize("cpu", ["cortex-m0", "cortex-m0plus"])
+def test_layer_compiles_for_armv6m(tmp_path: Path, cpu: str) -> None:
+    config = "#define CONFIG_SEMIHOSTING_EXIT 1\n"  # no SysTick (as the nRF51), no VTOR on the M0
+    if cpu == "cortex-m0plus":
+        config += "#define CONFIG_CORTEX_M_SYSTICK 1\n#define CONFIG_CORTEX_M_VTOR 1\n"
+    fault = _compile(tmp_path, cpu, "", config, "fault.c")
+    # ARMv6-M has no CFSR/HFSR/MMFAR/BFAR: the fault printer does not print them.
+    assert b"cfsr" not in fault and b"HardFault" in fault and b"UsageFault" not in fault
+    _compile(tmp_path, cpu, "", config, "startup.c")
+    _compile(tmp_path, cpu, "", config, "semihost.c")
+    if cpu == "cortex-m0plus":
+        _compile(tmp_path, cpu, "", config, "systick.c")
+
+
+@pytest.mark.skipif(ARM_GCC is None, reason="arm-none-eabi-gcc is not installed")
+def test_layer_reads_the_fault_registers_on_armv7m(tmp_path: Path) -> None:
+    config = "#define CONFIG_CORTEX_M_SYSTICK 1\n#define CONFIG_CORTEX_M_VTOR 1\n"
+    fault = _compile(tmp_path, "cortex-m4", "fpv4-sp-d16", config, "fault.c")
+    assert b"cfsr" in fault and b"UsageFault" in fault

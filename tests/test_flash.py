@@ -1,0 +1,70 @@
+"""mpforge flash: the method from the board's formats, the UF2 drive, -n without the tool."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mpforge import flash as flashmod
+from mpforge.config.view import ConfigView
+from mpforge.errors import MpforgeError
+from mpforge.flash import flash, flash_command, flasher_for
+
+UF2_BOARD = {"IMAGE_UF2": "y", "UF2_FAMILY_ID": "0xe48bff56", "UF2_VOLUME_LABEL": "RPI-RP2"}
+
+
+def test_method_follows_the_formats_the_board_produces() -> None:
+    assert flasher_for(ConfigView("pico", UF2_BOARD)).name == "uf2"
+    assert flasher_for(ConfigView("st", {"IMAGE_DFU": "y", "IMAGE_HEX": "y"})).name == "dfu"
+    assert flasher_for(ConfigView("c3", {"IMAGE_ESP": "y", "ESP_CHIP": "esp32c3"})).name == (
+        "esptool"
+    )
+    # The board's CONFIG_FLASH_METHOD and then --method override the formats' choice.
+    view = ConfigView("st", {"IMAGE_DFU": "y", "IMAGE_HEX": "y", "FLASH_METHOD": "pyocd"})
+    assert flasher_for(view).name == "pyocd"
+    assert flasher_for(view, "dfu").name == "dfu"
+    with pytest.raises(MpforgeError, match="not flashable hardware"):
+        flasher_for(ConfigView("host", {}))
+
+
+def test_uf2_copies_to_the_drive_with_the_label(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "firmware.uf2").write_bytes(b"x")
+    drive = tmp_path / "media" / "RPI-RP2"
+    drive.mkdir(parents=True)
+    monkeypatch.setattr(flashmod, "MOUNT_ROOTS", (str(tmp_path / "media"),))
+    cmd = flash_command(tmp_path, ConfigView("pico", UF2_BOARD))
+    assert cmd == ["cp", str(tmp_path / "firmware.uf2"), str(drive / "firmware.uf2")]
+
+
+def test_dry_run_prints_the_command_when_the_drive_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "firmware.uf2").write_bytes(b"x")
+    monkeypatch.setattr(flashmod, "MOUNT_ROOTS", (str(tmp_path / "nowhere"),))
+    view = ConfigView("pico", UF2_BOARD)
+    with pytest.raises(MpforgeError, match="no drive labelled RPI-RP2 is mounted"):
+        flash_command(tmp_path, view)
+    assert flash(tmp_path, view, dry_run=True) == 0
+    err = capsys.readouterr().err
+    assert f"+ cp {tmp_path / 'firmware.uf2'} <drive RPI-RP2>/firmware.uf2" in err
+    assert "note: no drive labelled RPI-RP2 is mounted" in err
+
+
+def test_dry_run_prints_the_command_when_the_tool_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "firmware.dfu").write_bytes(b"x")
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
+    assert flash(tmp_path, ConfigView("st", {"IMAGE_DFU": "y"}), dry_run=True) == 0
+    err = capsys.readouterr().err
+    assert f"+ dfu-util -a 0 -d 0483:df11 -D {tmp_path / 'firmware.dfu'}" in err
+    assert "note: dfu-util is not installed" in err
+
+
+def test_missing_image_names_the_format_symbol(tmp_path: Path) -> None:
+    with pytest.raises(MpforgeError, match="CONFIG_IMAGE_UF2"):
+        flash_command(tmp_path, ConfigView("pico", UF2_BOARD))

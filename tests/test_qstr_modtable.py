@@ -1,0 +1,112 @@
+"""Unit tests of the GENERATE stage's two generators: the qstr pool (mpforge/qstr.py)
+and the builtin-module table (mpforge/modtable.py)."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from mpforge import modtable, qstr
+
+
+class TestQstr:
+    def test_hash_is_the_djb2_xor_variant_truncated(self) -> None:
+        assert qstr.qstr_hash(b"") == 5381  # the seed, in 16 bits
+        # ((5381 * 33) ^ ord("a")) & 0xFFFF
+        assert qstr.qstr_hash(b"a") == ((5381 * 33) ^ 0x61) & 0xFFFF
+        assert qstr.qstr_hash(b"a", bytes_in_hash=1) == ((5381 * 33) ^ 0x61) & 0xFF
+        # never 0: search a one-byte hash of 0 and check it is reported as 1
+        zero = next(
+            bytes([a, b])
+            for a in range(256)
+            for b in range(256)
+            if ((((5381 * 33) ^ a) * 33) ^ b) & 0xFF == 0
+        )
+        assert qstr.qstr_hash(zero, bytes_in_hash=1) == 1
+
+    @pytest.mark.parametrize(
+        ("data", "macro"),
+        [
+            (b"__name__", "MPF_QSTR___name__"),
+            (b"<module>", "MPF_QSTRE__3cmodule_3e"),
+            (b"utf-8", "MPF_QSTRE_utf_2d8"),
+            (b"", "MPF_QSTRE_"),
+            (b"\xc3\xa9t\xc3\xa9", "MPF_QSTRE__c3_a9t_c3_a9"),
+        ],
+    )
+    def test_macro_names_round_trip(self, data: bytes, macro: str) -> None:
+        assert qstr.macro_name(data) == macro
+        assert qstr.scan([f"x = {macro};".encode()]) == {data}
+
+    def test_bad_escape_is_an_error(self) -> None:
+        with pytest.raises(ValueError, match="two lowercase hex digits"):
+            qstr.decode_escaped("a_4G")
+        with pytest.raises(ValueError):
+            qstr.decode_escaped("a_4")
+
+    def test_scan_ignores_other_macros(self) -> None:
+        text = b"MPF_QSTRID_STATIC_COUNT MYMPF_QSTR_x MPF_QSTR_open(MPF_QSTR_len)"
+        assert qstr.scan([text]) == {b"open", b"len"}
+
+    def test_render_puts_the_abi_pool_first_then_sorted_extras(self) -> None:
+        text = qstr.render({b"zz", b"b", b"aa", b"__name__", b"utf-8"})
+        names = re.findall(r"^QDEF\((\w+),", text, re.M)
+        static = len(qstr.STATIC_QSTRS)
+        assert static == 165 and f"#define MPF_QSTRID_STATIC_COUNT {static}" in text
+        # "__name__" and "utf-8" belong to the ABI pool: not repeated after it
+        assert names[static:] == ["MPF_QSTR_b", "MPF_QSTR_aa", "MPF_QSTR_zz"]
+        assert len(names) == len(set(names))
+        core = re.search(r"#define MPF_QSTRID_CORE_BY_LEN (.*)", text)
+        assert core is not None
+        # ids 166.. : lengths 0 and 1 start at 166, length 2 at 167, the end at 169
+        assert core.group(1) == "166, 166, 167, 169"
+
+    def test_length_starts(self) -> None:
+        assert qstr.length_starts([1, 1, 3], 10) == [10, 10, 12, 12, 13]
+        assert qstr.length_starts([], 5) == [5, 5]
+
+    def test_a_qstr_longer_than_255_bytes_is_refused(self) -> None:
+        with pytest.raises(ValueError, match="max 255"):
+            qstr.render({b"x" * 256})
+
+    def test_generate_rewrites_only_a_changed_pool(self, tmp_path: Path) -> None:
+        src = tmp_path / "a.c"
+        src.write_text("MPF_QSTR_alpha\n")
+        out = tmp_path / "gen" / "qstrdefs.h"
+        qstr.generate([src], out)
+        assert "QDEF(MPF_QSTR_alpha," in out.read_text()
+        os.utime(out, (1, 1))
+        qstr.generate([src], out)
+        assert out.stat().st_mtime == 1  # unchanged: not rewritten (no rebuild)
+        src.write_text("MPF_QSTR_beta\n")
+        qstr.generate([src], out)
+        assert "MPF_QSTR_beta" in out.read_text() and "MPF_QSTR_alpha" not in out.read_text()
+
+
+class TestModuleTable:
+    def test_generate_lists_registrations_sorted(self, tmp_path: Path) -> None:
+        (tmp_path / "mod_b.c").write_text(
+            "MPF_REGISTER_MODULE(MPF_QSTR_json, mpf_module_json);\n"
+            "  MPF_REGISTER_MODULE(MPF_QSTR_indented, x);  // not at line start: ignored\n"
+        )
+        (tmp_path / "mod_a.c").write_text(
+            "MPF_REGISTER_MODULE(MPF_QSTRE_u_5fthread, mpf_module_thread);\n"
+            "MPF_REGISTER_MODULE(MPF_QSTR_array, mpf_module_array);\n"
+        )
+        out = tmp_path / "gen" / "moduletable.h"
+        modtable.generate([tmp_path / "mod_b.c", tmp_path / "mod_a.c"], out)
+        lines = [ln for ln in out.read_text().splitlines() if ln.startswith("MPF_MODULE(")]
+        assert lines == [
+            "MPF_MODULE(MPF_QSTRE_u_5fthread, mpf_module_thread)",
+            "MPF_MODULE(MPF_QSTR_array, mpf_module_array)",
+            "MPF_MODULE(MPF_QSTR_json, mpf_module_json)",
+        ]
+        assert modtable.read_names(out) == {"u_thread", "array", "json"}
+
+    def test_duplicates_collapse_and_empty_table(self) -> None:
+        text = modtable.render([("MPF_QSTR_os", "m"), ("MPF_QSTR_os", "m")])
+        assert text.count("MPF_MODULE(MPF_QSTR_os, m)") == 1
+        assert "MPF_MODULE(" not in modtable.render([]).split("\n", 2)[2]

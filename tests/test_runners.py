@@ -1,0 +1,147 @@
+"""The runner classes keep one contract: the program's exit status, a distinct status
+(and a note) for a run cut off by --timeout, console output and input."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from mpforge.runners import RUNNERS, TIMEOUT_STATUS, runner_for
+from mpforge.runners.native import NativeRunner
+from mpforge.runners.node import Rp2040jsRunner
+from mpforge.runners.unicorn import UnicornRunner
+
+ARM_GCC = shutil.which("arm-none-eabi-gcc")
+
+
+def _native(tmp_path: Path, script: str) -> NativeRunner:
+    firmware = tmp_path / "firmware"
+    firmware.write_text("#!/bin/sh\n" + script)
+    firmware.chmod(0o755)
+    return NativeRunner(tmp_path)
+
+
+def test_native_returns_the_program_status(tmp_path: Path) -> None:
+    assert _native(tmp_path, 'test "$1" = a && exit 3\nexit 9\n').run(["a"]) == 3
+
+
+def test_native_death_by_signal_is_128_plus_n(tmp_path: Path) -> None:
+    assert _native(tmp_path, "kill -TERM $$\n").run() == 128 + 15
+
+
+def test_timeout_is_not_success(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _native(tmp_path, "exec sleep 30\n").run(timeout=0.5) == TIMEOUT_STATUS
+    assert "stopped after 0.5 s (--timeout)" in capsys.readouterr().err
+
+
+def test_missing_image_says_build_first(tmp_path: Path) -> None:
+    from mpforge.errors import MpforgeError
+
+    with pytest.raises(MpforgeError, match="build it first"):
+        NativeRunner(tmp_path).run()
+
+
+def test_registry_and_node_runner_shape(tmp_path: Path) -> None:
+    assert runner_for("native") is NativeRunner
+    assert set(RUNNERS) >= {"native", "qemu", "rp2040js"}
+    runner = Rp2040jsRunner(tmp_path)
+    cmd = runner.command(["x"])
+    assert cmd[0] == "node" and cmd[1].endswith("ports/rp2040/rp2040js.mjs")
+    assert cmd[2:] == [str(tmp_path / "firmware.elf"), "x"]
+    assert runner.environment()["NODE_PATH"].endswith("tools/npm/node_modules")
+
+
+# A bare ARMv6-M program for a toy chip: a UART (data at 0x40000000, bit 0 of 0x40000004
+# set while a received byte waits), semihosting exit.
+TOY_C = r"""
+#define UART_DATA (*(volatile unsigned *)0x40000000u)
+#define UART_STATUS (*(volatile unsigned *)0x40000004u)
+void reset(void);
+__attribute__((section(".vectors"), used)) void *const vectors[2] = {(void *)0x20001000u, reset};
+static void put(const char *s) { while (*s) UART_DATA = (unsigned)*s++; }
+static void leave(int status) {
+    static unsigned block[2];
+    block[0] = 0x20026u;
+    block[1] = (unsigned)status;
+    register unsigned r0 __asm__("r0") = 0x20u;
+    register unsigned *r1 __asm__("r1") = block;
+    __asm__ volatile("bkpt 0xAB" : : "r"(r0), "r"(r1) : "memory");
+    for (;;) {}
+}
+void reset(void) {
+    put("hello\n");
+#ifdef SPIN
+    for (;;) {}
+#endif
+    while (!(UART_STATUS & 1u)) {}
+    unsigned c = UART_DATA;
+    put("got ");
+    UART_DATA = c;
+    put("\n");
+    leave(7);
+}
+"""
+TOY_LD = """
+MEMORY { FLASH : ORIGIN = 0, LENGTH = 64K  RAM : ORIGIN = 0x20000000, LENGTH = 4K }
+SECTIONS { .text : { KEEP(*(.vectors)) *(.text*) *(.rodata*) } > FLASH
+           .bss : { *(.bss*) *(COMMON) } > RAM }
+"""
+
+
+class ToyRunner(UnicornRunner):
+    regions = ((0x0, 0x10000), (0x20000000, 0x1000))
+    peripherals = ((0x40000000, 0x1000),)
+
+    def __init__(self, build_dir: Path, stdin: object, stdout: object) -> None:
+        super().__init__(build_dir, stdin, stdout)
+        self.rx: list[int] = []
+
+    def receive(self, byte: int) -> None:
+        self.rx.append(byte)
+
+    def mmio_read(self, address: int, size: int) -> int:
+        if address == 0x40000000:
+            return self.rx.pop(0) if self.rx else 0
+        return 1 if address == 0x40000004 and self.rx else 0
+
+    def mmio_write(self, address: int, size: int, value: int) -> None:
+        if address == 0x40000000:
+            self.emit(bytes([value & 0xFF]))
+
+
+def _toy(tmp_path: Path, *defines: str) -> Path:
+    (tmp_path / "toy.c").write_text(TOY_C)
+    (tmp_path / "toy.ld").write_text(TOY_LD)
+    subprocess.run(
+        [ARM_GCC, "-mcpu=cortex-m0", "-mthumb", "-Os", "-nostdlib", "-Wl,-e,reset",
+         *defines, "-T", tmp_path / "toy.ld", tmp_path / "toy.c", "-o",
+         tmp_path / "firmware.elf"],
+        check=True,
+    )  # fmt: skip
+    return tmp_path
+
+
+@pytest.mark.skipif(ARM_GCC is None, reason="arm-none-eabi-gcc is not installed")
+def test_unicorn_runner_console_input_and_exit_status(tmp_path: Path) -> None:
+    read_end, write_end = os.pipe()
+    os.write(write_end, b"x")
+    out = io.BytesIO()
+    with os.fdopen(read_end, "rb") as stdin:
+        status = ToyRunner(_toy(tmp_path), stdin, out).run(timeout=60)
+    os.close(write_end)
+    assert status == 7
+    assert out.getvalue() == b"hello\ngot x\n"
+
+
+@pytest.mark.skipif(ARM_GCC is None, reason="arm-none-eabi-gcc is not installed")
+def test_unicorn_runner_timeout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = io.BytesIO()
+    runner = ToyRunner(_toy(tmp_path, "-DSPIN"), io.BytesIO(), out)
+    assert runner.run(timeout=0.5) == TIMEOUT_STATUS
+    assert out.getvalue() == b"hello\n"
+    assert "--timeout" in capsys.readouterr().err
