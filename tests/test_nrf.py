@@ -167,6 +167,48 @@ class TestBuild:
         assert static + heap + sections[".stack"] <= 16384 - 1024
 
 
+class TestFlash:
+    def test_commands_of_each_board(
+        self, built: tuple[str, Path, str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Each board's method: the micro:bit's DAPLink drive takes the .hex, the DK goes
+        through pyocd, the Feather's bootloader drive takes the .uf2; nrfjprog for all."""
+        from mpforge import flash
+
+        board, build_dir, _ = built
+        view = view_of(board, build_dir)
+        mount = build_dir / "mnt"
+        monkeypatch.setattr(flash, "find_volume", lambda label: mount / label)
+        monkeypatch.setattr(shutil, "which", lambda name: f"/usr/bin/{name}")
+        expected = {
+            "microbit": ["cp", str(build_dir / "firmware.hex"), str(mount / "MICROBIT/firmware.hex")],
+            "nrf52840dk": ["pyocd", "flash", "-t", "nrf52840", str(build_dir / "firmware.hex")],
+            "feather_nrf52840": [
+                "cp", str(build_dir / "firmware.uf2"), str(mount / "FTHR840BOOT/firmware.uf2")
+            ],
+        }[board]  # fmt: skip
+        assert flash.flash_command(build_dir, view) == expected
+        family = "NRF51" if board == "microbit" else "NRF52"
+        assert flash.flash_command(build_dir, view, "nrfjprog") == [
+            "nrfjprog", "-f", family, "--program", str(build_dir / "firmware.hex"),
+            "--sectorerase", "--verify", "--reset",
+        ]  # fmt: skip
+
+    def test_missing_drive_is_named(
+        self, built: tuple[str, Path, str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from mpforge import flash
+        from mpforge.errors import MpforgeError
+
+        board, build_dir, _ = built
+        if board == "nrf52840dk":
+            pytest.skip("the DK flashes through a probe, not a drive")
+        monkeypatch.setattr(flash, "find_volume", lambda label: None)
+        label = "MICROBIT" if board == "microbit" else "FTHR840BOOT"
+        with pytest.raises(MpforgeError, match=f"no drive labelled {label} is mounted"):
+            flash.flash_command(build_dir, view_of(board, build_dir))
+
+
 APP = """\
 import gc
 import machine
