@@ -327,6 +327,53 @@ class TestMicrobitInQemu:
             emu.expect("run UART(0, baudrate=115200")
 
 
+NRF52_APP = """\
+import sys
+import machine
+from machine import UART, Pin
+
+print("platform", sys.platform, machine.freq())
+print("uid", machine.unique_id().hex())
+led = Pin("P1.15", Pin.OUT, value=1)
+print("led", led.value(), led)
+led.toggle()
+print("toggled", led.value())
+print("pull up", Pin(3, Pin.IN, Pin.PULL_UP).value())
+u = UART(1, 115200, parity=1, stop=2)
+print(u)
+print("sent", u.write(b"to uart1 " * 8))
+print("math", 1.5 * 2, 2**70, [x * x for x in range(5)])
+"""
+
+
+@pytest.mark.parametrize("board", ["nrf52840dk", "feather_nrf52840"])
+def test_nrf52840_boots_in_the_cpu_level_runner(tmp_path: Path, board: str) -> None:
+    """No emulator models the nRF52840: unicorn runs the image's Cortex-M4F code with a
+    model of the CLOCK, UARTE (EasyDMA transmit), GPIO and FICR (mpforge/runners/nrf52.py).
+    The Feather's image starts at 0x26000, behind where its bootloader and SoftDevice sit."""
+    import io
+
+    from mpforge.runners import runner_for
+    from mpforge.runners.nrf52 import Nrf52840Runner
+
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "main.py").write_text(NRF52_APP)
+    build_dir, _ = build_firmware(board, f"unicorn_{board}", (semihosting(),), app=app)
+    assert runner_for(view_of(board, build_dir).value("EMULATOR")) is Nrf52840Runner
+    out = io.BytesIO()
+    runner = Nrf52840Runner(build_dir, stdin=io.StringIO(), stdout=out)
+    assert runner.run(timeout=120) == 0
+    text = out.getvalue().decode().replace("\r\n", "\n")
+    assert "platform nrf 64000000" in text
+    assert "uid 5246504d3546526e" in text  # the model's DEVICEID words, little-endian
+    assert "led 1 Pin('P1.15', mode=Pin.OUT)" in text and "toggled 0" in text
+    assert "pull up 1" in text
+    assert "UART(1, baudrate=115200, bits=8, parity=1, stop=2, tx=P1.01, rx=P1.02)" in text
+    assert "sent 72" in text and bytes(runner.uart1) == b"to uart1 " * 8
+    assert "math 3.0 1180591620717411303424 [0, 1, 4, 9, 16]" in text
+
+
 def _core_fragment(defconfig: Path) -> str:
     """The micro:bit defconfig's core and module settings, for a host build that has the
     same language (the board's port, memory and frozen-package lines left out). What the

@@ -12,12 +12,14 @@ from __future__ import annotations
 from mpforge.runners.base import TIMEOUT_STATUS, Runner
 from mpforge.runners.native import NativeRunner
 from mpforge.runners.node import Rp2040jsRunner
+from mpforge.runners.nrf52 import Nrf52840Runner
 from mpforge.runners.qemu import QemuRunner
 
 RUNNERS: dict[str, type[Runner]] = {
     "native": NativeRunner,
     "qemu": QemuRunner,
     "rp2040js": Rp2040jsRunner,
+    "unicorn-nrf52840": Nrf52840Runner,
 }
 
 __all__ = ["RUNNERS", "TIMEOUT_STATUS", "Runner", "runner_for"]
