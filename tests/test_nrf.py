@@ -374,6 +374,25 @@ def test_nrf52840_boots_in_the_cpu_level_runner(tmp_path: Path, board: str) -> N
     assert "math 3.0 1180591620717411303424 [0, 1, 4, 9, 16]" in text
 
 
+def test_frozen_app_prints_what_cpython_prints(tmp_path: Path) -> None:
+    """A small application (classes with super(), namedtuple, OrderedDict, json, math,
+    exceptions, formatting, generators, big ints) frozen into the micro:bit prints in QEMU
+    exactly what CPython prints for it."""
+    import sys
+
+    source = paths.ROOT / "tests" / "nrf_cpython_app.py"
+    app = tmp_path / "app"
+    app.mkdir()
+    shutil.copy(source, app / "main.py")
+    expected = subprocess.run(
+        [sys.executable, source], capture_output=True, text=True, check=True
+    ).stdout
+    build_dir, _ = build_firmware("microbit", "cpython_app", (semihosting(),), app=app)
+    result = boot(qemu_command(build_dir), timeout=60)
+    assert result.status == 0, result.transcript
+    assert result.transcript == expected
+
+
 def _core_fragment(defconfig: Path) -> str:
     """The micro:bit defconfig's core and module settings, for a host build that has the
     same language (the board's port, memory and frozen-package lines left out). What the
