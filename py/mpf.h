@@ -752,6 +752,8 @@ mpf_obj_t mpf_arg_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_qstr
 // several optional arguments (machine.Pin, machine.UART).
 void mpf_arg_parse(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t skip, size_t n_pos, size_t n_names,
     const mpf_qstr_t *names, mpf_obj_t *vals);
+// An optional int argument from mpf_arg_parse: [dflt] when absent or None.
+mpf_int_t mpf_arg_int(mpf_obj_t o, mpf_int_t dflt);
 
 // Sequence helpers shared by tuple, list and friends.
 bool mpf_repr_enter(const void *o);  // false if [o] is already being printed

@@ -359,6 +359,10 @@ mpf_obj_t mpf_arg_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_qstr
     return MPF_OBJ_NULL;
 }
 
+mpf_int_t mpf_arg_int(mpf_obj_t o, mpf_int_t dflt) {
+    return o == MPF_OBJ_NULL || o == MPF_OBJ_NONE ? dflt : mpf_obj_get_int(o);
+}
+
 void mpf_arg_parse(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t skip, size_t n_pos, size_t n_names,
     const mpf_qstr_t *names, mpf_obj_t *vals) {
     mpf_arg_check_num(n_args, n_kw, skip, skip + n_pos, true);
