@@ -222,7 +222,7 @@ print("platform", sys.platform, machine.freq())
 print("uid", machine.unique_id().hex())
 t0 = time.ticks_ms()
 time.sleep_ms(50)
-print("slept", 50 <= time.ticks_diff(time.ticks_ms(), t0) < 150)
+print("slept", 50 <= time.ticks_diff(time.ticks_ms(), t0) < 2000)  # a loaded host is slow
 
 # The GPIO as QEMU models it: a pull sets a floating input, an output drives its own
 # input, an open-drain output lets the pull-up win when released.
