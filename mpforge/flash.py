@@ -9,8 +9,10 @@ through a debug probe, "uf2" -> a copy of firmware.uf2 to the UF2 bootloader's d
 (found by its volume label), "picotool" -> picotool load of firmware.uf2 over USB
 (RP2040), "bossac" -> bossac writes firmware.bin through the SAMD bootloader's serial port
 (both chosen instead of "uf2" when no drive is mounted and the tool is installed),
-"esptool" -> esptool write-flash with firmware.esp.bin. With -n the command is
-printed even when the tool (or the drive) is missing.
+"esptool" -> esptool write-flash with firmware.esp.bin, "daplink" -> a copy of
+firmware.hex to a DAPLink interface chip's drive (the micro:bit's MICROBIT), "nrfjprog"
+-> Nordic's nrfjprog with firmware.hex. With -n the command is printed even when the
+tool (or the drive) is missing.
 """
 
 from __future__ import annotations
@@ -114,13 +116,17 @@ class Uf2Copy(Flasher):
     install = "sudo apt-get install coreutils"
     image_format = "uf2"
     hint = "the board reboots into the new image when the copy ends"
+    label_symbol: ClassVar[str] = "UF2_VOLUME_LABEL"
+    start_hint: ClassVar[str] = (
+        "start the board's UF2 bootloader (e.g. hold BOOTSEL or double-tap reset)"
+    )
 
     def label(self, view: ConfigView) -> str:
-        label = view.values.get("UF2_VOLUME_LABEL", "")
+        label = view.values.get(self.label_symbol, "")
         if not label:
             raise MpforgeError(
-                f"board {view.board} has no CONFIG_UF2_VOLUME_LABEL, so the UF2 drive "
-                "cannot be found; set it in the board's Kconfig"
+                f"board {view.board} has no CONFIG_{self.label_symbol}, so the {self.name} "
+                "drive cannot be found; set it in the board's Kconfig"
             )
         return label
 
@@ -133,10 +139,7 @@ class Uf2Copy(Flasher):
     def missing(self, view: ConfigView) -> str | None:
         label = self.label(view)
         if find_volume(label) is None:
-            return (
-                f"no drive labelled {label} is mounted; start the board's UF2 bootloader "
-                "(e.g. hold BOOTSEL or double-tap reset) and mount the drive"
-            )
+            return f"no drive labelled {label} is mounted; {self.start_hint} and mount the drive"
         return super().missing(view)
 
 
@@ -174,6 +177,32 @@ class Bossac(Flasher):
         return [*cmd, "-e", "-w", "-v", "-R", f"--offset={offset}", str(image)]
 
 
+class DaplinkCopy(Uf2Copy):
+    """Copy firmware.hex to the drive of a DAPLink interface chip (the micro:bit's
+    MICROBIT, CONFIG_DAPLINK_VOLUME_LABEL): it programs the target from the HEX."""
+
+    name = "daplink"
+    image_format = "hex"
+    hint = "the interface chip programs the target and resets it when the copy ends"
+    label_symbol = "DAPLINK_VOLUME_LABEL"
+    start_hint = "plug the board's USB in"
+
+
+class Nrfjprog(Flasher):
+    """Nordic's nrfjprog through a J-Link (the nRF52840 DK's on-board one)."""
+
+    name = "nrfjprog"
+    program = "nrfjprog"
+    install = "the nRF Command Line Tools installer from Nordic (not in Debian)"
+    image_format = "hex"
+    hint = "connect the board's J-Link over USB"
+
+    def command(self, image: Path, view: ConfigView) -> list[str]:
+        family = view.values.get("NRFJPROG_FAMILY", "")
+        program = ["--program", str(image), "--sectorerase", "--verify", "--reset"]
+        return [self.program, "-f", family, *program]
+
+
 class Esptool(Flasher):
     """esptool (the pinned one, `python -m esptool`) writes every image of the build's
     flash_args (offset, file) through the chip's ROM serial bootloader."""
@@ -208,7 +237,8 @@ class Esptool(Flasher):
 
 # In order of preference when a board names no method and produces several formats.
 FLASHERS: dict[str, type[Flasher]] = {
-    cls.name: cls for cls in (DfuUtil, Pyocd, Uf2Copy, Picotool, Bossac, Esptool)
+    cls.name: cls
+    for cls in (DfuUtil, Pyocd, Uf2Copy, Picotool, Bossac, Esptool, DaplinkCopy, Nrfjprog)
 }
 
 

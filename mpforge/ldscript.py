@@ -19,7 +19,8 @@ from mpforge.errors import MpforgeError
 
 # Stack the VM must leave to interrupt handlers and the deepest builtin call
 # below CONFIG_STACK_LIMIT: an exception frame with FPU state is 104 bytes, the
-# rest is for C code called from the VM that does not check the limit.
+# rest is for C code called from the VM that does not check the limit. A layer may
+# set its own, CONFIG_<PREFIX>_STACK_MARGIN (ARMv6-M stacks no FPU state).
 STACK_MARGIN = 2048
 
 
@@ -77,11 +78,13 @@ def _check(view: ConfigView, prefix: str, mm: MemoryMap) -> None:
             "of 8 (the AAPCS stack alignment)"
         )
     limit = view.int("STACK_LIMIT")
-    if limit + STACK_MARGIN > mm.stack_size:
+    margin_symbol = f"{prefix}_STACK_MARGIN"
+    margin = view.int(margin_symbol) if margin_symbol in view.values else STACK_MARGIN
+    if limit + margin > mm.stack_size:
         raise MpforgeError(
-            f"board {board}: CONFIG_STACK_LIMIT={limit} leaves less than {STACK_MARGIN} "
+            f"board {board}: CONFIG_STACK_LIMIT={limit} leaves less than {margin} "
             f"bytes of the {mm.stack_size}-byte stack (CONFIG_{prefix}_STACK_SIZE) for "
-            f"interrupts; lower CONFIG_STACK_LIMIT to at most {mm.stack_size - STACK_MARGIN} "
+            f"interrupts; lower CONFIG_STACK_LIMIT to at most {mm.stack_size - margin} "
             f"or raise CONFIG_{prefix}_STACK_SIZE"
         )
     heap = view.int("HEAP_SIZE")

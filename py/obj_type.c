@@ -379,10 +379,15 @@ static bool instance_get_buffer(mpf_obj_t self, mpf_buffer_t *buf, bool writable
 }
 
 // ---------------------------------------------------------------- classes
+// The MRO of [t] into [out] (at most [max] classes: a longer one is a TypeError, never
+// silently cut); returns its length.
 static size_t mro_of(const mpf_type_t *t, const mpf_type_t **out, size_t max) {
     size_t n = 0;
     if (t->mro != MPF_OBJ_NULL) {
         const mpf_tuple_t *mro = mpf_obj_ptr(t->mro);
+        if (mro->len > max) {
+            mpf_raise_fmt(&mpf_type_TypeError, "inheritance deeper than %u classes (CONFIG_MRO_MAX)", (unsigned)max);
+        }
         for (size_t i = 0; i < mro->len && n < max; i++) {
             out[n++] = mpf_obj_ptr(mro->items[i]);
         }
@@ -397,8 +402,8 @@ static size_t mro_of(const mpf_type_t *t, const mpf_type_t **out, size_t max) {
     return n;
 }
 
-// Largest inheritance graph the C3 merge handles.
-#define MRO_MAX 32
+// Largest inheritance graph the C3 merge handles (its tables live on the C stack).
+#define MRO_MAX CONFIG_MRO_MAX
 
 static mpf_obj_t compute_mro(const mpf_type_t *cls, const mpf_tuple_t *bases) {
     const mpf_type_t *seqs[MRO_MAX + 1][MRO_MAX];

@@ -48,10 +48,12 @@ def copy_tree(dest: Path) -> Path:
     return dest
 
 
-# One board per image family and the files its build must write: native, STM32 (.hex/.dfu),
-# SAMD (.uf2), RP2040 (boot2 + .uf2), WebAssembly (the page), Espressif (esptool images).
+# One board per chip family and image format, and the files its build must write: native,
+# STM32 (.hex/.dfu), nRF51 (.hex), SAMD (.uf2), RP2040 (boot2 + .uf2), WebAssembly (the
+# page), Espressif (esptool images, RISC-V and Xtensa compilers).
 IMAGES = {
     "netduinoplus2": {"firmware.elf", "firmware.bin", "firmware.hex", "firmware.dfu"},
+    "microbit": {"firmware.elf", "firmware.bin", "firmware.hex"},
     "feather_m0": {"firmware.elf", "firmware.bin", "firmware.uf2"},
     "rpi_pico": {"firmware.elf", "firmware.bin", "firmware.uf2"},
     "wasm_web": {"firmware.js", "firmware.wasm", "index.html"},

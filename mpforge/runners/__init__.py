@@ -14,6 +14,7 @@ from mpforge.runners.cpu import CpuRunner
 from mpforge.runners.esp32c3 import UnicornEsp32c3Runner
 from mpforge.runners.native import NativeRunner
 from mpforge.runners.node import Rp2040jsRunner
+from mpforge.runners.nrf52 import Nrf52840Runner
 from mpforge.runners.qemu import QemuRunner
 from mpforge.runners.wasm import BrowserRunner, WasmNodeRunner
 
@@ -25,6 +26,7 @@ RUNNERS: dict[str, type[Runner]] = {
     "browser": BrowserRunner,
     "unicorn": CpuRunner,
     UnicornEsp32c3Runner.name: UnicornEsp32c3Runner,
+    "unicorn-nrf52840": Nrf52840Runner,
 }
 
 __all__ = ["RUNNERS", "TIMEOUT_STATUS", "Runner", "runner_for"]

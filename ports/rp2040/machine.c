@@ -7,11 +7,6 @@
 #include "rp2040.h"
 #include "rp2040hal.h"
 
-// An optional int argument: [dflt] when absent or None.
-static mpf_int_t int_arg(mpf_obj_t o, mpf_int_t dflt) {
-    return o == MPF_OBJ_NULL || o == MPF_OBJ_NONE ? dflt : mpf_obj_get_int(o);
-}
-
 // ---------------------------------------------------------------- Pin
 enum { PIN_IN = 0, PIN_OUT = 1, PIN_OPEN_DRAIN = 2 };
 
@@ -43,12 +38,12 @@ static void pin_write(machine_pin_t *self, bool high) {
 }
 
 static void pin_configure(machine_pin_t *self, const mpf_obj_t *vals) {
-    mpf_int_t mode = int_arg(vals[PIN_ARG_MODE], self->mode);
+    mpf_int_t mode = mpf_arg_int(vals[PIN_ARG_MODE], self->mode);
     if (mode != PIN_IN && mode != PIN_OUT && mode != PIN_OPEN_DRAIN) {
         mpf_raise_msg(&mpf_type_ValueError, "invalid Pin mode (Pin.IN, Pin.OUT or Pin.OPEN_DRAIN)");
     }
     mpf_obj_t pull_arg = vals[PIN_ARG_PULL];
-    mpf_int_t pull = pull_arg == MPF_OBJ_NULL ? self->pull : int_arg(pull_arg, RP2040_PULL_NONE);
+    mpf_int_t pull = pull_arg == MPF_OBJ_NULL ? self->pull : mpf_arg_int(pull_arg, RP2040_PULL_NONE);
     if (pull != RP2040_PULL_NONE && pull != RP2040_PULL_UP && pull != RP2040_PULL_DOWN) {
         mpf_raise_msg(&mpf_type_ValueError, "Pin pull must be None, Pin.PULL_UP or Pin.PULL_DOWN");
     }
@@ -246,11 +241,11 @@ static machine_uart_t *uart_open_self(mpf_obj_t o) {
 static void uart_init_args(machine_uart_t *self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_obj_t vals[UART_N_ARGS];
     mpf_arg_parse(n_args, n_kw, args, 1, 4, UART_N_ARGS, uart_arg_names, vals);
-    mpf_int_t baud = int_arg(vals[UART_ARG_BAUD], 9600);
-    mpf_int_t bits = int_arg(vals[UART_ARG_BITS], 8);
-    mpf_int_t parity = int_arg(vals[UART_ARG_PARITY], -1);
-    mpf_int_t stop = int_arg(vals[UART_ARG_STOP], 1);
-    mpf_int_t rxbuf = int_arg(vals[UART_ARG_RXBUF], 0);
+    mpf_int_t baud = mpf_arg_int(vals[UART_ARG_BAUD], 9600);
+    mpf_int_t bits = mpf_arg_int(vals[UART_ARG_BITS], 8);
+    mpf_int_t parity = mpf_arg_int(vals[UART_ARG_PARITY], -1);
+    mpf_int_t stop = mpf_arg_int(vals[UART_ARG_STOP], 1);
+    mpf_int_t rxbuf = mpf_arg_int(vals[UART_ARG_RXBUF], 0);
     if (baud <= 0 || baud > 0x7fffffff || parity < -1 || parity > 1 || bits < 0 || bits > 9 || stop < 0
         || stop > 2 || rxbuf < 0 || rxbuf > 0xffff || (vals[UART_ARG_RXBUF] != MPF_OBJ_NULL && rxbuf == 0)) {
         mpf_raise_msg(&mpf_type_ValueError, "invalid UART argument (parity: None, 0 even or 1 odd; rxbuf >= 1)");
@@ -263,8 +258,8 @@ static void uart_init_args(machine_uart_t *self, size_t n_args, size_t n_kw, con
         .rxbuf = (uint16_t)rxbuf,
     };
     // Default gap between bytes: two 12-bit frames, plus a tick for the 1 ms resolution.
-    mpf_int_t timeout = int_arg(vals[UART_ARG_TIMEOUT], 0);
-    mpf_int_t timeout_char = int_arg(vals[UART_ARG_TIMEOUT_CHAR], (24000 + baud - 1) / baud + 1);
+    mpf_int_t timeout = mpf_arg_int(vals[UART_ARG_TIMEOUT], 0);
+    mpf_int_t timeout_char = mpf_arg_int(vals[UART_ARG_TIMEOUT_CHAR], (24000 + baud - 1) / baud + 1);
     if (timeout < 0 || timeout_char < 0) {
         mpf_raise_msg(&mpf_type_ValueError, "timeouts must be >= 0 (milliseconds)");
     }
@@ -373,7 +368,7 @@ static mpf_obj_t uart_read_bytes(machine_uart_t *self, size_t max, bool line) {
 
 static mpf_obj_t uart_read(size_t n_args, const mpf_obj_t *args) {
     machine_uart_t *self = uart_open_self(args[0]);
-    mpf_int_t n = n_args > 1 ? int_arg(args[1], -1) : -1;
+    mpf_int_t n = n_args > 1 ? mpf_arg_int(args[1], -1) : -1;
     return uart_read_bytes(self, n < 0 ? SIZE_MAX : (size_t)n, false);
 }
 MPF_FUN_VAR(uart_read_obj, MPF_QSTR_read, 1, 2, uart_read);

@@ -10,35 +10,8 @@
 // Bytes of the longest unique ID a chip reports (STM32: 12, SAMD: 16, nRF: 8).
 #define MACHINE_UID_MAX 16
 
-// Take the arguments after the first [skip] positional ones into [vals] by name:
-// up to [n_pos] positionally, any by keyword; absent ones are MPF_OBJ_NULL. A
-// keyword not in [names] is a TypeError (a typo must not be ignored silently).
-static void parse_args(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t skip, size_t n_pos,
-    size_t n_names, const mpf_qstr_t *names, mpf_obj_t *vals) {
-    mpf_arg_check_num(n_args, n_kw, skip, skip + n_pos, true);
-    for (size_t i = 0; i < n_names; i++) {
-        vals[i] = i + skip < n_args ? args[i + skip] : MPF_OBJ_NULL;
-    }
-    for (size_t k = 0; k < n_kw; k++) {
-        mpf_obj_t key = args[n_args + 2 * k];
-        size_t i = 0;
-        while (i < n_names && key != mpf_obj_new_qstr(names[i])) {
-            i++;
-        }
-        if (i == n_names) {
-            mpf_raise_fmt(&mpf_type_TypeError, "unexpected keyword argument %R", key);
-        }
-        vals[i] = args[n_args + 2 * k + 1];
-    }
-}
-
-// An optional int argument: [dflt] when absent or None.
-static mpf_int_t int_arg(mpf_obj_t o, mpf_int_t dflt) {
-    return o == MPF_OBJ_NULL || o == MPF_OBJ_NONE ? dflt : mpf_obj_get_int(o);
-}
-
 // ---------------------------------------------------------------- Pin
-// Pin modes as Python sees them: the MODER encodings, open-drain as a flag bit.
+// Pin modes as Python sees them: machine_hal.h's.
 enum {
     PIN_IN = MHAL_PIN_IN,
     PIN_OUT = MHAL_PIN_OUT,
@@ -70,17 +43,17 @@ enum { PIN_ARG_MODE, PIN_ARG_PULL, PIN_ARG_VALUE, PIN_ARG_ALT, PIN_N_ARGS };
 // Apply the given ones of [vals] (mode, pull, value, alt) to [self]; the others keep
 // their current setting, as machine.Pin.init() documents.
 static void pin_configure(machine_pin_t *self, const mpf_obj_t *vals) {
-    mpf_int_t mode = int_arg(vals[PIN_ARG_MODE], self->mode);
+    mpf_int_t mode = mpf_arg_int(vals[PIN_ARG_MODE], self->mode);
     if (mode != PIN_IN && mode != PIN_OUT && mode != PIN_OPEN_DRAIN && mode != PIN_ALT
         && mode != PIN_ALT_OPEN_DRAIN && mode != PIN_ANALOG) {
         mpf_raise_msg(&mpf_type_ValueError, "invalid Pin mode");
     }
     mpf_obj_t pull_arg = vals[PIN_ARG_PULL];
-    mpf_int_t pull = pull_arg == MPF_OBJ_NULL ? self->pull : int_arg(pull_arg, PIN_PULL_NONE);
+    mpf_int_t pull = pull_arg == MPF_OBJ_NULL ? self->pull : mpf_arg_int(pull_arg, PIN_PULL_NONE);
     if (pull != PIN_PULL_NONE && pull != PIN_PULL_UP && pull != PIN_PULL_DOWN) {
         mpf_raise_msg(&mpf_type_ValueError, "Pin pull must be None, Pin.PULL_UP or Pin.PULL_DOWN");
     }
-    mpf_int_t alt = int_arg(vals[PIN_ARG_ALT], self->alt);
+    mpf_int_t alt = mpf_arg_int(vals[PIN_ARG_ALT], self->alt);
     bool alt_mode = mode == PIN_ALT || mode == PIN_ALT_OPEN_DRAIN;
     if (alt_mode && (alt < 0 || alt > 15)) {
         mpf_raise_msg(&mpf_type_ValueError, "Pin.ALT needs alt=0..15");
@@ -101,7 +74,7 @@ static void pin_configure(machine_pin_t *self, const mpf_obj_t *vals) {
 // Without mode and pull the pin is left as it is (its settings are read back).
 static mpf_obj_t pin_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_obj_t vals[PIN_N_ARGS];
-    parse_args(n_args, n_kw, args, 1, 3, PIN_N_ARGS, pin_arg_names, vals);
+    mpf_arg_parse(n_args, n_kw, args, 1, 3, PIN_N_ARGS, pin_arg_names, vals);
     unsigned pin;
     if (MPF_IS_STR(args[0])) {
         size_t len;
@@ -174,7 +147,7 @@ static void pin_print(const mpf_print_t *p, mpf_obj_t o, mpf_print_kind_t kind) 
 // pin.init(mode=-1, pull=-1, value=None, *, alt=-1)
 static mpf_obj_t pin_init(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_obj_t vals[PIN_N_ARGS];
-    parse_args(n_args, n_kw, args, 1, 3, PIN_N_ARGS, pin_arg_names, vals);
+    mpf_arg_parse(n_args, n_kw, args, 1, 3, PIN_N_ARGS, pin_arg_names, vals);
     pin_configure(pin_self(args[0]), vals);
     return MPF_OBJ_NONE;
 }
@@ -306,13 +279,13 @@ static machine_uart_t *uart_open_self(mpf_obj_t o) {
 // given take their defaults (9600 8N1, timeout 0, the whole static ring).
 static void uart_init_args(machine_uart_t *self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_obj_t vals[UART_N_ARGS];
-    parse_args(n_args, n_kw, args, 1, 4, UART_N_ARGS, uart_arg_names, vals);
+    mpf_arg_parse(n_args, n_kw, args, 1, 4, UART_N_ARGS, uart_arg_names, vals);
     mhal_uart_config_t cfg = {0};
-    mpf_int_t baud = int_arg(vals[UART_ARG_BAUD], 9600);
-    mpf_int_t bits = int_arg(vals[UART_ARG_BITS], 8);
-    mpf_int_t parity = int_arg(vals[UART_ARG_PARITY], -1);
-    mpf_int_t stop = int_arg(vals[UART_ARG_STOP], 1);
-    mpf_int_t rxbuf = int_arg(vals[UART_ARG_RXBUF], 0);
+    mpf_int_t baud = mpf_arg_int(vals[UART_ARG_BAUD], 9600);
+    mpf_int_t bits = mpf_arg_int(vals[UART_ARG_BITS], 8);
+    mpf_int_t parity = mpf_arg_int(vals[UART_ARG_PARITY], -1);
+    mpf_int_t stop = mpf_arg_int(vals[UART_ARG_STOP], 1);
+    mpf_int_t rxbuf = mpf_arg_int(vals[UART_ARG_RXBUF], 0);
     if (baud <= 0 || parity < -1 || parity > 1 || bits < 0 || bits > 9 || stop < 0 || stop > 2 || rxbuf < 0
         || (vals[UART_ARG_RXBUF] != MPF_OBJ_NULL && rxbuf == 0)) {
         mpf_raise_msg(&mpf_type_ValueError, "invalid UART argument (parity: None, 0 even or 1 odd; rxbuf >= 1)");
@@ -324,8 +297,8 @@ static void uart_init_args(machine_uart_t *self, size_t n_args, size_t n_kw, con
     cfg.rxbuf = rxbuf > 0xFFFF ? 0xFFFF : (uint16_t)rxbuf;
     // Default gap between bytes: two 12-bit frames, plus a tick for the 1 ms resolution.
     mpf_int_t char_ms = (24000 + baud - 1) / baud + 1;
-    mpf_int_t timeout = int_arg(vals[UART_ARG_TIMEOUT], 0);
-    mpf_int_t timeout_char = int_arg(vals[UART_ARG_TIMEOUT_CHAR], char_ms);
+    mpf_int_t timeout = mpf_arg_int(vals[UART_ARG_TIMEOUT], 0);
+    mpf_int_t timeout_char = mpf_arg_int(vals[UART_ARG_TIMEOUT_CHAR], char_ms);
     if (timeout < 0 || timeout_char < 0) {
         mpf_raise_msg(&mpf_type_ValueError, "timeouts must be >= 0 (milliseconds)");
     }
@@ -433,7 +406,7 @@ static mpf_obj_t uart_read_bytes(machine_uart_t *self, size_t max, bool line) {
 
 static mpf_obj_t uart_read(size_t n_args, const mpf_obj_t *args) {
     machine_uart_t *self = uart_open_self(args[0]);
-    mpf_int_t n = n_args > 1 ? int_arg(args[1], -1) : -1;
+    mpf_int_t n = n_args > 1 ? mpf_arg_int(args[1], -1) : -1;
     return uart_read_bytes(self, n < 0 ? SIZE_MAX : (size_t)n, false);
 }
 MPF_FUN_VAR(uart_read_obj, MPF_QSTR_read, 1, 2, uart_read);

@@ -1,0 +1,502 @@
+// machine.c -- the `machine` module of the nRF port: Pin (in/out/open-drain, pull,
+// value, on/off/toggle), UART (on the shared driver of uart.c), reset(), freq(),
+// unique_id(). Registered in the build's builtin-module table.
+#include "cortex_m.h"
+#include "mpf.h"
+#include "nrfhal.h"
+#include "port.h"
+
+// FICR DEVICEID: 64 bits, random per device (nRF51 RM 6.1, nRF52840 PS 4.4).
+#define NRF_DEVICEID_BYTES 8
+
+// ---------------------------------------------------------------- Pin
+enum { PIN_IN = NRF_GPIO_INPUT, PIN_OUT = NRF_GPIO_OUTPUT, PIN_OPEN_DRAIN = NRF_GPIO_OPEN_DRAIN };
+enum { PIN_PULL_NONE = NRF_GPIO_PULL_NONE, PIN_PULL_UP = NRF_GPIO_PULL_UP, PIN_PULL_DOWN = NRF_GPIO_PULL_DOWN };
+
+typedef struct machine_pin {
+    mpf_obj_base_t base;
+    uint8_t pin;   // port * 32 + pin
+    uint8_t mode;  // as last set (or read from PIN_CNF when the object was made)
+    uint8_t pull;
+} machine_pin_t;
+
+static machine_pin_t *pin_self(mpf_obj_t o) {
+    return (machine_pin_t *)mpf_obj_ptr(o);
+}
+
+// Argument names of Pin() and Pin.init() after the id: mode, pull, value.
+static const mpf_qstr_t pin_arg_names[] = {MPF_QSTR_mode, MPF_QSTR_pull, MPF_QSTR_value};
+enum { PIN_ARG_MODE, PIN_ARG_PULL, PIN_ARG_VALUE, PIN_N_ARGS };
+
+// Apply the given ones of [vals] (mode, pull, value) to [self]; the others keep their
+// current setting, as machine.Pin.init() documents.
+static void pin_configure(machine_pin_t *self, const mpf_obj_t *vals) {
+    mpf_int_t mode = mpf_arg_int(vals[PIN_ARG_MODE], self->mode);
+    if (mode != PIN_IN && mode != PIN_OUT && mode != PIN_OPEN_DRAIN) {
+        mpf_raise_msg(&mpf_type_ValueError, "invalid Pin mode (Pin.IN, Pin.OUT or Pin.OPEN_DRAIN)");
+    }
+    mpf_obj_t pull_arg = vals[PIN_ARG_PULL];
+    mpf_int_t pull = pull_arg == MPF_OBJ_NULL ? self->pull : mpf_arg_int(pull_arg, PIN_PULL_NONE);
+    if (pull != PIN_PULL_NONE && pull != PIN_PULL_UP && pull != PIN_PULL_DOWN) {
+        mpf_raise_msg(&mpf_type_ValueError, "Pin pull must be None, Pin.PULL_UP or Pin.PULL_DOWN");
+    }
+    self->mode = (uint8_t)mode;
+    self->pull = (uint8_t)pull;
+    if (vals[PIN_ARG_VALUE] != MPF_OBJ_NULL && vals[PIN_ARG_VALUE] != MPF_OBJ_NONE) {
+        nrf_gpio_write(self->pin, mpf_obj_is_true(vals[PIN_ARG_VALUE]));  // before it drives
+    }
+    nrf_gpio_config(self->pin, (nrf_gpio_mode_t)self->mode, (nrf_gpio_pull_t)self->pull);
+}
+
+// Pin(id, mode=-1, pull=-1, value=None): id is a name ("P0.13") or port * 32 + pin.
+// Without mode and pull the pin is left as it is (its settings are read back).
+static mpf_obj_t pin_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    mpf_obj_t vals[PIN_N_ARGS];
+    mpf_arg_parse(n_args, n_kw, args, 1, 3, PIN_N_ARGS, pin_arg_names, vals);
+    int pin;
+    if (MPF_IS_STR(args[0])) {
+        size_t len;
+        const char *data = mpf_obj_str_data(args[0], &len);
+        char name[6] = {0};  // "P1.15" and a terminator: str data need not end in NUL
+        if (len < sizeof(name)) {
+            memcpy(name, data, len);
+        }
+        if (len >= sizeof(name) || !nrf_gpio_parse(name, &pin)) {
+            mpf_raise_fmt(&mpf_type_ValueError, "invalid pin name %R (expected e.g. 'P0.13')", args[0]);
+        }
+    } else {
+        mpf_int_t id = mpf_obj_get_int(args[0]);
+        if (!nrf_gpio_exists((int)id) || id != (int)id) {
+            mpf_raise_fmt(&mpf_type_ValueError, "pin number out of range (0..%d)", NRF_GPIO_PINS - 1);
+        }
+        pin = (int)id;
+    }
+    machine_pin_t *self = mpf_new(machine_pin_t);
+    self->base.type = type;
+    self->pin = (uint8_t)pin;
+    self->mode = (uint8_t)nrf_gpio_mode(pin);
+    self->pull = (uint8_t)nrf_gpio_pull(pin);
+    if (vals[PIN_ARG_MODE] != MPF_OBJ_NULL || vals[PIN_ARG_PULL] != MPF_OBJ_NULL) {
+        pin_configure(self, vals);
+    } else if (vals[PIN_ARG_VALUE] != MPF_OBJ_NULL && vals[PIN_ARG_VALUE] != MPF_OBJ_NONE) {
+        nrf_gpio_write(pin, mpf_obj_is_true(vals[PIN_ARG_VALUE]));
+    }
+    return MPF_OBJ_FROM_PTR(self);
+}
+
+// Pin('P0.13', mode=Pin.OUT, pull=Pin.PULL_UP): what would make the same pin again.
+static void pin_print(const mpf_print_t *p, mpf_obj_t o, mpf_print_kind_t kind) {
+    (void)kind;
+    static const char *const mode_names[] = {"IN", "OUT", "OPEN_DRAIN"};
+    const machine_pin_t *self = pin_self(o);
+    int pin = self->pin % 32;
+    mpf_printf(p, "Pin('P%d.%d%d', mode=Pin.%s", self->pin / 32, pin / 10, pin % 10, mode_names[self->mode]);
+    if (self->pull != PIN_PULL_NONE) {
+        mpf_printf(p, ", pull=Pin.%s", self->pull == PIN_PULL_UP ? "PULL_UP" : "PULL_DOWN");
+    }
+    mpf_printf(p, ")");
+}
+
+// pin.init(mode=-1, pull=-1, value=None)
+static mpf_obj_t pin_init(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    mpf_obj_t vals[PIN_N_ARGS];
+    mpf_arg_parse(n_args, n_kw, args, 1, 3, PIN_N_ARGS, pin_arg_names, vals);
+    pin_configure(pin_self(args[0]), vals);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_KW(pin_init_obj, MPF_QSTR_init, 1, pin_init);
+
+// pin.value() reads the level on the pin; pin.value(x) sets the output latch.
+static mpf_obj_t pin_value(size_t n_args, const mpf_obj_t *args) {
+    machine_pin_t *self = pin_self(args[0]);
+    if (n_args == 1) {
+        return mpf_obj_new_small_int(nrf_gpio_read(self->pin));
+    }
+    nrf_gpio_write(self->pin, mpf_obj_is_true(args[1]));
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_VAR(pin_value_obj, MPF_QSTR_value, 1, 2, pin_value);
+
+// pin() and pin(x): value() and value(x), as in MicroPython.
+static mpf_obj_t pin_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    mpf_arg_check_num(n_args, n_kw, 0, 1, false);
+    mpf_obj_t both[2] = {self, n_args ? args[0] : MPF_OBJ_NONE};
+    return pin_value(1 + n_args, both);
+}
+
+static mpf_obj_t pin_on(mpf_obj_t self) {
+    nrf_gpio_write(pin_self(self)->pin, true);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(pin_on_obj, MPF_QSTR_on, pin_on);
+
+static mpf_obj_t pin_off(mpf_obj_t self) {
+    nrf_gpio_write(pin_self(self)->pin, false);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(pin_off_obj, MPF_QSTR_off, pin_off);
+
+// Toggle from the output latch (OUT), not the input: right even when the pin is loaded.
+static mpf_obj_t pin_toggle(mpf_obj_t o) {
+    int pin = pin_self(o)->pin;
+    nrf_gpio_write(pin, !nrf_gpio_latch(pin));
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(pin_toggle_obj, MPF_QSTR_toggle, pin_toggle);
+
+// pin.mode() / pin.mode(m) and pin.pull() / pin.pull(p): get, or set alone.
+static mpf_obj_t pin_get_set(size_t n_args, const mpf_obj_t *args, int which) {
+    machine_pin_t *self = pin_self(args[0]);
+    if (n_args == 1) {
+        if (which == PIN_ARG_PULL && self->pull == PIN_PULL_NONE) {
+            return MPF_OBJ_NONE;
+        }
+        return mpf_obj_new_small_int(which == PIN_ARG_MODE ? self->mode : self->pull);
+    }
+    mpf_obj_t vals[PIN_N_ARGS] = {MPF_OBJ_NULL, MPF_OBJ_NULL, MPF_OBJ_NULL};
+    vals[which] = args[1];
+    pin_configure(self, vals);
+    return MPF_OBJ_NONE;
+}
+
+static mpf_obj_t pin_mode(size_t n_args, const mpf_obj_t *args) {
+    return pin_get_set(n_args, args, PIN_ARG_MODE);
+}
+MPF_FUN_VAR(pin_mode_obj, MPF_QSTR_mode, 1, 2, pin_mode);
+
+static mpf_obj_t pin_pull(size_t n_args, const mpf_obj_t *args) {
+    return pin_get_set(n_args, args, PIN_ARG_PULL);
+}
+MPF_FUN_VAR(pin_pull_obj, MPF_QSTR_pull, 1, 2, pin_pull);
+
+static const mpf_map_elem_t pin_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_init), MPF_ROM_PTR(&pin_init_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_value), MPF_ROM_PTR(&pin_value_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_on), MPF_ROM_PTR(&pin_on_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_off), MPF_ROM_PTR(&pin_off_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_toggle), MPF_ROM_PTR(&pin_toggle_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_mode), MPF_ROM_PTR(&pin_mode_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_pull), MPF_ROM_PTR(&pin_pull_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_IN), MPF_ROM_INT(PIN_IN)},
+    {MPF_ROM_QSTR(MPF_QSTR_OUT), MPF_ROM_INT(PIN_OUT)},
+    {MPF_ROM_QSTR(MPF_QSTR_OPEN_DRAIN), MPF_ROM_INT(PIN_OPEN_DRAIN)},
+    {MPF_ROM_QSTR(MPF_QSTR_PULL_UP), MPF_ROM_INT(PIN_PULL_UP)},
+    {MPF_ROM_QSTR(MPF_QSTR_PULL_DOWN), MPF_ROM_INT(PIN_PULL_DOWN)},
+};
+MPF_ROM_MAP(pin_locals, pin_locals_table);
+
+static const mpf_type_t machine_pin_type = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_Pin,
+    .print = pin_print,
+    .make_new = pin_make_new,
+    .call = pin_call,
+    .locals = &pin_locals,
+};
+
+// ---------------------------------------------------------------- UART
+// One static object per instance: UART(n) returns the same object each time, and the
+// ring buffers it reads are the driver's static ones, so nothing on the GC heap is
+// reachable from an interrupt. UART(0) is the console's UART itself (the nRF51 has
+// no other): it reads the console's ring, writes bytes unchanged, and init() changes
+// the console's settings until deinit() or a soft reset restores them. Timeouts are
+// in milliseconds.
+typedef struct machine_uart {
+    mpf_obj_base_t base;
+    uint8_t id;
+    uint32_t timeout;       // for the first byte of a read
+    uint32_t timeout_char;  // between bytes
+} machine_uart_t;
+
+static machine_uart_t uart_objs[NRF_UART_COUNT];
+
+static const mpf_type_t machine_uart_type;
+
+static const mpf_qstr_t uart_arg_names[] = {
+    MPF_QSTR_baudrate, MPF_QSTR_bits, MPF_QSTR_parity, MPF_QSTR_stop,
+    MPF_QSTR_timeout, MPF_QSTR_timeout_char, MPF_QSTR_rxbuf,
+};
+enum { UART_ARG_BAUD, UART_ARG_BITS, UART_ARG_PARITY, UART_ARG_STOP, UART_ARG_TIMEOUT, UART_ARG_TIMEOUT_CHAR,
+    UART_ARG_RXBUF, UART_N_ARGS };
+
+// A UART object that is open, or OSError.
+static machine_uart_t *uart_open_self(mpf_obj_t o) {
+    machine_uart_t *self = (machine_uart_t *)mpf_obj_ptr(o);
+    if (!nrf_uart_is_open(self->id)) {
+        mpf_raise_fmt(&mpf_type_OSError, "UART(%d) is deinitialised; call init()", self->id);
+    }
+    return self;
+}
+
+// (Re)initialise from the arguments after self (or the id): a full init, so those not
+// given take their defaults (9600 8N1, timeout 0, the whole static ring).
+static void uart_init_args(machine_uart_t *self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    mpf_obj_t vals[UART_N_ARGS];
+    mpf_arg_parse(n_args, n_kw, args, 1, 4, UART_N_ARGS, uart_arg_names, vals);
+    mpf_int_t baud = mpf_arg_int(vals[UART_ARG_BAUD], 9600);
+    mpf_int_t bits = mpf_arg_int(vals[UART_ARG_BITS], 8);
+    mpf_int_t parity = mpf_arg_int(vals[UART_ARG_PARITY], -1);
+    mpf_int_t stop = mpf_arg_int(vals[UART_ARG_STOP], 1);
+    mpf_int_t rxbuf = mpf_arg_int(vals[UART_ARG_RXBUF], 0);
+    if (baud <= 0 || parity < -1 || parity > 1 || bits < 0 || bits > 9 || stop < 0 || stop > 2 || rxbuf < 0
+        || (vals[UART_ARG_RXBUF] != MPF_OBJ_NULL && rxbuf == 0)) {
+        mpf_raise_msg(&mpf_type_ValueError, "invalid UART argument (parity: None, 0 even or 1 odd; rxbuf >= 1)");
+    }
+    nrf_uart_config_t cfg = {
+        .baud = baud > 0x7FFFFFFF ? 0x7FFFFFFFu : (uint32_t)baud,
+        .bits = (uint8_t)bits,
+        .parity = parity < 0 ? NRF_PARITY_NONE : parity == 0 ? NRF_PARITY_EVEN : NRF_PARITY_ODD,
+        .stop = (uint8_t)stop,
+        .rxbuf = rxbuf > 0xFFFF ? 0xFFFF : (uint16_t)rxbuf,
+    };
+    // Default gap between bytes: two 12-bit frames, plus a tick for the 1 ms resolution.
+    mpf_int_t char_ms = (24000 + baud - 1) / baud + 1;
+    mpf_int_t timeout = mpf_arg_int(vals[UART_ARG_TIMEOUT], 0);
+    mpf_int_t timeout_char = mpf_arg_int(vals[UART_ARG_TIMEOUT_CHAR], char_ms);
+    if (timeout < 0 || timeout_char < 0) {
+        mpf_raise_msg(&mpf_type_ValueError, "timeouts must be >= 0 (milliseconds)");
+    }
+    const char *err = nrf_uart_open(self->id, &cfg);
+    if (err != NULL) {
+        mpf_raise_fmt(&mpf_type_ValueError, "UART(%d): %s", self->id, err);
+    }
+    self->timeout = (uint32_t)timeout;
+    self->timeout_char = (uint32_t)timeout_char;
+}
+
+// UART(id, baudrate=9600, bits=8, parity=None, stop=1, *, timeout=0, timeout_char,
+// rxbuf). UART(id) alone returns the UART as it is (its buffered bytes kept).
+static mpf_obj_t uart_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    mpf_arg_check_num(n_args, n_kw, 1, 5, true);
+    mpf_int_t id = mpf_obj_get_int(args[0]);
+    if (!nrf_uart_exists((int)id) || id != (int)id) {
+        mpf_raise_fmt(&mpf_type_ValueError, "UART(%d) does not exist on the " CONFIG_CHIP " (0..%d)", (int)id,
+            NRF_UART_COUNT - 1);
+    }
+    machine_uart_t *self = &uart_objs[id];
+    if (self->base.type == NULL) {
+        self->base.type = &machine_uart_type;
+        self->id = (uint8_t)id;
+        self->timeout_char = 1;
+    }
+    if (n_args > 1 || n_kw > 0 || !nrf_uart_is_open(self->id)) {
+        uart_init_args(self, n_args, n_kw, args);
+    }
+    return MPF_OBJ_FROM_PTR(self);
+}
+
+static void uart_print(const mpf_print_t *p, mpf_obj_t o, mpf_print_kind_t kind) {
+    (void)kind;
+    const machine_uart_t *self = (const machine_uart_t *)mpf_obj_ptr(o);
+    if (!nrf_uart_is_open(self->id)) {
+        mpf_printf(p, "UART(%d)", self->id);
+        return;
+    }
+    const nrf_uart_config_t *cfg = nrf_uart_config(self->id);
+    int tx, rx;
+    nrf_uart_pins(self->id, &tx, &rx);
+    mpf_printf(p, "UART(%d, baudrate=%u, bits=%d, parity=%s, stop=%d, tx=P%d.%d%d, rx=P%d.%d%d)", self->id,
+        (unsigned)cfg->baud, cfg->bits,
+        cfg->parity == NRF_PARITY_NONE ? "None" : cfg->parity == NRF_PARITY_EVEN ? "0" : "1", cfg->stop, tx / 32,
+        tx % 32 / 10, tx % 32 % 10, rx / 32, rx % 32 / 10, rx % 32 % 10);
+}
+
+// uart.init(baudrate=9600, bits=8, parity=None, stop=1, *, timeout=0, timeout_char, rxbuf)
+static mpf_obj_t uart_init(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    uart_init_args((machine_uart_t *)mpf_obj_ptr(args[0]), n_args, n_kw, args);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_KW(uart_init_obj, MPF_QSTR_init, 1, uart_init);
+
+// deinit(): off; on UART(0) the console's own settings come back instead.
+static mpf_obj_t uart_deinit(mpf_obj_t o) {
+    machine_uart_t *self = (machine_uart_t *)mpf_obj_ptr(o);
+    if (nrf_uart_is_open(self->id)) {
+        nrf_uart_close(self->id);
+    }
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(uart_deinit_obj, MPF_QSTR_deinit, uart_deinit);
+
+// The next received byte, waiting up to [ms] milliseconds; -1 on timeout.
+static int uart_getc_wait(int id, uint32_t ms) {
+    uint32_t t0 = cm_tick_ms();
+    int c;
+    while ((c = nrf_uart_getc(id)) < 0 && cm_tick_ms() - t0 < ms) {
+        mpf_port_poll();  // Ctrl-C on the console raises KeyboardInterrupt
+        mpf_port_idle();  // until a received byte or the next tick
+    }
+    return c;
+}
+
+// Read up to [max] bytes into [dst] (or append them to [v] when dst is NULL): wait
+// `timeout` for the first, `timeout_char` for each next; stop after "\n" if [line].
+static size_t uart_rx(machine_uart_t *self, uint8_t *dst, mpf_vstr_t *v, size_t max, bool line) {
+    size_t n = 0;
+    uint32_t wait = self->timeout;
+    while (n < max) {
+        int c = uart_getc_wait(self->id, wait);
+        if (c < 0) {
+            break;
+        }
+        if (dst != NULL) {
+            dst[n] = (uint8_t)c;
+        } else {
+            mpf_vstr_add_char(v, (char)c);
+        }
+        n++;
+        if (line && c == '\n') {
+            break;
+        }
+        wait = self->timeout_char;
+    }
+    return n;
+}
+
+// read([n]) and readline(): bytes, or None when nothing came before the timeout.
+static mpf_obj_t uart_read_bytes(machine_uart_t *self, size_t max, bool line) {
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, 16);
+    if (uart_rx(self, NULL, &v, max, line) == 0) {
+        return MPF_OBJ_NONE;
+    }
+    return mpf_vstr_to_bytes(&v);
+}
+
+static mpf_obj_t uart_read(size_t n_args, const mpf_obj_t *args) {
+    machine_uart_t *self = uart_open_self(args[0]);
+    mpf_int_t n = n_args > 1 ? mpf_arg_int(args[1], -1) : -1;
+    return uart_read_bytes(self, n < 0 ? SIZE_MAX : (size_t)n, false);
+}
+MPF_FUN_VAR(uart_read_obj, MPF_QSTR_read, 1, 2, uart_read);
+
+static mpf_obj_t uart_readline(mpf_obj_t o) {
+    return uart_read_bytes(uart_open_self(o), SIZE_MAX, true);
+}
+MPF_FUN_1(uart_readline_obj, MPF_QSTR_readline, uart_readline);
+
+// readinto(buf[, n]): the number of bytes read, or None on timeout.
+static mpf_obj_t uart_readinto(size_t n_args, const mpf_obj_t *args) {
+    machine_uart_t *self = uart_open_self(args[0]);
+    mpf_buffer_t buf;
+    if (!mpf_obj_get_buffer(args[1], &buf, true)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "readinto() needs a writable buffer, not %T", args[1]);
+    }
+    size_t max = buf.len;
+    if (n_args > 2) {
+        mpf_int_t n = mpf_obj_get_int(args[2]);
+        max = n < 0 ? 0 : (size_t)n < max ? (size_t)n : max;
+    }
+    size_t got = uart_rx(self, buf.buf, NULL, max, false);
+    return got == 0 && max > 0 ? MPF_OBJ_NONE : mpf_obj_new_small_int((mpf_int_t)got);
+}
+MPF_FUN_VAR(uart_readinto_obj, MPF_QSTR_readinto, 2, 3, uart_readinto);
+
+// write(buf): str or any bytes-like object, sent unchanged; returns the bytes sent.
+static mpf_obj_t uart_write(mpf_obj_t o, mpf_obj_t data) {
+    machine_uart_t *self = uart_open_self(o);
+    size_t len;
+    const char *bytes;
+    mpf_buffer_t buf;
+    if (MPF_IS_STR(data)) {
+        bytes = mpf_obj_str_data(data, &len);
+    } else if (mpf_obj_get_buffer(data, &buf, false)) {
+        bytes = buf.buf;
+        len = buf.len;
+    } else {
+        mpf_raise_fmt(&mpf_type_TypeError, "write() needs str or a bytes-like object, not %T", data);
+    }
+    nrf_uart_write(self->id, bytes, len, false);
+    return mpf_obj_new_small_int((mpf_int_t)len);
+}
+MPF_FUN_2(uart_write_obj, MPF_QSTR_write, uart_write);
+
+static mpf_obj_t uart_any(mpf_obj_t o) {
+    const machine_uart_t *self = (const machine_uart_t *)mpf_obj_ptr(o);
+    return mpf_obj_new_small_int(nrf_uart_is_open(self->id) ? (mpf_int_t)nrf_uart_any(self->id) : 0);
+}
+MPF_FUN_1(uart_any_obj, MPF_QSTR_any, uart_any);
+
+// flush() and txdone(): write() returns once the last byte is out (TXDRDY or ENDTX).
+static mpf_obj_t uart_flush(mpf_obj_t o) {
+    (void)uart_open_self(o);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(uart_flush_obj, MPF_QSTR_flush, uart_flush);
+
+static mpf_obj_t uart_txdone(mpf_obj_t o) {
+    (void)uart_open_self(o);
+    return MPF_OBJ_TRUE;
+}
+MPF_FUN_1(uart_txdone_obj, MPF_QSTR_txdone, uart_txdone);
+
+// select/poll: readable when bytes wait in the ring; always writable (write blocks
+// only for the bytes' own transmission time).
+static uintptr_t uart_poll(mpf_obj_t o, uintptr_t events) {
+    const machine_uart_t *self = (const machine_uart_t *)mpf_obj_ptr(o);
+    if (!nrf_uart_is_open(self->id)) {
+        return MPF_POLL_ERR;
+    }
+    uintptr_t ready = events & MPF_POLL_OUT;
+    if ((events & MPF_POLL_IN) && nrf_uart_any(self->id) > 0) {
+        ready |= MPF_POLL_IN;
+    }
+    return ready;
+}
+
+static const mpf_map_elem_t uart_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_init), MPF_ROM_PTR(&uart_init_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_deinit), MPF_ROM_PTR(&uart_deinit_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_read), MPF_ROM_PTR(&uart_read_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_readline), MPF_ROM_PTR(&uart_readline_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_readinto), MPF_ROM_PTR(&uart_readinto_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_write), MPF_ROM_PTR(&uart_write_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_any), MPF_ROM_PTR(&uart_any_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_flush), MPF_ROM_PTR(&uart_flush_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_txdone), MPF_ROM_PTR(&uart_txdone_obj)},
+};
+MPF_ROM_MAP(uart_locals, uart_locals_table);
+
+static const mpf_type_t machine_uart_type = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_UART,
+    .print = uart_print,
+    .make_new = uart_make_new,
+    .poll = uart_poll,
+    .locals = &uart_locals,
+};
+
+// ---------------------------------------------------------------- module functions
+static mpf_obj_t machine_reset(void) {
+    cm_system_reset();
+}
+MPF_FUN_0(machine_reset_obj, MPF_QSTR_reset, machine_reset);
+
+static mpf_obj_t machine_freq(void) {
+    return mpf_obj_new_int((mpf_int_t)nrf_clock_cpu_hz());
+}
+MPF_FUN_0(machine_freq_obj, MPF_QSTR_freq, machine_freq);
+
+// FICR DEVICEID[0] then DEVICEID[1], each little-endian: 8 bytes.
+static mpf_obj_t machine_unique_id(void) {
+    uint8_t id[NRF_DEVICEID_BYTES];
+    for (int i = 0; i < NRF_DEVICEID_BYTES; i++) {
+        uint32_t word = NRF_REG(NRF_FICR_DEVICEID + 4u * (uint32_t)(i / 4));
+        id[i] = (uint8_t)(word >> (8 * (i % 4)));
+    }
+    return mpf_obj_new_bytes(id, sizeof(id));
+}
+MPF_FUN_0(machine_unique_id_obj, MPF_QSTR_unique_id, machine_unique_id);
+
+static const mpf_map_elem_t machine_members_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_Pin), MPF_ROM_PTR(&machine_pin_type)},
+    {MPF_ROM_QSTR(MPF_QSTR_UART), MPF_ROM_PTR(&machine_uart_type)},
+    {MPF_ROM_QSTR(MPF_QSTR_reset), MPF_ROM_PTR(&machine_reset_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_freq), MPF_ROM_PTR(&machine_freq_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_unique_id), MPF_ROM_PTR(&machine_unique_id_obj)},
+};
+MPF_ROM_MAP(machine_members, machine_members_table);
+
+const mpf_builtin_module_t mpf_module_machine = {MPF_QSTR_machine, &machine_members, NULL};
+MPF_REGISTER_MODULE(MPF_QSTR_machine, mpf_module_machine);

@@ -1,0 +1,482 @@
+"""The nRF port: the three boards build with -Werror into .elf/.bin/.hex (and .uf2 behind
+the Adafruit bootloader) with the memory map of their chip or bootloader; the BBC
+micro:bit boots in QEMU's `microbit` machine and runs frozen code in its 16 KiB of RAM:
+the TIMER0 tick, UART0 as console and as machine.UART(0), the GPIO as QEMU models it
+(pulls, outputs, open drain), Ctrl-C, Ctrl-D, and a corpus sample printing exactly what
+the host port prints."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from emulator import Emulator, boot, qemu_command
+from intelhex import IntelHex
+
+from mpforge import paths
+from mpforge.build import scons_command
+from mpforge.config.view import ConfigView, read_dotconfig
+from mpforge.images import elf
+
+BOARDS = ("microbit", "nrf52840dk", "feather_nrf52840")
+UF2_DECODE = """\
+const fs = require("fs");
+const uf2 = require(process.argv[2]);
+const data = fs.readFileSync(process.argv[3]);
+const blocks = [];
+for (let at = 0; at < data.length; at += uf2.blockSize) {
+  const b = uf2.decodeBlock(data.subarray(at, at + uf2.blockSize));
+  blocks.push({flags: b.flags, address: b.flashAddress, family: b.boardFamily,
+               number: b.blockNumber, total: b.totalBlocks,
+               payload: Buffer.from(b.payload).toString("hex")});
+}
+console.log(JSON.stringify(blocks));
+"""
+
+
+def build_firmware(
+    board: str, name: str, fragments: tuple[Path, ...] = (), app: Path | None = None
+) -> tuple[Path, str]:
+    """Build `board` into build/test_nrf_<name> (inside the tree: SCons builds only
+    targets under it by default); return the build dir and the build's output. A lock
+    file keeps two pytest-xdist workers from building the same directory at once."""
+    build_dir = paths.ROOT / "build" / f"test_nrf_{name}"
+    cmd = scons_command(board, build_dir, fragments, app=app)
+    build_dir.parent.mkdir(parents=True, exist_ok=True)
+    with open(build_dir.with_name(build_dir.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == 0, output
+    return build_dir, output
+
+
+def fragment(name: str, text: str) -> Path:
+    """A config fragment under build/ (written atomically: a parallel worker may read it)."""
+    path = paths.ROOT / "build" / f"test_nrf_{name}.conf"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}")
+    tmp.write_text(text)
+    os.replace(tmp, path)
+    return path
+
+
+def semihosting() -> Path:
+    return fragment("semihosting", "CONFIG_SEMIHOSTING_EXIT=y\n")
+
+
+def view_of(board: str, build_dir: Path) -> ConfigView:
+    return read_dotconfig(board, build_dir / ".config")
+
+
+@pytest.fixture(scope="module", params=BOARDS)
+def built(request: pytest.FixtureRequest) -> tuple[str, Path, str]:
+    board = request.param
+    build_dir, output = build_firmware(board, f"default_{board}")
+    return board, build_dir, output
+
+
+class TestBuild:
+    def test_images_vectors_and_memory_map(self, built: tuple[str, Path, str]) -> None:
+        board, build_dir, output = built
+        view = view_of(board, build_dir)
+        base = view.int("CORTEX_M_FLASH_BASE") + view.int("CORTEX_M_APP_OFFSET")
+        ram_top = view.int("CORTEX_M_RAM_BASE") + view.int("RAM_SIZE")
+        assert f"{board}: text " in output
+        # -Werror on every compile: the flags reach gcc.
+        commands = json.loads((build_dir / "compile_commands.json").read_text())
+        nrf = [c for c in commands if "ports/nrf/" in c["file"]]
+        assert nrf and all("-Werror" in c["command"] for c in nrf)
+        cpu = "-mcpu=cortex-m0" if board == "microbit" else "-mcpu=cortex-m4"
+        assert all(cpu in c["command"] for c in nrf)
+        ldscript = (build_dir / "gen/firmware.ld").read_text()
+        assert f"ORIGIN = 0x{base:08x}" in ldscript
+        binary = (build_dir / "firmware.bin").read_bytes()
+        hexed = IntelHex(str(build_dir / "firmware.hex"))
+        assert hexed.minaddr() == base
+        assert hexed.tobinstr(start=base, size=len(binary)) == binary
+        # The vector table: initial SP at the top of the image's RAM, reset handler in
+        # the image (Thumb).
+        sp, reset = (int.from_bytes(binary[i : i + 4], "little") for i in (0, 4))
+        assert sp == ram_top
+        assert base < reset < base + len(binary) and reset & 1
+
+    def test_chip_and_bootloader_layout(self, built: tuple[str, Path, str]) -> None:
+        board, build_dir, _ = built
+        view = view_of(board, build_dir)
+        expected = {
+            # flash origin, flash size for the image, RAM origin, RAM size
+            "microbit": (0x0, 0x40000, 0x20000000, 0x4000),
+            "nrf52840dk": (0x0, 0x100000, 0x20000000, 0x40000),
+            # Adafruit nRF52 bootloader with S140 6.1.1: application at 0x26000, the
+            # bootloader from 0xF4000, the application's RAM above 0x20008000.
+            "feather_nrf52840": (0x26000, 0xF4000 - 0x26000, 0x20008000, 0x38000),
+        }[board]
+        ldscript = (build_dir / "gen/firmware.ld").read_text()
+        assert f"FLASH (rx) : ORIGIN = 0x{expected[0]:08x}, LENGTH = 0x{expected[1]:x}" in ldscript
+        assert f"RAM (rwx) : ORIGIN = 0x{expected[2]:08x}, LENGTH = 0x{expected[3]:x}" in ldscript
+        assert (build_dir / "firmware.uf2").exists() == (board == "feather_nrf52840")
+        assert view.value("CHIP") == ("nRF51822" if board == "microbit" else "nRF52840")
+
+    def test_uf2_decodes_with_the_bootloader_family(self, tmp_path: Path) -> None:
+        """The npm `uf2` package (an independent decoder) reads every block: family
+        0xada52840, 256-byte payloads at consecutive addresses from 0x26000, numbered,
+        the right count, and together the .bin's bytes."""
+        build_dir, _ = build_firmware("feather_nrf52840", "default_feather_nrf52840")
+        node = shutil.which("node")
+        if node is None:
+            pytest.skip("node is not installed (tools/bootstrap.sh installs it)")
+        script = tmp_path / "decode.js"
+        script.write_text(UF2_DECODE)
+        module = paths.ROOT / "tools/npm/node_modules/uf2"
+        proc = subprocess.run(
+            [node, script, module, build_dir / "firmware.uf2"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        blocks = json.loads(proc.stdout)
+        binary = (build_dir / "firmware.bin").read_bytes()
+        assert len(blocks) == (len(binary) + 255) // 256
+        for i, block in enumerate(blocks):
+            assert block["family"] == 0xADA52840
+            assert block["flags"] & 0x2000  # family ID present
+            assert block["number"] == i and block["total"] == len(blocks)
+            assert block["address"] == 0x26000 + 256 * i
+        data = bytes.fromhex("".join(b["payload"] for b in blocks))
+        assert data[: len(binary)] == binary
+        assert data[len(binary) :] == bytes(len(data) - len(binary))
+
+    def test_microbit_ram_budget(self) -> None:
+        """16 KiB: static data, the 4 KiB stack and the 9 KiB heap fit with room left
+        for newlib's float-formatting buffers (malloc'd above .bss)."""
+        build_dir, _ = build_firmware("microbit", "default_microbit")
+        parsed = elf.read(build_dir / "firmware.elf")
+        sections = {s.name: s.size for s in parsed.sections}
+        view = view_of("microbit", build_dir)
+        heap = view.int("HEAP_SIZE")
+        static = sections[".data"] + sections[".bss"] - heap
+        assert sections[".stack"] == view.int("CORTEX_M_STACK_SIZE") == 4096
+        assert heap == 9216
+        assert static < 2048, static
+        assert static + heap + sections[".stack"] <= 16384 - 1024
+
+
+class TestFlash:
+    def test_commands_of_each_board(
+        self, built: tuple[str, Path, str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Each board's method: the micro:bit's DAPLink drive takes the .hex, the DK goes
+        through pyocd, the Feather's bootloader drive takes the .uf2; nrfjprog for all."""
+        from mpforge import flash
+
+        board, build_dir, _ = built
+        view = view_of(board, build_dir)
+        mount = build_dir / "mnt"
+        monkeypatch.setattr(flash, "find_volume", lambda label: mount / label)
+        monkeypatch.setattr(shutil, "which", lambda name: f"/usr/bin/{name}")
+        expected = {
+            "microbit": ["cp", str(build_dir / "firmware.hex"), str(mount / "MICROBIT/firmware.hex")],
+            "nrf52840dk": ["pyocd", "flash", "-t", "nrf52840", str(build_dir / "firmware.hex")],
+            "feather_nrf52840": [
+                "cp", str(build_dir / "firmware.uf2"), str(mount / "FTHR840BOOT/firmware.uf2")
+            ],
+        }[board]  # fmt: skip
+        assert flash.flash_command(build_dir, view) == expected
+        family = "NRF51" if board == "microbit" else "NRF52"
+        assert flash.flash_command(build_dir, view, "nrfjprog") == [
+            "nrfjprog", "-f", family, "--program", str(build_dir / "firmware.hex"),
+            "--sectorerase", "--verify", "--reset",
+        ]  # fmt: skip
+
+    def test_missing_drive_is_named(
+        self, built: tuple[str, Path, str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from mpforge import flash
+        from mpforge.errors import MpforgeError
+
+        board, build_dir, _ = built
+        if board == "nrf52840dk":
+            pytest.skip("the DK flashes through a probe, not a drive")
+        monkeypatch.setattr(flash, "find_volume", lambda label: None)
+        label = "MICROBIT" if board == "microbit" else "FTHR840BOOT"
+        with pytest.raises(MpforgeError, match=f"no drive labelled {label} is mounted"):
+            flash.flash_command(build_dir, view_of(board, build_dir))
+
+
+APP = """\
+import gc
+import machine
+import sys
+import time
+from machine import UART, Pin
+
+gc.collect()
+print("free", gc.mem_free(), "of", gc.mem_free() + gc.mem_alloc())
+print("platform", sys.platform, machine.freq())
+print("uid", machine.unique_id().hex())
+t0 = time.ticks_ms()
+time.sleep_ms(50)
+print("slept", 50 <= time.ticks_diff(time.ticks_ms(), t0) < 2000)  # a loaded host is slow
+
+# The GPIO as QEMU models it: a pull sets a floating input, an output drives its own
+# input, an open-drain output lets the pull-up win when released.
+p = Pin(3, Pin.IN, Pin.PULL_UP)
+print("pull up", p.value(), p)
+p.init(pull=Pin.PULL_DOWN)
+print("pull down", p.value(), p.pull() == Pin.PULL_DOWN)
+q = Pin("P0.04", Pin.OUT, value=1)
+print("out", q.value(), q)
+q.toggle()
+print("toggled", q.value())
+q.on()
+print("on", q())
+od = Pin(5, Pin.OPEN_DRAIN, Pin.PULL_UP, value=1)
+print("od released", od.value())
+od.off()
+print("od low", od.value(), od)
+try:
+    Pin(32)
+except ValueError as e:
+    print("ValueError", e)
+
+# UART(0) is the console's UART: raw bytes out, the console's input in.
+u = UART(0, 115200, timeout=10000)
+print(u)
+u.write(b"raw\\n")
+print("uart ready")
+print("got", u.readline())
+print("timeout", UART(0, 115200, timeout=20).read(4))
+print("ctrl-c ready")
+try:
+    while True:
+        pass
+except KeyboardInterrupt:
+    print("KeyboardInterrupt caught")
+buf = bytearray(1024)
+print("1 KiB ok", len(buf), gc.mem_free() > 4096)
+"""
+
+
+@pytest.fixture(scope="module")
+def app_firmware(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    app = tmp_path_factory.mktemp("nrfapp")
+    (app / "main.py").write_text(APP)
+    return build_firmware("microbit", "app", (semihosting(),), app=app)[0]
+
+
+class TestMicrobitInQemu:
+    def test_run_command_is_the_documented_one(self, app_firmware: Path) -> None:
+        assert qemu_command(app_firmware) == [
+            "qemu-system-arm", "-M", "microbit", "-display", "none", "-monitor", "none",
+            "-serial", "stdio", "-semihosting-config", "enable=on,target=native",
+            "-kernel", str(app_firmware / "firmware.elf"),
+        ]  # fmt: skip
+
+    def test_frozen_app_tick_pins_uart_and_ctrl_c(self, app_firmware: Path) -> None:
+        result = boot(
+            qemu_command(app_firmware),
+            [("uart ready\n", "ping\r\n"), ("ctrl-c ready\n", "\x03")],
+            timeout=60,
+        )
+        out = result.transcript
+        assert result.status == 0, out
+        free, total = (int(x) for x in out.split("free ")[1].split()[::2][:2])
+        # The 9 KiB heap less the collector's own tables; the app leaves most of it free.
+        assert 8 * 1024 < total < 9216 and free > 6500, out
+        assert "platform nrf 16000000" in out
+        # The FICR words at DEVICEID (0x10000060) as QEMU 7.2 models them: 3, 0x12345678
+        # (its table, hw/nvram/nrf51_nvm.c, sits one word off the RM v3.0 layout).
+        assert "uid 0300000078563412" in out
+        assert "slept True" in out
+        assert "pull up 1 Pin('P0.03', mode=Pin.IN, pull=Pin.PULL_UP)" in out
+        assert "pull down 0 True" in out
+        assert "out 1 Pin('P0.04', mode=Pin.OUT)" in out
+        assert "toggled 0" in out and "on 1" in out
+        assert "od released 1" in out
+        assert "od low 0 Pin('P0.05', mode=Pin.OPEN_DRAIN, pull=Pin.PULL_UP)" in out
+        assert "ValueError pin number out of range (0..31)" in out
+        assert "UART(0, baudrate=115200, bits=8, parity=None, stop=1, tx=P0.24, rx=P0.25)" in out
+        # write() is raw (no "\r" added); print() is cooked.
+        assert "\nraw\nuart ready" in out.replace("\r\n", "\n") and "raw\r\n" not in out
+        assert "got b'ping\\r\\n'" in out
+        assert "timeout None" in out
+        assert "KeyboardInterrupt caught" in out
+        assert "1 KiB ok 1024 True" in out
+
+    def test_ctrl_d_runs_main_again_and_ctrl_c_stops_it(self, tmp_path: Path) -> None:
+        app = tmp_path / "app"
+        app.mkdir()
+        (app / "main.py").write_text(
+            "import machine\nprint('run', machine.UART(0))\n"
+            "machine.UART(0, 9600)\nwhile True:\n    pass\n"
+        )
+        build_dir, _ = build_firmware("microbit", "softreset", app=app)
+        with Emulator(qemu_command(build_dir), timeout=60) as emu:
+            emu.expect("run UART(0, baudrate=115200")
+            emu.send("\x03")
+            emu.expect("KeyboardInterrupt")
+            emu.expect("Ctrl-D runs it again")
+            emu.send("\x04")
+            # The soft reset restored the console's 115200 after main.py changed it.
+            emu.expect("run UART(0, baudrate=115200")
+
+
+NRF52_APP = """\
+import sys
+import machine
+from machine import UART, Pin
+
+print("platform", sys.platform, machine.freq())
+print("uid", machine.unique_id().hex())
+led = Pin("P1.15", Pin.OUT, value=1)
+print("led", led.value(), led)
+led.toggle()
+print("toggled", led.value())
+print("pull up", Pin(3, Pin.IN, Pin.PULL_UP).value())
+u = UART(1, 115200, parity=1, stop=2)
+print(u)
+print("sent", u.write(b"to uart1 " * 8))
+print("math", 1.5 * 2, 2**70, [x * x for x in range(5)])
+"""
+
+
+@pytest.mark.parametrize("board", ["nrf52840dk", "feather_nrf52840"])
+def test_nrf52840_boots_in_the_cpu_level_runner(tmp_path: Path, board: str) -> None:
+    """No emulator models the nRF52840: unicorn runs the image's Cortex-M4F code with a
+    model of the CLOCK, UARTE (EasyDMA transmit), GPIO and FICR (mpforge/runners/nrf52.py).
+    The Feather's image starts at 0x26000, behind where its bootloader and SoftDevice sit."""
+    import io
+
+    from mpforge.runners import runner_for
+    from mpforge.runners.nrf52 import Nrf52840Runner
+
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "main.py").write_text(NRF52_APP)
+    build_dir, _ = build_firmware(board, f"unicorn_{board}", (semihosting(),), app=app)
+    assert runner_for(view_of(board, build_dir).value("EMULATOR")) is Nrf52840Runner
+    out = io.BytesIO()
+    runner = Nrf52840Runner(build_dir, stdin=io.StringIO(), stdout=out)
+    assert runner.run(timeout=120) == 0
+    text = out.getvalue().decode().replace("\r\n", "\n")
+    assert "platform nrf 64000000" in text
+    assert "uid 5246504d3546526e" in text  # the model's DEVICEID words, little-endian
+    assert "led 1 Pin('P1.15', mode=Pin.OUT)" in text and "toggled 0" in text
+    assert "pull up 1" in text
+    assert "UART(1, baudrate=115200, bits=8, parity=1, stop=2, tx=P1.01, rx=P1.02)" in text
+    assert "sent 72" in text and bytes(runner.uart1) == b"to uart1 " * 8
+    assert "math 3.0 1180591620717411303424 [0, 1, 4, 9, 16]" in text
+
+
+def test_frozen_app_prints_what_cpython_prints(tmp_path: Path) -> None:
+    """A small application (classes with super(), namedtuple, OrderedDict, json, math,
+    exceptions, formatting, generators, big ints) frozen into the micro:bit prints in QEMU
+    exactly what CPython prints for it."""
+    import sys
+
+    source = paths.ROOT / "tests" / "nrf_cpython_app.py"
+    app = tmp_path / "app"
+    app.mkdir()
+    shutil.copy(source, app / "main.py")
+    expected = subprocess.run(
+        [sys.executable, source], capture_output=True, text=True, check=True
+    ).stdout
+    build_dir, _ = build_firmware("microbit", "cpython_app", (semihosting(),), app=app)
+    result = boot(qemu_command(build_dir), timeout=60)
+    assert result.status == 0, result.transcript
+    assert result.transcript == expected
+
+
+def _core_fragment(defconfig: Path) -> str:
+    """The micro:bit defconfig's core and module settings, for a host build that has the
+    same language (the board's port, memory and frozen-package lines left out). What the
+    host's defconfig turns on below a symbol switched off here goes off with it (e.g.
+    MODULE_HASHLIB_SHA1 with MODULE_HASHLIB)."""
+    board_only = ("PORT_", "BOARD_", "NRF_", "CORTEX_M_", "FROZEN_", "HEAP_SIZE", "STACK_")
+    lines, off = [], []
+    for line in defconfig.read_text().splitlines():
+        symbol = line.removeprefix("# ").removeprefix("CONFIG_").split("=")[0].split(" ")[0]
+        if line.startswith(("CONFIG_", "# CONFIG_")) and not symbol.startswith(board_only):
+            lines.append(line)
+            if line.startswith("# "):
+                off.append(symbol)
+    for line in paths.defconfig_path("host").read_text().splitlines():
+        symbol = line.removeprefix("CONFIG_").split("=")[0]
+        if line.startswith("CONFIG_") and any(symbol.startswith(f"{o}_") for o in off):
+            lines.append(f"# CONFIG_{symbol} is not set")
+    return "\n".join(lines) + "\n"
+
+
+# One program per run of main.py: the test types its name, main.py imports it, and a
+# soft reset (Ctrl-D) starts the next with a fresh heap, as a board would run each.
+CORPUS_ONE = """\
+name = input("corpus> ")
+print("==", name)
+try:
+    __import__(name)
+except Exception as e:
+    print("!!", type(e).__name__, e)
+"""
+
+
+def test_corpus_sample_on_the_microbit_matches_the_host(tmp_path: Path) -> None:
+    """Corpus programs print the same on the micro:bit in QEMU as on a host build with the
+    micro:bit's language settings. Each runs in a fresh heap (one soft reset each), as on
+    a board; programs whose requirements the board's settings lack are left out, and so
+    are those that need more than its 9 KiB heap or its 40 nested Python calls (they
+    raise MemoryError or RecursionError on the board: counted, and few)."""
+    from corpus_runner import CORPUS_DIR, HostBuild, _make_program, read_kconfig
+    from test_stm32 import CORPUS_MAIN, _corpus_sample
+
+    host_fragment = fragment("microbit_core", _core_fragment(paths.CONFIGS / "microbit_defconfig"))
+    host_dir = tmp_path / "host"
+    host_app, board_app = tmp_path / "host_app", tmp_path / "board_app"
+    for app in (host_app, board_app):
+        app.mkdir()
+        (app / "main.py").write_text("")
+
+    def build_host() -> None:
+        cmd = scons_command("host", host_dir, (host_fragment,), app=host_app)
+        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+
+    build_host()  # its .config: the language the micro:bit has
+    settings = HostBuild(host_dir, host_dir / "firmware", read_kconfig(host_dir / ".config"))
+    names = []
+    for path in _corpus_sample(every=5):  # what fits the 256 KiB of flash
+        if settings.missing(_make_program(CORPUS_DIR, path, path)):
+            continue
+        name = f"c_{path.parent.name}_{path.stem}"
+        names.append(name)
+        for app in (host_app, board_app):
+            (app / f"{name}.py").write_text(path.read_text())
+    manifest = "modules:\n  - file: main.py\n  - glob: 'c_*.py'\n    check_imports: false\n"
+    (host_app / "main.py").write_text(CORPUS_MAIN.format(names=names))
+    (board_app / "main.py").write_text(CORPUS_ONE)
+    for app in (host_app, board_app):
+        (app / "manifest.yml").write_text(manifest)
+    build_host()
+    host = subprocess.run([host_dir / "firmware"], capture_output=True, text=True, timeout=120)
+    assert "== end" in host.stdout and len(names) >= 50
+    host_parts = dict(part.split("\n", 1) for part in host.stdout.split("== ")[1:])
+
+    board_dir, _ = build_firmware("microbit", "corpus", app=board_app)
+    too_big = []
+    with Emulator(qemu_command(board_dir), timeout=60) as emu:
+        for name in names:
+            emu.expect("corpus> ")
+            emu.send(name + "\r")
+            emu.expect(f"== {name}\n")
+            out = emu.expect("main.py ended (status ").removesuffix("main.py ended (status ")
+            if out.startswith(("!! MemoryError", "!! RecursionError")) or "\n!! MemoryError" in out:
+                too_big.append(name)  # beyond the board's heap or recursion limit (40)
+            else:
+                assert out == host_parts[name], name
+            emu.send("\x04")
+    assert len(too_big) <= len(names) // 10, too_big
