@@ -163,7 +163,6 @@ class TestImages:
         label = {"feather_m0": "FEATHERBOOT", "itsybitsy_m4": "ITSYM4BOOT"}[board]
         assert label in out.out + out.err and "firmware.uf2" in out.out + out.err
 
-
     def test_bossac_writes_the_bin_at_the_application_offset(
         self, board: str, default_build: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
