@@ -90,11 +90,32 @@ void mpf_gc_init(void *start, size_t size);
 void *mpf_gc_alloc(size_t n, bool has_final);
 void *mpf_gc_alloc_maybe(size_t n); // as mpf_gc_alloc, NULL on failure instead of raising
 void *mpf_gc_realloc(void *p, size_t n);
+// Every variable-size object goes through these two: [header] bytes then [n] items of
+// [item] bytes, MemoryError when that size does not fit a size_t (no wrap-around on any
+// word size), whatever [n] the program asked for.
+// (An overflowing size becomes SIZE_MAX / 2: no heap is that large, the allocation fails.)
+static inline size_t mpf_gc_var_size(size_t header, size_t item, size_t n) {
+    size_t bytes;
+    if (__builtin_mul_overflow(item, n, &bytes) || __builtin_add_overflow(bytes, header, &bytes) || bytes > SIZE_MAX / 2) {
+        return SIZE_MAX / 2;  // beyond any heap, and still room to round up to blocks
+    }
+    return bytes;
+}
+static inline void *mpf_gc_alloc_var(size_t header, size_t item, size_t n, bool has_final) {
+    return mpf_gc_alloc(mpf_gc_var_size(header, item, n), has_final);
+}
+static inline void *mpf_gc_realloc_var(void *p, size_t header, size_t item, size_t n) {
+    return mpf_gc_realloc(p, mpf_gc_var_size(header, item, n));
+}
 void mpf_gc_free(void *p);
 void mpf_gc_collect(void);
+// gc.enable()/disable(): whether an allocation that finds no room collects first (on)
+// or fails with MemoryError (off; gc.collect() still collects).
+void mpf_gc_set_auto(bool on);
+bool mpf_gc_auto(void);
 void mpf_gc_info(size_t *total, size_t *used, size_t *free_);
 #define mpf_new(T) ((T *)mpf_gc_alloc(sizeof(T), false))
-#define mpf_new_var(T, TI, n) ((T *)mpf_gc_alloc(sizeof(T) + sizeof(TI) * (n), false))
+#define mpf_new_var(T, TI, n) ((T *)mpf_gc_alloc_var(sizeof(T), sizeof(TI), (n), false))
 
 // ---------------------------------------------------------------- non-local return
 typedef struct mpf_nlr {
@@ -155,7 +176,12 @@ typedef struct mpf_buffer {
     void *buf;
     size_t len;
     bool writable;
+    char typecode;  // the items' struct format: 'B' (bytes) but for arrays ('h', 'd'...)
 } mpf_buffer_t;
+// An item of typecode [code] at [p] as a Python value, and [v] stored there (TypeError,
+// OverflowError as array does); the array module provides them (CONFIG_MODULE_ARRAY).
+mpf_obj_t mpf_array_item_get(char code, const uint8_t *p);
+void mpf_array_item_set(char code, uint8_t *p, mpf_obj_t v);
 
 // Unary operators: bytecode numbers (9.3) then runtime-only ones.
 enum {
@@ -238,7 +264,7 @@ typedef struct mpf_type {
 
 extern const mpf_type_t mpf_type_type, mpf_type_object, mpf_type_none, mpf_type_bool, mpf_type_int,
     mpf_type_str, mpf_type_bytes, mpf_type_tuple, mpf_type_list, mpf_type_dict, mpf_type_range,
-    mpf_type_slice, mpf_type_fun_bc, mpf_type_fun_builtin, mpf_type_bound_meth, mpf_type_cell,
+    mpf_type_slice, mpf_type_fun_bc, mpf_type_fun_builtin, mpf_type_bound_meth, mpf_type_method_desc, mpf_type_cell,
     mpf_type_module, mpf_type_ellipsis, mpf_type_not_implemented, mpf_type_gen,
     mpf_type_float, mpf_type_complex, mpf_type_set, mpf_type_frozenset, mpf_type_bytearray,
     mpf_type_memoryview,
@@ -256,7 +282,7 @@ extern const mpf_type_t mpf_type_BaseException, mpf_type_Exception, mpf_type_Sys
     mpf_type_KeyError, mpf_type_MemoryError, mpf_type_NameError, mpf_type_UnboundLocalError,
     mpf_type_OSError, mpf_type_RuntimeError, mpf_type_NotImplementedError, mpf_type_RecursionError,
     mpf_type_SyntaxError, mpf_type_IndentationError, mpf_type_TypeError, mpf_type_ValueError,
-    mpf_type_UnicodeError, mpf_type_UnicodeDecodeError, mpf_type_FileNotFoundError,
+    mpf_type_UnicodeError, mpf_type_UnicodeDecodeError, mpf_type_UnicodeEncodeError, mpf_type_FileNotFoundError,
     mpf_type_FileExistsError, mpf_type_IsADirectoryError, mpf_type_NotADirectoryError,
     mpf_type_PermissionError, mpf_type_TimeoutError;
 
@@ -547,6 +573,9 @@ void mpf_init(void);
 void mpf_deinit(void);
 
 // Raising.
+// The exception a raise of [e] (a class or an instance) throws, the class called with
+// [value] (NULL or None: no argument; a tuple: its items); TypeError if it is not one.
+mpf_obj_t mpf_exc_instantiate(mpf_obj_t e, mpf_obj_t value);
 MPF_NORETURN void mpf_raise(mpf_obj_t exc);
 MPF_NORETURN void mpf_raise_type(const mpf_type_t *t);
 MPF_NORETURN void mpf_raise_msg(const mpf_type_t *t, const char *msg);
@@ -567,7 +596,16 @@ void mpf_exc_add_tb(mpf_obj_t exc, mpf_qstr_t file, size_t line, mpf_qstr_t name
 void mpf_exc_print_tb(const mpf_print_t *p, mpf_obj_t exc);
 mpf_obj_t mpf_exc_value(mpf_obj_t exc); // StopIteration value / SystemExit code: args[0] or None
 
-void mpf_stack_check(void);
+// RecursionError when the C stack has reached the VM's limit (CONFIG_STACK_LIMIT). Every
+// path by which C code recurses checks it: calls, iteration, ==, printing, and the
+// container types' own comparisons and hashes (not the hot generic operator entries).
+MPF_NORETURN void mpf_stack_overflow(void);
+static inline void mpf_stack_check(void) {
+    volatile char here = 0;
+    if (MPF_UNLIKELY((uintptr_t)&here < (uintptr_t)mpf_state.stack_limit_addr)) {
+        mpf_stack_overflow();
+    }
+}
 
 // Objects.
 mpf_obj_t mpf_obj_new_int(mpf_int_t v);
@@ -585,6 +623,11 @@ mpf_obj_t mpf_obj_new_dict(size_t n);
 mpf_obj_t mpf_obj_new_set(size_t n, const mpf_obj_t *items);
 mpf_obj_t mpf_obj_new_cell(mpf_obj_t v);
 mpf_obj_t mpf_obj_new_bound_meth(mpf_obj_t fun, mpf_obj_t self);
+// A builtin type's method read from the type (`list.append`): calling it checks the receiver.
+mpf_obj_t mpf_obj_new_method_desc(const mpf_type_t *owner, mpf_obj_t fun);
+// The object a native method of [owner] runs on for receiver [self]: self itself, or the native
+// part of an instance of a class derived from [owner]; TypeError if [self] is neither.
+mpf_obj_t mpf_native_self(const mpf_type_t *owner, mpf_qstr_t name, mpf_obj_t self);
 mpf_obj_t mpf_obj_new_slice(mpf_obj_t start, mpf_obj_t stop, mpf_obj_t step);
 mpf_obj_t mpf_obj_new_range(mpf_int_t start, mpf_int_t stop, mpf_int_t step);
 mpf_obj_t mpf_obj_new_module(mpf_qstr_t name);
@@ -662,6 +705,10 @@ void mpf_list_sort(mpf_obj_t list, mpf_obj_t key, bool reverse);
 void mpf_list_reverse(mpf_obj_t list);  // in place
 void mpf_set_add(mpf_obj_t s, mpf_obj_t v);
 mpf_obj_t mpf_str_join(mpf_obj_t sep, mpf_obj_t iterable);
+// Continuation bytes that follow the UTF-8 lead byte [c] (0 for ASCII and stray bytes).
+static inline unsigned mpf_utf8_tail_len(uint8_t c) {
+    return c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+}
 size_t mpf_utf8_charlen(const uint8_t *s, size_t len);
 // The code point starting at [s] (valid UTF-8); *n: its length in bytes.
 uint32_t mpf_utf8_decode(const uint8_t *s, size_t *n);

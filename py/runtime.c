@@ -65,12 +65,8 @@ void mpf_deinit(void) {
     mpf_state.nlr_top = NULL;
 }
 
-void mpf_stack_check(void) {
-    volatile char here = 0;
-    if ((uintptr_t)&here < (uintptr_t)mpf_state.stack_limit_addr) {
-        mpf_raise_msg(&mpf_type_RecursionError, "maximum recursion depth exceeded");
-    }
-    (void)here;
+void mpf_stack_overflow(void) {
+    mpf_raise_msg(&mpf_type_RecursionError, "maximum recursion depth exceeded");
 }
 
 // ---------------------------------------------------------------- operators
@@ -99,6 +95,18 @@ static bool contains(mpf_obj_t container, mpf_obj_t item) {
         }
     }
     return false;
+}
+
+// A builtin left operand and an instance of a class derived from a builtin on the right
+// (tuple + MyTuple, 'a' == MyStr('a')) that did not answer itself: the operation on the
+// right one's native value, or NULL.
+__attribute__((noinline)) static mpf_obj_t with_native_rhs(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    const mpf_type_t *lt = mpf_obj_type(lhs);
+    if ((lt->flags & MPF_TYPE_FLAG_HEAP) || lt->binary_op == NULL || mpf_obj_is_exception(rhs)) {
+        return MPF_OBJ_NULL;
+    }
+    mpf_obj_t native = ((const mpf_instance_t *)mpf_obj_ptr(rhs))->subobj;
+    return native == MPF_OBJ_NULL ? MPF_OBJ_NULL : lt->binary_op(op, lhs, native);
 }
 
 mpf_obj_t mpf_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
@@ -141,8 +149,14 @@ mpf_obj_t mpf_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             (r = rt->binary_op(op + MPF_BINARY_OP_NORMAL_TO_REVERSE, rhs, lhs)) != MPF_OBJ_NULL) {
             return r;
         }
+        if ((rt->flags & MPF_TYPE_FLAG_HEAP) && (r = with_native_rhs(op, lhs, rhs)) != MPF_OBJ_NULL) {
+            return r;
+        }
     } else if (op <= MPF_BINARY_OP_NOT_EQUAL) {
         if (rt->binary_op != NULL && (r = rt->binary_op(reflect_cmp[op], rhs, lhs)) != MPF_OBJ_NULL) {
+            return r;
+        }
+        if ((rt->flags & MPF_TYPE_FLAG_HEAP) && (r = with_native_rhs(op, lhs, rhs)) != MPF_OBJ_NULL) {
             return r;
         }
         if (op == MPF_BINARY_OP_EQUAL) {
@@ -465,6 +479,26 @@ static void bind_member(mpf_obj_t m, mpf_obj_t self, const mpf_type_t *t, bool f
     }
 }
 
+mpf_obj_t mpf_native_self(const mpf_type_t *owner, mpf_qstr_t name, mpf_obj_t self) {
+    const mpf_type_t *t = mpf_obj_type(self);
+    if (owner->flags & MPF_TYPE_FLAG_EXCEPTION) {
+        owner = &mpf_type_BaseException;  // every builtin exception shares one method table
+    }
+    if (owner == &mpf_type_object) {
+        return self;
+    }
+    if (mpf_type_is_subclass(t, owner)) {
+        if (!(t->flags & MPF_TYPE_FLAG_HEAP) || mpf_obj_is_exception(self)) {
+            return self;
+        }
+        mpf_obj_t sub = ((const mpf_instance_t *)mpf_obj_ptr(self))->subobj;
+        if (sub != MPF_OBJ_NULL && mpf_type_is_subclass(mpf_obj_type(sub), owner)) {
+            return sub;
+        }
+    }
+    mpf_raise_fmt(&mpf_type_TypeError, "descriptor '%q' for '%q' objects doesn't apply to a '%T' object", name, owner->name, self);
+}
+
 // Attribute of a type object [cls].
 static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
     const mpf_type_t *t = mpf_obj_ptr(cls);
@@ -494,7 +528,8 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
         dest[0] = mpf_obj_from_ptr(d);
         return;
     }
-    mpf_obj_t m = mpf_type_lookup(t, q);
+    const mpf_type_t *owner = NULL;
+    mpf_obj_t m = type_lookup_ex(t, q, &owner);
     if (m == MPF_OBJ_NULL) {
         return;
     }
@@ -504,6 +539,10 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
         dest[1] = cls;
     } else if (mt == &mpf_type_staticmethod) {
         dest[0] = ((const mpf_wrapper_t *)mpf_obj_ptr(m))->fun;
+    } else if (mt == &mpf_type_fun_builtin && owner != NULL && !(owner->flags & MPF_TYPE_FLAG_HEAP) &&
+               owner != &mpf_type_object) {
+        // a builtin type's method: its receiver is checked when it is called
+        dest[0] = mpf_obj_new_method_desc(owner, m);
     } else {
         dest[0] = m;
     }
@@ -544,12 +583,11 @@ void mpf_load_method_maybe(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest) {
     const mpf_type_t *owner = NULL;
     mpf_obj_t m = type_lookup_ex(t, q, &owner);
     if (m != MPF_OBJ_NULL) {
-        if (owner != NULL && !(owner->flags & MPF_TYPE_FLAG_HEAP) && (t->flags & MPF_TYPE_FLAG_HEAP) &&
-            ((const mpf_instance_t *)mpf_obj_ptr(o))->subobj != MPF_OBJ_NULL &&
-            mpf_obj_is_type(m, &mpf_type_fun_builtin)) {
-            // a builtin base's method works on the native sub-object
+        if ((t->flags & MPF_TYPE_FLAG_HEAP) && owner != NULL && !(owner->flags & MPF_TYPE_FLAG_HEAP) &&
+            owner != &mpf_type_object && mpf_obj_is_type(m, &mpf_type_fun_builtin) && !mpf_obj_is_exception(o)) {
+            // a builtin base's method works on the native sub-object (TypeError if there is none)
             dest[0] = m;
-            dest[1] = ((const mpf_instance_t *)mpf_obj_ptr(o))->subobj;
+            dest[1] = mpf_native_self(owner, q, o);
             return;
         }
         bind_member(m, o, t, owner != NULL && (owner->flags & MPF_TYPE_FLAG_HEAP), dest);
@@ -667,9 +705,8 @@ void mpf_load_super_method(mpf_qstr_t q, mpf_obj_t *dest) {
         }
         if (!from_heap && mpf_obj_is_type(m, &mpf_type_fun_builtin) && (st->flags & MPF_TYPE_FLAG_HEAP) &&
             chain[i] != &mpf_type_object) {
-            mpf_obj_t sub = ((const mpf_instance_t *)mpf_obj_ptr(self))->subobj;
             dest[0] = m;
-            dest[1] = sub != MPF_OBJ_NULL ? sub : self;
+            dest[1] = mpf_native_self(chain[i], q, self);
             return;
         }
         bind_member(m, self, st, from_heap, dest);
@@ -696,9 +733,16 @@ void mpf_store_attr(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
             }
             return;
         }
-#else
-        (void)m;
 #endif
+        if (m != MPF_OBJ_NULL && (mpf_obj_type(m)->flags & MPF_TYPE_FLAG_HEAP)) {
+            // a user descriptor with __set__ / __delete__ takes the store / delete
+            mpf_obj_t f = mpf_type_lookup(mpf_obj_type(m), v == MPF_OBJ_NULL ? MPF_QSTR___delete__ : MPF_QSTR___set__);
+            if (f != MPF_OBJ_NULL) {
+                mpf_obj_t args[3] = {m, o, v};
+                mpf_call(f, v == MPF_OBJ_NULL ? 2 : 3, 0, args);
+                return;
+            }
+        }
         mpf_obj_t sa = mpf_type_lookup(t, v == MPF_OBJ_NULL ? MPF_QSTR___delattr__ : MPF_QSTR___setattr__);
         if (sa != MPF_OBJ_NULL && mpf_obj_is_type(sa, &mpf_type_fun_bc)) {
             mpf_obj_t args[3] = {o, mpf_obj_new_qstr(q), v};
@@ -815,6 +859,7 @@ mpf_obj_t mpf_getiter(mpf_obj_t o) {
 }
 
 mpf_obj_t mpf_iternext(mpf_obj_t it) {
+    mpf_stack_check();
     const mpf_type_t *t = mpf_obj_type(it);
     if (t->iternext != NULL) {
         return t->iternext(it);
