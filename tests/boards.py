@@ -14,13 +14,16 @@ import fcntl
 import os
 import shutil
 import subprocess
+import tempfile
 import zlib
 from pathlib import Path
 
 from corpus_runner import CORPUS_DIR, HostBuild, discover, read_kconfig
 
 from mpforge import paths
+from mpforge.boards import find_defconfig
 from mpforge.build import scons_command
+from mpforge.config.resolve import ConfigInputs, resolve
 
 
 def build_firmware(
@@ -67,18 +70,29 @@ def config_of(build_dir: Path) -> HostBuild:
     return HostBuild(build_dir, build_dir / "firmware.elf", read_kconfig(build_dir / ".config"))
 
 
+def board_config(board: str) -> HostBuild:
+    """A board's configuration as its defconfig resolves (no build needed), to ask which
+    corpus programs its features allow."""
+    with tempfile.TemporaryDirectory() as tmp:
+        inputs = ConfigInputs(board, find_defconfig(board), (), Path(tmp) / board)
+        values = dict(resolve(inputs, lambda _line: None).view.values)
+    return HostBuild(Path(board), Path(board) / "firmware.elf", values)
+
+
 # Programs whose output shows the last bit of libm results (a rounded residue's sign, a
 # last digit): the boards' newlib and the host's glibc may differ there by one ulp.
 LIBM_LAST_BIT = {"cmath_funcs", "complex_arith"}
 
 
-def corpus_sample(board: HostBuild | None = None, every: int = 4) -> list[Path]:
+def corpus_sample(board: HostBuild | str | None = None, every: int = 4) -> list[Path]:
     """Single-file corpus programs that run as imported modules: no stdin, no exit, no
     `__main__` test, no stderr (a board's console carries both streams), none of the
     memory-hungry or exiting areas or libm-last-bit programs, only those whose
     `# requires:` the board's config meets (when given); about one in `every`, chosen by a
     hash of the name, so that adding a program does not reshuffle the sample."""
     skip_areas = {"errors", "memory", "imports", "modules_mp"}
+    if isinstance(board, str):
+        board = board_config(board)
     chosen = []
     for program in discover(CORPUS_DIR):
         path = program.path

@@ -431,8 +431,8 @@ def test_corpus_sample_on_the_microbit_matches_the_host(tmp_path: Path) -> None:
     a board; programs whose requirements the board's settings lack are left out, and so
     are those that need more than its 9 KiB heap or its 40 nested Python calls (they
     raise MemoryError or RecursionError on the board: counted, and few)."""
+    from boards import CORPUS_MAIN, corpus_sample
     from corpus_runner import CORPUS_DIR, HostBuild, _make_program, read_kconfig
-    from test_stm32 import CORPUS_MAIN, _corpus_sample
 
     host_fragment = fragment("microbit_core", _core_fragment(paths.CONFIGS / "microbit_defconfig"))
     host_dir = tmp_path / "host"
@@ -449,7 +449,7 @@ def test_corpus_sample_on_the_microbit_matches_the_host(tmp_path: Path) -> None:
     build_host()  # its .config: the language the micro:bit has
     settings = HostBuild(host_dir, host_dir / "firmware", read_kconfig(host_dir / ".config"))
     names = []
-    for path in _corpus_sample(every=5):  # what fits the 256 KiB of flash
+    for path in corpus_sample(settings, every=5):  # what fits the 256 KiB of flash
         if settings.missing(_make_program(CORPUS_DIR, path, path)):
             continue
         name = f"c_{path.parent.name}_{path.stem}"

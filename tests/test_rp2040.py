@@ -310,7 +310,7 @@ def test_corpus_sample_in_rp2040js_matches_the_host(tmp_path: Path) -> None:
     """Frozen corpus programs print the same on the RP2040 (Cortex-M0+, soft float, no
     hardware divide) as on the host; sys.exit's status leaves the emulator."""
     app = tmp_path / "app"
-    names = write_corpus_app(app, corpus_sample(every=3), epilogue="sys.exit(3)\n")
+    names = write_corpus_app(app, corpus_sample("rpi_pico", every=3), epilogue="sys.exit(3)\n")
     board_dir, _ = build_firmware(BOARD, "corpus", (semihosting_fragment(),), app=app)
     result = boot(Rp2040jsRunner(board_dir).command([]), timeout=300)
     expected = host_output(app, tmp_path / "host")

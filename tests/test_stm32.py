@@ -211,7 +211,7 @@ def test_corpus_sample_on_the_board_matches_the_host(tmp_path: Path) -> None:
     """The same frozen corpus programs print the same on netduinoplus2 (in QEMU) as on the
     host port: the core behaves the same on a 32-bit Cortex-M4 with single-word objects."""
     app = tmp_path / "app"
-    names = write_corpus_app(app, corpus_sample())
+    names = write_corpus_app(app, corpus_sample("netduinoplus2"))
     board_dir, _ = build_firmware("netduinoplus2", "corpus", (semihosting_fragment(),), app=app)
     result = boot(qemu_command(board_dir), timeout=120)
     expected = host_output(app, tmp_path / "host")
