@@ -10,7 +10,7 @@ import argparse
 import json
 from pathlib import Path
 
-from mpforge.commands.common import add_board, build_dir, positive_int
+from mpforge.commands.common import add_board, build_dir
 from mpforge.errors import MpforgeError
 from mpforge.images import elf as elffile
 from mpforge.images.size import Component, components, parse_map, report
@@ -30,10 +30,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--max-growth",
-        type=positive_int,
+        type=_byte_count,
         metavar="BYTES",
-        help="with --diff: exit with an error when flash grew by more than BYTES",
+        help="with --diff: exit with an error when flash grew by more than BYTES (0: any growth)",
     )
+
+
+def _byte_count(text: str) -> int:
+    """argparse type: a number of bytes, 0 or more."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of bytes (0 or more)")
+    return int(text)
 
 
 def measure(directory: Path, board: str) -> dict:
