@@ -157,3 +157,13 @@ def test_bad_inputs(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert exit_info.value.code == 2 and err.count("\n") == 1
     assert err.startswith("error:") and "'lots' is not a number of bytes" in err
     _one_error(mpforge(capsys, "size", "-b", "no_such_board"), "no_such_board")
+
+
+def test_terse_messages_leave_the_image() -> None:
+    """At ERROR_MSG_LEVEL 0 the raise helpers drop their text: host_minimal (terse) carries none
+    of the raise messages that host (detailed) has; the corpus checks the terse behaviour."""
+    messages = (b"instance exception may not have a separate value", b"name '%q' is not defined")
+    detailed = (paths.default_build_dir("host") / "firmware").read_bytes()
+    terse = (paths.default_build_dir("host_minimal") / "firmware").read_bytes()
+    for text in messages:
+        assert text in detailed and text not in terse, text
