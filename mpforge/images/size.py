@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mpforge import paths
 from mpforge.errors import MpforgeError
 from mpforge.images.elf import SHF_EXECINSTR, SHF_WRITE, Elf, Section, Symbol
 
@@ -268,8 +269,6 @@ def _owner(file: str, section: str, layer: frozenset[str]) -> tuple[str, str]:
 
 def _layer_stems(port: str) -> frozenset[str]:
     """Files of the shared Cortex-M layer that a Cortex-M port compiles as its own objects."""
-    from mpforge import paths
-
     layer = paths.ROOT / "ports" / "cortex_m"
     own = paths.ROOT / "ports" / port
     return frozenset(p.stem for p in layer.glob("*.c") if not (own / p.name).exists())
