@@ -24,6 +24,7 @@ COMMANDS = {
     "guiconfig": "edit the board's configuration in a graphical window (needs Tk and a display)",
     "savedefconfig": "write a minimal defconfig for the current configuration",
     "config": "resolve the board's configuration (write .config and config.h); --explain a symbol",
+    "size": "flash and RAM per component (py/ files, modules, port, frozen code, libraries)",
     "verify": "rebuild the board from scratch in a temporary directory and compare the images",
 }
 

@@ -585,6 +585,13 @@ MPF_NORETURN void mpf_raise_stop_iteration(mpf_obj_t value);
 MPF_NORETURN void mpf_raise_key_error(mpf_obj_t key);
 MPF_NORETURN void mpf_raise_memory_error(void);
 MPF_NORETURN void mpf_raise_name_error(mpf_qstr_t name);
+#if CONFIG_ERROR_MSG_LEVEL == 0
+// Terse messages: a raise carries its type only, so the text and the arguments are left out of
+// the image. They stay in an unevaluated sizeof, type-checked and counted as used, never emitted.
+int mpf_raise_terse_args(const char *fmt, ...);
+#define mpf_raise_msg(t, msg) ((void)sizeof(mpf_raise_terse_args(msg)), mpf_raise_type(t))
+#define mpf_raise_fmt(t, ...) ((void)sizeof(mpf_raise_terse_args(__VA_ARGS__)), mpf_raise_type(t))
+#endif
 mpf_obj_t mpf_exc_new(const mpf_type_t *t, size_t n_args, const mpf_obj_t *args);
 mpf_obj_t mpf_exc_new_msg(const mpf_type_t *t, const char *msg);
 // Raise that subclass for errno [err] with its standard text; filename(2): None or the path(s).

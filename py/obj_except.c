@@ -76,7 +76,8 @@ MPF_NORETURN void mpf_raise_type(const mpf_type_t *t) {
     mpf_raise(mpf_exc_new(t, 0, NULL));
 }
 
-MPF_NORETURN void mpf_raise_msg(const mpf_type_t *t, const char *msg) {
+// The names in parentheses: at ERROR_MSG_LEVEL 0 they are also macros (mpf.h).
+MPF_NORETURN void (mpf_raise_msg)(const mpf_type_t *t, const char *msg) {
 #if CONFIG_ERROR_MSG_LEVEL == 0
     (void)msg;
     mpf_raise_type(t);
@@ -85,7 +86,7 @@ MPF_NORETURN void mpf_raise_msg(const mpf_type_t *t, const char *msg) {
 #endif
 }
 
-MPF_NORETURN void mpf_raise_fmt(const mpf_type_t *t, const char *fmt, ...) {
+MPF_NORETURN void (mpf_raise_fmt)(const mpf_type_t *t, const char *fmt, ...) {
 #if CONFIG_ERROR_MSG_LEVEL == 0
     (void)fmt;
     mpf_raise_type(t);

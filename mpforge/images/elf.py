@@ -62,15 +62,16 @@ class Elf:
     symbols: tuple[Symbol, ...]
 
 
-def read(path: Path) -> Elf:
-    """Parse the ELF file at `path`; anything else is an error naming the file."""
-    return parse(path.read_bytes(), str(path))
+def read(path: Path, native: bool = False) -> Elf:
+    """Parse the ELF file at `path`; anything else is an error naming the file.
+    `native` also accepts the host port's executable (any class and byte order)."""
+    return parse(path.read_bytes(), str(path), native)
 
 
-def parse(data: bytes, name: str = "<elf>") -> Elf:
+def parse(data: bytes, name: str = "<elf>", native: bool = False) -> Elf:
     try:
         f = ELFFile(io.BytesIO(data))
-        if f.elfclass != 32 or not f.little_endian:
+        if not native and (f.elfclass != 32 or not f.little_endian):
             raise MpforgeError(f"{name}: not a 32-bit little-endian ELF (ARM Cortex-M expected)")
         segments = tuple(
             sorted(
@@ -109,7 +110,10 @@ def _symbols(f: ELFFile, sections: tuple[Section, ...]) -> tuple[Symbol, ...]:
             continue
         if not isinstance(index, int) or index >= len(sections):
             continue
-        out.append(Symbol(sym.name, sym["st_value"] & ~1, sym["st_size"], sections[index].name))
+        # Bit 0 of a Thumb function's address is the Thumb bit, not part of the address.
+        func = sym["st_info"]["type"] == "STT_FUNC"
+        address = sym["st_value"] & ~1 if func else sym["st_value"]
+        out.append(Symbol(sym.name, address, sym["st_size"], sections[index].name))
     return tuple(out)
 
 
