@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 import tempfile
 from pathlib import Path
 
@@ -12,7 +14,10 @@ from mpforge.runners import runner_for
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument(
+        "filter", nargs="?", help="only boards whose name, port or chip contains this text"
+    )
+    parser.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
 
 
 def _size(hex_value: str) -> str:
@@ -28,7 +33,8 @@ def _emulator(name: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    rows = [("BOARD", "PORT", "CHIP", "FLASH", "RAM", "EMULATOR")]
+    header = ("BOARD", "PORT", "CHIP", "FLASH", "RAM", "EMULATOR")
+    rows = [header]
     with tempfile.TemporaryDirectory() as tmp:
         for board in board_names():
             inputs = ConfigInputs(board, find_defconfig(board), (), Path(tmp) / board)
@@ -43,6 +49,18 @@ def run(args: argparse.Namespace) -> int:
                     _emulator(v.value("EMULATOR")),
                 )
             )
+    wanted = (args.filter or "").lower()
+    rows = [header] + [r for r in rows[1:] if any(wanted in c.lower() for c in r[:3])]
+    if args.json:
+        print(
+            json.dumps(
+                [dict(zip((h.lower() for h in header), r, strict=True)) for r in rows[1:]], indent=2
+            )
+        )
+        return 0
+    if len(rows) == 1:
+        print(f"no board matches '{args.filter}'", file=sys.stderr)
+        return 1
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
