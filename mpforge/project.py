@@ -92,6 +92,11 @@ def load_project(path: Path) -> Project:
                 f"{_where(path, text, 'exclude')}: exclude '{item}' must be a path inside the app "
                 "(relative, no ..)"
             )
+        if not os.path.lexists(base / item):
+            raise MpforgeError(
+                f"{_where(path, text, 'exclude')}: exclude '{item}' names nothing in "
+                f"{show(base)}; remove it or fix the path"
+            )
     return Project(path.absolute(), board, fragments, exclude, _where(path, text, "board"))
 
 

@@ -133,6 +133,7 @@ def test_init_refuses_an_unknown_board(app: Path, capsys: pytest.CaptureFixture[
         ("board = 3\n", "mpforge.toml:1: board must be a string"),
         ('\nboard = "host"\nfragments = ["gone.conf"]\n', "mpforge.toml:3: config fragment"),
         ('board = "host"\nexclude = ["../x"]\n', "mpforge.toml:2: exclude '../x' must be a path"),
+        ('board = "host"\nexclude = ["tols"]\n', "mpforge.toml:2: exclude 'tols' names nothing"),
     ],
 )
 def test_bad_project_file(
