@@ -67,5 +67,6 @@ def run(args: argparse.Namespace) -> int:
         f"created an app for board {board} in {show(args.directory)}: "
         + ", ".join(_skeleton(name, board))
     )
-    print("next: `mpforge build`, then `mpforge run`")
+    enter = "" if directory == Path.cwd() else f"cd {show(args.directory)} && "
+    print(f"next: `{enter}mpforge build`, then `mpforge run`")
     return 0
