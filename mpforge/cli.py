@@ -16,6 +16,7 @@ from mpforge import __version__
 from mpforge.errors import MpforgeError
 
 COMMANDS = {
+    "init": "write an application skeleton (main.py, app.conf, mpforge.toml) here or in DIR",
     "boards": "list the boards: port, chip, flash, RAM, emulator",
     "build": "configure and build the firmware of a board",
     "run": "boot the built image; on the host port, optionally run FILE (.py or .mpy)",
@@ -26,6 +27,8 @@ COMMANDS = {
     "config": "resolve the board's configuration (write .config and config.h); --explain a symbol",
     "size": "flash and RAM per component (py/ files, modules, port, frozen code, libraries)",
     "verify": "rebuild the board from scratch in a temporary directory and compare the images",
+    "clean": "remove a build's objects and images (--pristine: the whole build directory)",
+    "completion": "print a shell completion script (bash or zsh)",
 }
 
 
@@ -57,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = _parser(argv).parse_args(argv)
     try:
+        if hasattr(args, "board"):  # a command that works on one board's build
+            from mpforge.commands.common import apply_project
+
+            apply_project(args)
         return int(args.run(args))
     except MpforgeError as e:
         print(f"error: {e.message}", file=sys.stderr)

@@ -6,7 +6,9 @@ compiler (CONFIG_TOOLCHAIN_PREFIX + gcc) is missing as not buildable here."""
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -16,7 +18,10 @@ from mpforge.runners import runner_for
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument(
+        "filter", nargs="?", help="only boards whose name, port or chip contains this text"
+    )
+    parser.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
 
 
 def _size(hex_value: str) -> str:
@@ -39,7 +44,8 @@ def _notes(values: dict[str, str]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    rows = [("BOARD", "PORT", "CHIP", "FLASH", "RAM", "EMULATOR", "NOTES")]
+    header = ("BOARD", "PORT", "CHIP", "FLASH", "RAM", "EMULATOR", "NOTES")
+    rows = [header]
     with tempfile.TemporaryDirectory() as tmp:
         for board in board_names():
             inputs = ConfigInputs(board, find_defconfig(board), (), Path(tmp) / board)
@@ -55,6 +61,18 @@ def run(args: argparse.Namespace) -> int:
                     _notes(v.values),
                 )
             )
+    wanted = (args.filter or "").lower()
+    rows = [header] + [r for r in rows[1:] if any(wanted in c.lower() for c in r[:3])]
+    if args.json:
+        print(
+            json.dumps(
+                [dict(zip((h.lower() for h in header), r, strict=True)) for r in rows[1:]], indent=2
+            )
+        )
+        return 0
+    if len(rows) == 1:
+        print(f"no board matches '{args.filter}'", file=sys.stderr)
+        return 1
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())

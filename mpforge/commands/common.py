@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -10,11 +11,53 @@ from mpforge import paths
 from mpforge.boards import find_defconfig
 from mpforge.config.inputs import ConfigInputs, check_build_dir, make_inputs
 from mpforge.config.resolve import Resolution, resolve
+from mpforge.errors import MpforgeError
+from mpforge.project import BOARD_ENV, PROJECT_FILE, default_board, find_project, load_project
 
 
 def add_board(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-b", "--board", required=True, help="board name (see `mpforge boards`)")
-    parser.add_argument("--build-dir", type=Path, help="build directory (default: build/BOARD)")
+    parser.add_argument(
+        "-b",
+        "--board",
+        help=f"board name (see `mpforge boards`; default: ${BOARD_ENV}, "
+        f"else the board of {PROJECT_FILE})",
+    )
+    parser.add_argument(
+        "--build-dir",
+        type=Path,
+        help=f"build directory (default: APP/build/BOARD inside an app with {PROJECT_FILE}, "
+        "else build/BOARD)",
+    )
+
+
+def apply_project(args: argparse.Namespace) -> None:
+    """Fill in what the command line left out from MPFORGE_BOARD and the app's mpforge.toml.
+
+    Inside an application (a directory with mpforge.toml, or above one), the app is that
+    directory, its fragments apply before the command line's, and the build goes to
+    APP/build/BOARD. An explicit --app looks for mpforge.toml in that directory only.
+    """
+    app = getattr(args, "app", None)
+    if app is not None:
+        file = app / PROJECT_FILE
+        project = load_project(file) if os.path.lexists(file) else None
+    else:
+        project = find_project()
+    if args.board is None:
+        args.board = default_board(project)
+    if args.board is None:
+        raise MpforgeError(
+            f"no board: give -b BOARD, set ${BOARD_ENV}, or run inside an app whose "
+            f'{PROJECT_FILE} says board = "..." (`mpforge init --board BOARD` writes one)'
+        )
+    if project is None:
+        return
+    if hasattr(args, "app") and args.app is None:
+        args.app = project.app
+    if hasattr(args, "fragments"):
+        args.fragments = [*project.fragments, *args.fragments]
+    if args.build_dir is None:
+        args.build_dir = project.build_dir(args.board)
 
 
 def add_fragments(parser: argparse.ArgumentParser) -> None:

@@ -12,6 +12,7 @@ from mpforge.config.view import ConfigView
 from mpforge.errors import MpforgeError
 from mpforge.frozen.manifest import ENTRY_POINTS, FrozenModule, ManifestLoader
 from mpforge.frozen.packages import Package, all_packages, find_package, read_package
+from mpforge.project import BUILD_SUBDIR, PROJECT_FILE, TESTS_DIR, load_project
 
 APP_MANIFEST = "manifest.yml"
 
@@ -47,19 +48,47 @@ def collect(view: ConfigView, app_dir: Path | None, root: Path = paths.ROOT) -> 
 
 
 def _load_app(loader: ManifestLoader, app_dir: Path) -> None:
-    """An --app directory: its manifest.yml, or else every .py under it (packages kept)."""
+    """An --app directory: its manifest.yml, or else the .py files it needs (packages kept).
+
+    Left out, with a note: tests/, hidden directories (and `_`-prefixed ones), the build
+    directory, and what the project file's `exclude` names.
+    """
     if not app_dir.is_dir():
         raise MpforgeError(f"--app {app_dir}: not a directory")
     manifest = app_dir / APP_MANIFEST
     if os.path.lexists(manifest):  # the reader refuses what is not a readable file
         loader.load(manifest)
         return
-    files = sorted(app_dir.glob("*.py"))
+    project_file = app_dir / PROJECT_FILE
+    project = load_project(project_file) if os.path.lexists(project_file) else None
+    excluded = {Path(os.path.normpath(e)) for e in (project.exclude if project else ())}
+    left_out: set[str] = set()
+
+    def skip(source: Path) -> bool:
+        parts = source.relative_to(app_dir).parts
+        if project is not None and parts[0] == BUILD_SUBDIR and len(parts) > 1:
+            return True  # the app's own build directory
+        for depth in range(1, len(parts) + 1):
+            head = Path(*parts[:depth])
+            is_dir = depth < len(parts)
+            hidden = is_dir and head.name.startswith((".", "_"))
+            if head in excluded or hidden or (is_dir and head == Path(TESTS_DIR)):
+                left_out.add(head.as_posix() + ("/" if is_dir else ""))
+                return True
+        return False
+
+    files = [f for f in sorted(app_dir.glob("*.py")) if not skip(f)]
     packages = [
         d
         for d in sorted(app_dir.iterdir())
-        if d.is_dir() and not d.name.startswith((".", "_")) and any(d.rglob("*.py"))
+        if d.is_dir() and any(not skip(f) for f in d.rglob("*.py"))
     ]
     if not files and not packages:
         raise MpforgeError(f"--app {app_dir}: no .py files and no {APP_MANIFEST} to freeze")
-    loader.add_files(files, packages, f"--app {display_path(app_dir)}")
+    loader.add_files(files, packages, f"--app {display_path(app_dir)}", skip)
+    if left_out:
+        loader.notes.append(
+            f"--app {display_path(app_dir)}: not frozen: {', '.join(sorted(left_out))} "
+            f"(tests/, hidden directories and {PROJECT_FILE}'s exclude are left out; "
+            f"list modules in {APP_MANIFEST} to choose yourself)"
+        )

@@ -106,13 +106,20 @@ class ManifestLoader:
             self.stack.pop()
         self.loaded.add(path)
 
-    def add_files(self, files: list[Path], packages: list[Path], origin: str) -> None:
-        """Freeze these module files and package directories (an application's implicit list)."""
+    def add_files(
+        self,
+        files: list[Path],
+        packages: list[Path],
+        origin: str,
+        skip: Callable[[Path], bool] = lambda _source: False,
+    ) -> None:
+        """Freeze these module files and package directories (an application's implicit list);
+        sources inside the packages for which `skip` is true are left out."""
         for source in files:
             _check_source(source, display_path(source))
             self._add(_module(_file_module_name(source, origin), source, False, Options(), origin))
         for directory in packages:
-            for module in _package(directory, Options(), origin):
+            for module in _package(directory, Options(), origin, skip):
                 self._add(module)
 
     def _manifest(self, path: Path, node: yaml.Node, extra_keys: tuple[str, ...]) -> None:
@@ -293,7 +300,12 @@ def _file_module_name(source: Path, at: str) -> str:
     return name
 
 
-def _package(directory: Path, options: Options, origin: str) -> Iterator[FrozenModule]:
+def _package(
+    directory: Path,
+    options: Options,
+    origin: str,
+    skip: Callable[[Path], bool] = lambda _source: False,
+) -> Iterator[FrozenModule]:
     if not directory.is_dir():
         raise MpforgeError(f"{origin}: package directory {display_path(directory)} does not exist")
     if not (directory / "__init__.py").is_file():
@@ -301,6 +313,8 @@ def _package(directory: Path, options: Options, origin: str) -> Iterator[FrozenM
             f"{origin}: {display_path(directory)} has no __init__.py; add one to make it a package"
         )
     for source in sorted(directory.rglob("*.py")):
+        if skip(source):
+            continue
         rel = source.relative_to(directory.parent)
         parts = list(rel.with_suffix("").parts)
         for depth in range(1, len(parts)):

@@ -1,0 +1,51 @@
+"""`mpforge clean`: remove a build's objects and images; `--pristine`: the whole build."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+
+from mpforge.commands.common import add_board, build_dir
+from mpforge.config.fragment import display_path
+from mpforge.config.inputs import STREAMS_DIR
+from mpforge.config.resolve import DOTCONFIG, INPUTS_RECORD, remove_build_dir
+from mpforge.errors import MpforgeError
+
+_KEPT = (DOTCONFIG, INPUTS_RECORD, STREAMS_DIR)  # the configuration and its inputs
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_board(parser)
+    parser.add_argument(
+        "--pristine",
+        action="store_true",
+        help="remove the whole build directory, configuration and menuconfig edits included",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    directory = build_dir(args)
+    shown = display_path(directory)
+    if not directory.exists():
+        print(f"clean: nothing to do ({shown} does not exist)")
+        return 0
+    if args.pristine:
+        remove_build_dir(directory, lambda line: print(line, file=sys.stderr))
+        shutil.rmtree(directory)
+        print(f"clean: removed {shown}")
+        return 0
+    if not (directory / DOTCONFIG).is_file():
+        raise MpforgeError(
+            f"clean: {shown} does not look like an mpforge build directory (no {DOTCONFIG}); "
+            "not touching it"
+        )
+    for entry in sorted(directory.iterdir()):
+        if entry.name in _KEPT:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+    print(f"clean: removed objects and images in {shown} (kept {', '.join(_KEPT)})")
+    return 0

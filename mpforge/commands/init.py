@@ -1,0 +1,72 @@
+"""`mpforge init`: write the skeleton of an application (main.py, app.conf, mpforge.toml)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from mpforge.boards import find_defconfig
+from mpforge.errors import MpforgeError
+from mpforge.project import BOARD_ENV, BUILD_SUBDIR, PROJECT_FILE
+from mpforge.textfile import show
+
+DEFAULT_BOARD = "host"
+_KEEP = {".git"}  # what may already be there: a fresh repository
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--board",
+        dest="default_board",
+        metavar="BOARD",
+        help=f"the app's board (default: ${BOARD_ENV}, else {DEFAULT_BOARD})",
+    )
+    parser.add_argument(
+        "directory", nargs="?", type=Path, default=Path("."), help="where (default: here)"
+    )
+
+
+def _skeleton(name: str, board: str) -> dict[str, str]:
+    return {
+        "main.py": f'print("hello from {name}")\n',
+        "app.conf": "# This app's configuration: Kconfig lines applied after the board's\n"
+        "# defconfig, e.g. CONFIG_HEAP_SIZE=32768 (see `mpforge menuconfig`).\n",
+        PROJECT_FILE: "# mpforge project file: `mpforge build` here builds this app into\n"
+        "# build/BOARD; `-b` or $MPFORGE_BOARD choose another board.\n"
+        f'board = "{board}"\n'
+        '# fragments = ["extra.conf"]   # applied before app.conf; paths relative to this file\n'
+        '# exclude = ["tools"]          # not frozen (tests/ and hidden directories never are)\n',
+        ".gitignore": f"/{BUILD_SUBDIR}/\n",
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    board = args.default_board or os.environ.get(BOARD_ENV, "").strip() or DEFAULT_BOARD
+    find_defconfig(board)  # an unknown board is an error before anything is written
+    directory: Path = args.directory.absolute()
+    if directory.exists() and not directory.is_dir():
+        raise MpforgeError(f"init: {show(args.directory)} is not a directory")
+    present = (
+        sorted(e.name for e in directory.iterdir() if e.name not in _KEEP)
+        if (directory.exists())
+        else []
+    )
+    if present:
+        shown = ", ".join(present[:5]) + (", ..." if len(present) > 5 else "")
+        raise MpforgeError(
+            f"init: {show(args.directory)} is not empty ({shown}); run `mpforge init` in an "
+            "empty directory, or give a new one: `mpforge init DIR`"
+        )
+    directory.mkdir(parents=True, exist_ok=True)
+    name = directory.name if directory.name.isidentifier() else "app"
+    for file, text in _skeleton(name, board).items():
+        with open(directory / file, "x", encoding="utf-8") as out:  # never overwrites
+            out.write(text)
+    print(
+        f"created an app for board {board} in {show(args.directory)}: "
+        + ", ".join(_skeleton(name, board))
+    )
+    enter = "" if directory == Path.cwd() else f"cd {show(args.directory)} && "
+    print(f"next: `{enter}mpforge build`, then `mpforge run`")
+    return 0

@@ -1,0 +1,234 @@
+"""The everyday workflow of an application outside the tree: `mpforge init` writes a skeleton
+with mpforge.toml, and inside it `build`, `run`, `config`, `clean` need no -b and build into
+APP/build/BOARD; the app freezes what it needs (not tests/, hidden directories or `exclude`).
+Also the small commands: `boards FILTER --json`, `completion bash|zsh`."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import mpforge
+
+from mpforge import paths
+from mpforge.cli import COMMANDS
+
+BUILD_TIMEOUT = 1200  # a full build of the core on a loaded machine
+
+
+def _cli(
+    app: Path, *argv: str, stdin: int | None = subprocess.DEVNULL
+) -> subprocess.CompletedProcess[str]:
+    """`mpforge ARGV` as a user types it inside the app directory (no MPFORGE_BOARD)."""
+    env = {k: v for k, v in os.environ.items() if k != "MPFORGE_BOARD"}
+    return subprocess.run(
+        [sys.executable, "-m", "mpforge", *argv],
+        cwd=app,
+        env=env,
+        stdin=stdin,
+        capture_output=True,
+        text=True,
+        timeout=BUILD_TIMEOUT,
+        check=False,
+    )
+
+
+@pytest.fixture
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty directory outside the tree, the working directory of the test."""
+    directory = tmp_path / "blinky"
+    directory.mkdir()
+    assert not directory.resolve().is_relative_to(paths.ROOT)
+    monkeypatch.chdir(directory)
+    monkeypatch.delenv("MPFORGE_BOARD", raising=False)
+    return directory
+
+
+def test_init_build_run_on_host(app: Path) -> None:
+    proc = _cli(app, "init")
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in app.iterdir()) == sorted(
+        ["main.py", "app.conf", "mpforge.toml", ".gitignore"]
+    )
+    # What a real app holds besides its code: tests and scratch files that must not be frozen
+    # (each imports a module that exists nowhere, which the import check would refuse).
+    (app / "greet.py").write_text("def greet(who):\n    return 'hello ' + who\n")
+    (app / "main.py").write_text("from greet import greet\nprint(greet('workflow'))\n")
+    (app / "tests").mkdir()
+    (app / "tests" / "test_greet.py").write_text("import nowhere_module\n")
+    (app / ".venv").mkdir()
+    (app / ".venv" / "site.py").write_text("import nowhere_module\n")
+    (app / "scratch.py").write_text("import nowhere_module\n")
+    with open(app / "mpforge.toml", "a") as toml:
+        toml.write('exclude = ["scratch.py"]\n')
+
+    proc = _cli(app, "build", "-j", "2")
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    note = next(line for line in proc.stderr.splitlines() if "not frozen" in line)
+    assert ".venv/" in note and "scratch.py" in note and "tests/" in note
+    assert (app / "build" / "host" / "firmware").is_file()
+
+    proc = _cli(app, "run", "--timeout", "60")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "hello workflow\n"
+
+    proc = _cli(app, "clean")
+    assert proc.returncode == 0, proc.stderr
+    assert not (app / "build" / "host" / "firmware").exists()
+    assert (app / "build" / "host" / ".config").is_file()
+    proc = _cli(app, "clean", "--pristine")
+    assert proc.returncode == 0, proc.stderr
+    assert not (app / "build" / "host").exists()
+
+
+@pytest.mark.skipif(
+    shutil.which("qemu-system-arm") is None or shutil.which("arm-none-eabi-gcc") is None,
+    reason="needs qemu-system-arm and arm-none-eabi-gcc (tools/bootstrap.sh installs them)",
+)
+def test_init_build_run_on_netduinoplus2_in_qemu(app: Path) -> None:
+    assert _cli(app, "init", "--board", "netduinoplus2").returncode == 0
+    with open(app / "app.conf", "a") as conf:
+        conf.write("CONFIG_SEMIHOSTING_EXIT=y\n")  # main.py's exit status leaves QEMU
+    (app / "main.py").write_text("import sys\nprint('hello from qemu')\nsys.exit(3)\n")
+    proc = _cli(app, "build", "-j", "2")
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert (app / "build" / "netduinoplus2" / "firmware.elf").is_file()
+    proc = _cli(app, "run", "--timeout", "120")
+    assert proc.returncode == 3, proc.stdout + proc.stderr
+    assert "hello from qemu" in proc.stdout
+
+
+def _one_error(err: str) -> str:
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), err
+    return lines[0]
+
+
+def test_init_refuses_a_non_empty_directory(app: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (app / "main.py").write_text("print('mine')\n")
+    r = mpforge(capsys, "init")
+    assert r.code != 0
+    assert "not empty (main.py)" in _one_error(r.err)
+    assert (app / "main.py").read_text() == "print('mine')\n"
+    assert sorted(p.name for p in app.iterdir()) == ["main.py"]
+
+
+def test_init_refuses_an_unknown_board(app: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    r = mpforge(capsys, "init", "--board", "hots")
+    assert r.code != 0 and "did you mean host?" in _one_error(r.err)
+    assert list(app.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("toml", "expected"),
+    [
+        ('board = "host"\nfragments = ["a.conf"\n', "mpforge.toml:2: "),
+        ('board = "host"\nfragmnts = []\n', "mpforge.toml:2: unknown key 'fragmnts' (did you mean"),
+        ('board = "hots"\n', "mpforge.toml:1: unknown board 'hots' (did you mean host?)"),
+        ("board = 3\n", "mpforge.toml:1: board must be a string"),
+        ('\nboard = "host"\nfragments = ["gone.conf"]\n', "mpforge.toml:3: config fragment"),
+        ('board = "host"\nexclude = ["../x"]\n', "mpforge.toml:2: exclude '../x' must be a path"),
+        ('board = "host"\nexclude = ["tols"]\n', "mpforge.toml:2: exclude 'tols' names nothing"),
+    ],
+)
+def test_bad_project_file(
+    app: Path, capsys: pytest.CaptureFixture[str], toml: str, expected: str
+) -> None:
+    (app / "mpforge.toml").write_text(toml)
+    (app / "main.py").write_text("print(1)\n")
+    r = mpforge(capsys, "config")
+    assert r.code != 0
+    assert expected in _one_error(r.err)
+    assert not (app / "build").exists()
+
+
+def test_no_board_anywhere(app: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    r = mpforge(capsys, "build")
+    assert r.code != 0 and "no board: give -b BOARD, set $MPFORGE_BOARD" in _one_error(r.err)
+
+
+def test_project_settings_apply_from_a_subdirectory(
+    app: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """mpforge.toml is found above the working directory; its fragments resolve against it
+    and apply before app.conf; MPFORGE_BOARD overrides its board."""
+    assert mpforge(capsys, "init", "--board", "netduinoplus2").code == 0
+    (app / "conf").mkdir()
+    (app / "conf" / "heap.conf").write_text(
+        "CONFIG_HEAP_SIZE=40960\n# CONFIG_BUILTIN_SET is not set\n"
+    )
+    (app / "app.conf").write_text("CONFIG_HEAP_SIZE=49152\n")
+    with open(app / "mpforge.toml", "a") as toml:
+        toml.write('fragments = ["conf/heap.conf"]\n')
+    (app / "lib").mkdir()
+    (app / "lib" / "__init__.py").write_text("")
+    (app / "lib" / "debug_only.py").write_text("import nowhere_module\n")
+    with open(app / "mpforge.toml", "a") as toml:
+        toml.write('exclude = ["lib/debug_only.py"]\n')
+    monkeypatch.chdir(app / "conf")
+    monkeypatch.setenv("MPFORGE_BOARD", "host")
+    r = mpforge(capsys, "config")
+    assert r.code == 0, r.err
+    assert "not frozen: lib/debug_only.py" in r.err
+    dotconfig = (app / "build" / "host" / ".config").read_text()
+    assert "CONFIG_HEAP_SIZE=49152" in dotconfig  # app.conf last
+    assert "# CONFIG_BUILTIN_SET is not set" in dotconfig  # the project's fragment
+    monkeypatch.delenv("MPFORGE_BOARD")
+    r = mpforge(capsys, "config")
+    assert r.code == 0, r.err
+    assert (app / "build" / "netduinoplus2" / ".config").is_file()
+
+
+def test_clean_keeps_the_configuration(app: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert mpforge(capsys, "init").code == 0
+    assert mpforge(capsys, "config").code == 0
+    build = app / "build" / "host"
+    assert (build / "gen" / "config.h").is_file()
+    assert mpforge(capsys, "clean").code == 0
+    assert (build / ".config").is_file() and not (build / "gen").exists()
+    assert mpforge(capsys, "clean", "--pristine").code == 0
+    assert not build.exists()
+    # Not a build directory: left alone.
+    stranger = app / "build" / "host"
+    stranger.mkdir(parents=True)
+    (stranger / "notes.txt").write_text("mine\n")
+    r = mpforge(capsys, "clean")
+    assert r.code != 0 and "does not look like an mpforge build" in _one_error(r.err)
+    r = mpforge(capsys, "clean", "--pristine")
+    assert r.code != 0 and (stranger / "notes.txt").is_file()
+
+
+def test_boards_filter_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    r = mpforge(capsys, "boards", "stm32", "--json")
+    assert r.code == 0, r.err
+    boards = json.loads(r.out)
+    assert boards and all(b["port"] == "stm32" for b in boards)
+    assert {"netduinoplus2", "pyboard_v11"} <= {b["board"] for b in boards}
+    r = mpforge(capsys, "boards", "netduino")
+    assert r.code == 0
+    assert [line.split()[0] for line in r.out.splitlines()] == ["BOARD", "netduinoplus2"]
+    r = mpforge(capsys, "boards", "no-such-thing")
+    assert r.code != 0 and "no board matches" in r.err
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash to check the script")
+def test_completion_scripts(capsys: pytest.CaptureFixture[str]) -> None:
+    r = mpforge(capsys, "completion", "bash")
+    assert r.code == 0
+    for name in COMMANDS:
+        assert name in r.out
+    assert "--pristine" in r.out and "netduinoplus2" in r.out
+    # The script is valid bash, and completing `mpforge cl` offers `clean`.
+    probe = (
+        r.out + 'COMP_WORDS=(mpforge cl); COMP_CWORD=1; _mpforge; echo "${COMPREPLY[*]}"\n'
+        'COMP_WORDS=(mpforge build --pri); COMP_CWORD=2; _mpforge; echo "${COMPREPLY[*]}"\n'
+    )
+    out = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == ["clean", "--pristine"]
+    r = mpforge(capsys, "completion", "zsh")
+    assert r.code == 0 and "bashcompinit" in r.out and "complete -F _mpforge mpforge" in r.out
