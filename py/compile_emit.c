@@ -2593,7 +2593,9 @@ static void compile_scope(emit_t *e, scope_t *s) {
         bool stable = e->have_prev && !e->changed;
         // keep this pass's labels for the next one
         size_t *keep = mpf_cc_alloc(e->c, (e->n_labels + 1) * sizeof(size_t));
-        memcpy(keep, e->labels, e->n_labels * sizeof(size_t));
+        if (e->n_labels > 0) {  // labels may be NULL when there are none (memcpy needs a pointer)
+            memcpy(keep, e->labels, e->n_labels * sizeof(size_t));
+        }
         e->prev_labels = keep;
         e->have_prev = true;
         if (stable || ++rounds > 50) {
