@@ -15,6 +15,8 @@ Header comments (leading ``#`` lines of the program or of ``main.py``)::
     # requires: WORD_64                    64-bit machine words (not a Kconfig symbol:
                                            CONFIG_MPY_SMALL_INT_BITS=63), for programs
                                            whose CPython output differs on 32-bit builds
+    # requires: RECURSION_200              CONFIG_RECURSION_LIMIT of at least 200 (any
+                                           RECURSION_<N>): chains of Python calls that deep
     # mpy-cross: -O2                       compile at this level (CPython then runs
                                            with PYTHONOPTIMIZE=1 when the level >= 1)
 
@@ -252,6 +254,9 @@ class HostBuild:
     def enabled(self, symbol: str) -> bool:
         if symbol == "WORD_64":
             return self.config.get("MPY_SMALL_INT_BITS") == "63"
+        if symbol.startswith("RECURSION_") and symbol[10:].isdigit():
+            limit = self.config.get("RECURSION_LIMIT", "1000")
+            return limit.isdigit() and int(limit) >= int(symbol[10:])
         return self.config.get(symbol, "n") not in ("n", "", "0")
 
     def missing(self, program: Program) -> list[str]:

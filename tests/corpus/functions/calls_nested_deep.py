@@ -1,3 +1,4 @@
+# requires: RECURSION_200
 # Python-to-Python calls run in the VM's loop (no C recursion): deep chains, exceptions
 # crossing many frames, handlers in the middle of a chain, and frames reused afterwards.
 def depth(n):

@@ -1,4 +1,4 @@
-# requires: MODULE_GC STR_FORMAT BUILTIN_HELPERS
+# requires: MODULE_GC STR_FORMAT BUILTIN_HELPERS BUILTIN_SET FLOAT GENERATORS
 # A collection from inside a callback must keep alive what the C code calling the callback
 # holds only in locals (on WebAssembly: outside the memory a stack scan sees): sort keys,
 # join over a generator, dict and set building, format and comparisons.
