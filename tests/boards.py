@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -159,6 +160,38 @@ def host_output(app: Path, build_dir: Path) -> str:
     host = subprocess.run([build_dir / "firmware"], capture_output=True, text=True, timeout=60)
     assert "== end" in host.stdout, host.stdout[-2000:] + host.stderr[-2000:]
     return host.stdout
+
+
+# A board's smaller heap and shallower call limit may stop a program that runs on the
+# host: such a program's section ends in one of these, after output equal to the host's.
+RESOURCE_LIMITS = ("!! MemoryError", "!! RecursionError")
+
+
+def assert_same_as_host(board_out: str, host_out: str, max_limited: int = 3) -> None:
+    """Each program's section of the board's output equals the host's, except that at most
+    `max_limited` may stop early at a board resource limit (RESOURCE_LIMITS) after
+    printing a prefix of the host's output for it."""
+    board, host = _sections(board_out), _sections(host_out)
+    assert list(board) == list(host), "the board ran other programs than the host"
+    limited = []
+    for name, text in host.items():
+        got = board[name]
+        if got == text:
+            continue
+        last = got.rstrip("\n").rsplit("\n", 1)[-1]
+        kept = got[: len(got) - len(last) - 1] if "\n" in got.rstrip("\n") else ""
+        assert last.startswith(RESOURCE_LIMITS) and text.startswith(kept), (
+            f"{name}: board printed\n{got}\nhost printed\n{text}"
+        )
+        limited.append(name)
+    assert len(limited) <= max_limited, f"too many programs hit a board limit: {limited}"
+
+
+def _sections(out: str) -> dict[str, str]:
+    """Each program's output: the text after its "== name" line up to the next."""
+    out = board_transcript(out)
+    parts = re.split(r"^== (\S+)\n", out, flags=re.M)
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
 
 
 def board_transcript(transcript: str) -> str:

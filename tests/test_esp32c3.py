@@ -210,11 +210,11 @@ def test_corpus_sample_matches_the_host(
     """Frozen corpus programs print the same under the runner as on the host port: the
     core on a 32-bit RISC-V with picolibc behaves as on the host. The sample is frozen in
     two halves: the RAM-loaded image shares SRAM with the heap (80 frozen modules would
-    leave 32 KiB of heap, too little for some programs); each half leaves 48 KiB."""
+    leave 32 KiB of heap, too little for some programs); each half leaves 40 KiB."""
     sample = _sample()[half::2]
     _write_app(tmp_path / "app", sample)
     board_dir = build_firmware(
-        f"corpus{half}", app=tmp_path / "app", conf=RUNNER_EXIT + "CONFIG_HEAP_SIZE=49152\n"
+        f"corpus{half}", app=tmp_path / "app", conf=RUNNER_EXIT + "CONFIG_HEAP_SIZE=40960\n"
     )
     result = boot(runner_command(board_dir), timeout=600)
     board_out = result.transcript.replace("\r\n", "\n")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from boards import (
-    board_transcript,
+    assert_same_as_host,
     build_firmware,
     corpus_sample,
     host_output,
@@ -316,4 +316,4 @@ def test_corpus_sample_in_rp2040js_matches_the_host(tmp_path: Path) -> None:
     expected = host_output(app, tmp_path / "host")
     assert result.status == 3, result.transcript[-2000:]
     assert len(names) >= 50
-    assert board_transcript(result.transcript) == expected
+    assert_same_as_host(result.transcript, expected)

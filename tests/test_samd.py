@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from boards import (
-    board_transcript,
+    assert_same_as_host,
     build_firmware,
     config_of,
     corpus_sample,
@@ -235,4 +235,4 @@ def test_corpus_sample_matches_the_host(board: str, tmp_path: Path) -> None:
     expected = host_output(app, tmp_path / "host")
     assert result.status == 0, result.transcript[-2000:]
     assert len(names) >= 20
-    assert board_transcript(result.transcript) == expected
+    assert_same_as_host(result.transcript, expected)
