@@ -83,7 +83,7 @@ def built(request: pytest.FixtureRequest) -> tuple[str, Path, str]:
 
 class TestBuild:
     def test_images_vectors_and_memory_map(self, built: tuple[str, Path, str]) -> None:
-        board, build_dir, output = built
+        board, build_dir, _output = built
         view = view_of(board, build_dir)
         base = view.int("CORTEX_M_FLASH_BASE") + view.int("CORTEX_M_APP_OFFSET")
         ram_top = view.int("CORTEX_M_RAM_BASE") + view.int("RAM_SIZE")
