@@ -86,36 +86,50 @@ static void raw_oserror_line(mpf_obj_t exc) {
     }
 }
 
+// Print [exc]'s traceback on the console (in the raw REPL, [raw], with the OSError line
+// mpremote parses).
+static void print_exception(mpf_obj_t exc, bool raw) {
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        mpf_exc_print_tb(&mpf_print_stdout, exc);
+        if (raw) {
+            raw_oserror_line(exc);
+        }
+        mpf_nlr_pop(&nlr);
+    } else {
+        mpf_printf(&mpf_print_stdout, "%s\n", mpf_obj_type_name(exc));
+    }
+}
+
+// Report what ended a run: SystemExit's exit status, or [otherwise] after printing any
+// other exception's traceback.
+static int report_exception(mpf_obj_t exc, bool raw, int otherwise) {
+    if (mpf_obj_is_exception(exc) && mpf_exc_match(exc, &mpf_type_SystemExit)) {
+        return mpf_boot_exit_status(exc);
+    }
+    print_exception(exc, raw);
+    return otherwise;
+}
+
 // Run [src] as compile_and_run() does and report an exception's traceback on the console.
 // In the raw REPL ([raw]) the output ends with 0x04, then the error text, then 0x04.
 // Returns REPL_CONTINUE, or SystemExit's exit status.
 static int repl_exec(const char *src, size_t len, mpf_compile_mode_t mode, bool raw) {
     mpf_obj_t exc = compile_and_run(src, len, mode);
-    mpf_nlr_t nlr;
     if (raw) {
         print("\x04");
     }
-    int result = REPL_CONTINUE;
-    if (exc != MPF_OBJ_NULL) {
-        if (mpf_obj_is_exception(exc) && mpf_exc_match(exc, &mpf_type_SystemExit)) {
-            result = mpf_boot_exit_status(exc);
-        } else {
-            mpf_nlr_push(&nlr);
-            if (setjmp(nlr.jb) == 0) {
-                mpf_exc_print_tb(&mpf_print_stdout, exc);
-                if (raw) {
-                    raw_oserror_line(exc);
-                }
-                mpf_nlr_pop(&nlr);
-            } else {
-                mpf_printf(&mpf_print_stdout, "%s\n", mpf_obj_type_name(exc));
-            }
-        }
-    }
+    int result = exc == MPF_OBJ_NULL ? REPL_CONTINUE : report_exception(exc, raw, REPL_CONTINUE);
     if (raw) {
         print("\x04");
     }
     return result;
+}
+
+int mpf_repl_exec_source(const char *src, size_t len, bool single) {
+    mpf_obj_t exc = compile_and_run(src, len, single ? MPF_COMPILE_SINGLE : MPF_COMPILE_EXEC);
+    return exc == MPF_OBJ_NULL ? 0 : report_exception(exc, false, 1);
 }
 
 // ---------------------------------------------------------------- friendly REPL

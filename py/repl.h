@@ -28,6 +28,12 @@
 // mpf_init(); runs in the __main__ module main.py ran in, or makes one.
 int mpf_repl_run(bool can_exit);
 
+// Run [len] bytes of source in __main__ as one REPL entry ([single]: an expression's value
+// is printed, as at the prompt) or as a script, printing an uncaught exception's traceback
+// on the console. Returns 0, 1 after an uncaught exception, or SystemExit's exit status.
+// Needs mpf_init(); what one call defines, the next sees (a page's REPL, ports/wasm).
+int mpf_repl_exec_source(const char *src, size_t len, bool single);
+
 // True while the REPL reads the console (false while code runs): a port's receive path
 // then buffers Ctrl-C in order with the other bytes instead of flagging a
 // KeyboardInterrupt. (A port that always flags still works: mpf_readline_getc() turns the

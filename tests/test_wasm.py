@@ -5,6 +5,8 @@ frozen main.py in headless Chromium, with a JS API that runs more .mpy files, an
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 import struct
 import subprocess
@@ -147,6 +149,97 @@ mpforge.load({stdout: add, stderr: (t) => add("ERR " + t)}).then(async (py) => {
         assert "from runMpy 45" in dom
         assert "ERR ValueError: boom" in dom
         assert "status 1" in dom and "bad 1" in dom
+
+    def test_js_exec_continues_the_session_main_py_left(
+        self, web_build: Path, tmp_path: Path
+    ) -> None:
+        dom = self.run_page(
+            web_build,
+            tmp_path,
+            """
+add("main " + py.main());
+add("total " + py.exec("print('total is', total)"));           // main.py's globals
+add("def " + py.exec("def f(n):\\n    return n * 6\\n"));
+add("single " + py.exec("f(7)", {single: true}));               // the value is printed
+add("quiet " + py.exec("f(7)"));                                // a script prints nothing
+add("more " + py.needsMore("for i in range(3):\\n") + " " + py.needsMore("x = 1\\n")
+    + " " + py.needsMore("(1,\\n"));
+add("error " + py.exec("1 / 0"));
+add("syntax " + py.exec("x = = 1"));
+add("exit " + py.exec("import sys\\nsys.exit(7)"));
+add("eval " + py.exec("print(eval('f(2) + total'))"));
+py.runMpy(new Uint8Array(0));                                   // a fresh interpreter ...
+add("fresh " + py.exec("print('f' in globals())"));              // ... and a new session
+""",
+        )
+        assert "main 0" in dom and "total is 385\ntotal 0" in dom
+        assert "def 0\n42\nsingle 0\nquiet 0\n" in dom
+        assert "more true false true" in dom
+        assert "ZeroDivisionError: division by zero\nerror 1" in dom
+        assert "SyntaxError: invalid syntax" in dom and "syntax 1" in dom
+        assert "exit 7" in dom and "397\neval 0" in dom
+        assert "False\nfresh 0" in dom
+
+    def test_page_repl_runs_typed_statements(self, web_build: Path, tmp_path: Path) -> None:
+        site = tmp_path / "site"
+        shutil.copytree(web_build, site, ignore=shutil.ignore_patterns("gen", "py", "ports"))
+        # Type into the page's prompt as a user would: a block, the blank line that ends it,
+        # then an expression, then an error.
+        typing = """<script>
+const typed = ["def f(n):", "    return n * 6", "", "f(7) + total", "1/0", "   "];
+const form = document.getElementById("repl"), input = document.getElementById("line");
+const typeAll = () => {
+  if (form.style.display !== "block") { setTimeout(typeAll, 50); return; }
+  for (const line of typed) { input.value = line; form.requestSubmit(); }
+};
+typeAll();
+</script>
+</body>"""
+        index = (site / "index.html").read_text()
+        (site / "index.html").write_text(index.replace("</body>", typing))
+        server = serve(site)
+        try:
+            dom = chromium(f"http://127.0.0.1:{server.server_address[1]}/", "--dump-dom",
+                           cwd=tmp_path)  # fmt: skip
+        finally:
+            server.shutdown()
+        lines = [line for line in html.unescape(re.sub("<[^>]+>", "", dom)).splitlines()]
+        start = lines.index(">>> def f(n):")
+        assert lines[start : start + 7] == [
+            ">>> def f(n):",
+            "...     return n * 6",
+            "... ",
+            ">>> f(7) + total",
+            "427",
+            ">>> 1/0",
+            "Traceback (most recent call last):",
+        ], lines[start:]
+        assert "ZeroDivisionError: division by zero" in lines[start + 7 :]
+        assert ">>>    " in lines  # a blank line runs nothing
+        assert 'data-repl-status="1"' in dom
+
+    @staticmethod
+    def run_page(web_build: Path, tmp_path: Path, script: str) -> str:
+        """The DOM after [script] ran with `py` loaded and `add(text)` appending a line."""
+        site = tmp_path / "site"
+        shutil.copytree(web_build, site, ignore=shutil.ignore_patterns("gen", "py", "ports"))
+        (site / "api.html").write_text(
+            """<!doctype html><meta charset="utf-8"><pre id="out"></pre>
+<script src="firmware.js"></script><script src="mpforge.js"></script>
+<script>
+const out = document.getElementById("out");
+const add = (t) => { out.textContent += t + "\\n"; };
+mpforge.load({stdout: add, stderr: (t) => add("ERR " + t)}).then(async (py) => {
+"""
+            + script
+            + "\n});\n</script>"
+        )
+        server = serve(site)
+        try:
+            return chromium(f"http://127.0.0.1:{server.server_address[1]}/api.html",
+                            "--dump-dom", cwd=tmp_path)  # fmt: skip
+        finally:
+            server.shutdown()
 
     def test_page_renders(self, web_build: Path, tmp_path: Path) -> None:
         server = serve(web_build)

@@ -1,12 +1,33 @@
 // api.c -- what the WebAssembly module offers JavaScript beyond main(): run a compiled
-// .mpy given as bytes (the page's runMpy()). The rest of the port is the host port's
-// POSIX layer (ports/host/), which emscripten provides.
+// .mpy given as bytes (the page's runMpy()) and, with the compiler, run source in a
+// session that lasts from one call to the next (exec(), the page's REPL). The rest of
+// the port is the host port's POSIX layer (ports/host/), which emscripten provides.
 #include <emscripten.h>
 #include <string.h>
 
 #include "mpf.h"
 #include "port.h"
 #include "host.h"
+#if CONFIG_COMPILER
+#include "compile.h"
+#include "repl.h"
+#endif
+
+// Every entry from JavaScript starts on a different part of the JS-driven C stack.
+static void enter(void) {
+    volatile int top = 0;
+    mpf_host_set_stack_top((void *)&top, CONFIG_WASM_STACK_SIZE - 16 * 1024);
+}
+
+// Whether the interpreter holds a session exec() continues: set by exec() and by
+// main() (its __main__ is the session's, as a board's REPL runs in main.py's globals),
+// dropped by runMpy(), which starts afresh.
+static bool session_live;
+
+EMSCRIPTEN_KEEPALIVE void mpf_wasm_adopt_session(void);
+void mpf_wasm_adopt_session(void) {
+    session_live = true;
+}
 
 // The collector's extra roots: the wasm locals of every live frame, unwound into a
 // buffer by ASYNCIFY (a stack scan alone misses pointers held only in locals).
@@ -25,8 +46,8 @@ void mpf_port_gc_roots(void (*mark)(const void *lo, const void *hi)) {
 // the exit status as the host executable would (0, 1 for an uncaught exception).
 EMSCRIPTEN_KEEPALIVE int mpf_wasm_run_mpy(const uint8_t *data, size_t len);
 int mpf_wasm_run_mpy(const uint8_t *data, size_t len) {
-    volatile int top = 0;
-    mpf_host_set_stack_top((void *)&top, CONFIG_WASM_STACK_SIZE - 16 * 1024);
+    enter();
+    session_live = false;
     mpf_init();
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
@@ -45,3 +66,29 @@ int mpf_wasm_run_mpy(const uint8_t *data, size_t len) {
     }
     return mpf_boot_exit_status(nlr.exc);
 }
+
+#if CONFIG_COMPILER
+// Run [len] bytes of UTF-8 source in the session's __main__ ([single]: as one REPL entry,
+// printing an expression's value); returns 0, 1 after an uncaught exception (its
+// traceback printed), or SystemExit's status.
+EMSCRIPTEN_KEEPALIVE int mpf_wasm_exec(const char *src, size_t len, int single);
+static void ensure_session(void) {
+    enter();
+    if (!session_live) {
+        mpf_init();
+        session_live = true;
+    }
+}
+
+int mpf_wasm_exec(const char *src, size_t len, int single) {
+    ensure_session();
+    return mpf_repl_exec_source(src, len, single != 0);
+}
+
+// 1 when [src] is an unfinished statement: a REPL shows "... " and reads another line.
+EMSCRIPTEN_KEEPALIVE int mpf_wasm_needs_more(const char *src, size_t len);
+int mpf_wasm_needs_more(const char *src, size_t len) {
+    ensure_session();  // the parser allocates on the heap
+    return mpf_compile_needs_more(src, len);
+}
+#endif
