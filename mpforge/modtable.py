@@ -4,10 +4,11 @@ A module's source registers itself with one line at file scope:
 
     MPF_REGISTER_MODULE(MPF_QSTR_json, mpf_module_json);
 
-`generate(sources, output)` writes gen/moduletable.h with one
+`generate(sources, output, data_output)` writes gen/moduletable.h with one
 `MPF_MODULE(qstr, object)` line per registration found in the sources being
-compiled, sorted by module name. Since a module's source is compiled only
-when its Kconfig symbol is on, the table lists exactly the enabled modules.
+compiled, sorted by module name, and the names as data (gen/modules.json).
+Since a module's source is compiled only when its Kconfig symbol is on, the
+table lists exactly the enabled modules.
 """
 
 from __future__ import annotations
@@ -28,23 +29,26 @@ def render(registrations: list[tuple[str, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def read_names(moduletable_h: Path) -> set[str]:
-    """The module names a generated table lists."""
+def module_name(qstr_macro: str) -> str:
+    """The module name a registration's qstr macro stands for (MPF_QSTR_x or MPF_QSTRE_x)."""
     from mpforge.qstr import decode_escaped
 
-    names = set()
-    for m in re.finditer(r"^MPF_MODULE\(MPF_QSTR(E?)_(\w*),", moduletable_h.read_text(), re.M):
-        names.add(decode_escaped(m.group(2)).decode() if m.group(1) else m.group(2))
-    return names
+    if qstr_macro.startswith("MPF_QSTRE_"):
+        return decode_escaped(qstr_macro[len("MPF_QSTRE_") :]).decode()
+    return qstr_macro[len("MPF_QSTR_") :]
 
 
-def generate(sources: Sequence[Path], output: Path) -> None:
+def generate(sources: Sequence[Path], output: Path, data_output: Path | None = None) -> None:
+    """Write gen/moduletable.h for ``sources`` and, for the later stages, the module names
+    as data to ``data_output`` (mpforge/generated.py)."""
+    from mpforge.generated import write_modules
+    from mpforge.textfile import write_if_changed
+
     found = [
         (m.group(1).decode(), m.group(2).decode())
         for path in sorted(sources, key=str)
         for m in _REGISTER.finditer(Path(path).read_bytes())
     ]
-    text = render(found)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    if not output.exists() or output.read_text(encoding="utf-8") != text:
-        output.write_text(text, encoding="utf-8")
+    write_if_changed(output, render(found))
+    if data_output is not None:
+        write_modules((module_name(q) for q, _ in found), data_output)

@@ -3,6 +3,7 @@ and the builtin-module table (mpforge/modtable.py)."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -10,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from mpforge import modtable, qstr
+from mpforge.errors import MpforgeError
+from mpforge.generated import Generated
 
 
 class TestQstr:
@@ -104,9 +107,40 @@ class TestModuleTable:
             "MPF_MODULE(MPF_QSTR_array, mpf_module_array)",
             "MPF_MODULE(MPF_QSTR_json, mpf_module_json)",
         ]
-        assert modtable.read_names(out) == {"u_thread", "array", "json"}
+        data = tmp_path / "gen" / "modules.json"
+        modtable.generate([tmp_path / "mod_b.c", tmp_path / "mod_a.c"], out, data)
+        assert json.loads(data.read_text()) == {"modules": ["array", "json", "u_thread"]}
 
     def test_duplicates_collapse_and_empty_table(self) -> None:
         text = modtable.render([("MPF_QSTR_os", "m"), ("MPF_QSTR_os", "m")])
         assert text.count("MPF_MODULE(MPF_QSTR_os, m)") == 1
         assert "MPF_MODULE(" not in modtable.render([]).split("\n", 2)[2]
+
+
+class TestGeneratedData:
+    """The GENERATE stage hands the pool and module names on as data (mpforge/generated.py)."""
+
+    def test_the_pool_as_data_matches_the_header(self, tmp_path: Path) -> None:
+        src = tmp_path / "a.c"
+        # a plain name, an escaped one with a non-ASCII byte, and an ABI string
+        src.write_text("MPF_QSTR_zebra MPF_QSTRE_caf_c3_a9 MPF_QSTRE__3cmodule_3e MPF_QSTR_print")
+        gen = tmp_path / "gen"
+        qstr.generate([src], gen / "qstrdefs.h", gen / "qstrpool.json")
+        modtable.generate([], gen / "moduletable.h", gen / "modules.json")
+        data = Generated.load(gen)
+        header = (gen / "qstrdefs.h").read_text()
+        assert len(data.core_pool) == header.count("\nQDEF(")
+        assert data.core_pool[: len(qstr.STATIC_QSTRS)] == tuple(
+            s.encode() for s in qstr.STATIC_QSTRS
+        )
+        assert data.core_pool[-2:] == ("café".encode(), b"zebra")  # by length, then bytes
+        assert data.core_pool.count(b"print") == 1
+        assert data.builtin_modules == frozenset()
+
+    @pytest.mark.parametrize("content", [None, "", "{", '{"pool": 3}', '{"pool": [1]}', "[]"])
+    def test_missing_or_damaged_data_is_an_error(self, tmp_path: Path, content: str | None) -> None:
+        modtable.generate([], tmp_path / "moduletable.h", tmp_path / "modules.json")
+        if content is not None:
+            (tmp_path / "qstrpool.json").write_text(content)
+        with pytest.raises(MpforgeError, match="qstrpool.json: .*--pristine"):
+            Generated.load(tmp_path)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from pathlib import Path
 
 from mpforge.config.fragment import display_path
 from mpforge.errors import MpforgeError
@@ -40,7 +39,6 @@ from mpforge.frozen.mpy import (
 from mpforge.qstr import _c_literal as c_literal
 from mpforge.qstr import pool_order, qstr_hash
 
-_QDEF = re.compile(r'^QDEF\(\w+, \d+, \d+, "((?:[^"\\]|\\[0-7]{3})*)"\)$', re.M)
 # Strings and bytes constants at least this long get a named array (see _Emitter.const).
 NAMED_DATA_MIN = 64
 _SINGLETONS = {
@@ -49,15 +47,6 @@ _SINGLETONS = {
     CONST_TRUE: "MPF_OBJ_TRUE",
     CONST_ELLIPSIS: "MPF_OBJ_ELLIPSIS",
 }
-
-
-def read_core_pool(qstrdefs_h: Path) -> list[bytes]:
-    """The core's qstr pool in id order (id 1 first), from the generated qstrdefs.h."""
-    text = qstrdefs_h.read_text(encoding="utf-8")
-    return [
-        re.sub(rb"\\([0-7]{3})", lambda m: bytes([int(m.group(1), 8)]), s.encode("latin-1"))
-        for s in _QDEF.findall(text)
-    ]
 
 
 def _float_literal(value: float) -> str:

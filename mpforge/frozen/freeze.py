@@ -9,9 +9,9 @@ from mpforge.config.view import ConfigView
 from mpforge.errors import MpforgeError
 from mpforge.frozen.collect import FrozenSet
 from mpforge.frozen.compile import cache_dir, compile_module, compiler_digest
-from mpforge.frozen.emit import emit_frozen_c, read_core_pool
+from mpforge.frozen.emit import emit_frozen_c
 from mpforge.frozen.imports import check_imports
-from mpforge.modtable import read_names
+from mpforge.generated import Generated
 from mpforge.textfile import write_if_changed
 
 
@@ -53,21 +53,21 @@ def freeze(
     frozen_set: FrozenSet,
     view: ConfigView,
     small_int_bits: int,
-    gen_dir: Path,
+    generated: Generated,
     output: Path,
 ) -> str:
     """Write `output` (frozen.c); returns a one-line summary for the build log.
 
-    `gen_dir` holds the core's qstr pool and module table (qstrdefs.h, moduletable.h).
+    `generated` is the GENERATE stage's data: the core's qstr pool and builtin modules.
     """
     cache = cache_dir()
-    builtins = read_names(gen_dir / "moduletable.h")
+    builtins = set(generated.builtin_modules)
     check_builtin_names(frozen_set, builtins, view)
     compiled = [compile_module(m, small_int_bits, cache) for m in frozen_set.modules]
     check_imports(compiled, view, builtins)
     text = emit_frozen_c(
         compiled,
-        read_core_pool(gen_dir / "qstrdefs.h"),
+        list(generated.core_pool),
         small_int_bits,
         view.enabled("FLOAT"),
         next(k for k in ("none", "longlong", "mpz") if view.enabled(f"INT_BIG_{k.upper()}")),

@@ -17,11 +17,12 @@ def _compile(env, sources):
     # Headers may use qstrs too (inline functions, macros).
     dirs = sorted({s.dir for s in sources}, key=lambda d: d.abspath)
     headers = sorted((h for d in dirs for h in d.glob("*.h")), key=lambda n: n.abspath)
-    qstrdefs = env.QstrDefs("$GEN_DIR/qstrdefs.h", sources + headers)
-    modtable = env.ModuleTable("$GEN_DIR/moduletable.h", sources)
+    qstrdefs = env.QstrDefs(["$GEN_DIR/qstrdefs.h", "$GEN_DIR/qstrpool.json"], sources + headers)
+    modtable = env.ModuleTable(["$GEN_DIR/moduletable.h", "$GEN_DIR/modules.json"], sources)
     # a changed generator regenerates its output (SCons signs only the action's own code)
     env.Depends(qstrdefs, "#mpforge/qstr.py")
     env.Depends(modtable, "#mpforge/modtable.py")
+    env.Depends([qstrdefs, modtable], "#mpforge/generated.py")
     generated = list(env.get("MPF_GENERATED_SOURCES", []))
     objects = []
     for src in sources + generated:

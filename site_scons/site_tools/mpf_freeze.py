@@ -2,8 +2,8 @@
 
 The action runs mpforge.frozen.freeze.freeze (mpy-cross with its content
 cache, the import check, the C emitter). Its dependencies are every module
-source, every manifest and package.yml read, the core's qstr pool and
-module table, and a Value
+source, every manifest and package.yml read, the GENERATE stage's data
+(the core's qstr pool and builtin modules, mpforge/generated.py), and a Value
 holding the module list and compile settings, so adding, removing or editing
 a module (or a setting) re-freezes, and nothing else does.
 """
@@ -24,9 +24,11 @@ class _FreezeAction:
     def __call__(self, target, source, env):
         from mpforge.errors import MpforgeError
         from mpforge.frozen.freeze import freeze
+        from mpforge.generated import Generated
 
         try:
-            summary = freeze(*self.args, Path(env["GEN_DIR"].abspath), Path(target[0].abspath))
+            generated = Generated.load(Path(env["GEN_DIR"].abspath))
+            summary = freeze(*self.args, generated, Path(target[0].abspath))
         except MpforgeError as e:
             print(f"error: {e.message}", file=sys.stderr)
             return 1
@@ -40,7 +42,10 @@ def _freeze(env, frozen_set, view, small_int_bits):
     from mpforge.frozen.freeze import settings_key
 
     target = env["GEN_DIR"].File("frozen.c")
-    generated = [env["GEN_DIR"].File("qstrdefs.h"), env["GEN_DIR"].File("moduletable.h")]
+    from mpforge.generated import MODULES_JSON, QSTR_POOL_JSON
+
+    # the GENERATE stage's data (the qstr pool and builtin modules), not its C headers
+    generated = [env["GEN_DIR"].File(QSTR_POOL_JSON), env["GEN_DIR"].File(MODULES_JSON)]
     action = _FreezeAction(frozen_set, view, small_int_bits)
 
     sources = [env.File(str(m.source)) for m in frozen_set.modules]

@@ -1,7 +1,9 @@
 """SCons tool: the builders that generate headers from the C sources (stage 3, GENERATE).
 
-env.QstrDefs(target, sources): the qstr pool (mpforge.qstr.generate).
-env.ModuleTable(target, sources): the builtin-module table (mpforge.modtable.generate).
+env.QstrDefs([header, data], sources): the qstr pool (mpforge.qstr.generate).
+env.ModuleTable([header, data], sources): the builtin-module table (mpforge.modtable.generate).
+Each writes the C header the compiler includes and the same facts as JSON, which
+the later stages read (mpforge/generated.py), never the headers.
 Each header is rewritten only when its content changes, so SCons rebuilds
 nothing after an edit that adds no new string or module.
 """
@@ -15,7 +17,8 @@ from mpforge.errors import MpforgeError
 def _action(generator):
     def build(target, source, env):
         try:
-            generator([Path(s.abspath) for s in source], Path(target[0].abspath))
+            # the C header for the compiler, then the same facts as data for later stages
+            generator([Path(s.abspath) for s in source], *(Path(t.abspath) for t in target))
         except MpforgeError as e:
             print(f"error: {e.message}", file=sys.stderr)
             return 1
