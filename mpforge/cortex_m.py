@@ -24,7 +24,7 @@ CPUS: dict[str, tuple[str, ...]] = {
 
 # Layer sources (ports/cortex_m/) every image links, and those of a Python image.
 LAYER_SOURCES = ("startup.c", "fault.c")
-PYTHON_SOURCES = ("port.c", "main.c")
+PYTHON_SOURCES = ("port.c", "main.c", "newlib.c")
 
 
 def cpu_flags(cpu: str, fpu: str = "") -> list[str]:

@@ -41,6 +41,7 @@ def test_layer_sources_follow_the_chip() -> None:
         "semihost.c",
         "port.c",
         "main.c",
+        "newlib.c",
     ]
 
 

@@ -9,6 +9,7 @@ import fcntl
 import re
 import subprocess
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -17,10 +18,12 @@ from emulator import Emulator, boot
 
 from mpforge import paths
 from mpforge.build import scons_command
+from mpforge.cpu.core import STATUS_TIMEOUT, Console
+from mpforge.cpu.esp32c3 import Esp32c3, parse_image
+from mpforge.cpu.riscv import Riscv
 from mpforge.errors import MpforgeError
 from mpforge.images import esp
-from mpforge.runners.esp32c3 import UnicornEsp32c3Runner
-from mpforge.runners.esp32c3_cpu import C3Machine, parse_image
+from mpforge.runners.cpu import CpuRunner
 
 BOARD = "esp32c3_devkitm"
 # Corpus programs whose output differs because of picolibc's printf, not the core: its
@@ -50,7 +53,7 @@ def build_firmware(name: str, app: Path | None = None, conf: str = "") -> Path:
 
 
 def runner_command(build_dir: Path) -> list[str]:
-    return UnicornEsp32c3Runner(build_dir).command([])
+    return CpuRunner(build_dir).command([])
 
 
 @pytest.fixture(scope="module")
@@ -203,11 +206,6 @@ def host_corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return _sections(host.stdout)
 
 
-@pytest.mark.xfail(
-    reason="open (issue 17): since the merges of 2026-12-05 the second half stops with status 3 "
-    "under the runner at a 40 KiB heap; to diagnose",
-    strict=False,
-)
 @pytest.mark.parametrize("half", [0, 1])
 def test_corpus_sample_matches_the_host(
     tmp_path: Path, host_corpus: dict[str, str], half: int
@@ -267,12 +265,8 @@ def test_runner_models_the_rtc_watchdog_key(tmp_path: Path, unlock: str, armed: 
         check=True,
     )  # fmt: skip
     esp.elf2image("esp32c3", elf, tmp_path / "wdt.bin", "dio", "4MB")
-    machine = C3Machine((tmp_path / "wdt.bin").read_bytes(), lambda b: None)
-    import threading
-
-    stop = threading.Event()
-    timer = threading.Timer(1.0, stop.set)
-    timer.start()
-    machine.run(stop)
-    timer.cancel()
-    assert machine.watchdogs[0x60008090].armed is armed
+    chip = Esp32c3()
+    machine = Riscv(chip, Console(lambda b: None))
+    machine.load(tmp_path / "wdt.bin")
+    assert machine.run(None, time.monotonic() + 1.0) == STATUS_TIMEOUT
+    assert chip.watchdogs[0x60008090].armed is armed

@@ -330,6 +330,7 @@ class TestMicrobitInQemu:
 
 NRF52_APP = """\
 import sys
+import time
 import machine
 from machine import UART, Pin
 
@@ -340,39 +341,75 @@ print("led", led.value(), led)
 led.toggle()
 print("toggled", led.value())
 print("pull up", Pin(3, Pin.IN, Pin.PULL_UP).value())
-u = UART(1, 115200, parity=1, stop=2)
+u = UART(1, 115200, parity=1, stop=2, timeout=200)
 print(u)
-print("sent", u.write(b"to uart1 " * 8))
+print("sent", u.write(b"to uart1 " * 3))
+print("looped back", u.read(27), u.any())
 print("math", 1.5 * 2, 2**70, [x * x for x in range(5)])
+t0 = time.ticks_ms()
+time.sleep_ms(50)
+print("slept", 50 <= time.ticks_diff(time.ticks_ms(), t0) < 5000)
+print("sleeping")
+time.sleep(1)
+print("woke")
+print("typed", input("name? "))
+console = UART(0, 115200, timeout=10000)
+print("uart ready")
+print("got", console.readline())
+print("ctrl-c ready")
+try:
+    while True:
+        pass
+except KeyboardInterrupt:
+    print("KeyboardInterrupt caught")
+sys.exit(7)
 """
 
 
 @pytest.mark.parametrize("board", ["nrf52840dk", "feather_nrf52840"])
 def test_nrf52840_boots_in_the_cpu_level_runner(tmp_path: Path, board: str) -> None:
-    """No emulator models the nRF52840: unicorn runs the image's Cortex-M4F code with a
-    model of the CLOCK, UARTE (EasyDMA transmit), GPIO and FICR (mpforge/runners/nrf52.py).
-    The Feather's image starts at 0x26000, behind where its bootloader and SoftDevice sit."""
-    import io
+    """No emulator models the nRF52840: the CPU-level machine runs the image's Cortex-M4F
+    code with NVIC, the TIMER0 tick paced by real time and UARTE receive by interrupt
+    (mpforge/cpu/nrf52.py). Typed input reaches input() and a UART read, sleep takes real
+    time, Ctrl-C mid-loop raises KeyboardInterrupt, UARTE1's transmitter is wired to its
+    receiver. The Feather's image starts at 0x26000, behind its bootloader and SoftDevice."""
+    import time
 
     from mpforge.runners import runner_for
-    from mpforge.runners.nrf52 import Nrf52840Runner
+    from mpforge.runners.cpu import CpuRunner
 
     app = tmp_path / "app"
     app.mkdir()
     (app / "main.py").write_text(NRF52_APP)
     build_dir, _ = build_firmware(board, f"unicorn_{board}", (semihosting(),), app=app)
-    assert runner_for(view_of(board, build_dir).value("EMULATOR")) is Nrf52840Runner
-    out = io.BytesIO()
-    runner = Nrf52840Runner(build_dir, stdin=io.StringIO(), stdout=out)
-    assert runner.run(timeout=120) == 0
-    text = out.getvalue().decode().replace("\r\n", "\n")
+    assert runner_for(view_of(board, build_dir).value("EMULATOR")) is CpuRunner
+    command = CpuRunner(build_dir).command([])
+    assert command[3:5] == ["nrf52840", str(build_dir / "firmware.elf")]
+    with Emulator(command, timeout=120) as emu:
+        emu.expect("sleeping\n")
+        slept_from = time.monotonic()
+        emu.expect("woke\n")
+        slept = time.monotonic() - slept_from
+        emu.expect("name? ")
+        emu.send("nrf\r")
+        emu.expect("typed nrf\n")
+        emu.expect("uart ready\n")
+        emu.send("ping\r\n")
+        emu.expect("got b'ping\\r\\n'\n")
+        emu.expect("ctrl-c ready\n")
+        emu.send("\x03")
+        emu.expect("KeyboardInterrupt caught\n")
+        assert emu.wait() == 7
+        text = emu.transcript.replace("\r\n", "\n")
+    assert 0.9 <= slept < 30, slept
     assert "platform nrf 64000000" in text
     assert "uid 5246504d3546526e" in text  # the model's DEVICEID words, little-endian
     assert "led 1 Pin('P1.15', mode=Pin.OUT)" in text and "toggled 0" in text
     assert "pull up 1" in text
     assert "UART(1, baudrate=115200, bits=8, parity=1, stop=2, tx=P1.01, rx=P1.02)" in text
-    assert "sent 72" in text and bytes(runner.uart1) == b"to uart1 " * 8
+    assert "sent 27\nlooped back b'to uart1 to uart1 to uart1 ' 0\n" in text
     assert "math 3.0 1180591620717411303424 [0, 1, 4, 9, 16]" in text
+    assert "slept True" in text
 
 
 def test_frozen_app_prints_what_cpython_prints(tmp_path: Path) -> None:
@@ -426,11 +463,6 @@ except Exception as e:
 """
 
 
-@pytest.mark.xfail(
-    reason="open (issue 14): a program of the sample chosen since the merges of 2026-12-05 "
-    "differs on the micro:bit; to diagnose",
-    strict=False,
-)
 def test_corpus_sample_on_the_microbit_matches_the_host(tmp_path: Path) -> None:
     """Corpus programs print the same on the micro:bit in QEMU as on a host build with the
     micro:bit's language settings. Each runs in a fresh heap (one soft reset each), as on

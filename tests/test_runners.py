@@ -1,20 +1,22 @@
 """The runner classes keep one contract: the program's exit status, a distinct status
-(and a note) for a run cut off by --timeout, console output and input."""
+(and a note) for a run cut off by --timeout, console output and input. The CPU-level
+machines' shared run loop (mpforge/cpu/core.py) keeps it too, shown on a toy chip."""
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
+from mpforge.cpu.core import STATUS_TIMEOUT, Console
+from mpforge.cpu.cortexm import CortexM, CortexMChip
 from mpforge.runners import RUNNERS, TIMEOUT_STATUS, runner_for
 from mpforge.runners.native import NativeRunner
 from mpforge.runners.node import Rp2040jsRunner
-from mpforge.runners.unicorn import UnicornRunner
 
 ARM_GCC = shutil.which("arm-none-eabi-gcc")
 
@@ -93,25 +95,23 @@ SECTIONS { .text : { KEEP(*(.vectors)) *(.text*) *(.rodata*) } > FLASH
 """
 
 
-class ToyRunner(UnicornRunner):
-    regions = ((0x0, 0x10000), (0x20000000, 0x1000))
-    peripherals = ((0x40000000, 0x1000),)
+def _toy_machine(build_dir: Path, out: bytearray) -> CortexM:
+    """The Cortex-M engine with a toy chip: 64 KiB of flash, 4 KiB of RAM, the UART."""
 
-    def __init__(self, build_dir: Path, stdin: object, stdout: object) -> None:
-        super().__init__(build_dir, stdin, stdout)
-        self.rx: list[int] = []
+    class ToyChip(CortexMChip):
+        memories = ((0x0, 0x10000), (0x20000000, 0x1000))
+        peripherals = ((0x40000000, 0x1000),)
 
-    def receive(self, byte: int) -> None:
-        self.rx.append(byte)
+        def attach(self, machine: CortexM) -> None:
+            console = machine.console
+            regs = machine.regs
+            regs.word_readers[0x40000000] = lambda _a: console.read()
+            regs.word_writers[0x40000000] = lambda _a, value: console.write(value & 0xFF)
+            regs.word_readers[0x40000004] = lambda _a: int(console.has_input())
 
-    def mmio_read(self, address: int, size: int) -> int:
-        if address == 0x40000000:
-            return self.rx.pop(0) if self.rx else 0
-        return 1 if address == 0x40000004 and self.rx else 0
-
-    def mmio_write(self, address: int, size: int, value: int) -> None:
-        if address == 0x40000000:
-            self.emit(bytes([value & 0xFF]))
+    machine = CortexM(ToyChip(), Console(out.extend))
+    machine.load_elf(build_dir / "firmware.elf")
+    return machine
 
 
 def _toy(tmp_path: Path, *defines: str) -> Path:
@@ -127,21 +127,33 @@ def _toy(tmp_path: Path, *defines: str) -> Path:
 
 
 @pytest.mark.skipif(ARM_GCC is None, reason="arm-none-eabi-gcc is not installed")
-def test_unicorn_runner_console_input_and_exit_status(tmp_path: Path) -> None:
+def test_cpu_machine_console_input_and_exit_status(tmp_path: Path) -> None:
     read_end, write_end = os.pipe()
     os.write(write_end, b"x")
-    out = io.BytesIO()
-    with os.fdopen(read_end, "rb") as stdin:
-        status = ToyRunner(_toy(tmp_path), stdin, out).run(timeout=60)
-    os.close(write_end)
+    out = bytearray()
+    try:
+        status = _toy_machine(_toy(tmp_path), out).run(read_end, time.monotonic() + 60)
+    finally:
+        os.close(read_end)
+        os.close(write_end)
     assert status == 7
-    assert out.getvalue() == b"hello\ngot x\n"
+    assert bytes(out) == b"hello\ngot x\n"
 
 
 @pytest.mark.skipif(ARM_GCC is None, reason="arm-none-eabi-gcc is not installed")
-def test_unicorn_runner_timeout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    out = io.BytesIO()
-    runner = ToyRunner(_toy(tmp_path, "-DSPIN"), io.BytesIO(), out)
-    assert runner.run(timeout=0.5) == TIMEOUT_STATUS
-    assert out.getvalue() == b"hello\n"
-    assert "--timeout" in capsys.readouterr().err
+def test_cpu_machine_timeout(tmp_path: Path) -> None:
+    out = bytearray()
+    machine = _toy_machine(_toy(tmp_path, "-DSPIN"), out)
+    assert machine.run(None, time.monotonic() + 0.5) == STATUS_TIMEOUT == TIMEOUT_STATUS
+    assert bytes(out) == b"hello\n"
+
+
+def test_cpu_machine_cli_refuses_a_missing_image(tmp_path: Path) -> None:
+    import sys
+
+    command = [sys.executable, "-m", "mpforge.cpu", "samd21"]
+    proc = subprocess.run(
+        [*command, str(tmp_path / "nothing.elf")], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 2 and proc.stderr.startswith("error: ")
+    assert "Traceback" not in proc.stderr

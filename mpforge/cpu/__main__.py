@@ -1,7 +1,8 @@
-"""`python -m mpforge.cpu MACHINE ELF [--console N] [--timeout S]`: boot ELF on a CPU-level
-machine with the console on stdin/stdout. At a terminal the console is raw (Ctrl-C reaches
-the board as a byte) and Ctrl-A then X leaves. Exit status: the firmware's (semihosting),
-124 when --timeout cut the run off, 134 when the CPU faulted."""
+"""`python -m mpforge.cpu MACHINE IMAGE [--console N] [--timeout S]`: boot IMAGE on a
+CPU-level machine with the console on stdin/stdout. At a terminal the console is raw (Ctrl-C
+reaches the board as a byte) and Ctrl-A then X leaves. Exit status: the firmware's (its exit
+call), 124 when --timeout cut the run off, 134 when the CPU faulted, 2 for an image it cannot
+load."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ import tty
 from pathlib import Path
 
 from mpforge.cpu import MACHINES
-from mpforge.cpu.cortexm import Console, CortexM
+from mpforge.cpu.core import Console
+from mpforge.errors import MpforgeError
 
 EXIT_KEY = b"\x01x"
 
@@ -22,26 +24,30 @@ EXIT_KEY = b"\x01x"
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m mpforge.cpu")
     parser.add_argument("machine", choices=sorted(MACHINES))
-    parser.add_argument("elf", type=Path)
+    parser.add_argument("image", type=Path)
     parser.add_argument("--console", type=int, default=0, help="the console UART's number")
     parser.add_argument("--timeout", type=float, help="stop after SECONDS (status 124)")
     args = parser.parse_args(argv)
-    if not args.elf.is_file():
-        print(f"error: {args.elf}: no such file; build it with `mpforge build`", file=sys.stderr)
+    if not args.image.is_file():
+        print(f"error: {args.image}: no such file; build it with `mpforge build`", file=sys.stderr)
         return 2
 
     def out(data: bytes) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
 
-    machine = CortexM(MACHINES[args.machine](args.console), Console(out))
-    machine.load_elf(args.elf)
+    try:
+        machine = MACHINES[args.machine].make(args.image, Console(out), args.console)
+    except (MpforgeError, ValueError) as e:
+        print(f"error: {args.image}: {e}", file=sys.stderr)
+        return 2
     stdin = sys.stdin.fileno() if sys.stdin is not None and not sys.stdin.closed else None
     deadline = None if args.timeout is None else time.monotonic() + args.timeout
     if stdin is not None and os.isatty(stdin):
         saved = termios.tcgetattr(stdin)
         machine.exit_key = EXIT_KEY
-        print("note: console attached; exit with Ctrl-A X", file=sys.stderr)
+        print("note: CPU-level machine (unicorn), not a chip emulator; exit with Ctrl-A X",
+              file=sys.stderr)  # fmt: skip
         tty.setraw(stdin)
         try:
             return machine.run(stdin, deadline)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from unicorn import arm_const as arm
 
-from mpforge.cpu.cortexm import Chip, CortexM
+from mpforge.cpu.cortexm import CortexM, CortexMChip
 
 SERCOM_CTRLA = 0x00
 SERCOM_INTENCLR = 0x14
@@ -87,7 +87,7 @@ SAMD51 = SamdFamily(
 FAMILIES = {f.name: f for f in (SAMD21, SAMD51)}
 
 
-class Samd(Chip):
+class Samd(CortexMChip):
     def __init__(self, family: SamdFamily, console_sercom: int) -> None:
         self.family = family
         self.cpu_model = family.cpu_model
@@ -208,7 +208,7 @@ class Samd(Chip):
                 lambda: (state["out"] & state["dir"]) | pulled_high()
             )
 
-    def poll(self, machine: CortexM) -> None:
+    def poll(self, machine: CortexM, now: float) -> None:
         for n, line in enumerate(self.family.sercom_rx_irqs):
             if self.inten[n] & INTFLAG_RXC and self._pending(n)():
                 machine.raise_irq(line)

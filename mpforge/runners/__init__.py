@@ -3,18 +3,16 @@
 Each runner is a class keyed by the board's CONFIG_EMULATOR value, all with one
 contract (base.py: console on the terminal, input, Ctrl-C, --timeout, the program's
 exit status): native (the host port), qemu, rp2040js (a Node script the port
-provides), and the unicorn base class a port subclasses with its chip's peripherals.
-A port adds its runner to RUNNERS.
+provides), and unicorn: the CPU-level machines of mpforge/cpu/ (the board's
+CONFIG_CPU_MACHINE names its chip). A port adds its runner to RUNNERS.
 """
 
 from __future__ import annotations
 
 from mpforge.runners.base import TIMEOUT_STATUS, Runner
 from mpforge.runners.cpu import CpuRunner
-from mpforge.runners.esp32c3 import UnicornEsp32c3Runner
 from mpforge.runners.native import NativeRunner
 from mpforge.runners.node import Rp2040jsRunner
-from mpforge.runners.nrf52 import Nrf52840Runner
 from mpforge.runners.qemu import QemuRunner
 from mpforge.runners.wasm import BrowserRunner, WasmNodeRunner
 
@@ -25,8 +23,6 @@ RUNNERS: dict[str, type[Runner]] = {
     "wasm-node": WasmNodeRunner,
     "browser": BrowserRunner,
     "unicorn": CpuRunner,
-    UnicornEsp32c3Runner.name: UnicornEsp32c3Runner,
-    "unicorn-nrf52840": Nrf52840Runner,
 }
 
 __all__ = ["RUNNERS", "TIMEOUT_STATUS", "Runner", "runner_for"]

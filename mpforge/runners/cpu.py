@@ -1,13 +1,15 @@
 """The CPU-level runner: boots the image on a machine of mpforge/cpu/ (the unicorn CPU
-emulator with the chip's console and status registers modelled) in a child process, so it
-keeps the runner contract of base.py like the emulators do: console on the terminal (raw at a
-terminal: Ctrl-C reaches the board, Ctrl-A X leaves), the program's exit status through
-semihosting, --timeout ending the run with TIMEOUT_STATUS.
+emulator with the chip's registers modelled) in a child process, so it keeps the runner
+contract of base.py like the emulators do: console on the terminal (raw at a terminal: Ctrl-C
+reaches the board, Ctrl-A X leaves), the program's exit status through the engine's exit
+call (semihosting on Cortex-M, `ebreak` on RISC-V), --timeout ending the run with
+TIMEOUT_STATUS.
 
-The machine is CONFIG_CPU_MACHINE (e.g. samd21) and the console UART's number
-CONFIG_CPU_MACHINE_CONSOLE. A CPU-level run is a check, not a chip emulator: it proves the
-image boots on the real CPU core and talks to the registers it should, not that clock trees or
-pin multiplexing are right on silicon.
+The machine is CONFIG_CPU_MACHINE (samd21, samd51, nrf52840, esp32c3), which also says which
+file of the build it boots, and the console UART's number CONFIG_CPU_MACHINE_CONSOLE. A
+CPU-level run is a check, not a chip emulator: it proves the image boots on the real CPU core
+and talks to the registers it should, not that clock trees or pin multiplexing are right on
+silicon.
 """
 
 from __future__ import annotations
@@ -28,7 +30,20 @@ class CpuRunner(Runner):
         return "unicorn (CPU-level check, not a chip emulator)"
 
     def image(self) -> Path:
-        return self.build_dir / "firmware.elf"
+        from mpforge.cpu import MACHINES
+
+        machine = MACHINES.get(self.machine())
+        return self.build_dir / (machine.image if machine else "firmware.elf")
+
+    def machine(self) -> str:
+        view = self.config()
+        machine = view.values.get("CPU_MACHINE", "")
+        if not machine:
+            raise MpforgeError(
+                f"board {view.board}: CONFIG_CPU_MACHINE is not set, so no CPU-level machine "
+                "models it; `mpforge boards` lists the boards with an emulator"
+            )
+        return machine
 
     def check(self) -> None:
         try:
@@ -40,19 +55,12 @@ class CpuRunner(Runner):
             ) from None
 
     def command(self, args: Sequence[str]) -> list[str]:
-        view = self.config()
-        machine = view.values.get("CPU_MACHINE", "")
-        if not machine:
-            raise MpforgeError(
-                f"board {view.board}: CONFIG_CPU_MACHINE is not set, so no CPU-level machine "
-                "models it; `mpforge boards` lists the boards with an emulator"
-            )
-        console = view.values.get("CPU_MACHINE_CONSOLE", "0")
+        console = self.config().values.get("CPU_MACHINE_CONSOLE", "0")
         return [
             sys.executable,
             "-m",
             "mpforge.cpu",
-            machine,
+            self.machine(),
             str(self.image()),
             "--console",
             console,

@@ -1,7 +1,8 @@
 /* c3_start.S -- the image's entry point and the trap vector table (RV32IMC, machine mode).
 
    The ROM loads the image's segments into SRAM and jumps to c3_entry on its own stack:
-   set the global pointer and our stack, point mtvec at the vector table (vectored mode,
+   set the global pointer, the thread pointer (picolibc's errno is thread-local: tp at
+   the image's TLS block, see the linker script) and our stack, point mtvec at the vector table (vectored mode,
    which the ESP32-C3 requires: an interrupt n enters at base + 4 * n, every exception at
    base), then run c3_start (startup.c). */
 
@@ -15,6 +16,7 @@ c3_entry:
     .option norelax
     la gp, __global_pointer$
     .option pop
+    la tp, _tls_base
     la sp, _estack
     la t0, c3_vectors
     ori t0, t0, 1            /* MODE = 1: vectored */

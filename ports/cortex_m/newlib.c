@@ -1,0 +1,60 @@
+// newlib.c -- the C library's allocations on the GC heap. newlib-nano's printf converts
+// floats with its dtoa, which takes its big numbers from malloc: the core's '%.300f' or
+// '{:.1000g}' needs kilobytes. libnosys's _sbrk would grow a second heap from the end of
+// .bss without a limit, over the stack (a HardFault on the micro:bit's 16 KiB); here
+// malloc is the GC heap's: an allocation that does not fit raises MemoryError, and what
+// a conversion cut short by it held is collected. The blocks newlib keeps between calls
+// (dtoa's cache of big numbers) hang off its reentrancy structure, which the collector
+// scans as a root (CONFIG_PORT_GC_EXTRA_ROOTS).
+#include <reent.h>
+#include <stddef.h>
+
+#include "mpf.h"
+#include "port.h"
+
+void *_malloc_r(struct _reent *r, size_t n);
+void *_calloc_r(struct _reent *r, size_t count, size_t size);
+void *_realloc_r(struct _reent *r, void *p, size_t n);
+void _free_r(struct _reent *r, void *p);
+
+void *_malloc_r(struct _reent *r, size_t n) {
+    (void)r;
+    return mpf_gc_alloc(n, false);
+}
+
+void *_calloc_r(struct _reent *r, size_t count, size_t size) {
+    (void)r;
+    return mpf_gc_alloc_var(0, size, count, false);  // GC blocks come zeroed
+}
+
+void *_realloc_r(struct _reent *r, void *p, size_t n) {
+    (void)r;
+    return mpf_gc_realloc(p, n);
+}
+
+void _free_r(struct _reent *r, void *p) {
+    (void)r;
+    if (p != NULL) {
+        mpf_gc_free(p);
+    }
+}
+
+void *malloc(size_t n) {
+    return _malloc_r(_REENT, n);
+}
+
+void *calloc(size_t count, size_t size) {
+    return _calloc_r(_REENT, count, size);
+}
+
+void *realloc(void *p, size_t n) {
+    return _realloc_r(_REENT, p, n);
+}
+
+void free(void *p) {
+    _free_r(_REENT, p);
+}
+
+void mpf_port_gc_roots(void (*mark)(const void *lo, const void *hi)) {
+    mark(_impure_ptr, _impure_ptr + 1);
+}
