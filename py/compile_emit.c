@@ -2685,6 +2685,27 @@ static void w_raw(emit_t *o, scope_t *s) {
     }
 }
 
+// The local-slot names of [s] and its children (depth first) for mpf_cctx_t's names.
+static void local_names(mpf_cctx_t *c, const scope_t *s) {
+    mpf_qstr_t *t = NULL;
+    if (is_func_like(s)) {
+        size_t n = s->num_locals;
+        t = mpf_gc_alloc((n + 1) * sizeof(mpf_qstr_t), false);
+        memset(t, 0, (n + 1) * sizeof(mpf_qstr_t));
+        t[0] = n;
+        for (size_t i = 0; i < s->n_ids; i++) {
+            const id_info_t *id = &s->ids[i];
+            if (id->kind >= ID_LOCAL && id->num < n) {
+                t[1 + id->num] = id->q;
+            }
+        }
+    }
+    c->names[c->n_names++] = t;
+    for (size_t i = 0; i < s->n_children; i++) {
+        local_names(c, s->children[i]);
+    }
+}
+
 uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, unsigned opt, size_t *out_len) {
     (void)mode;
     emit_t e;
@@ -2735,6 +2756,14 @@ uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, 
         w_const(&o, e.consts[i], false);
     }
     w_raw(&o, mod);
+    if (c->want_names) {
+        size_t n = 0;
+        for (const scope_t *s = mod; s != NULL; s = s->next) {
+            n++;
+        }
+        c->names = mpf_gc_alloc(n * sizeof(*c->names), false);
+        local_names(c, mod);
+    }
     *out_len = o.len;
     return o.code;
 }

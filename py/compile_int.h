@@ -22,6 +22,12 @@ typedef struct mpf_cctx {
     size_t n_consts, cap_consts;
     mpf_qstr_t *seen;        // identifiers met so far (open addressing; 0 = empty)
     size_t seen_cap, seen_n;
+    // With want_names, the emitter hands back the local-slot names of every scope, in the
+    // order the loader meets the raw codes (depth first): names[i] as mpf_raw_code_t's
+    // local_names, NULL for a module or class. GC blocks of their own, not arena memory.
+    bool want_names;
+    const mpf_qstr_t **names;
+    size_t n_names;
 } mpf_cctx_t;
 
 // Record identifier [q]; whether [q] was recorded (an identifier met so far).

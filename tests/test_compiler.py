@@ -264,6 +264,75 @@ print(d["K"].v, d["K"].__module__)
     ]
 
 
+# eval/exec/locals() inside functions, against CPython's output for the same program.
+FUNCTION_LOCALS = """
+def f():
+    x = 1
+    return eval("x + 1")
+print(f())
+def g(a, *b, k=3, **kw):
+    y = [a]
+    def inner():
+        return y
+    return sorted(eval("locals()")), eval("y + [k]"), inner() is y
+print(g(5, 6, k=7, z=1))
+def h():
+    x = 1
+    exec("x = 5; z = 9")
+    return x, "z" in globals()
+print(h())
+print(eval("a + b", {"a": 1}, {"b": 2}), eval("a", {"a": 1}, None))
+def c(p):
+    v = 3
+    if p:
+        w = 4
+    return locals()
+print(c(0), c(1))
+class K:
+    m = 2
+    n = eval("m * 3")
+print(K.n)
+def closure():
+    x = 10
+    def w():
+        x
+        return eval("x"), locals()
+    return w
+print(closure()())
+def gen():
+    t = 7
+    yield eval("t")
+print(list(gen()))
+"""
+
+
+def test_eval_exec_see_function_locals(tmp_path: Path) -> None:
+    want = subprocess.run(
+        [sys.executable, "-c", FUNCTION_LOCALS], capture_output=True, text=True, check=True
+    ).stdout
+    proc = _run(FUNCTION_LOCALS)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == want
+
+
+def test_eval_sees_arguments_of_mpy_cross_code(tmp_path: Path) -> None:
+    """A .mpy keeps only argument names: eval in its functions sees those."""
+    src = tmp_path / "args.py"
+    src.write_text(
+        "def f(a, *, k=2):\n    return eval('a * k'), sorted(locals())\nprint(f(3))\n"
+    )
+    assert _compile_ref(src, tmp_path / "args.mpy", "args.py")
+    proc = subprocess.run(
+        [str(FIRMWARE), str(tmp_path / "args.mpy")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "(6, ['a', 'k'])\n"
+
+
 def test_single_mode_prints_and_sets_underscore() -> None:
     proc = _run('exec(compile("1 + 1\\nNone\\n\'s\'", "<stdin>", "single"))\nprint(_)')
     assert proc.returncode == 0, proc.stderr
