@@ -318,9 +318,7 @@ def test_eval_exec_see_function_locals(tmp_path: Path) -> None:
 def test_eval_sees_arguments_of_mpy_cross_code(tmp_path: Path) -> None:
     """A .mpy keeps only argument names: eval in its functions sees those."""
     src = tmp_path / "args.py"
-    src.write_text(
-        "def f(a, *, k=2):\n    return eval('a * k'), sorted(locals())\nprint(f(3))\n"
-    )
+    src.write_text("def f(a, *, k=2):\n    return eval('a * k'), sorted(locals())\nprint(f(3))\n")
     assert _compile_ref(src, tmp_path / "args.mpy", "args.py")
     proc = subprocess.run(
         [str(FIRMWARE), str(tmp_path / "args.mpy")],
