@@ -963,7 +963,9 @@ static void subscript_index(emit_t *e, mpf_node_t *x) {
 
 static void expr(emit_t *e, mpf_node_t *x) {
     mpf_stack_check();
-    if (x->kind != N_NAME && x->kind != N_CONST) {
+    if (x->kind == N_TUPLE && x->n > 0 && is_const_node(x)) {
+        set_line(e, x->v.const_line ? x->v.const_line : x->line);   // mpy-cross's parser made the constant
+    } else if (x->kind != N_NAME && x->kind != N_CONST) {
         // like mpy-cross, every compound node records its line (lines only increase)
         set_line(e, x->line);
     }

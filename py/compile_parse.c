@@ -508,6 +508,7 @@ static mpf_node_t *parse_atom(parser_t *p) {
                     expect_op(p, OP_RPAR);
                     return y;
                 }
+                uint32_t first_line = p->tok.line;
                 mpf_node_t *first = is_op(p, OP_MUL) ? NULL : parse_test(p);
                 if (first != NULL && accept_op(p, OP_WALRUS)) {
                     mpf_node_t *w = mk(p, N_NAMEDEXPR, first->line, first->col, 2);
@@ -532,9 +533,18 @@ static mpf_node_t *parse_atom(parser_t *p) {
                     first->k[0] = parse_expr(p);
                 }
                 vec_push(p, &v, first);
+                // the line mpy-cross records for a constant tuple: where its items after the
+                // first comma begin when they form a list of their own (two or more, or one
+                // with a trailing comma), else where the first item begins
+                uint32_t rest_line = 0;
+                bool trailing = false;
                 while (accept_op(p, OP_COMMA)) {
                     if (is_op(p, OP_RPAR)) {
+                        trailing = true;
                         break;
+                    }
+                    if (rest_line == 0) {
+                        rest_line = p->tok.line;
                     }
                     if (is_op(p, OP_MUL)) {
                         mpf_token_t st = p->tok;
@@ -547,7 +557,9 @@ static mpf_node_t *parse_atom(parser_t *p) {
                     }
                 }
                 expect_op(p, OP_RPAR);
-                return mk_from_vec(p, N_TUPLE, t.line, t.col, &v);
+                mpf_node_t *tuple = mk_from_vec(p, N_TUPLE, t.line, t.col, &v);
+                tuple->v.const_line = (v.n > 2 || (v.n == 2 && trailing)) ? rest_line : first_line;
+                return tuple;
             }
             if (t.op == OP_LSQB) {
                 advance(p);
