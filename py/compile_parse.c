@@ -255,7 +255,7 @@ static mpf_obj_t parse_number(parser_t *p, const mpf_token_t *t) {
 // Adjacent string literals joined (str with str, bytes with bytes); f-strings become a
 // call of str.format on the template with the expressions as arguments.
 static mpf_node_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
-    uint8_t *out, size_t *n);
+    uint8_t *out, size_t *n, uint32_t arg_line);
 
 static mpf_node_t *parse_strings(parser_t *p) {
     mpf_token_t first = p->tok;
@@ -291,7 +291,7 @@ static mpf_node_t *parse_strings(parser_t *p) {
             mpf_token_t t = first;
             t.line = pieces.items[i]->line;
             t.col = pieces.items[i]->col;
-            parse_fstring(p, &t, s, len, &args, buf, &n);
+            parse_fstring(p, &t, s, len, &args, buf, &n, p->tok.line);
         } else if (fmt) {
             // a plain piece joined to an f-string: its braces must survive str.format
             for (size_t j = 0; j < len; j++) {
@@ -333,7 +333,7 @@ static mpf_node_t *parse_strings(parser_t *p) {
 }
 
 // Parse the expression in [s, s+len) with a sub-parser (an f-string replacement field).
-static mpf_node_t *parse_sub_expr(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len) {
+static mpf_node_t *parse_sub_expr(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, uint32_t line) {
     mpf_cctx_t sub = *p->c;
     sub.src = (const char *)s;
     sub.len = len;
@@ -342,7 +342,7 @@ static mpf_node_t *parse_sub_expr(parser_t *p, const mpf_token_t *t, const uint8
     q.c = &sub;
     mpf_lex_init(&q.lx, &sub);
     q.lx.at_bol = false;   // no INDENT before the field's expression
-    q.lx.line = t->line;
+    q.lx.line = line;
     advance(&q);
     mpf_node_t *e = parse_testlist_star(&q, false);
     if (q.tok.kind != TK_END && q.tok.kind != TK_NEWLINE) {
@@ -355,8 +355,10 @@ static mpf_node_t *parse_sub_expr(parser_t *p, const mpf_token_t *t, const uint8
     return e;
 }
 
+// [arg_line]: the line of the fields' expressions, that of the token after the joined
+// literals (mpy-cross's lexer reads the expressions when it meets that token).
 static mpf_node_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
-    uint8_t *out, size_t *n) {
+    uint8_t *out, size_t *n, uint32_t arg_line) {
     size_t i = 0;
     while (i < len) {
         uint8_t ch = s[i];
@@ -420,7 +422,7 @@ static mpf_node_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_
             }
             end = e_end - 1;
         }
-        vec_push(p, args, parse_sub_expr(p, t, s + start, end - start));
+        vec_push(p, args, parse_sub_expr(p, t, s + start, end - start, arg_line));
         out[(*n)++] = '{';
         // the conversion as written; nested fields of the format spec become arguments too
         while (i < len && s[i] != '}') {
@@ -432,7 +434,7 @@ static mpf_node_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_
                 if (i >= len) {
                     syntax_error_at(p, t, "f-string: expecting '}'");
                 }
-                vec_push(p, args, parse_sub_expr(p, t, s + ns, i - ns));
+                vec_push(p, args, parse_sub_expr(p, t, s + ns, i - ns, arg_line));
                 out[(*n)++] = '{';
                 out[(*n)++] = '}';
                 i++;

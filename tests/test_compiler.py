@@ -46,7 +46,6 @@ ALLOWED: dict[str, tuple[str, str]] = {
         "subnormal float text, as float_repr.py",
     ),
     "tests/corpus/modules/cmath_basic.py": ("run", "subnormal float text, as float_repr.py"),
-    "tests/emulator.py": ("lines", "line entry mpy-cross records for code after an endless loop"),
     "tests/test_config.py": ("lines", "line of a parenthesised constant tuple spanning lines"),
     # Found when the branches of 2026-12-05 were merged: line entries only (proven by the
     # test below), or the same behaviour when run, or not yet diagnosed ("open": issue 18).
