@@ -940,6 +940,7 @@ static void lambda(emit_t *e, mpf_node_t *x) {
 
 static void subscript_index(emit_t *e, mpf_node_t *x) {
     if (x->kind == N_SLICE) {
+        set_line(e, x->line);
         if (x->k[0]) {
             expr(e, x->k[0]);
         } else {
@@ -965,7 +966,8 @@ static void expr(emit_t *e, mpf_node_t *x) {
     mpf_stack_check();
     if (x->kind == N_TUPLE && x->n > 0 && is_const_node(x)) {
         set_line(e, x->v.const_line ? x->v.const_line : x->line);   // mpy-cross's parser made the constant
-    } else if (x->kind != N_NAME && x->kind != N_CONST) {
+    } else if (x->kind != N_NAME && x->kind != N_CONST && !(x->kind == N_COMP && x->v.bare_arg)) {
+        // (a generator that is a call's only argument is made without a line of its own)
         // like mpy-cross, every compound node records its line (lines only increase)
         set_line(e, x->line);
     }

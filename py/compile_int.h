@@ -132,6 +132,7 @@ struct mpf_node {
         uint8_t *ops;   // N_COMPARE operators (n - 1 of them)
         int level;      // N_IMPORTFROM dots
         uint32_t const_line; // N_TUPLE in brackets: the line recorded when it is a constant
+        bool bare_arg;       // N_COMP: a generator written as a call argument without brackets
     } v;
     mpf_node_t **k;
     void *scope;       // N_FUNCDEF/N_LAMBDA/N_CLASSDEF/N_COMP: the scope the emitter made for it

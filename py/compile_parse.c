@@ -760,6 +760,7 @@ static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
                 e = w;
             } else if (is_kw(p, KW_FOR) || is_kw(p, KW_ASYNC)) {
                 e = parse_comp(p, 3, e, NULL);
+                e->v.bare_arg = true;
             }
             vec_push(p, v, e);
         }

@@ -46,14 +46,10 @@ ALLOWED: dict[str, tuple[str, str]] = {
         "subnormal float text, as float_repr.py",
     ),
     "tests/corpus/modules/cmath_basic.py": ("run", "subnormal float text, as float_repr.py"),
-    "tests/test_config.py": ("lines", "line of a parenthesised constant tuple spanning lines"),
     # Found when the branches of 2026-12-05 were merged: line entries only (proven by the
     # test below), or the same behaviour when run, or not yet diagnosed ("open": issue 18).
-    "tests/test_modules_off.py": ("lines", "line entries only (found at the merge)"),
     "tests/test_nrf.py": ("lines", "line entries only (found at the merge)"),
-    "tests/test_qstr_modtable.py": ("lines", "line entries only (found at the merge)"),
     "tests/test_randconfig.py": ("lines", "line entries only (found at the merge)"),
-    "tests/test_size.py": ("lines", "line entries only (found at the merge)"),
     "tests/bigint/numbers/int_big_props.py": (
         "run",
         "code differs (not yet diagnosed); the same output and status when run",
