@@ -2342,11 +2342,12 @@ static void propagate_free(emit_t *e, scope_t *s) {
             if (p->kind == SC_MODULE) {
                 break;
             }
-            if (p->kind == SC_CLASS && id->q != MPF_QSTR___class__) {
-                continue;
-            }
             id_info_t *pid = find_id(p, id->q);
-            if (pid && (pid->kind == ID_LOCAL || pid->kind == ID_CELL)) {
+            if (p->kind == SC_CLASS && id->q != MPF_QSTR___class__ && pid != NULL && pid->kind != ID_FREE) {
+                continue;   // a class attribute of the same name: not the variable passed down
+            }
+            if (pid && (pid->kind == ID_LOCAL || pid->kind == ID_CELL) &&
+                (p->kind != SC_CLASS || id->q == MPF_QSTR___class__)) {
                 pid->kind = ID_CELL;
                 break;
             }
@@ -2391,6 +2392,20 @@ static void number_locals(scope_t *s) {
         if (star && last) {
             star->num = last_num;
             last->num = star_num;
+        }
+    }
+    // the parameters' entries in slot order (mpy-cross's, where the variables a nested
+    // function closes over are listed in the order of this scope's entries)
+    for (size_t i = 0; i < s->n_ids; i++) {
+        if (!(s->ids[i].flags & IDF_PARAM)) {
+            continue;
+        }
+        for (size_t j = i + 1; j < s->n_ids; j++) {
+            if ((s->ids[j].flags & IDF_PARAM) && s->ids[j].num < s->ids[i].num) {
+                id_info_t t = s->ids[i];
+                s->ids[i] = s->ids[j];
+                s->ids[j] = t;
+            }
         }
     }
     for (size_t i = 0; i < s->n_ids; i++) {
