@@ -2310,6 +2310,10 @@ static void resolve_scope(emit_t *e, scope_t *s) {
                         p->flags |= SF_CLASS_CELL;
                         break;
                     }
+                    const id_info_t *cid = find_id(p, id->q);
+                    if (cid != NULL && (cid->flags & 4)) {
+                        break;   // bound in the class body: mpy-cross makes it a global there
+                    }
                     continue;
                 }
                 id_info_t *pid = find_id(p, id->q);
