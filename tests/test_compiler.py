@@ -83,13 +83,17 @@ def _sources() -> list[tuple[str, str]]:
     return out
 
 
-def _compile_ours(jobs: list[tuple[Path, Path, str]], opt: int = 0) -> None:
+def _compile_ours(
+    jobs: list[tuple[Path, Path, str]], opt: int = 0, firmware: Path = FIRMWARE
+) -> list[subprocess.CompletedProcess[bytes]]:
     """Compile each (source, output, name) with the firmware, BATCH files per process."""
+    runs = []
     for i in range(0, len(jobs), BATCH):
-        argv: list[str] = [str(FIRMWARE)]
+        argv: list[str] = [str(firmware)]
         for src, out, name in jobs[i : i + BATCH]:
             argv += ["--compile", str(src), "-o", str(out), "-s", name, "-O", str(opt)]
-        subprocess.run(argv, capture_output=True, timeout=300, check=False)
+        runs.append(subprocess.run(argv, capture_output=True, timeout=600, check=False))
+    return runs
 
 
 def _compile_ref(src: Path, out: Path, name: str, opt: int = 0) -> bool:
