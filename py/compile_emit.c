@@ -427,7 +427,7 @@ static scope_t *scope_new(emit_t *e, int kind, mpf_node_t *node, mpf_qstr_t name
     }
     e->last = s;
     if (node) {
-        node->scope = s;
+        mpf_node_set_scope(node, s);
     }
     return s;
 }
@@ -732,7 +732,7 @@ static void comprehension(emit_t *e, mpf_node_t *x) {
     static const uint8_t kinds[4] = {SC_LISTCOMP, SC_DICTCOMP, SC_SETCOMP, SC_GENEXPR};
     static const mpf_qstr_t names[4] = {0, 0, 0, 0};
     (void)names;
-    scope_t *child = x->scope;
+    scope_t *child = mpf_node_scope(x);
     if (e->pass == PASS_SCOPE) {
         mpf_qstr_t nm;
         switch (x->op) {
@@ -929,7 +929,7 @@ static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l) {
 static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool *defargs);
 
 static void lambda(emit_t *e, mpf_node_t *x) {
-    scope_t *child = x->scope;
+    scope_t *child = mpf_node_scope(x);
     if (e->pass == PASS_SCOPE) {
         child = scope_new(e, SC_LAMBDA, x, mpf_qstr_from_strn("<lambda>", 8));
     }
@@ -1346,7 +1346,7 @@ static void funcdef(emit_t *e, mpf_node_t *x) {
     for (size_t i = 3; i < x->n; i++) {
         decorator(e, x->k[i]);
     }
-    scope_t *child = x->scope;
+    scope_t *child = mpf_node_scope(x);
     if (e->pass == PASS_SCOPE) {
         child = scope_new(e, SC_FUNC, x, x->v.q);
         if (x->op) {
@@ -1367,7 +1367,7 @@ static void classdef(emit_t *e, mpf_node_t *x) {
         decorator(e, x->k[i]);
     }
     op(e, 0x54, 1);
-    scope_t *child = x->scope;
+    scope_t *child = mpf_node_scope(x);
     if (e->pass == PASS_SCOPE) {
         child = scope_new(e, SC_CLASS, x, x->v.q);
     }
@@ -2583,7 +2583,8 @@ static void assemble(emit_t *e, scope_t *s) {
     put_bytes(&out, info_bytes, n_info);
     put_bytes(&out, cells, n_cell);
     put_bytes(&out, body, body_len);
-    s->raw = out.code;
+    mpf_gc_free(info_bytes);
+    s->raw = mpf_gc_realloc(out.code, out.len);   // no spare room kept until the image is written
     s->raw_len = out.len;
 }
 
@@ -2615,11 +2616,11 @@ static void compile_scope(emit_t *e, scope_t *s) {
         s->exc_size = (uint16_t)e->max_exc;
         bool stable = e->have_prev && !e->changed;
         // keep this pass's labels for the next one
-        size_t *keep = mpf_cc_alloc(e->c, (e->n_labels + 1) * sizeof(size_t));
+        // (one heap block, reused from scope to scope)
+        e->prev_labels = mpf_gc_realloc(e->prev_labels, (e->n_labels + 1) * sizeof(size_t));
         if (e->n_labels > 0) {  // labels may be NULL when there are none (memcpy needs a pointer)
-            memcpy(keep, e->labels, e->n_labels * sizeof(size_t));
+            memcpy(e->prev_labels, e->labels, e->n_labels * sizeof(size_t));
         }
-        e->prev_labels = keep;
         e->have_prev = true;
         if (stable || ++rounds > 50) {
             break;
@@ -2700,6 +2701,8 @@ static void w_raw(emit_t *o, scope_t *s) {
     for (size_t i = 0; i < s->raw_len; i++) {
         put(o, s->raw[i]);
     }
+    mpf_gc_free(s->raw);   // in the image now
+    s->raw = NULL;
     if (s->n_children) {
         w_vuint(o, s->n_children);
         for (size_t i = 0; i < s->n_children; i++) {
@@ -2788,5 +2791,5 @@ uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, 
         local_names(c, mod);
     }
     *out_len = o.len;
-    return o.code;
+    return mpf_gc_realloc(o.code, o.len);
 }

@@ -30,7 +30,8 @@ static void vec_push(parser_t *p, nodevec_t *v, mpf_node_t *x) {
 }
 
 static mpf_node_t *mk(parser_t *p, int kind, uint32_t line, uint32_t col, size_t n) {
-    mpf_node_t *x = mpf_cc_alloc(p->c, sizeof(mpf_node_t) + n * sizeof(mpf_node_t *));
+    size_t slots = n + (mpf_node_has_scope(kind) ? 1 : 0);
+    mpf_node_t *x = mpf_cc_alloc(p->c, sizeof(mpf_node_t) + slots * sizeof(mpf_node_t *));
     memset(x, 0, sizeof(*x));
     x->kind = (uint8_t)kind;
     x->line = line;
@@ -39,8 +40,7 @@ static mpf_node_t *mk(parser_t *p, int kind, uint32_t line, uint32_t col, size_t
         mpf_cc_syntax_error(p->c, false, line, col, "too many items");
     }
     x->n = (uint16_t)n;
-    x->k = (mpf_node_t **)(x + 1);
-    memset(x->k, 0, n * sizeof(mpf_node_t *));
+    memset(x->k, 0, slots * sizeof(mpf_node_t *));
     return x;
 }
 
@@ -262,35 +262,33 @@ static mpf_node_t *parse_strings(parser_t *p) {
     bool bytes = first.kind == TK_BYTES;
     bool fmt = false;
     size_t total = 0;
-    // collect the pieces: the lexer's buffers live in the arena, so keep the tokens
-    nodevec_t pieces = {0};
+    // collect the pieces (tokens: the lexer's buffers live in the arena) in a heap block of
+    // their own, released with the joining buffer once the constant is made
+    mpf_token_t *pieces = NULL;
+    size_t n_pieces = 0, cap_pieces = 0;
     while (p->tok.kind == TK_STR || p->tok.kind == TK_BYTES || p->tok.kind == TK_FSTR) {
         if ((p->tok.kind == TK_BYTES) != bytes) {
             syntax_error_at(p, &p->tok, "cannot mix bytes and nonbytes literals");
         }
-        mpf_node_t *piece = mk(p, N_CONST, p->tok.line, p->tok.col, 0);
-        piece->op = p->tok.kind;
-        piece->v.obj = (mpf_obj_t)(uintptr_t)p->tok.s;
-        piece->n = 0;
-        piece->col = p->tok.col;
-        piece->line = p->tok.line;
-        // the length goes in a second node field: reuse k as a length holder
-        piece->k = (mpf_node_t **)(uintptr_t)p->tok.len;
+        if (n_pieces == cap_pieces) {
+            cap_pieces = cap_pieces ? 2 * cap_pieces : 2;
+            pieces = mpf_gc_realloc(pieces, cap_pieces * sizeof(*pieces));
+        }
+        pieces[n_pieces++] = p->tok;
         fmt |= p->tok.kind == TK_FSTR;
         total += p->tok.len;
-        vec_push(p, &pieces, piece);
         advance(p);
     }
-    uint8_t *buf = mpf_cc_alloc(p->c, total * 3 + 1);
+    uint8_t *buf = mpf_gc_alloc(total * 3 + 1, false);
     size_t n = 0;
     nodevec_t args = {0};
-    for (size_t i = 0; i < pieces.n; i++) {
-        const uint8_t *s = (const uint8_t *)(uintptr_t)pieces.items[i]->v.obj;
-        size_t len = (size_t)(uintptr_t)pieces.items[i]->k;
-        if (pieces.items[i]->op == TK_FSTR) {
+    for (size_t i = 0; i < n_pieces; i++) {
+        const uint8_t *s = (const uint8_t *)pieces[i].s;
+        size_t len = pieces[i].len;
+        if (pieces[i].kind == TK_FSTR) {
             mpf_token_t t = first;
-            t.line = pieces.items[i]->line;
-            t.col = pieces.items[i]->col;
+            t.line = pieces[i].line;
+            t.col = pieces[i].col;
             parse_fstring(p, &t, s, len, &args, buf, &n, p->tok.line);
         } else if (fmt) {
             // a plain piece joined to an f-string: its braces must survive str.format
@@ -315,6 +313,8 @@ static mpf_node_t *parse_strings(parser_t *p) {
             x->op |= N_CONST_INTERNED;
         }
     }
+    mpf_gc_free(buf);
+    mpf_gc_free(pieces);
     if (bytes || (n > 10 && !(x->op & N_CONST_INTERNED))) {
         x->op |= N_CONST_LINE;
     }
