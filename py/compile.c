@@ -97,14 +97,32 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, co
     mpf_raise(exc);
 }
 
+size_t mpf_compile_heap_peak;
+
 static uint8_t *compile_mpy(mpf_cctx_t *c, const char *src, size_t len, const char *filename,
     mpf_compile_mode_t mode, unsigned opt, size_t *out_len) {
     c->src = src;
     c->len = len;
     c->filename = filename;
     c->opt = opt;
+    size_t total, used_before, used_after, free_blocks;
+    mpf_gc_info(&total, &used_before, &free_blocks);
     mpf_node_t *tree = mpf_parse(c, mode);
-    return mpf_emit_mpy(c, tree, mode, opt, out_len);
+    uint8_t *mpy = mpf_emit_mpy(c, tree, mode, opt, out_len);
+    // what the parser and emitter allocated and did not release (no collection runs while
+    // a compilation fits): the peak, unless the heap filled up and was collected
+    mpf_gc_info(&total, &used_after, &free_blocks);
+    mpf_compile_heap_peak = used_after - used_before;
+    // the arena (syntax tree, scopes) is done with: released now rather than kept reachable
+    // from [c] while the caller loads the image
+    for (void **chunk = c->chunks; chunk != NULL;) {
+        void **prev = chunk[0];
+        mpf_gc_free(chunk);
+        chunk = prev;
+    }
+    c->chunks = NULL;
+    c->left = 0;
+    return mpy;
 }
 
 uint8_t *mpf_compile_to_mpy(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode,

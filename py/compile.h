@@ -31,6 +31,10 @@ bool mpf_compile_needs_more(const char *src, size_t len);
 uint8_t *mpf_compile_to_mpy(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode,
     unsigned opt, size_t *out_len);
 
+// Heap the last compilation held at its fullest (syntax tree, tables, image), in bytes; its
+// working memory is released before it returns. For `--compile -v`.
+extern size_t mpf_compile_heap_peak;
+
 // The eval and exec builtins, and the other builtins the compiler brings (compile,
 // __repl_print__), looked up after the core's.
 extern const mpf_fun_builtin_t mpf_builtin_eval_obj, mpf_builtin_exec_obj;

@@ -109,7 +109,7 @@ static void *reserve(mpf_cctx_t *c, void *old, size_t used, size_t need, size_t 
     if (need <= *cap) {
         return old;
     }
-    size_t ncap = *cap ? *cap * 2 : 16;
+    size_t ncap = *cap ? *cap * 2 : size >= 8 ? 4 : 32;   // small first: most scopes are
     while (ncap < need) {
         ncap *= 2;
     }
