@@ -12,7 +12,12 @@ void *mpf_cc_alloc(mpf_cctx_t *c, size_t n) {
     n = (n + sizeof(void *) - 1) & ~(sizeof(void *) - 1);
     if (n > c->left) {
         size_t size = n + sizeof(void *) > CHUNK_SIZE ? n + sizeof(void *) : CHUNK_SIZE;
-        void **chunk = mpf_gc_alloc(size, false);
+        void **chunk = mpf_gc_alloc_maybe(size);
+        if (chunk == NULL) {
+            // a fragmented heap: a small chunk may still fit in a hole
+            size = n + sizeof(void *) > CHUNK_SIZE / 8 ? n + sizeof(void *) : CHUNK_SIZE / 8;
+            chunk = mpf_gc_alloc(size, false);
+        }
         chunk[0] = c->chunks;
         c->chunks = chunk;
         c->free = (uint8_t *)(chunk + 1);

@@ -60,9 +60,9 @@ def _run_on_board(tmp_path: Path, sizes: tuple[int, ...]) -> dict[int, tuple[str
         "import gc\n"
         f"B = {blocks!r}\n"
         f"TAIL = {TAIL!r}\n"
-        f"for n in {sizes!r}:\n"
+        f"S = [''.join(B[:n]) + (TAIL if n == len(B) else '') for n in {sizes!r}]\n"
+        "for src in S:\n"
         "    gc.collect()\n"
-        "    src = ''.join(B[:n]) + (TAIL if n == len(B) else '')\n"
         "    print('=== lines', src.count('\\n'))\n"
         "    try:\n"
         "        exec(src, {'__name__': 'prog'})\n"
@@ -91,7 +91,7 @@ def _run_on_board(tmp_path: Path, sizes: tuple[int, ...]) -> dict[int, tuple[str
 
 @pytest.fixture(scope="module")
 def board_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[int, tuple[str, str]]:
-    return _run_on_board(tmp_path_factory.mktemp("compiler_board"), (19, 6))
+    return _run_on_board(tmp_path_factory.mktemp("compiler_board"), (6, 19))
 
 
 def test_board_execs_a_60_line_module(board_runs: dict[int, tuple[str, str]]) -> None:
