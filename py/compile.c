@@ -194,7 +194,7 @@ bool mpf_compile_needs_more(const char *src, size_t len) {
                 size_t n;
                 const char *m = mpf_obj_str_data(a->items[0], &n);
                 more = (n >= 10 && memcmp(m, "unexpected", 10) == 0) ||
-                    (n >= 12 && memcmp(m, "unterminated", 12) == 0 && strstr(m, "triple") != NULL);
+                    (n >= 19 && memcmp(m, "unterminated triple", 19) == 0);
             }
         }
         return more;
