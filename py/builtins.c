@@ -279,8 +279,12 @@ static mpf_obj_t builtin_globals(void) {
 MPF_FUN_0(builtin_globals_obj, MPF_QSTR_globals, builtin_globals);
 
 static mpf_obj_t builtin_locals(void) {
+#if CONFIG_COMPILER
+    return mpf_compile_frame_locals(mpf_state.cur_frame);
+#else
     mpf_frame_t *fr = mpf_state.cur_frame;
     return fr ? fr->locals : mpf_state.main_globals;
+#endif
 }
 MPF_FUN_0(builtin_locals_obj, MPF_QSTR_locals, builtin_locals);
 #endif // CONFIG_BUILTIN_HELPERS

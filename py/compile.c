@@ -12,7 +12,12 @@ void *mpf_cc_alloc(mpf_cctx_t *c, size_t n) {
     n = (n + sizeof(void *) - 1) & ~(sizeof(void *) - 1);
     if (n > c->left) {
         size_t size = n + sizeof(void *) > CHUNK_SIZE ? n + sizeof(void *) : CHUNK_SIZE;
-        void **chunk = mpf_gc_alloc(size, false);
+        void **chunk = mpf_gc_alloc_maybe(size);
+        if (chunk == NULL) {
+            // a fragmented heap: a small chunk may still fit in a hole
+            size = n + sizeof(void *) > CHUNK_SIZE / 8 ? n + sizeof(void *) : CHUNK_SIZE / 8;
+            chunk = mpf_gc_alloc(size, false);
+        }
         chunk[0] = c->chunks;
         c->chunks = chunk;
         c->free = (uint8_t *)(chunk + 1);
@@ -97,26 +102,69 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, co
     mpf_raise(exc);
 }
 
+size_t mpf_compile_heap_peak;
+
+static uint8_t *compile_mpy(mpf_cctx_t *c, const char *src, size_t len, const char *filename,
+    mpf_compile_mode_t mode, unsigned opt, size_t *out_len) {
+    c->src = src;
+    c->len = len;
+    c->filename = filename;
+    c->opt = opt;
+    size_t total, used_before, used_after, free_blocks;
+    mpf_gc_info(&total, &used_before, &free_blocks);
+    mpf_node_t *tree = mpf_parse(c, mode);
+    uint8_t *mpy = mpf_emit_mpy(c, tree, mode, opt, out_len);
+    // what the parser and emitter allocated and did not release (no collection runs while
+    // a compilation fits): the peak, unless the heap filled up and was collected
+    mpf_gc_info(&total, &used_after, &free_blocks);
+    mpf_compile_heap_peak = used_after - used_before;
+    // the arena (syntax tree, scopes) is done with: released now rather than kept reachable
+    // from [c] while the caller loads the image
+    for (void **chunk = c->chunks; chunk != NULL;) {
+        void **prev = chunk[0];
+        mpf_gc_free(chunk);
+        chunk = prev;
+    }
+    c->chunks = NULL;
+    c->left = 0;
+    return mpy;
+}
+
 uint8_t *mpf_compile_to_mpy(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode,
     unsigned opt, size_t *out_len) {
     mpf_cctx_t c;
     memset(&c, 0, sizeof(c));
-    c.src = src;
-    c.len = len;
-    c.filename = filename;
-    c.opt = opt;
-    mpf_node_t *tree = mpf_parse(&c, mode);
-    return mpf_emit_mpy(&c, tree, mode, opt, out_len);
+    return compile_mpy(&c, src, len, filename, mode, opt, out_len);
+}
+
+// Give [rc] and its children (depth first, the emitter's order) their local-slot names.
+static void attach_names(const mpf_cctx_t *c, const mpf_raw_code_t *rc, size_t *next) {
+    if (*next >= c->n_names) {
+        return;
+    }
+    const mpf_qstr_t *t = c->names[(*next)++];
+    if (t != NULL && t[0] <= rc->n_state) {
+        // the loader made [rc] on the heap: it is ours to complete
+        ((mpf_raw_code_t *)(uintptr_t)rc)->local_names = t;
+    }
+    for (size_t i = 0; i < rc->n_children; i++) {
+        attach_names(c, rc->children[i], next);
+    }
 }
 
 mpf_load_result_t mpf_compile(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode) {
+    mpf_cctx_t c;
+    memset(&c, 0, sizeof(c));
+    c.want_names = true;
     size_t n = 0;
-    uint8_t *mpy = mpf_compile_to_mpy(src, len, filename, mode, 0, &n);
+    uint8_t *mpy = compile_mpy(&c, src, len, filename, mode, 0, &n);
     mpf_load_result_t res = mpf_load_mpy(mpy, n);
     if (res.error != NULL) {
         // the compiler made something the loader rejects: a bug, reported as such
         mpf_raise_msg(&mpf_type_RuntimeError, res.error);
     }
+    size_t next = 0;
+    attach_names(&c, res.rc, &next);
     return res;
 }
 
@@ -146,7 +194,7 @@ bool mpf_compile_needs_more(const char *src, size_t len) {
                 size_t n;
                 const char *m = mpf_obj_str_data(a->items[0], &n);
                 more = (n >= 10 && memcmp(m, "unexpected", 10) == 0) ||
-                    (n >= 12 && memcmp(m, "unterminated", 12) == 0 && strstr(m, "triple") != NULL);
+                    (n >= 19 && memcmp(m, "unterminated triple", 19) == 0);
             }
         }
         return more;
@@ -234,6 +282,51 @@ static mpf_obj_t source_to_code(mpf_obj_t what, const char *filename, mpf_compil
     return mpf_compile_code_new(src, len, filename, mode);
 }
 
+// Whether [slot] of [fr] holds a cell (a closed-over variable or one closed over by an inner function).
+static bool slot_is_cell(const mpf_frame_t *fr, size_t slot) {
+    const mpf_raw_code_t *rc = fr->fun->rc;
+    if (slot < fr->fun->n_closed) {
+        return true;
+    }
+    for (size_t i = 0; i < rc->n_cell; i++) {
+        if (rc->cells[i] == slot) {
+            return true;
+        }
+    }
+    return false;
+}
+
+mpf_obj_t mpf_compile_frame_locals(const mpf_frame_t *fr) {
+    if (fr == NULL) {
+        return mpf_state.main_globals;
+    }
+    const mpf_fun_bc_t *fun = fr->fun;
+    const mpf_raw_code_t *rc = fun->rc;
+    if (fr->locals != fun->ctx->globals || fun->ctx->qstrs[rc->simple_name] == MPF_QSTRE__3cmodule_3e) {
+        return fr->locals;   // module level or a class body: the namespace dict itself
+    }
+    // a function: a new dict of its bound local variables, as CPython's snapshot
+    mpf_obj_t d = mpf_obj_new_dict(0);
+    const mpf_obj_t *fast = &fr->state[rc->n_state];   // local i is fast[-i]
+    size_t n_args = (size_t)rc->n_pos_args + rc->n_kwonly_args;
+    size_t n = rc->local_names != NULL ? rc->local_names[0] : n_args;
+    for (size_t i = 0; i < n && i < rc->n_state; i++) {
+        mpf_qstr_t q = rc->local_names != NULL ? rc->local_names[1 + i] : fun->ctx->qstrs[rc->arg_names[i]];
+        mpf_obj_t v = fast[-(ptrdiff_t)i];
+        if (q == 0 || v == MPF_OBJ_NULL) {
+            continue;
+        }
+        if (slot_is_cell(fr, i)) {
+            v = ((const mpf_cell_t *)mpf_obj_ptr(v))->value;
+            if (v == MPF_OBJ_NULL) {
+                continue;
+            }
+        }
+        mpf_dict_store(d, mpf_obj_new_qstr(q), v);
+    }
+    return d;
+}
+
 // Run [code] in the dicts given to eval/exec (defaults: the caller's globals and locals).
 static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) {
     mpf_obj_t globals = n_args > 1 && args[1] != MPF_OBJ_NONE ? args[1] : MPF_OBJ_NULL;
@@ -244,8 +337,7 @@ static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) 
     if (globals == MPF_OBJ_NULL) {
         globals = current_globals();
         if (locals == MPF_OBJ_NULL) {
-            mpf_frame_t *fr = mpf_state.cur_frame;
-            locals = fr && fr->locals != MPF_OBJ_NULL ? fr->locals : globals;
+            locals = mpf_compile_frame_locals(mpf_state.cur_frame);
         }
     } else if (locals == MPF_OBJ_NULL) {
         locals = globals;

@@ -109,7 +109,7 @@ static void *reserve(mpf_cctx_t *c, void *old, size_t used, size_t need, size_t 
     if (need <= *cap) {
         return old;
     }
-    size_t ncap = *cap ? *cap * 2 : 16;
+    size_t ncap = *cap ? *cap * 2 : size >= 8 ? 4 : 32;   // small first: most scopes are
     while (ncap < need) {
         ncap *= 2;
     }
@@ -427,7 +427,7 @@ static scope_t *scope_new(emit_t *e, int kind, mpf_node_t *node, mpf_qstr_t name
     }
     e->last = s;
     if (node) {
-        node->scope = s;
+        mpf_node_set_scope(node, s);
     }
     return s;
 }
@@ -732,7 +732,7 @@ static void comprehension(emit_t *e, mpf_node_t *x) {
     static const uint8_t kinds[4] = {SC_LISTCOMP, SC_DICTCOMP, SC_SETCOMP, SC_GENEXPR};
     static const mpf_qstr_t names[4] = {0, 0, 0, 0};
     (void)names;
-    scope_t *child = x->scope;
+    scope_t *child = mpf_node_scope(x);
     if (e->pass == PASS_SCOPE) {
         mpf_qstr_t nm;
         switch (x->op) {
@@ -929,7 +929,7 @@ static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l) {
 static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool *defargs);
 
 static void lambda(emit_t *e, mpf_node_t *x) {
-    scope_t *child = x->scope;
+    scope_t *child = mpf_node_scope(x);
     if (e->pass == PASS_SCOPE) {
         child = scope_new(e, SC_LAMBDA, x, mpf_qstr_from_strn("<lambda>", 8));
     }
@@ -940,6 +940,7 @@ static void lambda(emit_t *e, mpf_node_t *x) {
 
 static void subscript_index(emit_t *e, mpf_node_t *x) {
     if (x->kind == N_SLICE) {
+        set_line(e, x->line);
         if (x->k[0]) {
             expr(e, x->k[0]);
         } else {
@@ -963,7 +964,10 @@ static void subscript_index(emit_t *e, mpf_node_t *x) {
 
 static void expr(emit_t *e, mpf_node_t *x) {
     mpf_stack_check();
-    if (x->kind != N_NAME && x->kind != N_CONST) {
+    if (x->kind == N_TUPLE && x->n > 0 && is_const_node(x)) {
+        set_line(e, x->v.const_line ? x->v.const_line : x->line);   // mpy-cross's parser made the constant
+    } else if (x->kind != N_NAME && x->kind != N_CONST && !(x->kind == N_COMP && x->v.bare_arg)) {
+        // (a generator that is a call's only argument is made without a line of its own)
         // like mpy-cross, every compound node records its line (lines only increase)
         set_line(e, x->line);
     }
@@ -1342,7 +1346,7 @@ static void funcdef(emit_t *e, mpf_node_t *x) {
     for (size_t i = 3; i < x->n; i++) {
         decorator(e, x->k[i]);
     }
-    scope_t *child = x->scope;
+    scope_t *child = mpf_node_scope(x);
     if (e->pass == PASS_SCOPE) {
         child = scope_new(e, SC_FUNC, x, x->v.q);
         if (x->op) {
@@ -1363,7 +1367,7 @@ static void classdef(emit_t *e, mpf_node_t *x) {
         decorator(e, x->k[i]);
     }
     op(e, 0x54, 1);
-    scope_t *child = x->scope;
+    scope_t *child = mpf_node_scope(x);
     if (e->pass == PASS_SCOPE) {
         child = scope_new(e, SC_CLASS, x, x->v.q);
     }
@@ -2306,6 +2310,10 @@ static void resolve_scope(emit_t *e, scope_t *s) {
                         p->flags |= SF_CLASS_CELL;
                         break;
                     }
+                    const id_info_t *cid = find_id(p, id->q);
+                    if (cid != NULL && (cid->flags & 4)) {
+                        break;   // bound in the class body: mpy-cross makes it a global there
+                    }
                     continue;
                 }
                 id_info_t *pid = find_id(p, id->q);
@@ -2338,11 +2346,12 @@ static void propagate_free(emit_t *e, scope_t *s) {
             if (p->kind == SC_MODULE) {
                 break;
             }
-            if (p->kind == SC_CLASS && id->q != MPF_QSTR___class__) {
-                continue;
-            }
             id_info_t *pid = find_id(p, id->q);
-            if (pid && (pid->kind == ID_LOCAL || pid->kind == ID_CELL)) {
+            if (p->kind == SC_CLASS && id->q != MPF_QSTR___class__ && pid != NULL && pid->kind != ID_FREE) {
+                continue;   // a class attribute of the same name: not the variable passed down
+            }
+            if (pid && (pid->kind == ID_LOCAL || pid->kind == ID_CELL) &&
+                (p->kind != SC_CLASS || id->q == MPF_QSTR___class__)) {
                 pid->kind = ID_CELL;
                 break;
             }
@@ -2387,6 +2396,20 @@ static void number_locals(scope_t *s) {
         if (star && last) {
             star->num = last_num;
             last->num = star_num;
+        }
+    }
+    // the parameters' entries in slot order (mpy-cross's, where the variables a nested
+    // function closes over are listed in the order of this scope's entries)
+    for (size_t i = 0; i < s->n_ids; i++) {
+        if (!(s->ids[i].flags & IDF_PARAM)) {
+            continue;
+        }
+        for (size_t j = i + 1; j < s->n_ids; j++) {
+            if ((s->ids[j].flags & IDF_PARAM) && s->ids[j].num < s->ids[i].num) {
+                id_info_t t = s->ids[i];
+                s->ids[i] = s->ids[j];
+                s->ids[j] = t;
+            }
         }
     }
     for (size_t i = 0; i < s->n_ids; i++) {
@@ -2560,7 +2583,8 @@ static void assemble(emit_t *e, scope_t *s) {
     put_bytes(&out, info_bytes, n_info);
     put_bytes(&out, cells, n_cell);
     put_bytes(&out, body, body_len);
-    s->raw = out.code;
+    mpf_gc_free(info_bytes);
+    s->raw = mpf_gc_realloc(out.code, out.len);   // no spare room kept until the image is written
     s->raw_len = out.len;
 }
 
@@ -2592,11 +2616,11 @@ static void compile_scope(emit_t *e, scope_t *s) {
         s->exc_size = (uint16_t)e->max_exc;
         bool stable = e->have_prev && !e->changed;
         // keep this pass's labels for the next one
-        size_t *keep = mpf_cc_alloc(e->c, (e->n_labels + 1) * sizeof(size_t));
+        // (one heap block, reused from scope to scope)
+        e->prev_labels = mpf_gc_realloc(e->prev_labels, (e->n_labels + 1) * sizeof(size_t));
         if (e->n_labels > 0) {  // labels may be NULL when there are none (memcpy needs a pointer)
-            memcpy(keep, e->labels, e->n_labels * sizeof(size_t));
+            memcpy(e->prev_labels, e->labels, e->n_labels * sizeof(size_t));
         }
-        e->prev_labels = keep;
         e->have_prev = true;
         if (stable || ++rounds > 50) {
             break;
@@ -2677,11 +2701,34 @@ static void w_raw(emit_t *o, scope_t *s) {
     for (size_t i = 0; i < s->raw_len; i++) {
         put(o, s->raw[i]);
     }
+    mpf_gc_free(s->raw);   // in the image now
+    s->raw = NULL;
     if (s->n_children) {
         w_vuint(o, s->n_children);
         for (size_t i = 0; i < s->n_children; i++) {
             w_raw(o, s->children[i]);
         }
+    }
+}
+
+// The local-slot names of [s] and its children (depth first) for mpf_cctx_t's names.
+static void local_names(mpf_cctx_t *c, const scope_t *s) {
+    mpf_qstr_t *t = NULL;
+    if (is_func_like(s)) {
+        size_t n = s->num_locals;
+        t = mpf_gc_alloc((n + 1) * sizeof(mpf_qstr_t), false);
+        memset(t, 0, (n + 1) * sizeof(mpf_qstr_t));
+        t[0] = n;
+        for (size_t i = 0; i < s->n_ids; i++) {
+            const id_info_t *id = &s->ids[i];
+            if (id->kind >= ID_LOCAL && id->num < n) {
+                t[1 + id->num] = id->q;
+            }
+        }
+    }
+    c->names[c->n_names++] = t;
+    for (size_t i = 0; i < s->n_children; i++) {
+        local_names(c, s->children[i]);
     }
 }
 
@@ -2735,6 +2782,14 @@ uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, 
         w_const(&o, e.consts[i], false);
     }
     w_raw(&o, mod);
+    if (c->want_names) {
+        size_t n = 0;
+        for (const scope_t *s = mod; s != NULL; s = s->next) {
+            n++;
+        }
+        c->names = mpf_gc_alloc(n * sizeof(*c->names), false);
+        local_names(c, mod);
+    }
     *out_len = o.len;
-    return o.code;
+    return mpf_gc_realloc(o.code, o.len);
 }

@@ -22,6 +22,12 @@ typedef struct mpf_cctx {
     size_t n_consts, cap_consts;
     mpf_qstr_t *seen;        // identifiers met so far (open addressing; 0 = empty)
     size_t seen_cap, seen_n;
+    // With want_names, the emitter hands back the local-slot names of every scope, in the
+    // order the loader meets the raw codes (depth first): names[i] as mpf_raw_code_t's
+    // local_names, NULL for a module or class. GC blocks of their own, not arena memory.
+    bool want_names;
+    const mpf_qstr_t **names;
+    size_t n_names;
 } mpf_cctx_t;
 
 // Record identifier [q]; whether [q] was recorded (an identifier met so far).
@@ -125,10 +131,23 @@ struct mpf_node {
         mpf_qstr_t q;
         uint8_t *ops;   // N_COMPARE operators (n - 1 of them)
         int level;      // N_IMPORTFROM dots
+        uint32_t const_line; // N_TUPLE in brackets: the line recorded when it is a constant
+        bool bare_arg;       // N_COMP: a generator written as a call argument without brackets
     } v;
-    mpf_node_t **k;
-    void *scope;       // N_FUNCDEF/N_LAMBDA/N_CLASSDEF/N_COMP: the scope the emitter made for it
+    mpf_node_t *k[];   // the n children (then the scope slot, for the kinds that have one)
 };
+
+// N_MODULE/N_FUNCDEF/N_LAMBDA/N_CLASSDEF/N_COMP have a slot after their children for the
+// scope the emitter makes for them.
+static inline bool mpf_node_has_scope(int kind) {
+    return kind == N_MODULE || kind == N_FUNCDEF || kind == N_LAMBDA || kind == N_CLASSDEF || kind == N_COMP;
+}
+static inline void *mpf_node_scope(const mpf_node_t *x) {
+    return (void *)x->k[x->n];
+}
+static inline void mpf_node_set_scope(mpf_node_t *x, void *scope) {
+    x->k[x->n] = (mpf_node_t *)scope;
+}
 
 mpf_node_t *mpf_parse(mpf_cctx_t *c, mpf_compile_mode_t mode);
 

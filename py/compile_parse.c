@@ -30,7 +30,8 @@ static void vec_push(parser_t *p, nodevec_t *v, mpf_node_t *x) {
 }
 
 static mpf_node_t *mk(parser_t *p, int kind, uint32_t line, uint32_t col, size_t n) {
-    mpf_node_t *x = mpf_cc_alloc(p->c, sizeof(mpf_node_t) + n * sizeof(mpf_node_t *));
+    size_t slots = n + (mpf_node_has_scope(kind) ? 1 : 0);
+    mpf_node_t *x = mpf_cc_alloc(p->c, sizeof(mpf_node_t) + slots * sizeof(mpf_node_t *));
     memset(x, 0, sizeof(*x));
     x->kind = (uint8_t)kind;
     x->line = line;
@@ -39,8 +40,7 @@ static mpf_node_t *mk(parser_t *p, int kind, uint32_t line, uint32_t col, size_t
         mpf_cc_syntax_error(p->c, false, line, col, "too many items");
     }
     x->n = (uint16_t)n;
-    x->k = (mpf_node_t **)(x + 1);
-    memset(x->k, 0, n * sizeof(mpf_node_t *));
+    memset(x->k, 0, slots * sizeof(mpf_node_t *));
     return x;
 }
 
@@ -255,43 +255,41 @@ static mpf_obj_t parse_number(parser_t *p, const mpf_token_t *t) {
 // Adjacent string literals joined (str with str, bytes with bytes); f-strings become a
 // call of str.format on the template with the expressions as arguments.
 static mpf_node_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
-    uint8_t *out, size_t *n);
+    uint8_t *out, size_t *n, uint32_t arg_line);
 
 static mpf_node_t *parse_strings(parser_t *p) {
     mpf_token_t first = p->tok;
     bool bytes = first.kind == TK_BYTES;
     bool fmt = false;
     size_t total = 0;
-    // collect the pieces: the lexer's buffers live in the arena, so keep the tokens
-    nodevec_t pieces = {0};
+    // collect the pieces (tokens: the lexer's buffers live in the arena) in a heap block of
+    // their own, released with the joining buffer once the constant is made
+    mpf_token_t *pieces = NULL;
+    size_t n_pieces = 0, cap_pieces = 0;
     while (p->tok.kind == TK_STR || p->tok.kind == TK_BYTES || p->tok.kind == TK_FSTR) {
         if ((p->tok.kind == TK_BYTES) != bytes) {
             syntax_error_at(p, &p->tok, "cannot mix bytes and nonbytes literals");
         }
-        mpf_node_t *piece = mk(p, N_CONST, p->tok.line, p->tok.col, 0);
-        piece->op = p->tok.kind;
-        piece->v.obj = (mpf_obj_t)(uintptr_t)p->tok.s;
-        piece->n = 0;
-        piece->col = p->tok.col;
-        piece->line = p->tok.line;
-        // the length goes in a second node field: reuse k as a length holder
-        piece->k = (mpf_node_t **)(uintptr_t)p->tok.len;
+        if (n_pieces == cap_pieces) {
+            cap_pieces = cap_pieces ? 2 * cap_pieces : 2;
+            pieces = mpf_gc_realloc(pieces, cap_pieces * sizeof(*pieces));
+        }
+        pieces[n_pieces++] = p->tok;
         fmt |= p->tok.kind == TK_FSTR;
         total += p->tok.len;
-        vec_push(p, &pieces, piece);
         advance(p);
     }
-    uint8_t *buf = mpf_cc_alloc(p->c, total * 3 + 1);
+    uint8_t *buf = mpf_gc_alloc(total * 3 + 1, false);
     size_t n = 0;
     nodevec_t args = {0};
-    for (size_t i = 0; i < pieces.n; i++) {
-        const uint8_t *s = (const uint8_t *)(uintptr_t)pieces.items[i]->v.obj;
-        size_t len = (size_t)(uintptr_t)pieces.items[i]->k;
-        if (pieces.items[i]->op == TK_FSTR) {
+    for (size_t i = 0; i < n_pieces; i++) {
+        const uint8_t *s = (const uint8_t *)pieces[i].s;
+        size_t len = pieces[i].len;
+        if (pieces[i].kind == TK_FSTR) {
             mpf_token_t t = first;
-            t.line = pieces.items[i]->line;
-            t.col = pieces.items[i]->col;
-            parse_fstring(p, &t, s, len, &args, buf, &n);
+            t.line = pieces[i].line;
+            t.col = pieces[i].col;
+            parse_fstring(p, &t, s, len, &args, buf, &n, p->tok.line);
         } else if (fmt) {
             // a plain piece joined to an f-string: its braces must survive str.format
             for (size_t j = 0; j < len; j++) {
@@ -315,6 +313,8 @@ static mpf_node_t *parse_strings(parser_t *p) {
             x->op |= N_CONST_INTERNED;
         }
     }
+    mpf_gc_free(buf);
+    mpf_gc_free(pieces);
     if (bytes || (n > 10 && !(x->op & N_CONST_INTERNED))) {
         x->op |= N_CONST_LINE;
     }
@@ -333,7 +333,7 @@ static mpf_node_t *parse_strings(parser_t *p) {
 }
 
 // Parse the expression in [s, s+len) with a sub-parser (an f-string replacement field).
-static mpf_node_t *parse_sub_expr(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len) {
+static mpf_node_t *parse_sub_expr(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, uint32_t line) {
     mpf_cctx_t sub = *p->c;
     sub.src = (const char *)s;
     sub.len = len;
@@ -342,7 +342,7 @@ static mpf_node_t *parse_sub_expr(parser_t *p, const mpf_token_t *t, const uint8
     q.c = &sub;
     mpf_lex_init(&q.lx, &sub);
     q.lx.at_bol = false;   // no INDENT before the field's expression
-    q.lx.line = t->line;
+    q.lx.line = line;
     advance(&q);
     mpf_node_t *e = parse_testlist_star(&q, false);
     if (q.tok.kind != TK_END && q.tok.kind != TK_NEWLINE) {
@@ -355,8 +355,10 @@ static mpf_node_t *parse_sub_expr(parser_t *p, const mpf_token_t *t, const uint8
     return e;
 }
 
+// [arg_line]: the line of the fields' expressions, that of the token after the joined
+// literals (mpy-cross's lexer reads the expressions when it meets that token).
 static mpf_node_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
-    uint8_t *out, size_t *n) {
+    uint8_t *out, size_t *n, uint32_t arg_line) {
     size_t i = 0;
     while (i < len) {
         uint8_t ch = s[i];
@@ -420,7 +422,7 @@ static mpf_node_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_
             }
             end = e_end - 1;
         }
-        vec_push(p, args, parse_sub_expr(p, t, s + start, end - start));
+        vec_push(p, args, parse_sub_expr(p, t, s + start, end - start, arg_line));
         out[(*n)++] = '{';
         // the conversion as written; nested fields of the format spec become arguments too
         while (i < len && s[i] != '}') {
@@ -432,7 +434,7 @@ static mpf_node_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_
                 if (i >= len) {
                     syntax_error_at(p, t, "f-string: expecting '}'");
                 }
-                vec_push(p, args, parse_sub_expr(p, t, s + ns, i - ns));
+                vec_push(p, args, parse_sub_expr(p, t, s + ns, i - ns, arg_line));
                 out[(*n)++] = '{';
                 out[(*n)++] = '}';
                 i++;
@@ -508,6 +510,7 @@ static mpf_node_t *parse_atom(parser_t *p) {
                     expect_op(p, OP_RPAR);
                     return y;
                 }
+                uint32_t first_line = p->tok.line;
                 mpf_node_t *first = is_op(p, OP_MUL) ? NULL : parse_test(p);
                 if (first != NULL && accept_op(p, OP_WALRUS)) {
                     mpf_node_t *w = mk(p, N_NAMEDEXPR, first->line, first->col, 2);
@@ -532,9 +535,18 @@ static mpf_node_t *parse_atom(parser_t *p) {
                     first->k[0] = parse_expr(p);
                 }
                 vec_push(p, &v, first);
+                // the line mpy-cross records for a constant tuple: where its items after the
+                // first comma begin when they form a list of their own (two or more, or one
+                // with a trailing comma), else where the first item begins
+                uint32_t rest_line = 0;
+                bool trailing = false;
                 while (accept_op(p, OP_COMMA)) {
                     if (is_op(p, OP_RPAR)) {
+                        trailing = true;
                         break;
+                    }
+                    if (rest_line == 0) {
+                        rest_line = p->tok.line;
                     }
                     if (is_op(p, OP_MUL)) {
                         mpf_token_t st = p->tok;
@@ -547,7 +559,9 @@ static mpf_node_t *parse_atom(parser_t *p) {
                     }
                 }
                 expect_op(p, OP_RPAR);
-                return mk_from_vec(p, N_TUPLE, t.line, t.col, &v);
+                mpf_node_t *tuple = mk_from_vec(p, N_TUPLE, t.line, t.col, &v);
+                tuple->v.const_line = (v.n > 2 || (v.n == 2 && trailing)) ? rest_line : first_line;
+                return tuple;
             }
             if (t.op == OP_LSQB) {
                 advance(p);
@@ -746,6 +760,7 @@ static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
                 e = w;
             } else if (is_kw(p, KW_FOR) || is_kw(p, KW_ASYNC)) {
                 e = parse_comp(p, 3, e, NULL);
+                e->v.bare_arg = true;
             }
             vec_push(p, v, e);
         }

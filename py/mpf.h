@@ -471,6 +471,11 @@ typedef struct mpf_raw_code {
     uint8_t n_def_pos_args;
     uint8_t n_cell;
     const uint8_t *cells;        // n_cell slot numbers
+#if CONFIG_COMPILER
+    // Code the on-device compiler made: [0] = n, then the VM qstr naming each of the n local
+    // slots (0: none), for eval/exec/locals() in a function; NULL for .mpy and frozen code.
+    const mpf_qstr_t *local_names;
+#endif
 } mpf_raw_code_t;
 #define MPF_SCOPE_GENERATOR 0x01
 #define MPF_SCOPE_VARKEYWORDS 0x02

@@ -106,19 +106,11 @@ static bool compile_one(const char *in, const char *out, unsigned opt, const cha
             return false;
         }
         size_t n = 0;
-        size_t total = 0, used_before = 0, used_after = 0, free_ = 0;
-        if (verbose) {
-            mpf_gc_info(&total, &used_before, &free_);
-        }
         uint8_t *mpy = mpf_compile_to_mpy(buf, (size_t)size, name, MPF_COMPILE_EXEC, opt, &n);
-        if (verbose) {
-            mpf_gc_info(&total, &used_after, &free_);
-        }
         mpf_nlr_pop(&nlr);
         if (verbose) {
-            // nothing is freed while compiling (unless the heap fills), so this is the peak
-            fprintf(stderr, "%s: %ld bytes of source, %zu bytes of .mpy, %zu bytes of heap allocated\n", in, size, n,
-                used_after - used_before);
+            fprintf(stderr, "%s: %ld bytes of source, %zu bytes of .mpy, %zu bytes of heap at the peak\n", in, size, n,
+                mpf_compile_heap_peak);
         }
         FILE *f = fopen(out, "wb");
         if (f == NULL || fwrite(mpy, 1, n, f) != n || fclose(f) != 0) {
