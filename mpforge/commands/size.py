@@ -17,6 +17,7 @@ from mpforge.commands.common import add_board, build_dir, positive_int
 from mpforge.errors import MpforgeError
 from mpforge.images import elf as elffile
 from mpforge.images.size import Component, components, parse_map, report
+from mpforge.images.treemap import page
 
 BAR_WIDTH = 30
 
@@ -36,6 +37,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=_byte_count,
         metavar="BYTES",
         help="with --diff: exit with an error when flash grew by more than BYTES (0: any growth)",
+    )
+    parser.add_argument(
+        "--html",
+        type=Path,
+        metavar="FILE",
+        help="also write FILE: one self-contained page with treemaps of flash and RAM",
     )
     parser.add_argument(
         "--symbols",
@@ -263,6 +270,13 @@ def run_symbols(args: argparse.Namespace, directory: Path) -> int:
     return 0
 
 
+def write_page(path: Path, rep: dict) -> None:
+    try:
+        path.write_text(page(rep), encoding="utf-8")
+    except OSError as e:
+        raise MpforgeError(f"--html {path}: cannot write it ({e.strerror})") from None
+
+
 def run(args: argparse.Namespace) -> int:
     if args.max_growth is not None and args.diff is None:
         raise MpforgeError(
@@ -272,6 +286,8 @@ def run(args: argparse.Namespace) -> int:
         return run_symbols(args, build_dir(args))
     rep = measure(build_dir(args), args.board)
     change = diff(rep, load_other(args.diff, args.board)) if args.diff is not None else None
+    if args.html is not None:
+        write_page(args.html, rep)
     if args.json:
         print(json.dumps({**rep, "diff": change} if change else rep, indent=2))
     else:
