@@ -108,3 +108,20 @@ def test_bad_selection(
     assert r.err.count("\n") == 1 and r.err.startswith("error:"), r.err
     for w in words:
         assert w in r.err
+
+
+def test_scons_record_names_move_with_the_directory(tmp_path: Path) -> None:
+    from mpforge.buildcopy import _moved, scons_name
+
+    assert scons_name(paths.ROOT / "build" / "x") == "build/x"
+    assert scons_name(tmp_path / "b") == (tmp_path / "b").resolve().as_posix()
+    assert _moved("build/x/gen", "build/x", "build/x/c/1") == "build/x/c/1/gen"
+    assert _moved("build/x", "build/x", "/tmp/y") == "/tmp/y"
+    assert _moved("build/xy/gen", "build/x", "/tmp/y") == "build/xy/gen"  # another directory
+    assert _moved("py/vm.c", "build/x", "/tmp/y") == "py/vm.c"
+
+
+def test_symbols_need_a_built_base(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    r = mpforge(capsys, "size", "-b", BOARD, "--build-dir", tmp_path, "--symbols")
+    assert r.code != 0 and r.err.count("\n") == 1
+    assert "build-args.json" in r.err and f"mpforge build -b {BOARD}" in r.err

@@ -247,9 +247,11 @@ def symbols_table(rep: dict, results: list[dict]) -> str:
 
 
 def run_symbols(args: argparse.Namespace, directory: Path) -> int:
-    wanted = [s for s in args.symbols.split(",") if s.strip()] if args.symbols else None
+    selected = [s.strip() for s in args.symbols.split(",") if s.strip()] or None
+    if (directory / ".config").is_file():  # a bad selection is reported before any build
+        symbolcost.candidates(args.board, directory, selected)
     base = _base(directory, args.board, args.jobs)
-    chosen = symbolcost.candidates(args.board, directory, [s.strip() for s in wanted or []] or None)
+    chosen = symbolcost.candidates(args.board, directory, selected)
     results = symbolcost.costs(
         base,
         chosen,
