@@ -23,6 +23,7 @@ from pathlib import Path
 import kconfiglib
 
 from mpforge import paths
+from mpforge.boards import find_defconfig
 from mpforge.commands.boards import board_table
 from mpforge.config.tree import load_kconfig
 from mpforge.errors import MpforgeError
@@ -77,7 +78,7 @@ def module_rows(kconf: kconfiglib.Kconfig, costs: dict) -> list[str]:
         symbol = sym.name if needs == "y" else f"{sym.name} (needs {needs})"
         cost = measured.get(sym.name)
         if cost is None:
-            flash = ram = f"off on {costs['board']}"
+            flash = ram = "not measured" if sym.str_value == "y" else f"off on {costs['board']}"
         else:
             also = cost.get("dependents", [])
             flash = str(cost["flash"]) + (f" (with {', '.join(also)})" if also else "")
@@ -89,6 +90,8 @@ def module_rows(kconf: kconfiglib.Kconfig, costs: dict) -> list[str]:
 def modules_table(costs: dict) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         kconf = load_kconfig(Path(tmp))
+    # The board's configuration, to tell a module it leaves off from one not measured yet.
+    kconf.load_config(str(find_defconfig(costs["board"])))
     lines = [
         "| module | provides | symbol | flash (bytes) | RAM (bytes) |",
         "|---|---|---|---|---|",
