@@ -38,3 +38,9 @@ def run_scons(cmd: Sequence[str]) -> int:
     """Run SCons with a fixed locale, so tools print and sort the same everywhere."""
     env = dict(os.environ, LC_ALL="C")
     return subprocess.call(list(cmd), env=env)
+
+
+def run_scons_captured(cmd: Sequence[str]) -> subprocess.CompletedProcess[str]:
+    """run_scons with the output kept (for builds the user does not watch)."""
+    env = dict(os.environ, LC_ALL="C")
+    return subprocess.run(list(cmd), env=env, capture_output=True, text=True, check=False)

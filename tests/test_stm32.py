@@ -236,5 +236,6 @@ def test_app_larger_than_flash_names_its_data(tmp_path: Path) -> None:
     errors = [line for line in proc.stderr.splitlines() if line.startswith("error: ")]
     assert len(errors) == 1, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert "board netduinoplus2: image larger than flash" in errors[0]
-    assert "bytes over. Largest contributors: frozen_main_str" in errors[0]
+    assert "bytes over. Largest components: frozen main " in errors[0]
+    assert "Largest symbols: frozen_main_str" in errors[0]
     assert not (tmp_path / "build" / "firmware.bin").exists()

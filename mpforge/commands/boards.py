@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -43,24 +44,51 @@ def _notes(values: dict[str, str]) -> str:
     return values.get("BOARD_NOTE", "")
 
 
-def run(args: argparse.Namespace) -> int:
-    header = ("BOARD", "PORT", "CHIP", "FLASH", "RAM", "EMULATOR", "NOTES")
-    rows = [header]
+def _description(kconf: object, board: str) -> str:
+    """What the board is: the prompt of its CONFIG_BOARD_<NAME> choice, else the first
+    sentence of its defconfig's opening comment ("# board: what it is; ...")."""
+    sym = getattr(kconf, "syms", {}).get(f"BOARD_{board.upper()}")
+    prompts = [n.prompt[0] for n in sym.nodes if n.prompt] if sym is not None else []
+    if prompts:
+        return prompts[0]
+    lines = []
+    for line in find_defconfig(board).read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line.lstrip("#").strip())
+    text = " ".join(lines).removeprefix(f"{board}:").strip()
+    return re.split(r"(?<=[^.])[.;](?:\s|$)", text, maxsplit=1)[0]
+
+
+def board_table() -> list[dict[str, str]]:
+    """Every board's facts from its defconfig and Kconfig, as `--json` prints them plus its
+    description and CONFIG_BOARD_NOTE as written (the notes column also says whether the
+    board's compiler is installed here)."""
+    out = []
     with tempfile.TemporaryDirectory() as tmp:
         for board in board_names():
             inputs = ConfigInputs(board, find_defconfig(board), (), Path(tmp) / board)
-            v = resolve(inputs, lambda _line: None).view
-            rows.append(
-                (
-                    board,
-                    v.value("PORT"),
-                    v.value("CHIP"),
-                    _size(v.value("FLASH_SIZE")),
-                    _size(v.value("RAM_SIZE")),
-                    _emulator(v.value("EMULATOR")),
-                    _notes(v.values),
-                )
+            res = resolve(inputs, lambda _line: None)
+            v = res.view
+            out.append(
+                {
+                    "board": board,
+                    "port": v.value("PORT"),
+                    "chip": v.value("CHIP"),
+                    "flash": _size(v.value("FLASH_SIZE")),
+                    "ram": _size(v.value("RAM_SIZE")),
+                    "emulator": _emulator(v.value("EMULATOR")),
+                    "notes": _notes(v.values),
+                    "description": _description(res.kconf, board),
+                    "board_note": v.values.get("BOARD_NOTE", ""),
+                }
             )
+    return out
+
+
+def run(args: argparse.Namespace) -> int:
+    header = ("BOARD", "PORT", "CHIP", "FLASH", "RAM", "EMULATOR", "NOTES")
+    rows = [header] + [tuple(b[h.lower()] for h in header) for b in board_table()]
     wanted = (args.filter or "").lower()
     rows = [header] + [r for r in rows[1:] if any(wanted in c.lower() for c in r[:3])]
     if args.json:

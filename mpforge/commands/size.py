@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
-from mpforge.commands.common import add_board, build_dir
+from mpforge import symbolcost
+from mpforge.build import run_scons_captured, scons_command
+from mpforge.commands.common import add_board, build_dir, positive_int
 from mpforge.errors import MpforgeError
 from mpforge.images import elf as elffile
 from mpforge.images.size import Component, components, parse_map, report
+from mpforge.images.treemap import page
 
 BAR_WIDTH = 30
 
@@ -33,6 +37,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=_byte_count,
         metavar="BYTES",
         help="with --diff: exit with an error when flash grew by more than BYTES (0: any growth)",
+    )
+    parser.add_argument(
+        "--html",
+        type=Path,
+        metavar="FILE",
+        help="also write FILE: one self-contained page with treemaps of flash and RAM",
+    )
+    parser.add_argument(
+        "--symbols",
+        nargs="?",
+        const="",
+        metavar="SYM,SYM",
+        help="the flash and RAM cost of every enabled Kconfig bool (or of those listed): the "
+        "image rebuilt with each one off, results cached under BUILD_DIR/"
+        f"{symbolcost.CACHE_DIR}",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=positive_int,
+        default=1,
+        help="with --symbols: builds at once (default 1)",
     )
 
 
@@ -182,13 +208,88 @@ def diff_table(d: dict, other: Path) -> str:
     return "\n".join(lines)
 
 
+def _base(directory: Path, board: str, jobs: int) -> symbolcost.Base:
+    """The base build of --symbols, brought up to date with the inputs it was built from."""
+    args_file = directory / "build-args.json"
+    if not args_file.is_file():
+        raise MpforgeError(
+            f"{directory}: no build-args.json (not a complete build); "
+            f"build it first: mpforge build -b {board}"
+        )
+    recorded = json.loads(args_file.read_text(encoding="utf-8"))
+    fragments = tuple(Path(f) for f in recorded.get("fragments", []))
+    app = Path(recorded["app"]) if recorded.get("app") else None
+    proc = run_scons_captured(scons_command(board, directory, fragments, jobs, app=app))
+    if proc.returncode != 0:
+        tail = (proc.stdout + proc.stderr).strip().splitlines()[-1:]
+        raise MpforgeError(
+            f"{directory}: rebuilding the base image failed ({' '.join(tail)}); "
+            f"fix it with: mpforge build -b {board}"
+        )
+    rep = measure(directory, board)
+    digest = symbolcost.file_digest(directory / rep["image"])
+    return symbolcost.Base(board, directory, fragments, app, rep, digest)
+
+
+def symbols_table(rep: dict, results: list[dict]) -> str:
+    lines = [
+        f"{rep['board']}: what each enabled Kconfig bool costs (the image rebuilt with it off; "
+        "the symbols that depend on it go off with it)",
+        f"{'symbol':<34}{'flash':>8} {'RAM':>8}  also off",
+    ]
+    for r in results:
+        if "error" in r:
+            lines.append(f"{r['symbol']:<34}{'failed':>8} {'':>8}  {r['error']}")
+            continue
+        also = ", ".join(r["dependents"]) or "-"
+        lines.append(f"{r['symbol']:<34}{r['flash']:>8} {r['ram']:>8}  {also}")
+    return "\n".join(lines)
+
+
+def run_symbols(args: argparse.Namespace, directory: Path) -> int:
+    selected = [s.strip() for s in args.symbols.split(",") if s.strip()] or None
+    if (directory / ".config").is_file():  # a bad selection is reported before any build
+        symbolcost.candidates(args.board, directory, selected)
+    base = _base(directory, args.board, args.jobs)
+    chosen = symbolcost.candidates(args.board, directory, selected)
+    results = symbolcost.costs(
+        base,
+        chosen,
+        lambda d: measure(d, args.board),
+        args.jobs,
+        lambda line: print(line, file=sys.stderr, flush=True),
+    )
+    if args.json:
+        print(json.dumps({**base.report, "symbols": results}, indent=2))
+    else:
+        print(symbols_table(base.report, results))
+    failed = [r for r in results if "error" in r]
+    if failed:
+        raise MpforgeError(
+            f"{len(failed)} of {len(results)} builds with a symbol off failed "
+            f"(first: {failed[0]['symbol']}: {failed[0]['error']})"
+        )
+    return 0
+
+
+def write_page(path: Path, rep: dict) -> None:
+    try:
+        path.write_text(page(rep), encoding="utf-8")
+    except OSError as e:
+        raise MpforgeError(f"--html {path}: cannot write it ({e.strerror})") from None
+
+
 def run(args: argparse.Namespace) -> int:
     if args.max_growth is not None and args.diff is None:
         raise MpforgeError(
             "--max-growth needs --diff OTHER: the build to measure the growth against"
         )
+    if args.symbols is not None:
+        return run_symbols(args, build_dir(args))
     rep = measure(build_dir(args), args.board)
     change = diff(rep, load_other(args.diff, args.board)) if args.diff is not None else None
+    if args.html is not None:
+        write_page(args.html, rep)
     if args.json:
         print(json.dumps({**rep, "diff": change} if change else rep, indent=2))
     else:

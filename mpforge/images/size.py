@@ -103,20 +103,56 @@ def largest(elf: Elf, region: str, n: int = TOP_CONTRIBUTORS) -> str:
     return ", ".join(f"{sym.name} {sym.size} ({kinds[sym.section in code]})" for sym in biggest)
 
 
-def overflow_error(elf: Elf, board: str, region: str, used: int, size: int) -> MpforgeError:
-    """The error for an image needing `used` bytes of `region` where the board has `size`."""
+# How many components an overflow error lists before the single symbols.
+TOP_COMPONENTS = 6
+
+
+def largest_components(comps: list[Component], region: str, n: int = TOP_COMPONENTS) -> str:
+    """The `n` largest components (frozen modules, builtin modules, py/ files, libraries...) in
+    `region`, as one line; for flash, what the linker itself adds is left out."""
+    if region == "flash":
+        ranked = sorted(
+            (c for c in comps if c.flash and c.group not in ("reserve", "linker")),
+            key=lambda c: (-c.flash, c.name),
+        )
+        return ", ".join(f"{c.name} {c.flash}" for c in ranked[:n])
+    ranked = sorted((c for c in comps if c.ram), key=lambda c: (-c.ram, c.name))
+    return ", ".join(f"{c.name} {c.ram}" for c in ranked[:n])
+
+
+def overflow_error(
+    elf: Elf,
+    board: str,
+    region: str,
+    used: int,
+    size: int,
+    comps: list[Component] | None = None,
+    limit_name: str | None = None,
+) -> MpforgeError:
+    """The error for an image needing `used` bytes of `region` where the board has `size`.
+
+    With `comps` (the image's components), the largest of them come first, then the largest
+    single symbols. `limit_name` says where `size` comes from (default: CONFIG_FLASH_SIZE or
+    CONFIG_RAM_SIZE).
+    """
     symbol = "FLASH_SIZE" if region == "flash" else "RAM_SIZE"
     hint = (
-        "turn off core features (`mpforge menuconfig`), freeze fewer modules, "
-        "or choose terse error messages"
+        "turn off core features (`mpforge menuconfig`; `mpforge size --symbols` lists what each "
+        "costs), freeze fewer modules, or choose terse error messages"
         if region == "flash"
         else "lower CONFIG_HEAP_SIZE or the stack size"
     )
-    return MpforgeError(
+    parts = [
         f"board {board}: image larger than {region}: it needs {used} bytes, "
-        f"CONFIG_{symbol} is {size}: {used - size} bytes over. "
-        f"Largest contributors: {largest(elf, region) or 'none found'}. Things to try: {hint}"
-    )
+        f"{limit_name or 'CONFIG_' + symbol} is {size}: {used - size} bytes over."
+    ]
+    if comps is not None:
+        parts.append(f"Largest components: {largest_components(comps, region) or 'none found'}.")
+        parts.append(f"Largest symbols: {largest(elf, region) or 'none found'}.")
+    else:
+        parts.append(f"Largest contributors: {largest(elf, region) or 'none found'}.")
+    parts.append(f"Things to try: {hint}")
+    return MpforgeError(" ".join(parts))
 
 
 # ---------------------------------------------------------------------------

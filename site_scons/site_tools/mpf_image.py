@@ -3,8 +3,8 @@
 env.MpfLinkerScript(template, prefix) -> $GEN_DIR/firmware.ld, from mpforge.ldscript
 (rebuilt when the template or the memory map changes).
 env.MpfProgram(target, objects, board, flash_size, ram_size) -> the ELF, linked as
-env.Program does; when ld reports that flash or RAM overflowed, the link is redone
-into a scratch file to name the overshoot and the largest contributors.
+env.Program does (mpforge.images.overflow: an overflow of flash or RAM names the
+overshoot and the largest components).
 env.MpfImages(elf, board, flash_size, ram_size, formats) -> firmware.size (the size
 report, checked against the flash) and one file per image format the board produces
 (mpforge.images.formats: firmware.bin, .hex, .dfu, .uf2, ...), all beside the ELF;
@@ -64,8 +64,8 @@ def _linker_script(env, template, view, prefix):
 
 
 class _LinkAction:
-    """Link as env.Program does; when ld reports that flash or RAM overflowed, link again
-    into a scratch file to name the overshoot and the largest contributors."""
+    """Link as env.Program does; an overflow of flash or RAM is explained by
+    mpforge.images.overflow (the largest components, then symbols)."""
 
     def __init__(self, board, flash_size, ram_size):
         self.board = board
@@ -73,49 +73,14 @@ class _LinkAction:
         self.ram_size = ram_size
 
     def __call__(self, target, source, env):
-        import subprocess
-        import sys
+        from pathlib import Path
 
-        from mpforge.images.size import ld_overflow
+        from mpforge.images.overflow import link
 
         args = [
             str(a) for a in env.subst_list("$MPF_PLAIN_LINKCOM", target=target, source=source)[0]
         ]
-        proc = subprocess.run(args, env=env["ENV"], capture_output=True, text=True, check=False)
-        sys.stdout.write(proc.stdout)
-        sys.stderr.write(proc.stderr)
-        if proc.returncode != 0 and set(ld_overflow(proc.stderr)) & {"FLASH", "RAM"}:
-            self.explain(args, target[0].abspath, env)
-        return proc.returncode
-
-    def explain(self, args, out_path, env):
-        # Relink with --noinhibit-exec (ld then writes the ELF despite the overflow)
-        # into a scratch file, only to measure it.
-        import os
-        import subprocess
-        from pathlib import Path
-
-        from mpforge.images import elf as elfreader
-        from mpforge.images.size import overflow_error, report
-
-        scratch = out_path + ".overflow"
-        if "-o" not in args:
-            return
-        at = args.index("-o") + 1
-        args = [*args[:at], scratch, *args[at + 1 :], "-Wl,--noinhibit-exec"]
-        subprocess.run(args, env=env["ENV"], capture_output=True, check=False)
-        if not os.path.exists(scratch):
-            return
-        try:
-            parsed = elfreader.read(Path(scratch))
-            rep = report(parsed, self.flash_size, self.ram_size)
-        finally:
-            os.remove(scratch)
-        for region, used in (("flash", rep.flash_used), ("RAM", rep.ram_used)):
-            size = self.flash_size if region == "flash" else self.ram_size
-            if used > size:
-                error = overflow_error(parsed, self.board, region, used, size)
-                print(f"error: {error.message}", file=sys.stderr)
+        return link(args, Path(target[0].abspath), env["ENV"], self.board)
 
 
 def _program(env, target, objects, board, flash_size, ram_size):
