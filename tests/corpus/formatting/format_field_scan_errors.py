@@ -1,4 +1,4 @@
-# requires: STR_FORMAT FLOAT
+# requires: STR_FORMAT FLOAT STR_UNICODE
 # Malformed replacement fields raise the ValueError CPython raises, with its message:
 # which one depends on where the scan of the field stops (name, conversion, spec).
 fields = [
