@@ -534,7 +534,9 @@ typedef struct mpf_frame {
     mpf_obj_t state[];          // n_state slots; local i at state[n_state - 1 - i]
 } mpf_frame_t;
 
-typedef enum { MPF_VM_RETURN, MPF_VM_YIELD } mpf_vm_ret_t;
+// How mpf_vm_execute left the frame: returned or yielded (*ret the value), or an
+// exception no handler in the frame (or the frames it called) took (*ret the exception).
+typedef enum { MPF_VM_RETURN, MPF_VM_YIELD, MPF_VM_EXCEPTION } mpf_vm_ret_t;
 
 typedef struct mpf_gen {
     mpf_obj_base_t base;

@@ -252,8 +252,11 @@ mpf_obj_t mpf_vm_call_bc(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, co
         fr->locals = locals;
     }
     mpf_obj_t ret;
-    mpf_vm_execute(fr, &ret);
+    mpf_vm_ret_t r = mpf_vm_execute(fr, &ret);
     mpf_state.fs_top = fs_saved;
+    if (MPF_UNLIKELY(r == MPF_VM_EXCEPTION)) {
+        mpf_nlr_raise(ret);
+    }
     return ret;
 }
 
@@ -1370,8 +1373,11 @@ mpf_vm_ret_t mpf_vm_execute(mpf_frame_t *fr, mpf_obj_t *ret) {
         mpf_frame_t *h = mpf_state.cur_frame;
         while (!vm_handle_exception(h, nlr.exc)) {
             if (h->caller == NULL) {
+                // out of [fr] (fs_top is back where it was at entry): the caller
+                // raises it, or (a generator's resume) ends the generator first
                 mpf_state.cur_frame = prev;
-                mpf_nlr_raise(nlr.exc);
+                *ret = nlr.exc;
+                return MPF_VM_EXCEPTION;
             }
             mpf_state.fs_top = h->fs_saved;
             mpf_state.call_depth--;
