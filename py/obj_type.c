@@ -478,7 +478,8 @@ mpf_obj_t mpf_make_class(mpf_qstr_t name, mpf_obj_t bases, mpf_obj_t dict) {
             mpf_raise_fmt(&mpf_type_TypeError, "type '%q' is not an acceptable base type", bt->name);
         }
     }
-    mpf_type_t *t = mpf_new(mpf_type_t);
+    mpf_class_t *cls = mpf_new(mpf_class_t);
+    mpf_type_t *t = &cls->type;
     t->base.type = &mpf_type_type;
     t->name = name;
     t->flags = MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_SUBCLASSABLE;

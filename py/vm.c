@@ -528,7 +528,18 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
     }
     VM_CASE(LOAD_ATTR) : {
         mpf_qstr_t q = QSTR();
-        SET_TOP(mpf_load_attr(TOP(), q));
+        mpf_obj_t o = TOP();
+        // an instance's own attribute when its class has no data descriptor, as
+        // mpf_load_method_maybe looks (its first step, without the calls)
+        const mpf_type_t *t = mpf_obj_type(o);
+        if ((t->flags & MPF_TYPE_FLAG_HEAP) && mpf_class_is_plain(t)) {
+            mpf_obj_t v = mpf_map_get_qstr(&((mpf_instance_t *)mpf_obj_ptr(o))->members, q);
+            if (v != MPF_OBJ_NULL && q != MPF_QSTR___class__) {
+                SET_TOP(v);
+                VM_NEXT;
+            }
+        }
+        SET_TOP(mpf_load_attr(o, q));
         VM_NEXT;
     }
     VM_CASE(LOAD_METHOD) : {
