@@ -621,7 +621,16 @@ static mpf_obj_t type_make_new(const mpf_type_t *type, size_t n_args, size_t n_k
         }
         size_t len;
         const char *s = mpf_obj_str_data(args[0], &len);
-        return mpf_make_class(mpf_qstr_from_strn(s, len), args[1], args[2]);
+        // the class gets its own namespace, a copy (as CPython): later changes to the
+        // caller's dict do not reach it
+        const mpf_map_t *src = mpf_dict_map(args[2]);
+        mpf_obj_t ns = mpf_obj_new_dict(src->count);
+        for (size_t i = 0; i < src->used; i++) {
+            if (src->elems[i].key != MPF_OBJ_NULL) {
+                mpf_dict_store(ns, src->elems[i].key, src->elems[i].value);
+            }
+        }
+        return mpf_make_class(mpf_qstr_from_strn(s, len), args[1], ns);
     }
     mpf_raise_msg(&mpf_type_TypeError, "type() takes 1 or 3 arguments");
 }

@@ -149,3 +149,12 @@ sh.w = "stored"
 print(sh.__dict__["w"])
 del Shadow.v
 print(sh.v)
+
+# type() copies its namespace: a later change to the caller's dict is not the class's
+ns = {"a": 1}
+Made = type("Made", (), ns)
+m = Made()
+m.v = "own v"
+ns["v"] = property(lambda self: "prop")
+ns["a"] = 2
+print(m.v, hasattr(Made, "v"), Made.a)
