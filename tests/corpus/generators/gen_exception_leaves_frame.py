@@ -1,4 +1,4 @@
-# requires: GENERATORS
+# requires: GENERATORS STR_FORMAT
 # An exception that leaves a generator's frame (through a chain of yield from, or
 # from the generator itself) ends that generator, whatever handled it outside; the
 # generators around it see it at their yield from and may handle it.
