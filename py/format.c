@@ -547,13 +547,23 @@ static void format_str_into(mpf_vstr_t *out, const char *s, size_t len, size_t *
             i += 2;
             continue;
         }
-        // a replacement field: find the matching '}'
-        size_t j = i + 1, nest = 0;
-        while (j < len && (s[j] != '}' || nest > 0)) {
-            if (s[j] == '{') {
-                nest++;
-            } else if (s[j] == '}') {
-                nest--;
+        // a replacement field, scanned as CPython does (its errors depend on where the
+        // scan stops): the name (brackets quote any character), then '!' and one
+        // conversion character, then ':' and a spec whose braces must balance.
+        if (i + 1 >= len) {
+            mpf_raise_msg(&mpf_type_ValueError, "Single '{' encountered in format string");
+        }
+        size_t j = i + 1;
+        while (j < len && s[j] != '!' && s[j] != ':' && s[j] != '}') {
+            if (s[j] == '[') {
+                while (j < len && s[j] != ']') {
+                    j++;
+                }
+                if (j >= len) {
+                    break;
+                }
+            } else if (s[j] == '{') {
+                mpf_raise_msg(&mpf_type_ValueError, "unexpected '{' in field name");
             }
             j++;
         }
@@ -561,23 +571,48 @@ static void format_str_into(mpf_vstr_t *out, const char *s, size_t len, size_t *
             mpf_raise_msg(&mpf_type_ValueError, "expected '}' before end of string");
         }
         const char *f = s + i + 1;
-        size_t fl = j - i - 1;
-        size_t name_end = 0;
-        while (name_end < fl && f[name_end] != '!' && f[name_end] != ':') {
-            if (f[name_end] == '[') {
-                while (name_end < fl && f[name_end] != ']') {
-                    name_end++;
-                }
+        size_t name_end = j - i - 1;
+        size_t conv_at = 0;  // index in s of the conversion character, 0 = none
+        size_t conv_len = 0;
+        if (s[j] == '!') {
+            if (j + 1 >= len) {
+                mpf_raise_msg(&mpf_type_ValueError, "end of string while looking for conversion specifier");
             }
-            name_end++;
+            conv_at = j + 1;
+            // one character: all its UTF-8 bytes
+            unsigned char lead = (unsigned char)s[conv_at];
+            conv_len = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+            if (conv_at + conv_len > len) {
+                conv_len = len - conv_at;
+            }
+            j = conv_at + conv_len;
+            if (j >= len) {
+                mpf_raise_msg(&mpf_type_ValueError, "unmatched '{' in format spec");
+            }
+            if (s[j] != ':' && s[j] != '}') {
+                mpf_raise_msg(&mpf_type_ValueError, "expected ':' after conversion specifier");
+            }
         }
-        if (name_end > fl) {
-            name_end = fl;
+        if (s[j] == ':') {
+            size_t depth_braces = 1;
+            j++;
+            while (j < len) {
+                if (s[j] == '{') {
+                    depth_braces++;
+                } else if (s[j] == '}' && --depth_braces == 0) {
+                    break;
+                }
+                j++;
+            }
+            if (j >= len) {
+                mpf_raise_msg(&mpf_type_ValueError, "unmatched '{' in format spec");
+            }
         }
+        size_t fl = j - i - 1;
         mpf_obj_t v = lookup_field(f, name_end, auto_idx, n_args, n_kw, args);
         size_t k = name_end;
-        if (k < fl && f[k] == '!') {
-            char conv = k + 1 < fl ? f[k + 1] : 0;
+        if (conv_at != 0) {
+            char conv = s[conv_at];
             if (conv == 'r') {
                 v = mpf_obj_repr(v);
             } else if (conv == 'a') {
@@ -585,12 +620,18 @@ static void format_str_into(mpf_vstr_t *out, const char *s, size_t len, size_t *
             } else if (conv == 's') {
                 v = mpf_obj_str(v);
             } else {
-                mpf_raise_msg(&mpf_type_ValueError, "Unknown conversion specifier");
+                // shown as CPython does: printable ASCII as itself, else \x and the code point
+                if (conv > ' ' && conv < 0x7f) {
+                    mpf_raise_fmt(&mpf_type_ValueError, "Unknown conversion specifier %c", conv);
+                }
+                const unsigned char *u = (const unsigned char *)s + conv_at;
+                unsigned cp = conv_len == 1 ? u[0] : u[0] & (0x7Fu >> conv_len);
+                for (size_t b = 1; b < conv_len; b++) {
+                    cp = (cp << 6) | (u[b] & 0x3Fu);
+                }
+                mpf_raise_fmt(&mpf_type_ValueError, "Unknown conversion specifier \\x%x", cp);
             }
-            k += 2;
-            if (k < fl && f[k] != ':') {
-                mpf_raise_msg(&mpf_type_ValueError, "expected ':' after conversion specifier");
-            }
+            k += 1 + conv_len;
         }
         const char *spec = "";
         size_t spec_len = 0;

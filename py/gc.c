@@ -18,7 +18,8 @@ static struct {
     uint8_t *atb;      // allocation table
     uint8_t *ftb;      // finaliser table
     uint8_t *pool;     // first block
-    size_t n_blocks;
+    size_t n_blocks;   // blocks in use so far: the tables are valid (cleared) up to here
+    size_t n_total;    // blocks the region holds
     size_t first_free; // no free block below this index
     size_t cursor;     // next-fit: where the last search ended (the next one starts here)
     size_t mark_sp;
@@ -50,6 +51,24 @@ static inline void ft_set(size_t b, bool v) {
     }
 }
 
+// The first part of the heap in use, in blocks (a multiple of 32, so each growth
+// starts on whole bytes of both tables).
+#define ACTIVE_FIRST 2048
+
+// Bring at least [nb] more blocks into use (up to the whole region): clear their
+// allocation and finaliser table entries. The active part at least doubles each time.
+static void grow_active(size_t nb) {
+    size_t old = gc.n_blocks;
+    size_t want = old + (nb > old ? nb : old);
+    want = (want + 31) & ~(size_t)31;
+    if (want > gc.n_total || want < old) {
+        want = gc.n_total;
+    }
+    memset(gc.atb + old / 4, 0, (want + 3) / 4 - old / 4);
+    memset(gc.ftb + old / 8, 0, (want + 7) / 8 - old / 8);
+    gc.n_blocks = want;
+}
+
 void mpf_gc_init(void *start, size_t size) {
     uintptr_t s = ((uintptr_t)start + sizeof(mpf_uint_t) - 1) & ~(uintptr_t)(sizeof(mpf_uint_t) - 1);
     uintptr_t e = ((uintptr_t)start + size) & ~(uintptr_t)(BLOCK_BYTES - 1);
@@ -64,8 +83,11 @@ void mpf_gc_init(void *start, size_t size) {
         n--;
     }
     gc.pool = (uint8_t *)pool;
-    gc.n_blocks = n;
-    memset(gc.atb, 0, (size_t)(gc.pool - gc.atb));
+    gc.n_total = n;
+    // The tables are cleared as the heap is first used (grow_active), not all at once:
+    // a large heap (8 MB on the host) starts as fast as a small one.
+    gc.n_blocks = 0;
+    grow_active(ACTIVE_FIRST);
     gc.first_free = 0;
     gc.cursor = 0;
 }
@@ -286,6 +308,19 @@ static size_t find_run(size_t from, size_t to, size_t nb) {
     return SIZE_MAX;
 }
 
+// No run of [nb] blocks from the cursor to the end of the part of the heap in use: use
+// more of it (as if all of it were in use from the start) before going back to the holes
+// below the cursor. The first block of a run, or SIZE_MAX.
+__attribute__((noinline)) static size_t find_run_growing(size_t nb) {
+    size_t head = SIZE_MAX;
+    while (head == SIZE_MAX && gc.n_blocks < gc.n_total && nb <= gc.n_total) {
+        size_t from = gc.cursor < gc.n_blocks ? gc.cursor : gc.n_blocks;
+        grow_active(nb);
+        head = find_run(from, gc.n_blocks, nb);
+    }
+    return head;
+}
+
 // Allocate [nb] blocks without collecting, or NULL. Next fit: search from where the
 // previous allocation ended, then wrap around to the lowest free block. Starting at
 // first_free every time rescans every live block below the hole; with a heap full of
@@ -294,6 +329,9 @@ static void *try_alloc(size_t nb) {
     size_t head = SIZE_MAX;
     if (gc.cursor < gc.n_blocks) {
         head = find_run(gc.cursor, gc.n_blocks, nb);
+    }
+    if (head == SIZE_MAX && gc.n_blocks < gc.n_total) {
+        head = find_run_growing(nb);
     }
     if (head == SIZE_MAX && gc.first_free < gc.cursor) {
         head = find_run(gc.first_free, gc.cursor, nb);
@@ -414,7 +452,7 @@ void mpf_gc_info(size_t *total, size_t *used, size_t *free_) {
             u++;
         }
     }
-    *total = gc.n_blocks * BLOCK_BYTES;
+    *total = gc.n_total * BLOCK_BYTES;
     *used = u * BLOCK_BYTES;
-    *free_ = (gc.n_blocks - u) * BLOCK_BYTES;
+    *free_ = (gc.n_total - u) * BLOCK_BYTES;
 }

@@ -262,6 +262,32 @@ typedef struct mpf_type {
     mpf_obj_t mro;                  // tuple: the class then its linearised bases
 } mpf_type_t;
 
+// A class made at run time (__build_class__, type()): the type, then what only such
+// classes carry (the const type structs of builtin types do not grow).
+typedef struct mpf_class {
+    mpf_type_t type;
+    // Store cache: attr_plain holds when, at class epoch attr_epoch, nothing along the
+    // MRO could take an instance attribute store (no property or other object that may
+    // be a data descriptor, no __setattr__/__delattr__), so a store goes straight to
+    // the instance's members. 0 = not computed. See mpf_class_changed().
+    uint64_t attr_epoch;
+    bool attr_plain;
+} mpf_class_t;
+// A class attribute [q] was set to [v] (or deleted, v NULL): every class's store cache
+// is dropped when the change can make a class stop being plain.
+void mpf_class_changed(mpf_qstr_t q, mpf_obj_t v);
+extern uint64_t mpf_class_epoch;
+bool mpf_class_plain_compute(mpf_class_t *cls);
+// Whether nothing along heap class [t]'s MRO can take an instance's attribute store or
+// override its members on a load: the instance's members are the whole story.
+static inline bool mpf_class_is_plain(const mpf_type_t *t) {
+    mpf_class_t *cls = (mpf_class_t *)t;
+    if (MPF_LIKELY(cls->attr_epoch == mpf_class_epoch)) {
+        return cls->attr_plain;
+    }
+    return mpf_class_plain_compute(cls);
+}
+
 extern const mpf_type_t mpf_type_type, mpf_type_object, mpf_type_none, mpf_type_bool, mpf_type_int,
     mpf_type_str, mpf_type_bytes, mpf_type_tuple, mpf_type_list, mpf_type_dict, mpf_type_range,
     mpf_type_slice, mpf_type_fun_bc, mpf_type_fun_builtin, mpf_type_bound_meth, mpf_type_method_desc, mpf_type_cell,
@@ -539,7 +565,9 @@ typedef struct mpf_frame {
     mpf_obj_t state[];          // n_state slots; local i at state[n_state - 1 - i]
 } mpf_frame_t;
 
-typedef enum { MPF_VM_RETURN, MPF_VM_YIELD } mpf_vm_ret_t;
+// How mpf_vm_execute left the frame: returned or yielded (*ret the value), or an
+// exception no handler in the frame (or the frames it called) took (*ret the exception).
+typedef enum { MPF_VM_RETURN, MPF_VM_YIELD, MPF_VM_EXCEPTION } mpf_vm_ret_t;
 
 typedef struct mpf_gen {
     mpf_obj_base_t base;

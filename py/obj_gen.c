@@ -49,32 +49,32 @@ mpf_obj_t mpf_gen_resume(mpf_obj_t self, mpf_obj_t send, mpf_obj_t throw_, mpf_o
     if (MPF_UNLIKELY(mpf_state.gen_depth >= GEN_NEST_MAX)) {
         mpf_raise_msg(&mpf_type_RecursionError, "maximum recursion depth exceeded");
     }
+    volatile char here = 0;
+    if (MPF_UNLIKELY((uintptr_t)&here < (uintptr_t)mpf_state.stack_limit_addr)) {
+        g->finished = 1;  // as if the frame had raised it at its first instruction
+        mpf_stack_overflow();
+    }
     g->running = 1;
     mpf_state.gen_depth++;
+    // No handler of its own: mpf_vm_execute hands back the exception that leaves the
+    // frame (one setjmp per resume, the VM's).
     mpf_obj_t v;
-    mpf_nlr_t nlr;
-    mpf_nlr_push(&nlr);
-    if (setjmp(nlr.jb) == 0) {
-        mpf_stack_check();
-        mpf_vm_ret_t r = mpf_vm_execute(fr, &v);
-        mpf_nlr_pop(&nlr);
-        mpf_state.gen_depth--;
-        g->running = 0;
-        if (r == MPF_VM_YIELD) {
-            return v;
-        }
-        g->finished = 1;
+    mpf_vm_ret_t r = mpf_vm_execute(fr, &v);
+    mpf_state.gen_depth--;
+    g->running = 0;
+    if (MPF_LIKELY(r == MPF_VM_YIELD)) {
+        return v;
+    }
+    g->finished = 1;
+    if (r == MPF_VM_RETURN) {
         *returned = true;
         *ret = v;
         return MPF_OBJ_NONE;
     }
-    mpf_state.gen_depth--;
-    g->running = 0;
-    g->finished = 1;
-    if (mpf_exc_match(nlr.exc, &mpf_type_StopIteration)) {
+    if (mpf_exc_match(v, &mpf_type_StopIteration)) {
         mpf_raise_msg(&mpf_type_RuntimeError, "generator raised StopIteration");
     }
-    mpf_nlr_raise(nlr.exc);
+    mpf_nlr_raise(v);
 }
 
 static mpf_obj_t gen_iternext(mpf_obj_t self) {

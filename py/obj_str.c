@@ -200,6 +200,20 @@ static mpf_obj_t str_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
     bool is_bytes = !is_str_type(t);
     size_t len;
     const uint8_t *s = (const uint8_t *)mpf_obj_str_data(self, &len);
+    if (!is_bytes && mpf_obj_is_small_int(index)) {
+        // s[i] with 0 <= i and characters 0..i all ASCII: character i is byte i (no
+        // count of the whole string's characters, no walk to the byte)
+        mpf_int_t i = mpf_obj_small_int_value(index);
+        if (i >= 0 && (mpf_uint_t)i < len) {
+            size_t k = 0;
+            while (k <= (size_t)i && s[k] < 0x80) {
+                k++;
+            }
+            if (k > (size_t)i) {
+                return mpf_obj_new_str_qstr_maybe((const char *)s + i, 1);
+            }
+        }
+    }
     size_t clen = str_charlen(s, len, is_bytes);
     if (mpf_obj_is_type(index, &mpf_type_slice)) {
         mpf_int_t start, stop, step;

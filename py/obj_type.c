@@ -478,7 +478,8 @@ mpf_obj_t mpf_make_class(mpf_qstr_t name, mpf_obj_t bases, mpf_obj_t dict) {
             mpf_raise_fmt(&mpf_type_TypeError, "type '%q' is not an acceptable base type", bt->name);
         }
     }
-    mpf_type_t *t = mpf_new(mpf_type_t);
+    mpf_class_t *cls = mpf_new(mpf_class_t);
+    mpf_type_t *t = &cls->type;
     t->base.type = &mpf_type_type;
     t->name = name;
     t->flags = MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_SUBCLASSABLE;
@@ -620,7 +621,16 @@ static mpf_obj_t type_make_new(const mpf_type_t *type, size_t n_args, size_t n_k
         }
         size_t len;
         const char *s = mpf_obj_str_data(args[0], &len);
-        return mpf_make_class(mpf_qstr_from_strn(s, len), args[1], args[2]);
+        // the class gets its own namespace, a copy (as CPython): later changes to the
+        // caller's dict do not reach it
+        const mpf_map_t *src = mpf_dict_map(args[2]);
+        mpf_obj_t ns = mpf_obj_new_dict(src->count);
+        for (size_t i = 0; i < src->used; i++) {
+            if (src->elems[i].key != MPF_OBJ_NULL) {
+                mpf_dict_store(ns, src->elems[i].key, src->elems[i].value);
+            }
+        }
+        return mpf_make_class(mpf_qstr_from_strn(s, len), args[1], ns);
     }
     mpf_raise_msg(&mpf_type_TypeError, "type() takes 1 or 3 arguments");
 }

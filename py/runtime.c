@@ -548,6 +548,17 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
     }
 }
 
+static bool is_data_descriptor(mpf_obj_t m) {
+#if CONFIG_BUILTIN_PROPERTY
+    if (mpf_obj_is_type(m, &mpf_type_property)) {
+        return true;
+    }
+#endif
+    const mpf_type_t *mt = mpf_obj_type(m);
+    return (mt->flags & MPF_TYPE_FLAG_HEAP) && mpf_type_lookup(mt, MPF_QSTR___get__) != MPF_OBJ_NULL &&
+           (mpf_type_lookup(mt, MPF_QSTR___set__) != MPF_OBJ_NULL || mpf_type_lookup(mt, MPF_QSTR___delete__) != MPF_OBJ_NULL);
+}
+
 void mpf_load_method_maybe(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest) {
     dest[0] = MPF_OBJ_NULL;
     dest[1] = MPF_OBJ_NULL;
@@ -561,6 +572,16 @@ void mpf_load_method_maybe(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest) {
         return;
     }
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
+        if (!mpf_class_is_plain(t)) {
+            // a data descriptor of the class (a property, or an object whose class has
+            // __get__ and __set__ or __delete__) comes before the instance's members
+            const mpf_type_t *owner = NULL;
+            mpf_obj_t m = type_lookup_ex(t, q, &owner);
+            if (m != MPF_OBJ_NULL && is_data_descriptor(m)) {
+                bind_member(m, o, t, owner != NULL && (owner->flags & MPF_TYPE_FLAG_HEAP), dest);
+                return;
+            }
+        }
         mpf_instance_t *inst = mpf_obj_ptr(o);
         mpf_obj_t v = mpf_map_get_qstr(&inst->members, q);
         if (v != MPF_OBJ_NULL) {
@@ -715,9 +736,86 @@ void mpf_load_super_method(mpf_qstr_t q, mpf_obj_t *dest) {
     mpf_raise_fmt(&mpf_type_AttributeError, "'super' object has no attribute '%q'", q);
 }
 
+// ---- the classes' store cache (mpf_class_t.attr_plain)
+// Bumped by every class change that can make a class stop being plain; a cache computed
+// at an older epoch is recomputed. 64 bits: it never wraps back to a stale value.
+uint64_t mpf_class_epoch = 1;
+
+static bool may_be_data_descriptor(mpf_obj_t v) {
+#if CONFIG_BUILTIN_PROPERTY
+    if (mpf_obj_is_type(v, &mpf_type_property)) {
+        return true;
+    }
+#endif
+    const mpf_type_t *vt = mpf_obj_type(v);
+    return (vt->flags & MPF_TYPE_FLAG_HEAP) != 0;
+}
+
+void mpf_class_changed(mpf_qstr_t q, mpf_obj_t v) {
+    // a deletion only removes what could take a store: a stale "not plain" is safe
+    if (v == MPF_OBJ_NULL) {
+        return;
+    }
+    if (q == MPF_QSTR___setattr__ || q == MPF_QSTR___delattr__ || q == MPF_QSTR___set__ || q == MPF_QSTR___delete__ ||
+        may_be_data_descriptor(v)) {
+        mpf_class_epoch++;
+    }
+}
+
+// Whether a class's namespace [c] holds anything that could take an instance store.
+static bool namespace_is_plain(const mpf_type_t *c) {
+    if (c->dict != NULL) {
+        const mpf_map_t *m = c->dict;
+        for (size_t i = 0; i < m->used; i++) {
+            mpf_obj_t k = m->elems[i].key;
+            if (k == MPF_OBJ_NULL) {
+                continue;
+            }
+            mpf_obj_t v = m->elems[i].value;
+            if (k == MPF_OBJ_QSTR(MPF_QSTR___setattr__) || k == MPF_OBJ_QSTR(MPF_QSTR___delattr__)) {
+                return false;
+            }
+            if (may_be_data_descriptor(v)) {
+                const mpf_type_t *vt = mpf_obj_type(v);
+                if (!(vt->flags & MPF_TYPE_FLAG_HEAP) || mpf_type_lookup(vt, MPF_QSTR___set__) != MPF_OBJ_NULL ||
+                    mpf_type_lookup(vt, MPF_QSTR___delete__) != MPF_OBJ_NULL) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+#if CONFIG_BUILTIN_PROPERTY
+    if (c->locals != NULL) {
+        for (size_t i = 0; i < c->locals->n; i++) {
+            if (mpf_obj_is_type(c->locals->elems[i].value, &mpf_type_property)) {
+                return false;
+            }
+        }
+    }
+#endif
+    return true;
+}
+
+bool mpf_class_plain_compute(mpf_class_t *cls) {
+    bool plain = true;
+    const mpf_tuple_t *mro = mpf_obj_ptr(cls->type.mro);
+    for (size_t i = 0; i < mro->len && plain; i++) {
+        plain = namespace_is_plain(mpf_obj_ptr(mro->items[i]));
+    }
+    cls->attr_plain = plain;
+    cls->attr_epoch = mpf_class_epoch;
+    return plain;
+}
+
 void mpf_store_attr(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
     const mpf_type_t *t = mpf_obj_type(o);
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
+        if (MPF_LIKELY(v != MPF_OBJ_NULL) && mpf_class_is_plain(t)) {
+            mpf_instance_t *inst = mpf_obj_ptr(o);
+            mpf_map_lookup(&inst->members, mpf_obj_new_qstr(q), MPF_MAP_LOOKUP_ADD)->value = v;
+            return;
+        }
         mpf_obj_t m = mpf_type_lookup(t, q);
 #if CONFIG_BUILTIN_PROPERTY
         if (m != MPF_OBJ_NULL && mpf_obj_is_type(m, &mpf_type_property)) {
@@ -762,6 +860,7 @@ void mpf_store_attr(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
     if (t == &mpf_type_type) {
         mpf_type_t *cls = mpf_obj_ptr(o);
         if (cls->flags & MPF_TYPE_FLAG_HEAP) {
+            mpf_class_changed(q, v);
             if (v == MPF_OBJ_NULL) {
                 if (mpf_map_lookup(cls->dict, mpf_obj_new_qstr(q), MPF_MAP_REMOVE) == NULL) {
                     raise_attr_error(o, q);

@@ -252,8 +252,11 @@ mpf_obj_t mpf_vm_call_bc(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, co
         fr->locals = locals;
     }
     mpf_obj_t ret;
-    mpf_vm_execute(fr, &ret);
+    mpf_vm_ret_t r = mpf_vm_execute(fr, &ret);
     mpf_state.fs_top = fs_saved;
+    if (MPF_UNLIKELY(r == MPF_VM_EXCEPTION)) {
+        mpf_nlr_raise(ret);
+    }
     return ret;
 }
 
@@ -525,7 +528,18 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
     }
     VM_CASE(LOAD_ATTR) : {
         mpf_qstr_t q = QSTR();
-        SET_TOP(mpf_load_attr(TOP(), q));
+        mpf_obj_t o = TOP();
+        // an instance's own attribute when its class has no data descriptor, as
+        // mpf_load_method_maybe looks (its first step, without the calls)
+        const mpf_type_t *t = mpf_obj_type(o);
+        if ((t->flags & MPF_TYPE_FLAG_HEAP) && mpf_class_is_plain(t)) {
+            mpf_obj_t v = mpf_map_get_qstr(&((mpf_instance_t *)mpf_obj_ptr(o))->members, q);
+            if (v != MPF_OBJ_NULL && q != MPF_QSTR___class__) {
+                SET_TOP(v);
+                VM_NEXT;
+            }
+        }
+        SET_TOP(mpf_load_attr(o, q));
         VM_NEXT;
     }
     VM_CASE(LOAD_METHOD) : {
@@ -1370,8 +1384,11 @@ mpf_vm_ret_t mpf_vm_execute(mpf_frame_t *fr, mpf_obj_t *ret) {
         mpf_frame_t *h = mpf_state.cur_frame;
         while (!vm_handle_exception(h, nlr.exc)) {
             if (h->caller == NULL) {
+                // out of [fr] (fs_top is back where it was at entry): the caller
+                // raises it, or (a generator's resume) ends the generator first
                 mpf_state.cur_frame = prev;
-                mpf_nlr_raise(nlr.exc);
+                *ret = nlr.exc;
+                return MPF_VM_EXCEPTION;
             }
             mpf_state.fs_top = h->fs_saved;
             mpf_state.call_depth--;

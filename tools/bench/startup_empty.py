@@ -1,0 +1,1 @@
+# Start-up cost: an empty program measures interpreter initialisation alone.
