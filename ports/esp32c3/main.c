@@ -12,8 +12,8 @@ static int run_once(void) {
     mpf_init();
     int status = mpf_boot_frozen();
     mpf_deinit();
-    if (c3_uart_is_open(1)) {
-        c3_uart_close(1);  // machine.UARTs do not outlive the run that opened them
+    if (mhal_uart_is_open(1)) {
+        mhal_uart_close(1);  // machine.UARTs do not outlive the run that opened them
     }
     return status;
 }

@@ -60,3 +60,29 @@ size_t cm_console_any(void) {
 bool cm_console_take_interrupt(void) {
     return nrf_console_take_interrupt();
 }
+
+// ---------------------------------------------------------------- machine_hal.h
+// FICR DEVICEID: 64 bits, random per device (nRF51 RM 6.1, nRF52840 PS 4.4).
+#define NRF_DEVICEID_BYTES 8
+
+_Noreturn void mhal_reset(void) {
+    cm_system_reset();
+}
+
+uint32_t mhal_freq(void) {
+    return nrf_clock_cpu_hz();
+}
+
+// DEVICEID[0] then DEVICEID[1], each little-endian.
+size_t mhal_unique_id(uint8_t *buf, size_t max) {
+    size_t n = max < NRF_DEVICEID_BYTES ? max : NRF_DEVICEID_BYTES;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t word = NRF_REG(NRF_FICR_DEVICEID + 4u * (uint32_t)(i / 4));
+        buf[i] = (uint8_t)(word >> (8 * (i % 4)));
+    }
+    return n;
+}
+
+uint32_t mhal_ticks_ms(void) {
+    return cm_tick_ms();
+}

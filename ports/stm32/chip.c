@@ -1,6 +1,6 @@
 // chip.c -- the STM32F4 as the Cortex-M layer sees it: its interrupt vectors, what
 // start-up does between .bss and main() (clock tree, SysTick, console), and what a
-// soft reset closes.
+// soft reset closes; the chip-wide functions of the shared machine module.
 #include "stm32f4.h"
 #include "stm32hal.h"
 
@@ -32,4 +32,28 @@ void cm_chip_init(void) {
 
 void cm_chip_soft_reset(void) {
     stm32_usart_close_all();  // machine.UARTs do not outlive the run that opened them
+}
+
+// ---------------------------------------------------------------- machine_hal.h
+// Bytes of the device's unique ID (RM0090 39.1).
+#define STM32_UID_BYTES 12
+
+_Noreturn void mhal_reset(void) {
+    cm_system_reset();
+}
+
+uint32_t mhal_freq(void) {
+    return stm32_clock_hclk_hz();
+}
+
+size_t mhal_unique_id(uint8_t *buf, size_t max) {
+    size_t n = max < STM32_UID_BYTES ? max : STM32_UID_BYTES;
+    for (size_t i = 0; i < n; i++) {
+        buf[i] = *(const volatile uint8_t *)(uintptr_t)(STM32_UID_BASE + i);
+    }
+    return n;
+}
+
+uint32_t mhal_ticks_ms(void) {
+    return cm_tick_ms();
 }
