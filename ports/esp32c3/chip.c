@@ -1,5 +1,5 @@
 // chip.c -- the chip-wide functions of the shared machine module (machine_hal.h): reset,
-// the CPU clock, the unique ID (the eFuse MAC) and milliseconds.
+// the CPU clock and the unique ID (the eFuse MAC).
 #include <string.h>
 
 #include "c3hal.h"
@@ -22,16 +22,11 @@ const char *mhal_freq_set(uint32_t hz) {
 }
 
 // The 6-byte factory MAC address from eFuse block 1, most significant first.
-size_t mhal_unique_id(uint8_t *buf, size_t max) {
+size_t mhal_unique_id(uint8_t buf[MHAL_UNIQUE_ID_MAX]) {
     uint32_t lo = C3_REG(C3_EFUSE_BASE + EFUSE_RD_MAC_0);
     uint32_t hi = C3_REG(C3_EFUSE_BASE + EFUSE_RD_MAC_1);
     const uint8_t mac[6] = {(uint8_t)(hi >> 8), (uint8_t)hi, (uint8_t)(lo >> 24), (uint8_t)(lo >> 16),
         (uint8_t)(lo >> 8), (uint8_t)lo};
-    size_t n = max < sizeof(mac) ? max : sizeof(mac);
-    memcpy(buf, mac, n);
-    return n;
-}
-
-uint32_t mhal_ticks_ms(void) {
-    return c3_tick_ms();
+    memcpy(buf, mac, sizeof(mac));
+    return sizeof(mac);
 }

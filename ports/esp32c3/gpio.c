@@ -20,12 +20,7 @@ bool mhal_pin_exists(unsigned pin) {
 }
 
 void mhal_pin_name(unsigned pin, char buf[8]) {
-    size_t i = 0;
-    if (pin >= 10u) {
-        buf[i++] = (char)('0' + pin / 10u);
-    }
-    buf[i++] = (char)('0' + pin % 10u);
-    buf[i] = '\0';
+    mhal_name_number(buf, "", pin);
 }
 
 // A GPIO in [mode] with [pull], its output driven by GPIO_OUT.

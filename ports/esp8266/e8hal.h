@@ -15,7 +15,7 @@
 // ---------------------------------------------------------------- startup.c
 // Feed and stop the hardware watchdog the ROM leaves running.
 void e8_wdt_disable(void);
-// (and machine_hal.h's mhal_reset, mhal_freq, mhal_freq_set, mhal_ticks_ms)
+// (and machine_hal.h's mhal_reset, mhal_freq, mhal_freq_set)
 
 // ---------------------------------------------------------------- timer.c
 // Start FRC2 (80 MHz / 256) as the time base.

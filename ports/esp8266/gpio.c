@@ -15,12 +15,7 @@ bool mhal_pin_exists(unsigned pin) {
 }
 
 void mhal_pin_name(unsigned pin, char buf[8]) {
-    size_t i = 0;
-    if (pin >= 10u) {
-        buf[i++] = '1';
-    }
-    buf[i++] = (char)('0' + pin % 10u);
-    buf[i] = '\0';
+    mhal_name_number(buf, "", pin);
 }
 
 void e8_gpio_function(int pin, int func) {

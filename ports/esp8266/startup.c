@@ -65,7 +65,3 @@ const char *mhal_freq_set(uint32_t hz) {
     E8_REG(E8_DPORT_CPU_CLK) = (E8_REG(E8_DPORT_CPU_CLK) & ~1u) | (hz == 160000000u ? 1u : 0u);
     return NULL;
 }
-
-uint32_t mhal_ticks_ms(void) {
-    return e8_tick_ms();
-}

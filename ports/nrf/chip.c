@@ -1,6 +1,8 @@
 // chip.c -- what the shared Cortex-M layer (ports/cortex_m/cortex_m.h) asks of the
 // nRF chips: the interrupt vectors, the start-up between .bss and main() (clock,
 // tick, console), the soft reset and the console.
+#include <string.h>
+
 #include "cortex_m.h"
 #include "nrfhal.h"
 
@@ -74,15 +76,10 @@ uint32_t mhal_freq(void) {
 }
 
 // DEVICEID[0] then DEVICEID[1], each little-endian.
-size_t mhal_unique_id(uint8_t *buf, size_t max) {
-    size_t n = max < NRF_DEVICEID_BYTES ? max : NRF_DEVICEID_BYTES;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t word = NRF_REG(NRF_FICR_DEVICEID + 4u * (uint32_t)(i / 4));
-        buf[i] = (uint8_t)(word >> (8 * (i % 4)));
+size_t mhal_unique_id(uint8_t buf[MHAL_UNIQUE_ID_MAX]) {
+    for (size_t word = 0; word < NRF_DEVICEID_BYTES / 4; word++) {
+        uint32_t v = NRF_REG(NRF_FICR_DEVICEID + 4u * word);
+        memcpy(buf + 4 * word, &v, 4);  // little-endian, as the core is
     }
-    return n;
-}
-
-uint32_t mhal_ticks_ms(void) {
-    return cm_tick_ms();
+    return NRF_DEVICEID_BYTES;
 }

@@ -1,7 +1,7 @@
 // chip.c -- the RP2040 as the Cortex-M layer sees it: its interrupt vectors, what
 // start-up does between .bss and main() (blocks out of reset, clocks, the TIMER, the
 // console), what a soft reset closes; and the machine module's chip-wide functions
-// (machine_hal.h: unique ID, reset, clock, ticks).
+// (machine_hal.h: unique ID, reset, clock).
 #include "rp2040.h"
 #include "rp2040hal.h"
 
@@ -32,20 +32,15 @@ void cm_chip_soft_reset(void) {
 }
 
 // The 8-byte unique ID of the flash chip, as boot2 read it at reset.
-size_t mhal_unique_id(uint8_t *buf, size_t max) {
-    size_t n = max < 8u ? max : 8u;
-    for (unsigned i = 0; i < n; i++) {
+size_t mhal_unique_id(uint8_t buf[MHAL_UNIQUE_ID_MAX]) {
+    for (unsigned i = 0; i < 8; i++) {
         buf[i] = (uint8_t)(RP2040_REG(WATCHDOG_SCRATCH(i / 4u)) >> (8u * (i % 4u)));
     }
-    return n;
+    return 8;
 }
 
 uint32_t mhal_freq(void) {
     return rp2040_clock_sys_hz();
-}
-
-uint32_t mhal_ticks_ms(void) {
-    return cm_tick_ms();
 }
 
 // SYSRESETREQ would reset the cores only; the watchdog resets the chip as a power-up

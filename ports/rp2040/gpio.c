@@ -57,13 +57,7 @@ bool mhal_pin_parse(const char *name, unsigned *pin) {
 }
 
 void mhal_pin_name(unsigned pin, char buf[8]) {
-    memcpy(buf, "GPIO", 4);
-    size_t i = 4;
-    if (pin >= 10u) {
-        buf[i++] = (char)('0' + pin / 10u);
-    }
-    buf[i++] = (char)('0' + pin % 10u);
-    buf[i] = '\0';
+    mhal_name_number(buf, "GPIO", pin);
 }
 
 const char *mhal_pin_config(unsigned pin, mhal_pin_mode_t mode, mhal_pin_pull_t pull, int alt) {

@@ -58,7 +58,7 @@ void rp2040_uart_isr(void);
 void rp2040_console_init(void);
 
 // ---------------------------------------------------------------- chip.c
-// machine_hal.h's mhal_reset, mhal_freq, mhal_unique_id, mhal_ticks_ms.
+// machine_hal.h's mhal_reset, mhal_freq, mhal_unique_id.
 
 #define RP2040_CHAR_CTRL_C 0x03
 

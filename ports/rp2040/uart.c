@@ -138,18 +138,9 @@ const mhal_uart_config_t *mhal_uart_config(int id) {
 }
 
 // The GPIO numbers, as "4".
-static void pin_number(unsigned pin, char buf[8]) {
-    size_t i = 0;
-    if (pin >= 10u) {
-        buf[i++] = (char)('0' + pin / 10u);
-    }
-    buf[i++] = (char)('0' + pin % 10u);
-    buf[i] = '\0';
-}
-
 void mhal_uart_pin_names(int id, char tx[8], char rx[8]) {
-    pin_number(uart_hw[id].tx_pin, tx);
-    pin_number(uart_hw[id].rx_pin, rx);
+    mhal_name_number(tx, "", uart_hw[id].tx_pin);
+    mhal_name_number(rx, "", uart_hw[id].rx_pin);
 }
 
 static void put_byte(uint32_t base, uint8_t c) {

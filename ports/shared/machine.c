@@ -8,20 +8,9 @@
 #include "port.h"
 #include "machine_hal.h"
 
-// Bytes of the longest unique ID a chip reports (STM32: 12, SAMD: 16, nRF: 8, ESP32-C3: 6).
-#define MACHINE_UID_MAX 16
 
 // ---------------------------------------------------------------- Pin
-// Pin modes as Python sees them: machine_hal.h's.
-enum {
-    PIN_IN = MHAL_PIN_IN,
-    PIN_OUT = MHAL_PIN_OUT,
-    PIN_ALT = MHAL_PIN_ALT,
-    PIN_ANALOG = MHAL_PIN_ANALOG,
-    PIN_OPEN_DRAIN = MHAL_PIN_OPEN_DRAIN,
-    PIN_ALT_OPEN_DRAIN = MHAL_PIN_ALT_OPEN_DRAIN,
-};
-enum { PIN_PULL_NONE = MHAL_PULL_NONE, PIN_PULL_UP = MHAL_PULL_UP, PIN_PULL_DOWN = MHAL_PULL_DOWN };
+// Pin modes and pulls as Python sees them: machine_hal.h's.
 
 typedef struct machine_pin {
     mpf_obj_base_t base;
@@ -47,8 +36,8 @@ static const mpf_qstr_t pin_arg_names[] = {
 enum { PIN_ARG_MODE, PIN_ARG_PULL, PIN_ARG_VALUE, PIN_ARG_ALT, PIN_N_ARGS = PIN_ARG_ALT + MHAL_PIN_HAS_ALT };
 
 static bool pin_mode_valid(mpf_int_t mode) {
-    return mode == PIN_IN || mode == PIN_OUT || mode == PIN_OPEN_DRAIN
-        || (MHAL_PIN_HAS_ALT && (mode == PIN_ALT || mode == PIN_ALT_OPEN_DRAIN || mode == PIN_ANALOG));
+    return mode == MHAL_PIN_IN || mode == MHAL_PIN_OUT || mode == MHAL_PIN_OPEN_DRAIN
+        || (MHAL_PIN_HAS_ALT && (mode == MHAL_PIN_ALT || mode == MHAL_PIN_ALT_OPEN_DRAIN || mode == MHAL_PIN_ANALOG));
 }
 
 // Apply the given ones of [vals] (mode, pull, value, alt) to [self]; the others keep
@@ -60,13 +49,13 @@ static void pin_configure(machine_pin_t *self, const mpf_obj_t *vals) {
             MHAL_PIN_HAS_ALT ? "invalid Pin mode" : "invalid Pin mode (Pin.IN, Pin.OUT or Pin.OPEN_DRAIN)");
     }
     mpf_obj_t pull_arg = vals[PIN_ARG_PULL];
-    mpf_int_t pull = pull_arg == MPF_OBJ_NULL ? self->pull : mpf_arg_int(pull_arg, PIN_PULL_NONE);
-    if (pull != PIN_PULL_NONE && pull != PIN_PULL_UP && pull != PIN_PULL_DOWN) {
+    mpf_int_t pull = pull_arg == MPF_OBJ_NULL ? self->pull : mpf_arg_int(pull_arg, MHAL_PULL_NONE);
+    if (pull != MHAL_PULL_NONE && pull != MHAL_PULL_UP && pull != MHAL_PULL_DOWN) {
         mpf_raise_msg(&mpf_type_ValueError, "Pin pull must be None, Pin.PULL_UP or Pin.PULL_DOWN");
     }
 #if MHAL_PIN_HAS_ALT
     mpf_int_t alt = mpf_arg_int(vals[PIN_ARG_ALT], self->alt);
-    bool alt_mode = mode == PIN_ALT || mode == PIN_ALT_OPEN_DRAIN;
+    bool alt_mode = mode == MHAL_PIN_ALT || mode == MHAL_PIN_ALT_OPEN_DRAIN;
     if (alt_mode && (alt < 0 || alt > 15)) {
         mpf_raise_msg(&mpf_type_ValueError, "Pin.ALT needs alt=0..15");
     }
@@ -116,8 +105,8 @@ static mpf_obj_t pin_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
     self->base.type = type;
     self->pin = (uint16_t)pin;
 #if MHAL_PIN_NEW_IS_INPUT
-    self->mode = PIN_IN;
-    self->pull = PIN_PULL_NONE;
+    self->mode = MHAL_PIN_IN;
+    self->pull = MHAL_PULL_NONE;
     if (true) {
 #else
     mhal_pin_mode_t mode;
@@ -138,15 +127,15 @@ static mpf_obj_t pin_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
 
 static const char *pin_mode_name(int mode) {
     switch (mode) {
-        case PIN_IN:
+        case MHAL_PIN_IN:
             return "IN";
-        case PIN_OUT:
+        case MHAL_PIN_OUT:
             return "OUT";
-        case PIN_OPEN_DRAIN:
+        case MHAL_PIN_OPEN_DRAIN:
             return "OPEN_DRAIN";
-        case PIN_ALT:
+        case MHAL_PIN_ALT:
             return "ALT";
-        case PIN_ALT_OPEN_DRAIN:
+        case MHAL_PIN_ALT_OPEN_DRAIN:
             return "ALT_OPEN_DRAIN";
         default:
             return "ANALOG";
@@ -161,10 +150,10 @@ static void pin_print(const mpf_print_t *p, mpf_obj_t o, mpf_print_kind_t kind) 
     char name[8];
     mhal_pin_name(self->pin, name);
     mpf_printf(p, "Pin(" MHAL_PIN_REPR_ID ", " MHAL_PIN_REPR_MODE "%s", name, pin_mode_name(self->mode));
-    if (self->pull != PIN_PULL_NONE) {
-        mpf_printf(p, ", " MHAL_PIN_REPR_PULL "%s", self->pull == PIN_PULL_UP ? "PULL_UP" : "PULL_DOWN");
+    if (self->pull != MHAL_PULL_NONE) {
+        mpf_printf(p, ", " MHAL_PIN_REPR_PULL "%s", self->pull == MHAL_PULL_UP ? "PULL_UP" : "PULL_DOWN");
     }
-    if (MHAL_PIN_HAS_ALT && (self->mode == PIN_ALT || self->mode == PIN_ALT_OPEN_DRAIN)) {
+    if (MHAL_PIN_HAS_ALT && (self->mode == MHAL_PIN_ALT || self->mode == MHAL_PIN_ALT_OPEN_DRAIN)) {
         mpf_printf(p, ", alt=%d", self->alt);
     }
     mpf_printf(p, ")");
@@ -221,7 +210,7 @@ MPF_FUN_1(pin_toggle_obj, MPF_QSTR_toggle, pin_toggle);
 static mpf_obj_t pin_get_set(size_t n_args, const mpf_obj_t *args, int which) {
     machine_pin_t *self = pin_self(args[0]);
     if (n_args == 1) {
-        if (which == PIN_ARG_PULL && self->pull == PIN_PULL_NONE) {
+        if (which == PIN_ARG_PULL && self->pull == MHAL_PULL_NONE) {
             return MPF_OBJ_NONE;
         }
         return mpf_obj_new_small_int(which == PIN_ARG_MODE ? self->mode : self->pull);
@@ -253,17 +242,17 @@ static const mpf_map_elem_t pin_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_toggle), MPF_ROM_PTR(&pin_toggle_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_mode), MPF_ROM_PTR(&pin_mode_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_pull), MPF_ROM_PTR(&pin_pull_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_IN), MPF_ROM_INT(PIN_IN)},
-    {MPF_ROM_QSTR(MPF_QSTR_OUT), MPF_ROM_INT(PIN_OUT)},
-    {MPF_ROM_QSTR(MPF_QSTR_OPEN_DRAIN), MPF_ROM_INT(PIN_OPEN_DRAIN)},
+    {MPF_ROM_QSTR(MPF_QSTR_IN), MPF_ROM_INT(MHAL_PIN_IN)},
+    {MPF_ROM_QSTR(MPF_QSTR_OUT), MPF_ROM_INT(MHAL_PIN_OUT)},
+    {MPF_ROM_QSTR(MPF_QSTR_OPEN_DRAIN), MPF_ROM_INT(MHAL_PIN_OPEN_DRAIN)},
 #if MHAL_PIN_HAS_ALT
-    {MPF_ROM_QSTR(MPF_QSTR_ALT), MPF_ROM_INT(PIN_ALT)},
-    {MPF_ROM_QSTR(MPF_QSTR_ALT_OPEN_DRAIN), MPF_ROM_INT(PIN_ALT_OPEN_DRAIN)},
-    {MPF_ROM_QSTR(MPF_QSTR_ANALOG), MPF_ROM_INT(PIN_ANALOG)},
+    {MPF_ROM_QSTR(MPF_QSTR_ALT), MPF_ROM_INT(MHAL_PIN_ALT)},
+    {MPF_ROM_QSTR(MPF_QSTR_ALT_OPEN_DRAIN), MPF_ROM_INT(MHAL_PIN_ALT_OPEN_DRAIN)},
+    {MPF_ROM_QSTR(MPF_QSTR_ANALOG), MPF_ROM_INT(MHAL_PIN_ANALOG)},
 #endif
-    {MPF_ROM_QSTR(MPF_QSTR_PULL_UP), MPF_ROM_INT(PIN_PULL_UP)},
+    {MPF_ROM_QSTR(MPF_QSTR_PULL_UP), MPF_ROM_INT(MHAL_PULL_UP)},
 #if MHAL_PIN_HAS_PULL_DOWN
-    {MPF_ROM_QSTR(MPF_QSTR_PULL_DOWN), MPF_ROM_INT(PIN_PULL_DOWN)},
+    {MPF_ROM_QSTR(MPF_QSTR_PULL_DOWN), MPF_ROM_INT(MHAL_PULL_DOWN)},
 #endif
 };
 MPF_ROM_MAP(pin_locals, pin_locals_table);
@@ -417,9 +406,9 @@ MPF_FUN_1(uart_deinit_obj, MPF_QSTR_deinit, uart_deinit);
 
 // The next received byte, waiting up to [ms] milliseconds; -1 on timeout.
 static int uart_getc_wait(int id, uint32_t ms) {
-    uint32_t t0 = mhal_ticks_ms();
+    uint32_t t0 = mpf_port_ticks_ms();
     int c;
-    while ((c = mhal_uart_getc(id)) < 0 && mhal_ticks_ms() - t0 < ms) {
+    while ((c = mhal_uart_getc(id)) < 0 && mpf_port_ticks_ms() - t0 < ms) {
         mpf_port_poll();  // Ctrl-C on the console raises KeyboardInterrupt
         mpf_port_idle();  // until a received byte or the next SysTick
     }
@@ -607,8 +596,8 @@ MPF_FUN_0(machine_freq_obj, MPF_QSTR_freq, machine_freq);
 
 #if MHAL_HAS_UNIQUE_ID
 static mpf_obj_t machine_unique_id(void) {
-    uint8_t uid[MACHINE_UID_MAX];
-    size_t n = mhal_unique_id(uid, sizeof(uid));
+    uint8_t uid[MHAL_UNIQUE_ID_MAX];  // STM32: 12 bytes, SAMD: 16, nRF: 8, ESP32-C3: 6
+    size_t n = mhal_unique_id(uid);
     return mpf_obj_new_bytes(uid, n);
 }
 MPF_FUN_0(machine_unique_id_obj, MPF_QSTR_unique_id, machine_unique_id);

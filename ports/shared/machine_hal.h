@@ -55,25 +55,15 @@
 #ifndef MHAL_PIN_REPR_PULL
 #define MHAL_PIN_REPR_PULL "pull=Pin."
 #endif
-// The numbers of the modes as Python sees them (Pin.OUT ...): a chip may use its own
-// register encodings (machine_chip.h then defines all six).
-#ifndef MHAL_PIN_IN_CODE
-#define MHAL_PIN_IN_CODE 0
-#define MHAL_PIN_OUT_CODE 1
-#define MHAL_PIN_OPEN_DRAIN_CODE 2
-#define MHAL_PIN_ALT_CODE 3
-#define MHAL_PIN_ALT_OPEN_DRAIN_CODE 4
-#define MHAL_PIN_ANALOG_CODE 5
-#endif
-
 // A pin is the chip's own number for it (e.g. port * 32 + bit), below mhal_pin_count.
+// The modes are numbered as Python sees them (Pin.OUT ...); a chip may number them with
+// its own register encodings (MHAL_PIN_MODE_CODES: all six enumerators).
 typedef enum {
-    MHAL_PIN_IN = MHAL_PIN_IN_CODE,
-    MHAL_PIN_OUT = MHAL_PIN_OUT_CODE,
-    MHAL_PIN_OPEN_DRAIN = MHAL_PIN_OPEN_DRAIN_CODE,
-    MHAL_PIN_ALT = MHAL_PIN_ALT_CODE,
-    MHAL_PIN_ALT_OPEN_DRAIN = MHAL_PIN_ALT_OPEN_DRAIN_CODE,
-    MHAL_PIN_ANALOG = MHAL_PIN_ANALOG_CODE,
+#ifdef MHAL_PIN_MODE_CODES
+    MHAL_PIN_MODE_CODES
+#else
+    MHAL_PIN_IN, MHAL_PIN_OUT, MHAL_PIN_OPEN_DRAIN, MHAL_PIN_ALT, MHAL_PIN_ALT_OPEN_DRAIN, MHAL_PIN_ANALOG
+#endif
 } mhal_pin_mode_t;
 typedef enum { MHAL_PULL_NONE = 0, MHAL_PULL_UP = 1, MHAL_PULL_DOWN = 2 } mhal_pin_pull_t;
 
@@ -166,9 +156,24 @@ _Noreturn void mhal_reset(void);
 uint32_t mhal_freq(void);
 // Run the CPU at [hz]: NULL on success, else why not (nothing changed).
 const char *mhal_freq_set(uint32_t hz);
-// The chip's unique ID bytes: stores at most [max] into [buf], returns the count.
-size_t mhal_unique_id(uint8_t *buf, size_t max);
-// Milliseconds (for UART timeouts).
-uint32_t mhal_ticks_ms(void);
+// The bytes of the chip's unique ID (at most MHAL_UNIQUE_ID_MAX) into [buf]; their count.
+#define MHAL_UNIQUE_ID_MAX 16
+size_t mhal_unique_id(uint8_t buf[MHAL_UNIQUE_ID_MAX]);
+
+// ---------------------------------------------------------------- helpers for the chips
+// Write [prefix] and the decimal [n] (at most 7 characters in all) and a NUL into [buf]:
+// the pin names "PA5", "GPIO25", "4".
+static inline void mhal_name_number(char buf[8], const char *prefix, unsigned n) {
+    size_t i = 0;
+    while (prefix[i] != '\0') {
+        buf[i] = prefix[i];
+        i++;
+    }
+    if (n >= 10u) {
+        buf[i++] = (char)('0' + n / 10u % 10u);
+    }
+    buf[i++] = (char)('0' + n % 10u);
+    buf[i] = '\0';
+}
 
 #endif // PORTS_SHARED_MACHINE_HAL_H

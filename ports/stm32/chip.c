@@ -1,6 +1,8 @@
 // chip.c -- the STM32F4 as the Cortex-M layer sees it: its interrupt vectors, what
 // start-up does between .bss and main() (clock tree, SysTick, console), and what a
 // soft reset closes; the chip-wide functions of the shared machine module.
+#include <string.h>
+
 #include "stm32f4.h"
 #include "stm32hal.h"
 
@@ -46,14 +48,7 @@ uint32_t mhal_freq(void) {
     return stm32_clock_hclk_hz();
 }
 
-size_t mhal_unique_id(uint8_t *buf, size_t max) {
-    size_t n = max < STM32_UID_BYTES ? max : STM32_UID_BYTES;
-    for (size_t i = 0; i < n; i++) {
-        buf[i] = *(const volatile uint8_t *)(uintptr_t)(STM32_UID_BASE + i);
-    }
-    return n;
-}
-
-uint32_t mhal_ticks_ms(void) {
-    return cm_tick_ms();
+size_t mhal_unique_id(uint8_t buf[MHAL_UNIQUE_ID_MAX]) {
+    memcpy(buf, (const void *)(uintptr_t)STM32_UID_BASE, STM32_UID_BYTES);
+    return STM32_UID_BYTES;
 }

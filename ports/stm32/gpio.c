@@ -83,15 +83,8 @@ bool mhal_pin_parse(const char *name, unsigned *pin) {
 }
 
 void mhal_pin_name(unsigned pin, char buf[8]) {
-    unsigned bit = pin % 16u;
-    buf[0] = 'P';
-    buf[1] = (char)('A' + pin / 16u);
-    size_t i = 2;
-    if (bit >= 10u) {
-        buf[i++] = '1';
-    }
-    buf[i++] = (char)('0' + bit % 10u);
-    buf[i] = '\0';
+    const char port[3] = {'P', (char)('A' + pin / 16u), '\0'};
+    mhal_name_number(buf, port, pin % 16u);
 }
 
 // The modes are the MODER encodings already (machine_chip.h).
