@@ -22,9 +22,10 @@ CPUS: dict[str, tuple[str, ...]] = {
     "cortex-m33": ("fpv5-sp-d16",),
 }
 
-# Layer sources (ports/cortex_m/) every image links, and those of a Python image.
-LAYER_SOURCES = ("startup.c", "fault.c")
-PYTHON_SOURCES = ("port.c", "main.c", "newlib.c")
+# Layer sources (below ports/) every image links, and those of a Python image: the port
+# contract and the main loop every microcontroller port shares (ports/shared/).
+LAYER_SOURCES = ("cortex_m/startup.c", "cortex_m/fault.c")
+PYTHON_SOURCES = ("shared/port.c", "shared/main.c", "cortex_m/newlib.c")
 
 
 def cpu_flags(cpu: str, fpu: str = "") -> list[str]:
@@ -62,14 +63,15 @@ def link_flags(cpu: str, fpu: str = "") -> list[str]:
 
 
 def layer_sources(systick: bool, semihosting: bool, python: bool) -> list[str]:
-    """The ports/cortex_m/ files an image compiles: start-up and faults always, the tick
-    when the chip uses SysTick, semihosting when on, the port contract and the soft-reset
-    loop when the image runs Python (not in a port's hardware self-test)."""
+    """The files below ports/ an image compiles: start-up and faults always, the tick when
+    the chip uses SysTick, semihosting when on, the port contract and the soft-reset loop
+    (shared/, over cortex_m/port_arch.h) when the image runs Python (not in a port's
+    hardware self-test)."""
     names = list(LAYER_SOURCES)
     if systick:
-        names.append("systick.c")
+        names.append("cortex_m/systick.c")
     if semihosting:
-        names.append("semihost.c")
+        names.append("cortex_m/semihost.c")
     if python:
         names += PYTHON_SOURCES
     return names

@@ -33,15 +33,18 @@ def test_cpu_flags() -> None:
 
 
 def test_layer_sources_follow_the_chip() -> None:
-    assert layer_sources(systick=False, semihosting=False, python=False) == ["startup.c", "fault.c"]
+    assert layer_sources(systick=False, semihosting=False, python=False) == [
+        "cortex_m/startup.c",
+        "cortex_m/fault.c",
+    ]
     assert layer_sources(systick=True, semihosting=True, python=True) == [
-        "startup.c",
-        "fault.c",
-        "systick.c",
-        "semihost.c",
-        "port.c",
-        "main.c",
-        "newlib.c",
+        "cortex_m/startup.c",
+        "cortex_m/fault.c",
+        "cortex_m/systick.c",
+        "cortex_m/semihost.c",
+        "shared/port.c",
+        "shared/main.c",
+        "cortex_m/newlib.c",
     ]
 
 

@@ -1,8 +1,9 @@
 // c3hal.h -- the ESP32-C3 hardware layer as the rest of the port sees it, one prefix per
 // file: c3_wdt_ wdt.c, c3_clock_ clock.c, c3_tick_ systimer.c, c3_intr_ intr.c,
-// c3_gpio_ gpio.c, c3_uart_ and c3_console_ uart.c, c3_trap_ trap.c; c3_start.S holds
-// the reset entry and the trap vector table. port.c, main.c and machine.c join this
-// layer to the Python core.
+// c3_gpio_ gpio.c, c3_uart_ and c3_console_ uart.c, c3_trap_ trap.c, with machine_hal.h's
+// mhal_ functions in gpio.c, uart.c and chip.c; c3_start.S holds the reset entry and the
+// trap vector table. port.c, main.c and ports/shared/machine.c join this layer to the
+// Python core.
 #ifndef ESP32C3_C3HAL_H
 #define ESP32C3_C3HAL_H
 
@@ -11,6 +12,7 @@
 #include <stdint.h>
 
 #include "config.h"
+#include "machine_hal.h"
 
 // ---------------------------------------------------------------- wdt.c
 // Disable the RTC watchdog, both timer-group watchdogs and the super watchdog that the
@@ -46,12 +48,8 @@ void c3_intr_enable_global(void);
 void c3_intr_wait(void);
 
 // ---------------------------------------------------------------- gpio.c
-typedef enum { C3_GPIO_IN = 0, C3_GPIO_OUT = 1, C3_GPIO_OPEN_DRAIN = 2 } c3_gpio_mode_t;
+// machine_hal.h's mhal_pin_* (GPIO numbers), and for the UARTs:
 typedef enum { C3_GPIO_PULL_NONE = 0, C3_GPIO_PULL_UP = 1, C3_GPIO_PULL_DOWN = 2 } c3_gpio_pull_t;
-// Make [pin] a GPIO in [mode] with [pull], its output driven by GPIO_OUT.
-void c3_gpio_config(int pin, c3_gpio_mode_t mode, c3_gpio_pull_t pull);
-void c3_gpio_write(int pin, bool high);
-bool c3_gpio_read(int pin);
 // Connect [pin] to peripheral output signal [sig] / input signal [sig] through the matrix.
 void c3_gpio_connect_out(int pin, uint32_t sig);
 void c3_gpio_connect_in(int pin, uint32_t sig, c3_gpio_pull_t pull);
@@ -59,27 +57,10 @@ void c3_gpio_connect_in(int pin, uint32_t sig, c3_gpio_pull_t pull);
 // ---------------------------------------------------------------- uart.c
 // UART0 is the console; machine.UART opens UART1. Polled transmit through the FIFO,
 // interrupt-driven receive into a static ring per UART.
+// machine_hal.h's mhal_uart_* are this driver's too.
 #define C3_UART_COUNT 2
-typedef enum { C3_PARITY_NONE = 0, C3_PARITY_EVEN = 1, C3_PARITY_ODD = 2 } c3_parity_t;
-typedef struct {
-    uint32_t baud;
-    uint8_t bits;    // 5..8
-    uint8_t parity;  // c3_parity_t
-    uint8_t stop;    // 1 or 2
-    uint8_t tx_pin, rx_pin;
-} c3_uart_config_t;
-// Open UART [id] with [cfg]: NULL, or what is wrong (nothing changed then).
-const char *c3_uart_open(int id, const c3_uart_config_t *cfg);
-void c3_uart_close(int id);
-bool c3_uart_is_open(int id);
-const c3_uart_config_t *c3_uart_config(int id);
 // Send [len] bytes, blocking while the FIFO is full; "\n" as "\r\n" when [cooked].
 void c3_uart_write(int id, const char *data, size_t len, bool cooked);
-// A received byte, or -1; the bytes waiting; whether all sent bytes have left the pin.
-int c3_uart_getc(int id);
-size_t c3_uart_any(int id);
-bool c3_uart_tx_done(int id);
-void c3_uart_send_break(int id);
 // The interrupt handler of both UARTs.
 void c3_uart_isr(void);
 

@@ -23,15 +23,14 @@ static const uart_hw_t uart_hw[C3_UART_COUNT] = {
 
 // The receive interrupt writes head, readers move tail: one writer each, no lock.
 typedef struct {
-    c3_uart_config_t cfg;
+    mhal_uart_config_t cfg;
     volatile uint16_t head, tail;
+    uint16_t slots;  // ring slots in use: capacity + 1
     bool open;
 } uart_state_t;
 
 static uart_state_t uart_state[C3_UART_COUNT];
 static volatile bool console_interrupt;
-
-#define RX_SLOTS (CONFIG_ESP32C3_UART_RX_BUFFER + 1u)
 
 static void reg_update(uint32_t base) {
     C3_REG(base + UART_ID) |= UART_ID_REG_UPDATE;  // hand the settings to the UART's clock domain
@@ -40,7 +39,7 @@ static void reg_update(uint32_t base) {
 }
 
 // Program baud rate and frame of an enabled UART; NULL or what is wrong with [cfg].
-static const char *apply(int id, const c3_uart_config_t *cfg) {
+static const char *apply(int id, const mhal_uart_config_t *cfg) {
     uint32_t base = uart_hw[id].base;
     // CLKDIV in sixteenths: APB * 16 / baud, split into integer and fraction.
     uint32_t apb = c3_clock_apb_hz();
@@ -55,8 +54,8 @@ static const char *apply(int id, const c3_uart_config_t *cfg) {
         return "stop must be 1 or 2";
     }
     uint32_t conf0 = UART_CONF0_BIT_NUM(cfg->bits) | (cfg->stop == 2 ? UART_CONF0_STOP_2 : UART_CONF0_STOP_1);
-    if (cfg->parity != C3_PARITY_NONE) {
-        conf0 |= UART_CONF0_PARITY_EN | (cfg->parity == C3_PARITY_ODD ? UART_CONF0_PARITY_ODD : 0u);
+    if (cfg->parity != MHAL_PARITY_NONE) {
+        conf0 |= UART_CONF0_PARITY_EN | (cfg->parity == MHAL_PARITY_ODD ? UART_CONF0_PARITY_ODD : 0u);
     }
     C3_REG(base + UART_INT_ENA) = 0;
     C3_REG(base + UART_CLK_CONF) = UART_CLK_CONF_APB;
@@ -67,6 +66,7 @@ static const char *apply(int id, const c3_uart_config_t *cfg) {
     reg_update(base);
     uart_state_t *st = &uart_state[id];
     st->cfg = *cfg;
+    st->slots = (uint16_t)((cfg->rxbuf == 0 ? CONFIG_ESP32C3_UART_RX_BUFFER : cfg->rxbuf) + 1u);
     st->head = st->tail = 0;
     st->open = true;
     C3_REG(base + UART_INT_CLR) = 0xFFFFFFFFu;
@@ -75,30 +75,49 @@ static const char *apply(int id, const c3_uart_config_t *cfg) {
     return NULL;
 }
 
-const char *c3_uart_open(int id, const c3_uart_config_t *cfg) {
-    if (id < 0 || id >= C3_UART_COUNT) {
+// Pins -1 are UART1's configured ones (CONFIG_ESP32C3_UART1_TX_PIN/RX_PIN).
+const char *mhal_uart_open(int id, const mhal_uart_config_t *cfg) {
+    if (!mhal_uart_exists(id)) {
         return "no such UART on the ESP32-C3";
     }
-    if (cfg->tx_pin >= C3_GPIO_COUNT || cfg->rx_pin >= C3_GPIO_COUNT) {
+    mhal_uart_config_t c = *cfg;
+    c.tx = c.tx == -1 ? CONFIG_ESP32C3_UART1_TX_PIN : c.tx;
+    c.rx = c.rx == -1 ? CONFIG_ESP32C3_UART1_RX_PIN : c.rx;
+    if (c.tx < 0 || c.tx >= C3_GPIO_COUNT || c.rx < 0 || c.rx >= C3_GPIO_COUNT) {
         return "tx and rx must be GPIO numbers 0..21";
     }
-    if (id != 0) {
-        c3_gpio_connect_out(cfg->tx_pin, uart_hw[id].tx_sig);
-        c3_gpio_connect_in(cfg->rx_pin, uart_hw[id].rx_sig, C3_GPIO_PULL_UP);  // idle high when unplugged
+    if (c.rxbuf > CONFIG_ESP32C3_UART_RX_BUFFER) {
+        return "rxbuf larger than the static buffer (CONFIG_ESP32C3_UART_RX_BUFFER)";
     }
-    return apply(id, cfg);
+    if (id != 0) {
+        c3_gpio_connect_out(c.tx, uart_hw[id].tx_sig);
+        c3_gpio_connect_in(c.rx, uart_hw[id].rx_sig, C3_GPIO_PULL_UP);  // idle high when unplugged
+    }
+    return apply(id, &c);
 }
 
-void c3_uart_close(int id) {
+const int mhal_uart_console = 0;
+
+bool mhal_uart_exists(int id) {
+    return id >= 0 && id < C3_UART_COUNT;
+}
+
+// GPIO numbers, as "4".
+void mhal_uart_pin_names(int id, char tx[8], char rx[8]) {
+    mhal_pin_name((unsigned)uart_state[id].cfg.tx, tx);
+    mhal_pin_name((unsigned)uart_state[id].cfg.rx, rx);
+}
+
+void mhal_uart_close(int id) {
     C3_REG(uart_hw[id].base + UART_INT_ENA) = 0;
     uart_state[id].open = false;
 }
 
-bool c3_uart_is_open(int id) {
+bool mhal_uart_is_open(int id) {
     return uart_state[id].open;
 }
 
-const c3_uart_config_t *c3_uart_config(int id) {
+const mhal_uart_config_t *mhal_uart_config(int id) {
     return &uart_state[id].cfg;
 }
 
@@ -114,31 +133,41 @@ void c3_uart_write(int id, const char *data, size_t len, bool cooked) {
     }
 }
 
-int c3_uart_getc(int id) {
+void mhal_uart_write(int id, const char *data, size_t len) {
+    c3_uart_write(id, data, len, false);
+}
+
+// write() waits for room in the FIFO itself.
+bool mhal_uart_tx_ready(int id) {
+    (void)id;
+    return true;
+}
+
+int mhal_uart_getc(int id) {
     uart_state_t *st = &uart_state[id];
     uint16_t tail = st->tail;
     if (tail == st->head) {
         return -1;
     }
     int c = uart_hw[id].buf[tail];
-    st->tail = tail + 1u == RX_SLOTS ? 0 : tail + 1u;
+    st->tail = tail + 1u == st->slots ? 0 : tail + 1u;
     return c;
 }
 
-size_t c3_uart_any(int id) {
+size_t mhal_uart_any(int id) {
     const uart_state_t *st = &uart_state[id];
     uint16_t head = st->head, tail = st->tail;
-    return head >= tail ? (size_t)(head - tail) : (size_t)(head + RX_SLOTS - tail);
+    return head >= tail ? (size_t)(head - tail) : (size_t)(head + st->slots - tail);
 }
 
-bool c3_uart_tx_done(int id) {
+bool mhal_uart_tx_done(int id) {
     return UART_STATUS_TXCNT(C3_REG(uart_hw[id].base + UART_STATUS)) == 0;
 }
 
-void c3_uart_send_break(int id) {
+void mhal_uart_send_break(int id) {
     uint32_t base = uart_hw[id].base;
     C3_REG(base + UART_CONF0) |= UART_CONF0_TXD_BRK;
-    while (!c3_uart_tx_done(id)) {
+    while (!mhal_uart_tx_done(id)) {
     }
     C3_REG(base + UART_CONF0) &= ~UART_CONF0_TXD_BRK;
 }
@@ -154,7 +183,7 @@ static void receive(int id) {
             continue;
         }
         uint16_t head = st->head;
-        uint16_t next = head + 1u == RX_SLOTS ? 0 : head + 1u;
+        uint16_t next = head + 1u == st->slots ? 0 : head + 1u;
         if (next != st->tail) {  // a full ring drops the byte
             uart_hw[id].buf[head] = c;
             st->head = next;
@@ -174,8 +203,9 @@ void c3_uart_isr(void) {
 // ---------------------------------------------------------------- the console instance
 void c3_console_init(void) {
     // The ROM already routes UART0 to GPIO21 (TX) and GPIO20 (RX) through the IO MUX.
-    static const c3_uart_config_t console = {CONFIG_ESP32C3_CONSOLE_BAUD, 8, C3_PARITY_NONE, 1, 21, 20};
-    (void)c3_uart_open(0, &console);
+    static const mhal_uart_config_t console = {
+        .baud = CONFIG_ESP32C3_CONSOLE_BAUD, .bits = 8, .parity = MHAL_PARITY_NONE, .stop = 1, .tx = 21, .rx = 20};
+    (void)mhal_uart_open(0, &console);
 }
 
 void c3_console_write(const char *data, size_t len) {
@@ -183,11 +213,11 @@ void c3_console_write(const char *data, size_t len) {
 }
 
 int c3_console_getc(void) {
-    return c3_uart_getc(0);
+    return mhal_uart_getc(0);
 }
 
 size_t c3_console_any(void) {
-    return c3_uart_any(0);
+    return mhal_uart_any(0);
 }
 
 bool c3_console_take_interrupt(void) {

@@ -27,6 +27,7 @@
 
 // ---------------------------------------------------------------- GPIO and pin mux (TRM 4)
 #define E8_GPIO_BASE 0x60000300u
+#define GPIO_OUT 0x00
 #define GPIO_OUT_W1TS 0x04
 #define GPIO_OUT_W1TC 0x08
 #define GPIO_ENABLE_W1TS 0x10

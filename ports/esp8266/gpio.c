@@ -1,5 +1,6 @@
 // gpio.c -- GPIO 0, 2, 4, 5, 12..15 through the pin mux (each pad's register in the IO MUX
-// block: function select and pull-up) and the GPIO block's output/enable latches.
+// block: function select and pull-up) and the GPIO block's output/enable latches, as
+// machine.Pin sees them (machine_hal.h).
 #include "e8hal.h"
 #include "esp8266.h"
 
@@ -7,8 +8,14 @@
 static const uint8_t mux_offset[16] = {0x34, 0, 0x38, 0, 0x3C, 0x40, 0, 0, 0, 0, 0, 0, 0x04, 0x08, 0x0C, 0x10};
 static const uint8_t gpio_func[16] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3, 3};
 
-bool e8_gpio_valid(int pin) {
-    return pin >= 0 && pin < 16 && mux_offset[pin] != 0;
+const unsigned mhal_pin_count = 16;
+
+bool mhal_pin_exists(unsigned pin) {
+    return pin < 16u && mux_offset[pin] != 0;
+}
+
+void mhal_pin_name(unsigned pin, char buf[8]) {
+    mhal_name_number(buf, "", pin);
 }
 
 void e8_gpio_function(int pin, int func) {
@@ -16,19 +23,30 @@ void e8_gpio_function(int pin, int func) {
     E8_REG(reg) = (E8_REG(reg) & ~IO_MUX_FUNC_MASK) | IO_MUX_FUNC(func);
 }
 
-void e8_gpio_config(int pin, e8_gpio_mode_t mode, bool pull_up) {
+// The pads have a pull-up only.
+const char *mhal_pin_config(unsigned pin, mhal_pin_mode_t mode, mhal_pin_pull_t pull, int alt) {
+    (void)alt;
+    if (pull == MHAL_PULL_DOWN) {
+        return "pull must be None or Pin.PULL_UP (the ESP8266 pads have no pull-down)";
+    }
     uint32_t reg = E8_IO_MUX_BASE + mux_offset[pin];
-    e8_gpio_function(pin, gpio_func[pin]);
-    E8_REG(reg) = pull_up ? E8_REG(reg) | IO_MUX_PULLUP : E8_REG(reg) & ~IO_MUX_PULLUP;
+    e8_gpio_function((int)pin, gpio_func[pin]);
+    E8_REG(reg) = pull == MHAL_PULL_UP ? E8_REG(reg) | IO_MUX_PULLUP : E8_REG(reg) & ~IO_MUX_PULLUP;
     uint32_t pad = E8_REG(E8_GPIO_BASE + GPIO_PIN(pin)) & ~GPIO_PIN_DRIVER;
-    E8_REG(E8_GPIO_BASE + GPIO_PIN(pin)) = pad | (mode == E8_GPIO_OPEN_DRAIN ? GPIO_PIN_DRIVER : 0u);
-    E8_REG(E8_GPIO_BASE + (mode == E8_GPIO_IN ? GPIO_ENABLE_W1TC : GPIO_ENABLE_W1TS)) = 1u << pin;
+    E8_REG(E8_GPIO_BASE + GPIO_PIN(pin)) = pad | (mode == MHAL_PIN_OPEN_DRAIN ? GPIO_PIN_DRIVER : 0u);
+    E8_REG(E8_GPIO_BASE + (mode == MHAL_PIN_IN ? GPIO_ENABLE_W1TC : GPIO_ENABLE_W1TS)) = 1u << pin;
+    return NULL;
 }
 
-void e8_gpio_write(int pin, bool high) {
+void mhal_pin_write(unsigned pin, bool high) {
     E8_REG(E8_GPIO_BASE + (high ? GPIO_OUT_W1TS : GPIO_OUT_W1TC)) = 1u << pin;
 }
 
-bool e8_gpio_read(int pin) {
+bool mhal_pin_read(unsigned pin) {
     return (E8_REG(E8_GPIO_BASE + GPIO_IN) >> pin) & 1u;
+}
+
+// The output latch (GPIO_OUT), for toggle().
+bool mhal_pin_output(unsigned pin) {
+    return (E8_REG(E8_GPIO_BASE + GPIO_OUT) >> pin) & 1u;
 }

@@ -45,20 +45,23 @@ void e8_wdt_disable(void) {
     E8_REG(E8_WDT_CTL) &= ~WDT_CTL_ENABLE;
 }
 
-_Noreturn void e8_system_reset(void) {
+// ---------------------------------------------------------------- machine_hal.h
+// Restart through the ROM's reset vector.
+_Noreturn void mhal_reset(void) {
     ((void (*)(void))(uintptr_t)E8_ROM_RESET_VECTOR)();
     for (;;) {
     }
 }
 
-uint32_t e8_cpu_hz(void) {
+// 80 or 160 MHz.
+uint32_t mhal_freq(void) {
     return (E8_REG(E8_DPORT_CPU_CLK) & 1u) ? 160000000u : 80000000u;
 }
 
-bool e8_set_cpu_mhz(uint32_t mhz) {
-    if (mhz != 80 && mhz != 160) {
-        return false;
+const char *mhal_freq_set(uint32_t hz) {
+    if (hz != 80000000u && hz != 160000000u) {
+        return "freq must be 80000000 or 160000000";
     }
-    E8_REG(E8_DPORT_CPU_CLK) = (E8_REG(E8_DPORT_CPU_CLK) & ~1u) | (mhz == 160 ? 1u : 0u);
-    return true;
+    E8_REG(E8_DPORT_CPU_CLK) = (E8_REG(E8_DPORT_CPU_CLK) & ~1u) | (hz == 160000000u ? 1u : 0u);
+    return NULL;
 }

@@ -1,6 +1,8 @@
 // chip.c -- what the shared Cortex-M layer (ports/cortex_m/cortex_m.h) asks of the
 // nRF chips: the interrupt vectors, the start-up between .bss and main() (clock,
 // tick, console), the soft reset and the console.
+#include <string.h>
+
 #include "cortex_m.h"
 #include "nrfhal.h"
 
@@ -59,4 +61,25 @@ size_t cm_console_any(void) {
 
 bool cm_console_take_interrupt(void) {
     return nrf_console_take_interrupt();
+}
+
+// ---------------------------------------------------------------- machine_hal.h
+// FICR DEVICEID: 64 bits, random per device (nRF51 RM 6.1, nRF52840 PS 4.4).
+#define NRF_DEVICEID_BYTES 8
+
+_Noreturn void mhal_reset(void) {
+    cm_system_reset();
+}
+
+uint32_t mhal_freq(void) {
+    return nrf_clock_cpu_hz();
+}
+
+// DEVICEID[0] then DEVICEID[1], each little-endian.
+size_t mhal_unique_id(uint8_t buf[MHAL_UNIQUE_ID_MAX]) {
+    for (size_t word = 0; word < NRF_DEVICEID_BYTES / 4; word++) {
+        uint32_t v = NRF_REG(NRF_FICR_DEVICEID + 4u * word);
+        memcpy(buf + 4 * word, &v, 4);  // little-endian, as the core is
+    }
+    return NRF_DEVICEID_BYTES;
 }

@@ -3,7 +3,8 @@
 // nrf_console_ uart.c over the series' driver uart_nrf51.c / uarte_nrf52.c,
 // nrf_irq_ chip.c). What every Cortex-M port shares (start-up, faults, the soft-reset
 // loop, py/port.h) is ports/cortex_m/; chip.c gives it what cortex_m.h asks of a chip,
-// and machine.c is the Python side.
+// and ports/shared/machine.c is the Python side (over machine_hal.h, whose mhal_
+// functions gpio.c, uart.c and chip.c implement).
 #ifndef NRF_NRFHAL_H
 #define NRF_NRFHAL_H
 
@@ -12,6 +13,7 @@
 #include <stdint.h>
 
 #include "config.h"
+#include "machine_hal.h"
 #include "nrf.h"
 
 // ---------------------------------------------------------------- clock.c
@@ -32,61 +34,22 @@ void nrf_tick_isr(void);
 #endif
 
 // ---------------------------------------------------------------- gpio.c
-// Pins are numbered port * 32 + pin (P1.15 is 47).
-typedef enum { NRF_GPIO_INPUT = 0, NRF_GPIO_OUTPUT = 1, NRF_GPIO_OPEN_DRAIN = 2 } nrf_gpio_mode_t;
-typedef enum { NRF_GPIO_PULL_NONE = 0, NRF_GPIO_PULL_UP = 1, NRF_GPIO_PULL_DOWN = 2 } nrf_gpio_pull_t;
-// True if [pin] exists on this chip.
-bool nrf_gpio_exists(int pin);
-// Parse "P0.13" or "P1.5" into a pin number. False if malformed or absent.
-bool nrf_gpio_parse(const char *name, int *pin);
-// Set [pin]'s direction, drive, pull, and connect its input buffer (PIN_CNF).
-void nrf_gpio_config(int pin, nrf_gpio_mode_t mode, nrf_gpio_pull_t pull);
-// The pin's mode and pull as PIN_CNF holds them.
-nrf_gpio_mode_t nrf_gpio_mode(int pin);
-nrf_gpio_pull_t nrf_gpio_pull(int pin);
-void nrf_gpio_write(int pin, bool high);
-// The output latch (OUT), not the level on the pin.
-bool nrf_gpio_latch(int pin);
-// The level on the pin (IN).
-bool nrf_gpio_read(int pin);
+// machine_hal.h's mhal_pin_*: pins are numbered port * 32 + pin (P1.15 is 47).
 
 // ---------------------------------------------------------------- uart.c
 // One interface for every UART: blocking transmit, interrupt-driven receive into a
 // static ring per instance. Instance 0 is the console (UART0 on the nRF51, UARTE0 on
 // the nRF52; its settings come from the config and Ctrl-C on it is a signal, not
 // data); the nRF52840's UARTE1 is instance 1.
-typedef enum { NRF_PARITY_NONE = 0, NRF_PARITY_EVEN = 1, NRF_PARITY_ODD = 2 } nrf_parity_t;
-typedef struct {
-    uint32_t baud;
-    uint8_t bits;    // 8 (the only width the nRF UARTs have)
-    uint8_t parity;  // nrf_parity_t
-    uint8_t stop;    // 1, or 2 on the nRF52
-    uint16_t rxbuf;  // ring capacity; 0: all of the static buffer
-} nrf_uart_config_t;
+// machine_hal.h's mhal_uart_* are this interface's too.
 #define NRF_CONSOLE_ID 0
-// True if instance [id] exists on this chip.
-bool nrf_uart_exists(int id);
 // Capacity of [id]'s static receive buffer in bytes.
 size_t nrf_uart_rx_capacity(int id);
-// Enable [id] with [cfg] on its configured pins, its receive ring emptied. Returns
-// NULL, or what is wrong with [cfg] (then nothing changed).
-const char *nrf_uart_open(int id, const nrf_uart_config_t *cfg);
-// Disable [id] (the console instead goes back to its configured settings).
-void nrf_uart_close(int id);
 // Close every open UART and restore the console's settings (a soft reset).
 void nrf_uart_close_all(void);
-bool nrf_uart_is_open(int id);
-// The settings [id] was opened with (valid while it is open).
-const nrf_uart_config_t *nrf_uart_config(int id);
-// The TX and RX pins [id] uses (port * 32 + pin).
-void nrf_uart_pins(int id, int *tx, int *rx);
 // Send [len] bytes, blocking until the last has gone out; "\n" goes out as "\r\n"
 // when [cooked].
 void nrf_uart_write(int id, const char *data, size_t len, bool cooked);
-// A received byte from [id]'s ring buffer, or -1 when it is empty.
-int nrf_uart_getc(int id);
-// Bytes waiting in [id]'s ring buffer.
-size_t nrf_uart_any(int id);
 // Bytes [id]'s receive interrupt dropped because the ring was full.
 uint32_t nrf_uart_dropped(int id);
 // The interrupt handler of every UART (it finds its instance from the active vector).

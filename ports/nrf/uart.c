@@ -3,6 +3,8 @@
 // for the UART, uarte_nrf52.c for the UARTE with EasyDMA) moves the bytes; this file
 // owns the settings, the rings and the console. On the console (instance 0) Ctrl-C
 // is not buffered but raises a flag the core's poll hook turns into KeyboardInterrupt.
+// machine.UART uses it through machine_hal.h's mhal_uart_*.
+#include "machine_hal.h"
 #include "nrfhal.h"
 
 // Static receive rings (no heap: an interrupt may write into them at any time, even
@@ -31,7 +33,7 @@ static const uart_hw_t uart_hw[NRF_UART_COUNT] = {
 // What an open instance is doing. The receive interrupt writes head, readers take
 // from tail: each index has one writer, so no lock is needed on a single core.
 typedef struct {
-    nrf_uart_config_t cfg;
+    mhal_uart_config_t cfg;
     volatile uint16_t head, tail;
     uint16_t slots;  // ring slots in use: capacity + 1
     bool open;
@@ -41,9 +43,14 @@ typedef struct {
 static uart_state_t uart_state[NRF_UART_COUNT];
 static volatile bool console_interrupt;
 
-static const nrf_uart_config_t console_config = {CONFIG_NRF_CONSOLE_BAUD, 8, NRF_PARITY_NONE, 1, 0};
+static const mhal_uart_config_t console_config = {
+    .baud = CONFIG_NRF_CONSOLE_BAUD, .bits = 8, .parity = MHAL_PARITY_NONE, .stop = 1, .tx = -1, .rx = -1};
 
-bool nrf_uart_exists(int id) {
+// UART(0) is the console's UART itself (the nRF51 has no other): machine.UART may use
+// it (raw bytes out, the console's ring in), so no id is refused as the console.
+const int mhal_uart_console = -1;
+
+bool mhal_uart_exists(int id) {
     return id >= 0 && id < NRF_UART_COUNT;
 }
 
@@ -62,8 +69,8 @@ static uint32_t baud_register(uint32_t baud) {
     return (uint32_t)((v + 0x800u) & 0xFFFFF000u);
 }
 
-const char *nrf_uart_open(int id, const nrf_uart_config_t *cfg) {
-    if (!nrf_uart_exists(id)) {
+const char *mhal_uart_open(int id, const mhal_uart_config_t *cfg) {
+    if (!mhal_uart_exists(id)) {
         return "no such UART on this chip";
     }
     const uart_hw_t *hw = &uart_hw[id];
@@ -77,9 +84,9 @@ const char *nrf_uart_open(int id, const nrf_uart_config_t *cfg) {
         return "bits must be 8";
     }
     uint32_t config = 0;
-    if (cfg->parity == NRF_PARITY_EVEN) {
+    if (cfg->parity == MHAL_PARITY_EVEN) {
         config |= UART_CONFIG_PARITY_EVEN;
-    } else if (cfg->parity == NRF_PARITY_ODD) {
+    } else if (cfg->parity == MHAL_PARITY_ODD) {
 #if CONFIG_NRF51
         return "odd parity is not available on the nRF51 (even or None)";
 #else
@@ -116,9 +123,9 @@ const char *nrf_uart_open(int id, const nrf_uart_config_t *cfg) {
     return NULL;
 }
 
-void nrf_uart_close(int id) {
+void mhal_uart_close(int id) {
     if (id == NRF_CONSOLE_ID) {
-        (void)nrf_uart_open(id, &console_config);  // the console stays usable
+        (void)mhal_uart_open(id, &console_config);  // the console stays usable
         return;
     }
 #if NRF_UART_COUNT > 1  // (on the nRF51 the console is the only UART)
@@ -131,28 +138,44 @@ void nrf_uart_close(int id) {
 void nrf_uart_close_all(void) {
     for (int id = 0; id < NRF_UART_COUNT; id++) {
         if (id == NRF_CONSOLE_ID) {
-            const nrf_uart_config_t *c = &uart_state[id].cfg;
+            const mhal_uart_config_t *c = &uart_state[id].cfg;
             if (c->baud != console_config.baud || c->parity != console_config.parity || c->stop != 1
                 || c->rxbuf != nrf_uart_rx_capacity(id)) {
-                nrf_uart_close(id);
+                mhal_uart_close(id);
             }
         } else if (uart_state[id].open) {
-            nrf_uart_close(id);
+            mhal_uart_close(id);
         }
     }
 }
 
-bool nrf_uart_is_open(int id) {
+bool mhal_uart_is_open(int id) {
     return uart_state[id].open;
 }
 
-const nrf_uart_config_t *nrf_uart_config(int id) {
+const mhal_uart_config_t *mhal_uart_config(int id) {
     return &uart_state[id].cfg;
 }
 
-void nrf_uart_pins(int id, int *tx, int *rx) {
-    *tx = uart_hw[id].tx_pin;
-    *rx = uart_hw[id].rx_pin;
+void mhal_uart_pin_names(int id, char tx[8], char rx[8]) {
+    mhal_pin_name((unsigned)uart_hw[id].tx_pin, tx);
+    mhal_pin_name((unsigned)uart_hw[id].rx_pin, rx);
+}
+
+void mhal_uart_write(int id, const char *data, size_t len) {
+    nrf_uart_write(id, data, len, false);
+}
+
+// write() returns once the last byte is out (TXDRDY or ENDTX), so the transmitter is
+// always ready and always done between calls.
+bool mhal_uart_tx_ready(int id) {
+    (void)id;
+    return true;
+}
+
+bool mhal_uart_tx_done(int id) {
+    (void)id;
+    return true;
 }
 
 void nrf_uart_write(int id, const char *data, size_t len, bool cooked) {
@@ -173,7 +196,7 @@ void nrf_uart_write(int id, const char *data, size_t len, bool cooked) {
     nrf_uart_hw_write(id, base, (const uint8_t *)data + start, len - start);
 }
 
-int nrf_uart_getc(int id) {
+int mhal_uart_getc(int id) {
     uart_state_t *st = &uart_state[id];
     uint16_t tail = st->tail;
     if (tail == st->head) {
@@ -184,7 +207,7 @@ int nrf_uart_getc(int id) {
     return c;
 }
 
-size_t nrf_uart_any(int id) {
+size_t mhal_uart_any(int id) {
     const uart_state_t *st = &uart_state[id];
     uint16_t head = st->head, tail = st->tail;
     return head >= tail ? (size_t)(head - tail) : (size_t)(head + st->slots - tail);
@@ -225,7 +248,7 @@ void nrf_uart_isr(void) {
 
 // ---------------------------------------------------------------- the console instance
 void nrf_console_init(void) {
-    (void)nrf_uart_open(NRF_CONSOLE_ID, &console_config);
+    (void)mhal_uart_open(NRF_CONSOLE_ID, &console_config);
 }
 
 void nrf_console_write(const char *data, size_t len, bool cooked) {
@@ -233,11 +256,11 @@ void nrf_console_write(const char *data, size_t len, bool cooked) {
 }
 
 int nrf_console_getc(void) {
-    return nrf_uart_getc(NRF_CONSOLE_ID);
+    return mhal_uart_getc(NRF_CONSOLE_ID);
 }
 
 size_t nrf_console_any(void) {
-    return nrf_uart_any(NRF_CONSOLE_ID);
+    return mhal_uart_any(NRF_CONSOLE_ID);
 }
 
 bool nrf_console_take_interrupt(void) {

@@ -2,14 +2,15 @@
 // and RXD registers. Transmit polls TXDRDY; each received byte raises RXDRDY, whose
 // interrupt hands it to uart.c (nRF51 RM v3.0, chapter 29). QEMU's microbit models
 // this UART, including ENABLE gating every other write and STARTRX holding input.
+#include "machine_hal.h"
 #include "nrfhal.h"
 
 void nrf_uart_hw_start(int id, uint32_t base, uint32_t baud, uint32_t config, int tx, int rx) {
     (void)id;
     NRF_REG(base + UART_ENABLE) = 0;
-    nrf_gpio_write(tx, true);  // TX idles high: set the latch before it drives
-    nrf_gpio_config(tx, NRF_GPIO_OUTPUT, NRF_GPIO_PULL_NONE);
-    nrf_gpio_config(rx, NRF_GPIO_INPUT, NRF_GPIO_PULL_UP);  // idle high when unplugged
+    mhal_pin_write((unsigned)tx, true);  // TX idles high: set the latch before it drives
+    (void)mhal_pin_config((unsigned)tx, MHAL_PIN_OUT, MHAL_PULL_NONE, 0);
+    (void)mhal_pin_config((unsigned)rx, MHAL_PIN_IN, MHAL_PULL_UP, 0);  // idle high when unplugged
     NRF_REG(base + UART_ENABLE) = UART_ENABLE_UART;  // first: until then writes are ignored
     NRF_REG(base + UART_PSELTXD) = (uint32_t)tx;
     NRF_REG(base + UART_PSELRXD) = (uint32_t)rx;

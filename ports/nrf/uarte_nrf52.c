@@ -4,6 +4,7 @@
 // one-byte buffers: the ENDRX->STARTRX shortcut restarts reception at once, and at
 // each RXSTARTED the interrupt points RXD.PTR at the other buffer for the next byte,
 // so every ENDRX leaves one byte for uart.c while the next is already arriving.
+#include "machine_hal.h"
 #include "nrfhal.h"
 
 // Transmit chunk: the bytes copied to RAM per DMA transfer.
@@ -21,9 +22,9 @@ static uarte_dma_t dma[NRF_UART_COUNT];
 void nrf_uart_hw_start(int id, uint32_t base, uint32_t baud, uint32_t config, int tx, int rx) {
     uarte_dma_t *d = &dma[id];
     NRF_REG(base + UART_ENABLE) = 0;
-    nrf_gpio_write(tx, true);  // TX idles high: set the latch before it drives
-    nrf_gpio_config(tx, NRF_GPIO_OUTPUT, NRF_GPIO_PULL_NONE);
-    nrf_gpio_config(rx, NRF_GPIO_INPUT, NRF_GPIO_PULL_UP);  // idle high when unplugged
+    mhal_pin_write((unsigned)tx, true);  // TX idles high: set the latch before it drives
+    (void)mhal_pin_config((unsigned)tx, MHAL_PIN_OUT, MHAL_PULL_NONE, 0);
+    (void)mhal_pin_config((unsigned)rx, MHAL_PIN_IN, MHAL_PULL_UP, 0);  // idle high when unplugged
     NRF_REG(base + UART_PSELTXD) = (uint32_t)tx;  // port in bit 5, CONNECT (bit 31) 0
     NRF_REG(base + UART_PSELRXD) = (uint32_t)rx;
     NRF_REG(base + UART_PSELRTS) = UART_PSEL_DISCONNECTED;

@@ -1,6 +1,7 @@
 // chip.c -- the RP2040 as the Cortex-M layer sees it: its interrupt vectors, what
 // start-up does between .bss and main() (blocks out of reset, clocks, the TIMER, the
-// console), what a soft reset closes; and the chip's unique ID and reset.
+// console), what a soft reset closes; and the machine module's chip-wide functions
+// (machine_hal.h: unique ID, reset, clock).
 #include "rp2040.h"
 #include "rp2040hal.h"
 
@@ -30,15 +31,21 @@ void cm_chip_soft_reset(void) {
     rp2040_uart_close_all();  // machine.UART(1) does not outlive the run that opened it
 }
 
-void rp2040_chip_unique_id(uint8_t id[8]) {
+// The 8-byte unique ID of the flash chip, as boot2 read it at reset.
+size_t mhal_unique_id(uint8_t buf[MHAL_UNIQUE_ID_MAX]) {
     for (unsigned i = 0; i < 8; i++) {
-        id[i] = (uint8_t)(RP2040_REG(WATCHDOG_SCRATCH(i / 4u)) >> (8u * (i % 4u)));
+        buf[i] = (uint8_t)(RP2040_REG(WATCHDOG_SCRATCH(i / 4u)) >> (8u * (i % 4u)));
     }
+    return 8;
+}
+
+uint32_t mhal_freq(void) {
+    return rp2040_clock_sys_hz();
 }
 
 // SYSRESETREQ would reset the cores only; the watchdog resets the chip as a power-up
 // does (all but the oscillators: PSM_WDSEL) and keeps its scratch registers.
-_Noreturn void rp2040_chip_reset(void) {
+_Noreturn void mhal_reset(void) {
     RP2040_REG(PSM_WDSEL) = PSM_WDSEL_ALL_BUT_OSC;
     RP2040_SET(WATCHDOG_CTRL, WATCHDOG_CTRL_TRIGGER);
     for (;;) {

@@ -1,8 +1,8 @@
 // uart.c -- both PL011 UARTs (RP2040 datasheet 4.2) through one driver: polled
 // transmit, interrupt-driven receive into a static ring buffer per UART. UART0 is the
 // console, opened at reset from the config on GP0/GP1; there Ctrl-C is not buffered but
-// raises a flag the core's poll hook turns into KeyboardInterrupt. machine.UART opens
-// UART1 on the pins of CONFIG_RP2040_UART1_TX_PIN/RX_PIN.
+// raises a flag the core's poll hook turns into KeyboardInterrupt. machine.UART
+// (machine_hal.h's mhal_uart_*) opens UART1 on the pins of CONFIG_RP2040_UART1_TX_PIN/RX_PIN.
 #include "rp2040.h"
 #include "rp2040hal.h"
 
@@ -39,7 +39,7 @@ static const uart_hw_t uart_hw[RP2040_UART_COUNT] = {
 // An open UART's state. The interrupt writes head, readers take from tail: each index
 // has one writer, so no lock is needed on one core.
 typedef struct {
-    rp2040_uart_config_t cfg;
+    mhal_uart_config_t cfg;
     volatile uint16_t head, tail;
     uint16_t slots;
     bool open;
@@ -47,6 +47,12 @@ typedef struct {
 
 static uart_state_t uart_state[RP2040_UART_COUNT];
 static volatile bool console_interrupt;
+
+const int mhal_uart_console = RP2040_CONSOLE_UART;
+
+bool mhal_uart_exists(int id) {
+    return id >= 0 && id < RP2040_UART_COUNT;
+}
 
 size_t rp2040_uart_rx_capacity(int id) {
     return uart_hw[id].rx_slots - 1u;
@@ -57,7 +63,7 @@ static void irq_enable(int irq, bool on) {
     __asm__ volatile("dsb\n isb" ::: "memory");
 }
 
-const char *rp2040_uart_open(int id, const rp2040_uart_config_t *cfg) {
+const char *mhal_uart_open(int id, const mhal_uart_config_t *cfg) {
     const uart_hw_t *hw = &uart_hw[id];
     uart_state_t *st = &uart_state[id];
     // The divisor in 1/64ths: clk_peri / (16 * baud), rounded (4.2.7.1).
@@ -90,8 +96,8 @@ const char *rp2040_uart_open(int id, const rp2040_uart_config_t *cfg) {
     RP2040_REG(hw->base + UART_IBRD) = ibrd;
     RP2040_REG(hw->base + UART_FBRD) = div64 & 63u;
     uint32_t lcr = (uint32_t)(cfg->bits - 5) << UART_LCR_H_WLEN_LSB | UART_LCR_H_FEN;
-    if (cfg->parity != RP2040_PARITY_NONE) {
-        lcr |= UART_LCR_H_PEN | (cfg->parity == RP2040_PARITY_EVEN ? UART_LCR_H_EPS : 0u);
+    if (cfg->parity != MHAL_PARITY_NONE) {
+        lcr |= UART_LCR_H_PEN | (cfg->parity == MHAL_PARITY_EVEN ? UART_LCR_H_EPS : 0u);
     }
     if (cfg->stop == 2) {
         lcr |= UART_LCR_H_STP2;
@@ -105,7 +111,7 @@ const char *rp2040_uart_open(int id, const rp2040_uart_config_t *cfg) {
     return NULL;
 }
 
-void rp2040_uart_close(int id) {
+void mhal_uart_close(int id) {
     const uart_hw_t *hw = &uart_hw[id];
     irq_enable(hw->irq, false);
     RP2040_REG(hw->base + UART_IMSC) = 0;
@@ -118,22 +124,23 @@ void rp2040_uart_close(int id) {
 void rp2040_uart_close_all(void) {
     for (int id = 0; id < RP2040_UART_COUNT; id++) {
         if (id != RP2040_CONSOLE_UART && uart_state[id].open) {
-            rp2040_uart_close(id);
+            mhal_uart_close(id);
         }
     }
 }
 
-bool rp2040_uart_is_open(int id) {
+bool mhal_uart_is_open(int id) {
     return uart_state[id].open;
 }
 
-const rp2040_uart_config_t *rp2040_uart_config(int id) {
+const mhal_uart_config_t *mhal_uart_config(int id) {
     return &uart_state[id].cfg;
 }
 
-void rp2040_uart_pins(int id, int *tx, int *rx) {
-    *tx = uart_hw[id].tx_pin;
-    *rx = uart_hw[id].rx_pin;
+// The GPIO numbers, as "4".
+void mhal_uart_pin_names(int id, char tx[8], char rx[8]) {
+    mhal_name_number(tx, "", uart_hw[id].tx_pin);
+    mhal_name_number(rx, "", uart_hw[id].rx_pin);
 }
 
 static void put_byte(uint32_t base, uint8_t c) {
@@ -152,7 +159,11 @@ void rp2040_uart_write(int id, const char *data, size_t len, bool cooked) {
     }
 }
 
-int rp2040_uart_getc(int id) {
+void mhal_uart_write(int id, const char *data, size_t len) {
+    rp2040_uart_write(id, data, len, false);
+}
+
+int mhal_uart_getc(int id) {
     uart_state_t *st = &uart_state[id];
     uint16_t tail = st->tail;
     if (tail == st->head) {
@@ -163,23 +174,23 @@ int rp2040_uart_getc(int id) {
     return c;
 }
 
-size_t rp2040_uart_any(int id) {
+size_t mhal_uart_any(int id) {
     const uart_state_t *st = &uart_state[id];
     uint16_t head = st->head, tail = st->tail;
     return head >= tail ? (size_t)(head - tail) : (size_t)(head + st->slots - tail);
 }
 
-bool rp2040_uart_tx_ready(int id) {
+bool mhal_uart_tx_ready(int id) {
     return !(RP2040_REG(uart_hw[id].base + UART_FR) & UART_FR_TXFF);
 }
 
-bool rp2040_uart_tx_done(int id) {
+bool mhal_uart_tx_done(int id) {
     return !(RP2040_REG(uart_hw[id].base + UART_FR) & UART_FR_BUSY);
 }
 
-void rp2040_uart_send_break(int id) {
+void mhal_uart_send_break(int id) {
     const uart_hw_t *hw = &uart_hw[id];
-    while (!rp2040_uart_tx_done(id)) {
+    while (!mhal_uart_tx_done(id)) {
     }
     // Hold the line low for two 12-bit frames at least.
     uint64_t hold = 24000000u / uart_state[id].cfg.baud + 1u;
@@ -220,8 +231,9 @@ void rp2040_uart_isr(void) {
 
 // ---------------------------------------------------------------- the console
 void rp2040_console_init(void) {
-    static const rp2040_uart_config_t console = {CONFIG_RP2040_CONSOLE_BAUD, 8, RP2040_PARITY_NONE, 1, 0};
-    (void)rp2040_uart_open(RP2040_CONSOLE_UART, &console);
+    static const mhal_uart_config_t console = {
+        .baud = CONFIG_RP2040_CONSOLE_BAUD, .bits = 8, .parity = MHAL_PARITY_NONE, .stop = 1, .tx = -1, .rx = -1};
+    (void)mhal_uart_open(RP2040_CONSOLE_UART, &console);
 }
 
 void cm_console_write(const char *data, size_t len, bool cooked) {
@@ -229,11 +241,11 @@ void cm_console_write(const char *data, size_t len, bool cooked) {
 }
 
 int cm_console_getc(void) {
-    return rp2040_uart_getc(RP2040_CONSOLE_UART);
+    return mhal_uart_getc(RP2040_CONSOLE_UART);
 }
 
 size_t cm_console_any(void) {
-    return rp2040_uart_any(RP2040_CONSOLE_UART);
+    return mhal_uart_any(RP2040_CONSOLE_UART);
 }
 
 bool cm_console_take_interrupt(void) {

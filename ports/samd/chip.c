@@ -35,19 +35,15 @@ uint32_t mhal_freq(void) {
     return samd_clock_cpu_hz();
 }
 
-size_t mhal_unique_id(uint8_t *buf, size_t max) {
+size_t mhal_unique_id(uint8_t buf[MHAL_UNIQUE_ID_MAX]) {
     // The 128-bit serial number, in four words that are not contiguous.
     static const uint32_t words[4] = SAMD_UID_WORDS;
     size_t n = 0;
     for (size_t w = 0; w < 4; w++) {
         uint32_t v = CM_REG(words[w]);
-        for (unsigned b = 0; b < 4 && n < max; b++) {
+        for (unsigned b = 0; b < 4; b++) {
             buf[n++] = (uint8_t)(v >> (24u - 8u * b));  // big-endian, as the data sheet prints it
         }
     }
     return n;
-}
-
-uint32_t mhal_ticks_ms(void) {
-    return cm_tick_ms();
 }

@@ -43,15 +43,8 @@ bool mhal_pin_parse(const char *name, unsigned *pin) {
 }
 
 void mhal_pin_name(unsigned pin, char buf[8]) {
-    unsigned bit = pin % 32u;
-    buf[0] = 'P';
-    buf[1] = (char)('A' + pin / 32u);
-    size_t i = 2;
-    if (bit >= 10u) {
-        buf[i++] = (char)('0' + bit / 10u);
-    }
-    buf[i++] = (char)('0' + bit % 10u);
-    buf[i] = '\0';
+    const char group[3] = {'P', (char)('A' + pin / 32u), '\0'};
+    mhal_name_number(buf, group, pin % 32u);
 }
 
 void samd_gpio_function(unsigned pin, int function) {

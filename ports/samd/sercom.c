@@ -239,7 +239,8 @@ void samd_sercom_isr(void) {
 
 // ---------------------------------------------------------------- the console
 void samd_console_init(void) {
-    static const mhal_uart_config_t console = {CONFIG_SAMD_CONSOLE_BAUD, 8, MHAL_PARITY_NONE, 1, 0};
+    static const mhal_uart_config_t console = {
+        .baud = CONFIG_SAMD_CONSOLE_BAUD, .bits = 8, .parity = MHAL_PARITY_NONE, .stop = 1, .tx = -1, .rx = -1};
     (void)mhal_uart_open(CONSOLE, &console);
 }
 

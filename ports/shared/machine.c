@@ -1,26 +1,16 @@
 // machine.c -- the `machine` module every microcontroller port shares: Pin (in/out/
-// open-drain/alt/analog, pull, value, on/off/toggle), UART (timeouts, read/readline/
-// readinto/write, select/poll), reset(), freq(), unique_id(). All the Python is here;
-// the chip implements machine_hal.h on its registers. Registered in the build's
-// builtin-module table when a port compiles this file.
+// open-drain, alt/analog where the chip has them, pull, value, on/off/toggle), UART
+// (timeouts, read/readline/readinto/write, select/poll), reset(), freq(), unique_id().
+// All the Python is here; the chip implements machine_hal.h on its registers, and its
+// machine_chip.h says which extras it has. Registered in the build's builtin-module
+// table when a port compiles this file.
 #include "mpf.h"
 #include "port.h"
 #include "machine_hal.h"
 
-// Bytes of the longest unique ID a chip reports (STM32: 12, SAMD: 16, nRF: 8).
-#define MACHINE_UID_MAX 16
 
 // ---------------------------------------------------------------- Pin
-// Pin modes as Python sees them: machine_hal.h's.
-enum {
-    PIN_IN = MHAL_PIN_IN,
-    PIN_OUT = MHAL_PIN_OUT,
-    PIN_ALT = MHAL_PIN_ALT,
-    PIN_ANALOG = MHAL_PIN_ANALOG,
-    PIN_OPEN_DRAIN = MHAL_PIN_OPEN_DRAIN,
-    PIN_ALT_OPEN_DRAIN = MHAL_PIN_ALT_OPEN_DRAIN,
-};
-enum { PIN_PULL_NONE = MHAL_PULL_NONE, PIN_PULL_UP = MHAL_PULL_UP, PIN_PULL_DOWN = MHAL_PULL_DOWN };
+// Pin modes and pulls as Python sees them: machine_hal.h's.
 
 typedef struct machine_pin {
     mpf_obj_base_t base;
@@ -36,28 +26,42 @@ static machine_pin_t *pin_self(mpf_obj_t o) {
     return (machine_pin_t *)mpf_obj_ptr(o);
 }
 
-// Argument names of Pin() and Pin.init() after the id: mode, pull, value, alt.
-static const mpf_qstr_t pin_arg_names[] = {MPF_QSTR_mode, MPF_QSTR_pull, MPF_QSTR_value, MPF_QSTR_alt};
-enum { PIN_ARG_MODE, PIN_ARG_PULL, PIN_ARG_VALUE, PIN_ARG_ALT, PIN_N_ARGS };
+// Argument names of Pin() and Pin.init() after the id: mode, pull, value (and alt).
+static const mpf_qstr_t pin_arg_names[] = {
+    MPF_QSTR_mode, MPF_QSTR_pull, MPF_QSTR_value,
+#if MHAL_PIN_HAS_ALT
+    MPF_QSTR_alt,
+#endif
+};
+enum { PIN_ARG_MODE, PIN_ARG_PULL, PIN_ARG_VALUE, PIN_ARG_ALT, PIN_N_ARGS = PIN_ARG_ALT + MHAL_PIN_HAS_ALT };
+
+static bool pin_mode_valid(mpf_int_t mode) {
+    return mode == MHAL_PIN_IN || mode == MHAL_PIN_OUT || mode == MHAL_PIN_OPEN_DRAIN
+        || (MHAL_PIN_HAS_ALT && (mode == MHAL_PIN_ALT || mode == MHAL_PIN_ALT_OPEN_DRAIN || mode == MHAL_PIN_ANALOG));
+}
 
 // Apply the given ones of [vals] (mode, pull, value, alt) to [self]; the others keep
 // their current setting, as machine.Pin.init() documents.
 static void pin_configure(machine_pin_t *self, const mpf_obj_t *vals) {
     mpf_int_t mode = mpf_arg_int(vals[PIN_ARG_MODE], self->mode);
-    if (mode != PIN_IN && mode != PIN_OUT && mode != PIN_OPEN_DRAIN && mode != PIN_ALT
-        && mode != PIN_ALT_OPEN_DRAIN && mode != PIN_ANALOG) {
-        mpf_raise_msg(&mpf_type_ValueError, "invalid Pin mode");
+    if (!pin_mode_valid(mode)) {
+        mpf_raise_msg(&mpf_type_ValueError,
+            MHAL_PIN_HAS_ALT ? "invalid Pin mode" : "invalid Pin mode (Pin.IN, Pin.OUT or Pin.OPEN_DRAIN)");
     }
     mpf_obj_t pull_arg = vals[PIN_ARG_PULL];
-    mpf_int_t pull = pull_arg == MPF_OBJ_NULL ? self->pull : mpf_arg_int(pull_arg, PIN_PULL_NONE);
-    if (pull != PIN_PULL_NONE && pull != PIN_PULL_UP && pull != PIN_PULL_DOWN) {
+    mpf_int_t pull = pull_arg == MPF_OBJ_NULL ? self->pull : mpf_arg_int(pull_arg, MHAL_PULL_NONE);
+    if (pull != MHAL_PULL_NONE && pull != MHAL_PULL_UP && pull != MHAL_PULL_DOWN) {
         mpf_raise_msg(&mpf_type_ValueError, "Pin pull must be None, Pin.PULL_UP or Pin.PULL_DOWN");
     }
+#if MHAL_PIN_HAS_ALT
     mpf_int_t alt = mpf_arg_int(vals[PIN_ARG_ALT], self->alt);
-    bool alt_mode = mode == PIN_ALT || mode == PIN_ALT_OPEN_DRAIN;
+    bool alt_mode = mode == MHAL_PIN_ALT || mode == MHAL_PIN_ALT_OPEN_DRAIN;
     if (alt_mode && (alt < 0 || alt > 15)) {
         mpf_raise_msg(&mpf_type_ValueError, "Pin.ALT needs alt=0..15");
     }
+#else
+    mpf_int_t alt = 0;
+#endif
     self->mode = (uint8_t)mode;
     self->pull = (uint8_t)pull;
     self->alt = (uint8_t)alt;
@@ -71,11 +75,13 @@ static void pin_configure(machine_pin_t *self, const mpf_obj_t *vals) {
 }
 
 // Pin(id, mode=-1, pull=-1, value=None, *, alt=-1): id is a name ("PA5") or the chip's pin number.
-// Without mode and pull the pin is left as it is (its settings are read back).
+// Without mode and pull the pin is left as it is (its settings are read back), or made
+// an input without pull on chips that say so (MHAL_PIN_NEW_IS_INPUT).
 static mpf_obj_t pin_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_obj_t vals[PIN_N_ARGS];
     mpf_arg_parse(n_args, n_kw, args, 1, 3, PIN_N_ARGS, pin_arg_names, vals);
     unsigned pin;
+#if MHAL_PIN_HAS_NAMES
     if (MPF_IS_STR(args[0])) {
         size_t len;
         const char *data = mpf_obj_str_data(args[0], &len);
@@ -84,18 +90,25 @@ static mpf_obj_t pin_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
             memcpy(name, data, len);
         }
         if (len >= sizeof(name) || !mhal_pin_parse(name, &pin)) {
-            mpf_raise_fmt(&mpf_type_ValueError, "invalid pin name %R (expected e.g. 'PA5')", args[0]);
+            mpf_raise_fmt(&mpf_type_ValueError, "invalid pin name %R" MHAL_PIN_NAME_HINT, args[0]);
         }
-    } else {
+    } else
+#endif
+    {
         mpf_int_t id = mpf_obj_get_int(args[0]);
         if (id < 0 || id >= (mpf_int_t)mhal_pin_count || !mhal_pin_exists((unsigned)id)) {
-            mpf_raise_msg(&mpf_type_ValueError, "pin number out of range");
+            mpf_raise_fmt(&mpf_type_ValueError, MHAL_PIN_RANGE_ERROR, (int)id);
         }
         pin = (unsigned)id;
     }
     machine_pin_t *self = mpf_new(machine_pin_t);
     self->base.type = type;
     self->pin = (uint16_t)pin;
+#if MHAL_PIN_NEW_IS_INPUT
+    self->mode = MHAL_PIN_IN;
+    self->pull = MHAL_PULL_NONE;
+    if (true) {
+#else
     mhal_pin_mode_t mode;
     mhal_pin_pull_t pull;
     int alt;
@@ -104,6 +117,7 @@ static mpf_obj_t pin_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
     self->pull = (uint8_t)pull;
     self->alt = (uint8_t)alt;
     if (vals[PIN_ARG_MODE] != MPF_OBJ_NULL || vals[PIN_ARG_PULL] != MPF_OBJ_NULL) {
+#endif
         pin_configure(self, vals);
     } else if (vals[PIN_ARG_VALUE] != MPF_OBJ_NULL && vals[PIN_ARG_VALUE] != MPF_OBJ_NONE) {
         mhal_pin_write(pin, mpf_obj_is_true(vals[PIN_ARG_VALUE]));
@@ -113,32 +127,33 @@ static mpf_obj_t pin_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
 
 static const char *pin_mode_name(int mode) {
     switch (mode) {
-        case PIN_IN:
+        case MHAL_PIN_IN:
             return "IN";
-        case PIN_OUT:
+        case MHAL_PIN_OUT:
             return "OUT";
-        case PIN_OPEN_DRAIN:
+        case MHAL_PIN_OPEN_DRAIN:
             return "OPEN_DRAIN";
-        case PIN_ALT:
+        case MHAL_PIN_ALT:
             return "ALT";
-        case PIN_ALT_OPEN_DRAIN:
+        case MHAL_PIN_ALT_OPEN_DRAIN:
             return "ALT_OPEN_DRAIN";
         default:
             return "ANALOG";
     }
 }
 
-// Pin('PA5', mode=Pin.OUT, pull=Pin.PULL_UP): what would make the same pin again.
+// Pin('PA5', mode=Pin.OUT, pull=Pin.PULL_UP): what would make the same pin again (in
+// the chip's words: machine_chip.h's MHAL_PIN_REPR_*).
 static void pin_print(const mpf_print_t *p, mpf_obj_t o, mpf_print_kind_t kind) {
     (void)kind;
     machine_pin_t *self = pin_self(o);
     char name[8];
     mhal_pin_name(self->pin, name);
-    mpf_printf(p, "Pin('%s', mode=Pin.%s", name, pin_mode_name(self->mode));
-    if (self->pull != PIN_PULL_NONE) {
-        mpf_printf(p, ", pull=Pin.%s", self->pull == PIN_PULL_UP ? "PULL_UP" : "PULL_DOWN");
+    mpf_printf(p, "Pin(" MHAL_PIN_REPR_ID ", " MHAL_PIN_REPR_MODE "%s", name, pin_mode_name(self->mode));
+    if (self->pull != MHAL_PULL_NONE) {
+        mpf_printf(p, ", " MHAL_PIN_REPR_PULL "%s", self->pull == MHAL_PULL_UP ? "PULL_UP" : "PULL_DOWN");
     }
-    if (self->mode == PIN_ALT || self->mode == PIN_ALT_OPEN_DRAIN) {
+    if (MHAL_PIN_HAS_ALT && (self->mode == MHAL_PIN_ALT || self->mode == MHAL_PIN_ALT_OPEN_DRAIN)) {
         mpf_printf(p, ", alt=%d", self->alt);
     }
     mpf_printf(p, ")");
@@ -195,12 +210,15 @@ MPF_FUN_1(pin_toggle_obj, MPF_QSTR_toggle, pin_toggle);
 static mpf_obj_t pin_get_set(size_t n_args, const mpf_obj_t *args, int which) {
     machine_pin_t *self = pin_self(args[0]);
     if (n_args == 1) {
-        if (which == PIN_ARG_PULL && self->pull == PIN_PULL_NONE) {
+        if (which == PIN_ARG_PULL && self->pull == MHAL_PULL_NONE) {
             return MPF_OBJ_NONE;
         }
         return mpf_obj_new_small_int(which == PIN_ARG_MODE ? self->mode : self->pull);
     }
-    mpf_obj_t vals[PIN_N_ARGS] = {MPF_OBJ_NULL, MPF_OBJ_NULL, MPF_OBJ_NULL, MPF_OBJ_NULL};
+    mpf_obj_t vals[PIN_N_ARGS];
+    for (size_t i = 0; i < PIN_N_ARGS; i++) {
+        vals[i] = MPF_OBJ_NULL;
+    }
     vals[which] = args[1];
     pin_configure(self, vals);
     return MPF_OBJ_NONE;
@@ -224,14 +242,18 @@ static const mpf_map_elem_t pin_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_toggle), MPF_ROM_PTR(&pin_toggle_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_mode), MPF_ROM_PTR(&pin_mode_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_pull), MPF_ROM_PTR(&pin_pull_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_IN), MPF_ROM_INT(PIN_IN)},
-    {MPF_ROM_QSTR(MPF_QSTR_OUT), MPF_ROM_INT(PIN_OUT)},
-    {MPF_ROM_QSTR(MPF_QSTR_OPEN_DRAIN), MPF_ROM_INT(PIN_OPEN_DRAIN)},
-    {MPF_ROM_QSTR(MPF_QSTR_ALT), MPF_ROM_INT(PIN_ALT)},
-    {MPF_ROM_QSTR(MPF_QSTR_ALT_OPEN_DRAIN), MPF_ROM_INT(PIN_ALT_OPEN_DRAIN)},
-    {MPF_ROM_QSTR(MPF_QSTR_ANALOG), MPF_ROM_INT(PIN_ANALOG)},
-    {MPF_ROM_QSTR(MPF_QSTR_PULL_UP), MPF_ROM_INT(PIN_PULL_UP)},
-    {MPF_ROM_QSTR(MPF_QSTR_PULL_DOWN), MPF_ROM_INT(PIN_PULL_DOWN)},
+    {MPF_ROM_QSTR(MPF_QSTR_IN), MPF_ROM_INT(MHAL_PIN_IN)},
+    {MPF_ROM_QSTR(MPF_QSTR_OUT), MPF_ROM_INT(MHAL_PIN_OUT)},
+    {MPF_ROM_QSTR(MPF_QSTR_OPEN_DRAIN), MPF_ROM_INT(MHAL_PIN_OPEN_DRAIN)},
+#if MHAL_PIN_HAS_ALT
+    {MPF_ROM_QSTR(MPF_QSTR_ALT), MPF_ROM_INT(MHAL_PIN_ALT)},
+    {MPF_ROM_QSTR(MPF_QSTR_ALT_OPEN_DRAIN), MPF_ROM_INT(MHAL_PIN_ALT_OPEN_DRAIN)},
+    {MPF_ROM_QSTR(MPF_QSTR_ANALOG), MPF_ROM_INT(MHAL_PIN_ANALOG)},
+#endif
+    {MPF_ROM_QSTR(MPF_QSTR_PULL_UP), MPF_ROM_INT(MHAL_PULL_UP)},
+#if MHAL_PIN_HAS_PULL_DOWN
+    {MPF_ROM_QSTR(MPF_QSTR_PULL_DOWN), MPF_ROM_INT(MHAL_PULL_DOWN)},
+#endif
 };
 MPF_ROM_MAP(pin_locals, pin_locals_table);
 
@@ -262,9 +284,12 @@ extern const mpf_type_t machine_uart_type;
 static const mpf_qstr_t uart_arg_names[] = {
     MPF_QSTR_baudrate, MPF_QSTR_bits, MPF_QSTR_parity, MPF_QSTR_stop,
     MPF_QSTR_timeout, MPF_QSTR_timeout_char, MPF_QSTR_rxbuf,
+#if MHAL_UART_HAS_PIN_ARGS
+    MPF_QSTR_tx, MPF_QSTR_rx,
+#endif
 };
 enum { UART_ARG_BAUD, UART_ARG_BITS, UART_ARG_PARITY, UART_ARG_STOP, UART_ARG_TIMEOUT, UART_ARG_TIMEOUT_CHAR,
-    UART_ARG_RXBUF, UART_N_ARGS };
+    UART_ARG_RXBUF, UART_ARG_TX, UART_ARG_RX, UART_N_ARGS = UART_ARG_TX + 2 * MHAL_UART_HAS_PIN_ARGS };
 
 // A UART object that is open, or OSError.
 static machine_uart_t *uart_open_self(mpf_obj_t o) {
@@ -276,12 +301,12 @@ static machine_uart_t *uart_open_self(mpf_obj_t o) {
 }
 
 // (Re)initialise from the arguments after self (or the id): a full init, so those not
-// given take their defaults (9600 8N1, timeout 0, the whole static ring).
+// given take their defaults (MHAL_UART_DEFAULT_BAUD 8N1, timeout 0, the whole static ring).
 static void uart_init_args(machine_uart_t *self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_obj_t vals[UART_N_ARGS];
     mpf_arg_parse(n_args, n_kw, args, 1, 4, UART_N_ARGS, uart_arg_names, vals);
     mhal_uart_config_t cfg = {0};
-    mpf_int_t baud = mpf_arg_int(vals[UART_ARG_BAUD], 9600);
+    mpf_int_t baud = mpf_arg_int(vals[UART_ARG_BAUD], MHAL_UART_DEFAULT_BAUD);
     mpf_int_t bits = mpf_arg_int(vals[UART_ARG_BITS], 8);
     mpf_int_t parity = mpf_arg_int(vals[UART_ARG_PARITY], -1);
     mpf_int_t stop = mpf_arg_int(vals[UART_ARG_STOP], 1);
@@ -295,6 +320,15 @@ static void uart_init_args(machine_uart_t *self, size_t n_args, size_t n_kw, con
     cfg.parity = parity < 0 ? MHAL_PARITY_NONE : parity == 0 ? MHAL_PARITY_EVEN : MHAL_PARITY_ODD;
     cfg.stop = (uint8_t)stop;
     cfg.rxbuf = rxbuf > 0xFFFF ? 0xFFFF : (uint16_t)rxbuf;
+    cfg.tx = cfg.rx = -1;
+#if MHAL_UART_HAS_PIN_ARGS
+    mpf_int_t tx = mpf_arg_int(vals[UART_ARG_TX], -1);
+    mpf_int_t rx = mpf_arg_int(vals[UART_ARG_RX], -1);
+    tx = tx < -1 || tx > 0x7FFF ? 0x7FFF : tx;  // no pin has that number
+    rx = rx < -1 || rx > 0x7FFF ? 0x7FFF : rx;
+    cfg.tx = (int16_t)tx;  // the chip checks them
+    cfg.rx = (int16_t)rx;
+#endif
     // Default gap between bytes: two 12-bit frames, plus a tick for the 1 ms resolution.
     mpf_int_t char_ms = (24000 + baud - 1) / baud + 1;
     mpf_int_t timeout = mpf_arg_int(vals[UART_ARG_TIMEOUT], 0);
@@ -317,14 +351,19 @@ static mpf_obj_t uart_make_new(const mpf_type_t *type, size_t n_args, size_t n_k
     mpf_arg_check_num(n_args, n_kw, 1, 5, true);
     mpf_int_t id = mpf_obj_get_int(args[0]);
     if (id < 0 || id > MHAL_UART_MAX || !mhal_uart_exists((int)id)) {
-        mpf_raise_fmt(&mpf_type_ValueError, "UART(%d) does not exist on the " CONFIG_CHIP, (int)id);
+        mpf_raise_fmt(
+            &mpf_type_ValueError, "UART(%d) does not exist on the " CONFIG_CHIP MHAL_UART_ABSENT_NOTE, (int)id);
     }
     if (id == mhal_uart_console) {
-        mpf_raise_fmt(&mpf_type_ValueError, "UART(%d) is the console: use sys.stdin and sys.stdout", (int)id);
+        mpf_raise_fmt(&mpf_type_ValueError,
+            "UART(%d) is the console" MHAL_UART_CONSOLE_NOTE ": use sys.stdin and sys.stdout", (int)id);
     }
     machine_uart_t *self = &uart_objs[id];
-    self->base.type = &machine_uart_type;
-    self->id = (uint8_t)id;
+    if (self->base.type == NULL) {  // first use: a UART open already (a console one) reads byte by byte
+        self->base.type = &machine_uart_type;
+        self->id = (uint8_t)id;
+        self->timeout_char = 1;
+    }
     if (n_args > 1 || n_kw > 0 || !mhal_uart_is_open(self->id)) {
         uart_init_args(self, n_args, n_kw, args);
     }
@@ -339,8 +378,14 @@ static void uart_print(const mpf_print_t *p, mpf_obj_t o, mpf_print_kind_t kind)
         return;
     }
     const mhal_uart_config_t *cfg = mhal_uart_config(self->id);
-    mpf_printf(p, "UART(%d, baudrate=%u, bits=%d, parity=%s, stop=%d)", self->id, (unsigned)cfg->baud, cfg->bits,
+    mpf_printf(p, "UART(%d, baudrate=%u, bits=%d, parity=%s, stop=%d", self->id, (unsigned)cfg->baud, cfg->bits,
         cfg->parity == MHAL_PARITY_NONE ? "None" : cfg->parity == MHAL_PARITY_EVEN ? "0" : "1", cfg->stop);
+#if MHAL_UART_REPR_PINS
+    char tx[8], rx[8];
+    mhal_uart_pin_names(self->id, tx, rx);
+    mpf_printf(p, ", tx=%s, rx=%s", tx, rx);
+#endif
+    mpf_printf(p, ")");
 }
 
 // uart.init(baudrate=9600, bits=8, parity=None, stop=1, *, timeout=0, timeout_char, rxbuf)
@@ -361,9 +406,9 @@ MPF_FUN_1(uart_deinit_obj, MPF_QSTR_deinit, uart_deinit);
 
 // The next received byte, waiting up to [ms] milliseconds; -1 on timeout.
 static int uart_getc_wait(int id, uint32_t ms) {
-    uint32_t t0 = mhal_ticks_ms();
+    uint32_t t0 = mpf_port_ticks_ms();
     int c;
-    while ((c = mhal_uart_getc(id)) < 0 && mhal_ticks_ms() - t0 < ms) {
+    while ((c = mhal_uart_getc(id)) < 0 && mpf_port_ticks_ms() - t0 < ms) {
         mpf_port_poll();  // Ctrl-C on the console raises KeyboardInterrupt
         mpf_port_idle();  // until a received byte or the next SysTick
     }
@@ -473,11 +518,13 @@ static mpf_obj_t uart_txdone(mpf_obj_t o) {
 }
 MPF_FUN_1(uart_txdone_obj, MPF_QSTR_txdone, uart_txdone);
 
+#if MHAL_UART_HAS_BREAK
 static mpf_obj_t uart_sendbreak(mpf_obj_t o) {
     mhal_uart_send_break(uart_open_self(o)->id);
     return MPF_OBJ_NONE;
 }
 MPF_FUN_1(uart_sendbreak_obj, MPF_QSTR_sendbreak, uart_sendbreak);
+#endif
 
 // select/poll: readable when bytes wait in the ring, writable when TXE is set.
 static uintptr_t uart_poll(mpf_obj_t o, uintptr_t events) {
@@ -505,7 +552,9 @@ static const mpf_map_elem_t uart_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_any), MPF_ROM_PTR(&uart_any_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_flush), MPF_ROM_PTR(&uart_flush_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_txdone), MPF_ROM_PTR(&uart_txdone_obj)},
+#if MHAL_UART_HAS_BREAK
     {MPF_ROM_QSTR(MPF_QSTR_sendbreak), MPF_ROM_PTR(&uart_sendbreak_obj)},
+#endif
 };
 MPF_ROM_MAP(uart_locals, uart_locals_table);
 
@@ -524,24 +573,44 @@ static mpf_obj_t machine_reset(void) {
 }
 MPF_FUN_0(machine_reset_obj, MPF_QSTR_reset, machine_reset);
 
+#if MHAL_HAS_FREQ_SET
+// freq() -> the CPU clock in Hz; freq(hz) sets it (the chip says which it can).
+static mpf_obj_t machine_freq(size_t n_args, const mpf_obj_t *args) {
+    if (n_args == 0) {
+        return mpf_obj_new_int((mpf_int_t)mhal_freq());
+    }
+    mpf_int_t hz = mpf_obj_get_int(args[0]);
+    const char *err = mhal_freq_set(hz > 0 ? (uint32_t)hz : 0);
+    if (err != NULL) {
+        mpf_raise_msg(&mpf_type_ValueError, err);
+    }
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_VAR(machine_freq_obj, MPF_QSTR_freq, 0, 1, machine_freq);
+#else
 static mpf_obj_t machine_freq(void) {
     return mpf_obj_new_int((mpf_int_t)mhal_freq());
 }
 MPF_FUN_0(machine_freq_obj, MPF_QSTR_freq, machine_freq);
+#endif
 
+#if MHAL_HAS_UNIQUE_ID
 static mpf_obj_t machine_unique_id(void) {
-    uint8_t uid[MACHINE_UID_MAX];
-    size_t n = mhal_unique_id(uid, sizeof(uid));
+    uint8_t uid[MHAL_UNIQUE_ID_MAX];  // STM32: 12 bytes, SAMD: 16, nRF: 8, ESP32-C3: 6
+    size_t n = mhal_unique_id(uid);
     return mpf_obj_new_bytes(uid, n);
 }
 MPF_FUN_0(machine_unique_id_obj, MPF_QSTR_unique_id, machine_unique_id);
+#endif
 
 static const mpf_map_elem_t machine_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_Pin), MPF_ROM_PTR(&machine_pin_type)},
     {MPF_ROM_QSTR(MPF_QSTR_UART), MPF_ROM_PTR(&machine_uart_type)},
     {MPF_ROM_QSTR(MPF_QSTR_reset), MPF_ROM_PTR(&machine_reset_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_freq), MPF_ROM_PTR(&machine_freq_obj)},
+#if MHAL_HAS_UNIQUE_ID
     {MPF_ROM_QSTR(MPF_QSTR_unique_id), MPF_ROM_PTR(&machine_unique_id_obj)},
+#endif
 };
 MPF_ROM_MAP(machine_members, machine_members_table);
 

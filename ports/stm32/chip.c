@@ -1,6 +1,8 @@
 // chip.c -- the STM32F4 as the Cortex-M layer sees it: its interrupt vectors, what
 // start-up does between .bss and main() (clock tree, SysTick, console), and what a
-// soft reset closes.
+// soft reset closes; the chip-wide functions of the shared machine module.
+#include <string.h>
+
 #include "stm32f4.h"
 #include "stm32hal.h"
 
@@ -32,4 +34,21 @@ void cm_chip_init(void) {
 
 void cm_chip_soft_reset(void) {
     stm32_usart_close_all();  // machine.UARTs do not outlive the run that opened them
+}
+
+// ---------------------------------------------------------------- machine_hal.h
+// Bytes of the device's unique ID (RM0090 39.1).
+#define STM32_UID_BYTES 12
+
+_Noreturn void mhal_reset(void) {
+    cm_system_reset();
+}
+
+uint32_t mhal_freq(void) {
+    return stm32_clock_hclk_hz();
+}
+
+size_t mhal_unique_id(uint8_t buf[MHAL_UNIQUE_ID_MAX]) {
+    memcpy(buf, (const void *)(uintptr_t)STM32_UID_BASE, STM32_UID_BYTES);
+    return STM32_UID_BYTES;
 }

@@ -1,4 +1,5 @@
-// gpio.c -- GPIO pins: name parsing ("PA9"), mode/pull/alternate function, read/write.
+// gpio.c -- GPIO pins: name parsing ("PA9"), mode/pull/alternate function, read/write;
+// machine.Pin's view of them (machine_hal.h), where a pin is port * 16 + bit.
 #include "stm32f4.h"
 #include "stm32hal.h"
 
@@ -63,4 +64,52 @@ void stm32_gpio_write(int port, int pin, bool high) {
 
 bool stm32_gpio_read(int port, int pin) {
     return (STM32_REG(GPIO_BASE((uint32_t)port) + GPIO_IDR) >> pin) & 1u;
+}
+
+// ---------------------------------------------------------------- machine_hal.h
+const unsigned mhal_pin_count = STM32_GPIO_PORTS * 16u;
+
+bool mhal_pin_exists(unsigned pin) {
+    return pin < mhal_pin_count;
+}
+
+bool mhal_pin_parse(const char *name, unsigned *pin) {
+    int port, bit;
+    if (!stm32_gpio_parse(name, &port, &bit)) {
+        return false;
+    }
+    *pin = (unsigned)(port * 16 + bit);
+    return true;
+}
+
+void mhal_pin_name(unsigned pin, char buf[8]) {
+    const char port[3] = {'P', (char)('A' + pin / 16u), '\0'};
+    mhal_name_number(buf, port, pin % 16u);
+}
+
+// The modes are the MODER encodings already (machine_chip.h).
+const char *mhal_pin_config(unsigned pin, mhal_pin_mode_t mode, mhal_pin_pull_t pull, int alt) {
+    stm32_gpio_config((int)(pin / 16u), (int)(pin % 16u), (int)mode, (stm32_gpio_pull_t)pull, alt);
+    return NULL;
+}
+
+void mhal_pin_get(unsigned pin, mhal_pin_mode_t *mode, mhal_pin_pull_t *pull, int *alt) {
+    int port = (int)(pin / 16u), bit = (int)(pin % 16u);
+    *mode = (mhal_pin_mode_t)stm32_gpio_mode(port, bit);
+    *pull = (mhal_pin_pull_t)stm32_gpio_pull(port, bit);
+    uint32_t afr = GPIO_BASE((uint32_t)port) + (bit < 8 ? GPIO_AFRL : GPIO_AFRH);
+    *alt = (int)((STM32_REG(afr) >> (4u * (uint32_t)(bit & 7))) & 0xFu);
+}
+
+bool mhal_pin_read(unsigned pin) {
+    return stm32_gpio_read((int)(pin / 16u), (int)(pin % 16u));
+}
+
+void mhal_pin_write(unsigned pin, bool high) {
+    stm32_gpio_write((int)(pin / 16u), (int)(pin % 16u), high);
+}
+
+// The output latch (ODR), for toggle().
+bool mhal_pin_output(unsigned pin) {
+    return (STM32_REG(GPIO_BASE(pin / 16u) + GPIO_ODR) >> (pin % 16u)) & 1u;
 }

@@ -1,8 +1,8 @@
 // stm32hal.h -- the port's hardware layer as the rest of the port sees it: one
 // prefix per file (stm32_clock_ clock.c, stm32_gpio_ gpio.c, stm32_usart_ and
-// stm32_console_ usart.c; chip.c holds the interrupt vectors and cm_chip_*). Start-up, faults, SysTick, semihosting
+// stm32_console_ usart.c, with machine_hal.h's mhal_pin_ in gpio.c and mhal_uart_ in usart.c; chip.c holds the interrupt vectors and cm_chip_*). Start-up, faults, SysTick, semihosting
 // and the core's port contract are the shared Cortex-M layer's (ports/cortex_m/,
-// cortex_m.h). Nothing here knows about the Python core; machine.c joins the two.
+// cortex_m.h). Nothing here knows about the Python core; ports/shared/machine.c joins the two.
 #ifndef STM32_STM32HAL_H
 #define STM32_STM32HAL_H
 
@@ -12,6 +12,7 @@
 
 #include "config.h"
 #include "cortex_m.h"
+#include "machine_hal.h"
 
 // ---------------------------------------------------------------- clock.c
 // Program the clock tree the config asks for (HSI, or HSE through the PLL).
@@ -49,45 +50,18 @@ bool stm32_gpio_read(int port, int pin);
 // One driver for every USART: polled transmit, interrupt-driven receive into a
 // static ring buffer per USART. The console is the instance CONFIG_STM32_CONSOLE_USART
 // (stm32_console_*: its settings come from the config and Ctrl-C on it is a signal,
-// not data); machine.UART opens the others. USARTs are numbered 1..6 as in RM0090.
-#define STM32_USART_MAX 6
-typedef enum { STM32_PARITY_NONE = 0, STM32_PARITY_EVEN = 1, STM32_PARITY_ODD = 2 } stm32_parity_t;
-typedef struct {
-    uint32_t baud;
-    uint8_t bits;      // data bits: 8, or 7 with parity
-    uint8_t parity;    // stm32_parity_t
-    uint8_t stop;      // 1 or 2
-    uint16_t rxbuf;    // ring capacity; 0: all of the static buffer
-} stm32_usart_config_t;
-// True if USART [id] exists on this chip.
-bool stm32_usart_exists(int id);
+// not data); machine.UART opens the others through machine_hal.h's mhal_uart_*, which
+// usart.c implements. USARTs are numbered 1..6 as in RM0090.
+#define STM32_USART_MAX MHAL_UART_MAX
 // Capacity of [id]'s static receive buffer in bytes.
 size_t stm32_usart_rx_capacity(int id);
-// Enable [id] with [cfg] on its configured pins, its receive ring emptied. Returns
-// NULL, or what is wrong with [cfg] (then nothing changed).
-const char *stm32_usart_open(int id, const stm32_usart_config_t *cfg);
-// Disable [id]: its interrupt, the peripheral and its clock.
-void stm32_usart_close(int id);
 // Close every open USART but the console (a soft reset).
 void stm32_usart_close_all(void);
-bool stm32_usart_is_open(int id);
-// The settings [id] was opened with (valid while it is open).
-const stm32_usart_config_t *stm32_usart_config(int id);
 // The TX and RX pin names [id] uses.
 void stm32_usart_pins(int id, const char **tx, const char **rx);
 // Send [len] bytes, blocking until the last is in the data register; "\n" goes out as
 // "\r\n" when [cooked].
 void stm32_usart_write(int id, const char *data, size_t len, bool cooked);
-// A received byte from [id]'s ring buffer, or -1 when it is empty.
-int stm32_usart_getc(int id);
-// Bytes waiting in [id]'s ring buffer.
-size_t stm32_usart_any(int id);
-// True when the transmit data register can take a byte (TXE).
-bool stm32_usart_tx_ready(int id);
-// True when nothing is being transmitted (TC): the last byte has left the pin.
-bool stm32_usart_tx_done(int id);
-// Send a break (one frame of zeros).
-void stm32_usart_send_break(int id);
 // Bytes [id]'s receive interrupt dropped because the ring was full.
 uint32_t stm32_usart_dropped(int id);
 // The interrupt handler of every USART (it finds its USART from the active vector).

@@ -3,7 +3,7 @@
 // CONFIG_STM32_CONSOLE_USART, opened at reset from the config; there Ctrl-C is not
 // buffered but raises a flag the core's poll hook turns into KeyboardInterrupt (except
 // while the REPL reads: then it is data).
-// machine.UART (machine.c) opens the other instances.
+// machine.UART (ports/shared/machine.c, through machine_hal.h) opens the other instances.
 #include "stm32f4.h"
 #include "stm32hal.h"
 
@@ -53,7 +53,7 @@ static const usart_hw_t usart_hw[STM32_USART_MAX] = {
 // What an open USART is doing. The receive interrupt writes head, readers take from
 // tail: each index has one writer, so no lock is needed on a single core.
 typedef struct {
-    stm32_usart_config_t cfg;
+    mhal_uart_config_t cfg;
     volatile uint16_t head, tail;
     uint16_t slots;     // ring slots in use: capacity + 1
     uint8_t data_mask;  // 0x7F with 7 data bits: the parity bit is not data
@@ -64,11 +64,13 @@ typedef struct {
 static usart_state_t usart_state[STM32_USART_MAX];
 static volatile bool console_interrupt;
 
+const int mhal_uart_console = CONFIG_STM32_CONSOLE_USART;
+
 #define CONSOLE_ID CONFIG_STM32_CONSOLE_USART
 _Static_assert(CONSOLE_ID == 1 || CONSOLE_ID == 2 || CONSOLE_ID == 6 || STM32_HAS_USART3_4_5,
     "CONFIG_STM32_CONSOLE_USART names a USART this chip does not have");
 
-bool stm32_usart_exists(int id) {
+bool mhal_uart_exists(int id) {
     return id >= 1 && id <= STM32_USART_MAX && usart_hw[id - 1].base != 0;
 }
 
@@ -88,8 +90,8 @@ static void config_pin(const char *name, stm32_gpio_pull_t pull, int af) {
     }
 }
 
-const char *stm32_usart_open(int id, const stm32_usart_config_t *cfg) {
-    if (!stm32_usart_exists(id)) {
+const char *mhal_uart_open(int id, const mhal_uart_config_t *cfg) {
+    if (!mhal_uart_exists(id)) {
         return "no such UART on this chip";
     }
     const usart_hw_t *hw = &usart_hw[id - 1];
@@ -104,8 +106,8 @@ const char *stm32_usart_open(int id, const stm32_usart_config_t *cfg) {
     }
     uint32_t cr1 = USART_CR1_UE | USART_CR1_TE | USART_CR1_RE | USART_CR1_RXNEIE;
     // The word length counts the parity bit: 8 data + parity is a 9-bit word.
-    if (cfg->parity != STM32_PARITY_NONE) {
-        cr1 |= USART_CR1_PCE | (cfg->parity == STM32_PARITY_ODD ? USART_CR1_PS : 0u);
+    if (cfg->parity != MHAL_PARITY_NONE) {
+        cr1 |= USART_CR1_PCE | (cfg->parity == MHAL_PARITY_ODD ? USART_CR1_PS : 0u);
         if (cfg->bits == 8) {
             cr1 |= USART_CR1_M;
         } else if (cfg->bits != 7) {
@@ -134,7 +136,7 @@ const char *stm32_usart_open(int id, const stm32_usart_config_t *cfg) {
     st->slots = (uint16_t)(capacity + 1);
     st->head = st->tail = 0;
     st->dropped = 0;
-    st->data_mask = cfg->parity != STM32_PARITY_NONE && cfg->bits == 7 ? 0x7Fu : 0xFFu;
+    st->data_mask = cfg->parity != MHAL_PARITY_NONE && cfg->bits == 7 ? 0x7Fu : 0xFFu;
     st->open = true;
     STM32_REG(hw->base + USART_BRR) = brr;
     STM32_REG(hw->base + USART_CR2) = cfg->stop == 2 ? USART_CR2_STOP_2 : 0u;
@@ -143,7 +145,7 @@ const char *stm32_usart_open(int id, const stm32_usart_config_t *cfg) {
     return NULL;
 }
 
-void stm32_usart_close(int id) {
+void mhal_uart_close(int id) {
     const usart_hw_t *hw = &usart_hw[id - 1];
     irq_enable(hw->irq, false);
     STM32_REG(hw->base + USART_CR1) = 0;
@@ -154,16 +156,16 @@ void stm32_usart_close(int id) {
 void stm32_usart_close_all(void) {
     for (int id = 1; id <= STM32_USART_MAX; id++) {
         if (id != CONSOLE_ID && usart_state[id - 1].open) {
-            stm32_usart_close(id);
+            mhal_uart_close(id);
         }
     }
 }
 
-bool stm32_usart_is_open(int id) {
+bool mhal_uart_is_open(int id) {
     return usart_state[id - 1].open;
 }
 
-const stm32_usart_config_t *stm32_usart_config(int id) {
+const mhal_uart_config_t *mhal_uart_config(int id) {
     return &usart_state[id - 1].cfg;
 }
 
@@ -188,7 +190,11 @@ void stm32_usart_write(int id, const char *data, size_t len, bool cooked) {
     }
 }
 
-int stm32_usart_getc(int id) {
+void mhal_uart_write(int id, const char *data, size_t len) {
+    stm32_usart_write(id, data, len, false);
+}
+
+int mhal_uart_getc(int id) {
     usart_state_t *st = &usart_state[id - 1];
     uint16_t tail = st->tail;
     if (tail == st->head) {
@@ -199,21 +205,21 @@ int stm32_usart_getc(int id) {
     return c;
 }
 
-size_t stm32_usart_any(int id) {
+size_t mhal_uart_any(int id) {
     const usart_state_t *st = &usart_state[id - 1];
     uint16_t head = st->head, tail = st->tail;
     return head >= tail ? (size_t)(head - tail) : (size_t)(head + st->slots - tail);
 }
 
-bool stm32_usart_tx_ready(int id) {
+bool mhal_uart_tx_ready(int id) {
     return STM32_REG(usart_hw[id - 1].base + USART_SR) & USART_SR_TXE;
 }
 
-bool stm32_usart_tx_done(int id) {
+bool mhal_uart_tx_done(int id) {
     return STM32_REG(usart_hw[id - 1].base + USART_SR) & USART_SR_TC;
 }
 
-void stm32_usart_send_break(int id) {
+void mhal_uart_send_break(int id) {
     STM32_REG(usart_hw[id - 1].base + USART_CR1) |= USART_CR1_SBK;
 }
 
@@ -258,8 +264,9 @@ void stm32_usart_isr(void) {
 
 // ---------------------------------------------------------------- the console instance
 void stm32_console_init(void) {
-    static const stm32_usart_config_t console = {CONFIG_STM32_CONSOLE_BAUD, 8, STM32_PARITY_NONE, 1, 0};
-    (void)stm32_usart_open(CONSOLE_ID, &console);
+    static const mhal_uart_config_t console = {
+        .baud = CONFIG_STM32_CONSOLE_BAUD, .bits = 8, .parity = MHAL_PARITY_NONE, .stop = 1, .tx = -1, .rx = -1};
+    (void)mhal_uart_open(CONSOLE_ID, &console);
 }
 
 void cm_console_write(const char *data, size_t len, bool cooked) {
@@ -267,11 +274,11 @@ void cm_console_write(const char *data, size_t len, bool cooked) {
 }
 
 int cm_console_getc(void) {
-    return stm32_usart_getc(CONSOLE_ID);
+    return mhal_uart_getc(CONSOLE_ID);
 }
 
 size_t cm_console_any(void) {
-    return stm32_usart_any(CONSOLE_ID);
+    return mhal_uart_any(CONSOLE_ID);
 }
 
 bool cm_console_take_interrupt(void) {

@@ -19,7 +19,7 @@ LAYER_DIR = "#ports/cortex_m"
 def _firmware(env, chip_sources, core_sources=(), python=True):
     cfg = env["MPF_CFG"]
     names = layer_sources(cfg.enabled("CORTEX_M_SYSTICK"), cfg.enabled("SEMIHOSTING_EXIT"), python)
-    layer = [env.File(f"{LAYER_DIR}/{name}") for name in names]
+    layer = [env.File(f"#ports/{name}") for name in names]
     sources = list(core_sources) + layer + [env.File(s) for s in chip_sources]
     if not python:
         env["MPF_GENERATED_SOURCES"] = []  # no core, so no frozen modules either
