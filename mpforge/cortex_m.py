@@ -61,11 +61,16 @@ def link_flags(cpu: str, fpu: str = "") -> list[str]:
     ]
 
 
-def layer_sources(systick: bool, semihosting: bool, python: bool) -> list[str]:
+def layer_sources(
+    systick: bool, semihosting: bool, python: bool, small_string: bool = False
+) -> list[str]:
     """The ports/cortex_m/ files an image compiles: start-up and faults always, the tick
     when the chip uses SysTick, semihosting when on, the port contract and the soft-reset
-    loop when the image runs Python (not in a port's hardware self-test)."""
+    loop when the image runs Python (not in a port's hardware self-test), the small string
+    functions when chosen (CONFIG_CORTEX_M_SMALL_STRING)."""
     names = list(LAYER_SOURCES)
+    if small_string:
+        names.append("string.c")
     if systick:
         names.append("systick.c")
     if semihosting:

@@ -39,7 +39,7 @@ typedef struct mpf_qstr_entry {
     const char *str;
 } mpf_qstr_entry_t;
 // Strings of frozen code missing from the core's pool (entry 0 unused), sorted
-// bytewise; their ids follow the core's. Defined by gen/frozen.c (weak default: empty).
+// bytewise; their ids follow the core's. Defined by gen/frozen.c (every build has one).
 extern const mpf_qstr_entry_t mpf_frozen_qstr_pool[];
 extern const size_t mpf_frozen_qstr_count;
 
@@ -492,7 +492,7 @@ typedef struct mpf_frozen_module {
     const mpf_qstr_t *qstrs;
     const mpf_obj_t *consts;
 } mpf_frozen_module_t;
-// Defined by the generated gen/frozen.c; py/frozen.c has weak empty defaults.
+// Defined by the generated gen/frozen.c (every build writes one, empty or not).
 extern const mpf_frozen_module_t mpf_frozen_modules[];
 extern const size_t mpf_frozen_count;
 

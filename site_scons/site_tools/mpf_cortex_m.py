@@ -18,7 +18,12 @@ LAYER_DIR = "#ports/cortex_m"
 
 def _firmware(env, chip_sources, core_sources=(), python=True):
     cfg = env["MPF_CFG"]
-    names = layer_sources(cfg.enabled("CORTEX_M_SYSTICK"), cfg.enabled("SEMIHOSTING_EXIT"), python)
+    names = layer_sources(
+        cfg.enabled("CORTEX_M_SYSTICK"),
+        cfg.enabled("SEMIHOSTING_EXIT"),
+        python,
+        cfg.enabled("CORTEX_M_SMALL_STRING"),
+    )
     layer = [env.File(f"{LAYER_DIR}/{name}") for name in names]
     sources = list(core_sources) + layer + [env.File(s) for s in chip_sources]
     if not python:
@@ -46,6 +51,8 @@ def generate(env, cfg):
         LINKFLAGS=link_flags(cpu, fpu),
         LIBS=["m"],
     )
+    if cfg.enabled("LTO"):
+        env.MpfLto()
     if cfg.enabled("FLOAT"):
         # newlib-nano leaves float conversions out of printf unless asked; the core formats
         # floats with snprintf.
