@@ -697,7 +697,7 @@ mpf_obj_t mpf_import_name(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, 
 mpf_obj_t mpf_import_from(mpf_obj_t mod, mpf_qstr_t name);
 void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict);
 mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q);    // NULL if absent
-mpf_obj_t mpf_slot_wrapper(mpf_obj_t o, mpf_qstr_t q); // builtin dunder method or NULL
+mpf_obj_t mpf_slot_wrapper(mpf_obj_t o, mpf_qstr_t q); // builtin dunder method or NULL (CONFIG_SLOT_WRAPPERS)
 extern const mpf_fun_builtin_t mpf_builtin_build_class_obj;
 mpf_obj_t mpf_make_class(mpf_qstr_t name, mpf_obj_t bases, mpf_obj_t dict);
 

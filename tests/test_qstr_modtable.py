@@ -110,3 +110,13 @@ class TestModuleTable:
         text = modtable.render([("MPF_QSTR_os", "m"), ("MPF_QSTR_os", "m")])
         assert text.count("MPF_MODULE(MPF_QSTR_os, m)") == 1
         assert "MPF_MODULE(" not in modtable.render([]).split("\n", 2)[2]
+
+
+def test_scan_skips_comments_but_not_code_or_literals() -> None:
+    text = (
+        b"// MPF_QSTR_json only in a line comment\n"
+        b"x = MPF_QSTR_used; /* MPF_QSTR_block\n MPF_QSTR_lines */\n"
+        b"const char *u = \"http://x\"; int c = '/'; y = MPF_QSTR_after; // MPF_QSTR_tail\n"
+        b"z = MPF_QSTRE_a_2eb;\n"
+    )
+    assert qstr.scan([text]) == {b"used", b"after", b"a.b"}
