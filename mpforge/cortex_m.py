@@ -62,12 +62,17 @@ def link_flags(cpu: str, fpu: str = "") -> list[str]:
     ]
 
 
-def layer_sources(systick: bool, semihosting: bool, python: bool) -> list[str]:
+def layer_sources(
+    systick: bool, semihosting: bool, python: bool, small_string: bool = False
+) -> list[str]:
     """The files below ports/ an image compiles: start-up and faults always, the tick when
     the chip uses SysTick, semihosting when on, the port contract and the soft-reset loop
     (shared/, over cortex_m/port_arch.h) when the image runs Python (not in a port's
-    hardware self-test)."""
+    hardware self-test), the small string functions when chosen
+    (CONFIG_CORTEX_M_SMALL_STRING)."""
     names = list(LAYER_SOURCES)
+    if small_string:
+        names.append("cortex_m/string.c")
     if systick:
         names.append("cortex_m/systick.c")
     if semihosting:

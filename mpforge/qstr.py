@@ -191,6 +191,8 @@ STATIC_QSTRS: tuple[str, ...] = (
 )
 
 _MACRO_RE = re.compile(rb"\bMPF_QSTR(E?)_(\w*)")
+# C comments, and the string and character literals that may contain what looks like one.
+_COMMENT_RE = re.compile(rb'"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|/\*.*?\*/|//[^\n]*', re.S)
 _HEX = "0123456789abcdef"
 
 
@@ -249,11 +251,16 @@ def _c_literal(data: bytes) -> str:
     return '"' + "".join(out) + '"'
 
 
+def _code(text: bytes) -> bytes:
+    """`text` with its C comments blanked: a name only a comment mentions costs no pool entry."""
+    return _COMMENT_RE.sub(lambda m: m.group(0) if m.group(0)[:1] in b"\"'" else b" ", text)
+
+
 def scan(texts: Iterable[bytes]) -> set[bytes]:
-    """Every string named by a qstr macro in the given source texts."""
+    """Every string named by a qstr macro in the code (not the comments) of the source texts."""
     found: set[bytes] = set()
     for text in texts:
-        for m in _MACRO_RE.finditer(text):
+        for m in _MACRO_RE.finditer(_code(text)):
             body = m.group(2).decode("ascii")
             if m.group(1):
                 found.add(decode_escaped(body))

@@ -803,17 +803,23 @@ const mpf_rom_map_t *const mpf_builtins_map = &builtins_map;
 const mpf_builtin_module_t mpf_module_builtins = {MPF_QSTR_builtins, &builtins_map, NULL};
 
 // Direct-mapped cache of builtin lookups (qstr -> value); values are const objects.
-#define BUILTIN_CACHE_SIZE 64
+// CONFIG_BUILTIN_CACHE_SIZE entries (8 bytes each on a 32-bit chip), 0: no cache.
+#define BUILTIN_CACHE_SIZE CONFIG_BUILTIN_CACHE_SIZE
+_Static_assert((BUILTIN_CACHE_SIZE & (BUILTIN_CACHE_SIZE - 1)) == 0, "CONFIG_BUILTIN_CACHE_SIZE must be 0 or a power of two");
+#if BUILTIN_CACHE_SIZE
 static struct {
     mpf_qstr_t q;
     mpf_obj_t v;
 } builtin_cache[BUILTIN_CACHE_SIZE];
+#endif
 
 mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q) {
+#if BUILTIN_CACHE_SIZE
     size_t h = q & (BUILTIN_CACHE_SIZE - 1);
     if (builtin_cache[h].q == q) {
         return builtin_cache[h].v;
     }
+#endif
     mpf_obj_t v = mpf_rom_map_get(&builtins_map, q);
 #if CONFIG_COMPILER
     if (v == MPF_OBJ_NULL) {
@@ -822,9 +828,11 @@ mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q) {
         v = mpf_rom_map_get(mpf_compile_builtins_map, q);
     }
 #endif
+#if BUILTIN_CACHE_SIZE
     if (v != MPF_OBJ_NULL) {
         builtin_cache[h].q = q;
         builtin_cache[h].v = v;
     }
+#endif
     return v;
 }

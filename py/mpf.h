@@ -39,7 +39,7 @@ typedef struct mpf_qstr_entry {
     const char *str;
 } mpf_qstr_entry_t;
 // Strings of frozen code missing from the core's pool (entry 0 unused), sorted
-// bytewise; their ids follow the core's. Defined by gen/frozen.c (weak default: empty).
+// bytewise; their ids follow the core's. Defined by gen/frozen.c (every build has one).
 extern const mpf_qstr_entry_t mpf_frozen_qstr_pool[];
 extern const size_t mpf_frozen_qstr_count;
 
@@ -523,7 +523,7 @@ typedef struct mpf_frozen_module {
     const mpf_qstr_t *qstrs;
     const mpf_obj_t *consts;
 } mpf_frozen_module_t;
-// Defined by the generated gen/frozen.c; py/frozen.c has weak empty defaults.
+// Defined by the generated gen/frozen.c (every build writes one, empty or not).
 extern const mpf_frozen_module_t mpf_frozen_modules[];
 extern const size_t mpf_frozen_count;
 
@@ -730,7 +730,7 @@ mpf_obj_t mpf_import_name(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, 
 mpf_obj_t mpf_import_from(mpf_obj_t mod, mpf_qstr_t name);
 void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict);
 mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q);    // NULL if absent
-mpf_obj_t mpf_slot_wrapper(mpf_obj_t o, mpf_qstr_t q); // builtin dunder method or NULL
+mpf_obj_t mpf_slot_wrapper(mpf_obj_t o, mpf_qstr_t q); // builtin dunder method or NULL (CONFIG_SLOT_WRAPPERS)
 extern const mpf_fun_builtin_t mpf_builtin_build_class_obj;
 mpf_obj_t mpf_make_class(mpf_qstr_t name, mpf_obj_t bases, mpf_obj_t dict);
 

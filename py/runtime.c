@@ -614,6 +614,7 @@ void mpf_load_method_maybe(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest) {
         bind_member(m, o, t, owner != NULL && (owner->flags & MPF_TYPE_FLAG_HEAP), dest);
         return;
     }
+#if CONFIG_SLOT_WRAPPERS
     if (!(t->flags & MPF_TYPE_FLAG_HEAP) && t != &mpf_type_type) {
         mpf_obj_t w = mpf_slot_wrapper(o, q);
         if (w != MPF_OBJ_NULL) {
@@ -622,6 +623,7 @@ void mpf_load_method_maybe(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest) {
             return;
         }
     }
+#endif
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
         mpf_instance_t *inst = mpf_obj_ptr(o);
         if (mpf_obj_is_exception(o)) {

@@ -62,11 +62,19 @@ IMAGES = {
 }
 
 
-@pytest.mark.parametrize("board", ["host", *IMAGES])
+# Link-time optimised images (CONFIG_LTO): the micro:bit and Feather M0 defaults, and the
+# minimal fragment on netduinoplus2.
+MINIMAL = paths.ROOT / "configs" / "fragments" / "minimal.conf"
+CASES = [(board, ()) for board in ["host", *IMAGES]] + [("netduinoplus2", (MINIMAL,))]
+
+
+@pytest.mark.parametrize(
+    ("board", "fragments"), CASES, ids=[b + ("-minimal" if f else "") for b, f in CASES]
+)
 def test_same_images_from_another_directory_time_umask_locale_and_jobs(
-    tmp_path: Path, board: str
+    tmp_path: Path, board: str, fragments: tuple[Path, ...]
 ) -> None:
-    build(tmp_path / "one", board=board, jobs=2, umask=0o022)
+    build(tmp_path / "one", board=board, fragments=fragments, jobs=2, umask=0o022)
     other_root = copy_tree(tmp_path / "elsewhere" / "src")
     env = {
         "PATH": "/usr/bin:/bin",
@@ -77,7 +85,16 @@ def test_same_images_from_another_directory_time_umask_locale_and_jobs(
         "MPFORGE_CACHE": str(tmp_path / "cache2"),
     }
     time.sleep(1.1)  # another second on the clock
-    build(tmp_path / "two", root=other_root, env=env, board=board, jobs=1, umask=0o077)
+    other_fragments = tuple(other_root / f.relative_to(paths.ROOT) for f in fragments)
+    build(
+        tmp_path / "two",
+        root=other_root,
+        env=env,
+        board=board,
+        fragments=other_fragments,
+        jobs=1,
+        umask=0o077,
+    )
     one, two = outputs(tmp_path / "one"), outputs(tmp_path / "two")
     assert one == two
     if board != "host":

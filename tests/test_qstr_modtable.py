@@ -144,3 +144,13 @@ class TestGeneratedData:
             (tmp_path / "qstrpool.json").write_text(content)
         with pytest.raises(MpforgeError, match="qstrpool.json: .*--pristine"):
             Generated.load(tmp_path)
+
+
+def test_scan_skips_comments_but_not_code_or_literals() -> None:
+    text = (
+        b"// MPF_QSTR_json only in a line comment\n"
+        b"x = MPF_QSTR_used; /* MPF_QSTR_block\n MPF_QSTR_lines */\n"
+        b"const char *u = \"http://x\"; int c = '/'; y = MPF_QSTR_after; // MPF_QSTR_tail\n"
+        b"z = MPF_QSTRE_a_2eb;\n"
+    )
+    assert qstr.scan([text]) == {b"used", b"after", b"a.b"}

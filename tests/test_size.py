@@ -66,6 +66,30 @@ def test_stm32_components_sum_to_arm_size(capsys: pytest.CaptureFixture[str], st
     assert by_name["frozen helper"]["flash"] >= len(BIG) > by_name["frozen main"]["flash"] > 0
 
 
+def test_lto_image_attributed_by_debug_information(
+    capsys: pytest.CaptureFixture[str], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """With CONFIG_LTO the map names one temporary object; the DWARF still tells the files."""
+    if shutil.which("arm-none-eabi-gcc") is None:
+        pytest.skip("arm-none-eabi-gcc is not installed")
+    app = tmp_path_factory.mktemp("size_lto_app")
+    (app / "main.py").write_text("import helper\nprint(helper.text())\n")
+    (app / "helper.py").write_text(f"def text():\n    return {BIG!r}\n")
+    fragment = app / "lto.conf"
+    fragment.write_text("CONFIG_LTO=y\n")
+    build_dir, _ = build_firmware("netduinoplus2", "size_lto", (fragment,), app=app)
+    assert ".ltrans" in (build_dir / "firmware.map").read_text()
+    rep = _report(capsys, "netduinoplus2", build_dir)
+    _check_sums(rep, _size_totals("arm-none-eabi-size", build_dir / "firmware.elf"))
+    by_name = {c["name"]: c for c in rep["components"]}
+    for name in ("py/vm.c", "py/obj_str.c", "module sys", "port stm32", "port cortex_m"):
+        assert by_name[name]["flash"] > 0, name
+    assert by_name["(GC heap)"]["ram"] >= 1024
+    assert by_name["frozen helper"]["flash"] >= len(BIG) > by_name["frozen main"]["flash"] > 0
+    # Literals without a symbol of their own stay unattributed: a small part of the image.
+    assert by_name["(LTO: literals without a symbol)"]["flash"] < rep["totals"]["text"] // 10
+
+
 def test_stm32_table_has_totals_and_bars(capsys: pytest.CaptureFixture[str], stm32: Path) -> None:
     r = mpforge(capsys, "size", "-b", "netduinoplus2", "--build-dir", stm32)
     assert r.code == 0 and r.err == ""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from mpforge import paths
 from mpforge.errors import MpforgeError
 from mpforge.images.elf import SHF_EXECINSTR, SHF_WRITE, Elf, Section, Symbol
+from mpforge.images.lto import LTRANS, as_object
 
 # How many symbols an overflow error lists as the largest contributors.
 TOP_CONTRIBUTORS = 8
@@ -176,6 +177,7 @@ LINKER = "(linker generated)"
 STACK = "(stack reserve)"
 HEAP = "(GC heap)"
 FROZEN_SHARED = "frozen (pool, tables, strings)"
+LTO_REST = "(LTO: literals without a symbol)"
 
 
 @dataclass(frozen=True)
@@ -317,12 +319,19 @@ def _frozen_names(frozen_c: str | None) -> dict[str, str]:
     return {re.sub(r"\W", "_", n): n for n in _FROZEN_COMMENT.findall(frozen_c)}
 
 
-def components(elf: Elf, link_map: LinkMap, frozen_c: str | None = None) -> list[Component]:
+def components(
+    elf: Elf,
+    link_map: LinkMap,
+    frozen_c: str | None = None,
+    lto_sources: dict[int, str] | None = None,
+) -> list[Component]:
     """Every byte of the allocated sections attributed to one component; sorted by flash then RAM.
 
     The sums of text, data and bss over the result equal report(elf)'s, as Berkeley `size` counts:
     what the map does not explain in a section (gaps the script's ALIGN leaves, sections the
-    linker makes) is LINKER.
+    linker makes) is LINKER. A piece of a link-time optimised object is split by its symbols,
+    each going to the source file `lto_sources` (address -> file, mpforge.images.lto) names;
+    the rest of it (string literals, constants without a symbol) is LTO_REST.
     """
     names = _frozen_names(frozen_c)
     symbols = sorted(
@@ -353,16 +362,47 @@ def components(elf: Elf, link_map: LinkMap, frozen_c: str | None = None) -> list
             if port and port.group(1) not in layer_cache:
                 layer_cache[port.group(1)] = _layer_stems(port.group(1))
             layer = layer_cache.get(port.group(1), frozenset()) if port else frozenset()
-            name, group = _owner(file, sec, layer)
-            if name == FROZEN_SHARED:
-                for module, part in _frozen_split(symbols, names, (address, size)).items():
-                    add(module, "frozen", kind, part)
-                    size -= part
-            add(name, group, kind, size)
+            if lto_sources is not None and LTRANS.search(file):
+                parts = _lto_split(elf.symbols, lto_sources, address, size)
+            else:
+                parts = [(_owner(file, sec, layer), address, size)]
+            for (name, group), at, part in parts:
+                if name == FROZEN_SHARED:
+                    for module, frozen in _frozen_split(symbols, names, (at, part)).items():
+                        add(module, "frozen", kind, frozen)
+                        part -= frozen
+                add(name, group, kind, part)
         if section.size != explained:
             add(LINKER, "linker", kind, section.size - explained)
     out = [Component(n, g, v["text"], v["data"], v["bss"]) for (n, g), v in sums.items()]
     return sorted(out, key=lambda c: (-c.flash, -c.ram, c.name))
+
+
+def _lto_split(
+    symbols: tuple[Symbol, ...], lto_sources: dict[int, str], address: int, size: int
+) -> list[tuple[tuple[str, str], int, int]]:
+    """A piece of a link-time optimised object as ((component, group), address, size) parts:
+    its symbols by the file each came from, and the rest as LTO_REST."""
+    parts: list[tuple[tuple[str, str], int, int]] = []
+    left = size
+    for sym in symbols:
+        if sym.address < address or sym.address + sym.size > address + size:
+            continue
+        source = lto_sources.get(sym.address)
+        if source is None:
+            continue
+        obj = as_object(source)
+        port = _PORT_OBJECT.search(obj)
+        layer = _layer_stems(port.group(1)) if port else frozenset()
+        # The section a build without LTO would have given it (-fdata-sections): the GC heap
+        # is told by its name.
+        owner = _owner(obj, f".{sym.name}", layer)
+        if owner == (LINKER, "linker"):
+            continue
+        parts.append((owner, sym.address, sym.size))
+        left -= sym.size
+    parts.append(((LTO_REST, "linker"), address, left))
+    return parts
 
 
 def _frozen_split(

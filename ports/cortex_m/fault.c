@@ -19,6 +19,7 @@ static void put(const char *s) {
     cm_console_write(s, n, true);
 }
 
+#if CONFIG_CORTEX_M_FAULT_REPORT
 // Print "[name]=0x%08x" followed by [sep].
 static void put_reg(const char *name, uint32_t v, const char *sep) {
     char hex[11] = "0x";
@@ -45,9 +46,16 @@ static const char *exception_name(uint32_t ipsr) {
     }
 }
 
+#endif
+
 // Called by cm_fault_isr with the exception frame the hardware stacked ([frame]:
 // r0 r1 r2 r3 r12 lr pc xpsr) and the EXC_RETURN value.
 __attribute__((used, noinline, noreturn)) static void fault_report(const uint32_t *frame, uint32_t exc_return) {
+#if !CONFIG_CORTEX_M_FAULT_REPORT
+    (void)frame;
+    (void)exc_return;
+    put("\n*** FATAL\n");
+#else
     uint32_t ipsr;
     __asm__ volatile("mrs %0, ipsr" : "=r"(ipsr));
     ipsr &= 0x1FFu;
@@ -72,6 +80,7 @@ __attribute__((used, noinline, noreturn)) static void fault_report(const uint32_
     put_reg("hfsr", CM_REG(SCB_HFSR), "  ");
     put_reg("mmfar", CM_REG(SCB_MMFAR), "  ");
     put_reg("bfar", CM_REG(SCB_BFAR), "\n");
+#endif
 #endif
     cm_halt(CM_FATAL_STATUS);
 }

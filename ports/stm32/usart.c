@@ -9,8 +9,13 @@
 
 // Static receive rings (no heap: an interrupt may write into them at any time, even
 // across a soft reset). One slot stays free to tell a full ring from an empty one.
-#define RX_SLOTS(id) \
-    (((id) == CONFIG_STM32_CONSOLE_USART ? CONFIG_STM32_CONSOLE_RX_BUFFER : CONFIG_STM32_UART_RX_BUFFER) + 1)
+// Without the machine module only the console is ever opened: the others get one slot.
+#if CONFIG_MODULE_MACHINE
+#define RX_SLOTS_OTHER (CONFIG_STM32_UART_RX_BUFFER + 1)
+#else
+#define RX_SLOTS_OTHER 1
+#endif
+#define RX_SLOTS(id) ((id) == CONFIG_STM32_CONSOLE_USART ? CONFIG_STM32_CONSOLE_RX_BUFFER + 1 : RX_SLOTS_OTHER)
 static volatile uint8_t rx_buf1[RX_SLOTS(1)];
 static volatile uint8_t rx_buf2[RX_SLOTS(2)];
 static volatile uint8_t rx_buf6[RX_SLOTS(6)];

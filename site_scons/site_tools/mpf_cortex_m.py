@@ -18,8 +18,16 @@ LAYER_DIR = "#ports/cortex_m"
 
 def _firmware(env, chip_sources, core_sources=(), python=True):
     cfg = env["MPF_CFG"]
-    names = layer_sources(cfg.enabled("CORTEX_M_SYSTICK"), cfg.enabled("SEMIHOSTING_EXIT"), python)
+    names = layer_sources(
+        cfg.enabled("CORTEX_M_SYSTICK"),
+        cfg.enabled("SEMIHOSTING_EXIT"),
+        python,
+        cfg.enabled("CORTEX_M_SMALL_STRING"),
+    )
     layer = [env.File(f"#ports/{name}") for name in names]
+    if not cfg.enabled("MODULE_MACHINE"):
+        # The machine module (ports/shared/machine.c over the chip's machine_hal.h functions).
+        chip_sources = [s for s in chip_sources if not str(s).endswith("machine.c")]
     sources = list(core_sources) + layer + [env.File(s) for s in chip_sources]
     if not python:
         env["MPF_GENERATED_SOURCES"] = []  # no core, so no frozen modules either
@@ -46,6 +54,8 @@ def generate(env, cfg):
         LINKFLAGS=link_flags(cpu, fpu),
         LIBS=["m"],
     )
+    if cfg.enabled("LTO"):
+        env.MpfLto()
     if cfg.enabled("FLOAT"):
         # newlib-nano leaves float conversions out of printf unless asked; the core formats
         # floats with snprintf.

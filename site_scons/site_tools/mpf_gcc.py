@@ -3,7 +3,8 @@
 generate(env, prefix="", package="gcc", programs=None) sets CC/AS/AR/LINK/OBJCOPY/
 SIZE with the prefix (`programs` names others, e.g. emscripten's emcc/emar) and stops
 the build with the Debian package to install when the compiler is missing. Variables
-the user already set are kept.
+the user already set are kept. env.MpfLto() switches on link-time optimisation
+(CONFIG_LTO) once the port has set its compiler flags.
 """
 
 from mpforge.errors import MpforgeError
@@ -18,6 +19,28 @@ _PROGRAMS = {
     "SIZE": "size",
     "NM": "nm",
 }
+
+
+# Compiler flags that do not carry over to the code generation at an LTO link: one
+# section per function or object costs alignment and literal pools there, and the
+# optimiser has already dropped what is unused.
+_NOT_AT_LTO_LINK = ("-ffunction-sections", "-fdata-sections")
+
+
+def _lto(env):
+    """Compile to GCC's intermediate code and generate the code at the link, in one
+    partition (-flto-partition=one: the code does not depend on the machine's core count
+    or on the job server, so the image stays reproducible)."""
+    env.Append(CCFLAGS=["-flto", "-flto-partition=one"])
+    # The link generates the code: it needs the compiler's code-generation flags
+    # (optimisation level, debug information, the reproducible path maps).
+    env.Append(
+        LINKFLAGS=[
+            f
+            for f in env["CCFLAGS"]
+            if f.startswith(("-f", "-g", "-O")) and f not in _NOT_AT_LTO_LINK
+        ]
+    )
 
 
 def generate(env, prefix="", package="gcc", programs=None):
@@ -42,6 +65,7 @@ def generate(env, prefix="", package="gcc", programs=None):
             f"`sudo apt-get install {package}` (or run tools/bootstrap.sh)"
         )
     env["MPF_TOOLCHAIN_PACKAGE"] = package
+    env.AddMethod(_lto, "MpfLto")
 
 
 def exists(env):
