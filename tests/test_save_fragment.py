@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from helpers import fragment, mpforge
 
+from mpforge.errors import MpforgeError
+
 
 def _edit(dotconfig: Path, *changes: tuple[str, str]) -> None:
     """What a menuconfig session does to .config: replace lines."""
@@ -114,3 +116,46 @@ def test_bad_input(
     assert r.code != 0
     lines = r.err.splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and expected in lines[0], r.err
+
+
+def test_menuconfig_saves_into_app_conf(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What `menuconfig --save-app-conf` does once the menu closes: app.conf becomes the
+    difference, the edits become an input (no longer recorded as edits), .config unchanged."""
+    from mpforge.cli import _parser
+    from mpforge.commands.common import apply_project
+    from mpforge.commands.menuconfig import save_app_conf
+
+    app = tmp_path / "app"
+    app.mkdir()
+    monkeypatch.chdir(app)
+    monkeypatch.delenv("MPFORGE_BOARD", raising=False)
+    assert mpforge(capsys, "init", "--board", "host").code == 0
+    assert mpforge(capsys, "config").code == 0
+    dotconfig = app / "build/host/.config"
+    _edit(dotconfig, ("CONFIG_MODULE_RE=y", "# CONFIG_MODULE_RE is not set"))
+    assert mpforge(capsys, "config").code == 0
+    before = _settings(dotconfig)
+    argv = ["menuconfig", "--save-app-conf"]
+    args = _parser(argv).parse_args(argv)
+    apply_project(args)
+    save_app_conf(args)
+    lines = (app / "app.conf").read_text().splitlines()
+    assert lines[1:] == ["# CONFIG_MODULE_RE is not set"] and lines[0].startswith("# app.conf")
+    assert _settings(dotconfig) == before
+    record = (app / "build/host/config-inputs.json").read_text()
+    assert '"edits": {}' in record
+
+
+def test_save_app_conf_outside_an_app(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mpforge.cli import _parser
+    from mpforge.commands.menuconfig import launch
+
+    monkeypatch.chdir(tmp_path)
+    argv = ["menuconfig", "-b", "host", "--save-app-conf"]
+    args = _parser(argv).parse_args(argv)
+    with pytest.raises(MpforgeError, match="--save-app-conf: no application here"):
+        launch(args, "menuconfig")
