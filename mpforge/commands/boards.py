@@ -12,9 +12,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+from mpforge import paths
 from mpforge.boards import board_names, find_defconfig
+from mpforge.commands.common import add_board_root, configure_roots
 from mpforge.config.resolve import ConfigInputs, resolve
+from mpforge.project import find_project
 from mpforge.runners import runner_for
+from mpforge.textfile import show
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,6 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "filter", nargs="?", help="only boards whose name, port or chip contains this text"
     )
     parser.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
+    add_board_root(parser)
 
 
 def _size(hex_value: str) -> str:
@@ -36,19 +41,26 @@ def _emulator(name: str) -> str:
     return runner.describe() if runner is not None else name
 
 
-def _notes(values: dict[str, str]) -> str:
+def _notes(values: dict[str, str], defconfig: Path) -> str:
+    notes = []
+    if defconfig.parent != paths.CONFIGS:
+        notes.append(f"out of tree ({show(defconfig.parent)})")
     prefix = values.get("TOOLCHAIN_PREFIX", "")
     if prefix and shutil.which(prefix + "gcc") is None:
-        return f"not buildable here: toolchain {prefix.rstrip('-')} not found"
-    return values.get("BOARD_NOTE", "")
+        notes.append(f"not buildable here: toolchain {prefix.rstrip('-')} not found")
+    elif values.get("BOARD_NOTE"):
+        notes.append(values["BOARD_NOTE"])
+    return "; ".join(notes)
 
 
 def run(args: argparse.Namespace) -> int:
+    configure_roots(args, find_project())
     header = ("BOARD", "PORT", "CHIP", "FLASH", "RAM", "EMULATOR", "NOTES")
     rows = [header]
     with tempfile.TemporaryDirectory() as tmp:
         for board in board_names():
-            inputs = ConfigInputs(board, find_defconfig(board), (), Path(tmp) / board)
+            defconfig = find_defconfig(board)
+            inputs = ConfigInputs(board, defconfig, (), Path(tmp) / board)
             v = resolve(inputs, lambda _line: None).view
             rows.append(
                 (
@@ -58,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
                     _size(v.value("FLASH_SIZE")),
                     _size(v.value("RAM_SIZE")),
                     _emulator(v.value("EMULATOR")),
-                    _notes(v.values),
+                    _notes(v.values, defconfig),
                 )
             )
     wanted = (args.filter or "").lower()

@@ -36,7 +36,9 @@ def fragment_text(resolution: Resolution) -> str:
     """The fragment that turns the base into the resolved configuration, one line a symbol."""
     base = [a for f in base_files(resolution) for a in parse_fragment(f)]
     target = _values(resolution.kconf)
-    kconf = load_kconfig(resolution.inputs.build_dir, resolution.inputs.root)
+    kconf = load_kconfig(
+        resolution.inputs.build_dir, resolution.inputs.root, resolution.inputs.defconfig
+    )
 
     def values_with(extra: list[str]) -> dict[str, str]:
         kconf.unset_values()

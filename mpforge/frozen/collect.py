@@ -62,12 +62,21 @@ def _load_app(loader: ManifestLoader, app_dir: Path) -> None:
     project_file = app_dir / PROJECT_FILE
     project = load_project(project_file) if os.path.lexists(project_file) else None
     excluded = {Path(os.path.normpath(e)) for e in (project.exclude if project else ())}
+    # The project's board and package roots inside the app are not app code: their packages
+    # are frozen when chosen in the packages menu.
+    own_roots = {
+        r.path.relative_to(app_dir.absolute())
+        for r in ((*project.board_roots, *project.package_roots) if project else ())
+        if r.path.is_relative_to(app_dir.absolute())
+    }
     left_out: set[str] = set()
 
     def skip(source: Path) -> bool:
         parts = source.relative_to(app_dir).parts
         if project is not None and parts[0] == BUILD_SUBDIR and len(parts) > 1:
             return True  # the app's own build directory
+        if any(Path(*parts[:depth]) in own_roots for depth in range(1, len(parts))):
+            return True
         for depth in range(1, len(parts) + 1):
             head = Path(*parts[:depth])
             is_dir = depth < len(parts)

@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from mpforge import paths
+from mpforge import paths, roots
 from mpforge.build import scons_command
 from mpforge.config.resolve import DOTCONFIG, INPUTS_RECORD
 from mpforge.errors import MpforgeError
@@ -97,6 +97,8 @@ def verify(board: str, build_dir: Path, jobs: int | None = None) -> Verdict:
             [Path(f) for f in args["fragments"]],
             jobs,
             app=Path(args["app"]) if args["app"] else None,
+            board_roots=roots.split(str(args.get("board_roots", "")), "build-args.json"),
+            package_roots=roots.split(str(args.get("package_roots", "")), "build-args.json"),
         )
         cmd[cmd.index("-C") + 1] = str(src)
         env = dict(os.environ, LC_ALL="C", MPFORGE_CACHE=str(Path(tmp) / "cache"))
