@@ -20,8 +20,8 @@ def _compile(env, sources):
     qstrdefs = env.QstrDefs("$GEN_DIR/qstrdefs.h", sources + headers)
     modtable = env.ModuleTable("$GEN_DIR/moduletable.h", sources)
     # a changed generator regenerates its output (SCons signs only the action's own code)
-    env.Depends(qstrdefs, "#mpforge/qstr.py")
-    env.Depends(modtable, "#mpforge/modtable.py")
+    env.Depends(qstrdefs, "$MPFORGE_DIR/qstr.py")
+    env.Depends(modtable, "$MPFORGE_DIR/modtable.py")
     generated = list(env.get("MPF_GENERATED_SOURCES", []))
     objects = []
     for src in sources + generated:

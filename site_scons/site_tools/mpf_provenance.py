@@ -51,6 +51,15 @@ class _ProvenanceAction:
                 "sha256": _package_digest(p, self.frozen_set),
             }
             for p in self.frozen_set.packages
+        ] + [
+            {
+                "name": p.name,
+                "version": p.version,
+                "license": p.license,
+                "sha256": p.sha256,
+                "purl": p.purl,
+            }
+            for p in self.frozen_set.pypi
         ]
         inputs = _leaves(self.images) + [Path(f) for f in self.config_files]
         build_dir = Path(env["BUILD_DIR"].abspath)
@@ -84,7 +93,7 @@ def _provenance(env, images, board, values, config_files, frozen_set):
     sources.append(env.Value(json.dumps(recorded, sort_keys=True)))
     env.MpfCountSteps()
     node = env.Command(targets, sources, Action(action, "INFO $TARGET"))
-    env.Depends(node, env.Glob("#mpforge/provenance/*.py"))  # a changed writer rewrites them
+    env.Depends(node, env.Glob("$MPFORGE_DIR/provenance/*.py"))  # a changed writer rewrites them
     return node
 
 
