@@ -248,3 +248,19 @@ def test_bad_package_roots(
     assert expected.replace("{tmp}", str(tmp_path)) in line
     if setup == "clash":
         assert "frozen/demo/package.yml" in line and "libs/demo/package.yml" in line
+
+
+def test_init_with_a_board_root(
+    tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _board_root(tmp_path / "boards")
+    monkeypatch.chdir(tmp_path)
+    r = mpforge(capsys, "init", "--board", "mynetduino", "--board-root", root, "app")
+    assert r.code == 0, r.err
+    assert 'board_roots = ["../boards"]\n' in (tmp_path / "app/mpforge.toml").read_text()
+    monkeypatch.chdir(tmp_path / "app")
+    roots.configure()
+    assert mpforge(capsys, "config").code == 0
+    r = mpforge(capsys, "init", "--board", "mynetduino", str(tmp_path / "other"))
+    assert r.code != 0 and "unknown board 'mynetduino'" in _one_error(r.err)
+    assert not (tmp_path / "other").exists()
