@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from mpforge import paths
+from mpforge import paths, roots
 
 
 def scons_command(
@@ -19,6 +19,8 @@ def scons_command(
     verbose: bool = False,
     pristine: bool = False,
     app: Path | None = None,
+    board_roots: Sequence[roots.Root] = (),
+    package_roots: Sequence[roots.Root] = (),
 ) -> list[str]:
     """The exact `scons` invocation for a board (also what `scons BOARD=...` users type)."""
     cmd = [sys.executable, "-m", "SCons", "-Q", "-C", str(paths.ROOT)]
@@ -27,6 +29,10 @@ def scons_command(
         cmd.append("CONFIG_FRAGMENTS=" + ",".join(str(f) for f in fragments))
     if app is not None:
         cmd.append(f"APP={app}")
+    if board_roots:
+        cmd.append("BOARD_ROOTS=" + roots.join(board_roots))
+    if package_roots:
+        cmd.append("PACKAGE_ROOTS=" + roots.join(package_roots))
     if verbose:
         cmd.append("V=1")
     if pristine:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mpforge.boards import find_defconfig
 from mpforge.errors import MpforgeError, did_you_mean
+from mpforge.roots import Root
 from mpforge.textfile import read_text, show
 
 PROJECT_FILE = "mpforge.toml"
@@ -25,6 +26,8 @@ _KEYS = {
     "board": "the default board (`-b` and MPFORGE_BOARD override it)",
     "fragments": "config fragments applied after the board's defconfig, before app.conf",
     "exclude": "files or directories of the app not to freeze",
+    "board_roots": "directories of out-of-tree boards (<board>_defconfig, <board>.Kconfig)",
+    "package_roots": "directories of frozen packages (<name>/package.yml) besides frozen/",
 }
 _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -36,6 +39,8 @@ class Project:
     fragments: tuple[Path, ...] = ()  # absolute
     exclude: tuple[str, ...] = ()  # relative to the app directory, as written
     board_where: str = ""  # `mpforge.toml:line` of the board
+    board_roots: tuple[Root, ...] = ()
+    package_roots: tuple[Root, ...] = ()
 
     @property
     def app(self) -> Path:
@@ -97,7 +102,22 @@ def load_project(path: Path) -> Project:
                 f"{_where(path, text, 'exclude')}: exclude '{item}' names nothing in "
                 f"{show(base)}; remove it or fix the path"
             )
-    return Project(path.absolute(), board, fragments, exclude, _where(path, text, "board"))
+    found_roots = {
+        key: tuple(
+            Root(Path(os.path.normpath(base / d)).absolute(), _where(path, text, key))
+            for d in _strings(path, text, data, key)
+        )
+        for key in ("board_roots", "package_roots")
+    }
+    return Project(
+        path.absolute(),
+        board,
+        fragments,
+        exclude,
+        _where(path, text, "board"),
+        found_roots["board_roots"],
+        found_roots["package_roots"],
+    )
 
 
 def _strings(path: Path, text: str, data: dict[str, object], key: str) -> list[str]:

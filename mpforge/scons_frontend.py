@@ -11,12 +11,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from mpforge import roots
 from mpforge.config.inputs import APP_FRAGMENT, ConfigInputs, make_inputs
 from mpforge.config.resolve import Resolution, resolve
 from mpforge.config.view import ConfigView
 from mpforge.errors import MpforgeError
 
-_KNOWN = {"BOARD", "CONFIG_FRAGMENTS", "APP", "BUILD_DIR", "PRISTINE", "V"}
+_KNOWN = {
+    "BOARD",
+    "CONFIG_FRAGMENTS",
+    "APP",
+    "BUILD_DIR",
+    "PRISTINE",
+    "V",
+    "BOARD_ROOTS",
+    "PACKAGE_ROOTS",
+}
 
 
 @dataclass(frozen=True)
@@ -45,6 +55,10 @@ def read_options(arguments: Mapping[str, str], root: str) -> Options:
     if not board:
         raise MpforgeError("no board given: run `scons BOARD=<name>` (see `mpforge boards`)")
     base = Path(root)
+    roots.configure(
+        roots.split(arguments.get("BOARD_ROOTS", ""), "BOARD_ROOTS="),
+        roots.split(arguments.get("PACKAGE_ROOTS", ""), "PACKAGE_ROOTS="),
+    )
     fragments = [Path(f) for f in arguments.get("CONFIG_FRAGMENTS", "").split(",") if f]
     app = Path(arguments["APP"]) if arguments.get("APP") else None
     build_dir = Path(arguments["BUILD_DIR"]) if arguments.get("BUILD_DIR") else None
@@ -93,7 +107,12 @@ def record_arguments(opts: Options) -> None:
     fragments = [str(f) for f in opts.inputs.fragments]
     if opts.app is not None and fragments and fragments[-1] == str(opts.app / APP_FRAGMENT):
         fragments.pop()  # the app's own app.conf: the app brings it again
-    data = {"fragments": fragments, "app": str(opts.app or "")}
+    data = {
+        "fragments": fragments,
+        "app": str(opts.app or ""),
+        "board_roots": roots.join(roots.board_roots()),
+        "package_roots": roots.join(roots.package_roots()),
+    }
     path = opts.build_dir / BUILD_ARGS
     text = json.dumps(data, indent=1) + "\n"
     if not path.exists() or path.read_text(encoding="utf-8") != text:

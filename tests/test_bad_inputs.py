@@ -199,6 +199,56 @@ CASES = [
     Case("board-path", {}, ["config", "-b", "../configs/host"], ["unknown board"]),
     Case("board-case", {}, ["config", "-b", "HOST"], ["did you mean host"]),
     Case("board-empty", {}, ["config", "-b", ""], ["unknown board"]),
+    # -- board and package roots outside the tree, libraries from PyPI
+    Case("board-root-missing", {}, [*CFG, "--board-root", "{tmp}/nowhere"], ["does not exist"]),
+    Case("board-root-file", {"br": "x"}, [*CFG, "--board-root", "{tmp}/br"], ["not a directory"]),
+    Case("board-root-empty", {"br/README": "x"}, [*CFG, "--board-root", "{tmp}/br"], ["holds no"]),
+    Case(
+        "board-root-clash",
+        {"br/host_defconfig": "CONFIG_PORT_HOST=y\n"},
+        [*CFG, "--board-root", "{tmp}/br"],
+        ["board 'host'", "clashes with the board in the tree"],
+    ),
+    Case(
+        "board-kconfig-unknown-chip",
+        {
+            "br/b1_defconfig": "CONFIG_PORT_STM32=y\nCONFIG_BOARD_B1=y\n",
+            "br/b1.Kconfig": 'choice STM32_BOARD\n\tprompt "Board"\nconfig BOARD_B1\n'
+            '\tbool "b1"\n\tselect CHIP_NOPE\nendchoice\n',
+        },
+        ["config", "-b", "b1", "--board-root", "{tmp}/br", "--build-dir", "{tmp}/b1"],
+        ["b1.Kconfig:5", "CHIP_NOPE is not a Kconfig symbol"],
+    ),
+    Case(
+        "package-path-missing",
+        {},
+        CFG,
+        ["$MPFORGE_PACKAGE_PATH", "does not exist"],
+        keep_build=False,
+        env={"MPFORGE_PACKAGE_PATH": "/nonexistent/mpforge-packages"},
+    ),
+    Case(
+        "pypi-unpinned",
+        {**MAIN, "app/manifest.yml": "modules:\n  - main.py\n  - pypi: micropython-logging\n"},
+        APP,
+        ["manifest.yml:3", "NAME==VERSION"],
+    ),
+    Case(
+        "pypi-lock-damaged",
+        {
+            **MAIN,
+            "app/manifest.yml": "modules:\n  - pypi: micropython-logging==0.5.2\n",
+            "app/manifest.lock": "{",
+        },
+        APP,
+        ["manifest.lock", "lock file is damaged"],
+    ),
+    Case(
+        "savedefconfig-fragment-to-dir",
+        {"out/x": ""},
+        ["savedefconfig", "-b", "host", "--fragment", "-o", "{tmp}/out"],
+        ["is a directory"],
+    ),
     Case(
         "build-dir-file",
         {"f": "x"},

@@ -13,9 +13,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+from mpforge import paths
 from mpforge.boards import board_names, find_defconfig
+from mpforge.commands.common import add_board_root, configure_roots
 from mpforge.config.resolve import ConfigInputs, resolve
+from mpforge.project import find_project
 from mpforge.runners import runner_for
+from mpforge.textfile import show
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,6 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "filter", nargs="?", help="only boards whose name, port or chip contains this text"
     )
     parser.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
+    add_board_root(parser)
 
 
 def _size(hex_value: str) -> str:
@@ -37,11 +42,16 @@ def _emulator(name: str) -> str:
     return runner.describe() if runner is not None else name
 
 
-def _notes(values: dict[str, str]) -> str:
+def _notes(values: dict[str, str], defconfig: Path) -> str:
+    notes = []
+    if defconfig.parent != paths.CONFIGS:
+        notes.append(f"out of tree ({show(defconfig.parent)})")
     prefix = values.get("TOOLCHAIN_PREFIX", "")
     if prefix and shutil.which(prefix + "gcc") is None:
-        return f"not buildable here: toolchain {prefix.rstrip('-')} not found"
-    return values.get("BOARD_NOTE", "")
+        notes.append(f"not buildable here: toolchain {prefix.rstrip('-')} not found")
+    elif values.get("BOARD_NOTE"):
+        notes.append(values["BOARD_NOTE"])
+    return "; ".join(notes)
 
 
 def _description(kconf: object, board: str) -> str:
@@ -67,7 +77,8 @@ def board_table() -> list[dict[str, str]]:
     out = []
     with tempfile.TemporaryDirectory() as tmp:
         for board in board_names():
-            inputs = ConfigInputs(board, find_defconfig(board), (), Path(tmp) / board)
+            defconfig = find_defconfig(board)
+            inputs = ConfigInputs(board, defconfig, (), Path(tmp) / board)
             res = resolve(inputs, lambda _line: None)
             v = res.view
             out.append(
@@ -78,7 +89,7 @@ def board_table() -> list[dict[str, str]]:
                     "flash": _size(v.value("FLASH_SIZE")),
                     "ram": _size(v.value("RAM_SIZE")),
                     "emulator": _emulator(v.value("EMULATOR")),
-                    "notes": _notes(v.values),
+                    "notes": _notes(v.values, defconfig),
                     "description": _description(res.kconf, board),
                     "board_note": v.values.get("BOARD_NOTE", ""),
                 }
@@ -87,6 +98,7 @@ def board_table() -> list[dict[str, str]]:
 
 
 def run(args: argparse.Namespace) -> int:
+    configure_roots(args, find_project())
     header = ("BOARD", "PORT", "CHIP", "FLASH", "RAM", "EMULATOR", "NOTES")
     rows = [header] + [tuple(b[h.lower()] for h in header) for b in board_table()]
     wanted = (args.filter or "").lower()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from mpforge import roots
 from mpforge.build import run_scons, scons_command
 from mpforge.commands.common import add_board, add_fragments, positive_int
 from mpforge.config.fragment import parse_fragment
@@ -31,6 +32,14 @@ def run(args: argparse.Namespace) -> int:
     fragments = materialize_streams(own).fragments
     # --pristine is done by the CONFIG stage, once the inputs are known to be good.
     cmd = scons_command(
-        args.board, inputs.build_dir, fragments, args.jobs, args.verbose, args.pristine, app
+        args.board,
+        inputs.build_dir,
+        fragments,
+        args.jobs,
+        args.verbose,
+        args.pristine,
+        app,
+        roots.board_roots(),
+        roots.package_roots(),
     )
     return run_scons(cmd)

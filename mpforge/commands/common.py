@@ -7,12 +7,19 @@ import os
 import sys
 from pathlib import Path
 
-from mpforge import paths
+from mpforge import paths, roots
 from mpforge.boards import find_defconfig
 from mpforge.config.inputs import ConfigInputs, check_build_dir, make_inputs
 from mpforge.config.resolve import Resolution, resolve
 from mpforge.errors import MpforgeError
-from mpforge.project import BOARD_ENV, PROJECT_FILE, default_board, find_project, load_project
+from mpforge.project import (
+    BOARD_ENV,
+    PROJECT_FILE,
+    Project,
+    default_board,
+    find_project,
+    load_project,
+)
 
 
 def add_board(parser: argparse.ArgumentParser) -> None:
@@ -28,6 +35,29 @@ def add_board(parser: argparse.ArgumentParser) -> None:
         help=f"build directory (default: APP/build/BOARD inside an app with {PROJECT_FILE}, "
         "else build/BOARD)",
     )
+    add_board_root(parser)
+
+
+def add_board_root(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--board-root",
+        dest="board_roots",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
+        help="also look for boards in DIR (DIR/<board>_defconfig, DIR/<board>.Kconfig); "
+        f"repeatable, after the board_roots of {PROJECT_FILE}",
+    )
+
+
+def configure_roots(args: argparse.Namespace, project: Project | None) -> None:
+    """The board and package roots of the project file, then of the command line."""
+    given = [roots.Root(p.absolute(), "--board-root") for p in getattr(args, "board_roots", [])]
+    if project is None:
+        roots.configure(given, ())
+        return
+    roots.configure([*project.board_roots, *given], project.package_roots)
 
 
 def apply_project(args: argparse.Namespace) -> None:
@@ -43,6 +73,7 @@ def apply_project(args: argparse.Namespace) -> None:
         project = load_project(file) if os.path.lexists(file) else None
     else:
         project = find_project()
+    configure_roots(args, project)
     if args.board is None:
         args.board = default_board(project)
     if args.board is None:

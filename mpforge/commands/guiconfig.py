@@ -5,14 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 
-from mpforge.commands.common import add_board, add_fragments
+from mpforge.commands import menuconfig
 from mpforge.commands.menuconfig import launch
 from mpforge.errors import MpforgeError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_board(parser)
-    add_fragments(parser)
+    menuconfig.add_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
+from mpforge import roots
 from mpforge.boards import find_defconfig
+from mpforge.commands.common import add_board_root, configure_roots
 from mpforge.errors import MpforgeError
 from mpforge.project import BOARD_ENV, BUILD_SUBDIR, PROJECT_FILE
 from mpforge.textfile import show
@@ -25,9 +29,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "directory", nargs="?", type=Path, default=Path("."), help="where (default: here)"
     )
+    add_board_root(parser)
 
 
-def _skeleton(name: str, board: str) -> dict[str, str]:
+def _skeleton(name: str, board: str, board_roots: Sequence[str] = ()) -> dict[str, str]:
+    roots_line = (
+        f"board_roots = [{', '.join(json.dumps(r) for r in board_roots)}]\n" if board_roots else ""
+    )
     return {
         "main.py": f'print("hello from {name}")\n',
         "app.conf": "# This app's configuration: Kconfig lines applied after the board's\n"
@@ -35,7 +43,8 @@ def _skeleton(name: str, board: str) -> dict[str, str]:
         PROJECT_FILE: "# mpforge project file: `mpforge build` here builds this app into\n"
         "# build/BOARD; `-b` or $MPFORGE_BOARD choose another board.\n"
         f'board = "{board}"\n'
-        '# fragments = ["extra.conf"]   # applied before app.conf; paths relative to this file\n'
+        + roots_line
+        + '# fragments = ["extra.conf"]   # applied before app.conf; paths relative to this file\n'
         '# exclude = ["tools"]          # not frozen (tests/ and hidden directories never are)\n',
         ".gitignore": f"/{BUILD_SUBDIR}/\n",
     }
@@ -43,8 +52,10 @@ def _skeleton(name: str, board: str) -> dict[str, str]:
 
 def run(args: argparse.Namespace) -> int:
     board = args.default_board or os.environ.get(BOARD_ENV, "").strip() or DEFAULT_BOARD
+    configure_roots(args, None)
     find_defconfig(board)  # an unknown board is an error before anything is written
     directory: Path = args.directory.absolute()
+    board_roots = [os.path.relpath(r.path, directory) for r in roots.board_roots()]
     if directory.exists() and not directory.is_dir():
         raise MpforgeError(f"init: {show(args.directory)} is not a directory")
     present = (
@@ -60,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         )
     directory.mkdir(parents=True, exist_ok=True)
     name = directory.name if directory.name.isidentifier() else "app"
-    for file, text in _skeleton(name, board).items():
+    for file, text in _skeleton(name, board, board_roots).items():
         with open(directory / file, "x", encoding="utf-8") as out:  # never overwrites
             out.write(text)
     print(

@@ -1,4 +1,5 @@
-"""`mpforge savedefconfig`: write the minimal defconfig that reproduces the board's .config."""
+"""`mpforge savedefconfig`: write the minimal defconfig that reproduces the board's .config;
+with --fragment, only the difference from the board's defconfig and fragments (an app.conf)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import os
 from pathlib import Path
 
 from mpforge.commands.common import add_board, add_fragments, resolve_board
+from mpforge.config.savefragment import fragment_text
 from mpforge.errors import MpforgeError
 from mpforge.textfile import show, write_if_changed
 
@@ -15,23 +17,39 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_board(parser)
     add_fragments(parser)
     parser.add_argument(
-        "-o", "--output", type=Path, help="where to write it (default: BUILD_DIR/defconfig)"
+        "-o",
+        "--output",
+        type=Path,
+        help="where to write it (default: BUILD_DIR/defconfig, with --fragment "
+        "BUILD_DIR/fragment.conf)",
+    )
+    parser.add_argument(
+        "--fragment",
+        action="store_true",
+        help="write only the difference from the board's defconfig and the fragments "
+        "(what an app.conf holds; `# CONFIG_X is not set` for what was switched off)",
     )
 
 
 def run(args: argparse.Namespace) -> int:
     if args.output is not None:
-        _check_output(args.output)
+        check_output(args.output)
     resolution = resolve_board(args)
-    output = args.output or resolution.inputs.build_dir / "defconfig"
+    if args.fragment:
+        output = args.output or resolution.inputs.build_dir / "fragment.conf"
+        text = fragment_text(resolution)
+        what = "configuration fragment"
+    else:
+        output = args.output or resolution.inputs.build_dir / "defconfig"
+        text = resolution.kconf._min_config_contents(header="")
+        what = "minimal configuration"
     output.parent.mkdir(parents=True, exist_ok=True)
-    text = resolution.kconf._min_config_contents(header="")
     write_if_changed(output, text)
-    print(f"minimal configuration written to {output}")
+    print(f"{what} written to {output}")
     return 0
 
 
-def _check_output(output: Path) -> None:
+def check_output(output: Path) -> None:
     """-o must name a file whose directory exists or can be made; checked before resolving."""
     if output.is_dir():
         raise MpforgeError(

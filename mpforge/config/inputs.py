@@ -97,7 +97,8 @@ def check_build_dir(directory: Path) -> Path:
             f"build directory {shown} is the source tree or contains it; choose a directory of "
             "its own (default: build/BOARD)"
         )
-    if real.is_relative_to(root) and not real.is_relative_to(root / "build"):
+    in_build = real.is_relative_to(root / "build") and not paths.INSTALLED
+    if real.is_relative_to(root) and not in_build:
         raise MpforgeError(
             f"build directory {shown} lies inside the source tree "
             f"({real.relative_to(root)}); use a directory under build/ or outside the tree"

@@ -29,7 +29,13 @@ from mpforge.config.apply import Overrides, apply_assignments, same_value, why_n
 from mpforge.config.fragment import Assignment, display_path, parse_fragment
 from mpforge.config.inputs import STREAMS_DIR, ConfigInputs
 from mpforge.config.strings import check_string
-from mpforge.config.tree import PACKAGES_KCONFIG, TOP_KCONFIG, has_prompt, load_kconfig
+from mpforge.config.tree import (
+    BOARD_KCONFIG,
+    PACKAGES_KCONFIG,
+    TOP_KCONFIG,
+    has_prompt,
+    load_kconfig,
+)
 from mpforge.config.view import ConfigView, read_dotconfig
 from mpforge.errors import MpforgeError
 from mpforge.textfile import write_if_changed
@@ -58,7 +64,7 @@ class Resolution:
 
 def resolve(inputs: ConfigInputs, report: Report) -> Resolution:
     assignments = [a for f in inputs.all_files for a in parse_fragment(f)]
-    kconf = load_kconfig(inputs.build_dir, inputs.root)
+    kconf = load_kconfig(inputs.build_dir, inputs.root, inputs.defconfig)
     overrides = Overrides()
     set_by = apply_assignments(kconf, assignments, overrides, report=report)
     overrides.flush(report)
@@ -82,7 +88,7 @@ def remove_build_dir(directory: Path, report: Report) -> None:
         return
     if not directory.is_dir():
         raise MpforgeError(f"{display_path(directory)} is not a directory")
-    ours = (*_BUILD_MARKERS, TOP_KCONFIG, PACKAGES_KCONFIG, STREAMS_DIR)
+    ours = (*_BUILD_MARKERS, TOP_KCONFIG, PACKAGES_KCONFIG, BOARD_KCONFIG, STREAMS_DIR)
     if not all(e.name in ours for e in directory.iterdir()) and not any(
         (directory / m).exists() for m in _BUILD_MARKERS
     ):
@@ -93,7 +99,7 @@ def remove_build_dir(directory: Path, report: Report) -> None:
     # The generated Kconfig files are already parsed, and a fragment read from a stream
     # (streams/) is an input of this very build: those stay.
     for entry in directory.iterdir():
-        if entry.name in (TOP_KCONFIG, PACKAGES_KCONFIG, STREAMS_DIR):
+        if entry.name in (TOP_KCONFIG, PACKAGES_KCONFIG, BOARD_KCONFIG, STREAMS_DIR):
             continue
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mpforge import paths
@@ -12,6 +12,7 @@ from mpforge.config.view import ConfigView
 from mpforge.errors import MpforgeError
 from mpforge.frozen.manifest import ENTRY_POINTS, FrozenModule, ManifestLoader
 from mpforge.frozen.packages import Package, all_packages, find_package, read_package
+from mpforge.frozen.pypi import PypiPackage
 from mpforge.project import BUILD_SUBDIR, PROJECT_FILE, TESTS_DIR, load_project
 
 APP_MANIFEST = "manifest.yml"
@@ -23,6 +24,7 @@ class FrozenSet:
     packages: list[Package]  # the packages frozen, sorted by name
     inputs: list[Path]  # every manifest and package.yml read (for dependency tracking)
     notes: list[str]  # what the user should know (an app's main.py replacing a package's)
+    pypi: list[PypiPackage] = field(default_factory=list)  # libraries from PyPI, by name
 
 
 def collect(view: ConfigView, app_dir: Path | None, root: Path = paths.ROOT) -> FrozenSet:
@@ -44,7 +46,8 @@ def collect(view: ConfigView, app_dir: Path | None, root: Path = paths.ROOT) -> 
         (read_package(find_package(name, "")) for name in loader.required), key=lambda p: p.name
     )
     modules = sorted(loader.modules.values(), key=lambda m: m.name)
-    return FrozenSet(modules, packages, sorted(loader.loaded), loader.notes)
+    libraries = [loader.pypi[name] for name in sorted(loader.pypi)]
+    return FrozenSet(modules, packages, sorted(loader.loaded), loader.notes, libraries)
 
 
 def _load_app(loader: ManifestLoader, app_dir: Path) -> None:
@@ -62,12 +65,21 @@ def _load_app(loader: ManifestLoader, app_dir: Path) -> None:
     project_file = app_dir / PROJECT_FILE
     project = load_project(project_file) if os.path.lexists(project_file) else None
     excluded = {Path(os.path.normpath(e)) for e in (project.exclude if project else ())}
+    # The project's board and package roots inside the app are not app code: their packages
+    # are frozen when chosen in the packages menu.
+    own_roots = {
+        r.path.relative_to(app_dir.absolute())
+        for r in ((*project.board_roots, *project.package_roots) if project else ())
+        if r.path.is_relative_to(app_dir.absolute())
+    }
     left_out: set[str] = set()
 
     def skip(source: Path) -> bool:
         parts = source.relative_to(app_dir).parts
         if project is not None and parts[0] == BUILD_SUBDIR and len(parts) > 1:
             return True  # the app's own build directory
+        if any(Path(*parts[:depth]) in own_roots for depth in range(1, len(parts))):
+            return True
         for depth in range(1, len(parts) + 1):
             head = Path(*parts[:depth])
             is_dir = depth < len(parts)

@@ -20,13 +20,11 @@ from pathlib import Path
 from mpforge.errors import MpforgeError
 from mpforge.frozen.manifest import FrozenModule
 from mpforge.mpycross import executable, read_source, run_mpy_cross
+from mpforge.paths import cache_root
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("MPFORGE_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "mpforge"
-    )
-    return Path(base) / "mpy"
+    return cache_root() / "mpy"
 
 
 @functools.cache

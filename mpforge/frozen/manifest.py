@@ -6,6 +6,7 @@ A manifest has three optional keys, each a list:
       - main.py                   # a module file (its import name is the file name)
       - package: mylib            # a package directory: every .py, recursively, sorted
       - glob: "drivers/*.py"      # matching files, each a top-level module
+      - pypi: micropython-logging==0.5.2  # a library from PyPI, pinned in manifest.lock
         opt: 2                    # mpy-cross -O level 0..3 (default 0)
         emit: native              # bytecode (default) | native | viper
         check_imports: false      # skip the static import check for these modules
@@ -27,12 +28,14 @@ import yaml
 
 from mpforge.config.fragment import display_path
 from mpforge.errors import MpforgeError, did_you_mean
+from mpforge.frozen import pypi
 from mpforge.frozen import yamlnodes as Y
+from mpforge.frozen.pypi import PypiPackage
 
 EMITS = ("bytecode", "native", "viper")
 ENTRY_POINTS = ("boot", "main")
 MANIFEST_KEYS = ("modules", "include", "require")
-ENTRY_KINDS = ("file", "package", "glob")
+ENTRY_KINDS = ("file", "package", "glob", "pypi")
 ENTRY_OPTIONS = ("opt", "emit", "check_imports")
 
 
@@ -83,6 +86,7 @@ class ManifestLoader:
         # Entry points (boot, main) an application defines; a package's are dropped.
         self.app_entry_points: set[str] = set()
         self.notes: list[str] = []
+        self.pypi: dict[str, PypiPackage] = {}  # libraries from PyPI, by name
 
     def load(self, path: Path, extra_keys: tuple[str, ...] = ()) -> None:
         path = Path(os.path.realpath(path))  # a symlink loop stays, for the reader to name
@@ -173,7 +177,7 @@ class ManifestLoader:
             _check_keys(path, keys, ENTRY_KINDS + ENTRY_OPTIONS, "key in a modules entry")
             if len(kinds) != 1:
                 raise MpforgeError(
-                    f"{at}: a modules entry needs exactly one of file:, package:, glob:"
+                    f"{at}: a modules entry needs exactly one of file:, package:, glob:, pypi:"
                 )
             kind = kinds[0]
             target = Y.scalar(path, keys[kind][1], kind)
@@ -190,6 +194,19 @@ class ManifestLoader:
             yield _module(_file_module_name(source, at), source, False, options, at)
         elif kind == "package":
             yield from _package(base / target, options, at)
+        elif kind == "pypi":
+            library = pypi.fetch(target, path, at)
+            other = self.pypi.setdefault(library.name, library)
+            if other.version != library.version:
+                raise MpforgeError(
+                    f"{at}: pypi: {library.name} is listed twice, as {other.version} and "
+                    f"{library.version}; keep one"
+                )
+            files, packages = pypi.top_level(library, at)
+            for source in files:
+                yield _module(_file_module_name(source, at), source, False, options, at)
+            for directory in packages:
+                yield from _package(directory, options, at)
         else:
             if Path(target).is_absolute() or ".." in Path(target).parts:
                 raise MpforgeError(

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from mpforge import paths
+from mpforge import paths, roots
 from mpforge.errors import MpforgeError, did_you_mean
 from mpforge.frozen import yamlnodes as Y
 from mpforge.textfile import read_bytes, show, write_if_changed
@@ -114,9 +114,28 @@ def read_package(package_yml: Path) -> Package:
     )
 
 
+def package_dirs(frozen_dir: Path = FROZEN_DIR) -> list[Path]:
+    """Where packages are looked for: frozen/, then the package roots (mpforge/roots.py)."""
+    return [frozen_dir, *(r.path for r in roots.package_roots())]
+
+
+def _package_files(frozen_dir: Path) -> list[Path]:
+    """Every package.yml of every package directory; one name in two places is an error."""
+    found: dict[str, Path] = {}
+    for directory in package_dirs(frozen_dir):
+        for path in sorted(directory.glob("*/package.yml")):
+            other = found.setdefault(path.parent.name, path)
+            if other != path and other.resolve() != path.resolve():
+                raise MpforgeError(
+                    f"package '{path.parent.name}' is found twice: {show(other)} and "
+                    f"{show(path)}; rename one of them or remove a package root"
+                )
+    return sorted(found.values(), key=lambda p: p.parent.name)
+
+
 def all_packages(frozen_dir: Path = FROZEN_DIR) -> list[Package]:
     """Every package, checked as a set: known dependencies, no cycle, one symbol per name."""
-    packages = [read_package(p) for p in sorted(frozen_dir.glob("*/package.yml"))]
+    packages = [read_package(p) for p in _package_files(frozen_dir)]
     by_name = {p.name: p for p in packages}
     by_symbol: dict[str, Package] = {}
     for p in packages:
@@ -129,7 +148,7 @@ def all_packages(frozen_dir: Path = FROZEN_DIR) -> list[Package]:
         for dep, where in zip(p.dependencies, p.dependency_lines, strict=True):
             if dep not in by_name:
                 raise MpforgeError(
-                    f"{where}: dependency '{dep}' is not a package in frozen/"
+                    f"{where}: dependency '{dep}' is not a package in frozen/ or a package root"
                     f"{did_you_mean(dep, list(by_name))}"
                 )
     for p in packages:
@@ -157,13 +176,16 @@ def find_package(name: str, origin: str, frozen_dir: Path = FROZEN_DIR) -> Path:
             f"{origin}: {name!r} is not a package name (a directory of frozen/ with a "
             "package.yml; no paths)"
         )
-    path = frozen_dir / name / "package.yml"
-    if path.is_file():
-        return path
-    known = [p.parent.name for p in frozen_dir.glob("*/package.yml")]
+    files = _package_files(frozen_dir)
+    for path in files:
+        if path.parent.name == name:
+            return path
+    known = [p.parent.name for p in files]
+    where = "frozen/" + (" or the package roots" if roots.package_roots() else "")
     raise MpforgeError(
-        f"{origin}: no package '{name}' in frozen/{did_you_mean(name, known)}; "
-        "packages are the directories frozen/<name>/ with a package.yml"
+        f"{origin}: no package '{name}' in {where}{did_you_mean(name, known)}; "
+        f"packages are the directories frozen/<name>/ (and <root>/<name>/ of package_roots "
+        f"or ${roots.PACKAGE_PATH_ENV}) with a package.yml"
     )
 
 
@@ -225,10 +247,17 @@ def kconfig_text(packages: list[Package], py_dir: Path = paths.ROOT / "py") -> s
         lines += [
             "\thelp",
             f"\t  {p.description or p.name}",
-            f"\t  (frozen/{p.name}/package.yml)",
+            f"\t  ({_shown(p.path)})",
             "",
         ]
     return "\n".join(lines)
+
+
+def _shown(package_yml: Path) -> str:
+    """frozen/<name>/package.yml for the tree's packages, else the path (for the help)."""
+    if package_yml.parent.parent == FROZEN_DIR:
+        return f"frozen/{package_yml.parent.name}/package.yml"
+    return str(package_yml).replace('"', "'")
 
 
 def write_kconfig(destination: Path, frozen_dir: Path = FROZEN_DIR) -> None:

@@ -46,6 +46,15 @@ def write_records(
             "sha256": package_digest(p, frozen_set),
         }
         for p in frozen_set.packages
+    ] + [
+        {
+            "name": p.name,
+            "version": p.version,
+            "license": p.license,
+            "sha256": p.sha256,
+            "purl": p.purl,
+        }
+        for p in frozen_set.pypi
     ]
     info = build_info(board, values, tools, inputs, images, packages, paths.ROOT, build_dir)
     write_json(info_path, info)

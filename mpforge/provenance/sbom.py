@@ -19,7 +19,8 @@ def spdx_document(
     tools: Mapping[str, str],
     epoch: int,
 ) -> dict:
-    """`packages`: name, version, license, sha256; `image_sha256`: image file name -> digest."""
+    """`packages`: name, version, license, sha256 (and purl for a library from PyPI);
+    `image_sha256`: image file name -> digest."""
     created = datetime.datetime.fromtimestamp(epoch, datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     digest = "".join(sorted(image_sha256.values()))
     namespace = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_OID, f'mpforge/{board}/{digest}')}"
@@ -51,8 +52,22 @@ def spdx_document(
     ]
     for p in packages:
         pid = _id("Frozen", p["name"])
+        refs = (
+            {
+                "externalRefs": [
+                    {
+                        "referenceCategory": "PACKAGE-MANAGER",
+                        "referenceType": "purl",
+                        "referenceLocator": p["purl"],
+                    }
+                ]
+            }
+            if p.get("purl")
+            else {}
+        )
         spdx_packages.append(
             {
+                **refs,
                 "SPDXID": pid,
                 "name": p["name"],
                 "versionInfo": p["version"],

