@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from mpforge import paths
+from mpforge import paths, process
 
 
 def scons_command(
@@ -37,4 +36,4 @@ def scons_command(
 def run_scons(cmd: Sequence[str]) -> int:
     """Run SCons with a fixed locale, so tools print and sort the same everywhere."""
     env = dict(os.environ, LC_ALL="C")
-    return subprocess.call(list(cmd), env=env)
+    return process.call(cmd, env=env)

@@ -10,6 +10,8 @@ and the generated linker script.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mpforge.errors import MpforgeError
 
 # -mcpu values this layer supports, with the FPUs each may have (gcc's -mfpu names).
@@ -23,7 +25,7 @@ CPUS: dict[str, tuple[str, ...]] = {
 }
 
 # Layer sources (ports/cortex_m/) every image links, and those of a Python image.
-LAYER_SOURCES = ("startup.c", "fault.c")
+LAYER_SOURCES = ("startup.c", "fault.c", "semihost.c")
 PYTHON_SOURCES = ("port.c", "main.c")
 
 
@@ -61,15 +63,33 @@ def link_flags(cpu: str, fpu: str = "") -> list[str]:
     ]
 
 
-def layer_sources(systick: bool, semihosting: bool, python: bool) -> list[str]:
-    """The ports/cortex_m/ files an image compiles: start-up and faults always, the tick
-    when the chip uses SysTick, semihosting when on, the port contract and the soft-reset
-    loop when the image runs Python (not in a port's hardware self-test)."""
+# The runner's word (ports/cortex_m/cortex_m.h, cm_runner_mode): a runner whose standard
+# input is not a terminal stores RUNNER_BATCH there before the core starts, and the
+# firmware leaves the emulator with main.py's status through semihosting. (The ESP32-C3's
+# c3_runner_mode takes the same value.)
+RUNNER_MODE_SYMBOL = "cm_runner_mode"
+RUNNER_BATCH = 0x6D70664E
+
+
+def runner_mode_address(elf: Path, name: str = RUNNER_MODE_SYMBOL) -> int | None:
+    """The address of the runner's word `name` in `elf`, or None (an image without it)."""
+    from mpforge.images import elf as elfreader
+
+    if not elf.is_file():
+        return None
+    for symbol in elfreader.read(elf).symbols:
+        if symbol.name == name:
+            return symbol.address
+    return None
+
+
+def layer_sources(systick: bool, python: bool) -> list[str]:
+    """The ports/cortex_m/ files an image compiles: start-up, faults and the runner's
+    semihosting exit always, the tick when the chip uses SysTick, the port contract and the
+    soft-reset loop when the image runs Python (not in a port's hardware self-test)."""
     names = list(LAYER_SOURCES)
     if systick:
         names.append("systick.c")
-    if semihosting:
-        names.append("semihost.c")
     if python:
         names += PYTHON_SOURCES
     return names

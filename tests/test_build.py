@@ -114,7 +114,7 @@ def test_missing_compiler_names_the_package(tmp_path: Path) -> None:
     )
     assert proc.returncode != 0
     assert (
-        "error: the compiler gcc is not installed; install it with `sudo apt-get install gcc`"
+        "error: the compiler gcc not found: install Debian package gcc (tools/bootstrap.sh does)"
         in proc.stderr
     )
     assert "Traceback" not in proc.stderr

@@ -33,12 +33,12 @@ def test_cpu_flags() -> None:
 
 
 def test_layer_sources_follow_the_chip() -> None:
-    assert layer_sources(systick=False, semihosting=False, python=False) == ["startup.c", "fault.c"]
-    assert layer_sources(systick=True, semihosting=True, python=True) == [
+    assert layer_sources(systick=False, python=False) == ["startup.c", "fault.c", "semihost.c"]
+    assert layer_sources(systick=True, python=True) == [
         "startup.c",
         "fault.c",
-        "systick.c",
         "semihost.c",
+        "systick.c",
         "port.c",
         "main.c",
     ]

@@ -1,18 +1,21 @@
-"""`python -m mpforge.cpu MACHINE ELF [--console N] [--timeout S]`: boot ELF on a CPU-level
-machine with the console on stdin/stdout. At a terminal the console is raw (Ctrl-C reaches
-the board as a byte) and Ctrl-A then X leaves. Exit status: the firmware's (semihosting),
-124 when --timeout cut the run off, 134 when the CPU faulted."""
+"""`python -m mpforge.cpu MACHINE ELF [--console N] [--timeout S] [--batch]`: boot ELF on a
+CPU-level machine with the console on stdin/stdout (--batch: a non-interactive run). At a
+terminal the console is raw (Ctrl-C reaches the board as a byte) and Ctrl-A then X leaves.
+Exit status: the firmware's (semihosting), 124 when --timeout cut the run off, 134 when the
+CPU faulted."""
 
 from __future__ import annotations
 
 import argparse
 import os
+import struct
 import sys
 import termios
 import time
 import tty
 from pathlib import Path
 
+from mpforge.cortex_m import RUNNER_BATCH, runner_mode_address
 from mpforge.cpu import MACHINES
 from mpforge.cpu.cortexm import Console, CortexM
 
@@ -25,6 +28,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("elf", type=Path)
     parser.add_argument("--console", type=int, default=0, help="the console UART's number")
     parser.add_argument("--timeout", type=float, help="stop after SECONDS (status 124)")
+    parser.add_argument(
+        "--batch",
+        action="store_true",
+        help="a non-interactive run: set the runner's word (ports/cortex_m/cortex_m.h), so "
+        "the image leaves after main.py with its status",
+    )
     args = parser.parse_args(argv)
     if not args.elf.is_file():
         print(f"error: {args.elf}: no such file; build it with `mpforge build`", file=sys.stderr)
@@ -36,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
 
     machine = CortexM(MACHINES[args.machine](args.console), Console(out))
     machine.load_elf(args.elf)
+    address = runner_mode_address(args.elf) if args.batch else None
+    if address is not None:
+        machine.uc.mem_write(address, struct.pack("<I", RUNNER_BATCH))
     stdin = sys.stdin.fileno() if sys.stdin is not None and not sys.stdin.closed else None
     deadline = None if args.timeout is None else time.monotonic() + args.timeout
     if stdin is not None and os.isatty(stdin):

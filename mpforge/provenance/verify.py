@@ -12,12 +12,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from mpforge import paths
+from mpforge import paths, process
 from mpforge.build import scons_command
 from mpforge.config.resolve import DOTCONFIG, INPUTS_RECORD
 from mpforge.errors import MpforgeError
@@ -100,7 +99,7 @@ def verify(board: str, build_dir: Path, jobs: int | None = None) -> Verdict:
         )
         cmd[cmd.index("-C") + 1] = str(src)
         env = dict(os.environ, LC_ALL="C", MPFORGE_CACHE=str(Path(tmp) / "cache"))
-        proc = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
+        proc = process.run(cmd, env=env)
         if proc.returncode != 0:
             raise MpforgeError(
                 "the verification rebuild failed:\n" + (proc.stdout + proc.stderr)[-3000:]

@@ -39,6 +39,9 @@ class CpuRunner(Runner):
                 "with `tools/bootstrap.sh --no-run`"
             ) from None
 
+    def batch_command(self, cmd: list[str]) -> list[str]:
+        return [*cmd, "--batch"]
+
     def command(self, args: Sequence[str]) -> list[str]:
         view = self.config()
         machine = view.values.get("CPU_MACHINE", "")

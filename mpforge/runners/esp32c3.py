@@ -22,10 +22,15 @@ class UnicornEsp32c3Runner(Runner):
     def command(self, args: Sequence[str]) -> list[str]:
         return [sys.executable, "-m", "mpforge.runners.esp32c3_cpu", str(self.image()), *args]
 
-    def run(self, args: Sequence[str] = (), timeout: float | None = None) -> int:
+    def batch_command(self, cmd: list[str]) -> list[str]:
+        return [*cmd, "--batch"]
+
+    def run(
+        self, args: Sequence[str] = (), timeout: float | None = None, batch: bool | None = None
+    ) -> int:
         if sys.stdin.isatty():
             print(
                 "note: CPU-level runner (unicorn), not a chip emulator; exit with Ctrl-A X",
                 file=sys.stderr,
             )
-        return super().run(args, timeout)
+        return super().run(args, timeout, batch)

@@ -39,6 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from mpforge.cortex_m import RUNNER_BATCH, runner_mode_address
 from mpforge.errors import MpforgeError
 
 ESP_IMAGE_MAGIC = 0xE9
@@ -51,6 +52,7 @@ WATCHDOG_GRACE_S = 2.0
 CHUNK_US = 2000  # emulate this long between looks at interrupts and input
 MAC = bytes.fromhex("020000c30001")
 POLL_SYMBOL = "mpf_port_poll"  # called by the VM every few thousand instructions
+RUNNER_MODE_SYMBOL = "c3_runner_mode"  # c3hal.h: the runner's word (see mpforge.cortex_m)
 
 UART0, UART1, GPIO, RTC_CNTL, EFUSE, IO_MUX = (
     0x60000000, 0x60010000, 0x60004000, 0x60008000, 0x60008800, 0x60009000,
@@ -459,8 +461,13 @@ def poll_address(image: Path) -> int | None:
 
 
 def main(argv: Sequence[str]) -> int:
+    batch = "--batch" in argv  # a non-interactive run: the image leaves after main.py
+    argv = [a for a in argv if a != "--batch"]
     if len(argv) != 1:
-        print("usage: python -m mpforge.runners.esp32c3_cpu firmware.esp.bin", file=sys.stderr)
+        print(
+            "usage: python -m mpforge.runners.esp32c3_cpu firmware.esp.bin [--batch]",
+            file=sys.stderr,
+        )
         return 2
     try:
         image = Path(argv[0])
@@ -469,6 +476,10 @@ def main(argv: Sequence[str]) -> int:
             lambda b: (sys.stdout.buffer.write(b), sys.stdout.flush()),
             poll_address(image),
         )
+        elf = image.parent / "firmware.elf"
+        address = runner_mode_address(elf, RUNNER_MODE_SYMBOL) if batch else None
+        if address is not None:
+            machine.uc.mem_write(address, struct.pack("<I", RUNNER_BATCH))
     except (OSError, MpforgeError) as e:
         print(f"error: {argv[0]}: {getattr(e, 'message', e)}", file=sys.stderr)
         return 2

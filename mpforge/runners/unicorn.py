@@ -32,9 +32,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
+from mpforge.cortex_m import RUNNER_BATCH, runner_mode_address
 from mpforge.errors import MpforgeError
 from mpforge.images import elf as elfreader
-from mpforge.runners.base import Runner, timed_out
+from mpforge.runners.base import Runner, is_batch, timed_out
 
 SYS_EXIT_EXTENDED = 0x20
 ADP_STOPPED_APPLICATION_EXIT = 0x20026
@@ -147,7 +148,9 @@ class UnicornRunner(Runner):
             for byte in data:
                 self.receive(byte)
 
-    def run(self, args: Sequence[str] = (), timeout: float | None = None) -> int:
+    def run(
+        self, args: Sequence[str] = (), timeout: float | None = None, batch: bool | None = None
+    ) -> int:
         from unicorn import UcError
         from unicorn.arm_const import UC_ARM_REG_PC, UC_ARM_REG_SP
 
@@ -155,6 +158,9 @@ class UnicornRunner(Runner):
         self.check()
         uc, sp, pc = self.build()
         uc.reg_write(UC_ARM_REG_SP, sp)
+        address = runner_mode_address(self.image()) if is_batch(batch) else None
+        if address is not None:  # the runner's word (cortex_m.h): leave after main.py
+            uc.mem_write(address, struct.pack("<I", RUNNER_BATCH))
         deadline = None if timeout is None else time.monotonic() + timeout
         last_ctrl_c = 0.0
         while self.status is None:

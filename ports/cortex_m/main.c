@@ -1,8 +1,8 @@
 // main.c -- the firmware's main loop: start the core, run the frozen boot.py and
 // main.py (as __main__), report an uncaught exception with its traceback, and then
-// either leave the emulator with the status (SEMIHOSTING_EXIT), or run the REPL
-// (CONFIG_REPL), or wait for Ctrl-D; Ctrl-D (a soft reset) starts the heap and
-// modules afresh and runs them again.
+// either leave the emulator with the status (a non-interactive run: cm_runner_batch),
+// or run the REPL (CONFIG_REPL), or wait for Ctrl-D; Ctrl-D (a soft reset) starts the
+// heap and modules afresh and runs them again.
 #include "cortex_m.h"
 #include "mpf.h"
 #include "port.h"
@@ -16,7 +16,10 @@
 static int run_once(void) {
     mpf_init();
     int status = mpf_boot_frozen();
-#if CONFIG_REPL && !CONFIG_SEMIHOSTING_EXIT
+    if (cm_runner_batch()) {
+        return status;  // main() hands it to startup.c, which leaves the emulator with it
+    }
+#if CONFIG_REPL
     (void)mpf_repl_run(false);  // returns at a soft reset
 #endif
     mpf_deinit();
@@ -27,9 +30,10 @@ static int run_once(void) {
 int main(void) {
     for (;;) {
         int status = run_once();
-#if CONFIG_SEMIHOSTING_EXIT
-        return status;  // startup.c leaves the emulator with it
-#elif CONFIG_REPL
+        if (cm_runner_batch()) {
+            return status;  // startup.c leaves the emulator with it
+        }
+#if CONFIG_REPL
         (void)status;  // the REPL returned: a soft reset
 #else
         mpf_printf(&mpf_print_stdout, "main.py ended (status %d); Ctrl-D runs it again\n", status);

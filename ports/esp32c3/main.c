@@ -1,6 +1,6 @@
 // main.c -- the firmware's main loop: run the frozen boot.py and main.py, then either end
-// the CPU-level runner with the status (CONFIG_ESP32C3_RUNNER_EXIT) or wait for Ctrl-D to
-// run main.py again (a soft reset: the heap and modules start afresh).
+// the CPU-level runner with the status (a non-interactive run, c3_runner_batch) or wait
+// for Ctrl-D to run main.py again (a soft reset: the heap and modules start afresh).
 #include "c3hal.h"
 #include "mpf.h"
 #include "port.h"
@@ -21,14 +21,13 @@ static int run_once(void) {
 int main(void) {
     for (;;) {
         int status = run_once();
-#if CONFIG_ESP32C3_RUNNER_EXIT
-        return status;  // startup.c ends the runner with it
-#else
+        if (c3_runner_batch()) {
+            return status;  // startup.c ends the runner with it
+        }
         mpf_printf(&mpf_print_stdout, "main.py ended (status %d); Ctrl-D runs it again\n", status);
         while (c3_console_getc() != CHAR_CTRL_D) {
             (void)c3_console_take_interrupt();
             c3_intr_wait();
         }
-#endif
     }
 }

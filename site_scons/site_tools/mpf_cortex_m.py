@@ -18,7 +18,7 @@ LAYER_DIR = "#ports/cortex_m"
 
 def _firmware(env, chip_sources, core_sources=(), python=True):
     cfg = env["MPF_CFG"]
-    names = layer_sources(cfg.enabled("CORTEX_M_SYSTICK"), cfg.enabled("SEMIHOSTING_EXIT"), python)
+    names = layer_sources(cfg.enabled("CORTEX_M_SYSTICK"), python)
     layer = [env.File(f"{LAYER_DIR}/{name}") for name in names]
     sources = list(core_sources) + layer + [env.File(s) for s in chip_sources]
     if not python:

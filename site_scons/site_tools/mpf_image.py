@@ -73,15 +73,15 @@ class _LinkAction:
         self.ram_size = ram_size
 
     def __call__(self, target, source, env):
-        import subprocess
         import sys
 
+        from mpforge import process
         from mpforge.images.size import ld_overflow
 
         args = [
             str(a) for a in env.subst_list("$MPF_PLAIN_LINKCOM", target=target, source=source)[0]
         ]
-        proc = subprocess.run(args, env=env["ENV"], capture_output=True, text=True, check=False)
+        proc = process.run(args, env=env["ENV"])
         sys.stdout.write(proc.stdout)
         sys.stderr.write(proc.stderr)
         if proc.returncode != 0 and set(ld_overflow(proc.stderr)) & {"FLASH", "RAM"}:
@@ -92,9 +92,9 @@ class _LinkAction:
         # Relink with --noinhibit-exec (ld then writes the ELF despite the overflow)
         # into a scratch file, only to measure it.
         import os
-        import subprocess
         from pathlib import Path
 
+        from mpforge import process
         from mpforge.images import elf as elfreader
         from mpforge.images.size import overflow_error, report
 
@@ -103,7 +103,7 @@ class _LinkAction:
             return
         at = args.index("-o") + 1
         args = [*args[:at], scratch, *args[at + 1 :], "-Wl,--noinhibit-exec"]
-        subprocess.run(args, env=env["ENV"], capture_output=True, check=False)
+        process.run(args, env=env["ENV"])
         if not os.path.exists(scratch):
             return
         try:
