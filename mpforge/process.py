@@ -141,12 +141,21 @@ def call(
         raise ToolNotFound(argv[0]) from None
 
 
-def popen(cmd: Sequence[str | Path], *, env: Mapping[str, str] | None = None) -> subprocess.Popen:
-    """Start a child that shares the terminal (a runner: the caller waits and signals it)."""
+def popen(
+    cmd: Sequence[str | Path],
+    *,
+    env: Mapping[str, str] | None = None,
+    new_session: bool = False,
+) -> subprocess.Popen:
+    """Start a child that shares the terminal (a runner: the caller waits and signals it).
+    `new_session`: out of the terminal's process group, so a Ctrl-C typed for another
+    program (gdb) does not stop it."""
     argv = [str(a) for a in cmd]
     if verbose():
         log(argv)
     try:
-        return subprocess.Popen(argv, env=None if env is None else dict(env))
+        return subprocess.Popen(
+            argv, env=None if env is None else dict(env), start_new_session=new_session
+        )
     except FileNotFoundError:
         raise ToolNotFound(argv[0]) from None

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import mpforge
 
-from mpforge import process
+from mpforge import paths, process
 from mpforge.process import ToolNotFound
 
 
@@ -70,7 +70,7 @@ class TestLogging:
     def test_cli_v_logs_what_the_command_runs(
         self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        build = Path("build/host")
+        build = paths.default_build_dir("host")
         if not (build / "firmware").is_file():
             pytest.skip("build/host is not built (the conftest builds it for the suite)")
         result = mpforge(capsys, "-v", "run", "-b", "host", "--", "-c", "print(6 * 7)")

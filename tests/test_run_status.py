@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from boards import build_firmware
+from emulator import Emulator
 
 from mpforge.cortex_m import RUNNER_BATCH, runner_mode_address
 from mpforge.runners.qemu import QemuRunner
@@ -45,10 +46,19 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return directory
 
 
-def _run(board: str, build_dir: Path, stdin: str, *extra: str) -> subprocess.CompletedProcess:
+def _cli(board: str, build_dir: Path, *extra: str) -> list[str]:
     cmd = [sys.executable, "-m", "mpforge", "run", "-b", board, "--build-dir", str(build_dir)]
+    return [*cmd, *extra]
+
+
+def _run(board: str, build_dir: Path, stdin: str, *extra: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [*cmd, *extra], input=stdin, capture_output=True, text=True, timeout=TIMEOUT, check=False
+        _cli(board, build_dir, *extra),
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
     )
 
 
@@ -60,12 +70,15 @@ def test_a_run_without_a_terminal_ends_with_main_py_status(board: str, app: Path
     build_dir, _ = build_firmware(board, "status", app=app)
     config = (build_dir / ".config").read_text()
     assert "CONFIG_SEMIHOSTING_EXIT=y" not in config and "RUNNER_EXIT=y" not in config
-    for stdin, status in (("0\n", 0), ("3\n", 3), ("raise\n", 1)):
-        proc = _run(board, build_dir, stdin)
-        assert proc.returncode == status, (stdin, proc.stdout, proc.stderr)
-        assert "status app" in proc.stdout
-        assert "stopped after" not in proc.stderr  # ended by itself, not by a timeout
-    assert "ValueError: boom" in proc.stdout  # the traceback of the uncaught exception
+    for line, status in (("0", 0), ("3", 3), ("raise", 1)):
+        # stdin is a pipe, not a terminal; the line goes once main.py waits for it (a
+        # board's UART drops what comes before it is set up, as on hardware)
+        with Emulator(_cli(board, build_dir), timeout=TIMEOUT) as emu:
+            emu.expect("status app")
+            emu.send(line + "\n")
+            assert emu.wait() == status, emu.transcript
+            assert "stopped after" not in emu.transcript  # it ended by itself
+    assert "ValueError: boom" in emu.transcript  # the traceback of the uncaught exception
 
 
 def test_the_in_process_unicorn_runner_ends_with_main_py_status() -> None:
@@ -102,3 +115,57 @@ def test_qemu_is_told_through_its_generic_loader(tmp_path: Path) -> None:
     # the console elsewhere (mpremote over a pty): a REPL session, never batch
     pty = QemuRunner(build, console="pty")
     assert "-device" not in pty.batch_command(pty.command([]))
+
+
+# Ctrl-C on the host: the terminal sends SIGINT to the whole foreground process group
+# (mpforge and the firmware); the firmware raises KeyboardInterrupt in the running code.
+LOOP = """\
+import sys
+n = 0
+sys.stderr.write("ready 1\\n")
+try:
+    while True:
+        n += 1
+except KeyboardInterrupt:
+    print("caught KeyboardInterrupt", n > 0)
+sys.stderr.write("ready 2\\n")
+while True:
+    n += 1
+"""
+
+
+def _wait_for(stream: object, marker: str) -> None:
+    line = stream.readline()  # type: ignore[attr-defined]
+    assert line == marker + "\n", line
+
+
+def test_ctrl_c_raises_keyboard_interrupt_on_the_host(tmp_path: Path) -> None:
+    import os
+    import signal
+
+    if not Path("build/host/firmware").is_file():
+        pytest.skip("build/host is not built (the conftest builds it for the suite)")
+    program = tmp_path / "loop.py"
+    program.write_text(LOOP)
+    cmd = [sys.executable, "-m", "mpforge", "run", "-b", "host", str(program)]
+    with subprocess.Popen(
+        cmd,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    ) as proc:
+        try:
+            _wait_for(proc.stderr, "ready 1")
+            os.killpg(proc.pid, signal.SIGINT)  # caught by `except KeyboardInterrupt`
+            _wait_for(proc.stderr, "ready 2")
+            os.killpg(proc.pid, signal.SIGINT)  # uncaught: traceback, status 130
+            out, err = proc.communicate(timeout=TIMEOUT)
+        finally:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+    assert out == "caught KeyboardInterrupt True\n"
+    assert err.rstrip().endswith("KeyboardInterrupt")
+    assert "line 11" in err  # where the second loop was
+    assert proc.returncode == 130
