@@ -32,6 +32,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _raw_console() -> object:
+    """miniterm's POSIX console, but raw as a board expects its terminal: Enter sends CR
+    and Backspace DEL as typed (miniterm's own turns CR into LF and DEL into BS)."""
+    import termios
+
+    from serial.tools.miniterm import Console
+
+    class RawConsole(Console):
+        def setup(self) -> None:
+            super().setup()
+            attrs = termios.tcgetattr(self.fd)
+            attrs[0] &= ~(termios.ICRNL | termios.INLCR | termios.IXON)
+            termios.tcsetattr(self.fd, termios.TCSANOW, attrs)
+
+        def getkey(self) -> str:
+            return self.enc_stdin.read(1)
+
+    return RawConsole()
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         import serial
@@ -52,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
             "`ls /dev/ttyACM* /dev/ttyUSB*` lists the ports)"
         ) from None
     term = Miniterm(port, echo=False, eol="lf", filters=["direct"])
+    term.console = _raw_console()
     term.exit_character = EXIT_KEY
     term.menu_character = MENU_KEY
     term.raw = True
