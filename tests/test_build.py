@@ -141,3 +141,14 @@ def test_extra_serial_port_needs_an_emulated_board() -> None:
     assert proc.returncode != 0
     assert "--serial needs a board that runs in QEMU" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_frozen_code_is_checked_before_any_c_is_compiled(tmp_path: Path) -> None:
+    app = tmp_path / "app"
+    (app / "pkg").mkdir(parents=True)
+    (app / "main.py").write_text("from pkg import tpyo\n")
+    (app / "pkg" / "__init__.py").write_text("typo = 1\n")
+    proc = scons(tmp_path / "build", app=app)
+    assert proc.returncode != 0
+    assert "from pkg import tpyo" in proc.stderr and "(did you mean typo?)" in proc.stderr
+    assert compiled(proc.stdout) == []  # the FREEZE stage stopped the build first
