@@ -92,7 +92,9 @@ def main(argv: list[str] | None = None) -> int:
             apply_project(args)
         return int(args.run(args))
     except MpforgeError as e:
-        print(f"error: {e.message}", file=sys.stderr)
+        from mpforge.colour import RED, paint
+
+        print(f"{paint('error:', RED, sys.stderr)} {e.message}", file=sys.stderr)
         return e.exit_code
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
