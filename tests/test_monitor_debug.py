@@ -49,7 +49,8 @@ class TestMonitor:
 
     def test_a_port_that_does_not_exist_is_one_error_line(self, tmp_path: Path) -> None:
         cmd = [sys.executable, "-m", "mpforge", "monitor", "--port", str(tmp_path / "ttyX")]
-        with Emulator(cmd, timeout=TIMEOUT, pty=True) as term:
+        # at a terminal `error:` is red; NO_COLOR gives the plain line
+        with Emulator(["env", "NO_COLOR=1", *cmd], timeout=TIMEOUT, pty=True) as term:
             assert term.wait() == 1
         lines = term.transcript.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith(f"error: cannot open serial port {tmp_path}")
