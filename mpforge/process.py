@@ -100,14 +100,16 @@ def run(
     cwd: Path | None = None,
     timeout: float | None = None,
     text: bool = True,
+    check: bool = False,
 ) -> subprocess.CompletedProcess:
     """Run a tool whose output mpforge reads: stdout and stderr are captured, the status is
-    the caller's to judge. ToolNotFound when the tool is not installed."""
+    the caller's to judge (`check`: a failure is an MpforgeError with the tool's last line).
+    ToolNotFound when the tool is not installed."""
     argv = [str(a) for a in cmd]
     if verbose():
         log(argv)
     try:
-        return subprocess.run(
+        proc = subprocess.run(
             argv,
             capture_output=True,
             text=text,
@@ -119,6 +121,12 @@ def run(
         )
     except FileNotFoundError:
         raise ToolNotFound(argv[0]) from None
+    if check and proc.returncode != 0:
+        said = proc.stderr or proc.stdout
+        said = said if isinstance(said, str) else said.decode("utf-8", "replace")
+        last = said.strip().splitlines()[-1:] or ["no output"]
+        raise MpforgeError(f"`{show(argv)}` failed (status {proc.returncode}): {last[0]}")
+    return proc
 
 
 def call(

@@ -9,6 +9,7 @@ import pytest
 from helpers import mpforge
 
 from mpforge import paths, process
+from mpforge.errors import MpforgeError
 from mpforge.process import ToolNotFound
 
 
@@ -90,6 +91,11 @@ class TestDryRun:
     def test_prints_even_when_the_tool_is_missing(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert process.call(["no-such-flasher", "-D", "x"], dry_run=True) == 0
         assert capsys.readouterr().err == "+ no-such-flasher -D x\n"
+
+    def test_a_checked_run_fails_with_the_tools_last_line(self) -> None:
+        code = "import sys; print('warming up'); sys.exit('bad input at line 3')"
+        with pytest.raises(MpforgeError, match=r"failed \(status 1\): bad input at line 3$"):
+            process.run([sys.executable, "-c", code], check=True)
 
     def test_runs_and_returns_the_status(self) -> None:
         assert process.call([sys.executable, "-c", "raise SystemExit(3)"]) == 3
