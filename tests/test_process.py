@@ -99,3 +99,58 @@ class TestDryRun:
 
     def test_runs_and_returns_the_status(self) -> None:
         assert process.call([sys.executable, "-c", "raise SystemExit(3)"]) == 3
+
+
+class _Started:
+    """What process.popen returns, for a test that only looks at the command."""
+
+    def __init__(self, cmd: list[str], seen: list[list[str]]) -> None:
+        seen.append([str(a) for a in cmd])
+
+    def __enter__(self) -> _Started:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+    def wait(self, timeout: float | None = None) -> int:
+        return 0
+
+
+class TestRunnerArguments:
+    """`mpforge run -b B -- ARGS`: ARGS go to the runner's command line, or are an error."""
+
+    def _build(self, tmp_path: Path, config: str) -> Path:
+        (tmp_path / ".config").write_text(config)
+        for image in ("firmware.elf", "firmware.bin"):
+            (tmp_path / image).write_bytes(b"\x7fELF")
+        return tmp_path
+
+    def test_qemu_gets_them_after_the_kernel(
+        self,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        seen: list[list[str]] = []
+        monkeypatch.setattr(process, "popen", lambda cmd, **kw: _Started(cmd, seen))
+        monkeypatch.setattr(process, "require", lambda tool: tool)
+        monkeypatch.setattr("mpforge.runners.base.is_batch", lambda batch=None: False)
+        build = self._build(
+            tmp_path, 'CONFIG_EMULATOR="qemu"\nCONFIG_QEMU_MACHINE="netduinoplus2"\n'
+        )
+        args = ["run", "-b", "netduinoplus2", "--build-dir", build, "--", "-d", "int"]
+        result = mpforge(capsys, *args)
+        assert result.code == 0, result.err
+        assert seen[0][-4:] == ["-kernel", str(build / "firmware.elf"), "-d", "int"]
+
+    def test_a_runner_that_takes_none_says_so(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        build = self._build(tmp_path, 'CONFIG_EMULATOR="unicorn"\n')
+        result = mpforge(capsys, "run", "-b", "feather_m0", "--build-dir", build, "--", "-x")
+        assert result.code == 1
+        assert result.err.splitlines() == [
+            "error: board feather_m0: its runner (unicorn) takes no arguments after `--` "
+            "(leave out: -x)"
+        ]
