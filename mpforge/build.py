@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from mpforge import paths, roots
+from mpforge import paths, process, roots
 
 
 def scons_command(
@@ -43,10 +43,9 @@ def scons_command(
 def run_scons(cmd: Sequence[str]) -> int:
     """Run SCons with a fixed locale, so tools print and sort the same everywhere."""
     env = dict(os.environ, LC_ALL="C")
-    return subprocess.call(list(cmd), env=env)
+    return process.call(cmd, env=env)
 
 
 def run_scons_captured(cmd: Sequence[str]) -> subprocess.CompletedProcess[str]:
     """run_scons with the output kept (for builds the user does not watch)."""
-    env = dict(os.environ, LC_ALL="C")
-    return subprocess.run(list(cmd), env=env, capture_output=True, text=True, check=False)
+    return process.run(cmd, env=dict(os.environ, LC_ALL="C"))

@@ -12,7 +12,7 @@ import importlib
 import sys
 from typing import NoReturn
 
-from mpforge import __version__
+from mpforge import __version__, process
 from mpforge.errors import MpforgeError
 
 COMMANDS = {
@@ -20,7 +20,9 @@ COMMANDS = {
     "boards": "list the boards: port, chip, flash, RAM, emulator",
     "build": "configure and build the firmware of a board",
     "run": "boot the built image; on the host port, optionally run FILE (.py or .mpy)",
-    "flash": "program the built image into the board (dfu-util or pyocd)",
+    "flash": "program the built image into the board (dfu-util, pyocd, a UF2 copy, esptool...)",
+    "monitor": "a serial terminal on a board's console (--port PORT [--baud N]; Ctrl-] leaves)",
+    "debug": "debug the image with gdb-multiarch: in QEMU (-s -S), or on hardware via pyocd",
     "menuconfig": "edit the board's configuration in a terminal menu (edits survive rebuilds)",
     "guiconfig": "edit the board's configuration in a graphical window (needs Tk and a display)",
     "savedefconfig": "write a minimal defconfig for the current configuration",
@@ -45,6 +47,13 @@ def _parser(argv: list[str]) -> argparse.ArgumentParser:
         description="Configure, freeze and build firmware for a small Python interpreter.",
     )
     parser.add_argument("--version", action="version", version=f"mpforge {__version__}")
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        dest="log_commands",
+        help="print every tool mpforge runs (`+ command`) before it runs",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     chosen = next((a for a in argv if not a.startswith("-")), None)
     for name, text in COMMANDS.items():
@@ -56,17 +65,36 @@ def _parser(argv: list[str]) -> argparse.ArgumentParser:
     return parser
 
 
+# Commands that pass what follows `--` on to the tool they start (`mpforge run -b B -- ARGS`).
+PASS_EXTRA = ("run", "debug")
+
+
+def _split_extra(argv: list[str]) -> tuple[list[str], list[str] | None]:
+    """Cut `-- ARGS` off a command of PASS_EXTRA: (argv before it, ARGS or None)."""
+    chosen = next((a for a in argv if not a.startswith("-")), None)
+    if chosen not in PASS_EXTRA or "--" not in argv:
+        return argv, None
+    cut = argv.index("--")
+    return argv[:cut], argv[cut + 1 :]
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    argv, extra = _split_extra(argv)
     args = _parser(argv).parse_args(argv)
+    if extra is not None:
+        args.extra = extra
     try:
+        process.set_verbose(args.log_commands or getattr(args, "verbose", False))
         if hasattr(args, "board"):  # a command that works on one board's build
             from mpforge.commands.common import apply_project
 
             apply_project(args)
         return int(args.run(args))
     except MpforgeError as e:
-        print(f"error: {e.message}", file=sys.stderr)
+        from mpforge.colour import RED, paint
+
+        print(f"{paint('error:', RED, sys.stderr)} {e.message}", file=sys.stderr)
         return e.exit_code
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

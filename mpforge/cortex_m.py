@@ -10,6 +10,8 @@ and the generated linker script.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mpforge.errors import MpforgeError
 
 # -mcpu values this layer supports, with the FPUs each may have (gcc's -mfpu names).
@@ -24,7 +26,7 @@ CPUS: dict[str, tuple[str, ...]] = {
 
 # Layer sources (below ports/) every image links, and those of a Python image: the port
 # contract and the main loop every microcontroller port shares (ports/shared/).
-LAYER_SOURCES = ("cortex_m/startup.c", "cortex_m/fault.c")
+LAYER_SOURCES = ("cortex_m/startup.c", "cortex_m/fault.c", "cortex_m/semihost.c")
 PYTHON_SOURCES = ("shared/port.c", "shared/main.c", "cortex_m/newlib.c")
 
 
@@ -62,21 +64,37 @@ def link_flags(cpu: str, fpu: str = "") -> list[str]:
     ]
 
 
-def layer_sources(
-    systick: bool, semihosting: bool, python: bool, small_string: bool = False
-) -> list[str]:
-    """The files below ports/ an image compiles: start-up and faults always, the tick when
-    the chip uses SysTick, semihosting when on, the port contract and the soft-reset loop
-    (shared/, over cortex_m/port_arch.h) when the image runs Python (not in a port's
-    hardware self-test), the small string functions when chosen
+# The runner's word (ports/cortex_m/cortex_m.h, cm_runner_mode): a runner whose standard
+# input is not a terminal stores RUNNER_BATCH there before the core starts, and the
+# firmware leaves the emulator with main.py's status through semihosting. (The ESP32-C3's
+# c3_runner_mode takes the same value.)
+RUNNER_MODE_SYMBOL = "cm_runner_mode"
+RUNNER_BATCH = 0x6D70664E
+
+
+def runner_mode_address(elf: Path, name: str = RUNNER_MODE_SYMBOL) -> int | None:
+    """The address of the runner's word `name` in `elf`, or None (an image without it)."""
+    from mpforge.images import elf as elfreader
+
+    if not elf.is_file():
+        return None
+    for symbol in elfreader.read(elf).symbols:
+        if symbol.name == name:
+            return symbol.address
+    return None
+
+
+def layer_sources(systick: bool, python: bool, small_string: bool = False) -> list[str]:
+    """The files below ports/ an image compiles: start-up, faults and the runner's
+    semihosting exit always, the tick when the chip uses SysTick, the port contract and the
+    soft-reset loop (shared/, over cortex_m/port_arch.h) when the image runs Python (not in
+    a port's hardware self-test), the small string functions when chosen
     (CONFIG_CORTEX_M_SMALL_STRING)."""
     names = list(LAYER_SOURCES)
     if small_string:
         names.append("cortex_m/string.c")
     if systick:
         names.append("cortex_m/systick.c")
-    if semihosting:
-        names.append("cortex_m/semihost.c")
     if python:
         names += PYTHON_SOURCES
     return names

@@ -18,12 +18,11 @@ tool (or the drive) is missing.
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import ClassVar
 
+from mpforge import process
 from mpforge.config.view import ConfigView
 from mpforge.errors import MpforgeError
 from mpforge.images.dfuse import ST_DFU_PRODUCT_ID, ST_VENDOR_ID
@@ -35,7 +34,6 @@ class Flasher:
 
     name: ClassVar[str] = "abstract"
     program: ClassVar[str] = ""
-    install: ClassVar[str] = ""
     image_format: ClassVar[str] = ""  # a key of mpforge.images.formats.FORMATS
     hint: ClassVar[str] = ""
     takes_port: ClassVar[bool] = False  # `mpforge flash --port` names the serial port
@@ -58,15 +56,12 @@ class Flasher:
 
     def missing(self, view: ConfigView) -> str | None:
         """What stops the command from running (the tool is not installed), or None."""
-        if shutil.which(self.program) is None:
-            return f"{self.program} is not installed; install it with `{self.install}`"
-        return None
+        return process.missing(self.program)
 
 
 class DfuUtil(Flasher):
     name = "dfu"
     program = "dfu-util"
-    install = "sudo apt-get install dfu-util"
     image_format = "dfu"
     hint = "put the board in DFU mode first (BOOT0 high, then reset)"
 
@@ -78,7 +73,6 @@ class DfuUtil(Flasher):
 class Pyocd(Flasher):
     name = "pyocd"
     program = "pyocd"
-    install = "pip install pyocd"
     image_format = "hex"
     hint = "connect the board's ST-LINK/CMSIS-DAP probe over USB"
 
@@ -113,7 +107,6 @@ class Uf2Copy(Flasher):
 
     name = "uf2"
     program = "cp"
-    install = "sudo apt-get install coreutils"
     image_format = "uf2"
     hint = "the board reboots into the new image when the copy ends"
     label_symbol: ClassVar[str] = "UF2_VOLUME_LABEL"
@@ -148,7 +141,6 @@ class Picotool(Flasher):
 
     name = "picotool"
     program = "picotool"
-    install = "sudo apt-get install picotool"
     image_format = "uf2"
     hint = "picotool reboots a running board into BOOTSEL (-f) and starts the image (-x)"
     families = frozenset({0xE48BFF56})  # the RP2040's UF2 family
@@ -163,7 +155,6 @@ class Bossac(Flasher):
 
     name = "bossac"
     program = "bossac"
-    install = "sudo apt-get install bossa-cli"
     image_format = "bin"
     hint = "double-tap reset first: the bootloader's serial port must be there"
     takes_port = True
@@ -193,7 +184,6 @@ class Nrfjprog(Flasher):
 
     name = "nrfjprog"
     program = "nrfjprog"
-    install = "the nRF Command Line Tools installer from Nordic (not in Debian)"
     image_format = "hex"
     hint = "connect the board's J-Link over USB"
 
@@ -209,7 +199,6 @@ class Esptool(Flasher):
 
     name = "esptool"
     program = "esptool"
-    install = "pip install esptool (the test extra of pyproject.toml pins it)"
     image_format = "esp"
     hint = "the board enters its ROM bootloader through the USB-serial adapter's DTR/RTS"
     takes_port = True
@@ -231,7 +220,10 @@ class Esptool(Flasher):
         import importlib.util
 
         if importlib.util.find_spec("esptool") is None:
-            return f"esptool is not installed; install it with `{self.install}`"
+            return (
+                "esptool not found: install it with `pip install esptool` "
+                "(the test extra of pyproject.toml pins it)"
+            )
         return None
 
 
@@ -257,7 +249,7 @@ def flasher_for(view: ConfigView, method: str | None = None) -> Flasher:
     if name == "uf2" and method is None and Uf2Copy().missing(view) is not None:
         # No UF2 drive mounted: program over USB with the chip's own tool, when installed.
         for usb in (Picotool, Bossac):
-            if usb.takes(view) and shutil.which(usb.program) is not None:
+            if usb.takes(view) and process.missing(usb.program) is None:
                 return usb()
     try:
         return FLASHERS[name]()
@@ -313,13 +305,11 @@ def flash(
         flasher.port = port
     if dry_run:
         # The command is shown even when the tool or the drive is missing (with a note).
-        cmd = flasher.command(_image(build_dir, flasher), view)
-        print("+ " + " ".join(cmd), file=sys.stderr)
+        process.call(flasher.command(_image(build_dir, flasher), view), dry_run=True)
         problem = flasher.missing(view)
         if problem is not None:
             print(f"note: {problem}", file=sys.stderr)
         return 0
     cmd = flash_command(build_dir, view, method, port)
-    print("+ " + " ".join(cmd), file=sys.stderr)
     print(f"note: {flasher.hint}", file=sys.stderr)
-    return subprocess.call(cmd)
+    return process.call(cmd, echo=True)

@@ -11,11 +11,11 @@ from __future__ import annotations
 import ast
 import os
 import re
-import subprocess
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
+from mpforge import process
 from mpforge.errors import MpforgeError
 from mpforge.textfile import decode, read_bytes, show
 
@@ -78,14 +78,7 @@ def condensed_error(source: Path, output: str, returncode: int) -> str:
 
 
 def run_mpy_cross(source: Path, args: Sequence[str]) -> None:
-    proc = subprocess.run(
-        [executable(), *args],
-        capture_output=True,
-        text=True,
-        errors="replace",
-        check=False,
-        env=dict(os.environ, LC_ALL="C"),
-    )
+    proc = process.run([executable(), *args], env=dict(os.environ, LC_ALL="C"))
     if proc.returncode != 0:
         raise MpforgeError(condensed_error(source, proc.stderr + proc.stdout, proc.returncode))
 

@@ -47,6 +47,9 @@ int mpf_boot_exit_status(mpf_obj_t exc) {
             // printing the traceback failed (a full heap): the type name at least
             mpf_printf(&mpf_print_stderr, "\n%s\n", mpf_obj_type_name(exc));
         }
+        if (mpf_obj_is_exception(exc) && mpf_exc_match(exc, &mpf_type_KeyboardInterrupt)) {
+            return MPF_EXIT_INTERRUPTED;
+        }
         return 1;
     }
     mpf_obj_t code = mpf_exc_value(exc);

@@ -825,8 +825,12 @@ void mpf_wait_idle(void);
 // Run [rc] as the module __main__ (with __file__ = [file] unless NULL); raises on error.
 void mpf_boot_run_as_main(const mpf_raw_code_t *rc, mpf_module_ctx_t *ctx, mpf_obj_t file);
 // Run the frozen boot.py, then main.py (a banner when there is none); returns the exit
-// status: 0, SystemExit's code, or 1 after printing the traceback of an uncaught exception.
+// status: 0, SystemExit's code, or 1 after printing the traceback of an uncaught exception
+// (MPF_EXIT_INTERRUPTED for an uncaught KeyboardInterrupt).
 int mpf_boot_frozen(void);
+// The status of a program stopped by an uncaught KeyboardInterrupt (Ctrl-C): 128 + SIGINT,
+// what a shell reports for CPython stopped by Ctrl-C (CPython kills itself with SIGINT).
+#define MPF_EXIT_INTERRUPTED 130
 // The exit status an uncaught exception [exc] stands for, after printing it as above.
 int mpf_boot_exit_status(mpf_obj_t exc);
 // Arg checking.

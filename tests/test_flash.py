@@ -50,7 +50,7 @@ def test_dry_run_prints_the_command_when_the_drive_is_missing(
         flash_command(tmp_path, view)
     assert flash(tmp_path, view, dry_run=True) == 0
     err = capsys.readouterr().err
-    assert f"+ cp {tmp_path / 'firmware.uf2'} <drive RPI-RP2>/firmware.uf2" in err
+    assert f"+ cp {tmp_path / 'firmware.uf2'} '<drive RPI-RP2>/firmware.uf2'" in err
     assert "note: no drive labelled RPI-RP2 is mounted" in err
 
 
@@ -62,9 +62,45 @@ def test_dry_run_prints_the_command_when_the_tool_is_missing(
     assert flash(tmp_path, ConfigView("st", {"IMAGE_DFU": "y"}), dry_run=True) == 0
     err = capsys.readouterr().err
     assert f"+ dfu-util -a 0 -d 0483:df11 -D {tmp_path / 'firmware.dfu'}" in err
-    assert "note: dfu-util is not installed" in err
+    assert "note: dfu-util not found: install Debian package dfu-util" in err
 
 
 def test_missing_image_names_the_format_symbol(tmp_path: Path) -> None:
     with pytest.raises(MpforgeError, match="CONFIG_IMAGE_UF2"):
         flash_command(tmp_path, ConfigView("pico", UF2_BOARD))
+
+
+@pytest.mark.parametrize("method", sorted(flashmod.FLASHERS))
+def test_dry_run_prints_every_method_without_its_tool(
+    method: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`flash -n` shows the command of every method on a machine that has none of the tools,
+    no drive mounted and no esptool: the command, then a note saying what is missing."""
+    import importlib.util
+
+    for fmt in ("bin", "hex", "dfu", "uf2", "esp.bin"):
+        (tmp_path / f"firmware.{fmt}").write_bytes(b"x")
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
+    monkeypatch.setattr(flashmod, "find_volume", lambda _label: None)
+    monkeypatch.setattr(importlib.util, "find_spec", lambda _name: None)
+    view = ConfigView(
+        "any",
+        {
+            **UF2_BOARD,
+            "DAPLINK_VOLUME_LABEL": "MICROBIT",
+            "PYOCD_TARGET": "stm32f405rg",
+            "NRFJPROG_FAMILY": "NRF52",
+            "ESP_CHIP": "esp32c3",
+            "CORTEX_M_APP_OFFSET": "0x2000",
+        },
+    )
+    port = "/dev/ttyUSB0" if flashmod.FLASHERS[method].takes_port else None
+    assert flash(tmp_path, view, method, dry_run=True, port=port) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("+ ") and str(tmp_path / "firmware.") in err[0]
+    assert err[1].startswith("note: ") and ("not found" in err[1] or "no drive" in err[1])
+    with pytest.raises(MpforgeError):  # without -n the missing tool is the error
+        flash(tmp_path, view, method, port=port)

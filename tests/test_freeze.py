@@ -213,6 +213,56 @@ class TestImportCheck:
         with pytest.raises(MpforgeError, match="main.py:1: import of 'nothere': no frozen module"):
             self._check(tmp_path, {"main.py": "import nothere\n"})
 
+    def test_a_missing_module_gets_a_did_you_mean(self, tmp_path: Path) -> None:
+        with pytest.raises(MpforgeError) as e:
+            self._check(tmp_path, {"main.py": "import helpers\n", "helper.py": ""})
+        assert "main.py:1: import of 'helpers'" in e.value.message
+        assert "(did you mean helper?)" in e.value.message
+        with pytest.raises(
+            MpforgeError, match=r"'pkg.sbu' exists in this build \(did you mean sub"
+        ):
+            files = {"main.py": "import pkg.sbu\n", "pkg/__init__.py": "", "pkg/sub.py": ""}
+            self._check(tmp_path, files)
+
+    def test_from_package_import_a_typo(self, tmp_path: Path) -> None:
+        with pytest.raises(MpforgeError) as e:
+            self._check(
+                tmp_path,
+                {
+                    "main.py": "import sys\n\nfrom pkg import tpyo\n",
+                    "pkg/__init__.py": "typo = 1\n",
+                    "pkg/sub.py": "",
+                },
+            )
+        message = e.value.message
+        assert "main.py:3: from pkg import tpyo: " in message
+        assert "defines no 'tpyo' and pkg has no submodule tpyo (did you mean typo?)" in message
+
+    def test_from_module_import_what_it_defines(self, tmp_path: Path) -> None:
+        # assignments, def, class, import, `global` stores and submodules are all names
+        self._check(
+            tmp_path,
+            {
+                "main.py": "from util import A, f, k, g, sys, made\nfrom pkg import sub, v\n",
+                "util.py": "import sys\nA = 1\ndef f():\n    global made\n    made = 2\n"
+                "class k:\n    x = 1\ng = f\n",
+                "pkg/__init__.py": "v = 0\n",
+                "pkg/sub.py": "",
+            },
+        )
+        with pytest.raises(MpforgeError, match="from util import x: "):  # a class attribute
+            self._check(tmp_path, {"main.py": "from util import x\n"})
+
+    def test_dynamic_modules_are_taken_at_their_word(self, tmp_path: Path) -> None:
+        self._check(
+            tmp_path,
+            {
+                "main.py": "from lazy import anything\nfrom star import other\n",
+                "lazy.py": "def __getattr__(name):\n    return name\n",
+                "star.py": "from lazy import *\n",
+            },
+        )
+
     def test_opt_out(self, tmp_path: Path) -> None:
         write(tmp_path, "app/main.py", "try:\n    import nothere\nexcept ImportError:\n    pass\n")
         write(

@@ -191,7 +191,9 @@ class TestRunAndFlash:
         monkeypatch.setattr("shutil.which", tools.get)
         with pytest.raises(MpforgeError, match="no drive labelled RPI-RP2 is mounted"):
             flash_command(default_build, view)
-        with pytest.raises(MpforgeError, match="picotool is not installed"):
+        with pytest.raises(
+            MpforgeError, match="picotool not found: install Debian package picotool"
+        ):
             flash_command(default_build, view, "picotool")
         tools["picotool"] = "/usr/bin/picotool"
         uf2 = str(default_build / "firmware.uf2")

@@ -216,8 +216,9 @@ class TestBoot:
         assert result.status == 1
 
     def test_timeout_is_not_success(self, default_build: Path) -> None:
-        # The default image waits for Ctrl-D after main.py: only --timeout ends the run.
-        assert CpuRunner(default_build).run(timeout=2) == 124
+        # At a terminal (batch=False) the default image waits for Ctrl-D after main.py:
+        # only --timeout ends the run.
+        assert CpuRunner(default_build).run(timeout=2, batch=False) == 124
 
 
 # Every n-th program of the corpus sample: the SAMD21's 248 KiB of flash hold fewer.

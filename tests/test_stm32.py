@@ -82,7 +82,7 @@ class TestBuild:
         view = read_dotconfig("netduinoplus2", selftest / ".config")
         monkeypatch.setattr(shutil, "which", lambda _name: None)
         with pytest.raises(
-            MpforgeError, match=r"dfu-util is not installed.*apt-get install dfu-util"
+            MpforgeError, match=r"dfu-util not found: install Debian package dfu-util"
         ):
             flash_command(selftest, view)
         monkeypatch.setattr(shutil, "which", lambda name: f"/usr/bin/{name}")

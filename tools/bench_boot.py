@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import subprocess
 import sys
 import tempfile
 from collections import Counter
@@ -23,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from mpforge import process  # noqa: E402
 from mpforge.build import scons_command  # noqa: E402
 from mpforge.runners.qemu import QemuRunner  # noqa: E402
 
@@ -62,11 +62,11 @@ def main() -> None:
         exit_conf.write_text("CONFIG_SEMIHOSTING_EXIT=y\n")
         build = Path(tmp) / "build"
         cmd = scons_command(args.board, build, [*args.fragments, exit_conf], app=app)
-        subprocess.run(cmd, check=True, capture_output=True)
+        process.run(cmd, check=True)
         log = Path(tmp) / "qemu.log"
         qemu = QemuRunner(build, interactive=False).command([])
         qemu[1:1] = ["-d", "in_asm,exec,nochain", "-D", str(log)]
-        subprocess.run(qemu, check=True, capture_output=True, timeout=300)
+        process.run(qemu, check=True, timeout=300)
         total = count_instructions(log.read_text())
     print(f"{args.board}: {total:,} instructions from reset to the end of main.py")
 

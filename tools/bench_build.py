@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -19,12 +18,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from mpforge import process  # noqa: E402
 from mpforge.build import scons_command  # noqa: E402
 
 
 def timed(cmd: list[str]) -> tuple[float, str]:
     start = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    proc = process.run(cmd, check=True)
     return time.perf_counter() - start, proc.stdout
 
 

@@ -19,6 +19,11 @@ from mpforge.textfile import read_bytes
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.usage = "%(prog)s [-b BOARD] [options] [FILE [ARGS...]] [-- RUNNER-ARGS...]"
+    parser.epilog = (
+        "After `--`, arguments go to the runner's command line: QEMU's (e.g. -d int), "
+        "rp2040js_run.js's, the host or wasm_node executable's; the unicorn runners take none."
+    )
     add_board(parser)
     parser.add_argument(
         "--timeout",
@@ -68,8 +73,20 @@ def run(args: argparse.Namespace) -> int:
         runner: Runner = QemuRunner(directory, serials=args.serial, console=args.console or "stdio")
     else:
         runner = runner_class(directory)
+    extra = getattr(args, "extra", None) or []
+    if extra:
+        if runner.extra_args is None:
+            raise MpforgeError(
+                f"board {args.board}: its runner ({runner.name}) takes no arguments after `--` "
+                f"(leave out: {' '.join(extra)})"
+            )
+        if args.file is not None:
+            raise MpforgeError(
+                f"give FILE or `-- ARGS` for {runner.extra_args}, not both "
+                f"(the host runs `-- FILE ARGS` too)"
+            )
     if args.file is None:
-        return runner.run(args.args, args.timeout)
+        return runner.run([*extra, *args.args], args.timeout)
     if not runner_class.runs_files:
         raise MpforgeError(
             "running a file is only possible on the host and wasm_node boards; freeze it instead"

@@ -26,6 +26,8 @@ from mpforge.cpu.core import Console, Engine
 class Machine:
     image: str  # the build's file the machine boots
     make: Callable[[Path, Console, int], Engine]  # image, console, console UART -> loaded
+    # the ELF symbol of the runner's word (ports/cortex_m/cortex_m.h, ports/esp32c3/c3hal.h)
+    runner_word: str = "cm_runner_mode"
 
 
 def _samd(family: str) -> Callable[[Path, Console, int], Engine]:
@@ -63,5 +65,5 @@ MACHINES: dict[str, Machine] = {
     "samd21": Machine("firmware.elf", _samd("samd21")),
     "samd51": Machine("firmware.elf", _samd("samd51")),
     "nrf52840": Machine("firmware.elf", _nrf52840),
-    "esp32c3": Machine("firmware.esp.bin", _esp32c3),
+    "esp32c3": Machine("firmware.esp.bin", _esp32c3, "c3_runner_mode"),
 }

@@ -1,5 +1,6 @@
-"""`python -m mpforge.cpu MACHINE IMAGE [--console N] [--timeout S]`: boot IMAGE on a
-CPU-level machine with the console on stdin/stdout. At a terminal the console is raw (Ctrl-C
+"""`python -m mpforge.cpu MACHINE IMAGE [--console N] [--timeout S] [--batch]`: boot IMAGE on
+a CPU-level machine with the console on stdin/stdout (--batch: a non-interactive run, which
+ends with main.py's status). At a terminal the console is raw (Ctrl-C
 reaches the board as a byte) and Ctrl-A then X leaves. Exit status: the firmware's (its exit
 call), 124 when --timeout cut the run off, 134 when the CPU faulted, 2 for an image it cannot
 load."""
@@ -8,12 +9,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import struct
 import sys
 import termios
 import time
 import tty
 from pathlib import Path
 
+from mpforge.cortex_m import RUNNER_BATCH, runner_mode_address
 from mpforge.cpu import MACHINES
 from mpforge.cpu.core import Console
 from mpforge.errors import MpforgeError
@@ -27,6 +30,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("image", type=Path)
     parser.add_argument("--console", type=int, default=0, help="the console UART's number")
     parser.add_argument("--timeout", type=float, help="stop after SECONDS (status 124)")
+    parser.add_argument(
+        "--batch",
+        action="store_true",
+        help="a non-interactive run: set the runner's word (ports/cortex_m/cortex_m.h), so "
+        "the image leaves after main.py with its status",
+    )
     args = parser.parse_args(argv)
     if not args.image.is_file():
         print(f"error: {args.image}: no such file; build it with `mpforge build`", file=sys.stderr)
@@ -37,10 +46,17 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.buffer.flush()
 
     try:
-        machine = MACHINES[args.machine].make(args.image, Console(out), args.console)
+        spec = MACHINES[args.machine]
+        machine = spec.make(args.image, Console(out), args.console)
     except (MpforgeError, ValueError) as e:
         print(f"error: {args.image}: {e}", file=sys.stderr)
         return 2
+    if args.batch:
+        # the runner's word (ports/cortex_m/cortex_m.h): leave after main.py with its status
+        elf = args.image if args.image.suffix == ".elf" else args.image.parent / "firmware.elf"
+        address = runner_mode_address(elf, spec.runner_word)
+        if address is not None:
+            machine.uc.mem_write(address, struct.pack("<I", RUNNER_BATCH))
     stdin = sys.stdin.fileno() if sys.stdin is not None and not sys.stdin.closed else None
     deadline = None if args.timeout is None else time.monotonic() + args.timeout
     if stdin is not None and os.isatty(stdin):

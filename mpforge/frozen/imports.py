@@ -4,8 +4,12 @@ An import resolves to a frozen module of the same image, or to a builtin
 module of this build (the generated module table: the core's enabled
 modules and the port's). Otherwise the build stops naming the file:line, the
 module, and the Kconfig symbol (CONFIG_MODULE_<NAME>) that would enable it,
-or saying it exists nowhere. Entries with `check_imports: false` are skipped
-(for imports guarded by try/except ImportError).
+or saying it exists nowhere, with the closest names as a did-you-mean.
+`from M import NAME` with M frozen also needs NAME: a submodule M.NAME, or a
+name M's top level defines (assigns, def, class, import; `global` stores in
+its functions count); a module with `from X import *` or a module-level
+`__getattr__` is taken at its word. Entries with `check_imports: false` are
+skipped (for imports guarded by try/except ImportError).
 """
 
 from __future__ import annotations
@@ -14,11 +18,15 @@ from collections.abc import Iterable
 
 from mpforge.config.fragment import display_path
 from mpforge.config.view import ConfigView
-from mpforge.errors import MpforgeError
+from mpforge.errors import MpforgeError, did_you_mean
 from mpforge.frozen.compile import Compiled
 from mpforge.frozen.mpy import (
     OP_BUILD_TUPLE,
+    OP_IMPORT_FROM,
     OP_IMPORT_NAME,
+    OP_IMPORT_STAR,
+    OP_STORE_GLOBAL,
+    OP_STORE_NAME,
     instructions,
     line_of,
     read_mpy,
@@ -37,15 +45,37 @@ def module_symbols(view: ConfigView) -> dict[str, str]:
     }
 
 
-def imports_of(compiled: Compiled) -> Iterable[tuple[int, str, int]]:
-    """(line, module name, level) of every IMPORT_NAME in the module's bytecode."""
+def imports_of(compiled: Compiled) -> Iterable[tuple[int, str, int, list[str]]]:
+    """(line, module name, level, names of `from ... import names`) of every IMPORT_NAME in
+    the module's bytecode (the IMPORT_FROMs that follow it)."""
     mpy = read_mpy(compiled.mpy, compiled.module.source_name)
     for rc in walk(mpy.root):
         previous: list[tuple[int, int | None]] = []
+        found: list[tuple[int, str, int, list[str]]] = []
         for offset, op, operand in instructions(rc.code):
             if op == OP_IMPORT_NAME and operand is not None:
-                yield line_of(rc, offset), mpy.qstrs[operand], _level(previous)
+                found.append((line_of(rc, offset), mpy.qstrs[operand], _level(previous), []))
+            elif op == OP_IMPORT_FROM and operand is not None and found:
+                found[-1][3].append(mpy.qstrs[operand])
             previous.append((op, operand))
+        yield from found
+
+
+def defined_names(compiled: Compiled) -> set[str] | None:
+    """The names a module's top level defines, or None when they cannot be known statically
+    (a module-level `from X import *`, or a module `__getattr__`)."""
+    mpy = read_mpy(compiled.mpy, compiled.module.source_name)
+    names: set[str] = set()
+    for _offset, op, operand in instructions(mpy.root.code):
+        if op == OP_IMPORT_STAR:
+            return None
+        if op == OP_STORE_NAME and operand is not None:
+            names.add(mpy.qstrs[operand])
+    for rc in walk(mpy.root):
+        for _offset, op, operand in instructions(rc.code):
+            if op == OP_STORE_GLOBAL and operand is not None:
+                names.add(mpy.qstrs[operand])
+    return None if "__getattr__" in names else names
 
 
 def _level(previous: list[tuple[int, int | None]]) -> int:
@@ -74,12 +104,14 @@ def _absolute(module: str, is_package: bool, name: str, level: int) -> str | Non
 
 def check_imports(compiled: list[Compiled], view: ConfigView, available: set[str]) -> None:
     """`available`: the builtin modules this build has (from the generated module table)."""
-    frozen = {c.module.name for c in compiled} | available
+    by_name = {c.module.name: c for c in compiled}
+    frozen = set(by_name) | available
     symbols = module_symbols(view)
+    defined: dict[str, set[str] | None] = {}
     for c in compiled:
         if not c.module.check_imports:
             continue
-        for line, name, level in imports_of(c):
+        for line, name, level, names in imports_of(c):
             where = f"{display_path(c.module.source)}:{line}"
             target = _absolute(c.module.name, c.module.is_package, name, level)
             if target is None:
@@ -87,6 +119,36 @@ def check_imports(compiled: list[Compiled], view: ConfigView, available: set[str
                     f"{where}: relative import beyond the top-level package in {c.module.name}"
                 )
             _check(where, target, frozen, symbols)
+            source = by_name.get(target)
+            if source is None or not names:
+                continue  # a builtin module's names are the C code's
+            if target not in defined:
+                defined[target] = defined_names(source)
+            _check_names(where, target, names, frozen, defined[target], source)
+
+
+def _check_names(
+    where: str,
+    target: str,
+    names: list[str],
+    frozen: set[str],
+    defined: set[str] | None,
+    source: Compiled,
+) -> None:
+    """`from target import names`: each a submodule of `target` or a name it defines."""
+    if defined is None:
+        return
+    for name in names:
+        if f"{target}.{name}" in frozen or name in defined:
+            continue
+        submodules = {m.rpartition(".")[2] for m in frozen if m.startswith(target + ".")}
+        raise MpforgeError(
+            f"{where}: from {target} import {name}: {display_path(source.module.source)} "
+            f"defines no '{name}' and {target} has no submodule {name}"
+            + did_you_mean(name, defined | submodules)
+            + "; fix the name, or set check_imports: false on the manifest entry if the "
+            "name is made at run time"
+        )
 
 
 def _check(where: str, target: str, known: set[str], symbols: dict[str, str]) -> None:
@@ -105,7 +167,14 @@ def _check(where: str, target: str, known: set[str], symbols: dict[str, str]) ->
                 f"{where}: import of '{target}': the builtin module {name} is disabled in this "
                 f"configuration; enable CONFIG_{symbol} (menuconfig or a -C fragment), or {hint}"
             )
+        parent = name.rpartition(".")[0]
+        siblings = {
+            k.rpartition(".")[2] if parent else k
+            for k in known | set(symbols)
+            if (k.rpartition(".")[0] == parent)
+        }
+        guess = did_you_mean(parts[depth - 1], siblings)
         raise MpforgeError(
             f"{where}: import of '{target}': no frozen module or builtin module '{name}' exists "
-            f"in this build; add it to the manifest, or {hint}"
+            f"in this build{guess}; add it to the manifest, or {hint}"
         )

@@ -22,6 +22,10 @@ CONST_STR, CONST_BYTES, CONST_INT, CONST_FLOAT, CONST_COMPLEX, CONST_TUPLE = 5, 
 
 # Opcodes the tooling looks at (section 9.2), from py/opcodes.h like every operand format.
 OP_IMPORT_NAME = opcodes.byte_of("IMPORT_NAME")
+OP_IMPORT_FROM = opcodes.byte_of("IMPORT_FROM")
+OP_IMPORT_STAR = opcodes.byte_of("IMPORT_STAR")
+OP_STORE_NAME = opcodes.byte_of("STORE_NAME")
+OP_STORE_GLOBAL = opcodes.byte_of("STORE_GLOBAL")
 OP_LOAD_CONST_SMALL_INT = opcodes.byte_of("LOAD_CONST_SMALL_INT")
 OP_BUILD_TUPLE = opcodes.byte_of("BUILD_TUPLE")
 OP_LOAD_CONST_OBJ = opcodes.byte_of("LOAD_CONST_OBJ")

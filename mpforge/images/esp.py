@@ -16,11 +16,11 @@ image of the whole layout (`firmware.esp-merged.bin`, written at offset 0x0).
 from __future__ import annotations
 
 import re
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from mpforge import process
 from mpforge.errors import MpforgeError
 
 ESPTOOL = (sys.executable, "-m", "esptool")
@@ -49,7 +49,7 @@ class FlashLayout:
 def esptool(*args: str) -> str:
     """Run esptool with `args`; its output, or an error naming the command and what it said."""
     cmd = [*ESPTOOL, *args]
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    proc = process.run(cmd)
     if proc.returncode != 0:
         said = (proc.stderr.strip() or proc.stdout.strip()).splitlines()
         raise MpforgeError(

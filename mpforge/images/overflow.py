@@ -9,11 +9,11 @@ before the largest single symbols, and its overshoot is the one ld reported.
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from mpforge import process
 from mpforge.errors import MpforgeError
 from mpforge.images import elf as elfreader
 from mpforge.images.size import components, ld_overflow, overflow_error, parse_map
@@ -49,7 +49,7 @@ def explain(
         return []
     scratch_map = Path(f"{scratch}.map")
     try:
-        subprocess.run(cmd, env=dict(env), capture_output=True, check=False)
+        process.run(cmd, env=env)
         if not scratch.exists() or not scratch_map.exists():
             return []
         parsed = elfreader.read(scratch)
@@ -82,7 +82,7 @@ def explain(
 def link(args: Sequence[str], output: Path, env: Mapping[str, str], board: str) -> int:
     """Run the link command `args` (writing `output`); ld's own output passes through, and an
     overflow adds one `error:` line per region naming what fills it. Returns ld's status."""
-    proc = subprocess.run(list(args), env=dict(env), capture_output=True, text=True, check=False)
+    proc = process.run(args, env=env)
     sys.stdout.write(proc.stdout)
     sys.stderr.write(proc.stderr)
     overflowed = ld_overflow(proc.stderr)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
+
+from mpforge import process
 
 
 def source_date_epoch(root: Path) -> int:
@@ -12,12 +13,7 @@ def source_date_epoch(root: Path) -> int:
     if value and value.isdigit():
         return int(value)
     try:
-        out = subprocess.run(
-            ["git", "-C", str(root), "log", "-1", "--format=%ct"],
-            capture_output=True,
-            text=True,
-            check=False,
-        ).stdout.strip()
-    except OSError:
+        out = process.run(["git", "-C", str(root), "log", "-1", "--format=%ct"]).stdout.strip()
+    except (OSError, process.ToolNotFound):
         out = ""
     return int(out) if out.isdigit() else 0

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import platform
-import subprocess
 from importlib import metadata
 
+from mpforge import process
 from mpforge.mpycross import executable
 
 
 def _first_line(cmd: list[str]) -> str:
     try:
-        out = subprocess.run(
-            cmd, capture_output=True, text=True, check=False, env={"LC_ALL": "C", "PATH": _path()}
-        ).stdout
-    except OSError:
+        out = process.run(cmd, env={"LC_ALL": "C", "PATH": _path()}).stdout
+    except (OSError, process.ToolNotFound):
         return "not found"
     return out.splitlines()[0].strip() if out else "unknown"
 

@@ -12,12 +12,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from mpforge import paths, roots
+from mpforge import paths, process, roots
 from mpforge.build import scons_command
 from mpforge.config.resolve import DOTCONFIG, INPUTS_RECORD
 from mpforge.errors import MpforgeError
@@ -109,7 +108,7 @@ def verify(board: str, build_dir: Path, jobs: int | None = None) -> Verdict:
             MPFORGE_CACHE=str(Path(tmp) / "cache"),
             MPFORGE_PYPI_CACHE=str(pypi.cache_dir()),
         )
-        proc = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
+        proc = process.run(cmd, env=env)
         if proc.returncode != 0:
             raise MpforgeError(
                 "the verification rebuild failed:\n" + (proc.stdout + proc.stderr)[-3000:]

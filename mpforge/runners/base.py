@@ -11,6 +11,12 @@ behaves the same to the user.
   signal N gives 128 + N, as a shell reports it.
 - `--timeout S`: after S seconds the run is stopped, a note on stderr says so, and the
   status is TIMEOUT_STATUS (124, as coreutils' timeout), never success.
+- Interactive or not: with standard input a terminal the board drops into its REPL
+  after main.py, as a board does; otherwise (a script, a pipe, </dev/null) the run is
+  *batch*: boot.py and main.py run and the run ends with main.py's status (0, 1 after an
+  uncaught exception, n after sys.exit(n)). A native program decides that itself
+  (isatty); an emulator is told by `batch_command` (Cortex-M: the runner's word,
+  mpforge.cortex_m.RUNNER_BATCH, stored in RAM before the core starts, and semihosting).
 
 A subprocess runner (native, QEMU, Node) says only `command()` and `image()`, and
 `check()` for the tools it needs; an in-process runner (unicorn) overrides `run()`.
@@ -25,6 +31,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
+from mpforge import process
 from mpforge.config.view import ConfigView, read_dotconfig
 from mpforge.errors import MpforgeError
 
@@ -47,12 +54,21 @@ def timed_out(timeout: float) -> int:
     return TIMEOUT_STATUS
 
 
+def is_batch(batch: bool | None = None) -> bool:
+    """`batch`, or when None: standard input is not a terminal."""
+    if batch is not None:
+        return batch
+    return sys.stdin is None or sys.stdin.closed or not sys.stdin.isatty()
+
+
 class Runner:
     """Boots the image in `build_dir`; subclasses say how (`command`) and what they need."""
 
     name: ClassVar[str] = "abstract"
     # The image runs a .py/.mpy file given on the command line (`mpforge run -b B FILE`).
     runs_files: ClassVar[bool] = False
+    # What `mpforge run -b B -- ARGS` passes ARGS to (None: this runner takes none).
+    extra_args: ClassVar[str | None] = None
 
     @classmethod
     def describe(cls) -> str:
@@ -88,15 +104,25 @@ class Runner:
             raise MpforgeError(f"{image} does not exist; build it first with `mpforge build`")
         return image
 
-    def run(self, args: Sequence[str] = (), timeout: float | None = None) -> int:
-        """Boot and wait for the program's exit status (see the module's contract)."""
+    def batch_command(self, cmd: list[str]) -> list[str]:
+        """`cmd` changed to tell the image that the run is batch (not at a terminal)."""
+        return cmd
+
+    def run(
+        self, args: Sequence[str] = (), timeout: float | None = None, batch: bool | None = None
+    ) -> int:
+        """Boot and wait for the program's exit status (see the module's contract).
+        `batch` None: batch when standard input is not a terminal."""
         self.require_image()
         self.check()
+        cmd = self.command(args)
+        if is_batch(batch):
+            cmd = self.batch_command(cmd)
         # The terminal's Ctrl-C goes to the whole foreground group: the child acts on it;
         # this process only keeps waiting for the child's status.
         previous = signal.signal(signal.SIGINT, lambda _sig, _frame: None)
         try:
-            with subprocess.Popen(self.command(args), env=self.environment()) as proc:
+            with process.popen(cmd, env=self.environment()) as proc:
                 try:
                     return signal_status(proc.wait(timeout))
                 except subprocess.TimeoutExpired:

@@ -54,6 +54,9 @@ class CpuRunner(Runner):
                 "with `tools/bootstrap.sh --no-run`"
             ) from None
 
+    def batch_command(self, cmd: list[str]) -> list[str]:
+        return [*cmd, "--batch"]
+
     def command(self, args: Sequence[str]) -> list[str]:
         console = self.config().values.get("CPU_MACHINE_CONSOLE", "0")
         return [

@@ -11,6 +11,7 @@ from mpforge.runners.base import Runner
 class NativeRunner(Runner):
     name = "native"
     runs_files = True
+    extra_args = "the firmware executable"
 
     def image(self) -> Path:
         return self.build_dir / "firmware"

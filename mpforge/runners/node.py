@@ -12,12 +12,12 @@ base runner's.
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
-from mpforge import paths
+from mpforge import paths, process
+from mpforge.cortex_m import RUNNER_BATCH, runner_mode_address
 from mpforge.errors import MpforgeError
 from mpforge.runners.base import Runner
 
@@ -39,10 +39,7 @@ class NodeRunner(Runner):
         return paths.ROOT / self.script
 
     def check(self) -> None:
-        if shutil.which("node") is None:
-            raise MpforgeError(
-                "node is not installed; install it with `sudo apt-get install nodejs`"
-            )
+        process.require("node")
         if not self.script_path().is_file():
             raise MpforgeError(f"{self.script_path()} does not exist: the port provides it")
         for module in self.modules:
@@ -70,6 +67,7 @@ class Rp2040jsRunner(NodeRunner):
     script = "mpforge/runners/rp2040js_run.js"
     image_name = "firmware.bin"
     modules = ("rp2040js",)
+    extra_args = "rp2040js_run.js (--uart1 loopback, --wire A:B)"
 
     def __init__(
         self,
@@ -80,6 +78,14 @@ class Rp2040jsRunner(NodeRunner):
         super().__init__(build_dir)
         self.uart1_loopback = uart1_loopback
         self.wires = list(wires)
+
+    def batch_command(self, cmd: list[str]) -> list[str]:
+        """The script stores the runner's word (cortex_m.h) before the core starts."""
+        address = runner_mode_address(self.build_dir / "firmware.elf")
+        if address is None:
+            return cmd
+        at = cmd.index(str(self.image())) + 1
+        return [*cmd[:at], "--batch", f"0x{address:x}:0x{RUNNER_BATCH:x}", *cmd[at:]]
 
     def command(self, args: Sequence[str]) -> list[str]:
         extra = ["--uart1", "loopback"] if self.uart1_loopback else []

@@ -16,21 +16,22 @@ GPIO and RCC, to that file: the register writes a test can check.
 
 from __future__ import annotations
 
-import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from mpforge import process
+from mpforge.cortex_m import RUNNER_BATCH, runner_mode_address
 from mpforge.errors import MpforgeError
 from mpforge.runners.base import Runner
 
 EXIT_KEY = "Ctrl-A X"
-QEMU_PACKAGE = "qemu-system-arm"
 
 
 class QemuRunner(Runner):
     name = "qemu"
     system = "qemu-system-arm"
+    extra_args = "qemu-system-arm (after -kernel)"
 
     def __init__(
         self,
@@ -72,12 +73,24 @@ class QemuRunner(Runner):
             cmd += ["-semihosting-config", "enable=on,target=native"]
         return [*cmd, "-kernel", str(self.image()), *args]
 
+    def batch_command(self, cmd: list[str]) -> list[str]:
+        """Semihosting on, and the runner's word set (cortex_m.h) by QEMU's generic loader."""
+        if self.console != "stdio":
+            return cmd  # the console is elsewhere (mpremote): a REPL session
+        address = runner_mode_address(self.image())
+        if address is None:
+            return cmd
+        at = cmd.index("-kernel")
+        extra = [
+            "-device",
+            f"loader,addr=0x{address:x},data=0x{RUNNER_BATCH:x},data-len=4",
+        ]
+        if "-semihosting-config" not in cmd:
+            extra = ["-semihosting-config", "enable=on,target=native", *extra]
+        return [*cmd[:at], *extra, *cmd[at:]]
+
     def check(self) -> None:
-        if shutil.which(self.system) is None:
-            raise MpforgeError(
-                f"{self.system} is not installed; install it with "
-                f"`sudo apt-get install {QEMU_PACKAGE}`"
-            )
+        process.require(self.system)
         if self.console != "stdio":
             print(f"note: console on QEMU's {self.console}; stop with Ctrl-C", file=sys.stderr)
         elif self.interactive:

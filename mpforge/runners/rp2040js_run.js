@@ -5,6 +5,7 @@
 // code runs (rp2040js ships none), so the firmware must not call ROM routines.
 //
 //   NODE_PATH=tools/npm/node_modules node rp2040js_run.js IMAGE.bin [--uart1 loopback] [--wire A:B]...
+//       [--batch ADDR:VALUE]
 //
 // Console: UART0 <-> stdin/stdout (raw at a terminal: Ctrl-C reaches the board;
 // Ctrl-] leaves). Exit status: a semihosting SYS_EXIT_EXTENDED (BKPT 0xAB with r0 =
@@ -14,6 +15,8 @@
 // --uart1 loopback: UART1's transmitter feeds its own receiver (a jumper TX -> RX).
 // --wire A:B: GPIO B's input follows GPIO A's output (a jumper between pins); an input
 // with nothing driving it reads its pull-up/pull-down (the pads' pulls are modelled).
+// --batch ADDR:VALUE: store the 32-bit VALUE at ADDR in SRAM at every boot (the runner's
+// word of ports/cortex_m/cortex_m.h: a non-interactive run leaves after main.py).
 // rp2040js comes from NODE_PATH (mpforge's runner points it at tools/npm/node_modules),
 // else from the source tree's tools/npm.
 'use strict';
@@ -37,7 +40,7 @@ const CTRL_RIGHT_BRACKET = 0x1d;
 const BATCH = 20000; // instructions between looks at the host's I/O
 
 function parseArgs(argv) {
-  const opts = { image: null, uart1: null, wires: [] };
+  const opts = { image: null, uart1: null, wires: [], batch: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--uart1') opts.uart1 = argv[++i];
@@ -45,6 +48,10 @@ function parseArgs(argv) {
       const m = /^(\d+):(\d+)$/.exec(argv[++i] || '');
       if (!m) fail('--wire takes A:B (two GPIO numbers)');
       opts.wires.push([Number(m[1]), Number(m[2])]);
+    } else if (a === '--batch') {
+      const m = /^0x([0-9a-f]+):0x([0-9a-f]+)$/i.exec(argv[++i] || '');
+      if (!m) fail('--batch takes 0xADDR:0xVALUE');
+      opts.batch = [parseInt(m[1], 16), parseInt(m[2], 16)];
     } else if (!opts.image) opts.image = a;
     else fail(`unexpected argument ${a}`);
   }
@@ -129,6 +136,7 @@ function boot() {
   };
   // What the boot ROM does with a valid boot2: copy it to SRAM and call it.
   mcu.sram.set(boot2, BOOT2_SRAM - 0x20000000);
+  if (opts.batch) mcu.writeUint32(opts.batch[0], opts.batch[1]);
   mcu.core.SP = BOOT2_SRAM;
   mcu.core.PC = BOOT2_SRAM;
   mcu.core.LR = 0xffffffff;

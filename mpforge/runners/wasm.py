@@ -10,29 +10,26 @@ from __future__ import annotations
 
 import functools
 import http.server
-import shutil
 import sys
 import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from mpforge.errors import MpforgeError
+from mpforge import process
 from mpforge.runners.base import Runner, timed_out
 
 
 class WasmNodeRunner(Runner):
     name = "wasm-node"
     runs_files = True  # `mpforge run -b wasm_node FILE.py` runs a file, as on the host
+    extra_args = "the firmware (a Node program)"
 
     def image(self) -> Path:
         return self.build_dir / "firmware"
 
     def check(self) -> None:
-        if shutil.which("node") is None:
-            raise MpforgeError(
-                "node is not installed; install it with `sudo apt-get install nodejs`"
-            )
+        process.require("node")
 
     def command(self, args: Sequence[str]) -> list[str]:
         return [str(self.image()), *args]
@@ -64,7 +61,9 @@ class BrowserRunner(Runner):
     def image(self) -> Path:
         return self.build_dir / "index.html"
 
-    def run(self, args: Sequence[str] = (), timeout: float | None = None) -> int:
+    def run(
+        self, args: Sequence[str] = (), timeout: float | None = None, batch: bool | None = None
+    ) -> int:
         self.require_image()
         server = serve(self.build_dir)
         host, port = server.server_address[:2]

@@ -73,8 +73,9 @@ typedef void (*cm_vector_t)(void);
 _Noreturn void cm_reset_isr(void);
 // Reset the chip (SYSRESETREQ). Never returns.
 _Noreturn void cm_system_reset(void);
-// Stop for good: with SEMIHOSTING_EXIT leave the emulator with [status]; on a board,
-// sleep with interrupts on (the console keeps what it printed). Never returns.
+// Stop for good: in a non-interactive run (cm_runner_batch) or with SEMIHOSTING_EXIT
+// leave the emulator with [status]; on a board, sleep with interrupts on (the console
+// keeps what it printed). Never returns.
 _Noreturn void cm_halt(int status);
 
 // ---------------------------------------------------------------- fault.c
@@ -88,10 +89,27 @@ void cm_fault_init(void);
 #define CM_FATAL_STATUS 3
 
 // ---------------------------------------------------------------- semihost.c
+// The runner's word: `mpforge run` with standard input not a terminal (a script, a pipe,
+// </dev/null) has the emulator store CM_RUNNER_BATCH in it before the core starts (QEMU:
+// -device loader; rp2040js and the unicorn runners: a write to RAM), and enables
+// semihosting. The firmware then runs boot.py and main.py and leaves the emulator with
+// main.py's status instead of starting the REPL. It lives in .bss, whose clearing keeps
+// it (startup.c); nothing writes it on hardware, where it holds whatever RAM held at
+// power-on, and the 32-bit magic makes a false match negligible. Interactive runs and
+// boards never see the value, so they behave as before.
+#define CM_RUNNER_BATCH 0x6d70664eu  // "Nfpm" in memory: mpforge, non-interactive
+extern volatile uint32_t cm_runner_mode;
+// True when the runner asked for a non-interactive run (see cm_runner_mode).
+static inline bool cm_runner_batch(void) {
 #if CONFIG_SEMIHOSTING_EXIT
-// Leave the emulator with [status] (SYS_EXIT_EXTENDED). Never returns.
-_Noreturn void cm_semihost_exit(int status);
+    return true;
+#else
+    return cm_runner_mode == CM_RUNNER_BATCH;
 #endif
+}
+// Leave the emulator with [status] (SYS_EXIT_EXTENDED). Never returns. Only with
+// semihosting (cm_runner_batch): without a debugger the BKPT it uses is a fault.
+_Noreturn void cm_semihost_exit(int status);
 
 // ---------------------------------------------------------------- systick.c
 // The millisecond tick. With CONFIG_CORTEX_M_SYSTICK, systick.c implements these

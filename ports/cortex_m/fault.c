@@ -1,7 +1,7 @@
 // fault.c -- the fault handler: names the exception, prints the stacked registers and
 // (ARMv7-M) the fault status/address registers on the console (polled, so it works
 // with interrupts masked), then halts -- or leaves the emulator with CM_FATAL_STATUS
-// when SEMIHOSTING_EXIT is on.
+// in a non-interactive run (cm_runner_batch).
 #include "cortex_m.h"
 
 void cm_fault_init(void) {

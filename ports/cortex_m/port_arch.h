@@ -5,8 +5,6 @@
 
 #include "cortex_m.h"
 
-// Leave the emulator with main.py's status instead of running it again.
-#define ARCH_EXIT_AFTER_RUN CONFIG_SEMIHOSTING_EXIT
 #define ARCH_STACK_SIZE CONFIG_CORTEX_M_STACK_SIZE
 #define ARCH_FATAL_STATUS CM_FATAL_STATUS
 
@@ -46,6 +44,12 @@ static inline _Noreturn void arch_halt(int status) {
 
 static inline void arch_soft_reset(void) {
     cm_chip_soft_reset();
+}
+
+// A non-interactive run (the runner's word, set by `mpforge run` without a terminal):
+// leave the emulator or runner with main.py's status instead of starting the REPL.
+static inline bool arch_exit_after_run(void) {
+    return cm_runner_batch();
 }
 
 #endif // CORTEX_M_PORT_ARCH_H

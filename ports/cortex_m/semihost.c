@@ -1,6 +1,9 @@
-// semihost.c -- ARM semihosting, used only to leave the emulator with a status
-// (CONFIG_SEMIHOSTING_EXIT; tests). The host debugger or QEMU services the call.
+// semihost.c -- ARM semihosting, used only to leave the emulator with a status in a
+// non-interactive run (cm_runner_mode; CONFIG_SEMIHOSTING_EXIT forces it). The host
+// debugger or QEMU services the call.
 #include "cortex_m.h"
+
+volatile uint32_t cm_runner_mode;
 
 // Semihosting operation numbers and the reason code (ARM semihosting spec v2).
 #define SYS_EXIT_EXTENDED 0x20u

@@ -41,9 +41,11 @@ _Noreturn void cm_reset_isr(void) {
     for (uint32_t *dst = &_sdata; dst < &_edata;) {
         *dst++ = *src++;
     }
+    const uint32_t runner_mode = cm_runner_mode;  // set by the emulator: survives the clear
     for (uint32_t *dst = &_sbss; dst < &_ebss;) {
         *dst++ = 0;
     }
+    cm_runner_mode = runner_mode;
 #if CONFIG_CORTEX_M_VTOR
     // Booting from flash (or a bootloader) maps another table at 0: point at ours.
     CM_REG(SCB_VTOR) = (uint32_t)(uintptr_t)cm_system_vectors;
@@ -64,12 +66,10 @@ _Noreturn void cm_system_reset(void) {
 }
 
 _Noreturn void cm_halt(int status) {
-#if CONFIG_SEMIHOSTING_EXIT
-    cm_semihost_exit(status);
-#else
-    (void)status;
+    if (cm_runner_batch()) {
+        cm_semihost_exit(status);
+    }
     for (;;) {
         __asm__ volatile("wfi");
     }
-#endif
 }

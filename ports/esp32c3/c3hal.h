@@ -77,8 +77,24 @@ bool c3_console_take_interrupt(void);
 // Called by the vector table for every trap: interrupts are dispatched, exceptions are
 // printed with their registers and stop the program.
 void c3_trap_handler(uint32_t mcause, uint32_t mepc, uint32_t mtval);
-// Stop for good with [status]: under the CPU-level runner (CONFIG_ESP32C3_RUNNER_EXIT) end
-// it with that status, on a chip wait for interrupts. Never returns.
+// Stop for good with [status]: in a non-interactive run (c3_runner_batch) end the CPU-level
+// runner with that status, on a chip wait for interrupts. Never returns.
 _Noreturn void c3_halt(int status);
+
+// ---------------------------------------------------------------- startup.c
+// The runner's word, as cm_runner_mode on the Cortex-M ports (ports/cortex_m/cortex_m.h):
+// `mpforge run` with standard input not a terminal has the runner store C3_RUNNER_BATCH
+// here before the CPU starts; main.py's status then ends the run (ebreak, see trap.c)
+// instead of waiting for Ctrl-D. In .bss, kept across its clearing; nothing sets it on a
+// chip. CONFIG_ESP32C3_RUNNER_EXIT (tests) forces it.
+#define C3_RUNNER_BATCH 0x6d70664eu
+extern volatile uint32_t c3_runner_mode;
+static inline bool c3_runner_batch(void) {
+#if CONFIG_ESP32C3_RUNNER_EXIT
+    return true;
+#else
+    return c3_runner_mode == C3_RUNNER_BATCH;
+#endif
+}
 
 #endif // ESP32C3_C3HAL_H

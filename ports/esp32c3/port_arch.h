@@ -6,8 +6,6 @@
 
 #include "c3hal.h"
 
-// End the CPU-level runner with main.py's status instead of running it again.
-#define ARCH_EXIT_AFTER_RUN CONFIG_ESP32C3_RUNNER_EXIT
 #define ARCH_STACK_SIZE CONFIG_ESP32C3_STACK_SIZE
 // Exit status of a fatal error in the core.
 #define ARCH_FATAL_STATUS 3
@@ -51,6 +49,12 @@ static inline void arch_soft_reset(void) {
     if (mhal_uart_is_open(1)) {
         mhal_uart_close(1);
     }
+}
+
+// A non-interactive run (the runner's word, set by `mpforge run` without a terminal):
+// leave the emulator or runner with main.py's status instead of starting the REPL.
+static inline bool arch_exit_after_run(void) {
+    return c3_runner_batch();
 }
 
 #endif // ESP32C3_PORT_ARCH_H

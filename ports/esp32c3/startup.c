@@ -10,6 +10,8 @@ extern uint32_t _sidata, _sdata, _edata, _sbss, _ebss;
 int main(void);
 _Noreturn void c3_start(void);
 
+volatile uint32_t c3_runner_mode;
+
 _Noreturn void c3_start(void) {
     // The ROM's watchdogs would reset the chip within a second or so: first thing.
     c3_wdt_disable_all();
@@ -21,9 +23,11 @@ _Noreturn void c3_start(void) {
             *dst++ = *src++;
         }
     }
+    const uint32_t runner_mode = c3_runner_mode;  // set by the runner: survives the clear
     for (uint32_t *dst = &_sbss; dst < &_ebss;) {
         *dst++ = 0;
     }
+    c3_runner_mode = runner_mode;
     c3_clock_init();
     c3_tick_init();
     c3_console_init();

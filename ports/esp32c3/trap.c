@@ -44,14 +44,12 @@ void c3_trap_handler(uint32_t mcause, uint32_t mepc, uint32_t mtval) {
 }
 
 _Noreturn void c3_halt(int status) {
-#if CONFIG_ESP32C3_RUNNER_EXIT
-    // The CPU-level runner's exit call: ebreak with a0 = status, a1 = "MPFX".
-    register int a0 __asm__("a0") = status;
-    register uint32_t a1 __asm__("a1") = 0x5846504Du;
-    __asm__ volatile("ebreak" : : "r"(a0), "r"(a1) : "memory");
-#else
-    (void)status;
-#endif
+    if (c3_runner_batch()) {
+        // The CPU-level runner's exit call: ebreak with a0 = status, a1 = "MPFX".
+        register int a0 __asm__("a0") = status;
+        register uint32_t a1 __asm__("a1") = 0x5846504Du;
+        __asm__ volatile("ebreak" : : "r"(a0), "r"(a1) : "memory");
+    }
     for (;;) {
         c3_intr_wait();
     }

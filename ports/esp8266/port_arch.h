@@ -6,7 +6,6 @@
 
 #include "e8hal.h"
 
-#define ARCH_EXIT_AFTER_RUN 0
 #define ARCH_STACK_SIZE CONFIG_ESP8266_STACK_SIZE
 #define ARCH_FATAL_STATUS 3
 
@@ -48,6 +47,11 @@ static inline _Noreturn void arch_halt(int status) {
 
 // UART1 stays as Python left it.
 static inline void arch_soft_reset(void) {
+}
+
+// The ESP8266 is not booted by any runner here: main.py ends in the Ctrl-D wait.
+static inline bool arch_exit_after_run(void) {
+    return false;
 }
 
 #endif // ESP8266_PORT_ARCH_H

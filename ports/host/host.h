@@ -15,6 +15,9 @@ void mpf_host_set_stack_top(void *top, size_t size);
 // emscripten's libc numbers them differently (ENOENT is 44 there).
 int mpf_host_errno(void);
 
+// SIGINT raises KeyboardInterrupt in the running program (port.c; before it, Ctrl-C kills).
+void mpf_host_sigint_init(void);
+
 #if CONFIG_REPL
 #include <stdbool.h>
 #include <stdio.h>

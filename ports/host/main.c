@@ -220,6 +220,9 @@ typedef struct {
 
 // Choose what the command line asks for.
 static int dispatch(int argc, char **argv) {
+    if (argc < 2 || strcmp(argv[1], "--compile") != 0) {
+        mpf_host_sigint_init();  // a running program gets Ctrl-C as KeyboardInterrupt
+    }
     if (argc < 2) {
         return run_no_file(argc, argv);
     }

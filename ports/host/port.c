@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,9 +157,39 @@ void mpf_port_stack(void **top, size_t *size) {
     *size = avail > 2 * STACK_MARGIN ? avail - STACK_MARGIN : avail / 2;
 }
 
+#ifndef __EMSCRIPTEN__
+// SIGINT (Ctrl-C at a terminal, kill -INT) while a program runs without the interactive
+// console (a file, -c, a piped boot): the handler only sets this flag; the VM's poll hook
+// raises KeyboardInterrupt in the running code, as a board's console interrupt does. The
+// interactive console (console.c) installs its own handler, with the same effect.
+static volatile sig_atomic_t sigint_pending;
+
+static void on_sigint(int sig) {
+    (void)sig;
+    sigint_pending = 1;
+}
+
+void mpf_host_sigint_init(void) {
+    struct sigaction sa = {0};
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;  // a blocking read goes on; the next poll raises
+    sigaction(SIGINT, &sa, NULL);
+}
+#else
+void mpf_host_sigint_init(void) {
+}
+#endif
+
 void mpf_port_poll(void) {
 #if CONFIG_REPL
     mpf_host_console_poll();
+#endif
+#ifndef __EMSCRIPTEN__
+    if (sigint_pending) {
+        sigint_pending = 0;
+        mpf_raise_type(&mpf_type_KeyboardInterrupt);
+    }
 #endif
 }
 

@@ -1,7 +1,7 @@
 // main.c -- the firmware's main loop on every microcontroller port: start the core, run
 // the frozen boot.py and main.py (as __main__), report an uncaught exception with its
-// traceback, and then either leave the emulator or runner with the status
-// (ARCH_EXIT_AFTER_RUN), or run the REPL (CONFIG_REPL), or wait for Ctrl-D; Ctrl-D (a
+// traceback, and then either leave the emulator or runner with the status (a
+// non-interactive run: arch_exit_after_run()), or run the REPL (CONFIG_REPL), or wait for Ctrl-D; Ctrl-D (a
 // soft reset) starts the heap and modules afresh and runs them again. What differs
 // between architectures is behind port_arch.h.
 #include "mpf.h"
@@ -17,7 +17,10 @@
 static int run_once(void) {
     mpf_init();
     int status = mpf_boot_frozen();
-#if CONFIG_REPL && !ARCH_EXIT_AFTER_RUN
+    if (arch_exit_after_run()) {
+        return status;  // main() hands it to start-up, which ends the emulator or runner
+    }
+#if CONFIG_REPL
     (void)mpf_repl_run(false);  // returns at a soft reset
 #endif
     mpf_deinit();
@@ -28,9 +31,10 @@ static int run_once(void) {
 int main(void) {
     for (;;) {
         int status = run_once();
-#if ARCH_EXIT_AFTER_RUN
-        return status;  // start-up ends the emulator or runner with it
-#elif CONFIG_REPL
+        if (arch_exit_after_run()) {
+            return status;  // start-up ends the emulator or runner with it
+        }
+#if CONFIG_REPL
         (void)status;  // the REPL returned: a soft reset
 #else
         mpf_printf(&mpf_print_stdout, "main.py ended (status %d); Ctrl-D runs it again\n", status);

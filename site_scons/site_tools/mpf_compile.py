@@ -4,7 +4,8 @@ Generates the qstr pool and the builtin-module table from exactly the
 hand-written sources being compiled, then compiles each source (and the
 generated ones the SConstruct listed in MPF_GENERATED_SOURCES: the frozen
 modules) to `$BUILD_DIR/<its path in the tree>.o`, so the core and the port
-keep their layout under the build directory. Counts steps for the progress.
+keep their layout under the build directory; the generated sources are made first. Counts
+steps for the progress.
 """
 
 import os
@@ -31,6 +32,11 @@ def _compile(env, sources):
         else:
             rel = os.path.relpath(src.abspath, root)
         objects += env.Object(env["BUILD_DIR"].File(os.path.splitext(rel)[0] + ".o"), src)
+    # The FREEZE stage (and its import check) runs before any C is compiled, so a mistake in
+    # frozen code stops the build at once: an order-only prerequisite (Requires), which
+    # rebuilds nothing when frozen.c changes.
+    if generated:
+        env.Requires(objects[: len(objects) - len(generated)], generated)
     env["MPF_TOTAL_STEPS"] = env.get("MPF_TOTAL_STEPS", 0) + len(sources) + len(generated) + 2
     return objects
 

@@ -19,10 +19,7 @@ LAYER_DIR = "#ports/cortex_m"
 def _firmware(env, chip_sources, core_sources=(), python=True):
     cfg = env["MPF_CFG"]
     names = layer_sources(
-        cfg.enabled("CORTEX_M_SYSTICK"),
-        cfg.enabled("SEMIHOSTING_EXIT"),
-        python,
-        cfg.enabled("CORTEX_M_SMALL_STRING"),
+        cfg.enabled("CORTEX_M_SYSTICK"), python, cfg.enabled("CORTEX_M_SMALL_STRING")
     )
     layer = [env.File(f"#ports/{name}") for name in names]
     if not cfg.enabled("MODULE_MACHINE"):

@@ -61,8 +61,8 @@ def generate(env, prefix="", package="gcc", programs=None):
             env[var] = program if programs and var in programs else prefix + program
     if not env.WhereIs(env["CC"]):
         raise MpforgeError(
-            f"the compiler {env['CC']} is not installed; install it with "
-            f"`sudo apt-get install {package}` (or run tools/bootstrap.sh)"
+            f"the compiler {env['CC']} not found: install Debian package {package} "
+            "(tools/bootstrap.sh does)"
         )
     env["MPF_TOOLCHAIN_PACKAGE"] = package
     env.AddMethod(_lto, "MpfLto")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -21,16 +20,14 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 
+from mpforge import process  # noqa: E402
 from mpforge.mpycross import compile_file  # noqa: E402
 
 
 def instructions(cmd: list[str], out_dir: Path) -> int:
     out = out_dir / "callgrind.out"
-    proc = subprocess.run(
-        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd],
-        capture_output=True,
-        text=True,
-        check=True,
+    proc = process.run(
+        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd], check=True
     )
     m = re.search(r"Collected : (\d+)", proc.stderr)
     if not m:
@@ -49,10 +46,8 @@ def main() -> None:
         for program in programs:
             mpy = Path(tmp) / program.with_suffix(".mpy").name
             compile_file(program, mpy)
-            expected = subprocess.run(
-                [sys.executable, program], capture_output=True, text=True, check=True
-            ).stdout
-            got = subprocess.run([firmware, mpy], capture_output=True, text=True, check=False)
+            expected = process.run([sys.executable, program], check=True).stdout
+            got = process.run([firmware, mpy])
             status = "ok" if got.stdout == expected and got.returncode == 0 else "WRONG OUTPUT"
             ir = instructions([str(firmware), str(mpy)], Path(tmp))
             print(f"{program.stem:14} {ir:>14,} Ir  {status}")

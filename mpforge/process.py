@@ -1,0 +1,169 @@
+"""Running external tools: the one place mpforge starts a subprocess.
+
+Every tool run goes through here, so all of them behave the same:
+- `-v` (or MPFORGE_VERBOSE=1, which `mpforge -v` sets for the SCons process too) prints
+  each command on stderr as `+ tool args...` before it runs;
+- an action (`call`) honours dry-run: `-n` prints the command and runs nothing;
+- a tool that is not installed is one `error:` line naming the Debian package that has
+  it (tools/bootstrap.sh installs the packages of tools/deps/*.apt), never a traceback.
+
+`run` is for tools whose output mpforge reads (captured); `call` for actions whose output
+goes to the terminal; `popen` for a runner that shares the terminal with the child.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from mpforge.errors import MpforgeError
+
+VERBOSE_ENV = "MPFORGE_VERBOSE"
+
+# Tool -> where it comes from, when that is not a Debian package of the same name.
+DEBIAN_PACKAGES: dict[str, str] = {
+    "arm-none-eabi-gcc": "gcc-arm-none-eabi",
+    "arm-none-eabi-objcopy": "binutils-arm-none-eabi",
+    "riscv64-unknown-elf-gcc": "gcc-riscv64-unknown-elf",
+    "xtensa-lx106-elf-gcc": "gcc-xtensa-lx106",
+    "node": "nodejs",
+    "bossac": "bossa-cli",
+    "emcc": "emscripten",
+    "cp": "coreutils",
+}
+# Tools no Debian package has: the whole install hint.
+OTHER_SOURCES: dict[str, str] = {
+    "pyocd": "install it with `pip install pyocd`",
+    "nrfjprog": "install the nRF Command Line Tools from Nordic (not in Debian)",
+}
+
+
+def install_hint(tool: str) -> str:
+    """How to get `tool`: its Debian package, or where else it comes from."""
+    name = Path(tool).name
+    if name in OTHER_SOURCES:
+        return OTHER_SOURCES[name]
+    package = DEBIAN_PACKAGES.get(name, name)
+    return f"install Debian package {package} (tools/bootstrap.sh does)"
+
+
+class ToolNotFound(MpforgeError):
+    def __init__(self, tool: str) -> None:
+        super().__init__(f"{Path(tool).name} not found: {install_hint(tool)}", 127)
+        self.tool = tool
+
+
+def verbose() -> bool:
+    return os.environ.get(VERBOSE_ENV, "") not in ("", "0")
+
+
+def set_verbose(on: bool) -> None:
+    """`mpforge -v`: log every command here and in the child processes (SCons)."""
+    if on:
+        os.environ[VERBOSE_ENV] = "1"
+
+
+def show(cmd: Sequence[str]) -> str:
+    """A command as a shell would take it back."""
+    return " ".join(shlex.quote(str(a)) for a in cmd)
+
+
+def log(cmd: Sequence[str]) -> None:
+    print(f"+ {show(cmd)}", file=sys.stderr, flush=True)
+
+
+def missing(tool: str) -> str | None:
+    """Why `tool` cannot run (not on PATH, with the install hint), or None when it can."""
+    if os.sep in tool:
+        return None if os.access(tool, os.X_OK) else f"{tool} not found: {install_hint(tool)}"
+    if shutil.which(tool) is None:
+        return f"{tool} not found: {install_hint(tool)}"
+    return None
+
+
+def require(tool: str) -> str:
+    """`tool`'s path; ToolNotFound when it is not installed."""
+    if missing(tool) is not None:
+        raise ToolNotFound(tool)
+    return shutil.which(tool) or tool
+
+
+def run(
+    cmd: Sequence[str | Path],
+    *,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float | None = None,
+    text: bool = True,
+    check: bool = False,
+) -> subprocess.CompletedProcess:
+    """Run a tool whose output mpforge reads: stdout and stderr are captured, the status is
+    the caller's to judge (`check`: a failure is an MpforgeError with the tool's last line).
+    ToolNotFound when the tool is not installed."""
+    argv = [str(a) for a in cmd]
+    if verbose():
+        log(argv)
+    try:
+        proc = subprocess.run(
+            argv,
+            capture_output=True,
+            text=text,
+            errors="replace" if text else None,
+            check=False,
+            env=None if env is None else dict(env),
+            cwd=cwd,
+            timeout=timeout,
+        )
+    except FileNotFoundError:
+        raise ToolNotFound(argv[0]) from None
+    if check and proc.returncode != 0:
+        said = proc.stderr or proc.stdout
+        said = said if isinstance(said, str) else said.decode("utf-8", "replace")
+        last = said.strip().splitlines()[-1:] or ["no output"]
+        raise MpforgeError(f"`{show(argv)}` failed (status {proc.returncode}): {last[0]}")
+    return proc
+
+
+def call(
+    cmd: Sequence[str | Path],
+    *,
+    env: Mapping[str, str] | None = None,
+    dry_run: bool = False,
+    echo: bool = False,
+) -> int:
+    """Run an action with the terminal as its console; its exit status. With `dry_run` the
+    command is printed and nothing runs (status 0); `echo` prints it even without -v."""
+    argv = [str(a) for a in cmd]
+    if dry_run or echo or verbose():
+        log(argv)
+    if dry_run:
+        return 0
+    try:
+        return subprocess.call(argv, env=None if env is None else dict(env))
+    except FileNotFoundError:
+        raise ToolNotFound(argv[0]) from None
+
+
+def popen(
+    cmd: Sequence[str | Path],
+    *,
+    env: Mapping[str, str] | None = None,
+    new_session: bool = False,
+) -> subprocess.Popen:
+    """Start a child that shares the terminal (a runner: the caller waits and signals it).
+    `new_session`: out of the terminal's process group, so a Ctrl-C typed for another
+    program (gdb) does not stop it."""
+    argv = [str(a) for a in cmd]
+    if verbose():
+        log(argv)
+    try:
+        return subprocess.Popen(
+            argv, env=None if env is None else dict(env), start_new_session=new_session
+        )
+    except FileNotFoundError:
+        raise ToolNotFound(argv[0]) from None

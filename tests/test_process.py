@@ -1,0 +1,156 @@
+"""mpforge.process, the one subprocess wrapper: logging (-v), dry-run, the missing-tool error."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import mpforge
+
+from mpforge import paths, process
+from mpforge.errors import MpforgeError
+from mpforge.process import ToolNotFound
+
+
+@pytest.fixture(autouse=True)
+def quiet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts without -v; whatever a test turns on is undone after it."""
+    monkeypatch.setenv(process.VERBOSE_ENV, "0")
+
+
+class TestMissingTool:
+    def test_names_the_debian_package(self) -> None:
+        with pytest.raises(ToolNotFound) as e:
+            process.run(["qemu-system-nothing-here", "--version"])
+        assert e.value.message == (
+            "qemu-system-nothing-here not found: install Debian package "
+            "qemu-system-nothing-here (tools/bootstrap.sh does)"
+        )
+
+    def test_a_tool_of_another_package(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setenv("PATH", "/nonexistent")
+        with pytest.raises(ToolNotFound, match="node not found: install Debian package nodejs"):
+            process.require("node")
+        with pytest.raises(
+            ToolNotFound, match="bossac not found: install Debian package bossa-cli"
+        ):
+            process.call(["bossac", "-e"])
+        assert "pip install pyocd" in (process.missing("pyocd") or "")
+
+    def test_from_the_command_line_one_error_line(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        from mpforge.runners.base import Runner
+
+        def boot(self: Runner, args: object = (), timeout: object = None) -> int:
+            return process.call(["dfu-util-missing-tool"])
+
+        monkeypatch.setattr(Runner, "run", boot)
+        result = mpforge(capsys, "run", "-b", "host")
+        assert result.code != 0
+        assert result.err.splitlines() == [
+            "error: dfu-util-missing-tool not found: install Debian package "
+            "dfu-util-missing-tool (tools/bootstrap.sh does)"
+        ]
+
+
+class TestLogging:
+    def test_verbose_logs_each_command_quoted(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        process.set_verbose(True)
+        out = process.run([sys.executable, "-c", "print('hi there')"]).stdout
+        assert out == "hi there\n"
+        assert capsys.readouterr().err == f"+ {sys.executable} -c 'print('\"'\"'hi there'\"'\"')'\n"
+
+    def test_quiet_without_verbose(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert process.run([sys.executable, "-c", "pass"]).returncode == 0
+        assert capsys.readouterr().err == ""
+
+    def test_cli_v_logs_what_the_command_runs(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        build = paths.default_build_dir("host")
+        if not (build / "firmware").is_file():
+            pytest.skip("build/host is not built (the conftest builds it for the suite)")
+        result = mpforge(capsys, "-v", "run", "-b", "host", "--", "-c", "print(6 * 7)")
+        assert result.code == 0
+        assert f"+ {build / 'firmware'} -c 'print(6 * 7)'" in result.err
+
+
+class TestDryRun:
+    def test_prints_and_runs_nothing(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        marker = tmp_path / "ran"
+        assert process.call(["touch", marker], dry_run=True) == 0
+        assert not marker.exists()
+        assert capsys.readouterr().err == f"+ touch {marker}\n"
+
+    def test_prints_even_when_the_tool_is_missing(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert process.call(["no-such-flasher", "-D", "x"], dry_run=True) == 0
+        assert capsys.readouterr().err == "+ no-such-flasher -D x\n"
+
+    def test_a_checked_run_fails_with_the_tools_last_line(self) -> None:
+        code = "import sys; print('warming up'); sys.exit('bad input at line 3')"
+        with pytest.raises(MpforgeError, match=r"failed \(status 1\): bad input at line 3$"):
+            process.run([sys.executable, "-c", code], check=True)
+
+    def test_runs_and_returns_the_status(self) -> None:
+        assert process.call([sys.executable, "-c", "raise SystemExit(3)"]) == 3
+
+
+class _Started:
+    """What process.popen returns, for a test that only looks at the command."""
+
+    def __init__(self, cmd: list[str], seen: list[list[str]]) -> None:
+        seen.append([str(a) for a in cmd])
+
+    def __enter__(self) -> _Started:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+    def wait(self, timeout: float | None = None) -> int:
+        return 0
+
+
+class TestRunnerArguments:
+    """`mpforge run -b B -- ARGS`: ARGS go to the runner's command line, or are an error."""
+
+    def _build(self, tmp_path: Path, config: str) -> Path:
+        (tmp_path / ".config").write_text(config)
+        for image in ("firmware.elf", "firmware.bin"):
+            (tmp_path / image).write_bytes(b"\x7fELF")
+        return tmp_path
+
+    def test_qemu_gets_them_after_the_kernel(
+        self,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        seen: list[list[str]] = []
+        monkeypatch.setattr(process, "popen", lambda cmd, **kw: _Started(cmd, seen))
+        monkeypatch.setattr(process, "require", lambda tool: tool)
+        monkeypatch.setattr("mpforge.runners.base.is_batch", lambda batch=None: False)
+        build = self._build(
+            tmp_path, 'CONFIG_EMULATOR="qemu"\nCONFIG_QEMU_MACHINE="netduinoplus2"\n'
+        )
+        args = ["run", "-b", "netduinoplus2", "--build-dir", build, "--", "-d", "int"]
+        result = mpforge(capsys, *args)
+        assert result.code == 0, result.err
+        assert seen[0][-4:] == ["-kernel", str(build / "firmware.elf"), "-d", "int"]
+
+    def test_a_runner_that_takes_none_says_so(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        build = self._build(tmp_path, 'CONFIG_EMULATOR="unicorn"\n')
+        result = mpforge(capsys, "run", "-b", "feather_m0", "--build-dir", build, "--", "-x")
+        assert result.code == 1
+        assert result.err.splitlines() == [
+            "error: board feather_m0: its runner (unicorn) takes no arguments after `--` "
+            "(leave out: -x)"
+        ]
