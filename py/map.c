@@ -144,13 +144,20 @@ mpf_map_elem_t *mpf_map_lookup(mpf_map_t *m, mpf_obj_t key, mpf_map_op_t op) {
 mpf_obj_t mpf_map_get_qstr(mpf_map_t *m, mpf_qstr_t q) {
     mpf_obj_t key = mpf_obj_new_qstr(q);
     if (m->index == NULL) {
-        for (size_t i = 0; i < m->used; i++) {
-            mpf_obj_t k = m->elems[i].key;
-            if (k == key) {
-                return m->elems[i].value;
+        // the usual hit first: the same qstr, compared as words
+        const mpf_map_elem_t *e = m->elems, *end = e + m->used;
+        bool objects = false;  // a key that is an object (a str equal to the qstr may be one)
+        for (; e < end; e++) {
+            if (e->key == key) {
+                return e->value;
             }
-            if (k != MPF_OBJ_NULL && !mpf_obj_is_qstr(k) && !mpf_obj_is_small_int(k) && key_eq(k, key)) {
-                return m->elems[i].value;
+            objects |= mpf_obj_is_ptr(e->key);
+        }
+        if (objects) {
+            for (e = m->elems; e < end; e++) {
+                if (mpf_obj_is_ptr(e->key) && key_eq(e->key, key)) {
+                    return e->value;
+                }
             }
         }
         return MPF_OBJ_NULL;

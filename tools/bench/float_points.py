@@ -37,4 +37,4 @@ def run(n):
 
 for n in (2000, 4000):
     b = run(n)
-    print(n, "%.6f %.6f %.6f" % (b.x, b.y, b.z))
+    print(n, f"{b.x:.6f} {b.y:.6f} {b.z:.6f}")
