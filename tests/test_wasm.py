@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -101,30 +102,19 @@ class TestPage:
         assert 'data-status="0"' in dom
 
     def test_js_api_runs_an_mpy_and_reports_errors(self, web_build: Path, tmp_path: Path) -> None:
-        site = tmp_path / "site"
-        shutil.copytree(web_build, site, ignore=shutil.ignore_patterns("gen", "py", "ports"))
         src = tmp_path / "extra.py"
         src.write_text("print('from runMpy', sum(range(10)))\nraise ValueError('boom')\n")
-        compile_file(src, site / "extra.mpy", ["-msmall-int-bits=31"])
-        (site / "api.html").write_text(
-            """<!doctype html><meta charset="utf-8"><pre id="out"></pre>
-<script src="firmware.js"></script><script src="mpforge.js"></script>
-<script>
-const out = document.getElementById("out");
-const add = (t) => { out.textContent += t + "\\n"; };
-mpforge.load({stdout: add, stderr: (t) => add("ERR " + t)}).then(async (py) => {
-  const bytes = new Uint8Array(await (await fetch("extra.mpy")).arrayBuffer());
-  add("status " + py.runMpy(bytes));
-  add("bad " + py.runMpy(new Uint8Array([1, 2, 3])));
-});
-</script>"""
+        compile_file(src, tmp_path / "extra.mpy", ["-msmall-int-bits=31"])
+        dom = self.run_page(
+            web_build,
+            tmp_path,
+            """
+const bytes = new Uint8Array(await (await fetch("extra.mpy")).arrayBuffer());
+add("status " + py.runMpy(bytes));
+add("bad " + py.runMpy(new Uint8Array([1, 2, 3])));
+""",
+            extra=[tmp_path / "extra.mpy"],
         )
-        server = serve(site)
-        try:
-            dom = chromium(f"http://127.0.0.1:{server.server_address[1]}/api.html",
-                           "--dump-dom", cwd=tmp_path)  # fmt: skip
-        finally:
-            server.shutdown()
         assert "from runMpy 45" in dom
         assert "ERR ValueError: boom" in dom
         assert "status 1" in dom and "bad 1" in dom
@@ -198,10 +188,13 @@ typeAll();
         assert 'data-repl-status="1"' in dom
 
     @staticmethod
-    def run_page(web_build: Path, tmp_path: Path, script: str) -> str:
-        """The DOM after [script] ran with `py` loaded and `add(text)` appending a line."""
+    def run_page(web_build: Path, tmp_path: Path, script: str, extra: Sequence[Path] = ()) -> str:
+        """The DOM after [script] ran with `py` loaded and `add(text)` appending a line (the
+        files [extra] served beside the page)."""
         site = tmp_path / "site"
         shutil.copytree(web_build, site, ignore=shutil.ignore_patterns("gen", "py", "ports"))
+        for f in extra:
+            shutil.copy(f, site / f.name)
         (site / "api.html").write_text(
             """<!doctype html><meta charset="utf-8"><pre id="out"></pre>
 <script src="firmware.js"></script><script src="mpforge.js"></script>
