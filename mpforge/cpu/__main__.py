@@ -77,3 +77,6 @@ if __name__ == "__main__":
         sys.exit(main())
     except KeyboardInterrupt:  # SIGINT when the console is not a terminal
         sys.exit(130)
+    except BrokenPipeError:  # the reader of the console went away (`| head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(141)  # as a shell reports SIGPIPE

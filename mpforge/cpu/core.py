@@ -28,6 +28,8 @@ from typing import Any
 
 from unicorn import UC_HOOK_BLOCK, Uc, UcError
 
+from mpforge.images.elf import Elf
+
 # Exit statuses the machine itself gives (the firmware's own come from its exit call).
 STATUS_FAULT = 134  # as QEMU when the guest locks up
 STATUS_TIMEOUT = 124  # as timeout(1)
@@ -39,6 +41,12 @@ IDLE_WAIT = 0.05  # longest sleep of an idle CPU between looks at its input
 
 Reader = Callable[[int], int]  # address -> byte (or word, for word handlers)
 Writer = Callable[[int, int], None]  # address, byte (or word)
+
+
+def service_address(image: Elf) -> int | None:
+    """Where the image's poll hook (SERVICE_FUNCTION) starts, if it has one."""
+    symbol = next((s for s in image.symbols if s.name == SERVICE_FUNCTION), None)
+    return None if symbol is None else symbol.address & ~1  # no Thumb bit
 
 
 class MachineExit(Exception):

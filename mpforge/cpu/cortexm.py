@@ -24,13 +24,13 @@ from unicorn import UC_ARCH_ARM, UC_HOOK_INTR, UC_MODE_MCLASS, UC_MODE_THUMB, Uc
 from unicorn import arm_const as arm
 
 from mpforge.cpu.core import (
-    SERVICE_FUNCTION,
     Chip,
     Console,
     Engine,
     Periodic,
     Reader,
     raise_exit,
+    service_address,
 )
 from mpforge.images import elf
 
@@ -85,8 +85,7 @@ class CortexM(Engine):
         for segment in image.segments:
             self.uc.mem_write(segment.address, segment.data)
         self.entry_base = image.segments[0].address
-        service = next((s for s in image.symbols if s.name == SERVICE_FUNCTION), None)
-        self.service_at(None if service is None else service.address & ~1)
+        self.service_at(service_address(image))
 
     # ------------------------------------------------------------------ system registers
     def _system_registers(self) -> None:

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from mpforge.cpu.core import SERVICE_FUNCTION, Periodic, Registers
+from mpforge.cpu.core import Periodic, Registers, service_address
 from mpforge.cpu.riscv import Riscv, RiscvChip
 from mpforge.errors import MpforgeError
 from mpforge.images import elf
@@ -287,4 +287,4 @@ def poll_address(image: Path) -> int | None:
     path = image.parent / "firmware.elf"
     if not path.is_file():
         return None
-    return next((s.address for s in elf.read(path).symbols if s.name == SERVICE_FUNCTION), None)
+    return service_address(elf.read(path))

@@ -78,6 +78,11 @@ _Noreturn void cm_system_reset(void);
 // keeps what it printed). Never returns.
 _Noreturn void cm_halt(int status);
 
+// ---------------------------------------------------------------- newlib.c
+// The C library's malloc is the GC heap: forget what it allocated in the previous one
+// (called when the heap starts, at every soft reset).
+void cm_libc_heap_reset(void);
+
 // ---------------------------------------------------------------- fault.c
 // Exception handler for the faults, NMI and unexpected interrupts: prints the fault
 // and the stacked registers on the console (polled), then cm_halt(CM_FATAL_STATUS).

@@ -5,10 +5,19 @@
 // malloc is the GC heap's: an allocation that does not fit raises MemoryError, and what
 // a conversion cut short by it held is collected. The blocks newlib keeps between calls
 // (dtoa's cache of big numbers) hang off its reentrancy structure, which the collector
-// scans as a root (CONFIG_PORT_GC_EXTRA_ROOTS).
+// scans as a root (CONFIG_PORT_GC_EXTRA_ROOTS); a new heap (a soft reset) forgets them.
+// The image links newlib-nano (--specs=nano.specs), whose reentrancy structure is the
+// small one (_REENT_SMALL); its configuration header comes first so that the structure
+// compiled here is the one linked (the plain compile sees the full newlib's header).
+#include <nano/newlib.h>
 #include <reent.h>
 #include <stddef.h>
 
+#ifndef _REENT_SMALL
+#error "newlib-nano's reentrancy structure expected (_REENT_SMALL)"
+#endif
+
+#include "cortex_m.h"
 #include "mpf.h"
 #include "port.h"
 
@@ -57,4 +66,18 @@ void free(void *p) {
 
 void mpf_port_gc_roots(void (*mark)(const void *lo, const void *hi)) {
     mark(_impure_ptr, _impure_ptr + 1);
+}
+
+void cm_libc_heap_reset(void) {
+    // newlib-nano (_REENT_SMALL) allocates these on first use and frees none: drop the
+    // pointers into the old heap, so the next use allocates in the new one.
+    struct _reent *r = _impure_ptr;
+    r->_mp = NULL;
+    r->_cvtbuf = NULL;
+    r->_cvtlen = 0;
+    r->_r48 = NULL;
+    r->_localtime_buf = NULL;
+    r->_asctime_buf = NULL;
+    r->_misc = NULL;
+    r->_signal_buf = NULL;
 }
