@@ -107,7 +107,7 @@ static mpf_obj_t pin_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
 #if MHAL_PIN_NEW_IS_INPUT
     self->mode = MHAL_PIN_IN;
     self->pull = MHAL_PULL_NONE;
-    if (true) {
+    bool configure = true;
 #else
     mhal_pin_mode_t mode;
     mhal_pin_pull_t pull;
@@ -116,8 +116,9 @@ static mpf_obj_t pin_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
     self->mode = (uint8_t)mode;
     self->pull = (uint8_t)pull;
     self->alt = (uint8_t)alt;
-    if (vals[PIN_ARG_MODE] != MPF_OBJ_NULL || vals[PIN_ARG_PULL] != MPF_OBJ_NULL) {
+    bool configure = vals[PIN_ARG_MODE] != MPF_OBJ_NULL || vals[PIN_ARG_PULL] != MPF_OBJ_NULL;
 #endif
+    if (configure) {
         pin_configure(self, vals);
     } else if (vals[PIN_ARG_VALUE] != MPF_OBJ_NULL && vals[PIN_ARG_VALUE] != MPF_OBJ_NONE) {
         mhal_pin_write(pin, mpf_obj_is_true(vals[PIN_ARG_VALUE]));
