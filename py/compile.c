@@ -110,14 +110,19 @@ static uint8_t *compile_mpy(mpf_cctx_t *c, const char *src, size_t len, const ch
     c->len = len;
     c->filename = filename;
     c->opt = opt;
-    size_t total, used_before, used_after, free_blocks;
-    mpf_gc_info(&total, &used_before, &free_blocks);
+    // (mpf_gc_info walks the whole heap: only when asked for)
+    size_t total = 0, used_before = 0, used_after = 0, free_blocks = 0;
+    if (mpf_compile_heap_peak != 0) {
+        mpf_gc_info(&total, &used_before, &free_blocks);
+    }
     mpf_node_t *tree = mpf_parse(c, mode);
     uint8_t *mpy = mpf_emit_mpy(c, tree, mode, opt, out_len);
-    // what the parser and emitter allocated and did not release (no collection runs while
-    // a compilation fits): the peak, unless the heap filled up and was collected
-    mpf_gc_info(&total, &used_after, &free_blocks);
-    mpf_compile_heap_peak = used_after - used_before;
+    if (mpf_compile_heap_peak != 0) {
+        // what the parser and emitter allocated and did not release (no collection runs
+        // while a compilation fits): the peak, unless the heap filled up and was collected
+        mpf_gc_info(&total, &used_after, &free_blocks);
+        mpf_compile_heap_peak = used_after - used_before;
+    }
     // the arena (syntax tree, scopes) is done with: released now rather than kept reachable
     // from [c] while the caller loads the image
     for (void **chunk = c->chunks; chunk != NULL;) {

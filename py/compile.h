@@ -31,8 +31,9 @@ bool mpf_compile_needs_more(const char *src, size_t len);
 uint8_t *mpf_compile_to_mpy(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode,
     unsigned opt, size_t *out_len);
 
-// Heap the last compilation held at its fullest (syntax tree, tables, image), in bytes; its
-// working memory is released before it returns. For `--compile -v`.
+// Set to nonzero before compiling to have the compilation store here the heap it held at
+// its fullest (syntax tree, tables, image), in bytes; its working memory is released before
+// it returns. Measuring walks the heap twice: for `--compile -v` only.
 extern size_t mpf_compile_heap_peak;
 
 // The eval and exec builtins, and the other builtins the compiler brings (compile,

@@ -785,6 +785,7 @@ static mpf_node_t *parse_power(parser_t *p) {
         } else if (accept_op(p, OP_LSQB)) {
             nodevec_t v = {0};
             bool tuple = false;
+            uint32_t first_line = p->tok.line;
             while (true) {
                 vec_push(p, &v, parse_subscript(p));
                 if (!accept_op(p, OP_COMMA)) {
@@ -799,6 +800,9 @@ static mpf_node_t *parse_power(parser_t *p) {
             mpf_node_t *s = mk(p, N_SUBSCR, x->line, x->col, 2);
             s->k[0] = x;
             s->k[1] = tuple ? mk_from_vec(p, N_TUPLE, tt.line, tt.col, &v) : v.items[0];
+            if (tuple) {
+                s->k[1]->v.const_line = first_line;   // a constant index records its first item's line
+            }
             x = s;
         } else if (accept_op(p, OP_DOT)) {
             mpf_node_t *a = mk(p, N_ATTR, x->line, x->col, 1);

@@ -50,6 +50,11 @@ ALLOWED: dict[str, tuple[str, str]] = {
     # test below), or the same behaviour when run, or not yet diagnosed ("open": issue 18).
     "tests/test_nrf.py": ("lines", "line entries only (found at the merge)"),
     "tests/test_randconfig.py": ("lines", "line entries only (found at the merge)"),
+    "tests/test_compiler_board.py": (
+        "lines",
+        "an attribute, call or subscript written on a later line than its object: mpy-cross "
+        "records that line after the object is evaluated (the commonest remaining difference)",
+    ),
     "tests/bigint/numbers/int_big_props.py": (
         "run",
         "code differs (not yet diagnosed); the same output and status when run",
@@ -63,9 +68,10 @@ ALLOWED: dict[str, tuple[str, str]] = {
         "code differs (float constants, not yet diagnosed); the same output when run",
     ),
     "tests/fuzz/calls.py": (
-        "open",
-        "the .mpy headers' counts differ from byte 5 on: a real compiler difference, not yet "
-        "diagnosed (issue 18); it must still differ, or the entry goes",
+        "run",
+        "string literals longer than 10 characters are interned when they are already qstrs: "
+        "mpy-cross's static qstrs have 'heap_unlock', this build's have 'run_until_complete' "
+        "and 'run_forever' (asyncio); the same str constants either way",
     ),
 }
 
@@ -432,3 +438,22 @@ def test_deep_nesting_and_huge_input_fail_cleanly(tmp_path: Path) -> None:
 def test_differential_other_levels(tmp_path: Path, opt: int) -> None:
     problems = _differential(tmp_path, _sources(), opt)
     assert [k for k in problems if k not in ALLOWED] == []
+
+
+@pytest.mark.skipif(
+    os.environ.get("MPFORGE_SLOW") is None,
+    reason="every module of the .venv's site-packages, a few minutes (MPFORGE_SLOW=1)",
+)
+def test_differential_site_packages(tmp_path: Path) -> None:
+    """Real-world modules: the .py files of the installed packages that mpy-cross compiles.
+    At least 95% identical (1832 of 1921 when measured; README lists what differs)."""
+    site = Path(next(p for p in sys.path if p.endswith("site-packages")))
+    sources = []
+    for path in sorted(site.rglob("*.py")):
+        try:
+            sources.append((str(path.relative_to(site)), path.read_text(encoding="utf-8")))
+        except (UnicodeDecodeError, OSError):
+            continue
+    problems = _differential(tmp_path, sources, 0)
+    differ = [k for k, v in problems.items() if v == "bytes differ"]
+    assert len(differ) <= 0.05 * len(sources), sorted(differ)[:40]

@@ -56,12 +56,11 @@ def _run_on_board(tmp_path: Path, sizes: tuple[int, ...]) -> dict[int, tuple[str
     blocks = [BLOCK.format(i=i) for i in range(19)]
     app = tmp_path / "app"
     app.mkdir()
+    # (the f-strings are not joined to literals holding braces: mpy-cross would not double them)
+    header = f"B = {blocks!r}\nTAIL = {TAIL!r}\n"
+    header += f"S = [''.join(B[:n]) + (TAIL if n == len(B) else '') for n in {sizes!r}]\n"
     (app / "main.py").write_text(
-        "import gc\n"
-        f"B = {blocks!r}\n"
-        f"TAIL = {TAIL!r}\n"
-        f"S = [''.join(B[:n]) + (TAIL if n == len(B) else '') for n in {sizes!r}]\n"
-        "for src in S:\n"
+        "import gc\n" + header + "for src in S:\n"
         "    gc.collect()\n"
         "    print('=== lines', src.count('\\n'))\n"
         "    try:\n"

@@ -106,6 +106,7 @@ static bool compile_one(const char *in, const char *out, unsigned opt, const cha
             return false;
         }
         size_t n = 0;
+        mpf_compile_heap_peak = verbose ? 1 : 0;   // measure when asked
         uint8_t *mpy = mpf_compile_to_mpy(buf, (size_t)size, name, MPF_COMPILE_EXEC, opt, &n);
         mpf_nlr_pop(&nlr);
         if (verbose) {
