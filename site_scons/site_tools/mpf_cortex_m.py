@@ -25,7 +25,7 @@ def _firmware(env, chip_sources, core_sources=(), python=True):
         cfg.enabled("CORTEX_M_SMALL_STRING"),
     )
     layer = [env.File(f"{LAYER_DIR}/{name}") for name in names]
-    if not cfg.enabled("MODULE_MACHINE"):
+    if not cfg.enabled("CORTEX_M_MACHINE"):
         # The port's machine module: one file on every Cortex-M port (its own or the shared).
         chip_sources = [s for s in chip_sources if not str(s).endswith("machine.c")]
     sources = list(core_sources) + layer + [env.File(s) for s in chip_sources]
