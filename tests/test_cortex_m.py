@@ -68,7 +68,8 @@ def _compile(tmp_path: Path, cpu: str, fpu: str, config: str, source: str) -> by
 @pytest.mark.skipif(ARM_GCC is None, reason="arm-none-eabi-gcc is not installed")
 @pytest.mark.parametrize("cpu", ["cortex-m0", "cortex-m0plus"])
 def test_layer_compiles_for_armv6m(tmp_path: Path, cpu: str) -> None:
-    config = "#define CONFIG_SEMIHOSTING_EXIT 1\n"  # no SysTick (as the nRF51), no VTOR on the M0
+    # no SysTick (as the nRF51), no VTOR on the M0; the fault printer on
+    config = "#define CONFIG_SEMIHOSTING_EXIT 1\n#define CONFIG_CORTEX_M_FAULT_REPORT 1\n"
     if cpu == "cortex-m0plus":
         config += "#define CONFIG_CORTEX_M_SYSTICK 1\n#define CONFIG_CORTEX_M_VTOR 1\n"
     fault = _compile(tmp_path, cpu, "", config, "fault.c")
@@ -82,6 +83,31 @@ def test_layer_compiles_for_armv6m(tmp_path: Path, cpu: str) -> None:
 
 @pytest.mark.skipif(ARM_GCC is None, reason="arm-none-eabi-gcc is not installed")
 def test_layer_reads_the_fault_registers_on_armv7m(tmp_path: Path) -> None:
-    config = "#define CONFIG_CORTEX_M_SYSTICK 1\n#define CONFIG_CORTEX_M_VTOR 1\n"
+    config = (
+        "#define CONFIG_CORTEX_M_SYSTICK 1\n#define CONFIG_CORTEX_M_VTOR 1\n"
+        "#define CONFIG_CORTEX_M_FAULT_REPORT 1\n"
+    )
     fault = _compile(tmp_path, "cortex-m4", "fpv4-sp-d16", config, "fault.c")
     assert b"cfsr" in fault and b"UsageFault" in fault
+
+
+@pytest.mark.skipif(ARM_GCC is None, reason="arm-none-eabi-gcc is not installed")
+def test_fault_report_off_prints_no_registers(tmp_path: Path) -> None:
+    config = "#define CONFIG_CORTEX_M_SYSTICK 1\n#define CONFIG_CORTEX_M_VTOR 1\n"
+    fault = _compile(tmp_path, "cortex-m4", "fpv4-sp-d16", config, "fault.c")
+    assert b"*** FATAL" in fault and b"cfsr" not in fault and b"HardFault" not in fault
+
+
+@pytest.mark.skipif(ARM_GCC is None, reason="arm-none-eabi-gcc is not installed")
+def test_small_string_functions_compile_without_calling_themselves(tmp_path: Path) -> None:
+    assert "string.c" in layer_sources(False, False, True, small_string=True)
+    assert "string.c" not in layer_sources(False, False, True)
+    _compile(tmp_path, "cortex-m0", "", "", "string.c")
+    # GCC would turn the copy loop into a call to memcpy itself without the optimize attribute.
+    undefined = subprocess.run(
+        ["arm-none-eabi-nm", "-u", tmp_path / "cortex-m0" / "string.c.o"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert undefined.strip() == ""

@@ -16,10 +16,11 @@ from mpforge.images import elf
 
 FRAGMENTS = paths.ROOT / "configs" / "fragments"
 
-# Text (code and constants) of each image, in bytes. Issue 19 asks for 46,000 (minimal) and
-# 40,000 (tiny); these are what the fragments reach today plus a little slack, so growth
-# fails the test. Lower them as the core shrinks.
-TEXT_LIMIT = {"minimal": 67_500, "tiny": 61_500}
+# Text (code and constants) of each image with the app below (about 1 KB of it frozen), in
+# bytes. Issue 19 asks for 46,000 (minimal) and 40,000 (tiny); these are what the fragments
+# reach today (67,964 and 62,520) plus a little slack, so growth fails the test. Lower them
+# as the core shrinks.
+TEXT_LIMIT = {"minimal": 68_500, "tiny": 63_000}
 # RAM besides the GC heap and the stack: .data and .bss less those two.
 STATIC_RAM_LIMIT = 1024
 

@@ -10,7 +10,7 @@
 // Static receive rings (no heap: an interrupt may write into them at any time, even
 // across a soft reset). One slot stays free to tell a full ring from an empty one.
 // Without the machine module only the console is ever opened: the others get one slot.
-#if CONFIG_MODULE_MACHINE
+#if CONFIG_CORTEX_M_MACHINE
 #define RX_SLOTS_OTHER (CONFIG_STM32_UART_RX_BUFFER + 1)
 #else
 #define RX_SLOTS_OTHER 1

@@ -22,7 +22,7 @@ def _firmware(env, chip_sources, core_sources=(), python=True):
         cfg.enabled("CORTEX_M_SYSTICK"), python, cfg.enabled("CORTEX_M_SMALL_STRING")
     )
     layer = [env.File(f"#ports/{name}") for name in names]
-    if not cfg.enabled("MODULE_MACHINE"):
+    if not cfg.enabled("CORTEX_M_MACHINE"):
         # The machine module (ports/shared/machine.c over the chip's machine_hal.h functions).
         chip_sources = [s for s in chip_sources if not str(s).endswith("machine.c")]
     sources = list(core_sources) + layer + [env.File(s) for s in chip_sources]
