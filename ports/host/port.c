@@ -83,6 +83,8 @@ void mpf_port_stderr_write(const char *data, size_t len) {
 // Standard input is read through this buffer rather than stdio's so that
 // mpf_port_stdin_ready() can tell whether a byte is already waiting.
 static unsigned char stdin_buf[512];
+// How long a read of standard input waits before it looks at the SIGINT flag again.
+#define STDIN_WAIT_SLICE_MS 100
 static size_t stdin_pos, stdin_len;
 
 int mpf_port_stdin_read(void) {
@@ -93,6 +95,16 @@ int mpf_port_stdin_read(void) {
     }
 #endif
     if (stdin_pos == stdin_len) {
+#ifndef __EMSCRIPTEN__
+        // Wait in slices, so that a Ctrl-C (SIGINT, on whichever thread it lands) raises
+        // KeyboardInterrupt in input() as in CPython, instead of waiting for the next line.
+        struct pollfd fd = {.fd = STDIN_FILENO, .events = POLLIN};
+        int ready;
+        while ((ready = poll(&fd, 1, STDIN_WAIT_SLICE_MS)) == 0 || (ready < 0 && errno == EINTR)) {
+            mpf_port_poll();
+        }
+        mpf_port_poll();
+#endif
         ssize_t n;
         do {
             n = read(STDIN_FILENO, stdin_buf, sizeof(stdin_buf));
