@@ -52,4 +52,9 @@ static inline bool arch_exit_after_run(void) {
     return cm_runner_batch();
 }
 
+// A new GC heap: the C library's own allocations (newlib.c) start again in it.
+static inline void arch_heap_reset(void) {
+    cm_libc_heap_reset();
+}
+
 #endif // CORTEX_M_PORT_ARCH_H

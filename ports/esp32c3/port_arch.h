@@ -57,4 +57,8 @@ static inline bool arch_exit_after_run(void) {
     return c3_runner_batch();
 }
 
+// A new GC heap: nothing of the C library lives in it.
+static inline void arch_heap_reset(void) {
+}
+
 #endif // ESP32C3_PORT_ARCH_H

@@ -54,4 +54,8 @@ static inline bool arch_exit_after_run(void) {
     return false;
 }
 
+// A new GC heap: nothing of the C library lives in it.
+static inline void arch_heap_reset(void) {
+}
+
 #endif // ESP8266_PORT_ARCH_H

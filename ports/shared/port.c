@@ -47,7 +47,7 @@ uint32_t mpf_port_ticks_ms(void) {
 }
 
 void mpf_port_heap(void **start, size_t *size) {
-    cm_libc_heap_reset();
+    arch_heap_reset();
     *start = heap;
     *size = sizeof(heap);
 }
