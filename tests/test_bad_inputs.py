@@ -26,6 +26,7 @@ from mpforge.frozen.collect import collect
 from mpforge.frozen.freeze import freeze
 from mpforge.frozen.manifest import ManifestLoader
 from mpforge.frozen.packages import all_packages, find_package, kconfig_text
+from mpforge.generated import Generated
 
 FIFO, DIRECTORY, LOOP = object(), object(), object()
 Content = str | bytes | object
@@ -571,19 +572,19 @@ SOURCES = [
 
 
 @pytest.fixture(scope="module")
-def host_gen() -> tuple[ConfigView, Path]:
+def host_gen() -> tuple[ConfigView, Generated]:
     build = paths.default_build_dir("host")
-    return read_dotconfig("host", build / ".config"), build / "gen"
+    return read_dotconfig("host", build / ".config"), Generated.load(build / "gen")
 
 
 @pytest.mark.parametrize("files", [s[1] for s in SOURCES], ids=[s[0] for s in SOURCES])
 def test_bad_frozen_source(files: dict, tmp_path: Path, host_gen, monkeypatch) -> None:
     monkeypatch.setenv("MPFORGE_CACHE", str(tmp_path / "cache"))
-    view, gen = host_gen
+    view, generated = host_gen
     _write(tmp_path / "app", files)
     words = next(s[2] for s in SOURCES if s[1] is files)
     with pytest.raises(MpforgeError) as e:
-        freeze(collect(view, tmp_path / "app"), view, 63, gen, tmp_path / "frozen.c")
+        freeze(collect(view, tmp_path / "app"), view, 63, generated, tmp_path / "frozen.c")
     assert "\n" not in e.value.message and "Traceback" not in e.value.message
     for word in words:
         assert word in e.value.message, e.value.message
