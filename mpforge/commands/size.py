@@ -16,7 +16,7 @@ from mpforge.build import run_scons_captured, scons_command
 from mpforge.commands.common import add_board, build_dir, positive_int
 from mpforge.errors import MpforgeError
 from mpforge.images import elf as elffile
-from mpforge.images.lto import LTRANS
+from mpforge.images.lto import linked_by_lto
 from mpforge.images.lto import sources as lto_sources
 from mpforge.images.size import Component, components, parse_map, report
 from mpforge.images.treemap import page
@@ -88,8 +88,7 @@ def measure(directory: Path, board: str) -> dict:
     link_map = parse_map(map_path.read_text(encoding="utf-8", errors="replace"), str(map_path))
     frozen = directory / "gen" / "frozen.c"
     frozen_c = frozen.read_text(encoding="utf-8") if frozen.is_file() else None
-    linked_by_lto = any(LTRANS.search(p[3]) for ps in link_map.pieces.values() for p in ps)
-    lto = lto_sources(image) if linked_by_lto else None
+    lto = lto_sources(image) if linked_by_lto(link_map.pieces) else None
     rep = report(elf, 0, 0)
     info = directory / "build-info.json"
     if info.is_file():

@@ -85,3 +85,9 @@ def sources(path: Path) -> dict[int, str]:
 def as_object(source: str) -> str:
     """The object file name a build without LTO would have linked for `source`."""
     return re.sub(r"\.[cS]$", ".o", source)
+
+
+def linked_by_lto(pieces: dict) -> bool:
+    """Whether a link map's pieces (section -> (address, size, section, file) tuples) come
+    from a link-time optimised object."""
+    return any(LTRANS.search(p[3]) for ps in pieces.values() for p in ps)

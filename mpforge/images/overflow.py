@@ -16,6 +16,8 @@ from pathlib import Path
 from mpforge import process
 from mpforge.errors import MpforgeError
 from mpforge.images import elf as elfreader
+from mpforge.images.lto import linked_by_lto
+from mpforge.images.lto import sources as lto_sources
 from mpforge.images.size import components, ld_overflow, overflow_error, parse_map
 
 # ld's region names -> the words of the error.
@@ -54,12 +56,15 @@ def explain(
             return []
         parsed = elfreader.read(scratch)
         link_map = parse_map(scratch_map.read_text(encoding="utf-8", errors="replace"))
+        # with CONFIG_LTO the map names GCC's temporary objects: the debug information says
+        # which source file each symbol came from (mpforge.images.lto)
+        lto = lto_sources(scratch) if linked_by_lto(link_map.pieces) else None
     finally:
         for f in (scratch, scratch_map):
             f.unlink(missing_ok=True)
     frozen = output.parent / "gen" / "frozen.c"
     frozen_c = frozen.read_text(encoding="utf-8") if frozen.is_file() else None
-    comps = components(parsed, link_map, frozen_c)
+    comps = components(parsed, link_map, frozen_c, lto)
     errors = []
     for region, over in overflowed.items():
         if region not in REGIONS or region not in link_map.regions:
