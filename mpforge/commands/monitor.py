@@ -78,12 +78,13 @@ def run(args: argparse.Namespace) -> int:
     term.raw = True
     term.set_rx_encoding("UTF-8")
     term.set_tx_encoding("UTF-8")
+    term.start()  # the terminal is raw from here on: say so only now (keys typed earlier
+    # would meet the cooked terminal, where Ctrl-C is a signal)
     print(
         f"note: monitor on {args.port} at {args.baud} baud; leave with Ctrl-] "
         "(Ctrl-T Ctrl-H: miniterm's menu)",
         file=sys.stderr,
     )
-    term.start()
     with contextlib.suppress(KeyboardInterrupt):
         term.join(True)
     term.join()
