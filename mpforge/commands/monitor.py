@@ -80,11 +80,12 @@ def run(args: argparse.Namespace) -> int:
     term.set_tx_encoding("UTF-8")
     term.start()  # the terminal is raw from here on: say so only now (keys typed earlier
     # would meet the cooked terminal, where Ctrl-C is a signal)
-    print(
+    # one write: the board's output, shown from the reader thread, must not land inside it
+    sys.stderr.write(
         f"note: monitor on {args.port} at {args.baud} baud; leave with Ctrl-] "
-        "(Ctrl-T Ctrl-H: miniterm's menu)",
-        file=sys.stderr,
+        "(Ctrl-T Ctrl-H: miniterm's menu)\n"
     )
+    sys.stderr.flush()
     with contextlib.suppress(KeyboardInterrupt):
         term.join(True)
     term.join()
