@@ -276,6 +276,18 @@ typedef struct mpf_class {
 // A class attribute [q] was set to [v] (or deleted, v NULL): every class's store cache
 // is dropped when the change can make a class stop being plain.
 void mpf_class_changed(mpf_qstr_t q, mpf_obj_t v);
+// object.__setattr__ / __delattr__ (v NULL): data descriptors, then the instance's members.
+void mpf_store_attr_generic(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v);
+// object.__getattribute__: the lookup without the class's __getattribute__/__getattr__.
+mpf_obj_t mpf_load_attr_generic(mpf_obj_t o, mpf_qstr_t q);
+// type.__setattr__ / __delattr__ (v NULL) on class [o].
+void mpf_store_attr_class(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v);
+// The first builtin base of class [t] other than object (its instances' layout), or NULL.
+const mpf_type_t *mpf_class_native_base(const mpf_type_t *t);
+// cls.__bases__ = bases: checked, then the MRO recomputed (subclasses keep theirs).
+void mpf_class_set_bases(mpf_type_t *cls, mpf_obj_t bases);
+// Class [t]'s __dict__: a read-only view of its namespace (a mappingproxy).
+mpf_obj_t mpf_class_dict_proxy(const mpf_type_t *t);
 extern uint64_t mpf_class_epoch;
 bool mpf_class_plain_compute(mpf_class_t *cls);
 // Whether nothing along heap class [t]'s MRO can take an instance's attribute store or
@@ -559,7 +571,7 @@ typedef struct mpf_frame {
     mpf_exc_entry_t *exc;       // n_exc_stack entries
     mpf_obj_t locals;           // dict for LOAD_NAME / STORE_NAME
     mpf_obj_t pending;          // exception to throw in at resume (generators)
-    uintptr_t on_heap;          // frame is not on the frame stack
+    uintptr_t on_heap;          // 1: frame is not on the frame stack; 2: a generator run by yield from (vm.c)
     struct mpf_frame *caller;   // the frame that called this one in the same dispatch loop, or NULL
     mpf_obj_t *fs_saved;        // frame-stack top before this frame (restored when it ends)
     mpf_obj_t state[];          // n_state slots; local i at state[n_state - 1 - i]
@@ -569,6 +581,13 @@ typedef struct mpf_frame {
 // exception no handler in the frame (or the frames it called) took (*ret the exception).
 typedef enum { MPF_VM_RETURN, MPF_VM_YIELD, MPF_VM_EXCEPTION } mpf_vm_ret_t;
 
+// Most generators that may be running inside one another (resumed through `yield
+// from`, or by next() in a generator's body). Every value a generator nested d deep
+// yields passes through all d frames, so a chain that only the C stack limit stops
+// (10000+ deep on the host) costs O(d^2) and runs for seconds before its
+// RecursionError; CPython stops at 1000 frames, so no program that works there
+// nests deeper than this.
+#define MPF_GEN_NEST_MAX 1200
 typedef struct mpf_gen {
     mpf_obj_base_t base;
     uintptr_t running;

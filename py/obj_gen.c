@@ -9,13 +9,6 @@ mpf_obj_t mpf_obj_new_gen(mpf_obj_t fun, mpf_frame_t *frame) {
     return mpf_obj_from_ptr(g);
 }
 
-// Most generators that may be running inside one another (resumed through `yield
-// from`, or by next() in a generator's body). Every value a generator nested d deep
-// yields passes through all d frames, so a chain that only the C stack limit stops
-// (10000+ deep on the host) costs O(d^2) and runs for seconds before its
-// RecursionError; CPython stops at 1000 frames, so no program that works there
-// nests deeper than this.
-#define GEN_NEST_MAX 1200
 
 // Resume [self] with [send] or by throwing [throw_]. Returns the yielded value with
 // *returned = false, or sets *ret to the return value with *returned = true.
@@ -46,7 +39,7 @@ mpf_obj_t mpf_gen_resume(mpf_obj_t self, mpf_obj_t send, mpf_obj_t throw_, mpf_o
         throw_ = mpf_exc_instantiate(throw_, MPF_OBJ_NULL);
         fr->pending = throw_;
     }
-    if (MPF_UNLIKELY(mpf_state.gen_depth >= GEN_NEST_MAX)) {
+    if (MPF_UNLIKELY(mpf_state.gen_depth >= MPF_GEN_NEST_MAX)) {
         mpf_raise_msg(&mpf_type_RecursionError, "maximum recursion depth exceeded");
     }
     volatile char here = 0;

@@ -538,6 +538,112 @@ mpf_obj_t mpf_make_class(mpf_qstr_t name, mpf_obj_t bases, mpf_obj_t dict) {
     return mpf_obj_from_ptr(t);
 }
 
+// ---------------------------------------------------------------- mappingproxy
+// A class's __dict__: a read-only live view of its namespace (as CPython), so every
+// change to a class goes through setattr and the classes' store cache sees it.
+typedef struct mappingproxy {
+    mpf_obj_base_t base;
+    mpf_obj_t dict;  // the class's namespace dict
+} mappingproxy_t;
+
+static mpf_obj_t proxied(mpf_obj_t self) {
+    return ((const mappingproxy_t *)mpf_obj_ptr(self))->dict;
+}
+
+static void mappingproxy_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    mpf_printf(p, "mappingproxy(%O)", proxied(self));
+}
+
+static mpf_obj_t mappingproxy_unary_op(int op, mpf_obj_t self) {
+    return mpf_unary_op(op, proxied(self));
+}
+
+static mpf_obj_t mappingproxy_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    if (op != MPF_BINARY_OP_IN && op != MPF_BINARY_OP_EQUAL && op != MPF_BINARY_OP_NOT_EQUAL) {
+        return MPF_OBJ_NULL;
+    }
+    if (op == MPF_BINARY_OP_IN) {
+        return mpf_binary_op(op, rhs, proxied(lhs));  // rhs in the namespace
+    }
+    return mpf_binary_op(op, proxied(lhs), rhs);
+}
+
+static mpf_obj_t mappingproxy_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
+    if (value != MPF_OBJ_SENTINEL) {
+        mpf_raise_fmt(&mpf_type_TypeError, "'mappingproxy' object does not support item %s",
+            value == MPF_OBJ_NULL ? "deletion" : "assignment");
+    }
+    return mpf_subscr(proxied(self), index, MPF_OBJ_SENTINEL);
+}
+
+static mpf_obj_t mappingproxy_getiter(mpf_obj_t self) {
+    return mpf_getiter(proxied(self));
+}
+
+static void mappingproxy_attr(mpf_obj_t self, mpf_qstr_t q, mpf_obj_t *dest) {
+    // the dict's reading methods, bound to the dict
+    if (dest[0] == MPF_OBJ_NULL && (q == MPF_QSTR_keys || q == MPF_QSTR_values || q == MPF_QSTR_items ||
+                                    q == MPF_QSTR_get || q == MPF_QSTR_copy)) {
+        mpf_load_method_maybe(proxied(self), q, dest);
+    }
+}
+
+static const mpf_type_t mappingproxy_type = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_mappingproxy,
+    .print = mappingproxy_print,
+    .unary_op = mappingproxy_unary_op,
+    .binary_op = mappingproxy_binary_op,
+    .attr = mappingproxy_attr,
+    .subscr = mappingproxy_subscr,
+    .getiter = mappingproxy_getiter,
+};
+
+mpf_obj_t mpf_class_dict_proxy(const mpf_type_t *t) {
+    mappingproxy_t *mp = mpf_new(mappingproxy_t);
+    mp->base.type = &mappingproxy_type;
+    // t->dict is the map inside the namespace dict object the class was made from
+    mp->dict = mpf_obj_from_ptr((const char *)t->dict - offsetof(mpf_dict_t, map));
+    return mpf_obj_from_ptr(mp);
+}
+
+const mpf_type_t *mpf_class_native_base(const mpf_type_t *t) {
+    return native_base(t);
+}
+
+void mpf_class_set_bases(mpf_type_t *cls, mpf_obj_t bases) {
+    if (bases == MPF_OBJ_NULL) {
+        mpf_raise_fmt(&mpf_type_TypeError, "cannot delete '__bases__' attribute of immutable type '%q'", cls->name);
+    }
+    if (!mpf_obj_is_type(bases, &mpf_type_tuple)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "can only assign tuple to %q.__bases__, not %T", cls->name, bases);
+    }
+    const mpf_tuple_t *b = mpf_obj_ptr(bases);
+    if (b->len == 0) {
+        mpf_raise_fmt(&mpf_type_TypeError, "can only assign non-empty tuple to %q.__bases__, not ()", cls->name);
+    }
+    for (size_t i = 0; i < b->len; i++) {
+        if (!mpf_obj_is_type(b->items[i], &mpf_type_type)) {
+            mpf_raise_fmt(&mpf_type_TypeError, "%q.__bases__ must be tuple of classes, not '%T'", cls->name, b->items[i]);
+        }
+        if (mpf_type_is_subclass(mpf_obj_ptr(b->items[i]), cls)) {
+            mpf_raise_msg(&mpf_type_TypeError, "a __bases__ item causes an inheritance cycle");
+        }
+    }
+    mpf_obj_t mro = compute_mro(cls, b);
+    // instances keep their layout: the builtin base (if any) must stay the same
+    const mpf_type_t *old_native = native_base(cls);
+    mpf_obj_t old_mro = cls->mro;
+    cls->mro = mro;
+    if (native_base(cls) != old_native) {
+        cls->mro = old_mro;
+        mpf_raise_fmt(&mpf_type_TypeError, "__bases__ assignment: '%q' object layout differs from '%q'",
+            ((const mpf_type_t *)mpf_obj_ptr(b->items[0]))->name, cls->name);
+    }
+    cls->bases = bases;
+}
+
 static mpf_obj_t build_class(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     if (n_args < 2) {
         mpf_raise_msg(&mpf_type_TypeError, "__build_class__: not enough arguments");
@@ -659,6 +765,19 @@ static mpf_obj_t type_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     return MPF_OBJ_NULL;
 }
 
+// The qstr of attribute name [name] (TypeError if it is not a str).
+static mpf_qstr_t attr_name(mpf_obj_t name) {
+    if (!MPF_IS_STR(name)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "attribute name must be string, not '%T'", name);
+    }
+    if (mpf_obj_is_qstr(name)) {
+        return mpf_obj_qstr_value(name);
+    }
+    size_t len;
+    const char *s = mpf_obj_str_data(name, &len);
+    return mpf_qstr_from_strn(s, len);
+}
+
 static mpf_obj_t type_mro(mpf_obj_t self) {
     const mpf_type_t *out[MRO_MAX];
     size_t n = mro_of(mpf_obj_ptr(self), out, MRO_MAX);
@@ -670,8 +789,22 @@ static mpf_obj_t type_mro(mpf_obj_t self) {
 }
 MPF_FUN_1(type_mro_obj, MPF_QSTR_mro, type_mro);
 
+static mpf_obj_t type_setattr(mpf_obj_t self, mpf_obj_t name, mpf_obj_t value) {
+    mpf_store_attr_class(self, attr_name(name), value);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_3(type_setattr_obj, MPF_QSTR___setattr__, type_setattr);
+
+static mpf_obj_t type_delattr(mpf_obj_t self, mpf_obj_t name) {
+    mpf_store_attr_class(self, attr_name(name), MPF_OBJ_NULL);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_2(type_delattr_obj, MPF_QSTR___delattr__, type_delattr);
+
 static const mpf_map_elem_t type_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_mro), MPF_ROM_PTR(&type_mro_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___setattr__), MPF_ROM_PTR(&type_setattr_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___delattr__), MPF_ROM_PTR(&type_delattr_obj)},
 };
 MPF_ROM_MAP(type_locals, type_locals_table);
 
@@ -735,32 +868,21 @@ static mpf_obj_t object_new(size_t n_args, const mpf_obj_t *args) {
 MPF_FUN_VAR(object_new_fun_obj, MPF_QSTR___new__, 1, 255, object_new);
 static const mpf_wrapper_t object_new_obj = {{&mpf_type_staticmethod}, MPF_ROM_PTR(&object_new_fun_obj)};
 
+// object.__setattr__ / __delattr__: the generic store (data descriptors, then the
+// instance's members), whatever __setattr__ the object's class defines
 static mpf_obj_t object_setattr(mpf_obj_t self, mpf_obj_t name, mpf_obj_t value) {
-    if (!MPF_IS_STR(name)) {
-        mpf_raise_fmt(&mpf_type_TypeError, "attribute name must be string, not '%T'", name);
-    }
-    if (!mpf_obj_is_qstr(name)) {
-        size_t len;
-        const char *s = mpf_obj_str_data(name, &len);
-        name = mpf_obj_new_qstr(mpf_qstr_from_strn(s, len));
-    }
-    if (!(mpf_obj_type(self)->flags & MPF_TYPE_FLAG_HEAP)) {
-        mpf_raise_msg(&mpf_type_AttributeError, "can't set attribute");
-    }
-    mpf_instance_t *inst = mpf_obj_ptr(self);
-    mpf_map_lookup(&inst->members, name, MPF_MAP_LOOKUP_ADD)->value = value;
+    mpf_store_attr_generic(self, attr_name(name), value);
     return MPF_OBJ_NONE;
 }
 MPF_FUN_3(object_setattr_obj, MPF_QSTR___setattr__, object_setattr);
 
+static mpf_obj_t object_getattribute(mpf_obj_t self, mpf_obj_t name) {
+    return mpf_load_attr_generic(self, attr_name(name));
+}
+MPF_FUN_2(object_getattribute_obj, MPF_QSTR___getattribute__, object_getattribute);
+
 static mpf_obj_t object_delattr(mpf_obj_t self, mpf_obj_t name) {
-    if (!(mpf_obj_type(self)->flags & MPF_TYPE_FLAG_HEAP)) {
-        mpf_raise_msg(&mpf_type_AttributeError, "can't delete attribute");
-    }
-    mpf_instance_t *inst = mpf_obj_ptr(self);
-    if (mpf_map_lookup(&inst->members, name, MPF_MAP_REMOVE) == NULL) {
-        mpf_raise_fmt(&mpf_type_AttributeError, "'%T' object has no attribute '%O'", self, name);
-    }
+    mpf_store_attr_generic(self, attr_name(name), MPF_OBJ_NULL);
     return MPF_OBJ_NONE;
 }
 MPF_FUN_2(object_delattr_obj, MPF_QSTR___delattr__, object_delattr);
@@ -808,6 +930,7 @@ static const mpf_map_elem_t object_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR___new__), MPF_ROM_PTR(&object_new_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___setattr__), MPF_ROM_PTR(&object_setattr_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___delattr__), MPF_ROM_PTR(&object_delattr_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___getattribute__), MPF_ROM_PTR(&object_getattribute_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___repr__), MPF_ROM_PTR(&object_repr_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___str__), MPF_ROM_PTR(&object_str_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___eq__), MPF_ROM_PTR(&object_eq_obj)},

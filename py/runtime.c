@@ -522,10 +522,7 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
         return;
     }
     if (q == MPF_QSTR___dict__ && t->dict != NULL) {
-        mpf_dict_t *d = mpf_new(mpf_dict_t);
-        d->base.type = &mpf_type_dict;
-        d->map = *t->dict;
-        dest[0] = mpf_obj_from_ptr(d);
+        dest[0] = mpf_class_dict_proxy(t);
         return;
     }
     const mpf_type_t *owner = NULL;
@@ -559,7 +556,42 @@ static bool is_data_descriptor(mpf_obj_t m) {
            (mpf_type_lookup(mt, MPF_QSTR___set__) != MPF_OBJ_NULL || mpf_type_lookup(mt, MPF_QSTR___delete__) != MPF_OBJ_NULL);
 }
 
+// o.__getattribute__(q) of a class that defines it, then __getattr__ if that raised
+// AttributeError.
+static void call_getattribute(mpf_obj_t ga, const mpf_type_t *t, mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest) {
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        dest[0] = mpf_call2(ga, o, mpf_obj_new_qstr(q));
+        mpf_nlr_pop(&nlr);
+        return;
+    }
+    mpf_obj_t getattr = mpf_type_lookup(t, MPF_QSTR___getattr__);
+    if (getattr == MPF_OBJ_NULL || !mpf_exc_match(nlr.exc, &mpf_type_AttributeError)) {
+        mpf_nlr_raise(nlr.exc);
+    }
+    dest[0] = mpf_call2(getattr, o, mpf_obj_new_qstr(q));
+}
+
+static void load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest, bool hooks);
+MPF_NORETURN static void raise_attr_error(mpf_obj_t o, mpf_qstr_t q);
+
 void mpf_load_method_maybe(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest) {
+    load_method(o, q, dest, true);
+}
+
+mpf_obj_t mpf_load_attr_generic(mpf_obj_t o, mpf_qstr_t q) {
+    mpf_obj_t dest[2];
+    load_method(o, q, dest, false);
+    if (dest[0] == MPF_OBJ_NULL) {
+        raise_attr_error(o, q);
+    }
+    return dest[1] != MPF_OBJ_NULL ? mpf_obj_new_bound_meth(dest[0], dest[1]) : dest[0];
+}
+
+// The attribute lookup; [hooks]: a class's __getattribute__ and __getattr__ take part
+// (object.__getattribute__ is the lookup without them).
+static void load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest, bool hooks) {
     dest[0] = MPF_OBJ_NULL;
     dest[1] = MPF_OBJ_NULL;
     const mpf_type_t *t = mpf_obj_type(o);
@@ -573,6 +605,14 @@ void mpf_load_method_maybe(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest) {
     }
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
         if (!mpf_class_is_plain(t)) {
+            if (hooks) {
+                const mpf_type_t *gowner = NULL;
+                mpf_obj_t ga = type_lookup_ex(t, MPF_QSTR___getattribute__, &gowner);
+                if (ga != MPF_OBJ_NULL && gowner != NULL && (gowner->flags & MPF_TYPE_FLAG_HEAP)) {
+                    call_getattribute(ga, t, o, q, dest);
+                    return;
+                }
+            }
             // a data descriptor of the class (a property, or an object whose class has
             // __get__ and __set__ or __delete__) comes before the instance's members
             const mpf_type_t *owner = NULL;
@@ -640,7 +680,9 @@ void mpf_load_method_maybe(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest) {
                 }
             }
         }
-        if (t->flags & MPF_TYPE_FLAG_HAS_GETATTR) {
+        if (hooks) {
+            // looked up, not taken from HAS_GETATTR: a base may have gained __getattr__
+            // after this class was made
             mpf_obj_t ga = mpf_type_lookup(t, MPF_QSTR___getattr__);
             if (ga != MPF_OBJ_NULL) {
                 dest[0] = mpf_call2(ga, o, mpf_obj_new_qstr(q));
@@ -759,7 +801,7 @@ void mpf_class_changed(mpf_qstr_t q, mpf_obj_t v) {
         return;
     }
     if (q == MPF_QSTR___setattr__ || q == MPF_QSTR___delattr__ || q == MPF_QSTR___set__ || q == MPF_QSTR___delete__ ||
-        may_be_data_descriptor(v)) {
+        q == MPF_QSTR___getattribute__ || may_be_data_descriptor(v)) {
         mpf_class_epoch++;
     }
 }
@@ -774,7 +816,8 @@ static bool namespace_is_plain(const mpf_type_t *c) {
                 continue;
             }
             mpf_obj_t v = m->elems[i].value;
-            if (k == MPF_OBJ_QSTR(MPF_QSTR___setattr__) || k == MPF_OBJ_QSTR(MPF_QSTR___delattr__)) {
+            if (k == MPF_OBJ_QSTR(MPF_QSTR___setattr__) || k == MPF_OBJ_QSTR(MPF_QSTR___delattr__) ||
+                k == MPF_OBJ_QSTR(MPF_QSTR___getattribute__)) {
                 return false;
             }
             if (may_be_data_descriptor(v)) {
@@ -810,38 +853,124 @@ bool mpf_class_plain_compute(mpf_class_t *cls) {
     return plain;
 }
 
+// A data descriptor of heap class [t] for [q] (a property, or an object whose class
+// has __set__ / __delete__) takes the store (v) or delete (v NULL): true if it did.
+static bool descriptor_store(mpf_obj_t o, const mpf_type_t *t, mpf_qstr_t q, mpf_obj_t v) {
+    mpf_obj_t m = mpf_type_lookup(t, q);
+    if (m == MPF_OBJ_NULL) {
+        return false;
+    }
+#if CONFIG_BUILTIN_PROPERTY
+    if (mpf_obj_is_type(m, &mpf_type_property)) {
+        const mpf_property_t *p = mpf_obj_ptr(m);
+        mpf_obj_t f = v == MPF_OBJ_NULL ? p->fdel : p->fset;
+        if (f == MPF_OBJ_NULL || f == MPF_OBJ_NONE) {
+            mpf_raise_fmt(&mpf_type_AttributeError, "can't %s attribute", v == MPF_OBJ_NULL ? "delete" : "set");
+        }
+        if (v == MPF_OBJ_NULL) {
+            mpf_call1(f, o);
+        } else {
+            mpf_call2(f, o, v);
+        }
+        return true;
+    }
+#endif
+    if (mpf_obj_type(m)->flags & MPF_TYPE_FLAG_HEAP) {
+        mpf_obj_t f = mpf_type_lookup(mpf_obj_type(m), v == MPF_OBJ_NULL ? MPF_QSTR___delete__ : MPF_QSTR___set__);
+        if (f != MPF_OBJ_NULL) {
+            mpf_obj_t args[3] = {m, o, v};
+            mpf_call(f, v == MPF_OBJ_NULL ? 2 : 3, 0, args);
+            return true;
+        }
+    }
+    return false;
+}
+
+// instance.__class__ = v: only between heap classes whose instances have the same
+// layout (the same builtin base), as CPython requires.
+static void set_instance_class(mpf_obj_t o, mpf_obj_t v) {
+    if (v == MPF_OBJ_NULL) {
+        mpf_raise_msg(&mpf_type_TypeError, "can't delete __class__ attribute");
+    }
+    if (!mpf_obj_is_type(v, &mpf_type_type)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "__class__ must be set to a class, not '%T' object", v);
+    }
+    const mpf_type_t *old = mpf_obj_type(o);
+    const mpf_type_t *nt = mpf_obj_ptr(v);
+    if (!(nt->flags & MPF_TYPE_FLAG_HEAP)) {
+        mpf_raise_msg(&mpf_type_TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
+    }
+    if (mpf_class_native_base(nt) != mpf_class_native_base(old) ||
+        ((nt->flags ^ old->flags) & MPF_TYPE_FLAG_EXCEPTION) != 0) {
+        mpf_raise_fmt(&mpf_type_TypeError, "__class__ assignment: '%q' object layout differs from '%q'", nt->name, old->name);
+    }
+    ((mpf_instance_t *)mpf_obj_ptr(o))->base.type = nt;
+}
+
+// Store (v) or delete (v NULL) attribute [q] of class [o]; every change to a class's
+// namespace goes through here, so the classes' store cache sees it.
+static void class_store(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
+    mpf_type_t *cls = mpf_obj_ptr(o);
+    if (!(cls->flags & MPF_TYPE_FLAG_HEAP)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "cannot set '%q' attribute of immutable type '%q'", q, cls->name);
+    }
+    if (q == MPF_QSTR___bases__) {
+        mpf_class_set_bases(cls, v);
+        mpf_class_epoch++;
+        return;
+    }
+    mpf_class_changed(q, v);
+    if (v == MPF_OBJ_NULL) {
+        if (mpf_map_lookup(cls->dict, mpf_obj_new_qstr(q), MPF_MAP_REMOVE) == NULL) {
+            raise_attr_error(o, q);
+        }
+    } else {
+        mpf_map_lookup(cls->dict, mpf_obj_new_qstr(q), MPF_MAP_LOOKUP_ADD)->value = v;
+        if (q == MPF_QSTR___getattr__) {
+            cls->flags |= MPF_TYPE_FLAG_HAS_GETATTR;
+        }
+    }
+}
+
+void mpf_store_attr_generic(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
+    const mpf_type_t *t = mpf_obj_type(o);
+    if (t == &mpf_type_type) {
+        mpf_raise_msg(&mpf_type_TypeError, "can't apply this __setattr__ to type object");
+    }
+    if (!(t->flags & MPF_TYPE_FLAG_HEAP)) {
+        mpf_raise_msg(&mpf_type_AttributeError, v == MPF_OBJ_NULL ? "can't delete attribute" : "can't set attribute");
+    }
+    if (q == MPF_QSTR___class__) {
+        set_instance_class(o, v);
+        return;
+    }
+    if (descriptor_store(o, t, q, v)) {
+        return;
+    }
+    mpf_instance_t *inst = mpf_obj_ptr(o);
+    if (v == MPF_OBJ_NULL) {
+        if (mpf_map_lookup(&inst->members, mpf_obj_new_qstr(q), MPF_MAP_REMOVE) == NULL) {
+            raise_attr_error(o, q);
+        }
+    } else {
+        mpf_map_lookup(&inst->members, mpf_obj_new_qstr(q), MPF_MAP_LOOKUP_ADD)->value = v;
+    }
+}
+
+void mpf_store_attr_class(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
+    if (!mpf_obj_is_type(o, &mpf_type_type)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "descriptor '__setattr__' requires a 'type' object but received a '%T'", o);
+    }
+    class_store(o, q, v);
+}
+
 void mpf_store_attr(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
     const mpf_type_t *t = mpf_obj_type(o);
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
-        if (MPF_LIKELY(v != MPF_OBJ_NULL) && mpf_class_is_plain(t)) {
+        if (MPF_LIKELY(v != MPF_OBJ_NULL) && mpf_class_is_plain(t) && q != MPF_QSTR___class__) {
             mpf_instance_t *inst = mpf_obj_ptr(o);
             mpf_map_lookup(&inst->members, mpf_obj_new_qstr(q), MPF_MAP_LOOKUP_ADD)->value = v;
             return;
-        }
-        mpf_obj_t m = mpf_type_lookup(t, q);
-#if CONFIG_BUILTIN_PROPERTY
-        if (m != MPF_OBJ_NULL && mpf_obj_is_type(m, &mpf_type_property)) {
-            const mpf_property_t *p = mpf_obj_ptr(m);
-            mpf_obj_t f = v == MPF_OBJ_NULL ? p->fdel : p->fset;
-            if (f == MPF_OBJ_NULL || f == MPF_OBJ_NONE) {
-                mpf_raise_fmt(&mpf_type_AttributeError, "can't %s attribute", v == MPF_OBJ_NULL ? "delete" : "set");
-            }
-            if (v == MPF_OBJ_NULL) {
-                mpf_call1(f, o);
-            } else {
-                mpf_call2(f, o, v);
-            }
-            return;
-        }
-#endif
-        if (m != MPF_OBJ_NULL && (mpf_obj_type(m)->flags & MPF_TYPE_FLAG_HEAP)) {
-            // a user descriptor with __set__ / __delete__ takes the store / delete
-            mpf_obj_t f = mpf_type_lookup(mpf_obj_type(m), v == MPF_OBJ_NULL ? MPF_QSTR___delete__ : MPF_QSTR___set__);
-            if (f != MPF_OBJ_NULL) {
-                mpf_obj_t args[3] = {m, o, v};
-                mpf_call(f, v == MPF_OBJ_NULL ? 2 : 3, 0, args);
-                return;
-            }
         }
         mpf_obj_t sa = mpf_type_lookup(t, v == MPF_OBJ_NULL ? MPF_QSTR___delattr__ : MPF_QSTR___setattr__);
         if (sa != MPF_OBJ_NULL && mpf_obj_is_type(sa, &mpf_type_fun_bc)) {
@@ -849,33 +978,12 @@ void mpf_store_attr(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
             mpf_call(sa, v == MPF_OBJ_NULL ? 2 : 3, 0, args);
             return;
         }
-        mpf_instance_t *inst = mpf_obj_ptr(o);
-        if (v == MPF_OBJ_NULL) {
-            if (mpf_map_lookup(&inst->members, mpf_obj_new_qstr(q), MPF_MAP_REMOVE) == NULL) {
-                raise_attr_error(o, q);
-            }
-        } else {
-            mpf_map_lookup(&inst->members, mpf_obj_new_qstr(q), MPF_MAP_LOOKUP_ADD)->value = v;
-        }
+        mpf_store_attr_generic(o, q, v);
         return;
     }
     if (t == &mpf_type_type) {
-        mpf_type_t *cls = mpf_obj_ptr(o);
-        if (cls->flags & MPF_TYPE_FLAG_HEAP) {
-            mpf_class_changed(q, v);
-            if (v == MPF_OBJ_NULL) {
-                if (mpf_map_lookup(cls->dict, mpf_obj_new_qstr(q), MPF_MAP_REMOVE) == NULL) {
-                    raise_attr_error(o, q);
-                }
-            } else {
-                mpf_map_lookup(cls->dict, mpf_obj_new_qstr(q), MPF_MAP_LOOKUP_ADD)->value = v;
-                if (q == MPF_QSTR___getattr__) {
-                    cls->flags |= MPF_TYPE_FLAG_HAS_GETATTR;
-                }
-            }
-            return;
-        }
-        mpf_raise_fmt(&mpf_type_TypeError, "cannot set '%q' attribute of immutable type '%q'", q, cls->name);
+        class_store(o, q, v);
+        return;
     }
     if (t->attr != NULL) {
         mpf_obj_t dest[2] = {MPF_OBJ_SENTINEL, v};

@@ -421,6 +421,55 @@ static mpf_obj_t make_exception(mpf_obj_t e) {
     return mpf_exc_instantiate(e, MPF_OBJ_NULL);
 }
 
+// ---------------------------------------------------------------- yield from in the loop
+// A generator that a running generator delegates to with `yield from` (its next() or
+// send()) runs in the same dispatch loop as a call does: its frame is linked to the
+// delegating one (caller) and marked FRAME_DELEGATED, so a resume needs no handler of
+// its own and no C recursion. The delegating frame keeps the generator object on top
+// of its stack, its ip at the YIELD_FROM. throw() and close() take the other path
+// (yield_from_step: mpf_gen_resume with its own handler).
+#define FRAME_DELEGATED ((uintptr_t)2)  // in mpf_frame_t.on_heap
+
+// The generator object that delegating frame [parent] runs.
+static inline mpf_gen_t *delegated_gen(const mpf_frame_t *parent) {
+    return mpf_obj_ptr(*parent->sp);
+}
+
+// Unlink delegated frame [fr] from its parent (the generator it ran is no longer
+// running; finished if it returned or raised). Returns the parent.
+static inline mpf_frame_t *undelegate(mpf_frame_t *fr, bool finished) {
+    mpf_frame_t *parent = fr->caller;
+    mpf_gen_t *g = delegated_gen(parent);
+    g->running = 0;
+    g->finished = finished;
+    mpf_state.gen_depth--;
+    fr->caller = NULL;
+    fr->on_heap &= ~FRAME_DELEGATED;
+    return parent;
+}
+
+// Delegated frame [fr] yielded [v]: every generator of the chain up to the one that was
+// resumed yields it (each delegating frame holds it on top, as YIELD_FROM leaves it).
+__attribute__((noinline)) static void yield_out(mpf_frame_t *fr, mpf_obj_t v) {
+    while (fr->on_heap & FRAME_DELEGATED) {
+        fr = undelegate(fr, false);
+        *++fr->sp = v;
+    }
+}
+
+// YIELD_FROM's fast path: whether generator [it] can be resumed with [s] in the loop
+// (not running or finished, and started unless [s] is None).
+static inline bool can_delegate(mpf_obj_t it, mpf_obj_t s) {
+    if (!mpf_obj_is_type(it, &mpf_type_gen)) {
+        return false;
+    }
+    const mpf_gen_t *g = mpf_obj_ptr(it);
+    if (g->running || g->finished || mpf_state.gen_depth >= MPF_GEN_NEST_MAX) {
+        return false;
+    }
+    return s == MPF_OBJ_NONE || g->frame->ip != g->frame->fun->rc->code;
+}
+
 // ---------------------------------------------------------------- the dispatch loop
 // Run [fr] from fr->ip until it returns or yields; exceptions leave by nlr and are
 // dispatched by mpf_vm_execute, which re-enters here at the handler.
@@ -1120,9 +1169,34 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         fr->ip = ip;
         fr->sp = sp;
         *ret = TOP();
+        if (MPF_UNLIKELY(fr->on_heap & FRAME_DELEGATED)) {
+            yield_out(fr, *ret);
+        }
         return MPF_VM_YIELD;
     }
     VM_CASE(YIELD_FROM) : {
+#if CONFIG_GENERATORS
+        if (MPF_LIKELY(can_delegate(sp[-1], sp[0]))) {
+            // run the generator's frame here (see FRAME_DELEGATED)
+            mpf_obj_t s = POP();
+            mpf_gen_t *g = mpf_obj_ptr(TOP());
+            mpf_frame_t *inner = g->frame;
+            if (inner->ip != inner->fun->rc->code) {
+                *inner->sp = s;
+            }
+            g->running = 1;
+            mpf_state.gen_depth++;
+            fr->ip = ip - 1;
+            fr->sp = sp;
+            inner->caller = fr;
+            inner->fs_saved = mpf_state.fs_top;
+            inner->on_heap |= FRAME_DELEGATED;
+            fr = inner;
+            mpf_state.cur_frame = fr;
+            LOAD_FRAME();
+            VM_NEXT;
+        }
+#endif
     yield_from: {
         mpf_obj_t s = POP();
         mpf_obj_t v;
@@ -1301,6 +1375,15 @@ do_return:
     VM_LOOP_END
 
     do_return_done:
+    if (MPF_UNLIKELY(fr->on_heap & FRAME_DELEGATED)) {
+        // a delegated generator returned: its value is the delegating YIELD_FROM's
+        fr = undelegate(fr, true);
+        mpf_state.cur_frame = fr;
+        LOAD_FRAME();
+        ip++;
+        SET_TOP(value);
+        VM_NEXT;
+    }
     if (fr->caller != NULL) {
         mpf_state.fs_top = fr->fs_saved;
         mpf_state.nlr_top->fs_saved = mpf_state.fs_top;
@@ -1383,6 +1466,15 @@ mpf_vm_ret_t mpf_vm_execute(mpf_frame_t *fr, mpf_obj_t *ret) {
         // cur_frame as they unwind): look for a handler there, then in its callers.
         mpf_frame_t *h = mpf_state.cur_frame;
         while (!vm_handle_exception(h, nlr.exc)) {
+            if (h->on_heap & FRAME_DELEGATED) {
+                // out of a delegated generator: it is finished, and the delegating
+                // frame gets the exception at its YIELD_FROM (as mpf_gen_resume raises it)
+                h = undelegate(h, true);
+                if (mpf_exc_match(nlr.exc, &mpf_type_StopIteration)) {
+                    nlr.exc = mpf_exc_new_msg(&mpf_type_RuntimeError, "generator raised StopIteration");
+                }
+                continue;
+            }
             if (h->caller == NULL) {
                 // out of [fr] (fs_top is back where it was at entry): the caller
                 // raises it, or (a generator's resume) ends the generator first
