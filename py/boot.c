@@ -1,7 +1,7 @@
 // boot.c -- what every port does at start-up and at the end: run code as __main__
 // (a loaded .mpy, or the frozen boot.py then main.py) and turn an uncaught exception
 // into an exit status. Ports call these instead of repeating them.
-#include "mpf.h"
+#include "mpf_int.h"
 #include "port.h"
 #if CONFIG_REPL
 #include "repl.h"

@@ -1,5 +1,5 @@
 // builtins.c -- the builtins namespace: builtin functions and the table of builtin names.
-#include "mpf.h"
+#include "mpf_int.h"
 #if CONFIG_COMPILER
 #include "compile.h"
 #endif

@@ -5,7 +5,7 @@
 #ifndef MPF_COMPILE_INT_H
 #define MPF_COMPILE_INT_H
 
-#include "mpf.h"
+#include "mpf_int.h"
 #include "compile.h"
 
 // ---------------------------------------------------------------- arena and errors

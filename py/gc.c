@@ -5,7 +5,7 @@
 // object occupies one HEAD block and zero or more TAIL blocks. Marking is conservative:
 // any word in a root or in a reachable block that points into a block keeps that block's
 // object alive (interior pointers included, as C code keeps pointers to items).
-#include "mpf.h"
+#include "mpf_int.h"
 #include "port.h"
 
 #define BLOCK_BYTES (MPF_GC_BLOCK_WORDS * sizeof(mpf_uint_t))

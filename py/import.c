@@ -1,7 +1,7 @@
 // import.c -- the import system: sys.modules, builtin (C) modules, the frozen-module
 // table, then .mpy files (and packages with __init__.mpy) along sys.path; with the compiler also .py sources.
 #include <string.h>
-#include "mpf.h"
+#include "mpf_int.h"
 #if CONFIG_COMPILER
 #include "compile.h"
 #endif

@@ -1,7 +1,7 @@
 // loader.c -- reads and verifies an .mpy v6.3 image (mpy-format.md sections 2-7, 14)
 // into heap raw-code structs that point into the loaded buffer (bytecode is not copied).
 // Every malformed input is rejected with a message; nothing here trusts the file.
-#include "mpf.h"
+#include "mpf_int.h"
 #include "opcodes.h"
 
 // Deepest nesting of raw codes / constant tuples accepted (the C recursion depth).

@@ -3,7 +3,7 @@
 // Typecodes b B h H i I l L q Q (signed/unsigned 1, 2, 4, sizeof(long), 8 bytes) and
 // with floats f d. Items are stored in native byte order in one GC block; the object
 // exposes it through the buffer protocol (bytes(a), struct.unpack_from, memoryview).
-#include "mpf.h"
+#include "mpf_int.h"
 
 // Whether [o] is a bytearray (a type only some builds have).
 #if CONFIG_BUILTIN_BYTEARRAY

@@ -14,7 +14,7 @@
 // Scheduling: each pass runs, in task creation order, the tasks that are ready, then
 // the expired sleepers in deadline order; with nothing ready the loop polls the port
 // until the earliest deadline. Time comes from the port's millisecond tick.
-#include "mpf.h"
+#include "mpf_int.h"
 #include "port.h"
 
 // ---------------------------------------------------------------- objects

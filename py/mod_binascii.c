@@ -1,6 +1,6 @@
 // mod_binascii.c -- the binascii module: hex (hexlify/unhexlify, b2a_hex/a2b_hex),
 // base64 (b2a_base64/a2b_base64), crc32, and binascii.Error (a ValueError).
-#include "mpf.h"
+#include "mpf_int.h"
 
 // The binascii.Error class made on import (ValueError if binascii is not imported).
 static const mpf_type_t *error_type(void) {

@@ -11,7 +11,7 @@
 //           _field_defaults, _make, _asdict and _replace. (Builtin functions in a
 //           class dict are not bound to the instance, so _asdict and _replace are
 //           handed out by __getattr__ as bound methods.)
-#include "mpf.h"
+#include "mpf_int.h"
 
 // Build a str object by printing into a vstr: the helpers below use this for reprs.
 static mpf_print_t vstr_printer(mpf_vstr_t *vs) {

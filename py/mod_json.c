@@ -7,7 +7,7 @@
 // the document with CPython's error messages and positions (in characters).
 #include <math.h>
 
-#include "mpf.h"
+#include "mpf_int.h"
 
 // ================================================================ encoder
 typedef struct enc {

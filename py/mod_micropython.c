@@ -6,7 +6,7 @@
 // struct needs no new root). They run, oldest first, from
 // mpf_micropython_run_scheduled(): the time module calls it while sleeping, and the
 // VM at its poll point (backward jumps) whenever mpf_state.sched_pending is set.
-#include "mpf.h"
+#include "mpf_int.h"
 #include "port.h"
 
 // Pending callbacks at most (MicroPython's default depth): schedule() raises

@@ -11,7 +11,7 @@
 // lookahead (?=...) (?!...), flags I M S X (global (?imsx) and scoped (?i:...)),
 // str patterns on code points and bytes patterns on bytes. Character classes and case
 // folding are ASCII.
-#include "mpf.h"
+#include "mpf_int.h"
 
 // ================================================================ program
 // One instruction is an opcode word followed by its operands. Jump targets are

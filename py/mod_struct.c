@@ -10,7 +10,7 @@
 // half/single/double floats, s bytes (count = length), P pointer (native only).
 // Integers go through the core's int <-> bytes conversion, so 8-byte values work on
 // 32-bit targets and with any int representation.
-#include "mpf.h"
+#include "mpf_int.h"
 
 // Whether [o] is a bytearray (a type only some builds have).
 #if CONFIG_BUILTIN_BYTEARRAY

@@ -1,5 +1,5 @@
 // mod_sys.c -- the sys module: argv, path, modules, exit, stdout/stderr, platform...
-#include "mpf.h"
+#include "mpf_int.h"
 #include "port.h"
 
 static mpf_obj_t sys_exit(size_t n_args, const mpf_obj_t *args) {

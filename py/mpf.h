@@ -262,44 +262,6 @@ typedef struct mpf_type {
     mpf_obj_t mro;                  // tuple: the class then its linearised bases
 } mpf_type_t;
 
-// A class made at run time (__build_class__, type()): the type, then what only such
-// classes carry (the const type structs of builtin types do not grow).
-typedef struct mpf_class {
-    mpf_type_t type;
-    // Store cache: attr_plain holds when, at class epoch attr_epoch, nothing along the
-    // MRO could take an instance attribute store (no property or other object that may
-    // be a data descriptor, no __setattr__/__delattr__), so a store goes straight to
-    // the instance's members. 0 = not computed. See mpf_class_changed().
-    uint64_t attr_epoch;
-    bool attr_plain;
-} mpf_class_t;
-// A class attribute [q] was set to [v] (or deleted, v NULL): every class's store cache
-// is dropped when the change can make a class stop being plain.
-void mpf_class_changed(mpf_qstr_t q, mpf_obj_t v);
-// object.__setattr__ / __delattr__ (v NULL): data descriptors, then the instance's members.
-void mpf_store_attr_generic(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v);
-// object.__getattribute__: the lookup without the class's __getattribute__/__getattr__.
-mpf_obj_t mpf_load_attr_generic(mpf_obj_t o, mpf_qstr_t q);
-// type.__setattr__ / __delattr__ (v NULL) on class [o].
-void mpf_store_attr_class(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v);
-// The first builtin base of class [t] other than object (its instances' layout), or NULL.
-const mpf_type_t *mpf_class_native_base(const mpf_type_t *t);
-// cls.__bases__ = bases: checked, then the MRO recomputed (subclasses keep theirs).
-void mpf_class_set_bases(mpf_type_t *cls, mpf_obj_t bases);
-// Class [t]'s __dict__: a read-only view of its namespace (a mappingproxy).
-mpf_obj_t mpf_class_dict_proxy(const mpf_type_t *t);
-extern uint64_t mpf_class_epoch;
-bool mpf_class_plain_compute(mpf_class_t *cls);
-// Whether nothing along heap class [t]'s MRO can take an instance's attribute store or
-// override its members on a load: the instance's members are the whole story.
-static inline bool mpf_class_is_plain(const mpf_type_t *t) {
-    mpf_class_t *cls = (mpf_class_t *)t;
-    if (MPF_LIKELY(cls->attr_epoch == mpf_class_epoch)) {
-        return cls->attr_plain;
-    }
-    return mpf_class_plain_compute(cls);
-}
-
 extern const mpf_type_t mpf_type_type, mpf_type_object, mpf_type_none, mpf_type_bool, mpf_type_int,
     mpf_type_str, mpf_type_bytes, mpf_type_tuple, mpf_type_list, mpf_type_dict, mpf_type_range,
     mpf_type_slice, mpf_type_fun_bc, mpf_type_fun_builtin, mpf_type_bound_meth, mpf_type_method_desc, mpf_type_cell,
@@ -544,85 +506,16 @@ extern const size_t mpf_frozen_count;
 //     MPF_REGISTER_MODULE(MPF_QSTR_json, mpf_module_json);
 #define MPF_REGISTER_MODULE(q, obj) extern const mpf_builtin_module_t obj
 
-typedef struct mpf_fun_bc {
-    mpf_obj_base_t base;
-    const mpf_raw_code_t *rc;
-    const mpf_module_ctx_t *ctx;
-    mpf_obj_t defaults;      // tuple or NULL
-    mpf_obj_t kwdefaults;    // dict or NULL
-    mpf_obj_t attrs;         // dict of function attributes, made on first store
-    size_t n_closed;
-    mpf_obj_t closed[];      // cells
-} mpf_fun_bc_t;
-
-typedef struct mpf_exc_entry {
-    const uint8_t *handler;
-    mpf_obj_t *saved_sp;
-    mpf_obj_t exc;          // exception being handled, or NULL
-    uintptr_t is_finally;
-} mpf_exc_entry_t;
-
-typedef struct mpf_frame {
-    const mpf_fun_bc_t *fun;
-    const uint8_t *ip;          // next instruction / resume point
-    const uint8_t *cur;         // instruction being executed (tracebacks, active rule)
-    mpf_obj_t *sp;              // TOS
-    mpf_exc_entry_t *exc_sp;    // innermost entry (exc - 1 when empty)
-    mpf_exc_entry_t *exc;       // n_exc_stack entries
-    mpf_obj_t locals;           // dict for LOAD_NAME / STORE_NAME
-    mpf_obj_t pending;          // exception to throw in at resume (generators)
-    uintptr_t on_heap;          // 1: frame is not on the frame stack; 2: a generator run by yield from (vm.c)
-    struct mpf_frame *caller;   // the frame that called this one in the same dispatch loop, or NULL
-    mpf_obj_t *fs_saved;        // frame-stack top before this frame (restored when it ends)
-    mpf_obj_t state[];          // n_state slots; local i at state[n_state - 1 - i]
-} mpf_frame_t;
-
-// How mpf_vm_execute left the frame: returned or yielded (*ret the value), or an
-// exception no handler in the frame (or the frames it called) took (*ret the exception).
-typedef enum { MPF_VM_RETURN, MPF_VM_YIELD, MPF_VM_EXCEPTION } mpf_vm_ret_t;
-
-// Most generators that may be running inside one another (resumed through `yield
-// from`, or by next() in a generator's body). Every value a generator nested d deep
-// yields passes through all d frames, so a chain that only the C stack limit stops
-// (10000+ deep on the host) costs O(d^2) and runs for seconds before its
-// RecursionError; CPython stops at 1000 frames, so no program that works there
-// nests deeper than this.
-#define MPF_GEN_NEST_MAX 1200
-typedef struct mpf_gen {
-    mpf_obj_base_t base;
-    uintptr_t running;
-    uintptr_t finished;
-    mpf_frame_t *frame;
-} mpf_gen_t;
-
-// ---------------------------------------------------------------- global state
-typedef struct mpf_state {
-    // GC roots: every word of this struct is scanned.
-    mpf_obj_t modules;        // dict: sys.modules
-    mpf_obj_t sys_path;       // list
-    mpf_obj_t sys_argv;       // list
-    mpf_obj_t main_globals;
-    mpf_obj_t emergency_exc;
-    mpf_obj_t *fs_base, *fs_top, *fs_end;   // frame stack
-    void *qstr_pools;         // runtime qstr pool chain
-    void *qstr_index;         // hash index of the runtime qstrs (qstr.c)
-    mpf_obj_t cur_exc_handling;
-    mpf_obj_t root_end;
-    // Not roots:
-    mpf_nlr_t *nlr_top;
-    char *stack_top;
-    char *stack_limit_addr;   // lowest address the VM may reach
-    uint32_t poll_counter;
-    uint32_t gen_depth;       // generators being resumed inside one another (obj_gen.c)
-    volatile uint8_t sched_pending; // micropython.schedule() queued a callback (the VM polls it)
-    mpf_frame_t *cur_frame;   // innermost running bytecode frame (globals(), locals())
-    uint32_t call_depth;      // Python calls run inside the dispatch loop (CONFIG_RECURSION_LIMIT)
-} mpf_state_t;
-extern mpf_state_t mpf_state;
+// Bytecode functions and frames: their layouts are the VM's (mpf_int.h).
+typedef struct mpf_fun_bc mpf_fun_bc_t;
+typedef struct mpf_frame mpf_frame_t;
 
 // ---------------------------------------------------------------- runtime API
 void mpf_init(void);
 void mpf_deinit(void);
+// sys.argv and sys.path (lists), for a port's start-up to fill.
+mpf_obj_t mpf_sys_argv(void);
+mpf_obj_t mpf_sys_path(void);
 
 // Raising.
 // The exception a raise of [e] (a class or an instance) throws, the class called with
@@ -655,17 +548,6 @@ void mpf_exc_add_tb(mpf_obj_t exc, mpf_qstr_t file, size_t line, mpf_qstr_t name
 void mpf_exc_print_tb(const mpf_print_t *p, mpf_obj_t exc);
 mpf_obj_t mpf_exc_value(mpf_obj_t exc); // StopIteration value / SystemExit code: args[0] or None
 
-// RecursionError when the C stack has reached the VM's limit (CONFIG_STACK_LIMIT). Every
-// path by which C code recurses checks it: calls, iteration, ==, printing, and the
-// container types' own comparisons and hashes (not the hot generic operator entries).
-MPF_NORETURN void mpf_stack_overflow(void);
-static inline void mpf_stack_check(void) {
-    volatile char here = 0;
-    if (MPF_UNLIKELY((uintptr_t)&here < (uintptr_t)mpf_state.stack_limit_addr)) {
-        mpf_stack_overflow();
-    }
-}
-
 // Objects.
 mpf_obj_t mpf_obj_new_int(mpf_int_t v);
 mpf_obj_t mpf_obj_new_int_from_ull(unsigned long long v);
@@ -690,8 +572,6 @@ mpf_obj_t mpf_native_self(const mpf_type_t *owner, mpf_qstr_t name, mpf_obj_t se
 mpf_obj_t mpf_obj_new_slice(mpf_obj_t start, mpf_obj_t stop, mpf_obj_t step);
 mpf_obj_t mpf_obj_new_range(mpf_int_t start, mpf_int_t stop, mpf_int_t step);
 mpf_obj_t mpf_obj_new_module(mpf_qstr_t name);
-mpf_obj_t mpf_obj_new_fun_bc(const mpf_raw_code_t *rc, const mpf_module_ctx_t *ctx, mpf_obj_t def, mpf_obj_t kwdef, size_t n_closed, const mpf_obj_t *closed);
-mpf_obj_t mpf_obj_new_gen(mpf_obj_t fun, mpf_frame_t *frame);
 mpf_obj_t mpf_obj_new_instance(const mpf_type_t *cls);
 
 // Attribute and type helpers.
@@ -815,13 +695,6 @@ mpf_obj_t mpf_complex_parse(const char *s, size_t len, bool *ok);
 void mpf_complex_div(mpf_float_t ar, mpf_float_t ai, mpf_float_t br, mpf_float_t bi,
     mpf_float_t *rr, mpf_float_t *ri, bool *zero_div);
 
-// VM.
-mpf_obj_t mpf_vm_call_bc(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_obj_t locals);
-mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, const mpf_obj_t *args, bool on_heap);
-mpf_vm_ret_t mpf_vm_execute(mpf_frame_t *fr, mpf_obj_t *ret);
-size_t mpf_vm_line(const mpf_raw_code_t *rc, const uint8_t *ip);
-mpf_obj_t mpf_gen_resume(mpf_obj_t gen, mpf_obj_t send, mpf_obj_t throw_, mpf_obj_t *ret, bool *returned);
-
 // Loader.
 typedef struct mpf_load_result {
     const mpf_raw_code_t *rc;
@@ -830,8 +703,6 @@ typedef struct mpf_load_result {
 } mpf_load_result_t;
 // Parse and verify an .mpy image held in [buf] (GC heap, kept referenced by the result).
 mpf_load_result_t mpf_load_mpy(const uint8_t *buf, size_t len);
-// Run a module's top-level code in [globals]; returns nothing, raises on error.
-void mpf_run_module(const mpf_raw_code_t *rc, mpf_module_ctx_t *ctx, mpf_obj_t globals);
 
 // Run the callbacks micropython.schedule() queued (mod_micropython.c; only with
 // CONFIG_MODULE_MICROPYTHON). The VM calls it at its poll point when sched_pending.
@@ -864,42 +735,6 @@ void mpf_arg_parse(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t ski
     const mpf_qstr_t *names, mpf_obj_t *vals);
 // An optional int argument from mpf_arg_parse: [dflt] when absent or None.
 mpf_int_t mpf_arg_int(mpf_obj_t o, mpf_int_t dflt);
-
-// Sequence helpers shared by tuple, list and friends.
-bool mpf_repr_enter(const void *o);  // false if [o] is already being printed
-void mpf_repr_leave(void);
-// Print [open], body(p, arg), [close] for container [o]; "..." for the body when [o] is
-// already being printed further up (it holds itself). The guard is released even if
-// printing raises.
-void mpf_repr_print(const mpf_print_t *p, const void *o, const char *open, const char *close,
-    void (*body)(const mpf_print_t *p, const void *arg), const void *arg);
-void mpf_seq_print(const mpf_print_t *p, const mpf_obj_t *items, size_t n, const char *open, const char *close, bool one_comma);
-mpf_obj_t mpf_seq_compare(int op, const mpf_obj_t *a, size_t an, const mpf_obj_t *b, size_t bn);
-// `value in items[0..len)`: True or False, by ==.
-mpf_obj_t mpf_seq_contains(const mpf_obj_t *items, size_t len, mpf_obj_t value);
-mpf_obj_t mpf_seq_slice(const mpf_obj_t *items, size_t len, mpf_obj_t slice, mpf_obj_t (*make)(size_t, const mpf_obj_t *));
-// The operators list and tuple share, on [a] (an items) and [rhs]: + with another
-// [type], * by an int (either side), comparisons with another [type], `in`. Results are
-// made by [make]; NULL for an operator or operand it does not take.
-mpf_obj_t mpf_seq_binary_op(int op, const mpf_obj_t *a, size_t an, mpf_obj_t rhs, const mpf_type_t *type,
-    mpf_obj_t (*make)(size_t, const mpf_obj_t *));
-mpf_obj_t mpf_array_getiter(mpf_obj_t self);
-extern const mpf_fun_builtin_t mpf_seq_count_obj, mpf_seq_index_obj;
-mpf_obj_t mpf_obj_new_list_from_array(size_t n, const mpf_obj_t *items);
-// An index for insert(): negative counts from the end, then clamped to [0, len].
-size_t mpf_seq_clamp_index(mpf_int_t i, size_t len);
-// How many items slice indices start:stop:step (from mpf_slice_indices) select.
-size_t mpf_slice_count(mpf_int_t start, mpf_int_t stop, mpf_int_t step);
-// Growable arrays of [size]-byte elements (list items, bytearray bytes), len of them in
-// room for alloc. grow: room for at least [need] (doubling), returns the moved items.
-void *mpf_array_grow(void *items, size_t *alloc, size_t need, size_t size);
-// items[start:stop] = src[0:n] (n may be 0: delete); the array must have room for the
-// result. Returns the new length.
-size_t mpf_array_splice(void *items, size_t len, size_t size, size_t start, size_t stop, const void *src, size_t n);
-// items[start::step] = src[0:count] (an extended slice of count elements).
-void mpf_array_scatter(void *items, size_t size, mpf_int_t start, mpf_int_t step, const void *src, size_t count);
-// del items[start::step] (count elements, step != 1), closing the gaps. Returns the new length.
-size_t mpf_array_delete_step(void *items, size_t len, size_t size, mpf_int_t start, mpf_int_t step, size_t count);
 
 #define MPF_IS_STR(o) (mpf_obj_is_qstr(o) || mpf_obj_is_type((o), &mpf_type_str))
 

@@ -1,6 +1,6 @@
 // obj.c -- operations every object supports: truth, equality, hashing, printing,
 // type tests, index and slice arithmetic.
-#include "mpf.h"
+#include "mpf_int.h"
 #include "port.h"
 #if CONFIG_INT_BIG_MPZ || CONFIG_INT_BIG_LONGLONG
 #include "mpz.h"

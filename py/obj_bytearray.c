@@ -1,6 +1,6 @@
 // obj_bytearray.c -- the mutable bytes type. Shares the bytes methods of obj_str.c
 // (their results are bytearrays when self is one).
-#include "mpf.h"
+#include "mpf_int.h"
 
 typedef struct bytearray_obj {
     mpf_obj_base_t base;

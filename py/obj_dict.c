@@ -1,5 +1,5 @@
 // obj_dict.c -- dict (insertion ordered) and its keys/values/items views.
-#include "mpf.h"
+#include "mpf_int.h"
 
 mpf_obj_t mpf_obj_new_dict(size_t n) {
     mpf_dict_t *d = mpf_new(mpf_dict_t);

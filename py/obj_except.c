@@ -1,5 +1,5 @@
 // obj_except.c -- the builtin exception hierarchy, raising helpers and tracebacks.
-#include "mpf.h"
+#include "mpf_int.h"
 
 mpf_exc_t *mpf_exc_native(mpf_obj_t o) {
     if (mpf_obj_is_exception(o)) {

@@ -1,6 +1,6 @@
 // obj_fun.c -- functions: bytecode functions (and closures), builtin C functions,
 // bound methods and closure cells.
-#include "mpf.h"
+#include "mpf_int.h"
 
 // ---------------------------------------------------------------- bytecode functions
 mpf_obj_t mpf_obj_new_fun_bc(const mpf_raw_code_t *rc, const mpf_module_ctx_t *ctx, mpf_obj_t def, mpf_obj_t kwdef, size_t n_closed, const mpf_obj_t *closed) {

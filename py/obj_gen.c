@@ -1,5 +1,5 @@
 // obj_gen.c -- generator objects (also coroutines): resume, send, throw, close.
-#include "mpf.h"
+#include "mpf_int.h"
 
 mpf_obj_t mpf_obj_new_gen(mpf_obj_t fun, mpf_frame_t *frame) {
     (void)fun;

@@ -1,6 +1,6 @@
 // obj_list.c -- the mutable list, and the element-size-generic array helpers it shares
 // with bytearray.
-#include "mpf.h"
+#include "mpf_int.h"
 
 // ---------------------------------------------------------------- growable arrays
 // A list's items and a bytearray's bytes are the same thing but for the element size:

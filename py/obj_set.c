@@ -1,7 +1,7 @@
 // obj_set.c -- set and frozenset: an open-addressing hash table whose probing, growth
 // and operation order follow CPython's, so iteration (and printing) order of sets of
 // ints matches CPython's output.
-#include "mpf.h"
+#include "mpf_int.h"
 
 // Linear probes before a perturbed jump, and the perturbation shift (as CPython).
 #define LINEAR_PROBES 9

@@ -1,5 +1,5 @@
 // obj_tuple.c -- the immutable tuple, items stored inline after the header.
-#include "mpf.h"
+#include "mpf_int.h"
 
 mpf_obj_t mpf_obj_new_tuple(size_t n, const mpf_obj_t *items) {
     if (n == 0 && items != NULL) {

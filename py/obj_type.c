@@ -1,6 +1,6 @@
 // obj_type.c -- type and object, classes made by __build_class__ (C3 MRO), instances
 // of classes (special methods dispatch), super, classmethod and staticmethod.
-#include "mpf.h"
+#include "mpf_int.h"
 
 // ---------------------------------------------------------------- helpers
 // A special method defined by a Python class in the MRO of [t] (builtin bases skipped).

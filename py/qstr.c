@@ -1,7 +1,7 @@
 // qstr.c -- interned strings: the const pool generated at build time (ids 1..165 are
 // the .mpy ABI, then the core's own strings sorted by length, then bytewise) and runtime
 // pools in the heap.
-#include "mpf.h"
+#include "mpf_int.h"
 
 typedef mpf_qstr_entry_t qstr_entry_t;
 

@@ -15,7 +15,7 @@
 // Output goes through mpf_print_stdout; the console turns "\n" into "\r\n" on the wire.
 #include <string.h>
 
-#include "mpf.h"
+#include "mpf_int.h"
 #include "port.h"
 #include "compile.h"
 #include "repl.h"

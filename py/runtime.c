@@ -1,6 +1,6 @@
 // runtime.c -- interpreter state, non-local return, and the generic operations the VM
 // calls: operators, calls (with * and ** expansion), attributes, subscripts, iteration.
-#include "mpf.h"
+#include "mpf_int.h"
 
 // Slots of the VM's frame stack (locals + value stacks of nested calls) allocated once
 // from the heap: 1/16 of the heap, at most 4096 (deeper calls put frames in the heap).
@@ -10,6 +10,14 @@
 #include "port.h"
 
 mpf_state_t mpf_state;
+
+mpf_obj_t mpf_sys_argv(void) {
+    return mpf_state.sys_argv;
+}
+
+mpf_obj_t mpf_sys_path(void) {
+    return mpf_state.sys_path;
+}
 
 // ---------------------------------------------------------------- nlr
 void mpf_nlr_push(mpf_nlr_t *n) {

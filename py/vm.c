@@ -1,7 +1,7 @@
 // vm.c -- the bytecode interpreter: frame setup and argument binding (mpy-format.md
 // section 8), the dispatch loop (section 9), exception dispatch and unwinding (section
 // 10) and generator suspension (section 11).
-#include "mpf.h"
+#include "mpf_int.h"
 #include "opcodes.h"
 #include "dispatch.h"
 #include "port.h"

@@ -51,6 +51,33 @@ def test_noop_rebuild_compiles_nothing(host_build: Path) -> None:
     assert proc.stdout.splitlines()[-1].endswith(": up to date"), proc.stdout
 
 
+def test_generate_is_a_stage_of_its_own(host_build: Path) -> None:
+    """GENERATE's headers and data are targets of their own builders: made without compiling
+    anything, remade when missing (and then nothing after them changes), and made before
+    the object of a source that includes them."""
+    gen = host_build / "gen"
+    outputs = ["qstrdefs.h", "qstrpool.json", "moduletable.h", "modules.json"]
+    before = {name: (gen / name).read_bytes() for name in outputs}
+    for name in outputs:
+        (gen / name).unlink()
+    proc = scons(host_build, str(gen / "qstrpool.json"), str(gen / "modules.json"))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert re.findall(r"^\[\d+/\d+\] (\w+) ", proc.stdout, re.M) == ["QSTR", "MODULES"], proc.stdout
+    assert {name: (gen / name).read_bytes() for name in outputs} == before
+    # remade with the same content: nothing that reads them (FREEZE, COMPILE) runs again
+    proc = scons(host_build)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.splitlines()[-1].endswith(": up to date"), proc.stdout
+    # a source's object names the generated header among its dependencies
+    (gen / "qstrdefs.h").unlink()
+    (host_build / "py" / "map.o").unlink()
+    proc = scons(host_build, str(host_build / "py" / "map.o"))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    steps = re.findall(r"^\[\d+/\d+\] (\w+ \S+)$", proc.stdout, re.M)
+    assert steps == [f"QSTR {gen / 'qstrdefs.h'}", "CC py/map.c"], proc.stdout
+    assert compiled(scons(host_build).stdout) == []
+
+
 def test_toggling_one_symbol_rebuilds_only_its_users(host_build: Path, tmp_path: Path) -> None:
     """Objects depend on the CONFIG_ symbols their code mentions, not on all of config.h."""
     users = {

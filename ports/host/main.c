@@ -27,13 +27,13 @@ __attribute__((noinline)) static int run_main(int argc, char **argv) {
     const char *path = argv[1];
     mpf_init();
     for (int i = 1; i < argc; i++) {
-        mpf_list_append(mpf_state.sys_argv, mpf_obj_new_str(argv[i], strlen(argv[i])));
+        mpf_list_append(mpf_sys_argv(), mpf_obj_new_str(argv[i], strlen(argv[i])));
     }
     const char *slash = strrchr(path, '/');
     if (slash != NULL) {
-        mpf_list_append(mpf_state.sys_path, mpf_obj_new_str(path, (size_t)(slash - path)));
+        mpf_list_append(mpf_sys_path(), mpf_obj_new_str(path, (size_t)(slash - path)));
     } else {
-        mpf_list_append(mpf_state.sys_path, mpf_obj_new_str("", 0));
+        mpf_list_append(mpf_sys_path(), mpf_obj_new_str("", 0));
     }
     long size = mpf_port_file_size(path);
     if (size < 0) {
@@ -73,11 +73,11 @@ __attribute__((noinline)) static int run_main(int argc, char **argv) {
 // `-c CODE [ARGS...]`: run CODE as __main__ (sys.argv[0] is "-c", as in CPython).
 __attribute__((noinline)) static int run_code(int argc, char **argv) {
     mpf_init();
-    mpf_list_append(mpf_state.sys_argv, mpf_obj_new_str("-c", 2));
+    mpf_list_append(mpf_sys_argv(), mpf_obj_new_str("-c", 2));
     for (int i = 3; i < argc; i++) {
-        mpf_list_append(mpf_state.sys_argv, mpf_obj_new_str(argv[i], strlen(argv[i])));
+        mpf_list_append(mpf_sys_argv(), mpf_obj_new_str(argv[i], strlen(argv[i])));
     }
-    mpf_list_append(mpf_state.sys_path, mpf_obj_new_str("", 0));
+    mpf_list_append(mpf_sys_path(), mpf_obj_new_str("", 0));
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
@@ -175,7 +175,7 @@ __attribute__((noinline)) static int run_compile(int argc, char **argv) {
 __attribute__((noinline)) static int run_frozen(int argc, char **argv) {
     mpf_init();
     for (int i = 0; i < argc; i++) {
-        mpf_list_append(mpf_state.sys_argv, mpf_obj_new_str(argv[i], strlen(argv[i])));
+        mpf_list_append(mpf_sys_argv(), mpf_obj_new_str(argv[i], strlen(argv[i])));
     }
     return mpf_boot_frozen();
 }
@@ -187,7 +187,7 @@ __attribute__((noinline)) static int run_repl(int argc, char **argv) {
     for (;;) {
         mpf_init();
         for (int i = 0; i < argc; i++) {
-            mpf_list_append(mpf_state.sys_argv, mpf_obj_new_str(argv[i], strlen(argv[i])));
+            mpf_list_append(mpf_sys_argv(), mpf_obj_new_str(argv[i], strlen(argv[i])));
         }
         (void)mpf_boot_frozen();  // main.py's traceback is printed; the prompt follows
         int status = mpf_repl_run(true);

@@ -1,0 +1,81 @@
+"""SCons tool: the GENERATE stage, a stage of its own between CONFIG and COMPILE.
+
+env.MpfGenerate(sources) -> [qstrdefs.h, qstrpool.json, moduletable.h, modules.json]
+declares the generators' outputs as targets of their own builders, made from the
+hand-written C sources the build compiles (the list the port handed to
+env.MpfCompile) and the headers beside them:
+
+- QstrDefs: the qstr pool (mpforge.qstr.generate) -> $GEN_DIR/qstrdefs.h + qstrpool.json
+- ModuleTable: the builtin-module table (mpforge.modtable.generate)
+  -> $GEN_DIR/moduletable.h + modules.json
+
+The C headers are what the COMPILE stage includes (the objects depend on them
+through the include scanner: an object that includes no generated header is not
+rebuilt when one changes); the JSON files are the same facts as data, which the
+FREEZE stage reads (mpforge/generated.py), never the headers. Each output is
+rewritten only when its content changes, so an edit that adds no new string or
+module rebuilds nothing after it. Compiling generates nothing: env.MpfCompile
+only compiles and records its sources (MPF_COMPILE_SOURCES), which the SConstruct
+hands to env.MpfGenerate once the port's SConscript has named them all.
+"""
+
+import sys
+from pathlib import Path
+
+from mpforge.errors import MpforgeError
+from mpforge.generated import MODULES_JSON, QSTR_POOL_JSON
+
+QSTR_HEADER = "qstrdefs.h"
+MODULE_HEADER = "moduletable.h"
+
+
+def _action(generator):
+    def build(target, source, env):
+        try:
+            # the C header for the compiler, then the same facts as data for later stages
+            generator([Path(s.abspath) for s in source], *(Path(t.abspath) for t in target))
+        except MpforgeError as e:
+            print(f"error: {e.message}", file=sys.stderr)
+            return 1
+        return 0
+
+    return build
+
+
+def _generate(env, sources):
+    sources = sorted(set(sources), key=lambda n: n.abspath)
+    # Headers may use qstrs too (inline functions, macros).
+    dirs = sorted({s.dir for s in sources}, key=lambda d: d.abspath)
+    headers = sorted((h for d in dirs for h in d.glob("*.h")), key=lambda n: n.abspath)
+    gen = env["GEN_DIR"]
+    qstrdefs = env.QstrDefs([gen.File(QSTR_HEADER), gen.File(QSTR_POOL_JSON)], sources + headers)
+    modtable = env.ModuleTable([gen.File(MODULE_HEADER), gen.File(MODULES_JSON)], sources)
+    # a changed generator regenerates its output (SCons signs only the action's own code)
+    env.Depends(qstrdefs, "$MPFORGE_DIR/qstr.py")
+    env.Depends(modtable, "$MPFORGE_DIR/modtable.py")
+    env.Depends([qstrdefs, modtable], "$MPFORGE_DIR/generated.py")
+    env.MpfCountSteps(2)
+    return [*qstrdefs, *modtable]
+
+
+def generate(env):
+    from SCons.Action import Action
+    from SCons.Builder import Builder
+    from SCons.Scanner import Scanner
+
+    from mpforge import modtable, qstr
+
+    # The generators read their sources as text: they depend on those files, not
+    # on the headers the sources include (which include the generated headers).
+    as_text = Scanner(function=lambda node, env, path: [], name="MpfTextScanner")
+    env["BUILDERS"]["QstrDefs"] = Builder(
+        action=Action(_action(qstr.generate), "QSTR $TARGET"), source_scanner=as_text
+    )
+    env["BUILDERS"]["ModuleTable"] = Builder(
+        action=Action(_action(modtable.generate), "MODULES $TARGET"), source_scanner=as_text
+    )
+    env.AddMethod(_generate, "MpfGenerate")
+
+
+def exists(env):
+    return True
