@@ -34,8 +34,11 @@ static mpf_node_t *mk(parser_t *p, int kind, uint32_t line, uint32_t col, size_t
     mpf_node_t *x = mpf_cc_alloc(p->c, sizeof(mpf_node_t) + slots * sizeof(mpf_node_t *));
     memset(x, 0, sizeof(*x));
     x->kind = (uint8_t)kind;
-    x->line = line;
-    x->col = col;
+    if (line > NODE_LINE_MAX) {
+        mpf_cc_syntax_error(p->c, false, line, col, "too many lines");
+    }
+    x->line = line & NODE_LINE_MAX;
+    x->col = col < NODE_COL_MAX ? col : NODE_COL_MAX;
     if (n > 0xFFFF) {
         mpf_cc_syntax_error(p->c, false, line, col, "too many items");
     }
@@ -652,8 +655,8 @@ static mpf_node_t *parse_atom(parser_t *p) {
 // A comprehension whose node takes the line of its opening bracket [t], as in mpy-cross.
 static mpf_node_t *parse_comp_at(parser_t *p, const mpf_token_t *t, int kind, mpf_node_t *elt, mpf_node_t *val) {
     mpf_node_t *c = parse_comp(p, kind, elt, val);
-    c->line = t->line;
-    c->col = t->col;
+    c->line = t->line & NODE_LINE_MAX;   // (a node of [t]'s line was made already)
+    c->col = t->col < NODE_COL_MAX ? t->col : NODE_COL_MAX;
     return c;
 }
 
