@@ -5,11 +5,20 @@
 
 #include "compile_int.h"
 
-// Arena chunks: big enough that most sources need a handful.
-#define CHUNK_SIZE 4096
+// Arena chunks: 1 KB on 32 bits: small enough that the newest one's unused end wastes
+// little and that a fragmented small heap still has room for one.
+#define CHUNK_SIZE (256 * sizeof(void *))
 
 void *mpf_cc_alloc(mpf_cctx_t *c, size_t n) {
     n = (n + sizeof(void *) - 1) & ~(sizeof(void *) - 1);
+    if (n > CHUNK_SIZE / 4 && c->chunks != NULL) {
+        // a big block: a chunk of its own behind the newest, which keeps its free room
+        void **chunk = mpf_gc_alloc(n + sizeof(void *), false);
+        void **head = c->chunks;
+        chunk[0] = head[0];
+        head[0] = chunk;
+        return chunk + 1;
+    }
     if (n > c->left) {
         size_t size = n + sizeof(void *) > CHUNK_SIZE ? n + sizeof(void *) : CHUNK_SIZE;
         void **chunk = mpf_gc_alloc_maybe(size);
@@ -29,12 +38,39 @@ void *mpf_cc_alloc(mpf_cctx_t *c, size_t n) {
     return p;
 }
 
+void mpf_cc_note_heap(mpf_cctx_t *c) {
+    if (c->measure) {
+        size_t total, used, free_blocks;
+        mpf_gc_info(&total, &used, &free_blocks);
+        if (used > c->heap_max) {
+            c->heap_max = used;
+        }
+    }
+}
+
+void mpf_cc_arena_free(mpf_cctx_t *c) {
+    for (void **chunk = c->chunks; chunk != NULL;) {
+        void **prev = chunk[0];
+        mpf_gc_free(chunk);
+        chunk = prev;
+    }
+    c->chunks = NULL;
+    c->left = 0;
+    mpf_gc_free(c->seen);
+    c->seen = NULL;
+    c->seen_cap = c->seen_n = 0;
+    c->const_names = NULL;
+    c->const_values = NULL;
+    c->n_consts = c->cap_consts = 0;
+}
+
 void mpf_cc_seen_add(mpf_cctx_t *c, mpf_qstr_t q) {
     if (2 * (c->seen_n + 1) > c->seen_cap) {
         size_t cap = c->seen_cap ? 2 * c->seen_cap : 256;
         mpf_qstr_t *old = c->seen;
         size_t old_cap = c->seen_cap;
-        c->seen = mpf_cc_alloc(c, cap * sizeof(mpf_qstr_t));
+        // a heap block of its own, the outgrown one released once its entries are moved
+        c->seen = mpf_gc_alloc(cap * sizeof(mpf_qstr_t), false);
         memset(c->seen, 0, cap * sizeof(mpf_qstr_t));
         c->seen_cap = cap;
         c->seen_n = 0;
@@ -43,6 +79,7 @@ void mpf_cc_seen_add(mpf_cctx_t *c, mpf_qstr_t q) {
                 mpf_cc_seen_add(c, old[i]);
             }
         }
+        mpf_gc_free(old);
     }
     size_t i = (q * 2654435761u) & (c->seen_cap - 1);
     while (c->seen[i] != 0) {
@@ -111,27 +148,24 @@ static uint8_t *compile_mpy(mpf_cctx_t *c, const char *src, size_t len, const ch
     c->filename = filename;
     c->opt = opt;
     // (mpf_gc_info walks the whole heap: only when asked for)
-    size_t total = 0, used_before = 0, used_after = 0, free_blocks = 0;
     if (mpf_compile_heap_peak != 0) {
-        mpf_gc_info(&total, &used_before, &free_blocks);
+        size_t total, free_blocks;
+        c->measure = true;
+        mpf_gc_info(&total, &c->heap_base, &free_blocks);
+        c->heap_max = c->heap_base;
     }
     mpf_node_t *tree = mpf_parse(c, mode);
+    mpf_cc_note_heap(c);
     uint8_t *mpy = mpf_emit_mpy(c, tree, mode, opt, out_len);
-    if (mpf_compile_heap_peak != 0) {
-        // what the parser and emitter allocated and did not release (no collection runs
-        // while a compilation fits): the peak, unless the heap filled up and was collected
-        mpf_gc_info(&total, &used_after, &free_blocks);
-        mpf_compile_heap_peak = used_after - used_before;
+    mpf_cc_note_heap(c);
+    if (c->measure) {
+        // what the parser and emitter held at their fullest (no collection runs while a
+        // compilation fits): the peak, unless the heap filled up and was collected
+        mpf_compile_heap_peak = c->heap_max - c->heap_base;
     }
-    // the arena (syntax tree, scopes) is done with: released now rather than kept reachable
-    // from [c] while the caller loads the image
-    for (void **chunk = c->chunks; chunk != NULL;) {
-        void **prev = chunk[0];
-        mpf_gc_free(chunk);
-        chunk = prev;
-    }
-    c->chunks = NULL;
-    c->left = 0;
+    // (the emitter released the arena before making the image; an eval/exec of nothing
+    // may not have reached it)
+    mpf_cc_arena_free(c);
     return mpy;
 }
 

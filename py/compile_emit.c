@@ -38,23 +38,24 @@ typedef struct {
 } id_info_t;
 
 typedef struct scope scope_t;
+// (one a function, class, lambda or comprehension: kept small, 64 bytes on 32 bits)
 struct scope {
     scope_t *parent;
     scope_t *next;          // creation order
     mpf_node_t *node;
-    uint8_t kind;
-    mpf_qstr_t name;
     id_info_t *ids;
-    size_t n_ids, cap_ids;
-    unsigned flags;
+    mpf_qstr_t name;
+    uint16_t n_ids, cap_ids;
+    uint16_t flags;
     uint16_t n_pos, n_kwonly, n_def_pos;
     uint16_t num_locals;
     uint16_t stack_size, exc_size;
+    uint8_t kind;
     // result
+    uint16_t n_children, cap_children;
+    uint32_t raw_len;
     uint8_t *raw;            // fun_data
-    size_t raw_len;
     scope_t **children;      // raw-code children, in MAKE_FUNCTION order
-    size_t n_children, cap_children;
 };
 
 typedef struct {
@@ -127,6 +128,17 @@ static void *grow(mpf_cctx_t *c, void *old, size_t n, size_t *cap, size_t size) 
     return reserve(c, old, n, n + 1, cap, size);
 }
 
+// grow() for the 16-bit counts of a scope (its names, its children).
+static void *grow16(emit_t *e, void *old, uint16_t n, uint16_t *cap, size_t size, const mpf_node_t *at) {
+    if (n == UINT16_MAX) {
+        mpf_cc_syntax_error(e->c, false, at ? at->line : 0, at ? at->col : 0, "too many names or functions in one scope");
+    }
+    size_t c = *cap;
+    void *p = grow(e->c, old, n, &c, size);
+    *cap = (uint16_t)(c < UINT16_MAX ? c : UINT16_MAX);
+    return p;
+}
+
 // ---------------------------------------------------------------- file tables
 
 // index_t: open addressing over a table's entries: slot -> entry index + 1 (0 = free);
@@ -145,7 +157,9 @@ static void index_reserve(emit_t *e, index_t *ix, size_t n, size_t (*hash_of)(em
     while (cap < 2 * (n + 1)) {
         cap *= 2;
     }
-    ix->slots = mpf_cc_alloc(e->c, cap * sizeof(uint32_t));
+    // a heap block of its own (reachable from the emitter's state), the outgrown one released
+    mpf_gc_free(ix->slots);
+    ix->slots = mpf_gc_alloc(cap * sizeof(uint32_t), false);
     memset(ix->slots, 0, cap * sizeof(uint32_t));
     ix->cap = cap;
     for (size_t i = 0; i < n; i++) {
@@ -414,7 +428,9 @@ MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, const char *ms
 // ---------------------------------------------------------------- scopes and names
 
 static scope_t *scope_new(emit_t *e, int kind, mpf_node_t *node, mpf_qstr_t name) {
-    scope_t *s = mpf_cc_alloc(e->c, sizeof(scope_t));
+    // a heap block of its own, not arena memory: the scopes outlive the syntax tree, which is
+    // released before the image is written
+    scope_t *s = mpf_gc_alloc(sizeof(scope_t), false);
     memset(s, 0, sizeof(*s));
     s->kind = (uint8_t)kind;
     s->node = node;
@@ -447,7 +463,7 @@ static id_info_t *add_id(emit_t *e, scope_t *s, mpf_qstr_t q, int kind, bool *ad
         *added = false;
         return id;
     }
-    s->ids = grow(e->c, s->ids, s->n_ids, &s->cap_ids, sizeof(id_info_t));
+    s->ids = grow16(e, s->ids, s->n_ids, &s->cap_ids, sizeof(id_info_t), s->node);
     id = &s->ids[s->n_ids++];
     id->q = q;
     id->kind = (uint8_t)kind;
@@ -677,7 +693,7 @@ static void make_child(emit_t *e, scope_t *child, int n_closed, bool defargs) {
     if (e->pass == PASS_EMIT || e->pass == PASS_SIZE) {
         scope_t *s = e->scope;
         if ((size_t)idx >= s->n_children) {
-            s->children = grow(e->c, s->children, s->n_children, &s->cap_children, sizeof(scope_t *));
+            s->children = grow16(e, s->children, s->n_children, &s->cap_children, sizeof(scope_t *), child->node);
             s->children[s->n_children++] = child;
         }
     }
@@ -2757,6 +2773,19 @@ uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, 
     for (scope_t *s = mod; s != NULL; s = s->next) {
         compile_scope(&e, s);
     }
+    // the syntax tree and the table indexes are done with: released before the image is
+    // made, so that the two are never on the heap at once
+    mpf_cc_note_heap(c);
+    mpf_cc_arena_free(c);
+    mpf_gc_free(e.qstr_ix.slots);
+    mpf_gc_free(e.const_ix.slots);
+    e.qstr_ix.slots = e.const_ix.slots = NULL;
+    mpf_gc_free(e.code);
+    mpf_gc_free(e.labels);
+    mpf_gc_free(e.prev_labels);
+    mpf_gc_free(e.lines);
+    e.code = e.lines = NULL;
+    e.labels = e.prev_labels = NULL;
     // the image
     emit_t o;
     memset(&o, 0, sizeof(o));
@@ -2782,6 +2811,7 @@ uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, 
         w_const(&o, e.consts[i], false);
     }
     w_raw(&o, mod);
+    mpf_cc_note_heap(c);
     if (c->want_names) {
         size_t n = 0;
         for (const scope_t *s = mod; s != NULL; s = s->next) {
@@ -2790,6 +2820,17 @@ uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, 
         c->names = mpf_gc_alloc(n * sizeof(*c->names), false);
         local_names(c, mod);
     }
+    // the scopes and tables are done with: released now, not left for a collection (a stale
+    // pointer to one scope would keep all of them, linked by next, alive)
+    for (scope_t *s = mod; s != NULL;) {
+        scope_t *next = s->next;
+        mpf_gc_free(s->ids);
+        mpf_gc_free(s->children);
+        mpf_gc_free(s);
+        s = next;
+    }
+    mpf_gc_free(e.qstrs);
+    mpf_gc_free(e.consts);
     *out_len = o.len;
     return mpf_gc_realloc(o.code, o.len);
 }

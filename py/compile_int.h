@@ -26,6 +26,10 @@ typedef struct mpf_cctx {
     // order the loader meets the raw codes (depth first): names[i] as mpf_raw_code_t's
     // local_names, NULL for a module or class. GC blocks of their own, not arena memory.
     bool want_names;
+    // With measure (`--compile -v`): the heap in use when the compilation began, and the
+    // most in use at the points mpf_cc_note_heap() was called (where it is at its fullest)
+    bool measure;
+    size_t heap_base, heap_max;
     const mpf_qstr_t **names;
     size_t n_names;
 } mpf_cctx_t;
@@ -35,6 +39,10 @@ void mpf_cc_seen_add(mpf_cctx_t *c, mpf_qstr_t q);
 bool mpf_cc_seen_has(const mpf_cctx_t *c, mpf_qstr_t q);
 
 void *mpf_cc_alloc(mpf_cctx_t *c, size_t n);
+// With c->measure, take the heap in use now into account for mpf_compile_heap_peak.
+void mpf_cc_note_heap(mpf_cctx_t *c);
+// Release every arena chunk (the syntax tree and all else allocated with mpf_cc_alloc).
+void mpf_cc_arena_free(mpf_cctx_t *c);
 // Raise SyntaxError (or IndentationError when [indent]) at [line]/[col] (1-based) of the source.
 MPF_NORETURN void mpf_cc_syntax_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, const char *msg);
 
@@ -119,13 +127,19 @@ typedef enum {
 #define N_CONST_INTERNED 0x80
 #define N_CONST_LINE 0x40
 
+// Position limits of a node (the header is 8 bytes): a source of more lines is refused with a
+// SyntaxError; a column beyond NODE_COL_MAX is reported as NODE_COL_MAX (only the caret of an
+// error the emitter finds moves).
+#define NODE_LINE_MAX 0xFFFFFu
+#define NODE_COL_MAX 0xFFFu
+
 typedef struct mpf_node mpf_node_t;
 struct mpf_node {
     uint8_t kind;
     uint8_t op;        // operator, comprehension kind, flags
     uint16_t n;        // children
-    uint32_t line;
-    uint32_t col;
+    uint32_t line : 20;
+    uint32_t col : 12;
     union {
         mpf_obj_t obj;
         mpf_qstr_t q;

@@ -34,8 +34,11 @@ static mpf_node_t *mk(parser_t *p, int kind, uint32_t line, uint32_t col, size_t
     mpf_node_t *x = mpf_cc_alloc(p->c, sizeof(mpf_node_t) + slots * sizeof(mpf_node_t *));
     memset(x, 0, sizeof(*x));
     x->kind = (uint8_t)kind;
-    x->line = line;
-    x->col = col;
+    if (line > NODE_LINE_MAX) {
+        mpf_cc_syntax_error(p->c, false, line, col, "too many lines");
+    }
+    x->line = line & NODE_LINE_MAX;
+    x->col = col < NODE_COL_MAX ? col : NODE_COL_MAX;
     if (n > 0xFFFF) {
         mpf_cc_syntax_error(p->c, false, line, col, "too many items");
     }
@@ -652,8 +655,8 @@ static mpf_node_t *parse_atom(parser_t *p) {
 // A comprehension whose node takes the line of its opening bracket [t], as in mpy-cross.
 static mpf_node_t *parse_comp_at(parser_t *p, const mpf_token_t *t, int kind, mpf_node_t *elt, mpf_node_t *val) {
     mpf_node_t *c = parse_comp(p, kind, elt, val);
-    c->line = t->line;
-    c->col = t->col;
+    c->line = t->line & NODE_LINE_MAX;   // (a node of [t]'s line was made already)
+    c->col = t->col < NODE_COL_MAX ? t->col : NODE_COL_MAX;
     return c;
 }
 
@@ -879,58 +882,36 @@ mpf_node_t *factor(parser_t *p) {
     return parse_power(p);
 }
 
-static mpf_node_t *parse_term(parser_t *p) {
+// The binding power of the binary operator at the token (| 1, ^ 2, & 3, << >> 4, + - 5,
+// * @ / // % 6), 0 for any other token; indexed from OP_OR, in the order of the enum.
+static const uint8_t binop_power[] = {1, 2, 3, 4, 4, 5, 5, 6, 6, 6, 6, 6};
+
+static int binop_prec(const parser_t *p) {
+    if (p->tok.kind != TK_OP) {
+        return 0;
+    }
+    if (p->tok.op == OP_AT) {
+        return 6;
+    }
+    unsigned i = (unsigned)p->tok.op - OP_OR;
+    return i < sizeof(binop_power) ? binop_power[i] : 0;
+}
+
+// Binary operators binding at least [min] (precedence climbing, left-associative): the same
+// tree, built in the same order, as one rule per level would build.
+static mpf_node_t *parse_binary(parser_t *p, int min) {
     mpf_node_t *x = factor(p);
-    while (is_op(p, OP_MUL) || is_op(p, OP_DIV) || is_op(p, OP_FLOORDIV) || is_op(p, OP_MOD) || is_op(p, OP_AT)) {
+    int prec;
+    while ((prec = binop_prec(p)) >= min) {
         int op = p->tok.op == OP_AT ? OP_MATMUL : p->tok.op;
         advance(p);
-        x = mk_binop(p, op, x, factor(p));
-    }
-    return x;
-}
-
-static mpf_node_t *parse_arith(parser_t *p) {
-    mpf_node_t *x = parse_term(p);
-    while (is_op(p, OP_ADD) || is_op(p, OP_SUB)) {
-        int op = p->tok.op;
-        advance(p);
-        x = mk_binop(p, op, x, parse_term(p));
-    }
-    return x;
-}
-
-static mpf_node_t *parse_shift(parser_t *p) {
-    mpf_node_t *x = parse_arith(p);
-    while (is_op(p, OP_LSHIFT) || is_op(p, OP_RSHIFT)) {
-        int op = p->tok.op;
-        advance(p);
-        x = mk_binop(p, op, x, parse_arith(p));
-    }
-    return x;
-}
-
-static mpf_node_t *parse_and_expr(parser_t *p) {
-    mpf_node_t *x = parse_shift(p);
-    while (accept_op(p, OP_AND)) {
-        x = mk_binop(p, OP_AND, x, parse_shift(p));
-    }
-    return x;
-}
-
-static mpf_node_t *parse_xor_expr(parser_t *p) {
-    mpf_node_t *x = parse_and_expr(p);
-    while (accept_op(p, OP_XOR)) {
-        x = mk_binop(p, OP_XOR, x, parse_and_expr(p));
+        x = mk_binop(p, op, x, parse_binary(p, prec + 1));
     }
     return x;
 }
 
 static mpf_node_t *parse_expr(parser_t *p) {
-    mpf_node_t *x = parse_xor_expr(p);
-    while (accept_op(p, OP_OR)) {
-        x = mk_binop(p, OP_OR, x, parse_xor_expr(p));
-    }
-    return x;
+    return parse_binary(p, 1);
 }
 
 // Comparison operators: 0..5 < > == <= >= !=, 6 in, 7 is, 8 not in, 9 is not.
