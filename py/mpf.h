@@ -26,7 +26,7 @@
 // ---------------------------------------------------------------- qstrs
 enum {
     MPF_QSTRID_NULL = 0,
-#define QDEF(id, hash, len, str) id,
+#define QDEF(id, hash, len, off, str) id,
 #include "qstrdefs.h"
 #undef QDEF
     MPF_QSTRID_LAST_STATIC
