@@ -225,6 +225,19 @@ enum {
 #define MPF_POLL_ERR 0x0008
 #define MPF_POLL_HUP 0x0010
 
+// What few types have, reached through mpf_type_t.ext (NULL: none of it), so that the
+// type struct of every other type is 3 words shorter.
+typedef struct mpf_type_ext {
+    // fill [buf]; return false if the object has no buffer
+    bool (*get_buffer)(mpf_obj_t self, mpf_buffer_t *buf, bool writable);
+    // streams: which of [events] (MPF_POLL_*) could be done now without blocking;
+    // what select and poll ask. NULL: not a pollable stream.
+    uintptr_t (*poll)(mpf_obj_t self, uintptr_t events);
+    void (*finalise)(mpf_obj_t self); // called by the GC for blocks allocated with has_final
+} mpf_type_ext_t;
+
+// A type object: 15 words on a 32-bit chip. What only classes made at run time have
+// (namespace, bases, MRO) is in mpf_class_t; the rarely set slots are in mpf_type_ext_t.
 typedef struct mpf_type {
     mpf_obj_base_t base;
     mpf_qstr_t name;
@@ -248,24 +261,18 @@ typedef struct mpf_type {
     mpf_obj_t (*getiter)(mpf_obj_t self);
     // next item or MPF_OBJ_STOP
     mpf_obj_t (*iternext)(mpf_obj_t self);
-    // fill [buf]; return false if the object has no buffer
-    bool (*get_buffer)(mpf_obj_t self, mpf_buffer_t *buf, bool writable);
-    // streams: which of [events] (MPF_POLL_*) could be done now without blocking;
-    // what select and poll ask. NULL: not a pollable stream.
-    uintptr_t (*poll)(mpf_obj_t self, uintptr_t events);
     const mpf_rom_map_t *locals;    // methods and class attributes of builtin types
     const struct mpf_type *parent;  // builtin base type (NULL = object)
-    void (*finalise)(mpf_obj_t self); // called by the GC for blocks allocated with has_final
-    // Classes only:
-    struct mpf_map *dict;           // class namespace
-    mpf_obj_t bases;                // tuple of base classes
-    mpf_obj_t mro;                  // tuple: the class then its linearised bases
+    const mpf_type_ext_t *ext;      // the rare slots (NULL: none)
 } mpf_type_t;
 
 // A class made at run time (__build_class__, type()): the type, then what only such
 // classes carry (the const type structs of builtin types do not grow).
 typedef struct mpf_class {
     mpf_type_t type;
+    struct mpf_map *dict;           // class namespace
+    mpf_obj_t bases;                // tuple of base classes
+    mpf_obj_t mro;                  // tuple: the class then its linearised bases
     // Store cache: attr_plain holds when, at class epoch attr_epoch, nothing along the
     // MRO could take an instance attribute store (no property or other object that may
     // be a data descriptor, no __setattr__/__delattr__), so a store goes straight to
@@ -273,6 +280,17 @@ typedef struct mpf_class {
     uint64_t attr_epoch;
     bool attr_plain;
 } mpf_class_t;
+// The namespace, bases and MRO of a class made at run time; a builtin type has none
+// (NULL, MPF_OBJ_NULL).
+static inline struct mpf_map *mpf_class_dict(const mpf_type_t *t) {
+    return (t->flags & MPF_TYPE_FLAG_HEAP) ? ((const mpf_class_t *)t)->dict : NULL;
+}
+static inline mpf_obj_t mpf_class_bases(const mpf_type_t *t) {
+    return (t->flags & MPF_TYPE_FLAG_HEAP) ? ((const mpf_class_t *)t)->bases : MPF_OBJ_NULL;
+}
+static inline mpf_obj_t mpf_class_mro(const mpf_type_t *t) {
+    return (t->flags & MPF_TYPE_FLAG_HEAP) ? ((const mpf_class_t *)t)->mro : MPF_OBJ_NULL;
+}
 // A class attribute [q] was set to [v] (or deleted, v NULL): every class's store cache
 // is dropped when the change can make a class stop being plain.
 void mpf_class_changed(mpf_qstr_t q, mpf_obj_t v);

@@ -142,8 +142,9 @@ static const uint16_t qstr_core_by_len[] = {MPF_QSTRID_CORE_BY_LEN};
 
 // Binary search for [str] in the entries [lo, hi) of the core's pool (frozen false) or the
 // frozen one, sorted by pool_order, read through [order] when given. Returns the pool
-// index, or 0 when absent (index 0 is never a string).
-static size_t find_sorted(bool frozen, const uint8_t *order, size_t lo, size_t hi, const char *str, size_t len) {
+// index, or 0 when absent (index 0 is never a string). Inlined: each call site gets the loop
+// for its own pool, with no test of which one in it.
+static inline __attribute__((always_inline)) size_t find_sorted(bool frozen, const uint8_t *order, size_t lo, size_t hi, const char *str, size_t len) {
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         size_t i = order != NULL ? order[mid] : mid;
