@@ -585,12 +585,12 @@ static void dir_add_map(mpf_obj_t l, const mpf_map_t *m) {
     }
 }
 static void dir_add_type(mpf_obj_t l, const mpf_type_t *t) {
-    if (t->mro != MPF_OBJ_NULL) {
-        const mpf_tuple_t *mro = mpf_obj_ptr(t->mro);
+    if (mpf_class_mro(t) != MPF_OBJ_NULL) {
+        const mpf_tuple_t *mro = mpf_obj_ptr(mpf_class_mro(t));
         for (size_t i = 0; i < mro->len; i++) {
             const mpf_type_t *c = mpf_obj_ptr(mro->items[i]);
-            if (c->dict) {
-                dir_add_map(l, c->dict);
+            if (mpf_class_dict(c) != NULL) {
+                dir_add_map(l, mpf_class_dict(c));
             } else if (c->locals) {
                 for (size_t k = 0; k < c->locals->n; k++) {
                     mpf_list_append(l, c->locals->elems[k].key);

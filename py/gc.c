@@ -229,8 +229,8 @@ static void sweep(void) {
             if (ft_get(b)) {
                 ft_set(b, false);
                 const mpf_obj_base_t *o = (const mpf_obj_base_t *)(gc.pool + b * BLOCK_BYTES);
-                if (o->type != NULL && o->type->finalise != NULL) {
-                    o->type->finalise(mpf_obj_from_ptr(o));
+                if (o->type != NULL && o->type->ext != NULL && o->type->ext->finalise != NULL) {
+                    o->type->ext->finalise(mpf_obj_from_ptr(o));
                 }
             }
             at_set(b, AT_FREE);

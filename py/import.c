@@ -330,7 +330,7 @@ void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict) {
         return;
     }
     if (m == NULL && mpf_obj_is_type(mod, &mpf_type_type)) {
-        m = ((mpf_type_t *)mpf_obj_ptr(mod))->dict;  // a class's __dict__ is a read-only view of this
+        m = mpf_class_dict(mpf_obj_ptr(mod));  // a class's __dict__ is a read-only view of this
     }
     if (m == NULL) {
         mpf_load_method_maybe(mod, MPF_QSTR___dict__, dest);

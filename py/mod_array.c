@@ -640,6 +640,7 @@ static const mpf_map_elem_t array_locals_table[] = {
 };
 MPF_ROM_MAP(array_locals, array_locals_table);
 
+static const mpf_type_ext_t array_get_buffer_ext = {.get_buffer = array_get_buffer};
 const mpf_type_t mpf_type_array = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_array,
@@ -651,7 +652,7 @@ const mpf_type_t mpf_type_array = {
     .attr = array_attr,
     .subscr = array_subscr,
     .getiter = array_getiter,
-    .get_buffer = array_get_buffer,
+    .ext = &array_get_buffer_ext,
     .locals = &array_locals,
 };
 

@@ -9,10 +9,10 @@
 // Which of [events] [obj] could do now; TypeError for an object that is not a stream.
 static uintptr_t poll_one(mpf_obj_t obj, uintptr_t events) {
     const mpf_type_t *t = mpf_obj_type(obj);
-    if (t->poll == NULL) {
+    if (t->ext == NULL || t->ext->poll == NULL) {
         mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not a pollable stream", obj);
     }
-    return t->poll(obj, events | MPF_POLL_ERR | MPF_POLL_HUP);
+    return t->ext->poll(obj, events | MPF_POLL_ERR | MPF_POLL_HUP);
 }
 
 // Run [scan] until it finds something ready or [timeout_ms] passes (negative: for ever).

@@ -92,11 +92,12 @@ static void textio_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t 
         t->fd == 0 ? "stdin" : t->fd == 1 ? "stdout" : "stderr", t->fd == 0 ? "r" : "w");
 }
 
+static const mpf_type_ext_t textio_poll_ext = {.poll = textio_poll};
 const mpf_type_t mpf_type_textio = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_TextIOWrapper,
     .print = textio_print,
-    .poll = textio_poll,
+    .ext = &textio_poll_ext,
     .locals = &textio_locals,
 };
 

@@ -26,7 +26,7 @@
 // ---------------------------------------------------------------- qstrs
 enum {
     MPF_QSTRID_NULL = 0,
-#define QDEF(id, hash, len, str) id,
+#define QDEF(id, hash, len, off, str) id,
 #include "qstrdefs.h"
 #undef QDEF
     MPF_QSTRID_LAST_STATIC
@@ -225,6 +225,19 @@ enum {
 #define MPF_POLL_ERR 0x0008
 #define MPF_POLL_HUP 0x0010
 
+// What few types have, reached through mpf_type_t.ext (NULL: none of it), so that the
+// type struct of every other type is 3 words shorter.
+typedef struct mpf_type_ext {
+    // fill [buf]; return false if the object has no buffer
+    bool (*get_buffer)(mpf_obj_t self, mpf_buffer_t *buf, bool writable);
+    // streams: which of [events] (MPF_POLL_*) could be done now without blocking;
+    // what select and poll ask. NULL: not a pollable stream.
+    uintptr_t (*poll)(mpf_obj_t self, uintptr_t events);
+    void (*finalise)(mpf_obj_t self); // called by the GC for blocks allocated with has_final
+} mpf_type_ext_t;
+
+// A type object: 15 words on a 32-bit chip. What only classes made at run time have
+// (namespace, bases, MRO) is in mpf_class_t; the rarely set slots are in mpf_type_ext_t.
 typedef struct mpf_type {
     mpf_obj_base_t base;
     mpf_qstr_t name;
@@ -248,18 +261,9 @@ typedef struct mpf_type {
     mpf_obj_t (*getiter)(mpf_obj_t self);
     // next item or MPF_OBJ_STOP
     mpf_obj_t (*iternext)(mpf_obj_t self);
-    // fill [buf]; return false if the object has no buffer
-    bool (*get_buffer)(mpf_obj_t self, mpf_buffer_t *buf, bool writable);
-    // streams: which of [events] (MPF_POLL_*) could be done now without blocking;
-    // what select and poll ask. NULL: not a pollable stream.
-    uintptr_t (*poll)(mpf_obj_t self, uintptr_t events);
     const mpf_rom_map_t *locals;    // methods and class attributes of builtin types
     const struct mpf_type *parent;  // builtin base type (NULL = object)
-    void (*finalise)(mpf_obj_t self); // called by the GC for blocks allocated with has_final
-    // Classes only:
-    struct mpf_map *dict;           // class namespace
-    mpf_obj_t bases;                // tuple of base classes
-    mpf_obj_t mro;                  // tuple: the class then its linearised bases
+    const mpf_type_ext_t *ext;      // the rare slots (NULL: none)
 } mpf_type_t;
 
 extern const mpf_type_t mpf_type_type, mpf_type_object, mpf_type_none, mpf_type_bool, mpf_type_int,

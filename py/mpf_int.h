@@ -15,6 +15,9 @@
 // classes carry (the const type structs of builtin types do not grow).
 typedef struct mpf_class {
     mpf_type_t type;
+    struct mpf_map *dict;           // class namespace
+    mpf_obj_t bases;                // tuple of base classes
+    mpf_obj_t mro;                  // tuple: the class then its linearised bases
     // Store cache: attr_plain holds when, at class epoch attr_epoch, nothing along the
     // MRO could take an instance attribute store (no property or other object that may
     // be a data descriptor, no __setattr__/__delattr__), so a store goes straight to
@@ -22,6 +25,17 @@ typedef struct mpf_class {
     uint64_t attr_epoch;
     bool attr_plain;
 } mpf_class_t;
+// The namespace, bases and MRO of a class made at run time; a builtin type has none
+// (NULL, MPF_OBJ_NULL).
+static inline struct mpf_map *mpf_class_dict(const mpf_type_t *t) {
+    return (t->flags & MPF_TYPE_FLAG_HEAP) ? ((const mpf_class_t *)t)->dict : NULL;
+}
+static inline mpf_obj_t mpf_class_bases(const mpf_type_t *t) {
+    return (t->flags & MPF_TYPE_FLAG_HEAP) ? ((const mpf_class_t *)t)->bases : MPF_OBJ_NULL;
+}
+static inline mpf_obj_t mpf_class_mro(const mpf_type_t *t) {
+    return (t->flags & MPF_TYPE_FLAG_HEAP) ? ((const mpf_class_t *)t)->mro : MPF_OBJ_NULL;
+}
 // A class attribute [q] was set to [v] (or deleted, v NULL): every class's store cache
 // is dropped when the change can make a class stop being plain.
 MPF_INTERNAL void mpf_class_changed(mpf_qstr_t q, mpf_obj_t v);

@@ -301,8 +301,8 @@ bool mpf_type_is_subclass(const mpf_type_t *t, const mpf_type_t *base) {
     if (t == base || base == &mpf_type_object) {
         return true;
     }
-    if (t->mro != MPF_OBJ_NULL) {
-        const mpf_tuple_t *mro = mpf_obj_ptr(t->mro);
+    if (mpf_class_mro(t) != MPF_OBJ_NULL) {
+        const mpf_tuple_t *mro = mpf_obj_ptr(mpf_class_mro(t));
         for (size_t i = 0; i < mro->len; i++) {
             if (mpf_obj_ptr(mro->items[i]) == base) {
                 return true;
@@ -349,8 +349,8 @@ bool mpf_obj_get_buffer(mpf_obj_t o, mpf_buffer_t *buf, bool writable) {
         return false;
     }
     const mpf_type_t *t = mpf_obj_type(o);
-    if (t->get_buffer != NULL) {
-        return t->get_buffer(o, buf, writable);
+    if (t->ext != NULL && t->ext->get_buffer != NULL) {
+        return t->ext->get_buffer(o, buf, writable);
     }
     if ((t->flags & MPF_TYPE_FLAG_HEAP) && ((const mpf_instance_t *)mpf_obj_ptr(o))->subobj != MPF_OBJ_NULL) {
         return mpf_obj_get_buffer(((const mpf_instance_t *)mpf_obj_ptr(o))->subobj, buf, writable);

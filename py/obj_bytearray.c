@@ -404,6 +404,7 @@ static const mpf_map_elem_t bytearray_locals_table[] = {
 };
 MPF_ROM_MAP(bytearray_locals, bytearray_locals_table);
 
+static const mpf_type_ext_t bytearray_get_buffer_ext = {.get_buffer = bytearray_get_buffer};
 const mpf_type_t mpf_type_bytearray = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_bytearray,
@@ -415,6 +416,6 @@ const mpf_type_t mpf_type_bytearray = {
     .attr = bytearray_attr,
     .subscr = bytearray_subscr,
     .getiter = bytearray_getiter,
-    .get_buffer = bytearray_get_buffer,
+    .ext = &bytearray_get_buffer_ext,
     .locals = &bytearray_locals,
 };

@@ -300,8 +300,8 @@ static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
     }
 #endif
     const mpf_type_t *et = mpf_obj_type(exc);
-    if ((et->flags & MPF_TYPE_FLAG_HEAP) && et->dict != NULL) {
-        mpf_obj_t mod = mpf_map_get_qstr(et->dict, MPF_QSTR___module__);
+    if (mpf_class_dict(et) != NULL) {
+        mpf_obj_t mod = mpf_map_get_qstr(mpf_class_dict(et), MPF_QSTR___module__);
         if (mod != MPF_OBJ_NULL && MPF_IS_STR(mod) && !mpf_obj_equal(mod, mpf_obj_new_qstr(MPF_QSTR___main__))) {
             mpf_printf(p, "%O.", mod);
         }

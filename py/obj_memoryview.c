@@ -234,6 +234,7 @@ static const mpf_map_elem_t memview_locals_table[] = {
 };
 MPF_ROM_MAP(memview_locals, memview_locals_table);
 
+static const mpf_type_ext_t memview_get_buffer_ext = {.get_buffer = memview_get_buffer};
 const mpf_type_t mpf_type_memoryview = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_memoryview,
@@ -245,6 +246,6 @@ const mpf_type_t mpf_type_memoryview = {
     .attr = memview_attr,
     .subscr = memview_subscr,
     .getiter = memview_getiter,
-    .get_buffer = memview_get_buffer,
+    .ext = &memview_get_buffer_ext,
     .locals = &memview_locals,
 };

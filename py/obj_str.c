@@ -1598,6 +1598,7 @@ static const mpf_map_elem_t bytes_locals_table[] = {
 MPF_ROM_MAP(bytes_locals, bytes_locals_table);
 const mpf_rom_map_t *const mpf_bytes_locals = &bytes_locals;
 
+static const mpf_type_ext_t str_get_buffer_ext = {.get_buffer = str_get_buffer};
 const mpf_type_t mpf_type_str = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_str,
@@ -1608,7 +1609,7 @@ const mpf_type_t mpf_type_str = {
     .binary_op = str_binary_op,
     .subscr = str_subscr,
     .getiter = str_getiter,
-    .get_buffer = str_get_buffer,
+    .ext = &str_get_buffer_ext,
     .locals = &str_locals,
 };
 
@@ -1667,6 +1668,6 @@ const mpf_type_t mpf_type_bytes = {
     .binary_op = str_binary_op,
     .subscr = str_subscr,
     .getiter = str_getiter,
-    .get_buffer = str_get_buffer,
+    .ext = &str_get_buffer_ext,
     .locals = &bytes_locals,
 };

@@ -5,14 +5,14 @@
 // ---------------------------------------------------------------- helpers
 // A special method defined by a Python class in the MRO of [t] (builtin bases skipped).
 __attribute__((noinline)) static mpf_obj_t special(const mpf_type_t *t, mpf_qstr_t q) {
-    if (t->mro == MPF_OBJ_NULL) {
+    if (mpf_class_mro(t) == MPF_OBJ_NULL) {
         return MPF_OBJ_NULL;
     }
-    const mpf_tuple_t *mro = mpf_obj_ptr(t->mro);
+    const mpf_tuple_t *mro = mpf_obj_ptr(mpf_class_mro(t));
     for (size_t i = 0; i < mro->len; i++) {
         const mpf_type_t *c = mpf_obj_ptr(mro->items[i]);
-        if (c->dict != NULL) {
-            mpf_obj_t v = mpf_map_get_qstr(c->dict, q);
+        if (mpf_class_dict(c) != NULL) {
+            mpf_obj_t v = mpf_map_get_qstr(mpf_class_dict(c), q);
             if (v != MPF_OBJ_NULL) {
                 return v;
             }
@@ -23,10 +23,10 @@ __attribute__((noinline)) static mpf_obj_t special(const mpf_type_t *t, mpf_qstr
 
 // The first builtin (non-heap) base of class [t] other than object, or NULL.
 static const mpf_type_t *native_base(const mpf_type_t *t) {
-    if (t->mro == MPF_OBJ_NULL) {
+    if (mpf_class_mro(t) == MPF_OBJ_NULL) {
         return NULL;
     }
-    const mpf_tuple_t *mro = mpf_obj_ptr(t->mro);
+    const mpf_tuple_t *mro = mpf_obj_ptr(mpf_class_mro(t));
     for (size_t i = 0; i < mro->len; i++) {
         const mpf_type_t *c = mpf_obj_ptr(mro->items[i]);
         if (!(c->flags & MPF_TYPE_FLAG_HEAP) && c != &mpf_type_object) {
@@ -120,7 +120,7 @@ static void instance_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_
         mpf_obj_print(p, subobj(self), kind);
         return;
     }
-    mpf_obj_t mod = t->dict ? mpf_map_get_qstr(t->dict, MPF_QSTR___module__) : MPF_OBJ_NULL;
+    mpf_obj_t mod = mpf_class_dict(t) ? mpf_map_get_qstr(mpf_class_dict(t), MPF_QSTR___module__) : MPF_OBJ_NULL;
     if (mod != MPF_OBJ_NULL && MPF_IS_STR(mod)) {
         mpf_printf(p, "<%O.%q object at 0x%x>", mod, t->name, (unsigned)(uintptr_t)self);
     } else {
@@ -377,14 +377,15 @@ static bool instance_get_buffer(mpf_obj_t self, mpf_buffer_t *buf, bool writable
     mpf_obj_t so = subobj(self);
     return so != MPF_OBJ_NULL && !mpf_obj_is_exception(self) && mpf_obj_get_buffer(so, buf, writable);
 }
+static const mpf_type_ext_t instance_ext = {.get_buffer = instance_get_buffer};
 
 // ---------------------------------------------------------------- classes
 // The MRO of [t] into [out] (at most [max] classes: a longer one is a TypeError, never
 // silently cut); returns its length.
 static size_t mro_of(const mpf_type_t *t, const mpf_type_t **out, size_t max) {
     size_t n = 0;
-    if (t->mro != MPF_OBJ_NULL) {
-        const mpf_tuple_t *mro = mpf_obj_ptr(t->mro);
+    if (mpf_class_mro(t) != MPF_OBJ_NULL) {
+        const mpf_tuple_t *mro = mpf_obj_ptr(mpf_class_mro(t));
         if (mro->len > max) {
             mpf_raise_fmt(&mpf_type_TypeError, "inheritance deeper than %u classes (CONFIG_MRO_MAX)", (unsigned)max);
         }
@@ -490,17 +491,17 @@ mpf_obj_t mpf_make_class(mpf_qstr_t name, mpf_obj_t bases, mpf_obj_t dict) {
     t->subscr = instance_subscr;
     t->getiter = instance_getiter;
     t->iternext = instance_iternext;
-    t->get_buffer = instance_get_buffer;
-    t->dict = mpf_dict_map(dict);
-    t->bases = bases;
+    t->ext = &instance_ext;
+    cls->dict = mpf_dict_map(dict);
+    cls->bases = bases;
     mpf_obj_t ob = mpf_obj_from_ptr(&mpf_type_object);
     const mpf_tuple_t *eff = b->len > 0 ? b : mpf_obj_ptr(mpf_obj_new_tuple(1, &ob));
     if (b->len == 0) {
-        t->bases = mpf_obj_from_ptr(eff);
+        cls->bases = mpf_obj_from_ptr(eff);
     }
-    t->mro = compute_mro(t, eff);
+    cls->mro = compute_mro(t, eff);
     // __new__ defined as a plain function is implicitly a staticmethod
-    mpf_map_elem_t *e = mpf_map_lookup(t->dict, mpf_obj_new_qstr(MPF_QSTR___new__), MPF_MAP_LOOKUP);
+    mpf_map_elem_t *e = mpf_map_lookup(cls->dict, mpf_obj_new_qstr(MPF_QSTR___new__), MPF_MAP_LOOKUP);
     if (e != NULL && mpf_obj_is_type(e->value, &mpf_type_fun_bc)) {
         mpf_wrapper_t *w = mpf_new(mpf_wrapper_t);
         w->base.type = &mpf_type_staticmethod;
@@ -512,7 +513,7 @@ mpf_obj_t mpf_make_class(mpf_qstr_t name, mpf_obj_t bases, mpf_obj_t dict) {
     }
     // __set_name__ on class attributes that define it, over a snapshot of the namespace
     // (as CPython): attributes those calls add are not visited
-    mpf_map_t *m = t->dict;
+    mpf_map_t *m = cls->dict;
     mpf_obj_t todo = mpf_obj_new_list(0, NULL);  // name, value, name, value...
     for (size_t i = 0; i < m->used; i++) {
         if (m->elems[i].key != MPF_OBJ_NULL && (mpf_obj_type(m->elems[i].value)->flags & MPF_TYPE_FLAG_HEAP) &&
@@ -604,7 +605,7 @@ mpf_obj_t mpf_class_dict_proxy(const mpf_type_t *t) {
     mappingproxy_t *mp = mpf_new(mappingproxy_t);
     mp->base.type = &mappingproxy_type;
     // t->dict is the map inside the namespace dict object the class was made from
-    mp->dict = mpf_obj_from_ptr((const char *)t->dict - offsetof(mpf_dict_t, map));
+    mp->dict = mpf_obj_from_ptr((const char *)mpf_class_dict(t) - offsetof(mpf_dict_t, map));
     return mpf_obj_from_ptr(mp);
 }
 
@@ -634,14 +635,15 @@ void mpf_class_set_bases(mpf_type_t *cls, mpf_obj_t bases) {
     mpf_obj_t mro = compute_mro(cls, b);
     // instances keep their layout: the builtin base (if any) must stay the same
     const mpf_type_t *old_native = native_base(cls);
-    mpf_obj_t old_mro = cls->mro;
-    cls->mro = mro;
+    mpf_class_t *heap = (mpf_class_t *)cls;  // the caller checked MPF_TYPE_FLAG_HEAP
+    mpf_obj_t old_mro = heap->mro;
+    heap->mro = mro;
     if (native_base(cls) != old_native) {
-        cls->mro = old_mro;
+        heap->mro = old_mro;
         mpf_raise_fmt(&mpf_type_TypeError, "__bases__ assignment: '%q' object layout differs from '%q'",
             ((const mpf_type_t *)mpf_obj_ptr(b->items[0]))->name, cls->name);
     }
-    cls->bases = bases;
+    heap->bases = bases;
 }
 
 static mpf_obj_t build_class(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -745,7 +747,7 @@ static void type_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t ki
     (void)kind;
     const mpf_type_t *t = mpf_obj_ptr(self);
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
-        mpf_obj_t mod = mpf_map_get_qstr(t->dict, MPF_QSTR___module__);
+        mpf_obj_t mod = mpf_map_get_qstr(mpf_class_dict(t), MPF_QSTR___module__);
         if (mod != MPF_OBJ_NULL && MPF_IS_STR(mod)) {
             mpf_printf(p, "<class '%O.%q'>", mod, t->name);
             return;
@@ -893,7 +895,7 @@ static mpf_obj_t object_repr(mpf_obj_t self) {
     mpf_vstr_init(&v, 32);
     mpf_print_t p;
     mpf_vstr_print(&v, &p);
-    mpf_obj_t mod = t->dict ? mpf_map_get_qstr(t->dict, MPF_QSTR___module__) : MPF_OBJ_NULL;
+    mpf_obj_t mod = mpf_class_dict(t) ? mpf_map_get_qstr(mpf_class_dict(t), MPF_QSTR___module__) : MPF_OBJ_NULL;
     if (mod != MPF_OBJ_NULL && MPF_IS_STR(mod)) {
         mpf_printf(&p, "<%O.%q object at 0x%x>", mod, t->name, (unsigned)(uintptr_t)self);
     } else {

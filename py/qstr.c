@@ -5,12 +5,41 @@
 
 typedef mpf_qstr_entry_t qstr_entry_t;
 
-static const qstr_entry_t qstr_static_pool[] = {
-    {0, 0, ""},
-#define QDEF(id, hash, len, str) {hash, len, str},
+// The core's pool, 3 bytes a string (5 with the hash): every string's bytes in one
+// block, each followed by a NUL, and per id where it starts, its length and (with
+// CONFIG_QSTR_POOL_HASH) its 13.1 hash; without the hash it is computed when asked.
+static const char qstr_static_bytes[] = "\0"
+#define QDEF(id, hash, len, off, str) str "\0"
+#include "qstrdefs.h"
+#undef QDEF
+    ;
+static const uint16_t qstr_static_off[] = {
+    0,
+#define QDEF(id, hash, len, off, str) off,
 #include "qstrdefs.h"
 #undef QDEF
 };
+static const uint8_t qstr_static_len[] = {
+    0,
+#define QDEF(id, hash, len, off, str) len,
+#include "qstrdefs.h"
+#undef QDEF
+};
+#if CONFIG_QSTR_POOL_HASH
+static const uint16_t qstr_static_hash[] = {
+    0,
+#define QDEF(id, hash, len, off, str) hash,
+#include "qstrdefs.h"
+#undef QDEF
+};
+#endif
+
+_Static_assert(sizeof(qstr_static_off) / sizeof(qstr_static_off[0]) == MPF_QSTRID_LAST_STATIC, "one offset an id");
+
+static inline const char *static_data(size_t q, size_t *len) {
+    *len = qstr_static_len[q];
+    return qstr_static_bytes + qstr_static_off[q];
+}
 
 // A runtime pool: a heap block chained through mpf_state.qstr_pools.
 typedef struct qstr_pool {
@@ -111,13 +140,23 @@ static const uint8_t qstr_abi_by_len[] = {MPF_QSTRID_ABI_BY_LEN};
 static const uint16_t qstr_core_by_len[] = {MPF_QSTRID_CORE_BY_LEN};
 #define BY_LEN_COUNT(t) (sizeof(t) / sizeof((t)[0]))
 
-// Binary search for [str] in the entries [lo, hi) of [pool] sorted by pool_order, read through
-// [order] when given. Returns the pool index, or 0 when absent (index 0 is never a string).
-static size_t find_sorted(const qstr_entry_t *pool, const uint8_t *order, size_t lo, size_t hi, const char *str, size_t len) {
+// Binary search for [str] in the entries [lo, hi) of the core's pool (frozen false) or the
+// frozen one, sorted by pool_order, read through [order] when given. Returns the pool
+// index, or 0 when absent (index 0 is never a string). Inlined: each call site gets the loop
+// for its own pool, with no test of which one in it.
+static inline __attribute__((always_inline)) size_t find_sorted(bool frozen, const uint8_t *order, size_t lo, size_t hi, const char *str, size_t len) {
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         size_t i = order != NULL ? order[mid] : mid;
-        int c = pool_cmp(pool[i].str, pool[i].len, str, len);
+        size_t elen;
+        const char *e;
+        if (frozen) {
+            elen = mpf_frozen_qstr_pool[i].len;
+            e = mpf_frozen_qstr_pool[i].str;
+        } else {
+            e = static_data(i, &elen);
+        }
+        int c = pool_cmp(e, elen, str, len);
         if (c == 0) {
             return i;
         } else if (c < 0) {
@@ -132,15 +171,15 @@ static size_t find_sorted(const qstr_entry_t *pool, const uint8_t *order, size_t
 mpf_qstr_t mpf_qstr_find(const char *str, size_t len) {
     size_t i = 0;
     if (len + 1 < BY_LEN_COUNT(qstr_abi_by_len)) {
-        i = find_sorted(qstr_static_pool, qstr_abi_order, qstr_abi_by_len[len], qstr_abi_by_len[len + 1], str, len);
+        i = find_sorted(false, qstr_abi_order, qstr_abi_by_len[len], qstr_abi_by_len[len + 1], str, len);
     }
     if (i == 0 && len + 1 < BY_LEN_COUNT(qstr_core_by_len)) {
-        i = find_sorted(qstr_static_pool, NULL, qstr_core_by_len[len], qstr_core_by_len[len + 1], str, len);
+        i = find_sorted(false, NULL, qstr_core_by_len[len], qstr_core_by_len[len + 1], str, len);
     }
     if (i != 0) {
         return i;
     }
-    i = find_sorted(mpf_frozen_qstr_pool, NULL, 1, mpf_frozen_qstr_count + 1, str, len);
+    i = find_sorted(true, NULL, 1, mpf_frozen_qstr_count + 1, str, len);
     if (i != 0) {
         return MPF_QSTRID_LAST_STATIC - 1 + i;  // the frozen modules' strings follow the core's
     }
@@ -192,8 +231,7 @@ mpf_qstr_t mpf_qstr_from_strn(const char *str, size_t len) {
 
 const char *mpf_qstr_data(mpf_qstr_t q, size_t *len) {
     if (q < MPF_QSTRID_LAST_STATIC) {
-        *len = qstr_static_pool[q].len;
-        return qstr_static_pool[q].str;
+        return static_data(q, len);
     }
     if (q < MPF_QSTRID_LAST_STATIC + mpf_frozen_qstr_count) {
         const qstr_entry_t *e = &mpf_frozen_qstr_pool[q - MPF_QSTRID_LAST_STATIC + 1];
@@ -217,7 +255,13 @@ const char *mpf_qstr_str(mpf_qstr_t q) {
 
 size_t mpf_qstr_hash(mpf_qstr_t q) {
     if (q < MPF_QSTRID_LAST_STATIC) {
-        return qstr_static_pool[q].hash;
+#if CONFIG_QSTR_POOL_HASH
+        return qstr_static_hash[q];
+#else
+        size_t len;
+        const char *data = static_data(q, &len);
+        return mpf_qstr_compute_hash((const uint8_t *)data, len);
+#endif
     }
     if (q < MPF_QSTRID_LAST_STATIC + mpf_frozen_qstr_count) {
         return mpf_frozen_qstr_pool[q - MPF_QSTRID_LAST_STATIC + 1].hash;

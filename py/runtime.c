@@ -406,8 +406,9 @@ void mpf_arg_parse(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t ski
 
 // ---------------------------------------------------------------- attributes
 static mpf_obj_t lookup_in(const mpf_type_t *c, mpf_qstr_t q) {
-    if (c->dict != NULL) {
-        return mpf_map_get_qstr(c->dict, q);
+    mpf_map_t *dict = mpf_class_dict(c);
+    if (dict != NULL) {
+        return mpf_map_get_qstr(dict, q);
     }
     if (c->locals != NULL) {
         return mpf_rom_map_get(c->locals, q);
@@ -417,8 +418,8 @@ static mpf_obj_t lookup_in(const mpf_type_t *c, mpf_qstr_t q) {
 
 // Look [q] up along the MRO of [t]; *owner (if given) gets the type that had it.
 static mpf_obj_t type_lookup_ex(const mpf_type_t *t, mpf_qstr_t q, const mpf_type_t **owner) {
-    if (t->mro != MPF_OBJ_NULL) {
-        const mpf_tuple_t *mro = mpf_obj_ptr(t->mro);
+    if (mpf_class_mro(t) != MPF_OBJ_NULL) {
+        const mpf_tuple_t *mro = mpf_obj_ptr(mpf_class_mro(t));
         for (size_t i = 0; i < mro->len; i++) {
             const mpf_type_t *c = mpf_obj_ptr(mro->items[i]);
             mpf_obj_t v = lookup_in(c, q);
@@ -441,7 +442,8 @@ static mpf_obj_t type_lookup_ex(const mpf_type_t *t, mpf_qstr_t q, const mpf_typ
         }
     }
     if (t != &mpf_type_object) {
-        mpf_obj_t v = lookup_in(&mpf_type_object, q);
+        // object is a builtin type: its locals only
+        mpf_obj_t v = mpf_type_object.locals != NULL ? mpf_rom_map_get(mpf_type_object.locals, q) : MPF_OBJ_NULL;
         if (v != MPF_OBJ_NULL && owner) {
             *owner = &mpf_type_object;
         }
@@ -515,8 +517,8 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
         return;
     }
     if (q == MPF_QSTR___bases__) {
-        if (t->bases != MPF_OBJ_NULL) {
-            dest[0] = t->bases;
+        if (mpf_class_bases(t) != MPF_OBJ_NULL) {
+            dest[0] = mpf_class_bases(t);
         } else if (t == &mpf_type_object) {
             dest[0] = mpf_obj_new_tuple(0, NULL);
         } else {
@@ -525,11 +527,11 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
         }
         return;
     }
-    if (q == MPF_QSTR___mro__ && t->mro != MPF_OBJ_NULL) {
-        dest[0] = t->mro;
+    if (q == MPF_QSTR___mro__ && mpf_class_mro(t) != MPF_OBJ_NULL) {
+        dest[0] = mpf_class_mro(t);
         return;
     }
-    if (q == MPF_QSTR___dict__ && t->dict != NULL) {
+    if (q == MPF_QSTR___dict__ && mpf_class_dict(t) != NULL) {
         dest[0] = mpf_class_dict_proxy(t);
         return;
     }
@@ -743,8 +745,8 @@ void mpf_load_super_method(mpf_qstr_t q, mpf_obj_t *dest) {
     // candidates: the MRO of type(self) after [start]
     const mpf_type_t *chain[64];
     size_t n = 0;
-    if (st->mro != MPF_OBJ_NULL) {
-        const mpf_tuple_t *mro = mpf_obj_ptr(st->mro);
+    if (mpf_class_mro(st) != MPF_OBJ_NULL) {
+        const mpf_tuple_t *mro = mpf_obj_ptr(mpf_class_mro(st));
         for (size_t i = 0; i < mro->len && n < 64; i++) {
             chain[n++] = mpf_obj_ptr(mro->items[i]);
         }
@@ -816,8 +818,8 @@ void mpf_class_changed(mpf_qstr_t q, mpf_obj_t v) {
 
 // Whether a class's namespace [c] holds anything that could take an instance store.
 static bool namespace_is_plain(const mpf_type_t *c) {
-    if (c->dict != NULL) {
-        const mpf_map_t *m = c->dict;
+    if (mpf_class_dict(c) != NULL) {
+        const mpf_map_t *m = mpf_class_dict(c);
         for (size_t i = 0; i < m->used; i++) {
             mpf_obj_t k = m->elems[i].key;
             if (k == MPF_OBJ_NULL) {
@@ -852,7 +854,7 @@ static bool namespace_is_plain(const mpf_type_t *c) {
 
 bool mpf_class_plain_compute(mpf_class_t *cls) {
     bool plain = true;
-    const mpf_tuple_t *mro = mpf_obj_ptr(cls->type.mro);
+    const mpf_tuple_t *mro = mpf_obj_ptr(cls->mro);
     for (size_t i = 0; i < mro->len && plain; i++) {
         plain = namespace_is_plain(mpf_obj_ptr(mro->items[i]));
     }
@@ -929,11 +931,11 @@ static void class_store(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
     }
     mpf_class_changed(q, v);
     if (v == MPF_OBJ_NULL) {
-        if (mpf_map_lookup(cls->dict, mpf_obj_new_qstr(q), MPF_MAP_REMOVE) == NULL) {
+        if (mpf_map_lookup(mpf_class_dict(cls), mpf_obj_new_qstr(q), MPF_MAP_REMOVE) == NULL) {
             raise_attr_error(o, q);
         }
     } else {
-        mpf_map_lookup(cls->dict, mpf_obj_new_qstr(q), MPF_MAP_LOOKUP_ADD)->value = v;
+        mpf_map_lookup(mpf_class_dict(cls), mpf_obj_new_qstr(q), MPF_MAP_LOOKUP_ADD)->value = v;
         if (q == MPF_QSTR___getattr__) {
             cls->flags |= MPF_TYPE_FLAG_HAS_GETATTR;
         }

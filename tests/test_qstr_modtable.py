@@ -67,6 +67,19 @@ class TestQstr:
         # ids 166.. : lengths 0 and 1 start at 166, length 2 at 167, the end at 169
         assert core.group(1) == "166, 166, 167, 169"
 
+    def test_offsets_locate_each_string_in_the_one_block_of_bytes(self) -> None:
+        used = {b"zz", b"b", b"caf\xc3\xa9"}
+        lines = re.findall(r"^QDEF\(\w+, \d+, (\d+), (\d+), ", qstr.render(used), re.M)
+        block = b"\0"  # entry 0
+        for data, (length, offset) in zip(qstr.pool(used), lines, strict=True):
+            assert (int(length), int(offset)) == (len(data), len(block))
+            block += data + b"\0"
+        assert block.endswith(b"\0b\0zz\0caf\xc3\xa9\0")
+
+    def test_a_pool_past_16_bit_offsets_is_refused(self) -> None:
+        with pytest.raises(ValueError, match="max 65536"):
+            qstr.render({bytes([65 + i % 26]) * 200 + str(i).encode() for i in range(400)})
+
     def test_length_starts(self) -> None:
         assert qstr.length_starts([1, 1, 3], 10) == [10, 10, 12, 12, 13]
         assert qstr.length_starts([], 5) == [5, 5]

@@ -17,6 +17,11 @@
 #error "newlib-nano's reentrancy structure expected (_REENT_SMALL)"
 #endif
 
+// The reentrancy structure (96 bytes of RAM) is linked only when some C library function
+// the image calls uses it (printf's float conversion, malloc through newlib): a weak
+// reference here does not pull it in, and reads NULL when nothing else did.
+#pragma weak _impure_ptr
+
 #include "cortex_m.h"
 #include "mpf.h"
 #include "port.h"
@@ -65,12 +70,17 @@ void free(void *p) {
 }
 
 void mpf_port_gc_roots(void (*mark)(const void *lo, const void *hi)) {
-    mark(_impure_ptr, _impure_ptr + 1);
+    if (&_impure_ptr != NULL) {
+        mark(_impure_ptr, _impure_ptr + 1);
+    }
 }
 
 void cm_libc_heap_reset(void) {
     // newlib-nano (_REENT_SMALL) allocates these on first use and frees none: drop the
     // pointers into the old heap, so the next use allocates in the new one.
+    if (&_impure_ptr == NULL) {
+        return;
+    }
     struct _reent *r = _impure_ptr;
     r->_mp = NULL;
     r->_cvtbuf = NULL;

@@ -161,6 +161,7 @@ static const mpf_map_elem_t file_locals_table[] = {
 };
 MPF_ROM_MAP(file_locals, file_locals_table);
 
+static const mpf_type_ext_t file_finalise_ext = {.finalise = file_finalise};
 static const mpf_type_t file_type = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_TextIOWrapper,
@@ -168,7 +169,7 @@ static const mpf_type_t file_type = {
     .iternext = file_iternext,
     .attr = file_attr,
     .locals = &file_locals,
-    .finalise = file_finalise,
+    .ext = &file_finalise_ext,
 };
 
 static mpf_obj_t builtin_open(size_t n_args, size_t n_kw, const mpf_obj_t *args) {

@@ -559,12 +559,13 @@ static const mpf_map_elem_t uart_locals_table[] = {
 };
 MPF_ROM_MAP(uart_locals, uart_locals_table);
 
+static const mpf_type_ext_t uart_poll_ext = {.poll = uart_poll};
 const mpf_type_t machine_uart_type = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_UART,
     .print = uart_print,
     .make_new = uart_make_new,
-    .poll = uart_poll,
+    .ext = &uart_poll_ext,
     .locals = &uart_locals,
 };
 

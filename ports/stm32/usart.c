@@ -66,7 +66,14 @@ typedef struct {
     volatile uint32_t dropped;
 } usart_state_t;
 
+// Without the machine module only the console is ever opened: one state, the console's.
+#if CONFIG_CORTEX_M_MACHINE
 static usart_state_t usart_state[STM32_USART_MAX];
+#define STATE(id) (&usart_state[(id) - 1])
+#else
+static usart_state_t usart_state[1];
+#define STATE(id) ((void)(id), &usart_state[0])
+#endif
 static volatile bool console_interrupt;
 
 const int mhal_uart_console = CONFIG_STM32_CONSOLE_USART;
@@ -100,7 +107,7 @@ const char *mhal_uart_open(int id, const mhal_uart_config_t *cfg) {
         return "no such UART on this chip";
     }
     const usart_hw_t *hw = &usart_hw[id - 1];
-    usart_state_t *st = &usart_state[id - 1];
+    usart_state_t *st = STATE(id);
     // Check everything before touching the hardware.
     // Oversampling by 16: BRR = f_pclk / baud, rounded (mantissa and fraction in one);
     // it must fit 16 bits and the mantissa be at least 1.
@@ -155,23 +162,25 @@ void mhal_uart_close(int id) {
     irq_enable(hw->irq, false);
     STM32_REG(hw->base + USART_CR1) = 0;
     STM32_REG(hw->bus == 1 ? RCC_APB1ENR : RCC_APB2ENR) &= ~(1u << hw->en_bit);
-    usart_state[id - 1].open = false;
+    STATE(id)->open = false;
 }
 
 void stm32_usart_close_all(void) {
+#if CONFIG_CORTEX_M_MACHINE  // else the console is the only one open
     for (int id = 1; id <= STM32_USART_MAX; id++) {
-        if (id != CONSOLE_ID && usart_state[id - 1].open) {
+        if (id != CONSOLE_ID && STATE(id)->open) {
             mhal_uart_close(id);
         }
     }
+#endif
 }
 
 bool mhal_uart_is_open(int id) {
-    return usart_state[id - 1].open;
+    return STATE(id)->open;
 }
 
 const mhal_uart_config_t *mhal_uart_config(int id) {
-    return &usart_state[id - 1].cfg;
+    return &STATE(id)->cfg;
 }
 
 void stm32_usart_pins(int id, const char **tx, const char **rx) {
@@ -200,7 +209,7 @@ void mhal_uart_write(int id, const char *data, size_t len) {
 }
 
 int mhal_uart_getc(int id) {
-    usart_state_t *st = &usart_state[id - 1];
+    usart_state_t *st = STATE(id);
     uint16_t tail = st->tail;
     if (tail == st->head) {
         return -1;
@@ -211,7 +220,7 @@ int mhal_uart_getc(int id) {
 }
 
 size_t mhal_uart_any(int id) {
-    const usart_state_t *st = &usart_state[id - 1];
+    const usart_state_t *st = STATE(id);
     uint16_t head = st->head, tail = st->tail;
     return head >= tail ? (size_t)(head - tail) : (size_t)(head + st->slots - tail);
 }
@@ -229,13 +238,13 @@ void mhal_uart_send_break(int id) {
 }
 
 uint32_t stm32_usart_dropped(int id) {
-    return usart_state[id - 1].dropped;
+    return STATE(id)->dropped;
 }
 
 // Move every received byte of USART [id] into its ring.
 static void receive(int id) {
     const usart_hw_t *hw = &usart_hw[id - 1];
-    usart_state_t *st = &usart_state[id - 1];
+    usart_state_t *st = STATE(id);
     // Reading SR then DR clears RXNE and an overrun (ORE) alike.
     while (STM32_REG(hw->base + USART_SR) & (USART_SR_RXNE | USART_SR_ORE)) {
         uint8_t c = (uint8_t)STM32_REG(hw->base + USART_DR) & st->data_mask;
