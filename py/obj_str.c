@@ -1196,9 +1196,11 @@ static codec_t codec_of(mpf_obj_t enc) {
         codec_t codec;
     } names[] = {
         {"utf-8", CODEC_UTF8}, {"utf8", CODEC_UTF8}, {"u8", CODEC_UTF8}, {"utf", CODEC_UTF8},
+#if CONFIG_STR_CODECS
         {"ascii", CODEC_ASCII}, {"us-ascii", CODEC_ASCII}, {"646", CODEC_ASCII},
         {"latin-1", CODEC_LATIN1}, {"latin1", CODEC_LATIN1}, {"latin", CODEC_LATIN1}, {"l1", CODEC_LATIN1},
         {"iso-8859-1", CODEC_LATIN1}, {"iso8859-1", CODEC_LATIN1}, {"8859", CODEC_LATIN1}, {"cp819", CODEC_LATIN1},
+#endif
     };
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
         if (strcmp(n, names[i].name) == 0) {
@@ -1236,7 +1238,7 @@ static mpf_obj_t str_encode(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     char errors = errors_of(err);
     size_t len;
     const char *s = mpf_obj_str_data(args[0], &len);
-    if (codec == CODEC_UTF8) {
+    if (codec == CODEC_UTF8 || !CONFIG_STR_CODECS) {
         return mpf_obj_new_bytes((const uint8_t *)s, len);
     }
     uint32_t limit = codec == CODEC_ASCII ? 0x80 : 0x100;
@@ -1270,7 +1272,7 @@ static mpf_obj_t bytes_decode(size_t n_args, size_t n_kw, const mpf_obj_t *args)
     char errors = errors_of(err);
     size_t len;
     const char *s = self_data(args[0], &len);
-    if (codec == CODEC_UTF8) {
+    if (codec == CODEC_UTF8 || !CONFIG_STR_CODECS) {
         return str_decode_utf8(s, len);
     }
     mpf_vstr_t v;
