@@ -659,7 +659,11 @@ mpf_obj_t mpf_str_format_fn(size_t n_args, size_t n_kw, const mpf_obj_t *args);
 mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t args);
 mpf_obj_t mpf_format_obj(mpf_obj_t o, mpf_obj_t spec);
 void mpf_str_print_quoted(const mpf_print_t *p, const uint8_t *s, size_t len, bool is_bytes);
-int mpf_str_compare(mpf_obj_t a, mpf_obj_t b);  // bytewise, for str/bytes
+// Three-way comparison of two byte strings (<0, 0, >0), shorter first on a common prefix.
+int mpf_bytes_compare(const void *a, size_t la, const void *b, size_t lb);
+// The bool answer of comparison [op] (MPF_BINARY_OP_LESS .. NOT_EQUAL) given a three-way
+// comparison's result [c].
+mpf_obj_t mpf_compare_result(int op, int c);
 
 // Ints.
 mpf_obj_t mpf_int_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs);

@@ -33,6 +33,10 @@
 #ifndef CONFIG_STR_FORMAT
 #define CONFIG_STR_FORMAT 0
 #endif
+// Whether str.encode / bytes.decode know ascii and latin-1 and the error handlers.
+#ifndef CONFIG_STR_CODECS
+#define CONFIG_STR_CODECS 0
+#endif
 // Whether the set type exists.
 #ifndef CONFIG_BUILTIN_SET
 #define CONFIG_BUILTIN_SET 0

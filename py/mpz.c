@@ -498,17 +498,12 @@ mpf_obj_t mpf_mpz_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     }
     switch (op) {
         case MPF_BINARY_OP_LESS:
-            return mpf_obj_bool(mpf_mpz_cmp(lhs, rhs) < 0);
         case MPF_BINARY_OP_MORE:
-            return mpf_obj_bool(mpf_mpz_cmp(lhs, rhs) > 0);
         case MPF_BINARY_OP_EQUAL:
-            return mpf_obj_bool(mpf_mpz_cmp(lhs, rhs) == 0);
         case MPF_BINARY_OP_LESS_EQUAL:
-            return mpf_obj_bool(mpf_mpz_cmp(lhs, rhs) <= 0);
         case MPF_BINARY_OP_MORE_EQUAL:
-            return mpf_obj_bool(mpf_mpz_cmp(lhs, rhs) >= 0);
         case MPF_BINARY_OP_NOT_EQUAL:
-            return mpf_obj_bool(mpf_mpz_cmp(lhs, rhs) != 0);
+            return mpf_compare_result(op, mpf_mpz_cmp(lhs, rhs));
         case MPF_BINARY_OP_ADD:
             return add_sub(&a, &b, false);
         case MPF_BINARY_OP_SUBTRACT:

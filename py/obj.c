@@ -69,6 +69,19 @@ const char *mpf_obj_str_data(mpf_obj_t o, size_t *len) {
     return (const char *)s->data;
 }
 
+mpf_obj_t mpf_compare_result(int op, int c) {
+    // per comparison, which outcomes make it true: bit 0 c < 0, bit 1 c == 0, bit 2 c > 0
+    static const uint8_t truth[] = {
+        [MPF_BINARY_OP_LESS - MPF_BINARY_OP_LESS] = 1,
+        [MPF_BINARY_OP_MORE - MPF_BINARY_OP_LESS] = 4,
+        [MPF_BINARY_OP_EQUAL - MPF_BINARY_OP_LESS] = 2,
+        [MPF_BINARY_OP_LESS_EQUAL - MPF_BINARY_OP_LESS] = 3,
+        [MPF_BINARY_OP_MORE_EQUAL - MPF_BINARY_OP_LESS] = 6,
+        [MPF_BINARY_OP_NOT_EQUAL - MPF_BINARY_OP_LESS] = 5,
+    };
+    return mpf_obj_bool((truth[op - MPF_BINARY_OP_LESS] >> (c < 0 ? 0 : c == 0 ? 1 : 2)) & 1);
+}
+
 bool mpf_obj_equal(mpf_obj_t a, mpf_obj_t b) {
     if (a == b) {
         return true;

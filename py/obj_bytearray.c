@@ -189,25 +189,7 @@ static mpf_obj_t bytearray_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
                 }
                 return MPF_OBJ_NULL;
             }
-            size_t n = a->len < rb.len ? a->len : rb.len;
-            int c = n ? memcmp(a->items, rb.buf, n) : 0;
-            if (c == 0) {
-                c = a->len < rb.len ? -1 : a->len > rb.len;
-            }
-            switch (op) {
-                case MPF_BINARY_OP_EQUAL:
-                    return mpf_obj_bool(c == 0);
-                case MPF_BINARY_OP_NOT_EQUAL:
-                    return mpf_obj_bool(c != 0);
-                case MPF_BINARY_OP_LESS:
-                    return mpf_obj_bool(c < 0);
-                case MPF_BINARY_OP_LESS_EQUAL:
-                    return mpf_obj_bool(c <= 0);
-                case MPF_BINARY_OP_MORE:
-                    return mpf_obj_bool(c > 0);
-                default:
-                    return mpf_obj_bool(c >= 0);
-            }
+            return mpf_compare_result(op, mpf_bytes_compare(a->items, a->len, rb.buf, rb.len));
         }
         default:
             return MPF_OBJ_NULL;

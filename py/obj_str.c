@@ -4,23 +4,32 @@
 #include "typetest.h"
 
 // ---------------------------------------------------------------- construction
+// A new str or bytes of type [t] holding [n] items of [unit] bytes (the allocator checks
+// the product), zeroed and NUL-terminated; *data: where its bytes go.
+static mpf_obj_t str_alloc(const mpf_type_t *t, size_t unit, size_t n, uint8_t **data) {
+    mpf_str_t *s = mpf_gc_alloc_var(sizeof(mpf_str_t) + 1, unit, n, false);
+    uint8_t *d = (uint8_t *)(s + 1);
+    s->base.type = t;
+    s->len = unit * n;
+    s->data = d;
+    s->hash = 0;
+    d[s->len] = 0;
+    *data = d;
+    return mpf_obj_from_ptr(s);
+}
+
 mpf_obj_t mpf_obj_new_str_of_type(const mpf_type_t *t, const char *data, size_t len) {
 #if CONFIG_BUILTIN_BYTEARRAY
     if (t == &mpf_type_bytearray) {
         return mpf_obj_new_bytearray((const uint8_t *)data, len);
     }
 #endif
-    mpf_str_t *s = mpf_gc_alloc_var(sizeof(mpf_str_t) + 1, 1, len, false);
-    uint8_t *d = (uint8_t *)(s + 1);
+    uint8_t *d;
+    mpf_obj_t o = str_alloc(t, 1, len, &d);
     if (len > 0) {
         memcpy(d, data, len);
     }
-    d[len] = 0;
-    s->base.type = t;
-    s->len = len;
-    s->data = d;
-    s->hash = 0;
-    return mpf_obj_from_ptr(s);
+    return o;
 }
 
 mpf_obj_t mpf_obj_new_str(const char *data, size_t len) {
@@ -65,14 +74,11 @@ uint32_t mpf_utf8_decode(const uint8_t *s, size_t *n) {
     return c;
 }
 
-int mpf_str_compare(mpf_obj_t a, mpf_obj_t b) {
-    size_t la, lb;
-    const char *sa = mpf_obj_str_data(a, &la);
-    const char *sb = mpf_obj_str_data(b, &lb);
+int mpf_bytes_compare(const void *a, size_t la, const void *b, size_t lb) {
     size_t n = la < lb ? la : lb;
-    int c = n ? memcmp(sa, sb, n) : 0;
+    int c = n ? memcmp(a, b, n) : 0;  // an empty buffer's pointer may be NULL
     if (c != 0) {
-        return c < 0 ? -1 : 1;
+        return c;
     }
     return la < lb ? -1 : la > lb;
 }
@@ -82,6 +88,18 @@ static bool is_str_type(const mpf_type_t *t) {
 }
 
 // ---------------------------------------------------------------- printing
+// Code point [c] escaped as CPython writes it in a repr: \xhh, \uhhhh or \Uhhhhhhhh,
+// NUL-terminated in [buf] (11 bytes).
+static void hex_escape(char buf[11], uint32_t c) {
+    int digits = c < 0x100 ? 2 : c < 0x10000 ? 4 : 8;
+    buf[0] = '\\';
+    buf[1] = digits == 2 ? 'x' : digits == 4 ? 'u' : 'U';
+    for (int d = 0; d < digits; d++) {
+        buf[2 + d] = "0123456789abcdef"[(c >> (4 * (digits - 1 - d))) & 0xF];
+    }
+    buf[2 + digits] = 0;
+}
+
 void mpf_str_print_quoted(const mpf_print_t *p, const uint8_t *s, size_t len, bool is_bytes) {
     bool has_single = memchr(s, '\'', len) != NULL, has_double = memchr(s, '"', len) != NULL;
     char q = (has_single && !has_double) ? '"' : '\'';
@@ -89,59 +107,33 @@ void mpf_str_print_quoted(const mpf_print_t *p, const uint8_t *s, size_t len, bo
         mpf_print_str(p, "b");
     }
     mpf_print_strn(p, &q, 1);
-    const uint8_t *run = s;
+    const uint8_t *run = s;  // the bytes not printed yet, which need no escape
     for (size_t i = 0; i < len; i++) {
         uint8_t c = s[i];
-        const char *esc = NULL;
-        char buf[5];
-        if (c == (uint8_t)q || c == '\\') {
+        char buf[11];
+        size_t more = 0;  // bytes of a UTF-8 sequence after [c] that the escape stands for
+        const char *named = c == '\n' ? "n" : c == '\r' ? "r" : c == '\t' ? "t" : NULL;
+        if (c == (uint8_t)q || c == '\\' || named != NULL) {
             buf[0] = '\\';
-            buf[1] = (char)c;
+            buf[1] = named != NULL ? named[0] : (char)c;
             buf[2] = 0;
-            esc = buf;
-        } else if (c == '\n') {
-            esc = "\\n";
-        } else if (c == '\r') {
-            esc = "\\r";
-        } else if (c == '\t') {
-            esc = "\\t";
         } else if (c < 0x20 || c == 0x7F || (is_bytes && c >= 0x80)) {
-            static const char hex[] = "0123456789abcdef";
-            buf[0] = '\\';
-            buf[1] = 'x';
-            buf[2] = hex[c >> 4];
-            buf[3] = hex[c & 15];
-            buf[4] = 0;
-            esc = buf;
+            hex_escape(buf, c);
         } else if (!is_bytes && c == 0xC2 && i + 1 < len && (s[i + 1] <= 0xA0 || s[i + 1] == 0xAD)) {
             // U+0080..U+00A0 and U+00AD are not printable
-            static const char hex[] = "0123456789abcdef";
-            mpf_print_strn(p, (const char *)run, (size_t)(s + i - run));
-            uint8_t cp = s[i + 1];
-            buf[0] = '\\';
-            buf[1] = 'x';
-            buf[2] = hex[cp >> 4];
-            buf[3] = hex[cp & 15];
-            mpf_print_strn(p, buf, 4);
-            i++;
-            run = s + i + 1;
-            continue;
+            hex_escape(buf, s[i + 1]);
+            more = 1;
         } else if (!is_bytes && c == 0xED && i + 2 < len && s[i + 1] >= 0xA0) {
             // a surrogate (U+D800..U+DFFF, from chr()): not printable, shown as \udxxx
-            static const char hex[] = "0123456789abcdef";
-            mpf_print_strn(p, (const char *)run, (size_t)(s + i - run));
-            uint32_t cp = 0xD000 | ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-            char u[6] = {'\\', 'u', hex[(cp >> 12) & 15], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15], hex[cp & 15]};
-            mpf_print_strn(p, u, 6);
-            i += 2;
-            run = s + i + 1;
+            hex_escape(buf, 0xD000 | ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F));
+            more = 2;
+        } else {
             continue;
         }
-        if (esc != NULL) {
-            mpf_print_strn(p, (const char *)run, (size_t)(s + i - run));
-            mpf_print_str(p, esc);
-            run = s + i + 1;
-        }
+        mpf_print_strn(p, (const char *)run, (size_t)(s + i - run));
+        mpf_print_str(p, buf);
+        i += more;
+        run = s + i + 1;
     }
     mpf_print_strn(p, (const char *)run, (size_t)(s + len - run));
     mpf_print_strn(p, &q, 1);
@@ -244,6 +236,24 @@ static mpf_obj_t str_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
     return mpf_obj_new_str_qstr_maybe((const char *)s + b0, b1 - b0);
 }
 
+// Where [needle] (length [nl]) first occurs in s[b0:b1], or last with [right]; SIZE_MAX
+// if nowhere (also when b0 > b1). An empty needle is found at b0 (b1 with [right]).
+static size_t str_search(const char *s, size_t b0, size_t b1, const char *needle, size_t nl, bool right) {
+    if (b0 > b1 || b1 - b0 < nl) {
+        return SIZE_MAX;
+    }
+    if (nl == 0) {
+        return right ? b1 : b0;  // no memcmp: an empty needle's pointer may be NULL
+    }
+    for (size_t k = 0; k <= b1 - b0 - nl; k++) {
+        size_t i = right ? b1 - nl - k : b0 + k;
+        if (memcmp(s + i, needle, nl) == 0) {
+            return i;
+        }
+    }
+    return SIZE_MAX;
+}
+
 // ---------------------------------------------------------------- operators
 static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     const mpf_type_t *t = mpf_obj_type(lhs);
@@ -257,17 +267,12 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         if (n <= 0 || la == 0) {
             return mpf_obj_new_str_of_type(t, "", 0);
         }
-        mpf_str_t *s = mpf_gc_alloc_var(sizeof(mpf_str_t) + 1, la, (size_t)n, false);
-        size_t total = la * (size_t)n;  // the allocation succeeded: no overflow
-        uint8_t *d = (uint8_t *)(s + 1);
+        uint8_t *d;
+        mpf_obj_t r = str_alloc(t, la, (size_t)n, &d);
         for (mpf_int_t i = 0; i < n; i++) {
             memcpy(d + (size_t)i * la, a, la);
         }
-        d[total] = 0;
-        s->base.type = t;
-        s->len = total;
-        s->data = d;
-        return mpf_obj_from_ptr(s);
+        return r;
     }
 #if CONFIG_STR_FORMAT
     if (op == MPF_BINARY_OP_MODULO && (t == &mpf_type_str || t == &mpf_type_bytes)) {
@@ -310,50 +315,24 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             if (lb == 0) {
                 return lhs;
             }
-            mpf_str_t *s = mpf_gc_alloc_var(sizeof(mpf_str_t) + 1 + la, 1, lb, false);
-            uint8_t *d = (uint8_t *)(s + 1);
+            uint8_t *d;
+            mpf_obj_t r = str_alloc(t, 1, la + lb, &d);  // both exist: the sum cannot wrap
             memcpy(d, a, la);
             memcpy(d + la, b, lb);
-            d[la + lb] = 0;
-            s->base.type = t;
-            s->len = la + lb;
-            s->data = d;
-            return mpf_obj_from_ptr(s);
+            return r;
         }
         case MPF_BINARY_OP_IN:
             // lhs is the container
-            if (lb == 0) {
-                return MPF_OBJ_TRUE;
-            }
-            for (size_t i = 0; i + lb <= la; i++) {
-                if (memcmp(a + i, b, lb) == 0) {
-                    return MPF_OBJ_TRUE;
-                }
-            }
-            return MPF_OBJ_FALSE;
-        case MPF_BINARY_OP_EQUAL:
-            return mpf_obj_bool(la == lb && memcmp(a, b, la) == 0);
-        case MPF_BINARY_OP_NOT_EQUAL:
-            return mpf_obj_bool(!(la == lb && memcmp(a, b, la) == 0));
+            return mpf_obj_bool(str_search(a, 0, la, b, lb, false) != SIZE_MAX);
         case MPF_BINARY_OP_LESS:
         case MPF_BINARY_OP_MORE:
+        case MPF_BINARY_OP_EQUAL:
         case MPF_BINARY_OP_LESS_EQUAL:
-        case MPF_BINARY_OP_MORE_EQUAL: {
-            size_t n = la < lb ? la : lb;
-            int c = n ? memcmp(a, b, n) : 0;
-            if (c == 0) {
-                c = la < lb ? -1 : la > lb;
-            }
-            switch (op) {
-                case MPF_BINARY_OP_LESS:
-                    return mpf_obj_bool(c < 0);
-                case MPF_BINARY_OP_MORE:
-                    return mpf_obj_bool(c > 0);
-                case MPF_BINARY_OP_LESS_EQUAL:
-                    return mpf_obj_bool(c <= 0);
-                default:
-                    return mpf_obj_bool(c >= 0);
-            }
+        case MPF_BINARY_OP_MORE_EQUAL:
+        case MPF_BINARY_OP_NOT_EQUAL: {
+            // (in)equality of different lengths needs no look at the bytes
+            bool eq_op = op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL;
+            return mpf_compare_result(op, eq_op && la != lb ? 1 : mpf_bytes_compare(a, la, b, lb));
         }
         default:
             return MPF_OBJ_NULL;
@@ -567,6 +546,8 @@ static bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
+// split and rsplit: the pieces of s[i:e] are cut off at i (at e with [right]), which
+// moves towards the other end; the last piece is the rest.
 static mpf_obj_t split_impl(size_t n_args, size_t n_kw, const mpf_obj_t *args, bool right) {
     mpf_obj_t self = args[0];
     const mpf_type_t *t = result_type(self);
@@ -576,111 +557,62 @@ static mpf_obj_t split_impl(size_t n_args, size_t n_kw, const mpf_obj_t *args, b
     size_t len;
     const char *s = self_data(self, &len);
     mpf_obj_t res = mpf_obj_new_list(0, NULL);
+    size_t i = 0, e = len;
     if (sep_o == MPF_OBJ_NULL || sep_o == MPF_OBJ_NONE) {
-        if (!right) {
-            size_t i = 0;
-            while (i < len) {
-                while (i < len && is_space(s[i])) {
+        // runs of whitespace separate; none at either end counts
+        for (;; maxsplit -= maxsplit > 0) {
+            while (i < e && is_space(s[right ? e - 1 : i])) {
+                if (right) {
+                    e--;
+                } else {
                     i++;
                 }
-                if (i >= len) {
-                    break;
-                }
-                if (maxsplit == 0) {
-                    // the rest, trailing whitespace included (as CPython)
-                    mpf_list_append(res, mpf_obj_new_str_of_type(t, s + i, len - i));
-                    break;
-                }
-                size_t j = i;
-                while (j < len && !is_space(s[j])) {
-                    j++;
-                }
-                mpf_list_append(res, mpf_obj_new_str_of_type(t, s + i, j - i));
-                if (maxsplit > 0) {
-                    maxsplit--;
-                }
-                i = j;
             }
-        } else {
-            size_t e = len;
-            while (e > 0) {
-                while (e > 0 && is_space(s[e - 1])) {
-                    e--;
-                }
-                if (e == 0) {
-                    break;
-                }
-                if (maxsplit == 0) {
-                    // the rest, leading whitespace included (as CPython)
-                    mpf_list_append(res, mpf_obj_new_str_of_type(t, s, e));
-                    break;
-                }
-                size_t j = e;
-                while (j > 0 && !is_space(s[j - 1])) {
+            if (i >= e) {
+                break;
+            }
+            if (maxsplit == 0) {
+                // the rest, whitespace at its far end included (as CPython)
+                mpf_list_append(res, mpf_obj_new_str_of_type(t, s + i, e - i));
+                break;
+            }
+            size_t j = right ? e : i;
+            if (right) {
+                while (j > i && !is_space(s[j - 1])) {
                     j--;
                 }
                 mpf_list_append(res, mpf_obj_new_str_of_type(t, s + j, e - j));
-                if (maxsplit > 0) {
-                    maxsplit--;
-                }
                 e = j;
-            }
-            mpf_list_reverse(res);  // found right to left
-        }
-        return res;
-    }
-    size_t sl;
-    const char *sep = arg_data(self, sep_o, &sl);
-    if (sl == 0) {
-        mpf_raise_msg(&mpf_type_ValueError, "empty separator");
-    }
-    if (!right) {
-        size_t i = 0;
-        for (;;) {
-            size_t j = i;
-            bool found = false;
-            if (maxsplit != 0) {
-                for (; j + sl <= len; j++) {
-                    if (memcmp(s + j, sep, sl) == 0) {
-                        found = true;
-                        break;
-                    }
+            } else {
+                while (j < e && !is_space(s[j])) {
+                    j++;
                 }
-            }
-            if (!found) {
-                mpf_list_append(res, mpf_obj_new_str_of_type(t, s + i, len - i));
-                break;
-            }
-            mpf_list_append(res, mpf_obj_new_str_of_type(t, s + i, j - i));
-            i = j + sl;
-            if (maxsplit > 0) {
-                maxsplit--;
+                mpf_list_append(res, mpf_obj_new_str_of_type(t, s + i, j - i));
+                i = j;
             }
         }
     } else {
-        size_t e = len;
-        for (;;) {
-            bool found = false;
-            size_t j = e;
-            if (maxsplit != 0) {
-                while (j >= sl) {
-                    if (memcmp(s + j - sl, sep, sl) == 0) {
-                        found = true;
-                        break;
-                    }
-                    j--;
-                }
-            }
-            if (!found) {
-                mpf_list_append(res, mpf_obj_new_str_of_type(t, s, e));
+        size_t sl;
+        const char *sep = arg_data(self, sep_o, &sl);
+        if (sl == 0) {
+            mpf_raise_msg(&mpf_type_ValueError, "empty separator");
+        }
+        for (;; maxsplit -= maxsplit > 0) {
+            size_t j = maxsplit != 0 ? str_search(s, i, e, sep, sl, right) : SIZE_MAX;
+            if (j == SIZE_MAX) {
+                mpf_list_append(res, mpf_obj_new_str_of_type(t, s + i, e - i));
                 break;
             }
-            mpf_list_append(res, mpf_obj_new_str_of_type(t, s + j, e - j));
-            e = j - sl;
-            if (maxsplit > 0) {
-                maxsplit--;
+            if (right) {
+                mpf_list_append(res, mpf_obj_new_str_of_type(t, s + j + sl, e - j - sl));
+                e = j;
+            } else {
+                mpf_list_append(res, mpf_obj_new_str_of_type(t, s + i, j - i));
+                i = j + sl;
             }
         }
+    }
+    if (right) {
         mpf_list_reverse(res);  // found right to left
     }
     return res;
@@ -831,24 +763,7 @@ static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, bool right, boo
         }
         return mpf_obj_new_small_int(n);
     }
-    size_t found = SIZE_MAX;
-    if (b0 <= b1 && b1 - b0 >= nl) {
-        if (!right) {
-            for (size_t i = b0; i + nl <= b1; i++) {
-                if (memcmp(s + i, needle, nl) == 0) {
-                    found = i;
-                    break;
-                }
-            }
-        } else {
-            for (size_t i = b1 - nl + 1; i-- > b0;) {
-                if (memcmp(s + i, needle, nl) == 0) {
-                    found = i;
-                    break;
-                }
-            }
-        }
-    }
+    size_t found = str_search((const char *)s, b0, b1, needle, nl, right);
     if (found == SIZE_MAX) {
         if (raise) {
             mpf_raise_msg(&mpf_type_ValueError, is_bytes ? "subsection not found" : "substring not found");
@@ -968,34 +883,11 @@ static mpf_obj_t case_impl(mpf_obj_t self, int mode) {
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
         bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
-        switch (mode) {
-            case CASE_UPPER:
-                if (lo) {
-                    c = (char)(c - 32);
-                }
-                break;
-            case CASE_LOWER:
-                if (up) {
-                    c = (char)(c + 32);
-                }
-                break;
-            case CASE_SWAP:
-                c = lo ? (char)(c - 32) : up ? (char)(c + 32) : c;
-                break;
-            case CASE_TITLE:
-                if (!prev_cased && lo) {
-                    c = (char)(c - 32);
-                } else if (prev_cased && up) {
-                    c = (char)(c + 32);
-                }
-                break;
-            default:
-                if (i == 0 && lo) {
-                    c = (char)(c - 32);
-                } else if (i > 0 && up) {
-                    c = (char)(c + 32);
-                }
-                break;
+        // whether a letter here ends up upper case; the others end up lower case
+        bool want_up = mode == CASE_UPPER || (mode == CASE_SWAP && lo) || (mode == CASE_TITLE && !prev_cased) ||
+                       (mode == CASE_CAP && i == 0);
+        if (want_up ? lo : up) {
+            c = (char)(c ^ 0x20);  // ASCII upper and lower case differ in this bit
         }
         prev_cased = up || lo;
         mpf_vstr_add_char(&v, c);
@@ -1023,61 +915,65 @@ MPF_FUN_1(str_swapcase_obj, MPF_QSTR_swapcase, str_swapcase);
 MPF_FUN_1(str_title_obj, MPF_QSTR_title, str_title);
 MPF_FUN_1(str_capitalize_obj, MPF_QSTR_capitalize, str_capitalize);
 
-enum { IS_DIGIT, IS_ALPHA, IS_SPACE, IS_UPPER, IS_LOWER, IS_ALNUM, IS_IDENT };
+// Character classes of the is...() methods, bits of char_class()'s result.
+enum {
+    CC_DIGIT = 1, CC_UPPER = 2, CC_LOWER = 4, CC_SPACE = 8, CC_HIGH = 16, CC_UNDERSCORE = 32, CC_CONTROL = 64,
+    CC_OTHER = 128,  // printable ASCII punctuation
+    CC_LETTER = CC_UPPER | CC_LOWER | CC_HIGH,  // non-ASCII counts as a letter, as before
+};
+
+static unsigned char_class(unsigned char c) {
+    unsigned k = c >= 0x80 ? CC_HIGH : (c < 0x20 || c == 0x7F) ? CC_CONTROL : 0;
+    if (is_space((char)c)) {
+        k |= CC_SPACE;
+    }
+    if (c >= '0' && c <= '9') {
+        k |= CC_DIGIT;
+    } else if (c >= 'A' && c <= 'Z') {
+        k |= CC_UPPER;
+    } else if (c >= 'a' && c <= 'z') {
+        k |= CC_LOWER;
+    } else if (c == '_') {
+        k |= CC_UNDERSCORE;
+    }
+    return k ? k : CC_OTHER;
+}
+
+// Each is...() method as data: every character must have a class in [allowed] (digits
+// too after the first character with [digit_later]), the whole string must have the
+// classes in [need], and [empty] is the answer for ''.
+typedef struct str_is_kind {
+    uint8_t allowed, need, digit_later, empty;
+} str_is_kind_t;
+enum { IS_DIGIT, IS_ALPHA, IS_SPACE, IS_UPPER, IS_LOWER, IS_ALNUM, IS_IDENT, IS_PRINTABLE, IS_ASCII };
+static const str_is_kind_t is_kinds[] = {
+    [IS_DIGIT] = {CC_DIGIT, 0, 0, false},
+    [IS_ALPHA] = {CC_LETTER, 0, 0, false},
+    [IS_SPACE] = {CC_SPACE, 0, 0, false},
+    [IS_UPPER] = {(uint8_t)~CC_LOWER, CC_UPPER, 0, false},
+    [IS_LOWER] = {(uint8_t)~CC_UPPER, CC_LOWER, 0, false},
+    [IS_ALNUM] = {CC_LETTER | CC_DIGIT, 0, 0, false},
+    [IS_IDENT] = {CC_LETTER | CC_UNDERSCORE, 0, CC_DIGIT, false},
+    [IS_PRINTABLE] = {(uint8_t)~CC_CONTROL, 0, 0, true},
+    [IS_ASCII] = {(uint8_t)~CC_HIGH, 0, 0, true},
+};
+
 static mpf_obj_t is_impl(mpf_obj_t self, int kind) {
+    const str_is_kind_t *k = &is_kinds[kind];
     size_t len;
     const char *s = self_data(self, &len);
     if (len == 0) {
-        return MPF_OBJ_FALSE;
+        return mpf_obj_bool(k->empty);
     }
-    bool cased = false;
+    unsigned seen = 0;
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        bool d = c >= '0' && c <= '9', up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
-        switch (kind) {
-            case IS_DIGIT:
-                if (!d) {
-                    return MPF_OBJ_FALSE;
-                }
-                break;
-            case IS_ALPHA:
-                if (!(up || lo || c >= 0x80)) {
-                    return MPF_OBJ_FALSE;
-                }
-                break;
-            case IS_SPACE:
-                if (!is_space((char)c)) {
-                    return MPF_OBJ_FALSE;
-                }
-                break;
-            case IS_UPPER:
-                if (lo) {
-                    return MPF_OBJ_FALSE;
-                }
-                cased |= up;
-                break;
-            case IS_LOWER:
-                if (up) {
-                    return MPF_OBJ_FALSE;
-                }
-                cased |= lo;
-                break;
-            case IS_ALNUM:
-                if (!(up || lo || d || c >= 0x80)) {
-                    return MPF_OBJ_FALSE;
-                }
-                break;
-            default:
-                if (!(up || lo || c == '_' || c >= 0x80 || (d && i > 0))) {
-                    return MPF_OBJ_FALSE;
-                }
-                break;
+        unsigned c = char_class((unsigned char)s[i]);
+        if (!(c & (k->allowed | (i > 0 ? k->digit_later : 0)))) {
+            return MPF_OBJ_FALSE;
         }
+        seen |= c;
     }
-    if (kind == IS_UPPER || kind == IS_LOWER) {
-        return mpf_obj_bool(cased);
-    }
-    return MPF_OBJ_TRUE;
+    return mpf_obj_bool((seen & k->need) == k->need);
 }
 static mpf_obj_t str_isdigit(mpf_obj_t s) {
     return is_impl(s, IS_DIGIT);
@@ -1120,28 +1016,13 @@ static mpf_obj_t str_isdecimal(mpf_obj_t s) {
 MPF_FUN_1(str_isdecimal_obj, MPF_QSTR_isdecimal, str_isdecimal);
 MPF_FUN_1(str_isnumeric_obj, MPF_QSTR_isnumeric, str_isdecimal);
 
-static mpf_obj_t str_isprintable(mpf_obj_t self) {
-    size_t len;
-    const char *s = self_data(self, &len);
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == 0x7F) {
-            return MPF_OBJ_FALSE;
-        }
-    }
-    return MPF_OBJ_TRUE;
+static mpf_obj_t str_isprintable(mpf_obj_t s) {
+    return is_impl(s, IS_PRINTABLE);
 }
 MPF_FUN_1(str_isprintable_obj, MPF_QSTR_isprintable, str_isprintable);
 
-static mpf_obj_t str_isascii(mpf_obj_t self) {
-    size_t len;
-    const char *s = self_data(self, &len);
-    for (size_t i = 0; i < len; i++) {
-        if ((unsigned char)s[i] >= 0x80) {
-            return MPF_OBJ_FALSE;
-        }
-    }
-    return MPF_OBJ_TRUE;
+static mpf_obj_t str_isascii(mpf_obj_t s) {
+    return is_impl(s, IS_ASCII);
 }
 MPF_FUN_1(str_isascii_obj, MPF_QSTR_isascii, str_isascii);
 MPF_FUN_1(str_casefold_obj, MPF_QSTR_casefold, str_lower);
@@ -1237,24 +1118,7 @@ static mpf_obj_t partition_impl(mpf_obj_t self, mpf_obj_t sep_o, bool right) {
         mpf_raise_msg(&mpf_type_ValueError, "empty separator");
     }
     mpf_obj_t items[3];
-    size_t found = SIZE_MAX;
-    if (len >= sl) {
-        if (!right) {
-            for (size_t i = 0; i + sl <= len; i++) {
-                if (memcmp(s + i, sep, sl) == 0) {
-                    found = i;
-                    break;
-                }
-            }
-        } else {
-            for (size_t i = len - sl + 1; i-- > 0;) {
-                if (memcmp(s + i, sep, sl) == 0) {
-                    found = i;
-                    break;
-                }
-            }
-        }
-    }
+    size_t found = str_search(s, 0, len, sep, sl, right);
     mpf_obj_t empty = mpf_obj_new_str_of_type(t, "", 0);
     if (found == SIZE_MAX) {
         if (right) {
@@ -1332,9 +1196,11 @@ static codec_t codec_of(mpf_obj_t enc) {
         codec_t codec;
     } names[] = {
         {"utf-8", CODEC_UTF8}, {"utf8", CODEC_UTF8}, {"u8", CODEC_UTF8}, {"utf", CODEC_UTF8},
+#if CONFIG_STR_CODECS
         {"ascii", CODEC_ASCII}, {"us-ascii", CODEC_ASCII}, {"646", CODEC_ASCII},
         {"latin-1", CODEC_LATIN1}, {"latin1", CODEC_LATIN1}, {"latin", CODEC_LATIN1}, {"l1", CODEC_LATIN1},
         {"iso-8859-1", CODEC_LATIN1}, {"iso8859-1", CODEC_LATIN1}, {"8859", CODEC_LATIN1}, {"cp819", CODEC_LATIN1},
+#endif
     };
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
         if (strcmp(n, names[i].name) == 0) {
@@ -1372,7 +1238,7 @@ static mpf_obj_t str_encode(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     char errors = errors_of(err);
     size_t len;
     const char *s = mpf_obj_str_data(args[0], &len);
-    if (codec == CODEC_UTF8) {
+    if (codec == CODEC_UTF8 || !CONFIG_STR_CODECS) {
         return mpf_obj_new_bytes((const uint8_t *)s, len);
     }
     uint32_t limit = codec == CODEC_ASCII ? 0x80 : 0x100;
@@ -1388,16 +1254,8 @@ static mpf_obj_t str_encode(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
         } else if (errors == 'r') {
             mpf_vstr_add_char(&v, '?');
         } else if (errors == 's') {
-            // the character as CPython escapes it: \xhh, \uhhhh or \Uhhhhhhhh
-            static const char hex[] = "0123456789abcdef";
             char esc[11];
-            int digits = c < 0x100 ? 2 : c < 0x10000 ? 4 : 8;
-            esc[0] = '\\';
-            esc[1] = digits == 2 ? 'x' : digits == 4 ? 'u' : 'U';
-            for (int d = 0; d < digits; d++) {
-                esc[2 + d] = hex[(c >> (4 * (digits - 1 - d))) & 0xF];
-            }
-            esc[2 + digits] = 0;
+            hex_escape(esc, c);
             mpf_raise_fmt(&mpf_type_UnicodeEncodeError, "'%s' codec can't encode character '%s' in position %u: ordinal not in range(%u)",
                 codec_names[codec], esc, (unsigned)pos, (unsigned)limit);
         }
@@ -1414,7 +1272,7 @@ static mpf_obj_t bytes_decode(size_t n_args, size_t n_kw, const mpf_obj_t *args)
     char errors = errors_of(err);
     size_t len;
     const char *s = self_data(args[0], &len);
-    if (codec == CODEC_UTF8) {
+    if (codec == CODEC_UTF8 || !CONFIG_STR_CODECS) {
         return str_decode_utf8(s, len);
     }
     mpf_vstr_t v;
@@ -1573,7 +1431,17 @@ MPF_FUN_KW(str_format_obj, MPF_QSTR_format, 1, mpf_str_format_fn);
     {MPF_ROM_QSTR(MPF_QSTR_removesuffix), MPF_ROM_PTR(&str_removesuffix_obj)}, \
     {MPF_ROM_QSTR(MPF_QSTR_expandtabs), MPF_ROM_PTR(&str_expandtabs_obj)},
 
-static const mpf_map_elem_t str_locals_table[] = {
+// One table for both types, bytes' own methods first, then the shared ones, then str's
+// own: str's map and bytes' map are two overlapping ranges of it (the shared entries are
+// in flash once; a rom map is searched linearly, so its order does not matter).
+#define BYTES_ONLY_METHODS \
+    {MPF_ROM_QSTR(MPF_QSTR_decode), MPF_ROM_PTR(&bytes_decode_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_hex), MPF_ROM_PTR(&bytes_hex_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_fromhex), MPF_ROM_PTR(&bytes_fromhex_obj)},
+#define N_METHODS(list) (sizeof((const mpf_map_elem_t[]){list}) / sizeof(mpf_map_elem_t))
+
+static const mpf_map_elem_t str_bytes_locals_table[] = {
+    BYTES_ONLY_METHODS
     COMMON_METHODS
     {MPF_ROM_QSTR(MPF_QSTR_isidentifier), MPF_ROM_PTR(&str_isidentifier_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_istitle), MPF_ROM_PTR(&str_istitle_obj)},
@@ -1587,15 +1455,14 @@ static const mpf_map_elem_t str_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_format), MPF_ROM_PTR(&str_format_obj)},
 #endif
 };
-MPF_ROM_MAP(str_locals, str_locals_table);
-
-static const mpf_map_elem_t bytes_locals_table[] = {
-    COMMON_METHODS
-    {MPF_ROM_QSTR(MPF_QSTR_decode), MPF_ROM_PTR(&bytes_decode_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_hex), MPF_ROM_PTR(&bytes_hex_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_fromhex), MPF_ROM_PTR(&bytes_fromhex_obj)},
+static const mpf_rom_map_t str_locals = {
+    sizeof(str_bytes_locals_table) / sizeof(str_bytes_locals_table[0]) - N_METHODS(BYTES_ONLY_METHODS),
+    str_bytes_locals_table + N_METHODS(BYTES_ONLY_METHODS),
 };
-MPF_ROM_MAP(bytes_locals, bytes_locals_table);
+static const mpf_rom_map_t bytes_locals = {
+    N_METHODS(BYTES_ONLY_METHODS) + N_METHODS(COMMON_METHODS),
+    str_bytes_locals_table,
+};
 const mpf_rom_map_t *const mpf_bytes_locals = &bytes_locals;
 
 static const mpf_type_ext_t str_get_buffer_ext = {.get_buffer = str_get_buffer};
@@ -1634,11 +1501,8 @@ static mpf_obj_t bytes_make_new(const mpf_type_t *type, size_t n_args, size_t n_
         if (n < 0) {
             mpf_raise_msg(&mpf_type_ValueError, "negative count");
         }
-        mpf_str_t *s = mpf_gc_alloc_var(sizeof(mpf_str_t) + 1, 1, (size_t)n, false);
-        s->base.type = &mpf_type_bytes;
-        s->len = (size_t)n;
-        s->data = (uint8_t *)(s + 1);
-        return mpf_obj_from_ptr(s);
+        uint8_t *d;
+        return str_alloc(&mpf_type_bytes, 1, (size_t)n, &d);
     }
     mpf_buffer_t b;
     if (mpf_obj_get_buffer(a, &b, false)) {

@@ -130,16 +130,7 @@ mpf_obj_t mpf_seq_compare(int op, const mpf_obj_t *a, size_t an, const mpf_obj_t
             return mpf_binary_op(op, a[i], b[i]);
         }
     }
-    switch (op) {
-        case MPF_BINARY_OP_LESS:
-            return mpf_obj_bool(an < bn);
-        case MPF_BINARY_OP_MORE:
-            return mpf_obj_bool(an > bn);
-        case MPF_BINARY_OP_LESS_EQUAL:
-            return mpf_obj_bool(an <= bn);
-        default:
-            return mpf_obj_bool(an >= bn);
-    }
+    return mpf_compare_result(op, an < bn ? -1 : an > bn);
 }
 
 // The items of [o] if it is exactly [type] (list or tuple), else NULL.

@@ -54,6 +54,10 @@ except KeyError:
     print("caught KeyError")
 print("bytes", b"ab" + bytes([67]), len("hello"), "-".join(["x", "y"]))
 print("small ints", 2 ** 20, -7 // 2, 7 % -3)
+try:
+    print("latin-1", "x".encode("latin-1"))
+except LookupError:
+    print("latin-1 unknown")
 print("done")
 """
 
@@ -88,3 +92,5 @@ def test_small_image_fits_and_runs_a_frozen_app(tmp_path: Path, name: str) -> No
     assert "caught KeyError" in out
     assert "bytes b'abC' 5 x-y" in out
     assert "small ints 1048576 -4 -2" in out
+    # tiny has no codecs but UTF-8 (CONFIG_STR_CODECS); minimal keeps them
+    assert ("latin-1 unknown" if name == "tiny" else "latin-1 b'x'") in out

@@ -1,4 +1,4 @@
-# requires: STR_UNICODE
+# requires: STR_UNICODE STR_CODECS
 # encode/decode know utf-8, ascii and latin-1 (with their aliases); other codecs are a
 # LookupError, never silently utf-8 (CPython knows many more: none of them is used here).
 print("é€".encode(), "é".encode("latin-1"), "é".encode("ISO-8859-1"), "abc".encode("ascii"))
