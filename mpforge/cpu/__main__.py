@@ -18,7 +18,7 @@ from pathlib import Path
 
 from mpforge.cortex_m import RUNNER_BATCH, runner_mode_address
 from mpforge.cpu import MACHINES
-from mpforge.cpu.core import Console
+from mpforge.cpu.core import CLOCK, Console
 from mpforge.errors import MpforgeError
 
 EXIT_KEY = b"\x01x"
@@ -36,6 +36,13 @@ def main(argv: list[str] | None = None) -> int:
         help="a non-interactive run: set the runner's word (ports/cortex_m/cortex_m.h), so "
         "the image leaves after main.py with its status",
     )
+    parser.add_argument(
+        "--stress",
+        type=int,
+        metavar="SEED",
+        help="for tests: interrupts at seeded random instants on a virtual clock "
+        "(mpforge/cpu/core.py), the same ones on every run of SEED",
+    )
     args = parser.parse_args(argv)
     if not args.image.is_file():
         print(f"error: {args.image}: no such file; build it with `mpforge build`", file=sys.stderr)
@@ -45,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
 
+    if args.stress is not None:
+        CLOCK.stress_run(args.stress)
     try:
         spec = MACHINES[args.machine]
         machine = spec.make(args.image, Console(out), args.console)

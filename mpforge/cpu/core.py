@@ -12,6 +12,13 @@ real time for the next timer event or byte of input. It ends with the firmware's
 (the engine's exit call), STATUS_TIMEOUT at the deadline, STATUS_FAULT when the CPU faults,
 or 0 when the user leaves (the exit key at a terminal).
 
+A stress run (`Stress`, `python -m mpforge.cpu --stress SEED`, for tests) makes interrupts
+land at many different instants, the same ones on every run of one seed and image: service
+points come at seeded random hits of the hook rather than by real time, and the machine's
+clock (`CLOCK`) is virtual, advancing only by a seeded random step at each of them (and to
+the next timer event when the CPU sleeps), so every timer fires at a different instant of
+the program.
+
 An engine (cortexm.py, riscv.py) adds the CPU: its reset, interrupt entry and exit call; a
 chip module (samd.py, nrf52.py, esp32c3.py) adds the memory map and peripheral registers.
 """
@@ -19,6 +26,7 @@ chip module (samd.py, nrf52.py, esp32c3.py) adds the memory map and peripheral r
 from __future__ import annotations
 
 import os
+import random
 import select
 import sys
 import time
@@ -38,6 +46,10 @@ STATUS_TIMEOUT = 124  # as timeout(1)
 SERVICE_FUNCTION = "mpf_port_poll"
 SERVICE_PERIOD = 0.001
 IDLE_WAIT = 0.05  # longest sleep of an idle CPU between looks at its input
+# A stress run: the share of the hook's hits that are service points, and the longest step
+# of the virtual clock at one (twice the 1 ms tick: a tick at about every other one).
+STRESS_RATE = 0.05
+STRESS_STEP = 0.002
 
 Reader = Callable[[int], int]  # address -> byte (or word, for word handlers)
 Writer = Callable[[int, int], None]  # address, byte (or word)
@@ -147,8 +159,49 @@ class Registers:
             self.values[address + i] = (value >> (8 * i)) & 0xFF
 
 
+class Stress:
+    """A stress run's choices, from one seed: which hits of the hook are service points,
+    and how far the virtual clock steps at each."""
+
+    def __init__(self, seed: int, rate: float = STRESS_RATE) -> None:
+        self.rng = random.Random(seed)
+        self.rate = rate
+
+    def stop_here(self) -> bool:
+        return self.rng.random() < self.rate
+
+    def step(self) -> float:
+        return self.rng.uniform(0.0, STRESS_STEP)
+
+
+class Clock:
+    """The machine's time (monotonic seconds): real time, or in a stress run a virtual time
+    that only the run loop advances."""
+
+    def __init__(self) -> None:
+        self.virtual: float | None = None
+        self.stress: Stress | None = None
+
+    def stress_run(self, seed: int) -> None:
+        """Make this a stress run (see the module) with `seed`: before the machine is made,
+        so its timers start on the virtual clock."""
+        self.stress = Stress(seed)
+        self.virtual = 0.0
+
+    def now(self) -> float:
+        return time.monotonic() if self.virtual is None else self.virtual
+
+    def advance(self, seconds: float) -> None:
+        if self.virtual is not None:
+            self.virtual += seconds
+
+
+# The one clock of the machine (one machine a process): chips and timers read it.
+CLOCK = Clock()
+
+
 class Periodic:
-    """A timer event every `period` seconds of real time, from `start()` on."""
+    """A timer event every `period` seconds of the machine's time, from `start()` on."""
 
     def __init__(self) -> None:
         self.period = 0.0
@@ -156,7 +209,7 @@ class Periodic:
 
     def start(self, period: float) -> None:
         self.period = period
-        self.next = time.monotonic() + period if period > 0 else None
+        self.next = CLOCK.now() + period if period > 0 else None
 
     def stop(self) -> None:
         self.next = None
@@ -201,6 +254,7 @@ class Engine:
         self.stdin_fd: int | None = None
         self.next_service = 0.0
         self.exit_key = b""  # at a terminal: the bytes that leave the machine (Ctrl-A X)
+        self.stress = CLOCK.stress
 
     def map_registers(self, base: int, size: int) -> None:
         self.uc.mmio_map(base, size, self._mmio_read, base, self._mmio_write, base)
@@ -220,6 +274,10 @@ class Engine:
             self.uc.hook_add(UC_HOOK_BLOCK, self._service_point, None, address, address + 1)
 
     def _service_point(self, uc: Uc, address: int, size: int, user_data: object) -> None:
+        if self.stress is not None:
+            if self.stress.stop_here():
+                uc.emu_stop()
+            return
         now = time.monotonic()
         if now >= self.next_service:
             self.next_service = now + SERVICE_PERIOD
@@ -266,17 +324,24 @@ class Engine:
                 finally:
                     self.console.flush()
                 waiting = self.asleep()
-                now = time.monotonic()
-                if deadline is not None and now >= deadline:
+                if deadline is not None and time.monotonic() >= deadline:
                     return STATUS_TIMEOUT
+                if self.stress is not None:
+                    CLOCK.advance(self.stress.step())
+                now = CLOCK.now()
                 self._read_input(0.0)
                 self.chip.poll(self, now)
                 if not self.deliver(now) and waiting:
                     # Asleep: nothing happens until the next timer event or byte of input.
                     wait = IDLE_WAIT
-                    for event in (self.next_event(), self.chip.next_event(), deadline):
+                    for event in (self.next_event(), self.chip.next_event()):
                         if event is not None:
                             wait = max(0.0, min(wait, event - now))
+                    if self.stress is not None:
+                        CLOCK.advance(wait)  # virtual time: skip to the event
+                        wait = 0.0
+                    elif deadline is not None:
+                        wait = max(0.0, min(wait, deadline - now))
                     self._read_input(wait)
         except MachineExit as e:
             self.console.flush()

@@ -24,12 +24,11 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import struct
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from mpforge.cpu.core import Periodic, Registers, service_address
+from mpforge.cpu.core import CLOCK, Periodic, Registers, service_address
 from mpforge.cpu.riscv import Riscv, RiscvChip
 from mpforge.errors import MpforgeError
 from mpforge.images import elf
@@ -132,7 +131,7 @@ class Esp32c3(RiscvChip):
 
     def __init__(self, console_uart: int = 0) -> None:
         self.sram = (ctypes.c_ubyte * SRAM_SIZE)()
-        self.t0 = time.monotonic()
+        self.t0 = CLOCK.now()
         self.snapshot = 0
         self.alarm = Periodic()
         self.alarm_raw = False
@@ -182,7 +181,7 @@ class Esp32c3(RiscvChip):
     def _systimer(self, regs: Registers) -> None:
         def update(address: int, value: int) -> None:
             if value & (1 << 30):  # TIMER_UNIT0_UPDATE: snapshot the counter
-                self.snapshot = int((time.monotonic() - self.t0) * SYSTIMER_HZ)
+                self.snapshot = int((CLOCK.now() - self.t0) * SYSTIMER_HZ)
 
         def comp0_load(address: int, value: int) -> None:
             period = regs.word(SYSTIMER + 0x34) & 0x3FFFFFF  # TARGET0_CONF's period

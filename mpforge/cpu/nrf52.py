@@ -20,12 +20,11 @@ sources, EasyDMA timing, the RADIO and everything else.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from unicorn import arm_const as arm
 
-from mpforge.cpu.core import Periodic
+from mpforge.cpu.core import CLOCK, Periodic
 from mpforge.cpu.cortexm import CortexM, CortexMChip
 
 PERIPH_BASE = 0x40000000
@@ -179,7 +178,7 @@ class Timer:
 
     def _start(self) -> None:
         if self.started_at is None:
-            self.started_at = time.monotonic()
+            self.started_at = CLOCK.now()
             cc0 = self.machine.regs.word(self.base + TIMER_CC)
             self.compare.start(cc0 / self._hz() if cc0 else 0.0)
 
@@ -195,7 +194,7 @@ class Timer:
     def _capture(self, n: int) -> None:
         count = 0
         if self.started_at is not None:
-            count = int((time.monotonic() - self.started_at) * self._hz())
+            count = int((CLOCK.now() - self.started_at) * self._hz())
             cc0 = self.machine.regs.word(self.base + TIMER_CC)
             if self.machine.regs.word(self.base + TIMER_SHORTS) & 1 and cc0:
                 count %= cc0  # COMPARE0_CLEAR
