@@ -219,9 +219,65 @@ NO_ASAN __attribute__((noinline)) static void mark_stack(void) {
 #endif
 }
 
+// The allocation table a machine word at a time (4 blocks a byte): runs of free or of
+// used blocks are stepped over a word at once by the sweep and the allocator.
+typedef uintptr_t atw_t;
+#define ATW_BLOCKS (sizeof(atw_t) * 4)
+#define ATW_LO ((atw_t)0x5555555555555555ull)  // the low bit of every entry
+static inline atw_t atw_load(size_t b) {
+    atw_t w;
+    memcpy(&w, gc.atb + (b >> 2), sizeof w);
+    return w;
+}
+// True if none of the blocks in word [x] is free.
+static inline bool atw_full(atw_t x) {
+    return ((x | (x >> 1)) & ATW_LO) == ATW_LO;
+}
+
+// True if any of the ATW_BLOCKS blocks from [b] (a multiple of ATW_BLOCKS) has a finaliser.
+static inline bool ftb_any(size_t b) {
+    for (size_t i = 0; i < ATW_BLOCKS / 8; i++) {
+        if (gc.ftb[(b >> 3) + i] != 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static void sweep(void) {
     gc.first_free = SIZE_MAX;
     for (size_t b = 0; b < gc.n_blocks; b++) {
+        if ((b & (ATW_BLOCKS - 1)) == 0 && b + ATW_BLOCKS <= gc.n_blocks) {
+            atw_t x = atw_load(b);
+            if (x == 0) {  // all free
+                if (gc.first_free == SIZE_MAX) {
+                    gc.first_free = b;
+                }
+                b += ATW_BLOCKS - 1;
+                continue;
+            }
+            if (((x >> 1) & ATW_LO) == ATW_LO) {  // only marked heads and tails: unmark
+                x &= ~((x & ATW_LO) << 1);
+                memcpy(gc.atb + (b >> 2), &x, sizeof x);
+                b += ATW_BLOCKS - 1;
+                continue;
+            }
+            // No marked head, and the word does not start inside a live object (tails at
+            // a word's start belong to a marked head: an unmarked one's are freed with
+            // it): every object starting here is garbage. Free the word at once unless one
+            // of them has a finaliser to run; then the tails of its last object.
+            if ((x & (x >> 1) & ATW_LO) == 0 && (x & 3) != AT_TAIL && !ftb_any(b)) {
+                memset(gc.atb + (b >> 2), 0, sizeof x);
+                if (gc.first_free == SIZE_MAX) {
+                    gc.first_free = b;
+                }
+                b += ATW_BLOCKS - 1;
+                while (b + 1 < gc.n_blocks && at_get(b + 1) == AT_TAIL) {
+                    at_set(++b, AT_FREE);
+                }
+                continue;
+            }
+        }
         unsigned a = at_get(b);
         if (a == AT_MARK) {
             at_set(b, AT_HEAD);
@@ -280,6 +336,22 @@ static size_t find_run(size_t from, size_t to, size_t nb) {
     size_t b = from;
     size_t limit = to + nb - 1 < gc.n_blocks ? to + nb - 1 : gc.n_blocks;
     while (b < limit) {
+        if ((b & (ATW_BLOCKS - 1)) == 0 && b + ATW_BLOCKS <= limit) {
+            atw_t x = atw_load(b);
+            if (x == 0) {
+                run += ATW_BLOCKS;
+                b += ATW_BLOCKS;
+                if (run >= nb) {
+                    return b - run;
+                }
+                continue;
+            }
+            if (atw_full(x)) {
+                run = 0;
+                b += ATW_BLOCKS;
+                continue;
+            }
+        }
         if ((b & 3) == 0 && b + 4 <= limit) {
             uint8_t x = gc.atb[b >> 2];
             if (x == 0) {

@@ -153,6 +153,16 @@ static size_t mag_sub(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const
 // r = a * b, schoolbook (r has al + bl digits).
 static void mag_mul_school(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const mpf_mpz_dig_t *b, size_t bl) {
     memset(r, 0, (al + bl) * sizeof(mpf_mpz_dig_t));
+    if (al > bl) {
+        // one row per digit of the shorter factor: a big number times a small one is
+        // one pass over the big one
+        const mpf_mpz_dig_t *t = a;
+        a = b;
+        b = t;
+        const size_t tl = al;
+        al = bl;
+        bl = tl;
+    }
     for (size_t i = 0; i < al; i++) {
         const dbl_t ai = a[i];
         if (ai == 0) {
