@@ -40,6 +40,37 @@ static inline void at_set(size_t b, unsigned v) {
     uint8_t *p = &gc.atb[b >> 2];
     *p = (uint8_t)((*p & ~(3u << ((b & 3) * 2))) | (v << ((b & 3) * 2)));
 }
+// Set blocks [from, to) to [v]: whole table bytes at once (4 blocks each).
+static void at_fill(size_t from, size_t to, unsigned v) {
+    while (from < to && (from & 3) != 0) {
+        at_set(from++, v);
+    }
+    size_t whole = (to - from) & ~(size_t)3;
+    if (to > from && whole > 0) {
+        memset(gc.atb + (from >> 2), (int)(v * 0x55u), whole / 4);
+        from += whole;
+    }
+    while (from < to) {
+        at_set(from++, v);
+    }
+}
+// The first block after head [b] that is not one of its tails.
+static size_t tails_end(size_t b) {
+    size_t t = b + 1;
+    while (t < gc.n_blocks && (t & 3) != 0) {
+        if (at_get(t) != AT_TAIL) {
+            return t;
+        }
+        t++;
+    }
+    while (t + 4 <= gc.n_blocks && gc.atb[t >> 2] == ATB_ALL_TAIL) {
+        t += 4;
+    }
+    while (t < gc.n_blocks && at_get(t) == AT_TAIL) {
+        t++;
+    }
+    return t;
+}
 static inline bool ft_get(size_t b) {
     return (gc.ftb[b >> 3] >> (b & 7)) & 1;
 }
@@ -272,9 +303,9 @@ static void sweep(void) {
                     gc.first_free = b;
                 }
                 b += ATW_BLOCKS - 1;
-                while (b + 1 < gc.n_blocks && at_get(b + 1) == AT_TAIL) {
-                    at_set(++b, AT_FREE);
-                }
+                size_t end = tails_end(b);
+                at_fill(b + 1, end, AT_FREE);
+                b = end - 1;
                 continue;
             }
         }
@@ -293,9 +324,9 @@ static void sweep(void) {
             if (gc.first_free == SIZE_MAX) {
                 gc.first_free = b;
             }
-            while (b + 1 < gc.n_blocks && at_get(b + 1) == AT_TAIL) {
-                at_set(++b, AT_FREE);
-            }
+            size_t end = tails_end(b);
+            at_fill(b + 1, end, AT_FREE);
+            b = end - 1;
         } else if (a == AT_FREE && gc.first_free == SIZE_MAX) {
             gc.first_free = b;
         }
@@ -336,7 +367,8 @@ static size_t find_run(size_t from, size_t to, size_t nb) {
     size_t b = from;
     size_t limit = to + nb - 1 < gc.n_blocks ? to + nb - 1 : gc.n_blocks;
     while (b < limit) {
-        if ((b & (ATW_BLOCKS - 1)) == 0 && b + ATW_BLOCKS <= limit) {
+        // a word's worth of table from any table byte (unaligned loads)
+        if ((b & 3) == 0 && b + ATW_BLOCKS <= limit) {
             atw_t x = atw_load(b);
             if (x == 0) {
                 run += ATW_BLOCKS;
@@ -412,9 +444,7 @@ static void *try_alloc(size_t nb) {
         return NULL;
     }
     at_set(head, AT_HEAD);
-    for (size_t t = head + 1; t < head + nb; t++) {
-        at_set(t, AT_TAIL);
-    }
+    at_fill(head + 1, head + nb, AT_TAIL);
     if (head == gc.first_free) {
         gc.first_free = head + nb;
     }
