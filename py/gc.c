@@ -432,7 +432,8 @@ __attribute__((noinline)) static size_t find_run_growing(size_t nb) {
 static void *try_alloc(size_t nb) {
     size_t head = SIZE_MAX;
     if (gc.cursor < gc.n_blocks) {
-        head = find_run(gc.cursor, gc.n_blocks, nb);
+        // the usual case, one block at the cursor, without a search
+        head = nb == 1 && at_get(gc.cursor) == AT_FREE ? gc.cursor : find_run(gc.cursor, gc.n_blocks, nb);
     }
     if (head == SIZE_MAX && gc.n_blocks < gc.n_total) {
         head = find_run_growing(nb);
@@ -444,7 +445,9 @@ static void *try_alloc(size_t nb) {
         return NULL;
     }
     at_set(head, AT_HEAD);
-    at_fill(head + 1, head + nb, AT_TAIL);
+    if (nb > 1) {
+        at_fill(head + 1, head + nb, AT_TAIL);
+    }
     if (head == gc.first_free) {
         gc.first_free = head + nb;
     }
