@@ -445,8 +445,12 @@ static void *try_alloc(size_t nb) {
         return NULL;
     }
     at_set(head, AT_HEAD);
-    if (nb > 1) {
+    if (nb > 16) {
         at_fill(head + 1, head + nb, AT_TAIL);
+    } else {
+        for (size_t t = head + 1; t < head + nb; t++) {
+            at_set(t, AT_TAIL);
+        }
     }
     if (head == gc.first_free) {
         gc.first_free = head + nb;
