@@ -40,6 +40,37 @@ static inline void at_set(size_t b, unsigned v) {
     uint8_t *p = &gc.atb[b >> 2];
     *p = (uint8_t)((*p & ~(3u << ((b & 3) * 2))) | (v << ((b & 3) * 2)));
 }
+// Set blocks [from, to) to [v]: whole table bytes at once (4 blocks each).
+static void at_fill(size_t from, size_t to, unsigned v) {
+    while (from < to && (from & 3) != 0) {
+        at_set(from++, v);
+    }
+    size_t whole = (to - from) & ~(size_t)3;
+    if (to > from && whole > 0) {
+        memset(gc.atb + (from >> 2), (int)(v * 0x55u), whole / 4);
+        from += whole;
+    }
+    while (from < to) {
+        at_set(from++, v);
+    }
+}
+// The first block after head [b] that is not one of its tails.
+static size_t tails_end(size_t b) {
+    size_t t = b + 1;
+    while (t < gc.n_blocks && (t & 3) != 0) {
+        if (at_get(t) != AT_TAIL) {
+            return t;
+        }
+        t++;
+    }
+    while (t + 4 <= gc.n_blocks && gc.atb[t >> 2] == ATB_ALL_TAIL) {
+        t += 4;
+    }
+    while (t < gc.n_blocks && at_get(t) == AT_TAIL) {
+        t++;
+    }
+    return t;
+}
 static inline bool ft_get(size_t b) {
     return (gc.ftb[b >> 3] >> (b & 7)) & 1;
 }
@@ -219,9 +250,65 @@ NO_ASAN __attribute__((noinline)) static void mark_stack(void) {
 #endif
 }
 
+// The allocation table a machine word at a time (4 blocks a byte): runs of free or of
+// used blocks are stepped over a word at once by the sweep and the allocator.
+typedef uintptr_t atw_t;
+#define ATW_BLOCKS (sizeof(atw_t) * 4)
+#define ATW_LO ((atw_t)0x5555555555555555ull)  // the low bit of every entry
+static inline atw_t atw_load(size_t b) {
+    atw_t w;
+    memcpy(&w, gc.atb + (b >> 2), sizeof w);
+    return w;
+}
+// True if none of the blocks in word [x] is free.
+static inline bool atw_full(atw_t x) {
+    return ((x | (x >> 1)) & ATW_LO) == ATW_LO;
+}
+
+// True if any of the ATW_BLOCKS blocks from [b] (a multiple of ATW_BLOCKS) has a finaliser.
+static inline bool ftb_any(size_t b) {
+    for (size_t i = 0; i < ATW_BLOCKS / 8; i++) {
+        if (gc.ftb[(b >> 3) + i] != 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static void sweep(void) {
     gc.first_free = SIZE_MAX;
     for (size_t b = 0; b < gc.n_blocks; b++) {
+        if ((b & (ATW_BLOCKS - 1)) == 0 && b + ATW_BLOCKS <= gc.n_blocks) {
+            atw_t x = atw_load(b);
+            if (x == 0) {  // all free
+                if (gc.first_free == SIZE_MAX) {
+                    gc.first_free = b;
+                }
+                b += ATW_BLOCKS - 1;
+                continue;
+            }
+            if (((x >> 1) & ATW_LO) == ATW_LO) {  // only marked heads and tails: unmark
+                x &= ~((x & ATW_LO) << 1);
+                memcpy(gc.atb + (b >> 2), &x, sizeof x);
+                b += ATW_BLOCKS - 1;
+                continue;
+            }
+            // No marked head, and the word does not start inside a live object (tails at
+            // a word's start belong to a marked head: an unmarked one's are freed with
+            // it): every object starting here is garbage. Free the word at once unless one
+            // of them has a finaliser to run; then the tails of its last object.
+            if ((x & (x >> 1) & ATW_LO) == 0 && (x & 3) != AT_TAIL && !ftb_any(b)) {
+                memset(gc.atb + (b >> 2), 0, sizeof x);
+                if (gc.first_free == SIZE_MAX) {
+                    gc.first_free = b;
+                }
+                b += ATW_BLOCKS - 1;
+                size_t end = tails_end(b);
+                at_fill(b + 1, end, AT_FREE);
+                b = end - 1;
+                continue;
+            }
+        }
         unsigned a = at_get(b);
         if (a == AT_MARK) {
             at_set(b, AT_HEAD);
@@ -237,9 +324,9 @@ static void sweep(void) {
             if (gc.first_free == SIZE_MAX) {
                 gc.first_free = b;
             }
-            while (b + 1 < gc.n_blocks && at_get(b + 1) == AT_TAIL) {
-                at_set(++b, AT_FREE);
-            }
+            size_t end = tails_end(b);
+            at_fill(b + 1, end, AT_FREE);
+            b = end - 1;
         } else if (a == AT_FREE && gc.first_free == SIZE_MAX) {
             gc.first_free = b;
         }
@@ -280,6 +367,23 @@ static size_t find_run(size_t from, size_t to, size_t nb) {
     size_t b = from;
     size_t limit = to + nb - 1 < gc.n_blocks ? to + nb - 1 : gc.n_blocks;
     while (b < limit) {
+        // a word's worth of table from any table byte (unaligned loads)
+        if ((b & 3) == 0 && b + ATW_BLOCKS <= limit) {
+            atw_t x = atw_load(b);
+            if (x == 0) {
+                run += ATW_BLOCKS;
+                b += ATW_BLOCKS;
+                if (run >= nb) {
+                    return b - run;
+                }
+                continue;
+            }
+            if (atw_full(x)) {
+                run = 0;
+                b += ATW_BLOCKS;
+                continue;
+            }
+        }
         if ((b & 3) == 0 && b + 4 <= limit) {
             uint8_t x = gc.atb[b >> 2];
             if (x == 0) {
@@ -328,7 +432,8 @@ __attribute__((noinline)) static size_t find_run_growing(size_t nb) {
 static void *try_alloc(size_t nb) {
     size_t head = SIZE_MAX;
     if (gc.cursor < gc.n_blocks) {
-        head = find_run(gc.cursor, gc.n_blocks, nb);
+        // the usual case, one block at the cursor, without a search
+        head = nb == 1 && at_get(gc.cursor) == AT_FREE ? gc.cursor : find_run(gc.cursor, gc.n_blocks, nb);
     }
     if (head == SIZE_MAX && gc.n_blocks < gc.n_total) {
         head = find_run_growing(nb);
@@ -340,8 +445,12 @@ static void *try_alloc(size_t nb) {
         return NULL;
     }
     at_set(head, AT_HEAD);
-    for (size_t t = head + 1; t < head + nb; t++) {
-        at_set(t, AT_TAIL);
+    if (nb > 16) {
+        at_fill(head + 1, head + nb, AT_TAIL);
+    } else {
+        for (size_t t = head + 1; t < head + nb; t++) {
+            at_set(t, AT_TAIL);
+        }
     }
     if (head == gc.first_free) {
         gc.first_free = head + nb;

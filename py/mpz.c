@@ -153,6 +153,16 @@ static size_t mag_sub(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const
 // r = a * b, schoolbook (r has al + bl digits).
 static void mag_mul_school(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const mpf_mpz_dig_t *b, size_t bl) {
     memset(r, 0, (al + bl) * sizeof(mpf_mpz_dig_t));
+    if (al > bl) {
+        // one row per digit of the shorter factor: a big number times a small one is
+        // one pass over the big one
+        const mpf_mpz_dig_t *t = a;
+        a = b;
+        b = t;
+        const size_t tl = al;
+        al = bl;
+        bl = tl;
+    }
     for (size_t i = 0; i < al; i++) {
         const dbl_t ai = a[i];
         if (ai == 0) {
@@ -252,13 +262,16 @@ static void mag_divmod(mpf_mpz_dig_t *q, mpf_mpz_dig_t *rem, const mpf_mpz_dig_t
     }
     mpf_mpz_dig_t *u = mpf_gc_alloc_var(sizeof(mpf_mpz_dig_t) * (n + 1), sizeof(mpf_mpz_dig_t), len, false);
     mpf_mpz_dig_t *v = u + len + 1;
-    for (size_t i = n; i-- > 0;) {
-        v[i] = (mpf_mpz_dig_t)(((dbl_t)b[i] << s) | (i > 0 && s ? (dbl_t)b[i - 1] >> (DIG_BITS - s) : 0));
+    // (dbl_t is twice as wide as a digit: a shift by DIG_BITS - s, s = 0 included, is defined)
+    for (size_t i = n; i-- > 1;) {
+        v[i] = (mpf_mpz_dig_t)(((dbl_t)b[i] << s) | ((dbl_t)b[i - 1] >> (DIG_BITS - s)));
     }
-    u[len] = (mpf_mpz_dig_t)(s ? (dbl_t)a[len - 1] >> (DIG_BITS - s) : 0);
-    for (size_t i = len; i-- > 0;) {
-        u[i] = (mpf_mpz_dig_t)(((dbl_t)a[i] << s) | (i > 0 && s ? (dbl_t)a[i - 1] >> (DIG_BITS - s) : 0));
+    v[0] = (mpf_mpz_dig_t)((dbl_t)b[0] << s);
+    u[len] = (mpf_mpz_dig_t)((dbl_t)a[len - 1] >> (DIG_BITS - s));
+    for (size_t i = len; i-- > 1;) {
+        u[i] = (mpf_mpz_dig_t)(((dbl_t)a[i] << s) | ((dbl_t)a[i - 1] >> (DIG_BITS - s)));
     }
+    u[0] = (mpf_mpz_dig_t)((dbl_t)a[0] << s);
     const dbl_t v1 = v[n - 1], v2 = v[n - 2];
     const dbl_t base = (dbl_t)1 << DIG_BITS;
     for (size_t j = len - n + 1; j-- > 0;) {
@@ -301,7 +314,7 @@ static void mag_divmod(mpf_mpz_dig_t *q, mpf_mpz_dig_t *rem, const mpf_mpz_dig_t
     }
     // D8: the remainder is u[0..n) shifted back.
     for (size_t i = 0; i < n; i++) {
-        rem[i] = (mpf_mpz_dig_t)((u[i] >> s) | (s ? ((dbl_t)u[i + 1] << (DIG_BITS - s)) & DIG_MASK : 0));
+        rem[i] = (mpf_mpz_dig_t)(((dbl_t)u[i] >> s) | (((dbl_t)u[i + 1] << (DIG_BITS - s)) & DIG_MASK));
     }
     mpf_gc_free(u);
 }
