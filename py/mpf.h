@@ -1,6 +1,7 @@
-// mpf.h -- the core's public API: object structs, type objects, GC, exceptions,
-// qstrs, printing, and the runtime operations every file of the core uses.
-// Value tagging is in obj.h; opcodes are in opcodes.h; the port contract in port.h.
+// mpf.h -- the core's public API, what ports and modules use: object structs, type
+// objects, GC, exceptions, qstrs, printing, and the runtime operations.
+// Value tagging is in obj.h; opcodes are in opcodes.h; the port contract in port.h; what
+// only the files of py/ share (global state, frames, the VM, sequence helpers) in mpf_int.h.
 #ifndef MPF_MPF_H
 #define MPF_MPF_H
 

@@ -4,13 +4,20 @@ declared for X."""
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
+
+import pytest
 
 from mpforge import paths
 
 PY = paths.ROOT / "py"
 INTERNAL = "mpf_int.h"
+# Names the rename commit gives their file's prefix; allowed until it has (it empties this set).
+PENDING_RENAMES: frozenset[str] = frozenset({"mpf_repr_enter", "mpf_repr_leave", "mpf_repr_print", "mpf_slice_count", "mpf_array_getiter", "mpf_array_grow", "mpf_array_splice", "mpf_array_scatter", "mpf_array_delete_step", "mpf_run_module", "factor"})  # fmt: skip
 _INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 
 
@@ -81,3 +88,52 @@ def test_every_internal_declaration_carries_the_marker() -> None:
     names = {re.search(r"\b(mpf_\w+)\s*(\(|;|,|\[)", d).group(1) for d in decls}
     assert sorted(n for n in names if re.search(rf"\b{n}\s*\(", public)) == []
     assert "MPF_INTERNAL" not in public
+
+
+def _declared_prefixes() -> dict[str, tuple[str, ...]]:
+    """py/README.md's table: file -> the prefixes it declares besides its own."""
+    rows = re.findall(r"^\| `(\w+)\.c` \| (.*) \|$", (PY / "README.md").read_text(), re.M)
+    return {name: tuple(re.findall(r"`(\w+)`", cells)) for name, cells in rows}
+
+
+def _own_prefixes(name: str) -> tuple[str, ...]:
+    n = re.sub(r"^(obj|mod)_", "", name)
+    return (f"mpf_{n}_", f"mpf_obj_new_{n}", f"mpf_type_{n}", f"mpf_module_{n}")
+
+
+def _global_symbols(obj: Path) -> list[str]:
+    out = subprocess.run(
+        ["nm", "-g", "--defined-only", obj], capture_output=True, text=True, check=True
+    ).stdout
+    return [line.split()[-1] for line in out.splitlines() if line.strip()]
+
+
+@pytest.mark.skipif(shutil.which("nm") is None, reason="nm (binutils) is not installed")
+def test_every_global_symbol_carries_a_prefix_of_its_file() -> None:
+    build = paths.default_build_dir("host")  # built by conftest before any test
+    db = json.loads((build / "compile_commands.json").read_text())
+    core = sorted({Path(e["file"]).stem for e in db if Path(e["file"]).parent.name == "py"})
+    assert {"seq", "items", "vm", "obj_list", "obj_tuple"} <= set(core)
+    declared = _declared_prefixes()
+    assert set(declared) <= {p.stem for p in PY.glob("*.c")}  # no row for a file that is gone
+    wrong: dict[str, list[str]] = {}
+    unused: dict[str, list[str]] = {}
+    for name in core:
+        extra = declared.get(name, ())
+        symbols = _global_symbols(build / "py" / f"{name}.o")
+        n = re.sub(r"^(obj|mod)_", "", name)
+        bad = [
+            s
+            for s in symbols
+            if s != f"mpf_{n}"
+            and not s.startswith(_own_prefixes(name) + extra)
+            and s not in PENDING_RENAMES
+        ]
+        if bad:
+            wrong[name] = bad
+        # the table allows nothing a file does not use (a stale row would hide a new name)
+        idle = [p for p in extra if not any(s.startswith(p) for s in symbols)]
+        if idle:
+            unused[name] = idle
+    assert wrong == {}
+    assert unused == {}

@@ -1,0 +1,279 @@
+// seq.c -- what tuple, list and the other sequences share: printing (with the guard
+// against self-reference), comparison, `in`, + and *, slicing, the item iterator,
+// count() and index(). Prefix mpf_seq_.
+#include "mpf_int.h"
+
+size_t mpf_seq_clamp_index(mpf_int_t i, size_t len) {
+    if (i < 0) {
+        i += (mpf_int_t)len;
+        if (i < 0) {
+            i = 0;
+        }
+    }
+    return (size_t)i > len ? len : (size_t)i;
+}
+
+size_t mpf_slice_count(mpf_int_t start, mpf_int_t stop, mpf_int_t step) {
+    if (step > 0 ? start >= stop : start <= stop) {
+        return 0;
+    }
+    mpf_int_t span = step > 0 ? stop - start : start - stop;
+    mpf_int_t astep = step > 0 ? step : -step;
+    return (size_t)((span + astep - 1) / astep);
+}
+
+// Containers being printed right now, to print a self-reference as [...] / {...}.
+#define REPR_DEPTH 32
+static const void *repr_active[REPR_DEPTH];
+static size_t repr_depth;
+
+bool mpf_repr_enter(const void *o) {
+    for (size_t i = 0; i < repr_depth && i < REPR_DEPTH; i++) {
+        if (repr_active[i] == o) {
+            return false;
+        }
+    }
+    if (repr_depth < REPR_DEPTH) {
+        repr_active[repr_depth] = o;
+    }
+    repr_depth++;
+    return true;
+}
+
+void mpf_repr_leave(void) {
+    repr_depth--;
+}
+
+void mpf_repr_print(const mpf_print_t *p, const void *o, const char *open, const char *close,
+    void (*body)(const mpf_print_t *p, const void *arg), const void *arg) {
+    mpf_print_str(p, open);
+    if (!mpf_repr_enter(o)) {
+        mpf_print_str(p, "...");
+        mpf_print_str(p, close);
+        return;
+    }
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) != 0) {
+        mpf_repr_leave();
+        mpf_nlr_raise(nlr.exc);
+    }
+    body(p, arg);
+    mpf_nlr_pop(&nlr);
+    mpf_repr_leave();
+    mpf_print_str(p, close);
+}
+
+typedef struct seq_items {
+    const mpf_obj_t *items;
+    size_t n;
+    bool one_comma;   // a tuple of one: (x,)
+} seq_items_t;
+
+static void seq_print_items(const mpf_print_t *p, const void *arg) {
+    const seq_items_t *s = arg;
+    for (size_t i = 0; i < s->n; i++) {
+        if (i > 0) {
+            mpf_print_str(p, ", ");
+        }
+        mpf_obj_print(p, s->items[i], MPF_PRINT_REPR);
+    }
+    if (s->n == 1 && s->one_comma) {
+        mpf_print_str(p, ",");
+    }
+}
+
+// Print items of a tuple or list between [open] and [close].
+void mpf_seq_print(const mpf_print_t *p, const mpf_obj_t *items, size_t n, const char *open, const char *close, bool one_comma) {
+    const seq_items_t s = {items, n, one_comma};
+    mpf_repr_print(p, items, open, close, seq_print_items, &s);
+}
+
+mpf_obj_t mpf_seq_contains(const mpf_obj_t *items, size_t len, mpf_obj_t value) {
+    for (size_t i = 0; i < len; i++) {
+        if (mpf_obj_equal(items[i], value)) {
+            return MPF_OBJ_TRUE;
+        }
+    }
+    return MPF_OBJ_FALSE;
+}
+
+// Compare sequences [a] and [b] lexicographically with [op] (a comparison operator).
+mpf_obj_t mpf_seq_compare(int op, const mpf_obj_t *a, size_t an, const mpf_obj_t *b, size_t bn) {
+    if (op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) {
+        bool eq = an == bn;
+        for (size_t i = 0; eq && i < an; i++) {
+            eq = mpf_obj_equal(a[i], b[i]);
+        }
+        return mpf_obj_bool(eq == (op == MPF_BINARY_OP_EQUAL));
+    }
+    size_t n = an < bn ? an : bn;
+    for (size_t i = 0; i < n; i++) {
+        if (!mpf_obj_equal(a[i], b[i])) {
+            return mpf_binary_op(op, a[i], b[i]);
+        }
+    }
+    return mpf_compare_result(op, an < bn ? -1 : an > bn);
+}
+
+// The items of [o] if it is exactly [type] (list or tuple), else NULL.
+static inline const mpf_obj_t *items_if_type(mpf_obj_t o, const mpf_type_t *type, size_t *n) {
+    if (!mpf_obj_is_type(o, type)) {
+        return NULL;
+    }
+    if (type == &mpf_type_tuple) {
+        const mpf_tuple_t *t = mpf_obj_ptr(o);
+        *n = t->len;
+        return t->items;
+    }
+    const mpf_list_t *l = mpf_obj_ptr(o);
+    *n = l->len;
+    return l->items;
+}
+
+mpf_obj_t mpf_seq_binary_op(int op, const mpf_obj_t *a, size_t an, mpf_obj_t rhs, const mpf_type_t *type,
+    mpf_obj_t (*make)(size_t, const mpf_obj_t *)) {
+    switch (op) {
+        case MPF_BINARY_OP_ADD:
+        case MPF_BINARY_OP_INPLACE_ADD: {
+            size_t bn, rn;
+            const mpf_obj_t *b = items_if_type(rhs, type, &bn);
+            if (b == NULL) {
+                return MPF_OBJ_NULL;
+            }
+            mpf_obj_t *out;
+            mpf_obj_t r = make(an + bn, NULL);
+            mpf_obj_get_array(r, &rn, &out);
+            memcpy(out, a, an * sizeof(mpf_obj_t));
+            memcpy(out + an, b, bn * sizeof(mpf_obj_t));
+            return r;
+        }
+        case MPF_BINARY_OP_MULTIPLY:
+        case MPF_BINARY_OP_INPLACE_MULTIPLY:
+        case MPF_BINARY_OP_REVERSE_MULTIPLY: {
+            mpf_int_t n;
+            if (!mpf_obj_get_index_maybe(rhs, &n)) {
+                return MPF_OBJ_NULL;
+            }
+            if (n < 0) {
+                n = 0;
+            }
+            size_t total;
+            if (__builtin_mul_overflow(an, (size_t)n, &total)) {
+                mpf_raise_memory_error();
+            }
+            mpf_obj_t r = make(total, NULL);  // the allocator checks total * item size
+            size_t rn;
+            mpf_obj_t *out;
+            mpf_obj_get_array(r, &rn, &out);
+            for (size_t k = 0; k < total; k += an) {  // an == 0: total == 0
+                memcpy(out + k, a, an * sizeof(mpf_obj_t));
+            }
+            return r;
+        }
+        case MPF_BINARY_OP_LESS:
+        case MPF_BINARY_OP_MORE:
+        case MPF_BINARY_OP_EQUAL:
+        case MPF_BINARY_OP_LESS_EQUAL:
+        case MPF_BINARY_OP_MORE_EQUAL:
+        case MPF_BINARY_OP_NOT_EQUAL: {
+            size_t bn;
+            const mpf_obj_t *b = items_if_type(rhs, type, &bn);
+            if (b == NULL) {
+                return MPF_OBJ_NULL;
+            }
+            mpf_stack_check();  // items may be sequences again: C recursion
+            return mpf_seq_compare(op, a, an, b, bn);
+        }
+        case MPF_BINARY_OP_IN:
+            return mpf_seq_contains(a, an, rhs);
+        default:
+            return MPF_OBJ_NULL;
+    }
+}
+
+// Items [start:stop:step] of an array as a new array object made by [make].
+mpf_obj_t mpf_seq_slice(const mpf_obj_t *items, size_t len, mpf_obj_t slice, mpf_obj_t (*make)(size_t, const mpf_obj_t *)) {
+    mpf_int_t start, stop, step;
+    mpf_slice_indices(slice, len, &start, &stop, &step);
+    if (step == 1) {
+        return make(stop > start ? (size_t)(stop - start) : 0, items + start);
+    }
+    mpf_obj_t r = make(mpf_slice_count(start, stop, step), NULL);
+    mpf_obj_t *out;
+    size_t olen;
+    mpf_obj_get_array(r, &olen, &out);
+    size_t k = 0;
+    for (mpf_int_t i = start; step > 0 ? i < stop : i > stop; i += step) {
+        out[k++] = items[i];
+    }
+    return r;
+}
+
+// Iterator over an array held by a tuple or list (re-reads the length each step).
+typedef struct array_iter {
+    mpf_obj_base_t base;
+    mpf_obj_t seq;
+    size_t i;
+} array_iter_t;
+
+static mpf_obj_t array_iter_next(mpf_obj_t self) {
+    array_iter_t *it = mpf_obj_ptr(self);
+    size_t len;
+    mpf_obj_t *items;
+    mpf_obj_get_array(it->seq, &len, &items);
+    if (it->i >= len) {
+        return MPF_OBJ_STOP;
+    }
+    return items[it->i++];
+}
+
+static const mpf_type_t array_iter_type = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_iterator,
+    .getiter = mpf_iter_self,
+    .iternext = array_iter_next,
+};
+
+mpf_obj_t mpf_array_getiter(mpf_obj_t self) {
+    array_iter_t *it = mpf_new(array_iter_t);
+    it->base.type = &array_iter_type;
+    it->seq = self;
+    it->i = 0;
+    return mpf_obj_from_ptr(it);
+}
+
+static mpf_obj_t seq_count(mpf_obj_t self, mpf_obj_t v) {
+    size_t len;
+    mpf_obj_t *items;
+    mpf_obj_get_array(self, &len, &items);
+    mpf_int_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        n += mpf_obj_equal(items[i], v);
+    }
+    return mpf_obj_new_small_int(n);
+}
+const mpf_fun_builtin_t mpf_seq_count_obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_2, 2, 2, MPF_QSTR_count, {.f2 = seq_count}};
+
+static mpf_obj_t seq_index(size_t n_args, const mpf_obj_t *args) {
+    size_t len;
+    mpf_obj_t *items;
+    mpf_obj_get_array(args[0], &len, &items);
+    mpf_int_t start = 0, stop = (mpf_int_t)len;
+    if (n_args > 2) {
+        start = (mpf_int_t)mpf_seq_clamp_index(mpf_obj_get_int(args[2]), len);
+    }
+    if (n_args > 3) {
+        stop = (mpf_int_t)mpf_seq_clamp_index(mpf_obj_get_int(args[3]), len);
+    }
+    for (mpf_int_t i = start; i < stop; i++) {
+        if (mpf_obj_equal(items[i], args[1])) {
+            return mpf_obj_new_small_int(i);
+        }
+    }
+    if (mpf_obj_is_type(args[0], &mpf_type_tuple)) {
+        mpf_raise_msg(&mpf_type_ValueError, "tuple.index(x): x not in tuple");
+    }
+    mpf_raise_fmt(&mpf_type_ValueError, "%R is not in list", args[1]);
+}
+const mpf_fun_builtin_t mpf_seq_index_obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_VAR, 2, 4, MPF_QSTR_index, {.var = seq_index}};
