@@ -56,6 +56,8 @@ struct scope {
     uint32_t raw_len;
     uint8_t *raw;            // fun_data
     scope_t **children;      // raw-code children, in MAKE_FUNCTION order
+    scope_t *arena_last;     // a def, lambda, class or the module: the last scope (creation
+                             // order) whose nodes are in its arena
 };
 
 typedef struct {
@@ -2604,6 +2606,24 @@ static void assemble(emit_t *e, scope_t *s) {
     s->raw_len = out.len;
 }
 
+// The scope whose arena holds the nodes of [s]: [s] itself, or for a comprehension that of
+// the def, lambda, class or module it is written in (NULL: one the emitter made no scope for).
+static scope_t *arena_scope(const emit_t *e, scope_t *s) {
+    if (s->kind < SC_LISTCOMP) {
+        return s;
+    }
+    const mpf_node_t *owner = mpf_node_arena(s->node);
+    return owner == NULL ? e->first : mpf_node_scope(owner);
+}
+
+static void free_chunks(void *chunks) {
+    for (void **chunk = chunks; chunk != NULL;) {
+        void **prev = chunk[0];
+        mpf_gc_free(chunk);
+        chunk = prev;
+    }
+}
+
 static void compile_scope(emit_t *e, scope_t *s) {
     // sizing passes until every label keeps its offset, then the final pass
     e->have_prev = false;
@@ -2771,7 +2791,20 @@ uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, 
         number_locals(s);
     }
     for (scope_t *s = mod; s != NULL; s = s->next) {
+        scope_t *a = arena_scope(&e, s);
+        if (a != NULL) {
+            a->arena_last = s;
+        }
+    }
+    // each scope's syntax tree is released as soon as the last scope whose nodes it holds
+    // is compiled (scopes are compiled in creation order: parents before their children)
+    for (scope_t *s = mod; s != NULL; s = s->next) {
+        scope_t *a = arena_scope(&e, s);
         compile_scope(&e, s);
+        mpf_cc_note_heap(c);
+        if (a != NULL && a->arena_last == s) {
+            free_chunks(mpf_node_arena(a->node));
+        }
     }
     // the syntax tree and the table indexes are done with: released before the image is
     // made, so that the two are never on the heap at once

@@ -30,7 +30,7 @@ static void vec_push(parser_t *p, nodevec_t *v, mpf_node_t *x) {
 }
 
 static mpf_node_t *mk(parser_t *p, int kind, uint32_t line, uint32_t col, size_t n) {
-    size_t slots = n + (mpf_node_has_scope(kind) ? 1 : 0);
+    size_t slots = n + (mpf_node_has_scope(kind) ? 2 : 0);
     mpf_node_t *x = mpf_cc_alloc(p->c, sizeof(mpf_node_t) + slots * sizeof(mpf_node_t *));
     memset(x, 0, sizeof(*x));
     x->kind = (uint8_t)kind;
@@ -44,7 +44,39 @@ static mpf_node_t *mk(parser_t *p, int kind, uint32_t line, uint32_t col, size_t
     }
     x->n = (uint16_t)n;
     memset(x->k, 0, slots * sizeof(mpf_node_t *));
+    if (kind == N_COMP) {
+        mpf_node_set_arena(x, p->c->arena_owner);
+    }
     return x;
+}
+
+// A def, lambda or class: its nodes go to an arena of their own (the emitter releases it once
+// it has compiled them). arena_begin() before its node is made, arena_end() once it is complete.
+typedef struct {
+    void *chunks;
+    uint8_t *free;
+    size_t left;
+    mpf_node_t *owner;
+} arena_mark_t;
+
+static arena_mark_t arena_begin(parser_t *p) {
+    mpf_cctx_t *c = p->c;
+    arena_mark_t m = {c->chunks, c->free, c->left, c->arena_owner};
+    c->chunks = NULL;
+    c->free = NULL;
+    c->left = 0;
+    return m;
+}
+
+static mpf_node_t *arena_end(parser_t *p, const arena_mark_t *m, mpf_node_t *owner) {
+    mpf_cctx_t *c = p->c;
+    mpf_cc_arena_trim(c);
+    mpf_node_set_arena(owner, c->chunks);
+    c->chunks = m->chunks;
+    c->free = m->free;
+    c->left = m->left;
+    c->arena_owner = m->owner;
+    return owner;
 }
 
 static mpf_node_t *mk_from_vec(parser_t *p, int kind, uint32_t line, uint32_t col, nodevec_t *v) {
@@ -1033,11 +1065,13 @@ static mpf_node_t *parse_and_test(parser_t *p) {
 static mpf_node_t *parse_lambda(parser_t *p, bool nocond) {
     mpf_token_t t = p->tok;
     expect_kw(p, KW_LAMBDA);
+    arena_mark_t m = arena_begin(p);
     mpf_node_t *x = mk(p, N_LAMBDA, t.line, t.col, 2);
+    p->c->arena_owner = x;
     x->k[0] = parse_args(p, true);
     expect_op(p, OP_COLON);
     x->k[1] = nocond ? parse_or_test(p, true) : parse_test(p);
-    return x;
+    return arena_end(p, &m, x);
 }
 
 static mpf_node_t *parse_or_test(parser_t *p, bool allow_lambda) {
@@ -1465,7 +1499,9 @@ static mpf_node_t *parse_suite(parser_t *p) {
 static mpf_node_t *parse_funcdef(parser_t *p, nodevec_t *decorators, bool async) {
     mpf_token_t t = p->tok;
     expect_kw(p, KW_DEF);
+    arena_mark_t m = arena_begin(p);
     mpf_node_t *x = mk(p, N_FUNCDEF, decorators->n ? decorators->items[0]->line : t.line, t.col, 3 + decorators->n);
+    p->c->arena_owner = x;
     x->op = async;
     x->v.q = expect_name(p);
     expect_op(p, OP_LPAR);
@@ -1477,13 +1513,15 @@ static mpf_node_t *parse_funcdef(parser_t *p, nodevec_t *decorators, bool async)
     for (size_t i = 0; i < decorators->n; i++) {
         x->k[3 + i] = decorators->items[i];
     }
-    return x;
+    return arena_end(p, &m, x);
 }
 
 static mpf_node_t *parse_classdef(parser_t *p, nodevec_t *decorators) {
     mpf_token_t t = p->tok;
     expect_kw(p, KW_CLASS);
+    arena_mark_t m = arena_begin(p);
     mpf_node_t *x = mk(p, N_CLASSDEF, decorators->n ? decorators->items[0]->line : t.line, t.col, 2 + decorators->n);
+    p->c->arena_owner = x;
     x->v.q = expect_name(p);
     nodevec_t v = {0};
     vec_push(p, &v, NULL);
@@ -1495,7 +1533,7 @@ static mpf_node_t *parse_classdef(parser_t *p, nodevec_t *decorators) {
     for (size_t i = 0; i < decorators->n; i++) {
         x->k[2 + i] = decorators->items[i];
     }
-    return x;
+    return arena_end(p, &m, x);
 }
 
 static mpf_node_t *parse_if(parser_t *p) {
@@ -1724,6 +1762,12 @@ mpf_node_t *mpf_parse(mpf_cctx_t *c, mpf_compile_mode_t mode) {
     }
     mpf_node_t *m = mk_from_vec(&p, N_MODULE, 1, 1, &v);
     m->op = (uint8_t)mode;
+    // the module's arena is its own; what the emitter allocates goes to a new one
+    mpf_cc_arena_trim(c);
+    mpf_node_set_arena(m, c->chunks);
+    c->chunks = NULL;
+    c->free = NULL;
+    c->left = 0;
     return m;
 }
 
