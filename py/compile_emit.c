@@ -634,6 +634,11 @@ static void stmt(emit_t *e, mpf_node_t *x);
 static void store(emit_t *e, mpf_node_t *x);
 static void suite(emit_t *e, mpf_node_t *x);
 
+// The line of the first token of trailer [x] (a call, subscript or attribute).
+static size_t trailer_line(const mpf_node_t *x) {
+    return (size_t)x->line + x->op;
+}
+
 static bool is_const_node(const mpf_node_t *x) {
     if (x->kind == N_CONST) {
         return true;
@@ -861,6 +866,7 @@ static void call(emit_t *e, mpf_node_t *x) {
         return;
     }
     expr(e, f);
+    set_line(e, trailer_line(x));
     call_args(e, x, 1, 0, false);
 }
 
@@ -1053,10 +1059,12 @@ static void expr(emit_t *e, mpf_node_t *x) {
             return;
         case N_ATTR:
             expr(e, x->k[0]);
+            set_line(e, trailer_line(x));
             op_q(e, 0x13, x->v.q, 0);
             return;
         case N_SUBSCR:
             expr(e, x->k[0]);
+            set_line(e, trailer_line(x));
             subscript_index(e, x->k[1]);
             op(e, 0x55, -1);
             return;
@@ -1172,31 +1180,30 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
 
 // The object part of an assignment target: its trailers are compiled one by one, so a
 // call in the chain is a plain call of the attribute (mpy-cross uses no LOAD_METHOD there).
+// (the trailers of an assignment target's object each record their line, without the
+// method-call form: mpy-cross compiles them one by one)
 static void target_base(emit_t *e, mpf_node_t *x) {
     if (x->kind == N_CALL && x->k[0]->kind == N_ATTR && !is_super_call(e, x->k[0])) {
         set_line(e, x->line);
         target_base(e, x->k[0]->k[0]);
+        set_line(e, trailer_line(x->k[0]));
         op_q(e, 0x13, x->k[0]->v.q, 0);
+        set_line(e, trailer_line(x));
         call_args(e, x, 1, 0, false);
         return;
     }
-    if (x->kind == N_CALL) {
+    if (x->kind == N_CALL || x->kind == N_ATTR || x->kind == N_SUBSCR) {
         set_line(e, x->line);
         target_base(e, x->k[0]);
-        call_args(e, x, 1, 0, false);
-        return;
-    }
-    if (x->kind == N_ATTR) {
-        set_line(e, x->line);
-        target_base(e, x->k[0]);
-        op_q(e, 0x13, x->v.q, 0);
-        return;
-    }
-    if (x->kind == N_SUBSCR) {
-        set_line(e, x->line);
-        target_base(e, x->k[0]);
-        subscript_index(e, x->k[1]);
-        op(e, 0x55, -1);
+        set_line(e, trailer_line(x));
+        if (x->kind == N_CALL) {
+            call_args(e, x, 1, 0, false);
+        } else if (x->kind == N_ATTR) {
+            op_q(e, 0x13, x->v.q, 0);
+        } else {
+            subscript_index(e, x->k[1]);
+            op(e, 0x55, -1);
+        }
         return;
     }
     expr(e, x);

@@ -812,11 +812,16 @@ static mpf_node_t *parse_power(parser_t *p) {
     mpf_node_t *x = parse_atom(p);
     while (true) {
         mpf_token_t tt = p->tok;
+        // a trailer's node has its object's line; op holds how many lines further down its
+        // first token is (the line mpy-cross records once the object is evaluated)
+        uint32_t below = tt.line - x->line;
+        uint8_t trailer_below = (uint8_t)(below < 255 ? below : 255);
         if (accept_op(p, OP_LPAR)) {
             nodevec_t v = {0};
             vec_push(p, &v, x);
             parse_arglist(p, &v, OP_RPAR);
             x = mk_from_vec(p, N_CALL, x->line, x->col, &v);
+            x->op = trailer_below;
         } else if (accept_op(p, OP_LSQB)) {
             nodevec_t v = {0};
             bool tuple = false;
@@ -833,6 +838,7 @@ static mpf_node_t *parse_power(parser_t *p) {
             }
             expect_op(p, OP_RSQB);
             mpf_node_t *s = mk(p, N_SUBSCR, x->line, x->col, 2);
+            s->op = trailer_below;
             s->k[0] = x;
             s->k[1] = tuple ? mk_from_vec(p, N_TUPLE, tt.line, tt.col, &v) : v.items[0];
             if (tuple) {
@@ -841,6 +847,7 @@ static mpf_node_t *parse_power(parser_t *p) {
             x = s;
         } else if (accept_op(p, OP_DOT)) {
             mpf_node_t *a = mk(p, N_ATTR, x->line, x->col, 1);
+            a->op = trailer_below;
             a->k[0] = x;
             a->v.q = expect_name(p);
             x = a;
@@ -865,6 +872,7 @@ static mpf_node_t *parse_power(parser_t *p) {
                             v = (mpf_float_t)NAN;
                         }
                         x->kind = N_CONST;
+                        x->op = 0;
                         x->v.obj = mpf_obj_new_float(v);
                         x->n = 0;
                     }

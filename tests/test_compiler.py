@@ -46,16 +46,7 @@ ALLOWED: dict[str, tuple[str, str]] = {
         "subnormal float text, as float_repr.py",
     ),
     "tests/corpus/modules/cmath_basic.py": ("run", "subnormal float text, as float_repr.py"),
-    # Found when the branches of 2026-12-05 were merged: line entries only (proven by the
-    # test below), or the same behaviour when run, or not yet diagnosed ("open": issue 18).
-    "tests/test_nrf.py": ("lines", "line entries only (found at the merge)"),
-    "tests/test_randconfig.py": ("lines", "line entries only (found at the merge)"),
-    "tests/test_wheel.py": ("lines", "line entries only (found at the merge)"),
-    "tests/test_compiler_board.py": (
-        "lines",
-        "an attribute, call or subscript written on a later line than its object: mpy-cross "
-        "records that line after the object is evaluated (the commonest remaining difference)",
-    ),
+    # Not yet diagnosed ("open": issue 18): the same behaviour when run.
     "tests/bigint/numbers/int_big_props.py": (
         "run",
         "code differs (not yet diagnosed); the same output and status when run",
