@@ -2694,17 +2694,10 @@ static void w_const(emit_t *o, mpf_obj_t v, bool in_tuple) {
         put(o, 3);
     } else if (v == MPF_OBJ_ELLIPSIS) {
         put(o, 4);
-    } else if (mpf_obj_is_qstr(v) || mpf_obj_is_type(v, &mpf_type_str)) {
+    } else if (mpf_obj_is_qstr(v) || mpf_obj_is_type(v, &mpf_type_str) || mpf_obj_is_type(v, &mpf_type_bytes)) {
         size_t n;
         const char *s = mpf_obj_str_data(v, &n);
-        put(o, 5);
-        w_vuint(o, n);
-        w_str(o, s, n);
-        put(o, 0);
-    } else if (mpf_obj_is_type(v, &mpf_type_bytes)) {
-        size_t n;
-        const char *s = mpf_obj_str_data(v, &n);
-        put(o, 6);
+        put(o, mpf_obj_is_type(v, &mpf_type_bytes) ? 6 : 5);
         w_vuint(o, n);
         w_str(o, s, n);
         put(o, 0);
