@@ -211,13 +211,14 @@ static mpf_node_t *mk_binop(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
             mpf_obj_small_int_value(b->v.obj) < 0 && mpf_obj_is_int(a->v.obj)) {
             ok = op == OP_POW;
         }
-        if (ok && op == OP_LSHIFT && mpf_obj_is_small_int(b->v.obj) && mpf_obj_small_int_value(b->v.obj) > 512) {
-            ok = false;
-        }
-        if (ok && op == OP_POW && mpf_obj_is_small_int(b->v.obj) && mpf_obj_small_int_value(b->v.obj) > 512) {
-            ok = false;
-        }
+        // (big results are folded too, as mpy-cross does: 2 ** 4000 is a constant; one that
+        // does not fit the heap raises inside fold() and is computed when the code runs)
         mpf_obj_t r = ok ? fold(vmop, a->v.obj, b->v.obj) : MPF_OBJ_NULL;
+#if CONFIG_BUILTIN_COMPLEX
+        if (r != MPF_OBJ_NULL && mpf_obj_is_type(r, &mpf_type_complex)) {
+            r = MPF_OBJ_NULL;   // mpy-cross folds to an int or a float only (e.g. (-1) ** 0.5 is not)
+        }
+#endif
         if (r != MPF_OBJ_NULL) {
             a->v.obj = r;
             a->op &= (uint8_t)~N_CONST_LINE;

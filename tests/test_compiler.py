@@ -46,18 +46,9 @@ ALLOWED: dict[str, tuple[str, str]] = {
         "subnormal float text, as float_repr.py",
     ),
     "tests/corpus/modules/cmath_basic.py": ("run", "subnormal float text, as float_repr.py"),
-    # Not yet diagnosed ("open": issue 18): the same behaviour when run.
-    "tests/bigint/numbers/int_big_props.py": (
-        "run",
-        "code differs (not yet diagnosed); the same output and status when run",
-    ),
     "tests/corpus/formatting/float_large_precision.py": (
         "run",
-        "code differs (float constants, not yet diagnosed); the same output when run",
-    ),
-    "tests/corpus/numbers/float_pow_negative_base.py": (
-        "run",
-        "code differs (float constants, not yet diagnosed); the same output when run",
+        "subnormal float text (2.0 ** -1074 folded), as float_repr.py",
     ),
     "tests/fuzz/calls.py": (
         "run",
