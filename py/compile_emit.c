@@ -479,6 +479,13 @@ static bool is_func_like(const scope_t *s) {
     return s->kind != SC_MODULE && s->kind != SC_CLASS;
 }
 
+// SyntaxError [msg] at [x] unless the code being compiled is a function's.
+static void need_function(emit_t *e, const mpf_node_t *x, const char *msg) {
+    if (!is_func_like(e->scope)) {
+        error_at(e, x, msg);
+    }
+}
+
 // Record a store of [q] in the scope pass.
 static void scope_store(emit_t *e, mpf_qstr_t q) {
     bool added;
@@ -1088,9 +1095,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
             comprehension(e, x);
             return;
         case N_YIELD:
-            if (e->scope->kind == SC_MODULE || e->scope->kind == SC_CLASS) {
-                error_at(e, x, "'yield' outside function");
-            }
+            need_function(e, x, "'yield' outside function");
             e->scope->flags |= SF_GENERATOR;
             if (x->k[0]) {
                 expr(e, x->k[0]);
@@ -1101,9 +1106,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
             return;
         case N_YIELDFROM:
         case N_AWAIT:
-            if (e->scope->kind == SC_MODULE || e->scope->kind == SC_CLASS) {
-                error_at(e, x, x->kind == N_AWAIT ? "'await' outside function" : "'yield' outside function");
-            }
+            need_function(e, x, x->kind == N_AWAIT ? "'await' outside function" : "'yield' outside function");
             e->scope->flags |= SF_GENERATOR;
             expr(e, x->k[0]);
             op(e, 0x5E, 0);
@@ -1497,9 +1500,7 @@ static void declare(emit_t *e, mpf_node_t *x, bool global) {
 }
 
 static void return_stmt(emit_t *e, mpf_node_t *x) {
-    if (e->scope->kind == SC_MODULE || e->scope->kind == SC_CLASS) {
-        error_at(e, x, "'return' outside function");
-    }
+    need_function(e, x, "'return' outside function");
     mpf_node_t *v = x->k[0];
     // return a if c else b: two returns, no jump over the second value
     while (v != NULL && v->kind == N_IFEXP) {
@@ -1691,9 +1692,7 @@ static void enter_exc(emit_t *e) {
 // async for: __aiter__ once, then each item from await __anext__() until
 // StopAsyncIteration, the handler shaped like a try/except.
 static void async_for_stmt(emit_t *e, mpf_node_t *x) {
-    if (e->scope->kind == SC_MODULE || e->scope->kind == SC_CLASS) {
-        error_at(e, x, "'async for' outside async function");
-    }
+    need_function(e, x, "'async for' outside async function");
     loop_t saved = e->loop;
     int l_top = new_label(e);
     int l_handler = new_label(e);
@@ -2152,9 +2151,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             return;
         case N_WITH:
             if (x->op) {
-                if (e->scope->kind == SC_MODULE || e->scope->kind == SC_CLASS) {
-                    error_at(e, x, "'async with' outside async function");
-                }
+                need_function(e, x, "'async with' outside async function");
                 async_with_items(e, x, 1);
                 return;
             }

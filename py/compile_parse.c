@@ -163,6 +163,8 @@ static mpf_qstr_t expect_name(parser_t *p) {
 
 static mpf_node_t *parse_test(parser_t *p);
 static mpf_node_t *parse_expr(parser_t *p);
+static mpf_node_t *parse_star_expr(parser_t *p);
+static mpf_node_t *parse_walrus(parser_t *p, mpf_node_t *target);
 static mpf_node_t *parse_or_test(parser_t *p, bool allow_lambda);
 static mpf_node_t *parse_suite(parser_t *p);
 static mpf_node_t *parse_testlist_star(parser_t *p, bool allow_star);
@@ -549,10 +551,7 @@ static mpf_node_t *parse_atom(parser_t *p) {
                 uint32_t first_line = p->tok.line;
                 mpf_node_t *first = is_op(p, OP_MUL) ? NULL : parse_test(p);
                 if (first != NULL && accept_op(p, OP_WALRUS)) {
-                    mpf_node_t *w = mk(p, N_NAMEDEXPR, first->line, first->col, 2);
-                    w->k[0] = first;
-                    w->k[1] = parse_test(p);
-                    first = w;
+                    first = parse_walrus(p, first);
                 }
                 if (first != NULL && (is_kw(p, KW_FOR) || is_kw(p, KW_ASYNC))) {
                     mpf_node_t *g = parse_comp_at(p, &t, 3, first, NULL);
@@ -565,10 +564,7 @@ static mpf_node_t *parse_atom(parser_t *p) {
                 }
                 nodevec_t v = {0};
                 if (first == NULL) {
-                    mpf_token_t st = p->tok;
-                    advance(p);
-                    first = mk(p, N_STAR, st.line, st.col, 1);
-                    first->k[0] = parse_expr(p);
+                    first = parse_star_expr(p);
                 }
                 vec_push(p, &v, first);
                 // the line mpy-cross records for a constant tuple: where its items after the
@@ -585,10 +581,7 @@ static mpf_node_t *parse_atom(parser_t *p) {
                         rest_line = p->tok.line;
                     }
                     if (is_op(p, OP_MUL)) {
-                        mpf_token_t st = p->tok;
-                        advance(p);
-                        mpf_node_t *s = mk(p, N_STAR, st.line, st.col, 1);
-                        s->k[0] = parse_expr(p);
+                        mpf_node_t *s = parse_star_expr(p);
                         vec_push(p, &v, s);
                     } else {
                         vec_push(p, &v, parse_test(p));
@@ -605,17 +598,11 @@ static mpf_node_t *parse_atom(parser_t *p) {
                 while (!is_op(p, OP_RSQB)) {
                     mpf_node_t *e;
                     if (is_op(p, OP_MUL)) {
-                        mpf_token_t st = p->tok;
-                        advance(p);
-                        e = mk(p, N_STAR, st.line, st.col, 1);
-                        e->k[0] = parse_expr(p);
+                        e = parse_star_expr(p);
                     } else {
                         e = parse_test(p);
                         if (accept_op(p, OP_WALRUS)) {
-                            mpf_node_t *w = mk(p, N_NAMEDEXPR, e->line, e->col, 2);
-                            w->k[0] = e;
-                            w->k[1] = parse_test(p);
-                            e = w;
+                            e = parse_walrus(p, e);
                         }
                     }
                     if (v.n == 0 && (is_kw(p, KW_FOR) || is_kw(p, KW_ASYNC))) {
@@ -641,10 +628,7 @@ static mpf_node_t *parse_atom(parser_t *p) {
                 while (!is_op(p, OP_RBRACE)) {
                     mpf_node_t *e;
                     if (is_op(p, OP_MUL)) {
-                        mpf_token_t st = p->tok;
-                        advance(p);
-                        e = mk(p, N_STAR, st.line, st.col, 1);
-                        e->k[0] = parse_expr(p);
+                        e = parse_star_expr(p);
                     } else {
                         e = parse_test(p);
                     }
@@ -716,10 +700,7 @@ static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t
         bool tuple = false;
         while (true) {
             if (is_op(p, OP_MUL)) {
-                mpf_token_t st = p->tok;
-                advance(p);
-                mpf_node_t *s = mk(p, N_STAR, st.line, st.col, 1);
-                s->k[0] = parse_expr(p);
+                mpf_node_t *s = parse_star_expr(p);
                 vec_push(p, &tv, s);
             } else {
                 vec_push(p, &tv, parse_expr(p));
@@ -790,10 +771,7 @@ static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
                 kw->k[0] = parse_test(p);
                 e = kw;
             } else if (accept_op(p, OP_WALRUS)) {
-                mpf_node_t *w = mk(p, N_NAMEDEXPR, e->line, e->col, 2);
-                w->k[0] = e;
-                w->k[1] = parse_test(p);
-                e = w;
+                e = parse_walrus(p, e);
             } else if (is_kw(p, KW_FOR) || is_kw(p, KW_ASYNC)) {
                 e = parse_comp(p, 3, e, NULL);
                 e->v.bare_arg = true;
@@ -953,6 +931,23 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
 
 static mpf_node_t *parse_expr(parser_t *p) {
     return parse_binary(p, 1);
+}
+
+// [target] := value, the ':=' just read.
+static mpf_node_t *parse_walrus(parser_t *p, mpf_node_t *target) {
+    mpf_node_t *w = mk(p, N_NAMEDEXPR, target->line, target->col, 2);
+    w->k[0] = target;
+    w->k[1] = parse_test(p);
+    return w;
+}
+
+// `*expr` (a starred item), the current token being its '*'.
+static mpf_node_t *parse_star_expr(parser_t *p) {
+    mpf_token_t st = p->tok;
+    advance(p);
+    mpf_node_t *s = mk(p, N_STAR, st.line, st.col, 1);
+    s->k[0] = parse_expr(p);
+    return s;
 }
 
 // Comparison operators: 0..5 < > == <= >= !=, 6 in, 7 is, 8 not in, 9 is not.
@@ -1136,10 +1131,7 @@ static mpf_node_t *parse_testlist_star(parser_t *p, bool allow_star) {
     bool tuple = false;
     while (true) {
         if (allow_star && is_op(p, OP_MUL)) {
-            mpf_token_t st = p->tok;
-            advance(p);
-            mpf_node_t *s = mk(p, N_STAR, st.line, st.col, 1);
-            s->k[0] = parse_expr(p);
+            mpf_node_t *s = parse_star_expr(p);
             vec_push(p, &v, s);
             tuple = true;
         } else {
@@ -1551,10 +1543,7 @@ static mpf_node_t *parse_if(parser_t *p) {
     mpf_node_t *x = mk(p, N_IF, t.line, t.col, 3);
     x->k[0] = parse_test(p);
     if (accept_op(p, OP_WALRUS)) {
-        mpf_node_t *w = mk(p, N_NAMEDEXPR, x->k[0]->line, x->k[0]->col, 2);
-        w->k[0] = x->k[0];
-        w->k[1] = parse_test(p);
-        x->k[0] = w;
+        x->k[0] = parse_walrus(p, x->k[0]);
     }
     x->k[1] = parse_suite(p);
     if (is_kw(p, KW_ELIF)) {
@@ -1576,10 +1565,7 @@ static mpf_node_t *parse_for(parser_t *p, bool async) {
     bool tuple = false;
     while (true) {
         if (is_op(p, OP_MUL)) {
-            mpf_token_t st = p->tok;
-            advance(p);
-            mpf_node_t *s = mk(p, N_STAR, st.line, st.col, 1);
-            s->k[0] = parse_expr(p);
+            mpf_node_t *s = parse_star_expr(p);
             vec_push(p, &tv, s);
         } else {
             vec_push(p, &tv, parse_expr(p));
@@ -1696,10 +1682,7 @@ static void parse_stmt(parser_t *p, nodevec_t *v) {
                 mpf_node_t *x = mk(p, N_WHILE, t.line, t.col, 3);
                 x->k[0] = parse_test(p);
                 if (accept_op(p, OP_WALRUS)) {
-                    mpf_node_t *w = mk(p, N_NAMEDEXPR, x->k[0]->line, x->k[0]->col, 2);
-                    w->k[0] = x->k[0];
-                    w->k[1] = parse_test(p);
-                    x->k[0] = w;
+                    x->k[0] = parse_walrus(p, x->k[0]);
                 }
                 x->k[1] = parse_suite(p);
                 if (accept_kw(p, KW_ELSE)) {
