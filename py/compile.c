@@ -48,6 +48,14 @@ void mpf_cc_note_heap(mpf_cctx_t *c) {
     }
 }
 
+void mpf_cc_arena_trim(mpf_cctx_t *c) {
+    if (c->chunks != NULL && c->left > 0) {
+        // shrinks in place: the chunk and the nodes in it keep their addresses
+        mpf_gc_realloc(c->chunks, (size_t)(c->free - (uint8_t *)c->chunks));
+        c->left = 0;
+    }
+}
+
 void mpf_cc_arena_free(mpf_cctx_t *c) {
     for (void **chunk = c->chunks; chunk != NULL;) {
         void **prev = chunk[0];
@@ -55,6 +63,7 @@ void mpf_cc_arena_free(mpf_cctx_t *c) {
         chunk = prev;
     }
     c->chunks = NULL;
+    c->arena_owner = NULL;
     c->left = 0;
     mpf_gc_free(c->seen);
     c->seen = NULL;

@@ -56,6 +56,8 @@ struct scope {
     uint32_t raw_len;
     uint8_t *raw;            // fun_data
     scope_t **children;      // raw-code children, in MAKE_FUNCTION order
+    scope_t *arena_last;     // a def, lambda, class or the module: the last scope (creation
+                             // order) whose nodes are in its arena
 };
 
 typedef struct {
@@ -477,6 +479,13 @@ static bool is_func_like(const scope_t *s) {
     return s->kind != SC_MODULE && s->kind != SC_CLASS;
 }
 
+// SyntaxError [msg] at [x] unless the code being compiled is a function's.
+static void need_function(emit_t *e, const mpf_node_t *x, const char *msg) {
+    if (!is_func_like(e->scope)) {
+        error_at(e, x, msg);
+    }
+}
+
 // Record a store of [q] in the scope pass.
 static void scope_store(emit_t *e, mpf_qstr_t q) {
     bool added;
@@ -631,6 +640,11 @@ static void expr(emit_t *e, mpf_node_t *x);
 static void stmt(emit_t *e, mpf_node_t *x);
 static void store(emit_t *e, mpf_node_t *x);
 static void suite(emit_t *e, mpf_node_t *x);
+
+// The line of the first token of trailer [x] (a call, subscript or attribute).
+static size_t trailer_line(const mpf_node_t *x) {
+    return (size_t)x->line + x->op;
+}
 
 static bool is_const_node(const mpf_node_t *x) {
     if (x->kind == N_CONST) {
@@ -859,6 +873,7 @@ static void call(emit_t *e, mpf_node_t *x) {
         return;
     }
     expr(e, f);
+    set_line(e, trailer_line(x));
     call_args(e, x, 1, 0, false);
 }
 
@@ -1051,10 +1066,12 @@ static void expr(emit_t *e, mpf_node_t *x) {
             return;
         case N_ATTR:
             expr(e, x->k[0]);
+            set_line(e, trailer_line(x));
             op_q(e, 0x13, x->v.q, 0);
             return;
         case N_SUBSCR:
             expr(e, x->k[0]);
+            set_line(e, trailer_line(x));
             subscript_index(e, x->k[1]);
             op(e, 0x55, -1);
             return;
@@ -1078,9 +1095,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
             comprehension(e, x);
             return;
         case N_YIELD:
-            if (e->scope->kind == SC_MODULE || e->scope->kind == SC_CLASS) {
-                error_at(e, x, "'yield' outside function");
-            }
+            need_function(e, x, "'yield' outside function");
             e->scope->flags |= SF_GENERATOR;
             if (x->k[0]) {
                 expr(e, x->k[0]);
@@ -1091,9 +1106,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
             return;
         case N_YIELDFROM:
         case N_AWAIT:
-            if (e->scope->kind == SC_MODULE || e->scope->kind == SC_CLASS) {
-                error_at(e, x, x->kind == N_AWAIT ? "'await' outside function" : "'yield' outside function");
-            }
+            need_function(e, x, x->kind == N_AWAIT ? "'await' outside function" : "'yield' outside function");
             e->scope->flags |= SF_GENERATOR;
             expr(e, x->k[0]);
             op(e, 0x5E, 0);
@@ -1170,31 +1183,30 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
 
 // The object part of an assignment target: its trailers are compiled one by one, so a
 // call in the chain is a plain call of the attribute (mpy-cross uses no LOAD_METHOD there).
+// (the trailers of an assignment target's object each record their line, without the
+// method-call form: mpy-cross compiles them one by one)
 static void target_base(emit_t *e, mpf_node_t *x) {
     if (x->kind == N_CALL && x->k[0]->kind == N_ATTR && !is_super_call(e, x->k[0])) {
         set_line(e, x->line);
         target_base(e, x->k[0]->k[0]);
+        set_line(e, trailer_line(x->k[0]));
         op_q(e, 0x13, x->k[0]->v.q, 0);
+        set_line(e, trailer_line(x));
         call_args(e, x, 1, 0, false);
         return;
     }
-    if (x->kind == N_CALL) {
+    if (x->kind == N_CALL || x->kind == N_ATTR || x->kind == N_SUBSCR) {
         set_line(e, x->line);
         target_base(e, x->k[0]);
-        call_args(e, x, 1, 0, false);
-        return;
-    }
-    if (x->kind == N_ATTR) {
-        set_line(e, x->line);
-        target_base(e, x->k[0]);
-        op_q(e, 0x13, x->v.q, 0);
-        return;
-    }
-    if (x->kind == N_SUBSCR) {
-        set_line(e, x->line);
-        target_base(e, x->k[0]);
-        subscript_index(e, x->k[1]);
-        op(e, 0x55, -1);
+        set_line(e, trailer_line(x));
+        if (x->kind == N_CALL) {
+            call_args(e, x, 1, 0, false);
+        } else if (x->kind == N_ATTR) {
+            op_q(e, 0x13, x->v.q, 0);
+        } else {
+            subscript_index(e, x->k[1]);
+            op(e, 0x55, -1);
+        }
         return;
     }
     expr(e, x);
@@ -1488,9 +1500,7 @@ static void declare(emit_t *e, mpf_node_t *x, bool global) {
 }
 
 static void return_stmt(emit_t *e, mpf_node_t *x) {
-    if (e->scope->kind == SC_MODULE || e->scope->kind == SC_CLASS) {
-        error_at(e, x, "'return' outside function");
-    }
+    need_function(e, x, "'return' outside function");
     mpf_node_t *v = x->k[0];
     // return a if c else b: two returns, no jump over the second value
     while (v != NULL && v->kind == N_IFEXP) {
@@ -1682,9 +1692,7 @@ static void enter_exc(emit_t *e) {
 // async for: __aiter__ once, then each item from await __anext__() until
 // StopAsyncIteration, the handler shaped like a try/except.
 static void async_for_stmt(emit_t *e, mpf_node_t *x) {
-    if (e->scope->kind == SC_MODULE || e->scope->kind == SC_CLASS) {
-        error_at(e, x, "'async for' outside async function");
-    }
+    need_function(e, x, "'async for' outside async function");
     loop_t saved = e->loop;
     int l_top = new_label(e);
     int l_handler = new_label(e);
@@ -2143,9 +2151,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             return;
         case N_WITH:
             if (x->op) {
-                if (e->scope->kind == SC_MODULE || e->scope->kind == SC_CLASS) {
-                    error_at(e, x, "'async with' outside async function");
-                }
+                need_function(e, x, "'async with' outside async function");
                 async_with_items(e, x, 1);
                 return;
             }
@@ -2604,6 +2610,24 @@ static void assemble(emit_t *e, scope_t *s) {
     s->raw_len = out.len;
 }
 
+// The scope whose arena holds the nodes of [s]: [s] itself, or for a comprehension that of
+// the def, lambda, class or module it is written in (NULL: one the emitter made no scope for).
+static scope_t *arena_scope(const emit_t *e, scope_t *s) {
+    if (s->kind < SC_LISTCOMP) {
+        return s;
+    }
+    const mpf_node_t *owner = mpf_node_arena(s->node);
+    return owner == NULL ? e->first : mpf_node_scope(owner);
+}
+
+static void free_chunks(void *chunks) {
+    for (void **chunk = chunks; chunk != NULL;) {
+        void **prev = chunk[0];
+        mpf_gc_free(chunk);
+        chunk = prev;
+    }
+}
+
 static void compile_scope(emit_t *e, scope_t *s) {
     // sizing passes until every label keeps its offset, then the final pass
     e->have_prev = false;
@@ -2667,17 +2691,10 @@ static void w_const(emit_t *o, mpf_obj_t v, bool in_tuple) {
         put(o, 3);
     } else if (v == MPF_OBJ_ELLIPSIS) {
         put(o, 4);
-    } else if (mpf_obj_is_qstr(v) || mpf_obj_is_type(v, &mpf_type_str)) {
+    } else if (mpf_obj_is_qstr(v) || mpf_obj_is_type(v, &mpf_type_str) || mpf_obj_is_type(v, &mpf_type_bytes)) {
         size_t n;
         const char *s = mpf_obj_str_data(v, &n);
-        put(o, 5);
-        w_vuint(o, n);
-        w_str(o, s, n);
-        put(o, 0);
-    } else if (mpf_obj_is_type(v, &mpf_type_bytes)) {
-        size_t n;
-        const char *s = mpf_obj_str_data(v, &n);
-        put(o, 6);
+        put(o, mpf_obj_is_type(v, &mpf_type_bytes) ? 6 : 5);
         w_vuint(o, n);
         w_str(o, s, n);
         put(o, 0);
@@ -2771,7 +2788,20 @@ uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, 
         number_locals(s);
     }
     for (scope_t *s = mod; s != NULL; s = s->next) {
+        scope_t *a = arena_scope(&e, s);
+        if (a != NULL) {
+            a->arena_last = s;
+        }
+    }
+    // each scope's syntax tree is released as soon as the last scope whose nodes it holds
+    // is compiled (scopes are compiled in creation order: parents before their children)
+    for (scope_t *s = mod; s != NULL; s = s->next) {
+        scope_t *a = arena_scope(&e, s);
         compile_scope(&e, s);
+        mpf_cc_note_heap(c);
+        if (a != NULL && a->arena_last == s) {
+            free_chunks(mpf_node_arena(a->node));
+        }
     }
     // the syntax tree and the table indexes are done with: released before the image is
     // made, so that the two are never on the heap at once

@@ -13,6 +13,9 @@ typedef struct mpf_cctx {
     void *chunks;            // newest arena chunk; each starts with a pointer to the previous one
     uint8_t *free;           // bump pointer in the newest chunk
     size_t left;             // bytes left there
+    // While parsing: the def, lambda or class node whose arena is the current one (NULL: the
+    // module's). Each of them has an arena of its own, released once the emitter is done with it.
+    struct mpf_node *arena_owner;
     const char *src;
     size_t len;
     const char *filename;
@@ -41,6 +44,8 @@ bool mpf_cc_seen_has(const mpf_cctx_t *c, mpf_qstr_t q);
 void *mpf_cc_alloc(mpf_cctx_t *c, size_t n);
 // With c->measure, take the heap in use now into account for mpf_compile_heap_peak.
 void mpf_cc_note_heap(mpf_cctx_t *c);
+// Give the newest arena chunk's unused end back to the heap (no more allocations in it).
+void mpf_cc_arena_trim(mpf_cctx_t *c);
 // Release every arena chunk (the syntax tree and all else allocated with mpf_cc_alloc).
 void mpf_cc_arena_free(mpf_cctx_t *c);
 // Raise SyntaxError (or IndentationError when [indent]) at [line]/[col] (1-based) of the source.
@@ -152,9 +157,17 @@ struct mpf_node {
 };
 
 // N_MODULE/N_FUNCDEF/N_LAMBDA/N_CLASSDEF/N_COMP have a slot after their children for the
-// scope the emitter makes for them.
+// scope the emitter makes for them, and a second one: the chunks of the arena holding the
+// nodes of their code (a comprehension: the node owning the arena its nodes are in, NULL for
+// the module's).
 static inline bool mpf_node_has_scope(int kind) {
     return kind == N_MODULE || kind == N_FUNCDEF || kind == N_LAMBDA || kind == N_CLASSDEF || kind == N_COMP;
+}
+static inline void *mpf_node_arena(const mpf_node_t *x) {
+    return (void *)x->k[x->n + 1];
+}
+static inline void mpf_node_set_arena(mpf_node_t *x, void *arena) {
+    x->k[x->n + 1] = (mpf_node_t *)arena;
 }
 static inline void *mpf_node_scope(const mpf_node_t *x) {
     return (void *)x->k[x->n];

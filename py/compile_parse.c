@@ -30,7 +30,7 @@ static void vec_push(parser_t *p, nodevec_t *v, mpf_node_t *x) {
 }
 
 static mpf_node_t *mk(parser_t *p, int kind, uint32_t line, uint32_t col, size_t n) {
-    size_t slots = n + (mpf_node_has_scope(kind) ? 1 : 0);
+    size_t slots = n + (mpf_node_has_scope(kind) ? 2 : 0);
     mpf_node_t *x = mpf_cc_alloc(p->c, sizeof(mpf_node_t) + slots * sizeof(mpf_node_t *));
     memset(x, 0, sizeof(*x));
     x->kind = (uint8_t)kind;
@@ -44,7 +44,39 @@ static mpf_node_t *mk(parser_t *p, int kind, uint32_t line, uint32_t col, size_t
     }
     x->n = (uint16_t)n;
     memset(x->k, 0, slots * sizeof(mpf_node_t *));
+    if (kind == N_COMP) {
+        mpf_node_set_arena(x, p->c->arena_owner);
+    }
     return x;
+}
+
+// A def, lambda or class: its nodes go to an arena of their own (the emitter releases it once
+// it has compiled them). arena_begin() before its node is made, arena_end() once it is complete.
+typedef struct {
+    void *chunks;
+    uint8_t *free;
+    size_t left;
+    mpf_node_t *owner;
+} arena_mark_t;
+
+static arena_mark_t arena_begin(parser_t *p) {
+    mpf_cctx_t *c = p->c;
+    arena_mark_t m = {c->chunks, c->free, c->left, c->arena_owner};
+    c->chunks = NULL;
+    c->free = NULL;
+    c->left = 0;
+    return m;
+}
+
+static mpf_node_t *arena_end(parser_t *p, const arena_mark_t *m, mpf_node_t *owner) {
+    mpf_cctx_t *c = p->c;
+    mpf_cc_arena_trim(c);
+    mpf_node_set_arena(owner, c->chunks);
+    c->chunks = m->chunks;
+    c->free = m->free;
+    c->left = m->left;
+    c->arena_owner = m->owner;
+    return owner;
 }
 
 static mpf_node_t *mk_from_vec(parser_t *p, int kind, uint32_t line, uint32_t col, nodevec_t *v) {
@@ -131,6 +163,8 @@ static mpf_qstr_t expect_name(parser_t *p) {
 
 static mpf_node_t *parse_test(parser_t *p);
 static mpf_node_t *parse_expr(parser_t *p);
+static mpf_node_t *parse_star_expr(parser_t *p);
+static mpf_node_t *parse_walrus(parser_t *p, mpf_node_t *target);
 static mpf_node_t *parse_or_test(parser_t *p, bool allow_lambda);
 static mpf_node_t *parse_suite(parser_t *p);
 static mpf_node_t *parse_testlist_star(parser_t *p, bool allow_star);
@@ -179,13 +213,14 @@ static mpf_node_t *mk_binop(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
             mpf_obj_small_int_value(b->v.obj) < 0 && mpf_obj_is_int(a->v.obj)) {
             ok = op == OP_POW;
         }
-        if (ok && op == OP_LSHIFT && mpf_obj_is_small_int(b->v.obj) && mpf_obj_small_int_value(b->v.obj) > 512) {
-            ok = false;
-        }
-        if (ok && op == OP_POW && mpf_obj_is_small_int(b->v.obj) && mpf_obj_small_int_value(b->v.obj) > 512) {
-            ok = false;
-        }
+        // (big results are folded too, as mpy-cross does: 2 ** 4000 is a constant; one that
+        // does not fit the heap raises inside fold() and is computed when the code runs)
         mpf_obj_t r = ok ? fold(vmop, a->v.obj, b->v.obj) : MPF_OBJ_NULL;
+#if CONFIG_BUILTIN_COMPLEX
+        if (r != MPF_OBJ_NULL && mpf_obj_is_type(r, &mpf_type_complex)) {
+            r = MPF_OBJ_NULL;   // mpy-cross folds to an int or a float only (e.g. (-1) ** 0.5 is not)
+        }
+#endif
         if (r != MPF_OBJ_NULL) {
             a->v.obj = r;
             a->op &= (uint8_t)~N_CONST_LINE;
@@ -516,10 +551,7 @@ static mpf_node_t *parse_atom(parser_t *p) {
                 uint32_t first_line = p->tok.line;
                 mpf_node_t *first = is_op(p, OP_MUL) ? NULL : parse_test(p);
                 if (first != NULL && accept_op(p, OP_WALRUS)) {
-                    mpf_node_t *w = mk(p, N_NAMEDEXPR, first->line, first->col, 2);
-                    w->k[0] = first;
-                    w->k[1] = parse_test(p);
-                    first = w;
+                    first = parse_walrus(p, first);
                 }
                 if (first != NULL && (is_kw(p, KW_FOR) || is_kw(p, KW_ASYNC))) {
                     mpf_node_t *g = parse_comp_at(p, &t, 3, first, NULL);
@@ -532,10 +564,7 @@ static mpf_node_t *parse_atom(parser_t *p) {
                 }
                 nodevec_t v = {0};
                 if (first == NULL) {
-                    mpf_token_t st = p->tok;
-                    advance(p);
-                    first = mk(p, N_STAR, st.line, st.col, 1);
-                    first->k[0] = parse_expr(p);
+                    first = parse_star_expr(p);
                 }
                 vec_push(p, &v, first);
                 // the line mpy-cross records for a constant tuple: where its items after the
@@ -552,10 +581,7 @@ static mpf_node_t *parse_atom(parser_t *p) {
                         rest_line = p->tok.line;
                     }
                     if (is_op(p, OP_MUL)) {
-                        mpf_token_t st = p->tok;
-                        advance(p);
-                        mpf_node_t *s = mk(p, N_STAR, st.line, st.col, 1);
-                        s->k[0] = parse_expr(p);
+                        mpf_node_t *s = parse_star_expr(p);
                         vec_push(p, &v, s);
                     } else {
                         vec_push(p, &v, parse_test(p));
@@ -572,17 +598,11 @@ static mpf_node_t *parse_atom(parser_t *p) {
                 while (!is_op(p, OP_RSQB)) {
                     mpf_node_t *e;
                     if (is_op(p, OP_MUL)) {
-                        mpf_token_t st = p->tok;
-                        advance(p);
-                        e = mk(p, N_STAR, st.line, st.col, 1);
-                        e->k[0] = parse_expr(p);
+                        e = parse_star_expr(p);
                     } else {
                         e = parse_test(p);
                         if (accept_op(p, OP_WALRUS)) {
-                            mpf_node_t *w = mk(p, N_NAMEDEXPR, e->line, e->col, 2);
-                            w->k[0] = e;
-                            w->k[1] = parse_test(p);
-                            e = w;
+                            e = parse_walrus(p, e);
                         }
                     }
                     if (v.n == 0 && (is_kw(p, KW_FOR) || is_kw(p, KW_ASYNC))) {
@@ -608,10 +628,7 @@ static mpf_node_t *parse_atom(parser_t *p) {
                 while (!is_op(p, OP_RBRACE)) {
                     mpf_node_t *e;
                     if (is_op(p, OP_MUL)) {
-                        mpf_token_t st = p->tok;
-                        advance(p);
-                        e = mk(p, N_STAR, st.line, st.col, 1);
-                        e->k[0] = parse_expr(p);
+                        e = parse_star_expr(p);
                     } else {
                         e = parse_test(p);
                     }
@@ -683,10 +700,7 @@ static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t
         bool tuple = false;
         while (true) {
             if (is_op(p, OP_MUL)) {
-                mpf_token_t st = p->tok;
-                advance(p);
-                mpf_node_t *s = mk(p, N_STAR, st.line, st.col, 1);
-                s->k[0] = parse_expr(p);
+                mpf_node_t *s = parse_star_expr(p);
                 vec_push(p, &tv, s);
             } else {
                 vec_push(p, &tv, parse_expr(p));
@@ -757,10 +771,7 @@ static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
                 kw->k[0] = parse_test(p);
                 e = kw;
             } else if (accept_op(p, OP_WALRUS)) {
-                mpf_node_t *w = mk(p, N_NAMEDEXPR, e->line, e->col, 2);
-                w->k[0] = e;
-                w->k[1] = parse_test(p);
-                e = w;
+                e = parse_walrus(p, e);
             } else if (is_kw(p, KW_FOR) || is_kw(p, KW_ASYNC)) {
                 e = parse_comp(p, 3, e, NULL);
                 e->v.bare_arg = true;
@@ -780,11 +791,16 @@ static mpf_node_t *parse_power(parser_t *p) {
     mpf_node_t *x = parse_atom(p);
     while (true) {
         mpf_token_t tt = p->tok;
+        // a trailer's node has its object's line; op holds how many lines further down its
+        // first token is (the line mpy-cross records once the object is evaluated)
+        uint32_t below = tt.line - x->line;
+        uint8_t trailer_below = (uint8_t)(below < 255 ? below : 255);
         if (accept_op(p, OP_LPAR)) {
             nodevec_t v = {0};
             vec_push(p, &v, x);
             parse_arglist(p, &v, OP_RPAR);
             x = mk_from_vec(p, N_CALL, x->line, x->col, &v);
+            x->op = trailer_below;
         } else if (accept_op(p, OP_LSQB)) {
             nodevec_t v = {0};
             bool tuple = false;
@@ -801,6 +817,7 @@ static mpf_node_t *parse_power(parser_t *p) {
             }
             expect_op(p, OP_RSQB);
             mpf_node_t *s = mk(p, N_SUBSCR, x->line, x->col, 2);
+            s->op = trailer_below;
             s->k[0] = x;
             s->k[1] = tuple ? mk_from_vec(p, N_TUPLE, tt.line, tt.col, &v) : v.items[0];
             if (tuple) {
@@ -809,6 +826,7 @@ static mpf_node_t *parse_power(parser_t *p) {
             x = s;
         } else if (accept_op(p, OP_DOT)) {
             mpf_node_t *a = mk(p, N_ATTR, x->line, x->col, 1);
+            a->op = trailer_below;
             a->k[0] = x;
             a->v.q = expect_name(p);
             x = a;
@@ -833,6 +851,7 @@ static mpf_node_t *parse_power(parser_t *p) {
                             v = (mpf_float_t)NAN;
                         }
                         x->kind = N_CONST;
+                        x->op = 0;
                         x->v.obj = mpf_obj_new_float(v);
                         x->n = 0;
                     }
@@ -912,6 +931,23 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
 
 static mpf_node_t *parse_expr(parser_t *p) {
     return parse_binary(p, 1);
+}
+
+// [target] := value, the ':=' just read.
+static mpf_node_t *parse_walrus(parser_t *p, mpf_node_t *target) {
+    mpf_node_t *w = mk(p, N_NAMEDEXPR, target->line, target->col, 2);
+    w->k[0] = target;
+    w->k[1] = parse_test(p);
+    return w;
+}
+
+// `*expr` (a starred item), the current token being its '*'.
+static mpf_node_t *parse_star_expr(parser_t *p) {
+    mpf_token_t st = p->tok;
+    advance(p);
+    mpf_node_t *s = mk(p, N_STAR, st.line, st.col, 1);
+    s->k[0] = parse_expr(p);
+    return s;
 }
 
 // Comparison operators: 0..5 < > == <= >= !=, 6 in, 7 is, 8 not in, 9 is not.
@@ -1033,11 +1069,13 @@ static mpf_node_t *parse_and_test(parser_t *p) {
 static mpf_node_t *parse_lambda(parser_t *p, bool nocond) {
     mpf_token_t t = p->tok;
     expect_kw(p, KW_LAMBDA);
+    arena_mark_t m = arena_begin(p);
     mpf_node_t *x = mk(p, N_LAMBDA, t.line, t.col, 2);
+    p->c->arena_owner = x;
     x->k[0] = parse_args(p, true);
     expect_op(p, OP_COLON);
     x->k[1] = nocond ? parse_or_test(p, true) : parse_test(p);
-    return x;
+    return arena_end(p, &m, x);
 }
 
 static mpf_node_t *parse_or_test(parser_t *p, bool allow_lambda) {
@@ -1093,10 +1131,7 @@ static mpf_node_t *parse_testlist_star(parser_t *p, bool allow_star) {
     bool tuple = false;
     while (true) {
         if (allow_star && is_op(p, OP_MUL)) {
-            mpf_token_t st = p->tok;
-            advance(p);
-            mpf_node_t *s = mk(p, N_STAR, st.line, st.col, 1);
-            s->k[0] = parse_expr(p);
+            mpf_node_t *s = parse_star_expr(p);
             vec_push(p, &v, s);
             tuple = true;
         } else {
@@ -1465,7 +1500,9 @@ static mpf_node_t *parse_suite(parser_t *p) {
 static mpf_node_t *parse_funcdef(parser_t *p, nodevec_t *decorators, bool async) {
     mpf_token_t t = p->tok;
     expect_kw(p, KW_DEF);
+    arena_mark_t m = arena_begin(p);
     mpf_node_t *x = mk(p, N_FUNCDEF, decorators->n ? decorators->items[0]->line : t.line, t.col, 3 + decorators->n);
+    p->c->arena_owner = x;
     x->op = async;
     x->v.q = expect_name(p);
     expect_op(p, OP_LPAR);
@@ -1477,13 +1514,15 @@ static mpf_node_t *parse_funcdef(parser_t *p, nodevec_t *decorators, bool async)
     for (size_t i = 0; i < decorators->n; i++) {
         x->k[3 + i] = decorators->items[i];
     }
-    return x;
+    return arena_end(p, &m, x);
 }
 
 static mpf_node_t *parse_classdef(parser_t *p, nodevec_t *decorators) {
     mpf_token_t t = p->tok;
     expect_kw(p, KW_CLASS);
+    arena_mark_t m = arena_begin(p);
     mpf_node_t *x = mk(p, N_CLASSDEF, decorators->n ? decorators->items[0]->line : t.line, t.col, 2 + decorators->n);
+    p->c->arena_owner = x;
     x->v.q = expect_name(p);
     nodevec_t v = {0};
     vec_push(p, &v, NULL);
@@ -1495,7 +1534,7 @@ static mpf_node_t *parse_classdef(parser_t *p, nodevec_t *decorators) {
     for (size_t i = 0; i < decorators->n; i++) {
         x->k[2 + i] = decorators->items[i];
     }
-    return x;
+    return arena_end(p, &m, x);
 }
 
 static mpf_node_t *parse_if(parser_t *p) {
@@ -1504,10 +1543,7 @@ static mpf_node_t *parse_if(parser_t *p) {
     mpf_node_t *x = mk(p, N_IF, t.line, t.col, 3);
     x->k[0] = parse_test(p);
     if (accept_op(p, OP_WALRUS)) {
-        mpf_node_t *w = mk(p, N_NAMEDEXPR, x->k[0]->line, x->k[0]->col, 2);
-        w->k[0] = x->k[0];
-        w->k[1] = parse_test(p);
-        x->k[0] = w;
+        x->k[0] = parse_walrus(p, x->k[0]);
     }
     x->k[1] = parse_suite(p);
     if (is_kw(p, KW_ELIF)) {
@@ -1529,10 +1565,7 @@ static mpf_node_t *parse_for(parser_t *p, bool async) {
     bool tuple = false;
     while (true) {
         if (is_op(p, OP_MUL)) {
-            mpf_token_t st = p->tok;
-            advance(p);
-            mpf_node_t *s = mk(p, N_STAR, st.line, st.col, 1);
-            s->k[0] = parse_expr(p);
+            mpf_node_t *s = parse_star_expr(p);
             vec_push(p, &tv, s);
         } else {
             vec_push(p, &tv, parse_expr(p));
@@ -1649,10 +1682,7 @@ static void parse_stmt(parser_t *p, nodevec_t *v) {
                 mpf_node_t *x = mk(p, N_WHILE, t.line, t.col, 3);
                 x->k[0] = parse_test(p);
                 if (accept_op(p, OP_WALRUS)) {
-                    mpf_node_t *w = mk(p, N_NAMEDEXPR, x->k[0]->line, x->k[0]->col, 2);
-                    w->k[0] = x->k[0];
-                    w->k[1] = parse_test(p);
-                    x->k[0] = w;
+                    x->k[0] = parse_walrus(p, x->k[0]);
                 }
                 x->k[1] = parse_suite(p);
                 if (accept_kw(p, KW_ELSE)) {
@@ -1724,6 +1754,12 @@ mpf_node_t *mpf_parse(mpf_cctx_t *c, mpf_compile_mode_t mode) {
     }
     mpf_node_t *m = mk_from_vec(&p, N_MODULE, 1, 1, &v);
     m->op = (uint8_t)mode;
+    // the module's arena is its own; what the emitter allocates goes to a new one
+    mpf_cc_arena_trim(c);
+    mpf_node_set_arena(m, c->chunks);
+    c->chunks = NULL;
+    c->free = NULL;
+    c->left = 0;
     return m;
 }
 

@@ -46,27 +46,9 @@ ALLOWED: dict[str, tuple[str, str]] = {
         "subnormal float text, as float_repr.py",
     ),
     "tests/corpus/modules/cmath_basic.py": ("run", "subnormal float text, as float_repr.py"),
-    # Found when the branches of 2026-12-05 were merged: line entries only (proven by the
-    # test below), or the same behaviour when run, or not yet diagnosed ("open": issue 18).
-    "tests/test_nrf.py": ("lines", "line entries only (found at the merge)"),
-    "tests/test_randconfig.py": ("lines", "line entries only (found at the merge)"),
-    "tests/test_wheel.py": ("lines", "line entries only (found at the merge)"),
-    "tests/test_compiler_board.py": (
-        "lines",
-        "an attribute, call or subscript written on a later line than its object: mpy-cross "
-        "records that line after the object is evaluated (the commonest remaining difference)",
-    ),
-    "tests/bigint/numbers/int_big_props.py": (
-        "run",
-        "code differs (not yet diagnosed); the same output and status when run",
-    ),
     "tests/corpus/formatting/float_large_precision.py": (
         "run",
-        "code differs (float constants, not yet diagnosed); the same output when run",
-    ),
-    "tests/corpus/numbers/float_pow_negative_base.py": (
-        "run",
-        "code differs (float constants, not yet diagnosed); the same output when run",
+        "subnormal float text (2.0 ** -1074 folded), as float_repr.py",
     ),
     "tests/fuzz/calls.py": (
         "run",
