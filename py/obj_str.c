@@ -264,8 +264,8 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         if (!mpf_obj_get_index_maybe(rhs, &n)) {
             return MPF_OBJ_NULL;
         }
-        if (n <= 0 || la == 0) {
-            return mpf_obj_new_str_of_type(t, "", 0);
+        if (n < 0) {
+            n = 0;
         }
         uint8_t *d;
         mpf_obj_t r = str_alloc(t, la, (size_t)n, &d);
