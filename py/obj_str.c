@@ -247,7 +247,7 @@ static size_t str_search(const char *s, size_t b0, size_t b1, const char *needle
     }
     for (size_t k = 0; k <= b1 - b0 - nl; k++) {
         size_t i = right ? b1 - nl - k : b0 + k;
-        if (memcmp(s + i, needle, nl) == 0) {
+        if (s[i] == needle[0] && memcmp(s + i, needle, nl) == 0) {  // no call where the first byte differs
             return i;
         }
     }
@@ -330,9 +330,11 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         case MPF_BINARY_OP_LESS_EQUAL:
         case MPF_BINARY_OP_MORE_EQUAL:
         case MPF_BINARY_OP_NOT_EQUAL: {
-            // (in)equality of different lengths needs no look at the bytes
-            bool eq_op = op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL;
-            return mpf_compare_result(op, eq_op && la != lb ? 1 : mpf_bytes_compare(a, la, b, lb));
+            if (op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) {
+                // (dict lookups) different lengths need no look at the bytes
+                return mpf_obj_bool((la == lb && memcmp(a, b, la) == 0) == (op == MPF_BINARY_OP_EQUAL));
+            }
+            return mpf_compare_result(op, mpf_bytes_compare(a, la, b, lb));
         }
         default:
             return MPF_OBJ_NULL;

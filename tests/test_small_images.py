@@ -17,12 +17,10 @@ from mpforge.images import elf
 FRAGMENTS = paths.ROOT / "configs" / "fragments"
 
 # Text (code and constants) of each image with the app below (about 1 KB of it frozen), in
-# bytes. Issue 19 asks for 46,000 (minimal) and 40,000 (tiny); these are what the fragments
-# reach today (67,964 and 62,520) plus a little slack, so growth fails the test. Lower them
-# as the core shrinks.
-# Today's figures after the 2026-12-05 merges plus ~600 B of slack (issue 19's goals are 46,000
-# and 40,000: not met yet).
-TEXT_LIMIT = {"minimal": 69_500, "tiny": 64_000}
+# bytes: what the fragments reach today (68,036 and 62,116) plus ~500 B of slack, so growth
+# fails the test. Issue 19 asks for 46,000 (minimal) and 40,000 (tiny): not met yet. Lower
+# them as the core shrinks.
+TEXT_LIMIT = {"minimal": 68_500, "tiny": 62_600}
 # RAM besides the GC heap and the stack: .data and .bss less those two. Issue 19 asks for
 # 1,024; since newlib's malloc moved onto the GC heap (ports/cortex_m/newlib.c) its 96-byte
 # reentrancy struct is linked in, and the class-attribute cache adds 8: 1,152 today.
