@@ -1148,23 +1148,22 @@ static mpf_obj_t str_rpartition(mpf_obj_t a, mpf_obj_t b) {
 MPF_FUN_2(str_partition_obj, MPF_QSTR_partition, str_partition);
 MPF_FUN_2(str_rpartition_obj, MPF_QSTR_rpartition, str_rpartition);
 
-static mpf_obj_t str_removeprefix(mpf_obj_t self, mpf_obj_t pre) {
+// removeprefix / removesuffix ([suffix]): [self] without [affix] at that end, or [self].
+static mpf_obj_t remove_affix(mpf_obj_t self, mpf_obj_t affix, bool suffix) {
     size_t len, pl;
     const char *s = self_data(self, &len);
-    const char *p = arg_data(self, pre, &pl);
-    if (pl <= len && memcmp(s, p, pl) == 0) {
-        return mpf_obj_new_str_of_type(result_type(self), s + pl, len - pl);
+    const char *p = arg_data(self, affix, &pl);
+    // (an empty prefix gives a copy and an empty suffix [self], as before)
+    if (pl <= len && (pl == 0 ? !suffix : memcmp(suffix ? s + len - pl : s, p, pl) == 0)) {
+        return mpf_obj_new_str_of_type(result_type(self), suffix ? s : s + pl, len - pl);
     }
     return self;
 }
+static mpf_obj_t str_removeprefix(mpf_obj_t self, mpf_obj_t pre) {
+    return remove_affix(self, pre, false);
+}
 static mpf_obj_t str_removesuffix(mpf_obj_t self, mpf_obj_t suf) {
-    size_t len, pl;
-    const char *s = self_data(self, &len);
-    const char *p = arg_data(self, suf, &pl);
-    if (pl <= len && pl > 0 && memcmp(s + len - pl, p, pl) == 0) {
-        return mpf_obj_new_str_of_type(result_type(self), s, len - pl);
-    }
-    return self;
+    return remove_affix(self, suf, true);
 }
 MPF_FUN_2(str_removeprefix_obj, MPF_QSTR_removeprefix, str_removeprefix);
 MPF_FUN_2(str_removesuffix_obj, MPF_QSTR_removesuffix, str_removesuffix);
