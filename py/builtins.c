@@ -15,24 +15,26 @@ typedef struct {
     mpf_vstr_t buf;
 } print_target_t;
 
+// print()'s keyword [kw] (sep or end): its text, or [dflt] (one character) when it is
+// absent or None; *len: the text's length.
+static const char *print_text_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_qstr_t kw, const char *dflt,
+    size_t *len) {
+    mpf_obj_t v = mpf_arg_kw(n_args, n_kw, args, kw);
+    if (v == MPF_OBJ_NULL || v == MPF_OBJ_NONE) {
+        *len = 1;
+        return dflt;
+    }
+    if (!MPF_IS_STR(v)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "%q must be None or a string, not %T", kw, v);
+    }
+    return mpf_obj_str_data(v, len);
+}
+
 static mpf_obj_t builtin_print(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    mpf_obj_t sep = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_sep);
-    mpf_obj_t end = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_end);
     mpf_obj_t file = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_file);
-    const char *sep_s = " ", *end_s = "\n";
-    size_t sep_l = 1, end_l = 1;
-    if (sep != MPF_OBJ_NULL && sep != MPF_OBJ_NONE) {
-        if (!MPF_IS_STR(sep)) {
-            mpf_raise_fmt(&mpf_type_TypeError, "sep must be None or a string, not %T", sep);
-        }
-        sep_s = mpf_obj_str_data(sep, &sep_l);
-    }
-    if (end != MPF_OBJ_NULL && end != MPF_OBJ_NONE) {
-        if (!MPF_IS_STR(end)) {
-            mpf_raise_fmt(&mpf_type_TypeError, "end must be None or a string, not %T", end);
-        }
-        end_s = mpf_obj_str_data(end, &end_l);
-    }
+    size_t sep_l, end_l;
+    const char *sep_s = print_text_kw(n_args, n_kw, args, MPF_QSTR_sep, " ", &sep_l);
+    const char *end_s = print_text_kw(n_args, n_kw, args, MPF_QSTR_end, "\n", &end_l);
     mpf_vstr_t v;
     mpf_vstr_init(&v, 64);
     mpf_print_t p;

@@ -328,17 +328,12 @@ mpf_obj_t mpf_int_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         mpf_int_t a = mpf_obj_small_int_value(lhs), b = mpf_obj_small_int_value(rhs), r;
         switch (op) {
             case MPF_BINARY_OP_LESS:
-                return mpf_obj_bool(a < b);
             case MPF_BINARY_OP_MORE:
-                return mpf_obj_bool(a > b);
             case MPF_BINARY_OP_EQUAL:
-                return mpf_obj_bool(a == b);
             case MPF_BINARY_OP_LESS_EQUAL:
-                return mpf_obj_bool(a <= b);
             case MPF_BINARY_OP_MORE_EQUAL:
-                return mpf_obj_bool(a >= b);
             case MPF_BINARY_OP_NOT_EQUAL:
-                return mpf_obj_bool(a != b);
+                return mpf_compare_result(op, (a > b) - (a < b));
             case MPF_BINARY_OP_OR:
                 return mpf_obj_new_small_int(a | b);
             case MPF_BINARY_OP_XOR:

@@ -247,7 +247,7 @@ static size_t str_search(const char *s, size_t b0, size_t b1, const char *needle
     }
     for (size_t k = 0; k <= b1 - b0 - nl; k++) {
         size_t i = right ? b1 - nl - k : b0 + k;
-        if (memcmp(s + i, needle, nl) == 0) {
+        if (s[i] == needle[0] && memcmp(s + i, needle, nl) == 0) {  // no call where the first byte differs
             return i;
         }
     }
@@ -264,8 +264,8 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         if (!mpf_obj_get_index_maybe(rhs, &n)) {
             return MPF_OBJ_NULL;
         }
-        if (n <= 0 || la == 0) {
-            return mpf_obj_new_str_of_type(t, "", 0);
+        if (n < 0) {
+            n = 0;
         }
         uint8_t *d;
         mpf_obj_t r = str_alloc(t, la, (size_t)n, &d);
@@ -330,9 +330,11 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         case MPF_BINARY_OP_LESS_EQUAL:
         case MPF_BINARY_OP_MORE_EQUAL:
         case MPF_BINARY_OP_NOT_EQUAL: {
-            // (in)equality of different lengths needs no look at the bytes
-            bool eq_op = op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL;
-            return mpf_compare_result(op, eq_op && la != lb ? 1 : mpf_bytes_compare(a, la, b, lb));
+            if (op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) {
+                // (dict lookups) different lengths need no look at the bytes
+                return mpf_obj_bool((la == lb && memcmp(a, b, la) == 0) == (op == MPF_BINARY_OP_EQUAL));
+            }
+            return mpf_compare_result(op, mpf_bytes_compare(a, la, b, lb));
         }
         default:
             return MPF_OBJ_NULL;
@@ -1146,23 +1148,22 @@ static mpf_obj_t str_rpartition(mpf_obj_t a, mpf_obj_t b) {
 MPF_FUN_2(str_partition_obj, MPF_QSTR_partition, str_partition);
 MPF_FUN_2(str_rpartition_obj, MPF_QSTR_rpartition, str_rpartition);
 
-static mpf_obj_t str_removeprefix(mpf_obj_t self, mpf_obj_t pre) {
+// removeprefix / removesuffix ([suffix]): [self] without [affix] at that end, or [self].
+static mpf_obj_t remove_affix(mpf_obj_t self, mpf_obj_t affix, bool suffix) {
     size_t len, pl;
     const char *s = self_data(self, &len);
-    const char *p = arg_data(self, pre, &pl);
-    if (pl <= len && memcmp(s, p, pl) == 0) {
-        return mpf_obj_new_str_of_type(result_type(self), s + pl, len - pl);
+    const char *p = arg_data(self, affix, &pl);
+    // (an empty prefix gives a copy and an empty suffix [self], as before)
+    if (pl <= len && (pl == 0 ? !suffix : memcmp(suffix ? s + len - pl : s, p, pl) == 0)) {
+        return mpf_obj_new_str_of_type(result_type(self), suffix ? s : s + pl, len - pl);
     }
     return self;
 }
+static mpf_obj_t str_removeprefix(mpf_obj_t self, mpf_obj_t pre) {
+    return remove_affix(self, pre, false);
+}
 static mpf_obj_t str_removesuffix(mpf_obj_t self, mpf_obj_t suf) {
-    size_t len, pl;
-    const char *s = self_data(self, &len);
-    const char *p = arg_data(self, suf, &pl);
-    if (pl <= len && pl > 0 && memcmp(s + len - pl, p, pl) == 0) {
-        return mpf_obj_new_str_of_type(result_type(self), s, len - pl);
-    }
-    return self;
+    return remove_affix(self, suf, true);
 }
 MPF_FUN_2(str_removeprefix_obj, MPF_QSTR_removeprefix, str_removeprefix);
 MPF_FUN_2(str_removesuffix_obj, MPF_QSTR_removesuffix, str_removesuffix);
