@@ -123,3 +123,37 @@ def resolve_config(opts: Options) -> Resolution:
     resolution = resolve(opts.inputs, lambda line: print(line, file=sys.stderr))
     record_arguments(opts)
     return resolution
+
+
+def reported(error: MpforgeError) -> object:
+    """What an SCons action returns for `error`: it prints the one `error:` line, and the
+    failure it returns stops the build without SCons's `scons: *** [target] Error 1` after it
+    (see quiet_reported_failures)."""
+    import SCons.Errors
+
+    print(f"error: {error.message}", file=sys.stderr)
+    failure = SCons.Errors.BuildError(errstr=error.message, status=2, exitstatus=2)
+    failure.mpf_reported = True  # type: ignore[attr-defined]
+    return failure
+
+
+def quiet_reported_failures() -> None:
+    """Make SCons print nothing more for a failure an action has already reported."""
+    import SCons.Script.Main
+
+    task = SCons.Script.Main.BuildTask
+    if getattr(task, "mpf_quiet", False):
+        return
+    original = task.failed
+
+    def failed(self: SCons.Script.Main.BuildTask) -> None:
+        error = self.exc_info()[1]
+        if not getattr(error, "mpf_reported", False):
+            original(self)
+            return
+        self.exception = (type(error), error, None)
+        self.do_failed(error.exitstatus)
+        self.exc_clear()
+
+    task.failed = failed
+    task.mpf_quiet = True

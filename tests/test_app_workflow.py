@@ -6,36 +6,16 @@ Also the small commands: `boards FILTER --json`, `completion bash|zsh`."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from helpers import mpforge
+from helpers import cli as _cli
+from helpers import mpforge, one_error
 
 from mpforge import paths
 from mpforge.cli import COMMANDS
-
-BUILD_TIMEOUT = 1200  # a full build of the core on a loaded machine
-
-
-def _cli(
-    app: Path, *argv: str, stdin: int | None = subprocess.DEVNULL
-) -> subprocess.CompletedProcess[str]:
-    """`mpforge ARGV` as a user types it inside the app directory (no MPFORGE_BOARD)."""
-    env = {k: v for k, v in os.environ.items() if k != "MPFORGE_BOARD"}
-    return subprocess.run(
-        [sys.executable, "-m", "mpforge", *argv],
-        cwd=app,
-        env=env,
-        stdin=stdin,
-        capture_output=True,
-        text=True,
-        timeout=BUILD_TIMEOUT,
-        check=False,
-    )
 
 
 @pytest.fixture
@@ -103,24 +83,18 @@ def test_init_build_run_on_netduinoplus2_in_qemu(app: Path) -> None:
     assert "hello from qemu" in proc.stdout
 
 
-def _one_error(err: str) -> str:
-    lines = err.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), err
-    return lines[0]
-
-
 def test_init_refuses_a_non_empty_directory(app: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (app / "main.py").write_text("print('mine')\n")
     r = mpforge(capsys, "init")
     assert r.code != 0
-    assert "not empty (main.py)" in _one_error(r.err)
+    assert "not empty (main.py)" in one_error(r.err)
     assert (app / "main.py").read_text() == "print('mine')\n"
     assert sorted(p.name for p in app.iterdir()) == ["main.py"]
 
 
 def test_init_refuses_an_unknown_board(app: Path, capsys: pytest.CaptureFixture[str]) -> None:
     r = mpforge(capsys, "init", "--board", "hots")
-    assert r.code != 0 and "did you mean host?" in _one_error(r.err)
+    assert r.code != 0 and "did you mean host?" in one_error(r.err)
     assert list(app.iterdir()) == []
 
 
@@ -143,13 +117,13 @@ def test_bad_project_file(
     (app / "main.py").write_text("print(1)\n")
     r = mpforge(capsys, "config")
     assert r.code != 0
-    assert expected in _one_error(r.err)
+    assert expected in one_error(r.err)
     assert not (app / "build").exists()
 
 
 def test_no_board_anywhere(app: Path, capsys: pytest.CaptureFixture[str]) -> None:
     r = mpforge(capsys, "build")
-    assert r.code != 0 and "no board: give -b BOARD, set $MPFORGE_BOARD" in _one_error(r.err)
+    assert r.code != 0 and "no board: give -b BOARD, set $MPFORGE_BOARD" in one_error(r.err)
 
 
 def test_project_settings_apply_from_a_subdirectory(
@@ -198,7 +172,7 @@ def test_clean_keeps_the_configuration(app: Path, capsys: pytest.CaptureFixture[
     stranger.mkdir(parents=True)
     (stranger / "notes.txt").write_text("mine\n")
     r = mpforge(capsys, "clean")
-    assert r.code != 0 and "does not look like an mpforge build" in _one_error(r.err)
+    assert r.code != 0 and "does not look like an mpforge build" in one_error(r.err)
     r = mpforge(capsys, "clean", "--pristine")
     assert r.code != 0 and (stranger / "notes.txt").is_file()
 

@@ -179,3 +179,6 @@ def test_frozen_code_is_checked_before_any_c_is_compiled(tmp_path: Path) -> None
     assert proc.returncode != 0
     assert "from pkg import tpyo" in proc.stderr and "(did you mean typo?)" in proc.stderr
     assert compiled(proc.stdout) == []  # the FREEZE stage stopped the build first
+    # One `error:` line, and SCons adds no `scons: *** [...] Error 1` of its own after it.
+    errors = [line for line in proc.stderr.splitlines() if not line.startswith("note: ")]
+    assert len(errors) == 1 and errors[0].startswith("error: "), proc.stderr

@@ -15,11 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import mpforge
-
-from mpforge import roots
-
-BUILD_TIMEOUT = 1200
+from helpers import cli as _cli
+from helpers import mpforge, one_error
 
 
 def _sdist(work: Path, dist: Path, body: str, version: str = "0.1.0") -> Path:
@@ -44,7 +41,7 @@ def _sdist(work: Path, dist: Path, body: str, version: str = "0.1.0") -> Path:
 
 
 @pytest.fixture
-def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_roots: None) -> dict[str, Path]:
     dist = tmp_path / "index"
     dist.mkdir()
     sdist = _sdist(tmp_path, dist, "def hello():\n    return 'tiny'\n")
@@ -59,29 +56,8 @@ def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
     monkeypatch.setenv("MPFORGE_PIP_ARGS", pip_args)
     monkeypatch.setenv("MPFORGE_CACHE", str(tmp_path / "cache"))
     monkeypatch.delenv("MPFORGE_PYPI_CACHE", raising=False)
-    monkeypatch.delenv("MPFORGE_BOARD", raising=False)
-    monkeypatch.delenv(roots.PACKAGE_PATH_ENV, raising=False)
     monkeypatch.chdir(app)
     return {"app": app, "dist": dist, "sdist": sdist, "tmp": tmp_path}
-
-
-def _cli(app: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mpforge", *argv],
-        cwd=app,
-        env=dict(os.environ),
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=BUILD_TIMEOUT,
-        check=False,
-    )
-
-
-def _one_error(err: str) -> str:
-    lines = [line for line in err.splitlines() if not line.startswith("note: ")]
-    assert len(lines) == 1 and lines[0].startswith("error: "), err
-    return lines[0]
 
 
 def test_pypi_library_is_pinned_frozen_and_in_the_sbom(world: dict[str, Path]) -> None:
@@ -118,7 +94,7 @@ def test_changed_hash_is_an_error(world: dict[str, Path], capsys: pytest.Capture
     shutil.rmtree(world["tmp"] / "cache")
     r = mpforge(capsys, "config")
     assert r.code != 0
-    line = _one_error(r.err)
+    line = one_error(r.err, notes=True)
     new_digest = hashlib.sha256(new.read_bytes()).hexdigest()
     assert "micropython-tinylib==0.1.0" in line and "manifest.yml:3" in line
     assert old["sha256"] in line and new_digest in line and old["sha256"] != new_digest
@@ -139,7 +115,7 @@ def test_bad_pypi_entries(
     (world["app"] / "manifest.yml").write_text(f"modules:\n  - main.py\n  - {entry}\n")
     r = mpforge(capsys, "config")
     assert r.code != 0
-    line = _one_error(r.err)
+    line = one_error(r.err, notes=True)
     assert "manifest.yml:3" in line and expected in line
 
 
@@ -147,4 +123,4 @@ def test_damaged_lock_file(world: dict[str, Path], capsys: pytest.CaptureFixture
     (world["app"] / "manifest.lock").write_text("{not json")
     r = mpforge(capsys, "config")
     assert r.code != 0
-    assert "manifest.lock: the lock file is damaged" in _one_error(r.err)
+    assert "manifest.lock: the lock file is damaged" in one_error(r.err, notes=True)

@@ -16,6 +16,7 @@ import sys
 import time
 import tty
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,14 @@ while True:
 def host_console(firmware: Path = HOST) -> Emulator:
     """The host firmware at a terminal (a pty), as a user starts it."""
     return Emulator([str(firmware)], timeout=TIMEOUT, pty=True)
+
+
+@contextmanager
+def host_prompt(firmware: Path = HOST) -> Iterator[Emulator]:
+    """The host firmware at a terminal, past main.py, at its first prompt."""
+    with host_console(firmware) as emu:
+        emu.expect(PROMPT)
+        yield emu
 
 
 def after_prompt(emu: Emulator, text: str) -> str:
@@ -75,11 +84,48 @@ def board(loop_app: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def compiler() -> None:
     """Skip unless the device compiles source (the compiler is another helper's work)."""
-    with host_console() as emu:
-        emu.expect(PROMPT)
+    with host_prompt() as emu:
         out = after_prompt(emu, "6*7\r")
     if "42" not in out.splitlines()[1:2]:
         pytest.skip(f"the on-device compiler cannot compile `6*7` yet (REPL printed {out!r})")
+
+
+def paste(emu: Emulator, source: str) -> str:
+    """Ctrl-E, `source` typed in paste mode, Ctrl-D: what ran printed, up to the next prompt."""
+    emu.send("\x05")
+    emu.expect("=== ")
+    emu.send(source + "\x04")
+    return emu.expect(PROMPT)
+
+
+def interrupt_typed_loop(emu: Emulator) -> None:
+    """Type `while True: pass` at the prompt, then Ctrl-C it: KeyboardInterrupt, a prompt."""
+    emu.send("while True:\r")
+    emu.expect("...     ")
+    emu.send("pass\r")
+    emu.expect("...     ")
+    emu.send("\r")
+    time.sleep(1.0)  # the loop runs (a Ctrl-C pending before it starts would do as well)
+    emu.send("\x03")
+    assert "KeyboardInterrupt" in emu.expect(PROMPT)
+
+
+def start_raw_paste(emu: Emulator) -> int:
+    """Ctrl-A, then ask for raw-paste mode (Ctrl-E A Ctrl-A): the window the device grants."""
+    emu.send("\x01")
+    emu.expect_raw(RAW_BANNER.replace("\n", "\r\n").encode())
+    emu.send(b"\x05A\x01")
+    header = emu.read_raw(4)
+    assert header[:2] == b"R\x01"
+    return struct.unpack("<H", header[2:])[0]
+
+
+def end_raw_paste(emu: Emulator) -> None:
+    """Ctrl-D ends the data: acknowledged, then the output, the error text, the raw prompt."""
+    emu.send(b"\x04")
+    assert emu.read_raw(1) == b"\x04"
+    emu.expect_raw(b"\x04")
+    emu.expect_raw(b"\x04>")
 
 
 def ctrl_c_out_of_the_loop(emu: Emulator) -> None:
@@ -102,8 +148,7 @@ class TestHostConsole:
             assert b"385\r\n" in emu.raw  # the terminal is raw: the firmware sends CR LF
 
     def test_editing_keys_and_history(self) -> None:
-        with host_console() as emu:
-            emu.expect(PROMPT)
+        with host_prompt() as emu:
             # "print(1234)": Left Left Backspace -> "print(124)"; Home, Delete -> "rint(124)";
             # "p" -> "print(124)"; End, then " #" and Backspace -> "print(124) ".
             emu.send("print(1234)\x1b[D\x1b[D\x7f\x1b[H\x1b[3~p\x1b[F #\x7f")
@@ -137,15 +182,13 @@ class TestHostConsole:
             ctrl_c_out_of_the_loop(emu)
 
     def test_soft_reset_reruns_boot_and_main(self) -> None:
-        with host_console() as emu:
-            emu.expect(PROMPT)
+        with host_prompt() as emu:
             emu.send("\x04")
             out = emu.expect(PROMPT)
             assert "MPF: soft reboot\nmpforge: frozen main.py running on linux" in out
 
     def test_paste_mode_echoes_and_cancels(self) -> None:
-        with host_console() as emu:
-            emu.expect(PROMPT)
+        with host_prompt() as emu:
             emu.send("\x05")
             emu.expect("paste mode; Ctrl-C to cancel, Ctrl-D to finish\n=== ")
             emu.send("if True:\r\n    x = 1\r")
@@ -154,8 +197,7 @@ class TestHostConsole:
             emu.expect(PROMPT)
 
     def test_raw_repl_framing_and_soft_reset(self) -> None:
-        with host_console() as emu:
-            emu.expect(PROMPT)
+        with host_prompt() as emu:
             emu.send("\x01")
             emu.expect(RAW_BANNER)
             emu.send("junk\x03")  # Ctrl-C empties the buffer
@@ -174,21 +216,12 @@ class TestHostConsole:
     def test_raw_paste_flow_control(self) -> None:
         source = b"".join(b"# line %03d of padding\n" % i for i in range(40)) + b"x = 42\n"
         assert len(source) > 4 * 128
-        with host_console() as emu:
-            emu.expect(PROMPT)
-            emu.send("\x01")
-            emu.expect_raw(RAW_BANNER.replace("\n", "\r\n").encode())
-            emu.send(b"\x05A\x01")
-            header = emu.read_raw(4)
-            assert header[:2] == b"R\x01"
-            window = struct.unpack("<H", header[2:])[0]
+        with host_prompt() as emu:
+            window = start_raw_paste(emu)
             assert 16 <= window <= 4096
             grants = send_with_flow_control(emu, source, window)
             assert grants == len(source) // window
-            emu.send(b"\x04")
-            assert emu.read_raw(1) == b"\x04"  # end of data acknowledged
-            emu.expect_raw(b"\x04")  # output
-            emu.expect_raw(b"\x04>")  # error text, then the raw prompt again
+            end_raw_paste(emu)
 
 
 def send_with_flow_control(emu: Emulator, data: bytes, window: int) -> int:
@@ -218,8 +251,7 @@ class TestHostRepl:
     """Typed Python at the host's prompt."""
 
     def test_expressions_statements_and_errors(self) -> None:
-        with host_console() as emu:
-            emu.expect(PROMPT)
+        with host_prompt() as emu:
             assert "\n2\n" in after_prompt(emu, "1+1\r")
             assert after_prompt(emu, "x = 5\r") == "x = 5\n" + PROMPT
             assert after_prompt(emu, "None\r") == "None\n" + PROMPT  # None is not printed
@@ -230,8 +262,7 @@ class TestHostRepl:
             assert "\n10\n" in after_prompt(emu, "x * 2\r")  # the session goes on
 
     def test_continuation_lines_auto_indent(self) -> None:
-        with host_console() as emu:
-            emu.expect(PROMPT)
+        with host_prompt() as emu:
             emu.send("for i in range(3):\r")
             emu.expect("...     ")  # one step in after the colon
             emu.send("if i:\r")
@@ -246,36 +277,21 @@ class TestHostRepl:
             assert "(1, 2)" in after_prompt(emu, "2)\r")
 
     def test_edited_line_runs(self) -> None:
-        with host_console() as emu:
-            emu.expect(PROMPT)
+        with host_prompt() as emu:
             out = after_prompt(emu, "print(1234)\x1b[D\x1b[D\x7f\x1b[H\x1b[3~p\r")
             assert "\n124\n" in out
 
     def test_ctrl_c_mid_loop_typed(self) -> None:
-        with host_console() as emu:
-            emu.expect(PROMPT)
-            emu.send("while True:\r")
-            emu.expect("...     ")
-            emu.send("pass\r")
-            emu.expect("...     ")
-            emu.send("\r")
-            time.sleep(0.5)
-            emu.send("\x03")
-            out = emu.expect(PROMPT)
-            assert "KeyboardInterrupt" in out
+        with host_prompt() as emu:
+            interrupt_typed_loop(emu)
             assert "\n3\n" in after_prompt(emu, "1+2\r")
 
     def test_paste_mode_runs(self) -> None:
-        with host_console() as emu:
-            emu.expect(PROMPT)
-            emu.send("\x05")
-            emu.expect("=== ")
-            emu.send("def f(n):\r    return n * 7\r\rprint(f(6))\r\x04")
-            assert "\n42\n" in emu.expect(PROMPT)
+        with host_prompt() as emu:
+            assert "\n42\n" in paste(emu, "def f(n):\r    return n * 7\r\rprint(f(6))\r")
 
     def test_input_echoes_and_edits(self) -> None:
-        with host_console() as emu:
-            emu.expect(PROMPT)
+        with host_prompt() as emu:
             emu.send("x = input('name? ')\r")
             emu.expect("name? ")
             emu.send("Adx\x7fa\r")  # typed with a correction
@@ -288,8 +304,7 @@ class TestHostRepl:
             assert "KeyboardInterrupt" in emu.expect(PROMPT)
 
     def test_sys_exit_leaves_the_host(self) -> None:
-        with host_console() as emu:
-            emu.expect(PROMPT)
+        with host_prompt() as emu:
             emu.send("import sys; sys.exit(3)\r")
             assert emu.wait() == 3
 
@@ -422,18 +437,10 @@ class TestBoardConsole:
             emu.send("\x04")
             emu.expect("MPF: soft reboot\n")
             ctrl_c_out_of_the_loop(emu)
-            emu.send("\x01")
-            emu.expect_raw(RAW_BANNER.replace("\n", "\r\n").encode())
-            emu.send(b"\x05A\x01")
-            header = emu.read_raw(4)
-            assert header[:2] == b"R\x01"
-            window = struct.unpack("<H", header[2:])[0]
+            window = start_raw_paste(emu)
             source = b"".join(b"# padding line %03d\n" % i for i in range(30)) + b"y = 1\n"
             assert send_with_flow_control(emu, source, window) == len(source) // window
-            emu.send(b"\x04")
-            assert emu.read_raw(1) == b"\x04"
-            emu.expect_raw(b"\x04")
-            emu.expect_raw(b"\x04>")
+            end_raw_paste(emu)
             emu.send("\x04")  # soft reset from raw mode: main.py (the loop) is skipped
             out = emu.expect_raw(RAW_BANNER.replace("\n", "\r\n").encode())
             assert b"soft reboot" in out and b"looping" not in out
@@ -446,17 +453,9 @@ class TestBoardConsole:
             ctrl_c_out_of_the_loop(emu)
             assert "\n42\n" in after_prompt(emu, "6*7\r")
             assert "\nstm32\n" in after_prompt(emu, "import sys; print(sys.platform)\r")
-            emu.send("\x05")
-            emu.expect("=== ")
-            emu.send("for i in range(2):\r    print('pasted', i)\r\x04")
-            out = emu.expect(PROMPT)
+            out = paste(emu, "for i in range(2):\r    print('pasted', i)\r")
             assert "pasted 0\npasted 1\n" in out
-            emu.send("while True:\r")
-            emu.expect("...     ")
-            emu.send("pass\r\r")
-            time.sleep(1)
-            emu.send("\x03")
-            assert "KeyboardInterrupt" in emu.expect(PROMPT)
+            interrupt_typed_loop(emu)
 
 
 def test_mpforge_run_gives_the_host_prompt() -> None:

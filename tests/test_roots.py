@@ -8,71 +8,16 @@ is one `error:` line."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from helpers import mpforge
+from helpers import BOARD_KCONFIG, board_root, mpforge, one_error
+from helpers import cli as _cli
 
 from mpforge import roots
 
-BUILD_TIMEOUT = 1200
-
-BOARD_DEFCONFIG = """\
-# An out-of-tree copy of netduinoplus2 under another name.
-CONFIG_PORT_STM32=y
-CONFIG_BOARD_MYNETDUINO=y
-CONFIG_FROZEN_PKG_DEMO=y
-"""
-
-BOARD_KCONFIG = """\
-# The board's facts: its entry in the port's board choice, its chip, clock and emulator.
-choice STM32_BOARD
-	prompt "Board"
-
-config BOARD_MYNETDUINO
-	bool "My Netduino (STM32F405RG), out of tree"
-	select CHIP_STM32F405RG
-
-endchoice
-
-choice STM32_CLOCK
-	prompt "System clock"
-	default STM32_CLOCK_EMULATED if BOARD_MYNETDUINO
-endchoice
-
-config EMULATOR
-	default "qemu" if BOARD_MYNETDUINO
-
-config QEMU_MACHINE
-	string
-	default "netduinoplus2" if BOARD_MYNETDUINO
-
-config COMPILER
-	default y if BOARD_MYNETDUINO
-"""
-
-
-@pytest.fixture(autouse=True)
-def _no_roots(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Roots are per process: each in-process test starts without any."""
-    monkeypatch.delenv("MPFORGE_BOARD", raising=False)
-    monkeypatch.delenv(roots.PACKAGE_PATH_ENV, raising=False)
-    roots.configure()
-    yield
-    roots.configure()
-
-
-def _board_root(directory: Path, name: str = "mynetduino", kconfig: str = BOARD_KCONFIG) -> Path:
-    directory.mkdir(parents=True, exist_ok=True)
-    (directory / f"{name}_defconfig").write_text(
-        BOARD_DEFCONFIG.replace("MYNETDUINO", name.upper())
-    )
-    (directory / f"{name}.Kconfig").write_text(kconfig.replace("MYNETDUINO", name.upper()))
-    return directory
+pytestmark = pytest.mark.usefixtures("no_roots")
 
 
 def _package(root: Path, name: str, text: str) -> None:
@@ -83,34 +28,13 @@ def _package(root: Path, name: str, text: str) -> None:
     (root / name / f"{name}.py").write_text(text)
 
 
-def _cli(cwd: Path, *argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k != "MPFORGE_BOARD"}
-    environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "mpforge", *argv],
-        cwd=cwd,
-        env=environment,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=BUILD_TIMEOUT,
-        check=False,
-    )
-
-
-def _one_error(err: str) -> str:
-    lines = err.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), err
-    return lines[0]
-
-
 @pytest.mark.skipif(
     shutil.which("qemu-system-arm") is None or shutil.which("arm-none-eabi-gcc") is None,
     reason="needs qemu-system-arm and arm-none-eabi-gcc (tools/bootstrap.sh installs them)",
 )
 def test_out_of_tree_board_builds_and_boots_in_qemu(tmp_path: Path) -> None:
     app = tmp_path / "app"
-    _board_root(app / "boards")
+    board_root(app / "boards")
     (app / "mpforge.toml").write_text('board = "mynetduino"\nboard_roots = ["boards"]\n')
     (app / "app.conf").write_text("CONFIG_SEMIHOSTING_EXIT=y\n")
     (app / "main.py").write_text(
@@ -126,7 +50,7 @@ def test_out_of_tree_board_builds_and_boots_in_qemu(tmp_path: Path) -> None:
 
 
 def test_boards_lists_out_of_tree_boards(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
-    root = _board_root(tmp_path / "boards")
+    root = board_root(tmp_path / "boards")
     r = mpforge(capsys, "boards", "mynet", "--json", "--board-root", root)
     assert r.code == 0, r.err
     (board,) = json.loads(r.out)
@@ -162,24 +86,24 @@ def test_bad_board_roots(
         root.mkdir()
         (root / "host_defconfig").write_text("CONFIG_PORT_HOST=y\n")
     elif setup == "unknown-chip":
-        _board_root(root, kconfig=BOARD_KCONFIG.replace("CHIP_STM32F405RG", "CHIP_STM32F999"))
+        board_root(root, kconfig=BOARD_KCONFIG.replace("CHIP_STM32F405RG", "CHIP_STM32F999"))
     elif setup == "no-port":
-        _board_root(root)
+        board_root(root)
         (root / "mynetduino_defconfig").write_text("CONFIG_BOARD_MYNETDUINO=y\n")
     elif setup == "unknown-board-symbol":
-        _board_root(root)
+        board_root(root)
         (root / "mynetduino.Kconfig").unlink()
     board = "host" if setup in ("missing", "file", "empty", "clash") else "mynetduino"
     r = mpforge(capsys, "config", "-b", board, "--board-root", root, "--build-dir", tmp_path / "b")
     assert r.code != 0
-    assert expected.replace("{tmp}", str(tmp_path)) in _one_error(r.err)
+    assert expected.replace("{tmp}", str(tmp_path)) in one_error(r.err)
 
 
 def test_board_root_in_the_project_file(
     tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = tmp_path / "app"
-    _board_root(app / "boards")
+    board_root(app / "boards")
     (app / "main.py").write_text("print(1)\n")
     monkeypatch.chdir(app)
     (app / "mpforge.toml").write_text('board = "mynetduino"\nboard_roots = ["boards"]\n')
@@ -188,7 +112,7 @@ def test_board_root_in_the_project_file(
     assert "CONFIG_BOARD_MYNETDUINO=y" in (app / "build/mynetduino/.config").read_text()
     (app / "mpforge.toml").write_text('board = "mynetduino"\n\nboard_roots = ["bords"]\n')
     r = mpforge(capsys, "config")
-    assert r.code != 0 and "mpforge.toml:3: board root" in _one_error(r.err)
+    assert r.code != 0 and "mpforge.toml:3: board root" in one_error(r.err)
     assert "bords does not exist" in r.err
 
 
@@ -244,16 +168,16 @@ def test_bad_package_roots(
     monkeypatch.chdir(app)
     r = mpforge(capsys, "config")
     assert r.code != 0
-    line = _one_error(r.err)
+    line = one_error(r.err)
     assert expected.replace("{tmp}", str(tmp_path)) in line
     if setup == "clash":
         assert "frozen/demo/package.yml" in line and "libs/demo/package.yml" in line
 
 
-def test_init_with_a_board_root(
+def test_init_with_aboard_root(
     tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = _board_root(tmp_path / "boards")
+    root = board_root(tmp_path / "boards")
     monkeypatch.chdir(tmp_path)
     r = mpforge(capsys, "init", "--board", "mynetduino", "--board-root", root, "app")
     assert r.code == 0, r.err
@@ -262,5 +186,5 @@ def test_init_with_a_board_root(
     roots.configure()
     assert mpforge(capsys, "config").code == 0
     r = mpforge(capsys, "init", "--board", "mynetduino", str(tmp_path / "other"))
-    assert r.code != 0 and "unknown board 'mynetduino'" in _one_error(r.err)
+    assert r.code != 0 and "unknown board 'mynetduino'" in one_error(r.err)
     assert not (tmp_path / "other").exists()

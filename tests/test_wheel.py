@@ -79,12 +79,23 @@ def test_installed_wheel_builds_an_app(tmp_path: Path) -> None:
     assert {"host", "netduinoplus2", "rpi_pico", "microbit"} <= listed
 
     assert _run([mpforge, "init", "--board", "host"], app, env).returncode == 0
+    # A manifest of the app's named in app.conf relative to it (not to the installed tree).
+    (app / "lib").mkdir()
+    (app / "lib" / "extra.yml").write_text("modules:\n  - helper.py\n")
+    (app / "lib" / "helper.py").write_text("WORD = 'and its helper'\n")
+    with (app / "app.conf").open("a") as f:
+        f.write('CONFIG_FROZEN_MANIFEST="lib/extra.yml"\n')
+    with (app / "mpforge.toml").open("a") as f:
+        f.write('exclude = ["lib"]\n')
+    (app / "main.py").write_text("import helper\nprint('hello from app', helper.WORD)\n")
     proc = _run([mpforge, "build", "-j", "2"], app, env)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert (app / "build" / "host" / "firmware").is_file()
     proc = _run([mpforge, "run", "--timeout", "60"], app, env)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout == "hello from app\n"
+    assert proc.stdout == "hello from app and its helper\n"
+    dotconfig = (app / "build" / "host" / ".config").read_text()
+    assert 'CONFIG_FROZEN_MANIFEST="$APP/lib/extra.yml"' in dotconfig
     # Nothing was written into the installed package.
     data = Path(site) / "mpforge" / "_data"
     assert not (data / "build").exists()

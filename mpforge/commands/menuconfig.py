@@ -68,7 +68,7 @@ def save_app_conf(args: argparse.Namespace) -> None:
     """Write the difference from the board's inputs into APP/app.conf; the edits become it."""
     resolution = resolve_board(args)
     target = args.app / APP_FRAGMENT
-    text = fragment_text(resolution)
+    text = fragment_text(resolution, target.parent)
     header = (
         f"# {APP_FRAGMENT}: the app's settings over the board's defconfig (written by "
         "`mpforge menuconfig --save-app-conf`)\n"

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from mpforge.commands.common import add_board, add_fragments, resolve_board
+from mpforge.config.pathvalues import relative_to_output
 from mpforge.config.savefragment import fragment_text
 from mpforge.errors import MpforgeError
 from mpforge.textfile import show, write_if_changed
@@ -37,12 +38,14 @@ def run(args: argparse.Namespace) -> int:
     resolution = resolve_board(args)
     if args.fragment:
         output = args.output or resolution.inputs.build_dir / "fragment.conf"
-        text = fragment_text(resolution)
+        text = fragment_text(resolution, output.parent)
         what = "configuration fragment"
     else:
         output = args.output or resolution.inputs.build_dir / "defconfig"
         text = resolution.kconf._min_config_contents(header="")
         what = "minimal configuration"
+        inputs = resolution.inputs
+        text = relative_to_output(text, output.parent, inputs.app, inputs.root)
     output.parent.mkdir(parents=True, exist_ok=True)
     write_if_changed(output, text)
     print(f"{what} written to {output}")

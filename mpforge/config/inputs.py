@@ -17,8 +17,9 @@ from pathlib import Path
 
 from mpforge import paths
 from mpforge.boards import find_defconfig
+from mpforge.config.pathvalues import absolute_in_stream
 from mpforge.errors import MpforgeError
-from mpforge.textfile import is_stream, read_bytes, show
+from mpforge.textfile import is_stream, read_text, show
 
 APP_FRAGMENT = "app.conf"
 STREAMS_DIR = "streams"
@@ -125,9 +126,9 @@ def materialize_streams(inputs: ConfigInputs) -> ConfigInputs:
     for number, f in enumerate(inputs.fragments, 1):
         if is_stream(f):
             copy = inputs.build_dir / STREAMS_DIR / f"fragment-{number}.conf"
-            data = read_bytes(f, "config fragment")
+            text = read_text(f, "config fragment")
             copy.parent.mkdir(parents=True, exist_ok=True)
-            copy.write_bytes(data)
+            copy.write_text(absolute_in_stream(text, Path.cwd()), encoding="utf-8")
             f = copy
         out.append(f)
     return dataclasses.replace(inputs, fragments=tuple(out))

@@ -26,8 +26,9 @@ import kconfiglib
 from kconfiglib import expr_value
 
 from mpforge.config.apply import Overrides, apply_assignments, same_value, why_not
-from mpforge.config.fragment import Assignment, display_path, parse_fragment
+from mpforge.config.fragment import Assignment, display_path
 from mpforge.config.inputs import STREAMS_DIR, ConfigInputs
+from mpforge.config.pathvalues import read_assignments
 from mpforge.config.strings import check_string
 from mpforge.config.tree import (
     BOARD_KCONFIG,
@@ -63,7 +64,7 @@ class Resolution:
 
 
 def resolve(inputs: ConfigInputs, report: Report) -> Resolution:
-    assignments = [a for f in inputs.all_files for a in parse_fragment(f)]
+    assignments = read_assignments(inputs.all_files, inputs.app, inputs.root)
     kconf = load_kconfig(inputs.build_dir, inputs.root, inputs.defconfig)
     overrides = Overrides()
     set_by = apply_assignments(kconf, assignments, overrides, report=report)

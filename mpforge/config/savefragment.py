@@ -14,8 +14,8 @@ from pathlib import Path
 import kconfiglib
 from kconfiglib import BOOL, STRING, TRISTATE
 
-from mpforge.config.fragment import parse_fragment
 from mpforge.config.inputs import APP_FRAGMENT
+from mpforge.config.pathvalues import read_assignments, relative_to_output
 from mpforge.config.resolve import Resolution
 from mpforge.config.tree import has_prompt, load_kconfig
 from mpforge.errors import MpforgeError
@@ -32,9 +32,11 @@ def base_files(resolution: Resolution) -> list[Path]:
     return [f for f in inputs.all_files if f != own]
 
 
-def fragment_text(resolution: Resolution) -> str:
-    """The fragment that turns the base into the resolved configuration, one line a symbol."""
-    base = [a for f in base_files(resolution) for a in parse_fragment(f)]
+def fragment_text(resolution: Resolution, output_dir: Path) -> str:
+    """The fragment that turns the base into the resolved configuration, one line a symbol,
+    to be written into `output_dir` (path values are relative to it)."""
+    inputs = resolution.inputs
+    base = read_assignments(base_files(resolution), inputs.app, inputs.root)
     target = _values(resolution.kconf)
     kconf = load_kconfig(
         resolution.inputs.build_dir, resolution.inputs.root, resolution.inputs.defconfig
@@ -66,7 +68,8 @@ def fragment_text(resolution: Resolution) -> str:
         fewer = [n for n in chosen if n != name]
         if values_with(fewer) == target:
             chosen = fewer
-    return "".join(_line(kconf.syms[name], target[name]) for name in chosen)
+    text = "".join(_line(kconf.syms[name], target[name]) for name in chosen)
+    return relative_to_output(text, output_dir, inputs.app, inputs.root)
 
 
 def _line(sym: kconfiglib.Symbol, value: str) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mpforge import paths
 from mpforge.config.fragment import display_path
+from mpforge.config.pathvalues import APP_PREFIX, locate
 from mpforge.config.view import ConfigView
 from mpforge.errors import MpforgeError
 from mpforge.frozen.manifest import ENTRY_POINTS, FrozenModule, ManifestLoader
@@ -38,9 +39,13 @@ def collect(view: ConfigView, app_dir: Path | None, root: Path = paths.ROOT) -> 
             loader.require(package.name, f"CONFIG_{package.symbol}")
     manifest = view.value("FROZEN_MANIFEST")
     if manifest:
-        path = Path(manifest) if Path(manifest).is_absolute() else root / manifest
+        where = f'CONFIG_FROZEN_MANIFEST="{manifest}"'
+        path = locate(manifest, app_dir, root, where)
         if not os.path.lexists(path):  # anything else there: the reader names what is wrong
-            raise MpforgeError(f'CONFIG_FROZEN_MANIFEST="{manifest}": {path} does not exist')
+            raise MpforgeError(
+                f"{where}: {display_path(path)} does not exist (a value set in menuconfig is "
+                f"relative to the mpforge tree, or {APP_PREFIX}... to the application)"
+            )
         loader.load(path)
     packages = sorted(
         (read_package(find_package(name, "")) for name in loader.required), key=lambda p: p.name

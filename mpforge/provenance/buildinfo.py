@@ -12,10 +12,13 @@ def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def relative(path: Path, root: Path, build_dir: Path) -> str:
-    """Paths in the record never show where the tree or the build directory is."""
+def relative(path: Path, root: Path, build_dir: Path, app: Path | None = None) -> str:
+    """Paths in the record never show where the tree, the app or the build directory is."""
     path = path.resolve()
-    for base, label in ((build_dir.resolve(), "$BUILD_DIR"), (root.resolve(), "")):
+    bases = [(build_dir.resolve(), "$BUILD_DIR")]
+    if app is not None:
+        bases.append((app.resolve(), "$APP"))
+    for base, label in (*bases, (root.resolve(), "")):
         try:
             rel = path.relative_to(base).as_posix()
         except ValueError:
@@ -38,6 +41,7 @@ def build_info(
     frozen_packages: Iterable[Mapping[str, str]],
     root: Path,
     build_dir: Path,
+    app: Path | None = None,
 ) -> dict:
     return {
         "board": board,
@@ -46,8 +50,8 @@ def build_info(
         "toolchain": dict(sorted(tools.items())),
         "frozen_packages": list(frozen_packages),
         "inputs": {
-            relative(p, root, build_dir): sha256_file(p)
-            for p in sorted(set(inputs), key=lambda p: relative(p, root, build_dir))
+            relative(p, root, build_dir, app): sha256_file(p)
+            for p in sorted(set(inputs), key=lambda p: relative(p, root, build_dir, app))
         },
         "outputs": {relative(p, root, build_dir): sha256_file(p) for p in sorted(outputs)},
     }

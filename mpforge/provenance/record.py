@@ -36,6 +36,7 @@ def write_records(
     images: Sequence[Path],
     frozen_set: FrozenSet,
     build_dir: Path,
+    app: Path | None = None,
 ) -> None:
     """build-info.json at `info_path` and the SBOM at `sbom_path` for the images built."""
     packages = [
@@ -56,7 +57,7 @@ def write_records(
         }
         for p in frozen_set.pypi
     ]
-    info = build_info(board, values, tools, inputs, images, packages, paths.ROOT, build_dir)
+    info = build_info(board, values, tools, inputs, images, packages, paths.ROOT, build_dir, app)
     write_json(info_path, info)
     sbom = spdx_document(
         board,

@@ -91,6 +91,16 @@ class Runner:
             raise MpforgeError(f"{dotconfig} does not exist; build it first with `mpforge build`")
         return read_dotconfig(self.build_dir.name, dotconfig)
 
+    def emulated_machine(self, view: ConfigView, symbol: str, what: str) -> str:
+        """The machine CONFIG_<symbol> names; an error when the board sets none."""
+        machine = view.values.get(symbol, "")
+        if not machine:
+            raise MpforgeError(
+                f"board {view.board}: CONFIG_{symbol} is not set, so no {what} models it; "
+                "`mpforge boards` lists the boards with an emulator"
+            )
+        return machine
+
     def check(self) -> None:
         """Raise an MpforgeError naming what to install when a needed tool is missing."""
 

@@ -36,14 +36,7 @@ class CpuRunner(Runner):
         return self.build_dir / (machine.image if machine else "firmware.elf")
 
     def machine(self) -> str:
-        view = self.config()
-        machine = view.values.get("CPU_MACHINE", "")
-        if not machine:
-            raise MpforgeError(
-                f"board {view.board}: CONFIG_CPU_MACHINE is not set, so no CPU-level machine "
-                "models it; `mpforge boards` lists the boards with an emulator"
-            )
-        return machine
+        return self.emulated_machine(self.config(), "CPU_MACHINE", "CPU-level machine")
 
     def check(self) -> None:
         try:

@@ -22,7 +22,6 @@ from pathlib import Path
 
 from mpforge import process
 from mpforge.cortex_m import RUNNER_BATCH, runner_mode_address
-from mpforge.errors import MpforgeError
 from mpforge.runners.base import Runner
 
 EXIT_KEY = "Ctrl-A X"
@@ -52,12 +51,7 @@ class QemuRunner(Runner):
 
     def command(self, args: Sequence[str]) -> list[str]:
         view = self.config()
-        machine = view.values.get("QEMU_MACHINE", "")
-        if not machine:
-            raise MpforgeError(
-                f"board {view.board}: CONFIG_QEMU_MACHINE is not set, so no QEMU machine "
-                "models it; `mpforge boards` lists the boards with an emulator"
-            )
+        machine = self.emulated_machine(view, "QEMU_MACHINE", "QEMU machine")
         cmd = [self.system, "-M", machine, "-display", "none", "-monitor", "none"]
         if self.console != "stdio":
             cmd += ["-serial", self.console]

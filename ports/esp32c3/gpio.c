@@ -1,9 +1,11 @@
 // gpio.c -- GPIO0..21 through the IO MUX and the GPIO matrix (TRM 5): the IO MUX picks
 // the pad's function (1: GPIO, i.e. the matrix), its pulls and input enable; the matrix
 // connects the pad to GPIO_OUT/GPIO_ENABLE or to a peripheral's signals. machine.Pin's
-// view of them (machine_hal.h): GPIO numbers only.
+// view of them (machine_hal.h): GPIO numbers only; the GPIO block itself is driven by
+// ports/shared/esp_gpio.c.
 #include "c3hal.h"
 #include "esp32c3.h"
+#include "esp_gpio.h"
 
 static void pad_config(int pin, bool input, c3_gpio_pull_t pull) {
     uint32_t mux = C3_REG(C3_IO_MUX_BASE + IO_MUX_GPIO(pin));
@@ -28,23 +30,8 @@ const char *mhal_pin_config(unsigned pin, mhal_pin_mode_t mode, mhal_pin_pull_t 
     (void)alt;
     pad_config((int)pin, true, (c3_gpio_pull_t)pull);  // inputs read back even an output's level
     C3_REG(C3_GPIO_BASE + GPIO_FUNC_OUT_SEL(pin)) = GPIO_OUT_SEL_SIMPLE | GPIO_OUT_SEL_OEN;
-    uint32_t pad = C3_REG(C3_GPIO_BASE + GPIO_PIN(pin)) & ~GPIO_PIN_PAD_DRIVER;
-    C3_REG(C3_GPIO_BASE + GPIO_PIN(pin)) = pad | (mode == MHAL_PIN_OPEN_DRAIN ? GPIO_PIN_PAD_DRIVER : 0u);
-    C3_REG(C3_GPIO_BASE + (mode == MHAL_PIN_IN ? GPIO_ENABLE_W1TC : GPIO_ENABLE_W1TS)) = 1u << pin;
+    esp_gpio_drive(pin, mode);
     return NULL;
-}
-
-void mhal_pin_write(unsigned pin, bool high) {
-    C3_REG(C3_GPIO_BASE + (high ? GPIO_OUT_W1TS : GPIO_OUT_W1TC)) = 1u << pin;
-}
-
-bool mhal_pin_read(unsigned pin) {
-    return (C3_REG(C3_GPIO_BASE + GPIO_IN) >> pin) & 1u;
-}
-
-// The output latch (GPIO_OUT), for toggle().
-bool mhal_pin_output(unsigned pin) {
-    return (C3_REG(C3_GPIO_BASE + GPIO_OUT) >> pin) & 1u;
 }
 
 void c3_gpio_connect_out(int pin, uint32_t sig) {

@@ -4,6 +4,7 @@
 // raises a flag the core's poll hook turns into KeyboardInterrupt.
 #include "c3hal.h"
 #include "esp32c3.h"
+#include "ring.h"
 
 // One slot stays free to tell a full ring from an empty one.
 static volatile uint8_t rx_buf0[CONFIG_ESP32C3_UART_RX_BUFFER + 1];
@@ -21,11 +22,10 @@ static const uart_hw_t uart_hw[C3_UART_COUNT] = {
     {C3_UART1_BASE, rx_buf1, C3_SOURCE_UART1, C3_SIG_U1TXD, C3_SIG_U1RXD},
 };
 
-// The receive interrupt writes head, readers move tail: one writer each, no lock.
+// What an open UART is doing (its receive ring: ports/shared/ring.h).
 typedef struct {
     mhal_uart_config_t cfg;
-    volatile uint16_t head, tail;
-    uint16_t slots;  // ring slots in use: capacity + 1
+    ring_t rx;  // the receive ring
     bool open;
 } uart_state_t;
 
@@ -66,8 +66,7 @@ static const char *apply(int id, const mhal_uart_config_t *cfg) {
     reg_update(base);
     uart_state_t *st = &uart_state[id];
     st->cfg = *cfg;
-    st->slots = (uint16_t)((cfg->rxbuf == 0 ? CONFIG_ESP32C3_UART_RX_BUFFER : cfg->rxbuf) + 1u);
-    st->head = st->tail = 0;
+    ring_reset(&st->rx, (uint16_t)((cfg->rxbuf == 0 ? CONFIG_ESP32C3_UART_RX_BUFFER : cfg->rxbuf) + 1u));
     st->open = true;
     C3_REG(base + UART_INT_CLR) = 0xFFFFFFFFu;
     C3_REG(base + UART_INT_ENA) = UART_INT_RXFIFO_FULL | UART_INT_RXFIFO_TOUT;
@@ -145,19 +144,12 @@ bool mhal_uart_tx_ready(int id) {
 
 int mhal_uart_getc(int id) {
     uart_state_t *st = &uart_state[id];
-    uint16_t tail = st->tail;
-    if (tail == st->head) {
-        return -1;
-    }
-    int c = uart_hw[id].buf[tail];
-    st->tail = tail + 1u == st->slots ? 0 : tail + 1u;
-    return c;
+    return ring_get(&st->rx, uart_hw[id].buf);
 }
 
 size_t mhal_uart_any(int id) {
     const uart_state_t *st = &uart_state[id];
-    uint16_t head = st->head, tail = st->tail;
-    return head >= tail ? (size_t)(head - tail) : (size_t)(head + st->slots - tail);
+    return ring_count(&st->rx);
 }
 
 bool mhal_uart_tx_done(int id) {
@@ -182,12 +174,7 @@ static void receive(int id) {
             console_interrupt = true;
             continue;
         }
-        uint16_t head = st->head;
-        uint16_t next = head + 1u == st->slots ? 0 : head + 1u;
-        if (next != st->tail) {  // a full ring drops the byte
-            uart_hw[id].buf[head] = c;
-            st->head = next;
-        }
+        ring_put(&st->rx, uart_hw[id].buf, c);  // a full ring drops the byte
     }
     C3_REG(base + UART_INT_CLR) = UART_INT_RXFIFO_FULL | UART_INT_RXFIFO_TOUT;
 }

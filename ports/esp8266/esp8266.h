@@ -34,7 +34,7 @@
 #define GPIO_ENABLE_W1TC 0x14
 #define GPIO_IN 0x18
 #define GPIO_PIN(n) (0x28 + 4 * (n))
-#define GPIO_PIN_DRIVER (1u << 2)  // open drain
+#define GPIO_PIN_PAD_DRIVER (1u << 2)  // open drain
 #define E8_IO_MUX_BASE 0x60000800u
 #define IO_MUX_PULLUP (1u << 7)
 #define IO_MUX_FUNC_MASK ((3u << 4) | (1u << 8))

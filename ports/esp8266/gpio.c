@@ -1,8 +1,10 @@
 // gpio.c -- GPIO 0, 2, 4, 5, 12..15 through the pin mux (each pad's register in the IO MUX
 // block: function select and pull-up) and the GPIO block's output/enable latches, as
-// machine.Pin sees them (machine_hal.h).
+// machine.Pin sees them (machine_hal.h); the GPIO block itself is driven by
+// ports/shared/esp_gpio.c.
 #include "e8hal.h"
 #include "esp8266.h"
+#include "esp_gpio.h"
 
 // IO MUX register offset of each GPIO (0: not usable here) and its GPIO function number.
 static const uint8_t mux_offset[16] = {0x34, 0, 0x38, 0, 0x3C, 0x40, 0, 0, 0, 0, 0, 0, 0x04, 0x08, 0x0C, 0x10};
@@ -32,21 +34,6 @@ const char *mhal_pin_config(unsigned pin, mhal_pin_mode_t mode, mhal_pin_pull_t 
     uint32_t reg = E8_IO_MUX_BASE + mux_offset[pin];
     e8_gpio_function((int)pin, gpio_func[pin]);
     E8_REG(reg) = pull == MHAL_PULL_UP ? E8_REG(reg) | IO_MUX_PULLUP : E8_REG(reg) & ~IO_MUX_PULLUP;
-    uint32_t pad = E8_REG(E8_GPIO_BASE + GPIO_PIN(pin)) & ~GPIO_PIN_DRIVER;
-    E8_REG(E8_GPIO_BASE + GPIO_PIN(pin)) = pad | (mode == MHAL_PIN_OPEN_DRAIN ? GPIO_PIN_DRIVER : 0u);
-    E8_REG(E8_GPIO_BASE + (mode == MHAL_PIN_IN ? GPIO_ENABLE_W1TC : GPIO_ENABLE_W1TS)) = 1u << pin;
+    esp_gpio_drive(pin, mode);
     return NULL;
-}
-
-void mhal_pin_write(unsigned pin, bool high) {
-    E8_REG(E8_GPIO_BASE + (high ? GPIO_OUT_W1TS : GPIO_OUT_W1TC)) = 1u << pin;
-}
-
-bool mhal_pin_read(unsigned pin) {
-    return (E8_REG(E8_GPIO_BASE + GPIO_IN) >> pin) & 1u;
-}
-
-// The output latch (GPIO_OUT), for toggle().
-bool mhal_pin_output(unsigned pin) {
-    return (E8_REG(E8_GPIO_BASE + GPIO_OUT) >> pin) & 1u;
 }

@@ -4,12 +4,13 @@
 // opens UART1 through machine_hal.h's mhal_uart_* (at the end).
 #include "e8hal.h"
 #include "esp8266.h"
+#include "ring.h"
 
 static const uint32_t uart_base[2] = {E8_UART0_BASE, E8_UART1_BASE};
 
 #define RX_SLOTS (CONFIG_ESP8266_CONSOLE_RX_BUFFER + 1u)
-static uint8_t rx_buf[RX_SLOTS];
-static uint16_t rx_head, rx_tail;
+static volatile uint8_t rx_buf[RX_SLOTS];
+static ring_t rx = {.slots = RX_SLOTS};  // ports/shared/ring.h
 static bool console_interrupt;
 
 // UART1 as machine.UART sees it (machine_hal.h): open or not, and its settings.
@@ -58,12 +59,10 @@ bool e8_uart_tx_done(int id) {
 static void drain(void) {
     while (UART_STATUS_RXCNT(E8_REG(E8_UART0_BASE + UART_STATUS)) > 0) {
         uint8_t c = (uint8_t)E8_REG(E8_UART0_BASE + UART_FIFO);
-        uint16_t next = rx_head + 1u == RX_SLOTS ? 0 : rx_head + 1u;
         if (c == E8_CHAR_CTRL_C) {
             console_interrupt = true;
-        } else if (next != rx_tail) {
-            rx_buf[rx_head] = c;
-            rx_head = next;
+        } else {
+            ring_put(&rx, rx_buf, c);
         }
     }
 }
@@ -78,17 +77,12 @@ void e8_console_write(const char *data, size_t len) {
 
 int e8_console_getc(void) {
     drain();
-    if (rx_tail == rx_head) {
-        return -1;
-    }
-    int c = rx_buf[rx_tail];
-    rx_tail = rx_tail + 1u == RX_SLOTS ? 0 : rx_tail + 1u;
-    return c;
+    return ring_get(&rx, rx_buf);
 }
 
 size_t e8_console_any(void) {
     drain();
-    return rx_head >= rx_tail ? (size_t)(rx_head - rx_tail) : (size_t)(rx_head + RX_SLOTS - rx_tail);
+    return ring_count(&rx);
 }
 
 bool e8_console_take_interrupt(void) {

@@ -6,6 +6,7 @@
 // machine.UART uses it through machine_hal.h's mhal_uart_*.
 #include "machine_hal.h"
 #include "nrfhal.h"
+#include "ring.h"
 
 // Static receive rings (no heap: an interrupt may write into them at any time, even
 // across a soft reset). One slot stays free to tell a full ring from an empty one.
@@ -30,12 +31,10 @@ static const uart_hw_t uart_hw[NRF_UART_COUNT] = {
 #endif
 };
 
-// What an open instance is doing. The receive interrupt writes head, readers take
-// from tail: each index has one writer, so no lock is needed on a single core.
+// What an open instance is doing (its receive ring: ports/shared/ring.h).
 typedef struct {
     mhal_uart_config_t cfg;
-    volatile uint16_t head, tail;
-    uint16_t slots;  // ring slots in use: capacity + 1
+    ring_t rx;  // the receive ring
     bool open;
     volatile uint32_t dropped;
 } uart_state_t;
@@ -114,8 +113,7 @@ const char *mhal_uart_open(int id, const mhal_uart_config_t *cfg) {
     }
     st->cfg = *cfg;
     st->cfg.rxbuf = (uint16_t)capacity;
-    st->slots = (uint16_t)(capacity + 1);
-    st->head = st->tail = 0;
+    ring_reset(&st->rx, (uint16_t)(capacity + 1));
     st->dropped = 0;
     st->open = true;
     nrf_uart_hw_start(id, hw->base, baud, config, hw->tx_pin, hw->rx_pin);
@@ -198,19 +196,12 @@ void nrf_uart_write(int id, const char *data, size_t len, bool cooked) {
 
 int mhal_uart_getc(int id) {
     uart_state_t *st = &uart_state[id];
-    uint16_t tail = st->tail;
-    if (tail == st->head) {
-        return -1;
-    }
-    int c = uart_hw[id].rx_buf[tail];
-    st->tail = tail + 1u == st->slots ? 0 : tail + 1u;
-    return c;
+    return ring_get(&st->rx, uart_hw[id].rx_buf);
 }
 
 size_t mhal_uart_any(int id) {
     const uart_state_t *st = &uart_state[id];
-    uint16_t head = st->head, tail = st->tail;
-    return head >= tail ? (size_t)(head - tail) : (size_t)(head + st->slots - tail);
+    return ring_count(&st->rx);
 }
 
 uint32_t nrf_uart_dropped(int id) {
@@ -223,14 +214,9 @@ void nrf_uart_received(int id, uint8_t c) {
         console_interrupt = true;
         return;
     }
-    uint16_t head = st->head;
-    uint16_t next = head + 1u == st->slots ? 0 : head + 1u;
-    if (next == st->tail) {
+    if (!ring_put(&st->rx, uart_hw[id].rx_buf, c)) {
         st->dropped++;
-        return;
     }
-    uart_hw[id].rx_buf[head] = c;
-    st->head = next;
 }
 
 void nrf_uart_isr(void) {

@@ -5,6 +5,7 @@
 // (machine_hal.h's mhal_uart_*) opens UART1 on the pins of CONFIG_RP2040_UART1_TX_PIN/RX_PIN.
 #include "rp2040.h"
 #include "rp2040hal.h"
+#include "ring.h"
 
 // UART functions sit on fixed pins: GPn carries UART (n / 4) % 2, TX when n % 4 == 0
 // and RX when n % 4 == 1 (datasheet 1.4.3, function 2).
@@ -36,12 +37,10 @@ static const uart_hw_t uart_hw[RP2040_UART_COUNT] = {
         RESETS_UART1},
 };
 
-// An open UART's state. The interrupt writes head, readers take from tail: each index
-// has one writer, so no lock is needed on one core.
+// An open UART's state (its receive ring: ports/shared/ring.h).
 typedef struct {
     mhal_uart_config_t cfg;
-    volatile uint16_t head, tail;
-    uint16_t slots;
+    ring_t rx;  // the receive ring
     bool open;
 } uart_state_t;
 
@@ -90,8 +89,7 @@ const char *mhal_uart_open(int id, const mhal_uart_config_t *cfg) {
     rp2040_gpio_function(hw->rx_pin, GPIO_FUNC_UART, RP2040_PULL_UP);  // idle high when unplugged
     st->cfg = *cfg;
     st->cfg.rxbuf = (uint16_t)capacity;
-    st->slots = (uint16_t)(capacity + 1);
-    st->head = st->tail = 0;
+    ring_reset(&st->rx, (uint16_t)(capacity + 1));
     st->open = true;
     RP2040_REG(hw->base + UART_IBRD) = ibrd;
     RP2040_REG(hw->base + UART_FBRD) = div64 & 63u;
@@ -165,19 +163,12 @@ void mhal_uart_write(int id, const char *data, size_t len) {
 
 int mhal_uart_getc(int id) {
     uart_state_t *st = &uart_state[id];
-    uint16_t tail = st->tail;
-    if (tail == st->head) {
-        return -1;
-    }
-    int c = uart_hw[id].rx_buf[tail];
-    st->tail = tail + 1u == st->slots ? 0 : tail + 1u;
-    return c;
+    return ring_get(&st->rx, uart_hw[id].rx_buf);
 }
 
 size_t mhal_uart_any(int id) {
     const uart_state_t *st = &uart_state[id];
-    uint16_t head = st->head, tail = st->tail;
-    return head >= tail ? (size_t)(head - tail) : (size_t)(head + st->slots - tail);
+    return ring_count(&st->rx);
 }
 
 bool mhal_uart_tx_ready(int id) {
@@ -211,12 +202,7 @@ static void receive(int id) {
             console_interrupt = true;
             continue;
         }
-        uint16_t head = st->head;
-        uint16_t next = head + 1u == st->slots ? 0 : head + 1u;
-        if (next != st->tail) {  // full: the byte is dropped
-            hw->rx_buf[head] = c;
-            st->head = next;
-        }
+        ring_put(&st->rx, hw->rx_buf, c);  // a full ring drops the byte
     }
     RP2040_REG(hw->base + UART_ICR) = UART_INT_RX | UART_INT_RT;
 }

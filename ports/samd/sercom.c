@@ -5,6 +5,7 @@
 // KeyboardInterrupt (DS40001882 chapters 26-27, DS60001507 chapters 33-34).
 #include "machine_hal.h"
 #include "samd.h"
+#include "ring.h"
 
 #define CHAR_CTRL_C 0x03
 
@@ -42,12 +43,10 @@ static volatile uint8_t *const rx_bufs[SAMD_SERCOM_COUNT] = {rx_buf0, rx_buf1, r
 static const uint16_t rx_sizes[SAMD_SERCOM_COUNT] = {
     sizeof(rx_buf0), sizeof(rx_buf1), sizeof(rx_buf2), sizeof(rx_buf3), sizeof(rx_buf4), sizeof(rx_buf5)};
 
-// What an open SERCOM is doing. The interrupt writes head, readers take from tail:
-// each index has one writer, so no lock is needed on a single core.
+// What an open SERCOM is doing (its receive ring: ports/shared/ring.h).
 typedef struct {
     mhal_uart_config_t cfg;
-    volatile uint16_t head, tail;
-    uint16_t slots;
+    ring_t rx;  // the receive ring
     bool open;
 } sercom_state_t;
 
@@ -114,8 +113,7 @@ const char *mhal_uart_open(int id, const mhal_uart_config_t *cfg) {
     samd_gpio_function(pins->rx_pin, pins->function);
     st->cfg = *cfg;
     st->cfg.rxbuf = (uint16_t)capacity;
-    st->slots = (uint16_t)(capacity + 1);
-    st->head = st->tail = 0;
+    ring_reset(&st->rx, (uint16_t)(capacity + 1));
     st->open = true;
     SAMD_REG8(base + SERCOM_INTENSET) = SERCOM_INTFLAG_RXC;
     SAMD_REG32(base + SERCOM_CTRLA) |= SERCOM_CTRLA_ENABLE;
@@ -172,19 +170,12 @@ void mhal_uart_write(int id, const char *data, size_t len) {
 
 int mhal_uart_getc(int id) {
     sercom_state_t *st = &sercom_state[id];
-    uint16_t tail = st->tail;
-    if (tail == st->head) {
-        return -1;
-    }
-    int c = rx_bufs[id][tail];
-    st->tail = tail + 1u == st->slots ? 0 : tail + 1u;
-    return c;
+    return ring_get(&st->rx, rx_bufs[id]);
 }
 
 size_t mhal_uart_any(int id) {
     const sercom_state_t *st = &sercom_state[id];
-    uint16_t head = st->head, tail = st->tail;
-    return head >= tail ? (size_t)(head - tail) : (size_t)(head + st->slots - tail);
+    return ring_count(&st->rx);
 }
 
 bool mhal_uart_tx_ready(int id) {
@@ -218,12 +209,7 @@ static void receive(int n) {
             console_interrupt = true;
             continue;
         }
-        uint16_t head = st->head;
-        uint16_t next = head + 1u == st->slots ? 0 : head + 1u;
-        if (next != st->tail) {
-            rx_bufs[n][head] = c;
-            st->head = next;
-        }
+        ring_put(&st->rx, rx_bufs[n], c);  // a full ring drops the byte
     }
     SAMD_REG16(base + SERCOM_STATUS) = SERCOM_STATUS_ERRORS;  // write 1 to clear
 }

@@ -6,6 +6,7 @@
 // machine.UART (ports/shared/machine.c, through machine_hal.h) opens the other instances.
 #include "stm32f4.h"
 #include "stm32hal.h"
+#include "ring.h"
 
 // Static receive rings (no heap: an interrupt may write into them at any time, even
 // across a soft reset). One slot stays free to tell a full ring from an empty one.
@@ -55,12 +56,10 @@ static const usart_hw_t usart_hw[STM32_USART_MAX] = {
     USART_HW(6, USART6_BASE, 2, 5, USART6_IRQ, 8),
 };
 
-// What an open USART is doing. The receive interrupt writes head, readers take from
-// tail: each index has one writer, so no lock is needed on a single core.
+// What an open USART is doing (its receive ring: ports/shared/ring.h).
 typedef struct {
     mhal_uart_config_t cfg;
-    volatile uint16_t head, tail;
-    uint16_t slots;     // ring slots in use: capacity + 1
+    ring_t rx;  // the receive ring
     uint8_t data_mask;  // 0x7F with 7 data bits: the parity bit is not data
     bool open;
     volatile uint32_t dropped;
@@ -145,8 +144,7 @@ const char *mhal_uart_open(int id, const mhal_uart_config_t *cfg) {
     config_pin(hw->rx_pin, STM32_GPIO_PULL_UP, hw->af);  // idle high when unplugged
     st->cfg = *cfg;
     st->cfg.rxbuf = (uint16_t)capacity;
-    st->slots = (uint16_t)(capacity + 1);
-    st->head = st->tail = 0;
+    ring_reset(&st->rx, (uint16_t)(capacity + 1));
     st->dropped = 0;
     st->data_mask = cfg->parity != MHAL_PARITY_NONE && cfg->bits == 7 ? 0x7Fu : 0xFFu;
     st->open = true;
@@ -210,19 +208,12 @@ void mhal_uart_write(int id, const char *data, size_t len) {
 
 int mhal_uart_getc(int id) {
     usart_state_t *st = STATE(id);
-    uint16_t tail = st->tail;
-    if (tail == st->head) {
-        return -1;
-    }
-    int c = usart_hw[id - 1].rx_buf[tail];
-    st->tail = tail + 1u == st->slots ? 0 : tail + 1u;
-    return c;
+    return ring_get(&st->rx, usart_hw[id - 1].rx_buf);
 }
 
 size_t mhal_uart_any(int id) {
     const usart_state_t *st = STATE(id);
-    uint16_t head = st->head, tail = st->tail;
-    return head >= tail ? (size_t)(head - tail) : (size_t)(head + st->slots - tail);
+    return ring_count(&st->rx);
 }
 
 bool mhal_uart_tx_ready(int id) {
@@ -252,14 +243,9 @@ static void receive(int id) {
             console_interrupt = true;
             continue;
         }
-        uint16_t head = st->head;
-        uint16_t next = head + 1u == st->slots ? 0 : head + 1u;
-        if (next == st->tail) {
+        if (!ring_put(&st->rx, hw->rx_buf, c)) {
             st->dropped++;
-            continue;
         }
-        hw->rx_buf[head] = c;
-        st->head = next;
     }
 }
 

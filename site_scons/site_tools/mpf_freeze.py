@@ -9,7 +9,6 @@ a module (or a setting) re-freezes, and nothing else does.
 """
 
 import json
-import sys
 from pathlib import Path
 
 
@@ -25,13 +24,13 @@ class _FreezeAction:
         from mpforge.errors import MpforgeError
         from mpforge.frozen.freeze import freeze
         from mpforge.generated import Generated
+        from mpforge.scons_frontend import reported
 
         try:
             generated = Generated.load(Path(env["GEN_DIR"].abspath))
             summary = freeze(*self.args, generated, Path(target[0].abspath))
         except MpforgeError as e:
-            print(f"error: {e.message}", file=sys.stderr)
-            return 1
+            return reported(e)
         print(f"       {summary}")
         return 0
 

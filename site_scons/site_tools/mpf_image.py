@@ -12,7 +12,6 @@ returns the ELF and the images. An image larger than flash stops the build there
 """
 
 import json
-import sys
 
 # SCons.Action.Action, not env.Action: the environment method substitutes $TARGET and
 # $SOURCE when the action is created, leaving them empty.
@@ -34,14 +33,14 @@ class _LinkerScriptAction:
 
         from mpforge.errors import MpforgeError
         from mpforge.ldscript import generate as generate_ldscript
+        from mpforge.scons_frontend import reported
 
         try:
             generate_ldscript(
                 self.view, self.prefix, Path(source[0].abspath), Path(target[0].abspath)
             )
         except MpforgeError as e:
-            print(f"error: {e.message}", file=sys.stderr)
-            return 1
+            return reported(e)
         return 0
 
 
@@ -105,14 +104,14 @@ class _SizeAction:
         from mpforge.errors import MpforgeError
         from mpforge.images import elf as elfreader
         from mpforge.images.size import check_fits, report
+        from mpforge.scons_frontend import reported
 
         parsed = elfreader.read(Path(source[0].abspath))
         rep = report(parsed, self.flash_size, self.ram_size)
         try:
             check_fits(parsed, rep, self.board)
         except MpforgeError as e:
-            print(f"error: {e.message}", file=sys.stderr)
-            return 1
+            return reported(e)
         text = rep.summary(self.board)
         Path(target[0].abspath).write_text(text + "\n", encoding="utf-8")
         print(text)
@@ -131,13 +130,13 @@ class _ImageAction:
 
         from mpforge.errors import MpforgeError
         from mpforge.images.formats import FORMATS
+        from mpforge.scons_frontend import reported
 
         fmt = FORMATS[self.fmt](**dict(self.params))
         try:
             fmt.write(Path(source[0].abspath), Path(target[0].abspath))
         except MpforgeError as e:
-            print(f"error: {e.message}", file=sys.stderr)
-            return 1
+            return reported(e)
         return 0
 
 

@@ -25,6 +25,9 @@ _SHORT = {
 
 
 def generate(env, verbose=False):
+    from mpforge.scons_frontend import quiet_reported_failures
+
+    quiet_reported_failures()  # an `error:` line of a step is the build's last word
     if not verbose:
         for var, text in _SHORT.items():
             env.SetDefault(**{var: text})

@@ -21,9 +21,9 @@ class _ProvenanceAction:
     object, not a closure, so the action's signature is its code; what it records changes
     through its sources."""
 
-    def __init__(self, images, board, values, config_files, frozen_set):
+    def __init__(self, images, board, values, config_files, frozen_set, app):
         self.images, self.board, self.values = images, board, values
-        self.config_files, self.frozen_set = config_files, frozen_set
+        self.config_files, self.frozen_set, self.app = config_files, frozen_set, app
 
     def __call__(self, target, source, env):
         from mpforge.provenance.graph import leaves
@@ -41,11 +41,12 @@ class _ProvenanceAction:
             [Path(str(i.abspath)) for i in self.images],
             self.frozen_set,
             Path(env["BUILD_DIR"].abspath),
+            self.app,
         )
         return 0
 
 
-def _provenance(env, images, board, values, config_files, frozen_set):
+def _provenance(env, images, board, values, config_files, frozen_set, app=None):
     import json
 
     from SCons.Action import Action
@@ -53,7 +54,7 @@ def _provenance(env, images, board, values, config_files, frozen_set):
     from mpforge import paths
     from mpforge.provenance.timestamp import source_date_epoch
 
-    action = _ProvenanceAction(images, board, values, config_files, frozen_set)
+    action = _ProvenanceAction(images, board, values, config_files, frozen_set, app)
     recorded = {"board": board, "config": values, "epoch": source_date_epoch(paths.ROOT)}
     targets = [env["BUILD_DIR"].File("build-info.json"), env["BUILD_DIR"].File("sbom.spdx.json")]
     sources = list(images) + [env.File(str(f)) for f in config_files]
