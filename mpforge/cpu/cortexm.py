@@ -44,6 +44,23 @@ SEMIHOST_SYS_EXIT_EXTENDED = 0x20
 SEMIHOST_APPLICATION_EXIT = 0x20026
 SYSTICK_EXCEPTION = 15
 THUMB_WFI = 0xBF30
+# What exception return takes back from the stacked xPSR: N Z C V Q, IT/ICI and T (bits
+# 31-24), GE (19-16), IT/ICI (15-10); not the frame-alignment bit 9 nor the exception
+# number (back in thread mode: IPSR 0).
+XPSR_RESTORED = 0xFF0FFC00
+# What exception entry reads (the frame's registers, then SP, PC and xPSR) and return writes.
+FRAME_WRITE = (
+    arm.UC_ARM_REG_R0,
+    arm.UC_ARM_REG_R1,
+    arm.UC_ARM_REG_R2,
+    arm.UC_ARM_REG_R3,
+    arm.UC_ARM_REG_R12,
+    arm.UC_ARM_REG_LR,
+    arm.UC_ARM_REG_SP,
+    arm.UC_ARM_REG_XPSR,
+)
+FRAME_READ = (*FRAME_WRITE[:7], arm.UC_ARM_REG_PC, arm.UC_ARM_REG_XPSR)
+FP_STATE = (*(arm.UC_ARM_REG_S0 + i for i in range(16)), arm.UC_ARM_REG_FPSCR)
 
 
 class CortexMChip(Chip):
@@ -188,32 +205,25 @@ class CortexM(Engine):
 
     def _take_exception(self, number: int) -> None:
         uc = self.uc
-        sp = uc.reg_read(arm.UC_ARM_REG_SP)
-        pc = uc.reg_read(arm.UC_ARM_REG_PC)
-        xpsr = uc.reg_read(arm.UC_ARM_REG_XPSR) | (1 << 24)
+        r0, r1, r2, r3, r12, lr, sp, pc, xpsr = uc.reg_read_batch(FRAME_READ)
+        xpsr |= 1 << 24
         if sp & 4:
             sp -= 4
             xpsr |= 1 << 9  # the frame was realigned: undo on return
         sp -= 32
-        frame = [
-            uc.reg_read(r)
-            for r in (
-                arm.UC_ARM_REG_R0,
-                arm.UC_ARM_REG_R1,
-                arm.UC_ARM_REG_R2,
-                arm.UC_ARM_REG_R3,
-                arm.UC_ARM_REG_R12,
-                arm.UC_ARM_REG_LR,
-            )
-        ]
-        uc.mem_write(sp, struct.pack("<8I", *frame, pc & ~1, xpsr))
+        uc.mem_write(sp, struct.pack("<8I", r0, r1, r2, r3, r12, lr, pc & ~1, xpsr))
         if self.has_fpu:  # no lazy stacking here: keep the caller-saved FP state aside
-            fp = [uc.reg_read(arm.UC_ARM_REG_S0 + i) for i in range(16)]
-            self.saved_fp.append((fp, uc.reg_read(arm.UC_ARM_REG_FPSCR)))
-        uc.reg_write(arm.UC_ARM_REG_SP, sp)
-        uc.reg_write(arm.UC_ARM_REG_LR, EXC_RETURN_THREAD_MSP)
-        uc.reg_write(arm.UC_ARM_REG_IPSR, number)
+            *fp, fpscr = uc.reg_read_batch(FP_STATE)
+            self.saved_fp.append((fp, fpscr))
         handler = struct.unpack("<I", uc.mem_read(self.vtor + 4 * number, 4))[0]
+        # The handler starts with the exception's number in IPSR and no IT block.
+        uc.reg_write_batch(
+            (
+                (arm.UC_ARM_REG_SP, sp),
+                (arm.UC_ARM_REG_LR, EXC_RETURN_THREAD_MSP),
+                (arm.UC_ARM_REG_XPSR, (1 << 24) | number),
+            )
+        )
         uc.reg_write(arm.UC_ARM_REG_PC, handler | 1)
         self.handler_depth += 1
 
@@ -221,23 +231,14 @@ class CortexM(Engine):
         uc = self.uc
         sp = uc.reg_read(arm.UC_ARM_REG_SP)
         r0, r1, r2, r3, r12, lr, pc, xpsr = struct.unpack("<8I", uc.mem_read(sp, 32))
-        for reg, value in (
-            (arm.UC_ARM_REG_R0, r0),
-            (arm.UC_ARM_REG_R1, r1),
-            (arm.UC_ARM_REG_R2, r2),
-            (arm.UC_ARM_REG_R3, r3),
-            (arm.UC_ARM_REG_R12, r12),
-            (arm.UC_ARM_REG_LR, lr),
-        ):
-            uc.reg_write(reg, value)
         sp += 32 + (4 if xpsr & (1 << 9) else 0)
         if self.saved_fp:
             fp, fpscr = self.saved_fp.pop()
-            for i, value in enumerate(fp):
-                uc.reg_write(arm.UC_ARM_REG_S0 + i, value)
-            uc.reg_write(arm.UC_ARM_REG_FPSCR, fpscr)
-        uc.reg_write(arm.UC_ARM_REG_SP, sp)
-        uc.reg_write(arm.UC_ARM_REG_IPSR, 0)
+            uc.reg_write_batch(tuple(zip(FP_STATE, (*fp, fpscr), strict=True)))
+        # The interrupted code's flags (APSR) and IT state come back with its xPSR: an
+        # interrupt may come between an instruction setting the flags and one using them.
+        values = (r0, r1, r2, r3, r12, lr, sp, xpsr & XPSR_RESTORED)
+        uc.reg_write_batch(tuple(zip(FRAME_WRITE, values, strict=True)))
         uc.reg_write(arm.UC_ARM_REG_PC, pc | 1)
         self.handler_depth -= 1
         if self.systick_pending or self.nvic_pending & self.nvic_enabled:
