@@ -41,11 +41,12 @@ def scons_command(
 
 
 def run_scons(cmd: Sequence[str]) -> int:
-    """Run SCons with a fixed locale, so tools print and sort the same everywhere."""
+    """Run SCons with a fixed locale, so tools print and sort the same everywhere; from the
+    tree, where its -C goes anyway (so SCons does not print `Entering directory`)."""
     env = dict(os.environ, LC_ALL="C")
-    return process.call(cmd, env=env)
+    return process.call(cmd, env=env, cwd=paths.ROOT)
 
 
 def run_scons_captured(cmd: Sequence[str]) -> subprocess.CompletedProcess[str]:
     """run_scons with the output kept (for builds the user does not watch)."""
-    return process.run(cmd, env=dict(os.environ, LC_ALL="C"))
+    return process.run(cmd, env=dict(os.environ, LC_ALL="C"), cwd=paths.ROOT)

@@ -133,6 +133,7 @@ def call(
     cmd: Sequence[str | Path],
     *,
     env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
     dry_run: bool = False,
     echo: bool = False,
 ) -> int:
@@ -144,7 +145,7 @@ def call(
     if dry_run:
         return 0
     try:
-        return subprocess.call(argv, env=None if env is None else dict(env))
+        return subprocess.call(argv, env=None if env is None else dict(env), cwd=cwd)
     except FileNotFoundError:
         raise ToolNotFound(argv[0]) from None
 

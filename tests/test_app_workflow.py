@@ -64,6 +64,7 @@ def test_init_build_run_on_host(app: Path) -> None:
     proc = _cli(app, "clean", "--pristine")
     assert proc.returncode == 0, proc.stderr
     assert not (app / "build" / "host").exists()
+    assert (proc.stdout, proc.stderr) == ("clean: removed build/host\n", "")  # said once
 
 
 @pytest.mark.skipif(

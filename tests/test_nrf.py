@@ -7,7 +7,6 @@ the host port prints."""
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import shutil
@@ -15,6 +14,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from boards import build_firmware as build_board
 from emulator import Emulator, boot, qemu_command
 from intelhex import IntelHex
 
@@ -42,18 +42,8 @@ console.log(JSON.stringify(blocks));
 def build_firmware(
     board: str, name: str, fragments: tuple[Path, ...] = (), app: Path | None = None
 ) -> tuple[Path, str]:
-    """Build `board` into build/test_nrf_<name> (inside the tree: SCons builds only
-    targets under it by default); return the build dir and the build's output. A lock
-    file keeps two pytest-xdist workers from building the same directory at once."""
-    build_dir = paths.ROOT / "build" / f"test_nrf_{name}"
-    cmd = scons_command(board, build_dir, fragments, app=app)
-    build_dir.parent.mkdir(parents=True, exist_ok=True)
-    with open(build_dir.with_name(build_dir.name + ".lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    output = proc.stdout + proc.stderr
-    assert proc.returncode == 0, output
-    return build_dir, output
+    """boards.build_firmware into build/test_<board>_nrf_<name>."""
+    return build_board(board, f"nrf_{name}", fragments, app)
 
 
 def fragment(name: str, text: str) -> Path:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sys
 
 from mpforge.commands.common import add_board, build_dir
 from mpforge.config.fragment import display_path
@@ -31,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"clean: nothing to do ({shown} does not exist)")
         return 0
     if args.pristine:
-        remove_build_dir(directory, lambda line: print(line, file=sys.stderr))
+        remove_build_dir(directory, lambda line: None)  # its note would say it twice
         shutil.rmtree(directory)
         print(f"clean: removed {shown}")
         return 0
