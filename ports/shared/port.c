@@ -57,7 +57,10 @@ void mpf_port_stack(void **top, size_t *size) {
     *size = ARCH_STACK_SIZE;  // the core keeps to CONFIG_STACK_LIMIT of it
 }
 
-void mpf_port_poll(void) {
+// Kept out of line under LTO too: a debugger's breakpoint and the CPU-level runner's service
+// point (mpforge/cpu/core.py stops at its first instruction to deliver interrupts; without the
+// symbol it must check at every block) - a call per VM loop iteration costs a few cycles.
+__attribute__((noinline)) void mpf_port_poll(void) {
     arch_poll();
     check_interrupt();
 }
