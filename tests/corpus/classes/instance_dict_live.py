@@ -1,4 +1,4 @@
-# requires: BUILTIN_PROPERTY MODULE_GC
+# requires: BUILTIN_PROPERTY MODULE_GC STR_FORMAT
 # An instance's __dict__ is its attributes themselves: stores through it (item
 # assignment, update(), deletion) are the instance's, and they may grow it far past
 # its first size while attributes are also set the usual way and the GC runs.
