@@ -331,6 +331,8 @@ void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict) {
     }
     if (m == NULL && mpf_obj_is_type(mod, &mpf_type_type)) {
         m = mpf_class_dict(mpf_obj_ptr(mod));  // a class's __dict__ is a read-only view of this
+    } else if (m == NULL && (mpf_obj_type(mod)->flags & MPF_TYPE_FLAG_HEAP)) {
+        m = &((mpf_instance_t *)mpf_obj_ptr(mod))->members;  // an instance's __dict__ is a view of this
     }
     if (m == NULL) {
         mpf_load_method_maybe(mod, MPF_QSTR___dict__, dest);

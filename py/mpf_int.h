@@ -51,6 +51,8 @@ MPF_INTERNAL const mpf_type_t *mpf_class_native_base(const mpf_type_t *t);
 MPF_INTERNAL void mpf_class_set_bases(mpf_type_t *cls, mpf_obj_t bases);
 // Class [t]'s __dict__: a read-only view of its namespace (a mappingproxy).
 MPF_INTERNAL mpf_obj_t mpf_class_dict_proxy(const mpf_type_t *t);
+// Instance [inst]'s __dict__: a live, writable view of its members.
+MPF_INTERNAL mpf_obj_t mpf_instance_dict_view(mpf_obj_t inst);
 MPF_INTERNAL uint64_t mpf_class_epoch;
 MPF_INTERNAL bool mpf_class_plain_compute(mpf_class_t *cls);
 // Whether nothing along heap class [t]'s MRO can take an instance's attribute store or

@@ -542,17 +542,67 @@ mpf_obj_t mpf_make_class(mpf_qstr_t name, mpf_obj_t bases, mpf_obj_t dict) {
 // ---------------------------------------------------------------- mappingproxy
 // A class's __dict__: a read-only live view of its namespace (as CPython), so every
 // change to a class goes through setattr and the classes' store cache sees it.
+//
+// An instance's __dict__ is the same kind of view over its members, writable (item
+// assignment, deletion and update() store into the instance): the members live inside the
+// instance object, so no dict object may share their table (a dict growing it would
+// reallocate storage the instance still points to). Reads see a copy taken at each
+// operation, so iterating while the instance changes is safe.
 typedef struct mappingproxy {
     mpf_obj_base_t base;
-    mpf_obj_t dict;  // the class's namespace dict
+    mpf_obj_t dict;  // the class's namespace dict, or NULL for an instance's members
+    mpf_obj_t inst;  // the instance (NULL for a class)
 } mappingproxy_t;
 
 static mpf_obj_t proxied(mpf_obj_t self) {
-    return ((const mappingproxy_t *)mpf_obj_ptr(self))->dict;
+    const mappingproxy_t *mp = mpf_obj_ptr(self);
+    if (mp->inst == MPF_OBJ_NULL) {
+        return mp->dict;
+    }
+    const mpf_map_t *m = &((const mpf_instance_t *)mpf_obj_ptr(mp->inst))->members;
+    mpf_obj_t d = mpf_obj_new_dict(m->count);
+    for (size_t i = 0; i < m->used; i++) {
+        if (m->elems[i].key != MPF_OBJ_NULL) {
+            mpf_dict_store(d, m->elems[i].key, m->elems[i].value);
+        }
+    }
+    return d;
 }
 
+// Store (v) or delete (v NULL) key [k] of the instance behind [self].
+static void members_store(mpf_obj_t self, mpf_obj_t k, mpf_obj_t v) {
+    mpf_instance_t *inst = mpf_obj_ptr(((const mappingproxy_t *)mpf_obj_ptr(self))->inst);
+    if (MPF_IS_STR(k) && !mpf_obj_is_qstr(k)) {
+        size_t len;
+        const char *s = mpf_obj_str_data(k, &len);
+        k = mpf_obj_new_qstr(mpf_qstr_from_strn(s, len));  // members are keyed by qstr
+    }
+    if (v == MPF_OBJ_NULL) {
+        if (mpf_map_lookup(&inst->members, k, MPF_MAP_REMOVE) == NULL) {
+            mpf_raise(mpf_exc_new(&mpf_type_KeyError, 1, &k));
+        }
+    } else {
+        mpf_map_lookup(&inst->members, k, MPF_MAP_LOOKUP_ADD)->value = v;
+    }
+}
+
+static mpf_obj_t members_update(mpf_obj_t self, mpf_obj_t other) {
+    // whatever dict(other) accepts (a mapping, pairs), with its errors
+    const mpf_map_t *m = mpf_dict_map(mpf_call1(mpf_obj_from_ptr(&mpf_type_dict), other));
+    for (size_t i = 0; i < m->used; i++) {
+        if (m->elems[i].key != MPF_OBJ_NULL) {
+            members_store(self, m->elems[i].key, m->elems[i].value);
+        }
+    }
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_2(members_update_obj, MPF_QSTR_update, members_update);
+
 static void mappingproxy_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
-    (void)kind;
+    if (((const mappingproxy_t *)mpf_obj_ptr(self))->inst != MPF_OBJ_NULL) {
+        mpf_obj_print(p, proxied(self), kind);  // as the dict it stands for
+        return;
+    }
     mpf_printf(p, "mappingproxy(%O)", proxied(self));
 }
 
@@ -571,6 +621,10 @@ static mpf_obj_t mappingproxy_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
 }
 
 static mpf_obj_t mappingproxy_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
+    if (value != MPF_OBJ_SENTINEL && ((const mappingproxy_t *)mpf_obj_ptr(self))->inst != MPF_OBJ_NULL) {
+        members_store(self, index, value);
+        return MPF_OBJ_NONE;
+    }
     if (value != MPF_OBJ_SENTINEL) {
         mpf_raise_fmt(&mpf_type_TypeError, "'mappingproxy' object does not support item %s",
             value == MPF_OBJ_NULL ? "deletion" : "assignment");
@@ -583,6 +637,11 @@ static mpf_obj_t mappingproxy_getiter(mpf_obj_t self) {
 }
 
 static void mappingproxy_attr(mpf_obj_t self, mpf_qstr_t q, mpf_obj_t *dest) {
+    if (dest[0] == MPF_OBJ_NULL && q == MPF_QSTR_update && ((const mappingproxy_t *)mpf_obj_ptr(self))->inst != MPF_OBJ_NULL) {
+        dest[0] = mpf_obj_from_ptr(&members_update_obj);
+        dest[1] = self;
+        return;
+    }
     // the dict's reading methods, bound to the dict
     if (dest[0] == MPF_OBJ_NULL && (q == MPF_QSTR_keys || q == MPF_QSTR_values || q == MPF_QSTR_items ||
                                     q == MPF_QSTR_get || q == MPF_QSTR_copy)) {
@@ -600,6 +659,25 @@ static const mpf_type_t mappingproxy_type = {
     .subscr = mappingproxy_subscr,
     .getiter = mappingproxy_getiter,
 };
+
+static const mpf_type_t members_view_type = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_dict,
+    .flags = MPF_TYPE_FLAG_UNHASHABLE,
+    .print = mappingproxy_print,
+    .unary_op = mappingproxy_unary_op,
+    .binary_op = mappingproxy_binary_op,
+    .attr = mappingproxy_attr,
+    .subscr = mappingproxy_subscr,
+    .getiter = mappingproxy_getiter,
+};
+
+mpf_obj_t mpf_instance_dict_view(mpf_obj_t inst) {
+    mappingproxy_t *mp = mpf_new(mappingproxy_t);
+    mp->base.type = &members_view_type;
+    mp->inst = inst;
+    return mpf_obj_from_ptr(mp);
+}
 
 mpf_obj_t mpf_class_dict_proxy(const mpf_type_t *t) {
     mappingproxy_t *mp = mpf_new(mappingproxy_t);

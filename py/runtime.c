@@ -639,10 +639,7 @@ static void load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest, bool hooks) 
             return;
         }
         if (q == MPF_QSTR___dict__) {
-            mpf_dict_t *d = mpf_new(mpf_dict_t);
-            d->base.type = &mpf_type_dict;
-            d->map = inst->members;
-            dest[0] = mpf_obj_from_ptr(d);
+            dest[0] = mpf_instance_dict_view(o);
             return;
         }
     } else if (t->attr != NULL) {
