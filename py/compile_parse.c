@@ -165,12 +165,21 @@ static mpf_node_t *parse_test(parser_t *p);
 static mpf_node_t *parse_expr(parser_t *p);
 static mpf_node_t *parse_star_expr(parser_t *p);
 static mpf_node_t *parse_walrus(parser_t *p, mpf_node_t *target);
+static mpf_node_t *parse_for_target(parser_t *p);
 static mpf_node_t *parse_or_test(parser_t *p, bool allow_lambda);
 static mpf_node_t *parse_suite(parser_t *p);
 static mpf_node_t *parse_testlist_star(parser_t *p, bool allow_star);
 static mpf_node_t *parse_args(parser_t *p, bool lambda);
 static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t *val);
 static mpf_node_t *parse_comp_at(parser_t *p, const mpf_token_t *t, int kind, mpf_node_t *elt, mpf_node_t *val);
+
+static mpf_node_t *parse_comp_closed(parser_t *p, const mpf_token_t *t, int kind, mpf_node_t *elt, mpf_node_t *val,
+    int close);
+
+// A comprehension's for clause starts at the current token.
+static bool at_comp_for(const parser_t *p) {
+    return p->tok.kind == TK_KW && (p->tok.op == KW_FOR || p->tok.op == KW_ASYNC);
+}
 
 // ---------------------------------------------------------------- constant folding
 
@@ -553,10 +562,8 @@ static mpf_node_t *parse_atom(parser_t *p) {
                 if (first != NULL && accept_op(p, OP_WALRUS)) {
                     first = parse_walrus(p, first);
                 }
-                if (first != NULL && (is_kw(p, KW_FOR) || is_kw(p, KW_ASYNC))) {
-                    mpf_node_t *g = parse_comp_at(p, &t, 3, first, NULL);
-                    expect_op(p, OP_RPAR);
-                    return g;
+                if (first != NULL && at_comp_for(p)) {
+                    return parse_comp_closed(p, &t, 3, first, NULL, OP_RPAR);
                 }
                 if (first != NULL && accept_op(p, OP_RPAR)) {
                     // parenthesised expression: keep a marker so (a) = 1 and ((a, b)) work
@@ -605,10 +612,8 @@ static mpf_node_t *parse_atom(parser_t *p) {
                             e = parse_walrus(p, e);
                         }
                     }
-                    if (v.n == 0 && (is_kw(p, KW_FOR) || is_kw(p, KW_ASYNC))) {
-                        mpf_node_t *g = parse_comp_at(p, &t, 0, e, NULL);
-                        expect_op(p, OP_RSQB);
-                        return g;
+                    if (v.n == 0 && at_comp_for(p)) {
+                        return parse_comp_closed(p, &t, 0, e, NULL, OP_RSQB);
                     }
                     vec_push(p, &v, e);
                     if (!accept_op(p, OP_COMMA)) {
@@ -640,18 +645,14 @@ static mpf_node_t *parse_atom(parser_t *p) {
                             expect_op(p, OP_COLON);
                         }
                         mpf_node_t *val = parse_test(p);
-                        if (v.n == 0 && (is_kw(p, KW_FOR) || is_kw(p, KW_ASYNC))) {
-                            mpf_node_t *g = parse_comp_at(p, &t, 1, e, val);
-                            expect_op(p, OP_RBRACE);
-                            return g;
+                        if (v.n == 0 && at_comp_for(p)) {
+                            return parse_comp_closed(p, &t, 1, e, val, OP_RBRACE);
                         }
                         vec_push(p, &v, e);
                         vec_push(p, &v, val);
                     } else {
-                        if (v.n == 0 && (is_kw(p, KW_FOR) || is_kw(p, KW_ASYNC))) {
-                            mpf_node_t *g = parse_comp_at(p, &t, 2, e, NULL);
-                            expect_op(p, OP_RBRACE);
-                            return g;
+                        if (v.n == 0 && at_comp_for(p)) {
+                            return parse_comp_closed(p, &t, 2, e, NULL, OP_RBRACE);
                         }
                         vec_push(p, &v, e);
                     }
@@ -677,6 +678,14 @@ static mpf_node_t *parse_comp_at(parser_t *p, const mpf_token_t *t, int kind, mp
     return c;
 }
 
+// A comprehension in brackets opened by [t], up to and with the closing [close].
+static mpf_node_t *parse_comp_closed(parser_t *p, const mpf_token_t *t, int kind, mpf_node_t *elt, mpf_node_t *val,
+    int close) {
+    mpf_node_t *g = parse_comp_at(p, t, kind, elt, val);
+    expect_op(p, close);
+    return g;
+}
+
 // Comprehension clauses after the element: for ... in ... [if ...]...
 static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t *val) {
     nodevec_t v = {0};
@@ -694,26 +703,7 @@ static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t
         expect_kw(p, KW_FOR);
         mpf_node_t *x = mk(p, N_COMPFOR, t.line, t.col, 2);
         x->op = async;
-        // target: exprlist
-        nodevec_t tv = {0};
-        mpf_token_t tt = p->tok;
-        bool tuple = false;
-        while (true) {
-            if (is_op(p, OP_MUL)) {
-                mpf_node_t *s = parse_star_expr(p);
-                vec_push(p, &tv, s);
-            } else {
-                vec_push(p, &tv, parse_expr(p));
-            }
-            if (!accept_op(p, OP_COMMA)) {
-                break;
-            }
-            tuple = true;
-            if (is_kw(p, KW_IN)) {
-                break;
-            }
-        }
-        x->k[0] = tuple ? mk_from_vec(p, N_TUPLE, tt.line, tt.col, &tv) : tv.items[0];
+        x->k[0] = parse_for_target(p);
         expect_kw(p, KW_IN);
         x->k[1] = parse_or_test(p, false);
         vec_push(p, &v, x);
@@ -772,7 +762,7 @@ static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
                 e = kw;
             } else if (accept_op(p, OP_WALRUS)) {
                 e = parse_walrus(p, e);
-            } else if (is_kw(p, KW_FOR) || is_kw(p, KW_ASYNC)) {
+            } else if (at_comp_for(p)) {
                 e = parse_comp(p, 3, e, NULL);
                 e->v.bare_arg = true;
             }
@@ -931,6 +921,29 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
 
 static mpf_node_t *parse_expr(parser_t *p) {
     return parse_binary(p, 1);
+}
+
+// The target list of a for loop or a comprehension's for clause (up to `in`).
+static mpf_node_t *parse_for_target(parser_t *p) {
+    nodevec_t tv = {0};
+    mpf_token_t tt = p->tok;
+    bool tuple = false;
+    while (true) {
+        vec_push(p, &tv, is_op(p, OP_MUL) ? parse_star_expr(p) : parse_expr(p));
+        if (!accept_op(p, OP_COMMA)) {
+            break;
+        }
+        tuple = true;
+        if (is_kw(p, KW_IN)) {
+            break;
+        }
+    }
+    if (tuple) {
+        return mk_from_vec(p, N_TUPLE, tt.line, tt.col, &tv);
+    }
+    mpf_node_t *x = tv.items[0];
+    mpf_gc_free(tv.items);
+    return x;
 }
 
 // [target] := value, the ':=' just read.
@@ -1560,25 +1573,7 @@ static mpf_node_t *parse_for(parser_t *p, bool async) {
     expect_kw(p, KW_FOR);
     mpf_node_t *x = mk(p, N_FOR, t.line, t.col, 4);
     x->op = async;
-    nodevec_t tv = {0};
-    mpf_token_t tt = p->tok;
-    bool tuple = false;
-    while (true) {
-        if (is_op(p, OP_MUL)) {
-            mpf_node_t *s = parse_star_expr(p);
-            vec_push(p, &tv, s);
-        } else {
-            vec_push(p, &tv, parse_expr(p));
-        }
-        if (!accept_op(p, OP_COMMA)) {
-            break;
-        }
-        tuple = true;
-        if (is_kw(p, KW_IN)) {
-            break;
-        }
-    }
-    x->k[0] = tuple ? mk_from_vec(p, N_TUPLE, tt.line, tt.col, &tv) : tv.items[0];
+    x->k[0] = parse_for_target(p);
     check_target(p, x->k[0], false);
     expect_kw(p, KW_IN);
     x->k[1] = parse_testlist_star(p, false);

@@ -100,7 +100,7 @@ def test_board_execs_a_60_line_module(board_runs: dict[int, tuple[str, str]]) ->
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the compiler's peak heap for ~200 lines (87 KB on the 64-bit host; on the board "
+    reason="the compiler's peak heap for ~200 lines (86 KB on the 64-bit host; on the board "
     "17.4 KB for 60 lines, so about 60 KB for 200) does not fit what netduinoplus2's 64 KB "
     "heap has left: MemoryError (issue 18)",
 )
