@@ -31,6 +31,7 @@ enum {
 #undef QDEF
     MPF_QSTRID_LAST_STATIC
 };
+_Static_assert(MPF_QSTRID_LAST_STATIC <= 0x10000, "builtin type names are 16-bit qstrs (mpf_type_t.name)");
 
 // One entry of a const qstr pool (the core's, and the frozen modules' generated one).
 typedef struct mpf_qstr_entry {
@@ -236,11 +237,14 @@ typedef struct mpf_type_ext {
     void (*finalise)(mpf_obj_t self); // called by the GC for blocks allocated with has_final
 } mpf_type_ext_t;
 
-// A type object: 15 words on a 32-bit chip. What only classes made at run time have
+// A type object: 14 words on a 32-bit chip. What only classes made at run time have
 // (namespace, bases, MRO) is in mpf_class_t; the rarely set slots are in mpf_type_ext_t.
 typedef struct mpf_type {
     mpf_obj_base_t base;
-    mpf_qstr_t name;
+    // The name, a qstr. Builtin types' names are in the core's pool (ids below 2^16); a
+    // class whose name's id does not fit has 0 here and the id in mpf_class_t. Read it
+    // with mpf_type_name() (a qstr the width of mpf_qstr_t, e.g. for "%q").
+    uint16_t name;
     uint16_t flags;
     // print [self] to [p] as str() or repr()
     void (*print)(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind);
@@ -270,6 +274,7 @@ typedef struct mpf_type {
 // classes carry (the const type structs of builtin types do not grow).
 typedef struct mpf_class {
     mpf_type_t type;
+    mpf_qstr_t name;                // the class's name (type.name: the same when it fits)
     struct mpf_map *dict;           // class namespace
     mpf_obj_t bases;                // tuple of base classes
     mpf_obj_t mro;                  // tuple: the class then its linearised bases
@@ -280,6 +285,8 @@ typedef struct mpf_class {
     uint64_t attr_epoch;
     bool attr_plain;
 } mpf_class_t;
+// The name of type [t] (out of line: a builtin type has no mpf_class_t fields to read).
+mpf_qstr_t mpf_type_name(const mpf_type_t *t);
 // The namespace, bases and MRO of a class made at run time; a builtin type has none
 // (NULL, MPF_OBJ_NULL).
 static inline struct mpf_map *mpf_class_dict(const mpf_type_t *t) {
