@@ -487,7 +487,7 @@ static mpf_obj_t od_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw,
 static void od_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
     const mpf_map_t *m = mpf_dict_map(self);
-    mpf_printf(p, "%q(", mpf_obj_type(self)->name);
+    mpf_printf(p, "%q(", mpf_type_name(mpf_obj_type(self)));
     if (m->count > 0) {
         mpf_print_str(p, "[");
         bool first = true;
@@ -673,7 +673,7 @@ static mpf_obj_t nt_new(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     size_t n = fields->len;
     if (n_args - 1 > n) {
         mpf_raise_fmt(&mpf_type_TypeError, "%q.__new__() takes %u positional arguments but %u were given",
-            cls->name, (unsigned)(n + 1), (unsigned)n_args);
+            mpf_type_name(cls), (unsigned)(n + 1), (unsigned)n_args);
     }
     mpf_obj_t t = mpf_obj_new_tuple(n, NULL);
     mpf_tuple_t *tu = mpf_obj_ptr(t);
@@ -687,10 +687,10 @@ static mpf_obj_t nt_new(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
             i++;
         }
         if (i == n) {
-            mpf_raise_fmt(&mpf_type_TypeError, "%q.__new__() got an unexpected keyword argument '%O'", cls->name, name);
+            mpf_raise_fmt(&mpf_type_TypeError, "%q.__new__() got an unexpected keyword argument '%O'", mpf_type_name(cls), name);
         }
         if (tu->items[i] != MPF_OBJ_NULL) {
-            mpf_raise_fmt(&mpf_type_TypeError, "%q.__new__() got multiple values for argument '%O'", cls->name, name);
+            mpf_raise_fmt(&mpf_type_TypeError, "%q.__new__() got multiple values for argument '%O'", mpf_type_name(cls), name);
         }
         tu->items[i] = args[n_args + 2 * k + 1];
     }
@@ -699,7 +699,7 @@ static mpf_obj_t nt_new(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
         if (tu->items[i] == MPF_OBJ_NULL) {
             mpf_obj_t d = defaults != MPF_OBJ_NULL ? mpf_dict_get(defaults, fields->items[i]) : MPF_OBJ_NULL;
             if (d == MPF_OBJ_NULL) {
-                mpf_raise_fmt(&mpf_type_TypeError, "%q.__new__() missing required argument: '%O'", cls->name, fields->items[i]);
+                mpf_raise_fmt(&mpf_type_TypeError, "%q.__new__() missing required argument: '%O'", mpf_type_name(cls), fields->items[i]);
             }
             tu->items[i] = d;
         }
@@ -714,7 +714,7 @@ static mpf_obj_t nt_repr(mpf_obj_t self) {
     const mpf_tuple_t *items = nt_items(self);
     mpf_vstr_t vs;
     mpf_print_t p = vstr_printer(&vs);
-    mpf_printf(&p, "%q(", cls->name);
+    mpf_printf(&p, "%q(", mpf_type_name(cls));
     for (size_t i = 0; i < fields->len && i < items->len; i++) {
         mpf_printf(&p, i ? ", %O=%R" : "%O=%R", fields->items[i], items->items[i]);
     }
@@ -775,7 +775,7 @@ static mpf_obj_t nt_getattr(mpf_obj_t self, mpf_obj_t name) {
     if (mpf_obj_is_qstr(name) && mpf_obj_qstr_value(name) == MPF_QSTR__replace) {
         return mpf_obj_new_bound_meth(MPF_ROM_PTR(&nt_replace_obj), self);
     }
-    mpf_raise_fmt(&mpf_type_AttributeError, "'%q' object has no attribute '%O'", cls->name, name);
+    mpf_raise_fmt(&mpf_type_AttributeError, "'%q' object has no attribute '%O'", mpf_type_name(cls), name);
 }
 MPF_FUN_2(nt_getattr_obj, MPF_QSTR___getattr__, nt_getattr);
 

@@ -91,7 +91,7 @@ static size_t write_value(mpf_obj_t self, stringio_t *s, mpf_obj_t data, const c
 
 static mpf_obj_t stream_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     if (n_args > 1) {
-        mpf_raise_fmt(&mpf_type_TypeError, "%q() takes at most 1 argument", type->name);
+        mpf_raise_fmt(&mpf_type_TypeError, "%q() takes at most 1 argument", mpf_type_name(type));
     }
     stringio_t *s = mpf_new(stringio_t);
     s->base.type = type;
@@ -297,7 +297,7 @@ static mpf_obj_t stream_iternext(mpf_obj_t self) {
 
 static void stream_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
-    mpf_printf(p, "<_io.%q object at 0x%x>", mpf_obj_type(self)->name, (unsigned)(uintptr_t)self);
+    mpf_printf(p, "<_io.%q object at 0x%x>", mpf_type_name(mpf_obj_type(self)), (unsigned)(uintptr_t)self);
 }
 
 static const mpf_map_elem_t stream_locals_table[] = {

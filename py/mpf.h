@@ -32,6 +32,7 @@ enum {
 #undef QDEF
     MPF_QSTRID_LAST_STATIC
 };
+_Static_assert(MPF_QSTRID_LAST_STATIC <= 0x10000, "builtin type names are 16-bit qstrs (mpf_type_t.name)");
 
 // One entry of a const qstr pool (the core's, and the frozen modules' generated one).
 typedef struct mpf_qstr_entry {
@@ -237,11 +238,14 @@ typedef struct mpf_type_ext {
     void (*finalise)(mpf_obj_t self); // called by the GC for blocks allocated with has_final
 } mpf_type_ext_t;
 
-// A type object: 15 words on a 32-bit chip. What only classes made at run time have
+// A type object: 14 words on a 32-bit chip. What only classes made at run time have
 // (namespace, bases, MRO) is in mpf_class_t; the rarely set slots are in mpf_type_ext_t.
 typedef struct mpf_type {
     mpf_obj_base_t base;
-    mpf_qstr_t name;
+    // The name, a qstr. Builtin types' names are in the core's pool (ids below 2^16); a
+    // class whose name's id does not fit has 0 here and the id in mpf_class_t. Read it
+    // with mpf_type_name() (a qstr the width of mpf_qstr_t, e.g. for "%q").
+    uint16_t name;
     uint16_t flags;
     // print [self] to [p] as str() or repr()
     void (*print)(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind);
@@ -266,6 +270,9 @@ typedef struct mpf_type {
     const struct mpf_type *parent;  // builtin base type (NULL = object)
     const mpf_type_ext_t *ext;      // the rare slots (NULL: none)
 } mpf_type_t;
+
+// The name of type [t] (out of line: a builtin type has no mpf_class_t fields to read).
+mpf_qstr_t mpf_type_name(const mpf_type_t *t);
 
 extern const mpf_type_t mpf_type_type, mpf_type_object, mpf_type_none, mpf_type_bool, mpf_type_int,
     mpf_type_str, mpf_type_bytes, mpf_type_tuple, mpf_type_list, mpf_type_dict, mpf_type_range,

@@ -15,6 +15,7 @@
 // classes carry (the const type structs of builtin types do not grow).
 typedef struct mpf_class {
     mpf_type_t type;
+    mpf_qstr_t name;                // the class's name (type.name: the same when it fits)
     struct mpf_map *dict;           // class namespace
     mpf_obj_t bases;                // tuple of base classes
     mpf_obj_t mro;                  // tuple: the class then its linearised bases

@@ -7,7 +7,7 @@
 #endif
 
 const char *mpf_obj_type_name(mpf_obj_t o) {
-    return mpf_qstr_str(mpf_obj_type(o)->name);
+    return mpf_qstr_str(mpf_type_name(mpf_obj_type(o)));
 }
 
 bool mpf_obj_is_true(mpf_obj_t o) {
@@ -252,7 +252,7 @@ void mpf_obj_print(const mpf_print_t *p, mpf_obj_t o, mpf_print_kind_t kind) {
     if (t->print != NULL) {
         t->print(p, o, kind);
     } else {
-        mpf_printf(p, "<%q object at 0x%x>", t->name, (unsigned)(uintptr_t)o);
+        mpf_printf(p, "<%q object at 0x%x>", mpf_type_name(t), (unsigned)(uintptr_t)o);
     }
 }
 
@@ -379,7 +379,7 @@ size_t mpf_get_index(const mpf_type_t *t, size_t len, mpf_obj_t index, bool is_s
             i = -(mpf_int_t)len - 1;
         } else {
             mpf_raise_fmt(&mpf_type_TypeError, "%s indices must be integers or slices, not %T",
-                t == &mpf_type_str ? "string" : mpf_qstr_str(t->name), index);
+                t == &mpf_type_str ? "string" : mpf_qstr_str(mpf_type_name(t)), index);
         }
     }
     if (i < 0) {
@@ -388,7 +388,7 @@ size_t mpf_get_index(const mpf_type_t *t, size_t len, mpf_obj_t index, bool is_s
     if (i < 0 || (size_t)i >= len) {
 #if CONFIG_ERROR_MSG_LEVEL >= 2
         mpf_raise_fmt(&mpf_type_IndexError, "%s index out of range",
-            t == &mpf_type_str ? "string" : t == &mpf_type_range ? "range object" : mpf_qstr_str(t->name));
+            t == &mpf_type_str ? "string" : t == &mpf_type_range ? "range object" : mpf_qstr_str(mpf_type_name(t)));
 #else
         mpf_raise_msg(&mpf_type_IndexError, "index out of range");
 #endif

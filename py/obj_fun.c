@@ -238,7 +238,7 @@ static mpf_qstr_t method_desc_name(const mpf_method_desc_t *d) {
 static mpf_obj_t method_desc_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     const mpf_method_desc_t *d = mpf_obj_ptr(self);
     if (n_args == 0) {
-        mpf_raise_fmt(&mpf_type_TypeError, "unbound method %q.%q() needs an argument", d->owner->name, method_desc_name(d));
+        mpf_raise_fmt(&mpf_type_TypeError, "unbound method %q.%q() needs an argument", mpf_type_name(d->owner), method_desc_name(d));
     }
     mpf_obj_t recv = mpf_native_self(d->owner, method_desc_name(d), args[0]);
     if (recv == args[0]) {
@@ -255,7 +255,7 @@ static mpf_obj_t method_desc_call(mpf_obj_t self, size_t n_args, size_t n_kw, co
 static void method_desc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
     const mpf_method_desc_t *d = mpf_obj_ptr(self);
-    mpf_printf(p, "<method '%q' of '%q' objects>", method_desc_name(d), d->owner->name);
+    mpf_printf(p, "<method '%q' of '%q' objects>", method_desc_name(d), mpf_type_name(d->owner));
 }
 
 static void method_desc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {

@@ -122,9 +122,9 @@ static void instance_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_
     }
     mpf_obj_t mod = mpf_class_dict(t) ? mpf_map_get_qstr(mpf_class_dict(t), MPF_QSTR___module__) : MPF_OBJ_NULL;
     if (mod != MPF_OBJ_NULL && MPF_IS_STR(mod)) {
-        mpf_printf(p, "<%O.%q object at 0x%x>", mod, t->name, (unsigned)(uintptr_t)self);
+        mpf_printf(p, "<%O.%q object at 0x%x>", mod, mpf_type_name(t), (unsigned)(uintptr_t)self);
     } else {
-        mpf_printf(p, "<%q object at 0x%x>", t->name, (unsigned)(uintptr_t)self);
+        mpf_printf(p, "<%q object at 0x%x>", mpf_type_name(t), (unsigned)(uintptr_t)self);
     }
 }
 
@@ -380,6 +380,10 @@ static bool instance_get_buffer(mpf_obj_t self, mpf_buffer_t *buf, bool writable
 static const mpf_type_ext_t instance_ext = {.get_buffer = instance_get_buffer};
 
 // ---------------------------------------------------------------- classes
+__attribute__((noinline)) mpf_qstr_t mpf_type_name(const mpf_type_t *t) {
+    return (t->flags & MPF_TYPE_FLAG_HEAP) ? ((const mpf_class_t *)t)->name : t->name;
+}
+
 // The MRO of [t] into [out] (at most [max] classes: a longer one is a TypeError, never
 // silently cut); returns its length.
 static size_t mro_of(const mpf_type_t *t, const mpf_type_t **out, size_t max) {
@@ -476,13 +480,14 @@ mpf_obj_t mpf_make_class(mpf_qstr_t name, mpf_obj_t bases, mpf_obj_t dict) {
         const mpf_type_t *bt = mpf_obj_ptr(b->items[i]);
         if (!(bt->flags & (MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_HEAP)) && bt != &mpf_type_object &&
             !(bt->flags & MPF_TYPE_FLAG_EXCEPTION)) {
-            mpf_raise_fmt(&mpf_type_TypeError, "type '%q' is not an acceptable base type", bt->name);
+            mpf_raise_fmt(&mpf_type_TypeError, "type '%q' is not an acceptable base type", mpf_type_name(bt));
         }
     }
     mpf_class_t *cls = mpf_new(mpf_class_t);
     mpf_type_t *t = &cls->type;
     t->base.type = &mpf_type_type;
-    t->name = name;
+    t->name = name <= UINT16_MAX ? (uint16_t)name : 0;
+    cls->name = name;
     t->flags = MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_SUBCLASSABLE;
     t->print = instance_print;
     t->call = instance_call;
@@ -693,18 +698,18 @@ const mpf_type_t *mpf_class_native_base(const mpf_type_t *t) {
 
 void mpf_class_set_bases(mpf_type_t *cls, mpf_obj_t bases) {
     if (bases == MPF_OBJ_NULL) {
-        mpf_raise_fmt(&mpf_type_TypeError, "cannot delete '__bases__' attribute of immutable type '%q'", cls->name);
+        mpf_raise_fmt(&mpf_type_TypeError, "cannot delete '__bases__' attribute of immutable type '%q'", mpf_type_name(cls));
     }
     if (!mpf_obj_is_type(bases, &mpf_type_tuple)) {
-        mpf_raise_fmt(&mpf_type_TypeError, "can only assign tuple to %q.__bases__, not %T", cls->name, bases);
+        mpf_raise_fmt(&mpf_type_TypeError, "can only assign tuple to %q.__bases__, not %T", mpf_type_name(cls), bases);
     }
     const mpf_tuple_t *b = mpf_obj_ptr(bases);
     if (b->len == 0) {
-        mpf_raise_fmt(&mpf_type_TypeError, "can only assign non-empty tuple to %q.__bases__, not ()", cls->name);
+        mpf_raise_fmt(&mpf_type_TypeError, "can only assign non-empty tuple to %q.__bases__, not ()", mpf_type_name(cls));
     }
     for (size_t i = 0; i < b->len; i++) {
         if (!mpf_obj_is_type(b->items[i], &mpf_type_type)) {
-            mpf_raise_fmt(&mpf_type_TypeError, "%q.__bases__ must be tuple of classes, not '%T'", cls->name, b->items[i]);
+            mpf_raise_fmt(&mpf_type_TypeError, "%q.__bases__ must be tuple of classes, not '%T'", mpf_type_name(cls), b->items[i]);
         }
         if (mpf_type_is_subclass(mpf_obj_ptr(b->items[i]), cls)) {
             mpf_raise_msg(&mpf_type_TypeError, "a __bases__ item causes an inheritance cycle");
@@ -719,7 +724,7 @@ void mpf_class_set_bases(mpf_type_t *cls, mpf_obj_t bases) {
     if (native_base(cls) != old_native) {
         heap->mro = old_mro;
         mpf_raise_fmt(&mpf_type_TypeError, "__bases__ assignment: '%q' object layout differs from '%q'",
-            ((const mpf_type_t *)mpf_obj_ptr(b->items[0]))->name, cls->name);
+            mpf_type_name(((const mpf_type_t *)mpf_obj_ptr(b->items[0]))), mpf_type_name(cls));
     }
     heap->bases = bases;
 }
@@ -772,7 +777,7 @@ static mpf_obj_t class_call(const mpf_type_t *t, size_t n_args, size_t n_kw, con
             bool with_args = init == MPF_OBJ_NULL || immutable_base(nb);
             inst->subobj = with_args ? nb->make_new(nb, n_args, n_kw, args) : nb->make_new(nb, 0, 0, NULL);
         } else if (init == MPF_OBJ_NULL && (n_args > 0 || n_kw > 0)) {
-            mpf_raise_fmt(&mpf_type_TypeError, "%q() takes no arguments", t->name);
+            mpf_raise_fmt(&mpf_type_TypeError, "%q() takes no arguments", mpf_type_name(t));
         }
     }
     if (init != MPF_OBJ_NULL) {
@@ -791,7 +796,7 @@ static mpf_obj_t type_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf
         return class_call(t, n_args, n_kw, args);
     }
     if (t->make_new == NULL) {
-        mpf_raise_fmt(&mpf_type_TypeError, "cannot create '%q' instances", t->name);
+        mpf_raise_fmt(&mpf_type_TypeError, "cannot create '%q' instances", mpf_type_name(t));
     }
     return t->make_new(t, n_args, n_kw, args);
 }
@@ -827,11 +832,11 @@ static void type_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t ki
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
         mpf_obj_t mod = mpf_map_get_qstr(mpf_class_dict(t), MPF_QSTR___module__);
         if (mod != MPF_OBJ_NULL && MPF_IS_STR(mod)) {
-            mpf_printf(p, "<class '%O.%q'>", mod, t->name);
+            mpf_printf(p, "<class '%O.%q'>", mod, mpf_type_name(t));
             return;
         }
     }
-    mpf_printf(p, "<class '%q'>", t->name);
+    mpf_printf(p, "<class '%q'>", mpf_type_name(t));
 }
 
 static mpf_obj_t type_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
@@ -975,9 +980,9 @@ static mpf_obj_t object_repr(mpf_obj_t self) {
     mpf_vstr_print(&v, &p);
     mpf_obj_t mod = mpf_class_dict(t) ? mpf_map_get_qstr(mpf_class_dict(t), MPF_QSTR___module__) : MPF_OBJ_NULL;
     if (mod != MPF_OBJ_NULL && MPF_IS_STR(mod)) {
-        mpf_printf(&p, "<%O.%q object at 0x%x>", mod, t->name, (unsigned)(uintptr_t)self);
+        mpf_printf(&p, "<%O.%q object at 0x%x>", mod, mpf_type_name(t), (unsigned)(uintptr_t)self);
     } else {
-        mpf_printf(&p, "<%q object at 0x%x>", t->name, (unsigned)(uintptr_t)self);
+        mpf_printf(&p, "<%q object at 0x%x>", mpf_type_name(t), (unsigned)(uintptr_t)self);
     }
     return mpf_vstr_to_str(&v);
 }

@@ -193,7 +193,7 @@ MPF_NORETURN void mpf_raise_type_error_unsupported(int op, mpf_obj_t lhs, mpf_ob
     const mpf_type_t *lt = mpf_obj_type(lhs);
     if ((op == MPF_BINARY_OP_ADD || op == MPF_BINARY_OP_INPLACE_ADD) &&
         (lt == &mpf_type_str || lt == &mpf_type_list || lt == &mpf_type_tuple)) {
-        mpf_raise_fmt(&mpf_type_TypeError, "can only concatenate %q (not \"%T\") to %q", lt->name, rhs, lt->name);
+        mpf_raise_fmt(&mpf_type_TypeError, "can only concatenate %q (not \"%T\") to %q", mpf_type_name(lt), rhs, mpf_type_name(lt));
     }
     if ((op == MPF_BINARY_OP_MULTIPLY || op == MPF_BINARY_OP_INPLACE_MULTIPLY) &&
         (lt == &mpf_type_str || lt == &mpf_type_list || lt == &mpf_type_tuple || lt == &mpf_type_bytes)) {
@@ -506,14 +506,14 @@ mpf_obj_t mpf_native_self(const mpf_type_t *owner, mpf_qstr_t name, mpf_obj_t se
             return sub;
         }
     }
-    mpf_raise_fmt(&mpf_type_TypeError, "descriptor '%q' for '%q' objects doesn't apply to a '%T' object", name, owner->name, self);
+    mpf_raise_fmt(&mpf_type_TypeError, "descriptor '%q' for '%q' objects doesn't apply to a '%T' object", name, mpf_type_name(owner), self);
 }
 
 // Attribute of a type object [cls].
 static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
     const mpf_type_t *t = mpf_obj_ptr(cls);
     if (q == MPF_QSTR___name__ || q == MPF_QSTR___qualname__) {
-        dest[0] = mpf_obj_new_qstr(t->name);
+        dest[0] = mpf_obj_new_qstr(mpf_type_name(t));
         return;
     }
     if (q == MPF_QSTR___bases__) {
@@ -702,7 +702,7 @@ MPF_NORETURN static void raise_attr_error(mpf_obj_t o, mpf_qstr_t q) {
 #if CONFIG_ERROR_MSG_LEVEL >= 2
     if (mpf_obj_is_type(o, &mpf_type_type)) {
         mpf_raise_fmt(&mpf_type_AttributeError, "type object '%q' has no attribute '%q'",
-            ((const mpf_type_t *)mpf_obj_ptr(o))->name, q);
+            mpf_type_name(mpf_obj_ptr(o)), q);
     } else if (mpf_obj_is_type(o, &mpf_type_module)) {
         mpf_obj_t name = mpf_dict_get(((const mpf_module_t *)mpf_obj_ptr(o))->globals, mpf_obj_new_qstr(MPF_QSTR___name__));
         mpf_raise_fmt(&mpf_type_AttributeError, "module '%O' has no attribute '%q'", name ? name : MPF_OBJ_NONE, q);
@@ -909,7 +909,7 @@ static void set_instance_class(mpf_obj_t o, mpf_obj_t v) {
     }
     if (mpf_class_native_base(nt) != mpf_class_native_base(old) ||
         ((nt->flags ^ old->flags) & MPF_TYPE_FLAG_EXCEPTION) != 0) {
-        mpf_raise_fmt(&mpf_type_TypeError, "__class__ assignment: '%q' object layout differs from '%q'", nt->name, old->name);
+        mpf_raise_fmt(&mpf_type_TypeError, "__class__ assignment: '%q' object layout differs from '%q'", mpf_type_name(nt), mpf_type_name(old));
     }
     ((mpf_instance_t *)mpf_obj_ptr(o))->base.type = nt;
 }
@@ -919,7 +919,7 @@ static void set_instance_class(mpf_obj_t o, mpf_obj_t v) {
 static void class_store(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
     mpf_type_t *cls = mpf_obj_ptr(o);
     if (!(cls->flags & MPF_TYPE_FLAG_HEAP)) {
-        mpf_raise_fmt(&mpf_type_TypeError, "cannot set '%q' attribute of immutable type '%q'", q, cls->name);
+        mpf_raise_fmt(&mpf_type_TypeError, "cannot set '%q' attribute of immutable type '%q'", q, mpf_type_name(cls));
     }
     if (q == MPF_QSTR___bases__) {
         mpf_class_set_bases(cls, v);
