@@ -217,7 +217,7 @@ def test_corpus_sample_matches_the_host(
     sample = _sample()[half::2]
     _write_app(tmp_path / "app", sample)
     board_dir = build_firmware(
-        f"corpus{half}", app=tmp_path / "app", conf=RUNNER_EXIT + "CONFIG_HEAP_SIZE=40960\n"
+        f"corpus{half}", app=tmp_path / "app", conf=RUNNER_EXIT + "CONFIG_HEAP_SIZE=36352\n"
     )
     result = boot(runner_command(board_dir), timeout=600)
     board_out = result.transcript.replace("\r\n", "\n")
