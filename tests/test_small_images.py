@@ -22,7 +22,10 @@ FRAGMENTS = paths.ROOT / "configs" / "fragments"
 # as the core shrinks.
 # Today's figures after the 2026-12-05 merges plus ~600 B of slack (issue 19's goals are 46,000
 # and 40,000: not met yet).
-TEXT_LIMIT = {"minimal": 69_500, "tiny": 64_000}
+# Branch core (issue 12) measured 70,808 and 65,404: the class's read-only __dict__, the
+# instance's live __dict__ view, __getattribute__, __bases__/__class__ assignment and yield
+# from in the dispatch loop cost ~1.4 KB; limits raised to those figures plus ~600 B.
+TEXT_LIMIT = {"minimal": 71_400, "tiny": 66_000}
 # RAM besides the GC heap and the stack: .data and .bss less those two. Issue 19 asks for
 # 1,024; since newlib's malloc moved onto the GC heap (ports/cortex_m/newlib.c) its 96-byte
 # reentrancy struct is linked in, and the class-attribute cache adds 8: 1,152 today.
