@@ -775,6 +775,8 @@ static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
     expect_op(p, close);
 }
 
+static mpf_node_t *factor(parser_t *p);  // parse_power reaches it for the right side of **
+
 static mpf_node_t *parse_power(parser_t *p) {
     mpf_token_t t = p->tok;
     bool await = accept_kw(p, KW_AWAIT);
@@ -858,14 +860,12 @@ static mpf_node_t *parse_power(parser_t *p) {
         x = a;
     }
     if (accept_op(p, OP_POW)) {
-        mpf_node_t *factor(parser_t * p);
         x = mk_binop(p, OP_POW, x, factor(p));
     }
     return x;
 }
 
-mpf_node_t *factor(parser_t *p);
-mpf_node_t *factor(parser_t *p) {
+static mpf_node_t *factor(parser_t *p) {
     mpf_token_t t = p->tok;
     if (is_op(p, OP_ADD) || is_op(p, OP_SUB) || is_op(p, OP_TILDE)) {
         int op = t.op;

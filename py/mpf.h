@@ -671,7 +671,7 @@ void mpf_str_print_quoted(const mpf_print_t *p, const uint8_t *s, size_t len, bo
 int mpf_bytes_compare(const void *a, size_t la, const void *b, size_t lb);
 // The bool answer of comparison [op] (MPF_BINARY_OP_LESS .. NOT_EQUAL) given a three-way
 // comparison's result [c].
-mpf_obj_t mpf_compare_result(int op, int c);
+mpf_obj_t mpf_obj_compare_result(int op, int c);
 
 // Ints.
 mpf_obj_t mpf_int_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs);

@@ -516,7 +516,7 @@ mpf_obj_t mpf_mpz_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         case MPF_BINARY_OP_LESS_EQUAL:
         case MPF_BINARY_OP_MORE_EQUAL:
         case MPF_BINARY_OP_NOT_EQUAL:
-            return mpf_compare_result(op, mpf_mpz_cmp(lhs, rhs));
+            return mpf_obj_compare_result(op, mpf_mpz_cmp(lhs, rhs));
         case MPF_BINARY_OP_ADD:
             return add_sub(&a, &b, false);
         case MPF_BINARY_OP_SUBTRACT:

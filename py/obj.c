@@ -69,7 +69,7 @@ const char *mpf_obj_str_data(mpf_obj_t o, size_t *len) {
     return (const char *)s->data;
 }
 
-mpf_obj_t mpf_compare_result(int op, int c) {
+mpf_obj_t mpf_obj_compare_result(int op, int c) {
     // per comparison, which outcomes make it true: bit 0 c < 0, bit 1 c == 0, bit 2 c > 0
     static const uint8_t truth[] = {
         [MPF_BINARY_OP_LESS - MPF_BINARY_OP_LESS] = 1,

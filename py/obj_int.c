@@ -333,7 +333,7 @@ mpf_obj_t mpf_int_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             case MPF_BINARY_OP_LESS_EQUAL:
             case MPF_BINARY_OP_MORE_EQUAL:
             case MPF_BINARY_OP_NOT_EQUAL:
-                return mpf_compare_result(op, (a > b) - (a < b));
+                return mpf_obj_compare_result(op, (a > b) - (a < b));
             case MPF_BINARY_OP_OR:
                 return mpf_obj_new_small_int(a | b);
             case MPF_BINARY_OP_XOR:

@@ -334,7 +334,7 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
                 // (dict lookups) different lengths need no look at the bytes
                 return mpf_obj_bool((la == lb && memcmp(a, b, la) == 0) == (op == MPF_BINARY_OP_EQUAL));
             }
-            return mpf_compare_result(op, mpf_bytes_compare(a, la, b, lb));
+            return mpf_obj_compare_result(op, mpf_bytes_compare(a, la, b, lb));
         }
         default:
             return MPF_OBJ_NULL;

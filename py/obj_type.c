@@ -677,14 +677,14 @@ static const mpf_type_t members_view_type = {
     .getiter = mappingproxy_getiter,
 };
 
-mpf_obj_t mpf_instance_dict_view(mpf_obj_t inst) {
+mpf_obj_t mpf_type_instance_dict_view(mpf_obj_t inst) {
     mappingproxy_t *mp = mpf_new(mappingproxy_t);
     mp->base.type = &members_view_type;
     mp->inst = inst;
     return mpf_obj_from_ptr(mp);
 }
 
-mpf_obj_t mpf_class_dict_proxy(const mpf_type_t *t) {
+mpf_obj_t mpf_type_dict_proxy(const mpf_type_t *t) {
     mappingproxy_t *mp = mpf_new(mappingproxy_t);
     mp->base.type = &mappingproxy_type;
     // t->dict is the map inside the namespace dict object the class was made from
@@ -692,11 +692,11 @@ mpf_obj_t mpf_class_dict_proxy(const mpf_type_t *t) {
     return mpf_obj_from_ptr(mp);
 }
 
-const mpf_type_t *mpf_class_native_base(const mpf_type_t *t) {
+const mpf_type_t *mpf_type_native_base(const mpf_type_t *t) {
     return native_base(t);
 }
 
-void mpf_class_set_bases(mpf_type_t *cls, mpf_obj_t bases) {
+void mpf_type_set_bases(mpf_type_t *cls, mpf_obj_t bases) {
     if (bases == MPF_OBJ_NULL) {
         mpf_raise_fmt(&mpf_type_TypeError, "cannot delete '__bases__' attribute of immutable type '%q'", mpf_type_name(cls));
     }

@@ -532,7 +532,7 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
         return;
     }
     if (q == MPF_QSTR___dict__ && mpf_class_dict(t) != NULL) {
-        dest[0] = mpf_class_dict_proxy(t);
+        dest[0] = mpf_type_dict_proxy(t);
         return;
     }
     const mpf_type_t *owner = NULL;
@@ -639,7 +639,7 @@ static void load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest, bool hooks) 
             return;
         }
         if (q == MPF_QSTR___dict__) {
-            dest[0] = mpf_instance_dict_view(o);
+            dest[0] = mpf_type_instance_dict_view(o);
             return;
         }
     } else if (t->attr != NULL) {
@@ -907,7 +907,7 @@ static void set_instance_class(mpf_obj_t o, mpf_obj_t v) {
     if (!(nt->flags & MPF_TYPE_FLAG_HEAP)) {
         mpf_raise_msg(&mpf_type_TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
     }
-    if (mpf_class_native_base(nt) != mpf_class_native_base(old) ||
+    if (mpf_type_native_base(nt) != mpf_type_native_base(old) ||
         ((nt->flags ^ old->flags) & MPF_TYPE_FLAG_EXCEPTION) != 0) {
         mpf_raise_fmt(&mpf_type_TypeError, "__class__ assignment: '%q' object layout differs from '%q'", mpf_type_name(nt), mpf_type_name(old));
     }
@@ -922,7 +922,7 @@ static void class_store(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
         mpf_raise_fmt(&mpf_type_TypeError, "cannot set '%q' attribute of immutable type '%q'", q, mpf_type_name(cls));
     }
     if (q == MPF_QSTR___bases__) {
-        mpf_class_set_bases(cls, v);
+        mpf_type_set_bases(cls, v);
         mpf_class_epoch++;
         return;
     }
