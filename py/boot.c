@@ -25,7 +25,7 @@ void mpf_boot_run_as_main(const mpf_raw_code_t *rc, mpf_module_ctx_t *ctx, mpf_o
     }
     mpf_dict_store(mpf_state.modules, mpf_obj_new_qstr(MPF_QSTR___main__), mod);
     mpf_state.main_globals = globals;
-    mpf_run_module(rc, ctx, globals);
+    mpf_vm_run_module(rc, ctx, globals);
 }
 
 // Run frozen module [fm] as __main__; the bytecode stays in flash.

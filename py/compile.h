@@ -18,7 +18,7 @@ typedef enum {
 } mpf_compile_mode_t;
 
 // Compiles [len] bytes of UTF-8 source named [filename] into module-level code, the same
-// mpf_load_result_t that mpf_load_mpy() returns (run it with mpf_run_module or the boot helpers).
+// mpf_load_result_t that mpf_load_mpy() returns (run it with mpf_vm_run_module or the boot helpers).
 // Raises SyntaxError/IndentationError (filename, line, column, offending text) or MemoryError.
 mpf_load_result_t mpf_compile(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode);
 

@@ -846,19 +846,19 @@ static mpf_node_t *parse_power(parser_t *p) {
         x = a;
     }
     if (accept_op(p, OP_POW)) {
-        mpf_node_t *factor(parser_t * p);
-        x = mk_binop(p, OP_POW, x, factor(p));
+        mpf_node_t *mpf_parse_factor(parser_t * p);
+        x = mk_binop(p, OP_POW, x, mpf_parse_factor(p));
     }
     return x;
 }
 
-mpf_node_t *factor(parser_t *p);
-mpf_node_t *factor(parser_t *p) {
+mpf_node_t *mpf_parse_factor(parser_t *p);
+mpf_node_t *mpf_parse_factor(parser_t *p) {
     mpf_token_t t = p->tok;
     if (is_op(p, OP_ADD) || is_op(p, OP_SUB) || is_op(p, OP_TILDE)) {
         int op = t.op;
         advance(p);
-        mpf_node_t *a = factor(p);
+        mpf_node_t *a = mpf_parse_factor(p);
         if (is_num_const(a)) {
             int u = op == OP_ADD ? MPF_UNARY_OP_POSITIVE : op == OP_SUB ? MPF_UNARY_OP_NEGATIVE : MPF_UNARY_OP_INVERT;
             bool is_float = !mpf_obj_is_int(a->v.obj);
@@ -880,11 +880,11 @@ mpf_node_t *factor(parser_t *p) {
 }
 
 static mpf_node_t *parse_term(parser_t *p) {
-    mpf_node_t *x = factor(p);
+    mpf_node_t *x = mpf_parse_factor(p);
     while (is_op(p, OP_MUL) || is_op(p, OP_DIV) || is_op(p, OP_FLOORDIV) || is_op(p, OP_MOD) || is_op(p, OP_AT)) {
         int op = p->tok.op == OP_AT ? OP_MATMUL : p->tok.op;
         advance(p);
-        x = mk_binop(p, op, x, factor(p));
+        x = mk_binop(p, op, x, mpf_parse_factor(p));
     }
     return x;
 }

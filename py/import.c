@@ -51,7 +51,7 @@ static mpf_obj_t exec_module(mpf_qstr_t name, const mpf_raw_code_t *rc, mpf_modu
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
-        mpf_run_module(rc, ctx, g);
+        mpf_vm_run_module(rc, ctx, g);
         mpf_nlr_pop(&nlr);
         return mod;
     }

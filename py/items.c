@@ -3,7 +3,7 @@
 // These helpers do their slice arithmetic once. Prefix mpf_items_.
 #include "mpf_int.h"
 
-void *mpf_array_grow(void *items, size_t *alloc, size_t need, size_t size) {
+void *mpf_items_grow(void *items, size_t *alloc, size_t need, size_t size) {
     size_t na = *alloc * 2;
     if (na < need) {
         na = need;
@@ -12,7 +12,7 @@ void *mpf_array_grow(void *items, size_t *alloc, size_t need, size_t size) {
     return mpf_gc_realloc_var(items, 0, size, na);
 }
 
-size_t mpf_array_splice(void *items, size_t len, size_t size, size_t start, size_t stop, const void *src, size_t n) {
+size_t mpf_items_splice(void *items, size_t len, size_t size, size_t start, size_t stop, const void *src, size_t n) {
     uint8_t *a = items;
     memmove(a + (start + n) * size, a + stop * size, (len - stop) * size);
     if (n > 0) {
@@ -21,7 +21,7 @@ size_t mpf_array_splice(void *items, size_t len, size_t size, size_t start, size
     return len - (stop - start) + n;
 }
 
-void mpf_array_scatter(void *items, size_t size, mpf_int_t start, mpf_int_t step, const void *src, size_t count) {
+void mpf_items_scatter(void *items, size_t size, mpf_int_t start, mpf_int_t step, const void *src, size_t count) {
     uint8_t *a = items;
     const uint8_t *s = src;
     for (size_t k = 0; k < count; k++) {
@@ -29,7 +29,7 @@ void mpf_array_scatter(void *items, size_t size, mpf_int_t start, mpf_int_t step
     }
 }
 
-size_t mpf_array_delete_step(void *items, size_t len, size_t size, mpf_int_t start, mpf_int_t step, size_t count) {
+size_t mpf_items_delete_step(void *items, size_t len, size_t size, mpf_int_t start, mpf_int_t step, size_t count) {
     if (count == 0) {
         return len;
     }

@@ -132,20 +132,20 @@ MPF_INTERNAL mpf_obj_t mpf_gen_resume(mpf_obj_t gen, mpf_obj_t send, mpf_obj_t t
 
 // ---------------------------------------------------------------- running a module
 // Run a module's top-level code in [globals]; returns nothing, raises on error.
-MPF_INTERNAL void mpf_run_module(const mpf_raw_code_t *rc, mpf_module_ctx_t *ctx, mpf_obj_t globals);
+MPF_INTERNAL void mpf_vm_run_module(const mpf_raw_code_t *rc, mpf_module_ctx_t *ctx, mpf_obj_t globals);
 
 // ---------------------------------------------------------------- sequences (seq.c)
 // What tuple, list and the other sequences share.
 // An index for insert(): negative counts from the end, then clamped to [0, len].
 MPF_INTERNAL size_t mpf_seq_clamp_index(mpf_int_t i, size_t len);
 // How many items slice indices start:stop:step (from mpf_slice_indices) select.
-MPF_INTERNAL size_t mpf_slice_count(mpf_int_t start, mpf_int_t stop, mpf_int_t step);
-MPF_INTERNAL bool mpf_repr_enter(const void *o);  // false if [o] is already being printed
-MPF_INTERNAL void mpf_repr_leave(void);
+MPF_INTERNAL size_t mpf_seq_slice_count(mpf_int_t start, mpf_int_t stop, mpf_int_t step);
+MPF_INTERNAL bool mpf_seq_repr_enter(const void *o);  // false if [o] is already being printed
+MPF_INTERNAL void mpf_seq_repr_leave(void);
 // Print [open], body(p, arg), [close] for container [o]; "..." for the body when [o] is
 // already being printed further up (it holds itself). The guard is released even if
 // printing raises.
-MPF_INTERNAL void mpf_repr_print(const mpf_print_t *p, const void *o, const char *open, const char *close,
+MPF_INTERNAL void mpf_seq_repr_print(const mpf_print_t *p, const void *o, const char *open, const char *close,
     void (*body)(const mpf_print_t *p, const void *arg), const void *arg);
 MPF_INTERNAL void mpf_seq_print(const mpf_print_t *p, const mpf_obj_t *items, size_t n, const char *open, const char *close, bool one_comma);
 // `value in items[0..len)`: True or False, by ==.
@@ -158,20 +158,20 @@ MPF_INTERNAL mpf_obj_t mpf_seq_binary_op(int op, const mpf_obj_t *a, size_t an, 
     mpf_obj_t (*make)(size_t, const mpf_obj_t *));
 MPF_INTERNAL mpf_obj_t mpf_seq_slice(const mpf_obj_t *items, size_t len, mpf_obj_t slice, mpf_obj_t (*make)(size_t, const mpf_obj_t *));
 // An iterator over the items of a tuple or list (it re-reads the length at each step).
-MPF_INTERNAL mpf_obj_t mpf_array_getiter(mpf_obj_t self);
+MPF_INTERNAL mpf_obj_t mpf_seq_getiter(mpf_obj_t self);
 MPF_INTERNAL const mpf_fun_builtin_t mpf_seq_count_obj, mpf_seq_index_obj;
 
 // ---------------------------------------------------------------- growable arrays (items.c)
 // Arrays of [size]-byte elements (list items, bytearray bytes), len of them in room for
 // alloc. grow: room for at least [need] (doubling), returns the moved items.
-MPF_INTERNAL void *mpf_array_grow(void *items, size_t *alloc, size_t need, size_t size);
+MPF_INTERNAL void *mpf_items_grow(void *items, size_t *alloc, size_t need, size_t size);
 // items[start:stop] = src[0:n] (n may be 0: delete); the array must have room for the
 // result. Returns the new length.
-MPF_INTERNAL size_t mpf_array_splice(void *items, size_t len, size_t size, size_t start, size_t stop, const void *src, size_t n);
+MPF_INTERNAL size_t mpf_items_splice(void *items, size_t len, size_t size, size_t start, size_t stop, const void *src, size_t n);
 // items[start::step] = src[0:count] (an extended slice of count elements).
-MPF_INTERNAL void mpf_array_scatter(void *items, size_t size, mpf_int_t start, mpf_int_t step, const void *src, size_t count);
+MPF_INTERNAL void mpf_items_scatter(void *items, size_t size, mpf_int_t start, mpf_int_t step, const void *src, size_t count);
 // del items[start::step] (count elements, step != 1), closing the gaps. Returns the new length.
-MPF_INTERNAL size_t mpf_array_delete_step(void *items, size_t len, size_t size, mpf_int_t start, mpf_int_t step, size_t count);
+MPF_INTERNAL size_t mpf_items_delete_step(void *items, size_t len, size_t size, mpf_int_t start, mpf_int_t step, size_t count);
 
 // ---------------------------------------------------------------- lists (obj_list.c)
 MPF_INTERNAL mpf_obj_t mpf_obj_new_list_from_array(size_t n, const mpf_obj_t *items);

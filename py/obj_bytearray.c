@@ -22,12 +22,12 @@ mpf_obj_t mpf_obj_new_bytearray(const uint8_t *data, size_t len) {
 
 static void ba_grow(bytearray_obj_t *b, size_t need) {
     if (need > b->alloc) {
-        b->items = mpf_array_grow(b->items, &b->alloc, need, 1);
+        b->items = mpf_items_grow(b->items, &b->alloc, need, 1);
     }
 }
 
 static void ba_delete(bytearray_obj_t *b, size_t i) {
-    b->len = mpf_array_splice(b->items, b->len, 1, i, i + 1, NULL, 0);
+    b->len = mpf_items_splice(b->items, b->len, 1, i, i + 1, NULL, 0);
 }
 
 static void ba_append(bytearray_obj_t *b, const uint8_t *d, size_t n) {
@@ -239,16 +239,16 @@ static mpf_obj_t bytearray_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t val
         }
         if (step != 1) {
             // extended slice: exactly as many bytes as it selects, or delete each
-            size_t count = mpf_slice_count(start, stop, step);
+            size_t count = mpf_seq_slice_count(start, stop, step);
             if (value == MPF_OBJ_NULL) {
-                b->len = mpf_array_delete_step(b->items, b->len, 1, start, step, count);
+                b->len = mpf_items_delete_step(b->items, b->len, 1, start, step, count);
                 return MPF_OBJ_NONE;
             }
             const bytearray_obj_t *s = slice_source(value);
             if (s->len != count) {
                 mpf_raise_fmt(&mpf_type_ValueError, "attempt to assign bytes of size %u to extended slice of size %u", (unsigned)s->len, (unsigned)count);
             }
-            mpf_array_scatter(b->items, 1, start, step, s->items, count);
+            mpf_items_scatter(b->items, 1, start, step, s->items, count);
             return MPF_OBJ_NONE;
         }
         if (stop < start) {
@@ -256,14 +256,14 @@ static mpf_obj_t bytearray_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t val
         }
         size_t old_n = (size_t)(stop - start);
         if (value == MPF_OBJ_NULL) {
-            b->len = mpf_array_splice(b->items, b->len, 1, (size_t)start, (size_t)stop, NULL, 0);
+            b->len = mpf_items_splice(b->items, b->len, 1, (size_t)start, (size_t)stop, NULL, 0);
             return MPF_OBJ_NONE;
         }
         const bytearray_obj_t *s = slice_source(value);
         if (s->len > old_n) {
             ba_grow(b, b->len + s->len - old_n);
         }
-        b->len = mpf_array_splice(b->items, b->len, 1, (size_t)start, (size_t)stop, s->items, s->len);
+        b->len = mpf_items_splice(b->items, b->len, 1, (size_t)start, (size_t)stop, s->items, s->len);
         return MPF_OBJ_NONE;
     }
     size_t i = mpf_get_index(&mpf_type_bytearray, b->len, index, true);
@@ -337,7 +337,7 @@ static mpf_obj_t ba_m_insert(mpf_obj_t self, mpf_obj_t idx, mpf_obj_t v) {
     size_t i = mpf_seq_clamp_index(mpf_obj_get_int(idx), b->len);
     uint8_t c = byte_value(v);
     ba_grow(b, b->len + 1);
-    b->len = mpf_array_splice(b->items, b->len, 1, i, i, &c, 1);
+    b->len = mpf_items_splice(b->items, b->len, 1, i, i, &c, 1);
     return MPF_OBJ_NONE;
 }
 MPF_FUN_3(ba_insert_obj, MPF_QSTR_insert, ba_m_insert);

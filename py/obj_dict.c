@@ -47,7 +47,7 @@ static void dict_print_items(const mpf_print_t *p, const void *arg) {
 static void dict_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
     const mpf_map_t *m = mpf_dict_map(self);
-    mpf_repr_print(p, m, "{", "}", dict_print_items, m);
+    mpf_seq_repr_print(p, m, "{", "}", dict_print_items, m);
 }
 
 // Store every item of map [m] into dict [d].

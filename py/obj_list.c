@@ -19,7 +19,7 @@ mpf_obj_t mpf_obj_new_list_from_array(size_t n, const mpf_obj_t *items) {
 
 static void list_grow(mpf_list_t *l, size_t need) {
     if (need > l->alloc) {
-        l->items = mpf_array_grow(l->items, &l->alloc, need, sizeof(mpf_obj_t));
+        l->items = mpf_items_grow(l->items, &l->alloc, need, sizeof(mpf_obj_t));
     }
 }
 
@@ -111,7 +111,7 @@ static void list_truncate(mpf_list_t *l, size_t new_len) {
 }
 
 static void list_delete_range(mpf_list_t *l, size_t start, size_t n) {
-    list_truncate(l, mpf_array_splice(l->items, l->len, sizeof(mpf_obj_t), start, start + n, NULL, 0));
+    list_truncate(l, mpf_items_splice(l->items, l->len, sizeof(mpf_obj_t), start, start + n, NULL, 0));
 }
 
 // l[slice] = value, or del l[slice] (value NULL). Out of line: inlined, it would cost
@@ -121,9 +121,9 @@ __attribute__((noinline)) static void list_store_slice(mpf_list_t *l, mpf_obj_t 
     mpf_slice_indices(slice, l->len, &start, &stop, &step);
     if (step != 1) {
         // extended slice: same number of items, or delete each
-        size_t n = mpf_slice_count(start, stop, step);
+        size_t n = mpf_seq_slice_count(start, stop, step);
         if (value == MPF_OBJ_NULL) {
-            list_truncate(l, mpf_array_delete_step(l->items, l->len, sizeof(mpf_obj_t), start, step, n));
+            list_truncate(l, mpf_items_delete_step(l->items, l->len, sizeof(mpf_obj_t), start, step, n));
             return;
         }
         mpf_obj_t src = mpf_list_from_iter(value);
@@ -131,7 +131,7 @@ __attribute__((noinline)) static void list_store_slice(mpf_list_t *l, mpf_obj_t 
         if (s->len != n) {
             mpf_raise_fmt(&mpf_type_ValueError, "attempt to assign sequence of size %u to extended slice of size %u", (unsigned)s->len, (unsigned)n);
         }
-        mpf_array_scatter(l->items, sizeof(mpf_obj_t), start, step, s->items, n);
+        mpf_items_scatter(l->items, sizeof(mpf_obj_t), start, step, s->items, n);
         return;
     }
     if (stop < start) {
@@ -147,7 +147,7 @@ __attribute__((noinline)) static void list_store_slice(mpf_list_t *l, mpf_obj_t 
     if (s->len > old_n) {
         list_grow(l, l->len + s->len - old_n);
     }
-    l->len = mpf_array_splice(l->items, l->len, sizeof(mpf_obj_t), (size_t)start, (size_t)stop, s->items, s->len);
+    l->len = mpf_items_splice(l->items, l->len, sizeof(mpf_obj_t), (size_t)start, (size_t)stop, s->items, s->len);
 }
 
 static mpf_obj_t list_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
@@ -187,7 +187,7 @@ static mpf_obj_t list_insert(mpf_obj_t self, mpf_obj_t idx, mpf_obj_t v) {
     mpf_list_t *l = mpf_obj_ptr(self);
     size_t i = mpf_seq_clamp_index(mpf_obj_get_int(idx), l->len);
     list_grow(l, l->len + 1);
-    l->len = mpf_array_splice(l->items, l->len, sizeof(mpf_obj_t), i, i, &v, 1);
+    l->len = mpf_items_splice(l->items, l->len, sizeof(mpf_obj_t), i, i, &v, 1);
     return MPF_OBJ_NONE;
 }
 MPF_FUN_3(list_insert_obj, MPF_QSTR_insert, list_insert);
@@ -348,6 +348,6 @@ const mpf_type_t mpf_type_list = {
     .unary_op = list_unary_op,
     .binary_op = list_binary_op,
     .subscr = list_subscr,
-    .getiter = mpf_array_getiter,
+    .getiter = mpf_seq_getiter,
     .locals = &list_locals,
 };

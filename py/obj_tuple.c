@@ -90,6 +90,6 @@ const mpf_type_t mpf_type_tuple = {
     .unary_op = tuple_unary_op,
     .binary_op = tuple_binary_op,
     .subscr = tuple_subscr,
-    .getiter = mpf_array_getiter,
+    .getiter = mpf_seq_getiter,
     .locals = &tuple_locals,
 };

@@ -64,7 +64,7 @@ static mpf_obj_t compile_and_run(const char *src, size_t len, mpf_compile_mode_t
         if (res.error != NULL) {
             mpf_raise_msg(&mpf_type_RuntimeError, res.error);
         }
-        mpf_run_module(res.rc, res.ctx, repl_globals());
+        mpf_vm_run_module(res.rc, res.ctx, repl_globals());
         mpf_nlr_pop(&nlr);
         mpf_repl_reading = true;
         return MPF_OBJ_NULL;

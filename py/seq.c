@@ -13,7 +13,7 @@ size_t mpf_seq_clamp_index(mpf_int_t i, size_t len) {
     return (size_t)i > len ? len : (size_t)i;
 }
 
-size_t mpf_slice_count(mpf_int_t start, mpf_int_t stop, mpf_int_t step) {
+size_t mpf_seq_slice_count(mpf_int_t start, mpf_int_t stop, mpf_int_t step) {
     if (step > 0 ? start >= stop : start <= stop) {
         return 0;
     }
@@ -27,7 +27,7 @@ size_t mpf_slice_count(mpf_int_t start, mpf_int_t stop, mpf_int_t step) {
 static const void *repr_active[REPR_DEPTH];
 static size_t repr_depth;
 
-bool mpf_repr_enter(const void *o) {
+bool mpf_seq_repr_enter(const void *o) {
     for (size_t i = 0; i < repr_depth && i < REPR_DEPTH; i++) {
         if (repr_active[i] == o) {
             return false;
@@ -40,14 +40,14 @@ bool mpf_repr_enter(const void *o) {
     return true;
 }
 
-void mpf_repr_leave(void) {
+void mpf_seq_repr_leave(void) {
     repr_depth--;
 }
 
-void mpf_repr_print(const mpf_print_t *p, const void *o, const char *open, const char *close,
+void mpf_seq_repr_print(const mpf_print_t *p, const void *o, const char *open, const char *close,
     void (*body)(const mpf_print_t *p, const void *arg), const void *arg) {
     mpf_print_str(p, open);
-    if (!mpf_repr_enter(o)) {
+    if (!mpf_seq_repr_enter(o)) {
         mpf_print_str(p, "...");
         mpf_print_str(p, close);
         return;
@@ -55,12 +55,12 @@ void mpf_repr_print(const mpf_print_t *p, const void *o, const char *open, const
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) != 0) {
-        mpf_repr_leave();
+        mpf_seq_repr_leave();
         mpf_nlr_raise(nlr.exc);
     }
     body(p, arg);
     mpf_nlr_pop(&nlr);
-    mpf_repr_leave();
+    mpf_seq_repr_leave();
     mpf_print_str(p, close);
 }
 
@@ -86,7 +86,7 @@ static void seq_print_items(const mpf_print_t *p, const void *arg) {
 // Print items of a tuple or list between [open] and [close].
 void mpf_seq_print(const mpf_print_t *p, const mpf_obj_t *items, size_t n, const char *open, const char *close, bool one_comma) {
     const seq_items_t s = {items, n, one_comma};
-    mpf_repr_print(p, items, open, close, seq_print_items, &s);
+    mpf_seq_repr_print(p, items, open, close, seq_print_items, &s);
 }
 
 mpf_obj_t mpf_seq_contains(const mpf_obj_t *items, size_t len, mpf_obj_t value) {
@@ -208,7 +208,7 @@ mpf_obj_t mpf_seq_slice(const mpf_obj_t *items, size_t len, mpf_obj_t slice, mpf
     if (step == 1) {
         return make(stop > start ? (size_t)(stop - start) : 0, items + start);
     }
-    mpf_obj_t r = make(mpf_slice_count(start, stop, step), NULL);
+    mpf_obj_t r = make(mpf_seq_slice_count(start, stop, step), NULL);
     mpf_obj_t *out;
     size_t olen;
     mpf_obj_get_array(r, &olen, &out);
@@ -244,7 +244,7 @@ static const mpf_type_t array_iter_type = {
     .iternext = array_iter_next,
 };
 
-mpf_obj_t mpf_array_getiter(mpf_obj_t self) {
+mpf_obj_t mpf_seq_getiter(mpf_obj_t self) {
     array_iter_t *it = mpf_new(array_iter_t);
     it->base.type = &array_iter_type;
     it->seq = self;

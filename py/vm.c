@@ -260,7 +260,7 @@ mpf_obj_t mpf_vm_call_bc(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, co
     return ret;
 }
 
-void mpf_run_module(const mpf_raw_code_t *rc, mpf_module_ctx_t *ctx, mpf_obj_t globals) {
+void mpf_vm_run_module(const mpf_raw_code_t *rc, mpf_module_ctx_t *ctx, mpf_obj_t globals) {
     ctx->globals = globals;
     mpf_obj_t f = mpf_obj_new_fun_bc(rc, ctx, MPF_OBJ_NULL, MPF_OBJ_NULL, 0, NULL);
     mpf_vm_call_bc(mpf_obj_ptr(f), 0, 0, NULL, globals);

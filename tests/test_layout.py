@@ -17,7 +17,7 @@ from mpforge import paths
 PY = paths.ROOT / "py"
 INTERNAL = "mpf_int.h"
 # Names the rename commit gives their file's prefix; allowed until it has (it empties this set).
-PENDING_RENAMES: frozenset[str] = frozenset({"mpf_repr_enter", "mpf_repr_leave", "mpf_repr_print", "mpf_slice_count", "mpf_array_getiter", "mpf_array_grow", "mpf_array_splice", "mpf_array_scatter", "mpf_array_delete_step", "mpf_run_module", "factor"})  # fmt: skip
+PENDING_RENAMES: frozenset[str] = frozenset()
 _INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 
 
