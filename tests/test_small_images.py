@@ -17,10 +17,12 @@ from mpforge.images import elf
 FRAGMENTS = paths.ROOT / "configs" / "fragments"
 
 # Text (code and constants) of each image with the app below (about 1 KB of it frozen), in
-# bytes: what the fragments reach today (about 65,500 and 60,150, after the type objects shrank
-# to 14 words and the qstr pool to 3 bytes a string) plus ~600 B of slack, so growth fails the
-# test. Issue 19's goals are 46,000 and 40,000: not met yet. Lower these as the core shrinks.
-TEXT_LIMIT = {"minimal": 66_200, "tiny": 61_000}
+# bytes: what the fragments reach after the 2026-12-05 merges (66,428 and about 60,200: type
+# objects of 14 words and a qstr pool of 3 bytes a string, less ~1 KB of shared str/bytes code,
+# plus ~1.4 KB of class-attribute semantics and yield from in the dispatch loop) plus ~600 B
+# of slack, so growth fails the test. Issue 19's goals are 46,000 and 40,000: not met yet.
+# Lower these as the core shrinks.
+TEXT_LIMIT = {"minimal": 67_000, "tiny": 60_800}
 # RAM besides the GC heap and the stack: .data and .bss less those two. Issue 19's goal: newlib's
 # reentrancy struct is linked only when a libc function needs it, and without the machine module
 # the USART driver keeps the console's state only (916 and 908 bytes today).
