@@ -209,7 +209,7 @@ static mpf_obj_t builtin_divmod(mpf_obj_t a, mpf_obj_t b) {
 MPF_FUN_2(builtin_divmod_obj, MPF_QSTR_divmod, builtin_divmod);
 #endif // CONFIG_BUILTIN_HELPERS
 
-static mpf_qstr_t attr_name(mpf_obj_t name) {
+mpf_qstr_t mpf_builtin_attr_name(mpf_obj_t name) {
     if (!MPF_IS_STR(name)) {
         mpf_raise_fmt(&mpf_type_TypeError, "attribute name must be string, not '%T'", name);
     }
@@ -222,7 +222,7 @@ static mpf_qstr_t attr_name(mpf_obj_t name) {
 }
 
 static mpf_obj_t builtin_getattr(size_t n_args, const mpf_obj_t *args) {
-    mpf_qstr_t q = attr_name(args[1]);
+    mpf_qstr_t q = mpf_builtin_attr_name(args[1]);
     if (n_args == 2) {
         return mpf_load_attr(args[0], q);
     }
@@ -241,21 +241,21 @@ static mpf_obj_t builtin_getattr(size_t n_args, const mpf_obj_t *args) {
 MPF_FUN_VAR(builtin_getattr_obj, MPF_QSTR_getattr, 2, 3, builtin_getattr);
 
 static mpf_obj_t builtin_setattr(mpf_obj_t o, mpf_obj_t name, mpf_obj_t v) {
-    mpf_store_attr(o, attr_name(name), v);
+    mpf_store_attr(o, mpf_builtin_attr_name(name), v);
     return MPF_OBJ_NONE;
 }
 MPF_FUN_3(builtin_setattr_obj, MPF_QSTR_setattr, builtin_setattr);
 
 #if CONFIG_BUILTIN_HELPERS
 static mpf_obj_t builtin_delattr(mpf_obj_t o, mpf_obj_t name) {
-    mpf_store_attr(o, attr_name(name), MPF_OBJ_NULL);
+    mpf_store_attr(o, mpf_builtin_attr_name(name), MPF_OBJ_NULL);
     return MPF_OBJ_NONE;
 }
 MPF_FUN_2(builtin_delattr_obj, MPF_QSTR_delattr, builtin_delattr);
 #endif // CONFIG_BUILTIN_HELPERS
 
 static mpf_obj_t builtin_hasattr(mpf_obj_t o, mpf_obj_t name) {
-    mpf_qstr_t q = attr_name(name);
+    mpf_qstr_t q = mpf_builtin_attr_name(name);
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
@@ -661,7 +661,7 @@ static mpf_obj_t builtin_import(size_t n_args, const mpf_obj_t *args) {
     mpf_obj_t fromlist = n_args > 3 ? args[3] : MPF_OBJ_NONE;
     mpf_int_t level = n_args > 4 ? mpf_obj_get_int(args[4]) : 0;
     mpf_obj_t globals = n_args > 1 && args[1] != MPF_OBJ_NONE ? args[1] : builtin_globals();
-    return mpf_import_name(attr_name(args[0]), fromlist, level, globals);
+    return mpf_import_name(mpf_builtin_attr_name(args[0]), fromlist, level, globals);
 }
 MPF_FUN_VAR(builtin_import_obj, MPF_QSTR___import__, 1, 5, builtin_import);
 

@@ -52,6 +52,8 @@ MPF_INTERNAL const mpf_type_t *mpf_type_native_base(const mpf_type_t *t);
 MPF_INTERNAL void mpf_type_set_bases(mpf_type_t *cls, mpf_obj_t bases);
 // Class [t]'s __dict__: a read-only view of its namespace (a mappingproxy).
 MPF_INTERNAL mpf_obj_t mpf_type_dict_proxy(const mpf_type_t *t);
+// The qstr of attribute name [name] as getattr() and friends take it (TypeError if it is not a str).
+MPF_INTERNAL mpf_qstr_t mpf_builtin_attr_name(mpf_obj_t name);
 // Instance [inst]'s __dict__: a live, writable view of its members.
 MPF_INTERNAL mpf_obj_t mpf_type_instance_dict_view(mpf_obj_t inst);
 MPF_INTERNAL uint64_t mpf_class_epoch;

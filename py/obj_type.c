@@ -850,19 +850,6 @@ static mpf_obj_t type_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     return MPF_OBJ_NULL;
 }
 
-// The qstr of attribute name [name] (TypeError if it is not a str).
-static mpf_qstr_t attr_name(mpf_obj_t name) {
-    if (!MPF_IS_STR(name)) {
-        mpf_raise_fmt(&mpf_type_TypeError, "attribute name must be string, not '%T'", name);
-    }
-    if (mpf_obj_is_qstr(name)) {
-        return mpf_obj_qstr_value(name);
-    }
-    size_t len;
-    const char *s = mpf_obj_str_data(name, &len);
-    return mpf_qstr_from_strn(s, len);
-}
-
 static mpf_obj_t type_mro(mpf_obj_t self) {
     const mpf_type_t *out[MRO_MAX];
     size_t n = mro_of(mpf_obj_ptr(self), out, MRO_MAX);
@@ -875,13 +862,13 @@ static mpf_obj_t type_mro(mpf_obj_t self) {
 MPF_FUN_1(type_mro_obj, MPF_QSTR_mro, type_mro);
 
 static mpf_obj_t type_setattr(mpf_obj_t self, mpf_obj_t name, mpf_obj_t value) {
-    mpf_store_attr_class(self, attr_name(name), value);
+    mpf_store_attr_class(self, mpf_builtin_attr_name(name), value);
     return MPF_OBJ_NONE;
 }
 MPF_FUN_3(type_setattr_obj, MPF_QSTR___setattr__, type_setattr);
 
 static mpf_obj_t type_delattr(mpf_obj_t self, mpf_obj_t name) {
-    mpf_store_attr_class(self, attr_name(name), MPF_OBJ_NULL);
+    mpf_store_attr_class(self, mpf_builtin_attr_name(name), MPF_OBJ_NULL);
     return MPF_OBJ_NONE;
 }
 MPF_FUN_2(type_delattr_obj, MPF_QSTR___delattr__, type_delattr);
@@ -956,18 +943,18 @@ static const mpf_wrapper_t object_new_obj = {{&mpf_type_staticmethod}, MPF_ROM_P
 // object.__setattr__ / __delattr__: the generic store (data descriptors, then the
 // instance's members), whatever __setattr__ the object's class defines
 static mpf_obj_t object_setattr(mpf_obj_t self, mpf_obj_t name, mpf_obj_t value) {
-    mpf_store_attr_generic(self, attr_name(name), value);
+    mpf_store_attr_generic(self, mpf_builtin_attr_name(name), value);
     return MPF_OBJ_NONE;
 }
 MPF_FUN_3(object_setattr_obj, MPF_QSTR___setattr__, object_setattr);
 
 static mpf_obj_t object_getattribute(mpf_obj_t self, mpf_obj_t name) {
-    return mpf_load_attr_generic(self, attr_name(name));
+    return mpf_load_attr_generic(self, mpf_builtin_attr_name(name));
 }
 MPF_FUN_2(object_getattribute_obj, MPF_QSTR___getattribute__, object_getattribute);
 
 static mpf_obj_t object_delattr(mpf_obj_t self, mpf_obj_t name) {
-    mpf_store_attr_generic(self, attr_name(name), MPF_OBJ_NULL);
+    mpf_store_attr_generic(self, mpf_builtin_attr_name(name), MPF_OBJ_NULL);
     return MPF_OBJ_NONE;
 }
 MPF_FUN_2(object_delattr_obj, MPF_QSTR___delattr__, object_delattr);
