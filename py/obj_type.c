@@ -22,7 +22,7 @@ __attribute__((noinline)) static mpf_obj_t special(const mpf_type_t *t, mpf_qstr
 }
 
 // The first builtin (non-heap) base of class [t] other than object, or NULL.
-static const mpf_type_t *native_base(const mpf_type_t *t) {
+const mpf_type_t *mpf_type_native_base(const mpf_type_t *t) {
     if (mpf_class_mro(t) == MPF_OBJ_NULL) {
         return NULL;
     }
@@ -96,7 +96,7 @@ static void instance_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_
         m = special(t, MPF_QSTR___repr__);
         if (m != MPF_OBJ_NULL && kind == MPF_PRINT_STR && mpf_type_is_subclass(t, &mpf_type_BaseException)) {
             // BaseException.__str__ comes before a subclass's __repr__ in str()
-            const mpf_type_t *nb = native_base(t);
+            const mpf_type_t *nb = mpf_type_native_base(t);
             if (nb != NULL && nb->print != NULL) {
                 nb->print(p, self, kind);
                 return;
@@ -111,7 +111,7 @@ static void instance_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_
         mpf_obj_print(p, s, MPF_PRINT_STR);
         return;
     }
-    const mpf_type_t *nb = native_base(t);
+    const mpf_type_t *nb = mpf_type_native_base(t);
     if (nb != NULL && mpf_type_is_subclass(t, &mpf_type_BaseException)) {
         nb->print(p, self, kind);
         return;
@@ -692,10 +692,6 @@ mpf_obj_t mpf_type_dict_proxy(const mpf_type_t *t) {
     return mpf_obj_from_ptr(mp);
 }
 
-const mpf_type_t *mpf_type_native_base(const mpf_type_t *t) {
-    return native_base(t);
-}
-
 void mpf_type_set_bases(mpf_type_t *cls, mpf_obj_t bases) {
     if (bases == MPF_OBJ_NULL) {
         mpf_raise_fmt(&mpf_type_TypeError, "cannot delete '__bases__' attribute of immutable type '%q'", mpf_type_name(cls));
@@ -717,11 +713,11 @@ void mpf_type_set_bases(mpf_type_t *cls, mpf_obj_t bases) {
     }
     mpf_obj_t mro = compute_mro(cls, b);
     // instances keep their layout: the builtin base (if any) must stay the same
-    const mpf_type_t *old_native = native_base(cls);
+    const mpf_type_t *old_native = mpf_type_native_base(cls);
     mpf_class_t *heap = (mpf_class_t *)cls;  // the caller checked MPF_TYPE_FLAG_HEAP
     mpf_obj_t old_mro = heap->mro;
     heap->mro = mro;
-    if (native_base(cls) != old_native) {
+    if (mpf_type_native_base(cls) != old_native) {
         heap->mro = old_mro;
         mpf_raise_fmt(&mpf_type_TypeError, "__bases__ assignment: '%q' object layout differs from '%q'",
             mpf_type_name(((const mpf_type_t *)mpf_obj_ptr(b->items[0]))), mpf_type_name(cls));
@@ -767,7 +763,7 @@ static mpf_obj_t class_call(const mpf_type_t *t, size_t n_args, size_t n_kw, con
         }
     } else {
         o = mpf_obj_new_instance(t);
-        const mpf_type_t *nb = native_base(t);
+        const mpf_type_t *nb = mpf_type_native_base(t);
         if (nb != NULL && mpf_type_is_subclass(t, &mpf_type_BaseException)) {
             mpf_exc_native(o)->args = mpf_obj_new_tuple(n_args, args);
         } else if (nb != NULL && nb->make_new != NULL) {
@@ -914,7 +910,7 @@ static mpf_obj_t object_init(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     mpf_obj_t self = args[0];
     const mpf_type_t *t = mpf_obj_type(self);
     if ((t->flags & MPF_TYPE_FLAG_HEAP) && !mpf_obj_is_exception(self) && (n_args > 1 || n_kw > 0)) {
-        const mpf_type_t *nb = native_base(t);
+        const mpf_type_t *nb = mpf_type_native_base(t);
         mpf_instance_t *inst = mpf_obj_ptr(self);
         if (nb != NULL && nb->make_new != NULL && !immutable_base(nb) && inst->subobj != MPF_OBJ_NULL) {
             inst->subobj = nb->make_new(nb, n_args - 1, n_kw, args + 1);
@@ -931,7 +927,7 @@ static mpf_obj_t object_new(size_t n_args, const mpf_obj_t *args) {
     }
     const mpf_type_t *t = mpf_obj_ptr(args[0]);
     mpf_obj_t o = mpf_obj_new_instance(t);
-    const mpf_type_t *nb = native_base(t);
+    const mpf_type_t *nb = mpf_type_native_base(t);
     if (nb != NULL && !mpf_type_is_subclass(t, &mpf_type_BaseException) && nb->make_new != NULL) {
         ((mpf_instance_t *)mpf_obj_ptr(o))->subobj = nb->make_new(nb, n_args - 1, 0, args + 1);
     }
