@@ -129,9 +129,14 @@ def reported(error: MpforgeError) -> object:
     """What an SCons action returns for `error`: it prints the one `error:` line, and the
     failure it returns stops the build without SCons's `scons: *** [target] Error 1` after it
     (see quiet_reported_failures)."""
+    print(f"error: {error.message}", file=sys.stderr)
+    return already_reported(error)
+
+
+def already_reported(error: MpforgeError) -> object:
+    """What an SCons action returns for `error` when it has printed the error itself."""
     import SCons.Errors
 
-    print(f"error: {error.message}", file=sys.stderr)
     failure = SCons.Errors.BuildError(errstr=error.message, status=2, exitstatus=2)
     failure.mpf_reported = True  # type: ignore[attr-defined]
     return failure

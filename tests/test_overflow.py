@@ -63,6 +63,8 @@ def test_microbit_app_too_large_names_the_frozen_module_and_lds_overshoot(
     assert proc.returncode != 0
     errors = [line for line in proc.stderr.splitlines() if line.startswith("error: ")]
     assert len(errors) == 1, proc.stdout[-3000:] + proc.stderr[-3000:]
+    # Our explanation is the last word: no `scons: *** [...] Error 1` after it.
+    assert "scons: ***" not in proc.stderr, proc.stderr[-3000:]
     error = errors[0]
     over = ld_overflow(proc.stderr)["FLASH"]
     m = re.search(

@@ -84,14 +84,20 @@ def explain(
     return errors
 
 
-def link(args: Sequence[str], output: Path, env: Mapping[str, str], board: str) -> int:
+def link(
+    args: Sequence[str], output: Path, env: Mapping[str, str], board: str
+) -> int | MpforgeError:
     """Run the link command `args` (writing `output`); ld's own output passes through, and an
-    overflow adds one `error:` line per region naming what fills it. Returns ld's status."""
+    overflow adds one `error:` line per region naming what fills it. Returns ld's status, or
+    for an explained overflow the (already printed) error, so the caller adds nothing more."""
     proc = process.run(args, env=env)
     sys.stdout.write(proc.stdout)
     sys.stderr.write(proc.stderr)
     overflowed = ld_overflow(proc.stderr)
     if proc.returncode != 0 and set(overflowed) & set(REGIONS):
-        for error in explain(args, output, env, board, overflowed):
+        errors = explain(args, output, env, board, overflowed)
+        for error in errors:
             print(f"error: {error.message}", file=sys.stderr)
+        if errors:
+            return errors[0]
     return proc.returncode

@@ -74,12 +74,17 @@ class _LinkAction:
     def __call__(self, target, source, env):
         from pathlib import Path
 
+        from mpforge.errors import MpforgeError
         from mpforge.images.overflow import link
+        from mpforge.scons_frontend import already_reported
 
         args = [
             str(a) for a in env.subst_list("$MPF_PLAIN_LINKCOM", target=target, source=source)[0]
         ]
-        return link(args, Path(target[0].abspath), env["ENV"], self.board)
+        status = link(args, Path(target[0].abspath), env["ENV"], self.board)
+        if isinstance(status, MpforgeError):
+            return already_reported(status)
+        return status
 
 
 def _program(env, target, objects, board, flash_size, ram_size):
