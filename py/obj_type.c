@@ -612,8 +612,10 @@ mpf_obj_t mpf_make_class(mpf_qstr_t name, mpf_obj_t bases, mpf_obj_t dict) {
 // An instance's __dict__ is the same kind of view over its members, writable (item
 // assignment, deletion and update() store into the instance): the members live inside the
 // instance object, so no dict object may share their table (a dict growing it would
-// reallocate storage the instance still points to). Reads see a copy taken at each
-// operation, so iterating while the instance changes is safe.
+// reallocate storage the instance still points to). Lookups, `in`, len(), get() and
+// iteration read the members in place (an iterator re-reads the table at each step, so a
+// change while iterating is caught, never a read of stale storage); printing, comparison,
+// keys()/values()/items() and copy() see a copy.
 typedef struct mappingproxy {
     mpf_obj_base_t base;
     mpf_obj_t dict;  // the class's namespace dict, or NULL for an instance's members
@@ -634,6 +636,61 @@ static mpf_obj_t proxied(mpf_obj_t self) {
     }
     return d;
 }
+
+static mpf_map_t *members_of(mpf_obj_t self) {
+    return &((mpf_instance_t *)mpf_obj_ptr(((const mappingproxy_t *)mpf_obj_ptr(self))->inst))->members;
+}
+
+// The member of the instance behind view [self] with key [k], or NULL. Members are keyed
+// by qstr: a str whose text is no qstr is no member's name.
+static mpf_obj_t members_get_key(mpf_obj_t self, mpf_obj_t k) {
+    if (MPF_IS_STR(k) && !mpf_obj_is_qstr(k)) {
+        size_t len;
+        const char *s = mpf_obj_str_data(k, &len);
+        mpf_qstr_t q = mpf_qstr_find(s, len);
+        if (q == 0) {
+            return MPF_OBJ_NULL;
+        }
+        k = mpf_obj_new_qstr(q);
+    }
+    mpf_map_elem_t *e = mpf_map_lookup(members_of(self), k, MPF_MAP_LOOKUP);
+    return e != NULL ? e->value : MPF_OBJ_NULL;
+}
+
+static mpf_obj_t members_get(size_t n_args, const mpf_obj_t *args) {
+    mpf_obj_t v = members_get_key(args[0], args[1]);
+    return v != MPF_OBJ_NULL ? v : (n_args > 2 ? args[2] : MPF_OBJ_NONE);
+}
+MPF_FUN_VAR(members_get_obj, MPF_QSTR_get, 2, 3, members_get);
+
+// Iterator over the keys of an instance's members, in place.
+typedef struct members_iter {
+    mpf_obj_base_t base;
+    mpf_obj_t view;
+    size_t pos, count;  // next slot; the member count when iteration began
+} members_iter_t;
+
+static mpf_obj_t members_iter_next(mpf_obj_t self) {
+    members_iter_t *it = mpf_obj_ptr(self);
+    const mpf_map_t *m = members_of(it->view);
+    if (m->count != it->count) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "dictionary changed size during iteration");
+    }
+    while (it->pos < m->used) {
+        mpf_obj_t k = m->elems[it->pos++].key;
+        if (k != MPF_OBJ_NULL) {
+            return k;
+        }
+    }
+    return MPF_OBJ_STOP;
+}
+
+static const mpf_type_t members_iter_type = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_iterator,
+    .getiter = mpf_iter_self,
+    .iternext = members_iter_next,
+};
 
 // Store (v) or delete (v NULL) key [k] of the instance behind [self].
 static void members_store(mpf_obj_t self, mpf_obj_t k, mpf_obj_t v) {
@@ -673,6 +730,14 @@ static void mappingproxy_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_k
 }
 
 static mpf_obj_t mappingproxy_unary_op(int op, mpf_obj_t self) {
+    if (((const mappingproxy_t *)mpf_obj_ptr(self))->inst != MPF_OBJ_NULL) {
+        size_t n = members_of(self)->count;
+        if (op == MPF_UNARY_OP_LEN) {
+            return mpf_obj_new_small_int((mpf_int_t)n);
+        } else if (op == MPF_UNARY_OP_BOOL) {
+            return mpf_obj_bool(n != 0);
+        }
+    }
     return mpf_unary_op(op, proxied(self));
 }
 
@@ -681,15 +746,27 @@ static mpf_obj_t mappingproxy_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         return MPF_OBJ_NULL;
     }
     if (op == MPF_BINARY_OP_IN) {
+        if (((const mappingproxy_t *)mpf_obj_ptr(lhs))->inst != MPF_OBJ_NULL) {
+            mpf_obj_hash(rhs);  // an unhashable key is a TypeError, as for a dict
+            return mpf_obj_bool(members_get_key(lhs, rhs) != MPF_OBJ_NULL);
+        }
         return mpf_binary_op(op, rhs, proxied(lhs));  // rhs in the namespace
     }
     return mpf_binary_op(op, proxied(lhs), rhs);
 }
 
 static mpf_obj_t mappingproxy_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
-    if (value != MPF_OBJ_SENTINEL && ((const mappingproxy_t *)mpf_obj_ptr(self))->inst != MPF_OBJ_NULL) {
-        members_store(self, index, value);
-        return MPF_OBJ_NONE;
+    if (((const mappingproxy_t *)mpf_obj_ptr(self))->inst != MPF_OBJ_NULL) {
+        if (value != MPF_OBJ_SENTINEL) {
+            members_store(self, index, value);
+            return MPF_OBJ_NONE;
+        }
+        mpf_obj_hash(index);
+        mpf_obj_t v = members_get_key(self, index);
+        if (v == MPF_OBJ_NULL) {
+            mpf_raise(mpf_exc_new(&mpf_type_KeyError, 1, &index));
+        }
+        return v;
     }
     if (value != MPF_OBJ_SENTINEL) {
         mpf_raise_fmt(&mpf_type_TypeError, "'mappingproxy' object does not support item %s",
@@ -699,12 +776,20 @@ static mpf_obj_t mappingproxy_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t 
 }
 
 static mpf_obj_t mappingproxy_getiter(mpf_obj_t self) {
+    if (((const mappingproxy_t *)mpf_obj_ptr(self))->inst != MPF_OBJ_NULL) {
+        members_iter_t *it = mpf_new(members_iter_t);
+        it->base.type = &members_iter_type;
+        it->view = self;
+        it->count = members_of(self)->count;
+        return mpf_obj_from_ptr(it);
+    }
     return mpf_getiter(proxied(self));
 }
 
 static void mappingproxy_attr(mpf_obj_t self, mpf_qstr_t q, mpf_obj_t *dest) {
-    if (dest[0] == MPF_OBJ_NULL && q == MPF_QSTR_update && ((const mappingproxy_t *)mpf_obj_ptr(self))->inst != MPF_OBJ_NULL) {
-        dest[0] = mpf_obj_from_ptr(&members_update_obj);
+    if (dest[0] == MPF_OBJ_NULL && (q == MPF_QSTR_update || q == MPF_QSTR_get) &&
+        ((const mappingproxy_t *)mpf_obj_ptr(self))->inst != MPF_OBJ_NULL) {
+        dest[0] = mpf_obj_from_ptr(q == MPF_QSTR_get ? &members_get_obj : &members_update_obj);
         dest[1] = self;
         return;
     }
