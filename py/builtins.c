@@ -336,26 +336,54 @@ MPF_FUN_1(builtin_oct_obj, MPF_QSTR_oct, builtin_oct);
 MPF_FUN_1(builtin_hex_obj, MPF_QSTR_hex, builtin_hex);
 #endif // CONFIG_BUILTIN_HELPERS
 
-static mpf_obj_t builtin_isinstance(mpf_obj_t o, mpf_obj_t cls) {
-    return mpf_obj_bool(mpf_obj_isinstance(o, cls));
-}
-MPF_FUN_2(builtin_isinstance_obj, MPF_QSTR_isinstance, builtin_isinstance);
-
-static mpf_obj_t builtin_issubclass(mpf_obj_t a, mpf_obj_t cls) {
-    if (!mpf_obj_is_type(a, &mpf_type_type)) {
-        mpf_raise_msg(&mpf_type_TypeError, "issubclass() arg 1 must be a class");
+// The answer of the metaclass of class [cls] to its hook [q] (__instancecheck__ or
+// __subclasscheck__) about [o], or NULL when the metaclass has none (type's own test).
+static mpf_obj_t meta_check(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t o) {
+    const mpf_type_t *meta = mpf_obj_type(cls);
+    if (MPF_LIKELY(meta == &mpf_type_type) || !mpf_obj_is_class(cls)) {
+        return MPF_OBJ_NULL;
     }
+    mpf_obj_t m = mpf_type_lookup(meta, q);
+    return m == MPF_OBJ_NULL ? MPF_OBJ_NULL : mpf_obj_bool(mpf_obj_is_true(mpf_call2(m, cls, o)));
+}
+
+static mpf_obj_t builtin_isinstance(mpf_obj_t o, mpf_obj_t cls) {
     if (mpf_obj_is_type(cls, &mpf_type_tuple)) {
+        mpf_stack_check();  // tuples nested without end
         const mpf_tuple_t *t = mpf_obj_ptr(cls);
         for (size_t i = 0; i < t->len; i++) {
-            if (mpf_obj_is_type(t->items[i], &mpf_type_type) && mpf_type_is_subclass(mpf_obj_ptr(a), mpf_obj_ptr(t->items[i]))) {
+            if (builtin_isinstance(o, t->items[i]) == MPF_OBJ_TRUE) {
                 return MPF_OBJ_TRUE;
             }
         }
         return MPF_OBJ_FALSE;
     }
-    if (!mpf_obj_is_type(cls, &mpf_type_type)) {
+    mpf_obj_t r = mpf_obj_type(o) == mpf_obj_ptr(cls) ? MPF_OBJ_NULL : meta_check(cls, MPF_QSTR___instancecheck__, o);
+    return r != MPF_OBJ_NULL ? r : mpf_obj_bool(mpf_obj_isinstance(o, cls));
+}
+MPF_FUN_2(builtin_isinstance_obj, MPF_QSTR_isinstance, builtin_isinstance);
+
+static mpf_obj_t builtin_issubclass(mpf_obj_t a, mpf_obj_t cls) {
+    if (!mpf_obj_is_class(a)) {
+        mpf_raise_msg(&mpf_type_TypeError, "issubclass() arg 1 must be a class");
+    }
+    if (mpf_obj_is_type(cls, &mpf_type_tuple)) {
+        const mpf_tuple_t *t = mpf_obj_ptr(cls);
+        for (size_t i = 0; i < t->len; i++) {
+            mpf_obj_t r = meta_check(t->items[i], MPF_QSTR___subclasscheck__, a);
+            if (r == MPF_OBJ_TRUE ||
+                (r == MPF_OBJ_NULL && mpf_obj_is_class(t->items[i]) && mpf_type_is_subclass(mpf_obj_ptr(a), mpf_obj_ptr(t->items[i])))) {
+                return MPF_OBJ_TRUE;
+            }
+        }
+        return MPF_OBJ_FALSE;
+    }
+    if (!mpf_obj_is_class(cls)) {
         mpf_raise_msg(&mpf_type_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+    }
+    mpf_obj_t r = meta_check(cls, MPF_QSTR___subclasscheck__, a);
+    if (r != MPF_OBJ_NULL) {
+        return r;
     }
     return mpf_obj_bool(mpf_type_is_subclass(mpf_obj_ptr(a), mpf_obj_ptr(cls)));
 }
@@ -617,7 +645,7 @@ static mpf_obj_t builtin_dir(size_t n_args, const mpf_obj_t *args) {
         mpf_obj_t o = args[0];
         if (mpf_obj_is_type(o, &mpf_type_module)) {
             dir_add_map(l, mpf_dict_map(((const mpf_module_t *)mpf_obj_ptr(o))->globals));
-        } else if (mpf_obj_is_type(o, &mpf_type_type)) {
+        } else if (mpf_obj_is_class(o)) {
             dir_add_type(l, mpf_obj_ptr(o));
         } else {
             const mpf_type_t *t = mpf_obj_type(o);

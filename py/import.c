@@ -329,7 +329,7 @@ void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict) {
         }
         return;
     }
-    if (m == NULL && mpf_obj_is_type(mod, &mpf_type_type)) {
+    if (m == NULL && mpf_obj_is_class(mod)) {
         m = mpf_class_dict(mpf_obj_ptr(mod));  // a class's __dict__ is a read-only view of this
     } else if (m == NULL && (mpf_obj_type(mod)->flags & MPF_TYPE_FLAG_HEAP)) {
         m = &((mpf_instance_t *)mpf_obj_ptr(mod))->members;  // an instance's __dict__ is a view of this

@@ -342,7 +342,7 @@ bool mpf_obj_isinstance(mpf_obj_t o, mpf_obj_t cls) {
         }
         return false;
     }
-    if (!mpf_obj_is_type(cls, &mpf_type_type)) {
+    if (!mpf_obj_is_class(cls)) {
         mpf_raise_msg(&mpf_type_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
     }
     return mpf_type_is_subclass(t, mpf_obj_ptr(cls));

@@ -36,7 +36,7 @@ mpf_obj_t mpf_exc_new_msg(const mpf_type_t *t, const char *msg) {
 }
 
 mpf_obj_t mpf_exc_instantiate(mpf_obj_t e, mpf_obj_t value) {
-    if (mpf_obj_is_type(e, &mpf_type_type)) {
+    if (mpf_obj_is_class(e)) {
         if (!mpf_type_is_subclass(mpf_obj_ptr(e), &mpf_type_BaseException)) {
             mpf_raise_msg(&mpf_type_TypeError, "exceptions must derive from BaseException");
         }
@@ -66,7 +66,7 @@ mpf_obj_t mpf_exc_instantiate(mpf_obj_t e, mpf_obj_t value) {
 }
 
 MPF_NORETURN void mpf_raise(mpf_obj_t exc) {
-    if (mpf_obj_is_type(exc, &mpf_type_type)) {
+    if (mpf_obj_is_class(exc)) {
         exc = mpf_exc_instantiate(exc, MPF_OBJ_NULL);
     }
     mpf_nlr_raise(exc);

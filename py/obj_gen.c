@@ -90,7 +90,7 @@ MPF_FUN_2(gen_send_obj, MPF_QSTR_send, gen_send);
 
 static mpf_obj_t gen_throw(size_t n_args, const mpf_obj_t *args) {
     if (!mpf_obj_is_exception(args[1]) &&
-        !(mpf_obj_is_type(args[1], &mpf_type_type) && mpf_type_is_subclass(mpf_obj_ptr(args[1]), &mpf_type_BaseException))) {
+        !(mpf_obj_is_class(args[1]) && mpf_type_is_subclass(mpf_obj_ptr(args[1]), &mpf_type_BaseException))) {
         mpf_raise_fmt(&mpf_type_TypeError, "exceptions must be classes or instances deriving from BaseException, not %T", args[1]);
     }
     mpf_obj_t exc = mpf_exc_instantiate(args[1], n_args > 2 ? args[2] : MPF_OBJ_NULL);

@@ -69,9 +69,18 @@ static mpf_obj_t call_special(mpf_obj_t m, mpf_obj_t self, size_t n, const mpf_o
     return mpf_call(m, n + 1, 0, a);
 }
 
+// The native part of instance [self] of a heap class, or NULL; a class made by a
+// metaclass derived from type is a class, not an instance: it has none.
 static inline mpf_obj_t subobj(mpf_obj_t self) {
+    if (mpf_obj_type(self)->flags & MPF_TYPE_FLAG_METATYPE) {
+        return MPF_OBJ_NULL;
+    }
     return ((const mpf_instance_t *)mpf_obj_ptr(self))->subobj;
 }
+
+static mpf_obj_t type_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args);
+static void type_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind);
+static mpf_obj_t type_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs);
 
 // ---------------------------------------------------------------- instances
 mpf_obj_t mpf_obj_new_instance(const mpf_type_t *cls) {
@@ -109,6 +118,10 @@ static void instance_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_
             mpf_raise_fmt(&mpf_type_TypeError, "__%s__ returned non-string (type %T)", kind == MPF_PRINT_STR ? "str" : "repr", s);
         }
         mpf_obj_print(p, s, MPF_PRINT_STR);
+        return;
+    }
+    if (t->flags & MPF_TYPE_FLAG_METATYPE) {
+        type_print(p, self, kind);  // a class made by a metaclass without __repr__
         return;
     }
     const mpf_type_t *nb = mpf_type_native_base(t);
@@ -210,11 +223,14 @@ static mpf_obj_t instance_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     if (so != MPF_OBJ_NULL) {
         const mpf_type_t *st = mpf_obj_type(so);
         if (st->binary_op != NULL) {
-            if (mpf_obj_type(rhs)->flags & MPF_TYPE_FLAG_HEAP && !mpf_obj_is_exception(rhs) && subobj(rhs) != MPF_OBJ_NULL) {
+            if ((mpf_obj_type(rhs)->flags & MPF_TYPE_FLAG_HEAP) && !mpf_obj_is_exception(rhs) && subobj(rhs) != MPF_OBJ_NULL) {
                 rhs = subobj(rhs);
             }
             return st->binary_op(op, so, rhs);
         }
+    }
+    if (mpf_obj_type(lhs)->flags & MPF_TYPE_FLAG_METATYPE) {
+        return type_binary_op(op, lhs, rhs);  // C | D of classes made by a metaclass
     }
     return MPF_OBJ_NULL;
 }
@@ -367,6 +383,9 @@ static mpf_obj_t instance_iternext(mpf_obj_t self) {
 
 static mpf_obj_t instance_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_obj_t m = special(mpf_obj_type(self), MPF_QSTR___call__);
+    if (m == MPF_OBJ_NULL && (mpf_obj_type(self)->flags & MPF_TYPE_FLAG_METATYPE)) {
+        return type_call(self, n_args, n_kw, args);  // type.__call__: a class made by a metaclass
+    }
     if (m == MPF_OBJ_NULL) {
         mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not callable", self);
     }
@@ -467,14 +486,32 @@ static mpf_obj_t compute_mro(const mpf_type_t *cls, const mpf_tuple_t *bases) {
     return mpf_obj_new_tuple(n, out);
 }
 
-static mpf_obj_t type_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args);
-static mpf_obj_t type_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args);
-static void type_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind);
+// The metaclass of a class with [bases] when [meta] is asked for (type: none): the most
+// derived of it and the bases' metaclasses; TypeError when they conflict.
+static const mpf_type_t *derived_meta(const mpf_type_t *meta, const mpf_tuple_t *bases) {
+    for (size_t i = 0; i < bases->len; i++) {
+        if (!mpf_obj_is_class(bases->items[i])) {
+            continue;  // mpf_make_class says what is wrong with it
+        }
+        const mpf_type_t *bt = mpf_obj_type(bases->items[i]);
+        if (mpf_type_is_subclass(bt, meta)) {
+            meta = bt;
+        } else if (!mpf_type_is_subclass(meta, bt)) {
+            mpf_raise_msg(&mpf_type_TypeError, "metaclass conflict: the metaclass of a derived class must be a "
+                                               "(non-strict) subclass of the metaclasses of all its bases");
+        }
+    }
+    return meta;
+}
 
-mpf_obj_t mpf_make_class(mpf_qstr_t name, mpf_obj_t bases, mpf_obj_t dict) {
+// A new class [name] of metaclass [meta] (type or derived from it) with [bases] and the
+// namespace [dict]; the n_kw name/value pairs [kw] go to __init_subclass__.
+static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t bases, mpf_obj_t dict, size_t n_kw,
+    const mpf_obj_t *kw) {
     const mpf_tuple_t *b = mpf_obj_ptr(bases);
+    uint16_t meta_flag = 0;
     for (size_t i = 0; i < b->len; i++) {
-        if (!mpf_obj_is_type(b->items[i], &mpf_type_type)) {
+        if (!mpf_obj_is_class(b->items[i])) {
             mpf_raise_msg(&mpf_type_TypeError, "bases must be types");
         }
         const mpf_type_t *bt = mpf_obj_ptr(b->items[i]);
@@ -482,13 +519,25 @@ mpf_obj_t mpf_make_class(mpf_qstr_t name, mpf_obj_t bases, mpf_obj_t dict) {
             !(bt->flags & MPF_TYPE_FLAG_EXCEPTION)) {
             mpf_raise_fmt(&mpf_type_TypeError, "type '%q' is not an acceptable base type", mpf_type_name(bt));
         }
+        meta_flag |= bt->flags & MPF_TYPE_FLAG_METATYPE;
     }
+    if (meta_flag) {
+        // a metaclass's instances are classes: no other builtin base's layout fits them
+        for (size_t i = 0; i < b->len; i++) {
+            const mpf_type_t *bt = mpf_obj_ptr(b->items[i]);
+            const mpf_type_t *nb = (bt->flags & MPF_TYPE_FLAG_HEAP) ? mpf_type_native_base(bt) : bt;
+            if (nb != NULL && nb != &mpf_type_type && nb != &mpf_type_object) {
+                mpf_raise_msg(&mpf_type_TypeError, "multiple bases have instance lay-out conflict");
+            }
+        }
+    }
+    meta = derived_meta(meta, b);
     mpf_class_t *cls = mpf_new(mpf_class_t);
     mpf_type_t *t = &cls->type;
-    t->base.type = &mpf_type_type;
+    t->base.type = meta;
     t->name = name <= UINT16_MAX ? (uint16_t)name : 0;
     cls->name = name;
-    t->flags = MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_SUBCLASSABLE;
+    t->flags = MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_SUBCLASSABLE | meta_flag;
     t->print = instance_print;
     t->call = instance_call;
     t->unary_op = instance_unary_op;
@@ -505,13 +554,16 @@ mpf_obj_t mpf_make_class(mpf_qstr_t name, mpf_obj_t bases, mpf_obj_t dict) {
         cls->bases = mpf_obj_from_ptr(eff);
     }
     cls->mro = compute_mro(t, eff);
-    // __new__ defined as a plain function is implicitly a staticmethod
-    mpf_map_elem_t *e = mpf_map_lookup(cls->dict, mpf_obj_new_qstr(MPF_QSTR___new__), MPF_MAP_LOOKUP);
-    if (e != NULL && mpf_obj_is_type(e->value, &mpf_type_fun_bc)) {
-        mpf_wrapper_t *w = mpf_new(mpf_wrapper_t);
-        w->base.type = &mpf_type_staticmethod;
-        w->fun = e->value;
-        e->value = mpf_obj_from_ptr(w);
+    // __new__ defined as a plain function is implicitly a staticmethod, and
+    // __class_getitem__ a classmethod
+    for (int i = 0; i < 2; i++) {
+        mpf_map_elem_t *e = mpf_map_lookup(cls->dict, mpf_obj_new_qstr(i ? MPF_QSTR___class_getitem__ : MPF_QSTR___new__), MPF_MAP_LOOKUP);
+        if (e != NULL && mpf_obj_is_type(e->value, &mpf_type_fun_bc)) {
+            mpf_wrapper_t *w = mpf_new(mpf_wrapper_t);
+            w->base.type = i ? &mpf_type_classmethod : &mpf_type_staticmethod;
+            w->fun = e->value;
+            e->value = mpf_obj_from_ptr(w);
+        }
     }
     if (mpf_type_lookup(t, MPF_QSTR___getattr__) != MPF_OBJ_NULL) {
         t->flags |= MPF_TYPE_FLAG_HAS_GETATTR;
@@ -533,15 +585,24 @@ mpf_obj_t mpf_make_class(mpf_qstr_t name, mpf_obj_t bases, mpf_obj_t dict) {
         mpf_obj_t a[3] = {v, mpf_obj_from_ptr(t), tl->items[i]};
         mpf_call(special(mpf_obj_type(v), MPF_QSTR___set_name__), 3, 0, a);
     }
-    // __init_subclass__ of the parent
-    if (b->len > 0) {
-        mpf_obj_t isc = special(mpf_obj_ptr(b->items[0]), MPF_QSTR___init_subclass__);
-        if (isc != MPF_OBJ_NULL) {
-            mpf_obj_t f = mpf_obj_is_type(isc, &mpf_type_classmethod) ? ((const mpf_wrapper_t *)mpf_obj_ptr(isc))->fun : isc;
-            mpf_call1(f, mpf_obj_from_ptr(t));
-        }
+    // super(cls, cls).__init_subclass__(**kw): the first one along the MRO after the class
+    const mpf_tuple_t *mro = mpf_obj_ptr(cls->mro);
+    mpf_obj_t isc = MPF_OBJ_NULL;
+    for (size_t i = 1; i < mro->len && isc == MPF_OBJ_NULL; i++) {
+        mpf_map_t *d = mpf_class_dict(mpf_obj_ptr(mro->items[i]));
+        isc = d != NULL ? mpf_map_get_qstr(d, MPF_QSTR___init_subclass__) : MPF_OBJ_NULL;
+    }
+    if (isc != MPF_OBJ_NULL) {
+        mpf_obj_t f = mpf_obj_is_type(isc, &mpf_type_classmethod) ? ((const mpf_wrapper_t *)mpf_obj_ptr(isc))->fun : isc;
+        mpf_call_var_kw(f, mpf_obj_from_ptr(t), 0, n_kw, kw, 0);
+    } else if (n_kw > 0) {
+        mpf_raise_fmt(&mpf_type_TypeError, "%q.__init_subclass__() takes no keyword arguments", name);
     }
     return mpf_obj_from_ptr(t);
+}
+
+mpf_obj_t mpf_make_class(mpf_qstr_t name, mpf_obj_t bases, mpf_obj_t dict) {
+    return make_class(&mpf_type_type, name, bases, dict, 0, NULL);
 }
 
 // ---------------------------------------------------------------- mappingproxy
@@ -551,8 +612,10 @@ mpf_obj_t mpf_make_class(mpf_qstr_t name, mpf_obj_t bases, mpf_obj_t dict) {
 // An instance's __dict__ is the same kind of view over its members, writable (item
 // assignment, deletion and update() store into the instance): the members live inside the
 // instance object, so no dict object may share their table (a dict growing it would
-// reallocate storage the instance still points to). Reads see a copy taken at each
-// operation, so iterating while the instance changes is safe.
+// reallocate storage the instance still points to). Lookups, `in`, len(), get() and
+// iteration read the members in place (an iterator re-reads the table at each step, so a
+// change while iterating is caught, never a read of stale storage); printing, comparison,
+// keys()/values()/items() and copy() see a copy.
 typedef struct mappingproxy {
     mpf_obj_base_t base;
     mpf_obj_t dict;  // the class's namespace dict, or NULL for an instance's members
@@ -573,6 +636,61 @@ static mpf_obj_t proxied(mpf_obj_t self) {
     }
     return d;
 }
+
+static mpf_map_t *members_of(mpf_obj_t self) {
+    return &((mpf_instance_t *)mpf_obj_ptr(((const mappingproxy_t *)mpf_obj_ptr(self))->inst))->members;
+}
+
+// The member of the instance behind view [self] with key [k], or NULL. Members are keyed
+// by qstr: a str whose text is no qstr is no member's name.
+static mpf_obj_t members_get_key(mpf_obj_t self, mpf_obj_t k) {
+    if (MPF_IS_STR(k) && !mpf_obj_is_qstr(k)) {
+        size_t len;
+        const char *s = mpf_obj_str_data(k, &len);
+        mpf_qstr_t q = mpf_qstr_find(s, len);
+        if (q == 0) {
+            return MPF_OBJ_NULL;
+        }
+        k = mpf_obj_new_qstr(q);
+    }
+    mpf_map_elem_t *e = mpf_map_lookup(members_of(self), k, MPF_MAP_LOOKUP);
+    return e != NULL ? e->value : MPF_OBJ_NULL;
+}
+
+static mpf_obj_t members_get(size_t n_args, const mpf_obj_t *args) {
+    mpf_obj_t v = members_get_key(args[0], args[1]);
+    return v != MPF_OBJ_NULL ? v : (n_args > 2 ? args[2] : MPF_OBJ_NONE);
+}
+MPF_FUN_VAR(members_get_obj, MPF_QSTR_get, 2, 3, members_get);
+
+// Iterator over the keys of an instance's members, in place.
+typedef struct members_iter {
+    mpf_obj_base_t base;
+    mpf_obj_t view;
+    size_t pos, count;  // next slot; the member count when iteration began
+} members_iter_t;
+
+static mpf_obj_t members_iter_next(mpf_obj_t self) {
+    members_iter_t *it = mpf_obj_ptr(self);
+    const mpf_map_t *m = members_of(it->view);
+    if (m->count != it->count) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "dictionary changed size during iteration");
+    }
+    while (it->pos < m->used) {
+        mpf_obj_t k = m->elems[it->pos++].key;
+        if (k != MPF_OBJ_NULL) {
+            return k;
+        }
+    }
+    return MPF_OBJ_STOP;
+}
+
+static const mpf_type_t members_iter_type = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_iterator,
+    .getiter = mpf_iter_self,
+    .iternext = members_iter_next,
+};
 
 // Store (v) or delete (v NULL) key [k] of the instance behind [self].
 static void members_store(mpf_obj_t self, mpf_obj_t k, mpf_obj_t v) {
@@ -612,6 +730,14 @@ static void mappingproxy_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_k
 }
 
 static mpf_obj_t mappingproxy_unary_op(int op, mpf_obj_t self) {
+    if (((const mappingproxy_t *)mpf_obj_ptr(self))->inst != MPF_OBJ_NULL) {
+        size_t n = members_of(self)->count;
+        if (op == MPF_UNARY_OP_LEN) {
+            return mpf_obj_new_small_int((mpf_int_t)n);
+        } else if (op == MPF_UNARY_OP_BOOL) {
+            return mpf_obj_bool(n != 0);
+        }
+    }
     return mpf_unary_op(op, proxied(self));
 }
 
@@ -620,15 +746,27 @@ static mpf_obj_t mappingproxy_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         return MPF_OBJ_NULL;
     }
     if (op == MPF_BINARY_OP_IN) {
+        if (((const mappingproxy_t *)mpf_obj_ptr(lhs))->inst != MPF_OBJ_NULL) {
+            mpf_obj_hash(rhs);  // an unhashable key is a TypeError, as for a dict
+            return mpf_obj_bool(members_get_key(lhs, rhs) != MPF_OBJ_NULL);
+        }
         return mpf_binary_op(op, rhs, proxied(lhs));  // rhs in the namespace
     }
     return mpf_binary_op(op, proxied(lhs), rhs);
 }
 
 static mpf_obj_t mappingproxy_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
-    if (value != MPF_OBJ_SENTINEL && ((const mappingproxy_t *)mpf_obj_ptr(self))->inst != MPF_OBJ_NULL) {
-        members_store(self, index, value);
-        return MPF_OBJ_NONE;
+    if (((const mappingproxy_t *)mpf_obj_ptr(self))->inst != MPF_OBJ_NULL) {
+        if (value != MPF_OBJ_SENTINEL) {
+            members_store(self, index, value);
+            return MPF_OBJ_NONE;
+        }
+        mpf_obj_hash(index);
+        mpf_obj_t v = members_get_key(self, index);
+        if (v == MPF_OBJ_NULL) {
+            mpf_raise(mpf_exc_new(&mpf_type_KeyError, 1, &index));
+        }
+        return v;
     }
     if (value != MPF_OBJ_SENTINEL) {
         mpf_raise_fmt(&mpf_type_TypeError, "'mappingproxy' object does not support item %s",
@@ -638,12 +776,20 @@ static mpf_obj_t mappingproxy_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t 
 }
 
 static mpf_obj_t mappingproxy_getiter(mpf_obj_t self) {
+    if (((const mappingproxy_t *)mpf_obj_ptr(self))->inst != MPF_OBJ_NULL) {
+        members_iter_t *it = mpf_new(members_iter_t);
+        it->base.type = &members_iter_type;
+        it->view = self;
+        it->count = members_of(self)->count;
+        return mpf_obj_from_ptr(it);
+    }
     return mpf_getiter(proxied(self));
 }
 
 static void mappingproxy_attr(mpf_obj_t self, mpf_qstr_t q, mpf_obj_t *dest) {
-    if (dest[0] == MPF_OBJ_NULL && q == MPF_QSTR_update && ((const mappingproxy_t *)mpf_obj_ptr(self))->inst != MPF_OBJ_NULL) {
-        dest[0] = mpf_obj_from_ptr(&members_update_obj);
+    if (dest[0] == MPF_OBJ_NULL && (q == MPF_QSTR_update || q == MPF_QSTR_get) &&
+        ((const mappingproxy_t *)mpf_obj_ptr(self))->inst != MPF_OBJ_NULL) {
+        dest[0] = mpf_obj_from_ptr(q == MPF_QSTR_get ? &members_get_obj : &members_update_obj);
         dest[1] = self;
         return;
     }
@@ -704,7 +850,7 @@ void mpf_type_set_bases(mpf_type_t *cls, mpf_obj_t bases) {
         mpf_raise_fmt(&mpf_type_TypeError, "can only assign non-empty tuple to %q.__bases__, not ()", mpf_type_name(cls));
     }
     for (size_t i = 0; i < b->len; i++) {
-        if (!mpf_obj_is_type(b->items[i], &mpf_type_type)) {
+        if (!mpf_obj_is_class(b->items[i])) {
             mpf_raise_fmt(&mpf_type_TypeError, "%q.__bases__ must be tuple of classes, not '%T'", mpf_type_name(cls), b->items[i]);
         }
         if (mpf_type_is_subclass(mpf_obj_ptr(b->items[i]), cls)) {
@@ -732,15 +878,48 @@ static mpf_obj_t build_class(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     mpf_obj_t body = args[0];
     mpf_obj_t name = args[1];
     mpf_obj_t bases = mpf_obj_new_tuple(n_args - 2, args + 2);
-    mpf_obj_t meta = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_metaclass);
-    mpf_obj_t dict = mpf_obj_new_dict(8);
+    // call: name, bases, namespace, then the keywords other than metaclass= (for
+    // __prepare__, the metaclass and __init_subclass__) as name/value pairs
+    mpf_tuple_t *call = mpf_obj_ptr(mpf_obj_new_tuple(3 + 2 * n_kw, NULL));
+    mpf_obj_t meta = mpf_obj_from_ptr(&mpf_type_type);
+    size_t nk = 0;
+    for (size_t i = 0; i < n_kw; i++) {
+        if (args[n_args + 2 * i] == mpf_obj_new_qstr(MPF_QSTR_metaclass)) {
+            meta = args[n_args + 2 * i + 1];
+        } else {
+            call->items[3 + 2 * nk] = args[n_args + 2 * i];
+            call->items[4 + 2 * nk++] = args[n_args + 2 * i + 1];
+        }
+    }
+    if (mpf_obj_is_class(meta)) {
+        // a metaclass that is a class: the most derived one (a function is called as it is)
+        meta = mpf_obj_from_ptr(derived_meta(mpf_obj_ptr(meta), mpf_obj_ptr(bases)));
+    }
+    mpf_obj_t dict = MPF_OBJ_NULL;
+    mpf_obj_t prep[2] = {MPF_OBJ_NULL, MPF_OBJ_NULL};
+    if (meta != mpf_obj_from_ptr(&mpf_type_type)) {
+        mpf_load_method_maybe(meta, MPF_QSTR___prepare__, prep);
+    }
+    if (prep[0] != MPF_OBJ_NULL) {
+        call->items[1] = name;
+        call->items[2] = bases;
+        dict = mpf_call_var_kw(prep[0], prep[1], 2, nk, call->items + 1, 0);
+        if (!mpf_obj_is_type(dict, &mpf_type_dict)) {
+            mpf_raise_fmt(&mpf_type_TypeError, "%q.__prepare__() must return a mapping, not %T",
+                mpf_obj_is_class(meta) ? mpf_type_name(mpf_obj_ptr(meta)) : MPF_QSTR_type, dict);
+        }
+    } else {
+        dict = mpf_obj_new_dict(8);
+    }
     mpf_obj_t cell = mpf_vm_call_bc(mpf_obj_ptr(body), 0, 0, NULL, dict);
     mpf_obj_t cls;
-    if (meta != MPF_OBJ_NULL && meta != mpf_obj_from_ptr(&mpf_type_type)) {
-        mpf_obj_t a[3] = {name, bases, dict};
-        cls = mpf_call(meta, 3, 0, a);
+    if (meta != mpf_obj_from_ptr(&mpf_type_type)) {
+        call->items[0] = name;
+        call->items[1] = bases;
+        call->items[2] = dict;
+        cls = mpf_call(meta, 3, nk, call->items);
     } else {
-        cls = mpf_make_class(mpf_obj_qstr_value(name), bases, dict);
+        cls = make_class(&mpf_type_type, mpf_obj_qstr_value(name), bases, dict, nk, call->items + 3);
     }
     if (mpf_obj_is_type(cell, &mpf_type_cell)) {
         ((mpf_cell_t *)mpf_obj_ptr(cell))->value = cls;
@@ -748,6 +927,8 @@ static mpf_obj_t build_class(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     return cls;
 }
 const mpf_fun_builtin_t mpf_builtin_build_class_obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_KW, 2, 255, MPF_QSTR___build_class__, {.kw = build_class}};
+
+static mpf_obj_t type_new(const mpf_type_t *meta, size_t n_args, size_t n_kw, const mpf_obj_t *args);
 
 // Create an instance of heap class [t] and run __init__.
 static mpf_obj_t class_call(const mpf_type_t *t, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -761,6 +942,8 @@ static mpf_obj_t class_call(const mpf_type_t *t, size_t n_args, size_t n_kw, con
         if (!mpf_obj_isinstance(o, cls)) {
             return o;
         }
+    } else if (t->flags & MPF_TYPE_FLAG_METATYPE) {
+        o = type_new(t, n_args, n_kw, args);  // Meta(name, bases, ns) without a __new__ of its own
     } else {
         o = mpf_obj_new_instance(t);
         const mpf_type_t *nb = mpf_type_native_base(t);
@@ -797,30 +980,74 @@ static mpf_obj_t type_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf
     return t->make_new(t, n_args, n_kw, args);
 }
 
+// type.__new__(meta, name, bases, ns, **kw): a new class of metaclass [meta] from
+// [args] (name, bases, namespace; the n_kw pairs go to __init_subclass__).
+static mpf_obj_t type_new(const mpf_type_t *meta, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    if (n_args != 3) {
+        mpf_raise_fmt(&mpf_type_TypeError, "type.__new__() takes exactly 3 arguments (%u given)", (unsigned)n_args);
+    }
+    static const char *const want[3] = {"str", "tuple", "dict"};
+    bool ok[3] = {MPF_IS_STR(args[0]), mpf_obj_is_type(args[1], &mpf_type_tuple), mpf_obj_is_type(args[2], &mpf_type_dict)};
+    for (int i = 0; i < 3; i++) {
+        if (!ok[i]) {
+            mpf_raise_fmt(&mpf_type_TypeError, "type.__new__() argument %d must be %s, not %T", i + 1, want[i], args[i]);
+        }
+    }
+    size_t len;
+    const char *s = mpf_obj_str_data(args[0], &len);
+    // the class gets its own namespace, a copy (as CPython): later changes to the
+    // caller's dict do not reach it
+    const mpf_map_t *src = mpf_dict_map(args[2]);
+    mpf_obj_t ns = mpf_obj_new_dict(src->count);
+    for (size_t i = 0; i < src->used; i++) {
+        if (src->elems[i].key != MPF_OBJ_NULL) {
+            mpf_dict_store(ns, src->elems[i].key, src->elems[i].value);
+        }
+    }
+    return make_class(meta, mpf_qstr_from_strn(s, len), args[1], ns, n_kw, args + n_args);
+}
+
 static mpf_obj_t type_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    (void)type;
     if (n_args == 1 && n_kw == 0) {
         return mpf_obj_from_ptr(mpf_obj_type(args[0]));
     }
-    if (n_args == 3) {
-        if (!MPF_IS_STR(args[0]) || !mpf_obj_is_type(args[1], &mpf_type_tuple) || !mpf_obj_is_type(args[2], &mpf_type_dict)) {
-            mpf_raise_msg(&mpf_type_TypeError, "type() argument types");
-        }
-        size_t len;
-        const char *s = mpf_obj_str_data(args[0], &len);
-        // the class gets its own namespace, a copy (as CPython): later changes to the
-        // caller's dict do not reach it
-        const mpf_map_t *src = mpf_dict_map(args[2]);
-        mpf_obj_t ns = mpf_obj_new_dict(src->count);
-        for (size_t i = 0; i < src->used; i++) {
-            if (src->elems[i].key != MPF_OBJ_NULL) {
-                mpf_dict_store(ns, src->elems[i].key, src->elems[i].value);
-            }
-        }
-        return mpf_make_class(mpf_qstr_from_strn(s, len), args[1], ns);
+    if (n_args != 3) {
+        mpf_raise_msg(&mpf_type_TypeError, "type() takes 1 or 3 arguments");
     }
-    mpf_raise_msg(&mpf_type_TypeError, "type() takes 1 or 3 arguments");
+    return type_new(type, n_args, n_kw, args);
 }
+
+// type.__new__ as a static method: the metaclass first.
+static mpf_obj_t type_new_fun(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    if (!mpf_obj_is_class(args[0])) {
+        mpf_raise_fmt(&mpf_type_TypeError, "type.__new__(X): X is not a type object (%T)", args[0]);
+    }
+    const mpf_type_t *meta = mpf_obj_ptr(args[0]);
+    if (!(meta->flags & MPF_TYPE_FLAG_METATYPE)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "type.__new__(%q): %q is not a subtype of type", mpf_type_name(meta), mpf_type_name(meta));
+    }
+    return type_new(mpf_obj_ptr(args[0]), n_args - 1, n_kw, args + 1);
+}
+MPF_FUN_KW(type_new_fun_obj, MPF_QSTR___new__, 1, type_new_fun);
+static const mpf_wrapper_t type_new_obj = {{&mpf_type_staticmethod}, MPF_ROM_PTR(&type_new_fun_obj)};
+
+// type.__init__(cls, ...): nothing left to do (type.__new__ made the class).
+static mpf_obj_t type_init(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_args;
+    (void)n_kw;
+    (void)args;
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_KW(type_init_obj, MPF_QSTR___init__, 1, type_init);
+
+// type.__call__(cls, ...): what super().__call__(...) in a metaclass's __call__ reaches.
+static mpf_obj_t type_call_fun(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    if (!mpf_obj_is_class(args[0])) {
+        mpf_raise_fmt(&mpf_type_TypeError, "descriptor '__call__' requires a 'type' object but received a '%T'", args[0]);
+    }
+    return type_call(args[0], n_args - 1, n_kw, args + 1);
+}
+MPF_FUN_KW(type_call_obj, MPF_QSTR___call__, 1, type_call_fun);
 
 static void type_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
@@ -870,6 +1097,9 @@ static mpf_obj_t type_delattr(mpf_obj_t self, mpf_obj_t name) {
 MPF_FUN_2(type_delattr_obj, MPF_QSTR___delattr__, type_delattr);
 
 static const mpf_map_elem_t type_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR___new__), MPF_ROM_PTR(&type_new_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___init__), MPF_ROM_PTR(&type_init_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___call__), MPF_ROM_PTR(&type_call_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_mro), MPF_ROM_PTR(&type_mro_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___setattr__), MPF_ROM_PTR(&type_setattr_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___delattr__), MPF_ROM_PTR(&type_delattr_obj)},
@@ -879,7 +1109,7 @@ MPF_ROM_MAP(type_locals, type_locals_table);
 const mpf_type_t mpf_type_type = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_type,
-    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
+    .flags = MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_METATYPE,
     .print = type_print,
     .make_new = type_make_new,
     .call = type_call,
@@ -909,7 +1139,8 @@ static void object_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t 
 static mpf_obj_t object_init(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_obj_t self = args[0];
     const mpf_type_t *t = mpf_obj_type(self);
-    if ((t->flags & MPF_TYPE_FLAG_HEAP) && !mpf_obj_is_exception(self) && (n_args > 1 || n_kw > 0)) {
+    if ((t->flags & (MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_METATYPE)) == MPF_TYPE_FLAG_HEAP && !mpf_obj_is_exception(self) &&
+        (n_args > 1 || n_kw > 0)) {
         const mpf_type_t *nb = mpf_type_native_base(t);
         mpf_instance_t *inst = mpf_obj_ptr(self);
         if (nb != NULL && nb->make_new != NULL && !immutable_base(nb) && inst->subobj != MPF_OBJ_NULL) {
@@ -922,10 +1153,18 @@ MPF_FUN_KW(object_init_obj, MPF_QSTR___init__, 1, object_init);
 
 static mpf_obj_t object_new(size_t n_args, const mpf_obj_t *args) {
     (void)n_args;
-    if (!mpf_obj_is_type(args[0], &mpf_type_type)) {
+    if (!mpf_obj_is_class(args[0])) {
         mpf_raise_msg(&mpf_type_TypeError, "object.__new__(X): X is not a type object");
     }
     const mpf_type_t *t = mpf_obj_ptr(args[0]);
+    if (t->flags & MPF_TYPE_FLAG_METATYPE) {
+        // named: the first class along the MRO whose __new__ is not written in Python
+        const mpf_type_t *safe = t;
+        for (size_t i = 1; mpf_class_dict(safe) != NULL && mpf_map_get_qstr(mpf_class_dict(safe), MPF_QSTR___new__) != MPF_OBJ_NULL; i++) {
+            safe = mpf_obj_ptr(((const mpf_tuple_t *)mpf_obj_ptr(mpf_class_mro(t)))->items[i]);
+        }
+        mpf_raise_fmt(&mpf_type_TypeError, "object.__new__(%q) is not safe, use %q.__new__()", mpf_type_name(t), mpf_type_name(safe));
+    }
     mpf_obj_t o = mpf_obj_new_instance(t);
     const mpf_type_t *nb = mpf_type_native_base(t);
     if (nb != NULL && !mpf_type_is_subclass(t, &mpf_type_BaseException) && nb->make_new != NULL) {
@@ -1025,10 +1264,10 @@ typedef struct super_obj {
 static mpf_obj_t super_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
     mpf_arg_check_num(n_args, n_kw, 2, 2, false);
-    if (!mpf_obj_is_type(args[0], &mpf_type_type)) {
+    if (!mpf_obj_is_class(args[0])) {
         mpf_raise_fmt(&mpf_type_TypeError, "super() argument 1 must be a type, not %T", args[0]);
     }
-    const mpf_type_t *ot = mpf_obj_is_type(args[1], &mpf_type_type) ? mpf_obj_ptr(args[1]) : mpf_obj_type(args[1]);
+    const mpf_type_t *ot = mpf_obj_is_class(args[1]) ? mpf_obj_ptr(args[1]) : mpf_obj_type(args[1]);
     if (!mpf_type_is_subclass(ot, mpf_obj_ptr(args[0]))) {
         mpf_raise_msg(&mpf_type_TypeError, "super(type, obj): obj must be an instance or subtype of type");
     }

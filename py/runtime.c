@@ -110,7 +110,8 @@ static bool contains(mpf_obj_t container, mpf_obj_t item) {
 // right one's native value, or NULL.
 __attribute__((noinline)) static mpf_obj_t with_native_rhs(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     const mpf_type_t *lt = mpf_obj_type(lhs);
-    if ((lt->flags & MPF_TYPE_FLAG_HEAP) || lt->binary_op == NULL || mpf_obj_is_exception(rhs)) {
+    if ((lt->flags & MPF_TYPE_FLAG_HEAP) || lt->binary_op == NULL || mpf_obj_is_exception(rhs) ||
+        (mpf_obj_type(rhs)->flags & MPF_TYPE_FLAG_METATYPE)) {
         return MPF_OBJ_NULL;
     }
     mpf_obj_t native = ((const mpf_instance_t *)mpf_obj_ptr(rhs))->subobj;
@@ -126,12 +127,12 @@ mpf_obj_t mpf_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         if (mpf_obj_is_type(rhs, &mpf_type_tuple)) {
             const mpf_tuple_t *tu = mpf_obj_ptr(rhs);
             for (size_t i = 0; i < tu->len; i++) {
-                if (!mpf_obj_is_type(tu->items[i], &mpf_type_type) ||
+                if (!mpf_obj_is_class(tu->items[i]) ||
                     !mpf_type_is_subclass(mpf_obj_ptr(tu->items[i]), &mpf_type_BaseException)) {
                     mpf_raise_msg(&mpf_type_TypeError, "catching classes that do not inherit from BaseException is not allowed");
                 }
             }
-        } else if (!mpf_obj_is_type(rhs, &mpf_type_type) ||
+        } else if (!mpf_obj_is_class(rhs) ||
                    !mpf_type_is_subclass(mpf_obj_ptr(rhs), &mpf_type_BaseException)) {
             mpf_raise_msg(&mpf_type_TypeError, "catching classes that do not inherit from BaseException is not allowed");
         }
@@ -498,7 +499,7 @@ mpf_obj_t mpf_native_self(const mpf_type_t *owner, mpf_qstr_t name, mpf_obj_t se
         return self;
     }
     if (mpf_type_is_subclass(t, owner)) {
-        if (!(t->flags & MPF_TYPE_FLAG_HEAP) || mpf_obj_is_exception(self)) {
+        if ((t->flags & (MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_METATYPE)) != MPF_TYPE_FLAG_HEAP || mpf_obj_is_exception(self)) {
             return self;
         }
         mpf_obj_t sub = ((const mpf_instance_t *)mpf_obj_ptr(self))->subobj;
@@ -509,9 +510,28 @@ mpf_obj_t mpf_native_self(const mpf_type_t *owner, mpf_qstr_t name, mpf_obj_t se
     mpf_raise_fmt(&mpf_type_TypeError, "descriptor '%q' for '%q' objects doesn't apply to a '%T' object", name, mpf_type_name(owner), self);
 }
 
+static bool is_data_descriptor(mpf_obj_t m);
+
+// Attribute of a class [cls] whose metaclass is a class derived from type: a data
+// descriptor of the metaclass first (done: true), else (false) the class's own lookup.
+static bool meta_data_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
+    const mpf_type_t *meta = mpf_obj_type(cls);
+    const mpf_type_t *owner = NULL;
+    mpf_obj_t m = type_lookup_ex(meta, q, &owner);
+    if (m != MPF_OBJ_NULL && is_data_descriptor(m)) {
+        bind_member(m, cls, meta, owner != NULL && (owner->flags & MPF_TYPE_FLAG_HEAP), dest);
+        return true;
+    }
+    return false;
+}
+
 // Attribute of a type object [cls].
 static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
     const mpf_type_t *t = mpf_obj_ptr(cls);
+    const mpf_type_t *meta = mpf_obj_type(cls);
+    if (meta != &mpf_type_type && meta_data_attr(cls, q, dest)) {
+        return;
+    }
     if (q == MPF_QSTR___name__ || q == MPF_QSTR___qualname__) {
         dest[0] = mpf_obj_new_qstr(mpf_type_name(t));
         return;
@@ -538,6 +558,17 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
     const mpf_type_t *owner = NULL;
     mpf_obj_t m = type_lookup_ex(t, q, &owner);
     if (m == MPF_OBJ_NULL) {
+        // the metaclass's methods, properties and attributes, bound to the class (not
+        // seen from its instances)
+        m = type_lookup_ex(meta, q, &owner);
+        if (m != MPF_OBJ_NULL) {
+            bind_member(m, cls, meta, owner != NULL && (owner->flags & MPF_TYPE_FLAG_HEAP), dest);
+        } else if (meta != &mpf_type_type) {
+            mpf_obj_t ga = mpf_type_lookup(meta, MPF_QSTR___getattr__);
+            if (ga != MPF_OBJ_NULL) {
+                dest[0] = mpf_call2(ga, cls, mpf_obj_new_qstr(q));
+            }
+        }
         return;
     }
     const mpf_type_t *mt = mpf_obj_type(m);
@@ -615,6 +646,17 @@ static void load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest, bool hooks) 
     }
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
         if (!mpf_class_is_plain(t)) {
+            if (t->flags & MPF_TYPE_FLAG_METATYPE) {
+                // a class made by a metaclass (never plain): no members of an instance
+                const mpf_type_t *gowner = NULL;
+                mpf_obj_t ga = hooks ? type_lookup_ex(t, MPF_QSTR___getattribute__, &gowner) : MPF_OBJ_NULL;
+                if (ga != MPF_OBJ_NULL && gowner != NULL && (gowner->flags & MPF_TYPE_FLAG_HEAP)) {
+                    call_getattribute(ga, t, o, q, dest);
+                } else {
+                    class_attr(o, q, dest);
+                }
+                return;
+            }
             if (hooks) {
                 const mpf_type_t *gowner = NULL;
                 mpf_obj_t ga = type_lookup_ex(t, MPF_QSTR___getattribute__, &gowner);
@@ -700,7 +742,7 @@ static void load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest, bool hooks) 
 
 MPF_NORETURN static void raise_attr_error(mpf_obj_t o, mpf_qstr_t q) {
 #if CONFIG_ERROR_MSG_LEVEL >= 2
-    if (mpf_obj_is_type(o, &mpf_type_type)) {
+    if (mpf_obj_is_class(o)) {
         mpf_raise_fmt(&mpf_type_AttributeError, "type object '%q' has no attribute '%q'",
             mpf_type_name(mpf_obj_ptr(o)), q);
     } else if (mpf_obj_is_type(o, &mpf_type_module)) {
@@ -733,11 +775,14 @@ mpf_obj_t mpf_load_attr(mpf_obj_t o, mpf_qstr_t q) {
 
 void mpf_load_super_method(mpf_qstr_t q, mpf_obj_t *dest) {
     mpf_obj_t cls = dest[0], self = dest[1];
-    if (!mpf_obj_is_type(cls, &mpf_type_type)) {
+    if (!mpf_obj_is_class(cls)) {
         mpf_raise_msg(&mpf_type_TypeError, "super() argument 1 must be a type");
     }
-    const mpf_type_t *st = mpf_obj_is_type(self, &mpf_type_type) ? mpf_obj_ptr(self) : mpf_obj_type(self);
     const mpf_type_t *start = mpf_obj_ptr(cls);
+    // super() in a class method: self is the class (a subclass of [start]); in a
+    // metaclass's method it is a class too, but an instance of the metaclass
+    bool self_is_type = mpf_obj_is_class(self) && mpf_type_is_subclass(mpf_obj_ptr(self), start);
+    const mpf_type_t *st = self_is_type ? mpf_obj_ptr(self) : mpf_obj_type(self);
     dest[0] = dest[1] = MPF_OBJ_NULL;
     // candidates: the MRO of type(self) after [start]
     const mpf_type_t *chain[64];
@@ -763,7 +808,7 @@ void mpf_load_super_method(mpf_qstr_t q, mpf_obj_t *dest) {
             continue;
         }
         bool from_heap = (chain[i]->flags & MPF_TYPE_FLAG_HEAP) != 0;
-        if (mpf_obj_is_type(self, &mpf_type_type)) {
+        if (self_is_type) {
             const mpf_type_t *mt = mpf_obj_type(m);
             if (mt == &mpf_type_classmethod) {
                 dest[0] = ((const mpf_wrapper_t *)mpf_obj_ptr(m))->fun;
@@ -850,7 +895,8 @@ static bool namespace_is_plain(const mpf_type_t *c) {
 }
 
 bool mpf_class_plain_compute(mpf_class_t *cls) {
-    bool plain = true;
+    // a metaclass's instances are classes, with no instance members to go to directly
+    bool plain = !(cls->type.flags & MPF_TYPE_FLAG_METATYPE);
     const mpf_tuple_t *mro = mpf_obj_ptr(cls->mro);
     for (size_t i = 0; i < mro->len && plain; i++) {
         plain = namespace_is_plain(mpf_obj_ptr(mro->items[i]));
@@ -899,7 +945,7 @@ static void set_instance_class(mpf_obj_t o, mpf_obj_t v) {
     if (v == MPF_OBJ_NULL) {
         mpf_raise_msg(&mpf_type_TypeError, "can't delete __class__ attribute");
     }
-    if (!mpf_obj_is_type(v, &mpf_type_type)) {
+    if (!mpf_obj_is_class(v)) {
         mpf_raise_fmt(&mpf_type_TypeError, "__class__ must be set to a class, not '%T' object", v);
     }
     const mpf_type_t *old = mpf_obj_type(o);
@@ -920,6 +966,19 @@ static void class_store(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
     mpf_type_t *cls = mpf_obj_ptr(o);
     if (!(cls->flags & MPF_TYPE_FLAG_HEAP)) {
         mpf_raise_fmt(&mpf_type_TypeError, "cannot set '%q' attribute of immutable type '%q'", q, mpf_type_name(cls));
+    }
+    if (q == MPF_QSTR___class__) {
+        // C.__class__ = OtherMeta: only between metaclasses made at run time (the same layout)
+        if (v == MPF_OBJ_NULL) {
+            mpf_raise_msg(&mpf_type_TypeError, "can't delete __class__ attribute");
+        }
+        const uint16_t heap_meta = MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_METATYPE;
+        if (!mpf_obj_is_class(v) || (((const mpf_type_t *)mpf_obj_ptr(v))->flags & heap_meta) != heap_meta ||
+            (cls->base.type->flags & heap_meta) != heap_meta) {
+            mpf_raise_msg(&mpf_type_TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
+        }
+        cls->base.type = mpf_obj_ptr(v);
+        return;
     }
     if (q == MPF_QSTR___bases__) {
         mpf_type_set_bases(cls, v);
@@ -944,6 +1003,13 @@ void mpf_store_attr_generic(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
     if (t == &mpf_type_type) {
         mpf_raise_msg(&mpf_type_TypeError, "can't apply this __setattr__ to type object");
     }
+    if (t->flags & MPF_TYPE_FLAG_METATYPE) {
+        // a class made by a metaclass: the metaclass's data descriptors, then its namespace
+        if (!descriptor_store(o, t, q, v)) {
+            class_store(o, q, v);
+        }
+        return;
+    }
     if (!(t->flags & MPF_TYPE_FLAG_HEAP)) {
         mpf_raise_msg(&mpf_type_AttributeError, v == MPF_OBJ_NULL ? "can't delete attribute" : "can't set attribute");
     }
@@ -965,7 +1031,7 @@ void mpf_store_attr_generic(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
 }
 
 void mpf_store_attr_class(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
-    if (!mpf_obj_is_type(o, &mpf_type_type)) {
+    if (!mpf_obj_is_class(o)) {
         mpf_raise_fmt(&mpf_type_TypeError, "descriptor '__setattr__' requires a 'type' object but received a '%T'", o);
     }
     class_store(o, q, v);
@@ -1012,8 +1078,16 @@ mpf_obj_t mpf_subscr(mpf_obj_t o, mpf_obj_t index, mpf_obj_t value) {
         }
     }
     if (value == MPF_OBJ_SENTINEL) {
-        if (mpf_obj_is_type(o, &mpf_type_type)) {
-            return o; // list[int] and friends in annotations
+        if (mpf_obj_is_class(o)) {
+            mpf_obj_t dest[2];
+            mpf_load_method_maybe(o, MPF_QSTR___class_getitem__, dest);
+            if (dest[0] != MPF_OBJ_NULL) {
+                return mpf_call_method_n(1, 0, (mpf_obj_t[]){dest[0], dest[1], index});
+            }
+            if (!(((const mpf_type_t *)mpf_obj_ptr(o))->flags & MPF_TYPE_FLAG_HEAP)) {
+                return o; // list[int] and friends in annotations
+            }
+            mpf_raise_fmt(&mpf_type_TypeError, "type '%q' is not subscriptable", mpf_type_name(mpf_obj_ptr(o)));
         }
         mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not subscriptable", o);
     } else if (value == MPF_OBJ_NULL) {
