@@ -129,17 +129,20 @@ static size_t mag_add(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const
         al = bl;
         bl = tl;
     }
-    dbl_t carry = 0;
+    // digit-wide sums with the carry out of each (no double-width arithmetic)
+    unsigned carry = 0;
     size_t i;
     for (i = 0; i < bl; i++) {
-        carry += (dbl_t)a[i] + b[i];
-        r[i] = (mpf_mpz_dig_t)carry;
-        carry >>= DIG_BITS;
+        mpf_mpz_dig_t d;
+        const bool c1 = __builtin_add_overflow(a[i], b[i], &d);
+        const bool c2 = __builtin_add_overflow(d, (mpf_mpz_dig_t)carry, &d);
+        r[i] = d;
+        carry = c1 | c2;
     }
     for (; i < al; i++) {
-        carry += a[i];
-        r[i] = (mpf_mpz_dig_t)carry;
-        carry >>= DIG_BITS;
+        const mpf_mpz_dig_t d = (mpf_mpz_dig_t)(a[i] + carry);
+        r[i] = d;
+        carry = carry && d == 0;
     }
     r[i++] = (mpf_mpz_dig_t)carry;
     return i;
@@ -147,18 +150,19 @@ static size_t mag_add(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const
 
 // r = a - b with |a| >= |b|; returns length.
 static size_t mag_sub(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const mpf_mpz_dig_t *b, size_t bl) {
-    dbl_t borrow = 0;
+    unsigned borrow = 0;
     size_t i;
     for (i = 0; i < bl; i++) {
-        // wraps modulo 2**(2 DIG_BITS): bit DIG_BITS is then set exactly when it went below zero
-        const dbl_t v = (dbl_t)a[i] - b[i] - borrow;
-        r[i] = (mpf_mpz_dig_t)v;
-        borrow = (v >> DIG_BITS) & 1;
+        mpf_mpz_dig_t d;
+        const bool b1 = __builtin_sub_overflow(a[i], b[i], &d);
+        const bool b2 = __builtin_sub_overflow(d, (mpf_mpz_dig_t)borrow, &d);
+        r[i] = d;
+        borrow = b1 | b2;
     }
     for (; i < al; i++) {
-        const dbl_t v = (dbl_t)a[i] - borrow;
-        r[i] = (mpf_mpz_dig_t)v;
-        borrow = (v >> DIG_BITS) & 1;
+        const mpf_mpz_dig_t x = a[i];
+        r[i] = (mpf_mpz_dig_t)(x - borrow);
+        borrow = borrow && x == 0;
     }
     return al;
 }
@@ -255,29 +259,16 @@ static mpf_mpz_dig_t mag_div_digit(mpf_mpz_dig_t *q, const mpf_mpz_dig_t *a, siz
     return r;
 }
 
-// q = a / b, rem = a % b on magnitudes (q has al digits, rem bl digits; b is not zero).
-// Long division a digit at a time (Knuth, TAOCP vol. 2, 4.3.1, algorithm D). The operands are
-// not normalised: scaling both by 2**s changes no quotient digit, so each digit is estimated
-// from the scaled top digits of the partial remainder and of b, worked out as needed, while
-// the multiply-subtract runs on the digits as they are (no copy of b, the remainder in place).
-static void mag_divmod(mpf_mpz_dig_t *q, mpf_mpz_dig_t *rem, const mpf_mpz_dig_t *a, size_t al,
-    const mpf_mpz_dig_t *b, size_t bl) {
-    memset(q, 0, al * sizeof(mpf_mpz_dig_t));
-    memset(rem, 0, bl * sizeof(mpf_mpz_dig_t));
-    size_t n = bl;
-    while (n > 0 && b[n - 1] == 0) {
-        n--;
-    }
-    size_t len = al;
-    while (len > 0 && a[len - 1] == 0) {
-        len--;
-    }
-    if (len < n) {
-        memcpy(rem, a, len * sizeof(mpf_mpz_dig_t));
-        return;
-    }
+// Divide u[0..len) in place by b[0..n) (b[n - 1] != 0, len >= n, u has room for len + 1
+// digits): the remainder is left in u[0..n), the quotient's len - n + 1 digits go to q unless
+// q is NULL. Long division a digit at a time (Knuth, TAOCP vol. 2, 4.3.1, algorithm D). The
+// operands are not normalised: scaling both by 2**s changes no quotient digit, so each digit
+// is estimated from the scaled top digits of the partial remainder and of b, worked out as
+// needed, while the multiply-subtract runs on the digits as they are.
+static void mag_divmod(mpf_mpz_dig_t *q, mpf_mpz_dig_t *u, size_t len, const mpf_mpz_dig_t *b, size_t n) {
     if (n == 1) {
-        rem[0] = mag_div_digit(q, a, len, b[0]);
+        // in place when the quotient is not wanted (it reads digit i before writing it)
+        u[0] = mag_div_digit(q != NULL ? q : u, u, len, b[0]);
         return;
     }
     // D1: the shift that sets the divisor's top bit.
@@ -288,10 +279,7 @@ static void mag_divmod(mpf_mpz_dig_t *q, mpf_mpz_dig_t *rem, const mpf_mpz_dig_t
     // digit i of x * 2**s from x's digits i and i - 1 (dbl_t is twice as wide as a digit:
     // a shift by DIG_BITS - s, s = 0 included, is defined)
 #define SCALED(x, i) ((mpf_mpz_dig_t)(((dbl_t)(x)[i] << s) | ((dbl_t)(x)[(i) - 1] >> (DIG_BITS - s))))
-    // u: the partial remainder, one digit more than a (a * 2**s may need it)
-    mpf_mpz_dig_t *u = mpf_gc_alloc_var(sizeof(mpf_mpz_dig_t), sizeof(mpf_mpz_dig_t), len, false);
-    memcpy(u, a, len * sizeof(mpf_mpz_dig_t));
-    u[len] = 0;
+    u[len] = 0; // a * 2**s may need one digit more
     const dbl_t v1 = SCALED(b, n - 1);
     const dbl_t v2 = n > 2 ? SCALED(b, n - 2) : (mpf_mpz_dig_t)((dbl_t)b[0] << s);
     const dbl_t base = (dbl_t)1 << DIG_BITS;
@@ -317,13 +305,15 @@ static void mag_divmod(mpf_mpz_dig_t *q, mpf_mpz_dig_t *rem, const mpf_mpz_dig_t
         }
         // D4: multiply and subtract.
         dbl_t carry = 0;
-        dbl_t borrow = 0;
+        unsigned borrow = 0;
         for (size_t i = 0; i < n; i++) {
             const dbl_t p = qhat * b[i] + carry; // (B-1)^2 + (B-1) < B^2
             carry = p >> DIG_BITS;
-            const dbl_t t = (dbl_t)u[i + j] - (p & DIG_MASK) - borrow;
-            u[i + j] = (mpf_mpz_dig_t)t;
-            borrow = (t >> DIG_BITS) & 1;
+            mpf_mpz_dig_t d;
+            const bool b1 = __builtin_sub_overflow(u[i + j], (mpf_mpz_dig_t)p, &d);
+            const bool b2 = __builtin_sub_overflow(d, (mpf_mpz_dig_t)borrow, &d);
+            u[i + j] = d;
+            borrow = b1 | b2;
         }
         // the top digit takes carry + borrow <= B: below zero exactly when it exceeds u[j + n]
         const dbl_t top = carry + borrow;
@@ -340,12 +330,11 @@ static void mag_divmod(mpf_mpz_dig_t *q, mpf_mpz_dig_t *rem, const mpf_mpz_dig_t
             }
             u[j + n] = (mpf_mpz_dig_t)(u[j + n] + c);
         }
-        q[j] = (mpf_mpz_dig_t)qhat;
+        if (q != NULL) {
+            q[j] = (mpf_mpz_dig_t)qhat;
+        }
     }
 #undef SCALED
-    // D8: the remainder is u[0..n).
-    memcpy(rem, u, n * sizeof(mpf_mpz_dig_t));
-    mpf_gc_free(u);
 }
 
 static mpf_obj_t add_sub(const zv_t *a, const zv_t *b, bool sub) {
@@ -381,37 +370,60 @@ static bool is_zero(const zv_t *v) {
     return true;
 }
 
-// Floor division and modulo (Python semantics).
+// Floor division and modulo (Python semantics); qo or ro may be NULL when not wanted. The
+// remainder's object is the division's working copy of a: one allocation for a % b, and no
+// quotient digits stored.
 static void divmod(const zv_t *a, const zv_t *b, mpf_obj_t *qo, mpf_obj_t *ro) {
-    size_t al = a->len ? a->len : 1;
-    mpf_int_big_t *q = big_alloc(al);
-    mpf_int_big_t *r = big_alloc(b->len);
-    mpf_mpz_dig_t zero = 0;
-    mag_divmod(q->dig, r->dig, a->len ? a->d : &zero, al, b->d, b->len);
-    q->len = al;
-    r->len = b->len;
+    size_t n = b->len;
+    while (n > 0 && b->d[n - 1] == 0) {
+        n--;
+    }
+    size_t len = a->len;
+    while (len > 0 && a->d[len - 1] == 0) {
+        len--;
+    }
+    // room for a and the division's extra digit, and for |b| - |r| below
+    mpf_int_big_t *r = big_alloc((len > n ? len : n) + 1);
+    memcpy(r->dig, a->d, len * sizeof(mpf_mpz_dig_t));
+    mpf_int_big_t *q = NULL;
+    if (qo != NULL) {
+        // |q| + 1 below can need a digit more than the quotient (-(B**3 - 1) // B**2)
+        q = big_alloc(len >= n ? len - n + 2 : 1);
+        q->neg = a->neg != b->neg;
+    }
+    if (len >= n) {
+        mag_divmod(q != NULL ? q->dig : NULL, r->dig, len, b->d, n);
+        r->len = n;
+    } else {
+        r->len = len; // the quotient is zero
+    }
     bool rzero = true;
     for (size_t i = 0; i < r->len; i++) {
         if (r->dig[i]) {
             rzero = false;
         }
     }
-    q->neg = a->neg != b->neg;
     r->neg = a->neg;
     if (a->neg != b->neg && !rzero) {
-        // floor (signs differ, inexact): |q| += 1, |r| = |b| - |r| with the sign of b. Both fit:
-        // |b| >= 2 here so |q| + 1 <= |a|, and |r| < |b|.
-        for (size_t i = 0; i < al && ++q->dig[i] == 0; i++) {
+        // floor (signs differ, inexact): |q| += 1, |r| = |b| - |r| with the sign of b
+        if (q != NULL) {
+            for (size_t i = 0; i < q->len && ++q->dig[i] == 0; i++) {
+            }
         }
-        mag_sub(r->dig, b->d, b->len, r->dig, r->len);
+        r->len = mag_sub(r->dig, b->d, n, r->dig, r->len);
         r->neg = b->neg;
     }
-    mpf_obj_t qv = big_finish(q), rv = big_finish(r);
-    if (qo) {
-        *qo = qv;
+    if (qo != NULL) {
+        *qo = big_finish(q);
     }
-    if (ro) {
-        *ro = rv;
+    if (ro != NULL) {
+        if (len > 2 * n + 8) {
+            // most of the working copy is not part of the remainder: give it back
+            r = mpf_gc_realloc_var(r, sizeof(mpf_int_big_t), sizeof(mpf_mpz_dig_t), n);
+        }
+        *ro = big_finish(r);
+    } else {
+        mpf_gc_free(r);
     }
 }
 
@@ -557,9 +569,9 @@ mpf_obj_t mpf_mpz_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             if (is_zero(&b)) {
                 mpf_raise_msg(&mpf_type_ZeroDivisionError, op == MPF_BINARY_OP_MODULO ? "integer modulo by zero" : "integer division or modulo by zero");
             }
-            mpf_obj_t q, r;
-            divmod(&a, &b, &q, &r);
-            return op == MPF_BINARY_OP_MODULO ? r : q;
+            mpf_obj_t res;
+            divmod(&a, &b, op == MPF_BINARY_OP_MODULO ? NULL : &res, op == MPF_BINARY_OP_MODULO ? &res : NULL);
+            return res;
         }
         case MPF_BINARY_OP_AND:
         case MPF_BINARY_OP_OR:

@@ -89,3 +89,11 @@ print(acc)
 print(bad)
 print(hex(-(1 << 64)), str(-(1 << 127) + 1), (1 << 128) // ((1 << 64) - 1), (1 << 64) % 10**19)
 print([x for x in (2**62, 2**63, 2**64) if x - 1 < x < x + 1], -(2**63) == -(2**63), 2**64 * 0)
+# floor division where |q| + 1 needs a digit more than the quotient, a shorter dividend, and
+# remainders far shorter than the dividend (kept while the dividend's copy is given back)
+for bits in (16, 32, 64):
+    B = 1 << bits
+    for a, b in ((-(B**3 - 1), B**2), (B**3 - 1, -(B**2)), (-3, B**2 + 1), (B + 5, -(B**4))):
+        print(a // b, a % b, divmod(a, b))
+rems = [(7**500 + k) % (2**130 + 1) for k in range(3)]
+print(rems, [r * 3 % 1000 for r in rems], (-(7**400)) % (2**200 - 1) % 10**9)
