@@ -9,12 +9,25 @@
 // A digit is half the widest type the target multiplies and divides natively.
 #define DIG_BITS MPF_MPZ_DIG_BITS
 #define DIG_MASK ((dbl_t)(mpf_mpz_dig_t)~(mpf_mpz_dig_t)0)
-#if MPF_MPZ_DIG_BITS == 32
+#if MPF_MPZ_DIG_BITS == 64
+__extension__ typedef unsigned __int128 dbl_t;
+#elif MPF_MPZ_DIG_BITS == 32
 typedef uint64_t dbl_t;
 #else
 typedef uint32_t dbl_t;
 #endif
 #define DIG_BYTES (DIG_BITS / 8)
+// m shifted by a digit's width: in two halves, as a digit may be as wide as m itself
+#define ULL_SHL_DIG(m) (((m) << (DIG_BITS / 2)) << (DIG_BITS / 2))
+#define ULL_SHR_DIG(m) (((m) >> (DIG_BITS / 2)) >> (DIG_BITS / 2))
+
+// n / d and n % d for n < d B (the quotient fits a digit): one division, as the remainder
+// follows from the quotient (with 64-bit digits each division is a library call).
+static inline mpf_mpz_dig_t div_dbl(dbl_t n, mpf_mpz_dig_t d, mpf_mpz_dig_t *rem) {
+    const mpf_mpz_dig_t q = (mpf_mpz_dig_t)(n / d);
+    *rem = (mpf_mpz_dig_t)(n - (dbl_t)q * d);
+    return q;
+}
 
 // A read-only view of an int operand (small ints are expanded into [buf]).
 typedef struct zv {
@@ -29,7 +42,7 @@ static void zv_set_ull(zv_t *v, unsigned long long m, bool neg) {
     v->len = 0;
     while (m) {
         v->buf[v->len++] = (mpf_mpz_dig_t)(m & DIG_MASK);
-        m >>= DIG_BITS;
+        m = ULL_SHR_DIG(m);
     }
     v->d = v->buf;
 }
@@ -66,7 +79,7 @@ static mpf_obj_t big_finish(mpf_int_big_t *b) {
     if (b->len * DIG_BITS <= sizeof(unsigned long long) * 8) {
         unsigned long long m = 0;
         for (size_t i = b->len; i-- > 0;) {
-            m = (m << DIG_BITS) | b->dig[i];
+            m = ULL_SHL_DIG(m) | b->dig[i];
         }
         if (m <= (unsigned long long)MPF_SMALL_INT_MAX) {
             mpf_int_t v = (mpf_int_t)m;
@@ -116,17 +129,20 @@ static size_t mag_add(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const
         al = bl;
         bl = tl;
     }
-    dbl_t carry = 0;
+    // digit-wide sums with the carry out of each (no double-width arithmetic)
+    unsigned carry = 0;
     size_t i;
     for (i = 0; i < bl; i++) {
-        carry += (dbl_t)a[i] + b[i];
-        r[i] = (mpf_mpz_dig_t)carry;
-        carry >>= DIG_BITS;
+        mpf_mpz_dig_t d;
+        const bool c1 = __builtin_add_overflow(a[i], b[i], &d);
+        const bool c2 = __builtin_add_overflow(d, (mpf_mpz_dig_t)carry, &d);
+        r[i] = d;
+        carry = c1 | c2;
     }
     for (; i < al; i++) {
-        carry += a[i];
-        r[i] = (mpf_mpz_dig_t)carry;
-        carry >>= DIG_BITS;
+        const mpf_mpz_dig_t d = (mpf_mpz_dig_t)(a[i] + carry);
+        r[i] = d;
+        carry = carry && d == 0;
     }
     r[i++] = (mpf_mpz_dig_t)carry;
     return i;
@@ -134,25 +150,25 @@ static size_t mag_add(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const
 
 // r = a - b with |a| >= |b|; returns length.
 static size_t mag_sub(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const mpf_mpz_dig_t *b, size_t bl) {
-    dbl_t borrow = 0;
+    unsigned borrow = 0;
     size_t i;
     for (i = 0; i < bl; i++) {
-        // wraps modulo 2**(2 DIG_BITS): bit DIG_BITS is then set exactly when it went below zero
-        const dbl_t v = (dbl_t)a[i] - b[i] - borrow;
-        r[i] = (mpf_mpz_dig_t)v;
-        borrow = (v >> DIG_BITS) & 1;
+        mpf_mpz_dig_t d;
+        const bool b1 = __builtin_sub_overflow(a[i], b[i], &d);
+        const bool b2 = __builtin_sub_overflow(d, (mpf_mpz_dig_t)borrow, &d);
+        r[i] = d;
+        borrow = b1 | b2;
     }
     for (; i < al; i++) {
-        const dbl_t v = (dbl_t)a[i] - borrow;
-        r[i] = (mpf_mpz_dig_t)v;
-        borrow = (v >> DIG_BITS) & 1;
+        const mpf_mpz_dig_t x = a[i];
+        r[i] = (mpf_mpz_dig_t)(x - borrow);
+        borrow = borrow && x == 0;
     }
     return al;
 }
 
 // r = a * b, schoolbook (r has al + bl digits).
 static void mag_mul_school(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const mpf_mpz_dig_t *b, size_t bl) {
-    memset(r, 0, (al + bl) * sizeof(mpf_mpz_dig_t));
     if (al > bl) {
         // one row per digit of the shorter factor: a big number times a small one is
         // one pass over the big one
@@ -163,20 +179,32 @@ static void mag_mul_school(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, 
         al = bl;
         bl = tl;
     }
-    for (size_t i = 0; i < al; i++) {
+    if (al == 0) {
+        memset(r, 0, bl * sizeof(mpf_mpz_dig_t));
+        return;
+    }
+    // the first row is stored, the others are added to it
+    const dbl_t a0 = a[0];
+    dbl_t carry = 0;
+    for (size_t j = 0; j < bl; j++) {
+        carry += a0 * b[j];
+        r[j] = (mpf_mpz_dig_t)carry;
+        carry >>= DIG_BITS;
+    }
+    r[bl] = (mpf_mpz_dig_t)carry;
+    for (size_t i = 1; i < al; i++) {
         const dbl_t ai = a[i];
-        if (ai == 0) {
-            continue;
-        }
         mpf_mpz_dig_t *ri = r + i;
-        dbl_t carry = 0;
-        for (size_t j = 0; j < bl; j++) {
-            // (B-1)^2 + 2(B-1) < B^2: no overflow
-            carry += ai * b[j] + ri[j];
-            ri[j] = (mpf_mpz_dig_t)carry;
-            carry >>= DIG_BITS;
+        carry = 0;
+        if (ai != 0) {
+            for (size_t j = 0; j < bl; j++) {
+                // (B-1)^2 + 2(B-1) < B^2: no overflow
+                carry += ai * b[j] + ri[j];
+                ri[j] = (mpf_mpz_dig_t)carry;
+                carry >>= DIG_BITS;
+            }
         }
-        ri[bl] = (mpf_mpz_dig_t)carry; // still zero before this row
+        ri[bl] = (mpf_mpz_dig_t)carry; // not yet written by an earlier row
     }
 }
 
@@ -224,76 +252,68 @@ static size_t mag_mul(mpf_mpz_dig_t *r, const mpf_mpz_dig_t *a, size_t al, const
 
 // Divide a[len] in place by the single digit d; returns the remainder.
 static mpf_mpz_dig_t mag_div_digit(mpf_mpz_dig_t *q, const mpf_mpz_dig_t *a, size_t len, mpf_mpz_dig_t d) {
-    dbl_t r = 0;
+    mpf_mpz_dig_t r = 0;
     for (size_t i = len; i-- > 0;) {
-        r = (r << DIG_BITS) | a[i];
-        q[i] = (mpf_mpz_dig_t)(r / d);
-        r %= d;
+        q[i] = div_dbl(((dbl_t)r << DIG_BITS) | a[i], d, &r);
     }
-    return (mpf_mpz_dig_t)r;
+    return r;
 }
 
-// q = a / b, rem = a % b on magnitudes (q has al digits, rem bl digits; b is not zero).
-// Long division a digit at a time (Knuth, TAOCP vol. 2, 4.3.1, algorithm D).
-static void mag_divmod(mpf_mpz_dig_t *q, mpf_mpz_dig_t *rem, const mpf_mpz_dig_t *a, size_t al,
-    const mpf_mpz_dig_t *b, size_t bl) {
-    memset(q, 0, al * sizeof(mpf_mpz_dig_t));
-    memset(rem, 0, bl * sizeof(mpf_mpz_dig_t));
-    size_t n = bl;
-    while (n > 0 && b[n - 1] == 0) {
-        n--;
-    }
-    size_t len = al;
-    while (len > 0 && a[len - 1] == 0) {
-        len--;
-    }
-    if (len < n) {
-        memcpy(rem, a, len * sizeof(mpf_mpz_dig_t));
-        return;
-    }
+// Divide u[0..len) in place by b[0..n) (b[n - 1] != 0, len >= n, u has room for len + 1
+// digits): the remainder is left in u[0..n), the quotient's len - n + 1 digits go to q unless
+// q is NULL. Long division a digit at a time (Knuth, TAOCP vol. 2, 4.3.1, algorithm D). The
+// operands are not normalised: scaling both by 2**s changes no quotient digit, so each digit
+// is estimated from the scaled top digits of the partial remainder and of b, worked out as
+// needed, while the multiply-subtract runs on the digits as they are.
+static void mag_divmod(mpf_mpz_dig_t *q, mpf_mpz_dig_t *u, size_t len, const mpf_mpz_dig_t *b, size_t n) {
     if (n == 1) {
-        rem[0] = mag_div_digit(q, a, len, b[0]);
+        // in place when the quotient is not wanted (it reads digit i before writing it)
+        u[0] = mag_div_digit(q != NULL ? q : u, u, len, b[0]);
         return;
     }
-    // D1: normalise so that the divisor's top digit has its top bit set.
+    // D1: the shift that sets the divisor's top bit.
     unsigned s = 0;
     while ((((dbl_t)b[n - 1] << s) & ((dbl_t)1 << (DIG_BITS - 1))) == 0) {
         s++;
     }
-    mpf_mpz_dig_t *u = mpf_gc_alloc_var(sizeof(mpf_mpz_dig_t) * (n + 1), sizeof(mpf_mpz_dig_t), len, false);
-    mpf_mpz_dig_t *v = u + len + 1;
-    // (dbl_t is twice as wide as a digit: a shift by DIG_BITS - s, s = 0 included, is defined)
-    for (size_t i = n; i-- > 1;) {
-        v[i] = (mpf_mpz_dig_t)(((dbl_t)b[i] << s) | ((dbl_t)b[i - 1] >> (DIG_BITS - s)));
-    }
-    v[0] = (mpf_mpz_dig_t)((dbl_t)b[0] << s);
-    u[len] = (mpf_mpz_dig_t)((dbl_t)a[len - 1] >> (DIG_BITS - s));
-    for (size_t i = len; i-- > 1;) {
-        u[i] = (mpf_mpz_dig_t)(((dbl_t)a[i] << s) | ((dbl_t)a[i - 1] >> (DIG_BITS - s)));
-    }
-    u[0] = (mpf_mpz_dig_t)((dbl_t)a[0] << s);
-    const dbl_t v1 = v[n - 1], v2 = v[n - 2];
+    // digit i of x * 2**s from x's digits i and i - 1 (dbl_t is twice as wide as a digit:
+    // a shift by DIG_BITS - s, s = 0 included, is defined)
+#define SCALED(x, i) ((mpf_mpz_dig_t)(((dbl_t)(x)[i] << s) | ((dbl_t)(x)[(i) - 1] >> (DIG_BITS - s))))
+    u[len] = 0; // a * 2**s may need one digit more
+    const dbl_t v1 = SCALED(b, n - 1);
+    const dbl_t v2 = n > 2 ? SCALED(b, n - 2) : (mpf_mpz_dig_t)((dbl_t)b[0] << s);
     const dbl_t base = (dbl_t)1 << DIG_BITS;
     for (size_t j = len - n + 1; j-- > 0;) {
-        // D3: estimate the quotient digit from the top two digits; at most two too large.
-        const dbl_t num = ((dbl_t)u[j + n] << DIG_BITS) | u[j + n - 1];
-        dbl_t qhat = num / v1, rhat = num % v1;
-        while (qhat >= base || qhat * v2 > ((rhat << DIG_BITS) | u[j + n - 2])) {
+        // D3: estimate the quotient digit from the top digits; at most two too large. The
+        // scaled top digit is at most v1 (the part of u taken is below b B): when equal, the
+        // digit is at most B - 1; otherwise the quotient of the top two by v1 fits a digit.
+        const mpf_mpz_dig_t u2 = SCALED(u, j + n), u1 = SCALED(u, j + n - 1);
+        const mpf_mpz_dig_t u0 = j + n >= 3 ? SCALED(u, j + n - 2) : (mpf_mpz_dig_t)((dbl_t)u[0] << s);
+        const dbl_t num = ((dbl_t)u2 << DIG_BITS) | u1;
+        dbl_t qhat, rhat;
+        if (u2 >= v1) {
+            qhat = DIG_MASK;
+            rhat = num - qhat * v1;
+        } else {
+            mpf_mpz_dig_t r1;
+            qhat = div_dbl(num, (mpf_mpz_dig_t)v1, &r1);
+            rhat = r1;
+        }
+        while (rhat < base && qhat * v2 > ((rhat << DIG_BITS) | u0)) {
             qhat--;
             rhat += v1;
-            if (rhat >= base) {
-                break;
-            }
         }
         // D4: multiply and subtract.
         dbl_t carry = 0;
-        dbl_t borrow = 0;
+        unsigned borrow = 0;
         for (size_t i = 0; i < n; i++) {
-            const dbl_t p = qhat * v[i] + carry; // (B-1)^2 + (B-1) < B^2
+            const dbl_t p = qhat * b[i] + carry; // (B-1)^2 + (B-1) < B^2
             carry = p >> DIG_BITS;
-            const dbl_t t = (dbl_t)u[i + j] - (p & DIG_MASK) - borrow;
-            u[i + j] = (mpf_mpz_dig_t)t;
-            borrow = (t >> DIG_BITS) & 1;
+            mpf_mpz_dig_t d;
+            const bool b1 = __builtin_sub_overflow(u[i + j], (mpf_mpz_dig_t)p, &d);
+            const bool b2 = __builtin_sub_overflow(d, (mpf_mpz_dig_t)borrow, &d);
+            u[i + j] = d;
+            borrow = b1 | b2;
         }
         // the top digit takes carry + borrow <= B: below zero exactly when it exceeds u[j + n]
         const dbl_t top = carry + borrow;
@@ -304,19 +324,17 @@ static void mag_divmod(mpf_mpz_dig_t *q, mpf_mpz_dig_t *rem, const mpf_mpz_dig_t
             qhat--;
             dbl_t c = 0;
             for (size_t i = 0; i < n; i++) {
-                c += (dbl_t)u[i + j] + v[i];
+                c += (dbl_t)u[i + j] + b[i];
                 u[i + j] = (mpf_mpz_dig_t)c;
                 c >>= DIG_BITS;
             }
             u[j + n] = (mpf_mpz_dig_t)(u[j + n] + c);
         }
-        q[j] = (mpf_mpz_dig_t)qhat;
+        if (q != NULL) {
+            q[j] = (mpf_mpz_dig_t)qhat;
+        }
     }
-    // D8: the remainder is u[0..n) shifted back.
-    for (size_t i = 0; i < n; i++) {
-        rem[i] = (mpf_mpz_dig_t)(((dbl_t)u[i] >> s) | (((dbl_t)u[i + 1] << (DIG_BITS - s)) & DIG_MASK));
-    }
-    mpf_gc_free(u);
+#undef SCALED
 }
 
 static mpf_obj_t add_sub(const zv_t *a, const zv_t *b, bool sub) {
@@ -352,37 +370,60 @@ static bool is_zero(const zv_t *v) {
     return true;
 }
 
-// Floor division and modulo (Python semantics).
+// Floor division and modulo (Python semantics); qo or ro may be NULL when not wanted. The
+// remainder's object is the division's working copy of a: one allocation for a % b, and no
+// quotient digits stored.
 static void divmod(const zv_t *a, const zv_t *b, mpf_obj_t *qo, mpf_obj_t *ro) {
-    size_t al = a->len ? a->len : 1;
-    mpf_int_big_t *q = big_alloc(al);
-    mpf_int_big_t *r = big_alloc(b->len);
-    mpf_mpz_dig_t zero = 0;
-    mag_divmod(q->dig, r->dig, a->len ? a->d : &zero, al, b->d, b->len);
-    q->len = al;
-    r->len = b->len;
+    size_t n = b->len;
+    while (n > 0 && b->d[n - 1] == 0) {
+        n--;
+    }
+    size_t len = a->len;
+    while (len > 0 && a->d[len - 1] == 0) {
+        len--;
+    }
+    // room for a and the division's extra digit, and for |b| - |r| below
+    mpf_int_big_t *r = big_alloc((len > n ? len : n) + 1);
+    memcpy(r->dig, a->d, len * sizeof(mpf_mpz_dig_t));
+    mpf_int_big_t *q = NULL;
+    if (qo != NULL) {
+        // |q| + 1 below can need a digit more than the quotient (-(B**3 - 1) // B**2)
+        q = big_alloc(len >= n ? len - n + 2 : 1);
+        q->neg = a->neg != b->neg;
+    }
+    if (len >= n) {
+        mag_divmod(q != NULL ? q->dig : NULL, r->dig, len, b->d, n);
+        r->len = n;
+    } else {
+        r->len = len; // the quotient is zero
+    }
     bool rzero = true;
     for (size_t i = 0; i < r->len; i++) {
         if (r->dig[i]) {
             rzero = false;
         }
     }
-    q->neg = a->neg != b->neg;
     r->neg = a->neg;
     if (a->neg != b->neg && !rzero) {
-        // floor (signs differ, inexact): |q| += 1, |r| = |b| - |r| with the sign of b. Both fit:
-        // |b| >= 2 here so |q| + 1 <= |a|, and |r| < |b|.
-        for (size_t i = 0; i < al && ++q->dig[i] == 0; i++) {
+        // floor (signs differ, inexact): |q| += 1, |r| = |b| - |r| with the sign of b
+        if (q != NULL) {
+            for (size_t i = 0; i < q->len && ++q->dig[i] == 0; i++) {
+            }
         }
-        mag_sub(r->dig, b->d, b->len, r->dig, r->len);
+        r->len = mag_sub(r->dig, b->d, n, r->dig, r->len);
         r->neg = b->neg;
     }
-    mpf_obj_t qv = big_finish(q), rv = big_finish(r);
-    if (qo) {
-        *qo = qv;
+    if (qo != NULL) {
+        *qo = big_finish(q);
     }
-    if (ro) {
-        *ro = rv;
+    if (ro != NULL) {
+        if (len > 2 * n + 8) {
+            // most of the working copy is not part of the remainder: give it back
+            r = mpf_gc_realloc_var(r, sizeof(mpf_int_big_t), sizeof(mpf_mpz_dig_t), n);
+        }
+        *ro = big_finish(r);
+    } else {
+        mpf_gc_free(r);
     }
 }
 
@@ -528,9 +569,9 @@ mpf_obj_t mpf_mpz_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             if (is_zero(&b)) {
                 mpf_raise_msg(&mpf_type_ZeroDivisionError, op == MPF_BINARY_OP_MODULO ? "integer modulo by zero" : "integer division or modulo by zero");
             }
-            mpf_obj_t q, r;
-            divmod(&a, &b, &q, &r);
-            return op == MPF_BINARY_OP_MODULO ? r : q;
+            mpf_obj_t res;
+            divmod(&a, &b, op == MPF_BINARY_OP_MODULO ? NULL : &res, op == MPF_BINARY_OP_MODULO ? &res : NULL);
+            return res;
         }
         case MPF_BINARY_OP_AND:
         case MPF_BINARY_OP_OR:
@@ -589,7 +630,7 @@ bool mpf_mpz_to_ll(mpf_obj_t o, long long *v) {
     }
     unsigned long long m = 0;
     for (size_t i = len; i-- > 0;) {
-        m = (m << DIG_BITS) | z.d[i];
+        m = ULL_SHL_DIG(m) | z.d[i];
     }
     if (z.neg) {
         if (m > (unsigned long long)LLONG_MAX + 1) {
@@ -679,7 +720,7 @@ void mpf_mpz_print(const mpf_print_t *p, mpf_obj_t o, unsigned base, bool upper)
     }
     // Divide by the largest power of the base that fits a digit: k output digits a pass.
     while (len > 0) {
-        dbl_t r = mag_div_digit(t, t, len, chunk);
+        mpf_mpz_dig_t r = mag_div_digit(t, t, len, chunk);
         while (len > 0 && t[len - 1] == 0) {
             len--;
         }

@@ -1,12 +1,16 @@
-// mpz.h -- arbitrary-precision integers (sign + magnitude; 32-bit digits on 64-bit targets,
-// 16-bit elsewhere), used by obj_int.c when CONFIG_INT_BIG_MPZ or CONFIG_INT_BIG_LONGLONG is set.
+// mpz.h -- arbitrary-precision integers (sign + magnitude; 64-bit digits on 64-bit targets
+// with a 128-bit integer type, 32-bit on other 64-bit targets, 16-bit elsewhere), used by obj_int.c when CONFIG_INT_BIG_MPZ or CONFIG_INT_BIG_LONGLONG is set.
 #ifndef MPF_MPZ_H
 #define MPF_MPZ_H
 
 #include "mpf.h"
 
-// A digit is half the widest word the target multiplies and divides without a library call.
-#if UINTPTR_MAX > 0xFFFFFFFFu
+// A digit is half the widest word the target multiplies without a library call (on 64-bit
+// targets the compiler's 128-bit type: one instruction for the digit product).
+#if UINTPTR_MAX > 0xFFFFFFFFu && defined(__SIZEOF_INT128__)
+#define MPF_MPZ_DIG_BITS 64
+typedef uint64_t mpf_mpz_dig_t;
+#elif UINTPTR_MAX > 0xFFFFFFFFu
 #define MPF_MPZ_DIG_BITS 32
 typedef uint32_t mpf_mpz_dig_t;
 #else

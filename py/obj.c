@@ -105,6 +105,13 @@ bool mpf_obj_equal(mpf_obj_t a, mpf_obj_t b) {
 mpf_int_t mpf_obj_hash(mpf_obj_t o) {
     if (mpf_obj_is_small_int(o)) {
         mpf_int_t v = mpf_obj_small_int_value(o);
+#if UINTPTR_MAX > 0xFFFFFFFFu
+        // an int hashes to its value modulo 2**61 - 1 (as big ints do), sign kept
+        const mpf_int_t p = ((mpf_int_t)1 << 61) - 1;
+        if (v >= p || v <= -p) {
+            v %= p;
+        }
+#endif
         return v == -1 ? -2 : v;
     } else if (mpf_obj_is_qstr(o)) {
         return (mpf_int_t)mpf_qstr_hash(mpf_obj_qstr_value(o));

@@ -318,7 +318,8 @@ def test_big_int_constants(tmp_path: Path) -> None:
     compiled = [compile_module(m, 31, tmp_path / "cache") for m in modules]
     text = emit_frozen_c(compiled, [], 31, True, "mpz")
     assert "static const mpf_int_big_t" in text and "{5, 0, 256}" in text  # 2**40 + 5, 16-bit
-    assert "{5, 256}" in text and "#if MPF_MPZ_DIG_BITS == 32" in text  # and 32-bit digits
+    assert "{5, 256}" in text and "#elif MPF_MPZ_DIG_BITS == 32" in text  # and 32-bit digits
+    assert "{1099511627781u}" in text and "#if MPF_MPZ_DIG_BITS == 64" in text  # and 64-bit
     with pytest.raises(MpforgeError, match="does not fit this configuration's ints"):
         emit_frozen_c(compiled, [], 31, True, "none")
     with pytest.raises(MpforgeError, match=r"-1180591620717411303424 does not fit"):

@@ -183,15 +183,19 @@ class _Emitter:
                 f"(CONFIG_INT_BIG_{self.big_ints.upper()}); select CONFIG_INT_BIG_MPZ"
             )
         name = self.fresh("int")
-        # py/mpz.h picks the digit size per target (MPF_MPZ_DIG_BITS): emit both layouts
-        self.lines.append("#if MPF_MPZ_DIG_BITS == 32")
-        for bits in (32, 16):
-            if bits == 16:
-                self.lines.append("#else")
+        # py/mpz.h picks the digit size per target (MPF_MPZ_DIG_BITS): emit every layout
+        # (a 64-bit digit may exceed the largest signed constant: unsigned suffix)
+        layouts = (
+            ("#if MPF_MPZ_DIG_BITS == 64", 64, "u"),
+            ("#elif MPF_MPZ_DIG_BITS == 32", 32, ""),
+            ("#else", 16, ""),
+        )
+        for directive, bits, suffix in layouts:
+            self.lines.append(directive)
             digits = mpz_digits(abs(value), bits)
             self.lines.append(
                 f"static const mpf_int_big_t {name} = {{{{&mpf_type_int}}, {int(value < 0)}, "
-                f"{len(digits)}, {{{', '.join(map(str, digits))}}}}};"
+                f"{len(digits)}, {{{', '.join(f'{d}{suffix}' for d in digits)}}}}};"
             )
         self.lines.append("#endif")
         return f"MPF_OBJ_FROM_PTR(&{name})"

@@ -88,8 +88,8 @@ print()
 print(pow(big[0], 65537, big[1]) % 10**12, pow(3, 10**5, 2**521 - 1) % 10**12)
 
 # operands whose first quotient-digit estimate survives the two-digit test and is still one
-# too large (the rare "add back" step), for 16-bit and 32-bit digits
-for bits in (16, 32):
+# too large (the rare "add back" step), for 16-, 32- and 64-bit digits
+for bits in (16, 32, 64):
     B = 1 << bits
     a = (B // 2 - 1) * B**3 + (B // 2) * B**2
     b = (B // 2) * B**2 + 1
