@@ -5,9 +5,12 @@
 
 #include "compile_int.h"
 
-// Arena chunks: 1 KB on 32 bits: small enough that the newest one's unused end wastes
-// little and that a fragmented small heap still has room for one.
+// Arena chunks: an arena's first is small (most defs, lambdas and classes need little), each
+// next one twice the last, up to 1 KB on 32 bits. A small arena trimmed when complete leaves
+// only a small hole, which a later small chunk fills: on a small heap, holes left by large
+// first chunks are what made a 1 KB request fail with half the heap free.
 #define CHUNK_SIZE (256 * sizeof(void *))
+#define CHUNK_FIRST (32 * sizeof(void *))
 
 void *mpf_cc_alloc(mpf_cctx_t *c, size_t n) {
     n = (n + sizeof(void *) - 1) & ~(sizeof(void *) - 1);
@@ -20,7 +23,9 @@ void *mpf_cc_alloc(mpf_cctx_t *c, size_t n) {
         return chunk + 1;
     }
     if (n > c->left) {
-        size_t size = n + sizeof(void *) > CHUNK_SIZE ? n + sizeof(void *) : CHUNK_SIZE;
+        size_t want = c->chunk_size ? c->chunk_size : CHUNK_FIRST;
+        c->chunk_size = want < CHUNK_SIZE ? 2 * want : CHUNK_SIZE;
+        size_t size = n + sizeof(void *) > want ? n + sizeof(void *) : want;
         void **chunk = mpf_gc_alloc_maybe(size);
         if (chunk == NULL) {
             // a fragmented heap: a small chunk may still fit in a hole
@@ -65,6 +70,7 @@ void mpf_cc_arena_free(mpf_cctx_t *c) {
     c->chunks = NULL;
     c->arena_owner = NULL;
     c->left = 0;
+    c->chunk_size = 0;
     mpf_gc_free(c->seen);
     c->seen = NULL;
     c->seen_cap = c->seen_n = 0;

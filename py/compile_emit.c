@@ -94,6 +94,9 @@ typedef struct {
     int depth, max_depth;
     int exc_level, max_exc;
     bool dead;               // after an unconditional jump: write nothing until a label
+    // A sizing pass only counts the bytes (len); the final pass writes them into a block of
+    // exactly that size (cap, not grown: a pass longer than the last is a bug, caught after it)
+    bool count_only, fixed;
     // line table
     uint8_t *lines;
     size_t lines_len, lines_cap;
@@ -120,6 +123,7 @@ static void *reserve(mpf_cctx_t *c, void *old, size_t used, size_t need, size_t 
     // so the block they outgrow is released rather than left in the arena
     (void)c;
     (void)used;
+
     void *p = mpf_gc_realloc(old, ncap * size);
     *cap = ncap;
     return p;
@@ -288,6 +292,10 @@ static size_t use_const(emit_t *e, mpf_obj_t o) {
 
 static void put(emit_t *e, uint8_t b) {
     if (e->dead) {
+        return;
+    }
+    if (e->count_only || (e->fixed && e->len >= e->cap)) {
+        e->len++;
         return;
     }
     e->code = grow(e->c, e->code, e->len, &e->cap, 1);
@@ -2511,20 +2519,17 @@ static void put_bytes(emit_t *e, const uint8_t *b, size_t n) {
     }
 }
 
-// Build fun_data of [s] from the final pass.
+// Build fun_data of [s]: the prelude from the last sizing pass (its stack sizes and line
+// table), then the final pass writes the body straight after it, in the same heap block.
 static void assemble(emit_t *e, scope_t *s) {
-    uint8_t *body = e->code;
     size_t body_len = e->len;
     // source info: simple name, argument names, line table
-    uint8_t info[1024];
     size_t n_info = 0;
-    uint8_t *ip = info;
-    (void)ip;
     emit_t tmp = *e;
     tmp.code = NULL;
     tmp.len = 0;
     tmp.cap = 0;
-    tmp.dead = false;
+    tmp.dead = tmp.count_only = false;
     put_vuint(&tmp, use_qstr(e, s->name));
     size_t n_args = (size_t)s->n_pos + s->n_kwonly;
     for (size_t slot = 0; slot < n_args; slot++) {
@@ -2539,7 +2544,6 @@ static void assemble(emit_t *e, scope_t *s) {
     put_bytes(&tmp, e->lines, e->lines_len);
     n_info = tmp.len;
     uint8_t *info_bytes = tmp.code;
-    (void)info;
     // cells: locals (including parameters) that are cells
     uint8_t cells[256];
     size_t n_cell = 0;
@@ -2561,7 +2565,7 @@ static void assemble(emit_t *e, scope_t *s) {
     out.code = NULL;
     out.len = 0;
     out.cap = 0;
-    out.dead = false;
+    out.dead = out.count_only = false;
     size_t n_state = (size_t)s->num_locals + s->stack_size;
     if (n_state == 0) {
         n_state = 1;
@@ -2604,10 +2608,23 @@ static void assemble(emit_t *e, scope_t *s) {
     }
     put_bytes(&out, info_bytes, n_info);
     put_bytes(&out, cells, n_cell);
-    put_bytes(&out, body, body_len);
     mpf_gc_free(info_bytes);
-    s->raw = mpf_gc_realloc(out.code, out.len);   // no spare room kept until the image is written
-    s->raw_len = out.len;
+    // one block of the exact size (no spare room kept until the image is written)
+    size_t pre = out.len;
+    s->raw = mpf_gc_realloc(out.code, pre + body_len);
+    s->raw_len = pre + body_len;
+    // the final pass: the same bytes as the last sizing pass (its labels are stable)
+    e->count_only = false;
+    e->fixed = true;
+    e->code = s->raw + pre;
+    e->cap = body_len;
+    run_pass(e, s, PASS_SIZE);
+    e->code = NULL;
+    e->cap = 0;
+    e->fixed = false;
+    if (e->len != body_len) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "compiler: the final pass differs from the last sizing pass");
+    }
 }
 
 // The scope whose arena holds the nodes of [s]: [s] itself, or for a comprehension that of
@@ -2650,6 +2667,7 @@ static void compile_scope(emit_t *e, scope_t *s) {
         }
     }
     int rounds = 0;
+    e->count_only = true;
     while (true) {
         run_pass(e, s, PASS_SIZE);
         s->stack_size = (uint16_t)e->max_depth;
@@ -2734,8 +2752,10 @@ static void w_raw(emit_t *o, scope_t *s) {
     for (size_t i = 0; i < s->raw_len; i++) {
         put(o, s->raw[i]);
     }
-    mpf_gc_free(s->raw);   // in the image now
-    s->raw = NULL;
+    if (!o->count_only) {
+        mpf_gc_free(s->raw);   // in the image now
+        s->raw = NULL;
+    }
     if (s->n_children) {
         w_vuint(o, s->n_children);
         for (size_t i = 0; i < s->n_children; i++) {
@@ -2765,12 +2785,38 @@ static void local_names(mpf_cctx_t *c, const scope_t *s) {
     }
 }
 
+// Write the .mpy image of the tables of [e] and the raw code of [mod] and its children.
+static void write_image(emit_t *o, const emit_t *e, scope_t *mod) {
+    put(o, 'M');
+    put(o, 6);
+    put(o, 0);
+    put(o, 31);
+    w_vuint(o, e->n_qstrs);
+    w_vuint(o, e->n_consts);
+    for (size_t i = 0; i < e->n_qstrs; i++) {
+        size_t n;
+        const char *s = mpf_qstr_data(e->qstrs[i], &n);
+        if (e->qstrs[i] < 166 && e->qstrs[i] > 0) {
+            w_vuint(o, ((size_t)e->qstrs[i] << 1) | 1);
+        } else {
+            w_vuint(o, n << 1);
+            w_str(o, s, n);
+            put(o, 0);
+        }
+    }
+    for (size_t i = 0; i < e->n_consts; i++) {
+        w_const(o, e->consts[i], false);
+    }
+    w_raw(o, mod);
+}
+
 uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, unsigned opt, size_t *out_len) {
     (void)mode;
     emit_t e;
     memset(&e, 0, sizeof(e));
     e.c = c;
     e.opt = opt;
+    e.count_only = true;   // the scope passes write no code
     use_qstr(&e, mpf_qstr_from_strn(c->filename, strlen(c->filename)));
     scope_t *mod = scope_new(&e, SC_MODULE, tree, MPF_QSTRE__3cmodule_3e);
     // scope passes, in creation order (children are appended as they are found)
@@ -2816,31 +2862,23 @@ uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, 
     mpf_gc_free(e.lines);
     e.code = e.lines = NULL;
     e.labels = e.prev_labels = NULL;
-    // the image
+    // the image: its size counted first, then written into one block of that size (on a small,
+    // fragmented heap a block grown by doubling needs a hole twice the image)
     emit_t o;
     memset(&o, 0, sizeof(o));
     o.c = c;
-    put(&o, 'M');
-    put(&o, 6);
-    put(&o, 0);
-    put(&o, 31);
-    w_vuint(&o, e.n_qstrs);
-    w_vuint(&o, e.n_consts);
-    for (size_t i = 0; i < e.n_qstrs; i++) {
-        size_t n;
-        const char *s = mpf_qstr_data(e.qstrs[i], &n);
-        if (e.qstrs[i] < 166 && e.qstrs[i] > 0) {
-            w_vuint(&o, ((size_t)e.qstrs[i] << 1) | 1);
-        } else {
-            w_vuint(&o, n << 1);
-            w_str(&o, s, n);
-            put(&o, 0);
-        }
+    o.count_only = true;
+    write_image(&o, &e, mod);
+    size_t size = o.len;
+    o.code = mpf_gc_alloc(size, false);
+    o.cap = size;
+    o.len = 0;
+    o.count_only = false;
+    o.fixed = true;
+    write_image(&o, &e, mod);
+    if (o.len != size) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "compiler: the image differs from its counted size");
     }
-    for (size_t i = 0; i < e.n_consts; i++) {
-        w_const(&o, e.consts[i], false);
-    }
-    w_raw(&o, mod);
     mpf_cc_note_heap(c);
     if (c->want_names) {
         size_t n = 0;
@@ -2862,5 +2900,5 @@ uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, 
     mpf_gc_free(e.qstrs);
     mpf_gc_free(e.consts);
     *out_len = o.len;
-    return mpf_gc_realloc(o.code, o.len);
+    return o.code;
 }

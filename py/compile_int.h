@@ -13,6 +13,7 @@ typedef struct mpf_cctx {
     void *chunks;            // newest arena chunk; each starts with a pointer to the previous one
     uint8_t *free;           // bump pointer in the newest chunk
     size_t left;             // bytes left there
+    size_t chunk_size;       // of the arena's next chunk (0: its first, the smallest)
     // While parsing: the def, lambda or class node whose arena is the current one (NULL: the
     // module's). Each of them has an arena of its own, released once the emitter is done with it.
     struct mpf_node *arena_owner;

@@ -12,21 +12,43 @@ typedef struct {
     mpf_token_t prev_tok; // for error columns
 } parser_t;
 
-// A growing list of nodes in the arena.
+// A growing list of nodes: its first VEC_INLINE items in the struct itself (on the C stack),
+// more in a heap block of its own. Most lists are short and never touch the heap: on a small
+// heap the blocks they would leave behind, between arena chunks, are holes that split it up.
+#define VEC_INLINE 4
 typedef struct {
-    mpf_node_t **items;
+    mpf_node_t **items;   // buf or a heap block (NULL until the first push)
     size_t n, cap;
+    mpf_node_t *buf[VEC_INLINE];
 } nodevec_t;
 
 static void vec_push(parser_t *p, nodevec_t *v, mpf_node_t *x) {
+    (void)p;
+    if (v->items == NULL) {
+        v->items = v->buf;
+        v->cap = VEC_INLINE;
+    }
     if (v->n == v->cap) {
-        // a heap block of its own (on the C stack while in use), released once copied
-        size_t cap = v->cap ? v->cap * 2 : 4;
-        v->items = mpf_gc_realloc(v->items, cap * sizeof(*v->items));
+        // released once copied into its node (mk_from_vec)
+        size_t cap = v->cap * 2;
+        if (v->items == v->buf) {
+            v->items = mpf_gc_alloc(cap * sizeof(*v->items), false);
+            memcpy(v->items, v->buf, sizeof(v->buf));
+        } else {
+            v->items = mpf_gc_realloc(v->items, cap * sizeof(*v->items));
+        }
         v->cap = cap;
     }
-    (void)p;
     v->items[v->n++] = x;
+}
+
+// Release [v]'s heap block, if it has one.
+static void vec_free(nodevec_t *v) {
+    if (v->items != v->buf) {
+        mpf_gc_free(v->items);   // (NULL: nothing)
+    }
+    v->items = NULL;
+    v->cap = 0;
 }
 
 static mpf_node_t *mk(parser_t *p, int kind, uint32_t line, uint32_t col, size_t n) {
@@ -55,16 +77,17 @@ static mpf_node_t *mk(parser_t *p, int kind, uint32_t line, uint32_t col, size_t
 typedef struct {
     void *chunks;
     uint8_t *free;
-    size_t left;
+    size_t left, chunk_size;
     mpf_node_t *owner;
 } arena_mark_t;
 
 static arena_mark_t arena_begin(parser_t *p) {
     mpf_cctx_t *c = p->c;
-    arena_mark_t m = {c->chunks, c->free, c->left, c->arena_owner};
+    arena_mark_t m = {c->chunks, c->free, c->left, c->chunk_size, c->arena_owner};
     c->chunks = NULL;
     c->free = NULL;
     c->left = 0;
+    c->chunk_size = 0;
     return m;
 }
 
@@ -75,6 +98,7 @@ static mpf_node_t *arena_end(parser_t *p, const arena_mark_t *m, mpf_node_t *own
     c->chunks = m->chunks;
     c->free = m->free;
     c->left = m->left;
+    c->chunk_size = m->chunk_size;
     c->arena_owner = m->owner;
     return owner;
 }
@@ -84,11 +108,7 @@ static mpf_node_t *mk_from_vec(parser_t *p, int kind, uint32_t line, uint32_t co
     if (v->n) {
         memcpy(x->k, v->items, v->n * sizeof(mpf_node_t *));
     }
-    if (v->items != NULL) {
-        mpf_gc_free(v->items);
-        v->items = NULL;
-        v->cap = 0;
-    }
+    vec_free(v);
     return x;
 }
 
@@ -942,7 +962,7 @@ static mpf_node_t *parse_for_target(parser_t *p) {
         return mk_from_vec(p, N_TUPLE, tt.line, tt.col, &tv);
     }
     mpf_node_t *x = tv.items[0];
-    mpf_gc_free(tv.items);
+    vec_free(&tv);
     return x;
 }
 
@@ -1755,6 +1775,7 @@ mpf_node_t *mpf_parse(mpf_cctx_t *c, mpf_compile_mode_t mode) {
     c->chunks = NULL;
     c->free = NULL;
     c->left = 0;
+    c->chunk_size = 0;
     return m;
 }
 
