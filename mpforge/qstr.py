@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pathlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 # The static pool, ids 1..165, in ABI order (mpy-format.md section 13.2).
 STATIC_QSTRS: tuple[str, ...] = (
@@ -324,14 +324,20 @@ def render(used: set[bytes]) -> str:
 
 
 def generate(
-    sources: Sequence[pathlib.Path], output: pathlib.Path, data_output: pathlib.Path | None = None
+    sources: Sequence[pathlib.Path],
+    output: pathlib.Path,
+    data_output: pathlib.Path | None = None,
+    text_of: Callable[[pathlib.Path], bytes] | None = None,
 ) -> None:
     """Scan ``sources`` for qstr macros and write the pool header to ``output`` and, for the
-    later stages, the pool as data to ``data_output`` (mpforge/generated.py)."""
+    later stages, the pool as data to ``data_output`` (mpforge/generated.py). ``text_of``
+    gives the text scanned for a source (the build passes the preprocessor's output, so a
+    name only ``#if``-disabled code uses costs no pool entry); by default, the file itself."""
     from mpforge.generated import write_pool
     from mpforge.textfile import write_if_changed
 
-    used = scan(pathlib.Path(p).read_bytes() for p in sorted(sources, key=str))
+    read = text_of if text_of is not None else lambda p: pathlib.Path(p).read_bytes()
+    used = scan(read(p) for p in sorted(sources, key=str))
     write_if_changed(output, render(used))
     if data_output is not None:
         write_pool(pool(used), data_output)

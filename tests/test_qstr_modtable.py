@@ -101,6 +101,15 @@ class TestQstr:
         qstr.generate([src], out)
         assert "MPF_QSTR_beta" in out.read_text() and "MPF_QSTR_alpha" not in out.read_text()
 
+    def test_generate_scans_the_text_text_of_gives(self, tmp_path: Path) -> None:
+        # the build hands the preprocessor's output (site_tools/mpf_generate.py): what an
+        # #if leaves out is not in it, so it is not pooled
+        src = tmp_path / "a.c"
+        src.write_text("#if 0\nMPF_QSTR_gone\n#endif\nMPF_QSTR_kept\n")
+        out = tmp_path / "qstrdefs.h"
+        qstr.generate([src], out, text_of=lambda p: b"MPF_QSTR_kept\n")
+        assert "MPF_QSTR_kept" in out.read_text() and "MPF_QSTR_gone" not in out.read_text()
+
 
 class TestModuleTable:
     def test_generate_lists_registrations_sorted(self, tmp_path: Path) -> None:

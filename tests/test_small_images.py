@@ -4,6 +4,7 @@ QEMU and run a frozen app that uses what they keep."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -85,6 +86,10 @@ def test_small_image_fits_and_runs_a_frozen_app(tmp_path: Path, name: str) -> No
     text = sum(s.size for s in image.sections if s.allocated and not s.nobits and not s.flags & 0x1)
     assert text <= TEXT_LIMIT[name], f"{name}: text {text} > {TEXT_LIMIT[name]}"
     assert _static_ram(image) <= STATIC_RAM_LIMIT, f"{name}: static RAM {_static_ram(image)}"
+    # the qstr pool is made from the preprocessed sources: names only code that an #if
+    # leaves out uses (float() without CONFIG_FLOAT, property) are not in it
+    pool = json.loads((build_dir / "gen" / "qstrpool.json").read_text())["pool"]
+    assert "float" not in pool and "property" not in pool and "print" in pool
     with Emulator(qemu_command(build_dir), 60) as emu:
         emu.expect("done")
         out = emu.transcript

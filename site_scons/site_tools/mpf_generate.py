@@ -5,7 +5,8 @@ declares the generators' outputs as targets of their own builders, made from the
 hand-written C sources the build compiles (the list the port handed to
 env.MpfCompile) and the headers beside them:
 
-- QstrDefs: the qstr pool (mpforge.qstr.generate) -> $GEN_DIR/qstrdefs.h + qstrpool.json
+- QstrDefs: the qstr pool (mpforge.qstr.generate, over the preprocessed sources)
+  -> $GEN_DIR/qstrdefs.h + qstrpool.json
 - ModuleTable: the builtin-module table (mpforge.modtable.generate)
   -> $GEN_DIR/moduletable.h + modules.json
 
@@ -19,9 +20,11 @@ only compiles and records its sources (MPF_COMPILE_SOURCES), which the SConstruc
 hands to env.MpfGenerate once the port's SConscript has named them all.
 """
 
+import subprocess
 import sys
 from pathlib import Path
 
+from mpforge import qstr
 from mpforge.errors import MpforgeError
 from mpforge.generated import MODULES_JSON, QSTR_POOL_JSON
 
@@ -42,13 +45,54 @@ def _action(generator):
     return build
 
 
+def _preprocessed(env):
+    """text_of for mpforge.qstr.generate: a C source as the compiler's preprocessor sees it
+    with the build's flags and configuration, so the qstrs of code an `#if` leaves out (and
+    of comments) are not pooled, and those a macro pastes together (MPF_QSTR_##name) are.
+    The generated headers are empty stand-ins here (they are what is being made)."""
+    root = env.Dir("#").abspath
+    stand_ins = Path(env["GEN_DIR"].abspath) / "qstrscan"
+    stand_ins.mkdir(parents=True, exist_ok=True)
+    for header in (QSTR_HEADER, MODULE_HEADER):
+        if not (stand_ins / header).exists():
+            (stand_ins / header).write_text("")
+    # CCFLAGS without $( $) (left out of signatures only), the defines, the stand-ins first
+    # among the include directories
+    flags = env.subst_list("$CC -E $CCFLAGS $CFLAGS $CPPFLAGS $_CPPDEFFLAGS")[0]
+    includes = [env.Dir(env.subst(d) if isinstance(d, str) else d).abspath for d in env["CPPPATH"]]
+    command = [str(a) for a in flags] + [f"-I{d}" for d in (stand_ins, *includes)]
+
+    def text_of(source):
+        run = subprocess.run(
+            [*command, str(source)], cwd=root, env=env["ENV"], capture_output=True, check=False
+        )
+        if run.returncode != 0:
+            message = run.stderr.decode(errors="replace").strip()
+            raise MpforgeError(f"qstr scan: preprocessing {source} failed:\n{message}")
+        return run.stdout
+
+    return text_of
+
+
+def _qstr_action(target, source, env):
+    c_sources = [Path(s.abspath) for s in source if s.abspath.endswith(".c")]
+    try:
+        qstr.generate(c_sources, *(Path(t.abspath) for t in target), text_of=_preprocessed(env))
+    except MpforgeError as e:
+        print(f"error: {e.message}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _generate(env, sources):
     sources = sorted(set(sources), key=lambda n: n.abspath)
-    # Headers may use qstrs too (inline functions, macros).
+    # The pool is made from the preprocessed sources (_preprocessed), so it depends on the
+    # headers beside them and on the configuration too.
     dirs = sorted({s.dir for s in sources}, key=lambda d: d.abspath)
     headers = sorted((h for d in dirs for h in d.glob("*.h")), key=lambda n: n.abspath)
     gen = env["GEN_DIR"]
     qstrdefs = env.QstrDefs([gen.File(QSTR_HEADER), gen.File(QSTR_POOL_JSON)], sources + headers)
+    env.Depends(qstrdefs, gen.File("config.h"))
     modtable = env.ModuleTable([gen.File(MODULE_HEADER), gen.File(MODULES_JSON)], sources)
     # a changed generator regenerates its output (SCons signs only the action's own code)
     env.Depends(qstrdefs, "$MPFORGE_DIR/qstr.py")
@@ -63,13 +107,16 @@ def generate(env):
     from SCons.Builder import Builder
     from SCons.Scanner import Scanner
 
-    from mpforge import modtable, qstr
+    from mpforge import modtable
 
     # The generators read their sources as text: they depend on those files, not
     # on the headers the sources include (which include the generated headers).
     as_text = Scanner(function=lambda node, env, path: [], name="MpfTextScanner")
     env["BUILDERS"]["QstrDefs"] = Builder(
-        action=Action(_action(qstr.generate), "QSTR $TARGET"), source_scanner=as_text
+        action=Action(
+            _qstr_action, "QSTR $TARGET", varlist=["CC", "CCFLAGS", "CPPDEFINES", "CPPPATH"]
+        ),
+        source_scanner=as_text,
     )
     env["BUILDERS"]["ModuleTable"] = Builder(
         action=Action(_action(modtable.generate), "MODULES $TARGET"), source_scanner=as_text
