@@ -358,7 +358,7 @@ static mpf_obj_t builtin_isinstance(mpf_obj_t o, mpf_obj_t cls) {
         }
         return MPF_OBJ_FALSE;
     }
-    mpf_obj_t r = mpf_obj_type(o) == mpf_obj_ptr(cls) ? MPF_OBJ_NULL : meta_check(cls, MPF_QSTR___instancecheck__, o);
+    mpf_obj_t r = mpf_obj_from_ptr(mpf_obj_type(o)) == cls ? MPF_OBJ_NULL : meta_check(cls, MPF_QSTR___instancecheck__, o);
     return r != MPF_OBJ_NULL ? r : mpf_obj_bool(mpf_obj_isinstance(o, cls));
 }
 MPF_FUN_2(builtin_isinstance_obj, MPF_QSTR_isinstance, builtin_isinstance);

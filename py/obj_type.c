@@ -398,6 +398,60 @@ static bool instance_get_buffer(mpf_obj_t self, mpf_buffer_t *buf, bool writable
 }
 static const mpf_type_ext_t instance_ext = {.get_buffer = instance_get_buffer};
 
+// ---------------------------------------------------------------- the list of live classes
+// A circular list through mpf_class_t.link, anchored at mpf_state.classes (zero until
+// the first class: mpf_init clears it with the heap), oldest first. Its links are
+// complemented (hidden from the conservative GC: the list keeps no class alive).
+typedef struct mpf_class_link class_link_t;
+#define all_classes (mpf_state.classes)
+
+static inline class_link_t *unhide(uintptr_t v) {
+    return (class_link_t *)~v;
+}
+static inline uintptr_t hide(class_link_t *l) {
+    return ~(uintptr_t)l;
+}
+// The class after link [l] on the list, or NULL at the end.
+static mpf_class_t *next_class(const class_link_t *l) {
+    class_link_t *n = unhide(l->next);
+    return n == &all_classes ? NULL : (mpf_class_t *)((char *)n - offsetof(mpf_class_t, link));
+}
+
+static void classes_add(mpf_class_t *c) {
+    if (all_classes.next == 0) {
+        all_classes.prev = all_classes.next = hide(&all_classes);
+    }
+    class_link_t *last = unhide(all_classes.prev);
+    c->link.prev = hide(last);
+    c->link.next = hide(&all_classes);
+    last->next = hide(&c->link);
+    all_classes.prev = hide(&c->link);
+}
+
+// The GC frees class [self]: off the list. Its neighbours are classes not yet freed (one
+// freed earlier in the same sweep has already taken itself off).
+static void class_finalise(mpf_obj_t self) {
+    mpf_class_t *c = mpf_obj_ptr(self);
+    if (c->link.next == 0) {
+        return;  // never listed (its making failed)
+    }
+    unhide(c->link.prev)->next = c->link.next;
+    unhide(c->link.next)->prev = c->link.prev;
+}
+// What the instances of type and of every metaclass (classes) need.
+static const mpf_type_ext_t class_ext = {.finalise = class_finalise};
+
+// Whether class [c] names [base] among its direct bases.
+static bool has_base(const mpf_class_t *c, const mpf_type_t *base) {
+    const mpf_tuple_t *b = mpf_obj_ptr(c->bases);
+    for (size_t i = 0; i < b->len; i++) {
+        if (mpf_obj_ptr(b->items[i]) == base) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // ---------------------------------------------------------------- classes
 __attribute__((noinline)) mpf_qstr_t mpf_type_name(const mpf_type_t *t) {
     return (t->flags & MPF_TYPE_FLAG_HEAP) ? ((const mpf_class_t *)t)->name : t->name;
@@ -532,7 +586,7 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
         }
     }
     meta = derived_meta(meta, b);
-    mpf_class_t *cls = mpf_new(mpf_class_t);
+    mpf_class_t *cls = mpf_gc_alloc(sizeof(mpf_class_t), true);  // class_finalise takes it off the list
     mpf_type_t *t = &cls->type;
     t->base.type = meta;
     t->name = name <= UINT16_MAX ? (uint16_t)name : 0;
@@ -545,7 +599,7 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
     t->subscr = instance_subscr;
     t->getiter = instance_getiter;
     t->iternext = instance_iternext;
-    t->ext = &instance_ext;
+    t->ext = meta_flag ? &class_ext : &instance_ext;
     cls->dict = mpf_dict_map(dict);
     cls->bases = bases;
     mpf_obj_t ob = mpf_obj_from_ptr(&mpf_type_object);
@@ -554,6 +608,7 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
         cls->bases = mpf_obj_from_ptr(eff);
     }
     cls->mro = compute_mro(t, eff);
+    classes_add(cls);
     // __new__ defined as a plain function is implicitly a staticmethod, and
     // __class_getitem__ a classmethod
     for (int i = 0; i < 2; i++) {
@@ -838,6 +893,20 @@ mpf_obj_t mpf_type_dict_proxy(const mpf_type_t *t) {
     return mpf_obj_from_ptr(mp);
 }
 
+// Recompute the MRO of every class derived from [cls] (its MRO changed), depth [depth]
+// levels below the class whose __bases__ changed.
+static void update_subclasses(const mpf_type_t *cls, size_t depth) {
+    if (depth > MRO_MAX) {
+        mpf_raise_fmt(&mpf_type_TypeError, "inheritance deeper than %u classes (CONFIG_MRO_MAX)", (unsigned)MRO_MAX);
+    }
+    for (mpf_class_t *c = next_class(&all_classes); c != NULL; c = next_class(&c->link)) {
+        if (&c->type != cls && has_base(c, cls)) {
+            c->mro = compute_mro(&c->type, mpf_obj_ptr(c->bases));
+            update_subclasses(&c->type, depth + 1);
+        }
+    }
+}
+
 void mpf_type_set_bases(mpf_type_t *cls, mpf_obj_t bases) {
     if (bases == MPF_OBJ_NULL) {
         mpf_raise_fmt(&mpf_type_TypeError, "cannot delete '__bases__' attribute of immutable type '%q'", mpf_type_name(cls));
@@ -861,7 +930,7 @@ void mpf_type_set_bases(mpf_type_t *cls, mpf_obj_t bases) {
     // instances keep their layout: the builtin base (if any) must stay the same
     const mpf_type_t *old_native = mpf_type_native_base(cls);
     mpf_class_t *heap = (mpf_class_t *)cls;  // the caller checked MPF_TYPE_FLAG_HEAP
-    mpf_obj_t old_mro = heap->mro;
+    mpf_obj_t old_mro = heap->mro, old_bases = heap->bases;
     heap->mro = mro;
     if (mpf_type_native_base(cls) != old_native) {
         heap->mro = old_mro;
@@ -869,6 +938,18 @@ void mpf_type_set_bases(mpf_type_t *cls, mpf_obj_t bases) {
             mpf_type_name(((const mpf_type_t *)mpf_obj_ptr(b->items[0]))), mpf_type_name(cls));
     }
     heap->bases = bases;
+    // the subclasses' MROs follow; one that no longer linearises undoes the assignment
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        update_subclasses(cls, 0);
+        mpf_nlr_pop(&nlr);
+        return;
+    }
+    heap->mro = old_mro;
+    heap->bases = old_bases;
+    update_subclasses(cls, 0);
+    mpf_nlr_raise(nlr.exc);
 }
 
 static mpf_obj_t build_class(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -1084,6 +1165,21 @@ static mpf_obj_t type_mro(mpf_obj_t self) {
 }
 MPF_FUN_1(type_mro_obj, MPF_QSTR_mro, type_mro);
 
+// cls.__subclasses__(): the live classes naming [self] among their bases, oldest first.
+static mpf_obj_t type_subclasses(mpf_obj_t self) {
+    if (!mpf_obj_is_class(self)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "descriptor '__subclasses__' requires a 'type' object but received a '%T'", self);
+    }
+    mpf_obj_t l = mpf_obj_new_list(0, NULL);
+    for (mpf_class_t *c = next_class(&all_classes); c != NULL; c = next_class(&c->link)) {
+        if (has_base(c, mpf_obj_ptr(self))) {
+            mpf_list_append(l, mpf_obj_from_ptr(c));
+        }
+    }
+    return l;
+}
+MPF_FUN_1(type_subclasses_obj, MPF_QSTR___subclasses__, type_subclasses);
+
 static mpf_obj_t type_setattr(mpf_obj_t self, mpf_obj_t name, mpf_obj_t value) {
     mpf_store_attr_class(self, mpf_builtin_attr_name(name), value);
     return MPF_OBJ_NONE;
@@ -1101,6 +1197,7 @@ static const mpf_map_elem_t type_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR___init__), MPF_ROM_PTR(&type_init_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___call__), MPF_ROM_PTR(&type_call_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_mro), MPF_ROM_PTR(&type_mro_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___subclasses__), MPF_ROM_PTR(&type_subclasses_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___setattr__), MPF_ROM_PTR(&type_setattr_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___delattr__), MPF_ROM_PTR(&type_delattr_obj)},
 };
@@ -1110,6 +1207,7 @@ const mpf_type_t mpf_type_type = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_type,
     .flags = MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_METATYPE,
+    .ext = &class_ext,
     .print = type_print,
     .make_new = type_make_new,
     .call = type_call,

@@ -27,7 +27,7 @@ except TypeError:
 d[5] = "int key"
 print(d[5], 5 in d, len(d))
 q = P()
-print(len(q.__dict__), bool(P().__dict__), not vars(object.__new__(P)))
+print(len(q.__dict__), bool(P().__dict__), not object.__new__(P).__dict__)
 seen = []
 for k in q.__dict__:
     seen.append(k)

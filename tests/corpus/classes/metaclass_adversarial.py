@@ -1,3 +1,4 @@
+# requires: BUILTIN_HELPERS STR_FORMAT
 # Metaclasses that misbehave: __new__ returning what is not a class, __call__ returning
 # odd objects, endless recursion through the metaclass's __getattr__, hooks that raise.
 class ReturnsInt(type):

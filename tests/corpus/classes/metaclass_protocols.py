@@ -21,7 +21,7 @@ class EnumMeta(type):
         return value in cls._members.values()
 
     def __repr__(cls):
-        return "<enum %s>" % cls.__name__
+        return "<enum " + cls.__name__ + ">"
 
     def __or__(cls, other):
         return (cls.__name__, "|", other.__name__)
