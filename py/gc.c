@@ -40,19 +40,28 @@ static inline void at_set(size_t b, unsigned v) {
     uint8_t *p = &gc.atb[b >> 2];
     *p = (uint8_t)((*p & ~(3u << ((b & 3) * 2))) | (v << ((b & 3) * 2)));
 }
-// Set blocks [from, to) to [v]: whole table bytes at once (4 blocks each).
+// Set blocks [from, to) to [v]: the partial table bytes at either end through a mask, the
+// whole ones between at once (4 blocks each).
 static void at_fill(size_t from, size_t to, unsigned v) {
-    while (from < to && (from & 3) != 0) {
-        at_set(from++, v);
+    if (from >= to) {
+        return;
     }
-    size_t whole = (to - from) & ~(size_t)3;
-    if (to > from && whole > 0) {
-        memset(gc.atb + (from >> 2), (int)(v * 0x55u), whole / 4);
-        from += whole;
+    const unsigned pattern = v * 0x55u;
+    const size_t first = from >> 2, last = (to - 1) >> 2;
+    // the bits of the blocks from [from] to the end of its byte, and up to [to - 1] in its own
+    unsigned head_mask = (0xFFu << ((from & 3) * 2)) & 0xFFu;
+    const unsigned tail_mask = 0xFFu >> ((3 - ((to - 1) & 3)) * 2);
+    if (first == last) {
+        head_mask &= tail_mask;
     }
-    while (from < to) {
-        at_set(from++, v);
+    gc.atb[first] = (uint8_t)((gc.atb[first] & ~head_mask) | (pattern & head_mask));
+    if (first == last) {
+        return;
     }
+    if (last > first + 1) {
+        memset(gc.atb + first + 1, (int)pattern, last - first - 1);
+    }
+    gc.atb[last] = (uint8_t)((gc.atb[last] & ~tail_mask) | (pattern & tail_mask));
 }
 // The first block after head [b] that is not one of its tails.
 static size_t tails_end(size_t b) {
@@ -445,19 +454,23 @@ static void *try_alloc(size_t nb) {
         return NULL;
     }
     at_set(head, AT_HEAD);
-    if (nb > 16) {
-        at_fill(head + 1, head + nb, AT_TAIL);
-    } else {
+    if (nb <= 4) {
         for (size_t t = head + 1; t < head + nb; t++) {
             at_set(t, AT_TAIL);
         }
+    } else {
+        at_fill(head + 1, head + nb, AT_TAIL);
     }
     if (head == gc.first_free) {
         gc.first_free = head + nb;
     }
     gc.cursor = head + nb;
     void *p = gc.pool + head * BLOCK_BYTES;
-    memset(p, 0, nb * BLOCK_BYTES);
+    if (nb == 1) {
+        memset(p, 0, BLOCK_BYTES); // the usual size: a few stores, no call
+    } else {
+        memset(p, 0, nb * BLOCK_BYTES);
+    }
     return p;
 }
 
@@ -493,13 +506,9 @@ void mpf_gc_free(void *p) {
         return;
     }
     ft_set(b, false);
-    at_set(b, AT_FREE);
-    while (b + 1 < gc.n_blocks && at_get(b + 1) == AT_TAIL) {
-        at_set(++b, AT_FREE);
-    }
-    size_t head = block_of((uintptr_t)p);
-    if (head < gc.first_free) {
-        gc.first_free = head;
+    at_fill(b, tails_end(b), AT_FREE);
+    if (b < gc.first_free) {
+        gc.first_free = b;
     }
 }
 

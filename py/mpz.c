@@ -720,7 +720,7 @@ void mpf_mpz_print(const mpf_print_t *p, mpf_obj_t o, unsigned base, bool upper)
     }
     // Divide by the largest power of the base that fits a digit: k output digits a pass.
     while (len > 0) {
-        mpf_mpz_dig_t r = mag_div_digit(t, t, len, chunk);
+        uintptr_t r = mag_div_digit(t, t, len, chunk); // (a digit is at most a word)
         while (len > 0 && t[len - 1] == 0) {
             len--;
         }

@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+TOOLS = ("run.py", "estimate.py")
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -35,22 +36,31 @@ def instructions(cmd: list[str], out_dir: Path) -> int:
     return int(m.group(1))
 
 
+def bench_programs() -> list[Path]:
+    """The benchmark programs: every .py file here but the tools."""
+    return sorted(p for p in HERE.glob("*.py") if p.name not in TOOLS)
+
+
+def measure(program: Path, firmware: Path, tmp: Path) -> tuple[int, bool]:
+    """(instructions, whether the output was CPython's) of one program on [firmware]."""
+    mpy = tmp / program.with_suffix(".mpy").name
+    compile_file(program, mpy)
+    expected = process.run([sys.executable, program], check=True).stdout
+    got = process.run([firmware, mpy])
+    ok = got.stdout == expected and got.returncode == 0
+    return instructions([str(firmware), str(mpy)], tmp), ok
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--build", type=Path, default=ROOT / "build" / "host")
     parser.add_argument("programs", nargs="*", type=Path)
     args = parser.parse_args()
     firmware = args.build / "firmware"
-    programs = args.programs or sorted(p for p in HERE.glob("*.py") if p.name != "run.py")
     with tempfile.TemporaryDirectory() as tmp:
-        for program in programs:
-            mpy = Path(tmp) / program.with_suffix(".mpy").name
-            compile_file(program, mpy)
-            expected = process.run([sys.executable, program], check=True).stdout
-            got = process.run([firmware, mpy])
-            status = "ok" if got.stdout == expected and got.returncode == 0 else "WRONG OUTPUT"
-            ir = instructions([str(firmware), str(mpy)], Path(tmp))
-            print(f"{program.stem:14} {ir:>14,} Ir  {status}")
+        for program in args.programs or bench_programs():
+            ir, ok = measure(program, firmware, Path(tmp))
+            print(f"{program.stem:14} {ir:>14,} Ir  {'ok' if ok else 'WRONG OUTPUT'}")
 
 
 if __name__ == "__main__":
