@@ -156,6 +156,29 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, co
 
 size_t mpf_compile_heap_peak;
 
+// Intern the source's identifiers and short str literals (those the emitter interns) before
+// anything else is allocated: the qstrs outlive the compilation, and made while parsing they
+// would lie scattered between the syntax tree's chunks, splitting up the room the tree leaves
+// when it is released (on a 64 KB heap, no hole for the image). A lexical error ends this
+// early; the parser then reports it, or the earlier syntax error, as usual.
+static void intern_names(mpf_cctx_t *c) {
+    mpf_lexer_t lx;
+    mpf_lex_init(&lx, c);
+    mpf_token_t t;
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        do {
+            mpf_lex_next(&lx, &t);
+            if (t.kind == TK_NAME || (t.kind == TK_STR && t.len <= 10)) {
+                mpf_qstr_from_strn(t.s, t.len);
+            }
+        } while (t.kind != TK_END);
+        mpf_nlr_pop(&nlr);
+    }
+    mpf_cc_arena_free(c);   // the decoded strings
+}
+
 static uint8_t *compile_mpy(mpf_cctx_t *c, const char *src, size_t len, const char *filename,
     mpf_compile_mode_t mode, unsigned opt, size_t *out_len) {
     c->src = src;
@@ -169,6 +192,7 @@ static uint8_t *compile_mpy(mpf_cctx_t *c, const char *src, size_t len, const ch
         mpf_gc_info(&total, &c->heap_base, &free_blocks);
         c->heap_max = c->heap_base;
     }
+    intern_names(c);
     mpf_node_t *tree = mpf_parse(c, mode);
     mpf_cc_note_heap(c);
     uint8_t *mpy = mpf_emit_mpy(c, tree, mode, opt, out_len);
