@@ -161,6 +161,46 @@ size_t mpf_compile_heap_peak;
 // would lie scattered between the syntax tree's chunks, splitting up the room the tree leaves
 // when it is released (on a 64 KB heap, no hole for the image). A lexical error ends this
 // early; the parser then reports it, or the earlier syntax error, as usual.
+// The format string an f-string's [s] (its [n] source bytes) compiles to, interned when short
+// as the emitter will: the text with each field's expression left out ("a{x!r:3}" -> "a{!r:3}").
+// (A field this misreads only costs an unused qstr.)
+static void intern_fstring(const char *s, size_t n) {
+    char buf[11];
+    size_t k = 0;
+    for (size_t i = 0; i < n && k <= 10; i++) {
+        buf[k++] = s[i];
+        if (s[i] != '{' || (i + 1 < n && s[i + 1] == '{')) {
+            if (s[i] == '{' || (s[i] == '}' && i + 1 < n && s[i + 1] == '}')) {
+                if (k <= 10) {
+                    buf[k++] = s[++i];
+                }
+            }
+            continue;
+        }
+        // skip the expression: to a !, : or } outside brackets and quotes
+        int depth = 0;
+        char quote = 0;
+        for (i++; i < n; i++) {
+            char ch = s[i];
+            if (quote) {
+                quote = ch == quote ? 0 : quote;
+            } else if (ch == '\'' || ch == '"') {
+                quote = ch;
+            } else if (ch == '(' || ch == '[' || ch == '{') {
+                depth++;
+            } else if ((ch == ')' || ch == ']' || ch == '}') && depth > 0) {
+                depth--;
+            } else if (depth == 0 && (ch == '}' || ch == ':' || (ch == '!' && i + 1 < n && s[i + 1] != '='))) {
+                break;
+            }
+        }
+        i--;   // the } or the conversion/spec is copied by the loop
+    }
+    if (k <= 10) {
+        mpf_qstr_from_strn(buf, k);
+    }
+}
+
 static void intern_names(mpf_cctx_t *c) {
     mpf_lexer_t lx;
     mpf_lex_init(&lx, c);
@@ -172,6 +212,8 @@ static void intern_names(mpf_cctx_t *c) {
             mpf_lex_next(&lx, &t);
             if (t.kind == TK_NAME || (t.kind == TK_STR && t.len <= 10)) {
                 mpf_qstr_from_strn(t.s, t.len);
+            } else if (t.kind == TK_FSTR) {
+                intern_fstring(t.s, t.len);
             }
         } while (t.kind != TK_END);
         mpf_nlr_pop(&nlr);

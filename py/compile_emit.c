@@ -67,7 +67,7 @@ typedef struct {
 } loop_t;
 
 typedef struct {
-    uint32_t *slots;
+    uint16_t *slots;         // 16 bits: a .mpy has at most 65535 qstrs and constants
     size_t cap;
 } index_t;
 
@@ -156,6 +156,9 @@ static size_t qstr_hash(mpf_qstr_t q) {
 
 // Grow [ix] for [n] entries, re-inserting each entry i by [hash_of](i).
 static void index_reserve(emit_t *e, index_t *ix, size_t n, size_t (*hash_of)(emit_t *, size_t)) {
+    if (n + 1 >= UINT16_MAX) {
+        mpf_cc_syntax_error(e->c, false, 0, 0, "too many names or constants in one source");
+    }
     if (2 * (n + 1) <= ix->cap) {
         return;
     }
@@ -165,15 +168,15 @@ static void index_reserve(emit_t *e, index_t *ix, size_t n, size_t (*hash_of)(em
     }
     // a heap block of its own (reachable from the emitter's state), the outgrown one released
     mpf_gc_free(ix->slots);
-    ix->slots = mpf_gc_alloc(cap * sizeof(uint32_t), false);
-    memset(ix->slots, 0, cap * sizeof(uint32_t));
+    ix->slots = mpf_gc_alloc(cap * sizeof(uint16_t), false);
+    memset(ix->slots, 0, cap * sizeof(uint16_t));
     ix->cap = cap;
     for (size_t i = 0; i < n; i++) {
         size_t j = hash_of(e, i) & (cap - 1);
         while (ix->slots[j] != 0) {
             j = (j + 1) & (cap - 1);
         }
-        ix->slots[j] = (uint32_t)(i + 1);
+        ix->slots[j] = (uint16_t)(i + 1);
     }
 }
 
@@ -193,7 +196,7 @@ static size_t use_qstr(emit_t *e, mpf_qstr_t q) {
     }
     e->qstrs = grow(e->c, e->qstrs, e->n_qstrs, &e->cap_qstrs, sizeof(mpf_qstr_t));
     e->qstrs[e->n_qstrs] = q;
-    e->qstr_ix.slots[slot] = (uint32_t)(e->n_qstrs + 1);
+    e->qstr_ix.slots[slot] = (uint16_t)(e->n_qstrs + 1);
     return e->n_qstrs++;
 }
 
@@ -284,7 +287,7 @@ static size_t use_const(emit_t *e, mpf_obj_t o) {
     }
     e->consts = grow(e->c, e->consts, e->n_consts, &e->cap_consts, sizeof(mpf_obj_t));
     e->consts[e->n_consts] = o;
-    e->const_ix.slots[slot] = (uint32_t)(e->n_consts + 1);
+    e->const_ix.slots[slot] = (uint16_t)(e->n_consts + 1);
     return e->n_consts++;
 }
 
