@@ -156,6 +156,71 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, co
 
 size_t mpf_compile_heap_peak;
 
+// Intern the source's identifiers and short str literals (those the emitter interns) before
+// anything else is allocated: the qstrs outlive the compilation, and made while parsing they
+// would lie scattered between the syntax tree's chunks, splitting up the room the tree leaves
+// when it is released (on a 64 KB heap, no hole for the image). A lexical error ends this
+// early; the parser then reports it, or the earlier syntax error, as usual.
+// The format string an f-string's [s] (its [n] source bytes) compiles to, interned when short
+// as the emitter will: the text with each field's expression left out ("a{x!r:3}" -> "a{!r:3}").
+// (A field this misreads only costs an unused qstr.)
+static void intern_fstring(const char *s, size_t n) {
+    char buf[11];
+    size_t k = 0;
+    for (size_t i = 0; i < n && k <= 10; i++) {
+        buf[k++] = s[i];
+        if (s[i] != '{' || (i + 1 < n && s[i + 1] == '{')) {
+            if (s[i] == '{' || (s[i] == '}' && i + 1 < n && s[i + 1] == '}')) {
+                if (k <= 10) {
+                    buf[k++] = s[++i];
+                }
+            }
+            continue;
+        }
+        // skip the expression: to a !, : or } outside brackets and quotes
+        int depth = 0;
+        char quote = 0;
+        for (i++; i < n; i++) {
+            char ch = s[i];
+            if (quote) {
+                quote = ch == quote ? 0 : quote;
+            } else if (ch == '\'' || ch == '"') {
+                quote = ch;
+            } else if (ch == '(' || ch == '[' || ch == '{') {
+                depth++;
+            } else if ((ch == ')' || ch == ']' || ch == '}') && depth > 0) {
+                depth--;
+            } else if (depth == 0 && (ch == '}' || ch == ':' || (ch == '!' && i + 1 < n && s[i + 1] != '='))) {
+                break;
+            }
+        }
+        i--;   // the } or the conversion/spec is copied by the loop
+    }
+    if (k <= 10) {
+        mpf_qstr_from_strn(buf, k);
+    }
+}
+
+static void intern_names(mpf_cctx_t *c) {
+    mpf_lexer_t lx;
+    mpf_lex_init(&lx, c);
+    mpf_token_t t;
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        do {
+            mpf_lex_next(&lx, &t);
+            if (t.kind == TK_NAME || (t.kind == TK_STR && t.len <= 10)) {
+                mpf_qstr_from_strn(t.s, t.len);
+            } else if (t.kind == TK_FSTR) {
+                intern_fstring(t.s, t.len);
+            }
+        } while (t.kind != TK_END);
+        mpf_nlr_pop(&nlr);
+    }
+    mpf_cc_arena_free(c);   // the decoded strings
+}
+
 static uint8_t *compile_mpy(mpf_cctx_t *c, const char *src, size_t len, const char *filename,
     mpf_compile_mode_t mode, unsigned opt, size_t *out_len) {
     c->src = src;
@@ -169,6 +234,7 @@ static uint8_t *compile_mpy(mpf_cctx_t *c, const char *src, size_t len, const ch
         mpf_gc_info(&total, &c->heap_base, &free_blocks);
         c->heap_max = c->heap_base;
     }
+    intern_names(c);
     mpf_node_t *tree = mpf_parse(c, mode);
     mpf_cc_note_heap(c);
     uint8_t *mpy = mpf_emit_mpy(c, tree, mode, opt, out_len);

@@ -67,7 +67,7 @@ typedef struct {
 } loop_t;
 
 typedef struct {
-    uint32_t *slots;
+    uint16_t *slots;         // 16 bits: a .mpy has at most 65535 qstrs and constants
     size_t cap;
 } index_t;
 
@@ -156,6 +156,9 @@ static size_t qstr_hash(mpf_qstr_t q) {
 
 // Grow [ix] for [n] entries, re-inserting each entry i by [hash_of](i).
 static void index_reserve(emit_t *e, index_t *ix, size_t n, size_t (*hash_of)(emit_t *, size_t)) {
+    if (n + 1 >= UINT16_MAX) {
+        mpf_cc_syntax_error(e->c, false, 0, 0, "too many names or constants in one source");
+    }
     if (2 * (n + 1) <= ix->cap) {
         return;
     }
@@ -165,15 +168,15 @@ static void index_reserve(emit_t *e, index_t *ix, size_t n, size_t (*hash_of)(em
     }
     // a heap block of its own (reachable from the emitter's state), the outgrown one released
     mpf_gc_free(ix->slots);
-    ix->slots = mpf_gc_alloc(cap * sizeof(uint32_t), false);
-    memset(ix->slots, 0, cap * sizeof(uint32_t));
+    ix->slots = mpf_gc_alloc(cap * sizeof(uint16_t), false);
+    memset(ix->slots, 0, cap * sizeof(uint16_t));
     ix->cap = cap;
     for (size_t i = 0; i < n; i++) {
         size_t j = hash_of(e, i) & (cap - 1);
         while (ix->slots[j] != 0) {
             j = (j + 1) & (cap - 1);
         }
-        ix->slots[j] = (uint32_t)(i + 1);
+        ix->slots[j] = (uint16_t)(i + 1);
     }
 }
 
@@ -193,7 +196,7 @@ static size_t use_qstr(emit_t *e, mpf_qstr_t q) {
     }
     e->qstrs = grow(e->c, e->qstrs, e->n_qstrs, &e->cap_qstrs, sizeof(mpf_qstr_t));
     e->qstrs[e->n_qstrs] = q;
-    e->qstr_ix.slots[slot] = (uint32_t)(e->n_qstrs + 1);
+    e->qstr_ix.slots[slot] = (uint16_t)(e->n_qstrs + 1);
     return e->n_qstrs++;
 }
 
@@ -284,7 +287,7 @@ static size_t use_const(emit_t *e, mpf_obj_t o) {
     }
     e->consts = grow(e->c, e->consts, e->n_consts, &e->cap_consts, sizeof(mpf_obj_t));
     e->consts[e->n_consts] = o;
-    e->const_ix.slots[slot] = (uint32_t)(e->n_consts + 1);
+    e->const_ix.slots[slot] = (uint16_t)(e->n_consts + 1);
     return e->n_consts++;
 }
 
@@ -2747,20 +2750,34 @@ static void w_const(emit_t *o, mpf_obj_t v, bool in_tuple) {
     }
 }
 
-static void w_raw(emit_t *o, scope_t *s) {
-    w_vuint(o, (s->raw_len << 3) | (s->n_children ? 4 : 0));
-    for (size_t i = 0; i < s->raw_len; i++) {
-        put(o, s->raw[i]);
+// A raw code of the image, in the image's order (depth first, each before its children).
+typedef struct {
+    uint8_t *raw;
+    uint32_t len;
+    uint32_t n_children;
+} raw_ref_t;
+
+// Append [s] and its children, depth first, to [v] from [*n] on.
+static void collect_raws(raw_ref_t *v, size_t *n, const scope_t *s) {
+    v[*n].raw = s->raw;
+    v[*n].len = s->raw_len;
+    v[*n].n_children = s->n_children;
+    (*n)++;
+    for (size_t i = 0; i < s->n_children; i++) {
+        collect_raws(v, n, s->children[i]);
+    }
+}
+
+static void w_raw(emit_t *o, const raw_ref_t *r) {
+    w_vuint(o, ((size_t)r->len << 3) | (r->n_children ? 4 : 0));
+    for (size_t i = 0; i < r->len; i++) {
+        put(o, r->raw[i]);
     }
     if (!o->count_only) {
-        mpf_gc_free(s->raw);   // in the image now
-        s->raw = NULL;
+        mpf_gc_free(r->raw);   // in the image now
     }
-    if (s->n_children) {
-        w_vuint(o, s->n_children);
-        for (size_t i = 0; i < s->n_children; i++) {
-            w_raw(o, s->children[i]);
-        }
+    if (r->n_children) {
+        w_vuint(o, r->n_children);
     }
 }
 
@@ -2786,7 +2803,7 @@ static void local_names(mpf_cctx_t *c, const scope_t *s) {
 }
 
 // Write the .mpy image of the tables of [e] and the raw code of [mod] and its children.
-static void write_image(emit_t *o, const emit_t *e, scope_t *mod) {
+static void write_image(emit_t *o, const emit_t *e, const raw_ref_t *raws, size_t n_raws) {
     put(o, 'M');
     put(o, 6);
     put(o, 0);
@@ -2807,7 +2824,9 @@ static void write_image(emit_t *o, const emit_t *e, scope_t *mod) {
     for (size_t i = 0; i < e->n_consts; i++) {
         w_const(o, e->consts[i], false);
     }
-    w_raw(o, mod);
+    for (size_t i = 0; i < n_raws; i++) {
+        w_raw(o, &raws[i]);
+    }
 }
 
 uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, unsigned opt, size_t *out_len) {
@@ -2862,24 +2881,6 @@ uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, 
     mpf_gc_free(e.lines);
     e.code = e.lines = NULL;
     e.labels = e.prev_labels = NULL;
-    // the image: its size counted first, then written into one block of that size (on a small,
-    // fragmented heap a block grown by doubling needs a hole twice the image)
-    emit_t o;
-    memset(&o, 0, sizeof(o));
-    o.c = c;
-    o.count_only = true;
-    write_image(&o, &e, mod);
-    size_t size = o.len;
-    o.code = mpf_gc_alloc(size, false);
-    o.cap = size;
-    o.len = 0;
-    o.count_only = false;
-    o.fixed = true;
-    write_image(&o, &e, mod);
-    if (o.len != size) {
-        mpf_raise_msg(&mpf_type_RuntimeError, "compiler: the image differs from its counted size");
-    }
-    mpf_cc_note_heap(c);
     if (c->want_names) {
         size_t n = 0;
         for (const scope_t *s = mod; s != NULL; s = s->next) {
@@ -2888,8 +2889,15 @@ uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, 
         c->names = mpf_gc_alloc(n * sizeof(*c->names), false);
         local_names(c, mod);
     }
-    // the scopes and tables are done with: released now, not left for a collection (a stale
-    // pointer to one scope would keep all of them, linked by next, alive)
+    // the raw codes in the image's order; then the scopes are released, before the image is
+    // made: on a small heap they are most of what splits up the room the image needs
+    size_t n_raws = 0;
+    for (const scope_t *s = mod; s != NULL; s = s->next) {
+        n_raws++;
+    }
+    raw_ref_t *raws = mpf_gc_alloc(n_raws * sizeof(raw_ref_t), false);
+    n_raws = 0;
+    collect_raws(raws, &n_raws, mod);
     for (scope_t *s = mod; s != NULL;) {
         scope_t *next = s->next;
         mpf_gc_free(s->ids);
@@ -2897,6 +2905,25 @@ uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, 
         mpf_gc_free(s);
         s = next;
     }
+    // the image: its size counted first, then written into one block of that size (on a small,
+    // fragmented heap a block grown by doubling needs a hole twice the image)
+    emit_t o;
+    memset(&o, 0, sizeof(o));
+    o.c = c;
+    o.count_only = true;
+    write_image(&o, &e, raws, n_raws);
+    size_t size = o.len;
+    o.code = mpf_gc_alloc(size, false);
+    o.cap = size;
+    o.len = 0;
+    o.count_only = false;
+    o.fixed = true;
+    write_image(&o, &e, raws, n_raws);
+    if (o.len != size) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "compiler: the image differs from its counted size");
+    }
+    mpf_cc_note_heap(c);
+    mpf_gc_free(raws);
     mpf_gc_free(e.qstrs);
     mpf_gc_free(e.consts);
     *out_len = o.len;
