@@ -809,11 +809,13 @@ static const mpf_map_elem_t builtins_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_NameError), MPF_ROM_PTR(&mpf_type_NameError)},
     {MPF_ROM_QSTR(MPF_QSTR_UnboundLocalError), MPF_ROM_PTR(&mpf_type_UnboundLocalError)},
     {MPF_ROM_QSTR(MPF_QSTR_OSError), MPF_ROM_PTR(&mpf_type_OSError)},
+#if CONFIG_EXC_OSERROR_SUBCLASSES
     {MPF_ROM_QSTR(MPF_QSTR_FileNotFoundError), MPF_ROM_PTR(&mpf_type_FileNotFoundError)},
     {MPF_ROM_QSTR(MPF_QSTR_FileExistsError), MPF_ROM_PTR(&mpf_type_FileExistsError)},
     {MPF_ROM_QSTR(MPF_QSTR_IsADirectoryError), MPF_ROM_PTR(&mpf_type_IsADirectoryError)},
     {MPF_ROM_QSTR(MPF_QSTR_NotADirectoryError), MPF_ROM_PTR(&mpf_type_NotADirectoryError)},
     {MPF_ROM_QSTR(MPF_QSTR_PermissionError), MPF_ROM_PTR(&mpf_type_PermissionError)},
+#endif
     {MPF_ROM_QSTR(MPF_QSTR_RuntimeError), MPF_ROM_PTR(&mpf_type_RuntimeError)},
     {MPF_ROM_QSTR(MPF_QSTR_NotImplementedError), MPF_ROM_PTR(&mpf_type_NotImplementedError)},
     {MPF_ROM_QSTR(MPF_QSTR_RecursionError), MPF_ROM_PTR(&mpf_type_RecursionError)},
@@ -824,7 +826,9 @@ static const mpf_map_elem_t builtins_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_UnicodeError), MPF_ROM_PTR(&mpf_type_UnicodeError)},
     {MPF_ROM_QSTR(MPF_QSTR_UnicodeDecodeError), MPF_ROM_PTR(&mpf_type_UnicodeDecodeError)},
     {MPF_ROM_QSTR(MPF_QSTR_UnicodeEncodeError), MPF_ROM_PTR(&mpf_type_UnicodeEncodeError)},
+#if CONFIG_EXC_OSERROR_SUBCLASSES
     {MPF_ROM_QSTR(MPF_QSTR_TimeoutError), MPF_ROM_PTR(&mpf_type_TimeoutError)},
+#endif
 };
 MPF_ROM_MAP(builtins_map, builtins_table);
 const mpf_rom_map_t *const mpf_builtins_map = &builtins_map;

@@ -366,8 +366,13 @@ static void exc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
     mpf_obj_print(p, e->args, MPF_PRINT_REPR);
 }
 
-// The OSError subclass CPython raises for errno [err] (OSError itself for most).
+// The OSError subclass CPython raises for errno [err] (OSError itself for most, and
+// for all without CONFIG_EXC_OSERROR_SUBCLASSES).
 static const mpf_type_t *oserror_type(mpf_int_t err) {
+#if !CONFIG_EXC_OSERROR_SUBCLASSES
+    (void)err;
+    return &mpf_type_OSError;
+#else
     switch (err) {
         case 1:   // EPERM
         case 13:  // EACCES
@@ -379,6 +384,7 @@ static const mpf_type_t *oserror_type(mpf_int_t err) {
         case 110: return &mpf_type_TimeoutError;
         default: return &mpf_type_OSError;
     }
+#endif
 }
 
 // OSError(errno, strerror, filename[, winerror[, filename2]]) keeps (errno, strerror)
@@ -560,11 +566,13 @@ MPF_DEFINE_EXC(MemoryError, &mpf_type_Exception)
 MPF_DEFINE_EXC(NameError, &mpf_type_Exception)
 MPF_DEFINE_EXC(UnboundLocalError, &mpf_type_NameError)
 MPF_DEFINE_EXC(OSError, &mpf_type_Exception)
+#if CONFIG_EXC_OSERROR_SUBCLASSES
 MPF_DEFINE_EXC(FileNotFoundError, &mpf_type_OSError)
 MPF_DEFINE_EXC(FileExistsError, &mpf_type_OSError)
 MPF_DEFINE_EXC(IsADirectoryError, &mpf_type_OSError)
 MPF_DEFINE_EXC(NotADirectoryError, &mpf_type_OSError)
 MPF_DEFINE_EXC(PermissionError, &mpf_type_OSError)
+#endif
 MPF_DEFINE_EXC(RuntimeError, &mpf_type_Exception)
 MPF_DEFINE_EXC(NotImplementedError, &mpf_type_RuntimeError)
 MPF_DEFINE_EXC(RecursionError, &mpf_type_RuntimeError)
@@ -575,4 +583,6 @@ MPF_DEFINE_EXC(ValueError, &mpf_type_Exception)
 MPF_DEFINE_EXC(UnicodeError, &mpf_type_ValueError)
 MPF_DEFINE_EXC(UnicodeDecodeError, &mpf_type_UnicodeError)
 MPF_DEFINE_EXC(UnicodeEncodeError, &mpf_type_UnicodeError)
+#if CONFIG_EXC_OSERROR_SUBCLASSES
 MPF_DEFINE_EXC(TimeoutError, &mpf_type_OSError)
+#endif

@@ -630,6 +630,7 @@ static mpf_obj_t str_rsplit(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
 }
 MPF_FUN_KW(str_rsplit_obj, MPF_QSTR_rsplit, 1, str_rsplit);
 
+#if CONFIG_STR_METHODS_MORE
 static mpf_obj_t str_splitlines(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_obj_t keep_o = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_keepends);
     bool keep = keep_o != MPF_OBJ_NULL && mpf_obj_is_true(keep_o);
@@ -653,6 +654,7 @@ static mpf_obj_t str_splitlines(size_t n_args, size_t n_kw, const mpf_obj_t *arg
     return res;
 }
 MPF_FUN_KW(str_splitlines_obj, MPF_QSTR_splitlines, 1, str_splitlines);
+#endif
 
 // strip: which = 1 left, 2 right, 3 both
 static mpf_obj_t strip_impl(size_t n_args, const mpf_obj_t *args, int which) {
@@ -902,6 +904,7 @@ static mpf_obj_t str_upper(mpf_obj_t s) {
 static mpf_obj_t str_lower(mpf_obj_t s) {
     return case_impl(s, CASE_LOWER);
 }
+#if CONFIG_STR_METHODS_MORE
 static mpf_obj_t str_swapcase(mpf_obj_t s) {
     return case_impl(s, CASE_SWAP);
 }
@@ -911,11 +914,12 @@ static mpf_obj_t str_title(mpf_obj_t s) {
 static mpf_obj_t str_capitalize(mpf_obj_t s) {
     return case_impl(s, CASE_CAP);
 }
-MPF_FUN_1(str_upper_obj, MPF_QSTR_upper, str_upper);
-MPF_FUN_1(str_lower_obj, MPF_QSTR_lower, str_lower);
 MPF_FUN_1(str_swapcase_obj, MPF_QSTR_swapcase, str_swapcase);
 MPF_FUN_1(str_title_obj, MPF_QSTR_title, str_title);
 MPF_FUN_1(str_capitalize_obj, MPF_QSTR_capitalize, str_capitalize);
+#endif
+MPF_FUN_1(str_upper_obj, MPF_QSTR_upper, str_upper);
+MPF_FUN_1(str_lower_obj, MPF_QSTR_lower, str_lower);
 
 // Character classes of the is...() methods, bits of char_class()'s result.
 enum {
@@ -992,6 +996,7 @@ static mpf_obj_t str_isupper(mpf_obj_t s) {
 static mpf_obj_t str_islower(mpf_obj_t s) {
     return is_impl(s, IS_LOWER);
 }
+#if CONFIG_STR_METHODS_MORE
 static mpf_obj_t str_isalnum(mpf_obj_t s) {
     return is_impl(s, IS_ALNUM);
 }
@@ -1032,14 +1037,16 @@ MPF_FUN_1(str_casefold_obj, MPF_QSTR_casefold, str_lower);
 static mpf_obj_t str_isidentifier(mpf_obj_t s) {
     return is_impl(s, IS_IDENT);
 }
+MPF_FUN_1(str_isalnum_obj, MPF_QSTR_isalnum, str_isalnum);
+MPF_FUN_1(str_isidentifier_obj, MPF_QSTR_isidentifier, str_isidentifier);
+#endif
 MPF_FUN_1(str_isdigit_obj, MPF_QSTR_isdigit, str_isdigit);
 MPF_FUN_1(str_isalpha_obj, MPF_QSTR_isalpha, str_isalpha);
 MPF_FUN_1(str_isspace_obj, MPF_QSTR_isspace, str_isspace);
 MPF_FUN_1(str_isupper_obj, MPF_QSTR_isupper, str_isupper);
 MPF_FUN_1(str_islower_obj, MPF_QSTR_islower, str_islower);
-MPF_FUN_1(str_isalnum_obj, MPF_QSTR_isalnum, str_isalnum);
-MPF_FUN_1(str_isidentifier_obj, MPF_QSTR_isidentifier, str_isidentifier);
 
+#if CONFIG_STR_METHODS_MORE
 // center/ljust/rjust: align 0 left, 1 right, 2 center
 static mpf_obj_t justify(size_t n_args, const mpf_obj_t *args, int align) {
     size_t len;
@@ -1167,6 +1174,7 @@ static mpf_obj_t str_removesuffix(mpf_obj_t self, mpf_obj_t suf) {
 }
 MPF_FUN_2(str_removeprefix_obj, MPF_QSTR_removeprefix, str_removeprefix);
 MPF_FUN_2(str_removesuffix_obj, MPF_QSTR_removesuffix, str_removesuffix);
+#endif
 
 // ---------------------------------------------------------------- codecs
 // The encodings str.encode and bytes.decode know; anything else is a LookupError.
@@ -1296,6 +1304,7 @@ static mpf_obj_t bytes_decode(size_t n_args, size_t n_kw, const mpf_obj_t *args)
 }
 MPF_FUN_KW(bytes_decode_obj, MPF_QSTR_decode, 1, bytes_decode);
 
+#if CONFIG_STR_METHODS_MORE
 // hex(sep=None, bytes_per_sep=1): [sep] (one ASCII character) between groups of
 // bytes_per_sep bytes, counted from the right (from the left when negative).
 static mpf_obj_t bytes_hex(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -1390,16 +1399,40 @@ static mpf_obj_t str_expandtabs(size_t n_args, const mpf_obj_t *args) {
     return mpf_obj_new_str_of_type(result_type(args[0]), v.buf, v.len);
 }
 MPF_FUN_VAR(str_expandtabs_obj, MPF_QSTR_expandtabs, 1, 2, str_expandtabs);
+#endif
 
 #if CONFIG_STR_FORMAT
 MPF_FUN_KW(str_format_obj, MPF_QSTR_format, 1, mpf_str_format_fn);
+#endif
+
+#if CONFIG_STR_METHODS_MORE
+#define MORE_COMMON_METHODS \
+    {MPF_ROM_QSTR(MPF_QSTR_splitlines), MPF_ROM_PTR(&str_splitlines_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_swapcase), MPF_ROM_PTR(&str_swapcase_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_title), MPF_ROM_PTR(&str_title_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_capitalize), MPF_ROM_PTR(&str_capitalize_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_isalnum), MPF_ROM_PTR(&str_isalnum_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_ljust), MPF_ROM_PTR(&str_ljust_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_rjust), MPF_ROM_PTR(&str_rjust_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_center), MPF_ROM_PTR(&str_center_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_zfill), MPF_ROM_PTR(&str_zfill_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_partition), MPF_ROM_PTR(&str_partition_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_rpartition), MPF_ROM_PTR(&str_rpartition_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_removeprefix), MPF_ROM_PTR(&str_removeprefix_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_removesuffix), MPF_ROM_PTR(&str_removesuffix_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_expandtabs), MPF_ROM_PTR(&str_expandtabs_obj)},
+#define MORE_BYTES_METHODS \
+    {MPF_ROM_QSTR(MPF_QSTR_hex), MPF_ROM_PTR(&bytes_hex_obj)}, \
+    {MPF_ROM_QSTR(MPF_QSTR_fromhex), MPF_ROM_PTR(&bytes_fromhex_obj)},
+#else
+#define MORE_COMMON_METHODS
+#define MORE_BYTES_METHODS
 #endif
 
 #define COMMON_METHODS \
     {MPF_ROM_QSTR(MPF_QSTR_join), MPF_ROM_PTR(&str_join_obj)}, \
     {MPF_ROM_QSTR(MPF_QSTR_split), MPF_ROM_PTR(&str_split_obj)}, \
     {MPF_ROM_QSTR(MPF_QSTR_rsplit), MPF_ROM_PTR(&str_rsplit_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_splitlines), MPF_ROM_PTR(&str_splitlines_obj)}, \
     {MPF_ROM_QSTR(MPF_QSTR_strip), MPF_ROM_PTR(&str_strip_obj)}, \
     {MPF_ROM_QSTR(MPF_QSTR_lstrip), MPF_ROM_PTR(&str_lstrip_obj)}, \
     {MPF_ROM_QSTR(MPF_QSTR_rstrip), MPF_ROM_PTR(&str_rstrip_obj)}, \
@@ -1413,37 +1446,25 @@ MPF_FUN_KW(str_format_obj, MPF_QSTR_format, 1, mpf_str_format_fn);
     {MPF_ROM_QSTR(MPF_QSTR_replace), MPF_ROM_PTR(&str_replace_obj)}, \
     {MPF_ROM_QSTR(MPF_QSTR_upper), MPF_ROM_PTR(&str_upper_obj)}, \
     {MPF_ROM_QSTR(MPF_QSTR_lower), MPF_ROM_PTR(&str_lower_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_swapcase), MPF_ROM_PTR(&str_swapcase_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_title), MPF_ROM_PTR(&str_title_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_capitalize), MPF_ROM_PTR(&str_capitalize_obj)}, \
     {MPF_ROM_QSTR(MPF_QSTR_isdigit), MPF_ROM_PTR(&str_isdigit_obj)}, \
     {MPF_ROM_QSTR(MPF_QSTR_isalpha), MPF_ROM_PTR(&str_isalpha_obj)}, \
     {MPF_ROM_QSTR(MPF_QSTR_isspace), MPF_ROM_PTR(&str_isspace_obj)}, \
     {MPF_ROM_QSTR(MPF_QSTR_isupper), MPF_ROM_PTR(&str_isupper_obj)}, \
     {MPF_ROM_QSTR(MPF_QSTR_islower), MPF_ROM_PTR(&str_islower_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_isalnum), MPF_ROM_PTR(&str_isalnum_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_ljust), MPF_ROM_PTR(&str_ljust_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_rjust), MPF_ROM_PTR(&str_rjust_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_center), MPF_ROM_PTR(&str_center_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_zfill), MPF_ROM_PTR(&str_zfill_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_partition), MPF_ROM_PTR(&str_partition_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_rpartition), MPF_ROM_PTR(&str_rpartition_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_removeprefix), MPF_ROM_PTR(&str_removeprefix_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_removesuffix), MPF_ROM_PTR(&str_removesuffix_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_expandtabs), MPF_ROM_PTR(&str_expandtabs_obj)},
+    MORE_COMMON_METHODS
 
 // One table for both types, bytes' own methods first, then the shared ones, then str's
 // own: str's map and bytes' map are two overlapping ranges of it (the shared entries are
 // in flash once; a rom map is searched linearly, so its order does not matter).
 #define BYTES_ONLY_METHODS \
     {MPF_ROM_QSTR(MPF_QSTR_decode), MPF_ROM_PTR(&bytes_decode_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_hex), MPF_ROM_PTR(&bytes_hex_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_fromhex), MPF_ROM_PTR(&bytes_fromhex_obj)},
+    MORE_BYTES_METHODS
 #define N_METHODS(list) (sizeof((const mpf_map_elem_t[]){list}) / sizeof(mpf_map_elem_t))
 
 static const mpf_map_elem_t str_bytes_locals_table[] = {
     BYTES_ONLY_METHODS
     COMMON_METHODS
+#if CONFIG_STR_METHODS_MORE
     {MPF_ROM_QSTR(MPF_QSTR_isidentifier), MPF_ROM_PTR(&str_isidentifier_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_istitle), MPF_ROM_PTR(&str_istitle_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_isdecimal), MPF_ROM_PTR(&str_isdecimal_obj)},
@@ -1451,6 +1472,7 @@ static const mpf_map_elem_t str_bytes_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_isprintable), MPF_ROM_PTR(&str_isprintable_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_isascii), MPF_ROM_PTR(&str_isascii_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_casefold), MPF_ROM_PTR(&str_casefold_obj)},
+#endif
     {MPF_ROM_QSTR(MPF_QSTR_encode), MPF_ROM_PTR(&str_encode_obj)},
 #if CONFIG_STR_FORMAT
     {MPF_ROM_QSTR(MPF_QSTR_format), MPF_ROM_PTR(&str_format_obj)},
