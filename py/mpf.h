@@ -298,6 +298,9 @@ extern const mpf_type_t mpf_type_BaseException, mpf_type_Exception, mpf_type_Sys
     mpf_type_UnicodeError, mpf_type_UnicodeDecodeError, mpf_type_UnicodeEncodeError, mpf_type_FileNotFoundError,
     mpf_type_FileExistsError, mpf_type_IsADirectoryError, mpf_type_NotADirectoryError,
     mpf_type_PermissionError, mpf_type_TimeoutError;
+#if CONFIG_BUILTIN_HELPERS
+extern const mpf_type_t mpf_type_SystemError;
+#endif
 
 // Const singletons.
 typedef struct mpf_obj_singleton { mpf_obj_base_t base; } mpf_obj_singleton_t;
@@ -753,6 +756,9 @@ int mpf_boot_exit_status(mpf_obj_t exc);
 void mpf_arg_check_num(size_t n_args, size_t n_kw, size_t n_min, size_t n_max, bool takes_kw);
 // Find keyword [q] in a call's kw pairs; NULL if absent.
 mpf_obj_t mpf_arg_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_qstr_t q);
+// A TypeError when a call's keywords include one not in [names] (for builtins that read
+// their keywords one by one with mpf_arg_kw: a typo must not be ignored silently).
+void mpf_arg_check_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t n_names, const mpf_qstr_t *names);
 // Take the arguments after the first [skip] positional ones into [vals] by name: up to
 // [n_pos] positionally, any by keyword; absent ones are MPF_OBJ_NULL. A keyword not in
 // [names] is a TypeError (a typo must not be ignored silently). For builtins with

@@ -577,6 +577,9 @@ MPF_DEFINE_EXC(RuntimeError, &mpf_type_Exception)
 MPF_DEFINE_EXC(NotImplementedError, &mpf_type_RuntimeError)
 MPF_DEFINE_EXC(RecursionError, &mpf_type_RuntimeError)
 MPF_DEFINE_EXC(SyntaxError, &mpf_type_Exception)
+#if CONFIG_BUILTIN_HELPERS
+MPF_DEFINE_EXC(SystemError, &mpf_type_Exception)
+#endif
 MPF_DEFINE_EXC(IndentationError, &mpf_type_SyntaxError)
 MPF_DEFINE_EXC(TypeError, &mpf_type_Exception)
 MPF_DEFINE_EXC(ValueError, &mpf_type_Exception)

@@ -229,6 +229,8 @@ static const char *int_text(mpf_obj_t o, size_t *len) {
 
 static mpf_obj_t int_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
+    static const mpf_qstr_t kws[] = {MPF_QSTR_base};
+    mpf_arg_check_kw(n_args, n_kw, args, sizeof(kws) / sizeof(kws[0]), kws);
     mpf_obj_t base_kw = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_base);
     mpf_arg_check_num(n_args, 0, 0, 2, true);
     if (n_args == 0) {

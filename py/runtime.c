@@ -386,6 +386,19 @@ mpf_int_t mpf_arg_int(mpf_obj_t o, mpf_int_t dflt) {
     return o == MPF_OBJ_NULL || o == MPF_OBJ_NONE ? dflt : mpf_obj_get_int(o);
 }
 
+void mpf_arg_check_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t n_names, const mpf_qstr_t *names) {
+    for (size_t k = 0; k < n_kw; k++) {
+        mpf_obj_t key = args[n_args + 2 * k];
+        size_t i = 0;
+        while (i < n_names && key != mpf_obj_new_qstr(names[i])) {
+            i++;
+        }
+        if (i == n_names) {
+            mpf_raise_fmt(&mpf_type_TypeError, "unexpected keyword argument %R", key);
+        }
+    }
+}
+
 void mpf_arg_parse(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t skip, size_t n_pos, size_t n_names,
     const mpf_qstr_t *names, mpf_obj_t *vals) {
     mpf_arg_check_num(n_args, n_kw, skip, skip + n_pos, true);
