@@ -394,6 +394,9 @@ static void format_into(mpf_vstr_t *out, mpf_obj_t o, const char *s, size_t len)
         if (sp.prec >= 0) {
             mpf_raise_msg(&mpf_type_ValueError, "Precision not allowed in integer format specifier");
         }
+        if (sp.type == 'c' && sp.sign) {
+            mpf_raise_msg(&mpf_type_ValueError, "Sign not allowed with integer format specifier 'c'");
+        }
         format_int(out, o, &sp);
         return;
     }
@@ -415,6 +418,9 @@ static void format_into(mpf_vstr_t *out, mpf_obj_t o, const char *s, size_t len)
         }
         if (sp.type && sp.type != 's') {
             mpf_raise_fmt(&mpf_type_ValueError, "Unknown format code '%c' for object of type '%T'", sp.type, o);
+        }
+        if (sp.sign) {
+            mpf_raise_msg(&mpf_type_ValueError, sp.sign == ' ' ? "Space not allowed in string format specifier" : "Sign not allowed in string format specifier");
         }
         if (sp.align == '=') {
             if (!sp.zero_align) {

@@ -555,6 +555,14 @@ void *mpf_gc_realloc(void *p, size_t n) {
     return q;
 }
 
+size_t mpf_gc_nbytes(const void *p) {
+    size_t head = block_of((uintptr_t)p);
+    if (head == SIZE_MAX || at_get(head) != AT_HEAD || gc.pool + head * BLOCK_BYTES != (const uint8_t *)p) {
+        return 0;
+    }
+    return obj_blocks(head) * BLOCK_BYTES;
+}
+
 void mpf_gc_set_auto(bool on) {
     gc.auto_off = !on;
 }

@@ -779,6 +779,38 @@ static mpf_obj_t nt_getattr(mpf_obj_t self, mpf_obj_t name) {
 }
 MPF_FUN_2(nt_getattr_obj, MPF_QSTR___getattr__, nt_getattr);
 
+// __setattr__ / __delattr__: the fields are read-only, and a namedtuple instance has no
+// __dict__ (CPython gives the class __slots__ = ()), so any store raises AttributeError;
+// a subclass made by a class statement has a __dict__ again for its other names.
+static void nt_check_store(mpf_obj_t self, mpf_obj_t name) {
+    const mpf_type_t *cls = mpf_obj_type(self);
+    const mpf_tuple_t *fields = nt_fields(cls);
+    for (size_t i = 0; i < fields->len; i++) {
+        if (mpf_obj_equal(fields->items[i], name)) {
+            mpf_raise_msg(&mpf_type_AttributeError, "can't set attribute");  // fields are read-only
+        }
+    }
+    mpf_map_t *own = mpf_class_dict(cls);
+    if (own == NULL || mpf_map_get_qstr(own, MPF_QSTR___setattr__) == MPF_OBJ_NULL) {
+        return;
+    }
+    mpf_raise_fmt(&mpf_type_AttributeError, "'%q' object has no attribute '%O'", mpf_type_name(cls), name);
+}
+
+static mpf_obj_t nt_setattr(mpf_obj_t self, mpf_obj_t name, mpf_obj_t value) {
+    nt_check_store(self, name);
+    mpf_store_attr_generic(self, mpf_builtin_attr_name(name), value);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_3(nt_setattr_obj, MPF_QSTR___setattr__, nt_setattr);
+
+static mpf_obj_t nt_delattr(mpf_obj_t self, mpf_obj_t name) {
+    nt_check_store(self, name);
+    mpf_store_attr_generic(self, mpf_builtin_attr_name(name), MPF_OBJ_NULL);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_2(nt_delattr_obj, MPF_QSTR___delattr__, nt_delattr);
+
 // _make(cls, iterable)
 static mpf_obj_t nt_make(mpf_obj_t cls, mpf_obj_t iterable) {
     mpf_obj_t t = mpf_tuple_from_iter(iterable);
@@ -933,6 +965,8 @@ static mpf_obj_t collections_namedtuple(size_t n_args, size_t n_kw, const mpf_ob
     mpf_dict_store(dict, mpf_obj_new_qstr(MPF_QSTR___repr__), MPF_ROM_PTR(&nt_repr_obj));
     mpf_dict_store(dict, mpf_obj_new_qstr(MPF_QSTR___getattr__), MPF_ROM_PTR(&nt_getattr_obj));
     mpf_dict_store(dict, mpf_obj_new_qstr(MPF_QSTR__make), MPF_ROM_PTR(&nt_make_obj));
+    mpf_dict_store(dict, mpf_obj_new_qstr(MPF_QSTR___setattr__), MPF_ROM_PTR(&nt_setattr_obj));
+    mpf_dict_store(dict, mpf_obj_new_qstr(MPF_QSTR___delattr__), MPF_ROM_PTR(&nt_delattr_obj));
     mpf_obj_t base = mpf_obj_from_ptr(&mpf_type_tuple);
     return mpf_make_class(mpf_qstr_from_strn(tname, tlen), mpf_obj_new_tuple(1, &base), dict);
 }

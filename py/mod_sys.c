@@ -126,6 +126,24 @@ static mpf_obj_t sys_print_exception(size_t n_args, const mpf_obj_t *args) {
 }
 MPF_FUN_VAR(sys_print_exception_obj, MPF_QSTR_print_exception, 1, 2, sys_print_exception);
 
+#if CONFIG_BUILTIN_HELPERS
+// getsizeof(obj): the heap bytes of [obj] and of the array a list or dict keeps its items
+// in (not of the items), as CPython counts; one word for an object outside the heap.
+static mpf_obj_t sys_getsizeof(mpf_obj_t o) {
+    size_t n = sizeof(mpf_obj_t);
+    if (mpf_obj_is_ptr(o) && mpf_gc_nbytes(mpf_obj_ptr(o)) != 0) {
+        n = mpf_gc_nbytes(mpf_obj_ptr(o));
+        if (mpf_obj_is_type(o, &mpf_type_list)) {
+            n += mpf_gc_nbytes(((const mpf_list_t *)mpf_obj_ptr(o))->items);
+        } else if (mpf_obj_is_type(o, &mpf_type_dict)) {
+            n += mpf_gc_nbytes(((const mpf_dict_t *)mpf_obj_ptr(o))->map.elems);
+        }
+    }
+    return mpf_obj_new_int((mpf_int_t)n);
+}
+MPF_FUN_1(sys_getsizeof_obj, MPF_QSTR_getsizeof, sys_getsizeof);
+#endif
+
 // sys.implementation: an object with name and version.
 static void impl_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     (void)self;
@@ -171,6 +189,9 @@ static const mpf_map_elem_t sys_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_implementation), MPF_ROM_PTR(&sys_impl_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_version_info), MPF_ROM_PTR(&version_info_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_byteorder), MPF_ROM_QSTR(MPF_QSTR_little)},
+#if CONFIG_BUILTIN_HELPERS
+    {MPF_ROM_QSTR(MPF_QSTR_getsizeof), MPF_ROM_PTR(&sys_getsizeof_obj)},
+#endif
 };
 MPF_ROM_MAP(sys_members, sys_members_table);
 

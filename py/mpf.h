@@ -116,6 +116,8 @@ void mpf_gc_collect(void);
 void mpf_gc_set_auto(bool on);
 bool mpf_gc_auto(void);
 void mpf_gc_info(size_t *total, size_t *used, size_t *free_);
+// The bytes of the heap object starting at [p] (whole blocks), 0 if [p] is not one.
+size_t mpf_gc_nbytes(const void *p);
 #define mpf_new(T) ((T *)mpf_gc_alloc(sizeof(T), false))
 #define mpf_new_var(T, TI, n) ((T *)mpf_gc_alloc_var(sizeof(T), sizeof(TI), (n), false))
 

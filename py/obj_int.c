@@ -276,12 +276,21 @@ static mpf_obj_t int_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
     }
 #endif
     const mpf_type_t *t = mpf_obj_type(o);
-    mpf_obj_t m = mpf_type_lookup(t, MPF_QSTR___int__);
+    mpf_qstr_t mq = MPF_QSTR___int__;
+    mpf_obj_t m = mpf_type_lookup(t, mq);
     if (m == MPF_OBJ_NULL) {
-        m = mpf_type_lookup(t, MPF_QSTR___index__);
+        mq = MPF_QSTR___index__;
+        m = mpf_type_lookup(t, mq);
     }
     if (m != MPF_OBJ_NULL) {
-        return mpf_call1(m, o);
+        mpf_obj_t r = mpf_call1(m, o);
+        if (!mpf_obj_is_int(r) && !mpf_type_is_subclass(mpf_obj_type(r), &mpf_type_int)) {
+            mpf_raise_fmt(&mpf_type_TypeError, "%q returned non-int (type %T)", mq, r);
+        }
+        if (r == MPF_OBJ_TRUE || r == MPF_OBJ_FALSE) {
+            r = mpf_obj_new_small_int(r == MPF_OBJ_TRUE);  // an int, not the bool (CPython)
+        }
+        return r;
     }
     mpf_raise_fmt(&mpf_type_TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%T'", o);
 }

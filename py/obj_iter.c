@@ -58,6 +58,7 @@ static mpf_obj_t enumerate_next(mpf_obj_t self) {
 const mpf_type_t mpf_type_enumerate = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_enumerate,
+    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
     .make_new = enumerate_make_new,
     .getiter = mpf_iter_self,
     .iternext = enumerate_next,
@@ -93,6 +94,7 @@ static mpf_obj_t zip_next(mpf_obj_t self) {
 const mpf_type_t mpf_type_zip = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_zip,
+    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
     .make_new = zip_make_new,
     .getiter = mpf_iter_self,
     .iternext = zip_next,
@@ -130,6 +132,7 @@ static mpf_obj_t map_next(mpf_obj_t self) {
 const mpf_type_t mpf_type_map = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_map,
+    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
     .make_new = map_make_new,
     .getiter = mpf_iter_self,
     .iternext = map_next,
@@ -167,6 +170,7 @@ static mpf_obj_t filter_next(mpf_obj_t self) {
 const mpf_type_t mpf_type_filter = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_filter,
+    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
     .make_new = filter_make_new,
     .getiter = mpf_iter_self,
     .iternext = filter_next,
@@ -215,6 +219,7 @@ static mpf_obj_t reversed_next(mpf_obj_t self) {
 const mpf_type_t mpf_type_reversed = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_reversed,
+    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
     .make_new = reversed_make_new,
     .getiter = mpf_iter_self,
     .iternext = reversed_next,

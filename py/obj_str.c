@@ -267,6 +267,12 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         if (n < 0) {
             n = 0;
         }
+#if CONFIG_INT_BIG
+        if (la != 0 && (size_t)n > (SIZE_MAX / 2) / la) {
+            // longer than any sequence can be (CPython: past Py_ssize_t), not just than the heap
+            mpf_raise_msg(&mpf_type_OverflowError, "repeated string is too long");
+        }
+#endif
         uint8_t *d;
         mpf_obj_t r = str_alloc(t, la, (size_t)n, &d);
         for (mpf_int_t i = 0; i < n; i++) {

@@ -350,7 +350,9 @@ static mpf_obj_t instance_getiter(mpf_obj_t self) {
     }
     mpf_obj_t so = mpf_obj_is_exception(self) ? MPF_OBJ_NULL : subobj(self);
     if (so != MPF_OBJ_NULL) {
-        return mpf_getiter(so);
+        // a native iterator (map, zip...) is its own iterator: so is the instance wrapping it
+        mpf_obj_t it = mpf_getiter(so);
+        return it == so && mpf_obj_type(so)->iternext != NULL ? self : it;
     }
     m = special(t, MPF_QSTR___await__);
     if (m != MPF_OBJ_NULL) {
@@ -366,6 +368,10 @@ static mpf_obj_t instance_iternext(mpf_obj_t self) {
     const mpf_type_t *t = mpf_obj_type(self);
     mpf_obj_t m = special(t, MPF_QSTR___next__);
     if (m == MPF_OBJ_NULL) {
+        mpf_obj_t so = mpf_obj_is_exception(self) ? MPF_OBJ_NULL : subobj(self);
+        if (so != MPF_OBJ_NULL && mpf_obj_type(so)->iternext != NULL) {
+            return mpf_obj_type(so)->iternext(so);  // the native iterator's next
+        }
         mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not an iterator", self);
     }
     mpf_nlr_t nlr;
