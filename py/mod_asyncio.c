@@ -1,101 +1,114 @@
-// mod_asyncio.c -- the asyncio module: a small event loop for coroutines, enough for a
-// sensor-polling application: run, create_task, sleep, sleep_ms, gather, wait_for,
-// wait_for_ms, Event, Lock, Task (await, cancel, done, result), CancelledError and
-// TimeoutError.
+// mod_asyncio.c -- the asyncio module: a small event loop for coroutines: run,
+// create_task, current_task, sleep, sleep_ms, gather, wait_for, wait_for_ms, Event,
+// ThreadSafeFlag, Lock, Task (await, cancel, cancelled, done, result), the loop object
+// (get_event_loop, new_event_loop: run_until_complete, run_forever, stop, close and the
+// exception handler), CancelledError and TimeoutError.
 //
-// How awaiting works. `await x` compiles to GET_ITER + YIELD_FROM, so every awaitable
-// here is (or returns) an *awaiter*: a one-shot iterator whose first __next__ yields
-// the awaiter itself to the loop, as a request ("wake me at t", "when task T is
-// done"...). The loop keeps each task's pending request and, on every pass, resumes
-// the tasks whose request is satisfied: with send(value) (the awaiter's send raises
-// StopIteration(value), which is the value of the await), with None (its __next__
-// then stops: the await gives None), or by throwing an exception into the coroutine.
+// The scheduler. One run queue holds the tasks that are to run, ordered by the time
+// (port millisecond tick) they may run and, at equal times, by when they were queued: a
+// task just created or woken goes in at "now", behind the others due now; a sleeping task
+// at its deadline. The loop takes the head when its time has come and resumes it once. A
+// task that waits for something (another task, an event, a lock, a gather) is on no run
+// queue: it is parked in that object's list of waiters, and whatever satisfies the wait
+// (the task ending, set(), release()) moves it to the run queue.
 //
-// Scheduling: each pass runs, in task creation order, the tasks that are ready, then
-// the expired sleepers in deadline order; with nothing ready the loop polls the port
-// until the earliest deadline. Time comes from the port's millisecond tick.
+// How awaiting works. `await x` compiles to GET_ITER + YIELD_FROM, so every awaitable here
+// is (or returns) an *awaiter*: an iterator whose first __next__ runs inside the awaiting
+// task and queues or parks that task (the value it yields to the loop is only a marker).
+// When the task is resumed, __next__ is called again and gives the outcome of the wait
+// (StopIteration(value), or an exception). cancel() makes the loop throw CancelledError
+// into the task; the awaiter's throw() undoes the wait (leaves the waiter list, hands a
+// lock on) and lets it through. Cancelling a task that awaits another task cancels the
+// awaited one instead (the innermost), so the waiter sees the CancelledError as the result
+// of its await; a task cannot cancel itself (RuntimeError, as MicroPython's asyncio).
+//
+// wait_for(aw, timeout) runs aw under a helper ("runner") task, which ends the waiting
+// task's timed sleep when aw finishes, by cancelling it with CancelledError(status, value)
+// that the wait_for awaiter turns into aw's value or exception; the timeout cancels aw.
+// A task that ends with an exception that nobody awaits is reported to the loop's
+// exception handler when the loop next reaches it.
 #include "mpf_int.h"
 #include "port.h"
 
 // ---------------------------------------------------------------- objects
-// What a task waits for (the kind of an awaiter).
+// What an awaiter waits for.
 enum {
-    AW_NONE,      // nothing: run on the next pass (sleep(0), a task just created)
-    AW_SLEEP,     // until deadline
+    AW_SLEEP,     // until now + ms (0: the next turn)
     AW_TASK,      // until target (a task) is done
-    AW_EVENT,     // until target (an event) is set
-    AW_LOCK,      // until target (a lock) can be acquired
-    AW_GATHER,    // until every task in target (a tuple) is done
-    AW_WAIT_FOR,  // until target (a task) is done, or deadline (then TimeoutError)
-    AW_DONE,      // nothing at all: __next__ stops at once (Lock.__aexit__)
+    AW_EVENT,     // until target (an Event or ThreadSafeFlag) is set
+    AW_LOCK,      // until target (a Lock) is handed to the task
+    AW_GATHER,    // until every task of target (a tuple) is done, or one fails
+    AW_WAIT_FOR,  // wait_for: target (a task) done, or ms elapsed
+    AW_RUNNER,    // the coroutine of wait_for's runner task: awaits target, then ends owner's sleep
+    AW_DONE,      // nothing: __next__ stops at once (Lock.__aexit__)
 };
+
+// wait_for's phases (awaiter_t.flag).
+enum { WF_START, WF_SLEEP, WF_CANCELLING };
 
 typedef struct awaiter {
     mpf_obj_base_t base;
     uint8_t kind;
-    uint8_t yielded;          // __next__ already gave the request to the loop
-    uint8_t return_exceptions; // gather
-    uint64_t deadline;        // SLEEP / WAIT_FOR: the duration in ms until the first
-                              // yield starts the clock, then the deadline (see now_ms);
-                              // EVENT: the event's set() count when the wait began (yield)
+    uint8_t yielded;          // the first __next__ has run
+    uint8_t flag;             // GATHER: return_exceptions (bit 0), cancel the rest (bit 1);
+                              // WAIT_FOR: the phase
+    uint64_t ms;              // SLEEP, WAIT_FOR: the duration
+    size_t remaining;         // GATHER: tasks still running
     mpf_obj_t target;
-    mpf_obj_t result;         // SLEEP: the value sleep() returns
+    mpf_obj_t result;         // SLEEP: sleep()'s value; GATHER: the exception that ends it
+                              // or NULL; WAIT_FOR: the runner task
+    mpf_obj_t owner;          // GATHER: the gathering task; RUNNER: the task in wait_for
 } awaiter_t;
 
 typedef struct task {
     mpf_obj_base_t base;
-    mpf_obj_t coro;
-    mpf_obj_t request;        // the awaiter it waits on, or NULL (ready)
-    mpf_obj_t result;
-    mpf_obj_t exception;      // what it raised, or NULL
-    uintptr_t done;
-    uintptr_t cancel;         // a cancel() is pending: throw CancelledError next
-    uintptr_t seq;            // when it was created or last ran: a pass runs the tasks
-                              // in this order, as CPython's first-in first-out ready queue
+    mpf_obj_t coro;           // a coroutine, an awaiter (create_task(sleep(1))), or NULL (run_forever's stopper)
+    mpf_obj_t data;           // once done: the result, or the exception
+    mpf_obj_t throw_;         // thrown in when it next runs (CancelledError), or NULL
+    mpf_obj_t waiters;        // list of the tasks awaiting it, or NULL
+    mpf_obj_t gather;         // the gather awaiter it is part of, or NULL
+    mpf_obj_t waiting_on;     // where it is parked (task, event, lock, gather awaiter) or NULL
+    uint64_t key;             // on the run queue: when it may run
+    uintptr_t seq;            // on the run queue: order among equal keys
+    uint8_t done, failed, queued;
+    uint8_t retrieved;        // its outcome was taken (await, gather, result())
+    uint8_t report;           // queued again to report an exception nobody awaited
 } task_t;
-
-// The clock of task_t.seq.
-static uintptr_t task_seq;
-
-// The task being run (current_task()), or NULL; it is in the loop's task list meanwhile.
-static mpf_obj_t current_task;
-
-// run_forever() runs until stop() sets this.
-static bool loop_stop;
-
-// Tasks created by loop.create_task() before the loop runs: a list in the module's
-// globals (so the GC sees it), adopted by the next run.
-static mpf_obj_t pending_tasks(void) {
-    mpf_obj_t mod = mpf_dict_get(mpf_state.modules, mpf_obj_new_qstr(MPF_QSTR_asyncio));
-    if (mod == MPF_OBJ_NULL || !mpf_obj_is_type(mod, &mpf_type_module)) {
-        mpf_raise_msg(&mpf_type_RuntimeError, "no running event loop");
-    }
-    mpf_obj_t g = ((const mpf_module_t *)mpf_obj_ptr(mod))->globals;
-    mpf_obj_t l = mpf_dict_get(g, mpf_obj_new_qstr(MPF_QSTR__pending));
-    if (l == MPF_OBJ_NULL || !mpf_obj_is_type(l, &mpf_type_list)) {
-        l = mpf_obj_new_list(0, NULL);
-        mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR__pending), l);
-    }
-    return l;
-}
 
 typedef struct event {
     mpf_obj_base_t base;
     uintptr_t flag;
-    uintptr_t sets;           // set() calls so far: a waiter woken by a set() that a clear()
-                              // undid before the waiter ran still wakes up
+    mpf_obj_t waiters;        // list of parked tasks, or NULL
 } event_t;
 
 typedef struct lock {
     mpf_obj_base_t base;
     uintptr_t locked;
+    mpf_obj_t waiters;        // list of parked tasks, or NULL
+    mpf_obj_t handed;         // release() gave the lock to this parked task, not yet resumed
 } lock_t;
 
 extern const mpf_type_t mpf_type_asyncio_task, mpf_type_asyncio_awaiter, mpf_type_asyncio_event,
     mpf_type_asyncio_tsf, mpf_type_asyncio_lock;
 
-// The running loop's task list (a list object kept alive by run()'s C frame), or NULL.
-static mpf_obj_t loop_tasks;
+// The module's globals (kept alive by sys.modules): the run queue (_queue), the exception
+// handler (_handler) and the exception classes live there, so the GC sees them.
+static mpf_obj_t asyncio_globals;
+
+// The run queue (a list, sorted by key then seq), also asyncio_globals["_queue"].
+static mpf_obj_t run_queue;
+
+// Insertion counter for task_t.seq.
+static uintptr_t queue_seq;
+
+// The task being resumed (current_task()), or NULL.
+static mpf_obj_t current_task;
+
+// A loop is running (run_until).
+static bool loop_running;
+
+// run_forever()'s stopper (a task without coroutine: the loop ends when it comes up), or NULL.
+static mpf_obj_t stop_task;
 
 // The port's 32-bit millisecond tick widened to 64 bits (read at least every 49 days).
 static uint64_t now_ms(void) {
@@ -108,16 +121,25 @@ static uint64_t now_ms(void) {
     return ((uint64_t)high << 32) | t;
 }
 
+static mpf_obj_t global_get(mpf_qstr_t name) {
+    return asyncio_globals == MPF_OBJ_NULL ? MPF_OBJ_NULL : mpf_dict_get(asyncio_globals, mpf_obj_new_qstr(name));
+}
+
 // An asyncio exception class made on import (CancelledError, TimeoutError).
 static const mpf_type_t *module_exc(mpf_qstr_t name, const mpf_type_t *fallback) {
-    mpf_obj_t mod = mpf_dict_get(mpf_state.modules, mpf_obj_new_qstr(MPF_QSTR_asyncio));
-    if (mod != MPF_OBJ_NULL && mpf_obj_is_type(mod, &mpf_type_module)) {
-        mpf_obj_t e = mpf_dict_get(((const mpf_module_t *)mpf_obj_ptr(mod))->globals, mpf_obj_new_qstr(name));
-        if (e != MPF_OBJ_NULL && mpf_obj_is_type(e, &mpf_type_type)) {
-            return mpf_obj_ptr(e);
-        }
+    mpf_obj_t e = global_get(name);
+    if (e != MPF_OBJ_NULL && mpf_obj_is_type(e, &mpf_type_type)) {
+        return mpf_obj_ptr(e);
     }
     return fallback;
+}
+
+static const mpf_type_t *cancelled_error(void) {
+    return module_exc(MPF_QSTR_CancelledError, &mpf_type_BaseException);
+}
+
+static task_t *task_of(mpf_obj_t o) {
+    return mpf_obj_ptr(o);
 }
 
 static mpf_obj_t new_awaiter(uint8_t kind, mpf_obj_t target) {
@@ -149,80 +171,130 @@ static uint64_t duration_arg(mpf_obj_t o, uint32_t unit_ms) {
     return n <= 0 ? 0 : (uint64_t)n * unit_ms;
 }
 
-// ---------------------------------------------------------------- awaiters
-// Hand the request to the loop: timed waits start counting now, as a coroutine's
-// sleep starts when it is first awaited.
-static mpf_obj_t awaiter_yield(awaiter_t *a) {
-    a->yielded = 1;
-    if (a->kind == AW_SLEEP || a->kind == AW_WAIT_FOR) {
-        a->deadline += now_ms();
-    } else if (a->kind == AW_EVENT) {
-        a->deadline = ((const event_t *)mpf_obj_ptr(a->target))->sets;
+// ---------------------------------------------------------------- the run queue
+static void queue_push(mpf_obj_t o, uint64_t key) {
+    task_t *t = task_of(o);
+    t->key = key;
+    t->seq = ++queue_seq;
+    t->queued = 1;
+    mpf_list_append(run_queue, o);
+    mpf_list_t *q = mpf_obj_ptr(run_queue);
+    size_t i = q->len - 1;
+    while (i > 0 && task_of(q->items[i - 1])->key > key) {
+        q->items[i] = q->items[i - 1];
+        i--;
     }
-    return mpf_obj_from_ptr(a);
+    q->items[i] = o;
 }
 
-// First __next__: yield the request to the loop. Later: the await is over (None).
-static mpf_obj_t awaiter_iternext(mpf_obj_t self) {
-    awaiter_t *a = mpf_obj_ptr(self);
-    if (a->kind == AW_DONE || a->yielded) {
-        return MPF_OBJ_STOP;
+static void list_remove(mpf_obj_t list, mpf_obj_t o) {
+    mpf_list_t *l = mpf_obj_ptr(list);
+    for (size_t i = 0; i < l->len; i++) {
+        if (l->items[i] == o) {
+            memmove(&l->items[i], &l->items[i + 1], (l->len - i - 1) * sizeof(mpf_obj_t));
+            l->items[--l->len] = MPF_OBJ_NULL;
+            return;
+        }
     }
-    return awaiter_yield(a);
 }
 
-// send(value) after the yield: the await evaluates to value.
-static mpf_obj_t awaiter_send(mpf_obj_t self, mpf_obj_t value) {
-    awaiter_t *a = mpf_obj_ptr(self);
-    if (!a->yielded) {
-        return awaiter_yield(a);
-    }
-    mpf_raise_stop_iteration(value);
+static void queue_remove(mpf_obj_t o) {
+    list_remove(run_queue, o);
+    task_of(o)->queued = 0;
 }
-MPF_FUN_2(awaiter_send_obj, MPF_QSTR_send, awaiter_send);
 
-static const mpf_map_elem_t awaiter_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_send), MPF_ROM_PTR(&awaiter_send_obj)},
-};
-MPF_ROM_MAP(awaiter_locals, awaiter_locals_table);
+static mpf_obj_t queue_pop(void) {
+    mpf_list_t *q = mpf_obj_ptr(run_queue);
+    mpf_obj_t o = q->items[0];
+    memmove(&q->items[0], &q->items[1], (q->len - 1) * sizeof(mpf_obj_t));
+    q->items[--q->len] = MPF_OBJ_NULL;
+    task_of(o)->queued = 0;
+    return o;
+}
 
-const mpf_type_t mpf_type_asyncio_awaiter = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_awaitable,
-    .getiter = mpf_iter_self,
-    .iternext = awaiter_iternext,
-    .locals = &awaiter_locals,
-};
+// ---------------------------------------------------------------- parking
+// The waiter list field of a task, event or lock ([o]), or NULL (a gather awaiter).
+static mpf_obj_t *waiters_field(mpf_obj_t o) {
+    if (mpf_obj_is_type(o, &mpf_type_asyncio_task)) {
+        return &task_of(o)->waiters;
+    }
+    if (mpf_obj_is_type(o, &mpf_type_asyncio_event) || mpf_obj_is_type(o, &mpf_type_asyncio_tsf)) {
+        return &((event_t *)mpf_obj_ptr(o))->waiters;
+    }
+    if (mpf_obj_is_type(o, &mpf_type_asyncio_lock)) {
+        return &((lock_t *)mpf_obj_ptr(o))->waiters;
+    }
+    return NULL;
+}
+
+// Park task [t] on [on] (in its waiter list, if it has one).
+static void park(mpf_obj_t t, mpf_obj_t on) {
+    mpf_obj_t *w = waiters_field(on);
+    if (w != NULL) {
+        if (*w == MPF_OBJ_NULL) {
+            *w = mpf_obj_new_list(0, NULL);
+        }
+        mpf_list_append(*w, t);
+    }
+    task_of(t)->waiting_on = on;
+}
+
+static void unpark(mpf_obj_t t) {
+    task_t *tt = task_of(t);
+    if (tt->waiting_on != MPF_OBJ_NULL) {
+        mpf_obj_t *w = waiters_field(tt->waiting_on);
+        if (w != NULL && *w != MPF_OBJ_NULL) {
+            list_remove(*w, t);
+        }
+        tt->waiting_on = MPF_OBJ_NULL;
+    }
+}
+
+// Move every task parked in the list [*w] to the run queue, in order.
+static bool wake_all(mpf_obj_t *w) {
+    if (*w == MPF_OBJ_NULL) {
+        return false;
+    }
+    mpf_list_t *l = mpf_obj_ptr(*w);
+    bool any = l->len != 0;
+    uint64_t now = now_ms();
+    for (size_t i = 0; i < l->len; i++) {
+        task_of(l->items[i])->waiting_on = MPF_OBJ_NULL;
+        queue_push(l->items[i], now);
+        l->items[i] = MPF_OBJ_NULL;
+    }
+    l->len = 0;
+    return any;
+}
+
+// The running task (RuntimeError outside a task).
+static mpf_obj_t running_task(void) {
+    if (current_task == MPF_OBJ_NULL) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "no running event loop");
+    }
+    return current_task;
+}
 
 // ---------------------------------------------------------------- tasks
-// A task running [coro], scheduled on the running loop (or, with [early], on the next
-// loop to run: loop.create_task before run_until_complete).
-static mpf_obj_t task_new_ex(mpf_obj_t coro, bool early) {
+// A task running [coro], queued to run now.
+static mpf_obj_t task_new(mpf_obj_t coro) {
     if (!mpf_obj_is_type(coro, &mpf_type_gen) && !mpf_obj_is_type(coro, &mpf_type_asyncio_awaiter)) {
         mpf_raise_fmt(&mpf_type_TypeError, "a coroutine was expected, got %R", coro);
-    }
-    mpf_obj_t list = loop_tasks;
-    if (list == MPF_OBJ_NULL) {
-        if (!early) {
-            mpf_raise_msg(&mpf_type_RuntimeError, "no running event loop");
-        }
-        list = pending_tasks();
     }
     task_t *t = mpf_new(task_t);
     t->base.type = &mpf_type_asyncio_task;
     t->coro = coro;
-    t->result = MPF_OBJ_NONE;
-    t->seq = ++task_seq;
+    t->data = MPF_OBJ_NONE;
     mpf_obj_t o = mpf_obj_from_ptr(t);
-    mpf_list_append(list, o);
+    queue_push(o, now_ms());
     return o;
 }
 
-static mpf_obj_t task_new(mpf_obj_t coro) {
-    return task_new_ex(coro, false);
-}
-
+// create_task(coro): only from a running loop, as CPython.
 static mpf_obj_t asyncio_create_task(mpf_obj_t coro) {
+    if (!loop_running) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "no running event loop");
+    }
     return task_new(coro);
 }
 MPF_FUN_1(asyncio_create_task_obj, MPF_QSTR_create_task, asyncio_create_task);
@@ -232,49 +304,93 @@ static mpf_obj_t ensure_task(mpf_obj_t aw) {
     return mpf_obj_is_type(aw, &mpf_type_asyncio_task) ? aw : task_new(aw);
 }
 
+static void gather_child_done(mpf_obj_t gather, mpf_obj_t child);
+
+// Task [o] ended with [data] (its exception if [failed]): wake what waits for it. An
+// exception nobody waits for is reported when the loop next reaches the task.
+static void task_finish(mpf_obj_t o, mpf_obj_t data, bool failed) {
+    task_t *t = task_of(o);
+    t->done = 1;
+    t->failed = failed;
+    t->data = data;
+    bool waited = false;
+    if (t->gather != MPF_OBJ_NULL) {
+        gather_child_done(t->gather, o);
+        waited = true;
+    }
+    if (wake_all(&t->waiters)) {
+        waited = true;
+    }
+    if (!waited && failed && !mpf_exc_match(data, cancelled_error()) && !mpf_exc_match(data, &mpf_type_StopIteration)) {
+        t->report = 1;
+        queue_push(o, now_ms());
+    }
+}
+
+// cancel(): CancelledError is thrown into the task (or, if it awaits a task, into the
+// innermost awaited task) when it next runs, which is now.
+static mpf_obj_t task_cancel(mpf_obj_t self) {
+    task_t *t = task_of(self);
+    if (t->done) {
+        return MPF_OBJ_FALSE;
+    }
+    if (self == current_task) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "can't cancel self");
+    }
+    mpf_obj_t o = self;
+    while (task_of(o)->waiting_on != MPF_OBJ_NULL && mpf_obj_is_type(task_of(o)->waiting_on, &mpf_type_asyncio_task)) {
+        o = task_of(o)->waiting_on;
+    }
+    t = task_of(o);
+    uint64_t now = now_ms();
+    if (t->waiting_on != MPF_OBJ_NULL) {
+        unpark(o);
+        queue_push(o, now);
+    } else if (t->queued && t->key > now) {
+        queue_remove(o);
+        queue_push(o, now);
+    }
+    t->throw_ = mpf_obj_from_ptr(cancelled_error());
+    return MPF_OBJ_TRUE;
+}
+MPF_FUN_1(task_cancel_obj, MPF_QSTR_cancel, task_cancel);
+
 static mpf_obj_t task_getiter(mpf_obj_t self) {
     return new_awaiter(AW_TASK, self);
 }
 
 static mpf_obj_t task_done(mpf_obj_t self) {
-    return mpf_obj_bool(((const task_t *)mpf_obj_ptr(self))->done != 0);
+    return mpf_obj_bool(task_of(self)->done != 0);
 }
 MPF_FUN_1(task_done_obj, MPF_QSTR_done, task_done);
 
+// The outcome of done task [o]: its value, or its exception raised.
+static mpf_obj_t task_outcome(mpf_obj_t o) {
+    task_t *t = task_of(o);
+    t->retrieved = 1;
+    if (t->failed) {
+        mpf_raise(t->data);
+    }
+    return t->data;
+}
+
 static mpf_obj_t task_result(mpf_obj_t self) {
-    const task_t *t = mpf_obj_ptr(self);
-    if (!t->done) {
+    if (!task_of(self)->done) {
         mpf_raise_msg(&mpf_type_RuntimeError, "Result is not set.");
     }
-    if (t->exception != MPF_OBJ_NULL) {
-        mpf_raise(t->exception);
-    }
-    return t->result;
+    return task_outcome(self);
 }
 MPF_FUN_1(task_result_obj, MPF_QSTR_result, task_result);
 
-// cancel(): CancelledError is thrown into the coroutine when it next runs.
-static mpf_obj_t task_cancel(mpf_obj_t self) {
-    task_t *t = mpf_obj_ptr(self);
-    if (t->done) {
-        return MPF_OBJ_FALSE;
-    }
-    t->cancel = 1;
-    return MPF_OBJ_TRUE;
-}
-MPF_FUN_1(task_cancel_obj, MPF_QSTR_cancel, task_cancel);
-
 static mpf_obj_t task_cancelled(mpf_obj_t self) {
-    const task_t *t = mpf_obj_ptr(self);
-    return mpf_obj_bool(t->done && t->exception != MPF_OBJ_NULL &&
-                        mpf_exc_match(t->exception, module_exc(MPF_QSTR_CancelledError, &mpf_type_BaseException)));
+    const task_t *t = task_of(self);
+    return mpf_obj_bool(t->done && t->failed && mpf_exc_match(t->data, cancelled_error()));
 }
 MPF_FUN_1(task_cancelled_obj, MPF_QSTR_cancelled, task_cancelled);
 
 static void task_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
-    const task_t *t = mpf_obj_ptr(self);
-    mpf_printf(p, "<Task %s>", t->done ? "finished" : "pending");
+    mpf_printf(p, "<Task %s>", task_of(self)->done ? "finished" : "pending");
 }
 
 static const mpf_map_elem_t task_locals_table[] = {
@@ -293,11 +409,397 @@ const mpf_type_t mpf_type_asyncio_task = {
     .locals = &task_locals,
 };
 
-// ---------------------------------------------------------------- sleeping, gathering
+// ---------------------------------------------------------------- gather
+// [child] of gather awaiter [g] ended: a failure (without return_exceptions) or the last
+// child wakes the gathering task, unless it was woken already.
+static void gather_child_done(mpf_obj_t g, mpf_obj_t child) {
+    awaiter_t *a = mpf_obj_ptr(g);
+    task_t *owner = task_of(a->owner);
+    if (owner->waiting_on != g) {
+        return;
+    }
+    const task_t *c = task_of(child);
+    if (c->failed && !(a->flag & 1)) {
+        a->result = c->data;
+    } else if (--a->remaining > 0) {
+        return;
+    }
+    owner->waiting_on = MPF_OBJ_NULL;
+    queue_push(a->owner, now_ms());
+}
+
+// The end of gather [a]: detach the children still running (cancelling them if the
+// gather was cancelled); the exception that ended it raised, or the list of outcomes.
+static mpf_obj_t gather_finish(awaiter_t *a) {
+    mpf_obj_t g = mpf_obj_from_ptr(a);
+    const mpf_tuple_t *ts = mpf_obj_ptr(a->target);
+    mpf_obj_t results = mpf_obj_new_list(ts->len, NULL);
+    mpf_list_t *rl = mpf_obj_ptr(results);
+    for (size_t i = 0; i < ts->len; i++) {
+        task_t *c = task_of(ts->items[i]);
+        if (c->gather == g) {
+            c->gather = MPF_OBJ_NULL;
+        }
+        if (!c->done) {
+            if (a->flag & 2) {
+                task_cancel(ts->items[i]);
+            }
+            rl->items[i] = MPF_OBJ_NONE;
+            continue;
+        }
+        c->retrieved = 1;
+        rl->items[i] = c->data;
+        if (c->failed && mpf_exc_match(c->data, cancelled_error())) {
+            // as CPython's gather: a fresh CancelledError('') for a cancelled child
+            mpf_obj_t empty = mpf_obj_new_str("", 0);
+            rl->items[i] = mpf_exc_new(cancelled_error(), 1, &empty);
+        }
+    }
+    if (a->result != MPF_OBJ_NULL) {
+        mpf_raise(a->result);
+    }
+    return results;
+}
+
+// First step of gather [a] in the gathering task: the children that still run report to
+// it; it waits unless none runs or one has failed already.
+static bool gather_start(awaiter_t *a, mpf_obj_t *ret) {
+    mpf_obj_t g = mpf_obj_from_ptr(a);
+    const mpf_tuple_t *ts = mpf_obj_ptr(a->target);
+    a->owner = running_task();
+    a->result = MPF_OBJ_NULL;
+    for (size_t i = 0; i < ts->len; i++) {
+        task_t *c = task_of(ts->items[i]);
+        if (c->done) {
+            if (c->failed && !(a->flag & 1)) {
+                a->result = c->data;
+                break;
+            }
+            continue;
+        }
+        if (c->gather == g) {
+            continue;  // the same task twice: counted once
+        }
+        if (c->gather != MPF_OBJ_NULL || (c->waiters != MPF_OBJ_NULL && ((const mpf_list_t *)mpf_obj_ptr(c->waiters))->len)) {
+            for (size_t j = 0; j < i; j++) {
+                if (task_of(ts->items[j])->gather == g) {
+                    task_of(ts->items[j])->gather = MPF_OBJ_NULL;
+                }
+            }
+            mpf_raise_msg(&mpf_type_RuntimeError, "can't gather");
+        }
+        c->gather = g;
+        a->remaining++;
+    }
+    if (a->remaining > 0 && a->result == MPF_OBJ_NULL) {
+        park(a->owner, g);
+        return true;
+    }
+    *ret = gather_finish(a);
+    return false;
+}
+
+// gather(*aws, return_exceptions=False): every awaitable becomes a task now.
+static mpf_obj_t asyncio_gather(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    mpf_obj_t re = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_return_exceptions);
+    mpf_obj_t tasks = mpf_obj_new_tuple(n_args, NULL);
+    mpf_tuple_t *t = mpf_obj_ptr(tasks);
+    for (size_t i = 0; i < n_args; i++) {
+        t->items[i] = ensure_task(args[i]);
+    }
+    mpf_obj_t a = new_awaiter(AW_GATHER, tasks);
+    ((awaiter_t *)mpf_obj_ptr(a))->flag = re != MPF_OBJ_NULL && mpf_obj_is_true(re);
+    return a;
+}
+MPF_FUN_KW(asyncio_gather_obj, MPF_QSTR_gather, 0, asyncio_gather);
+
+// ---------------------------------------------------------------- locks
+static mpf_obj_t lock_release(mpf_obj_t self) {
+    lock_t *l = mpf_obj_ptr(self);
+    if (!l->locked || l->handed != MPF_OBJ_NULL) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "Lock not acquired");
+    }
+    mpf_list_t *w = l->waiters == MPF_OBJ_NULL ? NULL : mpf_obj_ptr(l->waiters);
+    if (w != NULL && w->len != 0) {
+        // hand the lock to the first waiter
+        mpf_obj_t next = w->items[0];
+        list_remove(l->waiters, next);
+        task_of(next)->waiting_on = MPF_OBJ_NULL;
+        l->handed = next;
+        queue_push(next, now_ms());
+    } else {
+        l->locked = 0;
+    }
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(lock_release_obj, MPF_QSTR_release, lock_release);
+
+// ---------------------------------------------------------------- wait_for
+// The status wait_for's runner hands over: CancelledError(True, value) or
+// CancelledError(exception, None); NULL for a plain CancelledError (an outside cancel).
+static mpf_obj_t runner_status(mpf_obj_t exc, mpf_obj_t *value) {
+    if (!mpf_exc_match(exc, cancelled_error()) || !mpf_obj_is_exception(exc)) {
+        return MPF_OBJ_NULL;
+    }
+    const mpf_exc_t *e = mpf_obj_ptr(exc);
+    const mpf_tuple_t *args = mpf_obj_ptr(e->args);
+    if (args->len != 2 || args->items[0] == MPF_OBJ_NONE) {
+        return MPF_OBJ_NULL;
+    }
+    *value = args->items[1];
+    return args->items[0];
+}
+
+// The runner's step once [inner] is done (or could not be awaited: [err]): end the
+// waiting task's sleep with the outcome, unless it moved on.
+static void runner_report(awaiter_t *a, mpf_obj_t err) {
+    task_t *inner = task_of(a->target);
+    mpf_obj_t status[2] = {MPF_OBJ_TRUE, MPF_OBJ_NONE};
+    if (err != MPF_OBJ_NULL) {
+        status[0] = err;
+    } else if (inner->failed) {
+        status[0] = inner->data;
+    } else {
+        status[1] = inner->data;
+    }
+    inner->retrieved = 1;
+    task_t *w = task_of(a->owner);
+    if (!w->done && w->throw_ == MPF_OBJ_NULL && w->waiting_on == MPF_OBJ_NULL && task_cancel(a->owner) == MPF_OBJ_TRUE) {
+        w->throw_ = mpf_exc_new(cancelled_error(), 2, status);
+    }
+}
+
+// ---------------------------------------------------------------- awaiters
+// One step of awaiter [a] in the running task, resumed normally ([throw_] NULL) or with
+// [throw_] thrown in: true when the task must wait (it is queued or parked), false when
+// the await is over with *ret its value. Raises the await's exception.
+static bool awaiter_step(awaiter_t *a, mpf_obj_t throw_, mpf_obj_t *ret) {
+    bool first = !a->yielded;
+    a->yielded = 1;
+    *ret = MPF_OBJ_NONE;
+    if (throw_ != MPF_OBJ_NULL) {
+        throw_ = mpf_exc_instantiate(throw_, MPF_OBJ_NULL);
+    }
+    switch (a->kind) {
+        case AW_SLEEP:
+            if (throw_ != MPF_OBJ_NULL) {
+                mpf_raise(throw_);
+            }
+            if (first) {
+                queue_push(running_task(), now_ms() + a->ms);
+                return true;
+            }
+            *ret = a->result;
+            return false;
+        case AW_TASK: {
+            mpf_obj_t me = running_task();
+            if (throw_ != MPF_OBJ_NULL) {
+                if (task_of(me)->waiting_on == a->target) {
+                    unpark(me);
+                }
+                mpf_raise(throw_);
+            }
+            if (task_of(a->target)->done) {
+                *ret = task_outcome(a->target);
+                return false;
+            }
+            if (task_of(a->target)->gather != MPF_OBJ_NULL) {
+                mpf_raise_msg(&mpf_type_RuntimeError, "can't wait");
+            }
+            park(me, a->target);
+            return true;
+        }
+        case AW_EVENT: {
+            event_t *e = mpf_obj_ptr(a->target);
+            mpf_obj_t me = running_task();
+            bool tsf = e->base.type == &mpf_type_asyncio_tsf;
+            if (throw_ != MPF_OBJ_NULL) {
+                if (task_of(me)->waiting_on == a->target) {
+                    unpark(me);
+                }
+                mpf_raise(throw_);
+            }
+            if (first && !e->flag) {
+                park(me, a->target);
+                return true;
+            }
+            if (tsf) {
+                e->flag = 0;  // a ThreadSafeFlag wakes one wait() per set()
+            }
+            *ret = MPF_OBJ_TRUE;
+            return false;
+        }
+        case AW_LOCK: {
+            lock_t *l = mpf_obj_ptr(a->target);
+            mpf_obj_t me = running_task();
+            if (throw_ != MPF_OBJ_NULL) {
+                if (task_of(me)->waiting_on == a->target) {
+                    unpark(me);
+                }
+                if (l->handed == me) {
+                    // cancelled after release() chose it: pass the lock on
+                    l->handed = MPF_OBJ_NULL;
+                    lock_release(a->target);
+                }
+                mpf_raise(throw_);
+            }
+            if (first) {
+                if (!l->locked) {
+                    l->locked = 1;
+                    *ret = MPF_OBJ_TRUE;
+                    return false;
+                }
+                park(me, a->target);
+                return true;
+            }
+            if (l->handed == me) {
+                l->handed = MPF_OBJ_NULL;
+            }
+            *ret = MPF_OBJ_TRUE;
+            return false;
+        }
+        case AW_GATHER:
+            if (throw_ != MPF_OBJ_NULL) {
+                unpark(running_task());
+                if (mpf_exc_match(throw_, cancelled_error())) {
+                    a->flag |= 2;  // cancelling a gather cancels its children
+                }
+                a->result = throw_;
+                gather_finish(a);
+                mpf_raise(throw_);
+            }
+            if (first) {
+                return gather_start(a, ret);
+            }
+            *ret = gather_finish(a);
+            return false;
+        case AW_WAIT_FOR: {
+            mpf_obj_t me = running_task();
+            if (throw_ != MPF_OBJ_NULL) {
+                if (a->flag == WF_SLEEP) {
+                    mpf_obj_t value;
+                    mpf_obj_t status = runner_status(throw_, &value);
+                    if (status == MPF_OBJ_TRUE) {
+                        *ret = value;
+                        return false;
+                    }
+                    if (status != MPF_OBJ_NULL) {
+                        mpf_raise(status);
+                    }
+                    task_cancel(a->result);  // cancelled from outside: cancel what it waits for
+                } else if (task_of(me)->waiting_on != MPF_OBJ_NULL) {
+                    unpark(me);
+                }
+                mpf_raise(throw_);
+            }
+            if (first) {
+                // the runner awaits the task; this task sleeps until the timeout or until
+                // the runner ends the sleep
+                mpf_obj_t r = new_awaiter(AW_RUNNER, a->target);
+                ((awaiter_t *)mpf_obj_ptr(r))->owner = me;
+                a->result = task_new(r);
+                queue_push(me, now_ms() + a->ms);
+                a->flag = WF_SLEEP;
+                return true;
+            }
+            if (a->flag == WF_SLEEP) {
+                // timed out: cancel the task, wait for the runner to see it end
+                a->flag = WF_CANCELLING;
+                task_cancel(a->result);
+                if (!task_of(a->result)->done) {
+                    park(me, a->result);
+                    return true;
+                }
+            }
+            if (task_of(a->result)->failed) {
+                mpf_raise(task_of(a->result)->data);
+            }
+            mpf_raise(mpf_exc_new(module_exc(MPF_QSTR_TimeoutError, &mpf_type_OSError), 0, NULL));
+        }
+        case AW_RUNNER: {
+            mpf_obj_t me = running_task();
+            if (throw_ != MPF_OBJ_NULL) {
+                unpark(me);
+                mpf_raise(throw_);
+            }
+            if (first && !task_of(a->target)->done) {
+                if (task_of(a->target)->gather != MPF_OBJ_NULL) {
+                    runner_report(a, mpf_exc_new_msg(&mpf_type_RuntimeError, "can't wait"));
+                    return false;
+                }
+                park(me, a->target);
+                return true;
+            }
+            runner_report(a, MPF_OBJ_NULL);
+            return false;
+        }
+        default:
+            if (throw_ != MPF_OBJ_NULL) {
+                mpf_raise(throw_);
+            }
+            return false;
+    }
+}
+
+// __next__ and send(): a step of the wait; the awaiter itself is what the task yields.
+static mpf_obj_t awaiter_next_value(mpf_obj_t self, mpf_obj_t throw_) {
+    mpf_obj_t ret;
+    if (awaiter_step(mpf_obj_ptr(self), throw_, &ret)) {
+        return self;
+    }
+    if (ret == MPF_OBJ_NONE) {
+        return MPF_OBJ_STOP;
+    }
+    mpf_raise_stop_iteration(ret);
+}
+
+static mpf_obj_t awaiter_iternext(mpf_obj_t self) {
+    return awaiter_next_value(self, MPF_OBJ_NULL);
+}
+
+static mpf_obj_t awaiter_method_result(mpf_obj_t self, mpf_obj_t throw_) {
+    mpf_obj_t r = awaiter_next_value(self, throw_);
+    if (r == MPF_OBJ_STOP) {
+        mpf_raise_stop_iteration(MPF_OBJ_NONE);
+    }
+    return r;
+}
+
+static mpf_obj_t awaiter_send(mpf_obj_t self, mpf_obj_t value) {
+    (void)value;
+    return awaiter_method_result(self, MPF_OBJ_NULL);
+}
+MPF_FUN_2(awaiter_send_obj, MPF_QSTR_send, awaiter_send);
+
+// throw(exc): how a cancel reaches the wait.
+static mpf_obj_t awaiter_throw(size_t n_args, const mpf_obj_t *args) {
+    mpf_obj_t exc = args[1];
+    if (n_args > 2 && args[2] != MPF_OBJ_NONE) {
+        exc = mpf_exc_instantiate(args[1], args[2]);
+    }
+    return awaiter_method_result(args[0], exc);
+}
+MPF_FUN_VAR(awaiter_throw_obj, MPF_QSTR_throw, 2, 4, awaiter_throw);
+
+static const mpf_map_elem_t awaiter_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_send), MPF_ROM_PTR(&awaiter_send_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_throw), MPF_ROM_PTR(&awaiter_throw_obj)},
+};
+MPF_ROM_MAP(awaiter_locals, awaiter_locals_table);
+
+const mpf_type_t mpf_type_asyncio_awaiter = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_awaitable,
+    .getiter = mpf_iter_self,
+    .iternext = awaiter_iternext,
+    .locals = &awaiter_locals,
+};
+
+// ---------------------------------------------------------------- sleeping, waiting
 static mpf_obj_t sleep_for(uint64_t ms, mpf_obj_t result) {
-    mpf_obj_t a = new_awaiter(ms == 0 ? AW_NONE : AW_SLEEP, MPF_OBJ_NULL);
+    mpf_obj_t a = new_awaiter(AW_SLEEP, MPF_OBJ_NULL);
     awaiter_t *aw = mpf_obj_ptr(a);
-    aw->deadline = ms;
+    aw->ms = ms;
     aw->result = result;
     return a;
 }
@@ -323,23 +825,9 @@ static mpf_obj_t asyncio_sleep_ms(mpf_obj_t ms) {
 }
 MPF_FUN_1(asyncio_sleep_ms_obj, MPF_QSTR_sleep_ms, asyncio_sleep_ms);
 
-// gather(*aws, return_exceptions=False): every awaitable becomes a task now.
-static mpf_obj_t asyncio_gather(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    mpf_obj_t re = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_return_exceptions);
-    mpf_obj_t tasks = mpf_obj_new_tuple(n_args, NULL);
-    mpf_tuple_t *t = mpf_obj_ptr(tasks);
-    for (size_t i = 0; i < n_args; i++) {
-        t->items[i] = ensure_task(args[i]);
-    }
-    mpf_obj_t a = new_awaiter(AW_GATHER, tasks);
-    ((awaiter_t *)mpf_obj_ptr(a))->return_exceptions = re != MPF_OBJ_NULL && mpf_obj_is_true(re);
-    return a;
-}
-MPF_FUN_KW(asyncio_gather_obj, MPF_QSTR_gather, 0, asyncio_gather);
-
 static mpf_obj_t wait_for(mpf_obj_t aw, uint64_t ms) {
     mpf_obj_t a = new_awaiter(AW_WAIT_FOR, ensure_task(aw));
-    ((awaiter_t *)mpf_obj_ptr(a))->deadline = ms;
+    ((awaiter_t *)mpf_obj_ptr(a))->ms = ms;
     return a;
 }
 
@@ -359,7 +847,6 @@ MPF_FUN_2(asyncio_wait_for_ms_obj, MPF_QSTR_wait_for_ms, asyncio_wait_for_ms);
 
 // ---------------------------------------------------------------- Event
 static mpf_obj_t event_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    (void)type;
     (void)args;
     mpf_arg_check_num(n_args, n_kw, 0, 0, false);
     event_t *e = mpf_new(event_t);
@@ -367,12 +854,11 @@ static mpf_obj_t event_make_new(const mpf_type_t *type, size_t n_args, size_t n_
     return mpf_obj_from_ptr(e);
 }
 
+// set(): every waiter runs (even if clear() comes before it does).
 static mpf_obj_t event_set(mpf_obj_t self) {
     event_t *e = mpf_obj_ptr(self);
-    if (!e->flag) {
-        e->sets++;
-    }
     e->flag = 1;
+    wake_all(&e->waiters);
     return MPF_OBJ_NONE;
 }
 MPF_FUN_1(event_set_obj, MPF_QSTR_set, event_set);
@@ -408,8 +894,8 @@ const mpf_type_t mpf_type_asyncio_event = {
     .locals = &event_locals,
 };
 
-// ThreadSafeFlag (MicroPython): an Event that the waiter's wake-up clears again; set()
-// may come from an interrupt handler or micropython.schedule().
+// ThreadSafeFlag (MicroPython): an Event whose wait() clears it again on return; set()
+// may come from micropython.schedule().
 static const mpf_map_elem_t tsf_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_set), MPF_ROM_PTR(&event_set_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_clear), MPF_ROM_PTR(&event_clear_obj)},
@@ -439,15 +925,6 @@ static mpf_obj_t lock_acquire(mpf_obj_t self) {
 }
 MPF_FUN_1(lock_acquire_obj, MPF_QSTR_acquire, lock_acquire);
 
-static mpf_obj_t lock_release(mpf_obj_t self) {
-    lock_t *l = mpf_obj_ptr(self);
-    if (!l->locked) {
-        mpf_raise_msg(&mpf_type_RuntimeError, "Lock is not acquired.");
-    }
-    l->locked = 0;
-    return MPF_OBJ_NONE;
-}
-MPF_FUN_1(lock_release_obj, MPF_QSTR_release, lock_release);
 
 static mpf_obj_t lock_locked(mpf_obj_t self) {
     return mpf_obj_bool(((const lock_t *)mpf_obj_ptr(self))->locked != 0);
@@ -479,346 +956,217 @@ const mpf_type_t mpf_type_asyncio_lock = {
     .locals = &lock_locals,
 };
 
-// ---------------------------------------------------------------- the loop
-// How a ready task is to be resumed.
-typedef struct resume {
-    mpf_obj_t send;    // value to send (None: plain __next__)
-    mpf_obj_t throw_;  // or an exception to throw (NULL: none)
-} resume_t;
 
-// Whether [t]'s request is satisfied at time [now]; fills *r. May take a lock or
-// cancel a timed-out task as a side effect (only when it returns true).
-static bool request_ready(task_t *t, uint64_t now, resume_t *r) {
-    r->send = MPF_OBJ_NONE;
-    r->throw_ = MPF_OBJ_NULL;
-    if (t->cancel) {
-        t->cancel = 0;
-        r->throw_ = mpf_exc_new(module_exc(MPF_QSTR_CancelledError, &mpf_type_BaseException), 0, NULL);
-        // as CPython: what the task was waiting on is cancelled with it (the awaited task,
-        // or every task of a gather)
-        const awaiter_t *a = t->request == MPF_OBJ_NULL ? NULL : mpf_obj_ptr(t->request);
-        if (a != NULL && (a->kind == AW_TASK || a->kind == AW_WAIT_FOR)) {
-            task_cancel(a->target);
-        } else if (a != NULL && a->kind == AW_GATHER) {
-            const mpf_tuple_t *tt = mpf_obj_ptr(a->target);
-            for (size_t i = 0; i < tt->len; i++) {
-                task_cancel(tt->items[i]);
-            }
-        }
-        return true;
-    }
-    if (t->request == MPF_OBJ_NULL) {
-        return true;
-    }
-    awaiter_t *a = mpf_obj_ptr(t->request);
-    switch (a->kind) {
-        case AW_NONE:
-        case AW_DONE:
-            r->send = a->result;
-            return true;
-        case AW_SLEEP:
-            r->send = a->result;
-            return now >= a->deadline;
-        case AW_EVENT: {
-            event_t *e = mpf_obj_ptr(a->target);
-            if (!e->flag && e->sets == a->deadline) {
-                return false;
-            }
-            if (e->base.type == &mpf_type_asyncio_tsf) {
-                e->flag = 0;  // a ThreadSafeFlag wakes one waiter and clears itself
-            }
-            r->send = MPF_OBJ_TRUE;
-            return true;
-        }
-        case AW_LOCK: {
-            lock_t *l = mpf_obj_ptr(a->target);
-            if (l->locked) {
-                return false;
-            }
-            l->locked = 1;
-            r->send = MPF_OBJ_TRUE;
-            return true;
-        }
-        case AW_TASK:
-        case AW_WAIT_FOR: {
-            task_t *w = mpf_obj_ptr(a->target);
-            if (!w->done) {
-                if (a->kind == AW_WAIT_FOR && now >= a->deadline) {
-                    w->cancel = 1;
-                    r->throw_ = mpf_exc_new(module_exc(MPF_QSTR_TimeoutError, &mpf_type_OSError), 0, NULL);
-                    return true;
-                }
-                return false;
-            }
-            if (w->exception != MPF_OBJ_NULL) {
-                r->throw_ = w->exception;
-            } else {
-                r->send = w->result;
-            }
-            return true;
-        }
-        case AW_GATHER: {
-            const mpf_tuple_t *ts = mpf_obj_ptr(a->target);
-            for (size_t i = 0; i < ts->len; i++) {
-                const task_t *w = mpf_obj_ptr(ts->items[i]);
-                if (!w->done) {
-                    // without return_exceptions, the first failure ends the wait
-                    continue;
-                }
-                if (w->exception != MPF_OBJ_NULL && !a->return_exceptions) {
-                    r->throw_ = w->exception;
-                    return true;
-                }
-            }
-            mpf_obj_t results = mpf_obj_new_list(ts->len, NULL);
-            mpf_list_t *rl = mpf_obj_ptr(results);
-            for (size_t i = 0; i < ts->len; i++) {
-                const task_t *w = mpf_obj_ptr(ts->items[i]);
-                if (!w->done) {
-                    return false;
-                }
-                rl->items[i] = w->exception != MPF_OBJ_NULL ? w->exception : w->result;
-            }
-            r->send = results;
-            return true;
-        }
-        default:
-            return true;
-    }
+// ---------------------------------------------------------------- the loop
+// The exception handler: asyncio_globals["_handler"], None for the default.
+static mpf_obj_t exc_handler(void) {
+    mpf_obj_t h = global_get(MPF_QSTR__handler);
+    return h == MPF_OBJ_NULL ? MPF_OBJ_NONE : h;
 }
 
-// Resume the coroutine of task [t] with [send] or by throwing [throw_].
-static void coro_step(task_t *t, mpf_obj_t send, mpf_obj_t throw_) {
+static mpf_obj_t loop_default_exception_handler(mpf_obj_t self, mpf_obj_t context) {
+    (void)self;
+    const mpf_print_t *p = &mpf_print_stderr;
+    mpf_obj_t msg = mpf_dict_get(context, mpf_obj_new_qstr(MPF_QSTR_message));
+    mpf_obj_t fut = mpf_dict_get(context, mpf_obj_new_qstr(MPF_QSTR_future));
+    mpf_obj_t exc = mpf_dict_get(context, mpf_obj_new_qstr(MPF_QSTR_exception));
+    if (msg != MPF_OBJ_NULL) {
+        mpf_obj_print(p, msg, MPF_PRINT_STR);
+        mpf_print_str(p, "\n");
+    }
+    if (fut != MPF_OBJ_NULL) {
+        mpf_print_str(p, "future: ");
+        mpf_obj_print(p, fut, MPF_PRINT_REPR);
+        if (mpf_obj_is_type(fut, &mpf_type_asyncio_task) && task_of(fut)->coro != MPF_OBJ_NULL) {
+            mpf_print_str(p, " coro= ");
+            mpf_obj_print(p, task_of(fut)->coro, MPF_PRINT_REPR);
+        }
+        mpf_print_str(p, "\n");
+    }
+    if (exc != MPF_OBJ_NULL && mpf_obj_is_exception(exc)) {
+        mpf_exc_print_tb(p, exc);
+    }
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_2(loop_default_exception_handler_obj, MPF_QSTR_default_exception_handler, loop_default_exception_handler);
+
+static mpf_obj_t loop_call_exception_handler(mpf_obj_t self, mpf_obj_t context) {
+    mpf_obj_t h = exc_handler();
+    if (h == MPF_OBJ_NONE) {
+        return loop_default_exception_handler(self, context);
+    }
+    return mpf_call2(h, self, context);
+}
+MPF_FUN_2(loop_call_exception_handler_obj, MPF_QSTR_call_exception_handler, loop_call_exception_handler);
+
+static mpf_obj_t asyncio_get_event_loop(void);
+
+// Report the exception that ended task [o] if nobody took it meanwhile.
+static void report_exception(mpf_obj_t o) {
+    task_t *t = task_of(o);
+    t->report = 0;
+    if (t->retrieved) {
+        return;
+    }
+    t->retrieved = 1;
+    mpf_obj_t ctx = mpf_obj_new_dict(3);
+    mpf_obj_t msg = mpf_obj_new_str("Task exception wasn't retrieved", 31);
+    mpf_dict_store(ctx, mpf_obj_new_qstr(MPF_QSTR_message), msg);
+    mpf_dict_store(ctx, mpf_obj_new_qstr(MPF_QSTR_exception), t->data);
+    mpf_dict_store(ctx, mpf_obj_new_qstr(MPF_QSTR_future), o);
+    loop_call_exception_handler(asyncio_get_event_loop(), ctx);
+}
+
+// Resume task [o] once: it ends with a new wait, a result or an exception.
+static void task_step(mpf_obj_t o) {
+    task_t *t = task_of(o);
+    mpf_obj_t throw_ = t->throw_;
+    t->throw_ = MPF_OBJ_NULL;
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
-        mpf_obj_t ret;
+        mpf_obj_t ret = MPF_OBJ_NONE;
+        mpf_obj_t y;
         bool returned;
-        mpf_obj_t y = mpf_gen_resume(t->coro, send, throw_, &ret, &returned);
+        if (mpf_obj_is_type(t->coro, &mpf_type_asyncio_awaiter)) {
+            // a task around sleep() and friends (coroutines in CPython)
+            returned = !awaiter_step(mpf_obj_ptr(t->coro), throw_, &ret);
+            y = t->coro;
+        } else {
+            y = mpf_gen_resume(t->coro, MPF_OBJ_NONE, throw_, &ret, &returned);
+        }
         mpf_nlr_pop(&nlr);
-        if (returned && t->cancel) {
-            // it cancelled itself (or was cancelled) during this step and then returned:
-            // cancelled all the same, as CPython
-            t->cancel = 0;
-            t->done = 1;
-            t->exception = mpf_exc_new(module_exc(MPF_QSTR_CancelledError, &mpf_type_BaseException), 0, NULL);
-        } else if (returned) {
-            t->done = 1;
-            t->result = ret;
-        } else if (mpf_obj_is_type(y, &mpf_type_asyncio_awaiter)) {
-            t->request = y;
-        } else if (y != MPF_OBJ_NONE) {
-            t->done = 1;
-            mpf_obj_t msg = mpf_obj_new_str("Task got bad yield", 18);
-            t->exception = mpf_exc_new(&mpf_type_RuntimeError, 1, &msg);
+        if (returned) {
+            task_finish(o, ret, false);
+        } else if (y == MPF_OBJ_NONE) {
+            queue_push(o, now_ms());  // a bare yield: run again on the next turn
+        } else if (!mpf_obj_is_type(y, &mpf_type_asyncio_awaiter)) {
+            task_finish(o, mpf_exc_new_msg(&mpf_type_RuntimeError, "Task got bad yield"), true);
         }
         return;
     }
-    t->done = 1;
-    t->exception = nlr.exc;
+    task_finish(o, nlr.exc, true);
 }
 
-// Resume task [t] once; it ends with a new request, a result or an exception.
-static void task_step(task_t *t, const resume_t *r) {
-    t->request = MPF_OBJ_NULL;
-    if (!mpf_obj_is_type(t->coro, &mpf_type_asyncio_awaiter)) {
-        coro_step(t, r->send, r->throw_);
-        return;
-    }
-    // a task around sleep() and friends (coroutines in CPython): the awaiter is the
-    // task's only request, and what resumes it is the task's outcome
-    awaiter_t *a = mpf_obj_ptr(t->coro);
-    if (!a->yielded) {
-        t->request = awaiter_yield(a);
-    } else if (r->throw_ != MPF_OBJ_NULL) {
-        t->done = 1;
-        t->exception = mpf_exc_instantiate(r->throw_, MPF_OBJ_NULL);
-    } else {
-        t->done = 1;
-        t->result = r->send;
-    }
-}
-
-// The earliest deadline any pending task waits for (UINT64_MAX: none).
-static uint64_t next_deadline(const mpf_list_t *tl) {
-    uint64_t d = UINT64_MAX;
-    for (size_t i = 0; i < tl->len; i++) {
-        const task_t *t = mpf_obj_ptr(tl->items[i]);
-        if (!t->done && t->request != MPF_OBJ_NULL) {
-            const awaiter_t *a = mpf_obj_ptr(t->request);
-            if ((a->kind == AW_SLEEP || a->kind == AW_WAIT_FOR) && a->deadline < d) {
-                d = a->deadline;
-            }
-        }
-    }
-    return d;
-}
-
-// One pass: run the ready tasks (sleepers last, by deadline). True if any ran.
-static bool loop_pass(mpf_obj_t tasks) {
-    mpf_list_t *tl = mpf_obj_ptr(tasks);
-    uint64_t now = now_ms();
-    bool ran = false;
-    size_t n = tl->len;  // tasks created during the pass wait for the next one
-    for (size_t i = 0; i < n; i++) {
-        task_t *t = mpf_obj_ptr(tl->items[i]);
-        if (t->done || (!t->cancel && t->request != MPF_OBJ_NULL &&
-                           ((const awaiter_t *)mpf_obj_ptr(t->request))->kind == AW_SLEEP)) {
-            continue;
-        }
-        resume_t r;
-        if (request_ready(t, now, &r)) {
-            current_task = tl->items[i];
-            task_step(t, &r);
-            current_task = MPF_OBJ_NULL;
-            t->seq = ++task_seq;
-            ran = true;
-        }
-    }
-    // expired sleepers, earliest first
-    for (;;) {
-        task_t *best = NULL;
-        for (size_t i = 0; i < n && i < tl->len; i++) {
-            task_t *t = mpf_obj_ptr(tl->items[i]);
-            if (!t->done && t->request != MPF_OBJ_NULL) {
-                const awaiter_t *a = mpf_obj_ptr(t->request);
-                if (a->kind == AW_SLEEP && a->deadline <= now &&
-                    (best == NULL || a->deadline < ((const awaiter_t *)mpf_obj_ptr(best->request))->deadline)) {
-                    best = t;
-                }
-            }
-        }
-        if (best == NULL) {
-            break;
-        }
-        resume_t r;
-        request_ready(best, now, &r);
-        current_task = mpf_obj_from_ptr(best);
-        task_step(best, &r);
-        current_task = MPF_OBJ_NULL;
-        best->seq = ++task_seq;
-        ran = true;
-    }
-    // forget finished tasks (awaiters still hold the ones someone waits for) and order the
-    // rest by when they last ran (an insertion sort: the list is almost in order)
-    size_t k = 0;
-    for (size_t i = 0; i < tl->len; i++) {
-        mpf_obj_t o = tl->items[i];
-        const task_t *t = mpf_obj_ptr(o);
-        if (t->done) {
-            continue;
-        }
-        size_t j = k++;
-        while (j > 0 && ((const task_t *)mpf_obj_ptr(tl->items[j - 1]))->seq > t->seq) {
-            tl->items[j] = tl->items[j - 1];
-            j--;
-        }
-        tl->items[j] = o;
-    }
-    for (size_t i = k; i < tl->len; i++) {
-        tl->items[i] = MPF_OBJ_NULL;
-    }
-    tl->len = k;
-    return ran;
-}
-
-// Run the loop until [aw] (a coroutine or task) is done: its result, or its exception
-// raised; with [aw] NULL, until stop() (run_forever).
-static mpf_obj_t run_until(mpf_obj_t aw) {
-    if (loop_tasks != MPF_OBJ_NULL) {
+// Run the loop until task [main] is done (its result, or its exception raised); with
+// [main] NULL, until stop() (run_forever). Tasks still pending stay queued for the next
+// run, as on CPython's loop.
+static mpf_obj_t run_until(mpf_obj_t main) {
+    if (loop_running) {
         mpf_raise_msg(&mpf_type_RuntimeError, "asyncio.run() cannot be called from a running event loop");
     }
-    volatile mpf_obj_t tasks = mpf_obj_new_list(0, NULL);  // kept on this frame for the GC
-    mpf_obj_t pend = pending_tasks();  // adopt what loop.create_task() queued
-    mpf_list_t *pl = mpf_obj_ptr(pend);
-    for (size_t i = 0; i < pl->len; i++) {
-        mpf_list_append(tasks, pl->items[i]);
-    }
-    pl->len = 0;
-    loop_tasks = tasks;
-    loop_stop = false;
-    mpf_obj_t main_task;
+    volatile mpf_obj_t keep = main;  // on this frame for the GC
+    loop_running = true;
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
-        main_task = aw == MPF_OBJ_NULL ? MPF_OBJ_NULL : ensure_task(aw);
-        const task_t *mt = aw == MPF_OBJ_NULL ? NULL : mpf_obj_ptr(main_task);
-        while (mt != NULL ? !mt->done : !loop_stop) {
-            if (!loop_pass(tasks)) {
-                // nothing ready: idle until the earliest deadline (or poll for ever,
-                // waiting for an event set from outside, as CPython would wait)
-                uint64_t d = next_deadline(mpf_obj_ptr(tasks));
-                do {
-                    mpf_wait_idle();
-                } while (d != UINT64_MAX && now_ms() < d);
+        for (;;) {
+            if (main != MPF_OBJ_NULL && task_of(main)->done) {
+                break;
             }
+            mpf_list_t *q = mpf_obj_ptr(run_queue);
+            if (q->len == 0 || task_of(q->items[0])->key > now_ms()) {
+                // nothing due: idle (scheduled callbacks may set an event meanwhile)
+                mpf_wait_idle();
+                continue;
+            }
+            mpf_obj_t t = queue_pop();
+            if (t == stop_task) {
+                break;
+            }
+            if (task_of(t)->done) {
+                if (task_of(t)->report) {
+                    report_exception(t);
+                }
+                continue;
+            }
+            current_task = t;
+            task_step(t);
+            current_task = MPF_OBJ_NULL;
         }
         mpf_nlr_pop(&nlr);
-        // tasks still pending (run_forever, or left by run_until_complete) wait for the
-        // next run, as on CPython's loop
-        mpf_list_t *tl = mpf_obj_ptr(tasks);
-        for (size_t i = 0; i < tl->len; i++) {
-            if (!((const task_t *)mpf_obj_ptr(tl->items[i]))->done) {
-                mpf_list_append(pend, tl->items[i]);
-            }
-        }
-        loop_tasks = MPF_OBJ_NULL;
-        if (mt == NULL) {
-            return MPF_OBJ_NONE;
-        }
-        if (mt->exception != MPF_OBJ_NULL) {
-            mpf_raise(mt->exception);
-        }
-        return mt->result;
+        loop_running = false;
+        (void)keep;
+        return main == MPF_OBJ_NULL ? MPF_OBJ_NONE : task_outcome(main);
     }
-    loop_tasks = MPF_OBJ_NULL;
+    loop_running = false;
     current_task = MPF_OBJ_NULL;
     mpf_nlr_raise(nlr.exc);
 }
 
-// run(coro): a fresh loop runs [coro] to the end.
+// run(coro): run [coro] as a task until it ends.
 static mpf_obj_t asyncio_run(mpf_obj_t coro) {
     if (!mpf_obj_is_type(coro, &mpf_type_gen) && !mpf_obj_is_type(coro, &mpf_type_asyncio_awaiter)) {
         mpf_raise_fmt(&mpf_type_TypeError, "a coroutine was expected, got %R", coro);
     }
-    return run_until(coro);
+    if (loop_running) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "asyncio.run() cannot be called from a running event loop");
+    }
+    return run_until(task_new(coro));
 }
 MPF_FUN_1(asyncio_run_obj, MPF_QSTR_run, asyncio_run);
 
 // current_task(): the running task (RuntimeError outside the loop).
 static mpf_obj_t asyncio_current_task(void) {
-    if (loop_tasks == MPF_OBJ_NULL || current_task == MPF_OBJ_NULL) {
-        mpf_raise_msg(&mpf_type_RuntimeError, "no running event loop");
-    }
-    return current_task;
+    return running_task();
 }
 MPF_FUN_0(asyncio_current_task_obj, MPF_QSTR_current_task, asyncio_current_task);
 
 // ---------------------------------------------------------------- the loop object
-// get_event_loop() / new_event_loop(): the one loop, as an object with CPython's
-// run_until_complete, run_forever, stop, create_task and close.
+// get_event_loop(): the one loop, as an object with CPython's run_until_complete,
+// run_forever, stop, create_task, close and exception handler methods.
 static mpf_obj_t loop_run_until_complete(mpf_obj_t self, mpf_obj_t aw) {
     (void)self;
-    return run_until(aw);
+    if (loop_running) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "asyncio.run() cannot be called from a running event loop");
+    }
+    return run_until(ensure_task(aw));
 }
 MPF_FUN_2(loop_run_until_complete_obj, MPF_QSTR_run_until_complete, loop_run_until_complete);
 
 static mpf_obj_t loop_run_forever(mpf_obj_t self) {
     (void)self;
-    return run_until(MPF_OBJ_NULL);
+    if (loop_running) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "asyncio.run() cannot be called from a running event loop");
+    }
+    task_t *s = mpf_new(task_t);
+    s->base.type = &mpf_type_asyncio_task;
+    s->data = MPF_OBJ_NONE;
+    volatile mpf_obj_t stopper = mpf_obj_from_ptr(s);  // on this frame for the GC
+    stop_task = stopper;
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        run_until(MPF_OBJ_NULL);
+        mpf_nlr_pop(&nlr);
+        if (s->queued) {
+            queue_remove(stopper);
+        }
+        stop_task = MPF_OBJ_NULL;
+        return MPF_OBJ_NONE;
+    }
+    if (s->queued) {
+        queue_remove(stopper);
+    }
+    stop_task = MPF_OBJ_NULL;
+    mpf_nlr_raise(nlr.exc);
 }
 MPF_FUN_1(loop_run_forever_obj, MPF_QSTR_run_forever, loop_run_forever);
 
+// stop(): run_forever() returns once the tasks due now have run.
 static mpf_obj_t loop_stop_m(mpf_obj_t self) {
     (void)self;
-    loop_stop = true;
+    if (stop_task != MPF_OBJ_NULL && !task_of(stop_task)->queued) {
+        queue_push(stop_task, now_ms());
+    }
     return MPF_OBJ_NONE;
 }
 MPF_FUN_1(loop_stop_obj, MPF_QSTR_stop, loop_stop_m);
 
+// create_task(coro): also before the loop runs (the task waits for it).
 static mpf_obj_t loop_create_task(mpf_obj_t self, mpf_obj_t coro) {
     (void)self;
-    return task_new_ex(coro, true);
+    return task_new(coro);
 }
 MPF_FUN_2(loop_create_task_obj, MPF_QSTR_create_task, loop_create_task);
 
@@ -828,12 +1176,32 @@ static mpf_obj_t loop_close(mpf_obj_t self) {
 }
 MPF_FUN_1(loop_close_obj, MPF_QSTR_close, loop_close);
 
+static mpf_obj_t loop_set_exception_handler(mpf_obj_t self, mpf_obj_t handler) {
+    (void)self;
+    if (handler != MPF_OBJ_NONE && !mpf_obj_is_callable(handler)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "A callable object or None is expected, got %R", handler);
+    }
+    mpf_dict_store(asyncio_globals, mpf_obj_new_qstr(MPF_QSTR__handler), handler);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_2(loop_set_exception_handler_obj, MPF_QSTR_set_exception_handler, loop_set_exception_handler);
+
+static mpf_obj_t loop_get_exception_handler(mpf_obj_t self) {
+    (void)self;
+    return exc_handler();
+}
+MPF_FUN_1(loop_get_exception_handler_obj, MPF_QSTR_get_exception_handler, loop_get_exception_handler);
+
 static const mpf_map_elem_t loop_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_run_until_complete), MPF_ROM_PTR(&loop_run_until_complete_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_run_forever), MPF_ROM_PTR(&loop_run_forever_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_stop), MPF_ROM_PTR(&loop_stop_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_create_task), MPF_ROM_PTR(&loop_create_task_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_close), MPF_ROM_PTR(&loop_close_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_set_exception_handler), MPF_ROM_PTR(&loop_set_exception_handler_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_get_exception_handler), MPF_ROM_PTR(&loop_get_exception_handler_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_default_exception_handler), MPF_ROM_PTR(&loop_default_exception_handler_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_call_exception_handler), MPF_ROM_PTR(&loop_call_exception_handler_obj)},
 };
 MPF_ROM_MAP(loop_locals, loop_locals_table);
 
@@ -848,7 +1216,22 @@ static mpf_obj_t asyncio_get_event_loop(void) {
     return mpf_obj_from_ptr(&the_loop);
 }
 MPF_FUN_0(asyncio_get_event_loop_obj, MPF_QSTR_get_event_loop, asyncio_get_event_loop);
-MPF_FUN_0(asyncio_new_event_loop_obj, MPF_QSTR_new_event_loop, asyncio_get_event_loop);
+
+static void new_queue(void) {
+    run_queue = mpf_obj_new_list(0, NULL);
+    mpf_dict_store(asyncio_globals, mpf_obj_new_qstr(MPF_QSTR__queue), run_queue);
+}
+
+// new_event_loop(): the loop, starting afresh: the tasks of the old one are dropped.
+static mpf_obj_t asyncio_new_event_loop(void) {
+    if (loop_running) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "Cannot run the event loop while another loop is running");
+    }
+    new_queue();
+    mpf_dict_store(asyncio_globals, mpf_obj_new_qstr(MPF_QSTR__handler), MPF_OBJ_NONE);
+    return asyncio_get_event_loop();
+}
+MPF_FUN_0(asyncio_new_event_loop_obj, MPF_QSTR_new_event_loop, asyncio_new_event_loop);
 
 static const mpf_map_elem_t asyncio_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_run), MPF_ROM_PTR(&asyncio_run_obj)},
@@ -869,9 +1252,10 @@ static const mpf_map_elem_t asyncio_members_table[] = {
 MPF_ROM_MAP(asyncio_members, asyncio_members_table);
 
 // CancelledError (a BaseException, as since CPython 3.8) and TimeoutError (an
-// OSError, as the builtin TimeoutError that 3.11's asyncio.TimeoutError is).
+// OSError, as the builtin TimeoutError that 3.11's asyncio.TimeoutError is); the run queue.
 static void asyncio_init(mpf_obj_t mod) {
     mpf_obj_t g = ((mpf_module_t *)mpf_obj_ptr(mod))->globals;
+    asyncio_globals = g;
     static const struct {
         mpf_qstr_t name;
         const mpf_type_t *base;
@@ -885,6 +1269,7 @@ static void asyncio_init(mpf_obj_t mod) {
         mpf_dict_store(dict, mpf_obj_new_qstr(MPF_QSTR___module__), mpf_obj_new_qstr(MPF_QSTR_asyncio));
         mpf_dict_store(g, mpf_obj_new_qstr(excs[i].name), mpf_make_class(excs[i].name, mpf_obj_new_tuple(1, &base), dict));
     }
+    new_queue();
 }
 
 const mpf_builtin_module_t mpf_module_asyncio = {MPF_QSTR_asyncio, &asyncio_members, asyncio_init};

@@ -1,14 +1,7 @@
 # requires: MODULE_ASYNCIO ASYNC GENERATORS FLOAT
-# Cancellation as CPython: a task that cancels itself ends cancelled; cancelling a task
-# cancels what it awaits (a task, every task of a gather).
+# Cancellation as CPython: cancelling a task cancels what it awaits (a task, every task
+# of a gather). (A task cancelling itself: modules_mp/asyncio_cancel_self.py.)
 import asyncio
-
-
-async def task_self():
-    print("task start")
-    me = asyncio.current_task()
-    print(me.cancel())
-    print("task end")
 
 
 async def child(n):
@@ -26,12 +19,6 @@ async def gatherer():
 
 
 async def main():
-    t = asyncio.create_task(task_self())
-    try:
-        await t
-    except asyncio.CancelledError:
-        print("main: self-cancelled task raised CancelledError")
-    print(t.done(), t.cancelled())
     g = asyncio.create_task(gatherer())
     await asyncio.sleep(0.01)
     g.cancel()
