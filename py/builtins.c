@@ -336,6 +336,7 @@ MPF_FUN_1(builtin_oct_obj, MPF_QSTR_oct, builtin_oct);
 MPF_FUN_1(builtin_hex_obj, MPF_QSTR_hex, builtin_hex);
 #endif // CONFIG_BUILTIN_HELPERS
 
+#if CONFIG_CLASS_ADVANCED
 // The answer of the metaclass of class [cls] to its hook [q] (__instancecheck__ or
 // __subclasscheck__) about [o], or NULL when the metaclass has none (type's own test).
 static mpf_obj_t meta_check(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t o) {
@@ -346,8 +347,14 @@ static mpf_obj_t meta_check(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t o) {
     mpf_obj_t m = mpf_type_lookup(meta, q);
     return m == MPF_OBJ_NULL ? MPF_OBJ_NULL : mpf_obj_bool(mpf_obj_is_true(mpf_call2(m, cls, o)));
 }
+#else
+#define meta_check(cls, q, o) ((void)(cls), (void)(o), MPF_OBJ_NULL)
+#endif
 
 static mpf_obj_t builtin_isinstance(mpf_obj_t o, mpf_obj_t cls) {
+#if !CONFIG_CLASS_ADVANCED
+    return mpf_obj_bool(mpf_obj_isinstance(o, cls));
+#else
     if (mpf_obj_is_type(cls, &mpf_type_tuple)) {
         mpf_stack_check();  // tuples nested without end
         const mpf_tuple_t *t = mpf_obj_ptr(cls);
@@ -360,6 +367,7 @@ static mpf_obj_t builtin_isinstance(mpf_obj_t o, mpf_obj_t cls) {
     }
     mpf_obj_t r = mpf_obj_from_ptr(mpf_obj_type(o)) == cls ? MPF_OBJ_NULL : meta_check(cls, MPF_QSTR___instancecheck__, o);
     return r != MPF_OBJ_NULL ? r : mpf_obj_bool(mpf_obj_isinstance(o, cls));
+#endif
 }
 MPF_FUN_2(builtin_isinstance_obj, MPF_QSTR_isinstance, builtin_isinstance);
 

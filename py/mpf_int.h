@@ -25,12 +25,14 @@ typedef struct mpf_class {
     // the instance's members. 0 = not computed. See mpf_class_changed().
     uint64_t attr_epoch;
     bool attr_plain;
+#if CONFIG_CLASS_ADVANCED
     // Every live class is on one list (for __subclasses__ and __bases__ changes), linked
     // through [link], stored complemented so that the conservative GC does not see them
     // as references: a class leaves the list when the GC frees it (its finaliser).
     struct mpf_class_link {
         uintptr_t prev, next;  // complemented pointers to the neighbours' links
     } link;
+#endif
 } mpf_class_t;
 // The namespace, bases and MRO of a class made at run time; a builtin type has none
 // (NULL, MPF_OBJ_NULL).
@@ -148,7 +150,9 @@ typedef struct mpf_state {
     volatile uint8_t sched_pending; // micropython.schedule() queued a callback (the VM polls it)
     mpf_frame_t *cur_frame;   // innermost running bytecode frame (globals(), locals())
     uint32_t call_depth;      // Python calls run inside the dispatch loop (CONFIG_RECURSION_LIMIT)
+#if CONFIG_CLASS_ADVANCED
     struct mpf_class_link classes; // anchor of the list of live classes (obj_type.c), zero: empty
+#endif
 } mpf_state_t;
 MPF_INTERNAL mpf_state_t mpf_state;
 

@@ -510,6 +510,7 @@ mpf_obj_t mpf_native_self(const mpf_type_t *owner, mpf_qstr_t name, mpf_obj_t se
     mpf_raise_fmt(&mpf_type_TypeError, "descriptor '%q' for '%q' objects doesn't apply to a '%T' object", name, mpf_type_name(owner), self);
 }
 
+#if CONFIG_CLASS_ADVANCED
 static bool is_data_descriptor(mpf_obj_t m);
 
 // Attribute of a class [cls] whose metaclass is a class derived from type: a data
@@ -524,14 +525,17 @@ static bool meta_data_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
     }
     return false;
 }
+#endif // CONFIG_CLASS_ADVANCED
 
 // Attribute of a type object [cls].
 static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
     const mpf_type_t *t = mpf_obj_ptr(cls);
+#if CONFIG_CLASS_ADVANCED
     const mpf_type_t *meta = mpf_obj_type(cls);
     if (meta != &mpf_type_type && meta_data_attr(cls, q, dest)) {
         return;
     }
+#endif
     if (q == MPF_QSTR___name__ || q == MPF_QSTR___qualname__) {
         dest[0] = mpf_obj_new_qstr(mpf_type_name(t));
         return;
@@ -558,6 +562,7 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
     const mpf_type_t *owner = NULL;
     mpf_obj_t m = type_lookup_ex(t, q, &owner);
     if (m == MPF_OBJ_NULL) {
+#if CONFIG_CLASS_ADVANCED
         // the metaclass's methods, properties and attributes, bound to the class (not
         // seen from its instances)
         m = type_lookup_ex(meta, q, &owner);
@@ -569,6 +574,7 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
                 dest[0] = mpf_call2(ga, cls, mpf_obj_new_qstr(q));
             }
         }
+#endif
         return;
     }
     const mpf_type_t *mt = mpf_obj_type(m);
@@ -646,6 +652,7 @@ static void load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest, bool hooks) 
     }
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
         if (!mpf_class_is_plain(t)) {
+#if CONFIG_CLASS_ADVANCED
             if (t->flags & MPF_TYPE_FLAG_METATYPE) {
                 // a class made by a metaclass (never plain): no members of an instance
                 const mpf_type_t *gowner = NULL;
@@ -657,6 +664,7 @@ static void load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest, bool hooks) 
                 }
                 return;
             }
+#endif
             if (hooks) {
                 const mpf_type_t *gowner = NULL;
                 mpf_obj_t ga = type_lookup_ex(t, MPF_QSTR___getattribute__, &gowner);
@@ -967,6 +975,7 @@ static void class_store(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
     if (!(cls->flags & MPF_TYPE_FLAG_HEAP)) {
         mpf_raise_fmt(&mpf_type_TypeError, "cannot set '%q' attribute of immutable type '%q'", q, mpf_type_name(cls));
     }
+#if CONFIG_CLASS_ADVANCED
     if (q == MPF_QSTR___class__) {
         // C.__class__ = OtherMeta: only between metaclasses made at run time (the same layout)
         if (v == MPF_OBJ_NULL) {
@@ -980,6 +989,7 @@ static void class_store(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
         cls->base.type = mpf_obj_ptr(v);
         return;
     }
+#endif
     if (q == MPF_QSTR___bases__) {
         mpf_type_set_bases(cls, v);
         mpf_class_epoch++;
@@ -1003,6 +1013,7 @@ void mpf_store_attr_generic(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
     if (t == &mpf_type_type) {
         mpf_raise_msg(&mpf_type_TypeError, "can't apply this __setattr__ to type object");
     }
+#if CONFIG_CLASS_ADVANCED
     if (t->flags & MPF_TYPE_FLAG_METATYPE) {
         // a class made by a metaclass: the metaclass's data descriptors, then its namespace
         if (!descriptor_store(o, t, q, v)) {
@@ -1010,6 +1021,7 @@ void mpf_store_attr_generic(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
         }
         return;
     }
+#endif
     if (!(t->flags & MPF_TYPE_FLAG_HEAP)) {
         mpf_raise_msg(&mpf_type_AttributeError, v == MPF_OBJ_NULL ? "can't delete attribute" : "can't set attribute");
     }
@@ -1079,6 +1091,7 @@ mpf_obj_t mpf_subscr(mpf_obj_t o, mpf_obj_t index, mpf_obj_t value) {
     }
     if (value == MPF_OBJ_SENTINEL) {
         if (mpf_obj_is_class(o)) {
+#if CONFIG_CLASS_ADVANCED
             mpf_obj_t dest[2];
             mpf_load_method_maybe(o, MPF_QSTR___class_getitem__, dest);
             if (dest[0] != MPF_OBJ_NULL) {
@@ -1088,6 +1101,9 @@ mpf_obj_t mpf_subscr(mpf_obj_t o, mpf_obj_t index, mpf_obj_t value) {
                 return o; // list[int] and friends in annotations
             }
             mpf_raise_fmt(&mpf_type_TypeError, "type '%q' is not subscriptable", mpf_type_name(mpf_obj_ptr(o)));
+#else
+            return o; // list[int] and friends in annotations
+#endif
         }
         mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not subscriptable", o);
     } else if (value == MPF_OBJ_NULL) {
