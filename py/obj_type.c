@@ -626,21 +626,18 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
 #if CONFIG_CLASS_ADVANCED
     classes_add(cls);
 #endif
-    // __new__ defined as a plain function is implicitly a staticmethod, and
-    // __class_getitem__ a classmethod
-#if CONFIG_CLASS_ADVANCED
-    for (int i = 0; i < 2; i++) {
-#else
-    for (int i = 0; i < 1; i++) {
-#endif
-        mpf_map_elem_t *e = mpf_map_lookup(cls->dict, mpf_obj_new_qstr(i ? MPF_QSTR___class_getitem__ : MPF_QSTR___new__), MPF_MAP_LOOKUP);
-        if (e != NULL && mpf_obj_is_type(e->value, &mpf_type_fun_bc)) {
-            mpf_wrapper_t *w = mpf_new(mpf_wrapper_t);
-            w->base.type = i ? &mpf_type_classmethod : &mpf_type_staticmethod;
-            w->fun = e->value;
-            e->value = mpf_obj_from_ptr(w);
-        }
+    // __new__ defined as a plain function is implicitly a staticmethod (and
+    // __class_getitem__ a classmethod)
+    mpf_map_elem_t *e = mpf_map_lookup(cls->dict, mpf_obj_new_qstr(MPF_QSTR___new__), MPF_MAP_LOOKUP);
+    if (e != NULL && mpf_obj_is_type(e->value, &mpf_type_fun_bc)) {
+        mpf_wrapper_t *w = mpf_new(mpf_wrapper_t);
+        w->base.type = &mpf_type_staticmethod;
+        w->fun = e->value;
+        e->value = mpf_obj_from_ptr(w);
     }
+#if CONFIG_CLASS_ADVANCED
+    mpf_meta_wrap_class_getitem(cls->dict);
+#endif
     if (mpf_type_lookup(t, MPF_QSTR___getattr__) != MPF_OBJ_NULL) {
         t->flags |= MPF_TYPE_FLAG_HAS_GETATTR;
     }
@@ -661,6 +658,7 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
         mpf_obj_t a[3] = {v, mpf_obj_from_ptr(t), tl->items[i]};
         mpf_call(special(mpf_obj_type(v), MPF_QSTR___set_name__), 3, 0, a);
     }
+#if CONFIG_CLASS_ADVANCED
     // super(cls, cls).__init_subclass__(**kw): the first one along the MRO after the class
     const mpf_tuple_t *mro = mpf_obj_ptr(cls->mro);
     mpf_obj_t isc = MPF_OBJ_NULL;
@@ -674,6 +672,18 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
     } else if (n_kw > 0) {
         mpf_raise_fmt(&mpf_type_TypeError, "%q.__init_subclass__() takes no keyword arguments", name);
     }
+#else
+    (void)n_kw;  // build_class refused class keywords
+    (void)kw;
+    // __init_subclass__ of the parent
+    if (b->len > 0) {
+        mpf_obj_t isc = special(mpf_obj_ptr(b->items[0]), MPF_QSTR___init_subclass__);
+        if (isc != MPF_OBJ_NULL) {
+            mpf_obj_t f = mpf_obj_is_type(isc, &mpf_type_classmethod) ? ((const mpf_wrapper_t *)mpf_obj_ptr(isc))->fun : isc;
+            mpf_call1(f, mpf_obj_from_ptr(t));
+        }
+    }
+#endif
     return mpf_obj_from_ptr(t);
 }
 
@@ -1001,6 +1011,22 @@ static mpf_obj_t build_class(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     mpf_obj_t body = args[0];
     mpf_obj_t name = args[1];
     mpf_obj_t bases = mpf_obj_new_tuple(n_args - 2, args + 2);
+#if !CONFIG_CLASS_ADVANCED
+    // metaclass= only (a function, or type): other class keywords need CONFIG_CLASS_ADVANCED
+    mpf_obj_t meta = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_metaclass);
+    if (n_kw > (meta != MPF_OBJ_NULL)) {
+        mpf_raise_msg(&mpf_type_TypeError, "function doesn't take keyword arguments");
+    }
+    mpf_obj_t dict = mpf_obj_new_dict(8);
+    mpf_obj_t cell = mpf_vm_call_bc(mpf_obj_ptr(body), 0, 0, NULL, dict);
+    mpf_obj_t cls;
+    if (meta != MPF_OBJ_NULL && meta != mpf_obj_from_ptr(&mpf_type_type)) {
+        mpf_obj_t a[3] = {name, bases, dict};
+        cls = mpf_call(meta, 3, 0, a);
+    } else {
+        cls = mpf_make_class(mpf_obj_qstr_value(name), bases, dict);
+    }
+#else
     // call: name, bases, namespace, then the keywords other than metaclass= (for
     // __prepare__, the metaclass and __init_subclass__) as name/value pairs
     mpf_tuple_t *call = mpf_obj_ptr(mpf_obj_new_tuple(3 + 2 * n_kw, NULL));
@@ -1015,26 +1041,16 @@ static mpf_obj_t build_class(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
         }
     }
     mpf_obj_t dict = MPF_OBJ_NULL;
-#if CONFIG_CLASS_ADVANCED
     if (mpf_obj_is_class(meta)) {
         // a metaclass that is a class: the most derived one (a function is called as it is)
         meta = mpf_obj_from_ptr(derived_meta(mpf_obj_ptr(meta), mpf_obj_ptr(bases)));
     }
-    mpf_obj_t prep[2] = {MPF_OBJ_NULL, MPF_OBJ_NULL};
     if (meta != mpf_obj_from_ptr(&mpf_type_type)) {
-        mpf_load_method_maybe(meta, MPF_QSTR___prepare__, prep);
-    }
-    if (prep[0] != MPF_OBJ_NULL) {
         call->items[1] = name;
         call->items[2] = bases;
-        dict = mpf_call_var_kw(prep[0], prep[1], 2, nk, call->items + 1, 0);
-        if (!mpf_obj_is_type(dict, &mpf_type_dict)) {
-            mpf_raise_fmt(&mpf_type_TypeError, "%q.__prepare__() must return a mapping, not %T",
-                mpf_obj_is_class(meta) ? mpf_type_name(mpf_obj_ptr(meta)) : MPF_QSTR_type, dict);
-        }
-    } else
-#endif
-    {
+        dict = mpf_meta_prepare(meta, nk, call->items + 1);
+    }
+    if (dict == MPF_OBJ_NULL) {
         dict = mpf_obj_new_dict(8);
     }
     mpf_obj_t cell = mpf_vm_call_bc(mpf_obj_ptr(body), 0, 0, NULL, dict);
@@ -1047,6 +1063,7 @@ static mpf_obj_t build_class(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     } else {
         cls = make_class(&mpf_type_type, mpf_obj_qstr_value(name), bases, dict, nk, call->items + 3);
     }
+#endif
     if (mpf_obj_is_type(cell, &mpf_type_cell)) {
         ((mpf_cell_t *)mpf_obj_ptr(cell))->value = cls;
     }
@@ -1222,8 +1239,8 @@ static mpf_obj_t type_mro(mpf_obj_t self) {
 MPF_FUN_1(type_mro_obj, MPF_QSTR_mro, type_mro);
 
 #if CONFIG_CLASS_ADVANCED
-// cls.__subclasses__(): the live classes naming [self] among their bases, oldest first.
-static mpf_obj_t type_subclasses(mpf_obj_t self) {
+// Oldest first (the list's order).
+mpf_obj_t mpf_type_subclasses(mpf_obj_t self) {
     if (!mpf_obj_is_class(self)) {
         mpf_raise_fmt(&mpf_type_TypeError, "descriptor '__subclasses__' requires a 'type' object but received a '%T'", self);
     }
@@ -1235,7 +1252,6 @@ static mpf_obj_t type_subclasses(mpf_obj_t self) {
     }
     return l;
 }
-MPF_FUN_1(type_subclasses_obj, MPF_QSTR___subclasses__, type_subclasses);
 #endif // CONFIG_CLASS_ADVANCED
 
 static mpf_obj_t type_setattr(mpf_obj_t self, mpf_obj_t name, mpf_obj_t value) {
@@ -1255,7 +1271,6 @@ static const mpf_map_elem_t type_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR___new__), MPF_ROM_PTR(&type_new_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___init__), MPF_ROM_PTR(&type_init_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___call__), MPF_ROM_PTR(&type_call_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___subclasses__), MPF_ROM_PTR(&type_subclasses_obj)},
 #endif
     {MPF_ROM_QSTR(MPF_QSTR_mro), MPF_ROM_PTR(&type_mro_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___setattr__), MPF_ROM_PTR(&type_setattr_obj)},

@@ -563,6 +563,12 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
     mpf_obj_t m = type_lookup_ex(t, q, &owner);
     if (m == MPF_OBJ_NULL) {
 #if CONFIG_CLASS_ADVANCED
+        m = mpf_meta_type_method(q);  // type's own: unbound on type and metaclasses
+        if (m != MPF_OBJ_NULL) {
+            dest[0] = m;
+            dest[1] = (t->flags & MPF_TYPE_FLAG_METATYPE) ? MPF_OBJ_NULL : cls;
+            return;
+        }
         // the metaclass's methods, properties and attributes, bound to the class (not
         // seen from its instances)
         m = type_lookup_ex(meta, q, &owner);
@@ -1092,15 +1098,7 @@ mpf_obj_t mpf_subscr(mpf_obj_t o, mpf_obj_t index, mpf_obj_t value) {
     if (value == MPF_OBJ_SENTINEL) {
         if (mpf_obj_is_class(o)) {
 #if CONFIG_CLASS_ADVANCED
-            mpf_obj_t dest[2];
-            mpf_load_method_maybe(o, MPF_QSTR___class_getitem__, dest);
-            if (dest[0] != MPF_OBJ_NULL) {
-                return mpf_call_method_n(1, 0, (mpf_obj_t[]){dest[0], dest[1], index});
-            }
-            if (!(((const mpf_type_t *)mpf_obj_ptr(o))->flags & MPF_TYPE_FLAG_HEAP)) {
-                return o; // list[int] and friends in annotations
-            }
-            mpf_raise_fmt(&mpf_type_TypeError, "type '%q' is not subscriptable", mpf_type_name(mpf_obj_ptr(o)));
+            return mpf_meta_class_getitem(o, index);  // out of line: mpf_subscr is hot
 #else
             return o; // list[int] and friends in annotations
 #endif
