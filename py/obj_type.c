@@ -334,6 +334,11 @@ static mpf_obj_t instance_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t valu
         }
         return mpf_subscr(so, index, value);
     }
+#if CONFIG_CLASS_ADVANCED
+    if (value == MPF_OBJ_SENTINEL && (t->flags & MPF_TYPE_FLAG_METATYPE)) {
+        return mpf_meta_class_getitem(self, index);  // C[...] without a metaclass __getitem__
+    }
+#endif
     return MPF_OBJ_NULL;
 }
 
@@ -1029,15 +1034,17 @@ static mpf_obj_t build_class(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
 #else
     // call: name, bases, namespace, then the keywords other than metaclass= (for
     // __prepare__, the metaclass and __init_subclass__) as name/value pairs
-    mpf_tuple_t *call = mpf_obj_ptr(mpf_obj_new_tuple(3 + 2 * n_kw, NULL));
+    // (on the C stack when there are no keywords, the common case)
+    mpf_obj_t no_kw[3];
+    mpf_obj_t *call = n_kw == 0 ? no_kw : ((mpf_tuple_t *)mpf_obj_ptr(mpf_obj_new_tuple(3 + 2 * n_kw, NULL)))->items;
     mpf_obj_t meta = mpf_obj_from_ptr(&mpf_type_type);
     size_t nk = 0;
     for (size_t i = 0; i < n_kw; i++) {
         if (args[n_args + 2 * i] == mpf_obj_new_qstr(MPF_QSTR_metaclass)) {
             meta = args[n_args + 2 * i + 1];
         } else {
-            call->items[3 + 2 * nk] = args[n_args + 2 * i];
-            call->items[4 + 2 * nk++] = args[n_args + 2 * i + 1];
+            call[3 + 2 * nk] = args[n_args + 2 * i];
+            call[4 + 2 * nk++] = args[n_args + 2 * i + 1];
         }
     }
     mpf_obj_t dict = MPF_OBJ_NULL;
@@ -1046,9 +1053,9 @@ static mpf_obj_t build_class(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
         meta = mpf_obj_from_ptr(derived_meta(mpf_obj_ptr(meta), mpf_obj_ptr(bases)));
     }
     if (meta != mpf_obj_from_ptr(&mpf_type_type)) {
-        call->items[1] = name;
-        call->items[2] = bases;
-        dict = mpf_meta_prepare(meta, nk, call->items + 1);
+        call[1] = name;
+        call[2] = bases;
+        dict = mpf_meta_prepare(meta, nk, call + 1);
     }
     if (dict == MPF_OBJ_NULL) {
         dict = mpf_obj_new_dict(8);
@@ -1056,12 +1063,12 @@ static mpf_obj_t build_class(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     mpf_obj_t cell = mpf_vm_call_bc(mpf_obj_ptr(body), 0, 0, NULL, dict);
     mpf_obj_t cls;
     if (meta != mpf_obj_from_ptr(&mpf_type_type)) {
-        call->items[0] = name;
-        call->items[1] = bases;
-        call->items[2] = dict;
-        cls = mpf_call(meta, 3, nk, call->items);
+        call[0] = name;
+        call[1] = bases;
+        call[2] = dict;
+        cls = mpf_call(meta, 3, nk, call);
     } else {
-        cls = make_class(&mpf_type_type, mpf_obj_qstr_value(name), bases, dict, nk, call->items + 3);
+        cls = make_class(&mpf_type_type, mpf_obj_qstr_value(name), bases, dict, nk, call + 3);
     }
 #endif
     if (mpf_obj_is_type(cell, &mpf_type_cell)) {

@@ -1094,14 +1094,16 @@ mpf_obj_t mpf_subscr(mpf_obj_t o, mpf_obj_t index, mpf_obj_t value) {
         if (r != MPF_OBJ_NULL) {
             return r;
         }
+#if CONFIG_CLASS_ADVANCED
+    } else if (value == MPF_OBJ_SENTINEL && mpf_obj_is_type(o, &mpf_type_type)) {
+        // a class whose metaclass is type (a metaclass's subscr does this for its classes);
+        // before the call above, so that [index] need not live across it
+        return mpf_meta_class_getitem(o, index);
+#endif
     }
     if (value == MPF_OBJ_SENTINEL) {
-        if (mpf_obj_is_class(o)) {
-#if CONFIG_CLASS_ADVANCED
-            return mpf_meta_class_getitem(o, index);  // out of line: mpf_subscr is hot
-#else
+        if (mpf_obj_is_type(o, &mpf_type_type)) {
             return o; // list[int] and friends in annotations
-#endif
         }
         mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not subscriptable", o);
     } else if (value == MPF_OBJ_NULL) {
