@@ -338,18 +338,16 @@ MPF_FUN_1(builtin_oct_obj, MPF_QSTR_oct, builtin_oct);
 MPF_FUN_1(builtin_hex_obj, MPF_QSTR_hex, builtin_hex);
 #endif // CONFIG_BUILTIN_HELPERS
 
-// The answer of the metaclass of class [cls] to its hook [q] (__instancecheck__ or
-// __subclasscheck__) about [o], or NULL when the metaclass has none (type's own test).
-static mpf_obj_t meta_check(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t o) {
-    const mpf_type_t *meta = mpf_obj_type(cls);
-    if (MPF_LIKELY(meta == &mpf_type_type) || !mpf_obj_is_class(cls)) {
-        return MPF_OBJ_NULL;
-    }
-    mpf_obj_t m = mpf_type_lookup(meta, q);
-    return m == MPF_OBJ_NULL ? MPF_OBJ_NULL : mpf_obj_bool(mpf_obj_is_true(mpf_call2(m, cls, o)));
-}
+#if CONFIG_CLASS_ADVANCED
+#define meta_check mpf_meta_check
+#else
+#define meta_check(cls, sub, o) ((void)(cls), (void)(o), MPF_OBJ_NULL)
+#endif
 
 static mpf_obj_t builtin_isinstance(mpf_obj_t o, mpf_obj_t cls) {
+#if !CONFIG_CLASS_ADVANCED
+    return mpf_obj_bool(mpf_obj_isinstance(o, cls));
+#else
     if (mpf_obj_is_type(cls, &mpf_type_tuple)) {
         mpf_stack_check();  // tuples nested without end
         const mpf_tuple_t *t = mpf_obj_ptr(cls);
@@ -360,8 +358,9 @@ static mpf_obj_t builtin_isinstance(mpf_obj_t o, mpf_obj_t cls) {
         }
         return MPF_OBJ_FALSE;
     }
-    mpf_obj_t r = mpf_obj_from_ptr(mpf_obj_type(o)) == cls ? MPF_OBJ_NULL : meta_check(cls, MPF_QSTR___instancecheck__, o);
+    mpf_obj_t r = mpf_obj_from_ptr(mpf_obj_type(o)) == cls ? MPF_OBJ_NULL : meta_check(cls, false, o);
     return r != MPF_OBJ_NULL ? r : mpf_obj_bool(mpf_obj_isinstance(o, cls));
+#endif
 }
 MPF_FUN_2(builtin_isinstance_obj, MPF_QSTR_isinstance, builtin_isinstance);
 
@@ -372,7 +371,7 @@ static mpf_obj_t builtin_issubclass(mpf_obj_t a, mpf_obj_t cls) {
     if (mpf_obj_is_type(cls, &mpf_type_tuple)) {
         const mpf_tuple_t *t = mpf_obj_ptr(cls);
         for (size_t i = 0; i < t->len; i++) {
-            mpf_obj_t r = meta_check(t->items[i], MPF_QSTR___subclasscheck__, a);
+            mpf_obj_t r = meta_check(t->items[i], true, a);
             if (r == MPF_OBJ_TRUE ||
                 (r == MPF_OBJ_NULL && mpf_obj_is_class(t->items[i]) && mpf_type_is_subclass(mpf_obj_ptr(a), mpf_obj_ptr(t->items[i])))) {
                 return MPF_OBJ_TRUE;
@@ -383,7 +382,7 @@ static mpf_obj_t builtin_issubclass(mpf_obj_t a, mpf_obj_t cls) {
     if (!mpf_obj_is_class(cls)) {
         mpf_raise_msg(&mpf_type_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
     }
-    mpf_obj_t r = meta_check(cls, MPF_QSTR___subclasscheck__, a);
+    mpf_obj_t r = meta_check(cls, true, a);
     if (r != MPF_OBJ_NULL) {
         return r;
     }

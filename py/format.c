@@ -732,7 +732,7 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
     mpf_obj_t *items = &arg;
     mpf_obj_t dict = MPF_OBJ_NULL;
     mpf_obj_t targ = arg;
-    if ((mpf_obj_type(arg)->flags & MPF_TYPE_FLAG_HEAP) && !mpf_obj_is_exception(arg) &&
+    if ((mpf_obj_type(arg)->flags & (MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_METATYPE)) == MPF_TYPE_FLAG_HEAP && !mpf_obj_is_exception(arg) &&
         mpf_obj_is_type(((const mpf_instance_t *)mpf_obj_ptr(arg))->subobj, &mpf_type_tuple)) {
         targ = ((const mpf_instance_t *)mpf_obj_ptr(arg))->subobj;  // a tuple subclass (namedtuple)
     }

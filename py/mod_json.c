@@ -131,7 +131,7 @@ static void enc_float(enc_t *e, mpf_obj_t o) {
 // The native tuple/list/dict of [o], unwrapping instances of subclasses of them.
 static mpf_obj_t native_of(mpf_obj_t o) {
     const mpf_type_t *t = mpf_obj_type(o);
-    if ((t->flags & MPF_TYPE_FLAG_HEAP) && !mpf_obj_is_exception(o)) {
+    if ((t->flags & (MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_METATYPE)) == MPF_TYPE_FLAG_HEAP && !mpf_obj_is_exception(o)) {
         mpf_obj_t so = ((const mpf_instance_t *)mpf_obj_ptr(o))->subobj;
         if (so != MPF_OBJ_NULL) {
             return so;

@@ -222,7 +222,11 @@ enum {
 #define MPF_TYPE_FLAG_EXCEPTION 0x0004   // BaseException or a subclass (builtin)
 #define MPF_TYPE_FLAG_HAS_GETATTR 0x0008 // class defines __getattr__
 #define MPF_TYPE_FLAG_UNHASHABLE 0x0020  // hash() raises TypeError
+#if CONFIG_CLASS_ADVANCED
 #define MPF_TYPE_FLAG_METATYPE 0x0080    // type or a class derived from it: its instances are classes
+#else
+#define MPF_TYPE_FLAG_METATYPE 0         // no metaclasses: type's instances are the only classes
+#endif
 
 // Stream readiness, as select.POLLIN / POLLOUT / POLLERR / POLLHUP.
 #define MPF_POLL_IN 0x0001
@@ -333,6 +337,7 @@ static inline bool mpf_obj_is_type(mpf_obj_t o, const mpf_type_t *t) {
 }
 // Whether [o] is a class: its type is type or a metaclass derived from it (one compare
 // for the common case, a flag test for classes made by a metaclass).
+#if CONFIG_CLASS_ADVANCED
 static inline bool mpf_obj_is_class(mpf_obj_t o) {
     if (!mpf_obj_is_ptr(o)) {
         return false;
@@ -340,6 +345,9 @@ static inline bool mpf_obj_is_class(mpf_obj_t o) {
     const mpf_type_t *t = ((const mpf_obj_base_t *)mpf_obj_ptr(o))->type;
     return t == &mpf_type_type || (t->flags & MPF_TYPE_FLAG_METATYPE) != 0;
 }
+#else
+#define mpf_obj_is_class(o) mpf_obj_is_type((o), &mpf_type_type)
+#endif
 
 // ---------------------------------------------------------------- object structs
 typedef struct mpf_str {

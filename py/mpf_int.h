@@ -25,12 +25,14 @@ typedef struct mpf_class {
     // the instance's members. 0 = not computed. See mpf_class_changed().
     uint64_t attr_epoch;
     bool attr_plain;
+#if CONFIG_CLASS_ADVANCED
     // Every live class is on one list (for __subclasses__ and __bases__ changes), linked
     // through [link], stored complemented so that the conservative GC does not see them
     // as references: a class leaves the list when the GC frees it (its finaliser).
     struct mpf_class_link {
         uintptr_t prev, next;  // complemented pointers to the neighbours' links
     } link;
+#endif
 } mpf_class_t;
 // The namespace, bases and MRO of a class made at run time; a builtin type has none
 // (NULL, MPF_OBJ_NULL).
@@ -60,6 +62,23 @@ MPF_INTERNAL void mpf_type_set_bases(mpf_type_t *cls, mpf_obj_t bases);
 MPF_INTERNAL mpf_obj_t mpf_type_dict_proxy(const mpf_type_t *t);
 // The qstr of attribute name [name] as getattr() and friends take it (TypeError if it is not a str).
 MPF_INTERNAL mpf_qstr_t mpf_builtin_attr_name(mpf_obj_t name);
+#if CONFIG_CLASS_ADVANCED
+// cls.__subclasses__(): the live classes naming class [self] among their bases.
+MPF_INTERNAL mpf_obj_t mpf_type_subclasses(mpf_obj_t self);
+// obj_meta.c. The answer of the metaclass of class [cls] to __subclasscheck__ ([sub]) or
+// __instancecheck__ about [o], or NULL when it has none (type's own test applies).
+MPF_INTERNAL mpf_obj_t mpf_meta_check(mpf_obj_t cls, bool sub, mpf_obj_t o);
+// The namespace metaclass [meta]'s __prepare__ returns for [args] (name, bases, then n_kw
+// name/value pairs), or NULL when it has none.
+MPF_INTERNAL mpf_obj_t mpf_meta_prepare(mpf_obj_t meta, size_t n_kw, const mpf_obj_t *args);
+// A plain function __class_getitem__ in class namespace [ns] becomes a class method.
+MPF_INTERNAL void mpf_meta_wrap_class_getitem(struct mpf_map *ns);
+// cls[index] of class [cls]: its __class_getitem__; a builtin type without one is itself
+// (list[int] in annotations); TypeError for a class made at run time without one.
+MPF_INTERNAL mpf_obj_t mpf_meta_class_getitem(mpf_obj_t cls, mpf_obj_t index);
+// type's method [q] that only this option brings (__subclasses__), or NULL.
+MPF_INTERNAL mpf_obj_t mpf_meta_type_method(mpf_qstr_t q);
+#endif
 // Instance [inst]'s __dict__: a live, writable view of its members.
 MPF_INTERNAL mpf_obj_t mpf_type_instance_dict_view(mpf_obj_t inst);
 MPF_INTERNAL uint64_t mpf_class_epoch;
@@ -148,7 +167,9 @@ typedef struct mpf_state {
     volatile uint8_t sched_pending; // micropython.schedule() queued a callback (the VM polls it)
     mpf_frame_t *cur_frame;   // innermost running bytecode frame (globals(), locals())
     uint32_t call_depth;      // Python calls run inside the dispatch loop (CONFIG_RECURSION_LIMIT)
+#if CONFIG_CLASS_ADVANCED
     struct mpf_class_link classes; // anchor of the list of live classes (obj_type.c), zero: empty
+#endif
 } mpf_state_t;
 MPF_INTERNAL mpf_state_t mpf_state;
 

@@ -372,7 +372,8 @@ bool mpf_obj_get_buffer(mpf_obj_t o, mpf_buffer_t *buf, bool writable) {
     if (t->ext != NULL && t->ext->get_buffer != NULL) {
         return t->ext->get_buffer(o, buf, writable);
     }
-    if ((t->flags & MPF_TYPE_FLAG_HEAP) && ((const mpf_instance_t *)mpf_obj_ptr(o))->subobj != MPF_OBJ_NULL) {
+    if ((t->flags & (MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_METATYPE)) == MPF_TYPE_FLAG_HEAP &&
+        ((const mpf_instance_t *)mpf_obj_ptr(o))->subobj != MPF_OBJ_NULL) {
         return mpf_obj_get_buffer(((const mpf_instance_t *)mpf_obj_ptr(o))->subobj, buf, writable);
     }
     return false;

@@ -11,7 +11,8 @@ mpf_obj_t mpf_obj_new_dict(size_t n) {
 mpf_map_t *mpf_dict_map(mpf_obj_t d) {
     if (!mpf_obj_is_type(d, &mpf_type_dict)) {
         const mpf_type_t *t = mpf_obj_type(d);
-        if ((t->flags & MPF_TYPE_FLAG_HEAP) && ((const mpf_instance_t *)mpf_obj_ptr(d))->subobj != MPF_OBJ_NULL) {
+        if ((t->flags & (MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_METATYPE)) == MPF_TYPE_FLAG_HEAP &&
+            ((const mpf_instance_t *)mpf_obj_ptr(d))->subobj != MPF_OBJ_NULL) {
             return mpf_dict_map(((const mpf_instance_t *)mpf_obj_ptr(d))->subobj);
         }
     }

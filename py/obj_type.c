@@ -334,6 +334,11 @@ static mpf_obj_t instance_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t valu
         }
         return mpf_subscr(so, index, value);
     }
+#if CONFIG_CLASS_ADVANCED
+    if (value == MPF_OBJ_SENTINEL && (t->flags & MPF_TYPE_FLAG_METATYPE)) {
+        return mpf_meta_class_getitem(self, index);  // C[...] without a metaclass __getitem__
+    }
+#endif
     return MPF_OBJ_NULL;
 }
 
@@ -404,6 +409,7 @@ static bool instance_get_buffer(mpf_obj_t self, mpf_buffer_t *buf, bool writable
 }
 static const mpf_type_ext_t instance_ext = {.get_buffer = instance_get_buffer};
 
+#if CONFIG_CLASS_ADVANCED
 // ---------------------------------------------------------------- the list of live classes
 // A circular list through mpf_class_t.link, anchored at mpf_state.classes (zero until
 // the first class: mpf_init clears it with the heap), oldest first. Its links are
@@ -457,6 +463,8 @@ static bool has_base(const mpf_class_t *c, const mpf_type_t *base) {
     }
     return false;
 }
+
+#endif // CONFIG_CLASS_ADVANCED
 
 // ---------------------------------------------------------------- classes
 __attribute__((noinline)) mpf_qstr_t mpf_type_name(const mpf_type_t *t) {
@@ -546,6 +554,7 @@ static mpf_obj_t compute_mro(const mpf_type_t *cls, const mpf_tuple_t *bases) {
     return mpf_obj_new_tuple(n, out);
 }
 
+#if CONFIG_CLASS_ADVANCED
 // The metaclass of a class with [bases] when [meta] is asked for (type: none): the most
 // derived of it and the bases' metaclasses; TypeError when they conflict.
 static const mpf_type_t *derived_meta(const mpf_type_t *meta, const mpf_tuple_t *bases) {
@@ -563,6 +572,7 @@ static const mpf_type_t *derived_meta(const mpf_type_t *meta, const mpf_tuple_t 
     }
     return meta;
 }
+#endif // CONFIG_CLASS_ADVANCED
 
 // A new class [name] of metaclass [meta] (type or derived from it) with [bases] and the
 // namespace [dict]; the n_kw name/value pairs [kw] go to __init_subclass__.
@@ -575,12 +585,15 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
             mpf_raise_msg(&mpf_type_TypeError, "bases must be types");
         }
         const mpf_type_t *bt = mpf_obj_ptr(b->items[i]);
-        if (!(bt->flags & (MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_HEAP)) && bt != &mpf_type_object &&
-            !(bt->flags & MPF_TYPE_FLAG_EXCEPTION)) {
+        // without CONFIG_CLASS_ADVANCED there are no metaclasses: type is no base
+        if ((!(bt->flags & (MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_HEAP)) && bt != &mpf_type_object &&
+                !(bt->flags & MPF_TYPE_FLAG_EXCEPTION)) ||
+            (!MPF_TYPE_FLAG_METATYPE && mpf_type_is_subclass(bt, &mpf_type_type))) {
             mpf_raise_fmt(&mpf_type_TypeError, "type '%q' is not an acceptable base type", mpf_type_name(bt));
         }
         meta_flag |= bt->flags & MPF_TYPE_FLAG_METATYPE;
     }
+#if CONFIG_CLASS_ADVANCED
     if (meta_flag) {
         // a metaclass's instances are classes: no other builtin base's layout fits them
         for (size_t i = 0; i < b->len; i++) {
@@ -593,6 +606,9 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
     }
     meta = derived_meta(meta, b);
     mpf_class_t *cls = mpf_gc_alloc(sizeof(mpf_class_t), true);  // class_finalise takes it off the list
+#else
+    mpf_class_t *cls = mpf_new(mpf_class_t);
+#endif
     mpf_type_t *t = &cls->type;
     t->base.type = meta;
     t->name = name <= UINT16_MAX ? (uint16_t)name : 0;
@@ -605,7 +621,11 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
     t->subscr = instance_subscr;
     t->getiter = instance_getiter;
     t->iternext = instance_iternext;
+#if CONFIG_CLASS_ADVANCED
     t->ext = meta_flag ? &class_ext : &instance_ext;
+#else
+    t->ext = &instance_ext;
+#endif
     cls->dict = mpf_dict_map(dict);
     cls->bases = bases;
     mpf_obj_t ob = mpf_obj_from_ptr(&mpf_type_object);
@@ -614,18 +634,21 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
         cls->bases = mpf_obj_from_ptr(eff);
     }
     cls->mro = compute_mro(t, eff);
+#if CONFIG_CLASS_ADVANCED
     classes_add(cls);
-    // __new__ defined as a plain function is implicitly a staticmethod, and
-    // __class_getitem__ a classmethod
-    for (int i = 0; i < 2; i++) {
-        mpf_map_elem_t *e = mpf_map_lookup(cls->dict, mpf_obj_new_qstr(i ? MPF_QSTR___class_getitem__ : MPF_QSTR___new__), MPF_MAP_LOOKUP);
-        if (e != NULL && mpf_obj_is_type(e->value, &mpf_type_fun_bc)) {
-            mpf_wrapper_t *w = mpf_new(mpf_wrapper_t);
-            w->base.type = i ? &mpf_type_classmethod : &mpf_type_staticmethod;
-            w->fun = e->value;
-            e->value = mpf_obj_from_ptr(w);
-        }
+#endif
+    // __new__ defined as a plain function is implicitly a staticmethod (and
+    // __class_getitem__ a classmethod)
+    mpf_map_elem_t *e = mpf_map_lookup(cls->dict, mpf_obj_new_qstr(MPF_QSTR___new__), MPF_MAP_LOOKUP);
+    if (e != NULL && mpf_obj_is_type(e->value, &mpf_type_fun_bc)) {
+        mpf_wrapper_t *w = mpf_new(mpf_wrapper_t);
+        w->base.type = &mpf_type_staticmethod;
+        w->fun = e->value;
+        e->value = mpf_obj_from_ptr(w);
     }
+#if CONFIG_CLASS_ADVANCED
+    mpf_meta_wrap_class_getitem(cls->dict);
+#endif
     if (mpf_type_lookup(t, MPF_QSTR___getattr__) != MPF_OBJ_NULL) {
         t->flags |= MPF_TYPE_FLAG_HAS_GETATTR;
     }
@@ -646,6 +669,7 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
         mpf_obj_t a[3] = {v, mpf_obj_from_ptr(t), tl->items[i]};
         mpf_call(special(mpf_obj_type(v), MPF_QSTR___set_name__), 3, 0, a);
     }
+#if CONFIG_CLASS_ADVANCED
     // super(cls, cls).__init_subclass__(**kw): the first one along the MRO after the class
     const mpf_tuple_t *mro = mpf_obj_ptr(cls->mro);
     mpf_obj_t isc = MPF_OBJ_NULL;
@@ -659,6 +683,18 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
     } else if (n_kw > 0) {
         mpf_raise_fmt(&mpf_type_TypeError, "%q.__init_subclass__() takes no keyword arguments", name);
     }
+#else
+    (void)n_kw;  // build_class refused class keywords
+    (void)kw;
+    // __init_subclass__ of the parent
+    if (b->len > 0) {
+        mpf_obj_t isc = special(mpf_obj_ptr(b->items[0]), MPF_QSTR___init_subclass__);
+        if (isc != MPF_OBJ_NULL) {
+            mpf_obj_t f = mpf_obj_is_type(isc, &mpf_type_classmethod) ? ((const mpf_wrapper_t *)mpf_obj_ptr(isc))->fun : isc;
+            mpf_call1(f, mpf_obj_from_ptr(t));
+        }
+    }
+#endif
     return mpf_obj_from_ptr(t);
 }
 
@@ -698,6 +734,7 @@ static mpf_obj_t proxied(mpf_obj_t self) {
     return d;
 }
 
+#if CONFIG_CLASS_ADVANCED
 static mpf_map_t *members_of(mpf_obj_t self) {
     return &((mpf_instance_t *)mpf_obj_ptr(((const mappingproxy_t *)mpf_obj_ptr(self))->inst))->members;
 }
@@ -752,6 +789,7 @@ static const mpf_type_t members_iter_type = {
     .getiter = mpf_iter_self,
     .iternext = members_iter_next,
 };
+#endif // CONFIG_CLASS_ADVANCED
 
 // Store (v) or delete (v NULL) key [k] of the instance behind [self].
 static void members_store(mpf_obj_t self, mpf_obj_t k, mpf_obj_t v) {
@@ -791,6 +829,7 @@ static void mappingproxy_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_k
 }
 
 static mpf_obj_t mappingproxy_unary_op(int op, mpf_obj_t self) {
+#if CONFIG_CLASS_ADVANCED
     if (((const mappingproxy_t *)mpf_obj_ptr(self))->inst != MPF_OBJ_NULL) {
         size_t n = members_of(self)->count;
         if (op == MPF_UNARY_OP_LEN) {
@@ -799,6 +838,7 @@ static mpf_obj_t mappingproxy_unary_op(int op, mpf_obj_t self) {
             return mpf_obj_bool(n != 0);
         }
     }
+#endif
     return mpf_unary_op(op, proxied(self));
 }
 
@@ -807,10 +847,12 @@ static mpf_obj_t mappingproxy_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         return MPF_OBJ_NULL;
     }
     if (op == MPF_BINARY_OP_IN) {
+#if CONFIG_CLASS_ADVANCED
         if (((const mappingproxy_t *)mpf_obj_ptr(lhs))->inst != MPF_OBJ_NULL) {
             mpf_obj_hash(rhs);  // an unhashable key is a TypeError, as for a dict
             return mpf_obj_bool(members_get_key(lhs, rhs) != MPF_OBJ_NULL);
         }
+#endif
         return mpf_binary_op(op, rhs, proxied(lhs));  // rhs in the namespace
     }
     return mpf_binary_op(op, proxied(lhs), rhs);
@@ -822,12 +864,14 @@ static mpf_obj_t mappingproxy_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t 
             members_store(self, index, value);
             return MPF_OBJ_NONE;
         }
+#if CONFIG_CLASS_ADVANCED
         mpf_obj_hash(index);
         mpf_obj_t v = members_get_key(self, index);
         if (v == MPF_OBJ_NULL) {
             mpf_raise(mpf_exc_new(&mpf_type_KeyError, 1, &index));
         }
         return v;
+#endif
     }
     if (value != MPF_OBJ_SENTINEL) {
         mpf_raise_fmt(&mpf_type_TypeError, "'mappingproxy' object does not support item %s",
@@ -837,6 +881,7 @@ static mpf_obj_t mappingproxy_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t 
 }
 
 static mpf_obj_t mappingproxy_getiter(mpf_obj_t self) {
+#if CONFIG_CLASS_ADVANCED
     if (((const mappingproxy_t *)mpf_obj_ptr(self))->inst != MPF_OBJ_NULL) {
         members_iter_t *it = mpf_new(members_iter_t);
         it->base.type = &members_iter_type;
@@ -844,13 +889,19 @@ static mpf_obj_t mappingproxy_getiter(mpf_obj_t self) {
         it->count = members_of(self)->count;
         return mpf_obj_from_ptr(it);
     }
+#endif
     return mpf_getiter(proxied(self));
 }
 
 static void mappingproxy_attr(mpf_obj_t self, mpf_qstr_t q, mpf_obj_t *dest) {
+#if CONFIG_CLASS_ADVANCED
     if (dest[0] == MPF_OBJ_NULL && (q == MPF_QSTR_update || q == MPF_QSTR_get) &&
         ((const mappingproxy_t *)mpf_obj_ptr(self))->inst != MPF_OBJ_NULL) {
         dest[0] = mpf_obj_from_ptr(q == MPF_QSTR_get ? &members_get_obj : &members_update_obj);
+#else
+    if (dest[0] == MPF_OBJ_NULL && q == MPF_QSTR_update && ((const mappingproxy_t *)mpf_obj_ptr(self))->inst != MPF_OBJ_NULL) {
+        dest[0] = mpf_obj_from_ptr(&members_update_obj);
+#endif
         dest[1] = self;
         return;
     }
@@ -899,6 +950,7 @@ mpf_obj_t mpf_type_dict_proxy(const mpf_type_t *t) {
     return mpf_obj_from_ptr(mp);
 }
 
+#if CONFIG_CLASS_ADVANCED
 // Recompute the MRO of every class derived from [cls] (its MRO changed), depth [depth]
 // levels below the class whose __bases__ changed.
 static void update_subclasses(const mpf_type_t *cls, size_t depth) {
@@ -912,6 +964,7 @@ static void update_subclasses(const mpf_type_t *cls, size_t depth) {
         }
     }
 }
+#endif // CONFIG_CLASS_ADVANCED
 
 void mpf_type_set_bases(mpf_type_t *cls, mpf_obj_t bases) {
     if (bases == MPF_OBJ_NULL) {
@@ -944,6 +997,7 @@ void mpf_type_set_bases(mpf_type_t *cls, mpf_obj_t bases) {
             mpf_type_name(((const mpf_type_t *)mpf_obj_ptr(b->items[0]))), mpf_type_name(cls));
     }
     heap->bases = bases;
+#if CONFIG_CLASS_ADVANCED
     // the subclasses' MROs follow; one that no longer linearises undoes the assignment
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
@@ -956,6 +1010,9 @@ void mpf_type_set_bases(mpf_type_t *cls, mpf_obj_t bases) {
     heap->bases = old_bases;
     update_subclasses(cls, 0);
     mpf_nlr_raise(nlr.exc);
+#else
+    (void)old_bases;
+#endif
 }
 
 static mpf_obj_t build_class(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -965,49 +1022,61 @@ static mpf_obj_t build_class(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     mpf_obj_t body = args[0];
     mpf_obj_t name = args[1];
     mpf_obj_t bases = mpf_obj_new_tuple(n_args - 2, args + 2);
+#if !CONFIG_CLASS_ADVANCED
+    // metaclass= only (a function, or type): other class keywords need CONFIG_CLASS_ADVANCED
+    mpf_obj_t meta = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_metaclass);
+    if (n_kw > (meta != MPF_OBJ_NULL)) {
+        mpf_raise_msg(&mpf_type_TypeError, "function doesn't take keyword arguments");
+    }
+    mpf_obj_t dict = mpf_obj_new_dict(8);
+    mpf_obj_t cell = mpf_vm_call_bc(mpf_obj_ptr(body), 0, 0, NULL, dict);
+    mpf_obj_t cls;
+    if (meta != MPF_OBJ_NULL && meta != mpf_obj_from_ptr(&mpf_type_type)) {
+        mpf_obj_t a[3] = {name, bases, dict};
+        cls = mpf_call(meta, 3, 0, a);
+    } else {
+        cls = mpf_make_class(mpf_obj_qstr_value(name), bases, dict);
+    }
+#else
     // call: name, bases, namespace, then the keywords other than metaclass= (for
     // __prepare__, the metaclass and __init_subclass__) as name/value pairs
-    mpf_tuple_t *call = mpf_obj_ptr(mpf_obj_new_tuple(3 + 2 * n_kw, NULL));
+    // (on the C stack when there are no keywords, the common case)
+    mpf_obj_t no_kw[3];
+    mpf_obj_t *call = n_kw == 0 ? no_kw : ((mpf_tuple_t *)mpf_obj_ptr(mpf_obj_new_tuple(3 + 2 * n_kw, NULL)))->items;
     mpf_obj_t meta = mpf_obj_from_ptr(&mpf_type_type);
     size_t nk = 0;
     for (size_t i = 0; i < n_kw; i++) {
         if (args[n_args + 2 * i] == mpf_obj_new_qstr(MPF_QSTR_metaclass)) {
             meta = args[n_args + 2 * i + 1];
         } else {
-            call->items[3 + 2 * nk] = args[n_args + 2 * i];
-            call->items[4 + 2 * nk++] = args[n_args + 2 * i + 1];
+            call[3 + 2 * nk] = args[n_args + 2 * i];
+            call[4 + 2 * nk++] = args[n_args + 2 * i + 1];
         }
     }
+    mpf_obj_t dict = MPF_OBJ_NULL;
     if (mpf_obj_is_class(meta)) {
         // a metaclass that is a class: the most derived one (a function is called as it is)
         meta = mpf_obj_from_ptr(derived_meta(mpf_obj_ptr(meta), mpf_obj_ptr(bases)));
     }
-    mpf_obj_t dict = MPF_OBJ_NULL;
-    mpf_obj_t prep[2] = {MPF_OBJ_NULL, MPF_OBJ_NULL};
     if (meta != mpf_obj_from_ptr(&mpf_type_type)) {
-        mpf_load_method_maybe(meta, MPF_QSTR___prepare__, prep);
+        call[1] = name;
+        call[2] = bases;
+        dict = mpf_meta_prepare(meta, nk, call + 1);
     }
-    if (prep[0] != MPF_OBJ_NULL) {
-        call->items[1] = name;
-        call->items[2] = bases;
-        dict = mpf_call_var_kw(prep[0], prep[1], 2, nk, call->items + 1, 0);
-        if (!mpf_obj_is_type(dict, &mpf_type_dict)) {
-            mpf_raise_fmt(&mpf_type_TypeError, "%q.__prepare__() must return a mapping, not %T",
-                mpf_obj_is_class(meta) ? mpf_type_name(mpf_obj_ptr(meta)) : MPF_QSTR_type, dict);
-        }
-    } else {
+    if (dict == MPF_OBJ_NULL) {
         dict = mpf_obj_new_dict(8);
     }
     mpf_obj_t cell = mpf_vm_call_bc(mpf_obj_ptr(body), 0, 0, NULL, dict);
     mpf_obj_t cls;
     if (meta != mpf_obj_from_ptr(&mpf_type_type)) {
-        call->items[0] = name;
-        call->items[1] = bases;
-        call->items[2] = dict;
-        cls = mpf_call(meta, 3, nk, call->items);
+        call[0] = name;
+        call[1] = bases;
+        call[2] = dict;
+        cls = mpf_call(meta, 3, nk, call);
     } else {
-        cls = make_class(&mpf_type_type, mpf_obj_qstr_value(name), bases, dict, nk, call->items + 3);
+        cls = make_class(&mpf_type_type, mpf_obj_qstr_value(name), bases, dict, nk, call + 3);
     }
+#endif
     if (mpf_obj_is_type(cell, &mpf_type_cell)) {
         ((mpf_cell_t *)mpf_obj_ptr(cell))->value = cls;
     }
@@ -1029,8 +1098,10 @@ static mpf_obj_t class_call(const mpf_type_t *t, size_t n_args, size_t n_kw, con
         if (!mpf_obj_isinstance(o, cls)) {
             return o;
         }
+#if CONFIG_CLASS_ADVANCED
     } else if (t->flags & MPF_TYPE_FLAG_METATYPE) {
         o = type_new(t, n_args, n_kw, args);  // Meta(name, bases, ns) without a __new__ of its own
+#endif
     } else {
         o = mpf_obj_new_instance(t);
         const mpf_type_t *nb = mpf_type_native_base(t);
@@ -1070,6 +1141,7 @@ static mpf_obj_t type_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf
 // type.__new__(meta, name, bases, ns, **kw): a new class of metaclass [meta] from
 // [args] (name, bases, namespace; the n_kw pairs go to __init_subclass__).
 static mpf_obj_t type_new(const mpf_type_t *meta, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+#if CONFIG_CLASS_ADVANCED
     if (n_args != 3) {
         mpf_raise_fmt(&mpf_type_TypeError, "type.__new__() takes exactly 3 arguments (%u given)", (unsigned)n_args);
     }
@@ -1080,6 +1152,12 @@ static mpf_obj_t type_new(const mpf_type_t *meta, size_t n_args, size_t n_kw, co
             mpf_raise_fmt(&mpf_type_TypeError, "type.__new__() argument %d must be %s, not %T", i + 1, want[i], args[i]);
         }
     }
+#else
+    // only type() calls it (n_args is 3)
+    if (!MPF_IS_STR(args[0]) || !mpf_obj_is_type(args[1], &mpf_type_tuple) || !mpf_obj_is_type(args[2], &mpf_type_dict)) {
+        mpf_raise_msg(&mpf_type_TypeError, "type() argument types");
+    }
+#endif
     size_t len;
     const char *s = mpf_obj_str_data(args[0], &len);
     // the class gets its own namespace, a copy (as CPython): later changes to the
@@ -1104,6 +1182,7 @@ static mpf_obj_t type_make_new(const mpf_type_t *type, size_t n_args, size_t n_k
     return type_new(type, n_args, n_kw, args);
 }
 
+#if CONFIG_CLASS_ADVANCED
 // type.__new__ as a static method: the metaclass first.
 static mpf_obj_t type_new_fun(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     if (!mpf_obj_is_class(args[0])) {
@@ -1135,6 +1214,7 @@ static mpf_obj_t type_call_fun(size_t n_args, size_t n_kw, const mpf_obj_t *args
     return type_call(args[0], n_args - 1, n_kw, args + 1);
 }
 MPF_FUN_KW(type_call_obj, MPF_QSTR___call__, 1, type_call_fun);
+#endif // CONFIG_CLASS_ADVANCED
 
 static void type_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
@@ -1171,8 +1251,9 @@ static mpf_obj_t type_mro(mpf_obj_t self) {
 }
 MPF_FUN_1(type_mro_obj, MPF_QSTR_mro, type_mro);
 
-// cls.__subclasses__(): the live classes naming [self] among their bases, oldest first.
-static mpf_obj_t type_subclasses(mpf_obj_t self) {
+#if CONFIG_CLASS_ADVANCED
+// Oldest first (the list's order).
+mpf_obj_t mpf_type_subclasses(mpf_obj_t self) {
     if (!mpf_obj_is_class(self)) {
         mpf_raise_fmt(&mpf_type_TypeError, "descriptor '__subclasses__' requires a 'type' object but received a '%T'", self);
     }
@@ -1184,7 +1265,7 @@ static mpf_obj_t type_subclasses(mpf_obj_t self) {
     }
     return l;
 }
-MPF_FUN_1(type_subclasses_obj, MPF_QSTR___subclasses__, type_subclasses);
+#endif // CONFIG_CLASS_ADVANCED
 
 static mpf_obj_t type_setattr(mpf_obj_t self, mpf_obj_t name, mpf_obj_t value) {
     mpf_store_attr_class(self, mpf_builtin_attr_name(name), value);
@@ -1199,11 +1280,12 @@ static mpf_obj_t type_delattr(mpf_obj_t self, mpf_obj_t name) {
 MPF_FUN_2(type_delattr_obj, MPF_QSTR___delattr__, type_delattr);
 
 static const mpf_map_elem_t type_locals_table[] = {
+#if CONFIG_CLASS_ADVANCED
     {MPF_ROM_QSTR(MPF_QSTR___new__), MPF_ROM_PTR(&type_new_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___init__), MPF_ROM_PTR(&type_init_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___call__), MPF_ROM_PTR(&type_call_obj)},
+#endif
     {MPF_ROM_QSTR(MPF_QSTR_mro), MPF_ROM_PTR(&type_mro_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___subclasses__), MPF_ROM_PTR(&type_subclasses_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___setattr__), MPF_ROM_PTR(&type_setattr_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___delattr__), MPF_ROM_PTR(&type_delattr_obj)},
 };
@@ -1213,7 +1295,9 @@ const mpf_type_t mpf_type_type = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_type,
     .flags = MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_METATYPE,
+#if CONFIG_CLASS_ADVANCED
     .ext = &class_ext,
+#endif
     .print = type_print,
     .make_new = type_make_new,
     .call = type_call,
@@ -1261,6 +1345,11 @@ static mpf_obj_t object_new(size_t n_args, const mpf_obj_t *args) {
         mpf_raise_msg(&mpf_type_TypeError, "object.__new__(X): X is not a type object");
     }
     const mpf_type_t *t = mpf_obj_ptr(args[0]);
+#if !CONFIG_CLASS_ADVANCED
+    if (t == &mpf_type_type) {
+        mpf_raise_msg(&mpf_type_TypeError, "object.__new__(X): X is not a type object");
+    }
+#else
     if (t->flags & MPF_TYPE_FLAG_METATYPE) {
         // named: the first class along the MRO whose __new__ is not written in Python
         const mpf_type_t *safe = t;
@@ -1269,6 +1358,7 @@ static mpf_obj_t object_new(size_t n_args, const mpf_obj_t *args) {
         }
         mpf_raise_fmt(&mpf_type_TypeError, "object.__new__(%q) is not safe, use %q.__new__()", mpf_type_name(t), mpf_type_name(safe));
     }
+#endif
     mpf_obj_t o = mpf_obj_new_instance(t);
     const mpf_type_t *nb = mpf_type_native_base(t);
     if (nb != NULL && !mpf_type_is_subclass(t, &mpf_type_BaseException) && nb->make_new != NULL) {

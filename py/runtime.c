@@ -523,6 +523,7 @@ mpf_obj_t mpf_native_self(const mpf_type_t *owner, mpf_qstr_t name, mpf_obj_t se
     mpf_raise_fmt(&mpf_type_TypeError, "descriptor '%q' for '%q' objects doesn't apply to a '%T' object", name, mpf_type_name(owner), self);
 }
 
+#if CONFIG_CLASS_ADVANCED
 static bool is_data_descriptor(mpf_obj_t m);
 
 // Attribute of a class [cls] whose metaclass is a class derived from type: a data
@@ -537,14 +538,17 @@ static bool meta_data_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
     }
     return false;
 }
+#endif // CONFIG_CLASS_ADVANCED
 
 // Attribute of a type object [cls].
 static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
     const mpf_type_t *t = mpf_obj_ptr(cls);
+#if CONFIG_CLASS_ADVANCED
     const mpf_type_t *meta = mpf_obj_type(cls);
     if (meta != &mpf_type_type && meta_data_attr(cls, q, dest)) {
         return;
     }
+#endif
     if (q == MPF_QSTR___name__ || q == MPF_QSTR___qualname__) {
         dest[0] = mpf_obj_new_qstr(mpf_type_name(t));
         return;
@@ -571,6 +575,13 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
     const mpf_type_t *owner = NULL;
     mpf_obj_t m = type_lookup_ex(t, q, &owner);
     if (m == MPF_OBJ_NULL) {
+#if CONFIG_CLASS_ADVANCED
+        m = mpf_meta_type_method(q);  // type's own: unbound on type and metaclasses
+        if (m != MPF_OBJ_NULL) {
+            dest[0] = m;
+            dest[1] = (t->flags & MPF_TYPE_FLAG_METATYPE) ? MPF_OBJ_NULL : cls;
+            return;
+        }
         // the metaclass's methods, properties and attributes, bound to the class (not
         // seen from its instances)
         m = type_lookup_ex(meta, q, &owner);
@@ -582,6 +593,7 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
                 dest[0] = mpf_call2(ga, cls, mpf_obj_new_qstr(q));
             }
         }
+#endif
         return;
     }
     const mpf_type_t *mt = mpf_obj_type(m);
@@ -659,6 +671,7 @@ static void load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest, bool hooks) 
     }
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
         if (!mpf_class_is_plain(t)) {
+#if CONFIG_CLASS_ADVANCED
             if (t->flags & MPF_TYPE_FLAG_METATYPE) {
                 // a class made by a metaclass (never plain): no members of an instance
                 const mpf_type_t *gowner = NULL;
@@ -670,6 +683,7 @@ static void load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest, bool hooks) 
                 }
                 return;
             }
+#endif
             if (hooks) {
                 const mpf_type_t *gowner = NULL;
                 mpf_obj_t ga = type_lookup_ex(t, MPF_QSTR___getattribute__, &gowner);
@@ -980,6 +994,7 @@ static void class_store(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
     if (!(cls->flags & MPF_TYPE_FLAG_HEAP)) {
         mpf_raise_fmt(&mpf_type_TypeError, "cannot set '%q' attribute of immutable type '%q'", q, mpf_type_name(cls));
     }
+#if CONFIG_CLASS_ADVANCED
     if (q == MPF_QSTR___class__) {
         // C.__class__ = OtherMeta: only between metaclasses made at run time (the same layout)
         if (v == MPF_OBJ_NULL) {
@@ -993,6 +1008,7 @@ static void class_store(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
         cls->base.type = mpf_obj_ptr(v);
         return;
     }
+#endif
     if (q == MPF_QSTR___bases__) {
         mpf_type_set_bases(cls, v);
         mpf_class_epoch++;
@@ -1016,6 +1032,7 @@ void mpf_store_attr_generic(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
     if (t == &mpf_type_type) {
         mpf_raise_msg(&mpf_type_TypeError, "can't apply this __setattr__ to type object");
     }
+#if CONFIG_CLASS_ADVANCED
     if (t->flags & MPF_TYPE_FLAG_METATYPE) {
         // a class made by a metaclass: the metaclass's data descriptors, then its namespace
         if (!descriptor_store(o, t, q, v)) {
@@ -1023,6 +1040,7 @@ void mpf_store_attr_generic(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
         }
         return;
     }
+#endif
     if (!(t->flags & MPF_TYPE_FLAG_HEAP)) {
         mpf_raise_msg(&mpf_type_AttributeError, v == MPF_OBJ_NULL ? "can't delete attribute" : "can't set attribute");
     }
@@ -1092,18 +1110,16 @@ mpf_obj_t mpf_subscr(mpf_obj_t o, mpf_obj_t index, mpf_obj_t value) {
         if (r != MPF_OBJ_NULL) {
             return r;
         }
+#if CONFIG_CLASS_ADVANCED
+    } else if (value == MPF_OBJ_SENTINEL && mpf_obj_is_type(o, &mpf_type_type)) {
+        // a class whose metaclass is type (a metaclass's subscr does this for its classes);
+        // before the call above, so that [index] need not live across it
+        return mpf_meta_class_getitem(o, index);
+#endif
     }
     if (value == MPF_OBJ_SENTINEL) {
-        if (mpf_obj_is_class(o)) {
-            mpf_obj_t dest[2];
-            mpf_load_method_maybe(o, MPF_QSTR___class_getitem__, dest);
-            if (dest[0] != MPF_OBJ_NULL) {
-                return mpf_call_method_n(1, 0, (mpf_obj_t[]){dest[0], dest[1], index});
-            }
-            if (!(((const mpf_type_t *)mpf_obj_ptr(o))->flags & MPF_TYPE_FLAG_HEAP)) {
-                return o; // list[int] and friends in annotations
-            }
-            mpf_raise_fmt(&mpf_type_TypeError, "type '%q' is not subscriptable", mpf_type_name(mpf_obj_ptr(o)));
+        if (mpf_obj_is_type(o, &mpf_type_type)) {
+            return o; // list[int] and friends in annotations
         }
         mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not subscriptable", o);
     } else if (value == MPF_OBJ_NULL) {

@@ -1,3 +1,4 @@
+# requires: CLASS_ADVANCED
 # Reads through an instance's __dict__ see the instance as it is now (no snapshot):
 # lookups, `in`, len(), get() and iteration follow later attribute stores and deletions;
 # a change of size while iterating raises RuntimeError, as for a dict.

@@ -1,4 +1,4 @@
-# requires: BUILTIN_HELPERS STR_FORMAT
+# requires: BUILTIN_HELPERS STR_FORMAT CLASS_ADVANCED
 # Metaclasses that misbehave: __new__ returning what is not a class, __call__ returning
 # odd objects, endless recursion through the metaclass's __getattr__, hooks that raise.
 class ReturnsInt(type):

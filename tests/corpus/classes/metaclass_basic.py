@@ -1,4 +1,4 @@
-# requires: BUILTIN_HELPERS
+# requires: BUILTIN_HELPERS CLASS_ADVANCED
 # A metaclass derived from type: __new__ with keyword arguments, __init__, and what the
 # metaclass defines seen from its classes (not from their instances).
 log = []

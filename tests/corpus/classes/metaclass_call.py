@@ -1,3 +1,4 @@
+# requires: CLASS_ADVANCED
 # A metaclass's __call__: singletons, counting instances, super().__call__ reaching
 # type.__call__ (which runs __new__ and __init__).
 class Singleton(type):

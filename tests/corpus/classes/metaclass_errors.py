@@ -1,4 +1,4 @@
-# requires: ERROR_MSG_DETAILED
+# requires: ERROR_MSG_DETAILED CLASS_ADVANCED
 # The messages of the errors metaclasses raise, as CPython words them.
 class Meta(type):
     def describe(cls):

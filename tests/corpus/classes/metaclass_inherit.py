@@ -1,3 +1,4 @@
+# requires: CLASS_ADVANCED
 # Metaclass inheritance: a class's subclasses get its metaclass (and run it), the most
 # derived metaclass wins, conflicting metaclasses and bad arguments raise TypeError.
 class Meta(type):

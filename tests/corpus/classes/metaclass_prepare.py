@@ -1,3 +1,4 @@
+# requires: CLASS_ADVANCED
 # __prepare__ returning the namespace dict, __init_subclass__ with keyword arguments,
 # __set_name__ and __qualname__ under a metaclass.
 class Recording(type):

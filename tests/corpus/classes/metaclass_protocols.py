@@ -1,3 +1,4 @@
+# requires: CLASS_ADVANCED
 # Operators and protocols defined on a metaclass work on its classes: enum-like classes
 # iterate, have a length, index and contain; C | D, C[...], __class_getitem__,
 # __instancecheck__ / __subclasscheck__ (an abc-like registry in plain Python).

@@ -1,4 +1,4 @@
-# requires: MODULE_GC
+# requires: MODULE_GC CLASS_ADVANCED
 # __subclasses__() lists the live classes derived directly from a class (the list keeps
 # none alive), and a change of __bases__ reaches the MRO and attribute lookups of every
 # class derived from it; one that cannot linearise a subclass is undone.
