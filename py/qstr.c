@@ -128,11 +128,7 @@ static int pool_cmp(const char *a, size_t alen, const char *b, size_t blen) {
     if (alen != blen) {
         return alen < blen ? -1 : 1;
     }
-    // the first bytes decide most comparisons (and all of those of one-character strings)
-    if (alen == 0 || a[0] != b[0]) {
-        return alen == 0 ? 0 : (uint8_t)a[0] < (uint8_t)b[0] ? -1 : 1;
-    }
-    return memcmp(a + 1, b + 1, alen - 1);
+    return memcmp(a, b, alen);
 }
 
 // The ABI part of the pool is in the order the .mpy format fixes; this lists its ids in
