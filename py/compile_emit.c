@@ -37,6 +37,16 @@ typedef struct {
     uint16_t num;
 } id_info_t;
 
+// A scope's raw code (fun_data) is kept in pieces of at most PIECE_MAX bytes until the image
+// is written: a big one (the module's) needs no hole of its size on a small, fragmented heap
+// when the heap is at its fullest.
+typedef struct raw_piece {
+    struct raw_piece *next;
+    uint32_t len;
+    uint8_t data[];
+} raw_piece_t;
+#define PIECE_MAX (256 - sizeof(raw_piece_t))
+
 typedef struct scope scope_t;
 // (one a function, class, lambda or comprehension: kept small, 64 bytes on 32 bits)
 struct scope {
@@ -54,7 +64,7 @@ struct scope {
     // result
     uint16_t n_children, cap_children;
     uint32_t raw_len;
-    uint8_t *raw;            // fun_data
+    raw_piece_t *raw;        // fun_data
     scope_t **children;      // raw-code children, in MAKE_FUNCTION order
     scope_t *arena_last;     // a def, lambda, class or the module: the last scope (creation
                              // order) whose nodes are in its arena
@@ -94,9 +104,12 @@ typedef struct {
     int depth, max_depth;
     int exc_level, max_exc;
     bool dead;               // after an unconditional jump: write nothing until a label
-    // A sizing pass only counts the bytes (len); the final pass writes them into a block of
-    // exactly that size (cap, not grown: a pass longer than the last is a bug, caught after it)
-    bool count_only, fixed;
+    // A sizing pass only counts the bytes (len); the final pass writes them into the raw
+    // code's pieces: byte len goes to piece->data[len - piece_off] (a pass longer than the
+    // last is a bug, caught after it)
+    bool count_only;
+    raw_piece_t *piece;
+    ptrdiff_t piece_off;
     // line table
     uint8_t *lines;
     size_t lines_len, lines_cap;
@@ -297,7 +310,19 @@ static void put(emit_t *e, uint8_t b) {
     if (e->dead) {
         return;
     }
-    if (e->count_only || (e->fixed && e->len >= e->cap)) {
+    if (e->count_only) {
+        e->len++;
+        return;
+    }
+    if (e->piece != NULL) {
+        while ((ptrdiff_t)e->len - e->piece_off >= (ptrdiff_t)e->piece->len && e->piece->next != NULL) {
+            e->piece_off += e->piece->len;
+            e->piece = e->piece->next;
+        }
+        ptrdiff_t i = (ptrdiff_t)e->len - e->piece_off;
+        if (i < (ptrdiff_t)e->piece->len) {
+            e->piece->data[i] = b;
+        }
         e->len++;
         return;
     }
@@ -2612,19 +2637,34 @@ static void assemble(emit_t *e, scope_t *s) {
     put_bytes(&out, info_bytes, n_info);
     put_bytes(&out, cells, n_cell);
     mpf_gc_free(info_bytes);
-    // one block of the exact size (no spare room kept until the image is written)
+    // the pieces, of the exact total size, and the prelude in them
     size_t pre = out.len;
-    s->raw = mpf_gc_realloc(out.code, pre + body_len);
-    s->raw_len = pre + body_len;
-    // the final pass: the same bytes as the last sizing pass (its labels are stable)
+    size_t total = pre + body_len;
+    raw_piece_t **link = &s->raw;
+    for (size_t done = 0; done < total;) {
+        size_t n = total - done < PIECE_MAX ? total - done : PIECE_MAX;
+        raw_piece_t *pc = mpf_gc_alloc(sizeof(raw_piece_t) + n, false);
+        pc->next = NULL;
+        pc->len = (uint32_t)n;
+        *link = pc;
+        link = &pc->next;
+        done += n;
+    }
+    s->raw_len = (uint32_t)total;
+    emit_t w = *e;
+    w.count_only = w.dead = false;
+    w.piece = s->raw;
+    w.piece_off = 0;
+    w.len = 0;
+    put_bytes(&w, out.code, pre);
+    mpf_gc_free(out.code);
+    // the final pass: the same bytes as the last sizing pass (its labels are stable), after
+    // the prelude
     e->count_only = false;
-    e->fixed = true;
-    e->code = s->raw + pre;
-    e->cap = body_len;
+    e->piece = s->raw;
+    e->piece_off = -(ptrdiff_t)pre;
     run_pass(e, s, PASS_SIZE);
-    e->code = NULL;
-    e->cap = 0;
-    e->fixed = false;
+    e->piece = NULL;
     if (e->len != body_len) {
         mpf_raise_msg(&mpf_type_RuntimeError, "compiler: the final pass differs from the last sizing pass");
     }
@@ -2752,7 +2792,7 @@ static void w_const(emit_t *o, mpf_obj_t v, bool in_tuple) {
 
 // A raw code of the image, in the image's order (depth first, each before its children).
 typedef struct {
-    uint8_t *raw;
+    raw_piece_t *raw;
     uint32_t len;
     uint32_t n_children;
 } raw_ref_t;
@@ -2770,11 +2810,13 @@ static void collect_raws(raw_ref_t *v, size_t *n, const scope_t *s) {
 
 static void w_raw(emit_t *o, const raw_ref_t *r) {
     w_vuint(o, ((size_t)r->len << 3) | (r->n_children ? 4 : 0));
-    for (size_t i = 0; i < r->len; i++) {
-        put(o, r->raw[i]);
-    }
-    if (!o->count_only) {
-        mpf_gc_free(r->raw);   // in the image now
+    for (raw_piece_t *pc = r->raw; pc != NULL;) {
+        raw_piece_t *next = pc->next;
+        put_bytes(o, pc->data, pc->len);
+        if (!o->count_only) {
+            mpf_gc_free(pc);   // in the image now
+        }
+        pc = next;
     }
     if (r->n_children) {
         w_vuint(o, r->n_children);
@@ -2917,7 +2959,6 @@ uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, 
     o.cap = size;
     o.len = 0;
     o.count_only = false;
-    o.fixed = true;
     write_image(&o, &e, raws, n_raws);
     if (o.len != size) {
         mpf_raise_msg(&mpf_type_RuntimeError, "compiler: the image differs from its counted size");
