@@ -2547,98 +2547,89 @@ static void put_bytes(emit_t *e, const uint8_t *b, size_t n) {
     }
 }
 
+// The qstr naming parameter slot [slot] of [s] ("*" for one that has no name of its own).
+static mpf_qstr_t param_name(const scope_t *s, size_t slot) {
+    mpf_qstr_t q = MPF_QSTRE__2a;
+    for (size_t i = 0; i < s->n_ids; i++) {
+        if ((s->ids[i].flags & IDF_PARAM) && s->ids[i].num == slot && s->ids[i].kind != ID_FREE) {
+            q = s->ids[i].q;
+        }
+    }
+    return q;
+}
+
+// Write the source info of [s] to [w]: simple name, argument names, the line table of [e].
+static void w_info(emit_t *w, emit_t *e, const scope_t *s) {
+    put_vuint(w, use_qstr(e, s->name));
+    for (size_t slot = 0; slot < (size_t)s->n_pos + s->n_kwonly; slot++) {
+        put_vuint(w, use_qstr(e, param_name(s, slot)));
+    }
+    put_bytes(w, e->lines, e->lines_len);
+}
+
+// Write the prelude of [s] to [w]: signature, the sizes of the source info and the
+// [n_cell] [cells], then those.
+static void w_prelude(emit_t *w, emit_t *e, const scope_t *s, const uint8_t *cells, size_t n_cell) {
+    emit_t count = *w;
+    count.count_only = true;
+    count.len = 0;
+    w_info(&count, e, s);
+    size_t n_state = (size_t)s->num_locals + s->stack_size;
+    unsigned S = (unsigned)(n_state ? n_state - 1 : 0), E = s->exc_size, F = s->flags & 0x0F, A = s->n_pos,
+             K = s->n_kwonly, D = s->n_def_pos;
+    uint8_t z = (uint8_t)(((S & 0xF) << 3) | ((E & 1) << 2) | (A & 3));
+    S >>= 4;
+    E >>= 1;
+    A >>= 2;
+    while (S | E | F | A | K | D) {
+        put(w, z | 0x80);
+        z = (uint8_t)(((F & 1) << 6) | ((S & 3) << 4) | ((K & 1) << 3) | ((A & 1) << 2) | ((E & 1) << 1) | (D & 1));
+        F >>= 1;
+        S >>= 2;
+        K >>= 1;
+        A >>= 1;
+        E >>= 1;
+        D >>= 1;
+    }
+    put(w, z);
+    size_t I = count.len, C = n_cell;
+    while (true) {
+        z = (uint8_t)(((I & 0x3F) << 1) | (C & 1));
+        I >>= 6;
+        C >>= 1;
+        if (!(I | C)) {
+            break;
+        }
+        put(w, z | 0x80);
+    }
+    put(w, z);
+    w_info(w, e, s);
+    put_bytes(w, cells, n_cell);
+}
+
 // Build fun_data of [s]: the prelude from the last sizing pass (its stack sizes and line
-// table), then the final pass writes the body straight after it, in the same heap block.
+// table), then the final pass writes the body after it, into the pieces of the raw code.
 static void assemble(emit_t *e, scope_t *s) {
     size_t body_len = e->len;
-    // source info: simple name, argument names, line table
-    size_t n_info = 0;
-    emit_t tmp = *e;
-    tmp.code = NULL;
-    tmp.len = 0;
-    tmp.cap = 0;
-    tmp.dead = tmp.count_only = false;
-    put_vuint(&tmp, use_qstr(e, s->name));
-    size_t n_args = (size_t)s->n_pos + s->n_kwonly;
-    for (size_t slot = 0; slot < n_args; slot++) {
-        mpf_qstr_t q = MPF_QSTRE__2a;
-        for (size_t i = 0; i < s->n_ids; i++) {
-            if ((s->ids[i].flags & IDF_PARAM) && s->ids[i].num == slot && s->ids[i].kind != ID_FREE) {
-                q = s->ids[i].q;
-            }
-        }
-        put_vuint(&tmp, use_qstr(e, q));
-    }
-    put_bytes(&tmp, e->lines, e->lines_len);
-    n_info = tmp.len;
-    uint8_t *info_bytes = tmp.code;
-    // cells: locals (including parameters) that are cells
+    // cells: locals (including parameters) that are cells, in slot order
     uint8_t cells[256];
     size_t n_cell = 0;
     for (size_t i = 0; i < s->n_ids; i++) {
         if (s->ids[i].kind == ID_CELL && n_cell < sizeof(cells)) {
-            cells[n_cell++] = (uint8_t)s->ids[i].num;
-        }
-    }
-    // cells are listed in slot order
-    for (size_t i = 1; i < n_cell; i++) {
-        for (size_t j = i; j > 0 && cells[j - 1] > cells[j]; j--) {
-            uint8_t t = cells[j];
-            cells[j] = cells[j - 1];
-            cells[j - 1] = t;
-        }
-    }
-    // signature
-    emit_t out = *e;
-    out.code = NULL;
-    out.len = 0;
-    out.cap = 0;
-    out.dead = out.count_only = false;
-    size_t n_state = (size_t)s->num_locals + s->stack_size;
-    if (n_state == 0) {
-        n_state = 1;
-    }
-    unsigned S = (unsigned)(n_state - 1), E = s->exc_size, F = s->flags & 0x0F, A = s->n_pos, K = s->n_kwonly,
-             D = s->n_def_pos;
-    {
-        uint8_t z = (uint8_t)(((S & 0xF) << 3) | ((E & 1) << 2) | (A & 3));
-        S >>= 4;
-        E >>= 1;
-        A >>= 2;
-        int n = 0;
-        while (S | E | F | A | K | D) {
-            put(&out, z | 0x80);
-            z = (uint8_t)(((F & 1) << 6) | ((S & 3) << 4) | ((K & 1) << 3) | ((A & 1) << 2) | ((E & 1) << 1) | (D & 1));
-            F >>= 1;
-            S >>= 2;
-            K >>= 1;
-            A >>= 1;
-            E >>= 1;
-            D >>= 1;
-            n++;
-        }
-        put(&out, z);
-    }
-    // size field: n_info and n_cell
-    {
-        size_t I = n_info, C = n_cell;
-        while (true) {
-            uint8_t z = (uint8_t)(((I & 0x3F) << 1) | (C & 1));
-            I >>= 6;
-            C >>= 1;
-            if (I | C) {
-                put(&out, z | 0x80);
-            } else {
-                put(&out, z);
-                break;
+            uint8_t c = (uint8_t)s->ids[i].num;
+            size_t j = n_cell++;
+            for (; j > 0 && cells[j - 1] > c; j--) {
+                cells[j] = cells[j - 1];
             }
+            cells[j] = c;
         }
     }
-    put_bytes(&out, info_bytes, n_info);
-    put_bytes(&out, cells, n_cell);
-    mpf_gc_free(info_bytes);
-    // the pieces, of the exact total size, and the prelude in them
-    size_t pre = out.len;
+    emit_t w = *e;
+    w.count_only = true;
+    w.dead = false;
+    w.len = 0;
+    w_prelude(&w, e, s, cells, n_cell);
+    size_t pre = w.len;
     size_t total = pre + body_len;
     raw_piece_t **link = &s->raw;
     for (size_t done = 0; done < total;) {
@@ -2651,15 +2642,12 @@ static void assemble(emit_t *e, scope_t *s) {
         done += n;
     }
     s->raw_len = (uint32_t)total;
-    emit_t w = *e;
-    w.count_only = w.dead = false;
+    w.count_only = false;
     w.piece = s->raw;
     w.piece_off = 0;
     w.len = 0;
-    put_bytes(&w, out.code, pre);
-    mpf_gc_free(out.code);
-    // the final pass: the same bytes as the last sizing pass (its labels are stable), after
-    // the prelude
+    w_prelude(&w, e, s, cells, n_cell);
+    // the final pass: the same bytes as the last sizing pass (its labels are stable)
     e->count_only = false;
     e->piece = s->raw;
     e->piece_off = -(ptrdiff_t)pre;
@@ -2692,22 +2680,10 @@ static void compile_scope(emit_t *e, scope_t *s) {
     // sizing passes until every label keeps its offset, then the final pass
     e->have_prev = false;
     s->n_children = 0;
-    for (size_t i = 0; i < s->n_pos + s->n_kwonly + 1u; i++) {
-        (void)i;
-    }
     // register the argument names at the start of this scope's code, as mpy-cross does
     use_qstr(e, s->name);
-    {
-        size_t n_args = (size_t)s->n_pos + s->n_kwonly;
-        for (size_t slot = 0; slot < n_args; slot++) {
-            mpf_qstr_t q = MPF_QSTRE__2a;
-            for (size_t i = 0; i < s->n_ids; i++) {
-                if ((s->ids[i].flags & IDF_PARAM) && s->ids[i].num == slot && s->ids[i].kind != ID_FREE) {
-                    q = s->ids[i].q;
-                }
-            }
-            use_qstr(e, q);
-        }
+    for (size_t slot = 0; slot < (size_t)s->n_pos + s->n_kwonly; slot++) {
+        use_qstr(e, param_name(s, slot));
     }
     int rounds = 0;
     e->count_only = true;
