@@ -2869,6 +2869,12 @@ uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, 
     }
     for (scope_t *s = mod; s != NULL; s = s->next) {
         number_locals(s);
+        // the names are all known: their table shrinks to them (in place), since the heap is
+        // at its fullest while the first scopes are compiled
+        if (s->n_ids < s->cap_ids && s->n_ids > 0) {
+            s->ids = mpf_gc_realloc(s->ids, s->n_ids * sizeof(id_info_t));
+            s->cap_ids = s->n_ids;
+        }
     }
     for (scope_t *s = mod; s != NULL; s = s->next) {
         scope_t *a = arena_scope(&e, s);

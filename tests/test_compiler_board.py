@@ -109,8 +109,8 @@ def test_board_execs_a_170_line_module(board_runs: dict[int, tuple[str, str]]) -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the syntax tree and scopes of ~200 lines fill netduinoplus2's 64 KB heap (60 KB "
-    "in use when the module's code is assembled; 81 KB at the peak on the 64-bit host): "
+    reason="the syntax tree and scopes of ~200 lines fill netduinoplus2's 64 KB heap (58 KB "
+    "in use when the module's code is assembled; 76 KB at the peak on the 64-bit host): "
     "MemoryError (issue 18)",
 )
 def test_board_execs_a_200_line_module(board_runs: dict[int, tuple[str, str]]) -> None:
