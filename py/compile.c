@@ -467,7 +467,12 @@ static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) 
         // CPython puts a reference to the builtins in a fresh globals dict
         mpf_dict_store(globals, mpf_obj_new_qstr(MPF_QSTR___builtins__), mpf_obj_new_qstr(MPF_QSTR_builtins));
     }
-    return mpf_compile_code_run(code, globals, locals);
+    mpf_obj_t ret = mpf_compile_code_run(code, globals, locals);
+    // The frame stack is one heap block, scanned whole by the collector: the slots the run
+    // left above its top would keep everything it made (its globals, classes, code) alive
+    // until other calls overwrite them. Nothing above the top is live now.
+    memset(mpf_state.fs_top, 0, (size_t)(mpf_state.fs_end - mpf_state.fs_top) * sizeof(mpf_obj_t));
+    return ret;
 }
 
 static mpf_obj_t builtin_eval(size_t n_args, const mpf_obj_t *args) {

@@ -37,6 +37,16 @@ typedef struct {
     uint16_t num;
 } id_info_t;
 
+// A scope's raw code (fun_data) is kept in pieces of at most PIECE_MAX bytes until the image
+// is written: a big one (the module's) needs no hole of its size on a small, fragmented heap
+// when the heap is at its fullest.
+typedef struct raw_piece {
+    struct raw_piece *next;
+    uint32_t len;
+    uint8_t data[];
+} raw_piece_t;
+#define PIECE_MAX (256 - sizeof(raw_piece_t))
+
 typedef struct scope scope_t;
 // (one a function, class, lambda or comprehension: kept small, 64 bytes on 32 bits)
 struct scope {
@@ -54,7 +64,7 @@ struct scope {
     // result
     uint16_t n_children, cap_children;
     uint32_t raw_len;
-    uint8_t *raw;            // fun_data
+    raw_piece_t *raw;        // fun_data
     scope_t **children;      // raw-code children, in MAKE_FUNCTION order
     scope_t *arena_last;     // a def, lambda, class or the module: the last scope (creation
                              // order) whose nodes are in its arena
@@ -94,9 +104,12 @@ typedef struct {
     int depth, max_depth;
     int exc_level, max_exc;
     bool dead;               // after an unconditional jump: write nothing until a label
-    // A sizing pass only counts the bytes (len); the final pass writes them into a block of
-    // exactly that size (cap, not grown: a pass longer than the last is a bug, caught after it)
-    bool count_only, fixed;
+    // A sizing pass only counts the bytes (len); the final pass writes them into the raw
+    // code's pieces: byte len goes to piece->data[len - piece_off] (a pass longer than the
+    // last is a bug, caught after it)
+    bool count_only;
+    raw_piece_t *piece;
+    ptrdiff_t piece_off;
     // line table
     uint8_t *lines;
     size_t lines_len, lines_cap;
@@ -297,7 +310,19 @@ static void put(emit_t *e, uint8_t b) {
     if (e->dead) {
         return;
     }
-    if (e->count_only || (e->fixed && e->len >= e->cap)) {
+    if (e->count_only) {
+        e->len++;
+        return;
+    }
+    if (e->piece != NULL) {
+        while ((ptrdiff_t)e->len - e->piece_off >= (ptrdiff_t)e->piece->len && e->piece->next != NULL) {
+            e->piece_off += e->piece->len;
+            e->piece = e->piece->next;
+        }
+        ptrdiff_t i = (ptrdiff_t)e->len - e->piece_off;
+        if (i < (ptrdiff_t)e->piece->len) {
+            e->piece->data[i] = b;
+        }
         e->len++;
         return;
     }
@@ -2522,109 +2547,112 @@ static void put_bytes(emit_t *e, const uint8_t *b, size_t n) {
     }
 }
 
+// The qstr naming parameter slot [slot] of [s] ("*" for one that has no name of its own).
+static mpf_qstr_t param_name(const scope_t *s, size_t slot) {
+    mpf_qstr_t q = MPF_QSTRE__2a;
+    for (size_t i = 0; i < s->n_ids; i++) {
+        if ((s->ids[i].flags & IDF_PARAM) && s->ids[i].num == slot && s->ids[i].kind != ID_FREE) {
+            q = s->ids[i].q;
+        }
+    }
+    return q;
+}
+
+// Write the source info of [s] to [w]: simple name, argument names, the line table of [e].
+static void w_info(emit_t *w, emit_t *e, const scope_t *s) {
+    put_vuint(w, use_qstr(e, s->name));
+    for (size_t slot = 0; slot < (size_t)s->n_pos + s->n_kwonly; slot++) {
+        put_vuint(w, use_qstr(e, param_name(s, slot)));
+    }
+    put_bytes(w, e->lines, e->lines_len);
+}
+
+// Write the prelude of [s] to [w]: signature, the sizes of the source info and the
+// [n_cell] [cells], then those.
+static void w_prelude(emit_t *w, emit_t *e, const scope_t *s, const uint8_t *cells, size_t n_cell) {
+    emit_t count = *w;
+    count.count_only = true;
+    count.len = 0;
+    w_info(&count, e, s);
+    size_t n_state = (size_t)s->num_locals + s->stack_size;
+    unsigned S = (unsigned)(n_state ? n_state - 1 : 0), E = s->exc_size, F = s->flags & 0x0F, A = s->n_pos,
+             K = s->n_kwonly, D = s->n_def_pos;
+    uint8_t z = (uint8_t)(((S & 0xF) << 3) | ((E & 1) << 2) | (A & 3));
+    S >>= 4;
+    E >>= 1;
+    A >>= 2;
+    while (S | E | F | A | K | D) {
+        put(w, z | 0x80);
+        z = (uint8_t)(((F & 1) << 6) | ((S & 3) << 4) | ((K & 1) << 3) | ((A & 1) << 2) | ((E & 1) << 1) | (D & 1));
+        F >>= 1;
+        S >>= 2;
+        K >>= 1;
+        A >>= 1;
+        E >>= 1;
+        D >>= 1;
+    }
+    put(w, z);
+    size_t I = count.len, C = n_cell;
+    while (true) {
+        z = (uint8_t)(((I & 0x3F) << 1) | (C & 1));
+        I >>= 6;
+        C >>= 1;
+        if (!(I | C)) {
+            break;
+        }
+        put(w, z | 0x80);
+    }
+    put(w, z);
+    w_info(w, e, s);
+    put_bytes(w, cells, n_cell);
+}
+
 // Build fun_data of [s]: the prelude from the last sizing pass (its stack sizes and line
-// table), then the final pass writes the body straight after it, in the same heap block.
+// table), then the final pass writes the body after it, into the pieces of the raw code.
 static void assemble(emit_t *e, scope_t *s) {
     size_t body_len = e->len;
-    // source info: simple name, argument names, line table
-    size_t n_info = 0;
-    emit_t tmp = *e;
-    tmp.code = NULL;
-    tmp.len = 0;
-    tmp.cap = 0;
-    tmp.dead = tmp.count_only = false;
-    put_vuint(&tmp, use_qstr(e, s->name));
-    size_t n_args = (size_t)s->n_pos + s->n_kwonly;
-    for (size_t slot = 0; slot < n_args; slot++) {
-        mpf_qstr_t q = MPF_QSTRE__2a;
-        for (size_t i = 0; i < s->n_ids; i++) {
-            if ((s->ids[i].flags & IDF_PARAM) && s->ids[i].num == slot && s->ids[i].kind != ID_FREE) {
-                q = s->ids[i].q;
-            }
-        }
-        put_vuint(&tmp, use_qstr(e, q));
-    }
-    put_bytes(&tmp, e->lines, e->lines_len);
-    n_info = tmp.len;
-    uint8_t *info_bytes = tmp.code;
-    // cells: locals (including parameters) that are cells
+    // cells: locals (including parameters) that are cells, in slot order
     uint8_t cells[256];
     size_t n_cell = 0;
     for (size_t i = 0; i < s->n_ids; i++) {
         if (s->ids[i].kind == ID_CELL && n_cell < sizeof(cells)) {
-            cells[n_cell++] = (uint8_t)s->ids[i].num;
-        }
-    }
-    // cells are listed in slot order
-    for (size_t i = 1; i < n_cell; i++) {
-        for (size_t j = i; j > 0 && cells[j - 1] > cells[j]; j--) {
-            uint8_t t = cells[j];
-            cells[j] = cells[j - 1];
-            cells[j - 1] = t;
-        }
-    }
-    // signature
-    emit_t out = *e;
-    out.code = NULL;
-    out.len = 0;
-    out.cap = 0;
-    out.dead = out.count_only = false;
-    size_t n_state = (size_t)s->num_locals + s->stack_size;
-    if (n_state == 0) {
-        n_state = 1;
-    }
-    unsigned S = (unsigned)(n_state - 1), E = s->exc_size, F = s->flags & 0x0F, A = s->n_pos, K = s->n_kwonly,
-             D = s->n_def_pos;
-    {
-        uint8_t z = (uint8_t)(((S & 0xF) << 3) | ((E & 1) << 2) | (A & 3));
-        S >>= 4;
-        E >>= 1;
-        A >>= 2;
-        int n = 0;
-        while (S | E | F | A | K | D) {
-            put(&out, z | 0x80);
-            z = (uint8_t)(((F & 1) << 6) | ((S & 3) << 4) | ((K & 1) << 3) | ((A & 1) << 2) | ((E & 1) << 1) | (D & 1));
-            F >>= 1;
-            S >>= 2;
-            K >>= 1;
-            A >>= 1;
-            E >>= 1;
-            D >>= 1;
-            n++;
-        }
-        put(&out, z);
-    }
-    // size field: n_info and n_cell
-    {
-        size_t I = n_info, C = n_cell;
-        while (true) {
-            uint8_t z = (uint8_t)(((I & 0x3F) << 1) | (C & 1));
-            I >>= 6;
-            C >>= 1;
-            if (I | C) {
-                put(&out, z | 0x80);
-            } else {
-                put(&out, z);
-                break;
+            uint8_t c = (uint8_t)s->ids[i].num;
+            size_t j = n_cell++;
+            for (; j > 0 && cells[j - 1] > c; j--) {
+                cells[j] = cells[j - 1];
             }
+            cells[j] = c;
         }
     }
-    put_bytes(&out, info_bytes, n_info);
-    put_bytes(&out, cells, n_cell);
-    mpf_gc_free(info_bytes);
-    // one block of the exact size (no spare room kept until the image is written)
-    size_t pre = out.len;
-    s->raw = mpf_gc_realloc(out.code, pre + body_len);
-    s->raw_len = pre + body_len;
+    emit_t w = *e;
+    w.count_only = true;
+    w.dead = false;
+    w.len = 0;
+    w_prelude(&w, e, s, cells, n_cell);
+    size_t pre = w.len;
+    size_t total = pre + body_len;
+    raw_piece_t **link = &s->raw;
+    for (size_t done = 0; done < total;) {
+        size_t n = total - done < PIECE_MAX ? total - done : PIECE_MAX;
+        raw_piece_t *pc = mpf_gc_alloc(sizeof(raw_piece_t) + n, false);
+        pc->next = NULL;
+        pc->len = (uint32_t)n;
+        *link = pc;
+        link = &pc->next;
+        done += n;
+    }
+    s->raw_len = (uint32_t)total;
+    w.count_only = false;
+    w.piece = s->raw;
+    w.piece_off = 0;
+    w.len = 0;
+    w_prelude(&w, e, s, cells, n_cell);
     // the final pass: the same bytes as the last sizing pass (its labels are stable)
     e->count_only = false;
-    e->fixed = true;
-    e->code = s->raw + pre;
-    e->cap = body_len;
+    e->piece = s->raw;
+    e->piece_off = -(ptrdiff_t)pre;
     run_pass(e, s, PASS_SIZE);
-    e->code = NULL;
-    e->cap = 0;
-    e->fixed = false;
+    e->piece = NULL;
     if (e->len != body_len) {
         mpf_raise_msg(&mpf_type_RuntimeError, "compiler: the final pass differs from the last sizing pass");
     }
@@ -2652,22 +2680,10 @@ static void compile_scope(emit_t *e, scope_t *s) {
     // sizing passes until every label keeps its offset, then the final pass
     e->have_prev = false;
     s->n_children = 0;
-    for (size_t i = 0; i < s->n_pos + s->n_kwonly + 1u; i++) {
-        (void)i;
-    }
     // register the argument names at the start of this scope's code, as mpy-cross does
     use_qstr(e, s->name);
-    {
-        size_t n_args = (size_t)s->n_pos + s->n_kwonly;
-        for (size_t slot = 0; slot < n_args; slot++) {
-            mpf_qstr_t q = MPF_QSTRE__2a;
-            for (size_t i = 0; i < s->n_ids; i++) {
-                if ((s->ids[i].flags & IDF_PARAM) && s->ids[i].num == slot && s->ids[i].kind != ID_FREE) {
-                    q = s->ids[i].q;
-                }
-            }
-            use_qstr(e, q);
-        }
+    for (size_t slot = 0; slot < (size_t)s->n_pos + s->n_kwonly; slot++) {
+        use_qstr(e, param_name(s, slot));
     }
     int rounds = 0;
     e->count_only = true;
@@ -2752,7 +2768,7 @@ static void w_const(emit_t *o, mpf_obj_t v, bool in_tuple) {
 
 // A raw code of the image, in the image's order (depth first, each before its children).
 typedef struct {
-    uint8_t *raw;
+    raw_piece_t *raw;
     uint32_t len;
     uint32_t n_children;
 } raw_ref_t;
@@ -2770,11 +2786,13 @@ static void collect_raws(raw_ref_t *v, size_t *n, const scope_t *s) {
 
 static void w_raw(emit_t *o, const raw_ref_t *r) {
     w_vuint(o, ((size_t)r->len << 3) | (r->n_children ? 4 : 0));
-    for (size_t i = 0; i < r->len; i++) {
-        put(o, r->raw[i]);
-    }
-    if (!o->count_only) {
-        mpf_gc_free(r->raw);   // in the image now
+    for (raw_piece_t *pc = r->raw; pc != NULL;) {
+        raw_piece_t *next = pc->next;
+        put_bytes(o, pc->data, pc->len);
+        if (!o->count_only) {
+            mpf_gc_free(pc);   // in the image now
+        }
+        pc = next;
     }
     if (r->n_children) {
         w_vuint(o, r->n_children);
@@ -2851,6 +2869,12 @@ uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, 
     }
     for (scope_t *s = mod; s != NULL; s = s->next) {
         number_locals(s);
+        // the names are all known: their table shrinks to them (in place), since the heap is
+        // at its fullest while the first scopes are compiled
+        if (s->n_ids < s->cap_ids && s->n_ids > 0) {
+            s->ids = mpf_gc_realloc(s->ids, s->n_ids * sizeof(id_info_t));
+            s->cap_ids = s->n_ids;
+        }
     }
     for (scope_t *s = mod; s != NULL; s = s->next) {
         scope_t *a = arena_scope(&e, s);
@@ -2917,7 +2941,6 @@ uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, 
     o.cap = size;
     o.len = 0;
     o.count_only = false;
-    o.fixed = true;
     write_image(&o, &e, raws, n_raws);
     if (o.len != size) {
         mpf_raise_msg(&mpf_type_RuntimeError, "compiler: the image differs from its counted size");

@@ -88,6 +88,10 @@ static arena_mark_t arena_begin(parser_t *p) {
     c->free = NULL;
     c->left = 0;
     c->chunk_size = 0;
+    // the identifiers met are the parser's (long literals that are interned): no longer needed
+    mpf_gc_free(c->seen);
+    c->seen = NULL;
+    c->seen_cap = c->seen_n = 0;
     return m;
 }
 
@@ -1776,6 +1780,10 @@ mpf_node_t *mpf_parse(mpf_cctx_t *c, mpf_compile_mode_t mode) {
     c->free = NULL;
     c->left = 0;
     c->chunk_size = 0;
+    // the identifiers met are the parser's (long literals that are interned): no longer needed
+    mpf_gc_free(c->seen);
+    c->seen = NULL;
+    c->seen_cap = c->seen_n = 0;
     return m;
 }
 
