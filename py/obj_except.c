@@ -247,6 +247,9 @@ void mpf_exc_print_tb(const mpf_print_t *p, mpf_obj_t exc) {
 // sys.tracebacklimit when the program set it to an int (entries printed per traceback,
 // the innermost ones; none and no header when <= 0), else SIZE_MAX.
 static size_t tb_limit(void) {
+#if !CONFIG_MODULE_SYS
+    return SIZE_MAX;  // no sys module, so no sys.tracebacklimit
+#else
     mpf_obj_t sys = mpf_dict_get(mpf_state.modules, mpf_obj_new_qstr(MPF_QSTR_sys));
     if (sys == MPF_OBJ_NULL || !mpf_obj_is_type(sys, &mpf_type_module)) {
         return SIZE_MAX;
@@ -257,6 +260,7 @@ static size_t tb_limit(void) {
         return SIZE_MAX;
     }
     return n <= 0 ? 0 : (size_t)n;
+#endif
 }
 
 static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
