@@ -181,6 +181,7 @@ void mpf_exc_add_tb(mpf_obj_t exc, mpf_qstr_t file, size_t line, mpf_qstr_t name
     e->tb_len++;
 }
 
+#if CONFIG_EXC_CHAINING
 // Longest chain of causes/contexts printed before a traceback (CPython prints them
 // all, minus repeats; a bound keeps a pathological chain from flooding a console).
 #define TB_CHAIN_MAX 16
@@ -198,11 +199,15 @@ static mpf_obj_t tb_chain_prev(const mpf_exc_t *e, bool *is_cause) {
     }
     return MPF_OBJ_NULL;
 }
+#endif
 
 // The traceback of [exc] alone (no chain): the entries, then "Type: message".
 static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc);
 
 void mpf_exc_print_tb(const mpf_print_t *p, mpf_obj_t exc) {
+#if !CONFIG_EXC_CHAINING
+    print_one_tb(p, exc);
+#else
     // collect the chain newest first, stopping at a repeat (an exception can end up
     // in its own context), then print it oldest first as CPython does
     mpf_obj_t chain[TB_CHAIN_MAX];
@@ -236,11 +241,15 @@ void mpf_exc_print_tb(const mpf_print_t *p, mpf_obj_t exc) {
                                       : "\nDuring handling of the above exception, another exception occurred:\n\n");
         }
     }
+#endif
 }
 
 // sys.tracebacklimit when the program set it to an int (entries printed per traceback,
 // the innermost ones; none and no header when <= 0), else SIZE_MAX.
 static size_t tb_limit(void) {
+#if !CONFIG_MODULE_SYS
+    return SIZE_MAX;  // no sys module, so no sys.tracebacklimit
+#else
     mpf_obj_t sys = mpf_dict_get(mpf_state.modules, mpf_obj_new_qstr(MPF_QSTR_sys));
     if (sys == MPF_OBJ_NULL || !mpf_obj_is_type(sys, &mpf_type_module)) {
         return SIZE_MAX;
@@ -251,6 +260,7 @@ static size_t tb_limit(void) {
         return SIZE_MAX;
     }
     return n <= 0 ? 0 : (size_t)n;
+#endif
 }
 
 static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
@@ -449,7 +459,11 @@ static mpf_obj_t exc_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
 static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     mpf_exc_t *e = mpf_obj_ptr(self);
     if (dest[0] == MPF_OBJ_SENTINEL) {
-        if (attr == MPF_QSTR___cause__) {
+        if (attr == MPF_QSTR_args) {
+            e->args = mpf_tuple_from_iter(dest[1]);
+            dest[0] = MPF_OBJ_NULL;
+#if CONFIG_EXC_CHAINING
+        } else if (attr == MPF_QSTR___cause__) {
             e->cause = dest[1];  // None too: it suppresses the context, as in CPython
             dest[0] = MPF_OBJ_NULL;
         } else if (attr == MPF_QSTR___suppress_context__) {
@@ -462,9 +476,7 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         } else if (attr == MPF_QSTR___context__) {
             e->context = dest[1];
             dest[0] = MPF_OBJ_NULL;
-        } else if (attr == MPF_QSTR_args) {
-            e->args = mpf_tuple_from_iter(dest[1]);
-            dest[0] = MPF_OBJ_NULL;
+#endif
         } else if (dest[1] != MPF_OBJ_NULL) {
             mpf_map_lookup(&e->inst.members, mpf_obj_new_qstr(attr), MPF_MAP_LOOKUP_ADD)->value = dest[1];
             dest[0] = MPF_OBJ_NULL;
@@ -473,12 +485,14 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
     if (attr == MPF_QSTR_args) {
         dest[0] = e->args;
+#if CONFIG_EXC_CHAINING
     } else if (attr == MPF_QSTR___cause__) {
         dest[0] = e->cause ? e->cause : MPF_OBJ_NONE;
     } else if (attr == MPF_QSTR___suppress_context__) {
         dest[0] = mpf_obj_bool(e->cause != MPF_OBJ_NULL);
     } else if (attr == MPF_QSTR___context__) {
         dest[0] = e->context ? e->context : MPF_OBJ_NONE;
+#endif
     } else if (attr == MPF_QSTR___traceback__) {
         dest[0] = MPF_OBJ_NONE;
     } else if (attr == MPF_QSTR_value && mpf_exc_match(self, &mpf_type_StopIteration)) {

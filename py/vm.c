@@ -1157,12 +1157,16 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
     VM_CASE(RAISE_FROM) : {
         mpf_obj_t cause = POP();
         mpf_obj_t e = make_exception(POP());
+#if CONFIG_EXC_CHAINING
         mpf_exc_t *ex = mpf_exc_native(e);
         if (cause == MPF_OBJ_NONE) {
             ex->cause = MPF_OBJ_NONE;  // `from None`: no cause, context suppressed
         } else {
             ex->cause = make_exception(cause);
         }
+#else
+        (void)cause;  // no chaining: the cause is dropped
+#endif
         mpf_raise(e);
     }
     VM_CASE(YIELD_VALUE) : {
@@ -1434,11 +1438,13 @@ static bool vm_handle_exception(mpf_frame_t *fr, mpf_obj_t exc) {
         mpf_exc_add_tb(exc, ctx->qstrs[0], mpf_vm_line(rc, x), ctx->qstrs[rc->simple_name]);
     }
     while (fr->exc_sp > fr->exc && fr->exc_sp[-1].handler <= x) {
+#if CONFIG_EXC_CHAINING
         mpf_obj_t handled = fr->exc_sp[-1].exc;
         mpf_exc_t *ne = mpf_exc_native(exc);
         if (handled != MPF_OBJ_NULL && handled != exc && ne != NULL && ne->context == MPF_OBJ_NULL) {
             ne->context = handled;
         }
+#endif
         fr->exc_sp--;
     }
     if (fr->exc_sp == fr->exc) {

@@ -18,12 +18,12 @@ from mpforge.images import elf
 FRAGMENTS = paths.ROOT / "configs" / "fragments"
 
 # Text (code and constants) of each image with the app below (about 1 KB of it frozen), in
-# bytes: what the fragments reach (66,568 and 57,700 after the qstr pool was made from the
-# preprocessed sources and tiny lost the less common str methods and OSError's subclasses)
-# plus ~500 B of slack, so
+# bytes: what the fragments reach (66,712 and 57,300 after the qstr pool was made from the
+# preprocessed sources and tiny lost the less common str methods, OSError's subclasses and
+# exception chaining) plus ~300-500 B of slack, so
 # growth fails the test. Issue 19's goals are 46,000 and 40,000: not met yet. Lower these
 # as the core shrinks.
-TEXT_LIMIT = {"minimal": 67_000, "tiny": 58_200}
+TEXT_LIMIT = {"minimal": 67_000, "tiny": 57_800}
 # RAM besides the GC heap and the stack: .data and .bss less those two. Issue 19's goal: newlib's
 # reentrancy struct is linked only when a libc function needs it, and without the machine module
 # the USART driver keeps the console's state only (916 and 908 bytes today).
@@ -70,6 +70,13 @@ try:
     print("oserror", type(OSError(2, "x")).__name__)
 except NameError:
     print("no FileNotFoundError", type(OSError(2, "x")).__name__)
+try:
+    try:
+        raise KeyError(1)
+    except KeyError as e:
+        raise ValueError(2) from e
+except ValueError as v:
+    print("cause", type(getattr(v, "__cause__", None)).__name__)
 print("done")
 """
 
@@ -112,6 +119,8 @@ def test_small_image_fits_and_runs_a_frozen_app(tmp_path: Path, name: str) -> No
     assert ("latin-1 unknown" if name == "tiny" else "latin-1 b'x'") in out
     # nor the less common str and bytes methods (CONFIG_STR_METHODS_MORE)
     assert ("no center" if name == "tiny" else "center *ab* 01") in out
+    # nor exception chaining (CONFIG_EXC_CHAINING)
+    assert ("cause NoneType" if name == "tiny" else "cause KeyError") in out
     # nor OSError's subclasses (CONFIG_EXC_OSERROR_SUBCLASSES): OSError(errno) stays OSError
     assert (
         "no FileNotFoundError OSError" if name == "tiny" else "oserror FileNotFoundError"

@@ -109,12 +109,13 @@ def generate(env):
 
     from mpforge import modtable
 
-    # The generators read their sources as text: they depend on those files, not
-    # on the headers the sources include (which include the generated headers).
+    # No include scan: the sources' headers include the generated ones. The module table
+    # reads its sources as text; the qstr pool preprocesses them, and _generate makes it
+    # depend on the headers beside them and on config.h instead.
     as_text = Scanner(function=lambda node, env, path: [], name="MpfTextScanner")
     env["BUILDERS"]["QstrDefs"] = Builder(
         action=Action(
-            _qstr_action, "QSTR $TARGET", varlist=["CC", "CCFLAGS", "CPPDEFINES", "CPPPATH"]
+            _qstr_action, "QSTR $TARGET", varlist=["CC", "CCFLAGS", "CFLAGS", "CPPDEFINES"]
         ),
         source_scanner=as_text,
     )
