@@ -1127,10 +1127,11 @@ static mpf_obj_t partition_impl(mpf_obj_t self, mpf_obj_t sep_o, bool right) {
         found = right ? 0 : len;
         sl = 0;
     }
-    bool keep_self = sl == 0 && mpf_obj_type(self) == t && t != &mpf_type_bytearray;
+    bool is_ba = MPF_IS_BYTEARRAY(self);
+    bool keep_self = sl == 0 && mpf_obj_type(self) == t && !is_ba;
     items[0] = keep_self && !right ? self : mpf_obj_new_str_of_type(t, s, found);
     // found in bytes: the separator object itself, as CPython (even a memoryview)
-    items[1] = sl > 0 && t != &mpf_type_bytearray ? sep_o : mpf_obj_new_str_of_type(t, sep, sl);
+    items[1] = sl > 0 && !is_ba ? sep_o : mpf_obj_new_str_of_type(t, sep, sl);
     items[2] = keep_self && right ? self : mpf_obj_new_str_of_type(t, s + found + sl, len - found - sl);
     return mpf_obj_new_tuple(3, items);
 }
