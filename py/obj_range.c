@@ -58,6 +58,14 @@ static mpf_obj_t range_unary_op(int op, mpf_obj_t self) {
     switch (op) {
         case MPF_UNARY_OP_BOOL:
             return mpf_obj_bool(range_len(r) > 0);
+        case MPF_UNARY_OP_HASH: {
+            // what equality looks at: the length, the start if there are items, the
+            // step if there are two or more
+            mpf_uint_t n = range_len(r);
+            mpf_obj_t key[3] = {mpf_obj_new_int((mpf_int_t)n), n > 0 ? mpf_obj_new_int(r->start) : MPF_OBJ_NONE,
+                                n > 1 ? mpf_obj_new_int(r->step) : MPF_OBJ_NONE};
+            return mpf_obj_new_small_int(mpf_obj_hash(mpf_obj_new_tuple(3, key)));
+        }
         case MPF_UNARY_OP_LEN:
             if (range_len(r) > (mpf_uint_t)INTPTR_MAX) {
                 mpf_raise_msg(&mpf_type_OverflowError, "range too large");
