@@ -1,3 +1,4 @@
+# requires: BUILTIN_SET
 # Ranges that compare equal hash equal (equality looks at the items, not the bounds),
 # so they work as dict keys and set members.
 pairs = [(range(0), range(5, 2)), (range(3), range(0, 3, 1)), (range(1, 2), range(1, 9, 10)),
