@@ -473,6 +473,7 @@ static mpf_obj_t builtin_pow(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     if (mpf_int_sign(mod) == 0) {
         mpf_raise_msg(&mpf_type_ValueError, "pow() 3rd argument cannot be 0");
     }
+#if CONFIG_BUILTIN_HELPERS
     if (mpf_int_sign(exp) < 0) {
         // a negative exponent: the inverse of base modulo |mod| (extended Euclid), raised
         // to -exp
@@ -494,6 +495,11 @@ static mpf_obj_t builtin_pow(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
         base = s0;
         exp = mpf_unary_op(MPF_UNARY_OP_NEGATIVE, exp);
     }
+#else
+    if (mpf_int_sign(exp) < 0) {
+        mpf_raise_msg(&mpf_type_ValueError, "base is not invertible for the given modulus");
+    }
+#endif
     // square-and-multiply with the generic operators (works for small and big ints)
     mpf_obj_t result = mpf_obj_new_small_int(1);
     base = mpf_binary_op(MPF_BINARY_OP_MODULO, base, mod);

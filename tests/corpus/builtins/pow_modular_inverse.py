@@ -1,3 +1,4 @@
+# requires: BUILTIN_HELPERS
 # Three-argument pow() with a negative exponent: the modular inverse of the base,
 # raised to the positive exponent; the result takes the modulus's sign.
 for base, exp, mod in ((2, -1, 5), (3, -1, 7), (3, -2, 7), (10, -1, 17), (-3, -1, 11), (4, -3, 9),
