@@ -504,9 +504,33 @@ static mpf_obj_t builtin_pow(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     if (mpf_int_sign(mod) == 0) {
         mpf_raise_msg(&mpf_type_ValueError, "pow() 3rd argument cannot be 0");
     }
+#if CONFIG_BUILTIN_HELPERS
+    if (mpf_int_sign(exp) < 0) {
+        // a negative exponent: the inverse of base modulo |mod| (extended Euclid), raised
+        // to -exp
+        mpf_obj_t m = mpf_unary_op(MPF_UNARY_OP_ABS, mod);
+        mpf_obj_t r0 = mpf_binary_op(MPF_BINARY_OP_MODULO, base, m), r1 = m;
+        mpf_obj_t s0 = mpf_obj_new_small_int(1), s1 = mpf_obj_new_small_int(0);
+        while (mpf_int_sign(r1) != 0) {
+            mpf_obj_t q = mpf_binary_op(MPF_BINARY_OP_FLOOR_DIVIDE, r0, r1);
+            mpf_obj_t r2 = mpf_binary_op(MPF_BINARY_OP_SUBTRACT, r0, mpf_binary_op(MPF_BINARY_OP_MULTIPLY, q, r1));
+            mpf_obj_t s2 = mpf_binary_op(MPF_BINARY_OP_SUBTRACT, s0, mpf_binary_op(MPF_BINARY_OP_MULTIPLY, q, s1));
+            r0 = r1;
+            r1 = r2;
+            s0 = s1;
+            s1 = s2;
+        }
+        if (!mpf_obj_equal(r0, mpf_obj_new_small_int(1))) {
+            mpf_raise_msg(&mpf_type_ValueError, "base is not invertible for the given modulus");
+        }
+        base = s0;
+        exp = mpf_unary_op(MPF_UNARY_OP_NEGATIVE, exp);
+    }
+#else
     if (mpf_int_sign(exp) < 0) {
         mpf_raise_msg(&mpf_type_ValueError, "base is not invertible for the given modulus");
     }
+#endif
     // square-and-multiply with the generic operators (works for small and big ints)
     mpf_obj_t result = mpf_obj_new_small_int(1);
     base = mpf_binary_op(MPF_BINARY_OP_MODULO, base, mod);

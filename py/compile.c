@@ -386,6 +386,10 @@ static mpf_obj_t source_to_code(mpf_obj_t what, const char *filename, mpf_compil
     if (mpf_obj_is_type(what, &mpf_type_code)) {
         return what;
     }
+    mpf_buffer_t buf;
+    if (!MPF_IS_STR(what) && !mpf_obj_is_type(what, &mpf_type_bytes) && mpf_obj_get_buffer(what, &buf, false)) {
+        what = mpf_obj_new_bytes(buf.buf, buf.len);  // a bytearray or memoryview: its bytes, copied
+    }
     if (!MPF_IS_STR(what) && !mpf_obj_is_type(what, &mpf_type_bytes)) {
         mpf_raise_msg(&mpf_type_TypeError, mode == MPF_COMPILE_EVAL ? "eval() arg 1 must be a string, bytes or code object"
                                                                     : "exec() arg 1 must be a string, bytes or code object");

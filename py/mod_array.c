@@ -222,6 +222,12 @@ static mpf_obj_t array_make_new(const mpf_type_t *type, size_t n_args, size_t n_
                 array_push(a, v);
             }
         } else {
+            // room for what len() announces, at once: an impossible length is a
+            // MemoryError before any item is read (as MicroPython's array does)
+            mpf_obj_t n = mpf_obj_len_maybe(init);
+            if (n != MPF_OBJ_NULL && mpf_obj_is_small_int(n) && mpf_obj_small_int_value(n) > 0) {
+                array_reserve(a, (size_t)mpf_obj_small_int_value(n));
+            }
             array_extend_from(a, init);
         }
     }

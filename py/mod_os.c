@@ -6,11 +6,9 @@
 
 
 // ---------------------------------------------------------------- uname
-// os.uname(): the fields of CPython's uname_result, readable by name or index.
-typedef struct uname_result {
-    mpf_obj_base_t base;
-} uname_result_t;
-
+// os.uname(): the fields of CPython's uname_result, readable by name or index. Like
+// CPython's it is a tuple (laid out as one, its type's parent is tuple), so
+// isinstance(u, tuple) holds and "%s" % u takes its fields.
 static const mpf_qstr_t uname_fields[5] = {
     MPF_QSTR_sysname, MPF_QSTR_nodename, MPF_QSTR_release, MPF_QSTR_version, MPF_QSTR_machine,
 };
@@ -34,38 +32,42 @@ static mpf_obj_t uname_value(size_t i) {
 }
 
 static void uname_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
-    (void)self;
     (void)kind;
+    const mpf_tuple_t *t = mpf_obj_ptr(self);
     mpf_print_str(p, "posix.uname_result(");
     for (size_t i = 0; i < 5; i++) {
-        mpf_printf(p, i ? ", %q=%R" : "%q=%R", uname_fields[i], uname_value(i));
+        mpf_printf(p, i ? ", %q=%R" : "%q=%R", uname_fields[i], t->items[i]);
     }
     mpf_print_str(p, ")");
 }
 
 static void uname_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
-    (void)self;
     if (dest[0] != MPF_OBJ_NULL) {
         return;
     }
+    const mpf_tuple_t *t = mpf_obj_ptr(self);
     for (size_t i = 0; i < 5; i++) {
         if (uname_fields[i] == attr) {
-            dest[0] = uname_value(i);
+            dest[0] = t->items[i];
         }
     }
 }
 
+// Indexing, slicing and iteration are a plain tuple's, over a copy of the fields.
+static mpf_obj_t uname_as_tuple(mpf_obj_t self) {
+    const mpf_tuple_t *t = mpf_obj_ptr(self);
+    return mpf_obj_new_tuple(t->len, t->items);
+}
+
 static mpf_obj_t uname_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
-    (void)self;
     if (value != MPF_OBJ_SENTINEL) {
         return MPF_OBJ_NULL;
     }
-    mpf_obj_t t = mpf_obj_new_tuple(5, NULL);
-    mpf_tuple_t *tu = mpf_obj_ptr(t);
-    for (size_t i = 0; i < 5; i++) {
-        tu->items[i] = uname_value(i);
-    }
-    return mpf_subscr(t, index, MPF_OBJ_SENTINEL);
+    return mpf_subscr(uname_as_tuple(self), index, MPF_OBJ_SENTINEL);
+}
+
+static mpf_obj_t uname_getiter(mpf_obj_t self) {
+    return mpf_getiter(uname_as_tuple(self));
 }
 
 static mpf_obj_t uname_unary_op(int op, mpf_obj_t self) {
@@ -80,11 +82,18 @@ static const mpf_type_t uname_result_type = {
     .unary_op = uname_unary_op,
     .attr = uname_attr,
     .subscr = uname_subscr,
+    .getiter = uname_getiter,
+    .parent = &mpf_type_tuple,
 };
-static const uname_result_t uname_result_obj = {{&uname_result_type}};
 
 static mpf_obj_t os_uname(void) {
-    return MPF_ROM_PTR(&uname_result_obj);
+    mpf_obj_t items[5];
+    for (size_t i = 0; i < 5; i++) {
+        items[i] = uname_value(i);
+    }
+    mpf_obj_t u = mpf_obj_new_tuple(5, items);
+    ((mpf_tuple_t *)mpf_obj_ptr(u))->base.type = &uname_result_type;
+    return u;
 }
 MPF_FUN_0(os_uname_obj, MPF_QSTR_uname, os_uname);
 

@@ -2,6 +2,15 @@
 // for isinstance() tests and annotations.
 #include "mpf.h"
 
+#if CONFIG_ASYNC
+// types.coroutine(f): a generator is already awaitable here, so the decorator hands the
+// function back unchanged (CPython marks its code object instead).
+static mpf_obj_t types_coroutine(mpf_obj_t fun) {
+    return fun;
+}
+MPF_FUN_1(types_coroutine_obj, MPF_QSTR_coroutine, types_coroutine);
+#endif
+
 static const mpf_map_elem_t types_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR___name__), MPF_ROM_QSTR(MPF_QSTR_types)},
     {MPF_ROM_QSTR(MPF_QSTR_FunctionType), MPF_ROM_PTR(&mpf_type_fun_bc)},
@@ -17,6 +26,9 @@ static const mpf_map_elem_t types_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_CellType), MPF_ROM_PTR(&mpf_type_cell)},
 #if CONFIG_GENERATORS
     {MPF_ROM_QSTR(MPF_QSTR_GeneratorType), MPF_ROM_PTR(&mpf_type_gen)},
+#endif
+#if CONFIG_ASYNC
+    {MPF_ROM_QSTR(MPF_QSTR_coroutine), MPF_ROM_PTR(&types_coroutine_obj)},
 #endif
 };
 MPF_ROM_MAP(types_members, types_members_table);

@@ -447,7 +447,9 @@ bool mpf_slice_indices(mpf_obj_t slice, size_t len, mpf_int_t *start, mpf_int_t 
 }
 
 void mpf_obj_get_array(mpf_obj_t o, size_t *len, mpf_obj_t **items) {
-    if (mpf_obj_is_type(o, &mpf_type_tuple)) {
+    const mpf_type_t *t = mpf_obj_type(o);
+    if (t == &mpf_type_tuple || (t->parent == &mpf_type_tuple && !(t->flags & MPF_TYPE_FLAG_HEAP))) {
+        // a tuple, or a native tuple subtype laid out as one (os.uname())
         mpf_tuple_t *t = mpf_obj_ptr(o);
         *len = t->len;
         *items = t->items;

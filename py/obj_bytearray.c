@@ -360,20 +360,6 @@ static mpf_obj_t ba_m_reverse(mpf_obj_t self) {
 }
 MPF_FUN_1(ba_reverse_obj, MPF_QSTR_reverse, ba_m_reverse);
 
-extern const mpf_rom_map_t *const mpf_bytes_locals;
-
-static void bytearray_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
-    // the bytes methods (find, split, decode, hex...) apply to bytearrays too
-    if (dest[0] != MPF_OBJ_NULL) {
-        return;
-    }
-    mpf_obj_t m = mpf_rom_map_get(mpf_bytes_locals, attr);
-    if (m != MPF_OBJ_NULL) {
-        dest[0] = m;
-        dest[1] = self;
-    }
-}
-
 static const mpf_map_elem_t bytearray_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_append), MPF_ROM_PTR(&ba_append_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_extend), MPF_ROM_PTR(&ba_extend_obj)},
@@ -395,7 +381,6 @@ const mpf_type_t mpf_type_bytearray = {
     .make_new = bytearray_make_new,
     .unary_op = bytearray_unary_op,
     .binary_op = bytearray_binary_op,
-    .attr = bytearray_attr,
     .subscr = bytearray_subscr,
     .getiter = bytearray_getiter,
     .ext = &bytearray_get_buffer_ext,

@@ -201,10 +201,12 @@ static mpf_obj_t memview_release(mpf_obj_t self) {
 }
 MPF_FUN_1(memview_release_obj, MPF_QSTR_release, memview_release);
 
-static mpf_obj_t memview_hex(mpf_obj_t self) {
-    return mpf_call_method_n(0, 0, (mpf_obj_t[]){mpf_load_attr(memview_tobytes(self), MPF_QSTR_hex), MPF_OBJ_NULL});
+// hex([sep[, bytes_per_sep]]): bytes.hex of the viewed bytes, with the same arguments.
+static mpf_obj_t memview_hex(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    mpf_obj_t hex = mpf_load_attr(memview_tobytes(args[0]), MPF_QSTR_hex);
+    return mpf_call(hex, n_args - 1, n_kw, args + 1);
 }
-MPF_FUN_1(memview_hex_obj, MPF_QSTR_hex, memview_hex);
+MPF_FUN_KW(memview_hex_obj, MPF_QSTR_hex, 1, memview_hex);
 
 static void memview_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     const memview_obj_t *m = mpf_obj_ptr(self);

@@ -10,14 +10,18 @@ mpf_obj_t mpf_obj_new_range(mpf_int_t start, mpf_int_t stop, mpf_int_t step) {
     return mpf_obj_from_ptr(r);
 }
 
-static mpf_int_t range_len(const mpf_range_t *r) {
-    mpf_int_t n;
+// The number of items, computed in unsigned arithmetic: the distance between start and
+// stop can exceed mpf_int_t (range(-maxsize, maxsize)) and must not overflow on the way.
+static mpf_uint_t range_len(const mpf_range_t *r) {
     if (r->step > 0) {
-        n = r->stop > r->start ? (r->stop - r->start + r->step - 1) / r->step : 0;
-    } else {
-        n = r->start > r->stop ? (r->start - r->stop - r->step - 1) / -r->step : 0;
+        return r->stop > r->start ? ((mpf_uint_t)r->stop - (mpf_uint_t)r->start - 1) / (mpf_uint_t)r->step + 1 : 0;
     }
-    return n;
+    return r->start > r->stop ? ((mpf_uint_t)r->start - (mpf_uint_t)r->stop - 1) / (0 - (mpf_uint_t)r->step) + 1 : 0;
+}
+
+// start + i * step for an index inside the range (wrap-free in unsigned arithmetic).
+static mpf_int_t range_item(mpf_int_t start, mpf_uint_t i, mpf_int_t step) {
+    return (mpf_int_t)((mpf_uint_t)start + i * (mpf_uint_t)step);
 }
 
 static void range_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
@@ -54,8 +58,19 @@ static mpf_obj_t range_unary_op(int op, mpf_obj_t self) {
     switch (op) {
         case MPF_UNARY_OP_BOOL:
             return mpf_obj_bool(range_len(r) > 0);
+        case MPF_UNARY_OP_HASH: {
+            // what equality looks at: the length, the start if there are items, the
+            // step if there are two or more
+            mpf_uint_t n = range_len(r);
+            mpf_obj_t key[3] = {mpf_obj_new_int((mpf_int_t)n), n > 0 ? mpf_obj_new_int(r->start) : MPF_OBJ_NONE,
+                                n > 1 ? mpf_obj_new_int(r->step) : MPF_OBJ_NONE};
+            return mpf_obj_new_small_int(mpf_obj_hash(mpf_obj_new_tuple(3, key)));
+        }
         case MPF_UNARY_OP_LEN:
-            return mpf_obj_new_small_int(range_len(r));
+            if (range_len(r) > (mpf_uint_t)INTPTR_MAX) {
+                mpf_raise_msg(&mpf_type_OverflowError, "range too large");
+            }
+            return mpf_obj_new_int((mpf_int_t)range_len(r));
         default:
             return MPF_OBJ_NULL;
     }
@@ -65,18 +80,21 @@ static mpf_obj_t range_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     const mpf_range_t *r = mpf_obj_ptr(lhs);
     if (op == MPF_BINARY_OP_IN) {
         mpf_int_t v;
-        if (!mpf_obj_is_small_int(rhs)) {
-            return rhs == MPF_OBJ_TRUE || rhs == MPF_OBJ_FALSE ? range_binary_op(op, lhs, mpf_obj_new_small_int(rhs == MPF_OBJ_TRUE)) : MPF_OBJ_NULL;
+        if (!mpf_obj_is_int(rhs)) {
+            return MPF_OBJ_NULL;  // compared item by item, as CPython does for other types
         }
-        v = mpf_obj_small_int_value(rhs);
+        if (!mpf_obj_get_int_maybe(rhs, &v)) {
+            return MPF_OBJ_FALSE;  // beyond a machine word: outside every range
+        }
         if (r->step > 0 ? (v < r->start || v >= r->stop) : (v > r->start || v <= r->stop)) {
             return MPF_OBJ_FALSE;
         }
-        return mpf_obj_bool((v - r->start) % r->step == 0);
+        mpf_uint_t dist = r->step > 0 ? (mpf_uint_t)v - (mpf_uint_t)r->start : (mpf_uint_t)r->start - (mpf_uint_t)v;
+        return mpf_obj_bool(dist % (r->step > 0 ? (mpf_uint_t)r->step : 0 - (mpf_uint_t)r->step) == 0);
     }
     if ((op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) && mpf_obj_is_type(rhs, &mpf_type_range)) {
         const mpf_range_t *o = mpf_obj_ptr(rhs);
-        mpf_int_t la = range_len(r), lb = range_len(o);
+        mpf_uint_t la = range_len(r), lb = range_len(o);
         bool eq = la == lb && (la == 0 || (r->start == o->start && (la == 1 || r->step == o->step)));
         return mpf_obj_bool(eq == (op == MPF_BINARY_OP_EQUAL));
     }
@@ -88,28 +106,31 @@ static mpf_obj_t range_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) 
         return MPF_OBJ_NULL;
     }
     const mpf_range_t *r = mpf_obj_ptr(self);
-    mpf_int_t len = range_len(r);
+    mpf_uint_t len = range_len(r);
     if (mpf_obj_is_type(index, &mpf_type_slice)) {
         mpf_int_t start, stop, step;
         mpf_slice_indices(index, (size_t)len, &start, &stop, &step);
-        return mpf_obj_new_range(r->start + start * r->step, r->start + stop * r->step, r->step * step);
+        return mpf_obj_new_range(range_item(r->start, (mpf_uint_t)start, r->step), range_item(r->start, (mpf_uint_t)stop, r->step), r->step * step);
     }
     size_t i = mpf_get_index(&mpf_type_range, (size_t)len, index, false);
-    return mpf_obj_new_int(r->start + (mpf_int_t)i * r->step);
+    return mpf_obj_new_int(range_item(r->start, i, r->step));
 }
 
 typedef struct range_iter {
     mpf_obj_base_t base;
-    mpf_int_t cur, stop, step;
+    mpf_int_t cur, step;
+    mpf_uint_t left;  // items still to come: no step is taken past the last one
 } range_iter_t;
 
 static mpf_obj_t range_iter_next(mpf_obj_t self) {
     range_iter_t *it = mpf_obj_ptr(self);
-    if (it->step > 0 ? it->cur >= it->stop : it->cur <= it->stop) {
+    if (it->left == 0) {
         return MPF_OBJ_STOP;
     }
     mpf_int_t v = it->cur;
-    it->cur += it->step;
+    if (--it->left > 0) {
+        it->cur += it->step;
+    }
     return mpf_obj_new_int(v);
 }
 
@@ -125,8 +146,8 @@ static mpf_obj_t range_getiter(mpf_obj_t self) {
     range_iter_t *it = mpf_new(range_iter_t);
     it->base.type = &range_iter_type;
     it->cur = r->start;
-    it->stop = r->stop;
     it->step = r->step;
+    it->left = range_len(r);
     return mpf_obj_from_ptr(it);
 }
 
@@ -152,10 +173,9 @@ static bool range_has(mpf_obj_t self, mpf_obj_t v) {
 static mpf_obj_t range_index(mpf_obj_t self, mpf_obj_t v) {
     const mpf_range_t *r = mpf_obj_ptr(self);
     if (range_has(self, v)) {
-        if (v == MPF_OBJ_TRUE || v == MPF_OBJ_FALSE) {
-            v = mpf_obj_new_small_int(v == MPF_OBJ_TRUE);
-        }
-        return mpf_obj_new_int((mpf_obj_small_int_value(v) - r->start) / r->step);
+        mpf_int_t i = mpf_obj_get_int(v);
+        mpf_uint_t dist = r->step > 0 ? (mpf_uint_t)i - (mpf_uint_t)r->start : (mpf_uint_t)r->start - (mpf_uint_t)i;
+        return mpf_obj_new_int((mpf_int_t)(dist / (r->step > 0 ? (mpf_uint_t)r->step : 0 - (mpf_uint_t)r->step)));
     }
     mpf_raise_fmt(&mpf_type_ValueError, "%R is not in range", v);
 }

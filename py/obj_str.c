@@ -1137,22 +1137,18 @@ static mpf_obj_t partition_impl(mpf_obj_t self, mpf_obj_t sep_o, bool right) {
     }
     mpf_obj_t items[3];
     size_t found = str_search(s, 0, len, sep, sl, right);
-    mpf_obj_t empty = mpf_obj_new_str_of_type(t, "", 0);
     if (found == SIZE_MAX) {
-        if (right) {
-            items[0] = empty;
-            items[1] = empty;
-            items[2] = self;
-        } else {
-            items[0] = self;
-            items[1] = empty;
-            items[2] = empty;
-        }
-    } else {
-        items[0] = mpf_obj_new_str_of_type(t, s, found);
-        items[1] = sep_o;
-        items[2] = mpf_obj_new_str_of_type(t, s + found + sl, len - found - sl);
+        // not found: the whole (self itself when of the result type, else a copy: a
+        // bytearray's parts are new bytearrays) and two empty parts
+        found = right ? 0 : len;
+        sl = 0;
     }
+    bool is_ba = MPF_IS_BYTEARRAY(self);
+    bool keep_self = sl == 0 && mpf_obj_type(self) == t && !is_ba;
+    items[0] = keep_self && !right ? self : mpf_obj_new_str_of_type(t, s, found);
+    // found in bytes: the separator object itself, as CPython (even a memoryview)
+    items[1] = sl > 0 && !is_ba ? sep_o : mpf_obj_new_str_of_type(t, sep, sl);
+    items[2] = keep_self && right ? self : mpf_obj_new_str_of_type(t, s + found + sl, len - found - sl);
     return mpf_obj_new_tuple(3, items);
 }
 static mpf_obj_t str_partition(mpf_obj_t a, mpf_obj_t b) {

@@ -425,7 +425,13 @@ static mpf_obj_t lookup_in(const mpf_type_t *c, mpf_qstr_t q) {
         return mpf_map_get_qstr(dict, q);
     }
     if (c->locals != NULL) {
-        return mpf_rom_map_get(c->locals, q);
+        mpf_obj_t v = mpf_rom_map_get(c->locals, q);
+#if CONFIG_BUILTIN_BYTEARRAY
+        if (v == MPF_OBJ_NULL && c == &mpf_type_bytearray) {
+            v = mpf_rom_map_get(mpf_bytes_locals, q);  // bytearray.find, .hex...: bytes' methods
+        }
+#endif
+        return v;
     }
     return MPF_OBJ_NULL;
 }
