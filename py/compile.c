@@ -223,6 +223,21 @@ static void intern_names(mpf_cctx_t *c) {
 
 static uint8_t *compile_mpy(mpf_cctx_t *c, const char *src, size_t len, const char *filename,
     mpf_compile_mode_t mode, unsigned opt, size_t *out_len) {
+    char *unix_src = NULL;
+    if (memchr(src, '\r', len) != NULL) {
+        // universal newlines: "\r\n" and a lone "\r" end a line as "\n" does
+        unix_src = mpf_gc_alloc(len + 1, false);
+        size_t n = 0;
+        for (size_t i = 0; i < len; i++) {
+            if (src[i] != '\r') {
+                unix_src[n++] = src[i];
+            } else if (i + 1 >= len || src[i + 1] != '\n') {
+                unix_src[n++] = '\n';
+            }
+        }
+        src = unix_src;
+        len = n;
+    }
     c->src = src;
     c->len = len;
     c->filename = filename;
@@ -247,6 +262,9 @@ static uint8_t *compile_mpy(mpf_cctx_t *c, const char *src, size_t len, const ch
     // (the emitter released the arena before making the image; an eval/exec of nothing
     // may not have reached it)
     mpf_cc_arena_free(c);
+    if (unix_src != NULL) {
+        mpf_gc_free(unix_src);
+    }
     return mpy;
 }
 

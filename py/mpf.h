@@ -661,6 +661,9 @@ mpf_obj_t mpf_iter_self(mpf_obj_t self);
 mpf_obj_t mpf_iternext(mpf_obj_t it);          // MPF_OBJ_STOP when exhausted
 mpf_obj_t mpf_iternext_raise(mpf_obj_t it);    // raises StopIteration
 mpf_obj_t mpf_import_name(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, mpf_obj_t globals);
+// The import statement: what mpf_import_name does, or a call of builtins.__import__ when a
+// program replaced it.
+mpf_obj_t mpf_import_stmt(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, mpf_obj_t globals);
 mpf_obj_t mpf_import_from(mpf_obj_t mod, mpf_qstr_t name);
 void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict);
 mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q);    // NULL if absent

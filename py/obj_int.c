@@ -214,13 +214,14 @@ mpf_obj_t mpf_int_parse(const char *s, size_t len, int base, bool *ok) {
 #endif
 }
 
-// The text int() parses: a str, bytes or bytearray's bytes; NULL for anything else.
-static const char *int_text(mpf_obj_t o, size_t *len) {
+// The text int() parses: a str, bytes or bytearray's bytes, and with [any_buffer] those of
+// any other bytes-like object (memoryview, array); NULL for anything else.
+static const char *int_text(mpf_obj_t o, size_t *len, bool any_buffer) {
     if (MPF_IS_STR(o) || mpf_obj_is_type(o, &mpf_type_bytes)) {
         return mpf_obj_str_data(o, len);
     }
     mpf_buffer_t b;
-    if (MPF_IS_BYTEARRAY(o) && mpf_obj_get_buffer(o, &b, false)) {
+    if ((any_buffer || MPF_IS_BYTEARRAY(o)) && !mpf_obj_is_small_int(o) && mpf_obj_get_buffer(o, &b, false)) {
         *len = b.len;
         return b.buf;
     }
@@ -240,7 +241,7 @@ static mpf_obj_t int_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
     if (n_args == 2 || base_kw != MPF_OBJ_NULL) {
         mpf_int_t base = mpf_obj_get_int(n_args == 2 ? args[1] : base_kw);
         size_t len;
-        const char *s = int_text(o, &len);
+        const char *s = int_text(o, &len, false);
         if (s == NULL) {
             mpf_raise_msg(&mpf_type_TypeError, "int() can't convert non-string with explicit base");
         }
@@ -261,7 +262,7 @@ static mpf_obj_t int_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
         return mpf_obj_new_small_int(o == MPF_OBJ_TRUE);
     }
     size_t len;
-    const char *s = int_text(o, &len);
+    const char *s = int_text(o, &len, true);
     if (s != NULL) {
         bool ok;
         mpf_obj_t r = mpf_int_parse(s, len, 10, &ok);

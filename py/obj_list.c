@@ -303,11 +303,16 @@ void mpf_list_sort(mpf_obj_t self, mpf_obj_t key, bool reverse) {
     mpf_obj_t *vals = mpf_gc_alloc(n * sizeof(mpf_obj_t), false);
     mpf_obj_t *tk = mpf_gc_alloc(n * sizeof(mpf_obj_t), false);
     mpf_obj_t *tv = mpf_gc_alloc(n * sizeof(mpf_obj_t), false);
+    const mpf_obj_t *items = l->items;
     memcpy(vals, l->items, n * sizeof(mpf_obj_t));
     for (size_t i = 0; i < n; i++) {
         keys[i] = (key == MPF_OBJ_NULL || key == MPF_OBJ_NONE) ? vals[i] : mpf_call1(key, vals[i]);
     }
     merge_sort(keys, vals, tk, tv, n, reverse);
+    if (l->items != items || l->len != n) {
+        // a key or comparison changed the list: its storage may be gone or smaller
+        mpf_raise_msg(&mpf_type_ValueError, "list modified during sort");
+    }
     memcpy(l->items, vals, n * sizeof(mpf_obj_t));
     mpf_gc_free(tk);
     mpf_gc_free(tv);

@@ -633,7 +633,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
     VM_CASE(IMPORT_NAME) : {
         mpf_qstr_t q = QSTR();
         mpf_obj_t fromlist = POP();
-        SET_TOP(mpf_import_name(q, fromlist, mpf_obj_small_int_value(TOP()), ctx->globals));
+        SET_TOP(mpf_import_stmt(q, fromlist, mpf_obj_small_int_value(TOP()), ctx->globals));
         VM_NEXT;
     }
     VM_CASE(IMPORT_FROM) : {

@@ -1,0 +1,2 @@
+NAME = "helper"
+from . import part

@@ -1,0 +1,5 @@
+VALUE = 7
+
+
+def twice(x):
+    return 2 * x
