@@ -26,6 +26,7 @@ static struct {
     bool mark_overflow;
     bool collecting;
     bool auto_off;     // gc.disable(): an allocation that finds no room fails at once
+    uint16_t locked;   // micropython.heap_lock() depth: while > 0 every allocation fails
     // During marking: blocks [tail_lo, tail_hi] are known to belong to the object
     // whose head is tail_lo (an interior-pointer lookup walked them), so further
     // pointers into a large object (the frame stack, a big list) skip the walk.
@@ -463,7 +464,7 @@ static void *try_alloc(size_t nb) {
 
 void *mpf_gc_alloc_maybe(size_t n) {
     size_t nb = n == 0 ? 1 : (n + BLOCK_BYTES - 1) / BLOCK_BYTES;
-    if (gc.collecting) {
+    if (gc.collecting || gc.locked) {
         return NULL;
     }
     void *p = try_alloc(nb);
@@ -552,6 +553,15 @@ size_t mpf_gc_nbytes(const void *p) {
         return 0;
     }
     return obj_blocks(head) * BLOCK_BYTES;
+}
+
+size_t mpf_gc_lock(int delta) {
+    if (delta > 0 && gc.locked < UINT16_MAX) {
+        gc.locked++;
+    } else if (delta < 0 && gc.locked > 0) {
+        gc.locked--;
+    }
+    return gc.locked;
 }
 
 void mpf_gc_set_auto(bool on) {
