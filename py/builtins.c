@@ -30,18 +30,17 @@ static const char *print_text_kw(size_t n_args, size_t n_kw, const mpf_obj_t *ar
     return mpf_obj_str_data(v, len);
 }
 
-// print() to stdout collects its text in a buffer on the C stack, written out when full
-// and at the end: one write per short line, and no heap (print works under heap_lock()).
+#if CONFIG_MODULE_MICROPYTHON
+// With heap_lock() available, print() to stdout collects its text in a buffer on the C
+// stack, written out when full and at the end: it works while the heap is locked.
 typedef struct print_buf {
     size_t len;
     char data[128];
 } print_buf_t;
 
 static void print_buf_flush(print_buf_t *b) {
-    if (b->len > 0) {
-        mpf_port_stdout_write(b->data, b->len);
-        b->len = 0;
-    }
+    mpf_port_stdout_write(b->data, b->len);
+    b->len = 0;
 }
 
 static void print_buf_write(void *env, const char *s, size_t n) {
@@ -56,18 +55,24 @@ static void print_buf_write(void *env, const char *s, size_t n) {
     memcpy(b->data + b->len, s, n);
     b->len += n;
 }
+#endif
 
 static mpf_obj_t builtin_print(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_obj_t file = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_file);
     size_t sep_l, end_l;
     const char *sep_s = print_text_kw(n_args, n_kw, args, MPF_QSTR_sep, " ", &sep_l);
     const char *end_s = print_text_kw(n_args, n_kw, args, MPF_QSTR_end, "\n", &end_l);
-    bool to_stdout = file == MPF_OBJ_NULL || file == MPF_OBJ_NONE;
+    mpf_vstr_t v;
+    mpf_print_t p;
+#if CONFIG_MODULE_MICROPYTHON
     print_buf_t buf;
     buf.len = 0;
-    mpf_vstr_t v;
-    mpf_print_t p = {&buf, print_buf_write};
-    if (!to_stdout) {
+    if (file == MPF_OBJ_NULL || file == MPF_OBJ_NONE) {
+        p.env = &buf;
+        p.write = print_buf_write;
+    } else
+#endif
+    {
         mpf_vstr_init(&v, 64);
         mpf_vstr_print(&v, &p);
     }
@@ -78,15 +83,21 @@ static mpf_obj_t builtin_print(size_t n_args, size_t n_kw, const mpf_obj_t *args
         mpf_obj_print(&p, args[i], MPF_PRINT_STR);
     }
     mpf_print_strn(&p, end_s, end_l);
-    if (to_stdout) {
+#if CONFIG_MODULE_MICROPYTHON
+    if (p.env == &buf) {
         print_buf_flush(&buf);
+        return MPF_OBJ_NONE;
+    }
+#endif
+    if (file == MPF_OBJ_NULL || file == MPF_OBJ_NONE) {
+        mpf_port_stdout_write(v.buf, v.len);
     } else {
         mpf_obj_t dest[3];
         mpf_load_method(file, MPF_QSTR_write, dest);
         dest[2] = mpf_vstr_to_str(&v);
         mpf_call_method_n(1, 0, dest);
-        mpf_gc_free(v.buf);
     }
+    mpf_gc_free(v.buf);
     return MPF_OBJ_NONE;
 }
 MPF_FUN_KW(builtin_print_obj, MPF_QSTR_print, 0, builtin_print);

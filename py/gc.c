@@ -26,7 +26,9 @@ static struct {
     bool mark_overflow;
     bool collecting;
     bool auto_off;     // gc.disable(): an allocation that finds no room fails at once
+#if CONFIG_MODULE_MICROPYTHON
     uint16_t locked;   // micropython.heap_lock() depth: while > 0 every allocation fails
+#endif
     // During marking: blocks [tail_lo, tail_hi] are known to belong to the object
     // whose head is tail_lo (an interior-pointer lookup walked them), so further
     // pointers into a large object (the frame stack, a big list) skip the walk.
@@ -464,7 +466,12 @@ static void *try_alloc(size_t nb) {
 
 void *mpf_gc_alloc_maybe(size_t n) {
     size_t nb = n == 0 ? 1 : (n + BLOCK_BYTES - 1) / BLOCK_BYTES;
-    if (gc.collecting || gc.locked) {
+#if CONFIG_MODULE_MICROPYTHON
+    if (gc.locked) {
+        return NULL;
+    }
+#endif
+    if (gc.collecting) {
         return NULL;
     }
     void *p = try_alloc(nb);
@@ -555,6 +562,7 @@ size_t mpf_gc_nbytes(const void *p) {
     return obj_blocks(head) * BLOCK_BYTES;
 }
 
+#if CONFIG_MODULE_MICROPYTHON
 size_t mpf_gc_lock(int delta) {
     if (delta > 0 && gc.locked < UINT16_MAX) {
         gc.locked++;
@@ -563,6 +571,7 @@ size_t mpf_gc_lock(int delta) {
     }
     return gc.locked;
 }
+#endif
 
 void mpf_gc_set_auto(bool on) {
     gc.auto_off = !on;
