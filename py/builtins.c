@@ -30,6 +30,33 @@ static const char *print_text_kw(size_t n_args, size_t n_kw, const mpf_obj_t *ar
     return mpf_obj_str_data(v, len);
 }
 
+#if CONFIG_MODULE_MICROPYTHON
+// With heap_lock() available, print() to stdout collects its text in a buffer on the C
+// stack, written out when full and at the end: it works while the heap is locked.
+typedef struct print_buf {
+    size_t len;
+    char data[128];
+} print_buf_t;
+
+static void print_buf_flush(print_buf_t *b) {
+    mpf_port_stdout_write(b->data, b->len);
+    b->len = 0;
+}
+
+static void print_buf_write(void *env, const char *s, size_t n) {
+    print_buf_t *b = env;
+    if (b->len + n > sizeof(b->data)) {
+        print_buf_flush(b);
+        if (n > sizeof(b->data)) {
+            mpf_port_stdout_write(s, n);
+            return;
+        }
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+}
+#endif
+
 static mpf_obj_t builtin_print(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     static const mpf_qstr_t kws[] = {MPF_QSTR_sep, MPF_QSTR_end, MPF_QSTR_file, MPF_QSTR_flush};
     mpf_arg_check_kw(n_args, n_kw, args, sizeof(kws) / sizeof(kws[0]), kws);
@@ -38,9 +65,19 @@ static mpf_obj_t builtin_print(size_t n_args, size_t n_kw, const mpf_obj_t *args
     const char *sep_s = print_text_kw(n_args, n_kw, args, MPF_QSTR_sep, " ", &sep_l);
     const char *end_s = print_text_kw(n_args, n_kw, args, MPF_QSTR_end, "\n", &end_l);
     mpf_vstr_t v;
-    mpf_vstr_init(&v, 64);
     mpf_print_t p;
-    mpf_vstr_print(&v, &p);
+#if CONFIG_MODULE_MICROPYTHON
+    print_buf_t buf;
+    buf.len = 0;
+    if (file == MPF_OBJ_NULL || file == MPF_OBJ_NONE) {
+        p.env = &buf;
+        p.write = print_buf_write;
+    } else
+#endif
+    {
+        mpf_vstr_init(&v, 64);
+        mpf_vstr_print(&v, &p);
+    }
     for (size_t i = 0; i < n_args; i++) {
         if (i > 0) {
             mpf_print_strn(&p, sep_s, sep_l);
@@ -48,6 +85,12 @@ static mpf_obj_t builtin_print(size_t n_args, size_t n_kw, const mpf_obj_t *args
         mpf_obj_print(&p, args[i], MPF_PRINT_STR);
     }
     mpf_print_strn(&p, end_s, end_l);
+#if CONFIG_MODULE_MICROPYTHON
+    if (p.env == &buf) {
+        print_buf_flush(&buf);
+        return MPF_OBJ_NONE;
+    }
+#endif
     if (file == MPF_OBJ_NULL || file == MPF_OBJ_NONE) {
         mpf_port_stdout_write(v.buf, v.len);
     } else {

@@ -26,6 +26,9 @@ static struct {
     bool mark_overflow;
     bool collecting;
     bool auto_off;     // gc.disable(): an allocation that finds no room fails at once
+#if CONFIG_MODULE_MICROPYTHON
+    uint16_t locked;   // micropython.heap_lock() depth: while > 0 every allocation fails
+#endif
     // During marking: blocks [tail_lo, tail_hi] are known to belong to the object
     // whose head is tail_lo (an interior-pointer lookup walked them), so further
     // pointers into a large object (the frame stack, a big list) skip the walk.
@@ -476,6 +479,11 @@ static void *try_alloc(size_t nb) {
 
 void *mpf_gc_alloc_maybe(size_t n) {
     size_t nb = n == 0 ? 1 : (n + BLOCK_BYTES - 1) / BLOCK_BYTES;
+#if CONFIG_MODULE_MICROPYTHON
+    if (gc.locked) {
+        return NULL;
+    }
+#endif
     if (gc.collecting) {
         return NULL;
     }
@@ -562,6 +570,17 @@ size_t mpf_gc_nbytes(const void *p) {
     }
     return obj_blocks(head) * BLOCK_BYTES;
 }
+
+#if CONFIG_MODULE_MICROPYTHON
+size_t mpf_gc_lock(int delta) {
+    if (delta > 0 && gc.locked < UINT16_MAX) {
+        gc.locked++;
+    } else if (delta < 0 && gc.locked > 0) {
+        gc.locked--;
+    }
+    return gc.locked;
+}
+#endif
 
 void mpf_gc_set_auto(bool on) {
     gc.auto_off = !on;

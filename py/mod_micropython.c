@@ -58,6 +58,18 @@ static mpf_obj_t mp_alloc_emergency_exception_buf(mpf_obj_t size) {
 MPF_FUN_1(mp_alloc_emergency_exception_buf_obj, MPF_QSTR_alloc_emergency_exception_buf, mp_alloc_emergency_exception_buf);
 
 // The module's globals dict, or NULL if micropython has not been imported.
+// heap_lock() / heap_unlock(): nest; unlock returns the depth left (0: allocation works)
+static mpf_obj_t mp_heap_lock(void) {
+    mpf_gc_lock(1);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_0(mp_heap_lock_obj, MPF_QSTR_heap_lock, mp_heap_lock);
+
+static mpf_obj_t mp_heap_unlock(void) {
+    return mpf_obj_new_small_int((mpf_int_t)mpf_gc_lock(-1));
+}
+MPF_FUN_0(mp_heap_unlock_obj, MPF_QSTR_heap_unlock, mp_heap_unlock);
+
 static mpf_obj_t module_globals(void) {
     mpf_obj_t mod = mpf_dict_get(mpf_state.modules, mpf_obj_new_qstr(MPF_QSTR_micropython));
     if (mod == MPF_OBJ_NULL || !mpf_obj_is_type(mod, &mpf_type_module)) {
@@ -136,6 +148,8 @@ static const mpf_map_elem_t micropython_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_mem_info), MPF_ROM_PTR(&mp_mem_info_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_alloc_emergency_exception_buf), MPF_ROM_PTR(&mp_alloc_emergency_exception_buf_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_schedule), MPF_ROM_PTR(&mp_schedule_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_heap_lock), MPF_ROM_PTR(&mp_heap_lock_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_heap_unlock), MPF_ROM_PTR(&mp_heap_unlock_obj)},
 };
 MPF_ROM_MAP(micropython_members, micropython_members_table);
 

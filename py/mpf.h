@@ -116,6 +116,9 @@ void mpf_gc_collect(void);
 void mpf_gc_set_auto(bool on);
 bool mpf_gc_auto(void);
 void mpf_gc_info(size_t *total, size_t *used, size_t *free_);
+// micropython.heap_lock()/heap_unlock(): [delta] +1 or -1 on the lock depth (while it is
+// above 0 every allocation fails with MemoryError); returns the new depth.
+size_t mpf_gc_lock(int delta);
 // The bytes of the heap object starting at [p] (whole blocks), 0 if [p] is not one.
 size_t mpf_gc_nbytes(const void *p);
 #define mpf_new(T) ((T *)mpf_gc_alloc(sizeof(T), false))

@@ -2,6 +2,14 @@
 #include "mpf.h"
 #include "typetest.h"
 
+// Classes may derive from the iterator builtins (map, zip...) with the less common
+// builtins (CONFIG_BUILTIN_HELPERS); obj_type.c then forwards next() to the native part.
+#if CONFIG_BUILTIN_HELPERS
+#define ITER_SUBCLASSABLE MPF_TYPE_FLAG_SUBCLASSABLE
+#else
+#define ITER_SUBCLASSABLE 0
+#endif
+
 // zip and map: an iterator over each of [n] iterables...
 static void getiter_each(mpf_obj_t *its, size_t n, const mpf_obj_t *iterables) {
     for (size_t i = 0; i < n; i++) {
@@ -58,7 +66,7 @@ static mpf_obj_t enumerate_next(mpf_obj_t self) {
 const mpf_type_t mpf_type_enumerate = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_enumerate,
-    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
+    .flags = ITER_SUBCLASSABLE,
     .make_new = enumerate_make_new,
     .getiter = mpf_iter_self,
     .iternext = enumerate_next,
@@ -94,7 +102,7 @@ static mpf_obj_t zip_next(mpf_obj_t self) {
 const mpf_type_t mpf_type_zip = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_zip,
-    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
+    .flags = ITER_SUBCLASSABLE,
     .make_new = zip_make_new,
     .getiter = mpf_iter_self,
     .iternext = zip_next,
@@ -132,7 +140,7 @@ static mpf_obj_t map_next(mpf_obj_t self) {
 const mpf_type_t mpf_type_map = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_map,
-    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
+    .flags = ITER_SUBCLASSABLE,
     .make_new = map_make_new,
     .getiter = mpf_iter_self,
     .iternext = map_next,
@@ -170,7 +178,7 @@ static mpf_obj_t filter_next(mpf_obj_t self) {
 const mpf_type_t mpf_type_filter = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_filter,
-    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
+    .flags = ITER_SUBCLASSABLE,
     .make_new = filter_make_new,
     .getiter = mpf_iter_self,
     .iternext = filter_next,
@@ -219,7 +227,7 @@ static mpf_obj_t reversed_next(mpf_obj_t self) {
 const mpf_type_t mpf_type_reversed = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_reversed,
-    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
+    .flags = ITER_SUBCLASSABLE,
     .make_new = reversed_make_new,
     .getiter = mpf_iter_self,
     .iternext = reversed_next,

@@ -355,9 +355,13 @@ static mpf_obj_t instance_getiter(mpf_obj_t self) {
     }
     mpf_obj_t so = mpf_obj_is_exception(self) ? MPF_OBJ_NULL : subobj(self);
     if (so != MPF_OBJ_NULL) {
+#if CONFIG_BUILTIN_HELPERS
         // a native iterator (map, zip...) is its own iterator: so is the instance wrapping it
         mpf_obj_t it = mpf_getiter(so);
-        return it == so && mpf_obj_type(so)->iternext != NULL ? self : it;
+        return it == so ? self : it;
+#else
+        return mpf_getiter(so);
+#endif
     }
     m = special(t, MPF_QSTR___await__);
     if (m != MPF_OBJ_NULL) {
@@ -373,10 +377,12 @@ static mpf_obj_t instance_iternext(mpf_obj_t self) {
     const mpf_type_t *t = mpf_obj_type(self);
     mpf_obj_t m = special(t, MPF_QSTR___next__);
     if (m == MPF_OBJ_NULL) {
-        mpf_obj_t so = mpf_obj_is_exception(self) ? MPF_OBJ_NULL : subobj(self);
-        if (so != MPF_OBJ_NULL && mpf_obj_type(so)->iternext != NULL) {
-            return mpf_obj_type(so)->iternext(so);  // the native iterator's next
+#if CONFIG_BUILTIN_HELPERS
+        const mpf_type_t *nb = mpf_type_native_base(t);
+        if (nb != NULL && nb->iternext != NULL && !mpf_obj_is_exception(self)) {
+            return mpf_iternext(subobj(self));  // the native iterator's next (map, zip...)
         }
+#endif
         mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not an iterator", self);
     }
     mpf_nlr_t nlr;

@@ -1084,9 +1084,12 @@ void mpf_store_attr(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
         }
         mpf_qstr_t sq = v == MPF_OBJ_NULL ? MPF_QSTR___delattr__ : MPF_QSTR___setattr__;
         mpf_obj_t sa = mpf_type_lookup(t, sq);
-        // a Python function, or a builtin one a class put in its namespace (not object's own)
-        if (sa != MPF_OBJ_NULL && (mpf_obj_is_type(sa, &mpf_type_fun_bc) ||
-                                      (mpf_obj_is_type(sa, &mpf_type_fun_builtin) && sa != mpf_type_lookup(&mpf_type_object, sq)))) {
+        // a Python function, or a builtin one a class put in its namespace (namedtuple's), not object's own
+        if (sa != MPF_OBJ_NULL && (mpf_obj_is_type(sa, &mpf_type_fun_bc)
+#if CONFIG_MODULE_COLLECTIONS
+                                      || (mpf_obj_is_type(sa, &mpf_type_fun_builtin) && sa != mpf_type_lookup(&mpf_type_object, sq))
+#endif
+                                      )) {
             mpf_obj_t args[3] = {o, mpf_obj_new_qstr(q), v};
             mpf_call(sa, v == MPF_OBJ_NULL ? 2 : 3, 0, args);
             return;

@@ -1,4 +1,4 @@
-# requires: BUILTIN_REVERSED
+# requires: BUILTIN_HELPERS BUILTIN_REVERSED
 # map, filter, zip, enumerate and reversed can be subclassed: the subclass instance
 # iterates as the builtin does and carries its own methods and attributes.
 class Doubled(map):

@@ -1,4 +1,4 @@
-# requires: MODULE_COLLECTIONS
+# requires: MODULE_COLLECTIONS BUILTIN_HELPERS STR_FORMAT
 # A namedtuple instance has no __dict__: storing or deleting any attribute, a field or
 # a new name, raises AttributeError; a class derived from it gets a __dict__ back.
 from collections import namedtuple

@@ -1,4 +1,4 @@
-# requires: BUILTIN_HELPERS
+# requires: BUILTIN_HELPERS FLOAT MODULE_SYS
 # sys.getsizeof() gives a positive byte count for any object; a container's count
 # grows with the storage it holds, and a list counts its item array.
 import sys

@@ -1,4 +1,4 @@
-# requires: INT_BIG_MPZ|INT_BIG_LONGLONG
+# requires: INT_BIG_MPZ|INT_BIG_LONGLONG MODULE_SYS STR_UNICODE
 # Repeating a str or bytes so often that the result could not have a length at all
 # (past sys.maxsize) is an OverflowError, whatever the heap size; a zero or negative
 # count gives the empty value.
