@@ -371,7 +371,10 @@ static mpf_obj_t task_cancel(mpf_obj_t self) {
         mpf_raise_msg(&mpf_type_RuntimeError, "can't cancel self");
     }
     mpf_obj_t o = self;
-    while (task_of(o)->waiting_on != MPF_OBJ_NULL && mpf_obj_is_type(task_of(o)->waiting_on, &mpf_type_asyncio_task)) {
+    // (bounded: tasks awaiting each other in a ring would otherwise loop here)
+    for (size_t n = 0; n < 4096 && task_of(o)->waiting_on != MPF_OBJ_NULL &&
+                       mpf_obj_is_type(task_of(o)->waiting_on, &mpf_type_asyncio_task);
+         n++) {
         o = task_of(o)->waiting_on;
     }
     t = task_of(o);
@@ -633,6 +636,9 @@ static bool awaiter_step(awaiter_t *a, mpf_obj_t throw_, mpf_obj_t *ret) {
             }
             if (task_of(a->target)->gather != MPF_OBJ_NULL) {
                 mpf_raise_msg(&mpf_type_RuntimeError, "can't wait");
+            }
+            if (a->target == me) {
+                mpf_raise_msg(&mpf_type_RuntimeError, "Task cannot await on itself");
             }
             park(me, a->target);
             return true;
