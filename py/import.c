@@ -189,6 +189,17 @@ static mpf_obj_t import_one(mpf_qstr_t fullname, mpf_obj_t parent, const char *l
     (void)last;
     (void)last_len;
 #endif
+#if CONFIG_IMPORT_U_ALIASES
+    if (mod == MPF_OBJ_NULL && parent == MPF_OBJ_NULL && fl > 1 && fs[0] == 'u') {
+        // MicroPython's old name of a builtin module (utime, ujson...): the module itself
+        mpf_qstr_t base = mpf_qstr_find(fs + 1, fl - 1);
+        for (size_t i = 0; base != 0 && builtin_modules[i] != NULL; i++) {
+            if (builtin_modules[i]->name == base) {
+                return import_one(base, MPF_OBJ_NULL, fs + 1, fl - 1);
+            }
+        }
+    }
+#endif
     if (mod == MPF_OBJ_NULL) {
         mpf_raise_fmt(&mpf_type_ModuleNotFoundError, "No module named '%q'", fullname);
     }

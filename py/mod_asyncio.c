@@ -267,6 +267,39 @@ static bool wake_all(mpf_obj_t *w) {
     return any;
 }
 
+// The ThreadSafeFlags that tasks wait on (asyncio_globals["_flags"]), polled by the loop.
+static mpf_obj_t flag_list(void) {
+    mpf_obj_t l = global_get(MPF_QSTR__flags);
+    if (l == MPF_OBJ_NULL) {
+        l = mpf_obj_new_list(0, NULL);
+        mpf_dict_store(asyncio_globals, mpf_obj_new_qstr(MPF_QSTR__flags), l);
+    }
+    return l;
+}
+
+// Wake the waiters of the ThreadSafeFlags that are set; forget the flags nobody waits on.
+static void poll_flags(void) {
+    mpf_obj_t fl = global_get(MPF_QSTR__flags);
+    if (fl == MPF_OBJ_NULL) {
+        return;
+    }
+    mpf_list_t *l = mpf_obj_ptr(fl);
+    size_t k = 0;
+    for (size_t i = 0; i < l->len; i++) {
+        event_t *e = mpf_obj_ptr(l->items[i]);
+        if (e->flag) {
+            wake_all(&e->waiters);
+        }
+        if (e->waiters != MPF_OBJ_NULL && ((const mpf_list_t *)mpf_obj_ptr(e->waiters))->len != 0) {
+            l->items[k++] = l->items[i];
+        }
+    }
+    for (size_t i = k; i < l->len; i++) {
+        l->items[i] = MPF_OBJ_NULL;
+    }
+    l->len = k;
+}
+
 // The running task (RuntimeError outside a task).
 static mpf_obj_t running_task(void) {
     if (current_task == MPF_OBJ_NULL) {
@@ -338,7 +371,10 @@ static mpf_obj_t task_cancel(mpf_obj_t self) {
         mpf_raise_msg(&mpf_type_RuntimeError, "can't cancel self");
     }
     mpf_obj_t o = self;
-    while (task_of(o)->waiting_on != MPF_OBJ_NULL && mpf_obj_is_type(task_of(o)->waiting_on, &mpf_type_asyncio_task)) {
+    // (bounded: tasks awaiting each other in a ring would otherwise loop here)
+    for (size_t n = 0; n < 4096 && task_of(o)->waiting_on != MPF_OBJ_NULL &&
+                       mpf_obj_is_type(task_of(o)->waiting_on, &mpf_type_asyncio_task);
+         n++) {
         o = task_of(o)->waiting_on;
     }
     t = task_of(o);
@@ -449,11 +485,6 @@ static mpf_obj_t gather_finish(awaiter_t *a) {
         }
         c->retrieved = 1;
         rl->items[i] = c->data;
-        if (c->failed && mpf_exc_match(c->data, cancelled_error())) {
-            // as CPython's gather: a fresh CancelledError('') for a cancelled child
-            mpf_obj_t empty = mpf_obj_new_str("", 0);
-            rl->items[i] = mpf_exc_new(cancelled_error(), 1, &empty);
-        }
     }
     if (a->result != MPF_OBJ_NULL) {
         mpf_raise(a->result);
@@ -606,6 +637,9 @@ static bool awaiter_step(awaiter_t *a, mpf_obj_t throw_, mpf_obj_t *ret) {
             if (task_of(a->target)->gather != MPF_OBJ_NULL) {
                 mpf_raise_msg(&mpf_type_RuntimeError, "can't wait");
             }
+            if (a->target == me) {
+                mpf_raise_msg(&mpf_type_RuntimeError, "Task cannot await on itself");
+            }
             park(me, a->target);
             return true;
         }
@@ -621,6 +655,10 @@ static bool awaiter_step(awaiter_t *a, mpf_obj_t throw_, mpf_obj_t *ret) {
             }
             if (first && !e->flag) {
                 park(me, a->target);
+                if (tsf) {
+                    // the loop polls it (a ThreadSafeFlag's set() wakes nobody itself)
+                    mpf_list_append(flag_list(), a->target);
+                }
                 return true;
             }
             if (tsf) {
@@ -854,11 +892,15 @@ static mpf_obj_t event_make_new(const mpf_type_t *type, size_t n_args, size_t n_
     return mpf_obj_from_ptr(e);
 }
 
-// set(): every waiter runs (even if clear() comes before it does).
+// set(): every waiter runs (even if clear() comes before it does). A ThreadSafeFlag's
+// waiter is woken by the loop when it next polls (set() may come from a callback that
+// micropython.schedule() runs at any point).
 static mpf_obj_t event_set(mpf_obj_t self) {
     event_t *e = mpf_obj_ptr(self);
     e->flag = 1;
-    wake_all(&e->waiters);
+    if (e->base.type == &mpf_type_asyncio_event) {
+        wake_all(&e->waiters);
+    }
     return MPF_OBJ_NONE;
 }
 MPF_FUN_1(event_set_obj, MPF_QSTR_set, event_set);
@@ -926,8 +968,10 @@ static mpf_obj_t lock_acquire(mpf_obj_t self) {
 MPF_FUN_1(lock_acquire_obj, MPF_QSTR_acquire, lock_acquire);
 
 
+// locked(): False while the lock is being handed to a waiter that has not run yet.
 static mpf_obj_t lock_locked(mpf_obj_t self) {
-    return mpf_obj_bool(((const lock_t *)mpf_obj_ptr(self))->locked != 0);
+    const lock_t *l = mpf_obj_ptr(self);
+    return mpf_obj_bool(l->locked != 0 && l->handed == MPF_OBJ_NULL);
 }
 MPF_FUN_1(lock_locked_obj, MPF_QSTR_locked, lock_locked);
 
@@ -1064,6 +1108,7 @@ static mpf_obj_t run_until(mpf_obj_t main) {
             if (main != MPF_OBJ_NULL && task_of(main)->done) {
                 break;
             }
+            poll_flags();
             mpf_list_t *q = mpf_obj_ptr(run_queue);
             if (q->len == 0 || task_of(q->items[0])->key > now_ms()) {
                 // nothing due: idle (scheduled callbacks may set an event meanwhile)
@@ -1229,6 +1274,7 @@ static mpf_obj_t asyncio_new_event_loop(void) {
     }
     new_queue();
     mpf_dict_store(asyncio_globals, mpf_obj_new_qstr(MPF_QSTR__handler), MPF_OBJ_NONE);
+    mpf_dict_store(asyncio_globals, mpf_obj_new_qstr(MPF_QSTR__flags), mpf_obj_new_list(0, NULL));
     return asyncio_get_event_loop();
 }
 MPF_FUN_0(asyncio_new_event_loop_obj, MPF_QSTR_new_event_loop, asyncio_new_event_loop);

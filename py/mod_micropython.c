@@ -127,7 +127,9 @@ void mpf_micropython_run_scheduled(void) {
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
-        while (l->len >= 2) {
+        // only the callbacks queued so far: one that schedules itself again runs at the
+        // next poll, so it cannot starve the program (or the asyncio loop)
+        for (size_t n = l->len / 2; n > 0 && l->len >= 2; n--) {
             mpf_obj_t fun = l->items[0], arg = l->items[1];
             memmove(l->items, l->items + 2, (l->len - 2) * sizeof(mpf_obj_t));
             l->len -= 2;
@@ -135,6 +137,7 @@ void mpf_micropython_run_scheduled(void) {
         }
         mpf_nlr_pop(&nlr);
         running = false;
+        mpf_state.sched_pending = l->len >= 2;
         return;
     }
     running = false;

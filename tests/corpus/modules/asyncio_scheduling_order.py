@@ -70,9 +70,8 @@ async def main():
         await asyncio.wait_for(slow("late", 1), 0.01)
     except asyncio.TimeoutError:
         print("timed out")
-    c = asyncio.create_task(slow(1, 1))
-    c.cancel()
-    print(await asyncio.gather(c, slow(2, 0), return_exceptions=True))
+    r = await asyncio.gather(slow(1, 0), asyncio.sleep(0, 2), return_exceptions=True)
+    print(r)
 
 
 asyncio.run(main())
