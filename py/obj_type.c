@@ -865,20 +865,25 @@ static mpf_obj_t mappingproxy_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
 }
 
 static mpf_obj_t mappingproxy_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
+#if !CONFIG_CLASS_ADVANCED
+    if (value != MPF_OBJ_SENTINEL && ((const mappingproxy_t *)mpf_obj_ptr(self))->inst != MPF_OBJ_NULL) {
+        members_store(self, index, value);
+        return MPF_OBJ_NONE;
+    }
+#else
     if (((const mappingproxy_t *)mpf_obj_ptr(self))->inst != MPF_OBJ_NULL) {
         if (value != MPF_OBJ_SENTINEL) {
             members_store(self, index, value);
             return MPF_OBJ_NONE;
         }
-#if CONFIG_CLASS_ADVANCED
         mpf_obj_hash(index);
         mpf_obj_t v = members_get_key(self, index);
         if (v == MPF_OBJ_NULL) {
             mpf_raise(mpf_exc_new(&mpf_type_KeyError, 1, &index));
         }
         return v;
-#endif
     }
+#endif
     if (value != MPF_OBJ_SENTINEL) {
         mpf_raise_fmt(&mpf_type_TypeError, "'mappingproxy' object does not support item %s",
             value == MPF_OBJ_NULL ? "deletion" : "assignment");

@@ -814,7 +814,11 @@ void mpf_load_super_method(mpf_qstr_t q, mpf_obj_t *dest) {
     const mpf_type_t *start = mpf_obj_ptr(cls);
     // super() in a class method: self is the class (a subclass of [start]); in a
     // metaclass's method it is a class too, but an instance of the metaclass
+#if CONFIG_CLASS_ADVANCED
     bool self_is_type = mpf_obj_is_class(self) && mpf_type_is_subclass(mpf_obj_ptr(self), start);
+#else
+    bool self_is_type = mpf_obj_is_class(self);  // no metaclass: a class is a class method's
+#endif
     const mpf_type_t *st = self_is_type ? mpf_obj_ptr(self) : mpf_obj_type(self);
     dest[0] = dest[1] = MPF_OBJ_NULL;
     // candidates: the MRO of type(self) after [start]
