@@ -1516,6 +1516,7 @@ static mpf_obj_t bytes_make_new(const mpf_type_t *type, size_t n_args, size_t n_
         const char *s = mpf_obj_str_data(a, &len);
         return mpf_obj_new_bytes((const uint8_t *)s, len);
     }
+#if CONFIG_BUILTIN_HELPERS
     if (n_args > 1 || n_kw > 0) {
         mpf_raise_msg(&mpf_type_TypeError, n_args > 2 ? "errors without a string argument" : "encoding without a string argument");
     }
@@ -1523,6 +1524,7 @@ static mpf_obj_t bytes_make_new(const mpf_type_t *type, size_t n_args, size_t n_
     if (own != MPF_OBJ_NULL) {
         return own;
     }
+#endif
     mpf_int_t n;
     if (mpf_obj_get_index_maybe(a, &n)) {
         if (n < 0) {
