@@ -3,7 +3,7 @@
 #include <limits.h>
 #include <math.h>
 
-#include "mpf.h"
+#include "mpf_int.h"
 
 typedef struct spec {
     char fill[5];       // UTF-8 of the fill character
@@ -709,16 +709,9 @@ static const char *percent_bytes_arg(mpf_obj_t val, size_t *len) {
         *len = b.len;
         return b.buf;
     }
-    const mpf_type_t *t = mpf_obj_type(val);
-    if (t->flags & MPF_TYPE_FLAG_HEAP) {
-        mpf_obj_t m = mpf_type_lookup(t, MPF_QSTR___bytes__);
-        if (m != MPF_OBJ_NULL) {
-            mpf_obj_t r = mpf_call1(m, val);
-            if (!mpf_obj_is_type(r, &mpf_type_bytes)) {
-                mpf_raise_fmt(&mpf_type_TypeError, "__bytes__ returned non-bytes (type %T)", r);
-            }
-            return mpf_obj_str_data(r, len);
-        }
+    mpf_obj_t own = mpf_bytes_dunder(val);
+    if (own != MPF_OBJ_NULL) {
+        return mpf_obj_str_data(own, len);
     }
     mpf_raise_fmt(&mpf_type_TypeError, "%%b requires a bytes-like object, or an object that implements __bytes__, not '%T'", val);
 }

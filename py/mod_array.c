@@ -289,6 +289,7 @@ static mpf_obj_t array_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             return r;
         }
         case MPF_BINARY_OP_MULTIPLY:
+        case MPF_BINARY_OP_REVERSE_MULTIPLY:  // n * array
         case MPF_BINARY_OP_INPLACE_MULTIPLY: {
             if (!mpf_obj_is_int(rhs)) {
                 return MPF_OBJ_NULL;

@@ -58,6 +58,8 @@ MPF_INTERNAL void mpf_store_attr_class(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v);
 MPF_INTERNAL const mpf_type_t *mpf_type_native_base(const mpf_type_t *t);
 // The methods bytes has (obj_str.c); bytearray's type lookups fall back to them.
 MPF_INTERNAL const mpf_rom_map_t *const mpf_bytes_locals;
+// What instance [o]'s __bytes__ returns (TypeError unless bytes), or NULL without one.
+MPF_INTERNAL mpf_obj_t mpf_bytes_dunder(mpf_obj_t o);
 // cls.__bases__ = bases: checked, then the MRO recomputed (subclasses keep theirs).
 MPF_INTERNAL void mpf_type_set_bases(mpf_type_t *cls, mpf_obj_t bases);
 // Class [t]'s __dict__: a read-only view of its namespace (a mappingproxy).

@@ -1,6 +1,6 @@
 // obj_str.c -- str (UTF-8, code-point indexing with CONFIG_STR_UNICODE) and the
 // methods str shares with bytes. A str is either a qstr (tagged value) or an mpf_str_t.
-#include "mpf.h"
+#include "mpf_int.h"
 #include "typetest.h"
 
 // ---------------------------------------------------------------- construction
@@ -292,8 +292,16 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         // bytes against any bytes-like object (bytearray, memoryview, array): by content
         rhs_same = true;
     }
-    if (op == MPF_BINARY_OP_IN && t == &mpf_type_bytes && mpf_obj_is_small_int(rhs)) {
-        return mpf_obj_bool(memchr(a, (int)mpf_obj_small_int_value(rhs), la) != NULL);
+    if (op == MPF_BINARY_OP_IN && t == &mpf_type_bytes && !rhs_same) {
+        // an int looks for one byte; anything else that is not bytes-like is an error
+        mpf_int_t c;
+        if (!mpf_obj_get_index_maybe(rhs, &c)) {
+            mpf_raise_fmt(&mpf_type_TypeError, "a bytes-like object is required, not '%T'", rhs);
+        }
+        if (c < 0 || c > 255) {
+            mpf_raise_msg(&mpf_type_ValueError, "byte must be in range(0, 256)");
+        }
+        return mpf_obj_bool(memchr(a, (int)c, la) != NULL);
     }
     if (!rhs_same) {
         if (op == MPF_BINARY_OP_IN && t == &mpf_type_str) {
@@ -1509,6 +1517,21 @@ const mpf_type_t mpf_type_str = {
 };
 
 // ---------------------------------------------------------------- bytes
+// What a class instance's __bytes__ returns (TypeError unless bytes), or NULL when [o]
+// is not an instance of a class defining it.
+mpf_obj_t mpf_bytes_dunder(mpf_obj_t o) {
+    const mpf_type_t *t = mpf_obj_type(o);
+    mpf_obj_t m = (t->flags & MPF_TYPE_FLAG_HEAP) ? mpf_type_lookup(t, MPF_QSTR___bytes__) : MPF_OBJ_NULL;
+    if (m == MPF_OBJ_NULL) {
+        return MPF_OBJ_NULL;
+    }
+    mpf_obj_t r = mpf_call1(m, o);
+    if (!mpf_obj_is_type(r, &mpf_type_bytes)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "__bytes__ returned non-bytes (type %T)", r);
+    }
+    return r;
+}
+
 static mpf_obj_t bytes_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
     mpf_arg_check_num(n_args, n_kw, 0, 3, true);
@@ -1524,6 +1547,15 @@ static mpf_obj_t bytes_make_new(const mpf_type_t *type, size_t n_args, size_t n_
         const char *s = mpf_obj_str_data(a, &len);
         return mpf_obj_new_bytes((const uint8_t *)s, len);
     }
+#if CONFIG_BUILTIN_HELPERS
+    if (n_args > 1 || n_kw > 0) {
+        mpf_raise_msg(&mpf_type_TypeError, n_args > 2 ? "errors without a string argument" : "encoding without a string argument");
+    }
+    mpf_obj_t own = mpf_bytes_dunder(a);
+    if (own != MPF_OBJ_NULL) {
+        return own;
+    }
+#endif
     mpf_int_t n;
     if (mpf_obj_get_index_maybe(a, &n)) {
         if (n < 0) {
