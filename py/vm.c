@@ -1208,10 +1208,12 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
             fr->ip = ip - 1;
             fr->sp = sp;
             *ret = v;
+#if CONFIG_GENERATORS
             if (MPF_UNLIKELY(fr->on_heap & FRAME_DELEGATED)) {
                 // a delegated generator yields what its own iterator gave: so does its chain
                 yield_out(fr, v);
             }
+#endif
             return MPF_VM_YIELD;
         }
         if (exc != MPF_OBJ_NULL && mpf_exc_match(exc, &mpf_type_GeneratorExit)) {
