@@ -509,9 +509,12 @@ static mpf_obj_t builtin_round(size_t n_args, size_t n_kw, const mpf_obj_t *args
     mpf_arg_check_kw(n_args, n_kw, args, 2, sizeof(kws) / sizeof(kws[0]), kws);
     mpf_obj_t x = n_args > 0 ? args[0] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_number);
     mpf_obj_t nd = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_ndigits);
+#if CONFIG_ERROR_MSG_LEVEL >= 1
     if (x == MPF_OBJ_NULL) {
+        // (terse builds raise TypeError too, from the __round__ lookup on the absent value)
         mpf_raise_msg(&mpf_type_TypeError, "round() missing required argument 'number' (pos 1)");
     }
+#endif
     if (nd == MPF_OBJ_NONE) {
         nd = MPF_OBJ_NULL;
     }
