@@ -59,7 +59,7 @@ static void print_buf_write(void *env, const char *s, size_t n) {
 
 static mpf_obj_t builtin_print(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     static const mpf_qstr_t kws[] = {MPF_QSTR_sep, MPF_QSTR_end, MPF_QSTR_file, MPF_QSTR_flush};
-    mpf_arg_check_kw(n_args, n_kw, args, sizeof(kws) / sizeof(kws[0]), kws);
+    mpf_arg_check_kw(n_args, n_kw, args, SIZE_MAX, sizeof(kws) / sizeof(kws[0]), kws);
     mpf_obj_t file = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_file);
     size_t sep_l, end_l;
     const char *sep_s = print_text_kw(n_args, n_kw, args, MPF_QSTR_sep, " ", &sep_l);
@@ -489,7 +489,7 @@ MPF_FUN_VAR(builtin_next_obj, MPF_QSTR_next, 1, 2, builtin_next);
 
 static mpf_obj_t min_max(size_t n_args, size_t n_kw, const mpf_obj_t *args, bool is_max) {
     static const mpf_qstr_t kws[] = {MPF_QSTR_key, MPF_QSTR_default};
-    mpf_arg_check_kw(n_args, n_kw, args, sizeof(kws) / sizeof(kws[0]), kws);
+    mpf_arg_check_kw(n_args, n_kw, args, SIZE_MAX, sizeof(kws) / sizeof(kws[0]), kws);
     mpf_obj_t key = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_key);
     mpf_obj_t def = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_default);
     if (key == MPF_OBJ_NONE) {
@@ -600,13 +600,15 @@ MPF_FUN_1(builtin_ascii_obj, MPF_QSTR_ascii, builtin_ascii);
 
 static mpf_obj_t builtin_round(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     static const mpf_qstr_t kws[] = {MPF_QSTR_number, MPF_QSTR_ndigits};
-    mpf_arg_check_num(n_args, 0, 0, 2, false);
-    mpf_arg_check_kw(n_args, n_kw, args, sizeof(kws) / sizeof(kws[0]), kws);
+    mpf_arg_check_kw(n_args, n_kw, args, 2, sizeof(kws) / sizeof(kws[0]), kws);
     mpf_obj_t x = n_args > 0 ? args[0] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_number);
     mpf_obj_t nd = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_ndigits);
+#if CONFIG_ERROR_MSG_LEVEL >= 1
     if (x == MPF_OBJ_NULL) {
+        // (terse builds raise TypeError too, from the __round__ lookup on the absent value)
         mpf_raise_msg(&mpf_type_TypeError, "round() missing required argument 'number' (pos 1)");
     }
+#endif
     if (nd == MPF_OBJ_NONE) {
         nd = MPF_OBJ_NULL;
     }
@@ -644,7 +646,7 @@ static mpf_obj_t builtin_sorted(size_t n_args, size_t n_kw, const mpf_obj_t *arg
         mpf_raise_fmt(&mpf_type_TypeError, "sorted expected 1 argument, got %u", (unsigned)n_args);
     }
     static const mpf_qstr_t kws[] = {MPF_QSTR_key, MPF_QSTR_reverse};
-    mpf_arg_check_kw(n_args, n_kw, args, sizeof(kws) / sizeof(kws[0]), kws);
+    mpf_arg_check_kw(n_args, n_kw, args, SIZE_MAX, sizeof(kws) / sizeof(kws[0]), kws);
     mpf_obj_t key = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_key);
     mpf_obj_t rev = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_reverse);
     mpf_obj_t l = mpf_list_from_iter(args[0]);
@@ -655,8 +657,7 @@ MPF_FUN_KW(builtin_sorted_obj, MPF_QSTR_sorted, 0, builtin_sorted);
 
 static mpf_obj_t builtin_sum(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     static const mpf_qstr_t kws[] = {MPF_QSTR_start};
-    mpf_arg_check_num(n_args, 0, 0, 2, false);
-    mpf_arg_check_kw(n_args, n_kw, args, sizeof(kws) / sizeof(kws[0]), kws);
+    mpf_arg_check_kw(n_args, n_kw, args, 2, sizeof(kws) / sizeof(kws[0]), kws);
     mpf_obj_t start = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_start);
     if (n_args < 1) {
         mpf_raise_msg(&mpf_type_TypeError, "sum() takes at least 1 positional argument (0 given)");

@@ -209,6 +209,7 @@ static mpf_obj_t import_one(mpf_qstr_t fullname, mpf_obj_t parent, const char *l
     return mod;
 }
 
+#if CONFIG_BUILTIN_HELPERS
 mpf_obj_t mpf_import_stmt(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, mpf_obj_t globals) {
     // builtins.__import__ can only have been replaced once the builtins module was imported
     mpf_obj_t b = mpf_dict_get(mpf_state.modules, mpf_obj_new_qstr(MPF_QSTR_builtins));
@@ -221,6 +222,7 @@ mpf_obj_t mpf_import_stmt(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, 
     }
     return mpf_import_name(name, fromlist, level, globals);
 }
+#endif
 
 mpf_obj_t mpf_import_name(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, mpf_obj_t globals) {
     size_t nl;

@@ -665,8 +665,12 @@ mpf_obj_t mpf_iternext(mpf_obj_t it);          // MPF_OBJ_STOP when exhausted
 mpf_obj_t mpf_iternext_raise(mpf_obj_t it);    // raises StopIteration
 mpf_obj_t mpf_import_name(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, mpf_obj_t globals);
 // The import statement: what mpf_import_name does, or a call of builtins.__import__ when a
-// program replaced it.
+// program replaced it (CONFIG_BUILTIN_HELPERS; without, the replacement is not consulted).
+#if CONFIG_BUILTIN_HELPERS
 mpf_obj_t mpf_import_stmt(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, mpf_obj_t globals);
+#else
+#define mpf_import_stmt mpf_import_name
+#endif
 mpf_obj_t mpf_import_from(mpf_obj_t mod, mpf_qstr_t name);
 void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict);
 mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q);    // NULL if absent
@@ -772,9 +776,16 @@ int mpf_boot_exit_status(mpf_obj_t exc);
 void mpf_arg_check_num(size_t n_args, size_t n_kw, size_t n_min, size_t n_max, bool takes_kw);
 // Find keyword [q] in a call's kw pairs; NULL if absent.
 mpf_obj_t mpf_arg_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_qstr_t q);
-// A TypeError when a call's keywords include one not in [names] (for builtins that read
-// their keywords one by one with mpf_arg_kw: a typo must not be ignored silently).
-void mpf_arg_check_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t n_names, const mpf_qstr_t *names);
+// A TypeError when a call has more than [n_pos_max] positional arguments or a keyword not
+// in [names] (for builtins that read their keywords one by one with mpf_arg_kw: a typo must
+// not be ignored silently). Terse builds (CONFIG_ERROR_MSG_TERSE) leave the check out to
+// save flash.
+#if CONFIG_ERROR_MSG_LEVEL >= 1
+void mpf_arg_check_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t n_pos_max, size_t n_names,
+    const mpf_qstr_t *names);
+#else
+#define mpf_arg_check_kw(n_args, n_kw, args, n_pos_max, n_names, names) ((void)(names))
+#endif
 // Take the arguments after the first [skip] positional ones into [vals] by name: up to
 // [n_pos] positionally, any by keyword; absent ones are MPF_OBJ_NULL. A keyword not in
 // [names] is a TypeError (a typo must not be ignored silently). For builtins with

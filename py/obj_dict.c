@@ -262,10 +262,12 @@ static mpf_obj_t view_unary_op(int op, mpf_obj_t self) {
     if (op == MPF_UNARY_OP_LEN || op == MPF_UNARY_OP_BOOL) {
         return dict_unary_op(op, v->dict);
     }
+#if CONFIG_BUILTIN_SET
     if (op == MPF_UNARY_OP_HASH && v->kind != 1) {
         // keys and items views are set-like (they compare by content), so unhashable
         mpf_raise_fmt(&mpf_type_TypeError, "unhashable type: '%s'", v->kind == 0 ? "dict_keys" : "dict_items");
     }
+#endif
     return MPF_OBJ_NULL;
 }
 

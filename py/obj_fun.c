@@ -33,9 +33,11 @@ static void fun_bc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t 
 static void fun_bc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     mpf_fun_bc_t *f = mpf_obj_ptr(self);
     if (dest[0] != MPF_OBJ_NULL) {
+#if CONFIG_BUILTIN_HELPERS
         if (attr == MPF_QSTR___globals__) {
             mpf_raise_msg(&mpf_type_AttributeError, "readonly attribute");
         }
+#endif
         if (f->attrs == MPF_OBJ_NULL) {
             f->attrs = mpf_obj_new_dict(4);
         }

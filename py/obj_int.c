@@ -221,7 +221,14 @@ static const char *int_text(mpf_obj_t o, size_t *len, bool any_buffer) {
         return mpf_obj_str_data(o, len);
     }
     mpf_buffer_t b;
-    if ((any_buffer || MPF_IS_BYTEARRAY(o)) && !mpf_obj_is_small_int(o) && mpf_obj_get_buffer(o, &b, false)) {
+#if CONFIG_BUILTIN_MEMORYVIEW || CONFIG_MODULE_ARRAY
+    bool take = any_buffer || MPF_IS_BYTEARRAY(o);
+#else
+    // (bytearray is the only other bytes-like type)
+    bool take = MPF_IS_BYTEARRAY(o);
+    (void)any_buffer;
+#endif
+    if (take && !mpf_obj_is_small_int(o) && mpf_obj_get_buffer(o, &b, false)) {
         *len = b.len;
         return b.buf;
     }
@@ -231,7 +238,7 @@ static const char *int_text(mpf_obj_t o, size_t *len, bool any_buffer) {
 static mpf_obj_t int_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
     static const mpf_qstr_t kws[] = {MPF_QSTR_base};
-    mpf_arg_check_kw(n_args, n_kw, args, sizeof(kws) / sizeof(kws[0]), kws);
+    mpf_arg_check_kw(n_args, n_kw, args, SIZE_MAX, sizeof(kws) / sizeof(kws[0]), kws);
     mpf_obj_t base_kw = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_base);
     mpf_arg_check_num(n_args, 0, 0, 2, true);
     if (n_args == 0) {

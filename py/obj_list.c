@@ -323,7 +323,7 @@ static mpf_obj_t list_sort(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
         mpf_raise_msg(&mpf_type_TypeError, "sort() takes no positional arguments");
     }
     static const mpf_qstr_t kws[] = {MPF_QSTR_key, MPF_QSTR_reverse};
-    mpf_arg_check_kw(n_args, n_kw, args, sizeof(kws) / sizeof(kws[0]), kws);
+    mpf_arg_check_kw(n_args, n_kw, args, SIZE_MAX, sizeof(kws) / sizeof(kws[0]), kws);
     mpf_obj_t key = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_key);
     mpf_obj_t rev = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_reverse);
     mpf_list_sort(args[0], key, rev != MPF_OBJ_NULL && mpf_obj_is_true(rev));

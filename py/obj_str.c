@@ -566,8 +566,7 @@ static bool is_space(char c) {
 // moves towards the other end; the last piece is the rest.
 static mpf_obj_t split_impl(size_t n_args, size_t n_kw, const mpf_obj_t *args, bool right) {
     static const mpf_qstr_t kws[] = {MPF_QSTR_sep, MPF_QSTR_maxsplit};
-    mpf_arg_check_num(n_args, 0, 1, 3, false);
-    mpf_arg_check_kw(n_args, n_kw, args, sizeof(kws) / sizeof(kws[0]), kws);
+    mpf_arg_check_kw(n_args, n_kw, args, 3, sizeof(kws) / sizeof(kws[0]), kws);
     mpf_obj_t self = args[0];
     const mpf_type_t *t = result_type(self);
     mpf_obj_t sep_o = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_sep);

@@ -1497,11 +1497,15 @@ static void super_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
 static void super_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
     const super_obj_t *s = mpf_obj_ptr(self);
+#if CONFIG_ERROR_MSG_LEVEL < 2
+    mpf_printf(p, "<super: %R, %R>", s->cls, s->self);
+#else
     // CPython's form: the names of the class and of the receiver's type, no addresses.
     const mpf_type_t *cls = mpf_obj_ptr(s->cls);
     mpf_printf(p, "<super: <class '%q'>, ", mpf_type_name(cls));
     const mpf_type_t *ot = mpf_obj_is_type(s->self, &mpf_type_type) ? mpf_obj_ptr(s->self) : mpf_obj_type(s->self);
     mpf_printf(p, "<%q object>>", mpf_type_name(ot));
+#endif
 }
 
 const mpf_type_t mpf_type_super = {

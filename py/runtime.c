@@ -386,7 +386,13 @@ mpf_int_t mpf_arg_int(mpf_obj_t o, mpf_int_t dflt) {
     return o == MPF_OBJ_NULL || o == MPF_OBJ_NONE ? dflt : mpf_obj_get_int(o);
 }
 
-void mpf_arg_check_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t n_names, const mpf_qstr_t *names) {
+#if CONFIG_ERROR_MSG_LEVEL >= 1
+void mpf_arg_check_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t n_pos_max, size_t n_names,
+    const mpf_qstr_t *names) {
+    if (n_args > n_pos_max) {
+        mpf_raise_fmt(&mpf_type_TypeError, "function takes at most %u positional arguments (%u given)", (unsigned)n_pos_max,
+            (unsigned)n_args);
+    }
     for (size_t k = 0; k < n_kw; k++) {
         mpf_obj_t key = args[n_args + 2 * k];
         size_t i = 0;
@@ -398,6 +404,7 @@ void mpf_arg_check_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t 
         }
     }
 }
+#endif
 
 void mpf_arg_parse(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t skip, size_t n_pos, size_t n_names,
     const mpf_qstr_t *names, mpf_obj_t *vals) {

@@ -1,3 +1,4 @@
+# requires: ERROR_MSG_NORMAL|ERROR_MSG_DETAILED BUILTIN_HELPERS
 # Builtins that take keyword arguments reject a keyword they do not know (a typo must
 # raise, not be ignored) and too many positional arguments.
 

@@ -1,3 +1,4 @@
+# requires: ERROR_MSG_DETAILED
 # repr/str of super objects name the class and the type of the receiver, no addresses.
 class Base:
     def who(self):
