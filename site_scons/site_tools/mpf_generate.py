@@ -45,22 +45,31 @@ def _action(generator):
     return build
 
 
-def _preprocessed(env):
-    """text_of for mpforge.qstr.generate: a C source as the compiler's preprocessor sees it
-    with the build's flags and configuration, so the qstrs of code an `#if` leaves out (and
-    of comments) are not pooled, and those a macro pastes together (MPF_QSTR_##name) are.
-    The generated headers are empty stand-ins here (they are what is being made)."""
-    root = env.Dir("#").abspath
+def _scan_command(env):
+    """The preprocessor command (without the source) the qstr scan runs: the build's flags,
+    defines and include directories, with empty stand-ins for the generated headers first
+    (they are what is being made). Worked out while the SConscripts are read, never in the
+    action: actions run on worker threads, where expanding variables and looking up nodes
+    races the main thread's dependency scanning."""
     stand_ins = Path(env["GEN_DIR"].abspath) / "qstrscan"
-    stand_ins.mkdir(parents=True, exist_ok=True)
-    for header in (QSTR_HEADER, MODULE_HEADER):
-        if not (stand_ins / header).exists():
-            (stand_ins / header).write_text("")
     # CCFLAGS without $( $) (left out of signatures only), the defines, the stand-ins first
     # among the include directories
     flags = env.subst_list("$CC -E $CCFLAGS $CFLAGS $CPPFLAGS $_CPPDEFFLAGS")[0]
     includes = [env.Dir(env.subst(d) if isinstance(d, str) else d).abspath for d in env["CPPPATH"]]
-    command = [str(a) for a in flags] + [f"-I{d}" for d in (stand_ins, *includes)]
+    return [str(a) for a in flags] + [f"-I{d}" for d in (stand_ins, *includes)]
+
+
+def _preprocessed(env):
+    """text_of for mpforge.qstr.generate: a C source as the compiler's preprocessor sees it
+    with the build's flags and configuration, so the qstrs of code an `#if` leaves out (and
+    of comments) are not pooled, and those a macro pastes together (MPF_QSTR_##name) are."""
+    root = env["MPF_QSTR_ROOT"]
+    command = env["MPF_QSTR_SCAN"]
+    stand_ins = Path(env["MPF_QSTR_STAND_INS"])
+    stand_ins.mkdir(parents=True, exist_ok=True)
+    for header in (QSTR_HEADER, MODULE_HEADER):
+        if not (stand_ins / header).exists():
+            (stand_ins / header).write_text("")
 
     def text_of(source):
         run = subprocess.run(
@@ -91,6 +100,10 @@ def _generate(env, sources):
     dirs = sorted({s.dir for s in sources}, key=lambda d: d.abspath)
     headers = sorted((h for d in dirs for h in d.glob("*.h")), key=lambda n: n.abspath)
     gen = env["GEN_DIR"]
+    # plain strings for the action (not in its signature: absolute paths of this build dir)
+    env["MPF_QSTR_SCAN"] = _scan_command(env)
+    env["MPF_QSTR_ROOT"] = env.Dir("#").abspath
+    env["MPF_QSTR_STAND_INS"] = str(Path(gen.abspath) / "qstrscan")
     qstrdefs = env.QstrDefs([gen.File(QSTR_HEADER), gen.File(QSTR_POOL_JSON)], sources + headers)
     env.Depends(qstrdefs, gen.File("config.h"))
     modtable = env.ModuleTable([gen.File(MODULE_HEADER), gen.File(MODULES_JSON)], sources)
