@@ -539,6 +539,7 @@ static mpf_obj_t asyncio_gather(size_t n_args, size_t n_kw, const mpf_obj_t *arg
         t->items[i] = ensure_task(args[i]);
     }
     mpf_obj_t a = new_awaiter(AW_GATHER, tasks);
+    ((awaiter_t *)mpf_obj_ptr(a))->result = MPF_OBJ_NULL;
     ((awaiter_t *)mpf_obj_ptr(a))->flag = re != MPF_OBJ_NULL && mpf_obj_is_true(re);
     return a;
 }
@@ -606,6 +607,9 @@ static void runner_report(awaiter_t *a, mpf_obj_t err) {
 // the await is over with *ret its value. Raises the await's exception.
 static bool awaiter_step(awaiter_t *a, mpf_obj_t throw_, mpf_obj_t *ret) {
     bool first = !a->yielded;
+    if (a->kind != AW_DONE) {
+        running_task();  // every wait needs a task (RuntimeError outside the loop)
+    }
     a->yielded = 1;
     *ret = MPF_OBJ_NONE;
     if (throw_ != MPF_OBJ_NULL) {
@@ -1008,8 +1012,15 @@ static mpf_obj_t exc_handler(void) {
     return h == MPF_OBJ_NULL ? MPF_OBJ_NONE : h;
 }
 
+static void check_context(mpf_obj_t context) {
+    if (!mpf_obj_is_type(context, &mpf_type_dict)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "context must be a dict, not %R", context);
+    }
+}
+
 static mpf_obj_t loop_default_exception_handler(mpf_obj_t self, mpf_obj_t context) {
     (void)self;
+    check_context(context);
     const mpf_print_t *p = &mpf_print_stderr;
     mpf_obj_t msg = mpf_dict_get(context, mpf_obj_new_qstr(MPF_QSTR_message));
     mpf_obj_t fut = mpf_dict_get(context, mpf_obj_new_qstr(MPF_QSTR_future));
@@ -1035,6 +1046,7 @@ static mpf_obj_t loop_default_exception_handler(mpf_obj_t self, mpf_obj_t contex
 MPF_FUN_2(loop_default_exception_handler_obj, MPF_QSTR_default_exception_handler, loop_default_exception_handler);
 
 static mpf_obj_t loop_call_exception_handler(mpf_obj_t self, mpf_obj_t context) {
+    check_context(context);
     mpf_obj_t h = exc_handler();
     if (h == MPF_OBJ_NONE) {
         return loop_default_exception_handler(self, context);
