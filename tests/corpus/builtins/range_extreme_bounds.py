@@ -1,3 +1,4 @@
+# requires: MODULE_SYS
 # Ranges whose bounds sit at the edge of the machine word: the length, indexing,
 # membership and iteration must not wrap around.
 import sys

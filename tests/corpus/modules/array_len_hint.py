@@ -1,4 +1,4 @@
-# requires: MODULE_ARRAY FLOAT WORD_64
+# requires: MODULE_ARRAY FLOAT WORD_64 GENERATORS
 # array() reserves the room an initializer's len() announces before reading it, so an
 # impossible length is a MemoryError at once (MicroPython's behaviour; CPython ignores
 # len() here). A len() that is merely wrong still gives every item the iterator yields.

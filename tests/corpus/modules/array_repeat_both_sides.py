@@ -1,4 +1,4 @@
-# requires: MODULE_ARRAY
+# requires: MODULE_ARRAY FLOAT
 # Repetition of an array works with the count on either side, and in place.
 from array import array
 

@@ -1,4 +1,4 @@
-# requires: MODULE_OS
+# requires: MODULE_OS GENERATORS STR_FORMAT
 # os.uname() is a tuple of five strings that also has names for its fields: it indexes,
 # slices, unpacks, counts and feeds %-formatting like any tuple.
 import os

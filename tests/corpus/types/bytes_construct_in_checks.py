@@ -1,4 +1,4 @@
-# requires: STR_FORMAT BUILTIN_BYTEARRAY BUILTIN_MEMORYVIEW BUILTIN_HELPERS
+# requires: STR_FORMAT BUILTIN_BYTEARRAY BUILTIN_MEMORYVIEW BUILTIN_HELPERS FLOAT
 # bytes(): __bytes__ of a class is used, an encoding needs a str; `in` on bytes takes a
 # byte value in range(256) (anything int-like) or a bytes-like object, nothing else.
 class Packet:

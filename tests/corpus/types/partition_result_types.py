@@ -1,4 +1,4 @@
-# requires: BUILTIN_BYTEARRAY
+# requires: BUILTIN_BYTEARRAY BUILTIN_MEMORYVIEW BUILTIN_SET GENERATORS
 # partition/rpartition: every part has the receiver's type, the separator included, and
 # a bytearray's parts are new, distinct objects (a str or bytes may hand itself back).
 cases = [b"key=value", b"no separator", b"=lead", b"trail=", b"a=b=c"]
