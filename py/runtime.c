@@ -386,6 +386,18 @@ mpf_int_t mpf_arg_int(mpf_obj_t o, mpf_int_t dflt) {
     return o == MPF_OBJ_NULL || o == MPF_OBJ_NONE ? dflt : mpf_obj_get_int(o);
 }
 
+// The index in `names` of keyword `key`, or TypeError when it is not one of them.
+static size_t keyword_index(mpf_obj_t key, size_t n_names, const mpf_qstr_t *names) {
+    size_t i = 0;
+    while (i < n_names && key != mpf_obj_new_qstr(names[i])) {
+        i++;
+    }
+    if (i == n_names) {
+        mpf_raise_fmt(&mpf_type_TypeError, "unexpected keyword argument %R", key);
+    }
+    return i;
+}
+
 #if CONFIG_ERROR_MSG_LEVEL >= 1
 void mpf_arg_check_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t n_pos_max, size_t n_names,
     const mpf_qstr_t *names) {
@@ -394,14 +406,7 @@ void mpf_arg_check_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t 
             (unsigned)n_args);
     }
     for (size_t k = 0; k < n_kw; k++) {
-        mpf_obj_t key = args[n_args + 2 * k];
-        size_t i = 0;
-        while (i < n_names && key != mpf_obj_new_qstr(names[i])) {
-            i++;
-        }
-        if (i == n_names) {
-            mpf_raise_fmt(&mpf_type_TypeError, "unexpected keyword argument %R", key);
-        }
+        keyword_index(args[n_args + 2 * k], n_names, names);
     }
 }
 #endif
@@ -413,15 +418,7 @@ void mpf_arg_parse(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t ski
         vals[i] = i + skip < n_args ? args[i + skip] : MPF_OBJ_NULL;
     }
     for (size_t k = 0; k < n_kw; k++) {
-        mpf_obj_t key = args[n_args + 2 * k];
-        size_t i = 0;
-        while (i < n_names && key != mpf_obj_new_qstr(names[i])) {
-            i++;
-        }
-        if (i == n_names) {
-            mpf_raise_fmt(&mpf_type_TypeError, "unexpected keyword argument %R", key);
-        }
-        vals[i] = args[n_args + 2 * k + 1];
+        vals[keyword_index(args[n_args + 2 * k], n_names, names)] = args[n_args + 2 * k + 1];
     }
 }
 
