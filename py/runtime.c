@@ -1079,6 +1079,13 @@ void mpf_store_attr_class(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
     if (!mpf_obj_is_class(o)) {
         mpf_raise_fmt(&mpf_type_TypeError, "descriptor '__setattr__' requires a 'type' object but received a '%T'", o);
     }
+#if CONFIG_CLASS_ADVANCED
+    // type.__setattr__ honours the metaclass's data descriptors (a property without a setter)
+    const mpf_type_t *t = mpf_obj_type(o);
+    if (t != &mpf_type_type && descriptor_store(o, t, q, v)) {
+        return;
+    }
+#endif
     class_store(o, q, v);
 }
 
