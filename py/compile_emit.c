@@ -1165,7 +1165,10 @@ static void expr(emit_t *e, mpf_node_t *x) {
                 }
                 bool added;
                 id_info_t *id = add_id(e, e->scope, q, ID_UNDECIDED, &added);
-                if (t->kind == SC_MODULE || t->kind == SC_CLASS) {
+                const id_info_t *bound = find_id(t, q);
+                if (t->kind == SC_MODULE || t->kind == SC_CLASS ||
+                    (bound != NULL && bound->kind == ID_GLOBAL_EXPLICIT)) {
+                    // (a function's `global` declaration holds for the comprehension too)
                     id->kind = ID_GLOBAL_EXPLICIT;
                     id->flags |= IDF_DECLARED;
                     id_info_t *tid = add_id(e, t, q, ID_GLOBAL_EXPLICIT, &added);
@@ -1506,7 +1509,7 @@ static void declare(emit_t *e, mpf_node_t *x, bool global) {
     scope_t *s = e->scope;
     for (size_t i = 0; i < x->n; i++) {
         mpf_qstr_t q = x->k[i]->v.q;
-        if (!global && !is_func_like(s)) {
+        if (!global && s->kind == SC_MODULE) {
             error_at(e, x, "nonlocal declaration not allowed at module level");
         }
         bool added;
@@ -2095,7 +2098,8 @@ static void stmt(emit_t *e, mpf_node_t *x) {
                 expr(e, x->k[2]);
                 store(e, x->k[0]);
             } else if (x->k[0]->kind == N_NAME && e->pass == PASS_SCOPE) {
-                // a bare annotation still makes the name local
+                // a bare annotation still makes the name local (no code is emitted for it)
+                scope_store(e, x->k[0]->v.q);
             }
             return;
         case N_DEL:

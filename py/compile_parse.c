@@ -1744,6 +1744,18 @@ static void parse_stmt(parser_t *p, nodevec_t *v) {
     parse_simple_stmt(p, v);
 }
 
+// True when [src] ends with a backslash line continuation (and nothing after it).
+static bool ends_in_continuation(const char *src, size_t len) {
+    if (len > 0 && src[len - 1] == '\n') {
+        len--;
+        if (len > 0 && src[len - 1] == '\r') {
+            len--;
+        }
+        return len > 0 && src[len - 1] == '\\';
+    }
+    return false;
+}
+
 mpf_node_t *mpf_parse(mpf_cctx_t *c, mpf_compile_mode_t mode) {
     parser_t p;
     memset(&p, 0, sizeof(p));
@@ -1769,6 +1781,10 @@ mpf_node_t *mpf_parse(mpf_cctx_t *c, mpf_compile_mode_t mode) {
                 continue;
             }
             parse_stmt(&p, &v);
+        }
+        if (mode == MPF_COMPILE_SINGLE && v.n == 0 && ends_in_continuation(c->src, c->len)) {
+            // an interactive statement needs a line: a bare `\` continuation has none
+            syntax_error(&p);
         }
     }
     mpf_node_t *m = mk_from_vec(&p, N_MODULE, 1, 1, &v);

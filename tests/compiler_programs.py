@@ -308,6 +308,34 @@ _Y = const(X * 2)
 def f():
     return X + _Y
 """,
+    "scopes_declared": """\
+x: int
+y: list = []
+def f():
+    a: int
+    b.c: int
+    try:
+        return a
+    except NameError:
+        return b
+def g():
+    def m():
+        return 1
+    class A:
+        nonlocal m
+        def m():
+            return 2
+    return m()
+def h():
+    global w
+    return [w := i for i in range(3)], w
+def k():
+    def inner():
+        nonlocal v
+        return [v := i for i in range(2)]
+    v = 0
+    return inner(), v
+""",
     "docstrings": '''\
 """Module docstring."""
 def f():
