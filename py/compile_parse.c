@@ -1032,17 +1032,6 @@ static mpf_node_t *parse_comparison(parser_t *p) {
     return c;
 }
 
-// Whether every item of tuple [x] is a constant (nested tuples too).
-static bool tuple_is_const(const mpf_node_t *x) {
-    for (size_t i = 0; i < x->n; i++) {
-        const mpf_node_t *k = x->k[i];
-        if (k->kind != N_CONST && !(k->kind == N_TUPLE && tuple_is_const(k))) {
-            return false;
-        }
-    }
-    return true;
-}
-
 static mpf_node_t *parse_not_test(parser_t *p) {
     mpf_token_t t = p->tok;
     if (accept_kw(p, KW_NOT)) {
@@ -1053,7 +1042,7 @@ static mpf_node_t *parse_not_test(parser_t *p) {
             a->op = 0;
             return a;
         }
-        if (a->kind == N_TUPLE && tuple_is_const(a)) {
+        if (a->kind == N_TUPLE && mpf_node_tuple_is_const(a)) {
             mpf_node_t *c = mk(p, N_CONST, t.line, t.col, 0);
             c->v.obj = a->n ? MPF_OBJ_FALSE : MPF_OBJ_TRUE;
             return c;
@@ -1072,8 +1061,10 @@ static mpf_node_t *fold_logic(parser_t *p, int kind, nodevec_t *v) {
     bool is_or = kind == N_OR;
     for (size_t i = 0; i < v->n; i++) {
         mpf_node_t *x = v->items[i];
-        if (x->kind == N_CONST) {
-            bool truth = mpf_obj_is_true(x->v.obj);
+        bool is_const_tuple = x->kind == N_TUPLE && mpf_node_tuple_is_const(x);
+        if (x->kind == N_CONST || is_const_tuple) {
+            // a tuple of constants is a constant too: true unless empty
+            bool truth = is_const_tuple ? x->n > 0 : mpf_obj_is_true(x->v.obj);
             if (truth == is_or) {
                 vec_push(p, &out, x);
                 break;

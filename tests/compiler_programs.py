@@ -308,6 +308,16 @@ _Y = const(X * 2)
 def f():
     return X + _Y
 """,
+    "const_tuple_truth": """\
+a = () or x; b = (1,) or x; c = () and x; d = (1, "s") and x; e = x or () or y
+f = x and ((),) and y; g = 1 if () else 2; h = [i for i in x if (1,)]
+if (): f()
+if (1, 2): g()
+while (): h()
+while (None,):
+    break
+assert (1,)
+""",
     "scopes_declared": """\
 x: int
 y: list = []
