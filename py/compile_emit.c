@@ -1645,8 +1645,9 @@ static bool range_for(emit_t *e, mpf_node_t *x) {
         return false;
     }
     for (size_t i = 1; i < it->n; i++) {
-        if (it->k[i]->kind == N_STAR || it->k[i]->kind == N_DSTAR || it->k[i]->kind == N_KW) {
-            return false;
+        if (it->k[i]->kind == N_STAR || it->k[i]->kind == N_DSTAR || it->k[i]->kind == N_KW ||
+            (it->k[i]->kind == N_COMP && it->k[i]->v.bare_arg)) {
+            return false;   // (range(x for x in y): an unbracketed generator is no plain argument)
         }
     }
     mpf_node_t *start = NULL, *end, *step = NULL;
@@ -2244,9 +2245,12 @@ static void scope_body(emit_t *e, scope_t *s) {
             }
             set_line(e, x->line);
             expr(e, x->k[1]);
-            if (!(s->flags & SF_GENERATOR) || true) {
-                op(e, 0x63, -1);
+            if (s->flags & SF_GENERATOR) {
+                // a lambda that yields is a generator: its value is dropped, it returns None
+                op(e, 0x59, -1);
+                op(e, 0x51, 1);
             }
+            op(e, 0x63, -1);
             return;
         case SC_CLASS:
             load_name(e, MPF_QSTR___name__);

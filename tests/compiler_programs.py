@@ -318,6 +318,17 @@ while (None,):
     break
 assert (1,)
 """,
+    "generator_lambda_and_range_genexpr": """\
+a = lambda: (yield)
+b = lambda v: (yield v) + (yield from w)
+def f():
+    t = 1
+    return lambda: (yield t)
+for x in range(0 for i in y):
+    pass
+for x in range(a, (0 for i in y)):
+    pass
+""",
     "scopes_declared": """\
 x: int
 y: list = []
