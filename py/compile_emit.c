@@ -1271,6 +1271,9 @@ static void store(emit_t *e, mpf_node_t *x) {
             return;
         case N_TUPLE:
         case N_LIST:
+            if (x->n == 0 && x->kind == N_TUPLE) {
+                error_at(e, x, "cannot assign to expression");   // () is a constant (mpy-cross)
+            }
             store_seq(e, x);
             return;
         case N_STAR:
@@ -1300,6 +1303,9 @@ static void delete(emit_t *e, mpf_node_t *x) {
             return;
         case N_TUPLE:
         case N_LIST:
+            if (x->n == 0) {
+                error_at(e, x, "cannot delete expression");   // del () / del []: nothing named
+            }
             for (size_t i = 0; i < x->n; i++) {
                 delete(e, x->k[i]);
             }
@@ -1524,6 +1530,9 @@ static void declare(emit_t *e, mpf_node_t *x, bool global) {
         if (!added && !(id->flags & IDF_DECLARED) && id->kind != ID_UNDECIDED) {
             error_at(e, x, global ? "name is assigned to before global declaration" :
                 "name is assigned to before nonlocal declaration");
+        }
+        if (global && !added && id->kind == ID_FREE && (id->flags & 8)) {
+            error_at(e, x, "name is nonlocal and global");
         }
         id->flags |= IDF_DECLARED;
         if (global) {

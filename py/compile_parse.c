@@ -1190,8 +1190,13 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
     nodevec_t v = {0};
     int close = lambda ? OP_COLON : OP_RPAR;
     bool kwonly = false;
+    bool kwargs = false;
     while (!is_op(p, close)) {
         mpf_token_t at = p->tok;
+        if (kwargs || (kwonly && is_op(p, OP_MUL))) {
+            // nothing follows **kw, and there is one * at most
+            syntax_error_at(p, &at, "invalid syntax");
+        }
         mpf_node_t *a = mk(p, N_ARG, at.line, at.col, 2);
         if (accept_op(p, OP_MUL)) {
             a->op = 1;
@@ -1204,6 +1209,7 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
             kwonly = true;
         } else if (accept_op(p, OP_POW)) {
             a->op = 3;
+            kwargs = true;
             a->v.q = expect_name(p);
             if (!lambda && accept_op(p, OP_COLON)) {
                 a->k[1] = parse_test(p);

@@ -379,4 +379,13 @@ REJECTED: dict[str, str] = {
     "assign_to_call": "f() = 1\n",
     "break_outside": "break\n",
     "bad_token": "x = $\n",
+    "assign_empty_tuple": "() = []\n",
+    "assign_nested_empty_tuple": "for ((), a) in x:\n    pass\n",
+    "del_empty_tuple": "del ()\n",
+    "del_empty_list": "del a, []\n",
+    "two_stars": "def f(x, *a, *):\n    pass\n",
+    "lambda_two_stars": "lambda x, *a, *: 1\n",
+    "param_after_kwargs": "def f(x, *a, **kw, r):\n    pass\n",
+    "lambda_param_after_kwargs": "lambda **kw, r: 1\n",
+    "nonlocal_and_global": "def f():\n    x = 1\n    def g():\n        nonlocal x\n        global x\n",
 }
