@@ -2056,8 +2056,10 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             mpf_node_t *v = x->k[x->n - 1];
             mpf_node_t *t = x->k[0];
             if (x->n == 2 && t->kind == N_TUPLE && v->kind == N_TUPLE && t->n == v->n && (t->n == 2 || t->n == 3) &&
-                !has_star(t) && !has_star(v) && !is_const_node(v)) {
-                // a, b = b, a: no tuple is built
+                !has_star(t) && !has_star(v) && !is_const_node(v) && v->v.const_line == 0 &&
+                t->v.const_line == 0) {
+                // a, b = b, a: no tuple is built (mpy-cross builds one when either side is in brackets,
+                // which is the N_TUPLE with a const_line)
                 for (size_t i = 0; i < v->n; i++) {
                     expr(e, v->k[i]);
                 }

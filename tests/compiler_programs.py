@@ -329,6 +329,15 @@ for x in range(0 for i in y):
 for x in range(a, (0 for i in y)):
     pass
 """,
+    "swap_in_brackets": """\
+a, b = b, a
+a, b = (b, a)
+(a, b) = b, a
+a, b, c = (c,
+    b, a)
+(a, b, c) = c, b, a
+[a, b] = b, a
+""",
     "scopes_declared": """\
 x: int
 y: list = []
