@@ -234,6 +234,15 @@ static mpf_obj_t fold(int op, mpf_obj_t a, mpf_obj_t b) {
     return MPF_OBJ_NULL;
 }
 
+static mpf_node_t *mk_binop_node(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
+    mpf_node_t *x = mk(p, N_BINOP, a->line, a->col, 2);
+    x->op = (uint8_t)op;
+    x->k[0] = a;
+    x->k[1] = b;
+    return x;
+}
+
+// a op b, folded when both are numeric constants and the result is an int or a float.
 static mpf_node_t *mk_binop(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
     if (is_num_const(a) && is_num_const(b)) {
         int vmop = MPF_BINARY_OP_OR + (op - OP_OR);
@@ -260,11 +269,7 @@ static mpf_node_t *mk_binop(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
             return a;
         }
     }
-    mpf_node_t *x = mk(p, N_BINOP, a->line, a->col, 2);
-    x->op = (uint8_t)op;
-    x->k[0] = a;
-    x->k[1] = b;
-    return x;
+    return mk_binop_node(p, op, a, b);
 }
 
 // ---------------------------------------------------------------- atoms
@@ -932,13 +937,38 @@ static int binop_prec(const parser_t *p) {
 
 // Binary operators binding at least [min] (precedence climbing, left-associative): the same
 // tree, built in the same order, as one rule per level would build.
+// A constant node's copy (folding changes the node it folds into).
+static mpf_node_t *copy_const(parser_t *p, const mpf_node_t *x) {
+    mpf_node_t *c = mk(p, N_CONST, x->line, x->col, 0);
+    c->op = x->op;
+    c->v = x->v;
+    return c;
+}
+
 static mpf_node_t *parse_binary(parser_t *p, int min) {
     mpf_node_t *x = factor(p);
     int prec;
     while ((prec = binop_prec(p)) >= min) {
-        int op = p->tok.op == OP_AT ? OP_MATMUL : p->tok.op;
-        advance(p);
-        x = mk_binop(p, op, x, parse_binary(p, prec + 1));
+        // one chain of operators of a precedence (a + b - c): mpy-cross folds it only when every
+        // operand is a constant (1 + 2 + x keeps 1 + 2), so the folded value is built aside
+        mpf_node_t *folded = is_num_const(x) ? copy_const(p, x) : NULL;
+        do {
+            int op = p->tok.op == OP_AT ? OP_MATMUL : p->tok.op;
+            advance(p);
+            mpf_node_t *y = parse_binary(p, prec + 1);
+            if (folded != NULL && is_num_const(y)) {
+                folded = mk_binop(p, op, folded, copy_const(p, y));
+                if (folded->kind != N_CONST) {
+                    folded = NULL;   // not foldable: the whole chain is left to run time
+                }
+            } else {
+                folded = NULL;
+            }
+            x = mk_binop_node(p, op, x, y);
+        } while (binop_prec(p) == prec);
+        if (folded != NULL) {
+            x = folded;
+        }
     }
     return x;
 }

@@ -329,6 +329,11 @@ for x in range(0 for i in y):
 for x in range(a, (0 for i in y)):
     pass
 """,
+    "folding_chains": """\
+a = 18 + 5 + len(x); b = 1 * 2 * x; c = x + 1 + 2; d = 1 - 2 + x; e = 1 | 2 | x
+f = 1 + 2 * 3 + x; g = 1 + 2 + 3; h = 1 << -1 << 2; i = 1.5 + 2 + x; j = (1 + 2) + x
+k = 1 + 2 ** 3 + 4; l = 2 * 3 * x * 4; m = 7 & 3 ^ 1 ^ x
+""",
     "swap_in_brackets": """\
 a, b = b, a
 a, b = (b, a)
