@@ -952,6 +952,10 @@ static void compare(emit_t *e, mpf_node_t *x) {
 
 // Whether [x] is a constant whose truth is known at compile time (then *truth holds it).
 static bool const_truth(const mpf_node_t *x, bool *truth) {
+    if (x->kind == N_TUPLE && mpf_node_tuple_is_const(x)) {
+        *truth = x->n > 0;
+        return true;
+    }
     if (x->kind != N_CONST) {
         return false;
     }
@@ -1165,7 +1169,10 @@ static void expr(emit_t *e, mpf_node_t *x) {
                 }
                 bool added;
                 id_info_t *id = add_id(e, e->scope, q, ID_UNDECIDED, &added);
-                if (t->kind == SC_MODULE || t->kind == SC_CLASS) {
+                const id_info_t *bound = find_id(t, q);
+                if (t->kind == SC_MODULE || t->kind == SC_CLASS ||
+                    (bound != NULL && bound->kind == ID_GLOBAL_EXPLICIT)) {
+                    // (a function's `global` declaration holds for the comprehension too)
                     id->kind = ID_GLOBAL_EXPLICIT;
                     id->flags |= IDF_DECLARED;
                     id_info_t *tid = add_id(e, t, q, ID_GLOBAL_EXPLICIT, &added);
@@ -1264,6 +1271,9 @@ static void store(emit_t *e, mpf_node_t *x) {
             return;
         case N_TUPLE:
         case N_LIST:
+            if (x->n == 0 && x->kind == N_TUPLE) {
+                error_at(e, x, "cannot assign to expression");   // () is a constant (mpy-cross)
+            }
             store_seq(e, x);
             return;
         case N_STAR:
@@ -1293,6 +1303,9 @@ static void delete(emit_t *e, mpf_node_t *x) {
             return;
         case N_TUPLE:
         case N_LIST:
+            if (x->n == 0) {
+                error_at(e, x, "cannot delete expression");   // del () / del []: nothing named
+            }
             for (size_t i = 0; i < x->n; i++) {
                 delete(e, x->k[i]);
             }
@@ -1506,7 +1519,7 @@ static void declare(emit_t *e, mpf_node_t *x, bool global) {
     scope_t *s = e->scope;
     for (size_t i = 0; i < x->n; i++) {
         mpf_qstr_t q = x->k[i]->v.q;
-        if (!global && !is_func_like(s)) {
+        if (!global && s->kind == SC_MODULE) {
             error_at(e, x, "nonlocal declaration not allowed at module level");
         }
         bool added;
@@ -1517,6 +1530,9 @@ static void declare(emit_t *e, mpf_node_t *x, bool global) {
         if (!added && !(id->flags & IDF_DECLARED) && id->kind != ID_UNDECIDED) {
             error_at(e, x, global ? "name is assigned to before global declaration" :
                 "name is assigned to before nonlocal declaration");
+        }
+        if (global && !added && id->kind == ID_FREE && (id->flags & 8)) {
+            error_at(e, x, "name is nonlocal and global");
         }
         id->flags |= IDF_DECLARED;
         if (global) {
@@ -1638,8 +1654,9 @@ static bool range_for(emit_t *e, mpf_node_t *x) {
         return false;
     }
     for (size_t i = 1; i < it->n; i++) {
-        if (it->k[i]->kind == N_STAR || it->k[i]->kind == N_DSTAR || it->k[i]->kind == N_KW) {
-            return false;
+        if (it->k[i]->kind == N_STAR || it->k[i]->kind == N_DSTAR || it->k[i]->kind == N_KW ||
+            (it->k[i]->kind == N_COMP && it->k[i]->v.bare_arg)) {
+            return false;   // (range(x for x in y): an unbracketed generator is no plain argument)
         }
     }
     mpf_node_t *start = NULL, *end, *step = NULL;
@@ -2039,8 +2056,10 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             mpf_node_t *v = x->k[x->n - 1];
             mpf_node_t *t = x->k[0];
             if (x->n == 2 && t->kind == N_TUPLE && v->kind == N_TUPLE && t->n == v->n && (t->n == 2 || t->n == 3) &&
-                !has_star(t) && !has_star(v) && !is_const_node(v)) {
-                // a, b = b, a: no tuple is built
+                !has_star(t) && !has_star(v) && !is_const_node(v) && v->v.const_line == 0 &&
+                t->v.const_line == 0) {
+                // a, b = b, a: no tuple is built (mpy-cross builds one when either side is in brackets,
+                // which is the N_TUPLE with a const_line)
                 for (size_t i = 0; i < v->n; i++) {
                     expr(e, v->k[i]);
                 }
@@ -2095,7 +2114,8 @@ static void stmt(emit_t *e, mpf_node_t *x) {
                 expr(e, x->k[2]);
                 store(e, x->k[0]);
             } else if (x->k[0]->kind == N_NAME && e->pass == PASS_SCOPE) {
-                // a bare annotation still makes the name local
+                // a bare annotation still makes the name local (no code is emitted for it)
+                scope_store(e, x->k[0]->v.q);
             }
             return;
         case N_DEL:
@@ -2236,9 +2256,12 @@ static void scope_body(emit_t *e, scope_t *s) {
             }
             set_line(e, x->line);
             expr(e, x->k[1]);
-            if (!(s->flags & SF_GENERATOR) || true) {
-                op(e, 0x63, -1);
+            if (s->flags & SF_GENERATOR) {
+                // a lambda that yields is a generator: its value is dropped, it returns None
+                op(e, 0x59, -1);
+                op(e, 0x51, 1);
             }
+            op(e, 0x63, -1);
             return;
         case SC_CLASS:
             load_name(e, MPF_QSTR___name__);

@@ -177,6 +177,18 @@ static inline void mpf_node_set_scope(mpf_node_t *x, void *scope) {
     x->k[x->n] = (mpf_node_t *)scope;
 }
 
+// Whether every item of tuple [x] is a constant (nested tuples too): mpy-cross folds such a
+// tuple into one constant object, whose truth is then known at compile time.
+static inline bool mpf_node_tuple_is_const(const mpf_node_t *x) {
+    for (size_t i = 0; i < x->n; i++) {
+        const mpf_node_t *k = x->k[i];
+        if (k->kind != N_CONST && !(k->kind == N_TUPLE && mpf_node_tuple_is_const(k))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 mpf_node_t *mpf_parse(mpf_cctx_t *c, mpf_compile_mode_t mode);
 
 // Emit the .mpy image of [tree].

@@ -234,6 +234,15 @@ static mpf_obj_t fold(int op, mpf_obj_t a, mpf_obj_t b) {
     return MPF_OBJ_NULL;
 }
 
+static mpf_node_t *mk_binop_node(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
+    mpf_node_t *x = mk(p, N_BINOP, a->line, a->col, 2);
+    x->op = (uint8_t)op;
+    x->k[0] = a;
+    x->k[1] = b;
+    return x;
+}
+
+// a op b, folded when both are numeric constants and the result is an int or a float.
 static mpf_node_t *mk_binop(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
     if (is_num_const(a) && is_num_const(b)) {
         int vmop = MPF_BINARY_OP_OR + (op - OP_OR);
@@ -260,11 +269,7 @@ static mpf_node_t *mk_binop(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
             return a;
         }
     }
-    mpf_node_t *x = mk(p, N_BINOP, a->line, a->col, 2);
-    x->op = (uint8_t)op;
-    x->k[0] = a;
-    x->k[1] = b;
-    return x;
+    return mk_binop_node(p, op, a, b);
 }
 
 // ---------------------------------------------------------------- atoms
@@ -932,13 +937,38 @@ static int binop_prec(const parser_t *p) {
 
 // Binary operators binding at least [min] (precedence climbing, left-associative): the same
 // tree, built in the same order, as one rule per level would build.
+// A constant node's copy (folding changes the node it folds into).
+static mpf_node_t *copy_const(parser_t *p, const mpf_node_t *x) {
+    mpf_node_t *c = mk(p, N_CONST, x->line, x->col, 0);
+    c->op = x->op;
+    c->v = x->v;
+    return c;
+}
+
 static mpf_node_t *parse_binary(parser_t *p, int min) {
     mpf_node_t *x = factor(p);
     int prec;
     while ((prec = binop_prec(p)) >= min) {
-        int op = p->tok.op == OP_AT ? OP_MATMUL : p->tok.op;
-        advance(p);
-        x = mk_binop(p, op, x, parse_binary(p, prec + 1));
+        // one chain of operators of a precedence (a + b - c): mpy-cross folds it only when every
+        // operand is a constant (1 + 2 + x keeps 1 + 2), so the folded value is built aside
+        mpf_node_t *folded = is_num_const(x) ? copy_const(p, x) : NULL;
+        do {
+            int op = p->tok.op == OP_AT ? OP_MATMUL : p->tok.op;
+            advance(p);
+            mpf_node_t *y = parse_binary(p, prec + 1);
+            if (folded != NULL && is_num_const(y)) {
+                folded = mk_binop(p, op, folded, copy_const(p, y));
+                if (folded->kind != N_CONST) {
+                    folded = NULL;   // not foldable: the whole chain is left to run time
+                }
+            } else {
+                folded = NULL;
+            }
+            x = mk_binop_node(p, op, x, y);
+        } while (binop_prec(p) == prec);
+        if (folded != NULL) {
+            x = folded;
+        }
     }
     return x;
 }
@@ -1032,17 +1062,6 @@ static mpf_node_t *parse_comparison(parser_t *p) {
     return c;
 }
 
-// Whether every item of tuple [x] is a constant (nested tuples too).
-static bool tuple_is_const(const mpf_node_t *x) {
-    for (size_t i = 0; i < x->n; i++) {
-        const mpf_node_t *k = x->k[i];
-        if (k->kind != N_CONST && !(k->kind == N_TUPLE && tuple_is_const(k))) {
-            return false;
-        }
-    }
-    return true;
-}
-
 static mpf_node_t *parse_not_test(parser_t *p) {
     mpf_token_t t = p->tok;
     if (accept_kw(p, KW_NOT)) {
@@ -1053,7 +1072,7 @@ static mpf_node_t *parse_not_test(parser_t *p) {
             a->op = 0;
             return a;
         }
-        if (a->kind == N_TUPLE && tuple_is_const(a)) {
+        if (a->kind == N_TUPLE && mpf_node_tuple_is_const(a)) {
             mpf_node_t *c = mk(p, N_CONST, t.line, t.col, 0);
             c->v.obj = a->n ? MPF_OBJ_FALSE : MPF_OBJ_TRUE;
             return c;
@@ -1072,8 +1091,10 @@ static mpf_node_t *fold_logic(parser_t *p, int kind, nodevec_t *v) {
     bool is_or = kind == N_OR;
     for (size_t i = 0; i < v->n; i++) {
         mpf_node_t *x = v->items[i];
-        if (x->kind == N_CONST) {
-            bool truth = mpf_obj_is_true(x->v.obj);
+        bool is_const_tuple = x->kind == N_TUPLE && mpf_node_tuple_is_const(x);
+        if (x->kind == N_CONST || is_const_tuple) {
+            // a tuple of constants is a constant too: true unless empty
+            bool truth = is_const_tuple ? x->n > 0 : mpf_obj_is_true(x->v.obj);
             if (truth == is_or) {
                 vec_push(p, &out, x);
                 break;
@@ -1199,8 +1220,13 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
     nodevec_t v = {0};
     int close = lambda ? OP_COLON : OP_RPAR;
     bool kwonly = false;
+    bool kwargs = false;
     while (!is_op(p, close)) {
         mpf_token_t at = p->tok;
+        if (kwargs || (kwonly && is_op(p, OP_MUL))) {
+            // nothing follows **kw, and there is one * at most
+            syntax_error_at(p, &at, "invalid syntax");
+        }
         mpf_node_t *a = mk(p, N_ARG, at.line, at.col, 2);
         if (accept_op(p, OP_MUL)) {
             a->op = 1;
@@ -1213,6 +1239,7 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
             kwonly = true;
         } else if (accept_op(p, OP_POW)) {
             a->op = 3;
+            kwargs = true;
             a->v.q = expect_name(p);
             if (!lambda && accept_op(p, OP_COLON)) {
                 a->k[1] = parse_test(p);
@@ -1744,6 +1771,18 @@ static void parse_stmt(parser_t *p, nodevec_t *v) {
     parse_simple_stmt(p, v);
 }
 
+// True when [src] ends with a backslash line continuation (and nothing after it).
+static bool ends_in_continuation(const char *src, size_t len) {
+    if (len > 0 && src[len - 1] == '\n') {
+        len--;
+        if (len > 0 && src[len - 1] == '\r') {
+            len--;
+        }
+        return len > 0 && src[len - 1] == '\\';
+    }
+    return false;
+}
+
 mpf_node_t *mpf_parse(mpf_cctx_t *c, mpf_compile_mode_t mode) {
     parser_t p;
     memset(&p, 0, sizeof(p));
@@ -1769,6 +1808,10 @@ mpf_node_t *mpf_parse(mpf_cctx_t *c, mpf_compile_mode_t mode) {
                 continue;
             }
             parse_stmt(&p, &v);
+        }
+        if (mode == MPF_COMPILE_SINGLE && v.n == 0 && ends_in_continuation(c->src, c->len)) {
+            // an interactive statement needs a line: a bare `\` continuation has none
+            syntax_error(&p);
         }
     }
     mpf_node_t *m = mk_from_vec(&p, N_MODULE, 1, 1, &v);

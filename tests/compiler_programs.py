@@ -308,6 +308,69 @@ _Y = const(X * 2)
 def f():
     return X + _Y
 """,
+    "const_tuple_truth": """\
+a = () or x; b = (1,) or x; c = () and x; d = (1, "s") and x; e = x or () or y
+f = x and ((),) and y; g = 1 if () else 2; h = [i for i in x if (1,)]
+if (): f()
+if (1, 2): g()
+while (): h()
+while (None,):
+    break
+assert (1,)
+""",
+    "generator_lambda_and_range_genexpr": """\
+a = lambda: (yield)
+b = lambda v: (yield v) + (yield from w)
+def f():
+    t = 1
+    return lambda: (yield t)
+for x in range(0 for i in y):
+    pass
+for x in range(a, (0 for i in y)):
+    pass
+""",
+    "folding_chains": """\
+a = 18 + 5 + len(x); b = 1 * 2 * x; c = x + 1 + 2; d = 1 - 2 + x; e = 1 | 2 | x
+f = 1 + 2 * 3 + x; g = 1 + 2 + 3; h = 1 << -1 << 2; i = 1.5 + 2 + x; j = (1 + 2) + x
+k = 1 + 2 ** 3 + 4; l = 2 * 3 * x * 4; m = 7 & 3 ^ 1 ^ x
+""",
+    "swap_in_brackets": """\
+a, b = b, a
+a, b = (b, a)
+(a, b) = b, a
+a, b, c = (c,
+    b, a)
+(a, b, c) = c, b, a
+[a, b] = b, a
+""",
+    "scopes_declared": """\
+x: int
+y: list = []
+def f():
+    a: int
+    b.c: int
+    try:
+        return a
+    except NameError:
+        return b
+def g():
+    def m():
+        return 1
+    class A:
+        nonlocal m
+        def m():
+            return 2
+    return m()
+def h():
+    global w
+    return [w := i for i in range(3)], w
+def k():
+    def inner():
+        nonlocal v
+        return [v := i for i in range(2)]
+    v = 0
+    return inner(), v
+""",
     "docstrings": '''\
 """Module docstring."""
 def f():
@@ -330,4 +393,13 @@ REJECTED: dict[str, str] = {
     "assign_to_call": "f() = 1\n",
     "break_outside": "break\n",
     "bad_token": "x = $\n",
+    "assign_empty_tuple": "() = []\n",
+    "assign_nested_empty_tuple": "for ((), a) in x:\n    pass\n",
+    "del_empty_tuple": "del ()\n",
+    "del_empty_list": "del a, []\n",
+    "two_stars": "def f(x, *a, *):\n    pass\n",
+    "lambda_two_stars": "lambda x, *a, *: 1\n",
+    "param_after_kwargs": "def f(x, *a, **kw, r):\n    pass\n",
+    "lambda_param_after_kwargs": "lambda **kw, r: 1\n",
+    "nonlocal_and_global": "def f():\n    x = 1\n    def g():\n        nonlocal x\n        global x\n",
 }

@@ -317,6 +317,68 @@ def test_eval_sees_arguments_of_mpy_cross_code(tmp_path: Path) -> None:
     assert proc.stdout == "(6, ['a', 'k'])\n"
 
 
+# Scoping that only the compiler decides (bare annotations, `nonlocal` in a class body,
+# := under a function's `global`/`nonlocal`), run as a .py source against CPython's output.
+DECLARED_SCOPES = """
+x: int
+print("x" in globals())
+def f():
+    a: int
+    try:
+        print(a)
+    except NameError:
+        print("NameError")
+f()
+def g():
+    def m():
+        return "outer"
+    class A:
+        nonlocal m
+        def m():
+            return "inner"
+    return hasattr(A, "m"), m()
+print(g())
+def h():
+    global w
+    return [w := i for i in range(3)], w
+print(h(), w)
+def k():
+    def inner():
+        nonlocal v
+        return [v := i * 2 for i in range(2)]
+    v = 0
+    return inner(), v
+print(k())
+"""
+
+
+def test_declared_scopes_run_from_source(tmp_path: Path) -> None:
+    src = tmp_path / "scopes.py"
+    src.write_text(DECLARED_SCOPES)
+    want = subprocess.run(
+        [sys.executable, str(src)], capture_output=True, text=True, check=True
+    ).stdout
+    proc = subprocess.run(
+        [str(FIRMWARE), str(src)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == want
+
+
+def test_single_mode_rejects_a_bare_continuation() -> None:
+    code = """
+for src, mode in (("\\\\\\n", "single"), ("\\\\\\n", "exec"), ("", "single")):
+    try:
+        compile(src, "<stdin>", mode)
+        print(mode, "ok")
+    except SyntaxError:
+        print(mode, "SyntaxError")
+"""
+    proc = _run(code)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == ["single SyntaxError", "exec ok", "single ok"]
+
+
 def test_single_mode_prints_and_sets_underscore() -> None:
     proc = _run('exec(compile("1 + 1\\nNone\\n\'s\'", "<stdin>", "single"))\nprint(_)')
     assert proc.returncode == 0, proc.stderr
