@@ -410,13 +410,49 @@ static mpf_obj_t task_outcome(mpf_obj_t o) {
     return t->data;
 }
 
-static mpf_obj_t task_result(mpf_obj_t self) {
+// asyncio.InvalidStateError() unless task [self] is done.
+static void check_done(mpf_obj_t self) {
     if (!task_of(self)->done) {
-        mpf_raise_msg(&mpf_type_RuntimeError, "Result is not set.");
+        mpf_raise(mpf_exc_new(module_exc(MPF_QSTR_InvalidStateError, &mpf_type_RuntimeError), 0, NULL));
     }
+}
+
+static mpf_obj_t task_result(mpf_obj_t self) {
+    check_done(self);
     return task_outcome(self);
 }
 MPF_FUN_1(task_result_obj, MPF_QSTR_result, task_result);
+
+// exception(): the exception a done task ended with, or None; a cancelled task raises its
+// CancelledError.
+static mpf_obj_t task_exception(mpf_obj_t self) {
+    check_done(self);
+    task_t *t = task_of(self);
+    t->retrieved = 1;
+    if (!t->failed) {
+        return MPF_OBJ_NONE;
+    }
+    if (mpf_exc_match(t->data, cancelled_error())) {
+        mpf_raise(t->data);
+    }
+    return t->data;
+}
+MPF_FUN_1(task_exception_obj, MPF_QSTR_exception, task_exception);
+
+// Task.data: the outcome of a done task (its result or its exception), readable and writable.
+static void task_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    task_t *t = task_of(self);
+    if (attr != MPF_QSTR_data || !t->done) {
+        return;
+    }
+    if (dest[0] == MPF_OBJ_NULL) {
+        dest[0] = t->data;
+    } else if (dest[1] != MPF_OBJ_NULL) {
+        t->data = dest[1];
+        t->failed = mpf_obj_is_exception(dest[1]);
+        dest[0] = MPF_OBJ_NULL;
+    }
+}
 
 static mpf_obj_t task_cancelled(mpf_obj_t self) {
     const task_t *t = task_of(self);
@@ -432,6 +468,7 @@ static void task_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t ki
 static const mpf_map_elem_t task_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_done), MPF_ROM_PTR(&task_done_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_result), MPF_ROM_PTR(&task_result_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_exception), MPF_ROM_PTR(&task_exception_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_cancel), MPF_ROM_PTR(&task_cancel_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_cancelled), MPF_ROM_PTR(&task_cancelled_obj)},
 };
@@ -441,6 +478,7 @@ const mpf_type_t mpf_type_asyncio_task = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_Task,
     .print = task_print,
+    .attr = task_attr,
     .getiter = task_getiter,
     .locals = &task_locals,
 };
@@ -1309,8 +1347,8 @@ static const mpf_map_elem_t asyncio_members_table[] = {
 };
 MPF_ROM_MAP(asyncio_members, asyncio_members_table);
 
-// CancelledError (a BaseException, as since CPython 3.8) and TimeoutError (an
-// OSError, as the builtin TimeoutError that 3.11's asyncio.TimeoutError is); the run queue.
+// CancelledError (a BaseException, as since CPython 3.8), TimeoutError (an OSError, as the
+// builtin TimeoutError that 3.11's asyncio.TimeoutError is) and InvalidStateError; the run queue.
 static void asyncio_init(mpf_obj_t mod) {
     mpf_obj_t g = ((mpf_module_t *)mpf_obj_ptr(mod))->globals;
     asyncio_globals = g;
@@ -1320,6 +1358,7 @@ static void asyncio_init(mpf_obj_t mod) {
     } excs[] = {
         {MPF_QSTR_CancelledError, &mpf_type_BaseException},
         {MPF_QSTR_TimeoutError, &mpf_type_OSError},
+        {MPF_QSTR_InvalidStateError, &mpf_type_Exception},
     };
     for (size_t i = 0; i < sizeof(excs) / sizeof(excs[0]); i++) {
         mpf_obj_t base = mpf_obj_from_ptr(excs[i].base);
