@@ -439,9 +439,30 @@ static mpf_obj_t task_exception(mpf_obj_t self) {
 }
 MPF_FUN_1(task_exception_obj, MPF_QSTR_exception, task_exception);
 
-// Task.data: the outcome of a done task (its result or its exception), readable and writable.
+// get_coro(): the coroutine the task runs (None for run_forever's stopper).
+static mpf_obj_t task_get_coro(mpf_obj_t self) {
+    mpf_obj_t c = task_of(self)->coro;
+    return c == MPF_OBJ_NULL ? MPF_OBJ_NONE : c;
+}
+MPF_FUN_1(task_get_coro_obj, MPF_QSTR_get_coro, task_get_coro);
+
+// set_result() and set_exception(): a task's outcome is its coroutine's, so both refuse.
+static mpf_obj_t task_set_outcome(mpf_obj_t self, mpf_obj_t value) {
+    (void)self;
+    (void)value;
+    mpf_raise(mpf_exc_new(&mpf_type_RuntimeError, 0, NULL));
+}
+MPF_FUN_2(task_set_result_obj, MPF_QSTR_set_result, task_set_outcome);
+MPF_FUN_2(task_set_exception_obj, MPF_QSTR_set_exception, task_set_outcome);
+
+// Task.coro (read-only) and Task.data: the outcome of a done task (its result or its
+// exception), readable and writable.
 static void task_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     task_t *t = task_of(self);
+    if (attr == MPF_QSTR_coro && dest[0] == MPF_OBJ_NULL) {
+        dest[0] = task_get_coro(self);
+        return;
+    }
     if (attr != MPF_QSTR_data || !t->done) {
         return;
     }
@@ -469,6 +490,9 @@ static const mpf_map_elem_t task_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_done), MPF_ROM_PTR(&task_done_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_result), MPF_ROM_PTR(&task_result_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_exception), MPF_ROM_PTR(&task_exception_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_get_coro), MPF_ROM_PTR(&task_get_coro_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_set_result), MPF_ROM_PTR(&task_set_result_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_set_exception), MPF_ROM_PTR(&task_set_exception_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_cancel), MPF_ROM_PTR(&task_cancel_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_cancelled), MPF_ROM_PTR(&task_cancelled_obj)},
 };

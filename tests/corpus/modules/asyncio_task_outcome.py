@@ -1,6 +1,7 @@
 # requires: MODULE_ASYNCIO ASYNC GENERATORS FLOAT
 # Task.result() and Task.exception() before, during and after a task's life: InvalidStateError
-# (an Exception) while it runs, its CancelledError once cancelled, its exception or value after.
+# (an Exception) while it runs, its CancelledError once cancelled, its exception or value after;
+# get_coro(), and set_result()/set_exception() refused with RuntimeError.
 import asyncio
 
 
@@ -42,6 +43,15 @@ async def main():
     await t
     outcome(t, "result")
     outcome(t, "exception")
+    c = job(0)
+    t = asyncio.create_task(c)
+    print(t.get_coro() is c)
+    for how in ("set_result", "set_exception"):
+        try:
+            getattr(t, how)(ValueError())
+        except RuntimeError:
+            print(how, "RuntimeError")
+    await t
 
 
 asyncio.run(main())

@@ -1,6 +1,6 @@
 # requires: MODULE_ASYNCIO ASYNC GENERATORS
 # MicroPython's Task.data: a done task's outcome, readable and writable (exception() and
-# result() follow it); InvalidStateError carries no message.
+# result() follow it); InvalidStateError carries no message; Task.coro is get_coro().
 import asyncio
 
 
@@ -23,6 +23,7 @@ async def main():
     t.data = OSError(5)
     print(repr(t.exception()))
     t = asyncio.create_task(job(True))
+    print(t.coro is t.get_coro(), type(t.coro).__name__)
     try:
         await t
     except ValueError:
