@@ -27,7 +27,7 @@ async def main():
     try:
         await t
     except ValueError:
-        pass
+        print("awaited ValueError")
     print(repr(t.data))
     t.data = 3
     print(t.exception(), t.result())
