@@ -41,6 +41,9 @@ enum {
     AW_WAIT_FOR,  // wait_for: target (a task) done, or ms elapsed
     AW_RUNNER,    // the coroutine of wait_for's runner task: awaits target, then ends owner's sleep
     AW_DONE,      // nothing: __next__ stops at once (Lock.__aexit__)
+    AW_QGET,      // until target (a Queue) has an item: returns it
+    AW_QPUT,      // until target (a Queue) has room for result: puts it
+    AW_QJOIN,     // until target (a Queue) has no unfinished item
 };
 
 // wait_for's phases (awaiter_t.flag).
@@ -88,8 +91,17 @@ typedef struct lock {
     mpf_obj_t handed;         // release() gave the lock to this parked task, not yet resumed
 } lock_t;
 
+// A Queue: its items (a list) and three Events its getters, putters and joiners park on.
+typedef struct queue {
+    mpf_obj_base_t base;
+    mpf_int_t maxsize;        // <= 0: unbounded
+    mpf_int_t unfinished;     // items put and not yet task_done()
+    mpf_obj_t items;
+    mpf_obj_t getters, putters, joiners;
+} queue_t;
+
 extern const mpf_type_t mpf_type_asyncio_task, mpf_type_asyncio_awaiter, mpf_type_asyncio_event,
-    mpf_type_asyncio_tsf, mpf_type_asyncio_lock;
+    mpf_type_asyncio_tsf, mpf_type_asyncio_lock, mpf_type_asyncio_queue;
 
 // The module's globals (kept alive by sys.modules): the run queue (_queue), the exception
 // handler (_handler) and the exception classes live there, so the GC sees them.
@@ -267,6 +279,17 @@ static bool wake_all(mpf_obj_t *w) {
     return any;
 }
 
+// Move the first task parked on event [ev] (a queue's wait point) to the run queue.
+static void wake_one(mpf_obj_t ev) {
+    mpf_obj_t w = ((event_t *)mpf_obj_ptr(ev))->waiters;
+    if (w != MPF_OBJ_NULL && ((mpf_list_t *)mpf_obj_ptr(w))->len != 0) {
+        mpf_obj_t t = ((mpf_list_t *)mpf_obj_ptr(w))->items[0];
+        list_remove(w, t);
+        task_of(t)->waiting_on = MPF_OBJ_NULL;
+        queue_push(t, now_ms());
+    }
+}
+
 // The ThreadSafeFlags that tasks wait on (asyncio_globals["_flags"]), polled by the loop.
 static mpf_obj_t flag_list(void) {
     mpf_obj_t l = global_get(MPF_QSTR__flags);
@@ -410,13 +433,70 @@ static mpf_obj_t task_outcome(mpf_obj_t o) {
     return t->data;
 }
 
-static mpf_obj_t task_result(mpf_obj_t self) {
+// asyncio.InvalidStateError() unless task [self] is done.
+static void check_done(mpf_obj_t self) {
     if (!task_of(self)->done) {
-        mpf_raise_msg(&mpf_type_RuntimeError, "Result is not set.");
+        mpf_raise(mpf_exc_new(module_exc(MPF_QSTR_InvalidStateError, &mpf_type_RuntimeError), 0, NULL));
     }
+}
+
+static mpf_obj_t task_result(mpf_obj_t self) {
+    check_done(self);
     return task_outcome(self);
 }
 MPF_FUN_1(task_result_obj, MPF_QSTR_result, task_result);
+
+// exception(): the exception a done task ended with, or None; a cancelled task raises its
+// CancelledError.
+static mpf_obj_t task_exception(mpf_obj_t self) {
+    check_done(self);
+    task_t *t = task_of(self);
+    t->retrieved = 1;
+    if (!t->failed) {
+        return MPF_OBJ_NONE;
+    }
+    if (mpf_exc_match(t->data, cancelled_error())) {
+        mpf_raise(t->data);
+    }
+    return t->data;
+}
+MPF_FUN_1(task_exception_obj, MPF_QSTR_exception, task_exception);
+
+// get_coro(): the coroutine the task runs (None for run_forever's stopper).
+static mpf_obj_t task_get_coro(mpf_obj_t self) {
+    mpf_obj_t c = task_of(self)->coro;
+    return c == MPF_OBJ_NULL ? MPF_OBJ_NONE : c;
+}
+MPF_FUN_1(task_get_coro_obj, MPF_QSTR_get_coro, task_get_coro);
+
+// set_result() and set_exception(): a task's outcome is its coroutine's, so both refuse.
+static mpf_obj_t task_set_outcome(mpf_obj_t self, mpf_obj_t value) {
+    (void)self;
+    (void)value;
+    mpf_raise(mpf_exc_new(&mpf_type_RuntimeError, 0, NULL));
+}
+MPF_FUN_2(task_set_result_obj, MPF_QSTR_set_result, task_set_outcome);
+MPF_FUN_2(task_set_exception_obj, MPF_QSTR_set_exception, task_set_outcome);
+
+// Task.coro (read-only) and Task.data: the outcome of a done task (its result or its
+// exception), readable and writable.
+static void task_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    task_t *t = task_of(self);
+    if (attr == MPF_QSTR_coro && dest[0] == MPF_OBJ_NULL) {
+        dest[0] = task_get_coro(self);
+        return;
+    }
+    if (attr != MPF_QSTR_data || !t->done) {
+        return;
+    }
+    if (dest[0] == MPF_OBJ_NULL) {
+        dest[0] = t->data;
+    } else if (dest[1] != MPF_OBJ_NULL) {
+        t->data = dest[1];
+        t->failed = mpf_obj_is_exception(dest[1]);
+        dest[0] = MPF_OBJ_NULL;
+    }
+}
 
 static mpf_obj_t task_cancelled(mpf_obj_t self) {
     const task_t *t = task_of(self);
@@ -432,6 +512,10 @@ static void task_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t ki
 static const mpf_map_elem_t task_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_done), MPF_ROM_PTR(&task_done_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_result), MPF_ROM_PTR(&task_result_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_exception), MPF_ROM_PTR(&task_exception_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_get_coro), MPF_ROM_PTR(&task_get_coro_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_set_result), MPF_ROM_PTR(&task_set_result_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_set_exception), MPF_ROM_PTR(&task_set_exception_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_cancel), MPF_ROM_PTR(&task_cancel_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_cancelled), MPF_ROM_PTR(&task_cancelled_obj)},
 };
@@ -441,6 +525,7 @@ const mpf_type_t mpf_type_asyncio_task = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_Task,
     .print = task_print,
+    .attr = task_attr,
     .getiter = task_getiter,
     .locals = &task_locals,
 };
@@ -605,6 +690,55 @@ static void runner_report(awaiter_t *a, mpf_obj_t err) {
 // One step of awaiter [a] in the running task, resumed normally ([throw_] NULL) or with
 // [throw_] thrown in: true when the task must wait (it is queued or parked), false when
 // the await is over with *ret its value. Raises the await's exception.
+// ---------------------------------------------------------------- Queue
+static bool queue_full(const queue_t *q) {
+    return q->maxsize > 0 && (mpf_int_t)((mpf_list_t *)mpf_obj_ptr(q->items))->len >= q->maxsize;
+}
+
+// The oldest item of non-empty [q], taken out; a putter waiting for room is woken.
+static mpf_obj_t queue_take(queue_t *q) {
+    mpf_list_t *l = mpf_obj_ptr(q->items);
+    mpf_obj_t v = l->items[0];
+    memmove(&l->items[0], &l->items[1], (l->len - 1) * sizeof(mpf_obj_t));
+    l->items[--l->len] = MPF_OBJ_NULL;
+    wake_one(q->putters);
+    return v;
+}
+
+// [v] appended to [q] (which has room); a getter waiting for an item is woken.
+static void queue_add(queue_t *q, mpf_obj_t v) {
+    mpf_list_append(q->items, v);
+    q->unfinished++;
+    wake_one(q->getters);
+}
+
+// get(), put() and join(): done at once when they can be, else parked on the queue's
+// event until woken, then tried again (another task may have been first).
+static bool queue_step(awaiter_t *a, mpf_obj_t throw_, mpf_obj_t *ret) {
+    queue_t *q = mpf_obj_ptr(a->target);
+    mpf_obj_t me = running_task();
+    mpf_obj_t ev = a->kind == AW_QGET ? q->getters : a->kind == AW_QPUT ? q->putters : q->joiners;
+    if (throw_ != MPF_OBJ_NULL) {
+        if (task_of(me)->waiting_on == ev) {
+            unpark(me);
+        }
+        mpf_raise(throw_);
+    }
+    if (a->kind == AW_QGET && ((mpf_list_t *)mpf_obj_ptr(q->items))->len != 0) {
+        *ret = queue_take(q);
+        return false;
+    }
+    if (a->kind == AW_QPUT && !queue_full(q)) {
+        queue_add(q, a->result);
+        return false;
+    }
+    if (a->kind == AW_QJOIN && q->unfinished == 0) {
+        return false;
+    }
+    park(me, ev);
+    return true;
+}
+
 static bool awaiter_step(awaiter_t *a, mpf_obj_t throw_, mpf_obj_t *ret) {
     bool first = !a->yielded;
     if (a->kind != AW_DONE) {
@@ -775,6 +909,10 @@ static bool awaiter_step(awaiter_t *a, mpf_obj_t throw_, mpf_obj_t *ret) {
             runner_report(a, MPF_OBJ_NULL);
             return false;
         }
+        case AW_QGET:
+        case AW_QPUT:
+        case AW_QJOIN:
+            return queue_step(a, throw_, ret);
         default:
             if (throw_ != MPF_OBJ_NULL) {
                 mpf_raise(throw_);
@@ -1004,6 +1142,122 @@ const mpf_type_t mpf_type_asyncio_lock = {
     .locals = &lock_locals,
 };
 
+
+// ---------------------------------------------------------------- Queue (the type)
+static mpf_obj_t new_wait_point(void) {
+    return event_make_new(&mpf_type_asyncio_event, 0, 0, NULL);
+}
+
+static mpf_obj_t queue_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    mpf_arg_check_num(n_args, n_kw, 0, 1, true);
+    static const mpf_qstr_t kws[] = {MPF_QSTR_maxsize};
+    mpf_arg_check_kw(n_args, n_kw, args, 1, 1, kws);
+    mpf_obj_t m = n_args ? args[0] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_maxsize);
+    queue_t *q = mpf_new(queue_t);
+    q->base.type = type;
+    q->maxsize = m == MPF_OBJ_NULL ? 0 : mpf_obj_get_int(m);
+    q->items = mpf_obj_new_list(0, NULL);
+    q->getters = new_wait_point();
+    q->putters = new_wait_point();
+    q->joiners = new_wait_point();
+    return mpf_obj_from_ptr(q);
+}
+
+static queue_t *queue_of(mpf_obj_t o) {
+    return mpf_obj_ptr(o);
+}
+
+static size_t queue_len(mpf_obj_t self) {
+    return ((mpf_list_t *)mpf_obj_ptr(queue_of(self)->items))->len;
+}
+
+static mpf_obj_t queue_qsize(mpf_obj_t self) {
+    return mpf_obj_new_int((mpf_int_t)queue_len(self));
+}
+MPF_FUN_1(queue_qsize_obj, MPF_QSTR_qsize, queue_qsize);
+
+static mpf_obj_t queue_empty(mpf_obj_t self) {
+    return mpf_obj_bool(queue_len(self) == 0);
+}
+MPF_FUN_1(queue_empty_obj, MPF_QSTR_empty, queue_empty);
+
+static mpf_obj_t queue_full_m(mpf_obj_t self) {
+    return mpf_obj_bool(queue_full(queue_of(self)));
+}
+MPF_FUN_1(queue_full_obj, MPF_QSTR_full, queue_full_m);
+
+static mpf_obj_t queue_get_nowait(mpf_obj_t self) {
+    if (queue_len(self) == 0) {
+        mpf_raise(mpf_exc_new(module_exc(MPF_QSTR_QueueEmpty, &mpf_type_Exception), 0, NULL));
+    }
+    return queue_take(queue_of(self));
+}
+MPF_FUN_1(queue_get_nowait_obj, MPF_QSTR_get_nowait, queue_get_nowait);
+
+static mpf_obj_t queue_put_nowait(mpf_obj_t self, mpf_obj_t v) {
+    if (queue_full(queue_of(self))) {
+        mpf_raise(mpf_exc_new(module_exc(MPF_QSTR_QueueFull, &mpf_type_Exception), 0, NULL));
+    }
+    queue_add(queue_of(self), v);
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_2(queue_put_nowait_obj, MPF_QSTR_put_nowait, queue_put_nowait);
+
+static mpf_obj_t queue_task_done(mpf_obj_t self) {
+    queue_t *q = queue_of(self);
+    if (q->unfinished <= 0) {
+        mpf_raise_msg(&mpf_type_ValueError, "task_done() called too many times");
+    }
+    if (--q->unfinished == 0) {
+        wake_all(&((event_t *)mpf_obj_ptr(q->joiners))->waiters);
+    }
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(queue_task_done_obj, MPF_QSTR_task_done, queue_task_done);
+
+static mpf_obj_t queue_get(mpf_obj_t self) {
+    return new_awaiter(AW_QGET, self);
+}
+MPF_FUN_1(queue_get_obj, MPF_QSTR_get, queue_get);
+
+static mpf_obj_t queue_put(mpf_obj_t self, mpf_obj_t v) {
+    mpf_obj_t a = new_awaiter(AW_QPUT, self);
+    ((awaiter_t *)mpf_obj_ptr(a))->result = v;
+    return a;
+}
+MPF_FUN_2(queue_put_obj, MPF_QSTR_put, queue_put);
+
+static mpf_obj_t queue_join(mpf_obj_t self) {
+    return new_awaiter(AW_QJOIN, self);
+}
+MPF_FUN_1(queue_join_obj, MPF_QSTR_join, queue_join);
+
+static void queue_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    if (attr == MPF_QSTR_maxsize && dest[0] == MPF_OBJ_NULL) {
+        dest[0] = mpf_obj_new_int(queue_of(self)->maxsize);
+    }
+}
+
+static const mpf_map_elem_t queue_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_qsize), MPF_ROM_PTR(&queue_qsize_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_empty), MPF_ROM_PTR(&queue_empty_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_full), MPF_ROM_PTR(&queue_full_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_get), MPF_ROM_PTR(&queue_get_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_put), MPF_ROM_PTR(&queue_put_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_get_nowait), MPF_ROM_PTR(&queue_get_nowait_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_put_nowait), MPF_ROM_PTR(&queue_put_nowait_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_task_done), MPF_ROM_PTR(&queue_task_done_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_join), MPF_ROM_PTR(&queue_join_obj)},
+};
+MPF_ROM_MAP(queue_locals, queue_locals_table);
+
+const mpf_type_t mpf_type_asyncio_queue = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_Queue,
+    .make_new = queue_make_new,
+    .attr = queue_attr,
+    .locals = &queue_locals,
+};
 
 // ---------------------------------------------------------------- the loop
 // The exception handler: asyncio_globals["_handler"], None for the default.
@@ -1305,12 +1559,14 @@ static const mpf_map_elem_t asyncio_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_Event), MPF_ROM_PTR(&mpf_type_asyncio_event)},
     {MPF_ROM_QSTR(MPF_QSTR_ThreadSafeFlag), MPF_ROM_PTR(&mpf_type_asyncio_tsf)},
     {MPF_ROM_QSTR(MPF_QSTR_Lock), MPF_ROM_PTR(&mpf_type_asyncio_lock)},
+    {MPF_ROM_QSTR(MPF_QSTR_Queue), MPF_ROM_PTR(&mpf_type_asyncio_queue)},
     {MPF_ROM_QSTR(MPF_QSTR_Task), MPF_ROM_PTR(&mpf_type_asyncio_task)},
 };
 MPF_ROM_MAP(asyncio_members, asyncio_members_table);
 
-// CancelledError (a BaseException, as since CPython 3.8) and TimeoutError (an
-// OSError, as the builtin TimeoutError that 3.11's asyncio.TimeoutError is); the run queue.
+// CancelledError (a BaseException, as since CPython 3.8), TimeoutError (an OSError, as the
+// builtin TimeoutError that 3.11's asyncio.TimeoutError is), InvalidStateError, QueueEmpty and
+// QueueFull; the run queue.
 static void asyncio_init(mpf_obj_t mod) {
     mpf_obj_t g = ((mpf_module_t *)mpf_obj_ptr(mod))->globals;
     asyncio_globals = g;
@@ -1320,6 +1576,9 @@ static void asyncio_init(mpf_obj_t mod) {
     } excs[] = {
         {MPF_QSTR_CancelledError, &mpf_type_BaseException},
         {MPF_QSTR_TimeoutError, &mpf_type_OSError},
+        {MPF_QSTR_InvalidStateError, &mpf_type_Exception},
+        {MPF_QSTR_QueueEmpty, &mpf_type_Exception},
+        {MPF_QSTR_QueueFull, &mpf_type_Exception},
     };
     for (size_t i = 0; i < sizeof(excs) / sizeof(excs[0]); i++) {
         mpf_obj_t base = mpf_obj_from_ptr(excs[i].base);
