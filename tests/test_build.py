@@ -100,13 +100,9 @@ def test_toggling_one_symbol_rebuilds_only_its_users(host_build: Path, tmp_path:
     assert len(rebuilt) < total / 4, (sorted(rebuilt), total)
     assert users <= rebuilt  # every user of the symbol was rebuilt
     # The qstr pool is made from the preprocessed sources, so a config change reruns QSTR
-    # (the same pool: nothing rebuilt for it). After any QSTR run - also after editing a
-    # source, before the pool was made this way - SCons drops the generated frozen.c's
-    # implicit dependencies once and recompiles it in the next build (known issue, not
-    # fixed yet); anything else recompiled there is a bug.
-    assert set(compiled(scons(host_build, fragments=[frag]).stdout)) <= {
-        str(host_build / "gen" / "frozen.c")
-    }
+    # (the same pool: nothing rebuilt for it). The build after it compiles nothing: the
+    # generated frozen.c's includes are recorded while the pool is being remade too
+    # (mpf_configdeps scans what is on disk; before, frozen.o was recompiled once).
     assert compiled(scons(host_build, fragments=[frag]).stdout) == []
     scons(host_build)
 

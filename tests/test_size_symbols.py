@@ -42,10 +42,7 @@ def test_copied_build_recompiles_nothing(base: Path) -> None:
     proc = run_scons_captured(scons_command(BOARD, base, jobs=1))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     compiled = [line for line in proc.stdout.splitlines() if " CC " in f" {line}" or "LINK" in line]
-    # Known issue (see test_build.py::test_toggling_one_symbol_rebuilds_only_its_users): a
-    # build that ran the qstr scan sometimes records no implicit dependencies for frozen.o,
-    # so the next build recompiles gen/frozen.c once (same bytes); nothing else may be.
-    assert [line for line in compiled if not line.endswith("/gen/frozen.c")] == [], compiled
+    assert compiled == []
     assert (base / "firmware").read_bytes() == before
 
 

@@ -22,6 +22,12 @@ def generate(env, values, ignored=("config.h", "mpfconfig.h")):
     import SCons.Scanner.C
 
     cscan = SCons.Scanner.C.CScanner()
+    # The stock C scanner reads a generated source (gen/frozen.c) only when SCons judges
+    # it up to date at that moment; while the GENERATE stage it depends on is being
+    # rerun, it is not yet judged so, and the object's includes would be recorded as
+    # none (and the next build would recompile it). Scan whatever is on disk instead:
+    # a source that is then rebuilt makes SCons rescan its users (Node.built()).
+    cscan.scan_check = None
     ignored = set(ignored)
 
     def scan(node, env, path):
