@@ -1,6 +1,7 @@
 """The flash-overflow error (mpforge.images.overflow): the scratch relink command, the
-components named before single symbols, and on a real board (micro:bit, 256 KiB) with a
-frozen app too large for it, one error whose overshoot is the one GNU ld reported."""
+components named before single symbols, each way GNU ld says sections do not fit, and on
+real boards (micro:bit, 256 KiB of flash, with a frozen app too large for it; ESP32-C3 with
+a heap too large for its SRAM) one error whose overshoot is the one ld reported."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 
 from mpforge.build import scons_command
 from mpforge.images import elf
-from mpforge.images.overflow import scratch_command
+from mpforge.images.overflow import overshoots, placement_failed, scratch_command
 from mpforge.images.size import Component, ld_overflow, overflow_error
 
 
@@ -25,6 +26,33 @@ def test_scratch_command_writes_elf_and_map_beside_despite_overflow(tmp_path: Pa
         f"-Wl,-Map={scratch}.map", "-Wl,--noinhibit-exec",
     ]  # fmt: skip
     assert scratch_command(["gcc", "a.o"], scratch) is None
+
+
+LD = "/usr/bin/ld: "
+REGIONS = {"FLASH": (0x0800_0000, 0x1_0000), "RAM": (0x2000_0000, 0x8000)}
+
+
+@pytest.mark.parametrize(
+    ("ld_output", "expected"),
+    [
+        (f"{LD}region `FLASH' overflowed by 120 bytes\n", {"FLASH": 120}),
+        # an address past its region: the distance past the region's end
+        (f"{LD}address 0x20008010 of fw.elf section `.bss' is not within region `RAM'\n",
+         {"RAM": 0x10}),
+        # a stack placed at the top of RAM under a .bss that grew into it: how far .bss
+        # reaches into the stack, charged to the region holding the stack
+        (f"{LD}section .stack VMA [20007000,20007fff] overlaps section .bss VMA "
+         f"[20000100,200071ff]\n", {"RAM": 0x200}),
+        # several messages about one region: the largest overshoot
+        (f"{LD}address 0x20008010 of fw.elf section `.bss' is not within region `RAM'\n"
+         f"{LD}section .stack VMA [20007000,20007fff] overlaps section .bss VMA "
+         f"[20000100,2000800f]\n", {"RAM": 0x1010}),
+        ("/usr/bin/ld: cannot find -lfoo\n", {}),
+    ],
+)  # fmt: skip
+def test_every_way_ld_says_sections_do_not_fit(ld_output: str, expected: dict[str, int]) -> None:
+    assert overshoots(ld_output, REGIONS) == expected
+    assert placement_failed(ld_output) == bool(expected)
 
 
 def test_components_come_before_symbols() -> None:
@@ -82,3 +110,26 @@ def test_microbit_app_too_large_names_the_frozen_module_and_lds_overshoot(
     assert any(name.startswith(("py/", "module ")) for name, _ in comps[1:])
     assert listed.group(2).startswith("frozen_main_")
     assert not (tmp_path / "build" / "firmware.elf.overflow").exists()
+
+
+def test_esp32c3_heap_too_large_for_its_sram_is_one_error(tmp_path: Path) -> None:
+    """The SRAM-loaded ESP32-C3 image keeps its stack at the top of SRAM: a heap too large
+    makes ld report .bss outside DRAM and overlapping the stack, not a region overflow."""
+    if shutil.which("riscv64-unknown-elf-gcc") is None:
+        pytest.skip("riscv64-unknown-elf-gcc is not installed")
+    frag = tmp_path / "heap.conf"
+    frag.write_text("CONFIG_HEAP_SIZE=200000\n")
+    cmd = scons_command("esp32c3_devkitm", tmp_path / "build", fragments=[frag], jobs=2)
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert proc.returncode != 0
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert "scons: ***" not in proc.stderr, proc.stderr[-3000:]
+    # ld's own figures: .bss ends where the overlap message says; the stack starts there too
+    m = re.search(r"section \.stack VMA \[([0-9a-f]+),[0-9a-f]+\] overlaps section \.bss VMA "
+                  r"\[[0-9a-f]+,([0-9a-f]+)\]", proc.stderr)  # fmt: skip
+    assert m, proc.stderr[-3000:]
+    over = int(m.group(2), 16) + 1 - int(m.group(1), 16)
+    assert f"the linker's DRAM region is 393216: {over} bytes over." in errors[0], errors[0]
+    assert "Largest components: (GC heap) 200000" in errors[0]
+    assert "lower CONFIG_HEAP_SIZE" in errors[0]

@@ -1,14 +1,19 @@
 """The link, and when GNU ld reports that FLASH or RAM overflowed, why.
 
-ld stops at "region `FLASH' overflowed by N bytes" without writing the ELF. To name what
-fills the region, the link is redone into a scratch ELF and map with --noinhibit-exec
-(ld then writes them despite the overflow) and measured per component (mpforge.images.size):
-the error names the largest components (frozen modules, builtin modules, py/ files...)
-before the largest single symbols, and its overshoot is the one ld reported.
+ld stops without writing the ELF when the sections do not fit: "region `FLASH' overflowed
+by N bytes", "address A of F section `.bss' is not within region `DRAM'", or "section
+.stack VMA [...] overlaps section .bss VMA [...]" (a stack placed at the top of RAM). Each
+becomes an overshoot of its region (the furthest any section reaches past where it may
+end). To name what fills the region, the link is redone into a scratch ELF and map with
+--noinhibit-exec (ld then writes them despite the overflow) and measured per component
+(mpforge.images.size): the error names the largest components (frozen modules, builtin
+modules, py/ files...) before the largest single symbols, and its overshoot is the one ld
+reported.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -20,8 +25,47 @@ from mpforge.images.lto import linked_by_lto
 from mpforge.images.lto import sources as lto_sources
 from mpforge.images.size import components, ld_overflow, overflow_error, parse_map
 
-# ld's region names -> the words of the error.
-REGIONS = {"FLASH": "flash", "RAM": "RAM"}
+# ld's region names (ports' linker scripts) -> the words of the error.
+REGIONS = {"FLASH": "flash", "IROM": "flash", "RAM": "RAM", "DRAM": "RAM", "IRAM": "RAM"}
+_NOT_WITHIN = re.compile(
+    r"address 0x([0-9a-f]+) of \S+ section `[^']+' is not within region `(\w+)'"
+)
+_SPAN = r"section \S+ [VL]MA \[([0-9a-f]+),([0-9a-f]+)\]"
+_OVERLAP = re.compile(rf"{_SPAN} overlaps {_SPAN}")
+
+
+def placement_failed(ld_output: str) -> bool:
+    """Whether ld's output reports sections that do not fit their memory."""
+    return bool(
+        ld_overflow(ld_output) or _NOT_WITHIN.search(ld_output) or _OVERLAP.search(ld_output)
+    )
+
+
+def overshoots(ld_output: str, regions: Mapping[str, tuple[int, int]]) -> dict[str, int]:
+    """Bytes over per region (name -> bytes) from ld's messages, with the regions' (origin,
+    length) from the link map: a reported overflow as is, an address outside its region by
+    its distance past the region's end, and two overlapping sections by how far the lower
+    one reaches into the higher one (charged to the region holding the higher one)."""
+    over: dict[str, int] = dict(ld_overflow(ld_output))
+
+    def charge(region: str | None, n: int) -> None:
+        if region is not None and n > 0:
+            over[region] = max(over.get(region, 0), n)
+
+    for m in _NOT_WITHIN.finditer(ld_output):
+        address, region = int(m.group(1), 16), m.group(2)
+        if region in regions:
+            origin, length = regions[region]
+            charge(region, address - (origin + length))
+    for m in _OVERLAP.finditer(ld_output):
+        a, b = sorted(
+            ((int(m.group(1), 16), int(m.group(2), 16)), (int(m.group(3), 16), int(m.group(4), 16)))
+        )
+        holder = next((r for r, (o, n) in regions.items() if o <= b[0] < o + n), None)
+        charge(holder, a[1] + 1 - b[0])
+    return over
+
+
 _MAP_FLAG = "-Wl,-Map="
 
 
@@ -41,10 +85,10 @@ def explain(
     output: Path,
     env: Mapping[str, str],
     board: str,
-    overflowed: Mapping[str, int],
+    ld_output: str,
 ) -> list[MpforgeError]:
-    """One error per region ld reported in `overflowed` (region -> bytes over), from a scratch
-    relink of `args` (the command that links `output`)."""
+    """One error per region ld's output (`ld_output`) reports overfull, from a scratch relink
+    of `args` (the command that links `output`)."""
     scratch = output.with_name(output.name + ".overflow")
     cmd = scratch_command(args, scratch)
     if cmd is None:
@@ -66,7 +110,7 @@ def explain(
     frozen_c = frozen.read_text(encoding="utf-8") if frozen.is_file() else None
     comps = components(parsed, link_map, frozen_c, lto)
     errors = []
-    for region, over in overflowed.items():
+    for region, over in overshoots(ld_output, link_map.regions).items():
         if region not in REGIONS or region not in link_map.regions:
             continue
         length = link_map.regions[region][1]
@@ -93,9 +137,8 @@ def link(
     proc = process.run(args, env=env)
     sys.stdout.write(proc.stdout)
     sys.stderr.write(proc.stderr)
-    overflowed = ld_overflow(proc.stderr)
-    if proc.returncode != 0 and set(overflowed) & set(REGIONS):
-        errors = explain(args, output, env, board, overflowed)
+    if proc.returncode != 0 and placement_failed(proc.stderr):
+        errors = explain(args, output, env, board, proc.stderr)
         for error in errors:
             print(f"error: {error.message}", file=sys.stderr)
         if errors:
