@@ -79,7 +79,7 @@ void mpf_cc_arena_free(mpf_cctx_t *c) {
     c->n_consts = c->cap_consts = 0;
 }
 
-void mpf_cc_seen_add(mpf_cctx_t *c, mpf_qstr_t q) {
+static void seen_add(mpf_cctx_t *c, mpf_qstr_t q) {
     if (2 * (c->seen_n + 1) > c->seen_cap) {
         size_t cap = c->seen_cap ? 2 * c->seen_cap : 256;
         mpf_qstr_t *old = c->seen;
@@ -91,7 +91,7 @@ void mpf_cc_seen_add(mpf_cctx_t *c, mpf_qstr_t q) {
         c->seen_n = 0;
         for (size_t i = 0; i < old_cap; i++) {
             if (old[i]) {
-                mpf_cc_seen_add(c, old[i]);
+                seen_add(c, old[i]);
             }
         }
         mpf_gc_free(old);
@@ -107,7 +107,7 @@ void mpf_cc_seen_add(mpf_cctx_t *c, mpf_qstr_t q) {
     c->seen_n++;
 }
 
-bool mpf_cc_seen_has(const mpf_cctx_t *c, mpf_qstr_t q) {
+static bool seen_has(const mpf_cctx_t *c, mpf_qstr_t q) {
     if (c->seen_cap == 0) {
         return false;
     }
@@ -119,6 +119,27 @@ bool mpf_cc_seen_has(const mpf_cctx_t *c, mpf_qstr_t q) {
         i = (i + 1) & (c->seen_cap - 1);
     }
     return false;
+}
+
+static bool made_by_intern_names(const mpf_cctx_t *c, mpf_qstr_t q) {
+    return c->first_new != 0 && q >= c->first_new && q <= c->last_new;
+}
+
+void mpf_cc_name_met(mpf_cctx_t *c, mpf_qstr_t q) {
+    if (made_by_intern_names(c, q)) {
+        if (q > c->newest_met) {
+            c->newest_met = q;
+        }
+    } else if (q >= MPF_QSTRID_LAST_STATIC) {
+        seen_add(c, q);
+    }
+}
+
+bool mpf_cc_name_was_met(const mpf_cctx_t *c, mpf_qstr_t q) {
+    if (made_by_intern_names(c, q)) {
+        return q <= c->newest_met;
+    }
+    return seen_has(c, q);
 }
 
 // SyntaxError(msg, (filename, line, column, text)), as CPython builds it.
@@ -211,7 +232,14 @@ static void intern_names(mpf_cctx_t *c) {
         do {
             mpf_lex_next(&lx, &t);
             if (t.kind == TK_NAME || (t.kind == TK_STR && t.len <= 10)) {
-                mpf_qstr_from_strn(t.s, t.len);
+                bool is_new = c->first_new == 0 && mpf_qstr_find(t.s, t.len) == 0;
+                mpf_qstr_t q = mpf_qstr_from_strn(t.s, t.len);
+                if (is_new) {
+                    c->first_new = q;   // ids are handed out in order: all later ones are new too
+                }
+                if (c->first_new != 0 && q > c->last_new) {
+                    c->last_new = q;
+                }
             } else if (t.kind == TK_FSTR) {
                 intern_fstring(t.s, t.len);
             }

@@ -24,7 +24,12 @@ typedef struct mpf_cctx {
     mpf_qstr_t *const_names; // NAME = const(value) seen so far (micropython.const)
     mpf_obj_t *const_values;
     size_t n_consts, cap_consts;
-    mpf_qstr_t *seen;        // identifiers met so far (open addressing; 0 = empty)
+    // Identifiers met so far, for mpy-cross's rule that a long str literal is interned when it
+    // is already a qstr. Those intern_names made (in source order: ids first_new..last_new)
+    // are met when their id is at most newest_met; other non-static ones (older, or made by
+    // the parser: names inside f-strings) are kept in [seen] (open addressing; 0 = empty).
+    mpf_qstr_t first_new, last_new, newest_met;
+    mpf_qstr_t *seen;
     size_t seen_cap, seen_n;
     // With want_names, the emitter hands back the local-slot names of every scope, in the
     // order the loader meets the raw codes (depth first): names[i] as mpf_raw_code_t's
@@ -39,8 +44,8 @@ typedef struct mpf_cctx {
 } mpf_cctx_t;
 
 // Record identifier [q]; whether [q] was recorded (an identifier met so far).
-void mpf_cc_seen_add(mpf_cctx_t *c, mpf_qstr_t q);
-bool mpf_cc_seen_has(const mpf_cctx_t *c, mpf_qstr_t q);
+void mpf_cc_name_met(mpf_cctx_t *c, mpf_qstr_t q);
+bool mpf_cc_name_was_met(const mpf_cctx_t *c, mpf_qstr_t q);
 
 void *mpf_cc_alloc(mpf_cctx_t *c, size_t n);
 // With c->measure, take the heap in use now into account for mpf_compile_heap_peak.

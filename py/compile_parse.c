@@ -88,10 +88,6 @@ static arena_mark_t arena_begin(parser_t *p) {
     c->free = NULL;
     c->left = 0;
     c->chunk_size = 0;
-    // the identifiers met are the parser's (long literals that are interned): no longer needed
-    mpf_gc_free(c->seen);
-    c->seen = NULL;
-    c->seen_cap = c->seen_n = 0;
     return m;
 }
 
@@ -180,7 +176,7 @@ static mpf_qstr_t expect_name(parser_t *p) {
         syntax_error(p);
     }
     mpf_qstr_t q = mpf_qstr_from_strn(p->tok.s, p->tok.len);
-    mpf_cc_seen_add(p->c, q);
+    mpf_cc_name_met(p->c, q);
     advance(p);
     return q;
 }
@@ -385,7 +381,7 @@ static mpf_node_t *parse_strings(parser_t *p) {
         // mpy-cross interns a long literal that is already a qstr: a name of the core or an
         // identifier met earlier in the source
         mpf_qstr_t q = mpf_qstr_find((const char *)buf, n);
-        if (q != 0 && (q < MPF_QSTRID_LAST_STATIC || mpf_cc_seen_has(p->c, q))) {
+        if (q != 0 && (q < MPF_QSTRID_LAST_STATIC || mpf_cc_name_was_met(p->c, q))) {
             x->op |= N_CONST_INTERNED;
         }
     }

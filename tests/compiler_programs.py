@@ -8,6 +8,21 @@ written to cover the grammar, not to be run (several would raise when run).
 from __future__ import annotations
 
 PROGRAMS: dict[str, str] = {
+    # mpy-cross interns a str literal longer than 10 characters when it is already a qstr:
+    # an identifier met earlier in the source (also one in an earlier def, or inside an
+    # f-string), but not one that only comes later
+    "long_literals_met_or_not": """\
+__all__ = ["defined_later_here", "seen_in_fstring_x"]
+import collections_abc_like
+msg = f"{collections_abc_like.attribute_name}"
+def first_function_name(argument_name):
+    return getattr(argument_name, "attribute_name"), "first_function_name"
+def second_function(y):
+    return "argument_name", "defined_later_here", "collections_abc_like", y
+class defined_later_here:
+    pass
+t = "defined_later_here", "seen_in_fstring_x"
+""",
     "literals": """\
 a = 0; b = -1; c = 47; d = -16; e = 48; f = -17; g = 1073741823; h = -1073741824
 i = 1073741824; j = 10 ** 30; k = 0x7F; l = 0o17; m = 0b101; n = 1_000_000
