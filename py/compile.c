@@ -4,6 +4,9 @@
 #include <string.h>
 
 #include "compile_int.h"
+#if CONFIG_COMPILER_MPY_CROSS_QSTRS
+#include "compile_mpycross_qstrs.h"
+#endif
 
 // Arena chunks: an arena's first is small (most defs, lambdas and classes need little), each
 // next one twice the last, up to 1 KB on 32 bits. A small arena trimmed when complete leaves
@@ -125,14 +128,52 @@ static bool made_by_intern_names(const mpf_cctx_t *c, mpf_qstr_t q) {
     return c->first_new != 0 && q >= c->first_new && q <= c->last_new;
 }
 
-void mpf_cc_name_met(mpf_cctx_t *c, mpf_qstr_t q) {
+// An identifier [q] of [len] bytes met by the parser (only long ones matter: short literals
+// are always interned). With mpy-cross's static strings in place of ours, a name static
+// here may not be there: then it is remembered too.
+void mpf_cc_name_met(mpf_cctx_t *c, mpf_qstr_t q, size_t len) {
+    if (len <= 10) {
+        return;
+    }
     if (made_by_intern_names(c, q)) {
         if (q > c->newest_met) {
             c->newest_met = q;
         }
-    } else if (q >= MPF_QSTRID_LAST_STATIC) {
+    } else if (CONFIG_COMPILER_MPY_CROSS_QSTRS || q >= MPF_QSTRID_LAST_STATIC) {
         seen_add(c, q);
     }
+}
+
+// Whether a str literal longer than 10 bytes ([s], [len]; [q] its qstr, 0 if none) is one of
+// the strings mpy-cross has built in (then interned like them): its own static qstrs
+// (compile_mpycross_qstrs.h, tools/mpycross_qstrs.py) or, without that table, ours.
+bool mpf_cc_literal_is_static(const char *s, size_t len, mpf_qstr_t q) {
+#if CONFIG_COMPILER_MPY_CROSS_QSTRS
+    (void)q;
+    size_t lo = 0, hi = sizeof(mpf_mpycross_long_qstrs) / sizeof(mpf_mpycross_long_qstrs[0]);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *t = mpf_mpycross_long_qstrs[mid];
+        size_t tlen = strlen(t);
+        int cmp = memcmp(t, s, tlen < len ? tlen : len);
+        if (cmp == 0) {
+            cmp = (tlen > len) - (tlen < len);
+        }
+        if (cmp == 0) {
+            return true;
+        }
+        if (cmp < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return false;
+#else
+    (void)s;
+    (void)len;
+    return q != 0 && q < MPF_QSTRID_LAST_STATIC;
+#endif
 }
 
 bool mpf_cc_name_was_met(const mpf_cctx_t *c, mpf_qstr_t q) {
@@ -277,6 +318,9 @@ static uint8_t *compile_mpy(mpf_cctx_t *c, const char *src, size_t len, const ch
         mpf_gc_info(&total, &c->heap_base, &free_blocks);
         c->heap_max = c->heap_base;
     }
+    // mpy-cross interns the source's name before it parses: a literal equal to it is met
+    size_t filename_len = strlen(filename);
+    mpf_cc_name_met(c, mpf_qstr_from_strn(filename, filename_len), filename_len);
     intern_names(c);
     mpf_node_t *tree = mpf_parse(c, mode);
     mpf_cc_note_heap(c);

@@ -44,8 +44,9 @@ typedef struct mpf_cctx {
 } mpf_cctx_t;
 
 // Record identifier [q]; whether [q] was recorded (an identifier met so far).
-void mpf_cc_name_met(mpf_cctx_t *c, mpf_qstr_t q);
+void mpf_cc_name_met(mpf_cctx_t *c, mpf_qstr_t q, size_t len);
 bool mpf_cc_name_was_met(const mpf_cctx_t *c, mpf_qstr_t q);
+bool mpf_cc_literal_is_static(const char *s, size_t len, mpf_qstr_t q);
 
 void *mpf_cc_alloc(mpf_cctx_t *c, size_t n);
 // With c->measure, take the heap in use now into account for mpf_compile_heap_peak.

@@ -176,7 +176,7 @@ static mpf_qstr_t expect_name(parser_t *p) {
         syntax_error(p);
     }
     mpf_qstr_t q = mpf_qstr_from_strn(p->tok.s, p->tok.len);
-    mpf_cc_name_met(p->c, q);
+    mpf_cc_name_met(p->c, q, p->tok.len);
     advance(p);
     return q;
 }
@@ -381,7 +381,8 @@ static mpf_node_t *parse_strings(parser_t *p) {
         // mpy-cross interns a long literal that is already a qstr: a name of the core or an
         // identifier met earlier in the source
         mpf_qstr_t q = mpf_qstr_find((const char *)buf, n);
-        if (q != 0 && (q < MPF_QSTRID_LAST_STATIC || mpf_cc_name_was_met(p->c, q))) {
+        if (mpf_cc_literal_is_static((const char *)buf, n, q) ||
+            (q != 0 && mpf_cc_name_was_met(p->c, q))) {
             x->op |= N_CONST_INTERNED;
         }
     }

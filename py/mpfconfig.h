@@ -37,6 +37,10 @@
 #ifndef CONFIG_STR_CODECS
 #define CONFIG_STR_CODECS 0
 #endif
+// Whether the compiler interns long str literals by mpy-cross's built-in strings (else ours).
+#ifndef CONFIG_COMPILER_MPY_CROSS_QSTRS
+#define CONFIG_COMPILER_MPY_CROSS_QSTRS 0
+#endif
 // Whether the set type exists.
 #ifndef CONFIG_BUILTIN_SET
 #define CONFIG_BUILTIN_SET 0

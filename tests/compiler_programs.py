@@ -22,6 +22,10 @@ def second_function(y):
 class defined_later_here:
     pass
 t = "defined_later_here", "seen_in_fstring_x"
+# built-in strings: mpy-cross's (interned) and this core's only (not interned), and the
+# source's own name
+u = "ZeroDivisionError", "heap_unlock", "implementation", "denominator", "OrderedDict"
+v = "generated/long_literals_met_or_not.py", "long_literals_met_or_not.py"
 """,
     "literals": """\
 a = 0; b = -1; c = 47; d = -16; e = 48; f = -17; g = 1073741823; h = -1073741824

