@@ -318,10 +318,10 @@ static uint8_t *compile_mpy(mpf_cctx_t *c, const char *src, size_t len, const ch
         mpf_gc_info(&total, &c->heap_base, &free_blocks);
         c->heap_max = c->heap_base;
     }
+    intern_names(c);
     // mpy-cross interns the source's name before it parses: a literal equal to it is met
     size_t filename_len = strlen(filename);
     mpf_cc_name_met(c, mpf_qstr_from_strn(filename, filename_len), filename_len);
-    intern_names(c);
     mpf_node_t *tree = mpf_parse(c, mode);
     mpf_cc_note_heap(c);
     uint8_t *mpy = mpf_emit_mpy(c, tree, mode, opt, out_len);
