@@ -1,0 +1,16 @@
+# requires: MODULE_COLLECTIONS
+# OrderedDict's repr as CPython 3.12+ and MicroPython print it (3.11 printed a list of
+# pairs), its order after moves, and order-sensitive == only between two OrderedDicts.
+from collections import OrderedDict
+
+x = OrderedDict()
+print(x, repr(x), str(x))
+x['b'] = 2
+x['a'] = [1, 'x']
+print(x)
+x.move_to_end('b')
+print(x, OrderedDict(x) == x, OrderedDict(a=[1, 'x'], b=2) == x, dict(x) == OrderedDict(b=2, a=[1, 'x']))
+y = OrderedDict([('b', 2), ('a', [1, 'x'])])
+print(y == x, y != x, y == dict(x))
+print([x, {'k': OrderedDict(z=None)}])
+
