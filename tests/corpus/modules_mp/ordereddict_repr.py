@@ -1,6 +1,7 @@
 # requires: MODULE_COLLECTIONS
 # OrderedDict's repr as CPython 3.12+ and MicroPython print it (3.11 printed a list of
-# pairs), its order after moves, and order-sensitive == only between two OrderedDicts.
+# pairs), its order after moves, order-sensitive == only between two OrderedDicts, and as a
+# class namespace.
 from collections import OrderedDict
 
 x = OrderedDict()
@@ -14,3 +15,6 @@ y = OrderedDict([('b', 2), ('a', [1, 'x'])])
 print(y == x, y != x, y == dict(x))
 print([x, {'k': OrderedDict(z=None)}])
 
+# an OrderedDict as type()'s namespace (CPython 3.11 wants an exact dict): its order is kept
+A = type('A', (), OrderedDict(e=5, a=1, d=4))
+print([k for k in A.__dict__ if not k.startswith('_')], A.e)
