@@ -7,7 +7,7 @@ class Foo:
         return 2
 
 
-print(sorted(k for k in Foo.__dict__ if not k.startswith('__')), Foo.__dict__['a'], Foo.__doc__)
+print(sorted([k for k in Foo.__dict__ if not k.startswith('__')]), Foo.__dict__['a'], Foo.__doc__)
 print('__doc__' in Foo.__dict__, Foo.__dict__['__doc__'], Foo().__doc__, Foo.__dict__ == {'a': 1})
 print(Foo.__dict__ == {'a': 1, 'b': Foo.b, '__qualname__': 'Foo', '__module__': '__main__'})
 
@@ -19,7 +19,7 @@ class D(dict):
 d = D(x=1)
 d['y'] = 2
 T = type('T', (), d)
-print(T.x, T.y, sorted(k for k in T.__dict__ if not k.startswith('_')), '__doc__' in d, T.__doc__)
+print(T.x, T.y, sorted([k for k in T.__dict__ if not k.startswith('_')]), '__doc__' in d, T.__doc__)
 for t in (int, str, list, dict, object, type):
     v = t.__dict__
     print(t.__name__, type(v).__name__, v == {}, len(v) > 0)
