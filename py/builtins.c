@@ -917,8 +917,8 @@ static const mpf_map_elem_t builtins_table[] = {
 };
 MPF_ROM_MAP(builtins_map, builtins_table);
 const mpf_rom_map_t *const mpf_builtins_map = &builtins_map;
-// `import builtins`: a module holding the builtin names (a copy: storing into it does
-// not change what the name lookup of other modules finds).
+// `import builtins`: a module holding the builtin names (a copy; once a program stores
+// into it, mpf_builtin_lookup consults it first).
 const mpf_builtin_module_t mpf_module_builtins = {MPF_QSTR_builtins, &builtins_map, NULL};
 
 // Direct-mapped cache of builtin lookups (qstr -> value); values are const objects.
@@ -932,7 +932,30 @@ static struct {
 } builtin_cache[BUILTIN_CACHE_SIZE];
 #endif
 
+// The value of [q] in the builtins module once a program has stored into or deleted
+// from it (builtins.abs = f changes what abs means everywhere, as CPython), else NULL.
+static mpf_obj_t changed_builtin(mpf_qstr_t q) {
+    mpf_obj_t b = mpf_dict_get(mpf_state.modules, mpf_obj_new_qstr(MPF_QSTR_builtins));
+    if (b == MPF_OBJ_NULL || !mpf_obj_is_type(b, &mpf_type_module)) {
+        return MPF_OBJ_NULL;
+    }
+    return mpf_map_get_qstr(mpf_dict_map(((const mpf_module_t *)mpf_obj_ptr(b))->globals), q);
+}
+
+void mpf_builtins_note_store(mpf_obj_t module) {
+    const mpf_module_t *m = mpf_obj_ptr(module);
+    if (mpf_map_get_qstr(mpf_dict_map(m->globals), MPF_QSTR___name__) == mpf_obj_new_qstr(MPF_QSTR_builtins)) {
+        mpf_state.builtins_changed = true;
+    }
+}
+
 mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q) {
+    if (MPF_UNLIKELY(mpf_state.builtins_changed)) {
+        mpf_obj_t v = changed_builtin(q);
+        if (v != MPF_OBJ_NULL) {
+            return v;
+        }
+    }
 #if BUILTIN_CACHE_SIZE
     size_t h = q & (BUILTIN_CACHE_SIZE - 1);
     if (builtin_cache[h].q == q) {

@@ -211,11 +211,10 @@ static mpf_obj_t import_one(mpf_qstr_t fullname, mpf_obj_t parent, const char *l
 
 #if CONFIG_BUILTIN_HELPERS
 mpf_obj_t mpf_import_stmt(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, mpf_obj_t globals) {
-    // builtins.__import__ can only have been replaced once the builtins module was imported
-    mpf_obj_t b = mpf_dict_get(mpf_state.modules, mpf_obj_new_qstr(MPF_QSTR_builtins));
-    if (b != MPF_OBJ_NULL && mpf_obj_is_type(b, &mpf_type_module)) {
-        mpf_obj_t f = mpf_dict_get(((mpf_module_t *)mpf_obj_ptr(b))->globals, mpf_obj_new_qstr(MPF_QSTR___import__));
-        if (f != MPF_OBJ_NULL && f != mpf_builtin_lookup(MPF_QSTR___import__)) {
+    // builtins.__import__ can only have been replaced by a store into the builtins module
+    if (mpf_state.builtins_changed) {
+        mpf_obj_t f = mpf_builtin_lookup(MPF_QSTR___import__);
+        if (f != MPF_OBJ_NULL && f != mpf_rom_map_get(mpf_builtins_map, MPF_QSTR___import__)) {
             const mpf_obj_t args[5] = {mpf_obj_new_qstr(name), globals, MPF_OBJ_NONE, fromlist, mpf_obj_new_small_int(level)};
             return mpf_call(f, 5, 0, args);
         }

@@ -1,8 +1,12 @@
 // mod_array.c -- the array module: array.array, a typed, growable buffer of numbers.
 //
-// Typecodes b B h H i I l L q Q (signed/unsigned 1, 2, 4, sizeof(long), 8 bytes) and
-// with floats f d. Items are stored in native byte order in one GC block; the object
-// exposes it through the buffer protocol (bytes(a), struct.unpack_from, memoryview).
+// Typecodes b B h H i I l L q Q (signed/unsigned 1, 2, 4, sizeof(long), 8 bytes), with
+// floats f d, and MicroPython's P (an unsigned pointer-sized int) and O (any object).
+// Items are stored in native byte order in one GC block; the object exposes it through
+// the buffer protocol (bytes(a), struct.unpack_from, memoryview), except for O arrays,
+// whose items are object references (the GC finds them: it scans every block) and so
+// must never be written as raw bytes. An int that does not fit its item keeps its low
+// bits, as MicroPython's array does (array('B', [-1]) holds 255).
 #include "mpf_int.h"
 
 // Whether [o] is a bytearray (a type only some builds have).
@@ -36,6 +40,10 @@ static size_t code_itemsize(char code) {
             return sizeof(long);
         case 'q': case 'Q':
             return 8;
+        case 'P':
+            return sizeof(void *);
+        case 'O':
+            return sizeof(mpf_obj_t);
 #if CONFIG_FLOAT
         case 'f':
             return sizeof(float);
@@ -85,6 +93,11 @@ static void array_reserve(array_t *a, size_t n) {
 
 // The Python value of an item of typecode [code] at [p].
 mpf_obj_t mpf_array_item_get(char code, const uint8_t *p) {
+    if (code == 'O') {
+        mpf_obj_t o;
+        memcpy(&o, p, sizeof(o));
+        return o;
+    }
 #if CONFIG_FLOAT
     if (code == 'f') {
         float f;
@@ -104,31 +117,45 @@ static mpf_obj_t array_get(const array_t *a, size_t i) {
     return mpf_array_item_get((char)a->typecode, a->data + i * a->itemsize);
 }
 
-// The [size] native-order bytes of int [v]; OverflowError (CPython's wording) if it
-// does not fit.
-static mpf_obj_t int_to_item(mpf_obj_t v, size_t size, bool is_signed) {
-    mpf_nlr_t nlr;
-    mpf_nlr_push(&nlr);
-    if (setjmp(nlr.jb) == 0) {
-        if (!mpf_int_fits_bytes(v, size, is_signed)) {
-            mpf_raise_type(&mpf_type_OverflowError);
+// Store int [v] as [size] (<= 8) native-order bytes at [p], keeping its low 8*size
+// bits in two's complement whatever its sign and magnitude (MicroPython's truncation).
+static void int_store_wrapped(uint8_t *p, size_t size, mpf_obj_t v) {
+    uint64_t u;
+    if (mpf_obj_is_small_int(v)) {
+        u = (uint64_t)(int64_t)mpf_obj_small_int_value(v);
+    } else {
+#if CONFIG_INT_BIG
+#if CONFIG_INT_BIG_MPZ
+        // v mod 2**64 first: & with a non-negative mask gives it for either sign
+        static const uint8_t ones[8] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+        v = mpf_binary_op(MPF_BINARY_OP_AND, v, mpf_int_from_bytes_obj(ones, 8, true, false));
+        const bool sign = false;
+#else
+        const bool sign = true;  // a long long big int always fits 8 signed bytes
+#endif
+        size_t n;
+        const uint8_t *le = (const uint8_t *)mpf_obj_str_data(mpf_int_to_bytes_obj(v, 8, true, sign), &n);
+        u = 0;
+        for (size_t k = 0; k < 8; k++) {
+            u |= (uint64_t)le[k] << (8 * k);
         }
-        mpf_obj_t b = mpf_int_to_bytes_obj(v, size, host_little(), is_signed);
-        mpf_nlr_pop(&nlr);
-        return b;
+#else
+        u = (uint64_t)(int64_t)mpf_obj_get_int(v);
+#endif
     }
-    if (!mpf_exc_match(nlr.exc, &mpf_type_OverflowError)) {
-        mpf_nlr_raise(nlr.exc);
+    bool little = host_little();
+    for (size_t k = 0; k < size; k++) {
+        p[little ? k : size - 1 - k] = (uint8_t)(u >> (8 * k));
     }
-    if (!is_signed && mpf_int_sign(v) < 0) {
-        mpf_raise_msg(&mpf_type_OverflowError, "unsigned integer is less than minimum");
-    }
-    mpf_raise_msg(&mpf_type_OverflowError, mpf_int_sign(v) < 0 ? "signed integer is less than minimum" : "integer is greater than maximum");
 }
 
 // Store Python value [v] as an item of typecode [code] at [p]: TypeError for a
-// non-number, OverflowError when an int does not fit the typecode.
+// non-number; an int that does not fit keeps its low bits.
 void mpf_array_item_set(char code, uint8_t *p, mpf_obj_t v) {
+    if (code == 'O') {
+        memcpy(p, &v, sizeof(v));
+        return;
+    }
     size_t itemsize = code_itemsize(code);
     if (code_is_float(code)) {
 #if CONFIG_FLOAT
@@ -149,10 +176,7 @@ void mpf_array_item_set(char code, uint8_t *p, mpf_obj_t v) {
     if (!mpf_obj_is_int(v)) {
         mpf_raise_fmt(&mpf_type_TypeError, "'%T' object cannot be interpreted as an integer", v);
     }
-    mpf_obj_t b = int_to_item(v == MPF_OBJ_TRUE ? mpf_obj_new_small_int(1) : v == MPF_OBJ_FALSE ? mpf_obj_new_small_int(0) : v,
-        itemsize, code_is_signed(code));
-    size_t n;
-    memcpy(p, mpf_obj_str_data(b, &n), itemsize);
+    int_store_wrapped(p, itemsize, v == MPF_OBJ_TRUE ? mpf_obj_new_small_int(1) : v == MPF_OBJ_FALSE ? mpf_obj_new_small_int(0) : v);
 }
 
 static void array_set(array_t *a, size_t i, mpf_obj_t v) {
@@ -183,7 +207,15 @@ static void array_extend_from(array_t *a, mpf_obj_t src) {
     }
 }
 
+// Refuse raw bytes for an O array: its items are object references.
+static void array_check_raw(const array_t *a) {
+    if (a->typecode == 'O') {
+        mpf_raise_msg(&mpf_type_TypeError, "array of objects has no raw bytes");
+    }
+}
+
 static void array_frombytes_buf(array_t *a, const uint8_t *buf, size_t len) {
+    array_check_raw(a);
     if (len % a->itemsize != 0) {
         mpf_raise_msg(&mpf_type_ValueError, "bytes length not a multiple of item size");
     }
@@ -445,6 +477,9 @@ static mpf_obj_t array_getiter(mpf_obj_t self) {
 
 static bool array_get_buffer(mpf_obj_t self, mpf_buffer_t *buf, bool writable) {
     array_t *a = mpf_obj_ptr(self);
+    if (a->typecode == 'O') {
+        return false;
+    }
     buf->buf = a->data;
     buf->len = a->len * a->itemsize;
     buf->writable = true;
@@ -564,6 +599,7 @@ MPF_FUN_1(array_reverse_obj, MPF_QSTR_reverse, array_reverse);
 
 static mpf_obj_t array_byteswap(mpf_obj_t self) {
     array_t *a = mpf_obj_ptr(self);
+    array_check_raw(a);
     size_t s = a->itemsize;
     for (size_t i = 0; i < a->len; i++) {
         uint8_t *p = a->data + i * s;
@@ -579,6 +615,7 @@ MPF_FUN_1(array_byteswap_obj, MPF_QSTR_byteswap, array_byteswap);
 
 static mpf_obj_t array_tobytes(mpf_obj_t self) {
     const array_t *a = mpf_obj_ptr(self);
+    array_check_raw(a);
     return mpf_obj_new_bytes(a->data, a->len * a->itemsize);
 }
 MPF_FUN_1(array_tobytes_obj, MPF_QSTR_tobytes, array_tobytes);

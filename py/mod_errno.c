@@ -1,6 +1,7 @@
 // mod_errno.c -- the errno module: POSIX error numbers (the Linux values, which
 // CPython reports on the host and which OSError carries on every port) and errorcode,
-// the reverse mapping built on import from the same table.
+// the reverse mapping built on import from the same table, read-only as MicroPython's
+// (a dict whose mutating methods raise TypeError).
 #include "mpf.h"
 
 // Name -> number; errorcode is derived from these entries, so each number appears
@@ -68,6 +69,82 @@ static const mpf_map_elem_t errno_members_table[] = {
 };
 MPF_ROM_MAP(errno_members, errno_members_table);
 
+// ---------------------------------------------------------------- read-only dict
+// Laid out as a dict (mpf_dict_t) with dict as its parent, so dict's reading methods and
+// slots work on it unchanged; stores, deletions and the mutating methods raise TypeError
+// (dict's own methods called through dict, dict.pop(errorcode, 1), are not guarded: the
+// map has no read-only flag).
+
+
+static MPF_NORETURN void fixed_refuse(void) {
+    mpf_raise_msg(&mpf_type_TypeError, "'dict' object is read-only");
+}
+
+static mpf_obj_t fixed_method(size_t n_args, const mpf_obj_t *args) {
+    (void)n_args;
+    (void)args;
+    fixed_refuse();
+}
+MPF_FUN_VAR(fixed_pop_obj, MPF_QSTR_pop, 1, 3, fixed_method);
+MPF_FUN_VAR(fixed_popitem_obj, MPF_QSTR_popitem, 1, 1, fixed_method);
+MPF_FUN_VAR(fixed_setdefault_obj, MPF_QSTR_setdefault, 1, 3, fixed_method);
+MPF_FUN_VAR(fixed_update_obj, MPF_QSTR_update, 1, 2, fixed_method);
+MPF_FUN_VAR(fixed_clear_obj, MPF_QSTR_clear, 1, 1, fixed_method);
+MPF_FUN_VAR(fixed_setitem_obj, MPF_QSTR___setitem__, 3, 3, fixed_method);
+MPF_FUN_VAR(fixed_delitem_obj, MPF_QSTR___delitem__, 2, 2, fixed_method);
+MPF_FUN_VAR(fixed_ior_obj, MPF_QSTR___ior__, 2, 2, fixed_method);
+
+static const mpf_map_elem_t fixed_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_pop), MPF_ROM_PTR(&fixed_pop_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_popitem), MPF_ROM_PTR(&fixed_popitem_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_setdefault), MPF_ROM_PTR(&fixed_setdefault_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_update), MPF_ROM_PTR(&fixed_update_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_clear), MPF_ROM_PTR(&fixed_clear_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___setitem__), MPF_ROM_PTR(&fixed_setitem_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___delitem__), MPF_ROM_PTR(&fixed_delitem_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___ior__), MPF_ROM_PTR(&fixed_ior_obj)},
+};
+MPF_ROM_MAP(fixed_locals, fixed_locals_table);
+
+static void fixed_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    mpf_type_dict.print(p, self, kind);
+}
+
+static mpf_obj_t fixed_unary_op(int op, mpf_obj_t self) {
+    return mpf_type_dict.unary_op(op, self);
+}
+
+static mpf_obj_t fixed_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    if (op == MPF_BINARY_OP_INPLACE_OR) {
+        fixed_refuse();
+    }
+    return mpf_type_dict.binary_op(op, lhs, rhs);
+}
+
+static mpf_obj_t fixed_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
+    if (value != MPF_OBJ_SENTINEL) {
+        fixed_refuse();
+    }
+    return mpf_type_dict.subscr(self, index, value);
+}
+
+static mpf_obj_t fixed_getiter(mpf_obj_t self) {
+    return mpf_type_dict.getiter(self);
+}
+
+static const mpf_type_t errno_fixed_dict_type = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_dict,
+    .flags = MPF_TYPE_FLAG_UNHASHABLE,
+    .print = fixed_print,
+    .unary_op = fixed_unary_op,
+    .binary_op = fixed_binary_op,
+    .subscr = fixed_subscr,
+    .getiter = fixed_getiter,
+    .locals = &fixed_locals,
+    .parent = &mpf_type_dict,
+};
+
 // errorcode: number -> name for every entry above, the first name of a number winning.
 static void errno_init(mpf_obj_t mod) {
     mpf_obj_t g = ((mpf_module_t *)mpf_obj_ptr(mod))->globals;
@@ -79,6 +156,7 @@ static void errno_init(mpf_obj_t mod) {
             e->value = errno_members_table[i].key;
         }
     }
+    ((mpf_dict_t *)mpf_obj_ptr(codes))->base.type = &errno_fixed_dict_type;
     mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR_errorcode), codes);
 }
 

@@ -64,6 +64,10 @@ MPF_INTERNAL mpf_obj_t mpf_bytes_dunder(mpf_obj_t o);
 MPF_INTERNAL void mpf_type_set_bases(mpf_type_t *cls, mpf_obj_t bases);
 // Class [t]'s __dict__: a read-only view of its namespace (a mappingproxy).
 MPF_INTERNAL mpf_obj_t mpf_type_dict_proxy(const mpf_type_t *t);
+// A store into module [module]: if it is builtins, name lookups consult it from now on.
+MPF_INTERNAL void mpf_builtins_note_store(mpf_obj_t module);
+// The const table of builtin names (what builtins.c's lookup finds when nothing overrides it).
+MPF_INTERNAL const mpf_rom_map_t *const mpf_builtins_map;
 // The qstr of attribute name [name] as getattr() and friends take it (TypeError if it is not a str).
 MPF_INTERNAL mpf_qstr_t mpf_builtin_attr_name(mpf_obj_t name);
 #if CONFIG_CLASS_ADVANCED
@@ -171,6 +175,7 @@ typedef struct mpf_state {
     volatile uint8_t sched_pending; // micropython.schedule() queued a callback (the VM polls it)
     mpf_frame_t *cur_frame;   // innermost running bytecode frame (globals(), locals())
     uint32_t call_depth;      // Python calls run inside the dispatch loop (CONFIG_RECURSION_LIMIT)
+    bool builtins_changed;    // a store into the builtins module: name lookups consult it (builtins.c)
 #if CONFIG_CLASS_ADVANCED
     struct mpf_class_link classes; // anchor of the list of live classes (obj_type.c), zero: empty
 #endif

@@ -44,7 +44,18 @@ static uint8_t byte_value(mpf_obj_t v) {
     return (uint8_t)c;
 }
 
-static void ba_extend_from(bytearray_obj_t *b, mpf_obj_t src) {
+// The low 8 bits of int [v] (MicroPython's truncation when a bytearray is built from
+// ints: bytearray([256, -1]) == b'\x00\xff'); TypeError for a non-int.
+static uint8_t byte_value_wrapped(mpf_obj_t v) {
+    if (mpf_obj_is_int(v) && !mpf_obj_is_small_int(v) && v != MPF_OBJ_TRUE && v != MPF_OBJ_FALSE) {
+        v = mpf_binary_op(MPF_BINARY_OP_AND, v, mpf_obj_new_small_int(0xff));
+    }
+    return (uint8_t)(mpf_obj_get_int(v) & 0xff);
+}
+
+// Append the bytes of [src] (a buffer or an iterable of ints) to [b]; [wrap]: ints
+// keep their low 8 bits instead of raising ValueError.
+static void ba_extend_from(bytearray_obj_t *b, mpf_obj_t src, bool wrap) {
     mpf_buffer_t buf;
     if (!MPF_IS_STR(src) && mpf_obj_get_buffer(src, &buf, false)) {
         // copy first: src may be b itself
@@ -58,7 +69,7 @@ static void ba_extend_from(bytearray_obj_t *b, mpf_obj_t src) {
     }
     mpf_obj_t it = mpf_getiter(src), v;
     while ((v = mpf_iternext(it)) != MPF_OBJ_STOP) {
-        uint8_t c = byte_value(v);
+        uint8_t c = wrap ? byte_value_wrapped(v) : byte_value(v);
         ba_append(b, &c, 1);
     }
 }
@@ -90,7 +101,7 @@ static mpf_obj_t bytearray_make_new(const mpf_type_t *type, size_t n_args, size_
         b->len = (size_t)n;
         return r;
     }
-    ba_extend_from(b, args[0]);
+    ba_extend_from(b, args[0], true);
     return r;
 }
 
@@ -137,7 +148,7 @@ static mpf_obj_t bytearray_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
                 return r;
             }
         case MPF_BINARY_OP_INPLACE_ADD:
-            ba_extend_from(a, rhs);
+            ba_extend_from(a, rhs, false);
             return lhs;
         case MPF_BINARY_OP_MULTIPLY:
         case MPF_BINARY_OP_REVERSE_MULTIPLY:
@@ -203,7 +214,7 @@ static const bytearray_obj_t *slice_source(mpf_obj_t value) {
         mpf_raise_msg(&mpf_type_TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
     }
     mpf_obj_t src = mpf_obj_new_bytearray(NULL, 0);
-    ba_extend_from(mpf_obj_ptr(src), value);
+    ba_extend_from(mpf_obj_ptr(src), value, false);
     return mpf_obj_ptr(src);
 }
 
@@ -297,7 +308,7 @@ static mpf_obj_t ba_m_append(mpf_obj_t self, mpf_obj_t v) {
 MPF_FUN_2(ba_append_obj, MPF_QSTR_append, ba_m_append);
 
 static mpf_obj_t ba_m_extend(mpf_obj_t self, mpf_obj_t v) {
-    ba_extend_from(mpf_obj_ptr(self), v);
+    ba_extend_from(mpf_obj_ptr(self), v, false);
     return MPF_OBJ_NONE;
 }
 MPF_FUN_2(ba_extend_obj, MPF_QSTR_extend, ba_m_extend);

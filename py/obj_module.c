@@ -1,5 +1,5 @@
 // obj_module.c -- module objects: a globals dict with attribute access.
-#include "mpf.h"
+#include "mpf_int.h"
 
 mpf_obj_t mpf_obj_new_module(mpf_qstr_t name) {
     mpf_module_t *m = mpf_new(mpf_module_t);
@@ -33,6 +33,7 @@ static void module_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         }
         return;
     }
+    mpf_builtins_note_store(self);
     if (dest[1] == MPF_OBJ_NULL) {
         if (mpf_map_lookup(mpf_dict_map(m->globals), mpf_obj_new_qstr(attr), MPF_MAP_REMOVE) != NULL) {
             dest[0] = MPF_OBJ_NULL;

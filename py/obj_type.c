@@ -633,6 +633,10 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
     t->ext = &instance_ext;
 #endif
     cls->dict = mpf_dict_map(dict);
+    // as CPython's type(): a class without a docstring has __doc__ None in its namespace
+    if (mpf_map_lookup(cls->dict, MPF_OBJ_QSTR(MPF_QSTR___doc__), MPF_MAP_LOOKUP) == NULL) {
+        mpf_map_lookup(cls->dict, MPF_OBJ_QSTR(MPF_QSTR___doc__), MPF_MAP_LOOKUP_ADD)->value = MPF_OBJ_NONE;
+    }
     cls->bases = bases;
     mpf_obj_t ob = mpf_obj_from_ptr(&mpf_type_object);
     const mpf_tuple_t *eff = b->len > 0 ? b : mpf_obj_ptr(mpf_obj_new_tuple(1, &ob));
@@ -956,6 +960,16 @@ mpf_obj_t mpf_type_instance_dict_view(mpf_obj_t inst) {
 mpf_obj_t mpf_type_dict_proxy(const mpf_type_t *t) {
     mappingproxy_t *mp = mpf_new(mappingproxy_t);
     mp->base.type = &mappingproxy_type;
+    if (mpf_class_dict(t) == NULL) {
+        // a builtin type: a read-only view of a copy of its methods and attributes (the
+        // table is const, so nothing can change behind the copy)
+        size_t n = t->locals != NULL ? t->locals->n : 0;
+        mp->dict = mpf_obj_new_dict(n);
+        for (size_t i = 0; i < n; i++) {
+            mpf_dict_store(mp->dict, t->locals->elems[i].key, t->locals->elems[i].value);
+        }
+        return mpf_obj_from_ptr(mp);
+    }
     // t->dict is the map inside the namespace dict object the class was made from
     mp->dict = mpf_obj_from_ptr((const char *)mpf_class_dict(t) - offsetof(mpf_dict_t, map));
     return mpf_obj_from_ptr(mp);
@@ -1157,7 +1171,10 @@ static mpf_obj_t type_new(const mpf_type_t *meta, size_t n_args, size_t n_kw, co
         mpf_raise_fmt(&mpf_type_TypeError, "type.__new__() takes exactly 3 arguments (%u given)", (unsigned)n_args);
     }
     static const char *const want[3] = {"str", "tuple", "dict"};
-    bool ok[3] = {MPF_IS_STR(args[0]), mpf_obj_is_type(args[1], &mpf_type_tuple), mpf_obj_is_type(args[2], &mpf_type_dict)};
+    // any dict will do as the namespace, an OrderedDict too (as MicroPython; CPython
+    // wants an exact dict): it is copied below
+    bool ok[3] = {MPF_IS_STR(args[0]), mpf_obj_is_type(args[1], &mpf_type_tuple),
+        mpf_type_is_subclass(mpf_obj_type(args[2]), &mpf_type_dict)};
     for (int i = 0; i < 3; i++) {
         if (!ok[i]) {
             mpf_raise_fmt(&mpf_type_TypeError, "type.__new__() argument %d must be %s, not %T", i + 1, want[i], args[i]);
@@ -1165,7 +1182,8 @@ static mpf_obj_t type_new(const mpf_type_t *meta, size_t n_args, size_t n_kw, co
     }
 #else
     // only type() calls it (n_args is 3)
-    if (!MPF_IS_STR(args[0]) || !mpf_obj_is_type(args[1], &mpf_type_tuple) || !mpf_obj_is_type(args[2], &mpf_type_dict)) {
+    if (!MPF_IS_STR(args[0]) || !mpf_obj_is_type(args[1], &mpf_type_tuple) ||
+        !mpf_type_is_subclass(mpf_obj_type(args[2]), &mpf_type_dict)) {
         mpf_raise_msg(&mpf_type_TypeError, "type() argument types");
     }
 #endif

@@ -578,7 +578,7 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
         dest[0] = mpf_class_mro(t);
         return;
     }
-    if (q == MPF_QSTR___dict__ && mpf_class_dict(t) != NULL) {
+    if (q == MPF_QSTR___dict__ && (mpf_class_dict(t) != NULL || t->locals != NULL)) {
         dest[0] = mpf_type_dict_proxy(t);
         return;
     }

@@ -1018,7 +1018,8 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         VM_NEXT;
     }
     VM_CASE(LOAD_BUILD_CLASS) : {
-        PUSH(mpf_obj_from_ptr(&mpf_builtin_build_class_obj));
+        PUSH(MPF_UNLIKELY(mpf_state.builtins_changed) ? mpf_builtin_lookup(MPF_QSTR___build_class__)
+                                                       : mpf_obj_from_ptr(&mpf_builtin_build_class_obj));
         VM_NEXT;
     }
     VM_CASE(LOAD_SUBSCR) : {

@@ -96,7 +96,8 @@ def build_without(symbol: str, build_dir: Path) -> HostBuild:
     # The module's own line only: its sub-options the defconfig sets (host enables
     # hashlib's sha1/md5) go off with it, with a note.
     lines = [f"# CONFIG_{symbol} is not set"]
-    lines += ["# CONFIG_FROZEN_PKG_DEMO is not set", 'CONFIG_HOST_OPT_LEVEL="-O0"']
+    lines += ["# CONFIG_FROZEN_PKG_DEMO is not set", "# CONFIG_FROZEN_PKG_UNITTEST is not set"]
+    lines += ['CONFIG_HOST_OPT_LEVEL="-O0"']
     fragment = build_dir.parent / "modules_off.conf"
     # A fresh .config each time (the objects stay): each symbol's configuration comes from
     # its fragment alone, never from the previous symbol's (re-applying only changed lines

@@ -34,9 +34,13 @@ from mpforge.config.view import ConfigView, read_dotconfig
 from mpforge.mpycross import compile_file
 
 SEEDS = list(range(1, 1 + int(os.environ.get("MPFORGE_RANDCONFIG", "2"))))
-# The host port's own options stay fixed: -O0 compiles fastest, and the demo package
-# would print at boot.
-FIXED = ['CONFIG_HOST_OPT_LEVEL="-O0"', "# CONFIG_FROZEN_PKG_DEMO is not set"]
+# The host port's own options stay fixed: -O0 compiles fastest, the demo package
+# would print at boot, and unittest needs the sys module a random configuration may drop.
+FIXED = [
+    'CONFIG_HOST_OPT_LEVEL="-O0"',
+    "# CONFIG_FROZEN_PKG_DEMO is not set",
+    "# CONFIG_FROZEN_PKG_UNITTEST is not set",
+]
 HEAP_SIZES = (65536, 262144, 1048576)
 MIN_MPY = 1024  # seed 1 runs a program of at least this many .mpy bytes in the smallest heap
 

@@ -28,8 +28,7 @@ print(d, sum(d), max(d), sorted(d))
 s = array.array('b', [1, 2, 3, 4])
 s.byteswap()
 print(s)
-for bad in (lambda: array.array('b', [200]), lambda: array.array('B', [-1]), lambda: array.array('H', [70000]),
-            lambda: array.array('z'), lambda: array.array('i', 'abc'), lambda: array.array('i', [1])[5],
+for bad in (lambda: array.array('z'), lambda: array.array('i', 'abc'), lambda: array.array('i', [1])[5],
             lambda: array.array('i').pop(), lambda: array.array('i', [1]).remove(2),
             lambda: array.array('B', b'ab').frombytes('x'), lambda: array.array('h').frombytes(b'abc')):
     try:
