@@ -60,7 +60,8 @@ typedef struct awaiter {
     mpf_obj_t target;
     mpf_obj_t result;         // SLEEP: sleep()'s value; GATHER: the exception that ends it
                               // or NULL; WAIT_FOR: the runner task
-    mpf_obj_t owner;          // GATHER: the gathering task; RUNNER: the task in wait_for
+    mpf_obj_t owner;          // GATHER: the gathering task; RUNNER: the task in wait_for (NULL
+                              // once it moved on)
 } awaiter_t;
 
 typedef struct task {
@@ -680,9 +681,21 @@ static void runner_report(awaiter_t *a, mpf_obj_t err) {
         status[1] = inner->data;
     }
     inner->retrieved = 1;
+    if (a->owner == MPF_OBJ_NULL) {
+        return;
+    }
     task_t *w = task_of(a->owner);
     if (!w->done && w->throw_ == MPF_OBJ_NULL && w->waiting_on == MPF_OBJ_NULL && task_cancel(a->owner) == MPF_OBJ_TRUE) {
         w->throw_ = mpf_exc_new(cancelled_error(), 2, status);
+    }
+}
+
+// wait_for awaiter [a] returns before its runner reported: the runner must not end the
+// waiting task's sleep any more.
+static void wait_for_detach(awaiter_t *a) {
+    const task_t *runner = task_of(a->result);
+    if (!runner->done && runner->coro != MPF_OBJ_NULL && mpf_obj_is_type(runner->coro, &mpf_type_asyncio_awaiter)) {
+        ((awaiter_t *)mpf_obj_ptr(runner->coro))->owner = MPF_OBJ_NULL;
     }
 }
 
@@ -862,7 +875,17 @@ static bool awaiter_step(awaiter_t *a, mpf_obj_t throw_, mpf_obj_t *ret) {
                     if (status != MPF_OBJ_NULL) {
                         mpf_raise(status);
                     }
-                    task_cancel(a->result);  // cancelled from outside: cancel what it waits for
+                    // cancelled from outside: if the task has just ended, its outcome is the
+                    // await's (CPython 3.11); otherwise it is cancelled behind the raise
+                    // (MicroPython: at once, not once the task has ended)
+                    task_t *inner = task_of(a->target);
+                    if (inner->done && !(inner->failed && mpf_exc_match(inner->data, cancelled_error()))) {
+                        wait_for_detach(a);
+                        inner->retrieved = 1;
+                        *ret = task_outcome(a->target);
+                        return false;
+                    }
+                    task_cancel(a->result);
                 } else if (task_of(me)->waiting_on != MPF_OBJ_NULL) {
                     unpark(me);
                 }
@@ -889,6 +912,13 @@ static bool awaiter_step(awaiter_t *a, mpf_obj_t throw_, mpf_obj_t *ret) {
             }
             if (task_of(a->result)->failed) {
                 mpf_raise(task_of(a->result)->data);
+            }
+            // the task has ended: TimeoutError if the cancel ended it, else its own outcome
+            // (it caught the CancelledError: CPython 3.11 returns its value)
+            task_t *inner = task_of(a->target);
+            if (inner->done && !(inner->failed && mpf_exc_match(inner->data, cancelled_error()))) {
+                *ret = task_outcome(a->target);
+                return false;
             }
             mpf_raise(mpf_exc_new(module_exc(MPF_QSTR_TimeoutError, &mpf_type_OSError), 0, NULL));
         }
