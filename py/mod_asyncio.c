@@ -72,11 +72,13 @@ typedef struct task {
     mpf_obj_t waiters;        // list of the tasks awaiting it, or NULL
     mpf_obj_t gather;         // the gather awaiter it is part of, or NULL
     mpf_obj_t waiting_on;     // where it is parked (task, event, lock, gather awaiter) or NULL
+    mpf_obj_t callbacks;      // list of add_done_callback()'s functions, or NULL
     uint64_t key;             // on the run queue: when it may run
     uintptr_t seq;            // on the run queue: order among equal keys
     uint8_t done, failed, queued;
     uint8_t retrieved;        // its outcome was taken (await, gather, result())
     uint8_t report;           // queued again to report an exception nobody awaited
+    uint8_t call_back;        // queued again to call its done callbacks
 } task_t;
 
 typedef struct event {
@@ -363,6 +365,16 @@ static mpf_obj_t ensure_task(mpf_obj_t aw) {
 
 static void gather_child_done(mpf_obj_t gather, mpf_obj_t child);
 
+// Have the loop call the done callbacks of done task [o] on its next turn (as CPython's
+// call_soon): the task is queued again, marked.
+static void schedule_callbacks(mpf_obj_t o) {
+    task_t *t = task_of(o);
+    t->call_back = 1;
+    if (!t->queued) {
+        queue_push(o, now_ms());
+    }
+}
+
 // Task [o] ended with [data] (its exception if [failed]): wake what waits for it. An
 // exception nobody waits for is reported when the loop next reaches the task.
 static void task_finish(mpf_obj_t o, mpf_obj_t data, bool failed) {
@@ -370,6 +382,9 @@ static void task_finish(mpf_obj_t o, mpf_obj_t data, bool failed) {
     t->done = 1;
     t->failed = failed;
     t->data = data;
+    if (t->callbacks != MPF_OBJ_NULL && mpf_obj_len(t->callbacks) != 0) {
+        schedule_callbacks(o);  // before the waiters wake, as CPython's usual order
+    }
     bool waited = false;
     if (t->gather != MPF_OBJ_NULL) {
         gather_child_done(t->gather, o);
@@ -380,7 +395,9 @@ static void task_finish(mpf_obj_t o, mpf_obj_t data, bool failed) {
     }
     if (!waited && failed && !mpf_exc_match(data, cancelled_error()) && !mpf_exc_match(data, &mpf_type_StopIteration)) {
         t->report = 1;
-        queue_push(o, now_ms());
+        if (!t->queued) {
+            queue_push(o, now_ms());
+        }
     }
 }
 
@@ -470,6 +487,47 @@ static mpf_obj_t task_get_coro(mpf_obj_t self) {
 }
 MPF_FUN_1(task_get_coro_obj, MPF_QSTR_get_coro, task_get_coro);
 
+// add_done_callback(fn): fn(task) is called once the task is done (on the loop's next
+// turn if it is done already); remove_done_callback(fn): how many were removed.
+static mpf_obj_t task_add_done_callback(mpf_obj_t self, mpf_obj_t fn) {
+    task_t *t = task_of(self);
+    if (!mpf_obj_is_callable(fn)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not callable", fn);
+    }
+    if (t->callbacks == MPF_OBJ_NULL) {
+        t->callbacks = mpf_obj_new_list(0, NULL);
+    }
+    mpf_list_append(t->callbacks, fn);
+    if (t->done) {
+        schedule_callbacks(self);
+    }
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_2(task_add_done_callback_obj, MPF_QSTR_add_done_callback, task_add_done_callback);
+
+static mpf_obj_t task_remove_done_callback(mpf_obj_t self, mpf_obj_t fn) {
+    task_t *t = task_of(self);
+    mpf_int_t n = 0;
+    if (t->callbacks != MPF_OBJ_NULL) {
+        mpf_list_t *l = mpf_obj_ptr(t->callbacks);
+        size_t j = 0;
+        for (size_t i = 0; i < l->len; i++) {
+            mpf_obj_t item = l->items[i];
+            if (mpf_obj_equal(item, fn)) {
+                n++;
+            } else {
+                l->items[j++] = item;
+            }
+        }
+        for (size_t i = j; i < l->len; i++) {
+            l->items[i] = MPF_OBJ_NULL;
+        }
+        l->len = j;
+    }
+    return mpf_obj_new_small_int(n);
+}
+MPF_FUN_2(task_remove_done_callback_obj, MPF_QSTR_remove_done_callback, task_remove_done_callback);
+
 // set_result() and set_exception(): a task's outcome is its coroutine's, so both refuse.
 static mpf_obj_t task_set_outcome(mpf_obj_t self, mpf_obj_t value) {
     (void)self;
@@ -519,6 +577,8 @@ static const mpf_map_elem_t task_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_set_exception), MPF_ROM_PTR(&task_set_exception_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_cancel), MPF_ROM_PTR(&task_cancel_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_cancelled), MPF_ROM_PTR(&task_cancelled_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_add_done_callback), MPF_ROM_PTR(&task_add_done_callback_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_remove_done_callback), MPF_ROM_PTR(&task_remove_done_callback_obj)},
 };
 MPF_ROM_MAP(task_locals, task_locals_table);
 
@@ -1357,6 +1417,37 @@ static void report_exception(mpf_obj_t o) {
     loop_call_exception_handler(asyncio_get_event_loop(), ctx);
 }
 
+// Call the done callbacks of task [o] (a copy of the list: a callback may change it); an
+// exception one raises goes to the loop's exception handler, as CPython's.
+static void call_callbacks(mpf_obj_t o) {
+    task_t *t = task_of(o);
+    t->call_back = 0;
+    if (t->callbacks == MPF_OBJ_NULL) {
+        return;
+    }
+    mpf_obj_t fns = mpf_tuple_from_iter(t->callbacks);
+    mpf_list_t *l = mpf_obj_ptr(t->callbacks);
+    for (size_t i = 0; i < l->len; i++) {
+        l->items[i] = MPF_OBJ_NULL;
+    }
+    l->len = 0;
+    const mpf_tuple_t *ft = mpf_obj_ptr(fns);
+    for (size_t i = 0; i < ft->len; i++) {
+        mpf_nlr_t nlr;
+        mpf_nlr_push(&nlr);
+        if (setjmp(nlr.jb) == 0) {
+            mpf_call1(ft->items[i], o);
+            mpf_nlr_pop(&nlr);
+            continue;
+        }
+        mpf_obj_t ctx = mpf_obj_new_dict(2);
+        mpf_obj_t msg = mpf_obj_new_str("Exception in callback", 21);
+        mpf_dict_store(ctx, mpf_obj_new_qstr(MPF_QSTR_message), msg);
+        mpf_dict_store(ctx, mpf_obj_new_qstr(MPF_QSTR_exception), nlr.exc);
+        loop_call_exception_handler(asyncio_get_event_loop(), ctx);
+    }
+}
+
 // Resume task [o] once: it ends with a new wait, a result or an exception.
 static void task_step(mpf_obj_t o) {
     task_t *t = task_of(o);
@@ -1416,6 +1507,9 @@ static mpf_obj_t run_until(mpf_obj_t main) {
                 break;
             }
             if (task_of(t)->done) {
+                if (task_of(t)->call_back) {
+                    call_callbacks(t);
+                }
                 if (task_of(t)->report) {
                     report_exception(t);
                 }
