@@ -1,6 +1,6 @@
 // mod_asyncio.c -- the asyncio module: a small event loop for coroutines: run,
 // create_task, current_task, sleep, sleep_ms, gather, wait_for, wait_for_ms, Event,
-// ThreadSafeFlag, Lock, Task (await, cancel, cancelled, done, result), the loop object
+// ThreadSafeFlag, Lock, Task (await, cancel, cancelled, done, result, done callbacks), the loop object
 // (get_event_loop, new_event_loop: run_until_complete, run_forever, stop, close and the
 // exception handler), CancelledError and TimeoutError.
 //
