@@ -335,11 +335,9 @@ static mpf_obj_t running_task(void) {
 }
 
 // ---------------------------------------------------------------- tasks
-// A task running [coro], queued to run now.
-static mpf_obj_t task_new(mpf_obj_t coro) {
-    if (!mpf_obj_is_type(coro, &mpf_type_gen) && !mpf_obj_is_type(coro, &mpf_type_asyncio_awaiter)) {
-        mpf_raise_fmt(&mpf_type_TypeError, "a coroutine was expected, got %R", coro);
-    }
+// A task running [coro] (a coroutine, an awaiter or an awaitable's iterator), queued to
+// run now.
+static mpf_obj_t task_new_any(mpf_obj_t coro) {
     task_t *t = mpf_new(task_t);
     t->base.type = &mpf_type_asyncio_task;
     t->coro = coro;
@@ -347,6 +345,14 @@ static mpf_obj_t task_new(mpf_obj_t coro) {
     mpf_obj_t o = mpf_obj_from_ptr(t);
     queue_push(o, now_ms());
     return o;
+}
+
+// A task running coroutine [coro].
+static mpf_obj_t task_new(mpf_obj_t coro) {
+    if (!mpf_obj_is_type(coro, &mpf_type_gen) && !mpf_obj_is_type(coro, &mpf_type_asyncio_awaiter)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "a coroutine was expected, got %R", coro);
+    }
+    return task_new_any(coro);
 }
 
 // create_task(coro): only from a running loop, as CPython.
@@ -358,9 +364,25 @@ static mpf_obj_t asyncio_create_task(mpf_obj_t coro) {
 }
 MPF_FUN_1(asyncio_create_task_obj, MPF_QSTR_create_task, asyncio_create_task);
 
-// A task for [aw]: a task itself, or a new task running a coroutine.
+// A task for [aw]: a task itself, a new task running a coroutine, or one driving the
+// iterator of another awaitable's __await__() (an async generator's __anext__()...).
 static mpf_obj_t ensure_task(mpf_obj_t aw) {
-    return mpf_obj_is_type(aw, &mpf_type_asyncio_task) ? aw : task_new(aw);
+    if (mpf_obj_is_type(aw, &mpf_type_asyncio_task)) {
+        return aw;
+    }
+    if (mpf_obj_is_type(aw, &mpf_type_gen) || mpf_obj_is_type(aw, &mpf_type_asyncio_awaiter)) {
+        return task_new(aw);
+    }
+    mpf_obj_t dest[2];
+    mpf_load_method_maybe(aw, MPF_QSTR___await__, dest);
+    if (dest[0] == MPF_OBJ_NULL) {
+        mpf_raise_fmt(&mpf_type_TypeError, "An asyncio.Future, a coroutine or an awaitable is required, not %T", aw);
+    }
+    mpf_obj_t it = mpf_call_method_n(0, 0, dest);
+    if (!mpf_obj_is_type(it, &mpf_type_gen)) {
+        it = mpf_getiter(it);
+    }
+    return task_new_any(it);
 }
 
 static void gather_child_done(mpf_obj_t gather, mpf_obj_t child);
@@ -1448,6 +1470,36 @@ static void call_callbacks(mpf_obj_t o) {
     }
 }
 
+// One step of the iterator [it] of an awaitable (ensure_task): next() or throw([throw_]).
+// True when it yielded (*y), false when it finished (*ret its value).
+static bool iter_step(mpf_obj_t it, mpf_obj_t throw_, mpf_obj_t *ret, mpf_obj_t *y) {
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        mpf_obj_t v;
+        if (throw_ != MPF_OBJ_NULL) {
+            mpf_obj_t dest[3];
+            mpf_load_method_maybe(it, MPF_QSTR_throw, dest);
+            if (dest[0] == MPF_OBJ_NULL) {
+                mpf_raise(throw_);
+            }
+            dest[2] = throw_;
+            v = mpf_call_method_n(1, 0, dest);
+        } else {
+            v = mpf_iternext(it);
+        }
+        mpf_nlr_pop(&nlr);
+        *ret = MPF_OBJ_NONE;
+        *y = v;
+        return v != MPF_OBJ_STOP;
+    }
+    if (mpf_exc_match(nlr.exc, &mpf_type_StopIteration)) {
+        *ret = mpf_exc_value(nlr.exc);
+        return false;
+    }
+    mpf_nlr_raise(nlr.exc);
+}
+
 // Resume task [o] once: it ends with a new wait, a result or an exception.
 static void task_step(mpf_obj_t o) {
     task_t *t = task_of(o);
@@ -1463,8 +1515,10 @@ static void task_step(mpf_obj_t o) {
             // a task around sleep() and friends (coroutines in CPython)
             returned = !awaiter_step(mpf_obj_ptr(t->coro), throw_, &ret);
             y = t->coro;
-        } else {
+        } else if (mpf_obj_is_type(t->coro, &mpf_type_gen)) {
             y = mpf_gen_resume(t->coro, MPF_OBJ_NONE, throw_, &ret, &returned);
+        } else {
+            returned = !iter_step(t->coro, throw_, &ret, &y);
         }
         mpf_nlr_pop(&nlr);
         if (returned) {

@@ -283,7 +283,13 @@ static mpf_obj_t agen_aw_close(mpf_obj_t self) {
 }
 MPF_FUN_1(agen_aw_close_obj, MPF_QSTR_close, agen_aw_close);
 
+static mpf_obj_t agen_aw_await(mpf_obj_t self) {
+    return self;
+}
+MPF_FUN_1(agen_aw_await_obj, MPF_QSTR___await__, agen_aw_await);
+
 static const mpf_map_elem_t agen_aw_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR___await__), MPF_ROM_PTR(&agen_aw_await_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_send), MPF_ROM_PTR(&agen_aw_send_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_throw), MPF_ROM_PTR(&agen_aw_throw_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_close), MPF_ROM_PTR(&agen_aw_close_obj)},
