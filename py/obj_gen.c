@@ -89,17 +89,12 @@ static mpf_obj_t gen_send(mpf_obj_t self, mpf_obj_t v) {
 }
 MPF_FUN_2(gen_send_obj, MPF_QSTR_send, gen_send);
 
-// The exception that throw(type[, value]) (and athrow) raise.
-static mpf_obj_t gen_exception_arg(size_t n_args, const mpf_obj_t *args) {
+static mpf_obj_t gen_throw(size_t n_args, const mpf_obj_t *args) {
     if (!mpf_obj_is_exception(args[1]) &&
         !(mpf_obj_is_class(args[1]) && mpf_type_is_subclass(mpf_obj_ptr(args[1]), &mpf_type_BaseException))) {
         mpf_raise_fmt(&mpf_type_TypeError, "exceptions must be classes or instances deriving from BaseException, not %T", args[1]);
     }
-    return mpf_exc_instantiate(args[1], n_args > 2 ? args[2] : MPF_OBJ_NULL);
-}
-
-static mpf_obj_t gen_throw(size_t n_args, const mpf_obj_t *args) {
-    mpf_obj_t exc = gen_exception_arg(n_args, args);
+    mpf_obj_t exc = mpf_exc_instantiate(args[1], n_args > 2 ? args[2] : MPF_OBJ_NULL);
     mpf_obj_t ret;
     bool returned;
     mpf_obj_t y = mpf_gen_resume(args[0], MPF_OBJ_NONE, exc, &ret, &returned);
@@ -154,7 +149,7 @@ enum { AGEN_INIT, AGEN_ITER, AGEN_DONE };
 typedef struct {
     mpf_obj_base_t base;
     mpf_obj_t gen;
-    mpf_obj_t arg;  // AGEN_SEND: the value sent first; AGEN_THROW: the exception
+    mpf_obj_t arg;  // AGEN_SEND: the value sent first; AGEN_THROW: throw()'s arguments (a tuple)
     uint8_t kind;
     uint8_t state;
 } agen_awaitable_t;
@@ -178,16 +173,34 @@ static bool agen_in_await(mpf_obj_t gen) {
     return !g->finished && *g->frame->ip == MPF_OP_YIELD_FROM;
 }
 
-// Resume the generator of awaitable [a] (as mpf_gen_resume); an exception that leaves
-// it ends the await: aclose() is then done if it was GeneratorExit or
-// StopAsyncIteration, and a StopAsyncIteration raised in the body becomes RuntimeError.
-static mpf_obj_t agen_resume(agen_awaitable_t *a, mpf_obj_t send, mpf_obj_t exc, mpf_obj_t *ret, bool *returned) {
+// Resume the generator of awaitable [a] with [send], or as its throw() with the
+// arguments in tuple [throw_args] (as mpf_gen_resume); an exception that leaves it ends
+// the await: aclose() is then done if it was GeneratorExit or StopAsyncIteration, and a
+// StopAsyncIteration raised in the body becomes RuntimeError.
+static mpf_obj_t agen_resume(agen_awaitable_t *a, mpf_obj_t send, mpf_obj_t throw_args, mpf_obj_t *ret, bool *returned) {
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
-        mpf_obj_t y = mpf_gen_resume(a->gen, send, exc, ret, returned);
+        mpf_obj_t y;
+        if (throw_args == MPF_OBJ_NULL) {
+            y = mpf_gen_resume(a->gen, send, MPF_OBJ_NULL, ret, returned);
+        } else {
+            const mpf_tuple_t *t = mpf_obj_ptr(throw_args);
+            mpf_obj_t argv[4] = {a->gen, MPF_OBJ_NULL, MPF_OBJ_NULL, MPF_OBJ_NULL};
+            for (size_t i = 0; i < t->len && i < 3; i++) {
+                argv[i + 1] = t->items[i];
+            }
+            *returned = false;
+            y = gen_throw(t->len + 1, argv);
+        }
         mpf_nlr_pop(&nlr);
         return y;
+    }
+    if (throw_args != MPF_OBJ_NULL && mpf_exc_match(nlr.exc, &mpf_type_StopIteration)) {
+        // throw() ended the generator: its return
+        *returned = true;
+        *ret = mpf_exc_value(nlr.exc);
+        return MPF_OBJ_NONE;
     }
     a->state = AGEN_DONE;
     if (a->kind == AGEN_CLOSE &&
@@ -200,7 +213,8 @@ static mpf_obj_t agen_resume(agen_awaitable_t *a, mpf_obj_t send, mpf_obj_t exc,
     mpf_nlr_raise(nlr.exc);
 }
 
-// One step of awaitable [self]: resume its generator with [send] or by throwing [exc].
+// One step of awaitable [self]: resume its generator with [send] or through its throw()
+// with the arguments in tuple [exc].
 // Returns a value to pass out (the generator awaits something), or raises
 // StopIteration(value) when the await is over.
 static mpf_obj_t agen_step(mpf_obj_t self, mpf_obj_t send, mpf_obj_t exc) {
@@ -232,7 +246,12 @@ static mpf_obj_t agen_step(mpf_obj_t self, mpf_obj_t send, mpf_obj_t exc) {
                     }
                     mpf_raise_type(&mpf_type_StopAsyncIteration);
                 }
-                exc = a->kind == AGEN_CLOSE ? mpf_exc_new(&mpf_type_GeneratorExit, 0, NULL) : a->arg;
+                if (a->kind == AGEN_CLOSE) {
+                    mpf_obj_t ge = mpf_obj_from_ptr(&mpf_type_GeneratorExit);
+                    exc = mpf_obj_new_tuple(1, &ge);
+                } else {
+                    exc = a->arg;
+                }
             }
         }
     }
@@ -266,7 +285,7 @@ static mpf_obj_t agen_aw_send(mpf_obj_t self, mpf_obj_t v) {
 MPF_FUN_2(agen_aw_send_obj, MPF_QSTR_send, agen_aw_send);
 
 static mpf_obj_t agen_aw_throw(size_t n_args, const mpf_obj_t *args) {
-    mpf_obj_t exc = gen_exception_arg(n_args, args);
+    mpf_obj_t exc = mpf_obj_new_tuple(n_args - 1, args + 1);
     agen_awaitable_t *a = mpf_obj_ptr(args[0]);
     if (a->state == AGEN_INIT && a->kind != AGEN_SEND) {
         // athrow()/aclose() not started: the throw replaces what it would have thrown
@@ -328,7 +347,7 @@ static mpf_obj_t gen_asend(mpf_obj_t self, mpf_obj_t v) {
 MPF_FUN_2(gen_asend_obj, MPF_QSTR_asend, gen_asend);
 
 static mpf_obj_t gen_athrow(size_t n_args, const mpf_obj_t *args) {
-    return agen_awaitable_new(args[0], AGEN_THROW, gen_exception_arg(n_args, args));
+    return agen_awaitable_new(args[0], AGEN_THROW, mpf_obj_new_tuple(n_args - 1, args + 1));
 }
 MPF_FUN_VAR(gen_athrow_obj, MPF_QSTR_athrow, 2, 4, gen_athrow);
 
