@@ -105,6 +105,19 @@ async def use_athrow():
         await g.__anext__()
     except StopAsyncIteration:
         print("finished after the error")
+    try:
+        await catcher().athrow(1)
+    except TypeError:
+        print("athrow of a non-exception: TypeError")
+    try:
+        await catcher().athrow(KeyError)
+    except KeyError:
+        print("athrow into an unstarted one raises it")
+    aw = catcher().athrow(ValueError)
+    try:
+        aw.throw(IndexError)
+    except IndexError:
+        print("the awaitable's own throw()")
 
 
 run(use_athrow())
