@@ -29,6 +29,7 @@ enum { ID_UNDECIDED, ID_GLOBAL_IMPLICIT, ID_GLOBAL_EXPLICIT, ID_LOCAL, ID_CELL, 
 #define SF_DEFKWARGS 0x08
 #define SF_SUPER 0x100       // uses super() (needs the __class__ cell)
 #define SF_CLASS_CELL 0x200  // class body creates the __class__ cell
+#define SF_YIELDS 0x400      // has a `yield` (an async def with one is an async generator)
 
 typedef struct {
     mpf_qstr_t q;
@@ -516,6 +517,11 @@ static bool is_func_like(const scope_t *s) {
 }
 
 // SyntaxError [msg] at [x] unless the code being compiled is a function's.
+// Whether scope [s] is the body of an `async def`.
+static bool is_async_def(const scope_t *s) {
+    return s->node != NULL && s->node->kind == N_FUNCDEF && s->node->op;
+}
+
 static void need_function(emit_t *e, const mpf_node_t *x, const char *msg) {
     if (!is_func_like(e->scope)) {
         error_at(e, x, msg);
@@ -1136,7 +1142,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
             return;
         case N_YIELD:
             need_function(e, x, "'yield' outside function");
-            e->scope->flags |= SF_GENERATOR;
+            e->scope->flags |= SF_GENERATOR | SF_YIELDS;
             if (x->k[0]) {
                 expr(e, x->k[0]);
             } else {
@@ -1148,6 +1154,9 @@ static void expr(emit_t *e, mpf_node_t *x) {
         case N_AWAIT:
             need_function(e, x, x->kind == N_AWAIT ? "'await' outside function" : "'yield' outside function");
             e->scope->flags |= SF_GENERATOR;
+            if (x->kind == N_YIELDFROM && is_async_def(e->scope)) {
+                error_at(e, x, "'yield from' inside async function");
+            }
             expr(e, x->k[0]);
             op(e, 0x5E, 0);
             op(e, 0x51, 1);
@@ -1554,6 +1563,9 @@ static void declare(emit_t *e, mpf_node_t *x, bool global) {
 static void return_stmt(emit_t *e, mpf_node_t *x) {
     need_function(e, x, "'return' outside function");
     mpf_node_t *v = x->k[0];
+    if (v != NULL && e->pass != PASS_SCOPE && (e->scope->flags & SF_YIELDS) && is_async_def(e->scope)) {
+        error_at(e, x, "'return' with value in async generator");
+    }
     // return a if c else b: two returns, no jump over the second value
     while (v != NULL && v->kind == N_IFEXP) {
         int l_else = new_label(e);

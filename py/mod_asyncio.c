@@ -1,6 +1,6 @@
 // mod_asyncio.c -- the asyncio module: a small event loop for coroutines: run,
 // create_task, current_task, sleep, sleep_ms, gather, wait_for, wait_for_ms, Event,
-// ThreadSafeFlag, Lock, Task (await, cancel, cancelled, done, result), the loop object
+// ThreadSafeFlag, Lock, Task (await, cancel, cancelled, done, result, done callbacks), the loop object
 // (get_event_loop, new_event_loop: run_until_complete, run_forever, stop, close and the
 // exception handler), CancelledError and TimeoutError.
 //
@@ -60,7 +60,8 @@ typedef struct awaiter {
     mpf_obj_t target;
     mpf_obj_t result;         // SLEEP: sleep()'s value; GATHER: the exception that ends it
                               // or NULL; WAIT_FOR: the runner task
-    mpf_obj_t owner;          // GATHER: the gathering task; RUNNER: the task in wait_for
+    mpf_obj_t owner;          // GATHER: the gathering task; RUNNER: the task in wait_for (NULL
+                              // once it moved on)
 } awaiter_t;
 
 typedef struct task {
@@ -71,11 +72,13 @@ typedef struct task {
     mpf_obj_t waiters;        // list of the tasks awaiting it, or NULL
     mpf_obj_t gather;         // the gather awaiter it is part of, or NULL
     mpf_obj_t waiting_on;     // where it is parked (task, event, lock, gather awaiter) or NULL
+    mpf_obj_t callbacks;      // list of add_done_callback()'s functions, or NULL
     uint64_t key;             // on the run queue: when it may run
     uintptr_t seq;            // on the run queue: order among equal keys
     uint8_t done, failed, queued;
     uint8_t retrieved;        // its outcome was taken (await, gather, result())
     uint8_t report;           // queued again to report an exception nobody awaited
+    uint8_t call_back;        // queued again to call its done callbacks
 } task_t;
 
 typedef struct event {
@@ -332,11 +335,9 @@ static mpf_obj_t running_task(void) {
 }
 
 // ---------------------------------------------------------------- tasks
-// A task running [coro], queued to run now.
-static mpf_obj_t task_new(mpf_obj_t coro) {
-    if (!mpf_obj_is_type(coro, &mpf_type_gen) && !mpf_obj_is_type(coro, &mpf_type_asyncio_awaiter)) {
-        mpf_raise_fmt(&mpf_type_TypeError, "a coroutine was expected, got %R", coro);
-    }
+// A task running [coro] (a coroutine, an awaiter or an awaitable's iterator), queued to
+// run now.
+static mpf_obj_t task_new_any(mpf_obj_t coro) {
     task_t *t = mpf_new(task_t);
     t->base.type = &mpf_type_asyncio_task;
     t->coro = coro;
@@ -344,6 +345,14 @@ static mpf_obj_t task_new(mpf_obj_t coro) {
     mpf_obj_t o = mpf_obj_from_ptr(t);
     queue_push(o, now_ms());
     return o;
+}
+
+// A task running coroutine [coro].
+static mpf_obj_t task_new(mpf_obj_t coro) {
+    if (!mpf_obj_is_type(coro, &mpf_type_gen) && !mpf_obj_is_type(coro, &mpf_type_asyncio_awaiter)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "a coroutine was expected, got %R", coro);
+    }
+    return task_new_any(coro);
 }
 
 // create_task(coro): only from a running loop, as CPython.
@@ -355,12 +364,38 @@ static mpf_obj_t asyncio_create_task(mpf_obj_t coro) {
 }
 MPF_FUN_1(asyncio_create_task_obj, MPF_QSTR_create_task, asyncio_create_task);
 
-// A task for [aw]: a task itself, or a new task running a coroutine.
+// A task for [aw]: a task itself, a new task running a coroutine, or one driving the
+// iterator of another awaitable's __await__() (an async generator's __anext__()...).
 static mpf_obj_t ensure_task(mpf_obj_t aw) {
-    return mpf_obj_is_type(aw, &mpf_type_asyncio_task) ? aw : task_new(aw);
+    if (mpf_obj_is_type(aw, &mpf_type_asyncio_task)) {
+        return aw;
+    }
+    if (mpf_obj_is_type(aw, &mpf_type_gen) || mpf_obj_is_type(aw, &mpf_type_asyncio_awaiter)) {
+        return task_new(aw);
+    }
+    mpf_obj_t dest[2];
+    mpf_load_method_maybe(aw, MPF_QSTR___await__, dest);
+    if (dest[0] == MPF_OBJ_NULL) {
+        mpf_raise_fmt(&mpf_type_TypeError, "An asyncio.Future, a coroutine or an awaitable is required, not %T", aw);
+    }
+    mpf_obj_t it = mpf_call_method_n(0, 0, dest);
+    if (!mpf_obj_is_type(it, &mpf_type_gen)) {
+        it = mpf_getiter(it);
+    }
+    return task_new_any(it);
 }
 
 static void gather_child_done(mpf_obj_t gather, mpf_obj_t child);
+
+// Have the loop call the done callbacks of done task [o] on its next turn (as CPython's
+// call_soon): the task is queued again, marked.
+static void schedule_callbacks(mpf_obj_t o) {
+    task_t *t = task_of(o);
+    t->call_back = 1;
+    if (!t->queued) {
+        queue_push(o, now_ms());
+    }
+}
 
 // Task [o] ended with [data] (its exception if [failed]): wake what waits for it. An
 // exception nobody waits for is reported when the loop next reaches the task.
@@ -369,6 +404,9 @@ static void task_finish(mpf_obj_t o, mpf_obj_t data, bool failed) {
     t->done = 1;
     t->failed = failed;
     t->data = data;
+    if (t->callbacks != MPF_OBJ_NULL && mpf_obj_len(t->callbacks) != 0) {
+        schedule_callbacks(o);  // before the waiters wake, as CPython's usual order
+    }
     bool waited = false;
     if (t->gather != MPF_OBJ_NULL) {
         gather_child_done(t->gather, o);
@@ -379,7 +417,9 @@ static void task_finish(mpf_obj_t o, mpf_obj_t data, bool failed) {
     }
     if (!waited && failed && !mpf_exc_match(data, cancelled_error()) && !mpf_exc_match(data, &mpf_type_StopIteration)) {
         t->report = 1;
-        queue_push(o, now_ms());
+        if (!t->queued) {
+            queue_push(o, now_ms());
+        }
     }
 }
 
@@ -469,6 +509,47 @@ static mpf_obj_t task_get_coro(mpf_obj_t self) {
 }
 MPF_FUN_1(task_get_coro_obj, MPF_QSTR_get_coro, task_get_coro);
 
+// add_done_callback(fn): fn(task) is called once the task is done (on the loop's next
+// turn if it is done already); remove_done_callback(fn): how many were removed.
+static mpf_obj_t task_add_done_callback(mpf_obj_t self, mpf_obj_t fn) {
+    task_t *t = task_of(self);
+    if (!mpf_obj_is_callable(fn)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not callable", fn);
+    }
+    if (t->callbacks == MPF_OBJ_NULL) {
+        t->callbacks = mpf_obj_new_list(0, NULL);
+    }
+    mpf_list_append(t->callbacks, fn);
+    if (t->done) {
+        schedule_callbacks(self);
+    }
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_2(task_add_done_callback_obj, MPF_QSTR_add_done_callback, task_add_done_callback);
+
+static mpf_obj_t task_remove_done_callback(mpf_obj_t self, mpf_obj_t fn) {
+    task_t *t = task_of(self);
+    mpf_int_t n = 0;
+    if (t->callbacks != MPF_OBJ_NULL) {
+        mpf_list_t *l = mpf_obj_ptr(t->callbacks);
+        size_t j = 0;
+        for (size_t i = 0; i < l->len; i++) {
+            mpf_obj_t item = l->items[i];
+            if (mpf_obj_equal(item, fn)) {
+                n++;
+            } else {
+                l->items[j++] = item;
+            }
+        }
+        for (size_t i = j; i < l->len; i++) {
+            l->items[i] = MPF_OBJ_NULL;
+        }
+        l->len = j;
+    }
+    return mpf_obj_new_small_int(n);
+}
+MPF_FUN_2(task_remove_done_callback_obj, MPF_QSTR_remove_done_callback, task_remove_done_callback);
+
 // set_result() and set_exception(): a task's outcome is its coroutine's, so both refuse.
 static mpf_obj_t task_set_outcome(mpf_obj_t self, mpf_obj_t value) {
     (void)self;
@@ -518,6 +599,8 @@ static const mpf_map_elem_t task_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_set_exception), MPF_ROM_PTR(&task_set_exception_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_cancel), MPF_ROM_PTR(&task_cancel_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_cancelled), MPF_ROM_PTR(&task_cancelled_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_add_done_callback), MPF_ROM_PTR(&task_add_done_callback_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_remove_done_callback), MPF_ROM_PTR(&task_remove_done_callback_obj)},
 };
 MPF_ROM_MAP(task_locals, task_locals_table);
 
@@ -680,9 +763,21 @@ static void runner_report(awaiter_t *a, mpf_obj_t err) {
         status[1] = inner->data;
     }
     inner->retrieved = 1;
+    if (a->owner == MPF_OBJ_NULL) {
+        return;
+    }
     task_t *w = task_of(a->owner);
     if (!w->done && w->throw_ == MPF_OBJ_NULL && w->waiting_on == MPF_OBJ_NULL && task_cancel(a->owner) == MPF_OBJ_TRUE) {
         w->throw_ = mpf_exc_new(cancelled_error(), 2, status);
+    }
+}
+
+// wait_for awaiter [a] returns before its runner reported: the runner must not end the
+// waiting task's sleep any more.
+static void wait_for_detach(awaiter_t *a) {
+    const task_t *runner = task_of(a->result);
+    if (!runner->done && runner->coro != MPF_OBJ_NULL && mpf_obj_is_type(runner->coro, &mpf_type_asyncio_awaiter)) {
+        ((awaiter_t *)mpf_obj_ptr(runner->coro))->owner = MPF_OBJ_NULL;
     }
 }
 
@@ -862,7 +957,17 @@ static bool awaiter_step(awaiter_t *a, mpf_obj_t throw_, mpf_obj_t *ret) {
                     if (status != MPF_OBJ_NULL) {
                         mpf_raise(status);
                     }
-                    task_cancel(a->result);  // cancelled from outside: cancel what it waits for
+                    // cancelled from outside: if the task has just ended, its outcome is the
+                    // await's (CPython 3.11); otherwise it is cancelled behind the raise
+                    // (MicroPython: at once, not once the task has ended)
+                    task_t *inner = task_of(a->target);
+                    if (inner->done && !(inner->failed && mpf_exc_match(inner->data, cancelled_error()))) {
+                        wait_for_detach(a);
+                        inner->retrieved = 1;
+                        *ret = task_outcome(a->target);
+                        return false;
+                    }
+                    task_cancel(a->result);
                 } else if (task_of(me)->waiting_on != MPF_OBJ_NULL) {
                     unpark(me);
                 }
@@ -889,6 +994,13 @@ static bool awaiter_step(awaiter_t *a, mpf_obj_t throw_, mpf_obj_t *ret) {
             }
             if (task_of(a->result)->failed) {
                 mpf_raise(task_of(a->result)->data);
+            }
+            // the task has ended: TimeoutError if the cancel ended it, else its own outcome
+            // (it caught the CancelledError: CPython 3.11 returns its value)
+            task_t *inner = task_of(a->target);
+            if (inner->done && !(inner->failed && mpf_exc_match(inner->data, cancelled_error()))) {
+                *ret = task_outcome(a->target);
+                return false;
             }
             mpf_raise(mpf_exc_new(module_exc(MPF_QSTR_TimeoutError, &mpf_type_OSError), 0, NULL));
         }
@@ -1327,6 +1439,67 @@ static void report_exception(mpf_obj_t o) {
     loop_call_exception_handler(asyncio_get_event_loop(), ctx);
 }
 
+// Call the done callbacks of task [o] (a copy of the list: a callback may change it); an
+// exception one raises goes to the loop's exception handler, as CPython's.
+static void call_callbacks(mpf_obj_t o) {
+    task_t *t = task_of(o);
+    t->call_back = 0;
+    if (t->callbacks == MPF_OBJ_NULL) {
+        return;
+    }
+    mpf_obj_t fns = mpf_tuple_from_iter(t->callbacks);
+    mpf_list_t *l = mpf_obj_ptr(t->callbacks);
+    for (size_t i = 0; i < l->len; i++) {
+        l->items[i] = MPF_OBJ_NULL;
+    }
+    l->len = 0;
+    const mpf_tuple_t *ft = mpf_obj_ptr(fns);
+    for (size_t i = 0; i < ft->len; i++) {
+        mpf_nlr_t nlr;
+        mpf_nlr_push(&nlr);
+        if (setjmp(nlr.jb) == 0) {
+            mpf_call1(ft->items[i], o);
+            mpf_nlr_pop(&nlr);
+            continue;
+        }
+        mpf_obj_t ctx = mpf_obj_new_dict(2);
+        mpf_obj_t msg = mpf_obj_new_str("Exception in callback", 21);
+        mpf_dict_store(ctx, mpf_obj_new_qstr(MPF_QSTR_message), msg);
+        mpf_dict_store(ctx, mpf_obj_new_qstr(MPF_QSTR_exception), nlr.exc);
+        loop_call_exception_handler(asyncio_get_event_loop(), ctx);
+    }
+}
+
+// One step of the iterator [it] of an awaitable (ensure_task): next() or throw([throw_]).
+// True when it yielded (*y), false when it finished (*ret its value).
+static bool iter_step(mpf_obj_t it, mpf_obj_t throw_, mpf_obj_t *ret, mpf_obj_t *y) {
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        mpf_obj_t v;
+        if (throw_ != MPF_OBJ_NULL) {
+            mpf_obj_t dest[3];
+            mpf_load_method_maybe(it, MPF_QSTR_throw, dest);
+            if (dest[0] == MPF_OBJ_NULL) {
+                mpf_raise(throw_);
+            }
+            dest[2] = throw_;
+            v = mpf_call_method_n(1, 0, dest);
+        } else {
+            v = mpf_iternext(it);
+        }
+        mpf_nlr_pop(&nlr);
+        *ret = MPF_OBJ_NONE;
+        *y = v;
+        return v != MPF_OBJ_STOP;
+    }
+    if (mpf_exc_match(nlr.exc, &mpf_type_StopIteration)) {
+        *ret = mpf_exc_value(nlr.exc);
+        return false;
+    }
+    mpf_nlr_raise(nlr.exc);
+}
+
 // Resume task [o] once: it ends with a new wait, a result or an exception.
 static void task_step(mpf_obj_t o) {
     task_t *t = task_of(o);
@@ -1342,8 +1515,10 @@ static void task_step(mpf_obj_t o) {
             // a task around sleep() and friends (coroutines in CPython)
             returned = !awaiter_step(mpf_obj_ptr(t->coro), throw_, &ret);
             y = t->coro;
-        } else {
+        } else if (mpf_obj_is_type(t->coro, &mpf_type_gen)) {
             y = mpf_gen_resume(t->coro, MPF_OBJ_NONE, throw_, &ret, &returned);
+        } else {
+            returned = !iter_step(t->coro, throw_, &ret, &y);
         }
         mpf_nlr_pop(&nlr);
         if (returned) {
@@ -1386,6 +1561,9 @@ static mpf_obj_t run_until(mpf_obj_t main) {
                 break;
             }
             if (task_of(t)->done) {
+                if (task_of(t)->call_back) {
+                    call_callbacks(t);
+                }
                 if (task_of(t)->report) {
                     report_exception(t);
                 }

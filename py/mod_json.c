@@ -302,6 +302,14 @@ static void enc_value(enc_t *e, mpf_obj_t o, const enc_parent_t *up, size_t leve
         enc_dict(e, o, &me, level);
         return;
     }
+    if (t == &mpf_type_bytes && e->default_fn == MPF_OBJ_NULL) {
+        // MicroPython's extension: bytes encode as the string of their bytes (CPython
+        // raises TypeError; with default= given, default decides, as there)
+        size_t n;
+        const char *s = mpf_obj_str_data(o, &n);
+        enc_quoted(e, (const uint8_t *)s, n);
+        return;
+    }
     if (e->default_fn != MPF_OBJ_NULL) {
         check_circular(up, o);
         enc_value(e, mpf_call1(e->default_fn, o), &me, level);

@@ -1,5 +1,6 @@
 // obj_gen.c -- generator objects (also coroutines): resume, send, throw, close.
 #include "mpf_int.h"
+#include "opcodes.h"
 
 mpf_obj_t mpf_obj_new_gen(mpf_obj_t fun, mpf_frame_t *frame) {
     (void)fun;
@@ -132,6 +133,230 @@ static mpf_obj_t gen_close(mpf_obj_t self) {
 }
 MPF_FUN_1(gen_close_obj, MPF_QSTR_close, gen_close);
 
+#if CONFIG_ASYNC
+// ---------------------------------------------------------------- async generators
+// `async def` with `yield` compiles to the same bytecode as a generator (mpy-cross marks
+// nothing), so every generator also answers the async-iterator protocol: __aiter__,
+// __anext__, asend, athrow and aclose. Each of the last four returns an awaitable that
+// resumes the generator: a `yield` of its own ends the await with the yielded value
+// (StopIteration), a suspension inside an `await` (the frame stopped at its YIELD_FROM)
+// passes the value out to whoever drives the coroutine, and the generator's return
+// ends the await with StopAsyncIteration.
+
+enum { AGEN_SEND, AGEN_THROW, AGEN_CLOSE };
+enum { AGEN_INIT, AGEN_ITER, AGEN_DONE };
+
+typedef struct {
+    mpf_obj_base_t base;
+    mpf_obj_t gen;
+    mpf_obj_t arg;  // AGEN_SEND: the value sent first; AGEN_THROW: throw()'s arguments (a tuple)
+    uint8_t kind;
+    uint8_t state;
+} agen_awaitable_t;
+
+static const mpf_type_t agen_asend_type, agen_athrow_type;
+
+static mpf_obj_t agen_awaitable_new(mpf_obj_t gen, int kind, mpf_obj_t arg) {
+    agen_awaitable_t *a = mpf_new(agen_awaitable_t);
+    a->base.type = kind == AGEN_SEND ? &agen_asend_type : &agen_athrow_type;
+    a->gen = gen;
+    a->arg = arg;
+    a->kind = (uint8_t)kind;
+    a->state = AGEN_INIT;
+    return mpf_obj_from_ptr(a);
+}
+
+// Whether generator [gen], which has just yielded, is suspended inside an await
+// (`yield from`) rather than at a `yield` of its own.
+static bool agen_in_await(mpf_obj_t gen) {
+    const mpf_gen_t *g = mpf_obj_ptr(gen);
+    return !g->finished && *g->frame->ip == MPF_OP_YIELD_FROM;
+}
+
+// Resume the generator of awaitable [a] with [send], or as its throw() with the
+// arguments in tuple [throw_args] (as mpf_gen_resume); an exception that leaves it ends
+// the await: aclose() is then done if it was GeneratorExit or StopAsyncIteration, and a
+// StopAsyncIteration raised in the body becomes RuntimeError.
+static mpf_obj_t agen_resume(agen_awaitable_t *a, mpf_obj_t send, mpf_obj_t throw_args, mpf_obj_t *ret, bool *returned) {
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        mpf_obj_t y;
+        if (throw_args == MPF_OBJ_NULL) {
+            y = mpf_gen_resume(a->gen, send, MPF_OBJ_NULL, ret, returned);
+        } else {
+            const mpf_tuple_t *t = mpf_obj_ptr(throw_args);
+            mpf_obj_t argv[4] = {a->gen, MPF_OBJ_NULL, MPF_OBJ_NULL, MPF_OBJ_NULL};
+            for (size_t i = 0; i < t->len && i < 3; i++) {
+                argv[i + 1] = t->items[i];
+            }
+            *returned = false;
+            y = gen_throw(t->len + 1, argv);
+        }
+        mpf_nlr_pop(&nlr);
+        return y;
+    }
+    if (throw_args != MPF_OBJ_NULL && mpf_exc_match(nlr.exc, &mpf_type_StopIteration)) {
+        // throw() ended the generator: its return
+        *returned = true;
+        *ret = mpf_exc_value(nlr.exc);
+        return MPF_OBJ_NONE;
+    }
+    a->state = AGEN_DONE;
+    if (a->kind == AGEN_CLOSE &&
+        (mpf_exc_match(nlr.exc, &mpf_type_GeneratorExit) || mpf_exc_match(nlr.exc, &mpf_type_StopAsyncIteration))) {
+        mpf_raise_stop_iteration(MPF_OBJ_NONE);
+    }
+    if (mpf_exc_match(nlr.exc, &mpf_type_StopAsyncIteration)) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "async generator raised StopAsyncIteration");
+    }
+    mpf_nlr_raise(nlr.exc);
+}
+
+// One step of awaitable [self]: resume its generator with [send] or through its throw()
+// with the arguments in tuple [exc].
+// Returns a value to pass out (the generator awaits something), or raises
+// StopIteration(value) when the await is over.
+static mpf_obj_t agen_step(mpf_obj_t self, mpf_obj_t send, mpf_obj_t exc) {
+    agen_awaitable_t *a = mpf_obj_ptr(self);
+    mpf_gen_t *g = mpf_obj_ptr(a->gen);
+    if (a->state == AGEN_DONE) {
+        mpf_raise_msg(&mpf_type_RuntimeError, a->kind == AGEN_SEND ? "cannot reuse already awaited __anext__()/asend()"
+                                                                   : "cannot reuse already awaited aclose()/athrow()");
+    }
+    if (a->state == AGEN_INIT) {
+        a->state = AGEN_ITER;
+        if (exc == MPF_OBJ_NULL) {
+            if (a->kind == AGEN_SEND) {
+                if (send == MPF_OBJ_NONE) {
+                    send = a->arg;
+                }
+            } else {
+                if (send != MPF_OBJ_NONE) {
+                    a->state = AGEN_DONE;
+                    mpf_raise_msg(&mpf_type_RuntimeError, "can't send non-None value to a just-started coroutine");
+                }
+                bool unstarted = g->frame->ip == g->frame->fun->rc->code;
+                if (g->finished || (a->kind == AGEN_CLOSE && unstarted)) {
+                    // nothing runs: aclose() is done at once, athrow() finds it exhausted
+                    g->finished = 1;
+                    a->state = AGEN_DONE;
+                    if (a->kind == AGEN_CLOSE) {
+                        mpf_raise_stop_iteration(MPF_OBJ_NONE);
+                    }
+                    mpf_raise_type(&mpf_type_StopAsyncIteration);
+                }
+                if (a->kind == AGEN_CLOSE) {
+                    mpf_obj_t ge = mpf_obj_from_ptr(&mpf_type_GeneratorExit);
+                    exc = mpf_obj_new_tuple(1, &ge);
+                } else {
+                    exc = a->arg;
+                }
+            }
+        }
+    }
+    mpf_obj_t ret;
+    bool returned;
+    mpf_obj_t y = agen_resume(a, send, exc, &ret, &returned);
+    if (returned) {
+        a->state = AGEN_DONE;
+        if (a->kind == AGEN_CLOSE) {
+            mpf_raise_stop_iteration(MPF_OBJ_NONE);
+        }
+        mpf_raise_type(&mpf_type_StopAsyncIteration);
+    }
+    if (agen_in_await(a->gen)) {
+        return y;
+    }
+    a->state = AGEN_DONE;
+    if (a->kind == AGEN_CLOSE) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "async generator ignored GeneratorExit");
+    }
+    mpf_raise_stop_iteration(y);
+}
+
+static mpf_obj_t agen_aw_iternext(mpf_obj_t self) {
+    return agen_step(self, MPF_OBJ_NONE, MPF_OBJ_NULL);
+}
+
+static mpf_obj_t agen_aw_send(mpf_obj_t self, mpf_obj_t v) {
+    return agen_step(self, v, MPF_OBJ_NULL);
+}
+MPF_FUN_2(agen_aw_send_obj, MPF_QSTR_send, agen_aw_send);
+
+static mpf_obj_t agen_aw_throw(size_t n_args, const mpf_obj_t *args) {
+    mpf_obj_t exc = mpf_obj_new_tuple(n_args - 1, args + 1);
+    agen_awaitable_t *a = mpf_obj_ptr(args[0]);
+    if (a->state == AGEN_INIT && a->kind != AGEN_SEND) {
+        // athrow()/aclose() not started: the throw replaces what it would have thrown
+        a->kind = AGEN_THROW;
+    }
+    return agen_step(args[0], MPF_OBJ_NONE, exc);
+}
+MPF_FUN_VAR(agen_aw_throw_obj, MPF_QSTR_throw, 2, 4, agen_aw_throw);
+
+static mpf_obj_t agen_aw_close(mpf_obj_t self) {
+    agen_awaitable_t *a = mpf_obj_ptr(self);
+    a->state = AGEN_DONE;
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(agen_aw_close_obj, MPF_QSTR_close, agen_aw_close);
+
+static mpf_obj_t agen_aw_await(mpf_obj_t self) {
+    return self;
+}
+MPF_FUN_1(agen_aw_await_obj, MPF_QSTR___await__, agen_aw_await);
+
+static const mpf_map_elem_t agen_aw_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR___await__), MPF_ROM_PTR(&agen_aw_await_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_send), MPF_ROM_PTR(&agen_aw_send_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_throw), MPF_ROM_PTR(&agen_aw_throw_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_close), MPF_ROM_PTR(&agen_aw_close_obj)},
+};
+MPF_ROM_MAP(agen_aw_locals, agen_aw_locals_table);
+
+static const mpf_type_t agen_asend_type = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_async_generator_asend,
+    .getiter = mpf_iter_self,
+    .iternext = agen_aw_iternext,
+    .locals = &agen_aw_locals,
+};
+
+static const mpf_type_t agen_athrow_type = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_async_generator_athrow,
+    .getiter = mpf_iter_self,
+    .iternext = agen_aw_iternext,
+    .locals = &agen_aw_locals,
+};
+
+static mpf_obj_t gen_aiter(mpf_obj_t self) {
+    return self;
+}
+MPF_FUN_1(gen_aiter_obj, MPF_QSTR___aiter__, gen_aiter);
+
+static mpf_obj_t gen_anext(mpf_obj_t self) {
+    return agen_awaitable_new(self, AGEN_SEND, MPF_OBJ_NONE);
+}
+MPF_FUN_1(gen_anext_obj, MPF_QSTR___anext__, gen_anext);
+
+static mpf_obj_t gen_asend(mpf_obj_t self, mpf_obj_t v) {
+    return agen_awaitable_new(self, AGEN_SEND, v);
+}
+MPF_FUN_2(gen_asend_obj, MPF_QSTR_asend, gen_asend);
+
+static mpf_obj_t gen_athrow(size_t n_args, const mpf_obj_t *args) {
+    return agen_awaitable_new(args[0], AGEN_THROW, mpf_obj_new_tuple(n_args - 1, args + 1));
+}
+MPF_FUN_VAR(gen_athrow_obj, MPF_QSTR_athrow, 2, 4, gen_athrow);
+
+static mpf_obj_t gen_aclose(mpf_obj_t self) {
+    return agen_awaitable_new(self, AGEN_CLOSE, MPF_OBJ_NONE);
+}
+MPF_FUN_1(gen_aclose_obj, MPF_QSTR_aclose, gen_aclose);
+#endif
+
 static void gen_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
     const mpf_gen_t *g = mpf_obj_ptr(self);
@@ -143,6 +368,13 @@ static const mpf_map_elem_t gen_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_send), MPF_ROM_PTR(&gen_send_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_throw), MPF_ROM_PTR(&gen_throw_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_close), MPF_ROM_PTR(&gen_close_obj)},
+#if CONFIG_ASYNC
+    {MPF_ROM_QSTR(MPF_QSTR___aiter__), MPF_ROM_PTR(&gen_aiter_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR___anext__), MPF_ROM_PTR(&gen_anext_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_asend), MPF_ROM_PTR(&gen_asend_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_athrow), MPF_ROM_PTR(&gen_athrow_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_aclose), MPF_ROM_PTR(&gen_aclose_obj)},
+#endif
 };
 MPF_ROM_MAP(gen_locals, gen_locals_table);
 
