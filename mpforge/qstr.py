@@ -320,7 +320,36 @@ def render(used: set[bytes]) -> str:
     core_starts = length_starts([len(s) for s in extra], len(static) + 1)
     lines.append("#define MPF_QSTRID_ABI_BY_LEN " + ", ".join(map(str, abi_starts)))
     lines.append("#define MPF_QSTRID_CORE_BY_LEN " + ", ".join(map(str, core_starts)))
+    lines += _packed_lines([static[i - 1] for i in order], order, extra)
     return "\n".join(lines) + "\n"
+
+
+def _packed_lines(abi_sorted: list[bytes], order: list[int], extra: list[bytes]) -> list[str]:
+    """The pool as CONFIG_QSTR_POOL_PACKED stores it: no offset or length per string. Its
+    bytes hold the ABI strings in pool order, then the core's (in id order, which is pool
+    order), each followed by a NUL, after entry 0's NUL. Strings of one length are then
+    consecutive and equally spaced, so a string's place follows from where its length
+    starts: per length, the offset of its first string (ABI and core part), and per ABI id,
+    its rank in pool order."""
+    rank = [0] * (len(order) + 1)
+    for r, i in enumerate(order):
+        rank[i] = r
+    offset = 1
+    pieces = []
+    abi_off: list[int] = []
+    core_off: list[int] = []
+    for part, offs in ((abi_sorted, abi_off), (extra, core_off)):
+        for n in range(max((len(s) for s in part), default=0) + 2):
+            offs.append(offset + sum(len(s) + 1 for s in part if len(s) < n))
+        for data in part:
+            pieces.append(_c_literal(data + b"\0"))
+        offset += sum(len(s) + 1 for s in part)
+    return [
+        "#define MPF_QSTRID_ABI_RANK " + ", ".join(map(str, rank)),
+        "#define MPF_QSTRID_ABI_OFF_BY_LEN " + ", ".join(map(str, abi_off)),
+        "#define MPF_QSTRID_CORE_OFF_BY_LEN " + ", ".join(map(str, core_off)),
+        "#define MPF_QSTRID_PACKED_BYTES \\\n    " + " \\\n    ".join(pieces),
+    ]
 
 
 def generate(

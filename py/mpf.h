@@ -456,11 +456,13 @@ typedef mpf_obj_t (*mpf_fun_3_t)(mpf_obj_t, mpf_obj_t, mpf_obj_t);
 typedef mpf_obj_t (*mpf_fun_var_t)(size_t n_args, const mpf_obj_t *args);
 typedef mpf_obj_t (*mpf_fun_kw_t)(size_t n_args, size_t n_kw, const mpf_obj_t *args);
 enum { MPF_FUN_KIND_0, MPF_FUN_KIND_1, MPF_FUN_KIND_2, MPF_FUN_KIND_3, MPF_FUN_KIND_VAR, MPF_FUN_KIND_KW };
+// 3 words on a 32-bit chip: the kind, the arity and the name (a core qstr, below 2^16)
+// share one; an initializer that does not fit a field fails to compile (-Woverflow).
 typedef struct mpf_fun_builtin {
     mpf_obj_base_t base;
-    uint8_t kind;
-    uint8_t n_min, n_max;  // positional arity for VAR/KW (n_max 255 = unlimited)
-    mpf_qstr_t name;
+    uint16_t kind : 4;
+    uint16_t n_min : 4, n_max : 8;  // positional arity for VAR/KW (n_max 255 = unlimited)
+    uint16_t name;                  // read it as an mpf_qstr_t (e.g. for "%q": cast it)
     union {
         mpf_fun_0_t f0;
         mpf_fun_1_t f1;

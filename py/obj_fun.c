@@ -92,25 +92,25 @@ static mpf_obj_t fun_builtin_call(mpf_obj_t self, size_t n_args, size_t n_kw, co
     const mpf_fun_builtin_t *f = mpf_obj_ptr(self);
     if (f->kind == MPF_FUN_KIND_KW) {
         if (n_args < f->n_min) {
-            mpf_raise_fmt(&mpf_type_TypeError, "%q() missing required arguments", f->name);
+            mpf_raise_fmt(&mpf_type_TypeError, "%q() missing required arguments", (mpf_qstr_t)f->name);
         }
         return f->fun.kw(n_args, n_kw, args);
     }
     if (n_kw > 0) {
-        mpf_raise_fmt(&mpf_type_TypeError, "%q() takes no keyword arguments", f->name);
+        mpf_raise_fmt(&mpf_type_TypeError, "%q() takes no keyword arguments", (mpf_qstr_t)f->name);
     }
     if (n_args < f->n_min || n_args > f->n_max) {
         if (f->n_min == f->n_max) {
             if (f->n_min == 1 && n_args == 0) {
-                mpf_raise_fmt(&mpf_type_TypeError, "%q() takes exactly one argument (0 given)", f->name);
+                mpf_raise_fmt(&mpf_type_TypeError, "%q() takes exactly one argument (0 given)", (mpf_qstr_t)f->name);
             }
-            mpf_raise_fmt(&mpf_type_TypeError, "%q() takes %u positional argument%s but %u were given", f->name,
+            mpf_raise_fmt(&mpf_type_TypeError, "%q() takes %u positional argument%s but %u were given", (mpf_qstr_t)f->name,
                 (unsigned)f->n_min, f->n_min == 1 ? "" : "s", (unsigned)n_args);
         }
         if (n_args < f->n_min) {
-            mpf_raise_fmt(&mpf_type_TypeError, "%q expected at least %u arguments, got %u", f->name, (unsigned)f->n_min, (unsigned)n_args);
+            mpf_raise_fmt(&mpf_type_TypeError, "%q expected at least %u arguments, got %u", (mpf_qstr_t)f->name, (unsigned)f->n_min, (unsigned)n_args);
         }
-        mpf_raise_fmt(&mpf_type_TypeError, "%q expected at most %u arguments, got %u", f->name, (unsigned)f->n_max, (unsigned)n_args);
+        mpf_raise_fmt(&mpf_type_TypeError, "%q expected at most %u arguments, got %u", (mpf_qstr_t)f->name, (unsigned)f->n_max, (unsigned)n_args);
     }
     switch (f->kind) {
         case MPF_FUN_KIND_0:
@@ -128,7 +128,7 @@ static mpf_obj_t fun_builtin_call(mpf_obj_t self, size_t n_args, size_t n_kw, co
 
 static void fun_builtin_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
-    mpf_printf(p, "<built-in function %q>", ((const mpf_fun_builtin_t *)mpf_obj_ptr(self))->name);
+    mpf_printf(p, "<built-in function %q>", (mpf_qstr_t)((const mpf_fun_builtin_t *)mpf_obj_ptr(self))->name);
 }
 
 static void fun_builtin_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {

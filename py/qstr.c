@@ -8,6 +8,8 @@ typedef mpf_qstr_entry_t qstr_entry_t;
 // The core's pool, 3 bytes a string (5 with the hash): every string's bytes in one
 // block, each followed by a NUL, and per id where it starts, its length and (with
 // CONFIG_QSTR_POOL_HASH) its 13.1 hash; without the hash it is computed when asked.
+// With CONFIG_QSTR_POOL_PACKED there is no offset or length per string (see below).
+#if !CONFIG_QSTR_POOL_PACKED
 static const char qstr_static_bytes[] = "\0"
 #define QDEF(id, hash, len, off, str) str "\0"
 #include "qstrdefs.h"
@@ -25,6 +27,8 @@ static const uint8_t qstr_static_len[] = {
 #include "qstrdefs.h"
 #undef QDEF
 };
+_Static_assert(sizeof(qstr_static_off) / sizeof(qstr_static_off[0]) == MPF_QSTRID_LAST_STATIC, "one offset an id");
+#endif
 #if CONFIG_QSTR_POOL_HASH
 static const uint16_t qstr_static_hash[] = {
     0,
@@ -34,11 +38,72 @@ static const uint16_t qstr_static_hash[] = {
 };
 #endif
 
-_Static_assert(sizeof(qstr_static_off) / sizeof(qstr_static_off[0]) == MPF_QSTRID_LAST_STATIC, "one offset an id");
+// The ABI part of the pool is in the order the .mpy format fixes; this lists its ids in
+// pool order (length, then bytes) so that it too can be binary-searched.
+static const uint8_t qstr_abi_order[MPF_QSTRID_STATIC_COUNT] = {MPF_QSTRID_ABI_ORDER};
+// Where each length starts in qstr_abi_order and among the core's ids (lengths 0 to the
+// longest + 1): a lookup searches only the strings of its own length.
+static const uint8_t qstr_abi_by_len[] = {MPF_QSTRID_ABI_BY_LEN};
+static const uint16_t qstr_core_by_len[] = {MPF_QSTRID_CORE_BY_LEN};
+#define BY_LEN_COUNT(t) (sizeof(t) / sizeof((t)[0]))
+
+#if CONFIG_QSTR_POOL_PACKED
+// The packed pool (mpforge/qstr.py): the ABI strings in pool order, then the core's,
+// each followed by a NUL. The strings of one length are consecutive and len + 1 bytes
+// apart, so where a string starts follows from its place among its length's strings and
+// where the first of them starts; an ABI id's place is its rank in pool order.
+static const char qstr_static_bytes[] = "\0" MPF_QSTRID_PACKED_BYTES;
+static const uint8_t qstr_abi_rank[MPF_QSTRID_STATIC_COUNT + 1] = {MPF_QSTRID_ABI_RANK};
+static const uint16_t qstr_abi_off_by_len[] = {MPF_QSTRID_ABI_OFF_BY_LEN};
+static const uint16_t qstr_core_off_by_len[] = {MPF_QSTRID_CORE_OFF_BY_LEN};
+_Static_assert(BY_LEN_COUNT(qstr_abi_off_by_len) == BY_LEN_COUNT(qstr_abi_by_len), "one offset a length");
+_Static_assert(BY_LEN_COUNT(qstr_core_off_by_len) == BY_LEN_COUNT(qstr_core_by_len), "one offset a length");
+
+// The string at place [pos] of a part sorted by length ([by_len], [off_by_len] its
+// tables), [len] bytes long.
+static inline const char *packed_at(const uint16_t *off_by_len, size_t first, size_t pos, size_t len) {
+    return qstr_static_bytes + off_by_len[len] + (pos - first) * (len + 1);
+}
+
+// The length of the string at place [pos] of a part whose lengths start at [by_len]
+// ([n] entries, the last one past the part's end): the last length whose strings start
+// at or before it (binary search; lengths no string has start where the next one does).
+#define PACKED_LEN_FN(fn, elem_t) \
+    static size_t fn(const elem_t *by_len, size_t n, size_t pos) { \
+        size_t lo = 0, hi = n - 1; \
+        while (hi - lo > 1) { \
+            size_t mid = lo + (hi - lo) / 2; \
+            if (by_len[mid] <= pos) { \
+                lo = mid; \
+            } else { \
+                hi = mid; \
+            } \
+        } \
+        return lo; \
+    }
+PACKED_LEN_FN(abi_len_at, uint8_t)
+PACKED_LEN_FN(core_len_at, uint16_t)
+#endif
 
 static inline const char *static_data(size_t q, size_t *len) {
+#if CONFIG_QSTR_POOL_PACKED
+    if (q == 0) {
+        *len = 0;
+        return qstr_static_bytes;
+    }
+    if (q <= MPF_QSTRID_STATIC_COUNT) {
+        size_t r = qstr_abi_rank[q];
+        size_t n = abi_len_at(qstr_abi_by_len, BY_LEN_COUNT(qstr_abi_by_len), r);
+        *len = n;
+        return packed_at(qstr_abi_off_by_len, qstr_abi_by_len[n], r, n);
+    }
+    size_t n = core_len_at(qstr_core_by_len, BY_LEN_COUNT(qstr_core_by_len), q);
+    *len = n;
+    return packed_at(qstr_core_off_by_len, qstr_core_by_len[n], q, n);
+#else
     *len = qstr_static_len[q];
     return qstr_static_bytes + qstr_static_off[q];
+#endif
 }
 
 // A runtime pool: a heap block chained through mpf_state.qstr_pools.
@@ -131,14 +196,6 @@ static int pool_cmp(const char *a, size_t alen, const char *b, size_t blen) {
     return memcmp(a, b, alen);
 }
 
-// The ABI part of the pool is in the order the .mpy format fixes; this lists its ids in
-// pool order (length, then bytes) so that it too can be binary-searched.
-static const uint8_t qstr_abi_order[MPF_QSTRID_STATIC_COUNT] = {MPF_QSTRID_ABI_ORDER};
-// Where each length starts in qstr_abi_order and among the core's ids (lengths 0 to the
-// longest + 1): a lookup searches only the strings of its own length.
-static const uint8_t qstr_abi_by_len[] = {MPF_QSTRID_ABI_BY_LEN};
-static const uint16_t qstr_core_by_len[] = {MPF_QSTRID_CORE_BY_LEN};
-#define BY_LEN_COUNT(t) (sizeof(t) / sizeof((t)[0]))
 
 // Binary search for [str] in the entries [lo, hi) of the core's pool (frozen false) or the
 // frozen one, sorted by pool_order, read through [order] when given. Returns the pool
@@ -154,7 +211,14 @@ static inline __attribute__((always_inline)) size_t find_sorted(bool frozen, con
             elen = mpf_frozen_qstr_pool[i].len;
             e = mpf_frozen_qstr_pool[i].str;
         } else {
+#if CONFIG_QSTR_POOL_PACKED
+            // every string searched has length [len]: its place gives where it starts
+            elen = len;
+            e = order != NULL ? packed_at(qstr_abi_off_by_len, qstr_abi_by_len[len], mid, len)
+                              : packed_at(qstr_core_off_by_len, qstr_core_by_len[len], mid, len);
+#else
             e = static_data(i, &elen);
+#endif
         }
         int c = pool_cmp(e, elen, str, len);
         if (c == 0) {

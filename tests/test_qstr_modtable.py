@@ -76,6 +76,39 @@ class TestQstr:
             block += data + b"\0"
         assert block.endswith(b"\0b\0zz\0caf\xc3\xa9\0")
 
+    def test_packed_pool_places_each_string_by_its_length(self) -> None:
+        # CONFIG_QSTR_POOL_PACKED (py/qstr.c static_data): no offset or length per id; a
+        # string is found from its length's first offset and its place among that length
+        used = {b"zz", b"b", b"aa", b"caf\xc3\xa9", b"__name__", b"x" * 30}
+        text = qstr.render(used)
+
+        def table(name: str) -> list[int]:
+            m = re.search(rf"^#define {name} (.*)$", text, re.M)
+            assert m is not None, name
+            return [int(x) for x in m.group(1).split(", ")]
+
+        literal = re.search(r"^#define MPF_QSTRID_PACKED_BYTES \\\n((?:    .*\n)+)", text, re.M)
+        assert literal is not None
+        body = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', literal.group(1)))
+        block = b"\0" + re.sub(
+            rb"\\([0-7]{3})", lambda m: bytes([int(m.group(1), 8)]), body.encode("latin-1")
+        )
+        rank, order = table("MPF_QSTRID_ABI_RANK"), table("MPF_QSTRID_ABI_ORDER")
+        parts = {
+            "abi": (table("MPF_QSTRID_ABI_BY_LEN"), table("MPF_QSTRID_ABI_OFF_BY_LEN")),
+            "core": (table("MPF_QSTRID_CORE_BY_LEN"), table("MPF_QSTRID_CORE_OFF_BY_LEN")),
+        }
+        static = len(qstr.STATIC_QSTRS)
+        for q, data in enumerate(qstr.pool(used), start=1):
+            by_len, off_by_len = parts["abi" if q <= static else "core"]
+            pos = rank[q] if q <= static else q
+            if q <= static:
+                assert order[pos] == q
+            n = max(i for i in range(len(by_len) - 1) if by_len[i] <= pos)
+            start = off_by_len[n] + (pos - by_len[n]) * (n + 1)
+            assert block[start : start + n + 1] == data + b"\0", (q, data)
+        assert len(block) == 1 + sum(len(s) + 1 for s in qstr.pool(used))
+
     def test_a_pool_past_16_bit_offsets_is_refused(self) -> None:
         with pytest.raises(ValueError, match="max 65536"):
             qstr.render({bytes([65 + i % 26]) * 200 + str(i).encode() for i in range(400)})
