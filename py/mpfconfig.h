@@ -25,6 +25,12 @@
 #define CONFIG_FLOAT 0
 #endif
 
+// Whether the VM inlines its fast paths (small-int arithmetic, list indexing, instance
+// attributes, list/tuple iteration) and keeps separate handlers for the _MULTI opcodes.
+#ifndef CONFIG_VM_FAST_PATHS
+#define CONFIG_VM_FAST_PATHS 0
+#endif
+
 // Whether str indexing counts code points (else bytes).
 #ifndef CONFIG_STR_UNICODE
 #define CONFIG_STR_UNICODE 0
