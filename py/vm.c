@@ -79,8 +79,8 @@ size_t mpf_vm_line(const mpf_raw_code_t *rc, const uint8_t *ip) {
 // ---------------------------------------------------------------- frames and binding
 #define WORDS(n) (((n) + sizeof(mpf_obj_t) - 1) / sizeof(mpf_obj_t))
 
-MPF_NORETURN static void arg_error(const mpf_fun_bc_t *fun, const char *fmt, ...) {
 #if CONFIG_ERROR_MSG_LEVEL >= 1
+MPF_NORETURN static void arg_error(const mpf_fun_bc_t *fun, const char *fmt, ...) {
     mpf_vstr_t v;
     mpf_vstr_init(&v, 32);
     mpf_print_t p;
@@ -91,12 +91,11 @@ MPF_NORETURN static void arg_error(const mpf_fun_bc_t *fun, const char *fmt, ...
     mpf_vprintf(&p, fmt, ap);
     va_end(ap);
     mpf_raise(mpf_exc_new(&mpf_type_TypeError, 1, (mpf_obj_t[]){mpf_vstr_to_str(&v)}));
-#else
-    (void)fun;
-    (void)fmt;
-    mpf_raise_type(&mpf_type_TypeError);
-#endif
 }
+#else
+// terse: the message and its arguments are left out of the image (as mpf_raise_fmt's)
+#define arg_error(fun, ...) ((void)(fun), mpf_raise_fmt(&mpf_type_TypeError, __VA_ARGS__))
+#endif
 
 static inline mpf_qstr_t arg_name(const mpf_fun_bc_t *fun, size_t i) {
     return fun->ctx->qstrs[fun->rc->arg_names[i]];
@@ -202,6 +201,9 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
         }
     }
     if (missing > 0) {
+#if CONFIG_ERROR_MSG_LEVEL == 0
+        arg_error(fun, "missing required positional arguments");
+#endif
         mpf_vstr_t v;
         mpf_vstr_init(&v, 32);
         mpf_print_t p;
