@@ -79,6 +79,14 @@
 #ifndef CONFIG_BUILTIN_REVERSED
 #define CONFIG_BUILTIN_REVERSED 0
 #endif
+// Whether pow() takes a modulus (pow(base, exp, mod)).
+#ifndef CONFIG_BUILTIN_POW3
+#define CONFIG_BUILTIN_POW3 0
+#endif
+// Whether round() rounds an int to a negative number of digits (round(1234, -2)).
+#ifndef CONFIG_BUILTIN_ROUND_INT
+#define CONFIG_BUILTIN_ROUND_INT 0
+#endif
 // Whether the less common builtins (bin, oct, hex, divmod, input, dir...) exist.
 #ifndef CONFIG_BUILTIN_HELPERS
 #define CONFIG_BUILTIN_HELPERS 0
