@@ -541,6 +541,9 @@ static mpf_obj_t builtin_pow(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     if (mod == MPF_OBJ_NULL || mod == MPF_OBJ_NONE) {
         return mpf_binary_op(MPF_BINARY_OP_POWER, base, exp);
     }
+#if !CONFIG_BUILTIN_POW3
+    mpf_raise_msg(&mpf_type_NotImplementedError, "pow() with a modulus is disabled in this build");
+#else
     if (!mpf_obj_is_int(base) || !mpf_obj_is_int(exp) || !mpf_obj_is_int(mod)) {
         mpf_raise_msg(&mpf_type_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
     }
@@ -585,6 +588,7 @@ static mpf_obj_t builtin_pow(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
         base = mpf_binary_op(MPF_BINARY_OP_MODULO, mpf_binary_op(MPF_BINARY_OP_MULTIPLY, base, base), mod);
     }
     return mpf_binary_op(MPF_BINARY_OP_MODULO, result, mod);
+#endif // CONFIG_BUILTIN_POW3
 }
 MPF_FUN_KW(builtin_pow_obj, MPF_QSTR_pow, 0, builtin_pow);
 
@@ -616,6 +620,9 @@ static mpf_obj_t builtin_round(size_t n_args, size_t n_kw, const mpf_obj_t *args
         if (nd == MPF_OBJ_NULL || mpf_obj_get_int(nd) >= 0) {
             return mpf_obj_is_small_int(x) || mpf_int_is_big(x) ? x : mpf_obj_new_small_int(x == MPF_OBJ_TRUE);
         }
+#if !CONFIG_BUILTIN_ROUND_INT
+        mpf_raise_msg(&mpf_type_NotImplementedError, "round() of an int to negative ndigits is disabled in this build");
+#else
         // round to 10**-nd, halves to even
         mpf_obj_t p = mpf_binary_op(MPF_BINARY_OP_POWER, mpf_obj_new_small_int(10), mpf_unary_op(MPF_UNARY_OP_NEGATIVE, nd));
         mpf_obj_t q = mpf_binary_op(MPF_BINARY_OP_FLOOR_DIVIDE, x, p);
@@ -627,6 +634,7 @@ static mpf_obj_t builtin_round(size_t n_args, size_t n_kw, const mpf_obj_t *args
             q = mpf_binary_op(MPF_BINARY_OP_ADD, q, mpf_obj_new_small_int(1));
         }
         return mpf_binary_op(MPF_BINARY_OP_MULTIPLY, q, p);
+#endif
     }
 #if CONFIG_FLOAT
     if (mpf_obj_is_type(x, &mpf_type_float)) {

@@ -25,6 +25,12 @@
 #define CONFIG_FLOAT 0
 #endif
 
+// Whether the VM inlines its fast paths (small-int arithmetic, list indexing, instance
+// attributes, list/tuple iteration) and keeps separate handlers for the _MULTI opcodes.
+#ifndef CONFIG_VM_FAST_PATHS
+#define CONFIG_VM_FAST_PATHS 0
+#endif
+
 // Whether str indexing counts code points (else bytes).
 #ifndef CONFIG_STR_UNICODE
 #define CONFIG_STR_UNICODE 0
@@ -76,6 +82,14 @@
 // Whether reversed() exists.
 #ifndef CONFIG_BUILTIN_REVERSED
 #define CONFIG_BUILTIN_REVERSED 0
+#endif
+// Whether pow() takes a modulus (pow(base, exp, mod)).
+#ifndef CONFIG_BUILTIN_POW3
+#define CONFIG_BUILTIN_POW3 0
+#endif
+// Whether round() rounds an int to a negative number of digits (round(1234, -2)).
+#ifndef CONFIG_BUILTIN_ROUND_INT
+#define CONFIG_BUILTIN_ROUND_INT 0
 #endif
 // Whether the less common builtins (bin, oct, hex, divmod, input, dir...) exist.
 #ifndef CONFIG_BUILTIN_HELPERS

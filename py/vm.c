@@ -79,8 +79,8 @@ size_t mpf_vm_line(const mpf_raw_code_t *rc, const uint8_t *ip) {
 // ---------------------------------------------------------------- frames and binding
 #define WORDS(n) (((n) + sizeof(mpf_obj_t) - 1) / sizeof(mpf_obj_t))
 
-MPF_NORETURN static void arg_error(const mpf_fun_bc_t *fun, const char *fmt, ...) {
 #if CONFIG_ERROR_MSG_LEVEL >= 1
+MPF_NORETURN static void arg_error(const mpf_fun_bc_t *fun, const char *fmt, ...) {
     mpf_vstr_t v;
     mpf_vstr_init(&v, 32);
     mpf_print_t p;
@@ -91,12 +91,11 @@ MPF_NORETURN static void arg_error(const mpf_fun_bc_t *fun, const char *fmt, ...
     mpf_vprintf(&p, fmt, ap);
     va_end(ap);
     mpf_raise(mpf_exc_new(&mpf_type_TypeError, 1, (mpf_obj_t[]){mpf_vstr_to_str(&v)}));
-#else
-    (void)fun;
-    (void)fmt;
-    mpf_raise_type(&mpf_type_TypeError);
-#endif
 }
+#else
+// terse: the message and its arguments are left out of the image (as mpf_raise_fmt's)
+#define arg_error(fun, ...) ((void)(fun), mpf_raise_fmt(&mpf_type_TypeError, __VA_ARGS__))
+#endif
 
 static inline mpf_qstr_t arg_name(const mpf_fun_bc_t *fun, size_t i) {
     return fun->ctx->qstrs[fun->rc->arg_names[i]];
@@ -202,6 +201,9 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
         }
     }
     if (missing > 0) {
+#if CONFIG_ERROR_MSG_LEVEL == 0
+        arg_error(fun, "missing required positional arguments");
+#endif
         mpf_vstr_t v;
         mpf_vstr_init(&v, 32);
         mpf_print_t p;
@@ -505,6 +507,9 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
     mpf_obj_t throw_exc = MPF_OBJ_NULL;
     mpf_obj_t value;
     mpf_uint_t unwind_c;
+#if !CONFIG_VM_FAST_PATHS
+    mpf_uint_t local_i;  // the local LOAD_FAST/STORE_FAST handlers share (a block's own otherwise)
+#endif
 
 #define PUSH(v) (*++sp = (v))
 #define POP() (*sp--)
@@ -578,6 +583,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
     VM_CASE(LOAD_ATTR) : {
         mpf_qstr_t q = QSTR();
         mpf_obj_t o = TOP();
+#if CONFIG_VM_FAST_PATHS
         // an instance's own attribute when its class has no data descriptor, as
         // mpf_load_method_maybe looks (its first step, without the calls)
         const mpf_type_t *t = mpf_obj_type(o);
@@ -588,6 +594,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
                 VM_NEXT;
             }
         }
+#endif
         SET_TOP(mpf_load_attr(o, q));
         VM_NEXT;
     }
@@ -606,14 +613,12 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         sp[0] = d[1];
         VM_NEXT;
     }
-    VM_CASE(STORE_NAME) : {
-        mpf_qstr_t q = QSTR();
-        mpf_dict_store(fr->locals, mpf_obj_new_qstr(q), POP());
-        VM_NEXT;
-    }
+    // the NAME/GLOBAL pairs of store and delete: one handler each, on the opcode's dict
+    VM_CASE(STORE_NAME) :
     VM_CASE(STORE_GLOBAL) : {
+        mpf_obj_t dict = ip[-1] == MPF_OP_STORE_NAME ? fr->locals : ctx->globals;
         mpf_qstr_t q = QSTR();
-        mpf_dict_store(ctx->globals, mpf_obj_new_qstr(q), POP());
+        mpf_dict_store(dict, mpf_obj_new_qstr(q), POP());
         VM_NEXT;
     }
     VM_CASE(STORE_ATTR) : {
@@ -622,12 +627,10 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         sp -= 2;
         VM_NEXT;
     }
-    VM_CASE(DELETE_NAME) : {
-        delete_name(fr->locals, QSTR());
-        VM_NEXT;
-    }
+    VM_CASE(DELETE_NAME) :
     VM_CASE(DELETE_GLOBAL) : {
-        delete_name(ctx->globals, QSTR());
+        mpf_obj_t dict = ip[-1] == MPF_OP_DELETE_NAME ? fr->locals : ctx->globals;
+        delete_name(dict, QSTR());
         VM_NEXT;
     }
     VM_CASE(IMPORT_NAME) : {
@@ -669,8 +672,13 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         VM_NEXT;
     }
     VM_CASE(LOAD_FAST_N) : {
-        mpf_uint_t i = read_uint(&ip);
-        mpf_obj_t v = LOCAL(i);
+#if CONFIG_VM_FAST_PATHS
+        mpf_uint_t local_i = read_uint(&ip);
+#else
+        local_i = read_uint(&ip);
+    load_fast:;
+#endif
+        mpf_obj_t v = LOCAL(local_i);
         if (v == MPF_OBJ_NULL) {
             raise_unbound_local();
         }
@@ -687,8 +695,13 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         VM_NEXT;
     }
     VM_CASE(STORE_FAST_N) : {
-        mpf_uint_t i = read_uint(&ip);
-        LOCAL(i) = POP();
+#if CONFIG_VM_FAST_PATHS
+        mpf_uint_t local_i = read_uint(&ip);
+#else
+        local_i = read_uint(&ip);
+    store_fast:
+#endif
+        LOCAL(local_i) = POP();
         VM_NEXT;
     }
     VM_CASE(STORE_DEREF) : {
@@ -844,12 +857,15 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         SET_TOP(mpf_call(f, p, k, sp + 1));
         VM_NEXT;
     }
-    VM_CASE(CALL_FUNCTION_VAR_KW) : {
+    // the two star-argument calls: a method call has self (or NULL) above the function
+    VM_CASE(CALL_FUNCTION_VAR_KW) :
+    VM_CASE(CALL_METHOD_VAR_KW) : {
+        size_t m = ip[-1] == MPF_OP_CALL_METHOD_VAR_KW;
         mpf_uint_t u = read_uint(&ip);
         size_t p = u & 0xFF, k = u >> 8;
-        sp -= p + 2 * k + 1;
-        mpf_uint_t star = (mpf_uint_t)mpf_obj_small_int_value(sp[p + 2 * k + 1]);
-        SET_TOP(mpf_call_var_kw(sp[0], MPF_OBJ_NULL, p, k, sp + 1, star));
+        sp -= p + 2 * k + 1 + m;
+        mpf_uint_t star = (mpf_uint_t)mpf_obj_small_int_value(sp[p + 2 * k + 1 + m]);
+        SET_TOP(mpf_call_var_kw(sp[0], m ? sp[1] : MPF_OBJ_NULL, p, k, sp + 1 + m, star));
         VM_NEXT;
     }
     VM_CASE(CALL_METHOD) : {
@@ -868,14 +884,6 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         SET_TOP(mpf_call_method_n(p, k, sp));
         VM_NEXT;
     }
-    VM_CASE(CALL_METHOD_VAR_KW) : {
-        mpf_uint_t u = read_uint(&ip);
-        size_t p = u & 0xFF, k = u >> 8;
-        sp -= p + 2 * k + 2;
-        mpf_uint_t star = (mpf_uint_t)mpf_obj_small_int_value(sp[p + 2 * k + 2]);
-        SET_TOP(mpf_call_var_kw(sp[0], sp[1], p, k, sp + 2, star));
-        VM_NEXT;
-    }
     VM_CASE(UNWIND_JUMP) : {
         mpf_int_t off = read_sjump(&ip);
         const uint8_t *target = ip + off;   // relative to the trailing byte
@@ -891,6 +899,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         }
         VM_NEXT;
     }
+#if CONFIG_VM_FAST_PATHS
     VM_CASE(POP_JUMP_IF_TRUE) : {
         mpf_int_t off = read_sjump(&ip);
         mpf_obj_t v = POP();
@@ -913,20 +922,28 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         }
         VM_NEXT;
     }
-    VM_CASE(JUMP_IF_TRUE_OR_POP) : {
-        bool two;
-        mpf_uint_t off = read_jump(&ip, &two);
-        if (mpf_obj_is_true(TOP())) {
+#else
+    // one handler for both: jump when the value's truth is the opcode's
+    VM_CASE(POP_JUMP_IF_TRUE) :
+    VM_CASE(POP_JUMP_IF_FALSE) : {
+        bool when = ip[-1] == MPF_OP_POP_JUMP_IF_TRUE;
+        mpf_int_t off = read_sjump(&ip);
+        if (mpf_obj_is_true(POP()) == when) {
             ip += off;
-        } else {
-            sp--;
+            if (off < 0) {
+                POLL_POINT();
+            }
         }
         VM_NEXT;
     }
+#endif
+    // jump keeping the value when its truth is the opcode's, else pop it
+    VM_CASE(JUMP_IF_TRUE_OR_POP) :
     VM_CASE(JUMP_IF_FALSE_OR_POP) : {
+        bool when = ip[-1] == MPF_OP_JUMP_IF_TRUE_OR_POP;
         bool two;
         mpf_uint_t off = read_jump(&ip, &two);
-        if (!mpf_obj_is_true(TOP())) {
+        if (mpf_obj_is_true(TOP()) == when) {
             ip += off;
         } else {
             sp--;
@@ -953,16 +970,12 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         PUSH(v);
         VM_NEXT;
     }
-    VM_CASE(SETUP_EXCEPT) : {
-        bool two;
-        mpf_uint_t off = read_jump(&ip, &two);
-        exc_push(fr, ip + off, sp, false);
-        VM_NEXT;
-    }
+    VM_CASE(SETUP_EXCEPT) :
     VM_CASE(SETUP_FINALLY) : {
+        bool is_finally = ip[-1] == MPF_OP_SETUP_FINALLY;
         bool two;
         mpf_uint_t off = read_jump(&ip, &two);
-        exc_push(fr, ip + off, sp, true);
+        exc_push(fr, ip + off, sp, is_finally);
         VM_NEXT;
     }
     VM_CASE(POP_EXCEPT_JUMP) : {
@@ -978,10 +991,8 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         mpf_uint_t off = read_jump(&ip, &two);
         mpf_obj_t *it = sp - 3;
         mpf_obj_t v;
-        if (it[0] == MPF_OBJ_NULL) {
-            fr->sp = sp;
-            v = mpf_iternext(it[1]);
-        } else {
+#if CONFIG_VM_FAST_PATHS
+        if (it[0] != MPF_OBJ_NULL) {  // a list or tuple by index (GET_ITER_STACK)
             size_t len;
             mpf_obj_t *items;
             mpf_obj_get_array(it[1], &len, &items);
@@ -992,6 +1003,11 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
             } else {
                 v = MPF_OBJ_STOP;
             }
+        } else
+#endif
+        {
+            fr->sp = sp;
+            v = mpf_iternext(it[1]);
         }
         if (v == MPF_OBJ_STOP) {
             sp -= 4;
@@ -1025,6 +1041,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
     VM_CASE(LOAD_SUBSCR) : {
         mpf_obj_t index = POP();
         mpf_obj_t o = TOP();
+#if CONFIG_VM_FAST_PATHS
         if (mpf_obj_is_type(o, &mpf_type_list) && mpf_obj_is_small_int(index)) {
             const mpf_list_t *l = mpf_obj_ptr(o);
             mpf_int_t i = mpf_obj_small_int_value(index);
@@ -1033,6 +1050,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
                 VM_NEXT;
             }
         }
+#endif
         SET_TOP(mpf_subscr(o, index, MPF_OBJ_SENTINEL));
         VM_NEXT;
     }
@@ -1120,11 +1138,15 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
     }
     VM_CASE(GET_ITER_STACK) : {
         mpf_obj_t o = TOP();
+#if CONFIG_VM_FAST_PATHS
+        // a list or tuple is walked by index: (1, seq, index) instead of (NULL, iterator, NULL)
         if (mpf_obj_is_type(o, &mpf_type_list) || mpf_obj_is_type(o, &mpf_type_tuple)) {
             sp[0] = mpf_obj_new_small_int(1);
             sp[1] = o;
             sp[2] = mpf_obj_new_small_int(0);
-        } else {
+        } else
+#endif
+        {
             mpf_obj_t it = mpf_getiter(o);
             sp[0] = MPF_OBJ_NULL;
             sp[1] = it;
@@ -1237,16 +1259,26 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         VM_NEXT;
     }
     VM_RANGE(LOAD_FAST_MULTI) : {
+#if CONFIG_VM_FAST_PATHS
         mpf_obj_t v = LOCAL(ip[-1] - MPF_OP_LOAD_FAST_MULTI);
         if (v == MPF_OBJ_NULL) {
             raise_unbound_local();
         }
         PUSH(v);
         VM_NEXT;
+#else
+        local_i = ip[-1] - MPF_OP_LOAD_FAST_MULTI;
+        goto load_fast;
+#endif
     }
     VM_RANGE(STORE_FAST_MULTI) : {
+#if CONFIG_VM_FAST_PATHS
         LOCAL(ip[-1] - MPF_OP_STORE_FAST_MULTI) = POP();
         VM_NEXT;
+#else
+        local_i = ip[-1] - MPF_OP_STORE_FAST_MULTI;
+        goto store_fast;
+#endif
     }
     VM_RANGE(UNARY_OP_MULTI) : {
         SET_TOP(mpf_unary_op(ip[-1] - MPF_OP_UNARY_OP_MULTI, TOP()));
@@ -1256,6 +1288,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         int op = ip[-1] - MPF_OP_BINARY_OP_MULTI;
         mpf_obj_t rhs = POP();
         mpf_obj_t lhs = TOP();
+#if CONFIG_VM_FAST_PATHS
         if (mpf_obj_is_small_int(lhs) && mpf_obj_is_small_int(rhs)) {
             mpf_int_t a = mpf_obj_small_int_value(lhs), b = mpf_obj_small_int_value(rhs), r;
             switch (op) {
@@ -1295,6 +1328,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
                     break;
             }
         }
+#endif
         SET_TOP(mpf_binary_op(op, lhs, rhs));
         VM_NEXT;
     }

@@ -1,9 +1,11 @@
-"""The switch-based bytecode dispatch (CONFIG_VM_DISPATCH_SWITCH) compiles and runs.
+"""The VM of the small images compiles and runs: the switch-based bytecode dispatch
+(CONFIG_VM_DISPATCH_SWITCH) without the inline fast paths (CONFIG_VM_FAST_PATHS off),
+as configs/fragments/minimal.conf and tiny.conf build it.
 
-The default build uses computed goto; this test builds the host port with the switch
-(its opcode ranges come from py/opcodes.h through py/dispatch.h) and runs the corpus
-areas that reach every opcode on it, against the same expected outputs as
-tests/test_corpus.py.
+The default build uses computed goto and the fast paths; this test builds the host port
+with the switch (its opcode ranges come from py/opcodes.h through py/dispatch.h) and the
+generic paths, and runs the corpus areas that reach every opcode on it, against the same
+expected outputs as tests/test_corpus.py.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ def test_switch_dispatch_runs_the_corpus(tmp_path: Path, cpython: str, mpy_cross
     fragment = tmp_path / "switch.conf"
     fragment.write_text(
         'CONFIG_VM_DISPATCH_SWITCH=y\nCONFIG_HOST_OPT_LEVEL="-O0"\n'
+        "# CONFIG_VM_FAST_PATHS is not set\n"
         "# CONFIG_FROZEN_PKG_DEMO is not set\n"
     )
     build_dir = tmp_path / "build"
@@ -43,6 +46,7 @@ def test_switch_dispatch_runs_the_corpus(tmp_path: Path, cpython: str, mpy_cross
     assert proc.returncode == 0, proc.stdout + proc.stderr
     build = load_host_build(build_dir)
     assert build.enabled("VM_DISPATCH_SWITCH") and not build.enabled("VM_DISPATCH_COMPUTED_GOTO")
+    assert not build.enabled("VM_FAST_PATHS")
 
     known = load_known_failures()
     programs = [

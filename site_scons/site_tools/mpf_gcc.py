@@ -38,7 +38,7 @@ def _lto(env):
         LINKFLAGS=[
             f
             for f in env["CCFLAGS"]
-            if f.startswith(("-f", "-g", "-O")) and f not in _NOT_AT_LTO_LINK
+            if f.startswith(("-f", "-g", "-O", "--param")) and f not in _NOT_AT_LTO_LINK
         ]
     )
 
