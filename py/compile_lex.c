@@ -4,28 +4,30 @@
 
 #include "compile_int.h"
 
-static const char *const kw_names[KW_NUM] = {
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
-    "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
-    "return", "try", "while", "with", "yield",
-};
+// Keywords in the order of KW_* (sorted by their bytes), each after its length.
+static const char kw_names[] =
+    "\5False\4None\4True\3and\2as\6assert\5async\5await\5break\5class\10continue\3def\3del"
+    "\4elif\4else\6except\7finally\3for\4from\6global\2if\6import\2in\2is\6lambda\10nonlocal"
+    "\3not\2or\4pass\5raise\6return\3try\5while\4with\5yield";
 
-// Operator spellings, longest first so the first match is the right one.
-static const struct {
-    char s[4];
-    uint8_t op;
-} op_table[] = {
-    {"**=", OP_IPOW}, {"//=", OP_IFLOORDIV}, {">>=", OP_IRSHIFT}, {"<<=", OP_ILSHIFT}, {"...", OP_ELLIPSIS},
-    {"->", OP_ARROW}, {":=", OP_WALRUS}, {"**", OP_POW}, {"//", OP_FLOORDIV}, {">>", OP_RSHIFT},
-    {"<<", OP_LSHIFT}, {"<=", OP_LE}, {">=", OP_GE}, {"==", OP_EQ}, {"!=", OP_NE}, {"+=", OP_IADD},
-    {"-=", OP_ISUB}, {"*=", OP_IMUL}, {"/=", OP_IDIV}, {"%=", OP_IMOD}, {"&=", OP_IAND}, {"|=", OP_IOR},
-    {"^=", OP_IXOR}, {"@=", OP_IMATMUL}, {"(", OP_LPAR}, {")", OP_RPAR}, {"[", OP_LSQB}, {"]", OP_RSQB},
-    {"{", OP_LBRACE}, {"}", OP_RBRACE}, {":", OP_COLON}, {",", OP_COMMA}, {";", OP_SEMI}, {".", OP_DOT},
-    {"=", OP_ASSIGN}, {"@", OP_AT}, {"<", OP_LT}, {">", OP_GT}, {"|", OP_OR}, {"^", OP_XOR},
-    {"&", OP_AND}, {"+", OP_ADD}, {"-", OP_SUB}, {"*", OP_MUL}, {"/", OP_DIV}, {"%", OP_MOD},
-    {"~", OP_TILDE},
+// Operator spellings, longest first so the first match is the right one: OP_3CHAR of three
+// characters, then up to OP_2CHAR of two, then single characters; op_codes gives each its OP_*.
+#define OP_3CHAR 5
+#define OP_2CHAR 24
+static const char op_chars[] =
+    "**=//=>>=<<=..."
+    "->:=**//>><<<=>===!=+=-=*=/=%=&=|=^=@="
+    "()[]{}:,;.=@<>|^&+-*/%~";
+static const uint8_t op_codes[] = {
+    OP_IPOW, OP_IFLOORDIV, OP_IRSHIFT, OP_ILSHIFT, OP_ELLIPSIS,
+    OP_ARROW, OP_WALRUS, OP_POW, OP_FLOORDIV, OP_RSHIFT, OP_LSHIFT, OP_LE, OP_GE, OP_EQ, OP_NE, OP_IADD,
+    OP_ISUB, OP_IMUL, OP_IDIV, OP_IMOD, OP_IAND, OP_IOR, OP_IXOR, OP_IMATMUL,
+    OP_LPAR, OP_RPAR, OP_LSQB, OP_RSQB, OP_LBRACE, OP_RBRACE, OP_COLON, OP_COMMA, OP_SEMI, OP_DOT,
+    OP_ASSIGN, OP_AT, OP_LT, OP_GT, OP_OR, OP_XOR, OP_AND, OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_MOD,
+    OP_TILDE,
 };
+_Static_assert(sizeof(op_chars) - 1 == OP_3CHAR * 3 + (OP_2CHAR - OP_3CHAR) * 2 + sizeof(op_codes) - OP_2CHAR,
+    "op_chars and op_codes disagree");
 
 void mpf_lex_init(mpf_lexer_t *lx, mpf_cctx_t *c) {
     memset(lx, 0, sizeof(*lx));
@@ -435,10 +437,11 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         t->kind = TK_NAME;
         t->s = c->src + start;
         t->len = n;
-        for (int k = 0; k < KW_NUM && n <= 8; k++) {
-            if (kw_names[k][0] == t->s[0] && strlen(kw_names[k]) == n && memcmp(kw_names[k], t->s, n) == 0) {
+        const char *k = kw_names;
+        for (int i = 0; i < KW_NUM && n <= 8 && k[1] <= t->s[0]; i++, k += k[0] + 1) {
+            if ((size_t)k[0] == n && memcmp(k + 1, t->s, n) == 0) {
                 t->kind = TK_KW;
-                t->op = (uint8_t)k;
+                t->op = (uint8_t)i;
                 break;
             }
         }
@@ -452,22 +455,24 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         lex_string(lx, t, false, false, false);
         return;
     }
-    for (size_t i = 0; i < sizeof(op_table) / sizeof(op_table[0]); i++) {
-        if (op_table[i].s[0] != ch) {
-            continue;
-        }
-        size_t n = strlen(op_table[i].s);
-        if (lx->pos + n <= c->len && memcmp(c->src + lx->pos, op_table[i].s, n) == 0) {
+    const char *s = op_chars;
+    for (size_t i = 0; i < sizeof(op_codes); i++) {
+        size_t n = i < OP_3CHAR ? 3 : i < OP_2CHAR ? 2 : 1;
+        if (s[0] == ch && lx->pos + n <= c->len && memcmp(c->src + lx->pos, s, n) == 0) {
             lx->pos += n;
             t->kind = TK_OP;
-            t->op = op_table[i].op;
-            if (t->op == OP_LPAR || t->op == OP_LSQB || t->op == OP_LBRACE) {
-                lx->paren++;
-            } else if ((t->op == OP_RPAR || t->op == OP_RSQB || t->op == OP_RBRACE) && lx->paren > 0) {
-                lx->paren--;
+            t->op = op_codes[i];
+            // ( ) [ ] { } are the first six operators, each opening one before its closing one
+            if (t->op <= OP_RBRACE) {
+                if (!(t->op & 1)) {
+                    lx->paren++;
+                } else if (lx->paren > 0) {
+                    lx->paren--;
+                }
             }
             return;
         }
+        s += n;
     }
     lex_error(lx, "invalid character in identifier");
 }

@@ -185,14 +185,91 @@ static mpf_qstr_t expect_name(parser_t *p) {
     return q;
 }
 
+// A node of [kind] with [n] children at token [t].
+static mpf_node_t *mk_at(parser_t *p, int kind, const mpf_token_t *t, size_t n) {
+    return mk(p, kind, t->line, t->col, n);
+}
+
+// A node of [kind] with [n] children at the position of node [x].
+static mpf_node_t *mk_like(parser_t *p, int kind, const mpf_node_t *x, size_t n) {
+    return mk(p, kind, x->line, x->col, n);
+}
+
+// NAME as an N_NAME node.
+static mpf_node_t *parse_name_node(parser_t *p) {
+    mpf_node_t *nm = mk_at(p, N_NAME, &p->tok, 0);
+    nm->v.q = expect_name(p);
+    return nm;
+}
+
+// [as NAME]: the name's node, or NULL.
+static mpf_node_t *parse_opt_as(parser_t *p) {
+    return accept_kw(p, KW_AS) ? parse_name_node(p) : NULL;
+}
+
 static mpf_node_t *parse_test(parser_t *p);
 static mpf_node_t *parse_expr(parser_t *p);
 static mpf_node_t *parse_star_expr(parser_t *p);
 static mpf_node_t *parse_walrus(parser_t *p, mpf_node_t *target);
-static mpf_node_t *parse_for_target(parser_t *p);
 static mpf_node_t *parse_or_test(parser_t *p, bool allow_lambda);
 static mpf_node_t *parse_suite(parser_t *p);
-static mpf_node_t *parse_testlist_star(parser_t *p, bool allow_star);
+static mpf_node_t *parse_subscript(parser_t *p);
+
+// The comma lists: their items and where a trailing comma may end them.
+enum {
+    LIST_TEST,        // test, ...             (up to a statement's end, =, :, ) or an augmented =)
+    LIST_TEST_STAR,   // test or *expr, ...    (the same; a lone *expr is a tuple too)
+    LIST_TARGET,      // expr or *expr, ...    (a for target, up to `in`)
+    LIST_SUBSCRIPT,   // subscript, ...        (up to ])
+};
+
+// item (',' item)* [','] of [mode]: the item itself when there is one and no comma, else a
+// tuple at [t].
+static mpf_node_t *parse_list(parser_t *p, int mode, const mpf_token_t *t) {
+    nodevec_t v = {0};
+    bool tuple = false;
+    uint32_t first_line = p->tok.line;
+    while (true) {
+        mpf_node_t *x;
+        if (mode != LIST_TEST && mode != LIST_SUBSCRIPT && is_op(p, OP_MUL)) {
+            x = parse_star_expr(p);
+            tuple |= mode == LIST_TEST_STAR;
+        } else {
+            x = mode == LIST_TARGET ? parse_expr(p) : mode == LIST_SUBSCRIPT ? parse_subscript(p) : parse_test(p);
+        }
+        vec_push(p, &v, x);
+        if (!accept_op(p, OP_COMMA)) {
+            break;
+        }
+        tuple = true;
+        if (mode == LIST_TARGET ? is_kw(p, KW_IN) : mode == LIST_SUBSCRIPT ? is_op(p, OP_RSQB) :
+            (p->tok.kind == TK_NEWLINE || is_op(p, OP_ASSIGN) || is_op(p, OP_SEMI) || is_op(p, OP_RPAR) ||
+            is_op(p, OP_COLON) || p->tok.kind == TK_END || (p->tok.kind == TK_OP && p->tok.op >= OP_IOR &&
+            p->tok.op <= OP_IPOW))) {
+            break;
+        }
+    }
+    if (!tuple) {
+        return v.items[0];
+    }
+    mpf_node_t *x = mk_from_vec(p, N_TUPLE, t->line, t->col, &v);
+    if (mode == LIST_SUBSCRIPT) {
+        x->v.const_line = first_line;   // a constant index records its first item's line
+    }
+    return x;
+}
+
+// testlist with optional starred items; a single item without a comma is itself.
+static mpf_node_t *parse_testlist_star(parser_t *p, bool allow_star) {
+    mpf_token_t t = p->tok;
+    return parse_list(p, allow_star ? LIST_TEST_STAR : LIST_TEST, &t);
+}
+
+// The target list of a for loop or a comprehension's for clause (up to `in`).
+static mpf_node_t *parse_for_target(parser_t *p) {
+    mpf_token_t t = p->tok;
+    return parse_list(p, LIST_TARGET, &t);
+}
 static mpf_node_t *parse_args(parser_t *p, bool lambda);
 static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t *val);
 static mpf_node_t *parse_comp_at(parser_t *p, const mpf_token_t *t, int kind, mpf_node_t *elt, mpf_node_t *val);
@@ -235,7 +312,7 @@ static mpf_obj_t fold(int op, mpf_obj_t a, mpf_obj_t b) {
 }
 
 static mpf_node_t *mk_binop_node(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
-    mpf_node_t *x = mk(p, N_BINOP, a->line, a->col, 2);
+    mpf_node_t *x = mk_like(p, N_BINOP, a, 2);
     x->op = (uint8_t)op;
     x->k[0] = a;
     x->k[1] = b;
@@ -275,7 +352,7 @@ static mpf_node_t *mk_binop(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
 // ---------------------------------------------------------------- atoms
 
 static mpf_node_t *mk_const(parser_t *p, const mpf_token_t *t, mpf_obj_t o) {
-    mpf_node_t *x = mk(p, N_CONST, t->line, t->col, 0);
+    mpf_node_t *x = mk_at(p, N_CONST, t, 0);
     x->v.obj = o;
     return x;
 }
@@ -397,10 +474,10 @@ static mpf_node_t *parse_strings(parser_t *p) {
     if (!fmt) {
         return x;
     }
-    mpf_node_t *attr = mk(p, N_ATTR, first.line, first.col, 1);
+    mpf_node_t *attr = mk_at(p, N_ATTR, &first, 1);
     attr->k[0] = x;
     attr->v.q = MPF_QSTR_format;
-    mpf_node_t *call = mk(p, N_CALL, first.line, first.col, args.n + 1);
+    mpf_node_t *call = mk_at(p, N_CALL, &first, args.n + 1);
     call->k[0] = attr;
     for (size_t i = 0; i < args.n; i++) {
         call->k[i + 1] = args.items[i];
@@ -527,13 +604,82 @@ static mpf_node_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_
     return NULL;
 }
 
+// A display in brackets, its opening [t] just read (up to and with the closing one): a
+// parenthesised expression, tuple, list, dict or set, or a comprehension of one.
+static mpf_node_t *parse_display(parser_t *p, const mpf_token_t *t) {
+    int close = t->op + 1;   // OP_RPAR, OP_RSQB or OP_RBRACE
+    bool paren = close == OP_RPAR;
+    bool brace = close == OP_RBRACE;
+    if (close != OP_RSQB && accept_op(p, close)) {
+        return mk_at(p, paren ? N_TUPLE : N_DICT, t, 0);
+    }
+    if (paren && is_kw(p, KW_YIELD)) {
+        mpf_node_t *y = parse_test(p);
+        expect_op(p, OP_RPAR);
+        return y;
+    }
+    nodevec_t v = {0};
+    bool dict = false, comma = false;
+    // the line mpy-cross records for a constant tuple: where its items after the first comma
+    // begin when they form a list of their own (two or more, or one with a trailing comma),
+    // else where the first item begins
+    uint32_t first_line = p->tok.line, rest_line = 0;
+    while (!is_op(p, close)) {
+        if (v.n == 1) {
+            rest_line = p->tok.line;
+        }
+        mpf_node_t *e, *val = NULL;
+        if (is_op(p, OP_MUL)) {
+            e = parse_star_expr(p);
+        } else {
+            e = parse_test(p);
+            // := in a list's items and in the first of parentheses
+            if ((close == OP_RSQB || (paren && v.n == 0)) && accept_op(p, OP_WALRUS)) {
+                e = parse_walrus(p, e);
+            }
+        }
+        if (brace) {
+            if (v.n == 0 && e->kind != N_STAR && accept_op(p, OP_COLON)) {
+                dict = true;
+            } else if (dict) {
+                expect_op(p, OP_COLON);
+            }
+            if (dict) {
+                val = parse_test(p);
+            }
+        }
+        if (v.n == 0 && at_comp_for(p) && !(paren && e->kind == N_STAR)) {
+            return parse_comp_closed(p, t, paren ? 3 : brace ? (dict ? 1 : 2) : 0, e, val, close);
+        }
+        vec_push(p, &v, e);
+        if (dict) {
+            vec_push(p, &v, val);
+        }
+        comma = accept_op(p, OP_COMMA);
+        if (!comma) {
+            break;
+        }
+    }
+    expect_op(p, close);
+    if (!paren) {
+        return mk_from_vec(p, brace ? (dict ? N_DICT : N_SET) : N_LIST, t->line, t->col, &v);
+    }
+    if (v.n == 1 && !comma && v.items[0]->kind != N_STAR) {
+        // a parenthesised expression: (a) = 1 and ((a, b)) work
+        return v.items[0];
+    }
+    size_t n = v.n;
+    mpf_node_t *tuple = mk_from_vec(p, N_TUPLE, t->line, t->col, &v);
+    tuple->v.const_line = (n > 2 || (n == 2 && comma)) ? rest_line : first_line;
+    return tuple;
+}
+
 static mpf_node_t *parse_atom(parser_t *p) {
     mpf_stack_check();   // deeply nested input: RuntimeError, not a C stack overflow
     mpf_token_t t = p->tok;
     switch (t.kind) {
         case TK_NAME: {
-            mpf_node_t *x = mk(p, N_NAME, t.line, t.col, 0);
-            x->v.q = expect_name(p);
+            mpf_node_t *x = parse_name_node(p);
             for (size_t i = 0; i < p->c->n_consts; i++) {
                 if (p->c->const_names[i] == x->v.q) {
                     // a name bound by NAME = const(value): its value, as mpy-cross substitutes it
@@ -576,121 +722,9 @@ static mpf_node_t *parse_atom(parser_t *p) {
                 advance(p);
                 return mk_const(p, &t, MPF_OBJ_ELLIPSIS);
             }
-            if (t.op == OP_LPAR) {
+            if (t.op == OP_LPAR || t.op == OP_LSQB || t.op == OP_LBRACE) {
                 advance(p);
-                if (accept_op(p, OP_RPAR)) {
-                    return mk(p, N_TUPLE, t.line, t.col, 0);
-                }
-                if (is_kw(p, KW_YIELD)) {
-                    mpf_node_t *y = parse_test(p);
-                    expect_op(p, OP_RPAR);
-                    return y;
-                }
-                uint32_t first_line = p->tok.line;
-                mpf_node_t *first = is_op(p, OP_MUL) ? NULL : parse_test(p);
-                if (first != NULL && accept_op(p, OP_WALRUS)) {
-                    first = parse_walrus(p, first);
-                }
-                if (first != NULL && at_comp_for(p)) {
-                    return parse_comp_closed(p, &t, 3, first, NULL, OP_RPAR);
-                }
-                if (first != NULL && accept_op(p, OP_RPAR)) {
-                    // parenthesised expression: keep a marker so (a) = 1 and ((a, b)) work
-                    return first;
-                }
-                nodevec_t v = {0};
-                if (first == NULL) {
-                    first = parse_star_expr(p);
-                }
-                vec_push(p, &v, first);
-                // the line mpy-cross records for a constant tuple: where its items after the
-                // first comma begin when they form a list of their own (two or more, or one
-                // with a trailing comma), else where the first item begins
-                uint32_t rest_line = 0;
-                bool trailing = false;
-                while (accept_op(p, OP_COMMA)) {
-                    if (is_op(p, OP_RPAR)) {
-                        trailing = true;
-                        break;
-                    }
-                    if (rest_line == 0) {
-                        rest_line = p->tok.line;
-                    }
-                    if (is_op(p, OP_MUL)) {
-                        mpf_node_t *s = parse_star_expr(p);
-                        vec_push(p, &v, s);
-                    } else {
-                        vec_push(p, &v, parse_test(p));
-                    }
-                }
-                expect_op(p, OP_RPAR);
-                mpf_node_t *tuple = mk_from_vec(p, N_TUPLE, t.line, t.col, &v);
-                tuple->v.const_line = (v.n > 2 || (v.n == 2 && trailing)) ? rest_line : first_line;
-                return tuple;
-            }
-            if (t.op == OP_LSQB) {
-                advance(p);
-                nodevec_t v = {0};
-                while (!is_op(p, OP_RSQB)) {
-                    mpf_node_t *e;
-                    if (is_op(p, OP_MUL)) {
-                        e = parse_star_expr(p);
-                    } else {
-                        e = parse_test(p);
-                        if (accept_op(p, OP_WALRUS)) {
-                            e = parse_walrus(p, e);
-                        }
-                    }
-                    if (v.n == 0 && at_comp_for(p)) {
-                        return parse_comp_closed(p, &t, 0, e, NULL, OP_RSQB);
-                    }
-                    vec_push(p, &v, e);
-                    if (!accept_op(p, OP_COMMA)) {
-                        break;
-                    }
-                }
-                expect_op(p, OP_RSQB);
-                return mk_from_vec(p, N_LIST, t.line, t.col, &v);
-            }
-            if (t.op == OP_LBRACE) {
-                advance(p);
-                if (accept_op(p, OP_RBRACE)) {
-                    return mk(p, N_DICT, t.line, t.col, 0);
-                }
-                nodevec_t v = {0};
-                bool dict = false;
-                while (!is_op(p, OP_RBRACE)) {
-                    mpf_node_t *e;
-                    if (is_op(p, OP_MUL)) {
-                        e = parse_star_expr(p);
-                    } else {
-                        e = parse_test(p);
-                    }
-                    if (v.n == 0 && e->kind != N_STAR && accept_op(p, OP_COLON)) {
-                        dict = true;
-                    }
-                    if (dict) {
-                        if (v.n > 0) {
-                            expect_op(p, OP_COLON);
-                        }
-                        mpf_node_t *val = parse_test(p);
-                        if (v.n == 0 && at_comp_for(p)) {
-                            return parse_comp_closed(p, &t, 1, e, val, OP_RBRACE);
-                        }
-                        vec_push(p, &v, e);
-                        vec_push(p, &v, val);
-                    } else {
-                        if (v.n == 0 && at_comp_for(p)) {
-                            return parse_comp_closed(p, &t, 2, e, NULL, OP_RBRACE);
-                        }
-                        vec_push(p, &v, e);
-                    }
-                    if (!accept_op(p, OP_COMMA)) {
-                        break;
-                    }
-                }
-                expect_op(p, OP_RBRACE);
-                return mk_from_vec(p, dict ? N_DICT : N_SET, t.line, t.col, &v);
+                return parse_display(p, &t);
             }
             break;
         default:
@@ -723,14 +757,14 @@ static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t
     while (is_kw(p, KW_FOR) || is_kw(p, KW_IF) || is_kw(p, KW_ASYNC)) {
         mpf_token_t t = p->tok;
         if (accept_kw(p, KW_IF)) {
-            mpf_node_t *x = mk(p, N_COMPIF, t.line, t.col, 1);
+            mpf_node_t *x = mk_at(p, N_COMPIF, &t, 1);
             x->k[0] = parse_or_test(p, false);
             vec_push(p, &v, x);
             continue;
         }
         bool async = accept_kw(p, KW_ASYNC);
         expect_kw(p, KW_FOR);
-        mpf_node_t *x = mk(p, N_COMPFOR, t.line, t.col, 2);
+        mpf_node_t *x = mk_at(p, N_COMPFOR, &t, 2);
         x->op = async;
         x->k[0] = parse_for_target(p);
         expect_kw(p, KW_IN);
@@ -752,7 +786,7 @@ static mpf_node_t *parse_subscript(parser_t *p) {
         }
     }
     advance(p);
-    mpf_node_t *s = mk(p, N_SLICE, t.line, t.col, 3);
+    mpf_node_t *s = mk_at(p, N_SLICE, &t, 3);
     s->k[0] = lo;
     if (!is_op(p, OP_COLON) && !is_op(p, OP_RSQB) && !is_op(p, OP_COMMA)) {
         s->k[1] = parse_test(p);
@@ -771,11 +805,11 @@ static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
     while (!is_op(p, close)) {
         mpf_token_t t = p->tok;
         if (accept_op(p, OP_MUL)) {
-            mpf_node_t *s = mk(p, N_STAR, t.line, t.col, 1);
+            mpf_node_t *s = mk_at(p, N_STAR, &t, 1);
             s->k[0] = parse_test(p);
             vec_push(p, v, s);
         } else if (accept_op(p, OP_POW)) {
-            mpf_node_t *s = mk(p, N_DSTAR, t.line, t.col, 1);
+            mpf_node_t *s = mk_at(p, N_DSTAR, &t, 1);
             s->k[0] = parse_test(p);
             vec_push(p, v, s);
         } else {
@@ -785,7 +819,7 @@ static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
                     syntax_error_at(p, &t, "expression cannot contain assignment, perhaps you meant \"==\"?");
                 }
                 advance(p);
-                mpf_node_t *kw = mk(p, N_KW, t.line, t.col, 1);
+                mpf_node_t *kw = mk_at(p, N_KW, &t, 1);
                 kw->v.q = e->v.q;
                 kw->k[0] = parse_test(p);
                 e = kw;
@@ -823,30 +857,15 @@ static mpf_node_t *parse_power(parser_t *p) {
             x = mk_from_vec(p, N_CALL, x->line, x->col, &v);
             x->op = trailer_below;
         } else if (accept_op(p, OP_LSQB)) {
-            nodevec_t v = {0};
-            bool tuple = false;
-            uint32_t first_line = p->tok.line;
-            while (true) {
-                vec_push(p, &v, parse_subscript(p));
-                if (!accept_op(p, OP_COMMA)) {
-                    break;
-                }
-                tuple = true;
-                if (is_op(p, OP_RSQB)) {
-                    break;
-                }
-            }
+            mpf_node_t *index = parse_list(p, LIST_SUBSCRIPT, &tt);
             expect_op(p, OP_RSQB);
-            mpf_node_t *s = mk(p, N_SUBSCR, x->line, x->col, 2);
+            mpf_node_t *s = mk_like(p, N_SUBSCR, x, 2);
             s->op = trailer_below;
             s->k[0] = x;
-            s->k[1] = tuple ? mk_from_vec(p, N_TUPLE, tt.line, tt.col, &v) : v.items[0];
-            if (tuple) {
-                s->k[1]->v.const_line = first_line;   // a constant index records its first item's line
-            }
+            s->k[1] = index;
             x = s;
         } else if (accept_op(p, OP_DOT)) {
-            mpf_node_t *a = mk(p, N_ATTR, x->line, x->col, 1);
+            mpf_node_t *a = mk_like(p, N_ATTR, x, 1);
             a->op = trailer_below;
             a->k[0] = x;
             a->v.q = expect_name(p);
@@ -884,7 +903,7 @@ static mpf_node_t *parse_power(parser_t *p) {
         }
     }
     if (await) {
-        mpf_node_t *a = mk(p, N_AWAIT, t.line, t.col, 1);
+        mpf_node_t *a = mk_at(p, N_AWAIT, &t, 1);
         a->k[0] = x;
         x = a;
     }
@@ -912,7 +931,7 @@ static mpf_node_t *factor(parser_t *p) {
                 return a;
             }
         }
-        mpf_node_t *x = mk(p, N_UNARY, t.line, t.col, 1);
+        mpf_node_t *x = mk_at(p, N_UNARY, &t, 1);
         x->op = (uint8_t)op;
         x->k[0] = a;
         return x;
@@ -939,7 +958,7 @@ static int binop_prec(const parser_t *p) {
 // tree, built in the same order, as one rule per level would build.
 // A constant node's copy (folding changes the node it folds into).
 static mpf_node_t *copy_const(parser_t *p, const mpf_node_t *x) {
-    mpf_node_t *c = mk(p, N_CONST, x->line, x->col, 0);
+    mpf_node_t *c = mk_like(p, N_CONST, x, 0);
     c->op = x->op;
     c->v = x->v;
     return c;
@@ -977,32 +996,9 @@ static mpf_node_t *parse_expr(parser_t *p) {
     return parse_binary(p, 1);
 }
 
-// The target list of a for loop or a comprehension's for clause (up to `in`).
-static mpf_node_t *parse_for_target(parser_t *p) {
-    nodevec_t tv = {0};
-    mpf_token_t tt = p->tok;
-    bool tuple = false;
-    while (true) {
-        vec_push(p, &tv, is_op(p, OP_MUL) ? parse_star_expr(p) : parse_expr(p));
-        if (!accept_op(p, OP_COMMA)) {
-            break;
-        }
-        tuple = true;
-        if (is_kw(p, KW_IN)) {
-            break;
-        }
-    }
-    if (tuple) {
-        return mk_from_vec(p, N_TUPLE, tt.line, tt.col, &tv);
-    }
-    mpf_node_t *x = tv.items[0];
-    vec_free(&tv);
-    return x;
-}
-
 // [target] := value, the ':=' just read.
 static mpf_node_t *parse_walrus(parser_t *p, mpf_node_t *target) {
-    mpf_node_t *w = mk(p, N_NAMEDEXPR, target->line, target->col, 2);
+    mpf_node_t *w = mk_like(p, N_NAMEDEXPR, target, 2);
     w->k[0] = target;
     w->k[1] = parse_test(p);
     return w;
@@ -1012,7 +1008,7 @@ static mpf_node_t *parse_walrus(parser_t *p, mpf_node_t *target) {
 static mpf_node_t *parse_star_expr(parser_t *p) {
     mpf_token_t st = p->tok;
     advance(p);
-    mpf_node_t *s = mk(p, N_STAR, st.line, st.col, 1);
+    mpf_node_t *s = mk_at(p, N_STAR, &st, 1);
     s->k[0] = parse_expr(p);
     return s;
 }
@@ -1073,11 +1069,11 @@ static mpf_node_t *parse_not_test(parser_t *p) {
             return a;
         }
         if (a->kind == N_TUPLE && mpf_node_tuple_is_const(a)) {
-            mpf_node_t *c = mk(p, N_CONST, t.line, t.col, 0);
+            mpf_node_t *c = mk_at(p, N_CONST, &t, 0);
             c->v.obj = a->n ? MPF_OBJ_FALSE : MPF_OBJ_TRUE;
             return c;
         }
-        mpf_node_t *x = mk(p, N_NOT, t.line, t.col, 1);
+        mpf_node_t *x = mk_at(p, N_NOT, &t, 1);
         x->k[0] = a;
         return x;
     }
@@ -1128,7 +1124,7 @@ static mpf_node_t *parse_lambda(parser_t *p, bool nocond) {
     mpf_token_t t = p->tok;
     expect_kw(p, KW_LAMBDA);
     arena_mark_t m = arena_begin(p);
-    mpf_node_t *x = mk(p, N_LAMBDA, t.line, t.col, 2);
+    mpf_node_t *x = mk_at(p, N_LAMBDA, &t, 2);
     p->c->arena_owner = x;
     x->k[0] = parse_args(p, true);
     expect_op(p, OP_COLON);
@@ -1159,11 +1155,11 @@ static mpf_node_t *parse_test(parser_t *p) {
     }
     if (accept_kw(p, KW_YIELD)) {
         if (accept_kw(p, KW_FROM)) {
-            mpf_node_t *y = mk(p, N_YIELDFROM, t.line, t.col, 1);
+            mpf_node_t *y = mk_at(p, N_YIELDFROM, &t, 1);
             y->k[0] = parse_test(p);
             return y;
         }
-        mpf_node_t *y = mk(p, N_YIELD, t.line, t.col, 1);
+        mpf_node_t *y = mk_at(p, N_YIELD, &t, 1);
         if (!is_op(p, OP_RPAR) && !is_op(p, OP_RSQB) && !is_op(p, OP_RBRACE) && p->tok.kind != TK_NEWLINE &&
             !is_op(p, OP_ASSIGN) && !is_op(p, OP_SEMI) && !is_op(p, OP_COMMA)) {
             y->k[0] = parse_testlist_star(p, true);
@@ -1172,7 +1168,7 @@ static mpf_node_t *parse_test(parser_t *p) {
     }
     mpf_node_t *x = parse_or_test(p, true);
     if (accept_kw(p, KW_IF)) {
-        mpf_node_t *c = mk(p, N_IFEXP, x->line, x->col, 3);
+        mpf_node_t *c = mk_like(p, N_IFEXP, x, 3);
         c->k[0] = x;
         c->k[1] = parse_or_test(p, true);
         expect_kw(p, KW_ELSE);
@@ -1180,36 +1176,6 @@ static mpf_node_t *parse_test(parser_t *p) {
         return c;
     }
     return x;
-}
-
-// testlist with optional starred items; a single item without a comma is itself.
-static mpf_node_t *parse_testlist_star(parser_t *p, bool allow_star) {
-    mpf_token_t t = p->tok;
-    nodevec_t v = {0};
-    bool tuple = false;
-    while (true) {
-        if (allow_star && is_op(p, OP_MUL)) {
-            mpf_node_t *s = parse_star_expr(p);
-            vec_push(p, &v, s);
-            tuple = true;
-        } else {
-            vec_push(p, &v, parse_test(p));
-        }
-        if (!is_op(p, OP_COMMA)) {
-            break;
-        }
-        advance(p);
-        tuple = true;
-        if (p->tok.kind == TK_NEWLINE || is_op(p, OP_ASSIGN) || is_op(p, OP_SEMI) || is_op(p, OP_RPAR) ||
-            is_op(p, OP_COLON) || p->tok.kind == TK_END || (p->tok.kind == TK_OP && p->tok.op >= OP_IOR &&
-            p->tok.op <= OP_IPOW)) {
-            break;
-        }
-    }
-    if (!tuple) {
-        return v.items[0];
-    }
-    return mk_from_vec(p, N_TUPLE, t.line, t.col, &v);
 }
 
 // ---------------------------------------------------------------- statements
@@ -1227,33 +1193,21 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
             // nothing follows **kw, and there is one * at most
             syntax_error_at(p, &at, "invalid syntax");
         }
-        mpf_node_t *a = mk(p, N_ARG, at.line, at.col, 2);
-        if (accept_op(p, OP_MUL)) {
-            a->op = 1;
-            if (p->tok.kind == TK_NAME) {
-                a->v.q = expect_name(p);
-                if (!lambda && accept_op(p, OP_COLON)) {
-                    a->k[1] = parse_test(p);
-                }
-            }
-            kwonly = true;
-        } else if (accept_op(p, OP_POW)) {
-            a->op = 3;
-            kwargs = true;
+        mpf_node_t *a = mk_at(p, N_ARG, &at, 2);
+        // op: 0 positional, 1 *args (or a bare *), 2 keyword-only, 3 **kwargs
+        int op = accept_op(p, OP_MUL) ? 1 : accept_op(p, OP_POW) ? 3 : kwonly ? 2 : 0;
+        a->op = (uint8_t)op;
+        if (op != 1 || p->tok.kind == TK_NAME) {
             a->v.q = expect_name(p);
             if (!lambda && accept_op(p, OP_COLON)) {
                 a->k[1] = parse_test(p);
             }
-        } else {
-            a->op = kwonly ? 2 : 0;
-            a->v.q = expect_name(p);
-            if (!lambda && accept_op(p, OP_COLON)) {
-                a->k[1] = parse_test(p);
-            }
-            if (accept_op(p, OP_ASSIGN)) {
+            if (!(op & 1) && accept_op(p, OP_ASSIGN)) {
                 a->k[0] = parse_test(p);
             }
         }
+        kwonly |= op == 1;
+        kwargs = op == 3;
         vec_push(p, &v, a);
         if (!accept_op(p, OP_COMMA)) {
             break;
@@ -1271,7 +1225,6 @@ static mpf_node_t *parse_dotted(parser_t *p) {
     char buf[256];
     size_t n = 0;
     while (true) {
-        mpf_node_t *nm = mk(p, N_NAME, p->tok.line, p->tok.col, 0);
         if (p->tok.kind == TK_NAME && n + p->tok.len + 1 < sizeof(buf)) {
             if (n) {
                 buf[n++] = '.';
@@ -1279,8 +1232,7 @@ static mpf_node_t *parse_dotted(parser_t *p) {
             memcpy(buf + n, p->tok.s, p->tok.len);
             n += p->tok.len;
         }
-        nm->v.q = expect_name(p);
-        vec_push(p, &v, nm);
+        vec_push(p, &v, parse_name_node(p));
         if (!accept_op(p, OP_DOT)) {
             break;
         }
@@ -1296,12 +1248,7 @@ static mpf_node_t *parse_import(parser_t *p) {
         nodevec_t v = {0};
         do {
             vec_push(p, &v, parse_dotted(p));
-            mpf_node_t *as = NULL;
-            if (accept_kw(p, KW_AS)) {
-                as = mk(p, N_NAME, p->tok.line, p->tok.col, 0);
-                as->v.q = expect_name(p);
-            }
-            vec_push(p, &v, as);
+            vec_push(p, &v, parse_opt_as(p));
         } while (accept_op(p, OP_COMMA));
         return mk_from_vec(p, N_IMPORT, t.line, t.col, &v);
     }
@@ -1327,15 +1274,8 @@ static mpf_node_t *parse_import(parser_t *p) {
             if (paren && is_op(p, OP_RPAR)) {
                 break;
             }
-            mpf_node_t *nm = mk(p, N_NAME, p->tok.line, p->tok.col, 0);
-            nm->v.q = expect_name(p);
-            vec_push(p, &v, nm);
-            mpf_node_t *as = NULL;
-            if (accept_kw(p, KW_AS)) {
-                as = mk(p, N_NAME, p->tok.line, p->tok.col, 0);
-                as->v.q = expect_name(p);
-            }
-            vec_push(p, &v, as);
+            vec_push(p, &v, parse_name_node(p));
+            vec_push(p, &v, parse_opt_as(p));
         } while (accept_op(p, OP_COMMA));
         if (paren) {
             expect_op(p, OP_RPAR);
@@ -1370,33 +1310,28 @@ static void check_target(parser_t *p, const mpf_node_t *x, bool del) {
     mpf_cc_syntax_error(p->c, false, x->line, x->col, del ? "cannot delete expression" : "cannot assign to expression");
 }
 
+// The right side of an assignment: a yield expression or a testlist.
+static mpf_node_t *parse_rhs(parser_t *p, bool allow_star) {
+    return is_kw(p, KW_YIELD) ? parse_test(p) : parse_testlist_star(p, allow_star);
+}
+
 static mpf_node_t *parse_small_stmt(parser_t *p) {
     mpf_token_t t = p->tok;
     if (t.kind == TK_KW) {
         switch (t.op) {
             case KW_PASS:
-                advance(p);
-                return mk(p, N_PASS, t.line, t.col, 0);
             case KW_BREAK:
-                advance(p);
-                return mk(p, N_BREAK, t.line, t.col, 0);
             case KW_CONTINUE:
                 advance(p);
-                return mk(p, N_CONTINUE, t.line, t.col, 0);
-            case KW_RETURN: {
-                advance(p);
-                mpf_node_t *x = mk(p, N_RETURN, t.line, t.col, 1);
-                if (p->tok.kind != TK_NEWLINE && !is_op(p, OP_SEMI) && p->tok.kind != TK_END) {
-                    x->k[0] = parse_testlist_star(p, true);
-                }
-                return x;
-            }
+                return mk_at(p, t.op == KW_PASS ? N_PASS : t.op == KW_BREAK ? N_BREAK : N_CONTINUE, &t, 0);
+            case KW_RETURN:
             case KW_RAISE: {
                 advance(p);
-                mpf_node_t *x = mk(p, N_RAISE, t.line, t.col, 2);
+                bool ret = t.op == KW_RETURN;
+                mpf_node_t *x = mk_at(p, ret ? N_RETURN : N_RAISE, &t, ret ? 1 : 2);
                 if (p->tok.kind != TK_NEWLINE && !is_op(p, OP_SEMI) && p->tok.kind != TK_END) {
-                    x->k[0] = parse_test(p);
-                    if (accept_kw(p, KW_FROM)) {
+                    x->k[0] = ret ? parse_testlist_star(p, true) : parse_test(p);
+                    if (!ret && accept_kw(p, KW_FROM)) {
                         x->k[1] = parse_test(p);
                     }
                 }
@@ -1407,9 +1342,7 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
                 advance(p);
                 nodevec_t v = {0};
                 do {
-                    mpf_node_t *nm = mk(p, N_NAME, p->tok.line, p->tok.col, 0);
-                    nm->v.q = expect_name(p);
-                    vec_push(p, &v, nm);
+                    vec_push(p, &v, parse_name_node(p));
                 } while (accept_op(p, OP_COMMA));
                 return mk_from_vec(p, t.op == KW_GLOBAL ? N_GLOBAL : N_NONLOCAL, t.line, t.col, &v);
             }
@@ -1418,7 +1351,7 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
                 return parse_import(p);
             case KW_ASSERT: {
                 advance(p);
-                mpf_node_t *x = mk(p, N_ASSERT, t.line, t.col, 2);
+                mpf_node_t *x = mk_at(p, N_ASSERT, &t, 2);
                 x->k[0] = parse_test(p);
                 if (accept_op(p, OP_COMMA)) {
                     x->k[1] = parse_test(p);
@@ -1451,33 +1384,33 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
             mpf_cc_syntax_error(p->c, false, e->line, e->col, "illegal expression for augmented assignment");
         }
         advance(p);
-        mpf_node_t *x = mk(p, N_AUGASSIGN, t.line, t.col, 2);
+        mpf_node_t *x = mk_at(p, N_AUGASSIGN, &t, 2);
         x->op = (uint8_t)op;
         x->k[0] = e;
-        x->k[1] = is_kw(p, KW_YIELD) ? parse_test(p) : parse_testlist_star(p, false);
+        x->k[1] = parse_rhs(p, false);
         return x;
     }
     if (is_op(p, OP_COLON)) {
         // annotated assignment
         advance(p);
-        mpf_node_t *x = mk(p, N_ANNASSIGN, t.line, t.col, 3);
+        mpf_node_t *x = mk_at(p, N_ANNASSIGN, &t, 3);
         check_target(p, e, false);
         x->k[0] = e;
         x->k[1] = parse_test(p);
         if (accept_op(p, OP_ASSIGN)) {
-            x->k[2] = is_kw(p, KW_YIELD) ? parse_test(p) : parse_testlist_star(p, true);
+            x->k[2] = parse_rhs(p, true);
         }
         return x;
     }
     if (!is_op(p, OP_ASSIGN)) {
-        mpf_node_t *x = mk(p, N_EXPR, t.line, t.col, 1);
+        mpf_node_t *x = mk_at(p, N_EXPR, &t, 1);
         x->k[0] = e;
         return x;
     }
     nodevec_t v = {0};
     vec_push(p, &v, e);
     while (accept_op(p, OP_ASSIGN)) {
-        vec_push(p, &v, is_kw(p, KW_YIELD) ? parse_test(p) : parse_testlist_star(p, true));
+        vec_push(p, &v, parse_rhs(p, true));
     }
     for (size_t i = 0; i + 1 < v.n; i++) {
         check_target(p, v.items[i], false);
@@ -1601,17 +1534,18 @@ static mpf_node_t *parse_classdef(parser_t *p, nodevec_t *decorators) {
     return arena_end(p, &m, x);
 }
 
-static mpf_node_t *parse_if(parser_t *p) {
+// if/elif ([kind] N_IF) or while (N_WHILE): the condition, the body, elif or else.
+static mpf_node_t *parse_if(parser_t *p, int kind) {
     mpf_token_t t = p->tok;
-    advance(p);  // if / elif
-    mpf_node_t *x = mk(p, N_IF, t.line, t.col, 3);
+    advance(p);  // if / elif / while
+    mpf_node_t *x = mk_at(p, kind, &t, 3);
     x->k[0] = parse_test(p);
     if (accept_op(p, OP_WALRUS)) {
         x->k[0] = parse_walrus(p, x->k[0]);
     }
     x->k[1] = parse_suite(p);
-    if (is_kw(p, KW_ELIF)) {
-        x->k[2] = parse_if(p);
+    if (kind == N_IF && is_kw(p, KW_ELIF)) {
+        x->k[2] = parse_if(p, N_IF);
         x->k[2]->op = 1;   // an elif: its body always jumps to the end
     } else if (accept_kw(p, KW_ELSE)) {
         x->k[2] = parse_suite(p);
@@ -1622,7 +1556,7 @@ static mpf_node_t *parse_if(parser_t *p) {
 static mpf_node_t *parse_for(parser_t *p, bool async) {
     mpf_token_t t = p->tok;
     expect_kw(p, KW_FOR);
-    mpf_node_t *x = mk(p, N_FOR, t.line, t.col, 4);
+    mpf_node_t *x = mk_at(p, N_FOR, &t, 4);
     x->op = async;
     x->k[0] = parse_for_target(p);
     check_target(p, x->k[0], false);
@@ -1645,14 +1579,11 @@ static mpf_node_t *parse_try(parser_t *p) {
     while (is_kw(p, KW_EXCEPT)) {
         mpf_token_t et = p->tok;
         advance(p);
-        mpf_node_t *e = mk(p, N_EXCEPT, et.line, et.col, 3);
+        mpf_node_t *e = mk_at(p, N_EXCEPT, &et, 3);
         if (!is_op(p, OP_COLON)) {
             e->k[0] = parse_test(p);
-            if (accept_kw(p, KW_AS)) {
-                mpf_node_t *nm = mk(p, N_NAME, p->tok.line, p->tok.col, 0);
-                nm->v.q = expect_name(p);
-                e->k[1] = nm;
-            } else if (accept_op(p, OP_COMMA)) {
+            e->k[1] = parse_opt_as(p);
+            if (e->k[1] == NULL && accept_op(p, OP_COMMA)) {
                 syntax_error(p);
             }
         }
@@ -1677,7 +1608,7 @@ static mpf_node_t *parse_with(parser_t *p, bool async) {
     nodevec_t v = {0};
     vec_push(p, &v, NULL);
     do {
-        mpf_node_t *w = mk(p, N_WITHITEM, p->tok.line, p->tok.col, 2);
+        mpf_node_t *w = mk_at(p, N_WITHITEM, &p->tok, 2);
         w->k[0] = parse_test(p);
         if (accept_kw(p, KW_AS)) {
             w->k[1] = parse_expr(p);
@@ -1697,78 +1628,41 @@ static void parse_stmt(parser_t *p, nodevec_t *v) {
     if (t.kind == TK_INDENT) {
         mpf_cc_syntax_error(p->c, true, t.line, t.col, "unexpected indent");
     }
-    if (t.kind == TK_OP && t.op == OP_AT) {
-        nodevec_t decos = {0};
-        while (accept_op(p, OP_AT)) {
-            vec_push(p, &decos, parse_test(p));
-            if (p->tok.kind != TK_NEWLINE) {
-                syntax_error(p);
-            }
-            advance(p);
-        }
-        if (is_kw(p, KW_DEF)) {
-            vec_push(p, v, parse_funcdef(p, &decos, false));
-        } else if (is_kw(p, KW_CLASS)) {
-            vec_push(p, v, parse_classdef(p, &decos));
-        } else if (accept_kw(p, KW_ASYNC)) {
-            vec_push(p, v, parse_funcdef(p, &decos, true));
-        } else {
+    nodevec_t decos = {0};
+    while (accept_op(p, OP_AT)) {
+        vec_push(p, &decos, parse_test(p));
+        if (p->tok.kind != TK_NEWLINE) {
             syntax_error(p);
         }
-        return;
+        advance(p);
     }
-    if (t.kind == TK_KW) {
-        nodevec_t none = {0};
-        switch (t.op) {
-            case KW_IF:
-                vec_push(p, v, parse_if(p));
-                return;
-            case KW_WHILE: {
-                advance(p);
-                mpf_node_t *x = mk(p, N_WHILE, t.line, t.col, 3);
-                x->k[0] = parse_test(p);
-                if (accept_op(p, OP_WALRUS)) {
-                    x->k[0] = parse_walrus(p, x->k[0]);
-                }
-                x->k[1] = parse_suite(p);
-                if (accept_kw(p, KW_ELSE)) {
-                    x->k[2] = parse_suite(p);
-                }
-                vec_push(p, v, x);
-                return;
-            }
-            case KW_FOR:
-                vec_push(p, v, parse_for(p, false));
-                return;
-            case KW_TRY:
-                vec_push(p, v, parse_try(p));
-                return;
-            case KW_WITH:
-                vec_push(p, v, parse_with(p, false));
-                return;
-            case KW_DEF:
-                vec_push(p, v, parse_funcdef(p, &none, false));
-                return;
-            case KW_CLASS:
-                vec_push(p, v, parse_classdef(p, &none));
-                return;
-            case KW_ASYNC:
-                advance(p);
-                if (is_kw(p, KW_DEF)) {
-                    vec_push(p, v, parse_funcdef(p, &none, true));
-                } else if (is_kw(p, KW_FOR)) {
-                    vec_push(p, v, parse_for(p, true));
-                } else if (is_kw(p, KW_WITH)) {
-                    vec_push(p, v, parse_with(p, true));
-                } else {
-                    syntax_error(p);
-                }
-                return;
-            default:
-                break;
+    // a decorator applies to def, async def and class; async to def, for and with
+    bool plain = decos.n == 0;
+    bool async = accept_kw(p, KW_ASYNC);
+    mpf_node_t *x = NULL;
+    if (p->tok.kind == TK_KW) {
+        int kw = p->tok.op;
+        if (kw == KW_DEF) {
+            x = parse_funcdef(p, &decos, async);
+        } else if (kw == KW_CLASS && !async) {
+            x = parse_classdef(p, &decos);
+        } else if (plain && kw == KW_FOR) {
+            x = parse_for(p, async);
+        } else if (plain && kw == KW_WITH) {
+            x = parse_with(p, async);
+        } else if (plain && !async && (kw == KW_IF || kw == KW_WHILE)) {
+            x = parse_if(p, kw == KW_IF ? N_IF : N_WHILE);
+        } else if (plain && !async && kw == KW_TRY) {
+            x = parse_try(p);
         }
     }
-    parse_simple_stmt(p, v);
+    if (x != NULL) {
+        vec_push(p, v, x);
+    } else if (plain && !async) {
+        parse_simple_stmt(p, v);
+    } else {
+        syntax_error(p);
+    }
 }
 
 // True when [src] ends with a backslash line continuation (and nothing after it).
