@@ -10,6 +10,16 @@ static const char kw_names[] =
     "\4elif\4else\6except\7finally\3for\4from\6global\2if\6import\2in\2is\6lambda\10nonlocal"
     "\3not\2or\4pass\5raise\6return\3try\5while\4with\5yield";
 
+int mpf_lex_find(const char *table, const char *s, size_t n) {
+    int i = 0;
+    for (const char *k = table; k[0] != 0 && k[1] <= s[0]; k += k[0] + 1, i++) {
+        if (k[1] == s[0] && (size_t)k[0] == n && memcmp(k + 2, s + 1, n - 1) == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
 // Operator spellings, longest first so the first match is the right one: OP_3CHAR of three
 // characters, then up to OP_2CHAR of two, then single characters; op_codes gives each its OP_*.
 #define OP_3CHAR 5
@@ -225,6 +235,13 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
     t->len = n;
 }
 
+// Skip decimal digits (and underscores, when [under]).
+static void skip_digits(mpf_lexer_t *lx, bool under) {
+    while (is_digit(peekc(lx, 0)) || (under && peekc(lx, 0) == '_')) {
+        lx->pos++;
+    }
+}
+
 static void lex_number(mpf_lexer_t *lx, mpf_token_t *t) {
     const char *src = lx->c->src;
     size_t start = lx->pos;
@@ -236,15 +253,11 @@ static void lex_number(mpf_lexer_t *lx, mpf_token_t *t) {
             lx->pos++;
         }
     } else {
-        while (is_digit(peekc(lx, 0)) || peekc(lx, 0) == '_') {
-            lx->pos++;
-        }
+        skip_digits(lx, true);
         if (peekc(lx, 0) == '.') {
             t->kind = TK_FLOAT;
             lx->pos++;
-            while (is_digit(peekc(lx, 0)) || peekc(lx, 0) == '_') {
-                lx->pos++;
-            }
+            skip_digits(lx, true);
         }
         if ((peekc(lx, 0) | 0x20) == 'e' && peekc(lx, 0) > 0) {
             size_t save = lx->pos;
@@ -254,9 +267,7 @@ static void lex_number(mpf_lexer_t *lx, mpf_token_t *t) {
             }
             if (is_digit(peekc(lx, 0))) {
                 t->kind = TK_FLOAT;
-                while (is_digit(peekc(lx, 0))) {
-                    lx->pos++;
-                }
+                skip_digits(lx, false);
             } else {
                 lx->pos = save;
             }
@@ -273,6 +284,13 @@ static void lex_number(mpf_lexer_t *lx, mpf_token_t *t) {
     }
 }
 
+// Skip a comment, up to the end of its line.
+static void skip_comment(mpf_lexer_t *lx) {
+    while (peekc(lx, 0) >= 0 && peekc(lx, 0) != '\n') {
+        lx->pos++;
+    }
+}
+
 // Measure the indentation of the line at lx->pos; skip blank and comment-only lines.
 // Returns false at the end of the input.
 static bool skip_blank_lines(mpf_lexer_t *lx, uint32_t *col) {
@@ -284,9 +302,7 @@ static bool skip_blank_lines(mpf_lexer_t *lx, uint32_t *col) {
         }
         int ch = peekc(lx, 0);
         if (ch == '#') {
-            while (peekc(lx, 0) >= 0 && peekc(lx, 0) != '\n') {
-                lx->pos++;
-            }
+            skip_comment(lx);
             ch = peekc(lx, 0);
         }
         if (ch == '\r') {
@@ -312,16 +328,10 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
     const mpf_cctx_t *c = lx->c;
     t->s = NULL;
     t->len = 0;
-    if (lx->pending > 0) {
-        lx->pending--;
-        t->kind = TK_INDENT;
-        t->line = lx->line;
-        t->col = 1;
-        return;
-    }
-    if (lx->pending < 0) {
-        lx->pending++;
-        t->kind = TK_DEDENT;
+    if (lx->pending != 0) {
+        bool indent = lx->pending > 0;
+        lx->pending += indent ? -1 : 1;
+        t->kind = indent ? TK_INDENT : TK_DEDENT;
         t->line = lx->line;
         t->col = 1;
         return;
@@ -358,9 +368,7 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         if (ch == ' ' || ch == '\t' || ch == '\f' || ch == '\r') {
             lx->pos++;
         } else if (ch == '#') {
-            while (peekc(lx, 0) >= 0 && peekc(lx, 0) != '\n') {
-                lx->pos++;
-            }
+            skip_comment(lx);
         } else if (ch == '\\' && (peekc(lx, 1) == '\n' || (peekc(lx, 1) == '\r' && peekc(lx, 2) == '\n'))) {
             lx->pos += peekc(lx, 1) == '\n' ? 2 : 3;
             newline(lx);
@@ -437,13 +445,10 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         t->kind = TK_NAME;
         t->s = c->src + start;
         t->len = n;
-        const char *k = kw_names;
-        for (int i = 0; i < KW_NUM && n <= 8 && k[1] <= t->s[0]; i++, k += k[0] + 1) {
-            if ((size_t)k[0] == n && memcmp(k + 1, t->s, n) == 0) {
-                t->kind = TK_KW;
-                t->op = (uint8_t)i;
-                break;
-            }
+        int k = n <= 8 ? mpf_lex_find(kw_names, t->s, n) : -1;
+        if (k >= 0) {
+            t->kind = TK_KW;
+            t->op = (uint8_t)k;
         }
         return;
     }
@@ -455,24 +460,28 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         lex_string(lx, t, false, false, false);
         return;
     }
-    const char *s = op_chars;
-    for (size_t i = 0; i < sizeof(op_codes); i++) {
-        size_t n = i < OP_3CHAR ? 3 : i < OP_2CHAR ? 2 : 1;
-        if (s[0] == ch && lx->pos + n <= c->len && memcmp(c->src + lx->pos, s, n) == 0) {
-            lx->pos += n;
-            t->kind = TK_OP;
-            t->op = op_codes[i];
-            // ( ) [ ] { } are the first six operators, each opening one before its closing one
-            if (t->op <= OP_RBRACE) {
-                if (!(t->op & 1)) {
-                    lx->paren++;
-                } else if (lx->paren > 0) {
-                    lx->paren--;
+    // every operator of two or three characters has one of these second
+    int nx = peekc(lx, 1);
+    bool longer = nx > 0 && strchr("=*/<>.", nx) != NULL;
+    const char *s = op_chars + (longer ? 0 : OP_3CHAR * 3 + (OP_2CHAR - OP_3CHAR) * 2);
+    size_t i = longer ? 0 : OP_2CHAR;
+    for (size_t n = longer ? 3 : 1; n > 0; n--) {
+        for (size_t end = n == 3 ? OP_3CHAR : n == 2 ? OP_2CHAR : sizeof(op_codes); i < end; i++, s += n) {
+            if (s[0] == ch && lx->pos + n <= c->len && memcmp(c->src + lx->pos, s, n) == 0) {
+                lx->pos += n;
+                t->kind = TK_OP;
+                t->op = op_codes[i];
+                // ( ) [ ] { } are the first six operators, each opening one before its closing one
+                if (t->op <= OP_RBRACE) {
+                    if (!(t->op & 1)) {
+                        lx->paren++;
+                    } else if (lx->paren > 0) {
+                        lx->paren--;
+                    }
                 }
+                return;
             }
-            return;
         }
-        s += n;
     }
     lex_error(lx, "invalid character in identifier");
 }

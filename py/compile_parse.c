@@ -410,6 +410,16 @@ static mpf_obj_t parse_number(parser_t *p, const mpf_token_t *t) {
 static mpf_node_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
     uint8_t *out, size_t *n, uint32_t arg_line);
 
+// [s, s+len) to [out] at [*n], each brace doubled (text str.format must keep as it is).
+static void put_braced(uint8_t *out, size_t *n, const uint8_t *s, size_t len) {
+    for (size_t j = 0; j < len; j++) {
+        out[(*n)++] = s[j];
+        if (s[j] == '{' || s[j] == '}') {
+            out[(*n)++] = s[j];
+        }
+    }
+}
+
 static mpf_node_t *parse_strings(parser_t *p) {
     mpf_token_t first = p->tok;
     bool bytes = first.kind == TK_BYTES;
@@ -445,12 +455,7 @@ static mpf_node_t *parse_strings(parser_t *p) {
             parse_fstring(p, &t, s, len, &args, buf, &n, p->tok.line);
         } else if (fmt) {
             // a plain piece joined to an f-string: its braces must survive str.format
-            for (size_t j = 0; j < len; j++) {
-                buf[n++] = s[j];
-                if (s[j] == '{' || s[j] == '}') {
-                    buf[n++] = s[j];
-                }
-            }
+            put_braced(buf, &n, s, len);
         } else {
             memcpy(buf + n, s, len);
             n += len;
@@ -515,15 +520,9 @@ static mpf_node_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_
     size_t i = 0;
     while (i < len) {
         uint8_t ch = s[i];
-        if (ch == '{' && i + 1 < len && s[i + 1] == '{') {
-            out[(*n)++] = '{';
-            out[(*n)++] = '{';
-            i += 2;
-            continue;
-        }
-        if (ch == '}' && i + 1 < len && s[i + 1] == '}') {
-            out[(*n)++] = '}';
-            out[(*n)++] = '}';
+        if ((ch == '{' || ch == '}') && i + 1 < len && s[i + 1] == ch) {
+            out[(*n)++] = ch;
+            out[(*n)++] = ch;
             i += 2;
             continue;
         }
@@ -567,12 +566,7 @@ static mpf_node_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_
         }
         if (e_end > start && s[e_end - 1] == '=' &&
             !(e_end - 1 > start && strchr("=!<>", s[e_end - 2]) != NULL)) {
-            for (size_t j = start; j < end; j++) {
-                out[(*n)++] = s[j];
-                if (s[j] == '{' || s[j] == '}') {
-                    out[(*n)++] = s[j];
-                }
-            }
+            put_braced(out, n, s + start, end - start);
             end = e_end - 1;
         }
         vec_push(p, args, parse_sub_expr(p, t, s + start, end - start, arg_line));
@@ -873,28 +867,18 @@ static mpf_node_t *parse_power(parser_t *p) {
 #if CONFIG_FLOAT
             if (a->k[0]->kind == N_NAME && a->k[0]->v.q == MPF_QSTR_math) {
                 // mpy-cross folds the math module's constants
-                static const struct {
-                    const char *name;
-                    double value;
-                } math_consts[] = {
-                    {"pi", 3.141592653589793}, {"e", 2.718281828459045}, {"tau", 6.283185307179586},
-                    {"inf", 0}, {"nan", 0},
+                static const char math_names[] = "\1e\3inf\3nan\2pi\3tau";
+                static const double math_values[] = {
+                    2.718281828459045, (double)INFINITY, (double)NAN, 3.141592653589793, 6.283185307179586,
                 };
                 size_t n;
                 const char *nm = mpf_qstr_data(a->v.q, &n);
-                for (size_t i = 0; i < sizeof(math_consts) / sizeof(math_consts[0]); i++) {
-                    if (strlen(math_consts[i].name) == n && memcmp(math_consts[i].name, nm, n) == 0) {
-                        mpf_float_t v = (mpf_float_t)math_consts[i].value;
-                        if (i == 3) {
-                            v = (mpf_float_t)INFINITY;
-                        } else if (i == 4) {
-                            v = (mpf_float_t)NAN;
-                        }
-                        x->kind = N_CONST;
-                        x->op = 0;
-                        x->v.obj = mpf_obj_new_float(v);
-                        x->n = 0;
-                    }
+                int i = mpf_lex_find(math_names, nm, n);
+                if (i >= 0) {
+                    x->kind = N_CONST;
+                    x->op = 0;
+                    x->v.obj = mpf_obj_new_float((mpf_float_t)math_values[i]);
+                    x->n = 0;
                 }
             }
 #endif
@@ -1337,6 +1321,15 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
                 }
                 return x;
             }
+            case KW_ASSERT: {
+                advance(p);
+                mpf_node_t *x = mk_at(p, N_ASSERT, &t, 2);
+                x->k[0] = parse_test(p);
+                if (accept_op(p, OP_COMMA)) {
+                    x->k[1] = parse_test(p);
+                }
+                return x;
+            }
             case KW_GLOBAL:
             case KW_NONLOCAL: {
                 advance(p);
@@ -1349,15 +1342,6 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
             case KW_IMPORT:
             case KW_FROM:
                 return parse_import(p);
-            case KW_ASSERT: {
-                advance(p);
-                mpf_node_t *x = mk_at(p, N_ASSERT, &t, 2);
-                x->k[0] = parse_test(p);
-                if (accept_op(p, OP_COMMA)) {
-                    x->k[1] = parse_test(p);
-                }
-                return x;
-            }
             case KW_DEL: {
                 advance(p);
                 nodevec_t v = {0};
@@ -1494,42 +1478,36 @@ static mpf_node_t *parse_suite(parser_t *p) {
     return mk_from_vec(p, N_SUITE, t.line, t.col, &v);
 }
 
-static mpf_node_t *parse_funcdef(parser_t *p, nodevec_t *decorators, bool async) {
+// def (async when [async]) or class, after its [decorators].
+static mpf_node_t *parse_def(parser_t *p, nodevec_t *decorators, bool async) {
     mpf_token_t t = p->tok;
-    expect_kw(p, KW_DEF);
+    bool cls = t.op == KW_CLASS;
+    advance(p);   // def / class
     arena_mark_t m = arena_begin(p);
-    mpf_node_t *x = mk(p, N_FUNCDEF, decorators->n ? decorators->items[0]->line : t.line, t.col, 3 + decorators->n);
+    size_t nk = cls ? 2 : 3;   // then the decorators
+    mpf_node_t *x = mk(p, cls ? N_CLASSDEF : N_FUNCDEF, decorators->n ? decorators->items[0]->line : t.line, t.col,
+        nk + decorators->n);
     p->c->arena_owner = x;
     x->op = async;
     x->v.q = expect_name(p);
-    expect_op(p, OP_LPAR);
-    x->k[0] = parse_args(p, false);
-    if (accept_op(p, OP_ARROW)) {
-        x->k[2] = parse_test(p);
+    if (cls) {
+        nodevec_t v = {0};
+        vec_push(p, &v, NULL);
+        if (accept_op(p, OP_LPAR)) {
+            parse_arglist(p, &v, OP_RPAR);
+        }
+        x->k[1] = mk_from_vec(p, N_CALL, t.line, t.col, &v);
+        x->k[0] = parse_suite(p);
+    } else {
+        expect_op(p, OP_LPAR);
+        x->k[0] = parse_args(p, false);
+        if (accept_op(p, OP_ARROW)) {
+            x->k[2] = parse_test(p);
+        }
+        x->k[1] = parse_suite(p);
     }
-    x->k[1] = parse_suite(p);
     for (size_t i = 0; i < decorators->n; i++) {
-        x->k[3 + i] = decorators->items[i];
-    }
-    return arena_end(p, &m, x);
-}
-
-static mpf_node_t *parse_classdef(parser_t *p, nodevec_t *decorators) {
-    mpf_token_t t = p->tok;
-    expect_kw(p, KW_CLASS);
-    arena_mark_t m = arena_begin(p);
-    mpf_node_t *x = mk(p, N_CLASSDEF, decorators->n ? decorators->items[0]->line : t.line, t.col, 2 + decorators->n);
-    p->c->arena_owner = x;
-    x->v.q = expect_name(p);
-    nodevec_t v = {0};
-    vec_push(p, &v, NULL);
-    if (accept_op(p, OP_LPAR)) {
-        parse_arglist(p, &v, OP_RPAR);
-    }
-    x->k[1] = mk_from_vec(p, N_CALL, t.line, t.col, &v);
-    x->k[0] = parse_suite(p);
-    for (size_t i = 0; i < decorators->n; i++) {
-        x->k[2 + i] = decorators->items[i];
+        x->k[nk + i] = decorators->items[i];
     }
     return arena_end(p, &m, x);
 }
@@ -1642,10 +1620,8 @@ static void parse_stmt(parser_t *p, nodevec_t *v) {
     mpf_node_t *x = NULL;
     if (p->tok.kind == TK_KW) {
         int kw = p->tok.op;
-        if (kw == KW_DEF) {
-            x = parse_funcdef(p, &decos, async);
-        } else if (kw == KW_CLASS && !async) {
-            x = parse_classdef(p, &decos);
+        if (kw == KW_DEF || (kw == KW_CLASS && !async)) {
+            x = parse_def(p, &decos, async);
         } else if (plain && kw == KW_FOR) {
             x = parse_for(p, async);
         } else if (plain && kw == KW_WITH) {
