@@ -159,21 +159,19 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
             continue;
         }
         int e = (unsigned char)src[p++];
+        // the escapes of one character: \n \t \r \a \b \f \v \\ \' \"
+        static const char esc_from[10] = "ntrabfv\\'\"";
+        static const char esc_to[10] = "\n\t\r\a\b\f\v\\'\"";
+        const char *one = memchr(esc_from, e, sizeof(esc_from));
+        if (one != NULL) {
+            out[n++] = (uint8_t)esc_to[one - esc_from];
+            continue;
+        }
         switch (e) {
             case '\n':
                 lx->pos = p;
                 newline(lx);
                 break;
-            case 'n': out[n++] = '\n'; break;
-            case 't': out[n++] = '\t'; break;
-            case 'r': out[n++] = '\r'; break;
-            case 'a': out[n++] = 7; break;
-            case 'b': out[n++] = 8; break;
-            case 'f': out[n++] = 12; break;
-            case 'v': out[n++] = 11; break;
-            case '\\': out[n++] = '\\'; break;
-            case '\'': out[n++] = '\''; break;
-            case '"': out[n++] = '"'; break;
             case 'x': {
                 int h1 = p < end ? hexval((unsigned char)src[p]) : -1;
                 int h2 = p + 1 < end ? hexval((unsigned char)src[p + 1]) : -1;
