@@ -1226,46 +1226,41 @@ static mpf_node_t *parse_dotted(parser_t *p) {
     return d;
 }
 
+// import a.b [as c], ...  or  from [.]*[a.b] import (* | n [as m], ... | (n [as m], ...[,]))
 static mpf_node_t *parse_import(parser_t *p) {
     mpf_token_t t = p->tok;
-    if (accept_kw(p, KW_IMPORT)) {
-        nodevec_t v = {0};
-        do {
-            vec_push(p, &v, parse_dotted(p));
-            vec_push(p, &v, parse_opt_as(p));
-        } while (accept_op(p, OP_COMMA));
-        return mk_from_vec(p, N_IMPORT, t.line, t.col, &v);
-    }
-    expect_kw(p, KW_FROM);
-    int level = 0;
-    while (is_op(p, OP_DOT) || is_op(p, OP_ELLIPSIS)) {
-        level += p->tok.op == OP_DOT ? 1 : 3;
-        advance(p);
-    }
+    bool from = t.op == KW_FROM;
+    advance(p);   // import / from
     nodevec_t v = {0};
-    vec_push(p, &v, p->tok.kind == TK_NAME ? parse_dotted(p) : NULL);
-    if (v.items[0] == NULL && level == 0) {
-        syntax_error(p);
+    int level = 0;
+    bool star = false, paren = false;
+    if (from) {
+        while (is_op(p, OP_DOT) || is_op(p, OP_ELLIPSIS)) {
+            level += p->tok.op == OP_DOT ? 1 : 3;
+            advance(p);
+        }
+        vec_push(p, &v, p->tok.kind == TK_NAME ? parse_dotted(p) : NULL);
+        if (v.items[0] == NULL && level == 0) {
+            syntax_error(p);
+        }
+        expect_kw(p, KW_IMPORT);
+        star = accept_op(p, OP_MUL);
+        paren = !star && accept_op(p, OP_LPAR);
     }
-    expect_kw(p, KW_IMPORT);
-    mpf_node_t *x;
-    if (accept_op(p, OP_MUL)) {
-        x = mk_from_vec(p, N_IMPORTFROM, t.line, t.col, &v);
-        x->op = 1;
-    } else {
-        bool paren = accept_op(p, OP_LPAR);
+    if (!star) {
         do {
             if (paren && is_op(p, OP_RPAR)) {
                 break;
             }
-            vec_push(p, &v, parse_name_node(p));
+            vec_push(p, &v, from ? parse_name_node(p) : parse_dotted(p));
             vec_push(p, &v, parse_opt_as(p));
         } while (accept_op(p, OP_COMMA));
         if (paren) {
             expect_op(p, OP_RPAR);
         }
-        x = mk_from_vec(p, N_IMPORTFROM, t.line, t.col, &v);
     }
+    mpf_node_t *x = mk_from_vec(p, from ? N_IMPORTFROM : N_IMPORT, t.line, t.col, &v);
+    x->op = star;
     x->v.level = level;
     return x;
 }
@@ -1711,11 +1706,10 @@ bool mpf_parse_needs_more(mpf_cctx_t *c, bool *unterminated) {
     bool first = true;
     do {
         mpf_lex_next(&lx, &t);
-        if (first && t.kind == TK_KW && (t.op == KW_IF || t.op == KW_WHILE || t.op == KW_FOR || t.op == KW_TRY ||
-            t.op == KW_WITH || t.op == KW_DEF || t.op == KW_CLASS || t.op == KW_ASYNC)) {
-            compound = true;
-        }
-        if (first && t.kind == TK_OP && t.op == OP_AT) {
+        // a compound statement's first keyword, or a decorator's @
+        static const uint8_t compound_kws[] = {KW_IF, KW_WHILE, KW_FOR, KW_TRY, KW_WITH, KW_DEF, KW_CLASS, KW_ASYNC};
+        if (first && ((t.kind == TK_KW && memchr(compound_kws, t.op, sizeof(compound_kws)) != NULL) ||
+            (t.kind == TK_OP && t.op == OP_AT))) {
             compound = true;
         }
         if (t.kind != TK_NEWLINE && t.kind != TK_DEDENT && t.kind != TK_END) {
