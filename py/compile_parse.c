@@ -407,7 +407,7 @@ static mpf_obj_t parse_number(parser_t *p, const mpf_token_t *t) {
 
 // Adjacent string literals joined (str with str, bytes with bytes); f-strings become a
 // call of str.format on the template with the expressions as arguments.
-static mpf_node_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
+static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
     uint8_t *out, size_t *n, uint32_t arg_line);
 
 // [s, s+len) to [out] at [*n], each brace doubled (text str.format must keep as it is).
@@ -444,15 +444,13 @@ static mpf_node_t *parse_strings(parser_t *p) {
     }
     uint8_t *buf = mpf_gc_alloc(total * 3 + 1, false);
     size_t n = 0;
-    nodevec_t args = {0};
+    nodevec_t args = {0};   // str.format's (its first: the format string's attribute)
+    vec_push(p, &args, NULL);
     for (size_t i = 0; i < n_pieces; i++) {
         const uint8_t *s = (const uint8_t *)pieces[i].s;
         size_t len = pieces[i].len;
         if (pieces[i].kind == TK_FSTR) {
-            mpf_token_t t = first;
-            t.line = pieces[i].line;
-            t.col = pieces[i].col;
-            parse_fstring(p, &t, s, len, &args, buf, &n, p->tok.line);
+            parse_fstring(p, &pieces[i], s, len, &args, buf, &n, p->tok.line);
         } else if (fmt) {
             // a plain piece joined to an f-string: its braces must survive str.format
             put_braced(buf, &n, s, len);
@@ -482,12 +480,8 @@ static mpf_node_t *parse_strings(parser_t *p) {
     mpf_node_t *attr = mk_at(p, N_ATTR, &first, 1);
     attr->k[0] = x;
     attr->v.q = MPF_QSTR_format;
-    mpf_node_t *call = mk_at(p, N_CALL, &first, args.n + 1);
-    call->k[0] = attr;
-    for (size_t i = 0; i < args.n; i++) {
-        call->k[i + 1] = args.items[i];
-    }
-    return call;
+    args.items[0] = attr;
+    return mk_from_vec(p, N_CALL, first.line, first.col, &args);
 }
 
 // Parse the expression in [s, s+len) with a sub-parser (an f-string replacement field).
@@ -515,7 +509,7 @@ static mpf_node_t *parse_sub_expr(parser_t *p, const mpf_token_t *t, const uint8
 
 // [arg_line]: the line of the fields' expressions, that of the token after the joined
 // literals (mpy-cross's lexer reads the expressions when it meets that token).
-static mpf_node_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
+static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
     uint8_t *out, size_t *n, uint32_t arg_line) {
     size_t i = 0;
     while (i < len) {
@@ -595,7 +589,6 @@ static mpf_node_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_
         out[(*n)++] = '}';
         i++;
     }
-    return NULL;
 }
 
 // A display in brackets, its opening [t] just read (up to and with the closing one): a
