@@ -112,6 +112,9 @@ typedef struct mpf_lexer {
 
 void mpf_lex_init(mpf_lexer_t *lx, mpf_cctx_t *c);
 void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t);
+// The index of [s] ([n] > 0 bytes) in [table]: names each after its length byte, sorted by
+// their bytes, ended by a 0; -1 if it is not there.
+int mpf_lex_find(const char *table, const char *s, size_t n);
 
 // ---------------------------------------------------------------- syntax tree
 typedef enum {

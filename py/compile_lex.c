@@ -4,28 +4,40 @@
 
 #include "compile_int.h"
 
-static const char *const kw_names[KW_NUM] = {
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
-    "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
-    "return", "try", "while", "with", "yield",
-};
+// Keywords in the order of KW_* (sorted by their bytes), each after its length.
+static const char kw_names[] =
+    "\5False\4None\4True\3and\2as\6assert\5async\5await\5break\5class\10continue\3def\3del"
+    "\4elif\4else\6except\7finally\3for\4from\6global\2if\6import\2in\2is\6lambda\10nonlocal"
+    "\3not\2or\4pass\5raise\6return\3try\5while\4with\5yield";
 
-// Operator spellings, longest first so the first match is the right one.
-static const struct {
-    char s[4];
-    uint8_t op;
-} op_table[] = {
-    {"**=", OP_IPOW}, {"//=", OP_IFLOORDIV}, {">>=", OP_IRSHIFT}, {"<<=", OP_ILSHIFT}, {"...", OP_ELLIPSIS},
-    {"->", OP_ARROW}, {":=", OP_WALRUS}, {"**", OP_POW}, {"//", OP_FLOORDIV}, {">>", OP_RSHIFT},
-    {"<<", OP_LSHIFT}, {"<=", OP_LE}, {">=", OP_GE}, {"==", OP_EQ}, {"!=", OP_NE}, {"+=", OP_IADD},
-    {"-=", OP_ISUB}, {"*=", OP_IMUL}, {"/=", OP_IDIV}, {"%=", OP_IMOD}, {"&=", OP_IAND}, {"|=", OP_IOR},
-    {"^=", OP_IXOR}, {"@=", OP_IMATMUL}, {"(", OP_LPAR}, {")", OP_RPAR}, {"[", OP_LSQB}, {"]", OP_RSQB},
-    {"{", OP_LBRACE}, {"}", OP_RBRACE}, {":", OP_COLON}, {",", OP_COMMA}, {";", OP_SEMI}, {".", OP_DOT},
-    {"=", OP_ASSIGN}, {"@", OP_AT}, {"<", OP_LT}, {">", OP_GT}, {"|", OP_OR}, {"^", OP_XOR},
-    {"&", OP_AND}, {"+", OP_ADD}, {"-", OP_SUB}, {"*", OP_MUL}, {"/", OP_DIV}, {"%", OP_MOD},
-    {"~", OP_TILDE},
+int mpf_lex_find(const char *table, const char *s, size_t n) {
+    int i = 0;
+    for (const char *k = table; k[0] != 0 && k[1] <= s[0]; k += k[0] + 1, i++) {
+        if (k[1] == s[0] && (size_t)k[0] == n && memcmp(k + 2, s + 1, n - 1) == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+// Operator spellings, longest first so the first match is the right one: OP_3CHAR of three
+// characters, then up to OP_2CHAR of two, then single characters; op_codes gives each its OP_*.
+#define OP_3CHAR 5
+#define OP_2CHAR 24
+static const char op_chars[] =
+    "**=//=>>=<<=..."
+    "->:=**//>><<<=>===!=+=-=*=/=%=&=|=^=@="
+    "()[]{}:,;.=@<>|^&+-*/%~";
+static const uint8_t op_codes[] = {
+    OP_IPOW, OP_IFLOORDIV, OP_IRSHIFT, OP_ILSHIFT, OP_ELLIPSIS,
+    OP_ARROW, OP_WALRUS, OP_POW, OP_FLOORDIV, OP_RSHIFT, OP_LSHIFT, OP_LE, OP_GE, OP_EQ, OP_NE, OP_IADD,
+    OP_ISUB, OP_IMUL, OP_IDIV, OP_IMOD, OP_IAND, OP_IOR, OP_IXOR, OP_IMATMUL,
+    OP_LPAR, OP_RPAR, OP_LSQB, OP_RSQB, OP_LBRACE, OP_RBRACE, OP_COLON, OP_COMMA, OP_SEMI, OP_DOT,
+    OP_ASSIGN, OP_AT, OP_LT, OP_GT, OP_OR, OP_XOR, OP_AND, OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_MOD,
+    OP_TILDE,
 };
+_Static_assert(sizeof(op_chars) - 1 == OP_3CHAR * 3 + (OP_2CHAR - OP_3CHAR) * 2 + sizeof(op_codes) - OP_2CHAR,
+    "op_chars and op_codes disagree");
 
 void mpf_lex_init(mpf_lexer_t *lx, mpf_cctx_t *c) {
     memset(lx, 0, sizeof(*lx));
@@ -147,21 +159,19 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
             continue;
         }
         int e = (unsigned char)src[p++];
+        // the escapes of one character: \n \t \r \a \b \f \v \\ \' \"
+        static const char esc_from[10] = "ntrabfv\\'\"";
+        static const char esc_to[10] = "\n\t\r\a\b\f\v\\'\"";
+        const char *one = memchr(esc_from, e, sizeof(esc_from));
+        if (one != NULL) {
+            out[n++] = (uint8_t)esc_to[one - esc_from];
+            continue;
+        }
         switch (e) {
             case '\n':
                 lx->pos = p;
                 newline(lx);
                 break;
-            case 'n': out[n++] = '\n'; break;
-            case 't': out[n++] = '\t'; break;
-            case 'r': out[n++] = '\r'; break;
-            case 'a': out[n++] = 7; break;
-            case 'b': out[n++] = 8; break;
-            case 'f': out[n++] = 12; break;
-            case 'v': out[n++] = 11; break;
-            case '\\': out[n++] = '\\'; break;
-            case '\'': out[n++] = '\''; break;
-            case '"': out[n++] = '"'; break;
             case 'x': {
                 int h1 = p < end ? hexval((unsigned char)src[p]) : -1;
                 int h2 = p + 1 < end ? hexval((unsigned char)src[p + 1]) : -1;
@@ -223,6 +233,13 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
     t->len = n;
 }
 
+// Skip decimal digits (and underscores, when [under]).
+static void skip_digits(mpf_lexer_t *lx, bool under) {
+    while (is_digit(peekc(lx, 0)) || (under && peekc(lx, 0) == '_')) {
+        lx->pos++;
+    }
+}
+
 static void lex_number(mpf_lexer_t *lx, mpf_token_t *t) {
     const char *src = lx->c->src;
     size_t start = lx->pos;
@@ -234,15 +251,11 @@ static void lex_number(mpf_lexer_t *lx, mpf_token_t *t) {
             lx->pos++;
         }
     } else {
-        while (is_digit(peekc(lx, 0)) || peekc(lx, 0) == '_') {
-            lx->pos++;
-        }
+        skip_digits(lx, true);
         if (peekc(lx, 0) == '.') {
             t->kind = TK_FLOAT;
             lx->pos++;
-            while (is_digit(peekc(lx, 0)) || peekc(lx, 0) == '_') {
-                lx->pos++;
-            }
+            skip_digits(lx, true);
         }
         if ((peekc(lx, 0) | 0x20) == 'e' && peekc(lx, 0) > 0) {
             size_t save = lx->pos;
@@ -252,9 +265,7 @@ static void lex_number(mpf_lexer_t *lx, mpf_token_t *t) {
             }
             if (is_digit(peekc(lx, 0))) {
                 t->kind = TK_FLOAT;
-                while (is_digit(peekc(lx, 0))) {
-                    lx->pos++;
-                }
+                skip_digits(lx, false);
             } else {
                 lx->pos = save;
             }
@@ -271,6 +282,13 @@ static void lex_number(mpf_lexer_t *lx, mpf_token_t *t) {
     }
 }
 
+// Skip a comment, up to the end of its line.
+static void skip_comment(mpf_lexer_t *lx) {
+    while (peekc(lx, 0) >= 0 && peekc(lx, 0) != '\n') {
+        lx->pos++;
+    }
+}
+
 // Measure the indentation of the line at lx->pos; skip blank and comment-only lines.
 // Returns false at the end of the input.
 static bool skip_blank_lines(mpf_lexer_t *lx, uint32_t *col) {
@@ -282,9 +300,7 @@ static bool skip_blank_lines(mpf_lexer_t *lx, uint32_t *col) {
         }
         int ch = peekc(lx, 0);
         if (ch == '#') {
-            while (peekc(lx, 0) >= 0 && peekc(lx, 0) != '\n') {
-                lx->pos++;
-            }
+            skip_comment(lx);
             ch = peekc(lx, 0);
         }
         if (ch == '\r') {
@@ -310,16 +326,10 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
     const mpf_cctx_t *c = lx->c;
     t->s = NULL;
     t->len = 0;
-    if (lx->pending > 0) {
-        lx->pending--;
-        t->kind = TK_INDENT;
-        t->line = lx->line;
-        t->col = 1;
-        return;
-    }
-    if (lx->pending < 0) {
-        lx->pending++;
-        t->kind = TK_DEDENT;
+    if (lx->pending != 0) {
+        bool indent = lx->pending > 0;
+        lx->pending += indent ? -1 : 1;
+        t->kind = indent ? TK_INDENT : TK_DEDENT;
         t->line = lx->line;
         t->col = 1;
         return;
@@ -356,9 +366,7 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         if (ch == ' ' || ch == '\t' || ch == '\f' || ch == '\r') {
             lx->pos++;
         } else if (ch == '#') {
-            while (peekc(lx, 0) >= 0 && peekc(lx, 0) != '\n') {
-                lx->pos++;
-            }
+            skip_comment(lx);
         } else if (ch == '\\' && (peekc(lx, 1) == '\n' || (peekc(lx, 1) == '\r' && peekc(lx, 2) == '\n'))) {
             lx->pos += peekc(lx, 1) == '\n' ? 2 : 3;
             newline(lx);
@@ -435,12 +443,10 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         t->kind = TK_NAME;
         t->s = c->src + start;
         t->len = n;
-        for (int k = 0; k < KW_NUM && n <= 8; k++) {
-            if (kw_names[k][0] == t->s[0] && strlen(kw_names[k]) == n && memcmp(kw_names[k], t->s, n) == 0) {
-                t->kind = TK_KW;
-                t->op = (uint8_t)k;
-                break;
-            }
+        int k = n <= 8 ? mpf_lex_find(kw_names, t->s, n) : -1;
+        if (k >= 0) {
+            t->kind = TK_KW;
+            t->op = (uint8_t)k;
         }
         return;
     }
@@ -452,21 +458,27 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         lex_string(lx, t, false, false, false);
         return;
     }
-    for (size_t i = 0; i < sizeof(op_table) / sizeof(op_table[0]); i++) {
-        if (op_table[i].s[0] != ch) {
-            continue;
-        }
-        size_t n = strlen(op_table[i].s);
-        if (lx->pos + n <= c->len && memcmp(c->src + lx->pos, op_table[i].s, n) == 0) {
-            lx->pos += n;
-            t->kind = TK_OP;
-            t->op = op_table[i].op;
-            if (t->op == OP_LPAR || t->op == OP_LSQB || t->op == OP_LBRACE) {
-                lx->paren++;
-            } else if ((t->op == OP_RPAR || t->op == OP_RSQB || t->op == OP_RBRACE) && lx->paren > 0) {
-                lx->paren--;
+    // every operator of two or three characters has one of these second
+    int nx = peekc(lx, 1);
+    bool longer = nx > 0 && strchr("=*/<>.", nx) != NULL;
+    const char *s = op_chars + (longer ? 0 : OP_3CHAR * 3 + (OP_2CHAR - OP_3CHAR) * 2);
+    size_t i = longer ? 0 : OP_2CHAR;
+    for (size_t n = longer ? 3 : 1; n > 0; n--) {
+        for (size_t end = n == 3 ? OP_3CHAR : n == 2 ? OP_2CHAR : sizeof(op_codes); i < end; i++, s += n) {
+            if (s[0] == ch && lx->pos + n <= c->len && memcmp(c->src + lx->pos, s, n) == 0) {
+                lx->pos += n;
+                t->kind = TK_OP;
+                t->op = op_codes[i];
+                // ( ) [ ] { } are the first six operators, each opening one before its closing one
+                if (t->op <= OP_RBRACE) {
+                    if (!(t->op & 1)) {
+                        lx->paren++;
+                    } else if (lx->paren > 0) {
+                        lx->paren--;
+                    }
+                }
+                return;
             }
-            return;
         }
     }
     lex_error(lx, "invalid character in identifier");

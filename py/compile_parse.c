@@ -181,14 +181,91 @@ static mpf_qstr_t expect_name(parser_t *p) {
     return q;
 }
 
+// A node of [kind] with [n] children at token [t].
+static mpf_node_t *mk_at(parser_t *p, int kind, const mpf_token_t *t, size_t n) {
+    return mk(p, kind, t->line, t->col, n);
+}
+
+// A node of [kind] with [n] children at the position of node [x].
+static mpf_node_t *mk_like(parser_t *p, int kind, const mpf_node_t *x, size_t n) {
+    return mk(p, kind, x->line, x->col, n);
+}
+
+// NAME as an N_NAME node.
+static mpf_node_t *parse_name_node(parser_t *p) {
+    mpf_node_t *nm = mk_at(p, N_NAME, &p->tok, 0);
+    nm->v.q = expect_name(p);
+    return nm;
+}
+
+// [as NAME]: the name's node, or NULL.
+static mpf_node_t *parse_opt_as(parser_t *p) {
+    return accept_kw(p, KW_AS) ? parse_name_node(p) : NULL;
+}
+
 static mpf_node_t *parse_test(parser_t *p);
 static mpf_node_t *parse_expr(parser_t *p);
 static mpf_node_t *parse_star_expr(parser_t *p);
 static mpf_node_t *parse_walrus(parser_t *p, mpf_node_t *target);
-static mpf_node_t *parse_for_target(parser_t *p);
 static mpf_node_t *parse_or_test(parser_t *p, bool allow_lambda);
 static mpf_node_t *parse_suite(parser_t *p);
-static mpf_node_t *parse_testlist_star(parser_t *p, bool allow_star);
+static mpf_node_t *parse_subscript(parser_t *p);
+
+// The comma lists: their items and where a trailing comma may end them.
+enum {
+    LIST_TEST,        // test, ...             (up to a statement's end, =, :, ) or an augmented =)
+    LIST_TEST_STAR,   // test or *expr, ...    (the same; a lone *expr is a tuple too)
+    LIST_TARGET,      // expr or *expr, ...    (a for target, up to `in`)
+    LIST_SUBSCRIPT,   // subscript, ...        (up to ])
+};
+
+// item (',' item)* [','] of [mode]: the item itself when there is one and no comma, else a
+// tuple at [t].
+static mpf_node_t *parse_list(parser_t *p, int mode, const mpf_token_t *t) {
+    nodevec_t v = {0};
+    bool tuple = false;
+    uint32_t first_line = p->tok.line;
+    while (true) {
+        mpf_node_t *x;
+        if (mode != LIST_TEST && mode != LIST_SUBSCRIPT && is_op(p, OP_MUL)) {
+            x = parse_star_expr(p);
+            tuple |= mode == LIST_TEST_STAR;
+        } else {
+            x = mode == LIST_TARGET ? parse_expr(p) : mode == LIST_SUBSCRIPT ? parse_subscript(p) : parse_test(p);
+        }
+        vec_push(p, &v, x);
+        if (!accept_op(p, OP_COMMA)) {
+            break;
+        }
+        tuple = true;
+        if (mode == LIST_TARGET ? is_kw(p, KW_IN) : mode == LIST_SUBSCRIPT ? is_op(p, OP_RSQB) :
+            (p->tok.kind == TK_NEWLINE || is_op(p, OP_ASSIGN) || is_op(p, OP_SEMI) || is_op(p, OP_RPAR) ||
+            is_op(p, OP_COLON) || p->tok.kind == TK_END || (p->tok.kind == TK_OP && p->tok.op >= OP_IOR &&
+            p->tok.op <= OP_IPOW))) {
+            break;
+        }
+    }
+    if (!tuple) {
+        return v.items[0];
+    }
+    mpf_node_t *x = mk_from_vec(p, N_TUPLE, t->line, t->col, &v);
+    if (mode == LIST_SUBSCRIPT) {
+        x->v.const_line = first_line;   // a constant index records its first item's line
+    }
+    return x;
+}
+
+// testlist with optional starred items; a single item without a comma is itself.
+static mpf_node_t *parse_testlist_star(parser_t *p, bool allow_star) {
+    mpf_token_t t = p->tok;
+    return parse_list(p, allow_star ? LIST_TEST_STAR : LIST_TEST, &t);
+}
+
+// The target list of a for loop or a comprehension's for clause (up to `in`).
+static mpf_node_t *parse_for_target(parser_t *p) {
+    mpf_token_t t = p->tok;
+    return parse_list(p, LIST_TARGET, &t);
+}
 static mpf_node_t *parse_args(parser_t *p, bool lambda);
 static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t *val);
 static mpf_node_t *parse_comp_at(parser_t *p, const mpf_token_t *t, int kind, mpf_node_t *elt, mpf_node_t *val);
@@ -231,7 +308,7 @@ static mpf_obj_t fold(int op, mpf_obj_t a, mpf_obj_t b) {
 }
 
 static mpf_node_t *mk_binop_node(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
-    mpf_node_t *x = mk(p, N_BINOP, a->line, a->col, 2);
+    mpf_node_t *x = mk_like(p, N_BINOP, a, 2);
     x->op = (uint8_t)op;
     x->k[0] = a;
     x->k[1] = b;
@@ -271,7 +348,7 @@ static mpf_node_t *mk_binop(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
 // ---------------------------------------------------------------- atoms
 
 static mpf_node_t *mk_const(parser_t *p, const mpf_token_t *t, mpf_obj_t o) {
-    mpf_node_t *x = mk(p, N_CONST, t->line, t->col, 0);
+    mpf_node_t *x = mk_at(p, N_CONST, t, 0);
     x->v.obj = o;
     return x;
 }
@@ -326,8 +403,18 @@ static mpf_obj_t parse_number(parser_t *p, const mpf_token_t *t) {
 
 // Adjacent string literals joined (str with str, bytes with bytes); f-strings become a
 // call of str.format on the template with the expressions as arguments.
-static mpf_node_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
+static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
     uint8_t *out, size_t *n, uint32_t arg_line);
+
+// [s, s+len) to [out] at [*n], each brace doubled (text str.format must keep as it is).
+static void put_braced(uint8_t *out, size_t *n, const uint8_t *s, size_t len) {
+    for (size_t j = 0; j < len; j++) {
+        out[(*n)++] = s[j];
+        if (s[j] == '{' || s[j] == '}') {
+            out[(*n)++] = s[j];
+        }
+    }
+}
 
 static mpf_node_t *parse_strings(parser_t *p) {
     mpf_token_t first = p->tok;
@@ -353,23 +440,16 @@ static mpf_node_t *parse_strings(parser_t *p) {
     }
     uint8_t *buf = mpf_gc_alloc(total * 3 + 1, false);
     size_t n = 0;
-    nodevec_t args = {0};
+    nodevec_t args = {0};   // str.format's (its first: the format string's attribute)
+    vec_push(p, &args, NULL);
     for (size_t i = 0; i < n_pieces; i++) {
         const uint8_t *s = (const uint8_t *)pieces[i].s;
         size_t len = pieces[i].len;
         if (pieces[i].kind == TK_FSTR) {
-            mpf_token_t t = first;
-            t.line = pieces[i].line;
-            t.col = pieces[i].col;
-            parse_fstring(p, &t, s, len, &args, buf, &n, p->tok.line);
+            parse_fstring(p, &pieces[i], s, len, &args, buf, &n, p->tok.line);
         } else if (fmt) {
             // a plain piece joined to an f-string: its braces must survive str.format
-            for (size_t j = 0; j < len; j++) {
-                buf[n++] = s[j];
-                if (s[j] == '{' || s[j] == '}') {
-                    buf[n++] = s[j];
-                }
-            }
+            put_braced(buf, &n, s, len);
         } else {
             memcpy(buf + n, s, len);
             n += len;
@@ -394,15 +474,11 @@ static mpf_node_t *parse_strings(parser_t *p) {
     if (!fmt) {
         return x;
     }
-    mpf_node_t *attr = mk(p, N_ATTR, first.line, first.col, 1);
+    mpf_node_t *attr = mk_at(p, N_ATTR, &first, 1);
     attr->k[0] = x;
     attr->v.q = MPF_QSTR_format;
-    mpf_node_t *call = mk(p, N_CALL, first.line, first.col, args.n + 1);
-    call->k[0] = attr;
-    for (size_t i = 0; i < args.n; i++) {
-        call->k[i + 1] = args.items[i];
-    }
-    return call;
+    args.items[0] = attr;
+    return mk_from_vec(p, N_CALL, first.line, first.col, &args);
 }
 
 // Parse the expression in [s, s+len) with a sub-parser (an f-string replacement field).
@@ -430,20 +506,14 @@ static mpf_node_t *parse_sub_expr(parser_t *p, const mpf_token_t *t, const uint8
 
 // [arg_line]: the line of the fields' expressions, that of the token after the joined
 // literals (mpy-cross's lexer reads the expressions when it meets that token).
-static mpf_node_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
+static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
     uint8_t *out, size_t *n, uint32_t arg_line) {
     size_t i = 0;
     while (i < len) {
         uint8_t ch = s[i];
-        if (ch == '{' && i + 1 < len && s[i + 1] == '{') {
-            out[(*n)++] = '{';
-            out[(*n)++] = '{';
-            i += 2;
-            continue;
-        }
-        if (ch == '}' && i + 1 < len && s[i + 1] == '}') {
-            out[(*n)++] = '}';
-            out[(*n)++] = '}';
+        if ((ch == '{' || ch == '}') && i + 1 < len && s[i + 1] == ch) {
+            out[(*n)++] = ch;
+            out[(*n)++] = ch;
             i += 2;
             continue;
         }
@@ -487,12 +557,7 @@ static mpf_node_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_
         }
         if (e_end > start && s[e_end - 1] == '=' &&
             !(e_end - 1 > start && strchr("=!<>", s[e_end - 2]) != NULL)) {
-            for (size_t j = start; j < end; j++) {
-                out[(*n)++] = s[j];
-                if (s[j] == '{' || s[j] == '}') {
-                    out[(*n)++] = s[j];
-                }
-            }
+            put_braced(out, n, s + start, end - start);
             end = e_end - 1;
         }
         vec_push(p, args, parse_sub_expr(p, t, s + start, end - start, arg_line));
@@ -521,7 +586,76 @@ static mpf_node_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_
         out[(*n)++] = '}';
         i++;
     }
-    return NULL;
+}
+
+// A display in brackets, its opening [t] just read (up to and with the closing one): a
+// parenthesised expression, tuple, list, dict or set, or a comprehension of one.
+static mpf_node_t *parse_display(parser_t *p, const mpf_token_t *t) {
+    int close = t->op + 1;   // OP_RPAR, OP_RSQB or OP_RBRACE
+    bool paren = close == OP_RPAR;
+    bool brace = close == OP_RBRACE;
+    if (close != OP_RSQB && accept_op(p, close)) {
+        return mk_at(p, paren ? N_TUPLE : N_DICT, t, 0);
+    }
+    if (paren && is_kw(p, KW_YIELD)) {
+        mpf_node_t *y = parse_test(p);
+        expect_op(p, OP_RPAR);
+        return y;
+    }
+    nodevec_t v = {0};
+    bool dict = false, comma = false;
+    // the line mpy-cross records for a constant tuple: where its items after the first comma
+    // begin when they form a list of their own (two or more, or one with a trailing comma),
+    // else where the first item begins
+    uint32_t first_line = p->tok.line, rest_line = 0;
+    while (!is_op(p, close)) {
+        if (v.n == 1) {
+            rest_line = p->tok.line;
+        }
+        mpf_node_t *e, *val = NULL;
+        if (is_op(p, OP_MUL)) {
+            e = parse_star_expr(p);
+        } else {
+            e = parse_test(p);
+            // := in a list's items and in the first of parentheses
+            if ((close == OP_RSQB || (paren && v.n == 0)) && accept_op(p, OP_WALRUS)) {
+                e = parse_walrus(p, e);
+            }
+        }
+        if (brace) {
+            if (v.n == 0 && e->kind != N_STAR && accept_op(p, OP_COLON)) {
+                dict = true;
+            } else if (dict) {
+                expect_op(p, OP_COLON);
+            }
+            if (dict) {
+                val = parse_test(p);
+            }
+        }
+        if (v.n == 0 && at_comp_for(p) && !(paren && e->kind == N_STAR)) {
+            return parse_comp_closed(p, t, paren ? 3 : brace ? (dict ? 1 : 2) : 0, e, val, close);
+        }
+        vec_push(p, &v, e);
+        if (dict) {
+            vec_push(p, &v, val);
+        }
+        comma = accept_op(p, OP_COMMA);
+        if (!comma) {
+            break;
+        }
+    }
+    expect_op(p, close);
+    if (!paren) {
+        return mk_from_vec(p, brace ? (dict ? N_DICT : N_SET) : N_LIST, t->line, t->col, &v);
+    }
+    if (v.n == 1 && !comma && v.items[0]->kind != N_STAR) {
+        // a parenthesised expression: (a) = 1 and ((a, b)) work
+        return v.items[0];
+    }
+    size_t n = v.n;
+    mpf_node_t *tuple = mk_from_vec(p, N_TUPLE, t->line, t->col, &v);
+    tuple->v.const_line = (n > 2 || (n == 2 && comma)) ? rest_line : first_line;
+    return tuple;
 }
 
 static mpf_node_t *parse_atom(parser_t *p) {
@@ -529,8 +663,7 @@ static mpf_node_t *parse_atom(parser_t *p) {
     mpf_token_t t = p->tok;
     switch (t.kind) {
         case TK_NAME: {
-            mpf_node_t *x = mk(p, N_NAME, t.line, t.col, 0);
-            x->v.q = expect_name(p);
+            mpf_node_t *x = parse_name_node(p);
             for (size_t i = 0; i < p->c->n_consts; i++) {
                 if (p->c->const_names[i] == x->v.q) {
                     // a name bound by NAME = const(value): its value, as mpy-cross substitutes it
@@ -573,121 +706,9 @@ static mpf_node_t *parse_atom(parser_t *p) {
                 advance(p);
                 return mk_const(p, &t, MPF_OBJ_ELLIPSIS);
             }
-            if (t.op == OP_LPAR) {
+            if (t.op == OP_LPAR || t.op == OP_LSQB || t.op == OP_LBRACE) {
                 advance(p);
-                if (accept_op(p, OP_RPAR)) {
-                    return mk(p, N_TUPLE, t.line, t.col, 0);
-                }
-                if (is_kw(p, KW_YIELD)) {
-                    mpf_node_t *y = parse_test(p);
-                    expect_op(p, OP_RPAR);
-                    return y;
-                }
-                uint32_t first_line = p->tok.line;
-                mpf_node_t *first = is_op(p, OP_MUL) ? NULL : parse_test(p);
-                if (first != NULL && accept_op(p, OP_WALRUS)) {
-                    first = parse_walrus(p, first);
-                }
-                if (first != NULL && at_comp_for(p)) {
-                    return parse_comp_closed(p, &t, 3, first, NULL, OP_RPAR);
-                }
-                if (first != NULL && accept_op(p, OP_RPAR)) {
-                    // parenthesised expression: keep a marker so (a) = 1 and ((a, b)) work
-                    return first;
-                }
-                nodevec_t v = {0};
-                if (first == NULL) {
-                    first = parse_star_expr(p);
-                }
-                vec_push(p, &v, first);
-                // the line mpy-cross records for a constant tuple: where its items after the
-                // first comma begin when they form a list of their own (two or more, or one
-                // with a trailing comma), else where the first item begins
-                uint32_t rest_line = 0;
-                bool trailing = false;
-                while (accept_op(p, OP_COMMA)) {
-                    if (is_op(p, OP_RPAR)) {
-                        trailing = true;
-                        break;
-                    }
-                    if (rest_line == 0) {
-                        rest_line = p->tok.line;
-                    }
-                    if (is_op(p, OP_MUL)) {
-                        mpf_node_t *s = parse_star_expr(p);
-                        vec_push(p, &v, s);
-                    } else {
-                        vec_push(p, &v, parse_test(p));
-                    }
-                }
-                expect_op(p, OP_RPAR);
-                mpf_node_t *tuple = mk_from_vec(p, N_TUPLE, t.line, t.col, &v);
-                tuple->v.const_line = (v.n > 2 || (v.n == 2 && trailing)) ? rest_line : first_line;
-                return tuple;
-            }
-            if (t.op == OP_LSQB) {
-                advance(p);
-                nodevec_t v = {0};
-                while (!is_op(p, OP_RSQB)) {
-                    mpf_node_t *e;
-                    if (is_op(p, OP_MUL)) {
-                        e = parse_star_expr(p);
-                    } else {
-                        e = parse_test(p);
-                        if (accept_op(p, OP_WALRUS)) {
-                            e = parse_walrus(p, e);
-                        }
-                    }
-                    if (v.n == 0 && at_comp_for(p)) {
-                        return parse_comp_closed(p, &t, 0, e, NULL, OP_RSQB);
-                    }
-                    vec_push(p, &v, e);
-                    if (!accept_op(p, OP_COMMA)) {
-                        break;
-                    }
-                }
-                expect_op(p, OP_RSQB);
-                return mk_from_vec(p, N_LIST, t.line, t.col, &v);
-            }
-            if (t.op == OP_LBRACE) {
-                advance(p);
-                if (accept_op(p, OP_RBRACE)) {
-                    return mk(p, N_DICT, t.line, t.col, 0);
-                }
-                nodevec_t v = {0};
-                bool dict = false;
-                while (!is_op(p, OP_RBRACE)) {
-                    mpf_node_t *e;
-                    if (is_op(p, OP_MUL)) {
-                        e = parse_star_expr(p);
-                    } else {
-                        e = parse_test(p);
-                    }
-                    if (v.n == 0 && e->kind != N_STAR && accept_op(p, OP_COLON)) {
-                        dict = true;
-                    }
-                    if (dict) {
-                        if (v.n > 0) {
-                            expect_op(p, OP_COLON);
-                        }
-                        mpf_node_t *val = parse_test(p);
-                        if (v.n == 0 && at_comp_for(p)) {
-                            return parse_comp_closed(p, &t, 1, e, val, OP_RBRACE);
-                        }
-                        vec_push(p, &v, e);
-                        vec_push(p, &v, val);
-                    } else {
-                        if (v.n == 0 && at_comp_for(p)) {
-                            return parse_comp_closed(p, &t, 2, e, NULL, OP_RBRACE);
-                        }
-                        vec_push(p, &v, e);
-                    }
-                    if (!accept_op(p, OP_COMMA)) {
-                        break;
-                    }
-                }
-                expect_op(p, OP_RBRACE);
-                return mk_from_vec(p, dict ? N_DICT : N_SET, t.line, t.col, &v);
+                return parse_display(p, &t);
             }
             break;
         default:
@@ -720,14 +741,14 @@ static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t
     while (is_kw(p, KW_FOR) || is_kw(p, KW_IF) || is_kw(p, KW_ASYNC)) {
         mpf_token_t t = p->tok;
         if (accept_kw(p, KW_IF)) {
-            mpf_node_t *x = mk(p, N_COMPIF, t.line, t.col, 1);
+            mpf_node_t *x = mk_at(p, N_COMPIF, &t, 1);
             x->k[0] = parse_or_test(p, false);
             vec_push(p, &v, x);
             continue;
         }
         bool async = accept_kw(p, KW_ASYNC);
         expect_kw(p, KW_FOR);
-        mpf_node_t *x = mk(p, N_COMPFOR, t.line, t.col, 2);
+        mpf_node_t *x = mk_at(p, N_COMPFOR, &t, 2);
         x->op = async;
         x->k[0] = parse_for_target(p);
         expect_kw(p, KW_IN);
@@ -749,7 +770,7 @@ static mpf_node_t *parse_subscript(parser_t *p) {
         }
     }
     advance(p);
-    mpf_node_t *s = mk(p, N_SLICE, t.line, t.col, 3);
+    mpf_node_t *s = mk_at(p, N_SLICE, &t, 3);
     s->k[0] = lo;
     if (!is_op(p, OP_COLON) && !is_op(p, OP_RSQB) && !is_op(p, OP_COMMA)) {
         s->k[1] = parse_test(p);
@@ -768,11 +789,11 @@ static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
     while (!is_op(p, close)) {
         mpf_token_t t = p->tok;
         if (accept_op(p, OP_MUL)) {
-            mpf_node_t *s = mk(p, N_STAR, t.line, t.col, 1);
+            mpf_node_t *s = mk_at(p, N_STAR, &t, 1);
             s->k[0] = parse_test(p);
             vec_push(p, v, s);
         } else if (accept_op(p, OP_POW)) {
-            mpf_node_t *s = mk(p, N_DSTAR, t.line, t.col, 1);
+            mpf_node_t *s = mk_at(p, N_DSTAR, &t, 1);
             s->k[0] = parse_test(p);
             vec_push(p, v, s);
         } else {
@@ -782,7 +803,7 @@ static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
                     syntax_error_at(p, &t, "expression cannot contain assignment, perhaps you meant \"==\"?");
                 }
                 advance(p);
-                mpf_node_t *kw = mk(p, N_KW, t.line, t.col, 1);
+                mpf_node_t *kw = mk_at(p, N_KW, &t, 1);
                 kw->v.q = e->v.q;
                 kw->k[0] = parse_test(p);
                 e = kw;
@@ -820,30 +841,15 @@ static mpf_node_t *parse_power(parser_t *p) {
             x = mk_from_vec(p, N_CALL, x->line, x->col, &v);
             x->op = trailer_below;
         } else if (accept_op(p, OP_LSQB)) {
-            nodevec_t v = {0};
-            bool tuple = false;
-            uint32_t first_line = p->tok.line;
-            while (true) {
-                vec_push(p, &v, parse_subscript(p));
-                if (!accept_op(p, OP_COMMA)) {
-                    break;
-                }
-                tuple = true;
-                if (is_op(p, OP_RSQB)) {
-                    break;
-                }
-            }
+            mpf_node_t *index = parse_list(p, LIST_SUBSCRIPT, &tt);
             expect_op(p, OP_RSQB);
-            mpf_node_t *s = mk(p, N_SUBSCR, x->line, x->col, 2);
+            mpf_node_t *s = mk_like(p, N_SUBSCR, x, 2);
             s->op = trailer_below;
             s->k[0] = x;
-            s->k[1] = tuple ? mk_from_vec(p, N_TUPLE, tt.line, tt.col, &v) : v.items[0];
-            if (tuple) {
-                s->k[1]->v.const_line = first_line;   // a constant index records its first item's line
-            }
+            s->k[1] = index;
             x = s;
         } else if (accept_op(p, OP_DOT)) {
-            mpf_node_t *a = mk(p, N_ATTR, x->line, x->col, 1);
+            mpf_node_t *a = mk_like(p, N_ATTR, x, 1);
             a->op = trailer_below;
             a->k[0] = x;
             a->v.q = expect_name(p);
@@ -851,28 +857,18 @@ static mpf_node_t *parse_power(parser_t *p) {
 #if CONFIG_FLOAT
             if (a->k[0]->kind == N_NAME && a->k[0]->v.q == MPF_QSTR_math) {
                 // mpy-cross folds the math module's constants
-                static const struct {
-                    const char *name;
-                    double value;
-                } math_consts[] = {
-                    {"pi", 3.141592653589793}, {"e", 2.718281828459045}, {"tau", 6.283185307179586},
-                    {"inf", 0}, {"nan", 0},
+                static const char math_names[] = "\1e\3inf\3nan\2pi\3tau";
+                static const double math_values[] = {
+                    2.718281828459045, (double)INFINITY, (double)NAN, 3.141592653589793, 6.283185307179586,
                 };
                 size_t n;
                 const char *nm = mpf_qstr_data(a->v.q, &n);
-                for (size_t i = 0; i < sizeof(math_consts) / sizeof(math_consts[0]); i++) {
-                    if (strlen(math_consts[i].name) == n && memcmp(math_consts[i].name, nm, n) == 0) {
-                        mpf_float_t v = (mpf_float_t)math_consts[i].value;
-                        if (i == 3) {
-                            v = (mpf_float_t)INFINITY;
-                        } else if (i == 4) {
-                            v = (mpf_float_t)NAN;
-                        }
-                        x->kind = N_CONST;
-                        x->op = 0;
-                        x->v.obj = mpf_obj_new_float(v);
-                        x->n = 0;
-                    }
+                int i = mpf_lex_find(math_names, nm, n);
+                if (i >= 0) {
+                    x->kind = N_CONST;
+                    x->op = 0;
+                    x->v.obj = mpf_obj_new_float((mpf_float_t)math_values[i]);
+                    x->n = 0;
                 }
             }
 #endif
@@ -881,7 +877,7 @@ static mpf_node_t *parse_power(parser_t *p) {
         }
     }
     if (await) {
-        mpf_node_t *a = mk(p, N_AWAIT, t.line, t.col, 1);
+        mpf_node_t *a = mk_at(p, N_AWAIT, &t, 1);
         a->k[0] = x;
         x = a;
     }
@@ -909,7 +905,7 @@ static mpf_node_t *factor(parser_t *p) {
                 return a;
             }
         }
-        mpf_node_t *x = mk(p, N_UNARY, t.line, t.col, 1);
+        mpf_node_t *x = mk_at(p, N_UNARY, &t, 1);
         x->op = (uint8_t)op;
         x->k[0] = a;
         return x;
@@ -936,7 +932,7 @@ static int binop_prec(const parser_t *p) {
 // tree, built in the same order, as one rule per level would build.
 // A constant node's copy (folding changes the node it folds into).
 static mpf_node_t *copy_const(parser_t *p, const mpf_node_t *x) {
-    mpf_node_t *c = mk(p, N_CONST, x->line, x->col, 0);
+    mpf_node_t *c = mk_like(p, N_CONST, x, 0);
     c->op = x->op;
     c->v = x->v;
     return c;
@@ -974,32 +970,9 @@ static mpf_node_t *parse_expr(parser_t *p) {
     return parse_binary(p, 1);
 }
 
-// The target list of a for loop or a comprehension's for clause (up to `in`).
-static mpf_node_t *parse_for_target(parser_t *p) {
-    nodevec_t tv = {0};
-    mpf_token_t tt = p->tok;
-    bool tuple = false;
-    while (true) {
-        vec_push(p, &tv, is_op(p, OP_MUL) ? parse_star_expr(p) : parse_expr(p));
-        if (!accept_op(p, OP_COMMA)) {
-            break;
-        }
-        tuple = true;
-        if (is_kw(p, KW_IN)) {
-            break;
-        }
-    }
-    if (tuple) {
-        return mk_from_vec(p, N_TUPLE, tt.line, tt.col, &tv);
-    }
-    mpf_node_t *x = tv.items[0];
-    vec_free(&tv);
-    return x;
-}
-
 // [target] := value, the ':=' just read.
 static mpf_node_t *parse_walrus(parser_t *p, mpf_node_t *target) {
-    mpf_node_t *w = mk(p, N_NAMEDEXPR, target->line, target->col, 2);
+    mpf_node_t *w = mk_like(p, N_NAMEDEXPR, target, 2);
     w->k[0] = target;
     w->k[1] = parse_test(p);
     return w;
@@ -1009,7 +982,7 @@ static mpf_node_t *parse_walrus(parser_t *p, mpf_node_t *target) {
 static mpf_node_t *parse_star_expr(parser_t *p) {
     mpf_token_t st = p->tok;
     advance(p);
-    mpf_node_t *s = mk(p, N_STAR, st.line, st.col, 1);
+    mpf_node_t *s = mk_at(p, N_STAR, &st, 1);
     s->k[0] = parse_expr(p);
     return s;
 }
@@ -1070,11 +1043,11 @@ static mpf_node_t *parse_not_test(parser_t *p) {
             return a;
         }
         if (a->kind == N_TUPLE && mpf_node_tuple_is_const(a)) {
-            mpf_node_t *c = mk(p, N_CONST, t.line, t.col, 0);
+            mpf_node_t *c = mk_at(p, N_CONST, &t, 0);
             c->v.obj = a->n ? MPF_OBJ_FALSE : MPF_OBJ_TRUE;
             return c;
         }
-        mpf_node_t *x = mk(p, N_NOT, t.line, t.col, 1);
+        mpf_node_t *x = mk_at(p, N_NOT, &t, 1);
         x->k[0] = a;
         return x;
     }
@@ -1125,7 +1098,7 @@ static mpf_node_t *parse_lambda(parser_t *p, bool nocond) {
     mpf_token_t t = p->tok;
     expect_kw(p, KW_LAMBDA);
     arena_mark_t m = arena_begin(p);
-    mpf_node_t *x = mk(p, N_LAMBDA, t.line, t.col, 2);
+    mpf_node_t *x = mk_at(p, N_LAMBDA, &t, 2);
     p->c->arena_owner = x;
     x->k[0] = parse_args(p, true);
     expect_op(p, OP_COLON);
@@ -1156,11 +1129,11 @@ static mpf_node_t *parse_test(parser_t *p) {
     }
     if (accept_kw(p, KW_YIELD)) {
         if (accept_kw(p, KW_FROM)) {
-            mpf_node_t *y = mk(p, N_YIELDFROM, t.line, t.col, 1);
+            mpf_node_t *y = mk_at(p, N_YIELDFROM, &t, 1);
             y->k[0] = parse_test(p);
             return y;
         }
-        mpf_node_t *y = mk(p, N_YIELD, t.line, t.col, 1);
+        mpf_node_t *y = mk_at(p, N_YIELD, &t, 1);
         if (!is_op(p, OP_RPAR) && !is_op(p, OP_RSQB) && !is_op(p, OP_RBRACE) && p->tok.kind != TK_NEWLINE &&
             !is_op(p, OP_ASSIGN) && !is_op(p, OP_SEMI) && !is_op(p, OP_COMMA)) {
             y->k[0] = parse_testlist_star(p, true);
@@ -1169,7 +1142,7 @@ static mpf_node_t *parse_test(parser_t *p) {
     }
     mpf_node_t *x = parse_or_test(p, true);
     if (accept_kw(p, KW_IF)) {
-        mpf_node_t *c = mk(p, N_IFEXP, x->line, x->col, 3);
+        mpf_node_t *c = mk_like(p, N_IFEXP, x, 3);
         c->k[0] = x;
         c->k[1] = parse_or_test(p, true);
         expect_kw(p, KW_ELSE);
@@ -1177,36 +1150,6 @@ static mpf_node_t *parse_test(parser_t *p) {
         return c;
     }
     return x;
-}
-
-// testlist with optional starred items; a single item without a comma is itself.
-static mpf_node_t *parse_testlist_star(parser_t *p, bool allow_star) {
-    mpf_token_t t = p->tok;
-    nodevec_t v = {0};
-    bool tuple = false;
-    while (true) {
-        if (allow_star && is_op(p, OP_MUL)) {
-            mpf_node_t *s = parse_star_expr(p);
-            vec_push(p, &v, s);
-            tuple = true;
-        } else {
-            vec_push(p, &v, parse_test(p));
-        }
-        if (!is_op(p, OP_COMMA)) {
-            break;
-        }
-        advance(p);
-        tuple = true;
-        if (p->tok.kind == TK_NEWLINE || is_op(p, OP_ASSIGN) || is_op(p, OP_SEMI) || is_op(p, OP_RPAR) ||
-            is_op(p, OP_COLON) || p->tok.kind == TK_END || (p->tok.kind == TK_OP && p->tok.op >= OP_IOR &&
-            p->tok.op <= OP_IPOW)) {
-            break;
-        }
-    }
-    if (!tuple) {
-        return v.items[0];
-    }
-    return mk_from_vec(p, N_TUPLE, t.line, t.col, &v);
 }
 
 // ---------------------------------------------------------------- statements
@@ -1224,33 +1167,21 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
             // nothing follows **kw, and there is one * at most
             syntax_error_at(p, &at, "invalid syntax");
         }
-        mpf_node_t *a = mk(p, N_ARG, at.line, at.col, 2);
-        if (accept_op(p, OP_MUL)) {
-            a->op = 1;
-            if (p->tok.kind == TK_NAME) {
-                a->v.q = expect_name(p);
-                if (!lambda && accept_op(p, OP_COLON)) {
-                    a->k[1] = parse_test(p);
-                }
-            }
-            kwonly = true;
-        } else if (accept_op(p, OP_POW)) {
-            a->op = 3;
-            kwargs = true;
+        mpf_node_t *a = mk_at(p, N_ARG, &at, 2);
+        // op: 0 positional, 1 *args (or a bare *), 2 keyword-only, 3 **kwargs
+        int op = accept_op(p, OP_MUL) ? 1 : accept_op(p, OP_POW) ? 3 : kwonly ? 2 : 0;
+        a->op = (uint8_t)op;
+        if (op != 1 || p->tok.kind == TK_NAME) {
             a->v.q = expect_name(p);
             if (!lambda && accept_op(p, OP_COLON)) {
                 a->k[1] = parse_test(p);
             }
-        } else {
-            a->op = kwonly ? 2 : 0;
-            a->v.q = expect_name(p);
-            if (!lambda && accept_op(p, OP_COLON)) {
-                a->k[1] = parse_test(p);
-            }
-            if (accept_op(p, OP_ASSIGN)) {
+            if (!(op & 1) && accept_op(p, OP_ASSIGN)) {
                 a->k[0] = parse_test(p);
             }
         }
+        kwonly |= op == 1;
+        kwargs = op == 3;
         vec_push(p, &v, a);
         if (!accept_op(p, OP_COMMA)) {
             break;
@@ -1268,7 +1199,6 @@ static mpf_node_t *parse_dotted(parser_t *p) {
     char buf[256];
     size_t n = 0;
     while (true) {
-        mpf_node_t *nm = mk(p, N_NAME, p->tok.line, p->tok.col, 0);
         if (p->tok.kind == TK_NAME && n + p->tok.len + 1 < sizeof(buf)) {
             if (n) {
                 buf[n++] = '.';
@@ -1276,8 +1206,7 @@ static mpf_node_t *parse_dotted(parser_t *p) {
             memcpy(buf + n, p->tok.s, p->tok.len);
             n += p->tok.len;
         }
-        nm->v.q = expect_name(p);
-        vec_push(p, &v, nm);
+        vec_push(p, &v, parse_name_node(p));
         if (!accept_op(p, OP_DOT)) {
             break;
         }
@@ -1287,58 +1216,41 @@ static mpf_node_t *parse_dotted(parser_t *p) {
     return d;
 }
 
+// import a.b [as c], ...  or  from [.]*[a.b] import (* | n [as m], ... | (n [as m], ...[,]))
 static mpf_node_t *parse_import(parser_t *p) {
     mpf_token_t t = p->tok;
-    if (accept_kw(p, KW_IMPORT)) {
-        nodevec_t v = {0};
-        do {
-            vec_push(p, &v, parse_dotted(p));
-            mpf_node_t *as = NULL;
-            if (accept_kw(p, KW_AS)) {
-                as = mk(p, N_NAME, p->tok.line, p->tok.col, 0);
-                as->v.q = expect_name(p);
-            }
-            vec_push(p, &v, as);
-        } while (accept_op(p, OP_COMMA));
-        return mk_from_vec(p, N_IMPORT, t.line, t.col, &v);
-    }
-    expect_kw(p, KW_FROM);
-    int level = 0;
-    while (is_op(p, OP_DOT) || is_op(p, OP_ELLIPSIS)) {
-        level += p->tok.op == OP_DOT ? 1 : 3;
-        advance(p);
-    }
+    bool from = t.op == KW_FROM;
+    advance(p);   // import / from
     nodevec_t v = {0};
-    vec_push(p, &v, p->tok.kind == TK_NAME ? parse_dotted(p) : NULL);
-    if (v.items[0] == NULL && level == 0) {
-        syntax_error(p);
+    int level = 0;
+    bool star = false, paren = false;
+    if (from) {
+        while (is_op(p, OP_DOT) || is_op(p, OP_ELLIPSIS)) {
+            level += p->tok.op == OP_DOT ? 1 : 3;
+            advance(p);
+        }
+        vec_push(p, &v, p->tok.kind == TK_NAME ? parse_dotted(p) : NULL);
+        if (v.items[0] == NULL && level == 0) {
+            syntax_error(p);
+        }
+        expect_kw(p, KW_IMPORT);
+        star = accept_op(p, OP_MUL);
+        paren = !star && accept_op(p, OP_LPAR);
     }
-    expect_kw(p, KW_IMPORT);
-    mpf_node_t *x;
-    if (accept_op(p, OP_MUL)) {
-        x = mk_from_vec(p, N_IMPORTFROM, t.line, t.col, &v);
-        x->op = 1;
-    } else {
-        bool paren = accept_op(p, OP_LPAR);
+    if (!star) {
         do {
             if (paren && is_op(p, OP_RPAR)) {
                 break;
             }
-            mpf_node_t *nm = mk(p, N_NAME, p->tok.line, p->tok.col, 0);
-            nm->v.q = expect_name(p);
-            vec_push(p, &v, nm);
-            mpf_node_t *as = NULL;
-            if (accept_kw(p, KW_AS)) {
-                as = mk(p, N_NAME, p->tok.line, p->tok.col, 0);
-                as->v.q = expect_name(p);
-            }
-            vec_push(p, &v, as);
+            vec_push(p, &v, from ? parse_name_node(p) : parse_dotted(p));
+            vec_push(p, &v, parse_opt_as(p));
         } while (accept_op(p, OP_COMMA));
         if (paren) {
             expect_op(p, OP_RPAR);
         }
-        x = mk_from_vec(p, N_IMPORTFROM, t.line, t.col, &v);
     }
+    mpf_node_t *x = mk_from_vec(p, from ? N_IMPORTFROM : N_IMPORT, t.line, t.col, &v);
+    x->op = star;
     x->v.level = level;
     return x;
 }
@@ -1367,35 +1279,39 @@ static void check_target(parser_t *p, const mpf_node_t *x, bool del) {
     mpf_cc_syntax_error(p->c, false, x->line, x->col, del ? "cannot delete expression" : "cannot assign to expression");
 }
 
+// The right side of an assignment: a yield expression or a testlist.
+static mpf_node_t *parse_rhs(parser_t *p, bool allow_star) {
+    return is_kw(p, KW_YIELD) ? parse_test(p) : parse_testlist_star(p, allow_star);
+}
+
 static mpf_node_t *parse_small_stmt(parser_t *p) {
     mpf_token_t t = p->tok;
     if (t.kind == TK_KW) {
         switch (t.op) {
             case KW_PASS:
-                advance(p);
-                return mk(p, N_PASS, t.line, t.col, 0);
             case KW_BREAK:
-                advance(p);
-                return mk(p, N_BREAK, t.line, t.col, 0);
             case KW_CONTINUE:
                 advance(p);
-                return mk(p, N_CONTINUE, t.line, t.col, 0);
-            case KW_RETURN: {
+                return mk_at(p, t.op == KW_PASS ? N_PASS : t.op == KW_BREAK ? N_BREAK : N_CONTINUE, &t, 0);
+            case KW_RETURN:
+            case KW_RAISE: {
                 advance(p);
-                mpf_node_t *x = mk(p, N_RETURN, t.line, t.col, 1);
+                bool ret = t.op == KW_RETURN;
+                mpf_node_t *x = mk_at(p, ret ? N_RETURN : N_RAISE, &t, ret ? 1 : 2);
                 if (p->tok.kind != TK_NEWLINE && !is_op(p, OP_SEMI) && p->tok.kind != TK_END) {
-                    x->k[0] = parse_testlist_star(p, true);
+                    x->k[0] = ret ? parse_testlist_star(p, true) : parse_test(p);
+                    if (!ret && accept_kw(p, KW_FROM)) {
+                        x->k[1] = parse_test(p);
+                    }
                 }
                 return x;
             }
-            case KW_RAISE: {
+            case KW_ASSERT: {
                 advance(p);
-                mpf_node_t *x = mk(p, N_RAISE, t.line, t.col, 2);
-                if (p->tok.kind != TK_NEWLINE && !is_op(p, OP_SEMI) && p->tok.kind != TK_END) {
-                    x->k[0] = parse_test(p);
-                    if (accept_kw(p, KW_FROM)) {
-                        x->k[1] = parse_test(p);
-                    }
+                mpf_node_t *x = mk_at(p, N_ASSERT, &t, 2);
+                x->k[0] = parse_test(p);
+                if (accept_op(p, OP_COMMA)) {
+                    x->k[1] = parse_test(p);
                 }
                 return x;
             }
@@ -1404,24 +1320,13 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
                 advance(p);
                 nodevec_t v = {0};
                 do {
-                    mpf_node_t *nm = mk(p, N_NAME, p->tok.line, p->tok.col, 0);
-                    nm->v.q = expect_name(p);
-                    vec_push(p, &v, nm);
+                    vec_push(p, &v, parse_name_node(p));
                 } while (accept_op(p, OP_COMMA));
                 return mk_from_vec(p, t.op == KW_GLOBAL ? N_GLOBAL : N_NONLOCAL, t.line, t.col, &v);
             }
             case KW_IMPORT:
             case KW_FROM:
                 return parse_import(p);
-            case KW_ASSERT: {
-                advance(p);
-                mpf_node_t *x = mk(p, N_ASSERT, t.line, t.col, 2);
-                x->k[0] = parse_test(p);
-                if (accept_op(p, OP_COMMA)) {
-                    x->k[1] = parse_test(p);
-                }
-                return x;
-            }
             case KW_DEL: {
                 advance(p);
                 nodevec_t v = {0};
@@ -1448,33 +1353,33 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
             mpf_cc_syntax_error(p->c, false, e->line, e->col, "illegal expression for augmented assignment");
         }
         advance(p);
-        mpf_node_t *x = mk(p, N_AUGASSIGN, t.line, t.col, 2);
+        mpf_node_t *x = mk_at(p, N_AUGASSIGN, &t, 2);
         x->op = (uint8_t)op;
         x->k[0] = e;
-        x->k[1] = is_kw(p, KW_YIELD) ? parse_test(p) : parse_testlist_star(p, false);
+        x->k[1] = parse_rhs(p, false);
         return x;
     }
     if (is_op(p, OP_COLON)) {
         // annotated assignment
         advance(p);
-        mpf_node_t *x = mk(p, N_ANNASSIGN, t.line, t.col, 3);
+        mpf_node_t *x = mk_at(p, N_ANNASSIGN, &t, 3);
         check_target(p, e, false);
         x->k[0] = e;
         x->k[1] = parse_test(p);
         if (accept_op(p, OP_ASSIGN)) {
-            x->k[2] = is_kw(p, KW_YIELD) ? parse_test(p) : parse_testlist_star(p, true);
+            x->k[2] = parse_rhs(p, true);
         }
         return x;
     }
     if (!is_op(p, OP_ASSIGN)) {
-        mpf_node_t *x = mk(p, N_EXPR, t.line, t.col, 1);
+        mpf_node_t *x = mk_at(p, N_EXPR, &t, 1);
         x->k[0] = e;
         return x;
     }
     nodevec_t v = {0};
     vec_push(p, &v, e);
     while (accept_op(p, OP_ASSIGN)) {
-        vec_push(p, &v, is_kw(p, KW_YIELD) ? parse_test(p) : parse_testlist_star(p, true));
+        vec_push(p, &v, parse_rhs(p, true));
     }
     for (size_t i = 0; i + 1 < v.n; i++) {
         check_target(p, v.items[i], false);
@@ -1558,57 +1463,52 @@ static mpf_node_t *parse_suite(parser_t *p) {
     return mk_from_vec(p, N_SUITE, t.line, t.col, &v);
 }
 
-static mpf_node_t *parse_funcdef(parser_t *p, nodevec_t *decorators, bool async) {
+// def (async when [async]) or class, after its [decorators].
+static mpf_node_t *parse_def(parser_t *p, nodevec_t *decorators, bool async) {
     mpf_token_t t = p->tok;
-    expect_kw(p, KW_DEF);
+    bool cls = t.op == KW_CLASS;
+    advance(p);   // def / class
     arena_mark_t m = arena_begin(p);
-    mpf_node_t *x = mk(p, N_FUNCDEF, decorators->n ? decorators->items[0]->line : t.line, t.col, 3 + decorators->n);
+    size_t nk = cls ? 2 : 3;   // then the decorators
+    mpf_node_t *x = mk(p, cls ? N_CLASSDEF : N_FUNCDEF, decorators->n ? decorators->items[0]->line : t.line, t.col,
+        nk + decorators->n);
     p->c->arena_owner = x;
     x->op = async;
     x->v.q = expect_name(p);
-    expect_op(p, OP_LPAR);
-    x->k[0] = parse_args(p, false);
-    if (accept_op(p, OP_ARROW)) {
-        x->k[2] = parse_test(p);
+    if (cls) {
+        nodevec_t v = {0};
+        vec_push(p, &v, NULL);
+        if (accept_op(p, OP_LPAR)) {
+            parse_arglist(p, &v, OP_RPAR);
+        }
+        x->k[1] = mk_from_vec(p, N_CALL, t.line, t.col, &v);
+        x->k[0] = parse_suite(p);
+    } else {
+        expect_op(p, OP_LPAR);
+        x->k[0] = parse_args(p, false);
+        if (accept_op(p, OP_ARROW)) {
+            x->k[2] = parse_test(p);
+        }
+        x->k[1] = parse_suite(p);
     }
-    x->k[1] = parse_suite(p);
     for (size_t i = 0; i < decorators->n; i++) {
-        x->k[3 + i] = decorators->items[i];
+        x->k[nk + i] = decorators->items[i];
     }
     return arena_end(p, &m, x);
 }
 
-static mpf_node_t *parse_classdef(parser_t *p, nodevec_t *decorators) {
+// if/elif ([kind] N_IF) or while (N_WHILE): the condition, the body, elif or else.
+static mpf_node_t *parse_if(parser_t *p, int kind) {
     mpf_token_t t = p->tok;
-    expect_kw(p, KW_CLASS);
-    arena_mark_t m = arena_begin(p);
-    mpf_node_t *x = mk(p, N_CLASSDEF, decorators->n ? decorators->items[0]->line : t.line, t.col, 2 + decorators->n);
-    p->c->arena_owner = x;
-    x->v.q = expect_name(p);
-    nodevec_t v = {0};
-    vec_push(p, &v, NULL);
-    if (accept_op(p, OP_LPAR)) {
-        parse_arglist(p, &v, OP_RPAR);
-    }
-    x->k[1] = mk_from_vec(p, N_CALL, t.line, t.col, &v);
-    x->k[0] = parse_suite(p);
-    for (size_t i = 0; i < decorators->n; i++) {
-        x->k[2 + i] = decorators->items[i];
-    }
-    return arena_end(p, &m, x);
-}
-
-static mpf_node_t *parse_if(parser_t *p) {
-    mpf_token_t t = p->tok;
-    advance(p);  // if / elif
-    mpf_node_t *x = mk(p, N_IF, t.line, t.col, 3);
+    advance(p);  // if / elif / while
+    mpf_node_t *x = mk_at(p, kind, &t, 3);
     x->k[0] = parse_test(p);
     if (accept_op(p, OP_WALRUS)) {
         x->k[0] = parse_walrus(p, x->k[0]);
     }
     x->k[1] = parse_suite(p);
-    if (is_kw(p, KW_ELIF)) {
-        x->k[2] = parse_if(p);
+    if (kind == N_IF && is_kw(p, KW_ELIF)) {
+        x->k[2] = parse_if(p, N_IF);
         x->k[2]->op = 1;   // an elif: its body always jumps to the end
     } else if (accept_kw(p, KW_ELSE)) {
         x->k[2] = parse_suite(p);
@@ -1619,7 +1519,7 @@ static mpf_node_t *parse_if(parser_t *p) {
 static mpf_node_t *parse_for(parser_t *p, bool async) {
     mpf_token_t t = p->tok;
     expect_kw(p, KW_FOR);
-    mpf_node_t *x = mk(p, N_FOR, t.line, t.col, 4);
+    mpf_node_t *x = mk_at(p, N_FOR, &t, 4);
     x->op = async;
     x->k[0] = parse_for_target(p);
     check_target(p, x->k[0], false);
@@ -1642,14 +1542,11 @@ static mpf_node_t *parse_try(parser_t *p) {
     while (is_kw(p, KW_EXCEPT)) {
         mpf_token_t et = p->tok;
         advance(p);
-        mpf_node_t *e = mk(p, N_EXCEPT, et.line, et.col, 3);
+        mpf_node_t *e = mk_at(p, N_EXCEPT, &et, 3);
         if (!is_op(p, OP_COLON)) {
             e->k[0] = parse_test(p);
-            if (accept_kw(p, KW_AS)) {
-                mpf_node_t *nm = mk(p, N_NAME, p->tok.line, p->tok.col, 0);
-                nm->v.q = expect_name(p);
-                e->k[1] = nm;
-            } else if (accept_op(p, OP_COMMA)) {
+            e->k[1] = parse_opt_as(p);
+            if (e->k[1] == NULL && accept_op(p, OP_COMMA)) {
                 syntax_error(p);
             }
         }
@@ -1674,7 +1571,7 @@ static mpf_node_t *parse_with(parser_t *p, bool async) {
     nodevec_t v = {0};
     vec_push(p, &v, NULL);
     do {
-        mpf_node_t *w = mk(p, N_WITHITEM, p->tok.line, p->tok.col, 2);
+        mpf_node_t *w = mk_at(p, N_WITHITEM, &p->tok, 2);
         w->k[0] = parse_test(p);
         if (accept_kw(p, KW_AS)) {
             w->k[1] = parse_expr(p);
@@ -1694,78 +1591,39 @@ static void parse_stmt(parser_t *p, nodevec_t *v) {
     if (t.kind == TK_INDENT) {
         mpf_cc_syntax_error(p->c, true, t.line, t.col, "unexpected indent");
     }
-    if (t.kind == TK_OP && t.op == OP_AT) {
-        nodevec_t decos = {0};
-        while (accept_op(p, OP_AT)) {
-            vec_push(p, &decos, parse_test(p));
-            if (p->tok.kind != TK_NEWLINE) {
-                syntax_error(p);
-            }
-            advance(p);
-        }
-        if (is_kw(p, KW_DEF)) {
-            vec_push(p, v, parse_funcdef(p, &decos, false));
-        } else if (is_kw(p, KW_CLASS)) {
-            vec_push(p, v, parse_classdef(p, &decos));
-        } else if (accept_kw(p, KW_ASYNC)) {
-            vec_push(p, v, parse_funcdef(p, &decos, true));
-        } else {
+    nodevec_t decos = {0};
+    while (accept_op(p, OP_AT)) {
+        vec_push(p, &decos, parse_test(p));
+        if (p->tok.kind != TK_NEWLINE) {
             syntax_error(p);
         }
-        return;
+        advance(p);
     }
-    if (t.kind == TK_KW) {
-        nodevec_t none = {0};
-        switch (t.op) {
-            case KW_IF:
-                vec_push(p, v, parse_if(p));
-                return;
-            case KW_WHILE: {
-                advance(p);
-                mpf_node_t *x = mk(p, N_WHILE, t.line, t.col, 3);
-                x->k[0] = parse_test(p);
-                if (accept_op(p, OP_WALRUS)) {
-                    x->k[0] = parse_walrus(p, x->k[0]);
-                }
-                x->k[1] = parse_suite(p);
-                if (accept_kw(p, KW_ELSE)) {
-                    x->k[2] = parse_suite(p);
-                }
-                vec_push(p, v, x);
-                return;
-            }
-            case KW_FOR:
-                vec_push(p, v, parse_for(p, false));
-                return;
-            case KW_TRY:
-                vec_push(p, v, parse_try(p));
-                return;
-            case KW_WITH:
-                vec_push(p, v, parse_with(p, false));
-                return;
-            case KW_DEF:
-                vec_push(p, v, parse_funcdef(p, &none, false));
-                return;
-            case KW_CLASS:
-                vec_push(p, v, parse_classdef(p, &none));
-                return;
-            case KW_ASYNC:
-                advance(p);
-                if (is_kw(p, KW_DEF)) {
-                    vec_push(p, v, parse_funcdef(p, &none, true));
-                } else if (is_kw(p, KW_FOR)) {
-                    vec_push(p, v, parse_for(p, true));
-                } else if (is_kw(p, KW_WITH)) {
-                    vec_push(p, v, parse_with(p, true));
-                } else {
-                    syntax_error(p);
-                }
-                return;
-            default:
-                break;
+    // a decorator applies to def, async def and class; async to def, for and with
+    bool plain = decos.n == 0;
+    bool async = accept_kw(p, KW_ASYNC);
+    mpf_node_t *x = NULL;
+    if (p->tok.kind == TK_KW) {
+        int kw = p->tok.op;
+        if (kw == KW_DEF || (kw == KW_CLASS && !async)) {
+            x = parse_def(p, &decos, async);
+        } else if (plain && kw == KW_FOR) {
+            x = parse_for(p, async);
+        } else if (plain && kw == KW_WITH) {
+            x = parse_with(p, async);
+        } else if (plain && !async && (kw == KW_IF || kw == KW_WHILE)) {
+            x = parse_if(p, kw == KW_IF ? N_IF : N_WHILE);
+        } else if (plain && !async && kw == KW_TRY) {
+            x = parse_try(p);
         }
     }
-    parse_simple_stmt(p, v);
+    if (x != NULL) {
+        vec_push(p, v, x);
+    } else if (plain && !async) {
+        parse_simple_stmt(p, v);
+    } else {
+        syntax_error(p);
+    }
 }
 
 // True when [src] ends with a backslash line continuation (and nothing after it).
@@ -1838,11 +1696,10 @@ bool mpf_parse_needs_more(mpf_cctx_t *c, bool *unterminated) {
     bool first = true;
     do {
         mpf_lex_next(&lx, &t);
-        if (first && t.kind == TK_KW && (t.op == KW_IF || t.op == KW_WHILE || t.op == KW_FOR || t.op == KW_TRY ||
-            t.op == KW_WITH || t.op == KW_DEF || t.op == KW_CLASS || t.op == KW_ASYNC)) {
-            compound = true;
-        }
-        if (first && t.kind == TK_OP && t.op == OP_AT) {
+        // a compound statement's first keyword, or a decorator's @
+        static const uint8_t compound_kws[] = {KW_IF, KW_WHILE, KW_FOR, KW_TRY, KW_WITH, KW_DEF, KW_CLASS, KW_ASYNC};
+        if (first && ((t.kind == TK_KW && memchr(compound_kws, t.op, sizeof(compound_kws)) != NULL) ||
+            (t.kind == TK_OP && t.op == OP_AT))) {
             compound = true;
         }
         if (t.kind != TK_NEWLINE && t.kind != TK_DEDENT && t.kind != TK_END) {
