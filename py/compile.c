@@ -296,7 +296,12 @@ mpf_load_result_t mpf_compile(const char *src, size_t len, const char *filename,
     c.want_names = true;
     size_t n = 0;
     uint8_t *mpy = compile_mpy(&c, src, len, filename, mode, 0, &n);
+#if CONFIG_PORT_HAS_FILESYSTEM
+    // the checks are linked for .mpy files anyway: they also guard against an emitter bug
     mpf_load_result_t res = mpf_load_mpy(mpy, n);
+#else
+    mpf_load_result_t res = mpf_load_mpy_trusted(mpy, n);
+#endif
     if (res.error != NULL) {
         // the compiler made something the loader rejects: a bug, reported as such
         mpf_raise_msg(&mpf_type_RuntimeError, res.error);
