@@ -1385,6 +1385,9 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
             default: s->flags |= SF_VARKEYWORDS; break;
         }
     }
+    if (s->n_pos > 255 || s->n_kwonly > 255) {
+        error_at(e, args, "too many arguments");   // (8-bit counts in the raw code)
+    }
 }
 
 // A decorator: a dotted name, maybe called. The name is loaded without a line of its own
@@ -2822,25 +2825,85 @@ static void w_raw(emit_t *o, const raw_ref_t *r) {
     }
 }
 
-// The local-slot names of [s] and its children (depth first) for mpf_cctx_t's names.
-static void local_names(mpf_cctx_t *c, const scope_t *s) {
-    mpf_qstr_t *t = NULL;
-    if (is_func_like(s)) {
-        size_t n = s->num_locals;
-        t = mpf_gc_alloc((n + 1) * sizeof(mpf_qstr_t), false);
-        memset(t, 0, (n + 1) * sizeof(mpf_qstr_t));
-        t[0] = n;
-        for (size_t i = 0; i < s->n_ids; i++) {
-            const id_info_t *id = &s->ids[i];
-            if (id->kind >= ID_LOCAL && id->num < n) {
-                t[1 + id->num] = id->q;
-            }
+// Compile every scope of [tree] into [e]: the raw code (fun_data) of each, in pieces, and
+// the file's qstr and constant tables. The syntax tree and the emitter's working memory are
+// released; the scopes are left for the caller. Returns the module's scope.
+static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_node_t *tree) {
+    memset(e, 0, sizeof(*e));
+    e->c = c;
+    e->opt = c->opt;
+    e->count_only = true;   // the scope passes write no code
+    use_qstr(e, mpf_qstr_from_strn(c->filename, strlen(c->filename)));
+    scope_t *mod = scope_new(e, SC_MODULE, tree, MPF_QSTRE__3cmodule_3e);
+    // scope passes, in creation order (children are appended as they are found)
+    for (scope_t *s = mod; s != NULL; s = s->next) {
+        use_qstr(e, s->name);
+        run_pass(e, s, PASS_SCOPE);
+    }
+    for (scope_t *s = mod; s != NULL; s = s->next) {
+        resolve_scope(e, s);
+    }
+    for (scope_t *s = mod; s != NULL; s = s->next) {
+        propagate_free(e, s);
+    }
+    for (scope_t *s = mod; s != NULL; s = s->next) {
+        number_locals(s);
+        // the names are all known: their table shrinks to them (in place), since the heap is
+        // at its fullest while the first scopes are compiled
+        if (s->n_ids < s->cap_ids && s->n_ids > 0) {
+            s->ids = mpf_gc_realloc(s->ids, s->n_ids * sizeof(id_info_t));
+            s->cap_ids = s->n_ids;
         }
     }
-    c->names[c->n_names++] = t;
-    for (size_t i = 0; i < s->n_children; i++) {
-        local_names(c, s->children[i]);
+    for (scope_t *s = mod; s != NULL; s = s->next) {
+        scope_t *a = arena_scope(e, s);
+        if (a != NULL) {
+            a->arena_last = s;
+        }
     }
+    // each scope's syntax tree is released as soon as the last scope whose nodes it holds
+    // is compiled (scopes are compiled in creation order: parents before their children)
+    for (scope_t *s = mod; s != NULL; s = s->next) {
+        scope_t *a = arena_scope(e, s);
+        compile_scope(e, s);
+        mpf_cc_note_heap(c);
+        if (a != NULL && a->arena_last == s) {
+            free_chunks(mpf_node_arena(a->node));
+        }
+    }
+    // the syntax tree and the table indexes are done with: released before the image is
+    // made, so that the two are never on the heap at once
+    mpf_cc_note_heap(c);
+    mpf_cc_arena_free(c);
+    mpf_gc_free(e->qstr_ix.slots);
+    mpf_gc_free(e->const_ix.slots);
+    e->qstr_ix.slots = e->const_ix.slots = NULL;
+    mpf_gc_free(e->code);
+    mpf_gc_free(e->labels);
+    mpf_gc_free(e->prev_labels);
+    mpf_gc_free(e->lines);
+    e->code = e->lines = NULL;
+    e->labels = e->prev_labels = NULL;
+    return mod;
+}
+
+// Release [s] and every scope created after it.
+static void free_scopes(scope_t *s) {
+    while (s != NULL) {
+        scope_t *next = s->next;
+        mpf_gc_free(s->ids);
+        mpf_gc_free(s->children);
+        mpf_gc_free(s);
+        s = next;
+    }
+}
+
+static size_t n_scopes(const scope_t *s) {
+    size_t n = 0;
+    for (; s != NULL; s = s->next) {
+        n++;
+    }
+    return n;
 }
 
 // Write the .mpy image of the tables of [e] and the raw code of [mod] and its children.
@@ -2870,88 +2933,16 @@ static void write_image(emit_t *o, const emit_t *e, const raw_ref_t *raws, size_
     }
 }
 
-uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, unsigned opt, size_t *out_len) {
-    (void)mode;
+// The .mpy image (for `--compile`; the boards load what mpf_emit_code makes instead).
+void mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_emit_out_t *out) {
     emit_t e;
-    memset(&e, 0, sizeof(e));
-    e.c = c;
-    e.opt = opt;
-    e.count_only = true;   // the scope passes write no code
-    use_qstr(&e, mpf_qstr_from_strn(c->filename, strlen(c->filename)));
-    scope_t *mod = scope_new(&e, SC_MODULE, tree, MPF_QSTRE__3cmodule_3e);
-    // scope passes, in creation order (children are appended as they are found)
-    for (scope_t *s = mod; s != NULL; s = s->next) {
-        use_qstr(&e, s->name);
-        run_pass(&e, s, PASS_SCOPE);
-    }
-    for (scope_t *s = mod; s != NULL; s = s->next) {
-        resolve_scope(&e, s);
-    }
-    for (scope_t *s = mod; s != NULL; s = s->next) {
-        propagate_free(&e, s);
-    }
-    for (scope_t *s = mod; s != NULL; s = s->next) {
-        number_locals(s);
-        // the names are all known: their table shrinks to them (in place), since the heap is
-        // at its fullest while the first scopes are compiled
-        if (s->n_ids < s->cap_ids && s->n_ids > 0) {
-            s->ids = mpf_gc_realloc(s->ids, s->n_ids * sizeof(id_info_t));
-            s->cap_ids = s->n_ids;
-        }
-    }
-    for (scope_t *s = mod; s != NULL; s = s->next) {
-        scope_t *a = arena_scope(&e, s);
-        if (a != NULL) {
-            a->arena_last = s;
-        }
-    }
-    // each scope's syntax tree is released as soon as the last scope whose nodes it holds
-    // is compiled (scopes are compiled in creation order: parents before their children)
-    for (scope_t *s = mod; s != NULL; s = s->next) {
-        scope_t *a = arena_scope(&e, s);
-        compile_scope(&e, s);
-        mpf_cc_note_heap(c);
-        if (a != NULL && a->arena_last == s) {
-            free_chunks(mpf_node_arena(a->node));
-        }
-    }
-    // the syntax tree and the table indexes are done with: released before the image is
-    // made, so that the two are never on the heap at once
-    mpf_cc_note_heap(c);
-    mpf_cc_arena_free(c);
-    mpf_gc_free(e.qstr_ix.slots);
-    mpf_gc_free(e.const_ix.slots);
-    e.qstr_ix.slots = e.const_ix.slots = NULL;
-    mpf_gc_free(e.code);
-    mpf_gc_free(e.labels);
-    mpf_gc_free(e.prev_labels);
-    mpf_gc_free(e.lines);
-    e.code = e.lines = NULL;
-    e.labels = e.prev_labels = NULL;
-    if (c->want_names) {
-        size_t n = 0;
-        for (const scope_t *s = mod; s != NULL; s = s->next) {
-            n++;
-        }
-        c->names = mpf_gc_alloc(n * sizeof(*c->names), false);
-        local_names(c, mod);
-    }
+    scope_t *mod = compile_all(&e, c, tree);
     // the raw codes in the image's order; then the scopes are released, before the image is
     // made: on a small heap they are most of what splits up the room the image needs
+    raw_ref_t *raws = mpf_gc_alloc(n_scopes(mod) * sizeof(raw_ref_t), false);
     size_t n_raws = 0;
-    for (const scope_t *s = mod; s != NULL; s = s->next) {
-        n_raws++;
-    }
-    raw_ref_t *raws = mpf_gc_alloc(n_raws * sizeof(raw_ref_t), false);
-    n_raws = 0;
     collect_raws(raws, &n_raws, mod);
-    for (scope_t *s = mod; s != NULL;) {
-        scope_t *next = s->next;
-        mpf_gc_free(s->ids);
-        mpf_gc_free(s->children);
-        mpf_gc_free(s);
-        s = next;
-    }
+    free_scopes(mod);
     // the image: its size counted first, then written into one block of that size (on a small,
     // fragmented heap a block grown by doubling needs a hole twice the image)
     emit_t o;
@@ -2972,6 +2963,117 @@ uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, 
     mpf_gc_free(raws);
     mpf_gc_free(e.qstrs);
     mpf_gc_free(e.consts);
-    *out_len = o.len;
-    return o.code;
+    out->mpy = o.code;
+    out->len = o.len;
+}
+
+// ---------------------------------------------------------------- loaded code
+
+static size_t get_vuint(const uint8_t **pp) {
+    size_t v = 0;
+    uint8_t b;
+    do {
+        b = *(*pp)++;
+        v = (v << 7) | (b & 0x7F);
+    } while (b & 0x80);
+    return v;
+}
+
+// The raw code of [s] and its children, as the loader makes it from the image (the same
+// fun_data, now in one block, its pieces released), with the local-slot names.
+static const mpf_raw_code_t *make_raw_code(const scope_t *s) {
+    mpf_raw_code_t *rc = mpf_new(mpf_raw_code_t);
+    uint8_t *fd = mpf_gc_alloc(s->raw_len, false);
+    size_t at = 0;
+    for (raw_piece_t *pc = s->raw; pc != NULL;) {
+        raw_piece_t *next = pc->next;
+        memcpy(fd + at, pc->data, pc->len);
+        at += pc->len;
+        mpf_gc_free(pc);
+        pc = next;
+    }
+    size_t n_state = (size_t)s->num_locals + s->stack_size;
+    if (n_state > UINT16_MAX) {
+        mpf_raise_msg(&mpf_type_MemoryError, "compiler: function needs too large a frame");
+    }
+    rc->n_state = (uint16_t)(n_state ? n_state : 1);
+    rc->n_exc_stack = s->exc_size;
+    rc->scope_flags = (uint8_t)(s->flags & 0x0F);
+    rc->n_pos_args = (uint8_t)s->n_pos;
+    rc->n_kwonly_args = (uint8_t)s->n_kwonly;
+    rc->n_def_pos_args = (uint8_t)s->n_def_pos;
+    // the prelude w_prelude wrote: the signature (known), the sizes, the source info, the cells
+    const uint8_t *p = fd;
+    while (*p++ & 0x80) {
+    }
+    size_t n_info = 0, n_cell = 0;
+    uint8_t z;
+    unsigned i = 0;
+    do {
+        z = *p++;
+        n_info |= (size_t)((z >> 1) & 0x3F) << (6 * i);
+        n_cell |= (size_t)(z & 1) << i;
+        i++;
+    } while (z & 0x80);
+    const uint8_t *info_end = p + n_info;
+    rc->simple_name = (uint16_t)get_vuint(&p);
+    size_t n_args = (size_t)s->n_pos + s->n_kwonly;
+    if (n_args > 0) {
+        uint16_t *names = mpf_gc_alloc(n_args * sizeof(uint16_t), false);
+        for (size_t k = 0; k < n_args; k++) {
+            names[k] = (uint16_t)get_vuint(&p);
+        }
+        rc->arg_names = names;
+    }
+    rc->line_info = p;
+    rc->line_info_end = info_end;
+    rc->n_cell = (uint8_t)n_cell;
+    rc->cells = info_end;
+    rc->code = info_end + n_cell;
+    rc->code_end = fd + s->raw_len;
+    if (is_func_like(s)) {
+        // for eval/exec/locals() in a function: [0] = n, then the name of each local slot
+        size_t n = s->num_locals;
+        mpf_qstr_t *t = mpf_gc_alloc((n + 1) * sizeof(mpf_qstr_t), false);
+        t[0] = (mpf_qstr_t)n;
+        for (size_t k = 0; k < s->n_ids; k++) {
+            const id_info_t *id = &s->ids[k];
+            if (id->kind >= ID_LOCAL && id->num < n) {
+                t[1 + id->num] = id->q;
+            }
+        }
+        rc->local_names = t;
+    }
+    if (s->n_children > 0) {
+        const mpf_raw_code_t **ch = mpf_gc_alloc(s->n_children * sizeof(*ch), false);
+        for (size_t k = 0; k < s->n_children; k++) {
+            ch[k] = make_raw_code(s->children[k]);
+        }
+        rc->children = ch;
+        rc->n_children = s->n_children;
+    }
+    return rc;
+}
+
+// The module's raw code and tables, as mpf_load_mpy would make them from the image.
+void mpf_emit_code(mpf_cctx_t *c, mpf_node_t *tree, mpf_emit_out_t *out) {
+    emit_t e;
+    scope_t *mod = compile_all(&e, c, tree);
+    out->res.rc = make_raw_code(mod);
+    free_scopes(mod);
+    mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);
+    // the tables, shrunk to their entries (in place); a str constant is a str object, as
+    // the loader makes it, even when its bytes are a qstr
+    ctx->qstrs = mpf_gc_realloc(e.qstrs, e.n_qstrs * sizeof(mpf_qstr_t));
+    mpf_obj_t *consts = e.n_consts ? mpf_gc_realloc(e.consts, e.n_consts * sizeof(mpf_obj_t)) : NULL;
+    for (size_t k = 0; k < e.n_consts; k++) {
+        if (mpf_obj_is_qstr(consts[k])) {
+            size_t n;
+            const char *str = mpf_obj_str_data(consts[k], &n);
+            consts[k] = mpf_obj_new_str(str, n);
+        }
+    }
+    ctx->consts = consts;
+    out->res.ctx = ctx;
+    mpf_cc_note_heap(c);
 }

@@ -12,10 +12,6 @@ typedef struct reader {
     const char *err;
     size_t n_qstr, n_obj;
     mpf_qstr_t *qstrs;
-    // The opcode-stream and stack-depth checks of each raw code; NULL for an image our own
-    // compiler just made (mpf_load_mpy_trusted), so that a build whose only .mpy source is
-    // the compiler links none of them.
-    bool (*verify)(struct reader *r, const mpf_raw_code_t *rc);
 } reader_t;
 
 // Operand kind + 1 per opcode byte; 0 = undefined.
@@ -887,19 +883,15 @@ static const mpf_raw_code_t *read_raw_code(reader_t *r, int depth) {
     p += n_cell;
     rc->code = p;
     rc->code_end = fend;
-    if (r->verify != NULL && !r->verify(r, rc)) {
+    if (!verify_code(r, rc) || !verify_stack(r, rc)) {
         return NULL;
     }
     return rc;
 }
 
-static bool verify_all(reader_t *r, const mpf_raw_code_t *rc) {
-    return verify_code(r, rc) && verify_stack(r, rc);
-}
-
-static mpf_load_result_t load(const uint8_t *buf, size_t len, bool (*verify)(reader_t *, const mpf_raw_code_t *)) {
+mpf_load_result_t mpf_load_mpy(const uint8_t *buf, size_t len) {
     mpf_load_result_t res = {NULL, NULL, NULL};
-    reader_t r = {buf, buf + len, NULL, 0, 0, NULL, verify};
+    reader_t r = {buf, buf + len, NULL, 0, 0, NULL};
     if (len < 4) {
         res.error = "file too short for an .mpy header";
         return res;
@@ -983,12 +975,4 @@ static mpf_load_result_t load(const uint8_t *buf, size_t len, bool (*verify)(rea
     res.rc = rc;
     res.ctx = ctx;
     return res;
-}
-
-mpf_load_result_t mpf_load_mpy(const uint8_t *buf, size_t len) {
-    return load(buf, len, verify_all);
-}
-
-mpf_load_result_t mpf_load_mpy_trusted(const uint8_t *buf, size_t len) {
-    return load(buf, len, NULL);
 }

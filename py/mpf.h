@@ -752,8 +752,6 @@ typedef struct mpf_load_result {
 } mpf_load_result_t;
 // Parse and verify an .mpy image held in [buf] (GC heap, kept referenced by the result).
 mpf_load_result_t mpf_load_mpy(const uint8_t *buf, size_t len);
-// The same without the opcode and stack-depth checks: for an image the compiler made.
-mpf_load_result_t mpf_load_mpy_trusted(const uint8_t *buf, size_t len);
 
 // Run the callbacks micropython.schedule() queued (mod_micropython.c; only with
 // CONFIG_MODULE_MICROPYTHON). The VM calls it at its poll point when sched_pending.
