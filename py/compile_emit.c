@@ -343,10 +343,10 @@ static void put_vuint(emit_t *e, size_t v) {
     put(e, tmp[0]);
 }
 
-static void put_svuint(emit_t *e, long long v) {
+static void put_svuint(emit_t *e, mpf_int_t v) {
     uint8_t tmp[11];
     int n = 0;
-    long long x = v;
+    mpf_int_t x = v;
     do {
         tmp[n++] = x & 0x7F;
         x >>= 7;   // arithmetic on the signed value
@@ -364,9 +364,25 @@ static void adjust(emit_t *e, int delta) {
     }
 }
 
-static void op(emit_t *e, uint8_t b, int delta) {
-    adjust(e, delta);
+// The stack effect of the opcodes 0x50..0x6F (no operand; 0 for those the emitter never writes).
+static const int8_t op_delta[32] = {
+    1, 1, 1, 1, 1, -1, -3, 1, 2, -1, 0, 0, 2, -1, 0, 3,
+    0, 0, -2, -1, 0, -1, -2, 0, -1, -1, 0, 0, 0, 0, 0, 0,
+};
+
+// Opcode [b] (no operand), its stack effect taken into account.
+static void op(emit_t *e, uint8_t b) {
+    // 0x70.. small ints and 0xB0.. local loads push, 0xC0.. local stores pop, 0xD0.. unary
+    // operators keep the depth, 0xD7.. binary operators pop one
+    adjust(e, b >= 0xD7 ? -1 : b >= 0xD0 ? 0 : b >= 0xC0 ? -1 : b >= 0x70 ? 1 : op_delta[b - 0x50]);
     put(e, b);
+}
+
+// The opcodes of [seq] (no operands, none below 0x50), one after the other.
+static void ops(emit_t *e, const char *seq) {
+    while (*seq) {
+        op(e, (uint8_t)*seq++);
+    }
 }
 
 static void op_q(emit_t *e, uint8_t b, mpf_qstr_t q, int delta) {
@@ -380,6 +396,15 @@ static void op_u(emit_t *e, uint8_t b, size_t u, int delta) {
     adjust(e, delta);
     put(e, b);
     put_vuint(e, u);
+}
+
+// Push local slot [num] (LOAD_FAST_MULTI for the first 16).
+static void load_fast(emit_t *e, size_t num) {
+    if (num < 16) {
+        op(e, (uint8_t)(0xB0 + num));
+    } else {
+        op_u(e, 0x24, num, 1);
+    }
 }
 
 static int new_label(emit_t *e) {
@@ -423,6 +448,12 @@ static void op_jump(emit_t *e, uint8_t b, int l, int delta) {
         put(e, (uint8_t)(0x80 | (v & 0x7F)));
         put(e, (uint8_t)((v >> 7) & 0xFF));
     }
+}
+
+// An unconditional jump [b] to [l]: what follows is unreachable until the next label.
+static void jump_away(emit_t *e, uint8_t b, int l) {
+    op_jump(e, b, l, 0);
+    e->dead = true;
 }
 
 // ---------------------------------------------------------------- line table
@@ -577,14 +608,10 @@ static void emit_name(emit_t *e, mpf_qstr_t q, int what) {
     switch (kind) {
         case ID_LOCAL:
             if (what == 0) {
-                if (id->num < 16) {
-                    op(e, (uint8_t)(0xB0 + id->num), 1);
-                } else {
-                    op_u(e, 0x24, id->num, 1);
-                }
+                load_fast(e, id->num);
             } else if (what == 1) {
                 if (id->num < 16) {
-                    op(e, (uint8_t)(0xC0 + id->num), -1);
+                    op(e, (uint8_t)(0xC0 + id->num));
                 } else {
                     op_u(e, 0x26, id->num, -1);
                 }
@@ -611,15 +638,16 @@ static void emit_name(emit_t *e, mpf_qstr_t q, int what) {
 
 // ---------------------------------------------------------------- constants
 
-static bool is_small(long long v) {
-    return v >= -(1LL << 30) && v < (1LL << 30);
+// (a word-sized int: no 64-bit arithmetic on 32-bit targets, where every small int is one)
+static bool is_small(mpf_int_t v) {
+    return v >= -((mpf_int_t)1 << 30) && v < ((mpf_int_t)1 << 30);
 }
 
 static void load_int_obj(emit_t *e, mpf_obj_t o) {
     if (mpf_obj_is_small_int(o)) {
-        long long v = mpf_obj_small_int_value(o);
+        mpf_int_t v = mpf_obj_small_int_value(o);
         if (v >= -16 && v <= 47) {
-            op(e, (uint8_t)(0x80 + v), 1);
+            op(e, (uint8_t)(0x80 + v));
             return;
         }
         if (is_small(v)) {
@@ -649,11 +677,11 @@ static bool str_is_interned(emit_t *e, const char *s, size_t len, bool interned,
 
 static void load_const(emit_t *e, mpf_obj_t o, bool interned) {
     if (o == MPF_OBJ_NONE) {
-        op(e, 0x51, 1);
+        op(e, 0x51);
     } else if (o == MPF_OBJ_TRUE) {
-        op(e, 0x52, 1);
+        op(e, 0x52);
     } else if (o == MPF_OBJ_FALSE) {
-        op(e, 0x50, 1);
+        op(e, 0x50);
     } else if (mpf_obj_is_small_int(o) || mpf_obj_is_type(o, &mpf_type_int)) {
         load_int_obj(e, o);
     } else if (mpf_obj_is_qstr(o) || mpf_obj_is_type(o, &mpf_type_str)) {
@@ -783,11 +811,7 @@ static void close_over(emit_t *e, scope_t *child, bool defargs) {
             if (mine == NULL) {
                 break;
             }
-            if (mine->num < 16) {
-                op(e, (uint8_t)(0xB0 + mine->num), 1);
-            } else {
-                op_u(e, 0x24, mine->num, 1);
-            }
+            load_fast(e, mine->num);
             n++;
         }
     }
@@ -795,26 +819,19 @@ static void close_over(emit_t *e, scope_t *child, bool defargs) {
 }
 
 static void comprehension(emit_t *e, mpf_node_t *x) {
-    static const uint8_t kinds[4] = {SC_LISTCOMP, SC_DICTCOMP, SC_SETCOMP, SC_GENEXPR};
-    static const mpf_qstr_t names[4] = {0, 0, 0, 0};
-    (void)names;
+    // (x->op: 0 list, 1 dict, 2 set, 3 generator, as the SC_ kinds from SC_LISTCOMP on)
+    static const uint16_t names[4] = {MPF_QSTRE__3clistcomp_3e, MPF_QSTRE__3cdictcomp_3e, MPF_QSTRE__3csetcomp_3e,
+        MPF_QSTRE__3cgenexpr_3e};
     scope_t *child = mpf_node_scope(x);
     if (e->pass == PASS_SCOPE) {
-        mpf_qstr_t nm;
-        switch (x->op) {
-            case 0: nm = mpf_qstr_from_strn("<listcomp>", 10); break;
-            case 1: nm = mpf_qstr_from_strn("<dictcomp>", 10); break;
-            case 2: nm = mpf_qstr_from_strn("<setcomp>", 9); break;
-            default: nm = mpf_qstr_from_strn("<genexpr>", 9); break;
-        }
-        child = scope_new(e, kinds[x->op], x, nm);
+        child = scope_new(e, SC_LISTCOMP + x->op, x, names[x->op]);
     }
     close_over(e, child, false);
     // the first iterable is evaluated here
     mpf_node_t *first = x->k[2];
     expr(e, first->k[1]);
     if (x->op == 3) {
-        op(e, 0x5E, 0);   // GET_ITER
+        op(e, 0x5E);   // GET_ITER
     }
     op_u(e, 0x34, 1, -1);
 }
@@ -828,7 +845,7 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t first, int extra, bool me
             star = true;
         }
     }
-    unsigned long long bitmap = 0;
+    mpf_uint_t bitmap = 0;   // (bits beyond a word are dropped, as the int made of it would drop them)
     // positional arguments, then keyword pairs
     bool seen_kw = false;
     for (size_t i = first; i < x->n; i++) {
@@ -841,8 +858,8 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t first, int extra, bool me
             error_at(e, a, a->kind == N_STAR ? "* arg after kwarg" : "positional argument follows keyword argument");
         }
         if (a->kind == N_STAR) {
-            if (n_pos - (extra > 0 ? (size_t)extra : 0) < 64) {
-                bitmap |= 1ULL << (n_pos - (extra > 0 ? (size_t)extra : 0));
+            if (n_pos - (extra > 0 ? (size_t)extra : 0) < 8 * sizeof(bitmap)) {
+                bitmap |= (mpf_uint_t)1 << (n_pos - (extra > 0 ? (size_t)extra : 0));
             }
             expr(e, a->k[0]);
         } else {
@@ -857,7 +874,7 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t first, int extra, bool me
             expr(e, a->k[0]);
             n_kw++;
         } else if (a->kind == N_DSTAR) {
-            op(e, 0x53, 1);
+            op(e, 0x53);
             expr(e, a->k[0]);
             n_kw++;
         }
@@ -918,9 +935,9 @@ static void compare(emit_t *e, mpf_node_t *x) {
     expr(e, x->k[0]);
     if (x->n == 2) {
         expr(e, x->k[1]);
-        op(e, (uint8_t)(0xD7 + base[x->v.ops[0]]), -1);
+        op(e, (uint8_t)(0xD7 + base[x->v.ops[0]]));
         if (x->v.ops[0] >= 8) {
-            op(e, 0xD3, 0);
+            op(e, 0xD3);
         }
         return;
     }
@@ -929,24 +946,21 @@ static void compare(emit_t *e, mpf_node_t *x) {
     for (size_t i = 1; i < x->n; i++) {
         expr(e, x->k[i]);
         if (i + 1 < x->n) {
-            op(e, 0x57, 1);   // DUP_TOP
-            op(e, 0x5B, 0);   // ROT_THREE
+            ops(e, "\x57\x5B");   // DUP_TOP, ROT_THREE
         }
         int o = x->v.ops[i - 1];
-        op(e, (uint8_t)(0xD7 + base[o]), -1);
+        op(e, (uint8_t)(0xD7 + base[o]));
         if (o >= 8) {
-            op(e, 0xD3, 0);
+            op(e, 0xD3);
         }
         if (i + 1 < x->n) {
             op_jump(e, 0x46, l_fail, -1);
         }
     }
-    op_jump(e, 0x42, l_end, 0);
-    e->dead = true;
+    jump_away(e, 0x42, l_end);
     label(e, l_fail);
     adjust(e, 1);
-    op(e, 0x5A, 0);   // ROT_TWO
-    op(e, 0x59, -1);  // POP_TOP
+    ops(e, "\x5A\x59");   // ROT_TWO, POP_TOP
     label(e, l_end);
 }
 
@@ -988,8 +1002,7 @@ static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l) {
     bool truth;
     if (const_truth(x, &truth)) {
         if (truth == cond) {
-            op_jump(e, 0x42, l, 0);
-            e->dead = true;
+            jump_away(e, 0x42, l);
         }
         return;
     }
@@ -1002,7 +1015,7 @@ static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool
 static void lambda(emit_t *e, mpf_node_t *x) {
     scope_t *child = mpf_node_scope(x);
     if (e->pass == PASS_SCOPE) {
-        child = scope_new(e, SC_LAMBDA, x, mpf_qstr_from_strn("<lambda>", 8));
+        child = scope_new(e, SC_LAMBDA, x, MPF_QSTRE__3clambda_3e);
     }
     bool defargs;
     lambda_or_def_args(e, x->k[0], child, &defargs);
@@ -1015,12 +1028,12 @@ static void subscript_index(emit_t *e, mpf_node_t *x) {
         if (x->k[0]) {
             expr(e, x->k[0]);
         } else {
-            op(e, 0x51, 1);
+            op(e, 0x51);
         }
         if (x->k[1]) {
             expr(e, x->k[1]);
         } else {
-            op(e, 0x51, 1);
+            op(e, 0x51);
         }
         if (x->k[2]) {
             expr(e, x->k[2]);
@@ -1071,21 +1084,21 @@ static void expr(emit_t *e, mpf_node_t *x) {
                 set_line(e, x->k[i]->line);   // each key: value pair is a node of its own
                 expr(e, x->k[i + 1]);
                 expr(e, x->k[i]);
-                op(e, 0x62, -2);
+                op(e, 0x62);
             }
             return;
         case N_BINOP:
             expr(e, x->k[0]);
             expr(e, x->k[1]);
-            op(e, (uint8_t)(0xD7 + 22 + (x->op - OP_OR)), -1);
+            op(e, (uint8_t)(0xD7 + 22 + (x->op - OP_OR)));
             return;
         case N_UNARY:
             expr(e, x->k[0]);
-            op(e, x->op == OP_ADD ? 0xD0 : x->op == OP_SUB ? 0xD1 : 0xD2, 0);
+            op(e, x->op == OP_ADD ? 0xD0 : x->op == OP_SUB ? 0xD1 : 0xD2);
             return;
         case N_NOT:
             expr(e, x->k[0]);
-            op(e, 0xD3, 0);
+            op(e, 0xD3);
             return;
         case N_AND:
         case N_OR: {
@@ -1113,15 +1126,14 @@ static void expr(emit_t *e, mpf_node_t *x) {
             expr(e, x->k[0]);
             set_line(e, trailer_line(x));
             subscript_index(e, x->k[1]);
-            op(e, 0x55, -1);
+            op(e, 0x55);
             return;
         case N_IFEXP: {
             int l_else = new_label(e);
             int l_end = new_label(e);
             jump_if(e, x->k[1], false, l_else);
             expr(e, x->k[0]);
-            op_jump(e, 0x42, l_end, 0);
-            e->dead = true;
+            jump_away(e, 0x42, l_end);
             label(e, l_else);
             adjust(e, -1);
             expr(e, x->k[2]);
@@ -1140,25 +1152,23 @@ static void expr(emit_t *e, mpf_node_t *x) {
             if (x->k[0]) {
                 expr(e, x->k[0]);
             } else {
-                op(e, 0x51, 1);
+                op(e, 0x51);
             }
-            op(e, 0x67, 0);
+            op(e, 0x67);
             return;
         case N_YIELDFROM:
         case N_AWAIT:
             need_function(e, x, x->kind == N_AWAIT ? "'await' outside function" : "'yield' outside function");
             e->scope->flags |= SF_GENERATOR;
             expr(e, x->k[0]);
-            op(e, 0x5E, 0);
-            op(e, 0x51, 1);
-            op(e, 0x68, -1);
+            ops(e, "\x5E\x51\x68");   // GET_ITER, LOAD_NONE, YIELD_FROM
             return;
         case N_NAMEDEXPR:
             if (x->k[0]->kind != N_NAME) {
                 error_at(e, x, "can't assign to expression");
             }
             expr(e, x->k[1]);
-            op(e, 0x57, 1);
+            op(e, 0x57);
             if (e->pass == PASS_SCOPE && e->scope->kind >= SC_LISTCOMP) {
                 // := in a comprehension binds in the scope around it: a global of the module
                 // or a (nonlocal) variable of the enclosing function
@@ -1248,7 +1258,7 @@ static void target_base(emit_t *e, mpf_node_t *x) {
             op_q(e, 0x13, x->v.q, 0);
         } else {
             subscript_index(e, x->k[1]);
-            op(e, 0x55, -1);
+            op(e, 0x55);
         }
         return;
     }
@@ -1267,7 +1277,7 @@ static void store(emit_t *e, mpf_node_t *x) {
         case N_SUBSCR:
             target_base(e, x->k[0]);
             subscript_index(e, x->k[1]);
-            op(e, 0x56, -3);
+            op(e, 0x56);
             return;
         case N_TUPLE:
         case N_LIST:
@@ -1290,16 +1300,13 @@ static void delete(emit_t *e, mpf_node_t *x) {
             return;
         case N_ATTR:
             target_base(e, x->k[0]);
-            op(e, 0x53, 1);
-            op(e, 0x5A, 0);
+            ops(e, "\x53\x5A");   // LOAD_NULL, ROT_TWO
             op_q(e, 0x18, x->v.q, -2);
             return;
         case N_SUBSCR:
             target_base(e, x->k[0]);
             subscript_index(e, x->k[1]);
-            op(e, 0x53, 1);
-            op(e, 0x5B, 0);
-            op(e, 0x56, -3);
+            ops(e, "\x53\x5B\x56");   // LOAD_NULL, ROT_THREE, STORE_SUBSCR
             return;
         case N_TUPLE:
         case N_LIST:
@@ -1342,7 +1349,7 @@ static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool
         }
         op_u(e, 0x2A, n_def, 1 - (int)n_def);
     } else if (n_kwdef) {
-        op(e, 0x53, 1);
+        op(e, 0x53);
     }
     if (n_kwdef) {
         op_u(e, 0x2C, 0, 1);
@@ -1351,11 +1358,11 @@ static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool
             if (a->op == 2 && a->k[0]) {
                 expr(e, a->k[0]);
                 op_q(e, 0x10, a->v.q, 1);
-                op(e, 0x62, -2);
+                op(e, 0x62);
             }
         }
     } else if (n_def) {
-        op(e, 0x53, 1);
+        op(e, 0x53);
     }
     if (e->pass == PASS_SCOPE) {
         child->n_def_pos = (uint16_t)n_def;
@@ -1446,7 +1453,7 @@ static void classdef(emit_t *e, mpf_node_t *x) {
     for (size_t i = 2; i < x->n; i++) {
         decorator(e, x->k[i]);
     }
-    op(e, 0x54, 1);
+    op(e, 0x54);
     scope_t *child = mpf_node_scope(x);
     if (e->pass == PASS_SCOPE) {
         child = scope_new(e, SC_CLASS, x, x->v.q);
@@ -1477,7 +1484,7 @@ static void import_stmt(emit_t *e, mpf_node_t *x) {
         mpf_node_t *d = x->k[i];
         mpf_node_t *as = x->k[i + 1];
         load_int_obj(e, mpf_obj_new_small_int(0));
-        op(e, 0x51, 1);
+        op(e, 0x51);
         op_q(e, 0x1B, d->v.q, -1);
         if (as) {
             for (size_t j = 1; j < d->n; j++) {
@@ -1497,7 +1504,7 @@ static void importfrom_stmt(emit_t *e, mpf_node_t *x) {
         op_q(e, 0x10, MPF_QSTRE__2a, 1);
         op_u(e, 0x2A, 1, 0);
         op_q(e, 0x1B, mod, -1);
-        op(e, 0x69, -1);
+        op(e, 0x69);
         return;
     }
     size_t n = (x->n - 1) / 2;
@@ -1512,7 +1519,7 @@ static void importfrom_stmt(emit_t *e, mpf_node_t *x) {
         op_q(e, 0x1C, nm->v.q, 1);
         store_name(e, as ? as->v.q : nm->v.q);
     }
-    op(e, 0x59, -1);
+    op(e, 0x59);
 }
 
 static void declare(emit_t *e, mpf_node_t *x, bool global) {
@@ -1562,7 +1569,7 @@ static void return_stmt(emit_t *e, mpf_node_t *x) {
         int l_else = new_label(e);
         jump_if(e, v->k[1], false, l_else);
         expr(e, v->k[0]);
-        op(e, 0x63, -1);
+        op(e, 0x63);
         e->dead = true;
         label(e, l_else);
         v = v->k[2];
@@ -1570,9 +1577,9 @@ static void return_stmt(emit_t *e, mpf_node_t *x) {
     if (v) {
         expr(e, v);
     } else {
-        op(e, 0x51, 1);
+        op(e, 0x51);
     }
-    op(e, 0x63, -1);
+    op(e, 0x63);
     e->dead = true;
 }
 
@@ -1584,29 +1591,13 @@ static void break_continue(emit_t *e, mpf_node_t *x, bool is_break) {
     int target = is_break ? e->loop.break_label : e->loop.continue_label;
     bool pop_iter = is_break && e->loop.is_for;
     if (unwind > 0) {
-        if (e->dead) {
-            return;
-        }
-        size_t at = e->len;
-        put(e, 0x40);
-        // the offset is relative to the trailing byte: size the field like other jumps
-        size_t tgt = e->labels[target] != LABEL_NONE ? e->labels[target] : e->have_prev ? e->prev_labels[target] : LABEL_NONE;
-        long d = tgt == LABEL_NONE ? 0 : (long)tgt - (long)(at + 2);
-        if (tgt != LABEL_NONE && d >= -64 && d <= 63) {
-            put(e, (uint8_t)(d + 0x40));
-        } else if (tgt == LABEL_NONE) {
-            put(e, 0x80);
-            put(e, 0x80);
-        } else {
-            long v = d - 1 + 0x4000;
-            put(e, (uint8_t)(0x80 | (v & 0x7F)));
-            put(e, (uint8_t)((v >> 7) & 0xFF));
-        }
+        // UNWIND_JUMP: a jump's offset, then how many handlers to leave (and the iterator)
+        op_jump(e, 0x40, target, 0);
         put(e, (uint8_t)(unwind | (pop_iter ? 0x80 : 0)));
     } else {
         if (pop_iter) {
             for (int i = 0; i < 4; i++) {
-                op(e, 0x59, 0);
+                put(e, 0x59);   // (no stack effect: the caller accounts for the iterator)
             }
         }
         op_jump(e, 0x42, target, 0);
@@ -1614,23 +1605,28 @@ static void break_continue(emit_t *e, mpf_node_t *x, bool is_break) {
     e->dead = true;
 }
 
+// Enter a loop: break jumps to [brk], continue to [cont]; [is_for]: a break also drops the
+// for loop's iterator.
+static void set_loop(emit_t *e, int brk, int cont, bool is_for) {
+    e->loop.break_label = brk;
+    e->loop.continue_label = cont;
+    e->loop.exc_depth = e->exc_level;
+    e->loop.is_for = is_for;
+}
+
 static void while_stmt(emit_t *e, mpf_node_t *x) {
     loop_t saved = e->loop;
     int l_top = new_label(e);
     int l_cond = new_label(e);
     int l_break = new_label(e);
-    e->loop.break_label = l_break;
-    e->loop.continue_label = l_cond;
-    e->loop.exc_depth = e->exc_level;
-    e->loop.is_for = false;
+    set_loop(e, l_break, l_cond, false);
     mpf_node_t *c = x->k[0];
     bool truth = false;
     bool known = const_truth(c, &truth);
     bool forever = known && truth;
     bool never = known && !truth;
     if (!forever && !never) {
-        op_jump(e, 0x42, l_cond, 0);
-        e->dead = true;
+        jump_away(e, 0x42, l_cond);
     }
     if (!never) {
         label(e, l_top);
@@ -1638,8 +1634,7 @@ static void while_stmt(emit_t *e, mpf_node_t *x) {
     }
     label(e, l_cond);
     if (forever) {
-        op_jump(e, 0x42, l_top, 0);
-        e->dead = true;
+        jump_away(e, 0x42, l_top);
     } else if (!never) {
         jump_if(e, c, true, l_top);
     }
@@ -1693,15 +1688,11 @@ static bool range_for(emit_t *e, mpf_node_t *x) {
     } else {
         load_int_obj(e, mpf_obj_new_small_int(0));
     }
-    op_jump(e, 0x42, l_cond, 0);
-    e->dead = true;
+    jump_away(e, 0x42, l_cond);
     label(e, l_top);
-    op(e, 0x57, 1);
+    op(e, 0x57);
     store(e, x->k[0]);
-    e->loop.break_label = l_break;
-    e->loop.continue_label = l_cont;
-    e->loop.exc_depth = e->exc_level;
-    e->loop.is_for = false;
+    set_loop(e, l_break, l_cont, false);
     suite(e, x->k[2]);
     label(e, l_cont);
     if (step) {
@@ -1709,30 +1700,28 @@ static bool range_for(emit_t *e, mpf_node_t *x) {
     } else {
         load_int_obj(e, mpf_obj_new_small_int(1));
     }
-    op(e, 0xD7 + 14, -1);   // +=
+    op(e, 0xD7 + 14);   // +=
     label(e, l_cond);
     if (end_const) {
-        op(e, 0x57, 1);
+        op(e, 0x57);
         expr(e, end);
     } else {
-        op(e, 0x58, 2);
-        op(e, 0x5A, 0);
+        ops(e, "\x58\x5A");   // DUP_TOP_TWO, ROT_TWO
     }
-    op(e, neg ? 0xD7 + 1 : 0xD7 + 0, -1);
+    op(e, neg ? 0xD7 + 1 : 0xD7 + 0);
     op_jump(e, 0x43, l_top, -1);
     e->loop = saved;
     if (x->k[3]) {
         for (int i = 0; i < n_slots; i++) {
-            op(e, 0x59, -1);
+            op(e, 0x59);
         }
         suite(e, x->k[3]);
-        op_jump(e, 0x42, l_end, 0);
-        e->dead = true;
+        jump_away(e, 0x42, l_end);
         adjust(e, n_slots);
     }
     label(e, l_break);
     for (int i = 0; i < n_slots; i++) {
-        op(e, 0x59, -1);
+        op(e, 0x59);
     }
     label(e, l_end);
     return true;
@@ -1743,6 +1732,12 @@ static void enter_exc(emit_t *e) {
     if (e->exc_level > e->max_exc) {
         e->max_exc = e->exc_level;
     }
+}
+
+// END_FINALLY, leaving the handler entered last.
+static void leave_exc(emit_t *e) {
+    e->exc_level--;
+    op(e, 0x5D);
 }
 
 // async for: __aiter__ once, then each item from await __anext__() until
@@ -1762,42 +1757,33 @@ static void async_for_stmt(emit_t *e, mpf_node_t *x) {
     label(e, l_top);
     op_jump(e, 0x48, l_handler, 0);
     enter_exc(e);
-    op(e, 0x57, 1);
+    op(e, 0x57);
     op_q(e, 0x14, MPF_QSTR___anext__, 1);
     op_u(e, 0x36, 0, -1);
-    op(e, 0x5E, 0);
-    op(e, 0x51, 1);
-    op(e, 0x68, -1);
+    ops(e, "\x5E\x51\x68");   // GET_ITER, LOAD_NONE, YIELD_FROM
     store(e, x->k[0]);
-    op_jump(e, 0x4A, l_body, 0);
-    e->dead = true;
+    jump_away(e, 0x4A, l_body);
     label(e, l_handler);
     adjust(e, 4);
-    op(e, 0x57, 1);
+    op(e, 0x57);
     op_q(e, 0x12, MPF_QSTR_StopAsyncIteration, 1);
-    op(e, 0xD7 + 8, -1);
+    op(e, 0xD7 + 8);
     op_jump(e, 0x44, l_reraise, -1);
-    op(e, 0x59, -1);
-    op_jump(e, 0x4A, l_else, 0);
-    e->dead = true;
+    op(e, 0x59);
+    jump_away(e, 0x4A, l_else);
     label(e, l_reraise);
     adjust(e, 1);
-    e->exc_level--;
-    op(e, 0x5D, -1);
+    leave_exc(e);
     adjust(e, -3);
     label(e, l_body);
-    e->loop.break_label = l_break;
-    e->loop.continue_label = l_top;
-    e->loop.exc_depth = e->exc_level;
-    e->loop.is_for = false;
+    set_loop(e, l_break, l_top, false);
     suite(e, x->k[2]);
-    op_jump(e, 0x42, l_top, 0);
-    e->dead = true;
+    jump_away(e, 0x42, l_top);
     e->loop = saved;
     label(e, l_else);
     suite(e, x->k[3]);
     label(e, l_break);
-    op(e, 0x59, -1);
+    op(e, 0x59);
 }
 
 static void for_stmt(emit_t *e, mpf_node_t *x) {
@@ -1813,17 +1799,13 @@ static void for_stmt(emit_t *e, mpf_node_t *x) {
     int l_end = new_label(e);
     int l_break = new_label(e);
     expr(e, x->k[1]);
-    op(e, 0x5F, 3);
+    op(e, 0x5F);
     label(e, l_top);
     op_jump(e, 0x4B, l_end, 1);
     store(e, x->k[0]);
-    e->loop.break_label = l_break;
-    e->loop.continue_label = l_top;
-    e->loop.exc_depth = e->exc_level;
-    e->loop.is_for = true;
+    set_loop(e, l_break, l_top, true);
     suite(e, x->k[2]);
-    op_jump(e, 0x42, l_top, 0);
-    e->dead = true;
+    jump_away(e, 0x42, l_top);
     label(e, l_end);
     adjust(e, -4);
     e->loop = saved;
@@ -1839,8 +1821,7 @@ static void try_except(emit_t *e, mpf_node_t *x) {
     op_jump(e, 0x48, l_handler, 0);
     enter_exc(e);
     suite(e, x->k[0]);
-    op_jump(e, 0x4A, l_success, 0);
-    e->dead = true;
+    jump_away(e, 0x4A, l_success);
     label(e, l_handler);
     adjust(e, 4);
     for (size_t i = 3; i < x->n; i++) {
@@ -1851,13 +1832,13 @@ static void try_except(emit_t *e, mpf_node_t *x) {
                 error_at(e, h, "default 'except' must be last");
             }
         } else {
-            op(e, 0x57, 1);
+            op(e, 0x57);
             expr(e, h->k[0]);
-            op(e, 0xD7 + 8, -1);
+            op(e, 0xD7 + 8);
             op_jump(e, 0x44, l_next, -1);
         }
         if (h->k[1] == NULL) {
-            op(e, 0x59, -1);
+            op(e, 0x59);
             suite(e, h->k[2]);
         } else {
             mpf_qstr_t name = h->k[1]->v.q;
@@ -1866,23 +1847,20 @@ static void try_except(emit_t *e, mpf_node_t *x) {
             op_jump(e, 0x49, l_fin, 0);
             enter_exc(e);
             suite(e, h->k[2]);
-            op(e, 0x51, 1);
+            op(e, 0x51);
             label(e, l_fin);
             adjust(e, 1);
-            op(e, 0x51, 1);
+            op(e, 0x51);
             store_name(e, name);
             delete_name(e, name);
             adjust(e, -1);
-            e->exc_level--;
-            op(e, 0x5D, -1);
+            leave_exc(e);
         }
-        op_jump(e, 0x4A, l_end, 0);
-        e->dead = true;
+        jump_away(e, 0x4A, l_end);
         label(e, l_next);
         adjust(e, 1);
     }
-    e->exc_level--;
-    op(e, 0x5D, -1);
+    leave_exc(e);
     adjust(e, -3);
     label(e, l_success);
     suite(e, x->k[1]);
@@ -1904,13 +1882,12 @@ static void try_stmt(emit_t *e, mpf_node_t *x) {
         suite(e, x->k[0]);
         adjust(e, -3);
     }
-    op(e, 0x51, 1);
+    op(e, 0x51);
     label(e, l_fin);
     adjust(e, 1);
     suite(e, x->k[2]);
     adjust(e, -1);
-    e->exc_level--;
-    op(e, 0x5D, -1);
+    leave_exc(e);
 }
 
 // async with: await __aenter__(); the body in a try/finally whose handler awaits
@@ -1927,68 +1904,48 @@ static void async_with_items(emit_t *e, mpf_node_t *x, size_t i) {
     int l_end = new_label(e);
     int base = e->depth;
     expr(e, item->k[0]);
-    op(e, 0x57, 1);
+    op(e, 0x57);
     op_q(e, 0x14, MPF_QSTR___aenter__, 1);
     op_u(e, 0x36, 0, -1);
-    op(e, 0x5E, 0);
-    op(e, 0x51, 1);
-    op(e, 0x68, -1);
+    ops(e, "\x5E\x51\x68");   // GET_ITER, LOAD_NONE, YIELD_FROM
     if (item->k[1]) {
         store(e, item->k[1]);
     } else {
-        op(e, 0x59, -1);
+        op(e, 0x59);
     }
     op_jump(e, 0x49, l_fin, 0);
     enter_exc(e);
     adjust(e, 3);
     async_with_items(e, x, i + 1);
     adjust(e, -3);
-    op(e, 0x51, 1);
-    op(e, 0x5A, 0);
-    op_jump(e, 0x42, l_normal, 0);
-    e->dead = true;
+    ops(e, "\x51\x5A");   // LOAD_NONE, ROT_TWO
+    jump_away(e, 0x42, l_normal);
     label(e, l_fin);
     adjust(e, 1);
-    op(e, 0x57, 1);
+    op(e, 0x57);
     op_q(e, 0x12, MPF_QSTR_BaseException, 1);
-    op(e, 0xD7 + 8, -1);
+    op(e, 0xD7 + 8);
     op_jump(e, 0x44, l_unwind, -1);
-    op(e, 0x57, 1);
-    op(e, 0x5B, 0);
-    op(e, 0x5A, 0);
+    ops(e, "\x57\x5B\x5A");   // DUP_TOP, ROT_THREE, ROT_TWO
     op_q(e, 0x14, MPF_QSTR___aexit__, 1);
-    op(e, 0x5B, 0);
-    op(e, 0x5B, 0);
-    op(e, 0x57, 1);
+    ops(e, "\x5B\x5B\x57");   // ROT_THREE, ROT_THREE, DUP_TOP
     op_q(e, 0x13, MPF_QSTR___class__, 0);
-    op(e, 0x5A, 0);
-    op(e, 0x51, 1);
+    ops(e, "\x5A\x51");   // ROT_TWO, LOAD_NONE
     op_u(e, 0x36, 3, -4);
-    op(e, 0x5E, 0);
-    op(e, 0x51, 1);
-    op(e, 0x68, -1);
+    ops(e, "\x5E\x51\x68");   // GET_ITER, LOAD_NONE, YIELD_FROM
     op_jump(e, 0x44, l_end, -1);
-    op(e, 0x59, -1);
-    op(e, 0x51, 1);
-    op_jump(e, 0x42, l_end, 0);
-    e->dead = true;
+    ops(e, "\x59\x51");   // POP_TOP, LOAD_NONE
+    jump_away(e, 0x42, l_end);
     label(e, l_unwind);
     e->depth = base + 3;
-    op(e, 0x5B, 0);
-    op(e, 0x5B, 0);
+    ops(e, "\x5B\x5B");   // ROT_THREE, ROT_THREE
     label(e, l_normal);
     op_q(e, 0x14, MPF_QSTR___aexit__, 1);
-    op(e, 0x51, 1);
-    op(e, 0x57, 1);
-    op(e, 0x57, 1);
+    ops(e, "\x51\x57\x57");   // LOAD_NONE, DUP_TOP, DUP_TOP
     op_u(e, 0x36, 3, -4);
-    op(e, 0x5E, 0);
-    op(e, 0x51, 1);
-    op(e, 0x68, -1);
-    op(e, 0x59, -1);
+    ops(e, "\x5E\x51\x68\x59");   // GET_ITER, LOAD_NONE, YIELD_FROM, POP_TOP
     label(e, l_end);
-    e->exc_level--;
-    op(e, 0x5D, -1);
+    leave_exc(e);
     e->depth = base;
 }
 
@@ -2005,15 +1962,14 @@ static void with_items(emit_t *e, mpf_node_t *x, size_t i) {
     if (item->k[1]) {
         store(e, item->k[1]);
     } else {
-        op(e, 0x59, -1);
+        op(e, 0x59);
     }
     with_items(e, x, i + 1);
-    op(e, 0x51, 1);
+    op(e, 0x51);
     label(e, l);
-    op(e, 0x5C, 2);
+    op(e, 0x5C);
     adjust(e, -4);
-    e->exc_level--;
-    op(e, 0x5D, -1);
+    leave_exc(e);
 }
 
 static void assert_stmt(emit_t *e, mpf_node_t *x) {
@@ -2027,7 +1983,7 @@ static void assert_stmt(emit_t *e, mpf_node_t *x) {
         expr(e, x->k[1]);
         op_u(e, 0x34, 1, -1);
     }
-    op(e, 0x65, -1);
+    op(e, 0x65);
     e->dead = true;
     label(e, l);
 }
@@ -2045,14 +2001,14 @@ static void stmt(emit_t *e, mpf_node_t *x) {
                 op_q(e, 0x12, MPF_QSTR___repl_print__, 1);
                 expr(e, v);
                 op_u(e, 0x34, 1, -1);
-                op(e, 0x59, -1);
+                op(e, 0x59);
                 return;
             }
             if (v->kind == N_CONST && !mpf_obj_is_type(v->v.obj, &mpf_type_bytes)) {
                 return;   // a constant alone (e.g. a docstring) compiles to nothing
             }
             expr(e, v);
-            op(e, 0x59, -1);
+            op(e, 0x59);
             return;
         }
         case N_ASSIGN: {
@@ -2067,9 +2023,9 @@ static void stmt(emit_t *e, mpf_node_t *x) {
                     expr(e, v->k[i]);
                 }
                 if (t->n == 3) {
-                    op(e, 0x5B, 0);
+                    op(e, 0x5B);
                 }
-                op(e, 0x5A, 0);
+                op(e, 0x5A);
                 for (size_t i = 0; i < t->n; i++) {
                     store(e, t->k[i]);
                 }
@@ -2078,7 +2034,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             expr(e, v);
             for (size_t i = 0; i + 1 < x->n; i++) {
                 if (i + 2 < x->n) {
-                    op(e, 0x57, 1);
+                    op(e, 0x57);
                 }
                 store(e, x->k[i]);
             }
@@ -2090,25 +2046,23 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             if (t->kind == N_NAME) {
                 load_name(e, t->v.q);
                 expr(e, x->k[1]);
-                op(e, bop, -1);
+                op(e, bop);
                 store_name(e, t->v.q);
             } else if (t->kind == N_ATTR) {
                 target_base(e, t->k[0]);
-                op(e, 0x57, 1);
+                op(e, 0x57);
                 op_q(e, 0x13, t->v.q, 0);
                 expr(e, x->k[1]);
-                op(e, bop, -1);
-                op(e, 0x5A, 0);
+                op(e, bop);
+                op(e, 0x5A);
                 op_q(e, 0x18, t->v.q, -2);
             } else {
                 target_base(e, t->k[0]);
                 subscript_index(e, t->k[1]);
-                op(e, 0x58, 2);
-                op(e, 0x55, -1);
+                ops(e, "\x58\x55");   // DUP_TOP_TWO, LOAD_SUBSCR
                 expr(e, x->k[1]);
-                op(e, bop, -1);
-                op(e, 0x5B, 0);
-                op(e, 0x56, -3);
+                op(e, bop);
+                ops(e, "\x5B\x56");   // ROT_THREE, STORE_SUBSCR
             }
             return;
         }
@@ -2139,14 +2093,14 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             return;
         case N_RAISE:
             if (x->k[0] == NULL) {
-                op(e, 0x64, 0);
+                op(e, 0x64);
             } else if (x->k[1] == NULL) {
                 expr(e, x->k[0]);
-                op(e, 0x65, -1);
+                op(e, 0x65);
             } else {
                 expr(e, x->k[0]);
                 expr(e, x->k[1]);
-                op(e, 0x66, -2);
+                op(e, 0x66);
             }
             e->dead = true;
             return;
@@ -2185,8 +2139,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             jump_if(e, c, false, l_else);
             suite(e, x->k[1]);
             if (x->k[2] || x->op == 1) {
-                op_jump(e, 0x42, l_end, 0);
-                e->dead = true;
+                jump_away(e, 0x42, l_end);
             }
             label(e, l_else);
             if (x->k[2]) {
@@ -2236,22 +2189,20 @@ static void scope_body(emit_t *e, scope_t *s) {
         case SC_MODULE:
             if (x->op == MPF_COMPILE_EVAL) {
                 expr(e, x->k[0]);
-                op(e, 0x63, -1);
+                op(e, 0x63);
                 return;
             }
             for (size_t i = 0; i < x->n; i++) {
                 stmt(e, x->k[i]);
             }
-            op(e, 0x51, 1);
-            op(e, 0x63, -1);
+            ops(e, "\x51\x63");   // LOAD_NONE, RETURN_VALUE
             return;
         case SC_FUNC:
             if (e->pass == PASS_SCOPE) {
                 scope_params(e, s, x->k[0]);
             }
             suite(e, x->k[1]);
-            op(e, 0x51, 1);
-            op(e, 0x63, -1);
+            ops(e, "\x51\x63");   // LOAD_NONE, RETURN_VALUE
             return;
         case SC_LAMBDA:
             if (e->pass == PASS_SCOPE) {
@@ -2261,10 +2212,9 @@ static void scope_body(emit_t *e, scope_t *s) {
             expr(e, x->k[1]);
             if (s->flags & SF_GENERATOR) {
                 // a lambda that yields is a generator: its value is dropped, it returns None
-                op(e, 0x59, -1);
-                op(e, 0x51, 1);
+                ops(e, "\x59\x51");   // POP_TOP, LOAD_NONE
             }
-            op(e, 0x63, -1);
+            op(e, 0x63);
             return;
         case SC_CLASS:
             load_name(e, MPF_QSTR___name__);
@@ -2275,15 +2225,11 @@ static void scope_body(emit_t *e, scope_t *s) {
             if (e->pass != PASS_SCOPE && (s->flags & SF_CLASS_CELL)) {
                 // the body returns the __class__ cell itself
                 id_info_t *cell = find_id(s, MPF_QSTR___class__);
-                if (cell->num < 16) {
-                    op(e, (uint8_t)(0xB0 + cell->num), 1);
-                } else {
-                    op_u(e, 0x24, cell->num, 1);
-                }
+                load_fast(e, cell->num);
             } else {
-                op(e, 0x51, 1);
+                op(e, 0x51);
             }
-            op(e, 0x63, -1);
+            op(e, 0x63);
             return;
         default: {
             // comprehension: argument 0 is the first iterable (its iterator for a genexpr)
@@ -2298,12 +2244,8 @@ static void scope_body(emit_t *e, scope_t *s) {
             }
             set_line(e, x->k[0]->line);
             int kind = s->kind;
-            if (kind == SC_LISTCOMP) {
-                op_u(e, 0x2B, 0, 1);
-            } else if (kind == SC_DICTCOMP) {
-                op_u(e, 0x2C, 0, 1);
-            } else if (kind == SC_SETCOMP) {
-                op_u(e, 0x2D, 0, 1);
+            if (kind != SC_GENEXPR) {
+                op_u(e, (uint8_t)(0x2B + kind - SC_LISTCOMP), 0, 1);   // BUILD_LIST/MAP/SET
             }
             int n_for = 0;
             int ends[64];
@@ -2317,18 +2259,17 @@ static void scope_body(emit_t *e, scope_t *s) {
                     }
                     if (first) {
                         if (kind == SC_GENEXPR) {
-                            op(e, 0x53, 1);
+                            op(e, 0x53);
                             load_name(e, MPF_QSTRE__2a);
-                            op(e, 0x53, 1);
-                            op(e, 0x53, 1);
+                            ops(e, "\x53\x53");   // LOAD_NULL, LOAD_NULL
                         } else {
                             load_name(e, MPF_QSTRE__2a);
-                            op(e, 0x5F, 3);
+                            op(e, 0x5F);
                         }
                         first = false;
                     } else {
                         expr(e, c->k[1]);
-                        op(e, 0x5F, 3);
+                        op(e, 0x5F);
                     }
                     tops[n_for] = new_label(e);
                     ends[n_for] = new_label(e);
@@ -2343,8 +2284,7 @@ static void scope_body(emit_t *e, scope_t *s) {
             int below = 4 * n_for;
             if (kind == SC_GENEXPR) {
                 expr(e, x->k[0]);
-                op(e, 0x67, 0);
-                op(e, 0x59, -1);
+                ops(e, "\x67\x59");   // YIELD_VALUE, POP_TOP
             } else if (kind == SC_DICTCOMP) {
                 expr(e, x->k[1]);
                 expr(e, x->k[0]);
@@ -2354,15 +2294,14 @@ static void scope_body(emit_t *e, scope_t *s) {
                 op_u(e, 0x2F, (size_t)((below + 1) << 2) | (kind == SC_SETCOMP ? 2 : 0), -1);
             }
             for (int i = n_for - 1; i >= 0; i--) {
-                op_jump(e, 0x42, tops[i], 0);
-                e->dead = true;
+                jump_away(e, 0x42, tops[i]);
                 label(e, ends[i]);
                 adjust(e, -4);
             }
             if (kind == SC_GENEXPR) {
-                op(e, 0x51, 1);
+                op(e, 0x51);
             }
-            op(e, 0x63, -1);
+            op(e, 0x63);
             return;
         }
     }
