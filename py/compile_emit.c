@@ -123,8 +123,8 @@ typedef struct {
 
 // ---------------------------------------------------------------- growable arrays
 
-// [old] (holding [used] elements of [size] bytes) with room for at least [need].
-static void *reserve(mpf_cctx_t *c, void *old, size_t used, size_t need, size_t *cap, size_t size) {
+// [old] (elements of [size] bytes) with room for at least [need].
+static void *reserve(void *old, size_t need, size_t *cap, size_t size) {
     if (need <= *cap) {
         return old;
     }
@@ -134,17 +134,14 @@ static void *reserve(mpf_cctx_t *c, void *old, size_t used, size_t need, size_t 
     }
     // growing arrays live in their own heap blocks (reachable from the emitter's state),
     // so the block they outgrow is released rather than left in the arena
-    (void)c;
-    (void)used;
-
     void *p = mpf_gc_realloc(old, ncap * size);
     *cap = ncap;
     return p;
 }
 
 // [old] with room for one more than its [n] elements.
-static void *grow(mpf_cctx_t *c, void *old, size_t n, size_t *cap, size_t size) {
-    return reserve(c, old, n, n + 1, cap, size);
+static void *grow(void *old, size_t n, size_t *cap, size_t size) {
+    return reserve(old, n + 1, cap, size);
 }
 
 // grow() for the 16-bit counts of a scope (its names, its children).
@@ -153,7 +150,7 @@ static void *grow16(emit_t *e, void *old, uint16_t n, uint16_t *cap, size_t size
         mpf_cc_syntax_error(e->c, false, at ? at->line : 0, at ? at->col : 0, "too many names or functions in one scope");
     }
     size_t c = *cap;
-    void *p = grow(e->c, old, n, &c, size);
+    void *p = grow(old, n, &c, size);
     *cap = (uint16_t)(c < UINT16_MAX ? c : UINT16_MAX);
     return p;
 }
@@ -207,7 +204,7 @@ static size_t use_qstr(emit_t *e, mpf_qstr_t q) {
     if (e->qstr_ix.slots[slot] != 0) {
         return e->qstr_ix.slots[slot] - 1;
     }
-    e->qstrs = grow(e->c, e->qstrs, e->n_qstrs, &e->cap_qstrs, sizeof(mpf_qstr_t));
+    e->qstrs = grow(e->qstrs, e->n_qstrs, &e->cap_qstrs, sizeof(mpf_qstr_t));
     e->qstrs[e->n_qstrs] = q;
     e->qstr_ix.slots[slot] = (uint16_t)(e->n_qstrs + 1);
     return e->n_qstrs++;
@@ -298,7 +295,7 @@ static size_t use_const(emit_t *e, mpf_obj_t o) {
     if (e->const_ix.slots[slot] != 0) {
         return e->const_ix.slots[slot] - 1;
     }
-    e->consts = grow(e->c, e->consts, e->n_consts, &e->cap_consts, sizeof(mpf_obj_t));
+    e->consts = grow(e->consts, e->n_consts, &e->cap_consts, sizeof(mpf_obj_t));
     e->consts[e->n_consts] = o;
     e->const_ix.slots[slot] = (uint16_t)(e->n_consts + 1);
     return e->n_consts++;
@@ -326,7 +323,7 @@ static void put(emit_t *e, uint8_t b) {
         e->len++;
         return;
     }
-    e->code = grow(e->c, e->code, e->len, &e->cap, 1);
+    e->code = grow(e->code, e->len, &e->cap, 1);
     e->code[e->len++] = b;
 }
 
@@ -408,7 +405,7 @@ static void load_fast(emit_t *e, size_t num) {
 }
 
 static int new_label(emit_t *e) {
-    e->labels = grow(e->c, e->labels, e->n_labels, &e->cap_labels, sizeof(size_t));
+    e->labels = grow(e->labels, e->n_labels, &e->cap_labels, sizeof(size_t));
     e->labels[e->n_labels] = LABEL_NONE;
     return (int)e->n_labels++;
 }
@@ -470,7 +467,7 @@ static void set_line(emit_t *e, size_t line) {
     size_t ln = line - e->last_line;
     while (bc > 0 || ln > 0) {
         size_t b, l;
-        e->lines = reserve(e->c, e->lines, e->lines_len, e->lines_len + 2, &e->lines_cap, 1);
+        e->lines = reserve(e->lines, e->lines_len + 2, &e->lines_cap, 1);
         if (ln <= 6 || bc > 15) {
             b = bc < 31 ? bc : 31;
             l = b < bc ? 0 : (ln < 3 ? ln : 3);
@@ -662,13 +659,8 @@ static void load_int_obj(emit_t *e, mpf_obj_t o) {
 
 // Whether a str of these bytes is interned when mpy-cross parses it: short, or already a
 // qstr (a name of the core, or an identifier earlier in this source).
-static bool str_is_interned(emit_t *e, const char *s, size_t len, bool interned, mpf_qstr_t *q) {
-    if (len <= 10) {
-        *q = mpf_qstr_from_strn(s, len);
-        return true;
-    }
-    (void)e;
-    if (!interned) {
+static bool str_is_interned(const char *s, size_t len, bool interned, mpf_qstr_t *q) {
+    if (len > 10 && !interned) {
         return false;
     }
     *q = mpf_qstr_from_strn(s, len);
@@ -688,7 +680,7 @@ static void load_const(emit_t *e, mpf_obj_t o, bool interned) {
         size_t len;
         const char *s = mpf_obj_str_data(o, &len);
         mpf_qstr_t q;
-        if (str_is_interned(e, s, len, interned, &q)) {
+        if (str_is_interned(s, len, interned, &q)) {
             op_q(e, 0x10, q, 1);
         } else {
             op_u(e, 0x23, use_const(e, o), 1);
@@ -794,9 +786,6 @@ static void close_over(emit_t *e, scope_t *child, bool defargs) {
     int n = 0;
     if (e->pass != PASS_SCOPE) {
         // free variables of the child, in its slot order
-        for (size_t i = 0; i < child->n_ids; i++) {
-            (void)i;
-        }
         for (uint16_t slot = 0;; slot++) {
             id_info_t *found = NULL;
             for (size_t i = 0; i < child->n_ids; i++) {
@@ -2450,12 +2439,6 @@ static void number_locals(scope_t *s) {
     // free variables come first, in the order of the parent's ids; everything else shifts
     uint16_t n_free = 0;
     if (s->parent) {
-        scope_t *p = s->parent;
-        while (p->kind == SC_CLASS && p->parent && s->kind != SC_CLASS) {
-            // a method's free variables come from the function around the class
-            // (or the class's own __class__ cell)
-            break;
-        }
         for (scope_t *q = s->parent; q != NULL; q = q->parent) {
             for (size_t i = 0; i < q->n_ids; i++) {
                 id_info_t *pid = &q->ids[i];
@@ -2683,8 +2666,7 @@ static void w_str(emit_t *o, const char *s, size_t n) {
     }
 }
 
-static void w_const(emit_t *o, mpf_obj_t v, bool in_tuple) {
-    (void)in_tuple;
+static void w_const(emit_t *o, mpf_obj_t v) {
     if (v == MPF_OBJ_NONE) {
         put(o, 1);
     } else if (v == MPF_OBJ_FALSE) {
@@ -2707,7 +2689,7 @@ static void w_const(emit_t *o, mpf_obj_t v, bool in_tuple) {
         put(o, 10);
         w_vuint(o, n);
         for (size_t i = 0; i < n; i++) {
-            w_const(o, items[i], true);
+            w_const(o, items[i]);
         }
     } else {
         // int, float, complex: their repr
@@ -2865,7 +2847,7 @@ static void write_image(emit_t *o, const emit_t *e, const raw_ref_t *raws, size_
         }
     }
     for (size_t i = 0; i < e->n_consts; i++) {
-        w_const(o, e->consts[i], false);
+        w_const(o, e->consts[i]);
     }
     for (size_t i = 0; i < n_raws; i++) {
         w_raw(o, &raws[i]);
