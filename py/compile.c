@@ -1,6 +1,7 @@
 // compile.c -- the compiler's public entry points (CONFIG_COMPILER): source text in, a
-// loaded module out, through the same .mpy bytes mpy-cross would write; also the arena
-// the stages allocate from and the SyntaxError they raise.
+// loaded module out (the raw codes the loader would make of the .mpy bytes mpy-cross
+// writes), or those bytes (`--compile`); also the arena the stages allocate from and the
+// SyntaxError they raise.
 #include <string.h>
 
 #include "compile_int.h"
@@ -290,8 +291,13 @@ static void intern_names(mpf_cctx_t *c) {
     mpf_cc_arena_free(c);   // the decoded strings
 }
 
-static uint8_t *compile_mpy(mpf_cctx_t *c, const char *src, size_t len, const char *filename,
-    mpf_compile_mode_t mode, unsigned opt, size_t *out_len) {
+// Compile [src] with [emit] into [out].
+static void compile_src(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode, unsigned opt,
+    mpf_emit_fn_t *emit, mpf_emit_out_t *out) {
+    mpf_cctx_t cc;
+    mpf_cctx_t *c = &cc;
+    memset(c, 0, sizeof(*c));
+    memset(out, 0, sizeof(*out));
     char *unix_src = NULL;
     if (memchr(src, '\r', len) != NULL) {
         // universal newlines: "\r\n" and a lone "\r" end a line as "\n" does
@@ -324,58 +330,33 @@ static uint8_t *compile_mpy(mpf_cctx_t *c, const char *src, size_t len, const ch
     mpf_cc_name_met(c, mpf_qstr_from_strn(filename, filename_len), filename_len);
     mpf_node_t *tree = mpf_parse(c, mode);
     mpf_cc_note_heap(c);
-    uint8_t *mpy = mpf_emit_mpy(c, tree, mode, opt, out_len);
+    emit(c, tree, out);
     mpf_cc_note_heap(c);
     if (c->measure) {
         // what the parser and emitter held at their fullest (no collection runs while a
         // compilation fits): the peak, unless the heap filled up and was collected
         mpf_compile_heap_peak = c->heap_max - c->heap_base;
     }
-    // (the emitter released the arena before making the image; an eval/exec of nothing
+    // (the emitter released the arena before making its result; an eval/exec of nothing
     // may not have reached it)
     mpf_cc_arena_free(c);
     if (unix_src != NULL) {
         mpf_gc_free(unix_src);
     }
-    return mpy;
 }
 
 uint8_t *mpf_compile_to_mpy(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode,
     unsigned opt, size_t *out_len) {
-    mpf_cctx_t c;
-    memset(&c, 0, sizeof(c));
-    return compile_mpy(&c, src, len, filename, mode, opt, out_len);
-}
-
-// Give [rc] and its children (depth first, the emitter's order) their local-slot names.
-static void attach_names(const mpf_cctx_t *c, const mpf_raw_code_t *rc, size_t *next) {
-    if (*next >= c->n_names) {
-        return;
-    }
-    const mpf_qstr_t *t = c->names[(*next)++];
-    if (t != NULL && t[0] <= rc->n_state) {
-        // the loader made [rc] on the heap: it is ours to complete
-        ((mpf_raw_code_t *)(uintptr_t)rc)->local_names = t;
-    }
-    for (size_t i = 0; i < rc->n_children; i++) {
-        attach_names(c, rc->children[i], next);
-    }
+    mpf_emit_out_t out;
+    compile_src(src, len, filename, mode, opt, mpf_emit_mpy, &out);
+    *out_len = out.len;
+    return out.mpy;
 }
 
 mpf_load_result_t mpf_compile(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode) {
-    mpf_cctx_t c;
-    memset(&c, 0, sizeof(c));
-    c.want_names = true;
-    size_t n = 0;
-    uint8_t *mpy = compile_mpy(&c, src, len, filename, mode, 0, &n);
-    mpf_load_result_t res = mpf_load_mpy(mpy, n);
-    if (res.error != NULL) {
-        // the compiler made something the loader rejects: a bug, reported as such
-        mpf_raise_msg(&mpf_type_RuntimeError, res.error);
-    }
-    size_t next = 0;
-    attach_names(&c, res.rc, &next);
-    return res;
+    mpf_emit_out_t out;
+    compile_src(src, len, filename, mode, 0, mpf_emit_code, &out);
+    return out.res;
 }
 
 bool mpf_parse_needs_more(mpf_cctx_t *c, bool *unterminated);
@@ -481,8 +462,8 @@ static mpf_obj_t source_to_code(mpf_obj_t what, const char *filename, mpf_compil
         what = mpf_obj_new_bytes(buf.buf, buf.len);  // a bytearray or memoryview: its bytes, copied
     }
     if (!MPF_IS_STR(what) && !mpf_obj_is_type(what, &mpf_type_bytes)) {
-        mpf_raise_msg(&mpf_type_TypeError, mode == MPF_COMPILE_EVAL ? "eval() arg 1 must be a string, bytes or code object"
-                                                                    : "exec() arg 1 must be a string, bytes or code object");
+        mpf_raise_fmt(&mpf_type_TypeError, "%s() arg 1 must be a string, bytes or code object",
+            mode == MPF_COMPILE_EVAL ? "eval" : "exec");
     }
     size_t len;
     const char *src = mpf_obj_str_data(what, &len);
@@ -580,53 +561,37 @@ static mpf_obj_t builtin_exec(size_t n_args, const mpf_obj_t *args) {
 }
 const mpf_fun_builtin_t mpf_builtin_exec_obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_VAR, 1, 3, MPF_QSTR_exec, {.var = builtin_exec}};
 
-// compile(source, filename, mode[, flags[, dont_inherit[, optimize]]])
 // compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1), keywords too.
 static mpf_obj_t builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    static const uint16_t names[6] = {MPF_QSTR_source, MPF_QSTR_filename, MPF_QSTR_mode, MPF_QSTR_flags,
+    static const mpf_qstr_t names[6] = {MPF_QSTR_source, MPF_QSTR_filename, MPF_QSTR_mode, MPF_QSTR_flags,
         MPF_QSTR_dont_inherit, MPF_QSTR_optimize};
-    mpf_obj_t a[6] = {MPF_OBJ_NULL, MPF_OBJ_NULL, MPF_OBJ_NULL, MPF_OBJ_NULL, MPF_OBJ_NULL, MPF_OBJ_NULL};
-    if (n_args > 6) {
-        mpf_raise_msg(&mpf_type_TypeError, "compile() takes at most 6 positional arguments");
-    }
-    for (size_t i = 0; i < n_args; i++) {
-        a[i] = args[i];
-    }
+    // in mpf_compile_mode_t's order
+    static const mpf_qstr_t modes[3] = {MPF_QSTR_exec, MPF_QSTR_eval, MPF_QSTR_single};
+    mpf_obj_t a[6];
+    mpf_arg_parse(n_args, n_kw, args, 0, 6, 6, names, a);
     for (size_t k = 0; k < n_kw; k++) {
-        mpf_qstr_t q = mpf_obj_qstr_value(args[n_args + 2 * k]);
-        size_t i = 0;
-        while (i < 6 && names[i] != q) {
-            i++;
+        for (size_t i = 0; i < n_args; i++) {
+            if (args[n_args + 2 * k] == mpf_obj_new_qstr(names[i])) {
+                mpf_raise_fmt(&mpf_type_TypeError, "compile() got multiple values for argument '%q'", names[i]);
+            }
         }
-        if (i == 6 || a[i] != MPF_OBJ_NULL) {
-            mpf_raise_fmt(&mpf_type_TypeError, i == 6 ? "compile() got an unexpected keyword argument '%q'"
-                                                      : "compile() got multiple values for argument '%q'", q);
-        }
-        a[i] = args[n_args + 2 * k + 1];
     }
     if (a[0] == MPF_OBJ_NULL || a[1] == MPF_OBJ_NULL || a[2] == MPF_OBJ_NULL) {
         mpf_raise_msg(&mpf_type_TypeError, "compile() missing required argument (source, filename, mode)");
     }
-    size_t n;
-    const char *mode = MPF_IS_STR(a[2]) ? mpf_obj_str_data(a[2], &n) : "";
-    if (!MPF_IS_STR(a[2])) {
-        n = 0;
+    size_t m = 0;
+    while (m < 3 && !mpf_obj_equal(a[2], mpf_obj_new_qstr(modes[m]))) {
+        m++;
     }
-    mpf_compile_mode_t m;
-    if (n == 4 && memcmp(mode, "exec", 4) == 0) {
-        m = MPF_COMPILE_EXEC;
-    } else if (n == 4 && memcmp(mode, "eval", 4) == 0) {
-        m = MPF_COMPILE_EVAL;
-    } else if (n == 6 && memcmp(mode, "single", 6) == 0) {
-        m = MPF_COMPILE_SINGLE;
-    } else {
+    if (m == 3) {
         mpf_raise_msg(&mpf_type_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
     }
     if (mpf_obj_is_type(a[0], &mpf_type_code)) {
         return a[0];
     }
+    size_t n;
     const char *filename = mpf_obj_str_data(mpf_obj_str(a[1]), &n);
-    return source_to_code(a[0], filename, m);
+    return source_to_code(a[0], filename, (mpf_compile_mode_t)m);
 }
 MPF_FUN_KW(builtin_compile_obj, MPF_QSTR_compile, 0, builtin_compile);
 

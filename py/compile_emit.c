@@ -124,8 +124,8 @@ typedef struct {
 
 // ---------------------------------------------------------------- growable arrays
 
-// [old] (holding [used] elements of [size] bytes) with room for at least [need].
-static void *reserve(mpf_cctx_t *c, void *old, size_t used, size_t need, size_t *cap, size_t size) {
+// [old] (elements of [size] bytes) with room for at least [need].
+static void *reserve(void *old, size_t need, size_t *cap, size_t size) {
     if (need <= *cap) {
         return old;
     }
@@ -135,17 +135,14 @@ static void *reserve(mpf_cctx_t *c, void *old, size_t used, size_t need, size_t 
     }
     // growing arrays live in their own heap blocks (reachable from the emitter's state),
     // so the block they outgrow is released rather than left in the arena
-    (void)c;
-    (void)used;
-
     void *p = mpf_gc_realloc(old, ncap * size);
     *cap = ncap;
     return p;
 }
 
 // [old] with room for one more than its [n] elements.
-static void *grow(mpf_cctx_t *c, void *old, size_t n, size_t *cap, size_t size) {
-    return reserve(c, old, n, n + 1, cap, size);
+static void *grow(void *old, size_t n, size_t *cap, size_t size) {
+    return reserve(old, n + 1, cap, size);
 }
 
 // grow() for the 16-bit counts of a scope (its names, its children).
@@ -154,7 +151,7 @@ static void *grow16(emit_t *e, void *old, uint16_t n, uint16_t *cap, size_t size
         mpf_cc_syntax_error(e->c, false, at ? at->line : 0, at ? at->col : 0, "too many names or functions in one scope");
     }
     size_t c = *cap;
-    void *p = grow(e->c, old, n, &c, size);
+    void *p = grow(old, n, &c, size);
     *cap = (uint16_t)(c < UINT16_MAX ? c : UINT16_MAX);
     return p;
 }
@@ -208,7 +205,7 @@ static size_t use_qstr(emit_t *e, mpf_qstr_t q) {
     if (e->qstr_ix.slots[slot] != 0) {
         return e->qstr_ix.slots[slot] - 1;
     }
-    e->qstrs = grow(e->c, e->qstrs, e->n_qstrs, &e->cap_qstrs, sizeof(mpf_qstr_t));
+    e->qstrs = grow(e->qstrs, e->n_qstrs, &e->cap_qstrs, sizeof(mpf_qstr_t));
     e->qstrs[e->n_qstrs] = q;
     e->qstr_ix.slots[slot] = (uint16_t)(e->n_qstrs + 1);
     return e->n_qstrs++;
@@ -299,7 +296,7 @@ static size_t use_const(emit_t *e, mpf_obj_t o) {
     if (e->const_ix.slots[slot] != 0) {
         return e->const_ix.slots[slot] - 1;
     }
-    e->consts = grow(e->c, e->consts, e->n_consts, &e->cap_consts, sizeof(mpf_obj_t));
+    e->consts = grow(e->consts, e->n_consts, &e->cap_consts, sizeof(mpf_obj_t));
     e->consts[e->n_consts] = o;
     e->const_ix.slots[slot] = (uint16_t)(e->n_consts + 1);
     return e->n_consts++;
@@ -327,7 +324,7 @@ static void put(emit_t *e, uint8_t b) {
         e->len++;
         return;
     }
-    e->code = grow(e->c, e->code, e->len, &e->cap, 1);
+    e->code = grow(e->code, e->len, &e->cap, 1);
     e->code[e->len++] = b;
 }
 
@@ -344,10 +341,10 @@ static void put_vuint(emit_t *e, size_t v) {
     put(e, tmp[0]);
 }
 
-static void put_svuint(emit_t *e, long long v) {
+static void put_svuint(emit_t *e, mpf_int_t v) {
     uint8_t tmp[11];
     int n = 0;
-    long long x = v;
+    mpf_int_t x = v;
     do {
         tmp[n++] = x & 0x7F;
         x >>= 7;   // arithmetic on the signed value
@@ -365,9 +362,25 @@ static void adjust(emit_t *e, int delta) {
     }
 }
 
-static void op(emit_t *e, uint8_t b, int delta) {
-    adjust(e, delta);
+// The stack effect of the opcodes 0x50..0x6F (no operand; 0 for those the emitter never writes).
+static const int8_t op_delta[32] = {
+    1, 1, 1, 1, 1, -1, -3, 1, 2, -1, 0, 0, 2, -1, 0, 3,
+    0, 0, -2, -1, 0, -1, -2, 0, -1, -1, 0, 0, 0, 0, 0, 0,
+};
+
+// Opcode [b] (no operand), its stack effect taken into account.
+static void op(emit_t *e, uint8_t b) {
+    // 0x70.. small ints and 0xB0.. local loads push, 0xC0.. local stores pop, 0xD0.. unary
+    // operators keep the depth, 0xD7.. binary operators pop one
+    adjust(e, b >= 0xD7 ? -1 : b >= 0xD0 ? 0 : b >= 0xC0 ? -1 : b >= 0x70 ? 1 : op_delta[b - 0x50]);
     put(e, b);
+}
+
+// The opcodes of [seq] (no operands, none below 0x50), one after the other.
+static void ops(emit_t *e, const char *seq) {
+    while (*seq) {
+        op(e, (uint8_t)*seq++);
+    }
 }
 
 static void op_q(emit_t *e, uint8_t b, mpf_qstr_t q, int delta) {
@@ -383,8 +396,17 @@ static void op_u(emit_t *e, uint8_t b, size_t u, int delta) {
     put_vuint(e, u);
 }
 
+// Push local slot [num] (LOAD_FAST_MULTI for the first 16).
+static void load_fast(emit_t *e, size_t num) {
+    if (num < 16) {
+        op(e, (uint8_t)(0xB0 + num));
+    } else {
+        op_u(e, 0x24, num, 1);
+    }
+}
+
 static int new_label(emit_t *e) {
-    e->labels = grow(e->c, e->labels, e->n_labels, &e->cap_labels, sizeof(size_t));
+    e->labels = grow(e->labels, e->n_labels, &e->cap_labels, sizeof(size_t));
     e->labels[e->n_labels] = LABEL_NONE;
     return (int)e->n_labels++;
 }
@@ -426,6 +448,12 @@ static void op_jump(emit_t *e, uint8_t b, int l, int delta) {
     }
 }
 
+// An unconditional jump [b] to [l]: what follows is unreachable until the next label.
+static void jump_away(emit_t *e, uint8_t b, int l) {
+    op_jump(e, b, l, 0);
+    e->dead = true;
+}
+
 // ---------------------------------------------------------------- line table
 
 static void set_line(emit_t *e, size_t line) {
@@ -440,7 +468,7 @@ static void set_line(emit_t *e, size_t line) {
     size_t ln = line - e->last_line;
     while (bc > 0 || ln > 0) {
         size_t b, l;
-        e->lines = reserve(e->c, e->lines, e->lines_len, e->lines_len + 2, &e->lines_cap, 1);
+        e->lines = reserve(e->lines, e->lines_len + 2, &e->lines_cap, 1);
         if (ln <= 6 || bc > 15) {
             b = bc < 31 ? bc : 31;
             l = b < bc ? 0 : (ln < 3 ? ln : 3);
@@ -583,14 +611,10 @@ static void emit_name(emit_t *e, mpf_qstr_t q, int what) {
     switch (kind) {
         case ID_LOCAL:
             if (what == 0) {
-                if (id->num < 16) {
-                    op(e, (uint8_t)(0xB0 + id->num), 1);
-                } else {
-                    op_u(e, 0x24, id->num, 1);
-                }
+                load_fast(e, id->num);
             } else if (what == 1) {
                 if (id->num < 16) {
-                    op(e, (uint8_t)(0xC0 + id->num), -1);
+                    op(e, (uint8_t)(0xC0 + id->num));
                 } else {
                     op_u(e, 0x26, id->num, -1);
                 }
@@ -617,15 +641,16 @@ static void emit_name(emit_t *e, mpf_qstr_t q, int what) {
 
 // ---------------------------------------------------------------- constants
 
-static bool is_small(long long v) {
-    return v >= -(1LL << 30) && v < (1LL << 30);
+// (a word-sized int: no 64-bit arithmetic on 32-bit targets, where every small int is one)
+static bool is_small(mpf_int_t v) {
+    return v >= -((mpf_int_t)1 << 30) && v < ((mpf_int_t)1 << 30);
 }
 
 static void load_int_obj(emit_t *e, mpf_obj_t o) {
     if (mpf_obj_is_small_int(o)) {
-        long long v = mpf_obj_small_int_value(o);
+        mpf_int_t v = mpf_obj_small_int_value(o);
         if (v >= -16 && v <= 47) {
-            op(e, (uint8_t)(0x80 + v), 1);
+            op(e, (uint8_t)(0x80 + v));
             return;
         }
         if (is_small(v)) {
@@ -640,13 +665,8 @@ static void load_int_obj(emit_t *e, mpf_obj_t o) {
 
 // Whether a str of these bytes is interned when mpy-cross parses it: short, or already a
 // qstr (a name of the core, or an identifier earlier in this source).
-static bool str_is_interned(emit_t *e, const char *s, size_t len, bool interned, mpf_qstr_t *q) {
-    if (len <= 10) {
-        *q = mpf_qstr_from_strn(s, len);
-        return true;
-    }
-    (void)e;
-    if (!interned) {
+static bool str_is_interned(const char *s, size_t len, bool interned, mpf_qstr_t *q) {
+    if (len > 10 && !interned) {
         return false;
     }
     *q = mpf_qstr_from_strn(s, len);
@@ -655,18 +675,18 @@ static bool str_is_interned(emit_t *e, const char *s, size_t len, bool interned,
 
 static void load_const(emit_t *e, mpf_obj_t o, bool interned) {
     if (o == MPF_OBJ_NONE) {
-        op(e, 0x51, 1);
+        op(e, 0x51);
     } else if (o == MPF_OBJ_TRUE) {
-        op(e, 0x52, 1);
+        op(e, 0x52);
     } else if (o == MPF_OBJ_FALSE) {
-        op(e, 0x50, 1);
+        op(e, 0x50);
     } else if (mpf_obj_is_small_int(o) || mpf_obj_is_type(o, &mpf_type_int)) {
         load_int_obj(e, o);
     } else if (mpf_obj_is_qstr(o) || mpf_obj_is_type(o, &mpf_type_str)) {
         size_t len;
         const char *s = mpf_obj_str_data(o, &len);
         mpf_qstr_t q;
-        if (str_is_interned(e, s, len, interned, &q)) {
+        if (str_is_interned(s, len, interned, &q)) {
             op_q(e, 0x10, q, 1);
         } else {
             op_u(e, 0x23, use_const(e, o), 1);
@@ -772,9 +792,6 @@ static void close_over(emit_t *e, scope_t *child, bool defargs) {
     int n = 0;
     if (e->pass != PASS_SCOPE) {
         // free variables of the child, in its slot order
-        for (size_t i = 0; i < child->n_ids; i++) {
-            (void)i;
-        }
         for (uint16_t slot = 0;; slot++) {
             id_info_t *found = NULL;
             for (size_t i = 0; i < child->n_ids; i++) {
@@ -789,11 +806,7 @@ static void close_over(emit_t *e, scope_t *child, bool defargs) {
             if (mine == NULL) {
                 break;
             }
-            if (mine->num < 16) {
-                op(e, (uint8_t)(0xB0 + mine->num), 1);
-            } else {
-                op_u(e, 0x24, mine->num, 1);
-            }
+            load_fast(e, mine->num);
             n++;
         }
     }
@@ -801,26 +814,19 @@ static void close_over(emit_t *e, scope_t *child, bool defargs) {
 }
 
 static void comprehension(emit_t *e, mpf_node_t *x) {
-    static const uint8_t kinds[4] = {SC_LISTCOMP, SC_DICTCOMP, SC_SETCOMP, SC_GENEXPR};
-    static const mpf_qstr_t names[4] = {0, 0, 0, 0};
-    (void)names;
+    // (x->op: 0 list, 1 dict, 2 set, 3 generator, as the SC_ kinds from SC_LISTCOMP on)
+    static const uint16_t names[4] = {MPF_QSTRE__3clistcomp_3e, MPF_QSTRE__3cdictcomp_3e, MPF_QSTRE__3csetcomp_3e,
+        MPF_QSTRE__3cgenexpr_3e};
     scope_t *child = mpf_node_scope(x);
     if (e->pass == PASS_SCOPE) {
-        mpf_qstr_t nm;
-        switch (x->op) {
-            case 0: nm = mpf_qstr_from_strn("<listcomp>", 10); break;
-            case 1: nm = mpf_qstr_from_strn("<dictcomp>", 10); break;
-            case 2: nm = mpf_qstr_from_strn("<setcomp>", 9); break;
-            default: nm = mpf_qstr_from_strn("<genexpr>", 9); break;
-        }
-        child = scope_new(e, kinds[x->op], x, nm);
+        child = scope_new(e, SC_LISTCOMP + x->op, x, names[x->op]);
     }
     close_over(e, child, false);
     // the first iterable is evaluated here
     mpf_node_t *first = x->k[2];
     expr(e, first->k[1]);
     if (x->op == 3) {
-        op(e, 0x5E, 0);   // GET_ITER
+        op(e, 0x5E);   // GET_ITER
     }
     op_u(e, 0x34, 1, -1);
 }
@@ -834,7 +840,7 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t first, int extra, bool me
             star = true;
         }
     }
-    unsigned long long bitmap = 0;
+    mpf_uint_t bitmap = 0;   // (bits beyond a word are dropped, as the int made of it would drop them)
     // positional arguments, then keyword pairs
     bool seen_kw = false;
     for (size_t i = first; i < x->n; i++) {
@@ -847,8 +853,8 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t first, int extra, bool me
             error_at(e, a, a->kind == N_STAR ? "* arg after kwarg" : "positional argument follows keyword argument");
         }
         if (a->kind == N_STAR) {
-            if (n_pos - (extra > 0 ? (size_t)extra : 0) < 64) {
-                bitmap |= 1ULL << (n_pos - (extra > 0 ? (size_t)extra : 0));
+            if (n_pos - (extra > 0 ? (size_t)extra : 0) < 8 * sizeof(bitmap)) {
+                bitmap |= (mpf_uint_t)1 << (n_pos - (extra > 0 ? (size_t)extra : 0));
             }
             expr(e, a->k[0]);
         } else {
@@ -863,7 +869,7 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t first, int extra, bool me
             expr(e, a->k[0]);
             n_kw++;
         } else if (a->kind == N_DSTAR) {
-            op(e, 0x53, 1);
+            op(e, 0x53);
             expr(e, a->k[0]);
             n_kw++;
         }
@@ -924,9 +930,9 @@ static void compare(emit_t *e, mpf_node_t *x) {
     expr(e, x->k[0]);
     if (x->n == 2) {
         expr(e, x->k[1]);
-        op(e, (uint8_t)(0xD7 + base[x->v.ops[0]]), -1);
+        op(e, (uint8_t)(0xD7 + base[x->v.ops[0]]));
         if (x->v.ops[0] >= 8) {
-            op(e, 0xD3, 0);
+            op(e, 0xD3);
         }
         return;
     }
@@ -935,24 +941,21 @@ static void compare(emit_t *e, mpf_node_t *x) {
     for (size_t i = 1; i < x->n; i++) {
         expr(e, x->k[i]);
         if (i + 1 < x->n) {
-            op(e, 0x57, 1);   // DUP_TOP
-            op(e, 0x5B, 0);   // ROT_THREE
+            ops(e, "\x57\x5B");   // DUP_TOP, ROT_THREE
         }
         int o = x->v.ops[i - 1];
-        op(e, (uint8_t)(0xD7 + base[o]), -1);
+        op(e, (uint8_t)(0xD7 + base[o]));
         if (o >= 8) {
-            op(e, 0xD3, 0);
+            op(e, 0xD3);
         }
         if (i + 1 < x->n) {
             op_jump(e, 0x46, l_fail, -1);
         }
     }
-    op_jump(e, 0x42, l_end, 0);
-    e->dead = true;
+    jump_away(e, 0x42, l_end);
     label(e, l_fail);
     adjust(e, 1);
-    op(e, 0x5A, 0);   // ROT_TWO
-    op(e, 0x59, -1);  // POP_TOP
+    ops(e, "\x5A\x59");   // ROT_TWO, POP_TOP
     label(e, l_end);
 }
 
@@ -994,8 +997,7 @@ static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l) {
     bool truth;
     if (const_truth(x, &truth)) {
         if (truth == cond) {
-            op_jump(e, 0x42, l, 0);
-            e->dead = true;
+            jump_away(e, 0x42, l);
         }
         return;
     }
@@ -1008,7 +1010,7 @@ static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool
 static void lambda(emit_t *e, mpf_node_t *x) {
     scope_t *child = mpf_node_scope(x);
     if (e->pass == PASS_SCOPE) {
-        child = scope_new(e, SC_LAMBDA, x, mpf_qstr_from_strn("<lambda>", 8));
+        child = scope_new(e, SC_LAMBDA, x, MPF_QSTRE__3clambda_3e);
     }
     bool defargs;
     lambda_or_def_args(e, x->k[0], child, &defargs);
@@ -1021,12 +1023,12 @@ static void subscript_index(emit_t *e, mpf_node_t *x) {
         if (x->k[0]) {
             expr(e, x->k[0]);
         } else {
-            op(e, 0x51, 1);
+            op(e, 0x51);
         }
         if (x->k[1]) {
             expr(e, x->k[1]);
         } else {
-            op(e, 0x51, 1);
+            op(e, 0x51);
         }
         if (x->k[2]) {
             expr(e, x->k[2]);
@@ -1077,21 +1079,21 @@ static void expr(emit_t *e, mpf_node_t *x) {
                 set_line(e, x->k[i]->line);   // each key: value pair is a node of its own
                 expr(e, x->k[i + 1]);
                 expr(e, x->k[i]);
-                op(e, 0x62, -2);
+                op(e, 0x62);
             }
             return;
         case N_BINOP:
             expr(e, x->k[0]);
             expr(e, x->k[1]);
-            op(e, (uint8_t)(0xD7 + 22 + (x->op - OP_OR)), -1);
+            op(e, (uint8_t)(0xD7 + 22 + (x->op - OP_OR)));
             return;
         case N_UNARY:
             expr(e, x->k[0]);
-            op(e, x->op == OP_ADD ? 0xD0 : x->op == OP_SUB ? 0xD1 : 0xD2, 0);
+            op(e, x->op == OP_ADD ? 0xD0 : x->op == OP_SUB ? 0xD1 : 0xD2);
             return;
         case N_NOT:
             expr(e, x->k[0]);
-            op(e, 0xD3, 0);
+            op(e, 0xD3);
             return;
         case N_AND:
         case N_OR: {
@@ -1119,15 +1121,14 @@ static void expr(emit_t *e, mpf_node_t *x) {
             expr(e, x->k[0]);
             set_line(e, trailer_line(x));
             subscript_index(e, x->k[1]);
-            op(e, 0x55, -1);
+            op(e, 0x55);
             return;
         case N_IFEXP: {
             int l_else = new_label(e);
             int l_end = new_label(e);
             jump_if(e, x->k[1], false, l_else);
             expr(e, x->k[0]);
-            op_jump(e, 0x42, l_end, 0);
-            e->dead = true;
+            jump_away(e, 0x42, l_end);
             label(e, l_else);
             adjust(e, -1);
             expr(e, x->k[2]);
@@ -1146,9 +1147,9 @@ static void expr(emit_t *e, mpf_node_t *x) {
             if (x->k[0]) {
                 expr(e, x->k[0]);
             } else {
-                op(e, 0x51, 1);
+                op(e, 0x51);
             }
-            op(e, 0x67, 0);
+            op(e, 0x67);
             return;
         case N_YIELDFROM:
         case N_AWAIT:
@@ -1158,16 +1159,14 @@ static void expr(emit_t *e, mpf_node_t *x) {
                 error_at(e, x, "'yield from' inside async function");
             }
             expr(e, x->k[0]);
-            op(e, 0x5E, 0);
-            op(e, 0x51, 1);
-            op(e, 0x68, -1);
+            ops(e, "\x5E\x51\x68");   // GET_ITER, LOAD_NONE, YIELD_FROM
             return;
         case N_NAMEDEXPR:
             if (x->k[0]->kind != N_NAME) {
                 error_at(e, x, "can't assign to expression");
             }
             expr(e, x->k[1]);
-            op(e, 0x57, 1);
+            op(e, 0x57);
             if (e->pass == PASS_SCOPE && e->scope->kind >= SC_LISTCOMP) {
                 // := in a comprehension binds in the scope around it: a global of the module
                 // or a (nonlocal) variable of the enclosing function
@@ -1257,7 +1256,7 @@ static void target_base(emit_t *e, mpf_node_t *x) {
             op_q(e, 0x13, x->v.q, 0);
         } else {
             subscript_index(e, x->k[1]);
-            op(e, 0x55, -1);
+            op(e, 0x55);
         }
         return;
     }
@@ -1276,7 +1275,7 @@ static void store(emit_t *e, mpf_node_t *x) {
         case N_SUBSCR:
             target_base(e, x->k[0]);
             subscript_index(e, x->k[1]);
-            op(e, 0x56, -3);
+            op(e, 0x56);
             return;
         case N_TUPLE:
         case N_LIST:
@@ -1299,16 +1298,13 @@ static void delete(emit_t *e, mpf_node_t *x) {
             return;
         case N_ATTR:
             target_base(e, x->k[0]);
-            op(e, 0x53, 1);
-            op(e, 0x5A, 0);
+            ops(e, "\x53\x5A");   // LOAD_NULL, ROT_TWO
             op_q(e, 0x18, x->v.q, -2);
             return;
         case N_SUBSCR:
             target_base(e, x->k[0]);
             subscript_index(e, x->k[1]);
-            op(e, 0x53, 1);
-            op(e, 0x5B, 0);
-            op(e, 0x56, -3);
+            ops(e, "\x53\x5B\x56");   // LOAD_NULL, ROT_THREE, STORE_SUBSCR
             return;
         case N_TUPLE:
         case N_LIST:
@@ -1351,7 +1347,7 @@ static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool
         }
         op_u(e, 0x2A, n_def, 1 - (int)n_def);
     } else if (n_kwdef) {
-        op(e, 0x53, 1);
+        op(e, 0x53);
     }
     if (n_kwdef) {
         op_u(e, 0x2C, 0, 1);
@@ -1360,11 +1356,11 @@ static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool
             if (a->op == 2 && a->k[0]) {
                 expr(e, a->k[0]);
                 op_q(e, 0x10, a->v.q, 1);
-                op(e, 0x62, -2);
+                op(e, 0x62);
             }
         }
     } else if (n_def) {
-        op(e, 0x53, 1);
+        op(e, 0x53);
     }
     if (e->pass == PASS_SCOPE) {
         child->n_def_pos = (uint16_t)n_def;
@@ -1393,6 +1389,9 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
             case 2: s->n_kwonly++; break;
             default: s->flags |= SF_VARKEYWORDS; break;
         }
+    }
+    if (s->n_pos > 255 || s->n_kwonly > 255) {
+        error_at(e, args, "too many arguments");   // (8-bit counts in the raw code)
     }
 }
 
@@ -1452,7 +1451,7 @@ static void classdef(emit_t *e, mpf_node_t *x) {
     for (size_t i = 2; i < x->n; i++) {
         decorator(e, x->k[i]);
     }
-    op(e, 0x54, 1);
+    op(e, 0x54);
     scope_t *child = mpf_node_scope(x);
     if (e->pass == PASS_SCOPE) {
         child = scope_new(e, SC_CLASS, x, x->v.q);
@@ -1483,7 +1482,7 @@ static void import_stmt(emit_t *e, mpf_node_t *x) {
         mpf_node_t *d = x->k[i];
         mpf_node_t *as = x->k[i + 1];
         load_int_obj(e, mpf_obj_new_small_int(0));
-        op(e, 0x51, 1);
+        op(e, 0x51);
         op_q(e, 0x1B, d->v.q, -1);
         if (as) {
             for (size_t j = 1; j < d->n; j++) {
@@ -1503,7 +1502,7 @@ static void importfrom_stmt(emit_t *e, mpf_node_t *x) {
         op_q(e, 0x10, MPF_QSTRE__2a, 1);
         op_u(e, 0x2A, 1, 0);
         op_q(e, 0x1B, mod, -1);
-        op(e, 0x69, -1);
+        op(e, 0x69);
         return;
     }
     size_t n = (x->n - 1) / 2;
@@ -1518,7 +1517,7 @@ static void importfrom_stmt(emit_t *e, mpf_node_t *x) {
         op_q(e, 0x1C, nm->v.q, 1);
         store_name(e, as ? as->v.q : nm->v.q);
     }
-    op(e, 0x59, -1);
+    op(e, 0x59);
 }
 
 static void declare(emit_t *e, mpf_node_t *x, bool global) {
@@ -1571,7 +1570,7 @@ static void return_stmt(emit_t *e, mpf_node_t *x) {
         int l_else = new_label(e);
         jump_if(e, v->k[1], false, l_else);
         expr(e, v->k[0]);
-        op(e, 0x63, -1);
+        op(e, 0x63);
         e->dead = true;
         label(e, l_else);
         v = v->k[2];
@@ -1579,9 +1578,9 @@ static void return_stmt(emit_t *e, mpf_node_t *x) {
     if (v) {
         expr(e, v);
     } else {
-        op(e, 0x51, 1);
+        op(e, 0x51);
     }
-    op(e, 0x63, -1);
+    op(e, 0x63);
     e->dead = true;
 }
 
@@ -1593,29 +1592,13 @@ static void break_continue(emit_t *e, mpf_node_t *x, bool is_break) {
     int target = is_break ? e->loop.break_label : e->loop.continue_label;
     bool pop_iter = is_break && e->loop.is_for;
     if (unwind > 0) {
-        if (e->dead) {
-            return;
-        }
-        size_t at = e->len;
-        put(e, 0x40);
-        // the offset is relative to the trailing byte: size the field like other jumps
-        size_t tgt = e->labels[target] != LABEL_NONE ? e->labels[target] : e->have_prev ? e->prev_labels[target] : LABEL_NONE;
-        long d = tgt == LABEL_NONE ? 0 : (long)tgt - (long)(at + 2);
-        if (tgt != LABEL_NONE && d >= -64 && d <= 63) {
-            put(e, (uint8_t)(d + 0x40));
-        } else if (tgt == LABEL_NONE) {
-            put(e, 0x80);
-            put(e, 0x80);
-        } else {
-            long v = d - 1 + 0x4000;
-            put(e, (uint8_t)(0x80 | (v & 0x7F)));
-            put(e, (uint8_t)((v >> 7) & 0xFF));
-        }
+        // UNWIND_JUMP: a jump's offset, then how many handlers to leave (and the iterator)
+        op_jump(e, 0x40, target, 0);
         put(e, (uint8_t)(unwind | (pop_iter ? 0x80 : 0)));
     } else {
         if (pop_iter) {
             for (int i = 0; i < 4; i++) {
-                op(e, 0x59, 0);
+                put(e, 0x59);   // (no stack effect: the caller accounts for the iterator)
             }
         }
         op_jump(e, 0x42, target, 0);
@@ -1623,23 +1606,28 @@ static void break_continue(emit_t *e, mpf_node_t *x, bool is_break) {
     e->dead = true;
 }
 
+// Enter a loop: break jumps to [brk], continue to [cont]; [is_for]: a break also drops the
+// for loop's iterator.
+static void set_loop(emit_t *e, int brk, int cont, bool is_for) {
+    e->loop.break_label = brk;
+    e->loop.continue_label = cont;
+    e->loop.exc_depth = e->exc_level;
+    e->loop.is_for = is_for;
+}
+
 static void while_stmt(emit_t *e, mpf_node_t *x) {
     loop_t saved = e->loop;
     int l_top = new_label(e);
     int l_cond = new_label(e);
     int l_break = new_label(e);
-    e->loop.break_label = l_break;
-    e->loop.continue_label = l_cond;
-    e->loop.exc_depth = e->exc_level;
-    e->loop.is_for = false;
+    set_loop(e, l_break, l_cond, false);
     mpf_node_t *c = x->k[0];
     bool truth = false;
     bool known = const_truth(c, &truth);
     bool forever = known && truth;
     bool never = known && !truth;
     if (!forever && !never) {
-        op_jump(e, 0x42, l_cond, 0);
-        e->dead = true;
+        jump_away(e, 0x42, l_cond);
     }
     if (!never) {
         label(e, l_top);
@@ -1647,8 +1635,7 @@ static void while_stmt(emit_t *e, mpf_node_t *x) {
     }
     label(e, l_cond);
     if (forever) {
-        op_jump(e, 0x42, l_top, 0);
-        e->dead = true;
+        jump_away(e, 0x42, l_top);
     } else if (!never) {
         jump_if(e, c, true, l_top);
     }
@@ -1702,15 +1689,11 @@ static bool range_for(emit_t *e, mpf_node_t *x) {
     } else {
         load_int_obj(e, mpf_obj_new_small_int(0));
     }
-    op_jump(e, 0x42, l_cond, 0);
-    e->dead = true;
+    jump_away(e, 0x42, l_cond);
     label(e, l_top);
-    op(e, 0x57, 1);
+    op(e, 0x57);
     store(e, x->k[0]);
-    e->loop.break_label = l_break;
-    e->loop.continue_label = l_cont;
-    e->loop.exc_depth = e->exc_level;
-    e->loop.is_for = false;
+    set_loop(e, l_break, l_cont, false);
     suite(e, x->k[2]);
     label(e, l_cont);
     if (step) {
@@ -1718,30 +1701,28 @@ static bool range_for(emit_t *e, mpf_node_t *x) {
     } else {
         load_int_obj(e, mpf_obj_new_small_int(1));
     }
-    op(e, 0xD7 + 14, -1);   // +=
+    op(e, 0xD7 + 14);   // +=
     label(e, l_cond);
     if (end_const) {
-        op(e, 0x57, 1);
+        op(e, 0x57);
         expr(e, end);
     } else {
-        op(e, 0x58, 2);
-        op(e, 0x5A, 0);
+        ops(e, "\x58\x5A");   // DUP_TOP_TWO, ROT_TWO
     }
-    op(e, neg ? 0xD7 + 1 : 0xD7 + 0, -1);
+    op(e, neg ? 0xD7 + 1 : 0xD7 + 0);
     op_jump(e, 0x43, l_top, -1);
     e->loop = saved;
     if (x->k[3]) {
         for (int i = 0; i < n_slots; i++) {
-            op(e, 0x59, -1);
+            op(e, 0x59);
         }
         suite(e, x->k[3]);
-        op_jump(e, 0x42, l_end, 0);
-        e->dead = true;
+        jump_away(e, 0x42, l_end);
         adjust(e, n_slots);
     }
     label(e, l_break);
     for (int i = 0; i < n_slots; i++) {
-        op(e, 0x59, -1);
+        op(e, 0x59);
     }
     label(e, l_end);
     return true;
@@ -1752,6 +1733,12 @@ static void enter_exc(emit_t *e) {
     if (e->exc_level > e->max_exc) {
         e->max_exc = e->exc_level;
     }
+}
+
+// END_FINALLY, leaving the handler entered last.
+static void leave_exc(emit_t *e) {
+    e->exc_level--;
+    op(e, 0x5D);
 }
 
 // async for: __aiter__ once, then each item from await __anext__() until
@@ -1771,42 +1758,33 @@ static void async_for_stmt(emit_t *e, mpf_node_t *x) {
     label(e, l_top);
     op_jump(e, 0x48, l_handler, 0);
     enter_exc(e);
-    op(e, 0x57, 1);
+    op(e, 0x57);
     op_q(e, 0x14, MPF_QSTR___anext__, 1);
     op_u(e, 0x36, 0, -1);
-    op(e, 0x5E, 0);
-    op(e, 0x51, 1);
-    op(e, 0x68, -1);
+    ops(e, "\x5E\x51\x68");   // GET_ITER, LOAD_NONE, YIELD_FROM
     store(e, x->k[0]);
-    op_jump(e, 0x4A, l_body, 0);
-    e->dead = true;
+    jump_away(e, 0x4A, l_body);
     label(e, l_handler);
     adjust(e, 4);
-    op(e, 0x57, 1);
+    op(e, 0x57);
     op_q(e, 0x12, MPF_QSTR_StopAsyncIteration, 1);
-    op(e, 0xD7 + 8, -1);
+    op(e, 0xD7 + 8);
     op_jump(e, 0x44, l_reraise, -1);
-    op(e, 0x59, -1);
-    op_jump(e, 0x4A, l_else, 0);
-    e->dead = true;
+    op(e, 0x59);
+    jump_away(e, 0x4A, l_else);
     label(e, l_reraise);
     adjust(e, 1);
-    e->exc_level--;
-    op(e, 0x5D, -1);
+    leave_exc(e);
     adjust(e, -3);
     label(e, l_body);
-    e->loop.break_label = l_break;
-    e->loop.continue_label = l_top;
-    e->loop.exc_depth = e->exc_level;
-    e->loop.is_for = false;
+    set_loop(e, l_break, l_top, false);
     suite(e, x->k[2]);
-    op_jump(e, 0x42, l_top, 0);
-    e->dead = true;
+    jump_away(e, 0x42, l_top);
     e->loop = saved;
     label(e, l_else);
     suite(e, x->k[3]);
     label(e, l_break);
-    op(e, 0x59, -1);
+    op(e, 0x59);
 }
 
 static void for_stmt(emit_t *e, mpf_node_t *x) {
@@ -1822,17 +1800,13 @@ static void for_stmt(emit_t *e, mpf_node_t *x) {
     int l_end = new_label(e);
     int l_break = new_label(e);
     expr(e, x->k[1]);
-    op(e, 0x5F, 3);
+    op(e, 0x5F);
     label(e, l_top);
     op_jump(e, 0x4B, l_end, 1);
     store(e, x->k[0]);
-    e->loop.break_label = l_break;
-    e->loop.continue_label = l_top;
-    e->loop.exc_depth = e->exc_level;
-    e->loop.is_for = true;
+    set_loop(e, l_break, l_top, true);
     suite(e, x->k[2]);
-    op_jump(e, 0x42, l_top, 0);
-    e->dead = true;
+    jump_away(e, 0x42, l_top);
     label(e, l_end);
     adjust(e, -4);
     e->loop = saved;
@@ -1848,8 +1822,7 @@ static void try_except(emit_t *e, mpf_node_t *x) {
     op_jump(e, 0x48, l_handler, 0);
     enter_exc(e);
     suite(e, x->k[0]);
-    op_jump(e, 0x4A, l_success, 0);
-    e->dead = true;
+    jump_away(e, 0x4A, l_success);
     label(e, l_handler);
     adjust(e, 4);
     for (size_t i = 3; i < x->n; i++) {
@@ -1860,13 +1833,13 @@ static void try_except(emit_t *e, mpf_node_t *x) {
                 error_at(e, h, "default 'except' must be last");
             }
         } else {
-            op(e, 0x57, 1);
+            op(e, 0x57);
             expr(e, h->k[0]);
-            op(e, 0xD7 + 8, -1);
+            op(e, 0xD7 + 8);
             op_jump(e, 0x44, l_next, -1);
         }
         if (h->k[1] == NULL) {
-            op(e, 0x59, -1);
+            op(e, 0x59);
             suite(e, h->k[2]);
         } else {
             mpf_qstr_t name = h->k[1]->v.q;
@@ -1875,23 +1848,20 @@ static void try_except(emit_t *e, mpf_node_t *x) {
             op_jump(e, 0x49, l_fin, 0);
             enter_exc(e);
             suite(e, h->k[2]);
-            op(e, 0x51, 1);
+            op(e, 0x51);
             label(e, l_fin);
             adjust(e, 1);
-            op(e, 0x51, 1);
+            op(e, 0x51);
             store_name(e, name);
             delete_name(e, name);
             adjust(e, -1);
-            e->exc_level--;
-            op(e, 0x5D, -1);
+            leave_exc(e);
         }
-        op_jump(e, 0x4A, l_end, 0);
-        e->dead = true;
+        jump_away(e, 0x4A, l_end);
         label(e, l_next);
         adjust(e, 1);
     }
-    e->exc_level--;
-    op(e, 0x5D, -1);
+    leave_exc(e);
     adjust(e, -3);
     label(e, l_success);
     suite(e, x->k[1]);
@@ -1913,13 +1883,12 @@ static void try_stmt(emit_t *e, mpf_node_t *x) {
         suite(e, x->k[0]);
         adjust(e, -3);
     }
-    op(e, 0x51, 1);
+    op(e, 0x51);
     label(e, l_fin);
     adjust(e, 1);
     suite(e, x->k[2]);
     adjust(e, -1);
-    e->exc_level--;
-    op(e, 0x5D, -1);
+    leave_exc(e);
 }
 
 // async with: await __aenter__(); the body in a try/finally whose handler awaits
@@ -1936,68 +1905,48 @@ static void async_with_items(emit_t *e, mpf_node_t *x, size_t i) {
     int l_end = new_label(e);
     int base = e->depth;
     expr(e, item->k[0]);
-    op(e, 0x57, 1);
+    op(e, 0x57);
     op_q(e, 0x14, MPF_QSTR___aenter__, 1);
     op_u(e, 0x36, 0, -1);
-    op(e, 0x5E, 0);
-    op(e, 0x51, 1);
-    op(e, 0x68, -1);
+    ops(e, "\x5E\x51\x68");   // GET_ITER, LOAD_NONE, YIELD_FROM
     if (item->k[1]) {
         store(e, item->k[1]);
     } else {
-        op(e, 0x59, -1);
+        op(e, 0x59);
     }
     op_jump(e, 0x49, l_fin, 0);
     enter_exc(e);
     adjust(e, 3);
     async_with_items(e, x, i + 1);
     adjust(e, -3);
-    op(e, 0x51, 1);
-    op(e, 0x5A, 0);
-    op_jump(e, 0x42, l_normal, 0);
-    e->dead = true;
+    ops(e, "\x51\x5A");   // LOAD_NONE, ROT_TWO
+    jump_away(e, 0x42, l_normal);
     label(e, l_fin);
     adjust(e, 1);
-    op(e, 0x57, 1);
+    op(e, 0x57);
     op_q(e, 0x12, MPF_QSTR_BaseException, 1);
-    op(e, 0xD7 + 8, -1);
+    op(e, 0xD7 + 8);
     op_jump(e, 0x44, l_unwind, -1);
-    op(e, 0x57, 1);
-    op(e, 0x5B, 0);
-    op(e, 0x5A, 0);
+    ops(e, "\x57\x5B\x5A");   // DUP_TOP, ROT_THREE, ROT_TWO
     op_q(e, 0x14, MPF_QSTR___aexit__, 1);
-    op(e, 0x5B, 0);
-    op(e, 0x5B, 0);
-    op(e, 0x57, 1);
+    ops(e, "\x5B\x5B\x57");   // ROT_THREE, ROT_THREE, DUP_TOP
     op_q(e, 0x13, MPF_QSTR___class__, 0);
-    op(e, 0x5A, 0);
-    op(e, 0x51, 1);
+    ops(e, "\x5A\x51");   // ROT_TWO, LOAD_NONE
     op_u(e, 0x36, 3, -4);
-    op(e, 0x5E, 0);
-    op(e, 0x51, 1);
-    op(e, 0x68, -1);
+    ops(e, "\x5E\x51\x68");   // GET_ITER, LOAD_NONE, YIELD_FROM
     op_jump(e, 0x44, l_end, -1);
-    op(e, 0x59, -1);
-    op(e, 0x51, 1);
-    op_jump(e, 0x42, l_end, 0);
-    e->dead = true;
+    ops(e, "\x59\x51");   // POP_TOP, LOAD_NONE
+    jump_away(e, 0x42, l_end);
     label(e, l_unwind);
     e->depth = base + 3;
-    op(e, 0x5B, 0);
-    op(e, 0x5B, 0);
+    ops(e, "\x5B\x5B");   // ROT_THREE, ROT_THREE
     label(e, l_normal);
     op_q(e, 0x14, MPF_QSTR___aexit__, 1);
-    op(e, 0x51, 1);
-    op(e, 0x57, 1);
-    op(e, 0x57, 1);
+    ops(e, "\x51\x57\x57");   // LOAD_NONE, DUP_TOP, DUP_TOP
     op_u(e, 0x36, 3, -4);
-    op(e, 0x5E, 0);
-    op(e, 0x51, 1);
-    op(e, 0x68, -1);
-    op(e, 0x59, -1);
+    ops(e, "\x5E\x51\x68\x59");   // GET_ITER, LOAD_NONE, YIELD_FROM, POP_TOP
     label(e, l_end);
-    e->exc_level--;
-    op(e, 0x5D, -1);
+    leave_exc(e);
     e->depth = base;
 }
 
@@ -2014,15 +1963,14 @@ static void with_items(emit_t *e, mpf_node_t *x, size_t i) {
     if (item->k[1]) {
         store(e, item->k[1]);
     } else {
-        op(e, 0x59, -1);
+        op(e, 0x59);
     }
     with_items(e, x, i + 1);
-    op(e, 0x51, 1);
+    op(e, 0x51);
     label(e, l);
-    op(e, 0x5C, 2);
+    op(e, 0x5C);
     adjust(e, -4);
-    e->exc_level--;
-    op(e, 0x5D, -1);
+    leave_exc(e);
 }
 
 static void assert_stmt(emit_t *e, mpf_node_t *x) {
@@ -2036,7 +1984,7 @@ static void assert_stmt(emit_t *e, mpf_node_t *x) {
         expr(e, x->k[1]);
         op_u(e, 0x34, 1, -1);
     }
-    op(e, 0x65, -1);
+    op(e, 0x65);
     e->dead = true;
     label(e, l);
 }
@@ -2054,14 +2002,14 @@ static void stmt(emit_t *e, mpf_node_t *x) {
                 op_q(e, 0x12, MPF_QSTR___repl_print__, 1);
                 expr(e, v);
                 op_u(e, 0x34, 1, -1);
-                op(e, 0x59, -1);
+                op(e, 0x59);
                 return;
             }
             if (v->kind == N_CONST && !mpf_obj_is_type(v->v.obj, &mpf_type_bytes)) {
                 return;   // a constant alone (e.g. a docstring) compiles to nothing
             }
             expr(e, v);
-            op(e, 0x59, -1);
+            op(e, 0x59);
             return;
         }
         case N_ASSIGN: {
@@ -2076,9 +2024,9 @@ static void stmt(emit_t *e, mpf_node_t *x) {
                     expr(e, v->k[i]);
                 }
                 if (t->n == 3) {
-                    op(e, 0x5B, 0);
+                    op(e, 0x5B);
                 }
-                op(e, 0x5A, 0);
+                op(e, 0x5A);
                 for (size_t i = 0; i < t->n; i++) {
                     store(e, t->k[i]);
                 }
@@ -2087,7 +2035,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             expr(e, v);
             for (size_t i = 0; i + 1 < x->n; i++) {
                 if (i + 2 < x->n) {
-                    op(e, 0x57, 1);
+                    op(e, 0x57);
                 }
                 store(e, x->k[i]);
             }
@@ -2099,25 +2047,23 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             if (t->kind == N_NAME) {
                 load_name(e, t->v.q);
                 expr(e, x->k[1]);
-                op(e, bop, -1);
+                op(e, bop);
                 store_name(e, t->v.q);
             } else if (t->kind == N_ATTR) {
                 target_base(e, t->k[0]);
-                op(e, 0x57, 1);
+                op(e, 0x57);
                 op_q(e, 0x13, t->v.q, 0);
                 expr(e, x->k[1]);
-                op(e, bop, -1);
-                op(e, 0x5A, 0);
+                op(e, bop);
+                op(e, 0x5A);
                 op_q(e, 0x18, t->v.q, -2);
             } else {
                 target_base(e, t->k[0]);
                 subscript_index(e, t->k[1]);
-                op(e, 0x58, 2);
-                op(e, 0x55, -1);
+                ops(e, "\x58\x55");   // DUP_TOP_TWO, LOAD_SUBSCR
                 expr(e, x->k[1]);
-                op(e, bop, -1);
-                op(e, 0x5B, 0);
-                op(e, 0x56, -3);
+                op(e, bop);
+                ops(e, "\x5B\x56");   // ROT_THREE, STORE_SUBSCR
             }
             return;
         }
@@ -2148,14 +2094,14 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             return;
         case N_RAISE:
             if (x->k[0] == NULL) {
-                op(e, 0x64, 0);
+                op(e, 0x64);
             } else if (x->k[1] == NULL) {
                 expr(e, x->k[0]);
-                op(e, 0x65, -1);
+                op(e, 0x65);
             } else {
                 expr(e, x->k[0]);
                 expr(e, x->k[1]);
-                op(e, 0x66, -2);
+                op(e, 0x66);
             }
             e->dead = true;
             return;
@@ -2194,8 +2140,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             jump_if(e, c, false, l_else);
             suite(e, x->k[1]);
             if (x->k[2] || x->op == 1) {
-                op_jump(e, 0x42, l_end, 0);
-                e->dead = true;
+                jump_away(e, 0x42, l_end);
             }
             label(e, l_else);
             if (x->k[2]) {
@@ -2245,22 +2190,20 @@ static void scope_body(emit_t *e, scope_t *s) {
         case SC_MODULE:
             if (x->op == MPF_COMPILE_EVAL) {
                 expr(e, x->k[0]);
-                op(e, 0x63, -1);
+                op(e, 0x63);
                 return;
             }
             for (size_t i = 0; i < x->n; i++) {
                 stmt(e, x->k[i]);
             }
-            op(e, 0x51, 1);
-            op(e, 0x63, -1);
+            ops(e, "\x51\x63");   // LOAD_NONE, RETURN_VALUE
             return;
         case SC_FUNC:
             if (e->pass == PASS_SCOPE) {
                 scope_params(e, s, x->k[0]);
             }
             suite(e, x->k[1]);
-            op(e, 0x51, 1);
-            op(e, 0x63, -1);
+            ops(e, "\x51\x63");   // LOAD_NONE, RETURN_VALUE
             return;
         case SC_LAMBDA:
             if (e->pass == PASS_SCOPE) {
@@ -2270,10 +2213,9 @@ static void scope_body(emit_t *e, scope_t *s) {
             expr(e, x->k[1]);
             if (s->flags & SF_GENERATOR) {
                 // a lambda that yields is a generator: its value is dropped, it returns None
-                op(e, 0x59, -1);
-                op(e, 0x51, 1);
+                ops(e, "\x59\x51");   // POP_TOP, LOAD_NONE
             }
-            op(e, 0x63, -1);
+            op(e, 0x63);
             return;
         case SC_CLASS:
             load_name(e, MPF_QSTR___name__);
@@ -2284,15 +2226,11 @@ static void scope_body(emit_t *e, scope_t *s) {
             if (e->pass != PASS_SCOPE && (s->flags & SF_CLASS_CELL)) {
                 // the body returns the __class__ cell itself
                 id_info_t *cell = find_id(s, MPF_QSTR___class__);
-                if (cell->num < 16) {
-                    op(e, (uint8_t)(0xB0 + cell->num), 1);
-                } else {
-                    op_u(e, 0x24, cell->num, 1);
-                }
+                load_fast(e, cell->num);
             } else {
-                op(e, 0x51, 1);
+                op(e, 0x51);
             }
-            op(e, 0x63, -1);
+            op(e, 0x63);
             return;
         default: {
             // comprehension: argument 0 is the first iterable (its iterator for a genexpr)
@@ -2307,12 +2245,8 @@ static void scope_body(emit_t *e, scope_t *s) {
             }
             set_line(e, x->k[0]->line);
             int kind = s->kind;
-            if (kind == SC_LISTCOMP) {
-                op_u(e, 0x2B, 0, 1);
-            } else if (kind == SC_DICTCOMP) {
-                op_u(e, 0x2C, 0, 1);
-            } else if (kind == SC_SETCOMP) {
-                op_u(e, 0x2D, 0, 1);
+            if (kind != SC_GENEXPR) {
+                op_u(e, (uint8_t)(0x2B + kind - SC_LISTCOMP), 0, 1);   // BUILD_LIST/MAP/SET
             }
             int n_for = 0;
             int ends[64];
@@ -2326,18 +2260,17 @@ static void scope_body(emit_t *e, scope_t *s) {
                     }
                     if (first) {
                         if (kind == SC_GENEXPR) {
-                            op(e, 0x53, 1);
+                            op(e, 0x53);
                             load_name(e, MPF_QSTRE__2a);
-                            op(e, 0x53, 1);
-                            op(e, 0x53, 1);
+                            ops(e, "\x53\x53");   // LOAD_NULL, LOAD_NULL
                         } else {
                             load_name(e, MPF_QSTRE__2a);
-                            op(e, 0x5F, 3);
+                            op(e, 0x5F);
                         }
                         first = false;
                     } else {
                         expr(e, c->k[1]);
-                        op(e, 0x5F, 3);
+                        op(e, 0x5F);
                     }
                     tops[n_for] = new_label(e);
                     ends[n_for] = new_label(e);
@@ -2352,8 +2285,7 @@ static void scope_body(emit_t *e, scope_t *s) {
             int below = 4 * n_for;
             if (kind == SC_GENEXPR) {
                 expr(e, x->k[0]);
-                op(e, 0x67, 0);
-                op(e, 0x59, -1);
+                ops(e, "\x67\x59");   // YIELD_VALUE, POP_TOP
             } else if (kind == SC_DICTCOMP) {
                 expr(e, x->k[1]);
                 expr(e, x->k[0]);
@@ -2363,15 +2295,14 @@ static void scope_body(emit_t *e, scope_t *s) {
                 op_u(e, 0x2F, (size_t)((below + 1) << 2) | (kind == SC_SETCOMP ? 2 : 0), -1);
             }
             for (int i = n_for - 1; i >= 0; i--) {
-                op_jump(e, 0x42, tops[i], 0);
-                e->dead = true;
+                jump_away(e, 0x42, tops[i]);
                 label(e, ends[i]);
                 adjust(e, -4);
             }
             if (kind == SC_GENEXPR) {
-                op(e, 0x51, 1);
+                op(e, 0x51);
             }
-            op(e, 0x63, -1);
+            op(e, 0x63);
             return;
         }
     }
@@ -2520,12 +2451,6 @@ static void number_locals(scope_t *s) {
     // free variables come first, in the order of the parent's ids; everything else shifts
     uint16_t n_free = 0;
     if (s->parent) {
-        scope_t *p = s->parent;
-        while (p->kind == SC_CLASS && p->parent && s->kind != SC_CLASS) {
-            // a method's free variables come from the function around the class
-            // (or the class's own __class__ cell)
-            break;
-        }
         for (scope_t *q = s->parent; q != NULL; q = q->parent) {
             for (size_t i = 0; i < q->n_ids; i++) {
                 id_info_t *pid = &q->ids[i];
@@ -2753,8 +2678,7 @@ static void w_str(emit_t *o, const char *s, size_t n) {
     }
 }
 
-static void w_const(emit_t *o, mpf_obj_t v, bool in_tuple) {
-    (void)in_tuple;
+static void w_const(emit_t *o, mpf_obj_t v) {
     if (v == MPF_OBJ_NONE) {
         put(o, 1);
     } else if (v == MPF_OBJ_FALSE) {
@@ -2777,7 +2701,7 @@ static void w_const(emit_t *o, mpf_obj_t v, bool in_tuple) {
         put(o, 10);
         w_vuint(o, n);
         for (size_t i = 0; i < n; i++) {
-            w_const(o, items[i], true);
+            w_const(o, items[i]);
         }
     } else {
         // int, float, complex: their repr
@@ -2834,25 +2758,85 @@ static void w_raw(emit_t *o, const raw_ref_t *r) {
     }
 }
 
-// The local-slot names of [s] and its children (depth first) for mpf_cctx_t's names.
-static void local_names(mpf_cctx_t *c, const scope_t *s) {
-    mpf_qstr_t *t = NULL;
-    if (is_func_like(s)) {
-        size_t n = s->num_locals;
-        t = mpf_gc_alloc((n + 1) * sizeof(mpf_qstr_t), false);
-        memset(t, 0, (n + 1) * sizeof(mpf_qstr_t));
-        t[0] = n;
-        for (size_t i = 0; i < s->n_ids; i++) {
-            const id_info_t *id = &s->ids[i];
-            if (id->kind >= ID_LOCAL && id->num < n) {
-                t[1 + id->num] = id->q;
-            }
+// Compile every scope of [tree] into [e]: the raw code (fun_data) of each, in pieces, and
+// the file's qstr and constant tables. The syntax tree and the emitter's working memory are
+// released; the scopes are left for the caller. Returns the module's scope.
+static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_node_t *tree) {
+    memset(e, 0, sizeof(*e));
+    e->c = c;
+    e->opt = c->opt;
+    e->count_only = true;   // the scope passes write no code
+    use_qstr(e, mpf_qstr_from_strn(c->filename, strlen(c->filename)));
+    scope_t *mod = scope_new(e, SC_MODULE, tree, MPF_QSTRE__3cmodule_3e);
+    // scope passes, in creation order (children are appended as they are found)
+    for (scope_t *s = mod; s != NULL; s = s->next) {
+        use_qstr(e, s->name);
+        run_pass(e, s, PASS_SCOPE);
+    }
+    for (scope_t *s = mod; s != NULL; s = s->next) {
+        resolve_scope(e, s);
+    }
+    for (scope_t *s = mod; s != NULL; s = s->next) {
+        propagate_free(e, s);
+    }
+    for (scope_t *s = mod; s != NULL; s = s->next) {
+        number_locals(s);
+        // the names are all known: their table shrinks to them (in place), since the heap is
+        // at its fullest while the first scopes are compiled
+        if (s->n_ids < s->cap_ids && s->n_ids > 0) {
+            s->ids = mpf_gc_realloc(s->ids, s->n_ids * sizeof(id_info_t));
+            s->cap_ids = s->n_ids;
         }
     }
-    c->names[c->n_names++] = t;
-    for (size_t i = 0; i < s->n_children; i++) {
-        local_names(c, s->children[i]);
+    for (scope_t *s = mod; s != NULL; s = s->next) {
+        scope_t *a = arena_scope(e, s);
+        if (a != NULL) {
+            a->arena_last = s;
+        }
     }
+    // each scope's syntax tree is released as soon as the last scope whose nodes it holds
+    // is compiled (scopes are compiled in creation order: parents before their children)
+    for (scope_t *s = mod; s != NULL; s = s->next) {
+        scope_t *a = arena_scope(e, s);
+        compile_scope(e, s);
+        mpf_cc_note_heap(c);
+        if (a != NULL && a->arena_last == s) {
+            free_chunks(mpf_node_arena(a->node));
+        }
+    }
+    // the syntax tree and the table indexes are done with: released before the image is
+    // made, so that the two are never on the heap at once
+    mpf_cc_note_heap(c);
+    mpf_cc_arena_free(c);
+    mpf_gc_free(e->qstr_ix.slots);
+    mpf_gc_free(e->const_ix.slots);
+    e->qstr_ix.slots = e->const_ix.slots = NULL;
+    mpf_gc_free(e->code);
+    mpf_gc_free(e->labels);
+    mpf_gc_free(e->prev_labels);
+    mpf_gc_free(e->lines);
+    e->code = e->lines = NULL;
+    e->labels = e->prev_labels = NULL;
+    return mod;
+}
+
+// Release [s] and every scope created after it.
+static void free_scopes(scope_t *s) {
+    while (s != NULL) {
+        scope_t *next = s->next;
+        mpf_gc_free(s->ids);
+        mpf_gc_free(s->children);
+        mpf_gc_free(s);
+        s = next;
+    }
+}
+
+static size_t n_scopes(const scope_t *s) {
+    size_t n = 0;
+    for (; s != NULL; s = s->next) {
+        n++;
+    }
+    return n;
 }
 
 // Write the .mpy image of the tables of [e] and the raw code of [mod] and its children.
@@ -2875,95 +2859,23 @@ static void write_image(emit_t *o, const emit_t *e, const raw_ref_t *raws, size_
         }
     }
     for (size_t i = 0; i < e->n_consts; i++) {
-        w_const(o, e->consts[i], false);
+        w_const(o, e->consts[i]);
     }
     for (size_t i = 0; i < n_raws; i++) {
         w_raw(o, &raws[i]);
     }
 }
 
-uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, unsigned opt, size_t *out_len) {
-    (void)mode;
+// The .mpy image (for `--compile`; the boards load what mpf_emit_code makes instead).
+void mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_emit_out_t *out) {
     emit_t e;
-    memset(&e, 0, sizeof(e));
-    e.c = c;
-    e.opt = opt;
-    e.count_only = true;   // the scope passes write no code
-    use_qstr(&e, mpf_qstr_from_strn(c->filename, strlen(c->filename)));
-    scope_t *mod = scope_new(&e, SC_MODULE, tree, MPF_QSTRE__3cmodule_3e);
-    // scope passes, in creation order (children are appended as they are found)
-    for (scope_t *s = mod; s != NULL; s = s->next) {
-        use_qstr(&e, s->name);
-        run_pass(&e, s, PASS_SCOPE);
-    }
-    for (scope_t *s = mod; s != NULL; s = s->next) {
-        resolve_scope(&e, s);
-    }
-    for (scope_t *s = mod; s != NULL; s = s->next) {
-        propagate_free(&e, s);
-    }
-    for (scope_t *s = mod; s != NULL; s = s->next) {
-        number_locals(s);
-        // the names are all known: their table shrinks to them (in place), since the heap is
-        // at its fullest while the first scopes are compiled
-        if (s->n_ids < s->cap_ids && s->n_ids > 0) {
-            s->ids = mpf_gc_realloc(s->ids, s->n_ids * sizeof(id_info_t));
-            s->cap_ids = s->n_ids;
-        }
-    }
-    for (scope_t *s = mod; s != NULL; s = s->next) {
-        scope_t *a = arena_scope(&e, s);
-        if (a != NULL) {
-            a->arena_last = s;
-        }
-    }
-    // each scope's syntax tree is released as soon as the last scope whose nodes it holds
-    // is compiled (scopes are compiled in creation order: parents before their children)
-    for (scope_t *s = mod; s != NULL; s = s->next) {
-        scope_t *a = arena_scope(&e, s);
-        compile_scope(&e, s);
-        mpf_cc_note_heap(c);
-        if (a != NULL && a->arena_last == s) {
-            free_chunks(mpf_node_arena(a->node));
-        }
-    }
-    // the syntax tree and the table indexes are done with: released before the image is
-    // made, so that the two are never on the heap at once
-    mpf_cc_note_heap(c);
-    mpf_cc_arena_free(c);
-    mpf_gc_free(e.qstr_ix.slots);
-    mpf_gc_free(e.const_ix.slots);
-    e.qstr_ix.slots = e.const_ix.slots = NULL;
-    mpf_gc_free(e.code);
-    mpf_gc_free(e.labels);
-    mpf_gc_free(e.prev_labels);
-    mpf_gc_free(e.lines);
-    e.code = e.lines = NULL;
-    e.labels = e.prev_labels = NULL;
-    if (c->want_names) {
-        size_t n = 0;
-        for (const scope_t *s = mod; s != NULL; s = s->next) {
-            n++;
-        }
-        c->names = mpf_gc_alloc(n * sizeof(*c->names), false);
-        local_names(c, mod);
-    }
+    scope_t *mod = compile_all(&e, c, tree);
     // the raw codes in the image's order; then the scopes are released, before the image is
     // made: on a small heap they are most of what splits up the room the image needs
+    raw_ref_t *raws = mpf_gc_alloc(n_scopes(mod) * sizeof(raw_ref_t), false);
     size_t n_raws = 0;
-    for (const scope_t *s = mod; s != NULL; s = s->next) {
-        n_raws++;
-    }
-    raw_ref_t *raws = mpf_gc_alloc(n_raws * sizeof(raw_ref_t), false);
-    n_raws = 0;
     collect_raws(raws, &n_raws, mod);
-    for (scope_t *s = mod; s != NULL;) {
-        scope_t *next = s->next;
-        mpf_gc_free(s->ids);
-        mpf_gc_free(s->children);
-        mpf_gc_free(s);
-        s = next;
-    }
+    free_scopes(mod);
     // the image: its size counted first, then written into one block of that size (on a small,
     // fragmented heap a block grown by doubling needs a hole twice the image)
     emit_t o;
@@ -2984,6 +2896,117 @@ uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, 
     mpf_gc_free(raws);
     mpf_gc_free(e.qstrs);
     mpf_gc_free(e.consts);
-    *out_len = o.len;
-    return o.code;
+    out->mpy = o.code;
+    out->len = o.len;
+}
+
+// ---------------------------------------------------------------- loaded code
+
+static size_t get_vuint(const uint8_t **pp) {
+    size_t v = 0;
+    uint8_t b;
+    do {
+        b = *(*pp)++;
+        v = (v << 7) | (b & 0x7F);
+    } while (b & 0x80);
+    return v;
+}
+
+// The raw code of [s] and its children, as the loader makes it from the image (the same
+// fun_data, now in one block, its pieces released), with the local-slot names.
+static const mpf_raw_code_t *make_raw_code(const scope_t *s) {
+    mpf_raw_code_t *rc = mpf_new(mpf_raw_code_t);
+    uint8_t *fd = mpf_gc_alloc(s->raw_len, false);
+    size_t at = 0;
+    for (raw_piece_t *pc = s->raw; pc != NULL;) {
+        raw_piece_t *next = pc->next;
+        memcpy(fd + at, pc->data, pc->len);
+        at += pc->len;
+        mpf_gc_free(pc);
+        pc = next;
+    }
+    size_t n_state = (size_t)s->num_locals + s->stack_size;
+    if (n_state > UINT16_MAX) {
+        mpf_raise_msg(&mpf_type_MemoryError, "compiler: function needs too large a frame");
+    }
+    rc->n_state = (uint16_t)(n_state ? n_state : 1);
+    rc->n_exc_stack = s->exc_size;
+    rc->scope_flags = (uint8_t)(s->flags & 0x0F);
+    rc->n_pos_args = (uint8_t)s->n_pos;
+    rc->n_kwonly_args = (uint8_t)s->n_kwonly;
+    rc->n_def_pos_args = (uint8_t)s->n_def_pos;
+    // the prelude w_prelude wrote: the signature (known), the sizes, the source info, the cells
+    const uint8_t *p = fd;
+    while (*p++ & 0x80) {
+    }
+    size_t n_info = 0, n_cell = 0;
+    uint8_t z;
+    unsigned i = 0;
+    do {
+        z = *p++;
+        n_info |= (size_t)((z >> 1) & 0x3F) << (6 * i);
+        n_cell |= (size_t)(z & 1) << i;
+        i++;
+    } while (z & 0x80);
+    const uint8_t *info_end = p + n_info;
+    rc->simple_name = (uint16_t)get_vuint(&p);
+    size_t n_args = (size_t)s->n_pos + s->n_kwonly;
+    if (n_args > 0) {
+        uint16_t *names = mpf_gc_alloc(n_args * sizeof(uint16_t), false);
+        for (size_t k = 0; k < n_args; k++) {
+            names[k] = (uint16_t)get_vuint(&p);
+        }
+        rc->arg_names = names;
+    }
+    rc->line_info = p;
+    rc->line_info_end = info_end;
+    rc->n_cell = (uint8_t)n_cell;
+    rc->cells = info_end;
+    rc->code = info_end + n_cell;
+    rc->code_end = fd + s->raw_len;
+    if (is_func_like(s)) {
+        // for eval/exec/locals() in a function: [0] = n, then the name of each local slot
+        size_t n = s->num_locals;
+        mpf_qstr_t *t = mpf_gc_alloc((n + 1) * sizeof(mpf_qstr_t), false);
+        t[0] = (mpf_qstr_t)n;
+        for (size_t k = 0; k < s->n_ids; k++) {
+            const id_info_t *id = &s->ids[k];
+            if (id->kind >= ID_LOCAL && id->num < n) {
+                t[1 + id->num] = id->q;
+            }
+        }
+        rc->local_names = t;
+    }
+    if (s->n_children > 0) {
+        const mpf_raw_code_t **ch = mpf_gc_alloc(s->n_children * sizeof(*ch), false);
+        for (size_t k = 0; k < s->n_children; k++) {
+            ch[k] = make_raw_code(s->children[k]);
+        }
+        rc->children = ch;
+        rc->n_children = s->n_children;
+    }
+    return rc;
+}
+
+// The module's raw code and tables, as mpf_load_mpy would make them from the image.
+void mpf_emit_code(mpf_cctx_t *c, mpf_node_t *tree, mpf_emit_out_t *out) {
+    emit_t e;
+    scope_t *mod = compile_all(&e, c, tree);
+    out->res.rc = make_raw_code(mod);
+    free_scopes(mod);
+    mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);
+    // the tables, shrunk to their entries (in place); a str constant is a str object, as
+    // the loader makes it, even when its bytes are a qstr
+    ctx->qstrs = mpf_gc_realloc(e.qstrs, e.n_qstrs * sizeof(mpf_qstr_t));
+    mpf_obj_t *consts = e.n_consts ? mpf_gc_realloc(e.consts, e.n_consts * sizeof(mpf_obj_t)) : NULL;
+    for (size_t k = 0; k < e.n_consts; k++) {
+        if (mpf_obj_is_qstr(consts[k])) {
+            size_t n;
+            const char *str = mpf_obj_str_data(consts[k], &n);
+            consts[k] = mpf_obj_new_str(str, n);
+        }
+    }
+    ctx->consts = consts;
+    out->res.ctx = ctx;
+    mpf_cc_note_heap(c);
 }

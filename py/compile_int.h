@@ -31,16 +31,10 @@ typedef struct mpf_cctx {
     mpf_qstr_t first_new, last_new, newest_met;
     mpf_qstr_t *seen;
     size_t seen_cap, seen_n;
-    // With want_names, the emitter hands back the local-slot names of every scope, in the
-    // order the loader meets the raw codes (depth first): names[i] as mpf_raw_code_t's
-    // local_names, NULL for a module or class. GC blocks of their own, not arena memory.
-    bool want_names;
     // With measure (`--compile -v`): the heap in use when the compilation began, and the
     // most in use at the points mpf_cc_note_heap() was called (where it is at its fullest)
     bool measure;
     size_t heap_base, heap_max;
-    const mpf_qstr_t **names;
-    size_t n_names;
 } mpf_cctx_t;
 
 // Record identifier [q]; whether [q] was recorded (an identifier met so far).
@@ -200,7 +194,18 @@ static inline bool mpf_node_tuple_is_const(const mpf_node_t *x) {
 
 mpf_node_t *mpf_parse(mpf_cctx_t *c, mpf_compile_mode_t mode);
 
-// Emit the .mpy image of [tree].
-uint8_t *mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_compile_mode_t mode, unsigned opt, size_t *out_len);
+// What the emitter makes of a syntax tree (at -O c->opt).
+typedef struct mpf_emit_out {
+    uint8_t *mpy;            // mpf_emit_mpy: the .mpy image
+    size_t len;
+    mpf_load_result_t res;   // mpf_emit_code: the module as mpf_load_mpy() returns it
+} mpf_emit_out_t;
+typedef void mpf_emit_fn_t(mpf_cctx_t *c, mpf_node_t *tree, mpf_emit_out_t *out);
+// The .mpy image of [tree], byte for byte what mpy-cross writes (`--compile`).
+mpf_emit_fn_t mpf_emit_mpy;
+// The loaded module straight from the emitter (eval/exec/compile, import, the REPL): the same
+// raw codes and tables the loader would make of the image, with each function's local-slot
+// names, without the image or the loader.
+mpf_emit_fn_t mpf_emit_code;
 
 #endif
