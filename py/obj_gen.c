@@ -1,5 +1,6 @@
 // obj_gen.c -- generator objects (also coroutines): resume, send, throw, close.
 #include "mpf_int.h"
+#include "opcodes.h"
 
 mpf_obj_t mpf_obj_new_gen(mpf_obj_t fun, mpf_frame_t *frame) {
     (void)fun;
@@ -20,7 +21,7 @@ mpf_obj_t mpf_gen_resume(mpf_obj_t self, mpf_obj_t send, mpf_obj_t throw_, mpf_o
     }
     if (g->finished) {
         if (throw_ != MPF_OBJ_NULL) {
-            mpf_raise(throw_);
+            mpf_raise(mpf_exc_instantiate(throw_, MPF_OBJ_NULL));
         }
         *returned = true;
         *ret = MPF_OBJ_NONE;
@@ -36,7 +37,8 @@ mpf_obj_t mpf_gen_resume(mpf_obj_t self, mpf_obj_t send, mpf_obj_t throw_, mpf_o
         *fr->sp = send;
     }
     if (throw_ != MPF_OBJ_NULL) {
-        throw_ = mpf_exc_instantiate(throw_, MPF_OBJ_NULL);
+        // as given: a YIELD_FROM hands it to its iterator's throw(); elsewhere the frame
+        // raises it made an exception (mpf_vm_execute)
         fr->pending = throw_;
     }
     if (MPF_UNLIKELY(mpf_state.gen_depth >= MPF_GEN_NEST_MAX)) {
@@ -88,7 +90,34 @@ static mpf_obj_t gen_send(mpf_obj_t self, mpf_obj_t v) {
 }
 MPF_FUN_2(gen_send_obj, MPF_QSTR_send, gen_send);
 
+// Whether suspended generator [self] delegates with `yield from` to an iterator that takes
+// what throw() is given: another generator, or an object with a throw() method (which gets
+// the argument unchanged, as CPython passes it: a class stays a class, any object goes).
+static bool gen_delegate_takes_throw(mpf_obj_t self) {
+    const mpf_gen_t *g = mpf_obj_ptr(self);
+    const mpf_frame_t *fr = g->frame;
+    if (g->running || g->finished || fr->ip == fr->fun->rc->code || *fr->ip != MPF_OP_YIELD_FROM) {
+        return false;
+    }
+    mpf_obj_t it = fr->sp[-1];
+    if (mpf_obj_is_type(it, &mpf_type_gen)) {
+        return true;
+    }
+    mpf_obj_t dest[2];
+    mpf_load_method_maybe(it, MPF_QSTR_throw, dest);
+    return dest[0] != MPF_OBJ_NULL;
+}
+
 static mpf_obj_t gen_throw(size_t n_args, const mpf_obj_t *args) {
+    if (n_args == 2 && gen_delegate_takes_throw(args[0])) {
+        mpf_obj_t ret;
+        bool returned;
+        mpf_obj_t y = mpf_gen_resume(args[0], MPF_OBJ_NONE, args[1], &ret, &returned);
+        if (returned) {
+            mpf_raise_stop_iteration(ret);
+        }
+        return y;
+    }
     if (!mpf_obj_is_exception(args[1]) &&
         !(mpf_obj_is_class(args[1]) && mpf_type_is_subclass(mpf_obj_ptr(args[1]), &mpf_type_BaseException))) {
         mpf_raise_fmt(&mpf_type_TypeError, "exceptions must be classes or instances deriving from BaseException, not %T", args[1]);

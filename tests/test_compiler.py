@@ -433,6 +433,25 @@ def test_run_source_and_import_py(tmp_path: Path) -> None:
     assert proc.stdout == "42 pkg ['a']\n"
 
 
+def test_sys_path_0_is_the_scripts_directory(tmp_path: Path) -> None:
+    # run by a bare name from its directory, sys.path[0] is that directory, absolute (as in
+    # CPython), so a program can open a file next to itself through it
+    main = tmp_path / "me.py"
+    main.write_text(
+        "import sys\nprint(sys.path[0])\nprint(open(sys.path[0] + '/me.py').readline())\n"
+    )
+    proc = subprocess.run(
+        [str(FIRMWARE), "me.py"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == f"{tmp_path}\nimport sys\n\n"
+
+
 def test_dash_c() -> None:
     proc = _run("import sys\nprint(sys.argv)\nraise SystemExit(3)", "x")
     assert proc.returncode == 3
