@@ -161,6 +161,22 @@ static mpf_obj_t gen_close(mpf_obj_t self) {
 }
 MPF_FUN_1(gen_close_obj, MPF_QSTR_close, gen_close);
 
+#if CONFIG_MODULE_MICROPYTHON
+// gen.pend_throw(v) (MicroPython's): [v] is raised in the generator when it is next resumed
+// (a non-exception as a TypeError there); None cancels. Returns what was pending before
+// (None if nothing), so a scheduler can also keep a mark in a suspended generator.
+static mpf_obj_t gen_pend_throw(mpf_obj_t self, mpf_obj_t v) {
+    mpf_gen_t *g = mpf_obj_ptr(self);
+    if (g->running) {
+        mpf_raise_msg(&mpf_type_ValueError, "generator already executing");
+    }
+    mpf_obj_t prev = g->frame->pending;
+    g->frame->pending = v == MPF_OBJ_NONE ? MPF_OBJ_NULL : v;
+    return prev == MPF_OBJ_NULL ? MPF_OBJ_NONE : prev;
+}
+MPF_FUN_2(gen_pend_throw_obj, MPF_QSTR_pend_throw, gen_pend_throw);
+#endif
+
 static void gen_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
     const mpf_gen_t *g = mpf_obj_ptr(self);
@@ -172,6 +188,9 @@ static const mpf_map_elem_t gen_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_send), MPF_ROM_PTR(&gen_send_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_throw), MPF_ROM_PTR(&gen_throw_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_close), MPF_ROM_PTR(&gen_close_obj)},
+#if CONFIG_MODULE_MICROPYTHON
+    {MPF_ROM_QSTR(MPF_QSTR_pend_throw), MPF_ROM_PTR(&gen_pend_throw_obj)},
+#endif
 };
 MPF_ROM_MAP(gen_locals, gen_locals_table);
 

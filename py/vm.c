@@ -472,8 +472,8 @@ static inline bool can_delegate(mpf_obj_t it, mpf_obj_t s) {
         return false;
     }
     const mpf_gen_t *g = mpf_obj_ptr(it);
-    if (g->running || g->finished || mpf_state.gen_depth >= MPF_GEN_NEST_MAX) {
-        return false;
+    if (g->running || g->finished || g->frame->pending != MPF_OBJ_NULL || mpf_state.gen_depth >= MPF_GEN_NEST_MAX) {
+        return false;  // (a pending exception, gen.pend_throw's, is thrown in by mpf_gen_resume)
     }
     return s == MPF_OBJ_NONE || g->frame->ip != g->frame->fun->rc->code;
 }
