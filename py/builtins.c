@@ -66,6 +66,34 @@ static mpf_obj_t builtin_print(size_t n_args, size_t n_kw, const mpf_obj_t *args
     const char *end_s = print_text_kw(n_args, n_kw, args, MPF_QSTR_end, "\n", &end_l);
     mpf_vstr_t v;
     mpf_print_t p;
+    if (file != MPF_OBJ_NULL && file != MPF_OBJ_NONE) {
+        // as CPython: one file.write() per argument, separator and end
+        mpf_obj_t dest[3];
+        mpf_load_method(file, MPF_QSTR_write, dest);
+        const mpf_obj_t meth[2] = {dest[0], dest[1]};
+        for (size_t i = 0; i <= n_args; i++) {
+            if (i > 0) {
+                dest[0] = meth[0], dest[1] = meth[1];
+                dest[2] = i < n_args ? mpf_obj_new_str(sep_s, sep_l) : mpf_obj_new_str(end_s, end_l);
+                mpf_call_method_n(1, 0, dest);
+            }
+            if (i < n_args) {
+                mpf_vstr_init(&v, 16);
+                mpf_vstr_print(&v, &p);
+                mpf_obj_print(&p, args[i], MPF_PRINT_STR);
+                dest[0] = meth[0], dest[1] = meth[1];
+                dest[2] = mpf_vstr_to_str(&v);
+                mpf_gc_free(v.buf);
+                mpf_call_method_n(1, 0, dest);
+            }
+        }
+        if (n_args == 0) {
+            dest[0] = meth[0], dest[1] = meth[1];
+            dest[2] = mpf_obj_new_str(end_s, end_l);
+            mpf_call_method_n(1, 0, dest);
+        }
+        return MPF_OBJ_NONE;
+    }
 #if CONFIG_MODULE_MICROPYTHON
     print_buf_t buf;
     buf.len = 0;
@@ -91,14 +119,7 @@ static mpf_obj_t builtin_print(size_t n_args, size_t n_kw, const mpf_obj_t *args
         return MPF_OBJ_NONE;
     }
 #endif
-    if (file == MPF_OBJ_NULL || file == MPF_OBJ_NONE) {
-        mpf_port_stdout_write(v.buf, v.len);
-    } else {
-        mpf_obj_t dest[3];
-        mpf_load_method(file, MPF_QSTR_write, dest);
-        dest[2] = mpf_vstr_to_str(&v);
-        mpf_call_method_n(1, 0, dest);
-    }
+    mpf_port_stdout_write(v.buf, v.len);
     mpf_gc_free(v.buf);
     return MPF_OBJ_NONE;
 }

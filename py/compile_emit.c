@@ -1279,10 +1279,7 @@ static void store(emit_t *e, mpf_node_t *x) {
             return;
         case N_TUPLE:
         case N_LIST:
-            if (x->n == 0 && x->kind == N_TUPLE) {
-                error_at(e, x, "cannot assign to expression");   // () is a constant (mpy-cross)
-            }
-            store_seq(e, x);
+            store_seq(e, x);   // () = x and [] = x unpack nothing (CPython 3.11; mpy-cross rejects ())
             return;
         case N_STAR:
             error_at(e, x, "starred assignment target must be in a list or tuple");
@@ -1308,9 +1305,7 @@ static void delete(emit_t *e, mpf_node_t *x) {
             return;
         case N_TUPLE:
         case N_LIST:
-            if (x->n == 0) {
-                error_at(e, x, "cannot delete expression");   // del () / del []: nothing named
-            }
+            // del () and del [] delete nothing (CPython 3.11; mpy-cross rejects them)
             for (size_t i = 0; i < x->n; i++) {
                 delete(e, x->k[i]);
             }

@@ -104,11 +104,26 @@ static mpf_obj_t stream_make_new(const mpf_type_t *type, size_t n_args, size_t n
     return mpf_obj_from_ptr(s);
 }
 
-static mpf_obj_t stream_write_m(mpf_obj_t self, mpf_obj_t data) {
+// write(data), and MicroPython's write(buf, n) / write(buf, offset, n) on a BytesIO: the
+// bytes buf[offset:offset + n] (offset and n clamped to buf).
+static mpf_obj_t stream_write_m(size_t n_args, const mpf_obj_t *args) {
+    mpf_obj_t self = args[0];
     stringio_t *s = open_stream(self);
-    return mpf_obj_new_small_int((mpf_int_t)write_value(self, s, data, "string argument expected, got '%T'"));
+    if (n_args == 2) {
+        return mpf_obj_new_small_int((mpf_int_t)write_value(self, s, args[1], "string argument expected, got '%T'"));
+    }
+    mpf_buffer_t b;
+    if (is_text(self) || MPF_IS_STR(args[1]) || !mpf_obj_get_buffer(args[1], &b, false)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "write(buf, [offset,] n) needs a BytesIO and a bytes-like buf, not '%T'", args[1]);
+    }
+    mpf_int_t off = n_args == 4 ? mpf_obj_get_int(args[2]) : 0;
+    mpf_int_t n = mpf_obj_get_int(args[n_args - 1]);
+    size_t o = off < 0 ? 0 : (size_t)off > b.len ? b.len : (size_t)off;
+    size_t len = n < 0 ? 0 : (size_t)n > b.len - o ? b.len - o : (size_t)n;
+    stream_write(s, (const char *)b.buf + o, len);
+    return mpf_obj_new_small_int((mpf_int_t)len);
 }
-MPF_FUN_2(stream_write_obj, MPF_QSTR_write, stream_write_m);
+MPF_FUN_VAR(stream_write_obj, MPF_QSTR_write, 2, 4, stream_write_m);
 
 // A size argument: None or negative mean "everything".
 static size_t size_arg(size_t n_args, const mpf_obj_t *args, size_t all) {
@@ -342,7 +357,26 @@ const mpf_type_t mpf_type_bytesio = {
     .locals = &stream_locals,
 };
 
+// io.IOBase: a base for stream classes written in Python (print(file=...) calls their
+// write()); it has no methods of its own.
+static mpf_obj_t iobase_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)n_args;
+    (void)n_kw;
+    (void)args;  // any arguments, as CPython's
+    mpf_obj_base_t *o = mpf_new(mpf_obj_base_t);
+    o->type = type;
+    return mpf_obj_from_ptr(o);
+}
+
+static const mpf_type_t iobase_type = {
+    .base = {&mpf_type_type},
+    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
+    .name = MPF_QSTR_IOBase,
+    .make_new = iobase_make_new,
+};
+
 static const mpf_map_elem_t io_members_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_IOBase), MPF_ROM_PTR(&iobase_type)},
     {MPF_ROM_QSTR(MPF_QSTR_StringIO), MPF_ROM_PTR(&mpf_type_stringio)},
     {MPF_ROM_QSTR(MPF_QSTR_BytesIO), MPF_ROM_PTR(&mpf_type_bytesio)},
 #if CONFIG_BUILTIN_OPEN

@@ -144,14 +144,16 @@ static mpf_obj_t sys_getsizeof(mpf_obj_t o) {
 MPF_FUN_1(sys_getsizeof_obj, MPF_QSTR_getsizeof, sys_getsizeof);
 #endif
 
-// sys.implementation: an object with name and version.
+// sys.implementation: an object with name and version. The name is 'micropython': the VM runs
+// MicroPython's .mpy files, whose libraries test this name to pick their code paths; our own
+// identity is in sys.version.
 static void impl_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     (void)self;
     if (dest[0] != MPF_OBJ_NULL) {
         return;
     }
     if (attr == MPF_QSTR_name) {
-        dest[0] = mpf_obj_new_qstr(MPF_QSTR_mpforge);
+        dest[0] = mpf_obj_new_qstr(MPF_QSTR_micropython);
     } else if (attr == MPF_QSTR_version) {
         mpf_obj_t v[3] = {mpf_obj_new_small_int(0), mpf_obj_new_small_int(1), mpf_obj_new_small_int(0)};
         dest[0] = mpf_obj_new_tuple(3, v);
@@ -163,7 +165,7 @@ static void impl_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
 static void impl_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)self;
     (void)kind;
-    mpf_print_str(p, "namespace(name='mpforge', version=(0, 1, 0))");
+    mpf_print_str(p, "namespace(name='micropython', version=(0, 1, 0))");
 }
 
 const mpf_type_t mpf_type_sys_impl = {
@@ -195,6 +197,9 @@ static const mpf_map_elem_t sys_members_table[] = {
 };
 MPF_ROM_MAP(sys_members, sys_members_table);
 
+// the language level (as sys.version_info) and our own identity
+#define SYS_VERSION "3.11.0; mpforge 0.1.0"
+
 static void sys_init(mpf_obj_t mod) {
     mpf_obj_t g = ((mpf_module_t *)mpf_obj_ptr(mod))->globals;
     mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR_argv), mpf_state.sys_argv);
@@ -207,7 +212,7 @@ static void sys_init(mpf_obj_t mod) {
 #else
     mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR_maxsize), mpf_obj_new_int(MPF_SMALL_INT_MAX));
 #endif
-    mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR_version), mpf_obj_new_str("3.11.0", 6));
+    mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR_version), mpf_obj_new_str(SYS_VERSION, sizeof(SYS_VERSION) - 1));
 }
 
 MPF_REGISTER_MODULE(MPF_QSTR_sys, mpf_module_sys);

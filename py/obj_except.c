@@ -245,7 +245,7 @@ void mpf_exc_print_tb(const mpf_print_t *p, mpf_obj_t exc) {
 }
 
 // sys.tracebacklimit when the program set it to an int (entries printed per traceback,
-// the innermost ones; none and no header when <= 0), else SIZE_MAX.
+// the outermost ones; none and no header when <= 0), else SIZE_MAX.
 static size_t tb_limit(void) {
 #if !CONFIG_MODULE_SYS
     return SIZE_MAX;  // no sys module, so no sys.tracebacklimit
@@ -268,7 +268,9 @@ static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
     size_t limit = tb_limit();
     if (e != NULL && e->tb_len > 0 && limit > 0) {
         mpf_print_str(p, "Traceback (most recent call last):\n");
-        for (size_t i = e->tb_len < limit ? e->tb_len : limit; i-- > 0;) {
+        // tb[] is innermost first; the limit keeps the outermost entries (as the traceback module does)
+        size_t stop = e->tb_len > limit ? e->tb_len - limit : 0;
+        for (size_t i = e->tb_len; i-- > stop;) {
             mpf_printf(p, "  File \"%q\", line %u, in %q\n", e->tb[i].file, (unsigned)e->tb[i].line, e->tb[i].name);
         }
     }

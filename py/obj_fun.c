@@ -30,6 +30,136 @@ static void fun_bc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t 
     mpf_printf(p, "<function %q at 0x%x>", fun_name(mpf_obj_ptr(self)), (unsigned)(uintptr_t)self);
 }
 
+#if CONFIG_BUILTIN_HELPERS
+// ---------------------------------------------------------------- code objects
+// f.__code__: the function's bytecode with the tables it reads (not its globals, defaults
+// or cells); type(f)(code, globals) makes a function of it that runs in other globals.
+typedef struct code_obj {
+    mpf_obj_base_t base;
+    const mpf_raw_code_t *rc;
+    const mpf_module_ctx_t *ctx;
+    size_t n_closed;  // cells the function needs (such code cannot be made a function again)
+} code_obj_t;
+
+static const mpf_type_t code_type;
+
+static mpf_obj_t code_new(const mpf_fun_bc_t *f) {
+    code_obj_t *c = mpf_new(code_obj_t);
+    c->base.type = &code_type;
+    c->rc = f->rc;
+    c->ctx = f->ctx;
+    c->n_closed = f->n_closed;
+    return mpf_obj_from_ptr(c);
+}
+
+// co_lines(): (start, end, line) for each run of bytecode offsets on one line, in order,
+// from the line-number table (each entry: advance bc bytes, then ld lines; as mpf_vm_line).
+static mpf_obj_t code_co_lines(mpf_obj_t self) {
+    const mpf_raw_code_t *rc = ((const code_obj_t *)mpf_obj_ptr(self))->rc;
+    mpf_obj_t out = mpf_obj_new_list(0, NULL);
+    size_t size = (size_t)(rc->code_end - rc->code);
+    size_t start = 0, off = 0, line = 1;
+    const uint8_t *p = rc->line_info;
+    for (;;) {
+        size_t bc = size - off, ld = 0;
+        bool last = p >= rc->line_info_end;
+        if (!last && (p[0] & 0x80)) {
+            if (p + 1 >= rc->line_info_end) {
+                last = true;
+            } else {
+                bc = p[0] & 0x0F;
+                ld = (size_t)((p[0] >> 4) & 7) * 256 + p[1];
+                p += 2;
+            }
+        } else if (!last) {
+            bc = p[0] & 0x1F;
+            ld = (p[0] >> 5) & 3;
+            p += 1;
+        }
+        if (bc > size - off) {
+            bc = size - off;
+        }
+        off += bc;
+        if (off > start && (ld != 0 || last)) {
+            // the run [start, off) ends: the line changes (or the code does)
+            mpf_obj_t t[3] = {mpf_obj_new_int((mpf_int_t)start), mpf_obj_new_int((mpf_int_t)off), mpf_obj_new_int((mpf_int_t)line)};
+            mpf_list_append(out, mpf_obj_new_tuple(3, t));
+            start = off;
+        }
+        if (last) {
+            break;
+        }
+        line += ld;
+    }
+    return mpf_getiter(out);
+}
+MPF_FUN_1(code_co_lines_obj, MPF_QSTR_co_lines, code_co_lines);
+
+static void code_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    const code_obj_t *c = mpf_obj_ptr(self);
+    if (dest[0] != MPF_OBJ_NULL) {
+        return;  // read-only
+    }
+    const mpf_raw_code_t *rc = c->rc;
+    if (attr == MPF_QSTR_co_name) {
+        dest[0] = mpf_obj_new_qstr(c->ctx->qstrs[rc->simple_name]);
+    } else if (attr == MPF_QSTR_co_filename) {
+        dest[0] = mpf_obj_new_qstr(c->ctx->qstrs[0]);
+    } else if (attr == MPF_QSTR_co_firstlineno) {
+        dest[0] = mpf_obj_new_int((mpf_int_t)mpf_vm_line(rc, rc->code));
+    } else if (attr == MPF_QSTR_co_code) {
+        dest[0] = mpf_obj_new_bytes(rc->code, (size_t)(rc->code_end - rc->code));
+    } else if (attr == MPF_QSTR_co_lnotab) {
+        dest[0] = mpf_obj_new_bytes(rc->line_info, (size_t)(rc->line_info_end - rc->line_info));
+    } else if (attr == MPF_QSTR_co_argcount) {
+        dest[0] = mpf_obj_new_small_int(rc->n_pos_args);
+    } else if (attr == MPF_QSTR_co_kwonlyargcount) {
+        dest[0] = mpf_obj_new_small_int(rc->n_kwonly_args);
+    }
+}
+
+static void code_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    const code_obj_t *c = mpf_obj_ptr(self);
+    mpf_printf(p, "<code object %q at 0x%x, file \"%q\", line %u>", c->ctx->qstrs[c->rc->simple_name],
+        (unsigned)(uintptr_t)self, c->ctx->qstrs[0], (unsigned)mpf_vm_line(c->rc, c->rc->code));
+}
+
+static const mpf_map_elem_t code_locals_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR_co_lines), MPF_ROM_PTR(&code_co_lines_obj)},
+};
+MPF_ROM_MAP(code_locals, code_locals_table);
+
+static const mpf_type_t code_type = {
+    .base = {&mpf_type_type},
+    .name = MPF_QSTR_code,
+    .print = code_print,
+    .attr = code_attr,
+    .locals = &code_locals,
+};
+
+// function(code, globals): the code's function running in [globals] (a dict)
+static mpf_obj_t fun_bc_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    mpf_arg_check_num(n_args, n_kw, 2, 2, false);
+    if (!mpf_obj_is_type(args[0], &code_type)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "function() argument 'code' must be code, not %T", args[0]);
+    }
+    if (!mpf_obj_is_type(args[1], &mpf_type_dict)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "function() argument 'globals' must be dict, not %T", args[1]);
+    }
+    const code_obj_t *c = mpf_obj_ptr(args[0]);
+    if (c->n_closed > 0) {
+        mpf_raise_msg(&mpf_type_TypeError, "code object requires a closure");
+    }
+    mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);
+    ctx->qstrs = c->ctx->qstrs;
+    ctx->consts = c->ctx->consts;
+    ctx->globals = args[1];
+    return mpf_obj_new_fun_bc(c->rc, ctx, MPF_OBJ_NULL, MPF_OBJ_NULL, 0, NULL);
+}
+#endif
+
 static void fun_bc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     mpf_fun_bc_t *f = mpf_obj_ptr(self);
     if (dest[0] != MPF_OBJ_NULL) {
@@ -76,6 +206,10 @@ static void fun_bc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         dest[0] = f->defaults ? f->defaults : MPF_OBJ_NONE;
     } else if (attr == MPF_QSTR___doc__) {
         dest[0] = MPF_OBJ_NONE;
+#if CONFIG_BUILTIN_HELPERS
+    } else if (attr == MPF_QSTR___code__) {
+        dest[0] = code_new(f);
+#endif
     }
 }
 
@@ -85,6 +219,9 @@ const mpf_type_t mpf_type_fun_bc = {
     .print = fun_bc_print,
     .call = fun_bc_call,
     .attr = fun_bc_attr,
+#if CONFIG_BUILTIN_HELPERS
+    .make_new = fun_bc_make_new,
+#endif
 };
 
 // ---------------------------------------------------------------- builtin functions

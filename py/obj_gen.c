@@ -21,7 +21,7 @@ mpf_obj_t mpf_gen_resume(mpf_obj_t self, mpf_obj_t send, mpf_obj_t throw_, mpf_o
     }
     if (g->finished) {
         if (throw_ != MPF_OBJ_NULL) {
-            mpf_raise(throw_);
+            mpf_raise(mpf_exc_instantiate(throw_, MPF_OBJ_NULL));
         }
         *returned = true;
         *ret = MPF_OBJ_NONE;
@@ -37,7 +37,8 @@ mpf_obj_t mpf_gen_resume(mpf_obj_t self, mpf_obj_t send, mpf_obj_t throw_, mpf_o
         *fr->sp = send;
     }
     if (throw_ != MPF_OBJ_NULL) {
-        throw_ = mpf_exc_instantiate(throw_, MPF_OBJ_NULL);
+        // as given: a YIELD_FROM hands it to its iterator's throw(); elsewhere the frame
+        // raises it made an exception (mpf_vm_execute)
         fr->pending = throw_;
     }
     if (MPF_UNLIKELY(mpf_state.gen_depth >= MPF_GEN_NEST_MAX)) {
@@ -89,7 +90,34 @@ static mpf_obj_t gen_send(mpf_obj_t self, mpf_obj_t v) {
 }
 MPF_FUN_2(gen_send_obj, MPF_QSTR_send, gen_send);
 
+// Whether suspended generator [self] delegates with `yield from` to an iterator that takes
+// what throw() is given: another generator, or an object with a throw() method (which gets
+// the argument unchanged, as CPython passes it: a class stays a class, any object goes).
+static bool gen_delegate_takes_throw(mpf_obj_t self) {
+    const mpf_gen_t *g = mpf_obj_ptr(self);
+    const mpf_frame_t *fr = g->frame;
+    if (g->running || g->finished || fr->ip == fr->fun->rc->code || *fr->ip != MPF_OP_YIELD_FROM) {
+        return false;
+    }
+    mpf_obj_t it = fr->sp[-1];
+    if (mpf_obj_is_type(it, &mpf_type_gen)) {
+        return true;
+    }
+    mpf_obj_t dest[2];
+    mpf_load_method_maybe(it, MPF_QSTR_throw, dest);
+    return dest[0] != MPF_OBJ_NULL;
+}
+
 static mpf_obj_t gen_throw(size_t n_args, const mpf_obj_t *args) {
+    if (n_args == 2 && gen_delegate_takes_throw(args[0])) {
+        mpf_obj_t ret;
+        bool returned;
+        mpf_obj_t y = mpf_gen_resume(args[0], MPF_OBJ_NONE, args[1], &ret, &returned);
+        if (returned) {
+            mpf_raise_stop_iteration(ret);
+        }
+        return y;
+    }
     if (!mpf_obj_is_exception(args[1]) &&
         !(mpf_obj_is_class(args[1]) && mpf_type_is_subclass(mpf_obj_ptr(args[1]), &mpf_type_BaseException))) {
         mpf_raise_fmt(&mpf_type_TypeError, "exceptions must be classes or instances deriving from BaseException, not %T", args[1]);
@@ -356,6 +384,21 @@ static mpf_obj_t gen_aclose(mpf_obj_t self) {
 }
 MPF_FUN_1(gen_aclose_obj, MPF_QSTR_aclose, gen_aclose);
 #endif
+#if CONFIG_MODULE_MICROPYTHON
+// gen.pend_throw(v) (MicroPython's): [v] is raised in the generator when it is next resumed
+// (a non-exception as a TypeError there); None cancels. Returns what was pending before
+// (None if nothing), so a scheduler can also keep a mark in a suspended generator.
+static mpf_obj_t gen_pend_throw(mpf_obj_t self, mpf_obj_t v) {
+    mpf_gen_t *g = mpf_obj_ptr(self);
+    if (g->running) {
+        mpf_raise_msg(&mpf_type_ValueError, "generator already executing");
+    }
+    mpf_obj_t prev = g->frame->pending;
+    g->frame->pending = v == MPF_OBJ_NONE ? MPF_OBJ_NULL : v;
+    return prev == MPF_OBJ_NULL ? MPF_OBJ_NONE : prev;
+}
+MPF_FUN_2(gen_pend_throw_obj, MPF_QSTR_pend_throw, gen_pend_throw);
+#endif
 
 static void gen_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
@@ -374,6 +417,9 @@ static const mpf_map_elem_t gen_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_asend), MPF_ROM_PTR(&gen_asend_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_athrow), MPF_ROM_PTR(&gen_athrow_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_aclose), MPF_ROM_PTR(&gen_aclose_obj)},
+#endif
+#if CONFIG_MODULE_MICROPYTHON
+    {MPF_ROM_QSTR(MPF_QSTR_pend_throw), MPF_ROM_PTR(&gen_pend_throw_obj)},
 #endif
 };
 MPF_ROM_MAP(gen_locals, gen_locals_table);

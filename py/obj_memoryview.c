@@ -60,7 +60,7 @@ static uint8_t *mv_data(const memview_obj_t *m, size_t *len) {
 
 static mpf_obj_t memview_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
-    mpf_arg_check_num(n_args, n_kw, 1, 1, false);
+    mpf_arg_check_num(n_args, n_kw, 1, 3, false);
     mpf_buffer_t b;
     if (MPF_IS_STR(args[0]) || !mpf_obj_get_buffer(args[0], &b, false)) {
         mpf_raise_fmt(&mpf_type_TypeError, "memoryview: a bytes-like object is required, not '%T'", args[0]);
@@ -81,6 +81,17 @@ static mpf_obj_t memview_make_new(const mpf_type_t *type, size_t n_args, size_t 
         m->itemsize = c != NULL ? sizes[c - codes] : 1;
     }
 #endif
+    if (n_args > 1) {
+        // MicroPython's memoryview(obj, offset[, size]): a window of items, both clamped
+        // to the object (a negative offset is 0, a negative size empty)
+        mpf_int_t items = (mpf_int_t)(m->len / m->itemsize);
+        mpf_int_t off = mpf_obj_get_int(args[1]);
+        mpf_int_t size = n_args > 2 ? mpf_obj_get_int(args[2]) : items;
+        off = off < 0 ? 0 : off > items ? items : off;
+        size = size < 0 ? 0 : size > items - off ? items - off : size;
+        m->start = (size_t)off * m->itemsize;
+        m->len = (size_t)size * m->itemsize;
+    }
     return mpf_obj_from_ptr(m);
 }
 

@@ -373,6 +373,14 @@ static bool iternext_until_stop(mpf_obj_t it, mpf_obj_t *v) {
     mpf_nlr_raise(nlr.exc);
 }
 
+// Whether [exc], what throw() was given (an exception or a class), is a GeneratorExit.
+static bool is_generator_exit(mpf_obj_t exc) {
+    if (mpf_obj_is_class(exc)) {
+        return mpf_type_is_subclass(mpf_obj_ptr(exc), &mpf_type_GeneratorExit);
+    }
+    return mpf_exc_match(exc, &mpf_type_GeneratorExit);
+}
+
 // Send [s] (or throw [exc]) into iterator [it] for YIELD_FROM. Returns true if it
 // yielded (*v = value), false if it finished (*v = return value). Kept out of line:
 // inlined, it would crowd the dispatch loop's registers.
@@ -389,7 +397,7 @@ __attribute__((noinline)) static bool yield_from_step(mpf_obj_t it, mpf_obj_t s,
 #endif
     if (exc != MPF_OBJ_NULL) {
         mpf_obj_t dest[2];
-        if (mpf_exc_match(exc, &mpf_type_GeneratorExit)) {
+        if (is_generator_exit(exc)) {
             mpf_load_method_maybe(it, MPF_QSTR_close, dest);
             if (dest[0] != MPF_OBJ_NULL) {
                 mpf_call_method_n(0, 0, dest);
@@ -398,7 +406,7 @@ __attribute__((noinline)) static bool yield_from_step(mpf_obj_t it, mpf_obj_t s,
         }
         mpf_load_method_maybe(it, MPF_QSTR_throw, dest);
         if (dest[0] == MPF_OBJ_NULL) {
-            mpf_raise(exc);
+            mpf_raise(mpf_exc_instantiate(exc, MPF_OBJ_NULL));
         }
         mpf_obj_t args[3] = {dest[0], dest[1], exc};
         return call_until_stop(1, args, v);
@@ -466,8 +474,8 @@ static inline bool can_delegate(mpf_obj_t it, mpf_obj_t s) {
         return false;
     }
     const mpf_gen_t *g = mpf_obj_ptr(it);
-    if (g->running || g->finished || mpf_state.gen_depth >= MPF_GEN_NEST_MAX) {
-        return false;
+    if (g->running || g->finished || g->frame->pending != MPF_OBJ_NULL || mpf_state.gen_depth >= MPF_GEN_NEST_MAX) {
+        return false;  // (a pending exception, gen.pend_throw's, is thrown in by mpf_gen_resume)
     }
     return s == MPF_OBJ_NONE || g->frame->ip != g->frame->fun->rc->code;
 }
@@ -554,7 +562,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
             ip++;
             goto yield_from;
         }
-        mpf_raise(throw_exc);
+        mpf_raise(make_exception(throw_exc));
     }
 
     VM_LOOP_BEGIN
@@ -1243,7 +1251,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
 #endif
             return MPF_VM_YIELD;
         }
-        if (exc != MPF_OBJ_NULL && mpf_exc_match(exc, &mpf_type_GeneratorExit)) {
+        if (exc != MPF_OBJ_NULL && is_generator_exit(exc)) {
             mpf_raise(exc);
         }
         SET_TOP(v);

@@ -24,7 +24,7 @@ from mpforge import mpycross, paths
 from mpforge.frozen.mpy import read_mpy, walk
 
 sys.path.insert(0, str(Path(__file__).parent))
-from compiler_programs import PROGRAMS, REJECTED
+from compiler_programs import BEYOND_MPY_CROSS, PROGRAMS, REJECTED
 
 FIRMWARE = paths.default_build_dir("host") / "firmware"
 ROOT = paths.ROOT
@@ -204,6 +204,21 @@ def test_rejected_by_both(tmp_path: Path, name: str) -> None:
     assert not (tmp_path / "ours.mpy").exists()
     assert "Error" in proc.stderr.splitlines()[-1]
     assert "Traceback" not in proc.stderr.splitlines()[0] or "File" in proc.stderr
+
+
+@pytest.mark.parametrize("name", sorted(BEYOND_MPY_CROSS))
+def test_beyond_mpy_cross_runs_as_cpython(tmp_path: Path, name: str) -> None:
+    src = tmp_path / f"{name}.py"
+    src.write_text(BEYOND_MPY_CROSS[name], encoding="utf-8")
+    assert not _compile_ref(src, tmp_path / "ref.mpy", src.name)
+    ours = subprocess.run(
+        [str(FIRMWARE), str(src)], capture_output=True, text=True, timeout=60, check=False
+    )
+    ref = subprocess.run(
+        [sys.executable, str(src)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert ours.returncode == ref.returncode == 0, ours.stderr
+    assert ours.stdout == ref.stdout
 
 
 def _run(code: str, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -436,6 +451,25 @@ def test_run_source_and_import_py(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == "42 pkg ['a']\n"
+
+
+def test_sys_path_0_is_the_scripts_directory(tmp_path: Path) -> None:
+    # run by a bare name from its directory, sys.path[0] is that directory, absolute (as in
+    # CPython), so a program can open a file next to itself through it
+    main = tmp_path / "me.py"
+    main.write_text(
+        "import sys\nprint(sys.path[0])\nprint(open(sys.path[0] + '/me.py').readline())\n"
+    )
+    proc = subprocess.run(
+        [str(FIRMWARE), "me.py"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == f"{tmp_path}\nimport sys\n\n"
 
 
 def test_dash_c() -> None:

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mpf.h"
 #include "port.h"
@@ -33,7 +34,14 @@ __attribute__((noinline)) static int run_main(int argc, char **argv) {
     if (slash != NULL) {
         mpf_list_append(mpf_sys_path(), mpf_obj_new_str(path, (size_t)(slash - path)));
     } else {
-        mpf_list_append(mpf_sys_path(), mpf_obj_new_str("", 0));
+        // the script's directory, absolute as in CPython (programs open files next to themselves
+        // through sys.path[0] + "/name")
+        char cwd[4096];
+        if (getcwd(cwd, sizeof(cwd)) != NULL) {
+            mpf_list_append(mpf_sys_path(), mpf_obj_new_str(cwd, strlen(cwd)));
+        } else {
+            mpf_list_append(mpf_sys_path(), mpf_obj_new_str("", 0));
+        }
     }
     long size = mpf_port_file_size(path);
     if (size < 0) {
