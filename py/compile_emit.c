@@ -705,7 +705,7 @@ static void suite(emit_t *e, mpf_node_t *x);
 
 // The line of the first token of trailer [x] (a call, subscript or attribute).
 static size_t trailer_line(const mpf_node_t *x) {
-    return (size_t)x->line + x->op;
+    return (size_t)x->line + (x->op & N_TRAILER_BELOW_MAX);
 }
 
 static bool is_const_node(const mpf_node_t *x) {
@@ -894,7 +894,7 @@ static bool is_super_call(emit_t *e, mpf_node_t *f) {
 
 static void call(emit_t *e, mpf_node_t *x) {
     mpf_node_t *f = x->k[0];
-    if (f->kind == N_ATTR) {
+    if (f->kind == N_ATTR && !(f->op & N_ATTR_PAREN)) {
         if (is_super_call(e, f)) {
             // super().m(...): LOAD_GLOBAL super, the __class__ cell, the first argument
             load_name(e, MPF_QSTR_super);
@@ -1237,7 +1237,8 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
 // (the trailers of an assignment target's object each record their line, without the
 // method-call form: mpy-cross compiles them one by one)
 static void target_base(emit_t *e, mpf_node_t *x) {
-    if (x->kind == N_CALL && x->k[0]->kind == N_ATTR && !is_super_call(e, x->k[0])) {
+    if (x->kind == N_CALL && x->k[0]->kind == N_ATTR && !(x->k[0]->op & N_ATTR_PAREN) &&
+        !is_super_call(e, x->k[0])) {
         set_line(e, x->line);
         target_base(e, x->k[0]->k[0]);
         set_line(e, trailer_line(x->k[0]));

@@ -135,6 +135,10 @@ typedef enum {
 // whose line mpy-cross records (float, complex, big int, long str and bytes literals).
 #define N_CONST_INTERNED 0x80
 #define N_CONST_LINE 0x40
+// N_ATTR/N_CALL/N_SUBSCR: op is how many lines below the node's first its trailer starts (at
+// most N_TRAILER_BELOW_MAX); N_ATTR_PAREN marks an attribute written in brackets, (x.m)
+#define N_TRAILER_BELOW_MAX 127
+#define N_ATTR_PAREN 0x80
 
 // Position limits of a node (the header is 8 bytes): a source of more lines is refused with a
 // SyntaxError; a column beyond NODE_COL_MAX is reported as NODE_COL_MAX (only the caret of an

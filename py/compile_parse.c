@@ -827,42 +827,48 @@ static mpf_node_t *factor(parser_t *p);  // parse_power reaches it for the right
 static mpf_node_t *parse_power(parser_t *p) {
     mpf_token_t t = p->tok;
     bool await = accept_kw(p, KW_AWAIT);
+    mpf_token_t a = p->tok;
     mpf_node_t *x = parse_atom(p);
+    // (x.m)(...) calls the attribute's value: no method-call form
+    if (a.kind == TK_OP && a.op == OP_LPAR && x->kind == N_ATTR) {
+        x->op |= N_ATTR_PAREN;
+    }
     while (true) {
         mpf_token_t tt = p->tok;
-        // a trailer's node has its object's line; op holds how many lines further down its
-        // first token is (the line mpy-cross records once the object is evaluated)
-        uint32_t below = tt.line - x->line;
-        uint8_t trailer_below = (uint8_t)(below < 255 ? below : 255);
+        // a trailer's node has its object's first line ('(' of a parenthesised one); op holds
+        // how many lines further down its first token is (the line mpy-cross records once the
+        // object is evaluated)
+        uint32_t below = tt.line - a.line;
+        uint8_t trailer_below = (uint8_t)(below < N_TRAILER_BELOW_MAX ? below : N_TRAILER_BELOW_MAX);
         if (accept_op(p, OP_LPAR)) {
             nodevec_t v = {0};
             vec_push(p, &v, x);
             parse_arglist(p, &v, OP_RPAR);
-            x = mk_from_vec(p, N_CALL, x->line, x->col, &v);
+            x = mk_from_vec(p, N_CALL, a.line, a.col, &v);
             x->op = trailer_below;
         } else if (accept_op(p, OP_LSQB)) {
             mpf_node_t *index = parse_list(p, LIST_SUBSCRIPT, &tt);
             expect_op(p, OP_RSQB);
-            mpf_node_t *s = mk_like(p, N_SUBSCR, x, 2);
+            mpf_node_t *s = mk_at(p, N_SUBSCR, &a, 2);
             s->op = trailer_below;
             s->k[0] = x;
             s->k[1] = index;
             x = s;
         } else if (accept_op(p, OP_DOT)) {
-            mpf_node_t *a = mk_like(p, N_ATTR, x, 1);
-            a->op = trailer_below;
-            a->k[0] = x;
-            a->v.q = expect_name(p);
-            x = a;
+            mpf_node_t *at = mk_at(p, N_ATTR, &a, 1);
+            at->op = trailer_below;
+            at->k[0] = x;
+            at->v.q = expect_name(p);
+            x = at;
 #if CONFIG_FLOAT
-            if (a->k[0]->kind == N_NAME && a->k[0]->v.q == MPF_QSTR_math) {
+            if (at->k[0]->kind == N_NAME && at->k[0]->v.q == MPF_QSTR_math) {
                 // mpy-cross folds the math module's constants
                 static const char math_names[] = "\1e\3inf\3nan\2pi\3tau";
                 static const double math_values[] = {
                     2.718281828459045, (double)INFINITY, (double)NAN, 3.141592653589793, 6.283185307179586,
                 };
                 size_t n;
-                const char *nm = mpf_qstr_data(a->v.q, &n);
+                const char *nm = mpf_qstr_data(at->v.q, &n);
                 int i = mpf_lex_find(math_names, nm, n);
                 if (i >= 0) {
                     x->kind = N_CONST;
@@ -938,7 +944,16 @@ static mpf_node_t *copy_const(parser_t *p, const mpf_node_t *x) {
     return c;
 }
 
+// A node built around its first operand [x] starts where that operand's first token is: a
+// parenthesised operand's '(' (its own node has the line inside the brackets). mpy-cross
+// records both lines.
+static void starts_at(mpf_node_t *x, const mpf_token_t *t) {
+    x->line = t->line;
+    x->col = t->col;
+}
+
 static mpf_node_t *parse_binary(parser_t *p, int min) {
+    mpf_token_t t = p->tok;
     mpf_node_t *x = factor(p);
     int prec;
     while ((prec = binop_prec(p)) >= min) {
@@ -958,6 +973,7 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
                 folded = NULL;
             }
             x = mk_binop_node(p, op, x, y);
+            starts_at(x, &t);
         } while (binop_prec(p) == prec);
         if (folded != NULL) {
             x = folded;
@@ -1009,6 +1025,7 @@ static int compare_op(parser_t *p) {
 }
 
 static mpf_node_t *parse_comparison(parser_t *p) {
+    mpf_token_t t = p->tok;
     mpf_node_t *x = parse_expr(p);
     int op = compare_op(p);
     if (op < 0) {
@@ -1026,7 +1043,7 @@ static mpf_node_t *parse_comparison(parser_t *p) {
         vec_push(p, &v, parse_expr(p));
         op = compare_op(p);
     }
-    mpf_node_t *c = mk_from_vec(p, N_COMPARE, x->line, x->col, &v);
+    mpf_node_t *c = mk_from_vec(p, N_COMPARE, t.line, t.col, &v);
     c->v.ops = mpf_cc_alloc(p->c, n_ops);
     memcpy(c->v.ops, ops, n_ops);
     return c;
@@ -1056,7 +1073,7 @@ static mpf_node_t *parse_not_test(parser_t *p) {
 
 // and/or over [v]: an operand that is a constant is dropped when it cannot decide the
 // result (true for and, false for or) and ends the chain when it does, as mpy-cross folds.
-static mpf_node_t *fold_logic(parser_t *p, int kind, nodevec_t *v) {
+static mpf_node_t *fold_logic(parser_t *p, int kind, nodevec_t *v, const mpf_token_t *start) {
     nodevec_t out = {0};
     bool is_or = kind == N_OR;
     for (size_t i = 0; i < v->n; i++) {
@@ -1078,10 +1095,16 @@ static mpf_node_t *fold_logic(parser_t *p, int kind, nodevec_t *v) {
     if (out.n == 1) {
         return out.items[0];
     }
-    return mk_from_vec(p, kind, out.items[0]->line, out.items[0]->col, &out);
+    mpf_node_t *first = out.items[0];
+    mpf_node_t *x = mk_from_vec(p, kind, first->line, first->col, &out);
+    if (first == v->items[0]) {
+        starts_at(x, start);
+    }
+    return x;
 }
 
 static mpf_node_t *parse_and_test(parser_t *p) {
+    mpf_token_t t = p->tok;
     mpf_node_t *x = parse_not_test(p);
     if (!is_kw(p, KW_AND)) {
         return x;
@@ -1091,7 +1114,7 @@ static mpf_node_t *parse_and_test(parser_t *p) {
     while (accept_kw(p, KW_AND)) {
         vec_push(p, &v, parse_not_test(p));
     }
-    return fold_logic(p, N_AND, &v);
+    return fold_logic(p, N_AND, &v, &t);
 }
 
 static mpf_node_t *parse_lambda(parser_t *p, bool nocond) {
@@ -1110,6 +1133,7 @@ static mpf_node_t *parse_or_test(parser_t *p, bool allow_lambda) {
     if (is_kw(p, KW_LAMBDA)) {
         return parse_lambda(p, !allow_lambda);
     }
+    mpf_token_t t = p->tok;
     mpf_node_t *x = parse_and_test(p);
     if (!is_kw(p, KW_OR)) {
         return x;
@@ -1119,7 +1143,7 @@ static mpf_node_t *parse_or_test(parser_t *p, bool allow_lambda) {
     while (accept_kw(p, KW_OR)) {
         vec_push(p, &v, parse_and_test(p));
     }
-    return fold_logic(p, N_OR, &v);
+    return fold_logic(p, N_OR, &v, &t);
 }
 
 static mpf_node_t *parse_test(parser_t *p) {
@@ -1143,6 +1167,7 @@ static mpf_node_t *parse_test(parser_t *p) {
     mpf_node_t *x = parse_or_test(p, true);
     if (accept_kw(p, KW_IF)) {
         mpf_node_t *c = mk_like(p, N_IFEXP, x, 3);
+        starts_at(c, &t);
         c->k[0] = x;
         c->k[1] = parse_or_test(p, true);
         expect_kw(p, KW_ELSE);

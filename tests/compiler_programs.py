@@ -8,6 +8,53 @@ written to cover the grammar, not to be run (several would raise when run).
 from __future__ import annotations
 
 PROGRAMS: dict[str, str] = {
+    # an operand in brackets on a line of its own: the node built around it starts at the '('
+    # (mpy-cross records that line, then the operand's own); (x.m)(...) is no method call
+    "parenthesised_first_operands": """\
+def f1(s):
+    return bool(
+        (
+            s.a
+        )
+        & s.c
+    )
+def f2(s):
+    return (
+        (
+            s.a
+        )
+        < s.c
+    )
+def f3(s):
+    return g(
+        (
+            s.a
+        )
+        and s.c
+        or s.d
+    )
+def f4(s):
+    return g(
+        (
+            s.a
+        ).b,
+        (
+            s.a
+        )[0],
+    )
+def f5(s):
+    return g(
+        (
+            s.a
+        ) if s else 0
+    )
+def f6(s):
+    return g(
+        (
+            s.a
+        )(1), (s.b)(2), (s.c).d(3)
+    )
+""",
     # mpy-cross interns a str literal longer than 10 characters when it is already a qstr:
     # an identifier met earlier in the source (also one in an earlier def, or inside an
     # f-string), but not one that only comes later
