@@ -819,13 +819,13 @@ static void comprehension(emit_t *e, mpf_node_t *x) {
         MPF_QSTRE__3cgenexpr_3e};
     scope_t *child = mpf_node_scope(x);
     if (e->pass == PASS_SCOPE) {
-        child = scope_new(e, SC_LISTCOMP + x->op, x, names[x->op]);
+        child = scope_new(e, SC_LISTCOMP + N_COMP_KIND(x), x, names[N_COMP_KIND(x)]);
     }
     close_over(e, child, false);
     // the first iterable is evaluated here
     mpf_node_t *first = x->k[2];
     expr(e, first->k[1]);
-    if (x->op == 3) {
+    if (N_COMP_KIND(x) == 3) {
         op(e, 0x5E);   // GET_ITER
     }
     op_u(e, 0x34, 1, -1);
@@ -1561,8 +1561,9 @@ static void return_stmt(emit_t *e, mpf_node_t *x) {
     if (v != NULL && e->pass != PASS_SCOPE && (e->scope->flags & SF_YIELDS) && is_async_def(e->scope)) {
         error_at(e, x, "'return' with value in async generator");
     }
-    // return a if c else b: two returns, no jump over the second value
-    while (v != NULL && v->kind == N_IFEXP) {
+    // return a if c else b: two returns, no jump over the second value (only the outermost:
+    // a conditional expression in b is compiled as any other)
+    if (v != NULL && v->kind == N_IFEXP) {
         int l_else = new_label(e);
         jump_if(e, v->k[1], false, l_else);
         expr(e, v->k[0]);
@@ -2239,7 +2240,7 @@ static void scope_body(emit_t *e, scope_t *s) {
                     s->flags |= SF_GENERATOR;
                 }
             }
-            set_line(e, x->k[0]->line);
+            set_line(e, x->k[0]->line - (x->op >> 2));   // the element's first token
             int kind = s->kind;
             if (kind != SC_GENEXPR) {
                 op_u(e, (uint8_t)(0x2B + kind - SC_LISTCOMP), 0, 1);   // BUILD_LIST/MAP/SET

@@ -139,6 +139,11 @@ typedef enum {
 // most N_TRAILER_BELOW_MAX); N_ATTR_PAREN marks an attribute written in brackets, (x.m)
 #define N_TRAILER_BELOW_MAX 127
 #define N_ATTR_PAREN 0x80
+// N_COMP: op is the kind (0 list, 1 dict, 2 set, 3 generator) in its low 2 bits, above them
+// how many lines above the element its first token is (a '(' of its own: the line its code
+// starts at), at most N_COMP_ABOVE_MAX
+#define N_COMP_KIND(x) ((x)->op & 3)
+#define N_COMP_ABOVE_MAX 63
 
 // Position limits of a node (the header is 8 bytes): a source of more lines is refused with a
 // SyntaxError; a column beyond NODE_COL_MAX is reported as NODE_COL_MAX (only the caret of an

