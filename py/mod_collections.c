@@ -4,7 +4,7 @@
 // OrderedDict  a native type laid out exactly like dict (an mpf_dict_t) whose parent
 //           is dict: dict's methods and slots work on it unchanged (they reach the map
 //           through mpf_dict_map), and it adds move_to_end, popitem(last), an
-//           order-sensitive == between OrderedDicts, and CPython 3.12's repr.
+//           order-sensitive == between OrderedDicts, and MicroPython's repr.
 // namedtuple(typename, field_names) makes a class, as CPython does: a subclass of
 //           tuple whose __new__ builds the tuple from positional and keyword
 //           arguments, whose __getattr__ maps field names to items, plus _fields,
@@ -485,29 +485,25 @@ static mpf_obj_t od_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw,
 }
 
 // OrderedDict({'a': 1, 'b': 2}), the repr of CPython 3.12 on and of MicroPython;
-// OrderedDict() when empty.
+// OrderedDict({}) when empty, as MicroPython (CPython: OrderedDict()).
 static void od_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
     const mpf_map_t *m = mpf_dict_map(self);
-    mpf_printf(p, "%q(", mpf_type_name(mpf_obj_type(self)));
-    if (m->count > 0) {
-        mpf_print_str(p, "{");
-        bool first = true;
-        for (size_t i = 0; i < m->used; i++) {
-            if (m->elems[i].key == MPF_OBJ_NULL) {
-                continue;
-            }
-            if (!first) {
-                mpf_print_str(p, ", ");
-            }
-            first = false;
-            mpf_obj_print(p, m->elems[i].key, MPF_PRINT_REPR);
-            mpf_print_str(p, ": ");
-            mpf_obj_print(p, m->elems[i].value, MPF_PRINT_REPR);
+    mpf_printf(p, "%q({", mpf_type_name(mpf_obj_type(self)));
+    bool first = true;
+    for (size_t i = 0; i < m->used; i++) {
+        if (m->elems[i].key == MPF_OBJ_NULL) {
+            continue;
         }
-        mpf_print_str(p, "}");
+        if (!first) {
+            mpf_print_str(p, ", ");
+        }
+        first = false;
+        mpf_obj_print(p, m->elems[i].key, MPF_PRINT_REPR);
+        mpf_print_str(p, ": ");
+        mpf_obj_print(p, m->elems[i].value, MPF_PRINT_REPR);
     }
-    mpf_print_str(p, ")");
+    mpf_print_str(p, "})");
 }
 
 static mpf_obj_t od_unary_op(int op, mpf_obj_t self) {

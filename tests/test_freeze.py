@@ -40,6 +40,7 @@ VIEW = ConfigView(
     {
         "FROZEN_MANIFEST": "",
         "FROZEN_PKG_DEMO": "n",
+        "FROZEN_PKG_UNITTEST": "n",
         "FLOAT": "y",
         "MODULE_SYS": "y",
         "MODULE_JSON": "n",

@@ -1,7 +1,7 @@
 # requires: MODULE_COLLECTIONS
-# OrderedDict's repr as CPython 3.12+ and MicroPython print it (3.11 printed a list of
-# pairs), its order after moves, order-sensitive == only between two OrderedDicts, and as a
-# class namespace.
+# OrderedDict's repr as MicroPython prints it (CPython 3.12+ too, except OrderedDict() when
+# empty; 3.11 printed a list of pairs), its order after moves, order-sensitive == only
+# between two OrderedDicts, and as a class namespace.
 from collections import OrderedDict
 
 x = OrderedDict()
