@@ -10,11 +10,12 @@ Macro forms found in C sources:
   ``MPF_QSTRE_utf_2d8`` is ``utf-8`` and ``MPF_QSTRE_`` is the empty string.
 
 Output: one ``QDEF(macro, hash, length, offset, "bytes")`` line per string, ``offset``
-being where the string starts in the pool's one block of bytes (each string followed by
-a NUL, after the empty entry 0's NUL), which py/qstr.c builds from the same lines.  The 165 static
-strings of the .mpy ABI (mpy-format.md section 13.2) come first with ids 1..165, then
-every other string used by the sources, sorted by ``pool_order``.  The output depends only on
-the set of strings found, so it is deterministic.
+being where the string starts in the pool's one block of bytes (``MPF_QSTRID_PACKED_BYTES``:
+each string followed by a NUL, after the empty entry 0's NUL; the ABI's strings in
+``pool_order``, then the others).  The 165 static strings of the .mpy ABI (mpy-format.md
+section 13.2) come first with ids 1..165, then every other string used by the sources,
+sorted by ``pool_order``.  The output depends only on the set of strings found, so it is
+deterministic.
 """
 
 from __future__ import annotations
@@ -301,18 +302,24 @@ def render(used: set[bytes]) -> str:
         "// QDEF(macro, hash, length, offset, bytes): ids 1..165 are the .mpy ABI static pool,",
         "// the rest are the strings used by the C sources, sorted by length, then bytewise.",
     ]
+    # The ABI ids in pool order of their strings, for a binary search of that part; the
+    # block of bytes holds them in that order too.
+    order = sorted(range(1, len(static) + 1), key=lambda i: pool_order(static[i - 1]))
+    offsets = {}
     offset = 1  # the bytes of entry 0 (id 0, no string) are one NUL
-    for data in static + extra:
+    for i in [*order, *range(len(static) + 1, len(static) + len(extra) + 1)]:
+        offsets[i] = offset
+        offset += len((static + extra)[i - 1]) + 1
+    if offset > 0x10000:
+        raise ValueError(f"error: the qstr pool's strings take {offset} bytes (max 65536)")
+    for i, data in enumerate(static + extra, start=1):
         if len(data) > 255:
             raise ValueError(f"error: qstr {data!r} is {len(data)} bytes long (max 255)")
         name = macro_name(data)
-        lines.append(f"QDEF({name}, {qstr_hash(data)}, {len(data)}, {offset}, {_c_literal(data)})")
-        offset += len(data) + 1
-    if offset > 0x10000:
-        raise ValueError(f"error: the qstr pool's strings take {offset} bytes (max 65536)")
+        lines.append(
+            f"QDEF({name}, {qstr_hash(data)}, {len(data)}, {offsets[i]}, {_c_literal(data)})"
+        )
     lines.append(f"#define MPF_QSTRID_STATIC_COUNT {len(static)}")
-    # The ABI ids in pool order of their strings, for a binary search of that part.
-    order = sorted(range(1, len(static) + 1), key=lambda i: pool_order(static[i - 1]))
     lines.append("#define MPF_QSTRID_ABI_ORDER " + ", ".join(map(str, order)))
     # Where each length starts (in that order, and among the core's ids): a lookup
     # searches only the strings of its own length.
@@ -325,12 +332,12 @@ def render(used: set[bytes]) -> str:
 
 
 def _packed_lines(abi_sorted: list[bytes], order: list[int], extra: list[bytes]) -> list[str]:
-    """The pool as CONFIG_QSTR_POOL_PACKED stores it: no offset or length per string. Its
-    bytes hold the ABI strings in pool order, then the core's (in id order, which is pool
-    order), each followed by a NUL, after entry 0's NUL. Strings of one length are then
-    consecutive and equally spaced, so a string's place follows from where its length
-    starts: per length, the offset of its first string (ABI and core part), and per ABI id,
-    its rank in pool order."""
+    """The pool as py/qstr.c stores it, with no offset per string (nor a length without
+    CONFIG_QSTR_POOL_LENGTHS). Its bytes hold the ABI strings in pool order, then the
+    core's (in id order, which is pool order), each followed by a NUL, after entry 0's
+    NUL. Strings of one length are then consecutive and equally spaced, so a string's
+    place follows from where its length starts: per length, the offset of its first string
+    (ABI and core part), and per ABI id, its rank in pool order."""
     rank = [0] * (len(order) + 1)
     for r, i in enumerate(order):
         rank[i] = r

@@ -904,13 +904,17 @@ static const mpf_map_elem_t builtins_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_KeyboardInterrupt), MPF_ROM_PTR(&mpf_type_KeyboardInterrupt)},
     {MPF_ROM_QSTR(MPF_QSTR_GeneratorExit), MPF_ROM_PTR(&mpf_type_GeneratorExit)},
     {MPF_ROM_QSTR(MPF_QSTR_StopIteration), MPF_ROM_PTR(&mpf_type_StopIteration)},
+#if CONFIG_EXC_UNUSED_TYPES || CONFIG_GENERATORS
     {MPF_ROM_QSTR(MPF_QSTR_StopAsyncIteration), MPF_ROM_PTR(&mpf_type_StopAsyncIteration)},
+#endif
     {MPF_ROM_QSTR(MPF_QSTR_ArithmeticError), MPF_ROM_PTR(&mpf_type_ArithmeticError)},
     {MPF_ROM_QSTR(MPF_QSTR_ZeroDivisionError), MPF_ROM_PTR(&mpf_type_ZeroDivisionError)},
     {MPF_ROM_QSTR(MPF_QSTR_OverflowError), MPF_ROM_PTR(&mpf_type_OverflowError)},
     {MPF_ROM_QSTR(MPF_QSTR_AssertionError), MPF_ROM_PTR(&mpf_type_AssertionError)},
     {MPF_ROM_QSTR(MPF_QSTR_AttributeError), MPF_ROM_PTR(&mpf_type_AttributeError)},
+#if CONFIG_EXC_UNUSED_TYPES || CONFIG_BUILTIN_HELPERS
     {MPF_ROM_QSTR(MPF_QSTR_EOFError), MPF_ROM_PTR(&mpf_type_EOFError)},
+#endif
     {MPF_ROM_QSTR(MPF_QSTR_ImportError), MPF_ROM_PTR(&mpf_type_ImportError)},
     {MPF_ROM_QSTR(MPF_QSTR_ModuleNotFoundError), MPF_ROM_PTR(&mpf_type_ModuleNotFoundError)},
     {MPF_ROM_QSTR(MPF_QSTR_LookupError), MPF_ROM_PTR(&mpf_type_LookupError)},
@@ -934,7 +938,9 @@ static const mpf_map_elem_t builtins_table[] = {
 #if CONFIG_BUILTIN_HELPERS
     {MPF_ROM_QSTR(MPF_QSTR_SystemError), MPF_ROM_PTR(&mpf_type_SystemError)},
 #endif
+#if CONFIG_EXC_UNUSED_TYPES || CONFIG_COMPILER
     {MPF_ROM_QSTR(MPF_QSTR_IndentationError), MPF_ROM_PTR(&mpf_type_IndentationError)},
+#endif
     {MPF_ROM_QSTR(MPF_QSTR_TypeError), MPF_ROM_PTR(&mpf_type_TypeError)},
     {MPF_ROM_QSTR(MPF_QSTR_ValueError), MPF_ROM_PTR(&mpf_type_ValueError)},
     {MPF_ROM_QSTR(MPF_QSTR_UnicodeError), MPF_ROM_PTR(&mpf_type_UnicodeError)},

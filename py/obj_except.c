@@ -566,13 +566,17 @@ MPF_DEFINE_EXC(KeyboardInterrupt, &mpf_type_BaseException)
 MPF_DEFINE_EXC(GeneratorExit, &mpf_type_BaseException)
 MPF_DEFINE_EXC(Exception, &mpf_type_BaseException)
 MPF_DEFINE_EXC(StopIteration, &mpf_type_Exception)
+#if CONFIG_EXC_UNUSED_TYPES || CONFIG_GENERATORS
 MPF_DEFINE_EXC(StopAsyncIteration, &mpf_type_Exception)
+#endif
 MPF_DEFINE_EXC(ArithmeticError, &mpf_type_Exception)
 MPF_DEFINE_EXC(ZeroDivisionError, &mpf_type_ArithmeticError)
 MPF_DEFINE_EXC(OverflowError, &mpf_type_ArithmeticError)
 MPF_DEFINE_EXC(AssertionError, &mpf_type_Exception)
 MPF_DEFINE_EXC(AttributeError, &mpf_type_Exception)
+#if CONFIG_EXC_UNUSED_TYPES || CONFIG_BUILTIN_HELPERS
 MPF_DEFINE_EXC(EOFError, &mpf_type_Exception)
+#endif
 MPF_DEFINE_EXC(ImportError, &mpf_type_Exception)
 MPF_DEFINE_EXC(ModuleNotFoundError, &mpf_type_ImportError)
 MPF_DEFINE_EXC(LookupError, &mpf_type_Exception)
@@ -596,7 +600,9 @@ MPF_DEFINE_EXC(SyntaxError, &mpf_type_Exception)
 #if CONFIG_BUILTIN_HELPERS
 MPF_DEFINE_EXC(SystemError, &mpf_type_Exception)
 #endif
+#if CONFIG_EXC_UNUSED_TYPES || CONFIG_COMPILER
 MPF_DEFINE_EXC(IndentationError, &mpf_type_SyntaxError)
+#endif
 MPF_DEFINE_EXC(TypeError, &mpf_type_Exception)
 MPF_DEFINE_EXC(ValueError, &mpf_type_Exception)
 MPF_DEFINE_EXC(UnicodeError, &mpf_type_ValueError)

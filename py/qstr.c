@@ -5,29 +5,23 @@
 
 typedef mpf_qstr_entry_t qstr_entry_t;
 
-// The core's pool, 3 bytes a string (5 with the hash): every string's bytes in one
-// block, each followed by a NUL, and per id where it starts, its length and (with
-// CONFIG_QSTR_POOL_HASH) its 13.1 hash; without the hash it is computed when asked.
-// With CONFIG_QSTR_POOL_PACKED there is no offset or length per string (see below).
-#if !CONFIG_QSTR_POOL_PACKED
-static const char qstr_static_bytes[] = "\0"
-#define QDEF(id, hash, len, off, str) str "\0"
-#include "qstrdefs.h"
-#undef QDEF
-    ;
-static const uint16_t qstr_static_off[] = {
-    0,
-#define QDEF(id, hash, len, off, str) off,
-#include "qstrdefs.h"
-#undef QDEF
-};
+// The core's pool (mpforge/qstr.py): one block of bytes holding the ABI strings in pool
+// order (length, then bytes), then the core's (in id order, which is pool order), each
+// followed by a NUL. The strings of one length are consecutive and len + 1 bytes apart,
+// so where a string starts follows from its place among its length's strings and where
+// the first of them starts; an ABI id's place is its rank in pool order. Per string there
+// is then only its length (1 byte, CONFIG_QSTR_POOL_LENGTHS; without it a binary search
+// over the lengths finds it) and its 13.1 hash (2 bytes, CONFIG_QSTR_POOL_HASH; without
+// it the hash is computed when asked).
+static const char qstr_static_bytes[] = "\0" MPF_QSTRID_PACKED_BYTES;
+#if CONFIG_QSTR_POOL_LENGTHS
 static const uint8_t qstr_static_len[] = {
     0,
 #define QDEF(id, hash, len, off, str) len,
 #include "qstrdefs.h"
 #undef QDEF
 };
-_Static_assert(sizeof(qstr_static_off) / sizeof(qstr_static_off[0]) == MPF_QSTRID_LAST_STATIC, "one offset an id");
+_Static_assert(sizeof(qstr_static_len) == MPF_QSTRID_LAST_STATIC, "one length an id");
 #endif
 #if CONFIG_QSTR_POOL_HASH
 static const uint16_t qstr_static_hash[] = {
@@ -39,32 +33,28 @@ static const uint16_t qstr_static_hash[] = {
 #endif
 
 // The ABI part of the pool is in the order the .mpy format fixes; this lists its ids in
-// pool order (length, then bytes) so that it too can be binary-searched.
+// pool order (length, then bytes) so that it too can be binary-searched, and the other
+// way round, each id's rank in that order.
 static const uint8_t qstr_abi_order[MPF_QSTRID_STATIC_COUNT] = {MPF_QSTRID_ABI_ORDER};
+static const uint8_t qstr_abi_rank[MPF_QSTRID_STATIC_COUNT + 1] = {MPF_QSTRID_ABI_RANK};
 // Where each length starts in qstr_abi_order and among the core's ids (lengths 0 to the
-// longest + 1): a lookup searches only the strings of its own length.
+// longest + 1): a lookup searches only the strings of its own length. And where in the
+// block of bytes the strings of each length start.
 static const uint8_t qstr_abi_by_len[] = {MPF_QSTRID_ABI_BY_LEN};
 static const uint16_t qstr_core_by_len[] = {MPF_QSTRID_CORE_BY_LEN};
-#define BY_LEN_COUNT(t) (sizeof(t) / sizeof((t)[0]))
-
-#if CONFIG_QSTR_POOL_PACKED
-// The packed pool (mpforge/qstr.py): the ABI strings in pool order, then the core's,
-// each followed by a NUL. The strings of one length are consecutive and len + 1 bytes
-// apart, so where a string starts follows from its place among its length's strings and
-// where the first of them starts; an ABI id's place is its rank in pool order.
-static const char qstr_static_bytes[] = "\0" MPF_QSTRID_PACKED_BYTES;
-static const uint8_t qstr_abi_rank[MPF_QSTRID_STATIC_COUNT + 1] = {MPF_QSTRID_ABI_RANK};
 static const uint16_t qstr_abi_off_by_len[] = {MPF_QSTRID_ABI_OFF_BY_LEN};
 static const uint16_t qstr_core_off_by_len[] = {MPF_QSTRID_CORE_OFF_BY_LEN};
+#define BY_LEN_COUNT(t) (sizeof(t) / sizeof((t)[0]))
 _Static_assert(BY_LEN_COUNT(qstr_abi_off_by_len) == BY_LEN_COUNT(qstr_abi_by_len), "one offset a length");
 _Static_assert(BY_LEN_COUNT(qstr_core_off_by_len) == BY_LEN_COUNT(qstr_core_by_len), "one offset a length");
 
-// The string at place [pos] of a part sorted by length ([by_len], [off_by_len] its
-// tables), [len] bytes long.
+// The string at place [pos] of a part sorted by length ([first]: the place of the first
+// string of its length; [off_by_len]: the part's offsets), [len] bytes long.
 static inline const char *packed_at(const uint16_t *off_by_len, size_t first, size_t pos, size_t len) {
     return qstr_static_bytes + off_by_len[len] + (pos - first) * (len + 1);
 }
 
+#if !CONFIG_QSTR_POOL_LENGTHS
 // The length of the string at place [pos] of a part whose lengths start at [by_len]
 // ([n] entries, the last one past the part's end): the last length whose strings start
 // at or before it (binary search; lengths no string has start where the next one does).
@@ -85,25 +75,25 @@ PACKED_LEN_FN(abi_len_at, uint8_t)
 PACKED_LEN_FN(core_len_at, uint16_t)
 #endif
 
+// Id 0 (no string) reads as the empty string: rank 0, the ABI's "".
 static inline const char *static_data(size_t q, size_t *len) {
-#if CONFIG_QSTR_POOL_PACKED
-    if (q == 0) {
-        *len = 0;
-        return qstr_static_bytes;
-    }
     if (q <= MPF_QSTRID_STATIC_COUNT) {
         size_t r = qstr_abi_rank[q];
+#if CONFIG_QSTR_POOL_LENGTHS
+        size_t n = qstr_static_len[q];
+#else
         size_t n = abi_len_at(qstr_abi_by_len, BY_LEN_COUNT(qstr_abi_by_len), r);
+#endif
         *len = n;
         return packed_at(qstr_abi_off_by_len, qstr_abi_by_len[n], r, n);
     }
+#if CONFIG_QSTR_POOL_LENGTHS
+    size_t n = qstr_static_len[q];
+#else
     size_t n = core_len_at(qstr_core_by_len, BY_LEN_COUNT(qstr_core_by_len), q);
+#endif
     *len = n;
     return packed_at(qstr_core_off_by_len, qstr_core_by_len[n], q, n);
-#else
-    *len = qstr_static_len[q];
-    return qstr_static_bytes + qstr_static_off[q];
-#endif
 }
 
 // A runtime pool: a heap block chained through mpf_state.qstr_pools.
@@ -197,32 +187,33 @@ static int pool_cmp(const char *a, size_t alen, const char *b, size_t blen) {
 }
 
 
-// Binary search for [str] in the entries [lo, hi) of the core's pool (frozen false) or the
-// frozen one, sorted by pool_order, read through [order] when given. Returns the pool
-// index, or 0 when absent (index 0 is never a string). Inlined: each call site gets the loop
-// for its own pool, with no test of which one in it.
-static inline __attribute__((always_inline)) size_t find_sorted(bool frozen, const uint8_t *order, size_t lo, size_t hi, const char *str, size_t len) {
+// Binary search for [str] in the entries [lo, hi) of the frozen modules' pool, sorted by
+// pool_order. Returns the pool index, or 0 when absent (index 0 is never a string).
+static size_t find_frozen(size_t lo, size_t hi, const char *str, size_t len) {
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        size_t i = order != NULL ? order[mid] : mid;
-        size_t elen;
-        const char *e;
-        if (frozen) {
-            elen = mpf_frozen_qstr_pool[i].len;
-            e = mpf_frozen_qstr_pool[i].str;
-        } else {
-#if CONFIG_QSTR_POOL_PACKED
-            // every string searched has length [len]: its place gives where it starts
-            elen = len;
-            e = order != NULL ? packed_at(qstr_abi_off_by_len, qstr_abi_by_len[len], mid, len)
-                              : packed_at(qstr_core_off_by_len, qstr_core_by_len[len], mid, len);
-#else
-            e = static_data(i, &elen);
-#endif
-        }
-        int c = pool_cmp(e, elen, str, len);
+        int c = pool_cmp(mpf_frozen_qstr_pool[mid].str, mpf_frozen_qstr_pool[mid].len, str, len);
         if (c == 0) {
-            return i;
+            return mid;
+        } else if (c < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return 0;
+}
+
+// Binary search for [str] among the [n] strings of length [len] that start at [block],
+// len + 1 bytes apart, in pool order (one length's strings of the core's pool). Returns
+// its place plus 1, or 0 when absent.
+static inline size_t find_same_len(const char *block, size_t n, const char *str, size_t len) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = memcmp(block + mid * (len + 1), str, len);
+        if (c == 0) {
+            return mid + 1;
         } else if (c < 0) {
             lo = mid + 1;
         } else {
@@ -235,15 +226,19 @@ static inline __attribute__((always_inline)) size_t find_sorted(bool frozen, con
 mpf_qstr_t mpf_qstr_find(const char *str, size_t len) {
     size_t i = 0;
     if (len + 1 < BY_LEN_COUNT(qstr_abi_by_len)) {
-        i = find_sorted(false, qstr_abi_order, qstr_abi_by_len[len], qstr_abi_by_len[len + 1], str, len);
+        size_t first = qstr_abi_by_len[len];
+        size_t at = find_same_len(qstr_static_bytes + qstr_abi_off_by_len[len], qstr_abi_by_len[len + 1] - first, str, len);
+        i = at != 0 ? qstr_abi_order[first + at - 1] : 0;
     }
     if (i == 0 && len + 1 < BY_LEN_COUNT(qstr_core_by_len)) {
-        i = find_sorted(false, NULL, qstr_core_by_len[len], qstr_core_by_len[len + 1], str, len);
+        size_t first = qstr_core_by_len[len];
+        size_t at = find_same_len(qstr_static_bytes + qstr_core_off_by_len[len], qstr_core_by_len[len + 1] - first, str, len);
+        i = at != 0 ? first + at - 1 : 0;
     }
     if (i != 0) {
         return i;
     }
-    i = find_sorted(true, NULL, 1, mpf_frozen_qstr_count + 1, str, len);
+    i = find_frozen(1, mpf_frozen_qstr_count + 1, str, len);
     if (i != 0) {
         return MPF_QSTRID_LAST_STATIC - 1 + i;  // the frozen modules' strings follow the core's
     }

@@ -15,6 +15,15 @@ from mpforge.errors import MpforgeError
 from mpforge.generated import Generated
 
 
+def _packed_block(header: str) -> bytes:
+    """The pool's block of bytes (py/qstr.c qstr_static_bytes) from a rendered qstrdefs.h."""
+    m = re.search(r"^#define MPF_QSTRID_PACKED_BYTES \\\n((?:    .*\n)+)", header, re.M)
+    assert m is not None
+    body = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1)))
+    octal = re.sub(rb"\\([0-7]{3})", lambda e: bytes([int(e.group(1), 8)]), body.encode("latin-1"))
+    return b"\0" + octal
+
+
 class TestQstr:
     def test_hash_is_the_djb2_xor_variant_truncated(self) -> None:
         assert qstr.qstr_hash(b"") == 5381  # the seed, in 16 bits
@@ -69,15 +78,19 @@ class TestQstr:
 
     def test_offsets_locate_each_string_in_the_one_block_of_bytes(self) -> None:
         used = {b"zz", b"b", b"caf\xc3\xa9"}
-        lines = re.findall(r"^QDEF\(\w+, \d+, (\d+), (\d+), ", qstr.render(used), re.M)
-        block = b"\0"  # entry 0
+        text = qstr.render(used)
+        lines = re.findall(r"^QDEF\(\w+, \d+, (\d+), (\d+), ", text, re.M)
+        block = _packed_block(text)
+        assert len(block) == 1 + sum(len(s) + 1 for s in qstr.pool(used))
         for data, (length, offset) in zip(qstr.pool(used), lines, strict=True):
-            assert (int(length), int(offset)) == (len(data), len(block))
-            block += data + b"\0"
+            start = int(offset)
+            assert (int(length), block[start : start + len(data) + 1]) == (len(data), data + b"\0")
+        # the ABI strings by length then bytes ("" first), then the others in id order
+        assert block.startswith(b"\0\0\n\0 \0*\0/\0_\0")
         assert block.endswith(b"\0b\0zz\0caf\xc3\xa9\0")
 
     def test_packed_pool_places_each_string_by_its_length(self) -> None:
-        # CONFIG_QSTR_POOL_PACKED (py/qstr.c static_data): no offset or length per id; a
+        # py/qstr.c static_data without CONFIG_QSTR_POOL_LENGTHS: no offset or length per id; a
         # string is found from its length's first offset and its place among that length
         used = {b"zz", b"b", b"aa", b"caf\xc3\xa9", b"__name__", b"x" * 30}
         text = qstr.render(used)
@@ -87,12 +100,7 @@ class TestQstr:
             assert m is not None, name
             return [int(x) for x in m.group(1).split(", ")]
 
-        literal = re.search(r"^#define MPF_QSTRID_PACKED_BYTES \\\n((?:    .*\n)+)", text, re.M)
-        assert literal is not None
-        body = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', literal.group(1)))
-        block = b"\0" + re.sub(
-            rb"\\([0-7]{3})", lambda m: bytes([int(m.group(1), 8)]), body.encode("latin-1")
-        )
+        block = _packed_block(text)
         rank, order = table("MPF_QSTRID_ABI_RANK"), table("MPF_QSTRID_ABI_ORDER")
         parts = {
             "abi": (table("MPF_QSTRID_ABI_BY_LEN"), table("MPF_QSTRID_ABI_OFF_BY_LEN")),
