@@ -144,16 +144,17 @@ static mpf_obj_t sys_getsizeof(mpf_obj_t o) {
 MPF_FUN_1(sys_getsizeof_obj, MPF_QSTR_getsizeof, sys_getsizeof);
 #endif
 
-// sys.implementation: an object with name and version. The name is 'micropython': the VM runs
-// MicroPython's .mpy files, whose libraries test this name to pick their code paths; our own
-// identity is in sys.version.
+// sys.implementation: an object with name and version. The name is our own, 'mpforge': a
+// program testing for 'micropython' takes that interpreter's code paths, which rely on its
+// departures from CPython (negative int.to_bytes() without signed=, a metaclass __init__ run
+// after a __new__ returning a plain type...) that this core does not copy.
 static void impl_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     (void)self;
     if (dest[0] != MPF_OBJ_NULL) {
         return;
     }
     if (attr == MPF_QSTR_name) {
-        dest[0] = mpf_obj_new_qstr(MPF_QSTR_micropython);
+        dest[0] = mpf_obj_new_qstr(MPF_QSTR_mpforge);
     } else if (attr == MPF_QSTR_version) {
         mpf_obj_t v[3] = {mpf_obj_new_small_int(0), mpf_obj_new_small_int(1), mpf_obj_new_small_int(0)};
         dest[0] = mpf_obj_new_tuple(3, v);
@@ -165,7 +166,7 @@ static void impl_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
 static void impl_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)self;
     (void)kind;
-    mpf_print_str(p, "namespace(name='micropython', version=(0, 1, 0))");
+    mpf_print_str(p, "namespace(name='mpforge', version=(0, 1, 0))");
 }
 
 const mpf_type_t mpf_type_sys_impl = {

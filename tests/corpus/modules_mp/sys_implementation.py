@@ -1,6 +1,6 @@
 # requires: MODULE_SYS
-# sys.implementation.name is 'micropython' (the .mpy libraries we run test it to pick their
-# code paths); our own name is in sys.version, after the language level of version_info.
+# sys.implementation.name is our own (programs testing for 'micropython' would take that
+# interpreter's departures from CPython); sys.version holds the language level, then our name.
 import sys
 
 print(sys.implementation.name)
