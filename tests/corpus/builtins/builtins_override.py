@@ -1,4 +1,4 @@
-# requires: BUILTIN_HELPERS
+# requires: BUILTIN_HELPERS MODULE_GC MODULE_SYS
 # Storing into the builtins module changes what a builtin name means everywhere
 # (functions defined before the change included); a global of the same name still wins.
 import builtins

@@ -1,26 +1,33 @@
-# requires: MODULE_ASYNCIO ASYNC GENERATORS
+# requires: MODULE_ASYNCIO ASYNC GENERATORS FLOAT
 # Async generators under the asyncio loop: async for over generators that sleep, several
 # at once under gather, their __anext__()/asend() awaitables passed to wait_for and
 # gather (awaitables that are not coroutines), aclose() and a timeout on a slow one.
 import asyncio
 
 
-async def ticker(n, delay):
+async def ticker(n, turns):
+    # (turns of the loop, not times: the order of two tickers must not depend on the load)
     for i in range(n):
-        await asyncio.sleep(delay)
+        for _ in range(turns):
+            await asyncio.sleep(0)
         yield i
 
 
-async def consumer(name, delay):
+async def slow_ticker():
+    await asyncio.sleep(1)
+    yield 0
+
+
+async def consumer(name, turns):
     got = []
-    async for v in ticker(3, delay):
+    async for v in ticker(3, turns):
         got.append(v)
         print(name, v)
     return got
 
 
 async def main():
-    print(await asyncio.gather(consumer("a", 0.01), consumer("b", 0.015)))
+    print(await asyncio.gather(consumer("a", 2), consumer("b", 3)))
     g = ticker(5, 0)
     print(await asyncio.wait_for(g.__anext__(), 1))
     print(await asyncio.gather(g.asend(None), asyncio.sleep(0.01, "slept")))
@@ -29,7 +36,7 @@ async def main():
         await asyncio.wait_for(g.__anext__(), 1)
     except StopAsyncIteration:
         print("closed")
-    slow = ticker(2, 1)
+    slow = slow_ticker()
     try:
         await asyncio.wait_for(slow.__anext__(), 0.01)
     except asyncio.TimeoutError:

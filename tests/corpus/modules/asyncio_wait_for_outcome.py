@@ -1,4 +1,4 @@
-# requires: MODULE_ASYNCIO ASYNC GENERATORS
+# requires: MODULE_ASYNCIO ASYNC GENERATORS FLOAT
 # wait_for's outcome when the awaited task ends around the timeout or a cancel: a task
 # that catches the timeout's CancelledError and returns gives its value (no TimeoutError);
 # one that lets it through gives TimeoutError; a wait_for cancelled just after its task

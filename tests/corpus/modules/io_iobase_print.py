@@ -1,4 +1,4 @@
-# requires: MODULE_IO
+# requires: MODULE_IO MODULE_SYS
 # print(file=obj) calls obj.write() once per argument, separator and end (as CPython does),
 # and io.IOBase is a base for stream classes written in Python.
 import io

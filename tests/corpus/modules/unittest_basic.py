@@ -1,4 +1,4 @@
-# requires: FROZEN_PKG_UNITTEST
+# requires: FROZEN_PKG_UNITTEST FLOAT GENERATORS
 # unittest: test discovery in __main__ (sorted by name), setUp/tearDown, the assertions,
 # assertRaises as call and context manager, skips, expected failures, and main(exit=False).
 import unittest

@@ -1,4 +1,4 @@
-# requires: MODULE_ARRAY INT_BIG_MPZ BUILTIN_BYTEARRAY MODULE_GC
+# requires: MODULE_ARRAY INT_BIG_MPZ BUILTIN_BYTEARRAY MODULE_GC BUILTIN_MEMORYVIEW FLOAT GENERATORS
 # MicroPython's typed stores keep an int's low bits instead of raising OverflowError
 # (array, and a bytearray built from ints); its P (pointer-sized) and O (object) codes.
 import array

@@ -1,4 +1,4 @@
-# requires: MODULE_IO BUILTIN_BYTEARRAY
+# requires: MODULE_IO BUILTIN_BYTEARRAY FLOAT
 # MicroPython's BytesIO.write(buf, n) and write(buf, offset, n): buf[offset:offset + n],
 # both clamped to buf; the count written is returned; StringIO takes only write(str).
 import io

@@ -1,4 +1,4 @@
-# requires: MODULE_JSON
+# requires: MODULE_JSON BUILTIN_BYTEARRAY
 # MicroPython's json.dumps encodes bytes as a string (CPython raises TypeError); with
 # default= given, default decides what bytes become, as in CPython.
 import json

@@ -1,4 +1,4 @@
-# requires: BUILTIN_MEMORYVIEW BUILTIN_BYTEARRAY MODULE_ARRAY
+# requires: BUILTIN_MEMORYVIEW BUILTIN_BYTEARRAY MODULE_ARRAY FLOAT
 # MicroPython's memoryview(obj, offset, size): a window of items, offset and size clamped to
 # the object; it reads and writes through to the object.
 import array
