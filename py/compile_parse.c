@@ -195,8 +195,8 @@ static mpf_node_t *mk_like(parser_t *p, int kind, const mpf_node_t *x, size_t n)
 // parenthesised operand's '(' (its own node has the line inside the brackets). mpy-cross
 // records both lines.
 static void starts_at(mpf_node_t *x, const mpf_token_t *t) {
-    x->line = t->line;
-    x->col = t->col;
+    x->line = t->line & NODE_LINE_MAX;   // (the operand's node was made at this line already)
+    x->col = t->col < NODE_COL_MAX ? t->col : NODE_COL_MAX;
 }
 
 // NAME as an N_NAME node.
@@ -1175,8 +1175,7 @@ static mpf_node_t *parse_test(parser_t *p) {
     }
     mpf_node_t *x = parse_or_test(p, true);
     if (accept_kw(p, KW_IF)) {
-        mpf_node_t *c = mk_like(p, N_IFEXP, x, 3);
-        starts_at(c, &t);
+        mpf_node_t *c = mk_at(p, N_IFEXP, &t, 3);
         c->k[0] = x;
         c->k[1] = parse_or_test(p, true);
         expect_kw(p, KW_ELSE);

@@ -77,23 +77,17 @@ PACKED_LEN_FN(core_len_at, uint16_t)
 
 // Id 0 (no string) reads as the empty string: rank 0, the ABI's "".
 static inline const char *static_data(size_t q, size_t *len) {
-    if (q <= MPF_QSTRID_STATIC_COUNT) {
-        size_t r = qstr_abi_rank[q];
-#if CONFIG_QSTR_POOL_LENGTHS
-        size_t n = qstr_static_len[q];
-#else
-        size_t n = abi_len_at(qstr_abi_by_len, BY_LEN_COUNT(qstr_abi_by_len), r);
-#endif
-        *len = n;
-        return packed_at(qstr_abi_off_by_len, qstr_abi_by_len[n], r, n);
-    }
+    bool abi = q <= MPF_QSTRID_STATIC_COUNT;
+    size_t r = abi ? qstr_abi_rank[q] : q;   // the place among its own part's strings
 #if CONFIG_QSTR_POOL_LENGTHS
     size_t n = qstr_static_len[q];
 #else
-    size_t n = core_len_at(qstr_core_by_len, BY_LEN_COUNT(qstr_core_by_len), q);
+    size_t n = abi ? abi_len_at(qstr_abi_by_len, BY_LEN_COUNT(qstr_abi_by_len), r)
+                   : core_len_at(qstr_core_by_len, BY_LEN_COUNT(qstr_core_by_len), r);
 #endif
     *len = n;
-    return packed_at(qstr_core_off_by_len, qstr_core_by_len[n], q, n);
+    return abi ? packed_at(qstr_abi_off_by_len, qstr_abi_by_len[n], r, n)
+               : packed_at(qstr_core_off_by_len, qstr_core_by_len[n], r, n);
 }
 
 // A runtime pool: a heap block chained through mpf_state.qstr_pools.

