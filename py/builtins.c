@@ -472,7 +472,7 @@ static mpf_obj_t builtin_iter(size_t n_args, const mpf_obj_t *args) {
 MPF_FUN_VAR(builtin_iter_obj, MPF_QSTR_iter, 1, 2, builtin_iter);
 
 static mpf_obj_t builtin_next(size_t n_args, const mpf_obj_t *args) {
-    const mpf_type_t *t = mpf_obj_type(args[0]);
+    const mpf_type_t *t = mpf_type_slots(mpf_obj_type(args[0]));
     if (t->iternext == NULL) {
         mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not an iterator", args[0]);
     }

@@ -8,7 +8,7 @@
 
 // Which of [events] [obj] could do now; TypeError for an object that is not a stream.
 static uintptr_t poll_one(mpf_obj_t obj, uintptr_t events) {
-    const mpf_type_t *t = mpf_obj_type(obj);
+    const mpf_type_t *t = mpf_type_slots(mpf_obj_type(obj));
     if (t->ext == NULL || t->ext->poll == NULL) {
         mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not a pollable stream", obj);
     }

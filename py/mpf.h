@@ -225,6 +225,7 @@ enum {
 #define MPF_TYPE_FLAG_EXCEPTION 0x0004   // BaseException or a subclass (builtin)
 #define MPF_TYPE_FLAG_HAS_GETATTR 0x0008 // class defines __getattr__
 #define MPF_TYPE_FLAG_UNHASHABLE 0x0020  // hash() raises TypeError
+#define MPF_TYPE_FLAG_COMPACT 0x0040     // an mpf_type_compact_t (!CONFIG_EXC_FULL_TYPES)
 #if CONFIG_CLASS_ADVANCED
 #define MPF_TYPE_FLAG_METATYPE 0x0080    // type or a class derived from it: its instances are classes
 #else
@@ -248,7 +249,7 @@ typedef struct mpf_type_ext {
     void (*finalise)(mpf_obj_t self); // called by the GC for blocks allocated with has_final
 } mpf_type_ext_t;
 
-// A type object: 14 words on a 32-bit chip. What only classes made at run time have
+// A type object: 14 words on a 32-bit chip (a compact exception type 4). What only classes made at run time have
 // (namespace, bases, MRO) is in mpf_class_t; the rarely set slots are in mpf_type_ext_t.
 typedef struct mpf_type {
     mpf_obj_base_t base;
@@ -257,6 +258,10 @@ typedef struct mpf_type {
     // with mpf_type_name() (a qstr the width of mpf_qstr_t, e.g. for "%q").
     uint16_t name;
     uint16_t flags;
+    // name, flags, parent and locals come first: a compact exception type
+    // (mpf_type_compact_t) has only these; read the other slots through mpf_type_slots().
+    const struct mpf_type *parent;  // builtin base type (NULL = object)
+    const mpf_rom_map_t *locals;    // methods and class attributes of builtin types
     // print [self] to [p] as str() or repr()
     void (*print)(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind);
     // type(...) call: a new instance from args (positional then n_kw name/value pairs)
@@ -276,10 +281,31 @@ typedef struct mpf_type {
     mpf_obj_t (*getiter)(mpf_obj_t self);
     // next item or MPF_OBJ_STOP
     mpf_obj_t (*iternext)(mpf_obj_t self);
-    const mpf_rom_map_t *locals;    // methods and class attributes of builtin types
-    const struct mpf_type *parent;  // builtin base type (NULL = object)
     const mpf_type_ext_t *ext;      // the rare slots (NULL: none)
 } mpf_type_t;
+
+// A builtin exception type other than BaseException without CONFIG_EXC_FULL_TYPES:
+// the first four fields of mpf_type_t (locals NULL); its slots are BaseException's.
+typedef struct mpf_type_compact {
+    mpf_obj_base_t base;
+    uint16_t name;
+    uint16_t flags;  // with MPF_TYPE_FLAG_COMPACT
+    const struct mpf_type *parent;
+    const mpf_rom_map_t *locals;
+} mpf_type_compact_t;
+_Static_assert(offsetof(mpf_type_compact_t, locals) == offsetof(mpf_type_t, locals), "compact types are a prefix of mpf_type_t");
+
+// The type whose slots (print ... iternext, ext) serve [t]: t itself but for a compact
+// exception type, whose slots are BaseException's. Read a slot of a type that may be an
+// exception type through this (name, flags, parent and locals directly).
+#if CONFIG_EXC_FULL_TYPES
+#define mpf_type_slots(t) (t)
+#else
+extern const mpf_type_t mpf_type_BaseException;
+static inline const mpf_type_t *mpf_type_slots(const mpf_type_t *t) {
+    return (t->flags & MPF_TYPE_FLAG_COMPACT) ? &mpf_type_BaseException : t;
+}
+#endif
 
 // The name of type [t] (out of line: a builtin type has no mpf_class_t fields to read).
 mpf_qstr_t mpf_type_name(const mpf_type_t *t);
@@ -295,20 +321,96 @@ extern const mpf_type_t mpf_type_type, mpf_type_object, mpf_type_none, mpf_type_
     mpf_type_iter_generic, mpf_type_dict_view, mpf_type_sentinel, mpf_type_closure_cell,
     mpf_type_textio, mpf_type_sys_impl;
 
-// Exception types.
-extern const mpf_type_t mpf_type_BaseException, mpf_type_Exception, mpf_type_SystemExit,
-    mpf_type_KeyboardInterrupt, mpf_type_GeneratorExit, mpf_type_StopIteration,
-    mpf_type_StopAsyncIteration, mpf_type_ArithmeticError, mpf_type_ZeroDivisionError,
-    mpf_type_OverflowError, mpf_type_AssertionError, mpf_type_AttributeError, mpf_type_EOFError,
-    mpf_type_ImportError, mpf_type_ModuleNotFoundError, mpf_type_LookupError, mpf_type_IndexError,
-    mpf_type_KeyError, mpf_type_MemoryError, mpf_type_NameError, mpf_type_UnboundLocalError,
-    mpf_type_OSError, mpf_type_RuntimeError, mpf_type_NotImplementedError, mpf_type_RecursionError,
-    mpf_type_SyntaxError, mpf_type_IndentationError, mpf_type_TypeError, mpf_type_ValueError,
-    mpf_type_UnicodeError, mpf_type_UnicodeDecodeError, mpf_type_UnicodeEncodeError, mpf_type_FileNotFoundError,
-    mpf_type_FileExistsError, mpf_type_IsADirectoryError, mpf_type_NotADirectoryError,
-    mpf_type_PermissionError, mpf_type_TimeoutError;
-#if CONFIG_BUILTIN_HELPERS
-extern const mpf_type_t mpf_type_SystemError;
+// Exception types. BaseException is a full type object; without CONFIG_EXC_FULL_TYPES
+// the others are mpf_type_compact_t objects named mpf_exc_NAME, and mpf_type_NAME names
+// them as a type object (an lvalue: &mpf_type_NAME is a const mpf_type_t *).
+extern const mpf_type_t mpf_type_BaseException;
+#if CONFIG_EXC_FULL_TYPES
+#define MPF_EXC_TYPE(n) extern const mpf_type_t mpf_type_##n;
+#else
+#define MPF_EXC_TYPE(n) extern const mpf_type_compact_t mpf_exc_##n;
+#endif
+MPF_EXC_TYPE(Exception)
+MPF_EXC_TYPE(SystemExit)
+MPF_EXC_TYPE(KeyboardInterrupt)
+MPF_EXC_TYPE(GeneratorExit)
+MPF_EXC_TYPE(StopIteration)
+MPF_EXC_TYPE(StopAsyncIteration)
+MPF_EXC_TYPE(ArithmeticError)
+MPF_EXC_TYPE(ZeroDivisionError)
+MPF_EXC_TYPE(OverflowError)
+MPF_EXC_TYPE(AssertionError)
+MPF_EXC_TYPE(AttributeError)
+MPF_EXC_TYPE(EOFError)
+MPF_EXC_TYPE(ImportError)
+MPF_EXC_TYPE(ModuleNotFoundError)
+MPF_EXC_TYPE(LookupError)
+MPF_EXC_TYPE(IndexError)
+MPF_EXC_TYPE(KeyError)
+MPF_EXC_TYPE(MemoryError)
+MPF_EXC_TYPE(NameError)
+MPF_EXC_TYPE(UnboundLocalError)
+MPF_EXC_TYPE(OSError)
+MPF_EXC_TYPE(RuntimeError)
+MPF_EXC_TYPE(NotImplementedError)
+MPF_EXC_TYPE(RecursionError)
+MPF_EXC_TYPE(SyntaxError)
+MPF_EXC_TYPE(IndentationError)
+MPF_EXC_TYPE(TypeError)
+MPF_EXC_TYPE(ValueError)
+MPF_EXC_TYPE(UnicodeError)
+MPF_EXC_TYPE(UnicodeDecodeError)
+MPF_EXC_TYPE(UnicodeEncodeError)
+MPF_EXC_TYPE(FileNotFoundError)
+MPF_EXC_TYPE(FileExistsError)
+MPF_EXC_TYPE(IsADirectoryError)
+MPF_EXC_TYPE(NotADirectoryError)
+MPF_EXC_TYPE(PermissionError)
+MPF_EXC_TYPE(TimeoutError)
+MPF_EXC_TYPE(SystemError)
+#undef MPF_EXC_TYPE
+#if !CONFIG_EXC_FULL_TYPES
+// compact type [n] as a type object (through an address, as the slots of it are never
+// read: only name, flags, parent and locals, which the two structs share)
+#define MPF_EXC_AS_TYPE(n) (*(const mpf_type_t *)(const void *)&mpf_exc_##n.base)
+#define mpf_type_Exception MPF_EXC_AS_TYPE(Exception)
+#define mpf_type_SystemExit MPF_EXC_AS_TYPE(SystemExit)
+#define mpf_type_KeyboardInterrupt MPF_EXC_AS_TYPE(KeyboardInterrupt)
+#define mpf_type_GeneratorExit MPF_EXC_AS_TYPE(GeneratorExit)
+#define mpf_type_StopIteration MPF_EXC_AS_TYPE(StopIteration)
+#define mpf_type_StopAsyncIteration MPF_EXC_AS_TYPE(StopAsyncIteration)
+#define mpf_type_ArithmeticError MPF_EXC_AS_TYPE(ArithmeticError)
+#define mpf_type_ZeroDivisionError MPF_EXC_AS_TYPE(ZeroDivisionError)
+#define mpf_type_OverflowError MPF_EXC_AS_TYPE(OverflowError)
+#define mpf_type_AssertionError MPF_EXC_AS_TYPE(AssertionError)
+#define mpf_type_AttributeError MPF_EXC_AS_TYPE(AttributeError)
+#define mpf_type_EOFError MPF_EXC_AS_TYPE(EOFError)
+#define mpf_type_ImportError MPF_EXC_AS_TYPE(ImportError)
+#define mpf_type_ModuleNotFoundError MPF_EXC_AS_TYPE(ModuleNotFoundError)
+#define mpf_type_LookupError MPF_EXC_AS_TYPE(LookupError)
+#define mpf_type_IndexError MPF_EXC_AS_TYPE(IndexError)
+#define mpf_type_KeyError MPF_EXC_AS_TYPE(KeyError)
+#define mpf_type_MemoryError MPF_EXC_AS_TYPE(MemoryError)
+#define mpf_type_NameError MPF_EXC_AS_TYPE(NameError)
+#define mpf_type_UnboundLocalError MPF_EXC_AS_TYPE(UnboundLocalError)
+#define mpf_type_OSError MPF_EXC_AS_TYPE(OSError)
+#define mpf_type_RuntimeError MPF_EXC_AS_TYPE(RuntimeError)
+#define mpf_type_NotImplementedError MPF_EXC_AS_TYPE(NotImplementedError)
+#define mpf_type_RecursionError MPF_EXC_AS_TYPE(RecursionError)
+#define mpf_type_SyntaxError MPF_EXC_AS_TYPE(SyntaxError)
+#define mpf_type_IndentationError MPF_EXC_AS_TYPE(IndentationError)
+#define mpf_type_TypeError MPF_EXC_AS_TYPE(TypeError)
+#define mpf_type_ValueError MPF_EXC_AS_TYPE(ValueError)
+#define mpf_type_UnicodeError MPF_EXC_AS_TYPE(UnicodeError)
+#define mpf_type_UnicodeDecodeError MPF_EXC_AS_TYPE(UnicodeDecodeError)
+#define mpf_type_UnicodeEncodeError MPF_EXC_AS_TYPE(UnicodeEncodeError)
+#define mpf_type_FileNotFoundError MPF_EXC_AS_TYPE(FileNotFoundError)
+#define mpf_type_FileExistsError MPF_EXC_AS_TYPE(FileExistsError)
+#define mpf_type_IsADirectoryError MPF_EXC_AS_TYPE(IsADirectoryError)
+#define mpf_type_NotADirectoryError MPF_EXC_AS_TYPE(NotADirectoryError)
+#define mpf_type_PermissionError MPF_EXC_AS_TYPE(PermissionError)
+#define mpf_type_TimeoutError MPF_EXC_AS_TYPE(TimeoutError)
+#define mpf_type_SystemError MPF_EXC_AS_TYPE(SystemError)
 #endif
 
 // Const singletons.

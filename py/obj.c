@@ -22,7 +22,7 @@ bool mpf_obj_is_true(mpf_obj_t o) {
         mpf_qstr_data(mpf_obj_qstr_value(o), &len);
         return len != 0;
     }
-    const mpf_type_t *t = mpf_obj_type(o);
+    const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
     if (t->unary_op != NULL) {
         mpf_obj_t r = t->unary_op(MPF_UNARY_OP_BOOL, o);
         if (r != MPF_OBJ_NULL) {
@@ -37,7 +37,7 @@ bool mpf_obj_is_true(mpf_obj_t o) {
 }
 
 bool mpf_obj_is_callable(mpf_obj_t o) {
-    const mpf_type_t *t = mpf_obj_type(o);
+    const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
         return mpf_type_lookup(t, MPF_QSTR___call__) != MPF_OBJ_NULL;
     }
@@ -116,7 +116,7 @@ mpf_int_t mpf_obj_hash(mpf_obj_t o) {
     } else if (mpf_obj_is_qstr(o)) {
         return (mpf_int_t)mpf_qstr_hash(mpf_obj_qstr_value(o));
     }
-    const mpf_type_t *t = mpf_obj_type(o);
+    const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
     if (t->flags & MPF_TYPE_FLAG_UNHASHABLE) {
         mpf_raise_fmt(&mpf_type_TypeError, "unhashable type: '%T'", o);
     }
@@ -230,7 +230,7 @@ mpf_obj_t mpf_obj_len_maybe(mpf_obj_t o) {
     if (mpf_obj_is_small_int(o)) {
         return MPF_OBJ_NULL;
     }
-    const mpf_type_t *t = mpf_obj_type(o);
+    const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
     if (t->unary_op != NULL) {
         return t->unary_op(MPF_UNARY_OP_LEN, o);
     }
@@ -255,7 +255,7 @@ void mpf_obj_print(const mpf_print_t *p, mpf_obj_t o, mpf_print_kind_t kind) {
         mpf_print_str(p, "(null)");
         return;
     }
-    const mpf_type_t *t = mpf_obj_type(o);
+    const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
     if (t->print != NULL) {
         t->print(p, o, kind);
     } else {
@@ -368,7 +368,7 @@ bool mpf_obj_get_buffer(mpf_obj_t o, mpf_buffer_t *buf, bool writable) {
     if (!mpf_obj_is_ptr(o)) {
         return false;
     }
-    const mpf_type_t *t = mpf_obj_type(o);
+    const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
     if (t->ext != NULL && t->ext->get_buffer != NULL) {
         return t->ext->get_buffer(o, buf, writable);
     }

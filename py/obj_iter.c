@@ -194,7 +194,7 @@ static mpf_obj_t reversed_make_new(const mpf_type_t *type, size_t n_args, size_t
     (void)type;
     mpf_arg_check_num(n_args, n_kw, 1, 1, false);
     mpf_obj_t seq = args[0];
-    const mpf_type_t *t = mpf_obj_type(seq);
+    const mpf_type_t *t = mpf_type_slots(mpf_obj_type(seq));
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
         mpf_obj_t m = mpf_type_lookup(t, MPF_QSTR___reversed__);
         if (m != MPF_OBJ_NULL) {

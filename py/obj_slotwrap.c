@@ -148,7 +148,7 @@ mpf_obj_t mpf_slot_wrapper(mpf_obj_t o, mpf_qstr_t q) {
     if (w == MPF_OBJ_NULL) {
         return w;
     }
-    const mpf_type_t *t = mpf_obj_type(o);
+    const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
     if ((q == MPF_QSTR___len__ && mpf_obj_len_maybe(o) == MPF_OBJ_NULL) ||
         ((q == MPF_QSTR___getitem__ || q == MPF_QSTR___setitem__ || q == MPF_QSTR___delitem__) && t->subscr == NULL) ||
         (q == MPF_QSTR___iter__ && t->getiter == NULL) || (q == MPF_QSTR___next__ && t->iternext == NULL)) {

@@ -106,8 +106,8 @@ static void instance_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_
         if (m != MPF_OBJ_NULL && kind == MPF_PRINT_STR && mpf_type_is_subclass(t, &mpf_type_BaseException)) {
             // BaseException.__str__ comes before a subclass's __repr__ in str()
             const mpf_type_t *nb = mpf_type_native_base(t);
-            if (nb != NULL && nb->print != NULL) {
-                nb->print(p, self, kind);
+            if (nb != NULL && mpf_type_slots(nb)->print != NULL) {
+                mpf_type_slots(nb)->print(p, self, kind);
                 return;
             }
         }
@@ -126,7 +126,7 @@ static void instance_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_
     }
     const mpf_type_t *nb = mpf_type_native_base(t);
     if (nb != NULL && mpf_type_is_subclass(t, &mpf_type_BaseException)) {
-        nb->print(p, self, kind);
+        mpf_type_slots(nb)->print(p, self, kind);
         return;
     }
     if (subobj(self) != MPF_OBJ_NULL) {
@@ -347,7 +347,7 @@ static mpf_obj_t instance_getiter(mpf_obj_t self) {
     mpf_obj_t m = special(t, MPF_QSTR___iter__);
     if (m != MPF_OBJ_NULL) {
         mpf_obj_t it = call_special(m, self, 0, NULL);
-        const mpf_type_t *it_t = mpf_obj_type(it);
+        const mpf_type_t *it_t = mpf_type_slots(mpf_obj_type(it));
         if (it_t->iternext == NULL && special(it_t, MPF_QSTR___next__) == MPF_OBJ_NULL) {
             mpf_raise_fmt(&mpf_type_TypeError, "iter() returned non-iterator of type '%T'", it);
         }
@@ -379,7 +379,7 @@ static mpf_obj_t instance_iternext(mpf_obj_t self) {
     if (m == MPF_OBJ_NULL) {
 #if CONFIG_BUILTIN_HELPERS
         const mpf_type_t *nb = mpf_type_native_base(t);
-        if (nb != NULL && nb->iternext != NULL && !mpf_obj_is_exception(self)) {
+        if (nb != NULL && mpf_type_slots(nb)->iternext != NULL && !mpf_obj_is_exception(self)) {
             return mpf_iternext(subobj(self));  // the native iterator's next (map, zip...)
         }
 #endif
@@ -1157,10 +1157,10 @@ static mpf_obj_t type_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
         return class_call(t, n_args, n_kw, args);
     }
-    if (t->make_new == NULL) {
+    if (mpf_type_slots(t)->make_new == NULL) {
         mpf_raise_fmt(&mpf_type_TypeError, "cannot create '%q' instances", mpf_type_name(t));
     }
-    return t->make_new(t, n_args, n_kw, args);
+    return mpf_type_slots(t)->make_new(t, n_args, n_kw, args);
 }
 
 // type.__new__(meta, name, bases, ns, **kw): a new class of metaclass [meta] from

@@ -88,7 +88,7 @@ static const uint8_t reflect_cmp[] = {
 };
 
 static bool contains(mpf_obj_t container, mpf_obj_t item) {
-    const mpf_type_t *t = mpf_obj_type(container);
+    const mpf_type_t *t = mpf_type_slots(mpf_obj_type(container));
     if (t->binary_op != NULL) {
         mpf_obj_t r = t->binary_op(MPF_BINARY_OP_IN, container, item);
         if (r != MPF_OBJ_NULL) {
@@ -109,7 +109,7 @@ static bool contains(mpf_obj_t container, mpf_obj_t item) {
 // (tuple + MyTuple, 'a' == MyStr('a')) that did not answer itself: the operation on the
 // right one's native value, or NULL.
 __attribute__((noinline)) static mpf_obj_t with_native_rhs(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
-    const mpf_type_t *lt = mpf_obj_type(lhs);
+    const mpf_type_t *lt = mpf_type_slots(mpf_obj_type(lhs));
     if ((lt->flags & MPF_TYPE_FLAG_HEAP) || lt->binary_op == NULL || mpf_obj_is_exception(rhs) ||
         (mpf_obj_type(rhs)->flags & MPF_TYPE_FLAG_METATYPE)) {
         return MPF_OBJ_NULL;
@@ -141,8 +141,8 @@ mpf_obj_t mpf_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     if (mpf_obj_is_small_int(lhs) && mpf_obj_is_small_int(rhs)) {
         return mpf_int_binary_op(op, lhs, rhs);
     }
-    const mpf_type_t *lt = mpf_obj_type(lhs);
-    const mpf_type_t *rt = mpf_obj_type(rhs);
+    const mpf_type_t *lt = mpf_type_slots(mpf_obj_type(lhs));
+    const mpf_type_t *rt = mpf_type_slots(mpf_obj_type(rhs));
     mpf_obj_t r;
     if (lt->binary_op != NULL && (r = lt->binary_op(op, lhs, rhs)) != MPF_OBJ_NULL) {
         return r;
@@ -221,7 +221,7 @@ mpf_obj_t mpf_unary_op(int op, mpf_obj_t o) {
     if (op == MPF_UNARY_OP_BOOL) {
         return mpf_obj_bool(mpf_obj_is_true(o));
     }
-    const mpf_type_t *t = mpf_obj_type(o);
+    const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
     if (t->unary_op != NULL) {
         mpf_obj_t r = t->unary_op(op, o);
         if (r != MPF_OBJ_NULL) {
@@ -246,7 +246,7 @@ mpf_obj_t mpf_unary_op(int op, mpf_obj_t o) {
 
 // ---------------------------------------------------------------- calls
 mpf_obj_t mpf_call(mpf_obj_t fun, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    const mpf_type_t *t = mpf_obj_type(fun);
+    const mpf_type_t *t = mpf_type_slots(mpf_obj_type(fun));
     if (t->call != NULL) {
         return t->call(fun, n_args, n_kw, args);
     }
@@ -721,8 +721,8 @@ static void load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest, bool hooks) 
             dest[0] = mpf_type_instance_dict_view(o);
             return;
         }
-    } else if (t->attr != NULL) {
-        t->attr(o, q, dest);
+    } else if (mpf_type_slots(t)->attr != NULL) {
+        mpf_type_slots(t)->attr(o, q, dest);
         if (dest[0] != MPF_OBJ_NULL) {
             return;
         }
@@ -758,7 +758,7 @@ static void load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest, bool hooks) 
                 return;
             }
         } else if (inst->subobj != MPF_OBJ_NULL) {
-            const mpf_type_t *st = mpf_obj_type(inst->subobj);
+            const mpf_type_t *st = mpf_type_slots(mpf_obj_type(inst->subobj));
             if (st->attr != NULL) {
                 st->attr(inst->subobj, q, dest);
                 if (dest[0] != MPF_OBJ_NULL) {
@@ -1116,9 +1116,9 @@ void mpf_store_attr(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
         class_store(o, q, v);
         return;
     }
-    if (t->attr != NULL) {
+    if (mpf_type_slots(t)->attr != NULL) {
         mpf_obj_t dest[2] = {MPF_OBJ_SENTINEL, v};
-        t->attr(o, q, dest);
+        mpf_type_slots(t)->attr(o, q, dest);
         if (dest[0] == MPF_OBJ_NULL) {
             return;
         }
@@ -1128,7 +1128,7 @@ void mpf_store_attr(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
 
 // ---------------------------------------------------------------- subscripts, iteration
 mpf_obj_t mpf_subscr(mpf_obj_t o, mpf_obj_t index, mpf_obj_t value) {
-    const mpf_type_t *t = mpf_obj_type(o);
+    const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
     if (t->subscr != NULL) {
         mpf_obj_t r = t->subscr(o, index, value);
         if (r != MPF_OBJ_NULL) {
@@ -1187,7 +1187,7 @@ const mpf_type_t mpf_type_iter_generic = {
 };
 
 mpf_obj_t mpf_getiter(mpf_obj_t o) {
-    const mpf_type_t *t = mpf_obj_type(o);
+    const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
     if (t->getiter != NULL) {
         mpf_obj_t r = t->getiter(o);
         if (r != MPF_OBJ_NULL) {
@@ -1206,7 +1206,7 @@ mpf_obj_t mpf_getiter(mpf_obj_t o) {
 
 mpf_obj_t mpf_iternext(mpf_obj_t it) {
     mpf_stack_check();
-    const mpf_type_t *t = mpf_obj_type(it);
+    const mpf_type_t *t = mpf_type_slots(mpf_obj_type(it));
     if (t->iternext != NULL) {
         return t->iternext(it);
     }

@@ -331,7 +331,7 @@ static void unpack_items(mpf_obj_t seq, size_t n, mpf_obj_t **items, size_t *len
     if (mpf_obj_is_type(seq, &mpf_type_tuple) || mpf_obj_is_type(seq, &mpf_type_list)) {
         mpf_obj_get_array(seq, len, items);
     } else {
-        const mpf_type_t *t = mpf_obj_type(seq);
+        const mpf_type_t *t = mpf_type_slots(mpf_obj_type(seq));
         if (!(t->flags & MPF_TYPE_FLAG_HEAP) && t->getiter == NULL && t->subscr == NULL) {
             mpf_raise_fmt(&mpf_type_TypeError, "cannot unpack non-iterable %T object", seq);  // CPython's words
         }
