@@ -90,14 +90,20 @@ __attribute__((noinline)) static mpf_obj_t call_dunder(mpf_obj_t self, mpf_qstr_
     return m == MPF_OBJ_NULL ? m : call_special(m, self, n, args);
 }
 
-// "<module.Name object at 0x...>": object.__repr__ of instance [self] of class [t].
-static void print_default(const mpf_print_t *p, const mpf_type_t *t, mpf_obj_t self) {
+// "module.Name" of class [t] ("Name" without a str __module__), between [before] and [after].
+__attribute__((noinline)) static void print_qualname(const mpf_print_t *p, const char *before, const mpf_type_t *t, const char *after) {
+    mpf_print_str(p, before);
     mpf_obj_t mod = mpf_class_dict(t) ? mpf_map_get_qstr(mpf_class_dict(t), MPF_QSTR___module__) : MPF_OBJ_NULL;
     if (mod != MPF_OBJ_NULL && MPF_IS_STR(mod)) {
-        mpf_printf(p, "<%O.%q object at 0x%x>", mod, mpf_type_name(t), (unsigned)(uintptr_t)self);
-    } else {
-        mpf_printf(p, "<%q object at 0x%x>", mpf_type_name(t), (unsigned)(uintptr_t)self);
+        mpf_printf(p, "%O.", mod);
     }
+    mpf_printf(p, "%q%s", mpf_type_name(t), after);
+}
+
+// "<module.Name object at 0x...>": object.__repr__ of instance [self] of class [t].
+static void print_default(const mpf_print_t *p, const mpf_type_t *t, mpf_obj_t self) {
+    print_qualname(p, "<", t, " object at 0x");
+    mpf_printf(p, "%x>", (unsigned)(uintptr_t)self);
 }
 
 static mpf_obj_t type_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args);
@@ -622,8 +628,9 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
 #endif
     cls->dict = mpf_dict_map(dict);
     // as CPython's type(): a class without a docstring has __doc__ None in its namespace
-    if (mpf_map_lookup(cls->dict, MPF_OBJ_QSTR(MPF_QSTR___doc__), MPF_MAP_LOOKUP) == NULL) {
-        mpf_map_lookup(cls->dict, MPF_OBJ_QSTR(MPF_QSTR___doc__), MPF_MAP_LOOKUP_ADD)->value = MPF_OBJ_NONE;
+    mpf_map_elem_t *doc = mpf_map_lookup(cls->dict, MPF_OBJ_QSTR(MPF_QSTR___doc__), MPF_MAP_LOOKUP_ADD);
+    if (doc->value == MPF_OBJ_NULL) {
+        doc->value = MPF_OBJ_NONE;
     }
     cls->bases = bases;
     mpf_obj_t ob = mpf_obj_from_ptr(&mpf_type_object);
@@ -652,20 +659,22 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
     }
     // __set_name__ on class attributes that define it, over a snapshot of the namespace
     // (as CPython): attributes those calls add are not visited
-    mpf_map_t *m = cls->dict;
-    mpf_obj_t todo = mpf_obj_new_list(0, NULL);  // name, value, name, value...
-    for (size_t i = 0; i < m->used; i++) {
-        if (m->elems[i].key != MPF_OBJ_NULL && (mpf_obj_type(m->elems[i].value)->flags & MPF_TYPE_FLAG_HEAP) &&
-            special(mpf_obj_type(m->elems[i].value), MPF_QSTR___set_name__) != MPF_OBJ_NULL) {
-            mpf_list_append(todo, m->elems[i].key);
-            mpf_list_append(todo, m->elems[i].value);
-        }
+    const mpf_map_t *m = cls->dict;
+    size_t n = m->used;
+    mpf_obj_t *snap = ((mpf_tuple_t *)mpf_obj_ptr(mpf_obj_new_tuple(2 * n, NULL)))->items;  // name, value...
+    for (size_t i = 0; i < n; i++) {
+        snap[2 * i] = m->elems[i].key;
+        snap[2 * i + 1] = m->elems[i].value;
     }
-    const mpf_list_t *tl = mpf_obj_ptr(todo);
-    for (size_t i = 0; i + 1 < tl->len; i += 2) {
-        mpf_obj_t v = tl->items[i + 1];
-        mpf_obj_t a[3] = {v, mpf_obj_from_ptr(t), tl->items[i]};
-        mpf_call(special(mpf_obj_type(v), MPF_QSTR___set_name__), 3, 0, a);
+    for (size_t i = 0; i < 2 * n; i += 2) {
+        mpf_obj_t v = snap[i + 1];
+        if (snap[i] != MPF_OBJ_NULL && (mpf_obj_type(v)->flags & MPF_TYPE_FLAG_HEAP)) {
+            mpf_obj_t f = special(mpf_obj_type(v), MPF_QSTR___set_name__);
+            if (f != MPF_OBJ_NULL) {
+                mpf_obj_t a[3] = {v, mpf_obj_from_ptr(t), snap[i]};
+                mpf_call(f, 3, 0, a);
+            }
+        }
     }
 #if CONFIG_CLASS_ADVANCED
     // super(cls, cls).__init_subclass__(**kw): the first one along the MRO after the class
@@ -701,6 +710,7 @@ mpf_obj_t mpf_make_class(mpf_qstr_t name, mpf_obj_t bases, mpf_obj_t dict) {
 }
 
 // ---------------------------------------------------------------- mappingproxy
+#if CONFIG_CLASS_DICT || CONFIG_CLASS_ADVANCED
 // A class's __dict__: a read-only live view of its namespace (as CPython), so every
 // change to a class goes through setattr and the classes' store cache sees it.
 //
@@ -962,6 +972,19 @@ mpf_obj_t mpf_type_dict_proxy(const mpf_type_t *t) {
     mp->dict = mpf_obj_from_ptr((const char *)mpf_class_dict(t) - offsetof(mpf_dict_t, map));
     return mpf_obj_from_ptr(mp);
 }
+#else
+// No __dict__ views: the attribute is missing (AttributeError), as in the reference's
+// small builds.
+mpf_obj_t mpf_type_instance_dict_view(mpf_obj_t inst) {
+    (void)inst;
+    return MPF_OBJ_NULL;
+}
+
+mpf_obj_t mpf_type_dict_proxy(const mpf_type_t *t) {
+    (void)t;
+    return MPF_OBJ_NULL;
+}
+#endif // CONFIG_CLASS_DICT || CONFIG_CLASS_ADVANCED
 
 #if CONFIG_CLASS_ADVANCED
 // Recompute the MRO of every class derived from [cls] (its MRO changed), depth [depth]
@@ -1235,15 +1258,7 @@ MPF_FUN_KW(type_call_obj, MPF_QSTR___call__, 1, type_call_fun);
 
 static void type_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
-    const mpf_type_t *t = mpf_obj_ptr(self);
-    if (t->flags & MPF_TYPE_FLAG_HEAP) {
-        mpf_obj_t mod = mpf_map_get_qstr(mpf_class_dict(t), MPF_QSTR___module__);
-        if (mod != MPF_OBJ_NULL && MPF_IS_STR(mod)) {
-            mpf_printf(p, "<class '%O.%q'>", mod, mpf_type_name(t));
-            return;
-        }
-    }
-    mpf_printf(p, "<class '%q'>", mpf_type_name(t));
+    print_qualname(p, "<class '", mpf_obj_ptr(self), "'>");
 }
 
 static mpf_obj_t type_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
