@@ -263,25 +263,22 @@ void mpf_obj_print(const mpf_print_t *p, mpf_obj_t o, mpf_print_kind_t kind) {
     }
 }
 
-mpf_obj_t mpf_obj_str(mpf_obj_t o) {
-    if (MPF_IS_STR(o)) {
-        return o;
-    }
+// [o] printed as [kind] into a new str.
+static mpf_obj_t print_to_str(mpf_obj_t o, mpf_print_kind_t kind) {
     mpf_vstr_t v;
     mpf_vstr_init(&v, 16);
     mpf_print_t p;
     mpf_vstr_print(&v, &p);
-    mpf_obj_print(&p, o, MPF_PRINT_STR);
+    mpf_obj_print(&p, o, kind);
     return mpf_vstr_to_str(&v);
 }
 
+mpf_obj_t mpf_obj_str(mpf_obj_t o) {
+    return MPF_IS_STR(o) ? o : print_to_str(o, MPF_PRINT_STR);
+}
+
 mpf_obj_t mpf_obj_repr(mpf_obj_t o) {
-    mpf_vstr_t v;
-    mpf_vstr_init(&v, 16);
-    mpf_print_t p;
-    mpf_vstr_print(&v, &p);
-    mpf_obj_print(&p, o, MPF_PRINT_REPR);
-    return mpf_vstr_to_str(&v);
+    return print_to_str(o, MPF_PRINT_REPR);
 }
 
 mpf_obj_t mpf_obj_ascii(mpf_obj_t o) {

@@ -27,21 +27,6 @@ static mpf_obj_t bool_unary_op(int op, mpf_obj_t self) {
 }
 
 static mpf_obj_t bool_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
-    bool rb = rhs == MPF_OBJ_TRUE || rhs == MPF_OBJ_FALSE;
-    if (rb && (op == MPF_BINARY_OP_AND || op == MPF_BINARY_OP_OR || op == MPF_BINARY_OP_XOR ||
-               op == MPF_BINARY_OP_INPLACE_AND || op == MPF_BINARY_OP_INPLACE_OR || op == MPF_BINARY_OP_INPLACE_XOR)) {
-        bool a = lhs == MPF_OBJ_TRUE, b = rhs == MPF_OBJ_TRUE;
-        switch (op) {
-            case MPF_BINARY_OP_AND:
-            case MPF_BINARY_OP_INPLACE_AND:
-                return mpf_obj_bool(a && b);
-            case MPF_BINARY_OP_OR:
-            case MPF_BINARY_OP_INPLACE_OR:
-                return mpf_obj_bool(a || b);
-            default:
-                return mpf_obj_bool(a != b);
-        }
-    }
     if (op >= MPF_BINARY_OP_REVERSE_OR) {
         return mpf_binary_op(op - MPF_BINARY_OP_NORMAL_TO_REVERSE, rhs, as_int(lhs));
     }
@@ -52,7 +37,14 @@ static mpf_obj_t bool_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     ) {
         return MPF_OBJ_NULL;
     }
-    return mpf_binary_op(op, as_int(lhs), rb ? as_int(rhs) : rhs);
+    bool rb = rhs == MPF_OBJ_TRUE || rhs == MPF_OBJ_FALSE;
+    mpf_obj_t r = mpf_binary_op(op, as_int(lhs), rb ? as_int(rhs) : rhs);
+    // &, | and ^ (in place too) of two bools are a bool: the int result (0 or 1) as one
+    int normal = op < MPF_BINARY_OP_OR ? op + MPF_BINARY_OP_INPLACE_TO_NORMAL : op;
+    if (rb && normal >= MPF_BINARY_OP_OR && normal <= MPF_BINARY_OP_AND) {
+        r = mpf_obj_bool(r != mpf_obj_new_small_int(0));
+    }
+    return r;
 }
 
 const mpf_type_t mpf_type_bool = {

@@ -78,6 +78,34 @@ static inline mpf_obj_t subobj(mpf_obj_t self) {
     return ((const mpf_instance_t *)mpf_obj_ptr(self))->subobj;
 }
 
+// The native part of instance [self], or NULL (an exception's native part is itself).
+__attribute__((noinline)) static mpf_obj_t native_part(mpf_obj_t self) {
+    return mpf_obj_is_exception(self) ? MPF_OBJ_NULL : subobj(self);
+}
+
+// Special method [q] of [self]'s class called with the [n] arguments [args], or NULL
+// when the class defines none.
+__attribute__((noinline)) static mpf_obj_t call_dunder(mpf_obj_t self, mpf_qstr_t q, size_t n, const mpf_obj_t *args) {
+    mpf_obj_t m = special(mpf_obj_type(self), q);
+    return m == MPF_OBJ_NULL ? m : call_special(m, self, n, args);
+}
+
+// "module.Name" of class [t] ("Name" without a str __module__), between [before] and [after].
+__attribute__((noinline)) static void print_qualname(const mpf_print_t *p, const char *before, const mpf_type_t *t, const char *after) {
+    mpf_print_str(p, before);
+    mpf_obj_t mod = mpf_class_dict(t) ? mpf_map_get_qstr(mpf_class_dict(t), MPF_QSTR___module__) : MPF_OBJ_NULL;
+    if (mod != MPF_OBJ_NULL && MPF_IS_STR(mod)) {
+        mpf_printf(p, "%O.", mod);
+    }
+    mpf_printf(p, "%q%s", mpf_type_name(t), after);
+}
+
+// "<module.Name object at 0x...>": object.__repr__ of instance [self] of class [t].
+static void print_default(const mpf_print_t *p, const mpf_type_t *t, mpf_obj_t self) {
+    print_qualname(p, "<", t, " object at 0x");
+    mpf_printf(p, "%x>", (unsigned)(uintptr_t)self);
+}
+
 static mpf_obj_t type_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args);
 static void type_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind);
 static mpf_obj_t type_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs);
@@ -133,12 +161,7 @@ static void instance_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_
         mpf_obj_print(p, subobj(self), kind);
         return;
     }
-    mpf_obj_t mod = mpf_class_dict(t) ? mpf_map_get_qstr(mpf_class_dict(t), MPF_QSTR___module__) : MPF_OBJ_NULL;
-    if (mod != MPF_OBJ_NULL && MPF_IS_STR(mod)) {
-        mpf_printf(p, "<%O.%q object at 0x%x>", mod, mpf_type_name(t), (unsigned)(uintptr_t)self);
-    } else {
-        mpf_printf(p, "<%q object at 0x%x>", mpf_type_name(t), (unsigned)(uintptr_t)self);
-    }
+    print_default(p, t, self);
 }
 
 static const uint16_t binary_op_qstr[] = {
@@ -219,12 +242,12 @@ static mpf_obj_t instance_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             return mpf_obj_bool(!mpf_obj_is_true(r));
         }
     }
-    mpf_obj_t so = mpf_obj_is_exception(lhs) ? MPF_OBJ_NULL : subobj(lhs);
+    mpf_obj_t so = native_part(lhs);
     if (so != MPF_OBJ_NULL) {
         const mpf_type_t *st = mpf_obj_type(so);
         if (st->binary_op != NULL) {
-            if ((mpf_obj_type(rhs)->flags & MPF_TYPE_FLAG_HEAP) && !mpf_obj_is_exception(rhs) && subobj(rhs) != MPF_OBJ_NULL) {
-                rhs = subobj(rhs);
+            if ((mpf_obj_type(rhs)->flags & MPF_TYPE_FLAG_HEAP) && native_part(rhs) != MPF_OBJ_NULL) {
+                rhs = native_part(rhs);
             }
             return st->binary_op(op, so, rhs);
         }
@@ -235,40 +258,24 @@ static mpf_obj_t instance_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     return MPF_OBJ_NULL;
 }
 
+static const uint16_t unary_op_qstr[] = {
+    [MPF_UNARY_OP_POSITIVE] = MPF_QSTR___pos__,
+    [MPF_UNARY_OP_NEGATIVE] = MPF_QSTR___neg__,
+    [MPF_UNARY_OP_INVERT] = MPF_QSTR___invert__,
+    [MPF_UNARY_OP_BOOL] = MPF_QSTR___bool__,
+    [MPF_UNARY_OP_LEN] = MPF_QSTR___len__,
+    [MPF_UNARY_OP_HASH] = MPF_QSTR___hash__,
+    [MPF_UNARY_OP_ABS] = MPF_QSTR___abs__,
+    [MPF_UNARY_OP_INT] = MPF_QSTR___int__,
+    [MPF_UNARY_OP_FLOAT] = MPF_QSTR___float__,
+};
+
 static mpf_obj_t instance_unary_op(int op, mpf_obj_t self) {
     const mpf_type_t *t = mpf_obj_type(self);
-    mpf_qstr_t q;
-    switch (op) {
-        case MPF_UNARY_OP_POSITIVE:
-            q = MPF_QSTR___pos__;
-            break;
-        case MPF_UNARY_OP_NEGATIVE:
-            q = MPF_QSTR___neg__;
-            break;
-        case MPF_UNARY_OP_INVERT:
-            q = MPF_QSTR___invert__;
-            break;
-        case MPF_UNARY_OP_BOOL:
-            q = MPF_QSTR___bool__;
-            break;
-        case MPF_UNARY_OP_LEN:
-            q = MPF_QSTR___len__;
-            break;
-        case MPF_UNARY_OP_HASH:
-            q = MPF_QSTR___hash__;
-            break;
-        case MPF_UNARY_OP_ABS:
-            q = MPF_QSTR___abs__;
-            break;
-        case MPF_UNARY_OP_INT:
-            q = MPF_QSTR___int__;
-            break;
-        case MPF_UNARY_OP_FLOAT:
-            q = MPF_QSTR___float__;
-            break;
-        default:
-            return MPF_OBJ_NULL;
+    if ((unsigned)op >= sizeof(unary_op_qstr) / sizeof(unary_op_qstr[0]) || unary_op_qstr[op] == 0) {
+        return MPF_OBJ_NULL;
     }
+    mpf_qstr_t q = unary_op_qstr[op];
     mpf_obj_t m = special(t, q);
     if (op == MPF_UNARY_OP_HASH) {
         if (m == MPF_OBJ_NONE || (m == MPF_OBJ_NULL && special(t, MPF_QSTR___eq__) != MPF_OBJ_NULL)) {
@@ -288,7 +295,7 @@ static mpf_obj_t instance_unary_op(int op, mpf_obj_t self) {
         }
         return r;
     }
-    mpf_obj_t so = mpf_obj_is_exception(self) ? MPF_OBJ_NULL : subobj(self);
+    mpf_obj_t so = native_part(self);
     if (so != MPF_OBJ_NULL) {
         if (op == MPF_UNARY_OP_HASH) {
             return mpf_obj_new_small_int(mpf_obj_hash(so));
@@ -303,27 +310,14 @@ static mpf_obj_t instance_unary_op(int op, mpf_obj_t self) {
 
 static mpf_obj_t instance_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
     const mpf_type_t *t = mpf_obj_type(self);
-    mpf_obj_t m;
-    if (value == MPF_OBJ_SENTINEL) {
-        m = special(t, MPF_QSTR___getitem__);
-        if (m != MPF_OBJ_NULL) {
-            return call_special(m, self, 1, &index);
-        }
-    } else if (value == MPF_OBJ_NULL) {
-        m = special(t, MPF_QSTR___delitem__);
-        if (m != MPF_OBJ_NULL) {
-            call_special(m, self, 1, &index);
-            return MPF_OBJ_NONE;
-        }
-    } else {
-        m = special(t, MPF_QSTR___setitem__);
-        if (m != MPF_OBJ_NULL) {
-            mpf_obj_t a[2] = {index, value};
-            call_special(m, self, 2, a);
-            return MPF_OBJ_NONE;
-        }
+    const mpf_obj_t a[2] = {index, value};
+    bool load = value == MPF_OBJ_SENTINEL;
+    mpf_qstr_t q = load ? MPF_QSTR___getitem__ : value == MPF_OBJ_NULL ? MPF_QSTR___delitem__ : MPF_QSTR___setitem__;
+    mpf_obj_t r = call_dunder(self, q, q == MPF_QSTR___setitem__ ? 2 : 1, a);
+    if (r != MPF_OBJ_NULL) {
+        return load ? r : MPF_OBJ_NONE;
     }
-    mpf_obj_t so = mpf_obj_is_exception(self) ? MPF_OBJ_NULL : subobj(self);
+    mpf_obj_t so = native_part(self);
     if (so != MPF_OBJ_NULL) {
         if (value == MPF_OBJ_SENTINEL && mpf_obj_is_type(so, &mpf_type_dict)) {
             mpf_obj_t missing = special(t, MPF_QSTR___missing__);
@@ -344,28 +338,28 @@ static mpf_obj_t instance_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t valu
 
 static mpf_obj_t instance_getiter(mpf_obj_t self) {
     const mpf_type_t *t = mpf_obj_type(self);
-    mpf_obj_t m = special(t, MPF_QSTR___iter__);
-    if (m != MPF_OBJ_NULL) {
-        mpf_obj_t it = call_special(m, self, 0, NULL);
+    mpf_obj_t it = call_dunder(self, MPF_QSTR___iter__, 0, NULL);
+    if (it != MPF_OBJ_NULL) {
         const mpf_type_t *it_t = mpf_type_slots(mpf_obj_type(it));
         if (it_t->iternext == NULL && special(it_t, MPF_QSTR___next__) == MPF_OBJ_NULL) {
             mpf_raise_fmt(&mpf_type_TypeError, "iter() returned non-iterator of type '%T'", it);
         }
         return it;
     }
-    mpf_obj_t so = mpf_obj_is_exception(self) ? MPF_OBJ_NULL : subobj(self);
+    mpf_obj_t so = native_part(self);
     if (so != MPF_OBJ_NULL) {
+        it = mpf_getiter(so);
 #if CONFIG_BUILTIN_HELPERS
         // a native iterator (map, zip...) is its own iterator: so is the instance wrapping it
-        mpf_obj_t it = mpf_getiter(so);
-        return it == so ? self : it;
-#else
-        return mpf_getiter(so);
+        if (it == so) {
+            return self;
+        }
 #endif
+        return it;
     }
-    m = special(t, MPF_QSTR___await__);
-    if (m != MPF_OBJ_NULL) {
-        return call_special(m, self, 0, NULL);
+    it = call_dunder(self, MPF_QSTR___await__, 0, NULL);
+    if (it != MPF_OBJ_NULL) {
+        return it;
     }
     if (special(t, MPF_QSTR___getitem__) != MPF_OBJ_NULL) {
         return MPF_OBJ_NULL; // the runtime's sequence iterator
@@ -634,8 +628,9 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
 #endif
     cls->dict = mpf_dict_map(dict);
     // as CPython's type(): a class without a docstring has __doc__ None in its namespace
-    if (mpf_map_lookup(cls->dict, MPF_OBJ_QSTR(MPF_QSTR___doc__), MPF_MAP_LOOKUP) == NULL) {
-        mpf_map_lookup(cls->dict, MPF_OBJ_QSTR(MPF_QSTR___doc__), MPF_MAP_LOOKUP_ADD)->value = MPF_OBJ_NONE;
+    mpf_map_elem_t *doc = mpf_map_lookup(cls->dict, MPF_OBJ_QSTR(MPF_QSTR___doc__), MPF_MAP_LOOKUP_ADD);
+    if (doc->value == MPF_OBJ_NULL) {
+        doc->value = MPF_OBJ_NONE;
     }
     cls->bases = bases;
     mpf_obj_t ob = mpf_obj_from_ptr(&mpf_type_object);
@@ -664,20 +659,22 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
     }
     // __set_name__ on class attributes that define it, over a snapshot of the namespace
     // (as CPython): attributes those calls add are not visited
-    mpf_map_t *m = cls->dict;
-    mpf_obj_t todo = mpf_obj_new_list(0, NULL);  // name, value, name, value...
-    for (size_t i = 0; i < m->used; i++) {
-        if (m->elems[i].key != MPF_OBJ_NULL && (mpf_obj_type(m->elems[i].value)->flags & MPF_TYPE_FLAG_HEAP) &&
-            special(mpf_obj_type(m->elems[i].value), MPF_QSTR___set_name__) != MPF_OBJ_NULL) {
-            mpf_list_append(todo, m->elems[i].key);
-            mpf_list_append(todo, m->elems[i].value);
-        }
+    const mpf_map_t *m = cls->dict;
+    size_t n = m->used;
+    mpf_obj_t *snap = ((mpf_tuple_t *)mpf_obj_ptr(mpf_obj_new_tuple(2 * n, NULL)))->items;  // name, value...
+    for (size_t i = 0; i < n; i++) {
+        snap[2 * i] = m->elems[i].key;
+        snap[2 * i + 1] = m->elems[i].value;
     }
-    const mpf_list_t *tl = mpf_obj_ptr(todo);
-    for (size_t i = 0; i + 1 < tl->len; i += 2) {
-        mpf_obj_t v = tl->items[i + 1];
-        mpf_obj_t a[3] = {v, mpf_obj_from_ptr(t), tl->items[i]};
-        mpf_call(special(mpf_obj_type(v), MPF_QSTR___set_name__), 3, 0, a);
+    for (size_t i = 0; i < 2 * n; i += 2) {
+        mpf_obj_t v = snap[i + 1];
+        if (snap[i] != MPF_OBJ_NULL && (mpf_obj_type(v)->flags & MPF_TYPE_FLAG_HEAP)) {
+            mpf_obj_t f = special(mpf_obj_type(v), MPF_QSTR___set_name__);
+            if (f != MPF_OBJ_NULL) {
+                mpf_obj_t a[3] = {v, mpf_obj_from_ptr(t), snap[i]};
+                mpf_call(f, 3, 0, a);
+            }
+        }
     }
 #if CONFIG_CLASS_ADVANCED
     // super(cls, cls).__init_subclass__(**kw): the first one along the MRO after the class
@@ -713,6 +710,7 @@ mpf_obj_t mpf_make_class(mpf_qstr_t name, mpf_obj_t bases, mpf_obj_t dict) {
 }
 
 // ---------------------------------------------------------------- mappingproxy
+#if CONFIG_CLASS_DICT || CONFIG_CLASS_ADVANCED
 // A class's __dict__: a read-only live view of its namespace (as CPython), so every
 // change to a class goes through setattr and the classes' store cache sees it.
 //
@@ -974,6 +972,19 @@ mpf_obj_t mpf_type_dict_proxy(const mpf_type_t *t) {
     mp->dict = mpf_obj_from_ptr((const char *)mpf_class_dict(t) - offsetof(mpf_dict_t, map));
     return mpf_obj_from_ptr(mp);
 }
+#else
+// No __dict__ views: the attribute is missing (AttributeError), as in the reference's
+// small builds.
+mpf_obj_t mpf_type_instance_dict_view(mpf_obj_t inst) {
+    (void)inst;
+    return MPF_OBJ_NULL;
+}
+
+mpf_obj_t mpf_type_dict_proxy(const mpf_type_t *t) {
+    (void)t;
+    return MPF_OBJ_NULL;
+}
+#endif // CONFIG_CLASS_DICT || CONFIG_CLASS_ADVANCED
 
 #if CONFIG_CLASS_ADVANCED
 // Recompute the MRO of every class derived from [cls] (its MRO changed), depth [depth]
@@ -1247,15 +1258,7 @@ MPF_FUN_KW(type_call_obj, MPF_QSTR___call__, 1, type_call_fun);
 
 static void type_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
-    const mpf_type_t *t = mpf_obj_ptr(self);
-    if (t->flags & MPF_TYPE_FLAG_HEAP) {
-        mpf_obj_t mod = mpf_map_get_qstr(mpf_class_dict(t), MPF_QSTR___module__);
-        if (mod != MPF_OBJ_NULL && MPF_IS_STR(mod)) {
-            mpf_printf(p, "<class '%O.%q'>", mod, mpf_type_name(t));
-            return;
-        }
-    }
-    mpf_printf(p, "<class '%q'>", mpf_type_name(t));
+    print_qualname(p, "<class '", mpf_obj_ptr(self), "'>");
 }
 
 static mpf_obj_t type_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
@@ -1423,12 +1426,7 @@ static mpf_obj_t object_repr(mpf_obj_t self) {
     mpf_vstr_init(&v, 32);
     mpf_print_t p;
     mpf_vstr_print(&v, &p);
-    mpf_obj_t mod = mpf_class_dict(t) ? mpf_map_get_qstr(mpf_class_dict(t), MPF_QSTR___module__) : MPF_OBJ_NULL;
-    if (mod != MPF_OBJ_NULL && MPF_IS_STR(mod)) {
-        mpf_printf(&p, "<%O.%q object at 0x%x>", mod, mpf_type_name(t), (unsigned)(uintptr_t)self);
-    } else {
-        mpf_printf(&p, "<%q object at 0x%x>", mpf_type_name(t), (unsigned)(uintptr_t)self);
-    }
+    print_default(&p, t, self);
     return mpf_vstr_to_str(&v);
 }
 MPF_FUN_1(object_repr_obj, MPF_QSTR___repr__, object_repr);

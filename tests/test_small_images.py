@@ -89,6 +89,10 @@ try:
         print("unused types", rare[0].__name__, issubclass(rare[1], SyntaxError))
 except NameError:
     print("no unused types")
+try:
+    print("vars", sorted(c.__dict__.items()), "bump" in Counter.__dict__)
+except AttributeError:
+    print("no __dict__", c.n)
 print("done")
 """
 
@@ -145,3 +149,5 @@ def test_small_image_fits_and_runs_a_frozen_app(tmp_path: Path, name: str) -> No
         assert "no unused types" in out
     else:
         assert "unused types EOFError True" in out
+    # nor __dict__ of classes and instances (CONFIG_CLASS_DICT): AttributeError
+    assert ("no __dict__ 42" if name == "tiny" else "vars [('n', 42)] True") in out
