@@ -1,6 +1,7 @@
 // dispatch.h -- how the VM's dispatch loop jumps to an opcode handler: a switch, or
 // (CONFIG_VM_DISPATCH_COMPUTED_GOTO) a table of label addresses. vm.c writes its handlers with
-// VM_CASE/VM_NEXT only, so swapping this header changes nothing else.
+// VM_CASE/VM_NEXT only, so swapping this header changes nothing else. The loop fetches
+// each opcode with VM_FETCH, which vm.c defines (the byte at ip, ip moved past it).
 #ifndef MPF_DISPATCH_H
 #define MPF_DISPATCH_H
 
@@ -28,7 +29,7 @@
 #define VM_NEXT \
     do { \
         fr->cur = ip; \
-        goto *vm_table[*ip++]; \
+        goto *vm_table[VM_FETCH]; \
     } while (0)
 #define VM_LOOP_BEGIN VM_NEXT; {
 #define VM_LOOP_END }
@@ -44,7 +45,7 @@
     for (;;) { \
     vm_dispatch: \
         fr->cur = ip; \
-        switch (*ip++) {
+        switch (VM_FETCH) {
 #define VM_LOOP_END \
         } \
     }

@@ -47,6 +47,30 @@ static inline mpf_int_t read_sjump(const uint8_t **pip) {
     mpf_uint_t v = read_jump(pip, &two);
     return (mpf_int_t)v - (two ? 0x4000 : 0x40);
 }
+static inline mpf_uint_t read_ujump(const uint8_t **pip) {
+    bool two;
+    return read_jump(pip, &two);
+}
+
+#if !CONFIG_VM_FAST_PATHS
+// The small VM (no fast paths) decodes an opcode's first operand at dispatch, once for
+// all handlers (VM_FETCH), instead of a decoder inlined in each: into [*arg] the vuint
+// of opcodes 0x10-0x3F (signed for LOAD_CONST_SMALL_INT), the jump of 0x40-0x4F (signed
+// for UNWIND_JUMP, JUMP and POP_JUMP_IF_*). Returns the opcode; *pip moves past both.
+static inline uint8_t vm_fetch(const uint8_t **pip, mpf_uint_t *arg) {
+    uint8_t op = *(*pip)++;
+    if (op >= 0x10 && op < 0x40) {
+        *arg = read_varint(pip, (op == MPF_OP_LOAD_CONST_SMALL_INT && (**pip & 0x40)) ? ~(mpf_uint_t)0 : 0);
+    } else if (op >= 0x40 && op < 0x50) {
+        bool two;
+        *arg = read_jump(pip, &two);
+        if (op <= MPF_OP_POP_JUMP_IF_FALSE) {
+            *arg -= two ? 0x4000 : 0x40;
+        }
+    }
+    return op;
+}
+#endif
 
 size_t mpf_vm_line(const mpf_raw_code_t *rc, const uint8_t *ip) {
     size_t rem = (size_t)(ip - rc->code);
@@ -519,8 +543,36 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
     mpf_obj_t throw_exc = MPF_OBJ_NULL;
     mpf_obj_t value;
     mpf_uint_t unwind_c;
-#if !CONFIG_VM_FAST_PATHS
-    mpf_uint_t local_i;  // the local LOAD_FAST/STORE_FAST handlers share (a block's own otherwise)
+// The operands: decoded by each handler with the fast paths, at dispatch without them
+// (vm_fetch: the opcode in op, its first operand in arg).
+#if CONFIG_VM_FAST_PATHS
+#define VM_FETCH (*ip++)
+#define OPCODE (ip[-1])
+#define ARG_U() read_uint(&ip)
+#define ARG_S() read_sint(&ip)
+#define ARG_J() read_sjump(&ip)
+#define ARG_JU() read_ujump(&ip)
+#else
+    uint8_t op;
+    mpf_uint_t arg = 0;
+#define VM_FETCH (op = vm_fetch(&ip, &arg))
+#define OPCODE (op)
+#define ARG_U() (arg)
+#define ARG_S() ((mpf_int_t)arg)
+#define ARG_J() ((mpf_int_t)arg)
+#define ARG_JU() (arg)
+#endif
+// Two opcodes whose handlers differ in one choice, BODY(first) (first: the opcode is A):
+// with the fast paths each has its own handler (first a constant), without them one
+// handler serves both.
+#if CONFIG_VM_FAST_PATHS
+#define VM_PAIR(A, B, BODY) \
+    VM_CASE(A) : BODY(true) \
+    VM_CASE(B) : BODY(false)
+#else
+#define VM_PAIR(A, B, BODY) \
+    VM_CASE(A) : \
+    VM_CASE(B) : BODY(OPCODE == MPF_OP_##A)
 #endif
 
 #define PUSH(v) (*++sp = (v))
@@ -528,7 +580,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
 #define TOP() (*sp)
 #define SET_TOP(v) (*sp = (v))
 #define LOCAL(i) (fast[-(ptrdiff_t)(i)])
-#define QSTR() (qstrs[read_uint(&ip)])
+#define QSTR() (qstrs[ARG_U()])
 #define EXC_TOP (fr->exc_sp - 1)
 // The poll point, at every backward jump (each loop iteration): run the callbacks
 // micropython.schedule() queued, and let the port poll every 4096 iterations.
@@ -625,26 +677,27 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         sp[0] = d[1];
         VM_NEXT;
     }
-    // the NAME/GLOBAL pairs of store and delete: one handler each, on the opcode's dict
-    VM_CASE(STORE_NAME) :
-    VM_CASE(STORE_GLOBAL) : {
-        mpf_obj_t dict = ip[-1] == MPF_OP_STORE_NAME ? fr->locals : ctx->globals;
-        mpf_qstr_t q = QSTR();
-        mpf_dict_store(dict, mpf_obj_new_qstr(q), POP());
-        VM_NEXT;
+    // the NAME/GLOBAL pairs of store and delete, on the opcode's dict
+#define STORE_NAME_BODY(name) \
+    { \
+        mpf_obj_t dict = (name) ? fr->locals : ctx->globals; \
+        mpf_qstr_t q = QSTR(); \
+        mpf_dict_store(dict, mpf_obj_new_qstr(q), POP()); \
+        VM_NEXT; \
     }
+    VM_PAIR(STORE_NAME, STORE_GLOBAL, STORE_NAME_BODY)
     VM_CASE(STORE_ATTR) : {
         mpf_qstr_t q = QSTR();
         mpf_store_attr(sp[0], q, sp[-1]);
         sp -= 2;
         VM_NEXT;
     }
-    VM_CASE(DELETE_NAME) :
-    VM_CASE(DELETE_GLOBAL) : {
-        mpf_obj_t dict = ip[-1] == MPF_OP_DELETE_NAME ? fr->locals : ctx->globals;
-        delete_name(dict, QSTR());
-        VM_NEXT;
+#define DELETE_NAME_BODY(name) \
+    { \
+        delete_name((name) ? fr->locals : ctx->globals, QSTR()); \
+        VM_NEXT; \
     }
+    VM_PAIR(DELETE_NAME, DELETE_GLOBAL, DELETE_NAME_BODY)
     VM_CASE(IMPORT_NAME) : {
         mpf_qstr_t q = QSTR();
         mpf_obj_t fromlist = POP();
@@ -657,40 +710,35 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         PUSH(v);
         VM_NEXT;
     }
-    VM_CASE(MAKE_CLOSURE) : {
-        mpf_uint_t r = read_uint(&ip);
-        size_t n = *ip++;
-        sp -= n;
-        mpf_obj_t f = mpf_obj_new_fun_bc(rc->children[r], ctx, MPF_OBJ_NULL, MPF_OBJ_NULL, n, sp + 1);
-        PUSH(f);
-        VM_NEXT;
+    // functions and closures, with or without default arguments (dt, dk below the cells)
+#define MAKE_CLOSURE_BODY(plain) \
+    { \
+        mpf_uint_t r = ARG_U(); \
+        size_t n = *ip++; \
+        size_t d = (plain) ? 0 : 2; \
+        sp -= n + d; \
+        mpf_obj_t f = mpf_obj_new_fun_bc(rc->children[r], ctx, d ? sp[1] : MPF_OBJ_NULL, d ? sp[2] : MPF_OBJ_NULL, n, sp + 1 + d); \
+        PUSH(f); \
+        VM_NEXT; \
     }
-    VM_CASE(MAKE_CLOSURE_DEFARGS) : {
-        mpf_uint_t r = read_uint(&ip);
-        size_t n = *ip++;
-        sp -= n + 2;
-        mpf_obj_t f = mpf_obj_new_fun_bc(rc->children[r], ctx, sp[1], sp[2], n, sp + 3);
-        PUSH(f);
-        VM_NEXT;
-    }
+    VM_PAIR(MAKE_CLOSURE, MAKE_CLOSURE_DEFARGS, MAKE_CLOSURE_BODY)
     VM_CASE(LOAD_CONST_SMALL_INT) : {
-        mpf_int_t v = read_sint(&ip);
+        mpf_int_t v = ARG_S();
         PUSH(mpf_obj_new_small_int(v));
         VM_NEXT;
     }
     VM_CASE(LOAD_CONST_OBJ) : {
-        mpf_uint_t i = read_uint(&ip);
+        mpf_uint_t i = ARG_U();
         PUSH(ctx->consts[i]);
         VM_NEXT;
     }
     VM_CASE(LOAD_FAST_N) : {
 #if CONFIG_VM_FAST_PATHS
-        mpf_uint_t local_i = read_uint(&ip);
+        mpf_uint_t arg = read_uint(&ip);
 #else
-        local_i = read_uint(&ip);
-    load_fast:;
+    load_fast:;  // LOAD_FAST_MULTI's too (arg the local)
 #endif
-        mpf_obj_t v = LOCAL(local_i);
+        mpf_obj_t v = LOCAL(arg);
         if (v == MPF_OBJ_NULL) {
             raise_unbound_local();
         }
@@ -698,7 +746,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         VM_NEXT;
     }
     VM_CASE(LOAD_DEREF) : {
-        mpf_uint_t i = read_uint(&ip);
+        mpf_uint_t i = ARG_U();
         mpf_obj_t v = ((mpf_cell_t *)cell_of(LOCAL(i)))->value;
         if (v == MPF_OBJ_NULL) {
             raise_unbound_free();
@@ -708,21 +756,20 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
     }
     VM_CASE(STORE_FAST_N) : {
 #if CONFIG_VM_FAST_PATHS
-        mpf_uint_t local_i = read_uint(&ip);
+        mpf_uint_t arg = read_uint(&ip);
 #else
-        local_i = read_uint(&ip);
     store_fast:
 #endif
-        LOCAL(local_i) = POP();
+        LOCAL(arg) = POP();
         VM_NEXT;
     }
     VM_CASE(STORE_DEREF) : {
-        mpf_uint_t i = read_uint(&ip);
+        mpf_uint_t i = ARG_U();
         ((mpf_cell_t *)cell_of(LOCAL(i)))->value = POP();
         VM_NEXT;
     }
     VM_CASE(DELETE_FAST) : {
-        mpf_uint_t i = read_uint(&ip);
+        mpf_uint_t i = ARG_U();
         if (LOCAL(i) == MPF_OBJ_NULL) {
             raise_unbound_local();
         }
@@ -730,7 +777,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         VM_NEXT;
     }
     VM_CASE(DELETE_DEREF) : {
-        mpf_uint_t i = read_uint(&ip);
+        mpf_uint_t i = ARG_U();
         mpf_cell_t *c = cell_of(LOCAL(i));
         if (c->value == MPF_OBJ_NULL) {
             raise_unbound_free();
@@ -739,26 +786,26 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         VM_NEXT;
     }
     VM_CASE(BUILD_TUPLE) : {
-        size_t n = read_uint(&ip);
+        size_t n = ARG_U();
         sp -= n;
         mpf_obj_t t = mpf_obj_new_tuple(n, sp + 1);
         PUSH(t);
         VM_NEXT;
     }
     VM_CASE(BUILD_LIST) : {
-        size_t n = read_uint(&ip);
+        size_t n = ARG_U();
         sp -= n;
         mpf_obj_t l = mpf_obj_new_list(n, sp + 1);
         PUSH(l);
         VM_NEXT;
     }
     VM_CASE(BUILD_MAP) : {
-        size_t n = read_uint(&ip);
+        size_t n = ARG_U();
         PUSH(mpf_obj_new_dict(n));
         VM_NEXT;
     }
     VM_CASE(BUILD_SET) : {
-        size_t n = read_uint(&ip);
+        size_t n = ARG_U();
         sp -= n;
 #if CONFIG_BUILTIN_SET
         mpf_obj_t s = mpf_obj_new_set(n, sp + 1);
@@ -769,7 +816,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         VM_NEXT;
     }
     VM_CASE(BUILD_SLICE) : {
-        size_t n = read_uint(&ip);
+        size_t n = ARG_U();
         mpf_obj_t step = MPF_OBJ_NONE;
         if (n == 3) {
             step = POP();
@@ -779,7 +826,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         VM_NEXT;
     }
     VM_CASE(STORE_COMP) : {
-        mpf_uint_t u = read_uint(&ip);
+        mpf_uint_t u = ARG_U();
         mpf_obj_t coll = sp[-(ptrdiff_t)(u >> 2)];
         static const mpf_type_t *const comp_types[3] = {&mpf_type_list, &mpf_type_dict,
 #if CONFIG_BUILTIN_SET
@@ -808,7 +855,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         VM_NEXT;
     }
     VM_CASE(UNPACK_SEQUENCE) : {
-        size_t n = read_uint(&ip);
+        size_t n = ARG_U();
         mpf_obj_t seq = POP();
         mpf_obj_t *items;
         size_t len;
@@ -824,7 +871,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         VM_NEXT;
     }
     VM_CASE(UNPACK_EX) : {
-        mpf_uint_t u = read_uint(&ip);
+        mpf_uint_t u = ARG_U();
         size_t l = u & 0xFF, r = u >> 8;
         mpf_obj_t seq = POP();
         mpf_obj_t *items;
@@ -843,66 +890,55 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         }
         VM_NEXT;
     }
-    VM_CASE(MAKE_FUNCTION) : {
-        mpf_uint_t r = read_uint(&ip);
-        PUSH(mpf_obj_new_fun_bc(rc->children[r], ctx, MPF_OBJ_NULL, MPF_OBJ_NULL, 0, NULL));
-        VM_NEXT;
+#define MAKE_FUNCTION_BODY(plain) \
+    { \
+        mpf_uint_t r = ARG_U(); \
+        mpf_obj_t dk = (plain) ? MPF_OBJ_NULL : POP(); \
+        mpf_obj_t dt = (plain) ? MPF_OBJ_NULL : POP(); \
+        PUSH(mpf_obj_new_fun_bc(rc->children[r], ctx, dt, dk, 0, NULL)); \
+        VM_NEXT; \
     }
-    VM_CASE(MAKE_FUNCTION_DEFARGS) : {
-        mpf_uint_t r = read_uint(&ip);
-        mpf_obj_t dk = POP();
-        SET_TOP(mpf_obj_new_fun_bc(rc->children[r], ctx, TOP(), dk, 0, NULL));
-        VM_NEXT;
+    VM_PAIR(MAKE_FUNCTION, MAKE_FUNCTION_DEFARGS, MAKE_FUNCTION_BODY)
+    // a call: a method call has self (or NULL) above the function; a bytecode function
+    // runs in this loop (call_bc)
+#define CALL_BODY(function) \
+    { \
+        size_t m = (function) ? 0 : 1; \
+        mpf_uint_t u = ARG_U(); \
+        size_t p = u & 0xFF, k = u >> 8; \
+        sp -= p + 2 * k + m; \
+        mpf_obj_t f = sp[0]; \
+        if (mpf_obj_is_type(f, &mpf_type_fun_bc)) { \
+            bool bound = m && sp[1] != MPF_OBJ_NULL; /* self is the first argument */ \
+            callee_fun = mpf_obj_ptr(f); \
+            call_n = p + bound; \
+            call_k = k; \
+            call_args = sp + 1 + m - bound; \
+            goto call_bc; \
+        } \
+        SET_TOP(m ? mpf_call_method_n(p, k, sp) : mpf_call(f, p, k, sp + 1)); \
+        VM_NEXT; \
     }
-    VM_CASE(CALL_FUNCTION) : {
-        mpf_uint_t u = read_uint(&ip);
-        size_t p = u & 0xFF, k = u >> 8;
-        sp -= p + 2 * k;
-        mpf_obj_t f = sp[0];
-        if (mpf_obj_is_type(f, &mpf_type_fun_bc)) {
-            callee_fun = mpf_obj_ptr(f);
-            call_n = p;
-            call_k = k;
-            call_args = sp + 1;
-            goto call_bc;
-        }
-        SET_TOP(mpf_call(f, p, k, sp + 1));
-        VM_NEXT;
+    VM_PAIR(CALL_FUNCTION, CALL_METHOD, CALL_BODY)
+#define CALL_VAR_KW_BODY(function) \
+    { \
+        size_t m = (function) ? 0 : 1; \
+        mpf_uint_t u = ARG_U(); \
+        size_t p = u & 0xFF, k = u >> 8; \
+        sp -= p + 2 * k + 1 + m; \
+        mpf_uint_t star = (mpf_uint_t)mpf_obj_small_int_value(sp[p + 2 * k + 1 + m]); \
+        SET_TOP(mpf_call_var_kw(sp[0], m ? sp[1] : MPF_OBJ_NULL, p, k, sp + 1 + m, star)); \
+        VM_NEXT; \
     }
-    // the two star-argument calls: a method call has self (or NULL) above the function
-    VM_CASE(CALL_FUNCTION_VAR_KW) :
-    VM_CASE(CALL_METHOD_VAR_KW) : {
-        size_t m = ip[-1] == MPF_OP_CALL_METHOD_VAR_KW;
-        mpf_uint_t u = read_uint(&ip);
-        size_t p = u & 0xFF, k = u >> 8;
-        sp -= p + 2 * k + 1 + m;
-        mpf_uint_t star = (mpf_uint_t)mpf_obj_small_int_value(sp[p + 2 * k + 1 + m]);
-        SET_TOP(mpf_call_var_kw(sp[0], m ? sp[1] : MPF_OBJ_NULL, p, k, sp + 1 + m, star));
-        VM_NEXT;
-    }
-    VM_CASE(CALL_METHOD) : {
-        mpf_uint_t u = read_uint(&ip);
-        size_t p = u & 0xFF, k = u >> 8;
-        sp -= p + 2 * k + 1;
-        mpf_obj_t f = sp[0];
-        if (mpf_obj_is_type(f, &mpf_type_fun_bc)) {
-            bool bound = sp[1] != MPF_OBJ_NULL;  // self is the first argument
-            callee_fun = mpf_obj_ptr(f);
-            call_n = p + bound;
-            call_k = k;
-            call_args = sp + 2 - bound;
-            goto call_bc;
-        }
-        SET_TOP(mpf_call_method_n(p, k, sp));
-        VM_NEXT;
-    }
+    VM_PAIR(CALL_FUNCTION_VAR_KW, CALL_METHOD_VAR_KW, CALL_VAR_KW_BODY)
     VM_CASE(UNWIND_JUMP) : {
-        mpf_int_t off = read_sjump(&ip);
+        mpf_int_t off = ARG_J();
         const uint8_t *target = ip + off;   // relative to the trailing byte
         unwind_c = *ip++;
         PUSH(mpf_obj_new_small_int(target - rc->code));
         goto unwind_loop;
     }
+#if CONFIG_VM_FAST_PATHS
     VM_CASE(JUMP) : {
         mpf_int_t off = read_sjump(&ip);
         ip += off;
@@ -911,7 +947,6 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         }
         VM_NEXT;
     }
-#if CONFIG_VM_FAST_PATHS
     VM_CASE(POP_JUMP_IF_TRUE) : {
         mpf_int_t off = read_sjump(&ip);
         mpf_obj_t v = POP();
@@ -935,12 +970,12 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         VM_NEXT;
     }
 #else
-    // one handler for both: jump when the value's truth is the opcode's
+    // one handler for the three: JUMP, or jump when the value's truth is the opcode's
+    VM_CASE(JUMP) :
     VM_CASE(POP_JUMP_IF_TRUE) :
     VM_CASE(POP_JUMP_IF_FALSE) : {
-        bool when = ip[-1] == MPF_OP_POP_JUMP_IF_TRUE;
-        mpf_int_t off = read_sjump(&ip);
-        if (mpf_obj_is_true(POP()) == when) {
+        mpf_int_t off = (mpf_int_t)arg;
+        if (op == MPF_OP_JUMP || mpf_obj_is_true(POP()) == (op == MPF_OP_POP_JUMP_IF_TRUE)) {
             ip += off;
             if (off < 0) {
                 POLL_POINT();
@@ -950,21 +985,19 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
     }
 #endif
     // jump keeping the value when its truth is the opcode's, else pop it
-    VM_CASE(JUMP_IF_TRUE_OR_POP) :
-    VM_CASE(JUMP_IF_FALSE_OR_POP) : {
-        bool when = ip[-1] == MPF_OP_JUMP_IF_TRUE_OR_POP;
-        bool two;
-        mpf_uint_t off = read_jump(&ip, &two);
-        if (mpf_obj_is_true(TOP()) == when) {
-            ip += off;
-        } else {
-            sp--;
-        }
-        VM_NEXT;
+#define JUMP_OR_POP_BODY(when) \
+    { \
+        mpf_uint_t off = ARG_JU(); \
+        if (mpf_obj_is_true(TOP()) == (when)) { \
+            ip += off; \
+        } else { \
+            sp--; \
+        } \
+        VM_NEXT; \
     }
+    VM_PAIR(JUMP_IF_TRUE_OR_POP, JUMP_IF_FALSE_OR_POP, JUMP_OR_POP_BODY)
     VM_CASE(SETUP_WITH) : {
-        bool two;
-        mpf_uint_t off = read_jump(&ip, &two);
+        mpf_uint_t off = ARG_JU();
         mpf_obj_t cm = TOP();
         mpf_obj_t enter[2];
         mpf_load_method_maybe(cm, MPF_QSTR___enter__, enter);
@@ -982,25 +1015,22 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         PUSH(v);
         VM_NEXT;
     }
-    VM_CASE(SETUP_EXCEPT) :
-    VM_CASE(SETUP_FINALLY) : {
-        bool is_finally = ip[-1] == MPF_OP_SETUP_FINALLY;
-        bool two;
-        mpf_uint_t off = read_jump(&ip, &two);
-        exc_push(fr, ip + off, sp, is_finally);
-        VM_NEXT;
+#define SETUP_EXCEPT_BODY(except) \
+    { \
+        mpf_uint_t off = ARG_JU(); \
+        exc_push(fr, ip + off, sp, !(except)); \
+        VM_NEXT; \
     }
+    VM_PAIR(SETUP_EXCEPT, SETUP_FINALLY, SETUP_EXCEPT_BODY)
     VM_CASE(POP_EXCEPT_JUMP) : {
-        bool two;
-        mpf_uint_t off = read_jump(&ip, &two);
+        mpf_uint_t off = ARG_JU();
         EXC_POP_CHECK();
         fr->exc_sp--;
         ip += off;
         VM_NEXT;
     }
     VM_CASE(FOR_ITER) : {
-        bool two;
-        mpf_uint_t off = read_jump(&ip, &two);
+        mpf_uint_t off = ARG_JU();
         mpf_obj_t *it = sp - 3;
         mpf_obj_t v;
 #if CONFIG_VM_FAST_PATHS
@@ -1267,7 +1297,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         VM_NEXT;
     }
     VM_RANGE(LOAD_CONST_SMALL_INT_MULTI) : {
-        PUSH(mpf_obj_new_small_int((mpf_int_t)ip[-1] - MPF_OP_SMALL_INT_MULTI_ZERO));
+        PUSH(mpf_obj_new_small_int((mpf_int_t)OPCODE - MPF_OP_SMALL_INT_MULTI_ZERO));
         VM_NEXT;
     }
     VM_RANGE(LOAD_FAST_MULTI) : {
@@ -1279,7 +1309,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         PUSH(v);
         VM_NEXT;
 #else
-        local_i = ip[-1] - MPF_OP_LOAD_FAST_MULTI;
+        arg = op - MPF_OP_LOAD_FAST_MULTI;
         goto load_fast;
 #endif
     }
@@ -1288,22 +1318,22 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         LOCAL(ip[-1] - MPF_OP_STORE_FAST_MULTI) = POP();
         VM_NEXT;
 #else
-        local_i = ip[-1] - MPF_OP_STORE_FAST_MULTI;
+        arg = op - MPF_OP_STORE_FAST_MULTI;
         goto store_fast;
 #endif
     }
     VM_RANGE(UNARY_OP_MULTI) : {
-        SET_TOP(mpf_unary_op(ip[-1] - MPF_OP_UNARY_OP_MULTI, TOP()));
+        SET_TOP(mpf_unary_op(OPCODE - MPF_OP_UNARY_OP_MULTI, TOP()));
         VM_NEXT;
     }
     VM_RANGE(BINARY_OP_MULTI) : {
-        int op = ip[-1] - MPF_OP_BINARY_OP_MULTI;
+        int bop = OPCODE - MPF_OP_BINARY_OP_MULTI;
         mpf_obj_t rhs = POP();
         mpf_obj_t lhs = TOP();
 #if CONFIG_VM_FAST_PATHS
         if (mpf_obj_is_small_int(lhs) && mpf_obj_is_small_int(rhs)) {
             mpf_int_t a = mpf_obj_small_int_value(lhs), b = mpf_obj_small_int_value(rhs), r;
-            switch (op) {
+            switch (bop) {
                 case MPF_BINARY_OP_LESS:
                     SET_TOP(mpf_obj_bool(a < b));
                     VM_NEXT;
@@ -1341,7 +1371,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
             }
         }
 #endif
-        SET_TOP(mpf_binary_op(op, lhs, rhs));
+        SET_TOP(mpf_binary_op(bop, lhs, rhs));
         VM_NEXT;
     }
     VM_DEFAULT : {
@@ -1465,6 +1495,21 @@ do_return:
 #undef EXC_TOP
 #undef POLL_SCHEDULED
 #undef POLL_POINT
+#undef VM_FETCH
+#undef OPCODE
+#undef ARG_U
+#undef ARG_S
+#undef ARG_J
+#undef ARG_JU
+#undef VM_PAIR
+#undef STORE_NAME_BODY
+#undef DELETE_NAME_BODY
+#undef MAKE_CLOSURE_BODY
+#undef MAKE_FUNCTION_BODY
+#undef CALL_BODY
+#undef CALL_VAR_KW_BODY
+#undef JUMP_OR_POP_BODY
+#undef SETUP_EXCEPT_BODY
 }
 
 // Dispatch exception [exc] raised at fr->cur (10.2). Returns true if a handler in this
