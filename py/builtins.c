@@ -216,30 +216,11 @@ MPF_FUN_1(builtin_callable_obj, MPF_QSTR_callable, builtin_callable);
 
 static mpf_obj_t builtin_chr(mpf_obj_t o) {
     mpf_int_t c = mpf_obj_get_int(o);
-    char buf[4];
-    size_t n;
     if (c < 0 || c > 0x10FFFF) {
         mpf_raise_msg(&mpf_type_ValueError, "chr() arg not in range(0x110000)");
     }
-    if (c < 0x80) {
-        buf[0] = (char)c;
-        n = 1;
-    } else if (c < 0x800) {
-        buf[0] = (char)(0xC0 | (c >> 6));
-        buf[1] = (char)(0x80 | (c & 0x3F));
-        n = 2;
-    } else if (c < 0x10000) {
-        buf[0] = (char)(0xE0 | (c >> 12));
-        buf[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        buf[2] = (char)(0x80 | (c & 0x3F));
-        n = 3;
-    } else {
-        buf[0] = (char)(0xF0 | (c >> 18));
-        buf[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-        buf[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-        buf[3] = (char)(0x80 | (c & 0x3F));
-        n = 4;
-    }
+    char buf[4];
+    size_t n = mpf_utf8_encode((uint32_t)c, buf);
     return mpf_obj_new_str_qstr_maybe(buf, n);
 }
 MPF_FUN_1(builtin_chr_obj, MPF_QSTR_chr, builtin_chr);
@@ -674,12 +655,8 @@ static mpf_obj_t builtin_sorted(size_t n_args, size_t n_kw, const mpf_obj_t *arg
     if (n_args != 1) {
         mpf_raise_fmt(&mpf_type_TypeError, "sorted expected 1 argument, got %u", (unsigned)n_args);
     }
-    static const mpf_qstr_t kws[] = {MPF_QSTR_key, MPF_QSTR_reverse};
-    mpf_arg_check_kw(n_args, n_kw, args, SIZE_MAX, sizeof(kws) / sizeof(kws[0]), kws);
-    mpf_obj_t key = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_key);
-    mpf_obj_t rev = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_reverse);
     mpf_obj_t l = mpf_list_from_iter(args[0]);
-    mpf_list_sort(l, key, rev != MPF_OBJ_NULL && mpf_obj_is_true(rev));
+    mpf_list_sort_kw(l, n_kw, args + 1);
     return l;
 }
 MPF_FUN_KW(builtin_sorted_obj, MPF_QSTR_sorted, 0, builtin_sorted);

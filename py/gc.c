@@ -534,9 +534,7 @@ void *mpf_gc_realloc(void *p, size_t n) {
     }
     size_t nb = n == 0 ? 1 : (n + BLOCK_BYTES - 1) / BLOCK_BYTES;
     if (nb <= have) {
-        for (size_t b = head + nb; b < head + have; b++) {
-            at_set(b, AT_FREE);
-        }
+        at_fill(head + nb, head + have, AT_FREE);
         if (head + nb < gc.first_free && nb < have) {
             gc.first_free = head + nb;
         }
@@ -548,9 +546,7 @@ void *mpf_gc_realloc(void *p, size_t n) {
         b++;
     }
     if (b == head + nb) {
-        for (size_t t = head + have; t < head + nb; t++) {
-            at_set(t, AT_TAIL);
-        }
+        at_fill(head + have, head + nb, AT_TAIL);
         memset(gc.pool + (head + have) * BLOCK_BYTES, 0, (nb - have) * BLOCK_BYTES);
         if (gc.first_free > head && gc.first_free < head + nb) {
             gc.first_free = head + nb;

@@ -55,7 +55,8 @@ static void rebuild_index(mpf_map_t *m) {
     }
 }
 
-// Make room for one more entry: compact away deleted entries or grow.
+// Make room for one more entry: compact away deleted entries or grow (the caller
+// rebuilds the index).
 static void grow(mpf_map_t *m) {
     if (m->count < m->used && m->count * 2 < m->alloc) {
         size_t j = 0;
@@ -73,7 +74,6 @@ static void grow(mpf_map_t *m) {
         m->elems = mpf_gc_realloc(m->elems, na * sizeof(mpf_map_elem_t));
         m->alloc = na;
     }
-    rebuild_index(m);
 }
 
 mpf_map_elem_t *mpf_map_lookup(mpf_map_t *m, mpf_obj_t key, mpf_map_op_t op) {
@@ -87,7 +87,7 @@ mpf_map_elem_t *mpf_map_lookup(mpf_map_t *m, mpf_obj_t key, mpf_map_op_t op) {
                 break;
             }
         }
-        if (found == SIZE_MAX && op != MPF_MAP_LOOKUP_ADD) {
+        if (found == SIZE_MAX) {
             (void)mpf_obj_hash(key); // unhashable keys raise even on a miss
         }
     } else {
@@ -96,7 +96,7 @@ mpf_map_elem_t *mpf_map_lookup(mpf_map_t *m, mpf_obj_t key, mpf_map_op_t op) {
         for (;;) {
             uint32_t e = m->index[slot];
             if (e == 0) {
-                break;
+                break;  // a miss: [slot] is where the key's entry number goes
             }
             if (key_eq(m->elems[e - 1].key, key)) {
                 found = e - 1;
@@ -118,24 +118,17 @@ mpf_map_elem_t *mpf_map_lookup(mpf_map_t *m, mpf_obj_t key, mpf_map_op_t op) {
     if (op != MPF_MAP_LOOKUP_ADD) {
         return NULL;
     }
-    if (m->index == NULL) {
-        (void)mpf_obj_hash(key);
-    }
-    if (m->used == m->alloc) {
+    bool grown = m->used == m->alloc;
+    if (grown) {
         grow(m);
     }
     size_t i = m->used++;
     m->count++;
     m->elems[i].key = key;
     m->elems[i].value = MPF_OBJ_NULL;
-    if (m->index != NULL) {
-        size_t mask = m->index_size - 1;
-        slot = (size_t)mpf_obj_hash(key) & mask;
-        while (m->index[slot] != 0) {
-            slot = (slot + 1) & mask;
-        }
+    if (m->index != NULL && !grown) {
         m->index[slot] = (uint32_t)(i + 1);
-    } else if (m->alloc > SMALL_MAP) {
+    } else if (grown || m->alloc > SMALL_MAP) {
         rebuild_index(m);
     }
     return &m->elems[i];

@@ -790,12 +790,29 @@ void mpf_list_append(mpf_obj_t l, mpf_obj_t v);
 mpf_obj_t mpf_list_from_iter(mpf_obj_t iterable);
 mpf_obj_t mpf_tuple_from_iter(mpf_obj_t iterable);
 void mpf_list_sort(mpf_obj_t list, mpf_obj_t key, bool reverse);
+// list.sort() and sorted(): sort [list] by the keywords key= and reverse= among the
+// [n_kw] name/value pairs at [kw].
+void mpf_list_sort_kw(mpf_obj_t list, size_t n_kw, const mpf_obj_t *kw);
 void mpf_list_reverse(mpf_obj_t list);  // in place
 void mpf_set_add(mpf_obj_t s, mpf_obj_t v);
 mpf_obj_t mpf_str_join(mpf_obj_t sep, mpf_obj_t iterable);
 // Continuation bytes that follow the UTF-8 lead byte [c] (0 for ASCII and stray bytes).
 static inline unsigned mpf_utf8_tail_len(uint8_t c) {
     return c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+}
+// Code point [c] (at most 0x10FFFF) as UTF-8 into [buf] (4 bytes of room); its length.
+static inline size_t mpf_utf8_encode(uint32_t c, char *buf) {
+    if (c < 0x80) {
+        buf[0] = (char)c;
+        return 1;
+    }
+    size_t n = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    for (size_t i = n - 1; i > 0; i--) {
+        buf[i] = (char)(0x80 | (c & 0x3F));
+        c >>= 6;
+    }
+    buf[0] = (char)((0xF00u >> n) | c);  // the lead byte: 110xxxxx, 1110xxxx or 11110xxx
+    return n;
 }
 size_t mpf_utf8_charlen(const uint8_t *s, size_t len);
 // The code point starting at [s] (valid UTF-8); *n: its length in bytes.

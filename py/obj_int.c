@@ -554,23 +554,13 @@ mpf_obj_t mpf_int_to_bytes_obj(mpf_obj_t self, size_t len, bool little, bool is_
     if (v < 0 && !is_signed) {
         mpf_raise_msg(&mpf_type_OverflowError, "can't convert negative int to unsigned");
     }
-    // the value must fit [len] bytes (with a sign bit when signed), as in CPython
-    size_t bits = len * 8;
-    if (bits < sizeof(v) * 8) {
-        bool fits;
-        if (len == 0) {
-            fits = v == 0;
-        } else if (is_signed) {
-            fits = v >= -((mpf_int_t)1 << (bits - 1)) && v < ((mpf_int_t)1 << (bits - 1));
-        } else {
-            fits = (mpf_uint_t)v < ((mpf_uint_t)1 << bits);
-        }
-        if (!fits) {
-            mpf_raise_msg(&mpf_type_OverflowError, "int too big to convert");
-        }
-    }
     for (size_t i = 0; i < len; i++) {
         buf[i] = (uint8_t)((mpf_uint_t)v >> (i * 8 < sizeof(v) * 8 ? i * 8 : sizeof(v) * 8 - 1));
+    }
+    // the value must fit [len] bytes (with a sign bit when signed), as in CPython: the
+    // bytes read back give it again
+    if (mpf_obj_get_int(mpf_int_from_bytes_obj(buf, len, true, is_signed)) != v) {
+        mpf_raise_msg(&mpf_type_OverflowError, "int too big to convert");
     }
 #endif
     if (!little) {

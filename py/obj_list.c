@@ -246,7 +246,12 @@ static mpf_obj_t list_reverse(mpf_obj_t self) {
 }
 MPF_FUN_1(list_reverse_obj, MPF_QSTR_reverse, list_reverse);
 
-// Stable merge sort of [items] by [keys] (NULL: by items).
+// An item being sorted and its key (the item itself without a key function): moving
+// both as one value keeps the merge to one copy per step.
+typedef struct sort_pair {
+    mpf_obj_t key, item;
+} sort_pair_t;
+
 static bool sort_less(mpf_obj_t a, mpf_obj_t b, bool reverse) {
     if (reverse) {
         return mpf_obj_is_true(mpf_binary_op(MPF_BINARY_OP_LESS, b, a));
@@ -254,42 +259,19 @@ static bool sort_less(mpf_obj_t a, mpf_obj_t b, bool reverse) {
     return mpf_obj_is_true(mpf_binary_op(MPF_BINARY_OP_LESS, a, b));
 }
 
-static void merge_sort(mpf_obj_t *keys, mpf_obj_t *vals, mpf_obj_t *tk, mpf_obj_t *tv, size_t n, bool reverse) {
+// Stable merge sort of the [n] pairs at [a] by key; [tmp]: room for n / 2 pairs. Equal
+// keys keep their order (the right half's item goes first only when strictly less).
+static void merge_sort(sort_pair_t *a, sort_pair_t *tmp, size_t n, bool reverse) {
     if (n < 2) {
         return;
     }
-    if (n <= 8) {
-        for (size_t i = 1; i < n; i++) {
-            mpf_obj_t k = keys[i], v = vals[i];
-            size_t j = i;
-            while (j > 0 && sort_less(k, keys[j - 1], reverse)) {
-                keys[j] = keys[j - 1];
-                vals[j] = vals[j - 1];
-                j--;
-            }
-            keys[j] = k;
-            vals[j] = v;
-        }
-        return;
-    }
     size_t h = n / 2;
-    merge_sort(keys, vals, tk, tv, h, reverse);
-    merge_sort(keys + h, vals + h, tk, tv, n - h, reverse);
-    memcpy(tk, keys, h * sizeof(mpf_obj_t));
-    memcpy(tv, vals, h * sizeof(mpf_obj_t));
+    merge_sort(a, tmp, h, reverse);
+    merge_sort(a + h, tmp, n - h, reverse);
+    memcpy(tmp, a, h * sizeof(sort_pair_t));
     size_t i = 0, j = h, k = 0;
-    while (i < h && j < n) {
-        if (sort_less(keys[j], tk[i], reverse)) {
-            keys[k] = keys[j];
-            vals[k++] = vals[j++];
-        } else {
-            keys[k] = tk[i];
-            vals[k++] = tv[i++];
-        }
-    }
-    while (i < h) {
-        keys[k] = tk[i];
-        vals[k++] = tv[i++];
+    while (i < h) {  // the right half's rest is in place already
+        a[k++] = j < n && sort_less(a[j].key, tmp[i].key, reverse) ? a[j++] : tmp[i++];
     }
 }
 
@@ -299,34 +281,39 @@ void mpf_list_sort(mpf_obj_t self, mpf_obj_t key, bool reverse) {
     if (n < 2) {
         return;
     }
-    mpf_obj_t *keys = mpf_gc_alloc(n * sizeof(mpf_obj_t), false);
-    mpf_obj_t *vals = mpf_gc_alloc(n * sizeof(mpf_obj_t), false);
-    mpf_obj_t *tk = mpf_gc_alloc(n * sizeof(mpf_obj_t), false);
-    mpf_obj_t *tv = mpf_gc_alloc(n * sizeof(mpf_obj_t), false);
+    // n pairs and the merge's n / 2; the pairs hold the only references to the items
+    // while a key or comparison runs, so a change to the list does not lose them
+    sort_pair_t *pairs = mpf_gc_alloc_var(0, sizeof(sort_pair_t), n + n / 2, false);
     const mpf_obj_t *items = l->items;
-    memcpy(vals, l->items, n * sizeof(mpf_obj_t));
     for (size_t i = 0; i < n; i++) {
-        keys[i] = (key == MPF_OBJ_NULL || key == MPF_OBJ_NONE) ? vals[i] : mpf_call1(key, vals[i]);
+        pairs[i].item = items[i];
     }
-    merge_sort(keys, vals, tk, tv, n, reverse);
+    for (size_t i = 0; i < n; i++) {
+        pairs[i].key = key == MPF_OBJ_NULL || key == MPF_OBJ_NONE ? pairs[i].item : mpf_call1(key, pairs[i].item);
+    }
+    merge_sort(pairs, pairs + n, n, reverse);
     if (l->items != items || l->len != n) {
         // a key or comparison changed the list: its storage may be gone or smaller
         mpf_raise_msg(&mpf_type_ValueError, "list modified during sort");
     }
-    memcpy(l->items, vals, n * sizeof(mpf_obj_t));
-    mpf_gc_free(tk);
-    mpf_gc_free(tv);
+    for (size_t i = 0; i < n; i++) {
+        l->items[i] = pairs[i].item;
+    }
+    mpf_gc_free(pairs);
+}
+
+void mpf_list_sort_kw(mpf_obj_t self, size_t n_kw, const mpf_obj_t *kw) {
+    static const mpf_qstr_t kws[] = {MPF_QSTR_key, MPF_QSTR_reverse};
+    mpf_arg_check_kw(0, n_kw, kw, 0, sizeof(kws) / sizeof(kws[0]), kws);
+    mpf_obj_t rev = mpf_arg_kw(0, n_kw, kw, MPF_QSTR_reverse);
+    mpf_list_sort(self, mpf_arg_kw(0, n_kw, kw, MPF_QSTR_key), rev != MPF_OBJ_NULL && mpf_obj_is_true(rev));
 }
 
 static mpf_obj_t list_sort(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     if (n_args > 1) {
         mpf_raise_msg(&mpf_type_TypeError, "sort() takes no positional arguments");
     }
-    static const mpf_qstr_t kws[] = {MPF_QSTR_key, MPF_QSTR_reverse};
-    mpf_arg_check_kw(n_args, n_kw, args, SIZE_MAX, sizeof(kws) / sizeof(kws[0]), kws);
-    mpf_obj_t key = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_key);
-    mpf_obj_t rev = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_reverse);
-    mpf_list_sort(args[0], key, rev != MPF_OBJ_NULL && mpf_obj_is_true(rev));
+    mpf_list_sort_kw(args[0], n_kw, args + 1);
     return MPF_OBJ_NONE;
 }
 MPF_FUN_KW(list_sort_obj, MPF_QSTR_sort, 1, list_sort);

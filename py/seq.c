@@ -133,21 +133,17 @@ static inline const mpf_obj_t *items_if_type(mpf_obj_t o, const mpf_type_t *type
 
 mpf_obj_t mpf_seq_binary_op(int op, const mpf_obj_t *a, size_t an, mpf_obj_t rhs, const mpf_type_t *type,
     mpf_obj_t (*make)(size_t, const mpf_obj_t *)) {
+    size_t bn, total;
+    const mpf_obj_t *b;
     switch (op) {
         case MPF_BINARY_OP_ADD:
-        case MPF_BINARY_OP_INPLACE_ADD: {
-            size_t bn, rn;
-            const mpf_obj_t *b = items_if_type(rhs, type, &bn);
+        case MPF_BINARY_OP_INPLACE_ADD:
+            b = items_if_type(rhs, type, &bn);
             if (b == NULL) {
                 return MPF_OBJ_NULL;
             }
-            mpf_obj_t *out;
-            mpf_obj_t r = make(an + bn, NULL);
-            mpf_obj_get_array(r, &rn, &out);
-            memcpy(out, a, an * sizeof(mpf_obj_t));
-            memcpy(out + an, b, bn * sizeof(mpf_obj_t));
-            return r;
-        }
+            total = an + bn;
+            goto make_result;
         case MPF_BINARY_OP_MULTIPLY:
         case MPF_BINARY_OP_INPLACE_MULTIPLY:
         case MPF_BINARY_OP_REVERSE_MULTIPLY: {
@@ -155,21 +151,25 @@ mpf_obj_t mpf_seq_binary_op(int op, const mpf_obj_t *a, size_t an, mpf_obj_t rhs
             if (!mpf_obj_get_index_maybe(rhs, &n)) {
                 return MPF_OBJ_NULL;
             }
-            if (n < 0) {
-                n = 0;
-            }
-            size_t total;
-            if (__builtin_mul_overflow(an, (size_t)n, &total)) {
+            if (__builtin_mul_overflow(an, (size_t)(n < 0 ? 0 : n), &total)) {
                 mpf_raise_memory_error();
             }
+            b = a;
+            bn = an;
+        make_result: {
+            // a's items, then b's until the result is full (b is a again for *)
             mpf_obj_t r = make(total, NULL);  // the allocator checks total * item size
             size_t rn;
             mpf_obj_t *out;
             mpf_obj_get_array(r, &rn, &out);
-            for (size_t k = 0; k < total; k += an) {  // an == 0: total == 0
-                memcpy(out + k, a, an * sizeof(mpf_obj_t));
+            if (total != 0) {
+                memcpy(out, a, an * sizeof(mpf_obj_t));
+                for (size_t k = an; k < total; k += bn) {
+                    memcpy(out + k, b, bn * sizeof(mpf_obj_t));
+                }
             }
             return r;
+        }
         }
         case MPF_BINARY_OP_LESS:
         case MPF_BINARY_OP_MORE:
@@ -177,8 +177,7 @@ mpf_obj_t mpf_seq_binary_op(int op, const mpf_obj_t *a, size_t an, mpf_obj_t rhs
         case MPF_BINARY_OP_LESS_EQUAL:
         case MPF_BINARY_OP_MORE_EQUAL:
         case MPF_BINARY_OP_NOT_EQUAL: {
-            size_t bn;
-            const mpf_obj_t *b = items_if_type(rhs, type, &bn);
+            b = items_if_type(rhs, type, &bn);
             if (b == NULL) {
                 return MPF_OBJ_NULL;
             }
