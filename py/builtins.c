@@ -709,18 +709,18 @@ static void dir_add_type(mpf_obj_t l, const mpf_type_t *t) {
             const mpf_type_t *c = mpf_obj_ptr(mro->items[i]);
             if (mpf_class_dict(c) != NULL) {
                 dir_add_map(l, mpf_class_dict(c));
-            } else if (c->locals) {
-                for (size_t k = 0; k < c->locals->n; k++) {
-                    mpf_list_append(l, c->locals->elems[k].key);
+            } else if (mpf_type_slots(c)->locals) {
+                for (size_t k = 0; k < mpf_type_slots(c)->locals->n; k++) {
+                    mpf_list_append(l, mpf_type_slots(c)->locals->elems[k].key);
                 }
             }
         }
         return;
     }
     for (const mpf_type_t *c = t; c != NULL; c = c->parent) {
-        if (c->locals) {
-            for (size_t k = 0; k < c->locals->n; k++) {
-                mpf_list_append(l, c->locals->elems[k].key);
+        if (mpf_type_slots(c)->locals) {
+            for (size_t k = 0; k < mpf_type_slots(c)->locals->n; k++) {
+                mpf_list_append(l, mpf_type_slots(c)->locals->elems[k].key);
             }
         }
     }

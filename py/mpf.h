@@ -249,7 +249,7 @@ typedef struct mpf_type_ext {
     void (*finalise)(mpf_obj_t self); // called by the GC for blocks allocated with has_final
 } mpf_type_ext_t;
 
-// A type object: 14 words on a 32-bit chip (a compact exception type 4). What only classes made at run time have
+// A type object: 14 words on a 32-bit chip (a compact exception type 3). What only classes made at run time have
 // (namespace, bases, MRO) is in mpf_class_t; the rarely set slots are in mpf_type_ext_t.
 typedef struct mpf_type {
     mpf_obj_base_t base;
@@ -258,10 +258,9 @@ typedef struct mpf_type {
     // with mpf_type_name() (a qstr the width of mpf_qstr_t, e.g. for "%q").
     uint16_t name;
     uint16_t flags;
-    // name, flags, parent and locals come first: a compact exception type
-    // (mpf_type_compact_t) has only these; read the other slots through mpf_type_slots().
+    // name, flags and parent come first: a compact exception type (mpf_type_compact_t)
+    // has only these; read the other fields through mpf_type_slots().
     const struct mpf_type *parent;  // builtin base type (NULL = object)
-    const mpf_rom_map_t *locals;    // methods and class attributes of builtin types
     // print [self] to [p] as str() or repr()
     void (*print)(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind);
     // type(...) call: a new instance from args (positional then n_kw name/value pairs)
@@ -281,23 +280,23 @@ typedef struct mpf_type {
     mpf_obj_t (*getiter)(mpf_obj_t self);
     // next item or MPF_OBJ_STOP
     mpf_obj_t (*iternext)(mpf_obj_t self);
+    const mpf_rom_map_t *locals;    // methods and class attributes of builtin types
     const mpf_type_ext_t *ext;      // the rare slots (NULL: none)
 } mpf_type_t;
 
 // A builtin exception type other than BaseException without CONFIG_EXC_FULL_TYPES:
-// the first four fields of mpf_type_t (locals NULL); its slots are BaseException's.
+// the first three fields of mpf_type_t; its slots and locals are BaseException's.
 typedef struct mpf_type_compact {
     mpf_obj_base_t base;
     uint16_t name;
     uint16_t flags;  // with MPF_TYPE_FLAG_COMPACT
     const struct mpf_type *parent;
-    const mpf_rom_map_t *locals;
 } mpf_type_compact_t;
-_Static_assert(offsetof(mpf_type_compact_t, locals) == offsetof(mpf_type_t, locals), "compact types are a prefix of mpf_type_t");
+_Static_assert(offsetof(mpf_type_compact_t, parent) == offsetof(mpf_type_t, parent), "compact types are a prefix of mpf_type_t");
 
-// The type whose slots (print ... iternext, ext) serve [t]: t itself but for a compact
-// exception type, whose slots are BaseException's. Read a slot of a type that may be an
-// exception type through this (name, flags, parent and locals directly).
+// The type whose slots (print ... iternext, locals, ext) serve [t]: t itself but for a
+// compact exception type, whose slots are BaseException's. Read a slot of a type that may
+// be an exception type through this (name, flags and parent directly).
 #if CONFIG_EXC_FULL_TYPES
 #define mpf_type_slots(t) (t)
 #else

@@ -573,7 +573,8 @@ const mpf_type_t mpf_type_BaseException = {
         .parent = parent_, \
     };
 #else
-// The others compact: name, flags and base; mpf_type_slots() gives BaseException's slots.
+// The others compact: name, flags and base; mpf_type_slots() gives BaseException's slots
+// and locals.
 #define MPF_DEFINE_EXC(exc_name, parent_) \
     const mpf_type_compact_t mpf_exc_##exc_name = { \
         .base = {&mpf_type_type}, \

@@ -961,10 +961,10 @@ mpf_obj_t mpf_type_dict_proxy(const mpf_type_t *t) {
     if (mpf_class_dict(t) == NULL) {
         // a builtin type: a read-only view of a copy of its methods and attributes (the
         // table is const, so nothing can change behind the copy)
-        size_t n = t->locals != NULL ? t->locals->n : 0;
+        size_t n = mpf_type_slots(t)->locals != NULL ? mpf_type_slots(t)->locals->n : 0;
         mp->dict = mpf_obj_new_dict(n);
         for (size_t i = 0; i < n; i++) {
-            mpf_dict_store(mp->dict, t->locals->elems[i].key, t->locals->elems[i].value);
+            mpf_dict_store(mp->dict, mpf_type_slots(t)->locals->elems[i].key, mpf_type_slots(t)->locals->elems[i].value);
         }
         return mpf_obj_from_ptr(mp);
     }

@@ -428,8 +428,8 @@ static mpf_obj_t lookup_in(const mpf_type_t *c, mpf_qstr_t q) {
     if (dict != NULL) {
         return mpf_map_get_qstr(dict, q);
     }
-    if (c->locals != NULL) {
-        mpf_obj_t v = mpf_rom_map_get(c->locals, q);
+    if (mpf_type_slots(c)->locals != NULL) {
+        mpf_obj_t v = mpf_rom_map_get(mpf_type_slots(c)->locals, q);
 #if CONFIG_BUILTIN_BYTEARRAY
         if (v == MPF_OBJ_NULL && c == &mpf_type_bytearray) {
             v = mpf_rom_map_get(mpf_bytes_locals, q);  // bytearray.find, .hex...: bytes' methods
@@ -578,7 +578,7 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
         dest[0] = mpf_class_mro(t);
         return;
     }
-    if (q == MPF_QSTR___dict__ && (mpf_class_dict(t) != NULL || t->locals != NULL)) {
+    if (q == MPF_QSTR___dict__ && (mpf_class_dict(t) != NULL || mpf_type_slots(t)->locals != NULL)) {
         dest[0] = mpf_type_dict_proxy(t);
         return;
     }
@@ -924,9 +924,9 @@ static bool namespace_is_plain(const mpf_type_t *c) {
         return true;
     }
 #if CONFIG_BUILTIN_PROPERTY
-    if (c->locals != NULL) {
-        for (size_t i = 0; i < c->locals->n; i++) {
-            if (mpf_obj_is_type(c->locals->elems[i].value, &mpf_type_property)) {
+    if (mpf_type_slots(c)->locals != NULL) {
+        for (size_t i = 0; i < mpf_type_slots(c)->locals->n; i++) {
+            if (mpf_obj_is_type(mpf_type_slots(c)->locals->elems[i].value, &mpf_type_property)) {
                 return false;
             }
         }
