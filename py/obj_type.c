@@ -471,82 +471,73 @@ __attribute__((noinline)) mpf_qstr_t mpf_type_name(const mpf_type_t *t) {
     return (t->flags & MPF_TYPE_FLAG_HEAP) ? ((const mpf_class_t *)t)->name : t->name;
 }
 
-// The MRO of [t] into [out] (at most [max] classes: a longer one is a TypeError, never
-// silently cut); returns its length.
-static size_t mro_of(const mpf_type_t *t, const mpf_type_t **out, size_t max) {
-    size_t n = 0;
+// The [i]th class in the MRO of [t], or NULL past its end (a builtin type's MRO: the type,
+// its parents, then object).
+static const mpf_type_t *mro_item(const mpf_type_t *t, size_t i) {
     if (mpf_class_mro(t) != MPF_OBJ_NULL) {
         const mpf_tuple_t *mro = mpf_obj_ptr(mpf_class_mro(t));
-        if (mro->len > max) {
-            mpf_raise_fmt(&mpf_type_TypeError, "inheritance deeper than %u classes (CONFIG_MRO_MAX)", (unsigned)max);
-        }
-        for (size_t i = 0; i < mro->len && n < max; i++) {
-            out[n++] = mpf_obj_ptr(mro->items[i]);
-        }
-        return n;
+        return i < mro->len ? mpf_obj_ptr(mro->items[i]) : NULL;
     }
-    for (const mpf_type_t *c = t; c != NULL && n < max; c = c->parent) {
-        out[n++] = c;
+    for (; t != NULL && i > 0; i--) {
+        t = t == &mpf_type_object ? NULL : t->parent != NULL ? t->parent : &mpf_type_object;
     }
-    if (n < max && out[n - 1] != &mpf_type_object) {
-        out[n++] = &mpf_type_object;
-    }
-    return n;
+    return t;
 }
 
-// Largest inheritance graph the C3 merge handles (its tables live on the C stack).
+// Longest MRO of a new class (its C3 merge keeps the result on the C stack).
 #define MRO_MAX CONFIG_MRO_MAX
 
+// Class [k] of sequence [s] of the C3 merge for [bases]: base s's MRO, and after the
+// bases' MROs the bases themselves; NULL past the end.
+static const mpf_type_t *merge_item(const mpf_tuple_t *bases, size_t s, size_t k) {
+    if (s < bases->len) {
+        return mro_item(mpf_obj_ptr(bases->items[s]), k);
+    }
+    return k < bases->len ? mpf_obj_ptr(bases->items[k]) : NULL;
+}
+
 static mpf_obj_t compute_mro(const mpf_type_t *cls, const mpf_tuple_t *bases) {
-    const mpf_type_t *seqs[MRO_MAX + 1][MRO_MAX];
-    size_t lens[MRO_MAX + 1], pos[MRO_MAX + 1];
-    size_t ns = 0;
-    if (bases->len > MRO_MAX) {
+    size_t ns = bases->len + 1;
+    if (ns > MRO_MAX) {
         mpf_raise_msg(&mpf_type_TypeError, "too many base classes");
     }
-    for (size_t i = 0; i < bases->len; i++) {
-        lens[ns] = mro_of(mpf_obj_ptr(bases->items[i]), seqs[ns], MRO_MAX);
-        pos[ns++] = 0;
-    }
-    for (size_t i = 0; i < bases->len; i++) {
-        seqs[ns][i] = mpf_obj_ptr(bases->items[i]);
-    }
-    lens[ns] = bases->len;
-    pos[ns++] = 0;
-    mpf_obj_t out[MRO_MAX * 2];
+    size_t pos[MRO_MAX] = {0};  // per sequence: where its unmerged part starts
+    mpf_obj_t out[MRO_MAX];
     size_t n = 0;
     out[n++] = mpf_obj_from_ptr(cls);
     for (;;) {
+        // the first head of a sequence that is in no sequence's tail
         bool any = false;
         const mpf_type_t *pick = NULL;
         for (size_t s = 0; s < ns && pick == NULL; s++) {
-            if (pos[s] >= lens[s]) {
+            const mpf_type_t *head = merge_item(bases, s, pos[s]);
+            if (head == NULL) {
                 continue;
             }
             any = true;
-            const mpf_type_t *head = seqs[s][pos[s]];
-            bool in_tail = false;
-            for (size_t o = 0; o < ns && !in_tail; o++) {
-                for (size_t k = pos[o] + 1; k < lens[o]; k++) {
-                    if (seqs[o][k] == head) {
-                        in_tail = true;
+            pick = head;
+            for (size_t o = 0; o < ns && pick != NULL; o++) {
+                const mpf_type_t *c;
+                for (size_t k = pos[o] + 1; (c = merge_item(bases, o, k)) != NULL; k++) {
+                    if (c == head) {
+                        pick = NULL;
                         break;
                     }
                 }
-            }
-            if (!in_tail) {
-                pick = head;
             }
         }
         if (!any) {
             break;
         }
-        if (pick == NULL || n >= MRO_MAX * 2) {
+        if (pick == NULL) {
             mpf_raise_msg(&mpf_type_TypeError, "Cannot create a consistent method resolution order (MRO)");
+        }
+        if (n >= MRO_MAX) {
+            mpf_raise_fmt(&mpf_type_TypeError, "inheritance deeper than %u classes (CONFIG_MRO_MAX)", (unsigned)MRO_MAX);
         }
         out[n++] = mpf_obj_from_ptr(pick);
         for (size_t s = 0; s < ns; s++) {
-            if (pos[s] < lens[s] && seqs[s][pos[s]] == pick) {
+            if (merge_item(bases, s, pos[s]) == pick) {
                 pos[s]++;
             }
         }
@@ -1273,11 +1264,10 @@ static mpf_obj_t type_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
 }
 
 static mpf_obj_t type_mro(mpf_obj_t self) {
-    const mpf_type_t *out[MRO_MAX];
-    size_t n = mro_of(mpf_obj_ptr(self), out, MRO_MAX);
     mpf_obj_t l = mpf_obj_new_list(0, NULL);
-    for (size_t i = 0; i < n; i++) {
-        mpf_list_append(l, mpf_obj_from_ptr(out[i]));
+    const mpf_type_t *c;
+    for (size_t i = 0; (c = mro_item(mpf_obj_ptr(self), i)) != NULL; i++) {
+        mpf_list_append(l, mpf_obj_from_ptr(c));
     }
     return l;
 }
