@@ -125,20 +125,10 @@ mpf_obj_t mpf_obj_new_instance(const mpf_type_t *cls) {
 
 static void instance_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     const mpf_type_t *t = mpf_obj_type(self);
-    mpf_obj_t m = MPF_OBJ_NULL;
-    if (kind == MPF_PRINT_STR) {
-        m = special(t, MPF_QSTR___str__);
-    }
-    if (m == MPF_OBJ_NULL) {
-        m = special(t, MPF_QSTR___repr__);
-        if (m != MPF_OBJ_NULL && kind == MPF_PRINT_STR && mpf_type_is_subclass(t, &mpf_type_BaseException)) {
-            // BaseException.__str__ comes before a subclass's __repr__ in str()
-            const mpf_type_t *nb = mpf_type_native_base(t);
-            if (nb != NULL && nb->print != NULL) {
-                nb->print(p, self, kind);
-                return;
-            }
-        }
+    bool exc = mpf_obj_is_exception(self);
+    mpf_obj_t m = kind == MPF_PRINT_STR ? special(t, MPF_QSTR___str__) : MPF_OBJ_NULL;
+    if (m == MPF_OBJ_NULL && !(exc && kind == MPF_PRINT_STR)) {
+        m = special(t, MPF_QSTR___repr__);  // BaseException.__str__ comes before it in str()
     }
     if (m != MPF_OBJ_NULL) {
         mpf_obj_t s = call_special(m, self, 0, NULL);
@@ -146,22 +136,15 @@ static void instance_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_
             mpf_raise_fmt(&mpf_type_TypeError, "__%s__ returned non-string (type %T)", kind == MPF_PRINT_STR ? "str" : "repr", s);
         }
         mpf_obj_print(p, s, MPF_PRINT_STR);
-        return;
-    }
-    if (t->flags & MPF_TYPE_FLAG_METATYPE) {
+    } else if (t->flags & MPF_TYPE_FLAG_METATYPE) {
         type_print(p, self, kind);  // a class made by a metaclass without __repr__
-        return;
-    }
-    const mpf_type_t *nb = mpf_type_native_base(t);
-    if (nb != NULL && mpf_type_is_subclass(t, &mpf_type_BaseException)) {
-        nb->print(p, self, kind);
-        return;
-    }
-    if (subobj(self) != MPF_OBJ_NULL) {
+    } else if (exc) {
+        mpf_type_native_base(t)->print(p, self, kind);  // the builtin exception base's
+    } else if (subobj(self) != MPF_OBJ_NULL) {
         mpf_obj_print(p, subobj(self), kind);
-        return;
+    } else {
+        print_default(p, t, self);
     }
-    print_default(p, t, self);
 }
 
 static const uint16_t binary_op_qstr[] = {
