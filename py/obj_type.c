@@ -270,10 +270,7 @@ static mpf_obj_t instance_unary_op(int op, mpf_obj_t self) {
         if (op == MPF_UNARY_OP_BOOL && r != MPF_OBJ_TRUE && r != MPF_OBJ_FALSE) {
             mpf_raise_fmt(&mpf_type_TypeError, "__bool__ should return bool, returned %T", r);
         }
-        if (op == MPF_UNARY_OP_LEN && !mpf_obj_is_int(r)) {
-            mpf_raise_fmt(&mpf_type_TypeError, "'%T' object cannot be interpreted as an integer", r);
-        }
-        if (op == MPF_UNARY_OP_LEN && mpf_int_sign(r) < 0) {
+        if (op == MPF_UNARY_OP_LEN && mpf_obj_get_int(r) < 0) {  // TypeError if no int
             mpf_raise_msg(&mpf_type_ValueError, "__len__() should return >= 0");
         }
         return r;
