@@ -39,17 +39,28 @@ const mpf_type_t *mpf_type_native_base(const mpf_type_t *t) {
 // Whether instances of builtin type [t] are immutable: their value comes from the
 // constructor's arguments (CPython's __new__), whatever __init__ a subclass defines.
 static bool immutable_base(const mpf_type_t *t) {
-    return t == &mpf_type_tuple || t == &mpf_type_str || t == &mpf_type_bytes || t == &mpf_type_int ||
+    static const mpf_type_t *const immutable[] = {&mpf_type_tuple, &mpf_type_str, &mpf_type_bytes, &mpf_type_int,
 #if CONFIG_FLOAT
-           t == &mpf_type_float ||
+        &mpf_type_float,
 #endif
 #if CONFIG_BUILTIN_COMPLEX
-           t == &mpf_type_complex ||
+        &mpf_type_complex,
 #endif
 #if CONFIG_BUILTIN_FROZENSET
-           t == &mpf_type_frozenset ||
+        &mpf_type_frozenset,
 #endif
-           t == &mpf_type_range;
+        &mpf_type_range};
+    for (size_t i = 0; i < sizeof(immutable) / sizeof(immutable[0]); i++) {
+        if (t == immutable[i]) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// The function inside [m] when it is a [wt] (classmethod or staticmethod), else [m].
+__attribute__((noinline)) static mpf_obj_t unwrap(mpf_obj_t m, const mpf_type_t *wt) {
+    return mpf_obj_is_type(m, wt) ? ((const mpf_wrapper_t *)mpf_obj_ptr(m))->fun : m;
 }
 
 static mpf_obj_t call_special(mpf_obj_t m, mpf_obj_t self, size_t n, const mpf_obj_t *args) {
@@ -656,8 +667,7 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
         isc = d != NULL ? mpf_map_get_qstr(d, MPF_QSTR___init_subclass__) : MPF_OBJ_NULL;
     }
     if (isc != MPF_OBJ_NULL) {
-        mpf_obj_t f = mpf_obj_is_type(isc, &mpf_type_classmethod) ? ((const mpf_wrapper_t *)mpf_obj_ptr(isc))->fun : isc;
-        mpf_call_var_kw(f, mpf_obj_from_ptr(t), 0, n_kw, kw, 0);
+        mpf_call_var_kw(unwrap(isc, &mpf_type_classmethod), mpf_obj_from_ptr(t), 0, n_kw, kw, 0);
     } else if (n_kw > 0) {
         mpf_raise_fmt(&mpf_type_TypeError, "%q.__init_subclass__() takes no keyword arguments", name);
     }
@@ -668,8 +678,7 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
     if (b->len > 0) {
         mpf_obj_t isc = special(mpf_obj_ptr(b->items[0]), MPF_QSTR___init_subclass__);
         if (isc != MPF_OBJ_NULL) {
-            mpf_obj_t f = mpf_obj_is_type(isc, &mpf_type_classmethod) ? ((const mpf_wrapper_t *)mpf_obj_ptr(isc))->fun : isc;
-            mpf_call1(f, mpf_obj_from_ptr(t));
+            mpf_call1(unwrap(isc, &mpf_type_classmethod), mpf_obj_from_ptr(t));
         }
     }
 #endif
@@ -1100,8 +1109,7 @@ static mpf_obj_t class_call(const mpf_type_t *t, size_t n_args, size_t n_kw, con
     mpf_obj_t init = special(t, MPF_QSTR___init__);
     mpf_obj_t o;
     if (new_m != MPF_OBJ_NULL) {
-        mpf_obj_t f = mpf_obj_is_type(new_m, &mpf_type_staticmethod) ? ((const mpf_wrapper_t *)mpf_obj_ptr(new_m))->fun : new_m;
-        o = mpf_call_var_kw(f, cls, n_args, n_kw, args, 0);
+        o = mpf_call_var_kw(unwrap(new_m, &mpf_type_staticmethod), cls, n_args, n_kw, args, 0);
         if (!mpf_obj_isinstance(o, cls)) {
             return o;
         }
