@@ -39,17 +39,28 @@ const mpf_type_t *mpf_type_native_base(const mpf_type_t *t) {
 // Whether instances of builtin type [t] are immutable: their value comes from the
 // constructor's arguments (CPython's __new__), whatever __init__ a subclass defines.
 static bool immutable_base(const mpf_type_t *t) {
-    return t == &mpf_type_tuple || t == &mpf_type_str || t == &mpf_type_bytes || t == &mpf_type_int ||
+    static const mpf_type_t *const immutable[] = {&mpf_type_tuple, &mpf_type_str, &mpf_type_bytes, &mpf_type_int,
 #if CONFIG_FLOAT
-           t == &mpf_type_float ||
+        &mpf_type_float,
 #endif
 #if CONFIG_BUILTIN_COMPLEX
-           t == &mpf_type_complex ||
+        &mpf_type_complex,
 #endif
 #if CONFIG_BUILTIN_FROZENSET
-           t == &mpf_type_frozenset ||
+        &mpf_type_frozenset,
 #endif
-           t == &mpf_type_range;
+        &mpf_type_range};
+    for (size_t i = 0; i < sizeof(immutable) / sizeof(immutable[0]); i++) {
+        if (t == immutable[i]) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// The function inside [m] when it is a [wt] (classmethod or staticmethod), else [m].
+__attribute__((noinline)) static mpf_obj_t unwrap(mpf_obj_t m, const mpf_type_t *wt) {
+    return mpf_obj_is_type(m, wt) ? ((const mpf_wrapper_t *)mpf_obj_ptr(m))->fun : m;
 }
 
 static mpf_obj_t call_special(mpf_obj_t m, mpf_obj_t self, size_t n, const mpf_obj_t *args) {
@@ -125,20 +136,10 @@ mpf_obj_t mpf_obj_new_instance(const mpf_type_t *cls) {
 
 static void instance_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     const mpf_type_t *t = mpf_obj_type(self);
-    mpf_obj_t m = MPF_OBJ_NULL;
-    if (kind == MPF_PRINT_STR) {
-        m = special(t, MPF_QSTR___str__);
-    }
-    if (m == MPF_OBJ_NULL) {
-        m = special(t, MPF_QSTR___repr__);
-        if (m != MPF_OBJ_NULL && kind == MPF_PRINT_STR && mpf_type_is_subclass(t, &mpf_type_BaseException)) {
-            // BaseException.__str__ comes before a subclass's __repr__ in str()
-            const mpf_type_t *nb = mpf_type_native_base(t);
-            if (nb != NULL && mpf_type_slots(nb)->print != NULL) {
-                mpf_type_slots(nb)->print(p, self, kind);
-                return;
-            }
-        }
+    bool exc = mpf_obj_is_exception(self);
+    mpf_obj_t m = kind == MPF_PRINT_STR ? special(t, MPF_QSTR___str__) : MPF_OBJ_NULL;
+    if (m == MPF_OBJ_NULL && !(exc && kind == MPF_PRINT_STR)) {
+        m = special(t, MPF_QSTR___repr__);  // BaseException.__str__ comes before it in str()
     }
     if (m != MPF_OBJ_NULL) {
         mpf_obj_t s = call_special(m, self, 0, NULL);
@@ -146,22 +147,15 @@ static void instance_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_
             mpf_raise_fmt(&mpf_type_TypeError, "__%s__ returned non-string (type %T)", kind == MPF_PRINT_STR ? "str" : "repr", s);
         }
         mpf_obj_print(p, s, MPF_PRINT_STR);
-        return;
-    }
-    if (t->flags & MPF_TYPE_FLAG_METATYPE) {
+    } else if (t->flags & MPF_TYPE_FLAG_METATYPE) {
         type_print(p, self, kind);  // a class made by a metaclass without __repr__
-        return;
-    }
-    const mpf_type_t *nb = mpf_type_native_base(t);
-    if (nb != NULL && mpf_type_is_subclass(t, &mpf_type_BaseException)) {
-        mpf_type_slots(nb)->print(p, self, kind);
-        return;
-    }
-    if (subobj(self) != MPF_OBJ_NULL) {
+    } else if (exc) {
+        mpf_type_slots(mpf_type_native_base(t))->print(p, self, kind);  // the builtin exception base's
+    } else if (subobj(self) != MPF_OBJ_NULL) {
         mpf_obj_print(p, subobj(self), kind);
-        return;
+    } else {
+        print_default(p, t, self);
     }
-    print_default(p, t, self);
 }
 
 static const uint16_t binary_op_qstr[] = {
@@ -287,10 +281,7 @@ static mpf_obj_t instance_unary_op(int op, mpf_obj_t self) {
         if (op == MPF_UNARY_OP_BOOL && r != MPF_OBJ_TRUE && r != MPF_OBJ_FALSE) {
             mpf_raise_fmt(&mpf_type_TypeError, "__bool__ should return bool, returned %T", r);
         }
-        if (op == MPF_UNARY_OP_LEN && !mpf_obj_is_int(r)) {
-            mpf_raise_fmt(&mpf_type_TypeError, "'%T' object cannot be interpreted as an integer", r);
-        }
-        if (op == MPF_UNARY_OP_LEN && mpf_int_sign(r) < 0) {
+        if (op == MPF_UNARY_OP_LEN && mpf_obj_get_int(r) < 0) {  // TypeError if no int
             mpf_raise_msg(&mpf_type_ValueError, "__len__() should return >= 0");
         }
         return r;
@@ -471,82 +462,73 @@ __attribute__((noinline)) mpf_qstr_t mpf_type_name(const mpf_type_t *t) {
     return (t->flags & MPF_TYPE_FLAG_HEAP) ? ((const mpf_class_t *)t)->name : t->name;
 }
 
-// The MRO of [t] into [out] (at most [max] classes: a longer one is a TypeError, never
-// silently cut); returns its length.
-static size_t mro_of(const mpf_type_t *t, const mpf_type_t **out, size_t max) {
-    size_t n = 0;
+// The [i]th class in the MRO of [t], or NULL past its end (a builtin type's MRO: the type,
+// its parents, then object).
+static const mpf_type_t *mro_item(const mpf_type_t *t, size_t i) {
     if (mpf_class_mro(t) != MPF_OBJ_NULL) {
         const mpf_tuple_t *mro = mpf_obj_ptr(mpf_class_mro(t));
-        if (mro->len > max) {
-            mpf_raise_fmt(&mpf_type_TypeError, "inheritance deeper than %u classes (CONFIG_MRO_MAX)", (unsigned)max);
-        }
-        for (size_t i = 0; i < mro->len && n < max; i++) {
-            out[n++] = mpf_obj_ptr(mro->items[i]);
-        }
-        return n;
+        return i < mro->len ? mpf_obj_ptr(mro->items[i]) : NULL;
     }
-    for (const mpf_type_t *c = t; c != NULL && n < max; c = c->parent) {
-        out[n++] = c;
+    for (; t != NULL && i > 0; i--) {
+        t = t == &mpf_type_object ? NULL : t->parent != NULL ? t->parent : &mpf_type_object;
     }
-    if (n < max && out[n - 1] != &mpf_type_object) {
-        out[n++] = &mpf_type_object;
-    }
-    return n;
+    return t;
 }
 
-// Largest inheritance graph the C3 merge handles (its tables live on the C stack).
+// Longest MRO of a new class (its C3 merge keeps the result on the C stack).
 #define MRO_MAX CONFIG_MRO_MAX
 
+// Class [k] of sequence [s] of the C3 merge for [bases]: base s's MRO, and after the
+// bases' MROs the bases themselves; NULL past the end.
+static const mpf_type_t *merge_item(const mpf_tuple_t *bases, size_t s, size_t k) {
+    if (s < bases->len) {
+        return mro_item(mpf_obj_ptr(bases->items[s]), k);
+    }
+    return k < bases->len ? mpf_obj_ptr(bases->items[k]) : NULL;
+}
+
 static mpf_obj_t compute_mro(const mpf_type_t *cls, const mpf_tuple_t *bases) {
-    const mpf_type_t *seqs[MRO_MAX + 1][MRO_MAX];
-    size_t lens[MRO_MAX + 1], pos[MRO_MAX + 1];
-    size_t ns = 0;
-    if (bases->len > MRO_MAX) {
+    size_t ns = bases->len + 1;
+    if (ns > MRO_MAX) {
         mpf_raise_msg(&mpf_type_TypeError, "too many base classes");
     }
-    for (size_t i = 0; i < bases->len; i++) {
-        lens[ns] = mro_of(mpf_obj_ptr(bases->items[i]), seqs[ns], MRO_MAX);
-        pos[ns++] = 0;
-    }
-    for (size_t i = 0; i < bases->len; i++) {
-        seqs[ns][i] = mpf_obj_ptr(bases->items[i]);
-    }
-    lens[ns] = bases->len;
-    pos[ns++] = 0;
-    mpf_obj_t out[MRO_MAX * 2];
+    size_t pos[MRO_MAX] = {0};  // per sequence: where its unmerged part starts
+    mpf_obj_t out[MRO_MAX];
     size_t n = 0;
     out[n++] = mpf_obj_from_ptr(cls);
     for (;;) {
+        // the first head of a sequence that is in no sequence's tail
         bool any = false;
         const mpf_type_t *pick = NULL;
         for (size_t s = 0; s < ns && pick == NULL; s++) {
-            if (pos[s] >= lens[s]) {
+            const mpf_type_t *head = merge_item(bases, s, pos[s]);
+            if (head == NULL) {
                 continue;
             }
             any = true;
-            const mpf_type_t *head = seqs[s][pos[s]];
-            bool in_tail = false;
-            for (size_t o = 0; o < ns && !in_tail; o++) {
-                for (size_t k = pos[o] + 1; k < lens[o]; k++) {
-                    if (seqs[o][k] == head) {
-                        in_tail = true;
+            pick = head;
+            for (size_t o = 0; o < ns && pick != NULL; o++) {
+                const mpf_type_t *c;
+                for (size_t k = pos[o] + 1; (c = merge_item(bases, o, k)) != NULL; k++) {
+                    if (c == head) {
+                        pick = NULL;
                         break;
                     }
                 }
-            }
-            if (!in_tail) {
-                pick = head;
             }
         }
         if (!any) {
             break;
         }
-        if (pick == NULL || n >= MRO_MAX * 2) {
+        if (pick == NULL) {
             mpf_raise_msg(&mpf_type_TypeError, "Cannot create a consistent method resolution order (MRO)");
+        }
+        if (n >= MRO_MAX) {
+            mpf_raise_fmt(&mpf_type_TypeError, "inheritance deeper than %u classes (CONFIG_MRO_MAX)", (unsigned)MRO_MAX);
         }
         out[n++] = mpf_obj_from_ptr(pick);
         for (size_t s = 0; s < ns; s++) {
-            if (pos[s] < lens[s] && seqs[s][pos[s]] == pick) {
+            if (merge_item(bases, s, pos[s]) == pick) {
                 pos[s]++;
             }
         }
@@ -685,8 +667,7 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
         isc = d != NULL ? mpf_map_get_qstr(d, MPF_QSTR___init_subclass__) : MPF_OBJ_NULL;
     }
     if (isc != MPF_OBJ_NULL) {
-        mpf_obj_t f = mpf_obj_is_type(isc, &mpf_type_classmethod) ? ((const mpf_wrapper_t *)mpf_obj_ptr(isc))->fun : isc;
-        mpf_call_var_kw(f, mpf_obj_from_ptr(t), 0, n_kw, kw, 0);
+        mpf_call_var_kw(unwrap(isc, &mpf_type_classmethod), mpf_obj_from_ptr(t), 0, n_kw, kw, 0);
     } else if (n_kw > 0) {
         mpf_raise_fmt(&mpf_type_TypeError, "%q.__init_subclass__() takes no keyword arguments", name);
     }
@@ -697,8 +678,7 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
     if (b->len > 0) {
         mpf_obj_t isc = special(mpf_obj_ptr(b->items[0]), MPF_QSTR___init_subclass__);
         if (isc != MPF_OBJ_NULL) {
-            mpf_obj_t f = mpf_obj_is_type(isc, &mpf_type_classmethod) ? ((const mpf_wrapper_t *)mpf_obj_ptr(isc))->fun : isc;
-            mpf_call1(f, mpf_obj_from_ptr(t));
+            mpf_call1(unwrap(isc, &mpf_type_classmethod), mpf_obj_from_ptr(t));
         }
     }
 #endif
@@ -1129,8 +1109,7 @@ static mpf_obj_t class_call(const mpf_type_t *t, size_t n_args, size_t n_kw, con
     mpf_obj_t init = special(t, MPF_QSTR___init__);
     mpf_obj_t o;
     if (new_m != MPF_OBJ_NULL) {
-        mpf_obj_t f = mpf_obj_is_type(new_m, &mpf_type_staticmethod) ? ((const mpf_wrapper_t *)mpf_obj_ptr(new_m))->fun : new_m;
-        o = mpf_call_var_kw(f, cls, n_args, n_kw, args, 0);
+        o = mpf_call_var_kw(unwrap(new_m, &mpf_type_staticmethod), cls, n_args, n_kw, args, 0);
         if (!mpf_obj_isinstance(o, cls)) {
             return o;
         }
@@ -1273,11 +1252,10 @@ static mpf_obj_t type_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
 }
 
 static mpf_obj_t type_mro(mpf_obj_t self) {
-    const mpf_type_t *out[MRO_MAX];
-    size_t n = mro_of(mpf_obj_ptr(self), out, MRO_MAX);
     mpf_obj_t l = mpf_obj_new_list(0, NULL);
-    for (size_t i = 0; i < n; i++) {
-        mpf_list_append(l, mpf_obj_from_ptr(out[i]));
+    const mpf_type_t *c;
+    for (size_t i = 0; (c = mro_item(mpf_obj_ptr(self), i)) != NULL; i++) {
+        mpf_list_append(l, mpf_obj_from_ptr(c));
     }
     return l;
 }
