@@ -30,14 +30,12 @@ void mpf_boot_run_as_main(const mpf_raw_code_t *rc, mpf_module_ctx_t *ctx, mpf_o
 
 // Run frozen module [fm] as __main__; the bytecode stays in flash.
 static void boot_run_frozen(const mpf_frozen_module_t *fm) {
-    mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);
-    ctx->qstrs = fm->qstrs;
-    ctx->consts = fm->consts;
-    mpf_boot_run_as_main(fm->rc, ctx, MPF_OBJ_NULL);
+    mpf_boot_run_as_main(fm->rc, mpf_import_frozen_ctx(fm), MPF_OBJ_NULL);
 }
 
 int mpf_boot_exit_status(mpf_obj_t exc) {
-    if (!mpf_obj_is_exception(exc) || !mpf_exc_match(exc, &mpf_type_SystemExit)) {
+    // (only an exception's type derives from these two)
+    if (!mpf_exc_match(exc, &mpf_type_SystemExit)) {
         mpf_nlr_t nlr;
         mpf_nlr_push(&nlr);
         if (setjmp(nlr.jb) == 0) {
@@ -47,7 +45,7 @@ int mpf_boot_exit_status(mpf_obj_t exc) {
             // printing the traceback failed (a full heap): the type name at least
             mpf_printf(&mpf_print_stderr, "\n%s\n", mpf_obj_type_name(exc));
         }
-        if (mpf_obj_is_exception(exc) && mpf_exc_match(exc, &mpf_type_KeyboardInterrupt)) {
+        if (mpf_exc_match(exc, &mpf_type_KeyboardInterrupt)) {
             return MPF_EXIT_INTERRUPTED;
         }
         return 1;

@@ -36,6 +36,25 @@ static mpf_obj_t module_from_builtin(const mpf_builtin_module_t *bm) {
     return mod;
 }
 
+// The builtin module named [q] (builtins too), or NULL.
+static const mpf_builtin_module_t *find_builtin(mpf_qstr_t q) {
+    if (q == MPF_QSTR_builtins) {
+        return &mpf_module_builtins;
+    }
+    const mpf_builtin_module_t *const *m = builtin_modules;
+    while (*m != NULL && (*m)->name != q) {
+        m++;
+    }
+    return *m;
+}
+
+mpf_module_ctx_t *mpf_import_frozen_ctx(const mpf_frozen_module_t *fm) {
+    mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);
+    ctx->qstrs = fm->qstrs;
+    ctx->consts = fm->consts;
+    return ctx;
+}
+
 // Run a loaded module's code as module [name] registered in sys.modules.
 static mpf_obj_t exec_module(mpf_qstr_t name, const mpf_raw_code_t *rc, mpf_module_ctx_t *ctx, mpf_obj_t path_dir, mpf_obj_t file) {
     mpf_obj_t mod = mpf_obj_new_module(name);
@@ -143,29 +162,18 @@ static mpf_obj_t import_one(mpf_qstr_t fullname, mpf_obj_t parent, const char *l
     if (mod != MPF_OBJ_NULL) {
         return mod;
     }
-    if (parent == MPF_OBJ_NULL) {
-        if (fullname == MPF_QSTR_builtins) {
-            mod = module_from_builtin(&mpf_module_builtins);
-            mpf_dict_store(mpf_state.modules, key, mod);
-            return mod;
-        }
-        for (size_t i = 0; builtin_modules[i] != NULL; i++) {
-            if (builtin_modules[i]->name == fullname) {
-                mod = module_from_builtin(builtin_modules[i]);
-                mpf_dict_store(mpf_state.modules, key, mod);
-                return mod;
-            }
-        }
+    const mpf_builtin_module_t *bm = parent == MPF_OBJ_NULL ? find_builtin(fullname) : NULL;
+    if (bm != NULL) {
+        mod = module_from_builtin(bm);
+        mpf_dict_store(mpf_state.modules, key, mod);
+        return mod;
     }
     size_t fl;
     const char *fs = mpf_qstr_data(fullname, &fl);
     for (size_t i = 0; i < mpf_frozen_count; i++) {
         const mpf_frozen_module_t *fm = &mpf_frozen_modules[i];
         if (strlen(fm->name) == fl && memcmp(fm->name, fs, fl) == 0) {
-            mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);
-            ctx->qstrs = fm->qstrs;
-            ctx->consts = fm->consts;
-            mod = exec_module(fullname, fm->rc, ctx, fm->is_package ? str_obj(fs, fl) : MPF_OBJ_NULL, MPF_OBJ_NULL);
+            mod = exec_module(fullname, fm->rc, mpf_import_frozen_ctx(fm), fm->is_package ? str_obj(fs, fl) : MPF_OBJ_NULL, MPF_OBJ_NULL);
             break;
         }
     }
@@ -193,10 +201,8 @@ static mpf_obj_t import_one(mpf_qstr_t fullname, mpf_obj_t parent, const char *l
     if (mod == MPF_OBJ_NULL && parent == MPF_OBJ_NULL && fl > 1 && fs[0] == 'u') {
         // MicroPython's old name of a builtin module (utime, ujson...): the module itself
         mpf_qstr_t base = mpf_qstr_find(fs + 1, fl - 1);
-        for (size_t i = 0; base != 0 && builtin_modules[i] != NULL; i++) {
-            if (builtin_modules[i]->name == base) {
-                return import_one(base, MPF_OBJ_NULL, fs + 1, fl - 1);
-            }
+        if (base != 0 && base != MPF_QSTR_builtins && find_builtin(base) != NULL) {
+            return import_one(base, MPF_OBJ_NULL, fs + 1, fl - 1);
         }
     }
 #endif
@@ -223,6 +229,10 @@ mpf_obj_t mpf_import_stmt(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, 
 }
 #endif
 
+MPF_NORETURN static void raise_no_parent(void) {
+    mpf_raise_msg(&mpf_type_ImportError, "attempted relative import with no known parent package");
+}
+
 mpf_obj_t mpf_import_name(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, mpf_obj_t globals) {
     size_t nl;
     const char *ns = mpf_qstr_data(name, &nl);
@@ -232,7 +242,7 @@ mpf_obj_t mpf_import_name(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, 
         mpf_obj_t cur = mpf_dict_get(globals, mpf_obj_new_qstr(MPF_QSTR___name__));
         mpf_obj_t is_pkg = mpf_dict_get(globals, mpf_obj_new_qstr(MPF_QSTR___path__));
         if (cur == MPF_OBJ_NULL || !MPF_IS_STR(cur)) {
-            mpf_raise_msg(&mpf_type_ImportError, "attempted relative import with no known parent package");
+            raise_no_parent();
         }
         size_t cl;
         const char *cs = mpf_obj_str_data(cur, &cl);
@@ -243,12 +253,12 @@ mpf_obj_t mpf_import_name(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, 
                 plen--;
             }
             if (plen == 0) {
-                mpf_raise_msg(&mpf_type_ImportError, "attempted relative import with no known parent package");
+                raise_no_parent();
             }
             plen--;
         }
         if (plen == 0 || (cl == 8 && memcmp(cs, "__main__", 8) == 0 && is_pkg == MPF_OBJ_NULL)) {
-            mpf_raise_msg(&mpf_type_ImportError, "attempted relative import with no known parent package");
+            raise_no_parent();
         }
         mpf_vstr_add_strn(&full, cs, plen);
         if (nl > 0) {

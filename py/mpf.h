@@ -776,6 +776,7 @@ mpf_obj_t mpf_import_stmt(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, 
 #endif
 mpf_obj_t mpf_import_from(mpf_obj_t mod, mpf_qstr_t name);
 void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict);
+mpf_module_ctx_t *mpf_import_frozen_ctx(const mpf_frozen_module_t *fm);  // code and constants in flash
 mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q);    // NULL if absent
 mpf_obj_t mpf_slot_wrapper(mpf_obj_t o, mpf_qstr_t q); // builtin dunder method or NULL (CONFIG_SLOT_WRAPPERS)
 extern const mpf_fun_builtin_t mpf_builtin_build_class_obj;

@@ -124,17 +124,18 @@ mpf_obj_t mpf_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     } else if (op == MPF_BINARY_OP_IN) {
         return mpf_obj_bool(contains(rhs, lhs));
     } else if (op == MPF_BINARY_OP_EXCEPTION_MATCH) {
+        // every class named (one, or a tuple of them) must derive from BaseException
+        size_t n = 1;
+        const mpf_obj_t *classes = &rhs;
         if (mpf_obj_is_type(rhs, &mpf_type_tuple)) {
             const mpf_tuple_t *tu = mpf_obj_ptr(rhs);
-            for (size_t i = 0; i < tu->len; i++) {
-                if (!mpf_obj_is_class(tu->items[i]) ||
-                    !mpf_type_is_subclass(mpf_obj_ptr(tu->items[i]), &mpf_type_BaseException)) {
-                    mpf_raise_msg(&mpf_type_TypeError, "catching classes that do not inherit from BaseException is not allowed");
-                }
+            n = tu->len;
+            classes = tu->items;
+        }
+        for (size_t i = 0; i < n; i++) {
+            if (!mpf_obj_is_class(classes[i]) || !mpf_type_is_subclass(mpf_obj_ptr(classes[i]), &mpf_type_BaseException)) {
+                mpf_raise_msg(&mpf_type_TypeError, "catching classes that do not inherit from BaseException is not allowed");
             }
-        } else if (!mpf_obj_is_class(rhs) ||
-                   !mpf_type_is_subclass(mpf_obj_ptr(rhs), &mpf_type_BaseException)) {
-            mpf_raise_msg(&mpf_type_TypeError, "catching classes that do not inherit from BaseException is not allowed");
         }
         return mpf_obj_bool(mpf_obj_isinstance(lhs, rhs));
     }
@@ -153,16 +154,12 @@ mpf_obj_t mpf_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             return r;
         }
     }
-    if (op >= MPF_BINARY_OP_OR && op <= MPF_BINARY_OP_POWER) {
-        if (rt->binary_op != NULL && (rt != lt || (rt->flags & MPF_TYPE_FLAG_HEAP) == 0) &&
-            (r = rt->binary_op(op + MPF_BINARY_OP_NORMAL_TO_REVERSE, rhs, lhs)) != MPF_OBJ_NULL) {
-            return r;
-        }
-        if ((rt->flags & MPF_TYPE_FLAG_HEAP) && (r = with_native_rhs(op, lhs, rhs)) != MPF_OBJ_NULL) {
-            return r;
-        }
-    } else if (op <= MPF_BINARY_OP_NOT_EQUAL) {
-        if (rt->binary_op != NULL && (r = rt->binary_op(reflect_cmp[op], rhs, lhs)) != MPF_OBJ_NULL) {
+    // the right operand's reflected operation: __radd__... (not for a class's own
+    // instances on both sides), or the mirrored comparison
+    bool arith = op >= MPF_BINARY_OP_OR && op <= MPF_BINARY_OP_POWER;
+    if (arith || op <= MPF_BINARY_OP_NOT_EQUAL) {
+        if (rt->binary_op != NULL && (!arith || rt != lt || (rt->flags & MPF_TYPE_FLAG_HEAP) == 0) &&
+            (r = rt->binary_op(arith ? op + MPF_BINARY_OP_NORMAL_TO_REVERSE : reflect_cmp[op], rhs, lhs)) != MPF_OBJ_NULL) {
             return r;
         }
         if ((rt->flags & MPF_TYPE_FLAG_HEAP) && (r = with_native_rhs(op, lhs, rhs)) != MPF_OBJ_NULL) {
@@ -305,6 +302,7 @@ mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n
     for (size_t i = 0; i < n_args; i++) {
         if (i < sizeof(mpf_uint_t) * 8 && (star >> i) & 1) {
             mpf_obj_t a = args[i];
+#if CONFIG_VM_FAST_PATHS  // without them a tuple or list is iterated as any iterable
             if (mpf_obj_is_type(a, &mpf_type_tuple) || mpf_obj_is_type(a, &mpf_type_list)) {
                 size_t n;
                 mpf_obj_t *items;
@@ -312,7 +310,9 @@ mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n
                 for (size_t j = 0; j < n; j++) {
                     argbuf_add(&pos, items[j]);
                 }
-            } else {
+            } else
+#endif
+            {
                 mpf_obj_t it = mpf_getiter(a);
                 mpf_obj_t v;
                 while ((v = mpf_iternext(it)) != MPF_OBJ_STOP) {
@@ -329,6 +329,7 @@ mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n
         if (k != MPF_OBJ_NULL) {
             argbuf_add(&kw, kw_name(k));
             argbuf_add(&kw, v);
+#if CONFIG_VM_FAST_PATHS  // without them a dict goes through keys() as any mapping
         } else if (mpf_obj_is_type(v, &mpf_type_dict)) {
             mpf_map_t *m = mpf_dict_map(v);
             for (size_t j = 0; j < m->used; j++) {
@@ -337,6 +338,7 @@ mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n
                     argbuf_add(&kw, m->elems[j].value);
                 }
             }
+#endif
         } else {
             mpf_obj_t dest[2];
             mpf_load_method_maybe(v, MPF_QSTR_keys, dest);

@@ -157,9 +157,6 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
     size_t n_closed = fun->n_closed;
     size_t n_pos = n_closed + n_args;
     size_t slot_after = A + K;
-    for (size_t i = 0; i < n_closed && i < A; i++) {
-        fast[-(ptrdiff_t)i] = fun->closed[i];
-    }
     if (n_pos > A) {
         if (!(rc->scope_flags & MPF_SCOPE_VARARGS)) {
             if (A - n_closed == rc->n_def_pos_args || rc->n_def_pos_args == 0) {
@@ -175,9 +172,18 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
     } else if (rc->scope_flags & MPF_SCOPE_VARARGS) {
         fast[-(ptrdiff_t)slot_after] = mpf_obj_new_tuple(0, NULL);
     }
+#if CONFIG_VM_FAST_PATHS
+    for (size_t i = 0; i < n_closed && i < A; i++) {
+        fast[-(ptrdiff_t)i] = fun->closed[i];
+    }
     for (size_t i = n_closed; i < n_pos; i++) {
         fast[-(ptrdiff_t)i] = args[i - n_closed];
     }
+#else  // one loop (a test per slot)
+    for (size_t i = 0; i < n_pos; i++) {
+        fast[-(ptrdiff_t)i] = i < n_closed ? fun->closed[i] : args[i - n_closed];
+    }
+#endif
     size_t kw_slot = slot_after + ((rc->scope_flags & MPF_SCOPE_VARARGS) ? 1 : 0);
     mpf_obj_t kwdict = MPF_OBJ_NULL;
     if (rc->scope_flags & MPF_SCOPE_VARKEYWORDS) {
@@ -627,6 +633,15 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         PUSH(mpf_obj_new_qstr(QSTR()));
         VM_NEXT;
     }
+#if !CONFIG_VM_FAST_PATHS
+    // a global is a name looked up with the globals as locals
+    VM_CASE(LOAD_NAME) :
+    VM_CASE(LOAD_GLOBAL) : {
+        mpf_qstr_t q = QSTR();
+        PUSH(load_name(op == MPF_OP_LOAD_NAME ? fr->locals : ctx->globals, ctx->globals, q));
+        VM_NEXT;
+    }
+#else
     VM_CASE(LOAD_NAME) : {
         mpf_qstr_t q = QSTR();
         PUSH(load_name(fr->locals, ctx->globals, q));
@@ -644,6 +659,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         PUSH(v);
         VM_NEXT;
     }
+#endif
     VM_CASE(LOAD_ATTR) : {
         mpf_qstr_t q = QSTR();
         mpf_obj_t o = TOP();
@@ -745,6 +761,27 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         PUSH(v);
         VM_NEXT;
     }
+#if !CONFIG_VM_FAST_PATHS
+    // the three cell opcodes: one handler
+    VM_CASE(LOAD_DEREF) :
+    VM_CASE(STORE_DEREF) :
+    VM_CASE(DELETE_DEREF) : {
+        mpf_cell_t *c = cell_of(LOCAL(arg));
+        if (op == MPF_OP_STORE_DEREF) {
+            c->value = POP();
+            VM_NEXT;
+        }
+        if (c->value == MPF_OBJ_NULL) {
+            raise_unbound_free();
+        }
+        if (op == MPF_OP_LOAD_DEREF) {
+            PUSH(c->value);
+        } else {
+            c->value = MPF_OBJ_NULL;
+        }
+        VM_NEXT;
+    }
+#else
     VM_CASE(LOAD_DEREF) : {
         mpf_uint_t i = ARG_U();
         mpf_obj_t v = ((mpf_cell_t *)cell_of(LOCAL(i)))->value;
@@ -754,26 +791,9 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         PUSH(v);
         VM_NEXT;
     }
-    VM_CASE(STORE_FAST_N) : {
-#if CONFIG_VM_FAST_PATHS
-        mpf_uint_t arg = read_uint(&ip);
-#else
-    store_fast:
-#endif
-        LOCAL(arg) = POP();
-        VM_NEXT;
-    }
     VM_CASE(STORE_DEREF) : {
         mpf_uint_t i = ARG_U();
         ((mpf_cell_t *)cell_of(LOCAL(i)))->value = POP();
-        VM_NEXT;
-    }
-    VM_CASE(DELETE_FAST) : {
-        mpf_uint_t i = ARG_U();
-        if (LOCAL(i) == MPF_OBJ_NULL) {
-            raise_unbound_local();
-        }
-        LOCAL(i) = MPF_OBJ_NULL;
         VM_NEXT;
     }
     VM_CASE(DELETE_DEREF) : {
@@ -785,20 +805,33 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         c->value = MPF_OBJ_NULL;
         VM_NEXT;
     }
-    VM_CASE(BUILD_TUPLE) : {
-        size_t n = ARG_U();
-        sp -= n;
-        mpf_obj_t t = mpf_obj_new_tuple(n, sp + 1);
-        PUSH(t);
+#endif
+    VM_CASE(STORE_FAST_N) : {
+#if CONFIG_VM_FAST_PATHS
+        mpf_uint_t arg = read_uint(&ip);
+#else
+    store_fast:
+#endif
+        LOCAL(arg) = POP();
         VM_NEXT;
     }
-    VM_CASE(BUILD_LIST) : {
-        size_t n = ARG_U();
-        sp -= n;
-        mpf_obj_t l = mpf_obj_new_list(n, sp + 1);
-        PUSH(l);
+    VM_CASE(DELETE_FAST) : {
+        mpf_uint_t i = ARG_U();
+        if (LOCAL(i) == MPF_OBJ_NULL) {
+            raise_unbound_local();
+        }
+        LOCAL(i) = MPF_OBJ_NULL;
         VM_NEXT;
     }
+#define BUILD_TUPLE_BODY(tuple) \
+    { \
+        size_t n = ARG_U(); \
+        sp -= n; \
+        mpf_obj_t t = (tuple) ? mpf_obj_new_tuple(n, sp + 1) : mpf_obj_new_list(n, sp + 1); \
+        PUSH(t); \
+        VM_NEXT; \
+    }
+    VM_PAIR(BUILD_TUPLE, BUILD_LIST, BUILD_TUPLE_BODY)
     VM_CASE(BUILD_MAP) : {
         size_t n = ARG_U();
         PUSH(mpf_obj_new_dict(n));
@@ -854,42 +887,37 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         }
         VM_NEXT;
     }
-    VM_CASE(UNPACK_SEQUENCE) : {
-        size_t n = ARG_U();
-        mpf_obj_t seq = POP();
-        mpf_obj_t *items;
-        size_t len;
-        unpack_items(seq, n, &items, &len);
-        if (len < n) {
-            mpf_raise_fmt(&mpf_type_ValueError, "not enough values to unpack (expected %u, got %u)", (unsigned)n, (unsigned)len);
-        } else if (len > n) {
-            mpf_raise_fmt(&mpf_type_ValueError, "too many values to unpack (expected %u)", (unsigned)n);
-        }
-        for (size_t i = n; i-- > 0;) {
-            PUSH(items[i]);
-        }
-        VM_NEXT;
+    // unpacking: into exactly n items, or (UNPACK_EX) l items, a list of the rest, r items
+#define UNPACK_BODY(plain) \
+    { \
+        mpf_uint_t u = ARG_U(); \
+        size_t l = (plain) ? u : (u & 0xFF), r = (plain) ? 0 : u >> 8; \
+        mpf_obj_t seq = POP(); \
+        mpf_obj_t *items; \
+        size_t len; \
+        unpack_items(seq, l + r, &items, &len); \
+        if (len < l + r) { \
+            if (plain) { \
+                mpf_raise_fmt(&mpf_type_ValueError, "not enough values to unpack (expected %u, got %u)", (unsigned)l, (unsigned)len); \
+            } \
+            mpf_raise_fmt(&mpf_type_ValueError, "not enough values to unpack (expected at least %u, got %u)", (unsigned)(l + r), (unsigned)len); \
+        } \
+        if ((plain) && len > l) { \
+            mpf_raise_fmt(&mpf_type_ValueError, "too many values to unpack (expected %u)", (unsigned)l); \
+        } \
+        for (size_t i = 0; i < r; i++) { \
+            PUSH(items[len - 1 - i]); \
+        } \
+        if (!(plain)) { \
+            mpf_obj_t mid = mpf_obj_new_list(len - l - r, items + l); \
+            PUSH(mid); \
+        } \
+        for (size_t i = l; i-- > 0;) { \
+            PUSH(items[i]); \
+        } \
+        VM_NEXT; \
     }
-    VM_CASE(UNPACK_EX) : {
-        mpf_uint_t u = ARG_U();
-        size_t l = u & 0xFF, r = u >> 8;
-        mpf_obj_t seq = POP();
-        mpf_obj_t *items;
-        size_t len;
-        unpack_items(seq, l + r, &items, &len);
-        if (len < l + r) {
-            mpf_raise_fmt(&mpf_type_ValueError, "not enough values to unpack (expected at least %u, got %u)", (unsigned)(l + r), (unsigned)len);
-        }
-        for (size_t i = 0; i < r; i++) {
-            PUSH(items[len - 1 - i]);
-        }
-        mpf_obj_t mid = mpf_obj_new_list(len - l - r, items + l);
-        PUSH(mid);
-        for (size_t i = l; i-- > 0;) {
-            PUSH(items[i]);
-        }
-        VM_NEXT;
-    }
+    VM_PAIR(UNPACK_SEQUENCE, UNPACK_EX, UNPACK_BODY)
 #define MAKE_FUNCTION_BODY(plain) \
     { \
         mpf_uint_t r = ARG_U(); \
@@ -1130,26 +1158,25 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         VM_NEXT;
     }
     VM_CASE(WITH_CLEANUP) : {
+        // X on top: None (the block ended), an exception, or an unwind marker (a small
+        // int, with the jump target below it); __exit__ (method, self) below that
         mpf_obj_t x = TOP();
-        if (x == MPF_OBJ_NONE) {
-            mpf_obj_t a[5] = {sp[-2], sp[-1], MPF_OBJ_NONE, MPF_OBJ_NONE, MPF_OBJ_NONE};
-            mpf_call_method_n(3, 0, a);
-            sp -= 2;
-            SET_TOP(MPF_OBJ_NONE);
-        } else if (mpf_obj_is_small_int(x)) {
-            if (MPF_UNLIKELY(sp - 3 < &fr->state[0])) {
-                bad_bytecode();  // a forged unwind marker: no ex, cm below it
-            }
-            mpf_obj_t a[5] = {sp[-3], sp[-2], MPF_OBJ_NONE, MPF_OBJ_NONE, MPF_OBJ_NONE};
-            mpf_call_method_n(3, 0, a);
+        bool unwinding = mpf_obj_is_small_int(x);
+        bool exc = !unwinding && x != MPF_OBJ_NONE;
+        mpf_obj_t *ex = sp - 2 - unwinding;
+        if (MPF_UNLIKELY(ex < &fr->state[0])) {
+            bad_bytecode();  // a forged unwind marker: no ex, cm below it
+        }
+        mpf_obj_t a[5] = {ex[0], ex[1], exc ? mpf_obj_from_ptr(mpf_obj_type(x)) : MPF_OBJ_NONE, exc ? x : MPF_OBJ_NONE,
+            MPF_OBJ_NONE};
+        mpf_obj_t r = mpf_call_method_n(3, 0, a);
+        if (unwinding) {
             sp[-3] = sp[-1];
             sp[-2] = sp[0];
             sp -= 2;
         } else {
-            mpf_obj_t a[5] = {sp[-2], sp[-1], mpf_obj_from_ptr(mpf_obj_type(x)), x, MPF_OBJ_NONE};
-            mpf_obj_t r = mpf_call_method_n(3, 0, a);
             sp -= 2;
-            SET_TOP(mpf_obj_is_true(r) ? MPF_OBJ_NONE : x);
+            SET_TOP(exc && !mpf_obj_is_true(r) ? x : MPF_OBJ_NONE);
         }
         VM_NEXT;
     }
@@ -1510,6 +1537,8 @@ do_return:
 #undef CALL_VAR_KW_BODY
 #undef JUMP_OR_POP_BODY
 #undef SETUP_EXCEPT_BODY
+#undef BUILD_TUPLE_BODY
+#undef UNPACK_BODY
 }
 
 // Dispatch exception [exc] raised at fr->cur (10.2). Returns true if a handler in this

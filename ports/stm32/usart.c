@@ -101,12 +101,34 @@ static void config_pin(const char *name, stm32_gpio_pull_t pull, int af) {
     }
 }
 
+// Start USART [id] with a checked config: its BRR and CR1 values, the ring's capacity.
+static void usart_start(int id, const mhal_uart_config_t *cfg, uint32_t brr, uint32_t cr1, size_t capacity) {
+    const usart_hw_t *hw = &usart_hw[id - 1];
+    usart_state_t *st = STATE(id);
+    irq_enable(hw->irq, false);
+    uint32_t enr = hw->bus == 1 ? RCC_APB1ENR : RCC_APB2ENR;
+    STM32_REG(enr) |= 1u << hw->en_bit;
+    (void)STM32_REG(enr);  // let the clock reach the USART before writing it
+    STM32_REG(hw->base + USART_CR1) = 0;
+    config_pin(hw->tx_pin, STM32_GPIO_PULL_NONE, hw->af);
+    config_pin(hw->rx_pin, STM32_GPIO_PULL_UP, hw->af);  // idle high when unplugged
+    st->cfg = *cfg;
+    st->cfg.rxbuf = (uint16_t)capacity;
+    ring_reset(&st->rx, (uint16_t)(capacity + 1));
+    st->dropped = 0;
+    st->data_mask = cfg->parity != MHAL_PARITY_NONE && cfg->bits == 7 ? 0x7Fu : 0xFFu;
+    st->open = true;
+    STM32_REG(hw->base + USART_BRR) = brr;
+    STM32_REG(hw->base + USART_CR2) = cfg->stop == 2 ? USART_CR2_STOP_2 : 0u;
+    STM32_REG(hw->base + USART_CR1) = cr1;
+    irq_enable(hw->irq, true);
+}
+
 const char *mhal_uart_open(int id, const mhal_uart_config_t *cfg) {
     if (!mhal_uart_exists(id)) {
         return "no such UART on this chip";
     }
     const usart_hw_t *hw = &usart_hw[id - 1];
-    usart_state_t *st = STATE(id);
     // Check everything before touching the hardware.
     // Oversampling by 16: BRR = f_pclk / baud, rounded (mantissa and fraction in one);
     // it must fit 16 bits and the mantissa be at least 1.
@@ -134,24 +156,7 @@ const char *mhal_uart_open(int id, const mhal_uart_config_t *cfg) {
     if (capacity > stm32_usart_rx_capacity(id)) {
         return "rxbuf larger than the static buffer (CONFIG_STM32_UART_RX_BUFFER)";
     }
-
-    irq_enable(hw->irq, false);
-    uint32_t enr = hw->bus == 1 ? RCC_APB1ENR : RCC_APB2ENR;
-    STM32_REG(enr) |= 1u << hw->en_bit;
-    (void)STM32_REG(enr);  // let the clock reach the USART before writing it
-    STM32_REG(hw->base + USART_CR1) = 0;
-    config_pin(hw->tx_pin, STM32_GPIO_PULL_NONE, hw->af);
-    config_pin(hw->rx_pin, STM32_GPIO_PULL_UP, hw->af);  // idle high when unplugged
-    st->cfg = *cfg;
-    st->cfg.rxbuf = (uint16_t)capacity;
-    ring_reset(&st->rx, (uint16_t)(capacity + 1));
-    st->dropped = 0;
-    st->data_mask = cfg->parity != MHAL_PARITY_NONE && cfg->bits == 7 ? 0x7Fu : 0xFFu;
-    st->open = true;
-    STM32_REG(hw->base + USART_BRR) = brr;
-    STM32_REG(hw->base + USART_CR2) = cfg->stop == 2 ? USART_CR2_STOP_2 : 0u;
-    STM32_REG(hw->base + USART_CR1) = cr1;
-    irq_enable(hw->irq, true);
+    usart_start(id, cfg, brr, cr1, capacity);
     return NULL;
 }
 
@@ -250,6 +255,9 @@ static void receive(int id) {
 }
 
 void stm32_usart_isr(void) {
+#if !CONFIG_CORTEX_M_MACHINE
+    receive(CONSOLE_ID);  // the only USART open without the machine module
+#else
     // One handler for all: the active exception number (IPSR) names the line.
     uint32_t ipsr;
     __asm__ volatile("mrs %0, ipsr" : "=r"(ipsr));
@@ -260,13 +268,21 @@ void stm32_usart_isr(void) {
             return;
         }
     }
+#endif
 }
 
 // ---------------------------------------------------------------- the console instance
 void stm32_console_init(void) {
     static const mhal_uart_config_t console = {
         .baud = CONFIG_STM32_CONSOLE_BAUD, .bits = 8, .parity = MHAL_PARITY_NONE, .stop = 1, .tx = -1, .rx = -1};
+#if CONFIG_CORTEX_M_MACHINE
     (void)mhal_uart_open(CONSOLE_ID, &console);
+#else
+    // nothing to check in the fixed config (8N1, the whole ring): only the baud's divisor
+    uint32_t pclk = stm32_clock_apb_hz(usart_hw[CONSOLE_ID - 1].bus);
+    usart_start(CONSOLE_ID, &console, (pclk + CONFIG_STM32_CONSOLE_BAUD / 2u) / CONFIG_STM32_CONSOLE_BAUD,
+        USART_CR1_UE | USART_CR1_TE | USART_CR1_RE | USART_CR1_RXNEIE, CONFIG_STM32_CONSOLE_RX_BUFFER);
+#endif
 }
 
 void cm_console_write(const char *data, size_t len, bool cooked) {
