@@ -69,6 +69,7 @@ static void at_fill(size_t from, size_t to, unsigned v) {
 // The first block after head [b] that is not one of its tails.
 static size_t tails_end(size_t b) {
     size_t t = b + 1;
+#if CONFIG_GC_FAST_SCAN
     while (t < gc.n_blocks && (t & 3) != 0) {
         if (at_get(t) != AT_TAIL) {
             return t;
@@ -78,6 +79,7 @@ static size_t tails_end(size_t b) {
     while (t + 4 <= gc.n_blocks && gc.atb[t >> 2] == ATB_ALL_TAIL) {
         t += 4;
     }
+#endif
     while (t < gc.n_blocks && at_get(t) == AT_TAIL) {
         t++;
     }
@@ -144,11 +146,7 @@ static inline size_t block_of(uintptr_t p) {
 }
 
 static size_t obj_blocks(size_t head) {
-    size_t b = head + 1;
-    while (b < gc.n_blocks && at_get(b) == AT_TAIL) {
-        b++;
-    }
-    return b - head;
+    return tails_end(head) - head;
 }
 
 // Mark the object containing address [p] (if any) and queue it for scanning.
@@ -170,6 +168,7 @@ static void mark_addr(uintptr_t p) {
             // the table is aligned for it, else 4 (one byte), else one
             size_t from = b;
             while (a == AT_TAIL) {
+#if CONFIG_GC_FAST_SCAN
                 if ((b & 31) == 0 && b >= 32) {
                     uint64_t w;
                     memcpy(&w, &gc.atb[(b >> 2) - 8], sizeof(w));
@@ -182,6 +181,7 @@ static void mark_addr(uintptr_t p) {
                     b -= 4;
                     continue;
                 }
+#endif
                 a = at_get(--b);
             }
             gc.tail_lo = b;
@@ -262,6 +262,7 @@ NO_ASAN __attribute__((noinline)) static void mark_stack(void) {
 #endif
 }
 
+#if CONFIG_GC_FAST_SCAN
 // The allocation table a machine word at a time (4 blocks a byte): runs of free or of
 // used blocks are stepped over a word at once by the sweep and the allocator.
 typedef uintptr_t atw_t;
@@ -286,10 +287,12 @@ static inline bool ftb_any(size_t b) {
     }
     return false;
 }
+#endif // CONFIG_GC_FAST_SCAN
 
 static void sweep(void) {
     gc.first_free = SIZE_MAX;
     for (size_t b = 0; b < gc.n_blocks; b++) {
+#if CONFIG_GC_FAST_SCAN
         if ((b & (ATW_BLOCKS - 1)) == 0 && b + ATW_BLOCKS <= gc.n_blocks) {
             atw_t x = atw_load(b);
             if (x == 0) {  // all free
@@ -321,6 +324,7 @@ static void sweep(void) {
                 continue;
             }
         }
+#endif
         unsigned a = at_get(b);
         if (a == AT_MARK) {
             at_set(b, AT_HEAD);
@@ -366,10 +370,12 @@ void mpf_gc_collect(void) {
     gc.collecting = false;
 }
 
+#if CONFIG_GC_FAST_SCAN
 // True if none of the 4 blocks described by allocation-table byte [x] is free.
 static inline bool atb_byte_full(uint8_t x) {
     return ((x | (x >> 1)) & 0x55) == 0x55;
 }
+#endif
 
 // The first block of a run of [nb] free blocks starting in [from, to) (the run may
 // extend up to n_blocks), or SIZE_MAX. Whole allocation-table bytes (4 blocks) that
@@ -379,6 +385,7 @@ static size_t find_run(size_t from, size_t to, size_t nb) {
     size_t b = from;
     size_t limit = to + nb - 1 < gc.n_blocks ? to + nb - 1 : gc.n_blocks;
     while (b < limit) {
+#if CONFIG_GC_FAST_SCAN
         // a word's worth of table from any table byte (unaligned loads)
         if ((b & 3) == 0 && b + ATW_BLOCKS <= limit) {
             atw_t x = atw_load(b);
@@ -412,6 +419,7 @@ static size_t find_run(size_t from, size_t to, size_t nb) {
                 continue;
             }
         }
+#endif
         if (at_get(b) == AT_FREE) {
             if (++run == nb) {
                 return b + 1 - nb;
