@@ -66,10 +66,14 @@ static void at_fill(size_t from, size_t to, unsigned v) {
     }
     gc.atb[last] = (uint8_t)((gc.atb[last] & ~tail_mask) | (pattern & tail_mask));
 }
+static size_t obj_blocks(size_t head);
+
 // The first block after head [b] that is not one of its tails.
 static size_t tails_end(size_t b) {
+#if !CONFIG_GC_FAST_SCAN
+    return b + obj_blocks(b);
+#else
     size_t t = b + 1;
-#if CONFIG_GC_FAST_SCAN
     while (t < gc.n_blocks && (t & 3) != 0) {
         if (at_get(t) != AT_TAIL) {
             return t;
@@ -79,11 +83,11 @@ static size_t tails_end(size_t b) {
     while (t + 4 <= gc.n_blocks && gc.atb[t >> 2] == ATB_ALL_TAIL) {
         t += 4;
     }
-#endif
     while (t < gc.n_blocks && at_get(t) == AT_TAIL) {
         t++;
     }
     return t;
+#endif
 }
 static inline bool ft_get(size_t b) {
     return (gc.ftb[b >> 3] >> (b & 7)) & 1;
@@ -146,7 +150,11 @@ static inline size_t block_of(uintptr_t p) {
 }
 
 static size_t obj_blocks(size_t head) {
-    return tails_end(head) - head;
+    size_t b = head + 1;
+    while (b < gc.n_blocks && at_get(b) == AT_TAIL) {
+        b++;
+    }
+    return b - head;
 }
 
 // Mark the object containing address [p] (if any) and queue it for scanning.
@@ -542,7 +550,9 @@ void *mpf_gc_realloc(void *p, size_t n) {
     }
     size_t nb = n == 0 ? 1 : (n + BLOCK_BYTES - 1) / BLOCK_BYTES;
     if (nb <= have) {
-        at_fill(head + nb, head + have, AT_FREE);
+        for (size_t b = head + nb; b < head + have; b++) {
+            at_set(b, AT_FREE);
+        }
         if (head + nb < gc.first_free && nb < have) {
             gc.first_free = head + nb;
         }
@@ -554,7 +564,9 @@ void *mpf_gc_realloc(void *p, size_t n) {
         b++;
     }
     if (b == head + nb) {
-        at_fill(head + have, head + nb, AT_TAIL);
+        for (size_t t = head + have; t < head + nb; t++) {
+            at_set(t, AT_TAIL);
+        }
         memset(gc.pool + (head + have) * BLOCK_BYTES, 0, (nb - have) * BLOCK_BYTES);
         if (gc.first_free > head && gc.first_free < head + nb) {
             gc.first_free = head + nb;
