@@ -32,7 +32,8 @@ static const char *print_text_kw(size_t n_args, size_t n_kw, const mpf_obj_t *ar
 
 #if CONFIG_MODULE_MICROPYTHON
 // With heap_lock() available, print() to stdout collects its text in a buffer on the C
-// stack, written out when full and at the end: it works while the heap is locked.
+// stack, written out when full and at the end: it works while the heap is locked
+// (without it, in a vstr on the heap).
 typedef struct print_buf {
     size_t len;
     char data[128];
@@ -57,6 +58,12 @@ static void print_buf_write(void *env, const char *s, size_t n) {
 }
 #endif
 
+// print(file=f): f.write([s]) through its bound method [meth] (as mpf_load_method gives it).
+static void print_file_write(const mpf_obj_t *meth, mpf_obj_t s) {
+    mpf_obj_t dest[3] = {meth[0], meth[1], s};
+    mpf_call_method_n(1, 0, dest);
+}
+
 static mpf_obj_t builtin_print(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     static const mpf_qstr_t kws[] = {MPF_QSTR_sep, MPF_QSTR_end, MPF_QSTR_file, MPF_QSTR_flush};
     mpf_arg_check_kw(n_args, n_kw, args, SIZE_MAX, sizeof(kws) / sizeof(kws[0]), kws);
@@ -64,48 +71,30 @@ static mpf_obj_t builtin_print(size_t n_args, size_t n_kw, const mpf_obj_t *args
     size_t sep_l, end_l;
     const char *sep_s = print_text_kw(n_args, n_kw, args, MPF_QSTR_sep, " ", &sep_l);
     const char *end_s = print_text_kw(n_args, n_kw, args, MPF_QSTR_end, "\n", &end_l);
-    mpf_vstr_t v;
-    mpf_print_t p;
     if (file != MPF_OBJ_NULL && file != MPF_OBJ_NONE) {
         // as CPython: one file.write() per argument, separator and end
-        mpf_obj_t dest[3];
-        mpf_load_method(file, MPF_QSTR_write, dest);
-        const mpf_obj_t meth[2] = {dest[0], dest[1]};
-        for (size_t i = 0; i <= n_args; i++) {
+        mpf_obj_t meth[2];
+        mpf_load_method(file, MPF_QSTR_write, meth);
+        for (size_t i = 0; i < n_args; i++) {
             if (i > 0) {
-                dest[0] = meth[0], dest[1] = meth[1];
-                dest[2] = i < n_args ? mpf_obj_new_str(sep_s, sep_l) : mpf_obj_new_str(end_s, end_l);
-                mpf_call_method_n(1, 0, dest);
+                print_file_write(meth, mpf_obj_new_str(sep_s, sep_l));
             }
-            if (i < n_args) {
-                mpf_vstr_init(&v, 16);
-                mpf_vstr_print(&v, &p);
-                mpf_obj_print(&p, args[i], MPF_PRINT_STR);
-                dest[0] = meth[0], dest[1] = meth[1];
-                dest[2] = mpf_vstr_to_str(&v);
-                mpf_gc_free(v.buf);
-                mpf_call_method_n(1, 0, dest);
-            }
+            print_file_write(meth, mpf_obj_str(args[i]));
         }
-        if (n_args == 0) {
-            dest[0] = meth[0], dest[1] = meth[1];
-            dest[2] = mpf_obj_new_str(end_s, end_l);
-            mpf_call_method_n(1, 0, dest);
-        }
+        print_file_write(meth, mpf_obj_new_str(end_s, end_l));
         return MPF_OBJ_NONE;
     }
+    mpf_print_t p;
 #if CONFIG_MODULE_MICROPYTHON
     print_buf_t buf;
     buf.len = 0;
-    if (file == MPF_OBJ_NULL || file == MPF_OBJ_NONE) {
-        p.env = &buf;
-        p.write = print_buf_write;
-    } else
+    p.env = &buf;
+    p.write = print_buf_write;
+#else
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, 64);
+    mpf_vstr_print(&v, &p);
 #endif
-    {
-        mpf_vstr_init(&v, 64);
-        mpf_vstr_print(&v, &p);
-    }
     for (size_t i = 0; i < n_args; i++) {
         if (i > 0) {
             mpf_print_strn(&p, sep_s, sep_l);
@@ -114,13 +103,11 @@ static mpf_obj_t builtin_print(size_t n_args, size_t n_kw, const mpf_obj_t *args
     }
     mpf_print_strn(&p, end_s, end_l);
 #if CONFIG_MODULE_MICROPYTHON
-    if (p.env == &buf) {
-        print_buf_flush(&buf);
-        return MPF_OBJ_NONE;
-    }
-#endif
+    print_buf_flush(&buf);
+#else
     mpf_port_stdout_write(v.buf, v.len);
     mpf_gc_free(v.buf);
+#endif
     return MPF_OBJ_NONE;
 }
 MPF_FUN_KW(builtin_print_obj, MPF_QSTR_print, 0, builtin_print);

@@ -66,8 +66,13 @@ static void at_fill(size_t from, size_t to, unsigned v) {
     }
     gc.atb[last] = (uint8_t)((gc.atb[last] & ~tail_mask) | (pattern & tail_mask));
 }
+static size_t obj_blocks(size_t head);
+
 // The first block after head [b] that is not one of its tails.
 static size_t tails_end(size_t b) {
+#if !CONFIG_GC_FAST_SCAN
+    return b + obj_blocks(b);
+#else
     size_t t = b + 1;
     while (t < gc.n_blocks && (t & 3) != 0) {
         if (at_get(t) != AT_TAIL) {
@@ -82,6 +87,7 @@ static size_t tails_end(size_t b) {
         t++;
     }
     return t;
+#endif
 }
 static inline bool ft_get(size_t b) {
     return (gc.ftb[b >> 3] >> (b & 7)) & 1;
@@ -170,6 +176,7 @@ static void mark_addr(uintptr_t p) {
             // the table is aligned for it, else 4 (one byte), else one
             size_t from = b;
             while (a == AT_TAIL) {
+#if CONFIG_GC_FAST_SCAN
                 if ((b & 31) == 0 && b >= 32) {
                     uint64_t w;
                     memcpy(&w, &gc.atb[(b >> 2) - 8], sizeof(w));
@@ -182,6 +189,7 @@ static void mark_addr(uintptr_t p) {
                     b -= 4;
                     continue;
                 }
+#endif
                 a = at_get(--b);
             }
             gc.tail_lo = b;
@@ -262,6 +270,7 @@ NO_ASAN __attribute__((noinline)) static void mark_stack(void) {
 #endif
 }
 
+#if CONFIG_GC_FAST_SCAN
 // The allocation table a machine word at a time (4 blocks a byte): runs of free or of
 // used blocks are stepped over a word at once by the sweep and the allocator.
 typedef uintptr_t atw_t;
@@ -286,10 +295,12 @@ static inline bool ftb_any(size_t b) {
     }
     return false;
 }
+#endif // CONFIG_GC_FAST_SCAN
 
 static void sweep(void) {
     gc.first_free = SIZE_MAX;
     for (size_t b = 0; b < gc.n_blocks; b++) {
+#if CONFIG_GC_FAST_SCAN
         if ((b & (ATW_BLOCKS - 1)) == 0 && b + ATW_BLOCKS <= gc.n_blocks) {
             atw_t x = atw_load(b);
             if (x == 0) {  // all free
@@ -321,6 +332,7 @@ static void sweep(void) {
                 continue;
             }
         }
+#endif
         unsigned a = at_get(b);
         if (a == AT_MARK) {
             at_set(b, AT_HEAD);
@@ -366,10 +378,12 @@ void mpf_gc_collect(void) {
     gc.collecting = false;
 }
 
+#if CONFIG_GC_FAST_SCAN
 // True if none of the 4 blocks described by allocation-table byte [x] is free.
 static inline bool atb_byte_full(uint8_t x) {
     return ((x | (x >> 1)) & 0x55) == 0x55;
 }
+#endif
 
 // The first block of a run of [nb] free blocks starting in [from, to) (the run may
 // extend up to n_blocks), or SIZE_MAX. Whole allocation-table bytes (4 blocks) that
@@ -379,6 +393,7 @@ static size_t find_run(size_t from, size_t to, size_t nb) {
     size_t b = from;
     size_t limit = to + nb - 1 < gc.n_blocks ? to + nb - 1 : gc.n_blocks;
     while (b < limit) {
+#if CONFIG_GC_FAST_SCAN
         // a word's worth of table from any table byte (unaligned loads)
         if ((b & 3) == 0 && b + ATW_BLOCKS <= limit) {
             atw_t x = atw_load(b);
@@ -412,6 +427,7 @@ static size_t find_run(size_t from, size_t to, size_t nb) {
                 continue;
             }
         }
+#endif
         if (at_get(b) == AT_FREE) {
             if (++run == nb) {
                 return b + 1 - nb;
@@ -534,7 +550,9 @@ void *mpf_gc_realloc(void *p, size_t n) {
     }
     size_t nb = n == 0 ? 1 : (n + BLOCK_BYTES - 1) / BLOCK_BYTES;
     if (nb <= have) {
-        at_fill(head + nb, head + have, AT_FREE);
+        for (size_t b = head + nb; b < head + have; b++) {
+            at_set(b, AT_FREE);
+        }
         if (head + nb < gc.first_free && nb < have) {
             gc.first_free = head + nb;
         }
@@ -546,7 +564,9 @@ void *mpf_gc_realloc(void *p, size_t n) {
         b++;
     }
     if (b == head + nb) {
-        at_fill(head + have, head + nb, AT_TAIL);
+        for (size_t t = head + have; t < head + nb; t++) {
+            at_set(t, AT_TAIL);
+        }
         memset(gc.pool + (head + have) * BLOCK_BYTES, 0, (nb - have) * BLOCK_BYTES);
         if (gc.first_free > head && gc.first_free < head + nb) {
             gc.first_free = head + nb;

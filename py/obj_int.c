@@ -126,14 +126,19 @@ static void int_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
     mpf_int_print(p, self, 10, false);
 }
 
+// ASCII whitespace: space, and \t \n \v \f \r (9 to 13).
+static bool int_space(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 // Parse an int literal (int() rules: whitespace, sign, underscores, base prefixes).
 mpf_obj_t mpf_int_parse(const char *s, size_t len, int base, bool *ok) {
     *ok = false;
     const char *e = s + len;
-    while (s < e && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' || *s == '\v')) {
+    while (s < e && int_space(*s)) {
         s++;
     }
-    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r' || e[-1] == '\f' || e[-1] == '\v')) {
+    while (e > s && int_space(e[-1])) {
         e--;
     }
     bool neg = false;
@@ -245,13 +250,17 @@ static mpf_obj_t int_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
         return mpf_obj_new_small_int(0);
     }
     mpf_obj_t o = args[0];
-    if (n_args == 2 || base_kw != MPF_OBJ_NULL) {
-        mpf_int_t base = mpf_obj_get_int(n_args == 2 ? args[1] : base_kw);
-        size_t len;
-        const char *s = int_text(o, &len, false);
-        if (s == NULL) {
-            mpf_raise_msg(&mpf_type_TypeError, "int() can't convert non-string with explicit base");
-        }
+    bool explicit_base = n_args == 2 || base_kw != MPF_OBJ_NULL;
+    if (!explicit_base && (mpf_obj_is_small_int(o) || mpf_int_is_big(o))) {
+        return o;
+    }
+    if (!explicit_base && (o == MPF_OBJ_TRUE || o == MPF_OBJ_FALSE)) {
+        return mpf_obj_new_small_int(o == MPF_OBJ_TRUE);
+    }
+    size_t len;
+    const char *s = int_text(o, &len, !explicit_base);
+    if (s != NULL) {
+        mpf_int_t base = explicit_base ? mpf_obj_get_int(n_args == 2 ? args[1] : base_kw) : 10;
         if (base != 0 && (base < 2 || base > 36)) {
             mpf_raise_msg(&mpf_type_ValueError, "int() base must be >= 2 and <= 36, or 0");
         }
@@ -262,21 +271,8 @@ static mpf_obj_t int_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
         }
         return r;
     }
-    if (mpf_obj_is_small_int(o) || mpf_int_is_big(o)) {
-        return o;
-    }
-    if (o == MPF_OBJ_TRUE || o == MPF_OBJ_FALSE) {
-        return mpf_obj_new_small_int(o == MPF_OBJ_TRUE);
-    }
-    size_t len;
-    const char *s = int_text(o, &len, true);
-    if (s != NULL) {
-        bool ok;
-        mpf_obj_t r = mpf_int_parse(s, len, 10, &ok);
-        if (!ok) {
-            mpf_raise_fmt(&mpf_type_ValueError, "invalid literal for int() with base 10: %R", o);
-        }
-        return r;
+    if (explicit_base) {
+        mpf_raise_msg(&mpf_type_TypeError, "int() can't convert non-string with explicit base");
     }
 #if CONFIG_FLOAT
     if (mpf_obj_is_type(o, &mpf_type_float)) {

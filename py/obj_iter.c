@@ -10,24 +10,6 @@
 #define ITER_SUBCLASSABLE 0
 #endif
 
-// zip and map: an iterator over each of [n] iterables...
-static void getiter_each(mpf_obj_t *its, size_t n, const mpf_obj_t *iterables) {
-    for (size_t i = 0; i < n; i++) {
-        its[i] = mpf_getiter(iterables[i]);
-    }
-}
-
-// ...and the next item of each into [out]; false as soon as one is exhausted.
-static bool iternext_each(mpf_obj_t *out, size_t n, const mpf_obj_t *its) {
-    for (size_t i = 0; i < n; i++) {
-        out[i] = mpf_iternext(its[i]);
-        if (out[i] == MPF_OBJ_STOP) {
-            return false;
-        }
-    }
-    return true;
-}
-
 // ---------------------------------------------------------------- enumerate
 typedef struct enumerate_obj {
     mpf_obj_base_t base;
@@ -71,31 +53,53 @@ const mpf_type_t mpf_type_enumerate = {
     .iternext = enumerate_next,
 };
 
-// ---------------------------------------------------------------- zip
+// ---------------------------------------------------------------- zip and map
+// One iterator over [n] iterables at once: zip makes a tuple of their items, map calls
+// [fun] with them.
 typedef struct zip_obj {
     mpf_obj_base_t base;
+    mpf_obj_t fun;  // NULL for zip
     size_t n;
     mpf_obj_t its[];
 } zip_obj_t;
 
+static mpf_obj_t zip_new(const mpf_type_t *type, mpf_obj_t fun, size_t n, const mpf_obj_t *iterables) {
+    zip_obj_t *z = mpf_new_var(zip_obj_t, mpf_obj_t, n);
+    z->base.type = type;
+    z->fun = fun;
+    z->n = n;
+    for (size_t i = 0; i < n; i++) {
+        z->its[i] = mpf_getiter(iterables[i]);
+    }
+    return mpf_obj_from_ptr(z);
+}
+
 static mpf_obj_t zip_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
     (void)n_kw;
-    zip_obj_t *z = mpf_new_var(zip_obj_t, mpf_obj_t, n_args);
-    z->base.type = &mpf_type_zip;
-    z->n = n_args;
-    getiter_each(z->its, n_args, args);
-    return mpf_obj_from_ptr(z);
+    return zip_new(&mpf_type_zip, MPF_OBJ_NULL, n_args, args);
+}
+
+static mpf_obj_t map_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    mpf_arg_check_num(n_args, n_kw, 2, 255, false);
+    return zip_new(&mpf_type_map, args[0], n_args - 1, args + 1);
 }
 
 static mpf_obj_t zip_next(mpf_obj_t self) {
     zip_obj_t *z = mpf_obj_ptr(self);
-    if (z->n == 0) {
-        return MPF_OBJ_STOP;
+    mpf_obj_t stack_items[4];
+    mpf_obj_t *a = z->n <= 4 ? stack_items : mpf_gc_alloc(z->n * sizeof(mpf_obj_t), false);
+    for (size_t i = 0; i < z->n; i++) {
+        a[i] = mpf_iternext(z->its[i]);
+        if (a[i] == MPF_OBJ_STOP) {
+            return MPF_OBJ_STOP;
+        }
     }
-    mpf_obj_t t = mpf_obj_new_tuple(z->n, NULL);
-    mpf_tuple_t *tp = mpf_obj_ptr(t);
-    return iternext_each(tp->items, z->n, z->its) ? t : MPF_OBJ_STOP;
+    if (z->fun == MPF_OBJ_NULL) {
+        return z->n == 0 ? MPF_OBJ_STOP : mpf_obj_new_tuple(z->n, a);
+    }
+    return mpf_call(z->fun, z->n, 0, a);
 }
 
 const mpf_type_t mpf_type_zip = {
@@ -107,42 +111,13 @@ const mpf_type_t mpf_type_zip = {
     .iternext = zip_next,
 };
 
-// ---------------------------------------------------------------- map
-typedef struct map_obj {
-    mpf_obj_base_t base;
-    mpf_obj_t fun;
-    size_t n;
-    mpf_obj_t its[];
-} map_obj_t;
-
-static mpf_obj_t map_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    (void)type;
-    mpf_arg_check_num(n_args, n_kw, 2, 255, false);
-    map_obj_t *m = mpf_new_var(map_obj_t, mpf_obj_t, n_args - 1);
-    m->base.type = &mpf_type_map;
-    m->fun = args[0];
-    m->n = n_args - 1;
-    getiter_each(m->its, m->n, args + 1);
-    return mpf_obj_from_ptr(m);
-}
-
-static mpf_obj_t map_next(mpf_obj_t self) {
-    map_obj_t *m = mpf_obj_ptr(self);
-    mpf_obj_t stack_args[4];
-    mpf_obj_t *a = m->n <= 4 ? stack_args : mpf_gc_alloc(m->n * sizeof(mpf_obj_t), false);
-    if (!iternext_each(a, m->n, m->its)) {
-        return MPF_OBJ_STOP;
-    }
-    return mpf_call(m->fun, m->n, 0, a);
-}
-
 const mpf_type_t mpf_type_map = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_map,
     .flags = ITER_SUBCLASSABLE,
     .make_new = map_make_new,
     .getiter = mpf_iter_self,
-    .iternext = map_next,
+    .iternext = zip_next,
 };
 
 // ---------------------------------------------------------------- filter
