@@ -176,6 +176,9 @@ typedef struct mpf_state {
     mpf_frame_t *cur_frame;   // innermost running bytecode frame (globals(), locals())
     uint32_t call_depth;      // Python calls run inside the dispatch loop (CONFIG_RECURSION_LIMIT)
     bool builtins_changed;    // a store into the builtins module: name lookups consult it (builtins.c)
+#if CONFIG_VM_FAST_PATHS
+    uint16_t one_char_qstr[128]; // the qstr of each one-character ASCII str made so far, 0: none yet (obj_str.c)
+#endif
 #if CONFIG_CLASS_ADVANCED
     struct mpf_class_link classes; // anchor of the list of live classes (obj_type.c), zero: empty
 #endif

@@ -37,6 +37,21 @@ mpf_obj_t mpf_obj_new_str(const char *data, size_t len) {
 }
 
 mpf_obj_t mpf_obj_new_str_qstr_maybe(const char *data, size_t len) {
+#if CONFIG_VM_FAST_PATHS
+    // One ASCII character (s[i], iteration, chr()): interned the first time, then found
+    // through a table indexed by the character: no search of the pools, no allocation.
+    if (len == 1 && (uint8_t)data[0] < 0x80) {
+        uint16_t *slot = &mpf_state.one_char_qstr[(uint8_t)data[0]];
+        if (*slot == 0) {
+            mpf_qstr_t id = mpf_qstr_from_strn(data, 1);
+            if (id > UINT16_MAX) {
+                return mpf_obj_new_qstr(id);  // (too many qstrs for the table: not kept)
+            }
+            *slot = (uint16_t)id;
+        }
+        return mpf_obj_new_qstr(*slot);
+    }
+#endif
     mpf_qstr_t q = mpf_qstr_find(data, len);
     if (q != 0) {
         return mpf_obj_new_qstr(q);
