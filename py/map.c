@@ -169,7 +169,7 @@ mpf_obj_t mpf_map_get_qstr(mpf_map_t *m, mpf_qstr_t q) {
 mpf_obj_t mpf_rom_map_get(const mpf_rom_map_t *m, mpf_qstr_t q) {
     mpf_obj_t key = mpf_obj_new_qstr(q);
     for (size_t i = 0; i < m->n; i++) {
-        if (m->elems[i].key == key) {
+        if ((mpf_obj_t)m->elems[i].key == key) {  // the 16-bit key widened: exact
             return m->elems[i].value;
         }
     }

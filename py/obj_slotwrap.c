@@ -124,7 +124,7 @@ W2(w_le_obj, MPF_QSTR___le__, w_le)
 W2(w_gt_obj, MPF_QSTR___gt__, w_gt)
 W2(w_ge_obj, MPF_QSTR___ge__, w_ge)
 
-static const mpf_map_elem_t slot_table[] = {
+static const mpf_rom_map_elem_t slot_table[] = {
 #define E(q, o) {MPF_ROM_QSTR(q), MPF_ROM_PTR(&o)},
     E(MPF_QSTR___len__, w_len_obj) E(MPF_QSTR___hash__, w_hash_obj) E(MPF_QSTR___bool__, w_bool_obj)
     E(MPF_QSTR___str__, w_str_obj) E(MPF_QSTR___repr__, w_repr_obj) E(MPF_QSTR___iter__, w_iter_obj)
