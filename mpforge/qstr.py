@@ -273,10 +273,17 @@ def scan(texts: Iterable[bytes]) -> set[bytes]:
 
 
 def pool_order(data: bytes) -> tuple[int, bytes]:
-    """The order of the sorted qstr pools (the core's and the frozen one): by length, then
-    bytewise. py/qstr.c's binary search compares lengths first, so most of its steps
-    need no memcmp."""
+    """The order of the core's qstr pool: by length, then bytewise (py/qstr.c finds where a
+    string is from its length; without CONFIG_QSTR_POOL_HASH it binary-searches the
+    strings of that length)."""
     return (len(data), data)
+
+
+def frozen_order(data: bytes) -> tuple[int, int, bytes]:
+    """The order of the frozen modules' pool: by hash (section 13.1, 2 bytes), then length,
+    then bytewise. py/qstr.c's binary search there compares the hash of the string it
+    looks for (which it has computed anyway) first, so most of its steps need no memcmp."""
+    return (qstr_hash(data), len(data), data)
 
 
 def length_starts(lengths: Sequence[int], base: int) -> list[int]:
@@ -328,7 +335,30 @@ def render(used: set[bytes]) -> str:
     lines.append("#define MPF_QSTRID_ABI_BY_LEN " + ", ".join(map(str, abi_starts)))
     lines.append("#define MPF_QSTRID_CORE_BY_LEN " + ", ".join(map(str, core_starts)))
     lines += _packed_lines([static[i - 1] for i in order], order, extra)
+    lines += _hash_index_lines(static + extra)
     return "\n".join(lines) + "\n"
+
+
+def _hash_index_lines(strings: list[bytes]) -> list[str]:
+    """The pool's ids grouped by the low bits of their hash (CONFIG_QSTR_POOL_HASH: a lookup
+    hashes the string once and compares only the few of its bucket, instead of binary
+    searches through the strings of its length): a power of two of buckets, one for about
+    four strings, where each bucket starts in the list of ids (one more entry: the end),
+    and the ids, bucket by bucket, in id order."""
+    buckets = 1
+    while buckets * 4 < len(strings):
+        buckets *= 2
+    by_bucket: list[list[int]] = [[] for _ in range(buckets)]
+    for i, data in enumerate(strings, start=1):
+        by_bucket[qstr_hash(data) & (buckets - 1)].append(i)
+    starts = [0]
+    for ids in by_bucket:
+        starts.append(starts[-1] + len(ids))
+    return [
+        f"#define MPF_QSTRID_HASH_BUCKETS {buckets}",
+        "#define MPF_QSTRID_HASH_STARTS " + ", ".join(map(str, starts)),
+        "#define MPF_QSTRID_HASH_IDS " + ", ".join(str(i) for ids in by_bucket for i in ids),
+    ]
 
 
 def _packed_lines(abi_sorted: list[bytes], order: list[int], extra: list[bytes]) -> list[str]:

@@ -769,7 +769,7 @@ static mpf_obj_t builtin_import(size_t n_args, const mpf_obj_t *args) {
 MPF_FUN_VAR(builtin_import_obj, MPF_QSTR___import__, 1, 5, builtin_import);
 
 // ---------------------------------------------------------------- the table
-static const mpf_map_elem_t builtins_table[] = {
+static const mpf_rom_map_elem_t builtins_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR___name__), MPF_ROM_QSTR(MPF_QSTR_builtins)},
     {MPF_ROM_QSTR(MPF_QSTR___build_class__), MPF_ROM_PTR(&mpf_builtin_build_class_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___import__), MPF_ROM_PTR(&builtin_import_obj)},

@@ -609,7 +609,7 @@ static mpf_obj_t builtin_repl_print(mpf_obj_t v) {
 }
 MPF_FUN_1(builtin_repl_print_obj, MPF_QSTR___repl_print__, builtin_repl_print);
 
-static const mpf_map_elem_t compile_builtins_table[] = {
+static const mpf_rom_map_elem_t compile_builtins_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_compile), MPF_ROM_PTR(&builtin_compile_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___repl_print__), MPF_ROM_PTR(&builtin_repl_print_obj)},
 };

@@ -161,9 +161,12 @@ mpf_obj_t mpf_map_get_qstr(mpf_map_t *m, mpf_qstr_t q) {
 
 mpf_obj_t mpf_rom_map_get(const mpf_rom_map_t *m, mpf_qstr_t q) {
     mpf_obj_t key = mpf_obj_new_qstr(q);
-    for (size_t i = 0; i < m->n; i++) {
-        if (m->elems[i].key == key) {
-            return m->elems[i].value;
+    if (key > UINT16_MAX) {
+        return MPF_OBJ_NULL;  // not a static qstr: no const table has it
+    }
+    for (const mpf_rom_map_elem_t *e = m->elems, *end = e + m->n; e < end; e++) {
+        if (e->key == (uint16_t)key) {
+            return e->value;
         }
     }
     return MPF_OBJ_NULL;

@@ -666,7 +666,7 @@ static mpf_obj_t array_buffer_info(mpf_obj_t self) {
 }
 MPF_FUN_1(array_buffer_info_obj, MPF_QSTR_buffer_info, array_buffer_info);
 
-static const mpf_map_elem_t array_locals_table[] = {
+static const mpf_rom_map_elem_t array_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_append), MPF_ROM_PTR(&array_append_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_extend), MPF_ROM_PTR(&array_extend_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_insert), MPF_ROM_PTR(&array_insert_obj)},
@@ -700,7 +700,7 @@ const mpf_type_t mpf_type_array = {
     .locals = &array_locals,
 };
 
-static const mpf_map_elem_t array_members_table[] = {
+static const mpf_rom_map_elem_t array_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_array), MPF_ROM_PTR(&mpf_type_array)},
     {MPF_ROM_QSTR(MPF_QSTR_typecodes), MPF_ROM_QSTR(MPF_QSTR_bBhHiIlLqQfd)},
 };

@@ -590,7 +590,7 @@ static void task_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t ki
     mpf_printf(p, "<Task %s>", task_of(self)->done ? "finished" : "pending");
 }
 
-static const mpf_map_elem_t task_locals_table[] = {
+static const mpf_rom_map_elem_t task_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_done), MPF_ROM_PTR(&task_done_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_result), MPF_ROM_PTR(&task_result_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_exception), MPF_ROM_PTR(&task_exception_obj)},
@@ -1073,7 +1073,7 @@ static mpf_obj_t awaiter_throw(size_t n_args, const mpf_obj_t *args) {
 }
 MPF_FUN_VAR(awaiter_throw_obj, MPF_QSTR_throw, 2, 4, awaiter_throw);
 
-static const mpf_map_elem_t awaiter_locals_table[] = {
+static const mpf_rom_map_elem_t awaiter_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_send), MPF_ROM_PTR(&awaiter_send_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_throw), MPF_ROM_PTR(&awaiter_throw_obj)},
 };
@@ -1175,7 +1175,7 @@ static mpf_obj_t event_wait(mpf_obj_t self) {
 }
 MPF_FUN_1(event_wait_obj, MPF_QSTR_wait, event_wait);
 
-static const mpf_map_elem_t event_locals_table[] = {
+static const mpf_rom_map_elem_t event_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_set), MPF_ROM_PTR(&event_set_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_clear), MPF_ROM_PTR(&event_clear_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_is_set), MPF_ROM_PTR(&event_is_set_obj)},
@@ -1192,7 +1192,7 @@ const mpf_type_t mpf_type_asyncio_event = {
 
 // ThreadSafeFlag (MicroPython): an Event whose wait() clears it again on return; set()
 // may come from micropython.schedule().
-static const mpf_map_elem_t tsf_locals_table[] = {
+static const mpf_rom_map_elem_t tsf_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_set), MPF_ROM_PTR(&event_set_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_clear), MPF_ROM_PTR(&event_clear_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_wait), MPF_ROM_PTR(&event_wait_obj)},
@@ -1238,7 +1238,7 @@ static mpf_obj_t lock_aexit(size_t n_args, const mpf_obj_t *args) {
 MPF_FUN_VAR(lock_aexit_obj, MPF_QSTR___aexit__, 1, 4, lock_aexit);
 MPF_FUN_1(lock_aenter_obj, MPF_QSTR___aenter__, lock_acquire);
 
-static const mpf_map_elem_t lock_locals_table[] = {
+static const mpf_rom_map_elem_t lock_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_acquire), MPF_ROM_PTR(&lock_acquire_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_release), MPF_ROM_PTR(&lock_release_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_locked), MPF_ROM_PTR(&lock_locked_obj)},
@@ -1350,7 +1350,7 @@ static void queue_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
 }
 
-static const mpf_map_elem_t queue_locals_table[] = {
+static const mpf_rom_map_elem_t queue_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_qsize), MPF_ROM_PTR(&queue_qsize_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_empty), MPF_ROM_PTR(&queue_empty_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_full), MPF_ROM_PTR(&queue_full_obj)},
@@ -1681,7 +1681,7 @@ static mpf_obj_t loop_get_exception_handler(mpf_obj_t self) {
 }
 MPF_FUN_1(loop_get_exception_handler_obj, MPF_QSTR_get_exception_handler, loop_get_exception_handler);
 
-static const mpf_map_elem_t loop_locals_table[] = {
+static const mpf_rom_map_elem_t loop_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_run_until_complete), MPF_ROM_PTR(&loop_run_until_complete_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_run_forever), MPF_ROM_PTR(&loop_run_forever_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_stop), MPF_ROM_PTR(&loop_stop_obj)},
@@ -1723,7 +1723,7 @@ static mpf_obj_t asyncio_new_event_loop(void) {
 }
 MPF_FUN_0(asyncio_new_event_loop_obj, MPF_QSTR_new_event_loop, asyncio_new_event_loop);
 
-static const mpf_map_elem_t asyncio_members_table[] = {
+static const mpf_rom_map_elem_t asyncio_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_run), MPF_ROM_PTR(&asyncio_run_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_current_task), MPF_ROM_PTR(&asyncio_current_task_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_get_event_loop), MPF_ROM_PTR(&asyncio_get_event_loop_obj)},

@@ -266,7 +266,7 @@ static mpf_obj_t binascii_crc32(size_t n_args, const mpf_obj_t *args) {
 }
 MPF_FUN_VAR(binascii_crc32_obj, MPF_QSTR_crc32, 1, 2, binascii_crc32);
 
-static const mpf_map_elem_t binascii_members_table[] = {
+static const mpf_rom_map_elem_t binascii_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_hexlify), MPF_ROM_PTR(&binascii_hexlify_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_unhexlify), MPF_ROM_PTR(&binascii_unhexlify_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_b2a_hex), MPF_ROM_PTR(&binascii_b2a_hex_obj)},

@@ -475,7 +475,7 @@ static const mpf_float_obj_t cmath_nan_obj = {{&mpf_type_float}, (mpf_float_t)NA
 static const mpf_complex_obj_t cmath_infj_obj = {{&mpf_type_complex}, 0, (mpf_float_t)INFINITY};
 static const mpf_complex_obj_t cmath_nanj_obj = {{&mpf_type_complex}, 0, (mpf_float_t)NAN};
 
-static const mpf_map_elem_t cmath_members_table[] = {
+static const mpf_rom_map_elem_t cmath_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_pi), MPF_ROM_PTR(&cmath_pi_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_e), MPF_ROM_PTR(&cmath_e_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_tau), MPF_ROM_PTR(&cmath_tau_obj)},

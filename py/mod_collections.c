@@ -442,7 +442,7 @@ static void deque_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
 }
 
-static const mpf_map_elem_t deque_locals_table[] = {
+static const mpf_rom_map_elem_t deque_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_append), MPF_ROM_PTR(&deque_append_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_appendleft), MPF_ROM_PTR(&deque_appendleft_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_extend), MPF_ROM_PTR(&deque_extend_obj)},
@@ -622,7 +622,7 @@ static mpf_obj_t od_copy(mpf_obj_t self) {
 }
 MPF_FUN_1(od_copy_obj, MPF_QSTR_copy, od_copy);
 
-static const mpf_map_elem_t od_locals_table[] = {
+static const mpf_rom_map_elem_t od_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_move_to_end), MPF_ROM_PTR(&od_move_to_end_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_popitem), MPF_ROM_PTR(&od_popitem_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_copy), MPF_ROM_PTR(&od_copy_obj)},
@@ -971,7 +971,7 @@ static mpf_obj_t collections_namedtuple(size_t n_args, size_t n_kw, const mpf_ob
 }
 MPF_FUN_KW(collections_namedtuple_obj, MPF_QSTR_namedtuple, 0, collections_namedtuple);
 
-static const mpf_map_elem_t collections_members_table[] = {
+static const mpf_rom_map_elem_t collections_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_namedtuple), MPF_ROM_PTR(&collections_namedtuple_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_deque), MPF_ROM_PTR(&mpf_type_deque)},
     {MPF_ROM_QSTR(MPF_QSTR_OrderedDict), MPF_ROM_PTR(&mpf_type_ordereddict)},

@@ -6,7 +6,7 @@
 
 // Name -> number; errorcode is derived from these entries, so each number appears
 // first under the name CPython's errorcode gives it; aliases come last.
-static const mpf_map_elem_t errno_members_table[] = {
+static const mpf_rom_map_elem_t errno_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_EPERM), MPF_ROM_INT(1)},
     {MPF_ROM_QSTR(MPF_QSTR_ENOENT), MPF_ROM_INT(2)},
     {MPF_ROM_QSTR(MPF_QSTR_ESRCH), MPF_ROM_INT(3)},
@@ -94,7 +94,7 @@ MPF_FUN_VAR(fixed_setitem_obj, MPF_QSTR___setitem__, 3, 3, fixed_method);
 MPF_FUN_VAR(fixed_delitem_obj, MPF_QSTR___delitem__, 2, 2, fixed_method);
 MPF_FUN_VAR(fixed_ior_obj, MPF_QSTR___ior__, 2, 2, fixed_method);
 
-static const mpf_map_elem_t fixed_locals_table[] = {
+static const mpf_rom_map_elem_t fixed_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_pop), MPF_ROM_PTR(&fixed_pop_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_popitem), MPF_ROM_PTR(&fixed_popitem_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_setdefault), MPF_ROM_PTR(&fixed_setdefault_obj)},

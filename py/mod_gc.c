@@ -38,7 +38,7 @@ static mpf_obj_t gc_isenabled(void) {
 }
 MPF_FUN_0(gc_isenabled_obj, MPF_QSTR_isenabled, gc_isenabled);
 
-static const mpf_map_elem_t gc_members_table[] = {
+static const mpf_rom_map_elem_t gc_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_collect), MPF_ROM_PTR(&gc_collect_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_mem_free), MPF_ROM_PTR(&gc_mem_free_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_mem_alloc), MPF_ROM_PTR(&gc_mem_alloc_obj)},

@@ -334,7 +334,7 @@ static void hash_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t ki
     mpf_printf(p, "<%q _hashlib.HASH object @ 0x%x>", h->algo->name, (unsigned)(uintptr_t)self);
 }
 
-static const mpf_map_elem_t hash_locals_table[] = {
+static const mpf_rom_map_elem_t hash_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_update), MPF_ROM_PTR(&hash_update_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_digest), MPF_ROM_PTR(&hash_digest_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_hexdigest), MPF_ROM_PTR(&hash_hexdigest_obj)},
@@ -409,7 +409,7 @@ static mpf_obj_t hashlib_new(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
 }
 MPF_FUN_KW(hashlib_new_obj, MPF_QSTR_new, 1, hashlib_new);
 
-static const mpf_map_elem_t hashlib_members_table[] = {
+static const mpf_rom_map_elem_t hashlib_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_new), MPF_ROM_PTR(&hashlib_new_obj)},
 #if CONFIG_MODULE_HASHLIB_SHA256
     {MPF_ROM_QSTR(MPF_QSTR_sha256), MPF_ROM_PTR(&hashlib_sha256_obj)},

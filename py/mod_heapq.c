@@ -160,7 +160,7 @@ static mpf_obj_t heapq_nlargest(size_t n_args, size_t n_kw, const mpf_obj_t *arg
 }
 MPF_FUN_KW(heapq_nlargest_obj, MPF_QSTR_nlargest, 2, heapq_nlargest);
 
-static const mpf_map_elem_t heapq_members_table[] = {
+static const mpf_rom_map_elem_t heapq_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_heappush), MPF_ROM_PTR(&heapq_heappush_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_heappop), MPF_ROM_PTR(&heapq_heappop_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_heapify), MPF_ROM_PTR(&heapq_heapify_obj)},

@@ -315,7 +315,7 @@ static void stream_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t 
     mpf_printf(p, "<_io.%q object at 0x%x>", mpf_type_name(mpf_obj_type(self)), (unsigned)(uintptr_t)self);
 }
 
-static const mpf_map_elem_t stream_locals_table[] = {
+static const mpf_rom_map_elem_t stream_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_write), MPF_ROM_PTR(&stream_write_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_read), MPF_ROM_PTR(&stream_read_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_readline), MPF_ROM_PTR(&stream_readline_obj)},
@@ -375,7 +375,7 @@ static const mpf_type_t iobase_type = {
     .make_new = iobase_make_new,
 };
 
-static const mpf_map_elem_t io_members_table[] = {
+static const mpf_rom_map_elem_t io_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_IOBase), MPF_ROM_PTR(&iobase_type)},
     {MPF_ROM_QSTR(MPF_QSTR_StringIO), MPF_ROM_PTR(&mpf_type_stringio)},
     {MPF_ROM_QSTR(MPF_QSTR_BytesIO), MPF_ROM_PTR(&mpf_type_bytesio)},

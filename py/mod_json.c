@@ -785,7 +785,7 @@ static mpf_obj_t json_load(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
 }
 MPF_FUN_KW(json_load_obj, MPF_QSTR_load, 1, json_load);
 
-static const mpf_map_elem_t json_members_table[] = {
+static const mpf_rom_map_elem_t json_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_dumps), MPF_ROM_PTR(&json_dumps_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_dump), MPF_ROM_PTR(&json_dump_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_loads), MPF_ROM_PTR(&json_loads_obj)},

@@ -598,7 +598,7 @@ static const mpf_float_obj_t math_tau_obj = {{&mpf_type_float}, (mpf_float_t)6.2
 static const mpf_float_obj_t math_inf_obj = {{&mpf_type_float}, (mpf_float_t)INFINITY};
 static const mpf_float_obj_t math_nan_obj = {{&mpf_type_float}, (mpf_float_t)NAN};
 
-static const mpf_map_elem_t math_members_table[] = {
+static const mpf_rom_map_elem_t math_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_pi), MPF_ROM_PTR(&math_pi_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_e), MPF_ROM_PTR(&math_e_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_tau), MPF_ROM_PTR(&math_tau_obj)},

@@ -145,7 +145,7 @@ void mpf_micropython_run_scheduled(void) {
     mpf_nlr_raise(nlr.exc);
 }
 
-static const mpf_map_elem_t micropython_members_table[] = {
+static const mpf_rom_map_elem_t micropython_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_const), MPF_ROM_PTR(&mp_const_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_opt_level), MPF_ROM_PTR(&mp_opt_level_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_mem_info), MPF_ROM_PTR(&mp_mem_info_obj)},

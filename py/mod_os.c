@@ -216,7 +216,7 @@ static mpf_obj_t os_rename(mpf_obj_t from, mpf_obj_t to) {
 MPF_FUN_2(os_rename_obj, MPF_QSTR_rename, os_rename);
 #endif // CONFIG_PORT_HAS_FILESYSTEM
 
-static const mpf_map_elem_t os_members_table[] = {
+static const mpf_rom_map_elem_t os_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_uname), MPF_ROM_PTR(&os_uname_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_sep), MPF_ROM_QSTR(MPF_QSTRE__2f)},
 #if CONFIG_PORT_HAS_FILESYSTEM

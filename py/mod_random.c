@@ -301,7 +301,7 @@ static mpf_obj_t random_uniform(mpf_obj_t a, mpf_obj_t b) {
 MPF_FUN_2(random_uniform_obj, MPF_QSTR_uniform, random_uniform);
 #endif
 
-static const mpf_map_elem_t random_members_table[] = {
+static const mpf_rom_map_elem_t random_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_seed), MPF_ROM_PTR(&random_seed_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_getrandbits), MPF_ROM_PTR(&random_getrandbits_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_randrange), MPF_ROM_PTR(&random_randrange_obj)},

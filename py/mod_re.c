@@ -1691,7 +1691,7 @@ static void match_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
 }
 
-static const mpf_map_elem_t match_locals_table[] = {
+static const mpf_rom_map_elem_t match_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_group), MPF_ROM_PTR(&match_group_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_groups), MPF_ROM_PTR(&match_groups_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_groupdict), MPF_ROM_PTR(&match_groupdict_obj)},
@@ -2077,7 +2077,7 @@ static mpf_obj_t pattern_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     return MPF_OBJ_NULL;
 }
 
-static const mpf_map_elem_t pattern_locals_table[] = {
+static const mpf_rom_map_elem_t pattern_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_match), MPF_ROM_PTR(&pattern_match_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_search), MPF_ROM_PTR(&pattern_search_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_fullmatch), MPF_ROM_PTR(&pattern_fullmatch_obj)},
@@ -2251,7 +2251,7 @@ static mpf_obj_t re_purge(void) {
 }
 MPF_FUN_0(re_purge_obj, MPF_QSTR_purge, re_purge);
 
-static const mpf_map_elem_t re_members_table[] = {
+static const mpf_rom_map_elem_t re_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_compile), MPF_ROM_PTR(&re_compile_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_match), MPF_ROM_PTR(&re_match_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_search), MPF_ROM_PTR(&re_search_obj)},

@@ -175,7 +175,7 @@ static mpf_obj_t poll_ipoll(size_t n_args, const mpf_obj_t *args) {
 }
 MPF_FUN_VAR(poll_ipoll_obj, MPF_QSTR_ipoll, 1, 3, poll_ipoll);
 
-static const mpf_map_elem_t poll_locals_table[] = {
+static const mpf_rom_map_elem_t poll_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_register), MPF_ROM_PTR(&poll_register_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_unregister), MPF_ROM_PTR(&poll_unregister_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_modify), MPF_ROM_PTR(&poll_modify_obj)},
@@ -190,7 +190,7 @@ static const mpf_type_t poll_type = {
     .locals = &poll_locals,
 };
 
-static const mpf_map_elem_t select_members_table[] = {
+static const mpf_rom_map_elem_t select_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_select), MPF_ROM_PTR(&select_select_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_poll), MPF_ROM_PTR(&select_poll_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_POLLIN), MPF_ROM_INT(MPF_POLL_IN)},

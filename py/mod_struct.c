@@ -576,7 +576,7 @@ static mpf_obj_t struct_iter_unpack(mpf_obj_t fmt, mpf_obj_t data) {
 }
 MPF_FUN_2(struct_iter_unpack_obj, MPF_QSTR_iter_unpack, struct_iter_unpack);
 
-static const mpf_map_elem_t struct_members_table[] = {
+static const mpf_rom_map_elem_t struct_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_calcsize), MPF_ROM_PTR(&struct_calcsize_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_pack), MPF_ROM_PTR(&struct_pack_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_pack_into), MPF_ROM_PTR(&struct_pack_into_obj)},

@@ -77,7 +77,7 @@ static uintptr_t textio_poll(mpf_obj_t self, uintptr_t events) {
     return events & MPF_POLL_OUT;
 }
 
-static const mpf_map_elem_t textio_locals_table[] = {
+static const mpf_rom_map_elem_t textio_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_read), MPF_ROM_PTR(&textio_read_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_write), MPF_ROM_PTR(&textio_write_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_flush), MPF_ROM_PTR(&textio_flush_obj)},
@@ -183,7 +183,7 @@ static const struct {
     mpf_obj_t items[3];
 } version_info_obj = {{&mpf_type_tuple}, 3, {MPF_ROM_INT(3), MPF_ROM_INT(11), MPF_ROM_INT(0)}};
 
-static const mpf_map_elem_t sys_members_table[] = {
+static const mpf_rom_map_elem_t sys_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_exit), MPF_ROM_PTR(&sys_exit_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_stdin), MPF_ROM_PTR(&sys_stdin_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_stdout), MPF_ROM_PTR(&sys_stdout_obj)},

@@ -221,7 +221,7 @@ static mpf_obj_t time_mktime(mpf_obj_t tuple) {
 }
 MPF_FUN_1(time_mktime_obj, MPF_QSTR_mktime, time_mktime);
 
-static const mpf_map_elem_t time_members_table[] = {
+static const mpf_rom_map_elem_t time_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_sleep), MPF_ROM_PTR(&time_sleep_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_sleep_ms), MPF_ROM_PTR(&time_sleep_ms_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_sleep_us), MPF_ROM_PTR(&time_sleep_us_obj)},

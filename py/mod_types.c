@@ -11,7 +11,7 @@ static mpf_obj_t types_coroutine(mpf_obj_t fun) {
 MPF_FUN_1(types_coroutine_obj, MPF_QSTR_coroutine, types_coroutine);
 #endif
 
-static const mpf_map_elem_t types_members_table[] = {
+static const mpf_rom_map_elem_t types_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR___name__), MPF_ROM_QSTR(MPF_QSTR_types)},
     {MPF_ROM_QSTR(MPF_QSTR_FunctionType), MPF_ROM_PTR(&mpf_type_fun_bc)},
     {MPF_ROM_QSTR(MPF_QSTR_LambdaType), MPF_ROM_PTR(&mpf_type_fun_bc)},

@@ -157,10 +157,21 @@ typedef struct mpf_map {
     size_t index_size;        // power of two
 } mpf_map_t;
 
+// An entry of a const table in flash: 6 bytes on 32-bit targets, not 8. The key is a
+// static qstr's object (MPF_ROM_QSTR: (id << 2) | 2) kept in 16 bits, which holds it
+// whole for the ids below 16384 the pool has (a larger one fails to compile); read as
+// an object (.key converts to one unchanged) it is that qstr again. Two-byte aligned:
+// the value is read with an unaligned load (Cortex-M3 and up) or two halfword loads.
+typedef struct __attribute__((packed, aligned(2))) mpf_rom_map_elem {
+    uint16_t key;
+    mpf_obj_t value;
+} mpf_rom_map_elem_t;
+_Static_assert(MPF_QSTRID_LAST_STATIC < 16384, "a static qstr's object fits a ROM map key");
+
 // A const table of qstr-keyed entries in flash (type methods, module members).
 typedef struct mpf_rom_map {
     size_t n;
-    const mpf_map_elem_t *elems;
+    const mpf_rom_map_elem_t *elems;
 } mpf_rom_map_t;
 #define MPF_ROM_MAP(name, table) static const mpf_rom_map_t name = {sizeof(table) / sizeof(table[0]), table}
 #define MPF_ROM_QSTR(q) MPF_OBJ_QSTR(q)

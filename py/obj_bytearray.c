@@ -371,7 +371,7 @@ static mpf_obj_t ba_m_reverse(mpf_obj_t self) {
 }
 MPF_FUN_1(ba_reverse_obj, MPF_QSTR_reverse, ba_m_reverse);
 
-static const mpf_map_elem_t bytearray_locals_table[] = {
+static const mpf_rom_map_elem_t bytearray_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_append), MPF_ROM_PTR(&ba_append_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_extend), MPF_ROM_PTR(&ba_extend_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_pop), MPF_ROM_PTR(&ba_pop_obj)},

@@ -544,7 +544,7 @@ static mpf_obj_t complex_conjugate(mpf_obj_t self) {
 }
 MPF_FUN_1(complex_conjugate_obj, MPF_QSTR_conjugate, complex_conjugate);
 
-static const mpf_map_elem_t complex_locals_table[] = {
+static const mpf_rom_map_elem_t complex_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_conjugate), MPF_ROM_PTR(&complex_conjugate_obj)},
 };
 MPF_ROM_MAP(complex_locals, complex_locals_table);

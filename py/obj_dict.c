@@ -409,7 +409,7 @@ static mpf_obj_t dict_setitem(mpf_obj_t self, mpf_obj_t k, mpf_obj_t v) {
 }
 MPF_FUN_3(dict_setitem_obj, MPF_QSTR___setitem__, dict_setitem);
 
-static const mpf_map_elem_t dict_locals_table[] = {
+static const mpf_rom_map_elem_t dict_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_keys), MPF_ROM_PTR(&dict_keys_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_values), MPF_ROM_PTR(&dict_values_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_items), MPF_ROM_PTR(&dict_items_obj)},

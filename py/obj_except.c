@@ -541,7 +541,7 @@ static mpf_obj_t exc_str(mpf_obj_t self) {
 }
 MPF_FUN_1(exc_str_obj, MPF_QSTR___str__, exc_str);
 
-static const mpf_map_elem_t exc_locals_table[] = {
+static const mpf_rom_map_elem_t exc_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR___init__), MPF_ROM_PTR(&exc_init_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___str__), MPF_ROM_PTR(&exc_str_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_with_traceback), MPF_ROM_PTR(&exc_with_traceback_obj)},

@@ -454,7 +454,7 @@ static mpf_obj_t float_conjugate(mpf_obj_t self) {
 }
 MPF_FUN_1(float_conjugate_obj, MPF_QSTR_conjugate, float_conjugate);
 
-static const mpf_map_elem_t float_locals_table[] = {
+static const mpf_rom_map_elem_t float_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_is_integer), MPF_ROM_PTR(&float_is_integer_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_as_integer_ratio), MPF_ROM_PTR(&float_as_integer_ratio_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_conjugate), MPF_ROM_PTR(&float_conjugate_obj)},

@@ -125,7 +125,7 @@ static void code_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t ki
         (unsigned)(uintptr_t)self, c->ctx->qstrs[0], (unsigned)mpf_vm_line(c->rc, c->rc->code));
 }
 
-static const mpf_map_elem_t code_locals_table[] = {
+static const mpf_rom_map_elem_t code_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_co_lines), MPF_ROM_PTR(&code_co_lines_obj)},
 };
 MPF_ROM_MAP(code_locals, code_locals_table);

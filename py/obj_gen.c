@@ -335,7 +335,7 @@ static mpf_obj_t agen_aw_await(mpf_obj_t self) {
 }
 MPF_FUN_1(agen_aw_await_obj, MPF_QSTR___await__, agen_aw_await);
 
-static const mpf_map_elem_t agen_aw_locals_table[] = {
+static const mpf_rom_map_elem_t agen_aw_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR___await__), MPF_ROM_PTR(&agen_aw_await_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_send), MPF_ROM_PTR(&agen_aw_send_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_throw), MPF_ROM_PTR(&agen_aw_throw_obj)},
@@ -407,7 +407,7 @@ static void gen_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
     mpf_printf(p, "<generator object %q at 0x%x>", f->ctx->qstrs[f->rc->simple_name], (unsigned)(uintptr_t)self);
 }
 
-static const mpf_map_elem_t gen_locals_table[] = {
+static const mpf_rom_map_elem_t gen_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_send), MPF_ROM_PTR(&gen_send_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_throw), MPF_ROM_PTR(&gen_throw_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_close), MPF_ROM_PTR(&gen_close_obj)},

@@ -618,7 +618,7 @@ static mpf_obj_t int_conjugate(mpf_obj_t self) {
 }
 MPF_FUN_1(int_conjugate_obj, MPF_QSTR_conjugate, int_conjugate);
 
-static const mpf_map_elem_t int_locals_table[] = {
+static const mpf_rom_map_elem_t int_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_bit_length), MPF_ROM_PTR(&int_bit_length_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_to_bytes), MPF_ROM_PTR(&int_to_bytes_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_from_bytes), MPF_ROM_PTR(&int_from_bytes_obj)},

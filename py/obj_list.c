@@ -318,7 +318,7 @@ static mpf_obj_t list_sort(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
 }
 MPF_FUN_KW(list_sort_obj, MPF_QSTR_sort, 1, list_sort);
 
-static const mpf_map_elem_t list_locals_table[] = {
+static const mpf_rom_map_elem_t list_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_append), MPF_ROM_PTR(&list_append_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_extend), MPF_ROM_PTR(&list_extend_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_insert), MPF_ROM_PTR(&list_insert_obj)},

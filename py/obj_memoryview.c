@@ -239,7 +239,7 @@ static void memview_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
 }
 
-static const mpf_map_elem_t memview_locals_table[] = {
+static const mpf_rom_map_elem_t memview_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_tobytes), MPF_ROM_PTR(&memview_tobytes_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_tolist), MPF_ROM_PTR(&memview_tolist_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_release), MPF_ROM_PTR(&memview_release_obj)},

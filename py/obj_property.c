@@ -38,7 +38,7 @@ MPF_FUN_2(property_getter_obj, MPF_QSTR_getter, property_getter);
 MPF_FUN_2(property_setter_obj, MPF_QSTR_setter, property_setter);
 MPF_FUN_2(property_deleter_obj, MPF_QSTR_deleter, property_deleter);
 
-static const mpf_map_elem_t property_locals_table[] = {
+static const mpf_rom_map_elem_t property_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_getter), MPF_ROM_PTR(&property_getter_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_setter), MPF_ROM_PTR(&property_setter_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_deleter), MPF_ROM_PTR(&property_deleter_obj)},

@@ -186,7 +186,7 @@ static mpf_obj_t range_count(mpf_obj_t self, mpf_obj_t v) {
 }
 MPF_FUN_2(range_count_obj, MPF_QSTR_count, range_count);
 
-static const mpf_map_elem_t range_locals_table[] = {
+static const mpf_rom_map_elem_t range_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_count), MPF_ROM_PTR(&range_count_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_index), MPF_ROM_PTR(&range_index_obj)},
 };

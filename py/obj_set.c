@@ -664,7 +664,7 @@ static mpf_obj_t set_m_isdisjoint(mpf_obj_t self, mpf_obj_t other) {
 }
 MPF_FUN_2(set_isdisjoint_obj, MPF_QSTR_isdisjoint, set_m_isdisjoint);
 
-static const mpf_map_elem_t set_locals_table[] = {
+static const mpf_rom_map_elem_t set_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_add), MPF_ROM_PTR(&set_add_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_discard), MPF_ROM_PTR(&set_discard_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_remove), MPF_ROM_PTR(&set_remove_obj)},
@@ -698,7 +698,7 @@ const mpf_type_t mpf_type_set = {
 };
 
 #if CONFIG_BUILTIN_FROZENSET
-static const mpf_map_elem_t frozenset_locals_table[] = {
+static const mpf_rom_map_elem_t frozenset_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_copy), MPF_ROM_PTR(&set_copy_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_union), MPF_ROM_PTR(&set_union_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_intersection), MPF_ROM_PTR(&set_intersection_obj)},

@@ -47,7 +47,7 @@ static mpf_obj_t slice_indices(mpf_obj_t self, mpf_obj_t len) {
 }
 MPF_FUN_2(slice_indices_obj, MPF_QSTR_indices, slice_indices);
 
-static const mpf_map_elem_t slice_locals_table[] = {
+static const mpf_rom_map_elem_t slice_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_indices), MPF_ROM_PTR(&slice_indices_obj)},
 };
 MPF_ROM_MAP(slice_locals, slice_locals_table);

@@ -1486,9 +1486,9 @@ MPF_FUN_KW(str_format_obj, MPF_QSTR_format, 1, mpf_str_format_fn);
 #define BYTES_ONLY_METHODS \
     {MPF_ROM_QSTR(MPF_QSTR_decode), MPF_ROM_PTR(&bytes_decode_obj)}, \
     MORE_BYTES_METHODS
-#define N_METHODS(list) (sizeof((const mpf_map_elem_t[]){list}) / sizeof(mpf_map_elem_t))
+#define N_METHODS(list) (sizeof((const mpf_rom_map_elem_t[]){list}) / sizeof(mpf_rom_map_elem_t))
 
-static const mpf_map_elem_t str_bytes_locals_table[] = {
+static const mpf_rom_map_elem_t str_bytes_locals_table[] = {
     BYTES_ONLY_METHODS
     COMMON_METHODS
 #if CONFIG_STR_METHODS_MORE

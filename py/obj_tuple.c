@@ -75,7 +75,7 @@ static mpf_obj_t tuple_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) 
     return t->items[mpf_get_index(&mpf_type_tuple, t->len, index, true)];
 }
 
-static const mpf_map_elem_t tuple_locals_table[] = {
+static const mpf_rom_map_elem_t tuple_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_count), MPF_ROM_PTR(&mpf_seq_count_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_index), MPF_ROM_PTR(&mpf_seq_index_obj)},
 };

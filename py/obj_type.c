@@ -1289,7 +1289,7 @@ static mpf_obj_t type_delattr(mpf_obj_t self, mpf_obj_t name) {
 }
 MPF_FUN_2(type_delattr_obj, MPF_QSTR___delattr__, type_delattr);
 
-static const mpf_map_elem_t type_locals_table[] = {
+static const mpf_rom_map_elem_t type_locals_table[] = {
 #if CONFIG_CLASS_ADVANCED
     {MPF_ROM_QSTR(MPF_QSTR___new__), MPF_ROM_PTR(&type_new_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___init__), MPF_ROM_PTR(&type_init_obj)},
@@ -1431,7 +1431,7 @@ static mpf_obj_t object_init_subclass(mpf_obj_t cls) {
 MPF_FUN_1(object_init_subclass_fun_obj, MPF_QSTR___init_subclass__, object_init_subclass);
 static const mpf_wrapper_t object_init_subclass_obj = {{&mpf_type_classmethod}, MPF_ROM_PTR(&object_init_subclass_fun_obj)};
 
-static const mpf_map_elem_t object_locals_table[] = {
+static const mpf_rom_map_elem_t object_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR___init__), MPF_ROM_PTR(&object_init_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___new__), MPF_ROM_PTR(&object_new_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___setattr__), MPF_ROM_PTR(&object_setattr_obj)},

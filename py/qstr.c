@@ -12,7 +12,8 @@ typedef mpf_qstr_entry_t qstr_entry_t;
 // the first of them starts; an ABI id's place is its rank in pool order. Per string there
 // is then only its length (1 byte, CONFIG_QSTR_POOL_LENGTHS; without it a binary search
 // over the lengths finds it) and its 13.1 hash (2 bytes, CONFIG_QSTR_POOL_HASH; without
-// it the hash is computed when asked).
+// it the hash is computed when asked; with it, the ids are also listed grouped by their
+// hash's low bits, for mpf_qstr_find).
 static const char qstr_static_bytes[] = "\0" MPF_QSTRID_PACKED_BYTES;
 #if CONFIG_QSTR_POOL_LENGTHS
 static const uint8_t qstr_static_len[] = {
@@ -35,7 +36,9 @@ static const uint16_t qstr_static_hash[] = {
 // The ABI part of the pool is in the order the .mpy format fixes; this lists its ids in
 // pool order (length, then bytes) so that it too can be binary-searched, and the other
 // way round, each id's rank in that order.
+#if !CONFIG_QSTR_POOL_HASH
 static const uint8_t qstr_abi_order[MPF_QSTRID_STATIC_COUNT] = {MPF_QSTRID_ABI_ORDER};
+#endif
 static const uint8_t qstr_abi_rank[MPF_QSTRID_STATIC_COUNT + 1] = {MPF_QSTRID_ABI_RANK};
 // Where each length starts in qstr_abi_order and among the core's ids (lengths 0 to the
 // longest + 1): a lookup searches only the strings of its own length. And where in the
@@ -172,21 +175,17 @@ size_t mpf_qstr_compute_hash(const uint8_t *data, size_t len) {
     return h ? h : 1;
 }
 
-// The pools' order (mpforge/qstr.py pool_order): by length, then bytewise.
-static int pool_cmp(const char *a, size_t alen, const char *b, size_t blen) {
-    if (alen != blen) {
-        return alen < blen ? -1 : 1;
-    }
-    return memcmp(a, b, alen);
-}
-
-
-// Binary search for [str] in the entries [lo, hi) of the frozen modules' pool, sorted by
-// pool_order. Returns the pool index, or 0 when absent (index 0 is never a string).
-static size_t find_frozen(size_t lo, size_t hi, const char *str, size_t len) {
+// Binary search for [str] (whose hash is [hash]) in the frozen modules' pool, sorted by
+// hash, then length, then bytes (mpforge/qstr.py frozen_order): most steps compare the
+// hashes only. Returns the pool index, or 0 when absent (index 0 is never a string).
+static size_t find_frozen(const char *str, size_t len, size_t hash) {
+    size_t lo = 1, hi = mpf_frozen_qstr_count + 1;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = pool_cmp(mpf_frozen_qstr_pool[mid].str, mpf_frozen_qstr_pool[mid].len, str, len);
+        const qstr_entry_t *e = &mpf_frozen_qstr_pool[mid];
+        int c = e->hash != hash ? (e->hash < hash ? -1 : 1)
+              : e->len != len  ? (e->len < len ? -1 : 1)
+                               : memcmp(e->str, str, len);
         if (c == 0) {
             return mid;
         } else if (c < 0) {
@@ -198,6 +197,30 @@ static size_t find_frozen(size_t lo, size_t hi, const char *str, size_t len) {
     return 0;
 }
 
+#if CONFIG_QSTR_POOL_HASH
+// The pool's ids grouped by the low bits of their hash, about four a bucket
+// (mpforge/qstr.py): where each bucket starts among the ids (and where the last ends).
+static const uint16_t qstr_hash_starts[MPF_QSTRID_HASH_BUCKETS + 1] = {MPF_QSTRID_HASH_STARTS};
+static const uint16_t qstr_hash_ids[] = {MPF_QSTRID_HASH_IDS};
+_Static_assert(sizeof(qstr_hash_ids) == (MPF_QSTRID_LAST_STATIC - 1) * sizeof(uint16_t), "every id once");
+
+// The id of [str] in the core's pool, 0 if absent: the few ids of its hash's bucket,
+// their stored hashes compared before their bytes.
+static size_t find_static(const char *str, size_t len, size_t hash) {
+    size_t b = hash & (MPF_QSTRID_HASH_BUCKETS - 1);
+    for (size_t k = qstr_hash_starts[b], end = qstr_hash_starts[b + 1]; k < end; k++) {
+        size_t q = qstr_hash_ids[k];
+        if (qstr_static_hash[q] == hash) {
+            size_t n;
+            const char *data = static_data(q, &n);
+            if (n == len && memcmp(data, str, len) == 0) {
+                return q;
+            }
+        }
+    }
+    return 0;
+}
+#else
 // Binary search for [str] among the [n] strings of length [len] that start at [block],
 // len + 1 bytes apart, in pool order (one length's strings of the core's pool). Returns
 // its place plus 1, or 0 when absent.
@@ -217,7 +240,9 @@ static inline size_t find_same_len(const char *block, size_t n, const char *str,
     return 0;
 }
 
-mpf_qstr_t mpf_qstr_find(const char *str, size_t len) {
+// The id of [str] in the core's pool, 0 if absent: a binary search among the strings of
+// its length in each part.
+static size_t find_static(const char *str, size_t len) {
     size_t i = 0;
     if (len + 1 < BY_LEN_COUNT(qstr_abi_by_len)) {
         size_t first = qstr_abi_by_len[len];
@@ -229,16 +254,31 @@ mpf_qstr_t mpf_qstr_find(const char *str, size_t len) {
         size_t at = find_same_len(qstr_static_bytes + qstr_core_off_by_len[len], qstr_core_by_len[len + 1] - first, str, len);
         i = at != 0 ? first + at - 1 : 0;
     }
+    return i;
+}
+#endif
+
+mpf_qstr_t mpf_qstr_find(const char *str, size_t len) {
+#if CONFIG_QSTR_POOL_HASH
+    size_t hash = mpf_qstr_compute_hash((const uint8_t *)str, len);
+    size_t i = find_static(str, len, hash);
     if (i != 0) {
         return i;
     }
-    i = find_frozen(1, mpf_frozen_qstr_count + 1, str, len);
+#else
+    size_t i = find_static(str, len);
+    if (i != 0) {
+        return i;
+    }
+    size_t hash = mpf_qstr_compute_hash((const uint8_t *)str, len);
+#endif
+    i = find_frozen(str, len, hash);
     if (i != 0) {
         return MPF_QSTRID_LAST_STATIC - 1 + i;  // the frozen modules' strings follow the core's
     }
     const qstr_index_t *ix = mpf_state.qstr_index;
     if (ix != NULL) {
-        uint32_t key = index_key(mpf_qstr_compute_hash((const uint8_t *)str, len), len);
+        uint32_t key = index_key(hash, len);
         for (i = index_start(key, ix->size); ix->slot[i].id != 0; i = (i + 1) & (ix->size - 1)) {
             if (ix->slot[i].key == key) {
                 size_t elen;

@@ -117,6 +117,34 @@ class TestQstr:
             assert block[start : start + n + 1] == data + b"\0", (q, data)
         assert len(block) == 1 + sum(len(s) + 1 for s in qstr.pool(used))
 
+    def test_hash_index_lists_every_id_once_in_its_bucket(self) -> None:
+        # py/qstr.c find_static with CONFIG_QSTR_POOL_HASH: a string's id is among those of
+        # bucket hash & (buckets - 1), and a string of no id is in none
+        used = {bytes([97 + i % 26]) * (1 + i // 26) for i in range(300)}
+        text = qstr.render(used)
+
+        def table(name: str) -> list[int]:
+            m = re.search(rf"^#define {name} (.*)$", text, re.M)
+            assert m is not None, name
+            return [int(x) for x in m.group(1).split(", ")]
+
+        buckets = table("MPF_QSTRID_HASH_BUCKETS")[0]
+        starts, ids = table("MPF_QSTRID_HASH_STARTS"), table("MPF_QSTRID_HASH_IDS")
+        strings = qstr.pool(used)
+        assert buckets & (buckets - 1) == 0 and buckets * 4 >= len(strings) > buckets * 2
+        assert len(starts) == buckets + 1 and starts[0] == 0 and starts[-1] == len(ids)
+        assert sorted(ids) == list(range(1, len(strings) + 1))
+        for b in range(buckets):
+            for q in ids[starts[b] : starts[b + 1]]:
+                assert qstr.qstr_hash(strings[q - 1]) & (buckets - 1) == b
+
+    def test_frozen_order_is_by_hash_then_length_then_bytes(self) -> None:
+        # py/qstr.c find_frozen compares the hashes first
+        names = [b"ab", b"b", b"abc", b"zz", b"x" * 40]
+        ordered = sorted(names, key=qstr.frozen_order)
+        keys = [(qstr.qstr_hash(s), len(s), s) for s in ordered]
+        assert keys == sorted(keys)
+
     def test_a_pool_past_16_bit_offsets_is_refused(self) -> None:
         with pytest.raises(ValueError, match="max 65536"):
             qstr.render({bytes([65 + i % 26]) * 200 + str(i).encode() for i in range(400)})

@@ -37,7 +37,7 @@ from mpforge.frozen.mpy import (
     walk,
 )
 from mpforge.qstr import _c_literal as c_literal
-from mpforge.qstr import pool_order, qstr_hash
+from mpforge.qstr import frozen_order, qstr_hash
 
 # Strings and bytes constants at least this long get a named array (see _Emitter.const).
 NAMED_DATA_MIN = 64
@@ -275,7 +275,7 @@ def emit_frozen_c(
         mpy = read_mpy(c.mpy, c.module.source_name)
         parsed.append((c, mpy))
         extra.update(q.encode("utf-8") for q in mpy.qstrs if q.encode("utf-8") not in e.ids)
-    frozen_pool = sorted(extra, key=pool_order)
+    frozen_pool = sorted(extra, key=frozen_order)
     for i, s in enumerate(frozen_pool):
         if len(s) > 255:
             raise MpforgeError(f"a name of {len(s)} bytes in frozen code is too long (max 255)")

@@ -149,7 +149,7 @@ static void file_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
 }
 
-static const mpf_map_elem_t file_locals_table[] = {
+static const mpf_rom_map_elem_t file_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_read), MPF_ROM_PTR(&file_read_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_readline), MPF_ROM_PTR(&file_readline_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_readlines), MPF_ROM_PTR(&file_readlines_obj)},

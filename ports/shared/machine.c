@@ -235,7 +235,7 @@ static mpf_obj_t pin_pull(size_t n_args, const mpf_obj_t *args) {
 }
 MPF_FUN_VAR(pin_pull_obj, MPF_QSTR_pull, 1, 2, pin_pull);
 
-static const mpf_map_elem_t pin_locals_table[] = {
+static const mpf_rom_map_elem_t pin_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_init), MPF_ROM_PTR(&pin_init_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_value), MPF_ROM_PTR(&pin_value_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_on), MPF_ROM_PTR(&pin_on_obj)},
@@ -543,7 +543,7 @@ static uintptr_t uart_poll(mpf_obj_t o, uintptr_t events) {
     return ready;
 }
 
-static const mpf_map_elem_t uart_locals_table[] = {
+static const mpf_rom_map_elem_t uart_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_init), MPF_ROM_PTR(&uart_init_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_deinit), MPF_ROM_PTR(&uart_deinit_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_read), MPF_ROM_PTR(&uart_read_obj)},
@@ -605,7 +605,7 @@ static mpf_obj_t machine_unique_id(void) {
 MPF_FUN_0(machine_unique_id_obj, MPF_QSTR_unique_id, machine_unique_id);
 #endif
 
-static const mpf_map_elem_t machine_members_table[] = {
+static const mpf_rom_map_elem_t machine_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_Pin), MPF_ROM_PTR(&machine_pin_type)},
     {MPF_ROM_QSTR(MPF_QSTR_UART), MPF_ROM_PTR(&machine_uart_type)},
     {MPF_ROM_QSTR(MPF_QSTR_reset), MPF_ROM_PTR(&machine_reset_obj)},
