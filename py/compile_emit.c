@@ -86,8 +86,6 @@ typedef struct {
 typedef struct {
     mpf_cctx_t *c;
     unsigned opt;
-    int pass;
-    scope_t *scope;          // being compiled
     scope_t *first, *last;   // all scopes, creation order
     // file tables
     mpf_qstr_t *qstrs;
@@ -95,28 +93,31 @@ typedef struct {
     mpf_obj_t *consts;
     size_t n_consts, cap_consts;
     index_t qstr_ix, const_ix;
-    // code of the current scope in the current pass
-    uint8_t *code;
-    size_t len, cap;
+    uint8_t *code;           // (the image: mpf_emit_mpy)
+    size_t cap;
     size_t *labels;          // this pass
     size_t *prev_labels;     // the previous pass (for forward jumps)
-    size_t n_labels, cap_labels;
+    size_t cap_labels;
     bool have_prev;
-    bool changed;            // a label moved since the previous pass
-    int depth, max_depth;
-    int exc_level, max_exc;
-    bool dead;               // after an unconditional jump: write nothing until a label
     // A sizing pass only counts the bytes (len); the final pass writes them into the raw
     // code's pieces: byte len goes to piece->data[len - piece_off] (a pass longer than the
     // last is a bug, caught after it)
     bool count_only;
     raw_piece_t *piece;
     ptrdiff_t piece_off;
-    // line table
-    uint8_t *lines;
-    size_t lines_len, lines_cap;
+    uint8_t *lines;          // line table
+    size_t lines_cap;
+    // the state of a pass over the current scope, from here to the end (run_pass clears it)
+    int pass;
+    scope_t *scope;          // being compiled
+    size_t len;              // of its code
+    size_t n_labels;
+    bool changed;            // a label moved since the previous pass
+    bool dead;               // after an unconditional jump: write nothing until a label
+    int depth, max_depth;
+    int exc_level, max_exc;
+    size_t lines_len;
     size_t last_line, last_line_off;
-    // loops
     loop_t loop;
     int child_index;         // next raw-code child in this pass
 } emit_t;
@@ -2490,16 +2491,13 @@ static void number_locals(scope_t *s) {
             }
         }
     }
-    for (size_t i = 0; i < s->n_ids; i++) {
-        id_info_t *id = &s->ids[i];
-        if (!(id->flags & IDF_PARAM) && id->kind == ID_LOCAL) {
-            id->num = n++;
-        }
-    }
-    for (size_t i = 0; i < s->n_ids; i++) {
-        id_info_t *id = &s->ids[i];
-        if (!(id->flags & IDF_PARAM) && id->kind == ID_CELL) {
-            id->num = n++;
+    // then the other locals, then the other cells
+    for (int kind = ID_LOCAL; kind <= ID_CELL; kind++) {
+        for (size_t i = 0; i < s->n_ids; i++) {
+            id_info_t *id = &s->ids[i];
+            if (!(id->flags & IDF_PARAM) && id->kind == kind) {
+                id->num = n++;
+            }
         }
     }
     // free variables come first, in the order of the parent's ids; everything else shifts
@@ -2534,24 +2532,11 @@ static void number_locals(scope_t *s) {
 // ---------------------------------------------------------------- passes and assembly
 
 static void run_pass(emit_t *e, scope_t *s, int pass) {
+    memset(&e->pass, 0, sizeof(*e) - offsetof(emit_t, pass));
     e->pass = pass;
     e->scope = s;
-    e->len = 0;
-    e->n_labels = 0;
-    e->depth = 0;
-    e->max_depth = 0;
-    e->exc_level = 0;
-    e->max_exc = 0;
-    e->dead = false;
-    e->lines_len = 0;
     e->last_line = 1;
-    e->last_line_off = 0;
-    e->loop.break_label = -1;
-    e->loop.continue_label = -1;
-    e->loop.exc_depth = 0;
-    e->loop.is_for = false;
-    e->child_index = 0;
-    e->changed = false;
+    e->loop.break_label = -1;   // (not in a loop)
     scope_body(e, s);
 }
 
