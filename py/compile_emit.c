@@ -710,12 +710,26 @@ static void need_function(emit_t *e, const mpf_node_t *x, const char *msg) {
     }
 }
 
-// Record a store of [q] in the scope pass.
-static void scope_store(emit_t *e, mpf_qstr_t q) {
+// Declare [id] global (explicitly in scope [t] too: its code then uses the explicit global
+// opcodes for it) or nonlocal (resolved against the enclosing scopes later).
+static void declare_id(emit_t *e, id_info_t *id, scope_t *t, bool global) {
+    id->flags |= IDF_DECLARED;
+    if (global) {
+        id->kind = ID_GLOBAL_EXPLICIT;
+        bool added;
+        add_id(e, t, id->q, ID_GLOBAL_EXPLICIT, &added)->kind = ID_GLOBAL_EXPLICIT;
+    } else {
+        id->kind = ID_FREE;
+        id->flags |= 8;
+    }
+}
+
+// Record a store of [q] in scope [s] (in the scope pass).
+static void scope_store(emit_t *e, scope_t *s, mpf_qstr_t q) {
     bool added;
-    id_info_t *id = add_id(e, e->scope, q, ID_UNDECIDED, &added);
+    id_info_t *id = add_id(e, s, q, ID_UNDECIDED, &added);
     if (id->kind == ID_UNDECIDED || id->kind == ID_GLOBAL_IMPLICIT) {
-        if (is_func_like(e->scope)) {
+        if (is_func_like(s)) {
             id->kind = ID_LOCAL;
         } else {
             id->kind = ID_GLOBAL_IMPLICIT;
@@ -742,7 +756,7 @@ static void load_name(emit_t *e, mpf_qstr_t q) {
 
 static void store_name(emit_t *e, mpf_qstr_t q) {
     if (e->pass == PASS_SCOPE) {
-        scope_store(e, q);
+        scope_store(e, e->scope, q);
         adjust(e, -1);
         return;
     }
@@ -751,7 +765,7 @@ static void store_name(emit_t *e, mpf_qstr_t q) {
 
 static void delete_name(emit_t *e, mpf_qstr_t q) {
     if (e->pass == PASS_SCOPE) {
-        scope_store(e, q);
+        scope_store(e, e->scope, q);
         return;
     }
     emit_name(e, q, 2);
@@ -979,20 +993,16 @@ static void comprehension(emit_t *e, mpf_node_t *x) {
     op_u(e, 0x34, 1);
 }
 
-static void call_args(emit_t *e, mpf_node_t *x, size_t first, int extra, bool method) {
-    size_t n_pos = extra > 0 ? (size_t)extra : 0, n_kw = 0;
-    bool star = false;
-    for (size_t i = first; i < x->n; i++) {
-        mpf_node_t *a = x->k[i];
-        if (a->kind == N_STAR || a->kind == N_DSTAR) {
-            star = true;
-        }
-    }
+// The arguments x->k[1..] of a call and the call ([method]: CALL_METHOD); [extra]
+// positional arguments are on the stack already.
+static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
+    size_t n_pos = 0, n_kw = 0;
+    bool star = false, seen_kw = false;
     mpf_uint_t bitmap = 0;   // (bits beyond a word are dropped, as the int made of it would drop them)
     // positional arguments, then keyword pairs
-    bool seen_kw = false;
-    for (size_t i = first; i < x->n; i++) {
+    for (size_t i = 1; i < x->n; i++) {
         mpf_node_t *a = x->k[i];
+        star |= a->kind == N_STAR || a->kind == N_DSTAR;
         if (a->kind == N_KW || a->kind == N_DSTAR) {
             seen_kw = true;
             continue;
@@ -1001,27 +1011,27 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t first, int extra, bool me
             error_at(e, a, a->kind == N_STAR ? "* arg after kwarg" : "positional argument follows keyword argument");
         }
         if (a->kind == N_STAR) {
-            if (n_pos - (extra > 0 ? (size_t)extra : 0) < 8 * sizeof(bitmap)) {
-                bitmap |= (mpf_uint_t)1 << (n_pos - (extra > 0 ? (size_t)extra : 0));
+            if (n_pos < 8 * sizeof(bitmap)) {
+                bitmap |= (mpf_uint_t)1 << n_pos;
             }
-            expr(e, a->k[0]);
-        } else {
-            expr(e, a);
+            a = a->k[0];
         }
+        expr(e, a);
         n_pos++;
     }
-    for (size_t i = first; i < x->n; i++) {
+    for (size_t i = 1; i < x->n; i++) {
         mpf_node_t *a = x->k[i];
         if (a->kind == N_KW) {
-            op_q(e, 0x10, a->v.q);
-            expr(e, a->k[0]);
-            n_kw++;
+            op_q(e, MPF_OP_LOAD_CONST_STRING, a->v.q);
         } else if (a->kind == N_DSTAR) {
-            op(e, 0x53);
-            expr(e, a->k[0]);
-            n_kw++;
+            op(e, MPF_OP_LOAD_NULL);
+        } else {
+            continue;
         }
+        expr(e, a->k[0]);
+        n_kw++;
     }
+    n_pos += extra;
     if (n_pos > 255 || n_kw > 255) {
         error_at(e, x, "too many arguments");
     }
@@ -1053,12 +1063,12 @@ static void call(emit_t *e, mpf_node_t *x) {
             // super().m(...): LOAD_GLOBAL super, the __class__ cell, the first argument
             super_args(e);
             op_q(e, MPF_OP_LOAD_SUPER_METHOD, f->v.q);
-            call_args(e, x, 1, 0, true);
+            call_args(e, x, 0, true);
             return;
         }
         expr(e, f->k[0]);
         op_q(e, 0x14, f->v.q);
-        call_args(e, x, 1, 0, true);
+        call_args(e, x, 0, true);
         return;
     }
     if (f->kind == N_NAME && f->v.q == MPF_QSTR_super && x->n == 1 && e->scope->kind != SC_MODULE &&
@@ -1070,7 +1080,7 @@ static void call(emit_t *e, mpf_node_t *x) {
     }
     expr(e, f);
     set_line(e, trailer_line(x));
-    call_args(e, x, 1, 0, false);
+    call_args(e, x, 0, false);
 }
 
 static void compare(emit_t *e, mpf_node_t *x) {
@@ -1323,20 +1333,11 @@ static void expr(emit_t *e, mpf_node_t *x) {
                 bool added;
                 id_info_t *id = add_id(e, e->scope, q, ID_UNDECIDED, &added);
                 const id_info_t *bound = find_id(t, q);
-                if (t->kind == SC_MODULE || t->kind == SC_CLASS ||
-                    (bound != NULL && bound->kind == ID_GLOBAL_EXPLICIT)) {
-                    // (a function's `global` declaration holds for the comprehension too)
-                    id->kind = ID_GLOBAL_EXPLICIT;
-                    id->flags |= IDF_DECLARED;
-                    id_info_t *tid = add_id(e, t, q, ID_GLOBAL_EXPLICIT, &added);
-                    tid->kind = ID_GLOBAL_EXPLICIT;
-                } else {
-                    id->kind = ID_FREE;
-                    id->flags |= IDF_DECLARED | 8;
-                    id_info_t *tid = add_id(e, t, q, ID_LOCAL, &added);
-                    if (tid->kind == ID_UNDECIDED || tid->kind == ID_GLOBAL_IMPLICIT) {
-                        tid->kind = ID_LOCAL;
-                    }
+                // (a function's `global` declaration holds for the comprehension too)
+                bool global = !is_func_like(t) || (bound != NULL && bound->kind == ID_GLOBAL_EXPLICIT);
+                declare_id(e, id, t, global);
+                if (!global) {
+                    scope_store(e, t, q);
                 }
             }
             store_name(e, x->k[0]->v.q);
@@ -1389,7 +1390,7 @@ static void target_base(emit_t *e, mpf_node_t *x) {
         set_line(e, trailer_line(x->k[0]));
         op_q(e, 0x13, x->k[0]->v.q);
         set_line(e, trailer_line(x));
-        call_args(e, x, 1, 0, false);
+        call_args(e, x, 0, false);
         return;
     }
     if (x->kind == N_CALL || x->kind == N_ATTR || x->kind == N_SUBSCR) {
@@ -1397,7 +1398,7 @@ static void target_base(emit_t *e, mpf_node_t *x) {
         target_base(e, x->k[0]);
         set_line(e, trailer_line(x));
         if (x->kind == N_CALL) {
-            call_args(e, x, 1, 0, false);
+            call_args(e, x, 0, false);
         } else if (x->kind == N_ATTR) {
             op_q(e, 0x13, x->v.q);
         } else {
@@ -1568,7 +1569,7 @@ static void decorator(emit_t *e, mpf_node_t *x) {
         if (x->n > 1) {
             set_line(e, x->line);
         }
-        call_args(e, x, 1, 0, false);
+        call_args(e, x, 0, false);
     }
 }
 
@@ -1603,7 +1604,7 @@ static void classdef(emit_t *e, mpf_node_t *x) {
     }
     close_over(e, child, false);
     op_q(e, 0x10, x->v.q);
-    call_args(e, x->k[1], 1, 2, false);
+    call_args(e, x->k[1], 2, false);
     // call_args counted positional args; the body function and name are two more
     for (size_t i = 2; i < x->n; i++) {
         op_u(e, 0x34, 1);
@@ -1692,20 +1693,7 @@ static void declare(emit_t *e, mpf_node_t *x, bool global) {
         if (global && !added && id->kind == ID_FREE && (id->flags & 8)) {
             error_at(e, x, "name is nonlocal and global");
         }
-        id->flags |= IDF_DECLARED;
-        if (global) {
-            id->kind = ID_GLOBAL_EXPLICIT;
-            // the module's own code then uses the explicit global opcodes for it too
-            scope_t *m = s;
-            while (m->parent) {
-                m = m->parent;
-            }
-            id_info_t *mid = add_id(e, m, q, ID_GLOBAL_EXPLICIT, &added);
-            mid->kind = ID_GLOBAL_EXPLICIT;
-        } else {
-            id->kind = ID_FREE;   // resolved against the enclosing scopes later
-            id->flags |= 8;
-        }
+        declare_id(e, id, e->first, global);   // (global: in the module too)
     }
 }
 
@@ -2143,7 +2131,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
                 store(e, x->k[0]);
             } else if (x->k[0]->kind == N_NAME && e->pass == PASS_SCOPE) {
                 // a bare annotation still makes the name local (no code is emitted for it)
-                scope_store(e, x->k[0]->v.q);
+                scope_store(e, e->scope, x->k[0]->v.q);
             }
             return;
         case N_DEL:
