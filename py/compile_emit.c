@@ -729,7 +729,8 @@ static void scope_store(emit_t *e, scope_t *s, mpf_qstr_t q) {
     bool added;
     id_info_t *id = add_id(e, s, q, ID_UNDECIDED, &added);
     if (id->kind == ID_UNDECIDED || id->kind == ID_GLOBAL_IMPLICIT) {
-        if (is_func_like(s)) {
+        // (mpy-cross makes a __class__ a class body binds a local of the body, as in a function)
+        if (is_func_like(s) || (s->kind == SC_CLASS && q == MPF_QSTR___class__)) {
             id->kind = ID_LOCAL;
         } else {
             id->kind = ID_GLOBAL_IMPLICIT;
@@ -2479,11 +2480,13 @@ static void number_locals(scope_t *s) {
             }
         }
     }
-    // then the other locals, then the other cells
+    // then the other locals, then the other cells (a class body's own __class__ is no
+    // local slot it counts: mpy-cross stores it in slot 0 all the same)
     for (int kind = ID_LOCAL; kind <= ID_CELL; kind++) {
         for (size_t i = 0; i < s->n_ids; i++) {
             id_info_t *id = &s->ids[i];
-            if (!(id->flags & IDF_PARAM) && id->kind == kind) {
+            if (!(id->flags & IDF_PARAM) && id->kind == kind &&
+                !(kind == ID_LOCAL && s->kind == SC_CLASS && id->q == MPF_QSTR___class__)) {
                 id->num = n++;
             }
         }
