@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "compile_int.h"
+#include "opcodes.h"
 
 #define PASS_SCOPE 0
 #define PASS_SIZE 1
@@ -85,8 +86,6 @@ typedef struct {
 typedef struct {
     mpf_cctx_t *c;
     unsigned opt;
-    int pass;
-    scope_t *scope;          // being compiled
     scope_t *first, *last;   // all scopes, creation order
     // file tables
     mpf_qstr_t *qstrs;
@@ -94,28 +93,31 @@ typedef struct {
     mpf_obj_t *consts;
     size_t n_consts, cap_consts;
     index_t qstr_ix, const_ix;
-    // code of the current scope in the current pass
-    uint8_t *code;
-    size_t len, cap;
+    uint8_t *code;           // (the image: mpf_emit_mpy)
+    size_t cap;
     size_t *labels;          // this pass
     size_t *prev_labels;     // the previous pass (for forward jumps)
-    size_t n_labels, cap_labels;
+    size_t cap_labels;
     bool have_prev;
-    bool changed;            // a label moved since the previous pass
-    int depth, max_depth;
-    int exc_level, max_exc;
-    bool dead;               // after an unconditional jump: write nothing until a label
     // A sizing pass only counts the bytes (len); the final pass writes them into the raw
     // code's pieces: byte len goes to piece->data[len - piece_off] (a pass longer than the
     // last is a bug, caught after it)
     bool count_only;
     raw_piece_t *piece;
     ptrdiff_t piece_off;
-    // line table
-    uint8_t *lines;
-    size_t lines_len, lines_cap;
+    uint8_t *lines;          // line table
+    size_t lines_cap;
+    // the state of a pass over the current scope, from here to the end (run_pass clears it)
+    int pass;
+    scope_t *scope;          // being compiled
+    size_t len;              // of its code
+    size_t n_labels;
+    bool changed;            // a label moved since the previous pass
+    bool dead;               // after an unconditional jump: write nothing until a label
+    int depth, max_depth;
+    int exc_level, max_exc;
+    size_t lines_len;
     size_t last_line, last_line_off;
-    // loops
     loop_t loop;
     int child_index;         // next raw-code child in this pass
 } emit_t;
@@ -362,36 +364,75 @@ static void adjust(emit_t *e, int delta) {
     }
 }
 
-// The stack effect of the opcodes 0x50..0x6F (no operand; 0 for those the emitter never writes).
-static const int8_t op_delta[32] = {
+// The stack effect the emitter counts for each opcode 0x10..0x6F, as mpy-cross counts it
+// (WITH_CLEANUP +2: the -4 after it is the handler's; a conditional jump's -1 is on the
+// taken path too); DYN: it depends on the operand (op_u works it out); 0 for the opcodes
+// the emitter never writes.
+#define DYN 0x7F
+static const int8_t stack_net[0x60] = {
+    // 0x10: LOAD_CONST_STRING, LOAD_NAME, LOAD_GLOBAL, LOAD_ATTR, LOAD_METHOD, LOAD_SUPER_METHOD,
+    // STORE_NAME, STORE_GLOBAL, STORE_ATTR, DELETE_NAME, DELETE_GLOBAL, IMPORT_NAME, IMPORT_FROM
+    1, 1, 1, 0, 1, -1, -1, -1, -2, 0, 0, -1, 1, 0, 0, 0,
+    // 0x20: MAKE_CLOSURE(_DEFARGS) (make_child's), LOAD_CONST_SMALL_INT, LOAD_CONST_OBJ, LOAD_FAST_N,
+    // LOAD_DEREF, STORE_FAST_N, STORE_DEREF, DELETE_FAST, DELETE_DEREF, BUILD_TUPLE, BUILD_LIST,
+    // BUILD_MAP, BUILD_SET, BUILD_SLICE, STORE_COMP
+    0, 0, 1, 1, 1, 1, -1, -1, 0, 0, DYN, DYN, 1, DYN, DYN, DYN,
+    // 0x30: UNPACK_SEQUENCE, UNPACK_EX, MAKE_FUNCTION, MAKE_FUNCTION_DEFARGS, CALL_FUNCTION,
+    // CALL_FUNCTION_VAR_KW, CALL_METHOD, CALL_METHOD_VAR_KW
+    DYN, DYN, 1, -1, DYN, DYN, DYN, DYN, 0, 0, 0, 0, 0, 0, 0, 0,
+    // 0x40: UNWIND_JUMP, -, JUMP, POP_JUMP_IF_TRUE/FALSE, JUMP_IF_TRUE/FALSE_OR_POP, SETUP_WITH,
+    // SETUP_EXCEPT, SETUP_FINALLY, POP_EXCEPT_JUMP, FOR_ITER
+    0, 0, 0, -1, -1, -1, -1, 2, 0, 0, 0, 1, 0, 0, 0, 0,
+    // 0x50: LOAD_CONST_FALSE/NONE/TRUE, LOAD_NULL, LOAD_BUILD_CLASS, LOAD_SUBSCR, STORE_SUBSCR,
+    // DUP_TOP, DUP_TOP_TWO, POP_TOP, ROT_TWO, ROT_THREE, WITH_CLEANUP, END_FINALLY, GET_ITER,
+    // GET_ITER_STACK
     1, 1, 1, 1, 1, -1, -3, 1, 2, -1, 0, 0, 2, -1, 0, 3,
+    // 0x60: -, -, STORE_MAP, RETURN_VALUE, RAISE_LAST, RAISE_OBJ, RAISE_FROM, YIELD_VALUE,
+    // YIELD_FROM, IMPORT_STAR
     0, 0, -2, -1, 0, -1, -2, 0, -1, -1, 0, 0, 0, 0, 0, 0,
 };
 
-// Opcode [b] (no operand), its stack effect taken into account.
-static void op(emit_t *e, uint8_t b) {
+// The stack effect of opcode [b] with operand [u] (none: 0).
+static int stack_effect(uint8_t b, size_t u) {
     // 0x70.. small ints and 0xB0.. local loads push, 0xC0.. local stores pop, 0xD0.. unary
     // operators keep the depth, 0xD7.. binary operators pop one
-    adjust(e, b >= 0xD7 ? -1 : b >= 0xD0 ? 0 : b >= 0xC0 ? -1 : b >= 0x70 ? 1 : op_delta[b - 0x50]);
-    put(e, b);
-}
-
-// The opcodes of [seq] (no operands, none below 0x50), one after the other.
-static void ops(emit_t *e, const char *seq) {
-    while (*seq) {
-        op(e, (uint8_t)*seq++);
+    if (b >= 0x70) {
+        return b >= 0xD7 ? -1 : b >= 0xD0 ? 0 : b >= 0xC0 ? -1 : 1;
+    }
+    int d = stack_net[b - 0x10];
+    if (d != DYN) {
+        return d;
+    }
+    int lo = (int)(u & 0xFF), hi = (int)(u >> 8);
+    if (b >= MPF_OP_CALL_FUNCTION) {
+        // positional args, keyword pairs, the method's self, the star bitmap
+        return -(lo + 2 * hi) - (b & 1) - ((b >> 1) & 1);
+    }
+    switch (b) {
+        case MPF_OP_UNPACK_SEQUENCE: return (int)u - 1;
+        case MPF_OP_UNPACK_EX: return lo + hi;
+        case MPF_OP_STORE_COMP: return -1 - (int)(u & 1);   // a dict comprehension's is a pair
+        default: return 1 - (int)u;                          // BUILD_TUPLE/LIST/SET/SLICE
     }
 }
 
-static void op_q(emit_t *e, uint8_t b, mpf_qstr_t q, int delta) {
-    adjust(e, delta);
+// Opcode [b] (no operand), its stack effect taken into account.
+static void op(emit_t *e, uint8_t b) {
+    adjust(e, stack_effect(b, 0));
+    put(e, b);
+}
+
+// Opcode [b] with qstr operand [q].
+static void op_q(emit_t *e, uint8_t b, mpf_qstr_t q) {
+    adjust(e, stack_effect(b, 0));
     size_t i = use_qstr(e, q);
     put(e, b);
     put_vuint(e, i);
 }
 
-static void op_u(emit_t *e, uint8_t b, size_t u, int delta) {
-    adjust(e, delta);
+// Opcode [b] with unsigned operand [u].
+static void op_u(emit_t *e, uint8_t b, size_t u) {
+    adjust(e, stack_effect(b, u));
     put(e, b);
     put_vuint(e, u);
 }
@@ -401,7 +442,7 @@ static void load_fast(emit_t *e, size_t num) {
     if (num < 16) {
         op(e, (uint8_t)(0xB0 + num));
     } else {
-        op_u(e, 0x24, num, 1);
+        op_u(e, 0x24, num);
     }
 }
 
@@ -409,6 +450,13 @@ static int new_label(emit_t *e) {
     e->labels = grow(e->labels, e->n_labels, &e->cap_labels, sizeof(size_t));
     e->labels[e->n_labels] = LABEL_NONE;
     return (int)e->n_labels++;
+}
+
+// [n] new labels into [L].
+static void new_labels(emit_t *e, int *L, int n) {
+    for (int i = 0; i < n; i++) {
+        L[i] = new_label(e);
+    }
 }
 
 static void label(emit_t *e, int l) {
@@ -419,24 +467,26 @@ static void label(emit_t *e, int l) {
     }
 }
 
-// A jump opcode to label [l]; [is_signed] for the backward-capable jumps.
-static void op_jump(emit_t *e, uint8_t b, int l, int delta) {
-    adjust(e, delta);
+// Jump opcode [b] to label [l]. After an unconditional one (JUMP, POP_EXCEPT_JUMP) what
+// follows is unreachable until the next label: nothing is written.
+static void op_jump(emit_t *e, uint8_t b, int l) {
+    adjust(e, stack_effect(b, 0));
     if (e->dead) {
         return;
     }
-    bool is_signed = b == 0x40 || b == 0x42 || b == 0x43 || b == 0x44;
+    bool is_signed = b <= MPF_OP_POP_JUMP_IF_FALSE;   // UNWIND_JUMP, JUMP, POP_JUMP_IF_*
     size_t target = e->labels[l] != LABEL_NONE ? e->labels[l] : e->have_prev ? e->prev_labels[l] : LABEL_NONE;
     size_t at = e->len;
     put(e, b);
-    long d = target == LABEL_NONE ? 0 : (long)target - (long)(at + 2);
+    // (offsets fit an int: a scope's code is far below 2 GB; no 64-bit arithmetic)
+    int d = target == LABEL_NONE ? 0 : (int)target - (int)(at + 2);
     // an offset not known yet is assumed long: like mpy-cross, sizes only shrink from pass
     // to pass, so the layout settles on the same fixed point as its
     bool small = target != LABEL_NONE && (is_signed ? (d >= -64 && d <= 63) : (d >= 0 && d <= 127));
     if (small) {
         put(e, (uint8_t)(is_signed ? d + 0x40 : d));
     } else {
-        long v = d - 1;
+        int v = d - 1;
         if (is_signed) {
             v += 0x4000;
         }
@@ -446,12 +496,116 @@ static void op_jump(emit_t *e, uint8_t b, int l, int delta) {
         put(e, (uint8_t)(0x80 | (v & 0x7F)));
         put(e, (uint8_t)((v >> 7) & 0xFF));
     }
+    if (b == MPF_OP_JUMP || b == MPF_OP_POP_EXCEPT_JUMP) {
+        e->dead = true;
+    }
 }
 
-// An unconditional jump [b] to [l]: what follows is unreachable until the next label.
-static void jump_away(emit_t *e, uint8_t b, int l) {
-    op_jump(e, b, l, 0);
-    e->dead = true;
+// ---------------------------------------------------------------- emission scripts
+
+// The fixed instruction sequences of the statements are const byte scripts run by seq():
+// opcodes (their stack effects from stack_net) and their operands, and these directives.
+enum {
+    S_END,      // end of the script
+    S_LABELS,   // n: L[0..n-1] = new labels
+    S_LABEL,    // k: place label L[k]
+    S_ADJ,      // d: the depth changes by d (a signed byte), no code
+    S_ENTER,    // an exception handler starts (after its SETUP_*)
+    S_LEAVE,    // END_FINALLY: the handler entered last ends
+    S_EXPR,     // k: the expression x->k[k]
+    S_STORE,    // k: assign to the target x->k[k]
+    S_SUITE,    // k: the statements x->k[k] (none if NULL)
+    S_BIND,     // k: assign to the target x->k[k], or POP_TOP when it is NULL
+    S_BASE,     // k: the object x->k[k] of an assignment target (target_base)
+    S_INDEX,    // k: the index or slice x->k[k] of a subscript
+};
+// Operands: a qstr opcode (0x10..0x1C) is followed by an index in seq_qstrs (or QX: the
+// name x->v.q), one with an unsigned operand (0x20..0x3F) by its value (below 128), a jump
+// (0x40..0x4B) by its label k.
+#define QX 0xFF
+enum { Q_AENTER, Q_AEXIT, Q_AITER, Q_ANEXT, Q_BASEEXC, Q_STOPASYNC, Q_CLASS, Q_ASSERT, Q_REPL_PRINT, Q_STAR };
+static const uint16_t seq_qstrs[] = {
+    MPF_QSTR___aenter__, MPF_QSTR___aexit__, MPF_QSTR___aiter__, MPF_QSTR___anext__, MPF_QSTR_BaseException,
+    MPF_QSTR_StopAsyncIteration, MPF_QSTR___class__, MPF_QSTR_AssertionError, MPF_QSTR___repl_print__,
+    MPF_QSTRE__2a,
+};
+// the opcodes that are a binary operator or a sequence of three
+#define B_EXC_MATCH (MPF_OP_BINARY_OP_MULTI + 8)
+#define B_AWAIT MPF_OP_GET_ITER, MPF_OP_LOAD_CONST_NONE, MPF_OP_YIELD_FROM
+
+static void expr(emit_t *e, mpf_node_t *x);
+static void stmt(emit_t *e, mpf_node_t *x);
+static void store(emit_t *e, mpf_node_t *x);
+static void suite(emit_t *e, mpf_node_t *x);
+static void enter_exc(emit_t *e);
+static void leave_exc(emit_t *e);
+static void target_base(emit_t *e, mpf_node_t *x);
+static void subscript_index(emit_t *e, mpf_node_t *x);
+
+// Run script [s] on node [x] with the labels [L] (see the S_ directives).
+static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
+    for (;;) {
+        uint8_t b = *s++;
+        mpf_node_t *k = x != NULL && b >= S_EXPR && b < 0x10 ? x->k[*s] : NULL;
+        switch (b) {
+            case S_END:
+                return;
+            case S_LABELS:
+                new_labels(e, L, *s);
+                break;
+            case S_LABEL:
+                label(e, L[*s]);
+                break;
+            case S_ADJ:
+                adjust(e, (int8_t)*s);
+                break;
+            case S_ENTER:
+                enter_exc(e);
+                continue;
+            case S_LEAVE:
+                leave_exc(e);
+                continue;
+            case S_EXPR:
+                expr(e, k);
+                break;
+            case S_BIND:
+                if (k == NULL) {
+                    op(e, MPF_OP_POP_TOP);
+                    break;
+                }
+                // fall through
+            case S_STORE:
+                store(e, k);
+                break;
+            case S_SUITE:
+                suite(e, k);
+                break;
+            case S_BASE:
+                target_base(e, k);
+                break;
+            case S_INDEX:
+                subscript_index(e, k);
+                break;
+            default:
+                if (b >= 0x50) {
+                    op(e, b);
+                    continue;
+                }
+                if (b >= 0x40) {
+                    op_jump(e, b, L[*s]);
+                } else if (b >= 0x20) {
+                    op_u(e, b, *s);
+                } else {
+                    op_q(e, b, *s == QX ? x->v.q : seq_qstrs[*s]);
+                }
+        }
+        s++;   // the operand
+    }
+}
+
+// The opcodes of [seq] (no operands), one after the other.
+static void ops(emit_t *e, const char *seq_) {
+    seq(e, (const uint8_t *)seq_, NULL, NULL);
 }
 
 // ---------------------------------------------------------------- line table
@@ -556,12 +710,27 @@ static void need_function(emit_t *e, const mpf_node_t *x, const char *msg) {
     }
 }
 
-// Record a store of [q] in the scope pass.
-static void scope_store(emit_t *e, mpf_qstr_t q) {
+// Declare [id] global (explicitly in scope [t] too: its code then uses the explicit global
+// opcodes for it) or nonlocal (resolved against the enclosing scopes later).
+static void declare_id(emit_t *e, id_info_t *id, scope_t *t, bool global) {
+    id->flags |= IDF_DECLARED;
+    if (global) {
+        id->kind = ID_GLOBAL_EXPLICIT;
+        bool added;
+        add_id(e, t, id->q, ID_GLOBAL_EXPLICIT, &added)->kind = ID_GLOBAL_EXPLICIT;
+    } else {
+        id->kind = ID_FREE;
+        id->flags |= 8;
+    }
+}
+
+// Record a store of [q] in scope [s] (in the scope pass).
+static void scope_store(emit_t *e, scope_t *s, mpf_qstr_t q) {
     bool added;
-    id_info_t *id = add_id(e, e->scope, q, ID_UNDECIDED, &added);
+    id_info_t *id = add_id(e, s, q, ID_UNDECIDED, &added);
     if (id->kind == ID_UNDECIDED || id->kind == ID_GLOBAL_IMPLICIT) {
-        if (is_func_like(e->scope)) {
+        // (mpy-cross makes a __class__ a class body binds a local of the body, as in a function)
+        if (is_func_like(s) || (s->kind == SC_CLASS && q == MPF_QSTR___class__)) {
             id->kind = ID_LOCAL;
         } else {
             id->kind = ID_GLOBAL_IMPLICIT;
@@ -588,7 +757,7 @@ static void load_name(emit_t *e, mpf_qstr_t q) {
 
 static void store_name(emit_t *e, mpf_qstr_t q) {
     if (e->pass == PASS_SCOPE) {
-        scope_store(e, q);
+        scope_store(e, e->scope, q);
         adjust(e, -1);
         return;
     }
@@ -597,7 +766,7 @@ static void store_name(emit_t *e, mpf_qstr_t q) {
 
 static void delete_name(emit_t *e, mpf_qstr_t q) {
     if (e->pass == PASS_SCOPE) {
-        scope_store(e, q);
+        scope_store(e, e->scope, q);
         return;
     }
     emit_name(e, q, 2);
@@ -607,7 +776,6 @@ static void emit_name(emit_t *e, mpf_qstr_t q, int what) {
     scope_t *s = e->scope;
     id_info_t *id = find_id(s, q);
     int kind = id ? id->kind : ID_GLOBAL_IMPLICIT;
-    static const int8_t deltas[3] = {1, -1, 0};
     switch (kind) {
         case ID_LOCAL:
             if (what == 0) {
@@ -616,24 +784,24 @@ static void emit_name(emit_t *e, mpf_qstr_t q, int what) {
                 if (id->num < 16) {
                     op(e, (uint8_t)(0xC0 + id->num));
                 } else {
-                    op_u(e, 0x26, id->num, -1);
+                    op_u(e, 0x26, id->num);
                 }
             } else {
-                op_u(e, 0x28, id->num, 0);
+                op_u(e, 0x28, id->num);
             }
             return;
         case ID_CELL:
         case ID_FREE:
-            op_u(e, (uint8_t)(what == 0 ? 0x25 : what == 1 ? 0x27 : 0x29), id->num, deltas[what]);
+            op_u(e, (uint8_t)(what == 0 ? 0x25 : what == 1 ? 0x27 : 0x29), id->num);
             return;
         case ID_GLOBAL_EXPLICIT:
-            op_q(e, (uint8_t)(what == 0 ? 0x12 : what == 1 ? 0x17 : 0x1A), q, deltas[what]);
+            op_q(e, (uint8_t)(what == 0 ? 0x12 : what == 1 ? 0x17 : 0x1A), q);
             return;
         default:
             if (is_func_like(s)) {
-                op_q(e, (uint8_t)(what == 0 ? 0x12 : what == 1 ? 0x17 : 0x1A), q, deltas[what]);
+                op_q(e, (uint8_t)(what == 0 ? 0x12 : what == 1 ? 0x17 : 0x1A), q);
             } else {
-                op_q(e, (uint8_t)(what == 0 ? 0x11 : what == 1 ? 0x16 : 0x19), q, deltas[what]);
+                op_q(e, (uint8_t)(what == 0 ? 0x11 : what == 1 ? 0x16 : 0x19), q);
             }
             return;
     }
@@ -660,7 +828,7 @@ static void load_int_obj(emit_t *e, mpf_obj_t o) {
             return;
         }
     }
-    op_u(e, 0x23, use_const(e, o), 1);
+    op_u(e, 0x23, use_const(e, o));
 }
 
 // Whether a str of these bytes is interned when mpy-cross parses it: short, or already a
@@ -687,21 +855,16 @@ static void load_const(emit_t *e, mpf_obj_t o, bool interned) {
         const char *s = mpf_obj_str_data(o, &len);
         mpf_qstr_t q;
         if (str_is_interned(s, len, interned, &q)) {
-            op_q(e, 0x10, q, 1);
+            op_q(e, 0x10, q);
         } else {
-            op_u(e, 0x23, use_const(e, o), 1);
+            op_u(e, 0x23, use_const(e, o));
         }
     } else {
-        op_u(e, 0x23, use_const(e, o), 1);
+        op_u(e, 0x23, use_const(e, o));
     }
 }
 
 // ---------------------------------------------------------------- expressions
-
-static void expr(emit_t *e, mpf_node_t *x);
-static void stmt(emit_t *e, mpf_node_t *x);
-static void store(emit_t *e, mpf_node_t *x);
-static void suite(emit_t *e, mpf_node_t *x);
 
 // The line of the first token of trailer [x] (a call, subscript or attribute).
 static size_t trailer_line(const mpf_node_t *x) {
@@ -760,7 +923,7 @@ static void build_seq(emit_t *e, mpf_node_t *x, uint8_t build_op) {
     for (size_t i = 0; i < x->n; i++) {
         expr(e, x->k[i]);
     }
-    op_u(e, build_op, x->n, 1 - (int)x->n);
+    op_u(e, build_op, x->n);
 }
 
 static void make_child(emit_t *e, scope_t *child, int n_closed, bool defargs) {
@@ -775,9 +938,9 @@ static void make_child(emit_t *e, scope_t *child, int n_closed, bool defargs) {
     }
     if (n_closed == 0) {
         if (defargs) {
-            op_u(e, 0x33, (size_t)idx, -1);
+            op_u(e, 0x33, (size_t)idx);
         } else {
-            op_u(e, 0x32, (size_t)idx, 1);
+            op_u(e, 0x32, (size_t)idx);
         }
     } else {
         adjust(e, defargs ? -1 - n_closed : 1 - n_closed);
@@ -828,23 +991,19 @@ static void comprehension(emit_t *e, mpf_node_t *x) {
     if (N_COMP_KIND(x) == 3) {
         op(e, 0x5E);   // GET_ITER
     }
-    op_u(e, 0x34, 1, -1);
+    op_u(e, 0x34, 1);
 }
 
-static void call_args(emit_t *e, mpf_node_t *x, size_t first, int extra, bool method) {
-    size_t n_pos = extra > 0 ? (size_t)extra : 0, n_kw = 0;
-    bool star = false;
-    for (size_t i = first; i < x->n; i++) {
-        mpf_node_t *a = x->k[i];
-        if (a->kind == N_STAR || a->kind == N_DSTAR) {
-            star = true;
-        }
-    }
+// The arguments x->k[1..] of a call and the call ([method]: CALL_METHOD); [extra]
+// positional arguments are on the stack already.
+static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
+    size_t n_pos = 0, n_kw = 0;
+    bool star = false, seen_kw = false;
     mpf_uint_t bitmap = 0;   // (bits beyond a word are dropped, as the int made of it would drop them)
     // positional arguments, then keyword pairs
-    bool seen_kw = false;
-    for (size_t i = first; i < x->n; i++) {
+    for (size_t i = 1; i < x->n; i++) {
         mpf_node_t *a = x->k[i];
+        star |= a->kind == N_STAR || a->kind == N_DSTAR;
         if (a->kind == N_KW || a->kind == N_DSTAR) {
             seen_kw = true;
             continue;
@@ -853,37 +1012,35 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t first, int extra, bool me
             error_at(e, a, a->kind == N_STAR ? "* arg after kwarg" : "positional argument follows keyword argument");
         }
         if (a->kind == N_STAR) {
-            if (n_pos - (extra > 0 ? (size_t)extra : 0) < 8 * sizeof(bitmap)) {
-                bitmap |= (mpf_uint_t)1 << (n_pos - (extra > 0 ? (size_t)extra : 0));
+            if (n_pos < 8 * sizeof(bitmap)) {
+                bitmap |= (mpf_uint_t)1 << n_pos;
             }
-            expr(e, a->k[0]);
-        } else {
-            expr(e, a);
+            a = a->k[0];
         }
+        expr(e, a);
         n_pos++;
     }
-    for (size_t i = first; i < x->n; i++) {
+    for (size_t i = 1; i < x->n; i++) {
         mpf_node_t *a = x->k[i];
         if (a->kind == N_KW) {
-            op_q(e, 0x10, a->v.q, 1);
-            expr(e, a->k[0]);
-            n_kw++;
+            op_q(e, MPF_OP_LOAD_CONST_STRING, a->v.q);
         } else if (a->kind == N_DSTAR) {
-            op(e, 0x53);
-            expr(e, a->k[0]);
-            n_kw++;
+            op(e, MPF_OP_LOAD_NULL);
+        } else {
+            continue;
         }
+        expr(e, a->k[0]);
+        n_kw++;
     }
+    n_pos += extra;
     if (n_pos > 255 || n_kw > 255) {
         error_at(e, x, "too many arguments");
     }
-    int pops = (int)(n_pos + 2 * n_kw);
     if (star) {
         load_int_obj(e, mpf_obj_new_int((mpf_int_t)bitmap));
-        op_u(e, method ? 0x37 : 0x35, n_pos | (n_kw << 8), -(pops + 1 + (method ? 1 : 0)));
-    } else {
-        op_u(e, method ? 0x36 : 0x34, n_pos | (n_kw << 8), -(pops + (method ? 1 : 0)));
     }
+    // CALL_FUNCTION, CALL_FUNCTION_VAR_KW, CALL_METHOD, CALL_METHOD_VAR_KW
+    op_u(e, (uint8_t)(MPF_OP_CALL_FUNCTION + star + 2 * method), n_pos | (n_kw << 8));
 }
 
 static bool is_super_call(emit_t *e, mpf_node_t *f) {
@@ -892,37 +1049,39 @@ static bool is_super_call(emit_t *e, mpf_node_t *f) {
         e->scope->n_pos + e->scope->n_kwonly > 0;
 }
 
+// super, the __class__ cell and the first argument: what a zero-argument super() stands for.
+static void super_args(emit_t *e) {
+    load_name(e, MPF_QSTR_super);
+    e->scope->flags |= SF_SUPER;
+    load_name(e, MPF_QSTR___class__);
+    load_name(e, e->scope->ids[0].q);
+}
+
 static void call(emit_t *e, mpf_node_t *x) {
     mpf_node_t *f = x->k[0];
     if (f->kind == N_ATTR && !(f->op & N_ATTR_PAREN)) {
         if (is_super_call(e, f)) {
             // super().m(...): LOAD_GLOBAL super, the __class__ cell, the first argument
-            load_name(e, MPF_QSTR_super);
-            e->scope->flags |= SF_SUPER;
-            load_name(e, MPF_QSTR___class__);
-            load_name(e, e->scope->ids[0].q);
-            op_q(e, 0x15, f->v.q, -1);
-            call_args(e, x, 1, 0, true);
+            super_args(e);
+            op_q(e, MPF_OP_LOAD_SUPER_METHOD, f->v.q);
+            call_args(e, x, 0, true);
             return;
         }
         expr(e, f->k[0]);
-        op_q(e, 0x14, f->v.q, 1);
-        call_args(e, x, 1, 0, true);
+        op_q(e, 0x14, f->v.q);
+        call_args(e, x, 0, true);
         return;
     }
     if (f->kind == N_NAME && f->v.q == MPF_QSTR_super && x->n == 1 && e->scope->kind != SC_MODULE &&
         e->scope->kind != SC_CLASS && e->scope->n_pos + e->scope->n_kwonly > 0) {
         // zero-argument super(): super(__class__, first argument)
-        load_name(e, MPF_QSTR_super);
-        e->scope->flags |= SF_SUPER;
-        load_name(e, MPF_QSTR___class__);
-        load_name(e, e->scope->ids[0].q);
-        op_u(e, 0x34, 2, -2);
+        super_args(e);
+        op_u(e, MPF_OP_CALL_FUNCTION, 2);
         return;
     }
     expr(e, f);
     set_line(e, trailer_line(x));
-    call_args(e, x, 1, 0, false);
+    call_args(e, x, 0, false);
 }
 
 static void compare(emit_t *e, mpf_node_t *x) {
@@ -936,8 +1095,11 @@ static void compare(emit_t *e, mpf_node_t *x) {
         }
         return;
     }
-    int l_fail = new_label(e);
-    int l_end = new_label(e);
+    static const uint8_t fail[] = {
+        MPF_OP_JUMP, 1, S_LABEL, 0, S_ADJ, 1, MPF_OP_ROT_TWO, MPF_OP_POP_TOP, S_LABEL, 1, S_END,
+    };
+    int L[2];   // fail, end
+    new_labels(e, L, 2);
     for (size_t i = 1; i < x->n; i++) {
         expr(e, x->k[i]);
         if (i + 1 < x->n) {
@@ -949,14 +1111,10 @@ static void compare(emit_t *e, mpf_node_t *x) {
             op(e, 0xD3);
         }
         if (i + 1 < x->n) {
-            op_jump(e, 0x46, l_fail, -1);
+            op_jump(e, MPF_OP_JUMP_IF_FALSE_OR_POP, L[0]);
         }
     }
-    jump_away(e, 0x42, l_end);
-    label(e, l_fail);
-    adjust(e, 1);
-    ops(e, "\x5A\x59");   // ROT_TWO, POP_TOP
-    label(e, l_end);
+    seq(e, fail, L, x);
 }
 
 // Whether [x] is a constant whose truth is known at compile time (then *truth holds it).
@@ -997,12 +1155,12 @@ static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l) {
     bool truth;
     if (const_truth(x, &truth)) {
         if (truth == cond) {
-            jump_away(e, 0x42, l);
+            op_jump(e, 0x42, l);
         }
         return;
     }
     expr(e, x);
-    op_jump(e, cond ? 0x43 : 0x44, l, -1);
+    op_jump(e, cond ? 0x43 : 0x44, l);
 }
 
 static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool *defargs);
@@ -1032,9 +1190,9 @@ static void subscript_index(emit_t *e, mpf_node_t *x) {
         }
         if (x->k[2]) {
             expr(e, x->k[2]);
-            op_u(e, 0x2E, 3, -2);
+            op_u(e, 0x2E, 3);
         } else {
-            op_u(e, 0x2E, 2, -1);
+            op_u(e, 0x2E, 2);
         }
         return;
     }
@@ -1062,7 +1220,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
             return;
         case N_TUPLE:
             if (x->n > 0 && is_const_node(x)) {
-                op_u(e, 0x23, use_const(e, const_value(x)), 1);
+                op_u(e, 0x23, use_const(e, const_value(x)));
                 return;
             }
             build_seq(e, x, 0x2A);
@@ -1074,7 +1232,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
             build_seq(e, x, 0x2D);
             return;
         case N_DICT:
-            op_u(e, 0x2C, x->n / 2, 1);
+            op_u(e, 0x2C, x->n / 2);
             for (size_t i = 0; i < x->n; i += 2) {
                 set_line(e, x->k[i]->line);   // each key: value pair is a node of its own
                 expr(e, x->k[i + 1]);
@@ -1100,7 +1258,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
             int l = new_label(e);
             for (size_t i = 0; i + 1 < x->n; i++) {
                 expr(e, x->k[i]);
-                op_jump(e, x->kind == N_AND ? 0x46 : 0x45, l, -1);
+                op_jump(e, x->kind == N_AND ? 0x46 : 0x45, l);
             }
             expr(e, x->k[x->n - 1]);
             label(e, l);
@@ -1115,7 +1273,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
         case N_ATTR:
             expr(e, x->k[0]);
             set_line(e, trailer_line(x));
-            op_q(e, 0x13, x->v.q, 0);
+            op_q(e, 0x13, x->v.q);
             return;
         case N_SUBSCR:
             expr(e, x->k[0]);
@@ -1123,16 +1281,14 @@ static void expr(emit_t *e, mpf_node_t *x) {
             subscript_index(e, x->k[1]);
             op(e, 0x55);
             return;
-        case N_IFEXP: {
-            int l_else = new_label(e);
-            int l_end = new_label(e);
-            jump_if(e, x->k[1], false, l_else);
-            expr(e, x->k[0]);
-            jump_away(e, 0x42, l_end);
-            label(e, l_else);
-            adjust(e, -1);
-            expr(e, x->k[2]);
-            label(e, l_end);
+        case N_IFEXP: {   // body, cond, orelse
+            static const uint8_t rest[] = {
+                S_EXPR, 0, MPF_OP_JUMP, 1, S_LABEL, 0, S_ADJ, (uint8_t)-1, S_EXPR, 2, S_LABEL, 1, S_END,
+            };
+            int L[2];   // else, end
+            new_labels(e, L, 2);
+            jump_if(e, x->k[1], false, L[0]);
+            seq(e, rest, L, x);
             return;
         }
         case N_LAMBDA:
@@ -1178,20 +1334,11 @@ static void expr(emit_t *e, mpf_node_t *x) {
                 bool added;
                 id_info_t *id = add_id(e, e->scope, q, ID_UNDECIDED, &added);
                 const id_info_t *bound = find_id(t, q);
-                if (t->kind == SC_MODULE || t->kind == SC_CLASS ||
-                    (bound != NULL && bound->kind == ID_GLOBAL_EXPLICIT)) {
-                    // (a function's `global` declaration holds for the comprehension too)
-                    id->kind = ID_GLOBAL_EXPLICIT;
-                    id->flags |= IDF_DECLARED;
-                    id_info_t *tid = add_id(e, t, q, ID_GLOBAL_EXPLICIT, &added);
-                    tid->kind = ID_GLOBAL_EXPLICIT;
-                } else {
-                    id->kind = ID_FREE;
-                    id->flags |= IDF_DECLARED | 8;
-                    id_info_t *tid = add_id(e, t, q, ID_LOCAL, &added);
-                    if (tid->kind == ID_UNDECIDED || tid->kind == ID_GLOBAL_IMPLICIT) {
-                        tid->kind = ID_LOCAL;
-                    }
+                // (a function's `global` declaration holds for the comprehension too)
+                bool global = !is_func_like(t) || (bound != NULL && bound->kind == ID_GLOBAL_EXPLICIT);
+                declare_id(e, id, t, global);
+                if (!global) {
+                    scope_store(e, t, q);
                 }
             }
             store_name(e, x->k[0]->v.q);
@@ -1219,13 +1366,13 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
         }
     }
     if (star == x->n) {
-        op_u(e, 0x30, x->n, (int)x->n - 1);
+        op_u(e, 0x30, x->n);
         for (size_t i = 0; i < x->n; i++) {
             store(e, x->k[i]);
         }
     } else {
         size_t l = star, r = x->n - star - 1;
-        op_u(e, 0x31, l | (r << 8), (int)(l + r));
+        op_u(e, 0x31, l | (r << 8));
         for (size_t i = 0; i < x->n; i++) {
             store(e, x->k[i]->kind == N_STAR ? x->k[i]->k[0] : x->k[i]);
         }
@@ -1242,9 +1389,9 @@ static void target_base(emit_t *e, mpf_node_t *x) {
         set_line(e, x->line);
         target_base(e, x->k[0]->k[0]);
         set_line(e, trailer_line(x->k[0]));
-        op_q(e, 0x13, x->k[0]->v.q, 0);
+        op_q(e, 0x13, x->k[0]->v.q);
         set_line(e, trailer_line(x));
-        call_args(e, x, 1, 0, false);
+        call_args(e, x, 0, false);
         return;
     }
     if (x->kind == N_CALL || x->kind == N_ATTR || x->kind == N_SUBSCR) {
@@ -1252,9 +1399,9 @@ static void target_base(emit_t *e, mpf_node_t *x) {
         target_base(e, x->k[0]);
         set_line(e, trailer_line(x));
         if (x->kind == N_CALL) {
-            call_args(e, x, 1, 0, false);
+            call_args(e, x, 0, false);
         } else if (x->kind == N_ATTR) {
-            op_q(e, 0x13, x->v.q, 0);
+            op_q(e, 0x13, x->v.q);
         } else {
             subscript_index(e, x->k[1]);
             op(e, 0x55);
@@ -1264,19 +1411,19 @@ static void target_base(emit_t *e, mpf_node_t *x) {
     expr(e, x);
 }
 
+static const uint8_t store_attr[] = {S_BASE, 0, MPF_OP_STORE_ATTR, QX, S_END};
+static const uint8_t store_subscr[] = {S_BASE, 0, S_INDEX, 1, MPF_OP_STORE_SUBSCR, S_END};
+
 static void store(emit_t *e, mpf_node_t *x) {
     switch (x->kind) {
         case N_NAME:
             store_name(e, x->v.q);
             return;
         case N_ATTR:
-            target_base(e, x->k[0]);
-            op_q(e, 0x18, x->v.q, -2);
+            seq(e, store_attr, NULL, x);
             return;
         case N_SUBSCR:
-            target_base(e, x->k[0]);
-            subscript_index(e, x->k[1]);
-            op(e, 0x56);
+            seq(e, store_subscr, NULL, x);
             return;
         case N_TUPLE:
         case N_LIST:
@@ -1294,16 +1441,20 @@ static void delete(emit_t *e, mpf_node_t *x) {
         case N_NAME:
             delete_name(e, x->v.q);
             return;
-        case N_ATTR:
-            target_base(e, x->k[0]);
-            ops(e, "\x53\x5A");   // LOAD_NULL, ROT_TWO
-            op_q(e, 0x18, x->v.q, -2);
+        case N_ATTR: {
+            static const uint8_t del_attr[] = {
+                S_BASE, 0, MPF_OP_LOAD_NULL, MPF_OP_ROT_TWO, MPF_OP_STORE_ATTR, QX, S_END,
+            };
+            seq(e, del_attr, NULL, x);
             return;
-        case N_SUBSCR:
-            target_base(e, x->k[0]);
-            subscript_index(e, x->k[1]);
-            ops(e, "\x53\x5B\x56");   // LOAD_NULL, ROT_THREE, STORE_SUBSCR
+        }
+        case N_SUBSCR: {
+            static const uint8_t del_subscr[] = {
+                S_BASE, 0, S_INDEX, 1, MPF_OP_LOAD_NULL, MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END,
+            };
+            seq(e, del_subscr, NULL, x);
             return;
+        }
         case N_TUPLE:
         case N_LIST:
             // del () and del [] delete nothing (CPython 3.11; mpy-cross rejects them)
@@ -1341,17 +1492,17 @@ static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool
                 expr(e, args->k[i]->k[0]);
             }
         }
-        op_u(e, 0x2A, n_def, 1 - (int)n_def);
+        op_u(e, 0x2A, n_def);
     } else if (n_kwdef) {
         op(e, 0x53);
     }
     if (n_kwdef) {
-        op_u(e, 0x2C, 0, 1);
+        op_u(e, 0x2C, 0);
         for (size_t i = 0; i < args->n; i++) {
             mpf_node_t *a = args->k[i];
             if (a->op == 2 && a->k[0]) {
                 expr(e, a->k[0]);
-                op_q(e, 0x10, a->v.q, 1);
+                op_q(e, 0x10, a->v.q);
                 op(e, 0x62);
             }
         }
@@ -1408,7 +1559,7 @@ static void decorator(emit_t *e, mpf_node_t *x) {
             expr(e, f);
         }
         while (n > 0) {
-            op_q(e, 0x13, chain[--n]->v.q, 0);
+            op_q(e, 0x13, chain[--n]->v.q);
         }
     } else if (f->kind == N_NAME) {
         load_name(e, f->v.q);
@@ -1419,7 +1570,7 @@ static void decorator(emit_t *e, mpf_node_t *x) {
         if (x->n > 1) {
             set_line(e, x->line);
         }
-        call_args(e, x, 1, 0, false);
+        call_args(e, x, 0, false);
     }
 }
 
@@ -1438,7 +1589,7 @@ static void funcdef(emit_t *e, mpf_node_t *x) {
     lambda_or_def_args(e, x->k[0], child, &defargs);
     close_over(e, child, defargs);
     for (size_t i = 3; i < x->n; i++) {
-        op_u(e, 0x34, 1, -1);
+        op_u(e, 0x34, 1);
     }
     store_name(e, x->v.q);
 }
@@ -1453,19 +1604,24 @@ static void classdef(emit_t *e, mpf_node_t *x) {
         child = scope_new(e, SC_CLASS, x, x->v.q);
     }
     close_over(e, child, false);
-    op_q(e, 0x10, x->v.q, 1);
-    call_args(e, x->k[1], 1, 2, false);
+    op_q(e, 0x10, x->v.q);
+    call_args(e, x->k[1], 2, false);
     // call_args counted positional args; the body function and name are two more
     for (size_t i = 2; i < x->n; i++) {
-        op_u(e, 0x34, 1, -1);
+        op_u(e, 0x34, 1);
     }
     store_name(e, x->v.q);
 }
 
 // ---------------------------------------------------------------- statements
 
+// The statements of N_SUITE [x] (an elif's N_IF: that statement; NULL: none).
 static void suite(emit_t *e, mpf_node_t *x) {
     if (x == NULL) {
+        return;
+    }
+    if (x->kind == N_IF) {
+        stmt(e, x);
         return;
     }
     for (size_t i = 0; i < x->n; i++) {
@@ -1479,10 +1635,10 @@ static void import_stmt(emit_t *e, mpf_node_t *x) {
         mpf_node_t *as = x->k[i + 1];
         load_int_obj(e, mpf_obj_new_small_int(0));
         op(e, 0x51);
-        op_q(e, 0x1B, d->v.q, -1);
+        op_q(e, 0x1B, d->v.q);
         if (as) {
             for (size_t j = 1; j < d->n; j++) {
-                op_q(e, 0x13, d->k[j]->v.q, 0);
+                op_q(e, 0x13, d->k[j]->v.q);
             }
             store_name(e, as->v.q);
         } else {
@@ -1495,22 +1651,22 @@ static void importfrom_stmt(emit_t *e, mpf_node_t *x) {
     mpf_qstr_t mod = x->k[0] ? x->k[0]->v.q : MPF_QSTRE_;
     load_int_obj(e, mpf_obj_new_small_int(x->v.level));
     if (x->op == 1) {
-        op_q(e, 0x10, MPF_QSTRE__2a, 1);
-        op_u(e, 0x2A, 1, 0);
-        op_q(e, 0x1B, mod, -1);
+        op_q(e, 0x10, MPF_QSTRE__2a);
+        op_u(e, 0x2A, 1);
+        op_q(e, 0x1B, mod);
         op(e, 0x69);
         return;
     }
     size_t n = (x->n - 1) / 2;
     for (size_t i = 0; i < n; i++) {
-        op_q(e, 0x10, x->k[1 + 2 * i]->v.q, 1);
+        op_q(e, 0x10, x->k[1 + 2 * i]->v.q);
     }
-    op_u(e, 0x2A, n, 1 - (int)n);
-    op_q(e, 0x1B, mod, -1);
+    op_u(e, 0x2A, n);
+    op_q(e, 0x1B, mod);
     for (size_t i = 0; i < n; i++) {
         mpf_node_t *nm = x->k[1 + 2 * i];
         mpf_node_t *as = x->k[2 + 2 * i];
-        op_q(e, 0x1C, nm->v.q, 1);
+        op_q(e, 0x1C, nm->v.q);
         store_name(e, as ? as->v.q : nm->v.q);
     }
     op(e, 0x59);
@@ -1538,20 +1694,7 @@ static void declare(emit_t *e, mpf_node_t *x, bool global) {
         if (global && !added && id->kind == ID_FREE && (id->flags & 8)) {
             error_at(e, x, "name is nonlocal and global");
         }
-        id->flags |= IDF_DECLARED;
-        if (global) {
-            id->kind = ID_GLOBAL_EXPLICIT;
-            // the module's own code then uses the explicit global opcodes for it too
-            scope_t *m = s;
-            while (m->parent) {
-                m = m->parent;
-            }
-            id_info_t *mid = add_id(e, m, q, ID_GLOBAL_EXPLICIT, &added);
-            mid->kind = ID_GLOBAL_EXPLICIT;
-        } else {
-            id->kind = ID_FREE;   // resolved against the enclosing scopes later
-            id->flags |= 8;
-        }
+        declare_id(e, id, e->first, global);   // (global: in the module too)
     }
 }
 
@@ -1590,7 +1733,7 @@ static void break_continue(emit_t *e, mpf_node_t *x, bool is_break) {
     bool pop_iter = is_break && e->loop.is_for;
     if (unwind > 0) {
         // UNWIND_JUMP: a jump's offset, then how many handlers to leave (and the iterator)
-        op_jump(e, 0x40, target, 0);
+        op_jump(e, 0x40, target);
         put(e, (uint8_t)(unwind | (pop_iter ? 0x80 : 0)));
     } else {
         if (pop_iter) {
@@ -1598,47 +1741,54 @@ static void break_continue(emit_t *e, mpf_node_t *x, bool is_break) {
                 put(e, 0x59);   // (no stack effect: the caller accounts for the iterator)
             }
         }
-        op_jump(e, 0x42, target, 0);
+        op_jump(e, 0x42, target);
     }
     e->dead = true;
 }
 
-// Enter a loop: break jumps to [brk], continue to [cont]; [is_for]: a break also drops the
-// for loop's iterator.
-static void set_loop(emit_t *e, int brk, int cont, bool is_for) {
+// The body [body] of a loop: break jumps to [brk], continue to [cont]; [is_for]: a break
+// also drops the for loop's iterator.
+static void loop_body(emit_t *e, mpf_node_t *body, int brk, int cont, bool is_for) {
+    loop_t saved = e->loop;
     e->loop.break_label = brk;
     e->loop.continue_label = cont;
     e->loop.exc_depth = e->exc_level;
     e->loop.is_for = is_for;
+    suite(e, body);
+    e->loop = saved;
 }
 
 static void while_stmt(emit_t *e, mpf_node_t *x) {
-    loop_t saved = e->loop;
-    int l_top = new_label(e);
-    int l_cond = new_label(e);
-    int l_break = new_label(e);
-    set_loop(e, l_break, l_cond, false);
+    static const uint8_t start[] = {S_LABELS, 3, S_END};   // top, condition, break
+    int L[3];
+    seq(e, start, L, x);
     mpf_node_t *c = x->k[0];
     bool truth = false;
     bool known = const_truth(c, &truth);
     bool forever = known && truth;
     bool never = known && !truth;
-    if (!forever && !never) {
-        jump_away(e, 0x42, l_cond);
+    if (!known) {
+        op_jump(e, MPF_OP_JUMP, L[1]);
     }
     if (!never) {
-        label(e, l_top);
-        suite(e, x->k[1]);
+        label(e, L[0]);
+        loop_body(e, x->k[1], L[2], L[1], false);
     }
-    label(e, l_cond);
+    label(e, L[1]);
     if (forever) {
-        jump_away(e, 0x42, l_top);
+        op_jump(e, MPF_OP_JUMP, L[0]);
     } else if (!never) {
-        jump_if(e, c, true, l_top);
+        jump_if(e, c, true, L[0]);
     }
-    e->loop = saved;
     suite(e, x->k[2]);
-    label(e, l_break);
+    label(e, L[2]);
+}
+
+// The end value and counter of range_for, dropped.
+static void pop_n(emit_t *e, int n) {
+    while (n-- > 0) {
+        op(e, MPF_OP_POP_TOP);
+    }
 }
 
 // for over range(...) with plain arguments: a counter on the stack (and the end value
@@ -1672,56 +1822,49 @@ static bool range_for(emit_t *e, mpf_node_t *x) {
     bool neg = step && mpf_obj_small_int_value(step->v.obj) < 0;
     bool end_const = end->kind == N_CONST && mpf_obj_is_small_int(end->v.obj);
     int n_slots = end_const ? 1 : 2;
-    loop_t saved = e->loop;
-    int l_top = new_label(e);
-    int l_cont = new_label(e);
-    int l_cond = new_label(e);
-    int l_break = new_label(e);
-    int l_end = new_label(e);
+    // L: top, continue, condition, break, end
+    static const uint8_t top[] = {
+        MPF_OP_JUMP, 2, S_LABEL, 0, MPF_OP_DUP_TOP, S_STORE, 0, S_END,
+    };
+    static const uint8_t next[] = {
+        MPF_OP_BINARY_OP_MULTI + 14, S_LABEL, 2, S_END,   // +=
+    };
+    int L[5];
+    new_labels(e, L, 5);
     if (!end_const) {
         expr(e, end);
     }
     if (start) {
         expr(e, start);
     } else {
-        load_int_obj(e, mpf_obj_new_small_int(0));
+        op(e, MPF_OP_SMALL_INT_MULTI_ZERO);
     }
-    jump_away(e, 0x42, l_cond);
-    label(e, l_top);
-    op(e, 0x57);
-    store(e, x->k[0]);
-    set_loop(e, l_break, l_cont, false);
-    suite(e, x->k[2]);
-    label(e, l_cont);
+    seq(e, top, L, x);
+    loop_body(e, x->k[2], L[3], L[1], false);
+    label(e, L[1]);
     if (step) {
         expr(e, step);
     } else {
-        load_int_obj(e, mpf_obj_new_small_int(1));
+        op(e, MPF_OP_SMALL_INT_MULTI_ZERO + 1);
     }
-    op(e, 0xD7 + 14);   // +=
-    label(e, l_cond);
+    seq(e, next, L, x);
     if (end_const) {
-        op(e, 0x57);
+        op(e, MPF_OP_DUP_TOP);
         expr(e, end);
     } else {
         ops(e, "\x58\x5A");   // DUP_TOP_TWO, ROT_TWO
     }
-    op(e, neg ? 0xD7 + 1 : 0xD7 + 0);
-    op_jump(e, 0x43, l_top, -1);
-    e->loop = saved;
+    op(e, neg ? MPF_OP_BINARY_OP_MULTI + 1 : MPF_OP_BINARY_OP_MULTI + 0);   // > or <
+    op_jump(e, MPF_OP_POP_JUMP_IF_TRUE, L[0]);
     if (x->k[3]) {
-        for (int i = 0; i < n_slots; i++) {
-            op(e, 0x59);
-        }
+        pop_n(e, n_slots);
         suite(e, x->k[3]);
-        jump_away(e, 0x42, l_end);
+        op_jump(e, MPF_OP_JUMP, L[4]);
         adjust(e, n_slots);
     }
-    label(e, l_break);
-    for (int i = 0; i < n_slots; i++) {
-        op(e, 0x59);
-    }
-    label(e, l_end);
+    label(e, L[3]);
+    pop_n(e, n_slots);
+    label(e, L[4]);
     return true;
 }
 
@@ -1735,255 +1878,178 @@ static void enter_exc(emit_t *e) {
 // END_FINALLY, leaving the handler entered last.
 static void leave_exc(emit_t *e) {
     e->exc_level--;
-    op(e, 0x5D);
+    op(e, MPF_OP_END_FINALLY);
 }
 
-// async for: __aiter__ once, then each item from await __anext__() until
-// StopAsyncIteration, the handler shaped like a try/except.
-static void async_for_stmt(emit_t *e, mpf_node_t *x) {
-    need_function(e, x, "'async for' outside async function");
-    loop_t saved = e->loop;
-    int l_top = new_label(e);
-    int l_handler = new_label(e);
-    int l_reraise = new_label(e);
-    int l_body = new_label(e);
-    int l_else = new_label(e);
-    int l_break = new_label(e);
-    expr(e, x->k[1]);
-    op_q(e, 0x14, MPF_QSTR___aiter__, 1);
-    op_u(e, 0x36, 0, -1);
-    label(e, l_top);
-    op_jump(e, 0x48, l_handler, 0);
-    enter_exc(e);
-    op(e, 0x57);
-    op_q(e, 0x14, MPF_QSTR___anext__, 1);
-    op_u(e, 0x36, 0, -1);
-    ops(e, "\x5E\x51\x68");   // GET_ITER, LOAD_NONE, YIELD_FROM
-    store(e, x->k[0]);
-    jump_away(e, 0x4A, l_body);
-    label(e, l_handler);
-    adjust(e, 4);
-    op(e, 0x57);
-    op_q(e, 0x12, MPF_QSTR_StopAsyncIteration, 1);
-    op(e, 0xD7 + 8);
-    op_jump(e, 0x44, l_reraise, -1);
-    op(e, 0x59);
-    jump_away(e, 0x4A, l_else);
-    label(e, l_reraise);
-    adjust(e, 1);
-    leave_exc(e);
-    adjust(e, -3);
-    label(e, l_body);
-    set_loop(e, l_break, l_top, false);
-    suite(e, x->k[2]);
-    jump_away(e, 0x42, l_top);
-    e->loop = saved;
-    label(e, l_else);
-    suite(e, x->k[3]);
-    label(e, l_break);
-    op(e, 0x59);
-}
-
+// for and async for. async for: __aiter__ once, then each item from await __anext__()
+// until StopAsyncIteration, the handler shaped like a try/except.
 static void for_stmt(emit_t *e, mpf_node_t *x) {
+    // L: top, end, break
+    static const uint8_t plain_start[] = {
+        S_LABELS, 3, S_EXPR, 1, MPF_OP_GET_ITER_STACK, S_LABEL, 0, MPF_OP_FOR_ITER, 1, S_STORE, 0, S_END,
+    };
+    static const uint8_t plain_end[] = {
+        MPF_OP_JUMP, 0, S_LABEL, 1, S_ADJ, (uint8_t)-4, S_END,
+    };
+    static const uint8_t plain_else[] = {S_SUITE, 3, S_LABEL, 2, S_END};
+    // L: top, handler, reraise, body, else, break
+    static const uint8_t async_start[] = {
+        S_LABELS, 6, S_EXPR, 1, MPF_OP_LOAD_METHOD, Q_AITER, MPF_OP_CALL_METHOD, 0,
+        S_LABEL, 0, MPF_OP_SETUP_EXCEPT, 1, S_ENTER,
+        MPF_OP_DUP_TOP, MPF_OP_LOAD_METHOD, Q_ANEXT, MPF_OP_CALL_METHOD, 0, B_AWAIT,
+        S_STORE, 0, MPF_OP_POP_EXCEPT_JUMP, 3,
+        S_LABEL, 1, S_ADJ, 4, MPF_OP_DUP_TOP, MPF_OP_LOAD_GLOBAL, Q_STOPASYNC, B_EXC_MATCH,
+        MPF_OP_POP_JUMP_IF_FALSE, 2, MPF_OP_POP_TOP, MPF_OP_POP_EXCEPT_JUMP, 4,
+        S_LABEL, 2, S_ADJ, 1, S_LEAVE, S_ADJ, (uint8_t)-3, S_LABEL, 3, S_END,
+    };
+    static const uint8_t async_end[] = {MPF_OP_JUMP, 0, S_END};
+    static const uint8_t async_else[] = {S_LABEL, 4, S_SUITE, 3, S_LABEL, 5, MPF_OP_POP_TOP, S_END};
+    int L[6];
     if (x->op) {
-        async_for_stmt(e, x);
+        need_function(e, x, "'async for' outside async function");
+        seq(e, async_start, L, x);
+        loop_body(e, x->k[2], L[5], L[0], false);
+        seq(e, async_end, L, x);
+        seq(e, async_else, L, x);
         return;
     }
     if (range_for(e, x)) {
         return;
     }
-    loop_t saved = e->loop;
-    int l_top = new_label(e);
-    int l_end = new_label(e);
-    int l_break = new_label(e);
-    expr(e, x->k[1]);
-    op(e, 0x5F);
-    label(e, l_top);
-    op_jump(e, 0x4B, l_end, 1);
-    store(e, x->k[0]);
-    set_loop(e, l_break, l_top, true);
-    suite(e, x->k[2]);
-    jump_away(e, 0x42, l_top);
-    label(e, l_end);
-    adjust(e, -4);
-    e->loop = saved;
-    suite(e, x->k[3]);
-    label(e, l_break);
+    seq(e, plain_start, L, x);
+    loop_body(e, x->k[2], L[2], L[0], true);
+    seq(e, plain_end, L, x);
+    seq(e, plain_else, L, x);
 }
 
-
 static void try_except(emit_t *e, mpf_node_t *x) {
-    int l_handler = new_label(e);
-    int l_success = new_label(e);
-    int l_end = new_label(e);
-    op_jump(e, 0x48, l_handler, 0);
-    enter_exc(e);
-    suite(e, x->k[0]);
-    jump_away(e, 0x4A, l_success);
-    label(e, l_handler);
-    adjust(e, 4);
+    // L: handler, success, end
+    static const uint8_t start[] = {
+        S_LABELS, 3, MPF_OP_SETUP_EXCEPT, 0, S_ENTER, S_SUITE, 0, MPF_OP_POP_EXCEPT_JUMP, 1,
+        S_LABEL, 0, S_ADJ, 4, S_END,
+    };
+    static const uint8_t end[] = {
+        S_LEAVE, S_ADJ, (uint8_t)-3, S_LABEL, 1, S_SUITE, 1, S_LABEL, 2, S_END,
+    };
+    // on handler h, H: next, finally, end
+    static const uint8_t match[] = {
+        MPF_OP_DUP_TOP, S_EXPR, 0, B_EXC_MATCH, MPF_OP_POP_JUMP_IF_FALSE, 0, S_END,
+    };
+    static const uint8_t unnamed[] = {MPF_OP_POP_TOP, S_SUITE, 2, S_END};
+    static const uint8_t named[] = {
+        S_STORE, 1, MPF_OP_SETUP_FINALLY, 1, S_ENTER, S_SUITE, 2, MPF_OP_LOAD_CONST_NONE,
+        S_LABEL, 1, S_ADJ, 1, MPF_OP_LOAD_CONST_NONE, S_STORE, 1, S_END,
+    };
+    static const uint8_t named_end[] = {S_ADJ, (uint8_t)-1, S_LEAVE, S_END};
+    static const uint8_t next[] = {MPF_OP_POP_EXCEPT_JUMP, 2, S_LABEL, 0, S_ADJ, 1, S_END};
+    int L[3];
+    seq(e, start, L, x);
     for (size_t i = 3; i < x->n; i++) {
         mpf_node_t *h = x->k[i];
-        int l_next = new_label(e);
-        if (h->k[0] == NULL) {
-            if (i + 1 != x->n) {
-                error_at(e, h, "default 'except' must be last");
-            }
-        } else {
-            op(e, 0x57);
-            expr(e, h->k[0]);
-            op(e, 0xD7 + 8);
-            op_jump(e, 0x44, l_next, -1);
+        int H[3];
+        new_labels(e, H, 2);
+        H[2] = L[2];
+        if (h->k[0] != NULL) {
+            seq(e, match, H, h);
+        } else if (i + 1 != x->n) {
+            error_at(e, h, "default 'except' must be last");
         }
         if (h->k[1] == NULL) {
-            op(e, 0x59);
-            suite(e, h->k[2]);
+            seq(e, unnamed, H, h);
         } else {
-            mpf_qstr_t name = h->k[1]->v.q;
-            store_name(e, name);
-            int l_fin = new_label(e);
-            op_jump(e, 0x49, l_fin, 0);
-            enter_exc(e);
-            suite(e, h->k[2]);
-            op(e, 0x51);
-            label(e, l_fin);
-            adjust(e, 1);
-            op(e, 0x51);
-            store_name(e, name);
-            delete_name(e, name);
-            adjust(e, -1);
-            leave_exc(e);
+            // the name is unbound when the handler ends
+            seq(e, named, H, h);
+            delete_name(e, h->k[1]->v.q);
+            seq(e, named_end, H, h);
         }
-        jump_away(e, 0x4A, l_end);
-        label(e, l_next);
-        adjust(e, 1);
+        seq(e, next, H, h);
     }
-    leave_exc(e);
-    adjust(e, -3);
-    label(e, l_success);
-    suite(e, x->k[1]);
-    label(e, l_end);
+    seq(e, end, L, x);
 }
 
 static void try_stmt(emit_t *e, mpf_node_t *x) {
+    static const uint8_t start[] = {S_LABELS, 1, MPF_OP_SETUP_FINALLY, 0, S_ENTER, S_END};
+    static const uint8_t body[] = {S_ADJ, 3, S_SUITE, 0, S_ADJ, (uint8_t)-3, S_END};
+    static const uint8_t finally[] = {
+        MPF_OP_LOAD_CONST_NONE, S_LABEL, 0, S_ADJ, 1, S_SUITE, 2, S_ADJ, (uint8_t)-1, S_LEAVE, S_END,
+    };
     if (x->k[2] == NULL) {
         try_except(e, x);
         return;
     }
-    int l_fin = new_label(e);
-    op_jump(e, 0x49, l_fin, 0);
-    enter_exc(e);
+    int L[1];
+    seq(e, start, L, x);
     if (x->n > 3) {
         try_except(e, x);
     } else {
-        adjust(e, 3);
-        suite(e, x->k[0]);
-        adjust(e, -3);
+        seq(e, body, L, x);
     }
-    op(e, 0x51);
-    label(e, l_fin);
-    adjust(e, 1);
-    suite(e, x->k[2]);
-    adjust(e, -1);
-    leave_exc(e);
+    seq(e, finally, L, x);
 }
 
-// async with: await __aenter__(); the body in a try/finally whose handler awaits
-// __aexit__ with the exception (or three Nones), as mpy-cross lays it out.
-static void async_with_items(emit_t *e, mpf_node_t *x, size_t i) {
+// with and async with (items from x->k[i] on). async with: await __aenter__(); the body in a
+// try/finally whose handler awaits __aexit__ with the exception (or three Nones), as
+// mpy-cross lays it out.
+static void with_items(emit_t *e, mpf_node_t *x, size_t i) {
+    // on the item, L: the handler
+    static const uint8_t plain_start[] = {
+        S_LABELS, 1, S_EXPR, 0, MPF_OP_SETUP_WITH, 0, S_ENTER, S_BIND, 1, S_END,
+    };
+    static const uint8_t plain_end[] = {
+        MPF_OP_LOAD_CONST_NONE, S_LABEL, 0, MPF_OP_WITH_CLEANUP, S_ADJ, (uint8_t)-4, S_LEAVE, S_END,
+    };
+    // L: finally, unwind, normal, end
+    static const uint8_t async_start[] = {
+        S_LABELS, 4, S_EXPR, 0, MPF_OP_DUP_TOP, MPF_OP_LOAD_METHOD, Q_AENTER, MPF_OP_CALL_METHOD, 0, B_AWAIT,
+        S_BIND, 1, MPF_OP_SETUP_FINALLY, 0, S_ENTER, S_ADJ, 3, S_END,
+    };
+    static const uint8_t async_end[] = {
+        S_ADJ, (uint8_t)-3, MPF_OP_LOAD_CONST_NONE, MPF_OP_ROT_TWO, MPF_OP_JUMP, 2,
+        S_LABEL, 0, S_ADJ, 1, MPF_OP_DUP_TOP, MPF_OP_LOAD_GLOBAL, Q_BASEEXC, B_EXC_MATCH,
+        MPF_OP_POP_JUMP_IF_FALSE, 1, MPF_OP_DUP_TOP, MPF_OP_ROT_THREE, MPF_OP_ROT_TWO,
+        MPF_OP_LOAD_METHOD, Q_AEXIT, MPF_OP_ROT_THREE, MPF_OP_ROT_THREE, MPF_OP_DUP_TOP,
+        MPF_OP_LOAD_ATTR, Q_CLASS, MPF_OP_ROT_TWO, MPF_OP_LOAD_CONST_NONE, MPF_OP_CALL_METHOD, 3, B_AWAIT,
+        MPF_OP_POP_JUMP_IF_FALSE, 3, MPF_OP_POP_TOP, MPF_OP_LOAD_CONST_NONE, MPF_OP_JUMP, 3,
+        S_LABEL, 1, S_END,
+    };
+    static const uint8_t async_exit[] = {
+        MPF_OP_ROT_THREE, MPF_OP_ROT_THREE, S_LABEL, 2, MPF_OP_LOAD_METHOD, Q_AEXIT,
+        MPF_OP_LOAD_CONST_NONE, MPF_OP_DUP_TOP, MPF_OP_DUP_TOP, MPF_OP_CALL_METHOD, 3, B_AWAIT,
+        MPF_OP_POP_TOP, S_LABEL, 3, S_LEAVE, S_END,
+    };
     if (i >= x->n) {
         suite(e, x->k[0]);
         return;
     }
-    mpf_node_t *item = x->k[i];
-    int l_fin = new_label(e);
-    int l_unwind = new_label(e);
-    int l_normal = new_label(e);
-    int l_end = new_label(e);
+    int L[4];
     int base = e->depth;
-    expr(e, item->k[0]);
-    op(e, 0x57);
-    op_q(e, 0x14, MPF_QSTR___aenter__, 1);
-    op_u(e, 0x36, 0, -1);
-    ops(e, "\x5E\x51\x68");   // GET_ITER, LOAD_NONE, YIELD_FROM
-    if (item->k[1]) {
-        store(e, item->k[1]);
-    } else {
-        op(e, 0x59);
+    seq(e, x->op ? async_start : plain_start, L, x->k[i]);
+    with_items(e, x, i + 1);
+    if (!x->op) {
+        seq(e, plain_end, L, NULL);
+        return;
     }
-    op_jump(e, 0x49, l_fin, 0);
-    enter_exc(e);
-    adjust(e, 3);
-    async_with_items(e, x, i + 1);
-    adjust(e, -3);
-    ops(e, "\x51\x5A");   // LOAD_NONE, ROT_TWO
-    jump_away(e, 0x42, l_normal);
-    label(e, l_fin);
-    adjust(e, 1);
-    op(e, 0x57);
-    op_q(e, 0x12, MPF_QSTR_BaseException, 1);
-    op(e, 0xD7 + 8);
-    op_jump(e, 0x44, l_unwind, -1);
-    ops(e, "\x57\x5B\x5A");   // DUP_TOP, ROT_THREE, ROT_TWO
-    op_q(e, 0x14, MPF_QSTR___aexit__, 1);
-    ops(e, "\x5B\x5B\x57");   // ROT_THREE, ROT_THREE, DUP_TOP
-    op_q(e, 0x13, MPF_QSTR___class__, 0);
-    ops(e, "\x5A\x51");   // ROT_TWO, LOAD_NONE
-    op_u(e, 0x36, 3, -4);
-    ops(e, "\x5E\x51\x68");   // GET_ITER, LOAD_NONE, YIELD_FROM
-    op_jump(e, 0x44, l_end, -1);
-    ops(e, "\x59\x51");   // POP_TOP, LOAD_NONE
-    jump_away(e, 0x42, l_end);
-    label(e, l_unwind);
+    seq(e, async_end, L, NULL);
     e->depth = base + 3;
-    ops(e, "\x5B\x5B");   // ROT_THREE, ROT_THREE
-    label(e, l_normal);
-    op_q(e, 0x14, MPF_QSTR___aexit__, 1);
-    ops(e, "\x51\x57\x57");   // LOAD_NONE, DUP_TOP, DUP_TOP
-    op_u(e, 0x36, 3, -4);
-    ops(e, "\x5E\x51\x68\x59");   // GET_ITER, LOAD_NONE, YIELD_FROM, POP_TOP
-    label(e, l_end);
-    leave_exc(e);
+    seq(e, async_exit, L, NULL);
     e->depth = base;
 }
 
-static void with_items(emit_t *e, mpf_node_t *x, size_t i) {
-    if (i >= x->n) {
-        suite(e, x->k[0]);
-        return;
-    }
-    mpf_node_t *item = x->k[i];
-    int l = new_label(e);
-    expr(e, item->k[0]);
-    op_jump(e, 0x47, l, 2);
-    enter_exc(e);
-    if (item->k[1]) {
-        store(e, item->k[1]);
-    } else {
-        op(e, 0x59);
-    }
-    with_items(e, x, i + 1);
-    op(e, 0x51);
-    label(e, l);
-    op(e, 0x5C);
-    adjust(e, -4);
-    leave_exc(e);
-}
-
 static void assert_stmt(emit_t *e, mpf_node_t *x) {
+    static const uint8_t msg[] = {S_EXPR, 1, MPF_OP_CALL_FUNCTION, 1, S_END};
     if (e->opt >= 1) {
         return;
     }
-    int l = new_label(e);
-    jump_if(e, x->k[0], true, l);
-    op_q(e, 0x12, MPF_QSTR_AssertionError, 1);
+    int L[1];
+    new_labels(e, L, 1);
+    jump_if(e, x->k[0], true, L[0]);
+    op_q(e, MPF_OP_LOAD_GLOBAL, MPF_QSTR_AssertionError);
     if (x->k[1]) {
-        expr(e, x->k[1]);
-        op_u(e, 0x34, 1, -1);
+        seq(e, msg, L, x);
     }
-    op(e, 0x65);
+    op(e, MPF_OP_RAISE_OBJ);
     e->dead = true;
-    label(e, l);
+    label(e, L[0]);
 }
 
 static void stmt(emit_t *e, mpf_node_t *x) {
@@ -1996,10 +2062,10 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             mpf_node_t *v = x->k[0];
             if (e->scope->kind == SC_MODULE && ((mpf_node_t *)e->scope->node)->op == MPF_COMPILE_SINGLE) {
                 // the REPL prints the value of an expression statement
-                op_q(e, 0x12, MPF_QSTR___repl_print__, 1);
-                expr(e, v);
-                op_u(e, 0x34, 1, -1);
-                op(e, 0x59);
+                static const uint8_t print[] = {
+                    MPF_OP_LOAD_GLOBAL, Q_REPL_PRINT, S_EXPR, 0, MPF_OP_CALL_FUNCTION, 1, MPF_OP_POP_TOP, S_END,
+                };
+                seq(e, print, NULL, x);
                 return;
             }
             if (v->kind == N_CONST && !mpf_obj_is_type(v->v.obj, &mpf_type_bytes)) {
@@ -2040,28 +2106,24 @@ static void stmt(emit_t *e, mpf_node_t *x) {
         }
         case N_AUGASSIGN: {
             mpf_node_t *t = x->k[0];
-            uint8_t bop = (uint8_t)(0xD7 + 9 + (x->op - OP_IOR));
-            if (t->kind == N_NAME) {
-                load_name(e, t->v.q);
-                expr(e, x->k[1]);
-                op(e, bop);
-                store_name(e, t->v.q);
-            } else if (t->kind == N_ATTR) {
-                target_base(e, t->k[0]);
-                op(e, 0x57);
-                op_q(e, 0x13, t->v.q, 0);
-                expr(e, x->k[1]);
-                op(e, bop);
-                op(e, 0x5A);
-                op_q(e, 0x18, t->v.q, -2);
-            } else {
-                target_base(e, t->k[0]);
-                subscript_index(e, t->k[1]);
-                ops(e, "\x58\x55");   // DUP_TOP_TWO, LOAD_SUBSCR
-                expr(e, x->k[1]);
-                op(e, bop);
-                ops(e, "\x5B\x56");   // ROT_THREE, STORE_SUBSCR
-            }
+            // the target's value (a name: x->k[0]; an attribute or subscript: its parts),
+            // the operator, the result stored back
+            static const uint8_t load[3][8] = {
+                {S_EXPR, 0, S_END},
+                {S_BASE, 0, MPF_OP_DUP_TOP, MPF_OP_LOAD_ATTR, QX, S_END},
+                {S_BASE, 0, S_INDEX, 1, MPF_OP_DUP_TOP_TWO, MPF_OP_LOAD_SUBSCR, S_END},
+            };
+            static const uint8_t store_back[3][4] = {
+                {S_STORE, 0, S_END},
+                {MPF_OP_ROT_TWO, MPF_OP_STORE_ATTR, QX, S_END},
+                {MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END},
+            };
+            int kind = t->kind == N_NAME ? 0 : t->kind == N_ATTR ? 1 : 2;
+            mpf_node_t *on = kind ? t : x;
+            seq(e, load[kind], NULL, on);
+            expr(e, x->k[1]);
+            op(e, (uint8_t)(MPF_OP_BINARY_OP_MULTI + 9 + (x->op - OP_IOR)));   // the in-place operator
+            seq(e, store_back[kind], NULL, on);
             return;
         }
         case N_ANNASSIGN:
@@ -2070,7 +2132,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
                 store(e, x->k[0]);
             } else if (x->k[0]->kind == N_NAME && e->pass == PASS_SCOPE) {
                 // a bare annotation still makes the name local (no code is emitted for it)
-                scope_store(e, x->k[0]->v.q);
+                scope_store(e, e->scope, x->k[0]->v.q);
             }
             return;
         case N_DEL:
@@ -2118,36 +2180,23 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             assert_stmt(e, x);
             return;
         case N_IF: {
+            // (x->k[2]: the else suite, or the N_IF of an elif)
             mpf_node_t *c = x->k[0];
-            int l_else = new_label(e);
-            int l_end = new_label(e);
+            int L[2];   // else, end
+            new_labels(e, L, 2);
             bool truth;
             if (const_truth(c, &truth)) {
-                if (truth) {
-                    suite(e, x->k[1]);
-                } else if (x->k[2]) {
-                    if (x->k[2]->kind == N_IF) {
-                        stmt(e, x->k[2]);
-                    } else {
-                        suite(e, x->k[2]);
-                    }
-                }
+                suite(e, x->k[truth ? 1 : 2]);
                 return;
             }
-            jump_if(e, c, false, l_else);
+            jump_if(e, c, false, L[0]);
             suite(e, x->k[1]);
             if (x->k[2] || x->op == 1) {
-                jump_away(e, 0x42, l_end);
+                op_jump(e, MPF_OP_JUMP, L[1]);
             }
-            label(e, l_else);
-            if (x->k[2]) {
-                if (x->k[2]->kind == N_IF) {
-                    stmt(e, x->k[2]);
-                } else {
-                    suite(e, x->k[2]);
-                }
-            }
-            label(e, l_end);
+            label(e, L[0]);
+            suite(e, x->k[2]);
+            label(e, L[1]);
             return;
         }
         case N_WHILE:
@@ -2162,8 +2211,6 @@ static void stmt(emit_t *e, mpf_node_t *x) {
         case N_WITH:
             if (x->op) {
                 need_function(e, x, "'async with' outside async function");
-                async_with_items(e, x, 1);
-                return;
             }
             with_items(e, x, 1);
             return;
@@ -2217,7 +2264,7 @@ static void scope_body(emit_t *e, scope_t *s) {
         case SC_CLASS:
             load_name(e, MPF_QSTR___name__);
             store_name(e, MPF_QSTR___module__);
-            op_q(e, 0x10, x->v.q, 1);
+            op_q(e, 0x10, x->v.q);
             store_name(e, MPF_QSTR___qualname__);
             suite(e, x->k[0]);
             if (e->pass != PASS_SCOPE && (s->flags & SF_CLASS_CELL)) {
@@ -2243,7 +2290,7 @@ static void scope_body(emit_t *e, scope_t *s) {
             set_line(e, x->k[0]->line - (x->op >> 2));   // the element's first token
             int kind = s->kind;
             if (kind != SC_GENEXPR) {
-                op_u(e, (uint8_t)(0x2B + kind - SC_LISTCOMP), 0, 1);   // BUILD_LIST/MAP/SET
+                op_u(e, (uint8_t)(0x2B + kind - SC_LISTCOMP), 0);   // BUILD_LIST/MAP/SET
             }
             int n_for = 0;
             int ends[64];
@@ -2272,7 +2319,7 @@ static void scope_body(emit_t *e, scope_t *s) {
                     tops[n_for] = new_label(e);
                     ends[n_for] = new_label(e);
                     label(e, tops[n_for]);
-                    op_jump(e, 0x4B, ends[n_for], 1);
+                    op_jump(e, 0x4B, ends[n_for]);
                     store(e, c->k[0]);
                     n_for++;
                 } else {
@@ -2286,13 +2333,13 @@ static void scope_body(emit_t *e, scope_t *s) {
             } else if (kind == SC_DICTCOMP) {
                 expr(e, x->k[1]);
                 expr(e, x->k[0]);
-                op_u(e, 0x2F, (size_t)((below + 2) << 2) | 1, -2);
+                op_u(e, 0x2F, (size_t)((below + 2) << 2) | 1);
             } else {
                 expr(e, x->k[0]);
-                op_u(e, 0x2F, (size_t)((below + 1) << 2) | (kind == SC_SETCOMP ? 2 : 0), -1);
+                op_u(e, 0x2F, (size_t)((below + 1) << 2) | (kind == SC_SETCOMP ? 2 : 0));
             }
             for (int i = n_for - 1; i >= 0; i--) {
-                jump_away(e, 0x42, tops[i]);
+                op_jump(e, 0x42, tops[i]);
                 label(e, ends[i]);
                 adjust(e, -4);
             }
@@ -2433,16 +2480,15 @@ static void number_locals(scope_t *s) {
             }
         }
     }
-    for (size_t i = 0; i < s->n_ids; i++) {
-        id_info_t *id = &s->ids[i];
-        if (!(id->flags & IDF_PARAM) && id->kind == ID_LOCAL) {
-            id->num = n++;
-        }
-    }
-    for (size_t i = 0; i < s->n_ids; i++) {
-        id_info_t *id = &s->ids[i];
-        if (!(id->flags & IDF_PARAM) && id->kind == ID_CELL) {
-            id->num = n++;
+    // then the other locals, then the other cells (a class body's own __class__ is no
+    // local slot it counts: mpy-cross stores it in slot 0 all the same)
+    for (int kind = ID_LOCAL; kind <= ID_CELL; kind++) {
+        for (size_t i = 0; i < s->n_ids; i++) {
+            id_info_t *id = &s->ids[i];
+            if (!(id->flags & IDF_PARAM) && id->kind == kind &&
+                !(kind == ID_LOCAL && s->kind == SC_CLASS && id->q == MPF_QSTR___class__)) {
+                id->num = n++;
+            }
         }
     }
     // free variables come first, in the order of the parent's ids; everything else shifts
@@ -2477,24 +2523,11 @@ static void number_locals(scope_t *s) {
 // ---------------------------------------------------------------- passes and assembly
 
 static void run_pass(emit_t *e, scope_t *s, int pass) {
+    memset(&e->pass, 0, sizeof(*e) - offsetof(emit_t, pass));
     e->pass = pass;
     e->scope = s;
-    e->len = 0;
-    e->n_labels = 0;
-    e->depth = 0;
-    e->max_depth = 0;
-    e->exc_level = 0;
-    e->max_exc = 0;
-    e->dead = false;
-    e->lines_len = 0;
     e->last_line = 1;
-    e->last_line_off = 0;
-    e->loop.break_label = -1;
-    e->loop.continue_label = -1;
-    e->loop.exc_depth = 0;
-    e->loop.is_for = false;
-    e->child_index = 0;
-    e->changed = false;
+    e->loop.break_label = -1;   // (not in a loop)
     scope_body(e, s);
 }
 

@@ -8,6 +8,20 @@ written to cover the grammar, not to be run (several would raise when run).
 from __future__ import annotations
 
 PROGRAMS: dict[str, str] = {
+    # a class body binding __class__ itself: mpy-cross makes it local slot 0 of the body,
+    # a slot the body's frame does not count
+    "class_defines_dunder_class": """\
+class A:
+    @property
+    def __class__(self):
+        return B
+    __class__ = __class__
+    def m(self):
+        return 2
+class C:
+    def f(self):
+        return super().f()
+""",
     # a comprehension's code starts at its element's first token, a '(' of its own included
     "comprehension_bracketed_elements": """\
 def f(self):
