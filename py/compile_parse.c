@@ -17,17 +17,20 @@ typedef struct {
 // heap the blocks they would leave behind, between arena chunks, are holes that split it up.
 #define VEC_INLINE 4
 typedef struct {
-    mpf_node_t **items;   // buf or a heap block (NULL until the first push)
+    mpf_node_t **items;   // buf or a heap block
     size_t n, cap;
     mpf_node_t *buf[VEC_INLINE];
 } nodevec_t;
 
+// An empty list (only what says so is set: the room in the struct needs no clearing).
+static void vec_init(nodevec_t *v) {
+    v->items = v->buf;
+    v->n = 0;
+    v->cap = VEC_INLINE;
+}
+
 static void vec_push(parser_t *p, nodevec_t *v, mpf_node_t *x) {
     (void)p;
-    if (v->items == NULL) {
-        v->items = v->buf;
-        v->cap = VEC_INLINE;
-    }
     if (v->n == v->cap) {
         // released once copied into its node (mk_from_vec)
         size_t cap = v->cap * 2;
@@ -42,13 +45,12 @@ static void vec_push(parser_t *p, nodevec_t *v, mpf_node_t *x) {
     v->items[v->n++] = x;
 }
 
-// Release [v]'s heap block, if it has one.
+// Release [v]'s heap block, if it has one (it is empty again).
 static void vec_free(nodevec_t *v) {
     if (v->items != v->buf) {
-        mpf_gc_free(v->items);   // (NULL: nothing)
+        mpf_gc_free(v->items);
     }
-    v->items = NULL;
-    v->cap = 0;
+    vec_init(v);
 }
 
 static mpf_node_t *mk(parser_t *p, int kind, uint32_t line, uint32_t col, size_t n) {
@@ -238,7 +240,8 @@ enum {
 // item (',' item)* [','] of [mode]: the item itself when there is one and no comma, else a
 // tuple at [t].
 static mpf_node_t *parse_list(parser_t *p, int mode, const mpf_token_t *t) {
-    nodevec_t v = {0};
+    nodevec_t v;
+    vec_init(&v);
     bool tuple = false;
     mpf_token_t first = p->tok;
     while (true) {
@@ -459,7 +462,8 @@ static mpf_node_t *parse_strings(parser_t *p) {
     }
     uint8_t *buf = mpf_gc_alloc(total * 3 + 1, false);
     size_t n = 0;
-    nodevec_t args = {0};   // str.format's (its first: the format string's attribute)
+    nodevec_t args;   // str.format's (its first: the format string's attribute)
+    vec_init(&args);
     vec_push(p, &args, NULL);
     for (size_t i = 0; i < n_pieces; i++) {
         const uint8_t *s = (const uint8_t *)pieces[i].s;
@@ -621,7 +625,8 @@ static mpf_node_t *parse_display(parser_t *p, const mpf_token_t *t) {
         expect_op(p, OP_RPAR);
         return y;
     }
-    nodevec_t v = {0};
+    nodevec_t v;
+    vec_init(&v);
     bool dict = false, comma = false;
     // the line mpy-cross records for a constant tuple: where its items after the first comma
     // begin when they form a list of their own (two or more, or one with a trailing comma),
@@ -758,7 +763,8 @@ static mpf_node_t *parse_comp_closed(parser_t *p, const mpf_token_t *t, int kind
 // [elt] (and [val]) and the for/if clauses after them; [et] is the element's first token
 // (the '(' of a bracketed one, where the comprehension's code starts: N_COMP_STARTS_ABOVE).
 static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t *val, const mpf_token_t *et) {
-    nodevec_t v = {0};
+    nodevec_t v;
+    vec_init(&v);
     vec_push(p, &v, elt);
     vec_push(p, &v, val);
     while (is_kw(p, KW_FOR) || is_kw(p, KW_IF) || is_kw(p, KW_ASYNC)) {
@@ -865,7 +871,8 @@ static mpf_node_t *parse_power(parser_t *p) {
         uint32_t below = tt.line - a.line;
         uint8_t trailer_below = (uint8_t)(below < N_TRAILER_BELOW_MAX ? below : N_TRAILER_BELOW_MAX);
         if (accept_op(p, OP_LPAR)) {
-            nodevec_t v = {0};
+            nodevec_t v;
+            vec_init(&v);
             vec_push(p, &v, x);
             parse_arglist(p, &v, OP_RPAR);
             x = mk_from_vec(p, N_CALL, a.line, a.col, &v);
@@ -1047,7 +1054,8 @@ static mpf_node_t *parse_comparison(parser_t *p) {
     if (op < 0) {
         return x;
     }
-    nodevec_t v = {0};
+    nodevec_t v;
+    vec_init(&v);
     uint8_t ops[64];
     size_t n_ops = 0;
     vec_push(p, &v, x);
@@ -1090,7 +1098,8 @@ static mpf_node_t *parse_not_test(parser_t *p) {
 // and/or over [v]: an operand that is a constant is dropped when it cannot decide the
 // result (true for and, false for or) and ends the chain when it does, as mpy-cross folds.
 static mpf_node_t *fold_logic(parser_t *p, int kind, nodevec_t *v, const mpf_token_t *start) {
-    nodevec_t out = {0};
+    nodevec_t out;
+    vec_init(&out);
     bool is_or = kind == N_OR;
     for (size_t i = 0; i < v->n; i++) {
         mpf_node_t *x = v->items[i];
@@ -1124,7 +1133,8 @@ static mpf_node_t *fold_logic(parser_t *p, int kind, nodevec_t *v, const mpf_tok
 // not_test ('and' not_test)* ([is_or] false), or and_test ('or' and_test)*.
 static mpf_node_t *parse_logic(parser_t *p, bool is_or) {
     mpf_token_t t = p->tok;
-    nodevec_t v = {0};
+    nodevec_t v;
+    vec_init(&v);
     do {
         vec_push(p, &v, is_or ? parse_logic(p, false) : parse_not_test(p));
     } while (accept_kw(p, is_or ? KW_OR : KW_AND));
@@ -1186,7 +1196,8 @@ static mpf_node_t *parse_test(parser_t *p) {
 // Parameters of def (up to ')') or lambda (up to ':').
 static mpf_node_t *parse_args(parser_t *p, bool lambda) {
     mpf_token_t t = p->tok;
-    nodevec_t v = {0};
+    nodevec_t v;
+    vec_init(&v);
     int close = lambda ? OP_COLON : OP_RPAR;
     bool kwonly = false;
     bool kwargs = false;
@@ -1224,7 +1235,8 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
 
 static mpf_node_t *parse_dotted(parser_t *p) {
     mpf_token_t t = p->tok;
-    nodevec_t v = {0};
+    nodevec_t v;
+    vec_init(&v);
     char buf[256];
     size_t n = 0;
     while (true) {
@@ -1250,7 +1262,8 @@ static mpf_node_t *parse_import(parser_t *p) {
     mpf_token_t t = p->tok;
     bool from = t.op == KW_FROM;
     advance(p);   // import / from
-    nodevec_t v = {0};
+    nodevec_t v;
+    vec_init(&v);
     int level = 0;
     bool star = false, paren = false;
     if (from) {
@@ -1347,7 +1360,8 @@ static mpf_node_t *parse_kw_stmt(parser_t *p, const mpf_token_t *t, const uint8_
     if (shape & (SH_NAMES | SH_DEL)) {
         // global/nonlocal: NAME, ...; del: "del a, b" and "del (a, b)" delete each (one tuple
         // target is flattened later)
-        nodevec_t v = {0};
+        nodevec_t v;
+        vec_init(&v);
         do {
             if (shape & SH_NAMES) {
                 vec_push(p, &v, parse_name_node(p));
@@ -1415,7 +1429,8 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
         x->k[0] = e;
         return x;
     }
-    nodevec_t v = {0};
+    nodevec_t v;
+    vec_init(&v);
     vec_push(p, &v, e);
     while (accept_op(p, OP_ASSIGN)) {
         vec_push(p, &v, parse_rhs(p, true));
@@ -1480,7 +1495,8 @@ static void parse_stmt(parser_t *p, nodevec_t *v);
 static mpf_node_t *parse_suite(parser_t *p) {
     mpf_token_t t = p->tok;
     expect_op(p, OP_COLON);
-    nodevec_t v = {0};
+    nodevec_t v;
+    vec_init(&v);
     if (p->tok.kind != TK_NEWLINE) {
         parse_simple_stmt(p, &v);
         return mk_from_vec(p, N_SUITE, t.line, t.col, &v);
@@ -1515,7 +1531,8 @@ static mpf_node_t *parse_def(parser_t *p, nodevec_t *decorators, bool async) {
     x->op = async;
     x->v.q = expect_name(p);
     if (cls) {
-        nodevec_t v = {0};
+        nodevec_t v;
+        vec_init(&v);
         vec_push(p, &v, NULL);
         if (accept_op(p, OP_LPAR)) {
             parse_arglist(p, &v, OP_RPAR);
@@ -1574,7 +1591,8 @@ static mpf_node_t *parse_for(parser_t *p, bool async) {
 static mpf_node_t *parse_try(parser_t *p) {
     mpf_token_t t = p->tok;
     expect_kw(p, KW_TRY);
-    nodevec_t v = {0};
+    nodevec_t v;
+    vec_init(&v);
     vec_push(p, &v, parse_suite(p));
     vec_push(p, &v, NULL);
     vec_push(p, &v, NULL);
@@ -1607,7 +1625,8 @@ static mpf_node_t *parse_try(parser_t *p) {
 static mpf_node_t *parse_with(parser_t *p, bool async) {
     mpf_token_t t = p->tok;
     expect_kw(p, KW_WITH);
-    nodevec_t v = {0};
+    nodevec_t v;
+    vec_init(&v);
     vec_push(p, &v, NULL);
     do {
         mpf_node_t *w = mk_at(p, N_WITHITEM, &p->tok, 2);
@@ -1630,7 +1649,8 @@ static void parse_stmt(parser_t *p, nodevec_t *v) {
     if (t.kind == TK_INDENT) {
         mpf_cc_syntax_error(p->c, true, t.line, t.col, "unexpected indent");
     }
-    nodevec_t decos = {0};
+    nodevec_t decos;
+    vec_init(&decos);
     while (accept_op(p, OP_AT)) {
         vec_push(p, &decos, parse_test(p));
         if (p->tok.kind != TK_NEWLINE) {
@@ -1683,7 +1703,8 @@ mpf_node_t *mpf_parse(mpf_cctx_t *c, mpf_compile_mode_t mode) {
     p.c = c;
     mpf_lex_init(&p.lx, c);
     advance(&p);
-    nodevec_t v = {0};
+    nodevec_t v;
+    vec_init(&v);
     if (mode == MPF_COMPILE_EVAL) {
         while (p.tok.kind == TK_NEWLINE) {
             advance(&p);
