@@ -1133,13 +1133,18 @@ static mpf_node_t *fold_logic(parser_t *p, int kind, nodevec_t *v, const mpf_tok
 // not_test ('and' not_test)* ([is_or] false), or and_test ('or' and_test)*.
 static mpf_node_t *parse_logic(parser_t *p, bool is_or) {
     mpf_token_t t = p->tok;
+    int kw = is_or ? KW_OR : KW_AND;
+    mpf_node_t *x = is_or ? parse_logic(p, false) : parse_not_test(p);
+    if (!is_kw(p, kw)) {
+        return x;
+    }
     nodevec_t v;
     vec_init(&v);
-    do {
+    vec_push(p, &v, x);
+    while (accept_kw(p, kw)) {
         vec_push(p, &v, is_or ? parse_logic(p, false) : parse_not_test(p));
-    } while (accept_kw(p, is_or ? KW_OR : KW_AND));
-    // (one item: still in the vector's own room)
-    return v.n == 1 ? v.items[0] : fold_logic(p, is_or ? N_OR : N_AND, &v, &t);
+    }
+    return fold_logic(p, is_or ? N_OR : N_AND, &v, &t);
 }
 
 static mpf_node_t *parse_lambda(parser_t *p, bool nocond) {
