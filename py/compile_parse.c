@@ -17,20 +17,23 @@ typedef struct {
 // heap the blocks they would leave behind, between arena chunks, are holes that split it up.
 #define VEC_INLINE 4
 typedef struct {
-    mpf_node_t **items;   // buf or a heap block
+    mpf_node_t **items;   // buf or a heap block (NULL until the first push)
     size_t n, cap;
     mpf_node_t *buf[VEC_INLINE];
 } nodevec_t;
 
 // An empty list (only what says so is set: the room in the struct needs no clearing).
 static void vec_init(nodevec_t *v) {
-    v->items = v->buf;
+    v->items = NULL;
     v->n = 0;
-    v->cap = VEC_INLINE;
 }
 
 static void vec_push(parser_t *p, nodevec_t *v, mpf_node_t *x) {
     (void)p;
+    if (v->items == NULL) {
+        v->items = v->buf;
+        v->cap = VEC_INLINE;
+    }
     if (v->n == v->cap) {
         // released once copied into its node (mk_from_vec)
         size_t cap = v->cap * 2;
@@ -48,7 +51,7 @@ static void vec_push(parser_t *p, nodevec_t *v, mpf_node_t *x) {
 // Release [v]'s heap block, if it has one (it is empty again).
 static void vec_free(nodevec_t *v) {
     if (v->items != v->buf) {
-        mpf_gc_free(v->items);
+        mpf_gc_free(v->items);   // (NULL: nothing)
     }
     vec_init(v);
 }
