@@ -107,6 +107,15 @@ static void put_utf8(uint8_t *out, size_t *n, uint32_t cp) {
     }
 }
 
+// Append the value [v] of a numeric escape: a byte in bytes, else a code point.
+static void put_code(uint8_t *out, size_t *n, uint32_t v, bool bytes) {
+    if (bytes) {
+        out[(*n)++] = (uint8_t)v;
+    } else {
+        put_utf8(out, n, v);
+    }
+}
+
 // A string literal starting at the quote; [raw]/[bytes]/[fstr] from its prefix. The decoded
 // value goes to the arena (an f-string keeps its escapes decoded but braces as written).
 static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bool fstr) {
@@ -172,58 +181,41 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
                 lx->pos = p;
                 newline(lx);
                 break;
-            case 'x': {
-                int h1 = p < end ? hexval((unsigned char)src[p]) : -1;
-                int h2 = p + 1 < end ? hexval((unsigned char)src[p + 1]) : -1;
-                if (h1 < 0 || h2 < 0) {
-                    lex_error(lx, "invalid \\x escape");
+            case 'x':
+            case 'u':
+            case 'U': {
+                if (e != 'x' && bytes) {
+                    goto unknown;   // no \u or \U escapes in bytes
                 }
-                p += 2;
-                uint32_t v = (uint32_t)(h1 * 16 + h2);
-                if (bytes) {
-                    out[n++] = (uint8_t)v;
-                } else {
-                    put_utf8(out, &n, v);
+                int digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+                uint32_t v = 0;
+                for (int i = 0; i < digits; i++) {
+                    int h = p < end ? hexval((unsigned char)src[p]) : -1;
+                    if (h < 0) {
+                        lex_error(lx, e == 'x' ? "invalid \\x escape" : "truncated \\uXXXX escape");
+                    }
+                    v = v * 16 + (uint32_t)h;
+                    p++;
                 }
+                if (v > 0x10FFFF) {
+                    lex_error(lx, "illegal Unicode character");
+                }
+                put_code(out, &n, v, bytes);
                 break;
             }
-            case 'u':
-            case 'U':
-                if (!bytes) {
-                    int digits = e == 'u' ? 4 : 8;
-                    uint32_t v = 0;
-                    for (int i = 0; i < digits; i++) {
-                        int h = p < end ? hexval((unsigned char)src[p]) : -1;
-                        if (h < 0) {
-                            lex_error(lx, "truncated \\uXXXX escape");
-                        }
-                        v = v * 16 + (uint32_t)h;
-                        p++;
-                    }
-                    if (v > 0x10FFFF) {
-                        lex_error(lx, "illegal Unicode character");
-                    }
-                    put_utf8(out, &n, v);
-                    break;
-                }
-                out[n++] = '\\';
-                out[n++] = (uint8_t)e;
-                break;
             default:
                 if (e >= '0' && e <= '7') {
                     uint32_t v = (uint32_t)(e - '0');
                     for (int i = 0; i < 2 && p < end && src[p] >= '0' && src[p] <= '7'; i++) {
                         v = v * 8 + (uint32_t)(src[p++] - '0');
                     }
-                    if (bytes) {
-                        out[n++] = (uint8_t)v;
-                    } else {
-                        put_utf8(out, &n, v);
-                    }
-                } else {
-                    out[n++] = '\\';
-                    out[n++] = (uint8_t)e;
+                    put_code(out, &n, v, bytes);
+                    break;
                 }
+            unknown:
+                // not an escape: kept as written
+                out[n++] = '\\';
+                out[n++] = (uint8_t)e;
                 break;
         }
     }

@@ -22,6 +22,12 @@ typedef struct {
     mpf_node_t *buf[VEC_INLINE];
 } nodevec_t;
 
+// An empty list (only what says so is set: the room in the struct needs no clearing).
+static void vec_init(nodevec_t *v) {
+    v->items = NULL;
+    v->n = 0;
+}
+
 static void vec_push(parser_t *p, nodevec_t *v, mpf_node_t *x) {
     (void)p;
     if (v->items == NULL) {
@@ -42,13 +48,12 @@ static void vec_push(parser_t *p, nodevec_t *v, mpf_node_t *x) {
     v->items[v->n++] = x;
 }
 
-// Release [v]'s heap block, if it has one.
+// Release [v]'s heap block, if it has one (it is empty again).
 static void vec_free(nodevec_t *v) {
     if (v->items != v->buf) {
         mpf_gc_free(v->items);   // (NULL: nothing)
     }
-    v->items = NULL;
-    v->cap = 0;
+    vec_init(v);
 }
 
 static mpf_node_t *mk(parser_t *p, int kind, uint32_t line, uint32_t col, size_t n) {
@@ -143,6 +148,14 @@ static bool is_kw(const parser_t *p, int kw) {
     return p->tok.kind == TK_KW && p->tok.op == kw;
 }
 
+// Whether the token is an operator of the set [ops] (a bit per OP_*).
+#define OPS(op) ((uint64_t)1 << (op))
+_Static_assert(OP_NUM <= 64, "an operator set is 64 bits");
+#define OPS_AUGASSIGN (OPS(OP_IPOW + 1) - OPS(OP_IOR))
+static bool is_op_in(const parser_t *p, uint64_t ops) {
+    return p->tok.kind == TK_OP && (ops >> p->tok.op) & 1;
+}
+
 static bool accept_op(parser_t *p, int op) {
     if (is_op(p, op)) {
         advance(p);
@@ -230,7 +243,8 @@ enum {
 // item (',' item)* [','] of [mode]: the item itself when there is one and no comma, else a
 // tuple at [t].
 static mpf_node_t *parse_list(parser_t *p, int mode, const mpf_token_t *t) {
-    nodevec_t v = {0};
+    nodevec_t v;
+    vec_init(&v);
     bool tuple = false;
     mpf_token_t first = p->tok;
     while (true) {
@@ -247,9 +261,8 @@ static mpf_node_t *parse_list(parser_t *p, int mode, const mpf_token_t *t) {
         }
         tuple = true;
         if (mode == LIST_TARGET ? is_kw(p, KW_IN) : mode == LIST_SUBSCRIPT ? is_op(p, OP_RSQB) :
-            (p->tok.kind == TK_NEWLINE || is_op(p, OP_ASSIGN) || is_op(p, OP_SEMI) || is_op(p, OP_RPAR) ||
-            is_op(p, OP_COLON) || p->tok.kind == TK_END || (p->tok.kind == TK_OP && p->tok.op >= OP_IOR &&
-            p->tok.op <= OP_IPOW))) {
+            (p->tok.kind == TK_NEWLINE || p->tok.kind == TK_END ||
+            is_op_in(p, OPS(OP_ASSIGN) | OPS(OP_SEMI) | OPS(OP_RPAR) | OPS(OP_COLON) | OPS_AUGASSIGN))) {
             break;
         }
     }
@@ -452,7 +465,8 @@ static mpf_node_t *parse_strings(parser_t *p) {
     }
     uint8_t *buf = mpf_gc_alloc(total * 3 + 1, false);
     size_t n = 0;
-    nodevec_t args = {0};   // str.format's (its first: the format string's attribute)
+    nodevec_t args;   // str.format's (its first: the format string's attribute)
+    vec_init(&args);
     vec_push(p, &args, NULL);
     for (size_t i = 0; i < n_pieces; i++) {
         const uint8_t *s = (const uint8_t *)pieces[i].s;
@@ -614,7 +628,8 @@ static mpf_node_t *parse_display(parser_t *p, const mpf_token_t *t) {
         expect_op(p, OP_RPAR);
         return y;
     }
-    nodevec_t v = {0};
+    nodevec_t v;
+    vec_init(&v);
     bool dict = false, comma = false;
     // the line mpy-cross records for a constant tuple: where its items after the first comma
     // begin when they form a list of their own (two or more, or one with a trailing comma),
@@ -751,7 +766,8 @@ static mpf_node_t *parse_comp_closed(parser_t *p, const mpf_token_t *t, int kind
 // [elt] (and [val]) and the for/if clauses after them; [et] is the element's first token
 // (the '(' of a bracketed one, where the comprehension's code starts: N_COMP_STARTS_ABOVE).
 static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t *val, const mpf_token_t *et) {
-    nodevec_t v = {0};
+    nodevec_t v;
+    vec_init(&v);
     vec_push(p, &v, elt);
     vec_push(p, &v, val);
     while (is_kw(p, KW_FOR) || is_kw(p, KW_IF) || is_kw(p, KW_ASYNC)) {
@@ -789,12 +805,12 @@ static mpf_node_t *parse_subscript(parser_t *p) {
     advance(p);
     mpf_node_t *s = mk_at(p, N_SLICE, &t, 3);
     s->k[0] = lo;
-    if (!is_op(p, OP_COLON) && !is_op(p, OP_RSQB) && !is_op(p, OP_COMMA)) {
+    if (!is_op_in(p, OPS(OP_COLON) | OPS(OP_RSQB) | OPS(OP_COMMA))) {
         s->k[1] = parse_test(p);
     }
     if (accept_op(p, OP_COLON)) {
         s->op = 1;   // a step was written (maybe empty)
-        if (!is_op(p, OP_RSQB) && !is_op(p, OP_COMMA)) {
+        if (!is_op_in(p, OPS(OP_RSQB) | OPS(OP_COMMA))) {
             s->k[2] = parse_test(p);
         }
     }
@@ -858,7 +874,8 @@ static mpf_node_t *parse_power(parser_t *p) {
         uint32_t below = tt.line - a.line;
         uint8_t trailer_below = (uint8_t)(below < N_TRAILER_BELOW_MAX ? below : N_TRAILER_BELOW_MAX);
         if (accept_op(p, OP_LPAR)) {
-            nodevec_t v = {0};
+            nodevec_t v;
+            vec_init(&v);
             vec_push(p, &v, x);
             parse_arglist(p, &v, OP_RPAR);
             x = mk_from_vec(p, N_CALL, a.line, a.col, &v);
@@ -912,7 +929,7 @@ static mpf_node_t *parse_power(parser_t *p) {
 
 static mpf_node_t *factor(parser_t *p) {
     mpf_token_t t = p->tok;
-    if (is_op(p, OP_ADD) || is_op(p, OP_SUB) || is_op(p, OP_TILDE)) {
+    if (is_op_in(p, OPS(OP_ADD) | OPS(OP_SUB) | OPS(OP_TILDE))) {
         int op = t.op;
         advance(p);
         mpf_node_t *a = factor(p);
@@ -1040,7 +1057,8 @@ static mpf_node_t *parse_comparison(parser_t *p) {
     if (op < 0) {
         return x;
     }
-    nodevec_t v = {0};
+    nodevec_t v;
+    vec_init(&v);
     uint8_t ops[64];
     size_t n_ops = 0;
     vec_push(p, &v, x);
@@ -1083,7 +1101,8 @@ static mpf_node_t *parse_not_test(parser_t *p) {
 // and/or over [v]: an operand that is a constant is dropped when it cannot decide the
 // result (true for and, false for or) and ends the chain when it does, as mpy-cross folds.
 static mpf_node_t *fold_logic(parser_t *p, int kind, nodevec_t *v, const mpf_token_t *start) {
-    nodevec_t out = {0};
+    nodevec_t out;
+    vec_init(&out);
     bool is_or = kind == N_OR;
     for (size_t i = 0; i < v->n; i++) {
         mpf_node_t *x = v->items[i];
@@ -1101,29 +1120,34 @@ static mpf_node_t *fold_logic(parser_t *p, int kind, nodevec_t *v, const mpf_tok
         }
         vec_push(p, &out, x);
     }
+    mpf_node_t *v0 = v->items[0];
+    vec_free(v);
     if (out.n == 1) {
         return out.items[0];
     }
     mpf_node_t *first = out.items[0];
     mpf_node_t *x = mk_from_vec(p, kind, first->line, first->col, &out);
-    if (first == v->items[0]) {
+    if (first == v0) {
         starts_at(x, start);
     }
     return x;
 }
 
-static mpf_node_t *parse_and_test(parser_t *p) {
+// not_test ('and' not_test)* ([is_or] false), or and_test ('or' and_test)*.
+static mpf_node_t *parse_logic(parser_t *p, bool is_or) {
     mpf_token_t t = p->tok;
-    mpf_node_t *x = parse_not_test(p);
-    if (!is_kw(p, KW_AND)) {
+    int kw = is_or ? KW_OR : KW_AND;
+    mpf_node_t *x = is_or ? parse_logic(p, false) : parse_not_test(p);
+    if (!is_kw(p, kw)) {
         return x;
     }
-    nodevec_t v = {0};
+    nodevec_t v;
+    vec_init(&v);
     vec_push(p, &v, x);
-    while (accept_kw(p, KW_AND)) {
-        vec_push(p, &v, parse_not_test(p));
+    while (accept_kw(p, kw)) {
+        vec_push(p, &v, is_or ? parse_logic(p, false) : parse_not_test(p));
     }
-    return fold_logic(p, N_AND, &v, &t);
+    return fold_logic(p, is_or ? N_OR : N_AND, &v, &t);
 }
 
 static mpf_node_t *parse_lambda(parser_t *p, bool nocond) {
@@ -1142,17 +1166,7 @@ static mpf_node_t *parse_or_test(parser_t *p, bool allow_lambda) {
     if (is_kw(p, KW_LAMBDA)) {
         return parse_lambda(p, !allow_lambda);
     }
-    mpf_token_t t = p->tok;
-    mpf_node_t *x = parse_and_test(p);
-    if (!is_kw(p, KW_OR)) {
-        return x;
-    }
-    nodevec_t v = {0};
-    vec_push(p, &v, x);
-    while (accept_kw(p, KW_OR)) {
-        vec_push(p, &v, parse_and_test(p));
-    }
-    return fold_logic(p, N_OR, &v, &t);
+    return parse_logic(p, true);
 }
 
 static mpf_node_t *parse_test(parser_t *p) {
@@ -1167,8 +1181,8 @@ static mpf_node_t *parse_test(parser_t *p) {
             return y;
         }
         mpf_node_t *y = mk_at(p, N_YIELD, &t, 1);
-        if (!is_op(p, OP_RPAR) && !is_op(p, OP_RSQB) && !is_op(p, OP_RBRACE) && p->tok.kind != TK_NEWLINE &&
-            !is_op(p, OP_ASSIGN) && !is_op(p, OP_SEMI) && !is_op(p, OP_COMMA)) {
+        if (p->tok.kind != TK_NEWLINE && !is_op_in(p, OPS(OP_RPAR) | OPS(OP_RSQB) | OPS(OP_RBRACE) |
+            OPS(OP_ASSIGN) | OPS(OP_SEMI) | OPS(OP_COMMA))) {
             y->k[0] = parse_testlist_star(p, true);
         }
         return y;
@@ -1190,7 +1204,8 @@ static mpf_node_t *parse_test(parser_t *p) {
 // Parameters of def (up to ')') or lambda (up to ':').
 static mpf_node_t *parse_args(parser_t *p, bool lambda) {
     mpf_token_t t = p->tok;
-    nodevec_t v = {0};
+    nodevec_t v;
+    vec_init(&v);
     int close = lambda ? OP_COLON : OP_RPAR;
     bool kwonly = false;
     bool kwargs = false;
@@ -1228,7 +1243,8 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
 
 static mpf_node_t *parse_dotted(parser_t *p) {
     mpf_token_t t = p->tok;
-    nodevec_t v = {0};
+    nodevec_t v;
+    vec_init(&v);
     char buf[256];
     size_t n = 0;
     while (true) {
@@ -1254,11 +1270,12 @@ static mpf_node_t *parse_import(parser_t *p) {
     mpf_token_t t = p->tok;
     bool from = t.op == KW_FROM;
     advance(p);   // import / from
-    nodevec_t v = {0};
+    nodevec_t v;
+    vec_init(&v);
     int level = 0;
     bool star = false, paren = false;
     if (from) {
-        while (is_op(p, OP_DOT) || is_op(p, OP_ELLIPSIS)) {
+        while (is_op_in(p, OPS(OP_DOT) | OPS(OP_ELLIPSIS))) {
             level += p->tok.op == OP_DOT ? 1 : 3;
             advance(p);
         }
@@ -1317,70 +1334,81 @@ static mpf_node_t *parse_rhs(parser_t *p, bool allow_star) {
     return is_kw(p, KW_YIELD) ? parse_test(p) : parse_testlist_star(p, allow_star);
 }
 
+// The statements a keyword introduces, but import: keyword, node kind, operand shape. The
+// shape is how many operands (SH_N) or a list (SH_NAMES, SH_DEL), and for operands whether
+// they may be absent, whether the first is a testlist with starred items, and what
+// introduces the second (`from` or a comma).
+#define SH_N 3
+#define SH_NAMES 4
+#define SH_DEL 8
+#define SH_OPT 0x10
+#define SH_STAR 0x20
+#define SH_FROM 0x40
+#define SH_COMMA 0x80
+static const uint8_t kw_stmts[][3] = {
+    {KW_PASS, N_PASS, 0},
+    {KW_BREAK, N_BREAK, 0},
+    {KW_CONTINUE, N_CONTINUE, 0},
+    {KW_RETURN, N_RETURN, 1 | SH_OPT | SH_STAR},
+    {KW_RAISE, N_RAISE, 2 | SH_OPT | SH_FROM},
+    {KW_ASSERT, N_ASSERT, 2 | SH_COMMA},
+    {KW_GLOBAL, N_GLOBAL, SH_NAMES},
+    {KW_NONLOCAL, N_NONLOCAL, SH_NAMES},
+    {KW_DEL, N_DEL, SH_DEL},
+};
+
+// The end of a simple statement: a newline, ';' (or the end of the input).
+static bool at_stmt_end(const parser_t *p) {
+    return p->tok.kind == TK_NEWLINE || p->tok.kind == TK_END || is_op(p, OP_SEMI);
+}
+
+// A statement of kw_stmts, its keyword [t] just read.
+static mpf_node_t *parse_kw_stmt(parser_t *p, const mpf_token_t *t, const uint8_t *st) {
+    int shape = st[2];
+    if (shape & (SH_NAMES | SH_DEL)) {
+        // global/nonlocal: NAME, ...; del: "del a, b" and "del (a, b)" delete each (one tuple
+        // target is flattened later)
+        nodevec_t v;
+        vec_init(&v);
+        do {
+            if (shape & SH_NAMES) {
+                vec_push(p, &v, parse_name_node(p));
+            } else {
+                if (at_stmt_end(p)) {
+                    break;
+                }
+                mpf_node_t *e = parse_expr(p);
+                check_target(p, e, true);
+                vec_push(p, &v, e);
+            }
+        } while (accept_op(p, OP_COMMA));
+        return mk_from_vec(p, st[1], t->line, t->col, &v);
+    }
+    mpf_node_t *x = mk_at(p, st[1], t, shape & SH_N);
+    if ((shape & SH_N) && !((shape & SH_OPT) && at_stmt_end(p))) {
+        x->k[0] = (shape & SH_STAR) ? parse_testlist_star(p, true) : parse_test(p);
+        if ((shape & SH_FROM) ? accept_kw(p, KW_FROM) : (shape & SH_COMMA) && accept_op(p, OP_COMMA)) {
+            x->k[1] = parse_test(p);
+        }
+    }
+    return x;
+}
+
 static mpf_node_t *parse_small_stmt(parser_t *p) {
     mpf_token_t t = p->tok;
     if (t.kind == TK_KW) {
-        switch (t.op) {
-            case KW_PASS:
-            case KW_BREAK:
-            case KW_CONTINUE:
+        if (t.op == KW_IMPORT || t.op == KW_FROM) {
+            return parse_import(p);
+        }
+        for (size_t i = 0; i < sizeof(kw_stmts) / sizeof(kw_stmts[0]); i++) {
+            if (kw_stmts[i][0] == t.op) {
                 advance(p);
-                return mk_at(p, t.op == KW_PASS ? N_PASS : t.op == KW_BREAK ? N_BREAK : N_CONTINUE, &t, 0);
-            case KW_RETURN:
-            case KW_RAISE: {
-                advance(p);
-                bool ret = t.op == KW_RETURN;
-                mpf_node_t *x = mk_at(p, ret ? N_RETURN : N_RAISE, &t, ret ? 1 : 2);
-                if (p->tok.kind != TK_NEWLINE && !is_op(p, OP_SEMI) && p->tok.kind != TK_END) {
-                    x->k[0] = ret ? parse_testlist_star(p, true) : parse_test(p);
-                    if (!ret && accept_kw(p, KW_FROM)) {
-                        x->k[1] = parse_test(p);
-                    }
-                }
-                return x;
+                return parse_kw_stmt(p, &t, kw_stmts[i]);
             }
-            case KW_ASSERT: {
-                advance(p);
-                mpf_node_t *x = mk_at(p, N_ASSERT, &t, 2);
-                x->k[0] = parse_test(p);
-                if (accept_op(p, OP_COMMA)) {
-                    x->k[1] = parse_test(p);
-                }
-                return x;
-            }
-            case KW_GLOBAL:
-            case KW_NONLOCAL: {
-                advance(p);
-                nodevec_t v = {0};
-                do {
-                    vec_push(p, &v, parse_name_node(p));
-                } while (accept_op(p, OP_COMMA));
-                return mk_from_vec(p, t.op == KW_GLOBAL ? N_GLOBAL : N_NONLOCAL, t.line, t.col, &v);
-            }
-            case KW_IMPORT:
-            case KW_FROM:
-                return parse_import(p);
-            case KW_DEL: {
-                advance(p);
-                nodevec_t v = {0};
-                do {
-                    if (p->tok.kind == TK_NEWLINE || is_op(p, OP_SEMI)) {
-                        break;
-                    }
-                    mpf_node_t *e = parse_expr(p);
-                    check_target(p, e, true);
-                    vec_push(p, &v, e);
-                } while (accept_op(p, OP_COMMA));
-                mpf_node_t *x = mk_from_vec(p, N_DEL, t.line, t.col, &v);
-                // "del a, b" and "del (a, b)" delete each; one tuple target is flattened later
-                return x;
-            }
-            default:
-                break;
         }
     }
     mpf_node_t *e = parse_testlist_star(p, true);
-    if (p->tok.kind == TK_OP && p->tok.op >= OP_IOR && p->tok.op <= OP_IPOW) {
+    if (is_op_in(p, OPS_AUGASSIGN)) {
         int op = p->tok.op;
         if (e->kind != N_NAME && e->kind != N_ATTR && e->kind != N_SUBSCR) {
             mpf_cc_syntax_error(p->c, false, e->line, e->col, "illegal expression for augmented assignment");
@@ -1409,7 +1437,8 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
         x->k[0] = e;
         return x;
     }
-    nodevec_t v = {0};
+    nodevec_t v;
+    vec_init(&v);
     vec_push(p, &v, e);
     while (accept_op(p, OP_ASSIGN)) {
         vec_push(p, &v, parse_rhs(p, true));
@@ -1474,7 +1503,8 @@ static void parse_stmt(parser_t *p, nodevec_t *v);
 static mpf_node_t *parse_suite(parser_t *p) {
     mpf_token_t t = p->tok;
     expect_op(p, OP_COLON);
-    nodevec_t v = {0};
+    nodevec_t v;
+    vec_init(&v);
     if (p->tok.kind != TK_NEWLINE) {
         parse_simple_stmt(p, &v);
         return mk_from_vec(p, N_SUITE, t.line, t.col, &v);
@@ -1509,7 +1539,8 @@ static mpf_node_t *parse_def(parser_t *p, nodevec_t *decorators, bool async) {
     x->op = async;
     x->v.q = expect_name(p);
     if (cls) {
-        nodevec_t v = {0};
+        nodevec_t v;
+        vec_init(&v);
         vec_push(p, &v, NULL);
         if (accept_op(p, OP_LPAR)) {
             parse_arglist(p, &v, OP_RPAR);
@@ -1568,7 +1599,8 @@ static mpf_node_t *parse_for(parser_t *p, bool async) {
 static mpf_node_t *parse_try(parser_t *p) {
     mpf_token_t t = p->tok;
     expect_kw(p, KW_TRY);
-    nodevec_t v = {0};
+    nodevec_t v;
+    vec_init(&v);
     vec_push(p, &v, parse_suite(p));
     vec_push(p, &v, NULL);
     vec_push(p, &v, NULL);
@@ -1601,7 +1633,8 @@ static mpf_node_t *parse_try(parser_t *p) {
 static mpf_node_t *parse_with(parser_t *p, bool async) {
     mpf_token_t t = p->tok;
     expect_kw(p, KW_WITH);
-    nodevec_t v = {0};
+    nodevec_t v;
+    vec_init(&v);
     vec_push(p, &v, NULL);
     do {
         mpf_node_t *w = mk_at(p, N_WITHITEM, &p->tok, 2);
@@ -1624,7 +1657,8 @@ static void parse_stmt(parser_t *p, nodevec_t *v) {
     if (t.kind == TK_INDENT) {
         mpf_cc_syntax_error(p->c, true, t.line, t.col, "unexpected indent");
     }
-    nodevec_t decos = {0};
+    nodevec_t decos;
+    vec_init(&decos);
     while (accept_op(p, OP_AT)) {
         vec_push(p, &decos, parse_test(p));
         if (p->tok.kind != TK_NEWLINE) {
@@ -1677,7 +1711,8 @@ mpf_node_t *mpf_parse(mpf_cctx_t *c, mpf_compile_mode_t mode) {
     p.c = c;
     mpf_lex_init(&p.lx, c);
     advance(&p);
-    nodevec_t v = {0};
+    nodevec_t v;
+    vec_init(&v);
     if (mode == MPF_COMPILE_EVAL) {
         while (p.tok.kind == TK_NEWLINE) {
             advance(&p);
