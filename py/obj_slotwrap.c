@@ -43,7 +43,7 @@ __attribute__((noinline)) static mpf_obj_t binop(mpf_obj_t a, mpf_obj_t b, int o
     if (mpf_obj_is_small_int(a) && mpf_obj_is_small_int(b)) {
         return mpf_binary_op(op, a, b);
     }
-    const mpf_type_t *t = mpf_obj_type(a);
+    const mpf_type_t *t = mpf_type_slots(mpf_obj_type(a));
     mpf_obj_t r = t->binary_op != NULL ? t->binary_op(op, a, b) : MPF_OBJ_NULL;
     return r != MPF_OBJ_NULL ? r : MPF_OBJ_NOTIMPL;
 }

@@ -238,7 +238,7 @@ static mpf_obj_t instance_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     }
     mpf_obj_t so = native_part(lhs);
     if (so != MPF_OBJ_NULL) {
-        const mpf_type_t *st = mpf_obj_type(so);
+        const mpf_type_t *st = mpf_type_slots(mpf_obj_type(so));
         if (st->binary_op != NULL) {
             if ((mpf_obj_type(rhs)->flags & MPF_TYPE_FLAG_HEAP) && native_part(rhs) != MPF_OBJ_NULL) {
                 rhs = native_part(rhs);
@@ -291,7 +291,7 @@ static mpf_obj_t instance_unary_op(int op, mpf_obj_t self) {
         if (op == MPF_UNARY_OP_HASH) {
             return mpf_obj_new_small_int(mpf_obj_hash(so));
         }
-        const mpf_type_t *st = mpf_obj_type(so);
+        const mpf_type_t *st = mpf_type_slots(mpf_obj_type(so));
         if (st->unary_op != NULL) {
             return st->unary_op(op, so);
         }
