@@ -73,19 +73,14 @@ size_t mpf_utf8_charlen(const uint8_t *s, size_t len) {
 
 uint32_t mpf_utf8_decode(const uint8_t *s, size_t *n) {
     uint32_t c = s[0];
-    if (c >= 0xF0) {
-        *n = 4;
-        return ((c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) | ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (len > 1) {
+        c &= 0x7Fu >> len;  // the lead byte's payload: 5, 4 or 3 bits
+        for (size_t k = 1; k < len; k++) {
+            c = (c << 6) | (s[k] & 0x3F);
+        }
     }
-    if (c >= 0xE0) {
-        *n = 3;
-        return ((c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-    }
-    if (c >= 0xC0) {
-        *n = 2;
-        return ((c & 0x1F) << 6) | (s[1] & 0x3F);
-    }
-    *n = 1;
+    *n = len;
     return c;
 }
 
@@ -1320,13 +1315,12 @@ static mpf_obj_t bytes_hex(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     size_t group = sep == 0 || bps == 0 ? 0 : (size_t)(bps < 0 ? -bps : bps);
     mpf_vstr_t v;
     mpf_vstr_init(&v, len * 3 + 1);
-    static const char hex[] = "0123456789abcdef";
     for (size_t i = 0; i < len; i++) {
         if (group != 0 && i > 0 && (bps > 0 ? (len - i) % group : i % group) == 0) {
             mpf_vstr_add_char(&v, sep);
         }
-        mpf_vstr_add_char(&v, hex[s[i] >> 4]);
-        mpf_vstr_add_char(&v, hex[s[i] & 15]);
+        mpf_vstr_add_char(&v, "0123456789abcdef"[s[i] >> 4]);  // (the literal is shared with hex_escape's)
+        mpf_vstr_add_char(&v, "0123456789abcdef"[s[i] & 15]);
     }
     return mpf_vstr_to_str(&v);
 }
