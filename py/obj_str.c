@@ -73,19 +73,14 @@ size_t mpf_utf8_charlen(const uint8_t *s, size_t len) {
 
 uint32_t mpf_utf8_decode(const uint8_t *s, size_t *n) {
     uint32_t c = s[0];
-    if (c >= 0xF0) {
-        *n = 4;
-        return ((c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) | ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (len > 1) {
+        c &= 0x7Fu >> len;  // the lead byte's payload: 5, 4 or 3 bits
+        for (size_t k = 1; k < len; k++) {
+            c = (c << 6) | (s[k] & 0x3F);
+        }
     }
-    if (c >= 0xE0) {
-        *n = 3;
-        return ((c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-    }
-    if (c >= 0xC0) {
-        *n = 2;
-        return ((c & 0x1F) << 6) | (s[1] & 0x3F);
-    }
-    *n = 1;
+    *n = len;
     return c;
 }
 
@@ -207,6 +202,7 @@ static mpf_obj_t str_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
     bool is_bytes = !is_str_type(t);
     size_t len;
     const uint8_t *s = (const uint8_t *)mpf_obj_str_data(self, &len);
+#if CONFIG_STR_UNICODE
     if (!is_bytes && mpf_obj_is_small_int(index)) {
         // s[i] with 0 <= i and characters 0..i all ASCII: character i is byte i (no
         // count of the whole string's characters, no walk to the byte)
@@ -221,6 +217,7 @@ static mpf_obj_t str_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
             }
         }
     }
+#endif
     size_t clen = str_charlen(s, len, is_bytes);
     if (mpf_obj_is_type(index, &mpf_type_slice)) {
         mpf_int_t start, stop, step;
@@ -272,7 +269,8 @@ static size_t str_search(const char *s, size_t b0, size_t b1, const char *needle
 // ---------------------------------------------------------------- operators
 static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     const mpf_type_t *t = mpf_obj_type(lhs);
-    size_t la;
+    bool is_bytes = t == &mpf_type_bytes;
+    size_t la, lb;
     const char *a = mpf_obj_str_data(lhs, &la);
     if (op == MPF_BINARY_OP_MULTIPLY || op == MPF_BINARY_OP_REVERSE_MULTIPLY || op == MPF_BINARY_OP_INPLACE_MULTIPLY) {
         mpf_int_t n;
@@ -296,20 +294,27 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         return r;
     }
 #if CONFIG_STR_FORMAT
-    if (op == MPF_BINARY_OP_MODULO && (t == &mpf_type_str || t == &mpf_type_bytes)) {
+    if (op == MPF_BINARY_OP_MODULO && (t == &mpf_type_str || is_bytes)) {
         return mpf_str_modulo(lhs, rhs);
     }
 #endif
-    bool rhs_same = mpf_obj_type(rhs) == t;
+    // The other operand's bytes: of the same type, or for bytes any bytes-like object
+    // (bytearray, memoryview, array, a bytes subclass) when adding, comparing or testing
+    // `in`, by content.
+    const char *b;
     mpf_buffer_t rb;
-    if (!rhs_same && t == &mpf_type_bytes && (op == MPF_BINARY_OP_ADD || op == MPF_BINARY_OP_IN || op <= MPF_BINARY_OP_NOT_EQUAL) &&
-        !MPF_IS_STR(rhs) && mpf_obj_get_buffer(rhs, &rb, false)) {
-        // bytes against any bytes-like object (bytearray, memoryview, array): by content
-        rhs_same = true;
-    }
-    if (op == MPF_BINARY_OP_IN && t == &mpf_type_bytes && !rhs_same) {
-        // an int looks for one byte; anything else that is not bytes-like is an error
+    if (mpf_obj_type(rhs) == t) {
+        b = mpf_obj_str_data(rhs, &lb);
+    } else if (is_bytes && (op == MPF_BINARY_OP_ADD || op == MPF_BINARY_OP_IN || op <= MPF_BINARY_OP_NOT_EQUAL) &&
+               !MPF_IS_STR(rhs) && mpf_obj_get_buffer(rhs, &rb, false)) {
+        b = rb.buf;
+        lb = rb.len;
+    } else if (op == MPF_BINARY_OP_IN) {
+        // bytes: an int looks for one byte; anything else is an error
         mpf_int_t c;
+        if (!is_bytes) {
+            mpf_raise_fmt(&mpf_type_TypeError, "'in <string>' requires string as left operand, not %T", rhs);
+        }
         if (!mpf_obj_get_index_maybe(rhs, &c)) {
             mpf_raise_fmt(&mpf_type_TypeError, "a bytes-like object is required, not '%T'", rhs);
         }
@@ -317,23 +322,10 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             mpf_raise_msg(&mpf_type_ValueError, "byte must be in range(0, 256)");
         }
         return mpf_obj_bool(memchr(a, (int)c, la) != NULL);
-    }
-    if (!rhs_same) {
-        if (op == MPF_BINARY_OP_IN && t == &mpf_type_str) {
-            mpf_raise_fmt(&mpf_type_TypeError, "'in <string>' requires string as left operand, not %T", rhs);
-        }
-        if ((op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) && !(mpf_obj_type(rhs)->flags & MPF_TYPE_FLAG_HEAP)) {
-            return mpf_obj_bool(op == MPF_BINARY_OP_NOT_EQUAL);
-        }
-        return MPF_OBJ_NULL;  // NotImplemented: a class's reflected method may answer
-    }
-    size_t lb;
-    const char *b;
-    if (MPF_IS_STR(rhs) || mpf_obj_is_type(rhs, &mpf_type_bytes)) {
-        b = mpf_obj_str_data(rhs, &lb);
+    } else if ((op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) && !(mpf_obj_type(rhs)->flags & MPF_TYPE_FLAG_HEAP)) {
+        return mpf_obj_bool(op == MPF_BINARY_OP_NOT_EQUAL);
     } else {
-        b = rb.buf;
-        lb = rb.len;
+        return MPF_OBJ_NULL;  // NotImplemented: a class's reflected method may answer
     }
     switch (op) {
         case MPF_BINARY_OP_ADD:
@@ -353,18 +345,15 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         case MPF_BINARY_OP_IN:
             // lhs is the container
             return mpf_obj_bool(str_search(a, 0, la, b, lb, false) != SIZE_MAX);
+        case MPF_BINARY_OP_EQUAL:
+        case MPF_BINARY_OP_NOT_EQUAL:
+            // (dict lookups) different lengths need no look at the bytes
+            return mpf_obj_bool((la == lb && memcmp(a, b, la) == 0) == (op == MPF_BINARY_OP_EQUAL));
         case MPF_BINARY_OP_LESS:
         case MPF_BINARY_OP_MORE:
-        case MPF_BINARY_OP_EQUAL:
         case MPF_BINARY_OP_LESS_EQUAL:
         case MPF_BINARY_OP_MORE_EQUAL:
-        case MPF_BINARY_OP_NOT_EQUAL: {
-            if (op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) {
-                // (dict lookups) different lengths need no look at the bytes
-                return mpf_obj_bool((la == lb && memcmp(a, b, la) == 0) == (op == MPF_BINARY_OP_EQUAL));
-            }
             return mpf_obj_compare_result(op, mpf_bytes_compare(a, la, b, lb));
-        }
         default:
             return MPF_OBJ_NULL;
     }
@@ -574,26 +563,33 @@ mpf_obj_t mpf_str_join(mpf_obj_t sep, mpf_obj_t iterable) {
 }
 
 static bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+    return c == ' ' || (unsigned char)(c - '\t') <= '\r' - '\t';  // \t \n \v \f \r
 }
 
 // split and rsplit: the pieces of s[i:e] are cut off at i (at e with [right]), which
 // moves towards the other end; the last piece is the rest.
 static mpf_obj_t split_impl(size_t n_args, size_t n_kw, const mpf_obj_t *args, bool right) {
     static const mpf_qstr_t kws[] = {MPF_QSTR_sep, MPF_QSTR_maxsplit};
-    mpf_arg_check_kw(n_args, n_kw, args, 3, sizeof(kws) / sizeof(kws[0]), kws);
+    mpf_obj_t a[2];  // sep, maxsplit
+    mpf_arg_parse(n_args, n_kw, args, 1, 2, 2, kws, a);
     mpf_obj_t self = args[0];
     const mpf_type_t *t = result_type(self);
-    mpf_obj_t sep_o = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_sep);
-    mpf_obj_t max_o = n_args > 2 ? args[2] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_maxsplit);
-    mpf_int_t maxsplit = max_o ? mpf_obj_get_int(max_o) : -1;
+    mpf_obj_t sep_o = a[0];
+    mpf_int_t maxsplit = a[1] ? mpf_obj_get_int(a[1]) : -1;
     size_t len;
     const char *s = self_data(self, &len);
+    const char *sep = NULL;  // NULL: runs of whitespace separate, none at either end counts
+    size_t sl = 1;
+    if (sep_o != MPF_OBJ_NULL && sep_o != MPF_OBJ_NONE) {
+        sep = arg_data(self, sep_o, &sl);
+        if (sl == 0) {
+            mpf_raise_msg(&mpf_type_ValueError, "empty separator");
+        }
+    }
     mpf_obj_t res = mpf_obj_new_list(0, NULL);
     size_t i = 0, e = len;
-    if (sep_o == MPF_OBJ_NULL || sep_o == MPF_OBJ_NONE) {
-        // runs of whitespace separate; none at either end counts
-        for (;; maxsplit -= maxsplit > 0) {
+    for (;; maxsplit -= maxsplit > 0) {
+        if (sep == NULL) {
             while (i < e && is_space(s[right ? e - 1 : i])) {
                 if (right) {
                     e--;
@@ -604,45 +600,31 @@ static mpf_obj_t split_impl(size_t n_args, size_t n_kw, const mpf_obj_t *args, b
             if (i >= e) {
                 break;
             }
-            if (maxsplit == 0) {
-                // the rest, whitespace at its far end included (as CPython)
-                mpf_list_append(res, mpf_obj_new_str_of_type(t, s + i, e - i));
-                break;
-            }
-            size_t j = right ? e : i;
-            if (right) {
-                while (j > i && !is_space(s[j - 1])) {
-                    j--;
+        }
+        // j: where the separator nearest the working end starts (SIZE_MAX: none, or no
+        // more splits: the rest is the last piece, with whitespace at its far end)
+        size_t j = SIZE_MAX;
+        if (maxsplit != 0 && sep != NULL) {
+            j = str_search(s, i, e, sep, sl, right);
+        } else if (maxsplit != 0) {
+            for (size_t k = i; k < e; k++) {
+                size_t at = right ? e - 1 - (k - i) : k;
+                if (is_space(s[at])) {
+                    j = at;
+                    break;
                 }
-                mpf_list_append(res, mpf_obj_new_str_of_type(t, s + j, e - j));
-                e = j;
-            } else {
-                while (j < e && !is_space(s[j])) {
-                    j++;
-                }
-                mpf_list_append(res, mpf_obj_new_str_of_type(t, s + i, j - i));
-                i = j;
             }
         }
-    } else {
-        size_t sl;
-        const char *sep = arg_data(self, sep_o, &sl);
-        if (sl == 0) {
-            mpf_raise_msg(&mpf_type_ValueError, "empty separator");
+        if (j == SIZE_MAX) {
+            mpf_list_append(res, mpf_obj_new_str_of_type(t, s + i, e - i));
+            break;
         }
-        for (;; maxsplit -= maxsplit > 0) {
-            size_t j = maxsplit != 0 ? str_search(s, i, e, sep, sl, right) : SIZE_MAX;
-            if (j == SIZE_MAX) {
-                mpf_list_append(res, mpf_obj_new_str_of_type(t, s + i, e - i));
-                break;
-            }
-            if (right) {
-                mpf_list_append(res, mpf_obj_new_str_of_type(t, s + j + sl, e - j - sl));
-                e = j;
-            } else {
-                mpf_list_append(res, mpf_obj_new_str_of_type(t, s + i, j - i));
-                i = j + sl;
-            }
+        if (right) {
+            mpf_list_append(res, mpf_obj_new_str_of_type(t, s + j + sl, e - j - sl));
+            e = j;
+        } else {
+            mpf_list_append(res, mpf_obj_new_str_of_type(t, s + i, j - i));
+            i = j + sl;
         }
     }
     if (right) {
@@ -729,25 +711,20 @@ MPF_FUN_VAR(str_rstrip_obj, MPF_QSTR_rstrip, 1, 2, str_rstrip);
 static void find_range(const uint8_t *s, size_t len, bool is_bytes, size_t n_args, const mpf_obj_t *args, size_t first,
     size_t *b0, size_t *b1) {
     size_t clen = str_charlen(s, len, is_bytes);
-    mpf_int_t st = 0, en = (mpf_int_t)clen;
-    if (n_args > first && args[first] != MPF_OBJ_NONE) {
-        st = mpf_obj_get_int(args[first]);
-        if (st < 0) {
-            st += (mpf_int_t)clen;
-            if (st < 0) {
-                st = 0;
+    mpf_int_t r[2] = {0, (mpf_int_t)clen};  // start, end: negative ones count from the end
+    for (size_t k = 0; k < 2; k++) {
+        if (n_args > first + k && args[first + k] != MPF_OBJ_NONE) {
+            mpf_int_t v = mpf_obj_get_int(args[first + k]);
+            if (v < 0) {
+                v += (mpf_int_t)clen;
+                if (v < 0) {
+                    v = 0;
+                }
             }
+            r[k] = v;
         }
     }
-    if (n_args > first + 1 && args[first + 1] != MPF_OBJ_NONE) {
-        en = mpf_obj_get_int(args[first + 1]);
-        if (en < 0) {
-            en += (mpf_int_t)clen;
-            if (en < 0) {
-                en = 0;
-            }
-        }
-    }
+    mpf_int_t st = r[0], en = r[1];
     if (en > (mpf_int_t)clen) {
         en = (mpf_int_t)clen;
     }
@@ -788,13 +765,8 @@ static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, bool right, boo
         if (nl == 0) {
             return mpf_obj_new_small_int((mpf_int_t)str_charlen(s + b0, b1 - b0, is_bytes) + 1);
         }
-        for (size_t i = b0; i + nl <= b1;) {
-            if (memcmp(s + i, needle, nl) == 0) {
-                n++;
-                i += nl;
-            } else {
-                i++;
-            }
+        for (size_t i = b0; (i = str_search((const char *)s, i, b1, needle, nl, false)) != SIZE_MAX; i += nl) {
+            n++;
         }
         return mpf_obj_new_small_int(n);
     }
@@ -871,16 +843,19 @@ static mpf_obj_t str_replace(size_t n_args, const mpf_obj_t *args) {
     mpf_int_t max = n_args > 3 ? mpf_obj_get_int(args[3]) : -1;
     mpf_vstr_t v;
     mpf_vstr_init(&v, len + 1);
+    const uint8_t *u = (const uint8_t *)s;
+    bool is_bytes = !MPF_IS_STR(args[0]);
     size_t i = 0;
-    if (ol == 0) {
-        // insert between characters
-        const uint8_t *u = (const uint8_t *)s;
-        bool is_bytes = !MPF_IS_STR(args[0]);
-        while (max != 0) {
-            mpf_vstr_add_strn(&v, new_, nl);
-            if (max > 0) {
-                max--;
-            }
+    for (; max != 0; max -= max > 0) {
+        size_t j = str_search(s, i, len, old, ol, false);
+        if (j == SIZE_MAX) {
+            break;
+        }
+        mpf_vstr_add_strn(&v, s + i, j - i);
+        mpf_vstr_add_strn(&v, new_, nl);
+        i = j + ol;
+        if (ol == 0) {
+            // an empty [old]: [new_] before each character and at the end
             if (i >= len) {
                 break;
             }
@@ -888,21 +863,8 @@ static mpf_obj_t str_replace(size_t n_args, const mpf_obj_t *args) {
             mpf_vstr_add_strn(&v, s + i, step);
             i += step;
         }
-        mpf_vstr_add_strn(&v, s + i, len - i);
-        return mpf_obj_new_str_of_type(result_type(args[0]), v.buf, v.len);
     }
-    while (i < len) {
-        if (max != 0 && i + ol <= len && memcmp(s + i, old, ol) == 0) {
-            mpf_vstr_add_strn(&v, new_, nl);
-            i += ol;
-            if (max > 0) {
-                max--;
-            }
-        } else {
-            mpf_vstr_add_char(&v, s[i]);
-            i++;
-        }
-    }
+    mpf_vstr_add_strn(&v, s + i, len - i);
     return mpf_obj_new_str_of_type(result_type(args[0]), v.buf, v.len);
 }
 MPF_FUN_VAR(str_replace_obj, MPF_QSTR_replace, 3, 4, str_replace);
@@ -960,20 +922,22 @@ enum {
 };
 
 static unsigned char_class(unsigned char c) {
-    unsigned k = c >= 0x80 ? CC_HIGH : (c < 0x20 || c == 0x7F) ? CC_CONTROL : 0;
+    if (c >= 0x80) {
+        return CC_HIGH;
+    }
+    if ((unsigned)(c - '0') < 10) {
+        return CC_DIGIT;
+    }
+    if ((unsigned)((c | 0x20) - 'a') < 26) {
+        return c & 0x20 ? CC_LOWER : CC_UPPER;  // ASCII upper and lower case differ in this bit
+    }
+    if (c == '_') {
+        return CC_UNDERSCORE;
+    }
     if (is_space((char)c)) {
-        k |= CC_SPACE;
+        return c == ' ' ? CC_SPACE : CC_SPACE | CC_CONTROL;
     }
-    if (c >= '0' && c <= '9') {
-        k |= CC_DIGIT;
-    } else if (c >= 'A' && c <= 'Z') {
-        k |= CC_UPPER;
-    } else if (c >= 'a' && c <= 'z') {
-        k |= CC_LOWER;
-    } else if (c == '_') {
-        k |= CC_UNDERSCORE;
-    }
-    return k ? k : CC_OTHER;
+    return c < 0x20 || c == 0x7F ? CC_CONTROL : CC_OTHER;
 }
 
 // Each is...() method as data: every character must have a class in [allowed] (digits
@@ -1078,76 +1042,61 @@ MPF_FUN_1(str_isupper_obj, MPF_QSTR_isupper, str_isupper);
 MPF_FUN_1(str_islower_obj, MPF_QSTR_islower, str_islower);
 
 #if CONFIG_STR_METHODS_MORE
-// center/ljust/rjust: align 0 left, 1 right, 2 center
+// ljust/rjust/center/zfill (self, width[, fill]): self padded to width characters with
+// fill (a space, '0' for zfill); zfill puts its zeros after a sign.
+enum { ALIGN_LEFT, ALIGN_RIGHT, ALIGN_CENTER, ALIGN_ZFILL };
 static mpf_obj_t justify(size_t n_args, const mpf_obj_t *args, int align) {
+    mpf_obj_t self = args[0];
     size_t len;
-    const char *s = self_data(args[0], &len);
-    bool is_bytes = !MPF_IS_STR(args[0]);
+    const char *s = self_data(self, &len);
+    bool is_bytes = !MPF_IS_STR(self);
     mpf_int_t width = mpf_obj_get_int(args[1]);
-    const char *fill = " ";
+    const char *fill = align == ALIGN_ZFILL ? "0" : " ";
     size_t fl = 1;
     if (n_args > 2) {
-        fill = arg_data(args[0], args[2], &fl);
+        fill = arg_data(self, args[2], &fl);
         if (str_charlen((const uint8_t *)fill, fl, is_bytes) != 1) {
             mpf_raise_msg(&mpf_type_TypeError, "The fill character must be exactly one character long");
         }
     }
     mpf_int_t clen = (mpf_int_t)str_charlen((const uint8_t *)s, len, is_bytes);
     if (width <= clen) {
-        return args[0];
+        return self;
     }
-    mpf_int_t pad = width - clen, left = 0;
-    if (align == 1) {
-        left = pad;
-    } else if (align == 2) {
-        left = pad / 2 + (pad & width & 1);
-    }
+    mpf_int_t pad = width - clen;
+    mpf_int_t left = align == ALIGN_LEFT ? 0 : align == ALIGN_CENTER ? pad / 2 + (pad & width & 1) : pad;
+    size_t sign = align == ALIGN_ZFILL && len > 0 && (s[0] == '-' || s[0] == '+');
     mpf_vstr_t v;
     mpf_vstr_init(&v, len + (size_t)pad * fl + 1);
-    for (mpf_int_t i = 0; i < left; i++) {
+    mpf_vstr_add_strn(&v, s, sign);
+    for (mpf_int_t i = 0; i < pad; i++) {
+        if (i == left) {
+            mpf_vstr_add_strn(&v, s + sign, len - sign);
+        }
         mpf_vstr_add_strn(&v, fill, fl);
     }
-    mpf_vstr_add_strn(&v, s, len);
-    for (mpf_int_t i = left; i < pad; i++) {
-        mpf_vstr_add_strn(&v, fill, fl);
+    if (left == pad) {
+        mpf_vstr_add_strn(&v, s + sign, len - sign);
     }
-    return mpf_obj_new_str_of_type(result_type(args[0]), v.buf, v.len);
+    return mpf_obj_new_str_of_type(result_type(self), v.buf, v.len);
 }
 static mpf_obj_t str_ljust(size_t n, const mpf_obj_t *a) {
-    return justify(n, a, 0);
+    return justify(n, a, ALIGN_LEFT);
 }
 static mpf_obj_t str_rjust(size_t n, const mpf_obj_t *a) {
-    return justify(n, a, 1);
+    return justify(n, a, ALIGN_RIGHT);
 }
 static mpf_obj_t str_center(size_t n, const mpf_obj_t *a) {
-    return justify(n, a, 2);
+    return justify(n, a, ALIGN_CENTER);
 }
 MPF_FUN_VAR(str_ljust_obj, MPF_QSTR_ljust, 2, 3, str_ljust);
 MPF_FUN_VAR(str_rjust_obj, MPF_QSTR_rjust, 2, 3, str_rjust);
 MPF_FUN_VAR(str_center_obj, MPF_QSTR_center, 2, 3, str_center);
 
-static mpf_obj_t str_zfill(mpf_obj_t self, mpf_obj_t width_o) {
-    size_t len;
-    const char *s = self_data(self, &len);
-    mpf_int_t width = mpf_obj_get_int(width_o);
-    mpf_int_t clen = (mpf_int_t)str_charlen((const uint8_t *)s, len, !MPF_IS_STR(self));
-    if (width <= clen) {
-        return self;
-    }
-    mpf_vstr_t v;
-    mpf_vstr_init(&v, (size_t)width + len + 1);
-    size_t i = 0;
-    if (len > 0 && (s[0] == '-' || s[0] == '+')) {
-        mpf_vstr_add_char(&v, s[0]);
-        i = 1;
-    }
-    for (mpf_int_t k = 0; k < width - clen; k++) {
-        mpf_vstr_add_char(&v, '0');
-    }
-    mpf_vstr_add_strn(&v, s + i, len - i);
-    return mpf_obj_new_str_of_type(result_type(self), v.buf, v.len);
+static mpf_obj_t str_zfill(size_t n, const mpf_obj_t *a) {
+    return justify(n, a, ALIGN_ZFILL);
 }
-MPF_FUN_2(str_zfill_obj, MPF_QSTR_zfill, str_zfill);
+MPF_FUN_VAR(str_zfill_obj, MPF_QSTR_zfill, 2, 2, str_zfill);
 
 static mpf_obj_t partition_impl(mpf_obj_t self, mpf_obj_t sep_o, bool right) {
     size_t len, sl;
@@ -1227,21 +1176,23 @@ static codec_t codec_of(mpf_obj_t enc) {
         n[i] = c == '_' || c == ' ' ? '-' : (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
     }
     n[len] = 0;
-    static const struct {
-        const char *name;
-        codec_t codec;
-    } names[] = {
-        {"utf-8", CODEC_UTF8}, {"utf8", CODEC_UTF8}, {"u8", CODEC_UTF8}, {"utf", CODEC_UTF8},
+    // Each codec's names, each after its length, and \1 after the codec's last.
+    static const char names[] = "\5utf-8\4utf8\2u8\3utf\1"
 #if CONFIG_STR_CODECS
-        {"ascii", CODEC_ASCII}, {"us-ascii", CODEC_ASCII}, {"646", CODEC_ASCII},
-        {"latin-1", CODEC_LATIN1}, {"latin1", CODEC_LATIN1}, {"latin", CODEC_LATIN1}, {"l1", CODEC_LATIN1},
-        {"iso-8859-1", CODEC_LATIN1}, {"iso8859-1", CODEC_LATIN1}, {"8859", CODEC_LATIN1}, {"cp819", CODEC_LATIN1},
+                                "\5ascii\10us-ascii\3" "646\1"
+                                "\7latin-1\6latin1\5latin\2l1\12iso-8859-1\11iso8859-1\4" "8859\5" "cp819\1"
 #endif
-    };
-    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-        if (strcmp(n, names[i].name) == 0) {
-            return names[i].codec;
+        ;
+    int codec = 0;
+    for (const char *w = names; *w != 0; w++) {
+        if (*w == 1) {
+            codec++;
+            continue;
         }
+        if ((size_t)*w == len && memcmp(w + 1, n, len) == 0) {
+            return (codec_t)codec;
+        }
+        w += *w;
     }
     mpf_raise_fmt(&mpf_type_LookupError, "unknown encoding: %s", s);
 }
@@ -1266,12 +1217,21 @@ static char errors_of(mpf_obj_t errors) {
 
 static const char *const codec_names[] = {"utf-8", "ascii", "latin-1"};
 
+// The codec and (*errors) the error handler of encode's and decode's arguments
+// (encoding='utf-8', errors='strict').
+static codec_t codec_args(size_t n_args, size_t n_kw, const mpf_obj_t *args, char *errors) {
+    static const mpf_qstr_t kws[] = {MPF_QSTR_encoding, MPF_QSTR_errors};
+    mpf_obj_t a[2];
+    mpf_arg_parse(n_args, n_kw, args, 1, 2, 2, kws, a);
+    codec_t codec = codec_of(a[0]);
+    *errors = errors_of(a[1]);
+    return codec;
+}
+
 // encode(encoding='utf-8', errors='strict')
 static mpf_obj_t str_encode(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    mpf_obj_t enc = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_encoding);
-    mpf_obj_t err = n_args > 2 ? args[2] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_errors);
-    codec_t codec = codec_of(enc);
-    char errors = errors_of(err);
+    char errors;
+    codec_t codec = codec_args(n_args, n_kw, args, &errors);
     size_t len;
     const char *s = mpf_obj_str_data(args[0], &len);
     if (codec == CODEC_UTF8 || !CONFIG_STR_CODECS) {
@@ -1302,10 +1262,8 @@ MPF_FUN_KW(str_encode_obj, MPF_QSTR_encode, 1, str_encode);
 
 // decode(encoding='utf-8', errors='strict')
 static mpf_obj_t bytes_decode(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    mpf_obj_t enc = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_encoding);
-    mpf_obj_t err = n_args > 2 ? args[2] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_errors);
-    codec_t codec = codec_of(enc);
-    char errors = errors_of(err);
+    char errors;
+    codec_t codec = codec_args(n_args, n_kw, args, &errors);
     size_t len;
     const char *s = self_data(args[0], &len);
     if (codec == CODEC_UTF8 || !CONFIG_STR_CODECS) {
@@ -1337,8 +1295,10 @@ MPF_FUN_KW(bytes_decode_obj, MPF_QSTR_decode, 1, bytes_decode);
 static mpf_obj_t bytes_hex(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     size_t len;
     const uint8_t *s = (const uint8_t *)self_data(args[0], &len);
-    mpf_obj_t sep_o = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_sep);
-    mpf_obj_t bps_o = n_args > 2 ? args[2] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_bytes_per_sep);
+    static const mpf_qstr_t kws[] = {MPF_QSTR_sep, MPF_QSTR_bytes_per_sep};
+    mpf_obj_t a[2];
+    mpf_arg_parse(n_args, n_kw, args, 1, 2, 2, kws, a);
+    mpf_obj_t sep_o = a[0], bps_o = a[1];
     char sep = 0;
     mpf_int_t bps = bps_o != MPF_OBJ_NULL ? mpf_obj_get_int(bps_o) : 1;
     if (sep_o != MPF_OBJ_NULL && sep_o != MPF_OBJ_NONE) {
@@ -1355,13 +1315,12 @@ static mpf_obj_t bytes_hex(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     size_t group = sep == 0 || bps == 0 ? 0 : (size_t)(bps < 0 ? -bps : bps);
     mpf_vstr_t v;
     mpf_vstr_init(&v, len * 3 + 1);
-    static const char hex[] = "0123456789abcdef";
     for (size_t i = 0; i < len; i++) {
         if (group != 0 && i > 0 && (bps > 0 ? (len - i) % group : i % group) == 0) {
             mpf_vstr_add_char(&v, sep);
         }
-        mpf_vstr_add_char(&v, hex[s[i] >> 4]);
-        mpf_vstr_add_char(&v, hex[s[i] & 15]);
+        mpf_vstr_add_char(&v, "0123456789abcdef"[s[i] >> 4]);  // (the literal is shared with hex_escape's)
+        mpf_vstr_add_char(&v, "0123456789abcdef"[s[i] & 15]);
     }
     return mpf_vstr_to_str(&v);
 }
