@@ -124,18 +124,17 @@ mpf_obj_t mpf_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     } else if (op == MPF_BINARY_OP_IN) {
         return mpf_obj_bool(contains(rhs, lhs));
     } else if (op == MPF_BINARY_OP_EXCEPTION_MATCH) {
-        // every class named (one, or a tuple of them) must derive from BaseException
-        size_t n = 1;
-        const mpf_obj_t *classes = &rhs;
         if (mpf_obj_is_type(rhs, &mpf_type_tuple)) {
             const mpf_tuple_t *tu = mpf_obj_ptr(rhs);
-            n = tu->len;
-            classes = tu->items;
-        }
-        for (size_t i = 0; i < n; i++) {
-            if (!mpf_obj_is_class(classes[i]) || !mpf_type_is_subclass(mpf_obj_ptr(classes[i]), &mpf_type_BaseException)) {
-                mpf_raise_msg(&mpf_type_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+            for (size_t i = 0; i < tu->len; i++) {
+                if (!mpf_obj_is_class(tu->items[i]) ||
+                    !mpf_type_is_subclass(mpf_obj_ptr(tu->items[i]), &mpf_type_BaseException)) {
+                    mpf_raise_msg(&mpf_type_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+                }
             }
+        } else if (!mpf_obj_is_class(rhs) ||
+                   !mpf_type_is_subclass(mpf_obj_ptr(rhs), &mpf_type_BaseException)) {
+            mpf_raise_msg(&mpf_type_TypeError, "catching classes that do not inherit from BaseException is not allowed");
         }
         return mpf_obj_bool(mpf_obj_isinstance(lhs, rhs));
     }
@@ -154,12 +153,16 @@ mpf_obj_t mpf_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             return r;
         }
     }
-    // the right operand's reflected operation: __radd__... (not for a class's own
-    // instances on both sides), or the mirrored comparison
-    bool arith = op >= MPF_BINARY_OP_OR && op <= MPF_BINARY_OP_POWER;
-    if (arith || op <= MPF_BINARY_OP_NOT_EQUAL) {
-        if (rt->binary_op != NULL && (!arith || rt != lt || (rt->flags & MPF_TYPE_FLAG_HEAP) == 0) &&
-            (r = rt->binary_op(arith ? op + MPF_BINARY_OP_NORMAL_TO_REVERSE : reflect_cmp[op], rhs, lhs)) != MPF_OBJ_NULL) {
+    if (op >= MPF_BINARY_OP_OR && op <= MPF_BINARY_OP_POWER) {
+        if (rt->binary_op != NULL && (rt != lt || (rt->flags & MPF_TYPE_FLAG_HEAP) == 0) &&
+            (r = rt->binary_op(op + MPF_BINARY_OP_NORMAL_TO_REVERSE, rhs, lhs)) != MPF_OBJ_NULL) {
+            return r;
+        }
+        if ((rt->flags & MPF_TYPE_FLAG_HEAP) && (r = with_native_rhs(op, lhs, rhs)) != MPF_OBJ_NULL) {
+            return r;
+        }
+    } else if (op <= MPF_BINARY_OP_NOT_EQUAL) {
+        if (rt->binary_op != NULL && (r = rt->binary_op(reflect_cmp[op], rhs, lhs)) != MPF_OBJ_NULL) {
             return r;
         }
         if ((rt->flags & MPF_TYPE_FLAG_HEAP) && (r = with_native_rhs(op, lhs, rhs)) != MPF_OBJ_NULL) {

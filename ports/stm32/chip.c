@@ -6,8 +6,21 @@
 #include "stm32f4.h"
 #include "stm32hal.h"
 
-// Interrupt lines of the largest chip supported (STM32F411: 86, F405: 82).
-#define STM32_IRQ_COUNT 86
+// The table ends at the last interrupt line this port enables (the chips have 82-86):
+// the USARTs', or without the machine module the console's alone. A line past the end
+// is never enabled in the NVIC, so its vector is never fetched.
+#if CONFIG_CORTEX_M_MACHINE
+#define STM32_IRQ_COUNT (USART6_IRQ + 1)
+#else
+#define STM32_CONSOLE_IRQ \
+    (CONFIG_STM32_CONSOLE_USART == 1   ? USART1_IRQ \
+        : CONFIG_STM32_CONSOLE_USART == 2 ? USART2_IRQ \
+        : CONFIG_STM32_CONSOLE_USART == 3 ? USART3_IRQ \
+        : CONFIG_STM32_CONSOLE_USART == 4 ? UART4_IRQ \
+        : CONFIG_STM32_CONSOLE_USART == 5 ? UART5_IRQ \
+                                          : USART6_IRQ)
+#define STM32_IRQ_COUNT (STM32_CONSOLE_IRQ + 1)
+#endif
 
 // Every line starts as the fault handler (it names an unexpected interrupt by its
 // number); the ones this port handles are set after it.
@@ -15,6 +28,7 @@
 #pragma GCC diagnostic ignored "-Woverride-init"
 CM_CHIP_VECTORS const cm_vector_t stm32_vectors[STM32_IRQ_COUNT] = {
     [0 ... STM32_IRQ_COUNT - 1] = cm_fault_isr,
+#if CONFIG_CORTEX_M_MACHINE
     [USART1_IRQ] = stm32_usart_isr,  // one handler for every USART
     [USART2_IRQ] = stm32_usart_isr,
 #if STM32_HAS_USART3_4_5
@@ -23,6 +37,9 @@ CM_CHIP_VECTORS const cm_vector_t stm32_vectors[STM32_IRQ_COUNT] = {
     [UART5_IRQ] = stm32_usart_isr,
 #endif
     [USART6_IRQ] = stm32_usart_isr,
+#else
+    [STM32_CONSOLE_IRQ] = stm32_usart_isr,
+#endif
 };
 #pragma GCC diagnostic pop
 
