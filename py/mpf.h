@@ -260,8 +260,9 @@ typedef struct mpf_type_ext {
     void (*finalise)(mpf_obj_t self); // called by the GC for blocks allocated with has_final
 } mpf_type_ext_t;
 
-// A type object: 14 words on a 32-bit chip (a compact exception type 3). What only classes made at run time have
-// (namespace, bases, MRO) is in mpf_class_t; the rarely set slots are in mpf_type_ext_t.
+// A type object: 14 words on a 32-bit chip (a compact exception type: 3). What only
+// classes made at run time have (namespace, bases, MRO) is in mpf_class_t; the rarely set
+// slots are in mpf_type_ext_t.
 typedef struct mpf_type {
     mpf_obj_base_t base;
     // The name, a qstr. Builtin types' names are in the core's pool (ids below 2^16); a
