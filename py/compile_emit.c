@@ -60,6 +60,7 @@ struct scope {
     uint16_t n_ids, cap_ids;
     uint16_t flags;
     uint16_t n_pos, n_kwonly, n_def_pos;
+    uint8_t n_posonly;      // the first n_pos that take no keyword (`/`)
     uint16_t num_locals;
     uint16_t stack_size, exc_size;
     uint8_t kind;
@@ -1537,6 +1538,7 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
             default: s->flags |= SF_VARKEYWORDS; break;
         }
     }
+    s->n_posonly = args->op;
     if (s->n_pos > 255 || s->n_kwonly > 255) {
         error_at(e, args, "too many arguments");   // (8-bit counts in the raw code)
     }
@@ -2900,6 +2902,12 @@ static void write_image(emit_t *o, const emit_t *e, const raw_ref_t *raws, size_
 void mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_emit_out_t *out) {
     emit_t e;
     scope_t *mod = compile_all(&e, c, tree);
+    for (scope_t *s = mod; s != NULL; s = s->next) {
+        if (s->n_posonly) {
+            // .mpy v6.3 cannot say which parameters take no keyword (mpy-cross rejects `/` too)
+            error_at(&e, s->node, "positional-only parameters cannot be written to a .mpy file");
+        }
+    }
     // the raw codes in the image's order; then the scopes are released, before the image is
     // made: on a small heap they are most of what splits up the room the image needs
     raw_ref_t *raws = mpf_gc_alloc(n_scopes(mod) * sizeof(raw_ref_t), false);
@@ -2964,6 +2972,7 @@ static const mpf_raw_code_t *make_raw_code(const scope_t *s) {
     rc->scope_flags = (uint8_t)(s->flags & 0x0F);
     rc->n_pos_args = (uint8_t)s->n_pos;
     rc->n_kwonly_args = (uint8_t)s->n_kwonly;
+    rc->n_posonly_args = s->n_posonly;
     rc->n_def_pos_args = (uint8_t)s->n_def_pos;
     // the prelude w_prelude wrote: the signature (known), the sizes, the source info, the cells
     const uint8_t *p = fd;

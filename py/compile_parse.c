@@ -1209,8 +1209,20 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
     int close = lambda ? OP_COLON : OP_RPAR;
     bool kwonly = false;
     bool kwargs = false;
+    size_t n_posonly = 0;
     while (!is_op(p, close)) {
         mpf_token_t at = p->tok;
+        if (accept_op(p, OP_DIV)) {
+            // `/` ends the positional-only parameters: after one at least, once, before * and **
+            if (n_posonly || kwonly || kwargs || v.n == 0) {
+                syntax_error_at(p, &at, "invalid syntax");
+            }
+            n_posonly = v.n;
+            if (!accept_op(p, OP_COMMA)) {
+                break;
+            }
+            continue;
+        }
         if (kwargs || (kwonly && is_op(p, OP_MUL))) {
             // nothing follows **kw, and there is one * at most
             syntax_error_at(p, &at, "invalid syntax");
@@ -1238,7 +1250,12 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
     if (!lambda) {
         expect_op(p, OP_RPAR);
     }
-    return mk_from_vec(p, N_ARGS, t.line, t.col, &v);
+    if (n_posonly > 255) {
+        syntax_error_at(p, &t, "too many arguments");
+    }
+    mpf_node_t *args = mk_from_vec(p, N_ARGS, t.line, t.col, &v);
+    args->op = (uint8_t)n_posonly;   // how many lead positional-only (before a `/`)
+    return args;
 }
 
 static mpf_node_t *parse_dotted(parser_t *p) {

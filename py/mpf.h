@@ -623,6 +623,9 @@ typedef struct mpf_raw_code {
     uint8_t n_kwonly_args;
     uint8_t n_def_pos_args;
     uint8_t n_cell;
+    // the first n of the declared positional parameters take no keyword (`def f(a, /)`);
+    // only the on-device compiler sets it (.mpy v6.3 has no field for it)
+    uint8_t n_posonly_args;
     const uint8_t *cells;        // n_cell slot numbers
 #if CONFIG_COMPILER
     // Code the on-device compiler made: [0] = n, then the VM qstr naming each of the n local

@@ -199,7 +199,7 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
                 break;
             }
         }
-        if (j < A + K && j >= n_closed) {
+        if (j < A + K && j >= n_closed + rc->n_posonly_args) {
             if (fast[-(ptrdiff_t)j] != MPF_OBJ_NULL) {
                 arg_error(fun, "got multiple values for argument '%O'", name);
             }

@@ -545,4 +545,58 @@ BEYOND_MPY_CROSS: dict[str, str] = {
     "del_empty_list": "a = 1\ndel a, []\nprint('a' in globals())\n",
     "assign_empty_tuple_too_many": "try:\n    () = [1]\nexcept ValueError:\n    print('ValueError')\n",
     "assign_empty_tuple_not_iterable": "try:\n    () = 1\nexcept TypeError:\n    print('TypeError')\n",
+    "positional_only": """def f(a, b=10, /, c=100, *, d=0):
+    return a + b + c + d
+
+
+def rejects(call):
+    try:
+        call()
+    except TypeError:
+        return "TypeError"
+    return "no error"
+
+
+print(f(1), f(1, 2), f(1, 2, 3), f(1, c=2), f(1, 2, d=5), f(*[1, 2]))
+print(rejects(lambda: f(a=1)), rejects(lambda: f(1, b=2)), rejects(lambda: f()))
+print(rejects(lambda: f(1, 2, 3, 4)), rejects(lambda: f(**{"a": 1})))
+
+
+def g(a, /, **kw):
+    return a, sorted(kw.items())
+
+
+print(g(1, a=2, b=3))
+
+
+def outer(x):
+    def inner(a, /, b):
+        return x + a + b
+
+    return inner
+
+
+print(outer(1)(2, b=3), rejects(lambda: outer(1)(a=2, b=3)))
+h = lambda a, b, /, : a * b
+print(h(3, 4), rejects(lambda: h(3, b=4)), (lambda a, /, b=2: a + b)(1))
+
+
+class C:
+    def m(self, a, /):
+        return a
+
+    async def am(self, a, /):
+        return a
+
+
+print(C().m(5), C.m(C(), 6), rejects(lambda: C().m(a=1)), rejects(lambda: C.m(1)))
+for src in ["def f(/, a): pass", "def f(*, a, /): pass", "def f(a, /, b, /): pass",
+            "def f(**k, /): pass", "def f(a=1, /, b): pass", "def f(a, /, a): pass",
+            "lambda /: 0", "def f(a, b/2): pass", "async def f(*a, /): pass"]:
+    try:
+        exec(src)
+        print("accepted", src)
+    except SyntaxError:
+        print("SyntaxError", src)
+""",
 }

@@ -225,6 +225,23 @@ def test_beyond_mpy_cross_runs_as_cpython(tmp_path: Path, name: str) -> None:
     assert ours.stdout == ref.stdout
 
 
+def test_positional_only_cannot_be_written_to_mpy(tmp_path: Path) -> None:
+    """`/` runs from source (above) but .mpy v6.3 cannot record it: --compile says so."""
+    src = tmp_path / "po.py"
+    src.write_text("def f(a, /, b):\n    return a + b\n")
+    proc = subprocess.run(
+        [str(FIRMWARE), "--compile", str(src), "-o", str(tmp_path / "po.mpy")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert not (tmp_path / "po.mpy").exists()
+    last = proc.stderr.splitlines()[-1]
+    assert last == "SyntaxError: positional-only parameters cannot be written to a .mpy file"
+
+
 def _run(code: str, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(FIRMWARE), "-c", code, *args],
