@@ -955,7 +955,7 @@ static const str_is_kind_t is_kinds[] = {
     [IS_LOWER] = {(uint8_t)~CC_UPPER, CC_LOWER, 0, false},
     [IS_ALNUM] = {CC_LETTER | CC_DIGIT, 0, 0, false},
     [IS_IDENT] = {CC_LETTER | CC_UNDERSCORE, 0, CC_DIGIT, false},
-    [IS_PRINTABLE] = {(uint8_t)~CC_CONTROL, 0, 0, true},
+    [IS_PRINTABLE] = {0xFF, 0, 0, true},   // and no CC_CONTROL (is_impl): '\t' is a space and a control
     [IS_ASCII] = {(uint8_t)~CC_HIGH, 0, 0, true},
 };
 
@@ -969,7 +969,7 @@ static mpf_obj_t is_impl(mpf_obj_t self, int kind) {
     unsigned seen = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned c = char_class((unsigned char)s[i]);
-        if (!(c & (k->allowed | (i > 0 ? k->digit_later : 0)))) {
+        if (!(c & (k->allowed | (i > 0 ? k->digit_later : 0))) || (kind == IS_PRINTABLE && (c & CC_CONTROL))) {
             return MPF_OBJ_FALSE;
         }
         seen |= c;
