@@ -196,16 +196,21 @@ def _rejected_by_mpy_cross(tmp_path: Path, name: str, text: str) -> Path:
     return src
 
 
-@pytest.mark.parametrize("name", sorted(REJECTED))
-def test_rejected_by_both(tmp_path: Path, name: str) -> None:
-    src = _rejected_by_mpy_cross(tmp_path, name, REJECTED[name])
-    proc = subprocess.run(
-        [str(FIRMWARE), "--compile", str(src), "-o", str(tmp_path / "ours.mpy")],
+def _compile_cli(src: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    """`firmware --compile SRC -o OUT`: our compiler's .mpy (or its error)."""
+    return subprocess.run(
+        [str(FIRMWARE), "--compile", str(src), "-o", str(out)],
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
     )
+
+
+@pytest.mark.parametrize("name", sorted(REJECTED))
+def test_rejected_by_both(tmp_path: Path, name: str) -> None:
+    src = _rejected_by_mpy_cross(tmp_path, name, REJECTED[name])
+    proc = _compile_cli(src, tmp_path / "ours.mpy")
     assert proc.returncode == 1
     assert not (tmp_path / "ours.mpy").exists()
     assert "Error" in proc.stderr.splitlines()[-1]
@@ -229,13 +234,7 @@ def test_positional_only_cannot_be_written_to_mpy(tmp_path: Path) -> None:
     """`/` runs from source (above) but .mpy v6.3 cannot record it: --compile says so."""
     src = tmp_path / "po.py"
     src.write_text("def f(a, /, b):\n    return a + b\n")
-    proc = subprocess.run(
-        [str(FIRMWARE), "--compile", str(src), "-o", str(tmp_path / "po.mpy")],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    proc = _compile_cli(src, tmp_path / "po.mpy")
     assert proc.returncode == 1
     assert not (tmp_path / "po.mpy").exists()
     last = proc.stderr.splitlines()[-1]
