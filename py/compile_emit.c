@@ -2882,8 +2882,9 @@ static void write_image(emit_t *o, const emit_t *e, const raw_ref_t *raws, size_
     for (size_t i = 0; i < e->n_qstrs; i++) {
         size_t n;
         const char *s = mpf_qstr_data(e->qstrs[i], &n);
-        if (e->qstrs[i] < 166 && e->qstrs[i] > 0) {
-            w_vuint(o, ((size_t)e->qstrs[i] << 1) | 1);
+        size_t abi = mpf_qstr_to_abi(e->qstrs[i]);
+        if (abi != 0) {
+            w_vuint(o, (abi << 1) | 1);
         } else {
             w_vuint(o, n << 1);
             w_str(o, s, n);

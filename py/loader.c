@@ -938,12 +938,11 @@ mpf_load_result_t mpf_load_mpy(const uint8_t *buf, size_t len) {
             return res;
         }
         if (v & 1) {
-            v >>= 1;
-            if (v < 1 || v > MPF_QSTRID_STATIC_COUNT) {
+            qstrs[i] = mpf_qstr_from_abi(v >> 1);
+            if (qstrs[i] == 0) {
                 res.error = "static qstr id out of range";
                 return res;
             }
-            qstrs[i] = v;
         } else {
             v >>= 1;
             const uint8_t *s;

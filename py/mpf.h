@@ -56,6 +56,23 @@ const char *mpf_qstr_str(mpf_qstr_t q);
 size_t mpf_qstr_hash(mpf_qstr_t q);
 // The 13.1 hash of [len] bytes at [data] (never 0).
 size_t mpf_qstr_compute_hash(const uint8_t *data, size_t len);
+#if CONFIG_PORT_HAS_FILESYSTEM
+// The .mpy ABI's static qstr [i] (1..165, mpy-format.md 13.2) as an id of the pool, 0 if
+// out of range; and back, the ABI's number of [q] (0: not one of its strings).
+mpf_qstr_t mpf_qstr_from_abi(size_t i);
+size_t mpf_qstr_to_abi(mpf_qstr_t q);
+#else
+// Without the .mpy loader the pool has no ABI strings: no .mpy is read, one written names
+// each string in full.
+static inline mpf_qstr_t mpf_qstr_from_abi(size_t i) {
+    (void)i;
+    return 0;
+}
+static inline size_t mpf_qstr_to_abi(mpf_qstr_t q) {
+    (void)q;
+    return 0;
+}
+#endif
 
 // ---------------------------------------------------------------- printing
 typedef enum { MPF_PRINT_STR, MPF_PRINT_REPR } mpf_print_kind_t;

@@ -1,19 +1,17 @@
-// qstr.c -- interned strings: the const pool generated at build time (ids 1..165 are
-// the .mpy ABI, then the core's own strings sorted by length, then bytewise) and runtime
-// pools in the heap.
+// qstr.c -- interned strings: the const pool generated at build time (sorted by length,
+// then bytewise; with the .mpy loader it also holds the ABI's static strings, whose fixed
+// ids are mapped onto the pool's) and runtime pools in the heap.
 #include "mpf_int.h"
 
 typedef mpf_qstr_entry_t qstr_entry_t;
 
-// The core's pool (mpforge/qstr.py): one block of bytes holding the ABI strings in pool
-// order (length, then bytes), then the core's (in id order, which is pool order), each
-// followed by a NUL. The strings of one length are consecutive and len + 1 bytes apart,
-// so where a string starts follows from its place among its length's strings and where
-// the first of them starts; an ABI id's place is its rank in pool order. Per string there
-// is then only its length (1 byte, CONFIG_QSTR_POOL_LENGTHS; without it a binary search
-// over the lengths finds it) and its 13.1 hash (2 bytes, CONFIG_QSTR_POOL_HASH; without
-// it the hash is computed when asked; with it, the ids are also listed grouped by their
-// hash's low bits, for mpf_qstr_find).
+// The core's pool (mpforge/qstr.py): one block of bytes holding the strings in id order
+// (length, then bytes), each followed by a NUL. The strings of one length are consecutive
+// and len + 1 bytes apart, so where a string starts follows from its id, the first id of
+// its length and where that one starts. Per string there is then only its length (1 byte,
+// CONFIG_QSTR_POOL_LENGTHS; without it a binary search over the lengths finds it) and its
+// 13.1 hash (2 bytes, CONFIG_QSTR_POOL_HASH; without it the hash is computed when asked;
+// with it, the ids are also listed grouped by their hash's low bits, for mpf_qstr_find).
 static const char qstr_static_bytes[] = "\0" MPF_QSTRID_PACKED_BYTES;
 #if CONFIG_QSTR_POOL_LENGTHS
 static const uint8_t qstr_static_len[] = {
@@ -33,64 +31,52 @@ static const uint16_t qstr_static_hash[] = {
 };
 #endif
 
-// The ABI part of the pool is in the order the .mpy format fixes; this lists its ids in
-// pool order (length, then bytes) so that it too can be binary-searched, and the other
-// way round, each id's rank in that order.
-#if !CONFIG_QSTR_POOL_HASH
-static const uint8_t qstr_abi_order[MPF_QSTRID_STATIC_COUNT] = {MPF_QSTRID_ABI_ORDER};
-#endif
-static const uint8_t qstr_abi_rank[MPF_QSTRID_STATIC_COUNT + 1] = {MPF_QSTRID_ABI_RANK};
-// Where each length starts in qstr_abi_order and among the core's ids (lengths 0 to the
-// longest + 1): a lookup searches only the strings of its own length. And where in the
-// block of bytes the strings of each length start.
-static const uint8_t qstr_abi_by_len[] = {MPF_QSTRID_ABI_BY_LEN};
-static const uint16_t qstr_core_by_len[] = {MPF_QSTRID_CORE_BY_LEN};
-static const uint16_t qstr_abi_off_by_len[] = {MPF_QSTRID_ABI_OFF_BY_LEN};
-static const uint16_t qstr_core_off_by_len[] = {MPF_QSTRID_CORE_OFF_BY_LEN};
-#define BY_LEN_COUNT(t) (sizeof(t) / sizeof((t)[0]))
-_Static_assert(BY_LEN_COUNT(qstr_abi_off_by_len) == BY_LEN_COUNT(qstr_abi_by_len), "one offset a length");
-_Static_assert(BY_LEN_COUNT(qstr_core_off_by_len) == BY_LEN_COUNT(qstr_core_by_len), "one offset a length");
+// Where each length starts among the ids and in the block of bytes (lengths 0 to the
+// longest + 1): a lookup searches only the strings of its own length.
+static const MPF_QSTRID_BY_LEN_T qstr_by_len[] = {MPF_QSTRID_BY_LEN};
+static const uint16_t qstr_off_by_len[] = {MPF_QSTRID_OFF_BY_LEN};
+#define BY_LEN_COUNT (sizeof(qstr_by_len) / sizeof(qstr_by_len[0]))
+_Static_assert(sizeof(qstr_off_by_len) == BY_LEN_COUNT * sizeof(uint16_t), "one offset a length");
 
-// The string at place [pos] of a part sorted by length ([first]: the place of the first
-// string of its length; [off_by_len]: the part's offsets), [len] bytes long.
-static inline const char *packed_at(const uint16_t *off_by_len, size_t first, size_t pos, size_t len) {
-    return qstr_static_bytes + off_by_len[len] + (pos - first) * (len + 1);
+#if CONFIG_PORT_HAS_FILESYSTEM
+// The ids of the .mpy ABI's static strings (mpy-format.md 13.2), in ABI order: a loaded
+// .mpy names them by their place in that order (from 1).
+static const uint16_t qstr_abi_ids[MPF_QSTRID_ABI_COUNT] = {MPF_QSTRID_ABI_IDS};
+
+mpf_qstr_t mpf_qstr_from_abi(size_t i) {
+    return i >= 1 && i <= MPF_QSTRID_ABI_COUNT ? qstr_abi_ids[i - 1] : 0;
 }
 
-#if !CONFIG_QSTR_POOL_LENGTHS
-// The length of the string at place [pos] of a part whose lengths start at [by_len]
-// ([n] entries, the last one past the part's end): the last length whose strings start
-// at or before it (binary search; lengths no string has start where the next one does).
-#define PACKED_LEN_FN(fn, elem_t) \
-    static size_t fn(const elem_t *by_len, size_t n, size_t pos) { \
-        size_t lo = 0, hi = n - 1; \
-        while (hi - lo > 1) { \
-            size_t mid = lo + (hi - lo) / 2; \
-            if (by_len[mid] <= pos) { \
-                lo = mid; \
-            } else { \
-                hi = mid; \
-            } \
-        } \
-        return lo; \
+size_t mpf_qstr_to_abi(mpf_qstr_t q) {
+    for (size_t i = 0; i < MPF_QSTRID_ABI_COUNT; i++) {
+        if (qstr_abi_ids[i] == q) {
+            return i + 1;
+        }
     }
-PACKED_LEN_FN(abi_len_at, uint8_t)
-PACKED_LEN_FN(core_len_at, uint16_t)
+    return 0;
+}
 #endif
 
-// Id 0 (no string) reads as the empty string: rank 0, the ABI's "".
+// Id 0 (no string) reads as the empty string (the NUL before the first string).
 static inline const char *static_data(size_t q, size_t *len) {
-    bool abi = q <= MPF_QSTRID_STATIC_COUNT;
-    size_t r = abi ? qstr_abi_rank[q] : q;   // the place among its own part's strings
 #if CONFIG_QSTR_POOL_LENGTHS
     size_t n = qstr_static_len[q];
 #else
-    size_t n = abi ? abi_len_at(qstr_abi_by_len, BY_LEN_COUNT(qstr_abi_by_len), r)
-                   : core_len_at(qstr_core_by_len, BY_LEN_COUNT(qstr_core_by_len), r);
+    // the last length whose strings start at or before [q] (binary search; lengths no
+    // string has start where the next one does)
+    size_t n = 0, hi = BY_LEN_COUNT - 1;
+    while (hi - n > 1) {
+        size_t mid = n + (hi - n) / 2;
+        if (qstr_by_len[mid] <= q) {
+            n = mid;
+        } else {
+            hi = mid;
+        }
+    }
 #endif
     *len = n;
-    return abi ? packed_at(qstr_abi_off_by_len, qstr_abi_by_len[n], r, n)
-               : packed_at(qstr_core_off_by_len, qstr_core_by_len[n], r, n);
+    // unsigned arithmetic: id 0 of length 0 is 1 byte before the first string
+    return qstr_static_bytes + (size_t)(qstr_off_by_len[n] + (q - qstr_by_len[n]) * (n + 1));
 }
 
 // A runtime pool: a heap block chained through mpf_state.qstr_pools.
@@ -221,16 +207,19 @@ static size_t find_static(const char *str, size_t len, size_t hash) {
     return 0;
 }
 #else
-// Binary search for [str] among the [n] strings of length [len] that start at [block],
-// len + 1 bytes apart, in pool order (one length's strings of the core's pool). Returns
-// its place plus 1, or 0 when absent.
-static inline size_t find_same_len(const char *block, size_t n, const char *str, size_t len) {
-    size_t lo = 0, hi = n;
+// The id of [str] in the core's pool, 0 if absent: a binary search among the strings of
+// its length, len + 1 bytes apart.
+static size_t find_static(const char *str, size_t len) {
+    if (len + 1 >= BY_LEN_COUNT) {
+        return 0;
+    }
+    const char *block = qstr_static_bytes + qstr_off_by_len[len];
+    size_t lo = 0, hi = qstr_by_len[len + 1] - qstr_by_len[len];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = memcmp(block + mid * (len + 1), str, len);
         if (c == 0) {
-            return mid + 1;
+            return qstr_by_len[len] + mid;
         } else if (c < 0) {
             lo = mid + 1;
         } else {
@@ -238,23 +227,6 @@ static inline size_t find_same_len(const char *block, size_t n, const char *str,
         }
     }
     return 0;
-}
-
-// The id of [str] in the core's pool, 0 if absent: a binary search among the strings of
-// its length in each part.
-static size_t find_static(const char *str, size_t len) {
-    size_t i = 0;
-    if (len + 1 < BY_LEN_COUNT(qstr_abi_by_len)) {
-        size_t first = qstr_abi_by_len[len];
-        size_t at = find_same_len(qstr_static_bytes + qstr_abi_off_by_len[len], qstr_abi_by_len[len + 1] - first, str, len);
-        i = at != 0 ? qstr_abi_order[first + at - 1] : 0;
-    }
-    if (i == 0 && len + 1 < BY_LEN_COUNT(qstr_core_by_len)) {
-        size_t first = qstr_core_by_len[len];
-        size_t at = find_same_len(qstr_static_bytes + qstr_core_off_by_len[len], qstr_core_by_len[len + 1] - first, str, len);
-        i = at != 0 ? first + at - 1 : 0;
-    }
-    return i;
 }
 #endif
 

@@ -60,40 +60,49 @@ class TestQstr:
             qstr.decode_escaped("a_4")
 
     def test_scan_ignores_other_macros(self) -> None:
-        text = b"MPF_QSTRID_STATIC_COUNT MYMPF_QSTR_x MPF_QSTR_open(MPF_QSTR_len)"
+        text = b"MPF_QSTRID_ABI_IDS MYMPF_QSTR_x MPF_QSTR_open(MPF_QSTR_len)"
         assert qstr.scan([text]) == {b"open", b"len"}
 
-    def test_render_puts_the_abi_pool_first_then_sorted_extras(self) -> None:
-        text = qstr.render({b"zz", b"b", b"aa", b"__name__", b"utf-8"})
-        names = re.findall(r"^QDEF\((\w+),", text, re.M)
-        static = len(qstr.STATIC_QSTRS)
-        assert static == 165 and f"#define MPF_QSTRID_STATIC_COUNT {static}" in text
-        # "__name__" and "utf-8" belong to the ABI pool: not repeated after it
-        assert names[static:] == ["MPF_QSTR_b", "MPF_QSTR_aa", "MPF_QSTR_zz"]
-        assert len(names) == len(set(names))
-        core = re.search(r"#define MPF_QSTRID_CORE_BY_LEN (.*)", text)
-        assert core is not None
-        # ids 166.. : lengths 0 and 1 start at 166, length 2 at 167, the end at 169
-        assert core.group(1) == "166, 166, 167, 169"
+    def test_the_abi_strings_are_pooled_only_for_code_that_maps_them(self) -> None:
+        # py/qstr.c uses MPF_QSTRID_ABI_IDS only with the .mpy loader (in code, not comments)
+        assert qstr.uses_abi([b"x", b"{MPF_QSTRID_ABI_IDS}"])
+        assert not qstr.uses_abi([b"// MPF_QSTRID_ABI_IDS", b"MPF_QSTRID_ABI_IDSX"])
+        used = {b"zz", b"b", b"aa", b"__name__"}
+        plain = qstr.render(used)
+        assert "MPF_QSTRID_ABI" not in plain
+        names = re.findall(r"^QDEF\((\w+),", plain, re.M)
+        # one part, by length then bytes
+        assert names == ["MPF_QSTR_b", "MPF_QSTR_aa", "MPF_QSTR_zz", "MPF_QSTR___name__"]
+        text = qstr.render(used, abi=True)
+        strings = qstr.pool(used, abi=True)
+        assert len(strings) == len(set(strings)) == len(qstr.STATIC_QSTRS) + 3
+        assert strings == sorted(strings, key=qstr.pool_order)
+        m = re.search(r"^#define MPF_QSTRID_ABI_IDS (.*)$", text, re.M)
+        assert m is not None and "#define MPF_QSTRID_ABI_COUNT 165" in text
+        ids = [int(x) for x in m.group(1).split(", ")]
+        # the ABI's static qstr i (from 1) is the pool's id ids[i - 1]
+        assert [strings[q - 1] for q in ids] == [s.encode() for s in qstr.STATIC_QSTRS]
 
     def test_offsets_locate_each_string_in_the_one_block_of_bytes(self) -> None:
         used = {b"zz", b"b", b"caf\xc3\xa9"}
-        text = qstr.render(used)
+        text = qstr.render(used, abi=True)
         lines = re.findall(r"^QDEF\(\w+, \d+, (\d+), (\d+), ", text, re.M)
         block = _packed_block(text)
-        assert len(block) == 1 + sum(len(s) + 1 for s in qstr.pool(used))
-        for data, (length, offset) in zip(qstr.pool(used), lines, strict=True):
+        strings = qstr.pool(used, abi=True)
+        assert len(block) == 1 + sum(len(s) + 1 for s in strings)
+        for data, (length, offset) in zip(strings, lines, strict=True):
             start = int(offset)
             assert (int(length), block[start : start + len(data) + 1]) == (len(data), data + b"\0")
-        # the ABI strings by length then bytes ("" first), then the others in id order
-        assert block.startswith(b"\0\0\n\0 \0*\0/\0_\0")
-        assert block.endswith(b"\0b\0zz\0caf\xc3\xa9\0")
+        # by length then bytes ("" first)
+        assert block.startswith(b"\0\0\n\0 \0*\0/\0_\0b\0")
+        assert block.endswith(b"\0ZeroDivisionError\0NotImplementedError\0")
 
-    def test_packed_pool_places_each_string_by_its_length(self) -> None:
+    @pytest.mark.parametrize("abi", [False, True])
+    def test_packed_pool_places_each_string_by_its_length(self, abi: bool) -> None:
         # py/qstr.c static_data without CONFIG_QSTR_POOL_LENGTHS: no offset or length per id; a
-        # string is found from its length's first offset and its place among that length
+        # string is found from its length's first id and offset
         used = {b"zz", b"b", b"aa", b"caf\xc3\xa9", b"__name__", b"x" * 30}
-        text = qstr.render(used)
+        text = qstr.render(used, abi)
 
         def table(name: str) -> list[int]:
             m = re.search(rf"^#define {name} (.*)$", text, re.M)
@@ -101,21 +110,15 @@ class TestQstr:
             return [int(x) for x in m.group(1).split(", ")]
 
         block = _packed_block(text)
-        rank, order = table("MPF_QSTRID_ABI_RANK"), table("MPF_QSTRID_ABI_ORDER")
-        parts = {
-            "abi": (table("MPF_QSTRID_ABI_BY_LEN"), table("MPF_QSTRID_ABI_OFF_BY_LEN")),
-            "core": (table("MPF_QSTRID_CORE_BY_LEN"), table("MPF_QSTRID_CORE_OFF_BY_LEN")),
-        }
-        static = len(qstr.STATIC_QSTRS)
-        for q, data in enumerate(qstr.pool(used), start=1):
-            by_len, off_by_len = parts["abi" if q <= static else "core"]
-            pos = rank[q] if q <= static else q
-            if q <= static:
-                assert order[pos] == q
-            n = max(i for i in range(len(by_len) - 1) if by_len[i] <= pos)
-            start = off_by_len[n] + (pos - by_len[n]) * (n + 1)
+        by_len, off_by_len = table("MPF_QSTRID_BY_LEN"), table("MPF_QSTRID_OFF_BY_LEN")
+        assert len(by_len) == len(off_by_len) == 32 and by_len[-1] == len(qstr.pool(used, abi)) + 1
+        assert "#define MPF_QSTRID_BY_LEN_T uint8_t" in text  # fewer than 256 ids
+        for q, data in enumerate(qstr.pool(used, abi), start=1):
+            n = max(i for i in range(len(by_len) - 1) if by_len[i] <= q)
+            start = off_by_len[n] + (q - by_len[n]) * (n + 1)
             assert block[start : start + n + 1] == data + b"\0", (q, data)
-        assert len(block) == 1 + sum(len(s) + 1 for s in qstr.pool(used))
+        # id 0 reads as the NUL before the first string
+        assert off_by_len[0] - by_len[0] == 0 and block[0] == 0
 
     def test_hash_index_lists_every_id_once_in_its_bucket(self) -> None:
         # py/qstr.c find_static with CONFIG_QSTR_POOL_HASH: a string's id is among those of
@@ -221,12 +224,15 @@ class TestGeneratedData:
         data = Generated.load(gen)
         header = (gen / "qstrdefs.h").read_text()
         assert len(data.core_pool) == header.count("\nQDEF(")
-        assert data.core_pool[: len(qstr.STATIC_QSTRS)] == tuple(
-            s.encode() for s in qstr.STATIC_QSTRS
-        )
-        assert data.core_pool[-2:] == ("café".encode(), b"zebra")  # by length, then bytes
-        assert data.core_pool.count(b"print") == 1
+        # by length, then bytes
+        assert data.core_pool == ("café".encode(), b"print", b"zebra", b"<module>")
         assert data.builtin_modules == frozenset()
+        # with the .mpy loader, the ABI's strings too, each once
+        src.write_text(src.read_text() + " MPF_QSTRID_ABI_IDS")
+        qstr.generate([src], gen / "qstrdefs.h", gen / "qstrpool.json")
+        data = Generated.load(gen)
+        assert len(data.core_pool) == len(qstr.STATIC_QSTRS) + 2
+        assert set(data.core_pool) >= {"café".encode(), b"zebra", b"print", b"<module>"}
 
     @pytest.mark.parametrize("content", [None, "", "{", '{"pool": 3}', '{"pool": [1]}', "[]"])
     def test_missing_or_damaged_data_is_an_error(self, tmp_path: Path, content: str | None) -> None:
