@@ -163,7 +163,9 @@ typedef struct mpf_state {
     mpf_obj_t emergency_exc;
     mpf_obj_t *fs_base, *fs_top, *fs_end;   // frame stack
     void *qstr_pools;         // runtime qstr pool chain
+#if CONFIG_QSTR_RUNTIME_INDEX
     void *qstr_index;         // hash index of the runtime qstrs (qstr.c)
+#endif
     mpf_obj_t cur_exc_handling;
     mpf_obj_t root_end;
     // Not roots:

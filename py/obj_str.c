@@ -1206,13 +1206,14 @@ static char errors_of(mpf_obj_t errors) {
     if (!MPF_IS_STR(errors)) {
         mpf_raise_fmt(&mpf_type_TypeError, "errors must be str, not %T", errors);
     }
+#if CONFIG_STR_CODECS
     size_t len;
     const char *s = mpf_obj_str_data(errors, &len);
     if (strcmp(s, "ignore") == 0 || strcmp(s, "replace") == 0) {
         return s[0];
     }
-    (void)len;
-    return 's';
+#endif
+    return 's';  // (UTF-8 alone has no handlers: a malformed byte is always an error)
 }
 
 static const char *const codec_names[] = {"utf-8", "ascii", "latin-1"};

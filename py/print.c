@@ -25,14 +25,13 @@ void mpf_print_str(const mpf_print_t *p, const char *s) {
     }
 }
 
-// Print unsigned [v] in [base] (2..16) with optional minus sign.
-static void print_uint(const mpf_print_t *p, mpf_uint_t v, bool neg, unsigned base, bool upper) {
+// Print unsigned [v] in [base] (2..16, lower-case digits) with optional minus sign.
+static void print_uint(const mpf_print_t *p, mpf_uint_t v, bool neg, unsigned base) {
     char buf[sizeof(mpf_uint_t) * 8 + 2];
     char *e = buf + sizeof(buf);
     char *s = e;
-    const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
     do {
-        *--s = digits[v % base];
+        *--s = "0123456789abcdef"[v % base];
         v /= base;
     } while (v != 0);
     if (neg) {
@@ -42,11 +41,7 @@ static void print_uint(const mpf_print_t *p, mpf_uint_t v, bool neg, unsigned ba
 }
 
 void mpf_print_int(const mpf_print_t *p, mpf_int_t v) {
-    if (v < 0) {
-        print_uint(p, (mpf_uint_t)0 - (mpf_uint_t)v, true, 10, false);
-    } else {
-        print_uint(p, (mpf_uint_t)v, false, 10, false);
-    }
+    print_uint(p, v < 0 ? (mpf_uint_t)0 - (mpf_uint_t)v : (mpf_uint_t)v, v < 0, 10);
 }
 
 void mpf_vprintf(const mpf_print_t *p, const char *fmt, va_list ap) {
@@ -73,7 +68,8 @@ void mpf_vprintf(const mpf_print_t *p, const char *fmt, va_list ap) {
             is_size = true;
             fmt++;
         }
-        switch (*fmt) {
+        char c = *fmt;
+        switch (c) {
             case 's': {
                 const char *s = va_arg(ap, const char *);
                 if (s == NULL) {
@@ -82,43 +78,41 @@ void mpf_vprintf(const mpf_print_t *p, const char *fmt, va_list ap) {
                 mpf_print_strn(p, s, prec >= 0 ? (size_t)prec : strlen(s));
                 break;
             }
-            case 'd': {
-                long v = is_long ? va_arg(ap, long) : is_size ? (long)va_arg(ap, size_t) : va_arg(ap, int);
-                mpf_print_int(p, (mpf_int_t)v);
-                break;
-            }
-            case 'u': {
-                mpf_uint_t v = is_long ? va_arg(ap, unsigned long) : is_size ? va_arg(ap, size_t) : va_arg(ap, unsigned);
-                print_uint(p, v, false, 10, false);
-                break;
-            }
+            case 'd':
+            case 'u':
             case 'x': {
-                mpf_uint_t v = is_long ? va_arg(ap, unsigned long) : is_size ? va_arg(ap, size_t) : va_arg(ap, unsigned);
-                print_uint(p, v, false, 16, false);
+                // the argument as the type its length modifier names, signed for %d
+                mpf_uint_t v;
+                bool neg = false;
+                if (c == 'd') {
+                    long sv = is_long ? va_arg(ap, long) : is_size ? (long)va_arg(ap, size_t) : va_arg(ap, int);
+                    neg = sv < 0;
+                    v = neg ? (mpf_uint_t)0 - (mpf_uint_t)sv : (mpf_uint_t)sv;
+                } else {
+                    v = is_long ? va_arg(ap, unsigned long) : is_size ? va_arg(ap, size_t) : va_arg(ap, unsigned);
+                }
+                print_uint(p, v, neg, c == 'x' ? 16 : 10);
                 break;
             }
-            case 'c': {
-                char c = (char)va_arg(ap, int);
+            case 'c':
+                c = (char)va_arg(ap, int);
                 mpf_print_strn(p, &c, 1);
                 break;
-            }
-            case 'q': {
+            case 'q':
+            case 'T': {
+                // a qstr, or the name of an object's type (a qstr too)
+                mpf_qstr_t q = c == 'q' ? va_arg(ap, mpf_qstr_t) : mpf_type_name(mpf_obj_type(va_arg(ap, mpf_obj_t)));
                 size_t len;
-                const char *s = mpf_qstr_data(va_arg(ap, mpf_qstr_t), &len);
+                const char *s = mpf_qstr_data(q, &len);
                 mpf_print_strn(p, s, len);
                 break;
             }
             case 'O':
-                mpf_obj_print(p, va_arg(ap, mpf_obj_t), MPF_PRINT_STR);
-                break;
             case 'R':
-                mpf_obj_print(p, va_arg(ap, mpf_obj_t), MPF_PRINT_REPR);
-                break;
-            case 'T':
-                mpf_print_str(p, mpf_obj_type_name(va_arg(ap, mpf_obj_t)));
+                mpf_obj_print(p, va_arg(ap, mpf_obj_t), c == 'O' ? MPF_PRINT_STR : MPF_PRINT_REPR);
                 break;
             case '%':
-                mpf_print_strn(p, "%", 1);
+                mpf_print_strn(p, fmt, 1);
                 break;
             default:
                 mpf_print_strn(p, fmt - 1, 2);

@@ -93,6 +93,7 @@ typedef struct qstr_pool {
 // Runtime pools start with this many entries and double.
 #define QSTR_POOL_FIRST 32
 
+#if CONFIG_QSTR_RUNTIME_INDEX
 // Open-addressing hash index over every runtime qstr, so that interning a name (each
 // attribute string a program builds, each qstr of a loaded .mpy) does not compare it
 // with every runtime string made so far. A slot holds the id (0 = empty) and a key of
@@ -114,11 +115,6 @@ static inline uint32_t index_key(size_t hash, size_t len) {
 // Start slot for [key] in an index of [size] slots: the hash mixed with the length.
 static inline size_t index_start(uint32_t key, size_t size) {
     return (size_t)((key * 2654435761u) >> 7) & (size - 1);
-}
-
-void mpf_qstr_init(void) {
-    mpf_state.qstr_pools = NULL;
-    mpf_state.qstr_index = NULL;
 }
 
 // Put [id] with [key] into [ix] (which has a free slot).
@@ -150,6 +146,45 @@ static void index_add(mpf_qstr_t id, size_t hash, size_t len) {
         ix = nx;
     }
     index_insert(ix, (uint32_t)id, index_key(hash, len));
+}
+
+// The runtime qstr of [len] bytes at [str] whose hash is [hash], 0 if none.
+static mpf_qstr_t find_runtime(const char *str, size_t len, size_t hash) {
+    const qstr_index_t *ix = mpf_state.qstr_index;
+    if (ix != NULL) {
+        uint32_t key = index_key(hash, len);
+        for (size_t i = index_start(key, ix->size); ix->slot[i].id != 0; i = (i + 1) & (ix->size - 1)) {
+            if (ix->slot[i].key == key) {
+                size_t elen;
+                const char *e = mpf_qstr_data(ix->slot[i].id, &elen);
+                if (elen == len && memcmp(e, str, len) == 0) {
+                    return ix->slot[i].id;
+                }
+            }
+        }
+    }
+    return 0;
+}
+#else
+// The runtime qstr of [len] bytes at [str] whose hash is [hash], 0 if none: each runtime
+// string's hash and length compared, then its bytes.
+static mpf_qstr_t find_runtime(const char *str, size_t len, size_t hash) {
+    for (const qstr_pool_t *p = mpf_state.qstr_pools; p != NULL; p = p->prev) {
+        for (size_t k = 0; k < p->n; k++) {
+            if (p->e[k].hash == hash && p->e[k].len == len && memcmp(p->e[k].str, str, len) == 0) {
+                return p->first_id + k;
+            }
+        }
+    }
+    return 0;
+}
+#endif
+
+void mpf_qstr_init(void) {
+    mpf_state.qstr_pools = NULL;
+#if CONFIG_QSTR_RUNTIME_INDEX
+    mpf_state.qstr_index = NULL;
+#endif
 }
 
 size_t mpf_qstr_compute_hash(const uint8_t *data, size_t len) {
@@ -248,20 +283,7 @@ mpf_qstr_t mpf_qstr_find(const char *str, size_t len) {
     if (i != 0) {
         return MPF_QSTRID_LAST_STATIC - 1 + i;  // the frozen modules' strings follow the core's
     }
-    const qstr_index_t *ix = mpf_state.qstr_index;
-    if (ix != NULL) {
-        uint32_t key = index_key(hash, len);
-        for (i = index_start(key, ix->size); ix->slot[i].id != 0; i = (i + 1) & (ix->size - 1)) {
-            if (ix->slot[i].key == key) {
-                size_t elen;
-                const char *e = mpf_qstr_data(ix->slot[i].id, &elen);
-                if (elen == len && memcmp(e, str, len) == 0) {
-                    return ix->slot[i].id;
-                }
-            }
-        }
-    }
-    return 0;
+    return find_runtime(str, len, hash);
 }
 
 mpf_qstr_t mpf_qstr_from_strn(const char *str, size_t len) {
@@ -285,8 +307,10 @@ mpf_qstr_t mpf_qstr_from_strn(const char *str, size_t len) {
     data[len] = 0;
     size_t hash = mpf_qstr_compute_hash((const uint8_t *)str, len);
     mpf_qstr_t id = p->first_id + p->n;
+#if CONFIG_QSTR_RUNTIME_INDEX
     // index first: growing it may collect, and the new entry must not be half made
     index_add(id, hash, len);
+#endif
     p->e[p->n].hash = hash;
     p->e[p->n].len = len;
     p->e[p->n].str = data;
