@@ -2,6 +2,10 @@
 // of classes (special methods dispatch), super, classmethod and staticmethod.
 #include "mpf_int.h"
 
+#if !CONFIG_EXC_FULL_TYPES
+extern inline const mpf_type_t *mpf_type_slots(const mpf_type_t *t);  // its external copy (obj.h says why)
+#endif
+
 // ---------------------------------------------------------------- helpers
 // A special method defined by a Python class in the MRO of [t] (builtin bases skipped).
 __attribute__((noinline)) static mpf_obj_t special(const mpf_type_t *t, mpf_qstr_t q) {
