@@ -330,7 +330,7 @@ _Static_assert(offsetof(mpf_type_compact_t, parent) == offsetof(mpf_type_t, pare
 #define mpf_type_slots(t) (t)
 #else
 extern const mpf_type_t mpf_type_BaseException;
-static inline const mpf_type_t *mpf_type_slots(const mpf_type_t *t) {
+inline const mpf_type_t *mpf_type_slots(const mpf_type_t *t) {
     return (t->flags & MPF_TYPE_FLAG_COMPACT) ? &mpf_type_BaseException : t;
 }
 #endif
@@ -454,7 +454,7 @@ extern const mpf_obj_singleton_t mpf_const_none_obj, mpf_const_false_obj, mpf_co
 #define MPF_OBJ_SENTINEL MPF_OBJ_FROM_PTR(&mpf_const_sentinel_obj) // "load" marker etc.
 static inline mpf_obj_t mpf_obj_bool(bool b) { return b ? MPF_OBJ_TRUE : MPF_OBJ_FALSE; }
 
-static inline const mpf_type_t *mpf_obj_type(mpf_obj_t o) {
+inline const mpf_type_t *mpf_obj_type(mpf_obj_t o) {
     if (mpf_obj_is_small_int(o)) {
         return &mpf_type_int;
     } else if (mpf_obj_is_qstr(o)) {
@@ -465,13 +465,13 @@ static inline const mpf_type_t *mpf_obj_type(mpf_obj_t o) {
     }
     return ((const mpf_obj_base_t *)mpf_obj_ptr(o))->type;
 }
-static inline bool mpf_obj_is_type(mpf_obj_t o, const mpf_type_t *t) {
+inline bool mpf_obj_is_type(mpf_obj_t o, const mpf_type_t *t) {
     return mpf_obj_is_ptr(o) && ((const mpf_obj_base_t *)mpf_obj_ptr(o))->type == t;
 }
 // Whether [o] is a class: its type is type or a metaclass derived from it (one compare
 // for the common case, a flag test for classes made by a metaclass).
 #if CONFIG_CLASS_ADVANCED
-static inline bool mpf_obj_is_class(mpf_obj_t o) {
+inline bool mpf_obj_is_class(mpf_obj_t o) {
     if (!mpf_obj_is_ptr(o)) {
         return false;
     }

@@ -19,12 +19,14 @@ typedef struct mpf_class {
     struct mpf_map *dict;           // class namespace
     mpf_obj_t bases;                // tuple of base classes
     mpf_obj_t mro;                  // tuple: the class then its linearised bases
+#if CONFIG_CLASS_HOOKS
     // Store cache: attr_plain holds when, at class epoch attr_epoch, nothing along the
     // MRO could take an instance attribute store (no property or other object that may
     // be a data descriptor, no __setattr__/__delattr__), so a store goes straight to
     // the instance's members. 0 = not computed. See mpf_class_changed().
     uint64_t attr_epoch;
     bool attr_plain;
+#endif
 #if CONFIG_CLASS_ADVANCED
     // Every live class is on one list (for __subclasses__ and __bases__ changes), linked
     // through [link], stored complemented so that the conservative GC does not see them
@@ -54,6 +56,9 @@ MPF_INTERNAL void mpf_store_attr_generic(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v)
 MPF_INTERNAL mpf_obj_t mpf_load_attr_generic(mpf_obj_t o, mpf_qstr_t q);
 // type.__setattr__ / __delattr__ (v NULL) on class [o].
 MPF_INTERNAL void mpf_store_attr_class(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v);
+// The [i]th class in the MRO of type or class [t] (a builtin type's: the type, its
+// parents, then object), or NULL past its end.
+MPF_INTERNAL const mpf_type_t *mpf_type_mro_item(const mpf_type_t *t, size_t i);
 // The first builtin base of class [t] other than object (its instances' layout), or NULL.
 MPF_INTERNAL const mpf_type_t *mpf_type_native_base(const mpf_type_t *t);
 // The methods bytes has (obj_str.c); bytearray's type lookups fall back to them.
@@ -89,6 +94,7 @@ MPF_INTERNAL mpf_obj_t mpf_meta_type_method(mpf_qstr_t q);
 #endif
 // Instance [inst]'s __dict__: a live, writable view of its members.
 MPF_INTERNAL mpf_obj_t mpf_type_instance_dict_view(mpf_obj_t inst);
+#if CONFIG_CLASS_HOOKS
 MPF_INTERNAL uint64_t mpf_class_epoch;
 MPF_INTERNAL bool mpf_class_plain_compute(mpf_class_t *cls);
 // Whether nothing along heap class [t]'s MRO can take an instance's attribute store or
@@ -100,6 +106,13 @@ static inline bool mpf_class_is_plain(const mpf_type_t *t) {
     }
     return mpf_class_plain_compute(cls);
 }
+#else
+// Without CONFIG_CLASS_HOOKS nothing can take an instance's store: every class is plain.
+static inline bool mpf_class_is_plain(const mpf_type_t *t) {
+    (void)t;
+    return true;
+}
+#endif
 
 // ---------------------------------------------------------------- bytecode functions, frames, generators
 typedef struct mpf_fun_bc {

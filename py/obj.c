@@ -6,6 +6,17 @@
 #include "mpz.h"
 #endif
 
+// The external copies of the inline accessors (obj.h explains why they are not static).
+extern inline bool mpf_obj_is_small_int(mpf_obj_t o);
+extern inline bool mpf_obj_is_qstr(mpf_obj_t o);
+extern inline bool mpf_obj_is_ptr(mpf_obj_t o);
+extern inline void *mpf_obj_ptr(mpf_obj_t o);
+extern inline const mpf_type_t *mpf_obj_type(mpf_obj_t o);
+extern inline bool mpf_obj_is_type(mpf_obj_t o, const mpf_type_t *t);
+#if CONFIG_CLASS_ADVANCED
+extern inline bool mpf_obj_is_class(mpf_obj_t o);
+#endif
+
 const char *mpf_obj_type_name(mpf_obj_t o) {
     return mpf_qstr_str(mpf_type_name(mpf_obj_type(o)));
 }

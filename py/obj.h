@@ -24,6 +24,13 @@
 
 typedef uintptr_t mpf_obj_t;   // a tagged value, see the diagram above
 
+// The accessors that mpf.h's mpf_obj_type and mpf_obj_is_type use, and those two, are
+// `inline` (not `static inline`) definitions with one external copy in obj.c: where the
+// compiler keeps a call (-Os does, for mpf_obj_type), every file calls that one copy. As
+// `static inline` functions, each file kept its own out-of-line copy (1.6 KB of copies in
+// the default netduinoplus2 image; with LTO, identical code folding merged them already).
+// An `inline` definition may only call functions with external linkage.
+
 // MPF_TAG_ASSERT(cond, "accessor"): with CONFIG_CHECK_TAGS, abort naming the accessor
 // when a value is read as a kind it is not; otherwise nothing.
 #if CONFIG_CHECK_TAGS
@@ -48,7 +55,7 @@ _Static_assert(MPF_SMALL_INT_BITS == sizeof(mpf_obj_t) * 8 - 1,
 #define MPF_SMALL_INT_MIN (-MPF_SMALL_INT_MAX - 1)
 
 // Small ints.
-static inline bool mpf_obj_is_small_int(mpf_obj_t o) { return (o & 1) != 0; }
+inline bool mpf_obj_is_small_int(mpf_obj_t o) { return (o & 1) != 0; }
 static inline mpf_int_t mpf_obj_small_int_value(mpf_obj_t o) {
     MPF_TAG_ASSERT(mpf_obj_is_small_int(o), "mpf_obj_small_int_value");
     return (mpf_int_t)o >> 1; // arithmetic shift (gcc, clang)
@@ -58,7 +65,7 @@ static inline bool mpf_small_int_fits(mpf_int_t v) { return v >= MPF_SMALL_INT_M
 #define MPF_OBJ_SMALL_INT(v) ((mpf_obj_t)(((mpf_uint_t)(v) << 1) | 1)) // for static initialisers
 
 // Qstrs (interned strings).
-static inline bool mpf_obj_is_qstr(mpf_obj_t o) { return (o & 3) == 2; }
+inline bool mpf_obj_is_qstr(mpf_obj_t o) { return (o & 3) == 2; }
 static inline mpf_qstr_t mpf_obj_qstr_value(mpf_obj_t o) {
     MPF_TAG_ASSERT(mpf_obj_is_qstr(o), "mpf_obj_qstr_value");
     return (mpf_qstr_t)(o >> 2);
@@ -67,8 +74,8 @@ static inline mpf_obj_t mpf_obj_new_qstr(mpf_qstr_t q) { return ((mpf_obj_t)q <<
 #define MPF_OBJ_QSTR(q) ((mpf_obj_t)(((mpf_uint_t)(q) << 2) | 2)) // for static initialisers
 
 // Pointers to objects.
-static inline bool mpf_obj_is_ptr(mpf_obj_t o) { return (o & 3) == 0 && o != 0; }
-static inline void *mpf_obj_ptr(mpf_obj_t o) {
+inline bool mpf_obj_is_ptr(mpf_obj_t o) { return (o & 3) == 0 && o != 0; }
+inline void *mpf_obj_ptr(mpf_obj_t o) {
     MPF_TAG_ASSERT((o & 3) == 0, "mpf_obj_ptr");
     return (void *)o;
 }

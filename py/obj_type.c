@@ -2,6 +2,10 @@
 // of classes (special methods dispatch), super, classmethod and staticmethod.
 #include "mpf_int.h"
 
+#if !CONFIG_EXC_FULL_TYPES
+extern inline const mpf_type_t *mpf_type_slots(const mpf_type_t *t);  // its external copy (obj.h says why)
+#endif
+
 // ---------------------------------------------------------------- helpers
 // A special method defined by a Python class in the MRO of [t] (builtin bases skipped).
 __attribute__((noinline)) static mpf_obj_t special(const mpf_type_t *t, mpf_qstr_t q) {
@@ -464,7 +468,7 @@ __attribute__((noinline)) mpf_qstr_t mpf_type_name(const mpf_type_t *t) {
 
 // The [i]th class in the MRO of [t], or NULL past its end (a builtin type's MRO: the type,
 // its parents, then object).
-static const mpf_type_t *mro_item(const mpf_type_t *t, size_t i) {
+const mpf_type_t *mpf_type_mro_item(const mpf_type_t *t, size_t i) {
     if (mpf_class_mro(t) != MPF_OBJ_NULL) {
         const mpf_tuple_t *mro = mpf_obj_ptr(mpf_class_mro(t));
         return i < mro->len ? mpf_obj_ptr(mro->items[i]) : NULL;
@@ -482,7 +486,7 @@ static const mpf_type_t *mro_item(const mpf_type_t *t, size_t i) {
 // bases' MROs the bases themselves; NULL past the end.
 static const mpf_type_t *merge_item(const mpf_tuple_t *bases, size_t s, size_t k) {
     if (s < bases->len) {
-        return mro_item(mpf_obj_ptr(bases->items[s]), k);
+        return mpf_type_mro_item(mpf_obj_ptr(bases->items[s]), k);
     }
     return k < bases->len ? mpf_obj_ptr(bases->items[k]) : NULL;
 }
@@ -639,6 +643,7 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
     if (mpf_type_lookup(t, MPF_QSTR___getattr__) != MPF_OBJ_NULL) {
         t->flags |= MPF_TYPE_FLAG_HAS_GETATTR;
     }
+#if CONFIG_CLASS_HOOKS
     // __set_name__ on class attributes that define it, over a snapshot of the namespace
     // (as CPython): attributes those calls add are not visited
     const mpf_map_t *m = cls->dict;
@@ -682,6 +687,10 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
         }
     }
 #endif
+#else
+    (void)n_kw;  // build_class refused class keywords
+    (void)kw;
+#endif // CONFIG_CLASS_HOOKS
     return mpf_obj_from_ptr(t);
 }
 
@@ -982,6 +991,7 @@ static void update_subclasses(const mpf_type_t *cls, size_t depth) {
 }
 #endif // CONFIG_CLASS_ADVANCED
 
+#if CONFIG_CLASS_HOOKS
 void mpf_type_set_bases(mpf_type_t *cls, mpf_obj_t bases) {
     if (bases == MPF_OBJ_NULL) {
         mpf_raise_fmt(&mpf_type_TypeError, "cannot delete '__bases__' attribute of immutable type '%q'", mpf_type_name(cls));
@@ -1030,6 +1040,7 @@ void mpf_type_set_bases(mpf_type_t *cls, mpf_obj_t bases) {
     (void)old_bases;
 #endif
 }
+#endif // CONFIG_CLASS_HOOKS
 
 static mpf_obj_t build_class(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     if (n_args < 2) {
@@ -1254,7 +1265,7 @@ static mpf_obj_t type_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
 static mpf_obj_t type_mro(mpf_obj_t self) {
     mpf_obj_t l = mpf_obj_new_list(0, NULL);
     const mpf_type_t *c;
-    for (size_t i = 0; (c = mro_item(mpf_obj_ptr(self), i)) != NULL; i++) {
+    for (size_t i = 0; (c = mpf_type_mro_item(mpf_obj_ptr(self), i)) != NULL; i++) {
         mpf_list_append(l, mpf_obj_from_ptr(c));
     }
     return l;
@@ -1277,6 +1288,7 @@ mpf_obj_t mpf_type_subclasses(mpf_obj_t self) {
 }
 #endif // CONFIG_CLASS_ADVANCED
 
+#if CONFIG_CLASS_HOOKS
 static mpf_obj_t type_setattr(mpf_obj_t self, mpf_obj_t name, mpf_obj_t value) {
     mpf_store_attr_class(self, mpf_builtin_attr_name(name), value);
     return MPF_OBJ_NONE;
@@ -1288,6 +1300,7 @@ static mpf_obj_t type_delattr(mpf_obj_t self, mpf_obj_t name) {
     return MPF_OBJ_NONE;
 }
 MPF_FUN_2(type_delattr_obj, MPF_QSTR___delattr__, type_delattr);
+#endif
 
 static const mpf_rom_map_elem_t type_locals_table[] = {
 #if CONFIG_CLASS_ADVANCED
@@ -1296,8 +1309,10 @@ static const mpf_rom_map_elem_t type_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR___call__), MPF_ROM_PTR(&type_call_obj)},
 #endif
     {MPF_ROM_QSTR(MPF_QSTR_mro), MPF_ROM_PTR(&type_mro_obj)},
+#if CONFIG_CLASS_HOOKS
     {MPF_ROM_QSTR(MPF_QSTR___setattr__), MPF_ROM_PTR(&type_setattr_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___delattr__), MPF_ROM_PTR(&type_delattr_obj)},
+#endif
 };
 MPF_ROM_MAP(type_locals, type_locals_table);
 
@@ -1379,6 +1394,7 @@ static mpf_obj_t object_new(size_t n_args, const mpf_obj_t *args) {
 MPF_FUN_VAR(object_new_fun_obj, MPF_QSTR___new__, 1, 255, object_new);
 static const mpf_wrapper_t object_new_obj = {{&mpf_type_staticmethod}, MPF_ROM_PTR(&object_new_fun_obj)};
 
+#if CONFIG_CLASS_HOOKS
 // object.__setattr__ / __delattr__: the generic store (data descriptors, then the
 // instance's members), whatever __setattr__ the object's class defines
 static mpf_obj_t object_setattr(mpf_obj_t self, mpf_obj_t name, mpf_obj_t value) {
@@ -1397,6 +1413,7 @@ static mpf_obj_t object_delattr(mpf_obj_t self, mpf_obj_t name) {
     return MPF_OBJ_NONE;
 }
 MPF_FUN_2(object_delattr_obj, MPF_QSTR___delattr__, object_delattr);
+#endif
 
 static mpf_obj_t object_repr(mpf_obj_t self) {
     const mpf_type_t *t = mpf_obj_type(self);
@@ -1424,24 +1441,30 @@ static mpf_obj_t object_hash(mpf_obj_t self) {
 }
 MPF_FUN_1(object_hash_obj, MPF_QSTR___hash__, object_hash);
 
+#if CONFIG_CLASS_HOOKS
 static mpf_obj_t object_init_subclass(mpf_obj_t cls) {
     (void)cls;
     return MPF_OBJ_NONE;
 }
 MPF_FUN_1(object_init_subclass_fun_obj, MPF_QSTR___init_subclass__, object_init_subclass);
 static const mpf_wrapper_t object_init_subclass_obj = {{&mpf_type_classmethod}, MPF_ROM_PTR(&object_init_subclass_fun_obj)};
+#endif
 
 static const mpf_rom_map_elem_t object_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR___init__), MPF_ROM_PTR(&object_init_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___new__), MPF_ROM_PTR(&object_new_obj)},
+#if CONFIG_CLASS_HOOKS
     {MPF_ROM_QSTR(MPF_QSTR___setattr__), MPF_ROM_PTR(&object_setattr_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___delattr__), MPF_ROM_PTR(&object_delattr_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___getattribute__), MPF_ROM_PTR(&object_getattribute_obj)},
+#endif
     {MPF_ROM_QSTR(MPF_QSTR___repr__), MPF_ROM_PTR(&object_repr_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___str__), MPF_ROM_PTR(&object_str_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___eq__), MPF_ROM_PTR(&object_eq_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___hash__), MPF_ROM_PTR(&object_hash_obj)},
+#if CONFIG_CLASS_HOOKS
     {MPF_ROM_QSTR(MPF_QSTR___init_subclass__), MPF_ROM_PTR(&object_init_subclass_obj)},
+#endif
 };
 MPF_ROM_MAP(object_locals, object_locals_table);
 

@@ -124,17 +124,14 @@ mpf_obj_t mpf_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     } else if (op == MPF_BINARY_OP_IN) {
         return mpf_obj_bool(contains(rhs, lhs));
     } else if (op == MPF_BINARY_OP_EXCEPTION_MATCH) {
-        if (mpf_obj_is_type(rhs, &mpf_type_tuple)) {
-            const mpf_tuple_t *tu = mpf_obj_ptr(rhs);
-            for (size_t i = 0; i < tu->len; i++) {
-                if (!mpf_obj_is_class(tu->items[i]) ||
-                    !mpf_type_is_subclass(mpf_obj_ptr(tu->items[i]), &mpf_type_BaseException)) {
-                    mpf_raise_msg(&mpf_type_TypeError, "catching classes that do not inherit from BaseException is not allowed");
-                }
+        // rhs: an exception class or a tuple of them (its items checked in turn)
+        bool is_tuple = mpf_obj_is_type(rhs, &mpf_type_tuple);
+        size_t n = is_tuple ? ((const mpf_tuple_t *)mpf_obj_ptr(rhs))->len : 1;
+        for (size_t i = 0; i < n; i++) {
+            mpf_obj_t c = is_tuple ? ((const mpf_tuple_t *)mpf_obj_ptr(rhs))->items[i] : rhs;
+            if (!mpf_obj_is_class(c) || !mpf_type_is_subclass(mpf_obj_ptr(c), &mpf_type_BaseException)) {
+                mpf_raise_msg(&mpf_type_TypeError, "catching classes that do not inherit from BaseException is not allowed");
             }
-        } else if (!mpf_obj_is_class(rhs) ||
-                   !mpf_type_is_subclass(mpf_obj_ptr(rhs), &mpf_type_BaseException)) {
-            mpf_raise_msg(&mpf_type_TypeError, "catching classes that do not inherit from BaseException is not allowed");
         }
         return mpf_obj_bool(mpf_obj_isinstance(lhs, rhs));
     }
@@ -485,17 +482,29 @@ mpf_obj_t mpf_type_lookup(const mpf_type_t *t, mpf_qstr_t q) {
     return type_lookup_ex(t, q, NULL);
 }
 
-// Turn class member [m] found for instance [self] of [t] into dest[0..1].
-static void bind_member(mpf_obj_t m, mpf_obj_t self, const mpf_type_t *t, bool from_heap, mpf_obj_t *dest) {
+// Class member [m] when it is a classmethod (dest[0..1]: its function bound to class
+// [cls]) or a staticmethod (dest[0]: its function): true; false for anything else.
+static bool bind_wrapper(mpf_obj_t m, mpf_obj_t cls, mpf_obj_t *dest) {
+    const mpf_type_t *mt = mpf_obj_type(m);
+    if (mt != &mpf_type_classmethod && mt != &mpf_type_staticmethod) {
+        return false;
+    }
+    dest[0] = ((const mpf_wrapper_t *)mpf_obj_ptr(m))->fun;
+    if (mt == &mpf_type_classmethod) {
+        dest[1] = cls;
+    }
+    return true;
+}
+
+// Turn class member [m] found in class [owner] (NULL: unknown) for instance [self] of [t]
+// into dest[0..1].
+static void bind_member(mpf_obj_t m, mpf_obj_t self, const mpf_type_t *t, const mpf_type_t *owner, mpf_obj_t *dest) {
+    bool from_heap = owner != NULL && (owner->flags & MPF_TYPE_FLAG_HEAP);
     const mpf_type_t *mt = mpf_obj_type(m);
     if (mt == &mpf_type_fun_bc || (mt == &mpf_type_fun_builtin && !from_heap)) {
         dest[0] = m;
         dest[1] = self;
-    } else if (mt == &mpf_type_classmethod) {
-        dest[0] = ((const mpf_wrapper_t *)mpf_obj_ptr(m))->fun;
-        dest[1] = mpf_obj_from_ptr(t);
-    } else if (mt == &mpf_type_staticmethod) {
-        dest[0] = ((const mpf_wrapper_t *)mpf_obj_ptr(m))->fun;
+    } else if (bind_wrapper(m, mpf_obj_from_ptr(t), dest)) {
 #if CONFIG_BUILTIN_PROPERTY
     } else if (mt == &mpf_type_property) {
         const mpf_property_t *p = mpf_obj_ptr(m);
@@ -504,6 +513,7 @@ static void bind_member(mpf_obj_t m, mpf_obj_t self, const mpf_type_t *t, bool f
         }
         dest[0] = mpf_call1(p->fget, self);
 #endif
+#if CONFIG_CLASS_HOOKS
     } else if ((mt->flags & MPF_TYPE_FLAG_HEAP) && from_heap) {
         // a descriptor object with __get__
         mpf_obj_t get = mpf_type_lookup(mt, MPF_QSTR___get__);
@@ -513,6 +523,7 @@ static void bind_member(mpf_obj_t m, mpf_obj_t self, const mpf_type_t *t, bool f
         } else {
             dest[0] = m;
         }
+#endif
     } else {
         dest[0] = m;
     }
@@ -548,7 +559,7 @@ static bool meta_data_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
     const mpf_type_t *owner = NULL;
     mpf_obj_t m = type_lookup_ex(meta, q, &owner);
     if (m != MPF_OBJ_NULL && is_data_descriptor(m)) {
-        bind_member(m, cls, meta, owner != NULL && (owner->flags & MPF_TYPE_FLAG_HEAP), dest);
+        bind_member(m, cls, meta, owner, dest);
         return true;
     }
     return false;
@@ -601,7 +612,7 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
         // seen from its instances)
         m = type_lookup_ex(meta, q, &owner);
         if (m != MPF_OBJ_NULL) {
-            bind_member(m, cls, meta, owner != NULL && (owner->flags & MPF_TYPE_FLAG_HEAP), dest);
+            bind_member(m, cls, meta, owner, dest);
         } else if (meta != &mpf_type_type) {
             mpf_obj_t ga = mpf_type_lookup(meta, MPF_QSTR___getattr__);
             if (ga != MPF_OBJ_NULL) {
@@ -611,13 +622,10 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
 #endif
         return;
     }
-    const mpf_type_t *mt = mpf_obj_type(m);
-    if (mt == &mpf_type_classmethod) {
-        dest[0] = ((const mpf_wrapper_t *)mpf_obj_ptr(m))->fun;
-        dest[1] = cls;
-    } else if (mt == &mpf_type_staticmethod) {
-        dest[0] = ((const mpf_wrapper_t *)mpf_obj_ptr(m))->fun;
-    } else if (mt == &mpf_type_fun_builtin && owner != NULL && !(owner->flags & MPF_TYPE_FLAG_HEAP) &&
+    if (bind_wrapper(m, cls, dest)) {
+        return;
+    }
+    if (mpf_obj_is_type(m, &mpf_type_fun_builtin) && owner != NULL && !(owner->flags & MPF_TYPE_FLAG_HEAP) &&
                owner != &mpf_type_object) {
         // a builtin type's method: its receiver is checked when it is called
         dest[0] = mpf_obj_new_method_desc(owner, m);
@@ -626,6 +634,7 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
     }
 }
 
+#if CONFIG_CLASS_HOOKS
 static bool is_data_descriptor(mpf_obj_t m) {
 #if CONFIG_BUILTIN_PROPERTY
     if (mpf_obj_is_type(m, &mpf_type_property)) {
@@ -654,6 +663,8 @@ static void call_getattribute(mpf_obj_t ga, const mpf_type_t *t, mpf_obj_t o, mp
     dest[0] = mpf_call2(getattr, o, mpf_obj_new_qstr(q));
 }
 
+#endif // CONFIG_CLASS_HOOKS
+
 static void load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest, bool hooks);
 MPF_NORETURN static void raise_attr_error(mpf_obj_t o, mpf_qstr_t q);
 
@@ -661,6 +672,7 @@ void mpf_load_method_maybe(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest) {
     load_method(o, q, dest, true);
 }
 
+#if CONFIG_CLASS_HOOKS
 mpf_obj_t mpf_load_attr_generic(mpf_obj_t o, mpf_qstr_t q) {
     mpf_obj_t dest[2];
     load_method(o, q, dest, false);
@@ -669,6 +681,7 @@ mpf_obj_t mpf_load_attr_generic(mpf_obj_t o, mpf_qstr_t q) {
     }
     return dest[1] != MPF_OBJ_NULL ? mpf_obj_new_bound_meth(dest[0], dest[1]) : dest[0];
 }
+#endif
 
 // The attribute lookup; [hooks]: a class's __getattribute__ and __getattr__ take part
 // (object.__getattribute__ is the lookup without them).
@@ -684,21 +697,11 @@ static void load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest, bool hooks) 
         class_attr(o, q, dest);
         return;
     }
+    const mpf_type_t *owner = NULL;
+    mpf_obj_t m = MPF_OBJ_SENTINEL;  // the class's [q], once looked up
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
+#if CONFIG_CLASS_HOOKS
         if (!mpf_class_is_plain(t)) {
-#if CONFIG_CLASS_ADVANCED
-            if (t->flags & MPF_TYPE_FLAG_METATYPE) {
-                // a class made by a metaclass (never plain): no members of an instance
-                const mpf_type_t *gowner = NULL;
-                mpf_obj_t ga = hooks ? type_lookup_ex(t, MPF_QSTR___getattribute__, &gowner) : MPF_OBJ_NULL;
-                if (ga != MPF_OBJ_NULL && gowner != NULL && (gowner->flags & MPF_TYPE_FLAG_HEAP)) {
-                    call_getattribute(ga, t, o, q, dest);
-                } else {
-                    class_attr(o, q, dest);
-                }
-                return;
-            }
-#endif
             if (hooks) {
                 const mpf_type_t *gowner = NULL;
                 mpf_obj_t ga = type_lookup_ex(t, MPF_QSTR___getattribute__, &gowner);
@@ -707,15 +710,22 @@ static void load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest, bool hooks) 
                     return;
                 }
             }
+#if CONFIG_CLASS_ADVANCED
+            if (t->flags & MPF_TYPE_FLAG_METATYPE) {
+                // a class made by a metaclass (never plain): no members of an instance
+                class_attr(o, q, dest);
+                return;
+            }
+#endif
             // a data descriptor of the class (a property, or an object whose class has
             // __get__ and __set__ or __delete__) comes before the instance's members
-            const mpf_type_t *owner = NULL;
-            mpf_obj_t m = type_lookup_ex(t, q, &owner);
+            m = type_lookup_ex(t, q, &owner);
             if (m != MPF_OBJ_NULL && is_data_descriptor(m)) {
-                bind_member(m, o, t, owner != NULL && (owner->flags & MPF_TYPE_FLAG_HEAP), dest);
+                bind_member(m, o, t, owner, dest);
                 return;
             }
         }
+#endif
         mpf_instance_t *inst = mpf_obj_ptr(o);
         mpf_obj_t v = mpf_map_get_qstr(&inst->members, q);
         if (v != MPF_OBJ_NULL) {
@@ -732,8 +742,9 @@ static void load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest, bool hooks) 
             return;
         }
     }
-    const mpf_type_t *owner = NULL;
-    mpf_obj_t m = type_lookup_ex(t, q, &owner);
+    if (m == MPF_OBJ_SENTINEL) {
+        m = type_lookup_ex(t, q, &owner);
+    }
     if (m != MPF_OBJ_NULL) {
         if ((t->flags & MPF_TYPE_FLAG_HEAP) && owner != NULL && !(owner->flags & MPF_TYPE_FLAG_HEAP) &&
             owner != &mpf_type_object && mpf_obj_is_type(m, &mpf_type_fun_builtin) && !mpf_obj_is_exception(o)) {
@@ -742,7 +753,7 @@ static void load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest, bool hooks) 
             dest[1] = mpf_native_self(owner, q, o);
             return;
         }
-        bind_member(m, o, t, owner != NULL && (owner->flags & MPF_TYPE_FLAG_HEAP), dest);
+        bind_member(m, o, t, owner, dest);
         return;
     }
 #if CONFIG_SLOT_WRAPPERS
@@ -831,53 +842,34 @@ void mpf_load_super_method(mpf_qstr_t q, mpf_obj_t *dest) {
     const mpf_type_t *st = self_is_type ? mpf_obj_ptr(self) : mpf_obj_type(self);
     dest[0] = dest[1] = MPF_OBJ_NULL;
     // candidates: the MRO of type(self) after [start]
-    const mpf_type_t *chain[64];
-    size_t n = 0;
-    if (mpf_class_mro(st) != MPF_OBJ_NULL) {
-        const mpf_tuple_t *mro = mpf_obj_ptr(mpf_class_mro(st));
-        for (size_t i = 0; i < mro->len && n < 64; i++) {
-            chain[n++] = mpf_obj_ptr(mro->items[i]);
-        }
-    } else {
-        for (const mpf_type_t *c = st; c != NULL && n < 63; c = c->parent) {
-            chain[n++] = c;
-        }
-        chain[n++] = &mpf_type_object;
-    }
+    const mpf_type_t *c;
     size_t i = 0;
-    while (i < n && chain[i] != start) {
-        i++;
+    while ((c = mpf_type_mro_item(st, i++)) != NULL && c != start) {
     }
-    for (i++; i < n; i++) {
-        mpf_obj_t m = lookup_in(chain[i], q);
+    while (c != NULL && (c = mpf_type_mro_item(st, i++)) != NULL) {
+        mpf_obj_t m = lookup_in(c, q);
         if (m == MPF_OBJ_NULL) {
             continue;
         }
-        bool from_heap = (chain[i]->flags & MPF_TYPE_FLAG_HEAP) != 0;
         if (self_is_type) {
-            const mpf_type_t *mt = mpf_obj_type(m);
-            if (mt == &mpf_type_classmethod) {
-                dest[0] = ((const mpf_wrapper_t *)mpf_obj_ptr(m))->fun;
-                dest[1] = self;
-            } else if (mt == &mpf_type_staticmethod) {
-                dest[0] = ((const mpf_wrapper_t *)mpf_obj_ptr(m))->fun;
-            } else {
+            if (!bind_wrapper(m, self, dest)) {
                 dest[0] = m;
             }
             return;
         }
-        if (!from_heap && mpf_obj_is_type(m, &mpf_type_fun_builtin) && (st->flags & MPF_TYPE_FLAG_HEAP) &&
-            chain[i] != &mpf_type_object) {
+        if (!(c->flags & MPF_TYPE_FLAG_HEAP) && mpf_obj_is_type(m, &mpf_type_fun_builtin) && (st->flags & MPF_TYPE_FLAG_HEAP) &&
+            c != &mpf_type_object) {
             dest[0] = m;
-            dest[1] = mpf_native_self(chain[i], q, self);
+            dest[1] = mpf_native_self(c, q, self);
             return;
         }
-        bind_member(m, self, st, from_heap, dest);
+        bind_member(m, self, st, c, dest);
         return;
     }
     mpf_raise_fmt(&mpf_type_AttributeError, "'super' object has no attribute '%q'", q);
 }
 
+#if CONFIG_CLASS_HOOKS
 // ---- the classes' store cache (mpf_class_t.attr_plain)
 // Bumped by every class change that can make a class stop being plain; a cache computed
 // at an older epoch is recomputed. 64 bits: it never wraps back to a stale value.
@@ -1006,6 +998,19 @@ static void set_instance_class(mpf_obj_t o, mpf_obj_t v) {
     ((mpf_instance_t *)mpf_obj_ptr(o))->base.type = nt;
 }
 
+#endif // CONFIG_CLASS_HOOKS
+
+// Store [v] under [q] in [map] (instance [o]'s members or class [o]'s namespace), or
+// delete it (v NULL; AttributeError when it is not there).
+static void map_store(mpf_map_t *map, mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
+    mpf_map_elem_t *e = mpf_map_lookup(map, mpf_obj_new_qstr(q), v == MPF_OBJ_NULL ? MPF_MAP_REMOVE : MPF_MAP_LOOKUP_ADD);
+    if (v != MPF_OBJ_NULL) {
+        e->value = v;
+    } else if (e == NULL) {
+        raise_attr_error(o, q);
+    }
+}
+
 // Store (v) or delete (v NULL) attribute [q] of class [o]; every change to a class's
 // namespace goes through here, so the classes' store cache sees it.
 static void class_store(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
@@ -1028,23 +1033,21 @@ static void class_store(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
         return;
     }
 #endif
+#if CONFIG_CLASS_HOOKS
     if (q == MPF_QSTR___bases__) {
         mpf_type_set_bases(cls, v);
         mpf_class_epoch++;
         return;
     }
     mpf_class_changed(q, v);
-    if (v == MPF_OBJ_NULL) {
-        if (mpf_map_lookup(mpf_class_dict(cls), mpf_obj_new_qstr(q), MPF_MAP_REMOVE) == NULL) {
-            raise_attr_error(o, q);
-        }
-    } else {
-        mpf_map_lookup(mpf_class_dict(cls), mpf_obj_new_qstr(q), MPF_MAP_LOOKUP_ADD)->value = v;
-        if (q == MPF_QSTR___getattr__) {
-            cls->flags |= MPF_TYPE_FLAG_HAS_GETATTR;
-        }
+#endif
+    map_store(mpf_class_dict(cls), o, q, v);
+    if (v != MPF_OBJ_NULL && q == MPF_QSTR___getattr__) {
+        cls->flags |= MPF_TYPE_FLAG_HAS_GETATTR;
     }
 }
+
+#if CONFIG_CLASS_HOOKS
 
 void mpf_store_attr_generic(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
     const mpf_type_t *t = mpf_obj_type(o);
@@ -1070,14 +1073,7 @@ void mpf_store_attr_generic(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
     if (descriptor_store(o, t, q, v)) {
         return;
     }
-    mpf_instance_t *inst = mpf_obj_ptr(o);
-    if (v == MPF_OBJ_NULL) {
-        if (mpf_map_lookup(&inst->members, mpf_obj_new_qstr(q), MPF_MAP_REMOVE) == NULL) {
-            raise_attr_error(o, q);
-        }
-    } else {
-        mpf_map_lookup(&inst->members, mpf_obj_new_qstr(q), MPF_MAP_LOOKUP_ADD)->value = v;
-    }
+    map_store(&((mpf_instance_t *)mpf_obj_ptr(o))->members, o, q, v);
 }
 
 void mpf_store_attr_class(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
@@ -1093,10 +1089,15 @@ void mpf_store_attr_class(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
 #endif
     class_store(o, q, v);
 }
+#endif // CONFIG_CLASS_HOOKS
 
 void mpf_store_attr(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
     const mpf_type_t *t = mpf_obj_type(o);
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
+#if !CONFIG_CLASS_HOOKS
+        // nothing can take the store but the instance
+        map_store(&((mpf_instance_t *)mpf_obj_ptr(o))->members, o, q, v);
+#else
         if (MPF_LIKELY(v != MPF_OBJ_NULL) && mpf_class_is_plain(t) && q != MPF_QSTR___class__) {
             mpf_instance_t *inst = mpf_obj_ptr(o);
             mpf_map_lookup(&inst->members, mpf_obj_new_qstr(q), MPF_MAP_LOOKUP_ADD)->value = v;
@@ -1115,6 +1116,7 @@ void mpf_store_attr(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
             return;
         }
         mpf_store_attr_generic(o, q, v);
+#endif
         return;
     }
     if (t == &mpf_type_type) {

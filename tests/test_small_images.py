@@ -94,6 +94,18 @@ except AttributeError:
     print("no __dict__", c.n)
 
 
+class Ten:
+    def __get__(self, obj, cls):
+        return 10
+
+
+class UsesTen:
+    ten = Ten()
+
+
+print("hooks", UsesTen().ten == 10)
+
+
 class AppError(IndexError):
     pass
 
@@ -160,5 +172,7 @@ def test_small_image_fits_and_runs_a_frozen_app(tmp_path: Path, name: str) -> No
         assert "unused types EOFError True" in out
     # nor __dict__ of classes and instances (CONFIG_CLASS_DICT): AttributeError
     assert ("no __dict__ 42" if name == "tiny" else "vars [('n', 42)] True") in out
+    # nor the attribute hooks of classes (CONFIG_CLASS_HOOKS): a descriptor is a plain attribute
+    assert ("hooks False" if name == "tiny" else "hooks True") in out
     # builtin exception types are compact in both (CONFIG_EXC_FULL_TYPES): same behaviour
     assert "exc AppError True IndexError ValueError(3)" in out
