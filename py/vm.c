@@ -765,7 +765,23 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         PUSH(f); \
         VM_NEXT; \
     }
+#if CONFIG_VM_FAST_PATHS
     VM_PAIR(MAKE_CLOSURE, MAKE_CLOSURE_DEFARGS, MAKE_CLOSURE_BODY)
+#else
+    // the four function makers: one handler (a function is a closure of no cells)
+    VM_CASE(MAKE_FUNCTION) :
+    VM_CASE(MAKE_FUNCTION_DEFARGS) :
+    VM_CASE(MAKE_CLOSURE) :
+    VM_CASE(MAKE_CLOSURE_DEFARGS) : {
+        mpf_uint_t r = arg;
+        size_t n = op <= MPF_OP_MAKE_CLOSURE_DEFARGS ? *ip++ : 0;
+        size_t d = (op == MPF_OP_MAKE_CLOSURE_DEFARGS || op == MPF_OP_MAKE_FUNCTION_DEFARGS) ? 2 : 0;
+        sp -= n + d;
+        mpf_obj_t f = mpf_obj_new_fun_bc(rc->children[r], ctx, d ? sp[1] : MPF_OBJ_NULL, d ? sp[2] : MPF_OBJ_NULL, n, sp + 1 + d);
+        PUSH(f);
+        VM_NEXT;
+    }
+#endif
     VM_CASE(LOAD_CONST_SMALL_INT) : {
         mpf_int_t v = ARG_S();
         PUSH(mpf_obj_new_small_int(v));
@@ -954,7 +970,9 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         PUSH(mpf_obj_new_fun_bc(rc->children[r], ctx, dt, dk, 0, NULL)); \
         VM_NEXT; \
     }
+#if CONFIG_VM_FAST_PATHS
     VM_PAIR(MAKE_FUNCTION, MAKE_FUNCTION_DEFARGS, MAKE_FUNCTION_BODY)
+#endif
     // a call: a method call has self (or NULL) above the function; a bytecode function
     // runs in this loop (call_bc)
 #define CALL_BODY(function) \
