@@ -382,10 +382,12 @@ static void unpack_items(mpf_obj_t seq, size_t n, mpf_obj_t **items, size_t *len
     if (mpf_obj_is_type(seq, &mpf_type_tuple) || mpf_obj_is_type(seq, &mpf_type_list)) {
         mpf_obj_get_array(seq, len, items);
     } else {
+#if CONFIG_ERROR_MSG_LEVEL >= 1  // (terse, mpf_getiter's TypeError is the same)
         const mpf_type_t *t = mpf_type_slots(mpf_obj_type(seq));
         if (!(t->flags & MPF_TYPE_FLAG_HEAP) && t->getiter == NULL && t->subscr == NULL) {
             mpf_raise_fmt(&mpf_type_TypeError, "cannot unpack non-iterable %T object", seq);  // CPython's words
         }
+#endif
         mpf_obj_t l = mpf_list_from_iter(seq);
         mpf_obj_get_array(l, len, items);
     }
@@ -993,7 +995,39 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         SET_TOP(m ? mpf_call_method_n(p, k, sp) : mpf_call(f, p, k, sp + 1)); \
         VM_NEXT; \
     }
+#if CONFIG_VM_FAST_PATHS
     VM_PAIR(CALL_FUNCTION, CALL_METHOD, CALL_BODY)
+#else
+    // the four calls: one handler (method calls are 0x36-0x37, the *args/**kw ones odd)
+    _Static_assert(MPF_OP_CALL_METHOD == MPF_OP_CALL_FUNCTION + 2 && (MPF_OP_CALL_FUNCTION_VAR_KW & 1)
+            && (MPF_OP_CALL_METHOD_VAR_KW & 1) && !(MPF_OP_CALL_FUNCTION & 1) && !(MPF_OP_CALL_METHOD & 1),
+        "opcode layout the call handler relies on");
+    VM_CASE(CALL_FUNCTION) :
+    VM_CASE(CALL_FUNCTION_VAR_KW) :
+    VM_CASE(CALL_METHOD) :
+    VM_CASE(CALL_METHOD_VAR_KW) : {
+        size_t m = op >= MPF_OP_CALL_METHOD;
+        size_t var = op & 1;
+        size_t p = arg & 0xFF, k = arg >> 8;
+        sp -= p + 2 * k + var + m;
+        mpf_obj_t f = sp[0];
+        if (var) {
+            mpf_uint_t star = (mpf_uint_t)mpf_obj_small_int_value(sp[p + 2 * k + 1 + m]);
+            SET_TOP(mpf_call_var_kw(f, m ? sp[1] : MPF_OBJ_NULL, p, k, sp + 1 + m, star));
+            VM_NEXT;
+        }
+        if (mpf_obj_is_type(f, &mpf_type_fun_bc)) {
+            bool bound = m && sp[1] != MPF_OBJ_NULL;  // self is the first argument
+            callee_fun = mpf_obj_ptr(f);
+            call_n = p + bound;
+            call_k = k;
+            call_args = sp + 1 + m - bound;
+            goto call_bc;
+        }
+        SET_TOP(m ? mpf_call_method_n(p, k, sp) : mpf_call(f, p, k, sp + 1));
+        VM_NEXT;
+    }
+#endif
 #define CALL_VAR_KW_BODY(function) \
     { \
         size_t m = (function) ? 0 : 1; \
@@ -1004,7 +1038,9 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         SET_TOP(mpf_call_var_kw(sp[0], m ? sp[1] : MPF_OBJ_NULL, p, k, sp + 1 + m, star)); \
         VM_NEXT; \
     }
+#if CONFIG_VM_FAST_PATHS
     VM_PAIR(CALL_FUNCTION_VAR_KW, CALL_METHOD_VAR_KW, CALL_VAR_KW_BODY)
+#endif
     VM_CASE(UNWIND_JUMP) : {
         mpf_int_t off = ARG_J();
         const uint8_t *target = ip + off;   // relative to the trailing byte
@@ -1044,16 +1080,29 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         VM_NEXT;
     }
 #else
-    // one handler for the three: JUMP, or jump when the value's truth is the opcode's
+    // one handler for the five: JUMP, or jump when the value's truth is the opcode's (the
+    // TRUE ones odd), popping it always (POP_JUMP_IF_*) or when not jumping (*_OR_POP)
+    _Static_assert((MPF_OP_POP_JUMP_IF_TRUE & 1) && (MPF_OP_JUMP_IF_TRUE_OR_POP & 1) && !(MPF_OP_POP_JUMP_IF_FALSE & 1)
+            && !(MPF_OP_JUMP_IF_FALSE_OR_POP & 1) && MPF_OP_POP_JUMP_IF_FALSE < MPF_OP_JUMP_IF_TRUE_OR_POP,
+        "opcode layout the jump handler relies on");
     VM_CASE(JUMP) :
     VM_CASE(POP_JUMP_IF_TRUE) :
-    VM_CASE(POP_JUMP_IF_FALSE) : {
+    VM_CASE(POP_JUMP_IF_FALSE) :
+    VM_CASE(JUMP_IF_TRUE_OR_POP) :
+    VM_CASE(JUMP_IF_FALSE_OR_POP) : {
         mpf_int_t off = (mpf_int_t)arg;
-        if (op == MPF_OP_JUMP || mpf_obj_is_true(POP()) == (op == MPF_OP_POP_JUMP_IF_TRUE)) {
-            ip += off;
-            if (off < 0) {
-                POLL_POINT();
+        if (op != MPF_OP_JUMP) {
+            bool jump = mpf_obj_is_true(TOP()) == (bool)(op & 1);
+            if (!jump || op <= MPF_OP_POP_JUMP_IF_FALSE) {
+                sp--;
             }
+            if (!jump) {
+                VM_NEXT;
+            }
+        }
+        ip += off;
+        if (off < 0) {
+            POLL_POINT();
         }
         VM_NEXT;
     }
@@ -1069,7 +1118,9 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         } \
         VM_NEXT; \
     }
+#if CONFIG_VM_FAST_PATHS
     VM_PAIR(JUMP_IF_TRUE_OR_POP, JUMP_IF_FALSE_OR_POP, JUMP_OR_POP_BODY)
+#endif
     VM_CASE(SETUP_WITH) : {
         mpf_uint_t off = ARG_JU();
         mpf_obj_t cm = TOP();
