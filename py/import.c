@@ -341,13 +341,22 @@ static const char *import_all_name(mpf_obj_t k, const char *what, size_t *len) {
     return mpf_obj_str_data(k, len);
 }
 
+// Whether an import can give an object that is not a module: only sys.modules or a
+// replaced __import__ can put one there.
+#if CONFIG_MODULE_SYS || CONFIG_BUILTIN_HELPERS
+#define IMPORT_ANY_OBJECT 1
+#else
+#define IMPORT_ANY_OBJECT 0
+#endif
+
 // `from [mod] import *` into [dict]. [mod] is usually a module, but sys.modules may hold any
-// object: then its __all__ or its __dict__ is used, as CPython does.
+// object: then its __all__ or its __dict__ is used, as CPython does (always a module in a
+// build without IMPORT_ANY_OBJECT's features).
 void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict) {
     mpf_obj_t dest[2];
     mpf_obj_t all;
     mpf_map_t *m = NULL;
-    if (mpf_obj_is_type(mod, &mpf_type_module)) {
+    if (!IMPORT_ANY_OBJECT || mpf_obj_is_type(mod, &mpf_type_module)) {
         m = mpf_dict_map(((mpf_module_t *)mpf_obj_ptr(mod))->globals);
         all = mpf_map_get_qstr(m, MPF_QSTR___all__);
     } else {
@@ -364,12 +373,12 @@ void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict) {
         }
         return;
     }
-    if (m == NULL && mpf_obj_is_class(mod)) {
+    if (IMPORT_ANY_OBJECT && m == NULL && mpf_obj_is_class(mod)) {
         m = mpf_class_dict(mpf_obj_ptr(mod));  // a class's __dict__ is a read-only view of this
     } else if (m == NULL && (mpf_obj_type(mod)->flags & MPF_TYPE_FLAG_HEAP)) {
         m = &((mpf_instance_t *)mpf_obj_ptr(mod))->members;  // an instance's __dict__ is a view of this
     }
-    if (m == NULL) {
+    if (IMPORT_ANY_OBJECT && m == NULL) {
         mpf_load_method_maybe(mod, MPF_QSTR___dict__, dest);
         if (dest[0] == MPF_OBJ_NULL || dest[1] != MPF_OBJ_NULL || !mpf_obj_is_type(dest[0], &mpf_type_dict)) {
             mpf_raise_msg(&mpf_type_ImportError, "from-import-* object has no __dict__ and no __all__");

@@ -55,7 +55,7 @@ const mpf_type_t mpf_type_enumerate = {
 
 // ---------------------------------------------------------------- zip and map
 // One iterator over [n] iterables at once: zip makes a tuple of their items, map calls
-// [fun] with them.
+// [fun] with them (filter below, over one, tests them).
 typedef struct zip_obj {
     mpf_obj_base_t base;
     mpf_obj_t fun;  // NULL for zip
@@ -121,26 +121,17 @@ const mpf_type_t mpf_type_map = {
 };
 
 // ---------------------------------------------------------------- filter
-typedef struct filter_obj {
-    mpf_obj_base_t base;
-    mpf_obj_t fun;
-    mpf_obj_t it;
-} filter_obj_t;
-
+// A zip object too: [fun] (None: the item's truth) over one iterable.
 static mpf_obj_t filter_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
     mpf_arg_check_num(n_args, n_kw, 2, 2, false);
-    filter_obj_t *f = mpf_new(filter_obj_t);
-    f->base.type = &mpf_type_filter;
-    f->fun = args[0];
-    f->it = mpf_getiter(args[1]);
-    return mpf_obj_from_ptr(f);
+    return zip_new(&mpf_type_filter, args[0], 1, args + 1);
 }
 
 static mpf_obj_t filter_next(mpf_obj_t self) {
-    filter_obj_t *f = mpf_obj_ptr(self);
+    const zip_obj_t *f = mpf_obj_ptr(self);
     mpf_obj_t v;
-    while ((v = mpf_iternext(f->it)) != MPF_OBJ_STOP) {
+    while ((v = mpf_iternext(f->its[0])) != MPF_OBJ_STOP) {
         mpf_obj_t keep = f->fun == MPF_OBJ_NONE ? v : mpf_call1(f->fun, v);
         if (mpf_obj_is_true(keep)) {
             return v;

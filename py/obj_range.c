@@ -10,13 +10,39 @@ mpf_obj_t mpf_obj_new_range(mpf_int_t start, mpf_int_t stop, mpf_int_t step) {
     return mpf_obj_from_ptr(r);
 }
 
-// The number of items, computed in unsigned arithmetic: the distance between start and
-// stop can exceed mpf_int_t (range(-maxsize, maxsize)) and must not overflow on the way.
-static mpf_uint_t range_len(const mpf_range_t *r) {
-    if (r->step > 0) {
-        return r->stop > r->start ? ((mpf_uint_t)r->stop - (mpf_uint_t)r->start - 1) / (mpf_uint_t)r->step + 1 : 0;
+// Whether [b] lies beyond [a] in the direction of [r]'s step.
+static bool range_beyond(const mpf_range_t *r, mpf_int_t a, mpf_int_t b) {
+    return r->step > 0 ? b > a : a > b;
+}
+
+// The distance from r->start to [v] in the direction of the step, and (in *st) the step's
+// size: in unsigned arithmetic, as the distance can exceed mpf_int_t
+// (range(-maxsize, maxsize)) and must not overflow on the way.
+static mpf_uint_t range_dist(const mpf_range_t *r, mpf_int_t v, mpf_uint_t *st) {
+    mpf_uint_t d = (mpf_uint_t)v - (mpf_uint_t)r->start;
+    *st = (mpf_uint_t)r->step;
+    if (r->step < 0) {
+        d = 0 - d;
+        *st = 0 - *st;
     }
-    return r->start > r->stop ? ((mpf_uint_t)r->start - (mpf_uint_t)r->stop - 1) / (0 - (mpf_uint_t)r->step) + 1 : 0;
+    return d;
+}
+
+// The number of items.
+static mpf_uint_t range_len(const mpf_range_t *r) {
+    mpf_uint_t st, d = range_dist(r, r->stop, &st);
+    return range_beyond(r, r->start, r->stop) ? (d - 1) / st + 1 : 0;
+}
+
+// Whether [v] is an int item of [r]; *i its index if so.
+static bool range_find(const mpf_range_t *r, mpf_obj_t v, mpf_uint_t *i) {
+    mpf_int_t n;
+    if (!mpf_obj_is_int(v) || !mpf_obj_get_int_maybe(v, &n)) {
+        return false;  // (an int beyond a machine word is outside every range)
+    }
+    mpf_uint_t st, d = range_dist(r, n, &st);
+    *i = d / st;
+    return !range_beyond(r, n, r->start) && range_beyond(r, n, r->stop) && d % st == 0;
 }
 
 // start + i * step for an index inside the range (wrap-free in unsigned arithmetic).
@@ -27,11 +53,8 @@ static mpf_int_t range_item(mpf_int_t start, mpf_uint_t i, mpf_int_t step) {
 static void range_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
     const mpf_range_t *r = mpf_obj_ptr(self);
-    if (r->step == 1) {
-        mpf_printf(p, "range(%ld, %ld)", (long)r->start, (long)r->stop);
-    } else {
-        mpf_printf(p, "range(%ld, %ld, %ld)", (long)r->start, (long)r->stop, (long)r->step);
-    }
+    // (the step, when 1, is an argument the format leaves unused)
+    mpf_printf(p, r->step == 1 ? "range(%ld, %ld)" : "range(%ld, %ld, %ld)", (long)r->start, (long)r->stop, (long)r->step);
 }
 
 static mpf_obj_t range_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -79,18 +102,11 @@ static mpf_obj_t range_unary_op(int op, mpf_obj_t self) {
 static mpf_obj_t range_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     const mpf_range_t *r = mpf_obj_ptr(lhs);
     if (op == MPF_BINARY_OP_IN) {
-        mpf_int_t v;
         if (!mpf_obj_is_int(rhs)) {
             return MPF_OBJ_NULL;  // compared item by item, as CPython does for other types
         }
-        if (!mpf_obj_get_int_maybe(rhs, &v)) {
-            return MPF_OBJ_FALSE;  // beyond a machine word: outside every range
-        }
-        if (r->step > 0 ? (v < r->start || v >= r->stop) : (v > r->start || v <= r->stop)) {
-            return MPF_OBJ_FALSE;
-        }
-        mpf_uint_t dist = r->step > 0 ? (mpf_uint_t)v - (mpf_uint_t)r->start : (mpf_uint_t)r->start - (mpf_uint_t)v;
-        return mpf_obj_bool(dist % (r->step > 0 ? (mpf_uint_t)r->step : 0 - (mpf_uint_t)r->step) == 0);
+        mpf_uint_t i;
+        return mpf_obj_bool(range_find(r, rhs, &i));
     }
     if ((op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) && mpf_obj_is_type(rhs, &mpf_type_range)) {
         const mpf_range_t *o = mpf_obj_ptr(rhs);
@@ -165,24 +181,18 @@ static void range_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
 }
 
-static bool range_has(mpf_obj_t self, mpf_obj_t v) {
-    mpf_obj_t r = range_binary_op(MPF_BINARY_OP_IN, self, v);
-    return r == MPF_OBJ_TRUE;
-}
-
 static mpf_obj_t range_index(mpf_obj_t self, mpf_obj_t v) {
-    const mpf_range_t *r = mpf_obj_ptr(self);
-    if (range_has(self, v)) {
-        mpf_int_t i = mpf_obj_get_int(v);
-        mpf_uint_t dist = r->step > 0 ? (mpf_uint_t)i - (mpf_uint_t)r->start : (mpf_uint_t)r->start - (mpf_uint_t)i;
-        return mpf_obj_new_int((mpf_int_t)(dist / (r->step > 0 ? (mpf_uint_t)r->step : 0 - (mpf_uint_t)r->step)));
+    mpf_uint_t i;
+    if (range_find(mpf_obj_ptr(self), v, &i)) {
+        return mpf_obj_new_int((mpf_int_t)i);
     }
     mpf_raise_fmt(&mpf_type_ValueError, "%R is not in range", v);
 }
 MPF_FUN_2(range_index_obj, MPF_QSTR_index, range_index);
 
 static mpf_obj_t range_count(mpf_obj_t self, mpf_obj_t v) {
-    return mpf_obj_new_small_int(range_has(self, v));
+    mpf_uint_t i;
+    return mpf_obj_new_small_int(range_find(mpf_obj_ptr(self), v, &i));
 }
 MPF_FUN_2(range_count_obj, MPF_QSTR_count, range_count);
 

@@ -213,6 +213,29 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
             arg_error(fun, "got an unexpected keyword argument '%O'", name);
         }
     }
+#if CONFIG_ERROR_MSG_LEVEL == 0
+    // terse: one loop fills each empty parameter slot from its default (the last D
+    // positional ones from the tuple, keyword-only ones from the dict) or raises
+    size_t D = rc->n_def_pos_args;
+    for (size_t i = n_closed; i < A + K; i++) {
+        if (fast[-(ptrdiff_t)i] != MPF_OBJ_NULL) {
+            continue;
+        }
+        mpf_obj_t d = MPF_OBJ_NULL;
+        if (i < A) {
+            size_t di = i - (A - D);  // (wraps to a large value before the defaults)
+            if (fun->defaults != MPF_OBJ_NULL && di < ((const mpf_tuple_t *)mpf_obj_ptr(fun->defaults))->len) {
+                d = ((const mpf_tuple_t *)mpf_obj_ptr(fun->defaults))->items[di];
+            }
+        } else if (fun->kwdefaults != MPF_OBJ_NULL) {
+            d = mpf_dict_get(fun->kwdefaults, mpf_obj_new_qstr(arg_name(fun, i)));
+        }
+        if (d == MPF_OBJ_NULL) {
+            arg_error(fun, "missing required argument");
+        }
+        fast[-(ptrdiff_t)i] = d;
+    }
+#else
     // positional defaults fill the last D positional slots
     size_t D = rc->n_def_pos_args;
     if (D > 0 && fun->defaults != MPF_OBJ_NULL) {
@@ -231,9 +254,6 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
         }
     }
     if (missing > 0) {
-#if CONFIG_ERROR_MSG_LEVEL == 0
-        arg_error(fun, "missing required positional arguments");
-#endif
         mpf_vstr_t v;
         mpf_vstr_init(&v, 32);
         mpf_print_t p;
@@ -263,6 +283,7 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
             fast[-(ptrdiff_t)i] = d;
         }
     }
+#endif
     for (size_t i = 0; i < rc->n_cell; i++) {
         size_t s = rc->cells[i];
         fast[-(ptrdiff_t)s] = mpf_obj_new_cell(fast[-(ptrdiff_t)s]);
@@ -361,16 +382,21 @@ static void unpack_items(mpf_obj_t seq, size_t n, mpf_obj_t **items, size_t *len
     if (mpf_obj_is_type(seq, &mpf_type_tuple) || mpf_obj_is_type(seq, &mpf_type_list)) {
         mpf_obj_get_array(seq, len, items);
     } else {
+#if CONFIG_ERROR_MSG_LEVEL >= 1  // (terse, mpf_getiter's TypeError is the same)
         const mpf_type_t *t = mpf_type_slots(mpf_obj_type(seq));
         if (!(t->flags & MPF_TYPE_FLAG_HEAP) && t->getiter == NULL && t->subscr == NULL) {
             mpf_raise_fmt(&mpf_type_TypeError, "cannot unpack non-iterable %T object", seq);  // CPython's words
         }
+#endif
         mpf_obj_t l = mpf_list_from_iter(seq);
         mpf_obj_get_array(l, len, items);
     }
     (void)n;
 }
 
+#if CONFIG_GENERATORS
+// (yield and yield from: only a generator's code has them; without CONFIG_GENERATORS the
+// loader rejects one, and the loop raises at a compiled one's first yield)
 // Call the method in args[0..1] with [n_args] arguments after them: true with its
 // result in *v, or false with the value of the StopIteration it raised.
 static bool call_until_stop(size_t n_args, const mpf_obj_t *args, mpf_obj_t *v) {
@@ -419,7 +445,6 @@ static bool is_generator_exit(mpf_obj_t exc) {
 // yielded (*v = value), false if it finished (*v = return value). Kept out of line:
 // inlined, it would crowd the dispatch loop's registers.
 __attribute__((noinline)) static bool yield_from_step(mpf_obj_t it, mpf_obj_t s, mpf_obj_t exc, mpf_obj_t *v) {
-#if CONFIG_GENERATORS
     if (mpf_obj_is_type(it, &mpf_type_gen)) {
         bool returned;
         mpf_obj_t r = mpf_gen_resume(it, s, exc, v, &returned);
@@ -428,7 +453,6 @@ __attribute__((noinline)) static bool yield_from_step(mpf_obj_t it, mpf_obj_t s,
         }
         return !returned;
     }
-#endif
     if (exc != MPF_OBJ_NULL) {
         mpf_obj_t dest[2];
         if (is_generator_exit(exc)) {
@@ -459,10 +483,6 @@ __attribute__((noinline)) static bool yield_from_step(mpf_obj_t it, mpf_obj_t s,
     }
     dest[2] = s;
     return call_until_stop(s == MPF_OBJ_NONE ? 0 : 1, dest, v);
-}
-
-static mpf_obj_t make_exception(mpf_obj_t e) {
-    return mpf_exc_instantiate(e, MPF_OBJ_NULL);
 }
 
 // ---------------------------------------------------------------- yield from in the loop
@@ -514,6 +534,12 @@ static inline bool can_delegate(mpf_obj_t it, mpf_obj_t s) {
     return s == MPF_OBJ_NONE || g->frame->ip != g->frame->fun->rc->code;
 }
 
+#endif // CONFIG_GENERATORS
+
+static mpf_obj_t make_exception(mpf_obj_t e) {
+    return mpf_exc_instantiate(e, MPF_OBJ_NULL);
+}
+
 // ---------------------------------------------------------------- the dispatch loop
 // Run [fr] from fr->ip until it returns or yields; exceptions leave by nlr and are
 // dispatched by mpf_vm_execute, which re-enters here at the handler.
@@ -546,7 +572,9 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
     const mpf_fun_bc_t *callee_fun;  // CALL_* -> call_bc
     size_t call_n, call_k;
     const mpf_obj_t *call_args;
+#if CONFIG_GENERATORS
     mpf_obj_t throw_exc = MPF_OBJ_NULL;
+#endif
     mpf_obj_t value;
     mpf_uint_t unwind_c;
 // The operands: decoded by each handler with the fast paths, at dispatch without them
@@ -616,6 +644,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         } \
     } while (0)
 
+#if CONFIG_GENERATORS
     if (fr->pending != MPF_OBJ_NULL) {
         throw_exc = fr->pending;
         fr->pending = MPF_OBJ_NULL;
@@ -626,6 +655,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         }
         mpf_raise(make_exception(throw_exc));
     }
+#endif
 
     VM_LOOP_BEGIN
 
@@ -737,7 +767,23 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         PUSH(f); \
         VM_NEXT; \
     }
+#if CONFIG_VM_FAST_PATHS
     VM_PAIR(MAKE_CLOSURE, MAKE_CLOSURE_DEFARGS, MAKE_CLOSURE_BODY)
+#else
+    // the four function makers: one handler (a function is a closure of no cells)
+    VM_CASE(MAKE_FUNCTION) :
+    VM_CASE(MAKE_FUNCTION_DEFARGS) :
+    VM_CASE(MAKE_CLOSURE) :
+    VM_CASE(MAKE_CLOSURE_DEFARGS) : {
+        mpf_uint_t r = arg;
+        size_t n = op <= MPF_OP_MAKE_CLOSURE_DEFARGS ? *ip++ : 0;
+        size_t d = (op == MPF_OP_MAKE_CLOSURE_DEFARGS || op == MPF_OP_MAKE_FUNCTION_DEFARGS) ? 2 : 0;
+        sp -= n + d;
+        mpf_obj_t f = mpf_obj_new_fun_bc(rc->children[r], ctx, d ? sp[1] : MPF_OBJ_NULL, d ? sp[2] : MPF_OBJ_NULL, n, sp + 1 + d);
+        PUSH(f);
+        VM_NEXT;
+    }
+#endif
     VM_CASE(LOAD_CONST_SMALL_INT) : {
         mpf_int_t v = ARG_S();
         PUSH(mpf_obj_new_small_int(v));
@@ -926,7 +972,9 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         PUSH(mpf_obj_new_fun_bc(rc->children[r], ctx, dt, dk, 0, NULL)); \
         VM_NEXT; \
     }
+#if CONFIG_VM_FAST_PATHS
     VM_PAIR(MAKE_FUNCTION, MAKE_FUNCTION_DEFARGS, MAKE_FUNCTION_BODY)
+#endif
     // a call: a method call has self (or NULL) above the function; a bytecode function
     // runs in this loop (call_bc)
 #define CALL_BODY(function) \
@@ -947,7 +995,39 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         SET_TOP(m ? mpf_call_method_n(p, k, sp) : mpf_call(f, p, k, sp + 1)); \
         VM_NEXT; \
     }
+#if CONFIG_VM_FAST_PATHS
     VM_PAIR(CALL_FUNCTION, CALL_METHOD, CALL_BODY)
+#else
+    // the four calls: one handler (method calls are 0x36-0x37, the *args/**kw ones odd)
+    _Static_assert(MPF_OP_CALL_METHOD == MPF_OP_CALL_FUNCTION + 2 && (MPF_OP_CALL_FUNCTION_VAR_KW & 1)
+            && (MPF_OP_CALL_METHOD_VAR_KW & 1) && !(MPF_OP_CALL_FUNCTION & 1) && !(MPF_OP_CALL_METHOD & 1),
+        "opcode layout the call handler relies on");
+    VM_CASE(CALL_FUNCTION) :
+    VM_CASE(CALL_FUNCTION_VAR_KW) :
+    VM_CASE(CALL_METHOD) :
+    VM_CASE(CALL_METHOD_VAR_KW) : {
+        size_t m = op >= MPF_OP_CALL_METHOD;
+        size_t var = op & 1;
+        size_t p = arg & 0xFF, k = arg >> 8;
+        sp -= p + 2 * k + var + m;
+        mpf_obj_t f = sp[0];
+        if (var) {
+            mpf_uint_t star = (mpf_uint_t)mpf_obj_small_int_value(sp[p + 2 * k + 1 + m]);
+            SET_TOP(mpf_call_var_kw(f, m ? sp[1] : MPF_OBJ_NULL, p, k, sp + 1 + m, star));
+            VM_NEXT;
+        }
+        if (mpf_obj_is_type(f, &mpf_type_fun_bc)) {
+            bool bound = m && sp[1] != MPF_OBJ_NULL;  // self is the first argument
+            callee_fun = mpf_obj_ptr(f);
+            call_n = p + bound;
+            call_k = k;
+            call_args = sp + 1 + m - bound;
+            goto call_bc;
+        }
+        SET_TOP(m ? mpf_call_method_n(p, k, sp) : mpf_call(f, p, k, sp + 1));
+        VM_NEXT;
+    }
+#endif
 #define CALL_VAR_KW_BODY(function) \
     { \
         size_t m = (function) ? 0 : 1; \
@@ -958,7 +1038,9 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         SET_TOP(mpf_call_var_kw(sp[0], m ? sp[1] : MPF_OBJ_NULL, p, k, sp + 1 + m, star)); \
         VM_NEXT; \
     }
+#if CONFIG_VM_FAST_PATHS
     VM_PAIR(CALL_FUNCTION_VAR_KW, CALL_METHOD_VAR_KW, CALL_VAR_KW_BODY)
+#endif
     VM_CASE(UNWIND_JUMP) : {
         mpf_int_t off = ARG_J();
         const uint8_t *target = ip + off;   // relative to the trailing byte
@@ -998,16 +1080,29 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         VM_NEXT;
     }
 #else
-    // one handler for the three: JUMP, or jump when the value's truth is the opcode's
+    // one handler for the five: JUMP, or jump when the value's truth is the opcode's (the
+    // TRUE ones odd), popping it always (POP_JUMP_IF_*) or when not jumping (*_OR_POP)
+    _Static_assert((MPF_OP_POP_JUMP_IF_TRUE & 1) && (MPF_OP_JUMP_IF_TRUE_OR_POP & 1) && !(MPF_OP_POP_JUMP_IF_FALSE & 1)
+            && !(MPF_OP_JUMP_IF_FALSE_OR_POP & 1) && MPF_OP_POP_JUMP_IF_FALSE < MPF_OP_JUMP_IF_TRUE_OR_POP,
+        "opcode layout the jump handler relies on");
     VM_CASE(JUMP) :
     VM_CASE(POP_JUMP_IF_TRUE) :
-    VM_CASE(POP_JUMP_IF_FALSE) : {
+    VM_CASE(POP_JUMP_IF_FALSE) :
+    VM_CASE(JUMP_IF_TRUE_OR_POP) :
+    VM_CASE(JUMP_IF_FALSE_OR_POP) : {
         mpf_int_t off = (mpf_int_t)arg;
-        if (op == MPF_OP_JUMP || mpf_obj_is_true(POP()) == (op == MPF_OP_POP_JUMP_IF_TRUE)) {
-            ip += off;
-            if (off < 0) {
-                POLL_POINT();
+        if (op != MPF_OP_JUMP) {
+            bool jump = mpf_obj_is_true(TOP()) == (bool)(op & 1);
+            if (!jump || op <= MPF_OP_POP_JUMP_IF_FALSE) {
+                sp--;
             }
+            if (!jump) {
+                VM_NEXT;
+            }
+        }
+        ip += off;
+        if (off < 0) {
+            POLL_POINT();
         }
         VM_NEXT;
     }
@@ -1023,7 +1118,9 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         } \
         VM_NEXT; \
     }
+#if CONFIG_VM_FAST_PATHS
     VM_PAIR(JUMP_IF_TRUE_OR_POP, JUMP_IF_FALSE_OR_POP, JUMP_OR_POP_BODY)
+#endif
     VM_CASE(SETUP_WITH) : {
         mpf_uint_t off = ARG_JU();
         mpf_obj_t cm = TOP();
@@ -1261,6 +1358,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
 #endif
         mpf_raise(e);
     }
+#if CONFIG_GENERATORS
     VM_CASE(YIELD_VALUE) : {
         fr->ip = ip;
         fr->sp = sp;
@@ -1271,7 +1369,6 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         return MPF_VM_YIELD;
     }
     VM_CASE(YIELD_FROM) : {
-#if CONFIG_GENERATORS
         if (MPF_LIKELY(can_delegate(sp[-1], sp[0]))) {
             // run the generator's frame here (see FRAME_DELEGATED)
             mpf_obj_t s = POP();
@@ -1288,11 +1385,8 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
             inner->fs_saved = mpf_state.fs_top;
             inner->on_heap |= FRAME_DELEGATED;
             fr = inner;
-            mpf_state.cur_frame = fr;
-            LOAD_FRAME();
-            VM_NEXT;
+            goto switch_frame;
         }
-#endif
     yield_from: {
         mpf_obj_t s = POP();
         mpf_obj_t v;
@@ -1304,12 +1398,10 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
             fr->ip = ip - 1;
             fr->sp = sp;
             *ret = v;
-#if CONFIG_GENERATORS
             if (MPF_UNLIKELY(fr->on_heap & FRAME_DELEGATED)) {
                 // a delegated generator yields what its own iterator gave: so does its chain
                 yield_out(fr, v);
             }
-#endif
             return MPF_VM_YIELD;
         }
         if (exc != MPF_OBJ_NULL && is_generator_exit(exc)) {
@@ -1319,6 +1411,13 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         VM_NEXT;
     }
     }
+#else
+    // a generator compiled from source in a build without generators
+    VM_CASE(YIELD_VALUE) :
+    VM_CASE(YIELD_FROM) : {
+        mpf_raise_msg(&mpf_type_NotImplementedError, "generators are disabled in this build");
+    }
+#endif
     VM_CASE(IMPORT_STAR) : {
         mpf_import_all(POP(), fr->locals);
         VM_NEXT;
@@ -1466,9 +1565,11 @@ call_bc:
         mpf_state.nlr_top->fs_saved = mpf_state.fs_top;
         mpf_state.call_depth++;
         fr = callee;
-        mpf_state.cur_frame = fr;
-        LOAD_FRAME();
     }
+    // run [fr] from its ip: a call, a return, a generator delegated to or returning
+switch_frame:
+    mpf_state.cur_frame = fr;
+    LOAD_FRAME();
     VM_NEXT;
 
     // RETURN_VALUE through finally blocks (10.5).
@@ -1489,24 +1590,22 @@ do_return:
     VM_LOOP_END
 
     do_return_done:
+#if CONFIG_GENERATORS
     if (MPF_UNLIKELY(fr->on_heap & FRAME_DELEGATED)) {
         // a delegated generator returned: its value is the delegating YIELD_FROM's
         fr = undelegate(fr, true);
-        mpf_state.cur_frame = fr;
-        LOAD_FRAME();
-        ip++;
-        SET_TOP(value);
-        VM_NEXT;
+        fr->ip++;
+        *fr->sp = value;
+        goto switch_frame;
     }
+#endif
     if (fr->caller != NULL) {
         mpf_state.fs_top = fr->fs_saved;
         mpf_state.nlr_top->fs_saved = mpf_state.fs_top;
         mpf_state.call_depth--;
         fr = fr->caller;
-        mpf_state.cur_frame = fr;
-        LOAD_FRAME();
-        SET_TOP(value);
-        VM_NEXT;
+        *fr->sp = value;
+        goto switch_frame;
     }
     *ret = value;
     fr->sp = sp;
@@ -1599,6 +1698,7 @@ mpf_vm_ret_t mpf_vm_execute(mpf_frame_t *fr, mpf_obj_t *ret) {
         // cur_frame as they unwind): look for a handler there, then in its callers.
         mpf_frame_t *h = mpf_state.cur_frame;
         while (!vm_handle_exception(h, nlr.exc)) {
+#if CONFIG_GENERATORS
             if (h->on_heap & FRAME_DELEGATED) {
                 // out of a delegated generator: it is finished, and the delegating
                 // frame gets the exception at its YIELD_FROM (as mpf_gen_resume raises it)
@@ -1608,6 +1708,7 @@ mpf_vm_ret_t mpf_vm_execute(mpf_frame_t *fr, mpf_obj_t *ret) {
                 }
                 continue;
             }
+#endif
             if (h->caller == NULL) {
                 // out of [fr] (fs_top is back where it was at entry): the caller
                 // raises it, or (a generator's resume) ends the generator first

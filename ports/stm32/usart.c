@@ -105,19 +105,23 @@ static void config_pin(const char *name, stm32_gpio_pull_t pull, int af) {
 static void usart_start(int id, const mhal_uart_config_t *cfg, uint32_t brr, uint32_t cr1, size_t capacity) {
     const usart_hw_t *hw = &usart_hw[id - 1];
     usart_state_t *st = STATE(id);
+#if CONFIG_CORTEX_M_MACHINE
+    // a reopen: quiet first. (Without the machine module only the console is opened,
+    // once, at reset, 8N1: the state's other fields keep their zeros.)
     irq_enable(hw->irq, false);
+    st->cfg = *cfg;
+    st->cfg.rxbuf = (uint16_t)capacity;
+    st->dropped = 0;
+    st->open = true;
+#endif
     uint32_t enr = hw->bus == 1 ? RCC_APB1ENR : RCC_APB2ENR;
     STM32_REG(enr) |= 1u << hw->en_bit;
     (void)STM32_REG(enr);  // let the clock reach the USART before writing it
     STM32_REG(hw->base + USART_CR1) = 0;
     config_pin(hw->tx_pin, STM32_GPIO_PULL_NONE, hw->af);
     config_pin(hw->rx_pin, STM32_GPIO_PULL_UP, hw->af);  // idle high when unplugged
-    st->cfg = *cfg;
-    st->cfg.rxbuf = (uint16_t)capacity;
     ring_reset(&st->rx, (uint16_t)(capacity + 1));
-    st->dropped = 0;
     st->data_mask = cfg->parity != MHAL_PARITY_NONE && cfg->bits == 7 ? 0x7Fu : 0xFFu;
-    st->open = true;
     STM32_REG(hw->base + USART_BRR) = brr;
     STM32_REG(hw->base + USART_CR2) = cfg->stop == 2 ? USART_CR2_STOP_2 : 0u;
     STM32_REG(hw->base + USART_CR1) = cr1;
