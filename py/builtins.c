@@ -58,19 +58,26 @@ static void print_buf_write(void *env, const char *s, size_t n) {
 }
 #endif
 
+#if CONFIG_BUILTIN_EXTRAS
 // print(file=f): f.write([s]) through its bound method [meth] (as mpf_load_method gives it).
 static void print_file_write(const mpf_obj_t *meth, mpf_obj_t s) {
     mpf_obj_t dest[3] = {meth[0], meth[1], s};
     mpf_call_method_n(1, 0, dest);
 }
+#endif
 
 static mpf_obj_t builtin_print(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+#if CONFIG_BUILTIN_EXTRAS
     static const mpf_qstr_t kws[] = {MPF_QSTR_sep, MPF_QSTR_end, MPF_QSTR_file, MPF_QSTR_flush};
+#else
+    static const mpf_qstr_t kws[] = {MPF_QSTR_sep, MPF_QSTR_end, MPF_QSTR_flush};
+#endif
     mpf_arg_check_kw(n_args, n_kw, args, SIZE_MAX, sizeof(kws) / sizeof(kws[0]), kws);
-    mpf_obj_t file = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_file);
     size_t sep_l, end_l;
     const char *sep_s = print_text_kw(n_args, n_kw, args, MPF_QSTR_sep, " ", &sep_l);
     const char *end_s = print_text_kw(n_args, n_kw, args, MPF_QSTR_end, "\n", &end_l);
+#if CONFIG_BUILTIN_EXTRAS
+    mpf_obj_t file = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_file);
     if (file != MPF_OBJ_NULL && file != MPF_OBJ_NONE) {
         // as CPython: one file.write() per argument, separator and end
         mpf_obj_t meth[2];
@@ -84,6 +91,7 @@ static mpf_obj_t builtin_print(size_t n_args, size_t n_kw, const mpf_obj_t *args
         print_file_write(meth, mpf_obj_new_str(end_s, end_l));
         return MPF_OBJ_NONE;
     }
+#endif
     mpf_print_t p;
 #if CONFIG_MODULE_MICROPYTHON
     print_buf_t buf;
@@ -255,22 +263,34 @@ mpf_qstr_t mpf_builtin_attr_name(mpf_obj_t name) {
     return mpf_qstr_from_strn(s, len);
 }
 
+// Attribute [q] of [o] (as a method lookup when [method]: no bound method is made), or NULL
+// when looking it up raises AttributeError (getattr() with a default, hasattr()).
+static mpf_obj_t attr_or_null(mpf_obj_t o, mpf_qstr_t q, bool method) {
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        mpf_obj_t dest[2];
+        if (method) {
+            mpf_load_method_maybe(o, q, dest);
+        } else {
+            dest[0] = mpf_load_attr(o, q);
+        }
+        mpf_nlr_pop(&nlr);
+        return dest[0];
+    }
+    if (mpf_exc_match(nlr.exc, &mpf_type_AttributeError)) {
+        return MPF_OBJ_NULL;
+    }
+    mpf_nlr_raise(nlr.exc);
+}
+
 static mpf_obj_t builtin_getattr(size_t n_args, const mpf_obj_t *args) {
     mpf_qstr_t q = mpf_builtin_attr_name(args[1]);
     if (n_args == 2) {
         return mpf_load_attr(args[0], q);
     }
-    mpf_nlr_t nlr;
-    mpf_nlr_push(&nlr);
-    if (setjmp(nlr.jb) == 0) {
-        mpf_obj_t v = mpf_load_attr(args[0], q);
-        mpf_nlr_pop(&nlr);
-        return v;
-    }
-    if (mpf_exc_match(nlr.exc, &mpf_type_AttributeError)) {
-        return args[2];
-    }
-    mpf_nlr_raise(nlr.exc);
+    mpf_obj_t v = attr_or_null(args[0], q, false);
+    return v != MPF_OBJ_NULL ? v : args[2];
 }
 MPF_FUN_VAR(builtin_getattr_obj, MPF_QSTR_getattr, 2, 3, builtin_getattr);
 
@@ -289,19 +309,7 @@ MPF_FUN_2(builtin_delattr_obj, MPF_QSTR_delattr, builtin_delattr);
 #endif // CONFIG_BUILTIN_HELPERS
 
 static mpf_obj_t builtin_hasattr(mpf_obj_t o, mpf_obj_t name) {
-    mpf_qstr_t q = mpf_builtin_attr_name(name);
-    mpf_nlr_t nlr;
-    mpf_nlr_push(&nlr);
-    if (setjmp(nlr.jb) == 0) {
-        mpf_obj_t dest[2];
-        mpf_load_method_maybe(o, q, dest);
-        mpf_nlr_pop(&nlr);
-        return mpf_obj_bool(dest[0] != MPF_OBJ_NULL);
-    }
-    if (mpf_exc_match(nlr.exc, &mpf_type_AttributeError)) {
-        return MPF_OBJ_FALSE;
-    }
-    mpf_nlr_raise(nlr.exc);
+    return mpf_obj_bool(attr_or_null(o, mpf_builtin_attr_name(name), true) != MPF_OBJ_NULL);
 }
 MPF_FUN_2(builtin_hasattr_obj, MPF_QSTR_hasattr, builtin_hasattr);
 
@@ -401,11 +409,11 @@ static mpf_obj_t builtin_issubclass(mpf_obj_t a, mpf_obj_t cls) {
         mpf_raise_msg(&mpf_type_TypeError, "issubclass() arg 1 must be a class");
     }
     if (mpf_obj_is_type(cls, &mpf_type_tuple)) {
+        // each item in turn (a tuple again, as CPython), up to the first true one
+        mpf_stack_check();  // tuples nested without end
         const mpf_tuple_t *t = mpf_obj_ptr(cls);
         for (size_t i = 0; i < t->len; i++) {
-            mpf_obj_t r = meta_check(t->items[i], true, a);
-            if (r == MPF_OBJ_TRUE ||
-                (r == MPF_OBJ_NULL && mpf_obj_is_class(t->items[i]) && mpf_type_is_subclass(mpf_obj_ptr(a), mpf_obj_ptr(t->items[i])))) {
+            if (builtin_issubclass(a, t->items[i]) == MPF_OBJ_TRUE) {
                 return MPF_OBJ_TRUE;
             }
         }
@@ -423,6 +431,7 @@ static mpf_obj_t builtin_issubclass(mpf_obj_t a, mpf_obj_t cls) {
 MPF_FUN_2(builtin_issubclass_obj, MPF_QSTR_issubclass, builtin_issubclass);
 
 static mpf_obj_t builtin_iter(size_t n_args, const mpf_obj_t *args) {
+#if CONFIG_BUILTIN_EXTRAS
     if (n_args == 2) {
         // iter(callable, sentinel): a generator-like loop via a list (simple and bounded by memory)
         mpf_obj_t l = mpf_obj_new_list(0, NULL);
@@ -435,9 +444,16 @@ static mpf_obj_t builtin_iter(size_t n_args, const mpf_obj_t *args) {
         }
         return mpf_getiter(l);
     }
+#else
+    (void)n_args;
+#endif
     return mpf_getiter(args[0]);
 }
+#if CONFIG_BUILTIN_EXTRAS
 MPF_FUN_VAR(builtin_iter_obj, MPF_QSTR_iter, 1, 2, builtin_iter);
+#else
+MPF_FUN_VAR(builtin_iter_obj, MPF_QSTR_iter, 1, 1, builtin_iter);
+#endif
 
 static mpf_obj_t builtin_next(size_t n_args, const mpf_obj_t *args) {
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(args[0]));
@@ -586,10 +602,12 @@ static mpf_obj_t builtin_repr(mpf_obj_t o) {
 }
 MPF_FUN_1(builtin_repr_obj, MPF_QSTR_repr, builtin_repr);
 
+#if CONFIG_BUILTIN_EXTRAS
 static mpf_obj_t builtin_ascii(mpf_obj_t o) {
     return mpf_obj_ascii(o);
 }
 MPF_FUN_1(builtin_ascii_obj, MPF_QSTR_ascii, builtin_ascii);
+#endif
 
 static mpf_obj_t builtin_round(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     static const mpf_qstr_t kws[] = {MPF_QSTR_number, MPF_QSTR_ndigits};
@@ -842,7 +860,9 @@ static const mpf_rom_map_elem_t builtins_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_max), MPF_ROM_PTR(&builtin_max_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_pow), MPF_ROM_PTR(&builtin_pow_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_repr), MPF_ROM_PTR(&builtin_repr_obj)},
+#if CONFIG_BUILTIN_EXTRAS
     {MPF_ROM_QSTR(MPF_QSTR_ascii), MPF_ROM_PTR(&builtin_ascii_obj)},
+#endif
     {MPF_ROM_QSTR(MPF_QSTR_round), MPF_ROM_PTR(&builtin_round_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_sorted), MPF_ROM_PTR(&builtin_sorted_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_sum), MPF_ROM_PTR(&builtin_sum_obj)},

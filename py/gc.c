@@ -344,12 +344,11 @@ static void sweep(void) {
                     o->type->ext->finalise(mpf_obj_from_ptr(o));
                 }
             }
-            at_set(b, AT_FREE);
             if (gc.first_free == SIZE_MAX) {
                 gc.first_free = b;
             }
             size_t end = tails_end(b);
-            at_fill(b + 1, end, AT_FREE);
+            at_fill(b, end, AT_FREE);
             b = end - 1;
         } else if (a == AT_FREE && gc.first_free == SIZE_MAX) {
             gc.first_free = b;
@@ -473,11 +472,14 @@ static void *try_alloc(size_t nb) {
         return NULL;
     }
     at_set(head, AT_HEAD);
+#if CONFIG_GC_FAST_SCAN
     if (nb <= 4) {
         for (size_t t = head + 1; t < head + nb; t++) {
             at_set(t, AT_TAIL);
         }
-    } else {
+    } else
+#endif
+    {
         at_fill(head + 1, head + nb, AT_TAIL);
     }
     if (head == gc.first_free) {
@@ -485,16 +487,23 @@ static void *try_alloc(size_t nb) {
     }
     gc.cursor = head + nb;
     void *p = gc.pool + head * BLOCK_BYTES;
+#if CONFIG_GC_FAST_SCAN
     if (nb == 1) {
         memset(p, 0, BLOCK_BYTES); // the usual size: a few stores, no call
-    } else {
-        memset(p, 0, nb * BLOCK_BYTES);
+        return p;
     }
+#endif
+    memset(p, 0, nb * BLOCK_BYTES);
     return p;
 }
 
+// The blocks an object of [n] bytes takes (one at least).
+static size_t blocks_for(size_t n) {
+    return n == 0 ? 1 : (n + BLOCK_BYTES - 1) / BLOCK_BYTES;
+}
+
 void *mpf_gc_alloc_maybe(size_t n) {
-    size_t nb = n == 0 ? 1 : (n + BLOCK_BYTES - 1) / BLOCK_BYTES;
+    size_t nb = blocks_for(n);
 #if CONFIG_MODULE_MICROPYTHON
     if (gc.locked) {
         return NULL;
@@ -548,25 +557,17 @@ void *mpf_gc_realloc(void *p, size_t n) {
     if (n > SIZE_MAX / 2) {
         mpf_raise_memory_error();  // beyond any heap (and no overflow rounding up below)
     }
-    size_t nb = n == 0 ? 1 : (n + BLOCK_BYTES - 1) / BLOCK_BYTES;
+    size_t nb = blocks_for(n);
     if (nb <= have) {
-        for (size_t b = head + nb; b < head + have; b++) {
-            at_set(b, AT_FREE);
-        }
+        at_fill(head + nb, head + have, AT_FREE);
         if (head + nb < gc.first_free && nb < have) {
             gc.first_free = head + nb;
         }
         return p;
     }
     // grow in place if the following blocks are free
-    size_t b = head + have;
-    while (b < gc.n_blocks && b < head + nb && at_get(b) == AT_FREE) {
-        b++;
-    }
-    if (b == head + nb) {
-        for (size_t t = head + have; t < head + nb; t++) {
-            at_set(t, AT_TAIL);
-        }
+    if (find_run(head + have, head + have + 1, nb - have) != SIZE_MAX) {
+        at_fill(head + have, head + nb, AT_TAIL);
         memset(gc.pool + (head + have) * BLOCK_BYTES, 0, (nb - have) * BLOCK_BYTES);
         if (gc.first_free > head && gc.first_free < head + nb) {
             gc.first_free = head + nb;

@@ -87,16 +87,22 @@ static void dict_update_from(mpf_obj_t self, mpf_obj_t other) {
     }
 }
 
-static mpf_obj_t dict_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    (void)type;
+// dict(...) and d.update(...): the items of at most one positional argument, then the
+// keyword arguments, into [d].
+static void dict_update_args(mpf_obj_t d, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_arg_check_num(n_args, n_kw, 0, 1, true);
-    mpf_obj_t d = mpf_obj_new_dict(n_kw);
     if (n_args == 1) {
         dict_update_from(d, args[0]);
     }
     for (size_t i = 0; i < n_kw; i++) {
         mpf_dict_store(d, args[n_args + 2 * i], args[n_args + 2 * i + 1]);
     }
+}
+
+static mpf_obj_t dict_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    mpf_obj_t d = mpf_obj_new_dict(n_kw);
+    dict_update_args(d, n_args, n_kw, args);
     return d;
 }
 
@@ -237,19 +243,8 @@ static void view_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t ki
     (void)kind;
     const dict_iter_t *v = mpf_obj_ptr(self);
     static const char *const names[] = {"dict_keys", "dict_values", "dict_items"};
-    mpf_print_str(p, names[v->kind]);
-    mpf_print_str(p, "([");
-    mpf_obj_t it = dict_iter_new(v->dict, v->kind);
-    mpf_obj_t x;
-    bool first = true;
-    while ((x = dict_iter_next(it)) != MPF_OBJ_STOP) {
-        if (!first) {
-            mpf_print_str(p, ", ");
-        }
-        first = false;
-        mpf_obj_print(p, x, MPF_PRINT_REPR);
-    }
-    mpf_print_str(p, "])");
+    // its items as a list prints them: dict_keys([1, 2])
+    mpf_printf(p, "%s(%R)", names[v->kind], mpf_list_from_iter(self));
 }
 
 static mpf_obj_t view_getiter(mpf_obj_t self) {
@@ -360,15 +355,7 @@ static mpf_obj_t dict_setdefault(size_t n_args, const mpf_obj_t *args) {
 MPF_FUN_VAR(dict_setdefault_obj, MPF_QSTR_setdefault, 2, 3, dict_setdefault);
 
 static mpf_obj_t dict_update(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    if (n_args > 2) {
-        mpf_raise_msg(&mpf_type_TypeError, "update expected at most 1 argument");
-    }
-    if (n_args == 2) {
-        dict_update_from(args[0], args[1]);
-    }
-    for (size_t i = 0; i < n_kw; i++) {
-        mpf_dict_store(args[0], args[n_args + 2 * i], args[n_args + 2 * i + 1]);
-    }
+    dict_update_args(args[0], n_args - 1, n_kw, args + 1);
     return MPF_OBJ_NONE;
 }
 MPF_FUN_KW(dict_update_obj, MPF_QSTR_update, 1, dict_update);
@@ -387,6 +374,7 @@ static mpf_obj_t dict_copy(mpf_obj_t self) {
 }
 MPF_FUN_1(dict_copy_obj, MPF_QSTR_copy, dict_copy);
 
+#if CONFIG_BUILTIN_EXTRAS
 static mpf_obj_t dict_fromkeys(size_t n_args, const mpf_obj_t *args) {
     mpf_obj_t d = mpf_obj_new_dict(0);
     mpf_obj_t v = n_args > 2 ? args[2] : MPF_OBJ_NONE;
@@ -399,6 +387,7 @@ static mpf_obj_t dict_fromkeys(size_t n_args, const mpf_obj_t *args) {
 }
 MPF_FUN_VAR(dict_fromkeys_fun_obj, MPF_QSTR_fromkeys, 2, 3, dict_fromkeys);
 static const mpf_wrapper_t dict_fromkeys_obj = {{&mpf_type_classmethod}, MPF_ROM_PTR(&dict_fromkeys_fun_obj)};
+#endif
 
 static mpf_obj_t dict_getitem(mpf_obj_t self, mpf_obj_t k) {
     return dict_subscr(self, k, MPF_OBJ_SENTINEL);
@@ -420,7 +409,9 @@ static const mpf_rom_map_elem_t dict_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_update), MPF_ROM_PTR(&dict_update_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_clear), MPF_ROM_PTR(&dict_clear_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_copy), MPF_ROM_PTR(&dict_copy_obj)},
+#if CONFIG_BUILTIN_EXTRAS
     {MPF_ROM_QSTR(MPF_QSTR_fromkeys), MPF_ROM_PTR(&dict_fromkeys_obj)},
+#endif
     {MPF_ROM_QSTR(MPF_QSTR___getitem__), MPF_ROM_PTR(&dict_getitem_obj)},
     {MPF_ROM_QSTR(MPF_QSTR___setitem__), MPF_ROM_PTR(&dict_setitem_obj)},
 };

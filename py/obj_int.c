@@ -249,13 +249,10 @@ static mpf_obj_t int_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
     if (n_args == 0) {
         return mpf_obj_new_small_int(0);
     }
-    mpf_obj_t o = args[0];
+    mpf_obj_t o = args[0], r = o;
     bool explicit_base = n_args == 2 || base_kw != MPF_OBJ_NULL;
-    if (!explicit_base && (mpf_obj_is_small_int(o) || mpf_int_is_big(o))) {
-        return o;
-    }
-    if (!explicit_base && (o == MPF_OBJ_TRUE || o == MPF_OBJ_FALSE)) {
-        return mpf_obj_new_small_int(o == MPF_OBJ_TRUE);
+    if (!explicit_base && mpf_obj_is_int(o)) {
+        goto int_not_bool;
     }
     size_t len;
     const char *s = int_text(o, &len, !explicit_base);
@@ -265,7 +262,7 @@ static mpf_obj_t int_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
             mpf_raise_msg(&mpf_type_ValueError, "int() base must be >= 2 and <= 36, or 0");
         }
         bool ok;
-        mpf_obj_t r = mpf_int_parse(s, len, (int)base, &ok);
+        r = mpf_int_parse(s, len, (int)base, &ok);
         if (!ok) {
             mpf_raise_fmt(&mpf_type_ValueError, "invalid literal for int() with base %d: %R", (int)base, o);
         }
@@ -286,17 +283,18 @@ static mpf_obj_t int_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
         mq = MPF_QSTR___index__;
         m = mpf_type_lookup(t, mq);
     }
-    if (m != MPF_OBJ_NULL) {
-        mpf_obj_t r = mpf_call1(m, o);
-        if (!mpf_obj_is_int(r) && !mpf_type_is_subclass(mpf_obj_type(r), &mpf_type_int)) {
-            mpf_raise_fmt(&mpf_type_TypeError, "%q returned non-int (type %T)", mq, r);
-        }
-        if (r == MPF_OBJ_TRUE || r == MPF_OBJ_FALSE) {
-            r = mpf_obj_new_small_int(r == MPF_OBJ_TRUE);  // an int, not the bool (CPython)
-        }
-        return r;
+    if (m == MPF_OBJ_NULL) {
+        mpf_raise_fmt(&mpf_type_TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%T'", o);
     }
-    mpf_raise_fmt(&mpf_type_TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%T'", o);
+    r = mpf_call1(m, o);
+    if (!mpf_obj_is_int(r) && !mpf_type_is_subclass(mpf_obj_type(r), &mpf_type_int)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "%q returned non-int (type %T)", mq, r);
+    }
+int_not_bool:
+    if (r == MPF_OBJ_TRUE || r == MPF_OBJ_FALSE) {
+        r = mpf_obj_new_small_int(r == MPF_OBJ_TRUE);  // an int, not the bool (CPython)
+    }
+    return r;
 }
 
 // Python floor division / modulo of small ints.
@@ -508,6 +506,7 @@ static mpf_obj_t int_unary_op(int op, mpf_obj_t self) {
 #endif
 }
 
+#if CONFIG_BUILTIN_EXTRAS
 static mpf_obj_t int_bit_length(mpf_obj_t self) {
     if (self == MPF_OBJ_TRUE || self == MPF_OBJ_FALSE) {
         return mpf_obj_new_small_int(self == MPF_OBJ_TRUE);
@@ -529,6 +528,7 @@ static mpf_obj_t int_bit_length(mpf_obj_t self) {
 #endif
 }
 MPF_FUN_1(int_bit_length_obj, MPF_QSTR_bit_length, int_bit_length);
+#endif
 
 bool mpf_int_fits_bytes(mpf_obj_t v, size_t size, bool is_signed) {
     if (!mpf_obj_is_small_int(v) || size >= sizeof(mpf_int_t)) {
@@ -545,20 +545,6 @@ mpf_obj_t mpf_int_to_bytes_obj(mpf_obj_t self, size_t len, bool little, bool is_
     if (!mpf_mpz_to_bytes(self, buf, len, is_signed)) {
         mpf_raise_msg(&mpf_type_OverflowError, "int too big to convert");
     }
-#else
-    mpf_int_t v = mpf_obj_get_int(self);
-    if (v < 0 && !is_signed) {
-        mpf_raise_msg(&mpf_type_OverflowError, "can't convert negative int to unsigned");
-    }
-    for (size_t i = 0; i < len; i++) {
-        buf[i] = (uint8_t)((mpf_uint_t)v >> (i * 8 < sizeof(v) * 8 ? i * 8 : sizeof(v) * 8 - 1));
-    }
-    // the value must fit [len] bytes (with a sign bit when signed), as in CPython: the
-    // bytes read back give it again
-    if (mpf_obj_get_int(mpf_int_from_bytes_obj(buf, len, true, is_signed)) != v) {
-        mpf_raise_msg(&mpf_type_OverflowError, "int too big to convert");
-    }
-#endif
     if (!little) {
         for (size_t i = 0; i < len / 2; i++) {
             uint8_t t = buf[i];
@@ -566,33 +552,54 @@ mpf_obj_t mpf_int_to_bytes_obj(mpf_obj_t self, size_t len, bool little, bool is_
             buf[len - 1 - i] = t;
         }
     }
+#else
+    mpf_int_t v = mpf_obj_get_int(self);
+    if (v < 0 && !is_signed) {
+        mpf_raise_msg(&mpf_type_OverflowError, "can't convert negative int to unsigned");
+    }
+    for (size_t i = 0; i < len; i++) {
+        buf[little ? i : len - 1 - i] = (uint8_t)((mpf_uint_t)v >> (i * 8 < sizeof(v) * 8 ? i * 8 : sizeof(v) * 8 - 1));
+    }
+    // the value must fit [len] bytes (with a sign bit when signed), as in CPython: the
+    // bytes read back give it again
+    if (mpf_obj_get_int(mpf_int_from_bytes_obj(buf, len, little, is_signed)) != v) {
+        mpf_raise_msg(&mpf_type_OverflowError, "int too big to convert");
+    }
+#endif
     return mpf_obj_new_bytes(buf, len);
 }
 
-static mpf_obj_t int_to_bytes(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    mpf_obj_t len_o = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_length);
+// The arguments of int.to_bytes(length, byteorder, *, signed) and int.from_bytes(bytes,
+// byteorder, *, signed) after args[0] (the int, the class): the first one, named [first_kw]
+// (NULL if absent), *little for byteorder 'little', *is_signed.
+static mpf_obj_t bytes_args(size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_qstr_t first_kw, bool *little,
+    bool *is_signed) {
+    mpf_obj_t first = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, first_kw);
     mpf_obj_t order = n_args > 2 ? args[2] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_byteorder);
     mpf_obj_t sig = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_signed);
+    *little = order != MPF_OBJ_NULL && mpf_obj_equal(order, mpf_obj_new_qstr(MPF_QSTR_little));
+    *is_signed = sig != MPF_OBJ_NULL && mpf_obj_is_true(sig);
+    return first;
+}
+
+static mpf_obj_t int_to_bytes(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    bool little, is_signed;
+    mpf_obj_t len_o = bytes_args(n_args, n_kw, args, MPF_QSTR_length, &little, &is_signed);
     mpf_int_t len = len_o ? mpf_obj_get_int(len_o) : 1;
     if (len < 0) {
         mpf_raise_msg(&mpf_type_ValueError, "length argument must be non-negative");
     }
-    bool little = order != MPF_OBJ_NULL && mpf_obj_equal(order, mpf_obj_new_qstr(MPF_QSTR_little));
-    bool is_signed = sig != MPF_OBJ_NULL && mpf_obj_is_true(sig);
     return mpf_int_to_bytes_obj(args[0], (size_t)len, little, is_signed);
 }
 MPF_FUN_KW(int_to_bytes_obj, MPF_QSTR_to_bytes, 1, int_to_bytes);
 
 static mpf_obj_t int_from_bytes(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    // args[0] is the class
-    mpf_obj_t order = n_args > 2 ? args[2] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_byteorder);
-    mpf_obj_t sig = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_signed);
+    bool little, is_signed;
+    mpf_obj_t src = bytes_args(n_args, n_kw, args, MPF_QSTR_bytes, &little, &is_signed);
     mpf_buffer_t b;
-    if (n_args < 2 || !mpf_obj_get_buffer(args[1], &b, false)) {
+    if (src == MPF_OBJ_NULL || !mpf_obj_get_buffer(src, &b, false)) {
         mpf_raise_msg(&mpf_type_TypeError, "cannot convert object to bytes");
     }
-    bool little = order != MPF_OBJ_NULL && mpf_obj_equal(order, mpf_obj_new_qstr(MPF_QSTR_little));
-    bool is_signed = sig != MPF_OBJ_NULL && mpf_obj_is_true(sig);
     return mpf_int_from_bytes_obj(b.buf, b.len, little, is_signed);
 }
 
@@ -613,19 +620,26 @@ mpf_obj_t mpf_int_from_bytes_obj(const uint8_t *buf, size_t len, bool little, bo
 MPF_FUN_KW(int_from_bytes_fun_obj, MPF_QSTR_from_bytes, 2, int_from_bytes);
 static const mpf_wrapper_t int_from_bytes_obj = {{&mpf_type_classmethod}, MPF_ROM_PTR(&int_from_bytes_fun_obj)};
 
+#if CONFIG_BUILTIN_EXTRAS
 static mpf_obj_t int_conjugate(mpf_obj_t self) {
     return mpf_obj_is_int(self) && !mpf_obj_is_small_int(self) && !mpf_int_is_big(self) ? mpf_obj_new_small_int(self == MPF_OBJ_TRUE) : self;
 }
 MPF_FUN_1(int_conjugate_obj, MPF_QSTR_conjugate, int_conjugate);
+#endif
 
 static const mpf_rom_map_elem_t int_locals_table[] = {
+#if CONFIG_BUILTIN_EXTRAS
     {MPF_ROM_QSTR(MPF_QSTR_bit_length), MPF_ROM_PTR(&int_bit_length_obj)},
+#endif
     {MPF_ROM_QSTR(MPF_QSTR_to_bytes), MPF_ROM_PTR(&int_to_bytes_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_from_bytes), MPF_ROM_PTR(&int_from_bytes_obj)},
+#if CONFIG_BUILTIN_EXTRAS
     {MPF_ROM_QSTR(MPF_QSTR_conjugate), MPF_ROM_PTR(&int_conjugate_obj)},
+#endif
 };
 MPF_ROM_MAP(int_locals, int_locals_table);
 
+#if CONFIG_BUILTIN_EXTRAS
 static void int_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     if (dest[0] != MPF_OBJ_NULL) {
         return;
@@ -638,6 +652,7 @@ static void int_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         dest[0] = mpf_obj_new_small_int(1);
     }
 }
+#endif
 
 const mpf_type_t mpf_type_int = {
     .base = {&mpf_type_type},
@@ -647,6 +662,8 @@ const mpf_type_t mpf_type_int = {
     .make_new = int_make_new,
     .unary_op = int_unary_op,
     .binary_op = int_binary_op,
+#if CONFIG_BUILTIN_EXTRAS
     .attr = int_attr,
+#endif
     .locals = &int_locals,
 };

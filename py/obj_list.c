@@ -119,35 +119,27 @@ static void list_delete_range(mpf_list_t *l, size_t start, size_t n) {
 __attribute__((noinline)) static void list_store_slice(mpf_list_t *l, mpf_obj_t slice, mpf_obj_t value) {
     mpf_int_t start, stop, step;
     mpf_slice_indices(slice, l->len, &start, &stop, &step);
-    if (step != 1) {
-        // extended slice: same number of items, or delete each
-        size_t n = mpf_seq_slice_count(start, stop, step);
-        if (value == MPF_OBJ_NULL) {
+    size_t n = mpf_seq_slice_count(start, stop, step);
+    if (value == MPF_OBJ_NULL) {
+        if (step == 1) {
+            list_delete_range(l, (size_t)start, n);
+        } else {
             list_truncate(l, mpf_items_delete_step(l->items, l->len, sizeof(mpf_obj_t), start, step, n));
-            return;
         }
-        mpf_obj_t src = mpf_list_from_iter(value);
-        const mpf_list_t *s = mpf_obj_ptr(src);
+        return;
+    }
+    const mpf_list_t *s = mpf_obj_ptr(mpf_list_from_iter(value));
+    if (step != 1) {
+        // extended slice: as many items as it selects
         if (s->len != n) {
             mpf_raise_fmt(&mpf_type_ValueError, "attempt to assign sequence of size %u to extended slice of size %u", (unsigned)s->len, (unsigned)n);
         }
         mpf_items_scatter(l->items, sizeof(mpf_obj_t), start, step, s->items, n);
         return;
     }
-    if (stop < start) {
-        stop = start;
-    }
-    size_t old_n = (size_t)(stop - start);
-    if (value == MPF_OBJ_NULL) {
-        list_delete_range(l, (size_t)start, old_n);
-        return;
-    }
-    mpf_obj_t src = mpf_list_from_iter(value);
-    const mpf_list_t *s = mpf_obj_ptr(src);
-    if (s->len > old_n) {
-        list_grow(l, l->len + s->len - old_n);
-    }
-    l->len = mpf_items_splice(l->items, l->len, sizeof(mpf_obj_t), (size_t)start, (size_t)stop, s->items, s->len);
+    // the n items from start replaced by any number
+    list_grow(l, l->len - n + s->len);
+    l->len = mpf_items_splice(l->items, l->len, sizeof(mpf_obj_t), (size_t)start, (size_t)start + n, s->items, s->len);
 }
 
 static mpf_obj_t list_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {

@@ -39,6 +39,7 @@ static void slice_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
 }
 
+#if CONFIG_BUILTIN_EXTRAS
 static mpf_obj_t slice_indices(mpf_obj_t self, mpf_obj_t len) {
     mpf_int_t start, stop, step;
     mpf_slice_indices(self, (size_t)mpf_obj_get_int(len), &start, &stop, &step);
@@ -51,6 +52,7 @@ static const mpf_rom_map_elem_t slice_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_indices), MPF_ROM_PTR(&slice_indices_obj)},
 };
 MPF_ROM_MAP(slice_locals, slice_locals_table);
+#endif
 
 static mpf_obj_t slice_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     if (op == MPF_BINARY_OP_EQUAL && mpf_obj_is_type(rhs, &mpf_type_slice)) {
@@ -68,5 +70,7 @@ const mpf_type_t mpf_type_slice = {
     .make_new = slice_make_new,
     .binary_op = slice_binary_op,
     .attr = slice_attr,
+#if CONFIG_BUILTIN_EXTRAS
     .locals = &slice_locals,
+#endif
 };

@@ -99,36 +99,31 @@ mpf_obj_t mpf_seq_contains(const mpf_obj_t *items, size_t len, mpf_obj_t value) 
 }
 
 // Compare sequences [a] and [b] lexicographically with [op] (a comparison operator).
+// The first pair of items that differ decides (== and != need no order: sequences of other
+// lengths differ without comparing items, as CPython); else the lengths do.
 mpf_obj_t mpf_seq_compare(int op, const mpf_obj_t *a, size_t an, const mpf_obj_t *b, size_t bn) {
-    if (op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) {
-        bool eq = an == bn;
-        for (size_t i = 0; eq && i < an; i++) {
-            eq = mpf_obj_equal(a[i], b[i]);
-        }
-        return mpf_obj_bool(eq == (op == MPF_BINARY_OP_EQUAL));
+    bool eq_op = op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL;
+    if (eq_op && an != bn) {
+        return mpf_obj_compare_result(op, 1);
     }
-    size_t n = an < bn ? an : bn;
-    for (size_t i = 0; i < n; i++) {
-        if (!mpf_obj_equal(a[i], b[i])) {
-            return mpf_binary_op(op, a[i], b[i]);
-        }
+    size_t n = an < bn ? an : bn, i = 0;
+    while (i < n && mpf_obj_equal(a[i], b[i])) {
+        i++;
+    }
+    if (i < n) {
+        return eq_op ? mpf_obj_compare_result(op, 1) : mpf_binary_op(op, a[i], b[i]);
     }
     return mpf_obj_compare_result(op, an < bn ? -1 : an > bn);
 }
 
 // The items of [o] if it is exactly [type] (list or tuple), else NULL.
-static inline const mpf_obj_t *items_if_type(mpf_obj_t o, const mpf_type_t *type, size_t *n) {
+static const mpf_obj_t *items_if_type(mpf_obj_t o, const mpf_type_t *type, size_t *n) {
     if (!mpf_obj_is_type(o, type)) {
         return NULL;
     }
-    if (type == &mpf_type_tuple) {
-        const mpf_tuple_t *t = mpf_obj_ptr(o);
-        *n = t->len;
-        return t->items;
-    }
-    const mpf_list_t *l = mpf_obj_ptr(o);
-    *n = l->len;
-    return l->items;
+    mpf_obj_t *items;
+    mpf_obj_get_array(o, n, &items);
+    return items;
 }
 
 mpf_obj_t mpf_seq_binary_op(int op, const mpf_obj_t *a, size_t an, mpf_obj_t rhs, const mpf_type_t *type,

@@ -92,6 +92,10 @@ try:
     print("vars", sorted(c.__dict__.items()), "bump" in Counter.__dict__)
 except AttributeError:
     print("no __dict__", c.n)
+try:
+    print("extras", ascii("a"), (12).bit_length(), dict.fromkeys("ab", 0), slice(1, 9, 2).indices(5))
+except NameError:
+    print("no extras", hasattr(int, "bit_length"), hasattr(dict, "fromkeys"), hasattr(slice(1), "indices"))
 
 
 class Ten:
@@ -174,5 +178,11 @@ def test_small_image_fits_and_runs_a_frozen_app(tmp_path: Path, name: str) -> No
     assert ("no __dict__ 42" if name == "tiny" else "vars [('n', 42)] True") in out
     # nor the attribute hooks of classes (CONFIG_CLASS_HOOKS): a descriptor is a plain attribute
     assert ("hooks False" if name == "tiny" else "hooks True") in out
+    # nor the rarely used corners of the builtins (CONFIG_BUILTIN_EXTRAS); minimal keeps them
+    assert (
+        "no extras False False False"
+        if name == "tiny"
+        else "extras 'a' 4 {'a': 0, 'b': 0} (1, 5, 2)"
+    ) in out
     # builtin exception types are compact in both (CONFIG_EXC_FULL_TYPES): same behaviour
     assert "exc AppError True IndexError ValueError(3)" in out
