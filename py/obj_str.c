@@ -122,10 +122,12 @@ void mpf_str_print_quoted(const mpf_print_t *p, const uint8_t *s, size_t len, bo
         uint8_t c = s[i];
         char buf[11];
         size_t more = 0;  // bytes of a UTF-8 sequence after [c] that the escape stands for
-        const char *named = c == '\n' ? "n" : c == '\r' ? "r" : c == '\t' ? "t" : NULL;
-        if (c == (uint8_t)q || c == '\\' || named != NULL) {
+        // the 4 characters escaped by name, then their names
+        static const char names[] = "\n\r\t\\" "nrt\\";
+        const char *named = memchr(names, c, 4);
+        if (c == (uint8_t)q || named != NULL) {
             buf[0] = '\\';
-            buf[1] = named != NULL ? named[0] : (char)c;
+            buf[1] = named != NULL ? named[4] : (char)c;
             buf[2] = 0;
         } else if (c < 0x20 || c == 0x7F || (is_bytes && c >= 0x80)) {
             hex_escape(buf, c);
@@ -272,7 +274,10 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     bool is_bytes = t == &mpf_type_bytes;
     size_t la, lb;
     const char *a = mpf_obj_str_data(lhs, &la);
-    if (op == MPF_BINARY_OP_MULTIPLY || op == MPF_BINARY_OP_REVERSE_MULTIPLY || op == MPF_BINARY_OP_INPLACE_MULTIPLY) {
+    if (op >= MPF_BINARY_OP_INPLACE_OR && op <= MPF_BINARY_OP_INPLACE_POWER) {
+        op += MPF_BINARY_OP_INPLACE_TO_NORMAL;  // (str and bytes are immutable: s += t is s + t)
+    }
+    if (op == MPF_BINARY_OP_MULTIPLY || op == MPF_BINARY_OP_REVERSE_MULTIPLY) {
         mpf_int_t n;
         if (!mpf_obj_get_index_maybe(rhs, &n)) {
             return MPF_OBJ_NULL;
@@ -328,8 +333,7 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         return MPF_OBJ_NULL;  // NotImplemented: a class's reflected method may answer
     }
     switch (op) {
-        case MPF_BINARY_OP_ADD:
-        case MPF_BINARY_OP_INPLACE_ADD: {
+        case MPF_BINARY_OP_ADD: {
             if (la == 0 && t == mpf_obj_type(rhs)) {
                 return rhs;
             }
@@ -345,17 +349,13 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         case MPF_BINARY_OP_IN:
             // lhs is the container
             return mpf_obj_bool(str_search(a, 0, la, b, lb, false) != SIZE_MAX);
-        case MPF_BINARY_OP_EQUAL:
-        case MPF_BINARY_OP_NOT_EQUAL:
-            // (dict lookups) different lengths need no look at the bytes
-            return mpf_obj_bool((la == lb && memcmp(a, b, la) == 0) == (op == MPF_BINARY_OP_EQUAL));
-        case MPF_BINARY_OP_LESS:
-        case MPF_BINARY_OP_MORE:
-        case MPF_BINARY_OP_LESS_EQUAL:
-        case MPF_BINARY_OP_MORE_EQUAL:
-            return mpf_obj_compare_result(op, mpf_bytes_compare(a, la, b, lb));
         default:
-            return MPF_OBJ_NULL;
+            if (op > MPF_BINARY_OP_NOT_EQUAL) {
+                return MPF_OBJ_NULL;
+            }
+            // (dict lookups) == and != of different lengths need no look at the bytes
+            bool eq = op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL;
+            return mpf_obj_compare_result(op, eq && la != lb ? 1 : mpf_bytes_compare(a, la, b, lb));
     }
 }
 
@@ -1509,10 +1509,7 @@ mpf_obj_t mpf_bytes_dunder(mpf_obj_t o) {
 static mpf_obj_t bytes_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
     mpf_arg_check_num(n_args, n_kw, 0, 3, true);
-    if (n_args == 0) {
-        return mpf_obj_new_bytes(NULL, 0);
-    }
-    mpf_obj_t a = args[0];
+    mpf_obj_t a = n_args > 0 ? args[0] : mpf_obj_new_small_int(0);  // bytes() is bytes(0)
     if (MPF_IS_STR(a)) {
         if (n_args < 2 && n_kw == 0) {
             mpf_raise_msg(&mpf_type_TypeError, "string argument without an encoding");
