@@ -104,19 +104,27 @@ static inline const char *static_data(size_t q, size_t *len) {
     return qstr_static_bytes + (size_t)(off + (q - first) * (n + 1));
 }
 
-// A runtime pool: a heap block chained through mpf_state.qstr_pools.
+// The runtime pool (mpf_state.qstr_pools): one heap block of entries, the strings
+// interned at run time in id order from RUNTIME_FIRST; it doubles when full (moving: its
+// entries point to the strings, which stay).
+typedef struct runtime_entry {
+    size_t hash, len;
+    const char *str;
+} runtime_entry_t;
 typedef struct qstr_pool {
-    struct qstr_pool *prev;
-    size_t first_id;
     size_t n, alloc;
-    struct {
-        size_t hash, len;
-        const char *str;
-    } e[];
+    runtime_entry_t e[];
 } qstr_pool_t;
+#define RUNTIME_FIRST (MPF_QSTRID_LAST_STATIC + mpf_frozen_qstr_count)
 
-// Runtime pools start with this many entries and double.
+// The runtime pool starts with this many entries.
 #define QSTR_POOL_FIRST 32
+
+// The entry of runtime qstr [q] (at least RUNTIME_FIRST), NULL if there is none.
+static const runtime_entry_t *runtime_entry(mpf_qstr_t q) {
+    const qstr_pool_t *p = mpf_state.qstr_pools;
+    return p != NULL && q - RUNTIME_FIRST < p->n ? &p->e[q - RUNTIME_FIRST] : NULL;
+}
 
 #if CONFIG_QSTR_RUNTIME_INDEX
 // Open-addressing hash index over every runtime qstr, so that interning a name (each
@@ -194,11 +202,10 @@ static mpf_qstr_t find_runtime(const char *str, size_t len, size_t hash) {
 // The runtime qstr of [len] bytes at [str] whose hash is [hash], 0 if none: each runtime
 // string's hash and length compared, then its bytes.
 static mpf_qstr_t find_runtime(const char *str, size_t len, size_t hash) {
-    for (const qstr_pool_t *p = mpf_state.qstr_pools; p != NULL; p = p->prev) {
-        for (size_t k = 0; k < p->n; k++) {
-            if (p->e[k].hash == hash && p->e[k].len == len && memcmp(p->e[k].str, str, len) == 0) {
-                return p->first_id + k;
-            }
+    const qstr_pool_t *p = mpf_state.qstr_pools;
+    for (size_t k = 0; p != NULL && k < p->n; k++) {
+        if (p->e[k].hash == hash && p->e[k].len == len && memcmp(p->e[k].str, str, len) == 0) {
+            return RUNTIME_FIRST + k;
         }
     }
     return 0;
@@ -321,10 +328,8 @@ mpf_qstr_t mpf_qstr_from_strn(const char *str, size_t len) {
     qstr_pool_t *p = mpf_state.qstr_pools;
     if (p == NULL || p->n == p->alloc) {
         size_t alloc = p == NULL ? QSTR_POOL_FIRST : p->alloc * 2;
-        qstr_pool_t *np = mpf_gc_alloc(sizeof(qstr_pool_t) + alloc * sizeof(np->e[0]), false);
-        np->prev = p;
-        np->first_id = p == NULL ? MPF_QSTRID_LAST_STATIC + mpf_frozen_qstr_count : p->first_id + p->n;
-        np->n = 0;
+        qstr_pool_t *np = mpf_gc_realloc(p, sizeof(qstr_pool_t) + alloc * sizeof(np->e[0]));
+        np->n = p == NULL ? 0 : np->n;
         np->alloc = alloc;
         mpf_state.qstr_pools = np;
         p = np;
@@ -333,7 +338,7 @@ mpf_qstr_t mpf_qstr_from_strn(const char *str, size_t len) {
     memcpy(data, str, len);
     data[len] = 0;
     size_t hash = mpf_qstr_compute_hash((const uint8_t *)str, len);
-    mpf_qstr_t id = p->first_id + p->n;
+    mpf_qstr_t id = RUNTIME_FIRST + p->n;
 #if CONFIG_QSTR_RUNTIME_INDEX
     // index first: growing it may collect, and the new entry must not be half made
     index_add(id, hash, len);
@@ -354,14 +359,9 @@ const char *mpf_qstr_data(mpf_qstr_t q, size_t *len) {
         *len = e->len;
         return e->str;
     }
-    for (qstr_pool_t *p = mpf_state.qstr_pools; p != NULL; p = p->prev) {
-        if (q >= p->first_id) {
-            *len = p->e[q - p->first_id].len;
-            return p->e[q - p->first_id].str;
-        }
-    }
-    *len = 0;
-    return "";
+    const runtime_entry_t *e = runtime_entry(q);
+    *len = e != NULL ? e->len : 0;
+    return e != NULL ? e->str : "";
 }
 
 const char *mpf_qstr_str(mpf_qstr_t q) {
@@ -382,10 +382,6 @@ size_t mpf_qstr_hash(mpf_qstr_t q) {
     if (q < MPF_QSTRID_LAST_STATIC + mpf_frozen_qstr_count) {
         return mpf_frozen_qstr_pool[q - MPF_QSTRID_LAST_STATIC + 1].hash;
     }
-    for (qstr_pool_t *p = mpf_state.qstr_pools; p != NULL; p = p->prev) {
-        if (q >= p->first_id) {
-            return p->e[q - p->first_id].hash;
-        }
-    }
-    return 0;
+    const runtime_entry_t *e = runtime_entry(q);
+    return e != NULL ? e->hash : 0;
 }
