@@ -20,6 +20,7 @@ pool's.  The output depends only on the set of strings found, so it is determini
 
 from __future__ import annotations
 
+import itertools
 import pathlib
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -343,6 +344,11 @@ def render(used: set[bytes], abi: bool = False) -> str:
     lines.append(f"#define MPF_QSTRID_BY_LEN_T {'uint8_t' if by_len[-1] < 256 else 'uint16_t'}")
     lines.append("#define MPF_QSTRID_BY_LEN " + ", ".join(map(str, by_len)))
     lines.append("#define MPF_QSTRID_OFF_BY_LEN " + ", ".join(map(str, off_by_len)))
+    # or only how many strings each length has (without CONFIG_QSTR_POOL_LENGTHS: the
+    # starts are summed up when needed)
+    counts = [b - a for a, b in itertools.pairwise(by_len)]
+    lines.append(f"#define MPF_QSTRID_LEN_COUNT_T {'uint8_t' if max(counts) < 256 else 'uint16_t'}")
+    lines.append("#define MPF_QSTRID_LEN_COUNTS " + ", ".join(map(str, counts)))
     lines.append(
         "#define MPF_QSTRID_PACKED_BYTES \\\n    "
         + " \\\n    ".join(_c_literal(s + b"\0") for s in strings)

@@ -318,17 +318,10 @@ static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
             mpf_printf(p, "%O.", mod);
         }
     }
-    mpf_print_str(p, mpf_obj_type_name(exc));
-    mpf_vstr_t v;
-    mpf_vstr_init(&v, 32);
-    mpf_print_t vp;
-    mpf_vstr_print(&v, &vp);
-    mpf_obj_print(&vp, exc, MPF_PRINT_STR);
-    if (v.len > 0) {
-        mpf_print_str(p, ": ");
-        mpf_print_strn(p, v.buf, v.len);
-    }
-    mpf_print_str(p, "\n");
+    // "Type: str(exc)", or "Type" alone when that is empty
+    size_t n;
+    const char *s = mpf_obj_str_data(mpf_obj_str(exc), &n);
+    mpf_printf(p, n > 0 ? "%T: %.*s\n" : "%T\n", exc, (int)n, s);
 }
 
 // str(e): '' / str(arg) / str(args); KeyError with one arg uses repr.
@@ -336,14 +329,8 @@ static void exc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
     mpf_exc_t *e = mpf_obj_ptr(self);
     const mpf_tuple_t *a = mpf_obj_ptr(e->args);
     if (kind == MPF_PRINT_REPR) {
-        mpf_print_str(p, mpf_obj_type_name(self));
-        if (a->len == 1) {
-            mpf_print_str(p, "(");
-            mpf_obj_print(p, a->items[0], MPF_PRINT_REPR);
-            mpf_print_str(p, ")");
-        } else {
-            mpf_obj_print(p, e->args, MPF_PRINT_REPR);
-        }
+        // Type(arg), or Type followed by the repr of the args tuple: Type(), Type(a, b)
+        mpf_printf(p, a->len == 1 ? "%T(%R)" : "%T%R", self, a->len == 1 ? a->items[0] : e->args);
         return;
     }
     if (a->len == 0) {
@@ -497,19 +484,20 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
 #endif
     } else if (attr == MPF_QSTR___traceback__) {
         dest[0] = MPF_OBJ_NONE;
-    } else if (attr == MPF_QSTR_value && mpf_exc_match(self, &mpf_type_StopIteration)) {
+    } else if ((attr == MPF_QSTR_value && mpf_exc_match(self, &mpf_type_StopIteration)) ||
+               (attr == MPF_QSTR_code && mpf_exc_match(self, &mpf_type_SystemExit))) {
         dest[0] = mpf_exc_value(self);
-    } else if (attr == MPF_QSTR_code && mpf_exc_match(self, &mpf_type_SystemExit)) {
-        dest[0] = mpf_exc_value(self);
-    } else if ((attr == MPF_QSTR_errno || attr == MPF_QSTR_strerror) && mpf_exc_match(self, &mpf_type_OSError)) {
-        // set only when built from (errno, strerror, ...), as in CPython
-        const mpf_tuple_t *a = mpf_obj_ptr(e->args);
-        dest[0] = a->len >= 2 && a->len <= 5 ? a->items[attr == MPF_QSTR_strerror] : MPF_OBJ_NONE;
-    } else if ((attr == MPF_QSTR_filename || attr == MPF_QSTR_filename2) && mpf_exc_match(self, &mpf_type_OSError)) {
-        mpf_obj_t v = mpf_map_get_qstr(&e->inst.members, attr);
-        dest[0] = v != MPF_OBJ_NULL ? v : MPF_OBJ_NONE;
     } else {
+        // OSError's errno and strerror (set only when built from (errno, strerror, ...), as
+        // in CPython), and its filename and filename2 (None when not given); else a member
+        bool os = mpf_exc_match(self, &mpf_type_OSError);
         mpf_obj_t v = mpf_map_get_qstr(&e->inst.members, attr);
+        if (os && (attr == MPF_QSTR_errno || attr == MPF_QSTR_strerror)) {
+            const mpf_tuple_t *a = mpf_obj_ptr(e->args);
+            v = a->len >= 2 && a->len <= 5 ? a->items[attr == MPF_QSTR_strerror] : MPF_OBJ_NONE;
+        } else if (os && v == MPF_OBJ_NULL && (attr == MPF_QSTR_filename || attr == MPF_QSTR_filename2)) {
+            v = MPF_OBJ_NONE;
+        }
         if (v != MPF_OBJ_NULL) {
             dest[0] = v;
         }

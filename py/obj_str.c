@@ -122,10 +122,12 @@ void mpf_str_print_quoted(const mpf_print_t *p, const uint8_t *s, size_t len, bo
         uint8_t c = s[i];
         char buf[11];
         size_t more = 0;  // bytes of a UTF-8 sequence after [c] that the escape stands for
-        const char *named = c == '\n' ? "n" : c == '\r' ? "r" : c == '\t' ? "t" : NULL;
-        if (c == (uint8_t)q || c == '\\' || named != NULL) {
+        // the 4 characters escaped by name, then their names
+        static const char names[] = "\n\r\t\\" "nrt\\";
+        const char *named = memchr(names, c, 4);
+        if (c == (uint8_t)q || named != NULL) {
             buf[0] = '\\';
-            buf[1] = named != NULL ? named[0] : (char)c;
+            buf[1] = named != NULL ? named[4] : (char)c;
             buf[2] = 0;
         } else if (c < 0x20 || c == 0x7F || (is_bytes && c >= 0x80)) {
             hex_escape(buf, c);
@@ -222,6 +224,15 @@ static mpf_obj_t str_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
     if (mpf_obj_is_type(index, &mpf_type_slice)) {
         mpf_int_t start, stop, step;
         mpf_slice_indices(index, clen, &start, &stop, &step);
+#if !CONFIG_STR_UNICODE
+        // one byte an item: the bytes picked, whatever the step
+        uint8_t *d;
+        mpf_obj_t r = str_alloc(t, 1, mpf_seq_slice_count(start, stop, step), &d);
+        for (mpf_int_t i = start; step > 0 ? i < stop : i > stop; i += step) {
+            *d++ = s[i];
+        }
+        return r;
+#else
         if (step == 1) {
             if (stop < start) {
                 stop = start;
@@ -238,6 +249,7 @@ static mpf_obj_t str_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
             mpf_vstr_add_strn(&v, (const char *)s + b0, b1 - b0);
         }
         return mpf_obj_new_str_of_type(t, v.buf, v.len);
+#endif
     }
     size_t i = mpf_get_index(is_bytes ? t : &mpf_type_str, clen, index, false);
     if (is_bytes) {
@@ -272,7 +284,10 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     bool is_bytes = t == &mpf_type_bytes;
     size_t la, lb;
     const char *a = mpf_obj_str_data(lhs, &la);
-    if (op == MPF_BINARY_OP_MULTIPLY || op == MPF_BINARY_OP_REVERSE_MULTIPLY || op == MPF_BINARY_OP_INPLACE_MULTIPLY) {
+    if (op >= MPF_BINARY_OP_INPLACE_OR && op <= MPF_BINARY_OP_INPLACE_POWER) {
+        op += MPF_BINARY_OP_INPLACE_TO_NORMAL;  // (str and bytes are immutable: s += t is s + t)
+    }
+    if (op == MPF_BINARY_OP_MULTIPLY || op == MPF_BINARY_OP_REVERSE_MULTIPLY) {
         mpf_int_t n;
         if (!mpf_obj_get_index_maybe(rhs, &n)) {
             return MPF_OBJ_NULL;
@@ -328,8 +343,7 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         return MPF_OBJ_NULL;  // NotImplemented: a class's reflected method may answer
     }
     switch (op) {
-        case MPF_BINARY_OP_ADD:
-        case MPF_BINARY_OP_INPLACE_ADD: {
+        case MPF_BINARY_OP_ADD: {
             if (la == 0 && t == mpf_obj_type(rhs)) {
                 return rhs;
             }
@@ -345,17 +359,13 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         case MPF_BINARY_OP_IN:
             // lhs is the container
             return mpf_obj_bool(str_search(a, 0, la, b, lb, false) != SIZE_MAX);
-        case MPF_BINARY_OP_EQUAL:
-        case MPF_BINARY_OP_NOT_EQUAL:
-            // (dict lookups) different lengths need no look at the bytes
-            return mpf_obj_bool((la == lb && memcmp(a, b, la) == 0) == (op == MPF_BINARY_OP_EQUAL));
-        case MPF_BINARY_OP_LESS:
-        case MPF_BINARY_OP_MORE:
-        case MPF_BINARY_OP_LESS_EQUAL:
-        case MPF_BINARY_OP_MORE_EQUAL:
-            return mpf_obj_compare_result(op, mpf_bytes_compare(a, la, b, lb));
         default:
-            return MPF_OBJ_NULL;
+            if (op > MPF_BINARY_OP_NOT_EQUAL) {
+                return MPF_OBJ_NULL;
+            }
+            // (dict lookups) == and != of different lengths need no look at the bytes
+            bool eq = op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL;
+            return mpf_obj_compare_result(op, eq && la != lb ? 1 : mpf_bytes_compare(a, la, b, lb));
     }
 }
 
@@ -520,12 +530,9 @@ static const mpf_type_t *result_type(mpf_obj_t self) {
 }
 
 static void check_same_kind(mpf_obj_t self, mpf_obj_t arg) {
-    bool s = MPF_IS_STR(self), a = MPF_IS_STR(arg);
-    if (s != a) {
-        if (s) {
-            mpf_raise_fmt(&mpf_type_TypeError, "must be str, not %T", arg);
-        }
-        mpf_raise_fmt(&mpf_type_TypeError, "a bytes-like object is required, not '%T'", arg);
+    bool s = MPF_IS_STR(self);
+    if (s != MPF_IS_STR(arg)) {
+        mpf_raise_fmt(&mpf_type_TypeError, s ? "must be str, not %T" : "a bytes-like object is required, not '%T'", arg);
     }
 }
 
@@ -737,8 +744,10 @@ static void find_range(const uint8_t *s, size_t len, bool is_bytes, size_t n_arg
     *b1 = en < st ? *b0 : char_to_byte(s, len, (size_t)en, is_bytes);
 }
 
-// find/rfind/index/rindex/count
-static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, bool right, bool raise, bool count) {
+// find/rfind/index/rindex/count: [how] is FIND_RIGHT (from the right), FIND_RAISE
+// (ValueError when absent) or FIND_COUNT (how many times), or 0 (find)
+enum { FIND_RIGHT = 1, FIND_RAISE = 2, FIND_COUNT = 4 };
+static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, unsigned how) {
     size_t len, nl;
     const uint8_t *s = (const uint8_t *)self_data(args[0], &len);
     bool is_bytes = !MPF_IS_STR(args[0]);
@@ -757,7 +766,7 @@ static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, bool right, boo
     }
     size_t b0, b1;
     find_range(s, len, is_bytes, n_args, args, 2, &b0, &b1);
-    if (count) {
+    if (how & FIND_COUNT) {
         mpf_int_t n = 0;
         if (b0 > b1) {
             return mpf_obj_new_small_int(0);
@@ -770,9 +779,9 @@ static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, bool right, boo
         }
         return mpf_obj_new_small_int(n);
     }
-    size_t found = str_search((const char *)s, b0, b1, needle, nl, right);
+    size_t found = str_search((const char *)s, b0, b1, needle, nl, how & FIND_RIGHT);
     if (found == SIZE_MAX) {
-        if (raise) {
+        if (how & FIND_RAISE) {
             mpf_raise_msg(&mpf_type_ValueError, is_bytes ? "subsection not found" : "substring not found");
         }
         return mpf_obj_new_small_int(-1);
@@ -780,19 +789,19 @@ static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, bool right, boo
     return mpf_obj_new_small_int((mpf_int_t)str_charlen(s, found, is_bytes));
 }
 static mpf_obj_t str_find(size_t n, const mpf_obj_t *a) {
-    return find_impl(n, a, false, false, false);
+    return find_impl(n, a, 0);
 }
 static mpf_obj_t str_rfind(size_t n, const mpf_obj_t *a) {
-    return find_impl(n, a, true, false, false);
+    return find_impl(n, a, FIND_RIGHT);
 }
 static mpf_obj_t str_index(size_t n, const mpf_obj_t *a) {
-    return find_impl(n, a, false, true, false);
+    return find_impl(n, a, FIND_RAISE);
 }
 static mpf_obj_t str_rindex(size_t n, const mpf_obj_t *a) {
-    return find_impl(n, a, true, true, false);
+    return find_impl(n, a, FIND_RIGHT | FIND_RAISE);
 }
 static mpf_obj_t str_count(size_t n, const mpf_obj_t *a) {
-    return find_impl(n, a, false, false, true);
+    return find_impl(n, a, FIND_COUNT);
 }
 MPF_FUN_VAR(str_find_obj, MPF_QSTR_find, 2, 4, str_find);
 MPF_FUN_VAR(str_rfind_obj, MPF_QSTR_rfind, 2, 4, str_rfind);
@@ -1167,15 +1176,6 @@ static codec_t codec_of(mpf_obj_t enc) {
     }
     size_t len;
     const char *s = mpf_obj_str_data(enc, &len);
-    char n[16];
-    if (len >= sizeof(n)) {
-        mpf_raise_fmt(&mpf_type_LookupError, "unknown encoding: %s", s);
-    }
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        n[i] = c == '_' || c == ' ' ? '-' : (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-    }
-    n[len] = 0;
     // Each codec's names, each after its length, and \1 after the codec's last.
     static const char names[] = "\5utf-8\4utf8\2u8\3utf\1"
 #if CONFIG_STR_CODECS
@@ -1189,7 +1189,17 @@ static codec_t codec_of(mpf_obj_t enc) {
             codec++;
             continue;
         }
-        if ((size_t)*w == len && memcmp(w + 1, n, len) == 0) {
+        // [s] spelled as the name: any case, '_' or ' ' for '-'
+        size_t k = 0;
+        while ((size_t)*w == len && k < len) {
+            char c = s[k];
+            c = c == '_' || c == ' ' ? '-' : (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+            if (c != w[1 + k]) {
+                break;
+            }
+            k++;
+        }
+        if ((size_t)*w == len && k == len) {
             return (codec_t)codec;
         }
         w += *w;
@@ -1509,10 +1519,7 @@ mpf_obj_t mpf_bytes_dunder(mpf_obj_t o) {
 static mpf_obj_t bytes_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
     mpf_arg_check_num(n_args, n_kw, 0, 3, true);
-    if (n_args == 0) {
-        return mpf_obj_new_bytes(NULL, 0);
-    }
-    mpf_obj_t a = args[0];
+    mpf_obj_t a = n_args > 0 ? args[0] : mpf_obj_new_small_int(0);  // bytes() is bytes(0)
     if (MPF_IS_STR(a)) {
         if (n_args < 2 && n_kw == 0) {
             mpf_raise_msg(&mpf_type_TypeError, "string argument without an encoding");

@@ -31,12 +31,38 @@ static const uint16_t qstr_static_hash[] = {
 };
 #endif
 
+#if CONFIG_QSTR_POOL_LENGTHS
 // Where each length starts among the ids and in the block of bytes (lengths 0 to the
-// longest + 1): a lookup searches only the strings of its own length.
+// longest + 1): a string's place follows from its length at once.
 static const MPF_QSTRID_BY_LEN_T qstr_by_len[] = {MPF_QSTRID_BY_LEN};
 static const uint16_t qstr_off_by_len[] = {MPF_QSTRID_OFF_BY_LEN};
-#define BY_LEN_COUNT (sizeof(qstr_by_len) / sizeof(qstr_by_len[0]))
-_Static_assert(sizeof(qstr_off_by_len) == BY_LEN_COUNT * sizeof(uint16_t), "one offset a length");
+#define N_LENGTHS (sizeof(qstr_by_len) / sizeof(qstr_by_len[0]) - 1)
+_Static_assert(sizeof(qstr_off_by_len) == (N_LENGTHS + 1) * sizeof(uint16_t), "one offset a length");
+
+// The first id of the strings of length [n] (< N_LENGTHS), *off where it starts, and
+// *count how many there are.
+static inline size_t len_first(size_t n, size_t *off, size_t *count) {
+    *off = qstr_off_by_len[n];
+    *count = qstr_by_len[n + 1] - qstr_by_len[n];
+    return qstr_by_len[n];
+}
+#else
+// How many strings each length has (lengths 0 to the longest): where a length's strings
+// start is summed up from those before it.
+static const MPF_QSTRID_LEN_COUNT_T qstr_len_count[] = {MPF_QSTRID_LEN_COUNTS};
+#define N_LENGTHS (sizeof(qstr_len_count) / sizeof(qstr_len_count[0]))
+
+static inline size_t len_first(size_t n, size_t *off, size_t *count) {
+    size_t id = 1, o = 1;
+    for (size_t k = 0; k < n; k++) {
+        id += qstr_len_count[k];
+        o += qstr_len_count[k] * (k + 1);
+    }
+    *off = o;
+    *count = qstr_len_count[n];
+    return id;
+}
+#endif
 
 #if CONFIG_PORT_HAS_FILESYSTEM
 // The ids of the .mpy ABI's static strings (mpy-format.md 13.2), in ABI order: a loaded
@@ -59,39 +85,46 @@ size_t mpf_qstr_to_abi(mpf_qstr_t q) {
 
 // Id 0 (no string) reads as the empty string (the NUL before the first string).
 static inline const char *static_data(size_t q, size_t *len) {
+    size_t n, first, off;
 #if CONFIG_QSTR_POOL_LENGTHS
-    size_t n = qstr_static_len[q];
+    size_t count;
+    n = qstr_static_len[q];
+    first = len_first(n, &off, &count);
 #else
-    // the last length whose strings start at or before [q] (binary search; lengths no
-    // string has start where the next one does)
-    size_t n = 0, hi = BY_LEN_COUNT - 1;
-    while (hi - n > 1) {
-        size_t mid = n + (hi - n) / 2;
-        if (qstr_by_len[mid] <= q) {
-            n = mid;
-        } else {
-            hi = mid;
-        }
+    // the length whose strings [q] is among: the lengths in turn (id 0 is before length 0's)
+    first = 1;
+    off = 1;
+    for (n = 0; n + 1 < N_LENGTHS && q >= first + qstr_len_count[n]; n++) {
+        first += qstr_len_count[n];
+        off += qstr_len_count[n] * (n + 1);
     }
 #endif
     *len = n;
     // unsigned arithmetic: id 0 of length 0 is 1 byte before the first string
-    return qstr_static_bytes + (size_t)(qstr_off_by_len[n] + (q - qstr_by_len[n]) * (n + 1));
+    return qstr_static_bytes + (size_t)(off + (q - first) * (n + 1));
 }
 
-// A runtime pool: a heap block chained through mpf_state.qstr_pools.
+// The runtime pool (mpf_state.qstr_pools): one heap block of entries, the strings
+// interned at run time in id order from RUNTIME_FIRST; it doubles when full (moving: its
+// entries point to the strings, which stay).
+typedef struct runtime_entry {
+    size_t hash, len;
+    const char *str;
+} runtime_entry_t;
 typedef struct qstr_pool {
-    struct qstr_pool *prev;
-    size_t first_id;
     size_t n, alloc;
-    struct {
-        size_t hash, len;
-        const char *str;
-    } e[];
+    runtime_entry_t e[];
 } qstr_pool_t;
+#define RUNTIME_FIRST (MPF_QSTRID_LAST_STATIC + mpf_frozen_qstr_count)
 
-// Runtime pools start with this many entries and double.
+// The runtime pool starts with this many entries.
 #define QSTR_POOL_FIRST 32
+
+// The entry of runtime qstr [q] (at least RUNTIME_FIRST), NULL if there is none.
+static const runtime_entry_t *runtime_entry(mpf_qstr_t q) {
+    const qstr_pool_t *p = mpf_state.qstr_pools;
+    return p != NULL && q - RUNTIME_FIRST < p->n ? &p->e[q - RUNTIME_FIRST] : NULL;
+}
 
 #if CONFIG_QSTR_RUNTIME_INDEX
 // Open-addressing hash index over every runtime qstr, so that interning a name (each
@@ -169,11 +202,10 @@ static mpf_qstr_t find_runtime(const char *str, size_t len, size_t hash) {
 // The runtime qstr of [len] bytes at [str] whose hash is [hash], 0 if none: each runtime
 // string's hash and length compared, then its bytes.
 static mpf_qstr_t find_runtime(const char *str, size_t len, size_t hash) {
-    for (const qstr_pool_t *p = mpf_state.qstr_pools; p != NULL; p = p->prev) {
-        for (size_t k = 0; k < p->n; k++) {
-            if (p->e[k].hash == hash && p->e[k].len == len && memcmp(p->e[k].str, str, len) == 0) {
-                return p->first_id + k;
-            }
+    const qstr_pool_t *p = mpf_state.qstr_pools;
+    for (size_t k = 0; p != NULL && k < p->n; k++) {
+        if (p->e[k].hash == hash && p->e[k].len == len && memcmp(p->e[k].str, str, len) == 0) {
+            return RUNTIME_FIRST + k;
         }
     }
     return 0;
@@ -245,16 +277,18 @@ static size_t find_static(const char *str, size_t len, size_t hash) {
 // The id of [str] in the core's pool, 0 if absent: a binary search among the strings of
 // its length, len + 1 bytes apart.
 static size_t find_static(const char *str, size_t len) {
-    if (len + 1 >= BY_LEN_COUNT) {
+    if (len >= N_LENGTHS) {
         return 0;
     }
-    const char *block = qstr_static_bytes + qstr_off_by_len[len];
-    size_t lo = 0, hi = qstr_by_len[len + 1] - qstr_by_len[len];
+    size_t off, hi;
+    size_t first = len_first(len, &off, &hi);
+    const char *block = qstr_static_bytes + off;
+    size_t lo = 0;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = memcmp(block + mid * (len + 1), str, len);
         if (c == 0) {
-            return qstr_by_len[len] + mid;
+            return first + mid;
         } else if (c < 0) {
             lo = mid + 1;
         } else {
@@ -294,10 +328,8 @@ mpf_qstr_t mpf_qstr_from_strn(const char *str, size_t len) {
     qstr_pool_t *p = mpf_state.qstr_pools;
     if (p == NULL || p->n == p->alloc) {
         size_t alloc = p == NULL ? QSTR_POOL_FIRST : p->alloc * 2;
-        qstr_pool_t *np = mpf_gc_alloc(sizeof(qstr_pool_t) + alloc * sizeof(np->e[0]), false);
-        np->prev = p;
-        np->first_id = p == NULL ? MPF_QSTRID_LAST_STATIC + mpf_frozen_qstr_count : p->first_id + p->n;
-        np->n = 0;
+        qstr_pool_t *np = mpf_gc_realloc(p, sizeof(qstr_pool_t) + alloc * sizeof(np->e[0]));
+        np->n = p == NULL ? 0 : np->n;
         np->alloc = alloc;
         mpf_state.qstr_pools = np;
         p = np;
@@ -306,7 +338,7 @@ mpf_qstr_t mpf_qstr_from_strn(const char *str, size_t len) {
     memcpy(data, str, len);
     data[len] = 0;
     size_t hash = mpf_qstr_compute_hash((const uint8_t *)str, len);
-    mpf_qstr_t id = p->first_id + p->n;
+    mpf_qstr_t id = RUNTIME_FIRST + p->n;
 #if CONFIG_QSTR_RUNTIME_INDEX
     // index first: growing it may collect, and the new entry must not be half made
     index_add(id, hash, len);
@@ -327,14 +359,9 @@ const char *mpf_qstr_data(mpf_qstr_t q, size_t *len) {
         *len = e->len;
         return e->str;
     }
-    for (qstr_pool_t *p = mpf_state.qstr_pools; p != NULL; p = p->prev) {
-        if (q >= p->first_id) {
-            *len = p->e[q - p->first_id].len;
-            return p->e[q - p->first_id].str;
-        }
-    }
-    *len = 0;
-    return "";
+    const runtime_entry_t *e = runtime_entry(q);
+    *len = e != NULL ? e->len : 0;
+    return e != NULL ? e->str : "";
 }
 
 const char *mpf_qstr_str(mpf_qstr_t q) {
@@ -355,10 +382,6 @@ size_t mpf_qstr_hash(mpf_qstr_t q) {
     if (q < MPF_QSTRID_LAST_STATIC + mpf_frozen_qstr_count) {
         return mpf_frozen_qstr_pool[q - MPF_QSTRID_LAST_STATIC + 1].hash;
     }
-    for (qstr_pool_t *p = mpf_state.qstr_pools; p != NULL; p = p->prev) {
-        if (q >= p->first_id) {
-            return p->e[q - p->first_id].hash;
-        }
-    }
-    return 0;
+    const runtime_entry_t *e = runtime_entry(q);
+    return e != NULL ? e->hash : 0;
 }

@@ -119,6 +119,12 @@ class TestQstr:
             assert block[start : start + n + 1] == data + b"\0", (q, data)
         # id 0 reads as the NUL before the first string
         assert off_by_len[0] - by_len[0] == 0 and block[0] == 0
+        # without the length bytes only each length's count is kept: the starts are its sums
+        counts = table("MPF_QSTRID_LEN_COUNTS")
+        assert len(counts) == 31 and "#define MPF_QSTRID_LEN_COUNT_T uint8_t" in text
+        for n in range(len(counts)):
+            assert by_len[n] == 1 + sum(counts[:n]), n
+            assert off_by_len[n] == 1 + sum(c * (k + 1) for k, c in enumerate(counts[:n])), n
 
     def test_hash_index_lists_every_id_once_in_its_bucket(self) -> None:
         # py/qstr.c find_static with CONFIG_QSTR_POOL_HASH: a string's id is among those of
