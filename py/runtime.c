@@ -295,7 +295,7 @@ static mpf_obj_t kw_name(mpf_obj_t k) {
 }
 
 mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_uint_t star) {
-    argbuf_t pos = {0, 0, NULL}, kw = {0, 0, NULL};
+    argbuf_t pos = {0, 0, NULL};  // the positional arguments, then the keywords' name/value pairs
     if (self != MPF_OBJ_NULL) {
         argbuf_add(&pos, self);
     }
@@ -323,19 +323,20 @@ mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n
             argbuf_add(&pos, args[i]);
         }
     }
+    size_t np = pos.len;
     for (size_t i = 0; i < n_kw; i++) {
         mpf_obj_t k = args[n_args + 2 * i];
         mpf_obj_t v = args[n_args + 2 * i + 1];
         if (k != MPF_OBJ_NULL) {
-            argbuf_add(&kw, kw_name(k));
-            argbuf_add(&kw, v);
+            argbuf_add(&pos, kw_name(k));
+            argbuf_add(&pos, v);
 #if CONFIG_VM_FAST_PATHS  // without them a dict goes through keys() as any mapping
         } else if (mpf_obj_is_type(v, &mpf_type_dict)) {
             mpf_map_t *m = mpf_dict_map(v);
             for (size_t j = 0; j < m->used; j++) {
                 if (m->elems[j].key != MPF_OBJ_NULL) {
-                    argbuf_add(&kw, kw_name(m->elems[j].key));
-                    argbuf_add(&kw, m->elems[j].value);
+                    argbuf_add(&pos, kw_name(m->elems[j].key));
+                    argbuf_add(&pos, m->elems[j].value);
                 }
             }
 #endif
@@ -349,16 +350,12 @@ mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n
             mpf_obj_t it = mpf_getiter(keys);
             mpf_obj_t key;
             while ((key = mpf_iternext(it)) != MPF_OBJ_STOP) {
-                argbuf_add(&kw, kw_name(key));
-                argbuf_add(&kw, mpf_subscr(v, key, MPF_OBJ_SENTINEL));
+                argbuf_add(&pos, kw_name(key));
+                argbuf_add(&pos, mpf_subscr(v, key, MPF_OBJ_SENTINEL));
             }
         }
     }
-    size_t np = pos.len;
-    for (size_t i = 0; i < kw.len; i++) {
-        argbuf_add(&pos, kw.items[i]);
-    }
-    return mpf_call(fun, np, kw.len / 2, pos.items);
+    return mpf_call(fun, np, (pos.len - np) / 2, pos.items);
 }
 
 void mpf_arg_check_num(size_t n_args, size_t n_kw, size_t n_min, size_t n_max, bool takes_kw) {
