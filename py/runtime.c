@@ -124,14 +124,17 @@ mpf_obj_t mpf_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     } else if (op == MPF_BINARY_OP_IN) {
         return mpf_obj_bool(contains(rhs, lhs));
     } else if (op == MPF_BINARY_OP_EXCEPTION_MATCH) {
-        // rhs: an exception class or a tuple of them (its items checked in turn)
-        bool is_tuple = mpf_obj_is_type(rhs, &mpf_type_tuple);
-        size_t n = is_tuple ? ((const mpf_tuple_t *)mpf_obj_ptr(rhs))->len : 1;
-        for (size_t i = 0; i < n; i++) {
-            mpf_obj_t c = is_tuple ? ((const mpf_tuple_t *)mpf_obj_ptr(rhs))->items[i] : rhs;
-            if (!mpf_obj_is_class(c) || !mpf_type_is_subclass(mpf_obj_ptr(c), &mpf_type_BaseException)) {
-                mpf_raise_msg(&mpf_type_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+        if (mpf_obj_is_type(rhs, &mpf_type_tuple)) {
+            const mpf_tuple_t *tu = mpf_obj_ptr(rhs);
+            for (size_t i = 0; i < tu->len; i++) {
+                if (!mpf_obj_is_class(tu->items[i]) ||
+                    !mpf_type_is_subclass(mpf_obj_ptr(tu->items[i]), &mpf_type_BaseException)) {
+                    mpf_raise_msg(&mpf_type_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+                }
             }
+        } else if (!mpf_obj_is_class(rhs) ||
+                   !mpf_type_is_subclass(mpf_obj_ptr(rhs), &mpf_type_BaseException)) {
+            mpf_raise_msg(&mpf_type_TypeError, "catching classes that do not inherit from BaseException is not allowed");
         }
         return mpf_obj_bool(mpf_obj_isinstance(lhs, rhs));
     }
