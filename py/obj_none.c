@@ -7,19 +7,11 @@ static void none_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t ki
     mpf_print_str(p, "None");
 }
 
-static mpf_obj_t none_unary_op(int op, mpf_obj_t self) {
-    (void)self;
-    if (op == MPF_UNARY_OP_HASH) {
-        return mpf_obj_new_small_int(0x5A5A5A5);
-    }
-    return MPF_OBJ_NULL;
-}
-
+// hash(None): the generic one, from its (const) address
 const mpf_type_t mpf_type_none = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_NoneType,
     .print = none_print,
-    .unary_op = none_unary_op,
 };
 
 static void ellipsis_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {

@@ -217,6 +217,11 @@ static mpf_obj_t instance_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         return MPF_OBJ_NULL;
     }
     mpf_obj_t m = special(t, binary_op_qstr[op]);
+    bool negate = false;  // != from __eq__ when the class has no __ne__
+    if (m == MPF_OBJ_NULL && op == MPF_BINARY_OP_NOT_EQUAL) {
+        m = special(t, MPF_QSTR___eq__);
+        negate = true;
+    }
     if (m != MPF_OBJ_NULL) {
         if (m == MPF_OBJ_NONE) {
             return MPF_OBJ_NULL;
@@ -225,20 +230,10 @@ static mpf_obj_t instance_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         if (r == MPF_OBJ_NOTIMPL) {
             return MPF_OBJ_NULL;
         }
-        if (op == MPF_BINARY_OP_IN) {
-            return mpf_obj_bool(mpf_obj_is_true(r));
+        if (negate || op == MPF_BINARY_OP_IN) {
+            return mpf_obj_bool(mpf_obj_is_true(r) != negate);
         }
         return r;
-    }
-    if (op == MPF_BINARY_OP_NOT_EQUAL) {
-        m = special(t, MPF_QSTR___eq__);
-        if (m != MPF_OBJ_NULL) {
-            mpf_obj_t r = call_special(m, lhs, 1, &rhs);
-            if (r == MPF_OBJ_NOTIMPL) {
-                return MPF_OBJ_NULL;
-            }
-            return mpf_obj_bool(!mpf_obj_is_true(r));
-        }
     }
     mpf_obj_t so = native_part(lhs);
     if (so != MPF_OBJ_NULL) {
@@ -1192,13 +1187,7 @@ static mpf_obj_t type_new(const mpf_type_t *meta, size_t n_args, size_t n_kw, co
     const char *s = mpf_obj_str_data(args[0], &len);
     // the class gets its own namespace, a copy (as CPython): later changes to the
     // caller's dict do not reach it
-    const mpf_map_t *src = mpf_dict_map(args[2]);
-    mpf_obj_t ns = mpf_obj_new_dict(src->count);
-    for (size_t i = 0; i < src->used; i++) {
-        if (src->elems[i].key != MPF_OBJ_NULL) {
-            mpf_dict_store(ns, src->elems[i].key, src->elems[i].value);
-        }
-    }
+    mpf_obj_t ns = mpf_call1(mpf_obj_from_ptr(&mpf_type_dict), args[2]);
     return make_class(meta, mpf_qstr_from_strn(s, len), args[1], ns, n_kw, args + n_args);
 }
 

@@ -124,14 +124,17 @@ mpf_obj_t mpf_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     } else if (op == MPF_BINARY_OP_IN) {
         return mpf_obj_bool(contains(rhs, lhs));
     } else if (op == MPF_BINARY_OP_EXCEPTION_MATCH) {
-        // rhs: an exception class or a tuple of them (its items checked in turn)
-        bool is_tuple = mpf_obj_is_type(rhs, &mpf_type_tuple);
-        size_t n = is_tuple ? ((const mpf_tuple_t *)mpf_obj_ptr(rhs))->len : 1;
-        for (size_t i = 0; i < n; i++) {
-            mpf_obj_t c = is_tuple ? ((const mpf_tuple_t *)mpf_obj_ptr(rhs))->items[i] : rhs;
-            if (!mpf_obj_is_class(c) || !mpf_type_is_subclass(mpf_obj_ptr(c), &mpf_type_BaseException)) {
-                mpf_raise_msg(&mpf_type_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+        if (mpf_obj_is_type(rhs, &mpf_type_tuple)) {
+            const mpf_tuple_t *tu = mpf_obj_ptr(rhs);
+            for (size_t i = 0; i < tu->len; i++) {
+                if (!mpf_obj_is_class(tu->items[i]) ||
+                    !mpf_type_is_subclass(mpf_obj_ptr(tu->items[i]), &mpf_type_BaseException)) {
+                    mpf_raise_msg(&mpf_type_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+                }
             }
+        } else if (!mpf_obj_is_class(rhs) ||
+                   !mpf_type_is_subclass(mpf_obj_ptr(rhs), &mpf_type_BaseException)) {
+            mpf_raise_msg(&mpf_type_TypeError, "catching classes that do not inherit from BaseException is not allowed");
         }
         return mpf_obj_bool(mpf_obj_isinstance(lhs, rhs));
     }
@@ -295,7 +298,7 @@ static mpf_obj_t kw_name(mpf_obj_t k) {
 }
 
 mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_uint_t star) {
-    argbuf_t pos = {0, 0, NULL}, kw = {0, 0, NULL};
+    argbuf_t pos = {0, 0, NULL};  // the positional arguments, then the keywords' name/value pairs
     if (self != MPF_OBJ_NULL) {
         argbuf_add(&pos, self);
     }
@@ -323,19 +326,20 @@ mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n
             argbuf_add(&pos, args[i]);
         }
     }
+    size_t np = pos.len;
     for (size_t i = 0; i < n_kw; i++) {
         mpf_obj_t k = args[n_args + 2 * i];
         mpf_obj_t v = args[n_args + 2 * i + 1];
         if (k != MPF_OBJ_NULL) {
-            argbuf_add(&kw, kw_name(k));
-            argbuf_add(&kw, v);
+            argbuf_add(&pos, kw_name(k));
+            argbuf_add(&pos, v);
 #if CONFIG_VM_FAST_PATHS  // without them a dict goes through keys() as any mapping
         } else if (mpf_obj_is_type(v, &mpf_type_dict)) {
             mpf_map_t *m = mpf_dict_map(v);
             for (size_t j = 0; j < m->used; j++) {
                 if (m->elems[j].key != MPF_OBJ_NULL) {
-                    argbuf_add(&kw, kw_name(m->elems[j].key));
-                    argbuf_add(&kw, m->elems[j].value);
+                    argbuf_add(&pos, kw_name(m->elems[j].key));
+                    argbuf_add(&pos, m->elems[j].value);
                 }
             }
 #endif
@@ -349,16 +353,12 @@ mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n
             mpf_obj_t it = mpf_getiter(keys);
             mpf_obj_t key;
             while ((key = mpf_iternext(it)) != MPF_OBJ_STOP) {
-                argbuf_add(&kw, kw_name(key));
-                argbuf_add(&kw, mpf_subscr(v, key, MPF_OBJ_SENTINEL));
+                argbuf_add(&pos, kw_name(key));
+                argbuf_add(&pos, mpf_subscr(v, key, MPF_OBJ_SENTINEL));
             }
         }
     }
-    size_t np = pos.len;
-    for (size_t i = 0; i < kw.len; i++) {
-        argbuf_add(&pos, kw.items[i]);
-    }
-    return mpf_call(fun, np, kw.len / 2, pos.items);
+    return mpf_call(fun, np, (pos.len - np) / 2, pos.items);
 }
 
 void mpf_arg_check_num(size_t n_args, size_t n_kw, size_t n_min, size_t n_max, bool takes_kw) {

@@ -58,6 +58,10 @@ SNIPPETS = {
     "BUILTIN_PROPERTY": (
         "class P:\n    @property\n    def v(self):\n        return 7\nprint('property', P().v)"
     ),
+    "CLASS_HOOKS": (
+        "class T:\n    def __get__(self, obj, cls):\n        return 3\n"
+        "class U:\n    t = T()\nprint('hooks', U().t)"
+    ),
     "GENERATORS": "def g():\n    yield 1\n    yield 2\nprint('generators', list(g()))",
     "ASYNC": (
         "async def co():\n    return 5\nc = co()\ntry:\n    c.send(None)\n"
