@@ -331,9 +331,16 @@ static inline mpf_cell_t *cell_of(mpf_obj_t o) {
     }
     return mpf_obj_ptr(o);
 }
+// Helpers the small VM (no fast paths) keeps out of line, called from several handlers.
+#if CONFIG_VM_FAST_PATHS
+#define VM_SMALL_NOINLINE inline
+#else
+#define VM_SMALL_NOINLINE __attribute__((noinline))
+#endif
+
 // SETUP_WITH / SETUP_EXCEPT / SETUP_FINALLY: push a handler at [handler] that restores
 // the value stack to [saved_sp]. The bound check fails only for malformed bytecode.
-static inline void exc_push(mpf_frame_t *fr, const uint8_t *handler, mpf_obj_t *saved_sp, bool is_finally) {
+static VM_SMALL_NOINLINE void exc_push(mpf_frame_t *fr, const uint8_t *handler, mpf_obj_t *saved_sp, bool is_finally) {
     if (MPF_UNLIKELY(fr->exc_sp - fr->exc >= fr->fun->rc->n_exc_stack)) {
         bad_bytecode();
     }
