@@ -787,158 +787,190 @@ static mpf_obj_t builtin_import(size_t n_args, const mpf_obj_t *args) {
 MPF_FUN_VAR(builtin_import_obj, MPF_QSTR___import__, 1, 5, builtin_import);
 
 // ---------------------------------------------------------------- the table
-static const mpf_rom_map_elem_t builtins_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR___name__), MPF_ROM_QSTR(MPF_QSTR_builtins)},
-    {MPF_ROM_QSTR(MPF_QSTR___build_class__), MPF_ROM_PTR(&mpf_builtin_build_class_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___import__), MPF_ROM_PTR(&builtin_import_obj)},
+// The builtins named by their own name (a builtin function's or a type's), by pointer
+// alone: 4 bytes each instead of a 6-byte name and value entry.
+static const void *const builtins_objs[] = {
+    &mpf_builtin_build_class_obj,
 #if CONFIG_COMPILER
-    {MPF_ROM_QSTR(MPF_QSTR_eval), MPF_ROM_PTR(&mpf_builtin_eval_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_exec), MPF_ROM_PTR(&mpf_builtin_exec_obj)},
+    &mpf_builtin_eval_obj,
+    &mpf_builtin_exec_obj,
 #endif
-    {MPF_ROM_QSTR(MPF_QSTR_print), MPF_ROM_PTR(&builtin_print_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_len), MPF_ROM_PTR(&builtin_len_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_range), MPF_ROM_PTR(&mpf_type_range)},
-    {MPF_ROM_QSTR(MPF_QSTR_int), MPF_ROM_PTR(&mpf_type_int)},
-    {MPF_ROM_QSTR(MPF_QSTR_str), MPF_ROM_PTR(&mpf_type_str)},
-    {MPF_ROM_QSTR(MPF_QSTR_list), MPF_ROM_PTR(&mpf_type_list)},
-    {MPF_ROM_QSTR(MPF_QSTR_dict), MPF_ROM_PTR(&mpf_type_dict)},
-    {MPF_ROM_QSTR(MPF_QSTR_tuple), MPF_ROM_PTR(&mpf_type_tuple)},
-    {MPF_ROM_QSTR(MPF_QSTR_bool), MPF_ROM_PTR(&mpf_type_bool)},
-    {MPF_ROM_QSTR(MPF_QSTR_bytes), MPF_ROM_PTR(&mpf_type_bytes)},
-    {MPF_ROM_QSTR(MPF_QSTR_object), MPF_ROM_PTR(&mpf_type_object)},
-    {MPF_ROM_QSTR(MPF_QSTR_type), MPF_ROM_PTR(&mpf_type_type)},
-    {MPF_ROM_QSTR(MPF_QSTR_slice), MPF_ROM_PTR(&mpf_type_slice)},
-    {MPF_ROM_QSTR(MPF_QSTR_super), MPF_ROM_PTR(&mpf_type_super)},
-    {MPF_ROM_QSTR(MPF_QSTR_classmethod), MPF_ROM_PTR(&mpf_type_classmethod)},
-    {MPF_ROM_QSTR(MPF_QSTR_staticmethod), MPF_ROM_PTR(&mpf_type_staticmethod)},
-    {MPF_ROM_QSTR(MPF_QSTR_enumerate), MPF_ROM_PTR(&mpf_type_enumerate)},
-    {MPF_ROM_QSTR(MPF_QSTR_zip), MPF_ROM_PTR(&mpf_type_zip)},
-    {MPF_ROM_QSTR(MPF_QSTR_map), MPF_ROM_PTR(&mpf_type_map)},
-    {MPF_ROM_QSTR(MPF_QSTR_filter), MPF_ROM_PTR(&mpf_type_filter)},
+    &builtin_print_obj,
+    &builtin_len_obj,
+    &mpf_type_range,
+    &mpf_type_int,
+    &mpf_type_str,
+    &mpf_type_list,
+    &mpf_type_dict,
+    &mpf_type_tuple,
+    &mpf_type_bool,
+    &mpf_type_bytes,
+    &mpf_type_object,
+    &mpf_type_type,
+    &mpf_type_slice,
+    &mpf_type_super,
+    &mpf_type_classmethod,
+    &mpf_type_staticmethod,
+    &mpf_type_enumerate,
+    &mpf_type_zip,
+    &mpf_type_map,
+    &mpf_type_filter,
 #if CONFIG_BUILTIN_REVERSED
-    {MPF_ROM_QSTR(MPF_QSTR_reversed), MPF_ROM_PTR(&mpf_type_reversed)},
+    &mpf_type_reversed,
 #endif
 #if CONFIG_FLOAT
-    {MPF_ROM_QSTR(MPF_QSTR_float), MPF_ROM_PTR(&mpf_type_float)},
+    &mpf_type_float,
 #endif
 #if CONFIG_BUILTIN_COMPLEX
-    {MPF_ROM_QSTR(MPF_QSTR_complex), MPF_ROM_PTR(&mpf_type_complex)},
+    &mpf_type_complex,
 #endif
 #if CONFIG_BUILTIN_SET
-    {MPF_ROM_QSTR(MPF_QSTR_set), MPF_ROM_PTR(&mpf_type_set)},
+    &mpf_type_set,
 #endif
 #if CONFIG_BUILTIN_FROZENSET
-    {MPF_ROM_QSTR(MPF_QSTR_frozenset), MPF_ROM_PTR(&mpf_type_frozenset)},
+    &mpf_type_frozenset,
 #endif
 #if CONFIG_BUILTIN_BYTEARRAY
-    {MPF_ROM_QSTR(MPF_QSTR_bytearray), MPF_ROM_PTR(&mpf_type_bytearray)},
+    &mpf_type_bytearray,
 #endif
 #if CONFIG_BUILTIN_MEMORYVIEW
-    {MPF_ROM_QSTR(MPF_QSTR_memoryview), MPF_ROM_PTR(&mpf_type_memoryview)},
+    &mpf_type_memoryview,
 #endif
 #if CONFIG_BUILTIN_PROPERTY
-    {MPF_ROM_QSTR(MPF_QSTR_property), MPF_ROM_PTR(&mpf_type_property)},
+    &mpf_type_property,
 #endif
 #if CONFIG_BUILTIN_OPEN
-    {MPF_ROM_QSTR(MPF_QSTR_open), MPF_ROM_PTR(&mpf_port_open_obj)},
+    &mpf_port_open_obj,
 #endif
-    {MPF_ROM_QSTR(MPF_QSTR_abs), MPF_ROM_PTR(&builtin_abs_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_all), MPF_ROM_PTR(&builtin_all_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_any), MPF_ROM_PTR(&builtin_any_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_chr), MPF_ROM_PTR(&builtin_chr_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_ord), MPF_ROM_PTR(&builtin_ord_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_getattr), MPF_ROM_PTR(&builtin_getattr_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_setattr), MPF_ROM_PTR(&builtin_setattr_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_hasattr), MPF_ROM_PTR(&builtin_hasattr_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_hash), MPF_ROM_PTR(&builtin_hash_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_id), MPF_ROM_PTR(&builtin_id_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_isinstance), MPF_ROM_PTR(&builtin_isinstance_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_issubclass), MPF_ROM_PTR(&builtin_issubclass_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_iter), MPF_ROM_PTR(&builtin_iter_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_next), MPF_ROM_PTR(&builtin_next_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_min), MPF_ROM_PTR(&builtin_min_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_max), MPF_ROM_PTR(&builtin_max_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_pow), MPF_ROM_PTR(&builtin_pow_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_repr), MPF_ROM_PTR(&builtin_repr_obj)},
+    &builtin_abs_obj,
+    &builtin_all_obj,
+    &builtin_any_obj,
+    &builtin_chr_obj,
+    &builtin_ord_obj,
+    &builtin_getattr_obj,
+    &builtin_setattr_obj,
+    &builtin_hasattr_obj,
+    &builtin_hash_obj,
+    &builtin_id_obj,
+    &builtin_isinstance_obj,
+    &builtin_issubclass_obj,
+    &builtin_iter_obj,
+    &builtin_next_obj,
+    &builtin_min_obj,
+    &builtin_max_obj,
+    &builtin_pow_obj,
+    &builtin_repr_obj,
 #if CONFIG_BUILTIN_EXTRAS
-    {MPF_ROM_QSTR(MPF_QSTR_ascii), MPF_ROM_PTR(&builtin_ascii_obj)},
+    &builtin_ascii_obj,
 #endif
-    {MPF_ROM_QSTR(MPF_QSTR_round), MPF_ROM_PTR(&builtin_round_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_sorted), MPF_ROM_PTR(&builtin_sorted_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_sum), MPF_ROM_PTR(&builtin_sum_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_format), MPF_ROM_PTR(&builtin_format_obj)},
+    &builtin_round_obj,
+    &builtin_sorted_obj,
+    &builtin_sum_obj,
+    &builtin_format_obj,
 #if CONFIG_BUILTIN_HELPERS
-    {MPF_ROM_QSTR(MPF_QSTR_bin), MPF_ROM_PTR(&builtin_bin_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_oct), MPF_ROM_PTR(&builtin_oct_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_hex), MPF_ROM_PTR(&builtin_hex_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_divmod), MPF_ROM_PTR(&builtin_divmod_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_callable), MPF_ROM_PTR(&builtin_callable_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_delattr), MPF_ROM_PTR(&builtin_delattr_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_globals), MPF_ROM_PTR(&builtin_globals_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_locals), MPF_ROM_PTR(&builtin_locals_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_dir), MPF_ROM_PTR(&builtin_dir_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_vars), MPF_ROM_PTR(&builtin_vars_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_input), MPF_ROM_PTR(&builtin_input_obj)},
+    &builtin_bin_obj,
+    &builtin_oct_obj,
+    &builtin_hex_obj,
+    &builtin_divmod_obj,
+    &builtin_callable_obj,
+    &builtin_delattr_obj,
+    &builtin_globals_obj,
+    &builtin_locals_obj,
+    &builtin_dir_obj,
+    &builtin_vars_obj,
+    &builtin_input_obj,
 #endif
-    {MPF_ROM_QSTR(MPF_QSTR_Ellipsis), MPF_ROM_PTR(&mpf_const_ellipsis_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_NotImplemented), MPF_ROM_PTR(&mpf_const_notimpl_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_BaseException), MPF_ROM_PTR(&mpf_type_BaseException)},
-    {MPF_ROM_QSTR(MPF_QSTR_Exception), MPF_ROM_PTR(&mpf_type_Exception)},
-    {MPF_ROM_QSTR(MPF_QSTR_SystemExit), MPF_ROM_PTR(&mpf_type_SystemExit)},
-    {MPF_ROM_QSTR(MPF_QSTR_KeyboardInterrupt), MPF_ROM_PTR(&mpf_type_KeyboardInterrupt)},
-    {MPF_ROM_QSTR(MPF_QSTR_GeneratorExit), MPF_ROM_PTR(&mpf_type_GeneratorExit)},
-    {MPF_ROM_QSTR(MPF_QSTR_StopIteration), MPF_ROM_PTR(&mpf_type_StopIteration)},
+    &mpf_type_BaseException,
+    &mpf_type_Exception,
+    &mpf_type_SystemExit,
+    &mpf_type_KeyboardInterrupt,
+    &mpf_type_GeneratorExit,
+    &mpf_type_StopIteration,
 #if CONFIG_EXC_UNUSED_TYPES || CONFIG_GENERATORS
-    {MPF_ROM_QSTR(MPF_QSTR_StopAsyncIteration), MPF_ROM_PTR(&mpf_type_StopAsyncIteration)},
+    &mpf_type_StopAsyncIteration,
 #endif
-    {MPF_ROM_QSTR(MPF_QSTR_ArithmeticError), MPF_ROM_PTR(&mpf_type_ArithmeticError)},
-    {MPF_ROM_QSTR(MPF_QSTR_ZeroDivisionError), MPF_ROM_PTR(&mpf_type_ZeroDivisionError)},
-    {MPF_ROM_QSTR(MPF_QSTR_OverflowError), MPF_ROM_PTR(&mpf_type_OverflowError)},
-    {MPF_ROM_QSTR(MPF_QSTR_AssertionError), MPF_ROM_PTR(&mpf_type_AssertionError)},
-    {MPF_ROM_QSTR(MPF_QSTR_AttributeError), MPF_ROM_PTR(&mpf_type_AttributeError)},
+    &mpf_type_ArithmeticError,
+    &mpf_type_ZeroDivisionError,
+    &mpf_type_OverflowError,
+    &mpf_type_AssertionError,
+    &mpf_type_AttributeError,
 #if CONFIG_EXC_UNUSED_TYPES || CONFIG_BUILTIN_HELPERS
-    {MPF_ROM_QSTR(MPF_QSTR_EOFError), MPF_ROM_PTR(&mpf_type_EOFError)},
+    &mpf_type_EOFError,
 #endif
-    {MPF_ROM_QSTR(MPF_QSTR_ImportError), MPF_ROM_PTR(&mpf_type_ImportError)},
-    {MPF_ROM_QSTR(MPF_QSTR_ModuleNotFoundError), MPF_ROM_PTR(&mpf_type_ModuleNotFoundError)},
-    {MPF_ROM_QSTR(MPF_QSTR_LookupError), MPF_ROM_PTR(&mpf_type_LookupError)},
-    {MPF_ROM_QSTR(MPF_QSTR_IndexError), MPF_ROM_PTR(&mpf_type_IndexError)},
-    {MPF_ROM_QSTR(MPF_QSTR_KeyError), MPF_ROM_PTR(&mpf_type_KeyError)},
-    {MPF_ROM_QSTR(MPF_QSTR_MemoryError), MPF_ROM_PTR(&mpf_type_MemoryError)},
-    {MPF_ROM_QSTR(MPF_QSTR_NameError), MPF_ROM_PTR(&mpf_type_NameError)},
-    {MPF_ROM_QSTR(MPF_QSTR_UnboundLocalError), MPF_ROM_PTR(&mpf_type_UnboundLocalError)},
-    {MPF_ROM_QSTR(MPF_QSTR_OSError), MPF_ROM_PTR(&mpf_type_OSError)},
+    &mpf_type_ImportError,
+    &mpf_type_ModuleNotFoundError,
+    &mpf_type_LookupError,
+    &mpf_type_IndexError,
+    &mpf_type_KeyError,
+    &mpf_type_MemoryError,
+    &mpf_type_NameError,
+    &mpf_type_UnboundLocalError,
+    &mpf_type_OSError,
 #if CONFIG_EXC_OSERROR_SUBCLASSES
-    {MPF_ROM_QSTR(MPF_QSTR_FileNotFoundError), MPF_ROM_PTR(&mpf_type_FileNotFoundError)},
-    {MPF_ROM_QSTR(MPF_QSTR_FileExistsError), MPF_ROM_PTR(&mpf_type_FileExistsError)},
-    {MPF_ROM_QSTR(MPF_QSTR_IsADirectoryError), MPF_ROM_PTR(&mpf_type_IsADirectoryError)},
-    {MPF_ROM_QSTR(MPF_QSTR_NotADirectoryError), MPF_ROM_PTR(&mpf_type_NotADirectoryError)},
-    {MPF_ROM_QSTR(MPF_QSTR_PermissionError), MPF_ROM_PTR(&mpf_type_PermissionError)},
+    &mpf_type_FileNotFoundError,
+    &mpf_type_FileExistsError,
+    &mpf_type_IsADirectoryError,
+    &mpf_type_NotADirectoryError,
+    &mpf_type_PermissionError,
 #endif
-    {MPF_ROM_QSTR(MPF_QSTR_RuntimeError), MPF_ROM_PTR(&mpf_type_RuntimeError)},
-    {MPF_ROM_QSTR(MPF_QSTR_NotImplementedError), MPF_ROM_PTR(&mpf_type_NotImplementedError)},
-    {MPF_ROM_QSTR(MPF_QSTR_RecursionError), MPF_ROM_PTR(&mpf_type_RecursionError)},
-    {MPF_ROM_QSTR(MPF_QSTR_SyntaxError), MPF_ROM_PTR(&mpf_type_SyntaxError)},
+    &mpf_type_RuntimeError,
+    &mpf_type_NotImplementedError,
+    &mpf_type_RecursionError,
+    &mpf_type_SyntaxError,
 #if CONFIG_BUILTIN_HELPERS
-    {MPF_ROM_QSTR(MPF_QSTR_SystemError), MPF_ROM_PTR(&mpf_type_SystemError)},
+    &mpf_type_SystemError,
 #endif
 #if CONFIG_EXC_UNUSED_TYPES || CONFIG_COMPILER
-    {MPF_ROM_QSTR(MPF_QSTR_IndentationError), MPF_ROM_PTR(&mpf_type_IndentationError)},
+    &mpf_type_IndentationError,
 #endif
-    {MPF_ROM_QSTR(MPF_QSTR_TypeError), MPF_ROM_PTR(&mpf_type_TypeError)},
-    {MPF_ROM_QSTR(MPF_QSTR_ValueError), MPF_ROM_PTR(&mpf_type_ValueError)},
-    {MPF_ROM_QSTR(MPF_QSTR_UnicodeError), MPF_ROM_PTR(&mpf_type_UnicodeError)},
-    {MPF_ROM_QSTR(MPF_QSTR_UnicodeDecodeError), MPF_ROM_PTR(&mpf_type_UnicodeDecodeError)},
-    {MPF_ROM_QSTR(MPF_QSTR_UnicodeEncodeError), MPF_ROM_PTR(&mpf_type_UnicodeEncodeError)},
+    &mpf_type_TypeError,
+    &mpf_type_ValueError,
+    &mpf_type_UnicodeError,
+    &mpf_type_UnicodeDecodeError,
+    &mpf_type_UnicodeEncodeError,
 #if CONFIG_EXC_OSERROR_SUBCLASSES
-    {MPF_ROM_QSTR(MPF_QSTR_TimeoutError), MPF_ROM_PTR(&mpf_type_TimeoutError)},
+    &mpf_type_TimeoutError,
 #endif
+};
+
+// The others, by name, and __import__ (the import statement compares with it).
+static const mpf_rom_map_elem_t builtins_table[] = {
+    {MPF_ROM_QSTR(MPF_QSTR___name__), MPF_ROM_QSTR(MPF_QSTR_builtins)},
+    {MPF_ROM_QSTR(MPF_QSTR___import__), MPF_ROM_PTR(&builtin_import_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_Ellipsis), MPF_ROM_PTR(&mpf_const_ellipsis_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_NotImplemented), MPF_ROM_PTR(&mpf_const_notimpl_obj)},
 };
 MPF_ROM_MAP(builtins_map, builtins_table);
 const mpf_rom_map_t *const mpf_builtins_map = &builtins_map;
+
+// The name of builtins_objs[i]: a builtin function's or a type's (a compact exception
+// type's too: its name is where a type's is).
+static mpf_qstr_t builtin_obj_name(size_t i) {
+    const mpf_obj_base_t *o = builtins_objs[i];
+    return o->type == &mpf_type_fun_builtin ? ((const mpf_fun_builtin_t *)o)->name : ((const mpf_type_t *)o)->name;
+}
+
+// The builtin [q] as the build defines it (whatever a program stored into the builtins
+// module), or NULL.
+static mpf_obj_t builtin_find(mpf_qstr_t q) {
+    mpf_obj_t v = mpf_rom_map_get(&builtins_map, q);
+    for (size_t i = 0; v == MPF_OBJ_NULL && i < sizeof(builtins_objs) / sizeof(builtins_objs[0]); i++) {
+        if (builtin_obj_name(i) == q) {
+            v = mpf_obj_from_ptr(builtins_objs[i]);
+        }
+    }
+    return v;
+}
+
 // `import builtins`: a module holding the builtin names (a copy; once a program stores
-// into it, mpf_builtin_lookup consults it first).
-const mpf_builtin_module_t mpf_module_builtins = {MPF_QSTR_builtins, &builtins_map, NULL};
+// into it, mpf_builtin_lookup consults it first): the table's entries, then these.
+static void builtins_init(mpf_obj_t mod) {
+    mpf_obj_t g = ((const mpf_module_t *)mpf_obj_ptr(mod))->globals;
+    for (size_t i = 0; i < sizeof(builtins_objs) / sizeof(builtins_objs[0]); i++) {
+        mpf_dict_store(g, mpf_obj_new_qstr(builtin_obj_name(i)), mpf_obj_from_ptr(builtins_objs[i]));
+    }
+}
+const mpf_builtin_module_t mpf_module_builtins = {MPF_QSTR_builtins, &builtins_map, builtins_init};
 
 // Direct-mapped cache of builtin lookups (qstr -> value); values are const objects.
 // CONFIG_BUILTIN_CACHE_SIZE entries (8 bytes each on a 32-bit chip), 0: no cache.
@@ -981,7 +1013,7 @@ mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q) {
         return builtin_cache[h].v;
     }
 #endif
-    mpf_obj_t v = mpf_rom_map_get(&builtins_map, q);
+    mpf_obj_t v = builtin_find(q);
 #if CONFIG_COMPILER
     if (v == MPF_OBJ_NULL) {
         // compile() and the REPL's printer live with the compiler (their names cost

@@ -100,6 +100,7 @@ static inline void ft_set(size_t b, bool v) {
     }
 }
 
+#if CONFIG_GC_FAST_SCAN
 // The first part of the heap in use, in blocks (a multiple of 32, so each growth
 // starts on whole bytes of both tables).
 #define ACTIVE_FIRST 2048
@@ -117,6 +118,7 @@ static void grow_active(size_t nb) {
     memset(gc.ftb + old / 8, 0, (want + 7) / 8 - old / 8);
     gc.n_blocks = want;
 }
+#endif
 
 void mpf_gc_init(void *start, size_t size) {
     uintptr_t s = ((uintptr_t)start + sizeof(mpf_uint_t) - 1) & ~(uintptr_t)(sizeof(mpf_uint_t) - 1);
@@ -133,10 +135,16 @@ void mpf_gc_init(void *start, size_t size) {
     }
     gc.pool = (uint8_t *)pool;
     gc.n_total = n;
+#if CONFIG_GC_FAST_SCAN
     // The tables are cleared as the heap is first used (grow_active), not all at once:
     // a large heap (8 MB on the host) starts as fast as a small one.
     gc.n_blocks = 0;
     grow_active(ACTIVE_FIRST);
+#else
+    // all of it in use at once (both tables cleared: on a small heap that costs nothing)
+    memset(gc.atb, 0, (size_t)(gc.ftb - gc.atb) + (n + 7) / 8);
+    gc.n_blocks = n;
+#endif
     gc.first_free = 0;
     gc.cursor = 0;
 }
@@ -344,11 +352,12 @@ static void sweep(void) {
                     o->type->ext->finalise(mpf_obj_from_ptr(o));
                 }
             }
+            at_set(b, AT_FREE);
             if (gc.first_free == SIZE_MAX) {
                 gc.first_free = b;
             }
             size_t end = tails_end(b);
-            at_fill(b, end, AT_FREE);
+            at_fill(b + 1, end, AT_FREE);
             b = end - 1;
         } else if (a == AT_FREE && gc.first_free == SIZE_MAX) {
             gc.first_free = b;
@@ -439,6 +448,7 @@ static size_t find_run(size_t from, size_t to, size_t nb) {
     return SIZE_MAX;
 }
 
+#if CONFIG_GC_FAST_SCAN
 // No run of [nb] blocks from the cursor to the end of the part of the heap in use: use
 // more of it (as if all of it were in use from the start) before going back to the holes
 // below the cursor. The first block of a run, or SIZE_MAX.
@@ -451,6 +461,7 @@ __attribute__((noinline)) static size_t find_run_growing(size_t nb) {
     }
     return head;
 }
+#endif
 
 // Allocate [nb] blocks without collecting, or NULL. Next fit: search from where the
 // previous allocation ended, then wrap around to the lowest free block. Starting at
@@ -462,9 +473,11 @@ static void *try_alloc(size_t nb) {
         // the usual case, one block at the cursor, without a search
         head = nb == 1 && at_get(gc.cursor) == AT_FREE ? gc.cursor : find_run(gc.cursor, gc.n_blocks, nb);
     }
+#if CONFIG_GC_FAST_SCAN
     if (head == SIZE_MAX && gc.n_blocks < gc.n_total) {
         head = find_run_growing(nb);
     }
+#endif
     if (head == SIZE_MAX && gc.first_free < gc.cursor) {
         head = find_run(gc.first_free, gc.cursor, nb);
     }
@@ -559,15 +572,32 @@ void *mpf_gc_realloc(void *p, size_t n) {
     }
     size_t nb = blocks_for(n);
     if (nb <= have) {
+#if CONFIG_GC_FAST_SCAN
+        for (size_t b = head + nb; b < head + have; b++) {  // usually a block or two
+            at_set(b, AT_FREE);
+        }
+#else
         at_fill(head + nb, head + have, AT_FREE);
+#endif
         if (head + nb < gc.first_free && nb < have) {
             gc.first_free = head + nb;
         }
         return p;
     }
     // grow in place if the following blocks are free
+#if CONFIG_GC_FAST_SCAN
+    size_t b = head + have;
+    while (b < gc.n_blocks && b < head + nb && at_get(b) == AT_FREE) {
+        b++;
+    }
+    if (b == head + nb) {
+        for (size_t t = head + have; t < head + nb; t++) {
+            at_set(t, AT_TAIL);
+        }
+#else
     if (find_run(head + have, head + have + 1, nb - have) != SIZE_MAX) {
         at_fill(head + have, head + nb, AT_TAIL);
+#endif
         memset(gc.pool + (head + have) * BLOCK_BYTES, 0, (nb - have) * BLOCK_BYTES);
         if (gc.first_free > head && gc.first_free < head + nb) {
             gc.first_free = head + nb;

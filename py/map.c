@@ -87,7 +87,7 @@ mpf_map_elem_t *mpf_map_lookup(mpf_map_t *m, mpf_obj_t key, mpf_map_op_t op) {
                 break;
             }
         }
-        if (found == SIZE_MAX) {
+        if (found == SIZE_MAX && mpf_obj_is_ptr(key)) {
             (void)mpf_obj_hash(key); // unhashable keys raise even on a miss
         }
     } else {
@@ -136,6 +136,7 @@ mpf_map_elem_t *mpf_map_lookup(mpf_map_t *m, mpf_obj_t key, mpf_map_op_t op) {
 
 mpf_obj_t mpf_map_get_qstr(mpf_map_t *m, mpf_qstr_t q) {
     mpf_obj_t key = mpf_obj_new_qstr(q);
+#if CONFIG_VM_FAST_PATHS
     if (m->index == NULL) {
         // the usual hit first: the same qstr, compared as words
         const mpf_map_elem_t *e = m->elems, *end = e + m->used;
@@ -155,6 +156,7 @@ mpf_obj_t mpf_map_get_qstr(mpf_map_t *m, mpf_qstr_t q) {
         }
         return MPF_OBJ_NULL;
     }
+#endif
     mpf_map_elem_t *e = mpf_map_lookup(m, key, MPF_MAP_LOOKUP);
     return e ? e->value : MPF_OBJ_NULL;
 }

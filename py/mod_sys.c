@@ -69,6 +69,8 @@ static mpf_obj_t textio_read(size_t n_args, const mpf_obj_t *args) {
 }
 MPF_FUN_VAR(textio_read_obj, MPF_QSTR_read, 1, 2, textio_read);
 
+#if CONFIG_MODULE_SELECT
+// select.poll() of a stream (no other code asks)
 static uintptr_t textio_poll(mpf_obj_t self, uintptr_t events) {
     const textio_t *t = mpf_obj_ptr(self);
     if (t->fd == 0) {
@@ -76,6 +78,7 @@ static uintptr_t textio_poll(mpf_obj_t self, uintptr_t events) {
     }
     return events & MPF_POLL_OUT;
 }
+#endif
 
 static const mpf_rom_map_elem_t textio_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_read), MPF_ROM_PTR(&textio_read_obj)},
@@ -92,12 +95,16 @@ static void textio_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t 
         t->fd == 0 ? "stdin" : t->fd == 1 ? "stdout" : "stderr", t->fd == 0 ? "r" : "w");
 }
 
+#if CONFIG_MODULE_SELECT
 static const mpf_type_ext_t textio_poll_ext = {.poll = textio_poll};
+#endif
 const mpf_type_t mpf_type_textio = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_TextIOWrapper,
     .print = textio_print,
+#if CONFIG_MODULE_SELECT
     .ext = &textio_poll_ext,
+#endif
     .locals = &textio_locals,
 };
 

@@ -30,6 +30,8 @@ void mpf_list_append(mpf_obj_t self, mpf_obj_t v) {
 }
 
 static void list_extend_from(mpf_obj_t self, mpf_obj_t iterable) {
+#if CONFIG_VM_FAST_PATHS
+    // a list or tuple: its items at once
     if (mpf_obj_is_type(iterable, &mpf_type_list) || mpf_obj_is_type(iterable, &mpf_type_tuple)) {
         size_t n;
         mpf_obj_t *items;
@@ -41,6 +43,13 @@ static void list_extend_from(mpf_obj_t self, mpf_obj_t iterable) {
         l->len += n;
         return;
     }
+#else
+    if (iterable == self) {
+        // l.extend(l), l += l: the items it has now (its iterator would see the new ones)
+        const mpf_list_t *l = mpf_obj_ptr(self);
+        iterable = mpf_obj_new_tuple(l->len, l->items);
+    }
+#endif
     mpf_obj_t it = mpf_getiter(iterable);
     mpf_obj_t v;
     while ((v = mpf_iternext(it)) != MPF_OBJ_STOP) {
@@ -119,27 +128,35 @@ static void list_delete_range(mpf_list_t *l, size_t start, size_t n) {
 __attribute__((noinline)) static void list_store_slice(mpf_list_t *l, mpf_obj_t slice, mpf_obj_t value) {
     mpf_int_t start, stop, step;
     mpf_slice_indices(slice, l->len, &start, &stop, &step);
-    size_t n = mpf_seq_slice_count(start, stop, step);
-    if (value == MPF_OBJ_NULL) {
-        if (step == 1) {
-            list_delete_range(l, (size_t)start, n);
-        } else {
-            list_truncate(l, mpf_items_delete_step(l->items, l->len, sizeof(mpf_obj_t), start, step, n));
-        }
-        return;
-    }
-    const mpf_list_t *s = mpf_obj_ptr(mpf_list_from_iter(value));
     if (step != 1) {
-        // extended slice: as many items as it selects
+        // extended slice: same number of items, or delete each
+        size_t n = mpf_seq_slice_count(start, stop, step);
+        if (value == MPF_OBJ_NULL) {
+            list_truncate(l, mpf_items_delete_step(l->items, l->len, sizeof(mpf_obj_t), start, step, n));
+            return;
+        }
+        mpf_obj_t src = mpf_list_from_iter(value);
+        const mpf_list_t *s = mpf_obj_ptr(src);
         if (s->len != n) {
             mpf_raise_fmt(&mpf_type_ValueError, "attempt to assign sequence of size %u to extended slice of size %u", (unsigned)s->len, (unsigned)n);
         }
         mpf_items_scatter(l->items, sizeof(mpf_obj_t), start, step, s->items, n);
         return;
     }
-    // the n items from start replaced by any number
-    list_grow(l, l->len - n + s->len);
-    l->len = mpf_items_splice(l->items, l->len, sizeof(mpf_obj_t), (size_t)start, (size_t)start + n, s->items, s->len);
+    if (stop < start) {
+        stop = start;
+    }
+    size_t old_n = (size_t)(stop - start);
+    if (value == MPF_OBJ_NULL) {
+        list_delete_range(l, (size_t)start, old_n);
+        return;
+    }
+    mpf_obj_t src = mpf_list_from_iter(value);
+    const mpf_list_t *s = mpf_obj_ptr(src);
+    if (s->len > old_n) {
+        list_grow(l, l->len + s->len - old_n);
+    }
+    l->len = mpf_items_splice(l->items, l->len, sizeof(mpf_obj_t), (size_t)start, (size_t)stop, s->items, s->len);
 }
 
 static mpf_obj_t list_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
