@@ -518,8 +518,16 @@ enum {
     S_SUITE,    // k: the statements x->k[k] (none if NULL)
     S_BIND,     // k: assign to the target x->k[k], or POP_TOP when it is NULL
     S_BASE,     // k: the object x->k[k] of an assignment target (target_base)
-    S_INDEX,    // k: the index or slice x->k[k] of a subscript
+    S_EXPRN,    // k: the expression x->k[k], or None when it is NULL
+    S_IFSET,    // k n: the next n bytes only when x->k[k] is not NULL
+    S_IFNONE,   // k n: the next n bytes only when x->k[k] is NULL
+    S_TLINE,    // the line of trailer x (set_line)
 };
+// directives in the opcode space's holes
+#define S_JIF 0x1D    // c: jump_if(x->k[c & 7], c >> 7, L[(c >> 3) & 15])
+#define S_OPX 0x1E    // b: the opcode b + x->op
+#define S_LINE 0x1F   // the line of x (set_line)
+#define JIF(k, l, cond) (uint8_t)((k) | ((l) << 3) | ((cond) << 7))
 // Operands: a qstr opcode (0x10..0x1C) is followed by an index in seq_qstrs (or QX: the
 // name x->v.q), one with an unsigned operand (0x20..0x3F) by its value (below 128), a jump
 // (0x40..0x4B) by its label k.
@@ -541,13 +549,15 @@ static void suite(emit_t *e, mpf_node_t *x);
 static void enter_exc(emit_t *e);
 static void leave_exc(emit_t *e);
 static void target_base(emit_t *e, mpf_node_t *x);
-static void subscript_index(emit_t *e, mpf_node_t *x);
+static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l);
+static void set_line(emit_t *e, size_t line);
+static size_t trailer_line(const mpf_node_t *x);
 
 // Run script [s] on node [x] with the labels [L] (see the S_ directives).
 static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
     for (;;) {
         uint8_t b = *s++;
-        mpf_node_t *k = x != NULL && b >= S_EXPR && b < 0x10 ? x->k[*s] : NULL;
+        mpf_node_t *k = x != NULL && b >= S_EXPR && b < S_TLINE ? x->k[*s] : NULL;
         switch (b) {
             case S_END:
                 return;
@@ -566,6 +576,12 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
             case S_LEAVE:
                 leave_exc(e);
                 continue;
+            case S_EXPRN:
+                if (k == NULL) {
+                    op(e, MPF_OP_LOAD_CONST_NONE);
+                    break;
+                }
+                // fall through
             case S_EXPR:
                 expr(e, k);
                 break;
@@ -584,8 +600,24 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
             case S_BASE:
                 target_base(e, k);
                 break;
-            case S_INDEX:
-                subscript_index(e, k);
+            case S_IFSET:
+            case S_IFNONE:
+                s++;
+                if ((k == NULL) == (b == S_IFSET)) {
+                    s += *s;
+                }
+                break;
+            case S_TLINE:
+                set_line(e, trailer_line(x));
+                continue;
+            case S_LINE:
+                set_line(e, x->line);
+                continue;
+            case S_JIF:
+                jump_if(e, x->k[*s & 7], *s >> 7, L[(*s >> 3) & 15]);
+                break;
+            case S_OPX:
+                op(e, (uint8_t)(*s + x->op));
                 break;
             default:
                 if (b >= 0x50) {
@@ -1176,38 +1208,57 @@ static void lambda(emit_t *e, mpf_node_t *x) {
     close_over(e, child, defargs);
 }
 
-static void subscript_index(emit_t *e, mpf_node_t *x) {
-    if (x->kind == N_SLICE) {
-        set_line(e, x->line);
-        if (x->k[0]) {
-            expr(e, x->k[0]);
-        } else {
-            op(e, 0x51);
-        }
-        if (x->k[1]) {
-            expr(e, x->k[1]);
-        } else {
-            op(e, 0x51);
-        }
-        if (x->k[2]) {
-            expr(e, x->k[2]);
-            op_u(e, 0x2E, 3);
-        } else {
-            op_u(e, 0x2E, 2);
-        }
-        return;
+// The scripts of the node kinds whose code is one: a table of their offsets (+ 1) in one blob.
+// The scripts of the node kinds whose code is one, in one blob (script_at: kind -> offset + 1).
+typedef struct {
+    uint8_t binop[7], not_[4], attr[6], subscr[7], slice[16], ifexp[17], raise[16], assert_[17];
+} scripts_t;
+static const scripts_t scripts = {
+    {S_EXPR, 0, S_EXPR, 1, S_OPX, MPF_OP_BINARY_OP_MULTI + 22 - OP_OR, S_END},
+    {S_EXPR, 0, MPF_OP_UNARY_OP_MULTI + 3, S_END},
+    {S_EXPR, 0, S_TLINE, MPF_OP_LOAD_ATTR, QX, S_END},
+    {S_EXPR, 0, S_TLINE, S_EXPR, 1, MPF_OP_LOAD_SUBSCR, S_END},
+    // lower, upper, step
+    {S_LINE, S_EXPRN, 0, S_EXPRN, 1, S_IFNONE, 2, 3, MPF_OP_BUILD_SLICE, 2, S_END, S_EXPR, 2, MPF_OP_BUILD_SLICE, 3,
+        S_END},
+    // body, cond, orelse; L: else, end
+    {S_LABELS, 2, S_JIF, JIF(1, 0, 0), S_EXPR, 0, MPF_OP_JUMP, 1, S_LABEL, 0, S_ADJ, (uint8_t)-1, S_EXPR, 2, S_LABEL, 1,
+        S_END},
+    {S_IFNONE, 0, 2, MPF_OP_RAISE_LAST, S_END, S_EXPR, 0, S_IFNONE, 1, 2, MPF_OP_RAISE_OBJ, S_END, S_EXPR, 1,
+        MPF_OP_RAISE_FROM, S_END},
+    // L: the end
+    {S_LABELS, 1, S_JIF, JIF(0, 0, 1), MPF_OP_LOAD_GLOBAL, Q_ASSERT, S_IFSET, 1, 4, S_EXPR, 1, MPF_OP_CALL_FUNCTION, 1,
+        MPF_OP_RAISE_OBJ, S_LABEL, 0, S_END},
+};
+#define SCRIPT(name) (uint8_t)(offsetof(scripts_t, name) + 1)
+static const uint8_t script_at[N_ASSERT + 1] = {
+    [N_BINOP] = SCRIPT(binop), [N_NOT] = SCRIPT(not_), [N_ATTR] = SCRIPT(attr), [N_SUBSCR] = SCRIPT(subscr),
+    [N_SLICE] = SCRIPT(slice), [N_IFEXP] = SCRIPT(ifexp), [N_RAISE] = SCRIPT(raise), [N_ASSERT] = SCRIPT(assert_),
+};
+
+// Run the script of the kind of [x]; whether it has one.
+static bool kind_script(emit_t *e, mpf_node_t *x) {
+    unsigned at = x->kind < sizeof(script_at) ? script_at[x->kind] : 0;
+    if (at == 0) {
+        return false;
     }
-    expr(e, x);
+    int L[2];
+    seq(e, (const uint8_t *)&scripts + at - 1, L, x);
+    return true;
 }
 
 static void expr(emit_t *e, mpf_node_t *x) {
     mpf_stack_check();
+
     if (x->kind == N_TUPLE && x->n > 0 && is_const_node(x)) {
         set_line(e, x->v.const_line ? x->v.const_line : x->line);   // mpy-cross's parser made the constant
     } else if (x->kind != N_NAME && x->kind != N_CONST && !(x->kind == N_COMP && x->v.bare_arg)) {
         // (a generator that is a call's only argument is made without a line of its own)
         // like mpy-cross, every compound node records its line (lines only increase)
         set_line(e, x->line);
+    }
+    if (kind_script(e, x)) {
+        return;
     }
     switch (x->kind) {
         case N_NAME:
@@ -1241,18 +1292,9 @@ static void expr(emit_t *e, mpf_node_t *x) {
                 op(e, 0x62);
             }
             return;
-        case N_BINOP:
-            expr(e, x->k[0]);
-            expr(e, x->k[1]);
-            op(e, (uint8_t)(0xD7 + 22 + (x->op - OP_OR)));
-            return;
         case N_UNARY:
             expr(e, x->k[0]);
             op(e, x->op == OP_ADD ? 0xD0 : x->op == OP_SUB ? 0xD1 : 0xD2);
-            return;
-        case N_NOT:
-            expr(e, x->k[0]);
-            op(e, 0xD3);
             return;
         case N_AND:
         case N_OR: {
@@ -1271,27 +1313,6 @@ static void expr(emit_t *e, mpf_node_t *x) {
         case N_CALL:
             call(e, x);
             return;
-        case N_ATTR:
-            expr(e, x->k[0]);
-            set_line(e, trailer_line(x));
-            op_q(e, 0x13, x->v.q);
-            return;
-        case N_SUBSCR:
-            expr(e, x->k[0]);
-            set_line(e, trailer_line(x));
-            subscript_index(e, x->k[1]);
-            op(e, 0x55);
-            return;
-        case N_IFEXP: {   // body, cond, orelse
-            static const uint8_t rest[] = {
-                S_EXPR, 0, MPF_OP_JUMP, 1, S_LABEL, 0, S_ADJ, (uint8_t)-1, S_EXPR, 2, S_LABEL, 1, S_END,
-            };
-            int L[2];   // else, end
-            new_labels(e, L, 2);
-            jump_if(e, x->k[1], false, L[0]);
-            seq(e, rest, L, x);
-            return;
-        }
         case N_LAMBDA:
             lambda(e, x);
             return;
@@ -1346,9 +1367,6 @@ static void expr(emit_t *e, mpf_node_t *x) {
             return;
         case N_STAR:
             error_at(e, x, "*x must be assignment target");
-        case N_SLICE:
-            subscript_index(e, x);
-            return;
         default:
             error_at(e, x, "invalid syntax");
     }
@@ -1404,7 +1422,7 @@ static void target_base(emit_t *e, mpf_node_t *x) {
         } else if (x->kind == N_ATTR) {
             op_q(e, 0x13, x->v.q);
         } else {
-            subscript_index(e, x->k[1]);
+            expr(e, x->k[1]);
             op(e, 0x55);
         }
         return;
@@ -1413,7 +1431,7 @@ static void target_base(emit_t *e, mpf_node_t *x) {
 }
 
 static const uint8_t store_attr[] = {S_BASE, 0, MPF_OP_STORE_ATTR, QX, S_END};
-static const uint8_t store_subscr[] = {S_BASE, 0, S_INDEX, 1, MPF_OP_STORE_SUBSCR, S_END};
+static const uint8_t store_subscr[] = {S_BASE, 0, S_EXPR, 1, MPF_OP_STORE_SUBSCR, S_END};
 
 static void store(emit_t *e, mpf_node_t *x) {
     switch (x->kind) {
@@ -1451,7 +1469,7 @@ static void delete(emit_t *e, mpf_node_t *x) {
         }
         case N_SUBSCR: {
             static const uint8_t del_subscr[] = {
-                S_BASE, 0, S_INDEX, 1, MPF_OP_LOAD_NULL, MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END,
+                S_BASE, 0, S_EXPR, 1, MPF_OP_LOAD_NULL, MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END,
             };
             seq(e, del_subscr, NULL, x);
             return;
@@ -1537,6 +1555,13 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
             case 2: s->n_kwonly++; break;
             default: s->flags |= SF_VARKEYWORDS; break;
         }
+    }
+    // a named *args takes the slot after the keyword-only parameters, the last of which takes
+    // its place (mpy-cross's order): the entries are then in slot order
+    if ((s->flags & SF_VARARGS) && s->n_kwonly > 0) {
+        id_info_t t = s->ids[s->n_pos];
+        s->ids[s->n_pos] = s->ids[s->n_pos + s->n_kwonly];
+        s->ids[s->n_pos + s->n_kwonly] = t;
     }
     s->n_posonly = args->op;
     if (s->n_pos > 255 || s->n_kwonly > 255) {
@@ -2037,27 +2062,15 @@ static void with_items(emit_t *e, mpf_node_t *x, size_t i) {
     e->depth = base;
 }
 
-static void assert_stmt(emit_t *e, mpf_node_t *x) {
-    static const uint8_t msg[] = {S_EXPR, 1, MPF_OP_CALL_FUNCTION, 1, S_END};
-    if (e->opt >= 1) {
-        return;
-    }
-    int L[1];
-    new_labels(e, L, 1);
-    jump_if(e, x->k[0], true, L[0]);
-    op_q(e, MPF_OP_LOAD_GLOBAL, MPF_QSTR_AssertionError);
-    if (x->k[1]) {
-        seq(e, msg, L, x);
-    }
-    op(e, MPF_OP_RAISE_OBJ);
-    e->dead = true;
-    label(e, L[0]);
-}
-
 static void stmt(emit_t *e, mpf_node_t *x) {
     mpf_stack_check();
     if (!(x->kind == N_IF && x->op == 1)) {
         set_line(e, x->line);   // an elif is part of its if statement: no line of its own
+    }
+    if ((x->kind == N_ASSERT && e->opt >= 1) || kind_script(e, x)) {
+        // (after a raise what follows is unreachable until the next label: nothing is written)
+        e->dead |= x->kind == N_RAISE;
+        return;
     }
     switch (x->kind) {
         case N_EXPR: {
@@ -2113,7 +2126,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             static const uint8_t load[3][8] = {
                 {S_EXPR, 0, S_END},
                 {S_BASE, 0, MPF_OP_DUP_TOP, MPF_OP_LOAD_ATTR, QX, S_END},
-                {S_BASE, 0, S_INDEX, 1, MPF_OP_DUP_TOP_TWO, MPF_OP_LOAD_SUBSCR, S_END},
+                {S_BASE, 0, S_EXPR, 1, MPF_OP_DUP_TOP_TWO, MPF_OP_LOAD_SUBSCR, S_END},
             };
             static const uint8_t store_back[3][4] = {
                 {S_STORE, 0, S_END},
@@ -2153,19 +2166,6 @@ static void stmt(emit_t *e, mpf_node_t *x) {
         case N_RETURN:
             return_stmt(e, x);
             return;
-        case N_RAISE:
-            if (x->k[0] == NULL) {
-                op(e, 0x64);
-            } else if (x->k[1] == NULL) {
-                expr(e, x->k[0]);
-                op(e, 0x65);
-            } else {
-                expr(e, x->k[0]);
-                expr(e, x->k[1]);
-                op(e, 0x66);
-            }
-            e->dead = true;
-            return;
         case N_GLOBAL:
             declare(e, x, true);
             return;
@@ -2177,9 +2177,6 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             return;
         case N_IMPORTFROM:
             importfrom_stmt(e, x);
-            return;
-        case N_ASSERT:
-            assert_stmt(e, x);
             return;
         case N_IF: {
             // (x->k[2]: the else suite, or the N_IF of an elif)
@@ -2440,46 +2437,11 @@ static void number_locals(scope_t *s) {
         return;
     }
     uint16_t n = 0;
-    // parameters in order: positional, then keyword-only, *args, **kwargs
+    // parameters: the first entries, in slot order (scope_params put them so)
     for (size_t i = 0; i < s->n_ids; i++) {
         id_info_t *id = &s->ids[i];
         if (id->flags & IDF_PARAM) {
             id->num = n++;
-        }
-    }
-    // a named *args was numbered in source position (before the keyword-only
-    // parameters): swap it with the last of them, so keyword-only come first
-    if ((s->flags & SF_VARARGS) && s->n_kwonly > 0) {
-        id_info_t *star = NULL, *last = NULL;
-        uint16_t star_num = (uint16_t)s->n_pos;
-        uint16_t last_num = (uint16_t)(s->n_pos + s->n_kwonly);
-        for (size_t i = 0; i < s->n_ids; i++) {
-            if (!(s->ids[i].flags & IDF_PARAM)) {
-                continue;
-            }
-            if (s->ids[i].num == star_num) {
-                star = &s->ids[i];
-            } else if (s->ids[i].num == last_num) {
-                last = &s->ids[i];
-            }
-        }
-        if (star && last) {
-            star->num = last_num;
-            last->num = star_num;
-        }
-    }
-    // the parameters' entries in slot order (mpy-cross's, where the variables a nested
-    // function closes over are listed in the order of this scope's entries)
-    for (size_t i = 0; i < s->n_ids; i++) {
-        if (!(s->ids[i].flags & IDF_PARAM)) {
-            continue;
-        }
-        for (size_t j = i + 1; j < s->n_ids; j++) {
-            if ((s->ids[j].flags & IDF_PARAM) && s->ids[j].num < s->ids[i].num) {
-                id_info_t t = s->ids[i];
-                s->ids[i] = s->ids[j];
-                s->ids[j] = t;
-            }
         }
     }
     // then the other locals, then the other cells (a class body's own __class__ is no
