@@ -217,9 +217,19 @@ static mpf_qstr_t expect_name(parser_t *p) {
     return q;
 }
 
-// A node of [kind] with [n] children at the position of node [x].
-static mpf_node_t *mk_like(parser_t *p, int kind, const mpf_node_t *x, size_t n) {
-    return mk(p, kind, pos_of(x), n);
+// A node of [kind] at [ps] with the one child [a].
+__attribute__((noinline)) static mpf_node_t *mk1(parser_t *p, int kind, pos_t ps, mpf_node_t *a) {
+    mpf_node_t *x = mk(p, kind, ps, 1);
+    x->k[0] = a;
+    return x;
+}
+
+// A node of [kind] at [ps] with the two children [a] and [b].
+__attribute__((noinline)) static mpf_node_t *mk2(parser_t *p, int kind, pos_t ps, mpf_node_t *a, mpf_node_t *b) {
+    mpf_node_t *x = mk(p, kind, ps, 2);
+    x->k[0] = a;
+    x->k[1] = b;
+    return x;
 }
 
 // NAME as an N_NAME node.
@@ -336,10 +346,8 @@ static mpf_obj_t fold(int op, mpf_obj_t a, mpf_obj_t b) {
 }
 
 static mpf_node_t *mk_binop_node(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
-    mpf_node_t *x = mk_like(p, N_BINOP, a, 2);
+    mpf_node_t *x = mk2(p, N_BINOP, pos_of(a), a, b);
     x->op = (uint8_t)op;
-    x->k[0] = a;
-    x->k[1] = b;
     return x;
 }
 
@@ -416,21 +424,22 @@ static mpf_obj_t parse_number(parser_t *p) {
     return o;
 }
 
-// Adjacent string literals joined (str with str, bytes with bytes); f-strings become a
-// call of str.format on the template with the expressions as arguments.
-static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
-    uint8_t *out, size_t *n, uint32_t arg_line);
-
-// [s, s+len) to [out] at [*n], each brace doubled (text str.format must keep as it is).
-static void put_braced(uint8_t *out, size_t *n, const uint8_t *s, size_t len) {
+// [s, s+len) to [o], each brace doubled when [braced] (text str.format must keep as it is);
+// where the copy ends.
+static uint8_t *put_text(uint8_t *o, const uint8_t *s, size_t len, bool braced) {
     for (size_t j = 0; j < len; j++) {
-        out[(*n)++] = s[j];
-        if (s[j] == '{' || s[j] == '}') {
-            out[(*n)++] = s[j];
+        *o++ = s[j];
+        if (braced && (s[j] == '{' || s[j] == '}')) {
+            *o++ = s[j];
         }
     }
+    return o;
 }
 
+static uint8_t *parse_fstring(parser_t *p, const mpf_token_t *t, nodevec_t *args, uint8_t *o, uint32_t arg_line);
+
+// Adjacent string literals joined (str with str, bytes with bytes); f-strings become a
+// call of str.format on the template with the expressions as arguments.
 static mpf_node_t *parse_strings(parser_t *p) {
     pos_t first = here(p);
     bool bytes = p->tok.kind == TK_BYTES;
@@ -439,14 +448,14 @@ static mpf_node_t *parse_strings(parser_t *p) {
     // collect the pieces (tokens: the lexer's buffers live in the arena) in a heap block of
     // their own, released with the joining buffer once the constant is made
     mpf_token_t *pieces = NULL;
-    size_t n_pieces = 0, cap_pieces = 0;
-    while (p->tok.kind == TK_STR || p->tok.kind == TK_BYTES || p->tok.kind == TK_FSTR) {
+    size_t n_pieces = 0;
+    while (p->tok.kind >= TK_STR && p->tok.kind <= TK_FSTR) {
         if ((p->tok.kind == TK_BYTES) != bytes) {
             syntax_error_at(p, &p->tok, "cannot mix bytes and nonbytes literals");
         }
-        if (n_pieces == cap_pieces) {
-            cap_pieces = cap_pieces ? 2 * cap_pieces : 2;
-            pieces = mpf_gc_realloc(pieces, cap_pieces * sizeof(*pieces));
+        if ((n_pieces & (n_pieces + 1)) == 0) {
+            // (room for 1, 3, 7... pieces: grown when full)
+            pieces = mpf_gc_realloc(pieces, (2 * n_pieces + 1) * sizeof(*pieces));
         }
         pieces[n_pieces++] = p->tok;
         fmt |= p->tok.kind == TK_FSTR;
@@ -454,25 +463,19 @@ static mpf_node_t *parse_strings(parser_t *p) {
         advance(p);
     }
     uint8_t *buf = mpf_gc_alloc(total * 3 + 1, false);
-    size_t n = 0;
+    uint8_t *o = buf;
     nodevec_t args;   // str.format's (its first: the format string's attribute)
     vec_init(&args);
     vec_push(p, &args, NULL);
     for (size_t i = 0; i < n_pieces; i++) {
-        const uint8_t *s = (const uint8_t *)pieces[i].s;
-        size_t len = pieces[i].len;
-        if (pieces[i].kind == TK_FSTR) {
-            parse_fstring(p, &pieces[i], s, len, &args, buf, &n, p->tok.line);
-        } else if (fmt) {
-            // a plain piece joined to an f-string: its braces must survive str.format
-            put_braced(buf, &n, s, len);
-        } else {
-            memcpy(buf + n, s, len);
-            n += len;
-        }
+        const mpf_token_t *pc = &pieces[i];
+        // a plain piece joined to an f-string: its braces must survive str.format
+        o = pc->kind == TK_FSTR ? parse_fstring(p, pc, &args, o, p->tok.line) :
+            put_text(o, (const uint8_t *)pc->s, pc->len, fmt);
     }
-    mpf_obj_t o = bytes ? mpf_obj_new_bytes(buf, n) : mpf_obj_new_str((const char *)buf, n);
-    mpf_node_t *x = mk_const(p, first, o);
+    size_t n = (size_t)(o - buf);
+    mpf_obj_t ob = bytes ? mpf_obj_new_bytes(buf, n) : mpf_obj_new_str((const char *)buf, n);
+    mpf_node_t *x = mk_const(p, first, ob);
     if (!bytes && n > 10) {
         // mpy-cross interns a long literal that is already a qstr: a name of the core or an
         // identifier met earlier in the source
@@ -490,8 +493,7 @@ static mpf_node_t *parse_strings(parser_t *p) {
     if (!fmt) {
         return x;
     }
-    mpf_node_t *attr = mk(p, N_ATTR, first, 1);
-    attr->k[0] = x;
+    mpf_node_t *attr = mk1(p, N_ATTR, first, x);
     attr->v.q = MPF_QSTR_format;
     args.items[0] = attr;
     return mk_from_vec(p, N_CALL, first, &args);
@@ -520,37 +522,36 @@ static mpf_node_t *parse_sub_expr(parser_t *p, const mpf_token_t *t, const uint8
     return e;
 }
 
-// [arg_line]: the line of the fields' expressions, that of the token after the joined
-// literals (mpy-cross's lexer reads the expressions when it meets that token).
-static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
-    uint8_t *out, size_t *n, uint32_t arg_line) {
+// The f-string piece [t] to [o] as str.format's template, its fields' expressions appended
+// to [args]; where the template ends. [arg_line]: the line of the fields' expressions, that
+// of the token after the joined literals (mpy-cross's lexer reads the expressions when it
+// meets that token).
+static uint8_t *parse_fstring(parser_t *p, const mpf_token_t *t, nodevec_t *args, uint8_t *o, uint32_t arg_line) {
+    const uint8_t *s = (const uint8_t *)t->s;
+    size_t len = t->len;
     size_t i = 0;
     while (i < len) {
-        uint8_t ch = s[i];
-        if ((ch == '{' || ch == '}') && i + 1 < len && s[i + 1] == ch) {
-            out[(*n)++] = ch;
-            out[(*n)++] = ch;
-            i += 2;
+        uint8_t ch = s[i++];
+        if ((ch == '{' || ch == '}') && i < len && s[i] == ch) {
+            *o++ = ch;
+            *o++ = s[i++];
             continue;
         }
         if (ch == '}') {
             syntax_error_at(p, t, "f-string: single '}' is not allowed");
         }
         if (ch != '{') {
-            out[(*n)++] = ch;
-            i++;
+            *o++ = ch;
             continue;
         }
         // a replacement field: the expression runs to a top-level '!', ':' or '}'
-        size_t start = ++i;
+        size_t start = i;
         int depth = 0;
         uint8_t quote = 0;
-        while (i < len) {
+        for (; i < len; i++) {
             uint8_t c = s[i];
             if (quote) {
-                if (c == quote) {
-                    quote = 0;
-                }
+                quote = c == quote ? 0 : quote;
             } else if (c == '\'' || c == '"') {
                 quote = c;
             } else if (c == '(' || c == '[' || c == '{') {
@@ -560,10 +561,6 @@ static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, s
             } else if (depth == 0 && (c == '}' || c == ':' || (c == '!' && !(i + 1 < len && s[i + 1] == '=')))) {
                 break;
             }
-            i++;
-        }
-        if (i >= len) {
-            syntax_error_at(p, t, "f-string: expecting '}'");
         }
         size_t end = i;
         // f"{expr=}": the expression's text, then its value
@@ -573,35 +570,37 @@ static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, s
         }
         if (e_end > start && s[e_end - 1] == '=' &&
             !(e_end - 1 > start && strchr("=!<>", s[e_end - 2]) != NULL)) {
-            put_braced(out, n, s + start, end - start);
+            o = put_text(o, s + start, end - start, true);
             end = e_end - 1;
         }
-        vec_push(p, args, parse_sub_expr(p, t, s + start, end - start, arg_line));
-        out[(*n)++] = '{';
-        // the conversion as written; nested fields of the format spec become arguments too
-        while (i < len && s[i] != '}') {
-            if (s[i] == '{') {
-                size_t ns = ++i;
+        // the field's expression, then the conversion as written; the nested fields of the
+        // format spec become arguments too ({} in the template)
+        *o++ = '{';
+        bool nested = false;
+        while (true) {
+            if (i >= len) {
+                syntax_error_at(p, t, "f-string: expecting '}'");
+            }
+            if (start != SIZE_MAX) {
+                vec_push(p, args, parse_sub_expr(p, t, s + start, end - start, arg_line));
+                start = SIZE_MAX;
+            }
+            uint8_t c = s[i++];
+            *o++ = c;
+            if (c == '}' && !nested) {
+                break;
+            }
+            nested = c == '{';
+            if (nested) {
+                start = i;
                 while (i < len && s[i] != '}') {
                     i++;
                 }
-                if (i >= len) {
-                    syntax_error_at(p, t, "f-string: expecting '}'");
-                }
-                vec_push(p, args, parse_sub_expr(p, t, s + ns, i - ns, arg_line));
-                out[(*n)++] = '{';
-                out[(*n)++] = '}';
-                i++;
-                continue;
+                end = i;
             }
-            out[(*n)++] = s[i++];
         }
-        if (i >= len) {
-            syntax_error_at(p, t, "f-string: expecting '}'");
-        }
-        out[(*n)++] = '}';
-        i++;
     }
+    return o;
 }
 
 // A display in brackets, its opening [t] just read (up to and with the closing one): a
@@ -738,18 +737,15 @@ static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t
     while (is_kw(p, KW_FOR) || is_kw(p, KW_IF) || is_kw(p, KW_ASYNC)) {
         pos_t t = here(p);
         if (accept_kw(p, KW_IF)) {
-            mpf_node_t *x = mk(p, N_COMPIF, t, 1);
-            x->k[0] = parse_or_test(p, false);
-            vec_push(p, &v, x);
+            vec_push(p, &v, mk1(p, N_COMPIF, t, parse_or_test(p, false)));
             continue;
         }
         bool async = accept_kw(p, KW_ASYNC);
         expect_kw(p, KW_FOR);
-        mpf_node_t *x = mk(p, N_COMPFOR, t, 2);
-        x->op = async;
-        x->k[0] = parse_for_target(p);
+        mpf_node_t *target = parse_for_target(p);
         expect_kw(p, KW_IN);
-        x->k[1] = parse_or_test(p, false);
+        mpf_node_t *x = mk2(p, N_COMPFOR, t, target, parse_or_test(p, false));
+        x->op = async;
         vec_push(p, &v, x);
     }
     mpf_node_t *c = mk_from_vec(p, N_COMP, pos_of(elt), &v);
@@ -786,14 +782,10 @@ static mpf_node_t *parse_subscript(parser_t *p) {
 static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
     while (!is_op(p, close)) {
         pos_t t = here(p);
-        if (accept_op(p, OP_MUL)) {
-            mpf_node_t *s = mk(p, N_STAR, t, 1);
-            s->k[0] = parse_test(p);
-            vec_push(p, v, s);
-        } else if (accept_op(p, OP_POW)) {
-            mpf_node_t *s = mk(p, N_DSTAR, t, 1);
-            s->k[0] = parse_test(p);
-            vec_push(p, v, s);
+        if (is_op_in(p, OPS(OP_MUL) | OPS(OP_POW))) {
+            int kind = p->tok.op == OP_MUL ? N_STAR : N_DSTAR;
+            advance(p);
+            vec_push(p, v, mk1(p, kind, t, parse_test(p)));
         } else {
             mpf_node_t *e = parse_test(p);
             if (is_op(p, OP_ASSIGN)) {
@@ -801,10 +793,9 @@ static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
                     syntax_error_pos(p, t, "expression cannot contain assignment, perhaps you meant \"==\"?");
                 }
                 advance(p);
-                mpf_node_t *kw = mk(p, N_KW, t, 1);
-                kw->v.q = e->v.q;
-                kw->k[0] = parse_test(p);
-                e = kw;
+                mpf_qstr_t q = e->v.q;
+                e = mk1(p, N_KW, t, parse_test(p));
+                e->v.q = q;
             } else if (accept_op(p, OP_WALRUS)) {
                 e = parse_walrus(p, e);
             } else if (at_comp_for(p)) {
@@ -874,9 +865,7 @@ static mpf_node_t *parse_power(parser_t *p) {
         }
     }
     if (await) {
-        mpf_node_t *w = mk(p, N_AWAIT, t, 1);
-        w->k[0] = x;
-        x = w;
+        x = mk1(p, N_AWAIT, t, x);
     }
     if (accept_op(p, OP_POW)) {
         x = mk_binop(p, OP_POW, x, factor(p));
@@ -901,9 +890,8 @@ static mpf_node_t *factor(parser_t *p) {
                 return a;
             }
         }
-        mpf_node_t *x = mk(p, N_UNARY, t, 1);
+        mpf_node_t *x = mk1(p, N_UNARY, t, a);
         x->op = (uint8_t)op;
-        x->k[0] = a;
         return x;
     }
     return parse_power(p);
@@ -928,7 +916,7 @@ static int binop_prec(const parser_t *p) {
 // tree, built in the same order, as one rule per level would build.
 // A constant node's copy (folding changes the node it folds into).
 static mpf_node_t *copy_const(parser_t *p, const mpf_node_t *x) {
-    mpf_node_t *c = mk_like(p, N_CONST, x, 0);
+    mpf_node_t *c = mk(p, N_CONST, pos_of(x), 0);
     c->op = x->op;
     c->v = x->v;
     return c;
@@ -970,19 +958,14 @@ static mpf_node_t *parse_expr(parser_t *p) {
 
 // [target] := value, the ':=' just read.
 static mpf_node_t *parse_walrus(parser_t *p, mpf_node_t *target) {
-    mpf_node_t *w = mk_like(p, N_NAMEDEXPR, target, 2);
-    w->k[0] = target;
-    w->k[1] = parse_test(p);
-    return w;
+    return mk2(p, N_NAMEDEXPR, pos_of(target), target, parse_test(p));
 }
 
 // `*expr` (a starred item), the current token being its '*'.
 static mpf_node_t *parse_star_expr(parser_t *p) {
     pos_t st = here(p);
     advance(p);
-    mpf_node_t *s = mk(p, N_STAR, st, 1);
-    s->k[0] = parse_expr(p);
-    return s;
+    return mk1(p, N_STAR, st, parse_expr(p));
 }
 
 // Comparison operators: 0..5 < > == <= >= !=, 6 in, 7 is, 8 not in, 9 is not.
@@ -1047,9 +1030,7 @@ static mpf_node_t *parse_not_test(parser_t *p) {
             c->v.obj = a->n ? MPF_OBJ_FALSE : MPF_OBJ_TRUE;
             return c;
         }
-        mpf_node_t *x = mk(p, N_NOT, t, 1);
-        x->k[0] = a;
-        return x;
+        return mk1(p, N_NOT, t, a);
     }
     return parse_comparison(p);
 }
@@ -1132,9 +1113,7 @@ static mpf_node_t *parse_test(parser_t *p) {
     }
     if (accept_kw(p, KW_YIELD)) {
         if (accept_kw(p, KW_FROM)) {
-            mpf_node_t *y = mk(p, N_YIELDFROM, t, 1);
-            y->k[0] = parse_test(p);
-            return y;
+            return mk1(p, N_YIELDFROM, t, parse_test(p));
         }
         mpf_node_t *y = mk(p, N_YIELD, t, 1);
         if (p->tok.kind != TK_NEWLINE && !is_op_in(p, OPS(OP_RPAR) | OPS(OP_RSQB) | OPS(OP_RBRACE) |
@@ -1388,10 +1367,8 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
             mpf_cc_syntax_error(p->c, false, e->line, e->col, "illegal expression for augmented assignment");
         }
         advance(p);
-        mpf_node_t *x = mk(p, N_AUGASSIGN, t, 2);
+        mpf_node_t *x = mk2(p, N_AUGASSIGN, t, e, parse_rhs(p, false));
         x->op = (uint8_t)op;
-        x->k[0] = e;
-        x->k[1] = parse_rhs(p, false);
         return x;
     }
     if (is_op(p, OP_COLON)) {
@@ -1407,9 +1384,7 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
         return x;
     }
     if (!is_op(p, OP_ASSIGN)) {
-        mpf_node_t *x = mk(p, N_EXPR, t, 1);
-        x->k[0] = e;
-        return x;
+        return mk1(p, N_EXPR, t, e);
     }
     nodevec_t v;
     vec_init(&v);
