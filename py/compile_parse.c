@@ -530,6 +530,30 @@ static mpf_node_t *parse_sub_expr(parser_t *p, const mpf_token_t *t, const uint8
     return e;
 }
 
+// At a backslash in f-string [t]'s text: the sequence decoded (the token keeps it as
+// written) to [out] as text for str.format, a brace it makes (\x7b) doubled; false
+// elsewhere. A brace written after the backslash is the f-string's. Both as in CPython
+// (mpy-cross keeps such braces single, which str.format then fails on).
+static bool fstr_escape(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t *i, size_t len,
+    uint8_t *out, size_t *n) {
+    if (s[*i] != '\\') {
+        return false;
+    }
+    if (s[++*i] == '{' || s[*i] == '}') {
+        out[(*n)++] = '\\';
+        return true;
+    }
+    size_t was = *n;
+    const char *err = mpf_lex_escape((const char *)s, i, len, out, n, t->op, false);
+    if (err != NULL) {
+        syntax_error_at(p, t, err);
+    }
+    if (*n == was + 1 && (out[was] == '{' || out[was] == '}')) {
+        out[(*n)++] = out[was];
+    }
+    return true;
+}
+
 // [arg_line]: the line of the fields' expressions, that of the token after the joined
 // literals (mpy-cross's lexer reads the expressions when it meets that token).
 static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
@@ -537,6 +561,9 @@ static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, s
     size_t i = 0;
     while (i < len) {
         uint8_t ch = s[i];
+        if (fstr_escape(p, t, s, &i, len, out, n)) {
+            continue;
+        }
         if ((ch == '{' || ch == '}') && i + 1 < len && s[i + 1] == ch) {
             out[(*n)++] = ch;
             out[(*n)++] = ch;
@@ -590,6 +617,9 @@ static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, s
         out[(*n)++] = '{';
         // the conversion as written; nested fields of the format spec become arguments too
         while (i < len && s[i] != '}') {
+            if (fstr_escape(p, t, s, &i, len, out, n)) {
+                continue;
+            }
             if (s[i] == '{') {
                 size_t ns = ++i;
                 while (i < len && s[i] != '}') {
