@@ -559,26 +559,30 @@ static bool fstr_escape(parser_t *p, const mpf_token_t *t, const uint8_t *s, siz
 static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
     uint8_t *out, size_t *n, uint32_t arg_line) {
     size_t i = 0;
+    int open = 0;   // replacement fields open: inside one, its format spec's text
     while (i < len) {
         uint8_t ch = s[i];
         if (fstr_escape(p, t, s, &i, len, out, n)) {
             continue;
         }
-        if ((ch == '{' || ch == '}') && i + 1 < len && s[i + 1] == ch) {
+        if ((ch == '{' || (ch == '}' && open == 0)) && i + 1 < len && s[i + 1] == ch) {
             out[(*n)++] = ch;
             out[(*n)++] = ch;
             i += 2;
             continue;
         }
         if (ch == '}') {
-            syntax_error_at(p, t, "f-string: single '}' is not allowed");
+            if (open-- == 0) {
+                syntax_error_at(p, t, "f-string: single '}' is not allowed");
+            }
         }
         if (ch != '{') {
             out[(*n)++] = ch;
             i++;
             continue;
         }
-        // a replacement field: the expression runs to a top-level '!', ':' or '}'
+        // a replacement field (in the text or nested in a format spec): the expression runs
+        // to a top-level '!', ':' or '}'; the conversion and spec stay in the template
         size_t start = ++i;
         int depth = 0;
         uint8_t quote = 0;
@@ -615,32 +619,19 @@ static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, s
         }
         vec_push(p, args, parse_sub_expr(p, t, s + start, end - start, arg_line));
         out[(*n)++] = '{';
-        // the conversion as written; nested fields of the format spec become arguments too
-        while (i < len && s[i] != '}') {
-            if (fstr_escape(p, t, s, &i, len, out, n)) {
-                continue;
+        open++;
+        if (s[i] == '!') {
+            // a conversion: !r, !s or !a, then the spec or the field's end
+            if (i + 2 >= len || strchr("rsa", s[i + 1]) == NULL || (s[i + 2] != ':' && s[i + 2] != '}')) {
+                syntax_error_at(p, t, "f-string: invalid conversion character");
             }
-            if (s[i] == '{') {
-                size_t ns = ++i;
-                while (i < len && s[i] != '}') {
-                    i++;
-                }
-                if (i >= len) {
-                    syntax_error_at(p, t, "f-string: expecting '}'");
-                }
-                vec_push(p, args, parse_sub_expr(p, t, s + ns, i - ns, arg_line));
-                out[(*n)++] = '{';
-                out[(*n)++] = '}';
-                i++;
-                continue;
-            }
-            out[(*n)++] = s[i++];
+            out[(*n)++] = '!';
+            out[(*n)++] = s[i + 1];
+            i += 2;
         }
-        if (i >= len) {
-            syntax_error_at(p, t, "f-string: expecting '}'");
-        }
-        out[(*n)++] = '}';
-        i++;
+    }
+    if (open > 0) {
+        syntax_error_at(p, t, "f-string: expecting '}'");
     }
 }
 

@@ -439,6 +439,7 @@ c = f"""{x}
 d = f"{x!r:>{w}}\u00e9\U0001F600"
 e = r"\N{x}" "\o\8" b"\x41\101\u"
 f = f"{'\n'}{x:\\>4}"
+g = f"{x:{y!r:.1}>{w}}{x!r:{y!s}}{x:{y:{w}}}{x:{y=}}{x=!s}{x}}}}{{{{{x}"
 ''',
     "long_function": "def big(x):\n"
     + "".join(f"    v{i} = x + {i}\n    if v{i} > {i * 3}:\n        x -= 1\n" for i in range(40))
@@ -546,6 +547,7 @@ REJECTED: dict[str, str] = {
     "param_after_kwargs": "def f(x, *a, **kw, r):\n    pass\n",
     "lambda_param_after_kwargs": "lambda **kw, r: 1\n",
     "unicode_name_escape": 'x = "\\N{EM DASH}"\n',
+    "fstring_bad_conversion": 'a = f"{x!z}"\nb = f"{x!r }"\n',
     "nonlocal_and_global": "def f():\n    x = 1\n    def g():\n        nonlocal x\n        global x\n",
 }
 
@@ -574,6 +576,7 @@ BEYOND_MPY_CROSS: dict[str, str] = {
     "assign_nested_empty_tuple": "for ((), a) in [([], 1), ((), 2)]:\n    print(a)\n",
     # bytes have no \N escape (mpy-cross rejects it); an octal escape above 0o377 wraps
     "bytes_backslash_n_octal": 'print(b"\\N{x}", b"\\400", b"\\777", "\\777")\n',
+    "fstring_ascii_conversion": 'x = "é"\nprint(f"{x!a}", f"{x!a:>{len(x) + 8}}")\n',
     "del_empty_tuple": "del ()\nprint('ok')\n",
     "del_empty_list": "a = 1\ndel a, []\nprint('a' in globals())\n",
     "assign_empty_tuple_too_many": "try:\n    () = [1]\nexcept ValueError:\n    print('ValueError')\n",
