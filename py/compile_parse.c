@@ -424,22 +424,21 @@ static mpf_obj_t parse_number(parser_t *p) {
     return o;
 }
 
-// [s, s+len) to [o], each brace doubled when [braced] (text str.format must keep as it is);
-// where the copy ends.
-static uint8_t *put_text(uint8_t *o, const uint8_t *s, size_t len, bool braced) {
-    for (size_t j = 0; j < len; j++) {
-        *o++ = s[j];
-        if (braced && (s[j] == '{' || s[j] == '}')) {
-            *o++ = s[j];
-        }
-    }
-    return o;
-}
-
-static uint8_t *parse_fstring(parser_t *p, const mpf_token_t *t, nodevec_t *args, uint8_t *o, uint32_t arg_line);
-
 // Adjacent string literals joined (str with str, bytes with bytes); f-strings become a
 // call of str.format on the template with the expressions as arguments.
+static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
+    uint8_t *out, size_t *n, uint32_t arg_line);
+
+// [s, s+len) to [out] at [*n], each brace doubled (text str.format must keep as it is).
+static void put_braced(uint8_t *out, size_t *n, const uint8_t *s, size_t len) {
+    for (size_t j = 0; j < len; j++) {
+        out[(*n)++] = s[j];
+        if (s[j] == '{' || s[j] == '}') {
+            out[(*n)++] = s[j];
+        }
+    }
+}
+
 static mpf_node_t *parse_strings(parser_t *p) {
     pos_t first = here(p);
     bool bytes = p->tok.kind == TK_BYTES;
@@ -448,14 +447,14 @@ static mpf_node_t *parse_strings(parser_t *p) {
     // collect the pieces (tokens: the lexer's buffers live in the arena) in a heap block of
     // their own, released with the joining buffer once the constant is made
     mpf_token_t *pieces = NULL;
-    size_t n_pieces = 0;
-    while (p->tok.kind >= TK_STR && p->tok.kind <= TK_FSTR) {
+    size_t n_pieces = 0, cap_pieces = 0;
+    while (p->tok.kind == TK_STR || p->tok.kind == TK_BYTES || p->tok.kind == TK_FSTR) {
         if ((p->tok.kind == TK_BYTES) != bytes) {
             syntax_error_at(p, &p->tok, "cannot mix bytes and nonbytes literals");
         }
-        if ((n_pieces & (n_pieces + 1)) == 0) {
-            // (room for 1, 3, 7... pieces: grown when full)
-            pieces = mpf_gc_realloc(pieces, (2 * n_pieces + 1) * sizeof(*pieces));
+        if (n_pieces == cap_pieces) {
+            cap_pieces = cap_pieces ? 2 * cap_pieces : 2;
+            pieces = mpf_gc_realloc(pieces, cap_pieces * sizeof(*pieces));
         }
         pieces[n_pieces++] = p->tok;
         fmt |= p->tok.kind == TK_FSTR;
@@ -463,19 +462,25 @@ static mpf_node_t *parse_strings(parser_t *p) {
         advance(p);
     }
     uint8_t *buf = mpf_gc_alloc(total * 3 + 1, false);
-    uint8_t *o = buf;
+    size_t n = 0;
     nodevec_t args;   // str.format's (its first: the format string's attribute)
     vec_init(&args);
     vec_push(p, &args, NULL);
     for (size_t i = 0; i < n_pieces; i++) {
-        const mpf_token_t *pc = &pieces[i];
-        // a plain piece joined to an f-string: its braces must survive str.format
-        o = pc->kind == TK_FSTR ? parse_fstring(p, pc, &args, o, p->tok.line) :
-            put_text(o, (const uint8_t *)pc->s, pc->len, fmt);
+        const uint8_t *s = (const uint8_t *)pieces[i].s;
+        size_t len = pieces[i].len;
+        if (pieces[i].kind == TK_FSTR) {
+            parse_fstring(p, &pieces[i], s, len, &args, buf, &n, p->tok.line);
+        } else if (fmt) {
+            // a plain piece joined to an f-string: its braces must survive str.format
+            put_braced(buf, &n, s, len);
+        } else {
+            memcpy(buf + n, s, len);
+            n += len;
+        }
     }
-    size_t n = (size_t)(o - buf);
-    mpf_obj_t ob = bytes ? mpf_obj_new_bytes(buf, n) : mpf_obj_new_str((const char *)buf, n);
-    mpf_node_t *x = mk_const(p, first, ob);
+    mpf_obj_t o = bytes ? mpf_obj_new_bytes(buf, n) : mpf_obj_new_str((const char *)buf, n);
+    mpf_node_t *x = mk_const(p, first, o);
     if (!bytes && n > 10) {
         // mpy-cross interns a long literal that is already a qstr: a name of the core or an
         // identifier met earlier in the source
@@ -522,36 +527,68 @@ static mpf_node_t *parse_sub_expr(parser_t *p, const mpf_token_t *t, const uint8
     return e;
 }
 
-// The f-string piece [t] to [o] as str.format's template, its fields' expressions appended
-// to [args]; where the template ends. [arg_line]: the line of the fields' expressions, that
-// of the token after the joined literals (mpy-cross's lexer reads the expressions when it
-// meets that token).
-static uint8_t *parse_fstring(parser_t *p, const mpf_token_t *t, nodevec_t *args, uint8_t *o, uint32_t arg_line) {
-    const uint8_t *s = (const uint8_t *)t->s;
-    size_t len = t->len;
+// At a backslash in f-string [t]'s text: the sequence decoded (the token keeps it as
+// written) to [out] as text for str.format, a brace it makes (\x7b) doubled; false
+// elsewhere. A brace written after the backslash is the f-string's. Both as in CPython
+// (mpy-cross keeps such braces single, which str.format then fails on).
+static bool fstr_escape(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t *i, size_t len,
+    uint8_t *out, size_t *n) {
+    if (s[*i] != '\\') {
+        return false;
+    }
+    if (s[++*i] == '{' || s[*i] == '}') {
+        out[(*n)++] = '\\';
+        return true;
+    }
+    size_t was = *n;
+    const char *err = mpf_lex_escape((const char *)s, i, len, out, n, t->op, false);
+    if (err != NULL) {
+        syntax_error_at(p, t, err);
+    }
+    if (*n == was + 1 && (out[was] == '{' || out[was] == '}')) {
+        out[(*n)++] = out[was];
+    }
+    return true;
+}
+
+// [arg_line]: the line of the fields' expressions, that of the token after the joined
+// literals (mpy-cross's lexer reads the expressions when it meets that token).
+static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
+    uint8_t *out, size_t *n, uint32_t arg_line) {
     size_t i = 0;
+    int open = 0;   // replacement fields open: inside one, its format spec's text
     while (i < len) {
-        uint8_t ch = s[i++];
-        if ((ch == '{' || ch == '}') && i < len && s[i] == ch) {
-            *o++ = ch;
-            *o++ = s[i++];
+        uint8_t ch = s[i];
+        if (fstr_escape(p, t, s, &i, len, out, n)) {
+            continue;
+        }
+        if ((ch == '{' || (ch == '}' && open == 0)) && i + 1 < len && s[i + 1] == ch) {
+            out[(*n)++] = ch;
+            out[(*n)++] = ch;
+            i += 2;
             continue;
         }
         if (ch == '}') {
-            syntax_error_at(p, t, "f-string: single '}' is not allowed");
+            if (open-- == 0) {
+                syntax_error_at(p, t, "f-string: single '}' is not allowed");
+            }
         }
         if (ch != '{') {
-            *o++ = ch;
+            out[(*n)++] = ch;
+            i++;
             continue;
         }
-        // a replacement field: the expression runs to a top-level '!', ':' or '}'
-        size_t start = i;
+        // a replacement field (in the text or nested in a format spec): the expression runs
+        // to a top-level '!', ':' or '}'; the conversion and spec stay in the template
+        size_t start = ++i;
         int depth = 0;
         uint8_t quote = 0;
-        for (; i < len; i++) {
+        while (i < len) {
             uint8_t c = s[i];
             if (quote) {
-                quote = c == quote ? 0 : quote;
+                if (c == quote) {
+                    quote = 0;
+                }
             } else if (c == '\'' || c == '"') {
                 quote = c;
             } else if (c == '(' || c == '[' || c == '{') {
@@ -561,6 +598,10 @@ static uint8_t *parse_fstring(parser_t *p, const mpf_token_t *t, nodevec_t *args
             } else if (depth == 0 && (c == '}' || c == ':' || (c == '!' && !(i + 1 < len && s[i + 1] == '=')))) {
                 break;
             }
+            i++;
+        }
+        if (i >= len) {
+            syntax_error_at(p, t, "f-string: expecting '}'");
         }
         size_t end = i;
         // f"{expr=}": the expression's text, then its value
@@ -570,37 +611,25 @@ static uint8_t *parse_fstring(parser_t *p, const mpf_token_t *t, nodevec_t *args
         }
         if (e_end > start && s[e_end - 1] == '=' &&
             !(e_end - 1 > start && strchr("=!<>", s[e_end - 2]) != NULL)) {
-            o = put_text(o, s + start, end - start, true);
+            put_braced(out, n, s + start, end - start);
             end = e_end - 1;
         }
-        // the field's expression, then the conversion as written; the nested fields of the
-        // format spec become arguments too ({} in the template)
-        *o++ = '{';
-        bool nested = false;
-        while (true) {
-            if (i >= len) {
-                syntax_error_at(p, t, "f-string: expecting '}'");
+        vec_push(p, args, parse_sub_expr(p, t, s + start, end - start, arg_line));
+        out[(*n)++] = '{';
+        open++;
+        if (s[i] == '!') {
+            // a conversion: !r, !s or !a, then the spec or the field's end
+            if (i + 2 >= len || strchr("rsa", s[i + 1]) == NULL || (s[i + 2] != ':' && s[i + 2] != '}')) {
+                syntax_error_at(p, t, "f-string: invalid conversion character");
             }
-            if (start != SIZE_MAX) {
-                vec_push(p, args, parse_sub_expr(p, t, s + start, end - start, arg_line));
-                start = SIZE_MAX;
-            }
-            uint8_t c = s[i++];
-            *o++ = c;
-            if (c == '}' && !nested) {
-                break;
-            }
-            nested = c == '{';
-            if (nested) {
-                start = i;
-                while (i < len && s[i] != '}') {
-                    i++;
-                }
-                end = i;
-            }
+            out[(*n)++] = '!';
+            out[(*n)++] = s[i + 1];
+            i += 2;
         }
     }
-    return o;
+    if (open > 0) {
+        syntax_error_at(p, t, "f-string: expecting '}'");
+    }
 }
 
 // A display in brackets, its opening [t] just read (up to and with the closing one): a
