@@ -125,6 +125,86 @@ typedef struct {
 
 #define LABEL_NONE ((size_t)-1)
 
+// ---------------------------------------------------------------- errors
+
+// The SyntaxErrors the emitter raises: E_ numbers of the texts in error_texts (each ended by a 0).
+enum {
+    E_SYNTAX,
+    E_STAR_EXPR,
+    E_STAR_AFTER_KW,
+    E_POS_AFTER_KW,
+    E_ARGS,
+    E_YIELD,
+    E_AWAIT,
+    E_YIELD_FROM_ASYNC,
+    E_ASSIGN_EXPR,
+    E_STARS,
+    E_STAR_TARGET,
+    E_ASSIGN,
+    E_DELETE,
+    E_NON_DEFAULT,
+    E_DUP_ARG,
+    E_NONLOCAL_MODULE,
+    E_PARAM_GLOBAL,
+    E_BEFORE_GLOBAL,
+    E_BEFORE_NONLOCAL,
+    E_NONLOCAL_GLOBAL,
+    E_RETURN,
+    E_RETURN_ASYNC_GEN,
+    E_BREAK,
+    E_CONTINUE,
+    E_ASYNC_FOR,
+    E_ASYNC_WITH,
+    E_EXCEPT_LAST,
+    E_NESTED,
+    E_NO_BINDING,
+    E_POSONLY,
+    E_SCOPE_NAMES,
+    E_FILE_NAMES,
+};
+static const char error_texts[] =
+    "invalid syntax\0"
+    "*x must be assignment target\0"
+    "* arg after kwarg\0"
+    "positional argument follows keyword argument\0"
+    "too many arguments\0"
+    "'yield' outside function\0"
+    "'await' outside function\0"
+    "'yield from' inside async function\0"
+    "can't assign to expression\0"
+    "multiple starred expressions in assignment\0"
+    "starred assignment target must be in a list or tuple\0"
+    "cannot assign to expression\0"
+    "cannot delete expression\0"
+    "non-default argument follows default argument\0"
+    "duplicate argument in function definition\0"
+    "nonlocal declaration not allowed at module level\0"
+    "name is parameter and global\0"
+    "name is assigned to before global declaration\0"
+    "name is assigned to before nonlocal declaration\0"
+    "name is nonlocal and global\0"
+    "'return' outside function\0"
+    "'return' with value in async generator\0"
+    "'break' outside loop\0"
+    "'continue' not properly in loop\0"
+    "'async for' outside async function\0"
+    "'async with' outside async function\0"
+    "default 'except' must be last\0"
+    "too many nested loops\0"
+    "no binding for nonlocal found\0"
+    "positional-only parameters cannot be written to a .mpy file\0"
+    "too many names or functions in one scope\0"
+    "too many names or constants in one source\0";
+
+// SyntaxError [msg] (an E_ number) at [x] (NULL: no position).
+MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, unsigned msg) {
+    const char *m = error_texts;
+    while (msg-- > 0) {
+        m += strlen(m) + 1;
+    }
+    mpf_cc_syntax_error(e->c, false, x ? x->line : 0, x ? x->col : 0, m);
+}
+
 // ---------------------------------------------------------------- growable arrays
 
 // [old] (elements of [size] bytes) with room for at least [need].
@@ -151,7 +231,7 @@ static void *grow(void *old, size_t n, size_t *cap, size_t size) {
 // grow() for the 16-bit counts of a scope (its names, its children).
 static void *grow16(emit_t *e, void *old, uint16_t n, uint16_t *cap, size_t size, const mpf_node_t *at) {
     if (n == UINT16_MAX) {
-        mpf_cc_syntax_error(e->c, false, at ? at->line : 0, at ? at->col : 0, "too many names or functions in one scope");
+        error_at(e, at, E_SCOPE_NAMES);
     }
     size_t c = *cap;
     void *p = grow(old, n, &c, size);
@@ -171,7 +251,7 @@ static size_t qstr_hash(mpf_qstr_t q) {
 // Grow [ix] for [n] entries, re-inserting each entry i by [hash_of](i).
 static void index_reserve(emit_t *e, index_t *ix, size_t n, size_t (*hash_of)(emit_t *, size_t)) {
     if (n + 1 >= UINT16_MAX) {
-        mpf_cc_syntax_error(e->c, false, 0, 0, "too many names or constants in one source");
+        error_at(e, NULL, E_FILE_NAMES);
     }
     if (2 * (n + 1) <= ix->cap) {
         return;
@@ -673,12 +753,6 @@ static void set_line(emit_t *e, size_t line) {
     e->last_line_off = e->len;
 }
 
-// ---------------------------------------------------------------- errors
-
-MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, const char *msg) {
-    mpf_cc_syntax_error(e->c, false, x ? x->line : 0, x ? x->col : 0, msg);
-}
-
 // ---------------------------------------------------------------- scopes and names
 
 static scope_t *scope_new(emit_t *e, int kind, mpf_node_t *node, mpf_qstr_t name) {
@@ -736,7 +810,7 @@ static bool is_async_def(const scope_t *s) {
     return s->node != NULL && s->node->kind == N_FUNCDEF && s->node->op;
 }
 
-static void need_function(emit_t *e, const mpf_node_t *x, const char *msg) {
+static void need_function(emit_t *e, const mpf_node_t *x, unsigned msg) {
     if (!is_func_like(e->scope)) {
         error_at(e, x, msg);
     }
@@ -915,7 +989,7 @@ static bool has_star(const mpf_node_t *x) {
 // A tuple/list/set display with no starred items.
 static void build_seq(emit_t *e, mpf_node_t *x, uint8_t build_op) {
     if (has_star(x)) {
-        error_at(e, x, "*x must be assignment target");
+        error_at(e, x, E_STAR_EXPR);
     }
     for (size_t i = 0; i < x->n; i++) {
         expr(e, x->k[i]);
@@ -1006,7 +1080,7 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
             continue;
         }
         if (seen_kw) {
-            error_at(e, a, a->kind == N_STAR ? "* arg after kwarg" : "positional argument follows keyword argument");
+            error_at(e, a, a->kind == N_STAR ? E_STAR_AFTER_KW : E_POS_AFTER_KW);
         }
         if (a->kind == N_STAR) {
             if (n_pos < 8 * sizeof(bitmap)) {
@@ -1031,7 +1105,7 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
     }
     n_pos += extra;
     if (n_pos > 255 || n_kw > 255) {
-        error_at(e, x, "too many arguments");
+        error_at(e, x, E_ARGS);
     }
     if (star) {
         load_int_obj(e, mpf_obj_new_int((mpf_int_t)bitmap));
@@ -1284,7 +1358,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
             comprehension(e, x);
             return;
         case N_YIELD:
-            need_function(e, x, "'yield' outside function");
+            need_function(e, x, E_YIELD);
             e->scope->flags |= SF_GENERATOR | SF_YIELDS;
             if (x->k[0]) {
                 expr(e, x->k[0]);
@@ -1295,17 +1369,17 @@ static void expr(emit_t *e, mpf_node_t *x) {
             return;
         case N_YIELDFROM:
         case N_AWAIT:
-            need_function(e, x, x->kind == N_AWAIT ? "'await' outside function" : "'yield' outside function");
+            need_function(e, x, x->kind == N_AWAIT ? E_AWAIT : E_YIELD);
             e->scope->flags |= SF_GENERATOR;
             if (x->kind == N_YIELDFROM && is_async_def(e->scope)) {
-                error_at(e, x, "'yield from' inside async function");
+                error_at(e, x, E_YIELD_FROM_ASYNC);
             }
             expr(e, x->k[0]);
             ops(e, "\x5E\x51\x68");   // GET_ITER, LOAD_NONE, YIELD_FROM
             return;
         case N_NAMEDEXPR:
             if (x->k[0]->kind != N_NAME) {
-                error_at(e, x, "can't assign to expression");
+                error_at(e, x, E_ASSIGN_EXPR);
             }
             expr(e, x->k[1]);
             op(e, 0x57);
@@ -1329,9 +1403,9 @@ static void expr(emit_t *e, mpf_node_t *x) {
             store_name(e, x->k[0]->v.q);
             return;
         case N_STAR:
-            error_at(e, x, "*x must be assignment target");
+            error_at(e, x, E_STAR_EXPR);
         default:
-            error_at(e, x, "invalid syntax");
+            error_at(e, x, E_SYNTAX);
     }
 }
 
@@ -1342,7 +1416,7 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
     for (size_t i = 0; i < x->n; i++) {
         if (x->k[i]->kind == N_STAR) {
             if (star != x->n) {
-                error_at(e, x->k[i], "multiple starred expressions in assignment");
+                error_at(e, x->k[i], E_STARS);
             }
             star = i;
         }
@@ -1412,9 +1486,9 @@ static void store(emit_t *e, mpf_node_t *x) {
             store_seq(e, x);   // () = x and [] = x unpack nothing (CPython 3.11; mpy-cross rejects ())
             return;
         case N_STAR:
-            error_at(e, x, "starred assignment target must be in a list or tuple");
+            error_at(e, x, E_STAR_TARGET);
         default:
-            error_at(e, x, "cannot assign to expression");
+            error_at(e, x, E_ASSIGN);
     }
 }
 
@@ -1445,7 +1519,7 @@ static void delete(emit_t *e, mpf_node_t *x) {
             }
             return;
         default:
-            error_at(e, x, "cannot delete expression");
+            error_at(e, x, E_DELETE);
     }
 }
 
@@ -1461,7 +1535,7 @@ static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool
         if (a->op == 0 && a->k[0]) {
             n_def++;
         } else if (a->op == 0 && n_def) {
-            error_at(e, a, "non-default argument follows default argument");
+            error_at(e, a, E_NON_DEFAULT);
         }
         if (a->op == 2 && a->k[0]) {
             n_kwdef++;
@@ -1507,7 +1581,7 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
             continue;   // bare *
         }
         if (find_id(s, a->v.q)) {
-            error_at(e, a, "duplicate argument in function definition");
+            error_at(e, a, E_DUP_ARG);
         }
         id_info_t *id = add_id(e, s, a->v.q, ID_LOCAL);
         id->flags = IDF_PARAM;
@@ -1527,7 +1601,7 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
     }
     s->n_posonly = args->op;
     if (s->n_pos > 255 || s->n_kwonly > 255) {
-        error_at(e, args, "too many arguments");   // (8-bit counts in the raw code)
+        error_at(e, args, E_ARGS);   // (8-bit counts in the raw code)
     }
 }
 
@@ -1669,29 +1743,28 @@ static void declare(emit_t *e, mpf_node_t *x, bool global) {
     for (size_t i = 0; i < x->n; i++) {
         mpf_qstr_t q = x->k[i]->v.q;
         if (!global && s->kind == SC_MODULE) {
-            error_at(e, x, "nonlocal declaration not allowed at module level");
+            error_at(e, x, E_NONLOCAL_MODULE);
         }
         id_info_t *id = add_id(e, s, q, ID_UNDECIDED);
         // (a new entry is undecided, without flags)
         if (id->flags & IDF_PARAM) {
-            error_at(e, x, "name is parameter and global");
+            error_at(e, x, E_PARAM_GLOBAL);
         }
         if (!(id->flags & IDF_DECLARED) && id->kind != ID_UNDECIDED) {
-            error_at(e, x, global ? "name is assigned to before global declaration" :
-                "name is assigned to before nonlocal declaration");
+            error_at(e, x, E_BEFORE_GLOBAL + !global);
         }
         if (global && id->kind == ID_FREE && (id->flags & 8)) {
-            error_at(e, x, "name is nonlocal and global");
+            error_at(e, x, E_NONLOCAL_GLOBAL);
         }
         declare_id(e, id, e->first, global);   // (global: in the module too)
     }
 }
 
 static void return_stmt(emit_t *e, mpf_node_t *x) {
-    need_function(e, x, "'return' outside function");
+    need_function(e, x, E_RETURN);
     mpf_node_t *v = x->k[0];
     if (v != NULL && e->pass != PASS_SCOPE && (e->scope->flags & SF_YIELDS) && is_async_def(e->scope)) {
-        error_at(e, x, "'return' with value in async generator");
+        error_at(e, x, E_RETURN_ASYNC_GEN);
     }
     // return a if c else b: two returns, no jump over the second value (only the outermost:
     // a conditional expression in b is compiled as any other)
@@ -1715,7 +1788,7 @@ static void return_stmt(emit_t *e, mpf_node_t *x) {
 
 static void break_continue(emit_t *e, mpf_node_t *x, bool is_break) {
     if (e->loop.break_label < 0) {
-        error_at(e, x, is_break ? "'break' outside loop" : "'continue' not properly in loop");
+        error_at(e, x, is_break ? E_BREAK : E_CONTINUE);
     }
     int unwind = e->exc_level - e->loop.exc_depth;
     int target = is_break ? e->loop.break_label : e->loop.continue_label;
@@ -1895,7 +1968,7 @@ static void for_stmt(emit_t *e, mpf_node_t *x) {
     static const uint8_t async_else[] = {S_LABEL, 4, S_SUITE, 3, S_LABEL, 5, MPF_OP_POP_TOP, S_END};
     int L[6];
     if (x->op) {
-        need_function(e, x, "'async for' outside async function");
+        need_function(e, x, E_ASYNC_FOR);
         seq(e, async_start, L, x);
         loop_body(e, x->k[2], L[5], L[0], false);
         seq(e, async_end, L, x);
@@ -1941,7 +2014,7 @@ static void try_except(emit_t *e, mpf_node_t *x) {
         if (h->k[0] != NULL) {
             seq(e, match, H, h);
         } else if (i + 1 != x->n) {
-            error_at(e, h, "default 'except' must be last");
+            error_at(e, h, E_EXCEPT_LAST);
         }
         if (h->k[1] == NULL) {
             seq(e, unnamed, H, h);
@@ -2171,7 +2244,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             return;
         case N_WITH:
             if (x->op) {
-                need_function(e, x, "'async with' outside async function");
+                need_function(e, x, E_ASYNC_WITH);
             }
             with_items(e, x, 1);
             return;
@@ -2182,7 +2255,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             classdef(e, x);
             return;
         default:
-            error_at(e, x, "invalid syntax");
+            error_at(e, x, E_SYNTAX);
     }
 }
 
@@ -2212,7 +2285,7 @@ static void comprehension_body(emit_t *e, scope_t *s, mpf_node_t *x) {
             continue;
         }
         if (n_for == 64) {
-            error_at(e, c, "too many nested loops");
+            error_at(e, c, E_NESTED);
         }
         bool gen_iter = n_for == 0 && kind == SC_GENEXPR;   // the argument is an iterator
         if (gen_iter) {
@@ -2337,7 +2410,7 @@ static void resolve_scope(emit_t *e, scope_t *s) {
                 id->kind = ID_FREE;
                 id->flags |= 16;   // resolved
             } else if (nonlocal) {
-                error_at(e, s->node, "no binding for nonlocal found");
+                error_at(e, s->node, E_NO_BINDING);
             } else {
                 id->kind = ID_GLOBAL_IMPLICIT;
             }
@@ -2805,7 +2878,7 @@ void mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_emit_out_t *out) {
     for (scope_t *s = mod; s != NULL; s = s->next) {
         if (s->n_posonly) {
             // .mpy v6.3 cannot say which parameters take no keyword (mpy-cross rejects `/` too)
-            error_at(&e, s->node, "positional-only parameters cannot be written to a .mpy file");
+            error_at(&e, s->node, E_POSONLY);
         }
     }
     // the raw codes in the image's order; then the scopes are released, before the image is
