@@ -624,7 +624,8 @@ static const uint16_t seq_qstrs[] = {
 
 static void expr(emit_t *e, mpf_node_t *x);
 static void stmt(emit_t *e, mpf_node_t *x);
-static void store(emit_t *e, mpf_node_t *x);
+static void target(emit_t *e, mpf_node_t *x, bool del);
+#define store(e, x) target(e, x, false)
 static void suite(emit_t *e, mpf_node_t *x);
 static void enter_exc(emit_t *e);
 static void leave_exc(emit_t *e);
@@ -1099,10 +1100,11 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
     op_u(e, (uint8_t)(MPF_OP_CALL_FUNCTION + star + 2 * method), n_pos | (n_kw << 8));
 }
 
-static bool is_super_call(emit_t *e, mpf_node_t *f) {
-    return f->kind == N_ATTR && f->k[0]->kind == N_CALL && f->k[0]->n == 1 && f->k[0]->k[0]->kind == N_NAME &&
-        f->k[0]->k[0]->v.q == MPF_QSTR_super && e->scope->kind != SC_MODULE && e->scope->kind != SC_CLASS &&
-        e->scope->n_pos + e->scope->n_kwonly > 0;
+// Whether [c] is a zero-argument super() call in a function with an argument: it stands for
+// super(__class__, the first argument).
+static bool is_super(emit_t *e, const mpf_node_t *c) {
+    return c->kind == N_CALL && c->n == 1 && c->k[0]->kind == N_NAME && c->k[0]->v.q == MPF_QSTR_super &&
+        is_func_like(e->scope) && e->scope->n_pos + e->scope->n_kwonly > 0;
 }
 
 // super, the __class__ cell and the first argument: what a zero-argument super() stands for.
@@ -1115,62 +1117,55 @@ static void super_args(emit_t *e) {
 
 static void call(emit_t *e, mpf_node_t *x) {
     mpf_node_t *f = x->k[0];
-    if (f->kind == N_ATTR && !(f->op & N_ATTR_PAREN)) {
-        if (is_super_call(e, f)) {
-            // super().m(...): LOAD_GLOBAL super, the __class__ cell, the first argument
-            super_args(e);
-            op_q(e, MPF_OP_LOAD_SUPER_METHOD, f->v.q);
-            call_args(e, x, 0, true);
-            return;
-        }
+    bool method = f->kind == N_ATTR && !(f->op & N_ATTR_PAREN);
+    if (method && is_super(e, f->k[0])) {
+        // super().m(...): LOAD_GLOBAL super, the __class__ cell, the first argument
+        super_args(e);
+        op_q(e, MPF_OP_LOAD_SUPER_METHOD, f->v.q);
+    } else if (method) {
         expr(e, f->k[0]);
-        op_q(e, 0x14, f->v.q);
-        call_args(e, x, 0, true);
-        return;
-    }
-    if (f->kind == N_NAME && f->v.q == MPF_QSTR_super && x->n == 1 && e->scope->kind != SC_MODULE &&
-        e->scope->kind != SC_CLASS && e->scope->n_pos + e->scope->n_kwonly > 0) {
-        // zero-argument super(): super(__class__, first argument)
+        op_q(e, MPF_OP_LOAD_METHOD, f->v.q);
+    } else if (is_super(e, x)) {
         super_args(e);
         op_u(e, MPF_OP_CALL_FUNCTION, 2);
         return;
+    } else {
+        expr(e, f);
+        set_line(e, trailer_line(x));
     }
-    expr(e, f);
-    set_line(e, trailer_line(x));
-    call_args(e, x, 0, false);
+    call_args(e, x, 0, method);
 }
 
+// a < b, or a chain a < b < c: each link's result decides, the middle operands kept for the next
 static void compare(emit_t *e, mpf_node_t *x) {
-    static const uint8_t base[10] = {0, 1, 2, 3, 4, 5, 6, 7, 6, 7};
-    expr(e, x->k[0]);
-    if (x->n == 2) {
-        expr(e, x->k[1]);
-        op(e, (uint8_t)(0xD7 + base[x->v.ops[0]]));
-        if (x->v.ops[0] >= 8) {
-            op(e, 0xD3);
-        }
-        return;
-    }
+    static const uint8_t base[10] = {0, 1, 2, 3, 4, 5, 6, 7, 6, 7};   // `not in`, `is not`: then NOT
     static const uint8_t fail[] = {
         MPF_OP_JUMP, 1, S_LABEL, 0, S_ADJ, 1, MPF_OP_ROT_TWO, MPF_OP_POP_TOP, S_LABEL, 1, S_END,
     };
     int L[2];   // fail, end
-    new_labels(e, L, 2);
+    bool chain = x->n > 2;
+    expr(e, x->k[0]);
+    if (chain) {
+        new_labels(e, L, 2);
+    }
     for (size_t i = 1; i < x->n; i++) {
+        bool more = i + 1 < x->n;
         expr(e, x->k[i]);
-        if (i + 1 < x->n) {
+        if (more) {
             ops(e, "\x57\x5B");   // DUP_TOP, ROT_THREE
         }
         int o = x->v.ops[i - 1];
-        op(e, (uint8_t)(0xD7 + base[o]));
+        op(e, (uint8_t)(MPF_OP_BINARY_OP_MULTI + base[o]));
         if (o >= 8) {
-            op(e, 0xD3);
+            op(e, MPF_OP_UNARY_OP_MULTI + 3);
         }
-        if (i + 1 < x->n) {
+        if (more) {
             op_jump(e, MPF_OP_JUMP_IF_FALSE_OR_POP, L[0]);
         }
     }
-    seq(e, fail, L, x);
+    if (chain) {
+        seq(e, fail, L, x);
+    }
 }
 
 // Whether [x] is a constant whose truth is known at compile time (then *truth holds it).
@@ -1425,16 +1420,6 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
 // (the trailers of an assignment target's object each record their line, without the
 // method-call form: mpy-cross compiles them one by one)
 static void target_base(emit_t *e, mpf_node_t *x) {
-    if (x->kind == N_CALL && x->k[0]->kind == N_ATTR && !(x->k[0]->op & N_ATTR_PAREN) &&
-        !is_super_call(e, x->k[0])) {
-        set_line(e, x->line);
-        target_base(e, x->k[0]->k[0]);
-        set_line(e, trailer_line(x->k[0]));
-        op_q(e, 0x13, x->k[0]->v.q);
-        set_line(e, trailer_line(x));
-        call_args(e, x, 0, false);
-        return;
-    }
     if (x->kind == N_CALL || x->kind == N_ATTR || x->kind == N_SUBSCR) {
         set_line(e, x->line);
         target_base(e, x->k[0]);
@@ -1452,59 +1437,41 @@ static void target_base(emit_t *e, mpf_node_t *x) {
     expr(e, x);
 }
 
-static const uint8_t store_attr[] = {S_BASE, 0, MPF_OP_STORE_ATTR, QX, S_END};
-static const uint8_t store_subscr[] = {S_BASE, 0, S_EXPR, 1, MPF_OP_STORE_SUBSCR, S_END};
-
-static void store(emit_t *e, mpf_node_t *x) {
+// Assign to target [x] (with [del]: delete it).
+static void target(emit_t *e, mpf_node_t *x, bool del) {
+    static const uint8_t attr_subscr[2][2][8] = {
+        {{S_BASE, 0, MPF_OP_STORE_ATTR, QX, S_END}, {S_BASE, 0, S_EXPR, 1, MPF_OP_STORE_SUBSCR, S_END}},
+        // a NULL stored deletes
+        {{S_BASE, 0, MPF_OP_LOAD_NULL, MPF_OP_ROT_TWO, MPF_OP_STORE_ATTR, QX, S_END},
+            {S_BASE, 0, S_EXPR, 1, MPF_OP_LOAD_NULL, MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END}},
+    };
     switch (x->kind) {
         case N_NAME:
-            store_name(e, x->v.q);
+            name_op(e, x->v.q, 1 + del);
             return;
         case N_ATTR:
-            seq(e, store_attr, NULL, x);
-            return;
         case N_SUBSCR:
-            seq(e, store_subscr, NULL, x);
+            seq(e, attr_subscr[del][x->kind == N_SUBSCR], NULL, x);
             return;
         case N_TUPLE:
         case N_LIST:
-            store_seq(e, x);   // () = x and [] = x unpack nothing (CPython 3.11; mpy-cross rejects ())
-            return;
-        case N_STAR:
-            error_at(e, x, E_STAR_TARGET);
-        default:
-            error_at(e, x, E_ASSIGN);
-    }
-}
-
-static void delete(emit_t *e, mpf_node_t *x) {
-    switch (x->kind) {
-        case N_NAME:
-            delete_name(e, x->v.q);
-            return;
-        case N_ATTR: {
-            static const uint8_t del_attr[] = {
-                S_BASE, 0, MPF_OP_LOAD_NULL, MPF_OP_ROT_TWO, MPF_OP_STORE_ATTR, QX, S_END,
-            };
-            seq(e, del_attr, NULL, x);
-            return;
-        }
-        case N_SUBSCR: {
-            static const uint8_t del_subscr[] = {
-                S_BASE, 0, S_EXPR, 1, MPF_OP_LOAD_NULL, MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END,
-            };
-            seq(e, del_subscr, NULL, x);
-            return;
-        }
-        case N_TUPLE:
-        case N_LIST:
-            // del () and del [] delete nothing (CPython 3.11; mpy-cross rejects them)
+            // () = x and [] = x unpack nothing, del () and del [] delete nothing (CPython 3.11;
+            // mpy-cross rejects them)
+            if (!del) {
+                store_seq(e, x);
+                return;
+            }
             for (size_t i = 0; i < x->n; i++) {
-                delete(e, x->k[i]);
+                target(e, x->k[i], true);
             }
             return;
+        case N_STAR:
+            if (!del) {
+                error_at(e, x, E_STAR_TARGET);
+            }
+            // fall through
         default:
-            error_at(e, x, E_DELETE);
+            error_at(e, x, del ? E_DELETE : E_ASSIGN);
     }
 }
 
@@ -2167,7 +2134,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             return;
         case N_DEL:
             for (size_t i = 0; i < x->n; i++) {
-                delete(e, x->k[i]);
+                target(e, x->k[i], true);
             }
             return;
         case N_PASS:
