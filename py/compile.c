@@ -78,9 +78,7 @@ void mpf_cc_arena_free(mpf_cctx_t *c) {
     mpf_gc_free(c->seen);
     c->seen = NULL;
     c->seen_cap = c->seen_n = 0;
-    c->const_names = NULL;
-    c->const_values = NULL;
-    c->n_consts = c->cap_consts = 0;
+    c->consts = NULL;
 }
 
 static void seen_add(mpf_cctx_t *c, mpf_qstr_t q) {

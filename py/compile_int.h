@@ -21,9 +21,7 @@ typedef struct mpf_cctx {
     size_t len;
     const char *filename;
     unsigned opt;            // -O level
-    mpf_qstr_t *const_names; // NAME = const(value) seen so far (micropython.const)
-    mpf_obj_t *const_values;
-    size_t n_consts, cap_consts;
+    struct mpf_cc_const *consts;  // NAME = const(value) seen so far (micropython.const)
     // Identifiers met so far, for mpy-cross's rule that a long str literal is interned when it
     // is already a qstr. Those intern_names made (in source order: ids first_new..last_new)
     // are met when their id is at most newest_met; other non-static ones (older, or made by
@@ -41,6 +39,13 @@ typedef struct mpf_cctx {
 void mpf_cc_name_met(mpf_cctx_t *c, mpf_qstr_t q, size_t len);
 bool mpf_cc_name_was_met(const mpf_cctx_t *c, mpf_qstr_t q);
 bool mpf_cc_literal_is_static(const char *s, size_t len, mpf_qstr_t q);
+
+// A NAME = const(value) binding, in the arena (newest first).
+typedef struct mpf_cc_const {
+    struct mpf_cc_const *next;
+    mpf_qstr_t name;
+    mpf_obj_t value;
+} mpf_cc_const_t;
 
 void *mpf_cc_alloc(mpf_cctx_t *c, size_t n);
 // With c->measure, take the heap in use now into account for mpf_compile_heap_peak.
