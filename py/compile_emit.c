@@ -518,8 +518,16 @@ enum {
     S_SUITE,    // k: the statements x->k[k] (none if NULL)
     S_BIND,     // k: assign to the target x->k[k], or POP_TOP when it is NULL
     S_BASE,     // k: the object x->k[k] of an assignment target (target_base)
-    S_INDEX,    // k: the index or slice x->k[k] of a subscript
+    S_EXPRN,    // k: the expression x->k[k], or None when it is NULL
+    S_IFSET,    // k n: the next n bytes only when x->k[k] is not NULL
+    S_IFNONE,   // k n: the next n bytes only when x->k[k] is NULL
+    S_TLINE,    // the line of trailer x (set_line)
 };
+// directives in the opcode space's holes
+#define S_JIF 0x1D    // c: jump_if(x->k[c & 7], c >> 7, L[(c >> 3) & 15])
+#define S_OPX 0x1E    // b: the opcode b + x->op
+#define S_LINE 0x1F   // the line of x (set_line)
+#define JIF(k, l, cond) (uint8_t)((k) | ((l) << 3) | ((cond) << 7))
 // Operands: a qstr opcode (0x10..0x1C) is followed by an index in seq_qstrs (or QX: the
 // name x->v.q), one with an unsigned operand (0x20..0x3F) by its value (below 128), a jump
 // (0x40..0x4B) by its label k.
@@ -541,13 +549,15 @@ static void suite(emit_t *e, mpf_node_t *x);
 static void enter_exc(emit_t *e);
 static void leave_exc(emit_t *e);
 static void target_base(emit_t *e, mpf_node_t *x);
-static void subscript_index(emit_t *e, mpf_node_t *x);
+static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l);
+static void set_line(emit_t *e, size_t line);
+static size_t trailer_line(const mpf_node_t *x);
 
 // Run script [s] on node [x] with the labels [L] (see the S_ directives).
 static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
     for (;;) {
         uint8_t b = *s++;
-        mpf_node_t *k = x != NULL && b >= S_EXPR && b < 0x10 ? x->k[*s] : NULL;
+        mpf_node_t *k = x != NULL && b >= S_EXPR && b < S_TLINE ? x->k[*s] : NULL;
         switch (b) {
             case S_END:
                 return;
@@ -566,6 +576,12 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
             case S_LEAVE:
                 leave_exc(e);
                 continue;
+            case S_EXPRN:
+                if (k == NULL) {
+                    op(e, MPF_OP_LOAD_CONST_NONE);
+                    break;
+                }
+                // fall through
             case S_EXPR:
                 expr(e, k);
                 break;
@@ -584,8 +600,24 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
             case S_BASE:
                 target_base(e, k);
                 break;
-            case S_INDEX:
-                subscript_index(e, k);
+            case S_IFSET:
+            case S_IFNONE:
+                s++;
+                if ((k == NULL) == (b == S_IFSET)) {
+                    s += *s;
+                }
+                break;
+            case S_TLINE:
+                set_line(e, trailer_line(x));
+                continue;
+            case S_LINE:
+                set_line(e, x->line);
+                continue;
+            case S_JIF:
+                jump_if(e, x->k[*s & 7], *s >> 7, L[(*s >> 3) & 15]);
+                break;
+            case S_OPX:
+                op(e, (uint8_t)(*s + x->op));
                 break;
             default:
                 if (b >= 0x50) {
@@ -679,10 +711,10 @@ static id_info_t *find_id(scope_t *s, mpf_qstr_t q) {
     return NULL;
 }
 
-static id_info_t *add_id(emit_t *e, scope_t *s, mpf_qstr_t q, int kind, bool *added) {
+// The entry of [q] in [s], made (of [kind]) if there is none.
+static id_info_t *add_id(emit_t *e, scope_t *s, mpf_qstr_t q, int kind) {
     id_info_t *id = find_id(s, q);
     if (id) {
-        *added = false;
         return id;
     }
     s->ids = grow16(e, s->ids, s->n_ids, &s->cap_ids, sizeof(id_info_t), s->node);
@@ -691,7 +723,6 @@ static id_info_t *add_id(emit_t *e, scope_t *s, mpf_qstr_t q, int kind, bool *ad
     id->kind = (uint8_t)kind;
     id->flags = 0;
     id->num = 0;
-    *added = true;
     return id;
 }
 
@@ -717,8 +748,7 @@ static void declare_id(emit_t *e, id_info_t *id, scope_t *t, bool global) {
     id->flags |= IDF_DECLARED;
     if (global) {
         id->kind = ID_GLOBAL_EXPLICIT;
-        bool added;
-        add_id(e, t, id->q, ID_GLOBAL_EXPLICIT, &added)->kind = ID_GLOBAL_EXPLICIT;
+        add_id(e, t, id->q, ID_GLOBAL_EXPLICIT)->kind = ID_GLOBAL_EXPLICIT;
     } else {
         id->kind = ID_FREE;
         id->flags |= 8;
@@ -727,8 +757,7 @@ static void declare_id(emit_t *e, id_info_t *id, scope_t *t, bool global) {
 
 // Record a store of [q] in scope [s] (in the scope pass).
 static void scope_store(emit_t *e, scope_t *s, mpf_qstr_t q) {
-    bool added;
-    id_info_t *id = add_id(e, s, q, ID_UNDECIDED, &added);
+    id_info_t *id = add_id(e, s, q, ID_UNDECIDED);
     if (id->kind == ID_UNDECIDED || id->kind == ID_GLOBAL_IMPLICIT) {
         // (mpy-cross makes a __class__ a class body binds a local of the body, as in a function)
         if (is_func_like(s) || (s->kind == SC_CLASS && q == MPF_QSTR___class__)) {
@@ -740,73 +769,40 @@ static void scope_store(emit_t *e, scope_t *s, mpf_qstr_t q) {
     }
 }
 
-static void scope_load(emit_t *e, mpf_qstr_t q) {
-    bool added;
-    add_id(e, e->scope, q, ID_UNDECIDED, &added);
-}
-
-static void emit_name(emit_t *e, mpf_qstr_t q, int what);   // 0 load, 1 store, 2 delete
-
-static void load_name(emit_t *e, mpf_qstr_t q) {
-    if (e->pass == PASS_SCOPE) {
-        scope_load(e, q);
-        adjust(e, 1);
-        return;
-    }
-    emit_name(e, q, 0);
-}
-
-static void store_name(emit_t *e, mpf_qstr_t q) {
-    if (e->pass == PASS_SCOPE) {
-        scope_store(e, e->scope, q);
-        adjust(e, -1);
-        return;
-    }
-    emit_name(e, q, 1);
-}
-
-static void delete_name(emit_t *e, mpf_qstr_t q) {
-    if (e->pass == PASS_SCOPE) {
-        scope_store(e, e->scope, q);
-        return;
-    }
-    emit_name(e, q, 2);
-}
-
-static void emit_name(emit_t *e, mpf_qstr_t q, int what) {
+// Load ([what] 0), store (1) or delete (2) name [q]: in the scope pass, record the use.
+static void name_op(emit_t *e, mpf_qstr_t q, int what) {
     scope_t *s = e->scope;
+    if (e->pass == PASS_SCOPE) {
+        if (what) {
+            scope_store(e, s, q);
+        } else {
+            add_id(e, s, q, ID_UNDECIDED);
+        }
+        adjust(e, (what == 0) - (what == 1));
+        return;
+    }
     id_info_t *id = find_id(s, q);
+    // the opcodes of a load, store and delete: of a cell, of a global, of a name
+    static const uint8_t ops_of[3][3] = {{0x25, 0x27, 0x29}, {0x12, 0x17, 0x1A}, {0x11, 0x16, 0x19}};
     int kind = id ? id->kind : ID_GLOBAL_IMPLICIT;
-    switch (kind) {
-        case ID_LOCAL:
-            if (what == 0) {
-                load_fast(e, id->num);
-            } else if (what == 1) {
-                if (id->num < 16) {
-                    op(e, (uint8_t)(0xC0 + id->num));
-                } else {
-                    op_u(e, 0x26, id->num);
-                }
-            } else {
-                op_u(e, 0x28, id->num);
-            }
-            return;
-        case ID_CELL:
-        case ID_FREE:
-            op_u(e, (uint8_t)(what == 0 ? 0x25 : what == 1 ? 0x27 : 0x29), id->num);
-            return;
-        case ID_GLOBAL_EXPLICIT:
-            op_q(e, (uint8_t)(what == 0 ? 0x12 : what == 1 ? 0x17 : 0x1A), q);
-            return;
-        default:
-            if (is_func_like(s)) {
-                op_q(e, (uint8_t)(what == 0 ? 0x12 : what == 1 ? 0x17 : 0x1A), q);
-            } else {
-                op_q(e, (uint8_t)(what == 0 ? 0x11 : what == 1 ? 0x16 : 0x19), q);
-            }
-            return;
+    if (kind == ID_LOCAL) {
+        if (what == 0) {
+            load_fast(e, id->num);
+        } else if (what == 1 && id->num < 16) {
+            op(e, (uint8_t)(0xC0 + id->num));
+        } else {
+            op_u(e, (uint8_t)(0x24 + 2 * what), id->num);
+        }
+    } else if (kind >= ID_CELL) {
+        op_u(e, ops_of[0][what], id->num);
+    } else {
+        op_q(e, ops_of[kind == ID_GLOBAL_EXPLICIT || is_func_like(s) ? 1 : 2][what], q);
     }
 }
+
+#define load_name(e, q) name_op(e, q, 0)
+#define store_name(e, q) name_op(e, q, 1)
+#define delete_name(e, q) name_op(e, q, 2)
 
 // ---------------------------------------------------------------- constants
 
@@ -1176,38 +1172,57 @@ static void lambda(emit_t *e, mpf_node_t *x) {
     close_over(e, child, defargs);
 }
 
-static void subscript_index(emit_t *e, mpf_node_t *x) {
-    if (x->kind == N_SLICE) {
-        set_line(e, x->line);
-        if (x->k[0]) {
-            expr(e, x->k[0]);
-        } else {
-            op(e, 0x51);
-        }
-        if (x->k[1]) {
-            expr(e, x->k[1]);
-        } else {
-            op(e, 0x51);
-        }
-        if (x->k[2]) {
-            expr(e, x->k[2]);
-            op_u(e, 0x2E, 3);
-        } else {
-            op_u(e, 0x2E, 2);
-        }
-        return;
+// The scripts of the node kinds whose code is one: a table of their offsets (+ 1) in one blob.
+// The scripts of the node kinds whose code is one, in one blob (script_at: kind -> offset + 1).
+typedef struct {
+    uint8_t binop[7], not_[4], attr[6], subscr[7], slice[16], ifexp[17], raise[16], assert_[17];
+} scripts_t;
+static const scripts_t scripts = {
+    {S_EXPR, 0, S_EXPR, 1, S_OPX, MPF_OP_BINARY_OP_MULTI + 22 - OP_OR, S_END},
+    {S_EXPR, 0, MPF_OP_UNARY_OP_MULTI + 3, S_END},
+    {S_EXPR, 0, S_TLINE, MPF_OP_LOAD_ATTR, QX, S_END},
+    {S_EXPR, 0, S_TLINE, S_EXPR, 1, MPF_OP_LOAD_SUBSCR, S_END},
+    // lower, upper, step
+    {S_LINE, S_EXPRN, 0, S_EXPRN, 1, S_IFNONE, 2, 3, MPF_OP_BUILD_SLICE, 2, S_END, S_EXPR, 2, MPF_OP_BUILD_SLICE, 3,
+        S_END},
+    // body, cond, orelse; L: else, end
+    {S_LABELS, 2, S_JIF, JIF(1, 0, 0), S_EXPR, 0, MPF_OP_JUMP, 1, S_LABEL, 0, S_ADJ, (uint8_t)-1, S_EXPR, 2, S_LABEL, 1,
+        S_END},
+    {S_IFNONE, 0, 2, MPF_OP_RAISE_LAST, S_END, S_EXPR, 0, S_IFNONE, 1, 2, MPF_OP_RAISE_OBJ, S_END, S_EXPR, 1,
+        MPF_OP_RAISE_FROM, S_END},
+    // L: the end
+    {S_LABELS, 1, S_JIF, JIF(0, 0, 1), MPF_OP_LOAD_GLOBAL, Q_ASSERT, S_IFSET, 1, 4, S_EXPR, 1, MPF_OP_CALL_FUNCTION, 1,
+        MPF_OP_RAISE_OBJ, S_LABEL, 0, S_END},
+};
+#define SCRIPT(name) (uint8_t)(offsetof(scripts_t, name) + 1)
+static const uint8_t script_at[N_ASSERT + 1] = {
+    [N_BINOP] = SCRIPT(binop), [N_NOT] = SCRIPT(not_), [N_ATTR] = SCRIPT(attr), [N_SUBSCR] = SCRIPT(subscr),
+    [N_SLICE] = SCRIPT(slice), [N_IFEXP] = SCRIPT(ifexp), [N_RAISE] = SCRIPT(raise), [N_ASSERT] = SCRIPT(assert_),
+};
+
+// Run the script of the kind of [x]; whether it has one.
+static bool kind_script(emit_t *e, mpf_node_t *x) {
+    unsigned at = x->kind < sizeof(script_at) ? script_at[x->kind] : 0;
+    if (at == 0) {
+        return false;
     }
-    expr(e, x);
+    int L[2];
+    seq(e, (const uint8_t *)&scripts + at - 1, L, x);
+    return true;
 }
 
 static void expr(emit_t *e, mpf_node_t *x) {
     mpf_stack_check();
+
     if (x->kind == N_TUPLE && x->n > 0 && is_const_node(x)) {
         set_line(e, x->v.const_line ? x->v.const_line : x->line);   // mpy-cross's parser made the constant
     } else if (x->kind != N_NAME && x->kind != N_CONST && !(x->kind == N_COMP && x->v.bare_arg)) {
         // (a generator that is a call's only argument is made without a line of its own)
         // like mpy-cross, every compound node records its line (lines only increase)
         set_line(e, x->line);
+    }
+    if (kind_script(e, x)) {
+        return;
     }
     switch (x->kind) {
         case N_NAME:
@@ -1241,18 +1256,9 @@ static void expr(emit_t *e, mpf_node_t *x) {
                 op(e, 0x62);
             }
             return;
-        case N_BINOP:
-            expr(e, x->k[0]);
-            expr(e, x->k[1]);
-            op(e, (uint8_t)(0xD7 + 22 + (x->op - OP_OR)));
-            return;
         case N_UNARY:
             expr(e, x->k[0]);
             op(e, x->op == OP_ADD ? 0xD0 : x->op == OP_SUB ? 0xD1 : 0xD2);
-            return;
-        case N_NOT:
-            expr(e, x->k[0]);
-            op(e, 0xD3);
             return;
         case N_AND:
         case N_OR: {
@@ -1271,27 +1277,6 @@ static void expr(emit_t *e, mpf_node_t *x) {
         case N_CALL:
             call(e, x);
             return;
-        case N_ATTR:
-            expr(e, x->k[0]);
-            set_line(e, trailer_line(x));
-            op_q(e, 0x13, x->v.q);
-            return;
-        case N_SUBSCR:
-            expr(e, x->k[0]);
-            set_line(e, trailer_line(x));
-            subscript_index(e, x->k[1]);
-            op(e, 0x55);
-            return;
-        case N_IFEXP: {   // body, cond, orelse
-            static const uint8_t rest[] = {
-                S_EXPR, 0, MPF_OP_JUMP, 1, S_LABEL, 0, S_ADJ, (uint8_t)-1, S_EXPR, 2, S_LABEL, 1, S_END,
-            };
-            int L[2];   // else, end
-            new_labels(e, L, 2);
-            jump_if(e, x->k[1], false, L[0]);
-            seq(e, rest, L, x);
-            return;
-        }
         case N_LAMBDA:
             lambda(e, x);
             return;
@@ -1332,8 +1317,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
                 while (t->kind >= SC_LISTCOMP && t->parent) {
                     t = t->parent;
                 }
-                bool added;
-                id_info_t *id = add_id(e, e->scope, q, ID_UNDECIDED, &added);
+                id_info_t *id = add_id(e, e->scope, q, ID_UNDECIDED);
                 const id_info_t *bound = find_id(t, q);
                 // (a function's `global` declaration holds for the comprehension too)
                 bool global = !is_func_like(t) || (bound != NULL && bound->kind == ID_GLOBAL_EXPLICIT);
@@ -1346,9 +1330,6 @@ static void expr(emit_t *e, mpf_node_t *x) {
             return;
         case N_STAR:
             error_at(e, x, "*x must be assignment target");
-        case N_SLICE:
-            subscript_index(e, x);
-            return;
         default:
             error_at(e, x, "invalid syntax");
     }
@@ -1404,7 +1385,7 @@ static void target_base(emit_t *e, mpf_node_t *x) {
         } else if (x->kind == N_ATTR) {
             op_q(e, 0x13, x->v.q);
         } else {
-            subscript_index(e, x->k[1]);
+            expr(e, x->k[1]);
             op(e, 0x55);
         }
         return;
@@ -1413,7 +1394,7 @@ static void target_base(emit_t *e, mpf_node_t *x) {
 }
 
 static const uint8_t store_attr[] = {S_BASE, 0, MPF_OP_STORE_ATTR, QX, S_END};
-static const uint8_t store_subscr[] = {S_BASE, 0, S_INDEX, 1, MPF_OP_STORE_SUBSCR, S_END};
+static const uint8_t store_subscr[] = {S_BASE, 0, S_EXPR, 1, MPF_OP_STORE_SUBSCR, S_END};
 
 static void store(emit_t *e, mpf_node_t *x) {
     switch (x->kind) {
@@ -1451,7 +1432,7 @@ static void delete(emit_t *e, mpf_node_t *x) {
         }
         case N_SUBSCR: {
             static const uint8_t del_subscr[] = {
-                S_BASE, 0, S_INDEX, 1, MPF_OP_LOAD_NULL, MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END,
+                S_BASE, 0, S_EXPR, 1, MPF_OP_LOAD_NULL, MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END,
             };
             seq(e, del_subscr, NULL, x);
             return;
@@ -1528,8 +1509,7 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
         if (find_id(s, a->v.q)) {
             error_at(e, a, "duplicate argument in function definition");
         }
-        bool added;
-        id_info_t *id = add_id(e, s, a->v.q, ID_LOCAL, &added);
+        id_info_t *id = add_id(e, s, a->v.q, ID_LOCAL);
         id->flags = IDF_PARAM;
         switch (a->op) {
             case 0: s->n_pos++; break;
@@ -1537,6 +1517,13 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
             case 2: s->n_kwonly++; break;
             default: s->flags |= SF_VARKEYWORDS; break;
         }
+    }
+    // a named *args takes the slot after the keyword-only parameters, the last of which takes
+    // its place (mpy-cross's order): the entries are then in slot order
+    if ((s->flags & SF_VARARGS) && s->n_kwonly > 0) {
+        id_info_t t = s->ids[s->n_pos];
+        s->ids[s->n_pos] = s->ids[s->n_pos + s->n_kwonly];
+        s->ids[s->n_pos + s->n_kwonly] = t;
     }
     s->n_posonly = args->op;
     if (s->n_pos > 255 || s->n_kwonly > 255) {
@@ -1684,16 +1671,16 @@ static void declare(emit_t *e, mpf_node_t *x, bool global) {
         if (!global && s->kind == SC_MODULE) {
             error_at(e, x, "nonlocal declaration not allowed at module level");
         }
-        bool added;
-        id_info_t *id = add_id(e, s, q, ID_UNDECIDED, &added);
-        if (!added && (id->flags & IDF_PARAM)) {
+        id_info_t *id = add_id(e, s, q, ID_UNDECIDED);
+        // (a new entry is undecided, without flags)
+        if (id->flags & IDF_PARAM) {
             error_at(e, x, "name is parameter and global");
         }
-        if (!added && !(id->flags & IDF_DECLARED) && id->kind != ID_UNDECIDED) {
+        if (!(id->flags & IDF_DECLARED) && id->kind != ID_UNDECIDED) {
             error_at(e, x, global ? "name is assigned to before global declaration" :
                 "name is assigned to before nonlocal declaration");
         }
-        if (global && !added && id->kind == ID_FREE && (id->flags & 8)) {
+        if (global && id->kind == ID_FREE && (id->flags & 8)) {
             error_at(e, x, "name is nonlocal and global");
         }
         declare_id(e, id, e->first, global);   // (global: in the module too)
@@ -2037,27 +2024,15 @@ static void with_items(emit_t *e, mpf_node_t *x, size_t i) {
     e->depth = base;
 }
 
-static void assert_stmt(emit_t *e, mpf_node_t *x) {
-    static const uint8_t msg[] = {S_EXPR, 1, MPF_OP_CALL_FUNCTION, 1, S_END};
-    if (e->opt >= 1) {
-        return;
-    }
-    int L[1];
-    new_labels(e, L, 1);
-    jump_if(e, x->k[0], true, L[0]);
-    op_q(e, MPF_OP_LOAD_GLOBAL, MPF_QSTR_AssertionError);
-    if (x->k[1]) {
-        seq(e, msg, L, x);
-    }
-    op(e, MPF_OP_RAISE_OBJ);
-    e->dead = true;
-    label(e, L[0]);
-}
-
 static void stmt(emit_t *e, mpf_node_t *x) {
     mpf_stack_check();
     if (!(x->kind == N_IF && x->op == 1)) {
         set_line(e, x->line);   // an elif is part of its if statement: no line of its own
+    }
+    if ((x->kind == N_ASSERT && e->opt >= 1) || kind_script(e, x)) {
+        // (after a raise what follows is unreachable until the next label: nothing is written)
+        e->dead |= x->kind == N_RAISE;
+        return;
     }
     switch (x->kind) {
         case N_EXPR: {
@@ -2113,7 +2088,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             static const uint8_t load[3][8] = {
                 {S_EXPR, 0, S_END},
                 {S_BASE, 0, MPF_OP_DUP_TOP, MPF_OP_LOAD_ATTR, QX, S_END},
-                {S_BASE, 0, S_INDEX, 1, MPF_OP_DUP_TOP_TWO, MPF_OP_LOAD_SUBSCR, S_END},
+                {S_BASE, 0, S_EXPR, 1, MPF_OP_DUP_TOP_TWO, MPF_OP_LOAD_SUBSCR, S_END},
             };
             static const uint8_t store_back[3][4] = {
                 {S_STORE, 0, S_END},
@@ -2153,19 +2128,6 @@ static void stmt(emit_t *e, mpf_node_t *x) {
         case N_RETURN:
             return_stmt(e, x);
             return;
-        case N_RAISE:
-            if (x->k[0] == NULL) {
-                op(e, 0x64);
-            } else if (x->k[1] == NULL) {
-                expr(e, x->k[0]);
-                op(e, 0x65);
-            } else {
-                expr(e, x->k[0]);
-                expr(e, x->k[1]);
-                op(e, 0x66);
-            }
-            e->dead = true;
-            return;
         case N_GLOBAL:
             declare(e, x, true);
             return;
@@ -2177,9 +2139,6 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             return;
         case N_IMPORTFROM:
             importfrom_stmt(e, x);
-            return;
-        case N_ASSERT:
-            assert_stmt(e, x);
             return;
         case N_IF: {
             // (x->k[2]: the else suite, or the N_IF of an elif)
@@ -2229,129 +2188,115 @@ static void stmt(emit_t *e, mpf_node_t *x) {
 
 // ---------------------------------------------------------------- scope bodies
 
+// The code of a comprehension's scope [s]: argument 0 is the first iterable (its iterator
+// for a genexpr); each `for` clause a loop over a 4-slot iterator on the stack.
+static void comprehension_body(emit_t *e, scope_t *s, mpf_node_t *x) {
+    int kind = s->kind;
+    if (e->pass == PASS_SCOPE) {
+        add_id(e, s, MPF_QSTRE__2a, ID_LOCAL)->flags = IDF_PARAM;
+        s->n_pos = 1;
+        if (kind == SC_GENEXPR) {
+            s->flags |= SF_GENERATOR;
+        }
+    }
+    set_line(e, x->k[0]->line - (x->op >> 2));   // the element's first token
+    if (kind != SC_GENEXPR) {
+        op_u(e, (uint8_t)(0x2B + kind - SC_LISTCOMP), 0);   // BUILD_LIST/MAP/SET
+    }
+    int n_for = 0;
+    int tops[64];   // each loop's top label; its end is the label made after it
+    for (size_t i = 2; i < x->n; i++) {
+        mpf_node_t *c = x->k[i];
+        if (c->kind != N_COMPFOR) {
+            jump_if(e, c->k[0], false, tops[n_for - 1]);
+            continue;
+        }
+        if (n_for == 64) {
+            error_at(e, c, "too many nested loops");
+        }
+        bool gen_iter = n_for == 0 && kind == SC_GENEXPR;   // the argument is an iterator
+        if (gen_iter) {
+            op(e, MPF_OP_LOAD_NULL);
+        }
+        if (n_for == 0) {
+            load_name(e, MPF_QSTRE__2a);
+        } else {
+            expr(e, c->k[1]);
+        }
+        ops(e, gen_iter ? "\x53\x53" : "\x5F");   // LOAD_NULL, LOAD_NULL or GET_ITER_STACK
+        int top = tops[n_for++] = new_label(e);
+        new_label(e);
+        label(e, top);
+        op_jump(e, MPF_OP_FOR_ITER, top + 1);
+        store(e, c->k[0]);
+    }
+    if (kind == SC_GENEXPR) {
+        expr(e, x->k[0]);
+        ops(e, "\x67\x59");   // YIELD_VALUE, POP_TOP
+    } else {
+        bool dict = kind == SC_DICTCOMP;
+        if (dict) {
+            expr(e, x->k[1]);
+        }
+        expr(e, x->k[0]);
+        // how deep the collection is (below the loops' iterators), its kind: 0 list, 1 dict, 2 set
+        op_u(e, MPF_OP_STORE_COMP, (size_t)((4 * n_for + 1 + dict) << 2) | (size_t)(kind - SC_LISTCOMP));
+    }
+    while (n_for-- > 0) {
+        op_jump(e, MPF_OP_JUMP, tops[n_for]);
+        label(e, tops[n_for] + 1);
+        adjust(e, -4);
+    }
+}
+
 // The code of scope [s] for the current pass.
 static void scope_body(emit_t *e, scope_t *s) {
     mpf_node_t *x = s->node;
-    switch (s->kind) {
-        case SC_MODULE:
-            if (x->op == MPF_COMPILE_EVAL) {
-                expr(e, x->k[0]);
-                op(e, 0x63);
-                return;
-            }
+    int kind = s->kind;
+    bool ret_none = true;   // the code ends with `return None`
+    if (kind == SC_MODULE) {
+        if (x->op == MPF_COMPILE_EVAL) {
+            expr(e, x->k[0]);
+            ret_none = false;
+        } else {
             for (size_t i = 0; i < x->n; i++) {
                 stmt(e, x->k[i]);
             }
-            ops(e, "\x51\x63");   // LOAD_NONE, RETURN_VALUE
-            return;
-        case SC_FUNC:
-            if (e->pass == PASS_SCOPE) {
-                scope_params(e, s, x->k[0]);
-            }
+        }
+    } else if (kind == SC_FUNC || kind == SC_LAMBDA) {
+        if (e->pass == PASS_SCOPE) {
+            scope_params(e, s, x->k[0]);
+        }
+        if (kind == SC_FUNC) {
             suite(e, x->k[1]);
-            ops(e, "\x51\x63");   // LOAD_NONE, RETURN_VALUE
-            return;
-        case SC_LAMBDA:
-            if (e->pass == PASS_SCOPE) {
-                scope_params(e, s, x->k[0]);
-            }
+        } else {
             set_line(e, x->line);
             expr(e, x->k[1]);
-            if (s->flags & SF_GENERATOR) {
-                // a lambda that yields is a generator: its value is dropped, it returns None
-                ops(e, "\x59\x51");   // POP_TOP, LOAD_NONE
+            // a lambda that yields is a generator: its value is dropped, it returns None
+            ret_none = s->flags & SF_GENERATOR;
+            if (ret_none) {
+                op(e, MPF_OP_POP_TOP);
             }
-            op(e, 0x63);
-            return;
-        case SC_CLASS:
-            load_name(e, MPF_QSTR___name__);
-            store_name(e, MPF_QSTR___module__);
-            op_q(e, 0x10, x->v.q);
-            store_name(e, MPF_QSTR___qualname__);
-            suite(e, x->k[0]);
-            if (e->pass != PASS_SCOPE && (s->flags & SF_CLASS_CELL)) {
-                // the body returns the __class__ cell itself
-                id_info_t *cell = find_id(s, MPF_QSTR___class__);
-                load_fast(e, cell->num);
-            } else {
-                op(e, 0x51);
-            }
-            op(e, 0x63);
-            return;
-        default: {
-            // comprehension: argument 0 is the first iterable (its iterator for a genexpr)
-            if (e->pass == PASS_SCOPE) {
-                bool added;
-                id_info_t *id = add_id(e, s, MPF_QSTRE__2a, ID_LOCAL, &added);
-                id->flags = IDF_PARAM;
-                s->n_pos = 1;
-                if (s->kind == SC_GENEXPR) {
-                    s->flags |= SF_GENERATOR;
-                }
-            }
-            set_line(e, x->k[0]->line - (x->op >> 2));   // the element's first token
-            int kind = s->kind;
-            if (kind != SC_GENEXPR) {
-                op_u(e, (uint8_t)(0x2B + kind - SC_LISTCOMP), 0);   // BUILD_LIST/MAP/SET
-            }
-            int n_for = 0;
-            int ends[64];
-            int tops[64];
-            bool first = true;
-            for (size_t i = 2; i < x->n; i++) {
-                mpf_node_t *c = x->k[i];
-                if (c->kind == N_COMPFOR) {
-                    if (n_for == 64) {
-                        error_at(e, c, "too many nested loops");
-                    }
-                    if (first) {
-                        if (kind == SC_GENEXPR) {
-                            op(e, 0x53);
-                            load_name(e, MPF_QSTRE__2a);
-                            ops(e, "\x53\x53");   // LOAD_NULL, LOAD_NULL
-                        } else {
-                            load_name(e, MPF_QSTRE__2a);
-                            op(e, 0x5F);
-                        }
-                        first = false;
-                    } else {
-                        expr(e, c->k[1]);
-                        op(e, 0x5F);
-                    }
-                    tops[n_for] = new_label(e);
-                    ends[n_for] = new_label(e);
-                    label(e, tops[n_for]);
-                    op_jump(e, 0x4B, ends[n_for]);
-                    store(e, c->k[0]);
-                    n_for++;
-                } else {
-                    jump_if(e, c->k[0], false, tops[n_for - 1]);
-                }
-            }
-            int below = 4 * n_for;
-            if (kind == SC_GENEXPR) {
-                expr(e, x->k[0]);
-                ops(e, "\x67\x59");   // YIELD_VALUE, POP_TOP
-            } else if (kind == SC_DICTCOMP) {
-                expr(e, x->k[1]);
-                expr(e, x->k[0]);
-                op_u(e, 0x2F, (size_t)((below + 2) << 2) | 1);
-            } else {
-                expr(e, x->k[0]);
-                op_u(e, 0x2F, (size_t)((below + 1) << 2) | (kind == SC_SETCOMP ? 2 : 0));
-            }
-            for (int i = n_for - 1; i >= 0; i--) {
-                op_jump(e, 0x42, tops[i]);
-                label(e, ends[i]);
-                adjust(e, -4);
-            }
-            if (kind == SC_GENEXPR) {
-                op(e, 0x51);
-            }
-            op(e, 0x63);
-            return;
         }
+    } else if (kind == SC_CLASS) {
+        load_name(e, MPF_QSTR___name__);
+        store_name(e, MPF_QSTR___module__);
+        op_q(e, 0x10, x->v.q);
+        store_name(e, MPF_QSTR___qualname__);
+        suite(e, x->k[0]);
+        if (e->pass != PASS_SCOPE && (s->flags & SF_CLASS_CELL)) {
+            // the body returns the __class__ cell itself
+            load_fast(e, find_id(s, MPF_QSTR___class__)->num);
+            ret_none = false;
+        }
+    } else {
+        comprehension_body(e, s, x);
+        ret_none = kind == SC_GENEXPR;
     }
+    if (ret_none) {
+        op(e, MPF_OP_LOAD_CONST_NONE);
+    }
+    op(e, MPF_OP_RETURN_VALUE);
 }
 
 // ---------------------------------------------------------------- name resolution
@@ -2371,11 +2316,7 @@ static void resolve_scope(emit_t *e, scope_t *s) {
                 }
                 if (p->kind == SC_CLASS) {
                     if (id->q == MPF_QSTR___class__) {
-                        found = find_id(p, id->q);
-                        if (found == NULL) {
-                            bool added;
-                            found = add_id(e, p, id->q, ID_CELL, &added);
-                        }
+                        found = add_id(e, p, id->q, ID_CELL);
                         found->kind = ID_CELL;
                         p->flags |= SF_CLASS_CELL;
                         break;
@@ -2428,8 +2369,7 @@ static void propagate_free(emit_t *e, scope_t *s) {
             if (pid && pid->kind == ID_FREE) {
                 break;
             }
-            bool added;
-            pid = add_id(e, p, id->q, ID_FREE, &added);
+            pid = add_id(e, p, id->q, ID_FREE);
             pid->kind = ID_FREE;
         }
     }
@@ -2440,46 +2380,11 @@ static void number_locals(scope_t *s) {
         return;
     }
     uint16_t n = 0;
-    // parameters in order: positional, then keyword-only, *args, **kwargs
+    // parameters: the first entries, in slot order (scope_params put them so)
     for (size_t i = 0; i < s->n_ids; i++) {
         id_info_t *id = &s->ids[i];
         if (id->flags & IDF_PARAM) {
             id->num = n++;
-        }
-    }
-    // a named *args was numbered in source position (before the keyword-only
-    // parameters): swap it with the last of them, so keyword-only come first
-    if ((s->flags & SF_VARARGS) && s->n_kwonly > 0) {
-        id_info_t *star = NULL, *last = NULL;
-        uint16_t star_num = (uint16_t)s->n_pos;
-        uint16_t last_num = (uint16_t)(s->n_pos + s->n_kwonly);
-        for (size_t i = 0; i < s->n_ids; i++) {
-            if (!(s->ids[i].flags & IDF_PARAM)) {
-                continue;
-            }
-            if (s->ids[i].num == star_num) {
-                star = &s->ids[i];
-            } else if (s->ids[i].num == last_num) {
-                last = &s->ids[i];
-            }
-        }
-        if (star && last) {
-            star->num = last_num;
-            last->num = star_num;
-        }
-    }
-    // the parameters' entries in slot order (mpy-cross's, where the variables a nested
-    // function closes over are listed in the order of this scope's entries)
-    for (size_t i = 0; i < s->n_ids; i++) {
-        if (!(s->ids[i].flags & IDF_PARAM)) {
-            continue;
-        }
-        for (size_t j = i + 1; j < s->n_ids; j++) {
-            if ((s->ids[j].flags & IDF_PARAM) && s->ids[j].num < s->ids[i].num) {
-                id_info_t t = s->ids[i];
-                s->ids[i] = s->ids[j];
-                s->ids[j] = t;
-            }
         }
     }
     // then the other locals, then the other cells (a class body's own __class__ is no
@@ -2711,23 +2616,11 @@ static void w_str(emit_t *o, const char *s, size_t n) {
 }
 
 static void w_const(emit_t *o, mpf_obj_t v) {
-    if (v == MPF_OBJ_NONE) {
-        put(o, 1);
-    } else if (v == MPF_OBJ_FALSE) {
-        put(o, 2);
-    } else if (v == MPF_OBJ_TRUE) {
-        put(o, 3);
-    } else if (v == MPF_OBJ_ELLIPSIS) {
-        put(o, 4);
-    } else if (mpf_obj_is_qstr(v) || mpf_obj_is_type(v, &mpf_type_str) || mpf_obj_is_type(v, &mpf_type_bytes)) {
-        size_t n;
-        const char *s = mpf_obj_str_data(v, &n);
-        put(o, mpf_obj_is_type(v, &mpf_type_bytes) ? 6 : 5);
-        w_vuint(o, n);
-        w_str(o, s, n);
-        put(o, 0);
-    } else if (mpf_obj_is_type(v, &mpf_type_tuple)) {
-        size_t n;
+    // None, False, True, Ellipsis: a tag alone
+    uint8_t tag = v == MPF_OBJ_NONE ? 1 : v == MPF_OBJ_FALSE ? 2 : v == MPF_OBJ_TRUE ? 3 : v == MPF_OBJ_ELLIPSIS ? 4 : 0;
+    const mpf_type_t *t = mpf_obj_type(v);
+    size_t n;
+    if (t == &mpf_type_tuple) {
         mpf_obj_t *items;
         mpf_obj_get_array(v, &n, &items);
         put(o, 10);
@@ -2735,26 +2628,33 @@ static void w_const(emit_t *o, mpf_obj_t v) {
         for (size_t i = 0; i < n; i++) {
             w_const(o, items[i]);
         }
-    } else {
-        // int, float, complex: their repr
-        mpf_obj_t r = mpf_obj_repr(v);
-        size_t n;
-        const char *s = mpf_obj_str_data(r, &n);
-        uint8_t tag = 7;
+        return;
+    }
+    if (tag == 0) {
+        // str and bytes: their bytes and a 0; int, float, complex: their repr
+        tag = 5;
+        if (t == &mpf_type_bytes) {
+            tag = 6;
+        } else if (t != &mpf_type_str) {
+            v = mpf_obj_repr(v);
+            tag = 7;
 #if CONFIG_FLOAT
-        if (mpf_obj_is_type(v, &mpf_type_float)) {
-            tag = 8;
-        }
+            tag += t == &mpf_type_float;
 #endif
 #if CONFIG_BUILTIN_COMPLEX
-        if (mpf_obj_is_type(v, &mpf_type_complex)) {
-            tag = 9;
-        }
+            tag += 2 * (t == &mpf_type_complex);
 #endif
+        }
+        const char *s = mpf_obj_str_data(v, &n);
         put(o, tag);
         w_vuint(o, n);
         w_str(o, s, n);
+        if (tag > 6) {
+            return;
+        }
+        tag = 0;   // (a str or bytes ends with a 0)
     }
+    put(o, tag);
 }
 
 // A raw code of the image, in the image's order (depth first, each before its children).
