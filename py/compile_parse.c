@@ -5,12 +5,7 @@
 
 #include "compile_int.h"
 
-typedef struct {
-    mpf_cctx_t *c;
-    mpf_lexer_t lx;
-    mpf_token_t tok;      // current token
-    mpf_token_t prev_tok; // for error columns
-} parser_t;
+typedef mpf_parser_t parser_t;
 
 // A growing list of nodes: its first VEC_INLINE items in the struct itself (on the C stack),
 // more in a heap block of its own. Most lists are short and never touch the heap: on a small
@@ -1470,14 +1465,9 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
         mpf_cctx_t *c = p->c;
         if (c->n_consts == c->cap_consts) {
             size_t cap = c->cap_consts ? 2 * c->cap_consts : 8;
-            mpf_qstr_t *names = mpf_cc_alloc(c, cap * sizeof(mpf_qstr_t));
-            mpf_obj_t *values = mpf_cc_alloc(c, cap * sizeof(mpf_obj_t));
-            if (c->n_consts) {
-                memcpy(names, c->const_names, c->n_consts * sizeof(mpf_qstr_t));
-                memcpy(values, c->const_values, c->n_consts * sizeof(mpf_obj_t));
-            }
-            c->const_names = names;
-            c->const_values = values;
+            // heap blocks of their own: they outlive the arena of the statement (mpf_cc_arena_free)
+            c->const_names = mpf_gc_realloc(c->const_names, cap * sizeof(mpf_qstr_t));
+            c->const_values = mpf_gc_realloc(c->const_values, cap * sizeof(mpf_obj_t));
             c->cap_consts = cap;
         }
         c->const_names[c->n_consts] = v.items[0]->v.q;
@@ -1722,51 +1712,76 @@ static bool ends_in_continuation(const char *src, size_t len) {
     return false;
 }
 
-mpf_node_t *mpf_parse(mpf_cctx_t *c, mpf_compile_mode_t mode) {
-    parser_t p;
-    memset(&p, 0, sizeof(p));
-    p.c = c;
-    mpf_lex_init(&p.lx, c);
-    advance(&p);
+void mpf_parse_begin(parser_t *p, mpf_cctx_t *c, mpf_compile_mode_t mode) {
+    memset(p, 0, sizeof(*p));
+    p->c = c;
+    p->mode = (uint8_t)mode;
+    mpf_lex_init(&p->lx, c);
+    advance(p);
+}
+
+mpf_node_t *mpf_parse_next(parser_t *p) {
+    mpf_cctx_t *c = p->c;
+    if (p->done) {
+        return NULL;
+    }
     nodevec_t v;
     vec_init(&v);
-    if (mode == MPF_COMPILE_EVAL) {
-        while (p.tok.kind == TK_NEWLINE) {
-            advance(&p);
+    uint32_t line = p->tok.line, col = p->tok.col;
+    if (p->mode == MPF_COMPILE_EVAL) {
+        while (p->tok.kind == TK_NEWLINE) {
+            advance(p);
         }
-        vec_push(&p, &v, parse_testlist_star(&p, false));
-        while (p.tok.kind == TK_NEWLINE) {
-            advance(&p);
+        vec_push(p, &v, parse_testlist_star(p, false));
+        while (p->tok.kind == TK_NEWLINE) {
+            advance(p);
         }
-        if (p.tok.kind != TK_END) {
-            syntax_error(&p);
+        if (p->tok.kind != TK_END) {
+            syntax_error(p);
         }
     } else {
-        while (p.tok.kind != TK_END) {
-            if (p.tok.kind == TK_NEWLINE) {
-                advance(&p);
+        // (a statement may leave nothing: _NAME = const(value))
+        while (v.n == 0 && p->tok.kind != TK_END) {
+            if (p->tok.kind == TK_NEWLINE) {
+                advance(p);
                 continue;
             }
-            parse_stmt(&p, &v);
-        }
-        if (mode == MPF_COMPILE_SINGLE && v.n == 0 && ends_in_continuation(c->src, c->len)) {
-            // an interactive statement needs a line: a bare `\` continuation has none
-            syntax_error(&p);
+            line = p->tok.line;
+            col = p->tok.col;
+            parse_stmt(p, &v);
         }
     }
-    mpf_node_t *m = mk_from_vec(&p, N_MODULE, 1, 1, &v);
-    m->op = (uint8_t)mode;
-    // the module's arena is its own; what the emitter allocates goes to a new one
+    if (v.n == 0) {
+        if (p->mode == MPF_COMPILE_SINGLE && p->n_stmts == 0 && ends_in_continuation(c->src, c->len)) {
+            // an interactive statement needs a line: a bare `\` continuation has none
+            syntax_error(p);
+        }
+        // the identifiers met are the parser's (long literals that are interned): no longer needed
+        p->done = true;
+        mpf_gc_free(c->seen);
+        c->seen = NULL;
+        c->seen_cap = c->seen_n = 0;
+        return NULL;
+    }
+    p->done = p->mode == MPF_COMPILE_EVAL;
+    p->n_stmts += v.n;
+    mpf_node_t *m = mk_from_vec(p, N_MODULE, line, col, &v);
+    m->op = p->mode;
+    // the statement's arena is its own (the emitter releases it once it has compiled it)
     mpf_cc_arena_trim(c);
     mpf_node_set_arena(m, c->chunks);
     c->chunks = NULL;
     c->free = NULL;
     c->left = 0;
     c->chunk_size = 0;
-    // the identifiers met are the parser's (long literals that are interned): no longer needed
-    mpf_gc_free(c->seen);
-    c->seen = NULL;
-    c->seen_cap = c->seen_n = 0;
+    if (p->tok.kind == TK_STR || p->tok.kind == TK_BYTES || p->tok.kind == TK_FSTR) {
+        // the next token's decoded text moves to the next statement's arena
+        char *t = mpf_cc_alloc(c, p->tok.len + 1);
+        memcpy(t, p->tok.s, p->tok.len);
+        t[p->tok.len] = 0;
+        p->tok.s = t;
+    }
+    p->prev_tok.s = NULL;
     return m;
 }
 
