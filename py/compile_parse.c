@@ -5,12 +5,7 @@
 
 #include "compile_int.h"
 
-typedef struct {
-    mpf_cctx_t *c;
-    mpf_lexer_t lx;
-    mpf_token_t tok;      // current token
-    mpf_token_t prev_tok; // for error columns
-} parser_t;
+typedef mpf_parser_t parser_t;
 
 // A growing list of nodes: its first VEC_INLINE items in the struct itself (on the C stack),
 // more in a heap block of its own. Most lists are short and never touch the heap: on a small
@@ -713,11 +708,11 @@ static mpf_node_t *parse_atom(parser_t *p) {
     int kind = p->tok.kind, op = p->tok.op;
     if (kind == TK_NAME) {
         mpf_node_t *x = parse_name_node(p);
-        for (const mpf_cc_const_t *k = p->c->consts; k != NULL; k = k->next) {
-            if (k->name == x->v.q) {
+        for (size_t i = 0; i < p->c->n_consts; i++) {
+            if (p->c->const_names[i] == x->v.q) {
                 // a name bound by NAME = const(value): its value, as mpy-cross substitutes it
                 x->kind = N_CONST;
-                x->v.obj = k->value;
+                x->v.obj = p->c->const_values[i];
                 return x;
             }
         }
@@ -1427,14 +1422,18 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
     if (v.n == 2 && v.items[0]->kind == N_NAME && val->kind == N_CALL && val->n == 2 && val->k[0]->kind == N_NAME &&
         val->k[0]->v.q == MPF_QSTR_const && val->k[1]->kind == N_CONST) {
         // NAME = const(value): later uses of NAME become the value; a _NAME is not stored at all
-        // (a name is bound once: a second NAME = const() is an assignment to the constant)
-        mpf_cc_const_t *k = mpf_cc_alloc(p->c, sizeof(*k));
-        k->next = p->c->consts;
-        k->name = v.items[0]->v.q;
-        k->value = val->k[1]->v.obj;
-        p->c->consts = k;
+        mpf_cctx_t *c = p->c;
+        if (c->n_consts == c->cap_consts) {
+            size_t cap = c->cap_consts ? 2 * c->cap_consts : 8;
+            // heap blocks of their own: they outlive the arena of the statement (mpf_cc_arena_free)
+            c->const_names = mpf_gc_realloc(c->const_names, cap * sizeof(mpf_qstr_t));
+            c->const_values = mpf_gc_realloc(c->const_values, cap * sizeof(mpf_obj_t));
+            c->cap_consts = cap;
+        }
+        c->const_names[c->n_consts] = v.items[0]->v.q;
+        c->const_values[c->n_consts++] = val->k[1]->v.obj;
         size_t n;
-        const char *nm = mpf_qstr_data(k->name, &n);
+        const char *nm = mpf_qstr_data(v.items[0]->v.q, &n);
         if (n > 0 && nm[0] == '_') {
             return NULL;
         }
@@ -1668,42 +1667,66 @@ static int skip_newlines(parser_t *p) {
     return p->tok.kind;
 }
 
-mpf_node_t *mpf_parse(mpf_cctx_t *c, mpf_compile_mode_t mode) {
-    parser_t p;
-    memset(&p, 0, sizeof(p));
-    p.c = c;
-    mpf_lex_init(&p.lx, c);
-    advance(&p);
+void mpf_parse_begin(parser_t *p, mpf_cctx_t *c, mpf_compile_mode_t mode) {
+    memset(p, 0, sizeof(*p));
+    p->c = c;
+    p->mode = (uint8_t)mode;
+    mpf_lex_init(&p->lx, c);
+    advance(p);
+}
+
+mpf_node_t *mpf_parse_next(parser_t *p) {
+    mpf_cctx_t *c = p->c;
+    if (p->done) {
+        return NULL;
+    }
     nodevec_t v;
     vec_init(&v);
-    if (mode == MPF_COMPILE_EVAL) {
-        skip_newlines(&p);
-        vec_push(&p, &v, parse_testlist_star(&p, false));
-        if (skip_newlines(&p) != TK_END) {
-            syntax_error(&p);
+    pos_t t = here(p);
+    if (p->mode == MPF_COMPILE_EVAL) {
+        skip_newlines(p);
+        vec_push(p, &v, parse_testlist_star(p, false));
+        if (skip_newlines(p) != TK_END) {
+            syntax_error(p);
         }
     } else {
-        while (skip_newlines(&p) != TK_END) {
-            parse_stmt(&p, &v);
-        }
-        if (mode == MPF_COMPILE_SINGLE && v.n == 0 && ends_in_continuation(c->src, c->len)) {
-            // an interactive statement needs a line: a bare `\` continuation has none
-            syntax_error(&p);
+        // (a statement may leave nothing: _NAME = const(value))
+        while (v.n == 0 && skip_newlines(p) != TK_END) {
+            t = here(p);
+            parse_stmt(p, &v);
         }
     }
-    mpf_node_t *m = mk_from_vec(&p, N_MODULE, 1 | 1 << POS_COL_SHIFT, &v);
-    m->op = (uint8_t)mode;
-    // the module's arena is its own; what the emitter allocates goes to a new one
+    if (v.n == 0) {
+        if (p->mode == MPF_COMPILE_SINGLE && p->n_stmts == 0 && ends_in_continuation(c->src, c->len)) {
+            // an interactive statement needs a line: a bare `\` continuation has none
+            syntax_error(p);
+        }
+        // the identifiers met are the parser's (long literals that are interned): no longer needed
+        p->done = true;
+        mpf_gc_free(c->seen);
+        c->seen = NULL;
+        c->seen_cap = c->seen_n = 0;
+        return NULL;
+    }
+    p->done = p->mode == MPF_COMPILE_EVAL;
+    p->n_stmts += v.n;
+    mpf_node_t *m = mk_from_vec(p, N_MODULE, t, &v);
+    m->op = p->mode;
+    // the statement's arena is its own (the emitter releases it once it has compiled it)
     mpf_cc_arena_trim(c);
     mpf_node_set_arena(m, c->chunks);
     c->chunks = NULL;
     c->free = NULL;
     c->left = 0;
     c->chunk_size = 0;
-    // the identifiers met are the parser's (long literals that are interned): no longer needed
-    mpf_gc_free(c->seen);
-    c->seen = NULL;
-    c->seen_cap = c->seen_n = 0;
+    if (p->tok.kind == TK_STR || p->tok.kind == TK_BYTES || p->tok.kind == TK_FSTR) {
+        // the next token's decoded text moves to the next statement's arena
+        char *s = mpf_cc_alloc(c, p->tok.len + 1);
+        memcpy(s, p->tok.s, p->tok.len);
+        s[p->tok.len] = 0;
+        p->tok.s = s;
+    }
+    p->prev_tok.s = NULL;
     return m;
 }
 
