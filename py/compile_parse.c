@@ -166,12 +166,16 @@ static bool is_kw(const parser_t *p, int kw) {
     return p->tok.kind == TK_KW && p->tok.op == kw;
 }
 
-// Whether the token is an operator of the set [ops] (a bit per OP_*).
-#define OPS(op) ((uint64_t)1 << (op))
-_Static_assert(OP_NUM <= 64, "an operator set is 64 bits");
-#define OPS_AUGASSIGN (OPS(OP_IPOW + 1) - OPS(OP_IOR))
-static bool is_op_in(const parser_t *p, uint64_t ops) {
-    return p->tok.kind == TK_OP && (ops >> p->tok.op) & 1;
+// Whether the token is an operator of the set [ops] (a bit per OP_*, of those below 32:
+// a shift count of 32 or more does not compile).
+#define OPS(op) ((uint32_t)1 << (op))
+static bool is_op_in(const parser_t *p, uint32_t ops) {
+    return p->tok.kind == TK_OP && p->tok.op < 32 && (ops >> p->tok.op) & 1;
+}
+
+// Whether the token is an augmented assignment (+= ... **=).
+static bool is_augassign(const parser_t *p) {
+    return p->tok.kind == TK_OP && p->tok.op >= OP_IOR && p->tok.op <= OP_IPOW;
 }
 
 static bool accept_op(parser_t *p, int op) {
@@ -277,7 +281,7 @@ static mpf_node_t *parse_list(parser_t *p, int mode, pos_t t) {
         tuple = true;
         if (mode == LIST_TARGET ? is_kw(p, KW_IN) : mode == LIST_SUBSCRIPT ? is_op(p, OP_RSQB) :
             (p->tok.kind == TK_NEWLINE || p->tok.kind == TK_END ||
-            is_op_in(p, OPS(OP_ASSIGN) | OPS(OP_SEMI) | OPS(OP_RPAR) | OPS(OP_COLON) | OPS_AUGASSIGN))) {
+            is_op_in(p, OPS(OP_ASSIGN) | OPS(OP_SEMI) | OPS(OP_RPAR) | OPS(OP_COLON)) || is_augassign(p))) {
             break;
         }
     }
@@ -442,14 +446,14 @@ static mpf_node_t *parse_strings(parser_t *p) {
     // collect the pieces (tokens: the lexer's buffers live in the arena) in a heap block of
     // their own, released with the joining buffer once the constant is made
     mpf_token_t *pieces = NULL;
-    size_t n_pieces = 0, cap_pieces = 0;
-    while (p->tok.kind == TK_STR || p->tok.kind == TK_BYTES || p->tok.kind == TK_FSTR) {
+    size_t n_pieces = 0;
+    while (p->tok.kind >= TK_STR && p->tok.kind <= TK_FSTR) {
         if ((p->tok.kind == TK_BYTES) != bytes) {
             syntax_error_at(p, &p->tok, "cannot mix bytes and nonbytes literals");
         }
-        if (n_pieces == cap_pieces) {
-            cap_pieces = cap_pieces ? 2 * cap_pieces : 2;
-            pieces = mpf_gc_realloc(pieces, cap_pieces * sizeof(*pieces));
+        if ((n_pieces & (n_pieces + 1)) == 0) {
+            // room for 1, 3, 7... pieces: grown when full
+            pieces = mpf_gc_realloc(pieces, (2 * n_pieces + 1) * sizeof(*pieces));
         }
         pieces[n_pieces++] = p->tok;
         fmt |= p->tok.kind == TK_FSTR;
@@ -777,26 +781,23 @@ static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t
     return c;
 }
 
+// A test, or NULL when the token is one of [ends] (a bound of a slice left out).
+static mpf_node_t *parse_opt_test(parser_t *p, uint32_t ends) {
+    return is_op_in(p, ends) ? NULL : parse_test(p);
+}
+
 static mpf_node_t *parse_subscript(parser_t *p) {
     pos_t t = here(p);
-    mpf_node_t *lo = NULL;
-    if (!is_op(p, OP_COLON)) {
-        lo = parse_test(p);
-        if (!is_op(p, OP_COLON)) {
-            return lo;
-        }
+    mpf_node_t *lo = parse_opt_test(p, OPS(OP_COLON));
+    if (!accept_op(p, OP_COLON)) {
+        return lo;
     }
-    advance(p);
     mpf_node_t *s = mk(p, N_SLICE, t, 3);
     s->k[0] = lo;
-    if (!is_op_in(p, OPS(OP_COLON) | OPS(OP_RSQB) | OPS(OP_COMMA))) {
-        s->k[1] = parse_test(p);
-    }
+    s->k[1] = parse_opt_test(p, OPS(OP_COLON) | OPS(OP_RSQB) | OPS(OP_COMMA));
     if (accept_op(p, OP_COLON)) {
         s->op = 1;   // a step was written (maybe empty)
-        if (!is_op_in(p, OPS(OP_RSQB) | OPS(OP_COMMA))) {
-            s->k[2] = parse_test(p);
-        }
+        s->k[2] = parse_opt_test(p, OPS(OP_RSQB) | OPS(OP_COMMA));
     }
     return s;
 }
@@ -805,7 +806,7 @@ static mpf_node_t *parse_subscript(parser_t *p) {
 static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
     while (!is_op(p, close)) {
         pos_t t = here(p);
-        if (is_op_in(p, OPS(OP_MUL) | OPS(OP_POW))) {
+        if (is_op(p, OP_MUL) || is_op(p, OP_POW)) {
             int kind = p->tok.op == OP_MUL ? N_STAR : N_DSTAR;
             advance(p);
             vec_push(p, v, mk1(p, kind, t, parse_test(p)));
@@ -898,7 +899,7 @@ static mpf_node_t *parse_power(parser_t *p) {
 
 static mpf_node_t *factor(parser_t *p) {
     pos_t t = here(p);
-    if (is_op_in(p, OPS(OP_ADD) | OPS(OP_SUB) | OPS(OP_TILDE))) {
+    if (is_op_in(p, OPS(OP_ADD) | OPS(OP_SUB)) || is_op(p, OP_TILDE)) {
         int op = p->tok.op;
         advance(p);
         mpf_node_t *a = factor(p);
@@ -993,23 +994,21 @@ static mpf_node_t *parse_star_expr(parser_t *p) {
 
 // Comparison operators: 0..5 < > == <= >= !=, 6 in, 7 is, 8 not in, 9 is not.
 static int compare_op(parser_t *p) {
-    if (p->tok.kind == TK_OP && p->tok.op >= OP_LT && p->tok.op <= OP_NE) {
-        int op = p->tok.op - OP_LT;
-        advance(p);
-        return op;
+    int op = p->tok.op;
+    if (p->tok.kind == TK_OP && op >= OP_LT && op <= OP_NE) {
+        op -= OP_LT;
+    } else if (p->tok.kind == TK_KW && (op == KW_IN || op == KW_IS || op == KW_NOT)) {
+        op = op == KW_IN ? 6 : op == KW_IS ? 7 : 8;
+    } else {
+        return -1;
     }
-    if (accept_kw(p, KW_IN)) {
-        return 6;
-    }
-    if (accept_kw(p, KW_IS)) {
-        return accept_kw(p, KW_NOT) ? 9 : 7;
-    }
-    if (is_kw(p, KW_NOT)) {
-        advance(p);
+    advance(p);
+    if (op == 7 && accept_kw(p, KW_NOT)) {
+        op = 9;
+    } else if (op == 8) {
         expect_kw(p, KW_IN);
-        return 8;
     }
-    return -1;
+    return op;
 }
 
 static mpf_node_t *parse_comparison(parser_t *p) {
@@ -1038,22 +1037,30 @@ static mpf_node_t *parse_comparison(parser_t *p) {
     return c;
 }
 
+// The truth of constant [x] (a tuple of constants is one too: true unless empty), -1 when
+// [x] is not a constant.
+static int const_truth(const mpf_node_t *x) {
+    if (x->kind == N_CONST) {
+        return mpf_obj_is_true(x->v.obj);
+    }
+    return x->kind == N_TUPLE && mpf_node_tuple_is_const(x) ? x->n > 0 : -1;
+}
+
 static mpf_node_t *parse_not_test(parser_t *p) {
     pos_t t = here(p);
     if (accept_kw(p, KW_NOT)) {
         mpf_node_t *a = parse_not_test(p);
-        if (a->kind == N_CONST) {
-            // not of any constant is folded, as mpy-cross does
-            a->v.obj = mpf_obj_is_true(a->v.obj) ? MPF_OBJ_FALSE : MPF_OBJ_TRUE;
-            a->op = 0;
-            return a;
+        int truth = const_truth(a);
+        if (truth < 0) {
+            return mk1(p, N_NOT, t, a);
         }
-        if (a->kind == N_TUPLE && mpf_node_tuple_is_const(a)) {
-            mpf_node_t *c = mk(p, N_CONST, t, 0);
-            c->v.obj = a->n ? MPF_OBJ_FALSE : MPF_OBJ_TRUE;
-            return c;
+        // not of any constant is folded, as mpy-cross does (a constant tuple's at the `not`)
+        if (a->kind != N_CONST) {
+            a = mk(p, N_CONST, t, 0);
         }
-        return mk1(p, N_NOT, t, a);
+        a->v.obj = truth ? MPF_OBJ_FALSE : MPF_OBJ_TRUE;
+        a->op = 0;
+        return a;
     }
     return parse_comparison(p);
 }
@@ -1066,10 +1073,8 @@ static mpf_node_t *fold_logic(parser_t *p, int kind, nodevec_t *v, pos_t start) 
     bool is_or = kind == N_OR;
     for (size_t i = 0; i < v->n; i++) {
         mpf_node_t *x = v->items[i];
-        bool is_const_tuple = x->kind == N_TUPLE && mpf_node_tuple_is_const(x);
-        if (x->kind == N_CONST || is_const_tuple) {
-            // a tuple of constants is a constant too: true unless empty
-            bool truth = is_const_tuple ? x->n > 0 : mpf_obj_is_true(x->v.obj);
+        int truth = const_truth(x);
+        if (truth >= 0) {
             if (truth == is_or) {
                 vec_push(p, &out, x);
                 break;
@@ -1097,17 +1102,13 @@ static mpf_node_t *fold_logic(parser_t *p, int kind, nodevec_t *v, pos_t start) 
 static mpf_node_t *parse_logic(parser_t *p, bool is_or) {
     pos_t t = here(p);
     int kw = is_or ? KW_OR : KW_AND;
-    mpf_node_t *x = is_or ? parse_logic(p, false) : parse_not_test(p);
-    if (!is_kw(p, kw)) {
-        return x;
-    }
     nodevec_t v;
     vec_init(&v);
-    vec_push(p, &v, x);
-    while (accept_kw(p, kw)) {
+    do {
         vec_push(p, &v, is_or ? parse_logic(p, false) : parse_not_test(p));
-    }
-    return fold_logic(p, is_or ? N_OR : N_AND, &v, t);
+    } while (accept_kw(p, kw));
+    // (one operand: itself, in the list's own room)
+    return v.n == 1 ? v.items[0] : fold_logic(p, is_or ? N_OR : N_AND, &v, t);
 }
 
 static mpf_node_t *parse_lambda(parser_t *p, bool nocond) {
@@ -1131,9 +1132,6 @@ static mpf_node_t *parse_or_test(parser_t *p, bool allow_lambda) {
 
 static mpf_node_t *parse_test(parser_t *p) {
     pos_t t = here(p);
-    if (is_kw(p, KW_LAMBDA)) {
-        return parse_lambda(p, false);
-    }
     if (accept_kw(p, KW_YIELD)) {
         if (accept_kw(p, KW_FROM)) {
             return mk1(p, N_YIELDFROM, t, parse_test(p));
@@ -1384,7 +1382,7 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
         }
     }
     mpf_node_t *e = parse_testlist_star(p, true);
-    if (is_op_in(p, OPS_AUGASSIGN)) {
+    if (is_augassign(p)) {
         int op = p->tok.op;
         if (e->kind != N_NAME && e->kind != N_ATTR && e->kind != N_SUBSCR) {
             mpf_cc_syntax_error(p->c, false, e->line, e->col, "illegal expression for augmented assignment");
