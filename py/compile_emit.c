@@ -75,7 +75,6 @@ struct scope {
     uint32_t raw_len;
     raw_piece_t *raw;        // fun_data
     scope_t **children;      // raw-code children, in MAKE_FUNCTION order
-    raw_piece_t *regs;       // the table entries its scope pass registered (R_Q, R_C records)
     raw_piece_t *rec;        // its recorded code (see R_LIT_MAX), until it is assembled
     uint32_t n_labels;       // of its recorded code
 };
@@ -384,16 +383,17 @@ static void put_svuint(emit_t *e, mpf_int_t v) {
 // one of these tags and its operands.
 enum {
     R_LIT_MAX = 0xEF,
-    R_Q = 0xF0,     // vuint: a qstr operand (its provisional index)
+    R_Q = 0xF0,     // vuint: a qstr operand (its provisional index), also the scope pass's
+    R_QN,           // vuint: a qstr operand that is a name (which the scope pass does not register)
     R_C,            // vuint: a constant operand (its provisional index)
-    R_QREG,         // vuint: a qstr (R_C + 1: a constant) registered by code not written (dead)
-    R_CREG,
-    R_NAME,         // byte: 0 load, 1 store, 2 delete; vuint: a name of the module (its opcode
+    // R_Q/R_QN/R_C + R_DEAD: the same, registered by code not written (dead)
+    R_NAME = R_C + 4,         // byte: 0 load, 1 store, 2 delete; vuint: a name of the module (its opcode
                     // waits for the whole module: a def's `global` makes it an explicit global)
     R_JUMP,         // byte: the opcode; vuint: the label
     R_LABEL,        // vuint: the label placed here
     R_LINE,         // vuint: the line that starts here
 };
+#define R_DEAD 3
 #define REC_FIRST 24
 
 static void rec_byte(emit_t *e, uint8_t b) {
@@ -405,8 +405,6 @@ static void rec_byte(emit_t *e, uint8_t b) {
         pc->len = 0;
         if (t != NULL) {
             t->next = pc;
-        } else if (e->pass == PASS_SCOPE) {
-            e->scope->regs = pc;
         } else {
             e->scope->rec = pc;
         }
@@ -445,18 +443,36 @@ static void rec_op(emit_t *e, uint8_t tag, size_t v) {
     rec_vuint(e, v);
 }
 
-// The stream is complete: its last piece shrinks to what it holds (in place).
-static void rec_trim(raw_piece_t *t, size_t cap) {
-    if (t != NULL && t->len < cap) {
-        mpf_gc_realloc(t, sizeof(raw_piece_t) + t->len);
-    }
-}
-
 static void free_pieces(raw_piece_t *pc) {
     while (pc != NULL) {
         raw_piece_t *next = pc->next;
         mpf_gc_free(pc);
         pc = next;
+    }
+}
+
+// Stream [*head] is complete ([t] its last piece, of room [cap]): one piece of its size when
+// it fits one, else its last piece shrinks to what it holds (in place).
+static void rec_trim(raw_piece_t **head, raw_piece_t *t, size_t cap) {
+    if (t == NULL) {
+        return;
+    }
+    size_t n = 0;
+    for (const raw_piece_t *pc = *head; pc != NULL; pc = pc->next) {
+        n += pc->len;
+    }
+    if (*head != t && n <= PIECE_MAX) {
+        raw_piece_t *one = mpf_gc_alloc(sizeof(raw_piece_t) + n, false);
+        one->next = NULL;
+        one->len = 0;
+        for (const raw_piece_t *pc = *head; pc != NULL; pc = pc->next) {
+            memcpy(one->data + one->len, pc->data, pc->len);
+            one->len += pc->len;
+        }
+        free_pieces(*head);
+        *head = one;
+    } else if (t->len < cap) {
+        mpf_gc_realloc(t, sizeof(raw_piece_t) + t->len);
     }
 }
 
@@ -488,15 +504,12 @@ static size_t rd_vuint(rec_cursor_t *r) {
     return v;
 }
 
-// Table entry [i] ([tag] R_Q or R_C) as an operand: registered by the scope pass, recorded
-// by the code pass (registered only, when the code is dead).
+// Table entry [i] ([tag] R_Q, R_QN or R_C) as an operand, recorded by the code pass
+// (registered only, when the code is dead). The scope pass registers the same entries but
+// names, in the same order: its registrations are read from the recorded code.
 static void ref(emit_t *e, uint8_t tag, size_t i) {
-    if (e->pass == PASS_SCOPE) {
-        rec_op(e, tag, i);
-    } else if (e->dead) {
-        rec_op(e, (uint8_t)(tag + 2), i);
-    } else {
-        rec_op(e, tag, i);
+    if (e->record) {
+        rec_op(e, (uint8_t)(e->dead ? tag + R_DEAD : tag), i);
     }
 }
 
@@ -565,12 +578,16 @@ static void op(emit_t *e, uint8_t b) {
     put(e, b);
 }
 
-// Opcode [b] with qstr operand [q].
-static void op_q(emit_t *e, uint8_t b, mpf_qstr_t q) {
+// Opcode [b] with qstr operand [q] ([tag] R_Q; R_QN: a name).
+static void op_qt(emit_t *e, uint8_t b, mpf_qstr_t q, uint8_t tag) {
     adjust(e, stack_effect(b, 0));
     size_t i = use_qstr(e, q);
     put(e, b);
-    ref(e, R_Q, i);
+    ref(e, tag, i);
+}
+
+static void op_q(emit_t *e, uint8_t b, mpf_qstr_t q) {
+    op_qt(e, b, q, R_Q);
 }
 
 // LOAD_CONST_OBJ of constant [o].
@@ -979,21 +996,17 @@ static void emit_name(emit_t *e, mpf_qstr_t q, int what) {
                 adjust(e, what == 0 ? 1 : what == 1 ? -1 : 0);
                 size_t i = use_qstr(e, q);
                 if (e->dead) {
-                    rec_op(e, R_QREG, i);
+                    rec_op(e, R_QN + R_DEAD, i);
                 } else {
                     rec_op(e, R_NAME, (size_t)what);
                     rec_vuint(e, i);
                 }
                 return;
             }
-            if (kind == ID_GLOBAL_EXPLICIT) {
-                op_q(e, (uint8_t)(what == 0 ? 0x12 : what == 1 ? 0x17 : 0x1A), q);
-                return;
-            }
-            if (is_func_like(s)) {
-                op_q(e, (uint8_t)(what == 0 ? 0x12 : what == 1 ? 0x17 : 0x1A), q);
+            if (kind == ID_GLOBAL_EXPLICIT || is_func_like(s)) {
+                op_qt(e, (uint8_t)(what == 0 ? 0x12 : what == 1 ? 0x17 : 0x1A), q, R_QN);
             } else {
-                op_q(e, (uint8_t)(what == 0 ? 0x11 : what == 1 ? 0x16 : 0x19), q);
+                op_qt(e, (uint8_t)(what == 0 ? 0x11 : what == 1 ? 0x16 : 0x19), q, R_QN);
             }
             return;
     }
@@ -2723,7 +2736,7 @@ static void run_pass(emit_t *e, scope_t *s, bool record) {
     e->record = record;
     scope_body(e, s);
     e->record = false;
-    rec_trim(e->rec_tail, e->rec_cap);
+    rec_trim(&s->rec, e->rec_tail, e->rec_cap);
     if (record) {
         s->stack_size = (uint16_t)e->max_depth;
         s->exc_size = (uint16_t)e->max_exc;
@@ -2775,6 +2788,7 @@ static void replay(emit_t *e, scope_t *s) {
         size_t v = rd_vuint(&r);
         switch (t) {
             case R_Q:
+            case R_QN:
                 put_vuint(e, e->qmap[v]);
                 break;
             case R_C:
@@ -2796,7 +2810,7 @@ static void replay(emit_t *e, scope_t *s) {
             case R_LINE:
                 line_entry(e, v);
                 break;
-            default:   // R_QREG, R_CREG: nothing written
+            default:   // R_DEAD + ...: nothing written
                 break;
         }
     }
@@ -3059,8 +3073,9 @@ typedef struct {
     size_t n_q, n_c;
 } tables_t;
 
-// Visit the table entries of the records of stream [pc] in their order.
-static void visit_stream(emit_t *e, tables_t *t, const raw_piece_t *pc) {
+// Visit the table entries of the records of stream [pc] in their order (with [scope_pass]
+// those the scope pass registered: not the names).
+static void visit_stream(emit_t *e, tables_t *t, const raw_piece_t *pc, bool scope_pass) {
     rec_cursor_t r = {pc, 0};
     while (rd_more(&r)) {
         uint8_t tag = rd_byte(&r);
@@ -3076,10 +3091,11 @@ static void visit_stream(emit_t *e, tables_t *t, const raw_piece_t *pc) {
         if (tag == R_NAME || tag == R_JUMP) {
             v = rd_vuint(&r);
         }
-        if (tag == R_Q || tag == R_QREG || tag == R_NAME) {
-            visit_entry(e->qmap, v, t->qstrs, e->qstrs, sizeof(mpf_qstr_t), &t->n_q);
-        } else if (tag == R_C || tag == R_CREG) {
+        int k = tag == R_NAME ? R_QN : tag < R_NAME ? (tag - R_Q) % R_DEAD + R_Q : -1;
+        if (k == R_C) {
             visit_entry(e->cmap, v, t->consts, e->consts, sizeof(mpf_obj_t), &t->n_c);
+        } else if (k == R_Q || (k == R_QN && !scope_pass)) {
+            visit_entry(e->qmap, v, t->qstrs, e->qstrs, sizeof(mpf_qstr_t), &t->n_q);
         }
     }
 }
@@ -3103,11 +3119,7 @@ static void order_tables(emit_t *e) {
             for (size_t slot = 0; code && slot < (size_t)s->n_pos + s->n_kwonly; slot++) {
                 visit_entry(e->qmap, use_qstr(e, param_name(s, slot)), t.qstrs, e->qstrs, sizeof(mpf_qstr_t), &t.n_q);
             }
-            visit_stream(e, &t, code ? s->rec : s->regs);
-            if (!code) {
-                free_pieces(s->regs);
-                s->regs = NULL;
-            }
+            visit_stream(e, &t, s->rec, !code);
         }
     }
     if (t.n_q != nq || t.n_c != nc) {
@@ -3231,8 +3243,7 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy)
         compile_stmt(e, mst, g, e->last);
     }
     module_pass(e, &mst[1], NULL, PASS_SIZE);
-    rec_trim(mst[0].rec_tail, mst[0].rec_cap);
-    rec_trim(mst[1].rec_tail, mst[1].rec_cap);
+    rec_trim(&mod->rec, mst[1].rec_tail, mst[1].rec_cap);
     mod->stack_size = (uint16_t)mst[1].max_depth;
     mod->exc_size = (uint16_t)mst[1].max_exc;
     mod->n_labels = (uint32_t)mst[1].n_labels;
