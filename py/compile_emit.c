@@ -137,6 +137,86 @@ typedef struct {
 
 #define LABEL_NONE ((size_t)-1)
 
+// ---------------------------------------------------------------- errors
+
+// The SyntaxErrors the emitter raises: E_ numbers of the texts in error_texts (each ended by a 0).
+enum {
+    E_SYNTAX,
+    E_STAR_EXPR,
+    E_STAR_AFTER_KW,
+    E_POS_AFTER_KW,
+    E_ARGS,
+    E_YIELD,
+    E_AWAIT,
+    E_YIELD_FROM_ASYNC,
+    E_ASSIGN_EXPR,
+    E_STARS,
+    E_STAR_TARGET,
+    E_ASSIGN,
+    E_DELETE,
+    E_NON_DEFAULT,
+    E_DUP_ARG,
+    E_NONLOCAL_MODULE,
+    E_PARAM_GLOBAL,
+    E_BEFORE_GLOBAL,
+    E_BEFORE_NONLOCAL,
+    E_NONLOCAL_GLOBAL,
+    E_RETURN,
+    E_RETURN_ASYNC_GEN,
+    E_BREAK,
+    E_CONTINUE,
+    E_ASYNC_FOR,
+    E_ASYNC_WITH,
+    E_EXCEPT_LAST,
+    E_NESTED,
+    E_NO_BINDING,
+    E_POSONLY,
+    E_SCOPE_NAMES,
+    E_FILE_NAMES,
+};
+static const char error_texts[] =
+    "invalid syntax\0"
+    "*x must be assignment target\0"
+    "* arg after kwarg\0"
+    "positional argument follows keyword argument\0"
+    "too many arguments\0"
+    "'yield' outside function\0"
+    "'await' outside function\0"
+    "'yield from' inside async function\0"
+    "can't assign to expression\0"
+    "multiple starred expressions in assignment\0"
+    "starred assignment target must be in a list or tuple\0"
+    "cannot assign to expression\0"
+    "cannot delete expression\0"
+    "non-default argument follows default argument\0"
+    "duplicate argument in function definition\0"
+    "nonlocal declaration not allowed at module level\0"
+    "name is parameter and global\0"
+    "name is assigned to before global declaration\0"
+    "name is assigned to before nonlocal declaration\0"
+    "name is nonlocal and global\0"
+    "'return' outside function\0"
+    "'return' with value in async generator\0"
+    "'break' outside loop\0"
+    "'continue' not properly in loop\0"
+    "'async for' outside async function\0"
+    "'async with' outside async function\0"
+    "default 'except' must be last\0"
+    "too many nested loops\0"
+    "no binding for nonlocal found\0"
+    "positional-only parameters cannot be written to a .mpy file\0"
+    "too many names or functions in one scope\0"
+    "too many names or constants in one source\0";
+
+// SyntaxError [msg] (an E_ number) at [x] (NULL: no position).
+MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, unsigned msg) {
+    const char *m = error_texts;
+    while (msg-- > 0) {
+        m += strlen(m) + 1;
+    }
+    mpf_cc_syntax_error(e->c, false, x ? x->line : 0, x ? x->col : 0, m);
+}
+
 // ---------------------------------------------------------------- growable arrays
 
 // [old] (elements of [size] bytes) with room for at least [need].
@@ -163,7 +243,7 @@ static void *grow(void *old, size_t n, size_t *cap, size_t size) {
 // grow() for the 16-bit counts of a scope (its names, its children).
 static void *grow16(emit_t *e, void *old, uint16_t n, uint16_t *cap, size_t size, const mpf_node_t *at) {
     if (n == UINT16_MAX) {
-        mpf_cc_syntax_error(e->c, false, at ? at->line : 0, at ? at->col : 0, "too many names or functions in one scope");
+        error_at(e, at, E_SCOPE_NAMES);
     }
     size_t c = *cap;
     void *p = grow(old, n, &c, size);
@@ -183,7 +263,7 @@ static size_t qstr_hash(mpf_qstr_t q) {
 // Grow [ix] for [n] entries, re-inserting each entry i by [hash_of](i).
 static void index_reserve(emit_t *e, index_t *ix, size_t n, size_t (*hash_of)(emit_t *, size_t)) {
     if (n + 1 >= UINT16_MAX) {
-        mpf_cc_syntax_error(e->c, false, 0, 0, "too many names or constants in one source");
+        error_at(e, NULL, E_FILE_NAMES);
     }
     if (2 * (n + 1) <= ix->cap) {
         return;
@@ -702,8 +782,16 @@ enum {
     S_SUITE,    // k: the statements x->k[k] (none if NULL)
     S_BIND,     // k: assign to the target x->k[k], or POP_TOP when it is NULL
     S_BASE,     // k: the object x->k[k] of an assignment target (target_base)
-    S_INDEX,    // k: the index or slice x->k[k] of a subscript
+    S_EXPRN,    // k: the expression x->k[k], or None when it is NULL
+    S_IFSET,    // k n: the next n bytes only when x->k[k] is not NULL
+    S_IFNONE,   // k n: the next n bytes only when x->k[k] is NULL
+    S_TLINE,    // the line of trailer x (set_line)
 };
+// directives in the opcode space's holes
+#define S_JIF 0x1D    // c: jump_if(x->k[c & 7], c >> 7, L[(c >> 3) & 15])
+#define S_OPX 0x1E    // b: the opcode b + x->op
+#define S_LINE 0x1F   // the line of x (set_line)
+#define JIF(k, l, cond) (uint8_t)((k) | ((l) << 3) | ((cond) << 7))
 // Operands: a qstr opcode (0x10..0x1C) is followed by an index in seq_qstrs (or QX: the
 // name x->v.q), one with an unsigned operand (0x20..0x3F) by its value (below 128), a jump
 // (0x40..0x4B) by its label k.
@@ -725,13 +813,15 @@ static void suite(emit_t *e, mpf_node_t *x);
 static void enter_exc(emit_t *e);
 static void leave_exc(emit_t *e);
 static void target_base(emit_t *e, mpf_node_t *x);
-static void subscript_index(emit_t *e, mpf_node_t *x);
+static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l);
+static void set_line(emit_t *e, size_t line);
+static size_t trailer_line(const mpf_node_t *x);
 
 // Run script [s] on node [x] with the labels [L] (see the S_ directives).
 static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
     for (;;) {
         uint8_t b = *s++;
-        mpf_node_t *k = x != NULL && b >= S_EXPR && b < 0x10 ? x->k[*s] : NULL;
+        mpf_node_t *k = x != NULL && b >= S_EXPR && b < S_TLINE ? x->k[*s] : NULL;
         switch (b) {
             case S_END:
                 return;
@@ -750,6 +840,12 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
             case S_LEAVE:
                 leave_exc(e);
                 continue;
+            case S_EXPRN:
+                if (k == NULL) {
+                    op(e, MPF_OP_LOAD_CONST_NONE);
+                    break;
+                }
+                // fall through
             case S_EXPR:
                 expr(e, k);
                 break;
@@ -768,8 +864,24 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
             case S_BASE:
                 target_base(e, k);
                 break;
-            case S_INDEX:
-                subscript_index(e, k);
+            case S_IFSET:
+            case S_IFNONE:
+                s++;
+                if ((k == NULL) == (b == S_IFSET)) {
+                    s += *s;
+                }
+                break;
+            case S_TLINE:
+                set_line(e, trailer_line(x));
+                continue;
+            case S_LINE:
+                set_line(e, x->line);
+                continue;
+            case S_JIF:
+                jump_if(e, x->k[*s & 7], *s >> 7, L[(*s >> 3) & 15]);
+                break;
+            case S_OPX:
+                op(e, (uint8_t)(*s + x->op));
                 break;
             default:
                 if (b >= 0x50) {
@@ -835,12 +947,6 @@ static void line_entry(emit_t *e, size_t line) {
     e->last_line_off = e->len;
 }
 
-// ---------------------------------------------------------------- errors
-
-MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, const char *msg) {
-    mpf_cc_syntax_error(e->c, false, x ? x->line : 0, x ? x->col : 0, msg);
-}
-
 // ---------------------------------------------------------------- scopes and names
 
 static scope_t *scope_new(emit_t *e, int kind, mpf_node_t *node, mpf_qstr_t name) {
@@ -873,10 +979,10 @@ static id_info_t *find_id(scope_t *s, mpf_qstr_t q) {
     return NULL;
 }
 
-static id_info_t *add_id(emit_t *e, scope_t *s, mpf_qstr_t q, int kind, bool *added) {
+// The entry of [q] in [s], made (of [kind]) if there is none.
+static id_info_t *add_id(emit_t *e, scope_t *s, mpf_qstr_t q, int kind) {
     id_info_t *id = find_id(s, q);
     if (id) {
-        *added = false;
         return id;
     }
     s->ids = grow16(e, s->ids, s->n_ids, &s->cap_ids, sizeof(id_info_t), s->node);
@@ -885,7 +991,6 @@ static id_info_t *add_id(emit_t *e, scope_t *s, mpf_qstr_t q, int kind, bool *ad
     id->kind = (uint8_t)kind;
     id->flags = 0;
     id->num = 0;
-    *added = true;
     return id;
 }
 
@@ -899,7 +1004,7 @@ static bool is_async_def(const scope_t *s) {
     return s->node != NULL && s->node->kind == N_FUNCDEF && s->node->op;
 }
 
-static void need_function(emit_t *e, const mpf_node_t *x, const char *msg) {
+static void need_function(emit_t *e, const mpf_node_t *x, unsigned msg) {
     if (!is_func_like(e->scope)) {
         error_at(e, x, msg);
     }
@@ -911,8 +1016,7 @@ static void declare_id(emit_t *e, id_info_t *id, scope_t *t, bool global) {
     id->flags |= IDF_DECLARED;
     if (global) {
         id->kind = ID_GLOBAL_EXPLICIT;
-        bool added;
-        add_id(e, t, id->q, ID_GLOBAL_EXPLICIT, &added)->kind = ID_GLOBAL_EXPLICIT;
+        add_id(e, t, id->q, ID_GLOBAL_EXPLICIT)->kind = ID_GLOBAL_EXPLICIT;
     } else {
         id->kind = ID_FREE;
         id->flags |= 8;
@@ -921,8 +1025,7 @@ static void declare_id(emit_t *e, id_info_t *id, scope_t *t, bool global) {
 
 // Record a store of [q] in scope [s] (in the scope pass).
 static void scope_store(emit_t *e, scope_t *s, mpf_qstr_t q) {
-    bool added;
-    id_info_t *id = add_id(e, s, q, ID_UNDECIDED, &added);
+    id_info_t *id = add_id(e, s, q, ID_UNDECIDED);
     if (id->kind == ID_UNDECIDED || id->kind == ID_GLOBAL_IMPLICIT) {
         // (mpy-cross makes a __class__ a class body binds a local of the body, as in a function)
         if (is_func_like(s) || (s->kind == SC_CLASS && q == MPF_QSTR___class__)) {
@@ -934,83 +1037,50 @@ static void scope_store(emit_t *e, scope_t *s, mpf_qstr_t q) {
     }
 }
 
-static void scope_load(emit_t *e, mpf_qstr_t q) {
-    bool added;
-    add_id(e, e->scope, q, ID_UNDECIDED, &added);
-}
-
-static void emit_name(emit_t *e, mpf_qstr_t q, int what);   // 0 load, 1 store, 2 delete
-
-static void load_name(emit_t *e, mpf_qstr_t q) {
-    if (e->pass == PASS_SCOPE) {
-        scope_load(e, q);
-        adjust(e, 1);
-        return;
-    }
-    emit_name(e, q, 0);
-}
-
-static void store_name(emit_t *e, mpf_qstr_t q) {
-    if (e->pass == PASS_SCOPE) {
-        scope_store(e, e->scope, q);
-        adjust(e, -1);
-        return;
-    }
-    emit_name(e, q, 1);
-}
-
-static void delete_name(emit_t *e, mpf_qstr_t q) {
-    if (e->pass == PASS_SCOPE) {
-        scope_store(e, e->scope, q);
-        return;
-    }
-    emit_name(e, q, 2);
-}
-
-static void emit_name(emit_t *e, mpf_qstr_t q, int what) {
+// Load ([what] 0), store (1) or delete (2) name [q]: in the scope pass, record the use.
+static void name_op(emit_t *e, mpf_qstr_t q, int what) {
     scope_t *s = e->scope;
+    if (e->pass == PASS_SCOPE) {
+        if (what) {
+            scope_store(e, s, q);
+        } else {
+            add_id(e, s, q, ID_UNDECIDED);
+        }
+        adjust(e, (what == 0) - (what == 1));
+        return;
+    }
     id_info_t *id = find_id(s, q);
+    // the opcodes of a load, store and delete: of a cell, of a global, of a name
+    static const uint8_t ops_of[3][3] = {{0x25, 0x27, 0x29}, {0x12, 0x17, 0x1A}, {0x11, 0x16, 0x19}};
     int kind = id ? id->kind : ID_GLOBAL_IMPLICIT;
-    switch (kind) {
-        case ID_LOCAL:
-            if (what == 0) {
-                load_fast(e, id->num);
-            } else if (what == 1) {
-                if (id->num < 16) {
-                    op(e, (uint8_t)(0xC0 + id->num));
-                } else {
-                    op_u(e, 0x26, id->num);
-                }
-            } else {
-                op_u(e, 0x28, id->num);
-            }
-            return;
-        case ID_CELL:
-        case ID_FREE:
-            op_u(e, (uint8_t)(what == 0 ? 0x25 : what == 1 ? 0x27 : 0x29), id->num);
-            return;
-        case ID_GLOBAL_EXPLICIT:
-        default:
-            if (e->record && s->kind == SC_MODULE) {
-                // LOAD/STORE/DELETE_NAME or _GLOBAL: known once the whole module is parsed
-                adjust(e, what == 0 ? 1 : what == 1 ? -1 : 0);
-                size_t i = use_qstr(e, q);
-                if (e->dead) {
-                    rec_op(e, R_QN + R_DEAD, i);
-                } else {
-                    rec_op(e, R_NAME, (size_t)what);
-                    rec_vuint(e, i);
-                }
-                return;
-            }
-            if (kind == ID_GLOBAL_EXPLICIT || is_func_like(s)) {
-                op_qt(e, (uint8_t)(what == 0 ? 0x12 : what == 1 ? 0x17 : 0x1A), q, R_QN);
-            } else {
-                op_qt(e, (uint8_t)(what == 0 ? 0x11 : what == 1 ? 0x16 : 0x19), q, R_QN);
-            }
-            return;
+    if (kind == ID_LOCAL) {
+        if (what == 0) {
+            load_fast(e, id->num);
+        } else if (what == 1 && id->num < 16) {
+            op(e, (uint8_t)(0xC0 + id->num));
+        } else {
+            op_u(e, (uint8_t)(0x24 + 2 * what), id->num);
+        }
+    } else if (kind >= ID_CELL) {
+        op_u(e, ops_of[0][what], id->num);
+    } else if (e->record && s->kind == SC_MODULE) {
+        // LOAD/STORE/DELETE_NAME or _GLOBAL: known once the whole module is parsed
+        adjust(e, (what == 0) - (what == 1));
+        size_t i = use_qstr(e, q);
+        if (e->dead) {
+            rec_op(e, R_QN + R_DEAD, i);
+        } else {
+            rec_op(e, R_NAME, (size_t)what);
+            rec_vuint(e, i);
+        }
+    } else {
+        op_qt(e, ops_of[kind == ID_GLOBAL_EXPLICIT || is_func_like(s) ? 1 : 2][what], q, R_QN);
     }
 }
+
+#define load_name(e, q) name_op(e, q, 0)
+#define store_name(e, q) name_op(e, q, 1)
+#define delete_name(e, q) name_op(e, q, 2)
 
 // ---------------------------------------------------------------- constants
 
@@ -1123,7 +1193,7 @@ static bool has_star(const mpf_node_t *x) {
 // A tuple/list/set display with no starred items.
 static void build_seq(emit_t *e, mpf_node_t *x, uint8_t build_op) {
     if (has_star(x)) {
-        error_at(e, x, "*x must be assignment target");
+        error_at(e, x, E_STAR_EXPR);
     }
     for (size_t i = 0; i < x->n; i++) {
         expr(e, x->k[i]);
@@ -1214,7 +1284,7 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
             continue;
         }
         if (seen_kw) {
-            error_at(e, a, a->kind == N_STAR ? "* arg after kwarg" : "positional argument follows keyword argument");
+            error_at(e, a, a->kind == N_STAR ? E_STAR_AFTER_KW : E_POS_AFTER_KW);
         }
         if (a->kind == N_STAR) {
             if (n_pos < 8 * sizeof(bitmap)) {
@@ -1239,7 +1309,7 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
     }
     n_pos += extra;
     if (n_pos > 255 || n_kw > 255) {
-        error_at(e, x, "too many arguments");
+        error_at(e, x, E_ARGS);
     }
     if (star) {
         load_int_obj(e, mpf_obj_new_int((mpf_int_t)bitmap));
@@ -1380,38 +1450,57 @@ static void lambda(emit_t *e, mpf_node_t *x) {
     close_over(e, child, defargs);
 }
 
-static void subscript_index(emit_t *e, mpf_node_t *x) {
-    if (x->kind == N_SLICE) {
-        set_line(e, x->line);
-        if (x->k[0]) {
-            expr(e, x->k[0]);
-        } else {
-            op(e, 0x51);
-        }
-        if (x->k[1]) {
-            expr(e, x->k[1]);
-        } else {
-            op(e, 0x51);
-        }
-        if (x->k[2]) {
-            expr(e, x->k[2]);
-            op_u(e, 0x2E, 3);
-        } else {
-            op_u(e, 0x2E, 2);
-        }
-        return;
+// The scripts of the node kinds whose code is one: a table of their offsets (+ 1) in one blob.
+// The scripts of the node kinds whose code is one, in one blob (script_at: kind -> offset + 1).
+typedef struct {
+    uint8_t binop[7], not_[4], attr[6], subscr[7], slice[16], ifexp[17], raise[16], assert_[17];
+} scripts_t;
+static const scripts_t scripts = {
+    {S_EXPR, 0, S_EXPR, 1, S_OPX, MPF_OP_BINARY_OP_MULTI + 22 - OP_OR, S_END},
+    {S_EXPR, 0, MPF_OP_UNARY_OP_MULTI + 3, S_END},
+    {S_EXPR, 0, S_TLINE, MPF_OP_LOAD_ATTR, QX, S_END},
+    {S_EXPR, 0, S_TLINE, S_EXPR, 1, MPF_OP_LOAD_SUBSCR, S_END},
+    // lower, upper, step
+    {S_LINE, S_EXPRN, 0, S_EXPRN, 1, S_IFNONE, 2, 3, MPF_OP_BUILD_SLICE, 2, S_END, S_EXPR, 2, MPF_OP_BUILD_SLICE, 3,
+        S_END},
+    // body, cond, orelse; L: else, end
+    {S_LABELS, 2, S_JIF, JIF(1, 0, 0), S_EXPR, 0, MPF_OP_JUMP, 1, S_LABEL, 0, S_ADJ, (uint8_t)-1, S_EXPR, 2, S_LABEL, 1,
+        S_END},
+    {S_IFNONE, 0, 2, MPF_OP_RAISE_LAST, S_END, S_EXPR, 0, S_IFNONE, 1, 2, MPF_OP_RAISE_OBJ, S_END, S_EXPR, 1,
+        MPF_OP_RAISE_FROM, S_END},
+    // L: the end
+    {S_LABELS, 1, S_JIF, JIF(0, 0, 1), MPF_OP_LOAD_GLOBAL, Q_ASSERT, S_IFSET, 1, 4, S_EXPR, 1, MPF_OP_CALL_FUNCTION, 1,
+        MPF_OP_RAISE_OBJ, S_LABEL, 0, S_END},
+};
+#define SCRIPT(name) (uint8_t)(offsetof(scripts_t, name) + 1)
+static const uint8_t script_at[N_ASSERT + 1] = {
+    [N_BINOP] = SCRIPT(binop), [N_NOT] = SCRIPT(not_), [N_ATTR] = SCRIPT(attr), [N_SUBSCR] = SCRIPT(subscr),
+    [N_SLICE] = SCRIPT(slice), [N_IFEXP] = SCRIPT(ifexp), [N_RAISE] = SCRIPT(raise), [N_ASSERT] = SCRIPT(assert_),
+};
+
+// Run the script of the kind of [x]; whether it has one.
+static bool kind_script(emit_t *e, mpf_node_t *x) {
+    unsigned at = x->kind < sizeof(script_at) ? script_at[x->kind] : 0;
+    if (at == 0) {
+        return false;
     }
-    expr(e, x);
+    int L[2];
+    seq(e, (const uint8_t *)&scripts + at - 1, L, x);
+    return true;
 }
 
 static void expr(emit_t *e, mpf_node_t *x) {
     mpf_stack_check();
+
     if (x->kind == N_TUPLE && x->n > 0 && is_const_node(x)) {
         set_line(e, x->v.const_line ? x->v.const_line : x->line);   // mpy-cross's parser made the constant
     } else if (x->kind != N_NAME && x->kind != N_CONST && !(x->kind == N_COMP && x->v.bare_arg)) {
         // (a generator that is a call's only argument is made without a line of its own)
         // like mpy-cross, every compound node records its line (lines only increase)
         set_line(e, x->line);
+    }
+    if (kind_script(e, x)) {
+        return;
     }
     switch (x->kind) {
         case N_NAME:
@@ -1445,18 +1534,9 @@ static void expr(emit_t *e, mpf_node_t *x) {
                 op(e, 0x62);
             }
             return;
-        case N_BINOP:
-            expr(e, x->k[0]);
-            expr(e, x->k[1]);
-            op(e, (uint8_t)(0xD7 + 22 + (x->op - OP_OR)));
-            return;
         case N_UNARY:
             expr(e, x->k[0]);
             op(e, x->op == OP_ADD ? 0xD0 : x->op == OP_SUB ? 0xD1 : 0xD2);
-            return;
-        case N_NOT:
-            expr(e, x->k[0]);
-            op(e, 0xD3);
             return;
         case N_AND:
         case N_OR: {
@@ -1475,27 +1555,6 @@ static void expr(emit_t *e, mpf_node_t *x) {
         case N_CALL:
             call(e, x);
             return;
-        case N_ATTR:
-            expr(e, x->k[0]);
-            set_line(e, trailer_line(x));
-            op_q(e, 0x13, x->v.q);
-            return;
-        case N_SUBSCR:
-            expr(e, x->k[0]);
-            set_line(e, trailer_line(x));
-            subscript_index(e, x->k[1]);
-            op(e, 0x55);
-            return;
-        case N_IFEXP: {   // body, cond, orelse
-            static const uint8_t rest[] = {
-                S_EXPR, 0, MPF_OP_JUMP, 1, S_LABEL, 0, S_ADJ, (uint8_t)-1, S_EXPR, 2, S_LABEL, 1, S_END,
-            };
-            int L[2];   // else, end
-            new_labels(e, L, 2);
-            jump_if(e, x->k[1], false, L[0]);
-            seq(e, rest, L, x);
-            return;
-        }
         case N_LAMBDA:
             lambda(e, x);
             return;
@@ -1503,7 +1562,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
             comprehension(e, x);
             return;
         case N_YIELD:
-            need_function(e, x, "'yield' outside function");
+            need_function(e, x, E_YIELD);
             e->scope->flags |= SF_GENERATOR | SF_YIELDS;
             if (x->k[0]) {
                 expr(e, x->k[0]);
@@ -1514,17 +1573,17 @@ static void expr(emit_t *e, mpf_node_t *x) {
             return;
         case N_YIELDFROM:
         case N_AWAIT:
-            need_function(e, x, x->kind == N_AWAIT ? "'await' outside function" : "'yield' outside function");
+            need_function(e, x, x->kind == N_AWAIT ? E_AWAIT : E_YIELD);
             e->scope->flags |= SF_GENERATOR;
             if (x->kind == N_YIELDFROM && is_async_def(e->scope)) {
-                error_at(e, x, "'yield from' inside async function");
+                error_at(e, x, E_YIELD_FROM_ASYNC);
             }
             expr(e, x->k[0]);
             ops(e, "\x5E\x51\x68");   // GET_ITER, LOAD_NONE, YIELD_FROM
             return;
         case N_NAMEDEXPR:
             if (x->k[0]->kind != N_NAME) {
-                error_at(e, x, "can't assign to expression");
+                error_at(e, x, E_ASSIGN_EXPR);
             }
             expr(e, x->k[1]);
             op(e, 0x57);
@@ -1536,8 +1595,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
                 while (t->kind >= SC_LISTCOMP && t->parent) {
                     t = t->parent;
                 }
-                bool added;
-                id_info_t *id = add_id(e, e->scope, q, ID_UNDECIDED, &added);
+                id_info_t *id = add_id(e, e->scope, q, ID_UNDECIDED);
                 const id_info_t *bound = find_id(t, q);
                 // (a function's `global` declaration holds for the comprehension too)
                 bool global = !is_func_like(t) || (bound != NULL && bound->kind == ID_GLOBAL_EXPLICIT);
@@ -1549,12 +1607,9 @@ static void expr(emit_t *e, mpf_node_t *x) {
             store_name(e, x->k[0]->v.q);
             return;
         case N_STAR:
-            error_at(e, x, "*x must be assignment target");
-        case N_SLICE:
-            subscript_index(e, x);
-            return;
+            error_at(e, x, E_STAR_EXPR);
         default:
-            error_at(e, x, "invalid syntax");
+            error_at(e, x, E_SYNTAX);
     }
 }
 
@@ -1565,7 +1620,7 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
     for (size_t i = 0; i < x->n; i++) {
         if (x->k[i]->kind == N_STAR) {
             if (star != x->n) {
-                error_at(e, x->k[i], "multiple starred expressions in assignment");
+                error_at(e, x->k[i], E_STARS);
             }
             star = i;
         }
@@ -1608,7 +1663,7 @@ static void target_base(emit_t *e, mpf_node_t *x) {
         } else if (x->kind == N_ATTR) {
             op_q(e, 0x13, x->v.q);
         } else {
-            subscript_index(e, x->k[1]);
+            expr(e, x->k[1]);
             op(e, 0x55);
         }
         return;
@@ -1617,7 +1672,7 @@ static void target_base(emit_t *e, mpf_node_t *x) {
 }
 
 static const uint8_t store_attr[] = {S_BASE, 0, MPF_OP_STORE_ATTR, QX, S_END};
-static const uint8_t store_subscr[] = {S_BASE, 0, S_INDEX, 1, MPF_OP_STORE_SUBSCR, S_END};
+static const uint8_t store_subscr[] = {S_BASE, 0, S_EXPR, 1, MPF_OP_STORE_SUBSCR, S_END};
 
 static void store(emit_t *e, mpf_node_t *x) {
     switch (x->kind) {
@@ -1635,9 +1690,9 @@ static void store(emit_t *e, mpf_node_t *x) {
             store_seq(e, x);   // () = x and [] = x unpack nothing (CPython 3.11; mpy-cross rejects ())
             return;
         case N_STAR:
-            error_at(e, x, "starred assignment target must be in a list or tuple");
+            error_at(e, x, E_STAR_TARGET);
         default:
-            error_at(e, x, "cannot assign to expression");
+            error_at(e, x, E_ASSIGN);
     }
 }
 
@@ -1655,7 +1710,7 @@ static void delete(emit_t *e, mpf_node_t *x) {
         }
         case N_SUBSCR: {
             static const uint8_t del_subscr[] = {
-                S_BASE, 0, S_INDEX, 1, MPF_OP_LOAD_NULL, MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END,
+                S_BASE, 0, S_EXPR, 1, MPF_OP_LOAD_NULL, MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END,
             };
             seq(e, del_subscr, NULL, x);
             return;
@@ -1668,7 +1723,7 @@ static void delete(emit_t *e, mpf_node_t *x) {
             }
             return;
         default:
-            error_at(e, x, "cannot delete expression");
+            error_at(e, x, E_DELETE);
     }
 }
 
@@ -1684,7 +1739,7 @@ static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool
         if (a->op == 0 && a->k[0]) {
             n_def++;
         } else if (a->op == 0 && n_def) {
-            error_at(e, a, "non-default argument follows default argument");
+            error_at(e, a, E_NON_DEFAULT);
         }
         if (a->op == 2 && a->k[0]) {
             n_kwdef++;
@@ -1730,10 +1785,9 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
             continue;   // bare *
         }
         if (find_id(s, a->v.q)) {
-            error_at(e, a, "duplicate argument in function definition");
+            error_at(e, a, E_DUP_ARG);
         }
-        bool added;
-        id_info_t *id = add_id(e, s, a->v.q, ID_LOCAL, &added);
+        id_info_t *id = add_id(e, s, a->v.q, ID_LOCAL);
         id->flags = IDF_PARAM;
         switch (a->op) {
             case 0: s->n_pos++; break;
@@ -1742,9 +1796,16 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
             default: s->flags |= SF_VARKEYWORDS; break;
         }
     }
+    // a named *args takes the slot after the keyword-only parameters, the last of which takes
+    // its place (mpy-cross's order): the entries are then in slot order
+    if ((s->flags & SF_VARARGS) && s->n_kwonly > 0) {
+        id_info_t t = s->ids[s->n_pos];
+        s->ids[s->n_pos] = s->ids[s->n_pos + s->n_kwonly];
+        s->ids[s->n_pos + s->n_kwonly] = t;
+    }
     s->n_posonly = args->op;
     if (s->n_pos > 255 || s->n_kwonly > 255) {
-        error_at(e, args, "too many arguments");   // (8-bit counts in the raw code)
+        error_at(e, args, E_ARGS);   // (8-bit counts in the raw code)
     }
 }
 
@@ -1886,29 +1947,28 @@ static void declare(emit_t *e, mpf_node_t *x, bool global) {
     for (size_t i = 0; i < x->n; i++) {
         mpf_qstr_t q = x->k[i]->v.q;
         if (!global && s->kind == SC_MODULE) {
-            error_at(e, x, "nonlocal declaration not allowed at module level");
+            error_at(e, x, E_NONLOCAL_MODULE);
         }
-        bool added;
-        id_info_t *id = add_id(e, s, q, ID_UNDECIDED, &added);
-        if (!added && (id->flags & IDF_PARAM)) {
-            error_at(e, x, "name is parameter and global");
+        id_info_t *id = add_id(e, s, q, ID_UNDECIDED);
+        // (a new entry is undecided, without flags)
+        if (id->flags & IDF_PARAM) {
+            error_at(e, x, E_PARAM_GLOBAL);
         }
-        if (!added && !(id->flags & IDF_DECLARED) && id->kind != ID_UNDECIDED) {
-            error_at(e, x, global ? "name is assigned to before global declaration" :
-                "name is assigned to before nonlocal declaration");
+        if (!(id->flags & IDF_DECLARED) && id->kind != ID_UNDECIDED) {
+            error_at(e, x, E_BEFORE_GLOBAL + !global);
         }
-        if (global && !added && id->kind == ID_FREE && (id->flags & 8)) {
-            error_at(e, x, "name is nonlocal and global");
+        if (global && id->kind == ID_FREE && (id->flags & 8)) {
+            error_at(e, x, E_NONLOCAL_GLOBAL);
         }
         declare_id(e, id, e->first, global);   // (global: in the module too)
     }
 }
 
 static void return_stmt(emit_t *e, mpf_node_t *x) {
-    need_function(e, x, "'return' outside function");
+    need_function(e, x, E_RETURN);
     mpf_node_t *v = x->k[0];
     if (v != NULL && e->pass != PASS_SCOPE && (e->scope->flags & SF_YIELDS) && is_async_def(e->scope)) {
-        error_at(e, x, "'return' with value in async generator");
+        error_at(e, x, E_RETURN_ASYNC_GEN);
     }
     // return a if c else b: two returns, no jump over the second value (only the outermost:
     // a conditional expression in b is compiled as any other)
@@ -1932,7 +1992,7 @@ static void return_stmt(emit_t *e, mpf_node_t *x) {
 
 static void break_continue(emit_t *e, mpf_node_t *x, bool is_break) {
     if (e->loop.break_label < 0) {
-        error_at(e, x, is_break ? "'break' outside loop" : "'continue' not properly in loop");
+        error_at(e, x, is_break ? E_BREAK : E_CONTINUE);
     }
     int unwind = e->exc_level - e->loop.exc_depth;
     int target = is_break ? e->loop.break_label : e->loop.continue_label;
@@ -2112,7 +2172,7 @@ static void for_stmt(emit_t *e, mpf_node_t *x) {
     static const uint8_t async_else[] = {S_LABEL, 4, S_SUITE, 3, S_LABEL, 5, MPF_OP_POP_TOP, S_END};
     int L[6];
     if (x->op) {
-        need_function(e, x, "'async for' outside async function");
+        need_function(e, x, E_ASYNC_FOR);
         seq(e, async_start, L, x);
         loop_body(e, x->k[2], L[5], L[0], false);
         seq(e, async_end, L, x);
@@ -2158,7 +2218,7 @@ static void try_except(emit_t *e, mpf_node_t *x) {
         if (h->k[0] != NULL) {
             seq(e, match, H, h);
         } else if (i + 1 != x->n) {
-            error_at(e, h, "default 'except' must be last");
+            error_at(e, h, E_EXCEPT_LAST);
         }
         if (h->k[1] == NULL) {
             seq(e, unnamed, H, h);
@@ -2241,27 +2301,15 @@ static void with_items(emit_t *e, mpf_node_t *x, size_t i) {
     e->depth = base;
 }
 
-static void assert_stmt(emit_t *e, mpf_node_t *x) {
-    static const uint8_t msg[] = {S_EXPR, 1, MPF_OP_CALL_FUNCTION, 1, S_END};
-    if (e->opt >= 1) {
-        return;
-    }
-    int L[1];
-    new_labels(e, L, 1);
-    jump_if(e, x->k[0], true, L[0]);
-    op_q(e, MPF_OP_LOAD_GLOBAL, MPF_QSTR_AssertionError);
-    if (x->k[1]) {
-        seq(e, msg, L, x);
-    }
-    op(e, MPF_OP_RAISE_OBJ);
-    e->dead = true;
-    label(e, L[0]);
-}
-
 static void stmt(emit_t *e, mpf_node_t *x) {
     mpf_stack_check();
     if (!(x->kind == N_IF && x->op == 1)) {
         set_line(e, x->line);   // an elif is part of its if statement: no line of its own
+    }
+    if ((x->kind == N_ASSERT && e->opt >= 1) || kind_script(e, x)) {
+        // (after a raise what follows is unreachable until the next label: nothing is written)
+        e->dead |= x->kind == N_RAISE;
+        return;
     }
     switch (x->kind) {
         case N_EXPR: {
@@ -2317,7 +2365,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             static const uint8_t load[3][8] = {
                 {S_EXPR, 0, S_END},
                 {S_BASE, 0, MPF_OP_DUP_TOP, MPF_OP_LOAD_ATTR, QX, S_END},
-                {S_BASE, 0, S_INDEX, 1, MPF_OP_DUP_TOP_TWO, MPF_OP_LOAD_SUBSCR, S_END},
+                {S_BASE, 0, S_EXPR, 1, MPF_OP_DUP_TOP_TWO, MPF_OP_LOAD_SUBSCR, S_END},
             };
             static const uint8_t store_back[3][4] = {
                 {S_STORE, 0, S_END},
@@ -2357,19 +2405,6 @@ static void stmt(emit_t *e, mpf_node_t *x) {
         case N_RETURN:
             return_stmt(e, x);
             return;
-        case N_RAISE:
-            if (x->k[0] == NULL) {
-                op(e, 0x64);
-            } else if (x->k[1] == NULL) {
-                expr(e, x->k[0]);
-                op(e, 0x65);
-            } else {
-                expr(e, x->k[0]);
-                expr(e, x->k[1]);
-                op(e, 0x66);
-            }
-            e->dead = true;
-            return;
         case N_GLOBAL:
             declare(e, x, true);
             return;
@@ -2381,9 +2416,6 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             return;
         case N_IMPORTFROM:
             importfrom_stmt(e, x);
-            return;
-        case N_ASSERT:
-            assert_stmt(e, x);
             return;
         case N_IF: {
             // (x->k[2]: the else suite, or the N_IF of an elif)
@@ -2416,7 +2448,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             return;
         case N_WITH:
             if (x->op) {
-                need_function(e, x, "'async with' outside async function");
+                need_function(e, x, E_ASYNC_WITH);
             }
             with_items(e, x, 1);
             return;
@@ -2427,124 +2459,112 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             classdef(e, x);
             return;
         default:
-            error_at(e, x, "invalid syntax");
+            error_at(e, x, E_SYNTAX);
     }
 }
 
 // ---------------------------------------------------------------- scope bodies
 
+// The code of a comprehension's scope [s]: argument 0 is the first iterable (its iterator
+// for a genexpr); each `for` clause a loop over a 4-slot iterator on the stack.
+static void comprehension_body(emit_t *e, scope_t *s, mpf_node_t *x) {
+    int kind = s->kind;
+    if (e->pass == PASS_SCOPE) {
+        add_id(e, s, MPF_QSTRE__2a, ID_LOCAL)->flags = IDF_PARAM;
+        s->n_pos = 1;
+        if (kind == SC_GENEXPR) {
+            s->flags |= SF_GENERATOR;
+        }
+    }
+    set_line(e, x->k[0]->line - (x->op >> 2));   // the element's first token
+    if (kind != SC_GENEXPR) {
+        op_u(e, (uint8_t)(0x2B + kind - SC_LISTCOMP), 0);   // BUILD_LIST/MAP/SET
+    }
+    int n_for = 0;
+    int tops[64];   // each loop's top label; its end is the label made after it
+    for (size_t i = 2; i < x->n; i++) {
+        mpf_node_t *c = x->k[i];
+        if (c->kind != N_COMPFOR) {
+            jump_if(e, c->k[0], false, tops[n_for - 1]);
+            continue;
+        }
+        if (n_for == 64) {
+            error_at(e, c, E_NESTED);
+        }
+        bool gen_iter = n_for == 0 && kind == SC_GENEXPR;   // the argument is an iterator
+        if (gen_iter) {
+            op(e, MPF_OP_LOAD_NULL);
+        }
+        if (n_for == 0) {
+            load_name(e, MPF_QSTRE__2a);
+        } else {
+            expr(e, c->k[1]);
+        }
+        ops(e, gen_iter ? "\x53\x53" : "\x5F");   // LOAD_NULL, LOAD_NULL or GET_ITER_STACK
+        int top = tops[n_for++] = new_label(e);
+        new_label(e);
+        label(e, top);
+        op_jump(e, MPF_OP_FOR_ITER, top + 1);
+        store(e, c->k[0]);
+    }
+    if (kind == SC_GENEXPR) {
+        expr(e, x->k[0]);
+        ops(e, "\x67\x59");   // YIELD_VALUE, POP_TOP
+    } else {
+        bool dict = kind == SC_DICTCOMP;
+        if (dict) {
+            expr(e, x->k[1]);
+        }
+        expr(e, x->k[0]);
+        // how deep the collection is (below the loops' iterators), its kind: 0 list, 1 dict, 2 set
+        op_u(e, MPF_OP_STORE_COMP, (size_t)((4 * n_for + 1 + dict) << 2) | (size_t)(kind - SC_LISTCOMP));
+    }
+    while (n_for-- > 0) {
+        op_jump(e, MPF_OP_JUMP, tops[n_for]);
+        label(e, tops[n_for] + 1);
+        adjust(e, -4);
+    }
+}
+
 // The code of scope [s] for the current pass.
 static void scope_body(emit_t *e, scope_t *s) {
     mpf_node_t *x = s->node;
-    switch (s->kind) {
-        case SC_FUNC:
-            if (e->pass == PASS_SCOPE) {
-                scope_params(e, s, x->k[0]);
-            }
+    int kind = s->kind;
+    bool ret_none = true;   // the code ends with `return None` (the module's: module_pass)
+    if (kind == SC_FUNC || kind == SC_LAMBDA) {
+        if (e->pass == PASS_SCOPE) {
+            scope_params(e, s, x->k[0]);
+        }
+        if (kind == SC_FUNC) {
             suite(e, x->k[1]);
-            ops(e, "\x51\x63");   // LOAD_NONE, RETURN_VALUE
-            return;
-        case SC_LAMBDA:
-            if (e->pass == PASS_SCOPE) {
-                scope_params(e, s, x->k[0]);
-            }
+        } else {
             set_line(e, x->line);
             expr(e, x->k[1]);
-            if (s->flags & SF_GENERATOR) {
-                // a lambda that yields is a generator: its value is dropped, it returns None
-                ops(e, "\x59\x51");   // POP_TOP, LOAD_NONE
+            // a lambda that yields is a generator: its value is dropped, it returns None
+            ret_none = s->flags & SF_GENERATOR;
+            if (ret_none) {
+                op(e, MPF_OP_POP_TOP);
             }
-            op(e, 0x63);
-            return;
-        case SC_CLASS:
-            load_name(e, MPF_QSTR___name__);
-            store_name(e, MPF_QSTR___module__);
-            op_q(e, 0x10, x->v.q);
-            store_name(e, MPF_QSTR___qualname__);
-            suite(e, x->k[0]);
-            if (e->pass != PASS_SCOPE && (s->flags & SF_CLASS_CELL)) {
-                // the body returns the __class__ cell itself
-                id_info_t *cell = find_id(s, MPF_QSTR___class__);
-                load_fast(e, cell->num);
-            } else {
-                op(e, 0x51);
-            }
-            op(e, 0x63);
-            return;
-        default: {
-            // comprehension: argument 0 is the first iterable (its iterator for a genexpr)
-            if (e->pass == PASS_SCOPE) {
-                bool added;
-                id_info_t *id = add_id(e, s, MPF_QSTRE__2a, ID_LOCAL, &added);
-                id->flags = IDF_PARAM;
-                s->n_pos = 1;
-                if (s->kind == SC_GENEXPR) {
-                    s->flags |= SF_GENERATOR;
-                }
-            }
-            set_line(e, x->k[0]->line - (x->op >> 2));   // the element's first token
-            int kind = s->kind;
-            if (kind != SC_GENEXPR) {
-                op_u(e, (uint8_t)(0x2B + kind - SC_LISTCOMP), 0);   // BUILD_LIST/MAP/SET
-            }
-            int n_for = 0;
-            int ends[64];
-            int tops[64];
-            bool first = true;
-            for (size_t i = 2; i < x->n; i++) {
-                mpf_node_t *c = x->k[i];
-                if (c->kind == N_COMPFOR) {
-                    if (n_for == 64) {
-                        error_at(e, c, "too many nested loops");
-                    }
-                    if (first) {
-                        if (kind == SC_GENEXPR) {
-                            op(e, 0x53);
-                            load_name(e, MPF_QSTRE__2a);
-                            ops(e, "\x53\x53");   // LOAD_NULL, LOAD_NULL
-                        } else {
-                            load_name(e, MPF_QSTRE__2a);
-                            op(e, 0x5F);
-                        }
-                        first = false;
-                    } else {
-                        expr(e, c->k[1]);
-                        op(e, 0x5F);
-                    }
-                    tops[n_for] = new_label(e);
-                    ends[n_for] = new_label(e);
-                    label(e, tops[n_for]);
-                    op_jump(e, 0x4B, ends[n_for]);
-                    store(e, c->k[0]);
-                    n_for++;
-                } else {
-                    jump_if(e, c->k[0], false, tops[n_for - 1]);
-                }
-            }
-            int below = 4 * n_for;
-            if (kind == SC_GENEXPR) {
-                expr(e, x->k[0]);
-                ops(e, "\x67\x59");   // YIELD_VALUE, POP_TOP
-            } else if (kind == SC_DICTCOMP) {
-                expr(e, x->k[1]);
-                expr(e, x->k[0]);
-                op_u(e, 0x2F, (size_t)((below + 2) << 2) | 1);
-            } else {
-                expr(e, x->k[0]);
-                op_u(e, 0x2F, (size_t)((below + 1) << 2) | (kind == SC_SETCOMP ? 2 : 0));
-            }
-            for (int i = n_for - 1; i >= 0; i--) {
-                op_jump(e, 0x42, tops[i]);
-                label(e, ends[i]);
-                adjust(e, -4);
-            }
-            if (kind == SC_GENEXPR) {
-                op(e, 0x51);
-            }
-            op(e, 0x63);
-            return;
         }
+    } else if (kind == SC_CLASS) {
+        load_name(e, MPF_QSTR___name__);
+        store_name(e, MPF_QSTR___module__);
+        op_q(e, 0x10, x->v.q);
+        store_name(e, MPF_QSTR___qualname__);
+        suite(e, x->k[0]);
+        if (e->pass != PASS_SCOPE && (s->flags & SF_CLASS_CELL)) {
+            // the body returns the __class__ cell itself
+            load_fast(e, find_id(s, MPF_QSTR___class__)->num);
+            ret_none = false;
+        }
+    } else {
+        comprehension_body(e, s, x);
+        ret_none = kind == SC_GENEXPR;
     }
+    if (ret_none) {
+        op(e, MPF_OP_LOAD_CONST_NONE);
+    }
+    op(e, MPF_OP_RETURN_VALUE);
 }
 
 // ---------------------------------------------------------------- name resolution
@@ -2564,11 +2584,7 @@ static void resolve_scope(emit_t *e, scope_t *s) {
                 }
                 if (p->kind == SC_CLASS) {
                     if (id->q == MPF_QSTR___class__) {
-                        found = find_id(p, id->q);
-                        if (found == NULL) {
-                            bool added;
-                            found = add_id(e, p, id->q, ID_CELL, &added);
-                        }
+                        found = add_id(e, p, id->q, ID_CELL);
                         found->kind = ID_CELL;
                         p->flags |= SF_CLASS_CELL;
                         break;
@@ -2589,7 +2605,7 @@ static void resolve_scope(emit_t *e, scope_t *s) {
                 id->kind = ID_FREE;
                 id->flags |= 16;   // resolved
             } else if (nonlocal) {
-                error_at(e, s->node, "no binding for nonlocal found");
+                error_at(e, s->node, E_NO_BINDING);
             } else {
                 id->kind = ID_GLOBAL_IMPLICIT;
             }
@@ -2621,8 +2637,7 @@ static void propagate_free(emit_t *e, scope_t *s) {
             if (pid && pid->kind == ID_FREE) {
                 break;
             }
-            bool added;
-            pid = add_id(e, p, id->q, ID_FREE, &added);
+            pid = add_id(e, p, id->q, ID_FREE);
             pid->kind = ID_FREE;
         }
     }
@@ -2633,46 +2648,11 @@ static void number_locals(scope_t *s) {
         return;
     }
     uint16_t n = 0;
-    // parameters in order: positional, then keyword-only, *args, **kwargs
+    // parameters: the first entries, in slot order (scope_params put them so)
     for (size_t i = 0; i < s->n_ids; i++) {
         id_info_t *id = &s->ids[i];
         if (id->flags & IDF_PARAM) {
             id->num = n++;
-        }
-    }
-    // a named *args was numbered in source position (before the keyword-only
-    // parameters): swap it with the last of them, so keyword-only come first
-    if ((s->flags & SF_VARARGS) && s->n_kwonly > 0) {
-        id_info_t *star = NULL, *last = NULL;
-        uint16_t star_num = (uint16_t)s->n_pos;
-        uint16_t last_num = (uint16_t)(s->n_pos + s->n_kwonly);
-        for (size_t i = 0; i < s->n_ids; i++) {
-            if (!(s->ids[i].flags & IDF_PARAM)) {
-                continue;
-            }
-            if (s->ids[i].num == star_num) {
-                star = &s->ids[i];
-            } else if (s->ids[i].num == last_num) {
-                last = &s->ids[i];
-            }
-        }
-        if (star && last) {
-            star->num = last_num;
-            last->num = star_num;
-        }
-    }
-    // the parameters' entries in slot order (mpy-cross's, where the variables a nested
-    // function closes over are listed in the order of this scope's entries)
-    for (size_t i = 0; i < s->n_ids; i++) {
-        if (!(s->ids[i].flags & IDF_PARAM)) {
-            continue;
-        }
-        for (size_t j = i + 1; j < s->n_ids; j++) {
-            if ((s->ids[j].flags & IDF_PARAM) && s->ids[j].num < s->ids[i].num) {
-                id_info_t t = s->ids[i];
-                s->ids[i] = s->ids[j];
-                s->ids[j] = t;
-            }
         }
     }
     // then the other locals, then the other cells (a class body's own __class__ is no
@@ -2978,23 +2958,11 @@ static void w_str(emit_t *o, const char *s, size_t n) {
 }
 
 static void w_const(emit_t *o, mpf_obj_t v) {
-    if (v == MPF_OBJ_NONE) {
-        put(o, 1);
-    } else if (v == MPF_OBJ_FALSE) {
-        put(o, 2);
-    } else if (v == MPF_OBJ_TRUE) {
-        put(o, 3);
-    } else if (v == MPF_OBJ_ELLIPSIS) {
-        put(o, 4);
-    } else if (mpf_obj_is_qstr(v) || mpf_obj_is_type(v, &mpf_type_str) || mpf_obj_is_type(v, &mpf_type_bytes)) {
-        size_t n;
-        const char *s = mpf_obj_str_data(v, &n);
-        put(o, mpf_obj_is_type(v, &mpf_type_bytes) ? 6 : 5);
-        w_vuint(o, n);
-        w_str(o, s, n);
-        put(o, 0);
-    } else if (mpf_obj_is_type(v, &mpf_type_tuple)) {
-        size_t n;
+    // None, False, True, Ellipsis: a tag alone
+    uint8_t tag = v == MPF_OBJ_NONE ? 1 : v == MPF_OBJ_FALSE ? 2 : v == MPF_OBJ_TRUE ? 3 : v == MPF_OBJ_ELLIPSIS ? 4 : 0;
+    const mpf_type_t *t = mpf_obj_type(v);
+    size_t n;
+    if (t == &mpf_type_tuple) {
         mpf_obj_t *items;
         mpf_obj_get_array(v, &n, &items);
         put(o, 10);
@@ -3002,26 +2970,33 @@ static void w_const(emit_t *o, mpf_obj_t v) {
         for (size_t i = 0; i < n; i++) {
             w_const(o, items[i]);
         }
-    } else {
-        // int, float, complex: their repr
-        mpf_obj_t r = mpf_obj_repr(v);
-        size_t n;
-        const char *s = mpf_obj_str_data(r, &n);
-        uint8_t tag = 7;
+        return;
+    }
+    if (tag == 0) {
+        // str and bytes: their bytes and a 0; int, float, complex: their repr
+        tag = 5;
+        if (t == &mpf_type_bytes) {
+            tag = 6;
+        } else if (t != &mpf_type_str) {
+            v = mpf_obj_repr(v);
+            tag = 7;
 #if CONFIG_FLOAT
-        if (mpf_obj_is_type(v, &mpf_type_float)) {
-            tag = 8;
-        }
+            tag += t == &mpf_type_float;
 #endif
 #if CONFIG_BUILTIN_COMPLEX
-        if (mpf_obj_is_type(v, &mpf_type_complex)) {
-            tag = 9;
-        }
+            tag += 2 * (t == &mpf_type_complex);
 #endif
+        }
+        const char *s = mpf_obj_str_data(v, &n);
         put(o, tag);
         w_vuint(o, n);
         w_str(o, s, n);
+        if (tag > 6) {
+            return;
+        }
+        tag = 0;   // (a str or bytes ends with a 0)
     }
+    put(o, tag);
 }
 
 // A raw code of the image, in the image's order (depth first, each before its children).
@@ -3189,7 +3164,7 @@ static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
         }
         if (s->n_posonly && e->mpy) {
             // .mpy v6.3 cannot say which parameters take no keyword (mpy-cross rejects `/` too)
-            error_at(e, s->node, "positional-only parameters cannot be written to a .mpy file");
+            error_at(e, s->node, E_POSONLY);
         }
     }
     module_pass(e, &mst[1], g, PASS_SIZE);

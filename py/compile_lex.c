@@ -88,42 +88,62 @@ static int hexval(int ch) {
     return -1;
 }
 
-// Append code point [cp] as UTF-8 to [out] at [*n].
-static void put_utf8(uint8_t *out, size_t *n, uint32_t cp) {
-    if (cp < 0x80) {
-        out[(*n)++] = (uint8_t)cp;
-    } else if (cp < 0x800) {
-        out[(*n)++] = (uint8_t)(0xC0 | (cp >> 6));
-        out[(*n)++] = (uint8_t)(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out[(*n)++] = (uint8_t)(0xE0 | (cp >> 12));
-        out[(*n)++] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
-        out[(*n)++] = (uint8_t)(0x80 | (cp & 0x3F));
+const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t *out, size_t *n, bool raw, bool bytes) {
+    size_t p = *at;
+    int e = (unsigned char)s[p++];
+    // the escapes of one character: \n \t \r \a \b \f \v \\ \' \" (and a line continuation)
+    static const char esc_from[11] = "ntrabfv\\'\"\n";
+    static const char esc_to[10] = "\n\t\r\a\b\f\v\\'\"";
+    const char *one = raw ? NULL : memchr(esc_from, e, sizeof(esc_from));
+    int digits = e == 'x' ? 2 : bytes ? 0 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
+    uint32_t v = 0;
+    if (one != NULL) {
+        if (e != '\n') {
+            out[(*n)++] = (uint8_t)esc_to[one - esc_from];
+        }
+    } else if (!raw && !bytes && e == 'N') {
+        return "unicode name escapes are not supported";
+    } else if (!raw && (digits > 0 || (e >= '0' && e <= '7'))) {
+        if (digits == 0) {
+            // up to three octal digits
+            for (v = (uint32_t)(e - '0'); digits < 2 && p < end && s[p] >= '0' && s[p] <= '7'; digits++) {
+                v = v * 8 + (uint32_t)(s[p++] - '0');
+            }
+        } else {
+            for (; digits > 0; digits--, p++) {
+                int h = p < end ? hexval((unsigned char)s[p]) : -1;
+                if (h < 0) {
+                    return e == 'x' ? "invalid \\x escape" : "truncated \\uXXXX escape";
+                }
+                v = v * 16 + (uint32_t)h;
+            }
+            if (v > 0x10FFFF) {
+                return "illegal Unicode character";
+            }
+        }
+        if (bytes) {
+            out[(*n)++] = (uint8_t)v;
+        } else {
+            *n += mpf_utf8_encode(v, (char *)out + *n);
+        }
     } else {
-        out[(*n)++] = (uint8_t)(0xF0 | (cp >> 18));
-        out[(*n)++] = (uint8_t)(0x80 | ((cp >> 12) & 0x3F));
-        out[(*n)++] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
-        out[(*n)++] = (uint8_t)(0x80 | (cp & 0x3F));
+        // raw, or not an escape: kept as written
+        out[(*n)++] = '\\';
+        out[(*n)++] = (uint8_t)e;
     }
-}
-
-// Append the value [v] of a numeric escape: a byte in bytes, else a code point.
-static void put_code(uint8_t *out, size_t *n, uint32_t v, bool bytes) {
-    if (bytes) {
-        out[(*n)++] = (uint8_t)v;
-    } else {
-        put_utf8(out, n, v);
-    }
+    *at = p;
+    return NULL;
 }
 
 // A string literal starting at the quote; [raw]/[bytes]/[fstr] from its prefix. The decoded
-// value goes to the arena (an f-string keeps its escapes decoded but braces as written).
+// value goes to the arena. An f-string stays as written (t->op: raw): the parser splits
+// off its fields, then decodes the escapes of the text between them, so that a brace a
+// backslash sequence makes is text (mpy-cross's order).
 static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bool fstr) {
     const char *src = lx->c->src;
     int q = src[lx->pos];
     bool triple = peekc(lx, 1) == q && peekc(lx, 2) == q;
     lx->pos += triple ? 3 : 1;
-    // the decoded text is never longer than the source text
     size_t start = lx->pos;
     size_t end = start;
     while (true) {
@@ -145,83 +165,30 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
         }
         end++;
     }
-    uint8_t *out = mpf_cc_alloc(lx->c, end - start + 1);
+    // the decoded text is never longer than the source text
+    uint8_t *out = fstr ? NULL : mpf_cc_alloc(lx->c, end - start + 1);
     size_t n = 0;
     size_t p = start;
     while (p < end) {
-        int ch = (unsigned char)src[p++];
-        if (ch == '\n') {
+        if (fstr) {
+            n = ++p - start;
+        } else if (src[p++] != '\\') {
+            out[n++] = (uint8_t)src[p - 1];
+        } else {
+            const char *err = mpf_lex_escape(src, &p, end, out, &n, raw, bytes);
+            if (err != NULL) {
+                lex_error(lx, err);
+            }
+        }
+        if (src[p - 1] == '\n') {
             lx->pos = p;
             newline(lx);
-        }
-        if (ch != '\\' || raw) {
-            out[n++] = (uint8_t)ch;
-            if (ch == '\\' && p < end) {
-                // a raw string keeps the backslash and the character after it
-                int nx = (unsigned char)src[p++];
-                out[n++] = (uint8_t)nx;
-                if (nx == '\n') {
-                    lx->pos = p;
-                    newline(lx);
-                }
-            }
-            continue;
-        }
-        int e = (unsigned char)src[p++];
-        // the escapes of one character: \n \t \r \a \b \f \v \\ \' \"
-        static const char esc_from[10] = "ntrabfv\\'\"";
-        static const char esc_to[10] = "\n\t\r\a\b\f\v\\'\"";
-        const char *one = memchr(esc_from, e, sizeof(esc_from));
-        if (one != NULL) {
-            out[n++] = (uint8_t)esc_to[one - esc_from];
-            continue;
-        }
-        switch (e) {
-            case '\n':
-                lx->pos = p;
-                newline(lx);
-                break;
-            case 'x':
-            case 'u':
-            case 'U': {
-                if (e != 'x' && bytes) {
-                    goto unknown;   // no \u or \U escapes in bytes
-                }
-                int digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
-                uint32_t v = 0;
-                for (int i = 0; i < digits; i++) {
-                    int h = p < end ? hexval((unsigned char)src[p]) : -1;
-                    if (h < 0) {
-                        lex_error(lx, e == 'x' ? "invalid \\x escape" : "truncated \\uXXXX escape");
-                    }
-                    v = v * 16 + (uint32_t)h;
-                    p++;
-                }
-                if (v > 0x10FFFF) {
-                    lex_error(lx, "illegal Unicode character");
-                }
-                put_code(out, &n, v, bytes);
-                break;
-            }
-            default:
-                if (e >= '0' && e <= '7') {
-                    uint32_t v = (uint32_t)(e - '0');
-                    for (int i = 0; i < 2 && p < end && src[p] >= '0' && src[p] <= '7'; i++) {
-                        v = v * 8 + (uint32_t)(src[p++] - '0');
-                    }
-                    put_code(out, &n, v, bytes);
-                    break;
-                }
-            unknown:
-                // not an escape: kept as written
-                out[n++] = '\\';
-                out[n++] = (uint8_t)e;
-                break;
         }
     }
     lx->pos = end + (triple ? 3 : 1);
     t->kind = fstr ? TK_FSTR : bytes ? TK_BYTES : TK_STR;
-    t->s = (const char *)out;
+    t->op = raw;
+    t->s = fstr ? src + start : (const char *)out;
     t->len = n;
 }
 
