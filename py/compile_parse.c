@@ -631,11 +631,11 @@ static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, s
 // parenthesised expression, tuple, list, dict or set, or a comprehension of one.
 static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
     int close = open + 1;   // OP_RPAR, OP_RSQB or OP_RBRACE
-    bool paren = close == OP_RPAR;
-    bool brace = close == OP_RBRACE;
-    if (close != OP_RSQB && accept_op(p, close)) {
-        return mk(p, paren ? N_TUPLE : N_DICT, t, 0);
-    }
+    int b = open >> 1;      // 0 (), 1 [], 2 {}
+    // per bracket: the display's node (a dict's: N_DICT) and the comprehension's kind
+    static const uint8_t display_kinds[] = {N_TUPLE, N_LIST, N_SET};
+    static const uint8_t comp_kinds[] = {3, 0, 2};
+    bool paren = b == 0;
     if (paren && is_kw(p, KW_YIELD)) {
         mpf_node_t *y = parse_test(p);
         expect_op(p, OP_RPAR);
@@ -643,7 +643,7 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
     }
     nodevec_t v;
     vec_init(&v);
-    bool dict = false, comma = false;
+    bool dict = b == 2 && is_op(p, OP_RBRACE), comma = false;
     // the line mpy-cross records for a constant tuple: where its items after the first comma
     // begin when they form a list of their own (two or more, or one with a trailing comma),
     // else where the first item begins
@@ -659,11 +659,11 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
         } else {
             e = parse_test(p);
             // := in the items of a list or of parentheses
-            if ((close == OP_RSQB || paren) && accept_op(p, OP_WALRUS)) {
+            if (b < 2 && accept_op(p, OP_WALRUS)) {
                 e = parse_walrus(p, e);
             }
         }
-        if (brace) {
+        if (b == 2) {
             if (v.n == 0 && e->kind != N_STAR && accept_op(p, OP_COLON)) {
                 dict = true;
             } else if (dict) {
@@ -675,7 +675,7 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
         }
         if (v.n == 0 && at_comp_for(p) && !(paren && e->kind == N_STAR)) {
             // the comprehension's node takes the line of its opening bracket, as in mpy-cross
-            mpf_node_t *c = parse_comp(p, paren ? 3 : brace ? (dict ? 1 : 2) : 0, e, val, et);
+            mpf_node_t *c = parse_comp(p, dict ? 1 : comp_kinds[b], e, val, et);
             set_pos(c, t);
             expect_op(p, close);
             return c;
@@ -690,17 +690,16 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
         }
     }
     expect_op(p, close);
-    if (!paren) {
-        return mk_from_vec(p, brace ? (dict ? N_DICT : N_SET) : N_LIST, t, &v);
-    }
-    if (v.n == 1 && !comma && v.items[0]->kind != N_STAR) {
+    size_t n = v.n;
+    if (paren && n == 1 && !comma && v.items[0]->kind != N_STAR) {
         // a parenthesised expression: (a) = 1 and ((a, b)) work
         return v.items[0];
     }
-    size_t n = v.n;
-    mpf_node_t *tuple = mk_from_vec(p, N_TUPLE, t, &v);
-    tuple->v.const_line = (n > 2 || (n == 2 && comma)) ? rest_line : first_line;
-    return tuple;
+    mpf_node_t *x = mk_from_vec(p, dict ? N_DICT : display_kinds[b], t, &v);
+    if (paren) {
+        x->v.const_line = (n > 2 || (n == 2 && comma)) ? rest_line : first_line;
+    }
+    return x;
 }
 
 static mpf_node_t *parse_atom(parser_t *p) {
@@ -1494,11 +1493,15 @@ static mpf_node_t *parse_suite(parser_t *p) {
     return mk_from_vec(p, N_SUITE, t, &v);
 }
 
-// def (async when [async]) or class, after its [decorators].
-static mpf_node_t *parse_def(parser_t *p, nodevec_t *decorators, bool async) {
-    pos_t t = here(p);
-    bool cls = p->tok.op == KW_CLASS;
-    advance(p);   // def / class
+// The compound statements: each after its keyword (at [t]) was read.
+
+// `else: suite` if there is one, else NULL.
+static mpf_node_t *parse_else(parser_t *p) {
+    return accept_kw(p, KW_ELSE) ? parse_suite(p) : NULL;
+}
+
+// def (async when [async]) or class ([cls]), after its [decorators].
+static mpf_node_t *parse_def(parser_t *p, pos_t t, nodevec_t *decorators, bool async, bool cls) {
     arena_mark_t m = arena_begin(p);
     size_t nk = cls ? 2 : 3;   // then the decorators
     pos_t ps = decorators->n ? (t & ~(pos_t)NODE_LINE_MAX) | decorators->items[0]->line : t;
@@ -1530,27 +1533,24 @@ static mpf_node_t *parse_def(parser_t *p, nodevec_t *decorators, bool async) {
 }
 
 // if/elif ([kind] N_IF) or while (N_WHILE): the condition, the body, elif or else.
-static mpf_node_t *parse_if(parser_t *p, int kind) {
-    pos_t t = here(p);
-    advance(p);  // if / elif / while
+static mpf_node_t *parse_if(parser_t *p, pos_t t, int kind) {
     mpf_node_t *x = mk(p, kind, t, 3);
     x->k[0] = parse_test(p);
     if (accept_op(p, OP_WALRUS)) {
         x->k[0] = parse_walrus(p, x->k[0]);
     }
     x->k[1] = parse_suite(p);
-    if (kind == N_IF && is_kw(p, KW_ELIF)) {
-        x->k[2] = parse_if(p, N_IF);
+    pos_t et = here(p);
+    if (kind == N_IF && accept_kw(p, KW_ELIF)) {
+        x->k[2] = parse_if(p, et, N_IF);
         x->k[2]->op = 1;   // an elif: its body always jumps to the end
-    } else if (accept_kw(p, KW_ELSE)) {
-        x->k[2] = parse_suite(p);
+    } else {
+        x->k[2] = parse_else(p);
     }
     return x;
 }
 
-static mpf_node_t *parse_for(parser_t *p, bool async) {
-    pos_t t = here(p);
-    expect_kw(p, KW_FOR);
+static mpf_node_t *parse_for(parser_t *p, pos_t t, bool async) {
     mpf_node_t *x = mk(p, N_FOR, t, 4);
     x->op = async;
     x->k[0] = parse_for_target(p);
@@ -1558,15 +1558,11 @@ static mpf_node_t *parse_for(parser_t *p, bool async) {
     expect_kw(p, KW_IN);
     x->k[1] = parse_testlist_star(p, false);
     x->k[2] = parse_suite(p);
-    if (accept_kw(p, KW_ELSE)) {
-        x->k[3] = parse_suite(p);
-    }
+    x->k[3] = parse_else(p);
     return x;
 }
 
-static mpf_node_t *parse_try(parser_t *p) {
-    pos_t t = here(p);
-    expect_kw(p, KW_TRY);
+static mpf_node_t *parse_try(parser_t *p, pos_t t) {
     nodevec_t v;
     vec_init(&v);
     vec_push(p, &v, parse_suite(p));
@@ -1586,8 +1582,8 @@ static mpf_node_t *parse_try(parser_t *p) {
         e->k[2] = parse_suite(p);
         vec_push(p, &v, e);
     }
-    if (v.n > 3 && accept_kw(p, KW_ELSE)) {
-        v.items[1] = parse_suite(p);
+    if (v.n > 3) {
+        v.items[1] = parse_else(p);
     }
     if (accept_kw(p, KW_FINALLY)) {
         v.items[2] = parse_suite(p);
@@ -1598,9 +1594,7 @@ static mpf_node_t *parse_try(parser_t *p) {
     return mk_from_vec(p, N_TRY, t, &v);
 }
 
-static mpf_node_t *parse_with(parser_t *p, bool async) {
-    pos_t t = here(p);
-    expect_kw(p, KW_WITH);
+static mpf_node_t *parse_with(parser_t *p, pos_t t, bool async) {
     nodevec_t v;
     vec_init(&v);
     vec_push(p, &v, NULL);
@@ -1636,28 +1630,21 @@ static void parse_stmt(parser_t *p, nodevec_t *v) {
     // a decorator applies to def, async def and class; async to def, for and with
     bool plain = decos.n == 0;
     bool async = accept_kw(p, KW_ASYNC);
-    mpf_node_t *x = NULL;
-    if (p->tok.kind == TK_KW) {
-        int kw = p->tok.op;
-        if (kw == KW_DEF || (kw == KW_CLASS && !async)) {
-            x = parse_def(p, &decos, async);
-        } else if (plain && kw == KW_FOR) {
-            x = parse_for(p, async);
-        } else if (plain && kw == KW_WITH) {
-            x = parse_with(p, async);
-        } else if (plain && !async && (kw == KW_IF || kw == KW_WHILE)) {
-            x = parse_if(p, kw == KW_IF ? N_IF : N_WHILE);
-        } else if (plain && !async && kw == KW_TRY) {
-            x = parse_try(p);
+    pos_t t = here(p);
+    int kw = p->tok.kind == TK_KW ? p->tok.op : KW_NUM;
+    bool cls = kw == KW_CLASS;
+    if (!(kw == KW_DEF || (cls && !async) || (plain && (kw == KW_FOR || kw == KW_WITH ||
+        (!async && (kw == KW_IF || kw == KW_WHILE || kw == KW_TRY)))))) {
+        if (!plain || async) {
+            syntax_error(p);
         }
-    }
-    if (x != NULL) {
-        vec_push(p, v, x);
-    } else if (plain && !async) {
         parse_simple_stmt(p, v);
-    } else {
-        syntax_error(p);
+        return;
     }
+    advance(p);
+    vec_push(p, v, kw == KW_DEF || cls ? parse_def(p, t, &decos, async, cls) :
+        kw == KW_FOR ? parse_for(p, t, async) : kw == KW_WITH ? parse_with(p, t, async) :
+        kw == KW_TRY ? parse_try(p, t) : parse_if(p, t, kw == KW_IF ? N_IF : N_WHILE));
 }
 
 // True when [src] ends with a backslash line continuation (and nothing after it).
@@ -1670,6 +1657,14 @@ static bool ends_in_continuation(const char *src, size_t len) {
         return len > 0 && src[len - 1] == '\\';
     }
     return false;
+}
+
+// Past blank lines' NEWLINE tokens: the kind of the token after them.
+static int skip_newlines(parser_t *p) {
+    while (p->tok.kind == TK_NEWLINE) {
+        advance(p);
+    }
+    return p->tok.kind;
 }
 
 void mpf_parse_begin(parser_t *p, mpf_cctx_t *c, mpf_compile_mode_t mode) {
@@ -1687,26 +1682,17 @@ mpf_node_t *mpf_parse_next(parser_t *p) {
     }
     nodevec_t v;
     vec_init(&v);
-    pos_t ps = here(p);
+    pos_t t = here(p);
     if (p->mode == MPF_COMPILE_EVAL) {
-        while (p->tok.kind == TK_NEWLINE) {
-            advance(p);
-        }
+        skip_newlines(p);
         vec_push(p, &v, parse_testlist_star(p, false));
-        while (p->tok.kind == TK_NEWLINE) {
-            advance(p);
-        }
-        if (p->tok.kind != TK_END) {
+        if (skip_newlines(p) != TK_END) {
             syntax_error(p);
         }
     } else {
         // (a statement may leave nothing: _NAME = const(value))
-        while (v.n == 0 && p->tok.kind != TK_END) {
-            if (p->tok.kind == TK_NEWLINE) {
-                advance(p);
-                continue;
-            }
-            ps = here(p);
+        while (v.n == 0 && skip_newlines(p) != TK_END) {
+            t = here(p);
             parse_stmt(p, &v);
         }
     }
@@ -1724,7 +1710,7 @@ mpf_node_t *mpf_parse_next(parser_t *p) {
     }
     p->done = p->mode == MPF_COMPILE_EVAL;
     p->n_stmts += v.n;
-    mpf_node_t *m = mk_from_vec(p, N_MODULE, ps, &v);
+    mpf_node_t *m = mk_from_vec(p, N_MODULE, t, &v);
     m->op = p->mode;
     // the statement's arena is its own (the emitter releases it once it has compiled it)
     mpf_cc_arena_trim(c);
@@ -1735,10 +1721,10 @@ mpf_node_t *mpf_parse_next(parser_t *p) {
     c->chunk_size = 0;
     if (p->tok.kind == TK_STR || p->tok.kind == TK_BYTES || p->tok.kind == TK_FSTR) {
         // the next token's decoded text moves to the next statement's arena
-        char *t = mpf_cc_alloc(c, p->tok.len + 1);
-        memcpy(t, p->tok.s, p->tok.len);
-        t[p->tok.len] = 0;
-        p->tok.s = t;
+        char *s = mpf_cc_alloc(c, p->tok.len + 1);
+        memcpy(s, p->tok.s, p->tok.len);
+        s[p->tok.len] = 0;
+        p->tok.s = s;
     }
     p->prev_tok.s = NULL;
     return m;
