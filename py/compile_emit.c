@@ -75,7 +75,6 @@ struct scope {
     uint32_t raw_len;
     raw_piece_t *raw;        // fun_data
     scope_t **children;      // raw-code children, in MAKE_FUNCTION order
-    raw_piece_t *regs;       // the table entries its scope pass registered (R_Q, R_C records)
     raw_piece_t *rec;        // its recorded code (see R_LIT_MAX), until it is assembled
     uint32_t n_labels;       // of its recorded code
 };
@@ -138,6 +137,86 @@ typedef struct {
 
 #define LABEL_NONE ((size_t)-1)
 
+// ---------------------------------------------------------------- errors
+
+// The SyntaxErrors the emitter raises: E_ numbers of the texts in error_texts (each ended by a 0).
+enum {
+    E_SYNTAX,
+    E_STAR_EXPR,
+    E_STAR_AFTER_KW,
+    E_POS_AFTER_KW,
+    E_ARGS,
+    E_YIELD,
+    E_AWAIT,
+    E_YIELD_FROM_ASYNC,
+    E_ASSIGN_EXPR,
+    E_STARS,
+    E_STAR_TARGET,
+    E_ASSIGN,
+    E_DELETE,
+    E_NON_DEFAULT,
+    E_DUP_ARG,
+    E_NONLOCAL_MODULE,
+    E_PARAM_GLOBAL,
+    E_BEFORE_GLOBAL,
+    E_BEFORE_NONLOCAL,
+    E_NONLOCAL_GLOBAL,
+    E_RETURN,
+    E_RETURN_ASYNC_GEN,
+    E_BREAK,
+    E_CONTINUE,
+    E_ASYNC_FOR,
+    E_ASYNC_WITH,
+    E_EXCEPT_LAST,
+    E_NESTED,
+    E_NO_BINDING,
+    E_POSONLY,
+    E_SCOPE_NAMES,
+    E_FILE_NAMES,
+};
+static const char error_texts[] =
+    "invalid syntax\0"
+    "*x must be assignment target\0"
+    "* arg after kwarg\0"
+    "positional argument follows keyword argument\0"
+    "too many arguments\0"
+    "'yield' outside function\0"
+    "'await' outside function\0"
+    "'yield from' inside async function\0"
+    "can't assign to expression\0"
+    "multiple starred expressions in assignment\0"
+    "starred assignment target must be in a list or tuple\0"
+    "cannot assign to expression\0"
+    "cannot delete expression\0"
+    "non-default argument follows default argument\0"
+    "duplicate argument in function definition\0"
+    "nonlocal declaration not allowed at module level\0"
+    "name is parameter and global\0"
+    "name is assigned to before global declaration\0"
+    "name is assigned to before nonlocal declaration\0"
+    "name is nonlocal and global\0"
+    "'return' outside function\0"
+    "'return' with value in async generator\0"
+    "'break' outside loop\0"
+    "'continue' not properly in loop\0"
+    "'async for' outside async function\0"
+    "'async with' outside async function\0"
+    "default 'except' must be last\0"
+    "too many nested loops\0"
+    "no binding for nonlocal found\0"
+    "positional-only parameters cannot be written to a .mpy file\0"
+    "too many names or functions in one scope\0"
+    "too many names or constants in one source\0";
+
+// SyntaxError [msg] (an E_ number) at [x] (NULL: no position).
+MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, unsigned msg) {
+    const char *m = error_texts;
+    while (msg-- > 0) {
+        m += strlen(m) + 1;
+    }
+    mpf_cc_syntax_error(e->c, false, x ? x->line : 0, x ? x->col : 0, m);
+}
+
 // ---------------------------------------------------------------- growable arrays
 
 // [old] (elements of [size] bytes) with room for at least [need].
@@ -164,7 +243,7 @@ static void *grow(void *old, size_t n, size_t *cap, size_t size) {
 // grow() for the 16-bit counts of a scope (its names, its children).
 static void *grow16(emit_t *e, void *old, uint16_t n, uint16_t *cap, size_t size, const mpf_node_t *at) {
     if (n == UINT16_MAX) {
-        mpf_cc_syntax_error(e->c, false, at ? at->line : 0, at ? at->col : 0, "too many names or functions in one scope");
+        error_at(e, at, E_SCOPE_NAMES);
     }
     size_t c = *cap;
     void *p = grow(old, n, &c, size);
@@ -184,7 +263,7 @@ static size_t qstr_hash(mpf_qstr_t q) {
 // Grow [ix] for [n] entries, re-inserting each entry i by [hash_of](i).
 static void index_reserve(emit_t *e, index_t *ix, size_t n, size_t (*hash_of)(emit_t *, size_t)) {
     if (n + 1 >= UINT16_MAX) {
-        mpf_cc_syntax_error(e->c, false, 0, 0, "too many names or constants in one source");
+        error_at(e, NULL, E_FILE_NAMES);
     }
     if (2 * (n + 1) <= ix->cap) {
         return;
@@ -384,16 +463,17 @@ static void put_svuint(emit_t *e, mpf_int_t v) {
 // one of these tags and its operands.
 enum {
     R_LIT_MAX = 0xEF,
-    R_Q = 0xF0,     // vuint: a qstr operand (its provisional index)
+    R_Q = 0xF0,     // vuint: a qstr operand (its provisional index), also the scope pass's
+    R_QN,           // vuint: a qstr operand that is a name (which the scope pass does not register)
     R_C,            // vuint: a constant operand (its provisional index)
-    R_QREG,         // vuint: a qstr (R_C + 1: a constant) registered by code not written (dead)
-    R_CREG,
-    R_NAME,         // byte: 0 load, 1 store, 2 delete; vuint: a name of the module (its opcode
+    // R_Q/R_QN/R_C + R_DEAD: the same, registered by code not written (dead)
+    R_NAME = R_C + 4,         // byte: 0 load, 1 store, 2 delete; vuint: a name of the module (its opcode
                     // waits for the whole module: a def's `global` makes it an explicit global)
     R_JUMP,         // byte: the opcode; vuint: the label
     R_LABEL,        // vuint: the label placed here
     R_LINE,         // vuint: the line that starts here
 };
+#define R_DEAD 3
 #define REC_FIRST 24
 
 static void rec_byte(emit_t *e, uint8_t b) {
@@ -405,8 +485,6 @@ static void rec_byte(emit_t *e, uint8_t b) {
         pc->len = 0;
         if (t != NULL) {
             t->next = pc;
-        } else if (e->pass == PASS_SCOPE) {
-            e->scope->regs = pc;
         } else {
             e->scope->rec = pc;
         }
@@ -445,18 +523,36 @@ static void rec_op(emit_t *e, uint8_t tag, size_t v) {
     rec_vuint(e, v);
 }
 
-// The stream is complete: its last piece shrinks to what it holds (in place).
-static void rec_trim(raw_piece_t *t, size_t cap) {
-    if (t != NULL && t->len < cap) {
-        mpf_gc_realloc(t, sizeof(raw_piece_t) + t->len);
-    }
-}
-
 static void free_pieces(raw_piece_t *pc) {
     while (pc != NULL) {
         raw_piece_t *next = pc->next;
         mpf_gc_free(pc);
         pc = next;
+    }
+}
+
+// Stream [*head] is complete ([t] its last piece, of room [cap]): one piece of its size when
+// it fits one, else its last piece shrinks to what it holds (in place).
+static void rec_trim(raw_piece_t **head, raw_piece_t *t, size_t cap) {
+    if (t == NULL) {
+        return;
+    }
+    size_t n = 0;
+    for (const raw_piece_t *pc = *head; pc != NULL; pc = pc->next) {
+        n += pc->len;
+    }
+    if (*head != t && n <= PIECE_MAX) {
+        raw_piece_t *one = mpf_gc_alloc(sizeof(raw_piece_t) + n, false);
+        one->next = NULL;
+        one->len = 0;
+        for (const raw_piece_t *pc = *head; pc != NULL; pc = pc->next) {
+            memcpy(one->data + one->len, pc->data, pc->len);
+            one->len += pc->len;
+        }
+        free_pieces(*head);
+        *head = one;
+    } else if (t->len < cap) {
+        mpf_gc_realloc(t, sizeof(raw_piece_t) + t->len);
     }
 }
 
@@ -488,15 +584,12 @@ static size_t rd_vuint(rec_cursor_t *r) {
     return v;
 }
 
-// Table entry [i] ([tag] R_Q or R_C) as an operand: registered by the scope pass, recorded
-// by the code pass (registered only, when the code is dead).
+// Table entry [i] ([tag] R_Q, R_QN or R_C) as an operand, recorded by the code pass
+// (registered only, when the code is dead). The scope pass registers the same entries but
+// names, in the same order: its registrations are read from the recorded code.
 static void ref(emit_t *e, uint8_t tag, size_t i) {
-    if (e->pass == PASS_SCOPE) {
-        rec_op(e, tag, i);
-    } else if (e->dead) {
-        rec_op(e, (uint8_t)(tag + 2), i);
-    } else {
-        rec_op(e, tag, i);
+    if (e->record) {
+        rec_op(e, (uint8_t)(e->dead ? tag + R_DEAD : tag), i);
     }
 }
 
@@ -565,12 +658,16 @@ static void op(emit_t *e, uint8_t b) {
     put(e, b);
 }
 
-// Opcode [b] with qstr operand [q].
-static void op_q(emit_t *e, uint8_t b, mpf_qstr_t q) {
+// Opcode [b] with qstr operand [q] ([tag] R_Q; R_QN: a name).
+static void op_qt(emit_t *e, uint8_t b, mpf_qstr_t q, uint8_t tag) {
     adjust(e, stack_effect(b, 0));
     size_t i = use_qstr(e, q);
     put(e, b);
-    ref(e, R_Q, i);
+    ref(e, tag, i);
+}
+
+static void op_q(emit_t *e, uint8_t b, mpf_qstr_t q) {
+    op_qt(e, b, q, R_Q);
 }
 
 // LOAD_CONST_OBJ of constant [o].
@@ -850,12 +947,6 @@ static void line_entry(emit_t *e, size_t line) {
     e->last_line_off = e->len;
 }
 
-// ---------------------------------------------------------------- errors
-
-MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, const char *msg) {
-    mpf_cc_syntax_error(e->c, false, x ? x->line : 0, x ? x->col : 0, msg);
-}
-
 // ---------------------------------------------------------------- scopes and names
 
 static scope_t *scope_new(emit_t *e, int kind, mpf_node_t *node, mpf_qstr_t name) {
@@ -913,7 +1004,7 @@ static bool is_async_def(const scope_t *s) {
     return s->node != NULL && s->node->kind == N_FUNCDEF && s->node->op;
 }
 
-static void need_function(emit_t *e, const mpf_node_t *x, const char *msg) {
+static void need_function(emit_t *e, const mpf_node_t *x, unsigned msg) {
     if (!is_func_like(e->scope)) {
         error_at(e, x, msg);
     }
@@ -977,13 +1068,13 @@ static void name_op(emit_t *e, mpf_qstr_t q, int what) {
         adjust(e, (what == 0) - (what == 1));
         size_t i = use_qstr(e, q);
         if (e->dead) {
-            rec_op(e, R_QREG, i);
+            rec_op(e, R_QN + R_DEAD, i);
         } else {
             rec_op(e, R_NAME, (size_t)what);
             rec_vuint(e, i);
         }
     } else {
-        op_q(e, ops_of[kind == ID_GLOBAL_EXPLICIT || is_func_like(s) ? 1 : 2][what], q);
+        op_qt(e, ops_of[kind == ID_GLOBAL_EXPLICIT || is_func_like(s) ? 1 : 2][what], q, R_QN);
     }
 }
 
@@ -1102,7 +1193,7 @@ static bool has_star(const mpf_node_t *x) {
 // A tuple/list/set display with no starred items.
 static void build_seq(emit_t *e, mpf_node_t *x, uint8_t build_op) {
     if (has_star(x)) {
-        error_at(e, x, "*x must be assignment target");
+        error_at(e, x, E_STAR_EXPR);
     }
     for (size_t i = 0; i < x->n; i++) {
         expr(e, x->k[i]);
@@ -1193,7 +1284,7 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
             continue;
         }
         if (seen_kw) {
-            error_at(e, a, a->kind == N_STAR ? "* arg after kwarg" : "positional argument follows keyword argument");
+            error_at(e, a, a->kind == N_STAR ? E_STAR_AFTER_KW : E_POS_AFTER_KW);
         }
         if (a->kind == N_STAR) {
             if (n_pos < 8 * sizeof(bitmap)) {
@@ -1218,7 +1309,7 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
     }
     n_pos += extra;
     if (n_pos > 255 || n_kw > 255) {
-        error_at(e, x, "too many arguments");
+        error_at(e, x, E_ARGS);
     }
     if (star) {
         load_int_obj(e, mpf_obj_new_int((mpf_int_t)bitmap));
@@ -1471,7 +1562,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
             comprehension(e, x);
             return;
         case N_YIELD:
-            need_function(e, x, "'yield' outside function");
+            need_function(e, x, E_YIELD);
             e->scope->flags |= SF_GENERATOR | SF_YIELDS;
             if (x->k[0]) {
                 expr(e, x->k[0]);
@@ -1482,17 +1573,17 @@ static void expr(emit_t *e, mpf_node_t *x) {
             return;
         case N_YIELDFROM:
         case N_AWAIT:
-            need_function(e, x, x->kind == N_AWAIT ? "'await' outside function" : "'yield' outside function");
+            need_function(e, x, x->kind == N_AWAIT ? E_AWAIT : E_YIELD);
             e->scope->flags |= SF_GENERATOR;
             if (x->kind == N_YIELDFROM && is_async_def(e->scope)) {
-                error_at(e, x, "'yield from' inside async function");
+                error_at(e, x, E_YIELD_FROM_ASYNC);
             }
             expr(e, x->k[0]);
             ops(e, "\x5E\x51\x68");   // GET_ITER, LOAD_NONE, YIELD_FROM
             return;
         case N_NAMEDEXPR:
             if (x->k[0]->kind != N_NAME) {
-                error_at(e, x, "can't assign to expression");
+                error_at(e, x, E_ASSIGN_EXPR);
             }
             expr(e, x->k[1]);
             op(e, 0x57);
@@ -1516,9 +1607,9 @@ static void expr(emit_t *e, mpf_node_t *x) {
             store_name(e, x->k[0]->v.q);
             return;
         case N_STAR:
-            error_at(e, x, "*x must be assignment target");
+            error_at(e, x, E_STAR_EXPR);
         default:
-            error_at(e, x, "invalid syntax");
+            error_at(e, x, E_SYNTAX);
     }
 }
 
@@ -1529,7 +1620,7 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
     for (size_t i = 0; i < x->n; i++) {
         if (x->k[i]->kind == N_STAR) {
             if (star != x->n) {
-                error_at(e, x->k[i], "multiple starred expressions in assignment");
+                error_at(e, x->k[i], E_STARS);
             }
             star = i;
         }
@@ -1599,9 +1690,9 @@ static void store(emit_t *e, mpf_node_t *x) {
             store_seq(e, x);   // () = x and [] = x unpack nothing (CPython 3.11; mpy-cross rejects ())
             return;
         case N_STAR:
-            error_at(e, x, "starred assignment target must be in a list or tuple");
+            error_at(e, x, E_STAR_TARGET);
         default:
-            error_at(e, x, "cannot assign to expression");
+            error_at(e, x, E_ASSIGN);
     }
 }
 
@@ -1632,7 +1723,7 @@ static void delete(emit_t *e, mpf_node_t *x) {
             }
             return;
         default:
-            error_at(e, x, "cannot delete expression");
+            error_at(e, x, E_DELETE);
     }
 }
 
@@ -1648,7 +1739,7 @@ static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool
         if (a->op == 0 && a->k[0]) {
             n_def++;
         } else if (a->op == 0 && n_def) {
-            error_at(e, a, "non-default argument follows default argument");
+            error_at(e, a, E_NON_DEFAULT);
         }
         if (a->op == 2 && a->k[0]) {
             n_kwdef++;
@@ -1694,7 +1785,7 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
             continue;   // bare *
         }
         if (find_id(s, a->v.q)) {
-            error_at(e, a, "duplicate argument in function definition");
+            error_at(e, a, E_DUP_ARG);
         }
         id_info_t *id = add_id(e, s, a->v.q, ID_LOCAL);
         id->flags = IDF_PARAM;
@@ -1714,7 +1805,7 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
     }
     s->n_posonly = args->op;
     if (s->n_pos > 255 || s->n_kwonly > 255) {
-        error_at(e, args, "too many arguments");   // (8-bit counts in the raw code)
+        error_at(e, args, E_ARGS);   // (8-bit counts in the raw code)
     }
 }
 
@@ -1856,29 +1947,28 @@ static void declare(emit_t *e, mpf_node_t *x, bool global) {
     for (size_t i = 0; i < x->n; i++) {
         mpf_qstr_t q = x->k[i]->v.q;
         if (!global && s->kind == SC_MODULE) {
-            error_at(e, x, "nonlocal declaration not allowed at module level");
+            error_at(e, x, E_NONLOCAL_MODULE);
         }
         id_info_t *id = add_id(e, s, q, ID_UNDECIDED);
         // (a new entry is undecided, without flags)
         if (id->flags & IDF_PARAM) {
-            error_at(e, x, "name is parameter and global");
+            error_at(e, x, E_PARAM_GLOBAL);
         }
         if (!(id->flags & IDF_DECLARED) && id->kind != ID_UNDECIDED) {
-            error_at(e, x, global ? "name is assigned to before global declaration" :
-                "name is assigned to before nonlocal declaration");
+            error_at(e, x, E_BEFORE_GLOBAL + !global);
         }
         if (global && id->kind == ID_FREE && (id->flags & 8)) {
-            error_at(e, x, "name is nonlocal and global");
+            error_at(e, x, E_NONLOCAL_GLOBAL);
         }
         declare_id(e, id, e->first, global);   // (global: in the module too)
     }
 }
 
 static void return_stmt(emit_t *e, mpf_node_t *x) {
-    need_function(e, x, "'return' outside function");
+    need_function(e, x, E_RETURN);
     mpf_node_t *v = x->k[0];
     if (v != NULL && e->pass != PASS_SCOPE && (e->scope->flags & SF_YIELDS) && is_async_def(e->scope)) {
-        error_at(e, x, "'return' with value in async generator");
+        error_at(e, x, E_RETURN_ASYNC_GEN);
     }
     // return a if c else b: two returns, no jump over the second value (only the outermost:
     // a conditional expression in b is compiled as any other)
@@ -1902,7 +1992,7 @@ static void return_stmt(emit_t *e, mpf_node_t *x) {
 
 static void break_continue(emit_t *e, mpf_node_t *x, bool is_break) {
     if (e->loop.break_label < 0) {
-        error_at(e, x, is_break ? "'break' outside loop" : "'continue' not properly in loop");
+        error_at(e, x, is_break ? E_BREAK : E_CONTINUE);
     }
     int unwind = e->exc_level - e->loop.exc_depth;
     int target = is_break ? e->loop.break_label : e->loop.continue_label;
@@ -2082,7 +2172,7 @@ static void for_stmt(emit_t *e, mpf_node_t *x) {
     static const uint8_t async_else[] = {S_LABEL, 4, S_SUITE, 3, S_LABEL, 5, MPF_OP_POP_TOP, S_END};
     int L[6];
     if (x->op) {
-        need_function(e, x, "'async for' outside async function");
+        need_function(e, x, E_ASYNC_FOR);
         seq(e, async_start, L, x);
         loop_body(e, x->k[2], L[5], L[0], false);
         seq(e, async_end, L, x);
@@ -2128,7 +2218,7 @@ static void try_except(emit_t *e, mpf_node_t *x) {
         if (h->k[0] != NULL) {
             seq(e, match, H, h);
         } else if (i + 1 != x->n) {
-            error_at(e, h, "default 'except' must be last");
+            error_at(e, h, E_EXCEPT_LAST);
         }
         if (h->k[1] == NULL) {
             seq(e, unnamed, H, h);
@@ -2358,7 +2448,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             return;
         case N_WITH:
             if (x->op) {
-                need_function(e, x, "'async with' outside async function");
+                need_function(e, x, E_ASYNC_WITH);
             }
             with_items(e, x, 1);
             return;
@@ -2369,7 +2459,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             classdef(e, x);
             return;
         default:
-            error_at(e, x, "invalid syntax");
+            error_at(e, x, E_SYNTAX);
     }
 }
 
@@ -2399,7 +2489,7 @@ static void comprehension_body(emit_t *e, scope_t *s, mpf_node_t *x) {
             continue;
         }
         if (n_for == 64) {
-            error_at(e, c, "too many nested loops");
+            error_at(e, c, E_NESTED);
         }
         bool gen_iter = n_for == 0 && kind == SC_GENEXPR;   // the argument is an iterator
         if (gen_iter) {
@@ -2440,8 +2530,7 @@ static void comprehension_body(emit_t *e, scope_t *s, mpf_node_t *x) {
 static void scope_body(emit_t *e, scope_t *s) {
     mpf_node_t *x = s->node;
     int kind = s->kind;
-    bool ret_none = true;   // the code ends with `return None`
-    // (the module's statements are compiled one at a time, not here)
+    bool ret_none = true;   // the code ends with `return None` (the module's: module_pass)
     if (kind == SC_FUNC || kind == SC_LAMBDA) {
         if (e->pass == PASS_SCOPE) {
             scope_params(e, s, x->k[0]);
@@ -2516,7 +2605,7 @@ static void resolve_scope(emit_t *e, scope_t *s) {
                 id->kind = ID_FREE;
                 id->flags |= 16;   // resolved
             } else if (nonlocal) {
-                error_at(e, s->node, "no binding for nonlocal found");
+                error_at(e, s->node, E_NO_BINDING);
             } else {
                 id->kind = ID_GLOBAL_IMPLICIT;
             }
@@ -2627,7 +2716,7 @@ static void run_pass(emit_t *e, scope_t *s, bool record) {
     e->record = record;
     scope_body(e, s);
     e->record = false;
-    rec_trim(e->rec_tail, e->rec_cap);
+    rec_trim(&s->rec, e->rec_tail, e->rec_cap);
     if (record) {
         s->stack_size = (uint16_t)e->max_depth;
         s->exc_size = (uint16_t)e->max_exc;
@@ -2679,6 +2768,7 @@ static void replay(emit_t *e, scope_t *s) {
         size_t v = rd_vuint(&r);
         switch (t) {
             case R_Q:
+            case R_QN:
                 put_vuint(e, e->qmap[v]);
                 break;
             case R_C:
@@ -2700,7 +2790,7 @@ static void replay(emit_t *e, scope_t *s) {
             case R_LINE:
                 line_entry(e, v);
                 break;
-            default:   // R_QREG, R_CREG: nothing written
+            default:   // R_DEAD + ...: nothing written
                 break;
         }
     }
@@ -2958,8 +3048,9 @@ typedef struct {
     size_t n_q, n_c;
 } tables_t;
 
-// Visit the table entries of the records of stream [pc] in their order.
-static void visit_stream(emit_t *e, tables_t *t, const raw_piece_t *pc) {
+// Visit the table entries of the records of stream [pc] in their order (with [scope_pass]
+// those the scope pass registered: not the names).
+static void visit_stream(emit_t *e, tables_t *t, const raw_piece_t *pc, bool scope_pass) {
     rec_cursor_t r = {pc, 0};
     while (rd_more(&r)) {
         uint8_t tag = rd_byte(&r);
@@ -2975,10 +3066,11 @@ static void visit_stream(emit_t *e, tables_t *t, const raw_piece_t *pc) {
         if (tag == R_NAME || tag == R_JUMP) {
             v = rd_vuint(&r);
         }
-        if (tag == R_Q || tag == R_QREG || tag == R_NAME) {
-            visit_entry(e->qmap, v, t->qstrs, e->qstrs, sizeof(mpf_qstr_t), &t->n_q);
-        } else if (tag == R_C || tag == R_CREG) {
+        int k = tag == R_NAME ? R_QN : tag < R_NAME ? (tag - R_Q) % R_DEAD + R_Q : -1;
+        if (k == R_C) {
             visit_entry(e->cmap, v, t->consts, e->consts, sizeof(mpf_obj_t), &t->n_c);
+        } else if (k == R_Q || (k == R_QN && !scope_pass)) {
+            visit_entry(e->qmap, v, t->qstrs, e->qstrs, sizeof(mpf_qstr_t), &t->n_q);
         }
     }
 }
@@ -3002,11 +3094,7 @@ static void order_tables(emit_t *e) {
             for (size_t slot = 0; code && slot < (size_t)s->n_pos + s->n_kwonly; slot++) {
                 visit_entry(e->qmap, use_qstr(e, param_name(s, slot)), t.qstrs, e->qstrs, sizeof(mpf_qstr_t), &t.n_q);
             }
-            visit_stream(e, &t, code ? s->rec : s->regs);
-            if (!code) {
-                free_pieces(s->regs);
-                s->regs = NULL;
-            }
+            visit_stream(e, &t, s->rec, !code);
         }
     }
     if (t.n_q != nq || t.n_c != nc) {
@@ -3076,7 +3164,7 @@ static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
         }
         if (s->n_posonly && e->mpy) {
             // .mpy v6.3 cannot say which parameters take no keyword (mpy-cross rejects `/` too)
-            error_at(e, s->node, "positional-only parameters cannot be written to a .mpy file");
+            error_at(e, s->node, E_POSONLY);
         }
     }
     module_pass(e, &mst[1], g, PASS_SIZE);
@@ -3130,8 +3218,7 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy)
         compile_stmt(e, mst, g, e->last);
     }
     module_pass(e, &mst[1], NULL, PASS_SIZE);
-    rec_trim(mst[0].rec_tail, mst[0].rec_cap);
-    rec_trim(mst[1].rec_tail, mst[1].rec_cap);
+    rec_trim(&mod->rec, mst[1].rec_tail, mst[1].rec_cap);
     mod->stack_size = (uint16_t)mst[1].max_depth;
     mod->exc_size = (uint16_t)mst[1].max_exc;
     mod->n_labels = (uint32_t)mst[1].n_labels;

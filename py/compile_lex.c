@@ -298,22 +298,22 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
     if (lx->at_bol && lx->paren == 0) {
         lx->at_bol = false;
         uint32_t w = 0;
-        if (!skip_blank_lines(lx, &w)) {
-            goto at_end;
-        }
-        if (w > lx->indent[lx->n_indent - 1]) {
-            if (lx->n_indent == (int)(sizeof(lx->indent) / sizeof(lx->indent[0]))) {
-                mpf_cc_syntax_error(lx->c, true, lx->line, w + 1, "too many levels of indentation");
-            }
-            lx->indent[lx->n_indent++] = w;
-            lx->pending = 1;
-        } else {
-            while (w < lx->indent[lx->n_indent - 1]) {
-                lx->n_indent--;
-                lx->pending--;
-            }
-            if (w != lx->indent[lx->n_indent - 1]) {
-                mpf_cc_syntax_error(lx->c, true, lx->line, w + 1, "unindent does not match any outer indentation level");
+        // (at the end of the input: on to the end below)
+        if (skip_blank_lines(lx, &w)) {
+            if (w > lx->indent[lx->n_indent - 1]) {
+                if (lx->n_indent == (int)(sizeof(lx->indent) / sizeof(lx->indent[0]))) {
+                    mpf_cc_syntax_error(lx->c, true, lx->line, w + 1, "too many levels of indentation");
+                }
+                lx->indent[lx->n_indent++] = w;
+                lx->pending = 1;
+            } else {
+                while (w < lx->indent[lx->n_indent - 1]) {
+                    lx->n_indent--;
+                    lx->pending--;
+                }
+                if (w != lx->indent[lx->n_indent - 1]) {
+                    mpf_cc_syntax_error(lx->c, true, lx->line, w + 1, "unindent does not match any outer indentation level");
+                }
             }
         }
         if (lx->pending != 0) {
@@ -346,9 +346,6 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
     t->col = (uint32_t)(lx->pos - lx->line_start + 1);
     int ch = peekc(lx, 0);
     if (ch < 0) {
-    at_end:
-        t->line = lx->line;
-        t->col = (uint32_t)(lx->pos - lx->line_start + 1);
         if (lx->paren > 0) {
             lx->unterminated = true;
             lex_error(lx, "unexpected EOF while parsing");
@@ -426,7 +423,11 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
     size_t i = longer ? 0 : OP_2CHAR;
     for (size_t n = longer ? 3 : 1; n > 0; n--) {
         for (size_t end = n == 3 ? OP_3CHAR : n == 2 ? OP_2CHAR : sizeof(op_codes); i < end; i++, s += n) {
-            if (s[0] == ch && lx->pos + n <= c->len && memcmp(c->src + lx->pos, s, n) == 0) {
+            size_t k = 0;
+            while (k < n && peekc(lx, k) == s[k]) {
+                k++;
+            }
+            if (k == n) {
                 lx->pos += n;
                 t->kind = TK_OP;
                 t->op = op_codes[i];
