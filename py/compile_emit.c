@@ -1147,18 +1147,7 @@ static size_t trailer_line(const mpf_node_t *x) {
 }
 
 static bool is_const_node(const mpf_node_t *x) {
-    if (x->kind == N_CONST) {
-        return true;
-    }
-    if (x->kind == N_TUPLE) {
-        for (size_t i = 0; i < x->n; i++) {
-            if (!is_const_node(x->k[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-    return false;
+    return x->kind == N_CONST || (x->kind == N_TUPLE && mpf_node_tuple_is_const(x));
 }
 
 static mpf_obj_t const_value(const mpf_node_t *x) {
@@ -1211,16 +1200,12 @@ static void make_child(emit_t *e, scope_t *child, int n_closed, bool defargs) {
             s->children[s->n_children++] = child;
         }
     }
-    if (n_closed == 0) {
-        if (defargs) {
-            op_u(e, 0x33, (size_t)idx);
-        } else {
-            op_u(e, 0x32, (size_t)idx);
-        }
-    } else {
-        adjust(e, defargs ? -1 - n_closed : 1 - n_closed);
-        put(e, defargs ? 0x21 : 0x20);
-        put_vuint(e, (size_t)idx);
+    // MAKE_FUNCTION(_DEFARGS), or MAKE_CLOSURE(_DEFARGS) with the number of cells after
+    // the child: pops the cells and the two default objects, pushes the function
+    adjust(e, 1 - n_closed - 2 * defargs);
+    put(e, (uint8_t)((n_closed ? MPF_OP_MAKE_CLOSURE : MPF_OP_MAKE_FUNCTION) + defargs));
+    put_vuint(e, (size_t)idx);
+    if (n_closed) {
         put(e, (uint8_t)n_closed);
     }
 }
@@ -1900,9 +1885,10 @@ static void import_stmt(emit_t *e, mpf_node_t *x) {
     for (size_t i = 0; i < x->n; i += 2) {
         mpf_node_t *d = x->k[i];
         mpf_node_t *as = x->k[i + 1];
-        load_int_obj(e, mpf_obj_new_small_int(0));
-        op(e, 0x51);
-        op_q(e, 0x1B, d->v.q);
+        static const uint8_t imp[] = {
+            MPF_OP_SMALL_INT_MULTI_ZERO, MPF_OP_LOAD_CONST_NONE, MPF_OP_IMPORT_NAME, QX, S_END,
+        };
+        seq(e, imp, NULL, d);
         if (as) {
             for (size_t j = 1; j < d->n; j++) {
                 op_q(e, 0x13, d->k[j]->v.q);
@@ -1917,19 +1903,17 @@ static void import_stmt(emit_t *e, mpf_node_t *x) {
 static void importfrom_stmt(emit_t *e, mpf_node_t *x) {
     mpf_qstr_t mod = x->k[0] ? x->k[0]->v.q : MPF_QSTRE_;
     load_int_obj(e, mpf_obj_new_small_int(x->v.level));
-    if (x->op == 1) {
-        op_q(e, 0x10, MPF_QSTRE__2a);
-        op_u(e, 0x2A, 1);
-        op_q(e, 0x1B, mod);
-        op(e, 0x69);
-        return;
-    }
-    size_t n = (x->n - 1) / 2;
+    bool star = x->op == 1;   // from m import *
+    size_t n = star ? 1 : (x->n - 1) / 2;
     for (size_t i = 0; i < n; i++) {
-        op_q(e, 0x10, x->k[1 + 2 * i]->v.q);
+        op_q(e, 0x10, star ? MPF_QSTRE__2a : x->k[1 + 2 * i]->v.q);
     }
     op_u(e, 0x2A, n);
     op_q(e, 0x1B, mod);
+    if (star) {
+        op(e, MPF_OP_IMPORT_STAR);
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
         mpf_node_t *nm = x->k[1 + 2 * i];
         mpf_node_t *as = x->k[2 + 2 * i];
@@ -1971,22 +1955,18 @@ static void return_stmt(emit_t *e, mpf_node_t *x) {
         error_at(e, x, E_RETURN_ASYNC_GEN);
     }
     // return a if c else b: two returns, no jump over the second value (only the outermost:
-    // a conditional expression in b is compiled as any other)
+    // a conditional expression in b is compiled as any other); L: else
+    static const uint8_t ret[] = {S_EXPRN, 0, MPF_OP_RETURN_VALUE, S_END};
+    static const uint8_t ret_ifexp[] = {
+        S_LABELS, 1, S_JIF, JIF(1, 0, 0), S_EXPR, 0, MPF_OP_RETURN_VALUE, S_LABEL, 0, S_EXPR, 2, MPF_OP_RETURN_VALUE,
+        S_END,
+    };
+    int L[1];
     if (v != NULL && v->kind == N_IFEXP) {
-        int l_else = new_label(e);
-        jump_if(e, v->k[1], false, l_else);
-        expr(e, v->k[0]);
-        op(e, 0x63);
-        e->dead = true;
-        label(e, l_else);
-        v = v->k[2];
-    }
-    if (v) {
-        expr(e, v);
+        seq(e, ret_ifexp, L, v);
     } else {
-        op(e, 0x51);
+        seq(e, ret, L, x);
     }
-    op(e, 0x63);
     e->dead = true;
 }
 
