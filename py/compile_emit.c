@@ -5,7 +5,13 @@
 // scope binds and uses (and creates the child scopes), then sizing passes until every jump
 // has its final width, then the emit pass. The file's qstr and constant tables are filled in
 // the order mpy-cross fills them: the scope passes of all scopes first (each starting with
-// the scope's name), then the code of each scope in creation order.
+// the scope's name), then the code of each scope, scopes in creation order (breadth first).
+//
+// The module is taken from the parser one top-level statement at a time: the statement's
+// scopes get their scope passes and their code is recorded (a stream of literal bytes and of
+// the operands whose encoding waits for the final tables, jump offsets and line table), then
+// its syntax tree is released. Once the whole module is recorded, the tables are put in
+// mpy-cross's order and the recorded code is sized and written as mpy-cross would have.
 #include <string.h>
 
 #include "compile_int.h"
@@ -69,8 +75,8 @@ struct scope {
     uint32_t raw_len;
     raw_piece_t *raw;        // fun_data
     scope_t **children;      // raw-code children, in MAKE_FUNCTION order
-    scope_t *arena_last;     // a def, lambda, class or the module: the last scope (creation
-                             // order) whose nodes are in its arena
+    raw_piece_t *rec;        // its recorded code (see R_LIT_MAX), until it is assembled
+    uint32_t n_labels;       // of its recorded code
 };
 
 typedef struct {
@@ -104,6 +110,9 @@ typedef struct {
     // code's pieces: byte len goes to piece->data[len - piece_off] (a pass longer than the
     // last is a bug, caught after it)
     bool count_only;
+    bool record;             // the code pass records the scope's code (to its rec stream)
+    bool mpy;                // for a .mpy image (which cannot say which parameters are positional-only)
+    uint16_t *qmap, *cmap;   // provisional table index -> final (once the module is recorded)
     raw_piece_t *piece;
     ptrdiff_t piece_off;
     uint8_t *lines;          // line table
@@ -121,6 +130,9 @@ typedef struct {
     size_t last_line, last_line_off;
     loop_t loop;
     int child_index;         // next raw-code child in this pass
+    raw_piece_t *rec_tail;   // the stream being recorded: its last piece, that piece's room,
+    size_t rec_cap;          // and the header of its literal run (NULL: none open)
+    uint8_t *rec_lit;
 } emit_t;
 
 #define LABEL_NONE ((size_t)-1)
@@ -387,8 +399,14 @@ static size_t use_const(emit_t *e, mpf_obj_t o) {
 
 // ---------------------------------------------------------------- bytes
 
+static void rec_lit(emit_t *e, uint8_t b);
+
 static void put(emit_t *e, uint8_t b) {
     if (e->dead) {
+        return;
+    }
+    if (e->record) {
+        rec_lit(e, b);
         return;
     }
     if (e->count_only) {
@@ -436,6 +454,143 @@ static void put_svuint(emit_t *e, mpf_int_t v) {
         put(e, tmp[--n] | 0x80);
     }
     put(e, tmp[0]);
+}
+
+// ---------------------------------------------------------------- recorded code
+
+// A recorded stream is a list of pieces (the first small, each next twice the last, up to
+// PIECE_MAX) holding records: a byte 1..R_LIT_MAX and that many literal bytes of code, or
+// one of these tags and its operands.
+enum {
+    R_LIT_MAX = 0xEF,
+    R_Q = 0xF0,     // vuint: a qstr operand (its provisional index), also the scope pass's
+    R_QN,           // vuint: a qstr operand that is a name (which the scope pass does not register)
+    R_C,            // vuint: a constant operand (its provisional index)
+    // R_Q/R_QN/R_C + R_DEAD: the same, registered by code not written (dead)
+    R_NAME = R_C + 4,         // byte: 0 load, 1 store, 2 delete; vuint: a name of the module (its opcode
+                    // waits for the whole module: a def's `global` makes it an explicit global)
+    R_JUMP,         // byte: the opcode; vuint: the label
+    R_LABEL,        // vuint: the label placed here
+    R_LINE,         // vuint: the line that starts here
+};
+#define R_DEAD 3
+#define REC_FIRST 24
+
+static void rec_byte(emit_t *e, uint8_t b) {
+    raw_piece_t *t = e->rec_tail;
+    if (t == NULL || t->len == e->rec_cap) {
+        size_t cap = t == NULL ? REC_FIRST : e->rec_cap * 2 < PIECE_MAX ? e->rec_cap * 2 : PIECE_MAX;
+        raw_piece_t *pc = mpf_gc_alloc(sizeof(raw_piece_t) + cap, false);
+        pc->next = NULL;
+        pc->len = 0;
+        if (t != NULL) {
+            t->next = pc;
+        } else {
+            e->scope->rec = pc;
+        }
+        e->rec_tail = t = pc;
+        e->rec_cap = cap;
+    }
+    t->data[t->len++] = b;
+}
+
+static void rec_vuint(emit_t *e, size_t v) {
+    uint8_t tmp[10];
+    int n = 0;
+    do {
+        tmp[n++] = v & 0x7F;
+        v >>= 7;
+    } while (v);
+    while (n > 1) {
+        rec_byte(e, tmp[--n] | 0x80);
+    }
+    rec_byte(e, tmp[0]);
+}
+
+static void rec_lit(emit_t *e, uint8_t b) {
+    if (e->rec_lit == NULL || *e->rec_lit == R_LIT_MAX) {
+        rec_byte(e, 0);
+        e->rec_lit = &e->rec_tail->data[e->rec_tail->len - 1];
+    }
+    (*e->rec_lit)++;
+    rec_byte(e, b);
+}
+
+// Record [tag] and its operand [v].
+static void rec_op(emit_t *e, uint8_t tag, size_t v) {
+    e->rec_lit = NULL;
+    rec_byte(e, tag);
+    rec_vuint(e, v);
+}
+
+static void free_pieces(raw_piece_t *pc) {
+    while (pc != NULL) {
+        raw_piece_t *next = pc->next;
+        mpf_gc_free(pc);
+        pc = next;
+    }
+}
+
+// Stream [*head] is complete ([t] its last piece, of room [cap]): one piece of its size when
+// it fits one, else its last piece shrinks to what it holds (in place).
+static void rec_trim(raw_piece_t **head, raw_piece_t *t, size_t cap) {
+    if (t == NULL) {
+        return;
+    }
+    size_t n = 0;
+    for (const raw_piece_t *pc = *head; pc != NULL; pc = pc->next) {
+        n += pc->len;
+    }
+    if (*head != t && n <= PIECE_MAX) {
+        raw_piece_t *one = mpf_gc_alloc(sizeof(raw_piece_t) + n, false);
+        one->next = NULL;
+        one->len = 0;
+        for (const raw_piece_t *pc = *head; pc != NULL; pc = pc->next) {
+            memcpy(one->data + one->len, pc->data, pc->len);
+            one->len += pc->len;
+        }
+        free_pieces(*head);
+        *head = one;
+    } else if (t->len < cap) {
+        mpf_gc_realloc(t, sizeof(raw_piece_t) + t->len);
+    }
+}
+
+typedef struct {
+    const raw_piece_t *pc;
+    size_t i;
+} rec_cursor_t;
+
+static bool rd_more(rec_cursor_t *r) {
+    while (r->pc != NULL && r->i == r->pc->len) {
+        r->pc = r->pc->next;
+        r->i = 0;
+    }
+    return r->pc != NULL;
+}
+
+static uint8_t rd_byte(rec_cursor_t *r) {
+    rd_more(r);
+    return r->pc->data[r->i++];
+}
+
+static size_t rd_vuint(rec_cursor_t *r) {
+    size_t v = 0;
+    uint8_t b;
+    do {
+        b = rd_byte(r);
+        v = (v << 7) | (b & 0x7F);
+    } while (b & 0x80);
+    return v;
+}
+
+// Table entry [i] ([tag] R_Q, R_QN or R_C) as an operand, recorded by the code pass
+// (registered only, when the code is dead). The scope pass registers the same entries but
+// names, in the same order: its registrations are read from the recorded code.
+static void ref(emit_t *e, uint8_t tag, size_t i) {
+    if (e->record) {
+        rec_op(e, (uint8_t)(e->dead ? tag + R_DEAD : tag), i);
+    }
 }
 
 static void adjust(emit_t *e, int delta) {
@@ -503,12 +658,24 @@ static void op(emit_t *e, uint8_t b) {
     put(e, b);
 }
 
-// Opcode [b] with qstr operand [q].
-static void op_q(emit_t *e, uint8_t b, mpf_qstr_t q) {
+// Opcode [b] with qstr operand [q] ([tag] R_Q; R_QN: a name).
+static void op_qt(emit_t *e, uint8_t b, mpf_qstr_t q, uint8_t tag) {
     adjust(e, stack_effect(b, 0));
     size_t i = use_qstr(e, q);
     put(e, b);
-    put_vuint(e, i);
+    ref(e, tag, i);
+}
+
+static void op_q(emit_t *e, uint8_t b, mpf_qstr_t q) {
+    op_qt(e, b, q, R_Q);
+}
+
+// LOAD_CONST_OBJ of constant [o].
+static void op_c(emit_t *e, mpf_obj_t o) {
+    adjust(e, 1);
+    size_t i = use_const(e, o);
+    put(e, 0x23);
+    ref(e, R_C, i);
 }
 
 // Opcode [b] with unsigned operand [u].
@@ -527,9 +694,8 @@ static void load_fast(emit_t *e, size_t num) {
     }
 }
 
+// (only the final passes place labels: the scope pass and the recording count them)
 static int new_label(emit_t *e) {
-    e->labels = grow(e->labels, e->n_labels, &e->cap_labels, sizeof(size_t));
-    e->labels[e->n_labels] = LABEL_NONE;
     return (int)e->n_labels++;
 }
 
@@ -542,6 +708,12 @@ static void new_labels(emit_t *e, int *L, int n) {
 
 static void label(emit_t *e, int l) {
     e->dead = false;
+    if (e->record) {
+        rec_op(e, R_LABEL, (size_t)l);
+    }
+    if (e->pass == PASS_SCOPE || e->record) {
+        return;
+    }
     e->labels[l] = e->len;
     if (e->have_prev && e->prev_labels[l] != e->len) {
         e->changed = true;
@@ -550,11 +722,26 @@ static void label(emit_t *e, int l) {
 
 // Jump opcode [b] to label [l]. After an unconditional one (JUMP, POP_EXCEPT_JUMP) what
 // follows is unreachable until the next label: nothing is written.
+static void jump_bytes(emit_t *e, uint8_t b, int l);
+
 static void op_jump(emit_t *e, uint8_t b, int l) {
     adjust(e, stack_effect(b, 0));
     if (e->dead) {
         return;
     }
+    if (e->record) {
+        rec_op(e, R_JUMP, b);
+        rec_vuint(e, (size_t)l);
+    } else if (e->pass != PASS_SCOPE) {
+        jump_bytes(e, b, l);
+    }
+    if (b == MPF_OP_JUMP || b == MPF_OP_POP_EXCEPT_JUMP) {
+        e->dead = true;
+    }
+}
+
+// The bytes of jump [b] to label [l] (the labels of this pass, else the previous pass's).
+static void jump_bytes(emit_t *e, uint8_t b, int l) {
     bool is_signed = b <= MPF_OP_POP_JUMP_IF_FALSE;   // UNWIND_JUMP, JUMP, POP_JUMP_IF_*
     size_t target = e->labels[l] != LABEL_NONE ? e->labels[l] : e->have_prev ? e->prev_labels[l] : LABEL_NONE;
     size_t at = e->len;
@@ -576,9 +763,6 @@ static void op_jump(emit_t *e, uint8_t b, int l) {
         }
         put(e, (uint8_t)(0x80 | (v & 0x7F)));
         put(e, (uint8_t)((v >> 7) & 0xFF));
-    }
-    if (b == MPF_OP_JUMP || b == MPF_OP_POP_EXCEPT_JUMP) {
-        e->dead = true;
     }
 }
 
@@ -724,14 +908,24 @@ static void ops(emit_t *e, const char *seq_) {
 
 // ---------------------------------------------------------------- line table
 
+static void line_entry(emit_t *e, size_t line);
+
 static void set_line(emit_t *e, size_t line) {
     if (e->opt >= 3 || line <= e->last_line) {
         return;
     }
-    if (e->pass == PASS_SCOPE) {
+    if (e->record) {
+        rec_op(e, R_LINE, line);
+    }
+    if (e->pass == PASS_SCOPE || e->record) {
         e->last_line = line;
         return;
     }
+    line_entry(e, line);
+}
+
+// The line table's entries from the last line to [line], at this offset of the code.
+static void line_entry(emit_t *e, size_t line) {
     size_t bc = e->len - e->last_line_off;
     size_t ln = line - e->last_line;
     while (bc > 0 || ln > 0) {
@@ -870,8 +1064,18 @@ static void name_op(emit_t *e, mpf_qstr_t q, int what) {
         }
     } else if (kind >= ID_CELL) {
         op_u(e, ops_of[0][what], id->num);
+    } else if (e->record && s->kind == SC_MODULE) {
+        // LOAD/STORE/DELETE_NAME or _GLOBAL: known once the whole module is parsed
+        adjust(e, (what == 0) - (what == 1));
+        size_t i = use_qstr(e, q);
+        if (e->dead) {
+            rec_op(e, R_QN + R_DEAD, i);
+        } else {
+            rec_op(e, R_NAME, (size_t)what);
+            rec_vuint(e, i);
+        }
     } else {
-        op_q(e, ops_of[kind == ID_GLOBAL_EXPLICIT || is_func_like(s) ? 1 : 2][what], q);
+        op_qt(e, ops_of[kind == ID_GLOBAL_EXPLICIT || is_func_like(s) ? 1 : 2][what], q, R_QN);
     }
 }
 
@@ -900,7 +1104,7 @@ static void load_int_obj(emit_t *e, mpf_obj_t o) {
             return;
         }
     }
-    op_u(e, 0x23, use_const(e, o));
+    op_c(e, o);
 }
 
 // Whether a str of these bytes is interned when mpy-cross parses it: short, or already a
@@ -929,10 +1133,10 @@ static void load_const(emit_t *e, mpf_obj_t o, bool interned) {
         if (str_is_interned(s, len, interned, &q)) {
             op_q(e, 0x10, q);
         } else {
-            op_u(e, 0x23, use_const(e, o));
+            op_c(e, o);
         }
     } else {
-        op_u(e, 0x23, use_const(e, o));
+        op_c(e, o);
     }
 }
 
@@ -1290,7 +1494,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
             return;
         case N_TUPLE:
             if (x->n > 0 && is_const_node(x)) {
-                op_u(e, 0x23, use_const(e, const_value(x)));
+                op_c(e, const_value(x));
                 return;
             }
             build_seq(e, x, 0x2A);
@@ -2273,17 +2477,8 @@ static void comprehension_body(emit_t *e, scope_t *s, mpf_node_t *x) {
 static void scope_body(emit_t *e, scope_t *s) {
     mpf_node_t *x = s->node;
     int kind = s->kind;
-    bool ret_none = true;   // the code ends with `return None`
-    if (kind == SC_MODULE) {
-        if (x->op == MPF_COMPILE_EVAL) {
-            expr(e, x->k[0]);
-            ret_none = false;
-        } else {
-            for (size_t i = 0; i < x->n; i++) {
-                stmt(e, x->k[i]);
-            }
-        }
-    } else if (kind == SC_FUNC || kind == SC_LAMBDA) {
+    bool ret_none = true;   // the code ends with `return None` (the module's: module_pass)
+    if (kind == SC_FUNC || kind == SC_LAMBDA) {
         if (e->pass == PASS_SCOPE) {
             scope_params(e, s, x->k[0]);
         }
@@ -2449,13 +2644,103 @@ static void number_locals(scope_t *s) {
 
 // ---------------------------------------------------------------- passes and assembly
 
-static void run_pass(emit_t *e, scope_t *s, int pass) {
+// Start [pass] over scope [s] (the state of the last pass is cleared).
+static void begin_pass(emit_t *e, scope_t *s, int pass) {
     memset(&e->pass, 0, sizeof(*e) - offsetof(emit_t, pass));
     e->pass = pass;
     e->scope = s;
     e->last_line = 1;
     e->loop.break_label = -1;   // (not in a loop)
+}
+
+// The scope pass of [s] (registering its name first), or with [record] its code pass,
+// recorded (then its stack sizes and label count are known).
+static void run_pass(emit_t *e, scope_t *s, bool record) {
+    if (!record) {
+        use_qstr(e, s->name);
+    }
+    begin_pass(e, s, record ? PASS_SIZE : PASS_SCOPE);
+    e->record = record;
     scope_body(e, s);
+    e->record = false;
+    rec_trim(&s->rec, e->rec_tail, e->rec_cap);
+    if (record) {
+        s->stack_size = (uint16_t)e->max_depth;
+        s->exc_size = (uint16_t)e->max_exc;
+        s->n_labels = (uint32_t)e->n_labels;
+    }
+}
+
+// The module's statements of [g] (NULL: its end) in [pass] (PASS_SIZE: recorded), its state
+// carried in [st] from one statement to the next.
+static void module_pass(emit_t *e, emit_t *st, mpf_node_t *g, int pass) {
+    const size_t tail = sizeof(*e) - offsetof(emit_t, pass);
+    memcpy(&e->pass, &st->pass, tail);
+    e->record = pass != PASS_SCOPE;
+    if (g == NULL) {
+        if (((mpf_node_t *)e->scope->node)->op != MPF_COMPILE_EVAL) {
+            ops(e, "\x51\x63");   // LOAD_NONE, RETURN_VALUE
+        }
+    } else if (g->op == MPF_COMPILE_EVAL) {
+        expr(e, g->k[0]);
+        op(e, 0x63);
+    } else {
+        for (size_t i = 0; i < g->n; i++) {
+            stmt(e, g->k[i]);
+        }
+    }
+    e->record = false;
+    memcpy(&st->pass, &e->pass, tail);
+}
+
+// Replay the recorded code of [s]: a sizing pass (count_only) or the final one, with the final
+// tables (qmap, cmap) and the labels of the last pass.
+static void replay(emit_t *e, scope_t *s) {
+    static const uint8_t name_ops[2][3] = {{0x11, 0x16, 0x19}, {0x12, 0x17, 0x1A}};
+    begin_pass(e, s, PASS_SIZE);
+    e->labels = reserve(e->labels, s->n_labels, &e->cap_labels, sizeof(size_t));
+    for (size_t i = 0; i < s->n_labels; i++) {
+        e->labels[i] = LABEL_NONE;
+    }
+    e->n_labels = s->n_labels;
+    rec_cursor_t r = {s->rec, 0};
+    while (rd_more(&r)) {
+        uint8_t t = rd_byte(&r);
+        if (t <= R_LIT_MAX) {
+            for (; t > 0; t--) {
+                put(e, rd_byte(&r));
+            }
+            continue;
+        }
+        size_t v = rd_vuint(&r);
+        switch (t) {
+            case R_Q:
+            case R_QN:
+                put_vuint(e, e->qmap[v]);
+                break;
+            case R_C:
+                put_vuint(e, e->cmap[v]);
+                break;
+            case R_NAME: {
+                size_t i = e->qmap[rd_vuint(&r)];
+                const id_info_t *id = find_id(e->first, e->qstrs[i]);
+                put(e, name_ops[id != NULL && id->kind == ID_GLOBAL_EXPLICIT][v]);
+                put_vuint(e, i);
+                break;
+            }
+            case R_JUMP:
+                jump_bytes(e, (uint8_t)v, (int)rd_vuint(&r));
+                break;
+            case R_LABEL:
+                label(e, (int)v);
+                break;
+            case R_LINE:
+                line_entry(e, v);
+                break;
+            default:   // R_DEAD + ...: nothing written
+                break;
+        }
+    }
 }
 
 static void put_bytes(emit_t *e, const uint8_t *b, size_t n) {
@@ -2568,21 +2853,11 @@ static void assemble(emit_t *e, scope_t *s) {
     e->count_only = false;
     e->piece = s->raw;
     e->piece_off = -(ptrdiff_t)pre;
-    run_pass(e, s, PASS_SIZE);
+    replay(e, s);
     e->piece = NULL;
     if (e->len != body_len) {
         mpf_raise_msg(&mpf_type_RuntimeError, "compiler: the final pass differs from the last sizing pass");
     }
-}
-
-// The scope whose arena holds the nodes of [s]: [s] itself, or for a comprehension that of
-// the def, lambda, class or module it is written in (NULL: one the emitter made no scope for).
-static scope_t *arena_scope(const emit_t *e, scope_t *s) {
-    if (s->kind < SC_LISTCOMP) {
-        return s;
-    }
-    const mpf_node_t *owner = mpf_node_arena(s->node);
-    return owner == NULL ? e->first : mpf_node_scope(owner);
 }
 
 static void free_chunks(void *chunks) {
@@ -2596,18 +2871,10 @@ static void free_chunks(void *chunks) {
 static void compile_scope(emit_t *e, scope_t *s) {
     // sizing passes until every label keeps its offset, then the final pass
     e->have_prev = false;
-    s->n_children = 0;
-    // register the argument names at the start of this scope's code, as mpy-cross does
-    use_qstr(e, s->name);
-    for (size_t slot = 0; slot < (size_t)s->n_pos + s->n_kwonly; slot++) {
-        use_qstr(e, param_name(s, slot));
-    }
     int rounds = 0;
     e->count_only = true;
     while (true) {
-        run_pass(e, s, PASS_SIZE);
-        s->stack_size = (uint16_t)e->max_depth;
-        s->exc_size = (uint16_t)e->max_exc;
+        replay(e, s);
         bool stable = e->have_prev && !e->changed;
         // keep this pass's labels for the next one
         // (one heap block, reused from scope to scope)
@@ -2621,6 +2888,8 @@ static void compile_scope(emit_t *e, scope_t *s) {
         }
     }
     assemble(e, s);
+    free_pieces(s->rec);
+    s->rec = NULL;
 }
 
 // ---------------------------------------------------------------- .mpy image
@@ -2710,59 +2979,214 @@ static void w_raw(emit_t *o, const raw_ref_t *r) {
     }
 }
 
-// Compile every scope of [tree] into [e]: the raw code (fun_data) of each, in pieces, and
-// the file's qstr and constant tables. The syntax tree and the emitter's working memory are
-// released; the scopes are left for the caller. Returns the module's scope.
-static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_node_t *tree) {
-    memset(e, 0, sizeof(*e));
-    e->c = c;
-    e->opt = c->opt;
-    e->count_only = true;   // the scope passes write no code
-    use_qstr(e, mpf_qstr_from_strn(c->filename, strlen(c->filename)));
-    scope_t *mod = scope_new(e, SC_MODULE, tree, MPF_QSTRE__3cmodule_3e);
-    // scope passes, in creation order (children are appended as they are found)
-    for (scope_t *s = mod; s != NULL; s = s->next) {
-        use_qstr(e, s->name);
-        run_pass(e, s, PASS_SCOPE);
+// Visit table entry [v] (provisional index) in the final order: [map] gets its final index
+// (UINT16_MAX: not yet visited), [order] the entry.
+static void visit_entry(uint16_t *map, size_t v, void *order, const void *entries, size_t size, size_t *n) {
+    if (map[v] == UINT16_MAX) {
+        map[v] = (uint16_t)*n;
+        memcpy((uint8_t *)order + *n * size, (const uint8_t *)entries + v * size, size);
+        (*n)++;
     }
-    for (scope_t *s = mod; s != NULL; s = s->next) {
+}
+
+typedef struct {
+    mpf_qstr_t *qstrs;
+    mpf_obj_t *consts;
+    size_t n_q, n_c;
+} tables_t;
+
+// Visit the table entries of the records of stream [pc] in their order (with [scope_pass]
+// those the scope pass registered: not the names).
+static void visit_stream(emit_t *e, tables_t *t, const raw_piece_t *pc, bool scope_pass) {
+    rec_cursor_t r = {pc, 0};
+    while (rd_more(&r)) {
+        uint8_t tag = rd_byte(&r);
+        if (tag <= R_LIT_MAX) {
+            r.i += tag;   // (rd_more moves past the end of a piece)
+            while (r.pc != NULL && r.i > r.pc->len) {
+                r.i -= r.pc->len;
+                r.pc = r.pc->next;
+            }
+            continue;
+        }
+        size_t v = rd_vuint(&r);
+        if (tag == R_NAME || tag == R_JUMP) {
+            v = rd_vuint(&r);
+        }
+        int k = tag == R_NAME ? R_QN : tag < R_NAME ? (tag - R_Q) % R_DEAD + R_Q : -1;
+        if (k == R_C) {
+            visit_entry(e->cmap, v, t->consts, e->consts, sizeof(mpf_obj_t), &t->n_c);
+        } else if (k == R_Q || (k == R_QN && !scope_pass)) {
+            visit_entry(e->qmap, v, t->qstrs, e->qstrs, sizeof(mpf_qstr_t), &t->n_q);
+        }
+    }
+}
+
+// Put the file's tables (filled in the order the module was recorded) in mpy-cross's order:
+// the file name, each scope's name and what its scope pass registered, then each scope's
+// name, parameters and what its code uses, scopes in creation order. qmap/cmap say where
+// each entry went.
+static void order_tables(emit_t *e) {
+    size_t nq = e->n_qstrs, nc = e->n_consts;
+    tables_t t = {mpf_gc_alloc(nq * sizeof(mpf_qstr_t), false), nc ? mpf_gc_alloc(nc * sizeof(mpf_obj_t), false) : NULL,
+        0, 0};
+    e->qmap = mpf_gc_alloc(nq * sizeof(uint16_t), false);
+    memset(e->qmap, 0xFF, nq * sizeof(uint16_t));
+    e->cmap = mpf_gc_alloc((nc + 1) * sizeof(uint16_t), false);
+    memset(e->cmap, 0xFF, (nc + 1) * sizeof(uint16_t));
+    visit_entry(e->qmap, 0, t.qstrs, e->qstrs, sizeof(mpf_qstr_t), &t.n_q);   // the file name
+    for (int code = 0; code < 2; code++) {
+        for (scope_t *s = e->first; s != NULL; s = s->next) {
+            visit_entry(e->qmap, use_qstr(e, s->name), t.qstrs, e->qstrs, sizeof(mpf_qstr_t), &t.n_q);
+            for (size_t slot = 0; code && slot < (size_t)s->n_pos + s->n_kwonly; slot++) {
+                visit_entry(e->qmap, use_qstr(e, param_name(s, slot)), t.qstrs, e->qstrs, sizeof(mpf_qstr_t), &t.n_q);
+            }
+            visit_stream(e, &t, s->rec, !code);
+        }
+    }
+    if (t.n_q != nq || t.n_c != nc) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "compiler: a table entry no scope uses");
+    }
+    mpf_gc_free(e->qstrs);
+    mpf_gc_free(e->consts);
+    e->qstrs = t.qstrs;
+    e->consts = t.consts;
+    e->cap_qstrs = nq;
+    e->cap_consts = nc;
+    // the index finds the entries where they are now
+    mpf_gc_free(e->qstr_ix.slots);
+    e->qstr_ix.slots = NULL;
+    e->qstr_ix.cap = 0;
+    index_reserve(e, &e->qstr_ix, nq, qstr_entry_hash);
+}
+
+// Put the scopes in mpy-cross's creation order (breadth first: each scope's children are
+// created by its scope pass, which runs after those of every scope created before it).
+static void order_scopes(emit_t *e) {
+    size_t n = 0;
+    for (scope_t *s = e->first; s != NULL; s = s->next) {
+        n++;
+    }
+    scope_t **v = mpf_gc_alloc(n * sizeof(scope_t *), false);
+    size_t k = 0;
+    for (size_t depth = 0; k < n; depth++) {
+        for (scope_t *s = e->first; s != NULL; s = s->next) {
+            size_t d = 0;
+            for (const scope_t *p = s->parent; p != NULL; p = p->parent) {
+                d++;
+            }
+            if (d == depth) {
+                v[k++] = s;
+            }
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        v[i]->next = i + 1 < n ? v[i + 1] : NULL;
+    }
+    e->first = v[0];
+    e->last = v[n - 1];
+    mpf_gc_free(v);
+}
+
+// The scope passes and the recorded code of the scopes [first] and after it (those of one
+// top-level statement, whose module part is [g]); then its syntax tree is released.
+static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
+    module_pass(e, &mst[0], g, PASS_SCOPE);
+    // (children are appended as they are found)
+    for (scope_t *s = last->next; s != NULL; s = s->next) {
+        run_pass(e, s, false);
+    }
+    for (scope_t *s = last->next; s != NULL; s = s->next) {
         resolve_scope(e, s);
     }
-    for (scope_t *s = mod; s != NULL; s = s->next) {
+    for (scope_t *s = last->next; s != NULL; s = s->next) {
         propagate_free(e, s);
     }
-    for (scope_t *s = mod; s != NULL; s = s->next) {
+    for (scope_t *s = last->next; s != NULL; s = s->next) {
         number_locals(s);
-        // the names are all known: their table shrinks to them (in place), since the heap is
-        // at its fullest while the first scopes are compiled
+        // the names are all known: their table shrinks to them (in place)
         if (s->n_ids < s->cap_ids && s->n_ids > 0) {
             s->ids = mpf_gc_realloc(s->ids, s->n_ids * sizeof(id_info_t));
             s->cap_ids = s->n_ids;
         }
-    }
-    for (scope_t *s = mod; s != NULL; s = s->next) {
-        scope_t *a = arena_scope(e, s);
-        if (a != NULL) {
-            a->arena_last = s;
+        if (s->n_posonly && e->mpy) {
+            // .mpy v6.3 cannot say which parameters take no keyword (mpy-cross rejects `/` too)
+            error_at(e, s->node, E_POSONLY);
         }
     }
-    // each scope's syntax tree is released as soon as the last scope whose nodes it holds
-    // is compiled (scopes are compiled in creation order: parents before their children)
-    for (scope_t *s = mod; s != NULL; s = s->next) {
-        scope_t *a = arena_scope(e, s);
+    module_pass(e, &mst[1], g, PASS_SIZE);
+    for (scope_t *s = last->next; s != NULL; s = s->next) {
+        use_qstr(e, s->name);
+        for (size_t slot = 0; slot < (size_t)s->n_pos + s->n_kwonly; slot++) {
+            use_qstr(e, param_name(s, slot));
+        }
+        run_pass(e, s, true);
+    }
+    mpf_cc_note_heap(e->c);
+    // a def, lambda and class has an arena of its own (a comprehension's nodes are in the
+    // arena of the code it is written in)
+    for (scope_t *s = last->next; s != NULL; s = s->next) {
+        if (s->kind == SC_FUNC || s->kind == SC_LAMBDA || s->kind == SC_CLASS) {
+            free_chunks(mpf_node_arena(s->node));
+        }
+    }
+    for (scope_t *s = last->next; s != NULL; s = s->next) {
+        s->node = NULL;
+    }
+    free_chunks(mpf_node_arena(g));
+}
+
+// Compile the module [p] parses into [e]: the raw code (fun_data) of each scope, in pieces,
+// and the file's qstr and constant tables. The syntax tree and the emitter's working memory
+// are released; the scopes are left for the caller. Returns the module's scope.
+static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy) {
+    memset(e, 0, sizeof(*e));
+    e->c = c;
+    e->opt = c->opt;
+    e->mpy = mpy;
+    e->count_only = true;   // the scope passes write no code
+    use_qstr(e, mpf_qstr_from_strn(c->filename, strlen(c->filename)));
+    // the module's own node: its mode, and the slots of a scope's node
+    mpf_node_t *mnode = mpf_gc_alloc(sizeof(mpf_node_t) + 2 * sizeof(mpf_node_t *), false);
+    memset(mnode, 0, sizeof(mpf_node_t) + 2 * sizeof(mpf_node_t *));
+    mnode->kind = N_MODULE;
+    mnode->op = p->mode;
+    mnode->line = 1;
+    mnode->col = 1;
+    scope_t *mod = scope_new(e, SC_MODULE, mnode, MPF_QSTRE__3cmodule_3e);
+    use_qstr(e, mod->name);
+    // the module's scope pass and its recorded code, carried from statement to statement
+    emit_t mst[2];
+    for (int i = 0; i < 2; i++) {
+        begin_pass(e, mod, i ? PASS_SIZE : PASS_SCOPE);
+        memcpy(&mst[i], e, sizeof(*e));
+    }
+    for (mpf_node_t *g; (g = mpf_parse_next(p)) != NULL;) {
+        compile_stmt(e, mst, g, e->last);
+    }
+    module_pass(e, &mst[1], NULL, PASS_SIZE);
+    rec_trim(&mod->rec, mst[1].rec_tail, mst[1].rec_cap);
+    mod->stack_size = (uint16_t)mst[1].max_depth;
+    mod->exc_size = (uint16_t)mst[1].max_exc;
+    mod->n_labels = (uint32_t)mst[1].n_labels;
+    resolve_scope(e, mod);
+    mod->node = NULL;
+    mpf_gc_free(mnode);
+    order_scopes(e);
+    order_tables(e);
+    for (scope_t *s = e->first; s != NULL; s = s->next) {
         compile_scope(e, s);
         mpf_cc_note_heap(c);
-        if (a != NULL && a->arena_last == s) {
-            free_chunks(mpf_node_arena(a->node));
-        }
     }
-    // the syntax tree and the table indexes are done with: released before the image is
-    // made, so that the two are never on the heap at once
+    // the emitter's working memory is done with: released before the image is made
     mpf_cc_note_heap(c);
     mpf_cc_arena_free(c);
     mpf_gc_free(e->qstr_ix.slots);
     mpf_gc_free(e->const_ix.slots);
     e->qstr_ix.slots = e->const_ix.slots = NULL;
+    mpf_gc_free(e->qmap);
+    mpf_gc_free(e->cmap);
+    e->qmap = e->cmap = NULL;
     mpf_gc_free(e->code);
     mpf_gc_free(e->labels);
     mpf_gc_free(e->prev_labels);
@@ -2819,15 +3243,9 @@ static void write_image(emit_t *o, const emit_t *e, const raw_ref_t *raws, size_
 }
 
 // The .mpy image (for `--compile`; the boards load what mpf_emit_code makes instead).
-void mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_emit_out_t *out) {
+void mpf_emit_mpy(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out) {
     emit_t e;
-    scope_t *mod = compile_all(&e, c, tree);
-    for (scope_t *s = mod; s != NULL; s = s->next) {
-        if (s->n_posonly) {
-            // .mpy v6.3 cannot say which parameters take no keyword (mpy-cross rejects `/` too)
-            error_at(&e, s->node, E_POSONLY);
-        }
-    }
+    scope_t *mod = compile_all(&e, c, p, true);
     // the raw codes in the image's order; then the scopes are released, before the image is
     // made: on a small heap they are most of what splits up the room the image needs
     raw_ref_t *raws = mpf_gc_alloc(n_scopes(mod) * sizeof(raw_ref_t), false);
@@ -2948,9 +3366,9 @@ static const mpf_raw_code_t *make_raw_code(const scope_t *s) {
 }
 
 // The module's raw code and tables, as mpf_load_mpy would make them from the image.
-void mpf_emit_code(mpf_cctx_t *c, mpf_node_t *tree, mpf_emit_out_t *out) {
+void mpf_emit_code(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out) {
     emit_t e;
-    scope_t *mod = compile_all(&e, c, tree);
+    scope_t *mod = compile_all(&e, c, p, false);
     out->res.rc = make_raw_code(mod);
     free_scopes(mod);
     mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);

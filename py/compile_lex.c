@@ -95,31 +95,35 @@ const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t *out, 
     static const char esc_from[11] = "ntrabfv\\'\"\n";
     static const char esc_to[10] = "\n\t\r\a\b\f\v\\'\"";
     const char *one = raw ? NULL : memchr(esc_from, e, sizeof(esc_from));
-    int digits = e == 'x' ? 2 : bytes ? 0 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
-    uint32_t v = 0;
+    // numeric escapes: \xHH, \uHHHH, \UHHHHHHHH (exactly so many digits), \ooo (1 to 3)
+    unsigned digits = raw ? 0 : e == 'x' ? 2 : bytes ? 0 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
+    unsigned base = 16, need = digits;
+    if (!raw && e >= '0' && e <= '7') {
+        base = 8;
+        need = 1;
+        digits = 3;
+        p--;
+    }
     if (one != NULL) {
         if (e != '\n') {
             out[(*n)++] = (uint8_t)esc_to[one - esc_from];
         }
     } else if (!raw && !bytes && e == 'N') {
-        return "unicode name escapes are not supported";
-    } else if (!raw && (digits > 0 || (e >= '0' && e <= '7'))) {
-        if (digits == 0) {
-            // up to three octal digits
-            for (v = (uint32_t)(e - '0'); digits < 2 && p < end && s[p] >= '0' && s[p] <= '7'; digits++) {
-                v = v * 8 + (uint32_t)(s[p++] - '0');
-            }
-        } else {
-            for (; digits > 0; digits--, p++) {
-                int h = p < end ? hexval((unsigned char)s[p]) : -1;
-                if (h < 0) {
+        return "\\N escapes are not supported";
+    } else if (digits > 0) {
+        uint32_t v = 0;
+        for (unsigned k = 0; k < digits; k++, p++) {
+            int h = p < end ? hexval((unsigned char)s[p]) : -1;
+            if (h < 0 || (unsigned)h >= base) {
+                if (k < need) {
                     return e == 'x' ? "invalid \\x escape" : "truncated \\uXXXX escape";
                 }
-                v = v * 16 + (uint32_t)h;
+                break;
             }
-            if (v > 0x10FFFF) {
-                return "illegal Unicode character";
-            }
+            v = v * base + (uint32_t)h;
+        }
+        if (v > 0x10FFFF) {
+            return "illegal Unicode character";
         }
         if (bytes) {
             out[(*n)++] = (uint8_t)v;
@@ -192,48 +196,46 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
     t->len = n;
 }
 
-// Skip decimal digits (and underscores, when [under]).
-static void skip_digits(mpf_lexer_t *lx, bool under) {
-    while (is_digit(peekc(lx, 0)) || (under && peekc(lx, 0) == '_')) {
-        lx->pos++;
-    }
-}
-
+// A number: digits and underscores, after 0x/0o/0b hex digits; else an optional fraction,
+// an exponent (its sign, digits and underscores) and a j. The parser checks the digits.
 static void lex_number(mpf_lexer_t *lx, mpf_token_t *t) {
     const char *src = lx->c->src;
     size_t start = lx->pos;
-    t->kind = TK_INT;
-    int p1 = peekc(lx, 1) > 0 ? (peekc(lx, 1) | 0x20) : 0;
-    if (src[start] == '0' && (p1 == 'x' || p1 == 'o' || p1 == 'b')) {
-        lx->pos += 2;
-        while (peekc(lx, 0) >= 0 && (hexval(peekc(lx, 0)) >= 0 || peekc(lx, 0) == '_')) {
+    int p1 = peekc(lx, 1) | 0x20;
+    bool radix = src[start] == '0' && (p1 == 'x' || p1 == 'o' || p1 == 'b');
+    lx->pos += radix ? 2 : 0;
+    int kind = TK_INT;
+    bool exponent = false;
+    for (;;) {
+        int ch = peekc(lx, 0);
+        if (is_digit(ch) || ch == '_' || (radix && hexval(ch) >= 0)) {
             lx->pos++;
+            continue;
         }
-    } else {
-        skip_digits(lx, true);
-        if (peekc(lx, 0) == '.') {
-            t->kind = TK_FLOAT;
-            lx->pos++;
-            skip_digits(lx, true);
+        if (radix) {
+            break;
         }
-        if ((peekc(lx, 0) | 0x20) == 'e' && peekc(lx, 0) > 0) {
-            size_t save = lx->pos;
+        if (ch == '.' && kind == TK_INT) {
+            kind = TK_FLOAT;
             lx->pos++;
-            if (peekc(lx, 0) == '+' || peekc(lx, 0) == '-') {
-                lx->pos++;
+            continue;
+        }
+        int lc = ch | 0x20;
+        if (lc == 'e' && !exponent) {
+            int sign = peekc(lx, 1) == '+' || peekc(lx, 1) == '-';
+            if (is_digit(peekc(lx, 1 + sign))) {
+                kind = TK_FLOAT;
+                exponent = true;
+                lx->pos += 1 + sign;
+                continue;
             }
-            if (is_digit(peekc(lx, 0))) {
-                t->kind = TK_FLOAT;
-                skip_digits(lx, false);
-            } else {
-                lx->pos = save;
-            }
-        }
-        if ((peekc(lx, 0) | 0x20) == 'j' && peekc(lx, 0) > 0) {
-            t->kind = TK_IMAG;
+        } else if (lc == 'j') {
+            kind = TK_IMAG;
             lx->pos++;
         }
+        break;
     }
+    t->kind = (uint8_t)kind;
     t->s = src + start;
     t->len = lx->pos - start;
     if (is_id_char(peekc(lx, 0))) {
@@ -296,22 +298,22 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
     if (lx->at_bol && lx->paren == 0) {
         lx->at_bol = false;
         uint32_t w = 0;
-        if (!skip_blank_lines(lx, &w)) {
-            goto at_end;
-        }
-        if (w > lx->indent[lx->n_indent - 1]) {
-            if (lx->n_indent == (int)(sizeof(lx->indent) / sizeof(lx->indent[0]))) {
-                mpf_cc_syntax_error(lx->c, true, lx->line, w + 1, "too many levels of indentation");
-            }
-            lx->indent[lx->n_indent++] = w;
-            lx->pending = 1;
-        } else {
-            while (w < lx->indent[lx->n_indent - 1]) {
-                lx->n_indent--;
-                lx->pending--;
-            }
-            if (w != lx->indent[lx->n_indent - 1]) {
-                mpf_cc_syntax_error(lx->c, true, lx->line, w + 1, "unindent does not match any outer indentation level");
+        // (at the end of the input: on to the end below)
+        if (skip_blank_lines(lx, &w)) {
+            if (w > lx->indent[lx->n_indent - 1]) {
+                if (lx->n_indent == (int)(sizeof(lx->indent) / sizeof(lx->indent[0]))) {
+                    mpf_cc_syntax_error(lx->c, true, lx->line, w + 1, "too many levels of indentation");
+                }
+                lx->indent[lx->n_indent++] = w;
+                lx->pending = 1;
+            } else {
+                while (w < lx->indent[lx->n_indent - 1]) {
+                    lx->n_indent--;
+                    lx->pending--;
+                }
+                if (w != lx->indent[lx->n_indent - 1]) {
+                    mpf_cc_syntax_error(lx->c, true, lx->line, w + 1, "unindent does not match any outer indentation level");
+                }
             }
         }
         if (lx->pending != 0) {
@@ -344,9 +346,6 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
     t->col = (uint32_t)(lx->pos - lx->line_start + 1);
     int ch = peekc(lx, 0);
     if (ch < 0) {
-    at_end:
-        t->line = lx->line;
-        t->col = (uint32_t)(lx->pos - lx->line_start + 1);
         if (lx->paren > 0) {
             lx->unterminated = true;
             lex_error(lx, "unexpected EOF while parsing");
@@ -424,7 +423,11 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
     size_t i = longer ? 0 : OP_2CHAR;
     for (size_t n = longer ? 3 : 1; n > 0; n--) {
         for (size_t end = n == 3 ? OP_3CHAR : n == 2 ? OP_2CHAR : sizeof(op_codes); i < end; i++, s += n) {
-            if (s[0] == ch && lx->pos + n <= c->len && memcmp(c->src + lx->pos, s, n) == 0) {
+            size_t k = 0;
+            while (k < n && peekc(lx, k) == s[k]) {
+                k++;
+            }
+            if (k == n) {
                 lx->pos += n;
                 t->kind = TK_OP;
                 t->op = op_codes[i];

@@ -428,6 +428,8 @@ g = 'quote\\'s' + "dq\\"s"
 h = '''triple
 line'''
 """,
+    # number forms: underscores anywhere in the digits, the exponent's included
+    "number_forms": "a = 1e1_0 + 1.5e-1_2j + 1_0.2_5 + .5 + 1. + 1.e5 + 5j\nb = 0x_1f, 0o1_7, 0B1_0, 1__0\n",
     # escapes in f-strings: decoded in the text and the format spec after the fields are
     # split off; an expression's own strings are the sub-lexer's
     "fstring_escapes": r'''
