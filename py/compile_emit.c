@@ -429,7 +429,8 @@ static void put(emit_t *e, uint8_t b) {
     e->code[e->len++] = b;
 }
 
-static void put_vuint(emit_t *e, size_t v) {
+// [v] as a vuint (7 bits a byte, the most significant first) through [sink].
+static void vuint_to(emit_t *e, size_t v, void (*sink)(emit_t *, uint8_t)) {
     uint8_t tmp[10];
     int n = 0;
     do {
@@ -437,9 +438,13 @@ static void put_vuint(emit_t *e, size_t v) {
         v >>= 7;
     } while (v);
     while (n > 1) {
-        put(e, tmp[--n] | 0x80);
+        sink(e, tmp[--n] | 0x80);
     }
-    put(e, tmp[0]);
+    sink(e, tmp[0]);
+}
+
+static void put_vuint(emit_t *e, size_t v) {
+    vuint_to(e, v, put);
 }
 
 static void put_svuint(emit_t *e, mpf_int_t v) {
@@ -495,16 +500,7 @@ static void rec_byte(emit_t *e, uint8_t b) {
 }
 
 static void rec_vuint(emit_t *e, size_t v) {
-    uint8_t tmp[10];
-    int n = 0;
-    do {
-        tmp[n++] = v & 0x7F;
-        v >>= 7;
-    } while (v);
-    while (n > 1) {
-        rec_byte(e, tmp[--n] | 0x80);
-    }
-    rec_byte(e, tmp[0]);
+    vuint_to(e, v, rec_byte);
 }
 
 static void rec_lit(emit_t *e, uint8_t b) {
@@ -1659,6 +1655,7 @@ static void target(emit_t *e, mpf_node_t *x, bool del) {
             return;
         case N_TUPLE:
         case N_LIST:
+        case N_DEL:   // (del's targets: a list of them)
             // () = x and [] = x unpack nothing, del () and del [] delete nothing (CPython 3.11;
             // mpy-cross rejects them)
             if (!del) {
@@ -1972,13 +1969,11 @@ static void loop_body(emit_t *e, mpf_node_t *body, int brk, int cont, bool is_fo
 }
 
 static void while_stmt(emit_t *e, mpf_node_t *x) {
-    static const uint8_t start[] = {S_LABELS, 3, S_END};   // top, condition, break
-    int L[3];
-    seq(e, start, L, x);
+    int L[3];   // top, condition, break
+    new_labels(e, L, 3);
     mpf_node_t *c = x->k[0];
     bool truth = false;
     bool known = const_truth(c, &truth);
-    bool forever = known && truth;
     bool never = known && !truth;
     if (!known) {
         op_jump(e, MPF_OP_JUMP, L[1]);
@@ -1988,10 +1983,8 @@ static void while_stmt(emit_t *e, mpf_node_t *x) {
         loop_body(e, x->k[1], L[2], L[1], false);
     }
     label(e, L[1]);
-    if (forever) {
-        op_jump(e, MPF_OP_JUMP, L[0]);
-    } else if (!never) {
-        jump_if(e, c, true, L[0]);
+    if (!never) {
+        jump_if(e, c, true, L[0]);   // (while True: a jump)
     }
     suite(e, x->k[2]);
     label(e, L[2]);
@@ -2337,26 +2330,20 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             }
             return;
         case N_DEL:
-            for (size_t i = 0; i < x->n; i++) {
-                target(e, x->k[i], true);
-            }
+            target(e, x, true);
             return;
         case N_PASS:
             return;
         case N_BREAK:
-            break_continue(e, x, true);
-            return;
         case N_CONTINUE:
-            break_continue(e, x, false);
+            break_continue(e, x, x->kind == N_BREAK);
             return;
         case N_RETURN:
             return_stmt(e, x);
             return;
         case N_GLOBAL:
-            declare(e, x, true);
-            return;
         case N_NONLOCAL:
-            declare(e, x, false);
+            declare(e, x, x->kind == N_GLOBAL);
             return;
         case N_IMPORT:
             import_stmt(e, x);
