@@ -5,7 +5,13 @@
 // scope binds and uses (and creates the child scopes), then sizing passes until every jump
 // has its final width, then the emit pass. The file's qstr and constant tables are filled in
 // the order mpy-cross fills them: the scope passes of all scopes first (each starting with
-// the scope's name), then the code of each scope in creation order.
+// the scope's name), then the code of each scope, scopes in creation order (breadth first).
+//
+// The module is taken from the parser one top-level statement at a time: the statement's
+// scopes get their scope passes and their code is recorded (a stream of literal bytes and of
+// the operands whose encoding waits for the final tables, jump offsets and line table), then
+// its syntax tree is released. Once the whole module is recorded, the tables are put in
+// mpy-cross's order and the recorded code is sized and written as mpy-cross would have.
 #include <string.h>
 
 #include "compile_int.h"
@@ -69,8 +75,8 @@ struct scope {
     uint32_t raw_len;
     raw_piece_t *raw;        // fun_data
     scope_t **children;      // raw-code children, in MAKE_FUNCTION order
-    scope_t *arena_last;     // a def, lambda, class or the module: the last scope (creation
-                             // order) whose nodes are in its arena
+    raw_piece_t *rec;        // its recorded code (see R_LIT_MAX), until it is assembled
+    uint32_t n_labels;       // of its recorded code
 };
 
 typedef struct {
@@ -104,6 +110,9 @@ typedef struct {
     // code's pieces: byte len goes to piece->data[len - piece_off] (a pass longer than the
     // last is a bug, caught after it)
     bool count_only;
+    bool record;             // the code pass records the scope's code (to its rec stream)
+    bool mpy;                // for a .mpy image (which cannot say which parameters are positional-only)
+    uint16_t *qmap, *cmap;   // provisional table index -> final (once the module is recorded)
     raw_piece_t *piece;
     ptrdiff_t piece_off;
     uint8_t *lines;          // line table
@@ -121,9 +130,92 @@ typedef struct {
     size_t last_line, last_line_off;
     loop_t loop;
     int child_index;         // next raw-code child in this pass
+    raw_piece_t *rec_tail;   // the stream being recorded: its last piece, that piece's room,
+    size_t rec_cap;          // and the header of its literal run (NULL: none open)
+    uint8_t *rec_lit;
 } emit_t;
 
 #define LABEL_NONE ((size_t)-1)
+
+// ---------------------------------------------------------------- errors
+
+// The SyntaxErrors the emitter raises: E_ numbers of the texts in error_texts (each ended by a 0).
+enum {
+    E_SYNTAX,
+    E_STAR_EXPR,
+    E_STAR_AFTER_KW,
+    E_POS_AFTER_KW,
+    E_ARGS,
+    E_YIELD,
+    E_AWAIT,
+    E_YIELD_FROM_ASYNC,
+    E_ASSIGN_EXPR,
+    E_STARS,
+    E_STAR_TARGET,
+    E_ASSIGN,
+    E_DELETE,
+    E_NON_DEFAULT,
+    E_DUP_ARG,
+    E_NONLOCAL_MODULE,
+    E_PARAM_GLOBAL,
+    E_BEFORE_GLOBAL,
+    E_BEFORE_NONLOCAL,
+    E_NONLOCAL_GLOBAL,
+    E_RETURN,
+    E_RETURN_ASYNC_GEN,
+    E_BREAK,
+    E_CONTINUE,
+    E_ASYNC_FOR,
+    E_ASYNC_WITH,
+    E_EXCEPT_LAST,
+    E_NESTED,
+    E_NO_BINDING,
+    E_POSONLY,
+    E_SCOPE_NAMES,
+    E_FILE_NAMES,
+};
+static const char error_texts[] =
+    "invalid syntax\0"
+    "*x must be assignment target\0"
+    "* arg after kwarg\0"
+    "positional argument follows keyword argument\0"
+    "too many arguments\0"
+    "'yield' outside function\0"
+    "'await' outside function\0"
+    "'yield from' inside async function\0"
+    "can't assign to expression\0"
+    "multiple starred expressions in assignment\0"
+    "starred assignment target must be in a list or tuple\0"
+    "cannot assign to expression\0"
+    "cannot delete expression\0"
+    "non-default argument follows default argument\0"
+    "duplicate argument in function definition\0"
+    "nonlocal declaration not allowed at module level\0"
+    "name is parameter and global\0"
+    "name is assigned to before global declaration\0"
+    "name is assigned to before nonlocal declaration\0"
+    "name is nonlocal and global\0"
+    "'return' outside function\0"
+    "'return' with value in async generator\0"
+    "'break' outside loop\0"
+    "'continue' not properly in loop\0"
+    "'async for' outside async function\0"
+    "'async with' outside async function\0"
+    "default 'except' must be last\0"
+    "too many nested loops\0"
+    "no binding for nonlocal found\0"
+    "positional-only parameters cannot be written to a .mpy file\0"
+    "too many names or functions in one scope\0"
+    "too many names or constants in one source\0";
+
+// SyntaxError [msg] (an E_ number) at [x] (NULL: no position).
+MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, unsigned msg) {
+    const char *m = error_texts;
+    while (msg-- > 0) {
+        m += strlen(m) + 1;
+    }
+    mpf_cc_syntax_error(e->c, false, x ? x->line : 0, x ? x->col : 0, m);
+}
 
 // ---------------------------------------------------------------- growable arrays
 
@@ -151,7 +243,7 @@ static void *grow(void *old, size_t n, size_t *cap, size_t size) {
 // grow() for the 16-bit counts of a scope (its names, its children).
 static void *grow16(emit_t *e, void *old, uint16_t n, uint16_t *cap, size_t size, const mpf_node_t *at) {
     if (n == UINT16_MAX) {
-        mpf_cc_syntax_error(e->c, false, at ? at->line : 0, at ? at->col : 0, "too many names or functions in one scope");
+        error_at(e, at, E_SCOPE_NAMES);
     }
     size_t c = *cap;
     void *p = grow(old, n, &c, size);
@@ -171,7 +263,7 @@ static size_t qstr_hash(mpf_qstr_t q) {
 // Grow [ix] for [n] entries, re-inserting each entry i by [hash_of](i).
 static void index_reserve(emit_t *e, index_t *ix, size_t n, size_t (*hash_of)(emit_t *, size_t)) {
     if (n + 1 >= UINT16_MAX) {
-        mpf_cc_syntax_error(e->c, false, 0, 0, "too many names or constants in one source");
+        error_at(e, NULL, E_FILE_NAMES);
     }
     if (2 * (n + 1) <= ix->cap) {
         return;
@@ -307,8 +399,14 @@ static size_t use_const(emit_t *e, mpf_obj_t o) {
 
 // ---------------------------------------------------------------- bytes
 
+static void rec_lit(emit_t *e, uint8_t b);
+
 static void put(emit_t *e, uint8_t b) {
     if (e->dead) {
+        return;
+    }
+    if (e->record) {
+        rec_lit(e, b);
         return;
     }
     if (e->count_only) {
@@ -356,6 +454,143 @@ static void put_svuint(emit_t *e, mpf_int_t v) {
         put(e, tmp[--n] | 0x80);
     }
     put(e, tmp[0]);
+}
+
+// ---------------------------------------------------------------- recorded code
+
+// A recorded stream is a list of pieces (the first small, each next twice the last, up to
+// PIECE_MAX) holding records: a byte 1..R_LIT_MAX and that many literal bytes of code, or
+// one of these tags and its operands.
+enum {
+    R_LIT_MAX = 0xEF,
+    R_Q = 0xF0,     // vuint: a qstr operand (its provisional index), also the scope pass's
+    R_QN,           // vuint: a qstr operand that is a name (which the scope pass does not register)
+    R_C,            // vuint: a constant operand (its provisional index)
+    // R_Q/R_QN/R_C + R_DEAD: the same, registered by code not written (dead)
+    R_NAME = R_C + 4,         // byte: 0 load, 1 store, 2 delete; vuint: a name of the module (its opcode
+                    // waits for the whole module: a def's `global` makes it an explicit global)
+    R_JUMP,         // byte: the opcode; vuint: the label
+    R_LABEL,        // vuint: the label placed here
+    R_LINE,         // vuint: the line that starts here
+};
+#define R_DEAD 3
+#define REC_FIRST 24
+
+static void rec_byte(emit_t *e, uint8_t b) {
+    raw_piece_t *t = e->rec_tail;
+    if (t == NULL || t->len == e->rec_cap) {
+        size_t cap = t == NULL ? REC_FIRST : e->rec_cap * 2 < PIECE_MAX ? e->rec_cap * 2 : PIECE_MAX;
+        raw_piece_t *pc = mpf_gc_alloc(sizeof(raw_piece_t) + cap, false);
+        pc->next = NULL;
+        pc->len = 0;
+        if (t != NULL) {
+            t->next = pc;
+        } else {
+            e->scope->rec = pc;
+        }
+        e->rec_tail = t = pc;
+        e->rec_cap = cap;
+    }
+    t->data[t->len++] = b;
+}
+
+static void rec_vuint(emit_t *e, size_t v) {
+    uint8_t tmp[10];
+    int n = 0;
+    do {
+        tmp[n++] = v & 0x7F;
+        v >>= 7;
+    } while (v);
+    while (n > 1) {
+        rec_byte(e, tmp[--n] | 0x80);
+    }
+    rec_byte(e, tmp[0]);
+}
+
+static void rec_lit(emit_t *e, uint8_t b) {
+    if (e->rec_lit == NULL || *e->rec_lit == R_LIT_MAX) {
+        rec_byte(e, 0);
+        e->rec_lit = &e->rec_tail->data[e->rec_tail->len - 1];
+    }
+    (*e->rec_lit)++;
+    rec_byte(e, b);
+}
+
+// Record [tag] and its operand [v].
+static void rec_op(emit_t *e, uint8_t tag, size_t v) {
+    e->rec_lit = NULL;
+    rec_byte(e, tag);
+    rec_vuint(e, v);
+}
+
+static void free_pieces(raw_piece_t *pc) {
+    while (pc != NULL) {
+        raw_piece_t *next = pc->next;
+        mpf_gc_free(pc);
+        pc = next;
+    }
+}
+
+// Stream [*head] is complete ([t] its last piece, of room [cap]): one piece of its size when
+// it fits one, else its last piece shrinks to what it holds (in place).
+static void rec_trim(raw_piece_t **head, raw_piece_t *t, size_t cap) {
+    if (t == NULL) {
+        return;
+    }
+    size_t n = 0;
+    for (const raw_piece_t *pc = *head; pc != NULL; pc = pc->next) {
+        n += pc->len;
+    }
+    if (*head != t && n <= PIECE_MAX) {
+        raw_piece_t *one = mpf_gc_alloc(sizeof(raw_piece_t) + n, false);
+        one->next = NULL;
+        one->len = 0;
+        for (const raw_piece_t *pc = *head; pc != NULL; pc = pc->next) {
+            memcpy(one->data + one->len, pc->data, pc->len);
+            one->len += pc->len;
+        }
+        free_pieces(*head);
+        *head = one;
+    } else if (t->len < cap) {
+        mpf_gc_realloc(t, sizeof(raw_piece_t) + t->len);
+    }
+}
+
+typedef struct {
+    const raw_piece_t *pc;
+    size_t i;
+} rec_cursor_t;
+
+static bool rd_more(rec_cursor_t *r) {
+    while (r->pc != NULL && r->i == r->pc->len) {
+        r->pc = r->pc->next;
+        r->i = 0;
+    }
+    return r->pc != NULL;
+}
+
+static uint8_t rd_byte(rec_cursor_t *r) {
+    rd_more(r);
+    return r->pc->data[r->i++];
+}
+
+static size_t rd_vuint(rec_cursor_t *r) {
+    size_t v = 0;
+    uint8_t b;
+    do {
+        b = rd_byte(r);
+        v = (v << 7) | (b & 0x7F);
+    } while (b & 0x80);
+    return v;
+}
+
+// Table entry [i] ([tag] R_Q, R_QN or R_C) as an operand, recorded by the code pass
+// (registered only, when the code is dead). The scope pass registers the same entries but
+// names, in the same order: its registrations are read from the recorded code.
+static void ref(emit_t *e, uint8_t tag, size_t i) {
+    if (e->record) {
+        rec_op(e, (uint8_t)(e->dead ? tag + R_DEAD : tag), i);
+    }
 }
 
 static void adjust(emit_t *e, int delta) {
@@ -423,12 +658,24 @@ static void op(emit_t *e, uint8_t b) {
     put(e, b);
 }
 
-// Opcode [b] with qstr operand [q].
-static void op_q(emit_t *e, uint8_t b, mpf_qstr_t q) {
+// Opcode [b] with qstr operand [q] ([tag] R_Q; R_QN: a name).
+static void op_qt(emit_t *e, uint8_t b, mpf_qstr_t q, uint8_t tag) {
     adjust(e, stack_effect(b, 0));
     size_t i = use_qstr(e, q);
     put(e, b);
-    put_vuint(e, i);
+    ref(e, tag, i);
+}
+
+static void op_q(emit_t *e, uint8_t b, mpf_qstr_t q) {
+    op_qt(e, b, q, R_Q);
+}
+
+// LOAD_CONST_OBJ of constant [o].
+static void op_c(emit_t *e, mpf_obj_t o) {
+    adjust(e, 1);
+    size_t i = use_const(e, o);
+    put(e, 0x23);
+    ref(e, R_C, i);
 }
 
 // Opcode [b] with unsigned operand [u].
@@ -447,9 +694,8 @@ static void load_fast(emit_t *e, size_t num) {
     }
 }
 
+// (only the final passes place labels: the scope pass and the recording count them)
 static int new_label(emit_t *e) {
-    e->labels = grow(e->labels, e->n_labels, &e->cap_labels, sizeof(size_t));
-    e->labels[e->n_labels] = LABEL_NONE;
     return (int)e->n_labels++;
 }
 
@@ -462,6 +708,12 @@ static void new_labels(emit_t *e, int *L, int n) {
 
 static void label(emit_t *e, int l) {
     e->dead = false;
+    if (e->record) {
+        rec_op(e, R_LABEL, (size_t)l);
+    }
+    if (e->pass == PASS_SCOPE || e->record) {
+        return;
+    }
     e->labels[l] = e->len;
     if (e->have_prev && e->prev_labels[l] != e->len) {
         e->changed = true;
@@ -470,11 +722,26 @@ static void label(emit_t *e, int l) {
 
 // Jump opcode [b] to label [l]. After an unconditional one (JUMP, POP_EXCEPT_JUMP) what
 // follows is unreachable until the next label: nothing is written.
+static void jump_bytes(emit_t *e, uint8_t b, int l);
+
 static void op_jump(emit_t *e, uint8_t b, int l) {
     adjust(e, stack_effect(b, 0));
     if (e->dead) {
         return;
     }
+    if (e->record) {
+        rec_op(e, R_JUMP, b);
+        rec_vuint(e, (size_t)l);
+    } else if (e->pass != PASS_SCOPE) {
+        jump_bytes(e, b, l);
+    }
+    if (b == MPF_OP_JUMP || b == MPF_OP_POP_EXCEPT_JUMP) {
+        e->dead = true;
+    }
+}
+
+// The bytes of jump [b] to label [l] (the labels of this pass, else the previous pass's).
+static void jump_bytes(emit_t *e, uint8_t b, int l) {
     bool is_signed = b <= MPF_OP_POP_JUMP_IF_FALSE;   // UNWIND_JUMP, JUMP, POP_JUMP_IF_*
     size_t target = e->labels[l] != LABEL_NONE ? e->labels[l] : e->have_prev ? e->prev_labels[l] : LABEL_NONE;
     size_t at = e->len;
@@ -496,9 +763,6 @@ static void op_jump(emit_t *e, uint8_t b, int l) {
         }
         put(e, (uint8_t)(0x80 | (v & 0x7F)));
         put(e, (uint8_t)((v >> 7) & 0xFF));
-    }
-    if (b == MPF_OP_JUMP || b == MPF_OP_POP_EXCEPT_JUMP) {
-        e->dead = true;
     }
 }
 
@@ -544,7 +808,8 @@ static const uint16_t seq_qstrs[] = {
 
 static void expr(emit_t *e, mpf_node_t *x);
 static void stmt(emit_t *e, mpf_node_t *x);
-static void store(emit_t *e, mpf_node_t *x);
+static void target(emit_t *e, mpf_node_t *x, bool del);
+#define store(e, x) target(e, x, false)
 static void suite(emit_t *e, mpf_node_t *x);
 static void enter_exc(emit_t *e);
 static void leave_exc(emit_t *e);
@@ -643,14 +908,24 @@ static void ops(emit_t *e, const char *seq_) {
 
 // ---------------------------------------------------------------- line table
 
+static void line_entry(emit_t *e, size_t line);
+
 static void set_line(emit_t *e, size_t line) {
     if (e->opt >= 3 || line <= e->last_line) {
         return;
     }
-    if (e->pass == PASS_SCOPE) {
+    if (e->record) {
+        rec_op(e, R_LINE, line);
+    }
+    if (e->pass == PASS_SCOPE || e->record) {
         e->last_line = line;
         return;
     }
+    line_entry(e, line);
+}
+
+// The line table's entries from the last line to [line], at this offset of the code.
+static void line_entry(emit_t *e, size_t line) {
     size_t bc = e->len - e->last_line_off;
     size_t ln = line - e->last_line;
     while (bc > 0 || ln > 0) {
@@ -671,12 +946,6 @@ static void set_line(emit_t *e, size_t line) {
     }
     e->last_line = line;
     e->last_line_off = e->len;
-}
-
-// ---------------------------------------------------------------- errors
-
-MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, const char *msg) {
-    mpf_cc_syntax_error(e->c, false, x ? x->line : 0, x ? x->col : 0, msg);
 }
 
 // ---------------------------------------------------------------- scopes and names
@@ -736,7 +1005,7 @@ static bool is_async_def(const scope_t *s) {
     return s->node != NULL && s->node->kind == N_FUNCDEF && s->node->op;
 }
 
-static void need_function(emit_t *e, const mpf_node_t *x, const char *msg) {
+static void need_function(emit_t *e, const mpf_node_t *x, unsigned msg) {
     if (!is_func_like(e->scope)) {
         error_at(e, x, msg);
     }
@@ -795,8 +1064,18 @@ static void name_op(emit_t *e, mpf_qstr_t q, int what) {
         }
     } else if (kind >= ID_CELL) {
         op_u(e, ops_of[0][what], id->num);
+    } else if (e->record && s->kind == SC_MODULE) {
+        // LOAD/STORE/DELETE_NAME or _GLOBAL: known once the whole module is parsed
+        adjust(e, (what == 0) - (what == 1));
+        size_t i = use_qstr(e, q);
+        if (e->dead) {
+            rec_op(e, R_QN + R_DEAD, i);
+        } else {
+            rec_op(e, R_NAME, (size_t)what);
+            rec_vuint(e, i);
+        }
     } else {
-        op_q(e, ops_of[kind == ID_GLOBAL_EXPLICIT || is_func_like(s) ? 1 : 2][what], q);
+        op_qt(e, ops_of[kind == ID_GLOBAL_EXPLICIT || is_func_like(s) ? 1 : 2][what], q, R_QN);
     }
 }
 
@@ -825,7 +1104,7 @@ static void load_int_obj(emit_t *e, mpf_obj_t o) {
             return;
         }
     }
-    op_u(e, 0x23, use_const(e, o));
+    op_c(e, o);
 }
 
 // Whether a str of these bytes is interned when mpy-cross parses it: short, or already a
@@ -854,10 +1133,10 @@ static void load_const(emit_t *e, mpf_obj_t o, bool interned) {
         if (str_is_interned(s, len, interned, &q)) {
             op_q(e, 0x10, q);
         } else {
-            op_u(e, 0x23, use_const(e, o));
+            op_c(e, o);
         }
     } else {
-        op_u(e, 0x23, use_const(e, o));
+        op_c(e, o);
     }
 }
 
@@ -869,18 +1148,7 @@ static size_t trailer_line(const mpf_node_t *x) {
 }
 
 static bool is_const_node(const mpf_node_t *x) {
-    if (x->kind == N_CONST) {
-        return true;
-    }
-    if (x->kind == N_TUPLE) {
-        for (size_t i = 0; i < x->n; i++) {
-            if (!is_const_node(x->k[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-    return false;
+    return x->kind == N_CONST || (x->kind == N_TUPLE && mpf_node_tuple_is_const(x));
 }
 
 static mpf_obj_t const_value(const mpf_node_t *x) {
@@ -915,7 +1183,7 @@ static bool has_star(const mpf_node_t *x) {
 // A tuple/list/set display with no starred items.
 static void build_seq(emit_t *e, mpf_node_t *x, uint8_t build_op) {
     if (has_star(x)) {
-        error_at(e, x, "*x must be assignment target");
+        error_at(e, x, E_STAR_EXPR);
     }
     for (size_t i = 0; i < x->n; i++) {
         expr(e, x->k[i]);
@@ -933,16 +1201,12 @@ static void make_child(emit_t *e, scope_t *child, int n_closed, bool defargs) {
             s->children[s->n_children++] = child;
         }
     }
-    if (n_closed == 0) {
-        if (defargs) {
-            op_u(e, 0x33, (size_t)idx);
-        } else {
-            op_u(e, 0x32, (size_t)idx);
-        }
-    } else {
-        adjust(e, defargs ? -1 - n_closed : 1 - n_closed);
-        put(e, defargs ? 0x21 : 0x20);
-        put_vuint(e, (size_t)idx);
+    // MAKE_FUNCTION(_DEFARGS), or MAKE_CLOSURE(_DEFARGS) with the number of cells after
+    // the child: pops the cells and the two default objects, pushes the function
+    adjust(e, 1 - n_closed - 2 * defargs);
+    put(e, (uint8_t)((n_closed ? MPF_OP_MAKE_CLOSURE : MPF_OP_MAKE_FUNCTION) + defargs));
+    put_vuint(e, (size_t)idx);
+    if (n_closed) {
         put(e, (uint8_t)n_closed);
     }
 }
@@ -1006,7 +1270,7 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
             continue;
         }
         if (seen_kw) {
-            error_at(e, a, a->kind == N_STAR ? "* arg after kwarg" : "positional argument follows keyword argument");
+            error_at(e, a, a->kind == N_STAR ? E_STAR_AFTER_KW : E_POS_AFTER_KW);
         }
         if (a->kind == N_STAR) {
             if (n_pos < 8 * sizeof(bitmap)) {
@@ -1031,7 +1295,7 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
     }
     n_pos += extra;
     if (n_pos > 255 || n_kw > 255) {
-        error_at(e, x, "too many arguments");
+        error_at(e, x, E_ARGS);
     }
     if (star) {
         load_int_obj(e, mpf_obj_new_int((mpf_int_t)bitmap));
@@ -1040,10 +1304,11 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
     op_u(e, (uint8_t)(MPF_OP_CALL_FUNCTION + star + 2 * method), n_pos | (n_kw << 8));
 }
 
-static bool is_super_call(emit_t *e, mpf_node_t *f) {
-    return f->kind == N_ATTR && f->k[0]->kind == N_CALL && f->k[0]->n == 1 && f->k[0]->k[0]->kind == N_NAME &&
-        f->k[0]->k[0]->v.q == MPF_QSTR_super && e->scope->kind != SC_MODULE && e->scope->kind != SC_CLASS &&
-        e->scope->n_pos + e->scope->n_kwonly > 0;
+// Whether [c] is a zero-argument super() call in a function with an argument: it stands for
+// super(__class__, the first argument).
+static bool is_super(emit_t *e, const mpf_node_t *c) {
+    return c->kind == N_CALL && c->n == 1 && c->k[0]->kind == N_NAME && c->k[0]->v.q == MPF_QSTR_super &&
+        is_func_like(e->scope) && e->scope->n_pos + e->scope->n_kwonly > 0;
 }
 
 // super, the __class__ cell and the first argument: what a zero-argument super() stands for.
@@ -1056,62 +1321,55 @@ static void super_args(emit_t *e) {
 
 static void call(emit_t *e, mpf_node_t *x) {
     mpf_node_t *f = x->k[0];
-    if (f->kind == N_ATTR && !(f->op & N_ATTR_PAREN)) {
-        if (is_super_call(e, f)) {
-            // super().m(...): LOAD_GLOBAL super, the __class__ cell, the first argument
-            super_args(e);
-            op_q(e, MPF_OP_LOAD_SUPER_METHOD, f->v.q);
-            call_args(e, x, 0, true);
-            return;
-        }
+    bool method = f->kind == N_ATTR && !(f->op & N_ATTR_PAREN);
+    if (method && is_super(e, f->k[0])) {
+        // super().m(...): LOAD_GLOBAL super, the __class__ cell, the first argument
+        super_args(e);
+        op_q(e, MPF_OP_LOAD_SUPER_METHOD, f->v.q);
+    } else if (method) {
         expr(e, f->k[0]);
-        op_q(e, 0x14, f->v.q);
-        call_args(e, x, 0, true);
-        return;
-    }
-    if (f->kind == N_NAME && f->v.q == MPF_QSTR_super && x->n == 1 && e->scope->kind != SC_MODULE &&
-        e->scope->kind != SC_CLASS && e->scope->n_pos + e->scope->n_kwonly > 0) {
-        // zero-argument super(): super(__class__, first argument)
+        op_q(e, MPF_OP_LOAD_METHOD, f->v.q);
+    } else if (is_super(e, x)) {
         super_args(e);
         op_u(e, MPF_OP_CALL_FUNCTION, 2);
         return;
+    } else {
+        expr(e, f);
+        set_line(e, trailer_line(x));
     }
-    expr(e, f);
-    set_line(e, trailer_line(x));
-    call_args(e, x, 0, false);
+    call_args(e, x, 0, method);
 }
 
+// a < b, or a chain a < b < c: each link's result decides, the middle operands kept for the next
 static void compare(emit_t *e, mpf_node_t *x) {
-    static const uint8_t base[10] = {0, 1, 2, 3, 4, 5, 6, 7, 6, 7};
-    expr(e, x->k[0]);
-    if (x->n == 2) {
-        expr(e, x->k[1]);
-        op(e, (uint8_t)(0xD7 + base[x->v.ops[0]]));
-        if (x->v.ops[0] >= 8) {
-            op(e, 0xD3);
-        }
-        return;
-    }
+    static const uint8_t base[10] = {0, 1, 2, 3, 4, 5, 6, 7, 6, 7};   // `not in`, `is not`: then NOT
     static const uint8_t fail[] = {
         MPF_OP_JUMP, 1, S_LABEL, 0, S_ADJ, 1, MPF_OP_ROT_TWO, MPF_OP_POP_TOP, S_LABEL, 1, S_END,
     };
     int L[2];   // fail, end
-    new_labels(e, L, 2);
+    bool chain = x->n > 2;
+    expr(e, x->k[0]);
+    if (chain) {
+        new_labels(e, L, 2);
+    }
     for (size_t i = 1; i < x->n; i++) {
+        bool more = i + 1 < x->n;
         expr(e, x->k[i]);
-        if (i + 1 < x->n) {
+        if (more) {
             ops(e, "\x57\x5B");   // DUP_TOP, ROT_THREE
         }
         int o = x->v.ops[i - 1];
-        op(e, (uint8_t)(0xD7 + base[o]));
+        op(e, (uint8_t)(MPF_OP_BINARY_OP_MULTI + base[o]));
         if (o >= 8) {
-            op(e, 0xD3);
+            op(e, MPF_OP_UNARY_OP_MULTI + 3);
         }
-        if (i + 1 < x->n) {
+        if (more) {
             op_jump(e, MPF_OP_JUMP_IF_FALSE_OR_POP, L[0]);
         }
     }
-    seq(e, fail, L, x);
+    if (chain) {
+        seq(e, fail, L, x);
+    }
 }
 
 // Whether [x] is a constant whose truth is known at compile time (then *truth holds it).
@@ -1236,7 +1494,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
             return;
         case N_TUPLE:
             if (x->n > 0 && is_const_node(x)) {
-                op_u(e, 0x23, use_const(e, const_value(x)));
+                op_c(e, const_value(x));
                 return;
             }
             build_seq(e, x, 0x2A);
@@ -1284,7 +1542,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
             comprehension(e, x);
             return;
         case N_YIELD:
-            need_function(e, x, "'yield' outside function");
+            need_function(e, x, E_YIELD);
             e->scope->flags |= SF_GENERATOR | SF_YIELDS;
             if (x->k[0]) {
                 expr(e, x->k[0]);
@@ -1295,17 +1553,17 @@ static void expr(emit_t *e, mpf_node_t *x) {
             return;
         case N_YIELDFROM:
         case N_AWAIT:
-            need_function(e, x, x->kind == N_AWAIT ? "'await' outside function" : "'yield' outside function");
+            need_function(e, x, x->kind == N_AWAIT ? E_AWAIT : E_YIELD);
             e->scope->flags |= SF_GENERATOR;
             if (x->kind == N_YIELDFROM && is_async_def(e->scope)) {
-                error_at(e, x, "'yield from' inside async function");
+                error_at(e, x, E_YIELD_FROM_ASYNC);
             }
             expr(e, x->k[0]);
             ops(e, "\x5E\x51\x68");   // GET_ITER, LOAD_NONE, YIELD_FROM
             return;
         case N_NAMEDEXPR:
             if (x->k[0]->kind != N_NAME) {
-                error_at(e, x, "can't assign to expression");
+                error_at(e, x, E_ASSIGN_EXPR);
             }
             expr(e, x->k[1]);
             op(e, 0x57);
@@ -1329,9 +1587,9 @@ static void expr(emit_t *e, mpf_node_t *x) {
             store_name(e, x->k[0]->v.q);
             return;
         case N_STAR:
-            error_at(e, x, "*x must be assignment target");
+            error_at(e, x, E_STAR_EXPR);
         default:
-            error_at(e, x, "invalid syntax");
+            error_at(e, x, E_SYNTAX);
     }
 }
 
@@ -1342,7 +1600,7 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
     for (size_t i = 0; i < x->n; i++) {
         if (x->k[i]->kind == N_STAR) {
             if (star != x->n) {
-                error_at(e, x->k[i], "multiple starred expressions in assignment");
+                error_at(e, x->k[i], E_STARS);
             }
             star = i;
         }
@@ -1366,16 +1624,6 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
 // (the trailers of an assignment target's object each record their line, without the
 // method-call form: mpy-cross compiles them one by one)
 static void target_base(emit_t *e, mpf_node_t *x) {
-    if (x->kind == N_CALL && x->k[0]->kind == N_ATTR && !(x->k[0]->op & N_ATTR_PAREN) &&
-        !is_super_call(e, x->k[0])) {
-        set_line(e, x->line);
-        target_base(e, x->k[0]->k[0]);
-        set_line(e, trailer_line(x->k[0]));
-        op_q(e, 0x13, x->k[0]->v.q);
-        set_line(e, trailer_line(x));
-        call_args(e, x, 0, false);
-        return;
-    }
     if (x->kind == N_CALL || x->kind == N_ATTR || x->kind == N_SUBSCR) {
         set_line(e, x->line);
         target_base(e, x->k[0]);
@@ -1393,59 +1641,41 @@ static void target_base(emit_t *e, mpf_node_t *x) {
     expr(e, x);
 }
 
-static const uint8_t store_attr[] = {S_BASE, 0, MPF_OP_STORE_ATTR, QX, S_END};
-static const uint8_t store_subscr[] = {S_BASE, 0, S_EXPR, 1, MPF_OP_STORE_SUBSCR, S_END};
-
-static void store(emit_t *e, mpf_node_t *x) {
+// Assign to target [x] (with [del]: delete it).
+static void target(emit_t *e, mpf_node_t *x, bool del) {
+    static const uint8_t attr_subscr[2][2][8] = {
+        {{S_BASE, 0, MPF_OP_STORE_ATTR, QX, S_END}, {S_BASE, 0, S_EXPR, 1, MPF_OP_STORE_SUBSCR, S_END}},
+        // a NULL stored deletes
+        {{S_BASE, 0, MPF_OP_LOAD_NULL, MPF_OP_ROT_TWO, MPF_OP_STORE_ATTR, QX, S_END},
+            {S_BASE, 0, S_EXPR, 1, MPF_OP_LOAD_NULL, MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END}},
+    };
     switch (x->kind) {
         case N_NAME:
-            store_name(e, x->v.q);
+            name_op(e, x->v.q, 1 + del);
             return;
         case N_ATTR:
-            seq(e, store_attr, NULL, x);
-            return;
         case N_SUBSCR:
-            seq(e, store_subscr, NULL, x);
+            seq(e, attr_subscr[del][x->kind == N_SUBSCR], NULL, x);
             return;
         case N_TUPLE:
         case N_LIST:
-            store_seq(e, x);   // () = x and [] = x unpack nothing (CPython 3.11; mpy-cross rejects ())
-            return;
-        case N_STAR:
-            error_at(e, x, "starred assignment target must be in a list or tuple");
-        default:
-            error_at(e, x, "cannot assign to expression");
-    }
-}
-
-static void delete(emit_t *e, mpf_node_t *x) {
-    switch (x->kind) {
-        case N_NAME:
-            delete_name(e, x->v.q);
-            return;
-        case N_ATTR: {
-            static const uint8_t del_attr[] = {
-                S_BASE, 0, MPF_OP_LOAD_NULL, MPF_OP_ROT_TWO, MPF_OP_STORE_ATTR, QX, S_END,
-            };
-            seq(e, del_attr, NULL, x);
-            return;
-        }
-        case N_SUBSCR: {
-            static const uint8_t del_subscr[] = {
-                S_BASE, 0, S_EXPR, 1, MPF_OP_LOAD_NULL, MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END,
-            };
-            seq(e, del_subscr, NULL, x);
-            return;
-        }
-        case N_TUPLE:
-        case N_LIST:
-            // del () and del [] delete nothing (CPython 3.11; mpy-cross rejects them)
+            // () = x and [] = x unpack nothing, del () and del [] delete nothing (CPython 3.11;
+            // mpy-cross rejects them)
+            if (!del) {
+                store_seq(e, x);
+                return;
+            }
             for (size_t i = 0; i < x->n; i++) {
-                delete(e, x->k[i]);
+                target(e, x->k[i], true);
             }
             return;
+        case N_STAR:
+            if (!del) {
+                error_at(e, x, E_STAR_TARGET);
+            }
+            // fall through
         default:
-            error_at(e, x, "cannot delete expression");
+            error_at(e, x, del ? E_DELETE : E_ASSIGN);
     }
 }
 
@@ -1461,7 +1691,7 @@ static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool
         if (a->op == 0 && a->k[0]) {
             n_def++;
         } else if (a->op == 0 && n_def) {
-            error_at(e, a, "non-default argument follows default argument");
+            error_at(e, a, E_NON_DEFAULT);
         }
         if (a->op == 2 && a->k[0]) {
             n_kwdef++;
@@ -1507,7 +1737,7 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
             continue;   // bare *
         }
         if (find_id(s, a->v.q)) {
-            error_at(e, a, "duplicate argument in function definition");
+            error_at(e, a, E_DUP_ARG);
         }
         id_info_t *id = add_id(e, s, a->v.q, ID_LOCAL);
         id->flags = IDF_PARAM;
@@ -1527,7 +1757,7 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
     }
     s->n_posonly = args->op;
     if (s->n_pos > 255 || s->n_kwonly > 255) {
-        error_at(e, args, "too many arguments");   // (8-bit counts in the raw code)
+        error_at(e, args, E_ARGS);   // (8-bit counts in the raw code)
     }
 }
 
@@ -1622,9 +1852,10 @@ static void import_stmt(emit_t *e, mpf_node_t *x) {
     for (size_t i = 0; i < x->n; i += 2) {
         mpf_node_t *d = x->k[i];
         mpf_node_t *as = x->k[i + 1];
-        load_int_obj(e, mpf_obj_new_small_int(0));
-        op(e, 0x51);
-        op_q(e, 0x1B, d->v.q);
+        static const uint8_t imp[] = {
+            MPF_OP_SMALL_INT_MULTI_ZERO, MPF_OP_LOAD_CONST_NONE, MPF_OP_IMPORT_NAME, QX, S_END,
+        };
+        seq(e, imp, NULL, d);
         if (as) {
             for (size_t j = 1; j < d->n; j++) {
                 op_q(e, 0x13, d->k[j]->v.q);
@@ -1639,19 +1870,17 @@ static void import_stmt(emit_t *e, mpf_node_t *x) {
 static void importfrom_stmt(emit_t *e, mpf_node_t *x) {
     mpf_qstr_t mod = x->k[0] ? x->k[0]->v.q : MPF_QSTRE_;
     load_int_obj(e, mpf_obj_new_small_int(x->v.level));
-    if (x->op == 1) {
-        op_q(e, 0x10, MPF_QSTRE__2a);
-        op_u(e, 0x2A, 1);
-        op_q(e, 0x1B, mod);
-        op(e, 0x69);
-        return;
-    }
-    size_t n = (x->n - 1) / 2;
+    bool star = x->op == 1;   // from m import *
+    size_t n = star ? 1 : (x->n - 1) / 2;
     for (size_t i = 0; i < n; i++) {
-        op_q(e, 0x10, x->k[1 + 2 * i]->v.q);
+        op_q(e, 0x10, star ? MPF_QSTRE__2a : x->k[1 + 2 * i]->v.q);
     }
     op_u(e, 0x2A, n);
     op_q(e, 0x1B, mod);
+    if (star) {
+        op(e, MPF_OP_IMPORT_STAR);
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
         mpf_node_t *nm = x->k[1 + 2 * i];
         mpf_node_t *as = x->k[2 + 2 * i];
@@ -1669,53 +1898,48 @@ static void declare(emit_t *e, mpf_node_t *x, bool global) {
     for (size_t i = 0; i < x->n; i++) {
         mpf_qstr_t q = x->k[i]->v.q;
         if (!global && s->kind == SC_MODULE) {
-            error_at(e, x, "nonlocal declaration not allowed at module level");
+            error_at(e, x, E_NONLOCAL_MODULE);
         }
         id_info_t *id = add_id(e, s, q, ID_UNDECIDED);
         // (a new entry is undecided, without flags)
         if (id->flags & IDF_PARAM) {
-            error_at(e, x, "name is parameter and global");
+            error_at(e, x, E_PARAM_GLOBAL);
         }
         if (!(id->flags & IDF_DECLARED) && id->kind != ID_UNDECIDED) {
-            error_at(e, x, global ? "name is assigned to before global declaration" :
-                "name is assigned to before nonlocal declaration");
+            error_at(e, x, E_BEFORE_GLOBAL + !global);
         }
         if (global && id->kind == ID_FREE && (id->flags & 8)) {
-            error_at(e, x, "name is nonlocal and global");
+            error_at(e, x, E_NONLOCAL_GLOBAL);
         }
         declare_id(e, id, e->first, global);   // (global: in the module too)
     }
 }
 
 static void return_stmt(emit_t *e, mpf_node_t *x) {
-    need_function(e, x, "'return' outside function");
+    need_function(e, x, E_RETURN);
     mpf_node_t *v = x->k[0];
     if (v != NULL && e->pass != PASS_SCOPE && (e->scope->flags & SF_YIELDS) && is_async_def(e->scope)) {
-        error_at(e, x, "'return' with value in async generator");
+        error_at(e, x, E_RETURN_ASYNC_GEN);
     }
     // return a if c else b: two returns, no jump over the second value (only the outermost:
-    // a conditional expression in b is compiled as any other)
+    // a conditional expression in b is compiled as any other); L: else
+    static const uint8_t ret[] = {S_EXPRN, 0, MPF_OP_RETURN_VALUE, S_END};
+    static const uint8_t ret_ifexp[] = {
+        S_LABELS, 1, S_JIF, JIF(1, 0, 0), S_EXPR, 0, MPF_OP_RETURN_VALUE, S_LABEL, 0, S_EXPR, 2, MPF_OP_RETURN_VALUE,
+        S_END,
+    };
+    int L[1];
     if (v != NULL && v->kind == N_IFEXP) {
-        int l_else = new_label(e);
-        jump_if(e, v->k[1], false, l_else);
-        expr(e, v->k[0]);
-        op(e, 0x63);
-        e->dead = true;
-        label(e, l_else);
-        v = v->k[2];
-    }
-    if (v) {
-        expr(e, v);
+        seq(e, ret_ifexp, L, v);
     } else {
-        op(e, 0x51);
+        seq(e, ret, L, x);
     }
-    op(e, 0x63);
     e->dead = true;
 }
 
 static void break_continue(emit_t *e, mpf_node_t *x, bool is_break) {
     if (e->loop.break_label < 0) {
-        error_at(e, x, is_break ? "'break' outside loop" : "'continue' not properly in loop");
+        error_at(e, x, is_break ? E_BREAK : E_CONTINUE);
     }
     int unwind = e->exc_level - e->loop.exc_depth;
     int target = is_break ? e->loop.break_label : e->loop.continue_label;
@@ -1895,7 +2119,7 @@ static void for_stmt(emit_t *e, mpf_node_t *x) {
     static const uint8_t async_else[] = {S_LABEL, 4, S_SUITE, 3, S_LABEL, 5, MPF_OP_POP_TOP, S_END};
     int L[6];
     if (x->op) {
-        need_function(e, x, "'async for' outside async function");
+        need_function(e, x, E_ASYNC_FOR);
         seq(e, async_start, L, x);
         loop_body(e, x->k[2], L[5], L[0], false);
         seq(e, async_end, L, x);
@@ -1941,7 +2165,7 @@ static void try_except(emit_t *e, mpf_node_t *x) {
         if (h->k[0] != NULL) {
             seq(e, match, H, h);
         } else if (i + 1 != x->n) {
-            error_at(e, h, "default 'except' must be last");
+            error_at(e, h, E_EXCEPT_LAST);
         }
         if (h->k[1] == NULL) {
             seq(e, unnamed, H, h);
@@ -2114,7 +2338,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             return;
         case N_DEL:
             for (size_t i = 0; i < x->n; i++) {
-                delete(e, x->k[i]);
+                target(e, x->k[i], true);
             }
             return;
         case N_PASS:
@@ -2171,7 +2395,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             return;
         case N_WITH:
             if (x->op) {
-                need_function(e, x, "'async with' outside async function");
+                need_function(e, x, E_ASYNC_WITH);
             }
             with_items(e, x, 1);
             return;
@@ -2182,7 +2406,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             classdef(e, x);
             return;
         default:
-            error_at(e, x, "invalid syntax");
+            error_at(e, x, E_SYNTAX);
     }
 }
 
@@ -2212,7 +2436,7 @@ static void comprehension_body(emit_t *e, scope_t *s, mpf_node_t *x) {
             continue;
         }
         if (n_for == 64) {
-            error_at(e, c, "too many nested loops");
+            error_at(e, c, E_NESTED);
         }
         bool gen_iter = n_for == 0 && kind == SC_GENEXPR;   // the argument is an iterator
         if (gen_iter) {
@@ -2253,17 +2477,8 @@ static void comprehension_body(emit_t *e, scope_t *s, mpf_node_t *x) {
 static void scope_body(emit_t *e, scope_t *s) {
     mpf_node_t *x = s->node;
     int kind = s->kind;
-    bool ret_none = true;   // the code ends with `return None`
-    if (kind == SC_MODULE) {
-        if (x->op == MPF_COMPILE_EVAL) {
-            expr(e, x->k[0]);
-            ret_none = false;
-        } else {
-            for (size_t i = 0; i < x->n; i++) {
-                stmt(e, x->k[i]);
-            }
-        }
-    } else if (kind == SC_FUNC || kind == SC_LAMBDA) {
+    bool ret_none = true;   // the code ends with `return None` (the module's: module_pass)
+    if (kind == SC_FUNC || kind == SC_LAMBDA) {
         if (e->pass == PASS_SCOPE) {
             scope_params(e, s, x->k[0]);
         }
@@ -2337,7 +2552,7 @@ static void resolve_scope(emit_t *e, scope_t *s) {
                 id->kind = ID_FREE;
                 id->flags |= 16;   // resolved
             } else if (nonlocal) {
-                error_at(e, s->node, "no binding for nonlocal found");
+                error_at(e, s->node, E_NO_BINDING);
             } else {
                 id->kind = ID_GLOBAL_IMPLICIT;
             }
@@ -2429,13 +2644,103 @@ static void number_locals(scope_t *s) {
 
 // ---------------------------------------------------------------- passes and assembly
 
-static void run_pass(emit_t *e, scope_t *s, int pass) {
+// Start [pass] over scope [s] (the state of the last pass is cleared).
+static void begin_pass(emit_t *e, scope_t *s, int pass) {
     memset(&e->pass, 0, sizeof(*e) - offsetof(emit_t, pass));
     e->pass = pass;
     e->scope = s;
     e->last_line = 1;
     e->loop.break_label = -1;   // (not in a loop)
+}
+
+// The scope pass of [s] (registering its name first), or with [record] its code pass,
+// recorded (then its stack sizes and label count are known).
+static void run_pass(emit_t *e, scope_t *s, bool record) {
+    if (!record) {
+        use_qstr(e, s->name);
+    }
+    begin_pass(e, s, record ? PASS_SIZE : PASS_SCOPE);
+    e->record = record;
     scope_body(e, s);
+    e->record = false;
+    rec_trim(&s->rec, e->rec_tail, e->rec_cap);
+    if (record) {
+        s->stack_size = (uint16_t)e->max_depth;
+        s->exc_size = (uint16_t)e->max_exc;
+        s->n_labels = (uint32_t)e->n_labels;
+    }
+}
+
+// The module's statements of [g] (NULL: its end) in [pass] (PASS_SIZE: recorded), its state
+// carried in [st] from one statement to the next.
+static void module_pass(emit_t *e, emit_t *st, mpf_node_t *g, int pass) {
+    const size_t tail = sizeof(*e) - offsetof(emit_t, pass);
+    memcpy(&e->pass, &st->pass, tail);
+    e->record = pass != PASS_SCOPE;
+    if (g == NULL) {
+        if (((mpf_node_t *)e->scope->node)->op != MPF_COMPILE_EVAL) {
+            ops(e, "\x51\x63");   // LOAD_NONE, RETURN_VALUE
+        }
+    } else if (g->op == MPF_COMPILE_EVAL) {
+        expr(e, g->k[0]);
+        op(e, 0x63);
+    } else {
+        for (size_t i = 0; i < g->n; i++) {
+            stmt(e, g->k[i]);
+        }
+    }
+    e->record = false;
+    memcpy(&st->pass, &e->pass, tail);
+}
+
+// Replay the recorded code of [s]: a sizing pass (count_only) or the final one, with the final
+// tables (qmap, cmap) and the labels of the last pass.
+static void replay(emit_t *e, scope_t *s) {
+    static const uint8_t name_ops[2][3] = {{0x11, 0x16, 0x19}, {0x12, 0x17, 0x1A}};
+    begin_pass(e, s, PASS_SIZE);
+    e->labels = reserve(e->labels, s->n_labels, &e->cap_labels, sizeof(size_t));
+    for (size_t i = 0; i < s->n_labels; i++) {
+        e->labels[i] = LABEL_NONE;
+    }
+    e->n_labels = s->n_labels;
+    rec_cursor_t r = {s->rec, 0};
+    while (rd_more(&r)) {
+        uint8_t t = rd_byte(&r);
+        if (t <= R_LIT_MAX) {
+            for (; t > 0; t--) {
+                put(e, rd_byte(&r));
+            }
+            continue;
+        }
+        size_t v = rd_vuint(&r);
+        switch (t) {
+            case R_Q:
+            case R_QN:
+                put_vuint(e, e->qmap[v]);
+                break;
+            case R_C:
+                put_vuint(e, e->cmap[v]);
+                break;
+            case R_NAME: {
+                size_t i = e->qmap[rd_vuint(&r)];
+                const id_info_t *id = find_id(e->first, e->qstrs[i]);
+                put(e, name_ops[id != NULL && id->kind == ID_GLOBAL_EXPLICIT][v]);
+                put_vuint(e, i);
+                break;
+            }
+            case R_JUMP:
+                jump_bytes(e, (uint8_t)v, (int)rd_vuint(&r));
+                break;
+            case R_LABEL:
+                label(e, (int)v);
+                break;
+            case R_LINE:
+                line_entry(e, v);
+                break;
+            default:   // R_DEAD + ...: nothing written
+                break;
+        }
+    }
 }
 
 static void put_bytes(emit_t *e, const uint8_t *b, size_t n) {
@@ -2548,21 +2853,11 @@ static void assemble(emit_t *e, scope_t *s) {
     e->count_only = false;
     e->piece = s->raw;
     e->piece_off = -(ptrdiff_t)pre;
-    run_pass(e, s, PASS_SIZE);
+    replay(e, s);
     e->piece = NULL;
     if (e->len != body_len) {
         mpf_raise_msg(&mpf_type_RuntimeError, "compiler: the final pass differs from the last sizing pass");
     }
-}
-
-// The scope whose arena holds the nodes of [s]: [s] itself, or for a comprehension that of
-// the def, lambda, class or module it is written in (NULL: one the emitter made no scope for).
-static scope_t *arena_scope(const emit_t *e, scope_t *s) {
-    if (s->kind < SC_LISTCOMP) {
-        return s;
-    }
-    const mpf_node_t *owner = mpf_node_arena(s->node);
-    return owner == NULL ? e->first : mpf_node_scope(owner);
 }
 
 static void free_chunks(void *chunks) {
@@ -2576,18 +2871,10 @@ static void free_chunks(void *chunks) {
 static void compile_scope(emit_t *e, scope_t *s) {
     // sizing passes until every label keeps its offset, then the final pass
     e->have_prev = false;
-    s->n_children = 0;
-    // register the argument names at the start of this scope's code, as mpy-cross does
-    use_qstr(e, s->name);
-    for (size_t slot = 0; slot < (size_t)s->n_pos + s->n_kwonly; slot++) {
-        use_qstr(e, param_name(s, slot));
-    }
     int rounds = 0;
     e->count_only = true;
     while (true) {
-        run_pass(e, s, PASS_SIZE);
-        s->stack_size = (uint16_t)e->max_depth;
-        s->exc_size = (uint16_t)e->max_exc;
+        replay(e, s);
         bool stable = e->have_prev && !e->changed;
         // keep this pass's labels for the next one
         // (one heap block, reused from scope to scope)
@@ -2601,6 +2888,8 @@ static void compile_scope(emit_t *e, scope_t *s) {
         }
     }
     assemble(e, s);
+    free_pieces(s->rec);
+    s->rec = NULL;
 }
 
 // ---------------------------------------------------------------- .mpy image
@@ -2690,59 +2979,214 @@ static void w_raw(emit_t *o, const raw_ref_t *r) {
     }
 }
 
-// Compile every scope of [tree] into [e]: the raw code (fun_data) of each, in pieces, and
-// the file's qstr and constant tables. The syntax tree and the emitter's working memory are
-// released; the scopes are left for the caller. Returns the module's scope.
-static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_node_t *tree) {
-    memset(e, 0, sizeof(*e));
-    e->c = c;
-    e->opt = c->opt;
-    e->count_only = true;   // the scope passes write no code
-    use_qstr(e, mpf_qstr_from_strn(c->filename, strlen(c->filename)));
-    scope_t *mod = scope_new(e, SC_MODULE, tree, MPF_QSTRE__3cmodule_3e);
-    // scope passes, in creation order (children are appended as they are found)
-    for (scope_t *s = mod; s != NULL; s = s->next) {
-        use_qstr(e, s->name);
-        run_pass(e, s, PASS_SCOPE);
+// Visit table entry [v] (provisional index) in the final order: [map] gets its final index
+// (UINT16_MAX: not yet visited), [order] the entry.
+static void visit_entry(uint16_t *map, size_t v, void *order, const void *entries, size_t size, size_t *n) {
+    if (map[v] == UINT16_MAX) {
+        map[v] = (uint16_t)*n;
+        memcpy((uint8_t *)order + *n * size, (const uint8_t *)entries + v * size, size);
+        (*n)++;
     }
-    for (scope_t *s = mod; s != NULL; s = s->next) {
+}
+
+typedef struct {
+    mpf_qstr_t *qstrs;
+    mpf_obj_t *consts;
+    size_t n_q, n_c;
+} tables_t;
+
+// Visit the table entries of the records of stream [pc] in their order (with [scope_pass]
+// those the scope pass registered: not the names).
+static void visit_stream(emit_t *e, tables_t *t, const raw_piece_t *pc, bool scope_pass) {
+    rec_cursor_t r = {pc, 0};
+    while (rd_more(&r)) {
+        uint8_t tag = rd_byte(&r);
+        if (tag <= R_LIT_MAX) {
+            r.i += tag;   // (rd_more moves past the end of a piece)
+            while (r.pc != NULL && r.i > r.pc->len) {
+                r.i -= r.pc->len;
+                r.pc = r.pc->next;
+            }
+            continue;
+        }
+        size_t v = rd_vuint(&r);
+        if (tag == R_NAME || tag == R_JUMP) {
+            v = rd_vuint(&r);
+        }
+        int k = tag == R_NAME ? R_QN : tag < R_NAME ? (tag - R_Q) % R_DEAD + R_Q : -1;
+        if (k == R_C) {
+            visit_entry(e->cmap, v, t->consts, e->consts, sizeof(mpf_obj_t), &t->n_c);
+        } else if (k == R_Q || (k == R_QN && !scope_pass)) {
+            visit_entry(e->qmap, v, t->qstrs, e->qstrs, sizeof(mpf_qstr_t), &t->n_q);
+        }
+    }
+}
+
+// Put the file's tables (filled in the order the module was recorded) in mpy-cross's order:
+// the file name, each scope's name and what its scope pass registered, then each scope's
+// name, parameters and what its code uses, scopes in creation order. qmap/cmap say where
+// each entry went.
+static void order_tables(emit_t *e) {
+    size_t nq = e->n_qstrs, nc = e->n_consts;
+    tables_t t = {mpf_gc_alloc(nq * sizeof(mpf_qstr_t), false), nc ? mpf_gc_alloc(nc * sizeof(mpf_obj_t), false) : NULL,
+        0, 0};
+    e->qmap = mpf_gc_alloc(nq * sizeof(uint16_t), false);
+    memset(e->qmap, 0xFF, nq * sizeof(uint16_t));
+    e->cmap = mpf_gc_alloc((nc + 1) * sizeof(uint16_t), false);
+    memset(e->cmap, 0xFF, (nc + 1) * sizeof(uint16_t));
+    visit_entry(e->qmap, 0, t.qstrs, e->qstrs, sizeof(mpf_qstr_t), &t.n_q);   // the file name
+    for (int code = 0; code < 2; code++) {
+        for (scope_t *s = e->first; s != NULL; s = s->next) {
+            visit_entry(e->qmap, use_qstr(e, s->name), t.qstrs, e->qstrs, sizeof(mpf_qstr_t), &t.n_q);
+            for (size_t slot = 0; code && slot < (size_t)s->n_pos + s->n_kwonly; slot++) {
+                visit_entry(e->qmap, use_qstr(e, param_name(s, slot)), t.qstrs, e->qstrs, sizeof(mpf_qstr_t), &t.n_q);
+            }
+            visit_stream(e, &t, s->rec, !code);
+        }
+    }
+    if (t.n_q != nq || t.n_c != nc) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "compiler: a table entry no scope uses");
+    }
+    mpf_gc_free(e->qstrs);
+    mpf_gc_free(e->consts);
+    e->qstrs = t.qstrs;
+    e->consts = t.consts;
+    e->cap_qstrs = nq;
+    e->cap_consts = nc;
+    // the index finds the entries where they are now
+    mpf_gc_free(e->qstr_ix.slots);
+    e->qstr_ix.slots = NULL;
+    e->qstr_ix.cap = 0;
+    index_reserve(e, &e->qstr_ix, nq, qstr_entry_hash);
+}
+
+// Put the scopes in mpy-cross's creation order (breadth first: each scope's children are
+// created by its scope pass, which runs after those of every scope created before it).
+static void order_scopes(emit_t *e) {
+    size_t n = 0;
+    for (scope_t *s = e->first; s != NULL; s = s->next) {
+        n++;
+    }
+    scope_t **v = mpf_gc_alloc(n * sizeof(scope_t *), false);
+    size_t k = 0;
+    for (size_t depth = 0; k < n; depth++) {
+        for (scope_t *s = e->first; s != NULL; s = s->next) {
+            size_t d = 0;
+            for (const scope_t *p = s->parent; p != NULL; p = p->parent) {
+                d++;
+            }
+            if (d == depth) {
+                v[k++] = s;
+            }
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        v[i]->next = i + 1 < n ? v[i + 1] : NULL;
+    }
+    e->first = v[0];
+    e->last = v[n - 1];
+    mpf_gc_free(v);
+}
+
+// The scope passes and the recorded code of the scopes [first] and after it (those of one
+// top-level statement, whose module part is [g]); then its syntax tree is released.
+static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
+    module_pass(e, &mst[0], g, PASS_SCOPE);
+    // (children are appended as they are found)
+    for (scope_t *s = last->next; s != NULL; s = s->next) {
+        run_pass(e, s, false);
+    }
+    for (scope_t *s = last->next; s != NULL; s = s->next) {
         resolve_scope(e, s);
     }
-    for (scope_t *s = mod; s != NULL; s = s->next) {
+    for (scope_t *s = last->next; s != NULL; s = s->next) {
         propagate_free(e, s);
     }
-    for (scope_t *s = mod; s != NULL; s = s->next) {
+    for (scope_t *s = last->next; s != NULL; s = s->next) {
         number_locals(s);
-        // the names are all known: their table shrinks to them (in place), since the heap is
-        // at its fullest while the first scopes are compiled
+        // the names are all known: their table shrinks to them (in place)
         if (s->n_ids < s->cap_ids && s->n_ids > 0) {
             s->ids = mpf_gc_realloc(s->ids, s->n_ids * sizeof(id_info_t));
             s->cap_ids = s->n_ids;
         }
-    }
-    for (scope_t *s = mod; s != NULL; s = s->next) {
-        scope_t *a = arena_scope(e, s);
-        if (a != NULL) {
-            a->arena_last = s;
+        if (s->n_posonly && e->mpy) {
+            // .mpy v6.3 cannot say which parameters take no keyword (mpy-cross rejects `/` too)
+            error_at(e, s->node, E_POSONLY);
         }
     }
-    // each scope's syntax tree is released as soon as the last scope whose nodes it holds
-    // is compiled (scopes are compiled in creation order: parents before their children)
-    for (scope_t *s = mod; s != NULL; s = s->next) {
-        scope_t *a = arena_scope(e, s);
+    module_pass(e, &mst[1], g, PASS_SIZE);
+    for (scope_t *s = last->next; s != NULL; s = s->next) {
+        use_qstr(e, s->name);
+        for (size_t slot = 0; slot < (size_t)s->n_pos + s->n_kwonly; slot++) {
+            use_qstr(e, param_name(s, slot));
+        }
+        run_pass(e, s, true);
+    }
+    mpf_cc_note_heap(e->c);
+    // a def, lambda and class has an arena of its own (a comprehension's nodes are in the
+    // arena of the code it is written in)
+    for (scope_t *s = last->next; s != NULL; s = s->next) {
+        if (s->kind == SC_FUNC || s->kind == SC_LAMBDA || s->kind == SC_CLASS) {
+            free_chunks(mpf_node_arena(s->node));
+        }
+    }
+    for (scope_t *s = last->next; s != NULL; s = s->next) {
+        s->node = NULL;
+    }
+    free_chunks(mpf_node_arena(g));
+}
+
+// Compile the module [p] parses into [e]: the raw code (fun_data) of each scope, in pieces,
+// and the file's qstr and constant tables. The syntax tree and the emitter's working memory
+// are released; the scopes are left for the caller. Returns the module's scope.
+static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy) {
+    memset(e, 0, sizeof(*e));
+    e->c = c;
+    e->opt = c->opt;
+    e->mpy = mpy;
+    e->count_only = true;   // the scope passes write no code
+    use_qstr(e, mpf_qstr_from_strn(c->filename, strlen(c->filename)));
+    // the module's own node: its mode, and the slots of a scope's node
+    mpf_node_t *mnode = mpf_gc_alloc(sizeof(mpf_node_t) + 2 * sizeof(mpf_node_t *), false);
+    memset(mnode, 0, sizeof(mpf_node_t) + 2 * sizeof(mpf_node_t *));
+    mnode->kind = N_MODULE;
+    mnode->op = p->mode;
+    mnode->line = 1;
+    mnode->col = 1;
+    scope_t *mod = scope_new(e, SC_MODULE, mnode, MPF_QSTRE__3cmodule_3e);
+    use_qstr(e, mod->name);
+    // the module's scope pass and its recorded code, carried from statement to statement
+    emit_t mst[2];
+    for (int i = 0; i < 2; i++) {
+        begin_pass(e, mod, i ? PASS_SIZE : PASS_SCOPE);
+        memcpy(&mst[i], e, sizeof(*e));
+    }
+    for (mpf_node_t *g; (g = mpf_parse_next(p)) != NULL;) {
+        compile_stmt(e, mst, g, e->last);
+    }
+    module_pass(e, &mst[1], NULL, PASS_SIZE);
+    rec_trim(&mod->rec, mst[1].rec_tail, mst[1].rec_cap);
+    mod->stack_size = (uint16_t)mst[1].max_depth;
+    mod->exc_size = (uint16_t)mst[1].max_exc;
+    mod->n_labels = (uint32_t)mst[1].n_labels;
+    resolve_scope(e, mod);
+    mod->node = NULL;
+    mpf_gc_free(mnode);
+    order_scopes(e);
+    order_tables(e);
+    for (scope_t *s = e->first; s != NULL; s = s->next) {
         compile_scope(e, s);
         mpf_cc_note_heap(c);
-        if (a != NULL && a->arena_last == s) {
-            free_chunks(mpf_node_arena(a->node));
-        }
     }
-    // the syntax tree and the table indexes are done with: released before the image is
-    // made, so that the two are never on the heap at once
+    // the emitter's working memory is done with: released before the image is made
     mpf_cc_note_heap(c);
     mpf_cc_arena_free(c);
     mpf_gc_free(e->qstr_ix.slots);
     mpf_gc_free(e->const_ix.slots);
     e->qstr_ix.slots = e->const_ix.slots = NULL;
+    mpf_gc_free(e->qmap);
+    mpf_gc_free(e->cmap);
+    e->qmap = e->cmap = NULL;
     mpf_gc_free(e->code);
     mpf_gc_free(e->labels);
     mpf_gc_free(e->prev_labels);
@@ -2799,15 +3243,9 @@ static void write_image(emit_t *o, const emit_t *e, const raw_ref_t *raws, size_
 }
 
 // The .mpy image (for `--compile`; the boards load what mpf_emit_code makes instead).
-void mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_emit_out_t *out) {
+void mpf_emit_mpy(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out) {
     emit_t e;
-    scope_t *mod = compile_all(&e, c, tree);
-    for (scope_t *s = mod; s != NULL; s = s->next) {
-        if (s->n_posonly) {
-            // .mpy v6.3 cannot say which parameters take no keyword (mpy-cross rejects `/` too)
-            error_at(&e, s->node, "positional-only parameters cannot be written to a .mpy file");
-        }
-    }
+    scope_t *mod = compile_all(&e, c, p, true);
     // the raw codes in the image's order; then the scopes are released, before the image is
     // made: on a small heap they are most of what splits up the room the image needs
     raw_ref_t *raws = mpf_gc_alloc(n_scopes(mod) * sizeof(raw_ref_t), false);
@@ -2928,9 +3366,9 @@ static const mpf_raw_code_t *make_raw_code(const scope_t *s) {
 }
 
 // The module's raw code and tables, as mpf_load_mpy would make them from the image.
-void mpf_emit_code(mpf_cctx_t *c, mpf_node_t *tree, mpf_emit_out_t *out) {
+void mpf_emit_code(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out) {
     emit_t e;
-    scope_t *mod = compile_all(&e, c, tree);
+    scope_t *mod = compile_all(&e, c, p, false);
     out->res.rc = make_raw_code(mod);
     free_scopes(mod);
     mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);

@@ -5,12 +5,7 @@
 
 #include "compile_int.h"
 
-typedef struct {
-    mpf_cctx_t *c;
-    mpf_lexer_t lx;
-    mpf_token_t tok;      // current token
-    mpf_token_t prev_tok; // for error columns
-} parser_t;
+typedef mpf_parser_t parser_t;
 
 // A growing list of nodes: its first VEC_INLINE items in the struct itself (on the C stack),
 // more in a heap block of its own. Most lists are short and never touch the heap: on a small
@@ -171,12 +166,16 @@ static bool is_kw(const parser_t *p, int kw) {
     return p->tok.kind == TK_KW && p->tok.op == kw;
 }
 
-// Whether the token is an operator of the set [ops] (a bit per OP_*).
-#define OPS(op) ((uint64_t)1 << (op))
-_Static_assert(OP_NUM <= 64, "an operator set is 64 bits");
-#define OPS_AUGASSIGN (OPS(OP_IPOW + 1) - OPS(OP_IOR))
-static bool is_op_in(const parser_t *p, uint64_t ops) {
-    return p->tok.kind == TK_OP && (ops >> p->tok.op) & 1;
+// Whether the token is an operator of the set [ops] (a bit per OP_*, of those below 32:
+// a shift count of 32 or more does not compile).
+#define OPS(op) ((uint32_t)1 << (op))
+static bool is_op_in(const parser_t *p, uint32_t ops) {
+    return p->tok.kind == TK_OP && p->tok.op < 32 && (ops >> p->tok.op) & 1;
+}
+
+// Whether the token is an augmented assignment (+= ... **=).
+static bool is_augassign(const parser_t *p) {
+    return p->tok.kind == TK_OP && p->tok.op >= OP_IOR && p->tok.op <= OP_IPOW;
 }
 
 static bool accept_op(parser_t *p, int op) {
@@ -282,7 +281,7 @@ static mpf_node_t *parse_list(parser_t *p, int mode, pos_t t) {
         tuple = true;
         if (mode == LIST_TARGET ? is_kw(p, KW_IN) : mode == LIST_SUBSCRIPT ? is_op(p, OP_RSQB) :
             (p->tok.kind == TK_NEWLINE || p->tok.kind == TK_END ||
-            is_op_in(p, OPS(OP_ASSIGN) | OPS(OP_SEMI) | OPS(OP_RPAR) | OPS(OP_COLON) | OPS_AUGASSIGN))) {
+            is_op_in(p, OPS(OP_ASSIGN) | OPS(OP_SEMI) | OPS(OP_RPAR) | OPS(OP_COLON)) || is_augassign(p))) {
             break;
         }
     }
@@ -447,14 +446,14 @@ static mpf_node_t *parse_strings(parser_t *p) {
     // collect the pieces (tokens: the lexer's buffers live in the arena) in a heap block of
     // their own, released with the joining buffer once the constant is made
     mpf_token_t *pieces = NULL;
-    size_t n_pieces = 0, cap_pieces = 0;
-    while (p->tok.kind == TK_STR || p->tok.kind == TK_BYTES || p->tok.kind == TK_FSTR) {
+    size_t n_pieces = 0;
+    while (p->tok.kind >= TK_STR && p->tok.kind <= TK_FSTR) {
         if ((p->tok.kind == TK_BYTES) != bytes) {
             syntax_error_at(p, &p->tok, "cannot mix bytes and nonbytes literals");
         }
-        if (n_pieces == cap_pieces) {
-            cap_pieces = cap_pieces ? 2 * cap_pieces : 2;
-            pieces = mpf_gc_realloc(pieces, cap_pieces * sizeof(*pieces));
+        if ((n_pieces & (n_pieces + 1)) == 0) {
+            // room for 1, 3, 7... pieces: grown when full
+            pieces = mpf_gc_realloc(pieces, (2 * n_pieces + 1) * sizeof(*pieces));
         }
         pieces[n_pieces++] = p->tok;
         fmt |= p->tok.kind == TK_FSTR;
@@ -636,11 +635,11 @@ static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, s
 // parenthesised expression, tuple, list, dict or set, or a comprehension of one.
 static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
     int close = open + 1;   // OP_RPAR, OP_RSQB or OP_RBRACE
-    bool paren = close == OP_RPAR;
-    bool brace = close == OP_RBRACE;
-    if (close != OP_RSQB && accept_op(p, close)) {
-        return mk(p, paren ? N_TUPLE : N_DICT, t, 0);
-    }
+    int b = open >> 1;      // 0 (), 1 [], 2 {}
+    // per bracket: the display's node (a dict's: N_DICT) and the comprehension's kind
+    static const uint8_t display_kinds[] = {N_TUPLE, N_LIST, N_SET};
+    static const uint8_t comp_kinds[] = {3, 0, 2};
+    bool paren = b == 0;
     if (paren && is_kw(p, KW_YIELD)) {
         mpf_node_t *y = parse_test(p);
         expect_op(p, OP_RPAR);
@@ -648,7 +647,7 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
     }
     nodevec_t v;
     vec_init(&v);
-    bool dict = false, comma = false;
+    bool dict = b == 2 && is_op(p, OP_RBRACE), comma = false;
     // the line mpy-cross records for a constant tuple: where its items after the first comma
     // begin when they form a list of their own (two or more, or one with a trailing comma),
     // else where the first item begins
@@ -664,11 +663,11 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
         } else {
             e = parse_test(p);
             // := in the items of a list or of parentheses
-            if ((close == OP_RSQB || paren) && accept_op(p, OP_WALRUS)) {
+            if (b < 2 && accept_op(p, OP_WALRUS)) {
                 e = parse_walrus(p, e);
             }
         }
-        if (brace) {
+        if (b == 2) {
             if (v.n == 0 && e->kind != N_STAR && accept_op(p, OP_COLON)) {
                 dict = true;
             } else if (dict) {
@@ -680,7 +679,7 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
         }
         if (v.n == 0 && at_comp_for(p) && !(paren && e->kind == N_STAR)) {
             // the comprehension's node takes the line of its opening bracket, as in mpy-cross
-            mpf_node_t *c = parse_comp(p, paren ? 3 : brace ? (dict ? 1 : 2) : 0, e, val, et);
+            mpf_node_t *c = parse_comp(p, dict ? 1 : comp_kinds[b], e, val, et);
             set_pos(c, t);
             expect_op(p, close);
             return c;
@@ -695,17 +694,16 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
         }
     }
     expect_op(p, close);
-    if (!paren) {
-        return mk_from_vec(p, brace ? (dict ? N_DICT : N_SET) : N_LIST, t, &v);
-    }
-    if (v.n == 1 && !comma && v.items[0]->kind != N_STAR) {
+    size_t n = v.n;
+    if (paren && n == 1 && !comma && v.items[0]->kind != N_STAR) {
         // a parenthesised expression: (a) = 1 and ((a, b)) work
         return v.items[0];
     }
-    size_t n = v.n;
-    mpf_node_t *tuple = mk_from_vec(p, N_TUPLE, t, &v);
-    tuple->v.const_line = (n > 2 || (n == 2 && comma)) ? rest_line : first_line;
-    return tuple;
+    mpf_node_t *x = mk_from_vec(p, dict ? N_DICT : display_kinds[b], t, &v);
+    if (paren) {
+        x->v.const_line = (n > 2 || (n == 2 && comma)) ? rest_line : first_line;
+    }
+    return x;
 }
 
 static mpf_node_t *parse_atom(parser_t *p) {
@@ -783,26 +781,23 @@ static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t
     return c;
 }
 
+// A test, or NULL when the token is one of [ends] (a bound of a slice left out).
+static mpf_node_t *parse_opt_test(parser_t *p, uint32_t ends) {
+    return is_op_in(p, ends) ? NULL : parse_test(p);
+}
+
 static mpf_node_t *parse_subscript(parser_t *p) {
     pos_t t = here(p);
-    mpf_node_t *lo = NULL;
-    if (!is_op(p, OP_COLON)) {
-        lo = parse_test(p);
-        if (!is_op(p, OP_COLON)) {
-            return lo;
-        }
+    mpf_node_t *lo = parse_opt_test(p, OPS(OP_COLON));
+    if (!accept_op(p, OP_COLON)) {
+        return lo;
     }
-    advance(p);
     mpf_node_t *s = mk(p, N_SLICE, t, 3);
     s->k[0] = lo;
-    if (!is_op_in(p, OPS(OP_COLON) | OPS(OP_RSQB) | OPS(OP_COMMA))) {
-        s->k[1] = parse_test(p);
-    }
+    s->k[1] = parse_opt_test(p, OPS(OP_COLON) | OPS(OP_RSQB) | OPS(OP_COMMA));
     if (accept_op(p, OP_COLON)) {
         s->op = 1;   // a step was written (maybe empty)
-        if (!is_op_in(p, OPS(OP_RSQB) | OPS(OP_COMMA))) {
-            s->k[2] = parse_test(p);
-        }
+        s->k[2] = parse_opt_test(p, OPS(OP_RSQB) | OPS(OP_COMMA));
     }
     return s;
 }
@@ -811,7 +806,7 @@ static mpf_node_t *parse_subscript(parser_t *p) {
 static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
     while (!is_op(p, close)) {
         pos_t t = here(p);
-        if (is_op_in(p, OPS(OP_MUL) | OPS(OP_POW))) {
+        if (is_op(p, OP_MUL) || is_op(p, OP_POW)) {
             int kind = p->tok.op == OP_MUL ? N_STAR : N_DSTAR;
             advance(p);
             vec_push(p, v, mk1(p, kind, t, parse_test(p)));
@@ -904,7 +899,7 @@ static mpf_node_t *parse_power(parser_t *p) {
 
 static mpf_node_t *factor(parser_t *p) {
     pos_t t = here(p);
-    if (is_op_in(p, OPS(OP_ADD) | OPS(OP_SUB) | OPS(OP_TILDE))) {
+    if (is_op_in(p, OPS(OP_ADD) | OPS(OP_SUB)) || is_op(p, OP_TILDE)) {
         int op = p->tok.op;
         advance(p);
         mpf_node_t *a = factor(p);
@@ -999,23 +994,21 @@ static mpf_node_t *parse_star_expr(parser_t *p) {
 
 // Comparison operators: 0..5 < > == <= >= !=, 6 in, 7 is, 8 not in, 9 is not.
 static int compare_op(parser_t *p) {
-    if (p->tok.kind == TK_OP && p->tok.op >= OP_LT && p->tok.op <= OP_NE) {
-        int op = p->tok.op - OP_LT;
-        advance(p);
-        return op;
+    int op = p->tok.op;
+    if (p->tok.kind == TK_OP && op >= OP_LT && op <= OP_NE) {
+        op -= OP_LT;
+    } else if (p->tok.kind == TK_KW && (op == KW_IN || op == KW_IS || op == KW_NOT)) {
+        op = op == KW_IN ? 6 : op == KW_IS ? 7 : 8;
+    } else {
+        return -1;
     }
-    if (accept_kw(p, KW_IN)) {
-        return 6;
-    }
-    if (accept_kw(p, KW_IS)) {
-        return accept_kw(p, KW_NOT) ? 9 : 7;
-    }
-    if (is_kw(p, KW_NOT)) {
-        advance(p);
+    advance(p);
+    if (op == 7 && accept_kw(p, KW_NOT)) {
+        op = 9;
+    } else if (op == 8) {
         expect_kw(p, KW_IN);
-        return 8;
     }
-    return -1;
+    return op;
 }
 
 static mpf_node_t *parse_comparison(parser_t *p) {
@@ -1044,22 +1037,30 @@ static mpf_node_t *parse_comparison(parser_t *p) {
     return c;
 }
 
+// The truth of constant [x] (a tuple of constants is one too: true unless empty), -1 when
+// [x] is not a constant.
+static int const_truth(const mpf_node_t *x) {
+    if (x->kind == N_CONST) {
+        return mpf_obj_is_true(x->v.obj);
+    }
+    return x->kind == N_TUPLE && mpf_node_tuple_is_const(x) ? x->n > 0 : -1;
+}
+
 static mpf_node_t *parse_not_test(parser_t *p) {
     pos_t t = here(p);
     if (accept_kw(p, KW_NOT)) {
         mpf_node_t *a = parse_not_test(p);
-        if (a->kind == N_CONST) {
-            // not of any constant is folded, as mpy-cross does
-            a->v.obj = mpf_obj_is_true(a->v.obj) ? MPF_OBJ_FALSE : MPF_OBJ_TRUE;
-            a->op = 0;
-            return a;
+        int truth = const_truth(a);
+        if (truth < 0) {
+            return mk1(p, N_NOT, t, a);
         }
-        if (a->kind == N_TUPLE && mpf_node_tuple_is_const(a)) {
-            mpf_node_t *c = mk(p, N_CONST, t, 0);
-            c->v.obj = a->n ? MPF_OBJ_FALSE : MPF_OBJ_TRUE;
-            return c;
+        // not of any constant is folded, as mpy-cross does (a constant tuple's at the `not`)
+        if (a->kind != N_CONST) {
+            a = mk(p, N_CONST, t, 0);
         }
-        return mk1(p, N_NOT, t, a);
+        a->v.obj = truth ? MPF_OBJ_FALSE : MPF_OBJ_TRUE;
+        a->op = 0;
+        return a;
     }
     return parse_comparison(p);
 }
@@ -1072,10 +1073,8 @@ static mpf_node_t *fold_logic(parser_t *p, int kind, nodevec_t *v, pos_t start) 
     bool is_or = kind == N_OR;
     for (size_t i = 0; i < v->n; i++) {
         mpf_node_t *x = v->items[i];
-        bool is_const_tuple = x->kind == N_TUPLE && mpf_node_tuple_is_const(x);
-        if (x->kind == N_CONST || is_const_tuple) {
-            // a tuple of constants is a constant too: true unless empty
-            bool truth = is_const_tuple ? x->n > 0 : mpf_obj_is_true(x->v.obj);
+        int truth = const_truth(x);
+        if (truth >= 0) {
             if (truth == is_or) {
                 vec_push(p, &out, x);
                 break;
@@ -1103,17 +1102,13 @@ static mpf_node_t *fold_logic(parser_t *p, int kind, nodevec_t *v, pos_t start) 
 static mpf_node_t *parse_logic(parser_t *p, bool is_or) {
     pos_t t = here(p);
     int kw = is_or ? KW_OR : KW_AND;
-    mpf_node_t *x = is_or ? parse_logic(p, false) : parse_not_test(p);
-    if (!is_kw(p, kw)) {
-        return x;
-    }
     nodevec_t v;
     vec_init(&v);
-    vec_push(p, &v, x);
-    while (accept_kw(p, kw)) {
+    do {
         vec_push(p, &v, is_or ? parse_logic(p, false) : parse_not_test(p));
-    }
-    return fold_logic(p, is_or ? N_OR : N_AND, &v, t);
+    } while (accept_kw(p, kw));
+    // (one operand: itself, in the list's own room)
+    return v.n == 1 ? v.items[0] : fold_logic(p, is_or ? N_OR : N_AND, &v, t);
 }
 
 static mpf_node_t *parse_lambda(parser_t *p, bool nocond) {
@@ -1137,9 +1132,6 @@ static mpf_node_t *parse_or_test(parser_t *p, bool allow_lambda) {
 
 static mpf_node_t *parse_test(parser_t *p) {
     pos_t t = here(p);
-    if (is_kw(p, KW_LAMBDA)) {
-        return parse_lambda(p, false);
-    }
     if (accept_kw(p, KW_YIELD)) {
         if (accept_kw(p, KW_FROM)) {
             return mk1(p, N_YIELDFROM, t, parse_test(p));
@@ -1390,7 +1382,7 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
         }
     }
     mpf_node_t *e = parse_testlist_star(p, true);
-    if (is_op_in(p, OPS_AUGASSIGN)) {
+    if (is_augassign(p)) {
         int op = p->tok.op;
         if (e->kind != N_NAME && e->kind != N_ATTR && e->kind != N_SUBSCR) {
             mpf_cc_syntax_error(p->c, false, e->line, e->col, "illegal expression for augmented assignment");
@@ -1431,14 +1423,9 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
         mpf_cctx_t *c = p->c;
         if (c->n_consts == c->cap_consts) {
             size_t cap = c->cap_consts ? 2 * c->cap_consts : 8;
-            mpf_qstr_t *names = mpf_cc_alloc(c, cap * sizeof(mpf_qstr_t));
-            mpf_obj_t *values = mpf_cc_alloc(c, cap * sizeof(mpf_obj_t));
-            if (c->n_consts) {
-                memcpy(names, c->const_names, c->n_consts * sizeof(mpf_qstr_t));
-                memcpy(values, c->const_values, c->n_consts * sizeof(mpf_obj_t));
-            }
-            c->const_names = names;
-            c->const_values = values;
+            // heap blocks of their own: they outlive the arena of the statement (mpf_cc_arena_free)
+            c->const_names = mpf_gc_realloc(c->const_names, cap * sizeof(mpf_qstr_t));
+            c->const_values = mpf_gc_realloc(c->const_values, cap * sizeof(mpf_obj_t));
             c->cap_consts = cap;
         }
         c->const_names[c->n_consts] = v.items[0]->v.q;
@@ -1504,11 +1491,15 @@ static mpf_node_t *parse_suite(parser_t *p) {
     return mk_from_vec(p, N_SUITE, t, &v);
 }
 
-// def (async when [async]) or class, after its [decorators].
-static mpf_node_t *parse_def(parser_t *p, nodevec_t *decorators, bool async) {
-    pos_t t = here(p);
-    bool cls = p->tok.op == KW_CLASS;
-    advance(p);   // def / class
+// The compound statements: each after its keyword (at [t]) was read.
+
+// `else: suite` if there is one, else NULL.
+static mpf_node_t *parse_else(parser_t *p) {
+    return accept_kw(p, KW_ELSE) ? parse_suite(p) : NULL;
+}
+
+// def (async when [async]) or class ([cls]), after its [decorators].
+static mpf_node_t *parse_def(parser_t *p, pos_t t, nodevec_t *decorators, bool async, bool cls) {
     arena_mark_t m = arena_begin(p);
     size_t nk = cls ? 2 : 3;   // then the decorators
     pos_t ps = decorators->n ? (t & ~(pos_t)NODE_LINE_MAX) | decorators->items[0]->line : t;
@@ -1540,27 +1531,24 @@ static mpf_node_t *parse_def(parser_t *p, nodevec_t *decorators, bool async) {
 }
 
 // if/elif ([kind] N_IF) or while (N_WHILE): the condition, the body, elif or else.
-static mpf_node_t *parse_if(parser_t *p, int kind) {
-    pos_t t = here(p);
-    advance(p);  // if / elif / while
+static mpf_node_t *parse_if(parser_t *p, pos_t t, int kind) {
     mpf_node_t *x = mk(p, kind, t, 3);
     x->k[0] = parse_test(p);
     if (accept_op(p, OP_WALRUS)) {
         x->k[0] = parse_walrus(p, x->k[0]);
     }
     x->k[1] = parse_suite(p);
-    if (kind == N_IF && is_kw(p, KW_ELIF)) {
-        x->k[2] = parse_if(p, N_IF);
+    pos_t et = here(p);
+    if (kind == N_IF && accept_kw(p, KW_ELIF)) {
+        x->k[2] = parse_if(p, et, N_IF);
         x->k[2]->op = 1;   // an elif: its body always jumps to the end
-    } else if (accept_kw(p, KW_ELSE)) {
-        x->k[2] = parse_suite(p);
+    } else {
+        x->k[2] = parse_else(p);
     }
     return x;
 }
 
-static mpf_node_t *parse_for(parser_t *p, bool async) {
-    pos_t t = here(p);
-    expect_kw(p, KW_FOR);
+static mpf_node_t *parse_for(parser_t *p, pos_t t, bool async) {
     mpf_node_t *x = mk(p, N_FOR, t, 4);
     x->op = async;
     x->k[0] = parse_for_target(p);
@@ -1568,15 +1556,11 @@ static mpf_node_t *parse_for(parser_t *p, bool async) {
     expect_kw(p, KW_IN);
     x->k[1] = parse_testlist_star(p, false);
     x->k[2] = parse_suite(p);
-    if (accept_kw(p, KW_ELSE)) {
-        x->k[3] = parse_suite(p);
-    }
+    x->k[3] = parse_else(p);
     return x;
 }
 
-static mpf_node_t *parse_try(parser_t *p) {
-    pos_t t = here(p);
-    expect_kw(p, KW_TRY);
+static mpf_node_t *parse_try(parser_t *p, pos_t t) {
     nodevec_t v;
     vec_init(&v);
     vec_push(p, &v, parse_suite(p));
@@ -1596,8 +1580,8 @@ static mpf_node_t *parse_try(parser_t *p) {
         e->k[2] = parse_suite(p);
         vec_push(p, &v, e);
     }
-    if (v.n > 3 && accept_kw(p, KW_ELSE)) {
-        v.items[1] = parse_suite(p);
+    if (v.n > 3) {
+        v.items[1] = parse_else(p);
     }
     if (accept_kw(p, KW_FINALLY)) {
         v.items[2] = parse_suite(p);
@@ -1608,9 +1592,7 @@ static mpf_node_t *parse_try(parser_t *p) {
     return mk_from_vec(p, N_TRY, t, &v);
 }
 
-static mpf_node_t *parse_with(parser_t *p, bool async) {
-    pos_t t = here(p);
-    expect_kw(p, KW_WITH);
+static mpf_node_t *parse_with(parser_t *p, pos_t t, bool async) {
     nodevec_t v;
     vec_init(&v);
     vec_push(p, &v, NULL);
@@ -1646,28 +1628,21 @@ static void parse_stmt(parser_t *p, nodevec_t *v) {
     // a decorator applies to def, async def and class; async to def, for and with
     bool plain = decos.n == 0;
     bool async = accept_kw(p, KW_ASYNC);
-    mpf_node_t *x = NULL;
-    if (p->tok.kind == TK_KW) {
-        int kw = p->tok.op;
-        if (kw == KW_DEF || (kw == KW_CLASS && !async)) {
-            x = parse_def(p, &decos, async);
-        } else if (plain && kw == KW_FOR) {
-            x = parse_for(p, async);
-        } else if (plain && kw == KW_WITH) {
-            x = parse_with(p, async);
-        } else if (plain && !async && (kw == KW_IF || kw == KW_WHILE)) {
-            x = parse_if(p, kw == KW_IF ? N_IF : N_WHILE);
-        } else if (plain && !async && kw == KW_TRY) {
-            x = parse_try(p);
+    pos_t t = here(p);
+    int kw = p->tok.kind == TK_KW ? p->tok.op : KW_NUM;
+    bool cls = kw == KW_CLASS;
+    if (!(kw == KW_DEF || (cls && !async) || (plain && (kw == KW_FOR || kw == KW_WITH ||
+        (!async && (kw == KW_IF || kw == KW_WHILE || kw == KW_TRY)))))) {
+        if (!plain || async) {
+            syntax_error(p);
         }
-    }
-    if (x != NULL) {
-        vec_push(p, v, x);
-    } else if (plain && !async) {
         parse_simple_stmt(p, v);
-    } else {
-        syntax_error(p);
+        return;
     }
+    advance(p);
+    vec_push(p, v, kw == KW_DEF || cls ? parse_def(p, t, &decos, async, cls) :
+        kw == KW_FOR ? parse_for(p, t, async) : kw == KW_WITH ? parse_with(p, t, async) :
+        kw == KW_TRY ? parse_try(p, t) : parse_if(p, t, kw == KW_IF ? N_IF : N_WHILE));
 }
 
 // True when [src] ends with a backslash line continuation (and nothing after it).
@@ -1682,51 +1657,74 @@ static bool ends_in_continuation(const char *src, size_t len) {
     return false;
 }
 
-mpf_node_t *mpf_parse(mpf_cctx_t *c, mpf_compile_mode_t mode) {
-    parser_t p;
-    memset(&p, 0, sizeof(p));
-    p.c = c;
-    mpf_lex_init(&p.lx, c);
-    advance(&p);
+// Past blank lines' NEWLINE tokens: the kind of the token after them.
+static int skip_newlines(parser_t *p) {
+    while (p->tok.kind == TK_NEWLINE) {
+        advance(p);
+    }
+    return p->tok.kind;
+}
+
+void mpf_parse_begin(parser_t *p, mpf_cctx_t *c, mpf_compile_mode_t mode) {
+    memset(p, 0, sizeof(*p));
+    p->c = c;
+    p->mode = (uint8_t)mode;
+    mpf_lex_init(&p->lx, c);
+    advance(p);
+}
+
+mpf_node_t *mpf_parse_next(parser_t *p) {
+    mpf_cctx_t *c = p->c;
+    if (p->done) {
+        return NULL;
+    }
     nodevec_t v;
     vec_init(&v);
-    if (mode == MPF_COMPILE_EVAL) {
-        while (p.tok.kind == TK_NEWLINE) {
-            advance(&p);
-        }
-        vec_push(&p, &v, parse_testlist_star(&p, false));
-        while (p.tok.kind == TK_NEWLINE) {
-            advance(&p);
-        }
-        if (p.tok.kind != TK_END) {
-            syntax_error(&p);
+    pos_t t = here(p);
+    if (p->mode == MPF_COMPILE_EVAL) {
+        skip_newlines(p);
+        vec_push(p, &v, parse_testlist_star(p, false));
+        if (skip_newlines(p) != TK_END) {
+            syntax_error(p);
         }
     } else {
-        while (p.tok.kind != TK_END) {
-            if (p.tok.kind == TK_NEWLINE) {
-                advance(&p);
-                continue;
-            }
-            parse_stmt(&p, &v);
-        }
-        if (mode == MPF_COMPILE_SINGLE && v.n == 0 && ends_in_continuation(c->src, c->len)) {
-            // an interactive statement needs a line: a bare `\` continuation has none
-            syntax_error(&p);
+        // (a statement may leave nothing: _NAME = const(value))
+        while (v.n == 0 && skip_newlines(p) != TK_END) {
+            t = here(p);
+            parse_stmt(p, &v);
         }
     }
-    mpf_node_t *m = mk_from_vec(&p, N_MODULE, 1 | 1 << POS_COL_SHIFT, &v);
-    m->op = (uint8_t)mode;
-    // the module's arena is its own; what the emitter allocates goes to a new one
+    if (v.n == 0) {
+        if (p->mode == MPF_COMPILE_SINGLE && p->n_stmts == 0 && ends_in_continuation(c->src, c->len)) {
+            // an interactive statement needs a line: a bare `\` continuation has none
+            syntax_error(p);
+        }
+        // the identifiers met are the parser's (long literals that are interned): no longer needed
+        p->done = true;
+        mpf_gc_free(c->seen);
+        c->seen = NULL;
+        c->seen_cap = c->seen_n = 0;
+        return NULL;
+    }
+    p->done = p->mode == MPF_COMPILE_EVAL;
+    p->n_stmts += v.n;
+    mpf_node_t *m = mk_from_vec(p, N_MODULE, t, &v);
+    m->op = p->mode;
+    // the statement's arena is its own (the emitter releases it once it has compiled it)
     mpf_cc_arena_trim(c);
     mpf_node_set_arena(m, c->chunks);
     c->chunks = NULL;
     c->free = NULL;
     c->left = 0;
     c->chunk_size = 0;
-    // the identifiers met are the parser's (long literals that are interned): no longer needed
-    mpf_gc_free(c->seen);
-    c->seen = NULL;
-    c->seen_cap = c->seen_n = 0;
+    if (p->tok.kind == TK_STR || p->tok.kind == TK_BYTES || p->tok.kind == TK_FSTR) {
+        // the next token's decoded text moves to the next statement's arena
+        char *s = mpf_cc_alloc(c, p->tok.len + 1);
+        memcpy(s, p->tok.s, p->tok.len);
+        s[p->tok.len] = 0;
+        p->tok.s = s;
+    }
+    p->prev_tok.s = NULL;
     return m;
 }
 
