@@ -2640,14 +2640,25 @@ static void begin_pass(emit_t *e, scope_t *s, int pass) {
     e->loop.break_label = -1;   // (not in a loop)
 }
 
-// The scope pass of [s] (registering its name first), or with [record] its code pass,
-// recorded (then its stack sizes and label count are known).
-static void run_pass(emit_t *e, scope_t *s, bool record) {
-    if (!record) {
-        use_qstr(e, s->name);
+static mpf_qstr_t param_name(const scope_t *s, size_t slot);
+
+// The recorded code of [s] starts with the entries mpy-cross registers first: the scope's
+// name (its scope pass's first too), then its parameters' names.
+static void rec_header(emit_t *e, scope_t *s) {
+    rec_op(e, R_Q + R_DEAD, use_qstr(e, s->name));
+    for (size_t slot = 0; slot < (size_t)s->n_pos + s->n_kwonly; slot++) {
+        rec_op(e, R_QN + R_DEAD, use_qstr(e, param_name(s, slot)));
     }
+}
+
+// The scope pass of [s], or with [record] its code pass, recorded (then its stack sizes and
+// label count are known).
+static void run_pass(emit_t *e, scope_t *s, bool record) {
     begin_pass(e, s, record ? PASS_SIZE : PASS_SCOPE);
     e->record = record;
+    if (record) {
+        rec_header(e, s);
+    }
     scope_body(e, s);
     e->record = false;
     rec_trim(&s->rec, e->rec_tail, e->rec_cap);
@@ -2664,6 +2675,9 @@ static void module_pass(emit_t *e, emit_t *st, mpf_node_t *g, int pass) {
     const size_t tail = sizeof(*e) - offsetof(emit_t, pass);
     memcpy(&e->pass, &st->pass, tail);
     e->record = pass != PASS_SCOPE;
+    if (e->record && e->scope->rec == NULL) {
+        rec_header(e, e->scope);
+    }
     if (g == NULL) {
         if (((mpf_node_t *)e->scope->node)->op != MPF_COMPILE_EVAL) {
             ops(e, "\x51\x63");   // LOAD_NONE, RETURN_VALUE
@@ -2680,11 +2694,31 @@ static void module_pass(emit_t *e, emit_t *st, mpf_node_t *g, int pass) {
     memcpy(&st->pass, &e->pass, tail);
 }
 
-// Replay the recorded code of [s]: a sizing pass (count_only) or the final one, with the final
-// tables (qmap, cmap) and the labels of the last pass.
-static void replay(emit_t *e, scope_t *s) {
+// Visit table entry [v] (provisional index) in the final order: [map] gets its final index
+// (UINT16_MAX: not yet visited), [order] the entry.
+static void visit_entry(uint16_t *map, size_t v, void *order, const void *entries, size_t size, size_t *n) {
+    if (map[v] == UINT16_MAX) {
+        map[v] = (uint16_t)*n;
+        memcpy((uint8_t *)order + *n * size, (const uint8_t *)entries + v * size, size);
+        (*n)++;
+    }
+}
+
+// The file's tables in their final order, while they are being put in it.
+typedef struct {
+    mpf_qstr_t *qstrs;
+    mpf_obj_t *consts;
+    size_t n_q, n_c;
+} tables_t;
+
+// Walk the recorded code of [s]. With [t] NULL: replay it, a sizing pass (count_only) or the
+// final one, with the final tables (qmap, cmap) and the labels of the last pass. Else visit
+// its table entries in their order into [t] ([code]: all; else those its scope pass
+// registered, which are all but the names).
+static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
     static const uint8_t name_ops[2][3] = {{0x11, 0x16, 0x19}, {0x12, 0x17, 0x1A}};
     begin_pass(e, s, PASS_SIZE);
+    e->count_only |= t != NULL;
     e->labels = reserve(e->labels, s->n_labels, &e->cap_labels, sizeof(size_t));
     for (size_t i = 0; i < s->n_labels; i++) {
         e->labels[i] = LABEL_NONE;
@@ -2692,15 +2726,25 @@ static void replay(emit_t *e, scope_t *s) {
     e->n_labels = s->n_labels;
     rec_cursor_t r = {s->rec, 0};
     while (rd_more(&r)) {
-        uint8_t t = rd_byte(&r);
-        if (t <= R_LIT_MAX) {
-            for (; t > 0; t--) {
+        uint8_t tag = rd_byte(&r);
+        if (tag <= R_LIT_MAX) {
+            for (; tag > 0; tag--) {
                 put(e, rd_byte(&r));
             }
             continue;
         }
         size_t v = rd_vuint(&r);
-        switch (t) {
+        size_t w = tag == R_NAME || tag == R_JUMP ? rd_vuint(&r) : 0;
+        if (t != NULL) {
+            int k = tag == R_NAME ? R_QN : tag < R_NAME ? (tag - R_Q) % R_DEAD + R_Q : -1;
+            if (k == R_C) {
+                visit_entry(e->cmap, v, t->consts, e->consts, sizeof(mpf_obj_t), &t->n_c);
+            } else if (k == R_Q || (k == R_QN && code)) {
+                visit_entry(e->qmap, tag == R_NAME ? w : v, t->qstrs, e->qstrs, sizeof(mpf_qstr_t), &t->n_q);
+            }
+            continue;
+        }
+        switch (tag) {
             case R_Q:
             case R_QN:
                 put_vuint(e, e->qmap[v]);
@@ -2709,14 +2753,14 @@ static void replay(emit_t *e, scope_t *s) {
                 put_vuint(e, e->cmap[v]);
                 break;
             case R_NAME: {
-                size_t i = e->qmap[rd_vuint(&r)];
+                size_t i = e->qmap[w];
                 const id_info_t *id = find_id(e->first, e->qstrs[i]);
                 put(e, name_ops[id != NULL && id->kind == ID_GLOBAL_EXPLICIT][v]);
                 put_vuint(e, i);
                 break;
             }
             case R_JUMP:
-                jump_bytes(e, (uint8_t)v, (int)rd_vuint(&r));
+                jump_bytes(e, (uint8_t)v, (int)w);
                 break;
             case R_LABEL:
                 label(e, (int)v);
@@ -2840,7 +2884,7 @@ static void assemble(emit_t *e, scope_t *s) {
     e->count_only = false;
     e->piece = s->raw;
     e->piece_off = -(ptrdiff_t)pre;
-    replay(e, s);
+    walk(e, s, NULL, false);
     e->piece = NULL;
     if (e->len != body_len) {
         mpf_raise_msg(&mpf_type_RuntimeError, "compiler: the final pass differs from the last sizing pass");
@@ -2861,7 +2905,7 @@ static void compile_scope(emit_t *e, scope_t *s) {
     int rounds = 0;
     e->count_only = true;
     while (true) {
-        replay(e, s);
+        walk(e, s, NULL, false);
         bool stable = e->have_prev && !e->changed;
         // keep this pass's labels for the next one
         // (one heap block, reused from scope to scope)
@@ -2966,49 +3010,6 @@ static void w_raw(emit_t *o, const raw_ref_t *r) {
     }
 }
 
-// Visit table entry [v] (provisional index) in the final order: [map] gets its final index
-// (UINT16_MAX: not yet visited), [order] the entry.
-static void visit_entry(uint16_t *map, size_t v, void *order, const void *entries, size_t size, size_t *n) {
-    if (map[v] == UINT16_MAX) {
-        map[v] = (uint16_t)*n;
-        memcpy((uint8_t *)order + *n * size, (const uint8_t *)entries + v * size, size);
-        (*n)++;
-    }
-}
-
-typedef struct {
-    mpf_qstr_t *qstrs;
-    mpf_obj_t *consts;
-    size_t n_q, n_c;
-} tables_t;
-
-// Visit the table entries of the records of stream [pc] in their order (with [scope_pass]
-// those the scope pass registered: not the names).
-static void visit_stream(emit_t *e, tables_t *t, const raw_piece_t *pc, bool scope_pass) {
-    rec_cursor_t r = {pc, 0};
-    while (rd_more(&r)) {
-        uint8_t tag = rd_byte(&r);
-        if (tag <= R_LIT_MAX) {
-            r.i += tag;   // (rd_more moves past the end of a piece)
-            while (r.pc != NULL && r.i > r.pc->len) {
-                r.i -= r.pc->len;
-                r.pc = r.pc->next;
-            }
-            continue;
-        }
-        size_t v = rd_vuint(&r);
-        if (tag == R_NAME || tag == R_JUMP) {
-            v = rd_vuint(&r);
-        }
-        int k = tag == R_NAME ? R_QN : tag < R_NAME ? (tag - R_Q) % R_DEAD + R_Q : -1;
-        if (k == R_C) {
-            visit_entry(e->cmap, v, t->consts, e->consts, sizeof(mpf_obj_t), &t->n_c);
-        } else if (k == R_Q || (k == R_QN && !scope_pass)) {
-            visit_entry(e->qmap, v, t->qstrs, e->qstrs, sizeof(mpf_qstr_t), &t->n_q);
-        }
-    }
-}
-
 // Put the file's tables (filled in the order the module was recorded) in mpy-cross's order:
 // the file name, each scope's name and what its scope pass registered, then each scope's
 // name, parameters and what its code uses, scopes in creation order. qmap/cmap say where
@@ -3024,11 +3025,7 @@ static void order_tables(emit_t *e) {
     visit_entry(e->qmap, 0, t.qstrs, e->qstrs, sizeof(mpf_qstr_t), &t.n_q);   // the file name
     for (int code = 0; code < 2; code++) {
         for (scope_t *s = e->first; s != NULL; s = s->next) {
-            visit_entry(e->qmap, use_qstr(e, s->name), t.qstrs, e->qstrs, sizeof(mpf_qstr_t), &t.n_q);
-            for (size_t slot = 0; code && slot < (size_t)s->n_pos + s->n_kwonly; slot++) {
-                visit_entry(e->qmap, use_qstr(e, param_name(s, slot)), t.qstrs, e->qstrs, sizeof(mpf_qstr_t), &t.n_q);
-            }
-            visit_stream(e, &t, s->rec, !code);
+            walk(e, s, &t, code);
         }
     }
     if (t.n_q != nq || t.n_c != nc) {
@@ -3103,10 +3100,6 @@ static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
     }
     module_pass(e, &mst[1], g, PASS_SIZE);
     for (scope_t *s = last->next; s != NULL; s = s->next) {
-        use_qstr(e, s->name);
-        for (size_t slot = 0; slot < (size_t)s->n_pos + s->n_kwonly; slot++) {
-            use_qstr(e, param_name(s, slot));
-        }
         run_pass(e, s, true);
     }
     mpf_cc_note_heap(e->c);
@@ -3141,7 +3134,6 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy)
     mnode->line = 1;
     mnode->col = 1;
     scope_t *mod = scope_new(e, SC_MODULE, mnode, MPF_QSTRE__3cmodule_3e);
-    use_qstr(e, mod->name);
     // the module's scope pass and its recorded code, carried from statement to statement
     emit_t mst[2];
     for (int i = 0; i < 2; i++) {

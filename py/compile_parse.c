@@ -75,6 +75,11 @@ static pos_t here(parser_t *p) {
     return t->line | (t->col < NODE_COL_MAX ? t->col : NODE_COL_MAX) << POS_COL_SHIFT;
 }
 
+// Raise SyntaxError [msg] at node [x].
+MPF_NORETURN static void node_error(parser_t *p, const mpf_node_t *x, const char *msg) {
+    mpf_cc_syntax_error(p->c, false, x->line, x->col, msg);
+}
+
 static mpf_node_t *mk(parser_t *p, int kind, pos_t ps, size_t n) {
     size_t slots = n + (mpf_node_has_scope(kind) ? 2 : 0);
     mpf_node_t *x = mpf_cc_alloc(p->c, sizeof(mpf_node_t) + slots * sizeof(mpf_node_t *));
@@ -82,7 +87,7 @@ static mpf_node_t *mk(parser_t *p, int kind, pos_t ps, size_t n) {
     x->kind = (uint8_t)kind;
     set_pos(x, ps);
     if (n > 0xFFFF) {
-        mpf_cc_syntax_error(p->c, false, x->line, x->col, "too many items");
+        node_error(p, x, "too many items");
     }
     x->n = (uint16_t)n;
     if (kind == N_COMP) {
@@ -144,18 +149,20 @@ MPF_NORETURN static void syntax_error_pos(parser_t *p, pos_t ps, const char *msg
     mpf_cc_syntax_error(p->c, false, POS_LINE(ps), ps >> POS_COL_SHIFT, msg);
 }
 
+// Raise IndentationError [msg] at the current token.
+MPF_NORETURN static void indent_error(parser_t *p, const char *msg) {
+    mpf_cc_syntax_error(p->c, true, p->tok.line, p->tok.col, msg);
+}
+
 MPF_NORETURN static void syntax_error(parser_t *p) {
-    if (p->tok.kind == TK_INDENT) {
-        mpf_cc_syntax_error(p->c, true, p->tok.line, p->tok.col, "unexpected indent");
+    int k = p->tok.kind;
+    if (k == TK_INDENT || k == TK_DEDENT) {
+        indent_error(p, k == TK_INDENT ? "unexpected indent" : "unindent does not match any outer indentation level");
     }
-    if (p->tok.kind == TK_DEDENT) {
-        mpf_cc_syntax_error(p->c, true, p->tok.line, p->tok.col, "unindent does not match any outer indentation level");
-    }
-    if (p->tok.kind == TK_END) {
+    if (k == TK_END) {
         p->lx.unterminated = true;
-        syntax_error_at(p, &p->tok, "unexpected EOF while parsing");
     }
-    syntax_error_at(p, &p->tok, "invalid syntax");
+    syntax_error_at(p, &p->tok, k == TK_END ? "unexpected EOF while parsing" : "invalid syntax");
 }
 
 static bool is_op(const parser_t *p, int op) {
@@ -260,8 +267,8 @@ enum {
 };
 
 // item (',' item)* [','] of [mode]: the item itself when there is one and no comma, else a
-// tuple at [t].
-static mpf_node_t *parse_list(parser_t *p, int mode, pos_t t) {
+// tuple at the first item.
+static mpf_node_t *parse_list(parser_t *p, int mode) {
     nodevec_t v;
     vec_init(&v);
     bool tuple = false;
@@ -295,17 +302,17 @@ static mpf_node_t *parse_list(parser_t *p, int mode, pos_t t) {
         x->v.const_line = POS_LINE(first);
         return x;
     }
-    return mk_from_vec(p, N_TUPLE, t, &v);
+    return mk_from_vec(p, N_TUPLE, first, &v);
 }
 
 // testlist with optional starred items; a single item without a comma is itself.
 static mpf_node_t *parse_testlist_star(parser_t *p, bool allow_star) {
-    return parse_list(p, allow_star ? LIST_TEST_STAR : LIST_TEST, here(p));
+    return parse_list(p, allow_star ? LIST_TEST_STAR : LIST_TEST);
 }
 
 // The target list of a for loop or a comprehension's for clause (up to `in`).
 static mpf_node_t *parse_for_target(parser_t *p) {
-    return parse_list(p, LIST_TARGET, here(p));
+    return parse_list(p, LIST_TARGET);
 }
 static mpf_node_t *parse_args(parser_t *p, bool lambda);
 static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t *val, pos_t et);
@@ -861,7 +868,7 @@ static mpf_node_t *parse_power(parser_t *p) {
         if (op == OP_LPAR) {
             parse_arglist(p, &v, OP_RPAR);
         } else if (op == OP_LSQB) {
-            vec_push(p, &v, parse_list(p, LIST_SUBSCRIPT, tt));
+            vec_push(p, &v, parse_list(p, LIST_SUBSCRIPT));
             expect_op(p, OP_RSQB);
         }
         x = mk_from_vec(p, op == OP_LPAR ? N_CALL : op == OP_LSQB ? N_SUBSCR : N_ATTR, a, &v);
@@ -1299,7 +1306,7 @@ static void check_target(parser_t *p, const mpf_node_t *x, bool del) {
         default:
             break;
     }
-    mpf_cc_syntax_error(p->c, false, x->line, x->col, del ? "cannot delete expression" : "cannot assign to expression");
+    node_error(p, x, del ? "cannot delete expression" : "cannot assign to expression");
 }
 
 // The right side of an assignment: a yield expression or a testlist.
@@ -1385,7 +1392,7 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
     if (is_augassign(p)) {
         int op = p->tok.op;
         if (e->kind != N_NAME && e->kind != N_ATTR && e->kind != N_SUBSCR) {
-            mpf_cc_syntax_error(p->c, false, e->line, e->col, "illegal expression for augmented assignment");
+            node_error(p, e, "illegal expression for augmented assignment");
         }
         advance(p);
         mpf_node_t *x = mk2(p, N_AUGASSIGN, t, e, parse_rhs(p, false));
@@ -1479,7 +1486,7 @@ static mpf_node_t *parse_suite(parser_t *p) {
         if (p->tok.kind == TK_END) {
             p->lx.unterminated = true;
         }
-        mpf_cc_syntax_error(p->c, true, p->tok.line, p->tok.col, "expected an indented block");
+        indent_error(p, "expected an indented block");
     }
     advance(p);
     while (p->tok.kind != TK_DEDENT && p->tok.kind != TK_END) {
