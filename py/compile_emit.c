@@ -139,7 +139,7 @@ typedef struct {
 
 // ---------------------------------------------------------------- errors
 
-// The SyntaxErrors the emitter raises: E_ numbers of the texts in error_texts (each ended by a 0).
+// The SyntaxErrors the emitter raises: E_ numbers of the texts in error_texts, made of words.
 enum {
     E_SYNTAX,
     E_STAR_EXPR,
@@ -174,47 +174,74 @@ enum {
     E_SCOPE_NAMES,
     E_FILE_NAMES,
 };
-static const char error_texts[] =
-    "invalid syntax\0"
-    "*x must be assignment target\0"
-    "* arg after kwarg\0"
-    "positional argument follows keyword argument\0"
-    "too many arguments\0"
-    "'yield' outside function\0"
-    "'await' outside function\0"
-    "'yield from' inside async function\0"
-    "can't assign to expression\0"
-    "multiple starred expressions in assignment\0"
-    "starred assignment target must be in a list or tuple\0"
-    "cannot assign to expression\0"
-    "cannot delete expression\0"
-    "non-default argument follows default argument\0"
-    "duplicate argument in function definition\0"
-    "nonlocal declaration not allowed at module level\0"
-    "name is parameter and global\0"
-    "name is assigned to before global declaration\0"
-    "name is assigned to before nonlocal declaration\0"
-    "name is nonlocal and global\0"
-    "'return' outside function\0"
-    "'return' with value in async generator\0"
-    "'break' outside loop\0"
-    "'continue' not properly in loop\0"
-    "'async for' outside async function\0"
-    "'async with' outside async function\0"
-    "default 'except' must be last\0"
-    "too many nested loops\0"
-    "no binding for nonlocal found\0"
-    "positional-only parameters cannot be written to a .mpy file\0"
-    "too many names or functions in one scope\0"
-    "too many names or constants in one source\0";
+// The words of the texts, each ended by a 0 (numbered from 1).
+static const char error_words[] =
+    "invalid\0" "syntax\0" "*x\0" "must\0" "be\0" "assignment\0" "target\0" "*\0" "arg\0" "after\0" "kwarg\0"
+    "positional\0" "argument\0" "follows\0" "keyword\0" "too\0" "many\0" "arguments\0" "'yield'\0" "outside\0"
+    "function\0" "'await'\0" "'yield\0" "from'\0" "inside\0" "async\0" "can't\0" "assign\0" "to\0" "expression\0"
+    "multiple\0" "starred\0" "expressions\0" "in\0" "a\0" "list\0" "or\0" "tuple\0" "cannot\0" "delete\0"
+    "non-default\0" "default\0" "duplicate\0" "definition\0" "nonlocal\0" "declaration\0" "not\0" "allowed\0" "at\0"
+    "module\0" "level\0" "name\0" "is\0" "parameter\0" "and\0" "global\0" "assigned\0" "before\0" "'return'\0"
+    "with\0" "value\0" "generator\0" "'break'\0" "loop\0" "'continue'\0" "properly\0" "'async\0" "for'\0" "with'\0"
+    "'except'\0" "last\0" "nested\0" "loops\0" "no\0" "binding\0" "for\0" "found\0" "positional-only\0"
+    "parameters\0" "written\0" ".mpy\0" "file\0" "names\0" "functions\0" "one\0" "scope\0" "constants\0" "source\0";
+// Each text: the numbers of its words, ended by a 0 (in E_ order).
+static const uint8_t error_texts[] = {
+    1, 2, 0,   // invalid syntax
+    3, 4, 5, 6, 7, 0,   // *x must be assignment target
+    8, 9, 10, 11, 0,   // * arg after kwarg
+    12, 13, 14, 15, 13, 0,   // positional argument follows keyword argument
+    16, 17, 18, 0,   // too many arguments
+    19, 20, 21, 0,   // 'yield' outside function
+    22, 20, 21, 0,   // 'await' outside function
+    23, 24, 25, 26, 21, 0,   // 'yield from' inside async function
+    27, 28, 29, 30, 0,   // can't assign to expression
+    31, 32, 33, 34, 6, 0,   // multiple starred expressions in assignment
+    32, 6, 7, 4, 5, 34, 35, 36, 37, 38, 0,   // starred assignment target must be in a list or tuple
+    39, 28, 29, 30, 0,   // cannot assign to expression
+    39, 40, 30, 0,   // cannot delete expression
+    41, 13, 14, 42, 13, 0,   // non-default argument follows default argument
+    43, 13, 34, 21, 44, 0,   // duplicate argument in function definition
+    45, 46, 47, 48, 49, 50, 51, 0,   // nonlocal declaration not allowed at module level
+    52, 53, 54, 55, 56, 0,   // name is parameter and global
+    52, 53, 57, 29, 58, 56, 46, 0,   // name is assigned to before global declaration
+    52, 53, 57, 29, 58, 45, 46, 0,   // name is assigned to before nonlocal declaration
+    52, 53, 45, 55, 56, 0,   // name is nonlocal and global
+    59, 20, 21, 0,   // 'return' outside function
+    59, 60, 61, 34, 26, 62, 0,   // 'return' with value in async generator
+    63, 20, 64, 0,   // 'break' outside loop
+    65, 47, 66, 34, 64, 0,   // 'continue' not properly in loop
+    67, 68, 20, 26, 21, 0,   // 'async for' outside async function
+    67, 69, 20, 26, 21, 0,   // 'async with' outside async function
+    42, 70, 4, 5, 71, 0,   // default 'except' must be last
+    16, 17, 72, 73, 0,   // too many nested loops
+    74, 75, 76, 45, 77, 0,   // no binding for nonlocal found
+    78, 79, 39, 5, 80, 29, 35, 81, 82, 0,   // positional-only parameters cannot be written to a .mpy file
+    16, 17, 83, 37, 84, 34, 85, 86, 0,   // too many names or functions in one scope
+    16, 17, 83, 37, 87, 34, 85, 88, 0,   // too many names or constants in one source
+};
 
 // SyntaxError [msg] (an E_ number) at [x] (NULL: no position).
 MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, unsigned msg) {
-    const char *m = error_texts;
+    const uint8_t *t = error_texts;
     while (msg-- > 0) {
-        m += strlen(m) + 1;
+        while (*t++ != 0) {
+        }
     }
-    mpf_cc_syntax_error(e->c, false, x ? x->line : 0, x ? x->col : 0, m);
+    char text[64];   // (the longest is 59 characters)
+    size_t n = 0;
+    for (; *t != 0; t++) {
+        const char *w = error_words;
+        for (unsigned i = 1; i < *t; i++) {
+            w += strlen(w) + 1;
+        }
+        size_t len = strlen(w);
+        memcpy(text + n, w, len);
+        n += len;
+        text[n++] = ' ';
+    }
+    text[n - 1] = '\0';
+    mpf_cc_syntax_error(e->c, false, x ? x->line : 0, x ? x->col : 0, text);
 }
 
 // ---------------------------------------------------------------- growable arrays
