@@ -1565,25 +1565,20 @@ static void expr(emit_t *e, mpf_node_t *x) {
             comprehension(e, x);
             return;
         case N_YIELD:
-            need_function(e, x, E_YIELD);
-            e->scope->flags |= SF_GENERATOR | SF_YIELDS;
-            if (x->k[0]) {
-                expr(e, x->k[0]);
-            } else {
-                op(e, 0x51);
-            }
-            op(e, 0x67);
-            return;
         case N_YIELDFROM:
-        case N_AWAIT:
+        case N_AWAIT: {
+            static const uint8_t yield[2][6] = {
+                {S_EXPRN, 0, MPF_OP_YIELD_VALUE, S_END}, {S_EXPR, 0, B_AWAIT, S_END},   // (yield from, await)
+            };
+            bool plain = x->kind == N_YIELD;
             need_function(e, x, x->kind == N_AWAIT ? E_AWAIT : E_YIELD);
-            e->scope->flags |= SF_GENERATOR;
+            e->scope->flags |= SF_GENERATOR | (plain ? SF_YIELDS : 0);
             if (x->kind == N_YIELDFROM && is_async_def(e->scope)) {
                 error_at(e, x, E_YIELD_FROM_ASYNC);
             }
-            expr(e, x->k[0]);
-            ops(e, "\x5E\x51\x68");   // GET_ITER, LOAD_NONE, YIELD_FROM
+            seq(e, yield[!plain], NULL, x);
             return;
+        }
         case N_NAMEDEXPR:
             if (x->k[0]->kind != N_NAME) {
                 error_at(e, x, E_ASSIGN_EXPR);
@@ -2952,16 +2947,6 @@ static void compile_scope(emit_t *e, scope_t *s) {
 
 // ---------------------------------------------------------------- .mpy image
 
-static void w_vuint(emit_t *o, size_t v) {
-    put_vuint(o, v);
-}
-
-static void w_str(emit_t *o, const char *s, size_t n) {
-    for (size_t i = 0; i < n; i++) {
-        put(o, (uint8_t)s[i]);
-    }
-}
-
 static void w_const(emit_t *o, mpf_obj_t v) {
     // None, False, True, Ellipsis: a tag alone
     uint8_t tag = v == MPF_OBJ_NONE ? 1 : v == MPF_OBJ_FALSE ? 2 : v == MPF_OBJ_TRUE ? 3 : v == MPF_OBJ_ELLIPSIS ? 4 : 0;
@@ -2971,7 +2956,7 @@ static void w_const(emit_t *o, mpf_obj_t v) {
         mpf_obj_t *items;
         mpf_obj_get_array(v, &n, &items);
         put(o, 10);
-        w_vuint(o, n);
+        put_vuint(o, n);
         for (size_t i = 0; i < n; i++) {
             w_const(o, items[i]);
         }
@@ -2994,8 +2979,8 @@ static void w_const(emit_t *o, mpf_obj_t v) {
         }
         const char *s = mpf_obj_str_data(v, &n);
         put(o, tag);
-        w_vuint(o, n);
-        w_str(o, s, n);
+        put_vuint(o, n);
+        put_bytes(o, (const uint8_t *)s, n);
         if (tag > 6) {
             return;
         }
@@ -3023,7 +3008,7 @@ static void collect_raws(raw_ref_t *v, size_t *n, const scope_t *s) {
 }
 
 static void w_raw(emit_t *o, const raw_ref_t *r) {
-    w_vuint(o, ((size_t)r->len << 3) | (r->n_children ? 4 : 0));
+    put_vuint(o, ((size_t)r->len << 3) | (r->n_children ? 4 : 0));
     for (raw_piece_t *pc = r->raw; pc != NULL;) {
         raw_piece_t *next = pc->next;
         put_bytes(o, pc->data, pc->len);
@@ -3033,7 +3018,7 @@ static void w_raw(emit_t *o, const raw_ref_t *r) {
         pc = next;
     }
     if (r->n_children) {
-        w_vuint(o, r->n_children);
+        put_vuint(o, r->n_children);
     }
 }
 
@@ -3227,16 +3212,16 @@ static void write_image(emit_t *o, const emit_t *e, const raw_ref_t *raws, size_
     put(o, 6);
     put(o, 0);
     put(o, 31);
-    w_vuint(o, e->n_qstrs);
-    w_vuint(o, e->n_consts);
+    put_vuint(o, e->n_qstrs);
+    put_vuint(o, e->n_consts);
     for (size_t i = 0; i < e->n_qstrs; i++) {
         size_t n;
         const char *s = mpf_qstr_data(e->qstrs[i], &n);
         if (e->qstrs[i] < 166 && e->qstrs[i] > 0) {
-            w_vuint(o, ((size_t)e->qstrs[i] << 1) | 1);
+            put_vuint(o, ((size_t)e->qstrs[i] << 1) | 1);
         } else {
-            w_vuint(o, n << 1);
-            w_str(o, s, n);
+            put_vuint(o, n << 1);
+            put_bytes(o, (const uint8_t *)s, n);
             put(o, 0);
         }
     }
