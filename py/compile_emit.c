@@ -429,7 +429,8 @@ static void put(emit_t *e, uint8_t b) {
     e->code[e->len++] = b;
 }
 
-static void put_vuint(emit_t *e, size_t v) {
+// [v] as a vuint (7 bits a byte, most significant first) into [sink]: the code or a recording.
+static void vuint_to(emit_t *e, size_t v, void (*sink)(emit_t *, uint8_t)) {
     uint8_t tmp[10];
     int n = 0;
     do {
@@ -437,9 +438,13 @@ static void put_vuint(emit_t *e, size_t v) {
         v >>= 7;
     } while (v);
     while (n > 1) {
-        put(e, tmp[--n] | 0x80);
+        sink(e, tmp[--n] | 0x80);
     }
-    put(e, tmp[0]);
+    sink(e, tmp[0]);
+}
+
+static void put_vuint(emit_t *e, size_t v) {
+    vuint_to(e, v, put);
 }
 
 static void put_svuint(emit_t *e, mpf_int_t v) {
@@ -495,16 +500,7 @@ static void rec_byte(emit_t *e, uint8_t b) {
 }
 
 static void rec_vuint(emit_t *e, size_t v) {
-    uint8_t tmp[10];
-    int n = 0;
-    do {
-        tmp[n++] = v & 0x7F;
-        v >>= 7;
-    } while (v);
-    while (n > 1) {
-        rec_byte(e, tmp[--n] | 0x80);
-    }
-    rec_byte(e, tmp[0]);
+    vuint_to(e, v, rec_byte);
 }
 
 static void rec_lit(emit_t *e, uint8_t b) {
