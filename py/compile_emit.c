@@ -456,7 +456,7 @@ static void put(emit_t *e, uint8_t b) {
     e->code[e->len++] = b;
 }
 
-// [v] as a vuint (7 bits a byte, the most significant first) through [sink].
+// [v] as a vuint (7 bits a byte, most significant first) into [sink]: the code or a recording.
 static void vuint_to(emit_t *e, size_t v, void (*sink)(emit_t *, uint8_t)) {
     uint8_t tmp[10];
     int n = 0;
