@@ -78,6 +78,8 @@ void mpf_cc_arena_free(mpf_cctx_t *c) {
     mpf_gc_free(c->seen);
     c->seen = NULL;
     c->seen_cap = c->seen_n = 0;
+    mpf_gc_free(c->const_names);
+    mpf_gc_free(c->const_values);
     c->const_names = NULL;
     c->const_values = NULL;
     c->n_consts = c->cap_consts = 0;
@@ -328,9 +330,10 @@ static void compile_src(const char *src, size_t len, const char *filename, mpf_c
     // mpy-cross interns the source's name before it parses: a literal equal to it is met
     size_t filename_len = strlen(filename);
     mpf_cc_name_met(c, mpf_qstr_from_strn(filename, filename_len), filename_len);
-    mpf_node_t *tree = mpf_parse(c, mode);
-    mpf_cc_note_heap(c);
-    emit(c, tree, out);
+    // the emitter parses the module as it compiles it, one top-level statement at a time
+    mpf_parser_t p;
+    mpf_parse_begin(&p, c, mode);
+    emit(c, &p, out);
     mpf_cc_note_heap(c);
     if (c->measure) {
         // what the parser and emitter held at their fullest (no collection runs while a

@@ -5,7 +5,13 @@
 // scope binds and uses (and creates the child scopes), then sizing passes until every jump
 // has its final width, then the emit pass. The file's qstr and constant tables are filled in
 // the order mpy-cross fills them: the scope passes of all scopes first (each starting with
-// the scope's name), then the code of each scope in creation order.
+// the scope's name), then the code of each scope, scopes in creation order (breadth first).
+//
+// The module is taken from the parser one top-level statement at a time: the statement's
+// scopes get their scope passes and their code is recorded (a stream of literal bytes and of
+// the operands whose encoding waits for the final tables, jump offsets and line table), then
+// its syntax tree is released. Once the whole module is recorded, the tables are put in
+// mpy-cross's order and the recorded code is sized and written as mpy-cross would have.
 #include <string.h>
 
 #include "compile_int.h"
@@ -69,8 +75,8 @@ struct scope {
     uint32_t raw_len;
     raw_piece_t *raw;        // fun_data
     scope_t **children;      // raw-code children, in MAKE_FUNCTION order
-    scope_t *arena_last;     // a def, lambda, class or the module: the last scope (creation
-                             // order) whose nodes are in its arena
+    raw_piece_t *rec;        // its recorded code (see R_LIT_MAX), until it is assembled
+    uint32_t n_labels;       // of its recorded code
 };
 
 typedef struct {
@@ -104,6 +110,9 @@ typedef struct {
     // code's pieces: byte len goes to piece->data[len - piece_off] (a pass longer than the
     // last is a bug, caught after it)
     bool count_only;
+    bool record;             // the code pass records the scope's code (to its rec stream)
+    bool mpy;                // for a .mpy image (which cannot say which parameters are positional-only)
+    uint16_t *qmap, *cmap;   // provisional table index -> final (once the module is recorded)
     raw_piece_t *piece;
     ptrdiff_t piece_off;
     uint8_t *lines;          // line table
@@ -121,9 +130,119 @@ typedef struct {
     size_t last_line, last_line_off;
     loop_t loop;
     int child_index;         // next raw-code child in this pass
+    raw_piece_t *rec_tail;   // the stream being recorded: its last piece, that piece's room,
+    size_t rec_cap;          // and the header of its literal run (NULL: none open)
+    uint8_t *rec_lit;
 } emit_t;
 
 #define LABEL_NONE ((size_t)-1)
+
+// ---------------------------------------------------------------- errors
+
+// The SyntaxErrors the emitter raises: E_ numbers of the texts in error_texts, made of words.
+enum {
+    E_SYNTAX,
+    E_STAR_EXPR,
+    E_STAR_AFTER_KW,
+    E_POS_AFTER_KW,
+    E_ARGS,
+    E_YIELD,
+    E_AWAIT,
+    E_YIELD_FROM_ASYNC,
+    E_ASSIGN_EXPR,
+    E_STARS,
+    E_STAR_TARGET,
+    E_ASSIGN,
+    E_DELETE,
+    E_NON_DEFAULT,
+    E_DUP_ARG,
+    E_NONLOCAL_MODULE,
+    E_PARAM_GLOBAL,
+    E_BEFORE_GLOBAL,
+    E_BEFORE_NONLOCAL,
+    E_NONLOCAL_GLOBAL,
+    E_RETURN,
+    E_RETURN_ASYNC_GEN,
+    E_BREAK,
+    E_CONTINUE,
+    E_ASYNC_FOR,
+    E_ASYNC_WITH,
+    E_EXCEPT_LAST,
+    E_NESTED,
+    E_NO_BINDING,
+    E_POSONLY,
+    E_SCOPE_NAMES,
+    E_FILE_NAMES,
+};
+// The words of the texts, each ended by a 0 (numbered from 1).
+static const char error_words[] =
+    "invalid\0" "syntax\0" "*x\0" "must\0" "be\0" "assignment\0" "target\0" "*\0" "arg\0" "after\0" "kwarg\0"
+    "positional\0" "argument\0" "follows\0" "keyword\0" "too\0" "many\0" "arguments\0" "'yield'\0" "outside\0"
+    "function\0" "'await'\0" "'yield\0" "from'\0" "inside\0" "async\0" "can't\0" "assign\0" "to\0" "expression\0"
+    "multiple\0" "starred\0" "expressions\0" "in\0" "a\0" "list\0" "or\0" "tuple\0" "cannot\0" "delete\0"
+    "non-default\0" "default\0" "duplicate\0" "definition\0" "nonlocal\0" "declaration\0" "not\0" "allowed\0" "at\0"
+    "module\0" "level\0" "name\0" "is\0" "parameter\0" "and\0" "global\0" "assigned\0" "before\0" "'return'\0"
+    "with\0" "value\0" "generator\0" "'break'\0" "loop\0" "'continue'\0" "properly\0" "'async\0" "for'\0" "with'\0"
+    "'except'\0" "last\0" "nested\0" "loops\0" "no\0" "binding\0" "for\0" "found\0" "positional-only\0"
+    "parameters\0" "written\0" ".mpy\0" "file\0" "names\0" "functions\0" "one\0" "scope\0" "constants\0" "source\0";
+// Each text: the numbers of its words, ended by a 0 (in E_ order).
+static const uint8_t error_texts[] = {
+    1, 2, 0,   // invalid syntax
+    3, 4, 5, 6, 7, 0,   // *x must be assignment target
+    8, 9, 10, 11, 0,   // * arg after kwarg
+    12, 13, 14, 15, 13, 0,   // positional argument follows keyword argument
+    16, 17, 18, 0,   // too many arguments
+    19, 20, 21, 0,   // 'yield' outside function
+    22, 20, 21, 0,   // 'await' outside function
+    23, 24, 25, 26, 21, 0,   // 'yield from' inside async function
+    27, 28, 29, 30, 0,   // can't assign to expression
+    31, 32, 33, 34, 6, 0,   // multiple starred expressions in assignment
+    32, 6, 7, 4, 5, 34, 35, 36, 37, 38, 0,   // starred assignment target must be in a list or tuple
+    39, 28, 29, 30, 0,   // cannot assign to expression
+    39, 40, 30, 0,   // cannot delete expression
+    41, 13, 14, 42, 13, 0,   // non-default argument follows default argument
+    43, 13, 34, 21, 44, 0,   // duplicate argument in function definition
+    45, 46, 47, 48, 49, 50, 51, 0,   // nonlocal declaration not allowed at module level
+    52, 53, 54, 55, 56, 0,   // name is parameter and global
+    52, 53, 57, 29, 58, 56, 46, 0,   // name is assigned to before global declaration
+    52, 53, 57, 29, 58, 45, 46, 0,   // name is assigned to before nonlocal declaration
+    52, 53, 45, 55, 56, 0,   // name is nonlocal and global
+    59, 20, 21, 0,   // 'return' outside function
+    59, 60, 61, 34, 26, 62, 0,   // 'return' with value in async generator
+    63, 20, 64, 0,   // 'break' outside loop
+    65, 47, 66, 34, 64, 0,   // 'continue' not properly in loop
+    67, 68, 20, 26, 21, 0,   // 'async for' outside async function
+    67, 69, 20, 26, 21, 0,   // 'async with' outside async function
+    42, 70, 4, 5, 71, 0,   // default 'except' must be last
+    16, 17, 72, 73, 0,   // too many nested loops
+    74, 75, 76, 45, 77, 0,   // no binding for nonlocal found
+    78, 79, 39, 5, 80, 29, 35, 81, 82, 0,   // positional-only parameters cannot be written to a .mpy file
+    16, 17, 83, 37, 84, 34, 85, 86, 0,   // too many names or functions in one scope
+    16, 17, 83, 37, 87, 34, 85, 88, 0,   // too many names or constants in one source
+};
+
+// SyntaxError [msg] (an E_ number) at [x] (NULL: no position).
+MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, unsigned msg) {
+    const uint8_t *t = error_texts;
+    while (msg-- > 0) {
+        while (*t++ != 0) {
+        }
+    }
+    char text[64];   // (the longest is 59 characters)
+    size_t n = 0;
+    for (; *t != 0; t++) {
+        const char *w = error_words;
+        for (unsigned i = 1; i < *t; i++) {
+            w += strlen(w) + 1;
+        }
+        size_t len = strlen(w);
+        memcpy(text + n, w, len);
+        n += len;
+        text[n++] = ' ';
+    }
+    text[n - 1] = '\0';
+    mpf_cc_syntax_error(e->c, false, x ? x->line : 0, x ? x->col : 0, text);
+}
 
 // ---------------------------------------------------------------- growable arrays
 
@@ -151,7 +270,7 @@ static void *grow(void *old, size_t n, size_t *cap, size_t size) {
 // grow() for the 16-bit counts of a scope (its names, its children).
 static void *grow16(emit_t *e, void *old, uint16_t n, uint16_t *cap, size_t size, const mpf_node_t *at) {
     if (n == UINT16_MAX) {
-        mpf_cc_syntax_error(e->c, false, at ? at->line : 0, at ? at->col : 0, "too many names or functions in one scope");
+        error_at(e, at, E_SCOPE_NAMES);
     }
     size_t c = *cap;
     void *p = grow(old, n, &c, size);
@@ -171,7 +290,7 @@ static size_t qstr_hash(mpf_qstr_t q) {
 // Grow [ix] for [n] entries, re-inserting each entry i by [hash_of](i).
 static void index_reserve(emit_t *e, index_t *ix, size_t n, size_t (*hash_of)(emit_t *, size_t)) {
     if (n + 1 >= UINT16_MAX) {
-        mpf_cc_syntax_error(e->c, false, 0, 0, "too many names or constants in one source");
+        error_at(e, NULL, E_FILE_NAMES);
     }
     if (2 * (n + 1) <= ix->cap) {
         return;
@@ -307,8 +426,14 @@ static size_t use_const(emit_t *e, mpf_obj_t o) {
 
 // ---------------------------------------------------------------- bytes
 
+static void rec_lit(emit_t *e, uint8_t b);
+
 static void put(emit_t *e, uint8_t b) {
     if (e->dead) {
+        return;
+    }
+    if (e->record) {
+        rec_lit(e, b);
         return;
     }
     if (e->count_only) {
@@ -331,7 +456,8 @@ static void put(emit_t *e, uint8_t b) {
     e->code[e->len++] = b;
 }
 
-static void put_vuint(emit_t *e, size_t v) {
+// [v] as a vuint (7 bits a byte, most significant first) into [sink]: the code or a recording.
+static void vuint_to(emit_t *e, size_t v, void (*sink)(emit_t *, uint8_t)) {
     uint8_t tmp[10];
     int n = 0;
     do {
@@ -339,9 +465,13 @@ static void put_vuint(emit_t *e, size_t v) {
         v >>= 7;
     } while (v);
     while (n > 1) {
-        put(e, tmp[--n] | 0x80);
+        sink(e, tmp[--n] | 0x80);
     }
-    put(e, tmp[0]);
+    sink(e, tmp[0]);
+}
+
+static void put_vuint(emit_t *e, size_t v) {
+    vuint_to(e, v, put);
 }
 
 static void put_svuint(emit_t *e, mpf_int_t v) {
@@ -356,6 +486,134 @@ static void put_svuint(emit_t *e, mpf_int_t v) {
         put(e, tmp[--n] | 0x80);
     }
     put(e, tmp[0]);
+}
+
+// ---------------------------------------------------------------- recorded code
+
+// A recorded stream is a list of pieces (the first small, each next twice the last, up to
+// PIECE_MAX) holding records: a byte 1..R_LIT_MAX and that many literal bytes of code, or
+// one of these tags and its operands.
+enum {
+    R_LIT_MAX = 0xEF,
+    R_Q = 0xF0,     // vuint: a qstr operand (its provisional index), also the scope pass's
+    R_QN,           // vuint: a qstr operand that is a name (which the scope pass does not register)
+    R_C,            // vuint: a constant operand (its provisional index)
+    // R_Q/R_QN/R_C + R_DEAD: the same, registered by code not written (dead)
+    R_NAME = R_C + 4,         // byte: 0 load, 1 store, 2 delete; vuint: a name of the module (its opcode
+                    // waits for the whole module: a def's `global` makes it an explicit global)
+    R_JUMP,         // byte: the opcode; vuint: the label
+    R_LABEL,        // vuint: the label placed here
+    R_LINE,         // vuint: the line that starts here
+};
+#define R_DEAD 3
+#define REC_FIRST 24
+
+static void rec_byte(emit_t *e, uint8_t b) {
+    raw_piece_t *t = e->rec_tail;
+    if (t == NULL || t->len == e->rec_cap) {
+        size_t cap = t == NULL ? REC_FIRST : e->rec_cap * 2 < PIECE_MAX ? e->rec_cap * 2 : PIECE_MAX;
+        raw_piece_t *pc = mpf_gc_alloc(sizeof(raw_piece_t) + cap, false);
+        pc->next = NULL;
+        pc->len = 0;
+        if (t != NULL) {
+            t->next = pc;
+        } else {
+            e->scope->rec = pc;
+        }
+        e->rec_tail = t = pc;
+        e->rec_cap = cap;
+    }
+    t->data[t->len++] = b;
+}
+
+static void rec_vuint(emit_t *e, size_t v) {
+    vuint_to(e, v, rec_byte);
+}
+
+static void rec_lit(emit_t *e, uint8_t b) {
+    if (e->rec_lit == NULL || *e->rec_lit == R_LIT_MAX) {
+        rec_byte(e, 0);
+        e->rec_lit = &e->rec_tail->data[e->rec_tail->len - 1];
+    }
+    (*e->rec_lit)++;
+    rec_byte(e, b);
+}
+
+// Record [tag] and its operand [v].
+static void rec_op(emit_t *e, uint8_t tag, size_t v) {
+    e->rec_lit = NULL;
+    rec_byte(e, tag);
+    rec_vuint(e, v);
+}
+
+static void free_pieces(raw_piece_t *pc) {
+    while (pc != NULL) {
+        raw_piece_t *next = pc->next;
+        mpf_gc_free(pc);
+        pc = next;
+    }
+}
+
+// Stream [*head] is complete ([t] its last piece, of room [cap]): one piece of its size when
+// it fits one, else its last piece shrinks to what it holds (in place).
+static void rec_trim(raw_piece_t **head, raw_piece_t *t, size_t cap) {
+    if (t == NULL) {
+        return;
+    }
+    size_t n = 0;
+    for (const raw_piece_t *pc = *head; pc != NULL; pc = pc->next) {
+        n += pc->len;
+    }
+    if (*head != t && n <= PIECE_MAX) {
+        raw_piece_t *one = mpf_gc_alloc(sizeof(raw_piece_t) + n, false);
+        one->next = NULL;
+        one->len = 0;
+        for (const raw_piece_t *pc = *head; pc != NULL; pc = pc->next) {
+            memcpy(one->data + one->len, pc->data, pc->len);
+            one->len += pc->len;
+        }
+        free_pieces(*head);
+        *head = one;
+    } else if (t->len < cap) {
+        mpf_gc_realloc(t, sizeof(raw_piece_t) + t->len);
+    }
+}
+
+typedef struct {
+    const raw_piece_t *pc;
+    size_t i;
+} rec_cursor_t;
+
+static bool rd_more(rec_cursor_t *r) {
+    while (r->pc != NULL && r->i == r->pc->len) {
+        r->pc = r->pc->next;
+        r->i = 0;
+    }
+    return r->pc != NULL;
+}
+
+static uint8_t rd_byte(rec_cursor_t *r) {
+    rd_more(r);
+    return r->pc->data[r->i++];
+}
+
+static size_t rd_vuint(rec_cursor_t *r) {
+    size_t v = 0;
+    uint8_t b;
+    do {
+        b = rd_byte(r);
+        v = (v << 7) | (b & 0x7F);
+    } while (b & 0x80);
+    return v;
+}
+
+// Table entry [i] ([tag] R_Q, R_QN or R_C) as an operand, recorded by the code pass
+// (registered only, when the code is dead). The scope pass registers the same entries but
+// names, in the same order: its registrations are read from the recorded code.
+static void ref(emit_t *e, uint8_t tag, size_t i) {
+    if (e->record) {
+        rec_op(e, (uint8_t)(e->dead ? tag + R_DEAD : tag), i);
+    }
 }
 
 static void adjust(emit_t *e, int delta) {
@@ -423,12 +681,24 @@ static void op(emit_t *e, uint8_t b) {
     put(e, b);
 }
 
-// Opcode [b] with qstr operand [q].
-static void op_q(emit_t *e, uint8_t b, mpf_qstr_t q) {
+// Opcode [b] with qstr operand [q] ([tag] R_Q; R_QN: a name).
+static void op_qt(emit_t *e, uint8_t b, mpf_qstr_t q, uint8_t tag) {
     adjust(e, stack_effect(b, 0));
     size_t i = use_qstr(e, q);
     put(e, b);
-    put_vuint(e, i);
+    ref(e, tag, i);
+}
+
+static void op_q(emit_t *e, uint8_t b, mpf_qstr_t q) {
+    op_qt(e, b, q, R_Q);
+}
+
+// LOAD_CONST_OBJ of constant [o].
+static void op_c(emit_t *e, mpf_obj_t o) {
+    adjust(e, 1);
+    size_t i = use_const(e, o);
+    put(e, 0x23);
+    ref(e, R_C, i);
 }
 
 // Opcode [b] with unsigned operand [u].
@@ -447,9 +717,8 @@ static void load_fast(emit_t *e, size_t num) {
     }
 }
 
+// (only the final passes place labels: the scope pass and the recording count them)
 static int new_label(emit_t *e) {
-    e->labels = grow(e->labels, e->n_labels, &e->cap_labels, sizeof(size_t));
-    e->labels[e->n_labels] = LABEL_NONE;
     return (int)e->n_labels++;
 }
 
@@ -462,6 +731,12 @@ static void new_labels(emit_t *e, int *L, int n) {
 
 static void label(emit_t *e, int l) {
     e->dead = false;
+    if (e->record) {
+        rec_op(e, R_LABEL, (size_t)l);
+    }
+    if (e->pass == PASS_SCOPE || e->record) {
+        return;
+    }
     e->labels[l] = e->len;
     if (e->have_prev && e->prev_labels[l] != e->len) {
         e->changed = true;
@@ -470,11 +745,26 @@ static void label(emit_t *e, int l) {
 
 // Jump opcode [b] to label [l]. After an unconditional one (JUMP, POP_EXCEPT_JUMP) what
 // follows is unreachable until the next label: nothing is written.
+static void jump_bytes(emit_t *e, uint8_t b, int l);
+
 static void op_jump(emit_t *e, uint8_t b, int l) {
     adjust(e, stack_effect(b, 0));
     if (e->dead) {
         return;
     }
+    if (e->record) {
+        rec_op(e, R_JUMP, b);
+        rec_vuint(e, (size_t)l);
+    } else if (e->pass != PASS_SCOPE) {
+        jump_bytes(e, b, l);
+    }
+    if (b == MPF_OP_JUMP || b == MPF_OP_POP_EXCEPT_JUMP) {
+        e->dead = true;
+    }
+}
+
+// The bytes of jump [b] to label [l] (the labels of this pass, else the previous pass's).
+static void jump_bytes(emit_t *e, uint8_t b, int l) {
     bool is_signed = b <= MPF_OP_POP_JUMP_IF_FALSE;   // UNWIND_JUMP, JUMP, POP_JUMP_IF_*
     size_t target = e->labels[l] != LABEL_NONE ? e->labels[l] : e->have_prev ? e->prev_labels[l] : LABEL_NONE;
     size_t at = e->len;
@@ -497,9 +787,6 @@ static void op_jump(emit_t *e, uint8_t b, int l) {
         put(e, (uint8_t)(0x80 | (v & 0x7F)));
         put(e, (uint8_t)((v >> 7) & 0xFF));
     }
-    if (b == MPF_OP_JUMP || b == MPF_OP_POP_EXCEPT_JUMP) {
-        e->dead = true;
-    }
 }
 
 // ---------------------------------------------------------------- emission scripts
@@ -518,8 +805,16 @@ enum {
     S_SUITE,    // k: the statements x->k[k] (none if NULL)
     S_BIND,     // k: assign to the target x->k[k], or POP_TOP when it is NULL
     S_BASE,     // k: the object x->k[k] of an assignment target (target_base)
-    S_INDEX,    // k: the index or slice x->k[k] of a subscript
+    S_EXPRN,    // k: the expression x->k[k], or None when it is NULL
+    S_IFSET,    // k n: the next n bytes only when x->k[k] is not NULL
+    S_IFNONE,   // k n: the next n bytes only when x->k[k] is NULL
+    S_TLINE,    // the line of trailer x (set_line)
 };
+// directives in the opcode space's holes
+#define S_JIF 0x1D    // c: jump_if(x->k[c & 7], c >> 7, L[(c >> 3) & 15])
+#define S_OPX 0x1E    // b: the opcode b + x->op
+#define S_LINE 0x1F   // the line of x (set_line)
+#define JIF(k, l, cond) (uint8_t)((k) | ((l) << 3) | ((cond) << 7))
 // Operands: a qstr opcode (0x10..0x1C) is followed by an index in seq_qstrs (or QX: the
 // name x->v.q), one with an unsigned operand (0x20..0x3F) by its value (below 128), a jump
 // (0x40..0x4B) by its label k.
@@ -536,18 +831,21 @@ static const uint16_t seq_qstrs[] = {
 
 static void expr(emit_t *e, mpf_node_t *x);
 static void stmt(emit_t *e, mpf_node_t *x);
-static void store(emit_t *e, mpf_node_t *x);
+static void target(emit_t *e, mpf_node_t *x, bool del);
+#define store(e, x) target(e, x, false)
 static void suite(emit_t *e, mpf_node_t *x);
 static void enter_exc(emit_t *e);
 static void leave_exc(emit_t *e);
 static void target_base(emit_t *e, mpf_node_t *x);
-static void subscript_index(emit_t *e, mpf_node_t *x);
+static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l);
+static void set_line(emit_t *e, size_t line);
+static size_t trailer_line(const mpf_node_t *x);
 
 // Run script [s] on node [x] with the labels [L] (see the S_ directives).
 static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
     for (;;) {
         uint8_t b = *s++;
-        mpf_node_t *k = x != NULL && b >= S_EXPR && b < 0x10 ? x->k[*s] : NULL;
+        mpf_node_t *k = x != NULL && b >= S_EXPR && b < S_TLINE ? x->k[*s] : NULL;
         switch (b) {
             case S_END:
                 return;
@@ -566,6 +864,12 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
             case S_LEAVE:
                 leave_exc(e);
                 continue;
+            case S_EXPRN:
+                if (k == NULL) {
+                    op(e, MPF_OP_LOAD_CONST_NONE);
+                    break;
+                }
+                // fall through
             case S_EXPR:
                 expr(e, k);
                 break;
@@ -584,8 +888,24 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
             case S_BASE:
                 target_base(e, k);
                 break;
-            case S_INDEX:
-                subscript_index(e, k);
+            case S_IFSET:
+            case S_IFNONE:
+                s++;
+                if ((k == NULL) == (b == S_IFSET)) {
+                    s += *s;
+                }
+                break;
+            case S_TLINE:
+                set_line(e, trailer_line(x));
+                continue;
+            case S_LINE:
+                set_line(e, x->line);
+                continue;
+            case S_JIF:
+                jump_if(e, x->k[*s & 7], *s >> 7, L[(*s >> 3) & 15]);
+                break;
+            case S_OPX:
+                op(e, (uint8_t)(*s + x->op));
                 break;
             default:
                 if (b >= 0x50) {
@@ -611,14 +931,24 @@ static void ops(emit_t *e, const char *seq_) {
 
 // ---------------------------------------------------------------- line table
 
+static void line_entry(emit_t *e, size_t line);
+
 static void set_line(emit_t *e, size_t line) {
     if (e->opt >= 3 || line <= e->last_line) {
         return;
     }
-    if (e->pass == PASS_SCOPE) {
+    if (e->record) {
+        rec_op(e, R_LINE, line);
+    }
+    if (e->pass == PASS_SCOPE || e->record) {
         e->last_line = line;
         return;
     }
+    line_entry(e, line);
+}
+
+// The line table's entries from the last line to [line], at this offset of the code.
+static void line_entry(emit_t *e, size_t line) {
     size_t bc = e->len - e->last_line_off;
     size_t ln = line - e->last_line;
     while (bc > 0 || ln > 0) {
@@ -639,12 +969,6 @@ static void set_line(emit_t *e, size_t line) {
     }
     e->last_line = line;
     e->last_line_off = e->len;
-}
-
-// ---------------------------------------------------------------- errors
-
-MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, const char *msg) {
-    mpf_cc_syntax_error(e->c, false, x ? x->line : 0, x ? x->col : 0, msg);
 }
 
 // ---------------------------------------------------------------- scopes and names
@@ -679,10 +1003,10 @@ static id_info_t *find_id(scope_t *s, mpf_qstr_t q) {
     return NULL;
 }
 
-static id_info_t *add_id(emit_t *e, scope_t *s, mpf_qstr_t q, int kind, bool *added) {
+// The entry of [q] in [s], made (of [kind]) if there is none.
+static id_info_t *add_id(emit_t *e, scope_t *s, mpf_qstr_t q, int kind) {
     id_info_t *id = find_id(s, q);
     if (id) {
-        *added = false;
         return id;
     }
     s->ids = grow16(e, s->ids, s->n_ids, &s->cap_ids, sizeof(id_info_t), s->node);
@@ -691,7 +1015,6 @@ static id_info_t *add_id(emit_t *e, scope_t *s, mpf_qstr_t q, int kind, bool *ad
     id->kind = (uint8_t)kind;
     id->flags = 0;
     id->num = 0;
-    *added = true;
     return id;
 }
 
@@ -705,7 +1028,7 @@ static bool is_async_def(const scope_t *s) {
     return s->node != NULL && s->node->kind == N_FUNCDEF && s->node->op;
 }
 
-static void need_function(emit_t *e, const mpf_node_t *x, const char *msg) {
+static void need_function(emit_t *e, const mpf_node_t *x, unsigned msg) {
     if (!is_func_like(e->scope)) {
         error_at(e, x, msg);
     }
@@ -717,8 +1040,7 @@ static void declare_id(emit_t *e, id_info_t *id, scope_t *t, bool global) {
     id->flags |= IDF_DECLARED;
     if (global) {
         id->kind = ID_GLOBAL_EXPLICIT;
-        bool added;
-        add_id(e, t, id->q, ID_GLOBAL_EXPLICIT, &added)->kind = ID_GLOBAL_EXPLICIT;
+        add_id(e, t, id->q, ID_GLOBAL_EXPLICIT)->kind = ID_GLOBAL_EXPLICIT;
     } else {
         id->kind = ID_FREE;
         id->flags |= 8;
@@ -727,8 +1049,7 @@ static void declare_id(emit_t *e, id_info_t *id, scope_t *t, bool global) {
 
 // Record a store of [q] in scope [s] (in the scope pass).
 static void scope_store(emit_t *e, scope_t *s, mpf_qstr_t q) {
-    bool added;
-    id_info_t *id = add_id(e, s, q, ID_UNDECIDED, &added);
+    id_info_t *id = add_id(e, s, q, ID_UNDECIDED);
     if (id->kind == ID_UNDECIDED || id->kind == ID_GLOBAL_IMPLICIT) {
         // (mpy-cross makes a __class__ a class body binds a local of the body, as in a function)
         if (is_func_like(s) || (s->kind == SC_CLASS && q == MPF_QSTR___class__)) {
@@ -740,73 +1061,50 @@ static void scope_store(emit_t *e, scope_t *s, mpf_qstr_t q) {
     }
 }
 
-static void scope_load(emit_t *e, mpf_qstr_t q) {
-    bool added;
-    add_id(e, e->scope, q, ID_UNDECIDED, &added);
-}
-
-static void emit_name(emit_t *e, mpf_qstr_t q, int what);   // 0 load, 1 store, 2 delete
-
-static void load_name(emit_t *e, mpf_qstr_t q) {
-    if (e->pass == PASS_SCOPE) {
-        scope_load(e, q);
-        adjust(e, 1);
-        return;
-    }
-    emit_name(e, q, 0);
-}
-
-static void store_name(emit_t *e, mpf_qstr_t q) {
-    if (e->pass == PASS_SCOPE) {
-        scope_store(e, e->scope, q);
-        adjust(e, -1);
-        return;
-    }
-    emit_name(e, q, 1);
-}
-
-static void delete_name(emit_t *e, mpf_qstr_t q) {
-    if (e->pass == PASS_SCOPE) {
-        scope_store(e, e->scope, q);
-        return;
-    }
-    emit_name(e, q, 2);
-}
-
-static void emit_name(emit_t *e, mpf_qstr_t q, int what) {
+// Load ([what] 0), store (1) or delete (2) name [q]: in the scope pass, record the use.
+static void name_op(emit_t *e, mpf_qstr_t q, int what) {
     scope_t *s = e->scope;
+    if (e->pass == PASS_SCOPE) {
+        if (what) {
+            scope_store(e, s, q);
+        } else {
+            add_id(e, s, q, ID_UNDECIDED);
+        }
+        adjust(e, (what == 0) - (what == 1));
+        return;
+    }
     id_info_t *id = find_id(s, q);
+    // the opcodes of a load, store and delete: of a cell, of a global, of a name
+    static const uint8_t ops_of[3][3] = {{0x25, 0x27, 0x29}, {0x12, 0x17, 0x1A}, {0x11, 0x16, 0x19}};
     int kind = id ? id->kind : ID_GLOBAL_IMPLICIT;
-    switch (kind) {
-        case ID_LOCAL:
-            if (what == 0) {
-                load_fast(e, id->num);
-            } else if (what == 1) {
-                if (id->num < 16) {
-                    op(e, (uint8_t)(0xC0 + id->num));
-                } else {
-                    op_u(e, 0x26, id->num);
-                }
-            } else {
-                op_u(e, 0x28, id->num);
-            }
-            return;
-        case ID_CELL:
-        case ID_FREE:
-            op_u(e, (uint8_t)(what == 0 ? 0x25 : what == 1 ? 0x27 : 0x29), id->num);
-            return;
-        case ID_GLOBAL_EXPLICIT:
-            op_q(e, (uint8_t)(what == 0 ? 0x12 : what == 1 ? 0x17 : 0x1A), q);
-            return;
-        default:
-            if (is_func_like(s)) {
-                op_q(e, (uint8_t)(what == 0 ? 0x12 : what == 1 ? 0x17 : 0x1A), q);
-            } else {
-                op_q(e, (uint8_t)(what == 0 ? 0x11 : what == 1 ? 0x16 : 0x19), q);
-            }
-            return;
+    if (kind == ID_LOCAL) {
+        if (what == 0) {
+            load_fast(e, id->num);
+        } else if (what == 1 && id->num < 16) {
+            op(e, (uint8_t)(0xC0 + id->num));
+        } else {
+            op_u(e, (uint8_t)(0x24 + 2 * what), id->num);
+        }
+    } else if (kind >= ID_CELL) {
+        op_u(e, ops_of[0][what], id->num);
+    } else if (e->record && s->kind == SC_MODULE) {
+        // LOAD/STORE/DELETE_NAME or _GLOBAL: known once the whole module is parsed
+        adjust(e, (what == 0) - (what == 1));
+        size_t i = use_qstr(e, q);
+        if (e->dead) {
+            rec_op(e, R_QN + R_DEAD, i);
+        } else {
+            rec_op(e, R_NAME, (size_t)what);
+            rec_vuint(e, i);
+        }
+    } else {
+        op_qt(e, ops_of[kind == ID_GLOBAL_EXPLICIT || is_func_like(s) ? 1 : 2][what], q, R_QN);
     }
 }
+
+#define load_name(e, q) name_op(e, q, 0)
+#define store_name(e, q) name_op(e, q, 1)
+#define delete_name(e, q) name_op(e, q, 2)
 
 // ---------------------------------------------------------------- constants
 
@@ -829,7 +1127,7 @@ static void load_int_obj(emit_t *e, mpf_obj_t o) {
             return;
         }
     }
-    op_u(e, 0x23, use_const(e, o));
+    op_c(e, o);
 }
 
 // Whether a str of these bytes is interned when mpy-cross parses it: short, or already a
@@ -858,10 +1156,10 @@ static void load_const(emit_t *e, mpf_obj_t o, bool interned) {
         if (str_is_interned(s, len, interned, &q)) {
             op_q(e, 0x10, q);
         } else {
-            op_u(e, 0x23, use_const(e, o));
+            op_c(e, o);
         }
     } else {
-        op_u(e, 0x23, use_const(e, o));
+        op_c(e, o);
     }
 }
 
@@ -873,18 +1171,7 @@ static size_t trailer_line(const mpf_node_t *x) {
 }
 
 static bool is_const_node(const mpf_node_t *x) {
-    if (x->kind == N_CONST) {
-        return true;
-    }
-    if (x->kind == N_TUPLE) {
-        for (size_t i = 0; i < x->n; i++) {
-            if (!is_const_node(x->k[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-    return false;
+    return x->kind == N_CONST || (x->kind == N_TUPLE && mpf_node_tuple_is_const(x));
 }
 
 static mpf_obj_t const_value(const mpf_node_t *x) {
@@ -919,7 +1206,7 @@ static bool has_star(const mpf_node_t *x) {
 // A tuple/list/set display with no starred items.
 static void build_seq(emit_t *e, mpf_node_t *x, uint8_t build_op) {
     if (has_star(x)) {
-        error_at(e, x, "*x must be assignment target");
+        error_at(e, x, E_STAR_EXPR);
     }
     for (size_t i = 0; i < x->n; i++) {
         expr(e, x->k[i]);
@@ -937,16 +1224,12 @@ static void make_child(emit_t *e, scope_t *child, int n_closed, bool defargs) {
             s->children[s->n_children++] = child;
         }
     }
-    if (n_closed == 0) {
-        if (defargs) {
-            op_u(e, 0x33, (size_t)idx);
-        } else {
-            op_u(e, 0x32, (size_t)idx);
-        }
-    } else {
-        adjust(e, defargs ? -1 - n_closed : 1 - n_closed);
-        put(e, defargs ? 0x21 : 0x20);
-        put_vuint(e, (size_t)idx);
+    // MAKE_FUNCTION(_DEFARGS), or MAKE_CLOSURE(_DEFARGS) with the number of cells after
+    // the child: pops the cells and the two default objects, pushes the function
+    adjust(e, 1 - n_closed - 2 * defargs);
+    put(e, (uint8_t)((n_closed ? MPF_OP_MAKE_CLOSURE : MPF_OP_MAKE_FUNCTION) + defargs));
+    put_vuint(e, (size_t)idx);
+    if (n_closed) {
         put(e, (uint8_t)n_closed);
     }
 }
@@ -1010,7 +1293,7 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
             continue;
         }
         if (seen_kw) {
-            error_at(e, a, a->kind == N_STAR ? "* arg after kwarg" : "positional argument follows keyword argument");
+            error_at(e, a, a->kind == N_STAR ? E_STAR_AFTER_KW : E_POS_AFTER_KW);
         }
         if (a->kind == N_STAR) {
             if (n_pos < 8 * sizeof(bitmap)) {
@@ -1035,7 +1318,7 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
     }
     n_pos += extra;
     if (n_pos > 255 || n_kw > 255) {
-        error_at(e, x, "too many arguments");
+        error_at(e, x, E_ARGS);
     }
     if (star) {
         load_int_obj(e, mpf_obj_new_int((mpf_int_t)bitmap));
@@ -1044,10 +1327,11 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
     op_u(e, (uint8_t)(MPF_OP_CALL_FUNCTION + star + 2 * method), n_pos | (n_kw << 8));
 }
 
-static bool is_super_call(emit_t *e, mpf_node_t *f) {
-    return f->kind == N_ATTR && f->k[0]->kind == N_CALL && f->k[0]->n == 1 && f->k[0]->k[0]->kind == N_NAME &&
-        f->k[0]->k[0]->v.q == MPF_QSTR_super && e->scope->kind != SC_MODULE && e->scope->kind != SC_CLASS &&
-        e->scope->n_pos + e->scope->n_kwonly > 0;
+// Whether [c] is a zero-argument super() call in a function with an argument: it stands for
+// super(__class__, the first argument).
+static bool is_super(emit_t *e, const mpf_node_t *c) {
+    return c->kind == N_CALL && c->n == 1 && c->k[0]->kind == N_NAME && c->k[0]->v.q == MPF_QSTR_super &&
+        is_func_like(e->scope) && e->scope->n_pos + e->scope->n_kwonly > 0;
 }
 
 // super, the __class__ cell and the first argument: what a zero-argument super() stands for.
@@ -1060,62 +1344,55 @@ static void super_args(emit_t *e) {
 
 static void call(emit_t *e, mpf_node_t *x) {
     mpf_node_t *f = x->k[0];
-    if (f->kind == N_ATTR && !(f->op & N_ATTR_PAREN)) {
-        if (is_super_call(e, f)) {
-            // super().m(...): LOAD_GLOBAL super, the __class__ cell, the first argument
-            super_args(e);
-            op_q(e, MPF_OP_LOAD_SUPER_METHOD, f->v.q);
-            call_args(e, x, 0, true);
-            return;
-        }
+    bool method = f->kind == N_ATTR && !(f->op & N_ATTR_PAREN);
+    if (method && is_super(e, f->k[0])) {
+        // super().m(...): LOAD_GLOBAL super, the __class__ cell, the first argument
+        super_args(e);
+        op_q(e, MPF_OP_LOAD_SUPER_METHOD, f->v.q);
+    } else if (method) {
         expr(e, f->k[0]);
-        op_q(e, 0x14, f->v.q);
-        call_args(e, x, 0, true);
-        return;
-    }
-    if (f->kind == N_NAME && f->v.q == MPF_QSTR_super && x->n == 1 && e->scope->kind != SC_MODULE &&
-        e->scope->kind != SC_CLASS && e->scope->n_pos + e->scope->n_kwonly > 0) {
-        // zero-argument super(): super(__class__, first argument)
+        op_q(e, MPF_OP_LOAD_METHOD, f->v.q);
+    } else if (is_super(e, x)) {
         super_args(e);
         op_u(e, MPF_OP_CALL_FUNCTION, 2);
         return;
+    } else {
+        expr(e, f);
+        set_line(e, trailer_line(x));
     }
-    expr(e, f);
-    set_line(e, trailer_line(x));
-    call_args(e, x, 0, false);
+    call_args(e, x, 0, method);
 }
 
+// a < b, or a chain a < b < c: each link's result decides, the middle operands kept for the next
 static void compare(emit_t *e, mpf_node_t *x) {
-    static const uint8_t base[10] = {0, 1, 2, 3, 4, 5, 6, 7, 6, 7};
-    expr(e, x->k[0]);
-    if (x->n == 2) {
-        expr(e, x->k[1]);
-        op(e, (uint8_t)(0xD7 + base[x->v.ops[0]]));
-        if (x->v.ops[0] >= 8) {
-            op(e, 0xD3);
-        }
-        return;
-    }
+    static const uint8_t base[10] = {0, 1, 2, 3, 4, 5, 6, 7, 6, 7};   // `not in`, `is not`: then NOT
     static const uint8_t fail[] = {
         MPF_OP_JUMP, 1, S_LABEL, 0, S_ADJ, 1, MPF_OP_ROT_TWO, MPF_OP_POP_TOP, S_LABEL, 1, S_END,
     };
     int L[2];   // fail, end
-    new_labels(e, L, 2);
+    bool chain = x->n > 2;
+    expr(e, x->k[0]);
+    if (chain) {
+        new_labels(e, L, 2);
+    }
     for (size_t i = 1; i < x->n; i++) {
+        bool more = i + 1 < x->n;
         expr(e, x->k[i]);
-        if (i + 1 < x->n) {
+        if (more) {
             ops(e, "\x57\x5B");   // DUP_TOP, ROT_THREE
         }
         int o = x->v.ops[i - 1];
-        op(e, (uint8_t)(0xD7 + base[o]));
+        op(e, (uint8_t)(MPF_OP_BINARY_OP_MULTI + base[o]));
         if (o >= 8) {
-            op(e, 0xD3);
+            op(e, MPF_OP_UNARY_OP_MULTI + 3);
         }
-        if (i + 1 < x->n) {
+        if (more) {
             op_jump(e, MPF_OP_JUMP_IF_FALSE_OR_POP, L[0]);
         }
     }
-    seq(e, fail, L, x);
+    if (chain) {
+        seq(e, fail, L, x);
+    }
 }
 
 // Whether [x] is a constant whose truth is known at compile time (then *truth holds it).
@@ -1176,38 +1453,57 @@ static void lambda(emit_t *e, mpf_node_t *x) {
     close_over(e, child, defargs);
 }
 
-static void subscript_index(emit_t *e, mpf_node_t *x) {
-    if (x->kind == N_SLICE) {
-        set_line(e, x->line);
-        if (x->k[0]) {
-            expr(e, x->k[0]);
-        } else {
-            op(e, 0x51);
-        }
-        if (x->k[1]) {
-            expr(e, x->k[1]);
-        } else {
-            op(e, 0x51);
-        }
-        if (x->k[2]) {
-            expr(e, x->k[2]);
-            op_u(e, 0x2E, 3);
-        } else {
-            op_u(e, 0x2E, 2);
-        }
-        return;
+// The scripts of the node kinds whose code is one: a table of their offsets (+ 1) in one blob.
+// The scripts of the node kinds whose code is one, in one blob (script_at: kind -> offset + 1).
+typedef struct {
+    uint8_t binop[7], not_[4], attr[6], subscr[7], slice[16], ifexp[17], raise[16], assert_[17];
+} scripts_t;
+static const scripts_t scripts = {
+    {S_EXPR, 0, S_EXPR, 1, S_OPX, MPF_OP_BINARY_OP_MULTI + 22 - OP_OR, S_END},
+    {S_EXPR, 0, MPF_OP_UNARY_OP_MULTI + 3, S_END},
+    {S_EXPR, 0, S_TLINE, MPF_OP_LOAD_ATTR, QX, S_END},
+    {S_EXPR, 0, S_TLINE, S_EXPR, 1, MPF_OP_LOAD_SUBSCR, S_END},
+    // lower, upper, step
+    {S_LINE, S_EXPRN, 0, S_EXPRN, 1, S_IFNONE, 2, 3, MPF_OP_BUILD_SLICE, 2, S_END, S_EXPR, 2, MPF_OP_BUILD_SLICE, 3,
+        S_END},
+    // body, cond, orelse; L: else, end
+    {S_LABELS, 2, S_JIF, JIF(1, 0, 0), S_EXPR, 0, MPF_OP_JUMP, 1, S_LABEL, 0, S_ADJ, (uint8_t)-1, S_EXPR, 2, S_LABEL, 1,
+        S_END},
+    {S_IFNONE, 0, 2, MPF_OP_RAISE_LAST, S_END, S_EXPR, 0, S_IFNONE, 1, 2, MPF_OP_RAISE_OBJ, S_END, S_EXPR, 1,
+        MPF_OP_RAISE_FROM, S_END},
+    // L: the end
+    {S_LABELS, 1, S_JIF, JIF(0, 0, 1), MPF_OP_LOAD_GLOBAL, Q_ASSERT, S_IFSET, 1, 4, S_EXPR, 1, MPF_OP_CALL_FUNCTION, 1,
+        MPF_OP_RAISE_OBJ, S_LABEL, 0, S_END},
+};
+#define SCRIPT(name) (uint8_t)(offsetof(scripts_t, name) + 1)
+static const uint8_t script_at[N_ASSERT + 1] = {
+    [N_BINOP] = SCRIPT(binop), [N_NOT] = SCRIPT(not_), [N_ATTR] = SCRIPT(attr), [N_SUBSCR] = SCRIPT(subscr),
+    [N_SLICE] = SCRIPT(slice), [N_IFEXP] = SCRIPT(ifexp), [N_RAISE] = SCRIPT(raise), [N_ASSERT] = SCRIPT(assert_),
+};
+
+// Run the script of the kind of [x]; whether it has one.
+static bool kind_script(emit_t *e, mpf_node_t *x) {
+    unsigned at = x->kind < sizeof(script_at) ? script_at[x->kind] : 0;
+    if (at == 0) {
+        return false;
     }
-    expr(e, x);
+    int L[2];
+    seq(e, (const uint8_t *)&scripts + at - 1, L, x);
+    return true;
 }
 
 static void expr(emit_t *e, mpf_node_t *x) {
     mpf_stack_check();
+
     if (x->kind == N_TUPLE && x->n > 0 && is_const_node(x)) {
         set_line(e, x->v.const_line ? x->v.const_line : x->line);   // mpy-cross's parser made the constant
     } else if (x->kind != N_NAME && x->kind != N_CONST && !(x->kind == N_COMP && x->v.bare_arg)) {
         // (a generator that is a call's only argument is made without a line of its own)
         // like mpy-cross, every compound node records its line (lines only increase)
         set_line(e, x->line);
+    }
+    if (kind_script(e, x)) {
+        return;
     }
     switch (x->kind) {
         case N_NAME:
@@ -1221,7 +1517,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
             return;
         case N_TUPLE:
             if (x->n > 0 && is_const_node(x)) {
-                op_u(e, 0x23, use_const(e, const_value(x)));
+                op_c(e, const_value(x));
                 return;
             }
             build_seq(e, x, 0x2A);
@@ -1241,18 +1537,9 @@ static void expr(emit_t *e, mpf_node_t *x) {
                 op(e, 0x62);
             }
             return;
-        case N_BINOP:
-            expr(e, x->k[0]);
-            expr(e, x->k[1]);
-            op(e, (uint8_t)(0xD7 + 22 + (x->op - OP_OR)));
-            return;
         case N_UNARY:
             expr(e, x->k[0]);
             op(e, x->op == OP_ADD ? 0xD0 : x->op == OP_SUB ? 0xD1 : 0xD2);
-            return;
-        case N_NOT:
-            expr(e, x->k[0]);
-            op(e, 0xD3);
             return;
         case N_AND:
         case N_OR: {
@@ -1271,27 +1558,6 @@ static void expr(emit_t *e, mpf_node_t *x) {
         case N_CALL:
             call(e, x);
             return;
-        case N_ATTR:
-            expr(e, x->k[0]);
-            set_line(e, trailer_line(x));
-            op_q(e, 0x13, x->v.q);
-            return;
-        case N_SUBSCR:
-            expr(e, x->k[0]);
-            set_line(e, trailer_line(x));
-            subscript_index(e, x->k[1]);
-            op(e, 0x55);
-            return;
-        case N_IFEXP: {   // body, cond, orelse
-            static const uint8_t rest[] = {
-                S_EXPR, 0, MPF_OP_JUMP, 1, S_LABEL, 0, S_ADJ, (uint8_t)-1, S_EXPR, 2, S_LABEL, 1, S_END,
-            };
-            int L[2];   // else, end
-            new_labels(e, L, 2);
-            jump_if(e, x->k[1], false, L[0]);
-            seq(e, rest, L, x);
-            return;
-        }
         case N_LAMBDA:
             lambda(e, x);
             return;
@@ -1299,28 +1565,23 @@ static void expr(emit_t *e, mpf_node_t *x) {
             comprehension(e, x);
             return;
         case N_YIELD:
-            need_function(e, x, "'yield' outside function");
-            e->scope->flags |= SF_GENERATOR | SF_YIELDS;
-            if (x->k[0]) {
-                expr(e, x->k[0]);
-            } else {
-                op(e, 0x51);
-            }
-            op(e, 0x67);
-            return;
         case N_YIELDFROM:
-        case N_AWAIT:
-            need_function(e, x, x->kind == N_AWAIT ? "'await' outside function" : "'yield' outside function");
-            e->scope->flags |= SF_GENERATOR;
+        case N_AWAIT: {
+            static const uint8_t yield[2][6] = {
+                {S_EXPRN, 0, MPF_OP_YIELD_VALUE, S_END}, {S_EXPR, 0, B_AWAIT, S_END},   // (yield from, await)
+            };
+            bool plain = x->kind == N_YIELD;
+            need_function(e, x, x->kind == N_AWAIT ? E_AWAIT : E_YIELD);
+            e->scope->flags |= SF_GENERATOR | (plain ? SF_YIELDS : 0);
             if (x->kind == N_YIELDFROM && is_async_def(e->scope)) {
-                error_at(e, x, "'yield from' inside async function");
+                error_at(e, x, E_YIELD_FROM_ASYNC);
             }
-            expr(e, x->k[0]);
-            ops(e, "\x5E\x51\x68");   // GET_ITER, LOAD_NONE, YIELD_FROM
+            seq(e, yield[!plain], NULL, x);
             return;
+        }
         case N_NAMEDEXPR:
             if (x->k[0]->kind != N_NAME) {
-                error_at(e, x, "can't assign to expression");
+                error_at(e, x, E_ASSIGN_EXPR);
             }
             expr(e, x->k[1]);
             op(e, 0x57);
@@ -1332,8 +1593,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
                 while (t->kind >= SC_LISTCOMP && t->parent) {
                     t = t->parent;
                 }
-                bool added;
-                id_info_t *id = add_id(e, e->scope, q, ID_UNDECIDED, &added);
+                id_info_t *id = add_id(e, e->scope, q, ID_UNDECIDED);
                 const id_info_t *bound = find_id(t, q);
                 // (a function's `global` declaration holds for the comprehension too)
                 bool global = !is_func_like(t) || (bound != NULL && bound->kind == ID_GLOBAL_EXPLICIT);
@@ -1345,12 +1605,9 @@ static void expr(emit_t *e, mpf_node_t *x) {
             store_name(e, x->k[0]->v.q);
             return;
         case N_STAR:
-            error_at(e, x, "*x must be assignment target");
-        case N_SLICE:
-            subscript_index(e, x);
-            return;
+            error_at(e, x, E_STAR_EXPR);
         default:
-            error_at(e, x, "invalid syntax");
+            error_at(e, x, E_SYNTAX);
     }
 }
 
@@ -1361,7 +1618,7 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
     for (size_t i = 0; i < x->n; i++) {
         if (x->k[i]->kind == N_STAR) {
             if (star != x->n) {
-                error_at(e, x->k[i], "multiple starred expressions in assignment");
+                error_at(e, x->k[i], E_STARS);
             }
             star = i;
         }
@@ -1385,16 +1642,6 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
 // (the trailers of an assignment target's object each record their line, without the
 // method-call form: mpy-cross compiles them one by one)
 static void target_base(emit_t *e, mpf_node_t *x) {
-    if (x->kind == N_CALL && x->k[0]->kind == N_ATTR && !(x->k[0]->op & N_ATTR_PAREN) &&
-        !is_super_call(e, x->k[0])) {
-        set_line(e, x->line);
-        target_base(e, x->k[0]->k[0]);
-        set_line(e, trailer_line(x->k[0]));
-        op_q(e, 0x13, x->k[0]->v.q);
-        set_line(e, trailer_line(x));
-        call_args(e, x, 0, false);
-        return;
-    }
     if (x->kind == N_CALL || x->kind == N_ATTR || x->kind == N_SUBSCR) {
         set_line(e, x->line);
         target_base(e, x->k[0]);
@@ -1404,7 +1651,7 @@ static void target_base(emit_t *e, mpf_node_t *x) {
         } else if (x->kind == N_ATTR) {
             op_q(e, 0x13, x->v.q);
         } else {
-            subscript_index(e, x->k[1]);
+            expr(e, x->k[1]);
             op(e, 0x55);
         }
         return;
@@ -1412,59 +1659,42 @@ static void target_base(emit_t *e, mpf_node_t *x) {
     expr(e, x);
 }
 
-static const uint8_t store_attr[] = {S_BASE, 0, MPF_OP_STORE_ATTR, QX, S_END};
-static const uint8_t store_subscr[] = {S_BASE, 0, S_INDEX, 1, MPF_OP_STORE_SUBSCR, S_END};
-
-static void store(emit_t *e, mpf_node_t *x) {
+// Assign to target [x] (with [del]: delete it).
+static void target(emit_t *e, mpf_node_t *x, bool del) {
+    static const uint8_t attr_subscr[2][2][8] = {
+        {{S_BASE, 0, MPF_OP_STORE_ATTR, QX, S_END}, {S_BASE, 0, S_EXPR, 1, MPF_OP_STORE_SUBSCR, S_END}},
+        // a NULL stored deletes
+        {{S_BASE, 0, MPF_OP_LOAD_NULL, MPF_OP_ROT_TWO, MPF_OP_STORE_ATTR, QX, S_END},
+            {S_BASE, 0, S_EXPR, 1, MPF_OP_LOAD_NULL, MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END}},
+    };
     switch (x->kind) {
         case N_NAME:
-            store_name(e, x->v.q);
+            name_op(e, x->v.q, 1 + del);
             return;
         case N_ATTR:
-            seq(e, store_attr, NULL, x);
-            return;
         case N_SUBSCR:
-            seq(e, store_subscr, NULL, x);
+            seq(e, attr_subscr[del][x->kind == N_SUBSCR], NULL, x);
             return;
         case N_TUPLE:
         case N_LIST:
-            store_seq(e, x);   // () = x and [] = x unpack nothing (CPython 3.11; mpy-cross rejects ())
-            return;
-        case N_STAR:
-            error_at(e, x, "starred assignment target must be in a list or tuple");
-        default:
-            error_at(e, x, "cannot assign to expression");
-    }
-}
-
-static void delete(emit_t *e, mpf_node_t *x) {
-    switch (x->kind) {
-        case N_NAME:
-            delete_name(e, x->v.q);
-            return;
-        case N_ATTR: {
-            static const uint8_t del_attr[] = {
-                S_BASE, 0, MPF_OP_LOAD_NULL, MPF_OP_ROT_TWO, MPF_OP_STORE_ATTR, QX, S_END,
-            };
-            seq(e, del_attr, NULL, x);
-            return;
-        }
-        case N_SUBSCR: {
-            static const uint8_t del_subscr[] = {
-                S_BASE, 0, S_INDEX, 1, MPF_OP_LOAD_NULL, MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END,
-            };
-            seq(e, del_subscr, NULL, x);
-            return;
-        }
-        case N_TUPLE:
-        case N_LIST:
-            // del () and del [] delete nothing (CPython 3.11; mpy-cross rejects them)
+        case N_DEL:   // (del's targets: a list of them)
+            // () = x and [] = x unpack nothing, del () and del [] delete nothing (CPython 3.11;
+            // mpy-cross rejects them)
+            if (!del) {
+                store_seq(e, x);
+                return;
+            }
             for (size_t i = 0; i < x->n; i++) {
-                delete(e, x->k[i]);
+                target(e, x->k[i], true);
             }
             return;
+        case N_STAR:
+            if (!del) {
+                error_at(e, x, E_STAR_TARGET);
+            }
+            // fall through
         default:
-            error_at(e, x, "cannot delete expression");
+            error_at(e, x, del ? E_DELETE : E_ASSIGN);
     }
 }
 
@@ -1480,7 +1710,7 @@ static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool
         if (a->op == 0 && a->k[0]) {
             n_def++;
         } else if (a->op == 0 && n_def) {
-            error_at(e, a, "non-default argument follows default argument");
+            error_at(e, a, E_NON_DEFAULT);
         }
         if (a->op == 2 && a->k[0]) {
             n_kwdef++;
@@ -1526,10 +1756,9 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
             continue;   // bare *
         }
         if (find_id(s, a->v.q)) {
-            error_at(e, a, "duplicate argument in function definition");
+            error_at(e, a, E_DUP_ARG);
         }
-        bool added;
-        id_info_t *id = add_id(e, s, a->v.q, ID_LOCAL, &added);
+        id_info_t *id = add_id(e, s, a->v.q, ID_LOCAL);
         id->flags = IDF_PARAM;
         switch (a->op) {
             case 0: s->n_pos++; break;
@@ -1538,9 +1767,16 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
             default: s->flags |= SF_VARKEYWORDS; break;
         }
     }
+    // a named *args takes the slot after the keyword-only parameters, the last of which takes
+    // its place (mpy-cross's order): the entries are then in slot order
+    if ((s->flags & SF_VARARGS) && s->n_kwonly > 0) {
+        id_info_t t = s->ids[s->n_pos];
+        s->ids[s->n_pos] = s->ids[s->n_pos + s->n_kwonly];
+        s->ids[s->n_pos + s->n_kwonly] = t;
+    }
     s->n_posonly = args->op;
     if (s->n_pos > 255 || s->n_kwonly > 255) {
-        error_at(e, args, "too many arguments");   // (8-bit counts in the raw code)
+        error_at(e, args, E_ARGS);   // (8-bit counts in the raw code)
     }
 }
 
@@ -1635,9 +1871,10 @@ static void import_stmt(emit_t *e, mpf_node_t *x) {
     for (size_t i = 0; i < x->n; i += 2) {
         mpf_node_t *d = x->k[i];
         mpf_node_t *as = x->k[i + 1];
-        load_int_obj(e, mpf_obj_new_small_int(0));
-        op(e, 0x51);
-        op_q(e, 0x1B, d->v.q);
+        static const uint8_t imp[] = {
+            MPF_OP_SMALL_INT_MULTI_ZERO, MPF_OP_LOAD_CONST_NONE, MPF_OP_IMPORT_NAME, QX, S_END,
+        };
+        seq(e, imp, NULL, d);
         if (as) {
             for (size_t j = 1; j < d->n; j++) {
                 op_q(e, 0x13, d->k[j]->v.q);
@@ -1652,19 +1889,17 @@ static void import_stmt(emit_t *e, mpf_node_t *x) {
 static void importfrom_stmt(emit_t *e, mpf_node_t *x) {
     mpf_qstr_t mod = x->k[0] ? x->k[0]->v.q : MPF_QSTRE_;
     load_int_obj(e, mpf_obj_new_small_int(x->v.level));
-    if (x->op == 1) {
-        op_q(e, 0x10, MPF_QSTRE__2a);
-        op_u(e, 0x2A, 1);
-        op_q(e, 0x1B, mod);
-        op(e, 0x69);
-        return;
-    }
-    size_t n = (x->n - 1) / 2;
+    bool star = x->op == 1;   // from m import *
+    size_t n = star ? 1 : (x->n - 1) / 2;
     for (size_t i = 0; i < n; i++) {
-        op_q(e, 0x10, x->k[1 + 2 * i]->v.q);
+        op_q(e, 0x10, star ? MPF_QSTRE__2a : x->k[1 + 2 * i]->v.q);
     }
     op_u(e, 0x2A, n);
     op_q(e, 0x1B, mod);
+    if (star) {
+        op(e, MPF_OP_IMPORT_STAR);
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
         mpf_node_t *nm = x->k[1 + 2 * i];
         mpf_node_t *as = x->k[2 + 2 * i];
@@ -1682,53 +1917,48 @@ static void declare(emit_t *e, mpf_node_t *x, bool global) {
     for (size_t i = 0; i < x->n; i++) {
         mpf_qstr_t q = x->k[i]->v.q;
         if (!global && s->kind == SC_MODULE) {
-            error_at(e, x, "nonlocal declaration not allowed at module level");
+            error_at(e, x, E_NONLOCAL_MODULE);
         }
-        bool added;
-        id_info_t *id = add_id(e, s, q, ID_UNDECIDED, &added);
-        if (!added && (id->flags & IDF_PARAM)) {
-            error_at(e, x, "name is parameter and global");
+        id_info_t *id = add_id(e, s, q, ID_UNDECIDED);
+        // (a new entry is undecided, without flags)
+        if (id->flags & IDF_PARAM) {
+            error_at(e, x, E_PARAM_GLOBAL);
         }
-        if (!added && !(id->flags & IDF_DECLARED) && id->kind != ID_UNDECIDED) {
-            error_at(e, x, global ? "name is assigned to before global declaration" :
-                "name is assigned to before nonlocal declaration");
+        if (!(id->flags & IDF_DECLARED) && id->kind != ID_UNDECIDED) {
+            error_at(e, x, E_BEFORE_GLOBAL + !global);
         }
-        if (global && !added && id->kind == ID_FREE && (id->flags & 8)) {
-            error_at(e, x, "name is nonlocal and global");
+        if (global && id->kind == ID_FREE && (id->flags & 8)) {
+            error_at(e, x, E_NONLOCAL_GLOBAL);
         }
         declare_id(e, id, e->first, global);   // (global: in the module too)
     }
 }
 
 static void return_stmt(emit_t *e, mpf_node_t *x) {
-    need_function(e, x, "'return' outside function");
+    need_function(e, x, E_RETURN);
     mpf_node_t *v = x->k[0];
     if (v != NULL && e->pass != PASS_SCOPE && (e->scope->flags & SF_YIELDS) && is_async_def(e->scope)) {
-        error_at(e, x, "'return' with value in async generator");
+        error_at(e, x, E_RETURN_ASYNC_GEN);
     }
     // return a if c else b: two returns, no jump over the second value (only the outermost:
-    // a conditional expression in b is compiled as any other)
+    // a conditional expression in b is compiled as any other); L: else
+    static const uint8_t ret[] = {S_EXPRN, 0, MPF_OP_RETURN_VALUE, S_END};
+    static const uint8_t ret_ifexp[] = {
+        S_LABELS, 1, S_JIF, JIF(1, 0, 0), S_EXPR, 0, MPF_OP_RETURN_VALUE, S_LABEL, 0, S_EXPR, 2, MPF_OP_RETURN_VALUE,
+        S_END,
+    };
+    int L[1];
     if (v != NULL && v->kind == N_IFEXP) {
-        int l_else = new_label(e);
-        jump_if(e, v->k[1], false, l_else);
-        expr(e, v->k[0]);
-        op(e, 0x63);
-        e->dead = true;
-        label(e, l_else);
-        v = v->k[2];
-    }
-    if (v) {
-        expr(e, v);
+        seq(e, ret_ifexp, L, v);
     } else {
-        op(e, 0x51);
+        seq(e, ret, L, x);
     }
-    op(e, 0x63);
     e->dead = true;
 }
 
 static void break_continue(emit_t *e, mpf_node_t *x, bool is_break) {
     if (e->loop.break_label < 0) {
-        error_at(e, x, is_break ? "'break' outside loop" : "'continue' not properly in loop");
+        error_at(e, x, is_break ? E_BREAK : E_CONTINUE);
     }
     int unwind = e->exc_level - e->loop.exc_depth;
     int target = is_break ? e->loop.break_label : e->loop.continue_label;
@@ -1761,13 +1991,11 @@ static void loop_body(emit_t *e, mpf_node_t *body, int brk, int cont, bool is_fo
 }
 
 static void while_stmt(emit_t *e, mpf_node_t *x) {
-    static const uint8_t start[] = {S_LABELS, 3, S_END};   // top, condition, break
-    int L[3];
-    seq(e, start, L, x);
+    int L[3];   // top, condition, break
+    new_labels(e, L, 3);
     mpf_node_t *c = x->k[0];
     bool truth = false;
     bool known = const_truth(c, &truth);
-    bool forever = known && truth;
     bool never = known && !truth;
     if (!known) {
         op_jump(e, MPF_OP_JUMP, L[1]);
@@ -1777,10 +2005,8 @@ static void while_stmt(emit_t *e, mpf_node_t *x) {
         loop_body(e, x->k[1], L[2], L[1], false);
     }
     label(e, L[1]);
-    if (forever) {
-        op_jump(e, MPF_OP_JUMP, L[0]);
-    } else if (!never) {
-        jump_if(e, c, true, L[0]);
+    if (!never) {
+        jump_if(e, c, true, L[0]);   // (while True: a jump)
     }
     suite(e, x->k[2]);
     label(e, L[2]);
@@ -1908,7 +2134,7 @@ static void for_stmt(emit_t *e, mpf_node_t *x) {
     static const uint8_t async_else[] = {S_LABEL, 4, S_SUITE, 3, S_LABEL, 5, MPF_OP_POP_TOP, S_END};
     int L[6];
     if (x->op) {
-        need_function(e, x, "'async for' outside async function");
+        need_function(e, x, E_ASYNC_FOR);
         seq(e, async_start, L, x);
         loop_body(e, x->k[2], L[5], L[0], false);
         seq(e, async_end, L, x);
@@ -1954,7 +2180,7 @@ static void try_except(emit_t *e, mpf_node_t *x) {
         if (h->k[0] != NULL) {
             seq(e, match, H, h);
         } else if (i + 1 != x->n) {
-            error_at(e, h, "default 'except' must be last");
+            error_at(e, h, E_EXCEPT_LAST);
         }
         if (h->k[1] == NULL) {
             seq(e, unnamed, H, h);
@@ -2037,27 +2263,15 @@ static void with_items(emit_t *e, mpf_node_t *x, size_t i) {
     e->depth = base;
 }
 
-static void assert_stmt(emit_t *e, mpf_node_t *x) {
-    static const uint8_t msg[] = {S_EXPR, 1, MPF_OP_CALL_FUNCTION, 1, S_END};
-    if (e->opt >= 1) {
-        return;
-    }
-    int L[1];
-    new_labels(e, L, 1);
-    jump_if(e, x->k[0], true, L[0]);
-    op_q(e, MPF_OP_LOAD_GLOBAL, MPF_QSTR_AssertionError);
-    if (x->k[1]) {
-        seq(e, msg, L, x);
-    }
-    op(e, MPF_OP_RAISE_OBJ);
-    e->dead = true;
-    label(e, L[0]);
-}
-
 static void stmt(emit_t *e, mpf_node_t *x) {
     mpf_stack_check();
     if (!(x->kind == N_IF && x->op == 1)) {
         set_line(e, x->line);   // an elif is part of its if statement: no line of its own
+    }
+    if ((x->kind == N_ASSERT && e->opt >= 1) || kind_script(e, x)) {
+        // (after a raise what follows is unreachable until the next label: nothing is written)
+        e->dead |= x->kind == N_RAISE;
+        return;
     }
     switch (x->kind) {
         case N_EXPR: {
@@ -2113,7 +2327,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             static const uint8_t load[3][8] = {
                 {S_EXPR, 0, S_END},
                 {S_BASE, 0, MPF_OP_DUP_TOP, MPF_OP_LOAD_ATTR, QX, S_END},
-                {S_BASE, 0, S_INDEX, 1, MPF_OP_DUP_TOP_TWO, MPF_OP_LOAD_SUBSCR, S_END},
+                {S_BASE, 0, S_EXPR, 1, MPF_OP_DUP_TOP_TWO, MPF_OP_LOAD_SUBSCR, S_END},
             };
             static const uint8_t store_back[3][4] = {
                 {S_STORE, 0, S_END},
@@ -2138,48 +2352,26 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             }
             return;
         case N_DEL:
-            for (size_t i = 0; i < x->n; i++) {
-                delete(e, x->k[i]);
-            }
+            target(e, x, true);
             return;
         case N_PASS:
             return;
         case N_BREAK:
-            break_continue(e, x, true);
-            return;
         case N_CONTINUE:
-            break_continue(e, x, false);
+            break_continue(e, x, x->kind == N_BREAK);
             return;
         case N_RETURN:
             return_stmt(e, x);
             return;
-        case N_RAISE:
-            if (x->k[0] == NULL) {
-                op(e, 0x64);
-            } else if (x->k[1] == NULL) {
-                expr(e, x->k[0]);
-                op(e, 0x65);
-            } else {
-                expr(e, x->k[0]);
-                expr(e, x->k[1]);
-                op(e, 0x66);
-            }
-            e->dead = true;
-            return;
         case N_GLOBAL:
-            declare(e, x, true);
-            return;
         case N_NONLOCAL:
-            declare(e, x, false);
+            declare(e, x, x->kind == N_GLOBAL);
             return;
         case N_IMPORT:
             import_stmt(e, x);
             return;
         case N_IMPORTFROM:
             importfrom_stmt(e, x);
-            return;
-        case N_ASSERT:
-            assert_stmt(e, x);
             return;
         case N_IF: {
             // (x->k[2]: the else suite, or the N_IF of an elif)
@@ -2212,7 +2404,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             return;
         case N_WITH:
             if (x->op) {
-                need_function(e, x, "'async with' outside async function");
+                need_function(e, x, E_ASYNC_WITH);
             }
             with_items(e, x, 1);
             return;
@@ -2223,135 +2415,112 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             classdef(e, x);
             return;
         default:
-            error_at(e, x, "invalid syntax");
+            error_at(e, x, E_SYNTAX);
     }
 }
 
 // ---------------------------------------------------------------- scope bodies
 
+// The code of a comprehension's scope [s]: argument 0 is the first iterable (its iterator
+// for a genexpr); each `for` clause a loop over a 4-slot iterator on the stack.
+static void comprehension_body(emit_t *e, scope_t *s, mpf_node_t *x) {
+    int kind = s->kind;
+    if (e->pass == PASS_SCOPE) {
+        add_id(e, s, MPF_QSTRE__2a, ID_LOCAL)->flags = IDF_PARAM;
+        s->n_pos = 1;
+        if (kind == SC_GENEXPR) {
+            s->flags |= SF_GENERATOR;
+        }
+    }
+    set_line(e, x->k[0]->line - (x->op >> 2));   // the element's first token
+    if (kind != SC_GENEXPR) {
+        op_u(e, (uint8_t)(0x2B + kind - SC_LISTCOMP), 0);   // BUILD_LIST/MAP/SET
+    }
+    int n_for = 0;
+    int tops[64];   // each loop's top label; its end is the label made after it
+    for (size_t i = 2; i < x->n; i++) {
+        mpf_node_t *c = x->k[i];
+        if (c->kind != N_COMPFOR) {
+            jump_if(e, c->k[0], false, tops[n_for - 1]);
+            continue;
+        }
+        if (n_for == 64) {
+            error_at(e, c, E_NESTED);
+        }
+        bool gen_iter = n_for == 0 && kind == SC_GENEXPR;   // the argument is an iterator
+        if (gen_iter) {
+            op(e, MPF_OP_LOAD_NULL);
+        }
+        if (n_for == 0) {
+            load_name(e, MPF_QSTRE__2a);
+        } else {
+            expr(e, c->k[1]);
+        }
+        ops(e, gen_iter ? "\x53\x53" : "\x5F");   // LOAD_NULL, LOAD_NULL or GET_ITER_STACK
+        int top = tops[n_for++] = new_label(e);
+        new_label(e);
+        label(e, top);
+        op_jump(e, MPF_OP_FOR_ITER, top + 1);
+        store(e, c->k[0]);
+    }
+    if (kind == SC_GENEXPR) {
+        expr(e, x->k[0]);
+        ops(e, "\x67\x59");   // YIELD_VALUE, POP_TOP
+    } else {
+        bool dict = kind == SC_DICTCOMP;
+        if (dict) {
+            expr(e, x->k[1]);
+        }
+        expr(e, x->k[0]);
+        // how deep the collection is (below the loops' iterators), its kind: 0 list, 1 dict, 2 set
+        op_u(e, MPF_OP_STORE_COMP, (size_t)((4 * n_for + 1 + dict) << 2) | (size_t)(kind - SC_LISTCOMP));
+    }
+    while (n_for-- > 0) {
+        op_jump(e, MPF_OP_JUMP, tops[n_for]);
+        label(e, tops[n_for] + 1);
+        adjust(e, -4);
+    }
+}
+
 // The code of scope [s] for the current pass.
 static void scope_body(emit_t *e, scope_t *s) {
     mpf_node_t *x = s->node;
-    switch (s->kind) {
-        case SC_MODULE:
-            if (x->op == MPF_COMPILE_EVAL) {
-                expr(e, x->k[0]);
-                op(e, 0x63);
-                return;
-            }
-            for (size_t i = 0; i < x->n; i++) {
-                stmt(e, x->k[i]);
-            }
-            ops(e, "\x51\x63");   // LOAD_NONE, RETURN_VALUE
-            return;
-        case SC_FUNC:
-            if (e->pass == PASS_SCOPE) {
-                scope_params(e, s, x->k[0]);
-            }
+    int kind = s->kind;
+    bool ret_none = true;   // the code ends with `return None` (the module's: module_pass)
+    if (kind == SC_FUNC || kind == SC_LAMBDA) {
+        if (e->pass == PASS_SCOPE) {
+            scope_params(e, s, x->k[0]);
+        }
+        if (kind == SC_FUNC) {
             suite(e, x->k[1]);
-            ops(e, "\x51\x63");   // LOAD_NONE, RETURN_VALUE
-            return;
-        case SC_LAMBDA:
-            if (e->pass == PASS_SCOPE) {
-                scope_params(e, s, x->k[0]);
-            }
+        } else {
             set_line(e, x->line);
             expr(e, x->k[1]);
-            if (s->flags & SF_GENERATOR) {
-                // a lambda that yields is a generator: its value is dropped, it returns None
-                ops(e, "\x59\x51");   // POP_TOP, LOAD_NONE
+            // a lambda that yields is a generator: its value is dropped, it returns None
+            ret_none = s->flags & SF_GENERATOR;
+            if (ret_none) {
+                op(e, MPF_OP_POP_TOP);
             }
-            op(e, 0x63);
-            return;
-        case SC_CLASS:
-            load_name(e, MPF_QSTR___name__);
-            store_name(e, MPF_QSTR___module__);
-            op_q(e, 0x10, x->v.q);
-            store_name(e, MPF_QSTR___qualname__);
-            suite(e, x->k[0]);
-            if (e->pass != PASS_SCOPE && (s->flags & SF_CLASS_CELL)) {
-                // the body returns the __class__ cell itself
-                id_info_t *cell = find_id(s, MPF_QSTR___class__);
-                load_fast(e, cell->num);
-            } else {
-                op(e, 0x51);
-            }
-            op(e, 0x63);
-            return;
-        default: {
-            // comprehension: argument 0 is the first iterable (its iterator for a genexpr)
-            if (e->pass == PASS_SCOPE) {
-                bool added;
-                id_info_t *id = add_id(e, s, MPF_QSTRE__2a, ID_LOCAL, &added);
-                id->flags = IDF_PARAM;
-                s->n_pos = 1;
-                if (s->kind == SC_GENEXPR) {
-                    s->flags |= SF_GENERATOR;
-                }
-            }
-            set_line(e, x->k[0]->line - (x->op >> 2));   // the element's first token
-            int kind = s->kind;
-            if (kind != SC_GENEXPR) {
-                op_u(e, (uint8_t)(0x2B + kind - SC_LISTCOMP), 0);   // BUILD_LIST/MAP/SET
-            }
-            int n_for = 0;
-            int ends[64];
-            int tops[64];
-            bool first = true;
-            for (size_t i = 2; i < x->n; i++) {
-                mpf_node_t *c = x->k[i];
-                if (c->kind == N_COMPFOR) {
-                    if (n_for == 64) {
-                        error_at(e, c, "too many nested loops");
-                    }
-                    if (first) {
-                        if (kind == SC_GENEXPR) {
-                            op(e, 0x53);
-                            load_name(e, MPF_QSTRE__2a);
-                            ops(e, "\x53\x53");   // LOAD_NULL, LOAD_NULL
-                        } else {
-                            load_name(e, MPF_QSTRE__2a);
-                            op(e, 0x5F);
-                        }
-                        first = false;
-                    } else {
-                        expr(e, c->k[1]);
-                        op(e, 0x5F);
-                    }
-                    tops[n_for] = new_label(e);
-                    ends[n_for] = new_label(e);
-                    label(e, tops[n_for]);
-                    op_jump(e, 0x4B, ends[n_for]);
-                    store(e, c->k[0]);
-                    n_for++;
-                } else {
-                    jump_if(e, c->k[0], false, tops[n_for - 1]);
-                }
-            }
-            int below = 4 * n_for;
-            if (kind == SC_GENEXPR) {
-                expr(e, x->k[0]);
-                ops(e, "\x67\x59");   // YIELD_VALUE, POP_TOP
-            } else if (kind == SC_DICTCOMP) {
-                expr(e, x->k[1]);
-                expr(e, x->k[0]);
-                op_u(e, 0x2F, (size_t)((below + 2) << 2) | 1);
-            } else {
-                expr(e, x->k[0]);
-                op_u(e, 0x2F, (size_t)((below + 1) << 2) | (kind == SC_SETCOMP ? 2 : 0));
-            }
-            for (int i = n_for - 1; i >= 0; i--) {
-                op_jump(e, 0x42, tops[i]);
-                label(e, ends[i]);
-                adjust(e, -4);
-            }
-            if (kind == SC_GENEXPR) {
-                op(e, 0x51);
-            }
-            op(e, 0x63);
-            return;
         }
+    } else if (kind == SC_CLASS) {
+        load_name(e, MPF_QSTR___name__);
+        store_name(e, MPF_QSTR___module__);
+        op_q(e, 0x10, x->v.q);
+        store_name(e, MPF_QSTR___qualname__);
+        suite(e, x->k[0]);
+        if (e->pass != PASS_SCOPE && (s->flags & SF_CLASS_CELL)) {
+            // the body returns the __class__ cell itself
+            load_fast(e, find_id(s, MPF_QSTR___class__)->num);
+            ret_none = false;
+        }
+    } else {
+        comprehension_body(e, s, x);
+        ret_none = kind == SC_GENEXPR;
     }
+    if (ret_none) {
+        op(e, MPF_OP_LOAD_CONST_NONE);
+    }
+    op(e, MPF_OP_RETURN_VALUE);
 }
 
 // ---------------------------------------------------------------- name resolution
@@ -2371,11 +2540,7 @@ static void resolve_scope(emit_t *e, scope_t *s) {
                 }
                 if (p->kind == SC_CLASS) {
                     if (id->q == MPF_QSTR___class__) {
-                        found = find_id(p, id->q);
-                        if (found == NULL) {
-                            bool added;
-                            found = add_id(e, p, id->q, ID_CELL, &added);
-                        }
+                        found = add_id(e, p, id->q, ID_CELL);
                         found->kind = ID_CELL;
                         p->flags |= SF_CLASS_CELL;
                         break;
@@ -2396,7 +2561,7 @@ static void resolve_scope(emit_t *e, scope_t *s) {
                 id->kind = ID_FREE;
                 id->flags |= 16;   // resolved
             } else if (nonlocal) {
-                error_at(e, s->node, "no binding for nonlocal found");
+                error_at(e, s->node, E_NO_BINDING);
             } else {
                 id->kind = ID_GLOBAL_IMPLICIT;
             }
@@ -2428,8 +2593,7 @@ static void propagate_free(emit_t *e, scope_t *s) {
             if (pid && pid->kind == ID_FREE) {
                 break;
             }
-            bool added;
-            pid = add_id(e, p, id->q, ID_FREE, &added);
+            pid = add_id(e, p, id->q, ID_FREE);
             pid->kind = ID_FREE;
         }
     }
@@ -2440,46 +2604,11 @@ static void number_locals(scope_t *s) {
         return;
     }
     uint16_t n = 0;
-    // parameters in order: positional, then keyword-only, *args, **kwargs
+    // parameters: the first entries, in slot order (scope_params put them so)
     for (size_t i = 0; i < s->n_ids; i++) {
         id_info_t *id = &s->ids[i];
         if (id->flags & IDF_PARAM) {
             id->num = n++;
-        }
-    }
-    // a named *args was numbered in source position (before the keyword-only
-    // parameters): swap it with the last of them, so keyword-only come first
-    if ((s->flags & SF_VARARGS) && s->n_kwonly > 0) {
-        id_info_t *star = NULL, *last = NULL;
-        uint16_t star_num = (uint16_t)s->n_pos;
-        uint16_t last_num = (uint16_t)(s->n_pos + s->n_kwonly);
-        for (size_t i = 0; i < s->n_ids; i++) {
-            if (!(s->ids[i].flags & IDF_PARAM)) {
-                continue;
-            }
-            if (s->ids[i].num == star_num) {
-                star = &s->ids[i];
-            } else if (s->ids[i].num == last_num) {
-                last = &s->ids[i];
-            }
-        }
-        if (star && last) {
-            star->num = last_num;
-            last->num = star_num;
-        }
-    }
-    // the parameters' entries in slot order (mpy-cross's, where the variables a nested
-    // function closes over are listed in the order of this scope's entries)
-    for (size_t i = 0; i < s->n_ids; i++) {
-        if (!(s->ids[i].flags & IDF_PARAM)) {
-            continue;
-        }
-        for (size_t j = i + 1; j < s->n_ids; j++) {
-            if ((s->ids[j].flags & IDF_PARAM) && s->ids[j].num < s->ids[i].num) {
-                id_info_t t = s->ids[i];
-                s->ids[i] = s->ids[j];
-                s->ids[j] = t;
-            }
         }
     }
     // then the other locals, then the other cells (a class body's own __class__ is no
@@ -2524,13 +2653,147 @@ static void number_locals(scope_t *s) {
 
 // ---------------------------------------------------------------- passes and assembly
 
-static void run_pass(emit_t *e, scope_t *s, int pass) {
+// Start [pass] over scope [s] (the state of the last pass is cleared).
+static void begin_pass(emit_t *e, scope_t *s, int pass) {
     memset(&e->pass, 0, sizeof(*e) - offsetof(emit_t, pass));
     e->pass = pass;
     e->scope = s;
     e->last_line = 1;
     e->loop.break_label = -1;   // (not in a loop)
+}
+
+static mpf_qstr_t param_name(const scope_t *s, size_t slot);
+
+// The recorded code of [s] starts with the entries mpy-cross registers first: the scope's
+// name (its scope pass's first too), then its parameters' names.
+static void rec_header(emit_t *e, scope_t *s) {
+    rec_op(e, R_Q + R_DEAD, use_qstr(e, s->name));
+    for (size_t slot = 0; slot < (size_t)s->n_pos + s->n_kwonly; slot++) {
+        rec_op(e, R_QN + R_DEAD, use_qstr(e, param_name(s, slot)));
+    }
+}
+
+// The scope pass of [s], or with [record] its code pass, recorded (then its stack sizes and
+// label count are known).
+static void run_pass(emit_t *e, scope_t *s, bool record) {
+    begin_pass(e, s, record ? PASS_SIZE : PASS_SCOPE);
+    e->record = record;
+    if (record) {
+        rec_header(e, s);
+    }
     scope_body(e, s);
+    e->record = false;
+    rec_trim(&s->rec, e->rec_tail, e->rec_cap);
+    if (record) {
+        s->stack_size = (uint16_t)e->max_depth;
+        s->exc_size = (uint16_t)e->max_exc;
+        s->n_labels = (uint32_t)e->n_labels;
+    }
+}
+
+// The module's statements of [g] (NULL: its end) in [pass] (PASS_SIZE: recorded), its state
+// carried in [st] from one statement to the next.
+static void module_pass(emit_t *e, emit_t *st, mpf_node_t *g, int pass) {
+    const size_t tail = sizeof(*e) - offsetof(emit_t, pass);
+    memcpy(&e->pass, &st->pass, tail);
+    e->record = pass != PASS_SCOPE;
+    if (e->record && e->scope->rec == NULL) {
+        rec_header(e, e->scope);
+    }
+    if (g == NULL) {
+        if (((mpf_node_t *)e->scope->node)->op != MPF_COMPILE_EVAL) {
+            ops(e, "\x51\x63");   // LOAD_NONE, RETURN_VALUE
+        }
+    } else if (g->op == MPF_COMPILE_EVAL) {
+        expr(e, g->k[0]);
+        op(e, 0x63);
+    } else {
+        for (size_t i = 0; i < g->n; i++) {
+            stmt(e, g->k[i]);
+        }
+    }
+    e->record = false;
+    memcpy(&st->pass, &e->pass, tail);
+}
+
+// Visit table entry [v] (provisional index) in the final order: [map] gets its final index
+// (UINT16_MAX: not yet visited), [order] the entry.
+static void visit_entry(uint16_t *map, size_t v, void *order, const void *entries, size_t size, size_t *n) {
+    if (map[v] == UINT16_MAX) {
+        map[v] = (uint16_t)*n;
+        memcpy((uint8_t *)order + *n * size, (const uint8_t *)entries + v * size, size);
+        (*n)++;
+    }
+}
+
+// The file's tables in their final order, while they are being put in it.
+typedef struct {
+    mpf_qstr_t *qstrs;
+    mpf_obj_t *consts;
+    size_t n_q, n_c;
+} tables_t;
+
+// Walk the recorded code of [s]. With [t] NULL: replay it, a sizing pass (count_only) or the
+// final one, with the final tables (qmap, cmap) and the labels of the last pass. Else visit
+// its table entries in their order into [t] ([code]: all; else those its scope pass
+// registered, which are all but the names).
+static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
+    static const uint8_t name_ops[2][3] = {{0x11, 0x16, 0x19}, {0x12, 0x17, 0x1A}};
+    begin_pass(e, s, PASS_SIZE);
+    e->count_only |= t != NULL;
+    e->labels = reserve(e->labels, s->n_labels, &e->cap_labels, sizeof(size_t));
+    for (size_t i = 0; i < s->n_labels; i++) {
+        e->labels[i] = LABEL_NONE;
+    }
+    e->n_labels = s->n_labels;
+    rec_cursor_t r = {s->rec, 0};
+    while (rd_more(&r)) {
+        uint8_t tag = rd_byte(&r);
+        if (tag <= R_LIT_MAX) {
+            for (; tag > 0; tag--) {
+                put(e, rd_byte(&r));
+            }
+            continue;
+        }
+        size_t v = rd_vuint(&r);
+        size_t w = tag == R_NAME || tag == R_JUMP ? rd_vuint(&r) : 0;
+        if (t != NULL) {
+            int k = tag == R_NAME ? R_QN : tag < R_NAME ? (tag - R_Q) % R_DEAD + R_Q : -1;
+            if (k == R_C) {
+                visit_entry(e->cmap, v, t->consts, e->consts, sizeof(mpf_obj_t), &t->n_c);
+            } else if (k == R_Q || (k == R_QN && code)) {
+                visit_entry(e->qmap, tag == R_NAME ? w : v, t->qstrs, e->qstrs, sizeof(mpf_qstr_t), &t->n_q);
+            }
+            continue;
+        }
+        switch (tag) {
+            case R_Q:
+            case R_QN:
+                put_vuint(e, e->qmap[v]);
+                break;
+            case R_C:
+                put_vuint(e, e->cmap[v]);
+                break;
+            case R_NAME: {
+                size_t i = e->qmap[w];
+                const id_info_t *id = find_id(e->first, e->qstrs[i]);
+                put(e, name_ops[id != NULL && id->kind == ID_GLOBAL_EXPLICIT][v]);
+                put_vuint(e, i);
+                break;
+            }
+            case R_JUMP:
+                jump_bytes(e, (uint8_t)v, (int)w);
+                break;
+            case R_LABEL:
+                label(e, (int)v);
+                break;
+            case R_LINE:
+                line_entry(e, v);
+                break;
+            default:   // R_DEAD + ...: nothing written
+                break;
+        }
+    }
 }
 
 static void put_bytes(emit_t *e, const uint8_t *b, size_t n) {
@@ -2643,21 +2906,11 @@ static void assemble(emit_t *e, scope_t *s) {
     e->count_only = false;
     e->piece = s->raw;
     e->piece_off = -(ptrdiff_t)pre;
-    run_pass(e, s, PASS_SIZE);
+    walk(e, s, NULL, false);
     e->piece = NULL;
     if (e->len != body_len) {
         mpf_raise_msg(&mpf_type_RuntimeError, "compiler: the final pass differs from the last sizing pass");
     }
-}
-
-// The scope whose arena holds the nodes of [s]: [s] itself, or for a comprehension that of
-// the def, lambda, class or module it is written in (NULL: one the emitter made no scope for).
-static scope_t *arena_scope(const emit_t *e, scope_t *s) {
-    if (s->kind < SC_LISTCOMP) {
-        return s;
-    }
-    const mpf_node_t *owner = mpf_node_arena(s->node);
-    return owner == NULL ? e->first : mpf_node_scope(owner);
 }
 
 static void free_chunks(void *chunks) {
@@ -2671,18 +2924,10 @@ static void free_chunks(void *chunks) {
 static void compile_scope(emit_t *e, scope_t *s) {
     // sizing passes until every label keeps its offset, then the final pass
     e->have_prev = false;
-    s->n_children = 0;
-    // register the argument names at the start of this scope's code, as mpy-cross does
-    use_qstr(e, s->name);
-    for (size_t slot = 0; slot < (size_t)s->n_pos + s->n_kwonly; slot++) {
-        use_qstr(e, param_name(s, slot));
-    }
     int rounds = 0;
     e->count_only = true;
     while (true) {
-        run_pass(e, s, PASS_SIZE);
-        s->stack_size = (uint16_t)e->max_depth;
-        s->exc_size = (uint16_t)e->max_exc;
+        walk(e, s, NULL, false);
         bool stable = e->have_prev && !e->changed;
         // keep this pass's labels for the next one
         // (one heap block, reused from scope to scope)
@@ -2696,65 +2941,52 @@ static void compile_scope(emit_t *e, scope_t *s) {
         }
     }
     assemble(e, s);
+    free_pieces(s->rec);
+    s->rec = NULL;
 }
 
 // ---------------------------------------------------------------- .mpy image
 
-static void w_vuint(emit_t *o, size_t v) {
-    put_vuint(o, v);
-}
-
-static void w_str(emit_t *o, const char *s, size_t n) {
-    for (size_t i = 0; i < n; i++) {
-        put(o, (uint8_t)s[i]);
-    }
-}
-
 static void w_const(emit_t *o, mpf_obj_t v) {
-    if (v == MPF_OBJ_NONE) {
-        put(o, 1);
-    } else if (v == MPF_OBJ_FALSE) {
-        put(o, 2);
-    } else if (v == MPF_OBJ_TRUE) {
-        put(o, 3);
-    } else if (v == MPF_OBJ_ELLIPSIS) {
-        put(o, 4);
-    } else if (mpf_obj_is_qstr(v) || mpf_obj_is_type(v, &mpf_type_str) || mpf_obj_is_type(v, &mpf_type_bytes)) {
-        size_t n;
-        const char *s = mpf_obj_str_data(v, &n);
-        put(o, mpf_obj_is_type(v, &mpf_type_bytes) ? 6 : 5);
-        w_vuint(o, n);
-        w_str(o, s, n);
-        put(o, 0);
-    } else if (mpf_obj_is_type(v, &mpf_type_tuple)) {
-        size_t n;
+    // None, False, True, Ellipsis: a tag alone
+    uint8_t tag = v == MPF_OBJ_NONE ? 1 : v == MPF_OBJ_FALSE ? 2 : v == MPF_OBJ_TRUE ? 3 : v == MPF_OBJ_ELLIPSIS ? 4 : 0;
+    const mpf_type_t *t = mpf_obj_type(v);
+    size_t n;
+    if (t == &mpf_type_tuple) {
         mpf_obj_t *items;
         mpf_obj_get_array(v, &n, &items);
         put(o, 10);
-        w_vuint(o, n);
+        put_vuint(o, n);
         for (size_t i = 0; i < n; i++) {
             w_const(o, items[i]);
         }
-    } else {
-        // int, float, complex: their repr
-        mpf_obj_t r = mpf_obj_repr(v);
-        size_t n;
-        const char *s = mpf_obj_str_data(r, &n);
-        uint8_t tag = 7;
+        return;
+    }
+    if (tag == 0) {
+        // str and bytes: their bytes and a 0; int, float, complex: their repr
+        tag = 5;
+        if (t == &mpf_type_bytes) {
+            tag = 6;
+        } else if (t != &mpf_type_str) {
+            v = mpf_obj_repr(v);
+            tag = 7;
 #if CONFIG_FLOAT
-        if (mpf_obj_is_type(v, &mpf_type_float)) {
-            tag = 8;
-        }
+            tag += t == &mpf_type_float;
 #endif
 #if CONFIG_BUILTIN_COMPLEX
-        if (mpf_obj_is_type(v, &mpf_type_complex)) {
-            tag = 9;
-        }
+            tag += 2 * (t == &mpf_type_complex);
 #endif
+        }
+        const char *s = mpf_obj_str_data(v, &n);
         put(o, tag);
-        w_vuint(o, n);
-        w_str(o, s, n);
+        put_vuint(o, n);
+        put_bytes(o, (const uint8_t *)s, n);
+        if (tag > 6) {
+            return;
+        }
+        tag = 0;   // (a str or bytes ends with a 0)
     }
+    put(o, tag);
 }
 
 // A raw code of the image, in the image's order (depth first, each before its children).
@@ -2776,7 +3008,7 @@ static void collect_raws(raw_ref_t *v, size_t *n, const scope_t *s) {
 }
 
 static void w_raw(emit_t *o, const raw_ref_t *r) {
-    w_vuint(o, ((size_t)r->len << 3) | (r->n_children ? 4 : 0));
+    put_vuint(o, ((size_t)r->len << 3) | (r->n_children ? 4 : 0));
     for (raw_piece_t *pc = r->raw; pc != NULL;) {
         raw_piece_t *next = pc->next;
         put_bytes(o, pc->data, pc->len);
@@ -2786,63 +3018,166 @@ static void w_raw(emit_t *o, const raw_ref_t *r) {
         pc = next;
     }
     if (r->n_children) {
-        w_vuint(o, r->n_children);
+        put_vuint(o, r->n_children);
     }
 }
 
-// Compile every scope of [tree] into [e]: the raw code (fun_data) of each, in pieces, and
-// the file's qstr and constant tables. The syntax tree and the emitter's working memory are
-// released; the scopes are left for the caller. Returns the module's scope.
-static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_node_t *tree) {
-    memset(e, 0, sizeof(*e));
-    e->c = c;
-    e->opt = c->opt;
-    e->count_only = true;   // the scope passes write no code
-    use_qstr(e, mpf_qstr_from_strn(c->filename, strlen(c->filename)));
-    scope_t *mod = scope_new(e, SC_MODULE, tree, MPF_QSTRE__3cmodule_3e);
-    // scope passes, in creation order (children are appended as they are found)
-    for (scope_t *s = mod; s != NULL; s = s->next) {
-        use_qstr(e, s->name);
-        run_pass(e, s, PASS_SCOPE);
+// Put the file's tables (filled in the order the module was recorded) in mpy-cross's order:
+// the file name, each scope's name and what its scope pass registered, then each scope's
+// name, parameters and what its code uses, scopes in creation order. qmap/cmap say where
+// each entry went.
+static void order_tables(emit_t *e) {
+    size_t nq = e->n_qstrs, nc = e->n_consts;
+    tables_t t = {mpf_gc_alloc(nq * sizeof(mpf_qstr_t), false), nc ? mpf_gc_alloc(nc * sizeof(mpf_obj_t), false) : NULL,
+        0, 0};
+    e->qmap = mpf_gc_alloc(nq * sizeof(uint16_t), false);
+    memset(e->qmap, 0xFF, nq * sizeof(uint16_t));
+    e->cmap = mpf_gc_alloc((nc + 1) * sizeof(uint16_t), false);
+    memset(e->cmap, 0xFF, (nc + 1) * sizeof(uint16_t));
+    visit_entry(e->qmap, 0, t.qstrs, e->qstrs, sizeof(mpf_qstr_t), &t.n_q);   // the file name
+    for (int code = 0; code < 2; code++) {
+        for (scope_t *s = e->first; s != NULL; s = s->next) {
+            walk(e, s, &t, code);
+        }
     }
-    for (scope_t *s = mod; s != NULL; s = s->next) {
+    if (t.n_q != nq || t.n_c != nc) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "compiler: a table entry no scope uses");
+    }
+    mpf_gc_free(e->qstrs);
+    mpf_gc_free(e->consts);
+    e->qstrs = t.qstrs;
+    e->consts = t.consts;
+    e->cap_qstrs = nq;
+    e->cap_consts = nc;
+    // the index finds the entries where they are now
+    mpf_gc_free(e->qstr_ix.slots);
+    e->qstr_ix.slots = NULL;
+    e->qstr_ix.cap = 0;
+    index_reserve(e, &e->qstr_ix, nq, qstr_entry_hash);
+}
+
+// Put the scopes in mpy-cross's creation order (breadth first: each scope's children are
+// created by its scope pass, which runs after those of every scope created before it).
+static void order_scopes(emit_t *e) {
+    size_t n = 0;
+    for (scope_t *s = e->first; s != NULL; s = s->next) {
+        n++;
+    }
+    scope_t **v = mpf_gc_alloc(n * sizeof(scope_t *), false);
+    size_t k = 0;
+    for (size_t depth = 0; k < n; depth++) {
+        for (scope_t *s = e->first; s != NULL; s = s->next) {
+            size_t d = 0;
+            for (const scope_t *p = s->parent; p != NULL; p = p->parent) {
+                d++;
+            }
+            if (d == depth) {
+                v[k++] = s;
+            }
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        v[i]->next = i + 1 < n ? v[i + 1] : NULL;
+    }
+    e->first = v[0];
+    e->last = v[n - 1];
+    mpf_gc_free(v);
+}
+
+// The scope passes and the recorded code of the scopes [first] and after it (those of one
+// top-level statement, whose module part is [g]); then its syntax tree is released.
+static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
+    module_pass(e, &mst[0], g, PASS_SCOPE);
+    // (children are appended as they are found)
+    for (scope_t *s = last->next; s != NULL; s = s->next) {
+        run_pass(e, s, false);
+    }
+    for (scope_t *s = last->next; s != NULL; s = s->next) {
         resolve_scope(e, s);
     }
-    for (scope_t *s = mod; s != NULL; s = s->next) {
+    for (scope_t *s = last->next; s != NULL; s = s->next) {
         propagate_free(e, s);
     }
-    for (scope_t *s = mod; s != NULL; s = s->next) {
+    for (scope_t *s = last->next; s != NULL; s = s->next) {
         number_locals(s);
-        // the names are all known: their table shrinks to them (in place), since the heap is
-        // at its fullest while the first scopes are compiled
+        // the names are all known: their table shrinks to them (in place)
         if (s->n_ids < s->cap_ids && s->n_ids > 0) {
             s->ids = mpf_gc_realloc(s->ids, s->n_ids * sizeof(id_info_t));
             s->cap_ids = s->n_ids;
         }
-    }
-    for (scope_t *s = mod; s != NULL; s = s->next) {
-        scope_t *a = arena_scope(e, s);
-        if (a != NULL) {
-            a->arena_last = s;
+        if (s->n_posonly && e->mpy) {
+            // .mpy v6.3 cannot say which parameters take no keyword (mpy-cross rejects `/` too)
+            error_at(e, s->node, E_POSONLY);
         }
     }
-    // each scope's syntax tree is released as soon as the last scope whose nodes it holds
-    // is compiled (scopes are compiled in creation order: parents before their children)
-    for (scope_t *s = mod; s != NULL; s = s->next) {
-        scope_t *a = arena_scope(e, s);
+    module_pass(e, &mst[1], g, PASS_SIZE);
+    for (scope_t *s = last->next; s != NULL; s = s->next) {
+        run_pass(e, s, true);
+    }
+    mpf_cc_note_heap(e->c);
+    // a def, lambda and class has an arena of its own (a comprehension's nodes are in the
+    // arena of the code it is written in)
+    for (scope_t *s = last->next; s != NULL; s = s->next) {
+        if (s->kind == SC_FUNC || s->kind == SC_LAMBDA || s->kind == SC_CLASS) {
+            free_chunks(mpf_node_arena(s->node));
+        }
+    }
+    for (scope_t *s = last->next; s != NULL; s = s->next) {
+        s->node = NULL;
+    }
+    free_chunks(mpf_node_arena(g));
+}
+
+// Compile the module [p] parses into [e]: the raw code (fun_data) of each scope, in pieces,
+// and the file's qstr and constant tables. The syntax tree and the emitter's working memory
+// are released; the scopes are left for the caller. Returns the module's scope.
+static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy) {
+    memset(e, 0, sizeof(*e));
+    e->c = c;
+    e->opt = c->opt;
+    e->mpy = mpy;
+    e->count_only = true;   // the scope passes write no code
+    use_qstr(e, mpf_qstr_from_strn(c->filename, strlen(c->filename)));
+    // the module's own node: its mode, and the slots of a scope's node
+    mpf_node_t *mnode = mpf_gc_alloc(sizeof(mpf_node_t) + 2 * sizeof(mpf_node_t *), false);
+    memset(mnode, 0, sizeof(mpf_node_t) + 2 * sizeof(mpf_node_t *));
+    mnode->kind = N_MODULE;
+    mnode->op = p->mode;
+    mnode->line = 1;
+    mnode->col = 1;
+    scope_t *mod = scope_new(e, SC_MODULE, mnode, MPF_QSTRE__3cmodule_3e);
+    // the module's scope pass and its recorded code, carried from statement to statement
+    emit_t mst[2];
+    for (int i = 0; i < 2; i++) {
+        begin_pass(e, mod, i ? PASS_SIZE : PASS_SCOPE);
+        memcpy(&mst[i], e, sizeof(*e));
+    }
+    for (mpf_node_t *g; (g = mpf_parse_next(p)) != NULL;) {
+        compile_stmt(e, mst, g, e->last);
+    }
+    module_pass(e, &mst[1], NULL, PASS_SIZE);
+    rec_trim(&mod->rec, mst[1].rec_tail, mst[1].rec_cap);
+    mod->stack_size = (uint16_t)mst[1].max_depth;
+    mod->exc_size = (uint16_t)mst[1].max_exc;
+    mod->n_labels = (uint32_t)mst[1].n_labels;
+    resolve_scope(e, mod);
+    mod->node = NULL;
+    mpf_gc_free(mnode);
+    order_scopes(e);
+    order_tables(e);
+    for (scope_t *s = e->first; s != NULL; s = s->next) {
         compile_scope(e, s);
         mpf_cc_note_heap(c);
-        if (a != NULL && a->arena_last == s) {
-            free_chunks(mpf_node_arena(a->node));
-        }
     }
-    // the syntax tree and the table indexes are done with: released before the image is
-    // made, so that the two are never on the heap at once
+    // the emitter's working memory is done with: released before the image is made
     mpf_cc_note_heap(c);
     mpf_cc_arena_free(c);
     mpf_gc_free(e->qstr_ix.slots);
     mpf_gc_free(e->const_ix.slots);
     e->qstr_ix.slots = e->const_ix.slots = NULL;
+    mpf_gc_free(e->qmap);
+    mpf_gc_free(e->cmap);
+    e->qmap = e->cmap = NULL;
     mpf_gc_free(e->code);
     mpf_gc_free(e->labels);
     mpf_gc_free(e->prev_labels);
@@ -2877,17 +3212,17 @@ static void write_image(emit_t *o, const emit_t *e, const raw_ref_t *raws, size_
     put(o, 6);
     put(o, 0);
     put(o, 31);
-    w_vuint(o, e->n_qstrs);
-    w_vuint(o, e->n_consts);
+    put_vuint(o, e->n_qstrs);
+    put_vuint(o, e->n_consts);
     for (size_t i = 0; i < e->n_qstrs; i++) {
         size_t n;
         const char *s = mpf_qstr_data(e->qstrs[i], &n);
         size_t abi = mpf_qstr_to_abi(e->qstrs[i]);
         if (abi != 0) {
-            w_vuint(o, (abi << 1) | 1);
+            put_vuint(o, (abi << 1) | 1);
         } else {
-            w_vuint(o, n << 1);
-            w_str(o, s, n);
+            put_vuint(o, n << 1);
+            put_bytes(o, (const uint8_t *)s, n);
             put(o, 0);
         }
     }
@@ -2900,15 +3235,9 @@ static void write_image(emit_t *o, const emit_t *e, const raw_ref_t *raws, size_
 }
 
 // The .mpy image (for `--compile`; the boards load what mpf_emit_code makes instead).
-void mpf_emit_mpy(mpf_cctx_t *c, mpf_node_t *tree, mpf_emit_out_t *out) {
+void mpf_emit_mpy(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out) {
     emit_t e;
-    scope_t *mod = compile_all(&e, c, tree);
-    for (scope_t *s = mod; s != NULL; s = s->next) {
-        if (s->n_posonly) {
-            // .mpy v6.3 cannot say which parameters take no keyword (mpy-cross rejects `/` too)
-            error_at(&e, s->node, "positional-only parameters cannot be written to a .mpy file");
-        }
-    }
+    scope_t *mod = compile_all(&e, c, p, true);
     // the raw codes in the image's order; then the scopes are released, before the image is
     // made: on a small heap they are most of what splits up the room the image needs
     raw_ref_t *raws = mpf_gc_alloc(n_scopes(mod) * sizeof(raw_ref_t), false);
@@ -3029,9 +3358,9 @@ static const mpf_raw_code_t *make_raw_code(const scope_t *s) {
 }
 
 // The module's raw code and tables, as mpf_load_mpy would make them from the image.
-void mpf_emit_code(mpf_cctx_t *c, mpf_node_t *tree, mpf_emit_out_t *out) {
+void mpf_emit_code(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out) {
     emit_t e;
-    scope_t *mod = compile_all(&e, c, tree);
+    scope_t *mod = compile_all(&e, c, p, false);
     out->res.rc = make_raw_code(mod);
     free_scopes(mod);
     mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);

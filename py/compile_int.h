@@ -109,6 +109,10 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t);
 // The index of [s] ([n] > 0 bytes) in [table]: names each after its length byte, sorted by
 // their bytes, ended by a 0; -1 if it is not there.
 int mpf_lex_find(const char *table, const char *s, size_t n);
+// The backslash sequence of a string literal whose backslash is at s[*at - 1] (*at < end):
+// its value appended to [out] at [*n] ([raw]: kept as written; [bytes]: a byte for a numeric
+// escape, no \u, \U or \N); *at moves past it. NULL, or the message of a SyntaxError.
+const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t *out, size_t *n, bool raw, bool bytes);
 
 // ---------------------------------------------------------------- syntax tree
 typedef enum {
@@ -201,16 +205,31 @@ static inline bool mpf_node_tuple_is_const(const mpf_node_t *x) {
     return true;
 }
 
-mpf_node_t *mpf_parse(mpf_cctx_t *c, mpf_compile_mode_t mode);
+// The parser's state: the emitter takes the module from it one top-level statement at a time
+// (compiling each and releasing its syntax tree before the next is parsed).
+typedef struct mpf_parser {
+    mpf_cctx_t *c;
+    mpf_lexer_t lx;
+    mpf_token_t tok;      // current token
+    mpf_token_t prev_tok; // for error columns
+    uint8_t mode;         // mpf_compile_mode_t
+    bool done;
+    size_t n_stmts;       // top-level statements handed out so far
+} mpf_parser_t;
 
-// What the emitter makes of a syntax tree (at -O c->opt).
+void mpf_parse_begin(mpf_parser_t *p, mpf_cctx_t *c, mpf_compile_mode_t mode);
+// The next top-level statement (all those of its line: a; b) as an N_MODULE node (op: the
+// mode; eval: k[0] is the expression) holding the arena its nodes are in; NULL at the end.
+mpf_node_t *mpf_parse_next(mpf_parser_t *p);
+
+// What the emitter makes of a module (at -O c->opt), parsed as it goes.
 typedef struct mpf_emit_out {
     uint8_t *mpy;            // mpf_emit_mpy: the .mpy image
     size_t len;
     mpf_load_result_t res;   // mpf_emit_code: the module as mpf_load_mpy() returns it
 } mpf_emit_out_t;
-typedef void mpf_emit_fn_t(mpf_cctx_t *c, mpf_node_t *tree, mpf_emit_out_t *out);
-// The .mpy image of [tree], byte for byte what mpy-cross writes (`--compile`).
+typedef void mpf_emit_fn_t(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out);
+// The .mpy image of the module [p] parses, byte for byte what mpy-cross writes (`--compile`).
 mpf_emit_fn_t mpf_emit_mpy;
 // The loaded module straight from the emitter (eval/exec/compile, import, the REPL): the same
 // raw codes and tables the loader would make of the image, with each function's local-slot

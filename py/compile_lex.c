@@ -76,54 +76,71 @@ static bool is_id_char(int ch) {
 }
 
 static int hexval(int ch) {
-    if (is_digit(ch)) {
-        return ch - '0';
-    }
-    if (ch >= 'a' && ch <= 'f') {
-        return ch - 'a' + 10;
-    }
-    if (ch >= 'A' && ch <= 'F') {
-        return ch - 'A' + 10;
-    }
-    return -1;
+    int lc = ch | 0x20;
+    int v = is_digit(ch) ? ch - '0' : lc >= 'a' ? lc - 'a' + 10 : 16;
+    return v < 16 ? v : -1;
 }
 
-// Append code point [cp] as UTF-8 to [out] at [*n].
-static void put_utf8(uint8_t *out, size_t *n, uint32_t cp) {
-    if (cp < 0x80) {
-        out[(*n)++] = (uint8_t)cp;
-    } else if (cp < 0x800) {
-        out[(*n)++] = (uint8_t)(0xC0 | (cp >> 6));
-        out[(*n)++] = (uint8_t)(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out[(*n)++] = (uint8_t)(0xE0 | (cp >> 12));
-        out[(*n)++] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
-        out[(*n)++] = (uint8_t)(0x80 | (cp & 0x3F));
-    } else {
-        out[(*n)++] = (uint8_t)(0xF0 | (cp >> 18));
-        out[(*n)++] = (uint8_t)(0x80 | ((cp >> 12) & 0x3F));
-        out[(*n)++] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
-        out[(*n)++] = (uint8_t)(0x80 | (cp & 0x3F));
+const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t *out, size_t *n, bool raw, bool bytes) {
+    size_t p = *at;
+    int e = (unsigned char)s[p++];
+    // the escapes of one character: \n \t \r \a \b \f \v \\ \' \" (and a line continuation)
+    static const char esc_from[11] = "ntrabfv\\'\"\n";
+    static const char esc_to[10] = "\n\t\r\a\b\f\v\\'\"";
+    const char *one = raw ? NULL : memchr(esc_from, e, sizeof(esc_from));
+    // numeric escapes: \xHH, \uHHHH, \UHHHHHHHH (exactly so many digits), \ooo (1 to 3)
+    unsigned digits = raw ? 0 : e == 'x' ? 2 : bytes ? 0 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
+    unsigned base = 16, need = digits;
+    if (!raw && e >= '0' && e <= '7') {
+        base = 8;
+        need = 1;
+        digits = 3;
+        p--;
     }
-}
-
-// Append the value [v] of a numeric escape: a byte in bytes, else a code point.
-static void put_code(uint8_t *out, size_t *n, uint32_t v, bool bytes) {
-    if (bytes) {
-        out[(*n)++] = (uint8_t)v;
+    if (one != NULL) {
+        if (e != '\n') {
+            out[(*n)++] = (uint8_t)esc_to[one - esc_from];
+        }
+    } else if (!raw && !bytes && e == 'N') {
+        return "\\N escapes are not supported";
+    } else if (digits > 0) {
+        uint32_t v = 0;
+        for (unsigned k = 0; k < digits; k++, p++) {
+            int h = p < end ? hexval((unsigned char)s[p]) : -1;
+            if (h < 0 || (unsigned)h >= base) {
+                if (k < need) {
+                    return e == 'x' ? "invalid \\x escape" : "truncated \\uXXXX escape";
+                }
+                break;
+            }
+            v = v * base + (uint32_t)h;
+        }
+        if (v > 0x10FFFF) {
+            return "illegal Unicode character";
+        }
+        if (bytes) {
+            out[(*n)++] = (uint8_t)v;
+        } else {
+            *n += mpf_utf8_encode(v, (char *)out + *n);
+        }
     } else {
-        put_utf8(out, n, v);
+        // raw, or not an escape: kept as written
+        out[(*n)++] = '\\';
+        out[(*n)++] = (uint8_t)e;
     }
+    *at = p;
+    return NULL;
 }
 
 // A string literal starting at the quote; [raw]/[bytes]/[fstr] from its prefix. The decoded
-// value goes to the arena (an f-string keeps its escapes decoded but braces as written).
+// value goes to the arena. An f-string stays as written (t->op: raw): the parser splits
+// off its fields, then decodes the escapes of the text between them, so that a brace a
+// backslash sequence makes is text (mpy-cross's order).
 static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bool fstr) {
     const char *src = lx->c->src;
     int q = src[lx->pos];
     bool triple = peekc(lx, 1) == q && peekc(lx, 2) == q;
     lx->pos += triple ? 3 : 1;
-    // the decoded text is never longer than the source text
     size_t start = lx->pos;
     size_t end = start;
     while (true) {
@@ -145,128 +162,73 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
         }
         end++;
     }
-    uint8_t *out = mpf_cc_alloc(lx->c, end - start + 1);
+    // the decoded text is never longer than the source text
+    uint8_t *out = fstr ? NULL : mpf_cc_alloc(lx->c, end - start + 1);
     size_t n = 0;
     size_t p = start;
     while (p < end) {
-        int ch = (unsigned char)src[p++];
-        if (ch == '\n') {
+        if (fstr) {
+            n = ++p - start;
+        } else if (src[p++] != '\\') {
+            out[n++] = (uint8_t)src[p - 1];
+        } else {
+            const char *err = mpf_lex_escape(src, &p, end, out, &n, raw, bytes);
+            if (err != NULL) {
+                lex_error(lx, err);
+            }
+        }
+        if (src[p - 1] == '\n') {
             lx->pos = p;
             newline(lx);
-        }
-        if (ch != '\\' || raw) {
-            out[n++] = (uint8_t)ch;
-            if (ch == '\\' && p < end) {
-                // a raw string keeps the backslash and the character after it
-                int nx = (unsigned char)src[p++];
-                out[n++] = (uint8_t)nx;
-                if (nx == '\n') {
-                    lx->pos = p;
-                    newline(lx);
-                }
-            }
-            continue;
-        }
-        int e = (unsigned char)src[p++];
-        // the escapes of one character: \n \t \r \a \b \f \v \\ \' \"
-        static const char esc_from[10] = "ntrabfv\\'\"";
-        static const char esc_to[10] = "\n\t\r\a\b\f\v\\'\"";
-        const char *one = memchr(esc_from, e, sizeof(esc_from));
-        if (one != NULL) {
-            out[n++] = (uint8_t)esc_to[one - esc_from];
-            continue;
-        }
-        switch (e) {
-            case '\n':
-                lx->pos = p;
-                newline(lx);
-                break;
-            case 'x':
-            case 'u':
-            case 'U': {
-                if (e != 'x' && bytes) {
-                    goto unknown;   // no \u or \U escapes in bytes
-                }
-                int digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
-                uint32_t v = 0;
-                for (int i = 0; i < digits; i++) {
-                    int h = p < end ? hexval((unsigned char)src[p]) : -1;
-                    if (h < 0) {
-                        lex_error(lx, e == 'x' ? "invalid \\x escape" : "truncated \\uXXXX escape");
-                    }
-                    v = v * 16 + (uint32_t)h;
-                    p++;
-                }
-                if (v > 0x10FFFF) {
-                    lex_error(lx, "illegal Unicode character");
-                }
-                put_code(out, &n, v, bytes);
-                break;
-            }
-            default:
-                if (e >= '0' && e <= '7') {
-                    uint32_t v = (uint32_t)(e - '0');
-                    for (int i = 0; i < 2 && p < end && src[p] >= '0' && src[p] <= '7'; i++) {
-                        v = v * 8 + (uint32_t)(src[p++] - '0');
-                    }
-                    put_code(out, &n, v, bytes);
-                    break;
-                }
-            unknown:
-                // not an escape: kept as written
-                out[n++] = '\\';
-                out[n++] = (uint8_t)e;
-                break;
         }
     }
     lx->pos = end + (triple ? 3 : 1);
     t->kind = fstr ? TK_FSTR : bytes ? TK_BYTES : TK_STR;
-    t->s = (const char *)out;
+    t->op = raw;
+    t->s = fstr ? src + start : (const char *)out;
     t->len = n;
 }
 
-// Skip decimal digits (and underscores, when [under]).
-static void skip_digits(mpf_lexer_t *lx, bool under) {
-    while (is_digit(peekc(lx, 0)) || (under && peekc(lx, 0) == '_')) {
-        lx->pos++;
-    }
-}
-
+// A number: digits and underscores, after 0x/0o/0b hex digits; else an optional fraction,
+// an exponent (its sign, digits and underscores) and a j. The parser checks the digits.
 static void lex_number(mpf_lexer_t *lx, mpf_token_t *t) {
     const char *src = lx->c->src;
     size_t start = lx->pos;
-    t->kind = TK_INT;
-    int p1 = peekc(lx, 1) > 0 ? (peekc(lx, 1) | 0x20) : 0;
-    if (src[start] == '0' && (p1 == 'x' || p1 == 'o' || p1 == 'b')) {
-        lx->pos += 2;
-        while (peekc(lx, 0) >= 0 && (hexval(peekc(lx, 0)) >= 0 || peekc(lx, 0) == '_')) {
+    int p1 = peekc(lx, 1) | 0x20;
+    bool radix = src[start] == '0' && (p1 == 'x' || p1 == 'o' || p1 == 'b');
+    lx->pos += radix ? 2 : 0;
+    int kind = TK_INT;
+    bool exponent = false;
+    for (;;) {
+        int ch = peekc(lx, 0);
+        if (is_digit(ch) || ch == '_' || (radix && hexval(ch) >= 0)) {
             lx->pos++;
+            continue;
         }
-    } else {
-        skip_digits(lx, true);
-        if (peekc(lx, 0) == '.') {
-            t->kind = TK_FLOAT;
-            lx->pos++;
-            skip_digits(lx, true);
+        if (radix) {
+            break;
         }
-        if ((peekc(lx, 0) | 0x20) == 'e' && peekc(lx, 0) > 0) {
-            size_t save = lx->pos;
+        if (ch == '.' && kind == TK_INT) {
+            kind = TK_FLOAT;
             lx->pos++;
-            if (peekc(lx, 0) == '+' || peekc(lx, 0) == '-') {
-                lx->pos++;
+            continue;
+        }
+        int lc = ch | 0x20;
+        if (lc == 'e' && !exponent) {
+            int sign = peekc(lx, 1) == '+' || peekc(lx, 1) == '-';
+            if (is_digit(peekc(lx, 1 + sign))) {
+                kind = TK_FLOAT;
+                exponent = true;
+                lx->pos += 1 + sign;
+                continue;
             }
-            if (is_digit(peekc(lx, 0))) {
-                t->kind = TK_FLOAT;
-                skip_digits(lx, false);
-            } else {
-                lx->pos = save;
-            }
-        }
-        if ((peekc(lx, 0) | 0x20) == 'j' && peekc(lx, 0) > 0) {
-            t->kind = TK_IMAG;
+        } else if (lc == 'j') {
+            kind = TK_IMAG;
             lx->pos++;
         }
+        break;
     }
+    t->kind = (uint8_t)kind;
     t->s = src + start;
     t->len = lx->pos - start;
     if (is_id_char(peekc(lx, 0))) {
@@ -329,22 +291,22 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
     if (lx->at_bol && lx->paren == 0) {
         lx->at_bol = false;
         uint32_t w = 0;
-        if (!skip_blank_lines(lx, &w)) {
-            goto at_end;
-        }
-        if (w > lx->indent[lx->n_indent - 1]) {
-            if (lx->n_indent == (int)(sizeof(lx->indent) / sizeof(lx->indent[0]))) {
-                mpf_cc_syntax_error(lx->c, true, lx->line, w + 1, "too many levels of indentation");
-            }
-            lx->indent[lx->n_indent++] = w;
-            lx->pending = 1;
-        } else {
-            while (w < lx->indent[lx->n_indent - 1]) {
-                lx->n_indent--;
-                lx->pending--;
-            }
-            if (w != lx->indent[lx->n_indent - 1]) {
-                mpf_cc_syntax_error(lx->c, true, lx->line, w + 1, "unindent does not match any outer indentation level");
+        // (at the end of the input: on to the end below)
+        if (skip_blank_lines(lx, &w)) {
+            if (w > lx->indent[lx->n_indent - 1]) {
+                if (lx->n_indent == (int)(sizeof(lx->indent) / sizeof(lx->indent[0]))) {
+                    mpf_cc_syntax_error(lx->c, true, lx->line, w + 1, "too many levels of indentation");
+                }
+                lx->indent[lx->n_indent++] = w;
+                lx->pending = 1;
+            } else {
+                while (w < lx->indent[lx->n_indent - 1]) {
+                    lx->n_indent--;
+                    lx->pending--;
+                }
+                if (w != lx->indent[lx->n_indent - 1]) {
+                    mpf_cc_syntax_error(lx->c, true, lx->line, w + 1, "unindent does not match any outer indentation level");
+                }
             }
         }
         if (lx->pending != 0) {
@@ -377,9 +339,6 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
     t->col = (uint32_t)(lx->pos - lx->line_start + 1);
     int ch = peekc(lx, 0);
     if (ch < 0) {
-    at_end:
-        t->line = lx->line;
-        t->col = (uint32_t)(lx->pos - lx->line_start + 1);
         if (lx->paren > 0) {
             lx->unterminated = true;
             lex_error(lx, "unexpected EOF while parsing");
@@ -457,7 +416,11 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
     size_t i = longer ? 0 : OP_2CHAR;
     for (size_t n = longer ? 3 : 1; n > 0; n--) {
         for (size_t end = n == 3 ? OP_3CHAR : n == 2 ? OP_2CHAR : sizeof(op_codes); i < end; i++, s += n) {
-            if (s[0] == ch && lx->pos + n <= c->len && memcmp(c->src + lx->pos, s, n) == 0) {
+            size_t k = 0;
+            while (k < n && peekc(lx, k) == s[k]) {
+                k++;
+            }
+            if (k == n) {
                 lx->pos += n;
                 t->kind = TK_OP;
                 t->op = op_codes[i];

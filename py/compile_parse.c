@@ -5,12 +5,7 @@
 
 #include "compile_int.h"
 
-typedef struct {
-    mpf_cctx_t *c;
-    mpf_lexer_t lx;
-    mpf_token_t tok;      // current token
-    mpf_token_t prev_tok; // for error columns
-} parser_t;
+typedef mpf_parser_t parser_t;
 
 // A growing list of nodes: its first VEC_INLINE items in the struct itself (on the C stack),
 // more in a heap block of its own. Most lists are short and never touch the heap: on a small
@@ -56,21 +51,45 @@ static void vec_free(nodevec_t *v) {
     vec_init(v);
 }
 
-static mpf_node_t *mk(parser_t *p, int kind, uint32_t line, uint32_t col, size_t n) {
+// A source position as the parser keeps it: the line in the low 20 bits, the column (at
+// most NODE_COL_MAX) above them; one word, passed and stored as cheaply as an int.
+typedef uint32_t pos_t;
+#define POS_LINE(ps) ((ps) & NODE_LINE_MAX)
+#define POS_COL_SHIFT 20
+
+static void set_pos(mpf_node_t *x, pos_t ps) {
+    x->line = POS_LINE(ps);
+    x->col = ps >> POS_COL_SHIFT;
+}
+
+static pos_t pos_of(const mpf_node_t *x) {
+    return x->line | (pos_t)x->col << POS_COL_SHIFT;
+}
+
+// The position of the current token (a source of more lines than a node records is refused).
+static pos_t here(parser_t *p) {
+    const mpf_token_t *t = &p->tok;
+    if (t->line > NODE_LINE_MAX) {
+        mpf_cc_syntax_error(p->c, false, t->line, t->col, "too many lines");
+    }
+    return t->line | (t->col < NODE_COL_MAX ? t->col : NODE_COL_MAX) << POS_COL_SHIFT;
+}
+
+// Raise SyntaxError [msg] at node [x].
+MPF_NORETURN static void node_error(parser_t *p, const mpf_node_t *x, const char *msg) {
+    mpf_cc_syntax_error(p->c, false, x->line, x->col, msg);
+}
+
+static mpf_node_t *mk(parser_t *p, int kind, pos_t ps, size_t n) {
     size_t slots = n + (mpf_node_has_scope(kind) ? 2 : 0);
     mpf_node_t *x = mpf_cc_alloc(p->c, sizeof(mpf_node_t) + slots * sizeof(mpf_node_t *));
-    memset(x, 0, sizeof(*x));
+    memset(x, 0, sizeof(*x) + slots * sizeof(mpf_node_t *));
     x->kind = (uint8_t)kind;
-    if (line > NODE_LINE_MAX) {
-        mpf_cc_syntax_error(p->c, false, line, col, "too many lines");
-    }
-    x->line = line & NODE_LINE_MAX;
-    x->col = col < NODE_COL_MAX ? col : NODE_COL_MAX;
+    set_pos(x, ps);
     if (n > 0xFFFF) {
-        mpf_cc_syntax_error(p->c, false, line, col, "too many items");
+        node_error(p, x, "too many items");
     }
     x->n = (uint16_t)n;
-    memset(x->k, 0, slots * sizeof(mpf_node_t *));
     if (kind == N_COMP) {
         mpf_node_set_arena(x, p->c->arena_owner);
     }
@@ -108,8 +127,8 @@ static mpf_node_t *arena_end(parser_t *p, const arena_mark_t *m, mpf_node_t *own
     return owner;
 }
 
-static mpf_node_t *mk_from_vec(parser_t *p, int kind, uint32_t line, uint32_t col, nodevec_t *v) {
-    mpf_node_t *x = mk(p, kind, line, col, v->n);
+static mpf_node_t *mk_from_vec(parser_t *p, int kind, pos_t ps, nodevec_t *v) {
+    mpf_node_t *x = mk(p, kind, ps, v->n);
     if (v->n) {
         memcpy(x->k, v->items, v->n * sizeof(mpf_node_t *));
     }
@@ -126,18 +145,24 @@ MPF_NORETURN static void syntax_error_at(parser_t *p, const mpf_token_t *t, cons
     mpf_cc_syntax_error(p->c, false, t->line, t->col, msg);
 }
 
+MPF_NORETURN static void syntax_error_pos(parser_t *p, pos_t ps, const char *msg) {
+    mpf_cc_syntax_error(p->c, false, POS_LINE(ps), ps >> POS_COL_SHIFT, msg);
+}
+
+// Raise IndentationError [msg] at the current token.
+MPF_NORETURN static void indent_error(parser_t *p, const char *msg) {
+    mpf_cc_syntax_error(p->c, true, p->tok.line, p->tok.col, msg);
+}
+
 MPF_NORETURN static void syntax_error(parser_t *p) {
-    if (p->tok.kind == TK_INDENT) {
-        mpf_cc_syntax_error(p->c, true, p->tok.line, p->tok.col, "unexpected indent");
+    int k = p->tok.kind;
+    if (k == TK_INDENT || k == TK_DEDENT) {
+        indent_error(p, k == TK_INDENT ? "unexpected indent" : "unindent does not match any outer indentation level");
     }
-    if (p->tok.kind == TK_DEDENT) {
-        mpf_cc_syntax_error(p->c, true, p->tok.line, p->tok.col, "unindent does not match any outer indentation level");
-    }
-    if (p->tok.kind == TK_END) {
+    if (k == TK_END) {
         p->lx.unterminated = true;
-        syntax_error_at(p, &p->tok, "unexpected EOF while parsing");
     }
-    syntax_error_at(p, &p->tok, "invalid syntax");
+    syntax_error_at(p, &p->tok, k == TK_END ? "unexpected EOF while parsing" : "invalid syntax");
 }
 
 static bool is_op(const parser_t *p, int op) {
@@ -148,12 +173,16 @@ static bool is_kw(const parser_t *p, int kw) {
     return p->tok.kind == TK_KW && p->tok.op == kw;
 }
 
-// Whether the token is an operator of the set [ops] (a bit per OP_*).
-#define OPS(op) ((uint64_t)1 << (op))
-_Static_assert(OP_NUM <= 64, "an operator set is 64 bits");
-#define OPS_AUGASSIGN (OPS(OP_IPOW + 1) - OPS(OP_IOR))
-static bool is_op_in(const parser_t *p, uint64_t ops) {
-    return p->tok.kind == TK_OP && (ops >> p->tok.op) & 1;
+// Whether the token is an operator of the set [ops] (a bit per OP_*, of those below 32:
+// a shift count of 32 or more does not compile).
+#define OPS(op) ((uint32_t)1 << (op))
+static bool is_op_in(const parser_t *p, uint32_t ops) {
+    return p->tok.kind == TK_OP && p->tok.op < 32 && (ops >> p->tok.op) & 1;
+}
+
+// Whether the token is an augmented assignment (+= ... **=).
+static bool is_augassign(const parser_t *p) {
+    return p->tok.kind == TK_OP && p->tok.op >= OP_IOR && p->tok.op <= OP_IPOW;
 }
 
 static bool accept_op(parser_t *p, int op) {
@@ -194,27 +223,24 @@ static mpf_qstr_t expect_name(parser_t *p) {
     return q;
 }
 
-// A node of [kind] with [n] children at token [t].
-static mpf_node_t *mk_at(parser_t *p, int kind, const mpf_token_t *t, size_t n) {
-    return mk(p, kind, t->line, t->col, n);
+// A node of [kind] at [ps] with the one child [a].
+__attribute__((noinline)) static mpf_node_t *mk1(parser_t *p, int kind, pos_t ps, mpf_node_t *a) {
+    mpf_node_t *x = mk(p, kind, ps, 1);
+    x->k[0] = a;
+    return x;
 }
 
-// A node of [kind] with [n] children at the position of node [x].
-static mpf_node_t *mk_like(parser_t *p, int kind, const mpf_node_t *x, size_t n) {
-    return mk(p, kind, x->line, x->col, n);
-}
-
-// A node built around its first operand [x] starts where that operand's first token is: a
-// parenthesised operand's '(' (its own node has the line inside the brackets). mpy-cross
-// records both lines.
-static void starts_at(mpf_node_t *x, const mpf_token_t *t) {
-    x->line = t->line & NODE_LINE_MAX;   // (the operand's node was made at this line already)
-    x->col = t->col < NODE_COL_MAX ? t->col : NODE_COL_MAX;
+// A node of [kind] at [ps] with the two children [a] and [b].
+__attribute__((noinline)) static mpf_node_t *mk2(parser_t *p, int kind, pos_t ps, mpf_node_t *a, mpf_node_t *b) {
+    mpf_node_t *x = mk(p, kind, ps, 2);
+    x->k[0] = a;
+    x->k[1] = b;
+    return x;
 }
 
 // NAME as an N_NAME node.
 static mpf_node_t *parse_name_node(parser_t *p) {
-    mpf_node_t *nm = mk_at(p, N_NAME, &p->tok, 0);
+    mpf_node_t *nm = mk(p, N_NAME, here(p), 0);
     nm->v.q = expect_name(p);
     return nm;
 }
@@ -241,12 +267,12 @@ enum {
 };
 
 // item (',' item)* [','] of [mode]: the item itself when there is one and no comma, else a
-// tuple at [t].
-static mpf_node_t *parse_list(parser_t *p, int mode, const mpf_token_t *t) {
+// tuple at the first item.
+static mpf_node_t *parse_list(parser_t *p, int mode) {
     nodevec_t v;
     vec_init(&v);
     bool tuple = false;
-    mpf_token_t first = p->tok;
+    pos_t first = here(p);
     while (true) {
         mpf_node_t *x;
         if (mode != LIST_TEST && mode != LIST_SUBSCRIPT && is_op(p, OP_MUL)) {
@@ -262,7 +288,7 @@ static mpf_node_t *parse_list(parser_t *p, int mode, const mpf_token_t *t) {
         tuple = true;
         if (mode == LIST_TARGET ? is_kw(p, KW_IN) : mode == LIST_SUBSCRIPT ? is_op(p, OP_RSQB) :
             (p->tok.kind == TK_NEWLINE || p->tok.kind == TK_END ||
-            is_op_in(p, OPS(OP_ASSIGN) | OPS(OP_SEMI) | OPS(OP_RPAR) | OPS(OP_COLON) | OPS_AUGASSIGN))) {
+            is_op_in(p, OPS(OP_ASSIGN) | OPS(OP_SEMI) | OPS(OP_RPAR) | OPS(OP_COLON)) || is_augassign(p))) {
             break;
         }
     }
@@ -272,31 +298,24 @@ static mpf_node_t *parse_list(parser_t *p, int mode, const mpf_token_t *t) {
     if (mode == LIST_SUBSCRIPT) {
         // an index of several items is a node of mpy-cross's parser: its line is its first
         // item's (also when the items are constants)
-        mpf_node_t *x = mk_from_vec(p, N_TUPLE, first.line, first.col, &v);
-        x->v.const_line = first.line;
+        mpf_node_t *x = mk_from_vec(p, N_TUPLE, first, &v);
+        x->v.const_line = POS_LINE(first);
         return x;
     }
-    return mk_from_vec(p, N_TUPLE, t->line, t->col, &v);
+    return mk_from_vec(p, N_TUPLE, first, &v);
 }
 
 // testlist with optional starred items; a single item without a comma is itself.
 static mpf_node_t *parse_testlist_star(parser_t *p, bool allow_star) {
-    mpf_token_t t = p->tok;
-    return parse_list(p, allow_star ? LIST_TEST_STAR : LIST_TEST, &t);
+    return parse_list(p, allow_star ? LIST_TEST_STAR : LIST_TEST);
 }
 
 // The target list of a for loop or a comprehension's for clause (up to `in`).
 static mpf_node_t *parse_for_target(parser_t *p) {
-    mpf_token_t t = p->tok;
-    return parse_list(p, LIST_TARGET, &t);
+    return parse_list(p, LIST_TARGET);
 }
 static mpf_node_t *parse_args(parser_t *p, bool lambda);
-static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t *val, const mpf_token_t *et);
-static mpf_node_t *parse_comp_at(parser_t *p, const mpf_token_t *t, int kind, mpf_node_t *elt, mpf_node_t *val,
-    const mpf_token_t *et);
-
-static mpf_node_t *parse_comp_closed(parser_t *p, const mpf_token_t *t, int kind, mpf_node_t *elt, mpf_node_t *val,
-    const mpf_token_t *et, int close);
+static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t *val, pos_t et);
 
 // A comprehension's for clause starts at the current token.
 static bool at_comp_for(const parser_t *p) {
@@ -333,10 +352,8 @@ static mpf_obj_t fold(int op, mpf_obj_t a, mpf_obj_t b) {
 }
 
 static mpf_node_t *mk_binop_node(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
-    mpf_node_t *x = mk_like(p, N_BINOP, a, 2);
+    mpf_node_t *x = mk2(p, N_BINOP, pos_of(a), a, b);
     x->op = (uint8_t)op;
-    x->k[0] = a;
-    x->k[1] = b;
     return x;
 }
 
@@ -372,16 +389,19 @@ static mpf_node_t *mk_binop(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
 
 // ---------------------------------------------------------------- atoms
 
-static mpf_node_t *mk_const(parser_t *p, const mpf_token_t *t, mpf_obj_t o) {
-    mpf_node_t *x = mk_at(p, N_CONST, t, 0);
+static mpf_node_t *mk_const(parser_t *p, pos_t t, mpf_obj_t o) {
+    mpf_node_t *x = mk(p, N_CONST, t, 0);
     x->v.obj = o;
     return x;
 }
 
-static mpf_obj_t parse_number(parser_t *p, const mpf_token_t *t) {
+// The value of the number token just read.
+static mpf_obj_t parse_number(parser_t *p) {
+    const mpf_token_t *t = &p->prev_tok;
     char buf[64];
     char *s = t->len < sizeof(buf) ? buf : mpf_cc_alloc(p->c, t->len + 1);
     size_t n = 0;
+    // (underscores anywhere, as mpy-cross takes them)
     for (size_t i = 0; i < t->len; i++) {
         if (t->s[i] != '_') {
             s[n++] = t->s[i];
@@ -391,21 +411,7 @@ static mpf_obj_t parse_number(parser_t *p, const mpf_token_t *t) {
     bool ok = false;
     mpf_obj_t o = MPF_OBJ_NULL;
     if (t->kind == TK_INT) {
-        int base = 10;
-        size_t skip = 0;
-        if (n > 1 && s[0] == '0') {
-            int c = s[1] | 0x20;
-            base = c == 'x' ? 16 : c == 'o' ? 8 : c == 'b' ? 2 : 10;
-            skip = base == 10 ? 0 : 2;
-            if (base == 10) {
-                for (size_t i = 0; i < n; i++) {
-                    if (s[i] != '0') {
-                        syntax_error_at(p, t, "invalid syntax for number");
-                    }
-                }
-            }
-        }
-        o = mpf_int_parse(s + skip, n - skip, base, &ok);
+        o = mpf_int_parse(s, n, 0, &ok);   // (base 0: the prefix's, and no leading zeros)
     } else {
 #if CONFIG_FLOAT
         o = mpf_float_parse(s, t->kind == TK_IMAG ? n - 1 : n, &ok);
@@ -414,9 +420,7 @@ static mpf_obj_t parse_number(parser_t *p, const mpf_token_t *t) {
             o = mpf_obj_new_complex(0, mpf_obj_get_float(o));
         }
 #else
-        if (t->kind == TK_IMAG) {
-            ok = false;
-        }
+        ok &= t->kind != TK_IMAG;
 #endif
 #endif
     }
@@ -442,21 +446,21 @@ static void put_braced(uint8_t *out, size_t *n, const uint8_t *s, size_t len) {
 }
 
 static mpf_node_t *parse_strings(parser_t *p) {
-    mpf_token_t first = p->tok;
-    bool bytes = first.kind == TK_BYTES;
+    pos_t first = here(p);
+    bool bytes = p->tok.kind == TK_BYTES;
     bool fmt = false;
     size_t total = 0;
     // collect the pieces (tokens: the lexer's buffers live in the arena) in a heap block of
     // their own, released with the joining buffer once the constant is made
     mpf_token_t *pieces = NULL;
-    size_t n_pieces = 0, cap_pieces = 0;
-    while (p->tok.kind == TK_STR || p->tok.kind == TK_BYTES || p->tok.kind == TK_FSTR) {
+    size_t n_pieces = 0;
+    while (p->tok.kind >= TK_STR && p->tok.kind <= TK_FSTR) {
         if ((p->tok.kind == TK_BYTES) != bytes) {
             syntax_error_at(p, &p->tok, "cannot mix bytes and nonbytes literals");
         }
-        if (n_pieces == cap_pieces) {
-            cap_pieces = cap_pieces ? 2 * cap_pieces : 2;
-            pieces = mpf_gc_realloc(pieces, cap_pieces * sizeof(*pieces));
+        if ((n_pieces & (n_pieces + 1)) == 0) {
+            // room for 1, 3, 7... pieces: grown when full
+            pieces = mpf_gc_realloc(pieces, (2 * n_pieces + 1) * sizeof(*pieces));
         }
         pieces[n_pieces++] = p->tok;
         fmt |= p->tok.kind == TK_FSTR;
@@ -482,7 +486,7 @@ static mpf_node_t *parse_strings(parser_t *p) {
         }
     }
     mpf_obj_t o = bytes ? mpf_obj_new_bytes(buf, n) : mpf_obj_new_str((const char *)buf, n);
-    mpf_node_t *x = mk_const(p, &first, o);
+    mpf_node_t *x = mk_const(p, first, o);
     if (!bytes && n > 10) {
         // mpy-cross interns a long literal that is already a qstr: a name of the core or an
         // identifier met earlier in the source
@@ -500,11 +504,10 @@ static mpf_node_t *parse_strings(parser_t *p) {
     if (!fmt) {
         return x;
     }
-    mpf_node_t *attr = mk_at(p, N_ATTR, &first, 1);
-    attr->k[0] = x;
+    mpf_node_t *attr = mk1(p, N_ATTR, first, x);
     attr->v.q = MPF_QSTR_format;
     args.items[0] = attr;
-    return mk_from_vec(p, N_CALL, first.line, first.col, &args);
+    return mk_from_vec(p, N_CALL, first, &args);
 }
 
 // Parse the expression in [s, s+len) with a sub-parser (an f-string replacement field).
@@ -530,28 +533,59 @@ static mpf_node_t *parse_sub_expr(parser_t *p, const mpf_token_t *t, const uint8
     return e;
 }
 
+// At a backslash in f-string [t]'s text: the sequence decoded (the token keeps it as
+// written) to [out] as text for str.format, a brace it makes (\x7b) doubled; false
+// elsewhere. A brace written after the backslash is the f-string's. Both as in CPython
+// (mpy-cross keeps such braces single, which str.format then fails on).
+static bool fstr_escape(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t *i, size_t len,
+    uint8_t *out, size_t *n) {
+    if (s[*i] != '\\') {
+        return false;
+    }
+    if (s[++*i] == '{' || s[*i] == '}') {
+        out[(*n)++] = '\\';
+        return true;
+    }
+    size_t was = *n;
+    const char *err = mpf_lex_escape((const char *)s, i, len, out, n, t->op, false);
+    if (err != NULL) {
+        syntax_error_at(p, t, err);
+    }
+    if (*n == was + 1 && (out[was] == '{' || out[was] == '}')) {
+        out[(*n)++] = out[was];
+    }
+    return true;
+}
+
 // [arg_line]: the line of the fields' expressions, that of the token after the joined
 // literals (mpy-cross's lexer reads the expressions when it meets that token).
 static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
     uint8_t *out, size_t *n, uint32_t arg_line) {
     size_t i = 0;
+    int open = 0;   // replacement fields open: inside one, its format spec's text
     while (i < len) {
         uint8_t ch = s[i];
-        if ((ch == '{' || ch == '}') && i + 1 < len && s[i + 1] == ch) {
+        if (fstr_escape(p, t, s, &i, len, out, n)) {
+            continue;
+        }
+        if ((ch == '{' || (ch == '}' && open == 0)) && i + 1 < len && s[i + 1] == ch) {
             out[(*n)++] = ch;
             out[(*n)++] = ch;
             i += 2;
             continue;
         }
         if (ch == '}') {
-            syntax_error_at(p, t, "f-string: single '}' is not allowed");
+            if (open-- == 0) {
+                syntax_error_at(p, t, "f-string: single '}' is not allowed");
+            }
         }
         if (ch != '{') {
             out[(*n)++] = ch;
             i++;
             continue;
         }
-        // a replacement field: the expression runs to a top-level '!', ':' or '}'
+        // a replacement field (in the text or nested in a format spec): the expression runs
+        // to a top-level '!', ':' or '}'; the conversion and spec stay in the template
         size_t start = ++i;
         int depth = 0;
         uint8_t quote = 0;
@@ -588,41 +622,31 @@ static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, s
         }
         vec_push(p, args, parse_sub_expr(p, t, s + start, end - start, arg_line));
         out[(*n)++] = '{';
-        // the conversion as written; nested fields of the format spec become arguments too
-        while (i < len && s[i] != '}') {
-            if (s[i] == '{') {
-                size_t ns = ++i;
-                while (i < len && s[i] != '}') {
-                    i++;
-                }
-                if (i >= len) {
-                    syntax_error_at(p, t, "f-string: expecting '}'");
-                }
-                vec_push(p, args, parse_sub_expr(p, t, s + ns, i - ns, arg_line));
-                out[(*n)++] = '{';
-                out[(*n)++] = '}';
-                i++;
-                continue;
+        open++;
+        if (s[i] == '!') {
+            // a conversion: !r, !s or !a, then the spec or the field's end
+            if (i + 2 >= len || strchr("rsa", s[i + 1]) == NULL || (s[i + 2] != ':' && s[i + 2] != '}')) {
+                syntax_error_at(p, t, "f-string: invalid conversion character");
             }
-            out[(*n)++] = s[i++];
+            out[(*n)++] = '!';
+            out[(*n)++] = s[i + 1];
+            i += 2;
         }
-        if (i >= len) {
-            syntax_error_at(p, t, "f-string: expecting '}'");
-        }
-        out[(*n)++] = '}';
-        i++;
+    }
+    if (open > 0) {
+        syntax_error_at(p, t, "f-string: expecting '}'");
     }
 }
 
 // A display in brackets, its opening [t] just read (up to and with the closing one): a
 // parenthesised expression, tuple, list, dict or set, or a comprehension of one.
-static mpf_node_t *parse_display(parser_t *p, const mpf_token_t *t) {
-    int close = t->op + 1;   // OP_RPAR, OP_RSQB or OP_RBRACE
-    bool paren = close == OP_RPAR;
-    bool brace = close == OP_RBRACE;
-    if (close != OP_RSQB && accept_op(p, close)) {
-        return mk_at(p, paren ? N_TUPLE : N_DICT, t, 0);
-    }
+static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
+    int close = open + 1;   // OP_RPAR, OP_RSQB or OP_RBRACE
+    int b = open >> 1;      // 0 (), 1 [], 2 {}
+    // per bracket: the display's node (a dict's: N_DICT) and the comprehension's kind
+    static const uint8_t display_kinds[] = {N_TUPLE, N_LIST, N_SET};
+    static const uint8_t comp_kinds[] = {3, 0, 2};
+    bool paren = b == 0;
     if (paren && is_kw(p, KW_YIELD)) {
         mpf_node_t *y = parse_test(p);
         expect_op(p, OP_RPAR);
@@ -630,7 +654,7 @@ static mpf_node_t *parse_display(parser_t *p, const mpf_token_t *t) {
     }
     nodevec_t v;
     vec_init(&v);
-    bool dict = false, comma = false;
+    bool dict = b == 2 && is_op(p, OP_RBRACE), comma = false;
     // the line mpy-cross records for a constant tuple: where its items after the first comma
     // begin when they form a list of their own (two or more, or one with a trailing comma),
     // else where the first item begins
@@ -639,18 +663,18 @@ static mpf_node_t *parse_display(parser_t *p, const mpf_token_t *t) {
         if (v.n == 1) {
             rest_line = p->tok.line;
         }
-        mpf_token_t et = p->tok;
+        pos_t et = here(p);
         mpf_node_t *e, *val = NULL;
         if (is_op(p, OP_MUL)) {
             e = parse_star_expr(p);
         } else {
             e = parse_test(p);
             // := in the items of a list or of parentheses
-            if ((close == OP_RSQB || paren) && accept_op(p, OP_WALRUS)) {
+            if (b < 2 && accept_op(p, OP_WALRUS)) {
                 e = parse_walrus(p, e);
             }
         }
-        if (brace) {
+        if (b == 2) {
             if (v.n == 0 && e->kind != N_STAR && accept_op(p, OP_COLON)) {
                 dict = true;
             } else if (dict) {
@@ -661,7 +685,11 @@ static mpf_node_t *parse_display(parser_t *p, const mpf_token_t *t) {
             }
         }
         if (v.n == 0 && at_comp_for(p) && !(paren && e->kind == N_STAR)) {
-            return parse_comp_closed(p, t, paren ? 3 : brace ? (dict ? 1 : 2) : 0, e, val, &et, close);
+            // the comprehension's node takes the line of its opening bracket, as in mpy-cross
+            mpf_node_t *c = parse_comp(p, dict ? 1 : comp_kinds[b], e, val, et);
+            set_pos(c, t);
+            expect_op(p, close);
+            return c;
         }
         vec_push(p, &v, e);
         if (dict) {
@@ -673,146 +701,110 @@ static mpf_node_t *parse_display(parser_t *p, const mpf_token_t *t) {
         }
     }
     expect_op(p, close);
-    if (!paren) {
-        return mk_from_vec(p, brace ? (dict ? N_DICT : N_SET) : N_LIST, t->line, t->col, &v);
-    }
-    if (v.n == 1 && !comma && v.items[0]->kind != N_STAR) {
+    size_t n = v.n;
+    if (paren && n == 1 && !comma && v.items[0]->kind != N_STAR) {
         // a parenthesised expression: (a) = 1 and ((a, b)) work
         return v.items[0];
     }
-    size_t n = v.n;
-    mpf_node_t *tuple = mk_from_vec(p, N_TUPLE, t->line, t->col, &v);
-    tuple->v.const_line = (n > 2 || (n == 2 && comma)) ? rest_line : first_line;
-    return tuple;
+    mpf_node_t *x = mk_from_vec(p, dict ? N_DICT : display_kinds[b], t, &v);
+    if (paren) {
+        x->v.const_line = (n > 2 || (n == 2 && comma)) ? rest_line : first_line;
+    }
+    return x;
 }
 
 static mpf_node_t *parse_atom(parser_t *p) {
     mpf_stack_check();   // deeply nested input: RuntimeError, not a C stack overflow
-    mpf_token_t t = p->tok;
-    switch (t.kind) {
-        case TK_NAME: {
-            mpf_node_t *x = parse_name_node(p);
-            for (size_t i = 0; i < p->c->n_consts; i++) {
-                if (p->c->const_names[i] == x->v.q) {
-                    // a name bound by NAME = const(value): its value, as mpy-cross substitutes it
-                    x->kind = N_CONST;
-                    x->v.obj = p->c->const_values[i];
-                    return x;
-                }
-            }
-            if (x->v.q == MPF_QSTR___debug__) {
-                // a compile-time constant: True, False when optimising (-O1 and up)
+    pos_t t = here(p);
+    int kind = p->tok.kind, op = p->tok.op;
+    if (kind == TK_NAME) {
+        mpf_node_t *x = parse_name_node(p);
+        for (size_t i = 0; i < p->c->n_consts; i++) {
+            if (p->c->const_names[i] == x->v.q) {
+                // a name bound by NAME = const(value): its value, as mpy-cross substitutes it
                 x->kind = N_CONST;
-                x->v.obj = p->c->opt == 0 ? MPF_OBJ_TRUE : MPF_OBJ_FALSE;
+                x->v.obj = p->c->const_values[i];
+                return x;
             }
-            return x;
         }
-        case TK_INT:
-        case TK_FLOAT:
-        case TK_IMAG: {
-            advance(p);
-            mpf_node_t *x = mk_const(p, &t, parse_number(p, &t));
-            if (t.kind != TK_INT || !mpf_obj_is_small_int(x->v.obj) ||
-                mpf_obj_small_int_value(x->v.obj) >= ((mpf_int_t)1 << 30) ||
-                mpf_obj_small_int_value(x->v.obj) < -((mpf_int_t)1 << 30)) {
-                x->op |= N_CONST_LINE;   // an object constant: mpy-cross records its line
-            }
-            return x;
+        if (x->v.q == MPF_QSTR___debug__) {
+            // a compile-time constant: True, False when optimising (-O1 and up)
+            x->kind = N_CONST;
+            x->v.obj = p->c->opt == 0 ? MPF_OBJ_TRUE : MPF_OBJ_FALSE;
         }
-        case TK_STR:
-        case TK_BYTES:
-        case TK_FSTR:
-            return parse_strings(p);
-        case TK_KW:
-            if (t.op == KW_NONE || t.op == KW_TRUE || t.op == KW_FALSE) {
-                advance(p);
-                return mk_const(p, &t, t.op == KW_NONE ? MPF_OBJ_NONE : t.op == KW_TRUE ? MPF_OBJ_TRUE : MPF_OBJ_FALSE);
-            }
-            break;
-        case TK_OP:
-            if (t.op == OP_ELLIPSIS) {
-                advance(p);
-                return mk_const(p, &t, MPF_OBJ_ELLIPSIS);
-            }
-            if (t.op == OP_LPAR || t.op == OP_LSQB || t.op == OP_LBRACE) {
-                advance(p);
-                return parse_display(p, &t);
-            }
-            break;
-        default:
-            break;
+        return x;
     }
-    syntax_error(p);
-}
-
-// A comprehension whose node takes the line of its opening bracket [t], as in mpy-cross.
-static mpf_node_t *parse_comp_at(parser_t *p, const mpf_token_t *t, int kind, mpf_node_t *elt, mpf_node_t *val,
-    const mpf_token_t *et) {
-    mpf_node_t *c = parse_comp(p, kind, elt, val, et);
-    c->line = t->line & NODE_LINE_MAX;   // (a node of [t]'s line was made already)
-    c->col = t->col < NODE_COL_MAX ? t->col : NODE_COL_MAX;
-    return c;
-}
-
-// A comprehension in brackets opened by [t], up to and with the closing [close].
-static mpf_node_t *parse_comp_closed(parser_t *p, const mpf_token_t *t, int kind, mpf_node_t *elt, mpf_node_t *val,
-    const mpf_token_t *et, int close) {
-    mpf_node_t *g = parse_comp_at(p, t, kind, elt, val, et);
-    expect_op(p, close);
-    return g;
+    if (kind >= TK_STR && kind <= TK_FSTR) {
+        return parse_strings(p);
+    }
+    bool number = kind >= TK_INT && kind <= TK_IMAG;
+    mpf_obj_t o = MPF_OBJ_ELLIPSIS;
+    if (kind == TK_KW && op <= KW_TRUE) {
+        static const mpf_obj_t kw_consts[] = {MPF_OBJ_FALSE, MPF_OBJ_NONE, MPF_OBJ_TRUE};
+        o = kw_consts[op];
+    } else if (is_op_in(p, OPS(OP_LPAR) | OPS(OP_LSQB) | OPS(OP_LBRACE))) {
+        advance(p);
+        return parse_display(p, t, op);
+    } else if (!number && !is_op(p, OP_ELLIPSIS)) {
+        syntax_error(p);
+    }
+    advance(p);
+    if (number) {
+        o = parse_number(p);
+    }
+    mpf_node_t *x = mk_const(p, t, o);
+    if (kind == TK_FLOAT || kind == TK_IMAG || (kind == TK_INT && (!mpf_obj_is_small_int(o) ||
+        mpf_obj_small_int_value(o) >= ((mpf_int_t)1 << 30) || mpf_obj_small_int_value(o) < -((mpf_int_t)1 << 30)))) {
+        x->op |= N_CONST_LINE;   // an object constant: mpy-cross records its line
+    }
+    return x;
 }
 
 // Comprehension clauses after the element: for ... in ... [if ...]...
 // [elt] (and [val]) and the for/if clauses after them; [et] is the element's first token
 // (the '(' of a bracketed one, where the comprehension's code starts: N_COMP_STARTS_ABOVE).
-static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t *val, const mpf_token_t *et) {
+static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t *val, pos_t et) {
     nodevec_t v;
     vec_init(&v);
     vec_push(p, &v, elt);
     vec_push(p, &v, val);
     while (is_kw(p, KW_FOR) || is_kw(p, KW_IF) || is_kw(p, KW_ASYNC)) {
-        mpf_token_t t = p->tok;
+        pos_t t = here(p);
         if (accept_kw(p, KW_IF)) {
-            mpf_node_t *x = mk_at(p, N_COMPIF, &t, 1);
-            x->k[0] = parse_or_test(p, false);
-            vec_push(p, &v, x);
+            vec_push(p, &v, mk1(p, N_COMPIF, t, parse_or_test(p, false)));
             continue;
         }
         bool async = accept_kw(p, KW_ASYNC);
         expect_kw(p, KW_FOR);
-        mpf_node_t *x = mk_at(p, N_COMPFOR, &t, 2);
-        x->op = async;
-        x->k[0] = parse_for_target(p);
+        mpf_node_t *target = parse_for_target(p);
         expect_kw(p, KW_IN);
-        x->k[1] = parse_or_test(p, false);
+        mpf_node_t *x = mk2(p, N_COMPFOR, t, target, parse_or_test(p, false));
+        x->op = async;
         vec_push(p, &v, x);
     }
-    mpf_node_t *c = mk_from_vec(p, N_COMP, elt->line, elt->col, &v);
-    uint32_t above = elt->line - et->line;
+    mpf_node_t *c = mk_from_vec(p, N_COMP, pos_of(elt), &v);
+    uint32_t above = elt->line - POS_LINE(et);
     c->op = (uint8_t)(kind | (above < N_COMP_ABOVE_MAX ? above : N_COMP_ABOVE_MAX) << 2);
     return c;
 }
 
+// A test, or NULL when the token is one of [ends] (a bound of a slice left out).
+static mpf_node_t *parse_opt_test(parser_t *p, uint32_t ends) {
+    return is_op_in(p, ends) ? NULL : parse_test(p);
+}
+
 static mpf_node_t *parse_subscript(parser_t *p) {
-    mpf_token_t t = p->tok;
-    mpf_node_t *lo = NULL;
-    if (!is_op(p, OP_COLON)) {
-        lo = parse_test(p);
-        if (!is_op(p, OP_COLON)) {
-            return lo;
-        }
+    pos_t t = here(p);
+    mpf_node_t *lo = parse_opt_test(p, OPS(OP_COLON));
+    if (!accept_op(p, OP_COLON)) {
+        return lo;
     }
-    advance(p);
-    mpf_node_t *s = mk_at(p, N_SLICE, &t, 3);
+    mpf_node_t *s = mk(p, N_SLICE, t, 3);
     s->k[0] = lo;
-    if (!is_op_in(p, OPS(OP_COLON) | OPS(OP_RSQB) | OPS(OP_COMMA))) {
-        s->k[1] = parse_test(p);
-    }
+    s->k[1] = parse_opt_test(p, OPS(OP_COLON) | OPS(OP_RSQB) | OPS(OP_COMMA));
     if (accept_op(p, OP_COLON)) {
         s->op = 1;   // a step was written (maybe empty)
-        if (!is_op_in(p, OPS(OP_RSQB) | OPS(OP_COMMA))) {
-            s->k[2] = parse_test(p);
-        }
+        s->k[2] = parse_opt_test(p, OPS(OP_RSQB) | OPS(OP_COMMA));
     }
     return s;
 }
@@ -820,30 +812,25 @@ static mpf_node_t *parse_subscript(parser_t *p) {
 // Call arguments up to the closing parenthesis (consumed); appended to [v].
 static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
     while (!is_op(p, close)) {
-        mpf_token_t t = p->tok;
-        if (accept_op(p, OP_MUL)) {
-            mpf_node_t *s = mk_at(p, N_STAR, &t, 1);
-            s->k[0] = parse_test(p);
-            vec_push(p, v, s);
-        } else if (accept_op(p, OP_POW)) {
-            mpf_node_t *s = mk_at(p, N_DSTAR, &t, 1);
-            s->k[0] = parse_test(p);
-            vec_push(p, v, s);
+        pos_t t = here(p);
+        if (is_op(p, OP_MUL) || is_op(p, OP_POW)) {
+            int kind = p->tok.op == OP_MUL ? N_STAR : N_DSTAR;
+            advance(p);
+            vec_push(p, v, mk1(p, kind, t, parse_test(p)));
         } else {
             mpf_node_t *e = parse_test(p);
             if (is_op(p, OP_ASSIGN)) {
                 if (e->kind != N_NAME) {
-                    syntax_error_at(p, &t, "expression cannot contain assignment, perhaps you meant \"==\"?");
+                    syntax_error_pos(p, t, "expression cannot contain assignment, perhaps you meant \"==\"?");
                 }
                 advance(p);
-                mpf_node_t *kw = mk_at(p, N_KW, &t, 1);
-                kw->v.q = e->v.q;
-                kw->k[0] = parse_test(p);
-                e = kw;
+                mpf_qstr_t q = e->v.q;
+                e = mk1(p, N_KW, t, parse_test(p));
+                e->v.q = q;
             } else if (accept_op(p, OP_WALRUS)) {
                 e = parse_walrus(p, e);
             } else if (at_comp_for(p)) {
-                e = parse_comp(p, 3, e, NULL, &t);
+                e = parse_comp(p, 3, e, NULL, t);
                 e->v.bare_arg = true;
             }
             vec_push(p, v, e);
@@ -858,51 +845,45 @@ static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
 static mpf_node_t *factor(parser_t *p);  // parse_power reaches it for the right side of **
 
 static mpf_node_t *parse_power(parser_t *p) {
-    mpf_token_t t = p->tok;
+    pos_t t = here(p);
     bool await = accept_kw(p, KW_AWAIT);
-    mpf_token_t a = p->tok;
+    pos_t a = here(p);
+    bool paren = is_op(p, OP_LPAR);
     mpf_node_t *x = parse_atom(p);
     // (x.m)(...) calls the attribute's value: no method-call form
-    if (a.kind == TK_OP && a.op == OP_LPAR && x->kind == N_ATTR) {
+    if (paren && x->kind == N_ATTR) {
         x->op |= N_ATTR_PAREN;
     }
-    while (true) {
-        mpf_token_t tt = p->tok;
+    while (is_op_in(p, OPS(OP_LPAR) | OPS(OP_LSQB) | OPS(OP_DOT))) {
         // a trailer's node has its object's first line ('(' of a parenthesised one); op holds
         // how many lines further down its first token is (the line mpy-cross records once the
         // object is evaluated)
-        uint32_t below = tt.line - a.line;
-        uint8_t trailer_below = (uint8_t)(below < N_TRAILER_BELOW_MAX ? below : N_TRAILER_BELOW_MAX);
-        if (accept_op(p, OP_LPAR)) {
-            nodevec_t v;
-            vec_init(&v);
-            vec_push(p, &v, x);
+        pos_t tt = here(p);
+        int op = p->tok.op;
+        uint32_t below = POS_LINE(tt) - POS_LINE(a);
+        advance(p);
+        nodevec_t v;
+        vec_init(&v);
+        vec_push(p, &v, x);
+        if (op == OP_LPAR) {
             parse_arglist(p, &v, OP_RPAR);
-            x = mk_from_vec(p, N_CALL, a.line, a.col, &v);
-            x->op = trailer_below;
-        } else if (accept_op(p, OP_LSQB)) {
-            mpf_node_t *index = parse_list(p, LIST_SUBSCRIPT, &tt);
+        } else if (op == OP_LSQB) {
+            vec_push(p, &v, parse_list(p, LIST_SUBSCRIPT));
             expect_op(p, OP_RSQB);
-            mpf_node_t *s = mk_at(p, N_SUBSCR, &a, 2);
-            s->op = trailer_below;
-            s->k[0] = x;
-            s->k[1] = index;
-            x = s;
-        } else if (accept_op(p, OP_DOT)) {
-            mpf_node_t *at = mk_at(p, N_ATTR, &a, 1);
-            at->op = trailer_below;
-            at->k[0] = x;
-            at->v.q = expect_name(p);
-            x = at;
+        }
+        x = mk_from_vec(p, op == OP_LPAR ? N_CALL : op == OP_LSQB ? N_SUBSCR : N_ATTR, a, &v);
+        x->op = (uint8_t)(below < N_TRAILER_BELOW_MAX ? below : N_TRAILER_BELOW_MAX);
+        if (op == OP_DOT) {
+            x->v.q = expect_name(p);
 #if CONFIG_FLOAT
-            if (at->k[0]->kind == N_NAME && at->k[0]->v.q == MPF_QSTR_math) {
+            if (x->k[0]->kind == N_NAME && x->k[0]->v.q == MPF_QSTR_math) {
                 // mpy-cross folds the math module's constants
                 static const char math_names[] = "\1e\3inf\3nan\2pi\3tau";
                 static const double math_values[] = {
                     2.718281828459045, (double)INFINITY, (double)NAN, 3.141592653589793, 6.283185307179586,
                 };
                 size_t n;
-                const char *nm = mpf_qstr_data(at->v.q, &n);
+                const char *nm = mpf_qstr_data(x->v.q, &n);
                 int i = mpf_lex_find(math_names, nm, n);
                 if (i >= 0) {
                     x->kind = N_CONST;
@@ -912,14 +893,10 @@ static mpf_node_t *parse_power(parser_t *p) {
                 }
             }
 #endif
-        } else {
-            break;
         }
     }
     if (await) {
-        mpf_node_t *a = mk_at(p, N_AWAIT, &t, 1);
-        a->k[0] = x;
-        x = a;
+        x = mk1(p, N_AWAIT, t, x);
     }
     if (accept_op(p, OP_POW)) {
         x = mk_binop(p, OP_POW, x, factor(p));
@@ -928,9 +905,9 @@ static mpf_node_t *parse_power(parser_t *p) {
 }
 
 static mpf_node_t *factor(parser_t *p) {
-    mpf_token_t t = p->tok;
-    if (is_op_in(p, OPS(OP_ADD) | OPS(OP_SUB) | OPS(OP_TILDE))) {
-        int op = t.op;
+    pos_t t = here(p);
+    if (is_op_in(p, OPS(OP_ADD) | OPS(OP_SUB)) || is_op(p, OP_TILDE)) {
+        int op = p->tok.op;
         advance(p);
         mpf_node_t *a = factor(p);
         if (is_num_const(a)) {
@@ -939,15 +916,13 @@ static mpf_node_t *factor(parser_t *p) {
             mpf_obj_t r = (op == OP_TILDE && is_float) ? MPF_OBJ_NULL : fold(-1 - u, a->v.obj, MPF_OBJ_NULL);
             if (r != MPF_OBJ_NULL) {
                 a->v.obj = r;
-                a->line = t.line;
-                a->col = t.col;
+                set_pos(a, t);
                 a->op &= (uint8_t)~N_CONST_LINE;
                 return a;
             }
         }
-        mpf_node_t *x = mk_at(p, N_UNARY, &t, 1);
+        mpf_node_t *x = mk1(p, N_UNARY, t, a);
         x->op = (uint8_t)op;
-        x->k[0] = a;
         return x;
     }
     return parse_power(p);
@@ -972,14 +947,14 @@ static int binop_prec(const parser_t *p) {
 // tree, built in the same order, as one rule per level would build.
 // A constant node's copy (folding changes the node it folds into).
 static mpf_node_t *copy_const(parser_t *p, const mpf_node_t *x) {
-    mpf_node_t *c = mk_like(p, N_CONST, x, 0);
+    mpf_node_t *c = mk(p, N_CONST, pos_of(x), 0);
     c->op = x->op;
     c->v = x->v;
     return c;
 }
 
 static mpf_node_t *parse_binary(parser_t *p, int min) {
-    mpf_token_t t = p->tok;
+    pos_t t = here(p);
     mpf_node_t *x = factor(p);
     int prec;
     while ((prec = binop_prec(p)) >= min) {
@@ -999,7 +974,7 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
                 folded = NULL;
             }
             x = mk_binop_node(p, op, x, y);
-            starts_at(x, &t);
+            set_pos(x, t);
         } while (binop_prec(p) == prec);
         if (folded != NULL) {
             x = folded;
@@ -1014,44 +989,37 @@ static mpf_node_t *parse_expr(parser_t *p) {
 
 // [target] := value, the ':=' just read.
 static mpf_node_t *parse_walrus(parser_t *p, mpf_node_t *target) {
-    mpf_node_t *w = mk_like(p, N_NAMEDEXPR, target, 2);
-    w->k[0] = target;
-    w->k[1] = parse_test(p);
-    return w;
+    return mk2(p, N_NAMEDEXPR, pos_of(target), target, parse_test(p));
 }
 
 // `*expr` (a starred item), the current token being its '*'.
 static mpf_node_t *parse_star_expr(parser_t *p) {
-    mpf_token_t st = p->tok;
+    pos_t st = here(p);
     advance(p);
-    mpf_node_t *s = mk_at(p, N_STAR, &st, 1);
-    s->k[0] = parse_expr(p);
-    return s;
+    return mk1(p, N_STAR, st, parse_expr(p));
 }
 
 // Comparison operators: 0..5 < > == <= >= !=, 6 in, 7 is, 8 not in, 9 is not.
 static int compare_op(parser_t *p) {
-    if (p->tok.kind == TK_OP && p->tok.op >= OP_LT && p->tok.op <= OP_NE) {
-        int op = p->tok.op - OP_LT;
-        advance(p);
-        return op;
+    int op = p->tok.op;
+    if (p->tok.kind == TK_OP && op >= OP_LT && op <= OP_NE) {
+        op -= OP_LT;
+    } else if (p->tok.kind == TK_KW && (op == KW_IN || op == KW_IS || op == KW_NOT)) {
+        op = op == KW_IN ? 6 : op == KW_IS ? 7 : 8;
+    } else {
+        return -1;
     }
-    if (accept_kw(p, KW_IN)) {
-        return 6;
-    }
-    if (accept_kw(p, KW_IS)) {
-        return accept_kw(p, KW_NOT) ? 9 : 7;
-    }
-    if (is_kw(p, KW_NOT)) {
-        advance(p);
+    advance(p);
+    if (op == 7 && accept_kw(p, KW_NOT)) {
+        op = 9;
+    } else if (op == 8) {
         expect_kw(p, KW_IN);
-        return 8;
     }
-    return -1;
+    return op;
 }
 
 static mpf_node_t *parse_comparison(parser_t *p) {
-    mpf_token_t t = p->tok;
+    pos_t t = here(p);
     mpf_node_t *x = parse_expr(p);
     int op = compare_op(p);
     if (op < 0) {
@@ -1070,46 +1038,50 @@ static mpf_node_t *parse_comparison(parser_t *p) {
         vec_push(p, &v, parse_expr(p));
         op = compare_op(p);
     }
-    mpf_node_t *c = mk_from_vec(p, N_COMPARE, t.line, t.col, &v);
+    mpf_node_t *c = mk_from_vec(p, N_COMPARE, t, &v);
     c->v.ops = mpf_cc_alloc(p->c, n_ops);
     memcpy(c->v.ops, ops, n_ops);
     return c;
 }
 
+// The truth of constant [x] (a tuple of constants is one too: true unless empty), -1 when
+// [x] is not a constant.
+static int const_truth(const mpf_node_t *x) {
+    if (x->kind == N_CONST) {
+        return mpf_obj_is_true(x->v.obj);
+    }
+    return x->kind == N_TUPLE && mpf_node_tuple_is_const(x) ? x->n > 0 : -1;
+}
+
 static mpf_node_t *parse_not_test(parser_t *p) {
-    mpf_token_t t = p->tok;
+    pos_t t = here(p);
     if (accept_kw(p, KW_NOT)) {
         mpf_node_t *a = parse_not_test(p);
-        if (a->kind == N_CONST) {
-            // not of any constant is folded, as mpy-cross does
-            a->v.obj = mpf_obj_is_true(a->v.obj) ? MPF_OBJ_FALSE : MPF_OBJ_TRUE;
-            a->op = 0;
-            return a;
+        int truth = const_truth(a);
+        if (truth < 0) {
+            return mk1(p, N_NOT, t, a);
         }
-        if (a->kind == N_TUPLE && mpf_node_tuple_is_const(a)) {
-            mpf_node_t *c = mk_at(p, N_CONST, &t, 0);
-            c->v.obj = a->n ? MPF_OBJ_FALSE : MPF_OBJ_TRUE;
-            return c;
+        // not of any constant is folded, as mpy-cross does (a constant tuple's at the `not`)
+        if (a->kind != N_CONST) {
+            a = mk(p, N_CONST, t, 0);
         }
-        mpf_node_t *x = mk_at(p, N_NOT, &t, 1);
-        x->k[0] = a;
-        return x;
+        a->v.obj = truth ? MPF_OBJ_FALSE : MPF_OBJ_TRUE;
+        a->op = 0;
+        return a;
     }
     return parse_comparison(p);
 }
 
 // and/or over [v]: an operand that is a constant is dropped when it cannot decide the
 // result (true for and, false for or) and ends the chain when it does, as mpy-cross folds.
-static mpf_node_t *fold_logic(parser_t *p, int kind, nodevec_t *v, const mpf_token_t *start) {
+static mpf_node_t *fold_logic(parser_t *p, int kind, nodevec_t *v, pos_t start) {
     nodevec_t out;
     vec_init(&out);
     bool is_or = kind == N_OR;
     for (size_t i = 0; i < v->n; i++) {
         mpf_node_t *x = v->items[i];
-        bool is_const_tuple = x->kind == N_TUPLE && mpf_node_tuple_is_const(x);
-        if (x->kind == N_CONST || is_const_tuple) {
-            // a tuple of constants is a constant too: true unless empty
-            bool truth = is_const_tuple ? x->n > 0 : mpf_obj_is_true(x->v.obj);
+        int truth = const_truth(x);
+        if (truth >= 0) {
             if (truth == is_or) {
                 vec_push(p, &out, x);
                 break;
@@ -1126,35 +1098,31 @@ static mpf_node_t *fold_logic(parser_t *p, int kind, nodevec_t *v, const mpf_tok
         return out.items[0];
     }
     mpf_node_t *first = out.items[0];
-    mpf_node_t *x = mk_from_vec(p, kind, first->line, first->col, &out);
+    mpf_node_t *x = mk_from_vec(p, kind, pos_of(first), &out);
     if (first == v0) {
-        starts_at(x, start);
+        set_pos(x, start);
     }
     return x;
 }
 
 // not_test ('and' not_test)* ([is_or] false), or and_test ('or' and_test)*.
 static mpf_node_t *parse_logic(parser_t *p, bool is_or) {
-    mpf_token_t t = p->tok;
+    pos_t t = here(p);
     int kw = is_or ? KW_OR : KW_AND;
-    mpf_node_t *x = is_or ? parse_logic(p, false) : parse_not_test(p);
-    if (!is_kw(p, kw)) {
-        return x;
-    }
     nodevec_t v;
     vec_init(&v);
-    vec_push(p, &v, x);
-    while (accept_kw(p, kw)) {
+    do {
         vec_push(p, &v, is_or ? parse_logic(p, false) : parse_not_test(p));
-    }
-    return fold_logic(p, is_or ? N_OR : N_AND, &v, &t);
+    } while (accept_kw(p, kw));
+    // (one operand: itself, in the list's own room)
+    return v.n == 1 ? v.items[0] : fold_logic(p, is_or ? N_OR : N_AND, &v, t);
 }
 
 static mpf_node_t *parse_lambda(parser_t *p, bool nocond) {
-    mpf_token_t t = p->tok;
+    pos_t t = here(p);
     expect_kw(p, KW_LAMBDA);
     arena_mark_t m = arena_begin(p);
-    mpf_node_t *x = mk_at(p, N_LAMBDA, &t, 2);
+    mpf_node_t *x = mk(p, N_LAMBDA, t, 2);
     p->c->arena_owner = x;
     x->k[0] = parse_args(p, true);
     expect_op(p, OP_COLON);
@@ -1170,17 +1138,12 @@ static mpf_node_t *parse_or_test(parser_t *p, bool allow_lambda) {
 }
 
 static mpf_node_t *parse_test(parser_t *p) {
-    mpf_token_t t = p->tok;
-    if (is_kw(p, KW_LAMBDA)) {
-        return parse_lambda(p, false);
-    }
+    pos_t t = here(p);
     if (accept_kw(p, KW_YIELD)) {
         if (accept_kw(p, KW_FROM)) {
-            mpf_node_t *y = mk_at(p, N_YIELDFROM, &t, 1);
-            y->k[0] = parse_test(p);
-            return y;
+            return mk1(p, N_YIELDFROM, t, parse_test(p));
         }
-        mpf_node_t *y = mk_at(p, N_YIELD, &t, 1);
+        mpf_node_t *y = mk(p, N_YIELD, t, 1);
         if (p->tok.kind != TK_NEWLINE && !is_op_in(p, OPS(OP_RPAR) | OPS(OP_RSQB) | OPS(OP_RBRACE) |
             OPS(OP_ASSIGN) | OPS(OP_SEMI) | OPS(OP_COMMA))) {
             y->k[0] = parse_testlist_star(p, true);
@@ -1189,7 +1152,7 @@ static mpf_node_t *parse_test(parser_t *p) {
     }
     mpf_node_t *x = parse_or_test(p, true);
     if (accept_kw(p, KW_IF)) {
-        mpf_node_t *c = mk_at(p, N_IFEXP, &t, 3);
+        mpf_node_t *c = mk(p, N_IFEXP, t, 3);
         c->k[0] = x;
         c->k[1] = parse_or_test(p, true);
         expect_kw(p, KW_ELSE);
@@ -1203,7 +1166,7 @@ static mpf_node_t *parse_test(parser_t *p) {
 
 // Parameters of def (up to ')') or lambda (up to ':').
 static mpf_node_t *parse_args(parser_t *p, bool lambda) {
-    mpf_token_t t = p->tok;
+    pos_t t = here(p);
     nodevec_t v;
     vec_init(&v);
     int close = lambda ? OP_COLON : OP_RPAR;
@@ -1211,11 +1174,11 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
     bool kwargs = false;
     size_t n_posonly = 0;
     while (!is_op(p, close)) {
-        mpf_token_t at = p->tok;
+        pos_t at = here(p);
         if (accept_op(p, OP_DIV)) {
             // `/` ends the positional-only parameters: after one at least, once, before * and **
             if (n_posonly || kwonly || kwargs || v.n == 0) {
-                syntax_error_at(p, &at, "invalid syntax");
+                syntax_error_at(p, &p->prev_tok, "invalid syntax");
             }
             n_posonly = v.n;
             if (!accept_op(p, OP_COMMA)) {
@@ -1225,9 +1188,9 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
         }
         if (kwargs || (kwonly && is_op(p, OP_MUL))) {
             // nothing follows **kw, and there is one * at most
-            syntax_error_at(p, &at, "invalid syntax");
+            syntax_error_at(p, &p->tok, "invalid syntax");
         }
-        mpf_node_t *a = mk_at(p, N_ARG, &at, 2);
+        mpf_node_t *a = mk(p, N_ARG, at, 2);
         // op: 0 positional, 1 *args (or a bare *), 2 keyword-only, 3 **kwargs
         int op = accept_op(p, OP_MUL) ? 1 : accept_op(p, OP_POW) ? 3 : kwonly ? 2 : 0;
         a->op = (uint8_t)op;
@@ -1251,15 +1214,15 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
         expect_op(p, OP_RPAR);
     }
     if (n_posonly > 255) {
-        syntax_error_at(p, &t, "too many arguments");
+        syntax_error_pos(p, t, "too many arguments");
     }
-    mpf_node_t *args = mk_from_vec(p, N_ARGS, t.line, t.col, &v);
+    mpf_node_t *args = mk_from_vec(p, N_ARGS, t, &v);
     args->op = (uint8_t)n_posonly;   // how many lead positional-only (before a `/`)
     return args;
 }
 
 static mpf_node_t *parse_dotted(parser_t *p) {
-    mpf_token_t t = p->tok;
+    pos_t t = here(p);
     nodevec_t v;
     vec_init(&v);
     char buf[256];
@@ -1277,15 +1240,15 @@ static mpf_node_t *parse_dotted(parser_t *p) {
             break;
         }
     }
-    mpf_node_t *d = mk_from_vec(p, N_DOTTED, t.line, t.col, &v);
+    mpf_node_t *d = mk_from_vec(p, N_DOTTED, t, &v);
     d->v.q = mpf_qstr_from_strn(buf, n);
     return d;
 }
 
 // import a.b [as c], ...  or  from [.]*[a.b] import (* | n [as m], ... | (n [as m], ...[,]))
 static mpf_node_t *parse_import(parser_t *p) {
-    mpf_token_t t = p->tok;
-    bool from = t.op == KW_FROM;
+    pos_t t = here(p);
+    bool from = p->tok.op == KW_FROM;
     advance(p);   // import / from
     nodevec_t v;
     vec_init(&v);
@@ -1316,7 +1279,7 @@ static mpf_node_t *parse_import(parser_t *p) {
             expect_op(p, OP_RPAR);
         }
     }
-    mpf_node_t *x = mk_from_vec(p, from ? N_IMPORTFROM : N_IMPORT, t.line, t.col, &v);
+    mpf_node_t *x = mk_from_vec(p, from ? N_IMPORTFROM : N_IMPORT, t, &v);
     x->op = star;
     x->v.level = level;
     return x;
@@ -1343,7 +1306,7 @@ static void check_target(parser_t *p, const mpf_node_t *x, bool del) {
         default:
             break;
     }
-    mpf_cc_syntax_error(p->c, false, x->line, x->col, del ? "cannot delete expression" : "cannot assign to expression");
+    node_error(p, x, del ? "cannot delete expression" : "cannot assign to expression");
 }
 
 // The right side of an assignment: a yield expression or a testlist.
@@ -1380,7 +1343,7 @@ static bool at_stmt_end(const parser_t *p) {
 }
 
 // A statement of kw_stmts, its keyword [t] just read.
-static mpf_node_t *parse_kw_stmt(parser_t *p, const mpf_token_t *t, const uint8_t *st) {
+static mpf_node_t *parse_kw_stmt(parser_t *p, pos_t t, const uint8_t *st) {
     int shape = st[2];
     if (shape & (SH_NAMES | SH_DEL)) {
         // global/nonlocal: NAME, ...; del: "del a, b" and "del (a, b)" delete each (one tuple
@@ -1399,9 +1362,9 @@ static mpf_node_t *parse_kw_stmt(parser_t *p, const mpf_token_t *t, const uint8_
                 vec_push(p, &v, e);
             }
         } while (accept_op(p, OP_COMMA));
-        return mk_from_vec(p, st[1], t->line, t->col, &v);
+        return mk_from_vec(p, st[1], t, &v);
     }
-    mpf_node_t *x = mk_at(p, st[1], t, shape & SH_N);
+    mpf_node_t *x = mk(p, st[1], t, shape & SH_N);
     if ((shape & SH_N) && !((shape & SH_OPT) && at_stmt_end(p))) {
         x->k[0] = (shape & SH_STAR) ? parse_testlist_star(p, true) : parse_test(p);
         if ((shape & SH_FROM) ? accept_kw(p, KW_FROM) : (shape & SH_COMMA) && accept_op(p, OP_COMMA)) {
@@ -1412,35 +1375,34 @@ static mpf_node_t *parse_kw_stmt(parser_t *p, const mpf_token_t *t, const uint8_
 }
 
 static mpf_node_t *parse_small_stmt(parser_t *p) {
-    mpf_token_t t = p->tok;
-    if (t.kind == TK_KW) {
-        if (t.op == KW_IMPORT || t.op == KW_FROM) {
+    pos_t t = here(p);
+    if (p->tok.kind == TK_KW) {
+        int kw = p->tok.op;
+        if (kw == KW_IMPORT || kw == KW_FROM) {
             return parse_import(p);
         }
         for (size_t i = 0; i < sizeof(kw_stmts) / sizeof(kw_stmts[0]); i++) {
-            if (kw_stmts[i][0] == t.op) {
+            if (kw_stmts[i][0] == kw) {
                 advance(p);
-                return parse_kw_stmt(p, &t, kw_stmts[i]);
+                return parse_kw_stmt(p, t, kw_stmts[i]);
             }
         }
     }
     mpf_node_t *e = parse_testlist_star(p, true);
-    if (is_op_in(p, OPS_AUGASSIGN)) {
+    if (is_augassign(p)) {
         int op = p->tok.op;
         if (e->kind != N_NAME && e->kind != N_ATTR && e->kind != N_SUBSCR) {
-            mpf_cc_syntax_error(p->c, false, e->line, e->col, "illegal expression for augmented assignment");
+            node_error(p, e, "illegal expression for augmented assignment");
         }
         advance(p);
-        mpf_node_t *x = mk_at(p, N_AUGASSIGN, &t, 2);
+        mpf_node_t *x = mk2(p, N_AUGASSIGN, t, e, parse_rhs(p, false));
         x->op = (uint8_t)op;
-        x->k[0] = e;
-        x->k[1] = parse_rhs(p, false);
         return x;
     }
     if (is_op(p, OP_COLON)) {
         // annotated assignment
         advance(p);
-        mpf_node_t *x = mk_at(p, N_ANNASSIGN, &t, 3);
+        mpf_node_t *x = mk(p, N_ANNASSIGN, t, 3);
         check_target(p, e, false);
         x->k[0] = e;
         x->k[1] = parse_test(p);
@@ -1450,9 +1412,7 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
         return x;
     }
     if (!is_op(p, OP_ASSIGN)) {
-        mpf_node_t *x = mk_at(p, N_EXPR, &t, 1);
-        x->k[0] = e;
-        return x;
+        return mk1(p, N_EXPR, t, e);
     }
     nodevec_t v;
     vec_init(&v);
@@ -1470,14 +1430,9 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
         mpf_cctx_t *c = p->c;
         if (c->n_consts == c->cap_consts) {
             size_t cap = c->cap_consts ? 2 * c->cap_consts : 8;
-            mpf_qstr_t *names = mpf_cc_alloc(c, cap * sizeof(mpf_qstr_t));
-            mpf_obj_t *values = mpf_cc_alloc(c, cap * sizeof(mpf_obj_t));
-            if (c->n_consts) {
-                memcpy(names, c->const_names, c->n_consts * sizeof(mpf_qstr_t));
-                memcpy(values, c->const_values, c->n_consts * sizeof(mpf_obj_t));
-            }
-            c->const_names = names;
-            c->const_values = values;
+            // heap blocks of their own: they outlive the arena of the statement (mpf_cc_arena_free)
+            c->const_names = mpf_gc_realloc(c->const_names, cap * sizeof(mpf_qstr_t));
+            c->const_values = mpf_gc_realloc(c->const_values, cap * sizeof(mpf_obj_t));
             c->cap_consts = cap;
         }
         c->const_names[c->n_consts] = v.items[0]->v.q;
@@ -1489,7 +1444,7 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
         }
         v.items[1] = val->k[1];
     }
-    return mk_from_vec(p, N_ASSIGN, t.line, t.col, &v);
+    return mk_from_vec(p, N_ASSIGN, t, &v);
 }
 
 // small_stmt (';' small_stmt)* [';'] NEWLINE, appended to [v].
@@ -1518,20 +1473,20 @@ static void parse_simple_stmt(parser_t *p, nodevec_t *v) {
 static void parse_stmt(parser_t *p, nodevec_t *v);
 
 static mpf_node_t *parse_suite(parser_t *p) {
-    mpf_token_t t = p->tok;
+    pos_t t = here(p);
     expect_op(p, OP_COLON);
     nodevec_t v;
     vec_init(&v);
     if (p->tok.kind != TK_NEWLINE) {
         parse_simple_stmt(p, &v);
-        return mk_from_vec(p, N_SUITE, t.line, t.col, &v);
+        return mk_from_vec(p, N_SUITE, t, &v);
     }
     advance(p);
     if (p->tok.kind != TK_INDENT) {
         if (p->tok.kind == TK_END) {
             p->lx.unterminated = true;
         }
-        mpf_cc_syntax_error(p->c, true, p->tok.line, p->tok.col, "expected an indented block");
+        indent_error(p, "expected an indented block");
     }
     advance(p);
     while (p->tok.kind != TK_DEDENT && p->tok.kind != TK_END) {
@@ -1540,18 +1495,22 @@ static mpf_node_t *parse_suite(parser_t *p) {
     if (p->tok.kind == TK_DEDENT) {
         advance(p);
     }
-    return mk_from_vec(p, N_SUITE, t.line, t.col, &v);
+    return mk_from_vec(p, N_SUITE, t, &v);
 }
 
-// def (async when [async]) or class, after its [decorators].
-static mpf_node_t *parse_def(parser_t *p, nodevec_t *decorators, bool async) {
-    mpf_token_t t = p->tok;
-    bool cls = t.op == KW_CLASS;
-    advance(p);   // def / class
+// The compound statements: each after its keyword (at [t]) was read.
+
+// `else: suite` if there is one, else NULL.
+static mpf_node_t *parse_else(parser_t *p) {
+    return accept_kw(p, KW_ELSE) ? parse_suite(p) : NULL;
+}
+
+// def (async when [async]) or class ([cls]), after its [decorators].
+static mpf_node_t *parse_def(parser_t *p, pos_t t, nodevec_t *decorators, bool async, bool cls) {
     arena_mark_t m = arena_begin(p);
     size_t nk = cls ? 2 : 3;   // then the decorators
-    mpf_node_t *x = mk(p, cls ? N_CLASSDEF : N_FUNCDEF, decorators->n ? decorators->items[0]->line : t.line, t.col,
-        nk + decorators->n);
+    pos_t ps = decorators->n ? (t & ~(pos_t)NODE_LINE_MAX) | decorators->items[0]->line : t;
+    mpf_node_t *x = mk(p, cls ? N_CLASSDEF : N_FUNCDEF, ps, nk + decorators->n);
     p->c->arena_owner = x;
     x->op = async;
     x->v.q = expect_name(p);
@@ -1562,7 +1521,7 @@ static mpf_node_t *parse_def(parser_t *p, nodevec_t *decorators, bool async) {
         if (accept_op(p, OP_LPAR)) {
             parse_arglist(p, &v, OP_RPAR);
         }
-        x->k[1] = mk_from_vec(p, N_CALL, t.line, t.col, &v);
+        x->k[1] = mk_from_vec(p, N_CALL, t, &v);
         x->k[0] = parse_suite(p);
     } else {
         expect_op(p, OP_LPAR);
@@ -1579,52 +1538,45 @@ static mpf_node_t *parse_def(parser_t *p, nodevec_t *decorators, bool async) {
 }
 
 // if/elif ([kind] N_IF) or while (N_WHILE): the condition, the body, elif or else.
-static mpf_node_t *parse_if(parser_t *p, int kind) {
-    mpf_token_t t = p->tok;
-    advance(p);  // if / elif / while
-    mpf_node_t *x = mk_at(p, kind, &t, 3);
+static mpf_node_t *parse_if(parser_t *p, pos_t t, int kind) {
+    mpf_node_t *x = mk(p, kind, t, 3);
     x->k[0] = parse_test(p);
     if (accept_op(p, OP_WALRUS)) {
         x->k[0] = parse_walrus(p, x->k[0]);
     }
     x->k[1] = parse_suite(p);
-    if (kind == N_IF && is_kw(p, KW_ELIF)) {
-        x->k[2] = parse_if(p, N_IF);
+    pos_t et = here(p);
+    if (kind == N_IF && accept_kw(p, KW_ELIF)) {
+        x->k[2] = parse_if(p, et, N_IF);
         x->k[2]->op = 1;   // an elif: its body always jumps to the end
-    } else if (accept_kw(p, KW_ELSE)) {
-        x->k[2] = parse_suite(p);
+    } else {
+        x->k[2] = parse_else(p);
     }
     return x;
 }
 
-static mpf_node_t *parse_for(parser_t *p, bool async) {
-    mpf_token_t t = p->tok;
-    expect_kw(p, KW_FOR);
-    mpf_node_t *x = mk_at(p, N_FOR, &t, 4);
+static mpf_node_t *parse_for(parser_t *p, pos_t t, bool async) {
+    mpf_node_t *x = mk(p, N_FOR, t, 4);
     x->op = async;
     x->k[0] = parse_for_target(p);
     check_target(p, x->k[0], false);
     expect_kw(p, KW_IN);
     x->k[1] = parse_testlist_star(p, false);
     x->k[2] = parse_suite(p);
-    if (accept_kw(p, KW_ELSE)) {
-        x->k[3] = parse_suite(p);
-    }
+    x->k[3] = parse_else(p);
     return x;
 }
 
-static mpf_node_t *parse_try(parser_t *p) {
-    mpf_token_t t = p->tok;
-    expect_kw(p, KW_TRY);
+static mpf_node_t *parse_try(parser_t *p, pos_t t) {
     nodevec_t v;
     vec_init(&v);
     vec_push(p, &v, parse_suite(p));
     vec_push(p, &v, NULL);
     vec_push(p, &v, NULL);
     while (is_kw(p, KW_EXCEPT)) {
-        mpf_token_t et = p->tok;
+        pos_t et = here(p);
         advance(p);
-        mpf_node_t *e = mk_at(p, N_EXCEPT, &et, 3);
+        mpf_node_t *e = mk(p, N_EXCEPT, et, 3);
         if (!is_op(p, OP_COLON)) {
             e->k[0] = parse_test(p);
             e->k[1] = parse_opt_as(p);
@@ -1635,8 +1587,8 @@ static mpf_node_t *parse_try(parser_t *p) {
         e->k[2] = parse_suite(p);
         vec_push(p, &v, e);
     }
-    if (v.n > 3 && accept_kw(p, KW_ELSE)) {
-        v.items[1] = parse_suite(p);
+    if (v.n > 3) {
+        v.items[1] = parse_else(p);
     }
     if (accept_kw(p, KW_FINALLY)) {
         v.items[2] = parse_suite(p);
@@ -1644,17 +1596,15 @@ static mpf_node_t *parse_try(parser_t *p) {
     if (v.n == 3 && v.items[2] == NULL) {
         syntax_error(p);
     }
-    return mk_from_vec(p, N_TRY, t.line, t.col, &v);
+    return mk_from_vec(p, N_TRY, t, &v);
 }
 
-static mpf_node_t *parse_with(parser_t *p, bool async) {
-    mpf_token_t t = p->tok;
-    expect_kw(p, KW_WITH);
+static mpf_node_t *parse_with(parser_t *p, pos_t t, bool async) {
     nodevec_t v;
     vec_init(&v);
     vec_push(p, &v, NULL);
     do {
-        mpf_node_t *w = mk_at(p, N_WITHITEM, &p->tok, 2);
+        mpf_node_t *w = mk(p, N_WITHITEM, here(p), 2);
         w->k[0] = parse_test(p);
         if (accept_kw(p, KW_AS)) {
             w->k[1] = parse_expr(p);
@@ -1663,16 +1613,15 @@ static mpf_node_t *parse_with(parser_t *p, bool async) {
         vec_push(p, &v, w);
     } while (accept_op(p, OP_COMMA));
     v.items[0] = parse_suite(p);
-    mpf_node_t *x = mk_from_vec(p, N_WITH, t.line, t.col, &v);
+    mpf_node_t *x = mk_from_vec(p, N_WITH, t, &v);
     x->op = async;
     return x;
 }
 
 static void parse_stmt(parser_t *p, nodevec_t *v) {
     mpf_stack_check();
-    mpf_token_t t = p->tok;
-    if (t.kind == TK_INDENT) {
-        mpf_cc_syntax_error(p->c, true, t.line, t.col, "unexpected indent");
+    if (p->tok.kind == TK_INDENT) {
+        syntax_error(p);   // unexpected indent
     }
     nodevec_t decos;
     vec_init(&decos);
@@ -1686,28 +1635,21 @@ static void parse_stmt(parser_t *p, nodevec_t *v) {
     // a decorator applies to def, async def and class; async to def, for and with
     bool plain = decos.n == 0;
     bool async = accept_kw(p, KW_ASYNC);
-    mpf_node_t *x = NULL;
-    if (p->tok.kind == TK_KW) {
-        int kw = p->tok.op;
-        if (kw == KW_DEF || (kw == KW_CLASS && !async)) {
-            x = parse_def(p, &decos, async);
-        } else if (plain && kw == KW_FOR) {
-            x = parse_for(p, async);
-        } else if (plain && kw == KW_WITH) {
-            x = parse_with(p, async);
-        } else if (plain && !async && (kw == KW_IF || kw == KW_WHILE)) {
-            x = parse_if(p, kw == KW_IF ? N_IF : N_WHILE);
-        } else if (plain && !async && kw == KW_TRY) {
-            x = parse_try(p);
+    pos_t t = here(p);
+    int kw = p->tok.kind == TK_KW ? p->tok.op : KW_NUM;
+    bool cls = kw == KW_CLASS;
+    if (!(kw == KW_DEF || (cls && !async) || (plain && (kw == KW_FOR || kw == KW_WITH ||
+        (!async && (kw == KW_IF || kw == KW_WHILE || kw == KW_TRY)))))) {
+        if (!plain || async) {
+            syntax_error(p);
         }
-    }
-    if (x != NULL) {
-        vec_push(p, v, x);
-    } else if (plain && !async) {
         parse_simple_stmt(p, v);
-    } else {
-        syntax_error(p);
+        return;
     }
+    advance(p);
+    vec_push(p, v, kw == KW_DEF || cls ? parse_def(p, t, &decos, async, cls) :
+        kw == KW_FOR ? parse_for(p, t, async) : kw == KW_WITH ? parse_with(p, t, async) :
+        kw == KW_TRY ? parse_try(p, t) : parse_if(p, t, kw == KW_IF ? N_IF : N_WHILE));
 }
 
 // True when [src] ends with a backslash line continuation (and nothing after it).
@@ -1722,51 +1664,74 @@ static bool ends_in_continuation(const char *src, size_t len) {
     return false;
 }
 
-mpf_node_t *mpf_parse(mpf_cctx_t *c, mpf_compile_mode_t mode) {
-    parser_t p;
-    memset(&p, 0, sizeof(p));
-    p.c = c;
-    mpf_lex_init(&p.lx, c);
-    advance(&p);
+// Past blank lines' NEWLINE tokens: the kind of the token after them.
+static int skip_newlines(parser_t *p) {
+    while (p->tok.kind == TK_NEWLINE) {
+        advance(p);
+    }
+    return p->tok.kind;
+}
+
+void mpf_parse_begin(parser_t *p, mpf_cctx_t *c, mpf_compile_mode_t mode) {
+    memset(p, 0, sizeof(*p));
+    p->c = c;
+    p->mode = (uint8_t)mode;
+    mpf_lex_init(&p->lx, c);
+    advance(p);
+}
+
+mpf_node_t *mpf_parse_next(parser_t *p) {
+    mpf_cctx_t *c = p->c;
+    if (p->done) {
+        return NULL;
+    }
     nodevec_t v;
     vec_init(&v);
-    if (mode == MPF_COMPILE_EVAL) {
-        while (p.tok.kind == TK_NEWLINE) {
-            advance(&p);
-        }
-        vec_push(&p, &v, parse_testlist_star(&p, false));
-        while (p.tok.kind == TK_NEWLINE) {
-            advance(&p);
-        }
-        if (p.tok.kind != TK_END) {
-            syntax_error(&p);
+    pos_t t = here(p);
+    if (p->mode == MPF_COMPILE_EVAL) {
+        skip_newlines(p);
+        vec_push(p, &v, parse_testlist_star(p, false));
+        if (skip_newlines(p) != TK_END) {
+            syntax_error(p);
         }
     } else {
-        while (p.tok.kind != TK_END) {
-            if (p.tok.kind == TK_NEWLINE) {
-                advance(&p);
-                continue;
-            }
-            parse_stmt(&p, &v);
-        }
-        if (mode == MPF_COMPILE_SINGLE && v.n == 0 && ends_in_continuation(c->src, c->len)) {
-            // an interactive statement needs a line: a bare `\` continuation has none
-            syntax_error(&p);
+        // (a statement may leave nothing: _NAME = const(value))
+        while (v.n == 0 && skip_newlines(p) != TK_END) {
+            t = here(p);
+            parse_stmt(p, &v);
         }
     }
-    mpf_node_t *m = mk_from_vec(&p, N_MODULE, 1, 1, &v);
-    m->op = (uint8_t)mode;
-    // the module's arena is its own; what the emitter allocates goes to a new one
+    if (v.n == 0) {
+        if (p->mode == MPF_COMPILE_SINGLE && p->n_stmts == 0 && ends_in_continuation(c->src, c->len)) {
+            // an interactive statement needs a line: a bare `\` continuation has none
+            syntax_error(p);
+        }
+        // the identifiers met are the parser's (long literals that are interned): no longer needed
+        p->done = true;
+        mpf_gc_free(c->seen);
+        c->seen = NULL;
+        c->seen_cap = c->seen_n = 0;
+        return NULL;
+    }
+    p->done = p->mode == MPF_COMPILE_EVAL;
+    p->n_stmts += v.n;
+    mpf_node_t *m = mk_from_vec(p, N_MODULE, t, &v);
+    m->op = p->mode;
+    // the statement's arena is its own (the emitter releases it once it has compiled it)
     mpf_cc_arena_trim(c);
     mpf_node_set_arena(m, c->chunks);
     c->chunks = NULL;
     c->free = NULL;
     c->left = 0;
     c->chunk_size = 0;
-    // the identifiers met are the parser's (long literals that are interned): no longer needed
-    mpf_gc_free(c->seen);
-    c->seen = NULL;
-    c->seen_cap = c->seen_n = 0;
+    if (p->tok.kind == TK_STR || p->tok.kind == TK_BYTES || p->tok.kind == TK_FSTR) {
+        // the next token's decoded text moves to the next statement's arena
+        char *s = mpf_cc_alloc(c, p->tok.len + 1);
+        memcpy(s, p->tok.s, p->tok.len);
+        s[p->tok.len] = 0;
+        p->tok.s = s;
+    }
+    p->prev_tok.s = NULL;
     return m;
 }
 

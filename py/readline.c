@@ -52,15 +52,9 @@ void mpf_readline_history_add(const char *line, size_t len) {
     memmove(&history[len + 1], history, sizeof(history) - (len + 1));
     memcpy(history, line, len);
     history[len] = '\0';
-    // The oldest entry may now be cut short at the end: drop it whole.
-    size_t pos = 0;
-    while (pos < sizeof(history) && history[pos] != '\0') {
-        const char *end = memchr(&history[pos], '\0', sizeof(history) - pos);
-        if (end == NULL) {
-            memset(&history[pos], 0, sizeof(history) - pos);
-            break;
-        }
-        pos = (size_t)(end - history) + 1;
+    // The oldest entry may now be cut short at the end (no NUL there): drop it whole.
+    for (size_t k = sizeof(history) - 1; history[k] != '\0'; k--) {
+        history[k] = '\0';
     }
 }
 #else
@@ -111,47 +105,60 @@ static void redraw_from(const mpf_vstr_t *line, size_t from, size_t cursor) {
     cursor_left(line->len - cursor);
 }
 
-// Replace the whole of [line] (cursor at [*cursor]) by [text], cursor at its end.
-static void replace_line(mpf_vstr_t *line, size_t *cursor, const char *text, size_t len) {
-    cursor_left(*cursor);
-    line->len = 0;
-    mpf_vstr_add_strn(line, text, len);
-    *cursor = len;
-    redraw_from(line, 0, len);
-}
-
-static void insert(mpf_vstr_t *line, size_t *cursor, const char *s, size_t n) {
-    mpf_vstr_extend(line, n);  // grows len by n
-    memmove(line->buf + *cursor + n, line->buf + *cursor, line->len - n - *cursor);
-    memcpy(line->buf + *cursor, s, n);
-    size_t from = *cursor;
-    *cursor += n;
-    if (*cursor == line->len) {
-        out(s, n);  // typing at the end: just echo
+// Replace [del] bytes of [line] at [at] (<= the cursor [*cursor]) by the [n] bytes of [s] and
+// show it: the cursor ends after them. Typing at the end is just echoed.
+static void splice(mpf_vstr_t *line, size_t *cursor, size_t at, size_t del, const char *s, size_t n) {
+    size_t len = line->len;
+    cursor_left(*cursor - at);
+    if (n > del) {
+        mpf_vstr_extend(line, n - del);
+    }
+    memmove(line->buf + at + n, line->buf + at + del, len - at - del);
+    memcpy(line->buf + at, s, n);
+    line->len = len - del + n;
+    *cursor = at + n;
+    if (del == 0 && at == len && n > 0) {
+        out(s, n);
     } else {
-        redraw_from(line, from, *cursor);
+        redraw_from(line, at, at + n);
     }
 }
 
-// Delete the byte at [at] (< line->len); the cursor ends at [at].
-static void delete_at(mpf_vstr_t *line, size_t *cursor, size_t at) {
-    cursor_left(*cursor - at);
-    memmove(line->buf + at, line->buf + at + 1, line->len - at - 1);
-    line->len--;
-    *cursor = at;
-    redraw_from(line, at, at);
-}
+// What a key does. UP..END in the order of the final bytes of their escape sequences.
+enum {
+    K_NONE, K_UP, K_DOWN, K_RIGHT, K_LEFT, K_HOME, K_END, K_DELETE, K_BACKSPACE, K_TAB, K_KILL,
+    K_CLEAR, K_ENTER, K_LF, K_INTR, K_ESC, K_CHAR,
+    // on an empty line, the key is returned to the caller (Ctrl-A/B/D/E: the REPL's commands)
+    K_EMPTY_RETURNS = 0x80,
+};
 
-// The editing keys an escape sequence can name.
-typedef enum { KEY_NONE, KEY_UP, KEY_DOWN, KEY_RIGHT, KEY_LEFT, KEY_HOME, KEY_END, KEY_DELETE } edit_key_t;
+// The control characters' keys (emacs-style: Ctrl-A Home, Ctrl-E End, Ctrl-B/F Left/Right,
+// Ctrl-P/N Up/Down, Ctrl-D Delete, Ctrl-K cut to the end, Ctrl-U clear).
+static const uint8_t ctrl_keys[32] = {
+    [MPF_CHAR_CTRL_A] = K_HOME | K_EMPTY_RETURNS,
+    [MPF_CHAR_CTRL_B] = K_LEFT | K_EMPTY_RETURNS,
+    [MPF_CHAR_CTRL_C] = K_INTR,
+    [MPF_CHAR_CTRL_D] = K_DELETE | K_EMPTY_RETURNS,
+    [MPF_CHAR_CTRL_E] = K_END | K_EMPTY_RETURNS,
+    [0x06] = K_RIGHT,
+    [CHAR_BS] = K_BACKSPACE,
+    [CHAR_TAB] = K_TAB,
+    [CHAR_LF] = K_LF,
+    [CHAR_CTRL_K] = K_KILL,
+    [CHAR_CR] = K_ENTER,
+    [CHAR_CTRL_N] = K_DOWN,
+    [CHAR_CTRL_P] = K_UP,
+    [CHAR_CTRL_U] = K_CLEAR,
+    [CHAR_ESC] = K_ESC,
+};
 
 // Read the rest of an escape sequence after ESC: "[" or "O", an optional number, a final
-// byte (VT100/xterm cursor keys, "~" keys). Returns the key, KEY_NONE for anything else,
+// byte (VT100/xterm cursor keys, "~" keys). Returns the key, K_NONE for anything else,
 // or -1 at the end of input.
 static int read_escape(void) {
     int c = mpf_readline_getc();
     if (c != '[' && c != 'O') {
-        return c < 0 ? -1 : KEY_NONE;
+        return c < 0 ? -1 : K_NONE;
     }
     unsigned param = 0;
     for (;;) {
@@ -161,26 +168,14 @@ static int read_escape(void) {
         }
         if (d >= '0' && d <= '9') {
             param = param * 10u + (unsigned)(d - '0');
-            continue;
-        }
-        if (d == ';') {
-            continue;  // modifiers (ESC [ 1 ; 5 C): the key alone counts
-        }
-        switch (d) {
-            case 'A': return KEY_UP;
-            case 'B': return KEY_DOWN;
-            case 'C': return KEY_RIGHT;
-            case 'D': return KEY_LEFT;
-            case 'H': return KEY_HOME;
-            case 'F': return KEY_END;
-            case '~':
-                switch (param) {
-                    case 1: case 7: return KEY_HOME;
-                    case 4: case 8: return KEY_END;
-                    case 3: return KEY_DELETE;
-                    default: return KEY_NONE;
-                }
-            default: return KEY_NONE;
+        } else if (d == '~') {
+            // ESC [ 1 ~ / 7 ~ Home, 4 ~ / 8 ~ End, 3 ~ Delete
+            static const uint8_t tilde_keys[9] = {0, K_HOME, 0, K_DELETE, K_END, 0, 0, K_HOME, K_END};
+            return param < sizeof(tilde_keys) ? tilde_keys[param] : K_NONE;
+        } else if (d != ';') {  // ';': modifiers (ESC [ 1 ; 5 C), the key alone counts
+            static const char finals[6] = "ABCDHF";
+            const char *f = memchr(finals, d, sizeof(finals));
+            return f != NULL ? (int)(f - finals) + K_UP : K_NONE;
         }
     }
 }
@@ -197,127 +192,79 @@ int mpf_readline(mpf_vstr_t *line, const char *prompt) {
     for (;;) {
         int c = mpf_readline_getc();
         bool skip_lf = after_cr;
-        after_cr = false;
-        int key = KEY_NONE;
-        switch (c) {
-            case -1:
-                return -1;
-            case CHAR_CR:
-                after_cr = true;
-                // fall through
-            case CHAR_LF:
-                if (c == CHAR_LF && skip_lf) {
-                    continue;
-                }
-                out("\n", 1);
-                return 0;
-            case MPF_CHAR_CTRL_C:
-                out("\n", 1);
-                return MPF_CHAR_CTRL_C;
-            case MPF_CHAR_CTRL_A:
-                if (line->len == 0) {
-                    return c;
-                }
-                key = KEY_HOME;
-                break;
-            case MPF_CHAR_CTRL_E:
-                if (line->len == 0) {
-                    return c;
-                }
-                key = KEY_END;
-                break;
-            case MPF_CHAR_CTRL_B:
-                if (line->len == 0) {
-                    return c;
-                }
-                key = KEY_LEFT;
-                break;
-            case MPF_CHAR_CTRL_D:
-                if (line->len == 0) {
-                    return c;
-                }
-                key = KEY_DELETE;
-                break;
-            case 0x06:  // Ctrl-F
-                key = KEY_RIGHT;
-                break;
-            case CHAR_CTRL_P:
-                key = KEY_UP;
-                break;
-            case CHAR_CTRL_N:
-                key = KEY_DOWN;
-                break;
-            case CHAR_CTRL_K:  // cut to the end
-                line->len = cursor;
-                out("\x1b[K", 3);
-                continue;
-            case CHAR_CTRL_U:  // clear the line
-                replace_line(line, &cursor, "", 0);
-                continue;
-            case CHAR_BS:
-            case CHAR_DEL:
-                if (cursor > 0) {
-                    delete_at(line, &cursor, cursor - 1);
-                }
-                continue;
-            case CHAR_TAB:
-                insert(line, &cursor, "    ", TAB_WIDTH - cursor % TAB_WIDTH);
-                continue;
-            case CHAR_ESC:
-                key = read_escape();
-                if (key < 0) {
-                    return -1;
-                }
-                break;
-            default:
-                if (c >= 0x20) {  // printable (UTF-8 bytes included); other controls ignored
-                    char ch = (char)c;
-                    insert(line, &cursor, &ch, 1);
-                }
-                continue;
+        after_cr = c == CHAR_CR;
+        if (c < 0) {
+            return -1;
         }
+        int key = c == CHAR_DEL ? K_BACKSPACE : c < 0x20 ? ctrl_keys[c] : K_CHAR;
+        if (key & K_EMPTY_RETURNS) {
+            if (line->len == 0) {
+                return c;
+            }
+            key &= ~K_EMPTY_RETURNS;
+        }
+        if (key == K_ESC && (key = read_escape()) < 0) {
+            return -1;
+        }
+        size_t m;  // columns the cursor moves
         switch (key) {
-            case KEY_LEFT:
+            case K_LF:
+                if (skip_lf) {
+                    break;
+                }
+                // fall through
+            case K_ENTER:
+            case K_INTR:
+                out("\n", 1);
+                return key == K_INTR ? c : 0;
+            case K_CHAR: {  // printable (UTF-8 bytes included)
+                char ch = (char)c;
+                splice(line, &cursor, cursor, 0, &ch, 1);
+                break;
+            }
+            case K_TAB:
+                splice(line, &cursor, cursor, 0, "    ", TAB_WIDTH - cursor % TAB_WIDTH);
+                break;
+            case K_BACKSPACE:
                 if (cursor > 0) {
-                    cursor--;
-                    cursor_left(1);
+                    splice(line, &cursor, cursor - 1, 1, "", 0);
                 }
                 break;
-            case KEY_RIGHT:
+            case K_DELETE:
                 if (cursor < line->len) {
-                    out(line->buf + cursor, 1);
-                    cursor++;
+                    splice(line, &cursor, cursor, 1, "", 0);
                 }
                 break;
-            case KEY_HOME:
-                cursor_left(cursor);
-                cursor = 0;
+            case K_KILL:  // cut to the end
+                splice(line, &cursor, cursor, line->len - cursor, "", 0);
                 break;
-            case KEY_END:
-                out(line->buf + cursor, line->len - cursor);
-                cursor = line->len;
+            case K_CLEAR:
+                splice(line, &cursor, 0, line->len, "", 0);
                 break;
-            case KEY_DELETE:
-                if (cursor < line->len) {
-                    delete_at(line, &cursor, cursor);
-                }
+            case K_LEFT:
+            case K_HOME:
+                m = key == K_HOME ? cursor : cursor > 0;
+                cursor_left(m);
+                cursor -= m;
                 break;
-            case KEY_UP: {
-                const char *h = history_get(hist_pos);
-                if (h != NULL) {
-                    hist_pos++;
-                    replace_line(line, &cursor, h, strlen(h));
+            case K_RIGHT:
+            case K_END:
+                m = key == K_END ? line->len - cursor : cursor < line->len;
+                out(line->buf + cursor, m);
+                cursor += m;
+                break;
+            case K_UP:
+            case K_DOWN: {
+                // the entry above or below; below the newest: the empty line
+                size_t to = key == K_UP ? hist_pos + 1 : hist_pos - 1;
+                const char *h = to == 0 ? "" : history_get(to - 1);
+                if (h != NULL && (key == K_UP || hist_pos > 0)) {
+                    hist_pos = to;
+                    splice(line, &cursor, 0, line->len, h, strlen(h));
                 }
                 break;
             }
-            case KEY_DOWN:
-                if (hist_pos > 0) {
-                    hist_pos--;
-                    const char *h = hist_pos == 0 ? "" : history_get(hist_pos - 1);
-                    replace_line(line, &cursor, h, strlen(h));
-                }
-                break;
-            default:
+            default:  // other controls: ignored
                 break;
         }
     }

@@ -428,6 +428,21 @@ g = 'quote\\'s' + "dq\\"s"
 h = '''triple
 line'''
 """,
+    # number forms: underscores anywhere in the digits, the exponent's included
+    "number_forms": "a = 1e1_0 + 1.5e-1_2j + 1_0.2_5 + .5 + 1. + 1.e5 + 5j\nb = 0x_1f, 0o1_7, 0B1_0, 1__0\n",
+    # escapes in f-strings: decoded in the text and the format spec after the fields are
+    # split off; an expression's own strings are the sub-lexer's
+    "fstring_escapes": r'''
+a = f"\x41{x}\t{y:\x3e5}\n"
+b = f"\\{x}" rf"(\\{y})" fr"\d+{z}\w"
+c = f"""{x}
+\
+{y}\101"""
+d = f"{x!r:>{w}}\u00e9\U0001F600"
+e = r"\N{x}" "\o\8" b"\x41\101\u"
+f = f"{'\n'}{x:\\>4}"
+g = f"{x:{y!r:.1}>{w}}{x!r:{y!s}}{x:{y:{w}}}{x:{y=}}{x=!s}{x}}}}{{{{{x}"
+''',
     "long_function": "def big(x):\n"
     + "".join(f"    v{i} = x + {i}\n    if v{i} > {i * 3}:\n        x -= 1\n" for i in range(40))
     + "    return x\n",
@@ -533,7 +548,27 @@ REJECTED: dict[str, str] = {
     "lambda_two_stars": "lambda x, *a, *: 1\n",
     "param_after_kwargs": "def f(x, *a, **kw, r):\n    pass\n",
     "lambda_param_after_kwargs": "lambda **kw, r: 1\n",
+    "unicode_name_escape": 'x = "\\N{EM DASH}"\n',
+    "fstring_bad_conversion": 'a = f"{x!z}"\nb = f"{x!r }"\n',
     "nonlocal_and_global": "def f():\n    x = 1\n    def g():\n        nonlocal x\n        global x\n",
+}
+
+# Sources whose .mpy differs from mpy-cross's on purpose: what mpy-cross makes does not do
+# what CPython does (a str.format template that fails, a str that is not UTF-8); ours runs
+# as CPython runs them. Each prints what CPython prints.
+DEPARTS_FROM_MPY_CROSS: dict[str, str] = {
+    # a brace after a backslash in an f-string is the f-string's (mpy-cross: text, so the
+    # field stays in the template and str.format raises KeyError); SCons's MSVC/Kind.py
+    "fstring_backslash_brace": r'''x, y = 1, 2
+print(fr"a\{x}b", f"\{y}", fr"\{{x}}", fr"{y}\{x!r:>3}", fr"""\{x}""")
+''',
+    # a brace an escape makes is text (mpy-cross leaves it single: str.format rejects it)
+    "fstring_escaped_brace": r"""x = 1
+print(f"\x7b", f"\173{x}\x7d", f"\u007b\U0000007d{x}")
+""",
+    # a backslash before a non-ASCII character stays with it (mpy-cross re-encodes the
+    # character's first byte as a code point: not UTF-8); pygments's lexers/bqn.py
+    "backslash_non_ascii": 's = r"[+\\-÷\\⋆√]"\nprint(s, len(s), r"\\é"[1], len("a\\é"))\n',
 }
 
 # Sources CPython 3.11 accepts and mpy-cross rejects: the compiler follows CPython (an empty
@@ -541,6 +576,9 @@ REJECTED: dict[str, str] = {
 BEYOND_MPY_CROSS: dict[str, str] = {
     "assign_empty_tuple": "() = []\n[] = ()\nprint('ok')\n",
     "assign_nested_empty_tuple": "for ((), a) in [([], 1), ((), 2)]:\n    print(a)\n",
+    # bytes have no \N escape (mpy-cross rejects it); an octal escape above 0o377 wraps
+    "bytes_backslash_n_octal": 'print(b"\\N{x}", b"\\400", b"\\777", "\\777")\n',
+    "fstring_ascii_conversion": 'x = "é"\nprint(f"{x!a}", f"{x!a:>{len(x) + 8}}")\n',
     "del_empty_tuple": "del ()\nprint('ok')\n",
     "del_empty_list": "a = 1\ndel a, []\nprint('a' in globals())\n",
     "assign_empty_tuple_too_many": "try:\n    () = [1]\nexcept ValueError:\n    print('ValueError')\n",

@@ -24,7 +24,7 @@ from mpforge import mpycross, paths
 from mpforge.frozen.mpy import read_mpy, walk
 
 sys.path.insert(0, str(Path(__file__).parent))
-from compiler_programs import BEYOND_MPY_CROSS, PROGRAMS, REJECTED
+from compiler_programs import BEYOND_MPY_CROSS, DEPARTS_FROM_MPY_CROSS, PROGRAMS, REJECTED
 
 FIRMWARE = paths.default_build_dir("host") / "firmware"
 ROOT = paths.ROOT
@@ -228,6 +228,23 @@ def test_beyond_mpy_cross_runs_as_cpython(tmp_path: Path, name: str) -> None:
     )
     assert ours.returncode == ref.returncode == 0, ours.stderr
     assert ours.stdout == ref.stdout
+
+
+@pytest.mark.parametrize("name", sorted(DEPARTS_FROM_MPY_CROSS))
+def test_departures_from_mpy_cross_run_as_cpython(tmp_path: Path, name: str) -> None:
+    """Where mpy-cross's bytes do not do what CPython does, ours differ and do."""
+    src = tmp_path / f"{name}.py"
+    src.write_text(DEPARTS_FROM_MPY_CROSS[name], encoding="utf-8")
+    ours, ref = tmp_path / "ours.mpy", tmp_path / "ref.mpy"
+    assert _compile_cli(src, ours).returncode == 0
+    assert _compile_ref(src, ref, src.name)
+    assert ours.read_bytes() != ref.read_bytes()
+    runs = [
+        subprocess.run(argv, capture_output=True, timeout=60, check=False)
+        for argv in ([str(FIRMWARE), str(ours)], [sys.executable, str(src)])
+    ]
+    assert runs[0].returncode == runs[1].returncode == 0, runs[0].stderr
+    assert runs[0].stdout == runs[1].stdout
 
 
 def test_positional_only_cannot_be_written_to_mpy(tmp_path: Path) -> None:
