@@ -86,8 +86,9 @@ def test_lto_image_attributed_by_debug_information(
         assert by_name[name]["flash"] > 0, name
     assert by_name["(GC heap)"]["ram"] >= 1024
     assert by_name["frozen helper"]["flash"] >= len(BIG) > by_name["frozen main"]["flash"] > 0
-    # Literals without a symbol of their own stay unattributed: a small part of the image.
-    assert by_name["(LTO: literals without a symbol)"]["flash"] < rep["totals"]["text"] // 10
+    # Literals without a symbol of their own stay unattributed: a small part of the image. Never
+    # below zero: a body GCC folded for several functions (aliases at one address) counts once.
+    assert 0 <= by_name["(LTO: literals without a symbol)"]["flash"] < rep["totals"]["text"] // 10
 
 
 def test_stm32_table_has_totals_and_bars(capsys: pytest.CaptureFixture[str], stm32: Path) -> None:

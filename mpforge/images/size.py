@@ -382,11 +382,16 @@ def _lto_split(
     symbols: tuple[Symbol, ...], lto_sources: dict[int, str], address: int, size: int
 ) -> list[tuple[tuple[str, str], int, int]]:
     """A piece of a link-time optimised object as ((component, group), address, size) parts:
-    its symbols by the file each came from, and the rest as LTO_REST."""
+    its symbols by the file each came from, and the rest as LTO_REST. Symbols at an address
+    already counted are aliases (GCC's identical-code folding names one body
+    `f.lto_priv.0`, `g.lto_priv.1`...): the body's bytes count once."""
     parts: list[tuple[tuple[str, str], int, int]] = []
     left = size
+    counted: set[int] = set()
     for sym in symbols:
         if sym.address < address or sym.address + sym.size > address + size:
+            continue
+        if sym.address in counted:
             continue
         source = lto_sources.get(sym.address)
         if source is None:
@@ -399,6 +404,7 @@ def _lto_split(
         owner = _owner(obj, f".{sym.name}", layer)
         if owner == (LINKER, "linker"):
             continue
+        counted.add(sym.address)
         parts.append((owner, sym.address, sym.size))
         left -= sym.size
     parts.append(((LTO_REST, "linker"), address, left))
