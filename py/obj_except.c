@@ -204,43 +204,40 @@ static mpf_obj_t tb_chain_prev(const mpf_exc_t *e, bool *is_cause) {
 // The traceback of [exc] alone (no chain): the entries, then "Type: message".
 static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc);
 
+#if CONFIG_EXC_CHAINING
+// The exceptions whose tracebacks are being printed, newest first (on the C stack).
+typedef struct tb_seen {
+    mpf_obj_t exc;
+    const struct tb_seen *next;
+} tb_seen_t;
+
+// Print the chain that ends at [exc] oldest first, as CPython does: the exception before
+// it unless it is one of [seen] (an exception can end up in its own context) or the chain
+// is [depth] + 1 == TB_CHAIN_MAX long already, then [exc]'s own traceback.
+static void print_chain(const mpf_print_t *p, mpf_obj_t exc, const tb_seen_t *seen, size_t depth) {
+    tb_seen_t me = {exc, seen};
+    bool is_cause = false;
+    mpf_exc_t *e = mpf_exc_native(exc);
+    mpf_obj_t prev = e != NULL && depth + 1 < TB_CHAIN_MAX ? tb_chain_prev(e, &is_cause) : MPF_OBJ_NULL;
+    for (const tb_seen_t *s = &me; s != NULL; s = s->next) {
+        if (s->exc == prev) {
+            prev = MPF_OBJ_NULL;
+        }
+    }
+    if (prev != MPF_OBJ_NULL) {
+        print_chain(p, prev, &me, depth + 1);
+        mpf_print_str(p, is_cause ? "\nThe above exception was the direct cause of the following exception:\n\n"
+                                  : "\nDuring handling of the above exception, another exception occurred:\n\n");
+    }
+    print_one_tb(p, exc);
+}
+#endif
+
 void mpf_exc_print_tb(const mpf_print_t *p, mpf_obj_t exc) {
 #if !CONFIG_EXC_CHAINING
     print_one_tb(p, exc);
 #else
-    // collect the chain newest first, stopping at a repeat (an exception can end up
-    // in its own context), then print it oldest first as CPython does
-    mpf_obj_t chain[TB_CHAIN_MAX];
-    bool cause[TB_CHAIN_MAX];
-    size_t n = 0;
-    mpf_obj_t cur = exc;
-    cause[0] = false;
-    while (cur != MPF_OBJ_NULL && n < TB_CHAIN_MAX) {
-        for (size_t i = 0; i < n; i++) {
-            if (chain[i] == cur) {
-                cur = MPF_OBJ_NULL;
-                break;
-            }
-        }
-        if (cur == MPF_OBJ_NULL) {
-            break;
-        }
-        chain[n] = cur;
-        mpf_exc_t *e = mpf_exc_native(cur);
-        bool is_cause = false;
-        cur = e != NULL ? tb_chain_prev(e, &is_cause) : MPF_OBJ_NULL;
-        if (n + 1 < TB_CHAIN_MAX) {
-            cause[n + 1] = is_cause;  // how chain[n + 1] relates to chain[n]
-        }
-        n++;
-    }
-    for (size_t i = n; i-- > 0;) {
-        print_one_tb(p, chain[i]);
-        if (i > 0) {
-            mpf_print_str(p, cause[i] ? "\nThe above exception was the direct cause of the following exception:\n\n"
-                                      : "\nDuring handling of the above exception, another exception occurred:\n\n");
-        }
-    }
+    print_chain(p, exc, NULL, 0);
 #endif
 }
 
@@ -372,17 +369,15 @@ static const mpf_type_t *oserror_type(mpf_int_t err) {
     (void)err;
     return &mpf_type_OSError;
 #else
-    switch (err) {
-        case 1:   // EPERM
-        case 13:  // EACCES
-            return &mpf_type_PermissionError;
-        case 2: return &mpf_type_FileNotFoundError;
-        case 17: return &mpf_type_FileExistsError;
-        case 20: return &mpf_type_NotADirectoryError;
-        case 21: return &mpf_type_IsADirectoryError;
-        case 110: return &mpf_type_TimeoutError;
-        default: return &mpf_type_OSError;
-    }
+    // EPERM, EACCES, ENOENT, EEXIST, ENOTDIR, EISDIR, ETIMEDOUT, and their types
+    static const uint8_t errnos[] = {1, 13, 2, 17, 20, 21, 110};
+    static const mpf_type_t *const types[] = {
+        &mpf_type_PermissionError, &mpf_type_PermissionError, &mpf_type_FileNotFoundError, &mpf_type_FileExistsError,
+        &mpf_type_NotADirectoryError, &mpf_type_IsADirectoryError, &mpf_type_TimeoutError,
+    };
+    _Static_assert(sizeof(types) / sizeof(types[0]) == sizeof(errnos), "one type an errno");
+    const uint8_t *at = err > 0 && err < 256 ? memchr(errnos, (int)err, sizeof(errnos)) : NULL;
+    return at != NULL ? types[at - errnos] : &mpf_type_OSError;
 #endif
 }
 
