@@ -671,11 +671,27 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         VM_NEXT;
     }
 #if !CONFIG_VM_FAST_PATHS
-    // a global is a name looked up with the globals as locals
+    // the NAME/GLOBAL opcodes (load, store, delete): one handler, on the frame's locals or
+    // the module's globals (a global is loaded as a name with the globals as locals)
+    _Static_assert(((MPF_OP_LOAD_NAME | MPF_OP_STORE_NAME | MPF_OP_DELETE_NAME) & ~0xF) == 0x10
+            && (MPF_OP_LOAD_NAME & 0xF) == 1 && (MPF_OP_STORE_NAME & 0xF) == 6 && (MPF_OP_DELETE_NAME & 0xF) == 9
+            && MPF_OP_LOAD_GLOBAL < MPF_OP_STORE_NAME && MPF_OP_STORE_GLOBAL < MPF_OP_DELETE_NAME,
+        "opcode layout the name handler relies on");
     VM_CASE(LOAD_NAME) :
-    VM_CASE(LOAD_GLOBAL) : {
+    VM_CASE(LOAD_GLOBAL) :
+    VM_CASE(STORE_NAME) :
+    VM_CASE(STORE_GLOBAL) :
+    VM_CASE(DELETE_NAME) :
+    VM_CASE(DELETE_GLOBAL) : {
         mpf_qstr_t q = QSTR();
-        PUSH(load_name(op == MPF_OP_LOAD_NAME ? fr->locals : ctx->globals, ctx->globals, q));
+        mpf_obj_t dict = ((0x242 >> (op & 0xF)) & 1) ? fr->locals : ctx->globals;  // the _NAME ones: 1, 6, 9
+        if (op <= MPF_OP_LOAD_GLOBAL) {
+            PUSH(load_name(dict, ctx->globals, q));
+        } else if (op <= MPF_OP_STORE_GLOBAL) {
+            mpf_dict_store(dict, mpf_obj_new_qstr(q), POP());
+        } else {
+            delete_name(dict, q);
+        }
         VM_NEXT;
     }
 #else
@@ -738,7 +754,9 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         mpf_dict_store(dict, mpf_obj_new_qstr(q), POP()); \
         VM_NEXT; \
     }
+#if CONFIG_VM_FAST_PATHS
     VM_PAIR(STORE_NAME, STORE_GLOBAL, STORE_NAME_BODY)
+#endif
     VM_CASE(STORE_ATTR) : {
         mpf_qstr_t q = QSTR();
         mpf_store_attr(sp[0], q, sp[-1]);
@@ -750,7 +768,9 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         delete_name((name) ? fr->locals : ctx->globals, QSTR()); \
         VM_NEXT; \
     }
+#if CONFIG_VM_FAST_PATHS
     VM_PAIR(DELETE_NAME, DELETE_GLOBAL, DELETE_NAME_BODY)
+#endif
     VM_CASE(IMPORT_NAME) : {
         mpf_qstr_t q = QSTR();
         mpf_obj_t fromlist = POP();
