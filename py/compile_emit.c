@@ -139,7 +139,7 @@ typedef struct {
 
 // ---------------------------------------------------------------- errors
 
-// The SyntaxErrors the emitter raises: E_ numbers of the texts in error_texts (each ended by a 0).
+// The SyntaxErrors the emitter raises: E_ numbers of the texts in error_texts, made of words.
 enum {
     E_SYNTAX,
     E_STAR_EXPR,
@@ -174,47 +174,74 @@ enum {
     E_SCOPE_NAMES,
     E_FILE_NAMES,
 };
-static const char error_texts[] =
-    "invalid syntax\0"
-    "*x must be assignment target\0"
-    "* arg after kwarg\0"
-    "positional argument follows keyword argument\0"
-    "too many arguments\0"
-    "'yield' outside function\0"
-    "'await' outside function\0"
-    "'yield from' inside async function\0"
-    "can't assign to expression\0"
-    "multiple starred expressions in assignment\0"
-    "starred assignment target must be in a list or tuple\0"
-    "cannot assign to expression\0"
-    "cannot delete expression\0"
-    "non-default argument follows default argument\0"
-    "duplicate argument in function definition\0"
-    "nonlocal declaration not allowed at module level\0"
-    "name is parameter and global\0"
-    "name is assigned to before global declaration\0"
-    "name is assigned to before nonlocal declaration\0"
-    "name is nonlocal and global\0"
-    "'return' outside function\0"
-    "'return' with value in async generator\0"
-    "'break' outside loop\0"
-    "'continue' not properly in loop\0"
-    "'async for' outside async function\0"
-    "'async with' outside async function\0"
-    "default 'except' must be last\0"
-    "too many nested loops\0"
-    "no binding for nonlocal found\0"
-    "positional-only parameters cannot be written to a .mpy file\0"
-    "too many names or functions in one scope\0"
-    "too many names or constants in one source\0";
+// The words of the texts, each ended by a 0 (numbered from 1).
+static const char error_words[] =
+    "invalid\0" "syntax\0" "*x\0" "must\0" "be\0" "assignment\0" "target\0" "*\0" "arg\0" "after\0" "kwarg\0"
+    "positional\0" "argument\0" "follows\0" "keyword\0" "too\0" "many\0" "arguments\0" "'yield'\0" "outside\0"
+    "function\0" "'await'\0" "'yield\0" "from'\0" "inside\0" "async\0" "can't\0" "assign\0" "to\0" "expression\0"
+    "multiple\0" "starred\0" "expressions\0" "in\0" "a\0" "list\0" "or\0" "tuple\0" "cannot\0" "delete\0"
+    "non-default\0" "default\0" "duplicate\0" "definition\0" "nonlocal\0" "declaration\0" "not\0" "allowed\0" "at\0"
+    "module\0" "level\0" "name\0" "is\0" "parameter\0" "and\0" "global\0" "assigned\0" "before\0" "'return'\0"
+    "with\0" "value\0" "generator\0" "'break'\0" "loop\0" "'continue'\0" "properly\0" "'async\0" "for'\0" "with'\0"
+    "'except'\0" "last\0" "nested\0" "loops\0" "no\0" "binding\0" "for\0" "found\0" "positional-only\0"
+    "parameters\0" "written\0" ".mpy\0" "file\0" "names\0" "functions\0" "one\0" "scope\0" "constants\0" "source\0";
+// Each text: the numbers of its words, ended by a 0 (in E_ order).
+static const uint8_t error_texts[] = {
+    1, 2, 0,   // invalid syntax
+    3, 4, 5, 6, 7, 0,   // *x must be assignment target
+    8, 9, 10, 11, 0,   // * arg after kwarg
+    12, 13, 14, 15, 13, 0,   // positional argument follows keyword argument
+    16, 17, 18, 0,   // too many arguments
+    19, 20, 21, 0,   // 'yield' outside function
+    22, 20, 21, 0,   // 'await' outside function
+    23, 24, 25, 26, 21, 0,   // 'yield from' inside async function
+    27, 28, 29, 30, 0,   // can't assign to expression
+    31, 32, 33, 34, 6, 0,   // multiple starred expressions in assignment
+    32, 6, 7, 4, 5, 34, 35, 36, 37, 38, 0,   // starred assignment target must be in a list or tuple
+    39, 28, 29, 30, 0,   // cannot assign to expression
+    39, 40, 30, 0,   // cannot delete expression
+    41, 13, 14, 42, 13, 0,   // non-default argument follows default argument
+    43, 13, 34, 21, 44, 0,   // duplicate argument in function definition
+    45, 46, 47, 48, 49, 50, 51, 0,   // nonlocal declaration not allowed at module level
+    52, 53, 54, 55, 56, 0,   // name is parameter and global
+    52, 53, 57, 29, 58, 56, 46, 0,   // name is assigned to before global declaration
+    52, 53, 57, 29, 58, 45, 46, 0,   // name is assigned to before nonlocal declaration
+    52, 53, 45, 55, 56, 0,   // name is nonlocal and global
+    59, 20, 21, 0,   // 'return' outside function
+    59, 60, 61, 34, 26, 62, 0,   // 'return' with value in async generator
+    63, 20, 64, 0,   // 'break' outside loop
+    65, 47, 66, 34, 64, 0,   // 'continue' not properly in loop
+    67, 68, 20, 26, 21, 0,   // 'async for' outside async function
+    67, 69, 20, 26, 21, 0,   // 'async with' outside async function
+    42, 70, 4, 5, 71, 0,   // default 'except' must be last
+    16, 17, 72, 73, 0,   // too many nested loops
+    74, 75, 76, 45, 77, 0,   // no binding for nonlocal found
+    78, 79, 39, 5, 80, 29, 35, 81, 82, 0,   // positional-only parameters cannot be written to a .mpy file
+    16, 17, 83, 37, 84, 34, 85, 86, 0,   // too many names or functions in one scope
+    16, 17, 83, 37, 87, 34, 85, 88, 0,   // too many names or constants in one source
+};
 
 // SyntaxError [msg] (an E_ number) at [x] (NULL: no position).
 MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, unsigned msg) {
-    const char *m = error_texts;
+    const uint8_t *t = error_texts;
     while (msg-- > 0) {
-        m += strlen(m) + 1;
+        while (*t++ != 0) {
+        }
     }
-    mpf_cc_syntax_error(e->c, false, x ? x->line : 0, x ? x->col : 0, m);
+    char text[64];   // (the longest is 59 characters)
+    size_t n = 0;
+    for (; *t != 0; t++) {
+        const char *w = error_words;
+        for (unsigned i = 1; i < *t; i++) {
+            w += strlen(w) + 1;
+        }
+        size_t len = strlen(w);
+        memcpy(text + n, w, len);
+        n += len;
+        text[n++] = ' ';
+    }
+    text[n - 1] = '\0';
+    mpf_cc_syntax_error(e->c, false, x ? x->line : 0, x ? x->col : 0, text);
 }
 
 // ---------------------------------------------------------------- growable arrays
@@ -429,7 +456,8 @@ static void put(emit_t *e, uint8_t b) {
     e->code[e->len++] = b;
 }
 
-static void put_vuint(emit_t *e, size_t v) {
+// [v] as a vuint (7 bits a byte, most significant first) into [sink]: the code or a recording.
+static void vuint_to(emit_t *e, size_t v, void (*sink)(emit_t *, uint8_t)) {
     uint8_t tmp[10];
     int n = 0;
     do {
@@ -437,9 +465,13 @@ static void put_vuint(emit_t *e, size_t v) {
         v >>= 7;
     } while (v);
     while (n > 1) {
-        put(e, tmp[--n] | 0x80);
+        sink(e, tmp[--n] | 0x80);
     }
-    put(e, tmp[0]);
+    sink(e, tmp[0]);
+}
+
+static void put_vuint(emit_t *e, size_t v) {
+    vuint_to(e, v, put);
 }
 
 static void put_svuint(emit_t *e, mpf_int_t v) {
@@ -495,16 +527,7 @@ static void rec_byte(emit_t *e, uint8_t b) {
 }
 
 static void rec_vuint(emit_t *e, size_t v) {
-    uint8_t tmp[10];
-    int n = 0;
-    do {
-        tmp[n++] = v & 0x7F;
-        v >>= 7;
-    } while (v);
-    while (n > 1) {
-        rec_byte(e, tmp[--n] | 0x80);
-    }
-    rec_byte(e, tmp[0]);
+    vuint_to(e, v, rec_byte);
 }
 
 static void rec_lit(emit_t *e, uint8_t b) {
@@ -808,7 +831,8 @@ static const uint16_t seq_qstrs[] = {
 
 static void expr(emit_t *e, mpf_node_t *x);
 static void stmt(emit_t *e, mpf_node_t *x);
-static void store(emit_t *e, mpf_node_t *x);
+static void target(emit_t *e, mpf_node_t *x, bool del);
+#define store(e, x) target(e, x, false)
 static void suite(emit_t *e, mpf_node_t *x);
 static void enter_exc(emit_t *e);
 static void leave_exc(emit_t *e);
@@ -1303,10 +1327,11 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
     op_u(e, (uint8_t)(MPF_OP_CALL_FUNCTION + star + 2 * method), n_pos | (n_kw << 8));
 }
 
-static bool is_super_call(emit_t *e, mpf_node_t *f) {
-    return f->kind == N_ATTR && f->k[0]->kind == N_CALL && f->k[0]->n == 1 && f->k[0]->k[0]->kind == N_NAME &&
-        f->k[0]->k[0]->v.q == MPF_QSTR_super && e->scope->kind != SC_MODULE && e->scope->kind != SC_CLASS &&
-        e->scope->n_pos + e->scope->n_kwonly > 0;
+// Whether [c] is a zero-argument super() call in a function with an argument: it stands for
+// super(__class__, the first argument).
+static bool is_super(emit_t *e, const mpf_node_t *c) {
+    return c->kind == N_CALL && c->n == 1 && c->k[0]->kind == N_NAME && c->k[0]->v.q == MPF_QSTR_super &&
+        is_func_like(e->scope) && e->scope->n_pos + e->scope->n_kwonly > 0;
 }
 
 // super, the __class__ cell and the first argument: what a zero-argument super() stands for.
@@ -1319,62 +1344,55 @@ static void super_args(emit_t *e) {
 
 static void call(emit_t *e, mpf_node_t *x) {
     mpf_node_t *f = x->k[0];
-    if (f->kind == N_ATTR && !(f->op & N_ATTR_PAREN)) {
-        if (is_super_call(e, f)) {
-            // super().m(...): LOAD_GLOBAL super, the __class__ cell, the first argument
-            super_args(e);
-            op_q(e, MPF_OP_LOAD_SUPER_METHOD, f->v.q);
-            call_args(e, x, 0, true);
-            return;
-        }
+    bool method = f->kind == N_ATTR && !(f->op & N_ATTR_PAREN);
+    if (method && is_super(e, f->k[0])) {
+        // super().m(...): LOAD_GLOBAL super, the __class__ cell, the first argument
+        super_args(e);
+        op_q(e, MPF_OP_LOAD_SUPER_METHOD, f->v.q);
+    } else if (method) {
         expr(e, f->k[0]);
-        op_q(e, 0x14, f->v.q);
-        call_args(e, x, 0, true);
-        return;
-    }
-    if (f->kind == N_NAME && f->v.q == MPF_QSTR_super && x->n == 1 && e->scope->kind != SC_MODULE &&
-        e->scope->kind != SC_CLASS && e->scope->n_pos + e->scope->n_kwonly > 0) {
-        // zero-argument super(): super(__class__, first argument)
+        op_q(e, MPF_OP_LOAD_METHOD, f->v.q);
+    } else if (is_super(e, x)) {
         super_args(e);
         op_u(e, MPF_OP_CALL_FUNCTION, 2);
         return;
+    } else {
+        expr(e, f);
+        set_line(e, trailer_line(x));
     }
-    expr(e, f);
-    set_line(e, trailer_line(x));
-    call_args(e, x, 0, false);
+    call_args(e, x, 0, method);
 }
 
+// a < b, or a chain a < b < c: each link's result decides, the middle operands kept for the next
 static void compare(emit_t *e, mpf_node_t *x) {
-    static const uint8_t base[10] = {0, 1, 2, 3, 4, 5, 6, 7, 6, 7};
-    expr(e, x->k[0]);
-    if (x->n == 2) {
-        expr(e, x->k[1]);
-        op(e, (uint8_t)(0xD7 + base[x->v.ops[0]]));
-        if (x->v.ops[0] >= 8) {
-            op(e, 0xD3);
-        }
-        return;
-    }
+    static const uint8_t base[10] = {0, 1, 2, 3, 4, 5, 6, 7, 6, 7};   // `not in`, `is not`: then NOT
     static const uint8_t fail[] = {
         MPF_OP_JUMP, 1, S_LABEL, 0, S_ADJ, 1, MPF_OP_ROT_TWO, MPF_OP_POP_TOP, S_LABEL, 1, S_END,
     };
     int L[2];   // fail, end
-    new_labels(e, L, 2);
+    bool chain = x->n > 2;
+    expr(e, x->k[0]);
+    if (chain) {
+        new_labels(e, L, 2);
+    }
     for (size_t i = 1; i < x->n; i++) {
+        bool more = i + 1 < x->n;
         expr(e, x->k[i]);
-        if (i + 1 < x->n) {
+        if (more) {
             ops(e, "\x57\x5B");   // DUP_TOP, ROT_THREE
         }
         int o = x->v.ops[i - 1];
-        op(e, (uint8_t)(0xD7 + base[o]));
+        op(e, (uint8_t)(MPF_OP_BINARY_OP_MULTI + base[o]));
         if (o >= 8) {
-            op(e, 0xD3);
+            op(e, MPF_OP_UNARY_OP_MULTI + 3);
         }
-        if (i + 1 < x->n) {
+        if (more) {
             op_jump(e, MPF_OP_JUMP_IF_FALSE_OR_POP, L[0]);
         }
     }
-    seq(e, fail, L, x);
+    if (chain) {
+        seq(e, fail, L, x);
+    }
 }
 
 // Whether [x] is a constant whose truth is known at compile time (then *truth holds it).
@@ -1547,25 +1565,20 @@ static void expr(emit_t *e, mpf_node_t *x) {
             comprehension(e, x);
             return;
         case N_YIELD:
-            need_function(e, x, E_YIELD);
-            e->scope->flags |= SF_GENERATOR | SF_YIELDS;
-            if (x->k[0]) {
-                expr(e, x->k[0]);
-            } else {
-                op(e, 0x51);
-            }
-            op(e, 0x67);
-            return;
         case N_YIELDFROM:
-        case N_AWAIT:
+        case N_AWAIT: {
+            static const uint8_t yield[2][6] = {
+                {S_EXPRN, 0, MPF_OP_YIELD_VALUE, S_END}, {S_EXPR, 0, B_AWAIT, S_END},   // (yield from, await)
+            };
+            bool plain = x->kind == N_YIELD;
             need_function(e, x, x->kind == N_AWAIT ? E_AWAIT : E_YIELD);
-            e->scope->flags |= SF_GENERATOR;
+            e->scope->flags |= SF_GENERATOR | (plain ? SF_YIELDS : 0);
             if (x->kind == N_YIELDFROM && is_async_def(e->scope)) {
                 error_at(e, x, E_YIELD_FROM_ASYNC);
             }
-            expr(e, x->k[0]);
-            ops(e, "\x5E\x51\x68");   // GET_ITER, LOAD_NONE, YIELD_FROM
+            seq(e, yield[!plain], NULL, x);
             return;
+        }
         case N_NAMEDEXPR:
             if (x->k[0]->kind != N_NAME) {
                 error_at(e, x, E_ASSIGN_EXPR);
@@ -1629,16 +1642,6 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
 // (the trailers of an assignment target's object each record their line, without the
 // method-call form: mpy-cross compiles them one by one)
 static void target_base(emit_t *e, mpf_node_t *x) {
-    if (x->kind == N_CALL && x->k[0]->kind == N_ATTR && !(x->k[0]->op & N_ATTR_PAREN) &&
-        !is_super_call(e, x->k[0])) {
-        set_line(e, x->line);
-        target_base(e, x->k[0]->k[0]);
-        set_line(e, trailer_line(x->k[0]));
-        op_q(e, 0x13, x->k[0]->v.q);
-        set_line(e, trailer_line(x));
-        call_args(e, x, 0, false);
-        return;
-    }
     if (x->kind == N_CALL || x->kind == N_ATTR || x->kind == N_SUBSCR) {
         set_line(e, x->line);
         target_base(e, x->k[0]);
@@ -1656,59 +1659,42 @@ static void target_base(emit_t *e, mpf_node_t *x) {
     expr(e, x);
 }
 
-static const uint8_t store_attr[] = {S_BASE, 0, MPF_OP_STORE_ATTR, QX, S_END};
-static const uint8_t store_subscr[] = {S_BASE, 0, S_EXPR, 1, MPF_OP_STORE_SUBSCR, S_END};
-
-static void store(emit_t *e, mpf_node_t *x) {
+// Assign to target [x] (with [del]: delete it).
+static void target(emit_t *e, mpf_node_t *x, bool del) {
+    static const uint8_t attr_subscr[2][2][8] = {
+        {{S_BASE, 0, MPF_OP_STORE_ATTR, QX, S_END}, {S_BASE, 0, S_EXPR, 1, MPF_OP_STORE_SUBSCR, S_END}},
+        // a NULL stored deletes
+        {{S_BASE, 0, MPF_OP_LOAD_NULL, MPF_OP_ROT_TWO, MPF_OP_STORE_ATTR, QX, S_END},
+            {S_BASE, 0, S_EXPR, 1, MPF_OP_LOAD_NULL, MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END}},
+    };
     switch (x->kind) {
         case N_NAME:
-            store_name(e, x->v.q);
+            name_op(e, x->v.q, 1 + del);
             return;
         case N_ATTR:
-            seq(e, store_attr, NULL, x);
-            return;
         case N_SUBSCR:
-            seq(e, store_subscr, NULL, x);
+            seq(e, attr_subscr[del][x->kind == N_SUBSCR], NULL, x);
             return;
         case N_TUPLE:
         case N_LIST:
-            store_seq(e, x);   // () = x and [] = x unpack nothing (CPython 3.11; mpy-cross rejects ())
-            return;
-        case N_STAR:
-            error_at(e, x, E_STAR_TARGET);
-        default:
-            error_at(e, x, E_ASSIGN);
-    }
-}
-
-static void delete(emit_t *e, mpf_node_t *x) {
-    switch (x->kind) {
-        case N_NAME:
-            delete_name(e, x->v.q);
-            return;
-        case N_ATTR: {
-            static const uint8_t del_attr[] = {
-                S_BASE, 0, MPF_OP_LOAD_NULL, MPF_OP_ROT_TWO, MPF_OP_STORE_ATTR, QX, S_END,
-            };
-            seq(e, del_attr, NULL, x);
-            return;
-        }
-        case N_SUBSCR: {
-            static const uint8_t del_subscr[] = {
-                S_BASE, 0, S_EXPR, 1, MPF_OP_LOAD_NULL, MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END,
-            };
-            seq(e, del_subscr, NULL, x);
-            return;
-        }
-        case N_TUPLE:
-        case N_LIST:
-            // del () and del [] delete nothing (CPython 3.11; mpy-cross rejects them)
+        case N_DEL:   // (del's targets: a list of them)
+            // () = x and [] = x unpack nothing, del () and del [] delete nothing (CPython 3.11;
+            // mpy-cross rejects them)
+            if (!del) {
+                store_seq(e, x);
+                return;
+            }
             for (size_t i = 0; i < x->n; i++) {
-                delete(e, x->k[i]);
+                target(e, x->k[i], true);
             }
             return;
+        case N_STAR:
+            if (!del) {
+                error_at(e, x, E_STAR_TARGET);
+            }
+            // fall through
         default:
-            error_at(e, x, E_DELETE);
+            error_at(e, x, del ? E_DELETE : E_ASSIGN);
     }
 }
 
@@ -2005,13 +1991,11 @@ static void loop_body(emit_t *e, mpf_node_t *body, int brk, int cont, bool is_fo
 }
 
 static void while_stmt(emit_t *e, mpf_node_t *x) {
-    static const uint8_t start[] = {S_LABELS, 3, S_END};   // top, condition, break
-    int L[3];
-    seq(e, start, L, x);
+    int L[3];   // top, condition, break
+    new_labels(e, L, 3);
     mpf_node_t *c = x->k[0];
     bool truth = false;
     bool known = const_truth(c, &truth);
-    bool forever = known && truth;
     bool never = known && !truth;
     if (!known) {
         op_jump(e, MPF_OP_JUMP, L[1]);
@@ -2021,10 +2005,8 @@ static void while_stmt(emit_t *e, mpf_node_t *x) {
         loop_body(e, x->k[1], L[2], L[1], false);
     }
     label(e, L[1]);
-    if (forever) {
-        op_jump(e, MPF_OP_JUMP, L[0]);
-    } else if (!never) {
-        jump_if(e, c, true, L[0]);
+    if (!never) {
+        jump_if(e, c, true, L[0]);   // (while True: a jump)
     }
     suite(e, x->k[2]);
     label(e, L[2]);
@@ -2370,26 +2352,20 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             }
             return;
         case N_DEL:
-            for (size_t i = 0; i < x->n; i++) {
-                delete(e, x->k[i]);
-            }
+            target(e, x, true);
             return;
         case N_PASS:
             return;
         case N_BREAK:
-            break_continue(e, x, true);
-            return;
         case N_CONTINUE:
-            break_continue(e, x, false);
+            break_continue(e, x, x->kind == N_BREAK);
             return;
         case N_RETURN:
             return_stmt(e, x);
             return;
         case N_GLOBAL:
-            declare(e, x, true);
-            return;
         case N_NONLOCAL:
-            declare(e, x, false);
+            declare(e, x, x->kind == N_GLOBAL);
             return;
         case N_IMPORT:
             import_stmt(e, x);
@@ -2686,14 +2662,25 @@ static void begin_pass(emit_t *e, scope_t *s, int pass) {
     e->loop.break_label = -1;   // (not in a loop)
 }
 
-// The scope pass of [s] (registering its name first), or with [record] its code pass,
-// recorded (then its stack sizes and label count are known).
-static void run_pass(emit_t *e, scope_t *s, bool record) {
-    if (!record) {
-        use_qstr(e, s->name);
+static mpf_qstr_t param_name(const scope_t *s, size_t slot);
+
+// The recorded code of [s] starts with the entries mpy-cross registers first: the scope's
+// name (its scope pass's first too), then its parameters' names.
+static void rec_header(emit_t *e, scope_t *s) {
+    rec_op(e, R_Q + R_DEAD, use_qstr(e, s->name));
+    for (size_t slot = 0; slot < (size_t)s->n_pos + s->n_kwonly; slot++) {
+        rec_op(e, R_QN + R_DEAD, use_qstr(e, param_name(s, slot)));
     }
+}
+
+// The scope pass of [s], or with [record] its code pass, recorded (then its stack sizes and
+// label count are known).
+static void run_pass(emit_t *e, scope_t *s, bool record) {
     begin_pass(e, s, record ? PASS_SIZE : PASS_SCOPE);
     e->record = record;
+    if (record) {
+        rec_header(e, s);
+    }
     scope_body(e, s);
     e->record = false;
     rec_trim(&s->rec, e->rec_tail, e->rec_cap);
@@ -2710,6 +2697,9 @@ static void module_pass(emit_t *e, emit_t *st, mpf_node_t *g, int pass) {
     const size_t tail = sizeof(*e) - offsetof(emit_t, pass);
     memcpy(&e->pass, &st->pass, tail);
     e->record = pass != PASS_SCOPE;
+    if (e->record && e->scope->rec == NULL) {
+        rec_header(e, e->scope);
+    }
     if (g == NULL) {
         if (((mpf_node_t *)e->scope->node)->op != MPF_COMPILE_EVAL) {
             ops(e, "\x51\x63");   // LOAD_NONE, RETURN_VALUE
@@ -2726,11 +2716,31 @@ static void module_pass(emit_t *e, emit_t *st, mpf_node_t *g, int pass) {
     memcpy(&st->pass, &e->pass, tail);
 }
 
-// Replay the recorded code of [s]: a sizing pass (count_only) or the final one, with the final
-// tables (qmap, cmap) and the labels of the last pass.
-static void replay(emit_t *e, scope_t *s) {
+// Visit table entry [v] (provisional index) in the final order: [map] gets its final index
+// (UINT16_MAX: not yet visited), [order] the entry.
+static void visit_entry(uint16_t *map, size_t v, void *order, const void *entries, size_t size, size_t *n) {
+    if (map[v] == UINT16_MAX) {
+        map[v] = (uint16_t)*n;
+        memcpy((uint8_t *)order + *n * size, (const uint8_t *)entries + v * size, size);
+        (*n)++;
+    }
+}
+
+// The file's tables in their final order, while they are being put in it.
+typedef struct {
+    mpf_qstr_t *qstrs;
+    mpf_obj_t *consts;
+    size_t n_q, n_c;
+} tables_t;
+
+// Walk the recorded code of [s]. With [t] NULL: replay it, a sizing pass (count_only) or the
+// final one, with the final tables (qmap, cmap) and the labels of the last pass. Else visit
+// its table entries in their order into [t] ([code]: all; else those its scope pass
+// registered, which are all but the names).
+static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
     static const uint8_t name_ops[2][3] = {{0x11, 0x16, 0x19}, {0x12, 0x17, 0x1A}};
     begin_pass(e, s, PASS_SIZE);
+    e->count_only |= t != NULL;
     e->labels = reserve(e->labels, s->n_labels, &e->cap_labels, sizeof(size_t));
     for (size_t i = 0; i < s->n_labels; i++) {
         e->labels[i] = LABEL_NONE;
@@ -2738,15 +2748,25 @@ static void replay(emit_t *e, scope_t *s) {
     e->n_labels = s->n_labels;
     rec_cursor_t r = {s->rec, 0};
     while (rd_more(&r)) {
-        uint8_t t = rd_byte(&r);
-        if (t <= R_LIT_MAX) {
-            for (; t > 0; t--) {
+        uint8_t tag = rd_byte(&r);
+        if (tag <= R_LIT_MAX) {
+            for (; tag > 0; tag--) {
                 put(e, rd_byte(&r));
             }
             continue;
         }
         size_t v = rd_vuint(&r);
-        switch (t) {
+        size_t w = tag == R_NAME || tag == R_JUMP ? rd_vuint(&r) : 0;
+        if (t != NULL) {
+            int k = tag == R_NAME ? R_QN : tag < R_NAME ? (tag - R_Q) % R_DEAD + R_Q : -1;
+            if (k == R_C) {
+                visit_entry(e->cmap, v, t->consts, e->consts, sizeof(mpf_obj_t), &t->n_c);
+            } else if (k == R_Q || (k == R_QN && code)) {
+                visit_entry(e->qmap, tag == R_NAME ? w : v, t->qstrs, e->qstrs, sizeof(mpf_qstr_t), &t->n_q);
+            }
+            continue;
+        }
+        switch (tag) {
             case R_Q:
             case R_QN:
                 put_vuint(e, e->qmap[v]);
@@ -2755,14 +2775,14 @@ static void replay(emit_t *e, scope_t *s) {
                 put_vuint(e, e->cmap[v]);
                 break;
             case R_NAME: {
-                size_t i = e->qmap[rd_vuint(&r)];
+                size_t i = e->qmap[w];
                 const id_info_t *id = find_id(e->first, e->qstrs[i]);
                 put(e, name_ops[id != NULL && id->kind == ID_GLOBAL_EXPLICIT][v]);
                 put_vuint(e, i);
                 break;
             }
             case R_JUMP:
-                jump_bytes(e, (uint8_t)v, (int)rd_vuint(&r));
+                jump_bytes(e, (uint8_t)v, (int)w);
                 break;
             case R_LABEL:
                 label(e, (int)v);
@@ -2886,7 +2906,7 @@ static void assemble(emit_t *e, scope_t *s) {
     e->count_only = false;
     e->piece = s->raw;
     e->piece_off = -(ptrdiff_t)pre;
-    replay(e, s);
+    walk(e, s, NULL, false);
     e->piece = NULL;
     if (e->len != body_len) {
         mpf_raise_msg(&mpf_type_RuntimeError, "compiler: the final pass differs from the last sizing pass");
@@ -2907,7 +2927,7 @@ static void compile_scope(emit_t *e, scope_t *s) {
     int rounds = 0;
     e->count_only = true;
     while (true) {
-        replay(e, s);
+        walk(e, s, NULL, false);
         bool stable = e->have_prev && !e->changed;
         // keep this pass's labels for the next one
         // (one heap block, reused from scope to scope)
@@ -2927,16 +2947,6 @@ static void compile_scope(emit_t *e, scope_t *s) {
 
 // ---------------------------------------------------------------- .mpy image
 
-static void w_vuint(emit_t *o, size_t v) {
-    put_vuint(o, v);
-}
-
-static void w_str(emit_t *o, const char *s, size_t n) {
-    for (size_t i = 0; i < n; i++) {
-        put(o, (uint8_t)s[i]);
-    }
-}
-
 static void w_const(emit_t *o, mpf_obj_t v) {
     // None, False, True, Ellipsis: a tag alone
     uint8_t tag = v == MPF_OBJ_NONE ? 1 : v == MPF_OBJ_FALSE ? 2 : v == MPF_OBJ_TRUE ? 3 : v == MPF_OBJ_ELLIPSIS ? 4 : 0;
@@ -2946,7 +2956,7 @@ static void w_const(emit_t *o, mpf_obj_t v) {
         mpf_obj_t *items;
         mpf_obj_get_array(v, &n, &items);
         put(o, 10);
-        w_vuint(o, n);
+        put_vuint(o, n);
         for (size_t i = 0; i < n; i++) {
             w_const(o, items[i]);
         }
@@ -2969,8 +2979,8 @@ static void w_const(emit_t *o, mpf_obj_t v) {
         }
         const char *s = mpf_obj_str_data(v, &n);
         put(o, tag);
-        w_vuint(o, n);
-        w_str(o, s, n);
+        put_vuint(o, n);
+        put_bytes(o, (const uint8_t *)s, n);
         if (tag > 6) {
             return;
         }
@@ -2998,7 +3008,7 @@ static void collect_raws(raw_ref_t *v, size_t *n, const scope_t *s) {
 }
 
 static void w_raw(emit_t *o, const raw_ref_t *r) {
-    w_vuint(o, ((size_t)r->len << 3) | (r->n_children ? 4 : 0));
+    put_vuint(o, ((size_t)r->len << 3) | (r->n_children ? 4 : 0));
     for (raw_piece_t *pc = r->raw; pc != NULL;) {
         raw_piece_t *next = pc->next;
         put_bytes(o, pc->data, pc->len);
@@ -3008,50 +3018,7 @@ static void w_raw(emit_t *o, const raw_ref_t *r) {
         pc = next;
     }
     if (r->n_children) {
-        w_vuint(o, r->n_children);
-    }
-}
-
-// Visit table entry [v] (provisional index) in the final order: [map] gets its final index
-// (UINT16_MAX: not yet visited), [order] the entry.
-static void visit_entry(uint16_t *map, size_t v, void *order, const void *entries, size_t size, size_t *n) {
-    if (map[v] == UINT16_MAX) {
-        map[v] = (uint16_t)*n;
-        memcpy((uint8_t *)order + *n * size, (const uint8_t *)entries + v * size, size);
-        (*n)++;
-    }
-}
-
-typedef struct {
-    mpf_qstr_t *qstrs;
-    mpf_obj_t *consts;
-    size_t n_q, n_c;
-} tables_t;
-
-// Visit the table entries of the records of stream [pc] in their order (with [scope_pass]
-// those the scope pass registered: not the names).
-static void visit_stream(emit_t *e, tables_t *t, const raw_piece_t *pc, bool scope_pass) {
-    rec_cursor_t r = {pc, 0};
-    while (rd_more(&r)) {
-        uint8_t tag = rd_byte(&r);
-        if (tag <= R_LIT_MAX) {
-            r.i += tag;   // (rd_more moves past the end of a piece)
-            while (r.pc != NULL && r.i > r.pc->len) {
-                r.i -= r.pc->len;
-                r.pc = r.pc->next;
-            }
-            continue;
-        }
-        size_t v = rd_vuint(&r);
-        if (tag == R_NAME || tag == R_JUMP) {
-            v = rd_vuint(&r);
-        }
-        int k = tag == R_NAME ? R_QN : tag < R_NAME ? (tag - R_Q) % R_DEAD + R_Q : -1;
-        if (k == R_C) {
-            visit_entry(e->cmap, v, t->consts, e->consts, sizeof(mpf_obj_t), &t->n_c);
-        } else if (k == R_Q || (k == R_QN && !scope_pass)) {
-            visit_entry(e->qmap, v, t->qstrs, e->qstrs, sizeof(mpf_qstr_t), &t->n_q);
-        }
+        put_vuint(o, r->n_children);
     }
 }
 
@@ -3070,11 +3037,7 @@ static void order_tables(emit_t *e) {
     visit_entry(e->qmap, 0, t.qstrs, e->qstrs, sizeof(mpf_qstr_t), &t.n_q);   // the file name
     for (int code = 0; code < 2; code++) {
         for (scope_t *s = e->first; s != NULL; s = s->next) {
-            visit_entry(e->qmap, use_qstr(e, s->name), t.qstrs, e->qstrs, sizeof(mpf_qstr_t), &t.n_q);
-            for (size_t slot = 0; code && slot < (size_t)s->n_pos + s->n_kwonly; slot++) {
-                visit_entry(e->qmap, use_qstr(e, param_name(s, slot)), t.qstrs, e->qstrs, sizeof(mpf_qstr_t), &t.n_q);
-            }
-            visit_stream(e, &t, s->rec, !code);
+            walk(e, s, &t, code);
         }
     }
     if (t.n_q != nq || t.n_c != nc) {
@@ -3149,10 +3112,6 @@ static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
     }
     module_pass(e, &mst[1], g, PASS_SIZE);
     for (scope_t *s = last->next; s != NULL; s = s->next) {
-        use_qstr(e, s->name);
-        for (size_t slot = 0; slot < (size_t)s->n_pos + s->n_kwonly; slot++) {
-            use_qstr(e, param_name(s, slot));
-        }
         run_pass(e, s, true);
     }
     mpf_cc_note_heap(e->c);
@@ -3187,7 +3146,6 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy)
     mnode->line = 1;
     mnode->col = 1;
     scope_t *mod = scope_new(e, SC_MODULE, mnode, MPF_QSTRE__3cmodule_3e);
-    use_qstr(e, mod->name);
     // the module's scope pass and its recorded code, carried from statement to statement
     emit_t mst[2];
     for (int i = 0; i < 2; i++) {
@@ -3254,16 +3212,16 @@ static void write_image(emit_t *o, const emit_t *e, const raw_ref_t *raws, size_
     put(o, 6);
     put(o, 0);
     put(o, 31);
-    w_vuint(o, e->n_qstrs);
-    w_vuint(o, e->n_consts);
+    put_vuint(o, e->n_qstrs);
+    put_vuint(o, e->n_consts);
     for (size_t i = 0; i < e->n_qstrs; i++) {
         size_t n;
         const char *s = mpf_qstr_data(e->qstrs[i], &n);
         if (e->qstrs[i] < 166 && e->qstrs[i] > 0) {
-            w_vuint(o, ((size_t)e->qstrs[i] << 1) | 1);
+            put_vuint(o, ((size_t)e->qstrs[i] << 1) | 1);
         } else {
-            w_vuint(o, n << 1);
-            w_str(o, s, n);
+            put_vuint(o, n << 1);
+            put_bytes(o, (const uint8_t *)s, n);
             put(o, 0);
         }
     }

@@ -76,16 +76,9 @@ static bool is_id_char(int ch) {
 }
 
 static int hexval(int ch) {
-    if (is_digit(ch)) {
-        return ch - '0';
-    }
-    if (ch >= 'a' && ch <= 'f') {
-        return ch - 'a' + 10;
-    }
-    if (ch >= 'A' && ch <= 'F') {
-        return ch - 'A' + 10;
-    }
-    return -1;
+    int lc = ch | 0x20;
+    int v = is_digit(ch) ? ch - '0' : lc >= 'a' ? lc - 'a' + 10 : 16;
+    return v < 16 ? v : -1;
 }
 
 const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t *out, size_t *n, bool raw, bool bytes) {

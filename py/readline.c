@@ -105,35 +105,23 @@ static void redraw_from(const mpf_vstr_t *line, size_t from, size_t cursor) {
     cursor_left(line->len - cursor);
 }
 
-// Replace the whole of [line] (cursor at [*cursor]) by [text], cursor at its end.
-static void replace_line(mpf_vstr_t *line, size_t *cursor, const char *text, size_t len) {
-    cursor_left(*cursor);
-    line->len = 0;
-    mpf_vstr_add_strn(line, text, len);
-    *cursor = len;
-    redraw_from(line, 0, len);
-}
-
-static void insert(mpf_vstr_t *line, size_t *cursor, const char *s, size_t n) {
-    mpf_vstr_extend(line, n);  // grows len by n
-    memmove(line->buf + *cursor + n, line->buf + *cursor, line->len - n - *cursor);
-    memcpy(line->buf + *cursor, s, n);
-    size_t from = *cursor;
-    *cursor += n;
-    if (*cursor == line->len) {
-        out(s, n);  // typing at the end: just echo
-    } else {
-        redraw_from(line, from, *cursor);
-    }
-}
-
-// Delete the byte at [at] (< line->len); the cursor ends at [at].
-static void delete_at(mpf_vstr_t *line, size_t *cursor, size_t at) {
+// Replace [del] bytes of [line] at [at] (<= the cursor [*cursor]) by the [n] bytes of [s] and
+// show it: the cursor ends after them. Typing at the end is just echoed.
+static void splice(mpf_vstr_t *line, size_t *cursor, size_t at, size_t del, const char *s, size_t n) {
+    size_t len = line->len;
     cursor_left(*cursor - at);
-    memmove(line->buf + at, line->buf + at + 1, line->len - at - 1);
-    line->len--;
-    *cursor = at;
-    redraw_from(line, at, at);
+    if (n > del) {
+        mpf_vstr_extend(line, n - del);
+    }
+    memmove(line->buf + at + n, line->buf + at + del, len - at - del);
+    memcpy(line->buf + at, s, n);
+    line->len = len - del + n;
+    *cursor = at + n;
+    if (del == 0 && at == len && n > 0) {
+        out(s, n);
+    } else {
+        redraw_from(line, at, at + n);
+    }
 }
 
 // What a key does. UP..END in the order of the final bytes of their escape sequences.
@@ -231,28 +219,27 @@ int mpf_readline(mpf_vstr_t *line, const char *prompt) {
                 return key == K_INTR ? c : 0;
             case K_CHAR: {  // printable (UTF-8 bytes included)
                 char ch = (char)c;
-                insert(line, &cursor, &ch, 1);
+                splice(line, &cursor, cursor, 0, &ch, 1);
                 break;
             }
             case K_TAB:
-                insert(line, &cursor, "    ", TAB_WIDTH - cursor % TAB_WIDTH);
+                splice(line, &cursor, cursor, 0, "    ", TAB_WIDTH - cursor % TAB_WIDTH);
                 break;
             case K_BACKSPACE:
                 if (cursor > 0) {
-                    delete_at(line, &cursor, cursor - 1);
+                    splice(line, &cursor, cursor - 1, 1, "", 0);
                 }
                 break;
             case K_DELETE:
                 if (cursor < line->len) {
-                    delete_at(line, &cursor, cursor);
+                    splice(line, &cursor, cursor, 1, "", 0);
                 }
                 break;
             case K_KILL:  // cut to the end
-                line->len = cursor;
-                out("\x1b[K", 3);
+                splice(line, &cursor, cursor, line->len - cursor, "", 0);
                 break;
             case K_CLEAR:
-                replace_line(line, &cursor, "", 0);
+                splice(line, &cursor, 0, line->len, "", 0);
                 break;
             case K_LEFT:
             case K_HOME:
@@ -273,7 +260,7 @@ int mpf_readline(mpf_vstr_t *line, const char *prompt) {
                 const char *h = to == 0 ? "" : history_get(to - 1);
                 if (h != NULL && (key == K_UP || hist_pos > 0)) {
                     hist_pos = to;
-                    replace_line(line, &cursor, h, strlen(h));
+                    splice(line, &cursor, 0, line->len, h, strlen(h));
                 }
                 break;
             }

@@ -140,38 +140,31 @@ static void print_banner(void) {
         mpf_port_platform);
 }
 
-// The auto-indent for the line after [src]'s last line: its leading blanks, one step more
-// after a line ending in ':'. Writes the blanks to [line].
-static void auto_indent(mpf_vstr_t *line, const char *src, size_t len) {
-    size_t end = len;
-    while (end > 0 && src[end - 1] == '\n') {
-        end--;
+// The number of blanks (spaces and tabs) [s] begins with.
+static size_t blanks(const char *s, size_t n) {
+    size_t k = 0;
+    while (k < n && (s[k] == ' ' || s[k] == '\t')) {
+        k++;
     }
+    return k;
+}
+
+// The auto-indent for the line after [src]'s last line (src ends with its '\n'): its
+// leading blanks, one step more after a line ending in ':'. Writes the blanks to [line].
+static void auto_indent(mpf_vstr_t *line, const char *src, size_t len) {
+    size_t end = len - 1;
     size_t start = end;
     while (start > 0 && src[start - 1] != '\n') {
         start--;
     }
-    size_t n = 0;
-    while (start + n < end && (src[start + n] == ' ' || src[start + n] == '\t')) {
-        n++;
-    }
+    size_t n = blanks(src + start, end - start);
     mpf_vstr_add_strn(line, src + start, n);
-    size_t last = end;
-    while (last > start && (src[last - 1] == ' ' || src[last - 1] == '\t')) {
-        last--;
+    while (end > start + n && (src[end - 1] == ' ' || src[end - 1] == '\t')) {
+        end--;
     }
-    if (last > start && src[last - 1] == ':') {
+    if (end > start + n && src[end - 1] == ':') {
         mpf_vstr_add_strn(line, "    ", INDENT_STEP);
     }
-}
-
-static bool is_blank(const char *s, size_t n) {
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] != ' ' && s[i] != '\t') {
-            return false;
-        }
-    }
-    return true;
 }
 
 // Paste mode: lines are echoed, not edited or indented; Ctrl-D runs them as one module,
@@ -238,7 +231,7 @@ static int friendly_statement(void) {
         default:
             break;
     }
-    if (is_blank(line.buf, line.len)) {
+    if (blanks(line.buf, line.len) == line.len) {
         return REPL_CONTINUE;
     }
     mpf_readline_history_add(line.buf, line.len);
@@ -263,7 +256,7 @@ static int friendly_statement(void) {
         if (r != 0) {
             continue;  // Ctrl-A/B/E mean nothing inside a statement
         }
-        if (is_blank(line.buf, line.len)) {
+        if (blanks(line.buf, line.len) == line.len) {
             line.len = 0;  // a blank line (the auto-indent alone) ends the block
         } else {
             mpf_readline_history_add(line.buf, line.len);
