@@ -1109,13 +1109,17 @@ static mpf_node_t *fold_logic(parser_t *p, int kind, nodevec_t *v, pos_t start) 
 static mpf_node_t *parse_logic(parser_t *p, bool is_or) {
     pos_t t = here(p);
     int kw = is_or ? KW_OR : KW_AND;
+    mpf_node_t *x = is_or ? parse_logic(p, false) : parse_not_test(p);
+    if (!is_kw(p, kw)) {
+        return x;   // (most have one operand: no list)
+    }
     nodevec_t v;
     vec_init(&v);
-    do {
+    vec_push(p, &v, x);
+    while (accept_kw(p, kw)) {
         vec_push(p, &v, is_or ? parse_logic(p, false) : parse_not_test(p));
-    } while (accept_kw(p, kw));
-    // (one operand: itself, in the list's own room)
-    return v.n == 1 ? v.items[0] : fold_logic(p, is_or ? N_OR : N_AND, &v, t);
+    }
+    return fold_logic(p, is_or ? N_OR : N_AND, &v, t);
 }
 
 static mpf_node_t *parse_lambda(parser_t *p, bool nocond) {
