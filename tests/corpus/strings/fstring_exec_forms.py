@@ -1,4 +1,4 @@
-# requires: COMPILER
+# requires: COMPILER STR_UNICODE
 # f-strings compiled from source by eval: prefixes (raw, any case), joining with plain
 # literals, escapes in the text and the format spec, braces written after a backslash or
 # made by an escape, nested specs, the = form, and the errors.
