@@ -11,7 +11,8 @@ Macro forms found in C sources:
 
 Output: one ``QDEF(macro, hash, length, offset, "bytes")`` line per string, ``offset``
 being where the string starts in the pool's one block of bytes (``MPF_QSTRID_PACKED_BYTES``:
-each string followed by a NUL, after the empty entry 0's NUL), ids from 1 in ``pool_order``.
+the strings one after the other, without NUL terminators: every reader takes the length
+from py/qstr.c), ids from 1 in ``pool_order``.
 The 165 static strings of the .mpy ABI (mpy-format.md section 13.2) are pooled only when
 the code uses ``MPF_QSTRID_ABI_IDS`` (py/qstr.c does with the .mpy loader and writer); then
 that macro lists their ids in ABI order, for the loader to map the ABI's fixed ids onto the
@@ -320,14 +321,15 @@ def render(used: set[bytes], abi: bool = False) -> str:
         "// QDEF(macro, hash, length, offset, bytes): the strings used by the C sources (and",
         "// with the .mpy loader the ABI's static ones), sorted by length, then bytewise.",
     ]
-    # the bytes of id 0 (no string) are one NUL, then each string and its NUL in id order
-    offset = 1
+    # the strings one after the other in id order, no NUL after each (id 0, no string, has
+    # no bytes)
+    offset = 0
     for data in strings:
         if len(data) > 255:
             raise ValueError(f"error: qstr {data!r} is {len(data)} bytes long (max 255)")
         name, literal = macro_name(data), _c_literal(data)
         lines.append(f"QDEF({name}, {qstr_hash(data)}, {len(data)}, {offset}, {literal})")
-        offset += len(data) + 1
+        offset += len(data)
     if offset > 0x10000:
         raise ValueError(f"error: the qstr pool's strings take {offset} bytes (max 65536)")
     if abi:
@@ -340,7 +342,7 @@ def render(used: set[bytes], abi: bool = False) -> str:
     # Where each length starts among the ids, and in the block of bytes: a string's place
     # follows from its length, and a lookup searches only the strings of its own length.
     by_len = length_starts([len(s) for s in strings], 1)
-    off_by_len = [1 + sum(len(s) + 1 for s in strings if len(s) < n) for n in range(len(by_len))]
+    off_by_len = [sum(len(s) for s in strings if len(s) < n) for n in range(len(by_len))]
     lines.append(f"#define MPF_QSTRID_BY_LEN_T {'uint8_t' if by_len[-1] < 256 else 'uint16_t'}")
     lines.append("#define MPF_QSTRID_BY_LEN " + ", ".join(map(str, by_len)))
     lines.append("#define MPF_QSTRID_OFF_BY_LEN " + ", ".join(map(str, off_by_len)))
@@ -351,7 +353,7 @@ def render(used: set[bytes], abi: bool = False) -> str:
     lines.append("#define MPF_QSTRID_LEN_COUNTS " + ", ".join(map(str, counts)))
     lines.append(
         "#define MPF_QSTRID_PACKED_BYTES \\\n    "
-        + " \\\n    ".join(_c_literal(s + b"\0") for s in strings)
+        + (" \\\n    ".join(_c_literal(s) for s in strings if s) or '""')
     )
     lines += _hash_index_lines(strings)
     return "\n".join(lines) + "\n"

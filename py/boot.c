@@ -43,7 +43,7 @@ int mpf_boot_exit_status(mpf_obj_t exc) {
             mpf_nlr_pop(&nlr);
         } else {
             // printing the traceback failed (a full heap): the type name at least
-            mpf_printf(&mpf_print_stderr, "\n%s\n", mpf_obj_type_name(exc));
+            mpf_printf(&mpf_print_stderr, "\n%T\n", exc);
         }
         if (mpf_exc_match(exc, &mpf_type_KeyboardInterrupt)) {
             return MPF_EXIT_INTERRUPTED;

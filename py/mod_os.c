@@ -99,14 +99,12 @@ MPF_FUN_0(os_uname_obj, MPF_QSTR_uname, os_uname);
 
 #if CONFIG_PORT_HAS_FILESYSTEM
 // ---------------------------------------------------------------- filesystem
-// The bytes of a str path argument (str data is always NUL-terminated).
+// The bytes of a str path argument, NUL-terminated for the port.
 static const char *path_arg(mpf_obj_t o) {
     if (!MPF_IS_STR(o)) {
         mpf_raise_fmt(&mpf_type_TypeError, "path should be string, not %T", o);
     }
-    size_t len;
-    const char *s = mpf_obj_str_data(o, &len);
-    return s;
+    return mpf_obj_str_cstr(o);
 }
 
 // stat(path): a 10-tuple (mode, ino, dev, nlink, uid, gid, size, atime, mtime, ctime)
@@ -159,9 +157,8 @@ MPF_FUN_VAR(os_listdir_obj, MPF_QSTR_listdir, 0, 1, os_listdir);
 // file, inode 0; in listdir()'s order.
 static mpf_obj_t os_ilistdir(size_t n_args, const mpf_obj_t *args) {
     mpf_obj_t names = os_listdir(n_args, args);
-    size_t dir_len;
+    size_t dir_len = 1;
     const char *dir = n_args > 0 ? mpf_obj_str_data(args[0], &dir_len) : ".";
-    dir_len = strlen(dir);
     size_t n;
     mpf_obj_t *items;
     mpf_obj_get_array(names, &n, &items);

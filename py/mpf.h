@@ -50,9 +50,9 @@ void mpf_qstr_init(void);
 mpf_qstr_t mpf_qstr_from_strn(const char *str, size_t len);
 // The id of an existing qstr with these bytes, or 0.
 mpf_qstr_t mpf_qstr_find(const char *str, size_t len);
-// The bytes of [q]; *len gets the length. NUL-terminated.
+// The bytes of [q]; *len gets the length. NOT NUL-terminated (the core's pool has no
+// terminators): print with "%q", or "%.*s" and the length.
 const char *mpf_qstr_data(mpf_qstr_t q, size_t *len);
-const char *mpf_qstr_str(mpf_qstr_t q);
 size_t mpf_qstr_hash(mpf_qstr_t q);
 // The 13.1 hash of [len] bytes at [data] (never 0).
 size_t mpf_qstr_compute_hash(const uint8_t *data, size_t len);
@@ -748,7 +748,6 @@ mpf_obj_t mpf_obj_new_module(mpf_qstr_t name);
 mpf_obj_t mpf_obj_new_instance(const mpf_type_t *cls);
 
 // Attribute and type helpers.
-const char *mpf_obj_type_name(mpf_obj_t o);
 bool mpf_obj_is_true(mpf_obj_t o);
 bool mpf_obj_is_callable(mpf_obj_t o);
 bool mpf_obj_is_int(mpf_obj_t o);   // int or bool
@@ -768,7 +767,10 @@ mpf_obj_t mpf_obj_str(mpf_obj_t o);
 mpf_obj_t mpf_obj_repr(mpf_obj_t o);
 // ascii(o): repr(o) with each non-ASCII character escaped (\xhh, \uhhhh, \Uhhhhhhhh).
 mpf_obj_t mpf_obj_ascii(mpf_obj_t o);
-const char *mpf_obj_str_data(mpf_obj_t o, size_t *len); // str/bytes data (qstr or object)
+const char *mpf_obj_str_data(mpf_obj_t o, size_t *len); // str/bytes data (qstr or object), not NUL-terminated
+// The bytes of str [o] followed by a NUL, for C functions that take a C string (a heap
+// copy when [o] is a qstr: the core's pool has no terminators).
+const char *mpf_obj_str_cstr(mpf_obj_t o);
 bool mpf_obj_isinstance(mpf_obj_t o, mpf_obj_t cls_or_tuple);
 bool mpf_type_is_subclass(const mpf_type_t *t, const mpf_type_t *base);
 mpf_obj_t mpf_type_lookup(const mpf_type_t *t, mpf_qstr_t q);  // NULL if absent (MRO walk)

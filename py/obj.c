@@ -17,10 +17,6 @@ extern inline bool mpf_obj_is_type(mpf_obj_t o, const mpf_type_t *t);
 extern inline bool mpf_obj_is_class(mpf_obj_t o);
 #endif
 
-const char *mpf_obj_type_name(mpf_obj_t o) {
-    return mpf_qstr_str(mpf_type_name(mpf_obj_type(o)));
-}
-
 bool mpf_obj_is_true(mpf_obj_t o) {
     if (o == MPF_OBJ_FALSE || o == MPF_OBJ_NONE) {
         return false;
@@ -394,8 +390,9 @@ size_t mpf_get_index(const mpf_type_t *t, size_t len, mpf_obj_t index, bool is_s
         if (mpf_obj_is_type(index, &mpf_type_int)) {
             i = -(mpf_int_t)len - 1;
         } else {
-            mpf_raise_fmt(&mpf_type_TypeError, "%s indices must be integers or slices, not %T",
-                t == &mpf_type_str ? "string" : mpf_qstr_str(mpf_type_name(t)), index);
+            size_t nl = 6;
+            const char *name = t == &mpf_type_str ? "string" : mpf_qstr_data(mpf_type_name(t), &nl);
+            mpf_raise_fmt(&mpf_type_TypeError, "%.*s indices must be integers or slices, not %T", (int)nl, name, index);
         }
     }
     if (i < 0) {
@@ -403,8 +400,9 @@ size_t mpf_get_index(const mpf_type_t *t, size_t len, mpf_obj_t index, bool is_s
     }
     if (i < 0 || (size_t)i >= len) {
 #if CONFIG_ERROR_MSG_LEVEL >= 2
-        mpf_raise_fmt(&mpf_type_IndexError, "%s index out of range",
-            t == &mpf_type_str ? "string" : t == &mpf_type_range ? "range object" : mpf_qstr_str(mpf_type_name(t)));
+        size_t nl = t == &mpf_type_str ? 6 : 12;
+        const char *name = t == &mpf_type_str ? "string" : t == &mpf_type_range ? "range object" : mpf_qstr_data(mpf_type_name(t), &nl);
+        mpf_raise_fmt(&mpf_type_IndexError, "%.*s index out of range", (int)nl, name);
 #else
         mpf_raise_msg(&mpf_type_IndexError, "index out of range");
 #endif

@@ -299,8 +299,7 @@ static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
                         mpf_print_str(p, "^\n");
                     }
                 }
-                mpf_print_str(p, mpf_obj_type_name(exc));
-                mpf_print_str(p, ": ");
+                mpf_printf(p, "%T: ", exc);
                 mpf_obj_print(p, a->items[0], MPF_PRINT_STR);
                 mpf_print_str(p, "\n");
                 return;

@@ -59,6 +59,18 @@ mpf_obj_t mpf_obj_new_str_qstr_maybe(const char *data, size_t len) {
     return mpf_obj_new_str(data, len);
 }
 
+const char *mpf_obj_str_cstr(mpf_obj_t o) {
+    size_t len;
+    const char *s = mpf_obj_str_data(o, &len);
+    if (mpf_obj_is_qstr(o)) {
+        uint8_t *d;
+        str_alloc(&mpf_type_str, 1, len, &d);  // zeroed, NUL-terminated
+        memcpy(d, s, len);
+        s = (const char *)d;
+    }
+    return s;
+}
+
 mpf_obj_t mpf_obj_new_bytes(const uint8_t *data, size_t len) {
     return mpf_obj_new_str_of_type(&mpf_type_bytes, (const char *)data, len);
 }
@@ -1204,7 +1216,7 @@ static codec_t codec_of(mpf_obj_t enc) {
         }
         w += *w;
     }
-    mpf_raise_fmt(&mpf_type_LookupError, "unknown encoding: %s", s);
+    mpf_raise_fmt(&mpf_type_LookupError, "unknown encoding: %.*s", (int)len, s);
 }
 
 // The error handler [errors] (NULL: strict): 'i'gnore, 'r'eplace, else 's'trict (CPython
@@ -1219,7 +1231,7 @@ static char errors_of(mpf_obj_t errors) {
 #if CONFIG_STR_CODECS
     size_t len;
     const char *s = mpf_obj_str_data(errors, &len);
-    if (strcmp(s, "ignore") == 0 || strcmp(s, "replace") == 0) {
+    if ((len == 6 && memcmp(s, "ignore", 6) == 0) || (len == 7 && memcmp(s, "replace", 7) == 0)) {
         return s[0];
     }
 #endif

@@ -6,13 +6,14 @@
 typedef mpf_qstr_entry_t qstr_entry_t;
 
 // The core's pool (mpforge/qstr.py): one block of bytes holding the strings in id order
-// (length, then bytes), each followed by a NUL. The strings of one length are consecutive
-// and len + 1 bytes apart, so where a string starts follows from its id, the first id of
-// its length and where that one starts. Per string there is then only its length (1 byte,
+// (length, then bytes), without NUL terminators (every reader takes the length from here;
+// mpf_obj_str_cstr makes a C string). The strings of one length are consecutive and len
+// bytes apart, so where a string starts follows from its id, the first id of its length
+// and where that one starts. Per string there is then only its length (1 byte,
 // CONFIG_QSTR_POOL_LENGTHS; without it a binary search over the lengths finds it) and its
 // 13.1 hash (2 bytes, CONFIG_QSTR_POOL_HASH; without it the hash is computed when asked;
 // with it, the ids are also listed grouped by their hash's low bits, for mpf_qstr_find).
-static const char qstr_static_bytes[] = "\0" MPF_QSTRID_PACKED_BYTES;
+static const char qstr_static_bytes[] = MPF_QSTRID_PACKED_BYTES;
 #if CONFIG_QSTR_POOL_LENGTHS
 static const uint8_t qstr_static_len[] = {
     0,
@@ -53,10 +54,10 @@ static const MPF_QSTRID_LEN_COUNT_T qstr_len_count[] = {MPF_QSTRID_LEN_COUNTS};
 #define N_LENGTHS (sizeof(qstr_len_count) / sizeof(qstr_len_count[0]))
 
 static inline size_t len_first(size_t n, size_t *off, size_t *count) {
-    size_t id = 1, o = 1;
+    size_t id = 1, o = 0;
     for (size_t k = 0; k < n; k++) {
         id += qstr_len_count[k];
-        o += qstr_len_count[k] * (k + 1);
+        o += qstr_len_count[k] * k;
     }
     *off = o;
     *count = qstr_len_count[n];
@@ -83,7 +84,7 @@ size_t mpf_qstr_to_abi(mpf_qstr_t q) {
 }
 #endif
 
-// Id 0 (no string) reads as the empty string (the NUL before the first string).
+// Id 0 (no string) reads as the empty string.
 static inline const char *static_data(size_t q, size_t *len) {
     size_t n, first, off;
 #if CONFIG_QSTR_POOL_LENGTHS
@@ -93,15 +94,15 @@ static inline const char *static_data(size_t q, size_t *len) {
 #else
     // the length whose strings [q] is among: the lengths in turn (id 0 is before length 0's)
     first = 1;
-    off = 1;
+    off = 0;
     for (n = 0; n + 1 < N_LENGTHS && q >= first + qstr_len_count[n]; n++) {
         first += qstr_len_count[n];
-        off += qstr_len_count[n] * (n + 1);
+        off += qstr_len_count[n] * n;
     }
 #endif
     *len = n;
-    // unsigned arithmetic: id 0 of length 0 is 1 byte before the first string
-    return qstr_static_bytes + (size_t)(off + (q - first) * (n + 1));
+    // (id 0 is before the first string of length 0: no bytes, at the block's start)
+    return qstr_static_bytes + off + (q - first) * n;
 }
 
 // The runtime pool (mpf_state.qstr_pools): one heap block of entries, the strings
@@ -275,7 +276,7 @@ static size_t find_static(const char *str, size_t len, size_t hash) {
 }
 #else
 // The id of [str] in the core's pool, 0 if absent: a binary search among the strings of
-// its length, len + 1 bytes apart.
+// its length, len bytes apart.
 static size_t find_static(const char *str, size_t len) {
     if (len >= N_LENGTHS) {
         return 0;
@@ -286,7 +287,7 @@ static size_t find_static(const char *str, size_t len) {
     size_t lo = 0;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = memcmp(block + mid * (len + 1), str, len);
+        int c = memcmp(block + mid * len, str, len);
         if (c == 0) {
             return first + mid;
         } else if (c < 0) {
@@ -362,11 +363,6 @@ const char *mpf_qstr_data(mpf_qstr_t q, size_t *len) {
     const runtime_entry_t *e = runtime_entry(q);
     *len = e != NULL ? e->len : 0;
     return e != NULL ? e->str : "";
-}
-
-const char *mpf_qstr_str(mpf_qstr_t q) {
-    size_t len;
-    return mpf_qstr_data(q, &len);
 }
 
 size_t mpf_qstr_hash(mpf_qstr_t q) {

@@ -98,7 +98,7 @@ static void print_exception(mpf_obj_t exc, bool raw) {
         }
         mpf_nlr_pop(&nlr);
     } else {
-        mpf_printf(&mpf_print_stdout, "%s\n", mpf_obj_type_name(exc));
+        mpf_printf(&mpf_print_stdout, "%T\n", exc);
     }
 }
 
@@ -380,7 +380,7 @@ static int repl_guarded(void) {
         mpf_nlr_pop(&nlr);
         return r;
     }
-    mpf_printf(&mpf_print_stdout, "\n%s\n", mpf_obj_type_name(nlr.exc));
+    mpf_printf(&mpf_print_stdout, "\n%T\n", nlr.exc);
     return REPL_SWITCH;
 }
 

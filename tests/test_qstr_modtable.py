@@ -20,8 +20,7 @@ def _packed_block(header: str) -> bytes:
     m = re.search(r"^#define MPF_QSTRID_PACKED_BYTES \\\n((?:    .*\n)+)", header, re.M)
     assert m is not None
     body = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1)))
-    octal = re.sub(rb"\\([0-7]{3})", lambda e: bytes([int(e.group(1), 8)]), body.encode("latin-1"))
-    return b"\0" + octal
+    return re.sub(rb"\\([0-7]{3})", lambda e: bytes([int(e.group(1), 8)]), body.encode("latin-1"))
 
 
 class TestQstr:
@@ -89,13 +88,14 @@ class TestQstr:
         lines = re.findall(r"^QDEF\(\w+, \d+, (\d+), (\d+), ", text, re.M)
         block = _packed_block(text)
         strings = qstr.pool(used, abi=True)
-        assert len(block) == 1 + sum(len(s) + 1 for s in strings)
+        # no NUL terminators: the strings one after the other
+        assert block == b"".join(strings) and b"\0" not in block
         for data, (length, offset) in zip(strings, lines, strict=True):
             start = int(offset)
-            assert (int(length), block[start : start + len(data) + 1]) == (len(data), data + b"\0")
-        # by length then bytes ("" first)
-        assert block.startswith(b"\0\0\n\0 \0*\0/\0_\0b\0")
-        assert block.endswith(b"\0ZeroDivisionError\0NotImplementedError\0")
+            assert (int(length), block[start : start + len(data)]) == (len(data), data)
+        # by length then bytes ("" first, no bytes)
+        assert block.startswith(b"\n */_b")
+        assert block.endswith(b"KeyboardInterruptZeroDivisionErrorNotImplementedError")
 
     @pytest.mark.parametrize("abi", [False, True])
     def test_packed_pool_places_each_string_by_its_length(self, abi: bool) -> None:
@@ -115,16 +115,16 @@ class TestQstr:
         assert "#define MPF_QSTRID_BY_LEN_T uint8_t" in text  # fewer than 256 ids
         for q, data in enumerate(qstr.pool(used, abi), start=1):
             n = max(i for i in range(len(by_len) - 1) if by_len[i] <= q)
-            start = off_by_len[n] + (q - by_len[n]) * (n + 1)
-            assert block[start : start + n + 1] == data + b"\0", (q, data)
-        # id 0 reads as the NUL before the first string
-        assert off_by_len[0] - by_len[0] == 0 and block[0] == 0
+            start = off_by_len[n] + (q - by_len[n]) * n
+            assert block[start : start + n] == data, (q, data)
+        # id 0 reads as no bytes at the block's start
+        assert off_by_len[0] == 0 and by_len[0] == 1
         # without the length bytes only each length's count is kept: the starts are its sums
         counts = table("MPF_QSTRID_LEN_COUNTS")
         assert len(counts) == 31 and "#define MPF_QSTRID_LEN_COUNT_T uint8_t" in text
         for n in range(len(counts)):
             assert by_len[n] == 1 + sum(counts[:n]), n
-            assert off_by_len[n] == 1 + sum(c * (k + 1) for k, c in enumerate(counts[:n])), n
+            assert off_by_len[n] == sum(c * k for k, c in enumerate(counts[:n])), n
 
     def test_hash_index_lists_every_id_once_in_its_bucket(self) -> None:
         # py/qstr.c find_static with CONFIG_QSTR_POOL_HASH: a string's id is among those of

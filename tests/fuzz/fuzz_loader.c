@@ -47,7 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         mpf_nlr_pop(&nlr);
     } else if (!mpf_obj_is_type(nlr.exc, &mpf_type_MemoryError)) {
         // the loader reports problems as messages, never by raising
-        fprintf(stderr, "loader raised %s\n", mpf_obj_type_name(nlr.exc));
+        mpf_printf(&mpf_print_stderr, "loader raised %T\n", nlr.exc);
         abort();
     }
     mpf_deinit();
