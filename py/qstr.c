@@ -1,15 +1,16 @@
 // qstr.c -- interned strings: the const pool generated at build time (sorted by length,
-// then bytewise; with the .mpy loader it also holds the ABI's static strings, whose fixed
+// dunder names first, then bytewise; with the .mpy loader it also holds the ABI's static strings, whose fixed
 // ids are mapped onto the pool's) and runtime pools in the heap.
 #include "mpf_int.h"
 
 typedef mpf_qstr_entry_t qstr_entry_t;
 
 // The core's pool (mpforge/qstr.py): one block of bytes holding the strings in id order
-// (length, then bytes), without NUL terminators (every reader takes the length from here;
-// mpf_obj_str_cstr makes a C string). The strings of one length are consecutive and len
-// bytes apart, so where a string starts follows from its id, the first id of its length
-// and where that one starts. Per string there is then only its length (1 byte,
+// (length, dunder names first, then bytes), without NUL terminators (every reader takes
+// the length from here; mpf_obj_str_cstr makes a C string). The strings of one length
+// are consecutive and len bytes apart, but for its dunder names, which share their "__"
+// (len - 2 apart: in_length), so where a string starts follows from its id, the first id
+// of its length and where that one starts. Per string there is then only its length (1 byte,
 // CONFIG_QSTR_POOL_LENGTHS; without it a binary search over the lengths finds it) and its
 // 13.1 hash (2 bytes, CONFIG_QSTR_POOL_HASH; without it the hash is computed when asked;
 // with it, the ids are also listed grouped by their hash's low bits, for mpf_qstr_find).
@@ -31,6 +32,17 @@ static const uint16_t qstr_static_hash[] = {
 #undef QDEF
 };
 #endif
+
+// How many of each length's strings (lengths 0 to the longest) start with the "__" that
+// the one before ends with (mpforge/qstr.py shared_counts): where there are two or more
+// dunder names, they come first, and all but the first of them.
+static const MPF_QSTRID_LEN_COUNT_T qstr_shared[] = {MPF_QSTRID_SHARED};
+
+// Where string [k] of the strings of length [n] starts, from where the first of them does.
+static inline size_t in_length(size_t n, size_t k) {
+    size_t e = qstr_shared[n];
+    return k * n - 2 * (k < e ? k : e);
+}
 
 #if CONFIG_QSTR_POOL_LENGTHS
 // Where each length starts among the ids and in the block of bytes (lengths 0 to the
@@ -57,13 +69,14 @@ static inline size_t len_first(size_t n, size_t *off, size_t *count) {
     size_t id = 1, o = 0;
     for (size_t k = 0; k < n; k++) {
         id += qstr_len_count[k];
-        o += qstr_len_count[k] * k;
+        o += qstr_len_count[k] * k - 2 * qstr_shared[k];
     }
     *off = o;
     *count = qstr_len_count[n];
     return id;
 }
 #endif
+_Static_assert(sizeof(qstr_shared) == N_LENGTHS * sizeof(qstr_shared[0]), "one count a length");
 
 #if CONFIG_PORT_HAS_FILESYSTEM
 // The ids of the .mpy ABI's static strings (mpy-format.md 13.2), in ABI order: a loaded
@@ -97,12 +110,12 @@ static inline const char *static_data(size_t q, size_t *len) {
     off = 0;
     for (n = 0; n + 1 < N_LENGTHS && q >= first + qstr_len_count[n]; n++) {
         first += qstr_len_count[n];
-        off += qstr_len_count[n] * n;
+        off += qstr_len_count[n] * n - 2 * qstr_shared[n];
     }
 #endif
     *len = n;
     // (id 0 is before the first string of length 0: no bytes, at the block's start)
-    return qstr_static_bytes + off + (q - first) * n;
+    return qstr_static_bytes + off + in_length(n, q - first);
 }
 
 // The runtime pool (mpf_state.qstr_pools): one heap block of entries, the strings
@@ -276,7 +289,8 @@ static size_t find_static(const char *str, size_t len, size_t hash) {
 }
 #else
 // The id of [str] in the core's pool, 0 if absent: a binary search among the strings of
-// its length, len bytes apart.
+// its length, or where its dunder names come first, among those (mpforge/qstr.py
+// is_dunder) or the others.
 static size_t find_static(const char *str, size_t len) {
     if (len >= N_LENGTHS) {
         return 0;
@@ -284,10 +298,19 @@ static size_t find_static(const char *str, size_t len) {
     size_t off, hi;
     size_t first = len_first(len, &off, &hi);
     const char *block = qstr_static_bytes + off;
-    size_t lo = 0;
+    size_t lo = 0, e = qstr_shared[len];
+    if (e != 0) {
+        // the dunder names are [0, e], the others after them; none of the others starts
+        // with "__" (a string that does and is none of them is not in the pool)
+        if (str[0] == '_' && str[1] == '_') {
+            hi = e + 1;
+        } else {
+            lo = e + 1;
+        }
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = memcmp(block + mid * len, str, len);
+        int c = memcmp(block + in_length(len, mid), str, len);
         if (c == 0) {
             return first + mid;
         } else if (c < 0) {

@@ -75,7 +75,13 @@ class TestQstr:
         text = qstr.render(used, abi=True)
         strings = qstr.pool(used, abi=True)
         assert len(strings) == len(set(strings)) == len(qstr.STATIC_QSTRS) + 3
-        assert strings == sorted(strings, key=qstr.pool_order)
+        # by length then bytes, but a length's dunder names first where they share "__"
+        shared = qstr.shared_counts(strings)
+        for n in range(len(shared)):
+            group = [s for s in strings if len(s) == n]
+            dunders = [s for s in group if qstr.is_dunder(s)] if shared[n] else []
+            assert group == sorted(dunders) + sorted(set(group) - set(dunders)), n
+        assert shared[8] == 8  # the ABI's nine: __call__, __exit__... __repr__
         m = re.search(r"^#define MPF_QSTRID_ABI_IDS (.*)$", text, re.M)
         assert m is not None and "#define MPF_QSTRID_ABI_COUNT 165" in text
         ids = [int(x) for x in m.group(1).split(", ")]
@@ -88,8 +94,11 @@ class TestQstr:
         lines = re.findall(r"^QDEF\(\w+, \d+, (\d+), (\d+), ", text, re.M)
         block = _packed_block(text)
         strings = qstr.pool(used, abi=True)
-        # no NUL terminators: the strings one after the other
-        assert block == b"".join(strings) and b"\0" not in block
+        # no NUL terminators: the strings one after the other, a dunder name after one of
+        # its length without the "__" that one ends with
+        shared = qstr.shared_counts(strings)
+        assert len(block) == sum(map(len, strings)) - 2 * sum(shared) and b"\0" not in block
+        assert b"__call__exit__hash__init__iter__main__name__next__repr__" in block
         for data, (length, offset) in zip(strings, lines, strict=True):
             start = int(offset)
             assert (int(length), block[start : start + len(data)]) == (len(data), data)
@@ -111,11 +120,14 @@ class TestQstr:
 
         block = _packed_block(text)
         by_len, off_by_len = table("MPF_QSTRID_BY_LEN"), table("MPF_QSTRID_OFF_BY_LEN")
+        shared = table("MPF_QSTRID_SHARED")
+        assert shared == qstr.shared_counts(qstr.pool(used, abi)) and len(shared) == 31
         assert len(by_len) == len(off_by_len) == 32 and by_len[-1] == len(qstr.pool(used, abi)) + 1
         assert "#define MPF_QSTRID_BY_LEN_T uint8_t" in text  # fewer than 256 ids
         for q, data in enumerate(qstr.pool(used, abi), start=1):
             n = max(i for i in range(len(by_len) - 1) if by_len[i] <= q)
-            start = off_by_len[n] + (q - by_len[n]) * n
+            k = q - by_len[n]
+            start = off_by_len[n] + k * n - 2 * min(k, shared[n])  # py/qstr.c in_length
             assert block[start : start + n] == data, (q, data)
         # id 0 reads as no bytes at the block's start
         assert off_by_len[0] == 0 and by_len[0] == 1
@@ -124,7 +136,54 @@ class TestQstr:
         assert len(counts) == 31 and "#define MPF_QSTRID_LEN_COUNT_T uint8_t" in text
         for n in range(len(counts)):
             assert by_len[n] == 1 + sum(counts[:n]), n
-            assert off_by_len[n] == sum(c * k for k, c in enumerate(counts[:n])), n
+            assert off_by_len[n] == sum(c * k - 2 * shared[k] for k, c in enumerate(counts[:n])), n
+
+    def test_dunder_names_share_their_underscores_and_are_found(self) -> None:
+        # py/qstr.c find_static without CONFIG_QSTR_POOL_HASH: a binary search among a
+        # length's dunder names (a string starting with "__") or among the others
+        used = {b"__add__", b"__abs__", b"__all__", b"ABCDEFG", b"abcdefg", b"_abcdef", b"__lt__"}
+        used |= {b"__cd__", b"__ef__", b"__a__", b"__b__", b"__ab_", b"zzzzz"}  # "__ab_": no dunder
+        strings = qstr.pool(used)
+        shared = qstr.shared_counts(strings)
+        assert shared[7] == 2 and shared[6] == 2 and shared[5] == 0
+        assert strings[strings.index(b"__abs__") :][:4] == [
+            b"__abs__",
+            b"__add__",
+            b"__all__",
+            b"ABCDEFG",
+        ]
+        text = qstr.render(used)
+        block = _packed_block(text)
+        assert b"__abs__add__all__ABCDEFG" in block
+        by_len = qstr.length_starts([len(s) for s in strings], 1)
+        off = {
+            n: sum(len(s) for s in strings if len(s) < n) - 2 * sum(shared[:n])
+            for n in range(len(by_len))
+        }
+
+        def find(key: bytes) -> int:
+            n = len(key)
+            if n >= len(by_len) - 1:
+                return 0
+            lo, hi, e = 0, by_len[n + 1] - by_len[n], shared[n]
+            if e:
+                if key.startswith(b"__"):
+                    hi = e + 1
+                else:
+                    lo = e + 1
+            while lo < hi:
+                mid = (lo + hi) // 2
+                at = off[n] + mid * n - 2 * min(mid, e)
+                entry = block[at : at + n]
+                if entry == key:
+                    return by_len[n] + mid
+                lo, hi = (mid + 1, hi) if entry < key else (lo, mid)
+            return 0
+
+        for q, data in enumerate(strings, start=1):
+            assert find(data) == q, data
+        for absent in (b"__aaa__", b"__abc_", b"__zz__", b"Abcdefg", b"__ac__", b"_bcdefg", b"xx"):
+            assert find(absent) == 0, absent
 
     def test_hash_index_lists_every_id_once_in_its_bucket(self) -> None:
         # py/qstr.c find_static with CONFIG_QSTR_POOL_HASH: a string's id is among those of
