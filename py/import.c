@@ -155,8 +155,9 @@ static mpf_obj_t try_dir(mpf_obj_t dir, const char *last, size_t last_len, mpf_q
 }
 #endif
 
-// Import one module [fullname] whose parent package (or NULL) is [parent].
-static mpf_obj_t import_one(mpf_qstr_t fullname, mpf_obj_t parent, const char *last, size_t last_len) {
+// Import one module [fullname] whose parent package (or NULL) is [parent]; when it is not
+// found, ModuleNotFoundError, or NULL if [quiet].
+static mpf_obj_t import_one(mpf_qstr_t fullname, mpf_obj_t parent, const char *last, size_t last_len, bool quiet) {
     mpf_obj_t key = mpf_obj_new_qstr(fullname);
     mpf_obj_t mod = mpf_dict_get(mpf_state.modules, key);
     if (mod != MPF_OBJ_NULL) {
@@ -202,11 +203,14 @@ static mpf_obj_t import_one(mpf_qstr_t fullname, mpf_obj_t parent, const char *l
         // MicroPython's old name of a builtin module (utime, ujson...): the module itself
         mpf_qstr_t base = mpf_qstr_find(fs + 1, fl - 1);
         if (base != 0 && base != MPF_QSTR_builtins && find_builtin(base) != NULL) {
-            return import_one(base, MPF_OBJ_NULL, fs + 1, fl - 1);
+            return import_one(base, MPF_OBJ_NULL, fs + 1, fl - 1, quiet);
         }
     }
 #endif
     if (mod == MPF_OBJ_NULL) {
+        if (quiet) {
+            return mod;
+        }
         mpf_raise_fmt(&mpf_type_ModuleNotFoundError, "No module named '%q'", fullname);
     }
     if (parent != MPF_OBJ_NULL) {
@@ -272,7 +276,7 @@ mpf_obj_t mpf_import_name(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, 
     for (size_t i = 0; i <= full.len; i++) {
         if (i == full.len || full.buf[i] == '.') {
             mpf_qstr_t q = mpf_qstr_from_strn(full.buf, i);
-            mod = import_one(q, parent, full.buf + start, i - start);
+            mod = import_one(q, parent, full.buf + start, i - start, false);
             if (top == MPF_OBJ_NULL) {
                 top = mod;
             }
@@ -288,22 +292,10 @@ mpf_obj_t mpf_import_name(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, 
 }
 
 mpf_obj_t mpf_import_from(mpf_obj_t mod, mpf_qstr_t name) {
-    mpf_obj_t dest[2] = {MPF_OBJ_NULL, MPF_OBJ_NULL};
-    mpf_nlr_t nlr;
-    mpf_nlr_push(&nlr);
-    if (setjmp(nlr.jb) == 0) {
-        mpf_load_method_maybe(mod, name, dest);
-        mpf_nlr_pop(&nlr);
-    } else if (!mpf_exc_match(nlr.exc, &mpf_type_AttributeError)) {
-        mpf_nlr_raise(nlr.exc);  // (an AttributeError, from a module's __getattr__, is the ImportError below)
-    } else {
-        dest[0] = dest[1] = MPF_OBJ_NULL;
-    }
-    if (dest[0] != MPF_OBJ_NULL) {
-        if (dest[1] != MPF_OBJ_NULL) {
-            return mpf_obj_new_bound_meth(dest[0], dest[1]);
-        }
-        return dest[0];
+    // (an AttributeError, from a module's __getattr__, is the ImportError below)
+    mpf_obj_t v = mpf_attr_or_null(mod, name, false);
+    if (v != MPF_OBJ_NULL) {
+        return v;
     }
     if (mpf_obj_is_type(mod, &mpf_type_module)) {
         mpf_obj_t g = ((mpf_module_t *)mpf_obj_ptr(mod))->globals;
@@ -317,15 +309,10 @@ mpf_obj_t mpf_import_from(mpf_obj_t mod, mpf_qstr_t name) {
             mpf_vstr_add_strn(&v, ms, ml);
             mpf_vstr_add_char(&v, '.');
             mpf_vstr_add_strn(&v, ns, nl);
-            mpf_nlr_t nlr;
-            mpf_nlr_push(&nlr);
-            if (setjmp(nlr.jb) == 0) {
-                mpf_obj_t sub = import_one(mpf_qstr_from_strn(v.buf, v.len), mod, ns, nl);
-                mpf_nlr_pop(&nlr);
+            // a submodule not imported yet (an error inside it is raised as it is)
+            mpf_obj_t sub = import_one(mpf_qstr_from_strn(v.buf, v.len), mod, ns, nl, true);
+            if (sub != MPF_OBJ_NULL) {
                 return sub;
-            }
-            if (!mpf_exc_match(nlr.exc, &mpf_type_ModuleNotFoundError)) {
-                mpf_nlr_raise(nlr.exc);
             }
         }
         mpf_raise_fmt(&mpf_type_ImportError, "cannot import name '%q' from '%O' (unknown location)", name, mname ? mname : MPF_OBJ_NONE);
