@@ -270,11 +270,12 @@ mpf_obj_t mpf_attr_or_null(mpf_obj_t o, mpf_qstr_t q, bool method) {
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
         mpf_obj_t dest[2];
-        mpf_load_method_maybe(o, q, dest);
-        mpf_nlr_pop(&nlr);
-        if (!method && dest[1] != MPF_OBJ_NULL) {
-            dest[0] = mpf_obj_new_bound_meth(dest[0], dest[1]);
+        if (method) {
+            mpf_load_method_maybe(o, q, dest);
+        } else {
+            dest[0] = mpf_load_attr(o, q);
         }
+        mpf_nlr_pop(&nlr);
         return dest[0];
     }
     if (mpf_exc_match(nlr.exc, &mpf_type_AttributeError)) {

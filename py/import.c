@@ -340,16 +340,7 @@ static const char *import_all_name(mpf_obj_t k, const char *what, size_t *len) {
 // object: then its __all__ or its __dict__ is used, as CPython does (always a module in a
 // build without IMPORT_ANY_OBJECT's features).
 void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict) {
-    mpf_obj_t dest[2];
-    mpf_obj_t all;
-    mpf_map_t *m = NULL;
-    if (!IMPORT_ANY_OBJECT || mpf_obj_is_type(mod, &mpf_type_module)) {
-        m = mpf_dict_map(((mpf_module_t *)mpf_obj_ptr(mod))->globals);
-        all = mpf_map_get_qstr(m, MPF_QSTR___all__);
-    } else {
-        mpf_load_method_maybe(mod, MPF_QSTR___all__, dest);
-        all = dest[0] != MPF_OBJ_NULL && dest[1] != MPF_OBJ_NULL ? mpf_obj_new_bound_meth(dest[0], dest[1]) : dest[0];
-    }
+    mpf_obj_t all = mpf_attr_or_null(mod, MPF_QSTR___all__, false);  // (getattr(mod, '__all__', None))
     if (all != MPF_OBJ_NULL) {
         mpf_obj_t it = mpf_getiter(all), n;
         while ((n = mpf_iternext(it)) != MPF_OBJ_STOP) {
@@ -360,17 +351,20 @@ void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict) {
         }
         return;
     }
-    if (IMPORT_ANY_OBJECT && m == NULL && mpf_obj_is_class(mod)) {
+    mpf_map_t *m = NULL;
+    if (!IMPORT_ANY_OBJECT || mpf_obj_is_type(mod, &mpf_type_module)) {
+        m = mpf_dict_map(((mpf_module_t *)mpf_obj_ptr(mod))->globals);
+    } else if (mpf_obj_is_class(mod)) {
         m = mpf_class_dict(mpf_obj_ptr(mod));  // a class's __dict__ is a read-only view of this
-    } else if (m == NULL && (mpf_obj_type(mod)->flags & MPF_TYPE_FLAG_HEAP)) {
+    } else if (mpf_obj_type(mod)->flags & MPF_TYPE_FLAG_HEAP) {
         m = &((mpf_instance_t *)mpf_obj_ptr(mod))->members;  // an instance's __dict__ is a view of this
     }
     if (IMPORT_ANY_OBJECT && m == NULL) {
-        mpf_load_method_maybe(mod, MPF_QSTR___dict__, dest);
-        if (dest[0] == MPF_OBJ_NULL || dest[1] != MPF_OBJ_NULL || !mpf_obj_is_type(dest[0], &mpf_type_dict)) {
+        mpf_obj_t d = mpf_attr_or_null(mod, MPF_QSTR___dict__, false);
+        if (d == MPF_OBJ_NULL || !mpf_obj_is_type(d, &mpf_type_dict)) {
             mpf_raise_msg(&mpf_type_ImportError, "from-import-* object has no __dict__ and no __all__");
         }
-        m = mpf_dict_map(dest[0]);
+        m = mpf_dict_map(d);
     }
     for (size_t i = 0; i < m->used; i++) {
         mpf_obj_t k = m->elems[i].key;
