@@ -8,7 +8,5 @@ try:
     from pkg import broken
 except ImportError as e:
     print("broken:", type(e).__name__)
-import sys
-print("pkg.broken" in sys.modules)
 from pkg import fine
 print(fine.VALUE)
