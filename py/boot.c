@@ -71,18 +71,17 @@ int mpf_boot_frozen(void) {
     }
     const mpf_frozen_module_t *boot = boot_find_frozen("boot");
     const mpf_frozen_module_t *main_py = boot_find_frozen("main");
-#if CONFIG_REPL
-    if (mpf_repl_raw_active()) {
-        main_py = NULL;  // a soft reset from the raw REPL runs boot.py only
-    }
-#endif
     if (boot != NULL) {
         boot_run_frozen(boot);
     }
-    if (main_py != NULL) {
-        boot_run_frozen(main_py);
-    } else if (boot_find_frozen("main") == NULL) {
+    if (main_py == NULL) {
         mpf_printf(&mpf_print_stdout, "mpforge on %s: no frozen main.py\n", mpf_port_platform);
+#if CONFIG_REPL
+    } else if (mpf_repl_raw_active()) {
+        // a soft reset from the raw REPL runs boot.py only
+#endif
+    } else {
+        boot_run_frozen(main_py);
     }
     mpf_nlr_pop(&nlr);
     return 0;

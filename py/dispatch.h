@@ -52,9 +52,14 @@
 #define VM_CASE(name) case MPF_OP_##name
 // ranges are reached from the default case (no case ranges in standard C)
 #define VM_RANGE(name) L_##name
-// the opcode ranges of opcodes.h, tested in the default case
+// the opcode ranges of opcodes.h, tested in the default case in ascending order: below
+// its first byte, a byte is none of the ranges after it (one compare each, and one for a
+// range's end when a gap follows it)
 #define VM_RANGE_TEST(first, last, name, in, st) \
-    if (ip[-1] >= (first) && ip[-1] <= (last)) { \
+    if (ip[-1] < (first)) { \
+        goto L_BAD; \
+    } \
+    if (ip[-1] <= (last)) { \
         goto L_##name; \
     }
 #define VM_DEFAULT \

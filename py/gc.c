@@ -43,8 +43,10 @@ static inline void at_set(size_t b, unsigned v) {
     uint8_t *p = &gc.atb[b >> 2];
     *p = (uint8_t)((*p & ~(3u << ((b & 3) * 2))) | (v << ((b & 3) * 2)));
 }
-// Set blocks [from, to) to [v]: the partial table bytes at either end through a mask, the
-// whole ones between at once (4 blocks each).
+// Set blocks [from, to) to [v].
+#if CONFIG_GC_FAST_SCAN
+// The partial table bytes at either end through a mask, the whole ones between at once
+// (4 blocks each).
 static void at_fill(size_t from, size_t to, unsigned v) {
     if (from >= to) {
         return;
@@ -66,6 +68,13 @@ static void at_fill(size_t from, size_t to, unsigned v) {
     }
     gc.atb[last] = (uint8_t)((gc.atb[last] & ~tail_mask) | (pattern & tail_mask));
 }
+#else
+static void at_fill(size_t from, size_t to, unsigned v) {
+    for (size_t b = from; b < to; b++) {
+        at_set(b, v);
+    }
+}
+#endif
 static size_t obj_blocks(size_t head);
 
 // The first block after head [b] that is not one of its tails.

@@ -155,8 +155,9 @@ static mpf_obj_t try_dir(mpf_obj_t dir, const char *last, size_t last_len, mpf_q
 }
 #endif
 
-// Import one module [fullname] whose parent package (or NULL) is [parent].
-static mpf_obj_t import_one(mpf_qstr_t fullname, mpf_obj_t parent, const char *last, size_t last_len) {
+// Import one module [fullname] whose parent package (or NULL) is [parent]; when it is not
+// found, ModuleNotFoundError, or NULL if [quiet].
+static mpf_obj_t import_one(mpf_qstr_t fullname, mpf_obj_t parent, const char *last, size_t last_len, bool quiet) {
     mpf_obj_t key = mpf_obj_new_qstr(fullname);
     mpf_obj_t mod = mpf_dict_get(mpf_state.modules, key);
     if (mod != MPF_OBJ_NULL) {
@@ -202,11 +203,14 @@ static mpf_obj_t import_one(mpf_qstr_t fullname, mpf_obj_t parent, const char *l
         // MicroPython's old name of a builtin module (utime, ujson...): the module itself
         mpf_qstr_t base = mpf_qstr_find(fs + 1, fl - 1);
         if (base != 0 && base != MPF_QSTR_builtins && find_builtin(base) != NULL) {
-            return import_one(base, MPF_OBJ_NULL, fs + 1, fl - 1);
+            return import_one(base, MPF_OBJ_NULL, fs + 1, fl - 1, quiet);
         }
     }
 #endif
     if (mod == MPF_OBJ_NULL) {
+        if (quiet) {
+            return mod;
+        }
         mpf_raise_fmt(&mpf_type_ModuleNotFoundError, "No module named '%q'", fullname);
     }
     if (parent != MPF_OBJ_NULL) {
@@ -272,7 +276,7 @@ mpf_obj_t mpf_import_name(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, 
     for (size_t i = 0; i <= full.len; i++) {
         if (i == full.len || full.buf[i] == '.') {
             mpf_qstr_t q = mpf_qstr_from_strn(full.buf, i);
-            mod = import_one(q, parent, full.buf + start, i - start);
+            mod = import_one(q, parent, full.buf + start, i - start, false);
             if (top == MPF_OBJ_NULL) {
                 top = mod;
             }
@@ -288,22 +292,10 @@ mpf_obj_t mpf_import_name(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, 
 }
 
 mpf_obj_t mpf_import_from(mpf_obj_t mod, mpf_qstr_t name) {
-    mpf_obj_t dest[2] = {MPF_OBJ_NULL, MPF_OBJ_NULL};
-    mpf_nlr_t nlr;
-    mpf_nlr_push(&nlr);
-    if (setjmp(nlr.jb) == 0) {
-        mpf_load_method_maybe(mod, name, dest);
-        mpf_nlr_pop(&nlr);
-    } else if (!mpf_exc_match(nlr.exc, &mpf_type_AttributeError)) {
-        mpf_nlr_raise(nlr.exc);  // (an AttributeError, from a module's __getattr__, is the ImportError below)
-    } else {
-        dest[0] = dest[1] = MPF_OBJ_NULL;
-    }
-    if (dest[0] != MPF_OBJ_NULL) {
-        if (dest[1] != MPF_OBJ_NULL) {
-            return mpf_obj_new_bound_meth(dest[0], dest[1]);
-        }
-        return dest[0];
+    // (an AttributeError, from a module's __getattr__, is the ImportError below)
+    mpf_obj_t v = mpf_attr_or_null(mod, name, false);
+    if (v != MPF_OBJ_NULL) {
+        return v;
     }
     if (mpf_obj_is_type(mod, &mpf_type_module)) {
         mpf_obj_t g = ((mpf_module_t *)mpf_obj_ptr(mod))->globals;
@@ -317,15 +309,10 @@ mpf_obj_t mpf_import_from(mpf_obj_t mod, mpf_qstr_t name) {
             mpf_vstr_add_strn(&v, ms, ml);
             mpf_vstr_add_char(&v, '.');
             mpf_vstr_add_strn(&v, ns, nl);
-            mpf_nlr_t nlr;
-            mpf_nlr_push(&nlr);
-            if (setjmp(nlr.jb) == 0) {
-                mpf_obj_t sub = import_one(mpf_qstr_from_strn(v.buf, v.len), mod, ns, nl);
-                mpf_nlr_pop(&nlr);
+            // a submodule not imported yet (an error inside it is raised as it is)
+            mpf_obj_t sub = import_one(mpf_qstr_from_strn(v.buf, v.len), mod, ns, nl, true);
+            if (sub != MPF_OBJ_NULL) {
                 return sub;
-            }
-            if (!mpf_exc_match(nlr.exc, &mpf_type_ModuleNotFoundError)) {
-                mpf_nlr_raise(nlr.exc);
             }
         }
         mpf_raise_fmt(&mpf_type_ImportError, "cannot import name '%q' from '%O' (unknown location)", name, mname ? mname : MPF_OBJ_NONE);
@@ -353,16 +340,7 @@ static const char *import_all_name(mpf_obj_t k, const char *what, size_t *len) {
 // object: then its __all__ or its __dict__ is used, as CPython does (always a module in a
 // build without IMPORT_ANY_OBJECT's features).
 void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict) {
-    mpf_obj_t dest[2];
-    mpf_obj_t all;
-    mpf_map_t *m = NULL;
-    if (!IMPORT_ANY_OBJECT || mpf_obj_is_type(mod, &mpf_type_module)) {
-        m = mpf_dict_map(((mpf_module_t *)mpf_obj_ptr(mod))->globals);
-        all = mpf_map_get_qstr(m, MPF_QSTR___all__);
-    } else {
-        mpf_load_method_maybe(mod, MPF_QSTR___all__, dest);
-        all = dest[0] != MPF_OBJ_NULL && dest[1] != MPF_OBJ_NULL ? mpf_obj_new_bound_meth(dest[0], dest[1]) : dest[0];
-    }
+    mpf_obj_t all = mpf_attr_or_null(mod, MPF_QSTR___all__, false);  // (getattr(mod, '__all__', None))
     if (all != MPF_OBJ_NULL) {
         mpf_obj_t it = mpf_getiter(all), n;
         while ((n = mpf_iternext(it)) != MPF_OBJ_STOP) {
@@ -373,17 +351,20 @@ void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict) {
         }
         return;
     }
-    if (IMPORT_ANY_OBJECT && m == NULL && mpf_obj_is_class(mod)) {
+    mpf_map_t *m = NULL;
+    if (!IMPORT_ANY_OBJECT || mpf_obj_is_type(mod, &mpf_type_module)) {
+        m = mpf_dict_map(((mpf_module_t *)mpf_obj_ptr(mod))->globals);
+    } else if (mpf_obj_is_class(mod)) {
         m = mpf_class_dict(mpf_obj_ptr(mod));  // a class's __dict__ is a read-only view of this
-    } else if (m == NULL && (mpf_obj_type(mod)->flags & MPF_TYPE_FLAG_HEAP)) {
+    } else if (mpf_obj_type(mod)->flags & MPF_TYPE_FLAG_HEAP) {
         m = &((mpf_instance_t *)mpf_obj_ptr(mod))->members;  // an instance's __dict__ is a view of this
     }
     if (IMPORT_ANY_OBJECT && m == NULL) {
-        mpf_load_method_maybe(mod, MPF_QSTR___dict__, dest);
-        if (dest[0] == MPF_OBJ_NULL || dest[1] != MPF_OBJ_NULL || !mpf_obj_is_type(dest[0], &mpf_type_dict)) {
+        mpf_obj_t d = mpf_attr_or_null(mod, MPF_QSTR___dict__, false);
+        if (d == MPF_OBJ_NULL || !mpf_obj_is_type(d, &mpf_type_dict)) {
             mpf_raise_msg(&mpf_type_ImportError, "from-import-* object has no __dict__ and no __all__");
         }
-        m = mpf_dict_map(dest[0]);
+        m = mpf_dict_map(d);
     }
     for (size_t i = 0; i < m->used; i++) {
         mpf_obj_t k = m->elems[i].key;

@@ -75,6 +75,9 @@ MPF_INTERNAL void mpf_builtins_note_store(mpf_obj_t module);
 MPF_INTERNAL const mpf_rom_map_t *const mpf_builtins_map;
 // The qstr of attribute name [name] as getattr() and friends take it (TypeError if it is not a str).
 MPF_INTERNAL mpf_qstr_t mpf_builtin_attr_name(mpf_obj_t name);
+// Attribute [q] of [o] (a method lookup when [method]: no bound method made), or NULL when
+// looking it up raises AttributeError (builtins.c).
+MPF_INTERNAL mpf_obj_t mpf_attr_or_null(mpf_obj_t o, mpf_qstr_t q, bool method);
 #if CONFIG_CLASS_ADVANCED
 // cls.__subclasses__(): the live classes naming class [self] among their bases.
 MPF_INTERNAL mpf_obj_t mpf_type_subclasses(mpf_obj_t self);

@@ -157,20 +157,19 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
     size_t n_closed = fun->n_closed;
     size_t n_pos = n_closed + n_args;
     size_t slot_after = A + K;
-    if (n_pos > A) {
-        if (!(rc->scope_flags & MPF_SCOPE_VARARGS)) {
-            if (A - n_closed == rc->n_def_pos_args || rc->n_def_pos_args == 0) {
-                arg_error(fun, "takes %u positional argument%s but %u %s given", (unsigned)(A - n_closed),
-                    A - n_closed == 1 ? "" : "s", (unsigned)n_args, n_args == 1 ? "was" : "were");
-            }
-            arg_error(fun, "takes from %u to %u positional arguments but %u were given",
-                (unsigned)(A - n_closed - rc->n_def_pos_args), (unsigned)(A - n_closed), (unsigned)n_args);
+    if (n_pos > A && !(rc->scope_flags & MPF_SCOPE_VARARGS)) {
+        if (A - n_closed == rc->n_def_pos_args || rc->n_def_pos_args == 0) {
+            arg_error(fun, "takes %u positional argument%s but %u %s given", (unsigned)(A - n_closed),
+                A - n_closed == 1 ? "" : "s", (unsigned)n_args, n_args == 1 ? "was" : "were");
         }
-        size_t extra = n_pos - A;
-        fast[-(ptrdiff_t)slot_after] = mpf_obj_new_tuple(extra, args + (A - n_closed));
-        n_pos = A;
-    } else if (rc->scope_flags & MPF_SCOPE_VARARGS) {
-        fast[-(ptrdiff_t)slot_after] = mpf_obj_new_tuple(0, NULL);
+        arg_error(fun, "takes from %u to %u positional arguments but %u were given",
+            (unsigned)(A - n_closed - rc->n_def_pos_args), (unsigned)(A - n_closed), (unsigned)n_args);
+    }
+    if (rc->scope_flags & MPF_SCOPE_VARARGS) {
+        // *args: the positional arguments past the parameters (none: an empty tuple)
+        size_t extra = n_pos > A ? n_pos - A : 0;
+        fast[-(ptrdiff_t)slot_after] = mpf_obj_new_tuple(extra, extra ? args + (A - n_closed) : NULL);
+        n_pos -= extra;
     }
 #if CONFIG_VM_FAST_PATHS
     for (size_t i = 0; i < n_closed && i < A; i++) {

@@ -239,3 +239,15 @@ def test_app_larger_than_flash_names_its_data(tmp_path: Path) -> None:
     assert "bytes over. Largest components: frozen main " in errors[0]
     assert "Largest symbols: frozen_main_str" in errors[0]
     assert not (tmp_path / "build" / "firmware.bin").exists()
+
+
+def test_a_usart_pin_that_is_no_pin_name_stops_the_build(tmp_path: Path) -> None:
+    # The pins become numbers at build time (ports/stm32/SConscript): a bad name is an
+    # error there, not a pin left unconfigured.
+    fragment = tmp_path / "pin.conf"
+    fragment.write_text('CONFIG_STM32_UART1_TX_PIN="PA16"\n')
+    cmd = scons_command("netduinoplus2", tmp_path / "build", (fragment,))
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert proc.returncode != 0
+    assert "CONFIG_STM32_UART1_TX_PIN='PA16' is not a pin name" in proc.stderr, proc.stderr[-2000:]
+    assert not (tmp_path / "build" / "firmware.elf").exists()

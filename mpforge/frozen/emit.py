@@ -322,8 +322,8 @@ def emit_frozen_c(
         f"const size_t mpf_frozen_qstr_count = {len(frozen_pool)};",
         "",
         "const mpf_frozen_module_t mpf_frozen_modules[] = {",
-        *table,
-        "    {NULL, false, NULL, NULL, NULL},",
+        # (mpf_frozen_count bounds every walk: no end entry, but C needs one entry at least)
+        *(table or ["    {NULL, false, NULL, NULL, NULL},"]),
         "};",
         f"const size_t mpf_frozen_count = {len(modules)};",
         "",

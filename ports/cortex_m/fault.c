@@ -20,32 +20,43 @@ static void put(const char *s) {
 }
 
 #if CONFIG_CORTEX_M_FAULT_REPORT
-// Print "[name]=0x%08x" followed by [sep].
-static void put_reg(const char *name, uint32_t v, const char *sep) {
-    char hex[11] = "0x";
-    for (int i = 0; i < 8; i++) {
-        hex[2 + i] = "0123456789abcdef"[(v >> (28 - 4 * i)) & 0xFu];
-    }
-    hex[10] = '\0';
-    put(name);
-    put("=");
-    put(hex);
-    put(sep);
-}
-
-static const char *exception_name(uint32_t ipsr) {
-    switch (ipsr) {
-        case 2: return "NMI";
-        case 3: return "HardFault";
+// The names of the exceptions from number 2 (NMI) on, one after the other (and for any
+// other number: "unexpected interrupt").
+static const char exception_names[] = "NMI\0HardFault\0"
 #if !CM_ARMV6M
-        case 4: return "MemManage";
-        case 5: return "BusFault";
-        case 6: return "UsageFault";
+                                      "MemManage\0BusFault\0UsageFault\0"
 #endif
-        default: return "unexpected interrupt";
+                                      "unexpected interrupt";
+#define NAMED_EXCEPTIONS (CM_ARMV6M ? 2u : 5u)
+
+// The registers fault_report prints, in its order: the stacked frame (r0 r1 r2 r3 r12 lr
+// pc xpsr), the stack pointer, EXC_RETURN and (ARMv7-M) the fault status and address
+// registers; four to a line (two on the third).
+static const char reg_names[] = "r0 \0r1 \0r2 \0r3 \0r12\0lr \0pc \0xpsr\0sp \0exc_return"
+#if !CM_ARMV6M
+                                "\0cfsr\0hfsr\0mmfar\0bfar"
+#endif
+    ;
+#define N_REGS (CM_ARMV6M ? 10 : 14)
+#define LINE_ENDS ((1u << 3) | (1u << 7) | (1u << 9) | (1u << 13))  // after these registers
+
+// The string after the one at [s] in a list of NUL-terminated strings.
+static const char *next_name(const char *s) {
+    while (*s++ != '\0') {
     }
+    return s;
 }
 
+// Print "[name]=0x%08x".
+static void put_reg(const char *name, uint32_t v) {
+    char hex[12] = "=0x";
+    for (int i = 0; i < 8; i++) {
+        hex[3 + i] = "0123456789abcdef"[(v >> (28 - 4 * i)) & 0xFu];
+    }
+    hex[11] = '\0';
+    put(name);
+    put(hex);
+}
 #endif
 
 // Called by cm_fault_isr with the exception frame the hardware stacked ([frame]:
@@ -60,27 +71,33 @@ __attribute__((used, noinline, noreturn)) static void fault_report(const uint32_
     __asm__ volatile("mrs %0, ipsr" : "=r"(ipsr));
     ipsr &= 0x1FFu;
     put("\n*** FATAL: ");
-    put(exception_name(ipsr));
+    const char *name = exception_names;
+    for (uint32_t n = ipsr - 2u < NAMED_EXCEPTIONS ? ipsr - 2u : NAMED_EXCEPTIONS; n > 0; n--) {
+        name = next_name(name);
+    }
+    put(name);
     if (ipsr >= 16) {
-        put_reg(" IRQ", ipsr - 16, "");
+        put_reg(" IRQ", ipsr - 16);
+    }
+    uint32_t v[N_REGS];
+    for (int i = 0; i < 8; i++) {
+        v[i] = frame[i];
+    }
+    v[8] = (uint32_t)(uintptr_t)frame;
+    v[9] = exc_return;
+#if !CM_ARMV6M
+    v[10] = CM_REG(SCB_CFSR);
+    v[11] = CM_REG(SCB_HFSR);
+    v[12] = CM_REG(SCB_MMFAR);
+    v[13] = CM_REG(SCB_BFAR);
+#endif
+    const char *reg = reg_names;
+    for (int i = 0; i < N_REGS; i++) {
+        put((i == 0 || (LINE_ENDS >> (i - 1)) & 1u) ? "\n" : "  ");
+        put_reg(reg, v[i]);
+        reg = next_name(reg);
     }
     put("\n");
-    put_reg("r0 ", frame[0], "  ");
-    put_reg("r1 ", frame[1], "  ");
-    put_reg("r2 ", frame[2], "  ");
-    put_reg("r3 ", frame[3], "\n");
-    put_reg("r12", frame[4], "  ");
-    put_reg("lr ", frame[5], "  ");
-    put_reg("pc ", frame[6], "  ");
-    put_reg("xpsr", frame[7], "\n");
-    put_reg("sp ", (uint32_t)(uintptr_t)frame, "  ");
-    put_reg("exc_return", exc_return, "\n");
-#if !CM_ARMV6M
-    put_reg("cfsr", CM_REG(SCB_CFSR), "  ");
-    put_reg("hfsr", CM_REG(SCB_HFSR), "  ");
-    put_reg("mmfar", CM_REG(SCB_MMFAR), "  ");
-    put_reg("bfar", CM_REG(SCB_BFAR), "\n");
-#endif
 #endif
     cm_halt(CM_FATAL_STATUS);
 }

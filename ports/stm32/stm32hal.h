@@ -57,8 +57,6 @@ bool stm32_gpio_read(int port, int pin);
 size_t stm32_usart_rx_capacity(int id);
 // Close every open USART but the console (a soft reset).
 void stm32_usart_close_all(void);
-// The TX and RX pin names [id] uses.
-void stm32_usart_pins(int id, const char **tx, const char **rx);
 // Send [len] bytes, blocking until the last is in the data register; "\n" goes out as
 // "\r\n" when [cooked].
 void stm32_usart_write(int id, const char *data, size_t len, bool cooked);

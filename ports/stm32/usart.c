@@ -28,7 +28,8 @@ static volatile uint8_t rx_buf5[RX_SLOTS(5)];
 
 // What does not change about a USART: where it is, its bus (1 = APB1, 2 = APB2) and
 // enable bit in RCC_APBxENR, interrupt line, pin alternate function (RM0090 2.3, 7.3,
-// 8.3.2) and its pins from the config. base 0: not on this chip.
+// 8.3.2) and its pins from the config (port * 16 + bit: the SConscript turns the names
+// into STM32_UARTn_TX/RX). base 0: not on this chip.
 typedef struct {
     uint32_t base;
     volatile uint8_t *rx_buf;
@@ -37,13 +38,12 @@ typedef struct {
     uint8_t en_bit;
     uint8_t irq;
     uint8_t af;
-    const char *tx_pin;
-    const char *rx_pin;
+    uint8_t tx_pin;
+    uint8_t rx_pin;
 } usart_hw_t;
 
 #define USART_HW(n, base, bus, en_bit, irq, af) \
-    [(n) - 1] = {base, rx_buf##n, sizeof(rx_buf##n), bus, en_bit, irq, af, CONFIG_STM32_UART##n##_TX_PIN, \
-                 CONFIG_STM32_UART##n##_RX_PIN}
+    [(n) - 1] = {base, rx_buf##n, sizeof(rx_buf##n), bus, en_bit, irq, af, STM32_UART##n##_TX, STM32_UART##n##_RX}
 
 static const usart_hw_t usart_hw[STM32_USART_MAX] = {
     USART_HW(1, USART1_BASE, 2, 4, USART1_IRQ, 7),
@@ -94,11 +94,8 @@ static void irq_enable(int irq, bool on) {
     __asm__ volatile("dsb\n isb" ::: "memory");  // disabled before the next access
 }
 
-static void config_pin(const char *name, stm32_gpio_pull_t pull, int af) {
-    int port, pin;
-    if (stm32_gpio_parse(name, &port, &pin)) {
-        stm32_gpio_config(port, pin, STM32_GPIO_ALT, pull, af);
-    }
+static void config_pin(unsigned pin, stm32_gpio_pull_t pull, int af) {
+    stm32_gpio_config((int)(pin / 16u), (int)(pin % 16u), STM32_GPIO_ALT, pull, af);
 }
 
 // Start USART [id] with a checked config: its BRR and CR1 values, the ring's capacity.
@@ -188,11 +185,6 @@ bool mhal_uart_is_open(int id) {
 
 const mhal_uart_config_t *mhal_uart_config(int id) {
     return &STATE(id)->cfg;
-}
-
-void stm32_usart_pins(int id, const char **tx, const char **rx) {
-    *tx = usart_hw[id - 1].tx_pin;
-    *rx = usart_hw[id - 1].rx_pin;
 }
 
 static void put_byte(uint32_t base, uint8_t c) {
