@@ -136,6 +136,10 @@ typedef struct {
 } emit_t;
 
 #define LABEL_NONE ((size_t)-1)
+// The text of the RuntimeError for a broken invariant of the emitter (a bug, never bad input):
+// the final pass differs from the last sizing pass, a table entry no scope uses, an image
+// that differs from its counted size.
+#define INTERNAL_ERROR "compiler: internal error"
 
 // ---------------------------------------------------------------- errors
 
@@ -372,36 +376,17 @@ static bool const_equal(mpf_obj_t a, mpf_obj_t b) {
     return false;
 }
 
-// A hash consistent with const_equal: the type and the value's bytes.
+// A hash consistent with const_equal: the type, and a str's or bytes' value (ints, floats,
+// complex numbers and tuples: one bucket chain per type; they are few in a source).
 static size_t const_hash(mpf_obj_t o) {
     const mpf_type_t *t = mpf_obj_type(o);
     size_t h = (size_t)(uintptr_t)t;
-    if (mpf_obj_is_small_int(o)) {
-        return h ^ ((size_t)mpf_obj_small_int_value(o) * 2654435761u);
-    }
     if (mpf_obj_is_qstr(o) || t == &mpf_type_str || t == &mpf_type_bytes) {
         size_t n;
         const char *s = mpf_obj_str_data(o, &n);
         return h ^ mpf_qstr_compute_hash((const uint8_t *)s, n);
     }
-#if CONFIG_FLOAT
-    if (t == &mpf_type_float) {
-        mpf_float_t f = mpf_obj_get_float(o);
-        uint8_t b[sizeof(f)];
-        memcpy(b, &f, sizeof(f));
-        return h ^ mpf_qstr_compute_hash(b, sizeof(b));
-    }
-#endif
-    if (t == &mpf_type_tuple) {
-        size_t n;
-        mpf_obj_t *items;
-        mpf_obj_get_array(o, &n, &items);
-        for (size_t i = 0; i < n; i++) {
-            h = h * 31 + const_hash(items[i]);
-        }
-        return h;
-    }
-    return h;   // big ints, complex: one bucket chain per type (rare)
+    return h;
 }
 
 static size_t const_entry_hash(emit_t *e, size_t i) {
@@ -452,8 +437,11 @@ static void put(emit_t *e, uint8_t b) {
         e->len++;
         return;
     }
-    e->code = grow(e->code, e->len, &e->cap, 1);
-    e->code[e->len++] = b;
+    // the image (mpf_emit_mpy), in its block of the size counted before
+    if (e->len < e->cap) {
+        e->code[e->len] = b;
+    }
+    e->len++;
 }
 
 // [v] as a vuint (7 bits a byte, most significant first) into [sink]: the code or a recording.
@@ -2019,37 +2007,39 @@ static void pop_n(emit_t *e, int n) {
     }
 }
 
+// Expression [x], or small int [v] when [x] is NULL.
+static void expr_or_int(emit_t *e, mpf_node_t *x, int v) {
+    if (x == NULL) {
+        op(e, (uint8_t)(MPF_OP_SMALL_INT_MULTI_ZERO + v));
+    } else {
+        expr(e, x);
+    }
+}
+
 // for over range(...) with plain arguments: a counter on the stack (and the end value
 // under it unless the end is a constant).
 static bool range_for(emit_t *e, mpf_node_t *x) {
     mpf_node_t *it = x->k[1];
-    if (it->kind != N_CALL || it->k[0]->kind != N_NAME || it->k[0]->v.q != MPF_QSTR_range || it->n < 2 ||
-        it->n > 4 || x->k[0]->kind != N_NAME) {
+    size_t n = it->n;
+    if (it->kind != N_CALL || it->k[0]->kind != N_NAME || it->k[0]->v.q != MPF_QSTR_range || n < 2 || n > 4 ||
+        x->k[0]->kind != N_NAME) {
         return false;
     }
-    for (size_t i = 1; i < it->n; i++) {
-        if (it->k[i]->kind == N_STAR || it->k[i]->kind == N_DSTAR || it->k[i]->kind == N_KW ||
-            (it->k[i]->kind == N_COMP && it->k[i]->v.bare_arg)) {
+    for (size_t i = 1; i < n; i++) {
+        const mpf_node_t *a = it->k[i];
+        if ((unsigned)(a->kind - N_STAR) <= N_KW - N_STAR || (a->kind == N_COMP && a->v.bare_arg)) {
             return false;   // (range(x for x in y): an unbracketed generator is no plain argument)
         }
     }
-    mpf_node_t *start = NULL, *end, *step = NULL;
-    if (it->n == 2) {
-        end = it->k[1];
-    } else {
-        start = it->k[1];
-        end = it->k[2];
-        if (it->n == 4) {
-            step = it->k[3];
-            if (step->kind != N_CONST || !mpf_obj_is_small_int(step->v.obj) ||
-                mpf_obj_small_int_value(step->v.obj) == 0) {
-                return false;
-            }
+    mpf_node_t *start = n > 2 ? it->k[1] : NULL, *end = it->k[n > 2 ? 2 : 1], *step = n > 3 ? it->k[3] : NULL;
+    mpf_int_t by = 1;
+    if (step != NULL) {
+        if (step->kind != N_CONST || !mpf_obj_is_small_int(step->v.obj) || (by = mpf_obj_small_int_value(step->v.obj)) == 0) {
+            return false;
         }
     }
-    bool neg = step && mpf_obj_small_int_value(step->v.obj) < 0;
     bool end_const = end->kind == N_CONST && mpf_obj_is_small_int(end->v.obj);
-    int n_slots = end_const ? 1 : 2;
+    int n_slots = 2 - end_const;
     // L: top, continue, condition, break, end
     static const uint8_t top[] = {
         MPF_OP_JUMP, 2, S_LABEL, 0, MPF_OP_DUP_TOP, S_STORE, 0, S_END,
@@ -2062,19 +2052,11 @@ static bool range_for(emit_t *e, mpf_node_t *x) {
     if (!end_const) {
         expr(e, end);
     }
-    if (start) {
-        expr(e, start);
-    } else {
-        op(e, MPF_OP_SMALL_INT_MULTI_ZERO);
-    }
+    expr_or_int(e, start, 0);
     seq(e, top, L, x);
     loop_body(e, x->k[2], L[3], L[1], false);
     label(e, L[1]);
-    if (step) {
-        expr(e, step);
-    } else {
-        op(e, MPF_OP_SMALL_INT_MULTI_ZERO + 1);
-    }
+    expr_or_int(e, step, 1);
     seq(e, next, L, x);
     if (end_const) {
         op(e, MPF_OP_DUP_TOP);
@@ -2082,7 +2064,7 @@ static bool range_for(emit_t *e, mpf_node_t *x) {
     } else {
         ops(e, "\x58\x5A");   // DUP_TOP_TWO, ROT_TWO
     }
-    op(e, neg ? MPF_OP_BINARY_OP_MULTI + 1 : MPF_OP_BINARY_OP_MULTI + 0);   // > or <
+    op(e, (uint8_t)(MPF_OP_BINARY_OP_MULTI + (by < 0)));   // < or >
     op_jump(e, MPF_OP_POP_JUMP_IF_TRUE, L[0]);
     if (x->k[3]) {
         pop_n(e, n_slots);
@@ -2604,38 +2586,31 @@ static void number_locals(scope_t *s) {
         return;
     }
     uint16_t n = 0;
-    // parameters: the first entries, in slot order (scope_params put them so)
-    for (size_t i = 0; i < s->n_ids; i++) {
-        id_info_t *id = &s->ids[i];
-        if (id->flags & IDF_PARAM) {
-            id->num = n++;
-        }
-    }
-    // then the other locals, then the other cells (a class body's own __class__ is no
-    // local slot it counts: mpy-cross stores it in slot 0 all the same)
-    for (int kind = ID_LOCAL; kind <= ID_CELL; kind++) {
+    // the parameters (the first entries, in slot order: scope_params put them so), then the
+    // other locals, then the other cells (a class body's own __class__ is no local slot it
+    // counts: mpy-cross stores it in slot 0 all the same)
+    for (int kind = ID_LOCAL - 1; kind <= ID_CELL; kind++) {
         for (size_t i = 0; i < s->n_ids; i++) {
             id_info_t *id = &s->ids[i];
-            if (!(id->flags & IDF_PARAM) && id->kind == kind &&
-                !(kind == ID_LOCAL && s->kind == SC_CLASS && id->q == MPF_QSTR___class__)) {
+            if (kind < ID_LOCAL ? (id->flags & IDF_PARAM) != 0
+                                : !(id->flags & IDF_PARAM) && id->kind == kind &&
+                    !(kind == ID_LOCAL && s->kind == SC_CLASS && id->q == MPF_QSTR___class__)) {
                 id->num = n++;
             }
         }
     }
     // free variables come first, in the order of the parent's ids; everything else shifts
     uint16_t n_free = 0;
-    if (s->parent) {
-        for (scope_t *q = s->parent; q != NULL; q = q->parent) {
-            for (size_t i = 0; i < q->n_ids; i++) {
-                id_info_t *pid = &q->ids[i];
-                if (pid->kind != ID_CELL && pid->kind != ID_FREE) {
-                    continue;
-                }
-                id_info_t *id = find_id(s, pid->q);
-                if (id && id->kind == ID_FREE && !(id->flags & 32)) {
-                    id->num = n_free++;
-                    id->flags |= 32;
-                }
+    for (scope_t *q = s->parent; q != NULL; q = q->parent) {
+        for (size_t i = 0; i < q->n_ids; i++) {
+            id_info_t *pid = &q->ids[i];
+            if (pid->kind != ID_CELL && pid->kind != ID_FREE) {
+                continue;
+            }
+            id_info_t *id = find_id(s, pid->q);
+            if (id && id->kind == ID_FREE && !(id->flags & 32)) {
+                id->num = n_free++;
+                id->flags |= 32;
             }
         }
     }
@@ -2654,7 +2629,7 @@ static void number_locals(scope_t *s) {
 // ---------------------------------------------------------------- passes and assembly
 
 // Start [pass] over scope [s] (the state of the last pass is cleared).
-static void begin_pass(emit_t *e, scope_t *s, int pass) {
+__attribute__((noinline)) static void begin_pass(emit_t *e, scope_t *s, int pass) {
     memset(&e->pass, 0, sizeof(*e) - offsetof(emit_t, pass));
     e->pass = pass;
     e->scope = s;
@@ -2909,7 +2884,7 @@ static void assemble(emit_t *e, scope_t *s) {
     walk(e, s, NULL, false);
     e->piece = NULL;
     if (e->len != body_len) {
-        mpf_raise_msg(&mpf_type_RuntimeError, "compiler: the final pass differs from the last sizing pass");
+        mpf_raise_msg(&mpf_type_RuntimeError, INTERNAL_ERROR);
     }
 }
 
@@ -3041,7 +3016,7 @@ static void order_tables(emit_t *e) {
         }
     }
     if (t.n_q != nq || t.n_c != nc) {
-        mpf_raise_msg(&mpf_type_RuntimeError, "compiler: a table entry no scope uses");
+        mpf_raise_msg(&mpf_type_RuntimeError, INTERNAL_ERROR);
     }
     mpf_gc_free(e->qstrs);
     mpf_gc_free(e->consts);
@@ -3178,11 +3153,10 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy)
     mpf_gc_free(e->qmap);
     mpf_gc_free(e->cmap);
     e->qmap = e->cmap = NULL;
-    mpf_gc_free(e->code);
     mpf_gc_free(e->labels);
     mpf_gc_free(e->prev_labels);
     mpf_gc_free(e->lines);
-    e->code = e->lines = NULL;
+    e->lines = NULL;
     e->labels = e->prev_labels = NULL;
     return mod;
 }
@@ -3258,7 +3232,7 @@ void mpf_emit_mpy(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out) {
     o.count_only = false;
     write_image(&o, &e, raws, n_raws);
     if (o.len != size) {
-        mpf_raise_msg(&mpf_type_RuntimeError, "compiler: the image differs from its counted size");
+        mpf_raise_msg(&mpf_type_RuntimeError, INTERNAL_ERROR);
     }
     mpf_cc_note_heap(c);
     mpf_gc_free(raws);
