@@ -17,6 +17,9 @@
 #include "compile_int.h"
 #include "opcodes.h"
 
+// (a helper -Os would copy into each caller, bigger than a call)
+#define NOINLINE __attribute__((noinline))
+
 #define PASS_SCOPE 0
 #define PASS_SIZE 1
 #define PASS_EMIT 2
@@ -272,7 +275,7 @@ static void *grow(void *old, size_t n, size_t *cap, size_t size) {
 }
 
 // grow() for the 16-bit counts of a scope (its names, its children).
-static void *grow16(emit_t *e, void *old, uint16_t n, uint16_t *cap, size_t size, const mpf_node_t *at) {
+NOINLINE static void *grow16(emit_t *e, void *old, uint16_t n, uint16_t *cap, size_t size, const mpf_node_t *at) {
     if (n == UINT16_MAX) {
         error_at(e, at, E_SCOPE_NAMES);
     }
@@ -514,7 +517,7 @@ static void rec_byte(emit_t *e, uint8_t b) {
     t->data[t->len++] = b;
 }
 
-static void rec_vuint(emit_t *e, size_t v) {
+NOINLINE static void rec_vuint(emit_t *e, size_t v) {
     vuint_to(e, v, rec_byte);
 }
 
@@ -572,7 +575,7 @@ typedef struct {
     size_t i;
 } rec_cursor_t;
 
-static bool rd_more(rec_cursor_t *r) {
+NOINLINE static bool rd_more(rec_cursor_t *r) {
     while (r->pc != NULL && r->i == r->pc->len) {
         r->pc = r->pc->next;
         r->i = 0;
@@ -598,7 +601,7 @@ static size_t rd_vuint(rec_cursor_t *r) {
 // Table entry [i] ([tag] R_Q, R_QN or R_C) as an operand, recorded by the code pass
 // (registered only, when the code is dead). The scope pass registers the same entries but
 // names, in the same order: its registrations are read from the recorded code.
-static void ref(emit_t *e, uint8_t tag, size_t i) {
+NOINLINE static void ref(emit_t *e, uint8_t tag, size_t i) {
     if (e->record) {
         rec_op(e, (uint8_t)(e->dead ? tag + R_DEAD : tag), i);
     }
@@ -611,46 +614,28 @@ static void adjust(emit_t *e, int delta) {
     }
 }
 
-// The stack effect the emitter counts for each opcode 0x10..0x6F, as mpy-cross counts it
-// (WITH_CLEANUP +2: the -4 after it is the handler's; a conditional jump's -1 is on the
-// taken path too); DYN: it depends on the operand (op_u works it out); 0 for the opcodes
-// the emitter never writes.
-#define DYN 0x7F
-static const int8_t stack_net[0x60] = {
-    // 0x10: LOAD_CONST_STRING, LOAD_NAME, LOAD_GLOBAL, LOAD_ATTR, LOAD_METHOD, LOAD_SUPER_METHOD,
-    // STORE_NAME, STORE_GLOBAL, STORE_ATTR, DELETE_NAME, DELETE_GLOBAL, IMPORT_NAME, IMPORT_FROM
-    1, 1, 1, 0, 1, -1, -1, -1, -2, 0, 0, -1, 1, 0, 0, 0,
-    // 0x20: MAKE_CLOSURE(_DEFARGS) (make_child's), LOAD_CONST_SMALL_INT, LOAD_CONST_OBJ, LOAD_FAST_N,
-    // LOAD_DEREF, STORE_FAST_N, STORE_DEREF, DELETE_FAST, DELETE_DEREF, BUILD_TUPLE, BUILD_LIST,
-    // BUILD_MAP, BUILD_SET, BUILD_SLICE, STORE_COMP
-    0, 0, 1, 1, 1, 1, -1, -1, 0, 0, DYN, DYN, 1, DYN, DYN, DYN,
-    // 0x30: UNPACK_SEQUENCE, UNPACK_EX, MAKE_FUNCTION, MAKE_FUNCTION_DEFARGS, CALL_FUNCTION,
-    // CALL_FUNCTION_VAR_KW, CALL_METHOD, CALL_METHOD_VAR_KW
-    DYN, DYN, 1, -1, DYN, DYN, DYN, DYN, 0, 0, 0, 0, 0, 0, 0, 0,
-    // 0x40: UNWIND_JUMP, -, JUMP, POP_JUMP_IF_TRUE/FALSE, JUMP_IF_TRUE/FALSE_OR_POP, SETUP_WITH,
-    // SETUP_EXCEPT, SETUP_FINALLY, POP_EXCEPT_JUMP, FOR_ITER
-    0, 0, 0, -1, -1, -1, -1, 2, 0, 0, 0, 1, 0, 0, 0, 0,
-    // 0x50: LOAD_CONST_FALSE/NONE/TRUE, LOAD_NULL, LOAD_BUILD_CLASS, LOAD_SUBSCR, STORE_SUBSCR,
-    // DUP_TOP, DUP_TOP_TWO, POP_TOP, ROT_TWO, ROT_THREE, WITH_CLEANUP, END_FINALLY, GET_ITER,
-    // GET_ITER_STACK
-    1, 1, 1, 1, 1, -1, -3, 1, 2, -1, 0, 0, 2, -1, 0, 3,
-    // 0x60: -, -, STORE_MAP, RETURN_VALUE, RAISE_LAST, RAISE_OBJ, RAISE_FROM, YIELD_VALUE,
-    // YIELD_FROM, IMPORT_STAR
-    0, 0, -2, -1, 0, -1, -2, 0, -1, -1, 0, 0, 0, 0, 0, 0,
-};
-
-// The stack effect of opcode [b] with operand [u] (none: 0).
+// The stack effect of opcode [b] with operand [u] (none: 0), as mpy-cross counts it: the
+// loader's table (mpf_op_stack_net), but WITH_CLEANUP +2 (the -4 after it is the
+// handler's) and a conditional jump's -1 on the taken path too; an operand-dependent one
+// worked out here.
 static int stack_effect(uint8_t b, size_t u) {
     // 0x70.. small ints and 0xB0.. local loads push, 0xC0.. local stores pop, 0xD0.. unary
     // operators keep the depth, 0xD7.. binary operators pop one
     if (b >= 0x70) {
         return b >= 0xD7 ? -1 : b >= 0xD0 ? 0 : b >= 0xC0 ? -1 : 1;
     }
-    int d = stack_net[b - 0x10];
-    if (d != DYN) {
+    if (b == MPF_OP_WITH_CLEANUP) {
+        return 2;
+    }
+    int d = mpf_op_stack_net[b];
+    if (d != MPF_STACK_DYN) {
         return d;
     }
     int lo = (int)(u & 0xFF), hi = (int)(u >> 8);
+    if (b >= MPF_OP_UNWIND_JUMP) {
+        // UNWIND_JUMP 0, JUMP_IF_TRUE/FALSE_OR_POP -1, FOR_ITER +1
+        return b == MPF_OP_FOR_ITER ? 1 : b == MPF_OP_UNWIND_JUMP ? 0 : -1;
+    }
     if (b >= MPF_OP_CALL_FUNCTION) {
         // positional args, keyword pairs, the method's self, the star bitmap
         return -(lo + 2 * hi) - (b & 1) - ((b >> 1) & 1);
@@ -780,7 +765,7 @@ static void jump_bytes(emit_t *e, uint8_t b, int l) {
 // ---------------------------------------------------------------- emission scripts
 
 // The fixed instruction sequences of the statements are const byte scripts run by seq():
-// opcodes (their stack effects from stack_net) and their operands, and these directives.
+// opcodes (their stack effects from stack_effect) and their operands, and these directives.
 enum {
     S_END,      // end of the script
     S_LABELS,   // n: L[0..n-1] = new labels
@@ -1024,7 +1009,7 @@ static void need_function(emit_t *e, const mpf_node_t *x, unsigned msg) {
 
 // Declare [id] global (explicitly in scope [t] too: its code then uses the explicit global
 // opcodes for it) or nonlocal (resolved against the enclosing scopes later).
-static void declare_id(emit_t *e, id_info_t *id, scope_t *t, bool global) {
+NOINLINE static void declare_id(emit_t *e, id_info_t *id, scope_t *t, bool global) {
     id->flags |= IDF_DECLARED;
     if (global) {
         id->kind = ID_GLOBAL_EXPLICIT;
@@ -1066,10 +1051,9 @@ static void name_op(emit_t *e, mpf_qstr_t q, int what) {
     static const uint8_t ops_of[3][3] = {{0x25, 0x27, 0x29}, {0x12, 0x17, 0x1A}, {0x11, 0x16, 0x19}};
     int kind = id ? id->kind : ID_GLOBAL_IMPLICIT;
     if (kind == ID_LOCAL) {
-        if (what == 0) {
-            load_fast(e, id->num);
-        } else if (what == 1 && id->num < 16) {
-            op(e, (uint8_t)(0xC0 + id->num));
+        // LOAD/STORE_FAST_MULTI for the first 16, else LOAD/STORE_FAST_N; DELETE_FAST
+        if (what < 2 && id->num < 16) {
+            op(e, (uint8_t)(0xB0 + 16 * what + id->num));
         } else {
             op_u(e, (uint8_t)(0x24 + 2 * what), id->num);
         }
@@ -2629,7 +2613,7 @@ static void number_locals(scope_t *s) {
 // ---------------------------------------------------------------- passes and assembly
 
 // Start [pass] over scope [s] (the state of the last pass is cleared).
-__attribute__((noinline)) static void begin_pass(emit_t *e, scope_t *s, int pass) {
+NOINLINE static void begin_pass(emit_t *e, scope_t *s, int pass) {
     memset(&e->pass, 0, sizeof(*e) - offsetof(emit_t, pass));
     e->pass = pass;
     e->scope = s;
@@ -2648,9 +2632,18 @@ static void rec_header(emit_t *e, scope_t *s) {
     }
 }
 
+// The pass [st] over [s] is done: its recorded code trimmed; its stack sizes and label
+// count kept (those of a scope pass are replaced by its code pass's).
+static void end_pass(const emit_t *st, scope_t *s) {
+    rec_trim(&s->rec, st->rec_tail, st->rec_cap);
+    s->stack_size = (uint16_t)st->max_depth;
+    s->exc_size = (uint16_t)st->max_exc;
+    s->n_labels = (uint32_t)st->n_labels;
+}
+
 // The scope pass of [s], or with [record] its code pass, recorded (then its stack sizes and
 // label count are known).
-static void run_pass(emit_t *e, scope_t *s, bool record) {
+NOINLINE static void run_pass(emit_t *e, scope_t *s, bool record) {
     begin_pass(e, s, record ? PASS_SIZE : PASS_SCOPE);
     e->record = record;
     if (record) {
@@ -2658,12 +2651,7 @@ static void run_pass(emit_t *e, scope_t *s, bool record) {
     }
     scope_body(e, s);
     e->record = false;
-    rec_trim(&s->rec, e->rec_tail, e->rec_cap);
-    if (record) {
-        s->stack_size = (uint16_t)e->max_depth;
-        s->exc_size = (uint16_t)e->max_exc;
-        s->n_labels = (uint32_t)e->n_labels;
-    }
+    end_pass(e, s);
 }
 
 // The module's statements of [g] (NULL: its end) in [pass] (PASS_SIZE: recorded), its state
@@ -3131,10 +3119,7 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy)
         compile_stmt(e, mst, g, e->last);
     }
     module_pass(e, &mst[1], NULL, PASS_SIZE);
-    rec_trim(&mod->rec, mst[1].rec_tail, mst[1].rec_cap);
-    mod->stack_size = (uint16_t)mst[1].max_depth;
-    mod->exc_size = (uint16_t)mst[1].max_exc;
-    mod->n_labels = (uint32_t)mst[1].n_labels;
+    end_pass(&mst[1], mod);
     resolve_scope(e, mod);
     mod->node = NULL;
     mpf_gc_free(mnode);
