@@ -86,6 +86,9 @@ typedef struct mpf_token {
     uint8_t kind;
     uint8_t op;                 // TK_OP: OP_*; TK_KW: KW_*
     uint32_t line, col;         // 1-based
+    uint32_t pos;               // both as the parser keeps a position: the line in the low 20
+                                // bits (at most NODE_LINE_MAX), the column (at most
+                                // NODE_COL_MAX) above them
     const char *s;              // TK_NAME/TK_INT/TK_FLOAT/TK_IMAG: the source text;
     size_t len;                 // TK_STR/TK_BYTES/TK_FSTR: the decoded value (arena)
 } mpf_token_t;
