@@ -59,7 +59,7 @@ typedef struct raw_piece {
 #define PIECE_MAX (256 - sizeof(raw_piece_t))
 
 typedef struct scope scope_t;
-// (one a function, class, lambda or comprehension: kept small, 64 bytes on 32 bits)
+// (one a function, class, lambda or comprehension: kept small, 64 bytes on 32 bits, 4 heap blocks)
 struct scope {
     scope_t *parent;
     scope_t *next;          // creation order
@@ -70,9 +70,9 @@ struct scope {
     uint16_t flags;
     uint16_t n_pos, n_kwonly, n_def_pos;
     uint8_t n_posonly;      // the first n_pos that take no keyword (`/`)
+    uint8_t kind;
     uint16_t num_locals;
     uint16_t stack_size, exc_size;
-    uint8_t kind;
     // result
     uint16_t n_children, cap_children;
     uint32_t raw_len;
@@ -2850,8 +2850,10 @@ static void assemble(emit_t *e, scope_t *s) {
     size_t pre = w.len;
     size_t total = pre + body_len;
     raw_piece_t **link = &s->raw;
+    // (code to run is one block: the VM reads it in place)
+    size_t piece_max = e->mpy ? PIECE_MAX : total;
     for (size_t done = 0; done < total;) {
-        size_t n = total - done < PIECE_MAX ? total - done : PIECE_MAX;
+        size_t n = total - done < piece_max ? total - done : piece_max;
         raw_piece_t *pc = mpf_gc_alloc(sizeof(raw_piece_t) + n, false);
         pc->next = NULL;
         pc->len = (uint32_t)n;
@@ -3076,6 +3078,11 @@ static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
     module_pass(e, &mst[1], g, PASS_SIZE);
     for (scope_t *s = last->next; s != NULL; s = s->next) {
         run_pass(e, s, true);
+        // its children are all known: their table shrinks to them (in place)
+        if (s->n_children < s->cap_children && s->n_children > 0) {
+            s->children = mpf_gc_realloc(s->children, s->n_children * sizeof(scope_t *));
+            s->cap_children = s->n_children;
+        }
     }
     mpf_cc_note_heap(e->c);
     // a def, lambda and class has an arena of its own (a comprehension's nodes are in the
@@ -3091,10 +3098,13 @@ static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
     free_chunks(mpf_node_arena(g));
 }
 
+static const mpf_raw_code_t *code_scopes(emit_t *e);
+
 // Compile the module [p] parses into [e]: the raw code (fun_data) of each scope, in pieces,
 // and the file's qstr and constant tables. The syntax tree and the emitter's working memory
-// are released; the scopes are left for the caller. Returns the module's scope.
-static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy) {
+// are released; the scopes are left for the caller. Returns the module's scope. Without [mpy],
+// the raw code to run instead (*code: the module's; only the module's scope is left).
+static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy, const mpf_raw_code_t **code) {
     memset(e, 0, sizeof(*e));
     e->c = c;
     e->opt = c->opt;
@@ -3125,16 +3135,22 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy)
     mpf_gc_free(mnode);
     order_scopes(e);
     order_tables(e);
-    for (scope_t *s = e->first; s != NULL; s = s->next) {
-        compile_scope(e, s);
-        mpf_cc_note_heap(c);
+    // what only the recording needed, released before the code is made
+    mpf_cc_arena_free(c);
+    mpf_gc_free(e->const_ix.slots);
+    e->const_ix.slots = NULL;
+    if (mpy) {
+        for (scope_t *s = e->first; s != NULL; s = s->next) {
+            compile_scope(e, s);
+            mpf_cc_note_heap(c);
+        }
+    } else {
+        *code = code_scopes(e);
     }
     // the emitter's working memory is done with: released before the image is made
     mpf_cc_note_heap(c);
-    mpf_cc_arena_free(c);
     mpf_gc_free(e->qstr_ix.slots);
-    mpf_gc_free(e->const_ix.slots);
-    e->qstr_ix.slots = e->const_ix.slots = NULL;
+    e->qstr_ix.slots = NULL;
     mpf_gc_free(e->qmap);
     mpf_gc_free(e->cmap);
     e->qmap = e->cmap = NULL;
@@ -3196,7 +3212,7 @@ static void write_image(emit_t *o, const emit_t *e, const raw_ref_t *raws, size_
 // The .mpy image (for `--compile`; the boards load what mpf_emit_code makes instead).
 void mpf_emit_mpy(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out) {
     emit_t e;
-    scope_t *mod = compile_all(&e, c, p, true);
+    scope_t *mod = compile_all(&e, c, p, true, NULL);
     // the raw codes in the image's order; then the scopes are released, before the image is
     // made: on a small heap they are most of what splits up the room the image needs
     raw_ref_t *raws = mpf_gc_alloc(n_scopes(mod) * sizeof(raw_ref_t), false);
@@ -3239,19 +3255,12 @@ static size_t get_vuint(const uint8_t **pp) {
     return v;
 }
 
-// The raw code of [s] and its children, as the loader makes it from the image (the same
-// fun_data, now in one block, its pieces released), with the local-slot names.
-static const mpf_raw_code_t *make_raw_code(const scope_t *s) {
+// The raw code of [s] as the loader makes it from the image (its fun_data is the one piece
+// assemble made), with the local-slot names; its children's raw codes are made already (its
+// children table holds them).
+static const mpf_raw_code_t *make_raw_code(scope_t *s) {
     mpf_raw_code_t *rc = mpf_new(mpf_raw_code_t);
-    uint8_t *fd = mpf_gc_alloc(s->raw_len, false);
-    size_t at = 0;
-    for (raw_piece_t *pc = s->raw; pc != NULL;) {
-        raw_piece_t *next = pc->next;
-        memcpy(fd + at, pc->data, pc->len);
-        at += pc->len;
-        mpf_gc_free(pc);
-        pc = next;
-    }
+    const uint8_t *fd = s->raw->data;
     size_t n_state = (size_t)s->num_locals + s->stack_size;
     if (n_state > UINT16_MAX) {
         mpf_raise_msg(&mpf_type_MemoryError, "compiler: function needs too large a frame");
@@ -3306,21 +3315,55 @@ static const mpf_raw_code_t *make_raw_code(const scope_t *s) {
         rc->local_names = t;
     }
     if (s->n_children > 0) {
-        const mpf_raw_code_t **ch = mpf_gc_alloc(s->n_children * sizeof(*ch), false);
-        for (size_t k = 0; k < s->n_children; k++) {
-            ch[k] = make_raw_code(s->children[k]);
-        }
-        rc->children = ch;
+        rc->children = (const mpf_raw_code_t *const *)(void *)s->children;
         rc->n_children = s->n_children;
+        s->children = NULL;
     }
+    mpf_gc_free(s->ids);
+    s->ids = NULL;
+    s->n_ids = 0;
     return rc;
+}
+
+// Loaded code: the scopes' raw codes made in reverse creation order, so that each scope's
+// children have theirs when its own is made; each scope is released once its raw code is in
+// its parent's children table, and the module's code, the one big block, is made last, when
+// the heap holds least. Returns the module's raw code.
+static const mpf_raw_code_t *code_scopes(emit_t *e) {
+    // the list reversed in place (the module, first, ends it)
+    scope_t *rev = NULL;
+    for (scope_t *s = e->first; s != NULL;) {
+        scope_t *next = s->next;
+        s->next = rev;
+        rev = s;
+        s = next;
+    }
+    for (scope_t *s = rev; s != NULL;) {
+        scope_t *next = s->next;
+        compile_scope(e, s);
+        const mpf_raw_code_t *rc = make_raw_code(s);
+        mpf_cc_note_heap(e->c);
+        if (s->parent == NULL) {
+            return rc;   // the module (its scope is the caller's)
+        }
+        // its place in its parent's children table takes its raw code (a table of the same
+        // size entries, which becomes the parent's); a scope no code makes (dead) has none
+        scope_t **ch = s->parent->children;
+        for (size_t k = 0; k < s->parent->n_children; k++) {
+            if (ch[k] == s) {
+                ch[k] = (scope_t *)(void *)rc;
+            }
+        }
+        mpf_gc_free(s);
+        s = next;
+    }
+    return NULL;   // (not reached: the module ends the list)
 }
 
 // The module's raw code and tables, as mpf_load_mpy would make them from the image.
 void mpf_emit_code(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out) {
     emit_t e;
-    scope_t *mod = compile_all(&e, c, p, false);
-    out->res.rc = make_raw_code(mod);
+    scope_t *mod = compile_all(&e, c, p, false, &out->res.rc);
     free_scopes(mod);
     mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);
     // the tables, shrunk to their entries (in place); a str constant is a str object, as
