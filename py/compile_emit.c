@@ -1595,17 +1595,15 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
             star = i;
         }
     }
+    // UNPACK_SEQUENCE n, or UNPACK_EX with the counts left and right of the starred target
     if (star == x->n) {
         op_u(e, 0x30, x->n);
-        for (size_t i = 0; i < x->n; i++) {
-            store(e, x->k[i]);
-        }
     } else {
-        size_t l = star, r = x->n - star - 1;
-        op_u(e, 0x31, l | (r << 8));
-        for (size_t i = 0; i < x->n; i++) {
-            store(e, x->k[i]->kind == N_STAR ? x->k[i]->k[0] : x->k[i]);
-        }
+        op_u(e, 0x31, star | ((x->n - star - 1) << 8));
+    }
+    for (size_t i = 0; i < x->n; i++) {
+        mpf_node_t *k = x->k[i];
+        store(e, k->kind == N_STAR ? k->k[0] : k);
     }
 }
 
@@ -2878,7 +2876,7 @@ static void assemble(emit_t *e, scope_t *s) {
     }
 }
 
-static void free_chunks(void *chunks) {
+NOINLINE static void free_chunks(void *chunks) {
     for (void **chunk = chunks; chunk != NULL;) {
         void **prev = chunk[0];
         mpf_gc_free(chunk);
@@ -3023,7 +3021,7 @@ static void order_tables(emit_t *e) {
 
 // Put the scopes in mpy-cross's creation order (breadth first: each scope's children are
 // created by its scope pass, which runs after those of every scope created before it).
-static void order_scopes(emit_t *e) {
+NOINLINE static void order_scopes(emit_t *e) {
     size_t n = 0;
     for (scope_t *s = e->first; s != NULL; s = s->next) {
         n++;
