@@ -58,8 +58,7 @@ int mpf_boot_exit_status(mpf_obj_t exc) {
     if (mpf_obj_get_int_maybe(code, &n)) {
         return (int)n;
     }
-    mpf_obj_print(&mpf_print_stderr, code, MPF_PRINT_STR);
-    mpf_print_str(&mpf_print_stderr, "\n");
+    mpf_printf(&mpf_print_stderr, "%O\n", code);
     return 1;
 }
 

@@ -251,6 +251,9 @@ enum {
 #define MPF_TYPE_FLAG_HEAP 0x0001        // a class made by __build_class__ / type()
 #define MPF_TYPE_FLAG_SUBCLASSABLE 0x0002
 #define MPF_TYPE_FLAG_EXCEPTION 0x0004   // BaseException or a subclass (builtin)
+#define MPF_TYPE_FLAG_EXC_CLASS 0x0010   // a class made at run time derived from BaseException
+// Either: instances are exceptions (mpf_exc_t)
+#define MPF_TYPE_FLAGS_EXC (MPF_TYPE_FLAG_EXCEPTION | MPF_TYPE_FLAG_EXC_CLASS)
 #define MPF_TYPE_FLAG_HAS_GETATTR 0x0008 // class defines __getattr__
 #define MPF_TYPE_FLAG_UNHASHABLE 0x0020  // hash() raises TypeError
 #define MPF_TYPE_FLAG_COMPACT 0x0040     // an mpf_type_compact_t (!CONFIG_EXC_FULL_TYPES)
@@ -707,8 +710,16 @@ MPF_NORETURN void mpf_raise_name_error(mpf_qstr_t name);
 // Terse messages: a raise carries its type only, so the text and the arguments are left out of
 // the image. They stay in an unevaluated sizeof, type-checked and counted as used, never emitted.
 int mpf_raise_terse_args(const char *fmt, ...);
-#define mpf_raise_msg(t, msg) ((void)sizeof(mpf_raise_terse_args(msg)), mpf_raise_type(t))
-#define mpf_raise_fmt(t, ...) ((void)sizeof(mpf_raise_terse_args(__VA_ARGS__)), mpf_raise_type(t))
+#define mpf_raise_msg(t, msg) ((void)sizeof(mpf_raise_terse_args(msg)), MPF_RAISE_TYPE(t))
+#define mpf_raise_fmt(t, ...) ((void)sizeof(mpf_raise_terse_args(__VA_ARGS__)), MPF_RAISE_TYPE(t))
+// The two types most raises name have a function without an argument: a call site then
+// loads no type address (the choice is made at compile time; any other type, or one not
+// known there, goes to mpf_raise_type).
+MPF_NORETURN void mpf_raise_type_error(void);
+MPF_NORETURN void mpf_raise_value_error(void);
+#define MPF_RAISE_IS_(t, n) (__builtin_constant_p((t) == &mpf_type_##n) && (t) == &mpf_type_##n)
+#define MPF_RAISE_TYPE(t) \
+    (MPF_RAISE_IS_(t, TypeError) ? mpf_raise_type_error() : MPF_RAISE_IS_(t, ValueError) ? mpf_raise_value_error() : mpf_raise_type(t))
 #endif
 mpf_obj_t mpf_exc_new(const mpf_type_t *t, size_t n_args, const mpf_obj_t *args);
 mpf_obj_t mpf_exc_new_msg(const mpf_type_t *t, const char *msg);

@@ -95,6 +95,16 @@ MPF_INTERNAL mpf_obj_t mpf_meta_class_getitem(mpf_obj_t cls, mpf_obj_t index);
 // type's method [q] that only this option brings (__subclasses__), or NULL.
 MPF_INTERNAL mpf_obj_t mpf_meta_type_method(mpf_qstr_t q);
 #endif
+// A print function (a type's print slot, mpf_obj_print): [o] printed as [kind] by [f]
+// into a new str (obj.c).
+typedef void (*mpf_print_fun_t)(const mpf_print_t *p, mpf_obj_t o, mpf_print_kind_t kind);
+MPF_INTERNAL mpf_obj_t mpf_print_to_str(mpf_print_fun_t f, mpf_obj_t o, mpf_print_kind_t kind);
+// "<Name object at 0x...>" ("<module.Name ...>" for a class with a str __module__):
+// object.__repr__, and the print of a type without a print slot (obj_type.c).
+MPF_INTERNAL void mpf_print_default(const mpf_print_t *p, mpf_obj_t o, mpf_print_kind_t kind);
+// The dunder name of each binary operator (0: none), and of each unary one (obj_type.c).
+MPF_INTERNAL const uint16_t mpf_binary_op_qstr[MPF_BINARY_OP_NUM];
+MPF_INTERNAL const uint16_t mpf_unary_op_qstr[MPF_UNARY_OP_FLOAT + 1];
 // Instance [inst]'s __dict__: a live, writable view of its members.
 MPF_INTERNAL mpf_obj_t mpf_type_instance_dict_view(mpf_obj_t inst);
 #if CONFIG_CLASS_HOOKS

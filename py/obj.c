@@ -52,7 +52,9 @@ bool mpf_obj_is_callable(mpf_obj_t o) {
 }
 
 bool mpf_obj_is_int(mpf_obj_t o) {
-    return mpf_obj_is_small_int(o) || mpf_obj_is_type(o, &mpf_type_int) || o == MPF_OBJ_TRUE || o == MPF_OBJ_FALSE;
+    // (an int object that is no small int is a big one: none without CONFIG_INT_BIG)
+    return mpf_obj_is_small_int(o) || (CONFIG_INT_BIG && mpf_obj_is_type(o, &mpf_type_int)) || o == MPF_OBJ_TRUE ||
+           o == MPF_OBJ_FALSE;
 }
 
 bool mpf_obj_is_str(mpf_obj_t o) {
@@ -152,7 +154,7 @@ static bool get_int(mpf_obj_t o, mpf_int_t *v, bool raise_big) {
     } else if (o == MPF_OBJ_FALSE || o == MPF_OBJ_TRUE) {
         *v = o == MPF_OBJ_TRUE;
         return true;
-    } else if (mpf_obj_is_type(o, &mpf_type_int)) {
+    } else if (CONFIG_INT_BIG && mpf_obj_is_type(o, &mpf_type_int)) {
 #if CONFIG_INT_BIG_MPZ || CONFIG_INT_BIG_LONGLONG
         // A big int may still fit a word: small ints stop one bit short of it, and on a
         // 32-bit port 2**30..2**31-1 are big ints.
@@ -258,34 +260,26 @@ size_t mpf_obj_len(mpf_obj_t o) {
 
 void mpf_obj_print(const mpf_print_t *p, mpf_obj_t o, mpf_print_kind_t kind) {
     mpf_stack_check();
-    if (o == MPF_OBJ_NULL) {
-        mpf_print_str(p, "(null)");
-        return;
-    }
+    // (NULL, from malformed bytecode only, is the sentinel type's: "<sentinel object at 0x0>")
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
-    if (t->print != NULL) {
-        t->print(p, o, kind);
-    } else {
-        mpf_printf(p, "<%q object at 0x%x>", mpf_type_name(t), (unsigned)(uintptr_t)o);
-    }
+    (t->print != NULL ? t->print : mpf_print_default)(p, o, kind);
 }
 
-// [o] printed as [kind] into a new str.
-static mpf_obj_t print_to_str(mpf_obj_t o, mpf_print_kind_t kind) {
+mpf_obj_t mpf_print_to_str(mpf_print_fun_t f, mpf_obj_t o, mpf_print_kind_t kind) {
     mpf_vstr_t v;
     mpf_vstr_init(&v, 16);
     mpf_print_t p;
     mpf_vstr_print(&v, &p);
-    mpf_obj_print(&p, o, kind);
+    f(&p, o, kind);
     return mpf_vstr_to_str(&v);
 }
 
 mpf_obj_t mpf_obj_str(mpf_obj_t o) {
-    return MPF_IS_STR(o) ? o : print_to_str(o, MPF_PRINT_STR);
+    return MPF_IS_STR(o) ? o : mpf_print_to_str(mpf_obj_print, o, MPF_PRINT_STR);
 }
 
 mpf_obj_t mpf_obj_repr(mpf_obj_t o) {
-    return print_to_str(o, MPF_PRINT_REPR);
+    return mpf_print_to_str(mpf_obj_print, o, MPF_PRINT_REPR);
 }
 
 mpf_obj_t mpf_obj_ascii(mpf_obj_t o) {
@@ -376,6 +370,7 @@ bool mpf_obj_get_buffer(mpf_obj_t o, mpf_buffer_t *buf, bool writable) {
     if (t->ext != NULL && t->ext->get_buffer != NULL) {
         return t->ext->get_buffer(o, buf, writable);
     }
+    // an instance of a class: its native part's (an exception's is NULL)
     if ((t->flags & (MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_METATYPE)) == MPF_TYPE_FLAG_HEAP &&
         ((const mpf_instance_t *)mpf_obj_ptr(o))->subobj != MPF_OBJ_NULL) {
         return mpf_obj_get_buffer(((const mpf_instance_t *)mpf_obj_ptr(o))->subobj, buf, writable);
@@ -387,7 +382,7 @@ size_t mpf_get_index(const mpf_type_t *t, size_t len, mpf_obj_t index, bool is_s
     (void)is_slice_ok;
     mpf_int_t i;
     if (!mpf_obj_get_int_maybe(index, &i)) {
-        if (mpf_obj_is_type(index, &mpf_type_int)) {
+        if (CONFIG_INT_BIG && mpf_obj_is_type(index, &mpf_type_int)) {
             i = -(mpf_int_t)len - 1;
         } else {
             size_t nl = 6;
@@ -420,7 +415,7 @@ static mpf_int_t slice_bound(mpf_obj_t o, mpf_int_t len, mpf_int_t step, bool is
     }
     mpf_int_t v;
     if (!mpf_obj_get_int_maybe(o, &v)) {
-        if (mpf_obj_is_type(o, &mpf_type_int)) {
+        if (CONFIG_INT_BIG && mpf_obj_is_type(o, &mpf_type_int)) {
             v = mpf_int_sign(o) < 0 ? -len - 1 : len + 1;
         } else {
             mpf_raise_msg(&mpf_type_TypeError, "slice indices must be integers or None or have an __index__ method");

@@ -12,8 +12,7 @@ bool mpf_obj_is_exception(mpf_obj_t o) {
     if (!mpf_obj_is_ptr(o)) {
         return false;
     }
-    const mpf_type_t *t = mpf_obj_type(o);
-    return (t->flags & MPF_TYPE_FLAG_EXCEPTION) || ((t->flags & MPF_TYPE_FLAG_HEAP) && mpf_type_is_subclass(t, &mpf_type_BaseException));
+    return (mpf_obj_type(o)->flags & MPF_TYPE_FLAGS_EXC) != 0;
 }
 
 bool mpf_exc_match(mpf_obj_t exc, const mpf_type_t *t) {
@@ -75,6 +74,16 @@ MPF_NORETURN void mpf_raise(mpf_obj_t exc) {
 MPF_NORETURN void mpf_raise_type(const mpf_type_t *t) {
     mpf_raise(mpf_exc_new(t, 0, NULL));
 }
+
+#if CONFIG_ERROR_MSG_LEVEL == 0
+MPF_NORETURN void mpf_raise_type_error(void) {
+    mpf_raise_type(&mpf_type_TypeError);
+}
+
+MPF_NORETURN void mpf_raise_value_error(void) {
+    mpf_raise_type(&mpf_type_ValueError);
+}
+#endif
 
 // The names in parentheses: at ERROR_MSG_LEVEL 0 they are also macros (mpf.h).
 MPF_NORETURN void (mpf_raise_msg)(const mpf_type_t *t, const char *msg) {
@@ -514,12 +523,7 @@ static mpf_obj_t exc_with_traceback(mpf_obj_t self, mpf_obj_t tb) {
 MPF_FUN_2(exc_with_traceback_obj, MPF_QSTR_with_traceback, exc_with_traceback);
 
 static mpf_obj_t exc_str(mpf_obj_t self) {
-    mpf_vstr_t v;
-    mpf_vstr_init(&v, 16);
-    mpf_print_t p;
-    mpf_vstr_print(&v, &p);
-    exc_print(&p, self, MPF_PRINT_STR);
-    return mpf_vstr_to_str(&v);
+    return mpf_print_to_str(exc_print, self, MPF_PRINT_STR);
 }
 MPF_FUN_1(exc_str_obj, MPF_QSTR___str__, exc_str);
 

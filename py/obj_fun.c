@@ -294,16 +294,21 @@ mpf_obj_t mpf_obj_new_bound_meth(mpf_obj_t fun, mpf_obj_t self) {
 // Maximum arguments passed on the C stack when prepending self; more go to the heap.
 #define BOUND_STACK_ARGS 8
 
-static mpf_obj_t bound_meth_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    const mpf_bound_meth_t *m = mpf_obj_ptr(self);
+// fun(self, *args) with the n_kw keyword name/value pairs after the n_args positionals.
+static mpf_obj_t call_with_self(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     size_t n = n_args + 2 * n_kw;
     mpf_obj_t stack_args[BOUND_STACK_ARGS + 1];
     mpf_obj_t *a = n < BOUND_STACK_ARGS ? stack_args : mpf_gc_alloc((n + 1) * sizeof(mpf_obj_t), false);
-    a[0] = m->self;
+    a[0] = self;
     if (n > 0) {
         memcpy(a + 1, args, n * sizeof(mpf_obj_t));
     }
-    return mpf_call(m->fun, n_args + 1, n_kw, a);
+    return mpf_call(fun, n_args + 1, n_kw, a);
+}
+
+static mpf_obj_t bound_meth_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    const mpf_bound_meth_t *m = mpf_obj_ptr(self);
+    return call_with_self(m->fun, m->self, n_args, n_kw, args);
 }
 
 static void bound_meth_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
@@ -382,16 +387,9 @@ static mpf_obj_t method_desc_call(mpf_obj_t self, size_t n_args, size_t n_kw, co
     if (n_args == 0) {
         mpf_raise_fmt(&mpf_type_TypeError, "unbound method %q.%q() needs an argument", mpf_type_name(d->owner), method_desc_name(d));
     }
+    // the receiver checked (or the native part of an instance of a subclass) in place of args[0]
     mpf_obj_t recv = mpf_native_self(d->owner, method_desc_name(d), args[0]);
-    if (recv == args[0]) {
-        return mpf_call(d->fun, n_args, n_kw, args);
-    }
-    size_t n = n_args + 2 * n_kw;
-    mpf_obj_t stack_args[BOUND_STACK_ARGS];
-    mpf_obj_t *a = n <= BOUND_STACK_ARGS ? stack_args : mpf_gc_alloc(n * sizeof(mpf_obj_t), false);
-    memcpy(a, args, n * sizeof(mpf_obj_t));
-    a[0] = recv;
-    return mpf_call(d->fun, n_args, n_kw, a);
+    return call_with_self(d->fun, recv, n_args - 1, n_kw, args + 1);
 }
 
 static void method_desc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {

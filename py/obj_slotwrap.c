@@ -1,32 +1,59 @@
 // obj_slotwrap.c -- dunder methods of builtin types ("abc".__len__, int.__add__,
 // super().__getitem__ ...): each name maps to the generic operation it stands for.
-// One table of 8-byte method objects: each carries its dunder name and a code for its
-// operation (a binary operator's number, a unary one's after them, then the others), and
-// one call function runs them all.
-#include "mpf.h"
+// The dunder names are those of obj_type.c's operator tables (and a few more); a lookup
+// makes a small method object carrying the operation's code, and one call function runs
+// them all.
+#include "mpf_int.h"
 
-// Operation codes past the binary operators' numbers (0 .. MPF_BINARY_OP_NUM - 1).
+// Operation codes: a binary operator's number (0 .. MPF_BINARY_OP_NUM - 1; IN is
+// __contains__, its operands swapped), then W_UNARY + a unary operator's, then the others.
 enum {
-    W_UNARY = MPF_BINARY_OP_NUM,  // + MPF_UNARY_OP_*: the generic unary operation
-    W_LEN = W_UNARY + MPF_UNARY_OP_FLOAT + 1,
-    W_HASH, W_BOOL, W_STR, W_REPR, W_ITER, W_NEXT,  // one argument (self)
-    W_GETITEM, W_DELITEM, W_CONTAINS,               // two
+    W_UNARY = MPF_BINARY_OP_NUM,
+    W_STR = W_UNARY + MPF_UNARY_OP_FLOAT + 1,
+    W_REPR, W_ITER, W_NEXT,                         // one argument (self)
+    W_GETITEM, W_DELITEM,                           // two
     W_SETITEM,                                      // three
+    W_END
 };
 
+// The names of the others, from W_STR on.
+static const uint16_t other_qstr[] = {
+    MPF_QSTR___str__, MPF_QSTR___repr__, MPF_QSTR___iter__, MPF_QSTR___next__,
+    MPF_QSTR___getitem__, MPF_QSTR___delitem__, MPF_QSTR___setitem__,
+};
+_Static_assert(sizeof(other_qstr) / sizeof(other_qstr[0]) == W_END - W_STR, "one name an operation");
+
+// The operators with a method: bit k of the codes below W_STR (CPython's int and str have
+// the rest: not the in-place forms, @, the reflected ones but +, - and *, int() and float()).
+#define B(op) ((uint64_t)1 << (op))
+static const uint64_t with_method =
+    B(MPF_BINARY_OP_LESS) | B(MPF_BINARY_OP_MORE) | B(MPF_BINARY_OP_EQUAL) | B(MPF_BINARY_OP_LESS_EQUAL) |
+    B(MPF_BINARY_OP_MORE_EQUAL) | B(MPF_BINARY_OP_NOT_EQUAL) | B(MPF_BINARY_OP_IN) | B(MPF_BINARY_OP_OR) |
+    B(MPF_BINARY_OP_XOR) | B(MPF_BINARY_OP_AND) | B(MPF_BINARY_OP_LSHIFT) | B(MPF_BINARY_OP_RSHIFT) |
+    B(MPF_BINARY_OP_ADD) | B(MPF_BINARY_OP_SUBTRACT) | B(MPF_BINARY_OP_MULTIPLY) | B(MPF_BINARY_OP_FLOOR_DIVIDE) |
+    B(MPF_BINARY_OP_TRUE_DIVIDE) | B(MPF_BINARY_OP_MODULO) | B(MPF_BINARY_OP_POWER) | B(MPF_BINARY_OP_REVERSE_ADD) |
+    B(MPF_BINARY_OP_REVERSE_SUBTRACT) | B(MPF_BINARY_OP_REVERSE_MULTIPLY) | B(W_UNARY + MPF_UNARY_OP_POSITIVE) |
+    B(W_UNARY + MPF_UNARY_OP_NEGATIVE) | B(W_UNARY + MPF_UNARY_OP_INVERT) | B(W_UNARY + MPF_UNARY_OP_BOOL) |
+    B(W_UNARY + MPF_UNARY_OP_LEN) | B(W_UNARY + MPF_UNARY_OP_HASH) | B(W_UNARY + MPF_UNARY_OP_ABS);
+#undef B
+_Static_assert(W_STR <= 64, "the operators' codes fit the mask");
+
+// A method made on each lookup (8 bytes of heap; no table of them in flash).
 typedef struct slot_wrapper {
     mpf_obj_base_t base;
-    uint16_t name;  // the dunder's qstr
-    uint8_t op;     // W_* or a binary operator's number
+    uintptr_t op;  // W_* or a binary operator's number
 } slot_wrapper_t;
 
 // The wrapper [self] called on self and its arguments: the generic operation; a binary
 // operator is the left type's own slot only, NotImplemented when it declines.
 static mpf_obj_t slot_wrapper_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    unsigned op = ((const slot_wrapper_t *)mpf_obj_ptr(self))->op;
+    uintptr_t op = ((const slot_wrapper_t *)mpf_obj_ptr(self))->op;
     size_t want = op == W_SETITEM ? 3 : op < W_UNARY || op >= W_GETITEM ? 2 : 1;
     mpf_arg_check_num(n_args, n_kw, want, want, false);
     mpf_obj_t a = args[0], b = args[want - 1];
+    if (op == MPF_BINARY_OP_IN) {
+        return mpf_binary_op(MPF_BINARY_OP_IN, b, a);
+    }
     if (op < W_UNARY) {
         if (mpf_obj_is_small_int(a) && mpf_obj_is_small_int(b)) {
             return mpf_binary_op((int)op, a, b);
@@ -36,12 +63,10 @@ static mpf_obj_t slot_wrapper_call(mpf_obj_t self, size_t n_args, size_t n_kw, c
         return r != MPF_OBJ_NULL ? r : MPF_OBJ_NOTIMPL;
     }
     switch (op) {
-        case W_LEN:
+        case W_UNARY + MPF_UNARY_OP_LEN:
             return mpf_obj_new_int((mpf_int_t)mpf_obj_len(a));
-        case W_HASH:
+        case W_UNARY + MPF_UNARY_OP_HASH:
             return mpf_obj_new_int(mpf_obj_hash(a));
-        case W_BOOL:
-            return mpf_obj_bool(mpf_obj_is_true(a));
         case W_STR:
             return mpf_obj_str(a);
         case W_REPR:
@@ -52,8 +77,6 @@ static mpf_obj_t slot_wrapper_call(mpf_obj_t self, size_t n_args, size_t n_kw, c
             return mpf_iternext_raise(a);
         case W_GETITEM:
             return mpf_subscr(a, b, MPF_OBJ_SENTINEL);
-        case W_CONTAINS:
-            return mpf_binary_op(MPF_BINARY_OP_IN, b, a);
         case W_DELITEM:
         case W_SETITEM:
             mpf_subscr(a, args[1], op == W_SETITEM ? b : MPF_OBJ_NULL);
@@ -69,59 +92,28 @@ static const mpf_type_t slot_wrapper_type = {
     .call = slot_wrapper_call,
 };
 
-#define W(q, op) {{&slot_wrapper_type}, q, op},
-static const slot_wrapper_t slots[] = {
-    W(MPF_QSTR___len__, W_LEN)
-    W(MPF_QSTR___hash__, W_HASH)
-    W(MPF_QSTR___bool__, W_BOOL)
-    W(MPF_QSTR___str__, W_STR)
-    W(MPF_QSTR___repr__, W_REPR)
-    W(MPF_QSTR___iter__, W_ITER)
-    W(MPF_QSTR___next__, W_NEXT)
-    W(MPF_QSTR___neg__, W_UNARY + MPF_UNARY_OP_NEGATIVE)
-    W(MPF_QSTR___pos__, W_UNARY + MPF_UNARY_OP_POSITIVE)
-    W(MPF_QSTR___abs__, W_UNARY + MPF_UNARY_OP_ABS)
-    W(MPF_QSTR___invert__, W_UNARY + MPF_UNARY_OP_INVERT)
-    W(MPF_QSTR___getitem__, W_GETITEM)
-    W(MPF_QSTR___setitem__, W_SETITEM)
-    W(MPF_QSTR___delitem__, W_DELITEM)
-    W(MPF_QSTR___contains__, W_CONTAINS)
-    W(MPF_QSTR___add__, MPF_BINARY_OP_ADD)
-    W(MPF_QSTR___sub__, MPF_BINARY_OP_SUBTRACT)
-    W(MPF_QSTR___mul__, MPF_BINARY_OP_MULTIPLY)
-    W(MPF_QSTR___truediv__, MPF_BINARY_OP_TRUE_DIVIDE)
-    W(MPF_QSTR___floordiv__, MPF_BINARY_OP_FLOOR_DIVIDE)
-    W(MPF_QSTR___mod__, MPF_BINARY_OP_MODULO)
-    W(MPF_QSTR___pow__, MPF_BINARY_OP_POWER)
-    W(MPF_QSTR___and__, MPF_BINARY_OP_AND)
-    W(MPF_QSTR___or__, MPF_BINARY_OP_OR)
-    W(MPF_QSTR___xor__, MPF_BINARY_OP_XOR)
-    W(MPF_QSTR___lshift__, MPF_BINARY_OP_LSHIFT)
-    W(MPF_QSTR___rshift__, MPF_BINARY_OP_RSHIFT)
-    W(MPF_QSTR___radd__, MPF_BINARY_OP_REVERSE_ADD)
-    W(MPF_QSTR___rsub__, MPF_BINARY_OP_REVERSE_SUBTRACT)
-    W(MPF_QSTR___rmul__, MPF_BINARY_OP_REVERSE_MULTIPLY)
-    W(MPF_QSTR___eq__, MPF_BINARY_OP_EQUAL)
-    W(MPF_QSTR___ne__, MPF_BINARY_OP_NOT_EQUAL)
-    W(MPF_QSTR___lt__, MPF_BINARY_OP_LESS)
-    W(MPF_QSTR___le__, MPF_BINARY_OP_LESS_EQUAL)
-    W(MPF_QSTR___gt__, MPF_BINARY_OP_MORE)
-    W(MPF_QSTR___ge__, MPF_BINARY_OP_MORE_EQUAL)
-};
-#undef W
-
 // The generic dunder method [q] for builtin object [o], if its type supports it; NULL if not.
 mpf_obj_t mpf_slot_wrapper(mpf_obj_t o, mpf_qstr_t q) {
-    const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
-    if ((q == MPF_QSTR___len__ && mpf_obj_len_maybe(o) == MPF_OBJ_NULL) ||
-        ((q == MPF_QSTR___getitem__ || q == MPF_QSTR___setitem__ || q == MPF_QSTR___delitem__) && t->subscr == NULL) ||
-        (q == MPF_QSTR___iter__ && t->getiter == NULL) || (q == MPF_QSTR___next__ && t->iternext == NULL)) {
-        return MPF_OBJ_NULL;
-    }
-    for (size_t i = 0; i < sizeof(slots) / sizeof(slots[0]); i++) {
-        if (slots[i].name == q) {
-            return mpf_obj_from_ptr(&slots[i]);
+    unsigned op = 0;
+    for (;; op++) {
+        if (op == W_END) {
+            return MPF_OBJ_NULL;
+        }
+        mpf_qstr_t n = op >= W_STR ? other_qstr[op - W_STR]
+                     : !((with_method >> op) & 1) ? 0
+                     : op < W_UNARY ? mpf_binary_op_qstr[op] : mpf_unary_op_qstr[op - W_UNARY];
+        if (n == q) {
+            break;
         }
     }
-    return MPF_OBJ_NULL;
+    const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
+    if ((op == W_UNARY + MPF_UNARY_OP_LEN && mpf_obj_len_maybe(o) == MPF_OBJ_NULL) ||
+        (op >= W_GETITEM && t->subscr == NULL) || (op == W_ITER && t->getiter == NULL) ||
+        (op == W_NEXT && t->iternext == NULL)) {
+        return MPF_OBJ_NULL;
+    }
+    slot_wrapper_t *w = mpf_new(slot_wrapper_t);
+    w->base.type = &slot_wrapper_type;
+    w->op = op;
+    return mpf_obj_from_ptr(w);
 }

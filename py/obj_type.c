@@ -115,9 +115,11 @@ __attribute__((noinline)) static void print_qualname(const mpf_print_t *p, const
     mpf_printf(p, "%q%s", mpf_type_name(t), after);
 }
 
-// "<module.Name object at 0x...>": object.__repr__ of instance [self] of class [t].
-static void print_default(const mpf_print_t *p, const mpf_type_t *t, mpf_obj_t self) {
-    print_qualname(p, "<", t, " object at 0x");
+// "<module.Name object at 0x...>": object.__repr__ of [self] (a print function; what
+// prints an object whose type has no print slot, and object() itself).
+void mpf_print_default(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    print_qualname(p, "<", mpf_obj_type(self), " object at 0x");
     mpf_printf(p, "%x>", (unsigned)(uintptr_t)self);
 }
 
@@ -127,7 +129,7 @@ static mpf_obj_t type_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs);
 
 // ---------------------------------------------------------------- instances
 mpf_obj_t mpf_obj_new_instance(const mpf_type_t *cls) {
-    if (mpf_type_is_subclass(cls, &mpf_type_BaseException)) {
+    if (cls->flags & MPF_TYPE_FLAGS_EXC) {
         mpf_exc_t *e = mpf_new(mpf_exc_t);
         e->inst.base.type = cls;
         e->args = mpf_obj_new_tuple(0, NULL);
@@ -158,11 +160,12 @@ static void instance_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_
     } else if (subobj(self) != MPF_OBJ_NULL) {
         mpf_obj_print(p, subobj(self), kind);
     } else {
-        print_default(p, t, self);
+        mpf_print_default(p, self, kind);
     }
 }
 
-static const uint16_t binary_op_qstr[] = {
+// (also what obj_slotwrap.c maps dunder names back to operators with)
+const uint16_t mpf_binary_op_qstr[MPF_BINARY_OP_NUM] = {
     [MPF_BINARY_OP_LESS] = MPF_QSTR___lt__,
     [MPF_BINARY_OP_MORE] = MPF_QSTR___gt__,
     [MPF_BINARY_OP_EQUAL] = MPF_QSTR___eq__,
@@ -213,10 +216,10 @@ static const uint16_t binary_op_qstr[] = {
 
 static mpf_obj_t instance_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     const mpf_type_t *t = mpf_obj_type(lhs);
-    if (op >= MPF_BINARY_OP_NUM || binary_op_qstr[op] == 0) {
+    if (op >= MPF_BINARY_OP_NUM || mpf_binary_op_qstr[op] == 0) {
         return MPF_OBJ_NULL;
     }
-    mpf_obj_t m = special(t, binary_op_qstr[op]);
+    mpf_obj_t m = special(t, mpf_binary_op_qstr[op]);
     bool negate = false;  // != from __eq__ when the class has no __ne__
     if (m == MPF_OBJ_NULL && op == MPF_BINARY_OP_NOT_EQUAL) {
         m = special(t, MPF_QSTR___eq__);
@@ -251,7 +254,7 @@ static mpf_obj_t instance_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     return MPF_OBJ_NULL;
 }
 
-static const uint16_t unary_op_qstr[] = {
+const uint16_t mpf_unary_op_qstr[MPF_UNARY_OP_FLOAT + 1] = {
     [MPF_UNARY_OP_POSITIVE] = MPF_QSTR___pos__,
     [MPF_UNARY_OP_NEGATIVE] = MPF_QSTR___neg__,
     [MPF_UNARY_OP_INVERT] = MPF_QSTR___invert__,
@@ -265,10 +268,10 @@ static const uint16_t unary_op_qstr[] = {
 
 static mpf_obj_t instance_unary_op(int op, mpf_obj_t self) {
     const mpf_type_t *t = mpf_obj_type(self);
-    if ((unsigned)op >= sizeof(unary_op_qstr) / sizeof(unary_op_qstr[0]) || unary_op_qstr[op] == 0) {
+    if ((unsigned)op >= sizeof(mpf_unary_op_qstr) / sizeof(mpf_unary_op_qstr[0]) || mpf_unary_op_qstr[op] == 0) {
         return MPF_OBJ_NULL;
     }
-    mpf_qstr_t q = unary_op_qstr[op];
+    mpf_qstr_t q = mpf_unary_op_qstr[op];
     mpf_obj_t m = special(t, q);
     if (op == MPF_UNARY_OP_HASH) {
         if (m == MPF_OBJ_NONE || (m == MPF_OBJ_NULL && special(t, MPF_QSTR___eq__) != MPF_OBJ_NULL)) {
@@ -393,11 +396,6 @@ static mpf_obj_t instance_call(mpf_obj_t self, size_t n_args, size_t n_kw, const
     return mpf_call_var_kw(m, self, n_args, n_kw, args, 0);
 }
 
-static bool instance_get_buffer(mpf_obj_t self, mpf_buffer_t *buf, bool writable) {
-    mpf_obj_t so = subobj(self);
-    return so != MPF_OBJ_NULL && !mpf_obj_is_exception(self) && mpf_obj_get_buffer(so, buf, writable);
-}
-static const mpf_type_ext_t instance_ext = {.get_buffer = instance_get_buffer};
 
 #if CONFIG_CLASS_ADVANCED
 // ---------------------------------------------------------------- the list of live classes
@@ -560,7 +558,7 @@ static const mpf_type_t *derived_meta(const mpf_type_t *meta, const mpf_tuple_t 
 static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t bases, mpf_obj_t dict, size_t n_kw,
     const mpf_obj_t *kw) {
     const mpf_tuple_t *b = mpf_obj_ptr(bases);
-    uint16_t meta_flag = 0;
+    uint16_t meta_flag = 0, exc_flag = 0;
     for (size_t i = 0; i < b->len; i++) {
         if (!mpf_obj_is_class(b->items[i])) {
             mpf_raise_msg(&mpf_type_TypeError, "bases must be types");
@@ -573,6 +571,11 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
             mpf_raise_fmt(&mpf_type_TypeError, "type '%q' is not an acceptable base type", mpf_type_name(bt));
         }
         meta_flag |= bt->flags & MPF_TYPE_FLAG_METATYPE;
+        // derived from an exception type: its instances are exceptions (the flag makes
+        // that one test; __bases__ assignment keeps the native base, so it stays right)
+        if (bt->flags & MPF_TYPE_FLAGS_EXC) {
+            exc_flag = MPF_TYPE_FLAG_EXC_CLASS;
+        }
     }
 #if CONFIG_CLASS_ADVANCED
     if (meta_flag) {
@@ -594,7 +597,7 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
     t->base.type = meta;
     t->name = name <= UINT16_MAX ? (uint16_t)name : 0;
     cls->name = name;
-    t->flags = MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_SUBCLASSABLE | meta_flag;
+    t->flags = MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_SUBCLASSABLE | meta_flag | exc_flag;
     t->print = instance_print;
     t->call = instance_call;
     t->unary_op = instance_unary_op;
@@ -602,10 +605,9 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
     t->subscr = instance_subscr;
     t->getiter = instance_getiter;
     t->iternext = instance_iternext;
+    // no ext for instances: mpf_obj_get_buffer finds the native part's buffer itself
 #if CONFIG_CLASS_ADVANCED
-    t->ext = meta_flag ? &class_ext : &instance_ext;
-#else
-    t->ext = &instance_ext;
+    t->ext = meta_flag ? &class_ext : NULL;
 #endif
     cls->dict = mpf_dict_map(dict);
     // as CPython's type(): a class without a docstring has __doc__ None in its namespace
@@ -1126,7 +1128,7 @@ static mpf_obj_t class_call(const mpf_type_t *t, size_t n_args, size_t n_kw, con
     } else {
         o = mpf_obj_new_instance(t);
         const mpf_type_t *nb = mpf_type_native_base(t);
-        if (nb != NULL && mpf_type_is_subclass(t, &mpf_type_BaseException)) {
+        if (nb != NULL && (t->flags & MPF_TYPE_FLAGS_EXC)) {
             mpf_exc_native(o)->args = mpf_obj_new_tuple(n_args, args);
         } else if (nb != NULL && nb->make_new != NULL) {
             mpf_instance_t *inst = mpf_obj_ptr(o);
@@ -1325,14 +1327,7 @@ static mpf_obj_t object_make_new(const mpf_type_t *type, size_t n_args, size_t n
     if (n_args > 0 || n_kw > 0) {
         mpf_raise_msg(&mpf_type_TypeError, "object() takes no arguments");
     }
-    mpf_instance_t *o = mpf_new(mpf_instance_t);
-    o->base.type = type;
-    return mpf_obj_from_ptr(o);
-}
-
-static void object_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
-    (void)kind;
-    mpf_printf(p, "<object object at 0x%x>", (unsigned)(uintptr_t)self);
+    return mpf_obj_new_instance(type);
 }
 
 // object.__init__, also what super().__init__(...) finds for a class derived from a
@@ -1375,7 +1370,7 @@ static mpf_obj_t object_new(size_t n_args, const mpf_obj_t *args) {
 #endif
     mpf_obj_t o = mpf_obj_new_instance(t);
     const mpf_type_t *nb = mpf_type_native_base(t);
-    if (nb != NULL && !mpf_type_is_subclass(t, &mpf_type_BaseException) && nb->make_new != NULL) {
+    if (nb != NULL && !(t->flags & MPF_TYPE_FLAGS_EXC) && nb->make_new != NULL) {
         ((mpf_instance_t *)mpf_obj_ptr(o))->subobj = nb->make_new(nb, n_args - 1, 0, args + 1);
     }
     return o;
@@ -1405,13 +1400,7 @@ MPF_FUN_2(object_delattr_obj, MPF_QSTR___delattr__, object_delattr);
 #endif
 
 static mpf_obj_t object_repr(mpf_obj_t self) {
-    const mpf_type_t *t = mpf_obj_type(self);
-    mpf_vstr_t v;
-    mpf_vstr_init(&v, 32);
-    mpf_print_t p;
-    mpf_vstr_print(&v, &p);
-    print_default(&p, t, self);
-    return mpf_vstr_to_str(&v);
+    return mpf_print_to_str(mpf_print_default, self, MPF_PRINT_REPR);
 }
 MPF_FUN_1(object_repr_obj, MPF_QSTR___repr__, object_repr);
 
@@ -1461,7 +1450,7 @@ const mpf_type_t mpf_type_object = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_object,
     .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
-    .print = object_print,
+    .print = mpf_print_default,
     .make_new = object_make_new,
     .locals = &object_locals,
 };
