@@ -3173,12 +3173,12 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     resolve_scope(e, mod);
     mod->node = NULL;
     mpf_gc_free(mnode);
-    order_scopes(e);
-    order_tables(e);
-    // what only the recording needed, released before the code is made
+    // what only the recording needed, released before the tables are put in order
     mpf_cc_arena_free(c);
     mpf_gc_free(e->const_ix.slots);
     e->const_ix.slots = NULL;
+    order_scopes(e);
+    order_tables(e);
     if (mpy) {
         for (scope_t *s = e->first; s != NULL; s = s->next) {
             compile_scope(e, s);
