@@ -228,23 +228,23 @@ static const uint8_t error_texts[] = {
     16, 17, 83, 37, 87, 34, 85, 88, 0,   // too many names or constants in one source
 };
 
-// SyntaxError [msg] (an E_ number) at [x] (NULL: no position).
-MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, unsigned msg) {
-    const uint8_t *t = error_texts;
-    while (msg-- > 0) {
-        while (*t++ != 0) {
+// Entry [i] of the 0-ended entries from [p] on.
+static const char *nth(const char *p, unsigned i) {
+    while (i-- > 0) {
+        while (*p++ != 0) {
         }
     }
+    return p;
+}
+
+// SyntaxError [msg] (an E_ number) at [x] (NULL: no position).
+MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, unsigned msg) {
     char text[64];   // (the longest is 59 characters)
     size_t n = 0;
-    for (; *t != 0; t++) {
-        const char *w = error_words;
-        for (unsigned i = 1; i < *t; i++) {
-            w += strlen(w) + 1;
+    for (const char *t = nth((const char *)error_texts, msg); *t != 0; t++) {
+        for (const char *w = nth(error_words, (uint8_t)*t - 1u); *w != 0;) {
+            text[n++] = *w++;
         }
-        size_t len = strlen(w);
-        memcpy(text + n, w, len);
-        n += len;
         text[n++] = ' ';
     }
     text[n - 1] = '\0';
