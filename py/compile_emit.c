@@ -1781,7 +1781,8 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
 }
 
 // A decorator: a dotted name, maybe called. The name is loaded without a line of its own
-// and a call is a plain call, as mpy-cross compiles them.
+// and a call (with arguments or not) is a plain call on the decorator's line, as mpy-cross
+// compiles them.
 static void decorator(emit_t *e, mpf_node_t *x) {
     mpf_node_t *f = x->kind == N_CALL ? x->k[0] : x;
     if (f->kind == N_ATTR) {
@@ -1805,9 +1806,7 @@ static void decorator(emit_t *e, mpf_node_t *x) {
         expr(e, f);
     }
     if (x->kind == N_CALL) {
-        if (x->n > 1) {
-            set_line(e, x->line);
-        }
+        set_line(e, x->line);
         call_args(e, x, 0, false);
     }
 }

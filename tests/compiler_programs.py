@@ -522,6 +522,20 @@ def k():
     v = 0
     return inner(), v
 """,
+    # a decorator called with no arguments is on its own line too
+    "decorator_empty_call": """\
+@f(1,
+   2)
+@g()
+def h():
+    pass
+class C:
+    @f(1)
+    @g.h()
+    @k
+    def m(self):
+        pass
+""",
     "docstrings": '''\
 """Module docstring."""
 def f():
