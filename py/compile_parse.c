@@ -55,7 +55,7 @@ static void vec_free(nodevec_t *v) {
 // most NODE_COL_MAX) above them; one word, passed and stored as cheaply as an int.
 typedef uint32_t pos_t;
 #define POS_LINE(ps) ((ps) & NODE_LINE_MAX)
-#define POS_COL_SHIFT 20
+#define POS_COL_SHIFT 20   // (as the lexer makes mpf_token_t.pos)
 
 static void set_pos(mpf_node_t *x, pos_t ps) {
     x->line = POS_LINE(ps);
@@ -66,14 +66,8 @@ static pos_t pos_of(const mpf_node_t *x) {
     return x->line | (pos_t)x->col << POS_COL_SHIFT;
 }
 
-// The position of the current token (a source of more lines than a node records is refused).
-static pos_t here(parser_t *p) {
-    const mpf_token_t *t = &p->tok;
-    if (t->line > NODE_LINE_MAX) {
-        mpf_cc_syntax_error(p->c, false, t->line, t->col, "too many lines");
-    }
-    return t->line | (t->col < NODE_COL_MAX ? t->col : NODE_COL_MAX) << POS_COL_SHIFT;
-}
+// The position of the current token.
+#define here(p) ((pos_t)(p)->tok.pos)
 
 // Raise SyntaxError [msg] at node [x].
 MPF_NORETURN static void node_error(parser_t *p, const mpf_node_t *x, const char *msg) {
