@@ -17,6 +17,9 @@
 #include "compile_int.h"
 #include "opcodes.h"
 
+// (a helper -Os would copy into each caller, bigger than a call)
+#define NOINLINE __attribute__((noinline))
+
 #define PASS_SCOPE 0
 #define PASS_SIZE 1
 #define PASS_EMIT 2
@@ -136,6 +139,10 @@ typedef struct {
 } emit_t;
 
 #define LABEL_NONE ((size_t)-1)
+// The text of the RuntimeError for a broken invariant of the emitter (a bug, never bad input):
+// the final pass differs from the last sizing pass, a table entry no scope uses, an image
+// that differs from its counted size.
+#define INTERNAL_ERROR "compiler: internal error"
 
 // ---------------------------------------------------------------- errors
 
@@ -221,23 +228,23 @@ static const uint8_t error_texts[] = {
     16, 17, 83, 37, 87, 34, 85, 88, 0,   // too many names or constants in one source
 };
 
-// SyntaxError [msg] (an E_ number) at [x] (NULL: no position).
-MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, unsigned msg) {
-    const uint8_t *t = error_texts;
-    while (msg-- > 0) {
-        while (*t++ != 0) {
+// Entry [i] of the 0-ended entries from [p] on.
+static const char *nth(const char *p, unsigned i) {
+    while (i-- > 0) {
+        while (*p++ != 0) {
         }
     }
+    return p;
+}
+
+// SyntaxError [msg] (an E_ number) at [x] (NULL: no position).
+MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, unsigned msg) {
     char text[64];   // (the longest is 59 characters)
     size_t n = 0;
-    for (; *t != 0; t++) {
-        const char *w = error_words;
-        for (unsigned i = 1; i < *t; i++) {
-            w += strlen(w) + 1;
+    for (const char *t = nth((const char *)error_texts, msg); *t != 0; t++) {
+        for (const char *w = nth(error_words, (uint8_t)*t - 1u); *w != 0;) {
+            text[n++] = *w++;
         }
-        size_t len = strlen(w);
-        memcpy(text + n, w, len);
-        n += len;
         text[n++] = ' ';
     }
     text[n - 1] = '\0';
@@ -268,7 +275,7 @@ static void *grow(void *old, size_t n, size_t *cap, size_t size) {
 }
 
 // grow() for the 16-bit counts of a scope (its names, its children).
-static void *grow16(emit_t *e, void *old, uint16_t n, uint16_t *cap, size_t size, const mpf_node_t *at) {
+NOINLINE static void *grow16(emit_t *e, void *old, uint16_t n, uint16_t *cap, size_t size, const mpf_node_t *at) {
     if (n == UINT16_MAX) {
         error_at(e, at, E_SCOPE_NAMES);
     }
@@ -372,36 +379,17 @@ static bool const_equal(mpf_obj_t a, mpf_obj_t b) {
     return false;
 }
 
-// A hash consistent with const_equal: the type and the value's bytes.
+// A hash consistent with const_equal: the type, and a str's or bytes' value (ints, floats,
+// complex numbers and tuples: one bucket chain per type; they are few in a source).
 static size_t const_hash(mpf_obj_t o) {
     const mpf_type_t *t = mpf_obj_type(o);
     size_t h = (size_t)(uintptr_t)t;
-    if (mpf_obj_is_small_int(o)) {
-        return h ^ ((size_t)mpf_obj_small_int_value(o) * 2654435761u);
-    }
     if (mpf_obj_is_qstr(o) || t == &mpf_type_str || t == &mpf_type_bytes) {
         size_t n;
         const char *s = mpf_obj_str_data(o, &n);
         return h ^ mpf_qstr_compute_hash((const uint8_t *)s, n);
     }
-#if CONFIG_FLOAT
-    if (t == &mpf_type_float) {
-        mpf_float_t f = mpf_obj_get_float(o);
-        uint8_t b[sizeof(f)];
-        memcpy(b, &f, sizeof(f));
-        return h ^ mpf_qstr_compute_hash(b, sizeof(b));
-    }
-#endif
-    if (t == &mpf_type_tuple) {
-        size_t n;
-        mpf_obj_t *items;
-        mpf_obj_get_array(o, &n, &items);
-        for (size_t i = 0; i < n; i++) {
-            h = h * 31 + const_hash(items[i]);
-        }
-        return h;
-    }
-    return h;   // big ints, complex: one bucket chain per type (rare)
+    return h;
 }
 
 static size_t const_entry_hash(emit_t *e, size_t i) {
@@ -452,8 +440,11 @@ static void put(emit_t *e, uint8_t b) {
         e->len++;
         return;
     }
-    e->code = grow(e->code, e->len, &e->cap, 1);
-    e->code[e->len++] = b;
+    // the image (mpf_emit_mpy), in its block of the size counted before
+    if (e->len < e->cap) {
+        e->code[e->len] = b;
+    }
+    e->len++;
 }
 
 // [v] as a vuint (7 bits a byte, most significant first) into [sink]: the code or a recording.
@@ -526,7 +517,7 @@ static void rec_byte(emit_t *e, uint8_t b) {
     t->data[t->len++] = b;
 }
 
-static void rec_vuint(emit_t *e, size_t v) {
+NOINLINE static void rec_vuint(emit_t *e, size_t v) {
     vuint_to(e, v, rec_byte);
 }
 
@@ -584,7 +575,7 @@ typedef struct {
     size_t i;
 } rec_cursor_t;
 
-static bool rd_more(rec_cursor_t *r) {
+NOINLINE static bool rd_more(rec_cursor_t *r) {
     while (r->pc != NULL && r->i == r->pc->len) {
         r->pc = r->pc->next;
         r->i = 0;
@@ -610,7 +601,7 @@ static size_t rd_vuint(rec_cursor_t *r) {
 // Table entry [i] ([tag] R_Q, R_QN or R_C) as an operand, recorded by the code pass
 // (registered only, when the code is dead). The scope pass registers the same entries but
 // names, in the same order: its registrations are read from the recorded code.
-static void ref(emit_t *e, uint8_t tag, size_t i) {
+NOINLINE static void ref(emit_t *e, uint8_t tag, size_t i) {
     if (e->record) {
         rec_op(e, (uint8_t)(e->dead ? tag + R_DEAD : tag), i);
     }
@@ -623,46 +614,28 @@ static void adjust(emit_t *e, int delta) {
     }
 }
 
-// The stack effect the emitter counts for each opcode 0x10..0x6F, as mpy-cross counts it
-// (WITH_CLEANUP +2: the -4 after it is the handler's; a conditional jump's -1 is on the
-// taken path too); DYN: it depends on the operand (op_u works it out); 0 for the opcodes
-// the emitter never writes.
-#define DYN 0x7F
-static const int8_t stack_net[0x60] = {
-    // 0x10: LOAD_CONST_STRING, LOAD_NAME, LOAD_GLOBAL, LOAD_ATTR, LOAD_METHOD, LOAD_SUPER_METHOD,
-    // STORE_NAME, STORE_GLOBAL, STORE_ATTR, DELETE_NAME, DELETE_GLOBAL, IMPORT_NAME, IMPORT_FROM
-    1, 1, 1, 0, 1, -1, -1, -1, -2, 0, 0, -1, 1, 0, 0, 0,
-    // 0x20: MAKE_CLOSURE(_DEFARGS) (make_child's), LOAD_CONST_SMALL_INT, LOAD_CONST_OBJ, LOAD_FAST_N,
-    // LOAD_DEREF, STORE_FAST_N, STORE_DEREF, DELETE_FAST, DELETE_DEREF, BUILD_TUPLE, BUILD_LIST,
-    // BUILD_MAP, BUILD_SET, BUILD_SLICE, STORE_COMP
-    0, 0, 1, 1, 1, 1, -1, -1, 0, 0, DYN, DYN, 1, DYN, DYN, DYN,
-    // 0x30: UNPACK_SEQUENCE, UNPACK_EX, MAKE_FUNCTION, MAKE_FUNCTION_DEFARGS, CALL_FUNCTION,
-    // CALL_FUNCTION_VAR_KW, CALL_METHOD, CALL_METHOD_VAR_KW
-    DYN, DYN, 1, -1, DYN, DYN, DYN, DYN, 0, 0, 0, 0, 0, 0, 0, 0,
-    // 0x40: UNWIND_JUMP, -, JUMP, POP_JUMP_IF_TRUE/FALSE, JUMP_IF_TRUE/FALSE_OR_POP, SETUP_WITH,
-    // SETUP_EXCEPT, SETUP_FINALLY, POP_EXCEPT_JUMP, FOR_ITER
-    0, 0, 0, -1, -1, -1, -1, 2, 0, 0, 0, 1, 0, 0, 0, 0,
-    // 0x50: LOAD_CONST_FALSE/NONE/TRUE, LOAD_NULL, LOAD_BUILD_CLASS, LOAD_SUBSCR, STORE_SUBSCR,
-    // DUP_TOP, DUP_TOP_TWO, POP_TOP, ROT_TWO, ROT_THREE, WITH_CLEANUP, END_FINALLY, GET_ITER,
-    // GET_ITER_STACK
-    1, 1, 1, 1, 1, -1, -3, 1, 2, -1, 0, 0, 2, -1, 0, 3,
-    // 0x60: -, -, STORE_MAP, RETURN_VALUE, RAISE_LAST, RAISE_OBJ, RAISE_FROM, YIELD_VALUE,
-    // YIELD_FROM, IMPORT_STAR
-    0, 0, -2, -1, 0, -1, -2, 0, -1, -1, 0, 0, 0, 0, 0, 0,
-};
-
-// The stack effect of opcode [b] with operand [u] (none: 0).
+// The stack effect of opcode [b] with operand [u] (none: 0), as mpy-cross counts it: the
+// loader's table (mpf_op_stack_net), but WITH_CLEANUP +2 (the -4 after it is the
+// handler's) and a conditional jump's -1 on the taken path too; an operand-dependent one
+// worked out here.
 static int stack_effect(uint8_t b, size_t u) {
     // 0x70.. small ints and 0xB0.. local loads push, 0xC0.. local stores pop, 0xD0.. unary
     // operators keep the depth, 0xD7.. binary operators pop one
     if (b >= 0x70) {
         return b >= 0xD7 ? -1 : b >= 0xD0 ? 0 : b >= 0xC0 ? -1 : 1;
     }
-    int d = stack_net[b - 0x10];
-    if (d != DYN) {
+    if (b == MPF_OP_WITH_CLEANUP) {
+        return 2;
+    }
+    int d = mpf_op_stack_net[b];
+    if (d != MPF_STACK_DYN) {
         return d;
     }
     int lo = (int)(u & 0xFF), hi = (int)(u >> 8);
+    if (b >= MPF_OP_UNWIND_JUMP) {
+        // UNWIND_JUMP 0, JUMP_IF_TRUE/FALSE_OR_POP -1, FOR_ITER +1
+        return b == MPF_OP_FOR_ITER ? 1 : b == MPF_OP_UNWIND_JUMP ? 0 : -1;
+    }
     if (b >= MPF_OP_CALL_FUNCTION) {
         // positional args, keyword pairs, the method's self, the star bitmap
         return -(lo + 2 * hi) - (b & 1) - ((b >> 1) & 1);
@@ -792,7 +765,7 @@ static void jump_bytes(emit_t *e, uint8_t b, int l) {
 // ---------------------------------------------------------------- emission scripts
 
 // The fixed instruction sequences of the statements are const byte scripts run by seq():
-// opcodes (their stack effects from stack_net) and their operands, and these directives.
+// opcodes (their stack effects from stack_effect) and their operands, and these directives.
 enum {
     S_END,      // end of the script
     S_LABELS,   // n: L[0..n-1] = new labels
@@ -1036,7 +1009,7 @@ static void need_function(emit_t *e, const mpf_node_t *x, unsigned msg) {
 
 // Declare [id] global (explicitly in scope [t] too: its code then uses the explicit global
 // opcodes for it) or nonlocal (resolved against the enclosing scopes later).
-static void declare_id(emit_t *e, id_info_t *id, scope_t *t, bool global) {
+NOINLINE static void declare_id(emit_t *e, id_info_t *id, scope_t *t, bool global) {
     id->flags |= IDF_DECLARED;
     if (global) {
         id->kind = ID_GLOBAL_EXPLICIT;
@@ -1078,10 +1051,9 @@ static void name_op(emit_t *e, mpf_qstr_t q, int what) {
     static const uint8_t ops_of[3][3] = {{0x25, 0x27, 0x29}, {0x12, 0x17, 0x1A}, {0x11, 0x16, 0x19}};
     int kind = id ? id->kind : ID_GLOBAL_IMPLICIT;
     if (kind == ID_LOCAL) {
-        if (what == 0) {
-            load_fast(e, id->num);
-        } else if (what == 1 && id->num < 16) {
-            op(e, (uint8_t)(0xC0 + id->num));
+        // LOAD/STORE_FAST_MULTI for the first 16, else LOAD/STORE_FAST_N; DELETE_FAST
+        if (what < 2 && id->num < 16) {
+            op(e, (uint8_t)(0xB0 + 16 * what + id->num));
         } else {
             op_u(e, (uint8_t)(0x24 + 2 * what), id->num);
         }
@@ -1623,17 +1595,15 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
             star = i;
         }
     }
+    // UNPACK_SEQUENCE n, or UNPACK_EX with the counts left and right of the starred target
     if (star == x->n) {
         op_u(e, 0x30, x->n);
-        for (size_t i = 0; i < x->n; i++) {
-            store(e, x->k[i]);
-        }
     } else {
-        size_t l = star, r = x->n - star - 1;
-        op_u(e, 0x31, l | (r << 8));
-        for (size_t i = 0; i < x->n; i++) {
-            store(e, x->k[i]->kind == N_STAR ? x->k[i]->k[0] : x->k[i]);
-        }
+        op_u(e, 0x31, star | ((x->n - star - 1) << 8));
+    }
+    for (size_t i = 0; i < x->n; i++) {
+        mpf_node_t *k = x->k[i];
+        store(e, k->kind == N_STAR ? k->k[0] : k);
     }
 }
 
@@ -1781,7 +1751,8 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
 }
 
 // A decorator: a dotted name, maybe called. The name is loaded without a line of its own
-// and a call is a plain call, as mpy-cross compiles them.
+// and a call (with arguments or not) is a plain call on the decorator's line, as mpy-cross
+// compiles them.
 static void decorator(emit_t *e, mpf_node_t *x) {
     mpf_node_t *f = x->kind == N_CALL ? x->k[0] : x;
     if (f->kind == N_ATTR) {
@@ -1805,9 +1776,7 @@ static void decorator(emit_t *e, mpf_node_t *x) {
         expr(e, f);
     }
     if (x->kind == N_CALL) {
-        if (x->n > 1) {
-            set_line(e, x->line);
-        }
+        set_line(e, x->line);
         call_args(e, x, 0, false);
     }
 }
@@ -2019,37 +1988,39 @@ static void pop_n(emit_t *e, int n) {
     }
 }
 
+// Expression [x], or small int [v] when [x] is NULL.
+static void expr_or_int(emit_t *e, mpf_node_t *x, int v) {
+    if (x == NULL) {
+        op(e, (uint8_t)(MPF_OP_SMALL_INT_MULTI_ZERO + v));
+    } else {
+        expr(e, x);
+    }
+}
+
 // for over range(...) with plain arguments: a counter on the stack (and the end value
 // under it unless the end is a constant).
 static bool range_for(emit_t *e, mpf_node_t *x) {
     mpf_node_t *it = x->k[1];
-    if (it->kind != N_CALL || it->k[0]->kind != N_NAME || it->k[0]->v.q != MPF_QSTR_range || it->n < 2 ||
-        it->n > 4 || x->k[0]->kind != N_NAME) {
+    size_t n = it->n;
+    if (it->kind != N_CALL || it->k[0]->kind != N_NAME || it->k[0]->v.q != MPF_QSTR_range || n < 2 || n > 4 ||
+        x->k[0]->kind != N_NAME) {
         return false;
     }
-    for (size_t i = 1; i < it->n; i++) {
-        if (it->k[i]->kind == N_STAR || it->k[i]->kind == N_DSTAR || it->k[i]->kind == N_KW ||
-            (it->k[i]->kind == N_COMP && it->k[i]->v.bare_arg)) {
+    for (size_t i = 1; i < n; i++) {
+        const mpf_node_t *a = it->k[i];
+        if ((unsigned)(a->kind - N_STAR) <= N_KW - N_STAR || (a->kind == N_COMP && a->v.bare_arg)) {
             return false;   // (range(x for x in y): an unbracketed generator is no plain argument)
         }
     }
-    mpf_node_t *start = NULL, *end, *step = NULL;
-    if (it->n == 2) {
-        end = it->k[1];
-    } else {
-        start = it->k[1];
-        end = it->k[2];
-        if (it->n == 4) {
-            step = it->k[3];
-            if (step->kind != N_CONST || !mpf_obj_is_small_int(step->v.obj) ||
-                mpf_obj_small_int_value(step->v.obj) == 0) {
-                return false;
-            }
+    mpf_node_t *start = n > 2 ? it->k[1] : NULL, *end = it->k[n > 2 ? 2 : 1], *step = n > 3 ? it->k[3] : NULL;
+    mpf_int_t by = 1;
+    if (step != NULL) {
+        if (step->kind != N_CONST || !mpf_obj_is_small_int(step->v.obj) || (by = mpf_obj_small_int_value(step->v.obj)) == 0) {
+            return false;
         }
     }
-    bool neg = step && mpf_obj_small_int_value(step->v.obj) < 0;
     bool end_const = end->kind == N_CONST && mpf_obj_is_small_int(end->v.obj);
-    int n_slots = end_const ? 1 : 2;
+    int n_slots = 2 - end_const;
     // L: top, continue, condition, break, end
     static const uint8_t top[] = {
         MPF_OP_JUMP, 2, S_LABEL, 0, MPF_OP_DUP_TOP, S_STORE, 0, S_END,
@@ -2062,19 +2033,11 @@ static bool range_for(emit_t *e, mpf_node_t *x) {
     if (!end_const) {
         expr(e, end);
     }
-    if (start) {
-        expr(e, start);
-    } else {
-        op(e, MPF_OP_SMALL_INT_MULTI_ZERO);
-    }
+    expr_or_int(e, start, 0);
     seq(e, top, L, x);
     loop_body(e, x->k[2], L[3], L[1], false);
     label(e, L[1]);
-    if (step) {
-        expr(e, step);
-    } else {
-        op(e, MPF_OP_SMALL_INT_MULTI_ZERO + 1);
-    }
+    expr_or_int(e, step, 1);
     seq(e, next, L, x);
     if (end_const) {
         op(e, MPF_OP_DUP_TOP);
@@ -2082,7 +2045,7 @@ static bool range_for(emit_t *e, mpf_node_t *x) {
     } else {
         ops(e, "\x58\x5A");   // DUP_TOP_TWO, ROT_TWO
     }
-    op(e, neg ? MPF_OP_BINARY_OP_MULTI + 1 : MPF_OP_BINARY_OP_MULTI + 0);   // > or <
+    op(e, (uint8_t)(MPF_OP_BINARY_OP_MULTI + (by < 0)));   // < or >
     op_jump(e, MPF_OP_POP_JUMP_IF_TRUE, L[0]);
     if (x->k[3]) {
         pop_n(e, n_slots);
@@ -2604,38 +2567,31 @@ static void number_locals(scope_t *s) {
         return;
     }
     uint16_t n = 0;
-    // parameters: the first entries, in slot order (scope_params put them so)
-    for (size_t i = 0; i < s->n_ids; i++) {
-        id_info_t *id = &s->ids[i];
-        if (id->flags & IDF_PARAM) {
-            id->num = n++;
-        }
-    }
-    // then the other locals, then the other cells (a class body's own __class__ is no
-    // local slot it counts: mpy-cross stores it in slot 0 all the same)
-    for (int kind = ID_LOCAL; kind <= ID_CELL; kind++) {
+    // the parameters (the first entries, in slot order: scope_params put them so), then the
+    // other locals, then the other cells (a class body's own __class__ is no local slot it
+    // counts: mpy-cross stores it in slot 0 all the same)
+    for (int kind = ID_LOCAL - 1; kind <= ID_CELL; kind++) {
         for (size_t i = 0; i < s->n_ids; i++) {
             id_info_t *id = &s->ids[i];
-            if (!(id->flags & IDF_PARAM) && id->kind == kind &&
-                !(kind == ID_LOCAL && s->kind == SC_CLASS && id->q == MPF_QSTR___class__)) {
+            if (kind < ID_LOCAL ? (id->flags & IDF_PARAM) != 0
+                                : !(id->flags & IDF_PARAM) && id->kind == kind &&
+                    !(kind == ID_LOCAL && s->kind == SC_CLASS && id->q == MPF_QSTR___class__)) {
                 id->num = n++;
             }
         }
     }
     // free variables come first, in the order of the parent's ids; everything else shifts
     uint16_t n_free = 0;
-    if (s->parent) {
-        for (scope_t *q = s->parent; q != NULL; q = q->parent) {
-            for (size_t i = 0; i < q->n_ids; i++) {
-                id_info_t *pid = &q->ids[i];
-                if (pid->kind != ID_CELL && pid->kind != ID_FREE) {
-                    continue;
-                }
-                id_info_t *id = find_id(s, pid->q);
-                if (id && id->kind == ID_FREE && !(id->flags & 32)) {
-                    id->num = n_free++;
-                    id->flags |= 32;
-                }
+    for (scope_t *q = s->parent; q != NULL; q = q->parent) {
+        for (size_t i = 0; i < q->n_ids; i++) {
+            id_info_t *pid = &q->ids[i];
+            if (pid->kind != ID_CELL && pid->kind != ID_FREE) {
+                continue;
+            }
+            id_info_t *id = find_id(s, pid->q);
+            if (id && id->kind == ID_FREE && !(id->flags & 32)) {
+                id->num = n_free++;
+                id->flags |= 32;
             }
         }
     }
@@ -2654,7 +2610,7 @@ static void number_locals(scope_t *s) {
 // ---------------------------------------------------------------- passes and assembly
 
 // Start [pass] over scope [s] (the state of the last pass is cleared).
-static void begin_pass(emit_t *e, scope_t *s, int pass) {
+NOINLINE static void begin_pass(emit_t *e, scope_t *s, int pass) {
     memset(&e->pass, 0, sizeof(*e) - offsetof(emit_t, pass));
     e->pass = pass;
     e->scope = s;
@@ -2673,9 +2629,18 @@ static void rec_header(emit_t *e, scope_t *s) {
     }
 }
 
+// The pass [st] over [s] is done: its recorded code trimmed; its stack sizes and label
+// count kept (those of a scope pass are replaced by its code pass's).
+static void end_pass(const emit_t *st, scope_t *s) {
+    rec_trim(&s->rec, st->rec_tail, st->rec_cap);
+    s->stack_size = (uint16_t)st->max_depth;
+    s->exc_size = (uint16_t)st->max_exc;
+    s->n_labels = (uint32_t)st->n_labels;
+}
+
 // The scope pass of [s], or with [record] its code pass, recorded (then its stack sizes and
 // label count are known).
-static void run_pass(emit_t *e, scope_t *s, bool record) {
+NOINLINE static void run_pass(emit_t *e, scope_t *s, bool record) {
     begin_pass(e, s, record ? PASS_SIZE : PASS_SCOPE);
     e->record = record;
     if (record) {
@@ -2683,12 +2648,7 @@ static void run_pass(emit_t *e, scope_t *s, bool record) {
     }
     scope_body(e, s);
     e->record = false;
-    rec_trim(&s->rec, e->rec_tail, e->rec_cap);
-    if (record) {
-        s->stack_size = (uint16_t)e->max_depth;
-        s->exc_size = (uint16_t)e->max_exc;
-        s->n_labels = (uint32_t)e->n_labels;
-    }
+    end_pass(e, s);
 }
 
 // The module's statements of [g] (NULL: its end) in [pass] (PASS_SIZE: recorded), its state
@@ -2911,11 +2871,11 @@ static void assemble(emit_t *e, scope_t *s) {
     walk(e, s, NULL, false);
     e->piece = NULL;
     if (e->len != body_len) {
-        mpf_raise_msg(&mpf_type_RuntimeError, "compiler: the final pass differs from the last sizing pass");
+        mpf_raise_msg(&mpf_type_RuntimeError, INTERNAL_ERROR);
     }
 }
 
-static void free_chunks(void *chunks) {
+NOINLINE static void free_chunks(void *chunks) {
     for (void **chunk = chunks; chunk != NULL;) {
         void **prev = chunk[0];
         mpf_gc_free(chunk);
@@ -2967,19 +2927,45 @@ static void w_const(emit_t *o, mpf_obj_t v) {
     if (tag == 0) {
         // str and bytes: their bytes and a 0; int, float, complex: their repr
         tag = 5;
-        if (t == &mpf_type_bytes) {
-            tag = 6;
-        } else if (t != &mpf_type_str) {
-            v = mpf_obj_repr(v);
-            tag = 7;
+        const char *s;
 #if CONFIG_FLOAT
-            tag += t == &mpf_type_float;
-#endif
+        // a float, or a complex (an imaginary literal: 0 real part), as mpy-cross prints
+        // them: 16 digits when they read back, else 17
+        char buf[MPF_FLOAT_REPR_MAX + 1];
+        if (t == &mpf_type_float
 #if CONFIG_BUILTIN_COMPLEX
-            tag += 2 * (t == &mpf_type_complex);
+            || t == &mpf_type_complex
 #endif
+        ) {
+            mpf_float_t f;
+            tag = 8;
+#if CONFIG_BUILTIN_COMPLEX
+            if (t == &mpf_type_complex) {
+                mpf_float_t re;
+                (void)mpf_complex_get_maybe(v, &re, &f);
+                tag = 9;
+            } else
+#endif
+            {
+                f = mpf_obj_get_float(v);
+            }
+            n = mpf_float_repr_mpy(buf, f);
+            if (tag == 9) {
+                n -= n >= 2 && buf[n - 1] == '0' && buf[n - 2] == '.' ? 2 : 0;
+                buf[n++] = 'j';
+            }
+            s = buf;
+        } else
+#endif
+        {
+            if (t == &mpf_type_bytes) {
+                tag = 6;
+            } else if (t != &mpf_type_str) {
+                v = mpf_obj_repr(v);
+                tag = 7;
+            }
+            s = mpf_obj_str_data(v, &n);
         }
-        const char *s = mpf_obj_str_data(v, &n);
         put(o, tag);
         put_vuint(o, n);
         put_bytes(o, (const uint8_t *)s, n);
@@ -3043,7 +3029,7 @@ static void order_tables(emit_t *e) {
         }
     }
     if (t.n_q != nq || t.n_c != nc) {
-        mpf_raise_msg(&mpf_type_RuntimeError, "compiler: a table entry no scope uses");
+        mpf_raise_msg(&mpf_type_RuntimeError, INTERNAL_ERROR);
     }
     mpf_gc_free(e->qstrs);
     mpf_gc_free(e->consts);
@@ -3060,7 +3046,7 @@ static void order_tables(emit_t *e) {
 
 // Put the scopes in mpy-cross's creation order (breadth first: each scope's children are
 // created by its scope pass, which runs after those of every scope created before it).
-static void order_scopes(emit_t *e) {
+NOINLINE static void order_scopes(emit_t *e) {
     size_t n = 0;
     for (scope_t *s = e->first; s != NULL; s = s->next) {
         n++;
@@ -3166,10 +3152,7 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
         compile_stmt(e, mst, g, e->last);
     }
     module_pass(e, &mst[1], NULL, PASS_SIZE);
-    rec_trim(&mod->rec, mst[1].rec_tail, mst[1].rec_cap);
-    mod->stack_size = (uint16_t)mst[1].max_depth;
-    mod->exc_size = (uint16_t)mst[1].max_exc;
-    mod->n_labels = (uint32_t)mst[1].n_labels;
+    end_pass(&mst[1], mod);
     resolve_scope(e, mod);
     mod->node = NULL;
     mpf_gc_free(mnode);
@@ -3194,11 +3177,10 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     mpf_gc_free(e->qmap);
     mpf_gc_free(e->cmap);
     e->qmap = e->cmap = NULL;
-    mpf_gc_free(e->code);
     mpf_gc_free(e->labels);
     mpf_gc_free(e->prev_labels);
     mpf_gc_free(e->lines);
-    e->code = e->lines = NULL;
+    e->lines = NULL;
     e->labels = e->prev_labels = NULL;
     return mod;
 }
@@ -3274,7 +3256,7 @@ void mpf_emit_mpy(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out) {
     o.count_only = false;
     write_image(&o, &e, raws, n_raws);
     if (o.len != size) {
-        mpf_raise_msg(&mpf_type_RuntimeError, "compiler: the image differs from its counted size");
+        mpf_raise_msg(&mpf_type_RuntimeError, INTERNAL_ERROR);
     }
     mpf_cc_note_heap(c);
     mpf_gc_free(raws);

@@ -86,6 +86,9 @@ typedef struct mpf_token {
     uint8_t kind;
     uint8_t op;                 // TK_OP: OP_*; TK_KW: KW_*
     uint32_t line, col;         // 1-based
+    uint32_t pos;               // both as the parser keeps a position: the line in the low 20
+                                // bits (at most NODE_LINE_MAX), the column (at most
+                                // NODE_COL_MAX) above them
     const char *s;              // TK_NAME/TK_INT/TK_FLOAT/TK_IMAG: the source text;
     size_t len;                 // TK_STR/TK_BYTES/TK_FSTR: the decoded value (arena)
 } mpf_token_t;
@@ -208,13 +211,14 @@ static inline bool mpf_node_tuple_is_const(const mpf_node_t *x) {
 // The parser's state: the emitter takes the module from it one top-level statement at a time
 // (compiling each and releasing its syntax tree before the next is parsed).
 typedef struct mpf_parser {
-    mpf_cctx_t *c;
-    mpf_lexer_t lx;
+    // (the token first: the parser's most used fields at small offsets, short instructions)
     mpf_token_t tok;      // current token
-    mpf_token_t prev_tok; // for error columns
+    mpf_cctx_t *c;
     uint8_t mode;         // mpf_compile_mode_t
     bool done;
     size_t n_stmts;       // top-level statements handed out so far
+    mpf_token_t prev_tok; // for error columns
+    mpf_lexer_t lx;
 } mpf_parser_t;
 
 void mpf_parse_begin(mpf_parser_t *p, mpf_cctx_t *c, mpf_compile_mode_t mode);

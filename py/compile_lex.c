@@ -75,7 +75,7 @@ static bool is_id_char(int ch) {
     return is_id_start(ch) || is_digit(ch);
 }
 
-static int hexval(int ch) {
+static inline __attribute__((always_inline)) int hexval(int ch) {
     int lc = ch | 0x20;
     int v = is_digit(ch) ? ch - '0' : lc >= 'a' ? lc - 'a' + 10 : 16;
     return v < 16 ? v : -1;
@@ -276,6 +276,18 @@ static bool skip_blank_lines(mpf_lexer_t *lx, uint32_t *col) {
     }
 }
 
+// The token starts at column [col] of the current line (a source of more lines than a node
+// records is refused).
+__attribute__((noinline)) static void tok_at(mpf_lexer_t *lx, mpf_token_t *t, uint32_t col) {
+    uint32_t line = lx->line;
+    if (line > NODE_LINE_MAX) {
+        lex_error(lx, "too many lines");
+    }
+    t->line = line;
+    t->col = col;
+    t->pos = line | (col < NODE_COL_MAX ? col : NODE_COL_MAX) << 20;
+}
+
 void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
     const mpf_cctx_t *c = lx->c;
     t->s = NULL;
@@ -284,8 +296,7 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         bool indent = lx->pending > 0;
         lx->pending += indent ? -1 : 1;
         t->kind = indent ? TK_INDENT : TK_DEDENT;
-        t->line = lx->line;
-        t->col = 1;
+        tok_at(lx, t, 1);
         return;
     }
     if (lx->at_bol && lx->paren == 0) {
@@ -335,8 +346,7 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
             break;
         }
     }
-    t->line = lx->line;
-    t->col = (uint32_t)(lx->pos - lx->line_start + 1);
+    tok_at(lx, t, (uint32_t)(lx->pos - lx->line_start + 1));
     int ch = peekc(lx, 0);
     if (ch < 0) {
         if (lx->paren > 0) {

@@ -44,7 +44,7 @@ static void vec_push(parser_t *p, nodevec_t *v, mpf_node_t *x) {
 }
 
 // Release [v]'s heap block, if it has one (it is empty again).
-static void vec_free(nodevec_t *v) {
+__attribute__((noinline)) static void vec_free(nodevec_t *v) {
     if (v->items != v->buf) {
         mpf_gc_free(v->items);   // (NULL: nothing)
     }
@@ -55,25 +55,19 @@ static void vec_free(nodevec_t *v) {
 // most NODE_COL_MAX) above them; one word, passed and stored as cheaply as an int.
 typedef uint32_t pos_t;
 #define POS_LINE(ps) ((ps) & NODE_LINE_MAX)
-#define POS_COL_SHIFT 20
+#define POS_COL_SHIFT 20   // (as the lexer makes mpf_token_t.pos)
 
 static void set_pos(mpf_node_t *x, pos_t ps) {
     x->line = POS_LINE(ps);
     x->col = ps >> POS_COL_SHIFT;
 }
 
-static pos_t pos_of(const mpf_node_t *x) {
+__attribute__((noinline)) static pos_t pos_of(const mpf_node_t *x) {
     return x->line | (pos_t)x->col << POS_COL_SHIFT;
 }
 
-// The position of the current token (a source of more lines than a node records is refused).
-static pos_t here(parser_t *p) {
-    const mpf_token_t *t = &p->tok;
-    if (t->line > NODE_LINE_MAX) {
-        mpf_cc_syntax_error(p->c, false, t->line, t->col, "too many lines");
-    }
-    return t->line | (t->col < NODE_COL_MAX ? t->col : NODE_COL_MAX) << POS_COL_SHIFT;
-}
+// The position of the current token.
+#define here(p) ((pos_t)(p)->tok.pos)
 
 // Raise SyntaxError [msg] at node [x].
 MPF_NORETURN static void node_error(parser_t *p, const mpf_node_t *x, const char *msg) {
@@ -105,7 +99,7 @@ typedef struct {
     mpf_node_t *owner;
 } arena_mark_t;
 
-static arena_mark_t arena_begin(parser_t *p) {
+__attribute__((noinline)) static arena_mark_t arena_begin(parser_t *p) {
     mpf_cctx_t *c = p->c;
     arena_mark_t m = {c->chunks, c->free, c->left, c->chunk_size, c->arena_owner};
     c->chunks = NULL;
@@ -115,7 +109,7 @@ static arena_mark_t arena_begin(parser_t *p) {
     return m;
 }
 
-static mpf_node_t *arena_end(parser_t *p, const arena_mark_t *m, mpf_node_t *owner) {
+__attribute__((noinline)) static mpf_node_t *arena_end(parser_t *p, const arena_mark_t *m, mpf_node_t *owner) {
     mpf_cctx_t *c = p->c;
     mpf_cc_arena_trim(c);
     mpf_node_set_arena(owner, c->chunks);
@@ -169,7 +163,7 @@ static bool is_op(const parser_t *p, int op) {
     return p->tok.kind == TK_OP && p->tok.op == op;
 }
 
-static bool is_kw(const parser_t *p, int kw) {
+static inline __attribute__((always_inline)) bool is_kw(const parser_t *p, int kw) {
     return p->tok.kind == TK_KW && p->tok.op == kw;
 }
 
@@ -181,7 +175,7 @@ static bool is_op_in(const parser_t *p, uint32_t ops) {
 }
 
 // Whether the token is an augmented assignment (+= ... **=).
-static bool is_augassign(const parser_t *p) {
+static inline __attribute__((always_inline)) bool is_augassign(const parser_t *p) {
     return p->tok.kind == TK_OP && p->tok.op >= OP_IOR && p->tok.op <= OP_IPOW;
 }
 
@@ -246,7 +240,7 @@ static mpf_node_t *parse_name_node(parser_t *p) {
 }
 
 // [as NAME]: the name's node, or NULL.
-static mpf_node_t *parse_opt_as(parser_t *p) {
+__attribute__((noinline)) static mpf_node_t *parse_opt_as(parser_t *p) {
     return accept_kw(p, KW_AS) ? parse_name_node(p) : NULL;
 }
 
@@ -351,7 +345,7 @@ static mpf_obj_t fold(int op, mpf_obj_t a, mpf_obj_t b) {
     return MPF_OBJ_NULL;
 }
 
-static mpf_node_t *mk_binop_node(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
+__attribute__((noinline)) static mpf_node_t *mk_binop_node(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
     mpf_node_t *x = mk2(p, N_BINOP, pos_of(a), a, b);
     x->op = (uint8_t)op;
     return x;
@@ -537,7 +531,7 @@ static mpf_node_t *parse_sub_expr(parser_t *p, const mpf_token_t *t, const uint8
 // written) to [out] as text for str.format, a brace it makes (\x7b) doubled; false
 // elsewhere. A brace written after the backslash is the f-string's. Both as in CPython
 // (mpy-cross keeps such braces single, which str.format then fails on).
-static bool fstr_escape(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t *i, size_t len,
+static inline __attribute__((always_inline)) bool fstr_escape(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t *i, size_t len,
     uint8_t *out, size_t *n) {
     if (s[*i] != '\\') {
         return false;
@@ -793,7 +787,7 @@ static mpf_node_t *parse_opt_test(parser_t *p, uint32_t ends) {
     return is_op_in(p, ends) ? NULL : parse_test(p);
 }
 
-static mpf_node_t *parse_subscript(parser_t *p) {
+__attribute__((noinline)) static mpf_node_t *parse_subscript(parser_t *p) {
     pos_t t = here(p);
     mpf_node_t *lo = parse_opt_test(p, OPS(OP_COLON));
     if (!accept_op(p, OP_COLON)) {
@@ -844,7 +838,7 @@ static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
 
 static mpf_node_t *factor(parser_t *p);  // parse_power reaches it for the right side of **
 
-static mpf_node_t *parse_power(parser_t *p) {
+__attribute__((noinline)) static mpf_node_t *parse_power(parser_t *p) {
     pos_t t = here(p);
     bool await = accept_kw(p, KW_AWAIT);
     pos_t a = here(p);
@@ -932,7 +926,7 @@ static mpf_node_t *factor(parser_t *p) {
 // * @ / // % 6), 0 for any other token; indexed from OP_OR, in the order of the enum.
 static const uint8_t binop_power[] = {1, 2, 3, 4, 4, 5, 5, 6, 6, 6, 6, 6};
 
-static int binop_prec(const parser_t *p) {
+__attribute__((noinline)) static int binop_prec(const parser_t *p) {
     if (p->tok.kind != TK_OP) {
         return 0;
     }
@@ -983,7 +977,7 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
     return x;
 }
 
-static mpf_node_t *parse_expr(parser_t *p) {
+__attribute__((noinline)) static mpf_node_t *parse_expr(parser_t *p) {
     return parse_binary(p, 1);
 }
 
@@ -1250,7 +1244,7 @@ static mpf_node_t *parse_dotted(parser_t *p) {
 }
 
 // import a.b [as c], ...  or  from [.]*[a.b] import (* | n [as m], ... | (n [as m], ...[,]))
-static mpf_node_t *parse_import(parser_t *p) {
+__attribute__((noinline)) static mpf_node_t *parse_import(parser_t *p) {
     pos_t t = here(p);
     bool from = p->tok.op == KW_FROM;
     advance(p);   // import / from
@@ -1669,7 +1663,7 @@ static bool ends_in_continuation(const char *src, size_t len) {
 }
 
 // Past blank lines' NEWLINE tokens: the kind of the token after them.
-static int skip_newlines(parser_t *p) {
+__attribute__((noinline)) static int skip_newlines(parser_t *p) {
     while (p->tok.kind == TK_NEWLINE) {
         advance(p);
     }

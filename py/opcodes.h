@@ -9,6 +9,8 @@
 #ifndef MPF_OPCODES_H
 #define MPF_OPCODES_H
 
+#include <stdint.h>
+
 enum {
     MPF_OPND_NONE,  // no operand
     MPF_OPND_Q,     // vuint qstr-table index
@@ -104,6 +106,10 @@ enum {
     R(0xC0, 0xCF, STORE_FAST_MULTI, 1, -1)           /* slot = byte - 0xC0 */ \
     R(0xD0, 0xD3, UNARY_OP_MULTI, 1, 0)              /* op = byte - 0xD0 */ \
     R(0xD7, 0xF9, BINARY_OP_MULTI, 2, -1)            /* op = byte - 0xD7 */
+
+// The net stack effect of each opcode byte outside the MULTI ranges (MPF_STACK_DYN: it
+// depends on the operand; 0: undefined), shared by the loader's verifier and the emitter.
+extern const int8_t mpf_op_stack_net[256];
 
 enum {
 #define MPF_OP_ENUM(b, name, opnd, in, st) MPF_OP_##name = b,

@@ -60,10 +60,7 @@ static mpf_obj_t compile_and_run(const char *src, size_t len, mpf_compile_mode_t
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
         mpf_repl_reading = false;  // Ctrl-C interrupts the code
-        mpf_load_result_t res = mpf_compile(src, len, "<stdin>", mode);
-        if (res.error != NULL) {
-            mpf_raise_msg(&mpf_type_RuntimeError, res.error);
-        }
+        mpf_load_result_t res = mpf_compile(src, len, "<stdin>", mode);   // (no error: it raises)
         mpf_vm_run_module(res.rc, res.ctx, repl_globals());
         mpf_nlr_pop(&nlr);
         mpf_repl_reading = true;
