@@ -228,23 +228,23 @@ static const uint8_t error_texts[] = {
     16, 17, 83, 37, 87, 34, 85, 88, 0,   // too many names or constants in one source
 };
 
-// SyntaxError [msg] (an E_ number) at [x] (NULL: no position).
-MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, unsigned msg) {
-    const uint8_t *t = error_texts;
-    while (msg-- > 0) {
-        while (*t++ != 0) {
+// Entry [i] of the 0-ended entries from [p] on.
+static const char *nth(const char *p, unsigned i) {
+    while (i-- > 0) {
+        while (*p++ != 0) {
         }
     }
+    return p;
+}
+
+// SyntaxError [msg] (an E_ number) at [x] (NULL: no position).
+MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, unsigned msg) {
     char text[64];   // (the longest is 59 characters)
     size_t n = 0;
-    for (; *t != 0; t++) {
-        const char *w = error_words;
-        for (unsigned i = 1; i < *t; i++) {
-            w += strlen(w) + 1;
+    for (const char *t = nth((const char *)error_texts, msg); *t != 0; t++) {
+        for (const char *w = nth(error_words, (uint8_t)*t - 1u); *w != 0;) {
+            text[n++] = *w++;
         }
-        size_t len = strlen(w);
-        memcpy(text + n, w, len);
-        n += len;
         text[n++] = ' ';
     }
     text[n - 1] = '\0';
@@ -1595,17 +1595,15 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
             star = i;
         }
     }
+    // UNPACK_SEQUENCE n, or UNPACK_EX with the counts left and right of the starred target
     if (star == x->n) {
         op_u(e, 0x30, x->n);
-        for (size_t i = 0; i < x->n; i++) {
-            store(e, x->k[i]);
-        }
     } else {
-        size_t l = star, r = x->n - star - 1;
-        op_u(e, 0x31, l | (r << 8));
-        for (size_t i = 0; i < x->n; i++) {
-            store(e, x->k[i]->kind == N_STAR ? x->k[i]->k[0] : x->k[i]);
-        }
+        op_u(e, 0x31, star | ((x->n - star - 1) << 8));
+    }
+    for (size_t i = 0; i < x->n; i++) {
+        mpf_node_t *k = x->k[i];
+        store(e, k->kind == N_STAR ? k->k[0] : k);
     }
 }
 
@@ -2877,7 +2875,7 @@ static void assemble(emit_t *e, scope_t *s) {
     }
 }
 
-static void free_chunks(void *chunks) {
+NOINLINE static void free_chunks(void *chunks) {
     for (void **chunk = chunks; chunk != NULL;) {
         void **prev = chunk[0];
         mpf_gc_free(chunk);
@@ -3048,7 +3046,7 @@ static void order_tables(emit_t *e) {
 
 // Put the scopes in mpy-cross's creation order (breadth first: each scope's children are
 // created by its scope pass, which runs after those of every scope created before it).
-static void order_scopes(emit_t *e) {
+NOINLINE static void order_scopes(emit_t *e) {
     size_t n = 0;
     for (scope_t *s = e->first; s != NULL; s = s->next) {
         n++;

@@ -104,36 +104,26 @@ static inline const char *static_data(size_t q, size_t *len) {
     return qstr_static_bytes + (size_t)(off + (q - first) * (n + 1));
 }
 
-// The runtime pool (mpf_state.qstr_pools): the strings interned at run time, in id order
-// from RUNTIME_FIRST, in a chain of heap blocks of entries (newest first), each twice the
-// last up to QSTR_POOL_MAX entries. A full block stays where it is: a block doubled by moving
-// needs a hole of twice its size while the old one is held, which a small, fragmented heap
-// may not have with plenty of memory free.
+// The runtime pool (mpf_state.qstr_pools): one heap block of entries, the strings
+// interned at run time in id order from RUNTIME_FIRST; it doubles when full (moving: its
+// entries point to the strings, which stay).
 typedef struct runtime_entry {
     size_t hash, len;
     const char *str;
 } runtime_entry_t;
 typedef struct qstr_pool {
-    struct qstr_pool *prev;
-    size_t first;            // its first entry's place among the runtime strings
     size_t n, alloc;
     runtime_entry_t e[];
 } qstr_pool_t;
 #define RUNTIME_FIRST (MPF_QSTRID_LAST_STATIC + mpf_frozen_qstr_count)
 
-// The first block of the runtime pool has this many entries, a block at most QSTR_POOL_MAX.
+// The runtime pool starts with this many entries.
 #define QSTR_POOL_FIRST 32
-#define QSTR_POOL_MAX 64
 
 // The entry of runtime qstr [q] (at least RUNTIME_FIRST), NULL if there is none.
 static const runtime_entry_t *runtime_entry(mpf_qstr_t q) {
-    size_t i = q - RUNTIME_FIRST;
-    for (const qstr_pool_t *p = mpf_state.qstr_pools; p != NULL; p = p->prev) {
-        if (i >= p->first) {
-            return i - p->first < p->n ? &p->e[i - p->first] : NULL;
-        }
-    }
-    return NULL;
+    const qstr_pool_t *p = mpf_state.qstr_pools;
+    return p != NULL && q - RUNTIME_FIRST < p->n ? &p->e[q - RUNTIME_FIRST] : NULL;
 }
 
 #if CONFIG_QSTR_RUNTIME_INDEX
@@ -184,7 +174,6 @@ static void index_add(mpf_qstr_t id, size_t hash, size_t len) {
                     index_insert(nx, ix->slot[i].id, ix->slot[i].key);
                 }
             }
-            mpf_gc_free(ix);   // (at once: not a hole left until the next collection)
         }
         mpf_state.qstr_index = nx;
         ix = nx;
@@ -213,11 +202,10 @@ static mpf_qstr_t find_runtime(const char *str, size_t len, size_t hash) {
 // The runtime qstr of [len] bytes at [str] whose hash is [hash], 0 if none: each runtime
 // string's hash and length compared, then its bytes.
 static mpf_qstr_t find_runtime(const char *str, size_t len, size_t hash) {
-    for (const qstr_pool_t *p = mpf_state.qstr_pools; p != NULL; p = p->prev) {
-        for (size_t k = 0; k < p->n; k++) {
-            if (p->e[k].hash == hash && p->e[k].len == len && memcmp(p->e[k].str, str, len) == 0) {
-                return RUNTIME_FIRST + p->first + k;
-            }
+    const qstr_pool_t *p = mpf_state.qstr_pools;
+    for (size_t k = 0; p != NULL && k < p->n; k++) {
+        if (p->e[k].hash == hash && p->e[k].len == len && memcmp(p->e[k].str, str, len) == 0) {
+            return RUNTIME_FIRST + k;
         }
     }
     return 0;
@@ -339,11 +327,9 @@ mpf_qstr_t mpf_qstr_from_strn(const char *str, size_t len) {
     }
     qstr_pool_t *p = mpf_state.qstr_pools;
     if (p == NULL || p->n == p->alloc) {
-        // a new block in front of the full one (its entries are cleared)
-        size_t alloc = p == NULL ? QSTR_POOL_FIRST : p->alloc < QSTR_POOL_MAX ? 2 * p->alloc : QSTR_POOL_MAX;
-        qstr_pool_t *np = mpf_gc_alloc(sizeof(qstr_pool_t) + alloc * sizeof(np->e[0]), false);
-        np->prev = p;
-        np->first = p == NULL ? 0 : p->first + p->n;
+        size_t alloc = p == NULL ? QSTR_POOL_FIRST : p->alloc * 2;
+        qstr_pool_t *np = mpf_gc_realloc(p, sizeof(qstr_pool_t) + alloc * sizeof(np->e[0]));
+        np->n = p == NULL ? 0 : np->n;
         np->alloc = alloc;
         mpf_state.qstr_pools = np;
         p = np;
@@ -352,7 +338,7 @@ mpf_qstr_t mpf_qstr_from_strn(const char *str, size_t len) {
     memcpy(data, str, len);
     data[len] = 0;
     size_t hash = mpf_qstr_compute_hash((const uint8_t *)str, len);
-    mpf_qstr_t id = RUNTIME_FIRST + p->first + p->n;
+    mpf_qstr_t id = RUNTIME_FIRST + p->n;
 #if CONFIG_QSTR_RUNTIME_INDEX
     // index first: growing it may collect, and the new entry must not be half made
     index_add(id, hash, len);

@@ -206,67 +206,78 @@ int mpf_readline(mpf_vstr_t *line, const char *prompt) {
         if (key == K_ESC && (key = read_escape()) < 0) {
             return -1;
         }
-        size_t m;  // columns the cursor moves
+        // what the key changes: [del] bytes at [at] replaced by the [n] bytes of [s]
+        size_t m, at = cursor, del = 0, n = 0;  // m: columns the cursor moves
+        const char *s = "";
+        char ch = (char)c;
         switch (key) {
             case K_LF:
                 if (skip_lf) {
-                    break;
+                    continue;
                 }
                 // fall through
             case K_ENTER:
             case K_INTR:
                 out("\n", 1);
                 return key == K_INTR ? c : 0;
-            case K_CHAR: {  // printable (UTF-8 bytes included)
-                char ch = (char)c;
-                splice(line, &cursor, cursor, 0, &ch, 1);
+            case K_CHAR:  // printable (UTF-8 bytes included)
+                s = &ch;
+                n = 1;
                 break;
-            }
             case K_TAB:
-                splice(line, &cursor, cursor, 0, "    ", TAB_WIDTH - cursor % TAB_WIDTH);
+                s = "    ";
+                n = TAB_WIDTH - cursor % TAB_WIDTH;
                 break;
             case K_BACKSPACE:
-                if (cursor > 0) {
-                    splice(line, &cursor, cursor - 1, 1, "", 0);
+                if (cursor == 0) {
+                    continue;
                 }
+                at--;
+                del = 1;
                 break;
             case K_DELETE:
-                if (cursor < line->len) {
-                    splice(line, &cursor, cursor, 1, "", 0);
+                if (cursor == line->len) {
+                    continue;
                 }
+                del = 1;
                 break;
             case K_KILL:  // cut to the end
-                splice(line, &cursor, cursor, line->len - cursor, "", 0);
+                del = line->len - cursor;
                 break;
             case K_CLEAR:
-                splice(line, &cursor, 0, line->len, "", 0);
+                at = 0;
+                del = line->len;
                 break;
             case K_LEFT:
             case K_HOME:
                 m = key == K_HOME ? cursor : cursor > 0;
                 cursor_left(m);
                 cursor -= m;
-                break;
+                continue;
             case K_RIGHT:
             case K_END:
                 m = key == K_END ? line->len - cursor : cursor < line->len;
                 out(line->buf + cursor, m);
                 cursor += m;
-                break;
+                continue;
             case K_UP:
             case K_DOWN: {
                 // the entry above or below; below the newest: the empty line
                 size_t to = key == K_UP ? hist_pos + 1 : hist_pos - 1;
-                const char *h = to == 0 ? "" : history_get(to - 1);
-                if (h != NULL && (key == K_UP || hist_pos > 0)) {
-                    hist_pos = to;
-                    splice(line, &cursor, 0, line->len, h, strlen(h));
+                s = to == 0 ? "" : history_get(to - 1);
+                if (s == NULL || (key == K_DOWN && hist_pos == 0)) {
+                    continue;
                 }
+                hist_pos = to;
+                at = 0;
+                del = line->len;
+                n = strlen(s);
                 break;
             }
             default:  // other controls: ignored
-                break;
+                continue;
         }
+        splice(line, &cursor, at, del, s, n);
     }
 }
 

@@ -273,7 +273,7 @@ def find_sources(roots: Iterable[Path]) -> list[tuple[Path, str]]:
     found: list[tuple[Path, str]] = []
     for root in roots:
         if root.is_file():
-            found.append((root, root.name))
+            found.append((root, str(root)))
             continue
         for path in sorted(root.rglob("*.py")):
             if "__pycache__" in path.parts or not path.is_file():
