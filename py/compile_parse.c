@@ -84,9 +84,6 @@ static mpf_node_t *mk(parser_t *p, int kind, pos_t ps, size_t n) {
         node_error(p, x, "too many items");
     }
     x->n = (uint16_t)n;
-    if (kind == N_COMP) {
-        mpf_node_set_arena(x, p->c->arena_owner);
-    }
     return x;
 }
 
@@ -777,6 +774,7 @@ static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t
         vec_push(p, &v, x);
     }
     mpf_node_t *c = mk_from_vec(p, N_COMP, pos_of(elt), &v);
+    mpf_node_set_arena(c, p->c->arena_owner);
     uint32_t above = elt->line - POS_LINE(et);
     c->op = (uint8_t)(kind | (above < N_COMP_ABOVE_MAX ? above : N_COMP_ABOVE_MAX) << 2);
     return c;
