@@ -228,23 +228,23 @@ static const uint8_t error_texts[] = {
     16, 17, 83, 37, 87, 34, 85, 88, 0,   // too many names or constants in one source
 };
 
-// SyntaxError [msg] (an E_ number) at [x] (NULL: no position).
-MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, unsigned msg) {
-    const uint8_t *t = error_texts;
-    while (msg-- > 0) {
-        while (*t++ != 0) {
+// Entry [i] of the 0-ended entries from [p] on.
+static const char *nth(const char *p, unsigned i) {
+    while (i-- > 0) {
+        while (*p++ != 0) {
         }
     }
+    return p;
+}
+
+// SyntaxError [msg] (an E_ number) at [x] (NULL: no position).
+MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, unsigned msg) {
     char text[64];   // (the longest is 59 characters)
     size_t n = 0;
-    for (; *t != 0; t++) {
-        const char *w = error_words;
-        for (unsigned i = 1; i < *t; i++) {
-            w += strlen(w) + 1;
+    for (const char *t = nth((const char *)error_texts, msg); *t != 0; t++) {
+        for (const char *w = nth(error_words, (uint8_t)*t - 1u); *w != 0;) {
+            text[n++] = *w++;
         }
-        size_t len = strlen(w);
-        memcpy(text + n, w, len);
-        n += len;
         text[n++] = ' ';
     }
     text[n - 1] = '\0';
@@ -1751,7 +1751,8 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
 }
 
 // A decorator: a dotted name, maybe called. The name is loaded without a line of its own
-// and a call is a plain call, as mpy-cross compiles them.
+// and a call (with arguments or not) is a plain call on the decorator's line, as mpy-cross
+// compiles them.
 static void decorator(emit_t *e, mpf_node_t *x) {
     mpf_node_t *f = x->kind == N_CALL ? x->k[0] : x;
     if (f->kind == N_ATTR) {
@@ -1775,9 +1776,7 @@ static void decorator(emit_t *e, mpf_node_t *x) {
         expr(e, f);
     }
     if (x->kind == N_CALL) {
-        if (x->n > 1) {
-            set_line(e, x->line);
-        }
+        set_line(e, x->line);
         call_args(e, x, 0, false);
     }
 }
@@ -2928,19 +2927,45 @@ static void w_const(emit_t *o, mpf_obj_t v) {
     if (tag == 0) {
         // str and bytes: their bytes and a 0; int, float, complex: their repr
         tag = 5;
-        if (t == &mpf_type_bytes) {
-            tag = 6;
-        } else if (t != &mpf_type_str) {
-            v = mpf_obj_repr(v);
-            tag = 7;
+        const char *s;
 #if CONFIG_FLOAT
-            tag += t == &mpf_type_float;
-#endif
+        // a float, or a complex (an imaginary literal: 0 real part), as mpy-cross prints
+        // them: 16 digits when they read back, else 17
+        char buf[MPF_FLOAT_REPR_MAX + 1];
+        if (t == &mpf_type_float
 #if CONFIG_BUILTIN_COMPLEX
-            tag += 2 * (t == &mpf_type_complex);
+            || t == &mpf_type_complex
 #endif
+        ) {
+            mpf_float_t f;
+            tag = 8;
+#if CONFIG_BUILTIN_COMPLEX
+            if (t == &mpf_type_complex) {
+                mpf_float_t re;
+                (void)mpf_complex_get_maybe(v, &re, &f);
+                tag = 9;
+            } else
+#endif
+            {
+                f = mpf_obj_get_float(v);
+            }
+            n = mpf_float_repr_mpy(buf, f);
+            if (tag == 9) {
+                n -= n >= 2 && buf[n - 1] == '0' && buf[n - 2] == '.' ? 2 : 0;
+                buf[n++] = 'j';
+            }
+            s = buf;
+        } else
+#endif
+        {
+            if (t == &mpf_type_bytes) {
+                tag = 6;
+            } else if (t != &mpf_type_str) {
+                v = mpf_obj_repr(v);
+                tag = 7;
+            }
+            s = mpf_obj_str_data(v, &n);
         }
-        const char *s = mpf_obj_str_data(v, &n);
         put(o, tag);
         put_vuint(o, n);
         put_bytes(o, (const uint8_t *)s, n);
@@ -3131,12 +3156,12 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     resolve_scope(e, mod);
     mod->node = NULL;
     mpf_gc_free(mnode);
-    order_scopes(e);
-    order_tables(e);
-    // what only the recording needed, released before the code is made
+    // what only the recording needed, released before the tables are put in order
     mpf_cc_arena_free(c);
     mpf_gc_free(e->const_ix.slots);
     e->const_ix.slots = NULL;
+    order_scopes(e);
+    order_tables(e);
     if (mpy) {
         for (scope_t *s = e->first; s != NULL; s = s->next) {
             compile_scope(e, s);

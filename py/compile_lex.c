@@ -75,7 +75,7 @@ static bool is_id_char(int ch) {
     return is_id_start(ch) || is_digit(ch);
 }
 
-static int hexval(int ch) {
+static inline __attribute__((always_inline)) int hexval(int ch) {
     int lc = ch | 0x20;
     int v = is_digit(ch) ? ch - '0' : lc >= 'a' ? lc - 'a' + 10 : 16;
     return v < 16 ? v : -1;

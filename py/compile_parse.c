@@ -44,7 +44,7 @@ static void vec_push(parser_t *p, nodevec_t *v, mpf_node_t *x) {
 }
 
 // Release [v]'s heap block, if it has one (it is empty again).
-static void vec_free(nodevec_t *v) {
+__attribute__((noinline)) static void vec_free(nodevec_t *v) {
     if (v->items != v->buf) {
         mpf_gc_free(v->items);   // (NULL: nothing)
     }
@@ -62,7 +62,7 @@ static void set_pos(mpf_node_t *x, pos_t ps) {
     x->col = ps >> POS_COL_SHIFT;
 }
 
-static pos_t pos_of(const mpf_node_t *x) {
+__attribute__((noinline)) static pos_t pos_of(const mpf_node_t *x) {
     return x->line | (pos_t)x->col << POS_COL_SHIFT;
 }
 
@@ -84,9 +84,6 @@ static mpf_node_t *mk(parser_t *p, int kind, pos_t ps, size_t n) {
         node_error(p, x, "too many items");
     }
     x->n = (uint16_t)n;
-    if (kind == N_COMP) {
-        mpf_node_set_arena(x, p->c->arena_owner);
-    }
     return x;
 }
 
@@ -99,7 +96,7 @@ typedef struct {
     mpf_node_t *owner;
 } arena_mark_t;
 
-static arena_mark_t arena_begin(parser_t *p) {
+__attribute__((noinline)) static arena_mark_t arena_begin(parser_t *p) {
     mpf_cctx_t *c = p->c;
     arena_mark_t m = {c->chunks, c->free, c->left, c->chunk_size, c->arena_owner};
     c->chunks = NULL;
@@ -109,7 +106,7 @@ static arena_mark_t arena_begin(parser_t *p) {
     return m;
 }
 
-static mpf_node_t *arena_end(parser_t *p, const arena_mark_t *m, mpf_node_t *owner) {
+__attribute__((noinline)) static mpf_node_t *arena_end(parser_t *p, const arena_mark_t *m, mpf_node_t *owner) {
     mpf_cctx_t *c = p->c;
     mpf_cc_arena_trim(c);
     mpf_node_set_arena(owner, c->chunks);
@@ -163,7 +160,7 @@ static bool is_op(const parser_t *p, int op) {
     return p->tok.kind == TK_OP && p->tok.op == op;
 }
 
-static bool is_kw(const parser_t *p, int kw) {
+static inline __attribute__((always_inline)) bool is_kw(const parser_t *p, int kw) {
     return p->tok.kind == TK_KW && p->tok.op == kw;
 }
 
@@ -175,7 +172,7 @@ static bool is_op_in(const parser_t *p, uint32_t ops) {
 }
 
 // Whether the token is an augmented assignment (+= ... **=).
-static bool is_augassign(const parser_t *p) {
+static inline __attribute__((always_inline)) bool is_augassign(const parser_t *p) {
     return p->tok.kind == TK_OP && p->tok.op >= OP_IOR && p->tok.op <= OP_IPOW;
 }
 
@@ -240,7 +237,7 @@ static mpf_node_t *parse_name_node(parser_t *p) {
 }
 
 // [as NAME]: the name's node, or NULL.
-static mpf_node_t *parse_opt_as(parser_t *p) {
+__attribute__((noinline)) static mpf_node_t *parse_opt_as(parser_t *p) {
     return accept_kw(p, KW_AS) ? parse_name_node(p) : NULL;
 }
 
@@ -345,7 +342,7 @@ static mpf_obj_t fold(int op, mpf_obj_t a, mpf_obj_t b) {
     return MPF_OBJ_NULL;
 }
 
-static mpf_node_t *mk_binop_node(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
+__attribute__((noinline)) static mpf_node_t *mk_binop_node(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
     mpf_node_t *x = mk2(p, N_BINOP, pos_of(a), a, b);
     x->op = (uint8_t)op;
     return x;
@@ -531,7 +528,7 @@ static mpf_node_t *parse_sub_expr(parser_t *p, const mpf_token_t *t, const uint8
 // written) to [out] as text for str.format, a brace it makes (\x7b) doubled; false
 // elsewhere. A brace written after the backslash is the f-string's. Both as in CPython
 // (mpy-cross keeps such braces single, which str.format then fails on).
-static bool fstr_escape(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t *i, size_t len,
+static inline __attribute__((always_inline)) bool fstr_escape(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t *i, size_t len,
     uint8_t *out, size_t *n) {
     if (s[*i] != '\\') {
         return false;
@@ -777,6 +774,7 @@ static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t
         vec_push(p, &v, x);
     }
     mpf_node_t *c = mk_from_vec(p, N_COMP, pos_of(elt), &v);
+    mpf_node_set_arena(c, p->c->arena_owner);
     uint32_t above = elt->line - POS_LINE(et);
     c->op = (uint8_t)(kind | (above < N_COMP_ABOVE_MAX ? above : N_COMP_ABOVE_MAX) << 2);
     return c;
@@ -787,7 +785,7 @@ static mpf_node_t *parse_opt_test(parser_t *p, uint32_t ends) {
     return is_op_in(p, ends) ? NULL : parse_test(p);
 }
 
-static mpf_node_t *parse_subscript(parser_t *p) {
+__attribute__((noinline)) static mpf_node_t *parse_subscript(parser_t *p) {
     pos_t t = here(p);
     mpf_node_t *lo = parse_opt_test(p, OPS(OP_COLON));
     if (!accept_op(p, OP_COLON)) {
@@ -838,7 +836,7 @@ static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
 
 static mpf_node_t *factor(parser_t *p);  // parse_power reaches it for the right side of **
 
-static mpf_node_t *parse_power(parser_t *p) {
+__attribute__((noinline)) static mpf_node_t *parse_power(parser_t *p) {
     pos_t t = here(p);
     bool await = accept_kw(p, KW_AWAIT);
     pos_t a = here(p);
@@ -926,7 +924,7 @@ static mpf_node_t *factor(parser_t *p) {
 // * @ / // % 6), 0 for any other token; indexed from OP_OR, in the order of the enum.
 static const uint8_t binop_power[] = {1, 2, 3, 4, 4, 5, 5, 6, 6, 6, 6, 6};
 
-static int binop_prec(const parser_t *p) {
+__attribute__((noinline)) static int binop_prec(const parser_t *p) {
     if (p->tok.kind != TK_OP) {
         return 0;
     }
@@ -977,7 +975,7 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
     return x;
 }
 
-static mpf_node_t *parse_expr(parser_t *p) {
+__attribute__((noinline)) static mpf_node_t *parse_expr(parser_t *p) {
     return parse_binary(p, 1);
 }
 
@@ -1244,7 +1242,7 @@ static mpf_node_t *parse_dotted(parser_t *p) {
 }
 
 // import a.b [as c], ...  or  from [.]*[a.b] import (* | n [as m], ... | (n [as m], ...[,]))
-static mpf_node_t *parse_import(parser_t *p) {
+__attribute__((noinline)) static mpf_node_t *parse_import(parser_t *p) {
     pos_t t = here(p);
     bool from = p->tok.op == KW_FROM;
     advance(p);   // import / from
@@ -1663,7 +1661,7 @@ static bool ends_in_continuation(const char *src, size_t len) {
 }
 
 // Past blank lines' NEWLINE tokens: the kind of the token after them.
-static int skip_newlines(parser_t *p) {
+__attribute__((noinline)) static int skip_newlines(parser_t *p) {
     while (p->tok.kind == TK_NEWLINE) {
         advance(p);
     }

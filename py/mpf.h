@@ -896,6 +896,9 @@ mpf_obj_t mpf_float_repr_obj(mpf_float_t f);
 // returns the length.
 #define MPF_FLOAT_REPR_MAX 48
 size_t mpf_float_repr_buf(char *out, mpf_float_t f);
+#if CONFIG_COMPILER
+size_t mpf_float_repr_mpy(char *out, mpf_float_t f);  // as mpy-cross writes a constant
+#endif
 // ValueError("math domain error") / OverflowError("math range error"), for math and cmath.
 MPF_NORETURN void mpf_raise_math_domain_error(void);
 MPF_NORETURN void mpf_raise_math_range_error(void);

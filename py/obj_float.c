@@ -47,12 +47,54 @@ static const char *float_printf(char type, int prec, bool alt, mpf_float_t v, si
     return buf;
 }
 
-// Shortest decimal digits of [v] (> 0, finite) that read back as [v]: digits in [dig]
-// (no dot, no trailing zeros), returns the decimal exponent of the first digit.
-static int shortest_digits(mpf_float_t v, char *dig, size_t *ndig) {
-    char buf[40];
-    for (int prec = 1; prec <= FLT_REPR_DIGITS; prec++) {
-        snprintf(buf, sizeof(buf), "%.*e", prec - 1, (double)v);
+#if CONFIG_COMPILER
+// "%.*e" of [v] with [prec] digits as mpy-cross's float printer makes them (constants of an
+// .mpy): rounded half up, not to even (2**-24 is 5.960464477539063e-08), and the double
+// nearest a power of ten printed as that power (1e-20, not 9.999999999999999e-21). Its
+// arithmetic is a little short of exact: within 3e-4 of a half of the last digit it may
+// round either way (85.63688 is 85.63688000000001 there); 7 of 35,267 constants measured
+// differ so.
+static void mpy_digits(char *buf, size_t size, mpf_float_t v, int prec) {
+    char d[64];   // d.(40 digits)e[+-]XX: a tie is seen exactly (it ends at digit 17)
+    snprintf(d, sizeof(d), "%.40e", (double)v);
+    int exp = atoi(d + 43);
+    d[1] = d[0];   // the digits from d + 1 on
+    int i = prec;
+    if (d[1 + prec] >= '5') {
+        while (--i >= 0 && d[1 + i] == '9') {
+            d[1 + i] = '0';
+        }
+        if (i < 0) {
+            d[1] = '1';
+            exp++;
+        } else {
+            d[1 + i]++;
+        }
+    }
+    if ((int)strspn(d + 1, "9") >= prec) {
+        snprintf(buf, size, "1e%d", exp + 1);
+        if ((mpf_float_t)STRTOF(buf, NULL) == v) {
+            return;
+        }
+    }
+    snprintf(buf, size, "%c.%.*se%d", d[1], prec - 1, d + 2, exp);
+}
+#endif
+
+// Shortest decimal digits of [v] (> 0, finite) that read back as [v], [first] digits or
+// more: digits in [dig] (no dot, no trailing zeros), returns the decimal exponent of the
+// first digit.
+static int shortest_digits(mpf_float_t v, char *dig, size_t *ndig, int first) {
+    char buf[64];
+    for (int prec = first; prec <= FLT_REPR_DIGITS; prec++) {
+#if CONFIG_COMPILER
+        if (first > 1) {
+            mpy_digits(buf, sizeof(buf), v, prec);
+        } else
+#endif
+        {
+            snprintf(buf, sizeof(buf), "%.*e", prec - 1, (double)v);
+        }
         if ((mpf_float_t)STRTOF(buf, NULL) == v) {
             break;
         }
@@ -75,8 +117,9 @@ static int shortest_digits(mpf_float_t v, char *dig, size_t *ndig) {
     return exp;
 }
 
-// repr(float) as CPython: fixed notation for 1e-4 <= |v| < 1e16, else scientific.
-static size_t float_repr(char *out, mpf_float_t v) {
+// repr(float) as CPython: fixed notation for 1e-4 <= |v| < 1e16, else scientific; the
+// digits are the shortest of [first] digits or more that read back as [v].
+static size_t float_repr(char *out, mpf_float_t v, int first) {
     if (isnan(v)) {
         return (size_t)snprintf(out, 8, "nan");
     }
@@ -94,7 +137,7 @@ static size_t float_repr(char *out, mpf_float_t v) {
     }
     char dig[32];
     size_t n;
-    int exp = shortest_digits(v, dig, &n);
+    int exp = shortest_digits(v, dig, &n, first);
     if (exp >= -4 && exp < 16) {
         if (exp >= 0) {
             for (int i = 0; i <= exp; i++) {
@@ -133,12 +176,20 @@ static size_t float_repr(char *out, mpf_float_t v) {
 }
 
 size_t mpf_float_repr_buf(char *out, mpf_float_t f) {
-    return float_repr(out, f);
+    return float_repr(out, f, 1);
 }
+
+#if CONFIG_COMPILER
+// A float constant as mpy-cross writes it in an .mpy: repr's layout with 16 significant
+// digits when they read back as [f], else 17 (69.49 is "69.48999999999999").
+size_t mpf_float_repr_mpy(char *out, mpf_float_t f) {
+    return float_repr(out, f, FLT_REPR_DIGITS - 1);
+}
+#endif
 
 void mpf_float_print(const mpf_print_t *p, mpf_float_t f) {
     char buf[MPF_FLOAT_REPR_MAX];
-    size_t n = float_repr(buf, f);
+    size_t n = float_repr(buf, f, 1);
     mpf_print_strn(p, buf, n);
 }
 
@@ -416,7 +467,7 @@ mpf_obj_t mpf_float_format(mpf_float_t f, char type, int prec, bool alt) {
 // repr digits for format(): the shortest repr string.
 mpf_obj_t mpf_float_repr_obj(mpf_float_t f) {
     char buf[48];
-    size_t n = float_repr(buf, f);
+    size_t n = float_repr(buf, f, 1);
     return mpf_obj_new_str(buf, n);
 }
 

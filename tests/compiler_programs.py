@@ -522,6 +522,35 @@ def k():
     v = 0
     return inner(), v
 """,
+    # float and imaginary constants as mpy-cross prints them: 16 digits when they read back,
+    # else 17; ties rounded half up; the double nearest a power of ten as that power
+    "float_constant_text": """\
+a = [69.49, 0.57735027, 1e126, 0.1, 1 / 3, 2.0, 1e16, 1e15, 123456789012345678.0, 1e-05]
+b = [5.960464477539063e-08, 2.9802322387695312e-08, 890324341542749.25, 99.998809814453125]
+c = [1e-20, 1e-11, 1e23, 1e-40, 1e259, 0.3, 5e-324, 2.2250738585072014e-308]
+d = [69.49j, 1e-20j, 0.5j, 71625206.0401107j, 1e16j, 1000000000000000j, 0j, 1e400, 1e400j]
+""",
+    # a decorator called with no arguments is on its own line too
+    "decorator_empty_call": """\
+@f(1,
+   2)
+@g()
+def h():
+    pass
+class C:
+    @f(1)
+    @g.h()
+    @k
+    def m(self):
+        pass
+""",
+    # str literals equal to mpy-cross's static strings that the linker stored as the tail
+    # of a longer string, or that hold spaces: interned, as mpy-cross does
+    "static_qstr_tails": """\
+a = ["classmethod", "difference_update", "templatelib"]
+if e.args[0].startswith("maximum recursion depth exceeded"):
+    pass
+""",
     "docstrings": '''\
 """Module docstring."""
 def f():

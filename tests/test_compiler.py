@@ -15,41 +15,32 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from mpforge import mpycross, paths
+from mpforge import paths
 from mpforge.frozen.mpy import read_mpy, walk
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(paths.ROOT / "tools"))
+import compiler_diff
 from compiler_programs import BEYOND_MPY_CROSS, DEPARTS_FROM_MPY_CROSS, PROGRAMS, REJECTED
 
-FIRMWARE = paths.default_build_dir("host") / "firmware"
+FIRMWARE = compiler_diff.FIRMWARE
 ROOT = paths.ROOT
-# Files per firmware process (one command line).
-BATCH = 64
 
 # Files whose bytes may differ from mpy-cross's, with the reason and how the test proves
 # they behave the same: "run" runs both images on the firmware (same output and exit
 # status); "lines" checks that the two files are equal except for line-number tables
 # (same qstrs, constants, code, stack sizes), which only change traceback line numbers.
 ALLOWED: dict[str, tuple[str, str]] = {
-    "tests/corpus/numbers/float_repr.py": (
-        "run",
-        "a subnormal float constant: mpy-cross's float printer writes 0.999988867182683e-320 "
-        "where ours writes the shortest repr 1e-320; both texts parse to the same double",
-    ),
     "tests/corpus/formatting/format_float_special.py": (
         "run",
-        "subnormal float text, as float_repr.py",
+        "a subnormal float constant: mpy-cross's float printer writes 0.999988867182683e-320 "
+        "where ours writes 9.99988867182683e-321; both texts parse to the same double",
     ),
-    "tests/corpus/modules/cmath_basic.py": ("run", "subnormal float text, as float_repr.py"),
-    "tests/corpus/formatting/float_large_precision.py": (
-        "run",
-        "subnormal float text (2.0 ** -1074 folded), as float_repr.py",
-    ),
+    "tests/corpus/modules/cmath_basic.py": ("run", "subnormal float text, as above"),
 }
 
 
@@ -66,55 +57,27 @@ def _sources() -> list[tuple[str, str]]:
     return out
 
 
-def _compile_ours(
-    jobs: list[tuple[Path, Path, str]], opt: int = 0, firmware: Path = FIRMWARE
-) -> list[subprocess.CompletedProcess[bytes]]:
-    """Compile each (source, output, name) with the firmware, BATCH files per process."""
-    runs = []
-    for i in range(0, len(jobs), BATCH):
-        argv: list[str] = [str(firmware)]
-        for src, out, name in jobs[i : i + BATCH]:
-            argv += ["--compile", str(src), "-o", str(out), "-s", name, "-O", str(opt)]
-        runs.append(subprocess.run(argv, capture_output=True, timeout=600, check=False))
-    return runs
+def _compile_ours(jobs: list[tuple[Path, Path, str]], opt: int = 0) -> None:
+    """Compile each (source, output, name) with the firmware, many files per process."""
+    compiler_diff.compile_ours(jobs, opt, FIRMWARE, 600, 2)
 
 
 def _compile_ref(src: Path, out: Path, name: str, opt: int = 0) -> bool:
-    proc = subprocess.run(
-        [mpycross.executable(), f"-O{opt}", "-s", name, "-o", str(out), str(src)],
-        capture_output=True,
-        timeout=60,
-        check=False,
-    )
-    return proc.returncode == 0
+    return compiler_diff.compile_ref(src, out, name, opt, 60) is None
 
 
 def _differential(tmp_path: Path, sources: list[tuple[str, str]], opt: int) -> dict[str, str]:
-    """Compile [sources] both ways; {name: problem} for each disagreement."""
-    jobs = []
+    """Compile [sources] both ways (tools/compiler_diff.py); {name: outcome} for each
+    disagreement (differ, ours-rejects, ours-crash, ours-hang, ref-rejects)."""
+    files = []
     for i, (name, text) in enumerate(sources):
-        src = tmp_path / f"{i}.py"
+        src = tmp_path / f"{i}" / Path(name).name
+        src.parent.mkdir()
         src.write_text(text, encoding="utf-8")
-        jobs.append((src, tmp_path / f"{i}.ours", tmp_path / f"{i}.ref", Path(name).name, name))
-    _compile_ours([(s, o, n) for s, o, _, n, _ in jobs], opt)
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        ref_ok = list(pool.map(lambda j: _compile_ref(j[0], j[2], j[3], opt), jobs))
-    problems: dict[str, str] = {}
-    matched = compared = 0
-    for (_, ours, ref, _, name), ok in zip(jobs, ref_ok, strict=True):
-        if not ok:
-            if ours.exists():
-                problems[name] = "mpy-cross rejects it, our compiler accepted it"
-            continue
-        compared += 1
-        if not ours.exists():
-            problems[name] = "our compiler rejected it"
-        elif ours.read_bytes() != ref.read_bytes():
-            problems[name] = "bytes differ"
-        else:
-            matched += 1
-    print(f"\ncompiler differential -O{opt}: {matched}/{compared} files identical to mpy-cross")
-    return problems
+        files.append((src, name))
+    summary = compiler_diff.differential(files, opt, jobs=2, workdir=tmp_path)
+    print("\n" + summary.line())
+    return {name: r.outcome for name, r in summary.problems().items()}
 
 
 def test_mpy_cross_static_strings_are_those_of_the_pinned_mpy_cross() -> None:
@@ -576,5 +539,5 @@ def test_differential_site_packages(tmp_path: Path) -> None:
         except (UnicodeDecodeError, OSError):
             continue
     problems = _differential(tmp_path, sources, 0)
-    differ = [k for k, v in problems.items() if v == "bytes differ"]
+    differ = [k for k, v in problems.items() if v == "differ"]
     assert len(differ) <= 0.02 * len(sources), sorted(differ)[:40]

