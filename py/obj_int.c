@@ -102,10 +102,14 @@ void mpf_int_print(const mpf_print_t *p, mpf_obj_t o, int base, bool upper) {
     }
     if (mpf_obj_is_small_int(o)) {
         mpf_int_t v = mpf_obj_small_int_value(o);
+#if !CONFIG_VM_FAST_PATHS
+        // the smaller images: print.c's digits for base 10 (int_print's, the only base
+        // without the helpers), no loop of our own (with the fast paths: a call less)
         if (base == 10) {
-            mpf_print_int(p, v);  // print.c's digits (int_print's base: the only one without helpers)
+            mpf_print_int(p, v);
             return;
         }
+#endif
         char buf[sizeof(mpf_int_t) * 8 + 2];
         char *e = buf + sizeof(buf), *s = e;
         mpf_uint_t m = v < 0 ? (mpf_uint_t)0 - (mpf_uint_t)v : (mpf_uint_t)v;
