@@ -171,14 +171,7 @@ static void fun_bc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         if (f->attrs == MPF_OBJ_NULL) {
             f->attrs = mpf_obj_new_dict(4);
         }
-        if (dest[1] == MPF_OBJ_NULL) {
-            if (mpf_map_lookup(mpf_dict_map(f->attrs), mpf_obj_new_qstr(attr), MPF_MAP_REMOVE) != NULL) {
-                dest[0] = MPF_OBJ_NULL;
-            }
-        } else {
-            mpf_dict_store(f->attrs, mpf_obj_new_qstr(attr), dest[1]);
-            dest[0] = MPF_OBJ_NULL;
-        }
+        mpf_dict_attr_store(f->attrs, attr, dest);
         return;
     }
     if (f->attrs != MPF_OBJ_NULL) {
