@@ -102,6 +102,12 @@ MPF_INTERNAL mpf_obj_t mpf_print_to_str(mpf_print_fun_t f, mpf_obj_t o, mpf_prin
 // "<Name object at 0x...>" ("<module.Name ...>" for a class with a str __module__):
 // object.__repr__, and the print of a type without a print slot (obj_type.c).
 MPF_INTERNAL void mpf_print_default(const mpf_print_t *p, mpf_obj_t o, mpf_print_kind_t kind);
+// "module.Name" of class [t] ("Name" without a str __module__, and in a traceback [tb]
+// without a __module__ of "__main__", as CPython prints them) (obj_type.c).
+MPF_INTERNAL void mpf_print_class_name(const mpf_print_t *p, const mpf_type_t *t, bool tb);
+// An attribute store (dest[1]) or deletion (dest[1] NULL) into the namespace dict [dict] of
+// a module or a function, as an attr slot does it (dest[0] NULL when done) (obj_module.c).
+MPF_INTERNAL void mpf_dict_attr_store(mpf_obj_t dict, mpf_qstr_t attr, mpf_obj_t *dest);
 // The dunder name of each binary operator (0: none), and of each unary one (obj_type.c).
 MPF_INTERNAL const uint16_t mpf_binary_op_qstr[MPF_BINARY_OP_NUM];
 MPF_INTERNAL const uint16_t mpf_unary_op_qstr[MPF_UNARY_OP_FLOAT + 1];

@@ -316,17 +316,11 @@ static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
         }
     }
 #endif
-    const mpf_type_t *et = mpf_obj_type(exc);
-    if (mpf_class_dict(et) != NULL) {
-        mpf_obj_t mod = mpf_map_get_qstr(mpf_class_dict(et), MPF_QSTR___module__);
-        if (mod != MPF_OBJ_NULL && MPF_IS_STR(mod) && !mpf_obj_equal(mod, mpf_obj_new_qstr(MPF_QSTR___main__))) {
-            mpf_printf(p, "%O.", mod);
-        }
-    }
-    // "Type: str(exc)", or "Type" alone when that is empty
+    // "module.Type: str(exc)" (no module for __main__), or the type alone when that is empty
+    mpf_print_class_name(p, mpf_obj_type(exc), true);
     size_t n;
     const char *s = mpf_obj_str_data(mpf_obj_str(exc), &n);
-    mpf_printf(p, n > 0 ? "%T: %.*s\n" : "%T\n", exc, (int)n, s);
+    mpf_printf(p, n > 0 ? ": %.*s\n" : "\n", (int)n, s);
 }
 
 // str(e): '' / str(arg) / str(args); KeyError with one arg uses repr.

@@ -171,14 +171,7 @@ static void fun_bc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         if (f->attrs == MPF_OBJ_NULL) {
             f->attrs = mpf_obj_new_dict(4);
         }
-        if (dest[1] == MPF_OBJ_NULL) {
-            if (mpf_map_lookup(mpf_dict_map(f->attrs), mpf_obj_new_qstr(attr), MPF_MAP_REMOVE) != NULL) {
-                dest[0] = MPF_OBJ_NULL;
-            }
-        } else {
-            mpf_dict_store(f->attrs, mpf_obj_new_qstr(attr), dest[1]);
-            dest[0] = MPF_OBJ_NULL;
-        }
+        mpf_dict_attr_store(f->attrs, attr, dest);
         return;
     }
     if (f->attrs != MPF_OBJ_NULL) {
@@ -333,23 +326,28 @@ static void bound_meth_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
 }
 
-// hash(m): from the identity of self and the function, as == compares them
-static mpf_obj_t bound_meth_unary_op(int op, mpf_obj_t self) {
+// == and hash() of a bound method and of a method descriptor (below): each is its type then
+// two words (self or the owner type, and the function), which == compares by identity and
+// hash() mixes (read as bytes: the words' C types differ).
+#define PAIR(o) ((const char *)mpf_obj_ptr(o) + sizeof(mpf_obj_base_t))
+static mpf_obj_t pair_unary_op(int op, mpf_obj_t self) {
     if (op == MPF_UNARY_OP_HASH) {
-        const mpf_bound_meth_t *m = mpf_obj_ptr(self);
-        mpf_uint_t h = (m->self >> 3) ^ (mpf_uint_t)mpf_obj_hash(m->fun);
-        return mpf_obj_new_small_int((mpf_int_t)(h & (mpf_uint_t)MPF_SMALL_INT_MAX));
+        mpf_uint_t w[2];
+        memcpy(w, PAIR(self), sizeof(w));
+        return mpf_obj_new_small_int((mpf_int_t)(((w[0] >> 3) ^ (w[1] >> 2)) & (mpf_uint_t)MPF_SMALL_INT_MAX));
     }
     return MPF_OBJ_NULL;
 }
 
-static mpf_obj_t bound_meth_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
-    if (op == MPF_BINARY_OP_EQUAL && mpf_obj_is_type(rhs, &mpf_type_bound_meth)) {
-        const mpf_bound_meth_t *a = mpf_obj_ptr(lhs), *b = mpf_obj_ptr(rhs);
-        return mpf_obj_bool(a->self == b->self && a->fun == b->fun);
+static mpf_obj_t pair_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    if (op == MPF_BINARY_OP_EQUAL && mpf_obj_is_type(rhs, mpf_obj_type(lhs))) {
+        return mpf_obj_bool(memcmp(PAIR(lhs), PAIR(rhs), 2 * sizeof(mpf_uint_t)) == 0);
     }
     return MPF_OBJ_NULL;
 }
+_Static_assert(offsetof(mpf_bound_meth_t, self) == sizeof(mpf_obj_base_t) &&
+                   sizeof(mpf_bound_meth_t) == sizeof(mpf_obj_base_t) + 2 * sizeof(mpf_uint_t),
+    "a bound method is a pair");
 
 const mpf_type_t mpf_type_bound_meth = {
     .base = {&mpf_type_type},
@@ -357,8 +355,8 @@ const mpf_type_t mpf_type_bound_meth = {
     .print = bound_meth_print,
     .call = bound_meth_call,
     .attr = bound_meth_attr,
-    .unary_op = bound_meth_unary_op,
-    .binary_op = bound_meth_binary_op,
+    .unary_op = pair_unary_op,
+    .binary_op = pair_binary_op,
 };
 
 // ---------------------------------------------------------------- method descriptors
@@ -410,21 +408,9 @@ static void method_desc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
 }
 
-static mpf_obj_t method_desc_unary_op(int op, mpf_obj_t self) {
-    if (op == MPF_UNARY_OP_HASH) {
-        const mpf_method_desc_t *d = mpf_obj_ptr(self);
-        return mpf_obj_new_small_int((mpf_int_t)((d->fun >> 2) ^ ((mpf_uint_t)d->owner >> 4)) & MPF_SMALL_INT_MAX);
-    }
-    return MPF_OBJ_NULL;
-}
-
-static mpf_obj_t method_desc_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
-    if (op == MPF_BINARY_OP_EQUAL && mpf_obj_is_type(rhs, &mpf_type_method_desc)) {
-        const mpf_method_desc_t *a = mpf_obj_ptr(lhs), *b = mpf_obj_ptr(rhs);
-        return mpf_obj_bool(a->owner == b->owner && a->fun == b->fun);
-    }
-    return MPF_OBJ_NULL;
-}
+_Static_assert(offsetof(mpf_method_desc_t, owner) == sizeof(mpf_obj_base_t) &&
+                   sizeof(mpf_method_desc_t) == sizeof(mpf_obj_base_t) + 2 * sizeof(mpf_uint_t),
+    "a method descriptor is a pair");
 
 const mpf_type_t mpf_type_method_desc = {
     .base = {&mpf_type_type},
@@ -432,8 +418,8 @@ const mpf_type_t mpf_type_method_desc = {
     .print = method_desc_print,
     .call = method_desc_call,
     .attr = method_desc_attr,
-    .unary_op = method_desc_unary_op,
-    .binary_op = method_desc_binary_op,
+    .unary_op = pair_unary_op,
+    .binary_op = pair_binary_op,
 };
 
 // ---------------------------------------------------------------- cells

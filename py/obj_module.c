@@ -34,13 +34,17 @@ static void module_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         return;
     }
     mpf_builtins_note_store(self);
+    mpf_dict_attr_store(m->globals, attr, dest);
+}
+
+void mpf_dict_attr_store(mpf_obj_t dict, mpf_qstr_t attr, mpf_obj_t *dest) {
     if (dest[1] == MPF_OBJ_NULL) {
-        if (mpf_map_lookup(mpf_dict_map(m->globals), mpf_obj_new_qstr(attr), MPF_MAP_REMOVE) != NULL) {
+        if (mpf_map_lookup(mpf_dict_map(dict), mpf_obj_new_qstr(attr), MPF_MAP_REMOVE) != NULL) {
             dest[0] = MPF_OBJ_NULL;
         }
         return;
     }
-    mpf_dict_store(m->globals, mpf_obj_new_qstr(attr), dest[1]);
+    mpf_dict_store(dict, mpf_obj_new_qstr(attr), dest[1]);
     dest[0] = MPF_OBJ_NULL;
 }
 

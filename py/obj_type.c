@@ -105,14 +105,19 @@ __attribute__((noinline)) static mpf_obj_t call_dunder(mpf_obj_t self, mpf_qstr_
     return m == MPF_OBJ_NULL ? m : call_special(m, self, n, args);
 }
 
+void mpf_print_class_name(const mpf_print_t *p, const mpf_type_t *t, bool tb) {
+    mpf_obj_t mod = mpf_class_dict(t) ? mpf_map_get_qstr(mpf_class_dict(t), MPF_QSTR___module__) : MPF_OBJ_NULL;
+    if (mod != MPF_OBJ_NULL && MPF_IS_STR(mod) && !(tb && mpf_obj_equal(mod, MPF_OBJ_QSTR(MPF_QSTR___main__)))) {
+        mpf_printf(p, "%O.", mod);
+    }
+    mpf_print_str(p, mpf_qstr_str(mpf_type_name(t)));
+}
+
 // "module.Name" of class [t] ("Name" without a str __module__), between [before] and [after].
 __attribute__((noinline)) static void print_qualname(const mpf_print_t *p, const char *before, const mpf_type_t *t, const char *after) {
     mpf_print_str(p, before);
-    mpf_obj_t mod = mpf_class_dict(t) ? mpf_map_get_qstr(mpf_class_dict(t), MPF_QSTR___module__) : MPF_OBJ_NULL;
-    if (mod != MPF_OBJ_NULL && MPF_IS_STR(mod)) {
-        mpf_printf(p, "%O.", mod);
-    }
-    mpf_printf(p, "%q%s", mpf_type_name(t), after);
+    mpf_print_class_name(p, t, false);
+    mpf_print_str(p, after);
 }
 
 // "<module.Name object at 0x...>": object.__repr__ of [self] (a print function; what
