@@ -17,7 +17,7 @@ const mpf_type_t mpf_type_none = {
 static void ellipsis_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
     // (their builtin names: the strings are in the pool already)
-    mpf_print_str(p, mpf_qstr_str(self == MPF_OBJ_ELLIPSIS ? MPF_QSTR_Ellipsis : MPF_QSTR_NotImplemented));
+    mpf_printf(p, "%q", self == MPF_OBJ_ELLIPSIS ? MPF_QSTR_Ellipsis : MPF_QSTR_NotImplemented);
 }
 
 const mpf_type_t mpf_type_ellipsis = {

@@ -110,7 +110,7 @@ void mpf_print_class_name(const mpf_print_t *p, const mpf_type_t *t, bool tb) {
     if (mod != MPF_OBJ_NULL && MPF_IS_STR(mod) && !(tb && mpf_obj_equal(mod, MPF_OBJ_QSTR(MPF_QSTR___main__)))) {
         mpf_printf(p, "%O.", mod);
     }
-    mpf_print_str(p, mpf_qstr_str(mpf_type_name(t)));
+    mpf_printf(p, "%q", mpf_type_name(t));
 }
 
 // "module.Name" of class [t] ("Name" without a str __module__), between [before] and [after].
