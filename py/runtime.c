@@ -188,7 +188,8 @@ mpf_obj_t mpf_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         if (op == MPF_BINARY_OP_EQUAL) {
             return mpf_obj_bool(lhs == rhs);
         } else if (op == MPF_BINARY_OP_NOT_EQUAL) {
-            return mpf_obj_bool(lhs != rhs);
+            // object.__ne__: the inverse of == (a type may define == alone)
+            return mpf_obj_bool(!mpf_obj_equal(lhs, rhs));
         }
     }
     mpf_raise_type_error_unsupported(op, lhs, rhs);
