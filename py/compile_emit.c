@@ -1612,10 +1612,9 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
 // The object part of an assignment target: its trailers are compiled one by one, so a
 // call in the chain is a plain call of the attribute (mpy-cross uses no LOAD_METHOD there).
 // (the trailers of an assignment target's object each record their line, without the
-// method-call form: mpy-cross compiles them one by one)
+// method-call form: mpy-cross compiles them one by one; the object itself records none)
 static void target_base(emit_t *e, mpf_node_t *x) {
     if (x->kind == N_CALL || x->kind == N_ATTR || x->kind == N_SUBSCR) {
-        set_line(e, x->line);
         target_base(e, x->k[0]);
         set_line(e, trailer_line(x));
         if (x->kind == N_CALL) {

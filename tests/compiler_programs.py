@@ -551,6 +551,16 @@ a = ["classmethod", "difference_update", "templatelib"]
 if e.args[0].startswith("maximum recursion depth exceeded"):
     pass
 """,
+    # an attribute/subscript chain as one target of several over lines: its object records
+    # no line of its own, its trailers do
+    "target_chain_lines": """\
+def f(fds):
+    (a.b,
+     c.d.e,
+     *g.h[0].i) = fds
+    (x,
+     y[1].z) = fds
+""",
     "docstrings": '''\
 """Module docstring."""
 def f():
