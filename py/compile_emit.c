@@ -2581,12 +2581,15 @@ static void number_locals(scope_t *s) {
             }
         }
     }
-    // free variables come first, in the order of the parent's ids; everything else shifts
+    // free variables come first, in the order of the parent's ids (a class body's __class__
+    // is its first: mpy-cross makes it before the body's names); everything else shifts
     uint16_t n_free = 0;
     for (scope_t *q = s->parent; q != NULL; q = q->parent) {
-        for (size_t i = 0; i < q->n_ids; i++) {
-            id_info_t *pid = &q->ids[i];
-            if (pid->kind != ID_CELL && pid->kind != ID_FREE) {
+        bool cls = q->kind == SC_CLASS;
+        for (size_t i = 0; i < (cls ? 2u : 1u) * q->n_ids; i++) {
+            id_info_t *pid = &q->ids[i % q->n_ids];
+            if ((pid->kind != ID_CELL && pid->kind != ID_FREE) ||
+                (cls && (pid->q == MPF_QSTR___class__) != (i < q->n_ids))) {
                 continue;
             }
             id_info_t *id = find_id(s, pid->q);

@@ -561,6 +561,20 @@ def f(fds):
     (x,
      y[1].z) = fds
 """,
+    # a method's free variables follow the class body's ids, whose first is __class__ (a
+    # class body naming an outer variable itself before the method that uses super())
+    "closure_order_class_cell_first": """\
+def f():
+    import doctest
+    import re
+    class L(B):
+        _r = re.compile("x")
+        def check(self, want):
+            if super().check(want):
+                return True
+            return doctest.X, re.sub
+    return L
+""",
     "docstrings": '''\
 """Module docstring."""
 def f():
