@@ -2248,8 +2248,9 @@ static void stmt(emit_t *e, mpf_node_t *x) {
                 seq(e, print, NULL, x);
                 return;
             }
-            if (v->kind == N_CONST && !mpf_obj_is_type(v->v.obj, &mpf_type_bytes)) {
-                return;   // a constant alone (e.g. a docstring) compiles to nothing
+            if ((v->kind == N_CONST && !mpf_obj_is_type(v->v.obj, &mpf_type_bytes)) ||
+                (v->kind == N_TUPLE && v->n > 0 && is_const_node(v))) {
+                return;   // a constant alone (a docstring, `(1, 'a'),`) compiles to nothing
             }
             expr(e, v);
             op(e, 0x59);

@@ -575,6 +575,15 @@ def f():
             return doctest.X, re.sub
     return L
 """,
+    # a constant tuple as a statement compiles to nothing, as a constant does (not an
+    # empty tuple); test_email/test_message.py's stray `('content-shadow', 'Logrus'),`
+    "const_tuple_statement": """\
+if x:
+    ('content-shadow', 'Logrus'),
+(b'a', 1.5, 1j, None, ..., (2, 3), -1, 1 + 2, 10 ** 30)
+()
+(x, 1)
+""",
     "docstrings": '''\
 """Module docstring."""
 def f():
