@@ -628,6 +628,12 @@ print(fr"a\{x}b", f"\{y}", fr"\{{x}}", fr"{y}\{x!r:>3}", fr"""\{x}""")
     "fstring_escaped_brace": r"""x = 1
 print(f"\x7b", f"\173{x}\x7d", f"\u007b\U0000007d{x}")
 """,
+    # a plain string literal next to an f-string keeps its braces as text (mpy-cross joins
+    # it into the f-string's str.format template unescaped: KeyError, or a wrong text; a
+    # limitation MicroPython documents); jinja2/compiler.py, awscli/shorthand.py, moto
+    "fstring_concat_plain_braces": """x, y = 1, 2
+print("a{b}" f"{x}", "{{}}" f"{x}", f"{x}" "{y}}}" "{", "{:.2f}" f"-{y:.1f}")
+""",
     # a backslash before a non-ASCII character stays with it (mpy-cross re-encodes the
     # character's first byte as a code point: not UTF-8); pygments's lexers/bqn.py
     "backslash_non_ascii": 's = r"[+\\-÷\\⋆√]"\nprint(s, len(s), r"\\é"[1], len("a\\é"))\n',
