@@ -45,6 +45,10 @@ print("sum", sum(Shape3(i).area() for i in range(5)), sorted({"b": 1, "a": 2}.it
 """
 
 
+# Blocks of a module twice the largest that fits (~600 lines).
+HUGE = 59
+
+
 def module_source(n_blocks: int = 19) -> str:
     """[n_blocks] blocks and the tail (19: about 200 lines): classes, generators,
     comprehensions, f-strings, closures, try."""
@@ -71,6 +75,8 @@ def _run_on_board(tmp_path: Path, sizes: tuple[int, ...]) -> dict[int, tuple[str
         "        print('MemoryError')\n"
         "    src = None\n"
         "print('=== end')\n"
+        "gc.collect()\n"
+        "exec('print(\"alive\", 6 * 7)')\n"
     )
     build_dir, _ = build_firmware(
         "netduinoplus2", "compiler_exec", (semihosting_fragment(),), app=app
@@ -80,6 +86,8 @@ def _run_on_board(tmp_path: Path, sizes: tuple[int, ...]) -> dict[int, tuple[str
     out = result.transcript.replace("\r\n", "\n")
     assert "=== end" in out, out[-2000:]
     assert result.status == 0
+    # after them all (a MemoryError too) the board compiles and runs code again
+    assert out[out.index("=== end") :].split("\n")[1] == "alive 42", out[-2000:]
     parts = out[out.index("=== lines") : out.index("=== end")].split("=== lines")[1:]
     found = {}
     for n, part in zip(sizes, parts, strict=True):
@@ -93,8 +101,8 @@ def _run_on_board(tmp_path: Path, sizes: tuple[int, ...]) -> dict[int, tuple[str
 
 @pytest.fixture(scope="module")
 def board_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[int, tuple[str, str]]:
-    # the largest first, on the freshest heap
-    return _run_on_board(tmp_path_factory.mktemp("compiler_board"), (29, 19, 15, 6))
+    # the largest that fits first, on the freshest heap; the one far too large last
+    return _run_on_board(tmp_path_factory.mktemp("compiler_board"), (29, 19, 15, 6, HUGE))
 
 
 def test_board_execs_a_60_line_module(board_runs: dict[int, tuple[str, str]]) -> None:
@@ -122,3 +130,14 @@ def test_board_execs_a_300_line_module(board_runs: dict[int, tuple[str, str]]) -
     of 1.5 KB and more, is made last, on the emptiest heap (issue 18)."""
     got, want = board_runs[module_source(29).count("\n")]
     assert got == want
+
+
+def test_board_a_600_line_module_is_a_clean_memory_error(
+    board_runs: dict[int, tuple[str, str]],
+) -> None:
+    """Twice the largest module that fits: exec() raises MemoryError (caught by main.py),
+    nothing crashes, and the board then compiles and runs code again (_run_on_board checks
+    the `alive 42` main.py prints after it)."""
+    got, want = board_runs[module_source(HUGE).count("\n")]
+    assert got == "MemoryError\n"
+    assert want.startswith("block 0:")

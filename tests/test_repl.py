@@ -395,6 +395,23 @@ def test_mpremote_exec_eval_run_against_the_board(board_pty: str, tmp_path: Path
 
 
 @pytest.mark.usefixtures("compiler")
+def test_mpremote_runs_a_200_line_script_on_the_board(board_pty: str, tmp_path: Path) -> None:
+    """`mpremote run` of a ~200-line script (~6 KB: many raw-paste windows of flow control),
+    compiled on the board's 64 KiB heap: it prints what CPython prints."""
+    from test_compiler_board import module_source
+
+    script = tmp_path / "big.py"
+    script.write_text(module_source())
+    assert script.read_text().count("\n") >= 200
+    want = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, check=True
+    ).stdout
+    result = mpremote(board_pty, "run", str(script))
+    assert result.returncode == 0, result
+    assert result.stdout.replace("\r\n", "\n") == want
+
+
+@pytest.mark.usefixtures("compiler")
 def test_mpremote_repl_against_the_host(host_pty: str) -> None:
     """`mpremote repl` passes the user's keys through: the friendly REPL over the pty."""
     with Emulator([str(MPREMOTE), "connect", host_pty, "repl"], timeout=TIMEOUT, pty=True) as user:
