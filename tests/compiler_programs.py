@@ -584,6 +584,22 @@ if x:
 ()
 (x, 1)
 """,
+    # a power whose base is in brackets on lines of its own starts at the '(' (scipy's
+    # cobyqa: `np.sum((a - b) ** 2.0, axis=0)` over lines)
+    "paren_power_base": """\
+def f(s):
+    return g(
+        (
+            s.a
+            - s.b
+        )
+        ** 2.0,
+        (
+            s.c
+        )
+        ** s.d,
+    )
+""",
     "docstrings": '''\
 """Module docstring."""
 def f():
