@@ -650,6 +650,14 @@ print(f"\x7b", f"\173{x}\x7d", f"\u007b\U0000007d{x}")
     "fstring_concat_plain_braces": """x, y = 1, 2
 print("a{b}" f"{x}", "{{}}" f"{x}", f"{x}" "{y}}}" "{", "{:.2f}" f"-{y:.1f}")
 """,
+    # := in a comprehension nested in a comprehension binds in the enclosing function, as
+    # in CPython (mpy-cross binds it in the outer comprehension: the function's `d` is then
+    # an unbound global); hypothesis/extra/_patching.py, networkx's bipartitions.py
+    "walrus_in_nested_comprehension": """def f():
+    r = [[(d := n) for n in ns] for ns in [[1, 2], [3]]]
+    return r, d
+print(f())
+""",
     # a backslash before a non-ASCII character stays with it (mpy-cross re-encodes the
     # character's first byte as a code point: not UTF-8); pygments's lexers/bqn.py
     "backslash_non_ascii": 's = r"[+\\-÷\\⋆√]"\nprint(s, len(s), r"\\é"[1], len("a\\é"))\n',
