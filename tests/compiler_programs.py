@@ -600,6 +600,18 @@ def f(s):
         ** s.d,
     )
 """,
+    # a long name met first in an f-string's field takes its place in the order of names
+    # met: a later literal equal to a name met only after it stays a str (test_readline.py)
+    "fstring_name_order": """\
+def setup():
+    print(f"emulation? {is_editline}")
+@skip_unless(hasattr(readline, "clear_history"), "clear_history is missing")
+class TestHistory:
+    def test(self):
+        readline.clear_history()
+        if is_editline:
+            pass
+""",
     "docstrings": '''\
 """Module docstring."""
 def f():
