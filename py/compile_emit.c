@@ -2246,9 +2246,8 @@ static void stmt(emit_t *e, mpf_node_t *x) {
                 seq(e, print, NULL, x);
                 return;
             }
-            if ((v->kind == N_CONST && !mpf_obj_is_type(v->v.obj, &mpf_type_bytes)) ||
-                (v->kind == N_TUPLE && v->n > 0 && is_const_node(v))) {
-                return;   // a constant alone (a docstring, `(1, 'a'),`) compiles to nothing
+            if (v->kind == N_CONST || (v->kind == N_TUPLE && v->n > 0 && is_const_node(v))) {
+                return;   // a constant alone (a docstring, b'...', `(1, 'a'),`) compiles to nothing
             }
             expr(e, v);
             op(e, 0x59);

@@ -575,14 +575,19 @@ def f():
             return doctest.X, re.sub
     return L
 """,
-    # a constant tuple as a statement compiles to nothing, as a constant does (not an
-    # empty tuple); test_email/test_message.py's stray `('content-shadow', 'Logrus'),`
+    # a constant tuple or bytes as a statement compiles to nothing, as a constant does (not
+    # an empty tuple); test_email/test_message.py's stray `('content-shadow', 'Logrus'),`,
+    # test_gettext.py's bytes
     "const_tuple_statement": """\
 if x:
     ('content-shadow', 'Logrus'),
 (b'a', 1.5, 1j, None, ..., (2, 3), -1, 1 + 2, 10 ** 30)
 ()
 (x, 1)
+b"a bytes statement"
+def f():
+    b"abc" b"d"
+    return 1
 """,
     # a power whose base is in brackets on lines of its own starts at the '(' (scipy's
     # cobyqa: `np.sum((a - b) ** 2.0, axis=0)` over lines)
