@@ -894,6 +894,9 @@ __attribute__((noinline)) static mpf_node_t *parse_power(parser_t *p) {
     }
     if (accept_op(p, OP_POW)) {
         x = mk_binop(p, OP_POW, x, factor(p));
+        if (x->kind == N_BINOP) {
+            set_pos(x, t);   // its first token: the '(' of a parenthesised base
+        }
     }
     return x;
 }

@@ -584,6 +584,34 @@ if x:
 ()
 (x, 1)
 """,
+    # a power whose base is in brackets on lines of its own starts at the '(' (scipy's
+    # cobyqa: `np.sum((a - b) ** 2.0, axis=0)` over lines)
+    "paren_power_base": """\
+def f(s):
+    return g(
+        (
+            s.a
+            - s.b
+        )
+        ** 2.0,
+        (
+            s.c
+        )
+        ** s.d,
+    )
+""",
+    # a long name met first in an f-string's field takes its place in the order of names
+    # met: a later literal equal to a name met only after it stays a str (test_readline.py)
+    "fstring_name_order": """\
+def setup():
+    print(f"emulation? {is_editline}")
+@skip_unless(hasattr(readline, "clear_history"), "clear_history is missing")
+class TestHistory:
+    def test(self):
+        readline.clear_history()
+        if is_editline:
+            pass
+""",
     "docstrings": '''\
 """Module docstring."""
 def f():
@@ -633,6 +661,14 @@ print(f"\x7b", f"\173{x}\x7d", f"\u007b\U0000007d{x}")
     # limitation MicroPython documents); jinja2/compiler.py, awscli/shorthand.py, moto
     "fstring_concat_plain_braces": """x, y = 1, 2
 print("a{b}" f"{x}", "{{}}" f"{x}", f"{x}" "{y}}}" "{", "{:.2f}" f"-{y:.1f}")
+""",
+    # := in a comprehension nested in a comprehension binds in the enclosing function, as
+    # in CPython (mpy-cross binds it in the outer comprehension: the function's `d` is then
+    # an unbound global); hypothesis/extra/_patching.py, networkx's bipartitions.py
+    "walrus_in_nested_comprehension": """def f():
+    r = [[(d := n) for n in ns] for ns in [[1, 2], [3]]]
+    return r, d
+print(f())
 """,
     # a backslash before a non-ASCII character stays with it (mpy-cross re-encodes the
     # character's first byte as a code point: not UTF-8); pygments's lexers/bqn.py
