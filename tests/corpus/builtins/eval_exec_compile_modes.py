@@ -1,4 +1,4 @@
-# requires: COMPILER
+# requires: COMPILER GENERATORS
 # eval / exec / compile as third-party test suites use them: modes, globals/locals dicts,
 # __builtins__, code objects, SyntaxError attributes, exec in a class body, against CPython.
 
