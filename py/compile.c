@@ -266,6 +266,54 @@ static void intern_fstring(const char *s, size_t n) {
     }
 }
 
+// A name of the source interned ([s], [len]): the ids new to this compilation are in order.
+static void intern_name(mpf_cctx_t *c, const char *s, size_t len) {
+    bool is_new = c->first_new == 0 && mpf_qstr_find(s, len) == 0;
+    mpf_qstr_t q = mpf_qstr_from_strn(s, len);
+    if (is_new) {
+        c->first_new = q;   // ids are handed out in order: all later ones are new too
+    }
+    if (c->first_new != 0 && q > c->last_new) {
+        c->last_new = q;
+    }
+}
+
+static bool name_char(char ch) {
+    return ch == '_' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+}
+
+// The long names in the fields of an f-string's [s] ([n] source bytes), in their place in the
+// order (mpy-cross's lexer meets them there): a name met first in an f-string is no later one.
+static void intern_fstring_names(mpf_cctx_t *c, const char *s, size_t n) {
+    int depth = 0;
+    char quote = 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (depth == 0) {
+            if (ch == '{') {
+                depth = i + 1 < n && s[i + 1] == '{' ? (i++, 0) : 1;
+            }
+        } else if (quote) {
+            quote = ch == quote ? 0 : quote;
+        } else if (ch == '\'' || ch == '"') {
+            quote = ch;
+        } else if (ch == '{' || ch == '(' || ch == '[') {
+            depth++;
+        } else if (ch == '}' || ch == ')' || ch == ']') {
+            depth--;
+        } else if (name_char(ch) && !(ch >= '0' && ch <= '9')) {
+            size_t j = i;
+            while (j < n && name_char(s[j])) {
+                j++;
+            }
+            if (j - i > 10) {
+                intern_name(c, s + i, j - i);
+            }
+            i = j - 1;
+        }
+    }
+}
+
 static void intern_names(mpf_cctx_t *c) {
     mpf_lexer_t lx;
     mpf_lex_init(&lx, c);
@@ -276,15 +324,9 @@ static void intern_names(mpf_cctx_t *c) {
         do {
             mpf_lex_next(&lx, &t);
             if (t.kind == TK_NAME || (t.kind == TK_STR && t.len <= 10)) {
-                bool is_new = c->first_new == 0 && mpf_qstr_find(t.s, t.len) == 0;
-                mpf_qstr_t q = mpf_qstr_from_strn(t.s, t.len);
-                if (is_new) {
-                    c->first_new = q;   // ids are handed out in order: all later ones are new too
-                }
-                if (c->first_new != 0 && q > c->last_new) {
-                    c->last_new = q;
-                }
+                intern_name(c, t.s, t.len);
             } else if (t.kind == TK_FSTR) {
+                intern_fstring_names(c, t.s, t.len);
                 intern_fstring(t.s, t.len);
             }
         } while (t.kind != TK_END);

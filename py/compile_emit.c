@@ -1610,10 +1610,9 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
 // The object part of an assignment target: its trailers are compiled one by one, so a
 // call in the chain is a plain call of the attribute (mpy-cross uses no LOAD_METHOD there).
 // (the trailers of an assignment target's object each record their line, without the
-// method-call form: mpy-cross compiles them one by one)
+// method-call form: mpy-cross compiles them one by one; the object itself records none)
 static void target_base(emit_t *e, mpf_node_t *x) {
     if (x->kind == N_CALL || x->kind == N_ATTR || x->kind == N_SUBSCR) {
-        set_line(e, x->line);
         target_base(e, x->k[0]);
         set_line(e, trailer_line(x));
         if (x->kind == N_CALL) {
@@ -2247,8 +2246,8 @@ static void stmt(emit_t *e, mpf_node_t *x) {
                 seq(e, print, NULL, x);
                 return;
             }
-            if (v->kind == N_CONST && !mpf_obj_is_type(v->v.obj, &mpf_type_bytes)) {
-                return;   // a constant alone (e.g. a docstring) compiles to nothing
+            if (v->kind == N_CONST || (v->kind == N_TUPLE && v->n > 0 && is_const_node(v))) {
+                return;   // a constant alone (a docstring, b'...', `(1, 'a'),`) compiles to nothing
             }
             expr(e, v);
             op(e, 0x59);
@@ -2580,12 +2579,15 @@ static void number_locals(scope_t *s) {
             }
         }
     }
-    // free variables come first, in the order of the parent's ids; everything else shifts
+    // free variables come first, in the order of the parent's ids (a class body's __class__
+    // is its first: mpy-cross makes it before the body's names); everything else shifts
     uint16_t n_free = 0;
     for (scope_t *q = s->parent; q != NULL; q = q->parent) {
-        for (size_t i = 0; i < q->n_ids; i++) {
-            id_info_t *pid = &q->ids[i];
-            if (pid->kind != ID_CELL && pid->kind != ID_FREE) {
+        bool cls = q->kind == SC_CLASS;
+        for (size_t i = 0; i < (cls ? 2u : 1u) * q->n_ids; i++) {
+            id_info_t *pid = &q->ids[i % q->n_ids];
+            if ((pid->kind != ID_CELL && pid->kind != ID_FREE) ||
+                (cls && (pid->q == MPF_QSTR___class__) != (i < q->n_ids))) {
                 continue;
             }
             id_info_t *id = find_id(s, pid->q);

@@ -744,9 +744,11 @@ static mpf_node_t *parse_atom(parser_t *p) {
         o = parse_number(p);
     }
     mpf_node_t *x = mk_const(p, t, o);
-    if (kind == TK_FLOAT || kind == TK_IMAG || (kind == TK_INT && (!mpf_obj_is_small_int(o) ||
-        mpf_obj_small_int_value(o) >= ((mpf_int_t)1 << 30) || mpf_obj_small_int_value(o) < -((mpf_int_t)1 << 30)))) {
-        x->op |= N_CONST_LINE;   // an object constant: mpy-cross records its line
+    // an object constant: mpy-cross records its line (not a small int of 31 bits: with small
+    // ints of no more bits, the range test is known false at compile time)
+    if (number && (kind != TK_INT || !mpf_obj_is_small_int(o) || (MPF_SMALL_INT_BITS > 31 &&
+        (mpf_obj_small_int_value(o) >= ((mpf_int_t)1 << 30) || mpf_obj_small_int_value(o) < -((mpf_int_t)1 << 30))))) {
+        x->op |= N_CONST_LINE;
     }
     return x;
 }
@@ -892,6 +894,9 @@ __attribute__((noinline)) static mpf_node_t *parse_power(parser_t *p) {
     }
     if (accept_op(p, OP_POW)) {
         x = mk_binop(p, OP_POW, x, factor(p));
+        if (x->kind == N_BINOP) {
+            set_pos(x, t);   // its first token: the '(' of a parenthesised base
+        }
     }
     return x;
 }

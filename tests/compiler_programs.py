@@ -551,6 +551,72 @@ a = ["classmethod", "difference_update", "templatelib"]
 if e.args[0].startswith("maximum recursion depth exceeded"):
     pass
 """,
+    # an attribute/subscript chain as one target of several over lines: its object records
+    # no line of its own, its trailers do
+    "target_chain_lines": """\
+def f(fds):
+    (a.b,
+     c.d.e,
+     *g.h[0].i) = fds
+    (x,
+     y[1].z) = fds
+""",
+    # a method's free variables follow the class body's ids, whose first is __class__ (a
+    # class body naming an outer variable itself before the method that uses super())
+    "closure_order_class_cell_first": """\
+def f():
+    import doctest
+    import re
+    class L(B):
+        _r = re.compile("x")
+        def check(self, want):
+            if super().check(want):
+                return True
+            return doctest.X, re.sub
+    return L
+""",
+    # a constant tuple or bytes as a statement compiles to nothing, as a constant does (not
+    # an empty tuple); test_email/test_message.py's stray `('content-shadow', 'Logrus'),`,
+    # test_gettext.py's bytes
+    "const_tuple_statement": """\
+if x:
+    ('content-shadow', 'Logrus'),
+(b'a', 1.5, 1j, None, ..., (2, 3), -1, 1 + 2, 10 ** 30)
+()
+(x, 1)
+b"a bytes statement"
+def f():
+    b"abc" b"d"
+    return 1
+""",
+    # a power whose base is in brackets on lines of its own starts at the '(' (scipy's
+    # cobyqa: `np.sum((a - b) ** 2.0, axis=0)` over lines)
+    "paren_power_base": """\
+def f(s):
+    return g(
+        (
+            s.a
+            - s.b
+        )
+        ** 2.0,
+        (
+            s.c
+        )
+        ** s.d,
+    )
+""",
+    # a long name met first in an f-string's field takes its place in the order of names
+    # met: a later literal equal to a name met only after it stays a str (test_readline.py)
+    "fstring_name_order": """\
+def setup():
+    print(f"emulation? {is_editline}")
+@skip_unless(hasattr(readline, "clear_history"), "clear_history is missing")
+class TestHistory:
+    def test(self):
+        readline.clear_history()
+        if is_editline:
+            pass
+""",
     "docstrings": '''\
 """Module docstring."""
 def f():
@@ -594,6 +660,20 @@ print(fr"a\{x}b", f"\{y}", fr"\{{x}}", fr"{y}\{x!r:>3}", fr"""\{x}""")
     # a brace an escape makes is text (mpy-cross leaves it single: str.format rejects it)
     "fstring_escaped_brace": r"""x = 1
 print(f"\x7b", f"\173{x}\x7d", f"\u007b\U0000007d{x}")
+""",
+    # a plain string literal next to an f-string keeps its braces as text (mpy-cross joins
+    # it into the f-string's str.format template unescaped: KeyError, or a wrong text; a
+    # limitation MicroPython documents); jinja2/compiler.py, awscli/shorthand.py, moto
+    "fstring_concat_plain_braces": """x, y = 1, 2
+print("a{b}" f"{x}", "{{}}" f"{x}", f"{x}" "{y}}}" "{", "{:.2f}" f"-{y:.1f}")
+""",
+    # := in a comprehension nested in a comprehension binds in the enclosing function, as
+    # in CPython (mpy-cross binds it in the outer comprehension: the function's `d` is then
+    # an unbound global); hypothesis/extra/_patching.py, networkx's bipartitions.py
+    "walrus_in_nested_comprehension": """def f():
+    r = [[(d := n) for n in ns] for ns in [[1, 2], [3]]]
+    return r, d
+print(f())
 """,
     # a backslash before a non-ASCII character stays with it (mpy-cross re-encodes the
     # character's first byte as a code point: not UTF-8); pygments's lexers/bqn.py

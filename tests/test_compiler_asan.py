@@ -10,13 +10,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_compiler import FUNCTION_LOCALS, _compile_ours, _sources
+from test_compiler import FUNCTION_LOCALS, _sources, compiler_diff
 from test_repl import PROMPT, after_prompt, host_console
 
 from mpforge import paths
 
 ASAN = paths.default_build_dir("host_asan") / "firmware"
 HOST = paths.default_build_dir("host") / "firmware"
+# Files per firmware process (one command line).
+BATCH = 64
 # What a sanitizer prints when it fires.
 REPORT = re.compile(rb"ERROR: AddressSanitizer|runtime error:|LeakSanitizer")
 
@@ -28,6 +30,18 @@ pytestmark = pytest.mark.skipif(
 def test_asan_build_has_the_compiler() -> None:
     config = (ASAN.parent / ".config").read_text()
     assert "CONFIG_COMPILER=y" in config and "CONFIG_HOST_SANITIZERS=y" in config
+
+
+def _compile_ours(
+    jobs: list[tuple[Path, Path, str]], firmware: Path
+) -> list[subprocess.CompletedProcess[bytes]]:
+    """Compile each (source, output, name) with [firmware], BATCH files per process."""
+    runs = []
+    for i in range(0, len(jobs), BATCH):
+        run = compiler_diff.run_ours(jobs[i : i + BATCH], 0, firmware, 600)
+        assert run is not None, f"{firmware} hung"
+        runs.append(run)
+    return runs
 
 
 def test_compiling_every_source_is_clean(tmp_path: Path) -> None:
