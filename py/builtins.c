@@ -265,7 +265,7 @@ mpf_qstr_t mpf_builtin_attr_name(mpf_obj_t name) {
 
 // Attribute [q] of [o] (as a method lookup when [method]: no bound method is made), or NULL
 // when looking it up raises AttributeError (getattr() with a default, hasattr(), from-import).
-mpf_obj_t mpf_attr_or_null(mpf_obj_t o, mpf_qstr_t q, bool method) {
+mpf_obj_t mpf_builtin_attr_or_null(mpf_obj_t o, mpf_qstr_t q, bool method) {
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
@@ -289,7 +289,7 @@ static mpf_obj_t builtin_getattr(size_t n_args, const mpf_obj_t *args) {
     if (n_args == 2) {
         return mpf_load_attr(args[0], q);
     }
-    mpf_obj_t v = mpf_attr_or_null(args[0], q, false);
+    mpf_obj_t v = mpf_builtin_attr_or_null(args[0], q, false);
     return v != MPF_OBJ_NULL ? v : args[2];
 }
 MPF_FUN_VAR(builtin_getattr_obj, MPF_QSTR_getattr, 2, 3, builtin_getattr);
@@ -309,7 +309,7 @@ MPF_FUN_2(builtin_delattr_obj, MPF_QSTR_delattr, builtin_delattr);
 #endif // CONFIG_BUILTIN_HELPERS
 
 static mpf_obj_t builtin_hasattr(mpf_obj_t o, mpf_obj_t name) {
-    return mpf_obj_bool(mpf_attr_or_null(o, mpf_builtin_attr_name(name), true) != MPF_OBJ_NULL);
+    return mpf_obj_bool(mpf_builtin_attr_or_null(o, mpf_builtin_attr_name(name), true) != MPF_OBJ_NULL);
 }
 MPF_FUN_2(builtin_hasattr_obj, MPF_QSTR_hasattr, builtin_hasattr);
 

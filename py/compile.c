@@ -634,7 +634,7 @@ static mpf_obj_t builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *ar
     if (mpf_obj_is_type(a[0], &mpf_type_code)) {
         return a[0];
     }
-    return source_to_code(a[0], mpf_obj_str_cstr(mpf_obj_str(a[1])), (mpf_compile_mode_t)m);
+    return source_to_code(a[0], mpf_str_cstr(mpf_obj_str(a[1])), (mpf_compile_mode_t)m);
 }
 MPF_FUN_KW(builtin_compile_obj, MPF_QSTR_compile, 0, builtin_compile);
 

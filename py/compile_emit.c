@@ -615,7 +615,7 @@ static void adjust(emit_t *e, int delta) {
 }
 
 // The stack effect of opcode [b] with operand [u] (none: 0), as mpy-cross counts it: the
-// loader's table (mpf_op_stack_net), but WITH_CLEANUP +2 (the -4 after it is the
+// loader's table (mpf_loader_op_stack_net), but WITH_CLEANUP +2 (the -4 after it is the
 // handler's) and a conditional jump's -1 on the taken path too; an operand-dependent one
 // worked out here.
 static int stack_effect(uint8_t b, size_t u) {
@@ -627,7 +627,7 @@ static int stack_effect(uint8_t b, size_t u) {
     if (b == MPF_OP_WITH_CLEANUP) {
         return 2;
     }
-    int d = mpf_op_stack_net[b];
+    int d = mpf_loader_op_stack_net[b];
     if (d != MPF_STACK_DYN) {
         return d;
     }

@@ -293,7 +293,7 @@ mpf_obj_t mpf_import_name(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, 
 
 mpf_obj_t mpf_import_from(mpf_obj_t mod, mpf_qstr_t name) {
     // (an AttributeError, from a module's __getattr__, is the ImportError below)
-    mpf_obj_t v = mpf_attr_or_null(mod, name, false);
+    mpf_obj_t v = mpf_builtin_attr_or_null(mod, name, false);
     if (v != MPF_OBJ_NULL) {
         return v;
     }
@@ -340,7 +340,7 @@ static const char *import_all_name(mpf_obj_t k, const char *what, size_t *len) {
 // object: then its __all__ or its __dict__ is used, as CPython does (always a module in a
 // build without IMPORT_ANY_OBJECT's features).
 void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict) {
-    mpf_obj_t all = mpf_attr_or_null(mod, MPF_QSTR___all__, false);  // (getattr(mod, '__all__', None))
+    mpf_obj_t all = mpf_builtin_attr_or_null(mod, MPF_QSTR___all__, false);  // (getattr(mod, '__all__', None))
     if (all != MPF_OBJ_NULL) {
         mpf_obj_t it = mpf_getiter(all), n;
         while ((n = mpf_iternext(it)) != MPF_OBJ_STOP) {
@@ -360,7 +360,7 @@ void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict) {
         m = &((mpf_instance_t *)mpf_obj_ptr(mod))->members;  // an instance's __dict__ is a view of this
     }
     if (IMPORT_ANY_OBJECT && m == NULL) {
-        mpf_obj_t d = mpf_attr_or_null(mod, MPF_QSTR___dict__, false);
+        mpf_obj_t d = mpf_builtin_attr_or_null(mod, MPF_QSTR___dict__, false);
         if (d == MPF_OBJ_NULL || !mpf_obj_is_type(d, &mpf_type_dict)) {
             mpf_raise_msg(&mpf_type_ImportError, "from-import-* object has no __dict__ and no __all__");
         }

@@ -439,7 +439,7 @@ static const int8_t op_stack_in[256] = {
     MPF_OPCODES(SDI)
 #undef SDI
 };
-const int8_t mpf_op_stack_net[256] = {
+const int8_t mpf_loader_op_stack_net[256] = {
 #define SDN(b, name, opnd, in, st) [b] = (st),
     MPF_OPCODES(SDN)
 #undef SDN
@@ -456,7 +456,7 @@ static void op_stack(uint8_t op, int32_t *need, int32_t *net) {
     MPF_OPCODE_RANGES(SDR)
 #undef SDR
     *need = op_stack_in[op];
-    *net = mpf_op_stack_net[op];
+    *net = mpf_loader_op_stack_net[op];
 }
 
 // A try/with block: made by the SETUP_* instruction at one offset (so one per

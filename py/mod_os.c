@@ -104,7 +104,7 @@ static const char *path_arg(mpf_obj_t o) {
     if (!MPF_IS_STR(o)) {
         mpf_raise_fmt(&mpf_type_TypeError, "path should be string, not %T", o);
     }
-    return mpf_obj_str_cstr(o);
+    return mpf_str_cstr(o);
 }
 
 // stat(path): a 10-tuple (mode, ino, dev, nlink, uid, gid, size, atime, mtime, ctime)

@@ -781,7 +781,7 @@ mpf_obj_t mpf_obj_ascii(mpf_obj_t o);
 const char *mpf_obj_str_data(mpf_obj_t o, size_t *len); // str/bytes data (qstr or object), not NUL-terminated
 // The bytes of str [o] followed by a NUL, for C functions that take a C string (a heap
 // copy when [o] is a qstr: the core's pool has no terminators).
-const char *mpf_obj_str_cstr(mpf_obj_t o);
+const char *mpf_str_cstr(mpf_obj_t o);
 bool mpf_obj_isinstance(mpf_obj_t o, mpf_obj_t cls_or_tuple);
 bool mpf_type_is_subclass(const mpf_type_t *t, const mpf_type_t *base);
 mpf_obj_t mpf_type_lookup(const mpf_type_t *t, mpf_qstr_t q);  // NULL if absent (MRO walk)

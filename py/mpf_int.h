@@ -77,7 +77,7 @@ MPF_INTERNAL const mpf_rom_map_t *const mpf_builtins_map;
 MPF_INTERNAL mpf_qstr_t mpf_builtin_attr_name(mpf_obj_t name);
 // Attribute [q] of [o] (a method lookup when [method]: no bound method made), or NULL when
 // looking it up raises AttributeError (builtins.c).
-MPF_INTERNAL mpf_obj_t mpf_attr_or_null(mpf_obj_t o, mpf_qstr_t q, bool method);
+MPF_INTERNAL mpf_obj_t mpf_builtin_attr_or_null(mpf_obj_t o, mpf_qstr_t q, bool method);
 #if CONFIG_CLASS_ADVANCED
 // cls.__subclasses__(): the live classes naming class [self] among their bases.
 MPF_INTERNAL mpf_obj_t mpf_type_subclasses(mpf_obj_t self);
@@ -98,19 +98,19 @@ MPF_INTERNAL mpf_obj_t mpf_meta_type_method(mpf_qstr_t q);
 // A print function (a type's print slot, mpf_obj_print): [o] printed as [kind] by [f]
 // into a new str (obj.c).
 typedef void (*mpf_print_fun_t)(const mpf_print_t *p, mpf_obj_t o, mpf_print_kind_t kind);
-MPF_INTERNAL mpf_obj_t mpf_print_to_str(mpf_print_fun_t f, mpf_obj_t o, mpf_print_kind_t kind);
+MPF_INTERNAL mpf_obj_t mpf_obj_print_to_str(mpf_print_fun_t f, mpf_obj_t o, mpf_print_kind_t kind);
 // "<Name object at 0x...>" ("<module.Name ...>" for a class with a str __module__):
 // object.__repr__, and the print of a type without a print slot (obj_type.c).
-MPF_INTERNAL void mpf_print_default(const mpf_print_t *p, mpf_obj_t o, mpf_print_kind_t kind);
+MPF_INTERNAL void mpf_type_print_default(const mpf_print_t *p, mpf_obj_t o, mpf_print_kind_t kind);
 // "module.Name" of class [t] ("Name" without a str __module__, and in a traceback [tb]
 // without a __module__ of "__main__", as CPython prints them) (obj_type.c).
-MPF_INTERNAL void mpf_print_class_name(const mpf_print_t *p, const mpf_type_t *t, bool tb);
+MPF_INTERNAL void mpf_type_print_class_name(const mpf_print_t *p, const mpf_type_t *t, bool tb);
 // An attribute store (dest[1]) or deletion (dest[1] NULL) into the namespace dict [dict] of
 // a module or a function, as an attr slot does it (dest[0] NULL when done) (obj_module.c).
-MPF_INTERNAL void mpf_dict_attr_store(mpf_obj_t dict, mpf_qstr_t attr, mpf_obj_t *dest);
+MPF_INTERNAL void mpf_module_dict_attr_store(mpf_obj_t dict, mpf_qstr_t attr, mpf_obj_t *dest);
 // The dunder name of each binary operator (0: none), and of each unary one (obj_type.c).
-MPF_INTERNAL const uint16_t mpf_binary_op_qstr[MPF_BINARY_OP_NUM];
-MPF_INTERNAL const uint16_t mpf_unary_op_qstr[MPF_UNARY_OP_FLOAT + 1];
+MPF_INTERNAL const uint16_t mpf_type_binary_op_qstr[MPF_BINARY_OP_NUM];
+MPF_INTERNAL const uint16_t mpf_type_unary_op_qstr[MPF_UNARY_OP_FLOAT + 1];
 // Instance [inst]'s __dict__: a live, writable view of its members.
 MPF_INTERNAL mpf_obj_t mpf_type_instance_dict_view(mpf_obj_t inst);
 #if CONFIG_CLASS_HOOKS

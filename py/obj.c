@@ -262,10 +262,10 @@ void mpf_obj_print(const mpf_print_t *p, mpf_obj_t o, mpf_print_kind_t kind) {
     mpf_stack_check();
     // (NULL, from malformed bytecode only, is the sentinel type's: "<sentinel object at 0x0>")
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
-    (t->print != NULL ? t->print : mpf_print_default)(p, o, kind);
+    (t->print != NULL ? t->print : mpf_type_print_default)(p, o, kind);
 }
 
-mpf_obj_t mpf_print_to_str(mpf_print_fun_t f, mpf_obj_t o, mpf_print_kind_t kind) {
+mpf_obj_t mpf_obj_print_to_str(mpf_print_fun_t f, mpf_obj_t o, mpf_print_kind_t kind) {
     mpf_vstr_t v;
     mpf_vstr_init(&v, 16);
     mpf_print_t p;
@@ -275,11 +275,11 @@ mpf_obj_t mpf_print_to_str(mpf_print_fun_t f, mpf_obj_t o, mpf_print_kind_t kind
 }
 
 mpf_obj_t mpf_obj_str(mpf_obj_t o) {
-    return MPF_IS_STR(o) ? o : mpf_print_to_str(mpf_obj_print, o, MPF_PRINT_STR);
+    return MPF_IS_STR(o) ? o : mpf_obj_print_to_str(mpf_obj_print, o, MPF_PRINT_STR);
 }
 
 mpf_obj_t mpf_obj_repr(mpf_obj_t o) {
-    return mpf_print_to_str(mpf_obj_print, o, MPF_PRINT_REPR);
+    return mpf_obj_print_to_str(mpf_obj_print, o, MPF_PRINT_REPR);
 }
 
 mpf_obj_t mpf_obj_ascii(mpf_obj_t o) {

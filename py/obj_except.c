@@ -317,7 +317,7 @@ static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
     }
 #endif
     // "module.Type: str(exc)" (no module for __main__), or the type alone when that is empty
-    mpf_print_class_name(p, mpf_obj_type(exc), true);
+    mpf_type_print_class_name(p, mpf_obj_type(exc), true);
     size_t n;
     const char *s = mpf_obj_str_data(mpf_obj_str(exc), &n);
     mpf_printf(p, n > 0 ? ": %.*s\n" : "\n", (int)n, s);
@@ -517,7 +517,7 @@ static mpf_obj_t exc_with_traceback(mpf_obj_t self, mpf_obj_t tb) {
 MPF_FUN_2(exc_with_traceback_obj, MPF_QSTR_with_traceback, exc_with_traceback);
 
 static mpf_obj_t exc_str(mpf_obj_t self) {
-    return mpf_print_to_str(exc_print, self, MPF_PRINT_STR);
+    return mpf_obj_print_to_str(exc_print, self, MPF_PRINT_STR);
 }
 MPF_FUN_1(exc_str_obj, MPF_QSTR___str__, exc_str);
 

@@ -171,7 +171,7 @@ static void fun_bc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         if (f->attrs == MPF_OBJ_NULL) {
             f->attrs = mpf_obj_new_dict(4);
         }
-        mpf_dict_attr_store(f->attrs, attr, dest);
+        mpf_module_dict_attr_store(f->attrs, attr, dest);
         return;
     }
     if (f->attrs != MPF_OBJ_NULL) {

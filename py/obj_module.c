@@ -34,10 +34,10 @@ static void module_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         return;
     }
     mpf_builtins_note_store(self);
-    mpf_dict_attr_store(m->globals, attr, dest);
+    mpf_module_dict_attr_store(m->globals, attr, dest);
 }
 
-void mpf_dict_attr_store(mpf_obj_t dict, mpf_qstr_t attr, mpf_obj_t *dest) {
+void mpf_module_dict_attr_store(mpf_obj_t dict, mpf_qstr_t attr, mpf_obj_t *dest) {
     if (dest[1] == MPF_OBJ_NULL) {
         if (mpf_map_lookup(mpf_dict_map(dict), mpf_obj_new_qstr(attr), MPF_MAP_REMOVE) != NULL) {
             dest[0] = MPF_OBJ_NULL;

@@ -101,7 +101,7 @@ mpf_obj_t mpf_slot_wrapper(mpf_obj_t o, mpf_qstr_t q) {
         }
         mpf_qstr_t n = op >= W_STR ? other_qstr[op - W_STR]
                      : !((with_method >> op) & 1) ? 0
-                     : op < W_UNARY ? mpf_binary_op_qstr[op] : mpf_unary_op_qstr[op - W_UNARY];
+                     : op < W_UNARY ? mpf_type_binary_op_qstr[op] : mpf_type_unary_op_qstr[op - W_UNARY];
         if (n == q) {
             break;
         }

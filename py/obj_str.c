@@ -59,7 +59,7 @@ mpf_obj_t mpf_obj_new_str_qstr_maybe(const char *data, size_t len) {
     return mpf_obj_new_str(data, len);
 }
 
-const char *mpf_obj_str_cstr(mpf_obj_t o) {
+const char *mpf_str_cstr(mpf_obj_t o) {
     size_t len;
     const char *s = mpf_obj_str_data(o, &len);
     if (mpf_obj_is_qstr(o)) {

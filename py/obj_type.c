@@ -105,7 +105,7 @@ __attribute__((noinline)) static mpf_obj_t call_dunder(mpf_obj_t self, mpf_qstr_
     return m == MPF_OBJ_NULL ? m : call_special(m, self, n, args);
 }
 
-void mpf_print_class_name(const mpf_print_t *p, const mpf_type_t *t, bool tb) {
+void mpf_type_print_class_name(const mpf_print_t *p, const mpf_type_t *t, bool tb) {
     mpf_obj_t mod = mpf_class_dict(t) ? mpf_map_get_qstr(mpf_class_dict(t), MPF_QSTR___module__) : MPF_OBJ_NULL;
     if (mod != MPF_OBJ_NULL && MPF_IS_STR(mod) && !(tb && mpf_obj_equal(mod, MPF_OBJ_QSTR(MPF_QSTR___main__)))) {
         mpf_printf(p, "%O.", mod);
@@ -116,13 +116,13 @@ void mpf_print_class_name(const mpf_print_t *p, const mpf_type_t *t, bool tb) {
 // "module.Name" of class [t] ("Name" without a str __module__), between [before] and [after].
 __attribute__((noinline)) static void print_qualname(const mpf_print_t *p, const char *before, const mpf_type_t *t, const char *after) {
     mpf_print_str(p, before);
-    mpf_print_class_name(p, t, false);
+    mpf_type_print_class_name(p, t, false);
     mpf_print_str(p, after);
 }
 
 // "<module.Name object at 0x...>": object.__repr__ of [self] (a print function; what
 // prints an object whose type has no print slot, and object() itself).
-void mpf_print_default(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+void mpf_type_print_default(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
     print_qualname(p, "<", mpf_obj_type(self), " object at 0x");
     mpf_printf(p, "%x>", (unsigned)(uintptr_t)self);
@@ -165,12 +165,12 @@ static void instance_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_
     } else if (subobj(self) != MPF_OBJ_NULL) {
         mpf_obj_print(p, subobj(self), kind);
     } else {
-        mpf_print_default(p, self, kind);
+        mpf_type_print_default(p, self, kind);
     }
 }
 
 // (also what obj_slotwrap.c maps dunder names back to operators with)
-const uint16_t mpf_binary_op_qstr[MPF_BINARY_OP_NUM] = {
+const uint16_t mpf_type_binary_op_qstr[MPF_BINARY_OP_NUM] = {
     [MPF_BINARY_OP_LESS] = MPF_QSTR___lt__,
     [MPF_BINARY_OP_MORE] = MPF_QSTR___gt__,
     [MPF_BINARY_OP_EQUAL] = MPF_QSTR___eq__,
@@ -221,10 +221,10 @@ const uint16_t mpf_binary_op_qstr[MPF_BINARY_OP_NUM] = {
 
 static mpf_obj_t instance_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     const mpf_type_t *t = mpf_obj_type(lhs);
-    if (op >= MPF_BINARY_OP_NUM || mpf_binary_op_qstr[op] == 0) {
+    if (op >= MPF_BINARY_OP_NUM || mpf_type_binary_op_qstr[op] == 0) {
         return MPF_OBJ_NULL;
     }
-    mpf_obj_t m = special(t, mpf_binary_op_qstr[op]);
+    mpf_obj_t m = special(t, mpf_type_binary_op_qstr[op]);
     bool negate = false;  // != from __eq__ when the class has no __ne__
     if (m == MPF_OBJ_NULL && op == MPF_BINARY_OP_NOT_EQUAL) {
         m = special(t, MPF_QSTR___eq__);
@@ -259,7 +259,7 @@ static mpf_obj_t instance_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     return MPF_OBJ_NULL;
 }
 
-const uint16_t mpf_unary_op_qstr[MPF_UNARY_OP_FLOAT + 1] = {
+const uint16_t mpf_type_unary_op_qstr[MPF_UNARY_OP_FLOAT + 1] = {
     [MPF_UNARY_OP_POSITIVE] = MPF_QSTR___pos__,
     [MPF_UNARY_OP_NEGATIVE] = MPF_QSTR___neg__,
     [MPF_UNARY_OP_INVERT] = MPF_QSTR___invert__,
@@ -273,10 +273,10 @@ const uint16_t mpf_unary_op_qstr[MPF_UNARY_OP_FLOAT + 1] = {
 
 static mpf_obj_t instance_unary_op(int op, mpf_obj_t self) {
     const mpf_type_t *t = mpf_obj_type(self);
-    if ((unsigned)op >= sizeof(mpf_unary_op_qstr) / sizeof(mpf_unary_op_qstr[0]) || mpf_unary_op_qstr[op] == 0) {
+    if ((unsigned)op >= sizeof(mpf_type_unary_op_qstr) / sizeof(mpf_type_unary_op_qstr[0]) || mpf_type_unary_op_qstr[op] == 0) {
         return MPF_OBJ_NULL;
     }
-    mpf_qstr_t q = mpf_unary_op_qstr[op];
+    mpf_qstr_t q = mpf_type_unary_op_qstr[op];
     mpf_obj_t m = special(t, q);
     if (op == MPF_UNARY_OP_HASH) {
         if (m == MPF_OBJ_NONE || (m == MPF_OBJ_NULL && special(t, MPF_QSTR___eq__) != MPF_OBJ_NULL)) {
@@ -1405,7 +1405,7 @@ MPF_FUN_2(object_delattr_obj, MPF_QSTR___delattr__, object_delattr);
 #endif
 
 static mpf_obj_t object_repr(mpf_obj_t self) {
-    return mpf_print_to_str(mpf_print_default, self, MPF_PRINT_REPR);
+    return mpf_obj_print_to_str(mpf_type_print_default, self, MPF_PRINT_REPR);
 }
 MPF_FUN_1(object_repr_obj, MPF_QSTR___repr__, object_repr);
 
@@ -1455,7 +1455,7 @@ const mpf_type_t mpf_type_object = {
     .base = {&mpf_type_type},
     .name = MPF_QSTR_object,
     .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
-    .print = mpf_print_default,
+    .print = mpf_type_print_default,
     .make_new = object_make_new,
     .locals = &object_locals,
 };

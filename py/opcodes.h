@@ -109,7 +109,7 @@ enum {
 
 // The net stack effect of each opcode byte outside the MULTI ranges (MPF_STACK_DYN: it
 // depends on the operand; 0: undefined), shared by the loader's verifier and the emitter.
-extern const int8_t mpf_op_stack_net[256];
+extern const int8_t mpf_loader_op_stack_net[256];
 
 enum {
 #define MPF_OP_ENUM(b, name, opnd, in, st) MPF_OP_##name = b,

@@ -7,7 +7,7 @@ typedef mpf_qstr_entry_t qstr_entry_t;
 
 // The core's pool (mpforge/qstr.py): one block of bytes holding the strings in id order
 // (length, dunder names first, then bytes), without NUL terminators (every reader takes
-// the length from here; mpf_obj_str_cstr makes a C string). The strings of one length
+// the length from here; mpf_str_cstr makes a C string). The strings of one length
 // are consecutive and len bytes apart, but for its dunder names, which share their "__"
 // (len - 2 apart: in_length), so where a string starts follows from its id, the first id
 // of its length and where that one starts. Per string there is then only its length (1 byte,
