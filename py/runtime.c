@@ -941,7 +941,7 @@ static bool namespace_is_plain(const mpf_type_t *c) {
 #if CONFIG_BUILTIN_PROPERTY
     if (mpf_type_slots(c)->locals != NULL) {
         for (size_t i = 0; i < mpf_type_slots(c)->locals->n; i++) {
-            if (mpf_obj_is_type(mpf_type_slots(c)->locals->elems[i].value, &mpf_type_property)) {
+            if (mpf_obj_is_type(MPF_ROM_ELEM_VALUE(&mpf_type_slots(c)->locals->elems[i]), &mpf_type_property)) {
                 return false;
             }
         }
