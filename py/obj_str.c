@@ -890,27 +890,33 @@ static mpf_obj_t str_replace(size_t n_args, const mpf_obj_t *args) {
 }
 MPF_FUN_VAR(str_replace_obj, MPF_QSTR_replace, 3, 4, str_replace);
 
-// Case mapping and classification (ASCII; other code points pass through).
-enum { CASE_UPPER, CASE_LOWER, CASE_SWAP, CASE_TITLE, CASE_CAP };
+// Case mapping and classification (ASCII; other code points pass through): a copy of
+// [self] changed in place, or with CASE_ISTITLE whether title() would leave it as it is
+// (and it has a cased character).
+enum { CASE_UPPER, CASE_LOWER, CASE_SWAP, CASE_CAP, CASE_TITLE, CASE_ISTITLE };  // (title, istitle: last)
 static mpf_obj_t case_impl(mpf_obj_t self, int mode) {
     size_t len;
     const char *s = self_data(self, &len);
     mpf_vstr_t v;
     mpf_vstr_init(&v, len + 1);
-    bool prev_cased = false;
+    bool prev_cased = false, cased = false;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
         bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
         // whether a letter here ends up upper case; the others end up lower case
-        bool want_up = mode == CASE_UPPER || (mode == CASE_SWAP && lo) || (mode == CASE_TITLE && !prev_cased) ||
+        bool want_up = mode == CASE_UPPER || (mode == CASE_SWAP && lo) || (mode >= CASE_TITLE && !prev_cased) ||
                        (mode == CASE_CAP && i == 0);
         if (want_up ? lo : up) {
+            if (mode == CASE_ISTITLE) {
+                return MPF_OBJ_FALSE;
+            }
             c = (char)(c ^ 0x20);  // ASCII upper and lower case differ in this bit
         }
         prev_cased = up || lo;
+        cased |= prev_cased;
         mpf_vstr_add_char(&v, c);
     }
-    return mpf_obj_new_str_of_type(result_type(self), v.buf, v.len);
+    return mode == CASE_ISTITLE ? mpf_obj_bool(cased) : mpf_obj_new_str_of_type(result_type(self), v.buf, v.len);
 }
 static mpf_obj_t str_upper(mpf_obj_t s) {
     return case_impl(s, CASE_UPPER);
@@ -1016,20 +1022,8 @@ static mpf_obj_t str_islower(mpf_obj_t s) {
 static mpf_obj_t str_isalnum(mpf_obj_t s) {
     return is_impl(s, IS_ALNUM);
 }
-static mpf_obj_t str_istitle(mpf_obj_t self) {
-    size_t len;
-    const char *s = self_data(self, &len);
-    bool cased = false, prev_cased = false;
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
-        if ((up && prev_cased) || (lo && !prev_cased)) {
-            return MPF_OBJ_FALSE;
-        }
-        cased |= up || lo;
-        prev_cased = up || lo;
-    }
-    return mpf_obj_bool(cased);
+static mpf_obj_t str_istitle(mpf_obj_t s) {
+    return case_impl(s, CASE_ISTITLE);
 }
 MPF_FUN_1(str_istitle_obj, MPF_QSTR_istitle, str_istitle);
 
