@@ -1245,64 +1245,55 @@ static codec_t codec_args(size_t n_args, size_t n_kw, const mpf_obj_t *args, cha
     return codec;
 }
 
-// encode(encoding='utf-8', errors='strict')
-static mpf_obj_t str_encode(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+// str.encode and ([encode] false) bytes.decode (encoding='utf-8', errors='strict'): UTF-8
+// is the str's own bytes (checked when decoding); ascii and latin-1 map each code point
+// below 128 or 256 to the byte of that value and back.
+static mpf_obj_t transcode(size_t n_args, size_t n_kw, const mpf_obj_t *args, bool encode) {
     char errors;
     codec_t codec = codec_args(n_args, n_kw, args, &errors);
     size_t len;
-    const char *s = mpf_obj_str_data(args[0], &len);
+    const char *s = self_data(args[0], &len);
     if (codec == CODEC_UTF8 || !CONFIG_STR_CODECS) {
-        return mpf_obj_new_bytes((const uint8_t *)s, len);
+        return encode ? mpf_obj_new_bytes((const uint8_t *)s, len) : str_decode_utf8(s, len);
     }
     uint32_t limit = codec == CODEC_ASCII ? 0x80 : 0x100;
     mpf_vstr_t v;
-    mpf_vstr_init(&v, len);
-    size_t pos = 0;
+    mpf_vstr_init(&v, len + len / 2);
+    size_t pos = 0;  // the code point's place (decoding: the byte's)
     for (size_t i = 0; i < len; pos++) {
-        size_t n;
-        uint32_t c = mpf_utf8_decode((const uint8_t *)s + i, &n);
+        size_t n = 1;
+        uint32_t c = encode ? mpf_utf8_decode((const uint8_t *)s + i, &n) : (uint8_t)s[i];
         i += n;
         if (c < limit) {
+            if (!encode && c >= 0x80) {
+                // latin-1: U+0080..U+00FF are two bytes in UTF-8
+                mpf_vstr_add_char(&v, (char)(0xC0 | (c >> 6)));
+                c = 0x80 | (c & 0x3F);
+            }
             mpf_vstr_add_char(&v, (char)c);
         } else if (errors == 'r') {
-            mpf_vstr_add_char(&v, '?');
+            mpf_vstr_add_strn(&v, encode ? "?" : "\xef\xbf\xbd", encode ? 1 : 3);  // U+FFFD
         } else if (errors == 's') {
+            if (!encode) {
+                mpf_raise_fmt(&mpf_type_UnicodeDecodeError, "'ascii' codec can't decode byte 0x%x in position %u: ordinal not in range(128)",
+                    (unsigned)c, (unsigned)pos);
+            }
             char esc[11];
             hex_escape(esc, c);
             mpf_raise_fmt(&mpf_type_UnicodeEncodeError, "'%s' codec can't encode character '%s' in position %u: ordinal not in range(%u)",
                 codec_names[codec], esc, (unsigned)pos, (unsigned)limit);
         }
     }
-    return mpf_obj_new_bytes((const uint8_t *)v.buf, v.len);
+    return mpf_obj_new_str_of_type(encode ? &mpf_type_bytes : &mpf_type_str, v.buf, v.len);
+}
+
+static mpf_obj_t str_encode(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    return transcode(n_args, n_kw, args, true);
 }
 MPF_FUN_KW(str_encode_obj, MPF_QSTR_encode, 1, str_encode);
 
-// decode(encoding='utf-8', errors='strict')
 static mpf_obj_t bytes_decode(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    char errors;
-    codec_t codec = codec_args(n_args, n_kw, args, &errors);
-    size_t len;
-    const char *s = self_data(args[0], &len);
-    if (codec == CODEC_UTF8 || !CONFIG_STR_CODECS) {
-        return str_decode_utf8(s, len);
-    }
-    mpf_vstr_t v;
-    mpf_vstr_init(&v, len + len / 2);
-    for (size_t i = 0; i < len; i++) {
-        uint8_t c = (uint8_t)s[i];
-        if (c < 0x80) {
-            mpf_vstr_add_char(&v, (char)c);
-        } else if (codec == CODEC_LATIN1) {
-            mpf_vstr_add_char(&v, (char)(0xC0 | (c >> 6)));
-            mpf_vstr_add_char(&v, (char)(0x80 | (c & 0x3F)));
-        } else if (errors == 'r') {
-            mpf_vstr_add_strn(&v, "\xef\xbf\xbd", 3);  // U+FFFD
-        } else if (errors == 's') {
-            mpf_raise_fmt(&mpf_type_UnicodeDecodeError, "'ascii' codec can't decode byte 0x%x in position %u: ordinal not in range(128)",
-                (unsigned)c, (unsigned)i);
-        }
-    }
-    return mpf_vstr_to_str(&v);
+    return transcode(n_args, n_kw, args, false);
 }
 MPF_FUN_KW(bytes_decode_obj, MPF_QSTR_decode, 1, bytes_decode);
 
