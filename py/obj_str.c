@@ -756,49 +756,72 @@ static void find_range(const uint8_t *s, size_t len, bool is_bytes, size_t n_arg
     *b1 = en < st ? *b0 : char_to_byte(s, len, (size_t)en, is_bytes);
 }
 
-// find/rfind/index/rindex/count: [how] is FIND_RIGHT (from the right), FIND_RAISE
-// (ValueError when absent) or FIND_COUNT (how many times), or 0 (find)
-enum { FIND_RIGHT = 1, FIND_RAISE = 2, FIND_COUNT = 4 };
+// find/rfind/index/rindex/count and startswith/endswith: [how] is FIND_RIGHT (from the
+// right), FIND_RAISE (ValueError when absent), FIND_COUNT (how many times) or 0 (find);
+// FIND_AFFIX (startswith; with FIND_RIGHT endswith): whether the needle, or one of a tuple
+// of them, is found in the window of its length at the start (end) of the range.
+enum { FIND_RIGHT = 1, FIND_RAISE = 2, FIND_COUNT = 4, FIND_AFFIX = 8 };
 static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, unsigned how) {
     size_t len, nl;
     const uint8_t *s = (const uint8_t *)self_data(args[0], &len);
     bool is_bytes = !MPF_IS_STR(args[0]);
-    const char *needle;
-    char one;
-    if (is_bytes && mpf_obj_is_int(args[1])) {
-        mpf_int_t b = mpf_obj_get_int(args[1]);
-        if (b < 0 || b > 255) {
-            mpf_raise_msg(&mpf_type_ValueError, "byte must be in range(0, 256)");
+    mpf_obj_t needle_o = args[1];
+    size_t n = 1;
+    mpf_obj_t *items = &needle_o;
+    if (how & FIND_AFFIX) {
+        if (mpf_obj_is_type(needle_o, &mpf_type_tuple)) {
+            mpf_obj_get_array(needle_o, &n, &items);
+        } else if (!MPF_IS_STR(needle_o) && !is_bytes) {
+            mpf_raise_fmt(&mpf_type_TypeError, "%s first arg must be str or a tuple of str, not %T",
+                how & FIND_RIGHT ? "endswith" : "startswith", needle_o);
         }
-        one = (char)b;
-        needle = &one;
-        nl = 1;
-    } else {
-        needle = arg_data(args[0], args[1], &nl);
     }
     size_t b0, b1;
     find_range(s, len, is_bytes, n_args, args, 2, &b0, &b1);
-    if (how & FIND_COUNT) {
-        mpf_int_t n = 0;
-        if (b0 > b1) {
-            return mpf_obj_new_small_int(0);
+    for (size_t k = 0; k < n; k++) {
+        const char *needle;
+        char one;
+        if (is_bytes && !(how & FIND_AFFIX) && mpf_obj_is_int(items[k])) {
+            mpf_int_t b = mpf_obj_get_int(items[k]);
+            if (b < 0 || b > 255) {
+                mpf_raise_msg(&mpf_type_ValueError, "byte must be in range(0, 256)");
+            }
+            one = (char)b;
+            needle = &one;
+            nl = 1;
+        } else {
+            needle = arg_data(args[0], items[k], &nl);
         }
-        if (nl == 0) {
-            return mpf_obj_new_small_int((mpf_int_t)str_charlen(s + b0, b1 - b0, is_bytes) + 1);
+        if (how & FIND_AFFIX) {
+            if (b0 <= b1 && nl <= b1 - b0 &&
+                str_search((const char *)s, how & FIND_RIGHT ? b1 - nl : b0, how & FIND_RIGHT ? b1 : b0 + nl, needle, nl, false) != SIZE_MAX) {
+                return MPF_OBJ_TRUE;
+            }
+            continue;
         }
-        for (size_t i = b0; (i = str_search((const char *)s, i, b1, needle, nl, false)) != SIZE_MAX; i += nl) {
-            n++;
+        if (how & FIND_COUNT) {
+            mpf_int_t c = 0;
+            if (b0 > b1) {
+                return mpf_obj_new_small_int(0);
+            }
+            if (nl == 0) {
+                return mpf_obj_new_small_int((mpf_int_t)str_charlen(s + b0, b1 - b0, is_bytes) + 1);
+            }
+            for (size_t i = b0; (i = str_search((const char *)s, i, b1, needle, nl, false)) != SIZE_MAX; i += nl) {
+                c++;
+            }
+            return mpf_obj_new_small_int(c);
         }
-        return mpf_obj_new_small_int(n);
+        size_t found = str_search((const char *)s, b0, b1, needle, nl, how & FIND_RIGHT);
+        if (found == SIZE_MAX) {
+            if (how & FIND_RAISE) {
+                mpf_raise_msg(&mpf_type_ValueError, is_bytes ? "subsection not found" : "substring not found");
+            }
+            return mpf_obj_new_small_int(-1);
+        }
+        return mpf_obj_new_small_int((mpf_int_t)str_charlen(s, found, is_bytes));
     }
-    size_t found = str_search((const char *)s, b0, b1, needle, nl, how & FIND_RIGHT);
-    if (found == SIZE_MAX) {
-        if (how & FIND_RAISE) {
-            mpf_raise_msg(&mpf_type_ValueError, is_bytes ? "subsection not found" : "substring not found");
-        }
-        return mpf_obj_new_small_int(-1);
-    }
-    return mpf_obj_new_small_int((mpf_int_t)str_charlen(s, found, is_bytes));
+    return MPF_OBJ_FALSE;
 }
 static mpf_obj_t str_find(size_t n, const mpf_obj_t *a) {
     return find_impl(n, a, 0);
@@ -815,44 +838,17 @@ static mpf_obj_t str_rindex(size_t n, const mpf_obj_t *a) {
 static mpf_obj_t str_count(size_t n, const mpf_obj_t *a) {
     return find_impl(n, a, FIND_COUNT);
 }
+static mpf_obj_t str_startswith(size_t n, const mpf_obj_t *a) {
+    return find_impl(n, a, FIND_AFFIX);
+}
+static mpf_obj_t str_endswith(size_t n, const mpf_obj_t *a) {
+    return find_impl(n, a, FIND_AFFIX | FIND_RIGHT);
+}
 MPF_FUN_VAR(str_find_obj, MPF_QSTR_find, 2, 4, str_find);
 MPF_FUN_VAR(str_rfind_obj, MPF_QSTR_rfind, 2, 4, str_rfind);
 MPF_FUN_VAR(str_index_obj, MPF_QSTR_index, 2, 4, str_index);
 MPF_FUN_VAR(str_rindex_obj, MPF_QSTR_rindex, 2, 4, str_rindex);
 MPF_FUN_VAR(str_count_obj, MPF_QSTR_count, 2, 4, str_count);
-
-static mpf_obj_t starts_ends(size_t n_args, const mpf_obj_t *args, bool ends) {
-    size_t len;
-    const uint8_t *s = (const uint8_t *)self_data(args[0], &len);
-    bool is_bytes = !MPF_IS_STR(args[0]);
-    size_t b0, b1;
-    find_range(s, len, is_bytes, n_args, args, 2, &b0, &b1);
-    if (b0 > b1) {
-        return MPF_OBJ_FALSE;
-    }
-    mpf_obj_t pre = args[1];
-    size_t n = 1;
-    mpf_obj_t *items = &pre;
-    if (mpf_obj_is_type(pre, &mpf_type_tuple)) {
-        mpf_obj_get_array(pre, &n, &items);
-    } else if (!MPF_IS_STR(pre) && !is_bytes) {
-        mpf_raise_fmt(&mpf_type_TypeError, "%s first arg must be str or a tuple of str, not %T", ends ? "endswith" : "startswith", pre);
-    }
-    for (size_t i = 0; i < n; i++) {
-        size_t pl;
-        const char *p = arg_data(args[0], items[i], &pl);
-        if (pl <= b1 - b0 && memcmp(ends ? (const char *)s + b1 - pl : (const char *)s + b0, p, pl) == 0) {
-            return MPF_OBJ_TRUE;
-        }
-    }
-    return MPF_OBJ_FALSE;
-}
-static mpf_obj_t str_startswith(size_t n, const mpf_obj_t *a) {
-    return starts_ends(n, a, false);
-}
-static mpf_obj_t str_endswith(size_t n, const mpf_obj_t *a) {
-    return starts_ends(n, a, true);
-}
 MPF_FUN_VAR(str_startswith_obj, MPF_QSTR_startswith, 2, 4, str_startswith);
 MPF_FUN_VAR(str_endswith_obj, MPF_QSTR_endswith, 2, 4, str_endswith);
 
