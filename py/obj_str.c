@@ -562,15 +562,13 @@ static mpf_obj_t str_join(mpf_obj_t self, mpf_obj_t iterable) {
     mpf_obj_t x;
     bool first = true;
     while ((x = mpf_iternext(it)) != MPF_OBJ_STOP) {
-        if (MPF_IS_STR(self) != MPF_IS_STR(x) || (!MPF_IS_STR(x) && !mpf_obj_is_type(x, &mpf_type_bytes) && !MPF_IS_BYTEARRAY(x))) {
-            mpf_raise_fmt(&mpf_type_TypeError, "sequence item %u: expected str instance, %T found", 0u, x);
-        }
+        // (an item of the other kind, or not bytes-like, is a TypeError)
+        size_t xl;
+        const char *xs = arg_data(self, x, &xl);
         if (!first) {
             mpf_vstr_add_strn(&v, sep, sl);
         }
         first = false;
-        size_t xl;
-        const char *xs = self_data(x, &xl);
         mpf_vstr_add_strn(&v, xs, xl);
     }
     return mpf_obj_new_str_of_type(result_type(self), v.buf, v.len);
