@@ -506,6 +506,8 @@ static mpf_obj_t str_decode_utf8(const char *s, size_t len) {
 }
 
 // ---------------------------------------------------------------- constructor
+static mpf_obj_t transcode(size_t n_args, size_t n_kw, const mpf_obj_t *args, bool encode);
+
 static mpf_obj_t str_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
     mpf_arg_check_num(n_args, n_kw, 0, 3, true);
@@ -513,11 +515,7 @@ static mpf_obj_t str_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
         return mpf_obj_new_qstr(MPF_QSTRE_);
     }
     if (n_args >= 2 || n_kw > 0) {
-        mpf_buffer_t b;
-        if (!mpf_obj_get_buffer(args[0], &b, false)) {
-            mpf_raise_msg(&mpf_type_TypeError, "decoding to str: need a bytes-like object");
-        }
-        return str_decode_utf8(b.buf, b.len);
+        return transcode(n_args, n_kw, args, false);  // str(b, encoding, errors) is b.decode(encoding, errors)
     }
     return mpf_obj_str(args[0]);
 }
@@ -1515,9 +1513,7 @@ static mpf_obj_t bytes_make_new(const mpf_type_t *type, size_t n_args, size_t n_
         if (n_args < 2 && n_kw == 0) {
             mpf_raise_msg(&mpf_type_TypeError, "string argument without an encoding");
         }
-        size_t len;
-        const char *s = mpf_obj_str_data(a, &len);
-        return mpf_obj_new_bytes((const uint8_t *)s, len);
+        return transcode(n_args, n_kw, args, true);  // bytes(s, encoding, errors) is s.encode(encoding, errors)
     }
 #if CONFIG_BUILTIN_HELPERS
     if (n_args > 1 || n_kw > 0) {
