@@ -539,6 +539,11 @@ static const mpf_type_t *result_type(mpf_obj_t self) {
     return mpf_obj_type(self);
 }
 
+// A new object of [self]'s type (str, bytes or bytearray) holding [len] bytes at [data].
+static mpf_obj_t new_like(mpf_obj_t self, const char *data, size_t len) {
+    return mpf_obj_new_str_of_type(result_type(self), data, len);
+}
+
 static void check_same_kind(mpf_obj_t self, mpf_obj_t arg) {
     bool s = MPF_IS_STR(self);
     if (s != MPF_IS_STR(arg)) {
@@ -569,7 +574,7 @@ static mpf_obj_t str_join(mpf_obj_t self, mpf_obj_t iterable) {
         first = false;
         mpf_vstr_add_strn(&v, xs, xl);
     }
-    return mpf_obj_new_str_of_type(result_type(self), v.buf, v.len);
+    return new_like(self, v.buf, v.len);
 }
 MPF_FUN_2(str_join_obj, MPF_QSTR_join, str_join);
 
@@ -707,7 +712,7 @@ static mpf_obj_t strip_impl(size_t n_args, const mpf_obj_t *args, int which) {
     if (b == 0 && e == len && !MPF_IS_BYTEARRAY(args[0])) {
         return args[0];
     }
-    return mpf_obj_new_str_of_type(result_type(args[0]), s + b, e - b);
+    return new_like(args[0], s + b, e - b);
 }
 static mpf_obj_t str_strip(size_t n, const mpf_obj_t *a) {
     return strip_impl(n, a, 3);
@@ -878,7 +883,7 @@ static mpf_obj_t str_replace(size_t n_args, const mpf_obj_t *args) {
         }
     }
     mpf_vstr_add_strn(&v, s + i, len - i);
-    return mpf_obj_new_str_of_type(result_type(args[0]), v.buf, v.len);
+    return new_like(args[0], v.buf, v.len);
 }
 MPF_FUN_VAR(str_replace_obj, MPF_QSTR_replace, 3, 4, str_replace);
 
@@ -908,7 +913,7 @@ static mpf_obj_t case_impl(mpf_obj_t self, int mode) {
         cased |= prev_cased;
         mpf_vstr_add_char(&v, c);
     }
-    return mode == CASE_ISTITLE ? mpf_obj_bool(cased) : mpf_obj_new_str_of_type(result_type(self), v.buf, v.len);
+    return mode == CASE_ISTITLE ? mpf_obj_bool(cased) : new_like(self, v.buf, v.len);
 }
 static mpf_obj_t str_upper(mpf_obj_t s) {
     return case_impl(s, CASE_UPPER);
@@ -1085,7 +1090,7 @@ static mpf_obj_t justify(size_t n_args, const mpf_obj_t *args, int align) {
     if (left == pad) {
         mpf_vstr_add_strn(&v, s + sign, len - sign);
     }
-    return mpf_obj_new_str_of_type(result_type(self), v.buf, v.len);
+    return new_like(self, v.buf, v.len);
 }
 static mpf_obj_t str_ljust(size_t n, const mpf_obj_t *a) {
     return justify(n, a, ALIGN_LEFT);
@@ -1145,7 +1150,7 @@ static mpf_obj_t remove_affix(mpf_obj_t self, mpf_obj_t affix, bool suffix) {
     const char *p = arg_data(self, affix, &pl);
     // (an empty prefix gives a copy and an empty suffix [self], as before)
     if (pl <= len && (pl == 0 ? !suffix : memcmp(suffix ? s + len - pl : s, p, pl) == 0)) {
-        return mpf_obj_new_str_of_type(result_type(self), suffix ? s : s + pl, len - pl);
+        return new_like(self, suffix ? s : s + pl, len - pl);
     }
     return self;
 }
@@ -1382,7 +1387,7 @@ static mpf_obj_t str_expandtabs(size_t n_args, const mpf_obj_t *args) {
             col = (s[i] == '\n' || s[i] == '\r') ? 0 : col + ((s[i] & 0xC0) != 0x80);
         }
     }
-    return mpf_obj_new_str_of_type(result_type(args[0]), v.buf, v.len);
+    return new_like(args[0], v.buf, v.len);
 }
 MPF_FUN_VAR(str_expandtabs_obj, MPF_QSTR_expandtabs, 1, 2, str_expandtabs);
 #endif
