@@ -1127,7 +1127,7 @@ static mpf_obj_t partition_impl(mpf_obj_t self, mpf_obj_t sep_o, bool right) {
         sl = 0;
     }
     bool is_ba = MPF_IS_BYTEARRAY(self);
-    bool keep_self = sl == 0 && mpf_obj_type(self) == t && !is_ba;
+    bool keep_self = sl == 0 && !is_ba;  // (t is self's own type)
     items[0] = keep_self && !right ? self : mpf_obj_new_str_of_type(t, s, found);
     // found in bytes: the separator object itself, as CPython (even a memoryview)
     items[1] = sl > 0 && !is_ba ? sep_o : mpf_obj_new_str_of_type(t, sep, sl);
