@@ -896,7 +896,7 @@ static mpf_obj_t case_impl(mpf_obj_t self, int mode) {
     const char *s = self_data(self, &len);
     mpf_vstr_t v;
     mpf_vstr_init(&v, len + 1);
-    bool prev_cased = false, cased = false;
+    bool prev_cased = false;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
         bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
@@ -910,10 +910,18 @@ static mpf_obj_t case_impl(mpf_obj_t self, int mode) {
             c = (char)(c ^ 0x20);  // ASCII upper and lower case differ in this bit
         }
         prev_cased = up || lo;
-        cased |= prev_cased;
         mpf_vstr_add_char(&v, c);
     }
-    return mode == CASE_ISTITLE ? mpf_obj_bool(cased) : new_like(self, v.buf, v.len);
+#if CONFIG_STR_METHODS_MORE
+    if (mode == CASE_ISTITLE) {
+        // title-cased: whether there is a cased character, so an upper case one first
+        while (len > 0 && (unsigned char)(s[len - 1] - 'A') > 'Z' - 'A') {
+            len--;
+        }
+        return mpf_obj_bool(len > 0);
+    }
+#endif
+    return new_like(self, v.buf, v.len);
 }
 static mpf_obj_t str_upper(mpf_obj_t s) {
     return case_impl(s, CASE_UPPER);
