@@ -887,10 +887,8 @@ static mpf_obj_t str_replace(size_t n_args, const mpf_obj_t *args) {
 }
 MPF_FUN_VAR(str_replace_obj, MPF_QSTR_replace, 3, 4, str_replace);
 
-// Case mapping and classification (ASCII; other code points pass through): a copy of
-// [self] changed in place, or with CASE_ISTITLE whether title() would leave it as it is
-// (and it has a cased character).
-enum { CASE_UPPER, CASE_LOWER, CASE_SWAP, CASE_CAP, CASE_TITLE, CASE_ISTITLE };  // (title, istitle: last)
+// Case mapping and classification (ASCII; other code points pass through).
+enum { CASE_UPPER, CASE_LOWER, CASE_SWAP, CASE_TITLE, CASE_CAP };
 static mpf_obj_t case_impl(mpf_obj_t self, int mode) {
     size_t len;
     const char *s = self_data(self, &len);
@@ -901,26 +899,14 @@ static mpf_obj_t case_impl(mpf_obj_t self, int mode) {
         char c = s[i];
         bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
         // whether a letter here ends up upper case; the others end up lower case
-        bool want_up = mode == CASE_UPPER || (mode == CASE_SWAP && lo) || (mode >= CASE_TITLE && !prev_cased) ||
+        bool want_up = mode == CASE_UPPER || (mode == CASE_SWAP && lo) || (mode == CASE_TITLE && !prev_cased) ||
                        (mode == CASE_CAP && i == 0);
         if (want_up ? lo : up) {
-            if (mode == CASE_ISTITLE) {
-                return MPF_OBJ_FALSE;
-            }
             c = (char)(c ^ 0x20);  // ASCII upper and lower case differ in this bit
         }
         prev_cased = up || lo;
         mpf_vstr_add_char(&v, c);
     }
-#if CONFIG_STR_METHODS_MORE
-    if (mode == CASE_ISTITLE) {
-        // title-cased: whether there is a cased character, so an upper case one first
-        while (len > 0 && (unsigned char)(s[len - 1] - 'A') > 'Z' - 'A') {
-            len--;
-        }
-        return mpf_obj_bool(len > 0);
-    }
-#endif
     return new_like(self, v.buf, v.len);
 }
 static mpf_obj_t str_upper(mpf_obj_t s) {
@@ -1027,8 +1013,20 @@ static mpf_obj_t str_islower(mpf_obj_t s) {
 static mpf_obj_t str_isalnum(mpf_obj_t s) {
     return is_impl(s, IS_ALNUM);
 }
-static mpf_obj_t str_istitle(mpf_obj_t s) {
-    return case_impl(s, CASE_ISTITLE);
+static mpf_obj_t str_istitle(mpf_obj_t self) {
+    size_t len;
+    const char *s = self_data(self, &len);
+    bool cased = false, prev_cased = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
+        if ((up && prev_cased) || (lo && !prev_cased)) {
+            return MPF_OBJ_FALSE;
+        }
+        cased |= up || lo;
+        prev_cased = up || lo;
+    }
+    return mpf_obj_bool(cased);
 }
 MPF_FUN_1(str_istitle_obj, MPF_QSTR_istitle, str_istitle);
 
