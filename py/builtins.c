@@ -722,7 +722,7 @@ static void dir_add_type(mpf_obj_t l, const mpf_type_t *t) {
         }
         return;
     }
-    for (const mpf_type_t *c = t; c != NULL; c = c->parent) {
+    for (const mpf_type_t *c = t; c != NULL; c = mpf_type_parent(c)) {
         if (mpf_type_get_locals(mpf_type_slots(c))) {
             for (size_t k = 0; k < mpf_type_get_locals(mpf_type_slots(c))->n; k++) {
                 mpf_list_append(l, mpf_type_get_locals(mpf_type_slots(c))->elems[k].key);

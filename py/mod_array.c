@@ -461,7 +461,7 @@ static mpf_obj_t array_iter_next(mpf_obj_t self) {
     return array_get(it->a, it->i++);
 }
 
-static const mpf_type_t array_iter_type = MPF_TYPE(MPF_QSTR_arrayiterator, 0, NULL,
+static const mpf_type_t array_iter_type = MPF_TYPE(MPF_QSTR_arrayiterator, 0,
     (getiter, mpf_iter_self),
     (iternext, array_iter_next));
 
@@ -682,7 +682,7 @@ static const mpf_rom_map_elem_t array_locals_table[] = {
 MPF_ROM_MAP(array_locals, array_locals_table);
 
 static const mpf_type_ext_t array_get_buffer_ext = {.get_buffer = array_get_buffer};
-const mpf_type_t mpf_type_array = MPF_TYPE(MPF_QSTR_array, MPF_TYPE_FLAG_UNHASHABLE, NULL,
+const mpf_type_t mpf_type_array = MPF_TYPE(MPF_QSTR_array, MPF_TYPE_FLAG_UNHASHABLE,
     (print, array_print),
     (make_new, array_make_new),
     (unary_op, array_unary_op),

@@ -604,7 +604,7 @@ static const mpf_rom_map_elem_t task_locals_table[] = {
 };
 MPF_ROM_MAP(task_locals, task_locals_table);
 
-const mpf_type_t mpf_type_asyncio_task = MPF_TYPE(MPF_QSTR_Task, 0, NULL,
+const mpf_type_t mpf_type_asyncio_task = MPF_TYPE(MPF_QSTR_Task, 0,
     (print, task_print),
     (attr, task_attr),
     (getiter, task_getiter),
@@ -1076,7 +1076,7 @@ static const mpf_rom_map_elem_t awaiter_locals_table[] = {
 };
 MPF_ROM_MAP(awaiter_locals, awaiter_locals_table);
 
-const mpf_type_t mpf_type_asyncio_awaiter = MPF_TYPE(MPF_QSTR_awaitable, 0, NULL,
+const mpf_type_t mpf_type_asyncio_awaiter = MPF_TYPE(MPF_QSTR_awaitable, 0,
     (getiter, mpf_iter_self),
     (iternext, awaiter_iternext),
     (locals, &awaiter_locals));
@@ -1177,7 +1177,7 @@ static const mpf_rom_map_elem_t event_locals_table[] = {
 };
 MPF_ROM_MAP(event_locals, event_locals_table);
 
-const mpf_type_t mpf_type_asyncio_event = MPF_TYPE(MPF_QSTR_Event, 0, NULL,
+const mpf_type_t mpf_type_asyncio_event = MPF_TYPE(MPF_QSTR_Event, 0,
     (make_new, event_make_new),
     (locals, &event_locals));
 
@@ -1190,7 +1190,7 @@ static const mpf_rom_map_elem_t tsf_locals_table[] = {
 };
 MPF_ROM_MAP(tsf_locals, tsf_locals_table);
 
-const mpf_type_t mpf_type_asyncio_tsf = MPF_TYPE(MPF_QSTR_ThreadSafeFlag, 0, NULL,
+const mpf_type_t mpf_type_asyncio_tsf = MPF_TYPE(MPF_QSTR_ThreadSafeFlag, 0,
     (make_new, event_make_new),
     (locals, &tsf_locals));
 
@@ -1235,7 +1235,7 @@ static const mpf_rom_map_elem_t lock_locals_table[] = {
 };
 MPF_ROM_MAP(lock_locals, lock_locals_table);
 
-const mpf_type_t mpf_type_asyncio_lock = MPF_TYPE(MPF_QSTR_Lock, 0, NULL,
+const mpf_type_t mpf_type_asyncio_lock = MPF_TYPE(MPF_QSTR_Lock, 0,
     (make_new, lock_make_new),
     (locals, &lock_locals));
 
@@ -1348,7 +1348,7 @@ static const mpf_rom_map_elem_t queue_locals_table[] = {
 };
 MPF_ROM_MAP(queue_locals, queue_locals_table);
 
-const mpf_type_t mpf_type_asyncio_queue = MPF_TYPE(MPF_QSTR_Queue, 0, NULL,
+const mpf_type_t mpf_type_asyncio_queue = MPF_TYPE(MPF_QSTR_Queue, 0,
     (make_new, queue_make_new),
     (attr, queue_attr),
     (locals, &queue_locals));
@@ -1676,7 +1676,7 @@ static const mpf_rom_map_elem_t loop_locals_table[] = {
 };
 MPF_ROM_MAP(loop_locals, loop_locals_table);
 
-static const mpf_type_t loop_type = MPF_TYPE(MPF_QSTR_EventLoop, 0, NULL,
+static const mpf_type_t loop_type = MPF_TYPE(MPF_QSTR_EventLoop, 0,
     (locals, &loop_locals));
 static const mpf_obj_base_t the_loop = {&loop_type};
 

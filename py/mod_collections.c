@@ -242,7 +242,7 @@ static mpf_obj_t deque_iter_next(mpf_obj_t self) {
     return *deque_at(it->d, it->i++);
 }
 
-static const mpf_type_t deque_iter_type = MPF_TYPE(MPF_QSTR__deque_iterator, 0, NULL,
+static const mpf_type_t deque_iter_type = MPF_TYPE(MPF_QSTR__deque_iterator, 0,
     (getiter, mpf_iter_self),
     (iternext, deque_iter_next));
 
@@ -457,7 +457,7 @@ static const mpf_rom_map_elem_t deque_locals_table[] = {
 };
 MPF_ROM_MAP(deque_locals, deque_locals_table);
 
-const mpf_type_t mpf_type_deque = MPF_TYPE(MPF_QSTR_deque, MPF_TYPE_FLAG_UNHASHABLE, NULL,
+const mpf_type_t mpf_type_deque = MPF_TYPE(MPF_QSTR_deque, MPF_TYPE_FLAG_UNHASHABLE,
     (print, deque_print),
     (make_new, deque_make_new),
     (unary_op, deque_unary_op),
@@ -622,7 +622,7 @@ static const mpf_rom_map_elem_t od_locals_table[] = {
 };
 MPF_ROM_MAP(od_locals, od_locals_table);
 
-const mpf_type_t mpf_type_ordereddict = MPF_TYPE(MPF_QSTR_OrderedDict, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE, &mpf_type_dict,
+const mpf_type_t mpf_type_ordereddict = MPF_TYPE(MPF_QSTR_OrderedDict, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE, (parent, &mpf_type_dict),
     (print, od_print),
     (make_new, od_make_new),
     (unary_op, od_unary_op),

@@ -132,7 +132,7 @@ static mpf_obj_t fixed_getiter(mpf_obj_t self) {
     return mpf_type_get_getiter(&mpf_type_dict)(self);
 }
 
-static const mpf_type_t errno_fixed_dict_type = MPF_TYPE(MPF_QSTR_dict, MPF_TYPE_FLAG_UNHASHABLE, &mpf_type_dict,
+static const mpf_type_t errno_fixed_dict_type = MPF_TYPE(MPF_QSTR_dict, MPF_TYPE_FLAG_UNHASHABLE, (parent, &mpf_type_dict),
     (print, fixed_print),
     (unary_op, fixed_unary_op),
     (binary_op, fixed_binary_op),

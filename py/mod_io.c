@@ -335,7 +335,7 @@ static const mpf_rom_map_elem_t stream_locals_table[] = {
 };
 MPF_ROM_MAP(stream_locals, stream_locals_table);
 
-const mpf_type_t mpf_type_stringio = MPF_TYPE(MPF_QSTR_StringIO, 0, NULL,
+const mpf_type_t mpf_type_stringio = MPF_TYPE(MPF_QSTR_StringIO, 0,
     (print, stream_print),
     (make_new, stream_make_new),
     (attr, stream_attr),
@@ -343,7 +343,7 @@ const mpf_type_t mpf_type_stringio = MPF_TYPE(MPF_QSTR_StringIO, 0, NULL,
     (iternext, stream_iternext),
     (locals, &stream_locals));
 
-const mpf_type_t mpf_type_bytesio = MPF_TYPE(MPF_QSTR_BytesIO, 0, NULL,
+const mpf_type_t mpf_type_bytesio = MPF_TYPE(MPF_QSTR_BytesIO, 0,
     (print, stream_print),
     (make_new, stream_make_new),
     (attr, stream_attr),
@@ -362,7 +362,7 @@ static mpf_obj_t iobase_make_new(const mpf_type_t *type, size_t n_args, size_t n
     return mpf_obj_from_ptr(o);
 }
 
-static const mpf_type_t iobase_type = MPF_TYPE(MPF_QSTR_IOBase, MPF_TYPE_FLAG_SUBCLASSABLE, NULL,
+static const mpf_type_t iobase_type = MPF_TYPE(MPF_QSTR_IOBase, MPF_TYPE_FLAG_SUBCLASSABLE,
     (make_new, iobase_make_new));
 
 static const mpf_rom_map_elem_t io_members_table[] = {

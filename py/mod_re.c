@@ -1702,7 +1702,7 @@ static const mpf_rom_map_elem_t match_locals_table[] = {
 };
 MPF_ROM_MAP(match_locals, match_locals_table);
 
-const mpf_type_t mpf_type_re_match = MPF_TYPE(MPF_QSTR_Match, 0, NULL,
+const mpf_type_t mpf_type_re_match = MPF_TYPE(MPF_QSTR_Match, 0,
     (print, match_print),
     (attr, match_attr),
     (subscr, match_subscr),
@@ -1862,7 +1862,7 @@ static mpf_obj_t scanner_iternext(mpf_obj_t self) {
     return m == MPF_OBJ_NONE ? MPF_OBJ_STOP : m;
 }
 
-static const mpf_type_t scanner_type = MPF_TYPE(MPF_QSTR_callable_iterator, 0, NULL,
+static const mpf_type_t scanner_type = MPF_TYPE(MPF_QSTR_callable_iterator, 0,
     (getiter, mpf_iter_self),
     (iternext, scanner_iternext));
 
@@ -2083,7 +2083,7 @@ static const mpf_rom_map_elem_t pattern_locals_table[] = {
 };
 MPF_ROM_MAP(pattern_locals, pattern_locals_table);
 
-const mpf_type_t mpf_type_re_pattern = MPF_TYPE(MPF_QSTR_Pattern, 0, NULL,
+const mpf_type_t mpf_type_re_pattern = MPF_TYPE(MPF_QSTR_Pattern, 0,
     (print, pattern_print),
     (binary_op, pattern_binary_op),
     (attr, pattern_attr),

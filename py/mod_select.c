@@ -184,7 +184,7 @@ static const mpf_rom_map_elem_t poll_locals_table[] = {
 };
 MPF_ROM_MAP(poll_locals, poll_locals_table);
 
-static const mpf_type_t poll_type = MPF_TYPE(MPF_QSTR_poll, 0, NULL,
+static const mpf_type_t poll_type = MPF_TYPE(MPF_QSTR_poll, 0,
     (locals, &poll_locals));
 
 static const mpf_rom_map_elem_t select_members_table[] = {

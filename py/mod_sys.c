@@ -103,7 +103,7 @@ static const mpf_type_ext_t textio_poll_ext = {.poll = textio_poll};
 #else
 #define TEXTIO_EXT
 #endif
-const mpf_type_t mpf_type_textio = MPF_TYPE(MPF_QSTR_TextIOWrapper, 0, NULL,
+const mpf_type_t mpf_type_textio = MPF_TYPE(MPF_QSTR_TextIOWrapper, 0,
     (print, textio_print),
     (locals, &textio_locals) TEXTIO_EXT);
 
@@ -175,7 +175,7 @@ static void impl_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t ki
     mpf_print_str(p, "namespace(name='mpforge', version=(0, 1, 0))");
 }
 
-const mpf_type_t mpf_type_sys_impl = MPF_TYPE(MPF_QSTR_SimpleNamespace, 0, NULL,
+const mpf_type_t mpf_type_sys_impl = MPF_TYPE(MPF_QSTR_SimpleNamespace, 0,
     (print, impl_print),
     (attr, impl_attr));
 static const mpf_obj_singleton_t sys_impl_obj = {{&mpf_type_sys_impl}};

@@ -301,9 +301,11 @@ typedef mpf_obj_t (*mpf_type_subscr_fn_t)(mpf_obj_t self, mpf_obj_t index, mpf_o
 typedef mpf_obj_t (*mpf_type_getiter_fn_t)(mpf_obj_t self);
 // next item or MPF_OBJ_STOP
 typedef mpf_obj_t (*mpf_type_iternext_fn_t)(mpf_obj_t self);
-// X(slot, C type): every slot, in the order of the full layout. locals: the methods and
-// class attributes of a builtin type; ext: the rare slots (NULL: none).
+// X(slot, C type): every slot, in the order of the full layout. parent: the builtin base
+// type (NULL = object; read it with mpf_type_parent()); locals: the methods and class
+// attributes of a builtin type; ext: the rare slots (NULL: none).
 #define MPF_TYPE_SLOT_LIST(X) \
+    X(parent, const struct mpf_type *) \
     X(print, mpf_type_print_fn_t) \
     X(make_new, mpf_type_make_new_fn_t) \
     X(call, mpf_type_call_fn_t) \
@@ -322,7 +324,7 @@ enum { MPF_TYPE_SLOT_LIST(MPF_TYPE_SLOT_ENUM_) MPF_TYPE_SLOT_NUM };
 typedef union mpf_type_slot { MPF_TYPE_SLOT_LIST(MPF_TYPE_SLOT_MEMBER_) } mpf_type_slot_t;
 
 // A type object. With CONFIG_TYPE_FULL_SLOTS: 14 words on a 32-bit chip, every slot a
-// field. Without: 6 words, then only the slots the type sets, found through slot_off
+// field. Without: 5 words, then only the slots the type sets, found through slot_off
 // (0: not set). A compact exception type is 3 words (mpf_type_compact_t). What only
 // classes made at run time have (namespace, bases, MRO) is in mpf_class_t; the rarely set
 // slots are in mpf_type_ext_t. Define one with MPF_TYPE(), read a slot with
@@ -333,13 +335,14 @@ typedef struct mpf_type {
     // class whose name's id does not fit has 0 here and the id in mpf_class_t. Read it
     // with mpf_type_name() (a qstr the width of mpf_qstr_t, e.g. for "%q").
     uint16_t name;
-    uint16_t flags;
-    // name, flags and parent come first: a compact exception type (mpf_type_compact_t)
-    // has only these; read the other fields through mpf_type_slots().
-    const struct mpf_type *parent;  // builtin base type (NULL = object)
+    // name and flags come first, then (with CONFIG_TYPE_FULL_SLOTS) parent: a compact
+    // exception type (mpf_type_compact_t) has only these; read its other fields through
+    // mpf_type_slots(), its parent with mpf_type_parent().
 #if CONFIG_TYPE_FULL_SLOTS
+    uint16_t flags;
     MPF_TYPE_SLOT_LIST(MPF_TYPE_SLOT_MEMBER_)
 #else
+    uint8_t flags;  // (the flags fit a byte)
     // byte offset from the type object of each slot's value (MPF_TYPE_SLOT_*), 0 = not set
     uint8_t slot_off[MPF_TYPE_SLOT_NUM];
     mpf_type_slot_t slots[];        // the values, in the order MPF_TYPE() lists them
@@ -360,20 +363,20 @@ typedef struct mpf_type {
 #endif
 MPF_TYPE_SLOT_LIST(MPF_TYPE_SLOT_GETTER_)
 
-// The initializer of a builtin type object: MPF_TYPE(name qstr, flags, parent (NULL =
-// object), (slot, value)...), up to 11 slots, each at most once, in any order; e.g.
-//   const mpf_type_t mpf_type_bool = MPF_TYPE(MPF_QSTR_bool, 0, &mpf_type_int,
+// The initializer of a builtin type object: MPF_TYPE(name qstr, flags, (slot, value)...),
+// up to 11 slots (parent among them), each at most once, in any order; e.g.
+//   const mpf_type_t mpf_type_bool = MPF_TYPE(MPF_QSTR_bool, 0, (parent, &mpf_type_int),
 //       (print, bool_print), (unary_op, bool_unary_op));
 // A slot set only with some feature: a macro that is `, (slot, value)` or empty.
-#define MPF_TYPE(name_, flags_, ...) { \
-        .base = {&mpf_type_type}, .name = (name_), .flags = (flags_), \
+#define MPF_TYPE(name_, ...) { \
+        .base = {&mpf_type_type}, .name = (name_), \
         MPF_TYPE_BODY_(MPF_TYPE_NARGS_(__VA_ARGS__), __VA_ARGS__) \
     }
 #define MPF_TYPE_NARGS_(...) MPF_TYPE_NARGS_N_(__VA_ARGS__, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)
 #define MPF_TYPE_NARGS_N_(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, n, ...) n
 #define MPF_TYPE_CAT_(a, b) a##b
 #define MPF_TYPE_EACH_(n, m, ...) MPF_TYPE_CAT_(MPF_TYPE_EACH_, n)(m, __VA_ARGS__)
-// each of n arguments but the first (the parent), with its slot's position 0, 1, ...
+// each of n arguments but the first (the flags), with its slot's position 0, 1, ...
 #define MPF_TYPE_EACH_1(m, p)
 #define MPF_TYPE_EACH_2(m, p, a) m(0, a)
 #define MPF_TYPE_EACH_3(m, p, a, ...) m(1, a) MPF_TYPE_EACH_2(m, p, __VA_ARGS__)
@@ -391,13 +394,13 @@ MPF_TYPE_SLOT_LIST(MPF_TYPE_SLOT_GETTER_)
 #define MPF_TYPE_APPLY_(m, ...) m(__VA_ARGS__)
 #if CONFIG_TYPE_FULL_SLOTS
 #define MPF_TYPE_BODY_(n, ...) \
-    .parent = MPF_TYPE_FIRST_(__VA_ARGS__, ~), MPF_TYPE_EACH_(n, MPF_TYPE_FIELD_, __VA_ARGS__)
+    .flags = MPF_TYPE_FIRST_(__VA_ARGS__, ~), MPF_TYPE_EACH_(n, MPF_TYPE_FIELD_, __VA_ARGS__)
 #define MPF_TYPE_FIELD_(i, pair) MPF_TYPE_APPLY_(MPF_TYPE_FIELD2_, MPF_TYPE_PAIR_ pair)
 #define MPF_TYPE_FIELD2_(s, v) .s = (v),
 #else
-// the slots are listed in reverse (position n-2 first): their offsets count from the end
+// (the values are stored last listed first)
 #define MPF_TYPE_BODY_(n, ...) \
-    .parent = MPF_TYPE_FIRST_(__VA_ARGS__, ~), \
+    .flags = MPF_TYPE_FIRST_(__VA_ARGS__, ~), \
     .slot_off = {MPF_TYPE_EACH_(n, MPF_TYPE_OFF_, __VA_ARGS__)}, \
     .slots = {MPF_TYPE_EACH_(n, MPF_TYPE_VAL_, __VA_ARGS__)},
 #define MPF_TYPE_OFF_(i, pair) MPF_TYPE_APPLY_(MPF_TYPE_OFF2_, i, MPF_TYPE_PAIR_ pair)
@@ -411,10 +414,26 @@ MPF_TYPE_SLOT_LIST(MPF_TYPE_SLOT_GETTER_)
 typedef struct mpf_type_compact {
     mpf_obj_base_t base;
     uint16_t name;
+#if CONFIG_TYPE_FULL_SLOTS
     uint16_t flags;  // with MPF_TYPE_FLAG_COMPACT
+#else
+    uint8_t flags;
+#endif
     const struct mpf_type *parent;
 } mpf_type_compact_t;
+_Static_assert(offsetof(mpf_type_compact_t, flags) == offsetof(mpf_type_t, flags), "compact types are a prefix of mpf_type_t");
+#if CONFIG_TYPE_FULL_SLOTS
 _Static_assert(offsetof(mpf_type_compact_t, parent) == offsetof(mpf_type_t, parent), "compact types are a prefix of mpf_type_t");
+#endif
+
+// The builtin base type of [t] (NULL: object).
+#if CONFIG_TYPE_FULL_SLOTS
+static inline const mpf_type_t *mpf_type_parent(const mpf_type_t *t) {
+    return t->parent;
+}
+#else
+__attribute__((pure)) const mpf_type_t *mpf_type_parent(const mpf_type_t *t);  // (out of line: a compact exception type has it as a field)
+#endif
 
 // The type whose slots (print ... iternext, locals, ext) serve [t]: t itself but for a
 // compact exception type, whose slots are BaseException's. Read a slot of a type that may

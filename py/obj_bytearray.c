@@ -286,7 +286,7 @@ static mpf_obj_t ba_iter_next(mpf_obj_t self) {
     return mpf_obj_new_small_int(b->items[it->i++]);
 }
 
-static const mpf_type_t ba_iter_type = MPF_TYPE(MPF_QSTR_bytearray_iterator, 0, NULL,
+static const mpf_type_t ba_iter_type = MPF_TYPE(MPF_QSTR_bytearray_iterator, 0,
     (getiter, mpf_iter_self),
     (iternext, ba_iter_next));
 
@@ -381,7 +381,7 @@ static const mpf_rom_map_elem_t bytearray_locals_table[] = {
 MPF_ROM_MAP(bytearray_locals, bytearray_locals_table);
 
 static const mpf_type_ext_t bytearray_get_buffer_ext = {.get_buffer = bytearray_get_buffer};
-const mpf_type_t mpf_type_bytearray = MPF_TYPE(MPF_QSTR_bytearray, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE, NULL,
+const mpf_type_t mpf_type_bytearray = MPF_TYPE(MPF_QSTR_bytearray, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE,
     (print, bytearray_print),
     (make_new, bytearray_make_new),
     (unary_op, bytearray_unary_op),

@@ -560,7 +560,7 @@ static void complex_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
 }
 
-const mpf_type_t mpf_type_complex = MPF_TYPE(MPF_QSTR_complex, MPF_TYPE_FLAG_SUBCLASSABLE, NULL,
+const mpf_type_t mpf_type_complex = MPF_TYPE(MPF_QSTR_complex, MPF_TYPE_FLAG_SUBCLASSABLE,
     (print, complex_print),
     (make_new, complex_make_new),
     (unary_op, complex_unary_op),

@@ -213,7 +213,7 @@ static mpf_obj_t dict_iter_next(mpf_obj_t self) {
     return MPF_OBJ_STOP;
 }
 
-static const mpf_type_t dict_iter_type = MPF_TYPE(MPF_QSTR_dict_keyiterator, 0, NULL,
+static const mpf_type_t dict_iter_type = MPF_TYPE(MPF_QSTR_dict_keyiterator, 0,
     (getiter, mpf_iter_self),
     (iternext, dict_iter_next));
 
@@ -281,7 +281,7 @@ static mpf_obj_t view_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     return MPF_OBJ_NULL;
 }
 
-const mpf_type_t mpf_type_dict_view = MPF_TYPE(MPF_QSTR_dict_view, 0, NULL,
+const mpf_type_t mpf_type_dict_view = MPF_TYPE(MPF_QSTR_dict_view, 0,
     (print, view_print),
     (unary_op, view_unary_op),
     (binary_op, view_binary_op),
@@ -411,7 +411,7 @@ static const mpf_rom_map_elem_t dict_locals_table[] = {
 };
 MPF_ROM_MAP(dict_locals, dict_locals_table);
 
-const mpf_type_t mpf_type_dict = MPF_TYPE(MPF_QSTR_dict, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE, NULL,
+const mpf_type_t mpf_type_dict = MPF_TYPE(MPF_QSTR_dict, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE,
     (print, dict_print),
     (make_new, dict_make_new),
     (unary_op, dict_unary_op),

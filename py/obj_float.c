@@ -523,7 +523,7 @@ static void float_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
 }
 
-const mpf_type_t mpf_type_float = MPF_TYPE(MPF_QSTR_float, MPF_TYPE_FLAG_SUBCLASSABLE, NULL,
+const mpf_type_t mpf_type_float = MPF_TYPE(MPF_QSTR_float, MPF_TYPE_FLAG_SUBCLASSABLE,
     (print, float_print),
     (make_new, float_make_new),
     (unary_op, float_unary_op),

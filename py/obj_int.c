@@ -667,7 +667,7 @@ static void int_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
 #else
 #define INT_ATTR
 #endif
-const mpf_type_t mpf_type_int = MPF_TYPE(MPF_QSTR_int, MPF_TYPE_FLAG_SUBCLASSABLE, NULL,
+const mpf_type_t mpf_type_int = MPF_TYPE(MPF_QSTR_int, MPF_TYPE_FLAG_SUBCLASSABLE,
     (print, int_print),
     (make_new, int_make_new),
     (unary_op, int_unary_op),

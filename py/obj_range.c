@@ -150,7 +150,7 @@ static mpf_obj_t range_iter_next(mpf_obj_t self) {
     return mpf_obj_new_int(v);
 }
 
-static const mpf_type_t range_iter_type = MPF_TYPE(MPF_QSTR_range_iterator, 0, NULL,
+static const mpf_type_t range_iter_type = MPF_TYPE(MPF_QSTR_range_iterator, 0,
     (getiter, mpf_iter_self),
     (iternext, range_iter_next));
 
@@ -199,7 +199,7 @@ static const mpf_rom_map_elem_t range_locals_table[] = {
 };
 MPF_ROM_MAP(range_locals, range_locals_table);
 
-const mpf_type_t mpf_type_range = MPF_TYPE(MPF_QSTR_range, 0, NULL,
+const mpf_type_t mpf_type_range = MPF_TYPE(MPF_QSTR_range, 0,
     (print, range_print),
     (make_new, range_make_new),
     (unary_op, range_unary_op),

@@ -338,7 +338,7 @@ static mpf_obj_t set_iter_next(mpf_obj_t self) {
     return MPF_OBJ_STOP;
 }
 
-static const mpf_type_t set_iter_type = MPF_TYPE(MPF_QSTR_set_iterator, 0, NULL,
+static const mpf_type_t set_iter_type = MPF_TYPE(MPF_QSTR_set_iterator, 0,
     (getiter, mpf_iter_self),
     (iternext, set_iter_next));
 
@@ -682,7 +682,7 @@ static const mpf_rom_map_elem_t set_locals_table[] = {
 };
 MPF_ROM_MAP(set_locals, set_locals_table);
 
-const mpf_type_t mpf_type_set = MPF_TYPE(MPF_QSTR_set, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE, NULL,
+const mpf_type_t mpf_type_set = MPF_TYPE(MPF_QSTR_set, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE,
     (print, set_print),
     (make_new, set_make_new),
     (unary_op, set_unary_op),
@@ -703,7 +703,7 @@ static const mpf_rom_map_elem_t frozenset_locals_table[] = {
 };
 MPF_ROM_MAP(frozenset_locals, frozenset_locals_table);
 
-const mpf_type_t mpf_type_frozenset = MPF_TYPE(MPF_QSTR_frozenset, MPF_TYPE_FLAG_SUBCLASSABLE, NULL,
+const mpf_type_t mpf_type_frozenset = MPF_TYPE(MPF_QSTR_frozenset, MPF_TYPE_FLAG_SUBCLASSABLE,
     (print, set_print),
     (make_new, set_make_new),
     (unary_op, set_unary_op),

@@ -67,7 +67,7 @@ static mpf_obj_t slice_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
 #else
 #define SLICE_LOCALS
 #endif
-const mpf_type_t mpf_type_slice = MPF_TYPE(MPF_QSTR_slice, MPF_TYPE_FLAG_UNHASHABLE, NULL,
+const mpf_type_t mpf_type_slice = MPF_TYPE(MPF_QSTR_slice, MPF_TYPE_FLAG_UNHASHABLE,
     (print, slice_print),
     (make_new, slice_make_new),
     (binary_op, slice_binary_op),

@@ -424,7 +424,7 @@ static mpf_obj_t str_iter_next(mpf_obj_t self) {
     return mpf_obj_new_str_qstr_maybe((const char *)s + b0, b1 - b0);
 }
 
-static const mpf_type_t str_iter_type = MPF_TYPE(MPF_QSTR_str_iterator, 0, NULL,
+static const mpf_type_t str_iter_type = MPF_TYPE(MPF_QSTR_str_iterator, 0,
     (getiter, mpf_iter_self),
     (iternext, str_iter_next));
 
@@ -1495,7 +1495,7 @@ static const mpf_rom_map_t bytes_locals = {
 const mpf_rom_map_t *const mpf_bytes_locals = &bytes_locals;
 
 static const mpf_type_ext_t str_get_buffer_ext = {.get_buffer = str_get_buffer};
-const mpf_type_t mpf_type_str = MPF_TYPE(MPF_QSTR_str, MPF_TYPE_FLAG_SUBCLASSABLE, NULL,
+const mpf_type_t mpf_type_str = MPF_TYPE(MPF_QSTR_str, MPF_TYPE_FLAG_SUBCLASSABLE,
     (print, str_print),
     (make_new, str_make_new),
     (unary_op, str_unary_op),
@@ -1568,7 +1568,7 @@ static mpf_obj_t bytes_make_new(const mpf_type_t *type, size_t n_args, size_t n_
     return mpf_vstr_to_bytes(&v);
 }
 
-const mpf_type_t mpf_type_bytes = MPF_TYPE(MPF_QSTR_bytes, MPF_TYPE_FLAG_SUBCLASSABLE, NULL,
+const mpf_type_t mpf_type_bytes = MPF_TYPE(MPF_QSTR_bytes, MPF_TYPE_FLAG_SUBCLASSABLE,
     (print, str_print),
     (make_new, bytes_make_new),
     (unary_op, str_unary_op),

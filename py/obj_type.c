@@ -472,7 +472,7 @@ const mpf_type_t *mpf_type_mro_item(const mpf_type_t *t, size_t i) {
         return i < mro->len ? mpf_obj_ptr(mro->items[i]) : NULL;
     }
     for (; t != NULL && i > 0; i--) {
-        t = t == &mpf_type_object ? NULL : t->parent != NULL ? t->parent : &mpf_type_object;
+        t = t == &mpf_type_object ? NULL : mpf_type_parent(t) != NULL ? mpf_type_parent(t) : &mpf_type_object;
     }
     return t;
 }
@@ -804,7 +804,7 @@ static mpf_obj_t members_iter_next(mpf_obj_t self) {
     return MPF_OBJ_STOP;
 }
 
-static const mpf_type_t members_iter_type = MPF_TYPE(MPF_QSTR_iterator, 0, NULL,
+static const mpf_type_t members_iter_type = MPF_TYPE(MPF_QSTR_iterator, 0,
     (getiter, mpf_iter_self),
     (iternext, members_iter_next));
 #endif // CONFIG_CLASS_ADVANCED
@@ -935,7 +935,7 @@ static void mappingproxy_attr(mpf_obj_t self, mpf_qstr_t q, mpf_obj_t *dest) {
     }
 }
 
-static const mpf_type_t mappingproxy_type = MPF_TYPE(MPF_QSTR_mappingproxy, 0, NULL,
+static const mpf_type_t mappingproxy_type = MPF_TYPE(MPF_QSTR_mappingproxy, 0,
     (print, mappingproxy_print),
     (unary_op, mappingproxy_unary_op),
     (binary_op, mappingproxy_binary_op),
@@ -943,7 +943,7 @@ static const mpf_type_t mappingproxy_type = MPF_TYPE(MPF_QSTR_mappingproxy, 0, N
     (subscr, mappingproxy_subscr),
     (getiter, mappingproxy_getiter));
 
-static const mpf_type_t members_view_type = MPF_TYPE(MPF_QSTR_dict, MPF_TYPE_FLAG_UNHASHABLE, NULL,
+static const mpf_type_t members_view_type = MPF_TYPE(MPF_QSTR_dict, MPF_TYPE_FLAG_UNHASHABLE,
     (print, mappingproxy_print),
     (unary_op, mappingproxy_unary_op),
     (binary_op, mappingproxy_binary_op),
@@ -1329,7 +1329,7 @@ MPF_ROM_MAP(type_locals, type_locals_table);
 #else
 #define TYPE_EXT
 #endif
-const mpf_type_t mpf_type_type = MPF_TYPE(MPF_QSTR_type, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_METATYPE, NULL,
+const mpf_type_t mpf_type_type = MPF_TYPE(MPF_QSTR_type, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_METATYPE,
     (print, type_print),
     (make_new, type_make_new),
     (call, type_call),
@@ -1461,7 +1461,7 @@ static const mpf_rom_map_elem_t object_locals_table[] = {
 };
 MPF_ROM_MAP(object_locals, object_locals_table);
 
-const mpf_type_t mpf_type_object = MPF_TYPE(MPF_QSTR_object, MPF_TYPE_FLAG_SUBCLASSABLE, NULL,
+const mpf_type_t mpf_type_object = MPF_TYPE(MPF_QSTR_object, MPF_TYPE_FLAG_SUBCLASSABLE,
     (print, mpf_type_print_default),
     (make_new, object_make_new),
     (locals, &object_locals));
@@ -1514,7 +1514,7 @@ static void super_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t k
 #endif
 }
 
-const mpf_type_t mpf_type_super = MPF_TYPE(MPF_QSTR_super, 0, NULL,
+const mpf_type_t mpf_type_super = MPF_TYPE(MPF_QSTR_super, 0,
     (print, super_print),
     (make_new, super_make_new),
     (attr, super_attr));
@@ -1538,11 +1538,11 @@ static mpf_obj_t staticmethod_call(mpf_obj_t self, size_t n_args, size_t n_kw, c
     return mpf_call(((const mpf_wrapper_t *)mpf_obj_ptr(self))->fun, n_args, n_kw, args);
 }
 
-const mpf_type_t mpf_type_classmethod = MPF_TYPE(MPF_QSTR_classmethod, 0, NULL,
+const mpf_type_t mpf_type_classmethod = MPF_TYPE(MPF_QSTR_classmethod, 0,
     (make_new, wrapper_make_new),
     (attr, wrapper_attr));
 
-const mpf_type_t mpf_type_staticmethod = MPF_TYPE(MPF_QSTR_staticmethod, 0, NULL,
+const mpf_type_t mpf_type_staticmethod = MPF_TYPE(MPF_QSTR_staticmethod, 0,
     (make_new, wrapper_make_new),
     (call, staticmethod_call),
     (attr, wrapper_attr));

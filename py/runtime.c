@@ -476,7 +476,7 @@ static mpf_obj_t type_lookup_ex(const mpf_type_t *t, mpf_qstr_t q, const mpf_typ
         }
         return MPF_OBJ_NULL;
     }
-    for (const mpf_type_t *c = t; c != NULL; c = c->parent) {
+    for (const mpf_type_t *c = t; c != NULL; c = mpf_type_parent(c)) {
         mpf_obj_t v = lookup_in(c, q);
         if (v != MPF_OBJ_NULL) {
             if (owner) {
@@ -603,7 +603,7 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
         } else if (t == &mpf_type_object) {
             dest[0] = mpf_obj_new_tuple(0, NULL);
         } else {
-            mpf_obj_t b = mpf_obj_from_ptr(t->parent ? t->parent : &mpf_type_object);
+            mpf_obj_t b = mpf_obj_from_ptr(mpf_type_parent(t) ? mpf_type_parent(t) : &mpf_type_object);
             dest[0] = mpf_obj_new_tuple(1, &b);
         }
         return;
@@ -1204,7 +1204,7 @@ mpf_obj_t mpf_iter_self(mpf_obj_t self) {
     return self;
 }
 
-const mpf_type_t mpf_type_iter_generic = MPF_TYPE(MPF_QSTR_iterator, 0, NULL,
+const mpf_type_t mpf_type_iter_generic = MPF_TYPE(MPF_QSTR_iterator, 0,
     (getiter, mpf_iter_self),
     (iternext, seq_iter_next));
 

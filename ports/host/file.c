@@ -162,7 +162,7 @@ static const mpf_rom_map_elem_t file_locals_table[] = {
 MPF_ROM_MAP(file_locals, file_locals_table);
 
 static const mpf_type_ext_t file_finalise_ext = {.finalise = file_finalise};
-static const mpf_type_t file_type = MPF_TYPE(MPF_QSTR_TextIOWrapper, 0, NULL,
+static const mpf_type_t file_type = MPF_TYPE(MPF_QSTR_TextIOWrapper, 0,
     (getiter, file_getiter),
     (iternext, file_iternext),
     (attr, file_attr),
