@@ -595,7 +595,9 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
 #else
     uint8_t op;
     mpf_uint_t arg = 0;
-#define VM_FETCH (op = vm_fetch(&ip, &arg))
+// (the operand of the qstr opcodes, LOAD_CONST_STRING to IMPORT_FROM, is looked up here
+// too: arg is the qstr; the loader checked the index, only defined opcodes take it)
+#define VM_FETCH (op = vm_fetch(&ip, &arg), arg = (uint8_t)(op - MPF_OP_LOAD_CONST_STRING) <= MPF_OP_IMPORT_FROM - MPF_OP_LOAD_CONST_STRING ? qstrs[arg] : arg, op)
 #define OPCODE (op)
 #define ARG_U() (arg)
 #define ARG_S() ((mpf_int_t)arg)
@@ -620,7 +622,11 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
 #define TOP() (*sp)
 #define SET_TOP(v) (*sp = (v))
 #define LOCAL(i) (fast[-(ptrdiff_t)(i)])
+#if CONFIG_VM_FAST_PATHS
 #define QSTR() (qstrs[ARG_U()])
+#else
+#define QSTR() ((mpf_qstr_t)arg)
+#endif
 #define EXC_TOP (fr->exc_sp - 1)
 // The poll point, at every backward jump (each loop iteration): run the callbacks
 // micropython.schedule() queued, and let the port poll every 4096 iterations.
