@@ -170,16 +170,12 @@ mpf_obj_t mpf_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             return r;
         }
     }
-    if (op >= MPF_BINARY_OP_OR && op <= MPF_BINARY_OP_POWER) {
-        if (rt->binary_op != NULL && (rt != lt || (rt->flags & MPF_TYPE_FLAG_HEAP) == 0) &&
-            (r = rt->binary_op(op + MPF_BINARY_OP_NORMAL_TO_REVERSE, rhs, lhs)) != MPF_OBJ_NULL) {
-            return r;
-        }
-        if ((rt->flags & MPF_TYPE_FLAG_HEAP) && (r = with_native_rhs(op, lhs, rhs)) != MPF_OBJ_NULL) {
-            return r;
-        }
-    } else if (op <= MPF_BINARY_OP_NOT_EQUAL) {
-        if (rt->binary_op != NULL && (r = rt->binary_op(reflect_cmp[op], rhs, lhs)) != MPF_OBJ_NULL) {
+    // the right operand's reflected operation: a comparison's mirror (a < b: b > a), an
+    // arithmetic operator's reverse (b.__radd__(a), not tried on the same class twice)
+    bool cmp = op <= MPF_BINARY_OP_NOT_EQUAL;
+    if (cmp || (op >= MPF_BINARY_OP_OR && op <= MPF_BINARY_OP_POWER)) {
+        if (rt->binary_op != NULL && (cmp || rt != lt || (rt->flags & MPF_TYPE_FLAG_HEAP) == 0) &&
+            (r = rt->binary_op(cmp ? reflect_cmp[op] : op + MPF_BINARY_OP_NORMAL_TO_REVERSE, rhs, lhs)) != MPF_OBJ_NULL) {
             return r;
         }
         if ((rt->flags & MPF_TYPE_FLAG_HEAP) && (r = with_native_rhs(op, lhs, rhs)) != MPF_OBJ_NULL) {
