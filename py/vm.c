@@ -168,26 +168,26 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
     if (rc->scope_flags & MPF_SCOPE_VARARGS) {
         // *args: the positional arguments past the parameters (none: an empty tuple)
         size_t extra = n_pos > A ? n_pos - A : 0;
-        fast[-(ptrdiff_t)slot_after] = mpf_obj_new_tuple(extra, extra ? args + (A - n_closed) : NULL);
+        *(fast - slot_after) = mpf_obj_new_tuple(extra, extra ? args + (A - n_closed) : NULL);
         n_pos -= extra;
     }
 #if CONFIG_VM_FAST_PATHS
     for (size_t i = 0; i < n_closed && i < A; i++) {
-        fast[-(ptrdiff_t)i] = fun->closed[i];
+        *(fast - i) = fun->closed[i];
     }
     for (size_t i = n_closed; i < n_pos; i++) {
-        fast[-(ptrdiff_t)i] = args[i - n_closed];
+        *(fast - i) = args[i - n_closed];
     }
 #else  // one loop (a test per slot)
     for (size_t i = 0; i < n_pos; i++) {
-        fast[-(ptrdiff_t)i] = i < n_closed ? fun->closed[i] : args[i - n_closed];
+        *(fast - i) = i < n_closed ? fun->closed[i] : args[i - n_closed];
     }
 #endif
     size_t kw_slot = slot_after + ((rc->scope_flags & MPF_SCOPE_VARARGS) ? 1 : 0);
     mpf_obj_t kwdict = MPF_OBJ_NULL;
     if (rc->scope_flags & MPF_SCOPE_VARKEYWORDS) {
         kwdict = mpf_obj_new_dict(n_kw);
-        fast[-(ptrdiff_t)kw_slot] = kwdict;
+        *(fast - kw_slot) = kwdict;
     }
     for (size_t k = 0; k < n_kw; k++) {
         mpf_obj_t name = args[n_args + 2 * k];
@@ -199,10 +199,10 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
             }
         }
         if (j < A + K && j >= n_closed + rc->n_posonly_args) {
-            if (fast[-(ptrdiff_t)j] != MPF_OBJ_NULL) {
+            if (*(fast - j) != MPF_OBJ_NULL) {
                 arg_error(fun, "got multiple values for argument '%O'", name);
             }
-            fast[-(ptrdiff_t)j] = val;
+            *(fast - j) = val;
         } else if (kwdict != MPF_OBJ_NULL) {
             if (mpf_dict_get(kwdict, name) != MPF_OBJ_NULL) {
                 arg_error(fun, "got multiple values for keyword argument '%O'", name);
@@ -217,7 +217,7 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
     // positional ones from the tuple, keyword-only ones from the dict) or raises
     size_t D = rc->n_def_pos_args;
     for (size_t i = n_closed; i < A + K; i++) {
-        if (fast[-(ptrdiff_t)i] != MPF_OBJ_NULL) {
+        if (*(fast - i) != MPF_OBJ_NULL) {
             continue;
         }
         mpf_obj_t d = MPF_OBJ_NULL;
@@ -232,7 +232,7 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
         if (d == MPF_OBJ_NULL) {
             arg_error(fun, "missing required argument");
         }
-        fast[-(ptrdiff_t)i] = d;
+        *(fast - i) = d;
     }
 #else
     // positional defaults fill the last D positional slots
@@ -241,14 +241,14 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
         const mpf_tuple_t *def = mpf_obj_ptr(fun->defaults);
         for (size_t i = 0; i < D && i < def->len; i++) {
             size_t s = A - D + i;
-            if (fast[-(ptrdiff_t)s] == MPF_OBJ_NULL) {
-                fast[-(ptrdiff_t)s] = def->items[i];
+            if (*(fast - s) == MPF_OBJ_NULL) {
+                *(fast - s) = def->items[i];
             }
         }
     }
     size_t missing = 0;
     for (size_t i = n_closed; i < A; i++) {
-        if (fast[-(ptrdiff_t)i] == MPF_OBJ_NULL) {
+        if (*(fast - i) == MPF_OBJ_NULL) {
             missing++;
         }
     }
@@ -259,7 +259,7 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
         mpf_vstr_print(&v, &p);
         size_t seen = 0;
         for (size_t i = n_closed; i < A; i++) {
-            if (fast[-(ptrdiff_t)i] == MPF_OBJ_NULL) {
+            if (*(fast - i) == MPF_OBJ_NULL) {
                 if (seen > 0) {
                     mpf_print_str(&p, missing == 2 ? " and " : (seen + 1 == missing ? ", and " : ", "));
                 }
@@ -271,7 +271,7 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
             missing == 1 ? "" : "s", (int)v.len, v.buf);
     }
     for (size_t i = A; i < A + K; i++) {
-        if (fast[-(ptrdiff_t)i] == MPF_OBJ_NULL) {
+        if (*(fast - i) == MPF_OBJ_NULL) {
             mpf_obj_t d = MPF_OBJ_NULL;
             if (fun->kwdefaults != MPF_OBJ_NULL) {
                 d = mpf_dict_get(fun->kwdefaults, mpf_obj_new_qstr(arg_name(fun, i)));
@@ -279,13 +279,13 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
             if (d == MPF_OBJ_NULL) {
                 arg_error(fun, "missing 1 required keyword-only argument: '%q'", arg_name(fun, i));
             }
-            fast[-(ptrdiff_t)i] = d;
+            *(fast - i) = d;
         }
     }
 #endif
     for (size_t i = 0; i < rc->n_cell; i++) {
         size_t s = rc->cells[i];
-        fast[-(ptrdiff_t)s] = mpf_obj_new_cell(fast[-(ptrdiff_t)s]);
+        *(fast - s) = mpf_obj_new_cell(*(fast - s));
     }
     return fr;
 }
@@ -621,7 +621,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
 #define POP() (*sp--)
 #define TOP() (*sp)
 #define SET_TOP(v) (*sp = (v))
-#define LOCAL(i) (fast[-(ptrdiff_t)(i)])
+#define LOCAL(i) (*(fast - (i)))
 #if CONFIG_VM_FAST_PATHS
 #define QSTR() (qstrs[ARG_U()])
 #else
@@ -938,7 +938,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
     }
     VM_CASE(STORE_COMP) : {
         mpf_uint_t u = ARG_U();
-        mpf_obj_t coll = sp[-(ptrdiff_t)(u >> 2)];
+        mpf_obj_t coll = *(sp - (u >> 2));
         static const mpf_type_t *const comp_types[3] = {&mpf_type_list, &mpf_type_dict,
 #if CONFIG_BUILTIN_SET
             &mpf_type_set,
