@@ -1048,15 +1048,15 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
             SET_TOP(mpf_call_var_kw(f, m ? sp[1] : MPF_OBJ_NULL, p, k, sp + 1 + m, star));
             VM_NEXT;
         }
+        bool bound = m && sp[1] != MPF_OBJ_NULL;  // self is the first argument
+        call_n = p + bound;
+        call_k = k;
+        call_args = sp + 1 + m - bound;
         if (mpf_obj_is_type(f, &mpf_type_fun_bc)) {
-            bool bound = m && sp[1] != MPF_OBJ_NULL;  // self is the first argument
             callee_fun = mpf_obj_ptr(f);
-            call_n = p + bound;
-            call_k = k;
-            call_args = sp + 1 + m - bound;
             goto call_bc;
         }
-        SET_TOP(m ? mpf_call_method_n(p, k, sp) : mpf_call(f, p, k, sp + 1));
+        SET_TOP(mpf_call(f, call_n, call_k, call_args));  // (as mpf_call_method_n calls it)
         VM_NEXT;
     }
 #endif
@@ -1579,10 +1579,12 @@ unwind_loop:
 
     // CALL_FUNCTION / CALL_METHOD of a bytecode function: the result goes to sp[0].
 call_bc:
+#if CONFIG_GENERATORS  // (without them a generator's code runs here, to raise at its yield)
     if (callee_fun->rc->scope_flags & MPF_SCOPE_GENERATOR) {
         SET_TOP(mpf_vm_call_bc(callee_fun, call_n, call_k, call_args, MPF_OBJ_NULL));  // the generator object
         VM_NEXT;
     }
+#endif
     if (MPF_UNLIKELY(mpf_state.call_depth >= CONFIG_RECURSION_LIMIT)) {
         mpf_raise_msg(&mpf_type_RecursionError, "maximum recursion depth exceeded");
     }
