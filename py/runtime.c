@@ -563,6 +563,19 @@ mpf_obj_t mpf_native_self(const mpf_type_t *owner, mpf_qstr_t name, mpf_obj_t se
     mpf_raise_fmt(&mpf_type_TypeError, "descriptor '%q' for '%q' objects doesn't apply to a '%T' object", name, mpf_type_name(owner), self);
 }
 
+// Member [m] of [owner] found for [o], an instance of [t], as dest[0..1]: a builtin base's
+// method works on the native sub-object of an instance of a class (TypeError if there is
+// none; an exception is its own), anything else as bind_member binds it.
+static void bind_found(mpf_obj_t m, mpf_obj_t o, const mpf_type_t *t, const mpf_type_t *owner, mpf_qstr_t q, mpf_obj_t *dest) {
+    if ((t->flags & MPF_TYPE_FLAG_HEAP) && owner != NULL && !(owner->flags & MPF_TYPE_FLAG_HEAP) &&
+        owner != &mpf_type_object && mpf_obj_is_type(m, &mpf_type_fun_builtin)) {
+        dest[0] = m;
+        dest[1] = mpf_native_self(owner, q, o);
+        return;
+    }
+    bind_member(m, o, t, owner, dest);
+}
+
 #if CONFIG_CLASS_ADVANCED
 static bool is_data_descriptor(mpf_obj_t m);
 
@@ -760,14 +773,7 @@ static void load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest, bool hooks) 
         m = type_lookup_ex(t, q, &owner);
     }
     if (m != MPF_OBJ_NULL) {
-        if ((t->flags & MPF_TYPE_FLAG_HEAP) && owner != NULL && !(owner->flags & MPF_TYPE_FLAG_HEAP) &&
-            owner != &mpf_type_object && mpf_obj_is_type(m, &mpf_type_fun_builtin) && !mpf_obj_is_exception(o)) {
-            // a builtin base's method works on the native sub-object (TypeError if there is none)
-            dest[0] = m;
-            dest[1] = mpf_native_self(owner, q, o);
-            return;
-        }
-        bind_member(m, o, t, owner, dest);
+        bind_found(m, o, t, owner, q, dest);
         return;
     }
 #if CONFIG_SLOT_WRAPPERS
@@ -871,13 +877,7 @@ void mpf_load_super_method(mpf_qstr_t q, mpf_obj_t *dest) {
             }
             return;
         }
-        if (!(c->flags & MPF_TYPE_FLAG_HEAP) && mpf_obj_is_type(m, &mpf_type_fun_builtin) && (st->flags & MPF_TYPE_FLAG_HEAP) &&
-            c != &mpf_type_object) {
-            dest[0] = m;
-            dest[1] = mpf_native_self(c, q, self);
-            return;
-        }
-        bind_member(m, self, st, c, dest);
+        bind_found(m, self, st, c, q, dest);
         return;
     }
     mpf_raise_fmt(&mpf_type_AttributeError, "'super' object has no attribute '%q'", q);
