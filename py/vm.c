@@ -574,6 +574,9 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         ip = fr->ip; \
         sp = fr->sp; \
     } while (0)
+#if !CONFIG_GENERATORS
+reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
+#endif
     LOAD_FRAME();
     const mpf_fun_bc_t *callee_fun;  // CALL_* -> call_bc
     size_t call_n, call_k;
@@ -1603,8 +1606,12 @@ call_bc:
     // run [fr] from its ip: a call, a return, a generator delegated to or returning
 switch_frame:
     mpf_state.cur_frame = fr;
+#if CONFIG_GENERATORS
     LOAD_FRAME();
     VM_NEXT;
+#else
+    goto reload;
+#endif
 
     // RETURN_VALUE through finally blocks (10.5).
 do_return:
