@@ -285,20 +285,6 @@ mpf_obj_t mpf_call_method_n(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return mpf_call(args[0], n_args + 1, n_kw, args + 1);
 }
 
-// A growable array of call arguments in the heap.
-typedef struct argbuf {
-    size_t len, alloc;
-    mpf_obj_t *items;
-} argbuf_t;
-
-static void argbuf_add(argbuf_t *b, mpf_obj_t v) {
-    if (b->len == b->alloc) {
-        b->alloc = b->alloc * 2 + 8;
-        b->items = mpf_gc_realloc(b->items, b->alloc * sizeof(mpf_obj_t));
-    }
-    b->items[b->len++] = v;
-}
-
 static mpf_obj_t kw_name(mpf_obj_t k) {
     if (!MPF_IS_STR(k)) {
         mpf_raise_msg(&mpf_type_TypeError, "keywords must be strings");
@@ -312,9 +298,9 @@ static mpf_obj_t kw_name(mpf_obj_t k) {
 }
 
 mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_uint_t star) {
-    argbuf_t pos = {0, 0, NULL};  // the positional arguments, then the keywords' name/value pairs
+    mpf_obj_t pos = mpf_obj_new_list(0, NULL);  // the positional arguments, then the keywords' name/value pairs
     if (self != MPF_OBJ_NULL) {
-        argbuf_add(&pos, self);
+        mpf_list_append(pos, self);
     }
     for (size_t i = 0; i < n_args; i++) {
         if (i < sizeof(mpf_uint_t) * 8 && (star >> i) & 1) {
@@ -325,7 +311,7 @@ mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n
                 mpf_obj_t *items;
                 mpf_obj_get_array(a, &n, &items);
                 for (size_t j = 0; j < n; j++) {
-                    argbuf_add(&pos, items[j]);
+                    mpf_list_append(pos, items[j]);
                 }
             } else
 #endif
@@ -333,27 +319,27 @@ mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n
                 mpf_obj_t it = mpf_getiter(a);
                 mpf_obj_t v;
                 while ((v = mpf_iternext(it)) != MPF_OBJ_STOP) {
-                    argbuf_add(&pos, v);
+                    mpf_list_append(pos, v);
                 }
             }
         } else {
-            argbuf_add(&pos, args[i]);
+            mpf_list_append(pos, args[i]);
         }
     }
-    size_t np = pos.len;
+    size_t np = ((const mpf_list_t *)mpf_obj_ptr(pos))->len;
     for (size_t i = 0; i < n_kw; i++) {
         mpf_obj_t k = args[n_args + 2 * i];
         mpf_obj_t v = args[n_args + 2 * i + 1];
         if (k != MPF_OBJ_NULL) {
-            argbuf_add(&pos, kw_name(k));
-            argbuf_add(&pos, v);
+            mpf_list_append(pos, kw_name(k));
+            mpf_list_append(pos, v);
 #if CONFIG_VM_FAST_PATHS  // without them a dict goes through keys() as any mapping
         } else if (mpf_obj_is_type(v, &mpf_type_dict)) {
             mpf_map_t *m = mpf_dict_map(v);
             for (size_t j = 0; j < m->used; j++) {
                 if (m->elems[j].key != MPF_OBJ_NULL) {
-                    argbuf_add(&pos, kw_name(m->elems[j].key));
-                    argbuf_add(&pos, m->elems[j].value);
+                    mpf_list_append(pos, kw_name(m->elems[j].key));
+                    mpf_list_append(pos, m->elems[j].value);
                 }
             }
 #endif
@@ -367,12 +353,13 @@ mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n
             mpf_obj_t it = mpf_getiter(keys);
             mpf_obj_t key;
             while ((key = mpf_iternext(it)) != MPF_OBJ_STOP) {
-                argbuf_add(&pos, kw_name(key));
-                argbuf_add(&pos, mpf_subscr(v, key, MPF_OBJ_SENTINEL));
+                mpf_list_append(pos, kw_name(key));
+                mpf_list_append(pos, mpf_subscr(v, key, MPF_OBJ_SENTINEL));
             }
         }
     }
-    return mpf_call(fun, np, (pos.len - np) / 2, pos.items);
+    const mpf_list_t *l = mpf_obj_ptr(pos);
+    return mpf_call(fun, np, (l->len - np) / 2, l->items);
 }
 
 void mpf_arg_check_num(size_t n_args, size_t n_kw, size_t n_min, size_t n_max, bool takes_kw) {
