@@ -25,7 +25,10 @@ static mpf_obj_t textio_write(mpf_obj_t self, mpf_obj_t s) {
     } else {
         mpf_port_stdout_write(d, len);
     }
-    return mpf_obj_new_small_int((mpf_int_t)mpf_utf8_charlen((const uint8_t *)d, len));
+#if CONFIG_STR_UNICODE
+    len = mpf_utf8_charlen((const uint8_t *)d, len);
+#endif
+    return mpf_obj_new_small_int((mpf_int_t)len);  // characters written (as len() counts them)
 }
 MPF_FUN_2(textio_write_obj, MPF_QSTR_write, textio_write);
 
@@ -35,7 +38,8 @@ static mpf_obj_t textio_flush(mpf_obj_t self) {
 }
 MPF_FUN_1(textio_flush_obj, MPF_QSTR_flush, textio_flush);
 
-// Up to [n] characters of stdin (all when n < 0), stopping after a newline when [line].
+// Up to [n] characters of stdin (all when n < 0; bytes as len() counts them without
+// CONFIG_STR_UNICODE), stopping after a newline when [line].
 static mpf_obj_t stdin_read(mpf_int_t n, bool line) {
     mpf_vstr_t v;
     mpf_vstr_init(&v, 32);
@@ -44,10 +48,12 @@ static mpf_obj_t stdin_read(mpf_int_t n, bool line) {
     while ((n < 0 || chars < n) && (c = mpf_port_stdin_read()) >= 0) {
         mpf_vstr_add_char(&v, (char)c);
         chars++;
+#if CONFIG_STR_UNICODE
         // n counts characters: take the rest of a multi-byte one with it
         for (unsigned k = mpf_utf8_tail_len((uint8_t)c); k > 0 && (c = mpf_port_stdin_read()) >= 0; k--) {
             mpf_vstr_add_char(&v, (char)c);
         }
+#endif
         if (line && c == '\n') {
             break;
         }
