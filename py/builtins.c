@@ -457,7 +457,7 @@ MPF_FUN_VAR(builtin_iter_obj, MPF_QSTR_iter, 1, 1, builtin_iter);
 
 static mpf_obj_t builtin_next(size_t n_args, const mpf_obj_t *args) {
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(args[0]));
-    if (t->iternext == NULL) {
+    if (mpf_type_get_iternext(t) == NULL) {
         mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not an iterator", args[0]);
     }
     if ((t->flags & MPF_TYPE_FLAG_HEAP) && n_args == 1) {
@@ -714,18 +714,18 @@ static void dir_add_type(mpf_obj_t l, const mpf_type_t *t) {
             const mpf_type_t *c = mpf_obj_ptr(mro->items[i]);
             if (mpf_class_dict(c) != NULL) {
                 dir_add_map(l, mpf_class_dict(c));
-            } else if (mpf_type_slots(c)->locals) {
-                for (size_t k = 0; k < mpf_type_slots(c)->locals->n; k++) {
-                    mpf_list_append(l, mpf_type_slots(c)->locals->elems[k].key);
+            } else if (mpf_type_get_locals(mpf_type_slots(c))) {
+                for (size_t k = 0; k < mpf_type_get_locals(mpf_type_slots(c))->n; k++) {
+                    mpf_list_append(l, mpf_type_get_locals(mpf_type_slots(c))->elems[k].key);
                 }
             }
         }
         return;
     }
     for (const mpf_type_t *c = t; c != NULL; c = c->parent) {
-        if (mpf_type_slots(c)->locals) {
-            for (size_t k = 0; k < mpf_type_slots(c)->locals->n; k++) {
-                mpf_list_append(l, mpf_type_slots(c)->locals->elems[k].key);
+        if (mpf_type_get_locals(mpf_type_slots(c))) {
+            for (size_t k = 0; k < mpf_type_get_locals(mpf_type_slots(c))->n; k++) {
+                mpf_list_append(l, mpf_type_get_locals(mpf_type_slots(c))->elems[k].key);
             }
         }
     }

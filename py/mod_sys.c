@@ -104,15 +104,14 @@ static void textio_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t 
 #if CONFIG_MODULE_SELECT
 static const mpf_type_ext_t textio_poll_ext = {.poll = textio_poll};
 #endif
-const mpf_type_t mpf_type_textio = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_TextIOWrapper,
-    .print = textio_print,
 #if CONFIG_MODULE_SELECT
-    .ext = &textio_poll_ext,
+#define TEXTIO_EXT , (ext, &textio_poll_ext)
+#else
+#define TEXTIO_EXT
 #endif
-    .locals = &textio_locals,
-};
+const mpf_type_t mpf_type_textio = MPF_TYPE(MPF_QSTR_TextIOWrapper, 0, NULL,
+    (print, textio_print),
+    (locals, &textio_locals) TEXTIO_EXT);
 
 static const textio_t sys_stdin_obj = {{&mpf_type_textio}, MPF_QSTR_stdin};
 static const textio_t sys_stdout_obj = {{&mpf_type_textio}, MPF_QSTR_stdout};
@@ -182,12 +181,9 @@ static void impl_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t ki
     mpf_print_str(p, "namespace(name='mpforge', version=(0, 1, 0))");
 }
 
-const mpf_type_t mpf_type_sys_impl = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_SimpleNamespace,
-    .print = impl_print,
-    .attr = impl_attr,
-};
+const mpf_type_t mpf_type_sys_impl = MPF_TYPE(MPF_QSTR_SimpleNamespace, 0, NULL,
+    (print, impl_print),
+    (attr, impl_attr));
 static const mpf_obj_singleton_t sys_impl_obj = {{&mpf_type_sys_impl}};
 
 static const struct {

@@ -30,12 +30,12 @@ bool mpf_obj_is_true(mpf_obj_t o) {
         return len != 0;
     }
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
-    if (t->unary_op != NULL) {
-        mpf_obj_t r = t->unary_op(MPF_UNARY_OP_BOOL, o);
+    if (mpf_type_get_unary_op(t) != NULL) {
+        mpf_obj_t r = mpf_type_get_unary_op(t)(MPF_UNARY_OP_BOOL, o);
         if (r != MPF_OBJ_NULL) {
             return r == MPF_OBJ_TRUE;
         }
-        r = t->unary_op(MPF_UNARY_OP_LEN, o);
+        r = mpf_type_get_unary_op(t)(MPF_UNARY_OP_LEN, o);
         if (r != MPF_OBJ_NULL) {
             return r != mpf_obj_new_small_int(0);
         }
@@ -48,7 +48,7 @@ bool mpf_obj_is_callable(mpf_obj_t o) {
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
         return mpf_type_lookup(t, MPF_QSTR___call__) != MPF_OBJ_NULL;
     }
-    return t->call != NULL;
+    return mpf_type_get_call(t) != NULL;
 }
 
 bool mpf_obj_is_int(mpf_obj_t o) {
@@ -129,8 +129,8 @@ mpf_int_t mpf_obj_hash(mpf_obj_t o) {
     if (t->flags & MPF_TYPE_FLAG_UNHASHABLE) {
         mpf_raise_fmt(&mpf_type_TypeError, "unhashable type: '%T'", o);
     }
-    if (t->unary_op != NULL) {
-        mpf_obj_t r = t->unary_op(MPF_UNARY_OP_HASH, o);
+    if (mpf_type_get_unary_op(t) != NULL) {
+        mpf_obj_t r = mpf_type_get_unary_op(t)(MPF_UNARY_OP_HASH, o);
         if (r != MPF_OBJ_NULL) {
             if (mpf_obj_is_small_int(r)) {
                 return mpf_obj_small_int_value(r);
@@ -240,8 +240,8 @@ mpf_obj_t mpf_obj_len_maybe(mpf_obj_t o) {
         return MPF_OBJ_NULL;
     }
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
-    if (t->unary_op != NULL) {
-        return t->unary_op(MPF_UNARY_OP_LEN, o);
+    if (mpf_type_get_unary_op(t) != NULL) {
+        return mpf_type_get_unary_op(t)(MPF_UNARY_OP_LEN, o);
     }
     return MPF_OBJ_NULL;
 }
@@ -262,7 +262,7 @@ void mpf_obj_print(const mpf_print_t *p, mpf_obj_t o, mpf_print_kind_t kind) {
     mpf_stack_check();
     // (NULL, from malformed bytecode only, is the sentinel type's: "<sentinel object at 0x0>")
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
-    (t->print != NULL ? t->print : mpf_type_print_default)(p, o, kind);
+    (mpf_type_get_print(t) != NULL ? mpf_type_get_print(t) : mpf_type_print_default)(p, o, kind);
 }
 
 mpf_obj_t mpf_obj_print_to_str(mpf_print_fun_t f, mpf_obj_t o, mpf_print_kind_t kind) {
@@ -367,8 +367,8 @@ bool mpf_obj_get_buffer(mpf_obj_t o, mpf_buffer_t *buf, bool writable) {
         return false;
     }
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
-    if (t->ext != NULL && t->ext->get_buffer != NULL) {
-        return t->ext->get_buffer(o, buf, writable);
+    if (mpf_type_get_ext(t) != NULL && mpf_type_get_ext(t)->get_buffer != NULL) {
+        return mpf_type_get_ext(t)->get_buffer(o, buf, writable);
     }
     // an instance of a class: its native part's (an exception's is NULL)
     if ((t->flags & (MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_METATYPE)) == MPF_TYPE_FLAG_HEAP &&

@@ -187,12 +187,9 @@ static mpf_obj_t dict_iter_next(mpf_obj_t self) {
     return MPF_OBJ_STOP;
 }
 
-static const mpf_type_t dict_iter_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_dict_keyiterator,
-    .getiter = mpf_iter_self,
-    .iternext = dict_iter_next,
-};
+static const mpf_type_t dict_iter_type = MPF_TYPE(MPF_QSTR_dict_keyiterator, 0, NULL,
+    (getiter, mpf_iter_self),
+    (iternext, dict_iter_next));
 
 // An iterator (of [type] dict_iter_type) or a view (mpf_type_dict_view) of [d].
 static mpf_obj_t dict_iter_make(const mpf_type_t *type, mpf_obj_t d, uintptr_t kind) {
@@ -255,14 +252,11 @@ static mpf_obj_t view_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     return MPF_OBJ_NULL;
 }
 
-const mpf_type_t mpf_type_dict_view = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_dict_view,
-    .print = view_print,
-    .unary_op = view_unary_op,
-    .binary_op = view_binary_op,
-    .getiter = view_getiter,
-};
+const mpf_type_t mpf_type_dict_view = MPF_TYPE(MPF_QSTR_dict_view, 0, NULL,
+    (print, view_print),
+    (unary_op, view_unary_op),
+    (binary_op, view_binary_op),
+    (getiter, view_getiter));
 
 static mpf_obj_t view_new(mpf_obj_t d, uintptr_t kind) {
     return dict_iter_make(&mpf_type_dict_view, d, kind);
@@ -388,15 +382,11 @@ static const mpf_rom_map_elem_t dict_locals_table[] = {
 };
 MPF_ROM_MAP(dict_locals, dict_locals_table);
 
-const mpf_type_t mpf_type_dict = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_dict,
-    .flags = MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE,
-    .print = dict_print,
-    .make_new = dict_make_new,
-    .unary_op = dict_unary_op,
-    .binary_op = dict_binary_op,
-    .subscr = dict_subscr,
-    .getiter = dict_getiter,
-    .locals = &dict_locals,
-};
+const mpf_type_t mpf_type_dict = MPF_TYPE(MPF_QSTR_dict, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE, NULL,
+    (print, dict_print),
+    (make_new, dict_make_new),
+    (unary_op, dict_unary_op),
+    (binary_op, dict_binary_op),
+    (subscr, dict_subscr),
+    (getiter, dict_getiter),
+    (locals, &dict_locals));

@@ -351,15 +351,11 @@ static const mpf_rom_map_elem_t list_locals_table[] = {
 };
 MPF_ROM_MAP(list_locals, list_locals_table);
 
-const mpf_type_t mpf_type_list = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_list,
-    .flags = MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE,
-    .print = list_print,
-    .make_new = list_make_new,
-    .unary_op = list_unary_op,
-    .binary_op = list_binary_op,
-    .subscr = list_subscr,
-    .getiter = mpf_seq_getiter,
-    .locals = &list_locals,
-};
+const mpf_type_t mpf_type_list = MPF_TYPE(MPF_QSTR_list, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE, NULL,
+    (print, list_print),
+    (make_new, list_make_new),
+    (unary_op, list_unary_op),
+    (binary_op, list_binary_op),
+    (subscr, list_subscr),
+    (getiter, mpf_seq_getiter),
+    (locals, &list_locals));

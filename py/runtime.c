@@ -89,8 +89,8 @@ static const uint8_t reflect_cmp[] = {
 
 static bool contains(mpf_obj_t container, mpf_obj_t item) {
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(container));
-    if (t->binary_op != NULL) {
-        mpf_obj_t r = t->binary_op(MPF_BINARY_OP_IN, container, item);
+    if (mpf_type_get_binary_op(t) != NULL) {
+        mpf_obj_t r = mpf_type_get_binary_op(t)(MPF_BINARY_OP_IN, container, item);
         if (r != MPF_OBJ_NULL) {
             return mpf_obj_is_true(r);
         }
@@ -110,12 +110,12 @@ static bool contains(mpf_obj_t container, mpf_obj_t item) {
 // right one's native value, or NULL.
 __attribute__((noinline)) static mpf_obj_t with_native_rhs(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     const mpf_type_t *lt = mpf_type_slots(mpf_obj_type(lhs));
-    if ((lt->flags & MPF_TYPE_FLAG_HEAP) || lt->binary_op == NULL || mpf_obj_is_exception(rhs) ||
+    if ((lt->flags & MPF_TYPE_FLAG_HEAP) || mpf_type_get_binary_op(lt) == NULL || mpf_obj_is_exception(rhs) ||
         (mpf_obj_type(rhs)->flags & MPF_TYPE_FLAG_METATYPE)) {
         return MPF_OBJ_NULL;
     }
     mpf_obj_t native = ((const mpf_instance_t *)mpf_obj_ptr(rhs))->subobj;
-    return native == MPF_OBJ_NULL ? MPF_OBJ_NULL : lt->binary_op(op, lhs, native);
+    return native == MPF_OBJ_NULL ? MPF_OBJ_NULL : mpf_type_get_binary_op(lt)(op, lhs, native);
 }
 
 mpf_obj_t mpf_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
@@ -161,25 +161,25 @@ mpf_obj_t mpf_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     const mpf_type_t *lt = mpf_type_slots(mpf_obj_type(lhs));
     const mpf_type_t *rt = mpf_type_slots(mpf_obj_type(rhs));
     mpf_obj_t r;
-    if (lt->binary_op != NULL && (r = lt->binary_op(op, lhs, rhs)) != MPF_OBJ_NULL) {
+    if (mpf_type_get_binary_op(lt) != NULL && (r = mpf_type_get_binary_op(lt)(op, lhs, rhs)) != MPF_OBJ_NULL) {
         return r;
     }
     if (op >= MPF_BINARY_OP_INPLACE_OR && op <= MPF_BINARY_OP_INPLACE_POWER) {
         op += MPF_BINARY_OP_INPLACE_TO_NORMAL;
-        if (lt->binary_op != NULL && (r = lt->binary_op(op, lhs, rhs)) != MPF_OBJ_NULL) {
+        if (mpf_type_get_binary_op(lt) != NULL && (r = mpf_type_get_binary_op(lt)(op, lhs, rhs)) != MPF_OBJ_NULL) {
             return r;
         }
     }
     if (op >= MPF_BINARY_OP_OR && op <= MPF_BINARY_OP_POWER) {
-        if (rt->binary_op != NULL && (rt != lt || (rt->flags & MPF_TYPE_FLAG_HEAP) == 0) &&
-            (r = rt->binary_op(op + MPF_BINARY_OP_NORMAL_TO_REVERSE, rhs, lhs)) != MPF_OBJ_NULL) {
+        if (mpf_type_get_binary_op(rt) != NULL && (rt != lt || (rt->flags & MPF_TYPE_FLAG_HEAP) == 0) &&
+            (r = mpf_type_get_binary_op(rt)(op + MPF_BINARY_OP_NORMAL_TO_REVERSE, rhs, lhs)) != MPF_OBJ_NULL) {
             return r;
         }
         if ((rt->flags & MPF_TYPE_FLAG_HEAP) && (r = with_native_rhs(op, lhs, rhs)) != MPF_OBJ_NULL) {
             return r;
         }
     } else if (op <= MPF_BINARY_OP_NOT_EQUAL) {
-        if (rt->binary_op != NULL && (r = rt->binary_op(reflect_cmp[op], rhs, lhs)) != MPF_OBJ_NULL) {
+        if (mpf_type_get_binary_op(rt) != NULL && (r = mpf_type_get_binary_op(rt)(reflect_cmp[op], rhs, lhs)) != MPF_OBJ_NULL) {
             return r;
         }
         if ((rt->flags & MPF_TYPE_FLAG_HEAP) && (r = with_native_rhs(op, lhs, rhs)) != MPF_OBJ_NULL) {
@@ -240,8 +240,8 @@ mpf_obj_t mpf_unary_op(int op, mpf_obj_t o) {
         return mpf_obj_bool(mpf_obj_is_true(o));
     }
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
-    if (t->unary_op != NULL) {
-        mpf_obj_t r = t->unary_op(op, o);
+    if (mpf_type_get_unary_op(t) != NULL) {
+        mpf_obj_t r = mpf_type_get_unary_op(t)(op, o);
         if (r != MPF_OBJ_NULL) {
             return r;
         }
@@ -265,8 +265,8 @@ mpf_obj_t mpf_unary_op(int op, mpf_obj_t o) {
 // ---------------------------------------------------------------- calls
 mpf_obj_t mpf_call(mpf_obj_t fun, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(fun));
-    if (t->call != NULL) {
-        return t->call(fun, n_args, n_kw, args);
+    if (mpf_type_get_call(t) != NULL) {
+        return mpf_type_get_call(t)(fun, n_args, n_kw, args);
     }
     mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not callable", fun);
 }
@@ -448,8 +448,8 @@ static mpf_obj_t lookup_in(const mpf_type_t *c, mpf_qstr_t q) {
     if (dict != NULL) {
         return mpf_map_get_qstr(dict, q);
     }
-    if (mpf_type_slots(c)->locals != NULL) {
-        mpf_obj_t v = mpf_rom_map_get(mpf_type_slots(c)->locals, q);
+    if (mpf_type_get_locals(mpf_type_slots(c)) != NULL) {
+        mpf_obj_t v = mpf_rom_map_get(mpf_type_get_locals(mpf_type_slots(c)), q);
 #if CONFIG_BUILTIN_BYTEARRAY
         if (v == MPF_OBJ_NULL && c == &mpf_type_bytearray) {
             v = mpf_rom_map_get(mpf_bytes_locals, q);  // bytearray.find, .hex...: bytes' methods
@@ -487,7 +487,7 @@ static mpf_obj_t type_lookup_ex(const mpf_type_t *t, mpf_qstr_t q, const mpf_typ
     }
     if (t != &mpf_type_object) {
         // object is a builtin type: its locals only
-        mpf_obj_t v = mpf_type_object.locals != NULL ? mpf_rom_map_get(mpf_type_object.locals, q) : MPF_OBJ_NULL;
+        mpf_obj_t v = mpf_type_get_locals(&mpf_type_object) != NULL ? mpf_rom_map_get(mpf_type_get_locals(&mpf_type_object), q) : MPF_OBJ_NULL;
         if (v != MPF_OBJ_NULL && owner) {
             *owner = &mpf_type_object;
         }
@@ -612,7 +612,7 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
         dest[0] = mpf_class_mro(t);
         return;
     }
-    if (q == MPF_QSTR___dict__ && (mpf_class_dict(t) != NULL || mpf_type_slots(t)->locals != NULL)) {
+    if (q == MPF_QSTR___dict__ && (mpf_class_dict(t) != NULL || mpf_type_get_locals(mpf_type_slots(t)) != NULL)) {
         dest[0] = mpf_type_dict_proxy(t);
         return;
     }
@@ -754,8 +754,8 @@ static void load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest, bool hooks) 
             dest[0] = mpf_type_instance_dict_view(o);
             return;
         }
-    } else if (mpf_type_slots(t)->attr != NULL) {
-        mpf_type_slots(t)->attr(o, q, dest);
+    } else if (mpf_type_get_attr(mpf_type_slots(t)) != NULL) {
+        mpf_type_get_attr(mpf_type_slots(t))(o, q, dest);
         if (dest[0] != MPF_OBJ_NULL) {
             return;
         }
@@ -787,14 +787,14 @@ static void load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest, bool hooks) 
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
         mpf_instance_t *inst = mpf_obj_ptr(o);
         if (mpf_obj_is_exception(o)) {
-            mpf_type_BaseException.attr(o, q, dest);
+            mpf_type_get_attr(&mpf_type_BaseException)(o, q, dest);
             if (dest[0] != MPF_OBJ_NULL) {
                 return;
             }
         } else if (inst->subobj != MPF_OBJ_NULL) {
             const mpf_type_t *st = mpf_type_slots(mpf_obj_type(inst->subobj));
-            if (st->attr != NULL) {
-                st->attr(inst->subobj, q, dest);
+            if (mpf_type_get_attr(st) != NULL) {
+                mpf_type_get_attr(st)(inst->subobj, q, dest);
                 if (dest[0] != MPF_OBJ_NULL) {
                     return;
                 }
@@ -939,9 +939,9 @@ static bool namespace_is_plain(const mpf_type_t *c) {
         return true;
     }
 #if CONFIG_BUILTIN_PROPERTY
-    if (mpf_type_slots(c)->locals != NULL) {
-        for (size_t i = 0; i < mpf_type_slots(c)->locals->n; i++) {
-            if (mpf_obj_is_type(mpf_type_slots(c)->locals->elems[i].value, &mpf_type_property)) {
+    if (mpf_type_get_locals(mpf_type_slots(c)) != NULL) {
+        for (size_t i = 0; i < mpf_type_get_locals(mpf_type_slots(c))->n; i++) {
+            if (mpf_obj_is_type(mpf_type_get_locals(mpf_type_slots(c))->elems[i].value, &mpf_type_property)) {
                 return false;
             }
         }
@@ -1141,9 +1141,9 @@ void mpf_store_attr(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
         class_store(o, q, v);
         return;
     }
-    if (mpf_type_slots(t)->attr != NULL) {
+    if (mpf_type_get_attr(mpf_type_slots(t)) != NULL) {
         mpf_obj_t dest[2] = {MPF_OBJ_SENTINEL, v};
-        mpf_type_slots(t)->attr(o, q, dest);
+        mpf_type_get_attr(mpf_type_slots(t))(o, q, dest);
         if (dest[0] == MPF_OBJ_NULL) {
             return;
         }
@@ -1154,8 +1154,8 @@ void mpf_store_attr(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
 // ---------------------------------------------------------------- subscripts, iteration
 mpf_obj_t mpf_subscr(mpf_obj_t o, mpf_obj_t index, mpf_obj_t value) {
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
-    if (t->subscr != NULL) {
-        mpf_obj_t r = t->subscr(o, index, value);
+    if (mpf_type_get_subscr(t) != NULL) {
+        mpf_obj_t r = mpf_type_get_subscr(t)(o, index, value);
         if (r != MPF_OBJ_NULL) {
             return r;
         }
@@ -1204,22 +1204,19 @@ mpf_obj_t mpf_iter_self(mpf_obj_t self) {
     return self;
 }
 
-const mpf_type_t mpf_type_iter_generic = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_iterator,
-    .getiter = mpf_iter_self,
-    .iternext = seq_iter_next,
-};
+const mpf_type_t mpf_type_iter_generic = MPF_TYPE(MPF_QSTR_iterator, 0, NULL,
+    (getiter, mpf_iter_self),
+    (iternext, seq_iter_next));
 
 mpf_obj_t mpf_getiter(mpf_obj_t o) {
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
-    if (t->getiter != NULL) {
-        mpf_obj_t r = t->getiter(o);
+    if (mpf_type_get_getiter(t) != NULL) {
+        mpf_obj_t r = mpf_type_get_getiter(t)(o);
         if (r != MPF_OBJ_NULL) {
             return r;
         }
     }
-    if (t->subscr != NULL) {
+    if (mpf_type_get_subscr(t) != NULL) {
         seq_iter_t *it = mpf_new(seq_iter_t);
         it->base.type = &mpf_type_iter_generic;
         it->seq = o;
@@ -1232,8 +1229,8 @@ mpf_obj_t mpf_getiter(mpf_obj_t o) {
 mpf_obj_t mpf_iternext(mpf_obj_t it) {
     mpf_stack_check();
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(it));
-    if (t->iternext != NULL) {
-        return t->iternext(it);
+    if (mpf_type_get_iternext(t) != NULL) {
+        return mpf_type_get_iternext(t)(it);
     }
     mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not an iterator", it);
 }

@@ -238,12 +238,9 @@ static mpf_obj_t array_iter_next(mpf_obj_t self) {
     return items[it->i++];
 }
 
-static const mpf_type_t array_iter_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_iterator,
-    .getiter = mpf_iter_self,
-    .iternext = array_iter_next,
-};
+static const mpf_type_t array_iter_type = MPF_TYPE(MPF_QSTR_iterator, 0, NULL,
+    (getiter, mpf_iter_self),
+    (iternext, array_iter_next));
 
 mpf_obj_t mpf_seq_getiter(mpf_obj_t self) {
     array_iter_t *it = mpf_new(array_iter_t);

@@ -390,7 +390,7 @@ static void unpack_items(mpf_obj_t seq, size_t n, mpf_obj_t **items, size_t *len
     } else {
 #if CONFIG_ERROR_MSG_LEVEL >= 1  // (terse, mpf_getiter's TypeError is the same)
         const mpf_type_t *t = mpf_type_slots(mpf_obj_type(seq));
-        if (!(t->flags & MPF_TYPE_FLAG_HEAP) && t->getiter == NULL && t->subscr == NULL) {
+        if (!(t->flags & MPF_TYPE_FLAG_HEAP) && mpf_type_get_getiter(t) == NULL && mpf_type_get_subscr(t) == NULL) {
             mpf_raise_fmt(&mpf_type_TypeError, "cannot unpack non-iterable %T object", seq);  // CPython's words
         }
 #endif
