@@ -946,8 +946,8 @@ const mpf_rom_map_t *const mpf_builtins_map = &builtins_map;
 // The name of builtins_objs[i]: a builtin function's or a type's (a compact exception
 // type's too: its name is where a type's is).
 static mpf_qstr_t builtin_obj_name(size_t i) {
-    const mpf_obj_base_t *o = builtins_objs[i];
-    return o->type == &mpf_type_fun_builtin ? ((const mpf_fun_builtin_t *)o)->name : ((const mpf_type_t *)o)->name;
+    const void *o = builtins_objs[i];
+    return mpf_obj_type(mpf_obj_from_ptr(o)) == &mpf_type_fun_builtin ? MPF_FUN_NAME((const mpf_fun_builtin_t *)o) : ((const mpf_type_t *)o)->name;
 }
 
 // The builtin [q] as the build defines it (whatever a program stored into the builtins

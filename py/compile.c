@@ -595,13 +595,13 @@ static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) 
 static mpf_obj_t builtin_eval(size_t n_args, const mpf_obj_t *args) {
     return run_code(source_to_code(args[0], "<string>", MPF_COMPILE_EVAL), n_args, args);
 }
-const mpf_fun_builtin_t mpf_builtin_eval_obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_VAR, 1, 3, MPF_QSTR_eval, {.var = builtin_eval}};
+const mpf_fun_builtin_t mpf_builtin_eval_obj = MPF_FUN_INIT_VAR(MPF_QSTR_eval, 1, 3, builtin_eval);
 
 static mpf_obj_t builtin_exec(size_t n_args, const mpf_obj_t *args) {
     run_code(source_to_code(args[0], "<string>", MPF_COMPILE_EXEC), n_args, args);
     return MPF_OBJ_NONE;
 }
-const mpf_fun_builtin_t mpf_builtin_exec_obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_VAR, 1, 3, MPF_QSTR_exec, {.var = builtin_exec}};
+const mpf_fun_builtin_t mpf_builtin_exec_obj = MPF_FUN_INIT_VAR(MPF_QSTR_exec, 1, 3, builtin_exec);
 
 // compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1), keywords too.
 static mpf_obj_t builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args) {

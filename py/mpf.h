@@ -556,10 +556,28 @@ inline const mpf_type_t *mpf_obj_type(mpf_obj_t o) {
         // only reachable from malformed bytecode: a type with no operations
         return &mpf_type_sentinel;
     }
+#if !CONFIG_FUN_FULL_OBJECTS
+    if (*(const uint8_t *)mpf_obj_ptr(o) & 1) {
+        return &mpf_type_fun_builtin;  // no type word: an odd first byte (mpf_fun_builtin_t)
+    }
+#endif
     return ((const mpf_obj_base_t *)mpf_obj_ptr(o))->type;
 }
 inline bool mpf_obj_is_type(mpf_obj_t o, const mpf_type_t *t) {
+#if CONFIG_FUN_FULL_OBJECTS
     return mpf_obj_is_ptr(o) && ((const mpf_obj_base_t *)mpf_obj_ptr(o))->type == t;
+#else
+    if (!mpf_obj_is_ptr(o)) {
+        return false;
+    } else if (t == &mpf_type_fun_builtin) {
+        return *(const uint8_t *)mpf_obj_ptr(o) & 1;
+    }
+    // the first word as bytes (a builtin function has none that is a type: it never
+    // equals [t])
+    const mpf_type_t *ot;
+    memcpy(&ot, mpf_obj_ptr(o), sizeof(ot));
+    return ot == t;
+#endif
 }
 // Whether [o] is a class: its type is type or a metaclass derived from it (one compare
 // for the common case, a flag test for classes made by a metaclass).
@@ -568,7 +586,11 @@ inline bool mpf_obj_is_class(mpf_obj_t o) {
     if (!mpf_obj_is_ptr(o)) {
         return false;
     }
+#if CONFIG_FUN_FULL_OBJECTS
     const mpf_type_t *t = ((const mpf_obj_base_t *)mpf_obj_ptr(o))->type;
+#else
+    const mpf_type_t *t = mpf_obj_type(o);
+#endif
     return t == &mpf_type_type || (t->flags & MPF_TYPE_FLAG_METATYPE) != 0;
 }
 #else
@@ -678,14 +700,24 @@ typedef mpf_obj_t (*mpf_fun_2_t)(mpf_obj_t, mpf_obj_t);
 typedef mpf_obj_t (*mpf_fun_3_t)(mpf_obj_t, mpf_obj_t, mpf_obj_t);
 typedef mpf_obj_t (*mpf_fun_var_t)(size_t n_args, const mpf_obj_t *args);
 typedef mpf_obj_t (*mpf_fun_kw_t)(size_t n_args, size_t n_kw, const mpf_obj_t *args);
-enum { MPF_FUN_KIND_0, MPF_FUN_KIND_1, MPF_FUN_KIND_2, MPF_FUN_KIND_3, MPF_FUN_KIND_VAR, MPF_FUN_KIND_KW };
-// 3 words on a 32-bit chip: the kind, the arity and the name (a core qstr, below 2^16)
-// share one; an initializer that does not fit a field fails to compile (-Woverflow).
+// A family of methods sharing one C function: it gets the positional arguments (arity
+// checked as for VAR) and the object's small constant [mode] (0..63).
+typedef mpf_obj_t (*mpf_fun_mode_t)(size_t n_args, const mpf_obj_t *args, unsigned mode);
+enum { MPF_FUN_KIND_0, MPF_FUN_KIND_1, MPF_FUN_KIND_2, MPF_FUN_KIND_3, MPF_FUN_KIND_VAR, MPF_FUN_KIND_KW, MPF_FUN_KIND_MODE };
+#define MPF_FUN_ARGS_ANY 15  // n_max of a function taking any number of positional arguments
+// The kind, the arity and the mode share a halfword; an initializer that does not fit a
+// field fails to compile (-Woverflow). The name is a core qstr (below 2^14).
+// With CONFIG_FUN_FULL_OBJECTS: 3 words on a 32-bit chip, a type word first.
+// Without it: 2 words and no type word. The first halfword is the name as a const
+// table key with its low bit set ((id << 2) | 3, an odd first byte, which no type
+// pointer has): mpf_obj_type() recognises a builtin function by it, and a const table's
+// entry can be a builtin function object itself (see mpf_rom_map_elem_t).
 typedef struct mpf_fun_builtin {
+#if CONFIG_FUN_FULL_OBJECTS
     mpf_obj_base_t base;
-    uint16_t kind : 4;
-    uint16_t n_min : 4, n_max : 8;  // positional arity for VAR/KW (n_max 255 = unlimited)
-    uint16_t name;                  // read it as an mpf_qstr_t (e.g. for "%q": cast it)
+#endif
+    uint16_t name;  // read it with MPF_FUN_NAME()
+    uint16_t kind : 3, n_min : 3, n_max : 4, mode : 6;  // n_max MPF_FUN_ARGS_ANY: unlimited
     union {
         mpf_fun_0_t f0;
         mpf_fun_1_t f1;
@@ -693,14 +725,35 @@ typedef struct mpf_fun_builtin {
         mpf_fun_3_t f3;
         mpf_fun_var_t var;
         mpf_fun_kw_t kw;
+        mpf_fun_mode_t mode;
     } fun;
 } mpf_fun_builtin_t;
-#define MPF_FUN_0(obj, q, f) static const mpf_fun_builtin_t obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_0, 0, 0, q, {.f0 = f}}
-#define MPF_FUN_1(obj, q, f) static const mpf_fun_builtin_t obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_1, 1, 1, q, {.f1 = f}}
-#define MPF_FUN_2(obj, q, f) static const mpf_fun_builtin_t obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_2, 2, 2, q, {.f2 = f}}
-#define MPF_FUN_3(obj, q, f) static const mpf_fun_builtin_t obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_3, 3, 3, q, {.f3 = f}}
-#define MPF_FUN_VAR(obj, q, mn, mx, f) static const mpf_fun_builtin_t obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_VAR, mn, mx, q, {.var = f}}
-#define MPF_FUN_KW(obj, q, mn, f) static const mpf_fun_builtin_t obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_KW, mn, 255, q, {.kw = f}}
+#if !CONFIG_FUN_FULL_OBJECTS && defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "builtin functions without a type word (CONFIG_FUN_FULL_OBJECTS off) need a little-endian target"
+#endif
+#if CONFIG_FUN_FULL_OBJECTS
+#define MPF_FUN_NAME(f) ((mpf_qstr_t)(f)->name)
+#define MPF_FUN_INIT(q, kind, mn, mx, md, field, f) {{&mpf_type_fun_builtin}, (q), kind, mn, (mx) == 255 ? MPF_FUN_ARGS_ANY : (mx), md, {.field = f}}
+#else
+#define MPF_FUN_NAME(f) ((mpf_qstr_t)((f)->name >> 2))
+#define MPF_FUN_INIT(q, kind, mn, mx, md, field, f) {((q) << 2) | 3, kind, mn, (mx) == 255 ? MPF_FUN_ARGS_ANY : (mx), md, {.field = f}}
+#endif
+// The initializer of a builtin function object named [q] (for one that is not static).
+#define MPF_FUN_INIT_0(q, f) MPF_FUN_INIT(q, MPF_FUN_KIND_0, 0, 0, 0, f0, f)
+#define MPF_FUN_INIT_1(q, f) MPF_FUN_INIT(q, MPF_FUN_KIND_1, 1, 1, 0, f1, f)
+#define MPF_FUN_INIT_2(q, f) MPF_FUN_INIT(q, MPF_FUN_KIND_2, 2, 2, 0, f2, f)
+#define MPF_FUN_INIT_3(q, f) MPF_FUN_INIT(q, MPF_FUN_KIND_3, 3, 3, 0, f3, f)
+#define MPF_FUN_INIT_VAR(q, mn, mx, f) MPF_FUN_INIT(q, MPF_FUN_KIND_VAR, mn, mx, 0, var, f)
+#define MPF_FUN_INIT_KW(q, mn, f) MPF_FUN_INIT(q, MPF_FUN_KIND_KW, mn, MPF_FUN_ARGS_ANY, 0, kw, f)
+#define MPF_FUN_INIT_MODE(q, mn, mx, f, md) MPF_FUN_INIT(q, MPF_FUN_KIND_MODE, mn, mx, md, mode, f)
+#define MPF_FUN_0(obj, q, f) static const mpf_fun_builtin_t obj = MPF_FUN_INIT_0(q, f)
+#define MPF_FUN_1(obj, q, f) static const mpf_fun_builtin_t obj = MPF_FUN_INIT_1(q, f)
+#define MPF_FUN_2(obj, q, f) static const mpf_fun_builtin_t obj = MPF_FUN_INIT_2(q, f)
+#define MPF_FUN_3(obj, q, f) static const mpf_fun_builtin_t obj = MPF_FUN_INIT_3(q, f)
+#define MPF_FUN_VAR(obj, q, mn, mx, f) static const mpf_fun_builtin_t obj = MPF_FUN_INIT_VAR(q, mn, mx, f)
+#define MPF_FUN_KW(obj, q, mn, f) static const mpf_fun_builtin_t obj = MPF_FUN_INIT_KW(q, mn, f)
+// f(n_args, args, md): one of a family of methods sharing [f]
+#define MPF_FUN_MODE(obj, q, mn, mx, f, md) static const mpf_fun_builtin_t obj = MPF_FUN_INIT_MODE(q, mn, mx, f, md)
 
 // Wrappers for class-body decorators.
 typedef struct mpf_wrapper {

@@ -216,27 +216,29 @@ const mpf_type_t mpf_type_fun_bc = MPF_TYPE(MPF_QSTR_function, 0, NULL,
 // ---------------------------------------------------------------- builtin functions
 static mpf_obj_t fun_builtin_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     const mpf_fun_builtin_t *f = mpf_obj_ptr(self);
+    mpf_qstr_t name = MPF_FUN_NAME(f);
     if (f->kind == MPF_FUN_KIND_KW) {
         if (n_args < f->n_min) {
-            mpf_raise_fmt(&mpf_type_TypeError, "%q() missing required arguments", (mpf_qstr_t)f->name);
+            mpf_raise_fmt(&mpf_type_TypeError, "%q() missing required arguments", name);
         }
         return f->fun.kw(n_args, n_kw, args);
     }
     if (n_kw > 0) {
-        mpf_raise_fmt(&mpf_type_TypeError, "%q() takes no keyword arguments", (mpf_qstr_t)f->name);
+        mpf_raise_fmt(&mpf_type_TypeError, "%q() takes no keyword arguments", name);
     }
-    if (n_args < f->n_min || n_args > f->n_max) {
-        if (f->n_min == f->n_max) {
-            if (f->n_min == 1 && n_args == 0) {
-                mpf_raise_fmt(&mpf_type_TypeError, "%q() takes exactly one argument (0 given)", (mpf_qstr_t)f->name);
+    size_t n_max = f->n_max == MPF_FUN_ARGS_ANY ? SIZE_MAX : f->n_max;
+    if (n_args < f->n_min || n_args > n_max) {
+        if (f->n_min == n_max) {
+            if (n_max == 1 && n_args == 0) {
+                mpf_raise_fmt(&mpf_type_TypeError, "%q() takes exactly one argument (0 given)", name);
             }
-            mpf_raise_fmt(&mpf_type_TypeError, "%q() takes %u positional argument%s but %u were given", (mpf_qstr_t)f->name,
-                (unsigned)f->n_min, f->n_min == 1 ? "" : "s", (unsigned)n_args);
+            mpf_raise_fmt(&mpf_type_TypeError, "%q() takes %u positional argument%s but %u were given", name,
+                (unsigned)n_max, n_max == 1 ? "" : "s", (unsigned)n_args);
         }
         if (n_args < f->n_min) {
-            mpf_raise_fmt(&mpf_type_TypeError, "%q expected at least %u arguments, got %u", (mpf_qstr_t)f->name, (unsigned)f->n_min, (unsigned)n_args);
+            mpf_raise_fmt(&mpf_type_TypeError, "%q expected at least %u arguments, got %u", name, (unsigned)f->n_min, (unsigned)n_args);
         }
-        mpf_raise_fmt(&mpf_type_TypeError, "%q expected at most %u arguments, got %u", (mpf_qstr_t)f->name, (unsigned)f->n_max, (unsigned)n_args);
+        mpf_raise_fmt(&mpf_type_TypeError, "%q expected at most %u arguments, got %u", name, (unsigned)n_max, (unsigned)n_args);
     }
     switch (f->kind) {
         case MPF_FUN_KIND_0:
@@ -247,6 +249,8 @@ static mpf_obj_t fun_builtin_call(mpf_obj_t self, size_t n_args, size_t n_kw, co
             return f->fun.f2(args[0], args[1]);
         case MPF_FUN_KIND_3:
             return f->fun.f3(args[0], args[1], args[2]);
+        case MPF_FUN_KIND_MODE:
+            return f->fun.mode(n_args, args, f->mode);
         default:
             return f->fun.var(n_args, args);
     }
@@ -254,12 +258,12 @@ static mpf_obj_t fun_builtin_call(mpf_obj_t self, size_t n_args, size_t n_kw, co
 
 static void fun_builtin_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
-    mpf_printf(p, "<built-in function %q>", (mpf_qstr_t)((const mpf_fun_builtin_t *)mpf_obj_ptr(self))->name);
+    mpf_printf(p, "<built-in function %q>", MPF_FUN_NAME((const mpf_fun_builtin_t *)mpf_obj_ptr(self)));
 }
 
 static void fun_builtin_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     if (dest[0] == MPF_OBJ_NULL && (attr == MPF_QSTR___name__ || attr == MPF_QSTR___qualname__)) {
-        dest[0] = mpf_obj_new_qstr(((const mpf_fun_builtin_t *)mpf_obj_ptr(self))->name);
+        dest[0] = mpf_obj_new_qstr(MPF_FUN_NAME((const mpf_fun_builtin_t *)mpf_obj_ptr(self)));
     }
 }
 
@@ -367,7 +371,7 @@ mpf_obj_t mpf_obj_new_method_desc(const mpf_type_t *owner, mpf_obj_t fun) {
 }
 
 static mpf_qstr_t method_desc_name(const mpf_method_desc_t *d) {
-    return ((const mpf_fun_builtin_t *)mpf_obj_ptr(d->fun))->name;
+    return MPF_FUN_NAME((const mpf_fun_builtin_t *)mpf_obj_ptr(d->fun));
 }
 
 static mpf_obj_t method_desc_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {

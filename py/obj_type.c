@@ -1123,7 +1123,7 @@ static mpf_obj_t build_class(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     }
     return cls;
 }
-const mpf_fun_builtin_t mpf_builtin_build_class_obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_KW, 2, 255, MPF_QSTR___build_class__, {.kw = build_class}};
+const mpf_fun_builtin_t mpf_builtin_build_class_obj = MPF_FUN_INIT_KW(MPF_QSTR___build_class__, 2, build_class);
 
 static mpf_obj_t type_new(const mpf_type_t *meta, size_t n_args, size_t n_kw, const mpf_obj_t *args);
 

@@ -85,8 +85,7 @@ int mpf_port_rename(const char *from, const char *to);
 #if CONFIG_BUILTIN_OPEN
 // The builtin open() (the core also offers it as io.open): a port with a filesystem
 // defines it with its file object type, as a keyword builtin named open, e.g.
-//   const mpf_fun_builtin_t mpf_port_open_obj = {{&mpf_type_fun_builtin},
-//       MPF_FUN_KIND_KW, 1, 255, MPF_QSTR_open, {.kw = my_open}};
+//   const mpf_fun_builtin_t mpf_port_open_obj = MPF_FUN_INIT_KW(MPF_QSTR_open, 1, my_open);
 struct mpf_fun_builtin;
 extern const struct mpf_fun_builtin mpf_port_open_obj;
 #endif

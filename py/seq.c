@@ -260,7 +260,7 @@ static mpf_obj_t seq_count(mpf_obj_t self, mpf_obj_t v) {
     }
     return mpf_obj_new_small_int(n);
 }
-const mpf_fun_builtin_t mpf_seq_count_obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_2, 2, 2, MPF_QSTR_count, {.f2 = seq_count}};
+const mpf_fun_builtin_t mpf_seq_count_obj = MPF_FUN_INIT_2(MPF_QSTR_count, seq_count);
 
 static mpf_obj_t seq_index(size_t n_args, const mpf_obj_t *args) {
     size_t len;
@@ -283,4 +283,4 @@ static mpf_obj_t seq_index(size_t n_args, const mpf_obj_t *args) {
     }
     mpf_raise_fmt(&mpf_type_ValueError, "%R is not in list", args[1]);
 }
-const mpf_fun_builtin_t mpf_seq_index_obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_VAR, 2, 4, MPF_QSTR_index, {.var = seq_index}};
+const mpf_fun_builtin_t mpf_seq_index_obj = MPF_FUN_INIT_VAR(MPF_QSTR_index, 2, 4, seq_index);

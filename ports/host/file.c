@@ -216,6 +216,6 @@ static mpf_obj_t builtin_open(size_t n_args, size_t n_kw, const mpf_obj_t *args)
     f->binary = binary;
     return mpf_obj_from_ptr(f);
 }
-const mpf_fun_builtin_t mpf_port_open_obj = {{&mpf_type_fun_builtin}, MPF_FUN_KIND_KW, 1, 255, MPF_QSTR_open, {.kw = builtin_open}};
+const mpf_fun_builtin_t mpf_port_open_obj = MPF_FUN_INIT_KW(MPF_QSTR_open, 1, builtin_open);
 
 #endif
