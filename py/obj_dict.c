@@ -28,27 +28,9 @@ void mpf_dict_store(mpf_obj_t d, mpf_obj_t key, mpf_obj_t value) {
     mpf_map_lookup(mpf_dict_map(d), key, MPF_MAP_LOOKUP_ADD)->value = value;
 }
 
-static void dict_print_items(const mpf_print_t *p, const void *arg) {
-    const mpf_map_t *m = arg;
-    bool first = true;
-    for (size_t i = 0; i < m->used; i++) {
-        if (m->elems[i].key == MPF_OBJ_NULL) {
-            continue;
-        }
-        if (!first) {
-            mpf_print_str(p, ", ");
-        }
-        first = false;
-        mpf_obj_print(p, m->elems[i].key, MPF_PRINT_REPR);
-        mpf_print_str(p, ": ");
-        mpf_obj_print(p, m->elems[i].value, MPF_PRINT_REPR);
-    }
-}
-
 static void dict_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
-    const mpf_map_t *m = mpf_dict_map(self);
-    mpf_seq_repr_print(p, m, "{", "}", dict_print_items, m);
+    mpf_seq_print(p, mpf_dict_map(self), MPF_SEQ_PRINT_DICT);
 }
 
 // Store every item of map [m] into dict [d].
@@ -107,15 +89,7 @@ static mpf_obj_t dict_make_new(const mpf_type_t *type, size_t n_args, size_t n_k
 }
 
 static mpf_obj_t dict_unary_op(int op, mpf_obj_t self) {
-    mpf_map_t *m = mpf_dict_map(self);
-    switch (op) {
-        case MPF_UNARY_OP_BOOL:
-            return mpf_obj_bool(m->count != 0);
-        case MPF_UNARY_OP_LEN:
-            return mpf_obj_new_small_int((mpf_int_t)m->count);
-        default:
-            return MPF_OBJ_NULL;
-    }
+    return mpf_seq_unary_op(op, mpf_dict_map(self)->count);
 }
 
 static mpf_obj_t dict_copy(mpf_obj_t self);
@@ -251,16 +225,13 @@ static mpf_obj_t view_getiter(mpf_obj_t self) {
 
 static mpf_obj_t view_unary_op(int op, mpf_obj_t self) {
     const dict_iter_t *v = mpf_obj_ptr(self);
-    if (op == MPF_UNARY_OP_LEN || op == MPF_UNARY_OP_BOOL) {
-        return dict_unary_op(op, v->dict);
-    }
 #if CONFIG_BUILTIN_SET
     if (op == MPF_UNARY_OP_HASH && v->kind != 1) {
         // keys and items views are set-like (they compare by content), so unhashable
         mpf_raise_fmt(&mpf_type_TypeError, "unhashable type: '%s'", v->kind == 0 ? "dict_keys" : "dict_items");
     }
 #endif
-    return MPF_OBJ_NULL;
+    return dict_unary_op(op, v->dict);  // len(), truth
 }
 
 static mpf_obj_t view_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
