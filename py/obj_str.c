@@ -424,12 +424,9 @@ static mpf_obj_t str_iter_next(mpf_obj_t self) {
     return mpf_obj_new_str_qstr_maybe((const char *)s + b0, b1 - b0);
 }
 
-static const mpf_type_t str_iter_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_str_iterator,
-    .getiter = mpf_iter_self,
-    .iternext = str_iter_next,
-};
+static const mpf_type_t str_iter_type = MPF_TYPE(MPF_QSTR_str_iterator, 0,
+    (getiter, mpf_iter_self),
+    (iternext, str_iter_next));
 
 static mpf_obj_t str_getiter(mpf_obj_t self) {
     str_iter_t *it = mpf_new(str_iter_t);
@@ -1486,19 +1483,15 @@ static const mpf_rom_map_t bytes_locals = {
 const mpf_rom_map_t *const mpf_bytes_locals = &bytes_locals;
 
 static const mpf_type_ext_t str_get_buffer_ext = {.get_buffer = str_get_buffer};
-const mpf_type_t mpf_type_str = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_str,
-    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
-    .print = str_print,
-    .make_new = str_make_new,
-    .unary_op = str_unary_op,
-    .binary_op = str_binary_op,
-    .subscr = str_subscr,
-    .getiter = str_getiter,
-    .ext = &str_get_buffer_ext,
-    .locals = &str_locals,
-};
+const mpf_type_t mpf_type_str = MPF_TYPE(MPF_QSTR_str, MPF_TYPE_FLAG_SUBCLASSABLE,
+    (print, str_print),
+    (make_new, str_make_new),
+    (unary_op, str_unary_op),
+    (binary_op, str_binary_op),
+    (subscr, str_subscr),
+    (getiter, str_getiter),
+    (ext, &str_get_buffer_ext),
+    (locals, &str_locals));
 
 // ---------------------------------------------------------------- bytes
 // What a class instance's __bytes__ returns (TypeError unless bytes), or NULL when [o]
@@ -1561,16 +1554,12 @@ static mpf_obj_t bytes_make_new(const mpf_type_t *type, size_t n_args, size_t n_
     return mpf_vstr_to_bytes(&v);
 }
 
-const mpf_type_t mpf_type_bytes = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_bytes,
-    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
-    .print = str_print,
-    .make_new = bytes_make_new,
-    .unary_op = str_unary_op,
-    .binary_op = str_binary_op,
-    .subscr = str_subscr,
-    .getiter = str_getiter,
-    .ext = &str_get_buffer_ext,
-    .locals = &bytes_locals,
-};
+const mpf_type_t mpf_type_bytes = MPF_TYPE(MPF_QSTR_bytes, MPF_TYPE_FLAG_SUBCLASSABLE,
+    (print, str_print),
+    (make_new, bytes_make_new),
+    (unary_op, str_unary_op),
+    (binary_op, str_binary_op),
+    (subscr, str_subscr),
+    (getiter, str_getiter),
+    (ext, &str_get_buffer_ext),
+    (locals, &bytes_locals));
