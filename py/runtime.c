@@ -170,16 +170,12 @@ mpf_obj_t mpf_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             return r;
         }
     }
-    if (op >= MPF_BINARY_OP_OR && op <= MPF_BINARY_OP_POWER) {
-        if (mpf_type_get_binary_op(rt) != NULL && (rt != lt || (rt->flags & MPF_TYPE_FLAG_HEAP) == 0) &&
-            (r = mpf_type_get_binary_op(rt)(op + MPF_BINARY_OP_NORMAL_TO_REVERSE, rhs, lhs)) != MPF_OBJ_NULL) {
-            return r;
-        }
-        if ((rt->flags & MPF_TYPE_FLAG_HEAP) && (r = with_native_rhs(op, lhs, rhs)) != MPF_OBJ_NULL) {
-            return r;
-        }
-    } else if (op <= MPF_BINARY_OP_NOT_EQUAL) {
-        if (mpf_type_get_binary_op(rt) != NULL && (r = mpf_type_get_binary_op(rt)(reflect_cmp[op], rhs, lhs)) != MPF_OBJ_NULL) {
+    // the right operand's reflected operation: a comparison's mirror (a < b: b > a), an
+    // arithmetic operator's reverse (b.__radd__(a), not tried on the same class twice)
+    bool cmp = op <= MPF_BINARY_OP_NOT_EQUAL;
+    if (cmp || (op >= MPF_BINARY_OP_OR && op <= MPF_BINARY_OP_POWER)) {
+        if (mpf_type_get_binary_op(rt) != NULL && (cmp || rt != lt || (rt->flags & MPF_TYPE_FLAG_HEAP) == 0) &&
+            (r = mpf_type_get_binary_op(rt)(cmp ? reflect_cmp[op] : op + MPF_BINARY_OP_NORMAL_TO_REVERSE, rhs, lhs)) != MPF_OBJ_NULL) {
             return r;
         }
         if ((rt->flags & MPF_TYPE_FLAG_HEAP) && (r = with_native_rhs(op, lhs, rhs)) != MPF_OBJ_NULL) {
@@ -289,20 +285,6 @@ mpf_obj_t mpf_call_method_n(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return mpf_call(args[0], n_args + 1, n_kw, args + 1);
 }
 
-// A growable array of call arguments in the heap.
-typedef struct argbuf {
-    size_t len, alloc;
-    mpf_obj_t *items;
-} argbuf_t;
-
-static void argbuf_add(argbuf_t *b, mpf_obj_t v) {
-    if (b->len == b->alloc) {
-        b->alloc = b->alloc * 2 + 8;
-        b->items = mpf_gc_realloc(b->items, b->alloc * sizeof(mpf_obj_t));
-    }
-    b->items[b->len++] = v;
-}
-
 static mpf_obj_t kw_name(mpf_obj_t k) {
     if (!MPF_IS_STR(k)) {
         mpf_raise_msg(&mpf_type_TypeError, "keywords must be strings");
@@ -316,9 +298,9 @@ static mpf_obj_t kw_name(mpf_obj_t k) {
 }
 
 mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_uint_t star) {
-    argbuf_t pos = {0, 0, NULL};  // the positional arguments, then the keywords' name/value pairs
+    mpf_obj_t pos = mpf_obj_new_list(0, NULL);  // the positional arguments, then the keywords' name/value pairs
     if (self != MPF_OBJ_NULL) {
-        argbuf_add(&pos, self);
+        mpf_list_append(pos, self);
     }
     for (size_t i = 0; i < n_args; i++) {
         if (i < sizeof(mpf_uint_t) * 8 && (star >> i) & 1) {
@@ -329,7 +311,7 @@ mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n
                 mpf_obj_t *items;
                 mpf_obj_get_array(a, &n, &items);
                 for (size_t j = 0; j < n; j++) {
-                    argbuf_add(&pos, items[j]);
+                    mpf_list_append(pos, items[j]);
                 }
             } else
 #endif
@@ -337,27 +319,27 @@ mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n
                 mpf_obj_t it = mpf_getiter(a);
                 mpf_obj_t v;
                 while ((v = mpf_iternext(it)) != MPF_OBJ_STOP) {
-                    argbuf_add(&pos, v);
+                    mpf_list_append(pos, v);
                 }
             }
         } else {
-            argbuf_add(&pos, args[i]);
+            mpf_list_append(pos, args[i]);
         }
     }
-    size_t np = pos.len;
+    size_t np = ((const mpf_list_t *)mpf_obj_ptr(pos))->len;
     for (size_t i = 0; i < n_kw; i++) {
         mpf_obj_t k = args[n_args + 2 * i];
         mpf_obj_t v = args[n_args + 2 * i + 1];
         if (k != MPF_OBJ_NULL) {
-            argbuf_add(&pos, kw_name(k));
-            argbuf_add(&pos, v);
+            mpf_list_append(pos, kw_name(k));
+            mpf_list_append(pos, v);
 #if CONFIG_VM_FAST_PATHS  // without them a dict goes through keys() as any mapping
         } else if (mpf_obj_is_type(v, &mpf_type_dict)) {
             mpf_map_t *m = mpf_dict_map(v);
             for (size_t j = 0; j < m->used; j++) {
                 if (m->elems[j].key != MPF_OBJ_NULL) {
-                    argbuf_add(&pos, kw_name(m->elems[j].key));
-                    argbuf_add(&pos, m->elems[j].value);
+                    mpf_list_append(pos, kw_name(m->elems[j].key));
+                    mpf_list_append(pos, m->elems[j].value);
                 }
             }
 #endif
@@ -371,12 +353,13 @@ mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n
             mpf_obj_t it = mpf_getiter(keys);
             mpf_obj_t key;
             while ((key = mpf_iternext(it)) != MPF_OBJ_STOP) {
-                argbuf_add(&pos, kw_name(key));
-                argbuf_add(&pos, mpf_subscr(v, key, MPF_OBJ_SENTINEL));
+                mpf_list_append(pos, kw_name(key));
+                mpf_list_append(pos, mpf_subscr(v, key, MPF_OBJ_SENTINEL));
             }
         }
     }
-    return mpf_call(fun, np, (pos.len - np) / 2, pos.items);
+    const mpf_list_t *l = mpf_obj_ptr(pos);
+    return mpf_call(fun, np, (l->len - np) / 2, l->items);
 }
 
 void mpf_arg_check_num(size_t n_args, size_t n_kw, size_t n_min, size_t n_max, bool takes_kw) {
@@ -565,6 +548,19 @@ mpf_obj_t mpf_native_self(const mpf_type_t *owner, mpf_qstr_t name, mpf_obj_t se
         }
     }
     mpf_raise_fmt(&mpf_type_TypeError, "descriptor '%q' for '%q' objects doesn't apply to a '%T' object", name, mpf_type_name(owner), self);
+}
+
+// Member [m] of [owner] found for [o], an instance of [t], as dest[0..1]: a builtin base's
+// method works on the native sub-object of an instance of a class (TypeError if there is
+// none; an exception is its own), anything else as bind_member binds it.
+static void bind_found(mpf_obj_t m, mpf_obj_t o, const mpf_type_t *t, const mpf_type_t *owner, mpf_qstr_t q, mpf_obj_t *dest) {
+    if ((t->flags & MPF_TYPE_FLAG_HEAP) && owner != NULL && !(owner->flags & MPF_TYPE_FLAG_HEAP) &&
+        owner != &mpf_type_object && mpf_obj_is_type(m, &mpf_type_fun_builtin)) {
+        dest[0] = m;
+        dest[1] = mpf_native_self(owner, q, o);
+        return;
+    }
+    bind_member(m, o, t, owner, dest);
 }
 
 #if CONFIG_CLASS_ADVANCED
@@ -764,14 +760,7 @@ static void load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest, bool hooks) 
         m = type_lookup_ex(t, q, &owner);
     }
     if (m != MPF_OBJ_NULL) {
-        if ((t->flags & MPF_TYPE_FLAG_HEAP) && owner != NULL && !(owner->flags & MPF_TYPE_FLAG_HEAP) &&
-            owner != &mpf_type_object && mpf_obj_is_type(m, &mpf_type_fun_builtin) && !mpf_obj_is_exception(o)) {
-            // a builtin base's method works on the native sub-object (TypeError if there is none)
-            dest[0] = m;
-            dest[1] = mpf_native_self(owner, q, o);
-            return;
-        }
-        bind_member(m, o, t, owner, dest);
+        bind_found(m, o, t, owner, q, dest);
         return;
     }
 #if CONFIG_SLOT_WRAPPERS
@@ -875,13 +864,7 @@ void mpf_load_super_method(mpf_qstr_t q, mpf_obj_t *dest) {
             }
             return;
         }
-        if (!(c->flags & MPF_TYPE_FLAG_HEAP) && mpf_obj_is_type(m, &mpf_type_fun_builtin) && (st->flags & MPF_TYPE_FLAG_HEAP) &&
-            c != &mpf_type_object) {
-            dest[0] = m;
-            dest[1] = mpf_native_self(c, q, self);
-            return;
-        }
-        bind_member(m, self, st, c, dest);
+        bind_found(m, self, st, c, q, dest);
         return;
     }
     mpf_raise_fmt(&mpf_type_AttributeError, "'super' object has no attribute '%q'", q);
