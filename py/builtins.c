@@ -92,29 +92,25 @@ static mpf_obj_t builtin_print(size_t n_args, size_t n_kw, const mpf_obj_t *args
         return MPF_OBJ_NONE;
     }
 #endif
-    mpf_print_t p;
 #if CONFIG_MODULE_MICROPYTHON
+    mpf_print_t pb;
     print_buf_t buf;
     buf.len = 0;
-    p.env = &buf;
-    p.write = print_buf_write;
+    pb.env = &buf;
+    pb.write = print_buf_write;
+    const mpf_print_t *p = &pb;
 #else
-    mpf_vstr_t v;
-    mpf_vstr_init(&v, 64);
-    mpf_vstr_print(&v, &p);
+    const mpf_print_t *p = &mpf_print_stdout;  // each piece written as it comes, as CPython's
 #endif
     for (size_t i = 0; i < n_args; i++) {
         if (i > 0) {
-            mpf_print_strn(&p, sep_s, sep_l);
+            mpf_print_strn(p, sep_s, sep_l);
         }
-        mpf_obj_print(&p, args[i], MPF_PRINT_STR);
+        mpf_obj_print(p, args[i], MPF_PRINT_STR);
     }
-    mpf_print_strn(&p, end_s, end_l);
+    mpf_print_strn(p, end_s, end_l);
 #if CONFIG_MODULE_MICROPYTHON
     print_buf_flush(&buf);
-#else
-    mpf_port_stdout_write(v.buf, v.len);
-    mpf_gc_free(v.buf);
 #endif
     return MPF_OBJ_NONE;
 }
@@ -180,25 +176,25 @@ static mpf_obj_t builtin_abs(mpf_obj_t o) {
 }
 MPF_FUN_1(builtin_abs_obj, MPF_QSTR_abs, builtin_abs);
 
-static mpf_obj_t builtin_all(mpf_obj_t o) {
+// all() (stop: false) and any() (stop: true): [stop] at the first item whose truth is
+// [stop], else the other
+__attribute__((noinline)) static mpf_obj_t all_any(mpf_obj_t o, bool stop) {
     mpf_obj_t it = mpf_getiter(o), v;
     while ((v = mpf_iternext(it)) != MPF_OBJ_STOP) {
-        if (!mpf_obj_is_true(v)) {
-            return MPF_OBJ_FALSE;
+        if (mpf_obj_is_true(v) == stop) {
+            return mpf_obj_bool(stop);
         }
     }
-    return MPF_OBJ_TRUE;
+    return mpf_obj_bool(!stop);
+}
+
+static mpf_obj_t builtin_all(mpf_obj_t o) {
+    return all_any(o, false);
 }
 MPF_FUN_1(builtin_all_obj, MPF_QSTR_all, builtin_all);
 
 static mpf_obj_t builtin_any(mpf_obj_t o) {
-    mpf_obj_t it = mpf_getiter(o), v;
-    while ((v = mpf_iternext(it)) != MPF_OBJ_STOP) {
-        if (mpf_obj_is_true(v)) {
-            return MPF_OBJ_TRUE;
-        }
-    }
-    return MPF_OBJ_FALSE;
+    return all_any(o, true);
 }
 MPF_FUN_1(builtin_any_obj, MPF_QSTR_any, builtin_any);
 
@@ -457,7 +453,7 @@ MPF_FUN_VAR(builtin_iter_obj, MPF_QSTR_iter, 1, 1, builtin_iter);
 
 static mpf_obj_t builtin_next(size_t n_args, const mpf_obj_t *args) {
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(args[0]));
-    if (t->iternext == NULL) {
+    if (mpf_type_get_iternext(t) == NULL) {
         mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not an iterator", args[0]);
     }
     if ((t->flags & MPF_TYPE_FLAG_HEAP) && n_args == 1) {
@@ -714,18 +710,18 @@ static void dir_add_type(mpf_obj_t l, const mpf_type_t *t) {
             const mpf_type_t *c = mpf_obj_ptr(mro->items[i]);
             if (mpf_class_dict(c) != NULL) {
                 dir_add_map(l, mpf_class_dict(c));
-            } else if (mpf_type_slots(c)->locals) {
-                for (size_t k = 0; k < mpf_type_slots(c)->locals->n; k++) {
-                    mpf_list_append(l, MPF_ROM_ELEM_KEY(&mpf_type_slots(c)->locals->elems[k]));
+            } else if (mpf_type_get_locals(mpf_type_slots(c))) {
+                for (size_t k = 0; k < mpf_type_get_locals(mpf_type_slots(c))->n; k++) {
+                    mpf_list_append(l, MPF_ROM_ELEM_KEY(&mpf_type_get_locals(mpf_type_slots(c))->elems[k]));
                 }
             }
         }
         return;
     }
-    for (const mpf_type_t *c = t; c != NULL; c = c->parent) {
-        if (mpf_type_slots(c)->locals) {
-            for (size_t k = 0; k < mpf_type_slots(c)->locals->n; k++) {
-                mpf_list_append(l, MPF_ROM_ELEM_KEY(&mpf_type_slots(c)->locals->elems[k]));
+    for (const mpf_type_t *c = t; c != NULL; c = mpf_type_parent(c)) {
+        if (mpf_type_get_locals(mpf_type_slots(c))) {
+            for (size_t k = 0; k < mpf_type_get_locals(mpf_type_slots(c))->n; k++) {
+                mpf_list_append(l, MPF_ROM_ELEM_KEY(&mpf_type_get_locals(mpf_type_slots(c))->elems[k]));
             }
         }
     }

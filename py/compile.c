@@ -465,11 +465,8 @@ static void code_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t ki
     mpf_printf(p, "<code object <module> at %x, mode %d>", (unsigned)(uintptr_t)self, (int)c->mode);
 }
 
-const mpf_type_t mpf_type_code = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_code,
-    .print = code_print,
-};
+const mpf_type_t mpf_type_code = MPF_TYPE(MPF_QSTR_code, 0,
+    (print, code_print));
 
 mpf_obj_t mpf_compile_code_new(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode) {
     code_t *c = mpf_new(code_t);

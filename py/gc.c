@@ -357,8 +357,8 @@ static void sweep(void) {
             if (ft_get(b)) {
                 ft_set(b, false);
                 const mpf_obj_base_t *o = (const mpf_obj_base_t *)(gc.pool + b * BLOCK_BYTES);
-                if (o->type != NULL && o->type->ext != NULL && o->type->ext->finalise != NULL) {
-                    o->type->ext->finalise(mpf_obj_from_ptr(o));
+                if (o->type != NULL && mpf_type_get_ext(o->type) != NULL && mpf_type_get_ext(o->type)->finalise != NULL) {
+                    mpf_type_get_ext(o->type)->finalise(mpf_obj_from_ptr(o));
                 }
             }
             at_set(b, AT_FREE);

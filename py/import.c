@@ -261,7 +261,9 @@ mpf_obj_t mpf_import_name(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, 
             }
             plen--;
         }
-        if (plen == 0 || (cl == 8 && memcmp(cs, "__main__", 8) == 0 && is_pkg == MPF_OBJ_NULL)) {
+        // (a module that is not a package strips at least its own name: __main__ has no
+        // parent left)
+        if (plen == 0) {
             raise_no_parent();
         }
         mpf_vstr_add_strn(&full, cs, plen);

@@ -461,12 +461,9 @@ static mpf_obj_t array_iter_next(mpf_obj_t self) {
     return array_get(it->a, it->i++);
 }
 
-static const mpf_type_t array_iter_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_arrayiterator,
-    .getiter = mpf_iter_self,
-    .iternext = array_iter_next,
-};
+static const mpf_type_t array_iter_type = MPF_TYPE(MPF_QSTR_arrayiterator, 0,
+    (getiter, mpf_iter_self),
+    (iternext, array_iter_next));
 
 static mpf_obj_t array_getiter(mpf_obj_t self) {
     array_iter_t *it = mpf_new(array_iter_t);
@@ -671,20 +668,16 @@ static const mpf_rom_map_elem_t array_locals_table[] = {
 MPF_ROM_MAP(array_locals, array_locals_table);
 
 static const mpf_type_ext_t array_get_buffer_ext = {.get_buffer = array_get_buffer};
-const mpf_type_t mpf_type_array = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_array,
-    .flags = MPF_TYPE_FLAG_UNHASHABLE,
-    .print = array_print,
-    .make_new = array_make_new,
-    .unary_op = array_unary_op,
-    .binary_op = array_binary_op,
-    .attr = array_attr,
-    .subscr = array_subscr,
-    .getiter = array_getiter,
-    .ext = &array_get_buffer_ext,
-    .locals = &array_locals,
-};
+const mpf_type_t mpf_type_array = MPF_TYPE(MPF_QSTR_array, MPF_TYPE_FLAG_UNHASHABLE,
+    (print, array_print),
+    (make_new, array_make_new),
+    (unary_op, array_unary_op),
+    (binary_op, array_binary_op),
+    (attr, array_attr),
+    (subscr, array_subscr),
+    (getiter, array_getiter),
+    (ext, &array_get_buffer_ext),
+    (locals, &array_locals));
 
 static const mpf_rom_map_elem_t array_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_array), MPF_ROM_PTR(&mpf_type_array)},

@@ -593,14 +593,11 @@ static const mpf_rom_map_elem_t task_locals_table[] = {
 };
 MPF_ROM_MAP(task_locals, task_locals_table);
 
-const mpf_type_t mpf_type_asyncio_task = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_Task,
-    .print = task_print,
-    .attr = task_attr,
-    .getiter = task_getiter,
-    .locals = &task_locals,
-};
+const mpf_type_t mpf_type_asyncio_task = MPF_TYPE(MPF_QSTR_Task, 0,
+    (print, task_print),
+    (attr, task_attr),
+    (getiter, task_getiter),
+    (locals, &task_locals));
 
 // ---------------------------------------------------------------- gather
 // [child] of gather awaiter [g] ended: a failure (without return_exceptions) or the last
@@ -1064,13 +1061,10 @@ static const mpf_rom_map_elem_t awaiter_locals_table[] = {
 };
 MPF_ROM_MAP(awaiter_locals, awaiter_locals_table);
 
-const mpf_type_t mpf_type_asyncio_awaiter = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_awaitable,
-    .getiter = mpf_iter_self,
-    .iternext = awaiter_iternext,
-    .locals = &awaiter_locals,
-};
+const mpf_type_t mpf_type_asyncio_awaiter = MPF_TYPE(MPF_QSTR_awaitable, 0,
+    (getiter, mpf_iter_self),
+    (iternext, awaiter_iternext),
+    (locals, &awaiter_locals));
 
 // ---------------------------------------------------------------- sleeping, waiting
 static mpf_obj_t sleep_for(uint64_t ms, mpf_obj_t result) {
@@ -1163,12 +1157,9 @@ static const mpf_rom_map_elem_t event_locals_table[] = {
 };
 MPF_ROM_MAP(event_locals, event_locals_table);
 
-const mpf_type_t mpf_type_asyncio_event = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_Event,
-    .make_new = event_make_new,
-    .locals = &event_locals,
-};
+const mpf_type_t mpf_type_asyncio_event = MPF_TYPE(MPF_QSTR_Event, 0,
+    (make_new, event_make_new),
+    (locals, &event_locals));
 
 // ThreadSafeFlag (MicroPython): an Event whose wait() clears it again on return; set()
 // may come from micropython.schedule().
@@ -1179,12 +1170,9 @@ static const mpf_rom_map_elem_t tsf_locals_table[] = {
 };
 MPF_ROM_MAP(tsf_locals, tsf_locals_table);
 
-const mpf_type_t mpf_type_asyncio_tsf = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_ThreadSafeFlag,
-    .make_new = event_make_new,
-    .locals = &tsf_locals,
-};
+const mpf_type_t mpf_type_asyncio_tsf = MPF_TYPE(MPF_QSTR_ThreadSafeFlag, 0,
+    (make_new, event_make_new),
+    (locals, &tsf_locals));
 
 // ---------------------------------------------------------------- Lock
 static mpf_obj_t lock_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -1223,12 +1211,9 @@ static const mpf_rom_map_elem_t lock_locals_table[] = {
 };
 MPF_ROM_MAP(lock_locals, lock_locals_table);
 
-const mpf_type_t mpf_type_asyncio_lock = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_Lock,
-    .make_new = lock_make_new,
-    .locals = &lock_locals,
-};
+const mpf_type_t mpf_type_asyncio_lock = MPF_TYPE(MPF_QSTR_Lock, 0,
+    (make_new, lock_make_new),
+    (locals, &lock_locals));
 
 
 // ---------------------------------------------------------------- Queue (the type)
@@ -1330,13 +1315,10 @@ static const mpf_rom_map_elem_t queue_locals_table[] = {
 };
 MPF_ROM_MAP(queue_locals, queue_locals_table);
 
-const mpf_type_t mpf_type_asyncio_queue = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_Queue,
-    .make_new = queue_make_new,
-    .attr = queue_attr,
-    .locals = &queue_locals,
-};
+const mpf_type_t mpf_type_asyncio_queue = MPF_TYPE(MPF_QSTR_Queue, 0,
+    (make_new, queue_make_new),
+    (attr, queue_attr),
+    (locals, &queue_locals));
 
 // ---------------------------------------------------------------- the loop
 // The exception handler: asyncio_globals["_handler"], None for the default.
@@ -1650,11 +1632,8 @@ static const mpf_rom_map_elem_t loop_locals_table[] = {
 };
 MPF_ROM_MAP(loop_locals, loop_locals_table);
 
-static const mpf_type_t loop_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_EventLoop,
-    .locals = &loop_locals,
-};
+static const mpf_type_t loop_type = MPF_TYPE(MPF_QSTR_EventLoop, 0,
+    (locals, &loop_locals));
 static const mpf_obj_base_t the_loop = {&loop_type};
 
 static mpf_obj_t asyncio_get_event_loop(void) {

@@ -63,7 +63,7 @@ static cnum_t arg_complex(mpf_obj_t o) {
     if ((t->flags & MPF_TYPE_FLAG_HEAP) &&
         (mpf_type_lookup(t, MPF_QSTR___complex__) != MPF_OBJ_NULL || mpf_type_lookup(t, MPF_QSTR___float__) != MPF_OBJ_NULL ||
          mpf_type_lookup(t, MPF_QSTR___index__) != MPF_OBJ_NULL)) {
-        mpf_obj_t c = mpf_type_complex.make_new(&mpf_type_complex, 1, 0, &o);
+        mpf_obj_t c = mpf_type_get_make_new(&mpf_type_complex)(&mpf_type_complex, 1, 0, &o);
         mpf_complex_get_maybe(c, &z.re, &z.im);
         return z;
     }

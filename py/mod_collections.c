@@ -242,12 +242,9 @@ static mpf_obj_t deque_iter_next(mpf_obj_t self) {
     return *deque_at(it->d, it->i++);
 }
 
-static const mpf_type_t deque_iter_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR__deque_iterator,
-    .getiter = mpf_iter_self,
-    .iternext = deque_iter_next,
-};
+static const mpf_type_t deque_iter_type = MPF_TYPE(MPF_QSTR__deque_iterator, 0,
+    (getiter, mpf_iter_self),
+    (iternext, deque_iter_next));
 
 static mpf_obj_t deque_getiter(mpf_obj_t self) {
     deque_iter_t *it = mpf_new(deque_iter_t);
@@ -446,26 +443,22 @@ static const mpf_rom_map_elem_t deque_locals_table[] = {
 };
 MPF_ROM_MAP(deque_locals, deque_locals_table);
 
-const mpf_type_t mpf_type_deque = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_deque,
-    .flags = MPF_TYPE_FLAG_UNHASHABLE,
-    .print = deque_print,
-    .make_new = deque_make_new,
-    .unary_op = deque_unary_op,
-    .binary_op = deque_binary_op,
-    .attr = deque_attr,
-    .subscr = deque_subscr,
-    .getiter = deque_getiter,
-    .locals = &deque_locals,
-};
+const mpf_type_t mpf_type_deque = MPF_TYPE(MPF_QSTR_deque, MPF_TYPE_FLAG_UNHASHABLE,
+    (print, deque_print),
+    (make_new, deque_make_new),
+    (unary_op, deque_unary_op),
+    (binary_op, deque_binary_op),
+    (attr, deque_attr),
+    (subscr, deque_subscr),
+    (getiter, deque_getiter),
+    (locals, &deque_locals));
 
 // ================================================================ OrderedDict
 extern const mpf_type_t mpf_type_ordereddict;
 
 static mpf_obj_t od_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
-    mpf_obj_t d = mpf_type_dict.make_new(&mpf_type_dict, n_args, n_kw, args);
+    mpf_obj_t d = mpf_type_get_make_new(&mpf_type_dict)(&mpf_type_dict, n_args, n_kw, args);
     ((mpf_dict_t *)mpf_obj_ptr(d))->base.type = &mpf_type_ordereddict;
     return d;
 }
@@ -493,7 +486,7 @@ static void od_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind
 }
 
 static mpf_obj_t od_unary_op(int op, mpf_obj_t self) {
-    return mpf_type_dict.unary_op(op, self);
+    return mpf_type_get_unary_op(&mpf_type_dict)(op, self);
 }
 
 static mpf_obj_t od_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
@@ -518,15 +511,15 @@ static mpf_obj_t od_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         }
         return mpf_obj_bool(eq == (op == MPF_BINARY_OP_EQUAL));
     }
-    return mpf_type_dict.binary_op(op, lhs, rhs);
+    return mpf_type_get_binary_op(&mpf_type_dict)(op, lhs, rhs);
 }
 
 static mpf_obj_t od_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
-    return mpf_type_dict.subscr(self, index, value);
+    return mpf_type_get_subscr(&mpf_type_dict)(self, index, value);
 }
 
 static mpf_obj_t od_getiter(mpf_obj_t self) {
-    return mpf_type_dict.getiter(self);
+    return mpf_type_get_getiter(&mpf_type_dict)(self);
 }
 
 // Rebuild map [m] with its live entries in the order given by [order] (indices into
@@ -612,19 +605,14 @@ static const mpf_rom_map_elem_t od_locals_table[] = {
 };
 MPF_ROM_MAP(od_locals, od_locals_table);
 
-const mpf_type_t mpf_type_ordereddict = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_OrderedDict,
-    .flags = MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE,
-    .print = od_print,
-    .make_new = od_make_new,
-    .unary_op = od_unary_op,
-    .binary_op = od_binary_op,
-    .subscr = od_subscr,
-    .getiter = od_getiter,
-    .locals = &od_locals,
-    .parent = &mpf_type_dict,
-};
+const mpf_type_t mpf_type_ordereddict = MPF_TYPE(MPF_QSTR_OrderedDict, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE, (parent, &mpf_type_dict),
+    (print, od_print),
+    (make_new, od_make_new),
+    (unary_op, od_unary_op),
+    (binary_op, od_binary_op),
+    (subscr, od_subscr),
+    (getiter, od_getiter),
+    (locals, &od_locals));
 
 // ================================================================ namedtuple
 // The _fields tuple of namedtuple class [cls] (found along its MRO).

@@ -99,43 +99,38 @@ static const mpf_rom_map_elem_t fixed_locals_table[] = {
 MPF_ROM_MAP(fixed_locals, fixed_locals_table);
 
 static void fixed_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
-    mpf_type_dict.print(p, self, kind);
+    mpf_type_get_print(&mpf_type_dict)(p, self, kind);
 }
 
 static mpf_obj_t fixed_unary_op(int op, mpf_obj_t self) {
-    return mpf_type_dict.unary_op(op, self);
+    return mpf_type_get_unary_op(&mpf_type_dict)(op, self);
 }
 
 static mpf_obj_t fixed_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     if (op == MPF_BINARY_OP_INPLACE_OR) {
         fixed_refuse();
     }
-    return mpf_type_dict.binary_op(op, lhs, rhs);
+    return mpf_type_get_binary_op(&mpf_type_dict)(op, lhs, rhs);
 }
 
 static mpf_obj_t fixed_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
     if (value != MPF_OBJ_SENTINEL) {
         fixed_refuse();
     }
-    return mpf_type_dict.subscr(self, index, value);
+    return mpf_type_get_subscr(&mpf_type_dict)(self, index, value);
 }
 
 static mpf_obj_t fixed_getiter(mpf_obj_t self) {
-    return mpf_type_dict.getiter(self);
+    return mpf_type_get_getiter(&mpf_type_dict)(self);
 }
 
-static const mpf_type_t errno_fixed_dict_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_dict,
-    .flags = MPF_TYPE_FLAG_UNHASHABLE,
-    .print = fixed_print,
-    .unary_op = fixed_unary_op,
-    .binary_op = fixed_binary_op,
-    .subscr = fixed_subscr,
-    .getiter = fixed_getiter,
-    .locals = &fixed_locals,
-    .parent = &mpf_type_dict,
-};
+static const mpf_type_t errno_fixed_dict_type = MPF_TYPE(MPF_QSTR_dict, MPF_TYPE_FLAG_UNHASHABLE, (parent, &mpf_type_dict),
+    (print, fixed_print),
+    (unary_op, fixed_unary_op),
+    (binary_op, fixed_binary_op),
+    (subscr, fixed_subscr),
+    (getiter, fixed_getiter),
+    (locals, &fixed_locals));
 
 // errorcode: number -> name for every entry above, the first name of a number winning.
 static void errno_init(mpf_obj_t mod) {

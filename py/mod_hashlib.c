@@ -338,13 +338,10 @@ static const mpf_rom_map_elem_t hash_locals_table[] = {
 };
 MPF_ROM_MAP(hash_locals, hash_locals_table);
 
-static const mpf_type_t hash_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_HASH,
-    .print = hash_print,
-    .attr = hash_attr,
-    .locals = &hash_locals,
-};
+static const mpf_type_t hash_type = MPF_TYPE(MPF_QSTR_HASH, 0,
+    (print, hash_print),
+    (attr, hash_attr),
+    (locals, &hash_locals));
 
 // ---------------------------------------------------------------- constructors
 #if CONFIG_MODULE_HASHLIB_SHA256

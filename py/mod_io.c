@@ -319,27 +319,21 @@ static const mpf_rom_map_elem_t stream_locals_table[] = {
 };
 MPF_ROM_MAP(stream_locals, stream_locals_table);
 
-const mpf_type_t mpf_type_stringio = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_StringIO,
-    .print = stream_print,
-    .make_new = stream_make_new,
-    .attr = stream_attr,
-    .getiter = stream_enter,
-    .iternext = stream_iternext,
-    .locals = &stream_locals,
-};
+const mpf_type_t mpf_type_stringio = MPF_TYPE(MPF_QSTR_StringIO, 0,
+    (print, stream_print),
+    (make_new, stream_make_new),
+    (attr, stream_attr),
+    (getiter, stream_enter),
+    (iternext, stream_iternext),
+    (locals, &stream_locals));
 
-const mpf_type_t mpf_type_bytesio = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_BytesIO,
-    .print = stream_print,
-    .make_new = stream_make_new,
-    .attr = stream_attr,
-    .getiter = stream_enter,
-    .iternext = stream_iternext,
-    .locals = &stream_locals,
-};
+const mpf_type_t mpf_type_bytesio = MPF_TYPE(MPF_QSTR_BytesIO, 0,
+    (print, stream_print),
+    (make_new, stream_make_new),
+    (attr, stream_attr),
+    (getiter, stream_enter),
+    (iternext, stream_iternext),
+    (locals, &stream_locals));
 
 // io.IOBase: a base for stream classes written in Python (print(file=...) calls their
 // write()); it has no methods of its own.
@@ -352,12 +346,8 @@ static mpf_obj_t iobase_make_new(const mpf_type_t *type, size_t n_args, size_t n
     return mpf_obj_from_ptr(o);
 }
 
-static const mpf_type_t iobase_type = {
-    .base = {&mpf_type_type},
-    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
-    .name = MPF_QSTR_IOBase,
-    .make_new = iobase_make_new,
-};
+static const mpf_type_t iobase_type = MPF_TYPE(MPF_QSTR_IOBase, MPF_TYPE_FLAG_SUBCLASSABLE,
+    (make_new, iobase_make_new));
 
 static const mpf_rom_map_elem_t io_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_IOBase), MPF_ROM_PTR(&iobase_type)},

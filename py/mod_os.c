@@ -75,16 +75,12 @@ static mpf_obj_t uname_unary_op(int op, mpf_obj_t self) {
     return op == MPF_UNARY_OP_LEN ? mpf_obj_new_small_int(5) : op == MPF_UNARY_OP_BOOL ? MPF_OBJ_TRUE : MPF_OBJ_NULL;
 }
 
-static const mpf_type_t uname_result_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_uname_result,
-    .print = uname_print,
-    .unary_op = uname_unary_op,
-    .attr = uname_attr,
-    .subscr = uname_subscr,
-    .getiter = uname_getiter,
-    .parent = &mpf_type_tuple,
-};
+static const mpf_type_t uname_result_type = MPF_TYPE(MPF_QSTR_uname_result, 0, (parent, &mpf_type_tuple),
+    (print, uname_print),
+    (unary_op, uname_unary_op),
+    (attr, uname_attr),
+    (subscr, uname_subscr),
+    (getiter, uname_getiter));
 
 static mpf_obj_t os_uname(void) {
     mpf_obj_t items[5];

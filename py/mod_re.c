@@ -1695,14 +1695,11 @@ static const mpf_rom_map_elem_t match_locals_table[] = {
 };
 MPF_ROM_MAP(match_locals, match_locals_table);
 
-const mpf_type_t mpf_type_re_match = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_Match,
-    .print = match_print,
-    .attr = match_attr,
-    .subscr = match_subscr,
-    .locals = &match_locals,
-};
+const mpf_type_t mpf_type_re_match = MPF_TYPE(MPF_QSTR_Match, 0,
+    (print, match_print),
+    (attr, match_attr),
+    (subscr, match_subscr),
+    (locals, &match_locals));
 
 // ================================================================ substitution
 // Expand a replacement template for match [mo]: \1 \g<1> \g<name> and the escapes
@@ -1858,12 +1855,9 @@ static mpf_obj_t scanner_iternext(mpf_obj_t self) {
     return m == MPF_OBJ_NONE ? MPF_OBJ_STOP : m;
 }
 
-static const mpf_type_t scanner_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_callable_iterator,
-    .getiter = mpf_iter_self,
-    .iternext = scanner_iternext,
-};
+static const mpf_type_t scanner_type = MPF_TYPE(MPF_QSTR_callable_iterator, 0,
+    (getiter, mpf_iter_self),
+    (iternext, scanner_iternext));
 
 // ================================================================ Pattern methods
 // Shared entry of match / search / fullmatch: (self, string, pos=0, endpos=len).
@@ -2074,14 +2068,11 @@ static const mpf_rom_map_elem_t pattern_locals_table[] = {
 };
 MPF_ROM_MAP(pattern_locals, pattern_locals_table);
 
-const mpf_type_t mpf_type_re_pattern = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_Pattern,
-    .print = pattern_print,
-    .binary_op = pattern_binary_op,
-    .attr = pattern_attr,
-    .locals = &pattern_locals,
-};
+const mpf_type_t mpf_type_re_pattern = MPF_TYPE(MPF_QSTR_Pattern, 0,
+    (print, pattern_print),
+    (binary_op, pattern_binary_op),
+    (attr, pattern_attr),
+    (locals, &pattern_locals));
 
 // ================================================================ module functions
 // re.f(pattern, <args of Pattern.f>, flags=0): compile, then call the method with the

@@ -9,10 +9,10 @@
 // Which of [events] [obj] could do now; TypeError for an object that is not a stream.
 static uintptr_t poll_one(mpf_obj_t obj, uintptr_t events) {
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(obj));
-    if (t->ext == NULL || t->ext->poll == NULL) {
+    if (mpf_type_get_ext(t) == NULL || mpf_type_get_ext(t)->poll == NULL) {
         mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not a pollable stream", obj);
     }
-    return t->ext->poll(obj, events | MPF_POLL_ERR | MPF_POLL_HUP);
+    return mpf_type_get_ext(t)->poll(obj, events | MPF_POLL_ERR | MPF_POLL_HUP);
 }
 
 // Run [scan] until it finds something ready or [timeout_ms] passes (negative: for ever).
@@ -177,11 +177,8 @@ static const mpf_rom_map_elem_t poll_locals_table[] = {
 };
 MPF_ROM_MAP(poll_locals, poll_locals_table);
 
-static const mpf_type_t poll_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_poll,
-    .locals = &poll_locals,
-};
+static const mpf_type_t poll_type = MPF_TYPE(MPF_QSTR_poll, 0,
+    (locals, &poll_locals));
 
 static const mpf_rom_map_elem_t select_members_table[] = {
     MPF_ROM_FUN_VAR(MPF_QSTR_select, 3, 4, select_select),

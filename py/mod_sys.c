@@ -6,10 +6,10 @@ static mpf_obj_t sys_exit(size_t n_args, const mpf_obj_t *args) {
     mpf_raise(mpf_exc_new(&mpf_type_SystemExit, n_args, args));
 }
 
-// Text streams: sys.stdout / sys.stderr (fd 1 / 2).
+// Text streams: sys.stdin, sys.stdout, sys.stderr, known by their names.
 typedef struct textio {
     mpf_obj_base_t base;
-    uintptr_t fd;
+    uintptr_t name;  // MPF_QSTR_stdin, MPF_QSTR_stdout or MPF_QSTR_stderr
 } textio_t;
 
 static mpf_obj_t textio_write(mpf_obj_t self, mpf_obj_t s) {
@@ -19,12 +19,15 @@ static mpf_obj_t textio_write(mpf_obj_t self, mpf_obj_t s) {
         mpf_raise_fmt(&mpf_type_TypeError, "write() argument must be str, not %T", s);
     }
     const char *d = mpf_obj_str_data(s, &len);
-    if (t->fd == 2) {
+    if (t->name == MPF_QSTR_stderr) {
         mpf_port_stderr_write(d, len);
     } else {
         mpf_port_stdout_write(d, len);
     }
-    return mpf_obj_new_small_int((mpf_int_t)mpf_utf8_charlen((const uint8_t *)d, len));
+#if CONFIG_STR_UNICODE
+    len = mpf_utf8_charlen((const uint8_t *)d, len);
+#endif
+    return mpf_obj_new_small_int((mpf_int_t)len);  // characters written (as len() counts them)
 }
 
 static mpf_obj_t textio_flush(mpf_obj_t self) {
@@ -32,7 +35,8 @@ static mpf_obj_t textio_flush(mpf_obj_t self) {
     return MPF_OBJ_NONE;
 }
 
-// Up to [n] characters of stdin (all when n < 0), stopping after a newline when [line].
+// Up to [n] characters of stdin (all when n < 0; bytes as len() counts them without
+// CONFIG_STR_UNICODE), stopping after a newline when [line].
 static mpf_obj_t stdin_read(mpf_int_t n, bool line) {
     mpf_vstr_t v;
     mpf_vstr_init(&v, 32);
@@ -41,10 +45,12 @@ static mpf_obj_t stdin_read(mpf_int_t n, bool line) {
     while ((n < 0 || chars < n) && (c = mpf_port_stdin_read()) >= 0) {
         mpf_vstr_add_char(&v, (char)c);
         chars++;
+#if CONFIG_STR_UNICODE
         // n counts characters: take the rest of a multi-byte one with it
         for (unsigned k = mpf_utf8_tail_len((uint8_t)c); k > 0 && (c = mpf_port_stdin_read()) >= 0; k--) {
             mpf_vstr_add_char(&v, (char)c);
         }
+#endif
         if (line && c == '\n') {
             break;
         }
@@ -68,7 +74,7 @@ static mpf_obj_t textio_read(size_t n_args, const mpf_obj_t *args) {
 // select.poll() of a stream (no other code asks)
 static uintptr_t textio_poll(mpf_obj_t self, uintptr_t events) {
     const textio_t *t = mpf_obj_ptr(self);
-    if (t->fd == 0) {
+    if (t->name == MPF_QSTR_stdin) {
         return events & MPF_POLL_IN && mpf_port_stdin_ready() ? MPF_POLL_IN : 0;
     }
     return events & MPF_POLL_OUT;
@@ -86,26 +92,25 @@ MPF_ROM_MAP(textio_locals, textio_locals_table);
 static void textio_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
     const textio_t *t = mpf_obj_ptr(self);
-    mpf_printf(p, "<_io.TextIOWrapper name='<%s>' mode='%s' encoding='utf-8'>",
-        t->fd == 0 ? "stdin" : t->fd == 1 ? "stdout" : "stderr", t->fd == 0 ? "r" : "w");
+    mpf_printf(p, "<_io.TextIOWrapper name='<%q>' mode='%c' encoding='utf-8'>", (mpf_qstr_t)t->name,
+        t->name == MPF_QSTR_stdin ? 'r' : 'w');
 }
 
 #if CONFIG_MODULE_SELECT
 static const mpf_type_ext_t textio_poll_ext = {.poll = textio_poll};
 #endif
-const mpf_type_t mpf_type_textio = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_TextIOWrapper,
-    .print = textio_print,
 #if CONFIG_MODULE_SELECT
-    .ext = &textio_poll_ext,
+#define TEXTIO_EXT , (ext, &textio_poll_ext)
+#else
+#define TEXTIO_EXT
 #endif
-    .locals = &textio_locals,
-};
+const mpf_type_t mpf_type_textio = MPF_TYPE(MPF_QSTR_TextIOWrapper, 0,
+    (print, textio_print),
+    (locals, &textio_locals) TEXTIO_EXT);
 
-static const textio_t sys_stdin_obj = {{&mpf_type_textio}, 0};
-static const textio_t sys_stdout_obj = {{&mpf_type_textio}, 1};
-static const textio_t sys_stderr_obj = {{&mpf_type_textio}, 2};
+static const textio_t sys_stdin_obj = {{&mpf_type_textio}, MPF_QSTR_stdin};
+static const textio_t sys_stdout_obj = {{&mpf_type_textio}, MPF_QSTR_stdout};
+static const textio_t sys_stderr_obj = {{&mpf_type_textio}, MPF_QSTR_stderr};
 
 // print_exception(exc, file=sys.stdout)
 static void write_to_file(void *env, const char *s, size_t n) {
@@ -169,12 +174,9 @@ static void impl_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t ki
     mpf_print_str(p, "namespace(name='mpforge', version=(0, 1, 0))");
 }
 
-const mpf_type_t mpf_type_sys_impl = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_SimpleNamespace,
-    .print = impl_print,
-    .attr = impl_attr,
-};
+const mpf_type_t mpf_type_sys_impl = MPF_TYPE(MPF_QSTR_SimpleNamespace, 0,
+    (print, impl_print),
+    (attr, impl_attr));
 static const mpf_obj_singleton_t sys_impl_obj = {{&mpf_type_sys_impl}};
 
 static const struct {

@@ -374,51 +374,160 @@ typedef struct mpf_type_ext {
     void (*finalise)(mpf_obj_t self); // called by the GC for blocks allocated with has_final
 } mpf_type_ext_t;
 
-// A type object: 14 words on a 32-bit chip (a compact exception type: 3). What only
+// The slots of a type, each with its function type:
+// print [self] to [p] as str() or repr()
+typedef void (*mpf_type_print_fn_t)(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind);
+// type(...) call: a new instance from args (positional then n_kw name/value pairs)
+typedef mpf_obj_t (*mpf_type_make_new_fn_t)(const struct mpf_type *type, size_t n_args, size_t n_kw,
+    const mpf_obj_t *args);
+// self(...) for callable instances
+typedef mpf_obj_t (*mpf_type_call_fn_t)(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args);
+// result, or NULL if the operation is not supported for this type
+typedef mpf_obj_t (*mpf_type_unary_op_fn_t)(int op, mpf_obj_t self);
+// result, or NULL if not supported (NotImplemented); lhs is an instance of this type
+typedef mpf_obj_t (*mpf_type_binary_op_fn_t)(int op, mpf_obj_t lhs, mpf_obj_t rhs);
+// special attributes. Load: dest[0] == NULL on entry; set dest[0] (and dest[1] = self
+// for a method). Store/delete: dest[0] == SENTINEL, dest[1] = value or NULL; set
+// dest[0] = NULL when done.
+typedef void (*mpf_type_attr_fn_t)(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest);
+// value == SENTINEL: load self[index]; NULL: delete; else store. Returns the loaded value.
+typedef mpf_obj_t (*mpf_type_subscr_fn_t)(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value);
+typedef mpf_obj_t (*mpf_type_getiter_fn_t)(mpf_obj_t self);
+// next item or MPF_OBJ_STOP
+typedef mpf_obj_t (*mpf_type_iternext_fn_t)(mpf_obj_t self);
+// X(slot, C type): every slot, in the order of the full layout. parent: the builtin base
+// type (NULL = object; read it with mpf_type_parent()); locals: the methods and class
+// attributes of a builtin type; ext: the rare slots (NULL: none).
+#define MPF_TYPE_SLOT_LIST(X) \
+    X(parent, const struct mpf_type *) \
+    X(print, mpf_type_print_fn_t) \
+    X(make_new, mpf_type_make_new_fn_t) \
+    X(call, mpf_type_call_fn_t) \
+    X(unary_op, mpf_type_unary_op_fn_t) \
+    X(binary_op, mpf_type_binary_op_fn_t) \
+    X(attr, mpf_type_attr_fn_t) \
+    X(subscr, mpf_type_subscr_fn_t) \
+    X(getiter, mpf_type_getiter_fn_t) \
+    X(iternext, mpf_type_iternext_fn_t) \
+    X(locals, const mpf_rom_map_t *) \
+    X(ext, const mpf_type_ext_t *)
+#define MPF_TYPE_SLOT_ENUM_(s, T) MPF_TYPE_SLOT_##s,
+enum { MPF_TYPE_SLOT_LIST(MPF_TYPE_SLOT_ENUM_) MPF_TYPE_SLOT_NUM };
+#define MPF_TYPE_SLOT_MEMBER_(s, T) T s;
+// One slot's value (what a type without CONFIG_TYPE_FULL_SLOTS stores per slot it sets).
+typedef union mpf_type_slot { MPF_TYPE_SLOT_LIST(MPF_TYPE_SLOT_MEMBER_) } mpf_type_slot_t;
+
+// A type object. With CONFIG_TYPE_FULL_SLOTS: 14 words on a 32-bit chip, every slot a
+// field. Without: 5 words, then only the slots the type sets, found through slot_off
+// (0: not set). A compact exception type is 3 words (mpf_type_compact_t). What only
 // classes made at run time have (namespace, bases, MRO) is in mpf_class_t; the rarely set
-// slots are in mpf_type_ext_t.
+// slots are in mpf_type_ext_t. Define one with MPF_TYPE(), read a slot with
+// mpf_type_get_SLOT(t) (NULL: not set).
 typedef struct mpf_type {
     mpf_obj_base_t base;
     // The name, a qstr. Builtin types' names are in the core's pool (ids below 2^16); a
     // class whose name's id does not fit has 0 here and the id in mpf_class_t. Read it
     // with mpf_type_name() (a qstr the width of mpf_qstr_t, e.g. for "%q").
     uint16_t name;
+    // name and flags come first, then (with CONFIG_TYPE_FULL_SLOTS) parent: a compact
+    // exception type (mpf_type_compact_t) has only these; read its other fields through
+    // mpf_type_slots(), its parent with mpf_type_parent().
+#if CONFIG_TYPE_FULL_SLOTS
     uint16_t flags;
-    // name, flags and parent come first: a compact exception type (mpf_type_compact_t)
-    // has only these; read the other fields through mpf_type_slots().
-    const struct mpf_type *parent;  // builtin base type (NULL = object)
-    // print [self] to [p] as str() or repr()
-    void (*print)(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind);
-    // type(...) call: a new instance from args (positional then n_kw name/value pairs)
-    mpf_obj_t (*make_new)(const struct mpf_type *type, size_t n_args, size_t n_kw, const mpf_obj_t *args);
-    // self(...) for callable instances
-    mpf_obj_t (*call)(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args);
-    // result, or NULL if the operation is not supported for this type
-    mpf_obj_t (*unary_op)(int op, mpf_obj_t self);
-    // result, or NULL if not supported (NotImplemented); lhs is an instance of this type
-    mpf_obj_t (*binary_op)(int op, mpf_obj_t lhs, mpf_obj_t rhs);
-    // special attributes. Load: dest[0] == NULL on entry; set dest[0] (and dest[1] = self
-    // for a method). Store/delete: dest[0] == SENTINEL, dest[1] = value or NULL; set
-    // dest[0] = NULL when done.
-    void (*attr)(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest);
-    // value == SENTINEL: load self[index]; NULL: delete; else store. Returns the loaded value.
-    mpf_obj_t (*subscr)(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value);
-    mpf_obj_t (*getiter)(mpf_obj_t self);
-    // next item or MPF_OBJ_STOP
-    mpf_obj_t (*iternext)(mpf_obj_t self);
-    const mpf_rom_map_t *locals;    // methods and class attributes of builtin types
-    const mpf_type_ext_t *ext;      // the rare slots (NULL: none)
+    MPF_TYPE_SLOT_LIST(MPF_TYPE_SLOT_MEMBER_)
+#else
+    uint8_t flags;  // (the flags fit a byte)
+    // byte offset from the type object of each slot's value (MPF_TYPE_SLOT_*), 0 = not set
+    uint8_t slot_off[MPF_TYPE_SLOT_NUM];
+    mpf_type_slot_t slots[];        // the values, in the order MPF_TYPE() lists them
+#endif
 } mpf_type_t;
+
+// Slot [s] of type [t], or NULL: mpf_type_get_print(t), ... (the type itself, not
+// mpf_type_slots(t): pass that for a type that may be a compact exception type).
+#if CONFIG_TYPE_FULL_SLOTS
+#define MPF_TYPE_SLOT_GETTER_(s, T) \
+    static inline T mpf_type_get_##s(const mpf_type_t *t) { return t->s; }
+#else
+#define MPF_TYPE_SLOT_GETTER_(s, T) \
+    static inline T mpf_type_get_##s(const mpf_type_t *t) { \
+        unsigned off = t->slot_off[MPF_TYPE_SLOT_##s]; \
+        return off != 0 ? ((const mpf_type_slot_t *)(const void *)((const char *)t + off))->s : NULL; \
+    }
+#endif
+MPF_TYPE_SLOT_LIST(MPF_TYPE_SLOT_GETTER_)
+
+// The initializer of a builtin type object: MPF_TYPE(name qstr, flags, (slot, value)...),
+// up to 11 slots (parent among them), each at most once, in any order; e.g.
+//   const mpf_type_t mpf_type_bool = MPF_TYPE(MPF_QSTR_bool, 0, (parent, &mpf_type_int),
+//       (print, bool_print), (unary_op, bool_unary_op));
+// A slot set only with some feature: a macro that is `, (slot, value)` or empty.
+#define MPF_TYPE(name_, ...) { \
+        .base = {&mpf_type_type}, .name = (name_), \
+        MPF_TYPE_BODY_(MPF_TYPE_NARGS_(__VA_ARGS__), __VA_ARGS__) \
+    }
+#define MPF_TYPE_NARGS_(...) MPF_TYPE_NARGS_N_(__VA_ARGS__, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)
+#define MPF_TYPE_NARGS_N_(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, n, ...) n
+#define MPF_TYPE_CAT_(a, b) a##b
+#define MPF_TYPE_EACH_(n, m, ...) MPF_TYPE_CAT_(MPF_TYPE_EACH_, n)(m, __VA_ARGS__)
+// each of n arguments but the first (the flags), with its slot's position 0, 1, ...
+#define MPF_TYPE_EACH_1(m, p)
+#define MPF_TYPE_EACH_2(m, p, a) m(0, a)
+#define MPF_TYPE_EACH_3(m, p, a, ...) m(1, a) MPF_TYPE_EACH_2(m, p, __VA_ARGS__)
+#define MPF_TYPE_EACH_4(m, p, a, ...) m(2, a) MPF_TYPE_EACH_3(m, p, __VA_ARGS__)
+#define MPF_TYPE_EACH_5(m, p, a, ...) m(3, a) MPF_TYPE_EACH_4(m, p, __VA_ARGS__)
+#define MPF_TYPE_EACH_6(m, p, a, ...) m(4, a) MPF_TYPE_EACH_5(m, p, __VA_ARGS__)
+#define MPF_TYPE_EACH_7(m, p, a, ...) m(5, a) MPF_TYPE_EACH_6(m, p, __VA_ARGS__)
+#define MPF_TYPE_EACH_8(m, p, a, ...) m(6, a) MPF_TYPE_EACH_7(m, p, __VA_ARGS__)
+#define MPF_TYPE_EACH_9(m, p, a, ...) m(7, a) MPF_TYPE_EACH_8(m, p, __VA_ARGS__)
+#define MPF_TYPE_EACH_10(m, p, a, ...) m(8, a) MPF_TYPE_EACH_9(m, p, __VA_ARGS__)
+#define MPF_TYPE_EACH_11(m, p, a, ...) m(9, a) MPF_TYPE_EACH_10(m, p, __VA_ARGS__)
+#define MPF_TYPE_EACH_12(m, p, a, ...) m(10, a) MPF_TYPE_EACH_11(m, p, __VA_ARGS__)
+#define MPF_TYPE_FIRST_(p, ...) p
+#define MPF_TYPE_PAIR_(s, v) s, v
+#define MPF_TYPE_APPLY_(m, ...) m(__VA_ARGS__)
+#if CONFIG_TYPE_FULL_SLOTS
+#define MPF_TYPE_BODY_(n, ...) \
+    .flags = MPF_TYPE_FIRST_(__VA_ARGS__, ~), MPF_TYPE_EACH_(n, MPF_TYPE_FIELD_, __VA_ARGS__)
+#define MPF_TYPE_FIELD_(i, pair) MPF_TYPE_APPLY_(MPF_TYPE_FIELD2_, MPF_TYPE_PAIR_ pair)
+#define MPF_TYPE_FIELD2_(s, v) .s = (v),
+#else
+// (the values are stored last listed first)
+#define MPF_TYPE_BODY_(n, ...) \
+    .flags = MPF_TYPE_FIRST_(__VA_ARGS__, ~), \
+    .slot_off = {MPF_TYPE_EACH_(n, MPF_TYPE_OFF_, __VA_ARGS__)}, \
+    .slots = {MPF_TYPE_EACH_(n, MPF_TYPE_VAL_, __VA_ARGS__)},
+#define MPF_TYPE_OFF_(i, pair) MPF_TYPE_APPLY_(MPF_TYPE_OFF2_, i, MPF_TYPE_PAIR_ pair)
+#define MPF_TYPE_OFF2_(i, s, v) [MPF_TYPE_SLOT_##s] = offsetof(mpf_type_t, slots) + (i) * sizeof(mpf_type_slot_t),
+#define MPF_TYPE_VAL_(i, pair) MPF_TYPE_APPLY_(MPF_TYPE_VAL2_, i, MPF_TYPE_PAIR_ pair)
+#define MPF_TYPE_VAL2_(i, s, v) [i] = {.s = (v)},
+#endif
 
 // A builtin exception type other than BaseException without CONFIG_EXC_FULL_TYPES:
 // the first three fields of mpf_type_t; its slots and locals are BaseException's.
 typedef struct mpf_type_compact {
     mpf_obj_base_t base;
     uint16_t name;
+#if CONFIG_TYPE_FULL_SLOTS
     uint16_t flags;  // with MPF_TYPE_FLAG_COMPACT
+#else
+    uint8_t flags;
+#endif
     const struct mpf_type *parent;
 } mpf_type_compact_t;
+_Static_assert(offsetof(mpf_type_compact_t, flags) == offsetof(mpf_type_t, flags), "compact types are a prefix of mpf_type_t");
+#if CONFIG_TYPE_FULL_SLOTS
 _Static_assert(offsetof(mpf_type_compact_t, parent) == offsetof(mpf_type_t, parent), "compact types are a prefix of mpf_type_t");
+#endif
+
+// The builtin base type of [t] (NULL: object).
+#if CONFIG_TYPE_FULL_SLOTS
+static inline const mpf_type_t *mpf_type_parent(const mpf_type_t *t) {
+    return t->parent;
+}
+#else
+__attribute__((pure)) const mpf_type_t *mpf_type_parent(const mpf_type_t *t);  // (out of line: a compact exception type has it as a field)
+#endif
 
 // The type whose slots (print ... iternext, locals, ext) serve [t]: t itself but for a
 // compact exception type, whose slots are BaseException's. Read a slot of a type that may

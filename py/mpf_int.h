@@ -15,6 +15,10 @@
 // classes carry (the const type structs of builtin types do not grow).
 typedef struct mpf_class {
     mpf_type_t type;
+#if !CONFIG_TYPE_FULL_SLOTS
+    // the type's slots (print, call, unary_op, binary_op, subscr, getiter, iternext, ext)
+    mpf_type_slot_t slots[8];
+#endif
     mpf_qstr_t name;                // the class's name (type.name: the same when it fits)
     struct mpf_map *dict;           // class namespace
     mpf_obj_t bases;                // tuple of base classes
@@ -252,14 +256,12 @@ MPF_INTERNAL void mpf_vm_run_module(const mpf_raw_code_t *rc, mpf_module_ctx_t *
 MPF_INTERNAL size_t mpf_seq_clamp_index(mpf_int_t i, size_t len);
 // How many items slice indices start:stop:step (from mpf_slice_indices) select.
 MPF_INTERNAL size_t mpf_seq_slice_count(mpf_int_t start, mpf_int_t stop, mpf_int_t step);
-MPF_INTERNAL bool mpf_seq_repr_enter(const void *o);  // false if [o] is already being printed
-MPF_INTERNAL void mpf_seq_repr_leave(void);
-// Print [open], body(p, arg), [close] for container [o]; "..." for the body when [o] is
-// already being printed further up (it holds itself). The guard is released even if
-// printing raises.
-MPF_INTERNAL void mpf_seq_repr_print(const mpf_print_t *p, const void *o, const char *open, const char *close,
-    void (*body)(const mpf_print_t *p, const void *arg), const void *arg);
-MPF_INTERNAL void mpf_seq_print(const mpf_print_t *p, const mpf_obj_t *items, size_t n, const char *open, const char *close, bool one_comma);
+// Print container [c] (an mpf_tuple_t, mpf_list_t or a dict's mpf_map_t, as [kind] says)
+// in its brackets: the items' reprs separated by ", " (a dict's as key: value), a tuple
+// of one as (x,). "..." for the items when [c] is already being printed further up (it
+// holds itself); the guard is released even if printing raises.
+typedef enum { MPF_SEQ_PRINT_TUPLE, MPF_SEQ_PRINT_LIST, MPF_SEQ_PRINT_DICT } mpf_seq_print_t;
+MPF_INTERNAL void mpf_seq_print(const mpf_print_t *p, const void *c, mpf_seq_print_t kind);
 // `value in items[0..len)`: True or False, by ==.
 MPF_INTERNAL mpf_obj_t mpf_seq_contains(const mpf_obj_t *items, size_t len, mpf_obj_t value);
 MPF_INTERNAL mpf_obj_t mpf_seq_compare(int op, const mpf_obj_t *a, size_t an, const mpf_obj_t *b, size_t bn);
@@ -269,6 +271,9 @@ MPF_INTERNAL mpf_obj_t mpf_seq_compare(int op, const mpf_obj_t *a, size_t an, co
 MPF_INTERNAL mpf_obj_t mpf_seq_binary_op(int op, const mpf_obj_t *a, size_t an, mpf_obj_t rhs, const mpf_type_t *type,
     mpf_obj_t (*make)(size_t, const mpf_obj_t *));
 MPF_INTERNAL mpf_obj_t mpf_seq_slice(const mpf_obj_t *items, size_t len, mpf_obj_t slice, mpf_obj_t (*make)(size_t, const mpf_obj_t *));
+// A container's unary operators from its item count [len]: len(), NULL for the others
+// (truth then comes from the length, see mpf_obj_is_true; with the fast paths directly).
+MPF_INTERNAL mpf_obj_t mpf_seq_unary_op(int op, size_t len);
 // An iterator over the items of a tuple or list (it re-reads the length at each step).
 MPF_INTERNAL mpf_obj_t mpf_seq_getiter(mpf_obj_t self);
 MPF_INTERNAL const mpf_fun_builtin_t mpf_seq_count_obj, mpf_seq_index_obj;

@@ -286,12 +286,9 @@ static mpf_obj_t ba_iter_next(mpf_obj_t self) {
     return mpf_obj_new_small_int(b->items[it->i++]);
 }
 
-static const mpf_type_t ba_iter_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_bytearray_iterator,
-    .getiter = mpf_iter_self,
-    .iternext = ba_iter_next,
-};
+static const mpf_type_t ba_iter_type = MPF_TYPE(MPF_QSTR_bytearray_iterator, 0,
+    (getiter, mpf_iter_self),
+    (iternext, ba_iter_next));
 
 static mpf_obj_t bytearray_getiter(mpf_obj_t self) {
     ba_iter_t *it = mpf_new(ba_iter_t);
@@ -376,16 +373,12 @@ static const mpf_rom_map_elem_t bytearray_locals_table[] = {
 MPF_ROM_MAP(bytearray_locals, bytearray_locals_table);
 
 static const mpf_type_ext_t bytearray_get_buffer_ext = {.get_buffer = bytearray_get_buffer};
-const mpf_type_t mpf_type_bytearray = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_bytearray,
-    .flags = MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE,
-    .print = bytearray_print,
-    .make_new = bytearray_make_new,
-    .unary_op = bytearray_unary_op,
-    .binary_op = bytearray_binary_op,
-    .subscr = bytearray_subscr,
-    .getiter = bytearray_getiter,
-    .ext = &bytearray_get_buffer_ext,
-    .locals = &bytearray_locals,
-};
+const mpf_type_t mpf_type_bytearray = MPF_TYPE(MPF_QSTR_bytearray, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE,
+    (print, bytearray_print),
+    (make_new, bytearray_make_new),
+    (unary_op, bytearray_unary_op),
+    (binary_op, bytearray_binary_op),
+    (subscr, bytearray_subscr),
+    (getiter, bytearray_getiter),
+    (ext, &bytearray_get_buffer_ext),
+    (locals, &bytearray_locals));

@@ -239,7 +239,7 @@ static bool number_as_float(mpf_obj_t o, mpf_float_t *out) {
     if (mpf_type_lookup(t, MPF_QSTR___float__) == MPF_OBJ_NULL && mpf_type_lookup(t, MPF_QSTR___index__) == MPF_OBJ_NULL) {
         return false;
     }
-    *out = mpf_obj_get_float(mpf_type_float.make_new(&mpf_type_float, 1, 0, &o));
+    *out = mpf_obj_get_float(mpf_type_get_make_new(&mpf_type_float)(&mpf_type_float, 1, 0, &o));
     return true;
 }
 
@@ -559,14 +559,10 @@ static void complex_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
 }
 
-const mpf_type_t mpf_type_complex = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_complex,
-    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
-    .print = complex_print,
-    .make_new = complex_make_new,
-    .unary_op = complex_unary_op,
-    .binary_op = complex_binary_op,
-    .attr = complex_attr,
-    .locals = &complex_locals,
-};
+const mpf_type_t mpf_type_complex = MPF_TYPE(MPF_QSTR_complex, MPF_TYPE_FLAG_SUBCLASSABLE,
+    (print, complex_print),
+    (make_new, complex_make_new),
+    (unary_op, complex_unary_op),
+    (binary_op, complex_binary_op),
+    (attr, complex_attr),
+    (locals, &complex_locals));

@@ -28,27 +28,9 @@ void mpf_dict_store(mpf_obj_t d, mpf_obj_t key, mpf_obj_t value) {
     mpf_map_lookup(mpf_dict_map(d), key, MPF_MAP_LOOKUP_ADD)->value = value;
 }
 
-static void dict_print_items(const mpf_print_t *p, const void *arg) {
-    const mpf_map_t *m = arg;
-    bool first = true;
-    for (size_t i = 0; i < m->used; i++) {
-        if (m->elems[i].key == MPF_OBJ_NULL) {
-            continue;
-        }
-        if (!first) {
-            mpf_print_str(p, ", ");
-        }
-        first = false;
-        mpf_obj_print(p, m->elems[i].key, MPF_PRINT_REPR);
-        mpf_print_str(p, ": ");
-        mpf_obj_print(p, m->elems[i].value, MPF_PRINT_REPR);
-    }
-}
-
 static void dict_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
-    const mpf_map_t *m = mpf_dict_map(self);
-    mpf_seq_repr_print(p, m, "{", "}", dict_print_items, m);
+    mpf_seq_print(p, mpf_dict_map(self), MPF_SEQ_PRINT_DICT);
 }
 
 // Store every item of map [m] into dict [d].
@@ -107,15 +89,7 @@ static mpf_obj_t dict_make_new(const mpf_type_t *type, size_t n_args, size_t n_k
 }
 
 static mpf_obj_t dict_unary_op(int op, mpf_obj_t self) {
-    mpf_map_t *m = mpf_dict_map(self);
-    switch (op) {
-        case MPF_UNARY_OP_BOOL:
-            return mpf_obj_bool(m->count != 0);
-        case MPF_UNARY_OP_LEN:
-            return mpf_obj_new_small_int((mpf_int_t)m->count);
-        default:
-            return MPF_OBJ_NULL;
-    }
+    return mpf_seq_unary_op(op, mpf_dict_map(self)->count);
 }
 
 static mpf_obj_t dict_copy(mpf_obj_t self);
@@ -213,12 +187,9 @@ static mpf_obj_t dict_iter_next(mpf_obj_t self) {
     return MPF_OBJ_STOP;
 }
 
-static const mpf_type_t dict_iter_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_dict_keyiterator,
-    .getiter = mpf_iter_self,
-    .iternext = dict_iter_next,
-};
+static const mpf_type_t dict_iter_type = MPF_TYPE(MPF_QSTR_dict_keyiterator, 0,
+    (getiter, mpf_iter_self),
+    (iternext, dict_iter_next));
 
 // An iterator (of [type] dict_iter_type) or a view (mpf_type_dict_view) of [d].
 static mpf_obj_t dict_iter_make(const mpf_type_t *type, mpf_obj_t d, uintptr_t kind) {
@@ -254,16 +225,13 @@ static mpf_obj_t view_getiter(mpf_obj_t self) {
 
 static mpf_obj_t view_unary_op(int op, mpf_obj_t self) {
     const dict_iter_t *v = mpf_obj_ptr(self);
-    if (op == MPF_UNARY_OP_LEN || op == MPF_UNARY_OP_BOOL) {
-        return dict_unary_op(op, v->dict);
-    }
 #if CONFIG_BUILTIN_SET
     if (op == MPF_UNARY_OP_HASH && v->kind != 1) {
         // keys and items views are set-like (they compare by content), so unhashable
         mpf_raise_fmt(&mpf_type_TypeError, "unhashable type: '%s'", v->kind == 0 ? "dict_keys" : "dict_items");
     }
 #endif
-    return MPF_OBJ_NULL;
+    return dict_unary_op(op, v->dict);  // len(), truth
 }
 
 static mpf_obj_t view_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
@@ -284,14 +252,11 @@ static mpf_obj_t view_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     return MPF_OBJ_NULL;
 }
 
-const mpf_type_t mpf_type_dict_view = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_dict_view,
-    .print = view_print,
-    .unary_op = view_unary_op,
-    .binary_op = view_binary_op,
-    .getiter = view_getiter,
-};
+const mpf_type_t mpf_type_dict_view = MPF_TYPE(MPF_QSTR_dict_view, 0,
+    (print, view_print),
+    (unary_op, view_unary_op),
+    (binary_op, view_binary_op),
+    (getiter, view_getiter));
 
 static mpf_obj_t view_new(mpf_obj_t d, uintptr_t kind) {
     return dict_iter_make(&mpf_type_dict_view, d, kind);
@@ -405,15 +370,11 @@ static const mpf_rom_map_elem_t dict_locals_table[] = {
 };
 MPF_ROM_MAP(dict_locals, dict_locals_table);
 
-const mpf_type_t mpf_type_dict = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_dict,
-    .flags = MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE,
-    .print = dict_print,
-    .make_new = dict_make_new,
-    .unary_op = dict_unary_op,
-    .binary_op = dict_binary_op,
-    .subscr = dict_subscr,
-    .getiter = dict_getiter,
-    .locals = &dict_locals,
-};
+const mpf_type_t mpf_type_dict = MPF_TYPE(MPF_QSTR_dict, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE,
+    (print, dict_print),
+    (make_new, dict_make_new),
+    (unary_op, dict_unary_op),
+    (binary_op, dict_binary_op),
+    (subscr, dict_subscr),
+    (getiter, dict_getiter),
+    (locals, &dict_locals));

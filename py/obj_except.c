@@ -526,29 +526,18 @@ static const mpf_rom_map_elem_t exc_locals_table[] = {
 MPF_ROM_MAP(exc_locals, exc_locals_table);
 
 // BaseException: the full type whose slots serve every builtin exception type.
-const mpf_type_t mpf_type_BaseException = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_BaseException,
-    .flags = MPF_TYPE_FLAG_EXCEPTION | MPF_TYPE_FLAG_SUBCLASSABLE,
-    .print = exc_print,
-    .make_new = exc_make_new,
-    .attr = exc_attr,
-    .locals = &exc_locals,
-};
+const mpf_type_t mpf_type_BaseException = MPF_TYPE(MPF_QSTR_BaseException, MPF_TYPE_FLAG_EXCEPTION | MPF_TYPE_FLAG_SUBCLASSABLE,
+    (print, exc_print),
+    (make_new, exc_make_new),
+    (attr, exc_attr),
+    (locals, &exc_locals));
 
 #if CONFIG_EXC_FULL_TYPES
 // The others as full type objects: slots read directly.
 #define MPF_DEFINE_EXC(exc_name, parent_) \
-    const mpf_type_t mpf_type_##exc_name = { \
-        .base = {&mpf_type_type}, \
-        .name = MPF_QSTR_##exc_name, \
-        .flags = MPF_TYPE_FLAG_EXCEPTION | MPF_TYPE_FLAG_SUBCLASSABLE, \
-        .print = exc_print, \
-        .make_new = exc_make_new, \
-        .attr = exc_attr, \
-        .locals = &exc_locals, \
-        .parent = parent_, \
-    };
+    const mpf_type_t mpf_type_##exc_name = MPF_TYPE(MPF_QSTR_##exc_name, \
+        MPF_TYPE_FLAG_EXCEPTION | MPF_TYPE_FLAG_SUBCLASSABLE, (parent, parent_), \
+        (print, exc_print), (make_new, exc_make_new), (attr, exc_attr), (locals, &exc_locals));
 #else
 // The others compact: name, flags and base; mpf_type_slots() gives BaseException's slots
 // and locals.

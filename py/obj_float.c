@@ -520,17 +520,13 @@ static void float_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
 }
 
-const mpf_type_t mpf_type_float = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_float,
-    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
-    .print = float_print,
-    .make_new = float_make_new,
-    .unary_op = float_unary_op,
-    .binary_op = float_binary_op,
-    .attr = float_attr,
-    .locals = &float_locals,
-};
+const mpf_type_t mpf_type_float = MPF_TYPE(MPF_QSTR_float, MPF_TYPE_FLAG_SUBCLASSABLE,
+    (print, float_print),
+    (make_new, float_make_new),
+    (unary_op, float_unary_op),
+    (binary_op, float_binary_op),
+    (attr, float_attr),
+    (locals, &float_locals));
 
 MPF_NORETURN void mpf_raise_math_domain_error(void) {
     mpf_raise_msg(&mpf_type_ValueError, "math domain error");

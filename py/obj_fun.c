@@ -129,13 +129,10 @@ static const mpf_rom_map_elem_t code_locals_table[] = {
 };
 MPF_ROM_MAP(code_locals, code_locals_table);
 
-static const mpf_type_t code_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_code,
-    .print = code_print,
-    .attr = code_attr,
-    .locals = &code_locals,
-};
+static const mpf_type_t code_type = MPF_TYPE(MPF_QSTR_code, 0,
+    (print, code_print),
+    (attr, code_attr),
+    (locals, &code_locals));
 
 // function(code, globals): the code's function running in [globals] (a dict)
 static mpf_obj_t fun_bc_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -205,16 +202,15 @@ static void fun_bc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
 }
 
-const mpf_type_t mpf_type_fun_bc = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_function,
-    .print = fun_bc_print,
-    .call = fun_bc_call,
-    .attr = fun_bc_attr,
 #if CONFIG_BUILTIN_HELPERS
-    .make_new = fun_bc_make_new,
+#define FUN_BC_MAKE_NEW , (make_new, fun_bc_make_new)
+#else
+#define FUN_BC_MAKE_NEW
 #endif
-};
+const mpf_type_t mpf_type_fun_bc = MPF_TYPE(MPF_QSTR_function, 0,
+    (print, fun_bc_print),
+    (call, fun_bc_call),
+    (attr, fun_bc_attr) FUN_BC_MAKE_NEW);
 
 // ---------------------------------------------------------------- builtin functions
 static mpf_obj_t fun_builtin_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -270,13 +266,10 @@ static void fun_builtin_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
 }
 
-const mpf_type_t mpf_type_fun_builtin = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_builtin_function_or_method,
-    .print = fun_builtin_print,
-    .call = fun_builtin_call,
-    .attr = fun_builtin_attr,
-};
+const mpf_type_t mpf_type_fun_builtin = MPF_TYPE(MPF_QSTR_builtin_function_or_method, 0,
+    (print, fun_builtin_print),
+    (call, fun_builtin_call),
+    (attr, fun_builtin_attr));
 
 // ---------------------------------------------------------------- bound methods
 mpf_obj_t mpf_obj_new_bound_meth(mpf_obj_t fun, mpf_obj_t self) {
@@ -352,15 +345,12 @@ _Static_assert(offsetof(mpf_bound_meth_t, self) == sizeof(mpf_obj_base_t) &&
                    sizeof(mpf_bound_meth_t) == sizeof(mpf_obj_base_t) + 2 * sizeof(mpf_uint_t),
     "a bound method is a pair");
 
-const mpf_type_t mpf_type_bound_meth = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_method,
-    .print = bound_meth_print,
-    .call = bound_meth_call,
-    .attr = bound_meth_attr,
-    .unary_op = pair_unary_op,
-    .binary_op = pair_binary_op,
-};
+const mpf_type_t mpf_type_bound_meth = MPF_TYPE(MPF_QSTR_method, 0,
+    (print, bound_meth_print),
+    (call, bound_meth_call),
+    (attr, bound_meth_attr),
+    (unary_op, pair_unary_op),
+    (binary_op, pair_binary_op));
 
 // ---------------------------------------------------------------- method descriptors
 // `list.append`: a builtin type's method taken from the type. Its receiver is the first
@@ -415,15 +405,12 @@ _Static_assert(offsetof(mpf_method_desc_t, owner) == sizeof(mpf_obj_base_t) &&
                    sizeof(mpf_method_desc_t) == sizeof(mpf_obj_base_t) + 2 * sizeof(mpf_uint_t),
     "a method descriptor is a pair");
 
-const mpf_type_t mpf_type_method_desc = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_method_descriptor,
-    .print = method_desc_print,
-    .call = method_desc_call,
-    .attr = method_desc_attr,
-    .unary_op = pair_unary_op,
-    .binary_op = pair_binary_op,
-};
+const mpf_type_t mpf_type_method_desc = MPF_TYPE(MPF_QSTR_method_descriptor, 0,
+    (print, method_desc_print),
+    (call, method_desc_call),
+    (attr, method_desc_attr),
+    (unary_op, pair_unary_op),
+    (binary_op, pair_binary_op));
 
 // ---------------------------------------------------------------- cells
 mpf_obj_t mpf_obj_new_cell(mpf_obj_t v) {
@@ -433,7 +420,4 @@ mpf_obj_t mpf_obj_new_cell(mpf_obj_t v) {
     return mpf_obj_from_ptr(c);
 }
 
-const mpf_type_t mpf_type_cell = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_cell,
-};
+const mpf_type_t mpf_type_cell = MPF_TYPE(MPF_QSTR_cell, 0);

@@ -336,21 +336,15 @@ static const mpf_rom_map_elem_t agen_aw_locals_table[] = {
 };
 MPF_ROM_MAP(agen_aw_locals, agen_aw_locals_table);
 
-static const mpf_type_t agen_asend_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_async_generator_asend,
-    .getiter = mpf_iter_self,
-    .iternext = agen_aw_iternext,
-    .locals = &agen_aw_locals,
-};
+static const mpf_type_t agen_asend_type = MPF_TYPE(MPF_QSTR_async_generator_asend, 0,
+    (getiter, mpf_iter_self),
+    (iternext, agen_aw_iternext),
+    (locals, &agen_aw_locals));
 
-static const mpf_type_t agen_athrow_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_async_generator_athrow,
-    .getiter = mpf_iter_self,
-    .iternext = agen_aw_iternext,
-    .locals = &agen_aw_locals,
-};
+static const mpf_type_t agen_athrow_type = MPF_TYPE(MPF_QSTR_async_generator_athrow, 0,
+    (getiter, mpf_iter_self),
+    (iternext, agen_aw_iternext),
+    (locals, &agen_aw_locals));
 
 static mpf_obj_t gen_aiter(mpf_obj_t self) {
     return self;
@@ -411,11 +405,8 @@ static const mpf_rom_map_elem_t gen_locals_table[] = {
 };
 MPF_ROM_MAP(gen_locals, gen_locals_table);
 
-const mpf_type_t mpf_type_gen = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_generator,
-    .print = gen_print,
-    .getiter = mpf_iter_self,
-    .iternext = gen_iternext,
-    .locals = &gen_locals,
-};
+const mpf_type_t mpf_type_gen = MPF_TYPE(MPF_QSTR_generator, 0,
+    (print, gen_print),
+    (getiter, mpf_iter_self),
+    (iternext, gen_iternext),
+    (locals, &gen_locals));

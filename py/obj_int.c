@@ -659,16 +659,14 @@ static void int_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
 }
 #endif
 
-const mpf_type_t mpf_type_int = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_int,
-    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
-    .print = int_print,
-    .make_new = int_make_new,
-    .unary_op = int_unary_op,
-    .binary_op = int_binary_op,
 #if CONFIG_BUILTIN_EXTRAS
-    .attr = int_attr,
+#define INT_ATTR , (attr, int_attr)
+#else
+#define INT_ATTR
 #endif
-    .locals = &int_locals,
-};
+const mpf_type_t mpf_type_int = MPF_TYPE(MPF_QSTR_int, MPF_TYPE_FLAG_SUBCLASSABLE,
+    (print, int_print),
+    (make_new, int_make_new),
+    (unary_op, int_unary_op),
+    (binary_op, int_binary_op),
+    (locals, &int_locals) INT_ATTR);

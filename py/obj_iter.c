@@ -44,14 +44,10 @@ static mpf_obj_t enumerate_next(mpf_obj_t self) {
     return mpf_obj_new_tuple(2, t);
 }
 
-const mpf_type_t mpf_type_enumerate = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_enumerate,
-    .flags = ITER_SUBCLASSABLE,
-    .make_new = enumerate_make_new,
-    .getiter = mpf_iter_self,
-    .iternext = enumerate_next,
-};
+const mpf_type_t mpf_type_enumerate = MPF_TYPE(MPF_QSTR_enumerate, ITER_SUBCLASSABLE,
+    (make_new, enumerate_make_new),
+    (getiter, mpf_iter_self),
+    (iternext, enumerate_next));
 
 // ---------------------------------------------------------------- zip and map
 // One iterator over [n] iterables at once: zip makes a tuple of their items, map calls
@@ -102,23 +98,15 @@ static mpf_obj_t zip_next(mpf_obj_t self) {
     return mpf_call(z->fun, z->n, 0, a);
 }
 
-const mpf_type_t mpf_type_zip = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_zip,
-    .flags = ITER_SUBCLASSABLE,
-    .make_new = zip_make_new,
-    .getiter = mpf_iter_self,
-    .iternext = zip_next,
-};
+const mpf_type_t mpf_type_zip = MPF_TYPE(MPF_QSTR_zip, ITER_SUBCLASSABLE,
+    (make_new, zip_make_new),
+    (getiter, mpf_iter_self),
+    (iternext, zip_next));
 
-const mpf_type_t mpf_type_map = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_map,
-    .flags = ITER_SUBCLASSABLE,
-    .make_new = map_make_new,
-    .getiter = mpf_iter_self,
-    .iternext = zip_next,
-};
+const mpf_type_t mpf_type_map = MPF_TYPE(MPF_QSTR_map, ITER_SUBCLASSABLE,
+    (make_new, map_make_new),
+    (getiter, mpf_iter_self),
+    (iternext, zip_next));
 
 // ---------------------------------------------------------------- filter
 // A zip object too: [fun] (None: the item's truth) over one iterable.
@@ -140,14 +128,10 @@ static mpf_obj_t filter_next(mpf_obj_t self) {
     return MPF_OBJ_STOP;
 }
 
-const mpf_type_t mpf_type_filter = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_filter,
-    .flags = ITER_SUBCLASSABLE,
-    .make_new = filter_make_new,
-    .getiter = mpf_iter_self,
-    .iternext = filter_next,
-};
+const mpf_type_t mpf_type_filter = MPF_TYPE(MPF_QSTR_filter, ITER_SUBCLASSABLE,
+    (make_new, filter_make_new),
+    (getiter, mpf_iter_self),
+    (iternext, filter_next));
 
 // ---------------------------------------------------------------- reversed
 typedef struct reversed_obj {
@@ -170,7 +154,7 @@ static mpf_obj_t reversed_make_new(const mpf_type_t *type, size_t n_args, size_t
     if (mpf_obj_is_type(seq, &mpf_type_dict) || mpf_obj_is_type(seq, &mpf_type_dict_view)) {
         seq = mpf_list_from_iter(seq);
     }
-    if (t->subscr == NULL || MPF_IS_SET(seq)) {
+    if (mpf_type_get_subscr(t) == NULL || MPF_IS_SET(seq)) {
         mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not reversible", seq);
     }
     reversed_obj_t *r = mpf_new(reversed_obj_t);
@@ -189,11 +173,7 @@ static mpf_obj_t reversed_next(mpf_obj_t self) {
     return mpf_subscr(r->seq, mpf_obj_new_small_int((mpf_int_t)r->i), MPF_OBJ_SENTINEL);
 }
 
-const mpf_type_t mpf_type_reversed = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_reversed,
-    .flags = ITER_SUBCLASSABLE,
-    .make_new = reversed_make_new,
-    .getiter = mpf_iter_self,
-    .iternext = reversed_next,
-};
+const mpf_type_t mpf_type_reversed = MPF_TYPE(MPF_QSTR_reversed, ITER_SUBCLASSABLE,
+    (make_new, reversed_make_new),
+    (getiter, mpf_iter_self),
+    (iternext, reversed_next));

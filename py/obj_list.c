@@ -65,8 +65,7 @@ mpf_obj_t mpf_list_from_iter(mpf_obj_t iterable) {
 
 static void list_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
-    const mpf_list_t *l = mpf_obj_ptr(self);
-    mpf_seq_print(p, l->items, l->len, "[", "]", false);
+    mpf_seq_print(p, mpf_obj_ptr(self), MPF_SEQ_PRINT_LIST);
 }
 
 static mpf_obj_t list_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -101,15 +100,7 @@ static mpf_obj_t list_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
 }
 
 static mpf_obj_t list_unary_op(int op, mpf_obj_t self) {
-    const mpf_list_t *l = mpf_obj_ptr(self);
-    switch (op) {
-        case MPF_UNARY_OP_BOOL:
-            return mpf_obj_bool(l->len != 0);
-        case MPF_UNARY_OP_LEN:
-            return mpf_obj_new_small_int((mpf_int_t)l->len);
-        default:
-            return MPF_OBJ_NULL;
-    }
+    return mpf_seq_unary_op(op, ((const mpf_list_t *)mpf_obj_ptr(self))->len);
 }
 
 // Shorten the list to [new_len] after items were removed: clear the slots left behind,
@@ -128,35 +119,25 @@ static void list_delete_range(mpf_list_t *l, size_t start, size_t n) {
 __attribute__((noinline)) static void list_store_slice(mpf_list_t *l, mpf_obj_t slice, mpf_obj_t value) {
     mpf_int_t start, stop, step;
     mpf_slice_indices(slice, l->len, &start, &stop, &step);
+    size_t n = mpf_seq_slice_count(start, stop, step);
+    if (value == MPF_OBJ_NULL) {
+        list_truncate(l, mpf_items_delete_step(l->items, l->len, sizeof(mpf_obj_t), start, step, n));
+        return;
+    }
+    mpf_obj_t src = mpf_list_from_iter(value);
+    const mpf_list_t *s = mpf_obj_ptr(src);
     if (step != 1) {
-        // extended slice: same number of items, or delete each
-        size_t n = mpf_seq_slice_count(start, stop, step);
-        if (value == MPF_OBJ_NULL) {
-            list_truncate(l, mpf_items_delete_step(l->items, l->len, sizeof(mpf_obj_t), start, step, n));
-            return;
-        }
-        mpf_obj_t src = mpf_list_from_iter(value);
-        const mpf_list_t *s = mpf_obj_ptr(src);
+        // extended slice: as many items as it selects
         if (s->len != n) {
             mpf_raise_fmt(&mpf_type_ValueError, "attempt to assign sequence of size %u to extended slice of size %u", (unsigned)s->len, (unsigned)n);
         }
         mpf_items_scatter(l->items, sizeof(mpf_obj_t), start, step, s->items, n);
         return;
     }
-    if (stop < start) {
-        stop = start;
+    if (s->len > n) {
+        list_grow(l, l->len + s->len - n);
     }
-    size_t old_n = (size_t)(stop - start);
-    if (value == MPF_OBJ_NULL) {
-        list_delete_range(l, (size_t)start, old_n);
-        return;
-    }
-    mpf_obj_t src = mpf_list_from_iter(value);
-    const mpf_list_t *s = mpf_obj_ptr(src);
-    if (s->len > old_n) {
-        list_grow(l, l->len + s->len - old_n);
-    }
-    l->len = mpf_items_splice(l->items, l->len, sizeof(mpf_obj_t), (size_t)start, (size_t)stop, s->items, s->len);
+    l->len = mpf_items_splice(l->items, l->len, sizeof(mpf_obj_t), (size_t)start, (size_t)start + n, s->items, s->len);
 }
 
 static mpf_obj_t list_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
@@ -260,6 +241,7 @@ static bool sort_less(mpf_obj_t a, mpf_obj_t b, bool reverse) {
     return mpf_obj_is_true(mpf_binary_op(MPF_BINARY_OP_LESS, a, b));
 }
 
+#if CONFIG_VM_FAST_PATHS
 // Stable merge sort of the [n] pairs at [a] by key; [tmp]: room for n / 2 pairs. Equal
 // keys keep their order (the right half's item goes first only when strictly less).
 static void merge_sort(sort_pair_t *a, sort_pair_t *tmp, size_t n, bool reverse) {
@@ -275,6 +257,29 @@ static void merge_sort(sort_pair_t *a, sort_pair_t *tmp, size_t n, bool reverse)
         a[k++] = j < n && sort_less(a[j].key, tmp[i].key, reverse) ? a[j++] : tmp[i++];
     }
 }
+#define SORT_TMP(n) ((n) / 2)
+#else
+// The smaller images: a stable binary insertion sort of the [n] pairs at [a] by key (as
+// many comparisons as the merge sort, up to n * n / 4 pairs moved). Each item goes after
+// the ones with an equal key.
+static void insertion_sort(sort_pair_t *a, size_t n, bool reverse) {
+    for (size_t i = 1; i < n; i++) {
+        const sort_pair_t x = a[i];
+        size_t lo = 0, hi = i;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (sort_less(x.key, a[mid].key, reverse)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        memmove(a + lo + 1, a + lo, (i - lo) * sizeof(sort_pair_t));
+        a[lo] = x;
+    }
+}
+#define SORT_TMP(n) 0
+#endif
 
 void mpf_list_sort(mpf_obj_t self, mpf_obj_t key, bool reverse) {
     mpf_list_t *l = mpf_obj_ptr(self);
@@ -284,7 +289,7 @@ void mpf_list_sort(mpf_obj_t self, mpf_obj_t key, bool reverse) {
     }
     // n pairs and the merge's n / 2; the pairs hold the only references to the items
     // while a key or comparison runs, so a change to the list does not lose them
-    sort_pair_t *pairs = mpf_gc_alloc_var(0, sizeof(sort_pair_t), n + n / 2, false);
+    sort_pair_t *pairs = mpf_gc_alloc_var(0, sizeof(sort_pair_t), n + SORT_TMP(n), false);
     const mpf_obj_t *items = l->items;
     for (size_t i = 0; i < n; i++) {
         pairs[i].item = items[i];
@@ -292,7 +297,11 @@ void mpf_list_sort(mpf_obj_t self, mpf_obj_t key, bool reverse) {
     for (size_t i = 0; i < n; i++) {
         pairs[i].key = key == MPF_OBJ_NULL || key == MPF_OBJ_NONE ? pairs[i].item : mpf_call1(key, pairs[i].item);
     }
+#if CONFIG_VM_FAST_PATHS
     merge_sort(pairs, pairs + n, n, reverse);
+#else
+    insertion_sort(pairs, n, reverse);
+#endif
     if (l->items != items || l->len != n) {
         // a key or comparison changed the list: its storage may be gone or smaller
         mpf_raise_msg(&mpf_type_ValueError, "list modified during sort");
@@ -333,15 +342,11 @@ static const mpf_rom_map_elem_t list_locals_table[] = {
 };
 MPF_ROM_MAP(list_locals, list_locals_table);
 
-const mpf_type_t mpf_type_list = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_list,
-    .flags = MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE,
-    .print = list_print,
-    .make_new = list_make_new,
-    .unary_op = list_unary_op,
-    .binary_op = list_binary_op,
-    .subscr = list_subscr,
-    .getiter = mpf_seq_getiter,
-    .locals = &list_locals,
-};
+const mpf_type_t mpf_type_list = MPF_TYPE(MPF_QSTR_list, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE,
+    (print, list_print),
+    (make_new, list_make_new),
+    (unary_op, list_unary_op),
+    (binary_op, list_binary_op),
+    (subscr, list_subscr),
+    (getiter, mpf_seq_getiter),
+    (locals, &list_locals));

@@ -244,17 +244,13 @@ static const mpf_rom_map_elem_t memview_locals_table[] = {
 MPF_ROM_MAP(memview_locals, memview_locals_table);
 
 static const mpf_type_ext_t memview_get_buffer_ext = {.get_buffer = memview_get_buffer};
-const mpf_type_t mpf_type_memoryview = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_memoryview,
-    .flags = MPF_TYPE_FLAG_UNHASHABLE,
-    .print = memview_print,
-    .make_new = memview_make_new,
-    .unary_op = memview_unary_op,
-    .binary_op = memview_binary_op,
-    .attr = memview_attr,
-    .subscr = memview_subscr,
-    .getiter = memview_getiter,
-    .ext = &memview_get_buffer_ext,
-    .locals = &memview_locals,
-};
+const mpf_type_t mpf_type_memoryview = MPF_TYPE(MPF_QSTR_memoryview, MPF_TYPE_FLAG_UNHASHABLE,
+    (print, memview_print),
+    (make_new, memview_make_new),
+    (unary_op, memview_unary_op),
+    (binary_op, memview_binary_op),
+    (attr, memview_attr),
+    (subscr, memview_subscr),
+    (getiter, memview_getiter),
+    (ext, &memview_get_buffer_ext),
+    (locals, &memview_locals));

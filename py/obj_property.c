@@ -56,10 +56,7 @@ static void property_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
 }
 
-const mpf_type_t mpf_type_property = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_property,
-    .make_new = property_make_new,
-    .attr = property_attr,
-    .locals = &property_locals,
-};
+const mpf_type_t mpf_type_property = MPF_TYPE(MPF_QSTR_property, 0,
+    (make_new, property_make_new),
+    (attr, property_attr),
+    (locals, &property_locals));

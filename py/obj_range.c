@@ -150,12 +150,9 @@ static mpf_obj_t range_iter_next(mpf_obj_t self) {
     return mpf_obj_new_int(v);
 }
 
-static const mpf_type_t range_iter_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_range_iterator,
-    .getiter = mpf_iter_self,
-    .iternext = range_iter_next,
-};
+static const mpf_type_t range_iter_type = MPF_TYPE(MPF_QSTR_range_iterator, 0,
+    (getiter, mpf_iter_self),
+    (iternext, range_iter_next));
 
 static mpf_obj_t range_getiter(mpf_obj_t self) {
     const mpf_range_t *r = mpf_obj_ptr(self);
@@ -200,15 +197,12 @@ static const mpf_rom_map_elem_t range_locals_table[] = {
 };
 MPF_ROM_MAP(range_locals, range_locals_table);
 
-const mpf_type_t mpf_type_range = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_range,
-    .print = range_print,
-    .make_new = range_make_new,
-    .unary_op = range_unary_op,
-    .binary_op = range_binary_op,
-    .subscr = range_subscr,
-    .getiter = range_getiter,
-    .attr = range_attr,
-    .locals = &range_locals,
-};
+const mpf_type_t mpf_type_range = MPF_TYPE(MPF_QSTR_range, 0,
+    (print, range_print),
+    (make_new, range_make_new),
+    (unary_op, range_unary_op),
+    (binary_op, range_binary_op),
+    (subscr, range_subscr),
+    (getiter, range_getiter),
+    (attr, range_attr),
+    (locals, &range_locals));

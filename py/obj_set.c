@@ -338,12 +338,9 @@ static mpf_obj_t set_iter_next(mpf_obj_t self) {
     return MPF_OBJ_STOP;
 }
 
-static const mpf_type_t set_iter_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_set_iterator,
-    .getiter = mpf_iter_self,
-    .iternext = set_iter_next,
-};
+static const mpf_type_t set_iter_type = MPF_TYPE(MPF_QSTR_set_iterator, 0,
+    (getiter, mpf_iter_self),
+    (iternext, set_iter_next));
 
 static mpf_obj_t set_getiter(mpf_obj_t self) {
     set_iter_t *it = mpf_new(set_iter_t);
@@ -676,17 +673,13 @@ static const mpf_rom_map_elem_t set_locals_table[] = {
 };
 MPF_ROM_MAP(set_locals, set_locals_table);
 
-const mpf_type_t mpf_type_set = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_set,
-    .flags = MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE,
-    .print = set_print,
-    .make_new = set_make_new,
-    .unary_op = set_unary_op,
-    .binary_op = set_binary_op,
-    .getiter = set_getiter,
-    .locals = &set_locals,
-};
+const mpf_type_t mpf_type_set = MPF_TYPE(MPF_QSTR_set, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE,
+    (print, set_print),
+    (make_new, set_make_new),
+    (unary_op, set_unary_op),
+    (binary_op, set_binary_op),
+    (getiter, set_getiter),
+    (locals, &set_locals));
 
 #if CONFIG_BUILTIN_FROZENSET
 static const mpf_rom_map_elem_t frozenset_locals_table[] = {
@@ -701,15 +694,11 @@ static const mpf_rom_map_elem_t frozenset_locals_table[] = {
 };
 MPF_ROM_MAP(frozenset_locals, frozenset_locals_table);
 
-const mpf_type_t mpf_type_frozenset = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_frozenset,
-    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
-    .print = set_print,
-    .make_new = set_make_new,
-    .unary_op = set_unary_op,
-    .binary_op = set_binary_op,
-    .getiter = set_getiter,
-    .locals = &frozenset_locals,
-};
+const mpf_type_t mpf_type_frozenset = MPF_TYPE(MPF_QSTR_frozenset, MPF_TYPE_FLAG_SUBCLASSABLE,
+    (print, set_print),
+    (make_new, set_make_new),
+    (unary_op, set_unary_op),
+    (binary_op, set_binary_op),
+    (getiter, set_getiter),
+    (locals, &frozenset_locals));
 #endif

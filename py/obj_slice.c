@@ -61,15 +61,13 @@ static mpf_obj_t slice_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     return MPF_OBJ_NULL;
 }
 
-const mpf_type_t mpf_type_slice = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_slice,
-    .flags = MPF_TYPE_FLAG_UNHASHABLE,
-    .print = slice_print,
-    .make_new = slice_make_new,
-    .binary_op = slice_binary_op,
-    .attr = slice_attr,
 #if CONFIG_BUILTIN_EXTRAS
-    .locals = &slice_locals,
+#define SLICE_LOCALS , (locals, &slice_locals)
+#else
+#define SLICE_LOCALS
 #endif
-};
+const mpf_type_t mpf_type_slice = MPF_TYPE(MPF_QSTR_slice, MPF_TYPE_FLAG_UNHASHABLE,
+    (print, slice_print),
+    (make_new, slice_make_new),
+    (binary_op, slice_binary_op),
+    (attr, slice_attr) SLICE_LOCALS);

@@ -59,7 +59,7 @@ static mpf_obj_t slot_wrapper_call(mpf_obj_t self, size_t n_args, size_t n_kw, c
             return mpf_binary_op((int)op, a, b);
         }
         const mpf_type_t *t = mpf_type_slots(mpf_obj_type(a));
-        mpf_obj_t r = t->binary_op != NULL ? t->binary_op((int)op, a, b) : MPF_OBJ_NULL;
+        mpf_obj_t r = mpf_type_get_binary_op(t) != NULL ? mpf_type_get_binary_op(t)((int)op, a, b) : MPF_OBJ_NULL;
         return r != MPF_OBJ_NULL ? r : MPF_OBJ_NOTIMPL;
     }
     switch (op) {
@@ -86,11 +86,8 @@ static mpf_obj_t slot_wrapper_call(mpf_obj_t self, size_t n_args, size_t n_kw, c
     }
 }
 
-static const mpf_type_t slot_wrapper_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_builtin_function_or_method,
-    .call = slot_wrapper_call,
-};
+static const mpf_type_t slot_wrapper_type = MPF_TYPE(MPF_QSTR_builtin_function_or_method, 0,
+    (call, slot_wrapper_call));
 
 // The generic dunder method [q] for builtin object [o], if its type supports it; NULL if not.
 mpf_obj_t mpf_slot_wrapper(mpf_obj_t o, mpf_qstr_t q) {
@@ -108,8 +105,8 @@ mpf_obj_t mpf_slot_wrapper(mpf_obj_t o, mpf_qstr_t q) {
     }
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
     if ((op == W_UNARY + MPF_UNARY_OP_LEN && mpf_obj_len_maybe(o) == MPF_OBJ_NULL) ||
-        (op >= W_GETITEM && t->subscr == NULL) || (op == W_ITER && t->getiter == NULL) ||
-        (op == W_NEXT && t->iternext == NULL)) {
+        (op >= W_GETITEM && mpf_type_get_subscr(t) == NULL) || (op == W_ITER && mpf_type_get_getiter(t) == NULL) ||
+        (op == W_NEXT && mpf_type_get_iternext(t) == NULL)) {
         return MPF_OBJ_NULL;
     }
     slot_wrapper_t *w = mpf_new(slot_wrapper_t);

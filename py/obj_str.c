@@ -424,12 +424,9 @@ static mpf_obj_t str_iter_next(mpf_obj_t self) {
     return mpf_obj_new_str_qstr_maybe((const char *)s + b0, b1 - b0);
 }
 
-static const mpf_type_t str_iter_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_str_iterator,
-    .getiter = mpf_iter_self,
-    .iternext = str_iter_next,
-};
+static const mpf_type_t str_iter_type = MPF_TYPE(MPF_QSTR_str_iterator, 0,
+    (getiter, mpf_iter_self),
+    (iternext, str_iter_next));
 
 static mpf_obj_t str_getiter(mpf_obj_t self) {
     str_iter_t *it = mpf_new(str_iter_t);
@@ -506,6 +503,8 @@ static mpf_obj_t str_decode_utf8(const char *s, size_t len) {
 }
 
 // ---------------------------------------------------------------- constructor
+static mpf_obj_t transcode(size_t n_args, size_t n_kw, const mpf_obj_t *args, bool encode);
+
 static mpf_obj_t str_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
     mpf_arg_check_num(n_args, n_kw, 0, 3, true);
@@ -513,11 +512,7 @@ static mpf_obj_t str_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
         return mpf_obj_new_qstr(MPF_QSTRE_);
     }
     if (n_args >= 2 || n_kw > 0) {
-        mpf_buffer_t b;
-        if (!mpf_obj_get_buffer(args[0], &b, false)) {
-            mpf_raise_msg(&mpf_type_TypeError, "decoding to str: need a bytes-like object");
-        }
-        return str_decode_utf8(b.buf, b.len);
+        return transcode(n_args, n_kw, args, false);  // str(b, encoding, errors) is b.decode(encoding, errors)
     }
     return mpf_obj_str(args[0]);
 }
@@ -541,6 +536,11 @@ static const mpf_type_t *result_type(mpf_obj_t self) {
     return mpf_obj_type(self);
 }
 
+// A new object of [self]'s type (str, bytes or bytearray) holding [len] bytes at [data].
+static mpf_obj_t new_like(mpf_obj_t self, const char *data, size_t len) {
+    return mpf_obj_new_str_of_type(result_type(self), data, len);
+}
+
 static void check_same_kind(mpf_obj_t self, mpf_obj_t arg) {
     bool s = MPF_IS_STR(self);
     if (s != MPF_IS_STR(arg)) {
@@ -562,18 +562,16 @@ static mpf_obj_t str_join(mpf_obj_t self, mpf_obj_t iterable) {
     mpf_obj_t x;
     bool first = true;
     while ((x = mpf_iternext(it)) != MPF_OBJ_STOP) {
-        if (MPF_IS_STR(self) != MPF_IS_STR(x) || (!MPF_IS_STR(x) && !mpf_obj_is_type(x, &mpf_type_bytes) && !MPF_IS_BYTEARRAY(x))) {
-            mpf_raise_fmt(&mpf_type_TypeError, "sequence item %u: expected str instance, %T found", 0u, x);
-        }
+        // (an item of the other kind, or not bytes-like, is a TypeError)
+        size_t xl;
+        const char *xs = arg_data(self, x, &xl);
         if (!first) {
             mpf_vstr_add_strn(&v, sep, sl);
         }
         first = false;
-        size_t xl;
-        const char *xs = self_data(x, &xl);
         mpf_vstr_add_strn(&v, xs, xl);
     }
-    return mpf_obj_new_str_of_type(result_type(self), v.buf, v.len);
+    return new_like(self, v.buf, v.len);
 }
 
 mpf_obj_t mpf_str_join(mpf_obj_t sep, mpf_obj_t iterable) {
@@ -707,7 +705,7 @@ static mpf_obj_t strip_impl(size_t n_args, const mpf_obj_t *args, int which) {
     if (b == 0 && e == len && !MPF_IS_BYTEARRAY(args[0])) {
         return args[0];
     }
-    return mpf_obj_new_str_of_type(result_type(args[0]), s + b, e - b);
+    return new_like(args[0], s + b, e - b);
 }
 static mpf_obj_t str_strip(size_t n, const mpf_obj_t *a) {
     return strip_impl(n, a, 3);
@@ -749,49 +747,72 @@ static void find_range(const uint8_t *s, size_t len, bool is_bytes, size_t n_arg
     *b1 = en < st ? *b0 : char_to_byte(s, len, (size_t)en, is_bytes);
 }
 
-// find/rfind/index/rindex/count: [how] is FIND_RIGHT (from the right), FIND_RAISE
-// (ValueError when absent) or FIND_COUNT (how many times), or 0 (find)
-enum { FIND_RIGHT = 1, FIND_RAISE = 2, FIND_COUNT = 4 };
+// find/rfind/index/rindex/count and startswith/endswith: [how] is FIND_RIGHT (from the
+// right), FIND_RAISE (ValueError when absent), FIND_COUNT (how many times) or 0 (find);
+// FIND_AFFIX (startswith; with FIND_RIGHT endswith): whether the needle, or one of a tuple
+// of them, is found in the window of its length at the start (end) of the range.
+enum { FIND_RIGHT = 1, FIND_RAISE = 2, FIND_COUNT = 4, FIND_AFFIX = 8 };
 static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, unsigned how) {
     size_t len, nl;
     const uint8_t *s = (const uint8_t *)self_data(args[0], &len);
     bool is_bytes = !MPF_IS_STR(args[0]);
-    const char *needle;
-    char one;
-    if (is_bytes && mpf_obj_is_int(args[1])) {
-        mpf_int_t b = mpf_obj_get_int(args[1]);
-        if (b < 0 || b > 255) {
-            mpf_raise_msg(&mpf_type_ValueError, "byte must be in range(0, 256)");
+    mpf_obj_t needle_o = args[1];
+    size_t n = 1;
+    mpf_obj_t *items = &needle_o;
+    if (how & FIND_AFFIX) {
+        if (mpf_obj_is_type(needle_o, &mpf_type_tuple)) {
+            mpf_obj_get_array(needle_o, &n, &items);
+        } else if (!MPF_IS_STR(needle_o) && !is_bytes) {
+            mpf_raise_fmt(&mpf_type_TypeError, "%s first arg must be str or a tuple of str, not %T",
+                how & FIND_RIGHT ? "endswith" : "startswith", needle_o);
         }
-        one = (char)b;
-        needle = &one;
-        nl = 1;
-    } else {
-        needle = arg_data(args[0], args[1], &nl);
     }
     size_t b0, b1;
     find_range(s, len, is_bytes, n_args, args, 2, &b0, &b1);
-    if (how & FIND_COUNT) {
-        mpf_int_t n = 0;
-        if (b0 > b1) {
-            return mpf_obj_new_small_int(0);
+    for (size_t k = 0; k < n; k++) {
+        const char *needle;
+        char one;
+        if (is_bytes && !(how & FIND_AFFIX) && mpf_obj_is_int(items[k])) {
+            mpf_int_t b = mpf_obj_get_int(items[k]);
+            if (b < 0 || b > 255) {
+                mpf_raise_msg(&mpf_type_ValueError, "byte must be in range(0, 256)");
+            }
+            one = (char)b;
+            needle = &one;
+            nl = 1;
+        } else {
+            needle = arg_data(args[0], items[k], &nl);
         }
-        if (nl == 0) {
-            return mpf_obj_new_small_int((mpf_int_t)str_charlen(s + b0, b1 - b0, is_bytes) + 1);
+        if (how & FIND_AFFIX) {
+            if (b0 <= b1 && nl <= b1 - b0 &&
+                str_search((const char *)s, how & FIND_RIGHT ? b1 - nl : b0, how & FIND_RIGHT ? b1 : b0 + nl, needle, nl, false) != SIZE_MAX) {
+                return MPF_OBJ_TRUE;
+            }
+            continue;
         }
-        for (size_t i = b0; (i = str_search((const char *)s, i, b1, needle, nl, false)) != SIZE_MAX; i += nl) {
-            n++;
+        if (how & FIND_COUNT) {
+            mpf_int_t c = 0;
+            if (b0 > b1) {
+                return mpf_obj_new_small_int(0);
+            }
+            if (nl == 0) {
+                return mpf_obj_new_small_int((mpf_int_t)str_charlen(s + b0, b1 - b0, is_bytes) + 1);
+            }
+            for (size_t i = b0; (i = str_search((const char *)s, i, b1, needle, nl, false)) != SIZE_MAX; i += nl) {
+                c++;
+            }
+            return mpf_obj_new_small_int(c);
         }
-        return mpf_obj_new_small_int(n);
+        size_t found = str_search((const char *)s, b0, b1, needle, nl, how & FIND_RIGHT);
+        if (found == SIZE_MAX) {
+            if (how & FIND_RAISE) {
+                mpf_raise_msg(&mpf_type_ValueError, is_bytes ? "subsection not found" : "substring not found");
+            }
+            return mpf_obj_new_small_int(-1);
+        }
+        return mpf_obj_new_small_int((mpf_int_t)str_charlen(s, found, is_bytes));
     }
-    size_t found = str_search((const char *)s, b0, b1, needle, nl, how & FIND_RIGHT);
-    if (found == SIZE_MAX) {
-        if (how & FIND_RAISE) {
-            mpf_raise_msg(&mpf_type_ValueError, is_bytes ? "subsection not found" : "substring not found");
-        }
-        return mpf_obj_new_small_int(-1);
-    }
-    return mpf_obj_new_small_int((mpf_int_t)str_charlen(s, found, is_bytes));
+    return MPF_OBJ_FALSE;
 }
 static mpf_obj_t str_find(size_t n, const mpf_obj_t *a) {
     return find_impl(n, a, 0);
@@ -808,38 +829,11 @@ static mpf_obj_t str_rindex(size_t n, const mpf_obj_t *a) {
 static mpf_obj_t str_count(size_t n, const mpf_obj_t *a) {
     return find_impl(n, a, FIND_COUNT);
 }
-
-static mpf_obj_t starts_ends(size_t n_args, const mpf_obj_t *args, bool ends) {
-    size_t len;
-    const uint8_t *s = (const uint8_t *)self_data(args[0], &len);
-    bool is_bytes = !MPF_IS_STR(args[0]);
-    size_t b0, b1;
-    find_range(s, len, is_bytes, n_args, args, 2, &b0, &b1);
-    if (b0 > b1) {
-        return MPF_OBJ_FALSE;
-    }
-    mpf_obj_t pre = args[1];
-    size_t n = 1;
-    mpf_obj_t *items = &pre;
-    if (mpf_obj_is_type(pre, &mpf_type_tuple)) {
-        mpf_obj_get_array(pre, &n, &items);
-    } else if (!MPF_IS_STR(pre) && !is_bytes) {
-        mpf_raise_fmt(&mpf_type_TypeError, "%s first arg must be str or a tuple of str, not %T", ends ? "endswith" : "startswith", pre);
-    }
-    for (size_t i = 0; i < n; i++) {
-        size_t pl;
-        const char *p = arg_data(args[0], items[i], &pl);
-        if (pl <= b1 - b0 && memcmp(ends ? (const char *)s + b1 - pl : (const char *)s + b0, p, pl) == 0) {
-            return MPF_OBJ_TRUE;
-        }
-    }
-    return MPF_OBJ_FALSE;
-}
 static mpf_obj_t str_startswith(size_t n, const mpf_obj_t *a) {
-    return starts_ends(n, a, false);
+    return find_impl(n, a, FIND_AFFIX);
 }
 static mpf_obj_t str_endswith(size_t n, const mpf_obj_t *a) {
-    return starts_ends(n, a, true);
+    return find_impl(n, a, FIND_AFFIX | FIND_RIGHT);
 }
 
 static mpf_obj_t str_replace(size_t n_args, const mpf_obj_t *args) {
@@ -872,7 +866,7 @@ static mpf_obj_t str_replace(size_t n_args, const mpf_obj_t *args) {
         }
     }
     mpf_vstr_add_strn(&v, s + i, len - i);
-    return mpf_obj_new_str_of_type(result_type(args[0]), v.buf, v.len);
+    return new_like(args[0], v.buf, v.len);
 }
 
 // Case mapping and classification (ASCII; other code points pass through).
@@ -895,7 +889,7 @@ static mpf_obj_t case_impl(mpf_obj_t self, int mode) {
         prev_cased = up || lo;
         mpf_vstr_add_char(&v, c);
     }
-    return mpf_obj_new_str_of_type(result_type(self), v.buf, v.len);
+    return new_like(self, v.buf, v.len);
 }
 static mpf_obj_t str_upper(mpf_obj_t s) {
     return case_impl(s, CASE_UPPER);
@@ -1066,7 +1060,7 @@ static mpf_obj_t justify(size_t n_args, const mpf_obj_t *args, int align) {
     if (left == pad) {
         mpf_vstr_add_strn(&v, s + sign, len - sign);
     }
-    return mpf_obj_new_str_of_type(result_type(self), v.buf, v.len);
+    return new_like(self, v.buf, v.len);
 }
 static mpf_obj_t str_ljust(size_t n, const mpf_obj_t *a) {
     return justify(n, a, ALIGN_LEFT);
@@ -1099,7 +1093,7 @@ static mpf_obj_t partition_impl(mpf_obj_t self, mpf_obj_t sep_o, bool right) {
         sl = 0;
     }
     bool is_ba = MPF_IS_BYTEARRAY(self);
-    bool keep_self = sl == 0 && mpf_obj_type(self) == t && !is_ba;
+    bool keep_self = sl == 0 && !is_ba;  // (t is self's own type)
     items[0] = keep_self && !right ? self : mpf_obj_new_str_of_type(t, s, found);
     // found in bytes: the separator object itself, as CPython (even a memoryview)
     items[1] = sl > 0 && !is_ba ? sep_o : mpf_obj_new_str_of_type(t, sep, sl);
@@ -1120,7 +1114,7 @@ static mpf_obj_t remove_affix(mpf_obj_t self, mpf_obj_t affix, bool suffix) {
     const char *p = arg_data(self, affix, &pl);
     // (an empty prefix gives a copy and an empty suffix [self], as before)
     if (pl <= len && (pl == 0 ? !suffix : memcmp(suffix ? s + len - pl : s, p, pl) == 0)) {
-        return mpf_obj_new_str_of_type(result_type(self), suffix ? s : s + pl, len - pl);
+        return new_like(self, suffix ? s : s + pl, len - pl);
     }
     return self;
 }
@@ -1210,63 +1204,54 @@ static codec_t codec_args(size_t n_args, size_t n_kw, const mpf_obj_t *args, cha
     return codec;
 }
 
-// encode(encoding='utf-8', errors='strict')
-static mpf_obj_t str_encode(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+// str.encode and ([encode] false) bytes.decode (encoding='utf-8', errors='strict'): UTF-8
+// is the str's own bytes (checked when decoding); ascii and latin-1 map each code point
+// below 128 or 256 to the byte of that value and back.
+static mpf_obj_t transcode(size_t n_args, size_t n_kw, const mpf_obj_t *args, bool encode) {
     char errors;
     codec_t codec = codec_args(n_args, n_kw, args, &errors);
     size_t len;
-    const char *s = mpf_obj_str_data(args[0], &len);
+    const char *s = self_data(args[0], &len);
     if (codec == CODEC_UTF8 || !CONFIG_STR_CODECS) {
-        return mpf_obj_new_bytes((const uint8_t *)s, len);
+        return encode ? mpf_obj_new_bytes((const uint8_t *)s, len) : str_decode_utf8(s, len);
     }
     uint32_t limit = codec == CODEC_ASCII ? 0x80 : 0x100;
     mpf_vstr_t v;
-    mpf_vstr_init(&v, len);
-    size_t pos = 0;
+    mpf_vstr_init(&v, len + len / 2);
+    size_t pos = 0;  // the code point's place (decoding: the byte's)
     for (size_t i = 0; i < len; pos++) {
-        size_t n;
-        uint32_t c = mpf_utf8_decode((const uint8_t *)s + i, &n);
+        size_t n = 1;
+        uint32_t c = encode ? mpf_utf8_decode((const uint8_t *)s + i, &n) : (uint8_t)s[i];
         i += n;
         if (c < limit) {
+            if (!encode && c >= 0x80) {
+                // latin-1: U+0080..U+00FF are two bytes in UTF-8
+                mpf_vstr_add_char(&v, (char)(0xC0 | (c >> 6)));
+                c = 0x80 | (c & 0x3F);
+            }
             mpf_vstr_add_char(&v, (char)c);
         } else if (errors == 'r') {
-            mpf_vstr_add_char(&v, '?');
+            mpf_vstr_add_strn(&v, encode ? "?" : "\xef\xbf\xbd", encode ? 1 : 3);  // U+FFFD
         } else if (errors == 's') {
+            if (!encode) {
+                mpf_raise_fmt(&mpf_type_UnicodeDecodeError, "'ascii' codec can't decode byte 0x%x in position %u: ordinal not in range(128)",
+                    (unsigned)c, (unsigned)pos);
+            }
             char esc[11];
             hex_escape(esc, c);
             mpf_raise_fmt(&mpf_type_UnicodeEncodeError, "'%s' codec can't encode character '%s' in position %u: ordinal not in range(%u)",
                 codec_names[codec], esc, (unsigned)pos, (unsigned)limit);
         }
     }
-    return mpf_obj_new_bytes((const uint8_t *)v.buf, v.len);
+    return mpf_obj_new_str_of_type(encode ? &mpf_type_bytes : &mpf_type_str, v.buf, v.len);
 }
 
-// decode(encoding='utf-8', errors='strict')
+static mpf_obj_t str_encode(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    return transcode(n_args, n_kw, args, true);
+}
+
 static mpf_obj_t bytes_decode(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    char errors;
-    codec_t codec = codec_args(n_args, n_kw, args, &errors);
-    size_t len;
-    const char *s = self_data(args[0], &len);
-    if (codec == CODEC_UTF8 || !CONFIG_STR_CODECS) {
-        return str_decode_utf8(s, len);
-    }
-    mpf_vstr_t v;
-    mpf_vstr_init(&v, len + len / 2);
-    for (size_t i = 0; i < len; i++) {
-        uint8_t c = (uint8_t)s[i];
-        if (c < 0x80) {
-            mpf_vstr_add_char(&v, (char)c);
-        } else if (codec == CODEC_LATIN1) {
-            mpf_vstr_add_char(&v, (char)(0xC0 | (c >> 6)));
-            mpf_vstr_add_char(&v, (char)(0x80 | (c & 0x3F)));
-        } else if (errors == 'r') {
-            mpf_vstr_add_strn(&v, "\xef\xbf\xbd", 3);  // U+FFFD
-        } else if (errors == 's') {
-            mpf_raise_fmt(&mpf_type_UnicodeDecodeError, "'ascii' codec can't decode byte 0x%x in position %u: ordinal not in range(128)",
-                (unsigned)c, (unsigned)i);
-        }
-    }
-    return mpf_vstr_to_str(&v);
+    return transcode(n_args, n_kw, args, false);
 }
 
 #if CONFIG_STR_METHODS_MORE
@@ -1361,7 +1346,7 @@ static mpf_obj_t str_expandtabs(size_t n_args, const mpf_obj_t *args) {
             col = (s[i] == '\n' || s[i] == '\r') ? 0 : col + ((s[i] & 0xC0) != 0x80);
         }
     }
-    return mpf_obj_new_str_of_type(result_type(args[0]), v.buf, v.len);
+    return new_like(args[0], v.buf, v.len);
 }
 #endif
 
@@ -1452,19 +1437,15 @@ static const mpf_rom_map_t bytes_locals = {
 const mpf_rom_map_t *const mpf_bytes_locals = &bytes_locals;
 
 static const mpf_type_ext_t str_get_buffer_ext = {.get_buffer = str_get_buffer};
-const mpf_type_t mpf_type_str = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_str,
-    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
-    .print = str_print,
-    .make_new = str_make_new,
-    .unary_op = str_unary_op,
-    .binary_op = str_binary_op,
-    .subscr = str_subscr,
-    .getiter = str_getiter,
-    .ext = &str_get_buffer_ext,
-    .locals = &str_locals,
-};
+const mpf_type_t mpf_type_str = MPF_TYPE(MPF_QSTR_str, MPF_TYPE_FLAG_SUBCLASSABLE,
+    (print, str_print),
+    (make_new, str_make_new),
+    (unary_op, str_unary_op),
+    (binary_op, str_binary_op),
+    (subscr, str_subscr),
+    (getiter, str_getiter),
+    (ext, &str_get_buffer_ext),
+    (locals, &str_locals));
 
 // ---------------------------------------------------------------- bytes
 // What a class instance's __bytes__ returns (TypeError unless bytes), or NULL when [o]
@@ -1490,9 +1471,7 @@ static mpf_obj_t bytes_make_new(const mpf_type_t *type, size_t n_args, size_t n_
         if (n_args < 2 && n_kw == 0) {
             mpf_raise_msg(&mpf_type_TypeError, "string argument without an encoding");
         }
-        size_t len;
-        const char *s = mpf_obj_str_data(a, &len);
-        return mpf_obj_new_bytes((const uint8_t *)s, len);
+        return transcode(n_args, n_kw, args, true);  // bytes(s, encoding, errors) is s.encode(encoding, errors)
     }
 #if CONFIG_BUILTIN_HELPERS
     if (n_args > 1 || n_kw > 0) {
@@ -1529,16 +1508,12 @@ static mpf_obj_t bytes_make_new(const mpf_type_t *type, size_t n_args, size_t n_
     return mpf_vstr_to_bytes(&v);
 }
 
-const mpf_type_t mpf_type_bytes = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_bytes,
-    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
-    .print = str_print,
-    .make_new = bytes_make_new,
-    .unary_op = str_unary_op,
-    .binary_op = str_binary_op,
-    .subscr = str_subscr,
-    .getiter = str_getiter,
-    .ext = &str_get_buffer_ext,
-    .locals = &bytes_locals,
-};
+const mpf_type_t mpf_type_bytes = MPF_TYPE(MPF_QSTR_bytes, MPF_TYPE_FLAG_SUBCLASSABLE,
+    (print, str_print),
+    (make_new, bytes_make_new),
+    (unary_op, str_unary_op),
+    (binary_op, str_binary_op),
+    (subscr, str_subscr),
+    (getiter, str_getiter),
+    (ext, &str_get_buffer_ext),
+    (locals, &bytes_locals));

@@ -17,8 +17,7 @@ mpf_obj_t mpf_obj_new_tuple(size_t n, const mpf_obj_t *items) {
 
 static void tuple_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
-    const mpf_tuple_t *t = mpf_obj_ptr(self);
-    mpf_seq_print(p, t->items, t->len, "(", ")", true);
+    mpf_seq_print(p, mpf_obj_ptr(self), MPF_SEQ_PRINT_TUPLE);
 }
 
 mpf_obj_t mpf_tuple_from_iter(mpf_obj_t iterable) {
@@ -46,22 +45,15 @@ static mpf_obj_t tuple_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
 
 static mpf_obj_t tuple_unary_op(int op, mpf_obj_t self) {
     const mpf_tuple_t *t = mpf_obj_ptr(self);
-    switch (op) {
-        case MPF_UNARY_OP_BOOL:
-            return mpf_obj_bool(t->len != 0);
-        case MPF_UNARY_OP_LEN:
-            return mpf_obj_new_small_int((mpf_int_t)t->len);
-        case MPF_UNARY_OP_HASH: {
-            mpf_stack_check();  // items may be tuples again: C recursion
-            mpf_uint_t h = 0x345678;
-            for (size_t i = 0; i < t->len; i++) {
-                h = (h ^ (mpf_uint_t)mpf_obj_hash(t->items[i])) * 1000003u;
-            }
-            return mpf_obj_new_small_int((mpf_int_t)(h >> 2));
+    if (op == MPF_UNARY_OP_HASH) {
+        mpf_stack_check();  // items may be tuples again: C recursion
+        mpf_uint_t h = 0x345678;
+        for (size_t i = 0; i < t->len; i++) {
+            h = (h ^ (mpf_uint_t)mpf_obj_hash(t->items[i])) * 1000003u;
         }
-        default:
-            return MPF_OBJ_NULL;
+        return mpf_obj_new_small_int((mpf_int_t)(h >> 2));
     }
+    return mpf_seq_unary_op(op, t->len);
 }
 
 static mpf_obj_t tuple_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
@@ -81,15 +73,11 @@ static const mpf_rom_map_elem_t tuple_locals_table[] = {
 };
 MPF_ROM_MAP(tuple_locals, tuple_locals_table);
 
-const mpf_type_t mpf_type_tuple = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_tuple,
-    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
-    .print = tuple_print,
-    .make_new = tuple_make_new,
-    .unary_op = tuple_unary_op,
-    .binary_op = tuple_binary_op,
-    .subscr = tuple_subscr,
-    .getiter = mpf_seq_getiter,
-    .locals = &tuple_locals,
-};
+const mpf_type_t mpf_type_tuple = MPF_TYPE(MPF_QSTR_tuple, MPF_TYPE_FLAG_SUBCLASSABLE,
+    (print, tuple_print),
+    (make_new, tuple_make_new),
+    (unary_op, tuple_unary_op),
+    (binary_op, tuple_binary_op),
+    (subscr, tuple_subscr),
+    (getiter, mpf_seq_getiter),
+    (locals, &tuple_locals));

@@ -161,7 +161,7 @@ static void instance_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_
     } else if (t->flags & MPF_TYPE_FLAG_METATYPE) {
         type_print(p, self, kind);  // a class made by a metaclass without __repr__
     } else if (exc) {
-        mpf_type_slots(mpf_type_native_base(t))->print(p, self, kind);  // the builtin exception base's
+        mpf_type_get_print(mpf_type_slots(mpf_type_native_base(t)))(p, self, kind);  // the builtin exception base's
     } else if (subobj(self) != MPF_OBJ_NULL) {
         mpf_obj_print(p, subobj(self), kind);
     } else {
@@ -246,11 +246,11 @@ static mpf_obj_t instance_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     mpf_obj_t so = native_part(lhs);
     if (so != MPF_OBJ_NULL) {
         const mpf_type_t *st = mpf_type_slots(mpf_obj_type(so));
-        if (st->binary_op != NULL) {
+        if (mpf_type_get_binary_op(st) != NULL) {
             if ((mpf_obj_type(rhs)->flags & MPF_TYPE_FLAG_HEAP) && native_part(rhs) != MPF_OBJ_NULL) {
                 rhs = native_part(rhs);
             }
-            return st->binary_op(op, so, rhs);
+            return mpf_type_get_binary_op(st)(op, so, rhs);
         }
     }
     if (mpf_obj_type(lhs)->flags & MPF_TYPE_FLAG_METATYPE) {
@@ -299,8 +299,8 @@ static mpf_obj_t instance_unary_op(int op, mpf_obj_t self) {
             return mpf_obj_new_small_int(mpf_obj_hash(so));
         }
         const mpf_type_t *st = mpf_type_slots(mpf_obj_type(so));
-        if (st->unary_op != NULL) {
-            return st->unary_op(op, so);
+        if (mpf_type_get_unary_op(st) != NULL) {
+            return mpf_type_get_unary_op(st)(op, so);
         }
     }
     return MPF_OBJ_NULL;
@@ -339,7 +339,7 @@ static mpf_obj_t instance_getiter(mpf_obj_t self) {
     mpf_obj_t it = call_dunder(self, MPF_QSTR___iter__, 0, NULL);
     if (it != MPF_OBJ_NULL) {
         const mpf_type_t *it_t = mpf_type_slots(mpf_obj_type(it));
-        if (it_t->iternext == NULL && special(it_t, MPF_QSTR___next__) == MPF_OBJ_NULL) {
+        if (mpf_type_get_iternext(it_t) == NULL && special(it_t, MPF_QSTR___next__) == MPF_OBJ_NULL) {
             mpf_raise_fmt(&mpf_type_TypeError, "iter() returned non-iterator of type '%T'", it);
         }
         return it;
@@ -371,7 +371,7 @@ static mpf_obj_t instance_iternext(mpf_obj_t self) {
     if (m == MPF_OBJ_NULL) {
 #if CONFIG_BUILTIN_HELPERS
         const mpf_type_t *nb = mpf_type_native_base(t);
-        if (nb != NULL && mpf_type_slots(nb)->iternext != NULL && !mpf_obj_is_exception(self)) {
+        if (nb != NULL && mpf_type_get_iternext(mpf_type_slots(nb)) != NULL && !mpf_obj_is_exception(self)) {
             return mpf_iternext(subobj(self));  // the native iterator's next (map, zip...)
         }
 #endif
@@ -472,7 +472,7 @@ const mpf_type_t *mpf_type_mro_item(const mpf_type_t *t, size_t i) {
         return i < mro->len ? mpf_obj_ptr(mro->items[i]) : NULL;
     }
     for (; t != NULL && i > 0; i--) {
-        t = t == &mpf_type_object ? NULL : t->parent != NULL ? t->parent : &mpf_type_object;
+        t = t == &mpf_type_object ? NULL : mpf_type_parent(t) != NULL ? mpf_type_parent(t) : &mpf_type_object;
     }
     return t;
 }
@@ -603,6 +603,7 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
     t->name = name <= UINT16_MAX ? (uint16_t)name : 0;
     cls->name = name;
     t->flags = MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_SUBCLASSABLE | meta_flag | exc_flag;
+#if CONFIG_TYPE_FULL_SLOTS
     t->print = instance_print;
     t->call = instance_call;
     t->unary_op = instance_unary_op;
@@ -613,6 +614,27 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
     // no ext for instances: mpf_obj_get_buffer finds the native part's buffer itself
 #if CONFIG_CLASS_ADVANCED
     t->ext = meta_flag ? &class_ext : NULL;
+#endif
+#else
+    // the same slots in cls->slots (the GC zeroed slot_off: no other slot)
+    static const mpf_type_slot_t slots[] = {{.print = instance_print}, {.call = instance_call},
+        {.unary_op = instance_unary_op}, {.binary_op = instance_binary_op}, {.subscr = instance_subscr},
+        {.getiter = instance_getiter}, {.iternext = instance_iternext}};
+    static const uint8_t kinds[] = {MPF_TYPE_SLOT_print, MPF_TYPE_SLOT_call, MPF_TYPE_SLOT_unary_op,
+        MPF_TYPE_SLOT_binary_op, MPF_TYPE_SLOT_subscr, MPF_TYPE_SLOT_getiter, MPF_TYPE_SLOT_iternext};
+    _Static_assert(sizeof(slots) == sizeof(kinds) * sizeof(mpf_type_slot_t), "one kind per slot");
+    _Static_assert(offsetof(mpf_class_t, slots) + sizeof(cls->slots) <= UINT8_MAX, "slot offsets are bytes");
+    memcpy(cls->slots, slots, sizeof(slots));
+    for (size_t i = 0; i < sizeof(kinds); i++) {
+        t->slot_off[kinds[i]] = (uint8_t)(offsetof(mpf_class_t, slots) + i * sizeof(mpf_type_slot_t));
+    }
+#if CONFIG_CLASS_ADVANCED
+    if (meta_flag) {
+        cls->slots[sizeof(kinds)].ext = &class_ext;
+        t->slot_off[MPF_TYPE_SLOT_ext] =
+            (uint8_t)(offsetof(mpf_class_t, slots) + sizeof(kinds) * sizeof(mpf_type_slot_t));
+    }
+#endif
 #endif
     cls->dict = mpf_dict_map(dict);
     // as CPython's type(): a class without a docstring has __doc__ None in its namespace
@@ -782,12 +804,9 @@ static mpf_obj_t members_iter_next(mpf_obj_t self) {
     return MPF_OBJ_STOP;
 }
 
-static const mpf_type_t members_iter_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_iterator,
-    .getiter = mpf_iter_self,
-    .iternext = members_iter_next,
-};
+static const mpf_type_t members_iter_type = MPF_TYPE(MPF_QSTR_iterator, 0,
+    (getiter, mpf_iter_self),
+    (iternext, members_iter_next));
 #endif // CONFIG_CLASS_ADVANCED
 
 // Store (v) or delete (v NULL) key [k] of the instance behind [self].
@@ -916,28 +935,21 @@ static void mappingproxy_attr(mpf_obj_t self, mpf_qstr_t q, mpf_obj_t *dest) {
     }
 }
 
-static const mpf_type_t mappingproxy_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_mappingproxy,
-    .print = mappingproxy_print,
-    .unary_op = mappingproxy_unary_op,
-    .binary_op = mappingproxy_binary_op,
-    .attr = mappingproxy_attr,
-    .subscr = mappingproxy_subscr,
-    .getiter = mappingproxy_getiter,
-};
+static const mpf_type_t mappingproxy_type = MPF_TYPE(MPF_QSTR_mappingproxy, 0,
+    (print, mappingproxy_print),
+    (unary_op, mappingproxy_unary_op),
+    (binary_op, mappingproxy_binary_op),
+    (attr, mappingproxy_attr),
+    (subscr, mappingproxy_subscr),
+    (getiter, mappingproxy_getiter));
 
-static const mpf_type_t members_view_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_dict,
-    .flags = MPF_TYPE_FLAG_UNHASHABLE,
-    .print = mappingproxy_print,
-    .unary_op = mappingproxy_unary_op,
-    .binary_op = mappingproxy_binary_op,
-    .attr = mappingproxy_attr,
-    .subscr = mappingproxy_subscr,
-    .getiter = mappingproxy_getiter,
-};
+static const mpf_type_t members_view_type = MPF_TYPE(MPF_QSTR_dict, MPF_TYPE_FLAG_UNHASHABLE,
+    (print, mappingproxy_print),
+    (unary_op, mappingproxy_unary_op),
+    (binary_op, mappingproxy_binary_op),
+    (attr, mappingproxy_attr),
+    (subscr, mappingproxy_subscr),
+    (getiter, mappingproxy_getiter));
 
 mpf_obj_t mpf_type_instance_dict_view(mpf_obj_t inst) {
     mappingproxy_t *mp = mpf_new(mappingproxy_t);
@@ -952,10 +964,10 @@ mpf_obj_t mpf_type_dict_proxy(const mpf_type_t *t) {
     if (mpf_class_dict(t) == NULL) {
         // a builtin type: a read-only view of a copy of its methods and attributes (the
         // table is const, so nothing can change behind the copy)
-        size_t n = mpf_type_slots(t)->locals != NULL ? mpf_type_slots(t)->locals->n : 0;
+        size_t n = mpf_type_get_locals(mpf_type_slots(t)) != NULL ? mpf_type_get_locals(mpf_type_slots(t))->n : 0;
         mp->dict = mpf_obj_new_dict(n);
         for (size_t i = 0; i < n; i++) {
-            mpf_dict_store(mp->dict, MPF_ROM_ELEM_KEY(&mpf_type_slots(t)->locals->elems[i]), MPF_ROM_ELEM_VALUE(&mpf_type_slots(t)->locals->elems[i]));
+            mpf_dict_store(mp->dict, MPF_ROM_ELEM_KEY(&mpf_type_get_locals(mpf_type_slots(t))->elems[i]), MPF_ROM_ELEM_VALUE(&mpf_type_get_locals(mpf_type_slots(t))->elems[i]));
         }
         return mpf_obj_from_ptr(mp);
     }
@@ -1135,12 +1147,12 @@ static mpf_obj_t class_call(const mpf_type_t *t, size_t n_args, size_t n_kw, con
         const mpf_type_t *nb = mpf_type_native_base(t);
         if (nb != NULL && (t->flags & MPF_TYPE_FLAGS_EXC)) {
             mpf_exc_native(o)->args = mpf_obj_new_tuple(n_args, args);
-        } else if (nb != NULL && nb->make_new != NULL) {
+        } else if (nb != NULL && mpf_type_get_make_new(nb) != NULL) {
             mpf_instance_t *inst = mpf_obj_ptr(o);
             // a mutable base starts empty when the class has an __init__: its
             // super().__init__(...) (object_init) fills it, as list.__init__ would
             bool with_args = init == MPF_OBJ_NULL || immutable_base(nb);
-            inst->subobj = with_args ? nb->make_new(nb, n_args, n_kw, args) : nb->make_new(nb, 0, 0, NULL);
+            inst->subobj = with_args ? mpf_type_get_make_new(nb)(nb, n_args, n_kw, args) : mpf_type_get_make_new(nb)(nb, 0, 0, NULL);
         } else if (init == MPF_OBJ_NULL && (n_args > 0 || n_kw > 0)) {
             mpf_raise_fmt(&mpf_type_TypeError, "%q() takes no arguments", mpf_type_name(t));
         }
@@ -1160,10 +1172,10 @@ static mpf_obj_t type_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
         return class_call(t, n_args, n_kw, args);
     }
-    if (mpf_type_slots(t)->make_new == NULL) {
+    if (mpf_type_get_make_new(mpf_type_slots(t)) == NULL) {
         mpf_raise_fmt(&mpf_type_TypeError, "cannot create '%q' instances", mpf_type_name(t));
     }
-    return mpf_type_slots(t)->make_new(t, n_args, n_kw, args);
+    return mpf_type_get_make_new(mpf_type_slots(t))(t, n_args, n_kw, args);
 }
 
 // type.__new__(meta, name, bases, ns, **kw): a new class of metaclass [meta] from
@@ -1307,19 +1319,17 @@ static const mpf_rom_map_elem_t type_locals_table[] = {
 };
 MPF_ROM_MAP(type_locals, type_locals_table);
 
-const mpf_type_t mpf_type_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_type,
-    .flags = MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_METATYPE,
 #if CONFIG_CLASS_ADVANCED
-    .ext = &class_ext,
+#define TYPE_EXT , (ext, &class_ext)
+#else
+#define TYPE_EXT
 #endif
-    .print = type_print,
-    .make_new = type_make_new,
-    .call = type_call,
-    .binary_op = type_binary_op,
-    .locals = &type_locals,
-};
+const mpf_type_t mpf_type_type = MPF_TYPE(MPF_QSTR_type, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_METATYPE,
+    (print, type_print),
+    (make_new, type_make_new),
+    (call, type_call),
+    (binary_op, type_binary_op),
+    (locals, &type_locals) TYPE_EXT);
 
 // ---------------------------------------------------------------- object
 static mpf_obj_t object_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -1340,8 +1350,8 @@ static mpf_obj_t object_init(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
         (n_args > 1 || n_kw > 0)) {
         const mpf_type_t *nb = mpf_type_native_base(t);
         mpf_instance_t *inst = mpf_obj_ptr(self);
-        if (nb != NULL && nb->make_new != NULL && !immutable_base(nb) && inst->subobj != MPF_OBJ_NULL) {
-            inst->subobj = nb->make_new(nb, n_args - 1, n_kw, args + 1);
+        if (nb != NULL && mpf_type_get_make_new(nb) != NULL && !immutable_base(nb) && inst->subobj != MPF_OBJ_NULL) {
+            inst->subobj = mpf_type_get_make_new(nb)(nb, n_args - 1, n_kw, args + 1);
         }
     }
     return MPF_OBJ_NONE;
@@ -1369,8 +1379,8 @@ static mpf_obj_t object_new(size_t n_args, const mpf_obj_t *args) {
 #endif
     mpf_obj_t o = mpf_obj_new_instance(t);
     const mpf_type_t *nb = mpf_type_native_base(t);
-    if (nb != NULL && !(t->flags & MPF_TYPE_FLAGS_EXC) && nb->make_new != NULL) {
-        ((mpf_instance_t *)mpf_obj_ptr(o))->subobj = nb->make_new(nb, n_args - 1, 0, args + 1);
+    if (nb != NULL && !(t->flags & MPF_TYPE_FLAGS_EXC) && mpf_type_get_make_new(nb) != NULL) {
+        ((mpf_instance_t *)mpf_obj_ptr(o))->subobj = mpf_type_get_make_new(nb)(nb, n_args - 1, 0, args + 1);
     }
     return o;
 }
@@ -1438,14 +1448,10 @@ static const mpf_rom_map_elem_t object_locals_table[] = {
 };
 MPF_ROM_MAP(object_locals, object_locals_table);
 
-const mpf_type_t mpf_type_object = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_object,
-    .flags = MPF_TYPE_FLAG_SUBCLASSABLE,
-    .print = mpf_type_print_default,
-    .make_new = object_make_new,
-    .locals = &object_locals,
-};
+const mpf_type_t mpf_type_object = MPF_TYPE(MPF_QSTR_object, MPF_TYPE_FLAG_SUBCLASSABLE,
+    (print, mpf_type_print_default),
+    (make_new, object_make_new),
+    (locals, &object_locals));
 
 // ---------------------------------------------------------------- super
 typedef struct super_obj {
@@ -1495,13 +1501,10 @@ static void super_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t k
 #endif
 }
 
-const mpf_type_t mpf_type_super = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_super,
-    .print = super_print,
-    .make_new = super_make_new,
-    .attr = super_attr,
-};
+const mpf_type_t mpf_type_super = MPF_TYPE(MPF_QSTR_super, 0,
+    (print, super_print),
+    (make_new, super_make_new),
+    (attr, super_attr));
 
 // ---------------------------------------------------------------- classmethod / staticmethod
 static mpf_obj_t wrapper_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -1522,17 +1525,11 @@ static mpf_obj_t staticmethod_call(mpf_obj_t self, size_t n_args, size_t n_kw, c
     return mpf_call(((const mpf_wrapper_t *)mpf_obj_ptr(self))->fun, n_args, n_kw, args);
 }
 
-const mpf_type_t mpf_type_classmethod = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_classmethod,
-    .make_new = wrapper_make_new,
-    .attr = wrapper_attr,
-};
+const mpf_type_t mpf_type_classmethod = MPF_TYPE(MPF_QSTR_classmethod, 0,
+    (make_new, wrapper_make_new),
+    (attr, wrapper_attr));
 
-const mpf_type_t mpf_type_staticmethod = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_staticmethod,
-    .make_new = wrapper_make_new,
-    .call = staticmethod_call,
-    .attr = wrapper_attr,
-};
+const mpf_type_t mpf_type_staticmethod = MPF_TYPE(MPF_QSTR_staticmethod, 0,
+    (make_new, wrapper_make_new),
+    (call, staticmethod_call),
+    (attr, wrapper_attr));

@@ -89,8 +89,8 @@ static const uint8_t reflect_cmp[] = {
 
 static bool contains(mpf_obj_t container, mpf_obj_t item) {
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(container));
-    if (t->binary_op != NULL) {
-        mpf_obj_t r = t->binary_op(MPF_BINARY_OP_IN, container, item);
+    if (mpf_type_get_binary_op(t) != NULL) {
+        mpf_obj_t r = mpf_type_get_binary_op(t)(MPF_BINARY_OP_IN, container, item);
         if (r != MPF_OBJ_NULL) {
             return mpf_obj_is_true(r);
         }
@@ -110,12 +110,12 @@ static bool contains(mpf_obj_t container, mpf_obj_t item) {
 // right one's native value, or NULL.
 __attribute__((noinline)) static mpf_obj_t with_native_rhs(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     const mpf_type_t *lt = mpf_type_slots(mpf_obj_type(lhs));
-    if ((lt->flags & MPF_TYPE_FLAG_HEAP) || lt->binary_op == NULL || mpf_obj_is_exception(rhs) ||
+    if ((lt->flags & MPF_TYPE_FLAG_HEAP) || mpf_type_get_binary_op(lt) == NULL || mpf_obj_is_exception(rhs) ||
         (mpf_obj_type(rhs)->flags & MPF_TYPE_FLAG_METATYPE)) {
         return MPF_OBJ_NULL;
     }
     mpf_obj_t native = ((const mpf_instance_t *)mpf_obj_ptr(rhs))->subobj;
-    return native == MPF_OBJ_NULL ? MPF_OBJ_NULL : lt->binary_op(op, lhs, native);
+    return native == MPF_OBJ_NULL ? MPF_OBJ_NULL : mpf_type_get_binary_op(lt)(op, lhs, native);
 }
 
 mpf_obj_t mpf_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
@@ -161,25 +161,21 @@ mpf_obj_t mpf_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     const mpf_type_t *lt = mpf_type_slots(mpf_obj_type(lhs));
     const mpf_type_t *rt = mpf_type_slots(mpf_obj_type(rhs));
     mpf_obj_t r;
-    if (lt->binary_op != NULL && (r = lt->binary_op(op, lhs, rhs)) != MPF_OBJ_NULL) {
+    if (mpf_type_get_binary_op(lt) != NULL && (r = mpf_type_get_binary_op(lt)(op, lhs, rhs)) != MPF_OBJ_NULL) {
         return r;
     }
     if (op >= MPF_BINARY_OP_INPLACE_OR && op <= MPF_BINARY_OP_INPLACE_POWER) {
         op += MPF_BINARY_OP_INPLACE_TO_NORMAL;
-        if (lt->binary_op != NULL && (r = lt->binary_op(op, lhs, rhs)) != MPF_OBJ_NULL) {
+        if (mpf_type_get_binary_op(lt) != NULL && (r = mpf_type_get_binary_op(lt)(op, lhs, rhs)) != MPF_OBJ_NULL) {
             return r;
         }
     }
-    if (op >= MPF_BINARY_OP_OR && op <= MPF_BINARY_OP_POWER) {
-        if (rt->binary_op != NULL && (rt != lt || (rt->flags & MPF_TYPE_FLAG_HEAP) == 0) &&
-            (r = rt->binary_op(op + MPF_BINARY_OP_NORMAL_TO_REVERSE, rhs, lhs)) != MPF_OBJ_NULL) {
-            return r;
-        }
-        if ((rt->flags & MPF_TYPE_FLAG_HEAP) && (r = with_native_rhs(op, lhs, rhs)) != MPF_OBJ_NULL) {
-            return r;
-        }
-    } else if (op <= MPF_BINARY_OP_NOT_EQUAL) {
-        if (rt->binary_op != NULL && (r = rt->binary_op(reflect_cmp[op], rhs, lhs)) != MPF_OBJ_NULL) {
+    // the right operand's reflected operation: a comparison's mirror (a < b: b > a), an
+    // arithmetic operator's reverse (b.__radd__(a), not tried on the same class twice)
+    bool cmp = op <= MPF_BINARY_OP_NOT_EQUAL;
+    if (cmp || (op >= MPF_BINARY_OP_OR && op <= MPF_BINARY_OP_POWER)) {
+        if (mpf_type_get_binary_op(rt) != NULL && (cmp || rt != lt || (rt->flags & MPF_TYPE_FLAG_HEAP) == 0) &&
+            (r = mpf_type_get_binary_op(rt)(cmp ? reflect_cmp[op] : op + MPF_BINARY_OP_NORMAL_TO_REVERSE, rhs, lhs)) != MPF_OBJ_NULL) {
             return r;
         }
         if ((rt->flags & MPF_TYPE_FLAG_HEAP) && (r = with_native_rhs(op, lhs, rhs)) != MPF_OBJ_NULL) {
@@ -240,8 +236,8 @@ mpf_obj_t mpf_unary_op(int op, mpf_obj_t o) {
         return mpf_obj_bool(mpf_obj_is_true(o));
     }
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
-    if (t->unary_op != NULL) {
-        mpf_obj_t r = t->unary_op(op, o);
+    if (mpf_type_get_unary_op(t) != NULL) {
+        mpf_obj_t r = mpf_type_get_unary_op(t)(op, o);
         if (r != MPF_OBJ_NULL) {
             return r;
         }
@@ -265,8 +261,8 @@ mpf_obj_t mpf_unary_op(int op, mpf_obj_t o) {
 // ---------------------------------------------------------------- calls
 mpf_obj_t mpf_call(mpf_obj_t fun, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(fun));
-    if (t->call != NULL) {
-        return t->call(fun, n_args, n_kw, args);
+    if (mpf_type_get_call(t) != NULL) {
+        return mpf_type_get_call(t)(fun, n_args, n_kw, args);
     }
     mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not callable", fun);
 }
@@ -289,20 +285,6 @@ mpf_obj_t mpf_call_method_n(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return mpf_call(args[0], n_args + 1, n_kw, args + 1);
 }
 
-// A growable array of call arguments in the heap.
-typedef struct argbuf {
-    size_t len, alloc;
-    mpf_obj_t *items;
-} argbuf_t;
-
-static void argbuf_add(argbuf_t *b, mpf_obj_t v) {
-    if (b->len == b->alloc) {
-        b->alloc = b->alloc * 2 + 8;
-        b->items = mpf_gc_realloc(b->items, b->alloc * sizeof(mpf_obj_t));
-    }
-    b->items[b->len++] = v;
-}
-
 static mpf_obj_t kw_name(mpf_obj_t k) {
     if (!MPF_IS_STR(k)) {
         mpf_raise_msg(&mpf_type_TypeError, "keywords must be strings");
@@ -316,9 +298,9 @@ static mpf_obj_t kw_name(mpf_obj_t k) {
 }
 
 mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_uint_t star) {
-    argbuf_t pos = {0, 0, NULL};  // the positional arguments, then the keywords' name/value pairs
+    mpf_obj_t pos = mpf_obj_new_list(0, NULL);  // the positional arguments, then the keywords' name/value pairs
     if (self != MPF_OBJ_NULL) {
-        argbuf_add(&pos, self);
+        mpf_list_append(pos, self);
     }
     for (size_t i = 0; i < n_args; i++) {
         if (i < sizeof(mpf_uint_t) * 8 && (star >> i) & 1) {
@@ -329,7 +311,7 @@ mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n
                 mpf_obj_t *items;
                 mpf_obj_get_array(a, &n, &items);
                 for (size_t j = 0; j < n; j++) {
-                    argbuf_add(&pos, items[j]);
+                    mpf_list_append(pos, items[j]);
                 }
             } else
 #endif
@@ -337,27 +319,27 @@ mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n
                 mpf_obj_t it = mpf_getiter(a);
                 mpf_obj_t v;
                 while ((v = mpf_iternext(it)) != MPF_OBJ_STOP) {
-                    argbuf_add(&pos, v);
+                    mpf_list_append(pos, v);
                 }
             }
         } else {
-            argbuf_add(&pos, args[i]);
+            mpf_list_append(pos, args[i]);
         }
     }
-    size_t np = pos.len;
+    size_t np = ((const mpf_list_t *)mpf_obj_ptr(pos))->len;
     for (size_t i = 0; i < n_kw; i++) {
         mpf_obj_t k = args[n_args + 2 * i];
         mpf_obj_t v = args[n_args + 2 * i + 1];
         if (k != MPF_OBJ_NULL) {
-            argbuf_add(&pos, kw_name(k));
-            argbuf_add(&pos, v);
+            mpf_list_append(pos, kw_name(k));
+            mpf_list_append(pos, v);
 #if CONFIG_VM_FAST_PATHS  // without them a dict goes through keys() as any mapping
         } else if (mpf_obj_is_type(v, &mpf_type_dict)) {
             mpf_map_t *m = mpf_dict_map(v);
             for (size_t j = 0; j < m->used; j++) {
                 if (m->elems[j].key != MPF_OBJ_NULL) {
-                    argbuf_add(&pos, kw_name(m->elems[j].key));
-                    argbuf_add(&pos, m->elems[j].value);
+                    mpf_list_append(pos, kw_name(m->elems[j].key));
+                    mpf_list_append(pos, m->elems[j].value);
                 }
             }
 #endif
@@ -371,12 +353,13 @@ mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n
             mpf_obj_t it = mpf_getiter(keys);
             mpf_obj_t key;
             while ((key = mpf_iternext(it)) != MPF_OBJ_STOP) {
-                argbuf_add(&pos, kw_name(key));
-                argbuf_add(&pos, mpf_subscr(v, key, MPF_OBJ_SENTINEL));
+                mpf_list_append(pos, kw_name(key));
+                mpf_list_append(pos, mpf_subscr(v, key, MPF_OBJ_SENTINEL));
             }
         }
     }
-    return mpf_call(fun, np, (pos.len - np) / 2, pos.items);
+    const mpf_list_t *l = mpf_obj_ptr(pos);
+    return mpf_call(fun, np, (l->len - np) / 2, l->items);
 }
 
 void mpf_arg_check_num(size_t n_args, size_t n_kw, size_t n_min, size_t n_max, bool takes_kw) {
@@ -448,8 +431,8 @@ static mpf_obj_t lookup_in(const mpf_type_t *c, mpf_qstr_t q) {
     if (dict != NULL) {
         return mpf_map_get_qstr(dict, q);
     }
-    if (mpf_type_slots(c)->locals != NULL) {
-        mpf_obj_t v = mpf_rom_map_get(mpf_type_slots(c)->locals, q);
+    if (mpf_type_get_locals(mpf_type_slots(c)) != NULL) {
+        mpf_obj_t v = mpf_rom_map_get(mpf_type_get_locals(mpf_type_slots(c)), q);
 #if CONFIG_BUILTIN_BYTEARRAY
         if (v == MPF_OBJ_NULL && c == &mpf_type_bytearray) {
             v = mpf_rom_map_get(mpf_bytes_locals, q);  // bytearray.find, .hex...: bytes' methods
@@ -476,7 +459,7 @@ static mpf_obj_t type_lookup_ex(const mpf_type_t *t, mpf_qstr_t q, const mpf_typ
         }
         return MPF_OBJ_NULL;
     }
-    for (const mpf_type_t *c = t; c != NULL; c = c->parent) {
+    for (const mpf_type_t *c = t; c != NULL; c = mpf_type_parent(c)) {
         mpf_obj_t v = lookup_in(c, q);
         if (v != MPF_OBJ_NULL) {
             if (owner) {
@@ -487,7 +470,7 @@ static mpf_obj_t type_lookup_ex(const mpf_type_t *t, mpf_qstr_t q, const mpf_typ
     }
     if (t != &mpf_type_object) {
         // object is a builtin type: its locals only
-        mpf_obj_t v = mpf_type_object.locals != NULL ? mpf_rom_map_get(mpf_type_object.locals, q) : MPF_OBJ_NULL;
+        mpf_obj_t v = mpf_type_get_locals(&mpf_type_object) != NULL ? mpf_rom_map_get(mpf_type_get_locals(&mpf_type_object), q) : MPF_OBJ_NULL;
         if (v != MPF_OBJ_NULL && owner) {
             *owner = &mpf_type_object;
         }
@@ -567,6 +550,19 @@ mpf_obj_t mpf_native_self(const mpf_type_t *owner, mpf_qstr_t name, mpf_obj_t se
     mpf_raise_fmt(&mpf_type_TypeError, "descriptor '%q' for '%q' objects doesn't apply to a '%T' object", name, mpf_type_name(owner), self);
 }
 
+// Member [m] of [owner] found for [o], an instance of [t], as dest[0..1]: a builtin base's
+// method works on the native sub-object of an instance of a class (TypeError if there is
+// none; an exception is its own), anything else as bind_member binds it.
+static void bind_found(mpf_obj_t m, mpf_obj_t o, const mpf_type_t *t, const mpf_type_t *owner, mpf_qstr_t q, mpf_obj_t *dest) {
+    if ((t->flags & MPF_TYPE_FLAG_HEAP) && owner != NULL && !(owner->flags & MPF_TYPE_FLAG_HEAP) &&
+        owner != &mpf_type_object && mpf_obj_is_type(m, &mpf_type_fun_builtin)) {
+        dest[0] = m;
+        dest[1] = mpf_native_self(owner, q, o);
+        return;
+    }
+    bind_member(m, o, t, owner, dest);
+}
+
 #if CONFIG_CLASS_ADVANCED
 static bool is_data_descriptor(mpf_obj_t m);
 
@@ -603,7 +599,7 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
         } else if (t == &mpf_type_object) {
             dest[0] = mpf_obj_new_tuple(0, NULL);
         } else {
-            mpf_obj_t b = mpf_obj_from_ptr(t->parent ? t->parent : &mpf_type_object);
+            mpf_obj_t b = mpf_obj_from_ptr(mpf_type_parent(t) ? mpf_type_parent(t) : &mpf_type_object);
             dest[0] = mpf_obj_new_tuple(1, &b);
         }
         return;
@@ -612,7 +608,7 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
         dest[0] = mpf_class_mro(t);
         return;
     }
-    if (q == MPF_QSTR___dict__ && (mpf_class_dict(t) != NULL || mpf_type_slots(t)->locals != NULL)) {
+    if (q == MPF_QSTR___dict__ && (mpf_class_dict(t) != NULL || mpf_type_get_locals(mpf_type_slots(t)) != NULL)) {
         dest[0] = mpf_type_dict_proxy(t);
         return;
     }
@@ -754,8 +750,8 @@ static void load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest, bool hooks) 
             dest[0] = mpf_type_instance_dict_view(o);
             return;
         }
-    } else if (mpf_type_slots(t)->attr != NULL) {
-        mpf_type_slots(t)->attr(o, q, dest);
+    } else if (mpf_type_get_attr(mpf_type_slots(t)) != NULL) {
+        mpf_type_get_attr(mpf_type_slots(t))(o, q, dest);
         if (dest[0] != MPF_OBJ_NULL) {
             return;
         }
@@ -764,14 +760,7 @@ static void load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest, bool hooks) 
         m = type_lookup_ex(t, q, &owner);
     }
     if (m != MPF_OBJ_NULL) {
-        if ((t->flags & MPF_TYPE_FLAG_HEAP) && owner != NULL && !(owner->flags & MPF_TYPE_FLAG_HEAP) &&
-            owner != &mpf_type_object && mpf_obj_is_type(m, &mpf_type_fun_builtin) && !mpf_obj_is_exception(o)) {
-            // a builtin base's method works on the native sub-object (TypeError if there is none)
-            dest[0] = m;
-            dest[1] = mpf_native_self(owner, q, o);
-            return;
-        }
-        bind_member(m, o, t, owner, dest);
+        bind_found(m, o, t, owner, q, dest);
         return;
     }
 #if CONFIG_SLOT_WRAPPERS
@@ -787,14 +776,14 @@ static void load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest, bool hooks) 
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
         mpf_instance_t *inst = mpf_obj_ptr(o);
         if (mpf_obj_is_exception(o)) {
-            mpf_type_BaseException.attr(o, q, dest);
+            mpf_type_get_attr(&mpf_type_BaseException)(o, q, dest);
             if (dest[0] != MPF_OBJ_NULL) {
                 return;
             }
         } else if (inst->subobj != MPF_OBJ_NULL) {
             const mpf_type_t *st = mpf_type_slots(mpf_obj_type(inst->subobj));
-            if (st->attr != NULL) {
-                st->attr(inst->subobj, q, dest);
+            if (mpf_type_get_attr(st) != NULL) {
+                mpf_type_get_attr(st)(inst->subobj, q, dest);
                 if (dest[0] != MPF_OBJ_NULL) {
                     return;
                 }
@@ -875,13 +864,7 @@ void mpf_load_super_method(mpf_qstr_t q, mpf_obj_t *dest) {
             }
             return;
         }
-        if (!(c->flags & MPF_TYPE_FLAG_HEAP) && mpf_obj_is_type(m, &mpf_type_fun_builtin) && (st->flags & MPF_TYPE_FLAG_HEAP) &&
-            c != &mpf_type_object) {
-            dest[0] = m;
-            dest[1] = mpf_native_self(c, q, self);
-            return;
-        }
-        bind_member(m, self, st, c, dest);
+        bind_found(m, self, st, c, q, dest);
         return;
     }
     mpf_raise_fmt(&mpf_type_AttributeError, "'super' object has no attribute '%q'", q);
@@ -939,9 +922,9 @@ static bool namespace_is_plain(const mpf_type_t *c) {
         return true;
     }
 #if CONFIG_BUILTIN_PROPERTY
-    if (mpf_type_slots(c)->locals != NULL) {
-        for (size_t i = 0; i < mpf_type_slots(c)->locals->n; i++) {
-            if (mpf_obj_is_type(MPF_ROM_ELEM_VALUE(&mpf_type_slots(c)->locals->elems[i]), &mpf_type_property)) {
+    if (mpf_type_get_locals(mpf_type_slots(c)) != NULL) {
+        for (size_t i = 0; i < mpf_type_get_locals(mpf_type_slots(c))->n; i++) {
+            if (mpf_obj_is_type(MPF_ROM_ELEM_VALUE(&mpf_type_get_locals(mpf_type_slots(c))->elems[i]), &mpf_type_property)) {
                 return false;
             }
         }
@@ -1141,9 +1124,9 @@ void mpf_store_attr(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
         class_store(o, q, v);
         return;
     }
-    if (mpf_type_slots(t)->attr != NULL) {
+    if (mpf_type_get_attr(mpf_type_slots(t)) != NULL) {
         mpf_obj_t dest[2] = {MPF_OBJ_SENTINEL, v};
-        mpf_type_slots(t)->attr(o, q, dest);
+        mpf_type_get_attr(mpf_type_slots(t))(o, q, dest);
         if (dest[0] == MPF_OBJ_NULL) {
             return;
         }
@@ -1154,8 +1137,8 @@ void mpf_store_attr(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
 // ---------------------------------------------------------------- subscripts, iteration
 mpf_obj_t mpf_subscr(mpf_obj_t o, mpf_obj_t index, mpf_obj_t value) {
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
-    if (t->subscr != NULL) {
-        mpf_obj_t r = t->subscr(o, index, value);
+    if (mpf_type_get_subscr(t) != NULL) {
+        mpf_obj_t r = mpf_type_get_subscr(t)(o, index, value);
         if (r != MPF_OBJ_NULL) {
             return r;
         }
@@ -1204,22 +1187,19 @@ mpf_obj_t mpf_iter_self(mpf_obj_t self) {
     return self;
 }
 
-const mpf_type_t mpf_type_iter_generic = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_iterator,
-    .getiter = mpf_iter_self,
-    .iternext = seq_iter_next,
-};
+const mpf_type_t mpf_type_iter_generic = MPF_TYPE(MPF_QSTR_iterator, 0,
+    (getiter, mpf_iter_self),
+    (iternext, seq_iter_next));
 
 mpf_obj_t mpf_getiter(mpf_obj_t o) {
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
-    if (t->getiter != NULL) {
-        mpf_obj_t r = t->getiter(o);
+    if (mpf_type_get_getiter(t) != NULL) {
+        mpf_obj_t r = mpf_type_get_getiter(t)(o);
         if (r != MPF_OBJ_NULL) {
             return r;
         }
     }
-    if (t->subscr != NULL) {
+    if (mpf_type_get_subscr(t) != NULL) {
         seq_iter_t *it = mpf_new(seq_iter_t);
         it->base.type = &mpf_type_iter_generic;
         it->seq = o;
@@ -1232,8 +1212,8 @@ mpf_obj_t mpf_getiter(mpf_obj_t o) {
 mpf_obj_t mpf_iternext(mpf_obj_t it) {
     mpf_stack_check();
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(it));
-    if (t->iternext != NULL) {
-        return t->iternext(it);
+    if (mpf_type_get_iternext(t) != NULL) {
+        return mpf_type_get_iternext(t)(it);
     }
     mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not an iterator", it);
 }

@@ -27,7 +27,7 @@ size_t mpf_seq_slice_count(mpf_int_t start, mpf_int_t stop, mpf_int_t step) {
 static const void *repr_active[REPR_DEPTH];
 static size_t repr_depth;
 
-bool mpf_seq_repr_enter(const void *o) {
+static bool repr_enter(const void *o) {
     for (size_t i = 0; i < repr_depth && i < REPR_DEPTH; i++) {
         if (repr_active[i] == o) {
             return false;
@@ -40,53 +40,60 @@ bool mpf_seq_repr_enter(const void *o) {
     return true;
 }
 
-void mpf_seq_repr_leave(void) {
-    repr_depth--;
-}
-
-void mpf_seq_repr_print(const mpf_print_t *p, const void *o, const char *open, const char *close,
-    void (*body)(const mpf_print_t *p, const void *arg), const void *arg) {
-    mpf_print_str(p, open);
-    if (!mpf_seq_repr_enter(o)) {
-        mpf_print_str(p, "...");
-        mpf_print_str(p, close);
-        return;
-    }
-    mpf_nlr_t nlr;
-    mpf_nlr_push(&nlr);
-    if (setjmp(nlr.jb) != 0) {
-        mpf_seq_repr_leave();
-        mpf_nlr_raise(nlr.exc);
-    }
-    body(p, arg);
-    mpf_nlr_pop(&nlr);
-    mpf_seq_repr_leave();
-    mpf_print_str(p, close);
-}
-
-typedef struct seq_items {
-    const mpf_obj_t *items;
-    size_t n;
-    bool one_comma;   // a tuple of one: (x,)
-} seq_items_t;
-
-static void seq_print_items(const mpf_print_t *p, const void *arg) {
-    const seq_items_t *s = arg;
-    for (size_t i = 0; i < s->n; i++) {
-        if (i > 0) {
-            mpf_print_str(p, ", ");
+// The items of [c] (see mpf_seq_print), read afresh for each one: an item's repr may
+// change the container (and move its items).
+static void print_items(const mpf_print_t *p, const void *c, mpf_seq_print_t kind) {
+    const char *sep = "";
+    size_t i = 0;
+    for (;; i++) {
+        mpf_obj_t o;
+        if (kind == MPF_SEQ_PRINT_DICT) {
+            const mpf_map_t *m = c;
+            if (i >= m->used) {
+                break;
+            }
+            const mpf_map_elem_t *e = &m->elems[i];
+            if (e->key == MPF_OBJ_NULL) {
+                continue;  // a deleted entry
+            }
+            mpf_print_str(p, sep);
+            mpf_obj_print(p, e->key, MPF_PRINT_REPR);
+            mpf_print_str(p, ": ");
+            o = e->value;
+        } else {
+            const mpf_list_t *l = c;
+            const mpf_tuple_t *t = c;
+            if (i >= (kind == MPF_SEQ_PRINT_LIST ? l->len : t->len)) {
+                break;
+            }
+            mpf_print_str(p, sep);
+            o = kind == MPF_SEQ_PRINT_LIST ? l->items[i] : t->items[i];
         }
-        mpf_obj_print(p, s->items[i], MPF_PRINT_REPR);
+        mpf_obj_print(p, o, MPF_PRINT_REPR);
+        sep = ", ";
     }
-    if (s->n == 1 && s->one_comma) {
-        mpf_print_str(p, ",");
+    if (i == 1 && kind == MPF_SEQ_PRINT_TUPLE) {
+        mpf_print_str(p, ",");  // (x,)
     }
 }
 
-// Print items of a tuple or list between [open] and [close].
-void mpf_seq_print(const mpf_print_t *p, const mpf_obj_t *items, size_t n, const char *open, const char *close, bool one_comma) {
-    const seq_items_t s = {items, n, one_comma};
-    mpf_seq_repr_print(p, items, open, close, seq_print_items, &s);
+void mpf_seq_print(const mpf_print_t *p, const void *c, mpf_seq_print_t kind) {
+    static const char brackets[][3] = {"()", "[]", "{}"};
+    mpf_print_strn(p, &brackets[kind][0], 1);
+    if (!repr_enter(c)) {
+        mpf_print_str(p, "...");
+    } else {
+        mpf_nlr_t nlr;
+        mpf_nlr_push(&nlr);
+        if (setjmp(nlr.jb) != 0) {
+            repr_depth--;
+            mpf_nlr_raise(nlr.exc);
+        }
+        print_items(p, c, kind);
+        mpf_nlr_pop(&nlr);
+        repr_depth--;
+    }
+    mpf_print_strn(p, &brackets[kind][1], 1);
 }
 
 mpf_obj_t mpf_seq_contains(const mpf_obj_t *items, size_t len, mpf_obj_t value) {
@@ -186,6 +193,15 @@ mpf_obj_t mpf_seq_binary_op(int op, const mpf_obj_t *a, size_t an, mpf_obj_t rhs
     }
 }
 
+mpf_obj_t mpf_seq_unary_op(int op, size_t len) {
+#if CONFIG_VM_FAST_PATHS
+    if (op == MPF_UNARY_OP_BOOL) {
+        return mpf_obj_bool(len != 0);  // a call less for `if items:`
+    }
+#endif
+    return op == MPF_UNARY_OP_LEN ? mpf_obj_new_small_int((mpf_int_t)len) : MPF_OBJ_NULL;
+}
+
 // Items [start:stop:step] of an array as a new array object made by [make].
 mpf_obj_t mpf_seq_slice(const mpf_obj_t *items, size_t len, mpf_obj_t slice, mpf_obj_t (*make)(size_t, const mpf_obj_t *)) {
     mpf_int_t start, stop, step;
@@ -222,12 +238,9 @@ static mpf_obj_t array_iter_next(mpf_obj_t self) {
     return items[it->i++];
 }
 
-static const mpf_type_t array_iter_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_iterator,
-    .getiter = mpf_iter_self,
-    .iternext = array_iter_next,
-};
+static const mpf_type_t array_iter_type = MPF_TYPE(MPF_QSTR_iterator, 0,
+    (getiter, mpf_iter_self),
+    (iternext, array_iter_next));
 
 mpf_obj_t mpf_seq_getiter(mpf_obj_t self) {
     array_iter_t *it = mpf_new(array_iter_t);

@@ -168,26 +168,26 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
     if (rc->scope_flags & MPF_SCOPE_VARARGS) {
         // *args: the positional arguments past the parameters (none: an empty tuple)
         size_t extra = n_pos > A ? n_pos - A : 0;
-        fast[-(ptrdiff_t)slot_after] = mpf_obj_new_tuple(extra, extra ? args + (A - n_closed) : NULL);
+        *(fast - slot_after) = mpf_obj_new_tuple(extra, extra ? args + (A - n_closed) : NULL);
         n_pos -= extra;
     }
 #if CONFIG_VM_FAST_PATHS
     for (size_t i = 0; i < n_closed && i < A; i++) {
-        fast[-(ptrdiff_t)i] = fun->closed[i];
+        *(fast - i) = fun->closed[i];
     }
     for (size_t i = n_closed; i < n_pos; i++) {
-        fast[-(ptrdiff_t)i] = args[i - n_closed];
+        *(fast - i) = args[i - n_closed];
     }
 #else  // one loop (a test per slot)
     for (size_t i = 0; i < n_pos; i++) {
-        fast[-(ptrdiff_t)i] = i < n_closed ? fun->closed[i] : args[i - n_closed];
+        *(fast - i) = i < n_closed ? fun->closed[i] : args[i - n_closed];
     }
 #endif
     size_t kw_slot = slot_after + ((rc->scope_flags & MPF_SCOPE_VARARGS) ? 1 : 0);
     mpf_obj_t kwdict = MPF_OBJ_NULL;
     if (rc->scope_flags & MPF_SCOPE_VARKEYWORDS) {
         kwdict = mpf_obj_new_dict(n_kw);
-        fast[-(ptrdiff_t)kw_slot] = kwdict;
+        *(fast - kw_slot) = kwdict;
     }
     for (size_t k = 0; k < n_kw; k++) {
         mpf_obj_t name = args[n_args + 2 * k];
@@ -199,10 +199,10 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
             }
         }
         if (j < A + K && j >= n_closed + rc->n_posonly_args) {
-            if (fast[-(ptrdiff_t)j] != MPF_OBJ_NULL) {
+            if (*(fast - j) != MPF_OBJ_NULL) {
                 arg_error(fun, "got multiple values for argument '%O'", name);
             }
-            fast[-(ptrdiff_t)j] = val;
+            *(fast - j) = val;
         } else if (kwdict != MPF_OBJ_NULL) {
             if (mpf_dict_get(kwdict, name) != MPF_OBJ_NULL) {
                 arg_error(fun, "got multiple values for keyword argument '%O'", name);
@@ -217,7 +217,7 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
     // positional ones from the tuple, keyword-only ones from the dict) or raises
     size_t D = rc->n_def_pos_args;
     for (size_t i = n_closed; i < A + K; i++) {
-        if (fast[-(ptrdiff_t)i] != MPF_OBJ_NULL) {
+        if (*(fast - i) != MPF_OBJ_NULL) {
             continue;
         }
         mpf_obj_t d = MPF_OBJ_NULL;
@@ -232,7 +232,7 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
         if (d == MPF_OBJ_NULL) {
             arg_error(fun, "missing required argument");
         }
-        fast[-(ptrdiff_t)i] = d;
+        *(fast - i) = d;
     }
 #else
     // positional defaults fill the last D positional slots
@@ -241,14 +241,14 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
         const mpf_tuple_t *def = mpf_obj_ptr(fun->defaults);
         for (size_t i = 0; i < D && i < def->len; i++) {
             size_t s = A - D + i;
-            if (fast[-(ptrdiff_t)s] == MPF_OBJ_NULL) {
-                fast[-(ptrdiff_t)s] = def->items[i];
+            if (*(fast - s) == MPF_OBJ_NULL) {
+                *(fast - s) = def->items[i];
             }
         }
     }
     size_t missing = 0;
     for (size_t i = n_closed; i < A; i++) {
-        if (fast[-(ptrdiff_t)i] == MPF_OBJ_NULL) {
+        if (*(fast - i) == MPF_OBJ_NULL) {
             missing++;
         }
     }
@@ -259,7 +259,7 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
         mpf_vstr_print(&v, &p);
         size_t seen = 0;
         for (size_t i = n_closed; i < A; i++) {
-            if (fast[-(ptrdiff_t)i] == MPF_OBJ_NULL) {
+            if (*(fast - i) == MPF_OBJ_NULL) {
                 if (seen > 0) {
                     mpf_print_str(&p, missing == 2 ? " and " : (seen + 1 == missing ? ", and " : ", "));
                 }
@@ -271,7 +271,7 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
             missing == 1 ? "" : "s", (int)v.len, v.buf);
     }
     for (size_t i = A; i < A + K; i++) {
-        if (fast[-(ptrdiff_t)i] == MPF_OBJ_NULL) {
+        if (*(fast - i) == MPF_OBJ_NULL) {
             mpf_obj_t d = MPF_OBJ_NULL;
             if (fun->kwdefaults != MPF_OBJ_NULL) {
                 d = mpf_dict_get(fun->kwdefaults, mpf_obj_new_qstr(arg_name(fun, i)));
@@ -279,13 +279,13 @@ mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n
             if (d == MPF_OBJ_NULL) {
                 arg_error(fun, "missing 1 required keyword-only argument: '%q'", arg_name(fun, i));
             }
-            fast[-(ptrdiff_t)i] = d;
+            *(fast - i) = d;
         }
     }
 #endif
     for (size_t i = 0; i < rc->n_cell; i++) {
         size_t s = rc->cells[i];
-        fast[-(ptrdiff_t)s] = mpf_obj_new_cell(fast[-(ptrdiff_t)s]);
+        *(fast - s) = mpf_obj_new_cell(*(fast - s));
     }
     return fr;
 }
@@ -390,7 +390,7 @@ static void unpack_items(mpf_obj_t seq, size_t n, mpf_obj_t **items, size_t *len
     } else {
 #if CONFIG_ERROR_MSG_LEVEL >= 1  // (terse, mpf_getiter's TypeError is the same)
         const mpf_type_t *t = mpf_type_slots(mpf_obj_type(seq));
-        if (!(t->flags & MPF_TYPE_FLAG_HEAP) && t->getiter == NULL && t->subscr == NULL) {
+        if (!(t->flags & MPF_TYPE_FLAG_HEAP) && mpf_type_get_getiter(t) == NULL && mpf_type_get_subscr(t) == NULL) {
             mpf_raise_fmt(&mpf_type_TypeError, "cannot unpack non-iterable %T object", seq);  // CPython's words
         }
 #endif
@@ -574,6 +574,9 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
         ip = fr->ip; \
         sp = fr->sp; \
     } while (0)
+#if !CONFIG_GENERATORS
+reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
+#endif
     LOAD_FRAME();
     const mpf_fun_bc_t *callee_fun;  // CALL_* -> call_bc
     size_t call_n, call_k;
@@ -595,7 +598,9 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
 #else
     uint8_t op;
     mpf_uint_t arg = 0;
-#define VM_FETCH (op = vm_fetch(&ip, &arg))
+// (the operand of the qstr opcodes, LOAD_CONST_STRING to IMPORT_FROM, is looked up here
+// too: arg is the qstr; the loader checked the index, only defined opcodes take it)
+#define VM_FETCH (op = vm_fetch(&ip, &arg), arg = (uint8_t)(op - MPF_OP_LOAD_CONST_STRING) <= MPF_OP_IMPORT_FROM - MPF_OP_LOAD_CONST_STRING ? qstrs[arg] : arg, op)
 #define OPCODE (op)
 #define ARG_U() (arg)
 #define ARG_S() ((mpf_int_t)arg)
@@ -619,8 +624,12 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
 #define POP() (*sp--)
 #define TOP() (*sp)
 #define SET_TOP(v) (*sp = (v))
-#define LOCAL(i) (fast[-(ptrdiff_t)(i)])
+#define LOCAL(i) (*(fast - (i)))
+#if CONFIG_VM_FAST_PATHS
 #define QSTR() (qstrs[ARG_U()])
+#else
+#define QSTR() ((mpf_qstr_t)arg)
+#endif
 #define EXC_TOP (fr->exc_sp - 1)
 // The poll point, at every backward jump (each loop iteration): run the callbacks
 // micropython.schedule() queued, and let the port poll every 4096 iterations.
@@ -932,7 +941,7 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
     }
     VM_CASE(STORE_COMP) : {
         mpf_uint_t u = ARG_U();
-        mpf_obj_t coll = sp[-(ptrdiff_t)(u >> 2)];
+        mpf_obj_t coll = *(sp - (u >> 2));
         static const mpf_type_t *const comp_types[3] = {&mpf_type_list, &mpf_type_dict,
 #if CONFIG_BUILTIN_SET
             &mpf_type_set,
@@ -1042,15 +1051,15 @@ static mpf_vm_ret_t vm_run(mpf_frame_t *fr, mpf_obj_t *ret) {
             SET_TOP(mpf_call_var_kw(f, m ? sp[1] : MPF_OBJ_NULL, p, k, sp + 1 + m, star));
             VM_NEXT;
         }
+        bool bound = m && sp[1] != MPF_OBJ_NULL;  // self is the first argument
+        call_n = p + bound;
+        call_k = k;
+        call_args = sp + 1 + m - bound;
         if (mpf_obj_is_type(f, &mpf_type_fun_bc)) {
-            bool bound = m && sp[1] != MPF_OBJ_NULL;  // self is the first argument
             callee_fun = mpf_obj_ptr(f);
-            call_n = p + bound;
-            call_k = k;
-            call_args = sp + 1 + m - bound;
             goto call_bc;
         }
-        SET_TOP(m ? mpf_call_method_n(p, k, sp) : mpf_call(f, p, k, sp + 1));
+        SET_TOP(mpf_call(f, call_n, call_k, call_args));  // (as mpf_call_method_n calls it)
         VM_NEXT;
     }
 #endif
@@ -1573,10 +1582,12 @@ unwind_loop:
 
     // CALL_FUNCTION / CALL_METHOD of a bytecode function: the result goes to sp[0].
 call_bc:
+#if CONFIG_GENERATORS  // (without them a generator's code runs here, to raise at its yield)
     if (callee_fun->rc->scope_flags & MPF_SCOPE_GENERATOR) {
         SET_TOP(mpf_vm_call_bc(callee_fun, call_n, call_k, call_args, MPF_OBJ_NULL));  // the generator object
         VM_NEXT;
     }
+#endif
     if (MPF_UNLIKELY(mpf_state.call_depth >= CONFIG_RECURSION_LIMIT)) {
         mpf_raise_msg(&mpf_type_RecursionError, "maximum recursion depth exceeded");
     }
@@ -1595,8 +1606,12 @@ call_bc:
     // run [fr] from its ip: a call, a return, a generator delegated to or returning
 switch_frame:
     mpf_state.cur_frame = fr;
+#if CONFIG_GENERATORS
     LOAD_FRAME();
     VM_NEXT;
+#else
+    goto reload;
+#endif
 
     // RETURN_VALUE through finally blocks (10.5).
 do_return:

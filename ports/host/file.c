@@ -154,15 +154,12 @@ static const mpf_rom_map_elem_t file_locals_table[] = {
 MPF_ROM_MAP(file_locals, file_locals_table);
 
 static const mpf_type_ext_t file_finalise_ext = {.finalise = file_finalise};
-static const mpf_type_t file_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_TextIOWrapper,
-    .getiter = file_getiter,
-    .iternext = file_iternext,
-    .attr = file_attr,
-    .locals = &file_locals,
-    .ext = &file_finalise_ext,
-};
+static const mpf_type_t file_type = MPF_TYPE(MPF_QSTR_TextIOWrapper, 0,
+    (getiter, file_getiter),
+    (iternext, file_iternext),
+    (attr, file_attr),
+    (locals, &file_locals),
+    (ext, &file_finalise_ext));
 
 static mpf_obj_t builtin_open(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_obj_t mode_o = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_mode);

@@ -251,14 +251,11 @@ static const mpf_rom_map_elem_t pin_locals_table[] = {
 };
 MPF_ROM_MAP(pin_locals, pin_locals_table);
 
-const mpf_type_t machine_pin_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_Pin,
-    .print = pin_print,
-    .make_new = pin_make_new,
-    .call = pin_call,
-    .locals = &pin_locals,
-};
+const mpf_type_t machine_pin_type = MPF_TYPE(MPF_QSTR_Pin, 0,
+    (print, pin_print),
+    (make_new, pin_make_new),
+    (call, pin_call),
+    (locals, &pin_locals));
 
 // ---------------------------------------------------------------- UART
 // One static object per USART: UART(n) returns the same object each time, and the
@@ -543,14 +540,11 @@ static const mpf_rom_map_elem_t uart_locals_table[] = {
 MPF_ROM_MAP(uart_locals, uart_locals_table);
 
 static const mpf_type_ext_t uart_poll_ext = {.poll = uart_poll};
-const mpf_type_t machine_uart_type = {
-    .base = {&mpf_type_type},
-    .name = MPF_QSTR_UART,
-    .print = uart_print,
-    .make_new = uart_make_new,
-    .ext = &uart_poll_ext,
-    .locals = &uart_locals,
-};
+const mpf_type_t machine_uart_type = MPF_TYPE(MPF_QSTR_UART, 0,
+    (print, uart_print),
+    (make_new, uart_make_new),
+    (ext, &uart_poll_ext),
+    (locals, &uart_locals));
 
 // ---------------------------------------------------------------- module functions
 static mpf_obj_t machine_reset(void) {
