@@ -573,7 +573,6 @@ static mpf_obj_t str_join(mpf_obj_t self, mpf_obj_t iterable) {
     }
     return new_like(self, v.buf, v.len);
 }
-MPF_FUN_2(str_join_obj, MPF_QSTR_join, str_join);
 
 mpf_obj_t mpf_str_join(mpf_obj_t sep, mpf_obj_t iterable) {
     return str_join(sep, iterable);
@@ -653,12 +652,10 @@ static mpf_obj_t split_impl(size_t n_args, size_t n_kw, const mpf_obj_t *args, b
 static mpf_obj_t str_split(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return split_impl(n_args, n_kw, args, false);
 }
-MPF_FUN_KW(str_split_obj, MPF_QSTR_split, 1, str_split);
 
 static mpf_obj_t str_rsplit(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return split_impl(n_args, n_kw, args, true);
 }
-MPF_FUN_KW(str_rsplit_obj, MPF_QSTR_rsplit, 1, str_rsplit);
 
 #if CONFIG_STR_METHODS_MORE
 static mpf_obj_t str_splitlines(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -683,7 +680,6 @@ static mpf_obj_t str_splitlines(size_t n_args, size_t n_kw, const mpf_obj_t *arg
     }
     return res;
 }
-MPF_FUN_KW(str_splitlines_obj, MPF_QSTR_splitlines, 1, str_splitlines);
 #endif
 
 // strip: which = 1 left, 2 right, 3 both
@@ -720,9 +716,6 @@ static mpf_obj_t str_lstrip(size_t n, const mpf_obj_t *a) {
 static mpf_obj_t str_rstrip(size_t n, const mpf_obj_t *a) {
     return strip_impl(n, a, 2);
 }
-MPF_FUN_VAR(str_strip_obj, MPF_QSTR_strip, 1, 2, str_strip);
-MPF_FUN_VAR(str_lstrip_obj, MPF_QSTR_lstrip, 1, 2, str_lstrip);
-MPF_FUN_VAR(str_rstrip_obj, MPF_QSTR_rstrip, 1, 2, str_rstrip);
 
 // Resolve optional start/end code-point args into byte offsets.
 static void find_range(const uint8_t *s, size_t len, bool is_bytes, size_t n_args, const mpf_obj_t *args, size_t first,
@@ -842,13 +835,6 @@ static mpf_obj_t str_startswith(size_t n, const mpf_obj_t *a) {
 static mpf_obj_t str_endswith(size_t n, const mpf_obj_t *a) {
     return find_impl(n, a, FIND_AFFIX | FIND_RIGHT);
 }
-MPF_FUN_VAR(str_find_obj, MPF_QSTR_find, 2, 4, str_find);
-MPF_FUN_VAR(str_rfind_obj, MPF_QSTR_rfind, 2, 4, str_rfind);
-MPF_FUN_VAR(str_index_obj, MPF_QSTR_index, 2, 4, str_index);
-MPF_FUN_VAR(str_rindex_obj, MPF_QSTR_rindex, 2, 4, str_rindex);
-MPF_FUN_VAR(str_count_obj, MPF_QSTR_count, 2, 4, str_count);
-MPF_FUN_VAR(str_startswith_obj, MPF_QSTR_startswith, 2, 4, str_startswith);
-MPF_FUN_VAR(str_endswith_obj, MPF_QSTR_endswith, 2, 4, str_endswith);
 
 static mpf_obj_t str_replace(size_t n_args, const mpf_obj_t *args) {
     size_t len, ol, nl;
@@ -882,7 +868,6 @@ static mpf_obj_t str_replace(size_t n_args, const mpf_obj_t *args) {
     mpf_vstr_add_strn(&v, s + i, len - i);
     return new_like(args[0], v.buf, v.len);
 }
-MPF_FUN_VAR(str_replace_obj, MPF_QSTR_replace, 3, 4, str_replace);
 
 // Case mapping and classification (ASCII; other code points pass through).
 enum { CASE_UPPER, CASE_LOWER, CASE_SWAP, CASE_TITLE, CASE_CAP };
@@ -922,12 +907,7 @@ static mpf_obj_t str_title(mpf_obj_t s) {
 static mpf_obj_t str_capitalize(mpf_obj_t s) {
     return case_impl(s, CASE_CAP);
 }
-MPF_FUN_1(str_swapcase_obj, MPF_QSTR_swapcase, str_swapcase);
-MPF_FUN_1(str_title_obj, MPF_QSTR_title, str_title);
-MPF_FUN_1(str_capitalize_obj, MPF_QSTR_capitalize, str_capitalize);
 #endif
-MPF_FUN_1(str_upper_obj, MPF_QSTR_upper, str_upper);
-MPF_FUN_1(str_lower_obj, MPF_QSTR_lower, str_lower);
 
 // Character classes of the is...() methods, bits of char_class()'s result.
 enum {
@@ -1025,36 +1005,23 @@ static mpf_obj_t str_istitle(mpf_obj_t self) {
     }
     return mpf_obj_bool(cased);
 }
-MPF_FUN_1(str_istitle_obj, MPF_QSTR_istitle, str_istitle);
 
 static mpf_obj_t str_isdecimal(mpf_obj_t s) {
     return is_impl(s, IS_DIGIT);
 }
-MPF_FUN_1(str_isdecimal_obj, MPF_QSTR_isdecimal, str_isdecimal);
-MPF_FUN_1(str_isnumeric_obj, MPF_QSTR_isnumeric, str_isdecimal);
 
 static mpf_obj_t str_isprintable(mpf_obj_t s) {
     return is_impl(s, IS_PRINTABLE);
 }
-MPF_FUN_1(str_isprintable_obj, MPF_QSTR_isprintable, str_isprintable);
 
 static mpf_obj_t str_isascii(mpf_obj_t s) {
     return is_impl(s, IS_ASCII);
 }
-MPF_FUN_1(str_isascii_obj, MPF_QSTR_isascii, str_isascii);
-MPF_FUN_1(str_casefold_obj, MPF_QSTR_casefold, str_lower);
 
 static mpf_obj_t str_isidentifier(mpf_obj_t s) {
     return is_impl(s, IS_IDENT);
 }
-MPF_FUN_1(str_isalnum_obj, MPF_QSTR_isalnum, str_isalnum);
-MPF_FUN_1(str_isidentifier_obj, MPF_QSTR_isidentifier, str_isidentifier);
 #endif
-MPF_FUN_1(str_isdigit_obj, MPF_QSTR_isdigit, str_isdigit);
-MPF_FUN_1(str_isalpha_obj, MPF_QSTR_isalpha, str_isalpha);
-MPF_FUN_1(str_isspace_obj, MPF_QSTR_isspace, str_isspace);
-MPF_FUN_1(str_isupper_obj, MPF_QSTR_isupper, str_isupper);
-MPF_FUN_1(str_islower_obj, MPF_QSTR_islower, str_islower);
 
 #if CONFIG_STR_METHODS_MORE
 // ljust/rjust/center/zfill (self, width[, fill]): self padded to width characters with
@@ -1104,14 +1071,10 @@ static mpf_obj_t str_rjust(size_t n, const mpf_obj_t *a) {
 static mpf_obj_t str_center(size_t n, const mpf_obj_t *a) {
     return justify(n, a, ALIGN_CENTER);
 }
-MPF_FUN_VAR(str_ljust_obj, MPF_QSTR_ljust, 2, 3, str_ljust);
-MPF_FUN_VAR(str_rjust_obj, MPF_QSTR_rjust, 2, 3, str_rjust);
-MPF_FUN_VAR(str_center_obj, MPF_QSTR_center, 2, 3, str_center);
 
 static mpf_obj_t str_zfill(size_t n, const mpf_obj_t *a) {
     return justify(n, a, ALIGN_ZFILL);
 }
-MPF_FUN_VAR(str_zfill_obj, MPF_QSTR_zfill, 2, 2, str_zfill);
 
 static mpf_obj_t partition_impl(mpf_obj_t self, mpf_obj_t sep_o, bool right) {
     size_t len, sl;
@@ -1143,8 +1106,6 @@ static mpf_obj_t str_partition(mpf_obj_t a, mpf_obj_t b) {
 static mpf_obj_t str_rpartition(mpf_obj_t a, mpf_obj_t b) {
     return partition_impl(a, b, true);
 }
-MPF_FUN_2(str_partition_obj, MPF_QSTR_partition, str_partition);
-MPF_FUN_2(str_rpartition_obj, MPF_QSTR_rpartition, str_rpartition);
 
 // removeprefix / removesuffix ([suffix]): [self] without [affix] at that end, or [self].
 static mpf_obj_t remove_affix(mpf_obj_t self, mpf_obj_t affix, bool suffix) {
@@ -1163,8 +1124,6 @@ static mpf_obj_t str_removeprefix(mpf_obj_t self, mpf_obj_t pre) {
 static mpf_obj_t str_removesuffix(mpf_obj_t self, mpf_obj_t suf) {
     return remove_affix(self, suf, true);
 }
-MPF_FUN_2(str_removeprefix_obj, MPF_QSTR_removeprefix, str_removeprefix);
-MPF_FUN_2(str_removesuffix_obj, MPF_QSTR_removesuffix, str_removesuffix);
 #endif
 
 // ---------------------------------------------------------------- codecs
@@ -1290,12 +1249,10 @@ static mpf_obj_t transcode(size_t n_args, size_t n_kw, const mpf_obj_t *args, bo
 static mpf_obj_t str_encode(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return transcode(n_args, n_kw, args, true);
 }
-MPF_FUN_KW(str_encode_obj, MPF_QSTR_encode, 1, str_encode);
 
 static mpf_obj_t bytes_decode(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return transcode(n_args, n_kw, args, false);
 }
-MPF_FUN_KW(bytes_decode_obj, MPF_QSTR_decode, 1, bytes_decode);
 
 #if CONFIG_STR_METHODS_MORE
 // hex(sep=None, bytes_per_sep=1): [sep] (one ASCII character) between groups of
@@ -1332,7 +1289,6 @@ static mpf_obj_t bytes_hex(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     }
     return mpf_vstr_to_str(&v);
 }
-MPF_FUN_KW(bytes_hex_obj, MPF_QSTR_hex, 1, bytes_hex);
 
 static mpf_obj_t bytes_fromhex(mpf_obj_t cls, mpf_obj_t s_o) {
     if (!MPF_IS_STR(s_o)) {
@@ -1392,31 +1348,29 @@ static mpf_obj_t str_expandtabs(size_t n_args, const mpf_obj_t *args) {
     }
     return new_like(args[0], v.buf, v.len);
 }
-MPF_FUN_VAR(str_expandtabs_obj, MPF_QSTR_expandtabs, 1, 2, str_expandtabs);
 #endif
 
 #if CONFIG_STR_FORMAT
-MPF_FUN_KW(str_format_obj, MPF_QSTR_format, 1, mpf_str_format_fn);
 #endif
 
 #if CONFIG_STR_METHODS_MORE
 #define MORE_COMMON_METHODS \
-    {MPF_ROM_QSTR(MPF_QSTR_splitlines), MPF_ROM_PTR(&str_splitlines_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_swapcase), MPF_ROM_PTR(&str_swapcase_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_title), MPF_ROM_PTR(&str_title_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_capitalize), MPF_ROM_PTR(&str_capitalize_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_isalnum), MPF_ROM_PTR(&str_isalnum_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_ljust), MPF_ROM_PTR(&str_ljust_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_rjust), MPF_ROM_PTR(&str_rjust_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_center), MPF_ROM_PTR(&str_center_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_zfill), MPF_ROM_PTR(&str_zfill_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_partition), MPF_ROM_PTR(&str_partition_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_rpartition), MPF_ROM_PTR(&str_rpartition_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_removeprefix), MPF_ROM_PTR(&str_removeprefix_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_removesuffix), MPF_ROM_PTR(&str_removesuffix_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_expandtabs), MPF_ROM_PTR(&str_expandtabs_obj)},
+    MPF_ROM_FUN_KW(MPF_QSTR_splitlines, 1, str_splitlines), \
+    MPF_ROM_FUN_1(MPF_QSTR_swapcase, str_swapcase), \
+    MPF_ROM_FUN_1(MPF_QSTR_title, str_title), \
+    MPF_ROM_FUN_1(MPF_QSTR_capitalize, str_capitalize), \
+    MPF_ROM_FUN_1(MPF_QSTR_isalnum, str_isalnum), \
+    MPF_ROM_FUN_VAR(MPF_QSTR_ljust, 2, 3, str_ljust), \
+    MPF_ROM_FUN_VAR(MPF_QSTR_rjust, 2, 3, str_rjust), \
+    MPF_ROM_FUN_VAR(MPF_QSTR_center, 2, 3, str_center), \
+    MPF_ROM_FUN_VAR(MPF_QSTR_zfill, 2, 2, str_zfill), \
+    MPF_ROM_FUN_2(MPF_QSTR_partition, str_partition), \
+    MPF_ROM_FUN_2(MPF_QSTR_rpartition, str_rpartition), \
+    MPF_ROM_FUN_2(MPF_QSTR_removeprefix, str_removeprefix), \
+    MPF_ROM_FUN_2(MPF_QSTR_removesuffix, str_removesuffix), \
+    MPF_ROM_FUN_VAR(MPF_QSTR_expandtabs, 1, 2, str_expandtabs),
 #define MORE_BYTES_METHODS \
-    {MPF_ROM_QSTR(MPF_QSTR_hex), MPF_ROM_PTR(&bytes_hex_obj)}, \
+    MPF_ROM_FUN_KW(MPF_QSTR_hex, 1, bytes_hex), \
     {MPF_ROM_QSTR(MPF_QSTR_fromhex), MPF_ROM_PTR(&bytes_fromhex_obj)},
 #else
 #define MORE_COMMON_METHODS
@@ -1424,34 +1378,34 @@ MPF_FUN_KW(str_format_obj, MPF_QSTR_format, 1, mpf_str_format_fn);
 #endif
 
 #define COMMON_METHODS \
-    {MPF_ROM_QSTR(MPF_QSTR_join), MPF_ROM_PTR(&str_join_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_split), MPF_ROM_PTR(&str_split_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_rsplit), MPF_ROM_PTR(&str_rsplit_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_strip), MPF_ROM_PTR(&str_strip_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_lstrip), MPF_ROM_PTR(&str_lstrip_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_rstrip), MPF_ROM_PTR(&str_rstrip_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_find), MPF_ROM_PTR(&str_find_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_rfind), MPF_ROM_PTR(&str_rfind_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_index), MPF_ROM_PTR(&str_index_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_rindex), MPF_ROM_PTR(&str_rindex_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_count), MPF_ROM_PTR(&str_count_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_startswith), MPF_ROM_PTR(&str_startswith_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_endswith), MPF_ROM_PTR(&str_endswith_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_replace), MPF_ROM_PTR(&str_replace_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_upper), MPF_ROM_PTR(&str_upper_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_lower), MPF_ROM_PTR(&str_lower_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_isdigit), MPF_ROM_PTR(&str_isdigit_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_isalpha), MPF_ROM_PTR(&str_isalpha_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_isspace), MPF_ROM_PTR(&str_isspace_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_isupper), MPF_ROM_PTR(&str_isupper_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_islower), MPF_ROM_PTR(&str_islower_obj)}, \
+    MPF_ROM_FUN_2(MPF_QSTR_join, str_join), \
+    MPF_ROM_FUN_KW(MPF_QSTR_split, 1, str_split), \
+    MPF_ROM_FUN_KW(MPF_QSTR_rsplit, 1, str_rsplit), \
+    MPF_ROM_FUN_VAR(MPF_QSTR_strip, 1, 2, str_strip), \
+    MPF_ROM_FUN_VAR(MPF_QSTR_lstrip, 1, 2, str_lstrip), \
+    MPF_ROM_FUN_VAR(MPF_QSTR_rstrip, 1, 2, str_rstrip), \
+    MPF_ROM_FUN_VAR(MPF_QSTR_find, 2, 4, str_find), \
+    MPF_ROM_FUN_VAR(MPF_QSTR_rfind, 2, 4, str_rfind), \
+    MPF_ROM_FUN_VAR(MPF_QSTR_index, 2, 4, str_index), \
+    MPF_ROM_FUN_VAR(MPF_QSTR_rindex, 2, 4, str_rindex), \
+    MPF_ROM_FUN_VAR(MPF_QSTR_count, 2, 4, str_count), \
+    MPF_ROM_FUN_VAR(MPF_QSTR_startswith, 2, 4, str_startswith), \
+    MPF_ROM_FUN_VAR(MPF_QSTR_endswith, 2, 4, str_endswith), \
+    MPF_ROM_FUN_VAR(MPF_QSTR_replace, 3, 4, str_replace), \
+    MPF_ROM_FUN_1(MPF_QSTR_upper, str_upper), \
+    MPF_ROM_FUN_1(MPF_QSTR_lower, str_lower), \
+    MPF_ROM_FUN_1(MPF_QSTR_isdigit, str_isdigit), \
+    MPF_ROM_FUN_1(MPF_QSTR_isalpha, str_isalpha), \
+    MPF_ROM_FUN_1(MPF_QSTR_isspace, str_isspace), \
+    MPF_ROM_FUN_1(MPF_QSTR_isupper, str_isupper), \
+    MPF_ROM_FUN_1(MPF_QSTR_islower, str_islower), \
     MORE_COMMON_METHODS
 
 // One table for both types, bytes' own methods first, then the shared ones, then str's
 // own: str's map and bytes' map are two overlapping ranges of it (the shared entries are
 // in flash once; a rom map is searched linearly, so its order does not matter).
 #define BYTES_ONLY_METHODS \
-    {MPF_ROM_QSTR(MPF_QSTR_decode), MPF_ROM_PTR(&bytes_decode_obj)}, \
+    MPF_ROM_FUN_KW(MPF_QSTR_decode, 1, bytes_decode), \
     MORE_BYTES_METHODS
 #define N_METHODS(list) (sizeof((const mpf_rom_map_elem_t[]){list}) / sizeof(mpf_rom_map_elem_t))
 
@@ -1459,17 +1413,17 @@ static const mpf_rom_map_elem_t str_bytes_locals_table[] = {
     BYTES_ONLY_METHODS
     COMMON_METHODS
 #if CONFIG_STR_METHODS_MORE
-    {MPF_ROM_QSTR(MPF_QSTR_isidentifier), MPF_ROM_PTR(&str_isidentifier_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_istitle), MPF_ROM_PTR(&str_istitle_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_isdecimal), MPF_ROM_PTR(&str_isdecimal_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_isnumeric), MPF_ROM_PTR(&str_isnumeric_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_isprintable), MPF_ROM_PTR(&str_isprintable_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_isascii), MPF_ROM_PTR(&str_isascii_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_casefold), MPF_ROM_PTR(&str_casefold_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR_isidentifier, str_isidentifier),
+    MPF_ROM_FUN_1(MPF_QSTR_istitle, str_istitle),
+    MPF_ROM_FUN_1(MPF_QSTR_isdecimal, str_isdecimal),
+    MPF_ROM_FUN_1(MPF_QSTR_isnumeric, str_isdecimal),
+    MPF_ROM_FUN_1(MPF_QSTR_isprintable, str_isprintable),
+    MPF_ROM_FUN_1(MPF_QSTR_isascii, str_isascii),
+    MPF_ROM_FUN_1(MPF_QSTR_casefold, str_lower),
 #endif
-    {MPF_ROM_QSTR(MPF_QSTR_encode), MPF_ROM_PTR(&str_encode_obj)},
+    MPF_ROM_FUN_KW(MPF_QSTR_encode, 1, str_encode),
 #if CONFIG_STR_FORMAT
-    {MPF_ROM_QSTR(MPF_QSTR_format), MPF_ROM_PTR(&str_format_obj)},
+    MPF_ROM_FUN_KW(MPF_QSTR_format, 1, mpf_str_format_fn),
 #endif
 };
 static const mpf_rom_map_t str_locals = {
