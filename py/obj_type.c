@@ -1297,17 +1297,13 @@ mpf_obj_t mpf_type_subclasses(mpf_obj_t self) {
 #endif // CONFIG_CLASS_ADVANCED
 
 #if CONFIG_CLASS_HOOKS
-static mpf_obj_t type_setattr(mpf_obj_t self, mpf_obj_t name, mpf_obj_t value) {
-    mpf_store_attr_class(self, mpf_builtin_attr_name(name), value);
+// type.__setattr__(cls, name, value) and type.__delattr__(cls, name)
+static mpf_obj_t type_setattr(size_t n_args, const mpf_obj_t *args) {
+    mpf_store_attr_class(args[0], mpf_builtin_attr_name(args[1]), n_args == 3 ? args[2] : MPF_OBJ_NULL);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_3(type_setattr_obj, MPF_QSTR___setattr__, type_setattr);
-
-static mpf_obj_t type_delattr(mpf_obj_t self, mpf_obj_t name) {
-    mpf_store_attr_class(self, mpf_builtin_attr_name(name), MPF_OBJ_NULL);
-    return MPF_OBJ_NONE;
-}
-MPF_FUN_2(type_delattr_obj, MPF_QSTR___delattr__, type_delattr);
+MPF_FUN_VAR(type_setattr_obj, MPF_QSTR___setattr__, 3, 3, type_setattr);
+MPF_FUN_VAR(type_delattr_obj, MPF_QSTR___delattr__, 2, 2, type_setattr);
 #endif
 
 static const mpf_rom_map_elem_t type_locals_table[] = {
@@ -1394,24 +1390,21 @@ MPF_FUN_VAR(object_new_fun_obj, MPF_QSTR___new__, 1, 255, object_new);
 static const mpf_wrapper_t object_new_obj = {{&mpf_type_staticmethod}, MPF_ROM_PTR(&object_new_fun_obj)};
 
 #if CONFIG_CLASS_HOOKS
-// object.__setattr__ / __delattr__: the generic store (data descriptors, then the
-// instance's members), whatever __setattr__ the object's class defines
-static mpf_obj_t object_setattr(mpf_obj_t self, mpf_obj_t name, mpf_obj_t value) {
-    mpf_store_attr_generic(self, mpf_builtin_attr_name(name), value);
+// object.__setattr__(self, name, value) / __delattr__(self, name): the generic store
+// (data descriptors, then the instance's members), whatever __setattr__ the object's
+// class defines
+static mpf_obj_t object_setattr(size_t n_args, const mpf_obj_t *args) {
+    mpf_store_attr_generic(args[0], mpf_builtin_attr_name(args[1]), n_args == 3 ? args[2] : MPF_OBJ_NULL);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_3(object_setattr_obj, MPF_QSTR___setattr__, object_setattr);
+MPF_FUN_VAR(object_setattr_obj, MPF_QSTR___setattr__, 3, 3, object_setattr);
+MPF_FUN_VAR(object_delattr_obj, MPF_QSTR___delattr__, 2, 2, object_setattr);
 
 static mpf_obj_t object_getattribute(mpf_obj_t self, mpf_obj_t name) {
     return mpf_load_attr_generic(self, mpf_builtin_attr_name(name));
 }
 MPF_FUN_2(object_getattribute_obj, MPF_QSTR___getattribute__, object_getattribute);
 
-static mpf_obj_t object_delattr(mpf_obj_t self, mpf_obj_t name) {
-    mpf_store_attr_generic(self, mpf_builtin_attr_name(name), MPF_OBJ_NULL);
-    return MPF_OBJ_NONE;
-}
-MPF_FUN_2(object_delattr_obj, MPF_QSTR___delattr__, object_delattr);
 #endif
 
 static mpf_obj_t object_repr(mpf_obj_t self) {
