@@ -5,46 +5,40 @@ static mpf_obj_t gc_collect(void) {
     mpf_gc_collect();
     return MPF_OBJ_NONE;
 }
-MPF_FUN_0(gc_collect_obj, MPF_QSTR_collect, gc_collect);
 
 static mpf_obj_t gc_mem_free(void) {
     size_t total, used, free_;
     mpf_gc_info(&total, &used, &free_);
     return mpf_obj_new_int((mpf_int_t)free_);
 }
-MPF_FUN_0(gc_mem_free_obj, MPF_QSTR_mem_free, gc_mem_free);
 
 static mpf_obj_t gc_mem_alloc(void) {
     size_t total, used, free_;
     mpf_gc_info(&total, &used, &free_);
     return mpf_obj_new_int((mpf_int_t)used);
 }
-MPF_FUN_0(gc_mem_alloc_obj, MPF_QSTR_mem_alloc, gc_mem_alloc);
 
 static mpf_obj_t gc_enable(void) {
     mpf_gc_set_auto(true);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_0(gc_enable_obj, MPF_QSTR_enable, gc_enable);
 
 static mpf_obj_t gc_disable(void) {
     mpf_gc_set_auto(false);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_0(gc_disable_obj, MPF_QSTR_disable, gc_disable);
 
 static mpf_obj_t gc_isenabled(void) {
     return mpf_obj_bool(mpf_gc_auto());
 }
-MPF_FUN_0(gc_isenabled_obj, MPF_QSTR_isenabled, gc_isenabled);
 
 static const mpf_rom_map_elem_t gc_members_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_collect), MPF_ROM_PTR(&gc_collect_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_mem_free), MPF_ROM_PTR(&gc_mem_free_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_mem_alloc), MPF_ROM_PTR(&gc_mem_alloc_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_enable), MPF_ROM_PTR(&gc_enable_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_disable), MPF_ROM_PTR(&gc_disable_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_isenabled), MPF_ROM_PTR(&gc_isenabled_obj)},
+    MPF_ROM_FUN_0(MPF_QSTR_collect, gc_collect),
+    MPF_ROM_FUN_0(MPF_QSTR_mem_free, gc_mem_free),
+    MPF_ROM_FUN_0(MPF_QSTR_mem_alloc, gc_mem_alloc),
+    MPF_ROM_FUN_0(MPF_QSTR_enable, gc_enable),
+    MPF_ROM_FUN_0(MPF_QSTR_disable, gc_disable),
+    MPF_ROM_FUN_0(MPF_QSTR_isenabled, gc_isenabled),
 };
 MPF_ROM_MAP(gc_members, gc_members_table);
 

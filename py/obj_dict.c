@@ -271,9 +271,6 @@ static mpf_obj_t dict_values(mpf_obj_t self) {
 static mpf_obj_t dict_items(mpf_obj_t self) {
     return view_new(self, 2);
 }
-MPF_FUN_1(dict_keys_obj, MPF_QSTR_keys, dict_keys);
-MPF_FUN_1(dict_values_obj, MPF_QSTR_values, dict_values);
-MPF_FUN_1(dict_items_obj, MPF_QSTR_items, dict_items);
 
 static mpf_obj_t dict_get(size_t n_args, const mpf_obj_t *args) {
     mpf_obj_t v = mpf_dict_get(args[0], args[1]);
@@ -282,7 +279,6 @@ static mpf_obj_t dict_get(size_t n_args, const mpf_obj_t *args) {
     }
     return v;
 }
-MPF_FUN_VAR(dict_get_obj, MPF_QSTR_get, 2, 3, dict_get);
 
 static mpf_obj_t dict_pop(size_t n_args, const mpf_obj_t *args) {
     mpf_map_elem_t *e = mpf_map_lookup(mpf_dict_map(args[0]), args[1], MPF_MAP_REMOVE);
@@ -294,7 +290,6 @@ static mpf_obj_t dict_pop(size_t n_args, const mpf_obj_t *args) {
     }
     return e->value;
 }
-MPF_FUN_VAR(dict_pop_obj, MPF_QSTR_pop, 2, 3, dict_pop);
 
 static mpf_obj_t dict_popitem(mpf_obj_t self) {
     mpf_map_t *m = mpf_dict_map(self);
@@ -308,7 +303,6 @@ static mpf_obj_t dict_popitem(mpf_obj_t self) {
     }
     mpf_raise_msg(&mpf_type_KeyError, "popitem(): dictionary is empty");
 }
-MPF_FUN_1(dict_popitem_obj, MPF_QSTR_popitem, dict_popitem);
 
 static mpf_obj_t dict_setdefault(size_t n_args, const mpf_obj_t *args) {
     mpf_map_elem_t *e = mpf_map_lookup(mpf_dict_map(args[0]), args[1], MPF_MAP_LOOKUP_ADD);
@@ -317,19 +311,16 @@ static mpf_obj_t dict_setdefault(size_t n_args, const mpf_obj_t *args) {
     }
     return e->value;
 }
-MPF_FUN_VAR(dict_setdefault_obj, MPF_QSTR_setdefault, 2, 3, dict_setdefault);
 
 static mpf_obj_t dict_update(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     dict_update_args(args[0], n_args - 1, n_kw, args + 1);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_KW(dict_update_obj, MPF_QSTR_update, 1, dict_update);
 
 static mpf_obj_t dict_clear(mpf_obj_t self) {
     mpf_map_clear(mpf_dict_map(self));
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(dict_clear_obj, MPF_QSTR_clear, dict_clear);
 
 static mpf_obj_t dict_copy(mpf_obj_t self) {
     mpf_map_t *m = mpf_dict_map(self);
@@ -337,7 +328,6 @@ static mpf_obj_t dict_copy(mpf_obj_t self) {
     dict_store_all(d, m);
     return d;
 }
-MPF_FUN_1(dict_copy_obj, MPF_QSTR_copy, dict_copy);
 
 #if CONFIG_BUILTIN_EXTRAS
 static mpf_obj_t dict_fromkeys(size_t n_args, const mpf_obj_t *args) {
@@ -357,28 +347,26 @@ static const mpf_wrapper_t dict_fromkeys_obj = {{&mpf_type_classmethod}, MPF_ROM
 static mpf_obj_t dict_getitem(mpf_obj_t self, mpf_obj_t k) {
     return dict_subscr(self, k, MPF_OBJ_SENTINEL);
 }
-MPF_FUN_2(dict_getitem_obj, MPF_QSTR___getitem__, dict_getitem);
 static mpf_obj_t dict_setitem(mpf_obj_t self, mpf_obj_t k, mpf_obj_t v) {
     return dict_subscr(self, k, v);
 }
-MPF_FUN_3(dict_setitem_obj, MPF_QSTR___setitem__, dict_setitem);
 
 static const mpf_rom_map_elem_t dict_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_keys), MPF_ROM_PTR(&dict_keys_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_values), MPF_ROM_PTR(&dict_values_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_items), MPF_ROM_PTR(&dict_items_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_get), MPF_ROM_PTR(&dict_get_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_pop), MPF_ROM_PTR(&dict_pop_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_popitem), MPF_ROM_PTR(&dict_popitem_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_setdefault), MPF_ROM_PTR(&dict_setdefault_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_update), MPF_ROM_PTR(&dict_update_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_clear), MPF_ROM_PTR(&dict_clear_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_copy), MPF_ROM_PTR(&dict_copy_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR_keys, dict_keys),
+    MPF_ROM_FUN_1(MPF_QSTR_values, dict_values),
+    MPF_ROM_FUN_1(MPF_QSTR_items, dict_items),
+    MPF_ROM_FUN_VAR(MPF_QSTR_get, 2, 3, dict_get),
+    MPF_ROM_FUN_VAR(MPF_QSTR_pop, 2, 3, dict_pop),
+    MPF_ROM_FUN_1(MPF_QSTR_popitem, dict_popitem),
+    MPF_ROM_FUN_VAR(MPF_QSTR_setdefault, 2, 3, dict_setdefault),
+    MPF_ROM_FUN_KW(MPF_QSTR_update, 1, dict_update),
+    MPF_ROM_FUN_1(MPF_QSTR_clear, dict_clear),
+    MPF_ROM_FUN_1(MPF_QSTR_copy, dict_copy),
 #if CONFIG_BUILTIN_EXTRAS
     {MPF_ROM_QSTR(MPF_QSTR_fromkeys), MPF_ROM_PTR(&dict_fromkeys_obj)},
 #endif
-    {MPF_ROM_QSTR(MPF_QSTR___getitem__), MPF_ROM_PTR(&dict_getitem_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___setitem__), MPF_ROM_PTR(&dict_setitem_obj)},
+    MPF_ROM_FUN_2(MPF_QSTR___getitem__, dict_getitem),
+    MPF_ROM_FUN_3(MPF_QSTR___setitem__, dict_setitem),
 };
 MPF_ROM_MAP(dict_locals, dict_locals_table);
 

@@ -93,7 +93,6 @@ static mpf_obj_t code_co_lines(mpf_obj_t self) {
     }
     return mpf_getiter(out);
 }
-MPF_FUN_1(code_co_lines_obj, MPF_QSTR_co_lines, code_co_lines);
 
 static void code_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     const code_obj_t *c = mpf_obj_ptr(self);
@@ -126,7 +125,7 @@ static void code_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t ki
 }
 
 static const mpf_rom_map_elem_t code_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_co_lines), MPF_ROM_PTR(&code_co_lines_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR_co_lines, code_co_lines),
 };
 MPF_ROM_MAP(code_locals, code_locals_table);
 

@@ -34,14 +34,11 @@ static mpf_obj_t property_setter(mpf_obj_t self, mpf_obj_t f) {
 static mpf_obj_t property_deleter(mpf_obj_t self, mpf_obj_t f) {
     return property_copy(self, 2, f);
 }
-MPF_FUN_2(property_getter_obj, MPF_QSTR_getter, property_getter);
-MPF_FUN_2(property_setter_obj, MPF_QSTR_setter, property_setter);
-MPF_FUN_2(property_deleter_obj, MPF_QSTR_deleter, property_deleter);
 
 static const mpf_rom_map_elem_t property_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_getter), MPF_ROM_PTR(&property_getter_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_setter), MPF_ROM_PTR(&property_setter_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_deleter), MPF_ROM_PTR(&property_deleter_obj)},
+    MPF_ROM_FUN_2(MPF_QSTR_getter, property_getter),
+    MPF_ROM_FUN_2(MPF_QSTR_setter, property_setter),
+    MPF_ROM_FUN_2(MPF_QSTR_deleter, property_deleter),
 };
 MPF_ROM_MAP(property_locals, property_locals_table);
 

@@ -967,7 +967,7 @@ mpf_obj_t mpf_type_dict_proxy(const mpf_type_t *t) {
         size_t n = mpf_type_get_locals(mpf_type_slots(t)) != NULL ? mpf_type_get_locals(mpf_type_slots(t))->n : 0;
         mp->dict = mpf_obj_new_dict(n);
         for (size_t i = 0; i < n; i++) {
-            mpf_dict_store(mp->dict, mpf_type_get_locals(mpf_type_slots(t))->elems[i].key, mpf_type_get_locals(mpf_type_slots(t))->elems[i].value);
+            mpf_dict_store(mp->dict, MPF_ROM_ELEM_KEY(&mpf_type_get_locals(mpf_type_slots(t))->elems[i]), MPF_ROM_ELEM_VALUE(&mpf_type_get_locals(mpf_type_slots(t))->elems[i]));
         }
         return mpf_obj_from_ptr(mp);
     }
@@ -1242,7 +1242,6 @@ static mpf_obj_t type_init(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)args;
     return MPF_OBJ_NONE;
 }
-MPF_FUN_KW(type_init_obj, MPF_QSTR___init__, 1, type_init);
 
 // type.__call__(cls, ...): what super().__call__(...) in a metaclass's __call__ reaches.
 static mpf_obj_t type_call_fun(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -1251,7 +1250,6 @@ static mpf_obj_t type_call_fun(size_t n_args, size_t n_kw, const mpf_obj_t *args
     }
     return type_call(args[0], n_args - 1, n_kw, args + 1);
 }
-MPF_FUN_KW(type_call_obj, MPF_QSTR___call__, 1, type_call_fun);
 #endif // CONFIG_CLASS_ADVANCED
 
 static void type_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
@@ -1278,7 +1276,6 @@ static mpf_obj_t type_mro(mpf_obj_t self) {
     }
     return l;
 }
-MPF_FUN_1(type_mro_obj, MPF_QSTR_mro, type_mro);
 
 #if CONFIG_CLASS_ADVANCED
 // Oldest first (the list's order).
@@ -1302,20 +1299,18 @@ static mpf_obj_t type_setattr(size_t n_args, const mpf_obj_t *args) {
     mpf_store_attr_class(args[0], mpf_builtin_attr_name(args[1]), n_args == 3 ? args[2] : MPF_OBJ_NULL);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_VAR(type_setattr_obj, MPF_QSTR___setattr__, 3, 3, type_setattr);
-MPF_FUN_VAR(type_delattr_obj, MPF_QSTR___delattr__, 2, 2, type_setattr);
 #endif
 
 static const mpf_rom_map_elem_t type_locals_table[] = {
 #if CONFIG_CLASS_ADVANCED
     {MPF_ROM_QSTR(MPF_QSTR___new__), MPF_ROM_PTR(&type_new_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___init__), MPF_ROM_PTR(&type_init_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___call__), MPF_ROM_PTR(&type_call_obj)},
+    MPF_ROM_FUN_KW(MPF_QSTR___init__, 1, type_init),
+    MPF_ROM_FUN_KW(MPF_QSTR___call__, 1, type_call_fun),
 #endif
-    {MPF_ROM_QSTR(MPF_QSTR_mro), MPF_ROM_PTR(&type_mro_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR_mro, type_mro),
 #if CONFIG_CLASS_HOOKS
-    {MPF_ROM_QSTR(MPF_QSTR___setattr__), MPF_ROM_PTR(&type_setattr_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___delattr__), MPF_ROM_PTR(&type_delattr_obj)},
+    MPF_ROM_FUN_VAR(MPF_QSTR___setattr__, 3, 3, type_setattr),
+    MPF_ROM_FUN_VAR(MPF_QSTR___delattr__, 2, 2, type_setattr),
 #endif
 };
 MPF_ROM_MAP(type_locals, type_locals_table);
@@ -1357,7 +1352,6 @@ static mpf_obj_t object_init(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_KW(object_init_obj, MPF_QSTR___init__, 1, object_init);
 
 static mpf_obj_t object_new(size_t n_args, const mpf_obj_t *args) {
     (void)n_args;
@@ -1397,35 +1391,28 @@ static mpf_obj_t object_setattr(size_t n_args, const mpf_obj_t *args) {
     mpf_store_attr_generic(args[0], mpf_builtin_attr_name(args[1]), n_args == 3 ? args[2] : MPF_OBJ_NULL);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_VAR(object_setattr_obj, MPF_QSTR___setattr__, 3, 3, object_setattr);
-MPF_FUN_VAR(object_delattr_obj, MPF_QSTR___delattr__, 2, 2, object_setattr);
 
 static mpf_obj_t object_getattribute(mpf_obj_t self, mpf_obj_t name) {
     return mpf_load_attr_generic(self, mpf_builtin_attr_name(name));
 }
-MPF_FUN_2(object_getattribute_obj, MPF_QSTR___getattribute__, object_getattribute);
 
 #endif
 
 static mpf_obj_t object_repr(mpf_obj_t self) {
     return mpf_obj_print_to_str(mpf_type_print_default, self, MPF_PRINT_REPR);
 }
-MPF_FUN_1(object_repr_obj, MPF_QSTR___repr__, object_repr);
 
 static mpf_obj_t object_str(mpf_obj_t self) {
     return mpf_obj_repr(self);
 }
-MPF_FUN_1(object_str_obj, MPF_QSTR___str__, object_str);
 
 static mpf_obj_t object_eq(mpf_obj_t self, mpf_obj_t other) {
     return self == other ? MPF_OBJ_TRUE : MPF_OBJ_NOTIMPL;
 }
-MPF_FUN_2(object_eq_obj, MPF_QSTR___eq__, object_eq);
 
 static mpf_obj_t object_hash(mpf_obj_t self) {
     return mpf_obj_new_small_int((mpf_int_t)(self >> 3));
 }
-MPF_FUN_1(object_hash_obj, MPF_QSTR___hash__, object_hash);
 
 #if CONFIG_CLASS_HOOKS
 static mpf_obj_t object_init_subclass(mpf_obj_t cls) {
@@ -1437,17 +1424,17 @@ static const mpf_wrapper_t object_init_subclass_obj = {{&mpf_type_classmethod}, 
 #endif
 
 static const mpf_rom_map_elem_t object_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR___init__), MPF_ROM_PTR(&object_init_obj)},
+    MPF_ROM_FUN_KW(MPF_QSTR___init__, 1, object_init),
     {MPF_ROM_QSTR(MPF_QSTR___new__), MPF_ROM_PTR(&object_new_obj)},
 #if CONFIG_CLASS_HOOKS
-    {MPF_ROM_QSTR(MPF_QSTR___setattr__), MPF_ROM_PTR(&object_setattr_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___delattr__), MPF_ROM_PTR(&object_delattr_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___getattribute__), MPF_ROM_PTR(&object_getattribute_obj)},
+    MPF_ROM_FUN_VAR(MPF_QSTR___setattr__, 3, 3, object_setattr),
+    MPF_ROM_FUN_VAR(MPF_QSTR___delattr__, 2, 2, object_setattr),
+    MPF_ROM_FUN_2(MPF_QSTR___getattribute__, object_getattribute),
 #endif
-    {MPF_ROM_QSTR(MPF_QSTR___repr__), MPF_ROM_PTR(&object_repr_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___str__), MPF_ROM_PTR(&object_str_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___eq__), MPF_ROM_PTR(&object_eq_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___hash__), MPF_ROM_PTR(&object_hash_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR___repr__, object_repr),
+    MPF_ROM_FUN_1(MPF_QSTR___str__, object_str),
+    MPF_ROM_FUN_2(MPF_QSTR___eq__, object_eq),
+    MPF_ROM_FUN_1(MPF_QSTR___hash__, object_hash),
 #if CONFIG_CLASS_HOOKS
     {MPF_ROM_QSTR(MPF_QSTR___init_subclass__), MPF_ROM_PTR(&object_init_subclass_obj)},
 #endif

@@ -924,7 +924,7 @@ static bool namespace_is_plain(const mpf_type_t *c) {
 #if CONFIG_BUILTIN_PROPERTY
     if (mpf_type_get_locals(mpf_type_slots(c)) != NULL) {
         for (size_t i = 0; i < mpf_type_get_locals(mpf_type_slots(c))->n; i++) {
-            if (mpf_obj_is_type(mpf_type_get_locals(mpf_type_slots(c))->elems[i].value, &mpf_type_property)) {
+            if (mpf_obj_is_type(MPF_ROM_ELEM_VALUE(&mpf_type_get_locals(mpf_type_slots(c))->elems[i]), &mpf_type_property)) {
                 return false;
             }
         }
