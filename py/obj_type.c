@@ -1294,13 +1294,9 @@ mpf_obj_t mpf_type_subclasses(mpf_obj_t self) {
 #endif // CONFIG_CLASS_ADVANCED
 
 #if CONFIG_CLASS_HOOKS
-static mpf_obj_t type_setattr(mpf_obj_t self, mpf_obj_t name, mpf_obj_t value) {
-    mpf_store_attr_class(self, mpf_builtin_attr_name(name), value);
-    return MPF_OBJ_NONE;
-}
-
-static mpf_obj_t type_delattr(mpf_obj_t self, mpf_obj_t name) {
-    mpf_store_attr_class(self, mpf_builtin_attr_name(name), MPF_OBJ_NULL);
+// type.__setattr__(cls, name, value) and type.__delattr__(cls, name)
+static mpf_obj_t type_setattr(size_t n_args, const mpf_obj_t *args) {
+    mpf_store_attr_class(args[0], mpf_builtin_attr_name(args[1]), n_args == 3 ? args[2] : MPF_OBJ_NULL);
     return MPF_OBJ_NONE;
 }
 #endif
@@ -1313,8 +1309,8 @@ static const mpf_rom_map_elem_t type_locals_table[] = {
 #endif
     MPF_ROM_FUN_1(MPF_QSTR_mro, type_mro),
 #if CONFIG_CLASS_HOOKS
-    MPF_ROM_FUN_3(MPF_QSTR___setattr__, type_setattr),
-    MPF_ROM_FUN_2(MPF_QSTR___delattr__, type_delattr),
+    MPF_ROM_FUN_VAR(MPF_QSTR___setattr__, 3, 3, type_setattr),
+    MPF_ROM_FUN_VAR(MPF_QSTR___delattr__, 2, 2, type_setattr),
 #endif
 };
 MPF_ROM_MAP(type_locals, type_locals_table);
@@ -1388,10 +1384,11 @@ MPF_FUN_VAR(object_new_fun_obj, MPF_QSTR___new__, 1, 255, object_new);
 static const mpf_wrapper_t object_new_obj = {{&mpf_type_staticmethod}, MPF_ROM_PTR(&object_new_fun_obj)};
 
 #if CONFIG_CLASS_HOOKS
-// object.__setattr__ / __delattr__: the generic store (data descriptors, then the
-// instance's members), whatever __setattr__ the object's class defines
-static mpf_obj_t object_setattr(mpf_obj_t self, mpf_obj_t name, mpf_obj_t value) {
-    mpf_store_attr_generic(self, mpf_builtin_attr_name(name), value);
+// object.__setattr__(self, name, value) / __delattr__(self, name): the generic store
+// (data descriptors, then the instance's members), whatever __setattr__ the object's
+// class defines
+static mpf_obj_t object_setattr(size_t n_args, const mpf_obj_t *args) {
+    mpf_store_attr_generic(args[0], mpf_builtin_attr_name(args[1]), n_args == 3 ? args[2] : MPF_OBJ_NULL);
     return MPF_OBJ_NONE;
 }
 
@@ -1399,10 +1396,6 @@ static mpf_obj_t object_getattribute(mpf_obj_t self, mpf_obj_t name) {
     return mpf_load_attr_generic(self, mpf_builtin_attr_name(name));
 }
 
-static mpf_obj_t object_delattr(mpf_obj_t self, mpf_obj_t name) {
-    mpf_store_attr_generic(self, mpf_builtin_attr_name(name), MPF_OBJ_NULL);
-    return MPF_OBJ_NONE;
-}
 #endif
 
 static mpf_obj_t object_repr(mpf_obj_t self) {
@@ -1434,8 +1427,8 @@ static const mpf_rom_map_elem_t object_locals_table[] = {
     MPF_ROM_FUN_KW(MPF_QSTR___init__, 1, object_init),
     {MPF_ROM_QSTR(MPF_QSTR___new__), MPF_ROM_PTR(&object_new_obj)},
 #if CONFIG_CLASS_HOOKS
-    MPF_ROM_FUN_3(MPF_QSTR___setattr__, object_setattr),
-    MPF_ROM_FUN_2(MPF_QSTR___delattr__, object_delattr),
+    MPF_ROM_FUN_VAR(MPF_QSTR___setattr__, 3, 3, object_setattr),
+    MPF_ROM_FUN_VAR(MPF_QSTR___delattr__, 2, 2, object_setattr),
     MPF_ROM_FUN_2(MPF_QSTR___getattribute__, object_getattribute),
 #endif
     MPF_ROM_FUN_1(MPF_QSTR___repr__, object_repr),
