@@ -319,21 +319,11 @@ static const mpf_rom_map_elem_t stream_locals_table[] = {
 };
 MPF_ROM_MAP(stream_locals, stream_locals_table);
 
-const mpf_type_t mpf_type_stringio = MPF_TYPE(MPF_QSTR_StringIO, 0,
-    (print, stream_print),
-    (make_new, stream_make_new),
-    (attr, stream_attr),
-    (getiter, stream_enter),
-    (iternext, stream_iternext),
-    (locals, &stream_locals));
-
-const mpf_type_t mpf_type_bytesio = MPF_TYPE(MPF_QSTR_BytesIO, 0,
-    (print, stream_print),
-    (make_new, stream_make_new),
-    (attr, stream_attr),
-    (getiter, stream_enter),
-    (iternext, stream_iternext),
-    (locals, &stream_locals));
+// (StringIO and BytesIO: the same slots)
+#define STREAM_SLOTS (print, stream_print), (make_new, stream_make_new), (attr, stream_attr), \
+    (getiter, stream_enter), (iternext, stream_iternext), (locals, &stream_locals)
+const mpf_type_t mpf_type_stringio = MPF_TYPE(MPF_QSTR_StringIO, 0, STREAM_SLOTS);
+const mpf_type_t mpf_type_bytesio = MPF_TYPE(MPF_QSTR_BytesIO, 0, STREAM_SLOTS);
 
 // io.IOBase: a base for stream classes written in Python (print(file=...) calls their
 // write()); it has no methods of its own.

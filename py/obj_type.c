@@ -935,21 +935,12 @@ static void mappingproxy_attr(mpf_obj_t self, mpf_qstr_t q, mpf_obj_t *dest) {
     }
 }
 
-static const mpf_type_t mappingproxy_type = MPF_TYPE(MPF_QSTR_mappingproxy, 0,
-    (print, mappingproxy_print),
-    (unary_op, mappingproxy_unary_op),
-    (binary_op, mappingproxy_binary_op),
-    (attr, mappingproxy_attr),
-    (subscr, mappingproxy_subscr),
-    (getiter, mappingproxy_getiter));
-
-static const mpf_type_t members_view_type = MPF_TYPE(MPF_QSTR_dict, MPF_TYPE_FLAG_UNHASHABLE,
-    (print, mappingproxy_print),
-    (unary_op, mappingproxy_unary_op),
-    (binary_op, mappingproxy_binary_op),
-    (attr, mappingproxy_attr),
-    (subscr, mappingproxy_subscr),
-    (getiter, mappingproxy_getiter));
+// (a class's view and an instance's: the same slots)
+#define MAPPINGPROXY_SLOTS (print, mappingproxy_print), (unary_op, mappingproxy_unary_op), \
+    (binary_op, mappingproxy_binary_op), (attr, mappingproxy_attr), (subscr, mappingproxy_subscr), \
+    (getiter, mappingproxy_getiter)
+static const mpf_type_t mappingproxy_type = MPF_TYPE(MPF_QSTR_mappingproxy, 0, MAPPINGPROXY_SLOTS);
+static const mpf_type_t members_view_type = MPF_TYPE(MPF_QSTR_dict, MPF_TYPE_FLAG_UNHASHABLE, MAPPINGPROXY_SLOTS);
 
 mpf_obj_t mpf_type_instance_dict_view(mpf_obj_t inst) {
     mappingproxy_t *mp = mpf_new(mappingproxy_t);
