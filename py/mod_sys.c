@@ -61,19 +61,12 @@ static mpf_obj_t stdin_read(mpf_int_t n, bool line) {
     return mpf_vstr_to_str(&v);
 }
 
-static mpf_int_t size_arg(size_t n_args, const mpf_obj_t *args) {
-    return n_args > 1 && args[1] != MPF_OBJ_NONE ? mpf_obj_get_int(args[1]) : -1;
+// read([size]) (mode 0) and readline([size]) (mode 1)
+static mpf_obj_t textio_read_m(size_t n_args, const mpf_obj_t *args, unsigned line) {
+    return stdin_read(n_args > 1 && args[1] != MPF_OBJ_NONE ? mpf_obj_get_int(args[1]) : -1, line);
 }
-
-static mpf_obj_t textio_readline(size_t n_args, const mpf_obj_t *args) {
-    return stdin_read(size_arg(n_args, args), true);
-}
-MPF_FUN_VAR(textio_readline_obj, MPF_QSTR_readline, 1, 2, textio_readline);
-
-static mpf_obj_t textio_read(size_t n_args, const mpf_obj_t *args) {
-    return stdin_read(size_arg(n_args, args), false);
-}
-MPF_FUN_VAR(textio_read_obj, MPF_QSTR_read, 1, 2, textio_read);
+MPF_FUN_MODE(textio_read_obj, MPF_QSTR_read, 1, 2, textio_read_m, 0);
+MPF_FUN_MODE(textio_readline_obj, MPF_QSTR_readline, 1, 2, textio_read_m, 1);
 
 #if CONFIG_MODULE_SELECT
 // select.poll() of a stream (no other code asks)
