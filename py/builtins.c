@@ -712,16 +712,16 @@ static void dir_add_type(mpf_obj_t l, const mpf_type_t *t) {
                 dir_add_map(l, mpf_class_dict(c));
             } else if (mpf_type_get_locals(mpf_type_slots(c))) {
                 for (size_t k = 0; k < mpf_type_get_locals(mpf_type_slots(c))->n; k++) {
-                    mpf_list_append(l, mpf_type_get_locals(mpf_type_slots(c))->elems[k].key);
+                    mpf_list_append(l, MPF_ROM_ELEM_KEY(&mpf_type_get_locals(mpf_type_slots(c))->elems[k]));
                 }
             }
         }
         return;
     }
-    for (const mpf_type_t *c = t; c != NULL; c = c->parent) {
+    for (const mpf_type_t *c = t; c != NULL; c = mpf_type_parent(c)) {
         if (mpf_type_get_locals(mpf_type_slots(c))) {
             for (size_t k = 0; k < mpf_type_get_locals(mpf_type_slots(c))->n; k++) {
-                mpf_list_append(l, mpf_type_get_locals(mpf_type_slots(c))->elems[k].key);
+                mpf_list_append(l, MPF_ROM_ELEM_KEY(&mpf_type_get_locals(mpf_type_slots(c))->elems[k]));
             }
         }
     }
@@ -780,7 +780,6 @@ static mpf_obj_t builtin_import(size_t n_args, const mpf_obj_t *args) {
     mpf_obj_t globals = n_args > 1 && args[1] != MPF_OBJ_NONE ? args[1] : builtin_globals();
     return mpf_import_name(mpf_builtin_attr_name(args[0]), fromlist, level, globals);
 }
-MPF_FUN_VAR(builtin_import_obj, MPF_QSTR___import__, 1, 5, builtin_import);
 
 // ---------------------------------------------------------------- the table
 // The builtins named by their own name (a builtin function's or a type's), by pointer
@@ -932,7 +931,7 @@ static const void *const builtins_objs[] = {
 // The others, by name, and __import__ (the import statement compares with it).
 static const mpf_rom_map_elem_t builtins_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR___name__), MPF_ROM_QSTR(MPF_QSTR_builtins)},
-    {MPF_ROM_QSTR(MPF_QSTR___import__), MPF_ROM_PTR(&builtin_import_obj)},
+    MPF_ROM_FUN_VAR(MPF_QSTR___import__, 1, 5, builtin_import),
     {MPF_ROM_QSTR(MPF_QSTR_Ellipsis), MPF_ROM_PTR(&mpf_const_ellipsis_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_NotImplemented), MPF_ROM_PTR(&mpf_const_notimpl_obj)},
 };

@@ -465,7 +465,7 @@ static void code_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t ki
     mpf_printf(p, "<code object <module> at %x, mode %d>", (unsigned)(uintptr_t)self, (int)c->mode);
 }
 
-const mpf_type_t mpf_type_code = MPF_TYPE(MPF_QSTR_code, 0, NULL,
+const mpf_type_t mpf_type_code = MPF_TYPE(MPF_QSTR_code, 0,
     (print, code_print));
 
 mpf_obj_t mpf_compile_code_new(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode) {
@@ -633,7 +633,6 @@ static mpf_obj_t builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *ar
     }
     return source_to_code(a[0], mpf_str_cstr(mpf_obj_str(a[1])), (mpf_compile_mode_t)m);
 }
-MPF_FUN_KW(builtin_compile_obj, MPF_QSTR_compile, 0, builtin_compile);
 
 // What the REPL (compile mode 'single') calls with each expression statement's value:
 // print its repr unless it is None, and keep it as _ (in __main__'s globals).
@@ -647,11 +646,10 @@ static mpf_obj_t builtin_repl_print(mpf_obj_t v) {
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(builtin_repl_print_obj, MPF_QSTR___repl_print__, builtin_repl_print);
 
 static const mpf_rom_map_elem_t compile_builtins_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_compile), MPF_ROM_PTR(&builtin_compile_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___repl_print__), MPF_ROM_PTR(&builtin_repl_print_obj)},
+    MPF_ROM_FUN_KW(MPF_QSTR_compile, 0, builtin_compile),
+    MPF_ROM_FUN_1(MPF_QSTR___repl_print__, builtin_repl_print),
 };
 MPF_ROM_MAP(compile_builtins_map, compile_builtins_table);
 const mpf_rom_map_t *const mpf_compile_builtins_map = &compile_builtins_map;

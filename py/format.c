@@ -730,7 +730,7 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
         targ = ((const mpf_instance_t *)mpf_obj_ptr(arg))->subobj;  // a tuple subclass (namedtuple)
     }
     if (mpf_obj_is_type(targ, &mpf_type_tuple) ||
-        (!(mpf_obj_type(targ)->flags & MPF_TYPE_FLAG_HEAP) && mpf_obj_type(targ)->parent == &mpf_type_tuple)) {
+        (!(mpf_obj_type(targ)->flags & MPF_TYPE_FLAG_HEAP) && mpf_type_parent(mpf_obj_type(targ)) == &mpf_type_tuple)) {
         mpf_obj_get_array(targ, &n_items, &items);  // a tuple, or a native tuple subtype (os.uname())
     } else if (mpf_obj_is_type(arg, &mpf_type_dict) || ((mpf_obj_type(arg)->flags & MPF_TYPE_FLAG_HEAP) && mpf_type_lookup(mpf_obj_type(arg), MPF_QSTR___getitem__) != MPF_OBJ_NULL && !MPF_IS_STR(arg))) {
         dict = arg;

@@ -167,8 +167,8 @@ mpf_obj_t mpf_rom_map_get(const mpf_rom_map_t *m, mpf_qstr_t q) {
         return MPF_OBJ_NULL;  // not a static qstr: no const table has it
     }
     for (const mpf_rom_map_elem_t *e = m->elems, *end = e + m->n; e < end; e++) {
-        if (e->key == (uint16_t)key) {
-            return e->value;
+        if (MPF_ROM_ELEM_KEY(e) == key) {
+            return MPF_ROM_ELEM_VALUE(e);
         }
     }
     return MPF_OBJ_NULL;

@@ -461,7 +461,7 @@ static mpf_obj_t array_iter_next(mpf_obj_t self) {
     return array_get(it->a, it->i++);
 }
 
-static const mpf_type_t array_iter_type = MPF_TYPE(MPF_QSTR_arrayiterator, 0, NULL,
+static const mpf_type_t array_iter_type = MPF_TYPE(MPF_QSTR_arrayiterator, 0,
     (getiter, mpf_iter_self),
     (iternext, array_iter_next));
 
@@ -502,13 +502,11 @@ static mpf_obj_t array_append(mpf_obj_t self, mpf_obj_t v) {
     array_push(mpf_obj_ptr(self), v);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_2(array_append_obj, MPF_QSTR_append, array_append);
 
 static mpf_obj_t array_extend(mpf_obj_t self, mpf_obj_t v) {
     array_extend_from(mpf_obj_ptr(self), v);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_2(array_extend_obj, MPF_QSTR_extend, array_extend);
 
 static mpf_obj_t array_insert(mpf_obj_t self, mpf_obj_t index, mpf_obj_t v) {
     array_t *a = mpf_obj_ptr(self);
@@ -527,7 +525,6 @@ static mpf_obj_t array_insert(mpf_obj_t self, mpf_obj_t index, mpf_obj_t v) {
     memcpy(a->data + (size_t)i * a->itemsize, tmp, a->itemsize);  // ...then moves it into place
     return MPF_OBJ_NONE;
 }
-MPF_FUN_3(array_insert_obj, MPF_QSTR_insert, array_insert);
 
 static mpf_obj_t array_pop(size_t n_args, const mpf_obj_t *args) {
     array_t *a = mpf_obj_ptr(args[0]);
@@ -539,7 +536,6 @@ static mpf_obj_t array_pop(size_t n_args, const mpf_obj_t *args) {
     array_delete(a, i, 1);
     return v;
 }
-MPF_FUN_VAR(array_pop_obj, MPF_QSTR_pop, 1, 2, array_pop);
 
 // Index of the first item equal to [v], or -1.
 static mpf_int_t array_find(const array_t *a, mpf_obj_t v) {
@@ -560,7 +556,6 @@ static mpf_obj_t array_remove(mpf_obj_t self, mpf_obj_t v) {
     array_delete(a, (size_t)i, 1);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_2(array_remove_obj, MPF_QSTR_remove, array_remove);
 
 static mpf_obj_t array_index(mpf_obj_t self, mpf_obj_t v) {
     mpf_int_t i = array_find(mpf_obj_ptr(self), v);
@@ -569,7 +564,6 @@ static mpf_obj_t array_index(mpf_obj_t self, mpf_obj_t v) {
     }
     return mpf_obj_new_small_int(i);
 }
-MPF_FUN_2(array_index_obj, MPF_QSTR_index, array_index);
 
 static mpf_obj_t array_count(mpf_obj_t self, mpf_obj_t v) {
     const array_t *a = mpf_obj_ptr(self);
@@ -579,7 +573,6 @@ static mpf_obj_t array_count(mpf_obj_t self, mpf_obj_t v) {
     }
     return mpf_obj_new_small_int(n);
 }
-MPF_FUN_2(array_count_obj, MPF_QSTR_count, array_count);
 
 static mpf_obj_t array_reverse(mpf_obj_t self) {
     array_t *a = mpf_obj_ptr(self);
@@ -592,7 +585,6 @@ static mpf_obj_t array_reverse(mpf_obj_t self) {
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(array_reverse_obj, MPF_QSTR_reverse, array_reverse);
 
 static mpf_obj_t array_byteswap(mpf_obj_t self) {
     array_t *a = mpf_obj_ptr(self);
@@ -608,14 +600,12 @@ static mpf_obj_t array_byteswap(mpf_obj_t self) {
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(array_byteswap_obj, MPF_QSTR_byteswap, array_byteswap);
 
 static mpf_obj_t array_tobytes(mpf_obj_t self) {
     const array_t *a = mpf_obj_ptr(self);
     array_check_raw(a);
     return mpf_obj_new_bytes(a->data, a->len * a->itemsize);
 }
-MPF_FUN_1(array_tobytes_obj, MPF_QSTR_tobytes, array_tobytes);
 
 static mpf_obj_t array_frombytes(mpf_obj_t self, mpf_obj_t data) {
     mpf_buffer_t b;
@@ -625,7 +615,6 @@ static mpf_obj_t array_frombytes(mpf_obj_t self, mpf_obj_t data) {
     array_frombytes_buf(mpf_obj_ptr(self), b.buf, b.len);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_2(array_frombytes_obj, MPF_QSTR_frombytes, array_frombytes);
 
 static mpf_obj_t array_tolist(mpf_obj_t self) {
     const array_t *a = mpf_obj_ptr(self);
@@ -636,7 +625,6 @@ static mpf_obj_t array_tolist(mpf_obj_t self) {
     }
     return l;
 }
-MPF_FUN_1(array_tolist_obj, MPF_QSTR_tolist, array_tolist);
 
 static mpf_obj_t array_fromlist(mpf_obj_t self, mpf_obj_t list) {
     if (!mpf_obj_is_type(list, &mpf_type_list)) {
@@ -654,35 +642,33 @@ static mpf_obj_t array_fromlist(mpf_obj_t self, mpf_obj_t list) {
     a->len = old;  // all or nothing, as CPython
     mpf_nlr_raise(nlr.exc);
 }
-MPF_FUN_2(array_fromlist_obj, MPF_QSTR_fromlist, array_fromlist);
 
 static mpf_obj_t array_buffer_info(mpf_obj_t self) {
     const array_t *a = mpf_obj_ptr(self);
     mpf_obj_t t[2] = {mpf_obj_new_int_from_ull((uintptr_t)a->data), mpf_obj_new_small_int((mpf_int_t)a->len)};
     return mpf_obj_new_tuple(2, t);
 }
-MPF_FUN_1(array_buffer_info_obj, MPF_QSTR_buffer_info, array_buffer_info);
 
 static const mpf_rom_map_elem_t array_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_append), MPF_ROM_PTR(&array_append_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_extend), MPF_ROM_PTR(&array_extend_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_insert), MPF_ROM_PTR(&array_insert_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_pop), MPF_ROM_PTR(&array_pop_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_remove), MPF_ROM_PTR(&array_remove_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_index), MPF_ROM_PTR(&array_index_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_count), MPF_ROM_PTR(&array_count_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_reverse), MPF_ROM_PTR(&array_reverse_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_byteswap), MPF_ROM_PTR(&array_byteswap_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_tobytes), MPF_ROM_PTR(&array_tobytes_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_frombytes), MPF_ROM_PTR(&array_frombytes_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_tolist), MPF_ROM_PTR(&array_tolist_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_fromlist), MPF_ROM_PTR(&array_fromlist_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_buffer_info), MPF_ROM_PTR(&array_buffer_info_obj)},
+    MPF_ROM_FUN_2(MPF_QSTR_append, array_append),
+    MPF_ROM_FUN_2(MPF_QSTR_extend, array_extend),
+    MPF_ROM_FUN_3(MPF_QSTR_insert, array_insert),
+    MPF_ROM_FUN_VAR(MPF_QSTR_pop, 1, 2, array_pop),
+    MPF_ROM_FUN_2(MPF_QSTR_remove, array_remove),
+    MPF_ROM_FUN_2(MPF_QSTR_index, array_index),
+    MPF_ROM_FUN_2(MPF_QSTR_count, array_count),
+    MPF_ROM_FUN_1(MPF_QSTR_reverse, array_reverse),
+    MPF_ROM_FUN_1(MPF_QSTR_byteswap, array_byteswap),
+    MPF_ROM_FUN_1(MPF_QSTR_tobytes, array_tobytes),
+    MPF_ROM_FUN_2(MPF_QSTR_frombytes, array_frombytes),
+    MPF_ROM_FUN_1(MPF_QSTR_tolist, array_tolist),
+    MPF_ROM_FUN_2(MPF_QSTR_fromlist, array_fromlist),
+    MPF_ROM_FUN_1(MPF_QSTR_buffer_info, array_buffer_info),
 };
 MPF_ROM_MAP(array_locals, array_locals_table);
 
 static const mpf_type_ext_t array_get_buffer_ext = {.get_buffer = array_get_buffer};
-const mpf_type_t mpf_type_array = MPF_TYPE(MPF_QSTR_array, MPF_TYPE_FLAG_UNHASHABLE, NULL,
+const mpf_type_t mpf_type_array = MPF_TYPE(MPF_QSTR_array, MPF_TYPE_FLAG_UNHASHABLE,
     (print, array_print),
     (make_new, array_make_new),
     (unary_op, array_unary_op),

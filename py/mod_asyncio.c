@@ -362,7 +362,6 @@ static mpf_obj_t asyncio_create_task(mpf_obj_t coro) {
     }
     return task_new(coro);
 }
-MPF_FUN_1(asyncio_create_task_obj, MPF_QSTR_create_task, asyncio_create_task);
 
 // A task for [aw]: a task itself, a new task running a coroutine, or one driving the
 // iterator of another awaitable's __await__() (an async generator's __anext__()...).
@@ -452,7 +451,6 @@ static mpf_obj_t task_cancel(mpf_obj_t self) {
     t->throw_ = mpf_obj_from_ptr(cancelled_error());
     return MPF_OBJ_TRUE;
 }
-MPF_FUN_1(task_cancel_obj, MPF_QSTR_cancel, task_cancel);
 
 static mpf_obj_t task_getiter(mpf_obj_t self) {
     return new_awaiter(AW_TASK, self);
@@ -461,7 +459,6 @@ static mpf_obj_t task_getiter(mpf_obj_t self) {
 static mpf_obj_t task_done(mpf_obj_t self) {
     return mpf_obj_bool(task_of(self)->done != 0);
 }
-MPF_FUN_1(task_done_obj, MPF_QSTR_done, task_done);
 
 // The outcome of done task [o]: its value, or its exception raised.
 static mpf_obj_t task_outcome(mpf_obj_t o) {
@@ -484,7 +481,6 @@ static mpf_obj_t task_result(mpf_obj_t self) {
     check_done(self);
     return task_outcome(self);
 }
-MPF_FUN_1(task_result_obj, MPF_QSTR_result, task_result);
 
 // exception(): the exception a done task ended with, or None; a cancelled task raises its
 // CancelledError.
@@ -500,14 +496,12 @@ static mpf_obj_t task_exception(mpf_obj_t self) {
     }
     return t->data;
 }
-MPF_FUN_1(task_exception_obj, MPF_QSTR_exception, task_exception);
 
 // get_coro(): the coroutine the task runs (None for run_forever's stopper).
 static mpf_obj_t task_get_coro(mpf_obj_t self) {
     mpf_obj_t c = task_of(self)->coro;
     return c == MPF_OBJ_NULL ? MPF_OBJ_NONE : c;
 }
-MPF_FUN_1(task_get_coro_obj, MPF_QSTR_get_coro, task_get_coro);
 
 // add_done_callback(fn): fn(task) is called once the task is done (on the loop's next
 // turn if it is done already); remove_done_callback(fn): how many were removed.
@@ -525,7 +519,6 @@ static mpf_obj_t task_add_done_callback(mpf_obj_t self, mpf_obj_t fn) {
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_2(task_add_done_callback_obj, MPF_QSTR_add_done_callback, task_add_done_callback);
 
 static mpf_obj_t task_remove_done_callback(mpf_obj_t self, mpf_obj_t fn) {
     task_t *t = task_of(self);
@@ -548,7 +541,6 @@ static mpf_obj_t task_remove_done_callback(mpf_obj_t self, mpf_obj_t fn) {
     }
     return mpf_obj_new_small_int(n);
 }
-MPF_FUN_2(task_remove_done_callback_obj, MPF_QSTR_remove_done_callback, task_remove_done_callback);
 
 // set_result() and set_exception(): a task's outcome is its coroutine's, so both refuse.
 static mpf_obj_t task_set_outcome(mpf_obj_t self, mpf_obj_t value) {
@@ -556,8 +548,6 @@ static mpf_obj_t task_set_outcome(mpf_obj_t self, mpf_obj_t value) {
     (void)value;
     mpf_raise(mpf_exc_new(&mpf_type_RuntimeError, 0, NULL));
 }
-MPF_FUN_2(task_set_result_obj, MPF_QSTR_set_result, task_set_outcome);
-MPF_FUN_2(task_set_exception_obj, MPF_QSTR_set_exception, task_set_outcome);
 
 // Task.coro (read-only) and Task.data: the outcome of a done task (its result or its
 // exception), readable and writable.
@@ -583,7 +573,6 @@ static mpf_obj_t task_cancelled(mpf_obj_t self) {
     const task_t *t = task_of(self);
     return mpf_obj_bool(t->done && t->failed && mpf_exc_match(t->data, cancelled_error()));
 }
-MPF_FUN_1(task_cancelled_obj, MPF_QSTR_cancelled, task_cancelled);
 
 static void task_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
@@ -591,20 +580,20 @@ static void task_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t ki
 }
 
 static const mpf_rom_map_elem_t task_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_done), MPF_ROM_PTR(&task_done_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_result), MPF_ROM_PTR(&task_result_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_exception), MPF_ROM_PTR(&task_exception_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_get_coro), MPF_ROM_PTR(&task_get_coro_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_set_result), MPF_ROM_PTR(&task_set_result_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_set_exception), MPF_ROM_PTR(&task_set_exception_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_cancel), MPF_ROM_PTR(&task_cancel_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_cancelled), MPF_ROM_PTR(&task_cancelled_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_add_done_callback), MPF_ROM_PTR(&task_add_done_callback_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_remove_done_callback), MPF_ROM_PTR(&task_remove_done_callback_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR_done, task_done),
+    MPF_ROM_FUN_1(MPF_QSTR_result, task_result),
+    MPF_ROM_FUN_1(MPF_QSTR_exception, task_exception),
+    MPF_ROM_FUN_1(MPF_QSTR_get_coro, task_get_coro),
+    MPF_ROM_FUN_2(MPF_QSTR_set_result, task_set_outcome),
+    MPF_ROM_FUN_2(MPF_QSTR_set_exception, task_set_outcome),
+    MPF_ROM_FUN_1(MPF_QSTR_cancel, task_cancel),
+    MPF_ROM_FUN_1(MPF_QSTR_cancelled, task_cancelled),
+    MPF_ROM_FUN_2(MPF_QSTR_add_done_callback, task_add_done_callback),
+    MPF_ROM_FUN_2(MPF_QSTR_remove_done_callback, task_remove_done_callback),
 };
 MPF_ROM_MAP(task_locals, task_locals_table);
 
-const mpf_type_t mpf_type_asyncio_task = MPF_TYPE(MPF_QSTR_Task, 0, NULL,
+const mpf_type_t mpf_type_asyncio_task = MPF_TYPE(MPF_QSTR_Task, 0,
     (print, task_print),
     (attr, task_attr),
     (getiter, task_getiter),
@@ -708,7 +697,6 @@ static mpf_obj_t asyncio_gather(size_t n_args, size_t n_kw, const mpf_obj_t *arg
     ((awaiter_t *)mpf_obj_ptr(a))->flag = re != MPF_OBJ_NULL && mpf_obj_is_true(re);
     return a;
 }
-MPF_FUN_KW(asyncio_gather_obj, MPF_QSTR_gather, 0, asyncio_gather);
 
 // ---------------------------------------------------------------- locks
 static mpf_obj_t lock_release(mpf_obj_t self) {
@@ -729,7 +717,6 @@ static mpf_obj_t lock_release(mpf_obj_t self) {
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(lock_release_obj, MPF_QSTR_release, lock_release);
 
 // ---------------------------------------------------------------- wait_for
 // The status wait_for's runner hands over: CancelledError(True, value) or
@@ -1058,7 +1045,6 @@ static mpf_obj_t awaiter_send(mpf_obj_t self, mpf_obj_t value) {
     (void)value;
     return awaiter_method_result(self, MPF_OBJ_NULL);
 }
-MPF_FUN_2(awaiter_send_obj, MPF_QSTR_send, awaiter_send);
 
 // throw(exc): how a cancel reaches the wait.
 static mpf_obj_t awaiter_throw(size_t n_args, const mpf_obj_t *args) {
@@ -1068,15 +1054,14 @@ static mpf_obj_t awaiter_throw(size_t n_args, const mpf_obj_t *args) {
     }
     return awaiter_method_result(args[0], exc);
 }
-MPF_FUN_VAR(awaiter_throw_obj, MPF_QSTR_throw, 2, 4, awaiter_throw);
 
 static const mpf_rom_map_elem_t awaiter_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_send), MPF_ROM_PTR(&awaiter_send_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_throw), MPF_ROM_PTR(&awaiter_throw_obj)},
+    MPF_ROM_FUN_2(MPF_QSTR_send, awaiter_send),
+    MPF_ROM_FUN_VAR(MPF_QSTR_throw, 2, 4, awaiter_throw),
 };
 MPF_ROM_MAP(awaiter_locals, awaiter_locals_table);
 
-const mpf_type_t mpf_type_asyncio_awaiter = MPF_TYPE(MPF_QSTR_awaitable, 0, NULL,
+const mpf_type_t mpf_type_asyncio_awaiter = MPF_TYPE(MPF_QSTR_awaitable, 0,
     (getiter, mpf_iter_self),
     (iternext, awaiter_iternext),
     (locals, &awaiter_locals));
@@ -1094,7 +1079,6 @@ static mpf_obj_t sleep_for(uint64_t ms, mpf_obj_t result) {
 static mpf_obj_t asyncio_sleep(size_t n_args, const mpf_obj_t *args) {
     return sleep_for(duration_arg(args[0], 1000), n_args > 1 ? args[1] : MPF_OBJ_NONE);
 }
-MPF_FUN_VAR(asyncio_sleep_obj, MPF_QSTR_sleep, 1, 2, asyncio_sleep);
 
 // A millisecond duration of sleep_ms/wait_for_ms: below 2**29 ms (half the period of
 // time.ticks_ms, as ticks_add requires), else OverflowError.
@@ -1109,7 +1093,6 @@ static uint64_t duration_ms_arg(mpf_obj_t o) {
 static mpf_obj_t asyncio_sleep_ms(mpf_obj_t ms) {
     return sleep_for(duration_ms_arg(ms), MPF_OBJ_NONE);
 }
-MPF_FUN_1(asyncio_sleep_ms_obj, MPF_QSTR_sleep_ms, asyncio_sleep_ms);
 
 static mpf_obj_t wait_for(mpf_obj_t aw, uint64_t ms) {
     mpf_obj_t a = new_awaiter(AW_WAIT_FOR, ensure_task(aw));
@@ -1124,12 +1107,10 @@ static mpf_obj_t asyncio_wait_for(mpf_obj_t aw, mpf_obj_t timeout) {
     }
     return wait_for(aw, duration_arg(timeout, 1000));
 }
-MPF_FUN_2(asyncio_wait_for_obj, MPF_QSTR_wait_for, asyncio_wait_for);
 
 static mpf_obj_t asyncio_wait_for_ms(mpf_obj_t aw, mpf_obj_t timeout) {
     return wait_for(aw, duration_ms_arg(timeout));
 }
-MPF_FUN_2(asyncio_wait_for_ms_obj, MPF_QSTR_wait_for_ms, asyncio_wait_for_ms);
 
 // ---------------------------------------------------------------- Event
 static mpf_obj_t event_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -1162,7 +1143,6 @@ MPF_FUN_1(event_clear_obj, MPF_QSTR_clear, event_clear);
 static mpf_obj_t event_is_set(mpf_obj_t self) {
     return mpf_obj_bool(((const event_t *)mpf_obj_ptr(self))->flag != 0);
 }
-MPF_FUN_1(event_is_set_obj, MPF_QSTR_is_set, event_is_set);
 
 static mpf_obj_t event_wait(mpf_obj_t self) {
     return new_awaiter(AW_EVENT, self);
@@ -1172,12 +1152,12 @@ MPF_FUN_1(event_wait_obj, MPF_QSTR_wait, event_wait);
 static const mpf_rom_map_elem_t event_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_set), MPF_ROM_PTR(&event_set_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_clear), MPF_ROM_PTR(&event_clear_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_is_set), MPF_ROM_PTR(&event_is_set_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR_is_set, event_is_set),
     {MPF_ROM_QSTR(MPF_QSTR_wait), MPF_ROM_PTR(&event_wait_obj)},
 };
 MPF_ROM_MAP(event_locals, event_locals_table);
 
-const mpf_type_t mpf_type_asyncio_event = MPF_TYPE(MPF_QSTR_Event, 0, NULL,
+const mpf_type_t mpf_type_asyncio_event = MPF_TYPE(MPF_QSTR_Event, 0,
     (make_new, event_make_new),
     (locals, &event_locals));
 
@@ -1190,7 +1170,7 @@ static const mpf_rom_map_elem_t tsf_locals_table[] = {
 };
 MPF_ROM_MAP(tsf_locals, tsf_locals_table);
 
-const mpf_type_t mpf_type_asyncio_tsf = MPF_TYPE(MPF_QSTR_ThreadSafeFlag, 0, NULL,
+const mpf_type_t mpf_type_asyncio_tsf = MPF_TYPE(MPF_QSTR_ThreadSafeFlag, 0,
     (make_new, event_make_new),
     (locals, &tsf_locals));
 
@@ -1207,7 +1187,6 @@ static mpf_obj_t lock_make_new(const mpf_type_t *type, size_t n_args, size_t n_k
 static mpf_obj_t lock_acquire(mpf_obj_t self) {
     return new_awaiter(AW_LOCK, self);
 }
-MPF_FUN_1(lock_acquire_obj, MPF_QSTR_acquire, lock_acquire);
 
 
 // locked(): False while the lock is being handed to a waiter that has not run yet.
@@ -1215,7 +1194,6 @@ static mpf_obj_t lock_locked(mpf_obj_t self) {
     const lock_t *l = mpf_obj_ptr(self);
     return mpf_obj_bool(l->locked != 0 && l->handed == MPF_OBJ_NULL);
 }
-MPF_FUN_1(lock_locked_obj, MPF_QSTR_locked, lock_locked);
 
 // async with lock: __aenter__ awaits acquire(); __aexit__ releases at once.
 static mpf_obj_t lock_aexit(size_t n_args, const mpf_obj_t *args) {
@@ -1223,19 +1201,17 @@ static mpf_obj_t lock_aexit(size_t n_args, const mpf_obj_t *args) {
     lock_release(args[0]);
     return new_awaiter(AW_DONE, MPF_OBJ_NULL);
 }
-MPF_FUN_VAR(lock_aexit_obj, MPF_QSTR___aexit__, 1, 4, lock_aexit);
-MPF_FUN_1(lock_aenter_obj, MPF_QSTR___aenter__, lock_acquire);
 
 static const mpf_rom_map_elem_t lock_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_acquire), MPF_ROM_PTR(&lock_acquire_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_release), MPF_ROM_PTR(&lock_release_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_locked), MPF_ROM_PTR(&lock_locked_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___aenter__), MPF_ROM_PTR(&lock_aenter_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___aexit__), MPF_ROM_PTR(&lock_aexit_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR_acquire, lock_acquire),
+    MPF_ROM_FUN_1(MPF_QSTR_release, lock_release),
+    MPF_ROM_FUN_1(MPF_QSTR_locked, lock_locked),
+    MPF_ROM_FUN_1(MPF_QSTR___aenter__, lock_acquire),
+    MPF_ROM_FUN_VAR(MPF_QSTR___aexit__, 1, 4, lock_aexit),
 };
 MPF_ROM_MAP(lock_locals, lock_locals_table);
 
-const mpf_type_t mpf_type_asyncio_lock = MPF_TYPE(MPF_QSTR_Lock, 0, NULL,
+const mpf_type_t mpf_type_asyncio_lock = MPF_TYPE(MPF_QSTR_Lock, 0,
     (make_new, lock_make_new),
     (locals, &lock_locals));
 
@@ -1271,17 +1247,14 @@ static size_t queue_len(mpf_obj_t self) {
 static mpf_obj_t queue_qsize(mpf_obj_t self) {
     return mpf_obj_new_int((mpf_int_t)queue_len(self));
 }
-MPF_FUN_1(queue_qsize_obj, MPF_QSTR_qsize, queue_qsize);
 
 static mpf_obj_t queue_empty(mpf_obj_t self) {
     return mpf_obj_bool(queue_len(self) == 0);
 }
-MPF_FUN_1(queue_empty_obj, MPF_QSTR_empty, queue_empty);
 
 static mpf_obj_t queue_full_m(mpf_obj_t self) {
     return mpf_obj_bool(queue_full(queue_of(self)));
 }
-MPF_FUN_1(queue_full_obj, MPF_QSTR_full, queue_full_m);
 
 static mpf_obj_t queue_get_nowait(mpf_obj_t self) {
     if (queue_len(self) == 0) {
@@ -1289,7 +1262,6 @@ static mpf_obj_t queue_get_nowait(mpf_obj_t self) {
     }
     return queue_take(queue_of(self));
 }
-MPF_FUN_1(queue_get_nowait_obj, MPF_QSTR_get_nowait, queue_get_nowait);
 
 static mpf_obj_t queue_put_nowait(mpf_obj_t self, mpf_obj_t v) {
     if (queue_full(queue_of(self))) {
@@ -1298,7 +1270,6 @@ static mpf_obj_t queue_put_nowait(mpf_obj_t self, mpf_obj_t v) {
     queue_add(queue_of(self), v);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_2(queue_put_nowait_obj, MPF_QSTR_put_nowait, queue_put_nowait);
 
 static mpf_obj_t queue_task_done(mpf_obj_t self) {
     queue_t *q = queue_of(self);
@@ -1310,24 +1281,20 @@ static mpf_obj_t queue_task_done(mpf_obj_t self) {
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(queue_task_done_obj, MPF_QSTR_task_done, queue_task_done);
 
 static mpf_obj_t queue_get(mpf_obj_t self) {
     return new_awaiter(AW_QGET, self);
 }
-MPF_FUN_1(queue_get_obj, MPF_QSTR_get, queue_get);
 
 static mpf_obj_t queue_put(mpf_obj_t self, mpf_obj_t v) {
     mpf_obj_t a = new_awaiter(AW_QPUT, self);
     ((awaiter_t *)mpf_obj_ptr(a))->result = v;
     return a;
 }
-MPF_FUN_2(queue_put_obj, MPF_QSTR_put, queue_put);
 
 static mpf_obj_t queue_join(mpf_obj_t self) {
     return new_awaiter(AW_QJOIN, self);
 }
-MPF_FUN_1(queue_join_obj, MPF_QSTR_join, queue_join);
 
 static void queue_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     if (attr == MPF_QSTR_maxsize && dest[0] == MPF_OBJ_NULL) {
@@ -1336,19 +1303,19 @@ static void queue_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
 }
 
 static const mpf_rom_map_elem_t queue_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_qsize), MPF_ROM_PTR(&queue_qsize_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_empty), MPF_ROM_PTR(&queue_empty_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_full), MPF_ROM_PTR(&queue_full_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_get), MPF_ROM_PTR(&queue_get_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_put), MPF_ROM_PTR(&queue_put_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_get_nowait), MPF_ROM_PTR(&queue_get_nowait_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_put_nowait), MPF_ROM_PTR(&queue_put_nowait_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_task_done), MPF_ROM_PTR(&queue_task_done_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_join), MPF_ROM_PTR(&queue_join_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR_qsize, queue_qsize),
+    MPF_ROM_FUN_1(MPF_QSTR_empty, queue_empty),
+    MPF_ROM_FUN_1(MPF_QSTR_full, queue_full_m),
+    MPF_ROM_FUN_1(MPF_QSTR_get, queue_get),
+    MPF_ROM_FUN_2(MPF_QSTR_put, queue_put),
+    MPF_ROM_FUN_1(MPF_QSTR_get_nowait, queue_get_nowait),
+    MPF_ROM_FUN_2(MPF_QSTR_put_nowait, queue_put_nowait),
+    MPF_ROM_FUN_1(MPF_QSTR_task_done, queue_task_done),
+    MPF_ROM_FUN_1(MPF_QSTR_join, queue_join),
 };
 MPF_ROM_MAP(queue_locals, queue_locals_table);
 
-const mpf_type_t mpf_type_asyncio_queue = MPF_TYPE(MPF_QSTR_Queue, 0, NULL,
+const mpf_type_t mpf_type_asyncio_queue = MPF_TYPE(MPF_QSTR_Queue, 0,
     (make_new, queue_make_new),
     (attr, queue_attr),
     (locals, &queue_locals));
@@ -1391,7 +1358,6 @@ static mpf_obj_t loop_default_exception_handler(mpf_obj_t self, mpf_obj_t contex
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_2(loop_default_exception_handler_obj, MPF_QSTR_default_exception_handler, loop_default_exception_handler);
 
 static mpf_obj_t loop_call_exception_handler(mpf_obj_t self, mpf_obj_t context) {
     check_context(context);
@@ -1401,7 +1367,6 @@ static mpf_obj_t loop_call_exception_handler(mpf_obj_t self, mpf_obj_t context) 
     }
     return mpf_call2(h, self, context);
 }
-MPF_FUN_2(loop_call_exception_handler_obj, MPF_QSTR_call_exception_handler, loop_call_exception_handler);
 
 static mpf_obj_t asyncio_get_event_loop(void);
 
@@ -1575,13 +1540,11 @@ static mpf_obj_t asyncio_run(mpf_obj_t coro) {
     }
     return run_until(task_new(coro));
 }
-MPF_FUN_1(asyncio_run_obj, MPF_QSTR_run, asyncio_run);
 
 // current_task(): the running task (RuntimeError outside the loop).
 static mpf_obj_t asyncio_current_task(void) {
     return running_task();
 }
-MPF_FUN_0(asyncio_current_task_obj, MPF_QSTR_current_task, asyncio_current_task);
 
 // ---------------------------------------------------------------- the loop object
 // get_event_loop(): the one loop, as an object with CPython's run_until_complete,
@@ -1593,7 +1556,6 @@ static mpf_obj_t loop_run_until_complete(mpf_obj_t self, mpf_obj_t aw) {
     }
     return run_until(ensure_task(aw));
 }
-MPF_FUN_2(loop_run_until_complete_obj, MPF_QSTR_run_until_complete, loop_run_until_complete);
 
 static mpf_obj_t loop_run_forever(mpf_obj_t self) {
     (void)self;
@@ -1622,7 +1584,6 @@ static mpf_obj_t loop_run_forever(mpf_obj_t self) {
     stop_task = MPF_OBJ_NULL;
     mpf_nlr_raise(nlr.exc);
 }
-MPF_FUN_1(loop_run_forever_obj, MPF_QSTR_run_forever, loop_run_forever);
 
 // stop(): run_forever() returns once the tasks due now have run.
 static mpf_obj_t loop_stop_m(mpf_obj_t self) {
@@ -1632,20 +1593,17 @@ static mpf_obj_t loop_stop_m(mpf_obj_t self) {
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(loop_stop_obj, MPF_QSTR_stop, loop_stop_m);
 
 // create_task(coro): also before the loop runs (the task waits for it).
 static mpf_obj_t loop_create_task(mpf_obj_t self, mpf_obj_t coro) {
     (void)self;
     return task_new(coro);
 }
-MPF_FUN_2(loop_create_task_obj, MPF_QSTR_create_task, loop_create_task);
 
 static mpf_obj_t loop_close(mpf_obj_t self) {
     (void)self;
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(loop_close_obj, MPF_QSTR_close, loop_close);
 
 static mpf_obj_t loop_set_exception_handler(mpf_obj_t self, mpf_obj_t handler) {
     (void)self;
@@ -1655,35 +1613,32 @@ static mpf_obj_t loop_set_exception_handler(mpf_obj_t self, mpf_obj_t handler) {
     mpf_dict_store(asyncio_globals, mpf_obj_new_qstr(MPF_QSTR__handler), handler);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_2(loop_set_exception_handler_obj, MPF_QSTR_set_exception_handler, loop_set_exception_handler);
 
 static mpf_obj_t loop_get_exception_handler(mpf_obj_t self) {
     (void)self;
     return exc_handler();
 }
-MPF_FUN_1(loop_get_exception_handler_obj, MPF_QSTR_get_exception_handler, loop_get_exception_handler);
 
 static const mpf_rom_map_elem_t loop_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_run_until_complete), MPF_ROM_PTR(&loop_run_until_complete_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_run_forever), MPF_ROM_PTR(&loop_run_forever_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_stop), MPF_ROM_PTR(&loop_stop_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_create_task), MPF_ROM_PTR(&loop_create_task_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_close), MPF_ROM_PTR(&loop_close_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_set_exception_handler), MPF_ROM_PTR(&loop_set_exception_handler_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_get_exception_handler), MPF_ROM_PTR(&loop_get_exception_handler_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_default_exception_handler), MPF_ROM_PTR(&loop_default_exception_handler_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_call_exception_handler), MPF_ROM_PTR(&loop_call_exception_handler_obj)},
+    MPF_ROM_FUN_2(MPF_QSTR_run_until_complete, loop_run_until_complete),
+    MPF_ROM_FUN_1(MPF_QSTR_run_forever, loop_run_forever),
+    MPF_ROM_FUN_1(MPF_QSTR_stop, loop_stop_m),
+    MPF_ROM_FUN_2(MPF_QSTR_create_task, loop_create_task),
+    MPF_ROM_FUN_1(MPF_QSTR_close, loop_close),
+    MPF_ROM_FUN_2(MPF_QSTR_set_exception_handler, loop_set_exception_handler),
+    MPF_ROM_FUN_1(MPF_QSTR_get_exception_handler, loop_get_exception_handler),
+    MPF_ROM_FUN_2(MPF_QSTR_default_exception_handler, loop_default_exception_handler),
+    MPF_ROM_FUN_2(MPF_QSTR_call_exception_handler, loop_call_exception_handler),
 };
 MPF_ROM_MAP(loop_locals, loop_locals_table);
 
-static const mpf_type_t loop_type = MPF_TYPE(MPF_QSTR_EventLoop, 0, NULL,
+static const mpf_type_t loop_type = MPF_TYPE(MPF_QSTR_EventLoop, 0,
     (locals, &loop_locals));
 static const mpf_obj_base_t the_loop = {&loop_type};
 
 static mpf_obj_t asyncio_get_event_loop(void) {
     return mpf_obj_from_ptr(&the_loop);
 }
-MPF_FUN_0(asyncio_get_event_loop_obj, MPF_QSTR_get_event_loop, asyncio_get_event_loop);
 
 static void new_queue(void) {
     run_queue = mpf_obj_new_list(0, NULL);
@@ -1700,19 +1655,18 @@ static mpf_obj_t asyncio_new_event_loop(void) {
     mpf_dict_store(asyncio_globals, mpf_obj_new_qstr(MPF_QSTR__flags), mpf_obj_new_list(0, NULL));
     return asyncio_get_event_loop();
 }
-MPF_FUN_0(asyncio_new_event_loop_obj, MPF_QSTR_new_event_loop, asyncio_new_event_loop);
 
 static const mpf_rom_map_elem_t asyncio_members_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_run), MPF_ROM_PTR(&asyncio_run_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_current_task), MPF_ROM_PTR(&asyncio_current_task_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_get_event_loop), MPF_ROM_PTR(&asyncio_get_event_loop_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_new_event_loop), MPF_ROM_PTR(&asyncio_new_event_loop_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_create_task), MPF_ROM_PTR(&asyncio_create_task_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_sleep), MPF_ROM_PTR(&asyncio_sleep_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_sleep_ms), MPF_ROM_PTR(&asyncio_sleep_ms_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_gather), MPF_ROM_PTR(&asyncio_gather_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_wait_for), MPF_ROM_PTR(&asyncio_wait_for_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_wait_for_ms), MPF_ROM_PTR(&asyncio_wait_for_ms_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR_run, asyncio_run),
+    MPF_ROM_FUN_0(MPF_QSTR_current_task, asyncio_current_task),
+    MPF_ROM_FUN_0(MPF_QSTR_get_event_loop, asyncio_get_event_loop),
+    MPF_ROM_FUN_0(MPF_QSTR_new_event_loop, asyncio_new_event_loop),
+    MPF_ROM_FUN_1(MPF_QSTR_create_task, asyncio_create_task),
+    MPF_ROM_FUN_VAR(MPF_QSTR_sleep, 1, 2, asyncio_sleep),
+    MPF_ROM_FUN_1(MPF_QSTR_sleep_ms, asyncio_sleep_ms),
+    MPF_ROM_FUN_KW(MPF_QSTR_gather, 0, asyncio_gather),
+    MPF_ROM_FUN_2(MPF_QSTR_wait_for, asyncio_wait_for),
+    MPF_ROM_FUN_2(MPF_QSTR_wait_for_ms, asyncio_wait_for_ms),
     {MPF_ROM_QSTR(MPF_QSTR_Event), MPF_ROM_PTR(&mpf_type_asyncio_event)},
     {MPF_ROM_QSTR(MPF_QSTR_ThreadSafeFlag), MPF_ROM_PTR(&mpf_type_asyncio_tsf)},
     {MPF_ROM_QSTR(MPF_QSTR_Lock), MPF_ROM_PTR(&mpf_type_asyncio_lock)},

@@ -88,8 +88,6 @@ static mpf_obj_t binascii_hexlify(size_t n_args, const mpf_obj_t *args) {
     }
     return mpf_vstr_to_bytes(&v);
 }
-MPF_FUN_VAR(binascii_hexlify_obj, MPF_QSTR_hexlify, 1, 3, binascii_hexlify);
-MPF_FUN_VAR(binascii_b2a_hex_obj, MPF_QSTR_b2a_hex, 1, 3, binascii_hexlify);
 
 static int hex_value(uint8_t c) {
     if (c >= '0' && c <= '9') {
@@ -120,8 +118,6 @@ static mpf_obj_t binascii_unhexlify(mpf_obj_t data) {
     }
     return mpf_vstr_to_bytes(&v);
 }
-MPF_FUN_1(binascii_unhexlify_obj, MPF_QSTR_unhexlify, binascii_unhexlify);
-MPF_FUN_1(binascii_a2b_hex_obj, MPF_QSTR_a2b_hex, binascii_unhexlify);
 
 static const char b64_alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -156,7 +152,6 @@ static mpf_obj_t binascii_b2a_base64(size_t n_args, size_t n_kw, const mpf_obj_t
     }
     return mpf_vstr_to_bytes(&v);
 }
-MPF_FUN_KW(binascii_b2a_base64_obj, MPF_QSTR_b2a_base64, 1, binascii_b2a_base64);
 
 static int b64_value(uint8_t c) {
     if (c >= 'A' && c <= 'Z') {
@@ -239,7 +234,6 @@ static mpf_obj_t binascii_a2b_base64(size_t n_args, size_t n_kw, const mpf_obj_t
     }
     return mpf_vstr_to_bytes(&v);
 }
-MPF_FUN_KW(binascii_a2b_base64_obj, MPF_QSTR_a2b_base64, 1, binascii_a2b_base64);
 
 // crc32(data, value=0): CRC-32 (polynomial 0xEDB88320 reflected), bitwise rather than
 // table-driven to keep 1 KiB of table out of flash.
@@ -264,16 +258,15 @@ static mpf_obj_t binascii_crc32(size_t n_args, const mpf_obj_t *args) {
     }
     return mpf_obj_new_int_from_ull(~crc);
 }
-MPF_FUN_VAR(binascii_crc32_obj, MPF_QSTR_crc32, 1, 2, binascii_crc32);
 
 static const mpf_rom_map_elem_t binascii_members_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_hexlify), MPF_ROM_PTR(&binascii_hexlify_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_unhexlify), MPF_ROM_PTR(&binascii_unhexlify_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_b2a_hex), MPF_ROM_PTR(&binascii_b2a_hex_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_a2b_hex), MPF_ROM_PTR(&binascii_a2b_hex_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_b2a_base64), MPF_ROM_PTR(&binascii_b2a_base64_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_a2b_base64), MPF_ROM_PTR(&binascii_a2b_base64_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_crc32), MPF_ROM_PTR(&binascii_crc32_obj)},
+    MPF_ROM_FUN_VAR(MPF_QSTR_hexlify, 1, 3, binascii_hexlify),
+    MPF_ROM_FUN_1(MPF_QSTR_unhexlify, binascii_unhexlify),
+    MPF_ROM_FUN_VAR(MPF_QSTR_b2a_hex, 1, 3, binascii_hexlify),
+    MPF_ROM_FUN_1(MPF_QSTR_a2b_hex, binascii_unhexlify),
+    MPF_ROM_FUN_KW(MPF_QSTR_b2a_base64, 1, binascii_b2a_base64),
+    MPF_ROM_FUN_KW(MPF_QSTR_a2b_base64, 1, binascii_a2b_base64),
+    MPF_ROM_FUN_VAR(MPF_QSTR_crc32, 1, 2, binascii_crc32),
 };
 MPF_ROM_MAP(binascii_members, binascii_members_table);
 

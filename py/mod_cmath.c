@@ -367,7 +367,6 @@ static mpf_obj_t cmath_log(size_t n_args, const mpf_obj_t *args) {
     }
     return mpf_obj_new_complex(r.re, r.im);
 }
-MPF_FUN_VAR(cmath_log_obj, MPF_QSTR_log, 1, 2, cmath_log);
 
 static mpf_obj_t cmath_log10(mpf_obj_t arg) {
     cnum_t z = arg_complex(arg);
@@ -376,13 +375,11 @@ static mpf_obj_t cmath_log10(mpf_obj_t arg) {
     r.im /= CM_LN10;
     return result(z, r, INF_POLE);
 }
-MPF_FUN_1(cmath_log10_obj, MPF_QSTR_log10, cmath_log10);
 
 static mpf_obj_t cmath_phase(mpf_obj_t arg) {
     cnum_t z = arg_complex(arg);
     return mpf_obj_new_float(F(atan2)(z.im, z.re));
 }
-MPF_FUN_1(cmath_phase_obj, MPF_QSTR_phase, cmath_phase);
 
 // (abs(z), phase(z)).
 static mpf_obj_t cmath_polar(mpf_obj_t arg) {
@@ -394,7 +391,6 @@ static mpf_obj_t cmath_polar(mpf_obj_t arg) {
     mpf_obj_t items[2] = {mpf_obj_new_float(r), mpf_obj_new_float(F(atan2)(z.im, z.re))};
     return mpf_obj_new_tuple(2, items);
 }
-MPF_FUN_1(cmath_polar_obj, MPF_QSTR_polar, cmath_polar);
 
 static mpf_obj_t cmath_rect(mpf_obj_t ro, mpf_obj_t phio) {
     mpf_float_t r = mpf_obj_get_float(ro), phi = mpf_obj_get_float(phio);
@@ -412,24 +408,20 @@ static mpf_obj_t cmath_rect(mpf_obj_t ro, mpf_obj_t phio) {
     }
     return mpf_obj_new_complex(z.re, z.im);
 }
-MPF_FUN_2(cmath_rect_obj, MPF_QSTR_rect, cmath_rect);
 
 static mpf_obj_t cmath_isfinite(mpf_obj_t arg) {
     return mpf_obj_bool(c_isfinite(arg_complex(arg)));
 }
-MPF_FUN_1(cmath_isfinite_obj, MPF_QSTR_isfinite, cmath_isfinite);
 
 static mpf_obj_t cmath_isinf(mpf_obj_t arg) {
     cnum_t z = arg_complex(arg);
     return mpf_obj_bool(isinf(z.re) || isinf(z.im));
 }
-MPF_FUN_1(cmath_isinf_obj, MPF_QSTR_isinf, cmath_isinf);
 
 static mpf_obj_t cmath_isnan(mpf_obj_t arg) {
     cnum_t z = arg_complex(arg);
     return mpf_obj_bool(isnan(z.re) || isnan(z.im));
 }
-MPF_FUN_1(cmath_isnan_obj, MPF_QSTR_isnan, cmath_isnan);
 
 // isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0): |a - b| within either tolerance.
 static mpf_obj_t cmath_isclose(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -464,7 +456,6 @@ static mpf_obj_t cmath_isclose(size_t n_args, size_t n_kw, const mpf_obj_t *args
     return mpf_obj_bool(diff <= rel_tol * F(hypot)(b.re, b.im) || diff <= rel_tol * F(hypot)(a.re, a.im) ||
                         diff <= abs_tol);
 }
-MPF_FUN_KW(cmath_isclose_obj, MPF_QSTR_isclose, 0, cmath_isclose);
 
 // ---------------------------------------------------------------- the module
 static const mpf_float_obj_t cmath_pi_obj = {{&mpf_type_float}, CM_PI};
@@ -483,12 +474,12 @@ static const mpf_rom_map_elem_t cmath_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_nan), MPF_ROM_PTR(&cmath_nan_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_infj), MPF_ROM_PTR(&cmath_infj_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_nanj), MPF_ROM_PTR(&cmath_nanj_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_phase), MPF_ROM_PTR(&cmath_phase_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_polar), MPF_ROM_PTR(&cmath_polar_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_rect), MPF_ROM_PTR(&cmath_rect_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR_phase, cmath_phase),
+    MPF_ROM_FUN_1(MPF_QSTR_polar, cmath_polar),
+    MPF_ROM_FUN_2(MPF_QSTR_rect, cmath_rect),
     {MPF_ROM_QSTR(MPF_QSTR_exp), MPF_ROM_PTR(&cmath_exp_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_log), MPF_ROM_PTR(&cmath_log_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_log10), MPF_ROM_PTR(&cmath_log10_obj)},
+    MPF_ROM_FUN_VAR(MPF_QSTR_log, 1, 2, cmath_log),
+    MPF_ROM_FUN_1(MPF_QSTR_log10, cmath_log10),
     {MPF_ROM_QSTR(MPF_QSTR_sqrt), MPF_ROM_PTR(&cmath_sqrt_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_sin), MPF_ROM_PTR(&cmath_sin_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_cos), MPF_ROM_PTR(&cmath_cos_obj)},
@@ -502,10 +493,10 @@ static const mpf_rom_map_elem_t cmath_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_asinh), MPF_ROM_PTR(&cmath_asinh_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_acosh), MPF_ROM_PTR(&cmath_acosh_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_atanh), MPF_ROM_PTR(&cmath_atanh_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_isfinite), MPF_ROM_PTR(&cmath_isfinite_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_isinf), MPF_ROM_PTR(&cmath_isinf_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_isnan), MPF_ROM_PTR(&cmath_isnan_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_isclose), MPF_ROM_PTR(&cmath_isclose_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR_isfinite, cmath_isfinite),
+    MPF_ROM_FUN_1(MPF_QSTR_isinf, cmath_isinf),
+    MPF_ROM_FUN_1(MPF_QSTR_isnan, cmath_isnan),
+    MPF_ROM_FUN_KW(MPF_QSTR_isclose, 0, cmath_isclose),
 };
 MPF_ROM_MAP(cmath_members, cmath_members_table);
 

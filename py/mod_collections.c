@@ -242,7 +242,7 @@ static mpf_obj_t deque_iter_next(mpf_obj_t self) {
     return *deque_at(it->d, it->i++);
 }
 
-static const mpf_type_t deque_iter_type = MPF_TYPE(MPF_QSTR__deque_iterator, 0, NULL,
+static const mpf_type_t deque_iter_type = MPF_TYPE(MPF_QSTR__deque_iterator, 0,
     (getiter, mpf_iter_self),
     (iternext, deque_iter_next));
 
@@ -258,25 +258,21 @@ static mpf_obj_t deque_append(mpf_obj_t self, mpf_obj_t v) {
     deque_append_right(mpf_obj_ptr(self), v);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_2(deque_append_obj, MPF_QSTR_append, deque_append);
 
 static mpf_obj_t deque_appendleft(mpf_obj_t self, mpf_obj_t v) {
     deque_append_left(mpf_obj_ptr(self), v);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_2(deque_appendleft_obj, MPF_QSTR_appendleft, deque_appendleft);
 
 static mpf_obj_t deque_extend(mpf_obj_t self, mpf_obj_t it) {
     deque_extend_from(mpf_obj_ptr(self), it, false);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_2(deque_extend_obj, MPF_QSTR_extend, deque_extend);
 
 static mpf_obj_t deque_extendleft(mpf_obj_t self, mpf_obj_t it) {
     deque_extend_from(mpf_obj_ptr(self), it, true);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_2(deque_extendleft_obj, MPF_QSTR_extendleft, deque_extendleft);
 
 static mpf_obj_t deque_pop(mpf_obj_t self) {
     deque_t *d = mpf_obj_ptr(self);
@@ -289,7 +285,6 @@ static mpf_obj_t deque_pop(mpf_obj_t self) {
     d->len--;
     return v;
 }
-MPF_FUN_1(deque_pop_obj, MPF_QSTR_pop, deque_pop);
 
 static mpf_obj_t deque_popleft(mpf_obj_t self) {
     deque_t *d = mpf_obj_ptr(self);
@@ -302,7 +297,6 @@ static mpf_obj_t deque_popleft(mpf_obj_t self) {
     d->len--;
     return v;
 }
-MPF_FUN_1(deque_popleft_obj, MPF_QSTR_popleft, deque_popleft);
 
 static mpf_obj_t deque_clear(mpf_obj_t self) {
     deque_t *d = mpf_obj_ptr(self);
@@ -310,7 +304,6 @@ static mpf_obj_t deque_clear(mpf_obj_t self) {
     d->alloc = d->len = d->head = 0;
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(deque_clear_obj, MPF_QSTR_clear, deque_clear);
 
 static mpf_obj_t deque_copy(mpf_obj_t self) {
     deque_t *d = mpf_obj_ptr(self);
@@ -321,7 +314,6 @@ static mpf_obj_t deque_copy(mpf_obj_t self) {
     }
     return mpf_obj_from_ptr(c);
 }
-MPF_FUN_1(deque_copy_obj, MPF_QSTR_copy, deque_copy);
 
 static mpf_obj_t deque_count(mpf_obj_t self, mpf_obj_t v) {
     deque_t *d = mpf_obj_ptr(self);
@@ -332,7 +324,6 @@ static mpf_obj_t deque_count(mpf_obj_t self, mpf_obj_t v) {
     }
     return mpf_obj_new_small_int(n);
 }
-MPF_FUN_2(deque_count_obj, MPF_QSTR_count, deque_count);
 
 static mpf_obj_t deque_index_m(size_t n_args, const mpf_obj_t *args) {
     deque_t *d = mpf_obj_ptr(args[0]);
@@ -356,7 +347,6 @@ static mpf_obj_t deque_index_m(size_t n_args, const mpf_obj_t *args) {
     }
     mpf_raise_fmt(&mpf_type_ValueError, "%R is not in deque", args[1]);
 }
-MPF_FUN_VAR(deque_index_obj, MPF_QSTR_index, 2, 4, deque_index_m);
 
 static mpf_obj_t deque_insert(mpf_obj_t self, mpf_obj_t index, mpf_obj_t v) {
     deque_t *d = mpf_obj_ptr(self);
@@ -379,7 +369,6 @@ static mpf_obj_t deque_insert(mpf_obj_t self, mpf_obj_t index, mpf_obj_t v) {
     *deque_at(d, (size_t)i) = v;
     return MPF_OBJ_NONE;
 }
-MPF_FUN_3(deque_insert_obj, MPF_QSTR_insert, deque_insert);
 
 static mpf_obj_t deque_remove(mpf_obj_t self, mpf_obj_t v) {
     deque_t *d = mpf_obj_ptr(self);
@@ -392,7 +381,6 @@ static mpf_obj_t deque_remove(mpf_obj_t self, mpf_obj_t v) {
     }
     mpf_raise_fmt(&mpf_type_ValueError, "%R is not in deque", v);
 }
-MPF_FUN_2(deque_remove_obj, MPF_QSTR_remove, deque_remove);
 
 static mpf_obj_t deque_reverse(mpf_obj_t self) {
     deque_t *d = mpf_obj_ptr(self);
@@ -403,7 +391,6 @@ static mpf_obj_t deque_reverse(mpf_obj_t self) {
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(deque_reverse_obj, MPF_QSTR_reverse, deque_reverse);
 
 // rotate(n=1): move n items from the right end to the left (negative: the other way).
 static mpf_obj_t deque_rotate(size_t n_args, const mpf_obj_t *args) {
@@ -430,7 +417,6 @@ static mpf_obj_t deque_rotate(size_t n_args, const mpf_obj_t *args) {
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_VAR(deque_rotate_obj, MPF_QSTR_rotate, 1, 2, deque_rotate);
 
 static void deque_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     if (dest[0] == MPF_OBJ_NULL && attr == MPF_QSTR_maxlen) {
@@ -440,24 +426,24 @@ static void deque_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
 }
 
 static const mpf_rom_map_elem_t deque_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_append), MPF_ROM_PTR(&deque_append_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_appendleft), MPF_ROM_PTR(&deque_appendleft_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_extend), MPF_ROM_PTR(&deque_extend_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_extendleft), MPF_ROM_PTR(&deque_extendleft_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_pop), MPF_ROM_PTR(&deque_pop_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_popleft), MPF_ROM_PTR(&deque_popleft_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_clear), MPF_ROM_PTR(&deque_clear_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_copy), MPF_ROM_PTR(&deque_copy_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_count), MPF_ROM_PTR(&deque_count_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_index), MPF_ROM_PTR(&deque_index_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_insert), MPF_ROM_PTR(&deque_insert_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_remove), MPF_ROM_PTR(&deque_remove_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_reverse), MPF_ROM_PTR(&deque_reverse_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_rotate), MPF_ROM_PTR(&deque_rotate_obj)},
+    MPF_ROM_FUN_2(MPF_QSTR_append, deque_append),
+    MPF_ROM_FUN_2(MPF_QSTR_appendleft, deque_appendleft),
+    MPF_ROM_FUN_2(MPF_QSTR_extend, deque_extend),
+    MPF_ROM_FUN_2(MPF_QSTR_extendleft, deque_extendleft),
+    MPF_ROM_FUN_1(MPF_QSTR_pop, deque_pop),
+    MPF_ROM_FUN_1(MPF_QSTR_popleft, deque_popleft),
+    MPF_ROM_FUN_1(MPF_QSTR_clear, deque_clear),
+    MPF_ROM_FUN_1(MPF_QSTR_copy, deque_copy),
+    MPF_ROM_FUN_2(MPF_QSTR_count, deque_count),
+    MPF_ROM_FUN_VAR(MPF_QSTR_index, 2, 4, deque_index_m),
+    MPF_ROM_FUN_3(MPF_QSTR_insert, deque_insert),
+    MPF_ROM_FUN_2(MPF_QSTR_remove, deque_remove),
+    MPF_ROM_FUN_1(MPF_QSTR_reverse, deque_reverse),
+    MPF_ROM_FUN_VAR(MPF_QSTR_rotate, 1, 2, deque_rotate),
 };
 MPF_ROM_MAP(deque_locals, deque_locals_table);
 
-const mpf_type_t mpf_type_deque = MPF_TYPE(MPF_QSTR_deque, MPF_TYPE_FLAG_UNHASHABLE, NULL,
+const mpf_type_t mpf_type_deque = MPF_TYPE(MPF_QSTR_deque, MPF_TYPE_FLAG_UNHASHABLE,
     (print, deque_print),
     (make_new, deque_make_new),
     (unary_op, deque_unary_op),
@@ -581,7 +567,6 @@ static mpf_obj_t od_move_to_end(size_t n_args, size_t n_kw, const mpf_obj_t *arg
     mpf_gc_free(order);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_KW(od_move_to_end_obj, MPF_QSTR_move_to_end, 2, od_move_to_end);
 
 // popitem(last=True)
 static mpf_obj_t od_popitem(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -601,7 +586,6 @@ static mpf_obj_t od_popitem(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     }
     mpf_raise_msg(&mpf_type_KeyError, "dictionary is empty");
 }
-MPF_FUN_KW(od_popitem_obj, MPF_QSTR_popitem, 1, od_popitem);
 
 static mpf_obj_t od_copy(mpf_obj_t self) {
     mpf_obj_t d = od_make_new(&mpf_type_ordereddict, 0, 0, NULL);
@@ -613,16 +597,15 @@ static mpf_obj_t od_copy(mpf_obj_t self) {
     }
     return d;
 }
-MPF_FUN_1(od_copy_obj, MPF_QSTR_copy, od_copy);
 
 static const mpf_rom_map_elem_t od_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_move_to_end), MPF_ROM_PTR(&od_move_to_end_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_popitem), MPF_ROM_PTR(&od_popitem_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_copy), MPF_ROM_PTR(&od_copy_obj)},
+    MPF_ROM_FUN_KW(MPF_QSTR_move_to_end, 2, od_move_to_end),
+    MPF_ROM_FUN_KW(MPF_QSTR_popitem, 1, od_popitem),
+    MPF_ROM_FUN_1(MPF_QSTR_copy, od_copy),
 };
 MPF_ROM_MAP(od_locals, od_locals_table);
 
-const mpf_type_t mpf_type_ordereddict = MPF_TYPE(MPF_QSTR_OrderedDict, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE, &mpf_type_dict,
+const mpf_type_t mpf_type_ordereddict = MPF_TYPE(MPF_QSTR_OrderedDict, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE, (parent, &mpf_type_dict),
     (print, od_print),
     (make_new, od_make_new),
     (unary_op, od_unary_op),
@@ -957,10 +940,9 @@ static mpf_obj_t collections_namedtuple(size_t n_args, size_t n_kw, const mpf_ob
     mpf_obj_t base = mpf_obj_from_ptr(&mpf_type_tuple);
     return mpf_make_class(mpf_qstr_from_strn(tname, tlen), mpf_obj_new_tuple(1, &base), dict);
 }
-MPF_FUN_KW(collections_namedtuple_obj, MPF_QSTR_namedtuple, 0, collections_namedtuple);
 
 static const mpf_rom_map_elem_t collections_members_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_namedtuple), MPF_ROM_PTR(&collections_namedtuple_obj)},
+    MPF_ROM_FUN_KW(MPF_QSTR_namedtuple, 0, collections_namedtuple),
     {MPF_ROM_QSTR(MPF_QSTR_deque), MPF_ROM_PTR(&mpf_type_deque)},
     {MPF_ROM_QSTR(MPF_QSTR_OrderedDict), MPF_ROM_PTR(&mpf_type_ordereddict)},
 };

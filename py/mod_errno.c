@@ -85,24 +85,16 @@ static mpf_obj_t fixed_method(size_t n_args, const mpf_obj_t *args) {
     (void)args;
     fixed_refuse();
 }
-MPF_FUN_VAR(fixed_pop_obj, MPF_QSTR_pop, 1, 3, fixed_method);
-MPF_FUN_VAR(fixed_popitem_obj, MPF_QSTR_popitem, 1, 1, fixed_method);
-MPF_FUN_VAR(fixed_setdefault_obj, MPF_QSTR_setdefault, 1, 3, fixed_method);
-MPF_FUN_VAR(fixed_update_obj, MPF_QSTR_update, 1, 2, fixed_method);
-MPF_FUN_VAR(fixed_clear_obj, MPF_QSTR_clear, 1, 1, fixed_method);
-MPF_FUN_VAR(fixed_setitem_obj, MPF_QSTR___setitem__, 3, 3, fixed_method);
-MPF_FUN_VAR(fixed_delitem_obj, MPF_QSTR___delitem__, 2, 2, fixed_method);
-MPF_FUN_VAR(fixed_ior_obj, MPF_QSTR___ior__, 2, 2, fixed_method);
 
 static const mpf_rom_map_elem_t fixed_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_pop), MPF_ROM_PTR(&fixed_pop_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_popitem), MPF_ROM_PTR(&fixed_popitem_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_setdefault), MPF_ROM_PTR(&fixed_setdefault_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_update), MPF_ROM_PTR(&fixed_update_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_clear), MPF_ROM_PTR(&fixed_clear_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___setitem__), MPF_ROM_PTR(&fixed_setitem_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___delitem__), MPF_ROM_PTR(&fixed_delitem_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___ior__), MPF_ROM_PTR(&fixed_ior_obj)},
+    MPF_ROM_FUN_VAR(MPF_QSTR_pop, 1, 3, fixed_method),
+    MPF_ROM_FUN_VAR(MPF_QSTR_popitem, 1, 1, fixed_method),
+    MPF_ROM_FUN_VAR(MPF_QSTR_setdefault, 1, 3, fixed_method),
+    MPF_ROM_FUN_VAR(MPF_QSTR_update, 1, 2, fixed_method),
+    MPF_ROM_FUN_VAR(MPF_QSTR_clear, 1, 1, fixed_method),
+    MPF_ROM_FUN_VAR(MPF_QSTR___setitem__, 3, 3, fixed_method),
+    MPF_ROM_FUN_VAR(MPF_QSTR___delitem__, 2, 2, fixed_method),
+    MPF_ROM_FUN_VAR(MPF_QSTR___ior__, 2, 2, fixed_method),
 };
 MPF_ROM_MAP(fixed_locals, fixed_locals_table);
 
@@ -132,7 +124,7 @@ static mpf_obj_t fixed_getiter(mpf_obj_t self) {
     return mpf_type_get_getiter(&mpf_type_dict)(self);
 }
 
-static const mpf_type_t errno_fixed_dict_type = MPF_TYPE(MPF_QSTR_dict, MPF_TYPE_FLAG_UNHASHABLE, &mpf_type_dict,
+static const mpf_type_t errno_fixed_dict_type = MPF_TYPE(MPF_QSTR_dict, MPF_TYPE_FLAG_UNHASHABLE, (parent, &mpf_type_dict),
     (print, fixed_print),
     (unary_op, fixed_unary_op),
     (binary_op, fixed_binary_op),
@@ -146,9 +138,9 @@ static void errno_init(mpf_obj_t mod) {
     size_t n = sizeof(errno_members_table) / sizeof(errno_members_table[0]);
     mpf_obj_t codes = mpf_obj_new_dict(n);
     for (size_t i = 0; i < n; i++) {
-        mpf_map_elem_t *e = mpf_map_lookup(mpf_dict_map(codes), errno_members_table[i].value, MPF_MAP_LOOKUP_ADD);
+        mpf_map_elem_t *e = mpf_map_lookup(mpf_dict_map(codes), MPF_ROM_ELEM_VALUE(&errno_members_table[i]), MPF_MAP_LOOKUP_ADD);
         if (e->value == MPF_OBJ_NULL) {
-            e->value = errno_members_table[i].key;
+            e->value = MPF_ROM_ELEM_KEY(&errno_members_table[i]);
         }
     }
     ((mpf_dict_t *)mpf_obj_ptr(codes))->base.type = &errno_fixed_dict_type;

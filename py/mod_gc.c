@@ -24,20 +24,14 @@ static mpf_obj_t gc_m(size_t n_args, const mpf_obj_t *args, unsigned mode) {
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_MODE(gc_collect_obj, MPF_QSTR_collect, 0, 0, gc_m, GC_COLLECT);
-MPF_FUN_MODE(gc_mem_free_obj, MPF_QSTR_mem_free, 0, 0, gc_m, GC_MEM_FREE);
-MPF_FUN_MODE(gc_mem_alloc_obj, MPF_QSTR_mem_alloc, 0, 0, gc_m, GC_MEM_ALLOC);
-MPF_FUN_MODE(gc_enable_obj, MPF_QSTR_enable, 0, 0, gc_m, GC_ENABLE);
-MPF_FUN_MODE(gc_disable_obj, MPF_QSTR_disable, 0, 0, gc_m, GC_DISABLE);
-MPF_FUN_MODE(gc_isenabled_obj, MPF_QSTR_isenabled, 0, 0, gc_m, GC_ISENABLED);
 
 static const mpf_rom_map_elem_t gc_members_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_collect), MPF_ROM_PTR(&gc_collect_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_mem_free), MPF_ROM_PTR(&gc_mem_free_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_mem_alloc), MPF_ROM_PTR(&gc_mem_alloc_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_enable), MPF_ROM_PTR(&gc_enable_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_disable), MPF_ROM_PTR(&gc_disable_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_isenabled), MPF_ROM_PTR(&gc_isenabled_obj)},
+    MPF_ROM_FUN_MODE(MPF_QSTR_collect, 0, 0, gc_m, GC_COLLECT),
+    MPF_ROM_FUN_MODE(MPF_QSTR_mem_free, 0, 0, gc_m, GC_MEM_FREE),
+    MPF_ROM_FUN_MODE(MPF_QSTR_mem_alloc, 0, 0, gc_m, GC_MEM_ALLOC),
+    MPF_ROM_FUN_MODE(MPF_QSTR_enable, 0, 0, gc_m, GC_ENABLE),
+    MPF_ROM_FUN_MODE(MPF_QSTR_disable, 0, 0, gc_m, GC_DISABLE),
+    MPF_ROM_FUN_MODE(MPF_QSTR_isenabled, 0, 0, gc_m, GC_ISENABLED),
 };
 MPF_ROM_MAP(gc_members, gc_members_table);
 

@@ -283,7 +283,6 @@ static mpf_obj_t hash_update(mpf_obj_t self, mpf_obj_t data) {
     hash_feed(mpf_obj_ptr(self), data);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_2(hash_update_obj, MPF_QSTR_update, hash_update);
 
 static mpf_obj_t hash_digest(mpf_obj_t self) {
     const hash_obj_t *h = mpf_obj_ptr(self);
@@ -291,7 +290,6 @@ static mpf_obj_t hash_digest(mpf_obj_t self) {
     ctx_final(h->algo, &h->ctx, out);
     return mpf_obj_new_bytes(out, h->algo->digest_size);
 }
-MPF_FUN_1(hash_digest_obj, MPF_QSTR_digest, hash_digest);
 
 static mpf_obj_t hash_hexdigest(mpf_obj_t self) {
     const hash_obj_t *h = mpf_obj_ptr(self);
@@ -305,14 +303,12 @@ static mpf_obj_t hash_hexdigest(mpf_obj_t self) {
     }
     return mpf_obj_new_str(hex, 2u * h->algo->digest_size);
 }
-MPF_FUN_1(hash_hexdigest_obj, MPF_QSTR_hexdigest, hash_hexdigest);
 
 static mpf_obj_t hash_copy(mpf_obj_t self) {
     hash_obj_t *c = mpf_new(hash_obj_t);
     *c = *(const hash_obj_t *)mpf_obj_ptr(self);
     return mpf_obj_from_ptr(c);
 }
-MPF_FUN_1(hash_copy_obj, MPF_QSTR_copy, hash_copy);
 
 static void hash_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     if (dest[0] != MPF_OBJ_NULL) {
@@ -335,14 +331,14 @@ static void hash_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t ki
 }
 
 static const mpf_rom_map_elem_t hash_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_update), MPF_ROM_PTR(&hash_update_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_digest), MPF_ROM_PTR(&hash_digest_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_hexdigest), MPF_ROM_PTR(&hash_hexdigest_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_copy), MPF_ROM_PTR(&hash_copy_obj)},
+    MPF_ROM_FUN_2(MPF_QSTR_update, hash_update),
+    MPF_ROM_FUN_1(MPF_QSTR_digest, hash_digest),
+    MPF_ROM_FUN_1(MPF_QSTR_hexdigest, hash_hexdigest),
+    MPF_ROM_FUN_1(MPF_QSTR_copy, hash_copy),
 };
 MPF_ROM_MAP(hash_locals, hash_locals_table);
 
-static const mpf_type_t hash_type = MPF_TYPE(MPF_QSTR_HASH, 0, NULL,
+static const mpf_type_t hash_type = MPF_TYPE(MPF_QSTR_HASH, 0,
     (print, hash_print),
     (attr, hash_attr),
     (locals, &hash_locals));
@@ -352,21 +348,18 @@ static const mpf_type_t hash_type = MPF_TYPE(MPF_QSTR_HASH, 0, NULL,
 static mpf_obj_t hashlib_sha256(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return hash_new(&sha256_algo, n_args, n_kw, args);
 }
-MPF_FUN_KW(hashlib_sha256_obj, MPF_QSTR_sha256, 0, hashlib_sha256);
 #endif
 
 #if CONFIG_MODULE_HASHLIB_SHA1
 static mpf_obj_t hashlib_sha1(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return hash_new(&sha1_algo, n_args, n_kw, args);
 }
-MPF_FUN_KW(hashlib_sha1_obj, MPF_QSTR_sha1, 0, hashlib_sha1);
 #endif
 
 #if CONFIG_MODULE_HASHLIB_MD5
 static mpf_obj_t hashlib_md5(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return hash_new(&md5_algo, n_args, n_kw, args);
 }
-MPF_FUN_KW(hashlib_md5_obj, MPF_QSTR_md5, 0, hashlib_md5);
 #endif
 
 static const hash_algo_t *const algorithms[] = {
@@ -404,18 +397,17 @@ static mpf_obj_t hashlib_new(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     }
     mpf_raise_fmt(&mpf_type_ValueError, "unsupported hash type %O", args[0]);
 }
-MPF_FUN_KW(hashlib_new_obj, MPF_QSTR_new, 1, hashlib_new);
 
 static const mpf_rom_map_elem_t hashlib_members_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_new), MPF_ROM_PTR(&hashlib_new_obj)},
+    MPF_ROM_FUN_KW(MPF_QSTR_new, 1, hashlib_new),
 #if CONFIG_MODULE_HASHLIB_SHA256
-    {MPF_ROM_QSTR(MPF_QSTR_sha256), MPF_ROM_PTR(&hashlib_sha256_obj)},
+    MPF_ROM_FUN_KW(MPF_QSTR_sha256, 0, hashlib_sha256),
 #endif
 #if CONFIG_MODULE_HASHLIB_SHA1
-    {MPF_ROM_QSTR(MPF_QSTR_sha1), MPF_ROM_PTR(&hashlib_sha1_obj)},
+    MPF_ROM_FUN_KW(MPF_QSTR_sha1, 0, hashlib_sha1),
 #endif
 #if CONFIG_MODULE_HASHLIB_MD5
-    {MPF_ROM_QSTR(MPF_QSTR_md5), MPF_ROM_PTR(&hashlib_md5_obj)},
+    MPF_ROM_FUN_KW(MPF_QSTR_md5, 0, hashlib_md5),
 #endif
 };
 MPF_ROM_MAP(hashlib_members, hashlib_members_table);

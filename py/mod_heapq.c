@@ -79,7 +79,6 @@ static mpf_obj_t heapq_heappush(mpf_obj_t heap, mpf_obj_t item) {
     sift_down(l, 0, l->len - 1);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_2(heapq_heappush_obj, MPF_QSTR_heappush, heapq_heappush);
 
 static mpf_obj_t heapq_heappop(mpf_obj_t heap) {
     mpf_list_t *l = heap_arg(heap);
@@ -93,7 +92,6 @@ static mpf_obj_t heapq_heappop(mpf_obj_t heap) {
     }
     return replace_top(l, last);
 }
-MPF_FUN_1(heapq_heappop_obj, MPF_QSTR_heappop, heapq_heappop);
 
 // heapreplace(heap, item): pop the smallest, then push item (the heap never shrinks).
 static mpf_obj_t heapq_heapreplace(mpf_obj_t heap, mpf_obj_t item) {
@@ -103,7 +101,6 @@ static mpf_obj_t heapq_heapreplace(mpf_obj_t heap, mpf_obj_t item) {
     }
     return replace_top(l, item);
 }
-MPF_FUN_2(heapq_heapreplace_obj, MPF_QSTR_heapreplace, heapq_heapreplace);
 
 // heappushpop(heap, item): push item, then pop the smallest (item itself if smaller).
 static mpf_obj_t heapq_heappushpop(mpf_obj_t heap, mpf_obj_t item) {
@@ -113,7 +110,6 @@ static mpf_obj_t heapq_heappushpop(mpf_obj_t heap, mpf_obj_t item) {
     }
     return replace_top(l, item);
 }
-MPF_FUN_2(heapq_heappushpop_obj, MPF_QSTR_heappushpop, heapq_heappushpop);
 
 static mpf_obj_t heapq_heapify(mpf_obj_t heap) {
     mpf_list_t *l = heap_arg(heap);
@@ -122,7 +118,6 @@ static mpf_obj_t heapq_heapify(mpf_obj_t heap) {
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(heapq_heapify_obj, MPF_QSTR_heapify, heapq_heapify);
 
 // nsmallest / nlargest(n, iterable, key=None): sorted(iterable, key=key[, reverse])[:n],
 // which is what CPython's results are defined to equal (ties keep their order).
@@ -153,21 +148,19 @@ static mpf_obj_t n_extreme(size_t n_args, size_t n_kw, const mpf_obj_t *args, bo
 static mpf_obj_t heapq_nsmallest(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return n_extreme(n_args, n_kw, args, false);
 }
-MPF_FUN_KW(heapq_nsmallest_obj, MPF_QSTR_nsmallest, 2, heapq_nsmallest);
 
 static mpf_obj_t heapq_nlargest(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return n_extreme(n_args, n_kw, args, true);
 }
-MPF_FUN_KW(heapq_nlargest_obj, MPF_QSTR_nlargest, 2, heapq_nlargest);
 
 static const mpf_rom_map_elem_t heapq_members_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_heappush), MPF_ROM_PTR(&heapq_heappush_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_heappop), MPF_ROM_PTR(&heapq_heappop_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_heapify), MPF_ROM_PTR(&heapq_heapify_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_heapreplace), MPF_ROM_PTR(&heapq_heapreplace_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_heappushpop), MPF_ROM_PTR(&heapq_heappushpop_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_nsmallest), MPF_ROM_PTR(&heapq_nsmallest_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_nlargest), MPF_ROM_PTR(&heapq_nlargest_obj)},
+    MPF_ROM_FUN_2(MPF_QSTR_heappush, heapq_heappush),
+    MPF_ROM_FUN_1(MPF_QSTR_heappop, heapq_heappop),
+    MPF_ROM_FUN_1(MPF_QSTR_heapify, heapq_heapify),
+    MPF_ROM_FUN_2(MPF_QSTR_heapreplace, heapq_heapreplace),
+    MPF_ROM_FUN_2(MPF_QSTR_heappushpop, heapq_heappushpop),
+    MPF_ROM_FUN_KW(MPF_QSTR_nsmallest, 2, heapq_nsmallest),
+    MPF_ROM_FUN_KW(MPF_QSTR_nlargest, 2, heapq_nlargest),
 };
 MPF_ROM_MAP(heapq_members, heapq_members_table);
 

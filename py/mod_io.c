@@ -123,7 +123,6 @@ static mpf_obj_t stream_write_m(size_t n_args, const mpf_obj_t *args) {
     stream_write(s, (const char *)b.buf + o, len);
     return mpf_obj_new_small_int((mpf_int_t)len);
 }
-MPF_FUN_VAR(stream_write_obj, MPF_QSTR_write, 2, 4, stream_write_m);
 
 // A size argument: None or negative mean "everything".
 static size_t size_arg(size_t n_args, const mpf_obj_t *args, size_t all) {
@@ -158,7 +157,6 @@ static mpf_obj_t stream_read(size_t n_args, const mpf_obj_t *args) {
     s->pos += n;
     return r;
 }
-MPF_FUN_VAR(stream_read_obj, MPF_QSTR_read, 1, 2, stream_read);
 
 // One line (up to and including '\n'), at most [limit] bytes; empty at the end.
 static mpf_obj_t stream_readline_n(mpf_obj_t self, size_t limit) {
@@ -178,7 +176,6 @@ static mpf_obj_t stream_readline_n(mpf_obj_t self, size_t limit) {
 static mpf_obj_t stream_readline(size_t n_args, const mpf_obj_t *args) {
     return stream_readline_n(args[0], size_arg(n_args, args, SIZE_MAX));
 }
-MPF_FUN_VAR(stream_readline_obj, MPF_QSTR_readline, 1, 2, stream_readline);
 
 static mpf_obj_t stream_readlines(size_t n_args, const mpf_obj_t *args) {
     (void)n_args;
@@ -191,7 +188,6 @@ static mpf_obj_t stream_readlines(size_t n_args, const mpf_obj_t *args) {
         mpf_list_append(list, line);
     }
 }
-MPF_FUN_VAR(stream_readlines_obj, MPF_QSTR_readlines, 1, 2, stream_readlines);
 
 static mpf_obj_t stream_readinto(mpf_obj_t self, mpf_obj_t dest) {
     stringio_t *s = open_stream(self);
@@ -207,13 +203,11 @@ static mpf_obj_t stream_readinto(mpf_obj_t self, mpf_obj_t dest) {
     s->pos += n;
     return mpf_obj_new_small_int((mpf_int_t)n);
 }
-MPF_FUN_2(stream_readinto_obj, MPF_QSTR_readinto, stream_readinto);
 
 static mpf_obj_t stream_getvalue(mpf_obj_t self) {
     stringio_t *s = open_stream(self);
     return make_result(self, s->buf, s->len);
 }
-MPF_FUN_1(stream_getvalue_obj, MPF_QSTR_getvalue, stream_getvalue);
 
 // seek(pos, whence=0): 0 from the start, 1 from the position, 2 from the end.
 static mpf_obj_t stream_seek(size_t n_args, const mpf_obj_t *args) {
@@ -238,12 +232,10 @@ static mpf_obj_t stream_seek(size_t n_args, const mpf_obj_t *args) {
     s->pos = p < 0 ? 0 : (size_t)p;
     return mpf_obj_new_int((mpf_int_t)s->pos);
 }
-MPF_FUN_VAR(stream_seek_obj, MPF_QSTR_seek, 2, 3, stream_seek);
 
 static mpf_obj_t stream_tell(mpf_obj_t self) {
     return mpf_obj_new_int((mpf_int_t)open_stream(self)->pos);
 }
-MPF_FUN_1(stream_tell_obj, MPF_QSTR_tell, stream_tell);
 
 static mpf_obj_t stream_truncate(size_t n_args, const mpf_obj_t *args) {
     stringio_t *s = open_stream(args[0]);
@@ -260,7 +252,6 @@ static mpf_obj_t stream_truncate(size_t n_args, const mpf_obj_t *args) {
     }
     return mpf_obj_new_int((mpf_int_t)n);
 }
-MPF_FUN_VAR(stream_truncate_obj, MPF_QSTR_truncate, 1, 2, stream_truncate);
 
 static mpf_obj_t stream_close(mpf_obj_t self) {
     stringio_t *s = mpf_obj_ptr(self);
@@ -269,35 +260,28 @@ static mpf_obj_t stream_close(mpf_obj_t self) {
     s->len = s->alloc = 0;
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(stream_close_obj, MPF_QSTR_close, stream_close);
 
 static mpf_obj_t stream_true(mpf_obj_t self) {
     open_stream(self);
     return MPF_OBJ_TRUE;
 }
-MPF_FUN_1(stream_readable_obj, MPF_QSTR_readable, stream_true);
-MPF_FUN_1(stream_writable_obj, MPF_QSTR_writable, stream_true);
-MPF_FUN_1(stream_seekable_obj, MPF_QSTR_seekable, stream_true);
 
 static mpf_obj_t stream_flush(mpf_obj_t self) {
     open_stream(self);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(stream_flush_obj, MPF_QSTR_flush, stream_flush);
 
 // __enter__ and iter(): the stream itself, if open.
 static mpf_obj_t stream_enter(mpf_obj_t self) {
     open_stream(self);
     return self;
 }
-MPF_FUN_1(stream_enter_obj, MPF_QSTR___enter__, stream_enter);
 
 static mpf_obj_t stream_exit(size_t n_args, const mpf_obj_t *args) {
     (void)n_args;
     stream_close(args[0]);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_VAR(stream_exit_obj, MPF_QSTR___exit__, 1, 4, stream_exit);
 
 static void stream_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     if (dest[0] == MPF_OBJ_NULL && attr == MPF_QSTR_closed) {
@@ -316,26 +300,26 @@ static void stream_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t 
 }
 
 static const mpf_rom_map_elem_t stream_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_write), MPF_ROM_PTR(&stream_write_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_read), MPF_ROM_PTR(&stream_read_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_readline), MPF_ROM_PTR(&stream_readline_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_readlines), MPF_ROM_PTR(&stream_readlines_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_readinto), MPF_ROM_PTR(&stream_readinto_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_getvalue), MPF_ROM_PTR(&stream_getvalue_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_seek), MPF_ROM_PTR(&stream_seek_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_tell), MPF_ROM_PTR(&stream_tell_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_truncate), MPF_ROM_PTR(&stream_truncate_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_close), MPF_ROM_PTR(&stream_close_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_flush), MPF_ROM_PTR(&stream_flush_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_readable), MPF_ROM_PTR(&stream_readable_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_writable), MPF_ROM_PTR(&stream_writable_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_seekable), MPF_ROM_PTR(&stream_seekable_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___enter__), MPF_ROM_PTR(&stream_enter_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___exit__), MPF_ROM_PTR(&stream_exit_obj)},
+    MPF_ROM_FUN_VAR(MPF_QSTR_write, 2, 4, stream_write_m),
+    MPF_ROM_FUN_VAR(MPF_QSTR_read, 1, 2, stream_read),
+    MPF_ROM_FUN_VAR(MPF_QSTR_readline, 1, 2, stream_readline),
+    MPF_ROM_FUN_VAR(MPF_QSTR_readlines, 1, 2, stream_readlines),
+    MPF_ROM_FUN_2(MPF_QSTR_readinto, stream_readinto),
+    MPF_ROM_FUN_1(MPF_QSTR_getvalue, stream_getvalue),
+    MPF_ROM_FUN_VAR(MPF_QSTR_seek, 2, 3, stream_seek),
+    MPF_ROM_FUN_1(MPF_QSTR_tell, stream_tell),
+    MPF_ROM_FUN_VAR(MPF_QSTR_truncate, 1, 2, stream_truncate),
+    MPF_ROM_FUN_1(MPF_QSTR_close, stream_close),
+    MPF_ROM_FUN_1(MPF_QSTR_flush, stream_flush),
+    MPF_ROM_FUN_1(MPF_QSTR_readable, stream_true),
+    MPF_ROM_FUN_1(MPF_QSTR_writable, stream_true),
+    MPF_ROM_FUN_1(MPF_QSTR_seekable, stream_true),
+    MPF_ROM_FUN_1(MPF_QSTR___enter__, stream_enter),
+    MPF_ROM_FUN_VAR(MPF_QSTR___exit__, 1, 4, stream_exit),
 };
 MPF_ROM_MAP(stream_locals, stream_locals_table);
 
-const mpf_type_t mpf_type_stringio = MPF_TYPE(MPF_QSTR_StringIO, 0, NULL,
+const mpf_type_t mpf_type_stringio = MPF_TYPE(MPF_QSTR_StringIO, 0,
     (print, stream_print),
     (make_new, stream_make_new),
     (attr, stream_attr),
@@ -343,7 +327,7 @@ const mpf_type_t mpf_type_stringio = MPF_TYPE(MPF_QSTR_StringIO, 0, NULL,
     (iternext, stream_iternext),
     (locals, &stream_locals));
 
-const mpf_type_t mpf_type_bytesio = MPF_TYPE(MPF_QSTR_BytesIO, 0, NULL,
+const mpf_type_t mpf_type_bytesio = MPF_TYPE(MPF_QSTR_BytesIO, 0,
     (print, stream_print),
     (make_new, stream_make_new),
     (attr, stream_attr),
@@ -362,7 +346,7 @@ static mpf_obj_t iobase_make_new(const mpf_type_t *type, size_t n_args, size_t n
     return mpf_obj_from_ptr(o);
 }
 
-static const mpf_type_t iobase_type = MPF_TYPE(MPF_QSTR_IOBase, MPF_TYPE_FLAG_SUBCLASSABLE, NULL,
+static const mpf_type_t iobase_type = MPF_TYPE(MPF_QSTR_IOBase, MPF_TYPE_FLAG_SUBCLASSABLE,
     (make_new, iobase_make_new));
 
 static const mpf_rom_map_elem_t io_members_table[] = {

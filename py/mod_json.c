@@ -371,7 +371,6 @@ static mpf_obj_t json_dumps(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     }
     return json_dumps_impl(args[0], n_args, n_kw, args);
 }
-MPF_FUN_KW(json_dumps_obj, MPF_QSTR_dumps, 1, json_dumps);
 
 // dump(obj, fp, **kw): fp.write(dumps(obj, **kw))
 static mpf_obj_t json_dump(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -385,7 +384,6 @@ static mpf_obj_t json_dump(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_call_method_n(1, 0, dest);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_KW(json_dump_obj, MPF_QSTR_dump, 2, json_dump);
 
 // ================================================================ decoder
 typedef struct dec {
@@ -771,7 +769,6 @@ static mpf_obj_t json_loads(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     }
     return v;
 }
-MPF_FUN_KW(json_loads_obj, MPF_QSTR_loads, 1, json_loads);
 
 // load(fp, **kw): loads(fp.read(), **kw)
 static mpf_obj_t json_load(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -783,13 +780,12 @@ static mpf_obj_t json_load(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     memcpy(a + 1, args + n_args, 2 * n_kw * sizeof(mpf_obj_t));
     return json_loads(1, n_kw, a);
 }
-MPF_FUN_KW(json_load_obj, MPF_QSTR_load, 1, json_load);
 
 static const mpf_rom_map_elem_t json_members_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_dumps), MPF_ROM_PTR(&json_dumps_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_dump), MPF_ROM_PTR(&json_dump_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_loads), MPF_ROM_PTR(&json_loads_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_load), MPF_ROM_PTR(&json_load_obj)},
+    MPF_ROM_FUN_KW(MPF_QSTR_dumps, 1, json_dumps),
+    MPF_ROM_FUN_KW(MPF_QSTR_dump, 2, json_dump),
+    MPF_ROM_FUN_KW(MPF_QSTR_loads, 1, json_loads),
+    MPF_ROM_FUN_KW(MPF_QSTR_load, 1, json_load),
 };
 MPF_ROM_MAP(json_members, json_members_table);
 

@@ -89,7 +89,6 @@ static mpf_obj_t math_gamma(mpf_obj_t xo) {
     }
     return check1(x, F(tgamma)(x), INF_RANGE);
 }
-MPF_FUN_1(math_gamma_obj, MPF_QSTR_gamma, math_gamma);
 #endif
 
 // log(x[, base])
@@ -112,7 +111,6 @@ static mpf_obj_t math_log(size_t n_args, const mpf_obj_t *args) {
     }
     return check1(x, r, INF_POLE);
 }
-MPF_FUN_VAR(math_log_obj, MPF_QSTR_log, 1, 2, math_log);
 
 // Two-argument float functions: NaN from non-NaN arguments is a domain error; an
 // infinite result from finite arguments a range error.
@@ -145,7 +143,6 @@ static mpf_obj_t math_fmod(mpf_obj_t xo, mpf_obj_t yo) {
     }
     return call2(xo, yo, F(fmod));
 }
-MPF_FUN_2(math_fmod_obj, MPF_QSTR_fmod, math_fmod);
 
 static mpf_obj_t math_pow(mpf_obj_t xo, mpf_obj_t yo) {
     mpf_float_t x = arg_float(xo), y = arg_float(yo);
@@ -154,7 +151,6 @@ static mpf_obj_t math_pow(mpf_obj_t xo, mpf_obj_t yo) {
     }
     return call2(xo, yo, F(pow));
 }
-MPF_FUN_2(math_pow_obj, MPF_QSTR_pow, math_pow);
 
 static mpf_obj_t math_ldexp(mpf_obj_t xo, mpf_obj_t io) {
     mpf_float_t x = arg_float(xo);
@@ -170,7 +166,6 @@ static mpf_obj_t math_ldexp(mpf_obj_t xo, mpf_obj_t io) {
     }
     return mpf_obj_new_float(r);
 }
-MPF_FUN_2(math_ldexp_obj, MPF_QSTR_ldexp, math_ldexp);
 
 static mpf_obj_t math_frexp(mpf_obj_t xo) {
     mpf_float_t x = arg_float(xo);
@@ -182,7 +177,6 @@ static mpf_obj_t math_frexp(mpf_obj_t xo) {
     mpf_obj_t t[2] = {mpf_obj_new_float(m), mpf_obj_new_small_int(e)};
     return mpf_obj_new_tuple(2, t);
 }
-MPF_FUN_1(math_frexp_obj, MPF_QSTR_frexp, math_frexp);
 
 static mpf_obj_t math_modf(mpf_obj_t xo) {
     mpf_float_t x = arg_float(xo);
@@ -197,7 +191,6 @@ static mpf_obj_t math_modf(mpf_obj_t xo) {
     mpf_obj_t t[2] = {mpf_obj_new_float(fp), mpf_obj_new_float(ip)};
     return mpf_obj_new_tuple(2, t);
 }
-MPF_FUN_1(math_modf_obj, MPF_QSTR_modf, math_modf);
 
 // ceil/floor/trunc: ints pass through; floats become ints (of any size).
 static mpf_obj_t to_int(mpf_obj_t xo, math_fun1_t f) {
@@ -210,43 +203,35 @@ static mpf_obj_t to_int(mpf_obj_t xo, math_fun1_t f) {
 static mpf_obj_t math_ceil(mpf_obj_t x) {
     return to_int(x, F(ceil));
 }
-MPF_FUN_1(math_ceil_obj, MPF_QSTR_ceil, math_ceil);
 
 static mpf_obj_t math_floor(mpf_obj_t x) {
     return to_int(x, F(floor));
 }
-MPF_FUN_1(math_floor_obj, MPF_QSTR_floor, math_floor);
 
 static mpf_obj_t math_trunc(mpf_obj_t x) {
     return to_int(x, F(trunc));
 }
-MPF_FUN_1(math_trunc_obj, MPF_QSTR_trunc, math_trunc);
 
 static mpf_obj_t math_isfinite(mpf_obj_t x) {
     return mpf_obj_bool(isfinite(arg_float(x)));
 }
-MPF_FUN_1(math_isfinite_obj, MPF_QSTR_isfinite, math_isfinite);
 
 static mpf_obj_t math_isinf(mpf_obj_t x) {
     return mpf_obj_bool(isinf(arg_float(x)));
 }
-MPF_FUN_1(math_isinf_obj, MPF_QSTR_isinf, math_isinf);
 
 static mpf_obj_t math_isnan(mpf_obj_t x) {
     return mpf_obj_bool(isnan(arg_float(x)));
 }
-MPF_FUN_1(math_isnan_obj, MPF_QSTR_isnan, math_isnan);
 
 // 180/pi and pi/180 as literals so they round once, to the float type.
 static mpf_obj_t math_degrees(mpf_obj_t x) {
     return mpf_obj_new_float(arg_float(x) * (mpf_float_t)57.29577951308232);
 }
-MPF_FUN_1(math_degrees_obj, MPF_QSTR_degrees, math_degrees);
 
 static mpf_obj_t math_radians(mpf_obj_t x) {
     return mpf_obj_new_float(arg_float(x) * (mpf_float_t)0.017453292519943295);
 }
-MPF_FUN_1(math_radians_obj, MPF_QSTR_radians, math_radians);
 
 // hypot(*coordinates): scaled by the largest magnitude so squares cannot overflow.
 static mpf_float_t hypot_of(size_t n, const mpf_float_t *v) {
@@ -294,7 +279,6 @@ static mpf_obj_t math_hypot(size_t n_args, const mpf_obj_t *args) {
     }
     return mpf_obj_new_float(r);
 }
-MPF_FUN_VAR(math_hypot_obj, MPF_QSTR_hypot, 0, 255, math_hypot);
 
 // dist(p, q): Euclidean distance of two points of the same dimension.
 static mpf_obj_t math_dist(mpf_obj_t p, mpf_obj_t q) {
@@ -318,7 +302,6 @@ static mpf_obj_t math_dist(mpf_obj_t p, mpf_obj_t q) {
     mpf_gc_free(v);
     return mpf_obj_new_float(r);
 }
-MPF_FUN_2(math_dist_obj, MPF_QSTR_dist, math_dist);
 
 // isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)
 static mpf_obj_t math_isclose(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -342,7 +325,6 @@ static mpf_obj_t math_isclose(size_t n_args, size_t n_kw, const mpf_obj_t *args)
     mpf_float_t diff = F(fabs)(b - a);
     return mpf_obj_bool((diff <= F(fabs)(rel * b)) || (diff <= F(fabs)(rel * a)) || (diff <= abs_));
 }
-MPF_FUN_KW(math_isclose_obj, MPF_QSTR_isclose, 0, math_isclose);
 
 // fsum(iterable): the correctly rounded sum, kept as a list of non-overlapping
 // partial sums (Shewchuk's exact addition), then rounded half-even at the end.
@@ -416,7 +398,6 @@ static mpf_obj_t math_fsum(mpf_obj_t iterable) {
     }
     return mpf_obj_new_float(hi);
 }
-MPF_FUN_1(math_fsum_obj, MPF_QSTR_fsum, math_fsum);
 
 // prod(iterable, *, start=1)
 static mpf_obj_t math_prod(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -431,7 +412,6 @@ static mpf_obj_t math_prod(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     }
     return acc;
 }
-MPF_FUN_KW(math_prod_obj, MPF_QSTR_prod, 0, math_prod);
 
 // ---------------------------------------------------------------- integer functions
 // An int argument (bool counts); TypeError naming the type otherwise, like CPython.
@@ -475,7 +455,6 @@ static mpf_obj_t math_gcd(size_t n_args, const mpf_obj_t *args) {
     }
     return g;
 }
-MPF_FUN_VAR(math_gcd_obj, MPF_QSTR_gcd, 0, 255, math_gcd);
 
 static mpf_obj_t math_lcm(size_t n_args, const mpf_obj_t *args) {
     mpf_obj_t l = mpf_obj_new_small_int(1);
@@ -489,7 +468,6 @@ static mpf_obj_t math_lcm(size_t n_args, const mpf_obj_t *args) {
     }
     return l;
 }
-MPF_FUN_VAR(math_lcm_obj, MPF_QSTR_lcm, 0, 255, math_lcm);
 
 // The product lo * (lo+1) * ... * hi (1 when hi < lo), as an int of any size.
 static mpf_obj_t range_product(mpf_obj_t lo, mpf_obj_t hi) {
@@ -509,7 +487,6 @@ static mpf_obj_t math_factorial(mpf_obj_t n) {
     }
     return range_product(mpf_obj_new_small_int(2), n);
 }
-MPF_FUN_1(math_factorial_obj, MPF_QSTR_factorial, math_factorial);
 
 // perm(n, k=None): n! / (n-k)!
 static mpf_obj_t math_perm(size_t n_args, const mpf_obj_t *args) {
@@ -530,7 +507,6 @@ static mpf_obj_t math_perm(size_t n_args, const mpf_obj_t *args) {
     mpf_obj_t lo = iop(MPF_BINARY_OP_ADD, iop(MPF_BINARY_OP_SUBTRACT, n, k), mpf_obj_new_small_int(1));
     return range_product(lo, n);
 }
-MPF_FUN_VAR(math_perm_obj, MPF_QSTR_perm, 1, 2, math_perm);
 
 // comb(n, k): the running product r = r * (n - i) / (i + 1) stays an integer.
 static mpf_obj_t math_comb(mpf_obj_t n, mpf_obj_t k) {
@@ -559,7 +535,6 @@ static mpf_obj_t math_comb(mpf_obj_t n, mpf_obj_t k) {
     }
     return r;
 }
-MPF_FUN_2(math_comb_obj, MPF_QSTR_comb, math_comb);
 
 // isqrt(n): Newton's iteration x' = (x + n // x) // 2 from a power of two above the
 // root, which decreases monotonically to floor(sqrt(n)).
@@ -589,7 +564,6 @@ static mpf_obj_t math_isqrt(mpf_obj_t n) {
         x = y;
     }
 }
-MPF_FUN_1(math_isqrt_obj, MPF_QSTR_isqrt, math_isqrt);
 
 // ---------------------------------------------------------------- constants
 static const mpf_float_obj_t math_pi_obj = {{&mpf_type_float}, (mpf_float_t)3.141592653589793};
@@ -607,11 +581,11 @@ static const mpf_rom_map_elem_t math_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_sqrt), MPF_ROM_PTR(&math_sqrt_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_exp), MPF_ROM_PTR(&math_exp_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_expm1), MPF_ROM_PTR(&math_expm1_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_log), MPF_ROM_PTR(&math_log_obj)},
+    MPF_ROM_FUN_VAR(MPF_QSTR_log, 1, 2, math_log),
     {MPF_ROM_QSTR(MPF_QSTR_log2), MPF_ROM_PTR(&math_log2_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_log10), MPF_ROM_PTR(&math_log10_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_log1p), MPF_ROM_PTR(&math_log1p_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_pow), MPF_ROM_PTR(&math_pow_obj)},
+    MPF_ROM_FUN_2(MPF_QSTR_pow, math_pow),
     {MPF_ROM_QSTR(MPF_QSTR_cos), MPF_ROM_PTR(&math_cos_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_sin), MPF_ROM_PTR(&math_sin_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_tan), MPF_ROM_PTR(&math_tan_obj)},
@@ -628,35 +602,35 @@ static const mpf_rom_map_elem_t math_members_table[] = {
 #if CONFIG_MODULE_MATH_SPECIAL
     {MPF_ROM_QSTR(MPF_QSTR_erf), MPF_ROM_PTR(&math_erf_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_erfc), MPF_ROM_PTR(&math_erfc_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_gamma), MPF_ROM_PTR(&math_gamma_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR_gamma, math_gamma),
     {MPF_ROM_QSTR(MPF_QSTR_lgamma), MPF_ROM_PTR(&math_lgamma_obj)},
 #endif
     {MPF_ROM_QSTR(MPF_QSTR_fabs), MPF_ROM_PTR(&math_fabs_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_fmod), MPF_ROM_PTR(&math_fmod_obj)},
+    MPF_ROM_FUN_2(MPF_QSTR_fmod, math_fmod),
     {MPF_ROM_QSTR(MPF_QSTR_remainder), MPF_ROM_PTR(&math_remainder_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_copysign), MPF_ROM_PTR(&math_copysign_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_ldexp), MPF_ROM_PTR(&math_ldexp_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_frexp), MPF_ROM_PTR(&math_frexp_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_modf), MPF_ROM_PTR(&math_modf_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_ceil), MPF_ROM_PTR(&math_ceil_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_floor), MPF_ROM_PTR(&math_floor_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_trunc), MPF_ROM_PTR(&math_trunc_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_isfinite), MPF_ROM_PTR(&math_isfinite_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_isinf), MPF_ROM_PTR(&math_isinf_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_isnan), MPF_ROM_PTR(&math_isnan_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_isclose), MPF_ROM_PTR(&math_isclose_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_degrees), MPF_ROM_PTR(&math_degrees_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_radians), MPF_ROM_PTR(&math_radians_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_hypot), MPF_ROM_PTR(&math_hypot_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_dist), MPF_ROM_PTR(&math_dist_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_fsum), MPF_ROM_PTR(&math_fsum_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_prod), MPF_ROM_PTR(&math_prod_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_gcd), MPF_ROM_PTR(&math_gcd_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_lcm), MPF_ROM_PTR(&math_lcm_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_factorial), MPF_ROM_PTR(&math_factorial_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_perm), MPF_ROM_PTR(&math_perm_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_comb), MPF_ROM_PTR(&math_comb_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_isqrt), MPF_ROM_PTR(&math_isqrt_obj)},
+    MPF_ROM_FUN_2(MPF_QSTR_ldexp, math_ldexp),
+    MPF_ROM_FUN_1(MPF_QSTR_frexp, math_frexp),
+    MPF_ROM_FUN_1(MPF_QSTR_modf, math_modf),
+    MPF_ROM_FUN_1(MPF_QSTR_ceil, math_ceil),
+    MPF_ROM_FUN_1(MPF_QSTR_floor, math_floor),
+    MPF_ROM_FUN_1(MPF_QSTR_trunc, math_trunc),
+    MPF_ROM_FUN_1(MPF_QSTR_isfinite, math_isfinite),
+    MPF_ROM_FUN_1(MPF_QSTR_isinf, math_isinf),
+    MPF_ROM_FUN_1(MPF_QSTR_isnan, math_isnan),
+    MPF_ROM_FUN_KW(MPF_QSTR_isclose, 0, math_isclose),
+    MPF_ROM_FUN_1(MPF_QSTR_degrees, math_degrees),
+    MPF_ROM_FUN_1(MPF_QSTR_radians, math_radians),
+    MPF_ROM_FUN_VAR(MPF_QSTR_hypot, 0, 255, math_hypot),
+    MPF_ROM_FUN_2(MPF_QSTR_dist, math_dist),
+    MPF_ROM_FUN_1(MPF_QSTR_fsum, math_fsum),
+    MPF_ROM_FUN_KW(MPF_QSTR_prod, 0, math_prod),
+    MPF_ROM_FUN_VAR(MPF_QSTR_gcd, 0, 255, math_gcd),
+    MPF_ROM_FUN_VAR(MPF_QSTR_lcm, 0, 255, math_lcm),
+    MPF_ROM_FUN_1(MPF_QSTR_factorial, math_factorial),
+    MPF_ROM_FUN_VAR(MPF_QSTR_perm, 1, 2, math_perm),
+    MPF_ROM_FUN_2(MPF_QSTR_comb, math_comb),
+    MPF_ROM_FUN_1(MPF_QSTR_isqrt, math_isqrt),
 };
 MPF_ROM_MAP(math_members, math_members_table);
 

@@ -17,7 +17,6 @@
 static mpf_obj_t mp_const(mpf_obj_t x) {
     return x;
 }
-MPF_FUN_1(mp_const_obj, MPF_QSTR_const, mp_const);
 
 // The optimisation level a program asks for; only recorded (code is compiled ahead
 // of time by mpy-cross, which takes its own -O).
@@ -30,7 +29,6 @@ static mpf_obj_t mp_opt_level(size_t n_args, const mpf_obj_t *args) {
     opt_level = mpf_obj_get_int(args[0]);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_VAR(mp_opt_level_obj, MPF_QSTR_opt_level, 0, 1, mp_opt_level);
 
 // mem_info([verbose]): heap totals, and with an argument the stack use too.
 static mpf_obj_t mp_mem_info(size_t n_args, const mpf_obj_t *args) {
@@ -47,7 +45,6 @@ static mpf_obj_t mp_mem_info(size_t n_args, const mpf_obj_t *args) {
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_VAR(mp_mem_info_obj, MPF_QSTR_mem_info, 0, 1, mp_mem_info);
 
 // The core keeps one MemoryError preallocated (CONFIG_EMERGENCY_EXCEPTION), so there
 // is nothing to reserve; accepted for compatibility.
@@ -55,7 +52,6 @@ static mpf_obj_t mp_alloc_emergency_exception_buf(mpf_obj_t size) {
     (void)mpf_obj_get_int(size);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(mp_alloc_emergency_exception_buf_obj, MPF_QSTR_alloc_emergency_exception_buf, mp_alloc_emergency_exception_buf);
 
 // The module's globals dict, or NULL if micropython has not been imported.
 // heap_lock() / heap_unlock(): nest; unlock returns the depth left (0: allocation works)
@@ -63,12 +59,10 @@ static mpf_obj_t mp_heap_lock(void) {
     mpf_gc_lock(1);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_0(mp_heap_lock_obj, MPF_QSTR_heap_lock, mp_heap_lock);
 
 static mpf_obj_t mp_heap_unlock(void) {
     return mpf_obj_new_small_int((mpf_int_t)mpf_gc_lock(-1));
 }
-MPF_FUN_0(mp_heap_unlock_obj, MPF_QSTR_heap_unlock, mp_heap_unlock);
 
 static mpf_obj_t module_globals(void) {
     mpf_obj_t mod = mpf_dict_get(mpf_state.modules, mpf_obj_new_qstr(MPF_QSTR_micropython));
@@ -107,7 +101,6 @@ static mpf_obj_t mp_schedule(mpf_obj_t fun, mpf_obj_t arg) {
     mpf_state.sched_pending = 1;
     return MPF_OBJ_NONE;
 }
-MPF_FUN_2(mp_schedule_obj, MPF_QSTR_schedule, mp_schedule);
 
 // Run every pending callback, oldest first. A callback's exception propagates (the
 // rest stay queued). Re-entry from inside a callback does nothing.
@@ -146,13 +139,13 @@ void mpf_micropython_run_scheduled(void) {
 }
 
 static const mpf_rom_map_elem_t micropython_members_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_const), MPF_ROM_PTR(&mp_const_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_opt_level), MPF_ROM_PTR(&mp_opt_level_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_mem_info), MPF_ROM_PTR(&mp_mem_info_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_alloc_emergency_exception_buf), MPF_ROM_PTR(&mp_alloc_emergency_exception_buf_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_schedule), MPF_ROM_PTR(&mp_schedule_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_heap_lock), MPF_ROM_PTR(&mp_heap_lock_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_heap_unlock), MPF_ROM_PTR(&mp_heap_unlock_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR_const, mp_const),
+    MPF_ROM_FUN_VAR(MPF_QSTR_opt_level, 0, 1, mp_opt_level),
+    MPF_ROM_FUN_VAR(MPF_QSTR_mem_info, 0, 1, mp_mem_info),
+    MPF_ROM_FUN_1(MPF_QSTR_alloc_emergency_exception_buf, mp_alloc_emergency_exception_buf),
+    MPF_ROM_FUN_2(MPF_QSTR_schedule, mp_schedule),
+    MPF_ROM_FUN_0(MPF_QSTR_heap_lock, mp_heap_lock),
+    MPF_ROM_FUN_0(MPF_QSTR_heap_unlock, mp_heap_unlock),
 };
 MPF_ROM_MAP(micropython_members, micropython_members_table);
 

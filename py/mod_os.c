@@ -75,7 +75,7 @@ static mpf_obj_t uname_unary_op(int op, mpf_obj_t self) {
     return op == MPF_UNARY_OP_LEN ? mpf_obj_new_small_int(5) : op == MPF_UNARY_OP_BOOL ? MPF_OBJ_TRUE : MPF_OBJ_NULL;
 }
 
-static const mpf_type_t uname_result_type = MPF_TYPE(MPF_QSTR_uname_result, 0, &mpf_type_tuple,
+static const mpf_type_t uname_result_type = MPF_TYPE(MPF_QSTR_uname_result, 0, (parent, &mpf_type_tuple),
     (print, uname_print),
     (unary_op, uname_unary_op),
     (attr, uname_attr),
@@ -91,7 +91,6 @@ static mpf_obj_t os_uname(void) {
     ((mpf_tuple_t *)mpf_obj_ptr(u))->base.type = &uname_result_type;
     return u;
 }
-MPF_FUN_0(os_uname_obj, MPF_QSTR_uname, os_uname);
 
 #if CONFIG_PORT_HAS_FILESYSTEM
 // ---------------------------------------------------------------- filesystem
@@ -118,7 +117,6 @@ static mpf_obj_t os_stat(mpf_obj_t path) {
     items[6] = mpf_obj_new_int(size < 0 ? 0 : (mpf_int_t)size);
     return mpf_obj_new_tuple(10, items);
 }
-MPF_FUN_1(os_stat_obj, MPF_QSTR_stat, os_stat);
 
 static mpf_obj_t os_getcwd(void) {
     char buf[512];
@@ -128,7 +126,6 @@ static mpf_obj_t os_getcwd(void) {
     }
     return mpf_obj_new_str(buf, strlen(buf));
 }
-MPF_FUN_0(os_getcwd_obj, MPF_QSTR_getcwd, os_getcwd);
 
 static void listdir_add(void *env, const char *name) {
     mpf_list_append(*(mpf_obj_t *)env, mpf_obj_new_str(name, strlen(name)));
@@ -146,7 +143,6 @@ static mpf_obj_t os_listdir(size_t n_args, const mpf_obj_t *args) {
     mpf_list_sort(list, MPF_OBJ_NULL, false);
     return list;
 }
-MPF_FUN_VAR(os_listdir_obj, MPF_QSTR_listdir, 0, 1, os_listdir);
 
 // ilistdir(path='.'): MicroPython's listing that tools such as mpremote (`fs ls`) use: an
 // iterator of (name, type, inode, size) with type 0x4000 for a directory, 0x8000 for a
@@ -180,7 +176,6 @@ static mpf_obj_t os_ilistdir(size_t n_args, const mpf_obj_t *args) {
     }
     return mpf_getiter(entries);
 }
-MPF_FUN_VAR(os_ilistdir_obj, MPF_QSTR_ilistdir, 0, 1, os_ilistdir);
 
 // One-path operations: chdir, remove, mkdir, rmdir.
 #define OS_PATH_FUN(name, portfn) \
@@ -206,23 +201,22 @@ static mpf_obj_t os_rename(mpf_obj_t from, mpf_obj_t to) {
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_2(os_rename_obj, MPF_QSTR_rename, os_rename);
 #endif // CONFIG_PORT_HAS_FILESYSTEM
 
 static const mpf_rom_map_elem_t os_members_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_uname), MPF_ROM_PTR(&os_uname_obj)},
+    MPF_ROM_FUN_0(MPF_QSTR_uname, os_uname),
     {MPF_ROM_QSTR(MPF_QSTR_sep), MPF_ROM_QSTR(MPF_QSTRE__2f)},
 #if CONFIG_PORT_HAS_FILESYSTEM
-    {MPF_ROM_QSTR(MPF_QSTR_stat), MPF_ROM_PTR(&os_stat_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_getcwd), MPF_ROM_PTR(&os_getcwd_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR_stat, os_stat),
+    MPF_ROM_FUN_0(MPF_QSTR_getcwd, os_getcwd),
     {MPF_ROM_QSTR(MPF_QSTR_chdir), MPF_ROM_PTR(&os_chdir_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_listdir), MPF_ROM_PTR(&os_listdir_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_ilistdir), MPF_ROM_PTR(&os_ilistdir_obj)},
+    MPF_ROM_FUN_VAR(MPF_QSTR_listdir, 0, 1, os_listdir),
+    MPF_ROM_FUN_VAR(MPF_QSTR_ilistdir, 0, 1, os_ilistdir),
     {MPF_ROM_QSTR(MPF_QSTR_remove), MPF_ROM_PTR(&os_remove_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_unlink), MPF_ROM_PTR(&os_unlink_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_mkdir), MPF_ROM_PTR(&os_mkdir_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_rmdir), MPF_ROM_PTR(&os_rmdir_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_rename), MPF_ROM_PTR(&os_rename_obj)},
+    MPF_ROM_FUN_2(MPF_QSTR_rename, os_rename),
 #endif
 };
 MPF_ROM_MAP(os_members, os_members_table);

@@ -115,7 +115,6 @@ static mpf_obj_t random_seed(size_t n_args, const mpf_obj_t *args) {
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_VAR(random_seed_obj, MPF_QSTR_seed, 0, 1, random_seed);
 
 // k random bits (k >= 0) as an int of any size.
 static mpf_obj_t randbits(size_t k) {
@@ -145,7 +144,6 @@ static mpf_obj_t random_getrandbits(mpf_obj_t k_obj) {
     }
     return randbits((size_t)k);
 }
-MPF_FUN_1(random_getrandbits_obj, MPF_QSTR_getrandbits, random_getrandbits);
 
 // Bits needed to write [n] > 0.
 static size_t bit_length(mpf_obj_t n) {
@@ -223,13 +221,11 @@ static mpf_obj_t random_randrange(size_t n_args, const mpf_obj_t *args) {
     mpf_obj_t r = randbelow(n);
     return mpf_binary_op(MPF_BINARY_OP_ADD, start, mpf_binary_op(MPF_BINARY_OP_MULTIPLY, r, step));
 }
-MPF_FUN_VAR(random_randrange_obj, MPF_QSTR_randrange, 1, 3, random_randrange);
 
 static mpf_obj_t random_randint(mpf_obj_t a, mpf_obj_t b) {
     mpf_obj_t args[2] = {a, mpf_binary_op(MPF_BINARY_OP_ADD, int_arg(b), mpf_obj_new_small_int(1))};
     return random_randrange(2, args);
 }
-MPF_FUN_2(random_randint_obj, MPF_QSTR_randint, random_randint);
 
 static mpf_obj_t random_choice(mpf_obj_t seq) {
     size_t len = mpf_obj_len(seq);
@@ -238,7 +234,6 @@ static mpf_obj_t random_choice(mpf_obj_t seq) {
     }
     return mpf_subscr(seq, randbelow(mpf_obj_new_int((mpf_int_t)len)), MPF_OBJ_SENTINEL);
 }
-MPF_FUN_1(random_choice_obj, MPF_QSTR_choice, random_choice);
 
 // shuffle(x): Fisher-Yates from the end, in place through x[i] so any mutable
 // sequence works.
@@ -254,7 +249,6 @@ static mpf_obj_t random_shuffle(mpf_obj_t seq) {
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(random_shuffle_obj, MPF_QSTR_shuffle, random_shuffle);
 
 // sample(population, k): k distinct positions, by a partial Fisher-Yates on a copy.
 static mpf_obj_t random_sample(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -276,7 +270,6 @@ static mpf_obj_t random_sample(size_t n_args, size_t n_kw, const mpf_obj_t *args
     }
     return mpf_obj_new_list((size_t)k, l->items);
 }
-MPF_FUN_KW(random_sample_obj, MPF_QSTR_sample, 2, random_sample);
 
 #if CONFIG_FLOAT
 // random(): 53 random bits (24 in single precision) scaled into [0.0, 1.0).
@@ -292,26 +285,24 @@ static mpf_float_t random_unit(void) {
 static mpf_obj_t random_random(void) {
     return mpf_obj_new_float(random_unit());
 }
-MPF_FUN_0(random_random_obj, MPF_QSTR_random, random_random);
 
 static mpf_obj_t random_uniform(mpf_obj_t a, mpf_obj_t b) {
     mpf_float_t fa = mpf_obj_get_float(a), fb = mpf_obj_get_float(b);
     return mpf_obj_new_float(fa + (fb - fa) * random_unit());
 }
-MPF_FUN_2(random_uniform_obj, MPF_QSTR_uniform, random_uniform);
 #endif
 
 static const mpf_rom_map_elem_t random_members_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_seed), MPF_ROM_PTR(&random_seed_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_getrandbits), MPF_ROM_PTR(&random_getrandbits_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_randrange), MPF_ROM_PTR(&random_randrange_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_randint), MPF_ROM_PTR(&random_randint_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_choice), MPF_ROM_PTR(&random_choice_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_shuffle), MPF_ROM_PTR(&random_shuffle_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_sample), MPF_ROM_PTR(&random_sample_obj)},
+    MPF_ROM_FUN_VAR(MPF_QSTR_seed, 0, 1, random_seed),
+    MPF_ROM_FUN_1(MPF_QSTR_getrandbits, random_getrandbits),
+    MPF_ROM_FUN_VAR(MPF_QSTR_randrange, 1, 3, random_randrange),
+    MPF_ROM_FUN_2(MPF_QSTR_randint, random_randint),
+    MPF_ROM_FUN_1(MPF_QSTR_choice, random_choice),
+    MPF_ROM_FUN_1(MPF_QSTR_shuffle, random_shuffle),
+    MPF_ROM_FUN_KW(MPF_QSTR_sample, 2, random_sample),
 #if CONFIG_FLOAT
-    {MPF_ROM_QSTR(MPF_QSTR_random), MPF_ROM_PTR(&random_random_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_uniform), MPF_ROM_PTR(&random_uniform_obj)},
+    MPF_ROM_FUN_0(MPF_QSTR_random, random_random),
+    MPF_ROM_FUN_2(MPF_QSTR_uniform, random_uniform),
 #endif
 };
 MPF_ROM_MAP(random_members, random_members_table);

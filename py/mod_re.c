@@ -1559,7 +1559,6 @@ static mpf_obj_t match_group(size_t n_args, const mpf_obj_t *args) {
     }
     return t;
 }
-MPF_FUN_VAR(match_group_obj, MPF_QSTR_group, 1, 255, match_group);
 
 static mpf_obj_t default_arg(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_obj_t d = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_default);
@@ -1577,7 +1576,6 @@ static mpf_obj_t match_groups(size_t n_args, size_t n_kw, const mpf_obj_t *args)
     }
     return t;
 }
-MPF_FUN_KW(match_groups_obj, MPF_QSTR_groups, 1, match_groups);
 
 static mpf_obj_t match_groupdict(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     const match_t *mo = mpf_obj_ptr(args[0]);
@@ -1593,7 +1591,6 @@ static mpf_obj_t match_groupdict(size_t n_args, size_t n_kw, const mpf_obj_t *ar
     }
     return d;
 }
-MPF_FUN_KW(match_groupdict_obj, MPF_QSTR_groupdict, 1, match_groupdict);
 
 static size_t group_arg(const match_t *mo, size_t n_args, const mpf_obj_t *args) {
     return n_args > 1 ? group_index(mo, args[1]) : 0;
@@ -1603,13 +1600,11 @@ static mpf_obj_t match_start(size_t n_args, const mpf_obj_t *args) {
     const match_t *mo = mpf_obj_ptr(args[0]);
     return mpf_obj_new_int(group_pos(mo, group_arg(mo, n_args, args), false));
 }
-MPF_FUN_VAR(match_start_obj, MPF_QSTR_start, 1, 2, match_start);
 
 static mpf_obj_t match_end(size_t n_args, const mpf_obj_t *args) {
     const match_t *mo = mpf_obj_ptr(args[0]);
     return mpf_obj_new_int(group_pos(mo, group_arg(mo, n_args, args), true));
 }
-MPF_FUN_VAR(match_end_obj, MPF_QSTR_end, 1, 2, match_end);
 
 static mpf_obj_t span_of(const match_t *mo, size_t g) {
     mpf_obj_t t[2] = {mpf_obj_new_int(group_pos(mo, g, false)), mpf_obj_new_int(group_pos(mo, g, true))};
@@ -1620,7 +1615,6 @@ static mpf_obj_t match_span(size_t n_args, const mpf_obj_t *args) {
     const match_t *mo = mpf_obj_ptr(args[0]);
     return span_of(mo, group_arg(mo, n_args, args));
 }
-MPF_FUN_VAR(match_span_obj, MPF_QSTR_span, 1, 2, match_span);
 
 static mpf_obj_t expand_template(mpf_obj_t pat_obj, const match_t *mo, mpf_obj_t repl);
 
@@ -1628,7 +1622,6 @@ static mpf_obj_t match_expand(mpf_obj_t self, mpf_obj_t tmpl) {
     const match_t *mo = mpf_obj_ptr(self);
     return expand_template(mo->pattern, mo, tmpl);
 }
-MPF_FUN_2(match_expand_obj, MPF_QSTR_expand, match_expand);
 
 static void match_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
@@ -1692,17 +1685,17 @@ static void match_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
 }
 
 static const mpf_rom_map_elem_t match_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_group), MPF_ROM_PTR(&match_group_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_groups), MPF_ROM_PTR(&match_groups_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_groupdict), MPF_ROM_PTR(&match_groupdict_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_start), MPF_ROM_PTR(&match_start_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_end), MPF_ROM_PTR(&match_end_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_span), MPF_ROM_PTR(&match_span_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_expand), MPF_ROM_PTR(&match_expand_obj)},
+    MPF_ROM_FUN_VAR(MPF_QSTR_group, 1, 255, match_group),
+    MPF_ROM_FUN_KW(MPF_QSTR_groups, 1, match_groups),
+    MPF_ROM_FUN_KW(MPF_QSTR_groupdict, 1, match_groupdict),
+    MPF_ROM_FUN_VAR(MPF_QSTR_start, 1, 2, match_start),
+    MPF_ROM_FUN_VAR(MPF_QSTR_end, 1, 2, match_end),
+    MPF_ROM_FUN_VAR(MPF_QSTR_span, 1, 2, match_span),
+    MPF_ROM_FUN_2(MPF_QSTR_expand, match_expand),
 };
 MPF_ROM_MAP(match_locals, match_locals_table);
 
-const mpf_type_t mpf_type_re_match = MPF_TYPE(MPF_QSTR_Match, 0, NULL,
+const mpf_type_t mpf_type_re_match = MPF_TYPE(MPF_QSTR_Match, 0,
     (print, match_print),
     (attr, match_attr),
     (subscr, match_subscr),
@@ -1862,7 +1855,7 @@ static mpf_obj_t scanner_iternext(mpf_obj_t self) {
     return m == MPF_OBJ_NONE ? MPF_OBJ_STOP : m;
 }
 
-static const mpf_type_t scanner_type = MPF_TYPE(MPF_QSTR_callable_iterator, 0, NULL,
+static const mpf_type_t scanner_type = MPF_TYPE(MPF_QSTR_callable_iterator, 0,
     (getiter, mpf_iter_self),
     (iternext, scanner_iternext));
 
@@ -1881,17 +1874,14 @@ static mpf_obj_t pattern_find(size_t n_args, size_t n_kw, const mpf_obj_t *args,
 static mpf_obj_t pattern_match(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return pattern_find(n_args, n_kw, args, true, false);
 }
-MPF_FUN_KW(pattern_match_obj, MPF_QSTR_match, 2, pattern_match);
 
 static mpf_obj_t pattern_search(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return pattern_find(n_args, n_kw, args, false, false);
 }
-MPF_FUN_KW(pattern_search_obj, MPF_QSTR_search, 2, pattern_search);
 
 static mpf_obj_t pattern_fullmatch(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return pattern_find(n_args, n_kw, args, true, true);
 }
-MPF_FUN_KW(pattern_fullmatch_obj, MPF_QSTR_fullmatch, 2, pattern_fullmatch);
 
 static mpf_obj_t pattern_finditer(mpf_obj_t self, mpf_obj_t string) {
     scanner_t *sc = mpf_new(scanner_t);
@@ -1899,7 +1889,6 @@ static mpf_obj_t pattern_finditer(mpf_obj_t self, mpf_obj_t string) {
     scanner_init(sc, self, string);
     return mpf_obj_from_ptr(sc);
 }
-MPF_FUN_2(pattern_finditer_obj, MPF_QSTR_finditer, pattern_finditer);
 
 static mpf_obj_t pattern_findall(mpf_obj_t self, mpf_obj_t string) {
     scanner_t sc;
@@ -1925,7 +1914,6 @@ static mpf_obj_t pattern_findall(mpf_obj_t self, mpf_obj_t string) {
     }
     return list;
 }
-MPF_FUN_2(pattern_findall_obj, MPF_QSTR_findall, pattern_findall);
 
 static mpf_obj_t slice_of(const pattern_t *pat, const uint8_t *s, size_t a, size_t b) {
     if (pat->is_bytes) {
@@ -1962,7 +1950,6 @@ static mpf_obj_t pattern_split(size_t n_args, size_t n_kw, const mpf_obj_t *args
     mpf_list_append(list, slice_of(pat, s, last, len));
     return list;
 }
-MPF_FUN_KW(pattern_split_obj, MPF_QSTR_split, 2, pattern_split);
 
 // sub / subn (self, repl, string, count=0): the new string and the number of changes.
 static mpf_obj_t pattern_subn_impl(size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_int_t *n_subs) {
@@ -2006,7 +1993,6 @@ static mpf_obj_t pattern_sub(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     mpf_int_t n;
     return pattern_subn_impl(n_args, n_kw, args, &n);
 }
-MPF_FUN_KW(pattern_sub_obj, MPF_QSTR_sub, 3, pattern_sub);
 
 static mpf_obj_t pattern_subn(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_int_t n;
@@ -2015,7 +2001,6 @@ static mpf_obj_t pattern_subn(size_t n_args, size_t n_kw, const mpf_obj_t *args)
     t[1] = mpf_obj_new_small_int(n);
     return mpf_obj_new_tuple(2, t);
 }
-MPF_FUN_KW(pattern_subn_obj, MPF_QSTR_subn, 3, pattern_subn);
 
 // repr: re.compile('pattern'[, re.FLAG|...]) with CPython's flag names.
 static void pattern_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
@@ -2072,18 +2057,18 @@ static mpf_obj_t pattern_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
 }
 
 static const mpf_rom_map_elem_t pattern_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_match), MPF_ROM_PTR(&pattern_match_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_search), MPF_ROM_PTR(&pattern_search_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_fullmatch), MPF_ROM_PTR(&pattern_fullmatch_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_findall), MPF_ROM_PTR(&pattern_findall_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_finditer), MPF_ROM_PTR(&pattern_finditer_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_split), MPF_ROM_PTR(&pattern_split_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_sub), MPF_ROM_PTR(&pattern_sub_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_subn), MPF_ROM_PTR(&pattern_subn_obj)},
+    MPF_ROM_FUN_KW(MPF_QSTR_match, 2, pattern_match),
+    MPF_ROM_FUN_KW(MPF_QSTR_search, 2, pattern_search),
+    MPF_ROM_FUN_KW(MPF_QSTR_fullmatch, 2, pattern_fullmatch),
+    MPF_ROM_FUN_2(MPF_QSTR_findall, pattern_findall),
+    MPF_ROM_FUN_2(MPF_QSTR_finditer, pattern_finditer),
+    MPF_ROM_FUN_KW(MPF_QSTR_split, 2, pattern_split),
+    MPF_ROM_FUN_KW(MPF_QSTR_sub, 3, pattern_sub),
+    MPF_ROM_FUN_KW(MPF_QSTR_subn, 3, pattern_subn),
 };
 MPF_ROM_MAP(pattern_locals, pattern_locals_table);
 
-const mpf_type_t mpf_type_re_pattern = MPF_TYPE(MPF_QSTR_Pattern, 0, NULL,
+const mpf_type_t mpf_type_re_pattern = MPF_TYPE(MPF_QSTR_Pattern, 0,
     (print, pattern_print),
     (binary_op, pattern_binary_op),
     (attr, pattern_attr),
@@ -2122,22 +2107,18 @@ static mpf_obj_t call_with_compiled(size_t n_args, size_t n_kw, const mpf_obj_t 
 static mpf_obj_t re_compile(size_t n_args, const mpf_obj_t *args) {
     return compile(args[0], n_args > 1 ? mpf_obj_get_int(args[1]) : 0);
 }
-MPF_FUN_VAR(re_compile_obj, MPF_QSTR_compile, 1, 2, re_compile);
 
 static mpf_obj_t re_match(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return call_with_compiled(n_args, n_kw, args, 2, pattern_match);
 }
-MPF_FUN_KW(re_match_obj, MPF_QSTR_match, 2, re_match);
 
 static mpf_obj_t re_search(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return call_with_compiled(n_args, n_kw, args, 2, pattern_search);
 }
-MPF_FUN_KW(re_search_obj, MPF_QSTR_search, 2, re_search);
 
 static mpf_obj_t re_fullmatch(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return call_with_compiled(n_args, n_kw, args, 2, pattern_fullmatch);
 }
-MPF_FUN_KW(re_fullmatch_obj, MPF_QSTR_fullmatch, 2, re_fullmatch);
 
 static mpf_obj_t findall_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)n_args;
@@ -2148,7 +2129,6 @@ static mpf_obj_t findall_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
 static mpf_obj_t re_findall(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return call_with_compiled(n_args, n_kw, args, 2, findall_kw);
 }
-MPF_FUN_KW(re_findall_obj, MPF_QSTR_findall, 2, re_findall);
 
 static mpf_obj_t finditer_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)n_args;
@@ -2159,7 +2139,6 @@ static mpf_obj_t finditer_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
 static mpf_obj_t re_finditer(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return call_with_compiled(n_args, n_kw, args, 2, finditer_kw);
 }
-MPF_FUN_KW(re_finditer_obj, MPF_QSTR_finditer, 2, re_finditer);
 
 // re.split(pattern, string, maxsplit=0, flags=0)
 static mpf_obj_t re_split(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -2179,7 +2158,6 @@ static mpf_obj_t re_split(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     }
     return call_with_compiled(n_args, n_kw, args, 2, pattern_split);
 }
-MPF_FUN_KW(re_split_obj, MPF_QSTR_split, 2, re_split);
 
 // re.sub / re.subn(pattern, repl, string, count=0, flags=0)
 static mpf_obj_t sub_common(size_t n_args, size_t n_kw, const mpf_obj_t *args,
@@ -2202,12 +2180,10 @@ static mpf_obj_t sub_common(size_t n_args, size_t n_kw, const mpf_obj_t *args,
 static mpf_obj_t re_sub(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return sub_common(n_args, n_kw, args, pattern_sub);
 }
-MPF_FUN_KW(re_sub_obj, MPF_QSTR_sub, 3, re_sub);
 
 static mpf_obj_t re_subn(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return sub_common(n_args, n_kw, args, pattern_subn);
 }
-MPF_FUN_KW(re_subn_obj, MPF_QSTR_subn, 3, re_subn);
 
 // escape(pattern): a backslash before each character special in patterns.
 static mpf_obj_t re_escape(mpf_obj_t pattern) {
@@ -2235,25 +2211,23 @@ static mpf_obj_t re_escape(mpf_obj_t pattern) {
     }
     return is_bytes ? mpf_vstr_to_bytes(&out) : mpf_vstr_to_str(&out);
 }
-MPF_FUN_1(re_escape_obj, MPF_QSTR_escape, re_escape);
 
 static mpf_obj_t re_purge(void) {
     return MPF_OBJ_NONE;  // nothing is cached
 }
-MPF_FUN_0(re_purge_obj, MPF_QSTR_purge, re_purge);
 
 static const mpf_rom_map_elem_t re_members_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_compile), MPF_ROM_PTR(&re_compile_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_match), MPF_ROM_PTR(&re_match_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_search), MPF_ROM_PTR(&re_search_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_fullmatch), MPF_ROM_PTR(&re_fullmatch_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_findall), MPF_ROM_PTR(&re_findall_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_finditer), MPF_ROM_PTR(&re_finditer_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_split), MPF_ROM_PTR(&re_split_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_sub), MPF_ROM_PTR(&re_sub_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_subn), MPF_ROM_PTR(&re_subn_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_escape), MPF_ROM_PTR(&re_escape_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_purge), MPF_ROM_PTR(&re_purge_obj)},
+    MPF_ROM_FUN_VAR(MPF_QSTR_compile, 1, 2, re_compile),
+    MPF_ROM_FUN_KW(MPF_QSTR_match, 2, re_match),
+    MPF_ROM_FUN_KW(MPF_QSTR_search, 2, re_search),
+    MPF_ROM_FUN_KW(MPF_QSTR_fullmatch, 2, re_fullmatch),
+    MPF_ROM_FUN_KW(MPF_QSTR_findall, 2, re_findall),
+    MPF_ROM_FUN_KW(MPF_QSTR_finditer, 2, re_finditer),
+    MPF_ROM_FUN_KW(MPF_QSTR_split, 2, re_split),
+    MPF_ROM_FUN_KW(MPF_QSTR_sub, 3, re_sub),
+    MPF_ROM_FUN_KW(MPF_QSTR_subn, 3, re_subn),
+    MPF_ROM_FUN_1(MPF_QSTR_escape, re_escape),
+    MPF_ROM_FUN_0(MPF_QSTR_purge, re_purge),
     {MPF_ROM_QSTR(MPF_QSTR_Pattern), MPF_ROM_PTR(&mpf_type_re_pattern)},
     {MPF_ROM_QSTR(MPF_QSTR_Match), MPF_ROM_PTR(&mpf_type_re_match)},
     {MPF_ROM_QSTR(MPF_QSTR_I), MPF_ROM_INT(RE_I)},

@@ -77,7 +77,6 @@ static mpf_obj_t select_select(size_t n_args, const mpf_obj_t *args) {
     wait_until(timeout_ms, select_scan, &s);
     return mpf_obj_new_tuple(3, s.out);
 }
-MPF_FUN_VAR(select_select_obj, MPF_QSTR_select, 3, 4, select_select);
 
 // ---------------------------------------------------------------- select.poll
 typedef struct poll_obj {
@@ -93,7 +92,6 @@ static mpf_obj_t select_poll(void) {
     p->registered = mpf_obj_new_dict(0);
     return mpf_obj_from_ptr(p);
 }
-MPF_FUN_0(select_poll_obj, MPF_QSTR_poll, select_poll);
 
 static poll_obj_t *poll_self(mpf_obj_t o) {
     return mpf_obj_ptr(o);
@@ -107,7 +105,6 @@ static mpf_obj_t poll_register(size_t n_args, const mpf_obj_t *args) {
     mpf_dict_store(poll_self(args[0])->registered, args[1], mask);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_VAR(poll_register_obj, MPF_QSTR_register, 2, 3, poll_register);
 
 static mpf_obj_t poll_unregister(mpf_obj_t self, mpf_obj_t obj) {
     if (mpf_map_lookup(mpf_dict_map(poll_self(self)->registered), obj, MPF_MAP_REMOVE) == NULL) {
@@ -115,7 +112,6 @@ static mpf_obj_t poll_unregister(mpf_obj_t self, mpf_obj_t obj) {
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_2(poll_unregister_obj, MPF_QSTR_unregister, poll_unregister);
 
 static mpf_obj_t poll_modify(mpf_obj_t self, mpf_obj_t obj, mpf_obj_t mask) {
     mpf_map_elem_t *e = mpf_map_lookup(mpf_dict_map(poll_self(self)->registered), obj, MPF_MAP_LOOKUP);
@@ -126,7 +122,6 @@ static mpf_obj_t poll_modify(mpf_obj_t self, mpf_obj_t obj, mpf_obj_t mask) {
     e->value = mask;
     return MPF_OBJ_NONE;
 }
-MPF_FUN_3(poll_modify_obj, MPF_QSTR_modify, poll_modify);
 
 typedef struct poll_scan {
     mpf_map_t *map;
@@ -167,29 +162,27 @@ static mpf_obj_t poll_wait(size_t n_args, const mpf_obj_t *args, bool one_shot) 
 static mpf_obj_t poll_poll(size_t n_args, const mpf_obj_t *args) {
     return poll_wait(n_args, args, false);
 }
-MPF_FUN_VAR(poll_poll_obj, MPF_QSTR_poll, 1, 2, poll_poll);
 
 static mpf_obj_t poll_ipoll(size_t n_args, const mpf_obj_t *args) {
     bool one_shot = n_args > 2 && (mpf_obj_get_int(args[2]) & 1);
     return mpf_getiter(poll_wait(n_args, args, one_shot));
 }
-MPF_FUN_VAR(poll_ipoll_obj, MPF_QSTR_ipoll, 1, 3, poll_ipoll);
 
 static const mpf_rom_map_elem_t poll_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_register), MPF_ROM_PTR(&poll_register_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_unregister), MPF_ROM_PTR(&poll_unregister_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_modify), MPF_ROM_PTR(&poll_modify_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_poll), MPF_ROM_PTR(&poll_poll_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_ipoll), MPF_ROM_PTR(&poll_ipoll_obj)},
+    MPF_ROM_FUN_VAR(MPF_QSTR_register, 2, 3, poll_register),
+    MPF_ROM_FUN_2(MPF_QSTR_unregister, poll_unregister),
+    MPF_ROM_FUN_3(MPF_QSTR_modify, poll_modify),
+    MPF_ROM_FUN_VAR(MPF_QSTR_poll, 1, 2, poll_poll),
+    MPF_ROM_FUN_VAR(MPF_QSTR_ipoll, 1, 3, poll_ipoll),
 };
 MPF_ROM_MAP(poll_locals, poll_locals_table);
 
-static const mpf_type_t poll_type = MPF_TYPE(MPF_QSTR_poll, 0, NULL,
+static const mpf_type_t poll_type = MPF_TYPE(MPF_QSTR_poll, 0,
     (locals, &poll_locals));
 
 static const mpf_rom_map_elem_t select_members_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_select), MPF_ROM_PTR(&select_select_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_poll), MPF_ROM_PTR(&select_poll_obj)},
+    MPF_ROM_FUN_VAR(MPF_QSTR_select, 3, 4, select_select),
+    MPF_ROM_FUN_0(MPF_QSTR_poll, select_poll),
     {MPF_ROM_QSTR(MPF_QSTR_POLLIN), MPF_ROM_INT(MPF_POLL_IN)},
     {MPF_ROM_QSTR(MPF_QSTR_POLLOUT), MPF_ROM_INT(MPF_POLL_OUT)},
     {MPF_ROM_QSTR(MPF_QSTR_POLLERR), MPF_ROM_INT(MPF_POLL_ERR)},

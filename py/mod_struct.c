@@ -206,7 +206,6 @@ static size_t fmt_calcsize(mpf_obj_t fmt, size_t *n_values) {
 static mpf_obj_t struct_calcsize(mpf_obj_t fmt) {
     return mpf_obj_new_small_int((mpf_int_t)fmt_calcsize(fmt, NULL));
 }
-MPF_FUN_1(struct_calcsize_obj, MPF_QSTR_calcsize, struct_calcsize);
 
 // IEEE half precision <-> float, rounding to nearest even.
 static uint16_t float_to_half(mpf_float_t f) {
@@ -420,7 +419,6 @@ static mpf_obj_t struct_pack(size_t n_args, const mpf_obj_t *args) {
     mpf_gc_free(buf);
     return r;
 }
-MPF_FUN_VAR(struct_pack_obj, MPF_QSTR_pack, 1, 255, struct_pack);
 
 // A buffer argument and an offset into it (negative counts from the end).
 static size_t buffer_offset(mpf_obj_t off_obj, size_t buf_len, size_t need, bool packing) {
@@ -453,7 +451,6 @@ static mpf_obj_t struct_pack_into(size_t n_args, const mpf_obj_t *args) {
     mpf_gc_free(tmp);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_VAR(struct_pack_into_obj, MPF_QSTR_pack_into, 3, 255, struct_pack_into);
 
 // The values of format [fmt] read from [p] (calcsize(fmt) bytes), as a tuple.
 static mpf_obj_t unpack_buf(mpf_obj_t fmt, const uint8_t *p) {
@@ -540,7 +537,6 @@ static mpf_obj_t struct_unpack(mpf_obj_t fmt, mpf_obj_t data) {
     }
     return unpack_buf(fmt, b.buf);
 }
-MPF_FUN_2(struct_unpack_obj, MPF_QSTR_unpack, struct_unpack);
 
 // unpack_from(fmt, buffer, offset=0)
 static mpf_obj_t struct_unpack_from(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -554,7 +550,6 @@ static mpf_obj_t struct_unpack_from(size_t n_args, size_t n_kw, const mpf_obj_t 
     size_t o = buffer_offset(off != MPF_OBJ_NULL ? off : mpf_obj_new_small_int(0), b.len, size, false);
     return unpack_buf(args[0], (const uint8_t *)b.buf + o);
 }
-MPF_FUN_KW(struct_unpack_from_obj, MPF_QSTR_unpack_from, 0, struct_unpack_from);
 
 // iter_unpack(fmt, buffer): a list of tuples (CPython returns an iterator; iterating
 // either gives the same values).
@@ -574,15 +569,14 @@ static mpf_obj_t struct_iter_unpack(mpf_obj_t fmt, mpf_obj_t data) {
     }
     return mpf_getiter(list);
 }
-MPF_FUN_2(struct_iter_unpack_obj, MPF_QSTR_iter_unpack, struct_iter_unpack);
 
 static const mpf_rom_map_elem_t struct_members_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_calcsize), MPF_ROM_PTR(&struct_calcsize_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_pack), MPF_ROM_PTR(&struct_pack_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_pack_into), MPF_ROM_PTR(&struct_pack_into_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_unpack), MPF_ROM_PTR(&struct_unpack_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_unpack_from), MPF_ROM_PTR(&struct_unpack_from_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_iter_unpack), MPF_ROM_PTR(&struct_iter_unpack_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR_calcsize, struct_calcsize),
+    MPF_ROM_FUN_VAR(MPF_QSTR_pack, 1, 255, struct_pack),
+    MPF_ROM_FUN_VAR(MPF_QSTR_pack_into, 3, 255, struct_pack_into),
+    MPF_ROM_FUN_2(MPF_QSTR_unpack, struct_unpack),
+    MPF_ROM_FUN_KW(MPF_QSTR_unpack_from, 0, struct_unpack_from),
+    MPF_ROM_FUN_2(MPF_QSTR_iter_unpack, struct_iter_unpack),
 };
 MPF_ROM_MAP(struct_members, struct_members_table);
 

@@ -5,7 +5,6 @@
 static mpf_obj_t sys_exit(size_t n_args, const mpf_obj_t *args) {
     mpf_raise(mpf_exc_new(&mpf_type_SystemExit, n_args, args));
 }
-MPF_FUN_VAR(sys_exit_obj, MPF_QSTR_exit, 0, 1, sys_exit);
 
 // Text streams: sys.stdin, sys.stdout, sys.stderr, known by their names.
 typedef struct textio {
@@ -30,13 +29,11 @@ static mpf_obj_t textio_write(mpf_obj_t self, mpf_obj_t s) {
 #endif
     return mpf_obj_new_small_int((mpf_int_t)len);  // characters written (as len() counts them)
 }
-MPF_FUN_2(textio_write_obj, MPF_QSTR_write, textio_write);
 
 static mpf_obj_t textio_flush(mpf_obj_t self) {
     (void)self;
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(textio_flush_obj, MPF_QSTR_flush, textio_flush);
 
 // Up to [n] characters of stdin (all when n < 0; bytes as len() counts them without
 // CONFIG_STR_UNICODE), stopping after a newline when [line].
@@ -65,8 +62,6 @@ static mpf_obj_t stdin_read(mpf_int_t n, bool line) {
 static mpf_obj_t textio_read_m(size_t n_args, const mpf_obj_t *args, unsigned line) {
     return stdin_read(n_args > 1 && args[1] != MPF_OBJ_NONE ? mpf_obj_get_int(args[1]) : -1, line);
 }
-MPF_FUN_MODE(textio_read_obj, MPF_QSTR_read, 1, 2, textio_read_m, 0);
-MPF_FUN_MODE(textio_readline_obj, MPF_QSTR_readline, 1, 2, textio_read_m, 1);
 
 #if CONFIG_MODULE_SELECT
 // select.poll() of a stream (no other code asks)
@@ -80,10 +75,10 @@ static uintptr_t textio_poll(mpf_obj_t self, uintptr_t events) {
 #endif
 
 static const mpf_rom_map_elem_t textio_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_read), MPF_ROM_PTR(&textio_read_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_write), MPF_ROM_PTR(&textio_write_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_flush), MPF_ROM_PTR(&textio_flush_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_readline), MPF_ROM_PTR(&textio_readline_obj)},
+    MPF_ROM_FUN_MODE(MPF_QSTR_read, 1, 2, textio_read_m, 0),
+    MPF_ROM_FUN_2(MPF_QSTR_write, textio_write),
+    MPF_ROM_FUN_1(MPF_QSTR_flush, textio_flush),
+    MPF_ROM_FUN_MODE(MPF_QSTR_readline, 1, 2, textio_read_m, 1),
 };
 MPF_ROM_MAP(textio_locals, textio_locals_table);
 
@@ -102,7 +97,7 @@ static const mpf_type_ext_t textio_poll_ext = {.poll = textio_poll};
 #else
 #define TEXTIO_EXT
 #endif
-const mpf_type_t mpf_type_textio = MPF_TYPE(MPF_QSTR_TextIOWrapper, 0, NULL,
+const mpf_type_t mpf_type_textio = MPF_TYPE(MPF_QSTR_TextIOWrapper, 0,
     (print, textio_print),
     (locals, &textio_locals) TEXTIO_EXT);
 
@@ -129,7 +124,6 @@ static mpf_obj_t sys_print_exception(size_t n_args, const mpf_obj_t *args) {
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_VAR(sys_print_exception_obj, MPF_QSTR_print_exception, 1, 2, sys_print_exception);
 
 #if CONFIG_BUILTIN_HELPERS
 // getsizeof(obj): the heap bytes of [obj] and of the array a list or dict keeps its items
@@ -146,7 +140,6 @@ static mpf_obj_t sys_getsizeof(mpf_obj_t o) {
     }
     return mpf_obj_new_int((mpf_int_t)n);
 }
-MPF_FUN_1(sys_getsizeof_obj, MPF_QSTR_getsizeof, sys_getsizeof);
 #endif
 
 // sys.implementation: an object with name and version. The name is our own, 'mpforge': a
@@ -174,7 +167,7 @@ static void impl_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t ki
     mpf_print_str(p, "namespace(name='mpforge', version=(0, 1, 0))");
 }
 
-const mpf_type_t mpf_type_sys_impl = MPF_TYPE(MPF_QSTR_SimpleNamespace, 0, NULL,
+const mpf_type_t mpf_type_sys_impl = MPF_TYPE(MPF_QSTR_SimpleNamespace, 0,
     (print, impl_print),
     (attr, impl_attr));
 static const mpf_obj_singleton_t sys_impl_obj = {{&mpf_type_sys_impl}};
@@ -186,16 +179,16 @@ static const struct {
 } version_info_obj = {{&mpf_type_tuple}, 3, {MPF_ROM_INT(3), MPF_ROM_INT(11), MPF_ROM_INT(0)}};
 
 static const mpf_rom_map_elem_t sys_members_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_exit), MPF_ROM_PTR(&sys_exit_obj)},
+    MPF_ROM_FUN_VAR(MPF_QSTR_exit, 0, 1, sys_exit),
     {MPF_ROM_QSTR(MPF_QSTR_stdin), MPF_ROM_PTR(&sys_stdin_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_stdout), MPF_ROM_PTR(&sys_stdout_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_stderr), MPF_ROM_PTR(&sys_stderr_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_print_exception), MPF_ROM_PTR(&sys_print_exception_obj)},
+    MPF_ROM_FUN_VAR(MPF_QSTR_print_exception, 1, 2, sys_print_exception),
     {MPF_ROM_QSTR(MPF_QSTR_implementation), MPF_ROM_PTR(&sys_impl_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_version_info), MPF_ROM_PTR(&version_info_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_byteorder), MPF_ROM_QSTR(MPF_QSTR_little)},
 #if CONFIG_BUILTIN_HELPERS
-    {MPF_ROM_QSTR(MPF_QSTR_getsizeof), MPF_ROM_PTR(&sys_getsizeof_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR_getsizeof, sys_getsizeof),
 #endif
 };
 MPF_ROM_MAP(sys_members, sys_members_table);

@@ -67,30 +67,24 @@ static mpf_obj_t time_sleep(mpf_obj_t secs) {
     sleep_for_ms(duration_ms(secs, 1000, 1));
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(time_sleep_obj, MPF_QSTR_sleep, time_sleep);
 
 static mpf_obj_t time_sleep_ms(mpf_obj_t ms) {
     sleep_for_ms(duration_ms(ms, 1, 1));
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(time_sleep_ms_obj, MPF_QSTR_sleep_ms, time_sleep_ms);
 
 static mpf_obj_t time_sleep_us(mpf_obj_t us) {
     sleep_for_ms(duration_ms(us, 1, 1000));
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(time_sleep_us_obj, MPF_QSTR_sleep_us, time_sleep_us);
 
 static mpf_obj_t time_ticks_ms(void) {
     return mpf_obj_new_small_int((mpf_int_t)(extended_ms() & TICKS_MASK));
 }
-MPF_FUN_0(time_ticks_ms_obj, MPF_QSTR_ticks_ms, time_ticks_ms);
 
 static mpf_obj_t time_ticks_us(void) {
     return mpf_obj_new_small_int((mpf_int_t)((extended_ms() * 1000u) & TICKS_MASK));
 }
-MPF_FUN_0(time_ticks_us_obj, MPF_QSTR_ticks_us, time_ticks_us);
-MPF_FUN_0(time_ticks_cpu_obj, MPF_QSTR_ticks_cpu, time_ticks_us);
 
 // A tick value argument: any int, reduced modulo the period (so negative values and
 // values from other sources still land in range).
@@ -107,14 +101,12 @@ static mpf_obj_t time_ticks_add(mpf_obj_t ticks, mpf_obj_t delta) {
     }
     return mpf_obj_new_small_int((mpf_int_t)((tick_arg(ticks) + (mpf_uint_t)d) & TICKS_MASK));
 }
-MPF_FUN_2(time_ticks_add_obj, MPF_QSTR_ticks_add, time_ticks_add);
 
 // ticks_diff(end, start): the signed distance end - start in [-period/2, period/2).
 static mpf_obj_t time_ticks_diff(mpf_obj_t end, mpf_obj_t start) {
     mpf_uint_t d = (tick_arg(end) - tick_arg(start) + TICKS_HALF) & TICKS_MASK;
     return mpf_obj_new_small_int((mpf_int_t)d - (mpf_int_t)TICKS_HALF);
 }
-MPF_FUN_2(time_ticks_diff_obj, MPF_QSTR_ticks_diff, time_ticks_diff);
 
 // time(): seconds since start-up; a float when the build has floats.
 static mpf_obj_t time_time(void) {
@@ -125,14 +117,10 @@ static mpf_obj_t time_time(void) {
     return mpf_obj_new_int_from_ull(ms / 1000u);
 #endif
 }
-MPF_FUN_0(time_time_obj, MPF_QSTR_time, time_time);
-MPF_FUN_0(time_monotonic_obj, MPF_QSTR_monotonic, time_time);
 
 static mpf_obj_t time_time_ns(void) {
     return mpf_obj_new_int_from_ull(extended_ms() * 1000000u);
 }
-MPF_FUN_0(time_time_ns_obj, MPF_QSTR_time_ns, time_time_ns);
-MPF_FUN_0(time_monotonic_ns_obj, MPF_QSTR_monotonic_ns, time_time_ns);
 
 // Days from 1970-01-01 to year/month/day (proleptic Gregorian), and back: the
 // era-based civil calendar arithmetic (400-year eras of 146097 days).
@@ -194,8 +182,6 @@ static mpf_obj_t time_gmtime(size_t n_args, const mpf_obj_t *args) {
     };
     return mpf_obj_new_tuple(9, items);
 }
-MPF_FUN_VAR(time_gmtime_obj, MPF_QSTR_gmtime, 0, 1, time_gmtime);
-MPF_FUN_VAR(time_localtime_obj, MPF_QSTR_localtime, 0, 1, time_gmtime);
 
 // mktime(tuple): the inverse of localtime() for a tuple of at least 6 items.
 static mpf_obj_t time_mktime(mpf_obj_t tuple) {
@@ -219,24 +205,23 @@ static mpf_obj_t time_mktime(mpf_obj_t tuple) {
     return mpf_obj_new_int_from_ll(secs);
 #endif
 }
-MPF_FUN_1(time_mktime_obj, MPF_QSTR_mktime, time_mktime);
 
 static const mpf_rom_map_elem_t time_members_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_sleep), MPF_ROM_PTR(&time_sleep_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_sleep_ms), MPF_ROM_PTR(&time_sleep_ms_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_sleep_us), MPF_ROM_PTR(&time_sleep_us_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_ticks_ms), MPF_ROM_PTR(&time_ticks_ms_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_ticks_us), MPF_ROM_PTR(&time_ticks_us_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_ticks_cpu), MPF_ROM_PTR(&time_ticks_cpu_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_ticks_add), MPF_ROM_PTR(&time_ticks_add_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_ticks_diff), MPF_ROM_PTR(&time_ticks_diff_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_time), MPF_ROM_PTR(&time_time_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_time_ns), MPF_ROM_PTR(&time_time_ns_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_monotonic), MPF_ROM_PTR(&time_monotonic_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_monotonic_ns), MPF_ROM_PTR(&time_monotonic_ns_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_gmtime), MPF_ROM_PTR(&time_gmtime_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_localtime), MPF_ROM_PTR(&time_localtime_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_mktime), MPF_ROM_PTR(&time_mktime_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR_sleep, time_sleep),
+    MPF_ROM_FUN_1(MPF_QSTR_sleep_ms, time_sleep_ms),
+    MPF_ROM_FUN_1(MPF_QSTR_sleep_us, time_sleep_us),
+    MPF_ROM_FUN_0(MPF_QSTR_ticks_ms, time_ticks_ms),
+    MPF_ROM_FUN_0(MPF_QSTR_ticks_us, time_ticks_us),
+    MPF_ROM_FUN_0(MPF_QSTR_ticks_cpu, time_ticks_us),
+    MPF_ROM_FUN_2(MPF_QSTR_ticks_add, time_ticks_add),
+    MPF_ROM_FUN_2(MPF_QSTR_ticks_diff, time_ticks_diff),
+    MPF_ROM_FUN_0(MPF_QSTR_time, time_time),
+    MPF_ROM_FUN_0(MPF_QSTR_time_ns, time_time_ns),
+    MPF_ROM_FUN_0(MPF_QSTR_monotonic, time_time),
+    MPF_ROM_FUN_0(MPF_QSTR_monotonic_ns, time_time_ns),
+    MPF_ROM_FUN_VAR(MPF_QSTR_gmtime, 0, 1, time_gmtime),
+    MPF_ROM_FUN_VAR(MPF_QSTR_localtime, 0, 1, time_gmtime),
+    MPF_ROM_FUN_1(MPF_QSTR_mktime, time_mktime),
 };
 MPF_ROM_MAP(time_members, time_members_table);
 

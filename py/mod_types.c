@@ -8,7 +8,6 @@
 static mpf_obj_t types_coroutine(mpf_obj_t fun) {
     return fun;
 }
-MPF_FUN_1(types_coroutine_obj, MPF_QSTR_coroutine, types_coroutine);
 #endif
 
 static const mpf_rom_map_elem_t types_members_table[] = {
@@ -28,7 +27,7 @@ static const mpf_rom_map_elem_t types_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_GeneratorType), MPF_ROM_PTR(&mpf_type_gen)},
 #endif
 #if CONFIG_ASYNC
-    {MPF_ROM_QSTR(MPF_QSTR_coroutine), MPF_ROM_PTR(&types_coroutine_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR_coroutine, types_coroutine),
 #endif
 };
 MPF_ROM_MAP(types_members, types_members_table);

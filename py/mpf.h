@@ -174,16 +174,110 @@ typedef struct mpf_map {
     size_t index_size;        // power of two
 } mpf_map_t;
 
-// An entry of a const table in flash: 6 bytes on 32-bit targets, not 8. The key is a
-// static qstr's object (MPF_ROM_QSTR: (id << 2) | 2) kept in 16 bits, which holds it
-// whole for the ids below 16384 the pool has (a larger one fails to compile); read as
-// an object (.key converts to one unchanged) it is that qstr again. Two-byte aligned:
-// the value is read with an unaligned load (Cortex-M3 and up) or two halfword loads.
+// Builtin functions.
+typedef mpf_obj_t (*mpf_fun_0_t)(void);
+typedef mpf_obj_t (*mpf_fun_1_t)(mpf_obj_t);
+typedef mpf_obj_t (*mpf_fun_2_t)(mpf_obj_t, mpf_obj_t);
+typedef mpf_obj_t (*mpf_fun_3_t)(mpf_obj_t, mpf_obj_t, mpf_obj_t);
+typedef mpf_obj_t (*mpf_fun_var_t)(size_t n_args, const mpf_obj_t *args);
+typedef mpf_obj_t (*mpf_fun_kw_t)(size_t n_args, size_t n_kw, const mpf_obj_t *args);
+// A family of methods sharing one C function: it gets the positional arguments (arity
+// checked as for VAR) and the object's small constant [mode] (0..63).
+typedef mpf_obj_t (*mpf_fun_mode_t)(size_t n_args, const mpf_obj_t *args, unsigned mode);
+enum { MPF_FUN_KIND_0, MPF_FUN_KIND_1, MPF_FUN_KIND_2, MPF_FUN_KIND_3, MPF_FUN_KIND_VAR, MPF_FUN_KIND_KW, MPF_FUN_KIND_MODE };
+#define MPF_FUN_ARGS_ANY 15  // n_max of a function taking any number of positional arguments
+// The kind, the arity and the mode share a halfword; an initializer that does not fit a
+// field fails to compile (-Woverflow). The name is a core qstr (below 2^14).
+// With CONFIG_FUN_FULL_OBJECTS: 3 words on a 32-bit chip, a type word first.
+// Without it: 2 words and no type word. The first halfword is the name as a const
+// table key with its low bit set ((id << 2) | 3, an odd first byte, which no type
+// pointer has): mpf_obj_type() recognises a builtin function by it, and a const table's
+// entry can be a builtin function object itself (see mpf_rom_map_elem_t).
+typedef struct mpf_fun_builtin {
+#if CONFIG_FUN_FULL_OBJECTS
+    mpf_obj_base_t base;
+#endif
+    uint16_t name;  // read it with MPF_FUN_NAME()
+    uint16_t kind : 3, n_min : 3, n_max : 4, mode : 6;  // n_max MPF_FUN_ARGS_ANY: unlimited
+    union {
+        mpf_fun_0_t f0;
+        mpf_fun_1_t f1;
+        mpf_fun_2_t f2;
+        mpf_fun_3_t f3;
+        mpf_fun_var_t var;
+        mpf_fun_kw_t kw;
+        mpf_fun_mode_t mode;
+    } fun;
+} mpf_fun_builtin_t;
+#if !CONFIG_FUN_FULL_OBJECTS && defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "builtin functions without a type word (CONFIG_FUN_FULL_OBJECTS off) need a little-endian target"
+#endif
+#if CONFIG_FUN_FULL_OBJECTS
+#define MPF_FUN_NAME(f) ((mpf_qstr_t)(f)->name)
+#define MPF_FUN_INIT(q, kind, mn, mx, md, field, f) {{&mpf_type_fun_builtin}, (q), kind, mn, (mx) == 255 ? MPF_FUN_ARGS_ANY : (mx), md, {.field = f}}
+#else
+#define MPF_FUN_NAME(f) ((mpf_qstr_t)((f)->name >> 2))
+#define MPF_FUN_INIT(q, kind, mn, mx, md, field, f) {((q) << 2) | 3, kind, mn, (mx) == 255 ? MPF_FUN_ARGS_ANY : (mx), md, {.field = f}}
+#endif
+// The initializer of a builtin function object named [q] (for one that is not static).
+#define MPF_FUN_INIT_0(q, f) MPF_FUN_INIT(q, MPF_FUN_KIND_0, 0, 0, 0, f0, f)
+#define MPF_FUN_INIT_1(q, f) MPF_FUN_INIT(q, MPF_FUN_KIND_1, 1, 1, 0, f1, f)
+#define MPF_FUN_INIT_2(q, f) MPF_FUN_INIT(q, MPF_FUN_KIND_2, 2, 2, 0, f2, f)
+#define MPF_FUN_INIT_3(q, f) MPF_FUN_INIT(q, MPF_FUN_KIND_3, 3, 3, 0, f3, f)
+#define MPF_FUN_INIT_VAR(q, mn, mx, f) MPF_FUN_INIT(q, MPF_FUN_KIND_VAR, mn, mx, 0, var, f)
+#define MPF_FUN_INIT_KW(q, mn, f) MPF_FUN_INIT(q, MPF_FUN_KIND_KW, mn, MPF_FUN_ARGS_ANY, 0, kw, f)
+#define MPF_FUN_INIT_MODE(q, mn, mx, f, md) MPF_FUN_INIT(q, MPF_FUN_KIND_MODE, mn, mx, md, mode, f)
+#define MPF_FUN_0(obj, q, f) static const mpf_fun_builtin_t obj = MPF_FUN_INIT_0(q, f)
+#define MPF_FUN_1(obj, q, f) static const mpf_fun_builtin_t obj = MPF_FUN_INIT_1(q, f)
+#define MPF_FUN_2(obj, q, f) static const mpf_fun_builtin_t obj = MPF_FUN_INIT_2(q, f)
+#define MPF_FUN_3(obj, q, f) static const mpf_fun_builtin_t obj = MPF_FUN_INIT_3(q, f)
+#define MPF_FUN_VAR(obj, q, mn, mx, f) static const mpf_fun_builtin_t obj = MPF_FUN_INIT_VAR(q, mn, mx, f)
+#define MPF_FUN_KW(obj, q, mn, f) static const mpf_fun_builtin_t obj = MPF_FUN_INIT_KW(q, mn, f)
+// f(n_args, args, md): one of a family of methods sharing [f]
+#define MPF_FUN_MODE(obj, q, mn, mx, f, md) static const mpf_fun_builtin_t obj = MPF_FUN_INIT_MODE(q, mn, mx, f, md)
+
+// An entry of a const table in flash. The key is a static qstr's object (MPF_ROM_QSTR:
+// (id << 2) | 2) kept in 16 bits, which holds it whole for the ids below 16384 the pool
+// has (a larger one fails to compile); read the key and the value with MPF_ROM_ELEM_KEY()
+// and MPF_ROM_ELEM_VALUE().
+#if CONFIG_FUN_FULL_OBJECTS
+// 6 bytes on 32-bit targets, not 8: two-byte aligned, the value is read with an unaligned
+// load (Cortex-M3 and up) or two halfword loads.
 typedef struct __attribute__((packed, aligned(2))) mpf_rom_map_elem {
     uint16_t key;
     mpf_obj_t value;
 } mpf_rom_map_elem_t;
+#define MPF_ROM_ELEM_KEY(e) ((mpf_obj_t)(e)->key)
+#define MPF_ROM_ELEM_VALUE(e) ((e)->value)
+// {key, value} of a builtin function named [q] (a method): an object of its own
+#define MPF_ROM_FUN(q, init) {MPF_ROM_QSTR(q), (mpf_obj_t)&(const mpf_fun_builtin_t)init}
+#else
+// 2 words: a key and a value; or a builtin function object (mpf_fun_builtin_t), whose
+// first halfword is its name as a key with the low bit set: the entry is the value.
+// A table's {key, value} initialises the union's first member (the braces around it
+// elided, which -Wmissing-braces would report in every table).
+#pragma GCC diagnostic ignored "-Wmissing-braces"
+typedef union mpf_rom_map_elem {
+    struct {
+        uint16_t key;
+        uint16_t : 16;
+        mpf_obj_t value;
+    };
+    mpf_fun_builtin_t fun;
+} mpf_rom_map_elem_t;
+#define MPF_ROM_ELEM_KEY(e) ((mpf_obj_t)((e)->key & ~1u))
+#define MPF_ROM_ELEM_VALUE(e) (((e)->key & 1) ? MPF_OBJ_FROM_PTR(&(e)->fun) : (e)->value)
+#define MPF_ROM_FUN(q, init) {.fun = init}
+#endif
 _Static_assert(MPF_QSTRID_LAST_STATIC < 16384, "a static qstr's object fits a ROM map key");
+// A method in a const table: {name, the builtin function} (as MPF_FUN_*, without a C name)
+#define MPF_ROM_FUN_0(q, f) MPF_ROM_FUN(q, MPF_FUN_INIT_0(q, f))
+#define MPF_ROM_FUN_1(q, f) MPF_ROM_FUN(q, MPF_FUN_INIT_1(q, f))
+#define MPF_ROM_FUN_2(q, f) MPF_ROM_FUN(q, MPF_FUN_INIT_2(q, f))
+#define MPF_ROM_FUN_3(q, f) MPF_ROM_FUN(q, MPF_FUN_INIT_3(q, f))
+#define MPF_ROM_FUN_VAR(q, mn, mx, f) MPF_ROM_FUN(q, MPF_FUN_INIT_VAR(q, mn, mx, f))
+#define MPF_ROM_FUN_KW(q, mn, f) MPF_ROM_FUN(q, MPF_FUN_INIT_KW(q, mn, f))
+#define MPF_ROM_FUN_MODE(q, mn, mx, f, md) MPF_ROM_FUN(q, MPF_FUN_INIT_MODE(q, mn, mx, f, md))
 
 // A const table of qstr-keyed entries in flash (type methods, module members).
 typedef struct mpf_rom_map {
@@ -301,9 +395,11 @@ typedef mpf_obj_t (*mpf_type_subscr_fn_t)(mpf_obj_t self, mpf_obj_t index, mpf_o
 typedef mpf_obj_t (*mpf_type_getiter_fn_t)(mpf_obj_t self);
 // next item or MPF_OBJ_STOP
 typedef mpf_obj_t (*mpf_type_iternext_fn_t)(mpf_obj_t self);
-// X(slot, C type): every slot, in the order of the full layout. locals: the methods and
-// class attributes of a builtin type; ext: the rare slots (NULL: none).
+// X(slot, C type): every slot, in the order of the full layout. parent: the builtin base
+// type (NULL = object; read it with mpf_type_parent()); locals: the methods and class
+// attributes of a builtin type; ext: the rare slots (NULL: none).
 #define MPF_TYPE_SLOT_LIST(X) \
+    X(parent, const struct mpf_type *) \
     X(print, mpf_type_print_fn_t) \
     X(make_new, mpf_type_make_new_fn_t) \
     X(call, mpf_type_call_fn_t) \
@@ -322,7 +418,7 @@ enum { MPF_TYPE_SLOT_LIST(MPF_TYPE_SLOT_ENUM_) MPF_TYPE_SLOT_NUM };
 typedef union mpf_type_slot { MPF_TYPE_SLOT_LIST(MPF_TYPE_SLOT_MEMBER_) } mpf_type_slot_t;
 
 // A type object. With CONFIG_TYPE_FULL_SLOTS: 14 words on a 32-bit chip, every slot a
-// field. Without: 6 words, then only the slots the type sets, found through slot_off
+// field. Without: 5 words, then only the slots the type sets, found through slot_off
 // (0: not set). A compact exception type is 3 words (mpf_type_compact_t). What only
 // classes made at run time have (namespace, bases, MRO) is in mpf_class_t; the rarely set
 // slots are in mpf_type_ext_t. Define one with MPF_TYPE(), read a slot with
@@ -333,13 +429,14 @@ typedef struct mpf_type {
     // class whose name's id does not fit has 0 here and the id in mpf_class_t. Read it
     // with mpf_type_name() (a qstr the width of mpf_qstr_t, e.g. for "%q").
     uint16_t name;
-    uint16_t flags;
-    // name, flags and parent come first: a compact exception type (mpf_type_compact_t)
-    // has only these; read the other fields through mpf_type_slots().
-    const struct mpf_type *parent;  // builtin base type (NULL = object)
+    // name and flags come first, then (with CONFIG_TYPE_FULL_SLOTS) parent: a compact
+    // exception type (mpf_type_compact_t) has only these; read its other fields through
+    // mpf_type_slots(), its parent with mpf_type_parent().
 #if CONFIG_TYPE_FULL_SLOTS
+    uint16_t flags;
     MPF_TYPE_SLOT_LIST(MPF_TYPE_SLOT_MEMBER_)
 #else
+    uint8_t flags;  // (the flags fit a byte)
     // byte offset from the type object of each slot's value (MPF_TYPE_SLOT_*), 0 = not set
     uint8_t slot_off[MPF_TYPE_SLOT_NUM];
     mpf_type_slot_t slots[];        // the values, in the order MPF_TYPE() lists them
@@ -360,20 +457,20 @@ typedef struct mpf_type {
 #endif
 MPF_TYPE_SLOT_LIST(MPF_TYPE_SLOT_GETTER_)
 
-// The initializer of a builtin type object: MPF_TYPE(name qstr, flags, parent (NULL =
-// object), (slot, value)...), up to 11 slots, each at most once, in any order; e.g.
-//   const mpf_type_t mpf_type_bool = MPF_TYPE(MPF_QSTR_bool, 0, &mpf_type_int,
+// The initializer of a builtin type object: MPF_TYPE(name qstr, flags, (slot, value)...),
+// up to 11 slots (parent among them), each at most once, in any order; e.g.
+//   const mpf_type_t mpf_type_bool = MPF_TYPE(MPF_QSTR_bool, 0, (parent, &mpf_type_int),
 //       (print, bool_print), (unary_op, bool_unary_op));
 // A slot set only with some feature: a macro that is `, (slot, value)` or empty.
-#define MPF_TYPE(name_, flags_, ...) { \
-        .base = {&mpf_type_type}, .name = (name_), .flags = (flags_), \
+#define MPF_TYPE(name_, ...) { \
+        .base = {&mpf_type_type}, .name = (name_), \
         MPF_TYPE_BODY_(MPF_TYPE_NARGS_(__VA_ARGS__), __VA_ARGS__) \
     }
 #define MPF_TYPE_NARGS_(...) MPF_TYPE_NARGS_N_(__VA_ARGS__, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)
 #define MPF_TYPE_NARGS_N_(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, n, ...) n
 #define MPF_TYPE_CAT_(a, b) a##b
 #define MPF_TYPE_EACH_(n, m, ...) MPF_TYPE_CAT_(MPF_TYPE_EACH_, n)(m, __VA_ARGS__)
-// each of n arguments but the first (the parent), with its slot's position 0, 1, ...
+// each of n arguments but the first (the flags), with its slot's position 0, 1, ...
 #define MPF_TYPE_EACH_1(m, p)
 #define MPF_TYPE_EACH_2(m, p, a) m(0, a)
 #define MPF_TYPE_EACH_3(m, p, a, ...) m(1, a) MPF_TYPE_EACH_2(m, p, __VA_ARGS__)
@@ -391,13 +488,13 @@ MPF_TYPE_SLOT_LIST(MPF_TYPE_SLOT_GETTER_)
 #define MPF_TYPE_APPLY_(m, ...) m(__VA_ARGS__)
 #if CONFIG_TYPE_FULL_SLOTS
 #define MPF_TYPE_BODY_(n, ...) \
-    .parent = MPF_TYPE_FIRST_(__VA_ARGS__, ~), MPF_TYPE_EACH_(n, MPF_TYPE_FIELD_, __VA_ARGS__)
+    .flags = MPF_TYPE_FIRST_(__VA_ARGS__, ~), MPF_TYPE_EACH_(n, MPF_TYPE_FIELD_, __VA_ARGS__)
 #define MPF_TYPE_FIELD_(i, pair) MPF_TYPE_APPLY_(MPF_TYPE_FIELD2_, MPF_TYPE_PAIR_ pair)
 #define MPF_TYPE_FIELD2_(s, v) .s = (v),
 #else
-// the slots are listed in reverse (position n-2 first): their offsets count from the end
+// (the values are stored last listed first)
 #define MPF_TYPE_BODY_(n, ...) \
-    .parent = MPF_TYPE_FIRST_(__VA_ARGS__, ~), \
+    .flags = MPF_TYPE_FIRST_(__VA_ARGS__, ~), \
     .slot_off = {MPF_TYPE_EACH_(n, MPF_TYPE_OFF_, __VA_ARGS__)}, \
     .slots = {MPF_TYPE_EACH_(n, MPF_TYPE_VAL_, __VA_ARGS__)},
 #define MPF_TYPE_OFF_(i, pair) MPF_TYPE_APPLY_(MPF_TYPE_OFF2_, i, MPF_TYPE_PAIR_ pair)
@@ -411,10 +508,26 @@ MPF_TYPE_SLOT_LIST(MPF_TYPE_SLOT_GETTER_)
 typedef struct mpf_type_compact {
     mpf_obj_base_t base;
     uint16_t name;
+#if CONFIG_TYPE_FULL_SLOTS
     uint16_t flags;  // with MPF_TYPE_FLAG_COMPACT
+#else
+    uint8_t flags;
+#endif
     const struct mpf_type *parent;
 } mpf_type_compact_t;
+_Static_assert(offsetof(mpf_type_compact_t, flags) == offsetof(mpf_type_t, flags), "compact types are a prefix of mpf_type_t");
+#if CONFIG_TYPE_FULL_SLOTS
 _Static_assert(offsetof(mpf_type_compact_t, parent) == offsetof(mpf_type_t, parent), "compact types are a prefix of mpf_type_t");
+#endif
+
+// The builtin base type of [t] (NULL: object).
+#if CONFIG_TYPE_FULL_SLOTS
+static inline const mpf_type_t *mpf_type_parent(const mpf_type_t *t) {
+    return t->parent;
+}
+#else
+__attribute__((pure)) const mpf_type_t *mpf_type_parent(const mpf_type_t *t);  // (out of line: a compact exception type has it as a field)
+#endif
 
 // The type whose slots (print ... iternext, locals, ext) serve [t]: t itself but for a
 // compact exception type, whose slots are BaseException's. Read a slot of a type that may
@@ -692,68 +805,6 @@ typedef struct mpf_exc {
     size_t tb_len, tb_alloc;
     mpf_tb_entry_t *tb;    // innermost last
 } mpf_exc_t;
-
-// Builtin functions.
-typedef mpf_obj_t (*mpf_fun_0_t)(void);
-typedef mpf_obj_t (*mpf_fun_1_t)(mpf_obj_t);
-typedef mpf_obj_t (*mpf_fun_2_t)(mpf_obj_t, mpf_obj_t);
-typedef mpf_obj_t (*mpf_fun_3_t)(mpf_obj_t, mpf_obj_t, mpf_obj_t);
-typedef mpf_obj_t (*mpf_fun_var_t)(size_t n_args, const mpf_obj_t *args);
-typedef mpf_obj_t (*mpf_fun_kw_t)(size_t n_args, size_t n_kw, const mpf_obj_t *args);
-// A family of methods sharing one C function: it gets the positional arguments (arity
-// checked as for VAR) and the object's small constant [mode] (0..63).
-typedef mpf_obj_t (*mpf_fun_mode_t)(size_t n_args, const mpf_obj_t *args, unsigned mode);
-enum { MPF_FUN_KIND_0, MPF_FUN_KIND_1, MPF_FUN_KIND_2, MPF_FUN_KIND_3, MPF_FUN_KIND_VAR, MPF_FUN_KIND_KW, MPF_FUN_KIND_MODE };
-#define MPF_FUN_ARGS_ANY 15  // n_max of a function taking any number of positional arguments
-// The kind, the arity and the mode share a halfword; an initializer that does not fit a
-// field fails to compile (-Woverflow). The name is a core qstr (below 2^14).
-// With CONFIG_FUN_FULL_OBJECTS: 3 words on a 32-bit chip, a type word first.
-// Without it: 2 words and no type word. The first halfword is the name as a const
-// table key with its low bit set ((id << 2) | 3, an odd first byte, which no type
-// pointer has): mpf_obj_type() recognises a builtin function by it, and a const table's
-// entry can be a builtin function object itself (see mpf_rom_map_elem_t).
-typedef struct mpf_fun_builtin {
-#if CONFIG_FUN_FULL_OBJECTS
-    mpf_obj_base_t base;
-#endif
-    uint16_t name;  // read it with MPF_FUN_NAME()
-    uint16_t kind : 3, n_min : 3, n_max : 4, mode : 6;  // n_max MPF_FUN_ARGS_ANY: unlimited
-    union {
-        mpf_fun_0_t f0;
-        mpf_fun_1_t f1;
-        mpf_fun_2_t f2;
-        mpf_fun_3_t f3;
-        mpf_fun_var_t var;
-        mpf_fun_kw_t kw;
-        mpf_fun_mode_t mode;
-    } fun;
-} mpf_fun_builtin_t;
-#if !CONFIG_FUN_FULL_OBJECTS && defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
-#error "builtin functions without a type word (CONFIG_FUN_FULL_OBJECTS off) need a little-endian target"
-#endif
-#if CONFIG_FUN_FULL_OBJECTS
-#define MPF_FUN_NAME(f) ((mpf_qstr_t)(f)->name)
-#define MPF_FUN_INIT(q, kind, mn, mx, md, field, f) {{&mpf_type_fun_builtin}, (q), kind, mn, (mx) == 255 ? MPF_FUN_ARGS_ANY : (mx), md, {.field = f}}
-#else
-#define MPF_FUN_NAME(f) ((mpf_qstr_t)((f)->name >> 2))
-#define MPF_FUN_INIT(q, kind, mn, mx, md, field, f) {((q) << 2) | 3, kind, mn, (mx) == 255 ? MPF_FUN_ARGS_ANY : (mx), md, {.field = f}}
-#endif
-// The initializer of a builtin function object named [q] (for one that is not static).
-#define MPF_FUN_INIT_0(q, f) MPF_FUN_INIT(q, MPF_FUN_KIND_0, 0, 0, 0, f0, f)
-#define MPF_FUN_INIT_1(q, f) MPF_FUN_INIT(q, MPF_FUN_KIND_1, 1, 1, 0, f1, f)
-#define MPF_FUN_INIT_2(q, f) MPF_FUN_INIT(q, MPF_FUN_KIND_2, 2, 2, 0, f2, f)
-#define MPF_FUN_INIT_3(q, f) MPF_FUN_INIT(q, MPF_FUN_KIND_3, 3, 3, 0, f3, f)
-#define MPF_FUN_INIT_VAR(q, mn, mx, f) MPF_FUN_INIT(q, MPF_FUN_KIND_VAR, mn, mx, 0, var, f)
-#define MPF_FUN_INIT_KW(q, mn, f) MPF_FUN_INIT(q, MPF_FUN_KIND_KW, mn, MPF_FUN_ARGS_ANY, 0, kw, f)
-#define MPF_FUN_INIT_MODE(q, mn, mx, f, md) MPF_FUN_INIT(q, MPF_FUN_KIND_MODE, mn, mx, md, mode, f)
-#define MPF_FUN_0(obj, q, f) static const mpf_fun_builtin_t obj = MPF_FUN_INIT_0(q, f)
-#define MPF_FUN_1(obj, q, f) static const mpf_fun_builtin_t obj = MPF_FUN_INIT_1(q, f)
-#define MPF_FUN_2(obj, q, f) static const mpf_fun_builtin_t obj = MPF_FUN_INIT_2(q, f)
-#define MPF_FUN_3(obj, q, f) static const mpf_fun_builtin_t obj = MPF_FUN_INIT_3(q, f)
-#define MPF_FUN_VAR(obj, q, mn, mx, f) static const mpf_fun_builtin_t obj = MPF_FUN_INIT_VAR(q, mn, mx, f)
-#define MPF_FUN_KW(obj, q, mn, f) static const mpf_fun_builtin_t obj = MPF_FUN_INIT_KW(q, mn, f)
-// f(n_args, args, md): one of a family of methods sharing [f]
-#define MPF_FUN_MODE(obj, q, mn, mx, f, md) static const mpf_fun_builtin_t obj = MPF_FUN_INIT_MODE(q, mn, mx, f, md)
 
 // Wrappers for class-body decorators.
 typedef struct mpf_wrapper {

@@ -17,6 +17,12 @@ extern inline bool mpf_obj_is_type(mpf_obj_t o, const mpf_type_t *t);
 extern inline bool mpf_obj_is_class(mpf_obj_t o);
 #endif
 
+// The unary_op slot of [o]'s type applied to [o], or NULL (no slot, or it declines [op]).
+static mpf_obj_t unary_slot(int op, mpf_obj_t o) {
+    mpf_type_unary_op_fn_t f = mpf_type_get_unary_op(mpf_type_slots(mpf_obj_type(o)));
+    return f != NULL ? f(op, o) : MPF_OBJ_NULL;
+}
+
 bool mpf_obj_is_true(mpf_obj_t o) {
     if (o == MPF_OBJ_FALSE || o == MPF_OBJ_NONE) {
         return false;
@@ -29,18 +35,12 @@ bool mpf_obj_is_true(mpf_obj_t o) {
         mpf_qstr_data(mpf_obj_qstr_value(o), &len);
         return len != 0;
     }
-    const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
-    if (mpf_type_get_unary_op(t) != NULL) {
-        mpf_obj_t r = mpf_type_get_unary_op(t)(MPF_UNARY_OP_BOOL, o);
-        if (r != MPF_OBJ_NULL) {
-            return r == MPF_OBJ_TRUE;
-        }
-        r = mpf_type_get_unary_op(t)(MPF_UNARY_OP_LEN, o);
-        if (r != MPF_OBJ_NULL) {
-            return r != mpf_obj_new_small_int(0);
-        }
+    mpf_obj_t r = unary_slot(MPF_UNARY_OP_BOOL, o);
+    if (r != MPF_OBJ_NULL) {
+        return r == MPF_OBJ_TRUE;
     }
-    return true;
+    r = unary_slot(MPF_UNARY_OP_LEN, o);
+    return r != mpf_obj_new_small_int(0);  // (no len either: NULL, true)
 }
 
 bool mpf_obj_is_callable(mpf_obj_t o) {
@@ -125,21 +125,18 @@ mpf_int_t mpf_obj_hash(mpf_obj_t o) {
     } else if (mpf_obj_is_qstr(o)) {
         return (mpf_int_t)mpf_qstr_hash(mpf_obj_qstr_value(o));
     }
-    const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
-    if (t->flags & MPF_TYPE_FLAG_UNHASHABLE) {
+    if (mpf_obj_type(o)->flags & MPF_TYPE_FLAG_UNHASHABLE) {
         mpf_raise_fmt(&mpf_type_TypeError, "unhashable type: '%T'", o);
     }
-    if (mpf_type_get_unary_op(t) != NULL) {
-        mpf_obj_t r = mpf_type_get_unary_op(t)(MPF_UNARY_OP_HASH, o);
-        if (r != MPF_OBJ_NULL) {
-            if (mpf_obj_is_small_int(r)) {
-                return mpf_obj_small_int_value(r);
-            }
-            if (!mpf_obj_is_int(r)) {
-                mpf_raise_msg(&mpf_type_TypeError, "__hash__ method should return an integer");
-            }
-            return (mpf_int_t)(mpf_obj_hash(r));
+    mpf_obj_t r = unary_slot(MPF_UNARY_OP_HASH, o);
+    if (r != MPF_OBJ_NULL) {
+        if (mpf_obj_is_small_int(r)) {
+            return mpf_obj_small_int_value(r);
         }
+        if (!mpf_obj_is_int(r)) {
+            mpf_raise_msg(&mpf_type_TypeError, "__hash__ method should return an integer");
+        }
+        return (mpf_int_t)(mpf_obj_hash(r));
     }
     return (mpf_int_t)(o >> 3);
 }
@@ -239,11 +236,7 @@ mpf_obj_t mpf_obj_len_maybe(mpf_obj_t o) {
     if (mpf_obj_is_small_int(o)) {
         return MPF_OBJ_NULL;
     }
-    const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));
-    if (mpf_type_get_unary_op(t) != NULL) {
-        return mpf_type_get_unary_op(t)(MPF_UNARY_OP_LEN, o);
-    }
-    return MPF_OBJ_NULL;
+    return unary_slot(MPF_UNARY_OP_LEN, o);
 }
 
 size_t mpf_obj_len(mpf_obj_t o) {
@@ -328,13 +321,24 @@ bool mpf_type_is_subclass(const mpf_type_t *t, const mpf_type_t *base) {
         }
         return false;
     }
-    for (const mpf_type_t *c = t->parent; c != NULL; c = c->parent) {
+    for (const mpf_type_t *c = mpf_type_parent(t); c != NULL; c = mpf_type_parent(c)) {
         if (c == base) {
             return true;
         }
     }
     return false;
 }
+
+#if !CONFIG_TYPE_FULL_SLOTS
+const mpf_type_t *mpf_type_parent(const mpf_type_t *t) {
+#if !CONFIG_EXC_FULL_TYPES
+    if (t->flags & MPF_TYPE_FLAG_COMPACT) {
+        return ((const mpf_type_compact_t *)(const void *)t)->parent;
+    }
+#endif
+    return mpf_type_get_parent(t);
+}
+#endif
 
 bool mpf_obj_isinstance(mpf_obj_t o, mpf_obj_t cls) {
     const mpf_type_t *t = mpf_obj_type(o);
@@ -449,7 +453,7 @@ bool mpf_slice_indices(mpf_obj_t slice, size_t len, mpf_int_t *start, mpf_int_t 
 
 void mpf_obj_get_array(mpf_obj_t o, size_t *len, mpf_obj_t **items) {
     const mpf_type_t *t = mpf_obj_type(o);
-    if (t == &mpf_type_tuple || (t->parent == &mpf_type_tuple && !(t->flags & MPF_TYPE_FLAG_HEAP))) {
+    if (t == &mpf_type_tuple || (mpf_type_parent(t) == &mpf_type_tuple && !(t->flags & MPF_TYPE_FLAG_HEAP))) {
         // a tuple, or a native tuple subtype laid out as one (os.uname())
         mpf_tuple_t *t = mpf_obj_ptr(o);
         *len = t->len;

@@ -47,7 +47,7 @@ static mpf_obj_t bool_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     return r;
 }
 
-const mpf_type_t mpf_type_bool = MPF_TYPE(MPF_QSTR_bool, 0, &mpf_type_int,
+const mpf_type_t mpf_type_bool = MPF_TYPE(MPF_QSTR_bool, 0, (parent, &mpf_type_int),
     (print, bool_print),
     (make_new, bool_make_new),
     (unary_op, bool_unary_op),

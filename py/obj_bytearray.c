@@ -286,7 +286,7 @@ static mpf_obj_t ba_iter_next(mpf_obj_t self) {
     return mpf_obj_new_small_int(b->items[it->i++]);
 }
 
-static const mpf_type_t ba_iter_type = MPF_TYPE(MPF_QSTR_bytearray_iterator, 0, NULL,
+static const mpf_type_t ba_iter_type = MPF_TYPE(MPF_QSTR_bytearray_iterator, 0,
     (getiter, mpf_iter_self),
     (iternext, ba_iter_next));
 
@@ -302,13 +302,11 @@ static mpf_obj_t ba_m_append(mpf_obj_t self, mpf_obj_t v) {
     ba_append(mpf_obj_ptr(self), &c, 1);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_2(ba_append_obj, MPF_QSTR_append, ba_m_append);
 
 static mpf_obj_t ba_m_extend(mpf_obj_t self, mpf_obj_t v) {
     ba_extend_from(mpf_obj_ptr(self), v, false);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_2(ba_extend_obj, MPF_QSTR_extend, ba_m_extend);
 
 static mpf_obj_t ba_m_pop(size_t n_args, const mpf_obj_t *args) {
     bytearray_obj_t *b = mpf_obj_ptr(args[0]);
@@ -320,7 +318,6 @@ static mpf_obj_t ba_m_pop(size_t n_args, const mpf_obj_t *args) {
     ba_delete(b, i);
     return mpf_obj_new_small_int(c);
 }
-MPF_FUN_VAR(ba_pop_obj, MPF_QSTR_pop, 1, 2, ba_m_pop);
 
 static mpf_obj_t ba_m_insert(mpf_obj_t self, mpf_obj_t idx, mpf_obj_t v) {
     bytearray_obj_t *b = mpf_obj_ptr(self);
@@ -330,7 +327,6 @@ static mpf_obj_t ba_m_insert(mpf_obj_t self, mpf_obj_t idx, mpf_obj_t v) {
     b->len = mpf_items_splice(b->items, b->len, 1, i, i, &c, 1);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_3(ba_insert_obj, MPF_QSTR_insert, ba_m_insert);
 
 static mpf_obj_t ba_m_remove(mpf_obj_t self, mpf_obj_t v) {
     bytearray_obj_t *b = mpf_obj_ptr(self);
@@ -343,19 +339,16 @@ static mpf_obj_t ba_m_remove(mpf_obj_t self, mpf_obj_t v) {
     }
     mpf_raise_msg(&mpf_type_ValueError, "value not found in bytearray");
 }
-MPF_FUN_2(ba_remove_obj, MPF_QSTR_remove, ba_m_remove);
 
 static mpf_obj_t ba_m_clear(mpf_obj_t self) {
     ((bytearray_obj_t *)mpf_obj_ptr(self))->len = 0;
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(ba_clear_obj, MPF_QSTR_clear, ba_m_clear);
 
 static mpf_obj_t ba_m_copy(mpf_obj_t self) {
     const bytearray_obj_t *b = mpf_obj_ptr(self);
     return mpf_obj_new_bytearray(b->items, b->len);
 }
-MPF_FUN_1(ba_copy_obj, MPF_QSTR_copy, ba_m_copy);
 
 static mpf_obj_t ba_m_reverse(mpf_obj_t self) {
     bytearray_obj_t *b = mpf_obj_ptr(self);
@@ -366,22 +359,21 @@ static mpf_obj_t ba_m_reverse(mpf_obj_t self) {
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(ba_reverse_obj, MPF_QSTR_reverse, ba_m_reverse);
 
 static const mpf_rom_map_elem_t bytearray_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_append), MPF_ROM_PTR(&ba_append_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_extend), MPF_ROM_PTR(&ba_extend_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_pop), MPF_ROM_PTR(&ba_pop_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_insert), MPF_ROM_PTR(&ba_insert_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_remove), MPF_ROM_PTR(&ba_remove_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_clear), MPF_ROM_PTR(&ba_clear_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_copy), MPF_ROM_PTR(&ba_copy_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_reverse), MPF_ROM_PTR(&ba_reverse_obj)},
+    MPF_ROM_FUN_2(MPF_QSTR_append, ba_m_append),
+    MPF_ROM_FUN_2(MPF_QSTR_extend, ba_m_extend),
+    MPF_ROM_FUN_VAR(MPF_QSTR_pop, 1, 2, ba_m_pop),
+    MPF_ROM_FUN_3(MPF_QSTR_insert, ba_m_insert),
+    MPF_ROM_FUN_2(MPF_QSTR_remove, ba_m_remove),
+    MPF_ROM_FUN_1(MPF_QSTR_clear, ba_m_clear),
+    MPF_ROM_FUN_1(MPF_QSTR_copy, ba_m_copy),
+    MPF_ROM_FUN_1(MPF_QSTR_reverse, ba_m_reverse),
 };
 MPF_ROM_MAP(bytearray_locals, bytearray_locals_table);
 
 static const mpf_type_ext_t bytearray_get_buffer_ext = {.get_buffer = bytearray_get_buffer};
-const mpf_type_t mpf_type_bytearray = MPF_TYPE(MPF_QSTR_bytearray, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE, NULL,
+const mpf_type_t mpf_type_bytearray = MPF_TYPE(MPF_QSTR_bytearray, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE,
     (print, bytearray_print),
     (make_new, bytearray_make_new),
     (unary_op, bytearray_unary_op),

@@ -542,10 +542,9 @@ static mpf_obj_t complex_unary_op(int op, mpf_obj_t self) {
 static mpf_obj_t complex_conjugate(mpf_obj_t self) {
     return mpf_obj_new_complex(cval(self)->real, -cval(self)->imag);
 }
-MPF_FUN_1(complex_conjugate_obj, MPF_QSTR_conjugate, complex_conjugate);
 
 static const mpf_rom_map_elem_t complex_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_conjugate), MPF_ROM_PTR(&complex_conjugate_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR_conjugate, complex_conjugate),
 };
 MPF_ROM_MAP(complex_locals, complex_locals_table);
 
@@ -560,7 +559,7 @@ static void complex_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
 }
 
-const mpf_type_t mpf_type_complex = MPF_TYPE(MPF_QSTR_complex, MPF_TYPE_FLAG_SUBCLASSABLE, NULL,
+const mpf_type_t mpf_type_complex = MPF_TYPE(MPF_QSTR_complex, MPF_TYPE_FLAG_SUBCLASSABLE,
     (print, complex_print),
     (make_new, complex_make_new),
     (unary_op, complex_unary_op),

@@ -187,7 +187,7 @@ static mpf_obj_t dict_iter_next(mpf_obj_t self) {
     return MPF_OBJ_STOP;
 }
 
-static const mpf_type_t dict_iter_type = MPF_TYPE(MPF_QSTR_dict_keyiterator, 0, NULL,
+static const mpf_type_t dict_iter_type = MPF_TYPE(MPF_QSTR_dict_keyiterator, 0,
     (getiter, mpf_iter_self),
     (iternext, dict_iter_next));
 
@@ -252,7 +252,7 @@ static mpf_obj_t view_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     return MPF_OBJ_NULL;
 }
 
-const mpf_type_t mpf_type_dict_view = MPF_TYPE(MPF_QSTR_dict_view, 0, NULL,
+const mpf_type_t mpf_type_dict_view = MPF_TYPE(MPF_QSTR_dict_view, 0,
     (print, view_print),
     (unary_op, view_unary_op),
     (binary_op, view_binary_op),
@@ -267,9 +267,6 @@ static mpf_obj_t dict_view_m(size_t n_args, const mpf_obj_t *args, unsigned kind
     (void)n_args;
     return view_new(args[0], kind);
 }
-MPF_FUN_MODE(dict_keys_obj, MPF_QSTR_keys, 1, 1, dict_view_m, 0);
-MPF_FUN_MODE(dict_values_obj, MPF_QSTR_values, 1, 1, dict_view_m, 1);
-MPF_FUN_MODE(dict_items_obj, MPF_QSTR_items, 1, 1, dict_view_m, 2);
 
 // get(key[, default]), pop(key[, default]) and setdefault(key[, default]): the map
 // operation each is (the mode), the default None but for pop (KeyError).
@@ -287,9 +284,6 @@ static mpf_obj_t dict_get_m(size_t n_args, const mpf_obj_t *args, unsigned op) {
     }
     return e->value;
 }
-MPF_FUN_MODE(dict_get_obj, MPF_QSTR_get, 2, 3, dict_get_m, MPF_MAP_LOOKUP);
-MPF_FUN_MODE(dict_pop_obj, MPF_QSTR_pop, 2, 3, dict_get_m, MPF_MAP_REMOVE);
-MPF_FUN_MODE(dict_setdefault_obj, MPF_QSTR_setdefault, 2, 3, dict_get_m, MPF_MAP_LOOKUP_ADD);
 
 static mpf_obj_t dict_popitem(mpf_obj_t self) {
     mpf_map_t *m = mpf_dict_map(self);
@@ -303,20 +297,17 @@ static mpf_obj_t dict_popitem(mpf_obj_t self) {
     }
     mpf_raise_msg(&mpf_type_KeyError, "popitem(): dictionary is empty");
 }
-MPF_FUN_1(dict_popitem_obj, MPF_QSTR_popitem, dict_popitem);
 
 
 static mpf_obj_t dict_update(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     dict_update_args(args[0], n_args - 1, n_kw, args + 1);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_KW(dict_update_obj, MPF_QSTR_update, 1, dict_update);
 
 static mpf_obj_t dict_clear(mpf_obj_t self) {
     mpf_map_clear(mpf_dict_map(self));
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(dict_clear_obj, MPF_QSTR_clear, dict_clear);
 
 static mpf_obj_t dict_copy(mpf_obj_t self) {
     mpf_map_t *m = mpf_dict_map(self);
@@ -324,7 +315,6 @@ static mpf_obj_t dict_copy(mpf_obj_t self) {
     dict_store_all(d, m);
     return d;
 }
-MPF_FUN_1(dict_copy_obj, MPF_QSTR_copy, dict_copy);
 
 #if CONFIG_BUILTIN_EXTRAS
 static mpf_obj_t dict_fromkeys(size_t n_args, const mpf_obj_t *args) {
@@ -344,32 +334,30 @@ static const mpf_wrapper_t dict_fromkeys_obj = {{&mpf_type_classmethod}, MPF_ROM
 static mpf_obj_t dict_getitem(mpf_obj_t self, mpf_obj_t k) {
     return dict_subscr(self, k, MPF_OBJ_SENTINEL);
 }
-MPF_FUN_2(dict_getitem_obj, MPF_QSTR___getitem__, dict_getitem);
 static mpf_obj_t dict_setitem(mpf_obj_t self, mpf_obj_t k, mpf_obj_t v) {
     return dict_subscr(self, k, v);
 }
-MPF_FUN_3(dict_setitem_obj, MPF_QSTR___setitem__, dict_setitem);
 
 static const mpf_rom_map_elem_t dict_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_keys), MPF_ROM_PTR(&dict_keys_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_values), MPF_ROM_PTR(&dict_values_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_items), MPF_ROM_PTR(&dict_items_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_get), MPF_ROM_PTR(&dict_get_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_pop), MPF_ROM_PTR(&dict_pop_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_popitem), MPF_ROM_PTR(&dict_popitem_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_setdefault), MPF_ROM_PTR(&dict_setdefault_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_update), MPF_ROM_PTR(&dict_update_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_clear), MPF_ROM_PTR(&dict_clear_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_copy), MPF_ROM_PTR(&dict_copy_obj)},
+    MPF_ROM_FUN_MODE(MPF_QSTR_keys, 1, 1, dict_view_m, 0),
+    MPF_ROM_FUN_MODE(MPF_QSTR_values, 1, 1, dict_view_m, 1),
+    MPF_ROM_FUN_MODE(MPF_QSTR_items, 1, 1, dict_view_m, 2),
+    MPF_ROM_FUN_MODE(MPF_QSTR_get, 2, 3, dict_get_m, MPF_MAP_LOOKUP),
+    MPF_ROM_FUN_MODE(MPF_QSTR_pop, 2, 3, dict_get_m, MPF_MAP_REMOVE),
+    MPF_ROM_FUN_1(MPF_QSTR_popitem, dict_popitem),
+    MPF_ROM_FUN_MODE(MPF_QSTR_setdefault, 2, 3, dict_get_m, MPF_MAP_LOOKUP_ADD),
+    MPF_ROM_FUN_KW(MPF_QSTR_update, 1, dict_update),
+    MPF_ROM_FUN_1(MPF_QSTR_clear, dict_clear),
+    MPF_ROM_FUN_1(MPF_QSTR_copy, dict_copy),
 #if CONFIG_BUILTIN_EXTRAS
     {MPF_ROM_QSTR(MPF_QSTR_fromkeys), MPF_ROM_PTR(&dict_fromkeys_obj)},
 #endif
-    {MPF_ROM_QSTR(MPF_QSTR___getitem__), MPF_ROM_PTR(&dict_getitem_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___setitem__), MPF_ROM_PTR(&dict_setitem_obj)},
+    MPF_ROM_FUN_2(MPF_QSTR___getitem__, dict_getitem),
+    MPF_ROM_FUN_3(MPF_QSTR___setitem__, dict_setitem),
 };
 MPF_ROM_MAP(dict_locals, dict_locals_table);
 
-const mpf_type_t mpf_type_dict = MPF_TYPE(MPF_QSTR_dict, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE, NULL,
+const mpf_type_t mpf_type_dict = MPF_TYPE(MPF_QSTR_dict, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE,
     (print, dict_print),
     (make_new, dict_make_new),
     (unary_op, dict_unary_op),

@@ -508,28 +508,25 @@ static mpf_obj_t exc_init(size_t n_args, const mpf_obj_t *args) {
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_VAR(exc_init_obj, MPF_QSTR___init__, 1, 255, exc_init);
 
 static mpf_obj_t exc_with_traceback(mpf_obj_t self, mpf_obj_t tb) {
     (void)tb;
     return self;
 }
-MPF_FUN_2(exc_with_traceback_obj, MPF_QSTR_with_traceback, exc_with_traceback);
 
 static mpf_obj_t exc_str(mpf_obj_t self) {
     return mpf_obj_print_to_str(exc_print, self, MPF_PRINT_STR);
 }
-MPF_FUN_1(exc_str_obj, MPF_QSTR___str__, exc_str);
 
 static const mpf_rom_map_elem_t exc_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR___init__), MPF_ROM_PTR(&exc_init_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___str__), MPF_ROM_PTR(&exc_str_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_with_traceback), MPF_ROM_PTR(&exc_with_traceback_obj)},
+    MPF_ROM_FUN_VAR(MPF_QSTR___init__, 1, 255, exc_init),
+    MPF_ROM_FUN_1(MPF_QSTR___str__, exc_str),
+    MPF_ROM_FUN_2(MPF_QSTR_with_traceback, exc_with_traceback),
 };
 MPF_ROM_MAP(exc_locals, exc_locals_table);
 
 // BaseException: the full type whose slots serve every builtin exception type.
-const mpf_type_t mpf_type_BaseException = MPF_TYPE(MPF_QSTR_BaseException, MPF_TYPE_FLAG_EXCEPTION | MPF_TYPE_FLAG_SUBCLASSABLE, NULL,
+const mpf_type_t mpf_type_BaseException = MPF_TYPE(MPF_QSTR_BaseException, MPF_TYPE_FLAG_EXCEPTION | MPF_TYPE_FLAG_SUBCLASSABLE,
     (print, exc_print),
     (make_new, exc_make_new),
     (attr, exc_attr),
@@ -539,7 +536,7 @@ const mpf_type_t mpf_type_BaseException = MPF_TYPE(MPF_QSTR_BaseException, MPF_T
 // The others as full type objects: slots read directly.
 #define MPF_DEFINE_EXC(exc_name, parent_) \
     const mpf_type_t mpf_type_##exc_name = MPF_TYPE(MPF_QSTR_##exc_name, \
-        MPF_TYPE_FLAG_EXCEPTION | MPF_TYPE_FLAG_SUBCLASSABLE, parent_, \
+        MPF_TYPE_FLAG_EXCEPTION | MPF_TYPE_FLAG_SUBCLASSABLE, (parent, parent_), \
         (print, exc_print), (make_new, exc_make_new), (attr, exc_attr), (locals, &exc_locals));
 #else
 // The others compact: name, flags and base; mpf_type_slots() gives BaseException's slots

@@ -475,7 +475,6 @@ static mpf_obj_t float_is_integer(mpf_obj_t self) {
     mpf_float_t v = fval(self);
     return mpf_obj_bool(isfinite(v) && v == floor(v));
 }
-MPF_FUN_1(float_is_integer_obj, MPF_QSTR_is_integer, float_is_integer);
 
 static mpf_obj_t float_as_integer_ratio(mpf_obj_t self) {
     mpf_float_t v = fval(self);
@@ -498,17 +497,15 @@ static mpf_obj_t float_as_integer_ratio(mpf_obj_t self) {
     mpf_obj_t t[2] = {num, den};
     return mpf_obj_new_tuple(2, t);
 }
-MPF_FUN_1(float_as_integer_ratio_obj, MPF_QSTR_as_integer_ratio, float_as_integer_ratio);
 
 static mpf_obj_t float_conjugate(mpf_obj_t self) {
     return self;
 }
-MPF_FUN_1(float_conjugate_obj, MPF_QSTR_conjugate, float_conjugate);
 
 static const mpf_rom_map_elem_t float_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_is_integer), MPF_ROM_PTR(&float_is_integer_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_as_integer_ratio), MPF_ROM_PTR(&float_as_integer_ratio_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_conjugate), MPF_ROM_PTR(&float_conjugate_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR_is_integer, float_is_integer),
+    MPF_ROM_FUN_1(MPF_QSTR_as_integer_ratio, float_as_integer_ratio),
+    MPF_ROM_FUN_1(MPF_QSTR_conjugate, float_conjugate),
 };
 MPF_ROM_MAP(float_locals, float_locals_table);
 
@@ -523,7 +520,7 @@ static void float_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
 }
 
-const mpf_type_t mpf_type_float = MPF_TYPE(MPF_QSTR_float, MPF_TYPE_FLAG_SUBCLASSABLE, NULL,
+const mpf_type_t mpf_type_float = MPF_TYPE(MPF_QSTR_float, MPF_TYPE_FLAG_SUBCLASSABLE,
     (print, float_print),
     (make_new, float_make_new),
     (unary_op, float_unary_op),

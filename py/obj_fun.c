@@ -93,7 +93,6 @@ static mpf_obj_t code_co_lines(mpf_obj_t self) {
     }
     return mpf_getiter(out);
 }
-MPF_FUN_1(code_co_lines_obj, MPF_QSTR_co_lines, code_co_lines);
 
 static void code_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     const code_obj_t *c = mpf_obj_ptr(self);
@@ -126,11 +125,11 @@ static void code_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t ki
 }
 
 static const mpf_rom_map_elem_t code_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_co_lines), MPF_ROM_PTR(&code_co_lines_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR_co_lines, code_co_lines),
 };
 MPF_ROM_MAP(code_locals, code_locals_table);
 
-static const mpf_type_t code_type = MPF_TYPE(MPF_QSTR_code, 0, NULL,
+static const mpf_type_t code_type = MPF_TYPE(MPF_QSTR_code, 0,
     (print, code_print),
     (attr, code_attr),
     (locals, &code_locals));
@@ -208,7 +207,7 @@ static void fun_bc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
 #else
 #define FUN_BC_MAKE_NEW
 #endif
-const mpf_type_t mpf_type_fun_bc = MPF_TYPE(MPF_QSTR_function, 0, NULL,
+const mpf_type_t mpf_type_fun_bc = MPF_TYPE(MPF_QSTR_function, 0,
     (print, fun_bc_print),
     (call, fun_bc_call),
     (attr, fun_bc_attr) FUN_BC_MAKE_NEW);
@@ -267,7 +266,7 @@ static void fun_builtin_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
 }
 
-const mpf_type_t mpf_type_fun_builtin = MPF_TYPE(MPF_QSTR_builtin_function_or_method, 0, NULL,
+const mpf_type_t mpf_type_fun_builtin = MPF_TYPE(MPF_QSTR_builtin_function_or_method, 0,
     (print, fun_builtin_print),
     (call, fun_builtin_call),
     (attr, fun_builtin_attr));
@@ -346,7 +345,7 @@ _Static_assert(offsetof(mpf_bound_meth_t, self) == sizeof(mpf_obj_base_t) &&
                    sizeof(mpf_bound_meth_t) == sizeof(mpf_obj_base_t) + 2 * sizeof(mpf_uint_t),
     "a bound method is a pair");
 
-const mpf_type_t mpf_type_bound_meth = MPF_TYPE(MPF_QSTR_method, 0, NULL,
+const mpf_type_t mpf_type_bound_meth = MPF_TYPE(MPF_QSTR_method, 0,
     (print, bound_meth_print),
     (call, bound_meth_call),
     (attr, bound_meth_attr),
@@ -406,7 +405,7 @@ _Static_assert(offsetof(mpf_method_desc_t, owner) == sizeof(mpf_obj_base_t) &&
                    sizeof(mpf_method_desc_t) == sizeof(mpf_obj_base_t) + 2 * sizeof(mpf_uint_t),
     "a method descriptor is a pair");
 
-const mpf_type_t mpf_type_method_desc = MPF_TYPE(MPF_QSTR_method_descriptor, 0, NULL,
+const mpf_type_t mpf_type_method_desc = MPF_TYPE(MPF_QSTR_method_descriptor, 0,
     (print, method_desc_print),
     (call, method_desc_call),
     (attr, method_desc_attr),
@@ -421,4 +420,4 @@ mpf_obj_t mpf_obj_new_cell(mpf_obj_t v) {
     return mpf_obj_from_ptr(c);
 }
 
-const mpf_type_t mpf_type_cell = MPF_TYPE(MPF_QSTR_cell, 0, NULL);
+const mpf_type_t mpf_type_cell = MPF_TYPE(MPF_QSTR_cell, 0);

@@ -88,7 +88,6 @@ static mpf_obj_t gen_send(mpf_obj_t self, mpf_obj_t v) {
     }
     return y;
 }
-MPF_FUN_2(gen_send_obj, MPF_QSTR_send, gen_send);
 
 // Whether suspended generator [self] delegates with `yield from` to an iterator that takes
 // what throw() is given: another generator, or an object with a throw() method (which gets
@@ -131,7 +130,6 @@ static mpf_obj_t gen_throw(size_t n_args, const mpf_obj_t *args) {
     }
     return y;
 }
-MPF_FUN_VAR(gen_throw_obj, MPF_QSTR_throw, 2, 4, gen_throw);
 
 static mpf_obj_t gen_close(mpf_obj_t self) {
     mpf_gen_t *g = mpf_obj_ptr(self);
@@ -159,7 +157,6 @@ static mpf_obj_t gen_close(mpf_obj_t self) {
     }
     mpf_nlr_raise(nlr.exc);
 }
-MPF_FUN_1(gen_close_obj, MPF_QSTR_close, gen_close);
 
 #if CONFIG_ASYNC
 // ---------------------------------------------------------------- async generators
@@ -310,7 +307,6 @@ static mpf_obj_t agen_aw_iternext(mpf_obj_t self) {
 static mpf_obj_t agen_aw_send(mpf_obj_t self, mpf_obj_t v) {
     return agen_step(self, v, MPF_OBJ_NULL);
 }
-MPF_FUN_2(agen_aw_send_obj, MPF_QSTR_send, agen_aw_send);
 
 static mpf_obj_t agen_aw_throw(size_t n_args, const mpf_obj_t *args) {
     mpf_obj_t exc = mpf_obj_new_tuple(n_args - 1, args + 1);
@@ -321,34 +317,31 @@ static mpf_obj_t agen_aw_throw(size_t n_args, const mpf_obj_t *args) {
     }
     return agen_step(args[0], MPF_OBJ_NONE, exc);
 }
-MPF_FUN_VAR(agen_aw_throw_obj, MPF_QSTR_throw, 2, 4, agen_aw_throw);
 
 static mpf_obj_t agen_aw_close(mpf_obj_t self) {
     agen_awaitable_t *a = mpf_obj_ptr(self);
     a->state = AGEN_DONE;
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(agen_aw_close_obj, MPF_QSTR_close, agen_aw_close);
 
 static mpf_obj_t agen_aw_await(mpf_obj_t self) {
     return self;
 }
-MPF_FUN_1(agen_aw_await_obj, MPF_QSTR___await__, agen_aw_await);
 
 static const mpf_rom_map_elem_t agen_aw_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR___await__), MPF_ROM_PTR(&agen_aw_await_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_send), MPF_ROM_PTR(&agen_aw_send_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_throw), MPF_ROM_PTR(&agen_aw_throw_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_close), MPF_ROM_PTR(&agen_aw_close_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR___await__, agen_aw_await),
+    MPF_ROM_FUN_2(MPF_QSTR_send, agen_aw_send),
+    MPF_ROM_FUN_VAR(MPF_QSTR_throw, 2, 4, agen_aw_throw),
+    MPF_ROM_FUN_1(MPF_QSTR_close, agen_aw_close),
 };
 MPF_ROM_MAP(agen_aw_locals, agen_aw_locals_table);
 
-static const mpf_type_t agen_asend_type = MPF_TYPE(MPF_QSTR_async_generator_asend, 0, NULL,
+static const mpf_type_t agen_asend_type = MPF_TYPE(MPF_QSTR_async_generator_asend, 0,
     (getiter, mpf_iter_self),
     (iternext, agen_aw_iternext),
     (locals, &agen_aw_locals));
 
-static const mpf_type_t agen_athrow_type = MPF_TYPE(MPF_QSTR_async_generator_athrow, 0, NULL,
+static const mpf_type_t agen_athrow_type = MPF_TYPE(MPF_QSTR_async_generator_athrow, 0,
     (getiter, mpf_iter_self),
     (iternext, agen_aw_iternext),
     (locals, &agen_aw_locals));
@@ -356,27 +349,22 @@ static const mpf_type_t agen_athrow_type = MPF_TYPE(MPF_QSTR_async_generator_ath
 static mpf_obj_t gen_aiter(mpf_obj_t self) {
     return self;
 }
-MPF_FUN_1(gen_aiter_obj, MPF_QSTR___aiter__, gen_aiter);
 
 static mpf_obj_t gen_anext(mpf_obj_t self) {
     return agen_awaitable_new(self, AGEN_SEND, MPF_OBJ_NONE);
 }
-MPF_FUN_1(gen_anext_obj, MPF_QSTR___anext__, gen_anext);
 
 static mpf_obj_t gen_asend(mpf_obj_t self, mpf_obj_t v) {
     return agen_awaitable_new(self, AGEN_SEND, v);
 }
-MPF_FUN_2(gen_asend_obj, MPF_QSTR_asend, gen_asend);
 
 static mpf_obj_t gen_athrow(size_t n_args, const mpf_obj_t *args) {
     return agen_awaitable_new(args[0], AGEN_THROW, mpf_obj_new_tuple(n_args - 1, args + 1));
 }
-MPF_FUN_VAR(gen_athrow_obj, MPF_QSTR_athrow, 2, 4, gen_athrow);
 
 static mpf_obj_t gen_aclose(mpf_obj_t self) {
     return agen_awaitable_new(self, AGEN_CLOSE, MPF_OBJ_NONE);
 }
-MPF_FUN_1(gen_aclose_obj, MPF_QSTR_aclose, gen_aclose);
 #endif
 #if CONFIG_MODULE_MICROPYTHON
 // gen.pend_throw(v) (MicroPython's): [v] is raised in the generator when it is next resumed
@@ -391,7 +379,6 @@ static mpf_obj_t gen_pend_throw(mpf_obj_t self, mpf_obj_t v) {
     g->frame->pending = v == MPF_OBJ_NONE ? MPF_OBJ_NULL : v;
     return prev == MPF_OBJ_NULL ? MPF_OBJ_NONE : prev;
 }
-MPF_FUN_2(gen_pend_throw_obj, MPF_QSTR_pend_throw, gen_pend_throw);
 #endif
 
 static void gen_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
@@ -402,23 +389,23 @@ static void gen_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
 }
 
 static const mpf_rom_map_elem_t gen_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_send), MPF_ROM_PTR(&gen_send_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_throw), MPF_ROM_PTR(&gen_throw_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_close), MPF_ROM_PTR(&gen_close_obj)},
+    MPF_ROM_FUN_2(MPF_QSTR_send, gen_send),
+    MPF_ROM_FUN_VAR(MPF_QSTR_throw, 2, 4, gen_throw),
+    MPF_ROM_FUN_1(MPF_QSTR_close, gen_close),
 #if CONFIG_ASYNC
-    {MPF_ROM_QSTR(MPF_QSTR___aiter__), MPF_ROM_PTR(&gen_aiter_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___anext__), MPF_ROM_PTR(&gen_anext_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_asend), MPF_ROM_PTR(&gen_asend_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_athrow), MPF_ROM_PTR(&gen_athrow_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_aclose), MPF_ROM_PTR(&gen_aclose_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR___aiter__, gen_aiter),
+    MPF_ROM_FUN_1(MPF_QSTR___anext__, gen_anext),
+    MPF_ROM_FUN_2(MPF_QSTR_asend, gen_asend),
+    MPF_ROM_FUN_VAR(MPF_QSTR_athrow, 2, 4, gen_athrow),
+    MPF_ROM_FUN_1(MPF_QSTR_aclose, gen_aclose),
 #endif
 #if CONFIG_MODULE_MICROPYTHON
-    {MPF_ROM_QSTR(MPF_QSTR_pend_throw), MPF_ROM_PTR(&gen_pend_throw_obj)},
+    MPF_ROM_FUN_2(MPF_QSTR_pend_throw, gen_pend_throw),
 #endif
 };
 MPF_ROM_MAP(gen_locals, gen_locals_table);
 
-const mpf_type_t mpf_type_gen = MPF_TYPE(MPF_QSTR_generator, 0, NULL,
+const mpf_type_t mpf_type_gen = MPF_TYPE(MPF_QSTR_generator, 0,
     (print, gen_print),
     (getiter, mpf_iter_self),
     (iternext, gen_iternext),

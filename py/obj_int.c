@@ -535,7 +535,6 @@ static mpf_obj_t int_bit_length(mpf_obj_t self) {
     return mpf_obj_new_small_int(0);
 #endif
 }
-MPF_FUN_1(int_bit_length_obj, MPF_QSTR_bit_length, int_bit_length);
 #endif
 
 bool mpf_int_fits_bytes(mpf_obj_t v, size_t size, bool is_signed) {
@@ -599,7 +598,6 @@ static mpf_obj_t int_to_bytes(size_t n_args, size_t n_kw, const mpf_obj_t *args)
     }
     return mpf_int_to_bytes_obj(args[0], (size_t)len, little, is_signed);
 }
-MPF_FUN_KW(int_to_bytes_obj, MPF_QSTR_to_bytes, 1, int_to_bytes);
 
 static mpf_obj_t int_from_bytes(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     bool little, is_signed;
@@ -632,17 +630,16 @@ static const mpf_wrapper_t int_from_bytes_obj = {{&mpf_type_classmethod}, MPF_RO
 static mpf_obj_t int_conjugate(mpf_obj_t self) {
     return mpf_obj_is_int(self) && !mpf_obj_is_small_int(self) && !mpf_int_is_big(self) ? mpf_obj_new_small_int(self == MPF_OBJ_TRUE) : self;
 }
-MPF_FUN_1(int_conjugate_obj, MPF_QSTR_conjugate, int_conjugate);
 #endif
 
 static const mpf_rom_map_elem_t int_locals_table[] = {
 #if CONFIG_BUILTIN_EXTRAS
-    {MPF_ROM_QSTR(MPF_QSTR_bit_length), MPF_ROM_PTR(&int_bit_length_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR_bit_length, int_bit_length),
 #endif
-    {MPF_ROM_QSTR(MPF_QSTR_to_bytes), MPF_ROM_PTR(&int_to_bytes_obj)},
+    MPF_ROM_FUN_KW(MPF_QSTR_to_bytes, 1, int_to_bytes),
     {MPF_ROM_QSTR(MPF_QSTR_from_bytes), MPF_ROM_PTR(&int_from_bytes_obj)},
 #if CONFIG_BUILTIN_EXTRAS
-    {MPF_ROM_QSTR(MPF_QSTR_conjugate), MPF_ROM_PTR(&int_conjugate_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR_conjugate, int_conjugate),
 #endif
 };
 MPF_ROM_MAP(int_locals, int_locals_table);
@@ -667,7 +664,7 @@ static void int_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
 #else
 #define INT_ATTR
 #endif
-const mpf_type_t mpf_type_int = MPF_TYPE(MPF_QSTR_int, MPF_TYPE_FLAG_SUBCLASSABLE, NULL,
+const mpf_type_t mpf_type_int = MPF_TYPE(MPF_QSTR_int, MPF_TYPE_FLAG_SUBCLASSABLE,
     (print, int_print),
     (make_new, int_make_new),
     (unary_op, int_unary_op),

@@ -44,7 +44,7 @@ static mpf_obj_t enumerate_next(mpf_obj_t self) {
     return mpf_obj_new_tuple(2, t);
 }
 
-const mpf_type_t mpf_type_enumerate = MPF_TYPE(MPF_QSTR_enumerate, ITER_SUBCLASSABLE, NULL,
+const mpf_type_t mpf_type_enumerate = MPF_TYPE(MPF_QSTR_enumerate, ITER_SUBCLASSABLE,
     (make_new, enumerate_make_new),
     (getiter, mpf_iter_self),
     (iternext, enumerate_next));
@@ -96,12 +96,12 @@ static mpf_obj_t zip_next(mpf_obj_t self) {
     return mpf_call(z->fun, z->n, 0, a);
 }
 
-const mpf_type_t mpf_type_zip = MPF_TYPE(MPF_QSTR_zip, ITER_SUBCLASSABLE, NULL,
+const mpf_type_t mpf_type_zip = MPF_TYPE(MPF_QSTR_zip, ITER_SUBCLASSABLE,
     (make_new, zip_make_new),
     (getiter, mpf_iter_self),
     (iternext, zip_next));
 
-const mpf_type_t mpf_type_map = MPF_TYPE(MPF_QSTR_map, ITER_SUBCLASSABLE, NULL,
+const mpf_type_t mpf_type_map = MPF_TYPE(MPF_QSTR_map, ITER_SUBCLASSABLE,
     (make_new, zip_make_new),
     (getiter, mpf_iter_self),
     (iternext, zip_next));
@@ -120,7 +120,7 @@ static mpf_obj_t filter_next(mpf_obj_t self) {
     return MPF_OBJ_STOP;
 }
 
-const mpf_type_t mpf_type_filter = MPF_TYPE(MPF_QSTR_filter, ITER_SUBCLASSABLE, NULL,
+const mpf_type_t mpf_type_filter = MPF_TYPE(MPF_QSTR_filter, ITER_SUBCLASSABLE,
     (make_new, zip_make_new),
     (getiter, mpf_iter_self),
     (iternext, filter_next));
@@ -165,7 +165,7 @@ static mpf_obj_t reversed_next(mpf_obj_t self) {
     return mpf_subscr(r->seq, mpf_obj_new_small_int((mpf_int_t)r->i), MPF_OBJ_SENTINEL);
 }
 
-const mpf_type_t mpf_type_reversed = MPF_TYPE(MPF_QSTR_reversed, ITER_SUBCLASSABLE, NULL,
+const mpf_type_t mpf_type_reversed = MPF_TYPE(MPF_QSTR_reversed, ITER_SUBCLASSABLE,
     (make_new, reversed_make_new),
     (getiter, mpf_iter_self),
     (iternext, reversed_next));

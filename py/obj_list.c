@@ -166,13 +166,11 @@ static mpf_obj_t list_append(mpf_obj_t self, mpf_obj_t v) {
     mpf_list_append(self, v);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_2(list_append_obj, MPF_QSTR_append, list_append);
 
 static mpf_obj_t list_extend(mpf_obj_t self, mpf_obj_t it) {
     list_extend_from(self, it);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_2(list_extend_obj, MPF_QSTR_extend, list_extend);
 
 static mpf_obj_t list_insert(mpf_obj_t self, mpf_obj_t idx, mpf_obj_t v) {
     mpf_list_t *l = mpf_obj_ptr(self);
@@ -181,7 +179,6 @@ static mpf_obj_t list_insert(mpf_obj_t self, mpf_obj_t idx, mpf_obj_t v) {
     l->len = mpf_items_splice(l->items, l->len, sizeof(mpf_obj_t), i, i, &v, 1);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_3(list_insert_obj, MPF_QSTR_insert, list_insert);
 
 static mpf_obj_t list_pop(size_t n_args, const mpf_obj_t *args) {
     mpf_list_t *l = mpf_obj_ptr(args[0]);
@@ -193,7 +190,6 @@ static mpf_obj_t list_pop(size_t n_args, const mpf_obj_t *args) {
     list_delete_range(l, i, 1);
     return v;
 }
-MPF_FUN_VAR(list_pop_obj, MPF_QSTR_pop, 1, 2, list_pop);
 
 static mpf_obj_t list_remove(mpf_obj_t self, mpf_obj_t v) {
     mpf_list_t *l = mpf_obj_ptr(self);
@@ -205,7 +201,6 @@ static mpf_obj_t list_remove(mpf_obj_t self, mpf_obj_t v) {
     }
     mpf_raise_msg(&mpf_type_ValueError, "list.remove(x): x not in list");
 }
-MPF_FUN_2(list_remove_obj, MPF_QSTR_remove, list_remove);
 
 static mpf_obj_t list_clear(mpf_obj_t self) {
     mpf_list_t *l = mpf_obj_ptr(self);
@@ -214,13 +209,11 @@ static mpf_obj_t list_clear(mpf_obj_t self) {
     l->items = mpf_gc_alloc(4 * sizeof(mpf_obj_t), false);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(list_clear_obj, MPF_QSTR_clear, list_clear);
 
 static mpf_obj_t list_copy(mpf_obj_t self) {
     const mpf_list_t *l = mpf_obj_ptr(self);
     return mpf_obj_new_list(l->len, l->items);
 }
-MPF_FUN_1(list_copy_obj, MPF_QSTR_copy, list_copy);
 
 void mpf_list_reverse(mpf_obj_t self) {
     mpf_list_t *l = mpf_obj_ptr(self);
@@ -235,7 +228,6 @@ static mpf_obj_t list_reverse(mpf_obj_t self) {
     mpf_list_reverse(self);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(list_reverse_obj, MPF_QSTR_reverse, list_reverse);
 
 // An item being sorted and its key (the item itself without a key function): moving
 // both as one value keeps the merge to one copy per step.
@@ -335,24 +327,23 @@ static mpf_obj_t list_sort(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_list_sort_kw(args[0], n_kw, args + 1);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_KW(list_sort_obj, MPF_QSTR_sort, 1, list_sort);
 
 static const mpf_rom_map_elem_t list_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_append), MPF_ROM_PTR(&list_append_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_extend), MPF_ROM_PTR(&list_extend_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_insert), MPF_ROM_PTR(&list_insert_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_pop), MPF_ROM_PTR(&list_pop_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_remove), MPF_ROM_PTR(&list_remove_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_clear), MPF_ROM_PTR(&list_clear_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_copy), MPF_ROM_PTR(&list_copy_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_reverse), MPF_ROM_PTR(&list_reverse_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_sort), MPF_ROM_PTR(&list_sort_obj)},
+    MPF_ROM_FUN_2(MPF_QSTR_append, list_append),
+    MPF_ROM_FUN_2(MPF_QSTR_extend, list_extend),
+    MPF_ROM_FUN_3(MPF_QSTR_insert, list_insert),
+    MPF_ROM_FUN_VAR(MPF_QSTR_pop, 1, 2, list_pop),
+    MPF_ROM_FUN_2(MPF_QSTR_remove, list_remove),
+    MPF_ROM_FUN_1(MPF_QSTR_clear, list_clear),
+    MPF_ROM_FUN_1(MPF_QSTR_copy, list_copy),
+    MPF_ROM_FUN_1(MPF_QSTR_reverse, list_reverse),
+    MPF_ROM_FUN_KW(MPF_QSTR_sort, 1, list_sort),
     {MPF_ROM_QSTR(MPF_QSTR_count), MPF_ROM_PTR(&mpf_seq_count_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_index), MPF_ROM_PTR(&mpf_seq_index_obj)},
 };
 MPF_ROM_MAP(list_locals, list_locals_table);
 
-const mpf_type_t mpf_type_list = MPF_TYPE(MPF_QSTR_list, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE, NULL,
+const mpf_type_t mpf_type_list = MPF_TYPE(MPF_QSTR_list, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE,
     (print, list_print),
     (make_new, list_make_new),
     (unary_op, list_unary_op),

@@ -199,25 +199,21 @@ static mpf_obj_t memview_tobytes(mpf_obj_t self) {
     uint8_t *d = mv_data(mpf_obj_ptr(self), &len);
     return mpf_obj_new_bytes(d, len);
 }
-MPF_FUN_1(memview_tobytes_obj, MPF_QSTR_tobytes, memview_tobytes);
 
 static mpf_obj_t memview_tolist(mpf_obj_t self) {
     return mpf_list_from_iter(memview_getiter(self));
 }
-MPF_FUN_1(memview_tolist_obj, MPF_QSTR_tolist, memview_tolist);
 
 static mpf_obj_t memview_release(mpf_obj_t self) {
     (void)self;
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(memview_release_obj, MPF_QSTR_release, memview_release);
 
 // hex([sep[, bytes_per_sep]]): bytes.hex of the viewed bytes, with the same arguments.
 static mpf_obj_t memview_hex(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_obj_t hex = mpf_load_attr(memview_tobytes(args[0]), MPF_QSTR_hex);
     return mpf_call(hex, n_args - 1, n_kw, args + 1);
 }
-MPF_FUN_KW(memview_hex_obj, MPF_QSTR_hex, 1, memview_hex);
 
 static void memview_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     const memview_obj_t *m = mpf_obj_ptr(self);
@@ -240,15 +236,15 @@ static void memview_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
 }
 
 static const mpf_rom_map_elem_t memview_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_tobytes), MPF_ROM_PTR(&memview_tobytes_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_tolist), MPF_ROM_PTR(&memview_tolist_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_release), MPF_ROM_PTR(&memview_release_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_hex), MPF_ROM_PTR(&memview_hex_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR_tobytes, memview_tobytes),
+    MPF_ROM_FUN_1(MPF_QSTR_tolist, memview_tolist),
+    MPF_ROM_FUN_1(MPF_QSTR_release, memview_release),
+    MPF_ROM_FUN_KW(MPF_QSTR_hex, 1, memview_hex),
 };
 MPF_ROM_MAP(memview_locals, memview_locals_table);
 
 static const mpf_type_ext_t memview_get_buffer_ext = {.get_buffer = memview_get_buffer};
-const mpf_type_t mpf_type_memoryview = MPF_TYPE(MPF_QSTR_memoryview, MPF_TYPE_FLAG_UNHASHABLE, NULL,
+const mpf_type_t mpf_type_memoryview = MPF_TYPE(MPF_QSTR_memoryview, MPF_TYPE_FLAG_UNHASHABLE,
     (print, memview_print),
     (make_new, memview_make_new),
     (unary_op, memview_unary_op),

@@ -48,6 +48,6 @@ void mpf_module_dict_attr_store(mpf_obj_t dict, mpf_qstr_t attr, mpf_obj_t *dest
     dest[0] = MPF_OBJ_NULL;
 }
 
-const mpf_type_t mpf_type_module = MPF_TYPE(MPF_QSTR_module, 0, NULL,
+const mpf_type_t mpf_type_module = MPF_TYPE(MPF_QSTR_module, 0,
     (print, module_print),
     (attr, module_attr));

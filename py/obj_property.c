@@ -34,14 +34,11 @@ static mpf_obj_t property_setter(mpf_obj_t self, mpf_obj_t f) {
 static mpf_obj_t property_deleter(mpf_obj_t self, mpf_obj_t f) {
     return property_copy(self, 2, f);
 }
-MPF_FUN_2(property_getter_obj, MPF_QSTR_getter, property_getter);
-MPF_FUN_2(property_setter_obj, MPF_QSTR_setter, property_setter);
-MPF_FUN_2(property_deleter_obj, MPF_QSTR_deleter, property_deleter);
 
 static const mpf_rom_map_elem_t property_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_getter), MPF_ROM_PTR(&property_getter_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_setter), MPF_ROM_PTR(&property_setter_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_deleter), MPF_ROM_PTR(&property_deleter_obj)},
+    MPF_ROM_FUN_2(MPF_QSTR_getter, property_getter),
+    MPF_ROM_FUN_2(MPF_QSTR_setter, property_setter),
+    MPF_ROM_FUN_2(MPF_QSTR_deleter, property_deleter),
 };
 MPF_ROM_MAP(property_locals, property_locals_table);
 
@@ -59,7 +56,7 @@ static void property_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
 }
 
-const mpf_type_t mpf_type_property = MPF_TYPE(MPF_QSTR_property, 0, NULL,
+const mpf_type_t mpf_type_property = MPF_TYPE(MPF_QSTR_property, 0,
     (make_new, property_make_new),
     (attr, property_attr),
     (locals, &property_locals));

@@ -151,7 +151,7 @@ static mpf_obj_t range_iter_next(mpf_obj_t self) {
     return mpf_obj_new_int(v);
 }
 
-static const mpf_type_t range_iter_type = MPF_TYPE(MPF_QSTR_range_iterator, 0, NULL,
+static const mpf_type_t range_iter_type = MPF_TYPE(MPF_QSTR_range_iterator, 0,
     (getiter, mpf_iter_self),
     (iternext, range_iter_next));
 
@@ -186,21 +186,19 @@ static mpf_obj_t range_index(mpf_obj_t self, mpf_obj_t v) {
     }
     mpf_raise_fmt(&mpf_type_ValueError, "%R is not in range", v);
 }
-MPF_FUN_2(range_index_obj, MPF_QSTR_index, range_index);
 
 static mpf_obj_t range_count(mpf_obj_t self, mpf_obj_t v) {
     mpf_uint_t i;
     return mpf_obj_new_small_int(range_find(mpf_obj_ptr(self), v, &i));
 }
-MPF_FUN_2(range_count_obj, MPF_QSTR_count, range_count);
 
 static const mpf_rom_map_elem_t range_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_count), MPF_ROM_PTR(&range_count_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_index), MPF_ROM_PTR(&range_index_obj)},
+    MPF_ROM_FUN_2(MPF_QSTR_count, range_count),
+    MPF_ROM_FUN_2(MPF_QSTR_index, range_index),
 };
 MPF_ROM_MAP(range_locals, range_locals_table);
 
-const mpf_type_t mpf_type_range = MPF_TYPE(MPF_QSTR_range, 0, NULL,
+const mpf_type_t mpf_type_range = MPF_TYPE(MPF_QSTR_range, 0,
     (print, range_print),
     (make_new, range_make_new),
     (unary_op, range_unary_op),

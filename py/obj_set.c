@@ -338,7 +338,7 @@ static mpf_obj_t set_iter_next(mpf_obj_t self) {
     return MPF_OBJ_STOP;
 }
 
-static const mpf_type_t set_iter_type = MPF_TYPE(MPF_QSTR_set_iterator, 0, NULL,
+static const mpf_type_t set_iter_type = MPF_TYPE(MPF_QSTR_set_iterator, 0,
     (getiter, mpf_iter_self),
     (iternext, set_iter_next));
 
@@ -519,13 +519,11 @@ static mpf_obj_t set_m_add(mpf_obj_t self, mpf_obj_t v) {
     set_add(mpf_obj_ptr(self), v);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_2(set_add_obj, MPF_QSTR_add, set_m_add);
 
 static mpf_obj_t set_m_discard(mpf_obj_t self, mpf_obj_t v) {
     set_discard(mpf_obj_ptr(self), v);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_2(set_discard_obj, MPF_QSTR_discard, set_m_discard);
 
 static mpf_obj_t set_m_remove(mpf_obj_t self, mpf_obj_t v) {
     if (!set_discard(mpf_obj_ptr(self), v)) {
@@ -533,7 +531,6 @@ static mpf_obj_t set_m_remove(mpf_obj_t self, mpf_obj_t v) {
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_2(set_remove_obj, MPF_QSTR_remove, set_m_remove);
 
 static mpf_obj_t set_m_pop(mpf_obj_t self) {
     set_obj_t *s = mpf_obj_ptr(self);
@@ -546,7 +543,6 @@ static mpf_obj_t set_m_pop(mpf_obj_t self) {
     }
     mpf_raise_msg(&mpf_type_KeyError, "pop from an empty set");
 }
-MPF_FUN_1(set_pop_obj, MPF_QSTR_pop, set_m_pop);
 
 static mpf_obj_t set_m_clear(mpf_obj_t self) {
     set_obj_t *s = mpf_obj_ptr(self);
@@ -555,7 +551,6 @@ static mpf_obj_t set_m_clear(mpf_obj_t self) {
     s->fill = s->used = 0;
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(set_clear_obj, MPF_QSTR_clear, set_m_clear);
 
 static mpf_obj_t set_m_copy(mpf_obj_t self) {
     return set_copy_as(mpf_obj_type(self), self);
@@ -568,7 +563,6 @@ static mpf_obj_t set_m_update(size_t n_args, const mpf_obj_t *args) {
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_VAR(set_update_obj, MPF_QSTR_update, 1, 255, set_m_update);
 
 static mpf_obj_t set_m_union(size_t n_args, const mpf_obj_t *args) {
     mpf_obj_t r = set_copy_as(mpf_obj_type(args[0]), args[0]);
@@ -610,7 +604,6 @@ static mpf_obj_t set_m_intersection_update(size_t n_args, const mpf_obj_t *args)
     replace_contents(args[0], set_m_intersection(n_args, args));
     return MPF_OBJ_NONE;
 }
-MPF_FUN_VAR(set_intersection_update_obj, MPF_QSTR_intersection_update, 1, 255, set_m_intersection_update);
 
 static mpf_obj_t set_m_difference_update(size_t n_args, const mpf_obj_t *args) {
     for (size_t i = 1; i < n_args; i++) {
@@ -625,7 +618,6 @@ static mpf_obj_t set_m_difference_update(size_t n_args, const mpf_obj_t *args) {
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_VAR(set_difference_update_obj, MPF_QSTR_difference_update, 1, 255, set_m_difference_update);
 
 static mpf_obj_t set_m_symdiff_update(mpf_obj_t self, mpf_obj_t other) {
     set_obj_t *b = mpf_obj_ptr(as_set(other));
@@ -637,7 +629,6 @@ static mpf_obj_t set_m_symdiff_update(mpf_obj_t self, mpf_obj_t other) {
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_2(set_symdiff_update_obj, MPF_QSTR_symmetric_difference_update, set_m_symdiff_update);
 
 static mpf_obj_t set_m_issubset(mpf_obj_t self, mpf_obj_t other) {
     return mpf_obj_bool(set_issubset_of(mpf_obj_ptr(self), mpf_obj_ptr(as_set(other))));
@@ -662,15 +653,15 @@ static mpf_obj_t set_m_isdisjoint(mpf_obj_t self, mpf_obj_t other) {
 MPF_FUN_2(set_isdisjoint_obj, MPF_QSTR_isdisjoint, set_m_isdisjoint);
 
 static const mpf_rom_map_elem_t set_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_add), MPF_ROM_PTR(&set_add_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_discard), MPF_ROM_PTR(&set_discard_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_remove), MPF_ROM_PTR(&set_remove_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_pop), MPF_ROM_PTR(&set_pop_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_clear), MPF_ROM_PTR(&set_clear_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_update), MPF_ROM_PTR(&set_update_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_intersection_update), MPF_ROM_PTR(&set_intersection_update_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_difference_update), MPF_ROM_PTR(&set_difference_update_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_symmetric_difference_update), MPF_ROM_PTR(&set_symdiff_update_obj)},
+    MPF_ROM_FUN_2(MPF_QSTR_add, set_m_add),
+    MPF_ROM_FUN_2(MPF_QSTR_discard, set_m_discard),
+    MPF_ROM_FUN_2(MPF_QSTR_remove, set_m_remove),
+    MPF_ROM_FUN_1(MPF_QSTR_pop, set_m_pop),
+    MPF_ROM_FUN_1(MPF_QSTR_clear, set_m_clear),
+    MPF_ROM_FUN_VAR(MPF_QSTR_update, 1, 255, set_m_update),
+    MPF_ROM_FUN_VAR(MPF_QSTR_intersection_update, 1, 255, set_m_intersection_update),
+    MPF_ROM_FUN_VAR(MPF_QSTR_difference_update, 1, 255, set_m_difference_update),
+    MPF_ROM_FUN_2(MPF_QSTR_symmetric_difference_update, set_m_symdiff_update),
     {MPF_ROM_QSTR(MPF_QSTR_copy), MPF_ROM_PTR(&set_copy_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_union), MPF_ROM_PTR(&set_union_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_intersection), MPF_ROM_PTR(&set_intersection_obj)},
@@ -682,7 +673,7 @@ static const mpf_rom_map_elem_t set_locals_table[] = {
 };
 MPF_ROM_MAP(set_locals, set_locals_table);
 
-const mpf_type_t mpf_type_set = MPF_TYPE(MPF_QSTR_set, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE, NULL,
+const mpf_type_t mpf_type_set = MPF_TYPE(MPF_QSTR_set, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_UNHASHABLE,
     (print, set_print),
     (make_new, set_make_new),
     (unary_op, set_unary_op),
@@ -703,7 +694,7 @@ static const mpf_rom_map_elem_t frozenset_locals_table[] = {
 };
 MPF_ROM_MAP(frozenset_locals, frozenset_locals_table);
 
-const mpf_type_t mpf_type_frozenset = MPF_TYPE(MPF_QSTR_frozenset, MPF_TYPE_FLAG_SUBCLASSABLE, NULL,
+const mpf_type_t mpf_type_frozenset = MPF_TYPE(MPF_QSTR_frozenset, MPF_TYPE_FLAG_SUBCLASSABLE,
     (print, set_print),
     (make_new, set_make_new),
     (unary_op, set_unary_op),

@@ -46,10 +46,9 @@ static mpf_obj_t slice_indices(mpf_obj_t self, mpf_obj_t len) {
     mpf_obj_t t[3] = {mpf_obj_new_int(start), mpf_obj_new_int(stop), mpf_obj_new_int(step)};
     return mpf_obj_new_tuple(3, t);
 }
-MPF_FUN_2(slice_indices_obj, MPF_QSTR_indices, slice_indices);
 
 static const mpf_rom_map_elem_t slice_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_indices), MPF_ROM_PTR(&slice_indices_obj)},
+    MPF_ROM_FUN_2(MPF_QSTR_indices, slice_indices),
 };
 MPF_ROM_MAP(slice_locals, slice_locals_table);
 #endif
@@ -67,7 +66,7 @@ static mpf_obj_t slice_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
 #else
 #define SLICE_LOCALS
 #endif
-const mpf_type_t mpf_type_slice = MPF_TYPE(MPF_QSTR_slice, MPF_TYPE_FLAG_UNHASHABLE, NULL,
+const mpf_type_t mpf_type_slice = MPF_TYPE(MPF_QSTR_slice, MPF_TYPE_FLAG_UNHASHABLE,
     (print, slice_print),
     (make_new, slice_make_new),
     (binary_op, slice_binary_op),

@@ -86,7 +86,7 @@ static mpf_obj_t slot_wrapper_call(mpf_obj_t self, size_t n_args, size_t n_kw, c
     }
 }
 
-static const mpf_type_t slot_wrapper_type = MPF_TYPE(MPF_QSTR_builtin_function_or_method, 0, NULL,
+static const mpf_type_t slot_wrapper_type = MPF_TYPE(MPF_QSTR_builtin_function_or_method, 0,
     (call, slot_wrapper_call));
 
 // The generic dunder method [q] for builtin object [o], if its type supports it; NULL if not.

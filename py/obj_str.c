@@ -424,7 +424,7 @@ static mpf_obj_t str_iter_next(mpf_obj_t self) {
     return mpf_obj_new_str_qstr_maybe((const char *)s + b0, b1 - b0);
 }
 
-static const mpf_type_t str_iter_type = MPF_TYPE(MPF_QSTR_str_iterator, 0, NULL,
+static const mpf_type_t str_iter_type = MPF_TYPE(MPF_QSTR_str_iterator, 0,
     (getiter, mpf_iter_self),
     (iternext, str_iter_next));
 
@@ -573,7 +573,6 @@ static mpf_obj_t str_join(mpf_obj_t self, mpf_obj_t iterable) {
     }
     return new_like(self, v.buf, v.len);
 }
-MPF_FUN_2(str_join_obj, MPF_QSTR_join, str_join);
 
 mpf_obj_t mpf_str_join(mpf_obj_t sep, mpf_obj_t iterable) {
     return str_join(sep, iterable);
@@ -653,12 +652,10 @@ static mpf_obj_t split_impl(size_t n_args, size_t n_kw, const mpf_obj_t *args, b
 static mpf_obj_t str_split(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return split_impl(n_args, n_kw, args, false);
 }
-MPF_FUN_KW(str_split_obj, MPF_QSTR_split, 1, str_split);
 
 static mpf_obj_t str_rsplit(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return split_impl(n_args, n_kw, args, true);
 }
-MPF_FUN_KW(str_rsplit_obj, MPF_QSTR_rsplit, 1, str_rsplit);
 
 #if CONFIG_STR_METHODS_MORE
 static mpf_obj_t str_splitlines(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -683,11 +680,10 @@ static mpf_obj_t str_splitlines(size_t n_args, size_t n_kw, const mpf_obj_t *arg
     }
     return res;
 }
-MPF_FUN_KW(str_splitlines_obj, MPF_QSTR_splitlines, 1, str_splitlines);
 #endif
 
 // strip: which = 1 left, 2 right, 3 both
-static mpf_obj_t strip_impl(size_t n_args, const mpf_obj_t *args, int which) {
+static mpf_obj_t strip_impl(size_t n_args, const mpf_obj_t *args, unsigned which) {
     size_t len;
     const char *s = self_data(args[0], &len);
     const char *chars = " \t\n\r\v\f";
@@ -711,18 +707,6 @@ static mpf_obj_t strip_impl(size_t n_args, const mpf_obj_t *args, int which) {
     }
     return new_like(args[0], s + b, e - b);
 }
-static mpf_obj_t str_strip(size_t n, const mpf_obj_t *a) {
-    return strip_impl(n, a, 3);
-}
-static mpf_obj_t str_lstrip(size_t n, const mpf_obj_t *a) {
-    return strip_impl(n, a, 1);
-}
-static mpf_obj_t str_rstrip(size_t n, const mpf_obj_t *a) {
-    return strip_impl(n, a, 2);
-}
-MPF_FUN_VAR(str_strip_obj, MPF_QSTR_strip, 1, 2, str_strip);
-MPF_FUN_VAR(str_lstrip_obj, MPF_QSTR_lstrip, 1, 2, str_lstrip);
-MPF_FUN_VAR(str_rstrip_obj, MPF_QSTR_rstrip, 1, 2, str_rstrip);
 
 // Resolve optional start/end code-point args into byte offsets.
 static void find_range(const uint8_t *s, size_t len, bool is_bytes, size_t n_args, const mpf_obj_t *args, size_t first,
@@ -821,34 +805,6 @@ static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, unsigned how) {
     }
     return MPF_OBJ_FALSE;
 }
-static mpf_obj_t str_find(size_t n, const mpf_obj_t *a) {
-    return find_impl(n, a, 0);
-}
-static mpf_obj_t str_rfind(size_t n, const mpf_obj_t *a) {
-    return find_impl(n, a, FIND_RIGHT);
-}
-static mpf_obj_t str_index(size_t n, const mpf_obj_t *a) {
-    return find_impl(n, a, FIND_RAISE);
-}
-static mpf_obj_t str_rindex(size_t n, const mpf_obj_t *a) {
-    return find_impl(n, a, FIND_RIGHT | FIND_RAISE);
-}
-static mpf_obj_t str_count(size_t n, const mpf_obj_t *a) {
-    return find_impl(n, a, FIND_COUNT);
-}
-static mpf_obj_t str_startswith(size_t n, const mpf_obj_t *a) {
-    return find_impl(n, a, FIND_AFFIX);
-}
-static mpf_obj_t str_endswith(size_t n, const mpf_obj_t *a) {
-    return find_impl(n, a, FIND_AFFIX | FIND_RIGHT);
-}
-MPF_FUN_VAR(str_find_obj, MPF_QSTR_find, 2, 4, str_find);
-MPF_FUN_VAR(str_rfind_obj, MPF_QSTR_rfind, 2, 4, str_rfind);
-MPF_FUN_VAR(str_index_obj, MPF_QSTR_index, 2, 4, str_index);
-MPF_FUN_VAR(str_rindex_obj, MPF_QSTR_rindex, 2, 4, str_rindex);
-MPF_FUN_VAR(str_count_obj, MPF_QSTR_count, 2, 4, str_count);
-MPF_FUN_VAR(str_startswith_obj, MPF_QSTR_startswith, 2, 4, str_startswith);
-MPF_FUN_VAR(str_endswith_obj, MPF_QSTR_endswith, 2, 4, str_endswith);
 
 static mpf_obj_t str_replace(size_t n_args, const mpf_obj_t *args) {
     size_t len, ol, nl;
@@ -882,58 +838,38 @@ static mpf_obj_t str_replace(size_t n_args, const mpf_obj_t *args) {
     mpf_vstr_add_strn(&v, s + i, len - i);
     return new_like(args[0], v.buf, v.len);
 }
-MPF_FUN_VAR(str_replace_obj, MPF_QSTR_replace, 3, 4, str_replace);
 
-// Case mapping and classification (ASCII; other code points pass through): a copy of
-// [self] changed in place, or with CASE_ISTITLE whether title() would leave it as it is
-// (and it has a cased character).
-enum { CASE_UPPER, CASE_LOWER, CASE_SWAP, CASE_CAP, CASE_TITLE, CASE_ISTITLE };  // (title, istitle: last)
-static mpf_obj_t case_impl(mpf_obj_t self, int mode) {
+// Case mapping and classification (ASCII; other code points pass through).
+enum { CASE_UPPER, CASE_LOWER, CASE_SWAP, CASE_TITLE, CASE_CAP };
+static mpf_obj_t case_impl(size_t n_args, const mpf_obj_t *args, unsigned mode) {
+    (void)n_args;
+    mpf_obj_t self = args[0];
     size_t len;
     const char *s = self_data(self, &len);
     mpf_vstr_t v;
     mpf_vstr_init(&v, len + 1);
-    bool prev_cased = false, cased = false;
+    bool prev_cased = false;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
         bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
         // whether a letter here ends up upper case; the others end up lower case
-        bool want_up = mode == CASE_UPPER || (mode == CASE_SWAP && lo) || (mode >= CASE_TITLE && !prev_cased) ||
+#if CONFIG_STR_METHODS_MORE
+        bool want_up = mode == CASE_UPPER || (mode == CASE_SWAP && lo) || (mode == CASE_TITLE && !prev_cased) ||
                        (mode == CASE_CAP && i == 0);
+#else
+        bool want_up = mode == CASE_UPPER;  // (upper and lower only)
+        (void)prev_cased;
+#endif
         if (want_up ? lo : up) {
-            if (mode == CASE_ISTITLE) {
-                return MPF_OBJ_FALSE;
-            }
             c = (char)(c ^ 0x20);  // ASCII upper and lower case differ in this bit
         }
         prev_cased = up || lo;
-        cased |= prev_cased;
         mpf_vstr_add_char(&v, c);
     }
-    return mode == CASE_ISTITLE ? mpf_obj_bool(cased) : new_like(self, v.buf, v.len);
-}
-static mpf_obj_t str_upper(mpf_obj_t s) {
-    return case_impl(s, CASE_UPPER);
-}
-static mpf_obj_t str_lower(mpf_obj_t s) {
-    return case_impl(s, CASE_LOWER);
+    return new_like(self, v.buf, v.len);
 }
 #if CONFIG_STR_METHODS_MORE
-static mpf_obj_t str_swapcase(mpf_obj_t s) {
-    return case_impl(s, CASE_SWAP);
-}
-static mpf_obj_t str_title(mpf_obj_t s) {
-    return case_impl(s, CASE_TITLE);
-}
-static mpf_obj_t str_capitalize(mpf_obj_t s) {
-    return case_impl(s, CASE_CAP);
-}
-MPF_FUN_1(str_swapcase_obj, MPF_QSTR_swapcase, str_swapcase);
-MPF_FUN_1(str_title_obj, MPF_QSTR_title, str_title);
-MPF_FUN_1(str_capitalize_obj, MPF_QSTR_capitalize, str_capitalize);
 #endif
-MPF_FUN_1(str_upper_obj, MPF_QSTR_upper, str_upper);
-MPF_FUN_1(str_lower_obj, MPF_QSTR_lower, str_lower);
 
 // Character classes of the is...() methods, bits of char_class()'s result.
 enum {
@@ -980,7 +916,9 @@ static const str_is_kind_t is_kinds[] = {
     [IS_ASCII] = {(uint8_t)~CC_HIGH, 0, 0, true},
 };
 
-static mpf_obj_t is_impl(mpf_obj_t self, int kind) {
+static mpf_obj_t is_impl(size_t n_args, const mpf_obj_t *args, unsigned kind) {
+    (void)n_args;
+    mpf_obj_t self = args[0];
     const str_is_kind_t *k = &is_kinds[kind];
     size_t len;
     const char *s = self_data(self, &len);
@@ -990,71 +928,48 @@ static mpf_obj_t is_impl(mpf_obj_t self, int kind) {
     unsigned seen = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned c = char_class((unsigned char)s[i]);
-        if (!(c & (k->allowed | (i > 0 ? k->digit_later : 0))) || (kind == IS_PRINTABLE && (c & CC_CONTROL))) {
+        unsigned ok = k->allowed;
+#if CONFIG_STR_METHODS_MORE
+        // (the kinds only STR_METHODS_MORE has: identifiers, printable)
+        ok |= i > 0 ? k->digit_later : 0;
+        if (kind == IS_PRINTABLE && (c & CC_CONTROL)) {
+            ok = 0;
+        }
+#endif
+        if (!(c & ok)) {
             return MPF_OBJ_FALSE;
         }
         seen |= c;
     }
     return mpf_obj_bool((seen & k->need) == k->need);
 }
-static mpf_obj_t str_isdigit(mpf_obj_t s) {
-    return is_impl(s, IS_DIGIT);
-}
-static mpf_obj_t str_isalpha(mpf_obj_t s) {
-    return is_impl(s, IS_ALPHA);
-}
-static mpf_obj_t str_isspace(mpf_obj_t s) {
-    return is_impl(s, IS_SPACE);
-}
-static mpf_obj_t str_isupper(mpf_obj_t s) {
-    return is_impl(s, IS_UPPER);
-}
-static mpf_obj_t str_islower(mpf_obj_t s) {
-    return is_impl(s, IS_LOWER);
-}
 #if CONFIG_STR_METHODS_MORE
-static mpf_obj_t str_isalnum(mpf_obj_t s) {
-    return is_impl(s, IS_ALNUM);
+static mpf_obj_t str_istitle(mpf_obj_t self) {
+    size_t len;
+    const char *s = self_data(self, &len);
+    bool cased = false, prev_cased = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
+        if ((up && prev_cased) || (lo && !prev_cased)) {
+            return MPF_OBJ_FALSE;
+        }
+        cased |= up || lo;
+        prev_cased = up || lo;
+    }
+    return mpf_obj_bool(cased);
 }
-static mpf_obj_t str_istitle(mpf_obj_t s) {
-    return case_impl(s, CASE_ISTITLE);
-}
-MPF_FUN_1(str_istitle_obj, MPF_QSTR_istitle, str_istitle);
 
-static mpf_obj_t str_isdecimal(mpf_obj_t s) {
-    return is_impl(s, IS_DIGIT);
-}
-MPF_FUN_1(str_isdecimal_obj, MPF_QSTR_isdecimal, str_isdecimal);
-MPF_FUN_1(str_isnumeric_obj, MPF_QSTR_isnumeric, str_isdecimal);
 
-static mpf_obj_t str_isprintable(mpf_obj_t s) {
-    return is_impl(s, IS_PRINTABLE);
-}
-MPF_FUN_1(str_isprintable_obj, MPF_QSTR_isprintable, str_isprintable);
 
-static mpf_obj_t str_isascii(mpf_obj_t s) {
-    return is_impl(s, IS_ASCII);
-}
-MPF_FUN_1(str_isascii_obj, MPF_QSTR_isascii, str_isascii);
-MPF_FUN_1(str_casefold_obj, MPF_QSTR_casefold, str_lower);
 
-static mpf_obj_t str_isidentifier(mpf_obj_t s) {
-    return is_impl(s, IS_IDENT);
-}
-MPF_FUN_1(str_isalnum_obj, MPF_QSTR_isalnum, str_isalnum);
-MPF_FUN_1(str_isidentifier_obj, MPF_QSTR_isidentifier, str_isidentifier);
 #endif
-MPF_FUN_1(str_isdigit_obj, MPF_QSTR_isdigit, str_isdigit);
-MPF_FUN_1(str_isalpha_obj, MPF_QSTR_isalpha, str_isalpha);
-MPF_FUN_1(str_isspace_obj, MPF_QSTR_isspace, str_isspace);
-MPF_FUN_1(str_isupper_obj, MPF_QSTR_isupper, str_isupper);
-MPF_FUN_1(str_islower_obj, MPF_QSTR_islower, str_islower);
 
 #if CONFIG_STR_METHODS_MORE
 // ljust/rjust/center/zfill (self, width[, fill]): self padded to width characters with
 // fill (a space, '0' for zfill); zfill puts its zeros after a sign.
 enum { ALIGN_LEFT, ALIGN_RIGHT, ALIGN_CENTER, ALIGN_ZFILL };
-static mpf_obj_t justify(size_t n_args, const mpf_obj_t *args, int align) {
+static mpf_obj_t justify(size_t n_args, const mpf_obj_t *args, unsigned align) {
     mpf_obj_t self = args[0];
     size_t len;
     const char *s = self_data(self, &len);
@@ -1089,25 +1004,11 @@ static mpf_obj_t justify(size_t n_args, const mpf_obj_t *args, int align) {
     }
     return new_like(self, v.buf, v.len);
 }
-static mpf_obj_t str_ljust(size_t n, const mpf_obj_t *a) {
-    return justify(n, a, ALIGN_LEFT);
-}
-static mpf_obj_t str_rjust(size_t n, const mpf_obj_t *a) {
-    return justify(n, a, ALIGN_RIGHT);
-}
-static mpf_obj_t str_center(size_t n, const mpf_obj_t *a) {
-    return justify(n, a, ALIGN_CENTER);
-}
-MPF_FUN_VAR(str_ljust_obj, MPF_QSTR_ljust, 2, 3, str_ljust);
-MPF_FUN_VAR(str_rjust_obj, MPF_QSTR_rjust, 2, 3, str_rjust);
-MPF_FUN_VAR(str_center_obj, MPF_QSTR_center, 2, 3, str_center);
 
-static mpf_obj_t str_zfill(size_t n, const mpf_obj_t *a) {
-    return justify(n, a, ALIGN_ZFILL);
-}
-MPF_FUN_VAR(str_zfill_obj, MPF_QSTR_zfill, 2, 2, str_zfill);
 
-static mpf_obj_t partition_impl(mpf_obj_t self, mpf_obj_t sep_o, bool right) {
+static mpf_obj_t partition_impl(size_t n_args, const mpf_obj_t *args, unsigned right) {
+    (void)n_args;
+    mpf_obj_t self = args[0], sep_o = args[1];
     size_t len, sl;
     const char *s = self_data(self, &len);
     const char *sep = arg_data(self, sep_o, &sl);
@@ -1131,17 +1032,11 @@ static mpf_obj_t partition_impl(mpf_obj_t self, mpf_obj_t sep_o, bool right) {
     items[2] = keep_self && right ? self : mpf_obj_new_str_of_type(t, s + found + sl, len - found - sl);
     return mpf_obj_new_tuple(3, items);
 }
-static mpf_obj_t str_partition(mpf_obj_t a, mpf_obj_t b) {
-    return partition_impl(a, b, false);
-}
-static mpf_obj_t str_rpartition(mpf_obj_t a, mpf_obj_t b) {
-    return partition_impl(a, b, true);
-}
-MPF_FUN_2(str_partition_obj, MPF_QSTR_partition, str_partition);
-MPF_FUN_2(str_rpartition_obj, MPF_QSTR_rpartition, str_rpartition);
 
 // removeprefix / removesuffix ([suffix]): [self] without [affix] at that end, or [self].
-static mpf_obj_t remove_affix(mpf_obj_t self, mpf_obj_t affix, bool suffix) {
+static mpf_obj_t remove_affix(size_t n_args, const mpf_obj_t *args, unsigned suffix) {
+    (void)n_args;
+    mpf_obj_t self = args[0], affix = args[1];
     size_t len, pl;
     const char *s = self_data(self, &len);
     const char *p = arg_data(self, affix, &pl);
@@ -1151,14 +1046,6 @@ static mpf_obj_t remove_affix(mpf_obj_t self, mpf_obj_t affix, bool suffix) {
     }
     return self;
 }
-static mpf_obj_t str_removeprefix(mpf_obj_t self, mpf_obj_t pre) {
-    return remove_affix(self, pre, false);
-}
-static mpf_obj_t str_removesuffix(mpf_obj_t self, mpf_obj_t suf) {
-    return remove_affix(self, suf, true);
-}
-MPF_FUN_2(str_removeprefix_obj, MPF_QSTR_removeprefix, str_removeprefix);
-MPF_FUN_2(str_removesuffix_obj, MPF_QSTR_removesuffix, str_removesuffix);
 #endif
 
 // ---------------------------------------------------------------- codecs
@@ -1284,12 +1171,10 @@ static mpf_obj_t transcode(size_t n_args, size_t n_kw, const mpf_obj_t *args, bo
 static mpf_obj_t str_encode(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return transcode(n_args, n_kw, args, true);
 }
-MPF_FUN_KW(str_encode_obj, MPF_QSTR_encode, 1, str_encode);
 
 static mpf_obj_t bytes_decode(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return transcode(n_args, n_kw, args, false);
 }
-MPF_FUN_KW(bytes_decode_obj, MPF_QSTR_decode, 1, bytes_decode);
 
 #if CONFIG_STR_METHODS_MORE
 // hex(sep=None, bytes_per_sep=1): [sep] (one ASCII character) between groups of
@@ -1326,7 +1211,6 @@ static mpf_obj_t bytes_hex(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     }
     return mpf_vstr_to_str(&v);
 }
-MPF_FUN_KW(bytes_hex_obj, MPF_QSTR_hex, 1, bytes_hex);
 
 static mpf_obj_t bytes_fromhex(mpf_obj_t cls, mpf_obj_t s_o) {
     if (!MPF_IS_STR(s_o)) {
@@ -1386,31 +1270,29 @@ static mpf_obj_t str_expandtabs(size_t n_args, const mpf_obj_t *args) {
     }
     return new_like(args[0], v.buf, v.len);
 }
-MPF_FUN_VAR(str_expandtabs_obj, MPF_QSTR_expandtabs, 1, 2, str_expandtabs);
 #endif
 
 #if CONFIG_STR_FORMAT
-MPF_FUN_KW(str_format_obj, MPF_QSTR_format, 1, mpf_str_format_fn);
 #endif
 
 #if CONFIG_STR_METHODS_MORE
 #define MORE_COMMON_METHODS \
-    {MPF_ROM_QSTR(MPF_QSTR_splitlines), MPF_ROM_PTR(&str_splitlines_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_swapcase), MPF_ROM_PTR(&str_swapcase_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_title), MPF_ROM_PTR(&str_title_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_capitalize), MPF_ROM_PTR(&str_capitalize_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_isalnum), MPF_ROM_PTR(&str_isalnum_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_ljust), MPF_ROM_PTR(&str_ljust_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_rjust), MPF_ROM_PTR(&str_rjust_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_center), MPF_ROM_PTR(&str_center_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_zfill), MPF_ROM_PTR(&str_zfill_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_partition), MPF_ROM_PTR(&str_partition_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_rpartition), MPF_ROM_PTR(&str_rpartition_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_removeprefix), MPF_ROM_PTR(&str_removeprefix_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_removesuffix), MPF_ROM_PTR(&str_removesuffix_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_expandtabs), MPF_ROM_PTR(&str_expandtabs_obj)},
+    MPF_ROM_FUN_KW(MPF_QSTR_splitlines, 1, str_splitlines), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_swapcase, 1, 1, case_impl, CASE_SWAP), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_title, 1, 1, case_impl, CASE_TITLE), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_capitalize, 1, 1, case_impl, CASE_CAP), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_isalnum, 1, 1, is_impl, IS_ALNUM), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_ljust, 2, 3, justify, ALIGN_LEFT), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_rjust, 2, 3, justify, ALIGN_RIGHT), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_center, 2, 3, justify, ALIGN_CENTER), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_zfill, 2, 2, justify, ALIGN_ZFILL), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_partition, 2, 2, partition_impl, false), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_rpartition, 2, 2, partition_impl, true), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_removeprefix, 2, 2, remove_affix, false), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_removesuffix, 2, 2, remove_affix, true), \
+    MPF_ROM_FUN_VAR(MPF_QSTR_expandtabs, 1, 2, str_expandtabs),
 #define MORE_BYTES_METHODS \
-    {MPF_ROM_QSTR(MPF_QSTR_hex), MPF_ROM_PTR(&bytes_hex_obj)}, \
+    MPF_ROM_FUN_KW(MPF_QSTR_hex, 1, bytes_hex), \
     {MPF_ROM_QSTR(MPF_QSTR_fromhex), MPF_ROM_PTR(&bytes_fromhex_obj)},
 #else
 #define MORE_COMMON_METHODS
@@ -1418,34 +1300,34 @@ MPF_FUN_KW(str_format_obj, MPF_QSTR_format, 1, mpf_str_format_fn);
 #endif
 
 #define COMMON_METHODS \
-    {MPF_ROM_QSTR(MPF_QSTR_join), MPF_ROM_PTR(&str_join_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_split), MPF_ROM_PTR(&str_split_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_rsplit), MPF_ROM_PTR(&str_rsplit_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_strip), MPF_ROM_PTR(&str_strip_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_lstrip), MPF_ROM_PTR(&str_lstrip_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_rstrip), MPF_ROM_PTR(&str_rstrip_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_find), MPF_ROM_PTR(&str_find_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_rfind), MPF_ROM_PTR(&str_rfind_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_index), MPF_ROM_PTR(&str_index_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_rindex), MPF_ROM_PTR(&str_rindex_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_count), MPF_ROM_PTR(&str_count_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_startswith), MPF_ROM_PTR(&str_startswith_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_endswith), MPF_ROM_PTR(&str_endswith_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_replace), MPF_ROM_PTR(&str_replace_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_upper), MPF_ROM_PTR(&str_upper_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_lower), MPF_ROM_PTR(&str_lower_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_isdigit), MPF_ROM_PTR(&str_isdigit_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_isalpha), MPF_ROM_PTR(&str_isalpha_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_isspace), MPF_ROM_PTR(&str_isspace_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_isupper), MPF_ROM_PTR(&str_isupper_obj)}, \
-    {MPF_ROM_QSTR(MPF_QSTR_islower), MPF_ROM_PTR(&str_islower_obj)}, \
+    MPF_ROM_FUN_2(MPF_QSTR_join, str_join), \
+    MPF_ROM_FUN_KW(MPF_QSTR_split, 1, str_split), \
+    MPF_ROM_FUN_KW(MPF_QSTR_rsplit, 1, str_rsplit), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_strip, 1, 2, strip_impl, 3), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_lstrip, 1, 2, strip_impl, 1), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_rstrip, 1, 2, strip_impl, 2), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_find, 2, 4, find_impl, 0), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_rfind, 2, 4, find_impl, FIND_RIGHT), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_index, 2, 4, find_impl, FIND_RAISE), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_rindex, 2, 4, find_impl, FIND_RIGHT | FIND_RAISE), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_count, 2, 4, find_impl, FIND_COUNT), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_startswith, 2, 4, find_impl, FIND_AFFIX), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_endswith, 2, 4, find_impl, FIND_AFFIX | FIND_RIGHT), \
+    MPF_ROM_FUN_VAR(MPF_QSTR_replace, 3, 4, str_replace), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_upper, 1, 1, case_impl, CASE_UPPER), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_lower, 1, 1, case_impl, CASE_LOWER), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_isdigit, 1, 1, is_impl, IS_DIGIT), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_isalpha, 1, 1, is_impl, IS_ALPHA), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_isspace, 1, 1, is_impl, IS_SPACE), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_isupper, 1, 1, is_impl, IS_UPPER), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_islower, 1, 1, is_impl, IS_LOWER), \
     MORE_COMMON_METHODS
 
 // One table for both types, bytes' own methods first, then the shared ones, then str's
 // own: str's map and bytes' map are two overlapping ranges of it (the shared entries are
 // in flash once; a rom map is searched linearly, so its order does not matter).
 #define BYTES_ONLY_METHODS \
-    {MPF_ROM_QSTR(MPF_QSTR_decode), MPF_ROM_PTR(&bytes_decode_obj)}, \
+    MPF_ROM_FUN_KW(MPF_QSTR_decode, 1, bytes_decode), \
     MORE_BYTES_METHODS
 #define N_METHODS(list) (sizeof((const mpf_rom_map_elem_t[]){list}) / sizeof(mpf_rom_map_elem_t))
 
@@ -1453,17 +1335,17 @@ static const mpf_rom_map_elem_t str_bytes_locals_table[] = {
     BYTES_ONLY_METHODS
     COMMON_METHODS
 #if CONFIG_STR_METHODS_MORE
-    {MPF_ROM_QSTR(MPF_QSTR_isidentifier), MPF_ROM_PTR(&str_isidentifier_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_istitle), MPF_ROM_PTR(&str_istitle_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_isdecimal), MPF_ROM_PTR(&str_isdecimal_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_isnumeric), MPF_ROM_PTR(&str_isnumeric_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_isprintable), MPF_ROM_PTR(&str_isprintable_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_isascii), MPF_ROM_PTR(&str_isascii_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_casefold), MPF_ROM_PTR(&str_casefold_obj)},
+    MPF_ROM_FUN_MODE(MPF_QSTR_isidentifier, 1, 1, is_impl, IS_IDENT),
+    MPF_ROM_FUN_1(MPF_QSTR_istitle, str_istitle),
+    MPF_ROM_FUN_MODE(MPF_QSTR_isdecimal, 1, 1, is_impl, IS_DIGIT),
+    MPF_ROM_FUN_MODE(MPF_QSTR_isnumeric, 1, 1, is_impl, IS_DIGIT),
+    MPF_ROM_FUN_MODE(MPF_QSTR_isprintable, 1, 1, is_impl, IS_PRINTABLE),
+    MPF_ROM_FUN_MODE(MPF_QSTR_isascii, 1, 1, is_impl, IS_ASCII),
+    MPF_ROM_FUN_MODE(MPF_QSTR_casefold, 1, 1, case_impl, CASE_LOWER),
 #endif
-    {MPF_ROM_QSTR(MPF_QSTR_encode), MPF_ROM_PTR(&str_encode_obj)},
+    MPF_ROM_FUN_KW(MPF_QSTR_encode, 1, str_encode),
 #if CONFIG_STR_FORMAT
-    {MPF_ROM_QSTR(MPF_QSTR_format), MPF_ROM_PTR(&str_format_obj)},
+    MPF_ROM_FUN_KW(MPF_QSTR_format, 1, mpf_str_format_fn),
 #endif
 };
 static const mpf_rom_map_t str_locals = {
@@ -1477,7 +1359,7 @@ static const mpf_rom_map_t bytes_locals = {
 const mpf_rom_map_t *const mpf_bytes_locals = &bytes_locals;
 
 static const mpf_type_ext_t str_get_buffer_ext = {.get_buffer = str_get_buffer};
-const mpf_type_t mpf_type_str = MPF_TYPE(MPF_QSTR_str, MPF_TYPE_FLAG_SUBCLASSABLE, NULL,
+const mpf_type_t mpf_type_str = MPF_TYPE(MPF_QSTR_str, MPF_TYPE_FLAG_SUBCLASSABLE,
     (print, str_print),
     (make_new, str_make_new),
     (unary_op, str_unary_op),
@@ -1548,7 +1430,7 @@ static mpf_obj_t bytes_make_new(const mpf_type_t *type, size_t n_args, size_t n_
     return mpf_vstr_to_bytes(&v);
 }
 
-const mpf_type_t mpf_type_bytes = MPF_TYPE(MPF_QSTR_bytes, MPF_TYPE_FLAG_SUBCLASSABLE, NULL,
+const mpf_type_t mpf_type_bytes = MPF_TYPE(MPF_QSTR_bytes, MPF_TYPE_FLAG_SUBCLASSABLE,
     (print, str_print),
     (make_new, bytes_make_new),
     (unary_op, str_unary_op),

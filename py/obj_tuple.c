@@ -73,7 +73,7 @@ static const mpf_rom_map_elem_t tuple_locals_table[] = {
 };
 MPF_ROM_MAP(tuple_locals, tuple_locals_table);
 
-const mpf_type_t mpf_type_tuple = MPF_TYPE(MPF_QSTR_tuple, MPF_TYPE_FLAG_SUBCLASSABLE, NULL,
+const mpf_type_t mpf_type_tuple = MPF_TYPE(MPF_QSTR_tuple, MPF_TYPE_FLAG_SUBCLASSABLE,
     (print, tuple_print),
     (make_new, tuple_make_new),
     (unary_op, tuple_unary_op),

@@ -472,7 +472,7 @@ const mpf_type_t *mpf_type_mro_item(const mpf_type_t *t, size_t i) {
         return i < mro->len ? mpf_obj_ptr(mro->items[i]) : NULL;
     }
     for (; t != NULL && i > 0; i--) {
-        t = t == &mpf_type_object ? NULL : t->parent != NULL ? t->parent : &mpf_type_object;
+        t = t == &mpf_type_object ? NULL : mpf_type_parent(t) != NULL ? mpf_type_parent(t) : &mpf_type_object;
     }
     return t;
 }
@@ -804,7 +804,7 @@ static mpf_obj_t members_iter_next(mpf_obj_t self) {
     return MPF_OBJ_STOP;
 }
 
-static const mpf_type_t members_iter_type = MPF_TYPE(MPF_QSTR_iterator, 0, NULL,
+static const mpf_type_t members_iter_type = MPF_TYPE(MPF_QSTR_iterator, 0,
     (getiter, mpf_iter_self),
     (iternext, members_iter_next));
 #endif // CONFIG_CLASS_ADVANCED
@@ -935,7 +935,7 @@ static void mappingproxy_attr(mpf_obj_t self, mpf_qstr_t q, mpf_obj_t *dest) {
     }
 }
 
-static const mpf_type_t mappingproxy_type = MPF_TYPE(MPF_QSTR_mappingproxy, 0, NULL,
+static const mpf_type_t mappingproxy_type = MPF_TYPE(MPF_QSTR_mappingproxy, 0,
     (print, mappingproxy_print),
     (unary_op, mappingproxy_unary_op),
     (binary_op, mappingproxy_binary_op),
@@ -943,7 +943,7 @@ static const mpf_type_t mappingproxy_type = MPF_TYPE(MPF_QSTR_mappingproxy, 0, N
     (subscr, mappingproxy_subscr),
     (getiter, mappingproxy_getiter));
 
-static const mpf_type_t members_view_type = MPF_TYPE(MPF_QSTR_dict, MPF_TYPE_FLAG_UNHASHABLE, NULL,
+static const mpf_type_t members_view_type = MPF_TYPE(MPF_QSTR_dict, MPF_TYPE_FLAG_UNHASHABLE,
     (print, mappingproxy_print),
     (unary_op, mappingproxy_unary_op),
     (binary_op, mappingproxy_binary_op),
@@ -967,7 +967,7 @@ mpf_obj_t mpf_type_dict_proxy(const mpf_type_t *t) {
         size_t n = mpf_type_get_locals(mpf_type_slots(t)) != NULL ? mpf_type_get_locals(mpf_type_slots(t))->n : 0;
         mp->dict = mpf_obj_new_dict(n);
         for (size_t i = 0; i < n; i++) {
-            mpf_dict_store(mp->dict, mpf_type_get_locals(mpf_type_slots(t))->elems[i].key, mpf_type_get_locals(mpf_type_slots(t))->elems[i].value);
+            mpf_dict_store(mp->dict, MPF_ROM_ELEM_KEY(&mpf_type_get_locals(mpf_type_slots(t))->elems[i]), MPF_ROM_ELEM_VALUE(&mpf_type_get_locals(mpf_type_slots(t))->elems[i]));
         }
         return mpf_obj_from_ptr(mp);
     }
@@ -1242,7 +1242,6 @@ static mpf_obj_t type_init(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)args;
     return MPF_OBJ_NONE;
 }
-MPF_FUN_KW(type_init_obj, MPF_QSTR___init__, 1, type_init);
 
 // type.__call__(cls, ...): what super().__call__(...) in a metaclass's __call__ reaches.
 static mpf_obj_t type_call_fun(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -1251,7 +1250,6 @@ static mpf_obj_t type_call_fun(size_t n_args, size_t n_kw, const mpf_obj_t *args
     }
     return type_call(args[0], n_args - 1, n_kw, args + 1);
 }
-MPF_FUN_KW(type_call_obj, MPF_QSTR___call__, 1, type_call_fun);
 #endif // CONFIG_CLASS_ADVANCED
 
 static void type_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
@@ -1278,7 +1276,6 @@ static mpf_obj_t type_mro(mpf_obj_t self) {
     }
     return l;
 }
-MPF_FUN_1(type_mro_obj, MPF_QSTR_mro, type_mro);
 
 #if CONFIG_CLASS_ADVANCED
 // Oldest first (the list's order).
@@ -1297,29 +1294,23 @@ mpf_obj_t mpf_type_subclasses(mpf_obj_t self) {
 #endif // CONFIG_CLASS_ADVANCED
 
 #if CONFIG_CLASS_HOOKS
-static mpf_obj_t type_setattr(mpf_obj_t self, mpf_obj_t name, mpf_obj_t value) {
-    mpf_store_attr_class(self, mpf_builtin_attr_name(name), value);
+// type.__setattr__(cls, name, value) and type.__delattr__(cls, name)
+static mpf_obj_t type_setattr(size_t n_args, const mpf_obj_t *args) {
+    mpf_store_attr_class(args[0], mpf_builtin_attr_name(args[1]), n_args == 3 ? args[2] : MPF_OBJ_NULL);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_3(type_setattr_obj, MPF_QSTR___setattr__, type_setattr);
-
-static mpf_obj_t type_delattr(mpf_obj_t self, mpf_obj_t name) {
-    mpf_store_attr_class(self, mpf_builtin_attr_name(name), MPF_OBJ_NULL);
-    return MPF_OBJ_NONE;
-}
-MPF_FUN_2(type_delattr_obj, MPF_QSTR___delattr__, type_delattr);
 #endif
 
 static const mpf_rom_map_elem_t type_locals_table[] = {
 #if CONFIG_CLASS_ADVANCED
     {MPF_ROM_QSTR(MPF_QSTR___new__), MPF_ROM_PTR(&type_new_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___init__), MPF_ROM_PTR(&type_init_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___call__), MPF_ROM_PTR(&type_call_obj)},
+    MPF_ROM_FUN_KW(MPF_QSTR___init__, 1, type_init),
+    MPF_ROM_FUN_KW(MPF_QSTR___call__, 1, type_call_fun),
 #endif
-    {MPF_ROM_QSTR(MPF_QSTR_mro), MPF_ROM_PTR(&type_mro_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR_mro, type_mro),
 #if CONFIG_CLASS_HOOKS
-    {MPF_ROM_QSTR(MPF_QSTR___setattr__), MPF_ROM_PTR(&type_setattr_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___delattr__), MPF_ROM_PTR(&type_delattr_obj)},
+    MPF_ROM_FUN_VAR(MPF_QSTR___setattr__, 3, 3, type_setattr),
+    MPF_ROM_FUN_VAR(MPF_QSTR___delattr__, 2, 2, type_setattr),
 #endif
 };
 MPF_ROM_MAP(type_locals, type_locals_table);
@@ -1329,7 +1320,7 @@ MPF_ROM_MAP(type_locals, type_locals_table);
 #else
 #define TYPE_EXT
 #endif
-const mpf_type_t mpf_type_type = MPF_TYPE(MPF_QSTR_type, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_METATYPE, NULL,
+const mpf_type_t mpf_type_type = MPF_TYPE(MPF_QSTR_type, MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_METATYPE,
     (print, type_print),
     (make_new, type_make_new),
     (call, type_call),
@@ -1361,7 +1352,6 @@ static mpf_obj_t object_init(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_KW(object_init_obj, MPF_QSTR___init__, 1, object_init);
 
 static mpf_obj_t object_new(size_t n_args, const mpf_obj_t *args) {
     (void)n_args;
@@ -1394,45 +1384,35 @@ MPF_FUN_VAR(object_new_fun_obj, MPF_QSTR___new__, 1, 255, object_new);
 static const mpf_wrapper_t object_new_obj = {{&mpf_type_staticmethod}, MPF_ROM_PTR(&object_new_fun_obj)};
 
 #if CONFIG_CLASS_HOOKS
-// object.__setattr__ / __delattr__: the generic store (data descriptors, then the
-// instance's members), whatever __setattr__ the object's class defines
-static mpf_obj_t object_setattr(mpf_obj_t self, mpf_obj_t name, mpf_obj_t value) {
-    mpf_store_attr_generic(self, mpf_builtin_attr_name(name), value);
+// object.__setattr__(self, name, value) / __delattr__(self, name): the generic store
+// (data descriptors, then the instance's members), whatever __setattr__ the object's
+// class defines
+static mpf_obj_t object_setattr(size_t n_args, const mpf_obj_t *args) {
+    mpf_store_attr_generic(args[0], mpf_builtin_attr_name(args[1]), n_args == 3 ? args[2] : MPF_OBJ_NULL);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_3(object_setattr_obj, MPF_QSTR___setattr__, object_setattr);
 
 static mpf_obj_t object_getattribute(mpf_obj_t self, mpf_obj_t name) {
     return mpf_load_attr_generic(self, mpf_builtin_attr_name(name));
 }
-MPF_FUN_2(object_getattribute_obj, MPF_QSTR___getattribute__, object_getattribute);
 
-static mpf_obj_t object_delattr(mpf_obj_t self, mpf_obj_t name) {
-    mpf_store_attr_generic(self, mpf_builtin_attr_name(name), MPF_OBJ_NULL);
-    return MPF_OBJ_NONE;
-}
-MPF_FUN_2(object_delattr_obj, MPF_QSTR___delattr__, object_delattr);
 #endif
 
 static mpf_obj_t object_repr(mpf_obj_t self) {
     return mpf_obj_print_to_str(mpf_type_print_default, self, MPF_PRINT_REPR);
 }
-MPF_FUN_1(object_repr_obj, MPF_QSTR___repr__, object_repr);
 
 static mpf_obj_t object_str(mpf_obj_t self) {
     return mpf_obj_repr(self);
 }
-MPF_FUN_1(object_str_obj, MPF_QSTR___str__, object_str);
 
 static mpf_obj_t object_eq(mpf_obj_t self, mpf_obj_t other) {
     return self == other ? MPF_OBJ_TRUE : MPF_OBJ_NOTIMPL;
 }
-MPF_FUN_2(object_eq_obj, MPF_QSTR___eq__, object_eq);
 
 static mpf_obj_t object_hash(mpf_obj_t self) {
     return mpf_obj_new_small_int((mpf_int_t)(self >> 3));
 }
-MPF_FUN_1(object_hash_obj, MPF_QSTR___hash__, object_hash);
 
 #if CONFIG_CLASS_HOOKS
 static mpf_obj_t object_init_subclass(mpf_obj_t cls) {
@@ -1444,24 +1424,24 @@ static const mpf_wrapper_t object_init_subclass_obj = {{&mpf_type_classmethod}, 
 #endif
 
 static const mpf_rom_map_elem_t object_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR___init__), MPF_ROM_PTR(&object_init_obj)},
+    MPF_ROM_FUN_KW(MPF_QSTR___init__, 1, object_init),
     {MPF_ROM_QSTR(MPF_QSTR___new__), MPF_ROM_PTR(&object_new_obj)},
 #if CONFIG_CLASS_HOOKS
-    {MPF_ROM_QSTR(MPF_QSTR___setattr__), MPF_ROM_PTR(&object_setattr_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___delattr__), MPF_ROM_PTR(&object_delattr_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___getattribute__), MPF_ROM_PTR(&object_getattribute_obj)},
+    MPF_ROM_FUN_VAR(MPF_QSTR___setattr__, 3, 3, object_setattr),
+    MPF_ROM_FUN_VAR(MPF_QSTR___delattr__, 2, 2, object_setattr),
+    MPF_ROM_FUN_2(MPF_QSTR___getattribute__, object_getattribute),
 #endif
-    {MPF_ROM_QSTR(MPF_QSTR___repr__), MPF_ROM_PTR(&object_repr_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___str__), MPF_ROM_PTR(&object_str_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___eq__), MPF_ROM_PTR(&object_eq_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___hash__), MPF_ROM_PTR(&object_hash_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR___repr__, object_repr),
+    MPF_ROM_FUN_1(MPF_QSTR___str__, object_str),
+    MPF_ROM_FUN_2(MPF_QSTR___eq__, object_eq),
+    MPF_ROM_FUN_1(MPF_QSTR___hash__, object_hash),
 #if CONFIG_CLASS_HOOKS
     {MPF_ROM_QSTR(MPF_QSTR___init_subclass__), MPF_ROM_PTR(&object_init_subclass_obj)},
 #endif
 };
 MPF_ROM_MAP(object_locals, object_locals_table);
 
-const mpf_type_t mpf_type_object = MPF_TYPE(MPF_QSTR_object, MPF_TYPE_FLAG_SUBCLASSABLE, NULL,
+const mpf_type_t mpf_type_object = MPF_TYPE(MPF_QSTR_object, MPF_TYPE_FLAG_SUBCLASSABLE,
     (print, mpf_type_print_default),
     (make_new, object_make_new),
     (locals, &object_locals));
@@ -1514,7 +1494,7 @@ static void super_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t k
 #endif
 }
 
-const mpf_type_t mpf_type_super = MPF_TYPE(MPF_QSTR_super, 0, NULL,
+const mpf_type_t mpf_type_super = MPF_TYPE(MPF_QSTR_super, 0,
     (print, super_print),
     (make_new, super_make_new),
     (attr, super_attr));
@@ -1538,11 +1518,11 @@ static mpf_obj_t staticmethod_call(mpf_obj_t self, size_t n_args, size_t n_kw, c
     return mpf_call(((const mpf_wrapper_t *)mpf_obj_ptr(self))->fun, n_args, n_kw, args);
 }
 
-const mpf_type_t mpf_type_classmethod = MPF_TYPE(MPF_QSTR_classmethod, 0, NULL,
+const mpf_type_t mpf_type_classmethod = MPF_TYPE(MPF_QSTR_classmethod, 0,
     (make_new, wrapper_make_new),
     (attr, wrapper_attr));
 
-const mpf_type_t mpf_type_staticmethod = MPF_TYPE(MPF_QSTR_staticmethod, 0, NULL,
+const mpf_type_t mpf_type_staticmethod = MPF_TYPE(MPF_QSTR_staticmethod, 0,
     (make_new, wrapper_make_new),
     (call, staticmethod_call),
     (attr, wrapper_attr));

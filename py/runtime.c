@@ -285,6 +285,30 @@ mpf_obj_t mpf_call_method_n(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return mpf_call(args[0], n_args + 1, n_kw, args + 1);
 }
 
+#if CONFIG_VM_FAST_PATHS
+// A growable array of call arguments in the heap.
+typedef struct argbuf {
+    size_t len, alloc;
+    mpf_obj_t *items;
+} argbuf_t;
+
+static void argbuf_add(argbuf_t *b, mpf_obj_t v) {
+    if (b->len == b->alloc) {
+        b->alloc = b->alloc * 2 + 8;
+        b->items = mpf_gc_realloc(b->items, b->alloc * sizeof(mpf_obj_t));
+    }
+    b->items[b->len++] = v;
+}
+#else
+// The small configs collect the arguments in a list (its growth code serves; in the
+// default one a caller more of mpf_list_append cost pystone_like 3% of its instructions).
+typedef mpf_list_t argbuf_t;
+
+static inline void argbuf_add(argbuf_t *b, mpf_obj_t v) {
+    mpf_list_append(mpf_obj_from_ptr(b), v);
+}
+#endif
+
 static mpf_obj_t kw_name(mpf_obj_t k) {
     if (!MPF_IS_STR(k)) {
         mpf_raise_msg(&mpf_type_TypeError, "keywords must be strings");
@@ -298,9 +322,14 @@ static mpf_obj_t kw_name(mpf_obj_t k) {
 }
 
 mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_uint_t star) {
-    mpf_obj_t pos = mpf_obj_new_list(0, NULL);  // the positional arguments, then the keywords' name/value pairs
+    // the positional arguments, then the keywords' name/value pairs
+#if CONFIG_VM_FAST_PATHS
+    argbuf_t buf = {0, 0, NULL}, *pos = &buf;
+#else
+    argbuf_t *pos = mpf_obj_ptr(mpf_obj_new_list(0, NULL));
+#endif
     if (self != MPF_OBJ_NULL) {
-        mpf_list_append(pos, self);
+        argbuf_add(pos, self);
     }
     for (size_t i = 0; i < n_args; i++) {
         if (i < sizeof(mpf_uint_t) * 8 && (star >> i) & 1) {
@@ -311,7 +340,7 @@ mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n
                 mpf_obj_t *items;
                 mpf_obj_get_array(a, &n, &items);
                 for (size_t j = 0; j < n; j++) {
-                    mpf_list_append(pos, items[j]);
+                    argbuf_add(pos, items[j]);
                 }
             } else
 #endif
@@ -319,27 +348,27 @@ mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n
                 mpf_obj_t it = mpf_getiter(a);
                 mpf_obj_t v;
                 while ((v = mpf_iternext(it)) != MPF_OBJ_STOP) {
-                    mpf_list_append(pos, v);
+                    argbuf_add(pos, v);
                 }
             }
         } else {
-            mpf_list_append(pos, args[i]);
+            argbuf_add(pos, args[i]);
         }
     }
-    size_t np = ((const mpf_list_t *)mpf_obj_ptr(pos))->len;
+    size_t np = pos->len;
     for (size_t i = 0; i < n_kw; i++) {
         mpf_obj_t k = args[n_args + 2 * i];
         mpf_obj_t v = args[n_args + 2 * i + 1];
         if (k != MPF_OBJ_NULL) {
-            mpf_list_append(pos, kw_name(k));
-            mpf_list_append(pos, v);
+            argbuf_add(pos, kw_name(k));
+            argbuf_add(pos, v);
 #if CONFIG_VM_FAST_PATHS  // without them a dict goes through keys() as any mapping
         } else if (mpf_obj_is_type(v, &mpf_type_dict)) {
             mpf_map_t *m = mpf_dict_map(v);
             for (size_t j = 0; j < m->used; j++) {
                 if (m->elems[j].key != MPF_OBJ_NULL) {
-                    mpf_list_append(pos, kw_name(m->elems[j].key));
-                    mpf_list_append(pos, m->elems[j].value);
+                    argbuf_add(pos, kw_name(m->elems[j].key));
+                    argbuf_add(pos, m->elems[j].value);
                 }
             }
 #endif
@@ -353,13 +382,12 @@ mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n
             mpf_obj_t it = mpf_getiter(keys);
             mpf_obj_t key;
             while ((key = mpf_iternext(it)) != MPF_OBJ_STOP) {
-                mpf_list_append(pos, kw_name(key));
-                mpf_list_append(pos, mpf_subscr(v, key, MPF_OBJ_SENTINEL));
+                argbuf_add(pos, kw_name(key));
+                argbuf_add(pos, mpf_subscr(v, key, MPF_OBJ_SENTINEL));
             }
         }
     }
-    const mpf_list_t *l = mpf_obj_ptr(pos);
-    return mpf_call(fun, np, (l->len - np) / 2, l->items);
+    return mpf_call(fun, np, (pos->len - np) / 2, pos->items);
 }
 
 void mpf_arg_check_num(size_t n_args, size_t n_kw, size_t n_min, size_t n_max, bool takes_kw) {
@@ -459,7 +487,7 @@ static mpf_obj_t type_lookup_ex(const mpf_type_t *t, mpf_qstr_t q, const mpf_typ
         }
         return MPF_OBJ_NULL;
     }
-    for (const mpf_type_t *c = t; c != NULL; c = c->parent) {
+    for (const mpf_type_t *c = t; c != NULL; c = mpf_type_parent(c)) {
         mpf_obj_t v = lookup_in(c, q);
         if (v != MPF_OBJ_NULL) {
             if (owner) {
@@ -599,7 +627,7 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
         } else if (t == &mpf_type_object) {
             dest[0] = mpf_obj_new_tuple(0, NULL);
         } else {
-            mpf_obj_t b = mpf_obj_from_ptr(t->parent ? t->parent : &mpf_type_object);
+            mpf_obj_t b = mpf_obj_from_ptr(mpf_type_parent(t) ? mpf_type_parent(t) : &mpf_type_object);
             dest[0] = mpf_obj_new_tuple(1, &b);
         }
         return;
@@ -924,7 +952,7 @@ static bool namespace_is_plain(const mpf_type_t *c) {
 #if CONFIG_BUILTIN_PROPERTY
     if (mpf_type_get_locals(mpf_type_slots(c)) != NULL) {
         for (size_t i = 0; i < mpf_type_get_locals(mpf_type_slots(c))->n; i++) {
-            if (mpf_obj_is_type(mpf_type_get_locals(mpf_type_slots(c))->elems[i].value, &mpf_type_property)) {
+            if (mpf_obj_is_type(MPF_ROM_ELEM_VALUE(&mpf_type_get_locals(mpf_type_slots(c))->elems[i]), &mpf_type_property)) {
                 return false;
             }
         }
@@ -1187,7 +1215,7 @@ mpf_obj_t mpf_iter_self(mpf_obj_t self) {
     return self;
 }
 
-const mpf_type_t mpf_type_iter_generic = MPF_TYPE(MPF_QSTR_iterator, 0, NULL,
+const mpf_type_t mpf_type_iter_generic = MPF_TYPE(MPF_QSTR_iterator, 0,
     (getiter, mpf_iter_self),
     (iternext, seq_iter_next));
 

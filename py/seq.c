@@ -238,7 +238,7 @@ static mpf_obj_t array_iter_next(mpf_obj_t self) {
     return items[it->i++];
 }
 
-static const mpf_type_t array_iter_type = MPF_TYPE(MPF_QSTR_iterator, 0, NULL,
+static const mpf_type_t array_iter_type = MPF_TYPE(MPF_QSTR_iterator, 0,
     (getiter, mpf_iter_self),
     (iternext, array_iter_next));
 

@@ -118,6 +118,10 @@ try:
     raise AppError("x")
 except (TypeError, LookupError) as e:
     print("exc", type(e).__name__, isinstance(e, IndexError), AppError.__bases__[0].__name__, repr(ValueError(3)))
+m = [].append
+m(3)
+print("fun", type(len).__name__, type(m).__name__, type(list.append).__name__, m.__name__, repr(len),
+      type(len) is type(abs), "abc".upper(), list.pop([5, 6]), {1: 2}.get(1), isinstance(len, type))
 print("done")
 """
 
@@ -186,3 +190,6 @@ def test_small_image_fits_and_runs_a_frozen_app(tmp_path: Path, name: str) -> No
     ) in out
     # builtin exception types are compact in both (CONFIG_EXC_FULL_TYPES): same behaviour
     assert "exc AppError True IndexError ValueError(3)" in out
+    # builtin functions have no type word in both (CONFIG_FUN_FULL_OBJECTS), and a builtin
+    # type's method is its table entry: same behaviour
+    assert "fun builtin_function_or_method method method_descriptor append <built-in function len> True ABC 6 2 False" in out

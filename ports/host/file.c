@@ -48,7 +48,6 @@ static mpf_obj_t file_read(size_t n_args, const mpf_obj_t *args) {
     }
     return make_result(args[0], &v);
 }
-MPF_FUN_VAR(file_read_obj, MPF_QSTR_read, 1, 2, file_read);
 
 static mpf_obj_t readline_impl(mpf_obj_t self) {
     FILE *fp = fp_of(self);
@@ -68,7 +67,6 @@ static mpf_obj_t file_readline(size_t n_args, const mpf_obj_t *args) {
     (void)n_args;
     return readline_impl(args[0]);
 }
-MPF_FUN_VAR(file_readline_obj, MPF_QSTR_readline, 1, 2, file_readline);
 
 static mpf_obj_t file_readlines(mpf_obj_t self) {
     mpf_obj_t l = mpf_obj_new_list(0, NULL);
@@ -80,7 +78,6 @@ static mpf_obj_t file_readlines(mpf_obj_t self) {
         mpf_list_append(l, line);
     }
 }
-MPF_FUN_1(file_readlines_obj, MPF_QSTR_readlines, file_readlines);
 
 static mpf_obj_t file_write(mpf_obj_t self, mpf_obj_t s) {
     FILE *fp = fp_of(self);
@@ -97,7 +94,6 @@ static mpf_obj_t file_write(mpf_obj_t self, mpf_obj_t s) {
     fwrite(d, 1, len, fp);
     return mpf_obj_new_small_int((mpf_int_t)(f->binary ? len : mpf_utf8_charlen((const uint8_t *)d, len)));
 }
-MPF_FUN_2(file_write_obj, MPF_QSTR_write, file_write);
 
 static mpf_obj_t file_close(mpf_obj_t self) {
     file_obj_t *f = mpf_obj_ptr(self);
@@ -107,24 +103,20 @@ static mpf_obj_t file_close(mpf_obj_t self) {
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(file_close_obj, MPF_QSTR_close, file_close);
 
 static mpf_obj_t file_flush(mpf_obj_t self) {
     fflush(fp_of(self));
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(file_flush_obj, MPF_QSTR_flush, file_flush);
 
 static mpf_obj_t file_enter(mpf_obj_t self) {
     return self;
 }
-MPF_FUN_1(file_enter_obj, MPF_QSTR___enter__, file_enter);
 
 static mpf_obj_t file_exit(size_t n_args, const mpf_obj_t *args) {
     (void)n_args;
     return file_close(args[0]);
 }
-MPF_FUN_VAR(file_exit_obj, MPF_QSTR___exit__, 4, 4, file_exit);
 
 static mpf_obj_t file_iternext(mpf_obj_t self) {
     mpf_obj_t line = readline_impl(self);
@@ -150,19 +142,19 @@ static void file_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
 }
 
 static const mpf_rom_map_elem_t file_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_read), MPF_ROM_PTR(&file_read_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_readline), MPF_ROM_PTR(&file_readline_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_readlines), MPF_ROM_PTR(&file_readlines_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_write), MPF_ROM_PTR(&file_write_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_close), MPF_ROM_PTR(&file_close_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_flush), MPF_ROM_PTR(&file_flush_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___enter__), MPF_ROM_PTR(&file_enter_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR___exit__), MPF_ROM_PTR(&file_exit_obj)},
+    MPF_ROM_FUN_VAR(MPF_QSTR_read, 1, 2, file_read),
+    MPF_ROM_FUN_VAR(MPF_QSTR_readline, 1, 2, file_readline),
+    MPF_ROM_FUN_1(MPF_QSTR_readlines, file_readlines),
+    MPF_ROM_FUN_2(MPF_QSTR_write, file_write),
+    MPF_ROM_FUN_1(MPF_QSTR_close, file_close),
+    MPF_ROM_FUN_1(MPF_QSTR_flush, file_flush),
+    MPF_ROM_FUN_1(MPF_QSTR___enter__, file_enter),
+    MPF_ROM_FUN_VAR(MPF_QSTR___exit__, 4, 4, file_exit),
 };
 MPF_ROM_MAP(file_locals, file_locals_table);
 
 static const mpf_type_ext_t file_finalise_ext = {.finalise = file_finalise};
-static const mpf_type_t file_type = MPF_TYPE(MPF_QSTR_TextIOWrapper, 0, NULL,
+static const mpf_type_t file_type = MPF_TYPE(MPF_QSTR_TextIOWrapper, 0,
     (getiter, file_getiter),
     (iternext, file_iternext),
     (attr, file_attr),

@@ -167,7 +167,6 @@ static mpf_obj_t pin_init(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     pin_configure(pin_self(args[0]), vals);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_KW(pin_init_obj, MPF_QSTR_init, 1, pin_init);
 
 // pin.value() reads the input; pin.value(x) drives the output.
 static mpf_obj_t pin_value(size_t n_args, const mpf_obj_t *args) {
@@ -178,7 +177,6 @@ static mpf_obj_t pin_value(size_t n_args, const mpf_obj_t *args) {
     mhal_pin_write(self->pin, mpf_obj_is_true(args[1]));
     return MPF_OBJ_NONE;
 }
-MPF_FUN_VAR(pin_value_obj, MPF_QSTR_value, 1, 2, pin_value);
 
 // pin() and pin(x): value() and value(x), as in MicroPython.
 static mpf_obj_t pin_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -191,13 +189,11 @@ static mpf_obj_t pin_on(mpf_obj_t self) {
     mhal_pin_write(pin_self(self)->pin, true);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(pin_on_obj, MPF_QSTR_on, pin_on);
 
 static mpf_obj_t pin_off(mpf_obj_t self) {
     mhal_pin_write(pin_self(self)->pin, false);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(pin_off_obj, MPF_QSTR_off, pin_off);
 
 // Toggle from the output latch (ODR), not the input: right even when the pin is loaded.
 static mpf_obj_t pin_toggle(mpf_obj_t o) {
@@ -205,7 +201,6 @@ static mpf_obj_t pin_toggle(mpf_obj_t o) {
     mhal_pin_write(self->pin, !mhal_pin_output(self->pin));
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(pin_toggle_obj, MPF_QSTR_toggle, pin_toggle);
 
 // pin.mode() / pin.mode(m) and pin.pull() / pin.pull(p): get, or set alone.
 static mpf_obj_t pin_get_set(size_t n_args, const mpf_obj_t *args, int which) {
@@ -228,21 +223,19 @@ static mpf_obj_t pin_get_set(size_t n_args, const mpf_obj_t *args, int which) {
 static mpf_obj_t pin_mode(size_t n_args, const mpf_obj_t *args) {
     return pin_get_set(n_args, args, PIN_ARG_MODE);
 }
-MPF_FUN_VAR(pin_mode_obj, MPF_QSTR_mode, 1, 2, pin_mode);
 
 static mpf_obj_t pin_pull(size_t n_args, const mpf_obj_t *args) {
     return pin_get_set(n_args, args, PIN_ARG_PULL);
 }
-MPF_FUN_VAR(pin_pull_obj, MPF_QSTR_pull, 1, 2, pin_pull);
 
 static const mpf_rom_map_elem_t pin_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_init), MPF_ROM_PTR(&pin_init_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_value), MPF_ROM_PTR(&pin_value_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_on), MPF_ROM_PTR(&pin_on_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_off), MPF_ROM_PTR(&pin_off_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_toggle), MPF_ROM_PTR(&pin_toggle_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_mode), MPF_ROM_PTR(&pin_mode_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_pull), MPF_ROM_PTR(&pin_pull_obj)},
+    MPF_ROM_FUN_KW(MPF_QSTR_init, 1, pin_init),
+    MPF_ROM_FUN_VAR(MPF_QSTR_value, 1, 2, pin_value),
+    MPF_ROM_FUN_1(MPF_QSTR_on, pin_on),
+    MPF_ROM_FUN_1(MPF_QSTR_off, pin_off),
+    MPF_ROM_FUN_1(MPF_QSTR_toggle, pin_toggle),
+    MPF_ROM_FUN_VAR(MPF_QSTR_mode, 1, 2, pin_mode),
+    MPF_ROM_FUN_VAR(MPF_QSTR_pull, 1, 2, pin_pull),
     {MPF_ROM_QSTR(MPF_QSTR_IN), MPF_ROM_INT(MHAL_PIN_IN)},
     {MPF_ROM_QSTR(MPF_QSTR_OUT), MPF_ROM_INT(MHAL_PIN_OUT)},
     {MPF_ROM_QSTR(MPF_QSTR_OPEN_DRAIN), MPF_ROM_INT(MHAL_PIN_OPEN_DRAIN)},
@@ -258,7 +251,7 @@ static const mpf_rom_map_elem_t pin_locals_table[] = {
 };
 MPF_ROM_MAP(pin_locals, pin_locals_table);
 
-const mpf_type_t machine_pin_type = MPF_TYPE(MPF_QSTR_Pin, 0, NULL,
+const mpf_type_t machine_pin_type = MPF_TYPE(MPF_QSTR_Pin, 0,
     (print, pin_print),
     (make_new, pin_make_new),
     (call, pin_call),
@@ -391,7 +384,6 @@ static mpf_obj_t uart_init(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     uart_init_args((machine_uart_t *)mpf_obj_ptr(args[0]), n_args, n_kw, args);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_KW(uart_init_obj, MPF_QSTR_init, 1, uart_init);
 
 static mpf_obj_t uart_deinit(mpf_obj_t o) {
     machine_uart_t *self = (machine_uart_t *)mpf_obj_ptr(o);
@@ -400,7 +392,6 @@ static mpf_obj_t uart_deinit(mpf_obj_t o) {
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(uart_deinit_obj, MPF_QSTR_deinit, uart_deinit);
 
 // The next received byte, waiting up to [ms] milliseconds; -1 on timeout.
 static int uart_getc_wait(int id, uint32_t ms) {
@@ -452,12 +443,10 @@ static mpf_obj_t uart_read(size_t n_args, const mpf_obj_t *args) {
     mpf_int_t n = n_args > 1 ? mpf_arg_int(args[1], -1) : -1;
     return uart_read_bytes(self, n < 0 ? SIZE_MAX : (size_t)n, false);
 }
-MPF_FUN_VAR(uart_read_obj, MPF_QSTR_read, 1, 2, uart_read);
 
 static mpf_obj_t uart_readline(mpf_obj_t o) {
     return uart_read_bytes(uart_open_self(o), SIZE_MAX, true);
 }
-MPF_FUN_1(uart_readline_obj, MPF_QSTR_readline, uart_readline);
 
 // readinto(buf[, n]): the number of bytes read, or None on timeout.
 static mpf_obj_t uart_readinto(size_t n_args, const mpf_obj_t *args) {
@@ -474,7 +463,6 @@ static mpf_obj_t uart_readinto(size_t n_args, const mpf_obj_t *args) {
     size_t got = uart_rx(self, buf.buf, NULL, max, false);
     return got == 0 && max > 0 ? MPF_OBJ_NONE : mpf_obj_new_small_int((mpf_int_t)got);
 }
-MPF_FUN_VAR(uart_readinto_obj, MPF_QSTR_readinto, 2, 3, uart_readinto);
 
 // write(buf): str or any bytes-like object; returns the bytes sent (all of them).
 static mpf_obj_t uart_write(mpf_obj_t o, mpf_obj_t data) {
@@ -493,13 +481,11 @@ static mpf_obj_t uart_write(mpf_obj_t o, mpf_obj_t data) {
     mhal_uart_write(self->id, bytes, len);
     return mpf_obj_new_small_int((mpf_int_t)len);
 }
-MPF_FUN_2(uart_write_obj, MPF_QSTR_write, uart_write);
 
 static mpf_obj_t uart_any(mpf_obj_t o) {
     machine_uart_t *self = (machine_uart_t *)mpf_obj_ptr(o);
     return mpf_obj_new_small_int(mhal_uart_is_open(self->id) ? (mpf_int_t)mhal_uart_any(self->id) : 0);
 }
-MPF_FUN_1(uart_any_obj, MPF_QSTR_any, uart_any);
 
 // flush(): wait until the last byte written has left the pin.
 static mpf_obj_t uart_flush(mpf_obj_t o) {
@@ -508,20 +494,17 @@ static mpf_obj_t uart_flush(mpf_obj_t o) {
     }
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(uart_flush_obj, MPF_QSTR_flush, uart_flush);
 
 static mpf_obj_t uart_txdone(mpf_obj_t o) {
     machine_uart_t *self = uart_open_self(o);
     return mpf_obj_bool(mhal_uart_tx_done(self->id));
 }
-MPF_FUN_1(uart_txdone_obj, MPF_QSTR_txdone, uart_txdone);
 
 #if MHAL_UART_HAS_BREAK
 static mpf_obj_t uart_sendbreak(mpf_obj_t o) {
     mhal_uart_send_break(uart_open_self(o)->id);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_1(uart_sendbreak_obj, MPF_QSTR_sendbreak, uart_sendbreak);
 #endif
 
 // select/poll: readable when bytes wait in the ring, writable when TXE is set.
@@ -541,23 +524,23 @@ static uintptr_t uart_poll(mpf_obj_t o, uintptr_t events) {
 }
 
 static const mpf_rom_map_elem_t uart_locals_table[] = {
-    {MPF_ROM_QSTR(MPF_QSTR_init), MPF_ROM_PTR(&uart_init_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_deinit), MPF_ROM_PTR(&uart_deinit_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_read), MPF_ROM_PTR(&uart_read_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_readline), MPF_ROM_PTR(&uart_readline_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_readinto), MPF_ROM_PTR(&uart_readinto_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_write), MPF_ROM_PTR(&uart_write_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_any), MPF_ROM_PTR(&uart_any_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_flush), MPF_ROM_PTR(&uart_flush_obj)},
-    {MPF_ROM_QSTR(MPF_QSTR_txdone), MPF_ROM_PTR(&uart_txdone_obj)},
+    MPF_ROM_FUN_KW(MPF_QSTR_init, 1, uart_init),
+    MPF_ROM_FUN_1(MPF_QSTR_deinit, uart_deinit),
+    MPF_ROM_FUN_VAR(MPF_QSTR_read, 1, 2, uart_read),
+    MPF_ROM_FUN_1(MPF_QSTR_readline, uart_readline),
+    MPF_ROM_FUN_VAR(MPF_QSTR_readinto, 2, 3, uart_readinto),
+    MPF_ROM_FUN_2(MPF_QSTR_write, uart_write),
+    MPF_ROM_FUN_1(MPF_QSTR_any, uart_any),
+    MPF_ROM_FUN_1(MPF_QSTR_flush, uart_flush),
+    MPF_ROM_FUN_1(MPF_QSTR_txdone, uart_txdone),
 #if MHAL_UART_HAS_BREAK
-    {MPF_ROM_QSTR(MPF_QSTR_sendbreak), MPF_ROM_PTR(&uart_sendbreak_obj)},
+    MPF_ROM_FUN_1(MPF_QSTR_sendbreak, uart_sendbreak),
 #endif
 };
 MPF_ROM_MAP(uart_locals, uart_locals_table);
 
 static const mpf_type_ext_t uart_poll_ext = {.poll = uart_poll};
-const mpf_type_t machine_uart_type = MPF_TYPE(MPF_QSTR_UART, 0, NULL,
+const mpf_type_t machine_uart_type = MPF_TYPE(MPF_QSTR_UART, 0,
     (print, uart_print),
     (make_new, uart_make_new),
     (ext, &uart_poll_ext),
@@ -567,7 +550,6 @@ const mpf_type_t machine_uart_type = MPF_TYPE(MPF_QSTR_UART, 0, NULL,
 static mpf_obj_t machine_reset(void) {
     mhal_reset();
 }
-MPF_FUN_0(machine_reset_obj, MPF_QSTR_reset, machine_reset);
 
 #if MHAL_HAS_FREQ_SET
 // freq() -> the CPU clock in Hz; freq(hz) sets it (the chip says which it can).
@@ -596,16 +578,15 @@ static mpf_obj_t machine_unique_id(void) {
     size_t n = mhal_unique_id(uid);
     return mpf_obj_new_bytes(uid, n);
 }
-MPF_FUN_0(machine_unique_id_obj, MPF_QSTR_unique_id, machine_unique_id);
 #endif
 
 static const mpf_rom_map_elem_t machine_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_Pin), MPF_ROM_PTR(&machine_pin_type)},
     {MPF_ROM_QSTR(MPF_QSTR_UART), MPF_ROM_PTR(&machine_uart_type)},
-    {MPF_ROM_QSTR(MPF_QSTR_reset), MPF_ROM_PTR(&machine_reset_obj)},
+    MPF_ROM_FUN_0(MPF_QSTR_reset, machine_reset),
     {MPF_ROM_QSTR(MPF_QSTR_freq), MPF_ROM_PTR(&machine_freq_obj)},
 #if MHAL_HAS_UNIQUE_ID
-    {MPF_ROM_QSTR(MPF_QSTR_unique_id), MPF_ROM_PTR(&machine_unique_id_obj)},
+    MPF_ROM_FUN_0(MPF_QSTR_unique_id, machine_unique_id),
 #endif
 };
 MPF_ROM_MAP(machine_members, machine_members_table);
