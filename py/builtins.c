@@ -942,7 +942,12 @@ const mpf_rom_map_t *const mpf_builtins_map = &builtins_map;
 // type's too: its name is where a type's is).
 static mpf_qstr_t builtin_obj_name(size_t i) {
     const void *o = builtins_objs[i];
-    return mpf_obj_type(mpf_obj_from_ptr(o)) == &mpf_type_fun_builtin ? MPF_FUN_NAME((const mpf_fun_builtin_t *)o) : ((const mpf_type_t *)o)->name;
+#if CONFIG_FUN_FULL_OBJECTS
+    bool fun = ((const mpf_obj_base_t *)o)->type == &mpf_type_fun_builtin;
+#else
+    bool fun = *(const uint8_t *)o & 1;  // a builtin function's first byte (no type word)
+#endif
+    return fun ? MPF_FUN_NAME((const mpf_fun_builtin_t *)o) : ((const mpf_type_t *)o)->name;
 }
 
 // The builtin [q] as the build defines it (whatever a program stored into the builtins

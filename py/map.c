@@ -166,10 +166,19 @@ mpf_obj_t mpf_rom_map_get(const mpf_rom_map_t *m, mpf_qstr_t q) {
     if (key > UINT16_MAX) {
         return MPF_OBJ_NULL;  // not a static qstr: no const table has it
     }
+    // compared as halfwords (a builtin function's key has its low bit set, a qstr's not)
+#if CONFIG_FUN_FULL_OBJECTS
+    uint16_t k = (uint16_t)key;
+#define ROM_KEY(e) ((e)->key)
+#else
+    uint16_t k = (uint16_t)(key | 1);
+#define ROM_KEY(e) ((uint16_t)((e)->key | 1))
+#endif
     for (const mpf_rom_map_elem_t *e = m->elems, *end = e + m->n; e < end; e++) {
-        if (MPF_ROM_ELEM_KEY(e) == key) {
+        if (ROM_KEY(e) == k) {
             return MPF_ROM_ELEM_VALUE(e);
         }
     }
+#undef ROM_KEY
     return MPF_OBJ_NULL;
 }

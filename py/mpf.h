@@ -182,10 +182,10 @@ typedef mpf_obj_t (*mpf_fun_3_t)(mpf_obj_t, mpf_obj_t, mpf_obj_t);
 typedef mpf_obj_t (*mpf_fun_var_t)(size_t n_args, const mpf_obj_t *args);
 typedef mpf_obj_t (*mpf_fun_kw_t)(size_t n_args, size_t n_kw, const mpf_obj_t *args);
 // A family of methods sharing one C function: it gets the positional arguments (arity
-// checked as for VAR) and the object's small constant [mode] (0..63).
+// checked as for VAR) and the object's small constant [mode] (0..15).
 typedef mpf_obj_t (*mpf_fun_mode_t)(size_t n_args, const mpf_obj_t *args, unsigned mode);
 enum { MPF_FUN_KIND_0, MPF_FUN_KIND_1, MPF_FUN_KIND_2, MPF_FUN_KIND_3, MPF_FUN_KIND_VAR, MPF_FUN_KIND_KW, MPF_FUN_KIND_MODE };
-#define MPF_FUN_ARGS_ANY 15  // n_max of a function taking any number of positional arguments
+#define MPF_FUN_ARGS_ANY 255  // n_max of a function taking any number of positional arguments
 // The kind, the arity and the mode share a halfword; an initializer that does not fit a
 // field fails to compile (-Woverflow). The name is a core qstr (below 2^14).
 // With CONFIG_FUN_FULL_OBJECTS: 3 words on a 32-bit chip, a type word first.
@@ -198,7 +198,8 @@ typedef struct mpf_fun_builtin {
     mpf_obj_base_t base;
 #endif
     uint16_t name;  // read it with MPF_FUN_NAME()
-    uint16_t kind : 3, n_min : 3, n_max : 4, mode : 6;  // n_max MPF_FUN_ARGS_ANY: unlimited
+    uint8_t kind : 4, n_min : 4;
+    uint8_t n_max;  // 255: unlimited; MODE: the mode (0..15) << 4 | n_max (0..15)
     union {
         mpf_fun_0_t f0;
         mpf_fun_1_t f1;
@@ -214,10 +215,10 @@ typedef struct mpf_fun_builtin {
 #endif
 #if CONFIG_FUN_FULL_OBJECTS
 #define MPF_FUN_NAME(f) ((mpf_qstr_t)(f)->name)
-#define MPF_FUN_INIT(q, kind, mn, mx, md, field, f) {{&mpf_type_fun_builtin}, (q), kind, mn, (mx) == 255 ? MPF_FUN_ARGS_ANY : (mx), md, {.field = f}}
+#define MPF_FUN_INIT(q, kind, mn, mx, md, field, f) {{&mpf_type_fun_builtin}, (q), kind, mn, (mx) | ((md) << 4), {.field = f}}
 #else
 #define MPF_FUN_NAME(f) ((mpf_qstr_t)((f)->name >> 2))
-#define MPF_FUN_INIT(q, kind, mn, mx, md, field, f) {((q) << 2) | 3, kind, mn, (mx) == 255 ? MPF_FUN_ARGS_ANY : (mx), md, {.field = f}}
+#define MPF_FUN_INIT(q, kind, mn, mx, md, field, f) {((q) << 2) | 3, kind, mn, (mx) | ((md) << 4), {.field = f}}
 #endif
 // The initializer of a builtin function object named [q] (for one that is not static).
 #define MPF_FUN_INIT_0(q, f) MPF_FUN_INIT(q, MPF_FUN_KIND_0, 0, 0, 0, f0, f)

@@ -213,31 +213,35 @@ const mpf_type_t mpf_type_fun_bc = MPF_TYPE(MPF_QSTR_function, 0,
     (attr, fun_bc_attr) FUN_BC_MAKE_NEW);
 
 // ---------------------------------------------------------------- builtin functions
+// TypeError for [n_args] positional arguments out of [f]'s range.
+static MPF_NORETURN void fun_builtin_arity_error(const mpf_fun_builtin_t *f, size_t n_args) {
+    size_t n_max = f->kind == MPF_FUN_KIND_MODE ? (f->n_max & 15u) : f->n_max;
+    if (f->n_min == n_max) {
+        if (n_max == 1 && n_args == 0) {
+            mpf_raise_fmt(&mpf_type_TypeError, "%q() takes exactly one argument (0 given)", MPF_FUN_NAME(f));
+        }
+        mpf_raise_fmt(&mpf_type_TypeError, "%q() takes %u positional argument%s but %u were given", MPF_FUN_NAME(f),
+            (unsigned)n_max, n_max == 1 ? "" : "s", (unsigned)n_args);
+    }
+    if (n_args < f->n_min) {
+        mpf_raise_fmt(&mpf_type_TypeError, "%q expected at least %u arguments, got %u", MPF_FUN_NAME(f), (unsigned)f->n_min, (unsigned)n_args);
+    }
+    mpf_raise_fmt(&mpf_type_TypeError, "%q expected at most %u arguments, got %u", MPF_FUN_NAME(f), (unsigned)n_max, (unsigned)n_args);
+}
+
 static mpf_obj_t fun_builtin_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     const mpf_fun_builtin_t *f = mpf_obj_ptr(self);
-    mpf_qstr_t name = MPF_FUN_NAME(f);
     if (f->kind == MPF_FUN_KIND_KW) {
         if (n_args < f->n_min) {
-            mpf_raise_fmt(&mpf_type_TypeError, "%q() missing required arguments", name);
+            mpf_raise_fmt(&mpf_type_TypeError, "%q() missing required arguments", MPF_FUN_NAME(f));
         }
         return f->fun.kw(n_args, n_kw, args);
     }
     if (n_kw > 0) {
-        mpf_raise_fmt(&mpf_type_TypeError, "%q() takes no keyword arguments", name);
+        mpf_raise_fmt(&mpf_type_TypeError, "%q() takes no keyword arguments", MPF_FUN_NAME(f));
     }
-    size_t n_max = f->n_max == MPF_FUN_ARGS_ANY ? SIZE_MAX : f->n_max;
-    if (n_args < f->n_min || n_args > n_max) {
-        if (f->n_min == n_max) {
-            if (n_max == 1 && n_args == 0) {
-                mpf_raise_fmt(&mpf_type_TypeError, "%q() takes exactly one argument (0 given)", name);
-            }
-            mpf_raise_fmt(&mpf_type_TypeError, "%q() takes %u positional argument%s but %u were given", name,
-                (unsigned)n_max, n_max == 1 ? "" : "s", (unsigned)n_args);
-        }
-        if (n_args < f->n_min) {
-            mpf_raise_fmt(&mpf_type_TypeError, "%q expected at least %u arguments, got %u", name, (unsigned)f->n_min, (unsigned)n_args);
-        }
-        mpf_raise_fmt(&mpf_type_TypeError, "%q expected at most %u arguments, got %u", name, (unsigned)n_max, (unsigned)n_args);
+    if (n_args < f->n_min || n_args > f->n_max) {
+        fun_builtin_arity_error(f, n_args);
     }
     switch (f->kind) {
         case MPF_FUN_KIND_0:
@@ -249,7 +253,11 @@ static mpf_obj_t fun_builtin_call(mpf_obj_t self, size_t n_args, size_t n_kw, co
         case MPF_FUN_KIND_3:
             return f->fun.f3(args[0], args[1], args[2]);
         case MPF_FUN_KIND_MODE:
-            return f->fun.mode(n_args, args, f->mode);
+            // n_max is the low nibble (the mode above it let the test above through)
+            if (n_args > (f->n_max & 15u)) {
+                fun_builtin_arity_error(f, n_args);
+            }
+            return f->fun.mode(n_args, args, f->n_max >> 4);
         default:
             return f->fun.var(n_args, args);
     }
