@@ -1,44 +1,37 @@
-// mod_gc.c -- the gc module.
+// mod_gc.c -- the gc module: its functions are one C function, a mode each.
 #include "mpf.h"
 
-static mpf_obj_t gc_collect(void) {
-    mpf_gc_collect();
-    return MPF_OBJ_NONE;
-}
+enum { GC_COLLECT, GC_MEM_FREE, GC_MEM_ALLOC, GC_ENABLE, GC_DISABLE, GC_ISENABLED };
 
-static mpf_obj_t gc_mem_free(void) {
+static mpf_obj_t gc_m(size_t n_args, const mpf_obj_t *args, unsigned mode) {
+    (void)n_args;
+    (void)args;
     size_t total, used, free_;
-    mpf_gc_info(&total, &used, &free_);
-    return mpf_obj_new_int((mpf_int_t)free_);
-}
-
-static mpf_obj_t gc_mem_alloc(void) {
-    size_t total, used, free_;
-    mpf_gc_info(&total, &used, &free_);
-    return mpf_obj_new_int((mpf_int_t)used);
-}
-
-static mpf_obj_t gc_enable(void) {
-    mpf_gc_set_auto(true);
+    switch (mode) {
+        case GC_COLLECT:
+            mpf_gc_collect();
+            break;
+        case GC_MEM_FREE:
+        case GC_MEM_ALLOC:
+            mpf_gc_info(&total, &used, &free_);
+            return mpf_obj_new_int((mpf_int_t)(mode == GC_MEM_FREE ? free_ : used));
+        case GC_ENABLE:
+        case GC_DISABLE:
+            mpf_gc_set_auto(mode == GC_ENABLE);
+            break;
+        default:
+            return mpf_obj_bool(mpf_gc_auto());
+    }
     return MPF_OBJ_NONE;
-}
-
-static mpf_obj_t gc_disable(void) {
-    mpf_gc_set_auto(false);
-    return MPF_OBJ_NONE;
-}
-
-static mpf_obj_t gc_isenabled(void) {
-    return mpf_obj_bool(mpf_gc_auto());
 }
 
 static const mpf_rom_map_elem_t gc_members_table[] = {
-    MPF_ROM_FUN_0(MPF_QSTR_collect, gc_collect),
-    MPF_ROM_FUN_0(MPF_QSTR_mem_free, gc_mem_free),
-    MPF_ROM_FUN_0(MPF_QSTR_mem_alloc, gc_mem_alloc),
-    MPF_ROM_FUN_0(MPF_QSTR_enable, gc_enable),
-    MPF_ROM_FUN_0(MPF_QSTR_disable, gc_disable),
-    MPF_ROM_FUN_0(MPF_QSTR_isenabled, gc_isenabled),
+    MPF_ROM_FUN_MODE(MPF_QSTR_collect, 0, 0, gc_m, GC_COLLECT),
+    MPF_ROM_FUN_MODE(MPF_QSTR_mem_free, 0, 0, gc_m, GC_MEM_FREE),
+    MPF_ROM_FUN_MODE(MPF_QSTR_mem_alloc, 0, 0, gc_m, GC_MEM_ALLOC),
+    MPF_ROM_FUN_MODE(MPF_QSTR_enable, 0, 0, gc_m, GC_ENABLE),
+    MPF_ROM_FUN_MODE(MPF_QSTR_disable, 0, 0, gc_m, GC_DISABLE),
+    MPF_ROM_FUN_MODE(MPF_QSTR_isenabled, 0, 0, gc_m, GC_ISENABLED),
 };
 MPF_ROM_MAP(gc_members, gc_members_table);
 

@@ -58,16 +58,9 @@ static mpf_obj_t stdin_read(mpf_int_t n, bool line) {
     return mpf_vstr_to_str(&v);
 }
 
-static mpf_int_t size_arg(size_t n_args, const mpf_obj_t *args) {
-    return n_args > 1 && args[1] != MPF_OBJ_NONE ? mpf_obj_get_int(args[1]) : -1;
-}
-
-static mpf_obj_t textio_readline(size_t n_args, const mpf_obj_t *args) {
-    return stdin_read(size_arg(n_args, args), true);
-}
-
-static mpf_obj_t textio_read(size_t n_args, const mpf_obj_t *args) {
-    return stdin_read(size_arg(n_args, args), false);
+// read([size]) (mode 0) and readline([size]) (mode 1)
+static mpf_obj_t textio_read_m(size_t n_args, const mpf_obj_t *args, unsigned line) {
+    return stdin_read(n_args > 1 && args[1] != MPF_OBJ_NONE ? mpf_obj_get_int(args[1]) : -1, line);
 }
 
 #if CONFIG_MODULE_SELECT
@@ -82,10 +75,10 @@ static uintptr_t textio_poll(mpf_obj_t self, uintptr_t events) {
 #endif
 
 static const mpf_rom_map_elem_t textio_locals_table[] = {
-    MPF_ROM_FUN_VAR(MPF_QSTR_read, 1, 2, textio_read),
+    MPF_ROM_FUN_MODE(MPF_QSTR_read, 1, 2, textio_read_m, 0),
     MPF_ROM_FUN_2(MPF_QSTR_write, textio_write),
     MPF_ROM_FUN_1(MPF_QSTR_flush, textio_flush),
-    MPF_ROM_FUN_VAR(MPF_QSTR_readline, 1, 2, textio_readline),
+    MPF_ROM_FUN_MODE(MPF_QSTR_readline, 1, 2, textio_read_m, 1),
 };
 MPF_ROM_MAP(textio_locals, textio_locals_table);
 

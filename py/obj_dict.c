@@ -262,31 +262,25 @@ static mpf_obj_t view_new(mpf_obj_t d, uintptr_t kind) {
     return dict_iter_make(&mpf_type_dict_view, d, kind);
 }
 
-static mpf_obj_t dict_keys(mpf_obj_t self) {
-    return view_new(self, 0);
-}
-static mpf_obj_t dict_values(mpf_obj_t self) {
-    return view_new(self, 1);
-}
-static mpf_obj_t dict_items(mpf_obj_t self) {
-    return view_new(self, 2);
+// keys(), values(), items(): the view of that kind
+static mpf_obj_t dict_view_m(size_t n_args, const mpf_obj_t *args, unsigned kind) {
+    (void)n_args;
+    return view_new(args[0], kind);
 }
 
-static mpf_obj_t dict_get(size_t n_args, const mpf_obj_t *args) {
-    mpf_obj_t v = mpf_dict_get(args[0], args[1]);
-    if (v == MPF_OBJ_NULL) {
-        return n_args > 2 ? args[2] : MPF_OBJ_NONE;
-    }
-    return v;
-}
-
-static mpf_obj_t dict_pop(size_t n_args, const mpf_obj_t *args) {
-    mpf_map_elem_t *e = mpf_map_lookup(mpf_dict_map(args[0]), args[1], MPF_MAP_REMOVE);
+// get(key[, default]), pop(key[, default]) and setdefault(key[, default]): the map
+// operation each is (the mode), the default None but for pop (KeyError).
+static mpf_obj_t dict_get_m(size_t n_args, const mpf_obj_t *args, unsigned op) {
+    mpf_map_elem_t *e = mpf_map_lookup(mpf_dict_map(args[0]), args[1], (mpf_map_op_t)op);
+    mpf_obj_t dflt = n_args > 2 ? args[2] : MPF_OBJ_NONE;
     if (e == NULL) {
-        if (n_args > 2) {
-            return args[2];
+        if (op == MPF_MAP_REMOVE && n_args < 3) {
+            mpf_raise_key_error(args[1]);
         }
-        mpf_raise_key_error(args[1]);
+        return dflt;
+    }
+    if (e->value == MPF_OBJ_NULL) {
+        e->value = dflt;  // setdefault of a new key
     }
     return e->value;
 }
@@ -304,13 +298,6 @@ static mpf_obj_t dict_popitem(mpf_obj_t self) {
     mpf_raise_msg(&mpf_type_KeyError, "popitem(): dictionary is empty");
 }
 
-static mpf_obj_t dict_setdefault(size_t n_args, const mpf_obj_t *args) {
-    mpf_map_elem_t *e = mpf_map_lookup(mpf_dict_map(args[0]), args[1], MPF_MAP_LOOKUP_ADD);
-    if (e->value == MPF_OBJ_NULL) {
-        e->value = n_args > 2 ? args[2] : MPF_OBJ_NONE;
-    }
-    return e->value;
-}
 
 static mpf_obj_t dict_update(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     dict_update_args(args[0], n_args - 1, n_kw, args + 1);
@@ -352,13 +339,13 @@ static mpf_obj_t dict_setitem(mpf_obj_t self, mpf_obj_t k, mpf_obj_t v) {
 }
 
 static const mpf_rom_map_elem_t dict_locals_table[] = {
-    MPF_ROM_FUN_1(MPF_QSTR_keys, dict_keys),
-    MPF_ROM_FUN_1(MPF_QSTR_values, dict_values),
-    MPF_ROM_FUN_1(MPF_QSTR_items, dict_items),
-    MPF_ROM_FUN_VAR(MPF_QSTR_get, 2, 3, dict_get),
-    MPF_ROM_FUN_VAR(MPF_QSTR_pop, 2, 3, dict_pop),
+    MPF_ROM_FUN_MODE(MPF_QSTR_keys, 1, 1, dict_view_m, 0),
+    MPF_ROM_FUN_MODE(MPF_QSTR_values, 1, 1, dict_view_m, 1),
+    MPF_ROM_FUN_MODE(MPF_QSTR_items, 1, 1, dict_view_m, 2),
+    MPF_ROM_FUN_MODE(MPF_QSTR_get, 2, 3, dict_get_m, MPF_MAP_LOOKUP),
+    MPF_ROM_FUN_MODE(MPF_QSTR_pop, 2, 3, dict_get_m, MPF_MAP_REMOVE),
     MPF_ROM_FUN_1(MPF_QSTR_popitem, dict_popitem),
-    MPF_ROM_FUN_VAR(MPF_QSTR_setdefault, 2, 3, dict_setdefault),
+    MPF_ROM_FUN_MODE(MPF_QSTR_setdefault, 2, 3, dict_get_m, MPF_MAP_LOOKUP_ADD),
     MPF_ROM_FUN_KW(MPF_QSTR_update, 1, dict_update),
     MPF_ROM_FUN_1(MPF_QSTR_clear, dict_clear),
     MPF_ROM_FUN_1(MPF_QSTR_copy, dict_copy),

@@ -70,16 +70,14 @@ static mpf_obj_t zip_new(const mpf_type_t *type, mpf_obj_t fun, size_t n, const 
     return mpf_obj_from_ptr(z);
 }
 
+// zip(*iterables), map(fun, *iterables) and filter(fun, iterable) ([type] is the one called)
 static mpf_obj_t zip_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    (void)type;
-    (void)n_kw;
-    return zip_new(&mpf_type_zip, MPF_OBJ_NULL, n_args, args);
-}
-
-static mpf_obj_t map_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    (void)type;
-    mpf_arg_check_num(n_args, n_kw, 2, 255, false);
-    return zip_new(&mpf_type_map, args[0], n_args - 1, args + 1);
+    if (type == &mpf_type_zip) {
+        (void)n_kw;
+        return zip_new(type, MPF_OBJ_NULL, n_args, args);
+    }
+    mpf_arg_check_num(n_args, n_kw, 2, type == &mpf_type_filter ? 2 : 255, false);
+    return zip_new(type, args[0], n_args - 1, args + 1);
 }
 
 static mpf_obj_t zip_next(mpf_obj_t self) {
@@ -104,18 +102,12 @@ const mpf_type_t mpf_type_zip = MPF_TYPE(MPF_QSTR_zip, ITER_SUBCLASSABLE,
     (iternext, zip_next));
 
 const mpf_type_t mpf_type_map = MPF_TYPE(MPF_QSTR_map, ITER_SUBCLASSABLE,
-    (make_new, map_make_new),
+    (make_new, zip_make_new),
     (getiter, mpf_iter_self),
     (iternext, zip_next));
 
 // ---------------------------------------------------------------- filter
-// A zip object too: [fun] (None: the item's truth) over one iterable.
-static mpf_obj_t filter_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    (void)type;
-    mpf_arg_check_num(n_args, n_kw, 2, 2, false);
-    return zip_new(&mpf_type_filter, args[0], 1, args + 1);
-}
-
+// A zip object too (zip_make_new): [fun] (None: the item's truth) over one iterable.
 static mpf_obj_t filter_next(mpf_obj_t self) {
     const zip_obj_t *f = mpf_obj_ptr(self);
     mpf_obj_t v;
@@ -129,7 +121,7 @@ static mpf_obj_t filter_next(mpf_obj_t self) {
 }
 
 const mpf_type_t mpf_type_filter = MPF_TYPE(MPF_QSTR_filter, ITER_SUBCLASSABLE,
-    (make_new, filter_make_new),
+    (make_new, zip_make_new),
     (getiter, mpf_iter_self),
     (iternext, filter_next));
 

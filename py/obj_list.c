@@ -119,7 +119,8 @@ static void list_delete_range(mpf_list_t *l, size_t start, size_t n) {
 __attribute__((noinline)) static void list_store_slice(mpf_list_t *l, mpf_obj_t slice, mpf_obj_t value) {
     mpf_int_t start, stop, step;
     mpf_slice_indices(slice, l->len, &start, &stop, &step);
-    size_t n = mpf_seq_slice_count(start, stop, step);
+    // (a step of 1, the common case, without the count's division)
+    size_t n = step != 1 ? mpf_seq_slice_count(start, stop, step) : stop > start ? (size_t)(stop - start) : 0;
     if (value == MPF_OBJ_NULL) {
         list_truncate(l, mpf_items_delete_step(l->items, l->len, sizeof(mpf_obj_t), start, step, n));
         return;

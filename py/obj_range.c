@@ -76,19 +76,23 @@ static mpf_obj_t range_make_new(const mpf_type_t *type, size_t n_args, size_t n_
     return mpf_obj_new_range(start, stop, step);
 }
 
+// What equality and hash() look at, as a tuple: the length, the start if there are items,
+// the step if there are two or more.
+static mpf_obj_t range_key(mpf_obj_t self) {
+    const mpf_range_t *r = mpf_obj_ptr(self);
+    mpf_uint_t n = range_len(r);
+    mpf_obj_t key[3] = {mpf_obj_new_int((mpf_int_t)n), n > 0 ? mpf_obj_new_int(r->start) : MPF_OBJ_NONE,
+                        n > 1 ? mpf_obj_new_int(r->step) : MPF_OBJ_NONE};
+    return mpf_obj_new_tuple(3, key);
+}
+
 static mpf_obj_t range_unary_op(int op, mpf_obj_t self) {
     const mpf_range_t *r = mpf_obj_ptr(self);
     switch (op) {
         case MPF_UNARY_OP_BOOL:
             return mpf_obj_bool(range_len(r) > 0);
-        case MPF_UNARY_OP_HASH: {
-            // what equality looks at: the length, the start if there are items, the
-            // step if there are two or more
-            mpf_uint_t n = range_len(r);
-            mpf_obj_t key[3] = {mpf_obj_new_int((mpf_int_t)n), n > 0 ? mpf_obj_new_int(r->start) : MPF_OBJ_NONE,
-                                n > 1 ? mpf_obj_new_int(r->step) : MPF_OBJ_NONE};
-            return mpf_obj_new_small_int(mpf_obj_hash(mpf_obj_new_tuple(3, key)));
-        }
+        case MPF_UNARY_OP_HASH:
+            return mpf_obj_new_small_int(mpf_obj_hash(range_key(self)));
         case MPF_UNARY_OP_LEN:
             if (range_len(r) > (mpf_uint_t)INTPTR_MAX) {
                 mpf_raise_msg(&mpf_type_OverflowError, "range too large");
@@ -109,10 +113,7 @@ static mpf_obj_t range_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         return mpf_obj_bool(range_find(r, rhs, &i));
     }
     if ((op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) && mpf_obj_is_type(rhs, &mpf_type_range)) {
-        const mpf_range_t *o = mpf_obj_ptr(rhs);
-        mpf_uint_t la = range_len(r), lb = range_len(o);
-        bool eq = la == lb && (la == 0 || (r->start == o->start && (la == 1 || r->step == o->step)));
-        return mpf_obj_bool(eq == (op == MPF_BINARY_OP_EQUAL));
+        return mpf_binary_op(op, range_key(lhs), range_key(rhs));
     }
     return MPF_OBJ_NULL;
 }

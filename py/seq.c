@@ -250,37 +250,38 @@ mpf_obj_t mpf_seq_getiter(mpf_obj_t self) {
     return mpf_obj_from_ptr(it);
 }
 
-static mpf_obj_t seq_count(mpf_obj_t self, mpf_obj_t v) {
-    size_t len;
-    mpf_obj_t *items;
-    mpf_obj_get_array(self, &len, &items);
-    mpf_int_t n = 0;
-    for (size_t i = 0; i < len; i++) {
-        n += mpf_obj_equal(items[i], v);
-    }
-    return mpf_obj_new_small_int(n);
-}
-const mpf_fun_builtin_t mpf_seq_count_obj = MPF_FUN_INIT_2(MPF_QSTR_count, seq_count);
-
-static mpf_obj_t seq_index(size_t n_args, const mpf_obj_t *args) {
-    size_t len;
+// count(x) (mode 0) and index(x[, start[, stop]]) (mode 1) of a tuple or list. The items
+// are read afresh at each step: an item's __eq__ may change the list.
+static mpf_obj_t seq_find_m(size_t n_args, const mpf_obj_t *args, unsigned index) {
+    size_t len, i = 0, stop = SIZE_MAX;
     mpf_obj_t *items;
     mpf_obj_get_array(args[0], &len, &items);
-    mpf_int_t start = 0, stop = (mpf_int_t)len;
     if (n_args > 2) {
-        start = (mpf_int_t)mpf_seq_clamp_index(mpf_obj_get_int(args[2]), len);
+        i = mpf_seq_clamp_index(mpf_obj_get_int(args[2]), len);
     }
     if (n_args > 3) {
-        stop = (mpf_int_t)mpf_seq_clamp_index(mpf_obj_get_int(args[3]), len);
+        stop = mpf_seq_clamp_index(mpf_obj_get_int(args[3]), len);
     }
-    for (mpf_int_t i = start; i < stop; i++) {
-        if (mpf_obj_equal(items[i], args[1])) {
-            return mpf_obj_new_small_int(i);
+    mpf_int_t n = 0;
+    for (;; i++) {
+        mpf_obj_get_array(args[0], &len, &items);
+        if (i >= len || i >= stop) {
+            break;
         }
+        if (mpf_obj_equal(items[i], args[1])) {
+            if (index) {
+                return mpf_obj_new_small_int((mpf_int_t)i);
+            }
+            n++;
+        }
+    }
+    if (!index) {
+        return mpf_obj_new_small_int(n);
     }
     if (mpf_obj_is_type(args[0], &mpf_type_tuple)) {
         mpf_raise_msg(&mpf_type_ValueError, "tuple.index(x): x not in tuple");
     }
     mpf_raise_fmt(&mpf_type_ValueError, "%R is not in list", args[1]);
 }
-const mpf_fun_builtin_t mpf_seq_index_obj = MPF_FUN_INIT_VAR(MPF_QSTR_index, 2, 4, seq_index);
+const mpf_fun_builtin_t mpf_seq_count_obj = MPF_FUN_INIT_MODE(MPF_QSTR_count, 2, 2, seq_find_m, 0);
+const mpf_fun_builtin_t mpf_seq_index_obj = MPF_FUN_INIT_MODE(MPF_QSTR_index, 2, 4, seq_find_m, 1);
