@@ -79,6 +79,7 @@ enum {
     OP_IOR, OP_IXOR, OP_IAND, OP_ILSHIFT, OP_IRSHIFT, OP_IADD, OP_ISUB, OP_IMUL, OP_IMATMUL,
     OP_IFLOORDIV, OP_IDIV, OP_IMOD, OP_IPOW,
     OP_TILDE,
+    OP_BANG,   // '!' (only an f-string's conversion has one)
     OP_NUM
 };
 

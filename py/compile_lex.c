@@ -34,7 +34,7 @@ static const uint8_t op_table[] = {
     '}', 0x80 | OP_RBRACE, ':', 0x80 | OP_COLON, ',', 0x80 | OP_COMMA, ';', 0x80 | OP_SEMI, '.', 0x80 | OP_DOT,
     '=', 0x80 | OP_ASSIGN, '@', 0x80 | OP_AT, '<', 0x80 | OP_LT, '>', 0x80 | OP_GT, '|', 0x80 | OP_OR,
     '^', 0x80 | OP_XOR, '&', 0x80 | OP_AND, '+', 0x80 | OP_ADD, '-', 0x80 | OP_SUB, '*', 0x80 | OP_MUL,
-    '/', 0x80 | OP_DIV, '%', 0x80 | OP_MOD, '~', 0x80 | OP_TILDE, 0,
+    '/', 0x80 | OP_DIV, '%', 0x80 | OP_MOD, '~', 0x80 | OP_TILDE, '!', 0x80 | OP_BANG, 0,
 };
 
 void mpf_lex_init(mpf_lexer_t *lx, mpf_cctx_t *c) {
