@@ -144,7 +144,7 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
     while (true) {
         if (end >= lx->c->len) {
             lx->unterminated = true;
-            mpf_cc_syntax_error(lx->c, false, t->line, t->col,
+            mpf_cc_syntax_error(lx->c, false, TOK_LINE(t), TOK_COL(t),
                 triple ? "unterminated triple-quoted string literal" : "unterminated string literal");
         }
         int ch = (unsigned char)src[end];
@@ -153,7 +153,7 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
             continue;
         }
         if (ch == '\n' && !triple) {
-            mpf_cc_syntax_error(lx->c, false, t->line, t->col, "unterminated string literal");
+            mpf_cc_syntax_error(lx->c, false, TOK_LINE(t), TOK_COL(t), "unterminated string literal");
         }
         if (ch == q && (!triple || (end + 2 < lx->c->len && src[end + 1] == q && src[end + 2] == q))) {
             break;
@@ -259,8 +259,6 @@ __attribute__((noinline)) static void tok_at(mpf_lexer_t *lx, mpf_token_t *t, ui
     if (line > NODE_LINE_MAX) {
         lex_error(lx, "too many lines");
     }
-    t->line = line;
-    t->col = col;
     t->pos = line | (col < NODE_COL_MAX ? col : NODE_COL_MAX) << 20;
 }
 

@@ -133,7 +133,7 @@ static void advance(parser_t *p) {
 }
 
 MPF_NORETURN static void syntax_error_at(parser_t *p, const mpf_token_t *t, const char *msg) {
-    mpf_cc_syntax_error(p->c, false, t->line, t->col, msg);
+    mpf_cc_syntax_error(p->c, false, TOK_LINE(t), TOK_COL(t), msg);
 }
 
 MPF_NORETURN static void syntax_error_pos(parser_t *p, pos_t ps, const char *msg) {
@@ -142,7 +142,7 @@ MPF_NORETURN static void syntax_error_pos(parser_t *p, pos_t ps, const char *msg
 
 // Raise IndentationError [msg] at the current token.
 MPF_NORETURN static void indent_error(parser_t *p, const char *msg) {
-    mpf_cc_syntax_error(p->c, true, p->tok.line, p->tok.col, msg);
+    mpf_cc_syntax_error(p->c, true, TOK_LINE(&p->tok), TOK_COL(&p->tok), msg);
 }
 
 MPF_NORETURN static void syntax_error(parser_t *p) {
@@ -467,7 +467,7 @@ static mpf_node_t *parse_strings(parser_t *p) {
         const uint8_t *s = (const uint8_t *)pieces[i].s;
         size_t len = pieces[i].len;
         if (pieces[i].kind == TK_FSTR) {
-            parse_fstring(p, &pieces[i], s, len, &args, buf, &n, p->tok.line);
+            parse_fstring(p, &pieces[i], s, len, &args, buf, &n, TOK_LINE(&p->tok));
         } else if (fmt) {
             // a plain piece joined to an f-string: its braces must survive str.format
             put_braced(buf, &n, s, len);
@@ -628,10 +628,10 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
     // the line mpy-cross records for a constant tuple: where its items after the first comma
     // begin when they form a list of their own (two or more, or one with a trailing comma),
     // else where the first item begins
-    uint32_t first_line = p->tok.line, rest_line = 0;
+    uint32_t first_line = TOK_LINE(&p->tok), rest_line = 0;
     while (!is_op(p, close)) {
         if (v.n == 1) {
-            rest_line = p->tok.line;
+            rest_line = TOK_LINE(&p->tok);
         }
         pos_t et = here(p);
         mpf_node_t *e, *val = NULL;
