@@ -94,8 +94,33 @@ typedef struct {
 } index_t;
 
 typedef struct {
+    // the state of a pass over the current scope, first (short offsets for the most used
+    // fields), up to PASS_STATE (begin_pass clears it)
+    bool dead;               // after an unconditional jump: write nothing until a label
+    bool record;             // the code pass records the scope's code (to its rec stream)
+    bool changed;            // a label moved since the previous pass
+    uint8_t pass;
+    scope_t *scope;          // being compiled
+    size_t len;              // of its code
+    int depth, max_depth;
+    size_t n_labels;
+    int exc_level, max_exc;
+    size_t lines_len;
+    size_t last_line, last_line_off;
+    loop_t loop;
+    int child_index;         // next raw-code child in this pass
+    raw_piece_t *rec_tail;   // the stream being recorded: its last piece, that piece's room,
+    size_t rec_cap;          // and the header of its literal run (NULL: none open)
+    uint8_t *rec_lit;
+    // (the state kept from pass to pass)
+    // A sizing pass only counts the bytes (len); the final pass writes them into the raw
+    // code's pieces: byte len goes to piece->data[len - piece_off] (a pass longer than the
+    // last is a bug, caught after it)
+    bool count_only;
+    bool have_prev;
+    bool mpy;                // for a .mpy image (which cannot say which parameters are positional-only)
+    uint8_t opt;
     mpf_cctx_t *c;
-    unsigned opt;
     scope_t *first, *last;   // all scopes, creation order
     // file tables
     mpf_qstr_t *qstrs;
@@ -108,35 +133,13 @@ typedef struct {
     size_t *labels;          // this pass
     size_t *prev_labels;     // the previous pass (for forward jumps)
     size_t cap_labels;
-    bool have_prev;
-    // A sizing pass only counts the bytes (len); the final pass writes them into the raw
-    // code's pieces: byte len goes to piece->data[len - piece_off] (a pass longer than the
-    // last is a bug, caught after it)
-    bool count_only;
-    bool record;             // the code pass records the scope's code (to its rec stream)
-    bool mpy;                // for a .mpy image (which cannot say which parameters are positional-only)
     uint16_t *qmap, *cmap;   // provisional table index -> final (once the module is recorded)
     raw_piece_t *piece;
     ptrdiff_t piece_off;
     uint8_t *lines;          // line table
     size_t lines_cap;
-    // the state of a pass over the current scope, from here to the end (run_pass clears it)
-    int pass;
-    scope_t *scope;          // being compiled
-    size_t len;              // of its code
-    size_t n_labels;
-    bool changed;            // a label moved since the previous pass
-    bool dead;               // after an unconditional jump: write nothing until a label
-    int depth, max_depth;
-    int exc_level, max_exc;
-    size_t lines_len;
-    size_t last_line, last_line_off;
-    loop_t loop;
-    int child_index;         // next raw-code child in this pass
-    raw_piece_t *rec_tail;   // the stream being recorded: its last piece, that piece's room,
-    size_t rec_cap;          // and the header of its literal run (NULL: none open)
-    uint8_t *rec_lit;
 } emit_t;
+#define PASS_STATE offsetof(emit_t, count_only)
 
 #define LABEL_NONE ((size_t)-1)
 // The text of the RuntimeError for a broken invariant of the emitter (a bug, never bad input):
@@ -181,17 +184,47 @@ enum {
     E_SCOPE_NAMES,
     E_FILE_NAMES,
 };
-// The words of the texts, each ended by a 0 (numbered from 1).
-static const char error_words[] =
-    "invalid\0" "syntax\0" "*x\0" "must\0" "be\0" "assignment\0" "target\0" "*\0" "arg\0" "after\0" "kwarg\0"
-    "positional\0" "argument\0" "follows\0" "keyword\0" "too\0" "many\0" "arguments\0" "'yield'\0" "outside\0"
-    "function\0" "'await'\0" "'yield\0" "from'\0" "inside\0" "async\0" "can't\0" "assign\0" "to\0" "expression\0"
-    "multiple\0" "starred\0" "expressions\0" "in\0" "a\0" "list\0" "or\0" "tuple\0" "cannot\0" "delete\0"
-    "non-default\0" "default\0" "duplicate\0" "definition\0" "nonlocal\0" "declaration\0" "not\0" "allowed\0" "at\0"
-    "module\0" "level\0" "name\0" "is\0" "parameter\0" "and\0" "global\0" "assigned\0" "before\0" "'return'\0"
-    "with\0" "value\0" "generator\0" "'break'\0" "loop\0" "'continue'\0" "properly\0" "'async\0" "for'\0" "with'\0"
-    "'except'\0" "last\0" "nested\0" "loops\0" "no\0" "binding\0" "for\0" "found\0" "positional-only\0"
-    "parameters\0" "written\0" ".mpy\0" "file\0" "names\0" "functions\0" "one\0" "scope\0" "constants\0" "source\0";
+// The words of the texts (numbered from 1), packed by tools/error_words.py: 5-bit symbols,
+// 0 ending a word, 1..26 a..z, then ' - . * (error_at).
+// BEGIN WORDS
+// invalid syntax *x must be assignment target * arg after kwarg positional argument follows keyword
+// too many arguments 'yield' outside function 'await' 'yield from' inside async can't assign to
+// expression multiple starred expressions in a list or tuple cannot delete non-default default
+// duplicate definition nonlocal declaration not allowed at module level name is parameter and
+// global assigned before 'return' with value generator 'break' loop 'continue' properly 'async for'
+// with' 'except' last nested loops no binding for found positional-only parameters written .mpy
+// file names functions one scope constants source
+// END WORDS
+static const uint8_t error_words[] = {
+    0xC9, 0xD9, 0xC0, 0x12, 0x01, 0x33, 0x3B, 0x1A, 0x30, 0xF0, 0x18, 0xB4, 0x3A, 0x29,
+    0x10, 0x05, 0x84, 0x39, 0xD3, 0x71, 0xAD, 0x38, 0x0A, 0x68, 0x90, 0xA7, 0x50, 0xE0,
+    0x41, 0x90, 0x07, 0x04, 0x43, 0x8B, 0x04, 0xEB, 0x06, 0x79, 0x00, 0x7C, 0x33, 0xD1,
+    0xF4, 0x5C, 0x60, 0x20, 0xC8, 0x53, 0x5B, 0x71, 0x14, 0x98, 0xC7, 0xD8, 0xBB, 0x13,
+    0xAC, 0x92, 0xEF, 0x93, 0x04, 0xD0, 0xF7, 0x40, 0x0B, 0x2E, 0x83, 0x20, 0x4F, 0x6D,
+    0xC5, 0xD1, 0x09, 0x76, 0x4E, 0x85, 0x91, 0x0D, 0x5E, 0xA5, 0x33, 0x91, 0x02, 0x4C,
+    0x75, 0x83, 0xA6, 0xE7, 0xC0, 0x0E, 0x37, 0x24, 0xBA, 0xC1, 0xCE, 0xA9, 0x30, 0x02,
+    0x8C, 0x7C, 0x6D, 0x83, 0xE4, 0x66, 0x22, 0x05, 0x84, 0x99, 0xDD, 0x00, 0x23, 0xB8,
+    0x4D, 0x41, 0x98, 0x33, 0x1D, 0x07, 0xE8, 0x03, 0x05, 0x43, 0x59, 0xE6, 0x4C, 0xCF,
+    0x81, 0x56, 0x19, 0x4D, 0x90, 0x15, 0x30, 0x69, 0x90, 0xB2, 0x10, 0x50, 0x30, 0x94,
+    0x65, 0xCE, 0xF4, 0xDC, 0x04, 0xC9, 0x81, 0x00, 0x58, 0x9A, 0x14, 0x3C, 0x09, 0x68,
+    0x85, 0xAC, 0x80, 0x11, 0x9C, 0x7B, 0x14, 0x90, 0xC2, 0x0A, 0x2D, 0xC0, 0x3D, 0xC7,
+    0x49, 0x31, 0xA1, 0x32, 0x0A, 0x48, 0x31, 0xA1, 0x32, 0x0A, 0x48, 0x85, 0x2C, 0x8D,
+    0x40, 0x0B, 0x20, 0xC5, 0x24, 0x97, 0x68, 0x7A, 0x0E, 0xB8, 0xE7, 0xD8, 0x1B, 0x81,
+    0x01, 0x52, 0x06, 0x0B, 0x32, 0xD0, 0xF4, 0x1C, 0x70, 0x8F, 0x82, 0xC0, 0xD8, 0xBB,
+    0x85, 0x80, 0x40, 0x41, 0x7B, 0xA4, 0xB2, 0x02, 0x58, 0xB1, 0x85, 0x01, 0x17, 0x5A,
+    0x01, 0x69, 0x02, 0x18, 0x64, 0x68, 0x85, 0x16, 0x09, 0x82, 0x23, 0xE0, 0xB0, 0x27,
+    0x02, 0x03, 0x61, 0xCE, 0x74, 0x5C, 0x21, 0x40, 0x14, 0xF3, 0x64, 0x01, 0x5B, 0x16,
+    0x5A, 0xA5, 0xDB, 0xE0, 0x26, 0x8A, 0x80, 0x0D, 0xAC, 0x16, 0x70, 0x8A, 0x2B, 0x32,
+    0xD0, 0x27, 0xC1, 0x16, 0xB2, 0x84, 0xB5, 0x01, 0x7B, 0x0F, 0x82, 0x3D, 0x9E, 0xA3,
+    0xC9, 0xD5, 0xB2, 0x01, 0x94, 0x0F, 0x16, 0xC9, 0x32, 0xD8, 0x61, 0x66, 0x37, 0x80,
+    0x79, 0x72, 0x83, 0x9B, 0x28, 0xDA, 0x60, 0x17, 0x3C, 0x0A, 0xA4, 0x1B, 0xB0, 0x30,
+    0x29, 0x70, 0x65, 0xD2, 0x42, 0x00, 0x7B, 0x0F, 0x4E, 0xE0, 0x1E, 0x10, 0xC9, 0x91,
+    0xE4, 0x0E, 0x30, 0x4F, 0x02, 0xF3, 0xAA, 0x23, 0x00, 0xBE, 0x99, 0x68, 0x7A, 0x2E,
+    0x30, 0xFE, 0x1C, 0xCB, 0x00, 0x06, 0x19, 0x5A, 0xA1, 0x45, 0x4E, 0x70, 0x65, 0xA2,
+    0xB4, 0x38, 0xD0, 0x1B, 0xCC, 0xC0, 0x24, 0x56, 0x80, 0x0B, 0xAD, 0x4C, 0x60, 0xAA,
+    0x1B, 0x34, 0x3D, 0x37, 0xC1, 0x73, 0x05, 0xCC, 0xF1, 0x60, 0x01, 0xE3, 0xB9, 0x49,
+    0x83, 0xA3, 0x13, 0xCC, 0x57, 0xE5, 0x28, 0x00, 0x00,
+};
 // Each text: the numbers of its words, ended by a 0 (in E_ order).
 static const uint8_t error_texts[] = {
     1, 2, 0,   // invalid syntax
@@ -240,14 +273,21 @@ static const char *nth(const char *p, unsigned i) {
 // SyntaxError [msg] (an E_ number) at [x] (NULL: no position).
 MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, unsigned msg) {
     char text[64];   // (the longest is 59 characters)
-    size_t n = 0;
+    char *o = text;
     for (const char *t = nth((const char *)error_texts, msg); *t != 0; t++) {
-        for (const char *w = nth(error_words, (uint8_t)*t - 1u); *w != 0;) {
-            text[n++] = *w++;
+        // the symbols of error_words up to the end of word *t (numbered from 1)
+        unsigned w = (uint8_t)*t;
+        for (size_t b = 0; w > 0; b += 5) {
+            unsigned ch = ((error_words[b >> 3] | (unsigned)error_words[(b >> 3) + 1] << 8) >> (b & 7)) & 31;
+            if (ch == 0) {
+                w--;
+            } else if (w == 1) {
+                *o++ = ch <= 26 ? (char)('a' - 1 + ch) : "'-.*"[ch - 27];
+            }
         }
-        text[n++] = ' ';
+        *o++ = ' ';
     }
-    text[n - 1] = '\0';
+    o[-1] = '\0';
     mpf_cc_syntax_error(e->c, false, x ? x->line : 0, x ? x->col : 0, text);
 }
 
@@ -369,14 +409,8 @@ static bool const_equal(mpf_obj_t a, mpf_obj_t b) {
         }
         return true;
     }
-    if (ta == &mpf_type_str || ta == &mpf_type_bytes || ta == &mpf_type_int
-#if CONFIG_BUILTIN_COMPLEX
-        || ta == &mpf_type_complex
-#endif
-    ) {
-        return mpf_binary_op(MPF_BINARY_OP_EQUAL, a, b) == MPF_OBJ_TRUE;
-    }
-    return false;
+    // str, bytes, int, complex; (bool: True and False, the other singletons are the same object)
+    return mpf_binary_op(MPF_BINARY_OP_EQUAL, a, b) == MPF_OBJ_TRUE;
 }
 
 // A hash consistent with const_equal: the type, and a str's or bytes' value (ints, floats,
@@ -1612,6 +1646,10 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
 // (the trailers of an assignment target's object each record their line, without the
 // method-call form: mpy-cross compiles them one by one; the object itself records none)
 static void target_base(emit_t *e, mpf_node_t *x) {
+    // (a long chain of trailers: mpf_stack_check, whose extra inline copy would cost more)
+    if ((uintptr_t)__builtin_frame_address(0) < (uintptr_t)mpf_state.stack_limit_addr) {
+        mpf_stack_overflow();
+    }
     if (x->kind == N_CALL || x->kind == N_ATTR || x->kind == N_SUBSCR) {
         target_base(e, x->k[0]);
         set_line(e, trailer_line(x));
@@ -2613,7 +2651,7 @@ static void number_locals(scope_t *s) {
 
 // Start [pass] over scope [s] (the state of the last pass is cleared).
 NOINLINE static void begin_pass(emit_t *e, scope_t *s, int pass) {
-    memset(&e->pass, 0, sizeof(*e) - offsetof(emit_t, pass));
+    memset(e, 0, PASS_STATE);
     e->pass = pass;
     e->scope = s;
     e->last_line = 1;
@@ -2656,8 +2694,7 @@ NOINLINE static void run_pass(emit_t *e, scope_t *s, bool record) {
 // The module's statements of [g] (NULL: its end) in [pass] (PASS_SIZE: recorded), its state
 // carried in [st] from one statement to the next.
 static void module_pass(emit_t *e, emit_t *st, mpf_node_t *g, int pass) {
-    const size_t tail = sizeof(*e) - offsetof(emit_t, pass);
-    memcpy(&e->pass, &st->pass, tail);
+    memcpy(e, st, PASS_STATE);
     e->record = pass != PASS_SCOPE;
     if (e->record && e->scope->rec == NULL) {
         rec_header(e, e->scope);
@@ -2675,7 +2712,7 @@ static void module_pass(emit_t *e, emit_t *st, mpf_node_t *g, int pass) {
         }
     }
     e->record = false;
-    memcpy(&st->pass, &e->pass, tail);
+    memcpy(st, e, PASS_STATE);
 }
 
 // Visit table entry [v] (provisional index) in the final order: [map] gets its final index
@@ -3132,7 +3169,7 @@ static const mpf_raw_code_t *code_scopes(emit_t *e);
 static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy, const mpf_raw_code_t **code) {
     memset(e, 0, sizeof(*e));
     e->c = c;
-    e->opt = c->opt;
+    e->opt = (uint8_t)c->opt;
     e->mpy = mpy;
     e->count_only = true;   // the scope passes write no code
     use_qstr(e, mpf_qstr_from_strn(c->filename, strlen(c->filename)));
