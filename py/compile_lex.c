@@ -20,8 +20,9 @@ int mpf_lex_find(const char *table, const char *s, size_t n) {
     return -1;
 }
 
-// Operator spellings, longest first so the first match is the right one: each one's
-// characters, then its OP_* with bit 7 set; a 0 ends the table.
+// The operators of two or three characters, longest first so the first match is the right
+// one: each one's characters, then its OP_* with bit 7 set; a 0 ends the table. Each has one
+// of OP_SECOND as its second character.
 static const uint8_t op_table[] = {
     '*', '*', '=', 0x80 | OP_IPOW, '/', '/', '=', 0x80 | OP_IFLOORDIV, '>', '>', '=', 0x80 | OP_IRSHIFT,
     '<', '<', '=', 0x80 | OP_ILSHIFT, '.', '.', '.', 0x80 | OP_ELLIPSIS,
@@ -29,13 +30,15 @@ static const uint8_t op_table[] = {
     '>', '>', 0x80 | OP_RSHIFT, '<', '<', 0x80 | OP_LSHIFT, '<', '=', 0x80 | OP_LE, '>', '=', 0x80 | OP_GE,
     '=', '=', 0x80 | OP_EQ, '!', '=', 0x80 | OP_NE, '+', '=', 0x80 | OP_IADD, '-', '=', 0x80 | OP_ISUB,
     '*', '=', 0x80 | OP_IMUL, '/', '=', 0x80 | OP_IDIV, '%', '=', 0x80 | OP_IMOD, '&', '=', 0x80 | OP_IAND,
-    '|', '=', 0x80 | OP_IOR, '^', '=', 0x80 | OP_IXOR, '@', '=', 0x80 | OP_IMATMUL,
-    '(', 0x80 | OP_LPAR, ')', 0x80 | OP_RPAR, '[', 0x80 | OP_LSQB, ']', 0x80 | OP_RSQB, '{', 0x80 | OP_LBRACE,
-    '}', 0x80 | OP_RBRACE, ':', 0x80 | OP_COLON, ',', 0x80 | OP_COMMA, ';', 0x80 | OP_SEMI, '.', 0x80 | OP_DOT,
-    '=', 0x80 | OP_ASSIGN, '@', 0x80 | OP_AT, '<', 0x80 | OP_LT, '>', 0x80 | OP_GT, '|', 0x80 | OP_OR,
-    '^', 0x80 | OP_XOR, '&', 0x80 | OP_AND, '+', 0x80 | OP_ADD, '-', 0x80 | OP_SUB, '*', 0x80 | OP_MUL,
-    '/', 0x80 | OP_DIV, '%', 0x80 | OP_MOD, '~', 0x80 | OP_TILDE, '!', 0x80 | OP_BANG, 0,
+    '|', '=', 0x80 | OP_IOR, '^', '=', 0x80 | OP_IXOR, '@', '=', 0x80 | OP_IMATMUL, 0,
 };
+#define OP_SECOND "=*/<>."
+// The operators of one character, each at the index of its OP_* (a space for the others: a
+// space never reaches the operators).
+static const char op_chars[] =
+    "()[]{}:,;. =  @<>    |^&  +-*  /%              ~!";
+_Static_assert(sizeof(op_chars) == OP_NUM + 1 && OP_ASSIGN == 11 && OP_AT == 14 && OP_OR == 21 && OP_ADD == 26 &&
+    OP_DIV == 31 && OP_TILDE == OP_NUM - 2, "op_chars and the OP_* disagree");
 
 void mpf_lex_init(mpf_lexer_t *lx, mpf_cctx_t *c) {
     memset(lx, 0, sizeof(*lx));
@@ -82,31 +85,26 @@ static inline __attribute__((always_inline)) int hexval(int ch) {
 const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t *out, size_t *n, bool raw, bool bytes) {
     size_t p = *at;
     int e = (unsigned char)s[p++];
-    // the escapes of one character: \n \t \r \a \b \f \v \\ \' \" (and a line continuation)
-    static const char esc_from[11] = "ntrabfv\\'\"\n";
+    // the escapes of one character: \n \t \r \a \b \f \v \\ \' \" (a line continuation: none);
+    // numeric ones: \xHH, \uHHHH, \UHHHHHHHH (exactly so many digits; \u and \U not in bytes),
+    // \ooo (1 to 3 octal digits)
+    static const char esc_from[] = "ntrabfv\\'\"\nxuU01234567";
     static const char esc_to[10] = "\n\t\r\a\b\f\v\\'\"";
-    const char *one = raw ? NULL : memchr(esc_from, e, sizeof(esc_from));
-    // numeric escapes: \xHH, \uHHHH, \UHHHHHHHH (exactly so many digits), \ooo (1 to 3)
-    unsigned digits = raw ? 0 : e == 'x' ? 2 : bytes ? 0 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
-    unsigned base = 16, need = digits;
-    if (!raw && e >= '0' && e <= '7') {
-        base = 8;
-        need = 1;
-        digits = 3;
-        p--;
-    }
-    if (one != NULL) {
-        if (e != '\n') {
-            out[(*n)++] = (uint8_t)esc_to[one - esc_from];
-        }
-    } else if (!raw && !bytes && e == 'N') {
-        return "\\N escapes are not supported";
-    } else if (digits > 0) {
+    const char *k = raw ? NULL : memchr(esc_from, e, sizeof(esc_from) - 1);
+    size_t i = k != NULL ? (size_t)(k - esc_from) : sizeof(esc_from);
+    if (i < 10) {
+        out[(*n)++] = (uint8_t)esc_to[i];
+    } else if (i == 10) {
+        // (a line continuation)
+    } else if (i < sizeof(esc_from) - 1 && !(bytes && (e | 0x20) == 'u')) {
+        bool octal = i > 13;
+        unsigned base = octal ? 8 : 16, digits = octal ? 3 : 2u << (i - 11), need = octal ? 1 : digits;
+        p -= octal;
         uint32_t v = 0;
-        for (unsigned k = 0; k < digits; k++, p++) {
+        for (unsigned d = 0; d < digits; d++, p++) {
             int h = p < end ? hexval((unsigned char)s[p]) : -1;
             if (h < 0 || (unsigned)h >= base) {
-                if (k < need) {
+                if (d < need) {
                     return e == 'x' ? "invalid \\x escape" : "truncated \\uXXXX escape";
                 }
                 break;
@@ -121,6 +119,8 @@ const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t *out, 
         } else {
             *n += mpf_utf8_encode(v, (char *)out + *n);
         }
+    } else if (!raw && !bytes && e == 'N') {
+        return "\\N escapes are not supported";
     } else {
         // raw, or not an escape: kept as written
         out[(*n)++] = '\\';
@@ -393,27 +393,37 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         lex_string(lx, t, false, false, false);
         return;
     }
-    for (const uint8_t *e = op_table; *e != 0;) {
-        size_t k = 0;
-        while (e[k] < 0x80 && peekc(lx, k) == e[k]) {
-            k++;
-        }
-        if (e[k] >= 0x80) {
-            lx->pos += k;
-            t->kind = TK_OP;
-            t->op = e[k] & 0x7F;
-            // ( ) [ ] { } are the first six operators, each opening one before its closing one
-            if (t->op <= OP_RBRACE) {
-                if (!(t->op & 1)) {
-                    lx->paren++;
-                } else if (lx->paren > 0) {
-                    lx->paren--;
-                }
+    const char *one = memchr(op_chars, ch, OP_NUM);
+    int op = one != NULL ? one - op_chars : -1, len = 1;
+    int nx = peekc(lx, 1);
+    if (nx > 0 && memchr(OP_SECOND, nx, sizeof(OP_SECOND) - 1) != NULL) {
+        for (const uint8_t *e = op_table; *e != 0;) {
+            int k = 0;
+            while (*e == ch && e[k] < 0x80 && peekc(lx, k) == e[k]) {
+                k++;
             }
-            return;
+            if (e[k] >= 0x80) {
+                op = e[k] & 0x7F;
+                len = k;
+                break;
+            }
+            while (*e++ < 0x80) {
+            }
         }
-        while (*e++ < 0x80) {
+    }
+    if (op >= 0) {
+        lx->pos += len;
+        t->kind = TK_OP;
+        t->op = (uint8_t)op;
+        // ( ) [ ] { } are the first six operators, each opening one before its closing one
+        if (op <= OP_RBRACE) {
+            if (!(op & 1)) {
+                lx->paren++;
+            } else if (lx->paren > 0) {
+                lx->paren--;
+            }
         }
+        return;
     }
     lex_error(lx, "invalid character in identifier");
 }
