@@ -251,7 +251,8 @@ static mpf_node_t *parse_subscript(parser_t *p);
 
 // The comma lists: their items and where a trailing comma may end them.
 enum {
-    LIST_TEST,        // test, ...             (up to a statement's end, =, :, ) or an augmented =)
+    LIST_TEST,        // test, ...             (up to a statement's end, =, :, ), an augmented =, or
+                      // an f-string field's } or !)
     LIST_TEST_STAR,   // test or *expr, ...    (the same; a lone *expr is a tuple too)
     LIST_TARGET,      // expr or *expr, ...    (a for target, up to `in`)
     LIST_SUBSCRIPT,   // subscript, ...        (up to ])
@@ -279,7 +280,8 @@ static mpf_node_t *parse_list(parser_t *p, int mode) {
         tuple = true;
         if (mode == LIST_TARGET ? is_kw(p, KW_IN) : mode == LIST_SUBSCRIPT ? is_op(p, OP_RSQB) :
             (p->tok.kind == TK_NEWLINE || p->tok.kind == TK_END ||
-            is_op_in(p, OPS(OP_ASSIGN) | OPS(OP_SEMI) | OPS(OP_RPAR) | OPS(OP_COLON)) || is_augassign(p))) {
+            is_op_in(p, OPS(OP_ASSIGN) | OPS(OP_SEMI) | OPS(OP_RPAR) | OPS(OP_COLON) | OPS(OP_RBRACE)) ||
+            is_augassign(p) || is_op(p, OP_BANG))) {
             break;
         }
     }
@@ -424,7 +426,7 @@ static mpf_obj_t parse_number(parser_t *p) {
 // Adjacent string literals joined (str with str, bytes with bytes); f-strings become a
 // call of str.format on the template with the expressions as arguments.
 static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
-    uint8_t *out, size_t *n, uint32_t arg_line);
+    uint8_t *out, size_t *n, uint32_t *arg_line);
 
 // [s, s+len) to [out] at [*n], each brace doubled (text str.format must keep as it is).
 static void put_braced(uint8_t *out, size_t *n, const uint8_t *s, size_t len) {
@@ -463,11 +465,12 @@ static mpf_node_t *parse_strings(parser_t *p) {
     nodevec_t args;   // str.format's (its first: the format string's attribute)
     vec_init(&args);
     vec_push(p, &args, NULL);
+    uint32_t arg_line = TOK_LINE(&p->tok);
     for (size_t i = 0; i < n_pieces; i++) {
         const uint8_t *s = (const uint8_t *)pieces[i].s;
         size_t len = pieces[i].len;
         if (pieces[i].kind == TK_FSTR) {
-            parse_fstring(p, &pieces[i], s, len, &args, buf, &n, TOK_LINE(&p->tok));
+            parse_fstring(p, &pieces[i], s, len, &args, buf, &n, &arg_line);
         } else if (fmt) {
             // a plain piece joined to an f-string: its braces must survive str.format
             put_braced(buf, &n, s, len);
@@ -505,7 +508,7 @@ static mpf_node_t *parse_strings(parser_t *p) {
 // [len] bytes), parsed by a sub-parser (as if in brackets) up to the first token that does
 // not continue it: a '}', ':' or '!', where *end is set (the offset in [s]). f"{expr=}":
 // the expression's text, up to that token, goes to [out] first.
-static mpf_node_t *parse_field(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, uint32_t line,
+static mpf_node_t *parse_field(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, uint32_t *line,
     uint8_t *out, size_t *n, size_t *end) {
     mpf_cctx_t sub = *p->c;
     sub.src = (const char *)s;
@@ -516,7 +519,7 @@ static mpf_node_t *parse_field(parser_t *p, const mpf_token_t *t, const uint8_t 
     mpf_lex_init(&q.lx, &sub);
     q.lx.at_bol = false;   // no INDENT before the field's expression
     q.lx.paren = 1;        // nor a NEWLINE inside it
-    q.lx.line = line;
+    q.lx.line = *line;
     advance(&q);
     mpf_node_t *e = parse_testlist_star(&q, false);
     bool self_doc = accept_op(&q, OP_ASSIGN);
@@ -528,6 +531,11 @@ static mpf_node_t *parse_field(parser_t *p, const mpf_token_t *t, const uint8_t 
     if (self_doc) {
         put_braced(out, n, s, *end);
     }
+    // mpy-cross counts the lines of a field's expression twice: in the literal and again when
+    // it reads the expression (after the token that follows the literals), so the lines of
+    // the next field and of every later token are as many further on
+    p->lx.line += q.lx.line - *line;
+    *line = q.lx.line;
     // the sub-parser allocated from (and may have grown) the same arena and tables
     sub.src = p->c->src;
     sub.len = p->c->len;
@@ -559,10 +567,10 @@ static inline __attribute__((always_inline)) bool fstr_escape(parser_t *p, const
     return true;
 }
 
-// [arg_line]: the line of the fields' expressions, that of the token after the joined
-// literals (mpy-cross's lexer reads the expressions when it meets that token).
+// [*arg_line]: the line of the fields' expressions, at first that of the token after the
+// joined literals (mpy-cross's lexer reads the expressions when it meets that token).
 static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
-    uint8_t *out, size_t *n, uint32_t arg_line) {
+    uint8_t *out, size_t *n, uint32_t *arg_line) {
     size_t i = 0;
     int open = 0;   // replacement fields open: inside one, its format spec's text
     while (i < len) {
