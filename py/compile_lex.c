@@ -20,24 +20,22 @@ int mpf_lex_find(const char *table, const char *s, size_t n) {
     return -1;
 }
 
-// Operator spellings, longest first so the first match is the right one: OP_3CHAR of three
-// characters, then up to OP_2CHAR of two, then single characters; op_codes gives each its OP_*.
-#define OP_3CHAR 5
-#define OP_2CHAR 24
-static const char op_chars[] =
-    "**=//=>>=<<=..."
-    "->:=**//>><<<=>===!=+=-=*=/=%=&=|=^=@="
-    "()[]{}:,;.=@<>|^&+-*/%~";
-static const uint8_t op_codes[] = {
-    OP_IPOW, OP_IFLOORDIV, OP_IRSHIFT, OP_ILSHIFT, OP_ELLIPSIS,
-    OP_ARROW, OP_WALRUS, OP_POW, OP_FLOORDIV, OP_RSHIFT, OP_LSHIFT, OP_LE, OP_GE, OP_EQ, OP_NE, OP_IADD,
-    OP_ISUB, OP_IMUL, OP_IDIV, OP_IMOD, OP_IAND, OP_IOR, OP_IXOR, OP_IMATMUL,
-    OP_LPAR, OP_RPAR, OP_LSQB, OP_RSQB, OP_LBRACE, OP_RBRACE, OP_COLON, OP_COMMA, OP_SEMI, OP_DOT,
-    OP_ASSIGN, OP_AT, OP_LT, OP_GT, OP_OR, OP_XOR, OP_AND, OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_MOD,
-    OP_TILDE,
+// Operator spellings, longest first so the first match is the right one: each one's
+// characters, then its OP_* with bit 7 set; a 0 ends the table.
+static const uint8_t op_table[] = {
+    '*', '*', '=', 0x80 | OP_IPOW, '/', '/', '=', 0x80 | OP_IFLOORDIV, '>', '>', '=', 0x80 | OP_IRSHIFT,
+    '<', '<', '=', 0x80 | OP_ILSHIFT, '.', '.', '.', 0x80 | OP_ELLIPSIS,
+    '-', '>', 0x80 | OP_ARROW, ':', '=', 0x80 | OP_WALRUS, '*', '*', 0x80 | OP_POW, '/', '/', 0x80 | OP_FLOORDIV,
+    '>', '>', 0x80 | OP_RSHIFT, '<', '<', 0x80 | OP_LSHIFT, '<', '=', 0x80 | OP_LE, '>', '=', 0x80 | OP_GE,
+    '=', '=', 0x80 | OP_EQ, '!', '=', 0x80 | OP_NE, '+', '=', 0x80 | OP_IADD, '-', '=', 0x80 | OP_ISUB,
+    '*', '=', 0x80 | OP_IMUL, '/', '=', 0x80 | OP_IDIV, '%', '=', 0x80 | OP_IMOD, '&', '=', 0x80 | OP_IAND,
+    '|', '=', 0x80 | OP_IOR, '^', '=', 0x80 | OP_IXOR, '@', '=', 0x80 | OP_IMATMUL,
+    '(', 0x80 | OP_LPAR, ')', 0x80 | OP_RPAR, '[', 0x80 | OP_LSQB, ']', 0x80 | OP_RSQB, '{', 0x80 | OP_LBRACE,
+    '}', 0x80 | OP_RBRACE, ':', 0x80 | OP_COLON, ',', 0x80 | OP_COMMA, ';', 0x80 | OP_SEMI, '.', 0x80 | OP_DOT,
+    '=', 0x80 | OP_ASSIGN, '@', 0x80 | OP_AT, '<', 0x80 | OP_LT, '>', 0x80 | OP_GT, '|', 0x80 | OP_OR,
+    '^', 0x80 | OP_XOR, '&', 0x80 | OP_AND, '+', 0x80 | OP_ADD, '-', 0x80 | OP_SUB, '*', 0x80 | OP_MUL,
+    '/', 0x80 | OP_DIV, '%', 0x80 | OP_MOD, '~', 0x80 | OP_TILDE, '!', 0x80 | OP_BANG, 0,
 };
-_Static_assert(sizeof(op_chars) - 1 == OP_3CHAR * 3 + (OP_2CHAR - OP_3CHAR) * 2 + sizeof(op_codes) - OP_2CHAR,
-    "op_chars and op_codes disagree");
 
 void mpf_lex_init(mpf_lexer_t *lx, mpf_cctx_t *c) {
     memset(lx, 0, sizeof(*lx));
@@ -146,7 +144,7 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
     while (true) {
         if (end >= lx->c->len) {
             lx->unterminated = true;
-            mpf_cc_syntax_error(lx->c, false, t->line, t->col,
+            mpf_cc_syntax_error(lx->c, false, TOK_LINE(t), TOK_COL(t),
                 triple ? "unterminated triple-quoted string literal" : "unterminated string literal");
         }
         int ch = (unsigned char)src[end];
@@ -155,7 +153,7 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
             continue;
         }
         if (ch == '\n' && !triple) {
-            mpf_cc_syntax_error(lx->c, false, t->line, t->col, "unterminated string literal");
+            mpf_cc_syntax_error(lx->c, false, TOK_LINE(t), TOK_COL(t), "unterminated string literal");
         }
         if (ch == q && (!triple || (end + 2 < lx->c->len && src[end + 1] == q && src[end + 2] == q))) {
             break;
@@ -189,51 +187,29 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
     t->len = n;
 }
 
-// A number: digits and underscores, after 0x/0o/0b hex digits; else an optional fraction,
-// an exponent (its sign, digits and underscores) and a j. The parser checks the digits.
+// A number: letters, digits and underscores (after 0x/0o/0b, only those), else also one '.'
+// before an exponent or a j, and the sign of the exponent. The parser checks the spelling
+// (the runtime's int and float parsers; an imaginary one's j is its last character).
 static void lex_number(mpf_lexer_t *lx, mpf_token_t *t) {
     const char *src = lx->c->src;
     size_t start = lx->pos;
     int p1 = peekc(lx, 1) | 0x20;
     bool radix = src[start] == '0' && (p1 == 'x' || p1 == 'o' || p1 == 'b');
-    lx->pos += radix ? 2 : 0;
     int kind = TK_INT;
-    bool exponent = false;
-    for (;;) {
+    for (int prev = 0;; lx->pos++) {
         int ch = peekc(lx, 0);
-        if (is_digit(ch) || ch == '_' || (radix && hexval(ch) >= 0)) {
-            lx->pos++;
-            continue;
-        }
-        if (radix) {
-            break;
-        }
-        if (ch == '.' && kind == TK_INT) {
+        if (!radix && (ch == '.' ? kind == TK_INT : (ch == '+' || ch == '-') ? (prev | 0x20) == 'e' : false)) {
             kind = TK_FLOAT;
-            lx->pos++;
-            continue;
+        } else if (!is_id_char(ch)) {
+            break;
+        } else if (!radix && ((ch | 0x20) == 'e' || (ch | 0x20) == 'j')) {
+            kind = (ch | 0x20) == 'e' ? TK_FLOAT : TK_IMAG;
         }
-        int lc = ch | 0x20;
-        if (lc == 'e' && !exponent) {
-            int sign = peekc(lx, 1) == '+' || peekc(lx, 1) == '-';
-            if (is_digit(peekc(lx, 1 + sign))) {
-                kind = TK_FLOAT;
-                exponent = true;
-                lx->pos += 1 + sign;
-                continue;
-            }
-        } else if (lc == 'j') {
-            kind = TK_IMAG;
-            lx->pos++;
-        }
-        break;
+        prev = ch;
     }
-    t->kind = (uint8_t)kind;
     t->s = src + start;
     t->len = lx->pos - start;
-    if (is_id_char(peekc(lx, 0))) {
-        lex_error(lx, "invalid syntax for number");
-    }
+    t->kind = (uint8_t)kind;
 }
 
 // Skip a comment, up to the end of its line.
@@ -283,8 +259,6 @@ __attribute__((noinline)) static void tok_at(mpf_lexer_t *lx, mpf_token_t *t, ui
     if (line > NODE_LINE_MAX) {
         lex_error(lx, "too many lines");
     }
-    t->line = line;
-    t->col = col;
     t->pos = line | (col < NODE_COL_MAX ? col : NODE_COL_MAX) << 20;
 }
 
@@ -419,31 +393,26 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         lex_string(lx, t, false, false, false);
         return;
     }
-    // every operator of two or three characters has one of these second
-    int nx = peekc(lx, 1);
-    bool longer = nx > 0 && strchr("=*/<>.", nx) != NULL;
-    const char *s = op_chars + (longer ? 0 : OP_3CHAR * 3 + (OP_2CHAR - OP_3CHAR) * 2);
-    size_t i = longer ? 0 : OP_2CHAR;
-    for (size_t n = longer ? 3 : 1; n > 0; n--) {
-        for (size_t end = n == 3 ? OP_3CHAR : n == 2 ? OP_2CHAR : sizeof(op_codes); i < end; i++, s += n) {
-            size_t k = 0;
-            while (k < n && peekc(lx, k) == s[k]) {
-                k++;
-            }
-            if (k == n) {
-                lx->pos += n;
-                t->kind = TK_OP;
-                t->op = op_codes[i];
-                // ( ) [ ] { } are the first six operators, each opening one before its closing one
-                if (t->op <= OP_RBRACE) {
-                    if (!(t->op & 1)) {
-                        lx->paren++;
-                    } else if (lx->paren > 0) {
-                        lx->paren--;
-                    }
+    for (const uint8_t *e = op_table; *e != 0;) {
+        size_t k = 0;
+        while (e[k] < 0x80 && peekc(lx, k) == e[k]) {
+            k++;
+        }
+        if (e[k] >= 0x80) {
+            lx->pos += k;
+            t->kind = TK_OP;
+            t->op = e[k] & 0x7F;
+            // ( ) [ ] { } are the first six operators, each opening one before its closing one
+            if (t->op <= OP_RBRACE) {
+                if (!(t->op & 1)) {
+                    lx->paren++;
+                } else if (lx->paren > 0) {
+                    lx->paren--;
                 }
-                return;
             }
+            return;
+        }
+        while (*e++ < 0x80) {
         }
     }
     lex_error(lx, "invalid character in identifier");
