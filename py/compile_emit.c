@@ -1382,15 +1382,7 @@ static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l) {
 
 static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool *defargs);
 
-static void lambda(emit_t *e, mpf_node_t *x) {
-    scope_t *child = mpf_node_scope(x);
-    if (e->pass == PASS_SCOPE) {
-        child = scope_new(e, SC_LAMBDA, x, MPF_QSTRE__3clambda_3e);
-    }
-    bool defargs;
-    lambda_or_def_args(e, x->k[0], child, &defargs);
-    close_over(e, child, defargs);
-}
+static void funcdef(emit_t *e, mpf_node_t *x);
 
 // The scripts of the node kinds whose code is one: a table of their offsets (+ 1) in one blob.
 // The scripts of the node kinds whose code is one, in one blob (script_at: kind -> offset + 1).
@@ -1498,7 +1490,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
             call(e, x);
             return;
         case N_LAMBDA:
-            lambda(e, x);
+            funcdef(e, x);
             return;
         case N_COMP:
             comprehension(e, x);
@@ -1751,43 +1743,41 @@ static void decorator(emit_t *e, mpf_node_t *x) {
     }
 }
 
+// A def, class or lambda: the decorators, the function made (a class: built of its body's
+// function and its bases), decorated, bound to its name (a lambda: pushed).
 static void funcdef(emit_t *e, mpf_node_t *x) {
-    for (size_t i = 3; i < x->n; i++) {
+    int kind = x->kind == N_CLASSDEF ? SC_CLASS : x->kind == N_LAMBDA ? SC_LAMBDA : SC_FUNC;
+    // (a lambda's children: its parameters and body, no decorators)
+    size_t dec = kind == SC_CLASS ? 2 : 3;
+    for (size_t i = dec; i < x->n; i++) {
         decorator(e, x->k[i]);
+    }
+    if (kind == SC_CLASS) {
+        op(e, MPF_OP_LOAD_BUILD_CLASS);
     }
     scope_t *child = mpf_node_scope(x);
     if (e->pass == PASS_SCOPE) {
-        child = scope_new(e, SC_FUNC, x, x->v.q);
-        if (x->op) {
+        child = scope_new(e, kind, x, kind == SC_LAMBDA ? MPF_QSTRE__3clambda_3e : x->v.q);
+        if (kind == SC_FUNC && x->op) {
             child->flags |= SF_GENERATOR;
         }
     }
-    bool defargs;
-    lambda_or_def_args(e, x->k[0], child, &defargs);
+    bool defargs = false;
+    if (kind != SC_CLASS) {
+        lambda_or_def_args(e, x->k[0], child, &defargs);
+    }
     close_over(e, child, defargs);
-    for (size_t i = 3; i < x->n; i++) {
-        op_u(e, 0x34, 1);
+    if (kind == SC_CLASS) {
+        op_q(e, MPF_OP_LOAD_CONST_STRING, x->v.q);
+        // the body's function and the name are two more positional arguments
+        call_args(e, x->k[1], 2, false);
     }
-    store_name(e, x->v.q);
-}
-
-static void classdef(emit_t *e, mpf_node_t *x) {
-    for (size_t i = 2; i < x->n; i++) {
-        decorator(e, x->k[i]);
+    if (kind != SC_LAMBDA) {
+        for (size_t i = dec; i < x->n; i++) {
+            op_u(e, MPF_OP_CALL_FUNCTION, 1);
+        }
+        store_name(e, x->v.q);
     }
-    op(e, 0x54);
-    scope_t *child = mpf_node_scope(x);
-    if (e->pass == PASS_SCOPE) {
-        child = scope_new(e, SC_CLASS, x, x->v.q);
-    }
-    close_over(e, child, false);
-    op_q(e, 0x10, x->v.q);
-    call_args(e, x->k[1], 2, false);
-    // call_args counted positional args; the body function and name are two more
-    for (size_t i = 2; i < x->n; i++) {
-        op_u(e, 0x34, 1);
-    }
-    store_name(e, x->v.q);
 }
 
 // ---------------------------------------------------------------- statements
@@ -1967,29 +1957,34 @@ static void expr_or_int(emit_t *e, mpf_node_t *x, int v) {
     }
 }
 
+// Whether [x] is a small int constant.
+static bool is_small_const(const mpf_node_t *x) {
+    return x->kind == N_CONST && mpf_obj_is_small_int(x->v.obj);
+}
+
 // for over range(...) with plain arguments: a counter on the stack (and the end value
 // under it unless the end is a constant).
 static bool range_for(emit_t *e, mpf_node_t *x) {
     mpf_node_t *it = x->k[1];
     size_t n = it->n;
-    if (it->kind != N_CALL || it->k[0]->kind != N_NAME || it->k[0]->v.q != MPF_QSTR_range || n < 2 || n > 4 ||
+    if (it->kind != N_CALL || it->k[0]->kind != N_NAME || it->k[0]->v.q != MPF_QSTR_range || n - 2 > 2 ||
         x->k[0]->kind != N_NAME) {
         return false;
     }
+    // start (NULL: 0), end, step (NULL: 1)
+    mpf_node_t *a[3] = {NULL, NULL, NULL};
     for (size_t i = 1; i < n; i++) {
-        const mpf_node_t *a = it->k[i];
-        if ((unsigned)(a->kind - N_STAR) <= N_KW - N_STAR || (a->kind == N_COMP && a->v.bare_arg)) {
+        mpf_node_t *k = it->k[i];
+        if ((unsigned)(k->kind - N_STAR) <= N_KW - N_STAR || (k->kind == N_COMP && k->v.bare_arg)) {
             return false;   // (range(x for x in y): an unbracketed generator is no plain argument)
         }
+        a[i - (n > 2)] = k;
     }
-    mpf_node_t *start = n > 2 ? it->k[1] : NULL, *end = it->k[n > 2 ? 2 : 1], *step = n > 3 ? it->k[3] : NULL;
-    mpf_int_t by = 1;
-    if (step != NULL) {
-        if (step->kind != N_CONST || !mpf_obj_is_small_int(step->v.obj) || (by = mpf_obj_small_int_value(step->v.obj)) == 0) {
-            return false;
-        }
+    mpf_node_t *end = a[1], *step = a[2];
+    if (step != NULL && (!is_small_const(step) || mpf_obj_small_int_value(step->v.obj) == 0)) {
+        return false;
     }
-    bool end_const = end->kind == N_CONST && mpf_obj_is_small_int(end->v.obj);
+    bool end_const = is_small_const(end);
     int n_slots = 2 - end_const;
     // L: top, continue, condition, break, end
     static const uint8_t top[] = {
@@ -2003,7 +1998,7 @@ static bool range_for(emit_t *e, mpf_node_t *x) {
     if (!end_const) {
         expr(e, end);
     }
-    expr_or_int(e, start, 0);
+    expr_or_int(e, a[0], 0);
     seq(e, top, L, x);
     loop_body(e, x->k[2], L[3], L[1], false);
     label(e, L[1]);
@@ -2015,7 +2010,7 @@ static bool range_for(emit_t *e, mpf_node_t *x) {
     } else {
         ops(e, "\x58\x5A");   // DUP_TOP_TWO, ROT_TWO
     }
-    op(e, (uint8_t)(MPF_OP_BINARY_OP_MULTI + (by < 0)));   // < or >
+    op(e, (uint8_t)(MPF_OP_BINARY_OP_MULTI + (step != NULL && mpf_obj_small_int_value(step->v.obj) < 0)));   // < or >
     op_jump(e, MPF_OP_POP_JUMP_IF_TRUE, L[0]);
     if (x->k[3]) {
         pop_n(e, n_slots);
@@ -2342,10 +2337,8 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             with_items(e, x, 1);
             return;
         case N_FUNCDEF:
-            funcdef(e, x);
-            return;
         case N_CLASSDEF:
-            classdef(e, x);
+            funcdef(e, x);
             return;
         default:
             error_at(e, x, E_SYNTAX);
