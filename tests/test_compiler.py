@@ -478,6 +478,70 @@ for src in ["x = (1,\\n  2 3)", "if x:\\npass", "f(", "1 +"]:
     assert lines[3].startswith("SyntaxError 1 ")
 
 
+# Each SyntaxError the emitter raises (its texts are packed: tools/error_words.py), and its text.
+EMITTER_ERRORS = [
+    ("f(*x, y=1, *z)", "* arg after kwarg"),
+    ("f(y=1, z)", "positional argument follows keyword argument"),
+    ("x = *a", "*x must be assignment target"),
+    ("async def g():\n  yield from x", "'yield from' inside async function"),
+    ("(a.b := 1)", "can't assign to expression"),
+    ("a, *b, *c = x", "multiple starred expressions in assignment"),
+    ("for *a in x: pass", "starred assignment target must be in a list or tuple"),
+    ("f() = 1", "cannot assign to expression"),
+    ("del f()", "cannot delete expression"),
+    ("def f(a=1, b): pass", "non-default argument follows default argument"),
+    ("def f(a, a): pass", "duplicate argument in function definition"),
+    ("nonlocal x", "nonlocal declaration not allowed at module level"),
+    ("def f(a):\n  global a", "name is parameter and global"),
+    ("def f():\n  x = 1\n  global x", "name is assigned to before global declaration"),
+    (
+        "def f():\n  def g():\n    x = 2\n    nonlocal x",
+        "name is assigned to before nonlocal declaration",
+    ),
+    ("def f():\n  x = 1\n  def g():\n    nonlocal x\n    global x", "name is nonlocal and global"),
+    ("return 1", "'return' outside function"),
+    ("async def f():\n  yield 1\n  return 2", "'return' with value in async generator"),
+    ("break", "'break' outside loop"),
+    ("continue", "'continue' not properly in loop"),
+    ("async for x in y: pass", "'async for' outside async function"),
+    ("async with x: pass", "'async with' outside async function"),
+    ("try:\n  pass\nexcept:\n  pass\nexcept E:\n  pass", "default 'except' must be last"),
+    ("def f():\n  nonlocal q", "no binding for nonlocal found"),
+    ("yield 1", "'yield' outside function"),
+    ("await x", "'await' outside function"),
+    ("f(" + ", ".join(f"a{i}" for i in range(256)) + ")", "too many arguments"),
+    (
+        "[x for x in y " + " ".join(f"for x{i} in y" for i in range(64)) + "]",
+        "too many nested loops",
+    ),
+]
+
+
+def test_emitter_error_texts() -> None:
+    code = f"""
+for src in {[src for src, _ in EMITTER_ERRORS]!r}:
+    try:
+        exec(src)
+        print("no error")
+    except SyntaxError as e:
+        print(e.args[0])
+"""
+    proc = _run(code)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == [text for _, text in EMITTER_ERRORS]
+
+
+def test_emitter_error_words_are_packed() -> None:
+    """py/compile_emit.c's packed error_words is what tools/error_words.py makes of its list."""
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "error_words.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+
+
 def test_syntax_error_report_has_caret(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("x = 1\ndef f(:\n    pass\n")
