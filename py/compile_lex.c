@@ -278,7 +278,7 @@ MPF_NORETURN __attribute__((noinline)) static void unclosed_error(mpf_lexer_t *l
             msg[1] = lx->c->src[lx->pos - 1];
         }
     } while (t.kind != TK_END);
-    mpf_cc_syntax_error(lx->c, false, at.line, at.col, msg);
+    mpf_cc_syntax_error(lx->c, false, TOK_LINE(&at), TOK_COL(&at), msg);
 }
 
 void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
