@@ -262,6 +262,25 @@ __attribute__((noinline)) static void tok_at(mpf_lexer_t *lx, mpf_token_t *t, ui
     t->pos = line | (col < NODE_COL_MAX ? col : NODE_COL_MAX) << 20;
 }
 
+// The input ended inside brackets: "'(' was never closed" at the innermost open one, as
+// CPython says. The source is lexed again from the start (this error path only): the
+// bracket wanted is the last one that opened the depth the end was reached at.
+MPF_NORETURN __attribute__((noinline)) static void unclosed_error(mpf_lexer_t *lx) {
+    int depth = lx->paren;
+    mpf_lex_init(lx, lx->c);
+    lx->unterminated = true;   // (for needs_more; here also: the end gives TK_END)
+    mpf_token_t t, at = {0};
+    char msg[] = "'?' was never closed";
+    do {
+        mpf_lex_next(lx, &t);
+        if (t.kind == TK_OP && t.op <= OP_RBRACE && !(t.op & 1) && lx->paren == depth) {
+            at = t;
+            msg[1] = lx->c->src[lx->pos - 1];
+        }
+    } while (t.kind != TK_END);
+    mpf_cc_syntax_error(lx->c, false, TOK_LINE(&at), TOK_COL(&at), msg);
+}
+
 void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
     const mpf_cctx_t *c = lx->c;
     t->s = NULL;
@@ -324,8 +343,11 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
     int ch = peekc(lx, 0);
     if (ch < 0) {
         if (lx->paren > 0) {
-            lx->unterminated = true;
-            lex_error(lx, "unexpected EOF while parsing");
+            if (!lx->unterminated) {
+                unclosed_error(lx);
+            }
+            t->kind = TK_END;   // (unclosed_error's rescan)
+            return;
         }
         if (!lx->emitted_newline) {
             lx->emitted_newline = true;

@@ -314,6 +314,22 @@ def gen():
     t = 7
     yield eval("t")
 print(list(gen()))
+def stores():
+    a = 1
+    exec("a = 2; b = 3")
+    print(a, sorted(locals().items()))
+stores()
+def refresh():
+    x = 1
+    snap = locals()
+    x = 2
+    print(snap["x"], sorted(snap))
+    locals()
+    print(snap["x"], sorted(snap))
+    del x
+    locals()
+    print(sorted(snap), snap is locals())
+refresh()
 """
 
 
@@ -324,6 +340,46 @@ def test_eval_exec_see_function_locals(tmp_path: Path) -> None:
     proc = _run(FUNCTION_LOCALS)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == want
+
+
+def _corpus_programs_needing_the_compiler() -> list[Path]:
+    """The corpus's single-file programs that declare COMPILER and compare with CPython."""
+    found = []
+    for path in sorted((ROOT / "tests" / "corpus").glob("*/*.py")):
+        head = [
+            line for line in path.read_text().splitlines()[:3] if line.startswith("# requires:")
+        ]
+        if (
+            any("COMPILER" in line.split() for line in head)
+            and not path.with_suffix(".exp").exists()
+        ):
+            found.append(path)
+    return found
+
+
+@pytest.mark.parametrize(
+    "program", _corpus_programs_needing_the_compiler(), ids=lambda p: f"{p.parent.name}/{p.name}"
+)
+def test_compiler_corpus_programs_run_from_source(tmp_path: Path, program: Path) -> None:
+    """The eval/exec/compile programs of the corpus, run as source (`firmware prog.py`, how
+    conformance suites run them: every local variable has its name) print what CPython does."""
+    want = subprocess.run(
+        [sys.executable, program.name],
+        capture_output=True,
+        text=True,
+        cwd=program.parent,
+        check=False,
+    )
+    proc = subprocess.run(
+        [str(FIRMWARE), program.name],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=program.parent,
+    )
+    assert proc.stdout == want.stdout, proc.stderr
+    assert proc.returncode == want.returncode, proc.stderr
 
 
 def test_eval_sees_arguments_of_mpy_cross_code(tmp_path: Path) -> None:
