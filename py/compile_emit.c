@@ -2584,14 +2584,13 @@ NOINLINE static void begin_pass(emit_t *e, scope_t *s, int pass) {
     e->loop.break_label = -1;   // (not in a loop)
 }
 
-static mpf_qstr_t param_name(const scope_t *s, size_t slot);
+static mpf_qstr_t info_name(const scope_t *s, size_t i);
 
 // The recorded code of [s] starts with the entries mpy-cross registers first: the scope's
 // name (its scope pass's first too), then its parameters' names.
 static void rec_header(emit_t *e, scope_t *s) {
-    rec_op(e, R_Q + R_DEAD, use_qstr(e, s->name));
-    for (size_t slot = 0; slot < (size_t)s->n_pos + s->n_kwonly; slot++) {
-        rec_op(e, R_QN + R_DEAD, use_qstr(e, param_name(s, slot)));
+    for (size_t i = 0; i <= (size_t)s->n_pos + s->n_kwonly; i++) {
+        rec_op(e, (uint8_t)((i ? R_QN : R_Q) + R_DEAD), use_qstr(e, info_name(s, i)));
     }
 }
 
@@ -2722,12 +2721,13 @@ static void put_bytes(emit_t *e, const uint8_t *b, size_t n) {
     }
 }
 
-// The qstr naming parameter slot [slot] of [s] ("*" for one that has no name of its own).
-static mpf_qstr_t param_name(const scope_t *s, size_t slot) {
-    mpf_qstr_t q = MPF_QSTRE__2a;
-    for (size_t i = 0; i < s->n_ids; i++) {
-        if ((s->ids[i].flags & IDF_PARAM) && s->ids[i].num == slot && s->ids[i].kind != ID_FREE) {
-            q = s->ids[i].q;
+// Name [i] of the source info of [s]: its own (0), then each parameter slot's ("*" for one
+// that has no name of its own).
+static mpf_qstr_t info_name(const scope_t *s, size_t i) {
+    mpf_qstr_t q = i == 0 ? s->name : MPF_QSTRE__2a;
+    for (size_t k = 0; k < s->n_ids && i > 0; k++) {
+        if ((s->ids[k].flags & IDF_PARAM) && s->ids[k].num == i - 1 && s->ids[k].kind != ID_FREE) {
+            q = s->ids[k].q;
         }
     }
     return q;
@@ -2735,9 +2735,8 @@ static mpf_qstr_t param_name(const scope_t *s, size_t slot) {
 
 // Write the source info of [s] to [w]: simple name, argument names, the line table of [e].
 static void w_info(emit_t *w, emit_t *e, const scope_t *s) {
-    put_vuint(w, use_qstr(e, s->name));
-    for (size_t slot = 0; slot < (size_t)s->n_pos + s->n_kwonly; slot++) {
-        put_vuint(w, use_qstr(e, param_name(s, slot)));
+    for (size_t i = 0; i <= (size_t)s->n_pos + s->n_kwonly; i++) {
+        put_vuint(w, use_qstr(e, info_name(s, i)));
     }
     put_bytes(w, e->lines, e->lines_len);
 }
@@ -3159,10 +3158,7 @@ static size_t n_scopes(const scope_t *s) {
 
 // Write the .mpy image of the tables of [e] and the raw code of [mod] and its children.
 static void write_image(emit_t *o, const emit_t *e, const raw_ref_t *raws, size_t n_raws) {
-    put(o, 'M');
-    put(o, 6);
-    put(o, 0);
-    put(o, 31);
+    put_bytes(o, (const uint8_t *)"M\x06\x00\x1f", 4);   // .mpy v6, no native code, 31-bit small ints
     const table_t *q = &e->tab[T_Q], *c = &e->tab[T_C];
     put_vuint(o, q->n);
     put_vuint(o, c->n);
@@ -3247,7 +3243,7 @@ static const mpf_raw_code_t *make_raw_code(emit_t *e, scope_t *s) {
     if (n_args > 0) {
         uint16_t *names = mpf_gc_alloc(n_args * sizeof(uint16_t), false);
         for (size_t k = 0; k < n_args; k++) {
-            names[k] = (uint16_t)use_qstr(e, param_name(s, k));
+            names[k] = (uint16_t)use_qstr(e, info_name(s, k + 1));
         }
         rc->arg_names = names;
     }
