@@ -509,8 +509,9 @@ mpf_obj_t mpf_compile_code_new(const char *src, size_t len, const char *filename
     code_t *c = mpf_new(code_t);
     c->base.type = &mpf_type_code;
     c->mode = mode;
-    c->filename = mpf_obj_new_str(filename, strlen(filename));
     c->res = compile_opt(src, len, filename, mode, opt);
+    // (after the compilation: nothing new may lie in the room it needs)
+    c->filename = mpf_obj_new_str(filename, strlen(filename));
     return mpf_obj_from_ptr(c);
 }
 
