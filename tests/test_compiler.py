@@ -317,19 +317,10 @@ print(list(gen()))
 def stores():
     a = 1
     exec("a = 2; b = 3")
-    print(a, sorted(locals().items()))
-stores()
-def refresh():
-    x = 1
     snap = locals()
-    x = 2
-    print(snap["x"], sorted(snap))
-    locals()
-    print(snap["x"], sorted(snap))
-    del x
-    locals()
-    print(sorted(snap), snap is locals())
-refresh()
+    a = 4
+    print(a, sorted(snap.items()), sorted(locals()) == sorted(snap), snap is locals())
+stores()
 """
 
 
