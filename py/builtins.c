@@ -733,7 +733,18 @@ static void dir_add_type(mpf_obj_t l, const mpf_type_t *t) {
 static mpf_obj_t builtin_dir(size_t n_args, const mpf_obj_t *args) {
     mpf_obj_t l = mpf_obj_new_list(0, NULL);
     if (n_args == 0) {
-        dir_add_map(l, mpf_dict_map(builtin_locals()));
+        mpf_obj_t loc = builtin_locals();
+#if CONFIG_COMPILER
+        if (!mpf_obj_is_type(loc, &mpf_type_dict)) {
+            // the locals eval/exec were given may be any mapping: its keys()
+            mpf_obj_t m[2];
+            mpf_load_method(loc, MPF_QSTR_keys, m);
+            l = mpf_list_from_iter(mpf_call_method_n(0, 0, m));
+        } else
+#endif
+        {
+            dir_add_map(l, mpf_dict_map(loc));
+        }
     } else {
         mpf_obj_t o = args[0];
         if (mpf_obj_is_type(o, &mpf_type_module)) {

@@ -509,8 +509,9 @@ mpf_obj_t mpf_compile_code_new(const char *src, size_t len, const char *filename
     code_t *c = mpf_new(code_t);
     c->base.type = &mpf_type_code;
     c->mode = mode;
-    c->filename = mpf_obj_new_str(filename, strlen(filename));
     c->res = compile_opt(src, len, filename, mode, opt);
+    // (after the compilation: nothing new may lie in the room it needs)
+    c->filename = mpf_obj_new_str(filename, strlen(filename));
     return mpf_obj_from_ptr(c);
 }
 
@@ -535,8 +536,8 @@ static mpf_obj_t current_globals(void) {
 // eval/exec/compile (with the compiler). [what] is source (str or bytes) or a code object.
 static mpf_obj_t source_to_code(mpf_obj_t what, const char *filename, mpf_compile_mode_t mode, mpf_qstr_t caller,
     unsigned opt) {
-    if (mpf_obj_is_type(what, &mpf_type_code)) {
-        return what;
+    if (mpf_obj_is_type(what, &mpf_type_code) && caller != MPF_QSTR_compile) {
+        return what;   // (compile() takes no code object: the TypeError below)
     }
     mpf_buffer_t buf;
     if (!MPF_IS_STR(what) && !mpf_obj_is_type(what, &mpf_type_bytes) && mpf_obj_get_buffer(what, &buf, false)) {
@@ -739,18 +740,14 @@ static mpf_obj_t builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *ar
             mpf_raise_fmt(&mpf_type_TypeError, "compile() missing required argument '%q' (pos %d)", names[i], (int)i + 1);
         }
     }
-    if (mpf_obj_is_type(a[0], &mpf_type_code)) {
-        mpf_raise_msg(&mpf_type_TypeError, "compile() arg 1 must be a string, bytes or AST object");
-    }
-    if (!MPF_IS_STR(a[2])) {
-        mpf_raise_fmt(&mpf_type_TypeError, "compile() argument 'mode' must be str, not %T", a[2]);
-    }
     size_t m = 0;
     while (m < 3 && !mpf_obj_equal(a[2], mpf_obj_new_qstr(modes[m]))) {
         m++;
     }
     if (m == 3) {
-        mpf_raise_msg(&mpf_type_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+        // (a mode that is no str: CPython's TypeError)
+        mpf_raise_msg(MPF_IS_STR(a[2]) ? &mpf_type_ValueError : &mpf_type_TypeError,
+            "compile() mode must be 'exec', 'eval' or 'single'");
     }
     // the file name: str, or bytes (its text)
     if (!MPF_IS_STR(a[1]) && !mpf_obj_is_type(a[1], &mpf_type_bytes)) {

@@ -519,13 +519,14 @@ static mpf_node_t *parse_field(parser_t *p, const mpf_token_t *t, const uint8_t 
     mpf_lex_init(&q.lx, &sub);
     q.lx.at_bol = false;   // no INDENT before the field's expression
     q.lx.paren = 1;        // nor a NEWLINE inside it
+    q.lx.unterminated = true;   // (its end inside that bracket: TK_END, no "never closed")
     q.lx.line = *line;
     advance(&q);
     mpf_node_t *e = parse_testlist_star(&q, false);
     bool self_doc = accept_op(&q, OP_ASSIGN);
     // ({x:=5}: the format spec is "=5")
     if (!is_op_in(&q, OPS(OP_RBRACE) | OPS(OP_COLON) | OPS(OP_WALRUS)) && !is_op(&q, OP_BANG)) {
-        syntax_error_at(p, t, "f-string: invalid syntax");
+        syntax_error_at(p, t, q.tok.kind == TK_END ? "f-string: expecting '}'" : "f-string: invalid syntax");
     }
     *end = q.lx.pos - 1 - is_op(&q, OP_WALRUS);
     if (self_doc) {

@@ -317,19 +317,10 @@ print(list(gen()))
 def stores():
     a = 1
     exec("a = 2; b = 3")
-    print(a, sorted(locals().items()))
-stores()
-def refresh():
-    x = 1
     snap = locals()
-    x = 2
-    print(snap["x"], sorted(snap))
-    locals()
-    print(snap["x"], sorted(snap))
-    del x
-    locals()
-    print(sorted(snap), snap is locals())
-refresh()
+    a = 4
+    print(a, sorted(snap.items()), sorted(locals()) == sorted(snap), snap is locals())
+stores()
 """
 
 
@@ -481,6 +472,35 @@ for src in ["x = (1,\\n  2 3)", "if x:\\npass", "f(", "1 +"]:
     assert lines[1].startswith("IndentationError 2 1 'pass' <string> | expected an indented block")
     assert lines[2].startswith("SyntaxError 1 ")
     assert lines[3].startswith("SyntaxError 1 ")
+
+
+# The lexer's and parser's errors where an f-string field (parsed by a sub-parser, as if in
+# brackets) or a number (spelled as the runtime's int and float parsers take it) is wrong:
+# a clean SyntaxError each, with its text.
+LEXER_ERRORS = [
+    ("f'{x'", "f-string: expecting '}'"),
+    ("f'{x:'", "f-string: expecting '}'"),
+    ("f'{x y}'", "f-string: invalid syntax"),
+    ("f'{x=5}'", "f-string: invalid syntax"),
+    ("f'{x!z}'", "f-string: invalid conversion character"),
+    ("f'{(x'", "unexpected EOF while parsing"),
+    ("f'}'", "f-string: single '}' is not allowed"),
+    ("x = 1e", "invalid syntax for number"),
+    ("x = 0x1g", "invalid syntax for number"),
+    ("x = 1jx", "invalid syntax for number"),
+    ("x = 1.real", "invalid syntax for number"),
+    ("x = 0b102", "invalid syntax for number"),
+    ("x = a ! b", "invalid syntax"),
+]
+
+
+def test_lexer_error_texts() -> None:
+    code = "for src in %r:\n" % [src for src, _ in LEXER_ERRORS]
+    code += "    try:\n        compile(src, 's', 'exec')\n        print('compiled')\n"
+    code += "    except SyntaxError as e:\n        print(e.msg)\n"
+    proc = _run(code)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == [msg for _, msg in LEXER_ERRORS]
 
 
 # Each SyntaxError the emitter raises (its texts are packed: tools/error_words.py), and its text.

@@ -83,3 +83,13 @@ g = {}
 exec("pass", g)
 show(15, lambda: "__builtins__" in g)
 show(16, lambda: exec("import sys as s2\nfrom sys import maxsize", {}, cells) or sorted(cells.stored))
+show(17, lambda: eval("dir()", {}, o.__dict__))
+show(18, lambda: eval("dir()", {}, cells))
+
+
+class Keyed(Cells):
+    def keys(self):
+        return ["k2", "k1"]
+
+
+show(19, lambda: eval("dir()", {}, Keyed()))
