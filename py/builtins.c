@@ -729,7 +729,18 @@ static void dir_add_type(mpf_obj_t l, const mpf_type_t *t) {
 static mpf_obj_t builtin_dir(size_t n_args, const mpf_obj_t *args) {
     mpf_obj_t l = mpf_obj_new_list(0, NULL);
     if (n_args == 0) {
-        dir_add_map(l, mpf_dict_map(builtin_locals()));
+        mpf_obj_t loc = builtin_locals();
+#if CONFIG_COMPILER
+        if (!mpf_obj_is_type(loc, &mpf_type_dict)) {
+            // the locals eval/exec were given may be any mapping: its keys()
+            mpf_obj_t m[2];
+            mpf_load_method(loc, MPF_QSTR_keys, m);
+            l = mpf_list_from_iter(mpf_call_method_n(0, 0, m));
+        } else
+#endif
+        {
+            dir_add_map(l, mpf_dict_map(loc));
+        }
     } else {
         mpf_obj_t o = args[0];
         if (mpf_obj_is_type(o, &mpf_type_module)) {
@@ -1000,8 +1011,37 @@ void mpf_builtins_note_store(mpf_obj_t module) {
     }
 }
 
+#if CONFIG_COMPILER
+// The __builtins__ of the running code's globals when exec/eval gave it its own (a dict, or
+// a module other than builtins): the map its builtin names come from, as in CPython; else NULL.
+static mpf_map_t *own_builtins(void) {
+    const mpf_frame_t *fr = mpf_state.cur_frame;
+    if (fr == NULL) {
+        return NULL;
+    }
+    mpf_obj_t b = mpf_map_get_qstr(mpf_dict_map(fr->fun->ctx->globals), MPF_QSTR___builtins__);
+    if (b != MPF_OBJ_NULL && mpf_obj_is_type(b, &mpf_type_module)) {
+        b = ((const mpf_module_t *)mpf_obj_ptr(b))->globals;
+        if (mpf_map_get_qstr(mpf_dict_map(b), MPF_QSTR___name__) == mpf_obj_new_qstr(MPF_QSTR_builtins)) {
+            return NULL;
+        }
+    }
+    return b != MPF_OBJ_NULL && mpf_obj_is_type(b, &mpf_type_dict) ? mpf_dict_map(b) : NULL;
+}
+#endif
+
 mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q) {
     if (MPF_UNLIKELY(mpf_state.builtins_changed)) {
+#if CONFIG_COMPILER
+        mpf_map_t *own = own_builtins();
+        if (own != NULL) {
+            mpf_obj_t v = mpf_map_get_qstr(own, q);
+            if (v == MPF_OBJ_NULL && q == MPF_QSTR___build_class__) {
+                mpf_raise_msg(&mpf_type_NameError, "__build_class__ not found");
+            }
+            return v;
+        }
+#endif
         mpf_obj_t v = changed_builtin(q);
         if (v != MPF_OBJ_NULL) {
             return v;

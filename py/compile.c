@@ -398,10 +398,22 @@ uint8_t *mpf_compile_to_mpy(const char *src, size_t len, const char *filename, m
     return out.mpy;
 }
 
-mpf_load_result_t mpf_compile(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode) {
+mpf_int_t mpf_compile_opt_level;
+
+static mpf_load_result_t compile_opt(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode,
+    unsigned opt) {
     mpf_emit_out_t out;
-    compile_src(src, len, filename, mode, 0, mpf_emit_code, &out);
+    compile_src(src, len, filename, mode, opt, mpf_emit_code, &out);
     return out.res;
+}
+
+static unsigned opt_level(void) {
+    mpf_int_t o = mpf_compile_opt_level;
+    return o < 0 ? 0 : o > 3 ? 3 : (unsigned)o;
+}
+
+mpf_load_result_t mpf_compile(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode) {
+    return compile_opt(src, len, filename, mode, opt_level());
 }
 
 bool mpf_parse_needs_more(mpf_cctx_t *c, bool *unterminated);
@@ -430,7 +442,8 @@ bool mpf_compile_needs_more(const char *src, size_t len) {
                 size_t n;
                 const char *m = mpf_obj_str_data(a->items[0], &n);
                 more = (n >= 10 && memcmp(m, "unexpected", 10) == 0) ||
-                    (n >= 19 && memcmp(m, "unterminated triple", 19) == 0);
+                    (n >= 19 && memcmp(m, "unterminated triple", 19) == 0) ||
+                    (n >= 16 && memcmp(m + n - 16, "was never closed", 16) == 0);
             }
         }
         return more;
@@ -457,22 +470,45 @@ typedef struct {
     mpf_obj_base_t base;
     mpf_load_result_t res;
     mpf_compile_mode_t mode;
+    mpf_obj_t filename;   // str
 } code_t;
 
 static void code_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
     const code_t *c = mpf_obj_ptr(self);
-    mpf_printf(p, "<code object <module> at %x, mode %d>", (unsigned)(uintptr_t)self, (int)c->mode);
+    mpf_printf(p, "<code object <module> at 0x%x, file \"%s\", line 1>", (unsigned)(uintptr_t)self,
+        mpf_str_cstr(c->filename));
+}
+
+// What tests read of a code object: co_filename, co_name, co_qualname, co_firstlineno
+// (a compiled module's code starts at line 1), co_argcount (0).
+static void code_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    if (dest[0] != MPF_OBJ_NULL) {
+        return;   // read-only
+    }
+    if (attr == MPF_QSTR_co_filename) {
+        dest[0] = ((const code_t *)mpf_obj_ptr(self))->filename;
+    } else if (attr == MPF_QSTR_co_name || attr == MPF_QSTR_co_qualname) {
+        dest[0] = mpf_obj_new_qstr(MPF_QSTRE__3cmodule_3e);
+    } else if (attr == MPF_QSTR_co_firstlineno) {
+        dest[0] = mpf_obj_new_small_int(1);
+    } else if (attr == MPF_QSTR_co_argcount) {
+        dest[0] = mpf_obj_new_small_int(0);
+    }
 }
 
 const mpf_type_t mpf_type_code = MPF_TYPE(MPF_QSTR_code, 0,
-    (print, code_print));
+    (print, code_print),
+    (attr, code_attr));
 
-mpf_obj_t mpf_compile_code_new(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode) {
+mpf_obj_t mpf_compile_code_new(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode,
+    unsigned opt) {
     code_t *c = mpf_new(code_t);
     c->base.type = &mpf_type_code;
     c->mode = mode;
-    c->res = mpf_compile(src, len, filename, mode);
+    c->res = compile_opt(src, len, filename, mode, opt);
+    // (after the compilation: nothing new may lie in the room it needs)
+    c->filename = mpf_obj_new_str(filename, strlen(filename));
     return mpf_obj_from_ptr(c);
 }
 
@@ -495,28 +531,29 @@ static mpf_obj_t current_globals(void) {
 }
 
 // eval/exec/compile (with the compiler). [what] is source (str or bytes) or a code object.
-static mpf_obj_t source_to_code(mpf_obj_t what, const char *filename, mpf_compile_mode_t mode) {
-    if (mpf_obj_is_type(what, &mpf_type_code)) {
-        return what;
+static mpf_obj_t source_to_code(mpf_obj_t what, const char *filename, mpf_compile_mode_t mode, mpf_qstr_t caller,
+    unsigned opt) {
+    if (mpf_obj_is_type(what, &mpf_type_code) && caller != MPF_QSTR_compile) {
+        return what;   // (compile() takes no code object: the TypeError below)
     }
     mpf_buffer_t buf;
     if (!MPF_IS_STR(what) && !mpf_obj_is_type(what, &mpf_type_bytes) && mpf_obj_get_buffer(what, &buf, false)) {
         what = mpf_obj_new_bytes(buf.buf, buf.len);  // a bytearray or memoryview: its bytes, copied
     }
     if (!MPF_IS_STR(what) && !mpf_obj_is_type(what, &mpf_type_bytes)) {
-        mpf_raise_fmt(&mpf_type_TypeError, "%s() arg 1 must be a string, bytes or code object",
-            mode == MPF_COMPILE_EVAL ? "eval" : "exec");
+        mpf_raise_fmt(&mpf_type_TypeError, "%q() arg 1 must be a string, bytes or %s object", caller,
+            caller == MPF_QSTR_compile ? "AST" : "code");
     }
     size_t len;
     const char *src = mpf_obj_str_data(what, &len);
     if (mode == MPF_COMPILE_EVAL) {
         // eval() ignores leading spaces and tabs, as CPython's does
-        while (len > 0 && (*src == ' ' || *src == '\t')) {
+        while (len > 0 && (*src == ' ' || *src == '\t' || *src == '\f')) {
             src++;
             len--;
         }
     }
-    return mpf_compile_code_new(src, len, filename, mode);
+    return mpf_compile_code_new(src, len, filename, mode, opt);
 }
 
 // Whether [slot] of [fr] holds a cell (a closed-over variable or one closed over by an inner function).
@@ -533,56 +570,70 @@ static bool slot_is_cell(const mpf_frame_t *fr, size_t slot) {
     return false;
 }
 
-mpf_obj_t mpf_compile_frame_locals(const mpf_frame_t *fr) {
+// mpf_frame_t.on_heap: the frame's locals is its locals() dict (a function's, see below)
+#define FRAME_LOCALS_DICT ((uintptr_t)4)
+
+mpf_obj_t mpf_compile_frame_locals(mpf_frame_t *fr) {
     if (fr == NULL) {
         return mpf_state.main_globals;
     }
     const mpf_fun_bc_t *fun = fr->fun;
     const mpf_raw_code_t *rc = fun->rc;
-    if (fr->locals != fun->ctx->globals || fun->ctx->qstrs[rc->simple_name] == MPF_QSTRE__3cmodule_3e) {
+    if (!(fr->on_heap & FRAME_LOCALS_DICT) &&
+        (fr->locals != fun->ctx->globals || fun->ctx->qstrs[rc->simple_name] == MPF_QSTRE__3cmodule_3e)) {
         return fr->locals;   // module level or a class body: the namespace dict itself
     }
-    // a function: a new dict of its bound local variables, as CPython's snapshot
-    mpf_obj_t d = mpf_obj_new_dict(0);
+    // A function: one dict per call (CPython 3.11's frame f_locals), made by the first
+    // locals() and kept in the frame's (otherwise unused) locals; each locals() rewrites it
+    // from the bound local variables, and keys of other names (an exec's stores) stay.
+    mpf_obj_t d = fr->locals;
+    if (!(fr->on_heap & FRAME_LOCALS_DICT)) {
+        d = mpf_obj_new_dict(0);
+        fr->locals = d;
+        fr->on_heap |= FRAME_LOCALS_DICT;
+    }
     const mpf_obj_t *fast = &fr->state[rc->n_state];   // local i is fast[-i]
     size_t n_args = (size_t)rc->n_pos_args + rc->n_kwonly_args;
     size_t n = rc->local_names != NULL ? rc->local_names[0] : n_args;
     for (size_t i = 0; i < n && i < rc->n_state; i++) {
         mpf_qstr_t q = rc->local_names != NULL ? rc->local_names[1 + i] : fun->ctx->qstrs[rc->arg_names[i]];
-        mpf_obj_t v = fast[-(ptrdiff_t)i];
-        if (q == 0 || v == MPF_OBJ_NULL) {
+        if (q == 0) {
             continue;
         }
-        if (slot_is_cell(fr, i)) {
+        mpf_obj_t v = fast[-(ptrdiff_t)i];
+        if (v != MPF_OBJ_NULL && slot_is_cell(fr, i)) {
             v = ((const mpf_cell_t *)mpf_obj_ptr(v))->value;
-            if (v == MPF_OBJ_NULL) {
-                continue;
-            }
         }
-        mpf_dict_store(d, mpf_obj_new_qstr(q), v);
+        if (v == MPF_OBJ_NULL) {
+            mpf_map_lookup(mpf_dict_map(d), mpf_obj_new_qstr(q), MPF_MAP_REMOVE);   // unbound
+        } else {
+            mpf_dict_store(d, mpf_obj_new_qstr(q), v);
+        }
     }
     return d;
 }
 
-// Run [code] in the dicts given to eval/exec (defaults: the caller's globals and locals).
-static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) {
-    mpf_obj_t globals = n_args > 1 && args[1] != MPF_OBJ_NONE ? args[1] : MPF_OBJ_NULL;
-    mpf_obj_t locals = n_args > 2 && args[2] != MPF_OBJ_NONE ? args[2] : MPF_OBJ_NULL;
-    if (globals != MPF_OBJ_NULL && !mpf_obj_is_type(globals, &mpf_type_dict)) {
-        mpf_raise_msg(&mpf_type_TypeError, "globals must be a dict");
+// A dict, or a dict subclass's own dict (the native one inside it), else NULL.
+static mpf_obj_t native_dict(mpf_obj_t o) {
+    if (mpf_obj_is_type(o, &mpf_type_dict)) {
+        return o;
     }
-    if (globals == MPF_OBJ_NULL) {
-        globals = current_globals();
-        if (locals == MPF_OBJ_NULL) {
-            locals = mpf_compile_frame_locals(mpf_state.cur_frame);
-        }
-    } else if (locals == MPF_OBJ_NULL) {
-        locals = globals;
+    const mpf_type_t *t = mpf_obj_type(o);
+    if ((t->flags & MPF_TYPE_FLAG_HEAP) && mpf_type_native_base(t) == &mpf_type_dict) {
+        return ((const mpf_instance_t *)mpf_obj_ptr(o))->subobj;
     }
-    if (mpf_dict_get(globals, mpf_obj_new_qstr(MPF_QSTR___builtins__)) == MPF_OBJ_NULL &&
-        globals != current_globals()) {
+    return MPF_OBJ_NULL;
+}
+
+static mpf_obj_t run_in(mpf_obj_t code, mpf_obj_t globals, mpf_obj_t locals) {
+    mpf_obj_t b = mpf_dict_get(globals, mpf_obj_new_qstr(MPF_QSTR___builtins__));
+    if (b == MPF_OBJ_NULL && globals != current_globals()) {
         // CPython puts a reference to the builtins in a fresh globals dict
         mpf_dict_store(globals, mpf_obj_new_qstr(MPF_QSTR___builtins__), mpf_obj_new_qstr(MPF_QSTR_builtins));
+    } else if (b != MPF_OBJ_NULL && (mpf_obj_is_type(b, &mpf_type_dict) || mpf_obj_is_type(b, &mpf_type_module))) {
+        // globals with builtins of their own: from now on builtin names are looked up
+        // through the running code's globals (mpf_builtin_lookup)
+        mpf_state.builtins_changed = true;
     }
     mpf_obj_t ret = mpf_compile_code_run(code, globals, locals);
     // The frame stack is one heap block, scanned whole by the collector: the slots the run
@@ -592,13 +643,76 @@ static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) 
     return ret;
 }
 
+// run_in with [globals] a dict of the items of instance __dict__ [view], stored back (also
+// when the code raises), the names the code deleted removed.
+static mpf_obj_t run_in_view(mpf_obj_t code, mpf_obj_t view, mpf_obj_t globals, mpf_obj_t locals) {
+    mpf_obj_t volatile ret = MPF_OBJ_NULL;
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        ret = run_in(code, globals, locals);
+        mpf_nlr_pop(&nlr);
+    }
+    mpf_obj_t it = mpf_getiter(mpf_list_from_iter(view)), k;
+    while ((k = mpf_iternext(it)) != MPF_OBJ_STOP) {
+        if (mpf_dict_get(globals, k) == MPF_OBJ_NULL) {
+            mpf_subscr(view, k, MPF_OBJ_NULL);
+        }
+    }
+    const mpf_map_t *m = mpf_dict_map(globals);
+    for (size_t i = 0; i < m->used; i++) {
+        if (m->elems[i].key != MPF_OBJ_NULL) {
+            mpf_subscr(view, m->elems[i].key, m->elems[i].value);
+        }
+    }
+    if (ret == MPF_OBJ_NULL) {
+        mpf_nlr_raise(nlr.exc);
+    }
+    return ret;
+}
+
+// Run [code] in the namespaces given to eval/exec (defaults: the caller's globals and locals).
+// globals: a dict (or subclass); locals: any mapping.
+static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) {
+    mpf_obj_t globals = n_args > 1 && args[1] != MPF_OBJ_NONE ? args[1] : MPF_OBJ_NULL;
+    mpf_obj_t locals = n_args > 2 && args[2] != MPF_OBJ_NONE ? args[2] : MPF_OBJ_NULL;
+    if (locals != MPF_OBJ_NULL && mpf_type_get_subscr(mpf_type_slots(mpf_obj_type(locals))) == NULL) {
+        mpf_raise_msg(&mpf_type_TypeError, "locals must be a mapping");
+    }
+    mpf_obj_t view = MPF_OBJ_NULL;
+    if (globals != MPF_OBJ_NULL && native_dict(globals) == MPF_OBJ_NULL) {
+        if (!mpf_type_is_instance_dict_view(globals)) {
+            mpf_raise_msg(&mpf_type_TypeError, "globals must be a dict");
+        }
+        // an instance's __dict__ (a view of its members, no dict): see run_in_view
+        view = globals;
+        globals = mpf_obj_new_dict(0);
+        mpf_obj_t it = mpf_getiter(view), k;
+        while ((k = mpf_iternext(it)) != MPF_OBJ_STOP) {
+            mpf_dict_store(globals, k, mpf_subscr(view, k, MPF_OBJ_SENTINEL));
+        }
+    }
+    if (globals == MPF_OBJ_NULL) {
+        globals = current_globals();
+        if (locals == MPF_OBJ_NULL) {
+            locals = mpf_compile_frame_locals(mpf_state.cur_frame);
+        }
+    } else {
+        globals = native_dict(globals);
+        if (locals == MPF_OBJ_NULL) {
+            locals = globals;
+        }
+    }
+    return view == MPF_OBJ_NULL ? run_in(code, globals, locals) : run_in_view(code, view, globals, locals);
+}
+
 static mpf_obj_t builtin_eval(size_t n_args, const mpf_obj_t *args) {
-    return run_code(source_to_code(args[0], "<string>", MPF_COMPILE_EVAL), n_args, args);
+    return run_code(source_to_code(args[0], "<string>", MPF_COMPILE_EVAL, MPF_QSTR_eval, opt_level()), n_args, args);
 }
 const mpf_fun_builtin_t mpf_builtin_eval_obj = MPF_FUN_INIT_VAR(MPF_QSTR_eval, 1, 3, builtin_eval);
 
 static mpf_obj_t builtin_exec(size_t n_args, const mpf_obj_t *args) {
-    run_code(source_to_code(args[0], "<string>", MPF_COMPILE_EXEC), n_args, args);
+    run_code(source_to_code(args[0], "<string>", MPF_COMPILE_EXEC, MPF_QSTR_exec, opt_level()), n_args, args);
     return MPF_OBJ_NONE;
 }
 const mpf_fun_builtin_t mpf_builtin_exec_obj = MPF_FUN_INIT_VAR(MPF_QSTR_exec, 1, 3, builtin_exec);
@@ -618,20 +732,33 @@ static mpf_obj_t builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *ar
             }
         }
     }
-    if (a[0] == MPF_OBJ_NULL || a[1] == MPF_OBJ_NULL || a[2] == MPF_OBJ_NULL) {
-        mpf_raise_msg(&mpf_type_TypeError, "compile() missing required argument (source, filename, mode)");
+    for (size_t i = 0; i < 3; i++) {
+        if (a[i] == MPF_OBJ_NULL) {
+            mpf_raise_fmt(&mpf_type_TypeError, "compile() missing required argument '%q' (pos %d)", names[i], (int)i + 1);
+        }
     }
     size_t m = 0;
     while (m < 3 && !mpf_obj_equal(a[2], mpf_obj_new_qstr(modes[m]))) {
         m++;
     }
     if (m == 3) {
-        mpf_raise_msg(&mpf_type_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+        // (a mode that is no str: CPython's TypeError)
+        mpf_raise_msg(MPF_IS_STR(a[2]) ? &mpf_type_ValueError : &mpf_type_TypeError,
+            "compile() mode must be 'exec', 'eval' or 'single'");
     }
-    if (mpf_obj_is_type(a[0], &mpf_type_code)) {
-        return a[0];
+    // the file name: str, or bytes (its text)
+    if (!MPF_IS_STR(a[1]) && !mpf_obj_is_type(a[1], &mpf_type_bytes)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "expected str, bytes or os.PathLike object, not %T", a[1]);
     }
-    return source_to_code(a[0], mpf_str_cstr(mpf_obj_str(a[1])), (mpf_compile_mode_t)m);
+    size_t n;
+    const char *fn = mpf_obj_str_data(a[1], &n);
+    // optimize: -1 the current level (micropython.opt_level()), else 0..3 (-O)
+    mpf_int_t o = a[5] == MPF_OBJ_NULL ? -1 : mpf_obj_get_int(a[5]);
+    if (o < -1 || o > 3) {
+        mpf_raise_msg(&mpf_type_ValueError, "compile(): invalid optimize value");
+    }
+    return source_to_code(a[0], mpf_str_cstr(mpf_obj_new_str(fn, n)), (mpf_compile_mode_t)m, MPF_QSTR_compile,
+        o < 0 ? opt_level() : (unsigned)o);
 }
 
 // What the REPL (compile mode 'single') calls with each expression statement's value:

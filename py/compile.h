@@ -21,6 +21,8 @@ typedef enum {
 // mpf_load_result_t that mpf_load_mpy() returns (run it with mpf_vm_run_module or the boot helpers).
 // Raises SyntaxError/IndentationError (filename, line, column, offending text) or MemoryError.
 mpf_load_result_t mpf_compile(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode);
+// micropython.opt_level(): the -O level (0..3) mpf_compile and compile() (optimize=-1) use.
+extern mpf_int_t mpf_compile_opt_level;
 
 // For the REPL: true when [src] is an incomplete compound statement or has open brackets/strings,
 // i.e. the REPL should show "... " and read another line (CPython's codeop rule).
@@ -43,11 +45,12 @@ extern const mpf_rom_map_t *const mpf_compile_builtins_map;
 
 // The code object type compile() returns; a new one from source (raises like mpf_compile).
 extern const mpf_type_t mpf_type_code;
-mpf_obj_t mpf_compile_code_new(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode);
+mpf_obj_t mpf_compile_code_new(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode,
+    unsigned opt);
 // locals() of [fr] (NULL: __main__'s globals): a module's or class body's namespace dict, or
 // for a function a new dict of its bound variables (argument names; every local's name when
 // this compiler made the code, as mpy-cross's .mpy keeps no other names).
-mpf_obj_t mpf_compile_frame_locals(const mpf_frame_t *fr);
+mpf_obj_t mpf_compile_frame_locals(mpf_frame_t *fr);
 // Run [code] with [globals] and [locals] dicts; the value of an 'eval' code, else None.
 mpf_obj_t mpf_compile_code_run(mpf_obj_t code, mpf_obj_t globals, mpf_obj_t locals);
 

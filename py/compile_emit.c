@@ -88,46 +88,25 @@ typedef struct {
     bool is_for;             // a for loop: break drops its 4-slot iterator
 } loop_t;
 
+// A table of the file: its qstrs (T_Q: ids) or its constants (T_C: objects). (A .mpy has at
+// most 65535 of each.)
+enum { T_Q, T_C };
 typedef struct {
-    uint16_t *slots;         // 16 bits: a .mpy has at most 65535 qstrs and constants
-    size_t cap;
-} index_t;
+    uintptr_t *v;
+    size_t n, cap;
+} table_t;
 
 typedef struct {
-    mpf_cctx_t *c;
-    unsigned opt;
-    scope_t *first, *last;   // all scopes, creation order
-    // file tables
-    mpf_qstr_t *qstrs;
-    size_t n_qstrs, cap_qstrs;
-    mpf_obj_t *consts;
-    size_t n_consts, cap_consts;
-    index_t qstr_ix, const_ix;
-    uint8_t *code;           // (the image: mpf_emit_mpy)
-    size_t cap;
-    size_t *labels;          // this pass
-    size_t *prev_labels;     // the previous pass (for forward jumps)
-    size_t cap_labels;
-    bool have_prev;
-    // A sizing pass only counts the bytes (len); the final pass writes them into the raw
-    // code's pieces: byte len goes to piece->data[len - piece_off] (a pass longer than the
-    // last is a bug, caught after it)
-    bool count_only;
+    // the state of a pass over the current scope, first (short offsets for the most used
+    // fields), up to PASS_STATE (begin_pass clears it)
+    bool dead;               // after an unconditional jump: write nothing until a label
     bool record;             // the code pass records the scope's code (to its rec stream)
-    bool mpy;                // for a .mpy image (which cannot say which parameters are positional-only)
-    uint16_t *qmap, *cmap;   // provisional table index -> final (once the module is recorded)
-    raw_piece_t *piece;
-    ptrdiff_t piece_off;
-    uint8_t *lines;          // line table
-    size_t lines_cap;
-    // the state of a pass over the current scope, from here to the end (run_pass clears it)
-    int pass;
+    bool changed;            // a label moved since the previous pass
+    uint8_t pass;
     scope_t *scope;          // being compiled
     size_t len;              // of its code
-    size_t n_labels;
-    bool changed;            // a label moved since the previous pass
-    bool dead;               // after an unconditional jump: write nothing until a label
     int depth, max_depth;
+    size_t n_labels;
     int exc_level, max_exc;
     size_t lines_len;
     size_t last_line, last_line_off;
@@ -136,7 +115,30 @@ typedef struct {
     raw_piece_t *rec_tail;   // the stream being recorded: its last piece, that piece's room,
     size_t rec_cap;          // and the header of its literal run (NULL: none open)
     uint8_t *rec_lit;
+    // (the state kept from pass to pass)
+    // A sizing pass only counts the bytes (len); the final pass writes them into the raw
+    // code's pieces: byte len goes to piece->data[len - piece_off] (a pass longer than the
+    // last is a bug, caught after it)
+    bool count_only;
+    bool have_prev;
+    bool mpy;                // for a .mpy image (which cannot say which parameters are positional-only)
+    uint8_t opt;
+    mpf_cctx_t *c;
+    scope_t *first, *last;   // all scopes, creation order
+    // file tables
+    table_t tab[2];          // T_Q, T_C
+    uint8_t *code;           // (the image: mpf_emit_mpy)
+    size_t cap;
+    size_t *labels;          // this pass
+    size_t *prev_labels;     // the previous pass (for forward jumps)
+    size_t cap_labels;
+    uint16_t *map[2];        // provisional table index -> final (once the module is recorded)
+    raw_piece_t *piece;
+    ptrdiff_t piece_off;
+    uint8_t *lines;          // line table
+    size_t lines_cap;
 } emit_t;
+#define PASS_STATE offsetof(emit_t, count_only)
 
 #define LABEL_NONE ((size_t)-1)
 // The text of the RuntimeError for a broken invariant of the emitter (a bug, never bad input):
@@ -181,17 +183,47 @@ enum {
     E_SCOPE_NAMES,
     E_FILE_NAMES,
 };
-// The words of the texts, each ended by a 0 (numbered from 1).
-static const char error_words[] =
-    "invalid\0" "syntax\0" "*x\0" "must\0" "be\0" "assignment\0" "target\0" "*\0" "arg\0" "after\0" "kwarg\0"
-    "positional\0" "argument\0" "follows\0" "keyword\0" "too\0" "many\0" "arguments\0" "'yield'\0" "outside\0"
-    "function\0" "'await'\0" "'yield\0" "from'\0" "inside\0" "async\0" "can't\0" "assign\0" "to\0" "expression\0"
-    "multiple\0" "starred\0" "expressions\0" "in\0" "a\0" "list\0" "or\0" "tuple\0" "cannot\0" "delete\0"
-    "non-default\0" "default\0" "duplicate\0" "definition\0" "nonlocal\0" "declaration\0" "not\0" "allowed\0" "at\0"
-    "module\0" "level\0" "name\0" "is\0" "parameter\0" "and\0" "global\0" "assigned\0" "before\0" "'return'\0"
-    "with\0" "value\0" "generator\0" "'break'\0" "loop\0" "'continue'\0" "properly\0" "'async\0" "for'\0" "with'\0"
-    "'except'\0" "last\0" "nested\0" "loops\0" "no\0" "binding\0" "for\0" "found\0" "positional-only\0"
-    "parameters\0" "written\0" ".mpy\0" "file\0" "names\0" "functions\0" "one\0" "scope\0" "constants\0" "source\0";
+// The words of the texts (numbered from 1), packed by tools/error_words.py: 5-bit symbols,
+// 0 ending a word, 1..26 a..z, then ' - . * (error_at).
+// BEGIN WORDS
+// invalid syntax *x must be assignment target * arg after kwarg positional argument follows keyword
+// too many arguments 'yield' outside function 'await' 'yield from' inside async can't assign to
+// expression multiple starred expressions in a list or tuple cannot delete non-default default
+// duplicate definition nonlocal declaration not allowed at module level name is parameter and
+// global assigned before 'return' with value generator 'break' loop 'continue' properly 'async for'
+// with' 'except' last nested loops no binding for found positional-only parameters written .mpy
+// file names functions one scope constants source
+// END WORDS
+static const uint8_t error_words[] = {
+    0xC9, 0xD9, 0xC0, 0x12, 0x01, 0x33, 0x3B, 0x1A, 0x30, 0xF0, 0x18, 0xB4, 0x3A, 0x29,
+    0x10, 0x05, 0x84, 0x39, 0xD3, 0x71, 0xAD, 0x38, 0x0A, 0x68, 0x90, 0xA7, 0x50, 0xE0,
+    0x41, 0x90, 0x07, 0x04, 0x43, 0x8B, 0x04, 0xEB, 0x06, 0x79, 0x00, 0x7C, 0x33, 0xD1,
+    0xF4, 0x5C, 0x60, 0x20, 0xC8, 0x53, 0x5B, 0x71, 0x14, 0x98, 0xC7, 0xD8, 0xBB, 0x13,
+    0xAC, 0x92, 0xEF, 0x93, 0x04, 0xD0, 0xF7, 0x40, 0x0B, 0x2E, 0x83, 0x20, 0x4F, 0x6D,
+    0xC5, 0xD1, 0x09, 0x76, 0x4E, 0x85, 0x91, 0x0D, 0x5E, 0xA5, 0x33, 0x91, 0x02, 0x4C,
+    0x75, 0x83, 0xA6, 0xE7, 0xC0, 0x0E, 0x37, 0x24, 0xBA, 0xC1, 0xCE, 0xA9, 0x30, 0x02,
+    0x8C, 0x7C, 0x6D, 0x83, 0xE4, 0x66, 0x22, 0x05, 0x84, 0x99, 0xDD, 0x00, 0x23, 0xB8,
+    0x4D, 0x41, 0x98, 0x33, 0x1D, 0x07, 0xE8, 0x03, 0x05, 0x43, 0x59, 0xE6, 0x4C, 0xCF,
+    0x81, 0x56, 0x19, 0x4D, 0x90, 0x15, 0x30, 0x69, 0x90, 0xB2, 0x10, 0x50, 0x30, 0x94,
+    0x65, 0xCE, 0xF4, 0xDC, 0x04, 0xC9, 0x81, 0x00, 0x58, 0x9A, 0x14, 0x3C, 0x09, 0x68,
+    0x85, 0xAC, 0x80, 0x11, 0x9C, 0x7B, 0x14, 0x90, 0xC2, 0x0A, 0x2D, 0xC0, 0x3D, 0xC7,
+    0x49, 0x31, 0xA1, 0x32, 0x0A, 0x48, 0x31, 0xA1, 0x32, 0x0A, 0x48, 0x85, 0x2C, 0x8D,
+    0x40, 0x0B, 0x20, 0xC5, 0x24, 0x97, 0x68, 0x7A, 0x0E, 0xB8, 0xE7, 0xD8, 0x1B, 0x81,
+    0x01, 0x52, 0x06, 0x0B, 0x32, 0xD0, 0xF4, 0x1C, 0x70, 0x8F, 0x82, 0xC0, 0xD8, 0xBB,
+    0x85, 0x80, 0x40, 0x41, 0x7B, 0xA4, 0xB2, 0x02, 0x58, 0xB1, 0x85, 0x01, 0x17, 0x5A,
+    0x01, 0x69, 0x02, 0x18, 0x64, 0x68, 0x85, 0x16, 0x09, 0x82, 0x23, 0xE0, 0xB0, 0x27,
+    0x02, 0x03, 0x61, 0xCE, 0x74, 0x5C, 0x21, 0x40, 0x14, 0xF3, 0x64, 0x01, 0x5B, 0x16,
+    0x5A, 0xA5, 0xDB, 0xE0, 0x26, 0x8A, 0x80, 0x0D, 0xAC, 0x16, 0x70, 0x8A, 0x2B, 0x32,
+    0xD0, 0x27, 0xC1, 0x16, 0xB2, 0x84, 0xB5, 0x01, 0x7B, 0x0F, 0x82, 0x3D, 0x9E, 0xA3,
+    0xC9, 0xD5, 0xB2, 0x01, 0x94, 0x0F, 0x16, 0xC9, 0x32, 0xD8, 0x61, 0x66, 0x37, 0x80,
+    0x79, 0x72, 0x83, 0x9B, 0x28, 0xDA, 0x60, 0x17, 0x3C, 0x0A, 0xA4, 0x1B, 0xB0, 0x30,
+    0x29, 0x70, 0x65, 0xD2, 0x42, 0x00, 0x7B, 0x0F, 0x4E, 0xE0, 0x1E, 0x10, 0xC9, 0x91,
+    0xE4, 0x0E, 0x30, 0x4F, 0x02, 0xF3, 0xAA, 0x23, 0x00, 0xBE, 0x99, 0x68, 0x7A, 0x2E,
+    0x30, 0xFE, 0x1C, 0xCB, 0x00, 0x06, 0x19, 0x5A, 0xA1, 0x45, 0x4E, 0x70, 0x65, 0xA2,
+    0xB4, 0x38, 0xD0, 0x1B, 0xCC, 0xC0, 0x24, 0x56, 0x80, 0x0B, 0xAD, 0x4C, 0x60, 0xAA,
+    0x1B, 0x34, 0x3D, 0x37, 0xC1, 0x73, 0x05, 0xCC, 0xF1, 0x60, 0x01, 0xE3, 0xB9, 0x49,
+    0x83, 0xA3, 0x13, 0xCC, 0x57, 0xE5, 0x28, 0x00, 0x00,
+};
 // Each text: the numbers of its words, ended by a 0 (in E_ order).
 static const uint8_t error_texts[] = {
     1, 2, 0,   // invalid syntax
@@ -240,14 +272,21 @@ static const char *nth(const char *p, unsigned i) {
 // SyntaxError [msg] (an E_ number) at [x] (NULL: no position).
 MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, unsigned msg) {
     char text[64];   // (the longest is 59 characters)
-    size_t n = 0;
+    char *o = text;
     for (const char *t = nth((const char *)error_texts, msg); *t != 0; t++) {
-        for (const char *w = nth(error_words, (uint8_t)*t - 1u); *w != 0;) {
-            text[n++] = *w++;
+        // the symbols of error_words up to the end of word *t (numbered from 1)
+        unsigned w = (uint8_t)*t;
+        for (size_t b = 0; w > 0; b += 5) {
+            unsigned ch = ((error_words[b >> 3] | (unsigned)error_words[(b >> 3) + 1] << 8) >> (b & 7)) & 31;
+            if (ch == 0) {
+                w--;
+            } else if (w == 1) {
+                *o++ = ch <= 26 ? (char)('a' - 1 + ch) : "'-.*"[ch - 27];
+            }
         }
-        text[n++] = ' ';
+        *o++ = ' ';
     }
-    text[n - 1] = '\0';
+    o[-1] = '\0';
     mpf_cc_syntax_error(e->c, false, x ? x->line : 0, x ? x->col : 0, text);
 }
 
@@ -287,59 +326,6 @@ NOINLINE static void *grow16(emit_t *e, void *old, uint16_t n, uint16_t *cap, si
 
 // ---------------------------------------------------------------- file tables
 
-// index_t: open addressing over a table's entries: slot -> entry index + 1 (0 = free);
-// cap is a power of two, at least twice the entries.
-
-static size_t qstr_hash(mpf_qstr_t q) {
-    return (size_t)q * 2654435761u;
-}
-
-// Grow [ix] for [n] entries, re-inserting each entry i by [hash_of](i).
-static void index_reserve(emit_t *e, index_t *ix, size_t n, size_t (*hash_of)(emit_t *, size_t)) {
-    if (n + 1 >= UINT16_MAX) {
-        error_at(e, NULL, E_FILE_NAMES);
-    }
-    if (2 * (n + 1) <= ix->cap) {
-        return;
-    }
-    size_t cap = ix->cap ? ix->cap * 2 : 64;
-    while (cap < 2 * (n + 1)) {
-        cap *= 2;
-    }
-    // a heap block of its own (reachable from the emitter's state), the outgrown one released
-    mpf_gc_free(ix->slots);
-    ix->slots = mpf_gc_alloc(cap * sizeof(uint16_t), false);
-    memset(ix->slots, 0, cap * sizeof(uint16_t));
-    ix->cap = cap;
-    for (size_t i = 0; i < n; i++) {
-        size_t j = hash_of(e, i) & (cap - 1);
-        while (ix->slots[j] != 0) {
-            j = (j + 1) & (cap - 1);
-        }
-        ix->slots[j] = (uint16_t)(i + 1);
-    }
-}
-
-static size_t qstr_entry_hash(emit_t *e, size_t i) {
-    return qstr_hash(e->qstrs[i]);
-}
-
-static size_t use_qstr(emit_t *e, mpf_qstr_t q) {
-    index_reserve(e, &e->qstr_ix, e->n_qstrs, qstr_entry_hash);
-    size_t mask = e->qstr_ix.cap - 1;
-    size_t slot = qstr_hash(q) & mask;
-    while (e->qstr_ix.slots[slot] != 0 && e->qstrs[e->qstr_ix.slots[slot] - 1] != q) {
-        slot = (slot + 1) & mask;
-    }
-    if (e->qstr_ix.slots[slot] != 0) {
-        return e->qstr_ix.slots[slot] - 1;
-    }
-    e->qstrs = grow(e->qstrs, e->n_qstrs, &e->cap_qstrs, sizeof(mpf_qstr_t));
-    e->qstrs[e->n_qstrs] = q;
-    e->qstr_ix.slots[slot] = (uint16_t)(e->n_qstrs + 1);
-    return e->n_qstrs++;
-}
-
 static bool const_equal(mpf_obj_t a, mpf_obj_t b) {
     if (a == b) {
         return true;
@@ -369,48 +355,29 @@ static bool const_equal(mpf_obj_t a, mpf_obj_t b) {
         }
         return true;
     }
-    if (ta == &mpf_type_str || ta == &mpf_type_bytes || ta == &mpf_type_int
-#if CONFIG_BUILTIN_COMPLEX
-        || ta == &mpf_type_complex
-#endif
-    ) {
-        return mpf_binary_op(MPF_BINARY_OP_EQUAL, a, b) == MPF_OBJ_TRUE;
-    }
-    return false;
+    // str, bytes, int, complex; (bool: True and False, the other singletons are the same object)
+    return mpf_binary_op(MPF_BINARY_OP_EQUAL, a, b) == MPF_OBJ_TRUE;
 }
 
-// A hash consistent with const_equal: the type, and a str's or bytes' value (ints, floats,
-// complex numbers and tuples: one bucket chain per type; they are few in a source).
-static size_t const_hash(mpf_obj_t o) {
-    const mpf_type_t *t = mpf_obj_type(o);
-    size_t h = (size_t)(uintptr_t)t;
-    if (mpf_obj_is_qstr(o) || t == &mpf_type_str || t == &mpf_type_bytes) {
-        size_t n;
-        const char *s = mpf_obj_str_data(o, &n);
-        return h ^ mpf_qstr_compute_hash((const uint8_t *)s, n);
+// The index of [v] in table [which] (a qstr: the same id; a constant: const_equal), added
+// when it is not there. (A linear search: a source has a few hundred names and constants.)
+static size_t use_entry(emit_t *e, int which, uintptr_t v) {
+    table_t *t = &e->tab[which];
+    for (size_t j = 0; j < t->n; j++) {
+        if (t->v[j] == v || (which == T_C && const_equal(t->v[j], v))) {
+            return j;
+        }
     }
-    return h;
+    if (t->n + 1 >= UINT16_MAX) {
+        error_at(e, NULL, E_FILE_NAMES);
+    }
+    t->v = grow(t->v, t->n, &t->cap, sizeof(uintptr_t));
+    t->v[t->n] = v;
+    return t->n++;
 }
 
-static size_t const_entry_hash(emit_t *e, size_t i) {
-    return const_hash(e->consts[i]);
-}
-
-static size_t use_const(emit_t *e, mpf_obj_t o) {
-    index_reserve(e, &e->const_ix, e->n_consts, const_entry_hash);
-    size_t mask = e->const_ix.cap - 1;
-    size_t slot = const_hash(o) & mask;
-    while (e->const_ix.slots[slot] != 0 && !const_equal(e->consts[e->const_ix.slots[slot] - 1], o)) {
-        slot = (slot + 1) & mask;
-    }
-    if (e->const_ix.slots[slot] != 0) {
-        return e->const_ix.slots[slot] - 1;
-    }
-    e->consts = grow(e->consts, e->n_consts, &e->cap_consts, sizeof(mpf_obj_t));
-    e->consts[e->n_consts] = o;
-    e->const_ix.slots[slot] = (uint16_t)(e->n_consts + 1);
-    return e->n_consts++;
-}
+#define use_qstr(e, q) use_entry(e, T_Q, q)
+#define use_const(e, o) use_entry(e, T_C, o)
 
 // ---------------------------------------------------------------- bytes
 
@@ -1415,15 +1382,7 @@ static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l) {
 
 static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool *defargs);
 
-static void lambda(emit_t *e, mpf_node_t *x) {
-    scope_t *child = mpf_node_scope(x);
-    if (e->pass == PASS_SCOPE) {
-        child = scope_new(e, SC_LAMBDA, x, MPF_QSTRE__3clambda_3e);
-    }
-    bool defargs;
-    lambda_or_def_args(e, x->k[0], child, &defargs);
-    close_over(e, child, defargs);
-}
+static void funcdef(emit_t *e, mpf_node_t *x);
 
 // The scripts of the node kinds whose code is one: a table of their offsets (+ 1) in one blob.
 // The scripts of the node kinds whose code is one, in one blob (script_at: kind -> offset + 1).
@@ -1531,7 +1490,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
             call(e, x);
             return;
         case N_LAMBDA:
-            lambda(e, x);
+            funcdef(e, x);
             return;
         case N_COMP:
             comprehension(e, x);
@@ -1612,6 +1571,10 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
 // (the trailers of an assignment target's object each record their line, without the
 // method-call form: mpy-cross compiles them one by one; the object itself records none)
 static void target_base(emit_t *e, mpf_node_t *x) {
+    // (a long chain of trailers: mpf_stack_check, whose extra inline copy would cost more)
+    if ((uintptr_t)__builtin_frame_address(0) < (uintptr_t)mpf_state.stack_limit_addr) {
+        mpf_stack_overflow();
+    }
     if (x->kind == N_CALL || x->kind == N_ATTR || x->kind == N_SUBSCR) {
         target_base(e, x->k[0]);
         set_line(e, trailer_line(x));
@@ -1780,43 +1743,41 @@ static void decorator(emit_t *e, mpf_node_t *x) {
     }
 }
 
+// A def, class or lambda: the decorators, the function made (a class: built of its body's
+// function and its bases), decorated, bound to its name (a lambda: pushed).
 static void funcdef(emit_t *e, mpf_node_t *x) {
-    for (size_t i = 3; i < x->n; i++) {
+    int kind = x->kind == N_CLASSDEF ? SC_CLASS : x->kind == N_LAMBDA ? SC_LAMBDA : SC_FUNC;
+    // (a lambda's children: its parameters and body, no decorators)
+    size_t dec = kind == SC_CLASS ? 2 : 3;
+    for (size_t i = dec; i < x->n; i++) {
         decorator(e, x->k[i]);
+    }
+    if (kind == SC_CLASS) {
+        op(e, MPF_OP_LOAD_BUILD_CLASS);
     }
     scope_t *child = mpf_node_scope(x);
     if (e->pass == PASS_SCOPE) {
-        child = scope_new(e, SC_FUNC, x, x->v.q);
-        if (x->op) {
+        child = scope_new(e, kind, x, kind == SC_LAMBDA ? MPF_QSTRE__3clambda_3e : x->v.q);
+        if (kind == SC_FUNC && x->op) {
             child->flags |= SF_GENERATOR;
         }
     }
-    bool defargs;
-    lambda_or_def_args(e, x->k[0], child, &defargs);
+    bool defargs = false;
+    if (kind != SC_CLASS) {
+        lambda_or_def_args(e, x->k[0], child, &defargs);
+    }
     close_over(e, child, defargs);
-    for (size_t i = 3; i < x->n; i++) {
-        op_u(e, 0x34, 1);
+    if (kind == SC_CLASS) {
+        op_q(e, MPF_OP_LOAD_CONST_STRING, x->v.q);
+        // the body's function and the name are two more positional arguments
+        call_args(e, x->k[1], 2, false);
     }
-    store_name(e, x->v.q);
-}
-
-static void classdef(emit_t *e, mpf_node_t *x) {
-    for (size_t i = 2; i < x->n; i++) {
-        decorator(e, x->k[i]);
+    if (kind != SC_LAMBDA) {
+        for (size_t i = dec; i < x->n; i++) {
+            op_u(e, MPF_OP_CALL_FUNCTION, 1);
+        }
+        store_name(e, x->v.q);
     }
-    op(e, 0x54);
-    scope_t *child = mpf_node_scope(x);
-    if (e->pass == PASS_SCOPE) {
-        child = scope_new(e, SC_CLASS, x, x->v.q);
-    }
-    close_over(e, child, false);
-    op_q(e, 0x10, x->v.q);
-    call_args(e, x->k[1], 2, false);
-    // call_args counted positional args; the body function and name are two more
-    for (size_t i = 2; i < x->n; i++) {
-        op_u(e, 0x34, 1);
-    }
-    store_name(e, x->v.q);
 }
 
 // ---------------------------------------------------------------- statements
@@ -1996,29 +1957,34 @@ static void expr_or_int(emit_t *e, mpf_node_t *x, int v) {
     }
 }
 
+// Whether [x] is a small int constant.
+static bool is_small_const(const mpf_node_t *x) {
+    return x->kind == N_CONST && mpf_obj_is_small_int(x->v.obj);
+}
+
 // for over range(...) with plain arguments: a counter on the stack (and the end value
 // under it unless the end is a constant).
 static bool range_for(emit_t *e, mpf_node_t *x) {
     mpf_node_t *it = x->k[1];
     size_t n = it->n;
-    if (it->kind != N_CALL || it->k[0]->kind != N_NAME || it->k[0]->v.q != MPF_QSTR_range || n < 2 || n > 4 ||
+    if (it->kind != N_CALL || it->k[0]->kind != N_NAME || it->k[0]->v.q != MPF_QSTR_range || n - 2 > 2 ||
         x->k[0]->kind != N_NAME) {
         return false;
     }
+    // start (NULL: 0), end, step (NULL: 1)
+    mpf_node_t *a[3] = {NULL, NULL, NULL};
     for (size_t i = 1; i < n; i++) {
-        const mpf_node_t *a = it->k[i];
-        if ((unsigned)(a->kind - N_STAR) <= N_KW - N_STAR || (a->kind == N_COMP && a->v.bare_arg)) {
+        mpf_node_t *k = it->k[i];
+        if ((unsigned)(k->kind - N_STAR) <= N_KW - N_STAR || (k->kind == N_COMP && k->v.bare_arg)) {
             return false;   // (range(x for x in y): an unbracketed generator is no plain argument)
         }
+        a[i - (n > 2)] = k;
     }
-    mpf_node_t *start = n > 2 ? it->k[1] : NULL, *end = it->k[n > 2 ? 2 : 1], *step = n > 3 ? it->k[3] : NULL;
-    mpf_int_t by = 1;
-    if (step != NULL) {
-        if (step->kind != N_CONST || !mpf_obj_is_small_int(step->v.obj) || (by = mpf_obj_small_int_value(step->v.obj)) == 0) {
-            return false;
-        }
+    mpf_node_t *end = a[1], *step = a[2];
+    if (step != NULL && (!is_small_const(step) || mpf_obj_small_int_value(step->v.obj) == 0)) {
+        return false;
     }
-    bool end_const = end->kind == N_CONST && mpf_obj_is_small_int(end->v.obj);
+    bool end_const = is_small_const(end);
     int n_slots = 2 - end_const;
     // L: top, continue, condition, break, end
     static const uint8_t top[] = {
@@ -2032,7 +1998,7 @@ static bool range_for(emit_t *e, mpf_node_t *x) {
     if (!end_const) {
         expr(e, end);
     }
-    expr_or_int(e, start, 0);
+    expr_or_int(e, a[0], 0);
     seq(e, top, L, x);
     loop_body(e, x->k[2], L[3], L[1], false);
     label(e, L[1]);
@@ -2044,7 +2010,7 @@ static bool range_for(emit_t *e, mpf_node_t *x) {
     } else {
         ops(e, "\x58\x5A");   // DUP_TOP_TWO, ROT_TWO
     }
-    op(e, (uint8_t)(MPF_OP_BINARY_OP_MULTI + (by < 0)));   // < or >
+    op(e, (uint8_t)(MPF_OP_BINARY_OP_MULTI + (step != NULL && mpf_obj_small_int_value(step->v.obj) < 0)));   // < or >
     op_jump(e, MPF_OP_POP_JUMP_IF_TRUE, L[0]);
     if (x->k[3]) {
         pop_n(e, n_slots);
@@ -2371,10 +2337,8 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             with_items(e, x, 1);
             return;
         case N_FUNCDEF:
-            funcdef(e, x);
-            return;
         case N_CLASSDEF:
-            classdef(e, x);
+            funcdef(e, x);
             return;
         default:
             error_at(e, x, E_SYNTAX);
@@ -2613,21 +2577,20 @@ static void number_locals(scope_t *s) {
 
 // Start [pass] over scope [s] (the state of the last pass is cleared).
 NOINLINE static void begin_pass(emit_t *e, scope_t *s, int pass) {
-    memset(&e->pass, 0, sizeof(*e) - offsetof(emit_t, pass));
+    memset(e, 0, PASS_STATE);
     e->pass = pass;
     e->scope = s;
     e->last_line = 1;
     e->loop.break_label = -1;   // (not in a loop)
 }
 
-static mpf_qstr_t param_name(const scope_t *s, size_t slot);
+static mpf_qstr_t info_name(const scope_t *s, size_t i);
 
 // The recorded code of [s] starts with the entries mpy-cross registers first: the scope's
 // name (its scope pass's first too), then its parameters' names.
 static void rec_header(emit_t *e, scope_t *s) {
-    rec_op(e, R_Q + R_DEAD, use_qstr(e, s->name));
-    for (size_t slot = 0; slot < (size_t)s->n_pos + s->n_kwonly; slot++) {
-        rec_op(e, R_QN + R_DEAD, use_qstr(e, param_name(s, slot)));
+    for (size_t i = 0; i <= (size_t)s->n_pos + s->n_kwonly; i++) {
+        rec_op(e, (uint8_t)((i ? R_QN : R_Q) + R_DEAD), use_qstr(e, info_name(s, i)));
     }
 }
 
@@ -2656,8 +2619,7 @@ NOINLINE static void run_pass(emit_t *e, scope_t *s, bool record) {
 // The module's statements of [g] (NULL: its end) in [pass] (PASS_SIZE: recorded), its state
 // carried in [st] from one statement to the next.
 static void module_pass(emit_t *e, emit_t *st, mpf_node_t *g, int pass) {
-    const size_t tail = sizeof(*e) - offsetof(emit_t, pass);
-    memcpy(&e->pass, &st->pass, tail);
+    memcpy(e, st, PASS_STATE);
     e->record = pass != PASS_SCOPE;
     if (e->record && e->scope->rec == NULL) {
         rec_header(e, e->scope);
@@ -2675,25 +2637,24 @@ static void module_pass(emit_t *e, emit_t *st, mpf_node_t *g, int pass) {
         }
     }
     e->record = false;
-    memcpy(&st->pass, &e->pass, tail);
-}
-
-// Visit table entry [v] (provisional index) in the final order: [map] gets its final index
-// (UINT16_MAX: not yet visited), [order] the entry.
-static void visit_entry(uint16_t *map, size_t v, void *order, const void *entries, size_t size, size_t *n) {
-    if (map[v] == UINT16_MAX) {
-        map[v] = (uint16_t)*n;
-        memcpy((uint8_t *)order + *n * size, (const uint8_t *)entries + v * size, size);
-        (*n)++;
-    }
+    memcpy(st, e, PASS_STATE);
 }
 
 // The file's tables in their final order, while they are being put in it.
 typedef struct {
-    mpf_qstr_t *qstrs;
-    mpf_obj_t *consts;
-    size_t n_q, n_c;
+    uintptr_t *v[2];
+    size_t n[2];
 } tables_t;
+
+// Visit entry [v] (provisional index) of table [which] in the final order: map[which] gets
+// its final index (UINT16_MAX: not yet visited), [t] the entry.
+static void visit_entry(emit_t *e, tables_t *t, int which, size_t v) {
+    uint16_t *map = e->map[which];
+    if (map[v] == UINT16_MAX) {
+        map[v] = (uint16_t)t->n[which];
+        t->v[which][t->n[which]++] = e->tab[which].v[v];
+    }
+}
 
 // Walk the recorded code of [s]. With [t] NULL: replay it, a sizing pass (count_only) or the
 // final one, with the final tables (qmap, cmap) and the labels of the last pass. Else visit
@@ -2721,24 +2682,20 @@ static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
         size_t w = tag == R_NAME || tag == R_JUMP ? rd_vuint(&r) : 0;
         if (t != NULL) {
             int k = tag == R_NAME ? R_QN : tag < R_NAME ? (tag - R_Q) % R_DEAD + R_Q : -1;
-            if (k == R_C) {
-                visit_entry(e->cmap, v, t->consts, e->consts, sizeof(mpf_obj_t), &t->n_c);
-            } else if (k == R_Q || (k == R_QN && code)) {
-                visit_entry(e->qmap, tag == R_NAME ? w : v, t->qstrs, e->qstrs, sizeof(mpf_qstr_t), &t->n_q);
+            if (k == R_C || k == R_Q || (k == R_QN && code)) {
+                visit_entry(e, t, k == R_C, tag == R_NAME ? w : v);
             }
             continue;
         }
         switch (tag) {
             case R_Q:
             case R_QN:
-                put_vuint(e, e->qmap[v]);
-                break;
             case R_C:
-                put_vuint(e, e->cmap[v]);
+                put_vuint(e, e->map[tag == R_C][v]);
                 break;
             case R_NAME: {
-                size_t i = e->qmap[w];
-                const id_info_t *id = find_id(e->first, e->qstrs[i]);
+                size_t i = e->map[T_Q][w];
+                const id_info_t *id = find_id(e->first, e->tab[T_Q].v[i]);
                 put(e, name_ops[id != NULL && id->kind == ID_GLOBAL_EXPLICIT][v]);
                 put_vuint(e, i);
                 break;
@@ -2764,12 +2721,13 @@ static void put_bytes(emit_t *e, const uint8_t *b, size_t n) {
     }
 }
 
-// The qstr naming parameter slot [slot] of [s] ("*" for one that has no name of its own).
-static mpf_qstr_t param_name(const scope_t *s, size_t slot) {
-    mpf_qstr_t q = MPF_QSTRE__2a;
-    for (size_t i = 0; i < s->n_ids; i++) {
-        if ((s->ids[i].flags & IDF_PARAM) && s->ids[i].num == slot && s->ids[i].kind != ID_FREE) {
-            q = s->ids[i].q;
+// Name [i] of the source info of [s]: its own (0), then each parameter slot's ("*" for one
+// that has no name of its own).
+static mpf_qstr_t info_name(const scope_t *s, size_t i) {
+    mpf_qstr_t q = i == 0 ? s->name : MPF_QSTRE__2a;
+    for (size_t k = 0; k < s->n_ids && i > 0; k++) {
+        if ((s->ids[k].flags & IDF_PARAM) && s->ids[k].num == i - 1 && s->ids[k].kind != ID_FREE) {
+            q = s->ids[k].q;
         }
     }
     return q;
@@ -2777,9 +2735,8 @@ static mpf_qstr_t param_name(const scope_t *s, size_t slot) {
 
 // Write the source info of [s] to [w]: simple name, argument names, the line table of [e].
 static void w_info(emit_t *w, emit_t *e, const scope_t *s) {
-    put_vuint(w, use_qstr(e, s->name));
-    for (size_t slot = 0; slot < (size_t)s->n_pos + s->n_kwonly; slot++) {
-        put_vuint(w, use_qstr(e, param_name(s, slot)));
+    for (size_t i = 0; i <= (size_t)s->n_pos + s->n_kwonly; i++) {
+        put_vuint(w, use_qstr(e, info_name(s, i)));
     }
     put_bytes(w, e->lines, e->lines_len);
 }
@@ -3017,33 +2974,29 @@ static void w_raw(emit_t *o, const raw_ref_t *r) {
 // name, parameters and what its code uses, scopes in creation order. qmap/cmap say where
 // each entry went.
 static void order_tables(emit_t *e) {
-    size_t nq = e->n_qstrs, nc = e->n_consts;
-    tables_t t = {mpf_gc_alloc(nq * sizeof(mpf_qstr_t), false), nc ? mpf_gc_alloc(nc * sizeof(mpf_obj_t), false) : NULL,
-        0, 0};
-    e->qmap = mpf_gc_alloc(nq * sizeof(uint16_t), false);
-    memset(e->qmap, 0xFF, nq * sizeof(uint16_t));
-    e->cmap = mpf_gc_alloc((nc + 1) * sizeof(uint16_t), false);
-    memset(e->cmap, 0xFF, (nc + 1) * sizeof(uint16_t));
-    visit_entry(e->qmap, 0, t.qstrs, e->qstrs, sizeof(mpf_qstr_t), &t.n_q);   // the file name
+    tables_t t;
+    for (int w = 0; w < 2; w++) {
+        size_t n = e->tab[w].n;
+        t.v[w] = n ? mpf_gc_alloc(n * sizeof(uintptr_t), false) : NULL;
+        t.n[w] = 0;
+        e->map[w] = mpf_gc_alloc((n + 1) * sizeof(uint16_t), false);
+        memset(e->map[w], 0xFF, (n + 1) * sizeof(uint16_t));
+    }
+    visit_entry(e, &t, T_Q, 0);   // the file name
     for (int code = 0; code < 2; code++) {
         for (scope_t *s = e->first; s != NULL; s = s->next) {
             walk(e, s, &t, code);
         }
     }
-    if (t.n_q != nq || t.n_c != nc) {
-        mpf_raise_msg(&mpf_type_RuntimeError, INTERNAL_ERROR);
+    for (int w = 0; w < 2; w++) {
+        table_t *tab = &e->tab[w];
+        if (t.n[w] != tab->n) {
+            mpf_raise_msg(&mpf_type_RuntimeError, INTERNAL_ERROR);
+        }
+        mpf_gc_free(tab->v);
+        tab->v = t.v[w];
+        tab->cap = tab->n;
     }
-    mpf_gc_free(e->qstrs);
-    mpf_gc_free(e->consts);
-    e->qstrs = t.qstrs;
-    e->consts = t.consts;
-    e->cap_qstrs = nq;
-    e->cap_consts = nc;
-    // the index finds the entries where they are now
-    mpf_gc_free(e->qstr_ix.slots);
-    e->qstr_ix.slots = NULL;
-    e->qstr_ix.cap = 0;
-    index_reserve(e, &e->qstr_ix, nq, qstr_entry_hash);
 }
 
 // Put the scopes in mpy-cross's creation order (breadth first: each scope's children are
@@ -3132,7 +3085,7 @@ static const mpf_raw_code_t *code_scopes(emit_t *e);
 static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy, const mpf_raw_code_t **code) {
     memset(e, 0, sizeof(*e));
     e->c = c;
-    e->opt = c->opt;
+    e->opt = (uint8_t)c->opt;
     e->mpy = mpy;
     e->count_only = true;   // the scope passes write no code
     use_qstr(e, mpf_qstr_from_strn(c->filename, strlen(c->filename)));
@@ -3160,8 +3113,6 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     mpf_gc_free(mnode);
     // what only the recording needed, released before the tables are put in order
     mpf_cc_arena_free(c);
-    mpf_gc_free(e->const_ix.slots);
-    e->const_ix.slots = NULL;
     order_scopes(e);
     order_tables(e);
     if (mpy) {
@@ -3174,11 +3125,10 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     }
     // the emitter's working memory is done with: released before the image is made
     mpf_cc_note_heap(c);
-    mpf_gc_free(e->qstr_ix.slots);
-    e->qstr_ix.slots = NULL;
-    mpf_gc_free(e->qmap);
-    mpf_gc_free(e->cmap);
-    e->qmap = e->cmap = NULL;
+    for (int w = 0; w < 2; w++) {
+        mpf_gc_free(e->map[w]);
+        e->map[w] = NULL;
+    }
     mpf_gc_free(e->labels);
     mpf_gc_free(e->prev_labels);
     mpf_gc_free(e->lines);
@@ -3208,16 +3158,14 @@ static size_t n_scopes(const scope_t *s) {
 
 // Write the .mpy image of the tables of [e] and the raw code of [mod] and its children.
 static void write_image(emit_t *o, const emit_t *e, const raw_ref_t *raws, size_t n_raws) {
-    put(o, 'M');
-    put(o, 6);
-    put(o, 0);
-    put(o, 31);
-    put_vuint(o, e->n_qstrs);
-    put_vuint(o, e->n_consts);
-    for (size_t i = 0; i < e->n_qstrs; i++) {
+    put_bytes(o, (const uint8_t *)"M\x06\x00\x1f", 4);   // .mpy v6, no native code, 31-bit small ints
+    const table_t *q = &e->tab[T_Q], *c = &e->tab[T_C];
+    put_vuint(o, q->n);
+    put_vuint(o, c->n);
+    for (size_t i = 0; i < q->n; i++) {
         size_t n;
-        const char *s = mpf_qstr_data(e->qstrs[i], &n);
-        size_t abi = mpf_qstr_to_abi(e->qstrs[i]);
+        const char *s = mpf_qstr_data(q->v[i], &n);
+        size_t abi = mpf_qstr_to_abi(q->v[i]);
         if (abi != 0) {
             put_vuint(o, (abi << 1) | 1);
         } else {
@@ -3226,8 +3174,8 @@ static void write_image(emit_t *o, const emit_t *e, const raw_ref_t *raws, size_
             put(o, 0);
         }
     }
-    for (size_t i = 0; i < e->n_consts; i++) {
-        w_const(o, e->consts[i]);
+    for (size_t i = 0; i < c->n; i++) {
+        w_const(o, c->v[i]);
     }
     for (size_t i = 0; i < n_raws; i++) {
         w_raw(o, &raws[i]);
@@ -3262,28 +3210,19 @@ void mpf_emit_mpy(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out) {
     }
     mpf_cc_note_heap(c);
     mpf_gc_free(raws);
-    mpf_gc_free(e.qstrs);
-    mpf_gc_free(e.consts);
+    mpf_gc_free(e.tab[T_Q].v);
+    mpf_gc_free(e.tab[T_C].v);
     out->mpy = o.code;
     out->len = o.len;
 }
 
 // ---------------------------------------------------------------- loaded code
 
-static size_t get_vuint(const uint8_t **pp) {
-    size_t v = 0;
-    uint8_t b;
-    do {
-        b = *(*pp)++;
-        v = (v << 7) | (b & 0x7F);
-    } while (b & 0x80);
-    return v;
-}
-
 // The raw code of [s] as the loader makes it from the image (its fun_data is the one piece
-// assemble made), with the local-slot names; its children's raw codes are made already (its
-// children table holds them).
-static const mpf_raw_code_t *make_raw_code(scope_t *s) {
+// assemble made; [e]: the state the final pass left, its line table and code length), with
+// the local-slot names; its children's raw codes are made already (its children table holds
+// them).
+static const mpf_raw_code_t *make_raw_code(emit_t *e, scope_t *s) {
     mpf_raw_code_t *rc = mpf_new(mpf_raw_code_t);
     const uint8_t *fd = s->raw->data;
     size_t n_state = (size_t)s->num_locals + s->stack_size;
@@ -3297,35 +3236,28 @@ static const mpf_raw_code_t *make_raw_code(scope_t *s) {
     rc->n_kwonly_args = (uint8_t)s->n_kwonly;
     rc->n_posonly_args = s->n_posonly;
     rc->n_def_pos_args = (uint8_t)s->n_def_pos;
-    // the prelude w_prelude wrote: the signature (known), the sizes, the source info, the cells
-    const uint8_t *p = fd;
-    while (*p++ & 0x80) {
-    }
-    size_t n_info = 0, n_cell = 0;
-    uint8_t z;
-    unsigned i = 0;
-    do {
-        z = *p++;
-        n_info |= (size_t)((z >> 1) & 0x3F) << (6 * i);
-        n_cell |= (size_t)(z & 1) << i;
-        i++;
-    } while (z & 0x80);
-    const uint8_t *info_end = p + n_info;
-    rc->simple_name = (uint16_t)get_vuint(&p);
+    // the end of the prelude w_prelude wrote: the source info (its names' indexes known),
+    // the line table, the cells, then the code
+    rc->simple_name = (uint16_t)use_qstr(e, s->name);
     size_t n_args = (size_t)s->n_pos + s->n_kwonly;
     if (n_args > 0) {
         uint16_t *names = mpf_gc_alloc(n_args * sizeof(uint16_t), false);
         for (size_t k = 0; k < n_args; k++) {
-            names[k] = (uint16_t)get_vuint(&p);
+            names[k] = (uint16_t)use_qstr(e, info_name(s, k + 1));
         }
         rc->arg_names = names;
     }
-    rc->line_info = p;
-    rc->line_info_end = info_end;
-    rc->n_cell = (uint8_t)n_cell;
-    rc->cells = info_end;
-    rc->code = info_end + n_cell;
+    size_t n_cell = 0;
+    for (size_t k = 0; k < s->n_ids; k++) {
+        n_cell += s->ids[k].kind == ID_CELL;
+    }
+    n_cell = n_cell < 256 ? n_cell : 256;   // (as assemble caps them)
     rc->code_end = fd + s->raw_len;
+    rc->code = rc->code_end - e->len;
+    rc->cells = rc->code - n_cell;
+    rc->n_cell = (uint8_t)n_cell;
+    rc->line_info_end = rc->cells;
+    rc->line_info = rc->cells - e->lines_len;
     if (is_func_like(s)) {
         // for eval/exec/locals() in a function: [0] = n, then the name of each local slot
         size_t n = s->num_locals;
@@ -3366,7 +3298,7 @@ static const mpf_raw_code_t *code_scopes(emit_t *e) {
     for (scope_t *s = rev; s != NULL;) {
         scope_t *next = s->next;
         compile_scope(e, s);
-        const mpf_raw_code_t *rc = make_raw_code(s);
+        const mpf_raw_code_t *rc = make_raw_code(e, s);
         mpf_cc_note_heap(e->c);
         if (s->parent == NULL) {
             return rc;   // the module (its scope is the caller's)
@@ -3393,9 +3325,10 @@ void mpf_emit_code(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out) {
     mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);
     // the tables, shrunk to their entries (in place); a str constant is a str object, as
     // the loader makes it, even when its bytes are a qstr
-    ctx->qstrs = mpf_gc_realloc(e.qstrs, e.n_qstrs * sizeof(mpf_qstr_t));
-    mpf_obj_t *consts = e.n_consts ? mpf_gc_realloc(e.consts, e.n_consts * sizeof(mpf_obj_t)) : NULL;
-    for (size_t k = 0; k < e.n_consts; k++) {
+    const table_t *tq = &e.tab[T_Q], *tc = &e.tab[T_C];
+    ctx->qstrs = mpf_gc_realloc(tq->v, tq->n * sizeof(mpf_qstr_t));
+    mpf_obj_t *consts = tc->n ? mpf_gc_realloc(tc->v, tc->n * sizeof(mpf_obj_t)) : NULL;
+    for (size_t k = 0; k < tc->n; k++) {
         if (mpf_obj_is_qstr(consts[k])) {
             size_t n;
             const char *str = mpf_obj_str_data(consts[k], &n);

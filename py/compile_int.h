@@ -79,16 +79,16 @@ enum {
     OP_IOR, OP_IXOR, OP_IAND, OP_ILSHIFT, OP_IRSHIFT, OP_IADD, OP_ISUB, OP_IMUL, OP_IMATMUL,
     OP_IFLOORDIV, OP_IDIV, OP_IMOD, OP_IPOW,
     OP_TILDE,
+    OP_BANG,   // '!' (only an f-string's conversion has one)
     OP_NUM
 };
 
 typedef struct mpf_token {
     uint8_t kind;
     uint8_t op;                 // TK_OP: OP_*; TK_KW: KW_*
-    uint32_t line, col;         // 1-based
-    uint32_t pos;               // both as the parser keeps a position: the line in the low 20
-                                // bits (at most NODE_LINE_MAX), the column (at most
-                                // NODE_COL_MAX) above them
+    uint32_t pos;               // where it starts, as the parser keeps a position: the line
+                                // (1-based, at most NODE_LINE_MAX) in the low 20 bits, the
+                                // column (1-based, at most NODE_COL_MAX) above them
     const char *s;              // TK_NAME/TK_INT/TK_FLOAT/TK_IMAG: the source text;
     size_t len;                 // TK_STR/TK_BYTES/TK_FSTR: the decoded value (arena)
 } mpf_token_t;
@@ -152,11 +152,13 @@ typedef enum {
 #define N_COMP_KIND(x) ((x)->op & 3)
 #define N_COMP_ABOVE_MAX 63
 
-// Position limits of a node (the header is 8 bytes): a source of more lines is refused with a
-// SyntaxError; a column beyond NODE_COL_MAX is reported as NODE_COL_MAX (only the caret of an
-// error the emitter finds moves).
+// Position limits of a node and a token (the node's header is 8 bytes): a source of more lines
+// is refused with a SyntaxError; a column beyond NODE_COL_MAX is reported as NODE_COL_MAX (only
+// the caret of an error found there moves).
 #define NODE_LINE_MAX 0xFFFFFu
 #define NODE_COL_MAX 0xFFFu
+#define TOK_LINE(t) ((t)->pos & NODE_LINE_MAX)
+#define TOK_COL(t) ((t)->pos >> 20)
 
 typedef struct mpf_node mpf_node_t;
 struct mpf_node {

@@ -20,24 +20,25 @@ int mpf_lex_find(const char *table, const char *s, size_t n) {
     return -1;
 }
 
-// Operator spellings, longest first so the first match is the right one: OP_3CHAR of three
-// characters, then up to OP_2CHAR of two, then single characters; op_codes gives each its OP_*.
-#define OP_3CHAR 5
-#define OP_2CHAR 24
-static const char op_chars[] =
-    "**=//=>>=<<=..."
-    "->:=**//>><<<=>===!=+=-=*=/=%=&=|=^=@="
-    "()[]{}:,;.=@<>|^&+-*/%~";
-static const uint8_t op_codes[] = {
-    OP_IPOW, OP_IFLOORDIV, OP_IRSHIFT, OP_ILSHIFT, OP_ELLIPSIS,
-    OP_ARROW, OP_WALRUS, OP_POW, OP_FLOORDIV, OP_RSHIFT, OP_LSHIFT, OP_LE, OP_GE, OP_EQ, OP_NE, OP_IADD,
-    OP_ISUB, OP_IMUL, OP_IDIV, OP_IMOD, OP_IAND, OP_IOR, OP_IXOR, OP_IMATMUL,
-    OP_LPAR, OP_RPAR, OP_LSQB, OP_RSQB, OP_LBRACE, OP_RBRACE, OP_COLON, OP_COMMA, OP_SEMI, OP_DOT,
-    OP_ASSIGN, OP_AT, OP_LT, OP_GT, OP_OR, OP_XOR, OP_AND, OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_MOD,
-    OP_TILDE,
+// The operators of two or three characters, longest first so the first match is the right
+// one: each one's characters, then its OP_* with bit 7 set; a 0 ends the table. Each has one
+// of OP_SECOND as its second character.
+static const uint8_t op_table[] = {
+    '*', '*', '=', 0x80 | OP_IPOW, '/', '/', '=', 0x80 | OP_IFLOORDIV, '>', '>', '=', 0x80 | OP_IRSHIFT,
+    '<', '<', '=', 0x80 | OP_ILSHIFT, '.', '.', '.', 0x80 | OP_ELLIPSIS,
+    '-', '>', 0x80 | OP_ARROW, ':', '=', 0x80 | OP_WALRUS, '*', '*', 0x80 | OP_POW, '/', '/', 0x80 | OP_FLOORDIV,
+    '>', '>', 0x80 | OP_RSHIFT, '<', '<', 0x80 | OP_LSHIFT, '<', '=', 0x80 | OP_LE, '>', '=', 0x80 | OP_GE,
+    '=', '=', 0x80 | OP_EQ, '!', '=', 0x80 | OP_NE, '+', '=', 0x80 | OP_IADD, '-', '=', 0x80 | OP_ISUB,
+    '*', '=', 0x80 | OP_IMUL, '/', '=', 0x80 | OP_IDIV, '%', '=', 0x80 | OP_IMOD, '&', '=', 0x80 | OP_IAND,
+    '|', '=', 0x80 | OP_IOR, '^', '=', 0x80 | OP_IXOR, '@', '=', 0x80 | OP_IMATMUL, 0,
 };
-_Static_assert(sizeof(op_chars) - 1 == OP_3CHAR * 3 + (OP_2CHAR - OP_3CHAR) * 2 + sizeof(op_codes) - OP_2CHAR,
-    "op_chars and op_codes disagree");
+#define OP_SECOND "=*/<>."
+// The operators of one character, each at the index of its OP_* (a space for the others: a
+// space never reaches the operators).
+static const char op_chars[] =
+    "()[]{}:,;. =  @<>    |^&  +-*  /%              ~!";
+_Static_assert(sizeof(op_chars) == OP_NUM + 1 && OP_ASSIGN == 11 && OP_AT == 14 && OP_OR == 21 && OP_ADD == 26 &&
+    OP_DIV == 31 && OP_TILDE == OP_NUM - 2, "op_chars and the OP_* disagree");
 
 void mpf_lex_init(mpf_lexer_t *lx, mpf_cctx_t *c) {
     memset(lx, 0, sizeof(*lx));
@@ -84,31 +85,26 @@ static inline __attribute__((always_inline)) int hexval(int ch) {
 const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t *out, size_t *n, bool raw, bool bytes) {
     size_t p = *at;
     int e = (unsigned char)s[p++];
-    // the escapes of one character: \n \t \r \a \b \f \v \\ \' \" (and a line continuation)
-    static const char esc_from[11] = "ntrabfv\\'\"\n";
+    // the escapes of one character: \n \t \r \a \b \f \v \\ \' \" (a line continuation: none);
+    // numeric ones: \xHH, \uHHHH, \UHHHHHHHH (exactly so many digits; \u and \U not in bytes),
+    // \ooo (1 to 3 octal digits)
+    static const char esc_from[] = "ntrabfv\\'\"\nxuU01234567";
     static const char esc_to[10] = "\n\t\r\a\b\f\v\\'\"";
-    const char *one = raw ? NULL : memchr(esc_from, e, sizeof(esc_from));
-    // numeric escapes: \xHH, \uHHHH, \UHHHHHHHH (exactly so many digits), \ooo (1 to 3)
-    unsigned digits = raw ? 0 : e == 'x' ? 2 : bytes ? 0 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
-    unsigned base = 16, need = digits;
-    if (!raw && e >= '0' && e <= '7') {
-        base = 8;
-        need = 1;
-        digits = 3;
-        p--;
-    }
-    if (one != NULL) {
-        if (e != '\n') {
-            out[(*n)++] = (uint8_t)esc_to[one - esc_from];
-        }
-    } else if (!raw && !bytes && e == 'N') {
-        return "\\N escapes are not supported";
-    } else if (digits > 0) {
+    const char *k = raw ? NULL : memchr(esc_from, e, sizeof(esc_from) - 1);
+    size_t i = k != NULL ? (size_t)(k - esc_from) : sizeof(esc_from);
+    if (i < 10) {
+        out[(*n)++] = (uint8_t)esc_to[i];
+    } else if (i == 10) {
+        // (a line continuation)
+    } else if (i < sizeof(esc_from) - 1 && !(bytes && (e | 0x20) == 'u')) {
+        bool octal = i > 13;
+        unsigned base = octal ? 8 : 16, digits = octal ? 3 : 2u << (i - 11), need = octal ? 1 : digits;
+        p -= octal;
         uint32_t v = 0;
-        for (unsigned k = 0; k < digits; k++, p++) {
+        for (unsigned d = 0; d < digits; d++, p++) {
             int h = p < end ? hexval((unsigned char)s[p]) : -1;
             if (h < 0 || (unsigned)h >= base) {
-                if (k < need) {
+                if (d < need) {
                     return e == 'x' ? "invalid \\x escape" : "truncated \\uXXXX escape";
                 }
                 break;
@@ -123,6 +119,8 @@ const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t *out, 
         } else {
             *n += mpf_utf8_encode(v, (char *)out + *n);
         }
+    } else if (!raw && !bytes && e == 'N') {
+        return "\\N escapes are not supported";
     } else {
         // raw, or not an escape: kept as written
         out[(*n)++] = '\\';
@@ -146,7 +144,7 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
     while (true) {
         if (end >= lx->c->len) {
             lx->unterminated = true;
-            mpf_cc_syntax_error(lx->c, false, t->line, t->col,
+            mpf_cc_syntax_error(lx->c, false, TOK_LINE(t), TOK_COL(t),
                 triple ? "unterminated triple-quoted string literal" : "unterminated string literal");
         }
         int ch = (unsigned char)src[end];
@@ -155,7 +153,7 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
             continue;
         }
         if (ch == '\n' && !triple) {
-            mpf_cc_syntax_error(lx->c, false, t->line, t->col, "unterminated string literal");
+            mpf_cc_syntax_error(lx->c, false, TOK_LINE(t), TOK_COL(t), "unterminated string literal");
         }
         if (ch == q && (!triple || (end + 2 < lx->c->len && src[end + 1] == q && src[end + 2] == q))) {
             break;
@@ -189,51 +187,29 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
     t->len = n;
 }
 
-// A number: digits and underscores, after 0x/0o/0b hex digits; else an optional fraction,
-// an exponent (its sign, digits and underscores) and a j. The parser checks the digits.
+// A number: letters, digits and underscores (after 0x/0o/0b, only those), else also one '.'
+// before an exponent or a j, and the sign of the exponent. The parser checks the spelling
+// (the runtime's int and float parsers; an imaginary one's j is its last character).
 static void lex_number(mpf_lexer_t *lx, mpf_token_t *t) {
     const char *src = lx->c->src;
     size_t start = lx->pos;
     int p1 = peekc(lx, 1) | 0x20;
     bool radix = src[start] == '0' && (p1 == 'x' || p1 == 'o' || p1 == 'b');
-    lx->pos += radix ? 2 : 0;
     int kind = TK_INT;
-    bool exponent = false;
-    for (;;) {
+    for (int prev = 0;; lx->pos++) {
         int ch = peekc(lx, 0);
-        if (is_digit(ch) || ch == '_' || (radix && hexval(ch) >= 0)) {
-            lx->pos++;
-            continue;
-        }
-        if (radix) {
-            break;
-        }
-        if (ch == '.' && kind == TK_INT) {
+        if (!radix && (ch == '.' ? kind == TK_INT : (ch == '+' || ch == '-') ? (prev | 0x20) == 'e' : false)) {
             kind = TK_FLOAT;
-            lx->pos++;
-            continue;
+        } else if (!is_id_char(ch)) {
+            break;
+        } else if (!radix && ((ch | 0x20) == 'e' || (ch | 0x20) == 'j')) {
+            kind = (ch | 0x20) == 'e' ? TK_FLOAT : TK_IMAG;
         }
-        int lc = ch | 0x20;
-        if (lc == 'e' && !exponent) {
-            int sign = peekc(lx, 1) == '+' || peekc(lx, 1) == '-';
-            if (is_digit(peekc(lx, 1 + sign))) {
-                kind = TK_FLOAT;
-                exponent = true;
-                lx->pos += 1 + sign;
-                continue;
-            }
-        } else if (lc == 'j') {
-            kind = TK_IMAG;
-            lx->pos++;
-        }
-        break;
+        prev = ch;
     }
-    t->kind = (uint8_t)kind;
     t->s = src + start;
     t->len = lx->pos - start;
-    if (is_id_char(peekc(lx, 0))) {
-        lex_error(lx, "invalid syntax for number");
-    }
+    t->kind = (uint8_t)kind;
 }
 
 // Skip a comment, up to the end of its line.
@@ -283,9 +259,26 @@ __attribute__((noinline)) static void tok_at(mpf_lexer_t *lx, mpf_token_t *t, ui
     if (line > NODE_LINE_MAX) {
         lex_error(lx, "too many lines");
     }
-    t->line = line;
-    t->col = col;
     t->pos = line | (col < NODE_COL_MAX ? col : NODE_COL_MAX) << 20;
+}
+
+// The input ended inside brackets: "'(' was never closed" at the innermost open one, as
+// CPython says. The source is lexed again from the start (this error path only): the
+// bracket wanted is the last one that opened the depth the end was reached at.
+MPF_NORETURN __attribute__((noinline)) static void unclosed_error(mpf_lexer_t *lx) {
+    int depth = lx->paren;
+    mpf_lex_init(lx, lx->c);
+    lx->unterminated = true;   // (for needs_more; here also: the end gives TK_END)
+    mpf_token_t t, at = {0};
+    char msg[] = "'?' was never closed";
+    do {
+        mpf_lex_next(lx, &t);
+        if (t.kind == TK_OP && t.op <= OP_RBRACE && !(t.op & 1) && lx->paren == depth) {
+            at = t;
+            msg[1] = lx->c->src[lx->pos - 1];
+        }
+    } while (t.kind != TK_END);
+    mpf_cc_syntax_error(lx->c, false, TOK_LINE(&at), TOK_COL(&at), msg);
 }
 
 void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
@@ -350,8 +343,11 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
     int ch = peekc(lx, 0);
     if (ch < 0) {
         if (lx->paren > 0) {
-            lx->unterminated = true;
-            lex_error(lx, "unexpected EOF while parsing");
+            if (!lx->unterminated) {
+                unclosed_error(lx);
+            }
+            t->kind = TK_END;   // (unclosed_error's rescan)
+            return;
         }
         if (!lx->emitted_newline) {
             lx->emitted_newline = true;
@@ -419,32 +415,37 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         lex_string(lx, t, false, false, false);
         return;
     }
-    // every operator of two or three characters has one of these second
+    const char *one = memchr(op_chars, ch, OP_NUM);
+    int op = one != NULL ? one - op_chars : -1, len = 1;
     int nx = peekc(lx, 1);
-    bool longer = nx > 0 && strchr("=*/<>.", nx) != NULL;
-    const char *s = op_chars + (longer ? 0 : OP_3CHAR * 3 + (OP_2CHAR - OP_3CHAR) * 2);
-    size_t i = longer ? 0 : OP_2CHAR;
-    for (size_t n = longer ? 3 : 1; n > 0; n--) {
-        for (size_t end = n == 3 ? OP_3CHAR : n == 2 ? OP_2CHAR : sizeof(op_codes); i < end; i++, s += n) {
-            size_t k = 0;
-            while (k < n && peekc(lx, k) == s[k]) {
+    if (nx > 0 && memchr(OP_SECOND, nx, sizeof(OP_SECOND) - 1) != NULL) {
+        for (const uint8_t *e = op_table; *e != 0;) {
+            int k = 0;
+            while (*e == ch && e[k] < 0x80 && peekc(lx, k) == e[k]) {
                 k++;
             }
-            if (k == n) {
-                lx->pos += n;
-                t->kind = TK_OP;
-                t->op = op_codes[i];
-                // ( ) [ ] { } are the first six operators, each opening one before its closing one
-                if (t->op <= OP_RBRACE) {
-                    if (!(t->op & 1)) {
-                        lx->paren++;
-                    } else if (lx->paren > 0) {
-                        lx->paren--;
-                    }
-                }
-                return;
+            if (e[k] >= 0x80) {
+                op = e[k] & 0x7F;
+                len = k;
+                break;
+            }
+            while (*e++ < 0x80) {
             }
         }
+    }
+    if (op >= 0) {
+        lx->pos += len;
+        t->kind = TK_OP;
+        t->op = (uint8_t)op;
+        // ( ) [ ] { } are the first six operators, each opening one before its closing one
+        if (op <= OP_RBRACE) {
+            if (!(op & 1)) {
+                lx->paren++;
+            } else if (lx->paren > 0) {
+                lx->paren--;
+            }
+        }
+        return;
     }
     lex_error(lx, "invalid character in identifier");
 }

@@ -133,7 +133,7 @@ static void advance(parser_t *p) {
 }
 
 MPF_NORETURN static void syntax_error_at(parser_t *p, const mpf_token_t *t, const char *msg) {
-    mpf_cc_syntax_error(p->c, false, t->line, t->col, msg);
+    mpf_cc_syntax_error(p->c, false, TOK_LINE(t), TOK_COL(t), msg);
 }
 
 MPF_NORETURN static void syntax_error_pos(parser_t *p, pos_t ps, const char *msg) {
@@ -142,7 +142,7 @@ MPF_NORETURN static void syntax_error_pos(parser_t *p, pos_t ps, const char *msg
 
 // Raise IndentationError [msg] at the current token.
 MPF_NORETURN static void indent_error(parser_t *p, const char *msg) {
-    mpf_cc_syntax_error(p->c, true, p->tok.line, p->tok.col, msg);
+    mpf_cc_syntax_error(p->c, true, TOK_LINE(&p->tok), TOK_COL(&p->tok), msg);
 }
 
 MPF_NORETURN static void syntax_error(parser_t *p) {
@@ -251,7 +251,8 @@ static mpf_node_t *parse_subscript(parser_t *p);
 
 // The comma lists: their items and where a trailing comma may end them.
 enum {
-    LIST_TEST,        // test, ...             (up to a statement's end, =, :, ) or an augmented =)
+    LIST_TEST,        // test, ...             (up to a statement's end, =, :, ), an augmented =, or
+                      // an f-string field's } or !)
     LIST_TEST_STAR,   // test or *expr, ...    (the same; a lone *expr is a tuple too)
     LIST_TARGET,      // expr or *expr, ...    (a for target, up to `in`)
     LIST_SUBSCRIPT,   // subscript, ...        (up to ])
@@ -279,7 +280,8 @@ static mpf_node_t *parse_list(parser_t *p, int mode) {
         tuple = true;
         if (mode == LIST_TARGET ? is_kw(p, KW_IN) : mode == LIST_SUBSCRIPT ? is_op(p, OP_RSQB) :
             (p->tok.kind == TK_NEWLINE || p->tok.kind == TK_END ||
-            is_op_in(p, OPS(OP_ASSIGN) | OPS(OP_SEMI) | OPS(OP_RPAR) | OPS(OP_COLON)) || is_augassign(p))) {
+            is_op_in(p, OPS(OP_ASSIGN) | OPS(OP_SEMI) | OPS(OP_RPAR) | OPS(OP_COLON) | OPS(OP_RBRACE)) ||
+            is_augassign(p) || is_op(p, OP_BANG))) {
             break;
         }
     }
@@ -424,7 +426,7 @@ static mpf_obj_t parse_number(parser_t *p) {
 // Adjacent string literals joined (str with str, bytes with bytes); f-strings become a
 // call of str.format on the template with the expressions as arguments.
 static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
-    uint8_t *out, size_t *n, uint32_t arg_line);
+    uint8_t *out, size_t *n, uint32_t *arg_line);
 
 // [s, s+len) to [out] at [*n], each brace doubled (text str.format must keep as it is).
 static void put_braced(uint8_t *out, size_t *n, const uint8_t *s, size_t len) {
@@ -463,11 +465,12 @@ static mpf_node_t *parse_strings(parser_t *p) {
     nodevec_t args;   // str.format's (its first: the format string's attribute)
     vec_init(&args);
     vec_push(p, &args, NULL);
+    uint32_t arg_line = TOK_LINE(&p->tok);
     for (size_t i = 0; i < n_pieces; i++) {
         const uint8_t *s = (const uint8_t *)pieces[i].s;
         size_t len = pieces[i].len;
         if (pieces[i].kind == TK_FSTR) {
-            parse_fstring(p, &pieces[i], s, len, &args, buf, &n, p->tok.line);
+            parse_fstring(p, &pieces[i], s, len, &args, buf, &n, &arg_line);
         } else if (fmt) {
             // a plain piece joined to an f-string: its braces must survive str.format
             put_braced(buf, &n, s, len);
@@ -501,8 +504,12 @@ static mpf_node_t *parse_strings(parser_t *p) {
     return mk_from_vec(p, N_CALL, first, &args);
 }
 
-// Parse the expression in [s, s+len) with a sub-parser (an f-string replacement field).
-static mpf_node_t *parse_sub_expr(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, uint32_t line) {
+// The expression of a replacement field of f-string [t], at [s] (the text after its '{',
+// [len] bytes), parsed by a sub-parser (as if in brackets) up to the first token that does
+// not continue it: a '}', ':' or '!', where *end is set (the offset in [s]). f"{expr=}":
+// the expression's text, up to that token, goes to [out] first.
+static mpf_node_t *parse_field(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, uint32_t *line,
+    uint8_t *out, size_t *n, size_t *end) {
     mpf_cctx_t sub = *p->c;
     sub.src = (const char *)s;
     sub.len = len;
@@ -511,12 +518,25 @@ static mpf_node_t *parse_sub_expr(parser_t *p, const mpf_token_t *t, const uint8
     q.c = &sub;
     mpf_lex_init(&q.lx, &sub);
     q.lx.at_bol = false;   // no INDENT before the field's expression
-    q.lx.line = line;
+    q.lx.paren = 1;        // nor a NEWLINE inside it
+    q.lx.unterminated = true;   // (its end inside that bracket: TK_END, no "never closed")
+    q.lx.line = *line;
     advance(&q);
     mpf_node_t *e = parse_testlist_star(&q, false);
-    if (q.tok.kind != TK_END && q.tok.kind != TK_NEWLINE) {
-        syntax_error_at(p, t, "f-string: invalid syntax");
+    bool self_doc = accept_op(&q, OP_ASSIGN);
+    // ({x:=5}: the format spec is "=5")
+    if (!is_op_in(&q, OPS(OP_RBRACE) | OPS(OP_COLON) | OPS(OP_WALRUS)) && !is_op(&q, OP_BANG)) {
+        syntax_error_at(p, t, q.tok.kind == TK_END ? "f-string: expecting '}'" : "f-string: invalid syntax");
     }
+    *end = q.lx.pos - 1 - is_op(&q, OP_WALRUS);
+    if (self_doc) {
+        put_braced(out, n, s, *end);
+    }
+    // mpy-cross counts the lines of a field's expression twice: in the literal and again when
+    // it reads the expression (after the token that follows the literals), so the lines of
+    // the next field and of every later token are as many further on
+    p->lx.line += q.lx.line - *line;
+    *line = q.lx.line;
     // the sub-parser allocated from (and may have grown) the same arena and tables
     sub.src = p->c->src;
     sub.len = p->c->len;
@@ -548,10 +568,10 @@ static inline __attribute__((always_inline)) bool fstr_escape(parser_t *p, const
     return true;
 }
 
-// [arg_line]: the line of the fields' expressions, that of the token after the joined
-// literals (mpy-cross's lexer reads the expressions when it meets that token).
+// [*arg_line]: the line of the fields' expressions, at first that of the token after the
+// joined literals (mpy-cross's lexer reads the expressions when it meets that token).
 static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
-    uint8_t *out, size_t *n, uint32_t arg_line) {
+    uint8_t *out, size_t *n, uint32_t *arg_line) {
     size_t i = 0;
     int open = 0;   // replacement fields open: inside one, its format spec's text
     while (i < len) {
@@ -575,43 +595,11 @@ static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, s
             i++;
             continue;
         }
-        // a replacement field (in the text or nested in a format spec): the expression runs
-        // to a top-level '!', ':' or '}'; the conversion and spec stay in the template
-        size_t start = ++i;
-        int depth = 0;
-        uint8_t quote = 0;
-        while (i < len) {
-            uint8_t c = s[i];
-            if (quote) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || (c == '}' && depth > 0)) {
-                depth--;
-            } else if (depth == 0 && (c == '}' || c == ':' || (c == '!' && !(i + 1 < len && s[i + 1] == '=')))) {
-                break;
-            }
-            i++;
-        }
-        if (i >= len) {
-            syntax_error_at(p, t, "f-string: expecting '}'");
-        }
-        size_t end = i;
-        // f"{expr=}": the expression's text, then its value
-        size_t e_end = end;
-        while (e_end > start && (s[e_end - 1] == ' ')) {
-            e_end--;
-        }
-        if (e_end > start && s[e_end - 1] == '=' &&
-            !(e_end - 1 > start && strchr("=!<>", s[e_end - 2]) != NULL)) {
-            put_braced(out, n, s + start, end - start);
-            end = e_end - 1;
-        }
-        vec_push(p, args, parse_sub_expr(p, t, s + start, end - start, arg_line));
+        // a replacement field (in the text or nested in a format spec): its conversion and
+        // spec stay in the template
+        size_t start = ++i, end;
+        vec_push(p, args, parse_field(p, t, s + start, len - start, arg_line, out, n, &end));
+        i = start + end;
         out[(*n)++] = '{';
         open++;
         if (s[i] == '!') {
@@ -649,10 +637,10 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
     // the line mpy-cross records for a constant tuple: where its items after the first comma
     // begin when they form a list of their own (two or more, or one with a trailing comma),
     // else where the first item begins
-    uint32_t first_line = p->tok.line, rest_line = 0;
+    uint32_t first_line = TOK_LINE(&p->tok), rest_line = 0;
     while (!is_op(p, close)) {
         if (v.n == 1) {
-            rest_line = p->tok.line;
+            rest_line = TOK_LINE(&p->tok);
         }
         pos_t et = here(p);
         mpf_node_t *e, *val = NULL;
@@ -1619,6 +1607,10 @@ static mpf_node_t *parse_with(parser_t *p, pos_t t, bool async) {
     return x;
 }
 
+// The keywords of the compound statements (then async, which begins one): decorators
+// apply to the first two, async to the first, third and fourth (async def, for, with).
+static const uint8_t compound_kws[] = {KW_DEF, KW_CLASS, KW_FOR, KW_WITH, KW_IF, KW_WHILE, KW_TRY, KW_ASYNC};
+
 static void parse_stmt(parser_t *p, nodevec_t *v) {
     mpf_stack_check();
     if (p->tok.kind == TK_INDENT) {
@@ -1637,10 +1629,9 @@ static void parse_stmt(parser_t *p, nodevec_t *v) {
     bool plain = decos.n == 0;
     bool async = accept_kw(p, KW_ASYNC);
     pos_t t = here(p);
-    int kw = p->tok.kind == TK_KW ? p->tok.op : KW_NUM;
-    bool cls = kw == KW_CLASS;
-    if (!(kw == KW_DEF || (cls && !async) || (plain && (kw == KW_FOR || kw == KW_WITH ||
-        (!async && (kw == KW_IF || kw == KW_WHILE || kw == KW_TRY)))))) {
+    const uint8_t *ck = p->tok.kind == TK_KW ? memchr(compound_kws, p->tok.op, 7) : NULL;
+    size_t i = ck != NULL ? (size_t)(ck - compound_kws) : 7;
+    if (i == 7 || (i >= 2 && !plain) || (async && (i == 1 || i >= 4))) {
         if (!plain || async) {
             syntax_error(p);
         }
@@ -1648,9 +1639,8 @@ static void parse_stmt(parser_t *p, nodevec_t *v) {
         return;
     }
     advance(p);
-    vec_push(p, v, kw == KW_DEF || cls ? parse_def(p, t, &decos, async, cls) :
-        kw == KW_FOR ? parse_for(p, t, async) : kw == KW_WITH ? parse_with(p, t, async) :
-        kw == KW_TRY ? parse_try(p, t) : parse_if(p, t, kw == KW_IF ? N_IF : N_WHILE));
+    vec_push(p, v, i < 2 ? parse_def(p, t, &decos, async, i == 1) : i == 2 ? parse_for(p, t, async) :
+        i == 3 ? parse_with(p, t, async) : i == 6 ? parse_try(p, t) : parse_if(p, t, i == 4 ? N_IF : N_WHILE));
 }
 
 // True when [src] ends with a backslash line continuation (and nothing after it).
@@ -1748,7 +1738,6 @@ bool mpf_parse_needs_more(mpf_cctx_t *c, bool *unterminated) {
     do {
         mpf_lex_next(&lx, &t);
         // a compound statement's first keyword, or a decorator's @
-        static const uint8_t compound_kws[] = {KW_IF, KW_WHILE, KW_FOR, KW_TRY, KW_WITH, KW_DEF, KW_CLASS, KW_ASYNC};
         if (first && ((t.kind == TK_KW && memchr(compound_kws, t.op, sizeof(compound_kws)) != NULL) ||
             (t.kind == TK_OP && t.op == OP_AT))) {
             compound = true;

@@ -7,6 +7,7 @@
 // mpf_micropython_run_scheduled(): the time module calls it while sleeping, and the
 // VM at its poll point (backward jumps) whenever mpf_state.sched_pending is set.
 #include "mpf_int.h"
+#include "compile.h"
 #include "port.h"
 
 // Pending callbacks at most (MicroPython's default depth): schedule() raises
@@ -18,9 +19,14 @@ static mpf_obj_t mp_const(mpf_obj_t x) {
     return x;
 }
 
+#if CONFIG_COMPILER
+// The optimisation level a program asks for: the on-device compiler's (compile.c)
+#define opt_level mpf_compile_opt_level
+#else
 // The optimisation level a program asks for; only recorded (code is compiled ahead
 // of time by mpy-cross, which takes its own -O).
 static mpf_int_t opt_level;
+#endif
 
 static mpf_obj_t mp_opt_level(size_t n_args, const mpf_obj_t *args) {
     if (n_args == 0) {

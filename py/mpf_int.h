@@ -117,6 +117,10 @@ MPF_INTERNAL const uint16_t mpf_type_binary_op_qstr[MPF_BINARY_OP_NUM];
 MPF_INTERNAL const uint16_t mpf_type_unary_op_qstr[MPF_UNARY_OP_FLOAT + 1];
 // Instance [inst]'s __dict__: a live, writable view of its members.
 MPF_INTERNAL mpf_obj_t mpf_type_instance_dict_view(mpf_obj_t inst);
+#if CONFIG_COMPILER
+// Whether [o] is such a view (exec's globals).
+MPF_INTERNAL bool mpf_type_is_instance_dict_view(mpf_obj_t o);
+#endif
 #if CONFIG_CLASS_HOOKS
 MPF_INTERNAL uint64_t mpf_class_epoch;
 MPF_INTERNAL bool mpf_class_plain_compute(mpf_class_t *cls);
@@ -165,7 +169,7 @@ typedef struct mpf_frame {
     mpf_exc_entry_t *exc;       // n_exc_stack entries
     mpf_obj_t locals;           // dict for LOAD_NAME / STORE_NAME
     mpf_obj_t pending;          // exception to throw in at resume (generators)
-    uintptr_t on_heap;          // 1: frame is not on the frame stack; 2: a generator run by yield from (vm.c)
+    uintptr_t on_heap;          // 1: frame is not on the frame stack; 2: a generator run by yield from (vm.c); 4: locals is locals() (compile.c)
     struct mpf_frame *caller;   // the frame that called this one in the same dispatch loop, or NULL
     mpf_obj_t *fs_saved;        // frame-stack top before this frame (restored when it ends)
     mpf_obj_t state[];          // n_state slots; local i at state[n_state - 1 - i]

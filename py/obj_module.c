@@ -48,6 +48,26 @@ void mpf_module_dict_attr_store(mpf_obj_t dict, mpf_qstr_t attr, mpf_obj_t *dest
     dest[0] = MPF_OBJ_NULL;
 }
 
+#if CONFIG_COMPILER
+// module(name, doc=None): a new empty module (a namespace to exec code into).
+static mpf_obj_t module_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    mpf_arg_check_num(n_args, n_kw, 1, 2, false);
+    if (!MPF_IS_STR(args[0])) {
+        mpf_raise_fmt(&mpf_type_TypeError, "module.__init__() argument 'name' must be str, not %T", args[0]);
+    }
+    size_t len;
+    const char *s = mpf_obj_str_data(args[0], &len);
+    mpf_obj_t m = mpf_obj_new_module(mpf_qstr_from_strn(s, len));
+    mpf_dict_store(((mpf_module_t *)mpf_obj_ptr(m))->globals, mpf_obj_new_qstr(MPF_QSTR___doc__),
+        n_args > 1 ? args[1] : MPF_OBJ_NONE);
+    return m;
+}
+#define MODULE_MAKE_NEW , (make_new, module_make_new)
+#else
+#define MODULE_MAKE_NEW
+#endif
+
 const mpf_type_t mpf_type_module = MPF_TYPE(MPF_QSTR_module, 0,
     (print, module_print),
-    (attr, module_attr));
+    (attr, module_attr) MODULE_MAKE_NEW);

@@ -942,6 +942,12 @@ static void mappingproxy_attr(mpf_obj_t self, mpf_qstr_t q, mpf_obj_t *dest) {
 static const mpf_type_t mappingproxy_type = MPF_TYPE(MPF_QSTR_mappingproxy, 0, MAPPINGPROXY_SLOTS);
 static const mpf_type_t members_view_type = MPF_TYPE(MPF_QSTR_dict, MPF_TYPE_FLAG_UNHASHABLE, MAPPINGPROXY_SLOTS);
 
+#if CONFIG_COMPILER
+bool mpf_type_is_instance_dict_view(mpf_obj_t o) {
+    return mpf_obj_is_type(o, &members_view_type);
+}
+#endif
+
 mpf_obj_t mpf_type_instance_dict_view(mpf_obj_t inst) {
     mappingproxy_t *mp = mpf_new(mappingproxy_t);
     mp->base.type = &members_view_type;
@@ -969,6 +975,12 @@ mpf_obj_t mpf_type_dict_proxy(const mpf_type_t *t) {
 #else
 // No __dict__ views: the attribute is missing (AttributeError), as in the reference's
 // small builds.
+#if CONFIG_COMPILER
+bool mpf_type_is_instance_dict_view(mpf_obj_t o) {
+    (void)o;
+    return false;
+}
+#endif
 mpf_obj_t mpf_type_instance_dict_view(mpf_obj_t inst) {
     (void)inst;
     return MPF_OBJ_NULL;

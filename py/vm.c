@@ -357,8 +357,48 @@ MPF_NORETURN static void raise_unbound_free(void) {
     mpf_raise_msg(&mpf_type_NameError, "free variable referenced before assignment");
 }
 
+#if CONFIG_COMPILER
+// The locals eval/exec were given may be any mapping (CPython's rule; globals are always
+// dicts): a name is its item, a KeyError a missing name.
+#define NS_IS_MAPPING(d) MPF_UNLIKELY(!mpf_obj_is_type((d), &mpf_type_dict))
+
+// [m][q] (NULL: absent), or [m][q] = [v], or del [m][q] (v NULL: NULL if absent).
+static mpf_obj_t mapping_item(mpf_obj_t m, mpf_qstr_t q, mpf_obj_t v) {
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        mpf_obj_t r = mpf_subscr(m, mpf_obj_new_qstr(q), v);
+        mpf_nlr_pop(&nlr);
+        return r;
+    }
+    if (!mpf_exc_match(nlr.exc, &mpf_type_KeyError)) {
+        mpf_nlr_raise(nlr.exc);
+    }
+    return MPF_OBJ_NULL;
+}
+#endif
+
+// STORE_NAME / STORE_GLOBAL: [dict][q] = [v].
+static void store_name(mpf_obj_t dict, mpf_qstr_t q, mpf_obj_t v) {
+#if CONFIG_COMPILER
+    if (NS_IS_MAPPING(dict)) {
+        mpf_subscr(dict, mpf_obj_new_qstr(q), v);
+        return;
+    }
+#endif
+    mpf_dict_store(dict, mpf_obj_new_qstr(q), v);
+}
+
 // DELETE_NAME / DELETE_GLOBAL: remove [q] from [dict].
 static void delete_name(mpf_obj_t dict, mpf_qstr_t q) {
+#if CONFIG_COMPILER
+    if (NS_IS_MAPPING(dict)) {
+        if (mapping_item(dict, q, MPF_OBJ_NULL) == MPF_OBJ_NULL) {
+            mpf_raise_name_error(q);
+        }
+        return;
+    }
+#endif
     if (mpf_map_lookup(mpf_dict_map(dict), mpf_obj_new_qstr(q), MPF_MAP_REMOVE) == NULL) {
         mpf_raise_name_error(q);
     }
@@ -367,7 +407,11 @@ static void delete_name(mpf_obj_t dict, mpf_qstr_t q) {
 static mpf_obj_t load_name(mpf_obj_t locals, mpf_obj_t globals, mpf_qstr_t q) {
     mpf_obj_t v;
     if (locals != globals) {
+#if CONFIG_COMPILER
+        v = NS_IS_MAPPING(locals) ? mapping_item(locals, q, MPF_OBJ_SENTINEL) : mpf_map_get_qstr(mpf_dict_map(locals), q);
+#else
         v = mpf_map_get_qstr(mpf_dict_map(locals), q);
+#endif
         if (v != MPF_OBJ_NULL) {
             return v;
         }
@@ -696,7 +740,7 @@ reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
         if (op <= MPF_OP_LOAD_GLOBAL) {
             PUSH(load_name(dict, ctx->globals, q));
         } else if (op <= MPF_OP_STORE_GLOBAL) {
-            mpf_dict_store(dict, mpf_obj_new_qstr(q), POP());
+            store_name(dict, q, POP());
         } else {
             delete_name(dict, q);
         }
@@ -759,7 +803,7 @@ reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
     { \
         mpf_obj_t dict = (name) ? fr->locals : ctx->globals; \
         mpf_qstr_t q = QSTR(); \
-        mpf_dict_store(dict, mpf_obj_new_qstr(q), POP()); \
+        store_name(dict, q, POP()); \
         VM_NEXT; \
     }
 #if CONFIG_VM_FAST_PATHS
@@ -1454,6 +1498,20 @@ reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
     }
 #endif
     VM_CASE(IMPORT_STAR) : {
+#if CONFIG_COMPILER
+        if (NS_IS_MAPPING(fr->locals)) {
+            // into exec's mapping: through a dict
+            mpf_obj_t d = mpf_obj_new_dict(0);
+            mpf_import_all(POP(), d);
+            const mpf_map_t *m = mpf_dict_map(d);
+            for (size_t i = 0; i < m->used; i++) {
+                if (m->elems[i].key != MPF_OBJ_NULL) {
+                    mpf_subscr(fr->locals, m->elems[i].key, m->elems[i].value);
+                }
+            }
+            VM_NEXT;
+        }
+#endif
         mpf_import_all(POP(), fr->locals);
         VM_NEXT;
     }

@@ -443,6 +443,16 @@ e = r"\N{x}" "\o\8" b"\x41\101\u"
 f = f"{'\n'}{x:\\>4}"
 g = f"{x:{y!r:.1}>{w}}{x!r:{y!s}}{x:{y:{w}}}{x:{y=}}{x=!s}{x}}}}{{{{{x}"
 ''',
+    # an f-string field's expression ends where a sub-parser stops (as in brackets: a field
+    # may span lines of a triple-quoted f-string), a trailing comma before '}', '!' or ':'
+    "fstring_fields": '''
+a = f"""{
+x
+}{ y
+ :>{w}}"""
+b = f"{x,}{x, y}{x,!r}{x,:>9}{x,=}{ {1: 2}[1] }{x if x else y}{x==y=}{x!=y}"
+c = f"{[i for i in x]}{d['k']=}{f'{x}'}{x:=^10}{x:{'<'}{w}}{-x}{not x}"
+''',
     "long_function": "def big(x):\n"
     + "".join(f"    v{i} = x + {i}\n    if v{i} > {i * 3}:\n        x -= 1\n" for i in range(40))
     + "    return x\n",

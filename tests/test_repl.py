@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import struct
 import subprocess
 import sys
@@ -409,6 +410,56 @@ def test_mpremote_runs_a_200_line_script_on_the_board(board_pty: str, tmp_path: 
     result = mpremote(board_pty, "run", str(script))
     assert result.returncode == 0, result
     assert result.stdout.replace("\r\n", "\n") == want
+
+
+def big_script(size: int) -> str:
+    """A script of about `size` bytes: many functions defined and called, then more output
+    than one flow-control window."""
+    lines = ["total = 0"]
+    i = 0
+    while sum(len(line) + 1 for line in lines) < size:
+        lines.append(f'def f_{i}(a, b={i}):\n    """function {i}"""\n    return a * b + {i}\n')
+        lines.append(f"total += f_{i}({i})")
+        i += 1
+    lines.append(f"print('total', total, 'functions', {i})")
+    lines.append("for k in range(300):\n    print('line', k, 'x' * 40)")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.usefixtures("compiler")
+def test_mpremote_runs_a_20kb_script_then_ctrl_c_on_the_host(host_pty: str, tmp_path: Path) -> None:
+    """`mpremote run` of a ~20 KB script (hundreds of raw-paste windows) prints what CPython
+    prints; a run stopped by Ctrl-C in mpremote (its endless loop interrupted) leaves the
+    host ready for the next command."""
+    script = tmp_path / "big.py"
+    script.write_text(big_script(20_000))
+    assert len(script.read_bytes()) >= 20_000
+    want = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, check=True
+    ).stdout
+    result = mpremote(host_pty, "run", str(script))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.replace("\r\n", "\n") == want
+    loop = tmp_path / "loop.py"
+    loop.write_text(
+        "n = 0\nwhile True:\n    n += 1\n    if n % 100000 == 0:\n        print('tick')\n"
+    )
+    proc = subprocess.Popen(
+        [str(MPREMOTE), "connect", host_pty, "run", str(loop)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "tick"  # the loop runs
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=TIMEOUT)
+    finally:
+        proc.kill()
+        proc.wait()
+    result = mpremote(host_pty, "exec", "print('after', 6 * 7)")
+    assert result.returncode == 0 and result.stdout.splitlines() == ["after 42"], result
 
 
 @pytest.mark.usefixtures("compiler")
