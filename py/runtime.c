@@ -581,7 +581,12 @@ mpf_obj_t mpf_native_self(const mpf_type_t *owner, mpf_qstr_t name, mpf_obj_t se
 // Member [m] of [owner] found for [o], an instance of [t], as dest[0..1]: a builtin base's
 // method works on the native sub-object of an instance of a class (TypeError if there is
 // none; an exception is its own), anything else as bind_member binds it.
-static void bind_found(mpf_obj_t m, mpf_obj_t o, const mpf_type_t *t, const mpf_type_t *owner, mpf_qstr_t q, mpf_obj_t *dest) {
+#if CONFIG_VM_FAST_PATHS
+#define BIND_FOUND_INLINE inline __attribute__((always_inline))  // (method loads are hot)
+#else
+#define BIND_FOUND_INLINE
+#endif
+static BIND_FOUND_INLINE void bind_found(mpf_obj_t m, mpf_obj_t o, const mpf_type_t *t, const mpf_type_t *owner, mpf_qstr_t q, mpf_obj_t *dest) {
     if ((t->flags & MPF_TYPE_FLAG_HEAP) && owner != NULL && !(owner->flags & MPF_TYPE_FLAG_HEAP) &&
         owner != &mpf_type_object && mpf_obj_is_type(m, &mpf_type_fun_builtin)) {
         dest[0] = m;
