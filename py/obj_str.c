@@ -553,25 +553,43 @@ static const char *arg_data(mpf_obj_t self, mpf_obj_t arg, size_t *len) {
     return self_data(arg, len);
 }
 
+// join: the items' lengths first, then the result made once at its size and filled: no
+// growing buffer and no copy of it, so the most a long join needs is its result's block.
 static mpf_obj_t str_join(mpf_obj_t self, mpf_obj_t iterable) {
     size_t sl;
     const char *sep = self_data(self, &sl);
-    mpf_vstr_t v;
-    mpf_vstr_init(&v, 32);
-    mpf_obj_t it = mpf_getiter(iterable);
-    mpf_obj_t x;
-    bool first = true;
-    while ((x = mpf_iternext(it)) != MPF_OBJ_STOP) {
+    if (!mpf_obj_is_type(iterable, &mpf_type_list) && !mpf_obj_is_type(iterable, &mpf_type_tuple)) {
+        iterable = mpf_list_from_iter(iterable);
+    }
+    size_t n;
+    mpf_obj_t *items;
+    mpf_obj_get_array(iterable, &n, &items);
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) {
         // (an item of the other kind, or not bytes-like, is a TypeError)
         size_t xl;
-        const char *xs = arg_data(self, x, &xl);
-        if (!first) {
-            mpf_vstr_add_strn(&v, sep, sl);
+        arg_data(self, items[i], &xl);
+        xl += i > 0 ? sl : 0;
+        if (xl > SIZE_MAX - total) {
+            mpf_raise_memory_error();
         }
-        first = false;
-        mpf_vstr_add_strn(&v, xs, xl);
+        total += xl;
     }
-    return new_like(self, v.buf, v.len);
+    const mpf_type_t *t = result_type(self);
+    uint8_t *d;
+    mpf_obj_t r = str_alloc(t == &mpf_type_str ? t : &mpf_type_bytes, 1, total, &d);
+    uint8_t *w = d;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0) {
+            memcpy(w, sep, sl);
+            w += sl;
+        }
+        size_t xl;
+        const char *xs = self_data(items[i], &xl);
+        memcpy(w, xs, xl);
+        w += xl;
+    }
+    return t == &mpf_type_str || t == &mpf_type_bytes ? r : new_like(self, (const char *)d, total);
 }
 
 mpf_obj_t mpf_str_join(mpf_obj_t sep, mpf_obj_t iterable) {
