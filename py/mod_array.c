@@ -372,8 +372,7 @@ static mpf_obj_t array_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         for (size_t i = 0; i < a->len; i++) {
             ml->items[i] = array_get(a, i);
         }
-        const mpf_list_t *ol = mpf_obj_ptr(other);
-        return mpf_seq_compare(op, ml->items, ml->len, ol->items, ol->len);
+        return mpf_seq_compare(op, mine, other);
     }
     return MPF_OBJ_NULL;
 }

@@ -174,15 +174,15 @@ static mpf_obj_t deque_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     if (op <= MPF_BINARY_OP_NOT_EQUAL && mpf_obj_is_type(rhs, &mpf_type_deque)) {
         // compare as sequences: copy both to tuples of items
         deque_t *b = mpf_obj_ptr(rhs);
-        mpf_obj_t *ia = mpf_gc_alloc((a->len + 1) * sizeof(mpf_obj_t), false);
-        mpf_obj_t *ib = mpf_gc_alloc((b->len + 1) * sizeof(mpf_obj_t), false);
+        mpf_obj_t ta = mpf_obj_new_tuple(a->len, NULL), tb = mpf_obj_new_tuple(b->len, NULL);
+        mpf_tuple_t *ia = mpf_obj_ptr(ta), *ib = mpf_obj_ptr(tb);
         for (size_t i = 0; i < a->len; i++) {
-            ia[i] = *deque_at(a, i);
+            ia->items[i] = *deque_at(a, i);
         }
         for (size_t i = 0; i < b->len; i++) {
-            ib[i] = *deque_at(b, i);
+            ib->items[i] = *deque_at(b, i);
         }
-        return mpf_seq_compare(op, ia, a->len, ib, b->len);
+        return mpf_seq_compare(op, ta, tb);
     }
     return MPF_OBJ_NULL;
 }

@@ -266,13 +266,14 @@ MPF_INTERNAL size_t mpf_seq_slice_count(mpf_int_t start, mpf_int_t stop, mpf_int
 // holds itself); the guard is released even if printing raises.
 typedef enum { MPF_SEQ_PRINT_TUPLE, MPF_SEQ_PRINT_LIST, MPF_SEQ_PRINT_DICT } mpf_seq_print_t;
 MPF_INTERNAL void mpf_seq_print(const mpf_print_t *p, const void *c, mpf_seq_print_t kind);
-// `value in items[0..len)`: True or False, by ==.
-MPF_INTERNAL mpf_obj_t mpf_seq_contains(const mpf_obj_t *items, size_t len, mpf_obj_t value);
-MPF_INTERNAL mpf_obj_t mpf_seq_compare(int op, const mpf_obj_t *a, size_t an, const mpf_obj_t *b, size_t bn);
-// The operators list and tuple share, on [a] (an items) and [rhs]: + with another
-// [type], * by an int (either side), comparisons with another [type], `in`. Results are
-// made by [make]; NULL for an operator or operand it does not take.
-MPF_INTERNAL mpf_obj_t mpf_seq_binary_op(int op, const mpf_obj_t *a, size_t an, mpf_obj_t rhs, const mpf_type_t *type,
+// `value in seq` (a list or tuple): True or False, by ==.
+MPF_INTERNAL mpf_obj_t mpf_seq_contains(mpf_obj_t seq, mpf_obj_t value);
+// Lists or tuples [a] and [b] compared with [op].
+MPF_INTERNAL mpf_obj_t mpf_seq_compare(int op, mpf_obj_t a, mpf_obj_t b);
+// The operators list and tuple share, on [lhs] (a native list or tuple) and [rhs]: + with
+// another [type], * by an int (either side), comparisons with another [type], `in`. Results
+// are made by [make]; NULL for an operator or operand it does not take.
+MPF_INTERNAL mpf_obj_t mpf_seq_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs, const mpf_type_t *type,
     mpf_obj_t (*make)(size_t, const mpf_obj_t *));
 MPF_INTERNAL mpf_obj_t mpf_seq_slice(const mpf_obj_t *items, size_t len, mpf_obj_t slice, mpf_obj_t (*make)(size_t, const mpf_obj_t *));
 // A container's unary operators from its item count [len]: len(), NULL for the others

@@ -84,7 +84,7 @@ static mpf_obj_t list_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             list_extend_from(lhs, rhs);
             return lhs;
         case MPF_BINARY_OP_INPLACE_MULTIPLY: {
-            mpf_obj_t r = mpf_seq_binary_op(MPF_BINARY_OP_MULTIPLY, a->items, a->len, rhs, &mpf_type_list, mpf_obj_new_list);
+            mpf_obj_t r = mpf_seq_binary_op(MPF_BINARY_OP_MULTIPLY, lhs, rhs, &mpf_type_list, mpf_obj_new_list);
             if (r == MPF_OBJ_NULL) {
                 return r;
             }
@@ -95,7 +95,7 @@ static mpf_obj_t list_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             return lhs;
         }
         default:
-            return mpf_seq_binary_op(op, a->items, a->len, rhs, &mpf_type_list, mpf_obj_new_list);
+            return mpf_seq_binary_op(op, lhs, rhs, &mpf_type_list, mpf_obj_new_list);
     }
 }
 

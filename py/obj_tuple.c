@@ -39,8 +39,7 @@ static mpf_obj_t tuple_make_new(const mpf_type_t *type, size_t n_args, size_t n_
 }
 
 static mpf_obj_t tuple_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
-    const mpf_tuple_t *a = mpf_obj_ptr(lhs);
-    return mpf_seq_binary_op(op, a->items, a->len, rhs, &mpf_type_tuple, mpf_obj_new_tuple);
+    return mpf_seq_binary_op(op, lhs, rhs, &mpf_type_tuple, mpf_obj_new_tuple);
 }
 
 static mpf_obj_t tuple_unary_op(int op, mpf_obj_t self) {

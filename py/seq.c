@@ -96,31 +96,57 @@ void mpf_seq_print(const mpf_print_t *p, const void *c, mpf_seq_print_t kind) {
     mpf_print_strn(p, &brackets[kind][1], 1);
 }
 
-mpf_obj_t mpf_seq_contains(const mpf_obj_t *items, size_t len, mpf_obj_t value) {
-    for (size_t i = 0; i < len; i++) {
-        if (mpf_obj_equal(items[i], value)) {
+// Where list or tuple [o] keeps its length and its items. A comparison may run Python code
+// (__eq__, __lt__...) that grows or shrinks a list, which moves its items to a new block and
+// frees the old one: the loops below read both afresh at each step through this.
+typedef struct {
+    const size_t *len;
+    mpf_obj_t *const *items;
+    mpf_obj_t *fixed;  // a tuple's (they never move)
+} seq_ref_t;
+
+static void seq_ref(mpf_obj_t o, seq_ref_t *r) {
+    if (mpf_obj_is_type(o, &mpf_type_list)) {
+        mpf_list_t *l = mpf_obj_ptr(o);
+        r->len = &l->len;
+        r->items = &l->items;
+    } else {
+        mpf_tuple_t *t = mpf_obj_ptr(o);  // a tuple, or a native subtype laid out as one
+        r->len = &t->len;
+        r->fixed = t->items;
+        r->items = &r->fixed;
+    }
+}
+
+mpf_obj_t mpf_seq_contains(mpf_obj_t seq, mpf_obj_t value) {
+    seq_ref_t r;
+    seq_ref(seq, &r);
+    for (size_t i = 0; i < *r.len; i++) {
+        if (mpf_obj_equal((*r.items)[i], value)) {
             return MPF_OBJ_TRUE;
         }
     }
     return MPF_OBJ_FALSE;
 }
 
-// Compare sequences [a] and [b] lexicographically with [op] (a comparison operator).
+// Compare lists or tuples [a] and [b] lexicographically with [op] (a comparison operator).
 // The first pair of items that differ decides (== and != need no order: sequences of other
 // lengths differ without comparing items, as CPython); else the lengths do.
-mpf_obj_t mpf_seq_compare(int op, const mpf_obj_t *a, size_t an, const mpf_obj_t *b, size_t bn) {
+mpf_obj_t mpf_seq_compare(int op, mpf_obj_t a, mpf_obj_t b) {
+    seq_ref_t ra, rb;
+    seq_ref(a, &ra);
+    seq_ref(b, &rb);
     bool eq_op = op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL;
-    if (eq_op && an != bn) {
+    if (eq_op && *ra.len != *rb.len) {
         return mpf_obj_compare_result(op, 1);
     }
-    size_t n = an < bn ? an : bn, i = 0;
-    while (i < n && mpf_obj_equal(a[i], b[i])) {
-        i++;
+    for (size_t i = 0; i < *ra.len && i < *rb.len; i++) {
+        mpf_obj_t x = (*ra.items)[i], y = (*rb.items)[i];
+        if (!mpf_obj_equal(x, y)) {
+            return eq_op ? mpf_obj_compare_result(op, 1) : mpf_binary_op(op, x, y);
+        }
     }
-    if (i < n) {
-        return eq_op ? mpf_obj_compare_result(op, 1) : mpf_binary_op(op, a[i], b[i]);
-    }
-    return mpf_obj_compare_result(op, an < bn ? -1 : an > bn);
+    return mpf_obj_compare_result(op, *ra.len < *rb.len ? -1 : *ra.len > *rb.len);
 }
 
 // The items of [o] if it is exactly [type] (list or tuple), else NULL.
@@ -133,10 +159,12 @@ static const mpf_obj_t *items_if_type(mpf_obj_t o, const mpf_type_t *type, size_
     return items;
 }
 
-mpf_obj_t mpf_seq_binary_op(int op, const mpf_obj_t *a, size_t an, mpf_obj_t rhs, const mpf_type_t *type,
+mpf_obj_t mpf_seq_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs, const mpf_type_t *type,
     mpf_obj_t (*make)(size_t, const mpf_obj_t *)) {
-    size_t bn, total;
+    size_t an, bn, total;
+    mpf_obj_t *a;
     const mpf_obj_t *b;
+    mpf_obj_get_array(lhs, &an, &a);
     switch (op) {
         case MPF_BINARY_OP_ADD:
         case MPF_BINARY_OP_INPLACE_ADD:
@@ -153,6 +181,7 @@ mpf_obj_t mpf_seq_binary_op(int op, const mpf_obj_t *a, size_t an, mpf_obj_t rhs
             if (!mpf_obj_get_index_maybe(rhs, &n)) {
                 return MPF_OBJ_NULL;
             }
+            mpf_obj_get_array(lhs, &an, &a);  // (afresh: __index__ may have changed a list)
             if (__builtin_mul_overflow(an, (size_t)(n < 0 ? 0 : n), &total)) {
                 mpf_raise_memory_error();
             }
@@ -184,10 +213,10 @@ mpf_obj_t mpf_seq_binary_op(int op, const mpf_obj_t *a, size_t an, mpf_obj_t rhs
                 return MPF_OBJ_NULL;
             }
             mpf_stack_check();  // items may be sequences again: C recursion
-            return mpf_seq_compare(op, a, an, b, bn);
+            return mpf_seq_compare(op, lhs, rhs);
         }
         case MPF_BINARY_OP_IN:
-            return mpf_seq_contains(a, an, rhs);
+            return mpf_seq_contains(lhs, rhs);
         default:
             return MPF_OBJ_NULL;
     }
