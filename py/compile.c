@@ -426,7 +426,20 @@ mpf_load_result_t mpf_compile(const char *src, size_t len, const char *filename,
     return compile_opt(src, len, filename, mode, opt_level());
 }
 
-bool mpf_parse_needs_more(mpf_cctx_t *c, bool *unterminated);
+bool mpf_parse_needs_more(mpf_lexer_t *lx);
+
+// mpf_parse_needs_more, 1 or 0; -1 when the source has an error (the lexer's state tells
+// where: its flag [unterminated] is set when the input ended inside brackets or a string).
+static int lex_needs_more(mpf_lexer_t *lx) {
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        int more = mpf_parse_needs_more(lx);
+        mpf_nlr_pop(&nlr);
+        return more;
+    }
+    return -1;
+}
 
 bool mpf_compile_needs_more(const char *src, size_t len) {
     mpf_cctx_t c;
@@ -434,29 +447,13 @@ bool mpf_compile_needs_more(const char *src, size_t len) {
     c.src = src;
     c.len = len;
     c.filename = "<stdin>";
-    bool unterminated = false;
-    bool more = false;
-    mpf_nlr_t nlr;
-    mpf_nlr_push(&nlr);
-    if (setjmp(nlr.jb) == 0) {
-        more = mpf_parse_needs_more(&c, &unterminated);
-        mpf_nlr_pop(&nlr);
-    } else {
+    mpf_lexer_t lx;
+    mpf_lex_init(&lx, &c);
+    int more = lex_needs_more(&lx);
+    if (more < 0) {
         // an error at the end of the input (open bracket or string) asks for more;
         // any other error is reported when the statement is compiled
-        mpf_exc_t *e = mpf_exc_native(nlr.exc);
-        more = false;
-        if (e != NULL) {
-            const mpf_tuple_t *a = mpf_obj_ptr(e->args);
-            if (a->len > 0) {
-                size_t n;
-                const char *m = mpf_obj_str_data(a->items[0], &n);
-                more = (n >= 10 && memcmp(m, "unexpected", 10) == 0) ||
-                    (n >= 19 && memcmp(m, "unterminated triple", 19) == 0) ||
-                    (n >= 16 && memcmp(m + n - 16, "was never closed", 16) == 0);
-            }
-        }
-        return more;
+        return lx.unterminated;
     }
     if (!more) {
         return false;
