@@ -77,14 +77,19 @@ void mpf_cc_arena_free(mpf_cctx_t *c) {
     c->arena_owner = NULL;
     c->left = 0;
     c->chunk_size = 0;
-    mpf_gc_free(c->seen);
-    c->seen = NULL;
-    c->seen_cap = c->seen_n = 0;
+    mpf_cc_names_done(c);
     mpf_gc_free(c->const_names);
     mpf_gc_free(c->const_values);
     c->const_names = NULL;
     c->const_values = NULL;
     c->n_consts = c->cap_consts = 0;
+}
+
+#if CONFIG_COMPILER_MPY_CROSS_QSTRS
+void mpf_cc_names_done(mpf_cctx_t *c) {
+    mpf_gc_free(c->seen);
+    c->seen = NULL;
+    c->seen_cap = c->seen_n = 0;
 }
 
 static void seen_add(mpf_cctx_t *c, mpf_qstr_t q) {
@@ -144,10 +149,18 @@ void mpf_cc_name_met(mpf_cctx_t *c, mpf_qstr_t q, size_t len) {
         if (q > c->newest_met) {
             c->newest_met = q;
         }
-    } else if (CONFIG_COMPILER_MPY_CROSS_QSTRS || q >= MPF_QSTRID_LAST_STATIC) {
+    } else {
         seen_add(c, q);
     }
 }
+
+bool mpf_cc_name_was_met(const mpf_cctx_t *c, mpf_qstr_t q) {
+    if (made_by_intern_names(c, q)) {
+        return q <= c->newest_met;
+    }
+    return seen_has(c, q);
+}
+#endif
 
 // Whether a str literal longer than 10 bytes ([s], [len]; [q] its qstr, 0 if none) is one of
 // the strings mpy-cross has built in (then interned like them): its own static qstrs
@@ -179,13 +192,6 @@ bool mpf_cc_literal_is_static(const char *s, size_t len, mpf_qstr_t q) {
     (void)len;
     return q != 0 && q < MPF_QSTRID_LAST_STATIC;
 #endif
-}
-
-bool mpf_cc_name_was_met(const mpf_cctx_t *c, mpf_qstr_t q) {
-    if (made_by_intern_names(c, q)) {
-        return q <= c->newest_met;
-    }
-    return seen_has(c, q);
 }
 
 // SyntaxError(msg, (filename, line, column, text)), as CPython builds it.
@@ -270,6 +276,7 @@ static void intern_fstring(const char *s, size_t n) {
     }
 }
 
+#if CONFIG_COMPILER_MPY_CROSS_QSTRS
 // A name of the source interned ([s], [len]): the ids new to this compilation are in order.
 static void intern_name(mpf_cctx_t *c, const char *s, size_t len) {
     bool is_new = c->first_new == 0 && mpf_qstr_find(s, len) == 0;
@@ -317,6 +324,12 @@ static void intern_fstring_names(mpf_cctx_t *c, const char *s, size_t n) {
         }
     }
 }
+#else
+static void intern_name(mpf_cctx_t *c, const char *s, size_t len) {
+    (void)c;
+    mpf_qstr_from_strn(s, len);
+}
+#endif
 
 static void intern_names(mpf_cctx_t *c) {
     mpf_lexer_t lx;
@@ -330,7 +343,9 @@ static void intern_names(mpf_cctx_t *c) {
             if (t.kind == TK_NAME || (t.kind == TK_STR && t.len <= 10)) {
                 intern_name(c, t.s, t.len);
             } else if (t.kind == TK_FSTR) {
+#if CONFIG_COMPILER_MPY_CROSS_QSTRS
                 intern_fstring_names(c, t.s, t.len);
+#endif
                 intern_fstring(t.s, t.len);
             }
         } while (t.kind != TK_END);
@@ -375,9 +390,11 @@ static void compile_src(const char *src, size_t len, const char *filename, mpf_c
     }
 #endif
     intern_names(c);
+#if CONFIG_COMPILER_MPY_CROSS_QSTRS
     // mpy-cross interns the source's name before it parses: a literal equal to it is met
     size_t filename_len = strlen(filename);
     mpf_cc_name_met(c, mpf_qstr_from_strn(filename, filename_len), filename_len);
+#endif
     // the emitter parses the module as it compiles it, one top-level statement at a time
     mpf_parser_t p;
     mpf_parse_begin(&p, c, mode);

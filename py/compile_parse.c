@@ -1699,9 +1699,7 @@ mpf_node_t *mpf_parse_next(parser_t *p) {
         }
         // the identifiers met are the parser's (long literals that are interned): no longer needed
         p->done = true;
-        mpf_gc_free(c->seen);
-        c->seen = NULL;
-        c->seen_cap = c->seen_n = 0;
+        mpf_cc_names_done(c);
         return NULL;
     }
     p->done = p->mode == MPF_COMPILE_EVAL;
