@@ -390,6 +390,7 @@ static void compile_src(const char *src, size_t len, const char *filename, mpf_c
     }
 }
 
+#if CONFIG_COMPILER_MPY_OUTPUT
 uint8_t *mpf_compile_to_mpy(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode,
     unsigned opt, size_t *out_len) {
     mpf_emit_out_t out;
@@ -397,6 +398,7 @@ uint8_t *mpf_compile_to_mpy(const char *src, size_t len, const char *filename, m
     *out_len = out.len;
     return out.mpy;
 }
+#endif
 
 mpf_int_t mpf_compile_opt_level;
 

@@ -2868,6 +2868,7 @@ static void compile_scope(emit_t *e, scope_t *s) {
 
 // ---------------------------------------------------------------- .mpy image
 
+#if CONFIG_COMPILER_MPY_OUTPUT
 static void w_const(emit_t *o, mpf_obj_t v) {
     // None, False, True, Ellipsis: a tag alone
     uint8_t tag = v == MPF_OBJ_NONE ? 1 : v == MPF_OBJ_FALSE ? 2 : v == MPF_OBJ_TRUE ? 3 : v == MPF_OBJ_ELLIPSIS ? 4 : 0;
@@ -2968,6 +2969,8 @@ static void w_raw(emit_t *o, const raw_ref_t *r) {
         put_vuint(o, r->n_children);
     }
 }
+
+#endif
 
 // Put the file's tables (filled in the order the module was recorded) in mpy-cross's order:
 // the file name, each scope's name and what its scope pass registered, then each scope's
@@ -3148,6 +3151,7 @@ static void free_scopes(scope_t *s) {
     }
 }
 
+#if CONFIG_COMPILER_MPY_OUTPUT
 static size_t n_scopes(const scope_t *s) {
     size_t n = 0;
     for (; s != NULL; s = s->next) {
@@ -3215,6 +3219,7 @@ void mpf_emit_mpy(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out) {
     out->mpy = o.code;
     out->len = o.len;
 }
+#endif
 
 // ---------------------------------------------------------------- loaded code
 
