@@ -47,6 +47,7 @@ void *mpf_cc_alloc(mpf_cctx_t *c, size_t n) {
     return p;
 }
 
+#if CONFIG_COMPILER_MPY_OUTPUT
 void mpf_cc_note_heap(mpf_cctx_t *c) {
     if (c->measure) {
         size_t total, used, free_blocks;
@@ -56,6 +57,7 @@ void mpf_cc_note_heap(mpf_cctx_t *c) {
         }
     }
 }
+#endif
 
 void mpf_cc_arena_trim(mpf_cctx_t *c) {
     if (c->chunks != NULL && c->left > 0) {
@@ -219,7 +221,9 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, co
     mpf_raise(exc);
 }
 
+#if CONFIG_COMPILER_MPY_OUTPUT
 size_t mpf_compile_heap_peak;
+#endif
 
 // Intern the source's identifiers and short str literals (those the emitter interns) before
 // anything else is allocated: the qstrs outlive the compilation, and made while parsing they
@@ -361,6 +365,7 @@ static void compile_src(const char *src, size_t len, const char *filename, mpf_c
     c->len = len;
     c->filename = filename;
     c->opt = opt;
+#if CONFIG_COMPILER_MPY_OUTPUT
     // (mpf_gc_info walks the whole heap: only when asked for)
     if (mpf_compile_heap_peak != 0) {
         size_t total, free_blocks;
@@ -368,6 +373,7 @@ static void compile_src(const char *src, size_t len, const char *filename, mpf_c
         mpf_gc_info(&total, &c->heap_base, &free_blocks);
         c->heap_max = c->heap_base;
     }
+#endif
     intern_names(c);
     // mpy-cross interns the source's name before it parses: a literal equal to it is met
     size_t filename_len = strlen(filename);
@@ -376,12 +382,14 @@ static void compile_src(const char *src, size_t len, const char *filename, mpf_c
     mpf_parser_t p;
     mpf_parse_begin(&p, c, mode);
     emit(c, &p, out);
+#if CONFIG_COMPILER_MPY_OUTPUT
     mpf_cc_note_heap(c);
     if (c->measure) {
         // what the parser and emitter held at their fullest (no collection runs while a
         // compilation fits): the peak, unless the heap filled up and was collected
         mpf_compile_heap_peak = c->heap_max - c->heap_base;
     }
+#endif
     // (the emitter released the arena before making its result; an eval/exec of nothing
     // may not have reached it)
     mpf_cc_arena_free(c);

@@ -31,10 +31,12 @@ typedef struct mpf_cctx {
     mpf_qstr_t first_new, last_new, newest_met;
     mpf_qstr_t *seen;
     size_t seen_cap, seen_n;
+#if CONFIG_COMPILER_MPY_OUTPUT
     // With measure (`--compile -v`): the heap in use when the compilation began, and the
     // most in use at the points mpf_cc_note_heap() was called (where it is at its fullest)
     bool measure;
     size_t heap_base, heap_max;
+#endif
 } mpf_cctx_t;
 
 // Record identifier [q]; whether [q] was recorded (an identifier met so far).
@@ -43,8 +45,14 @@ bool mpf_cc_name_was_met(const mpf_cctx_t *c, mpf_qstr_t q);
 bool mpf_cc_literal_is_static(const char *s, size_t len, mpf_qstr_t q);
 
 void *mpf_cc_alloc(mpf_cctx_t *c, size_t n);
+#if CONFIG_COMPILER_MPY_OUTPUT
 // With c->measure, take the heap in use now into account for mpf_compile_heap_peak.
 void mpf_cc_note_heap(mpf_cctx_t *c);
+#else
+static inline void mpf_cc_note_heap(mpf_cctx_t *c) {
+    (void)c;
+}
+#endif
 // Give the newest arena chunk's unused end back to the heap (no more allocations in it).
 void mpf_cc_arena_trim(mpf_cctx_t *c);
 // Release every arena chunk (the syntax tree and all else allocated with mpf_cc_alloc).
@@ -235,7 +243,8 @@ typedef struct mpf_emit_out {
     mpf_load_result_t res;   // mpf_emit_code: the module as mpf_load_mpy() returns it
 } mpf_emit_out_t;
 typedef void mpf_emit_fn_t(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out);
-// The .mpy image of the module [p] parses, byte for byte what mpy-cross writes (`--compile`).
+// The .mpy image of the module [p] parses, byte for byte what mpy-cross writes (`--compile`;
+// only with CONFIG_COMPILER_MPY_OUTPUT).
 mpf_emit_fn_t mpf_emit_mpy;
 // The loaded module straight from the emitter (eval/exec/compile, import, the REPL): the same
 // raw codes and tables the loader would make of the image, with each function's local-slot
