@@ -1274,28 +1274,12 @@ __attribute__((noinline)) static mpf_node_t *parse_import(parser_t *p) {
     return x;
 }
 
-static void check_target(parser_t *p, const mpf_node_t *x, bool del) {
-    switch (x->kind) {
-        case N_NAME:
-        case N_ATTR:
-        case N_SUBSCR:
-            return;
-        case N_STAR:
-            if (!del) {
-                check_target(p, x->k[0], del);
-                return;
-            }
-            break;
-        case N_TUPLE:
-        case N_LIST:
-            for (size_t i = 0; i < x->n; i++) {
-                check_target(p, x->k[i], del);
-            }
-            return;
-        default:
-            break;
+// The target of an augmented assignment or of an annotation: a name, attribute or
+// subscript. (The targets of the other statements the emitter checks as it stores to them.)
+static void check_single_target(parser_t *p, const mpf_node_t *x, const char *msg) {
+    if (x->kind != N_NAME && x->kind != N_ATTR && x->kind != N_SUBSCR) {
+        node_error(p, x, msg);
     }
-    node_error(p, x, del ? "cannot delete expression" : "cannot assign to expression");
 }
 
 // The right side of an assignment: a yield expression or a testlist.
@@ -1346,9 +1330,7 @@ static mpf_node_t *parse_kw_stmt(parser_t *p, pos_t t, const uint8_t *st) {
                 if (at_stmt_end(p)) {
                     break;
                 }
-                mpf_node_t *e = parse_expr(p);
-                check_target(p, e, true);
-                vec_push(p, &v, e);
+                vec_push(p, &v, parse_expr(p));
             }
         } while (accept_op(p, OP_COMMA));
         return mk_from_vec(p, st[1], t, &v);
@@ -1380,9 +1362,7 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
     mpf_node_t *e = parse_testlist_star(p, true);
     if (is_augassign(p)) {
         int op = p->tok.op;
-        if (e->kind != N_NAME && e->kind != N_ATTR && e->kind != N_SUBSCR) {
-            node_error(p, e, "illegal expression for augmented assignment");
-        }
+        check_single_target(p, e, "illegal expression for augmented assignment");
         advance(p);
         mpf_node_t *x = mk2(p, N_AUGASSIGN, t, e, parse_rhs(p, false));
         x->op = (uint8_t)op;
@@ -1392,7 +1372,7 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
         // annotated assignment
         advance(p);
         mpf_node_t *x = mk(p, N_ANNASSIGN, t, 3);
-        check_target(p, e, false);
+        check_single_target(p, e, "illegal target for annotation");
         x->k[0] = e;
         x->k[1] = parse_test(p);
         if (accept_op(p, OP_ASSIGN)) {
@@ -1408,9 +1388,6 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
     vec_push(p, &v, e);
     while (accept_op(p, OP_ASSIGN)) {
         vec_push(p, &v, parse_rhs(p, true));
-    }
-    for (size_t i = 0; i + 1 < v.n; i++) {
-        check_target(p, v.items[i], false);
     }
     mpf_node_t *val = v.items[1];
     if (v.n == 2 && v.items[0]->kind == N_NAME && val->kind == N_CALL && val->n == 2 && val->k[0]->kind == N_NAME &&
@@ -1548,7 +1525,6 @@ static mpf_node_t *parse_for(parser_t *p, pos_t t, bool async) {
     mpf_node_t *x = mk(p, N_FOR, t, 4);
     x->op = async;
     x->k[0] = parse_for_target(p);
-    check_target(p, x->k[0], false);
     expect_kw(p, KW_IN);
     x->k[1] = parse_testlist_star(p, false);
     x->k[2] = parse_suite(p);
@@ -1597,7 +1573,6 @@ static mpf_node_t *parse_with(parser_t *p, pos_t t, bool async) {
         w->k[0] = parse_test(p);
         if (accept_kw(p, KW_AS)) {
             w->k[1] = parse_expr(p);
-            check_target(p, w->k[1], false);
         }
         vec_push(p, &v, w);
     } while (accept_op(p, OP_COMMA));
