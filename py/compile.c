@@ -47,6 +47,7 @@ void *mpf_cc_alloc(mpf_cctx_t *c, size_t n) {
     return p;
 }
 
+#if CONFIG_COMPILER_MPY_OUTPUT
 void mpf_cc_note_heap(mpf_cctx_t *c) {
     if (c->measure) {
         size_t total, used, free_blocks;
@@ -56,6 +57,7 @@ void mpf_cc_note_heap(mpf_cctx_t *c) {
         }
     }
 }
+#endif
 
 void mpf_cc_arena_trim(mpf_cctx_t *c) {
     if (c->chunks != NULL && c->left > 0) {
@@ -75,14 +77,19 @@ void mpf_cc_arena_free(mpf_cctx_t *c) {
     c->arena_owner = NULL;
     c->left = 0;
     c->chunk_size = 0;
-    mpf_gc_free(c->seen);
-    c->seen = NULL;
-    c->seen_cap = c->seen_n = 0;
+    mpf_cc_names_done(c);
     mpf_gc_free(c->const_names);
     mpf_gc_free(c->const_values);
     c->const_names = NULL;
     c->const_values = NULL;
     c->n_consts = c->cap_consts = 0;
+}
+
+#if CONFIG_COMPILER_MPY_CROSS_QSTRS
+void mpf_cc_names_done(mpf_cctx_t *c) {
+    mpf_gc_free(c->seen);
+    c->seen = NULL;
+    c->seen_cap = c->seen_n = 0;
 }
 
 static void seen_add(mpf_cctx_t *c, mpf_qstr_t q) {
@@ -142,10 +149,18 @@ void mpf_cc_name_met(mpf_cctx_t *c, mpf_qstr_t q, size_t len) {
         if (q > c->newest_met) {
             c->newest_met = q;
         }
-    } else if (CONFIG_COMPILER_MPY_CROSS_QSTRS || q >= MPF_QSTRID_LAST_STATIC) {
+    } else {
         seen_add(c, q);
     }
 }
+
+bool mpf_cc_name_was_met(const mpf_cctx_t *c, mpf_qstr_t q) {
+    if (made_by_intern_names(c, q)) {
+        return q <= c->newest_met;
+    }
+    return seen_has(c, q);
+}
+#endif
 
 // Whether a str literal longer than 10 bytes ([s], [len]; [q] its qstr, 0 if none) is one of
 // the strings mpy-cross has built in (then interned like them): its own static qstrs
@@ -177,13 +192,6 @@ bool mpf_cc_literal_is_static(const char *s, size_t len, mpf_qstr_t q) {
     (void)len;
     return q != 0 && q < MPF_QSTRID_LAST_STATIC;
 #endif
-}
-
-bool mpf_cc_name_was_met(const mpf_cctx_t *c, mpf_qstr_t q) {
-    if (made_by_intern_names(c, q)) {
-        return q <= c->newest_met;
-    }
-    return seen_has(c, q);
 }
 
 // SyntaxError(msg, (filename, line, column, text)), as CPython builds it.
@@ -219,7 +227,9 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, co
     mpf_raise(exc);
 }
 
+#if CONFIG_COMPILER_MPY_OUTPUT
 size_t mpf_compile_heap_peak;
+#endif
 
 // Intern the source's identifiers and short str literals (those the emitter interns) before
 // anything else is allocated: the qstrs outlive the compilation, and made while parsing they
@@ -266,6 +276,7 @@ static void intern_fstring(const char *s, size_t n) {
     }
 }
 
+#if CONFIG_COMPILER_MPY_CROSS_QSTRS
 // A name of the source interned ([s], [len]): the ids new to this compilation are in order.
 static void intern_name(mpf_cctx_t *c, const char *s, size_t len) {
     bool is_new = c->first_new == 0 && mpf_qstr_find(s, len) == 0;
@@ -313,6 +324,12 @@ static void intern_fstring_names(mpf_cctx_t *c, const char *s, size_t n) {
         }
     }
 }
+#else
+static void intern_name(mpf_cctx_t *c, const char *s, size_t len) {
+    (void)c;
+    mpf_qstr_from_strn(s, len);
+}
+#endif
 
 static void intern_names(mpf_cctx_t *c) {
     mpf_lexer_t lx;
@@ -326,7 +343,9 @@ static void intern_names(mpf_cctx_t *c) {
             if (t.kind == TK_NAME || (t.kind == TK_STR && t.len <= 10)) {
                 intern_name(c, t.s, t.len);
             } else if (t.kind == TK_FSTR) {
+#if CONFIG_COMPILER_MPY_CROSS_QSTRS
                 intern_fstring_names(c, t.s, t.len);
+#endif
                 intern_fstring(t.s, t.len);
             }
         } while (t.kind != TK_END);
@@ -361,6 +380,7 @@ static void compile_src(const char *src, size_t len, const char *filename, mpf_c
     c->len = len;
     c->filename = filename;
     c->opt = opt;
+#if CONFIG_COMPILER_MPY_OUTPUT
     // (mpf_gc_info walks the whole heap: only when asked for)
     if (mpf_compile_heap_peak != 0) {
         size_t total, free_blocks;
@@ -368,20 +388,25 @@ static void compile_src(const char *src, size_t len, const char *filename, mpf_c
         mpf_gc_info(&total, &c->heap_base, &free_blocks);
         c->heap_max = c->heap_base;
     }
+#endif
     intern_names(c);
+#if CONFIG_COMPILER_MPY_CROSS_QSTRS
     // mpy-cross interns the source's name before it parses: a literal equal to it is met
     size_t filename_len = strlen(filename);
     mpf_cc_name_met(c, mpf_qstr_from_strn(filename, filename_len), filename_len);
+#endif
     // the emitter parses the module as it compiles it, one top-level statement at a time
     mpf_parser_t p;
     mpf_parse_begin(&p, c, mode);
     emit(c, &p, out);
+#if CONFIG_COMPILER_MPY_OUTPUT
     mpf_cc_note_heap(c);
     if (c->measure) {
         // what the parser and emitter held at their fullest (no collection runs while a
         // compilation fits): the peak, unless the heap filled up and was collected
         mpf_compile_heap_peak = c->heap_max - c->heap_base;
     }
+#endif
     // (the emitter released the arena before making its result; an eval/exec of nothing
     // may not have reached it)
     mpf_cc_arena_free(c);
@@ -390,6 +415,7 @@ static void compile_src(const char *src, size_t len, const char *filename, mpf_c
     }
 }
 
+#if CONFIG_COMPILER_MPY_OUTPUT
 uint8_t *mpf_compile_to_mpy(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode,
     unsigned opt, size_t *out_len) {
     mpf_emit_out_t out;
@@ -397,6 +423,7 @@ uint8_t *mpf_compile_to_mpy(const char *src, size_t len, const char *filename, m
     *out_len = out.len;
     return out.mpy;
 }
+#endif
 
 mpf_int_t mpf_compile_opt_level;
 
@@ -416,7 +443,20 @@ mpf_load_result_t mpf_compile(const char *src, size_t len, const char *filename,
     return compile_opt(src, len, filename, mode, opt_level());
 }
 
-bool mpf_parse_needs_more(mpf_cctx_t *c, bool *unterminated);
+bool mpf_parse_needs_more(mpf_lexer_t *lx);
+
+// mpf_parse_needs_more, 1 or 0; -1 when the source has an error (the lexer's state tells
+// where: its flag [unterminated] is set when the input ended inside brackets or a string).
+static int lex_needs_more(mpf_lexer_t *lx) {
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        int more = mpf_parse_needs_more(lx);
+        mpf_nlr_pop(&nlr);
+        return more;
+    }
+    return -1;
+}
 
 bool mpf_compile_needs_more(const char *src, size_t len) {
     mpf_cctx_t c;
@@ -424,29 +464,13 @@ bool mpf_compile_needs_more(const char *src, size_t len) {
     c.src = src;
     c.len = len;
     c.filename = "<stdin>";
-    bool unterminated = false;
-    bool more = false;
-    mpf_nlr_t nlr;
-    mpf_nlr_push(&nlr);
-    if (setjmp(nlr.jb) == 0) {
-        more = mpf_parse_needs_more(&c, &unterminated);
-        mpf_nlr_pop(&nlr);
-    } else {
+    mpf_lexer_t lx;
+    mpf_lex_init(&lx, &c);
+    int more = lex_needs_more(&lx);
+    if (more < 0) {
         // an error at the end of the input (open bracket or string) asks for more;
         // any other error is reported when the statement is compiled
-        mpf_exc_t *e = mpf_exc_native(nlr.exc);
-        more = false;
-        if (e != NULL) {
-            const mpf_tuple_t *a = mpf_obj_ptr(e->args);
-            if (a->len > 0) {
-                size_t n;
-                const char *m = mpf_obj_str_data(a->items[0], &n);
-                more = (n >= 10 && memcmp(m, "unexpected", 10) == 0) ||
-                    (n >= 19 && memcmp(m, "unterminated triple", 19) == 0) ||
-                    (n >= 16 && memcmp(m + n - 16, "was never closed", 16) == 0);
-            }
-        }
-        return more;
+        return lx.unterminated;
     }
     if (!more) {
         return false;

@@ -28,6 +28,7 @@ extern mpf_int_t mpf_compile_opt_level;
 // i.e. the REPL should show "... " and read another line (CPython's codeop rule).
 bool mpf_compile_needs_more(const char *src, size_t len);
 
+#if CONFIG_COMPILER_MPY_OUTPUT
 // The .mpy v6.3 image of [src] exactly as `mpy-cross -O[opt]` writes it (GC heap, *out_len
 // bytes); raises as mpf_compile(). The host's `--compile` and the differential test use it.
 uint8_t *mpf_compile_to_mpy(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode,
@@ -37,6 +38,7 @@ uint8_t *mpf_compile_to_mpy(const char *src, size_t len, const char *filename, m
 // its fullest (syntax tree, tables, image), in bytes; its working memory is released before
 // it returns. Measuring walks the heap twice: for `--compile -v` only.
 extern size_t mpf_compile_heap_peak;
+#endif
 
 // The eval and exec builtins, and the other builtins the compiler brings (compile,
 // __repl_print__), looked up after the core's.

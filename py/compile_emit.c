@@ -127,8 +127,9 @@ typedef struct {
     scope_t *first, *last;   // all scopes, creation order
     // file tables
     table_t tab[2];          // T_Q, T_C
-    uint8_t *code;           // (the image: mpf_emit_mpy)
+    uint8_t *code;           // the image (mpf_emit_mpy), or the code of the scope assembled last
     size_t cap;
+    size_t n_cell;           // of the scope assembled last
     size_t *labels;          // this pass
     size_t *prev_labels;     // the previous pass (for forward jumps)
     size_t cap_labels;
@@ -139,6 +140,16 @@ typedef struct {
     size_t lines_cap;
 } emit_t;
 #define PASS_STATE offsetof(emit_t, count_only)
+
+// Whether [e] makes a .mpy image (for the host's `--compile`; never on a board). Code to run
+// needs no image's order of the tables, no prelude, no pieces: that work is the image's only.
+#if CONFIG_COMPILER_MPY_OUTPUT
+#define MPY(e) ((e)->mpy)
+#else
+#define MPY(e) false
+#endif
+// Entry [v] (provisional index) of table [which], as the final code refers to it.
+#define FINAL(e, which, v) (MPY(e) ? (e)->map[which][v] : (v))
 
 #define LABEL_NONE ((size_t)-1)
 // The text of the RuntimeError for a broken invariant of the emitter (a bug, never bad input):
@@ -395,7 +406,7 @@ static void put(emit_t *e, uint8_t b) {
         e->len++;
         return;
     }
-    if (e->piece != NULL) {
+    if (MPY(e) && e->piece != NULL) {
         while ((ptrdiff_t)e->len - e->piece_off >= (ptrdiff_t)e->piece->len && e->piece->next != NULL) {
             e->piece_off += e->piece->len;
             e->piece = e->piece->next;
@@ -407,7 +418,7 @@ static void put(emit_t *e, uint8_t b) {
         e->len++;
         return;
     }
-    // the image (mpf_emit_mpy), in its block of the size counted before
+    // the image (mpf_emit_mpy) or the code to run, in its block of the size counted before
     if (e->len < e->cap) {
         e->code[e->len] = b;
     }
@@ -569,7 +580,7 @@ static size_t rd_vuint(rec_cursor_t *r) {
 // (registered only, when the code is dead). The scope pass registers the same entries but
 // names, in the same order: its registrations are read from the recorded code.
 NOINLINE static void ref(emit_t *e, uint8_t tag, size_t i) {
-    if (e->record) {
+    if (e->record && (MPY(e) || !e->dead)) {
         rec_op(e, (uint8_t)(e->dead ? tag + R_DEAD : tag), i);
     }
 }
@@ -1031,7 +1042,9 @@ static void name_op(emit_t *e, mpf_qstr_t q, int what) {
         adjust(e, (what == 0) - (what == 1));
         size_t i = use_qstr(e, q);
         if (e->dead) {
-            rec_op(e, R_QN + R_DEAD, i);
+            if (MPY(e)) {
+                rec_op(e, R_QN + R_DEAD, i);
+            }
         } else {
             rec_op(e, R_NAME, (size_t)what);
             rec_vuint(e, i);
@@ -2608,7 +2621,7 @@ static void end_pass(const emit_t *st, scope_t *s) {
 NOINLINE static void run_pass(emit_t *e, scope_t *s, bool record) {
     begin_pass(e, s, record ? PASS_SIZE : PASS_SCOPE);
     e->record = record;
-    if (record) {
+    if (record && MPY(e)) {
         rec_header(e, s);
     }
     scope_body(e, s);
@@ -2621,7 +2634,7 @@ NOINLINE static void run_pass(emit_t *e, scope_t *s, bool record) {
 static void module_pass(emit_t *e, emit_t *st, mpf_node_t *g, int pass) {
     memcpy(e, st, PASS_STATE);
     e->record = pass != PASS_SCOPE;
-    if (e->record && e->scope->rec == NULL) {
+    if (e->record && e->scope->rec == NULL && MPY(e)) {
         rec_header(e, e->scope);
     }
     if (g == NULL) {
@@ -2680,7 +2693,7 @@ static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
         }
         size_t v = rd_vuint(&r);
         size_t w = tag == R_NAME || tag == R_JUMP ? rd_vuint(&r) : 0;
-        if (t != NULL) {
+        if (MPY(e) && t != NULL) {
             int k = tag == R_NAME ? R_QN : tag < R_NAME ? (tag - R_Q) % R_DEAD + R_Q : -1;
             if (k == R_C || k == R_Q || (k == R_QN && code)) {
                 visit_entry(e, t, k == R_C, tag == R_NAME ? w : v);
@@ -2691,10 +2704,10 @@ static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
             case R_Q:
             case R_QN:
             case R_C:
-                put_vuint(e, e->map[tag == R_C][v]);
+                put_vuint(e, FINAL(e, tag == R_C, v));
                 break;
             case R_NAME: {
-                size_t i = e->map[T_Q][w];
+                size_t i = FINAL(e, T_Q, w);
                 const id_info_t *id = find_id(e->first, e->tab[T_Q].v[i]);
                 put(e, name_ops[id != NULL && id->kind == ID_GLOBAL_EXPLICIT][v]);
                 put_vuint(e, i);
@@ -2715,11 +2728,13 @@ static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
     }
 }
 
+#if CONFIG_COMPILER_MPY_OUTPUT
 static void put_bytes(emit_t *e, const uint8_t *b, size_t n) {
     for (size_t i = 0; i < n; i++) {
         put(e, b[i]);
     }
 }
+#endif
 
 // Name [i] of the source info of [s]: its own (0), then each parameter slot's ("*" for one
 // that has no name of its own).
@@ -2733,6 +2748,7 @@ static mpf_qstr_t info_name(const scope_t *s, size_t i) {
     return q;
 }
 
+#if CONFIG_COMPILER_MPY_OUTPUT
 // Write the source info of [s] to [w]: simple name, argument names, the line table of [e].
 static void w_info(emit_t *w, emit_t *e, const scope_t *s) {
     for (size_t i = 0; i <= (size_t)s->n_pos + s->n_kwonly; i++) {
@@ -2781,8 +2797,12 @@ static void w_prelude(emit_t *w, emit_t *e, const scope_t *s, const uint8_t *cel
     put_bytes(w, cells, n_cell);
 }
 
-// Build fun_data of [s]: the prelude from the last sizing pass (its stack sizes and line
-// table), then the final pass writes the body after it, into the pieces of the raw code.
+#endif
+
+// Build fun_data of [s] from the last sizing pass (its stack sizes and line table), then the
+// final pass writes the body after it. For the image: the prelude, in the pieces of the raw
+// code; for code to run: the line table and the cells, in one block with the code (the VM
+// reads it in place).
 static void assemble(emit_t *e, scope_t *s) {
     size_t body_len = e->len;
     // cells: locals (including parameters) that are cells, in slot order
@@ -2798,35 +2818,48 @@ static void assemble(emit_t *e, scope_t *s) {
             cells[j] = c;
         }
     }
-    emit_t w = *e;
-    w.count_only = true;
-    w.dead = false;
-    w.len = 0;
-    w_prelude(&w, e, s, cells, n_cell);
-    size_t pre = w.len;
-    size_t total = pre + body_len;
-    raw_piece_t **link = &s->raw;
-    // (code to run is one block: the VM reads it in place)
-    size_t piece_max = e->mpy ? PIECE_MAX : total;
-    for (size_t done = 0; done < total;) {
-        size_t n = total - done < piece_max ? total - done : piece_max;
-        raw_piece_t *pc = mpf_gc_alloc(sizeof(raw_piece_t) + n, false);
-        pc->next = NULL;
-        pc->len = (uint32_t)n;
-        *link = pc;
-        link = &pc->next;
-        done += n;
+    e->n_cell = n_cell;
+#if CONFIG_COMPILER_MPY_OUTPUT
+    if (e->mpy) {
+        emit_t w = *e;
+        w.count_only = true;
+        w.dead = false;
+        w.len = 0;
+        w_prelude(&w, e, s, cells, n_cell);
+        size_t pre = w.len;
+        size_t total = pre + body_len;
+        raw_piece_t **link = &s->raw;
+        for (size_t done = 0; done < total;) {
+            size_t n = total - done < PIECE_MAX ? total - done : PIECE_MAX;
+            raw_piece_t *pc = mpf_gc_alloc(sizeof(raw_piece_t) + n, false);
+            pc->next = NULL;
+            pc->len = (uint32_t)n;
+            *link = pc;
+            link = &pc->next;
+            done += n;
+        }
+        s->raw_len = (uint32_t)total;
+        w.count_only = false;
+        w.piece = s->raw;
+        w.piece_off = 0;
+        w.len = 0;
+        w_prelude(&w, e, s, cells, n_cell);
+        e->piece = s->raw;
+        e->piece_off = -(ptrdiff_t)pre;
+    } else
+#endif
+    {
+        size_t lines = e->lines_len;
+        uint8_t *fd = mpf_gc_alloc(lines + n_cell + body_len, false);
+        if (lines > 0) {   // (lines may be NULL then: memcpy needs a pointer)
+            memcpy(fd, e->lines, lines);
+        }
+        memcpy(fd + lines, cells, n_cell);
+        e->code = fd + lines + n_cell;
+        e->cap = body_len;
     }
-    s->raw_len = (uint32_t)total;
-    w.count_only = false;
-    w.piece = s->raw;
-    w.piece_off = 0;
-    w.len = 0;
-    w_prelude(&w, e, s, cells, n_cell);
     // the final pass: the same bytes as the last sizing pass (its labels are stable)
     e->count_only = false;
-    e->piece = s->raw;
-    e->piece_off = -(ptrdiff_t)pre;
     walk(e, s, NULL, false);
     e->piece = NULL;
     if (e->len != body_len) {
@@ -2868,6 +2901,7 @@ static void compile_scope(emit_t *e, scope_t *s) {
 
 // ---------------------------------------------------------------- .mpy image
 
+#if CONFIG_COMPILER_MPY_OUTPUT
 static void w_const(emit_t *o, mpf_obj_t v) {
     // None, False, True, Ellipsis: a tag alone
     uint8_t tag = v == MPF_OBJ_NONE ? 1 : v == MPF_OBJ_FALSE ? 2 : v == MPF_OBJ_TRUE ? 3 : v == MPF_OBJ_ELLIPSIS ? 4 : 0;
@@ -2969,6 +3003,9 @@ static void w_raw(emit_t *o, const raw_ref_t *r) {
     }
 }
 
+#endif
+
+#if CONFIG_COMPILER_MPY_OUTPUT
 // Put the file's tables (filled in the order the module was recorded) in mpy-cross's order:
 // the file name, each scope's name and what its scope pass registered, then each scope's
 // name, parameters and what its code uses, scopes in creation order. qmap/cmap say where
@@ -3027,6 +3064,8 @@ NOINLINE static void order_scopes(emit_t *e) {
     mpf_gc_free(v);
 }
 
+#endif
+
 // The scope passes and the recorded code of the scopes [first] and after it (those of one
 // top-level statement, whose module part is [g]); then its syntax tree is released.
 static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
@@ -3048,7 +3087,7 @@ static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
             s->ids = mpf_gc_realloc(s->ids, s->n_ids * sizeof(id_info_t));
             s->cap_ids = s->n_ids;
         }
-        if (s->n_posonly && e->mpy) {
+        if (MPY(e) && s->n_posonly) {
             // .mpy v6.3 cannot say which parameters take no keyword (mpy-cross rejects `/` too)
             error_at(e, s->node, E_POSONLY);
         }
@@ -3113,14 +3152,19 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     mpf_gc_free(mnode);
     // what only the recording needed, released before the tables are put in order
     mpf_cc_arena_free(c);
-    order_scopes(e);
-    order_tables(e);
+#if CONFIG_COMPILER_MPY_OUTPUT
     if (mpy) {
+        order_scopes(e);
+        order_tables(e);
         for (scope_t *s = e->first; s != NULL; s = s->next) {
             compile_scope(e, s);
             mpf_cc_note_heap(c);
         }
-    } else {
+    } else
+#endif
+    {
+        // (code to run: the tables in the order they were filled, the scopes in creation
+        // order, each after its parent)
         *code = code_scopes(e);
     }
     // the emitter's working memory is done with: released before the image is made
@@ -3148,6 +3192,7 @@ static void free_scopes(scope_t *s) {
     }
 }
 
+#if CONFIG_COMPILER_MPY_OUTPUT
 static size_t n_scopes(const scope_t *s) {
     size_t n = 0;
     for (; s != NULL; s = s->next) {
@@ -3215,6 +3260,7 @@ void mpf_emit_mpy(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out) {
     out->mpy = o.code;
     out->len = o.len;
 }
+#endif
 
 // ---------------------------------------------------------------- loaded code
 
@@ -3224,7 +3270,6 @@ void mpf_emit_mpy(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out) {
 // them).
 static const mpf_raw_code_t *make_raw_code(emit_t *e, scope_t *s) {
     mpf_raw_code_t *rc = mpf_new(mpf_raw_code_t);
-    const uint8_t *fd = s->raw->data;
     size_t n_state = (size_t)s->num_locals + s->stack_size;
     if (n_state > UINT16_MAX) {
         mpf_raise_msg(&mpf_type_MemoryError, "compiler: function needs too large a frame");
@@ -3236,8 +3281,7 @@ static const mpf_raw_code_t *make_raw_code(emit_t *e, scope_t *s) {
     rc->n_kwonly_args = (uint8_t)s->n_kwonly;
     rc->n_posonly_args = s->n_posonly;
     rc->n_def_pos_args = (uint8_t)s->n_def_pos;
-    // the end of the prelude w_prelude wrote: the source info (its names' indexes known),
-    // the line table, the cells, then the code
+    // the block assemble made: the line table, the cells, then the code
     rc->simple_name = (uint16_t)use_qstr(e, s->name);
     size_t n_args = (size_t)s->n_pos + s->n_kwonly;
     if (n_args > 0) {
@@ -3247,13 +3291,9 @@ static const mpf_raw_code_t *make_raw_code(emit_t *e, scope_t *s) {
         }
         rc->arg_names = names;
     }
-    size_t n_cell = 0;
-    for (size_t k = 0; k < s->n_ids; k++) {
-        n_cell += s->ids[k].kind == ID_CELL;
-    }
-    n_cell = n_cell < 256 ? n_cell : 256;   // (as assemble caps them)
-    rc->code_end = fd + s->raw_len;
-    rc->code = rc->code_end - e->len;
+    size_t n_cell = e->n_cell;
+    rc->code = e->code;
+    rc->code_end = e->code + e->len;
     rc->cells = rc->code - n_cell;
     rc->n_cell = (uint8_t)n_cell;
     rc->line_info_end = rc->cells;

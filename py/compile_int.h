@@ -24,6 +24,7 @@ typedef struct mpf_cctx {
     mpf_qstr_t *const_names; // NAME = const(value) seen so far (micropython.const)
     mpf_obj_t *const_values;
     size_t n_consts, cap_consts;
+#if CONFIG_COMPILER_MPY_CROSS_QSTRS
     // Identifiers met so far, for mpy-cross's rule that a long str literal is interned when it
     // is already a qstr. Those intern_names made (in source order: ids first_new..last_new)
     // are met when their id is at most newest_met; other non-static ones (older, or made by
@@ -31,20 +32,48 @@ typedef struct mpf_cctx {
     mpf_qstr_t first_new, last_new, newest_met;
     mpf_qstr_t *seen;
     size_t seen_cap, seen_n;
+#endif
+#if CONFIG_COMPILER_MPY_OUTPUT
     // With measure (`--compile -v`): the heap in use when the compilation began, and the
     // most in use at the points mpf_cc_note_heap() was called (where it is at its fullest)
     bool measure;
     size_t heap_base, heap_max;
+#endif
 } mpf_cctx_t;
 
-// Record identifier [q]; whether [q] was recorded (an identifier met so far).
+// Record identifier [q]; whether [q] was recorded (an identifier met so far); forget them
+// (the parse is over). Only with CONFIG_COMPILER_MPY_CROSS_QSTRS (a long literal equal to an
+// identifier met before it is interned, as mpy-cross does; else only this build's own strings).
+#if CONFIG_COMPILER_MPY_CROSS_QSTRS
 void mpf_cc_name_met(mpf_cctx_t *c, mpf_qstr_t q, size_t len);
 bool mpf_cc_name_was_met(const mpf_cctx_t *c, mpf_qstr_t q);
+void mpf_cc_names_done(mpf_cctx_t *c);
+#else
+static inline void mpf_cc_name_met(mpf_cctx_t *c, mpf_qstr_t q, size_t len) {
+    (void)c;
+    (void)q;
+    (void)len;
+}
+static inline bool mpf_cc_name_was_met(const mpf_cctx_t *c, mpf_qstr_t q) {
+    (void)c;
+    (void)q;
+    return false;
+}
+static inline void mpf_cc_names_done(mpf_cctx_t *c) {
+    (void)c;
+}
+#endif
 bool mpf_cc_literal_is_static(const char *s, size_t len, mpf_qstr_t q);
 
 void *mpf_cc_alloc(mpf_cctx_t *c, size_t n);
+#if CONFIG_COMPILER_MPY_OUTPUT
 // With c->measure, take the heap in use now into account for mpf_compile_heap_peak.
 void mpf_cc_note_heap(mpf_cctx_t *c);
+#else
+static inline void mpf_cc_note_heap(mpf_cctx_t *c) {
+    (void)c;
+}
+#endif
 // Give the newest arena chunk's unused end back to the heap (no more allocations in it).
 void mpf_cc_arena_trim(mpf_cctx_t *c);
 // Release every arena chunk (the syntax tree and all else allocated with mpf_cc_alloc).
@@ -235,7 +264,8 @@ typedef struct mpf_emit_out {
     mpf_load_result_t res;   // mpf_emit_code: the module as mpf_load_mpy() returns it
 } mpf_emit_out_t;
 typedef void mpf_emit_fn_t(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out);
-// The .mpy image of the module [p] parses, byte for byte what mpy-cross writes (`--compile`).
+// The .mpy image of the module [p] parses, byte for byte what mpy-cross writes (`--compile`;
+// only with CONFIG_COMPILER_MPY_OUTPUT).
 mpf_emit_fn_t mpf_emit_mpy;
 // The loaded module straight from the emitter (eval/exec/compile, import, the REPL): the same
 // raw codes and tables the loader would make of the image, with each function's local-slot

@@ -143,7 +143,7 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
     size_t end = start;
     while (true) {
         if (end >= lx->c->len) {
-            lx->unterminated = true;
+            lx->unterminated = triple;   // (needs_more: a triple-quoted string goes on)
             mpf_cc_syntax_error(lx->c, false, TOK_LINE(t), TOK_COL(t),
                 triple ? "unterminated triple-quoted string literal" : "unterminated string literal");
         }

@@ -1675,9 +1675,7 @@ mpf_node_t *mpf_parse_next(parser_t *p) {
         }
         // the identifiers met are the parser's (long literals that are interned): no longer needed
         p->done = true;
-        mpf_gc_free(c->seen);
-        c->seen = NULL;
-        c->seen_cap = c->seen_n = 0;
+        mpf_cc_names_done(c);
         return NULL;
     }
     p->done = p->mode == MPF_COMPILE_EVAL;
@@ -1703,16 +1701,13 @@ mpf_node_t *mpf_parse_next(parser_t *p) {
 }
 
 // True when [src] ends inside brackets, a string or an open compound statement.
-bool mpf_parse_needs_more(mpf_cctx_t *c, bool *unterminated) {
-    mpf_lexer_t lx;
-    mpf_lex_init(&lx, c);
-    *unterminated = false;
+bool mpf_parse_needs_more(mpf_lexer_t *lx) {
     mpf_token_t t;
     bool last_colon = false;
     bool compound = false;
     bool first = true;
     do {
-        mpf_lex_next(&lx, &t);
+        mpf_lex_next(lx, &t);
         // a compound statement's first keyword, or a decorator's @
         if (first && ((t.kind == TK_KW && memchr(compound_kws, t.op, sizeof(compound_kws)) != NULL) ||
             (t.kind == TK_OP && t.op == OP_AT))) {

@@ -47,7 +47,7 @@ static const char *float_printf(char type, int prec, bool alt, mpf_float_t v, si
     return buf;
 }
 
-#if CONFIG_COMPILER
+#if CONFIG_COMPILER_MPY_OUTPUT
 // "%.*e" of [v] with [prec] digits as mpy-cross's float printer makes them (constants of an
 // .mpy): rounded half up, not to even (2**-24 is 5.960464477539063e-08), and the double
 // nearest a power of ten printed as that power (1e-20, not 9.999999999999999e-21). Its
@@ -87,7 +87,7 @@ static void mpy_digits(char *buf, size_t size, mpf_float_t v, int prec) {
 static int shortest_digits(mpf_float_t v, char *dig, size_t *ndig, int first) {
     char buf[64];
     for (int prec = first; prec <= FLT_REPR_DIGITS; prec++) {
-#if CONFIG_COMPILER
+#if CONFIG_COMPILER_MPY_OUTPUT
         if (first > 1) {
             mpy_digits(buf, sizeof(buf), v, prec);
         } else
@@ -179,7 +179,7 @@ size_t mpf_float_repr_buf(char *out, mpf_float_t f) {
     return float_repr(out, f, 1);
 }
 
-#if CONFIG_COMPILER
+#if CONFIG_COMPILER_MPY_OUTPUT
 // A float constant as mpy-cross writes it in an .mpy: repr's layout with 16 significant
 // digits when they read back as [f], else 17 (69.49 is "69.48999999999999").
 size_t mpf_float_repr_mpy(char *out, mpf_float_t f) {

@@ -97,6 +97,7 @@ __attribute__((noinline)) static int run_code(int argc, char **argv) {
     return mpf_boot_exit_status(nlr.exc);
 }
 
+#if CONFIG_COMPILER_MPY_OUTPUT
 // Compile one source file to an .mpy file; false (after a message) on failure.
 static bool compile_one(const char *in, const char *out, unsigned opt, const char *name, bool verbose) {
     long size = mpf_port_file_size(in);
@@ -178,6 +179,7 @@ __attribute__((noinline)) static int run_compile(int argc, char **argv) {
     return status;
 }
 #endif
+#endif
 
 // No file: boot like a board, running the frozen boot.py and main.py.
 __attribute__((noinline)) static int run_frozen(int argc, char **argv) {
@@ -236,9 +238,11 @@ static int dispatch(int argc, char **argv) {
         return run_no_file(argc, argv);
     }
 #if CONFIG_COMPILER
+#if CONFIG_COMPILER_MPY_OUTPUT
     if (strcmp(argv[1], "--compile") == 0) {
         return run_compile(argc, argv);
     }
+#endif
     if (strcmp(argv[1], "-c") == 0) {
         if (argc < 3) {
             fprintf(stderr, "error: -c needs an argument: firmware -c CODE\n");
