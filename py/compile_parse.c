@@ -128,7 +128,6 @@ static mpf_node_t *mk_from_vec(parser_t *p, int kind, pos_t ps, nodevec_t *v) {
 }
 
 static void advance(parser_t *p) {
-    p->prev_tok = p->tok;
     mpf_lex_next(&p->lx, &p->tok);
 }
 
@@ -388,9 +387,9 @@ static mpf_node_t *mk_const(parser_t *p, pos_t t, mpf_obj_t o) {
     return x;
 }
 
-// The value of the number token just read.
+// The value of the number token at hand.
 static mpf_obj_t parse_number(parser_t *p) {
-    const mpf_token_t *t = &p->prev_tok;
+    const mpf_token_t *t = &p->tok;
     char buf[64];
     char *s = t->len < sizeof(buf) ? buf : mpf_cc_alloc(p->c, t->len + 1);
     size_t n = 0;
@@ -728,10 +727,10 @@ static mpf_node_t *parse_atom(parser_t *p) {
     } else if (!number && !is_op(p, OP_ELLIPSIS)) {
         syntax_error(p);
     }
-    advance(p);
     if (number) {
         o = parse_number(p);
     }
+    advance(p);
     mpf_node_t *x = mk_const(p, t, o);
     // an object constant: mpy-cross records its line (not a small int of 31 bits: with small
     // ints of no more bits, the range test is known false at compile time)
@@ -1168,7 +1167,7 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
         if (accept_op(p, OP_DIV)) {
             // `/` ends the positional-only parameters: after one at least, once, before * and **
             if (n_posonly || kwonly || kwargs || v.n == 0) {
-                syntax_error_at(p, &p->prev_tok, "invalid syntax");
+                syntax_error_pos(p, at, "invalid syntax");
             }
             n_posonly = v.n;
             if (!accept_op(p, OP_COMMA)) {
@@ -1696,7 +1695,6 @@ mpf_node_t *mpf_parse_next(parser_t *p) {
         s[p->tok.len] = 0;
         p->tok.s = s;
     }
-    p->prev_tok.s = NULL;
     return m;
 }
 
