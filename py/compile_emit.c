@@ -787,7 +787,7 @@ static void target(emit_t *e, mpf_node_t *x, bool del);
 static void suite(emit_t *e, mpf_node_t *x);
 static void enter_exc(emit_t *e);
 static void leave_exc(emit_t *e);
-static void target_base(emit_t *e, mpf_node_t *x);
+static void target_base(emit_t *e, mpf_node_t *x, bool attr_lines);
 static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l);
 static void set_line(emit_t *e, size_t line);
 static size_t trailer_line(const mpf_node_t *x);
@@ -837,7 +837,7 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
                 suite(e, k);
                 break;
             case S_BASE:
-                target_base(e, k);
+                target_base(e, k, true);
                 break;
             case S_IFSET:
             case S_IFNONE:
@@ -1583,14 +1583,18 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
 // call in the chain is a plain call of the attribute (mpy-cross uses no LOAD_METHOD there).
 // (the trailers of an assignment target's object each record their line, without the
 // method-call form: mpy-cross compiles them one by one; the object itself records none)
-static void target_base(emit_t *e, mpf_node_t *x) {
+// A decorator is compiled so too (mpy-cross takes a dotted name, maybe called), but its
+// attributes record no line ([attr_lines] false).
+static void target_base(emit_t *e, mpf_node_t *x, bool attr_lines) {
     // (a long chain of trailers: mpf_stack_check, whose extra inline copy would cost more)
     if ((uintptr_t)__builtin_frame_address(0) < (uintptr_t)mpf_state.stack_limit_addr) {
         mpf_stack_overflow();
     }
     if (x->kind == N_CALL || x->kind == N_ATTR || x->kind == N_SUBSCR) {
-        target_base(e, x->k[0]);
-        set_line(e, trailer_line(x));
+        target_base(e, x->k[0], attr_lines);
+        if (attr_lines || x->kind == N_CALL) {
+            set_line(e, trailer_line(x));
+        }
         if (x->kind == N_CALL) {
             call_args(e, x, 0, false);
         } else if (x->kind == N_ATTR) {
@@ -1725,37 +1729,6 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
     }
 }
 
-// A decorator: a dotted name, maybe called. The name is loaded without a line of its own
-// and a call (with arguments or not) is a plain call on the decorator's line, as mpy-cross
-// compiles them.
-static void decorator(emit_t *e, mpf_node_t *x) {
-    mpf_node_t *f = x->kind == N_CALL ? x->k[0] : x;
-    if (f->kind == N_ATTR) {
-        mpf_node_t *chain[32];
-        size_t n = 0;
-        while (f->kind == N_ATTR && n < 32) {
-            chain[n++] = f;
-            f = f->k[0];
-        }
-        if (f->kind == N_NAME) {
-            load_name(e, f->v.q);
-        } else {
-            expr(e, f);
-        }
-        while (n > 0) {
-            op_q(e, 0x13, chain[--n]->v.q);
-        }
-    } else if (f->kind == N_NAME) {
-        load_name(e, f->v.q);
-    } else {
-        expr(e, f);
-    }
-    if (x->kind == N_CALL) {
-        set_line(e, x->line);
-        call_args(e, x, 0, false);
-    }
-}
-
 // A def, class or lambda: the decorators, the function made (a class: built of its body's
 // function and its bases), decorated, bound to its name (a lambda: pushed).
 static void funcdef(emit_t *e, mpf_node_t *x) {
@@ -1763,7 +1736,7 @@ static void funcdef(emit_t *e, mpf_node_t *x) {
     // (a lambda's children: its parameters and body, no decorators)
     size_t dec = kind == SC_CLASS ? 2 : 3;
     for (size_t i = dec; i < x->n; i++) {
-        decorator(e, x->k[i]);
+        target_base(e, x->k[i], false);   // a decorator
     }
     if (kind == SC_CLASS) {
         op(e, MPF_OP_LOAD_BUILD_CLASS);
