@@ -661,7 +661,8 @@ static size_t trailer_line(const mpf_node_t *x);
 static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
     for (;;) {
         uint8_t b = *s++;
-        mpf_node_t *k = x != NULL && b >= S_EXPR && b < S_TLINE ? x->k[*s] : NULL;
+        // (the node directives: their scripts run on a node)
+        mpf_node_t *k = b >= S_EXPR && b < S_TLINE ? x->k[*s] : NULL;
         switch (b) {
             case S_END:
                 return;
