@@ -24,41 +24,6 @@
 
 // ---------------------------------------------------------------- errors
 
-// The SyntaxErrors the emitter raises: E_ numbers of the texts in error_texts, made of words.
-enum {
-    E_SYNTAX,
-    E_STAR_EXPR,
-    E_STAR_AFTER_KW,
-    E_POS_AFTER_KW,
-    E_ARGS,
-    E_YIELD,
-    E_AWAIT,
-    E_YIELD_FROM_ASYNC,
-    E_ASSIGN_EXPR,
-    E_STARS,
-    E_STAR_TARGET,
-    E_ASSIGN,
-    E_DELETE,
-    E_NON_DEFAULT,
-    E_DUP_ARG,
-    E_NONLOCAL_MODULE,
-    E_PARAM_GLOBAL,
-    E_BEFORE_GLOBAL,
-    E_BEFORE_NONLOCAL,
-    E_NONLOCAL_GLOBAL,
-    E_RETURN,
-    E_RETURN_ASYNC_GEN,
-    E_BREAK,
-    E_CONTINUE,
-    E_ASYNC_FOR,
-    E_ASYNC_WITH,
-    E_EXCEPT_LAST,
-    E_NESTED,
-    E_NO_BINDING,
-    E_POSONLY,
-    E_SCOPE_NAMES,
-    E_FILE_NAMES,
-};
 // The words of the texts (numbered from 1), packed by tools/error_words.py: 5-bit symbols,
 // 0 ending a word, 1..26 a..z, then ' - . * (error_at).
 // BEGIN WORDS
@@ -68,7 +33,9 @@ enum {
 // duplicate definition nonlocal declaration not allowed at module level name is parameter and
 // global assigned before 'return' with value generator 'break' loop 'continue' properly 'async for'
 // with' 'except' last nested loops no binding for found positional-only parameters written .mpy
-// file names functions one scope constants source
+// file names functions one scope constants source unindent does match any outer indentation
+// unexpected indent expected an indented block items number illegal annotation augmented mix bytes
+// nonbytes literals
 // END WORDS
 static const uint8_t error_words[] = {
     0xC9, 0xD9, 0xC0, 0x12, 0x01, 0x33, 0x3B, 0x1A, 0x30, 0xF0, 0x18, 0xB4, 0x3A, 0x29,
@@ -98,7 +65,14 @@ static const uint8_t error_words[] = {
     0x30, 0xFE, 0x1C, 0xCB, 0x00, 0x06, 0x19, 0x5A, 0xA1, 0x45, 0x4E, 0x70, 0x65, 0xA2,
     0xB4, 0x38, 0xD0, 0x1B, 0xCC, 0xC0, 0x24, 0x56, 0x80, 0x0B, 0xAD, 0x4C, 0x60, 0xAA,
     0x1B, 0x34, 0x3D, 0x37, 0xC1, 0x73, 0x05, 0xCC, 0xF1, 0x60, 0x01, 0xE3, 0xB9, 0x49,
-    0x83, 0xA3, 0x13, 0xCC, 0x57, 0xE5, 0x28, 0x00, 0x00,
+    0x83, 0xA3, 0x13, 0xCC, 0x57, 0xE5, 0x28, 0xA0, 0xBA, 0xE4, 0x48, 0x71, 0x14, 0x90,
+    0x57, 0x26, 0x68, 0x81, 0x0E, 0x04, 0x82, 0xCB, 0xE0, 0x55, 0x5A, 0x24, 0x48, 0x8E,
+    0x14, 0x47, 0x03, 0x4D, 0xCF, 0x81, 0xEA, 0x0A, 0x86, 0x65, 0xD0, 0x42, 0x40, 0x72,
+    0xA4, 0x38, 0x0A, 0x0A, 0x86, 0x65, 0xD0, 0x42, 0x40, 0x70, 0x20, 0x39, 0x52, 0x1C,
+    0x2D, 0x04, 0x08, 0xF6, 0xC6, 0x02, 0x89, 0x96, 0x36, 0x81, 0xAB, 0x4D, 0x14, 0x09,
+    0x12, 0x63, 0xE5, 0x04, 0x06, 0x82, 0x73, 0x8F, 0x06, 0x9A, 0x9E, 0x03, 0xA1, 0x9E,
+    0x56, 0x1C, 0x2D, 0x04, 0xB4, 0x84, 0x81, 0xC8, 0xB4, 0x4C, 0xE0, 0x9E, 0x13, 0x99,
+    0x96, 0x09, 0x58, 0xA2, 0x45, 0x06, 0x36, 0x01, 0x00,
 };
 // Each text: the numbers of its words, ended by a 0 (in E_ order).
 static const uint8_t error_texts[] = {
@@ -134,6 +108,14 @@ static const uint8_t error_texts[] = {
     78, 79, 39, 5, 80, 29, 35, 81, 82, 0,   // positional-only parameters cannot be written to a .mpy file
     16, 17, 83, 37, 84, 34, 85, 86, 0,   // too many names or functions in one scope
     16, 17, 83, 37, 87, 34, 85, 88, 0,   // too many names or constants in one source
+    89, 90, 47, 91, 92, 93, 94, 51, 0,   // unindent does not match any outer indentation level
+    95, 96, 0,   // unexpected indent
+    97, 98, 99, 100, 0,   // expected an indented block
+    16, 17, 101, 0,   // too many items
+    1, 2, 76, 102, 0,   // invalid syntax for number
+    103, 7, 76, 104, 0,   // illegal target for annotation
+    103, 30, 76, 105, 6, 0,   // illegal expression for augmented assignment
+    39, 106, 107, 55, 108, 109, 0,   // cannot mix bytes and nonbytes literals
 };
 
 // Entry [i] of the 0-ended entries from [p] on.
@@ -145,8 +127,7 @@ static const char *nth(const char *p, unsigned i) {
     return p;
 }
 
-// SyntaxError [msg] (an E_ number) at [x] (NULL: no position).
-MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, unsigned msg) {
+void mpf_emit_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, unsigned msg) {
     char text[64];   // (the longest is 59 characters)
     char *o = text;
     for (const char *t = nth((const char *)error_texts, msg); *t != 0; t++) {
@@ -163,7 +144,12 @@ MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, unsigned msg) 
         *o++ = ' ';
     }
     o[-1] = '\0';
-    mpf_cc_syntax_error(e->c, false, x ? x->line : 0, x ? x->col : 0, text);
+    mpf_cc_syntax_error(c, indent, line, col, text);
+}
+
+// SyntaxError [msg] (an E_ number) at [x] (NULL: no position).
+MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, unsigned msg) {
+    mpf_emit_error(e->c, false, x ? x->line : 0, x ? x->col : 0, msg);
 }
 
 // ---------------------------------------------------------------- growable arrays

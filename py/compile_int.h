@@ -81,6 +81,53 @@ void mpf_cc_arena_free(mpf_cctx_t *c);
 // Raise SyntaxError (or IndentationError when [indent]) at [line]/[col] (1-based) of the source.
 MPF_NORETURN void mpf_cc_syntax_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, const char *msg);
 
+// The SyntaxErrors whose texts are packed (compile_emit.c's error_texts, made of words:
+// tools/error_words.py), the emitter's and then the parser's.
+enum {
+    E_SYNTAX,
+    E_STAR_EXPR,
+    E_STAR_AFTER_KW,
+    E_POS_AFTER_KW,
+    E_ARGS,
+    E_YIELD,
+    E_AWAIT,
+    E_YIELD_FROM_ASYNC,
+    E_ASSIGN_EXPR,
+    E_STARS,
+    E_STAR_TARGET,
+    E_ASSIGN,
+    E_DELETE,
+    E_NON_DEFAULT,
+    E_DUP_ARG,
+    E_NONLOCAL_MODULE,
+    E_PARAM_GLOBAL,
+    E_BEFORE_GLOBAL,
+    E_BEFORE_NONLOCAL,
+    E_NONLOCAL_GLOBAL,
+    E_RETURN,
+    E_RETURN_ASYNC_GEN,
+    E_BREAK,
+    E_CONTINUE,
+    E_ASYNC_FOR,
+    E_ASYNC_WITH,
+    E_EXCEPT_LAST,
+    E_NESTED,
+    E_NO_BINDING,
+    E_POSONLY,
+    E_SCOPE_NAMES,
+    E_FILE_NAMES,
+    E_UNINDENT,
+    E_UNEXPECTED_INDENT,
+    E_EXPECTED_INDENT,
+    E_ITEMS,
+    E_NUMBER,
+    E_ANNOTATION,
+    E_AUGASSIGN,
+    E_MIX,
+};
+// Raise SyntaxError (IndentationError when [indent]) text [msg] (an E_ number) at [line]/[col].
+MPF_NORETURN void mpf_emit_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, unsigned msg);
+
 // ---------------------------------------------------------------- tokens
 typedef enum {
     TK_END, TK_NEWLINE, TK_INDENT, TK_DEDENT, TK_NAME, TK_INT, TK_FLOAT, TK_IMAG, TK_STR, TK_BYTES,

@@ -69,9 +69,9 @@ __attribute__((noinline)) static pos_t pos_of(const mpf_node_t *x) {
 // The position of the current token.
 #define here(p) ((pos_t)(p)->tok.pos)
 
-// Raise SyntaxError [msg] at node [x].
-MPF_NORETURN static void node_error(parser_t *p, const mpf_node_t *x, const char *msg) {
-    mpf_cc_syntax_error(p->c, false, x->line, x->col, msg);
+// Raise SyntaxError [msg] (an E_ number: its text is packed) at node [x].
+MPF_NORETURN static void node_error(parser_t *p, const mpf_node_t *x, unsigned msg) {
+    mpf_emit_error(p->c, false, x->line, x->col, msg);
 }
 
 static mpf_node_t *mk(parser_t *p, int kind, pos_t ps, size_t n) {
@@ -81,7 +81,7 @@ static mpf_node_t *mk(parser_t *p, int kind, pos_t ps, size_t n) {
     x->kind = (uint8_t)kind;
     set_pos(x, ps);
     if (n > 0xFFFF) {
-        node_error(p, x, "too many items");
+        node_error(p, x, E_ITEMS);
     }
     x->n = (uint16_t)n;
     return x;
@@ -135,24 +135,26 @@ MPF_NORETURN static void syntax_error_at(parser_t *p, const mpf_token_t *t, cons
     mpf_cc_syntax_error(p->c, false, TOK_LINE(t), TOK_COL(t), msg);
 }
 
-MPF_NORETURN static void syntax_error_pos(parser_t *p, pos_t ps, const char *msg) {
-    mpf_cc_syntax_error(p->c, false, POS_LINE(ps), ps >> POS_COL_SHIFT, msg);
+// Raise SyntaxError [msg] (an E_ number) at [ps].
+MPF_NORETURN static void syntax_error_pos(parser_t *p, pos_t ps, unsigned msg) {
+    mpf_emit_error(p->c, false, POS_LINE(ps), ps >> POS_COL_SHIFT, msg);
 }
 
-// Raise IndentationError [msg] at the current token.
-MPF_NORETURN static void indent_error(parser_t *p, const char *msg) {
-    mpf_cc_syntax_error(p->c, true, TOK_LINE(&p->tok), TOK_COL(&p->tok), msg);
+// Raise IndentationError [msg] (an E_ number) at the current token.
+MPF_NORETURN static void indent_error(parser_t *p, unsigned msg) {
+    mpf_emit_error(p->c, true, TOK_LINE(&p->tok), TOK_COL(&p->tok), msg);
 }
 
 MPF_NORETURN static void syntax_error(parser_t *p) {
     int k = p->tok.kind;
     if (k == TK_INDENT || k == TK_DEDENT) {
-        indent_error(p, k == TK_INDENT ? "unexpected indent" : "unindent does not match any outer indentation level");
+        indent_error(p, k == TK_INDENT ? E_UNEXPECTED_INDENT : E_UNINDENT);
     }
     if (k == TK_END) {
         p->lx.unterminated = true;
+        syntax_error_at(p, &p->tok, "unexpected EOF while parsing");
     }
-    syntax_error_at(p, &p->tok, k == TK_END ? "unexpected EOF while parsing" : "invalid syntax");
+    syntax_error_pos(p, here(p), E_SYNTAX);
 }
 
 static bool is_op(const parser_t *p, int op) {
@@ -417,7 +419,7 @@ static mpf_obj_t parse_number(parser_t *p) {
 #endif
     }
     if (!ok) {
-        syntax_error_at(p, t, "invalid syntax for number");
+        syntax_error_pos(p, here(p), E_NUMBER);
     }
     return o;
 }
@@ -448,7 +450,7 @@ static mpf_node_t *parse_strings(parser_t *p) {
     size_t n_pieces = 0;
     while (p->tok.kind >= TK_STR && p->tok.kind <= TK_FSTR) {
         if ((p->tok.kind == TK_BYTES) != bytes) {
-            syntax_error_at(p, &p->tok, "cannot mix bytes and nonbytes literals");
+            syntax_error_pos(p, here(p), E_MIX);
         }
         if ((n_pieces & (n_pieces + 1)) == 0) {
             // room for 1, 3, 7... pieces: grown when full
@@ -803,7 +805,8 @@ static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
             mpf_node_t *e = parse_test(p);
             if (is_op(p, OP_ASSIGN)) {
                 if (e->kind != N_NAME) {
-                    syntax_error_pos(p, t, "expression cannot contain assignment, perhaps you meant \"==\"?");
+                    mpf_cc_syntax_error(p->c, false, POS_LINE(t), t >> POS_COL_SHIFT,
+                        "expression cannot contain assignment, perhaps you meant \"==\"?");
                 }
                 advance(p);
                 mpf_qstr_t q = e->v.q;
@@ -1167,7 +1170,7 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
         if (accept_op(p, OP_DIV)) {
             // `/` ends the positional-only parameters: after one at least, once, before * and **
             if (n_posonly || kwonly || kwargs || v.n == 0) {
-                syntax_error_pos(p, at, "invalid syntax");
+                syntax_error_pos(p, at, E_SYNTAX);
             }
             n_posonly = v.n;
             if (!accept_op(p, OP_COMMA)) {
@@ -1177,7 +1180,7 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
         }
         if (kwargs || (kwonly && is_op(p, OP_MUL))) {
             // nothing follows **kw, and there is one * at most
-            syntax_error_at(p, &p->tok, "invalid syntax");
+            syntax_error_pos(p, here(p), E_SYNTAX);
         }
         mpf_node_t *a = mk(p, N_ARG, at, 2);
         // op: 0 positional, 1 *args (or a bare *), 2 keyword-only, 3 **kwargs
@@ -1203,7 +1206,7 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
         expect_op(p, OP_RPAR);
     }
     if (n_posonly > 255) {
-        syntax_error_pos(p, t, "too many arguments");
+        syntax_error_pos(p, t, E_ARGS);
     }
     mpf_node_t *args = mk_from_vec(p, N_ARGS, t, &v);
     args->op = (uint8_t)n_posonly;   // how many lead positional-only (before a `/`)
@@ -1276,7 +1279,7 @@ __attribute__((noinline)) static mpf_node_t *parse_import(parser_t *p) {
 
 // The target of an augmented assignment or of an annotation: a name, attribute or
 // subscript. (The targets of the other statements the emitter checks as it stores to them.)
-static void check_single_target(parser_t *p, const mpf_node_t *x, const char *msg) {
+static void check_single_target(parser_t *p, const mpf_node_t *x, unsigned msg) {
     if (x->kind != N_NAME && x->kind != N_ATTR && x->kind != N_SUBSCR) {
         node_error(p, x, msg);
     }
@@ -1362,7 +1365,7 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
     mpf_node_t *e = parse_testlist_star(p, true);
     if (is_augassign(p)) {
         int op = p->tok.op;
-        check_single_target(p, e, "illegal expression for augmented assignment");
+        check_single_target(p, e, E_AUGASSIGN);
         advance(p);
         mpf_node_t *x = mk2(p, N_AUGASSIGN, t, e, parse_rhs(p, false));
         x->op = (uint8_t)op;
@@ -1372,7 +1375,7 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
         // annotated assignment
         advance(p);
         mpf_node_t *x = mk(p, N_ANNASSIGN, t, 3);
-        check_single_target(p, e, "illegal target for annotation");
+        check_single_target(p, e, E_ANNOTATION);
         x->k[0] = e;
         x->k[1] = parse_test(p);
         if (accept_op(p, OP_ASSIGN)) {
@@ -1452,7 +1455,7 @@ static mpf_node_t *parse_suite(parser_t *p) {
         if (p->tok.kind == TK_END) {
             p->lx.unterminated = true;
         }
-        indent_error(p, "expected an indented block");
+        indent_error(p, E_EXPECTED_INDENT);
     }
     advance(p);
     while (p->tok.kind != TK_DEDENT && p->tok.kind != TK_END) {
