@@ -1547,10 +1547,7 @@ static mpf_node_t *parse_try(parser_t *p, pos_t t) {
         mpf_node_t *e = mk(p, N_EXCEPT, et, 3);
         if (!is_op(p, OP_COLON)) {
             e->k[0] = parse_test(p);
-            e->k[1] = parse_opt_as(p);
-            if (e->k[1] == NULL && accept_op(p, OP_COMMA)) {
-                syntax_error(p);
-            }
+            e->k[1] = parse_opt_as(p);   // (except A, B: the suite's ':' is missing)
         }
         e->k[2] = parse_suite(p);
         vec_push(p, &v, e);
@@ -1687,10 +1684,7 @@ mpf_node_t *mpf_parse_next(parser_t *p) {
     // the statement's arena is its own (the emitter releases it once it has compiled it)
     mpf_cc_arena_trim(c);
     mpf_node_set_arena(m, c->chunks);
-    c->chunks = NULL;
-    c->free = NULL;
-    c->left = 0;
-    c->chunk_size = 0;
+    arena_begin(p);   // (a new arena, as a def's: nothing to go back to)
     if (p->tok.kind == TK_STR || p->tok.kind == TK_BYTES || p->tok.kind == TK_FSTR) {
         // the next token's decoded text moves to the next statement's arena
         char *s = mpf_cc_alloc(c, p->tok.len + 1);
