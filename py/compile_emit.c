@@ -12,150 +12,15 @@
 // the operands whose encoding waits for the final tables, jump offsets and line table), then
 // its syntax tree is released. Once the whole module is recorded, the tables are put in
 // mpy-cross's order and the recorded code is sized and written as mpy-cross would have.
+//
+// Code to run (mpf_emit_code) is made here without an image; the image writer (the tables and
+// scopes in mpy-cross's order, the preludes, the .mpy file) is compile_mpy.c, built only with
+// CONFIG_COMPILER_MPY_OUTPUT (the host's `--compile`).
 #include <string.h>
 
-#include "compile_int.h"
+#include "compile_emit.h"
 #include "opcodes.h"
 
-// (a helper -Os would copy into each caller, bigger than a call)
-#define NOINLINE __attribute__((noinline))
-
-#define PASS_SCOPE 0
-#define PASS_SIZE 1
-#define PASS_EMIT 2
-
-// Kinds of scope.
-enum { SC_MODULE, SC_FUNC, SC_LAMBDA, SC_CLASS, SC_LISTCOMP, SC_DICTCOMP, SC_SETCOMP, SC_GENEXPR };
-
-// How a name is bound in a scope.
-enum { ID_UNDECIDED, ID_GLOBAL_IMPLICIT, ID_GLOBAL_EXPLICIT, ID_LOCAL, ID_CELL, ID_FREE };
-#define IDF_PARAM 1
-#define IDF_DECLARED 2   // global/nonlocal statement
-
-// Scope flags as stored in the signature, and the compiler's own above them.
-#define SF_GENERATOR 0x01
-#define SF_VARKEYWORDS 0x02
-#define SF_VARARGS 0x04
-#define SF_DEFKWARGS 0x08
-#define SF_SUPER 0x100       // uses super() (needs the __class__ cell)
-#define SF_CLASS_CELL 0x200  // class body creates the __class__ cell
-#define SF_YIELDS 0x400      // has a `yield` (an async def with one is an async generator)
-
-typedef struct {
-    mpf_qstr_t q;
-    uint8_t kind;
-    uint8_t flags;
-    uint16_t num;
-} id_info_t;
-
-// A scope's raw code (fun_data) is kept in pieces of at most PIECE_MAX bytes until the image
-// is written: a big one (the module's) needs no hole of its size on a small, fragmented heap
-// when the heap is at its fullest.
-typedef struct raw_piece {
-    struct raw_piece *next;
-    uint32_t len;
-    uint8_t data[];
-} raw_piece_t;
-#define PIECE_MAX (256 - sizeof(raw_piece_t))
-
-typedef struct scope scope_t;
-// (one a function, class, lambda or comprehension: kept small, 64 bytes on 32 bits, 4 heap blocks)
-struct scope {
-    scope_t *parent;
-    scope_t *next;          // creation order
-    mpf_node_t *node;
-    id_info_t *ids;
-    mpf_qstr_t name;
-    uint16_t n_ids, cap_ids;
-    uint16_t flags;
-    uint16_t n_pos, n_kwonly, n_def_pos;
-    uint8_t n_posonly;      // the first n_pos that take no keyword (`/`)
-    uint8_t kind;
-    uint16_t num_locals;
-    uint16_t stack_size, exc_size;
-    // result
-    uint16_t n_children, cap_children;
-    uint32_t raw_len;
-    raw_piece_t *raw;        // fun_data
-    scope_t **children;      // raw-code children, in MAKE_FUNCTION order
-    raw_piece_t *rec;        // its recorded code (see R_LIT_MAX), until it is assembled
-    uint32_t n_labels;       // of its recorded code
-};
-
-typedef struct {
-    int break_label, continue_label;
-    int exc_depth;           // exception level at the loop
-    bool is_for;             // a for loop: break drops its 4-slot iterator
-} loop_t;
-
-// A table of the file: its qstrs (T_Q: ids) or its constants (T_C: objects). (A .mpy has at
-// most 65535 of each.)
-enum { T_Q, T_C };
-typedef struct {
-    uintptr_t *v;
-    size_t n, cap;
-} table_t;
-
-typedef struct {
-    // the state of a pass over the current scope, first (short offsets for the most used
-    // fields), up to PASS_STATE (begin_pass clears it)
-    bool dead;               // after an unconditional jump: write nothing until a label
-    bool record;             // the code pass records the scope's code (to its rec stream)
-    bool changed;            // a label moved since the previous pass
-    uint8_t pass;
-    scope_t *scope;          // being compiled
-    size_t len;              // of its code
-    int depth, max_depth;
-    size_t n_labels;
-    int exc_level, max_exc;
-    size_t lines_len;
-    size_t last_line, last_line_off;
-    loop_t loop;
-    int child_index;         // next raw-code child in this pass
-    raw_piece_t *rec_tail;   // the stream being recorded: its last piece, that piece's room,
-    size_t rec_cap;          // and the header of its literal run (NULL: none open)
-    uint8_t *rec_lit;
-    // (the state kept from pass to pass)
-    // A sizing pass only counts the bytes (len); the final pass writes them into the raw
-    // code's pieces: byte len goes to piece->data[len - piece_off] (a pass longer than the
-    // last is a bug, caught after it)
-    bool count_only;
-    bool have_prev;
-    bool mpy;                // for a .mpy image (which cannot say which parameters are positional-only)
-    uint8_t opt;
-    mpf_cctx_t *c;
-    scope_t *first, *last;   // all scopes, creation order
-    // file tables
-    table_t tab[2];          // T_Q, T_C
-    uint8_t *code;           // the image (mpf_emit_mpy), or the code of the scope assembled last
-    size_t cap;
-    size_t n_cell;           // of the scope assembled last
-    size_t *labels;          // this pass
-    size_t *prev_labels;     // the previous pass (for forward jumps)
-    size_t cap_labels;
-    uint16_t *map[2];        // provisional table index -> final (once the module is recorded)
-    raw_piece_t *piece;
-    ptrdiff_t piece_off;
-    uint8_t *lines;          // line table
-    size_t lines_cap;
-} emit_t;
-#define PASS_STATE offsetof(emit_t, count_only)
-
-// Whether [e] makes a .mpy image (for the host's `--compile`; never on a board). Code to run
-// needs no image's order of the tables, no prelude, no pieces: that work is the image's only.
-#if CONFIG_COMPILER_MPY_OUTPUT
-#define MPY(e) ((e)->mpy)
-#else
-#define MPY(e) false
-#endif
-// Entry [v] (provisional index) of table [which], as the final code refers to it.
-#define FINAL(e, which, v) (MPY(e) ? (e)->map[which][v] : (v))
-
-#define LABEL_NONE ((size_t)-1)
-// The text of the RuntimeError for a broken invariant of the emitter (a bug, never bad input):
-// the final pass differs from the last sizing pass, a table entry no scope uses, an image
-// that differs from its counted size.
-#define INTERNAL_ERROR "compiler: internal error"
 
 // ---------------------------------------------------------------- errors
 
@@ -787,7 +652,7 @@ static void target(emit_t *e, mpf_node_t *x, bool del);
 static void suite(emit_t *e, mpf_node_t *x);
 static void enter_exc(emit_t *e);
 static void leave_exc(emit_t *e);
-static void target_base(emit_t *e, mpf_node_t *x);
+static void target_base(emit_t *e, mpf_node_t *x, bool attr_lines);
 static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l);
 static void set_line(emit_t *e, size_t line);
 static size_t trailer_line(const mpf_node_t *x);
@@ -796,7 +661,8 @@ static size_t trailer_line(const mpf_node_t *x);
 static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
     for (;;) {
         uint8_t b = *s++;
-        mpf_node_t *k = x != NULL && b >= S_EXPR && b < S_TLINE ? x->k[*s] : NULL;
+        // (the node directives: their scripts run on a node)
+        mpf_node_t *k = b >= S_EXPR && b < S_TLINE ? x->k[*s] : NULL;
         switch (b) {
             case S_END:
                 return;
@@ -837,7 +703,7 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
                 suite(e, k);
                 break;
             case S_BASE:
-                target_base(e, k);
+                target_base(e, k, true);
                 break;
             case S_IFSET:
             case S_IFNONE:
@@ -1583,14 +1449,18 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
 // call in the chain is a plain call of the attribute (mpy-cross uses no LOAD_METHOD there).
 // (the trailers of an assignment target's object each record their line, without the
 // method-call form: mpy-cross compiles them one by one; the object itself records none)
-static void target_base(emit_t *e, mpf_node_t *x) {
+// A decorator is compiled so too (mpy-cross takes a dotted name, maybe called), but its
+// attributes record no line ([attr_lines] false).
+static void target_base(emit_t *e, mpf_node_t *x, bool attr_lines) {
     // (a long chain of trailers: mpf_stack_check, whose extra inline copy would cost more)
     if ((uintptr_t)__builtin_frame_address(0) < (uintptr_t)mpf_state.stack_limit_addr) {
         mpf_stack_overflow();
     }
     if (x->kind == N_CALL || x->kind == N_ATTR || x->kind == N_SUBSCR) {
-        target_base(e, x->k[0]);
-        set_line(e, trailer_line(x));
+        target_base(e, x->k[0], attr_lines);
+        if (attr_lines || x->kind == N_CALL) {
+            set_line(e, trailer_line(x));
+        }
         if (x->kind == N_CALL) {
             call_args(e, x, 0, false);
         } else if (x->kind == N_ATTR) {
@@ -1725,37 +1595,6 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
     }
 }
 
-// A decorator: a dotted name, maybe called. The name is loaded without a line of its own
-// and a call (with arguments or not) is a plain call on the decorator's line, as mpy-cross
-// compiles them.
-static void decorator(emit_t *e, mpf_node_t *x) {
-    mpf_node_t *f = x->kind == N_CALL ? x->k[0] : x;
-    if (f->kind == N_ATTR) {
-        mpf_node_t *chain[32];
-        size_t n = 0;
-        while (f->kind == N_ATTR && n < 32) {
-            chain[n++] = f;
-            f = f->k[0];
-        }
-        if (f->kind == N_NAME) {
-            load_name(e, f->v.q);
-        } else {
-            expr(e, f);
-        }
-        while (n > 0) {
-            op_q(e, 0x13, chain[--n]->v.q);
-        }
-    } else if (f->kind == N_NAME) {
-        load_name(e, f->v.q);
-    } else {
-        expr(e, f);
-    }
-    if (x->kind == N_CALL) {
-        set_line(e, x->line);
-        call_args(e, x, 0, false);
-    }
-}
-
 // A def, class or lambda: the decorators, the function made (a class: built of its body's
 // function and its bases), decorated, bound to its name (a lambda: pushed).
 static void funcdef(emit_t *e, mpf_node_t *x) {
@@ -1763,7 +1602,7 @@ static void funcdef(emit_t *e, mpf_node_t *x) {
     // (a lambda's children: its parameters and body, no decorators)
     size_t dec = kind == SC_CLASS ? 2 : 3;
     for (size_t i = dec; i < x->n; i++) {
-        decorator(e, x->k[i]);
+        target_base(e, x->k[i], false);   // a decorator
     }
     if (kind == SC_CLASS) {
         op(e, MPF_OP_LOAD_BUILD_CLASS);
@@ -2653,21 +2492,7 @@ static void module_pass(emit_t *e, emit_t *st, mpf_node_t *g, int pass) {
     memcpy(st, e, PASS_STATE);
 }
 
-// The file's tables in their final order, while they are being put in it.
-typedef struct {
-    uintptr_t *v[2];
-    size_t n[2];
-} tables_t;
 
-// Visit entry [v] (provisional index) of table [which] in the final order: map[which] gets
-// its final index (UINT16_MAX: not yet visited), [t] the entry.
-static void visit_entry(emit_t *e, tables_t *t, int which, size_t v) {
-    uint16_t *map = e->map[which];
-    if (map[v] == UINT16_MAX) {
-        map[v] = (uint16_t)t->n[which];
-        t->v[which][t->n[which]++] = e->tab[which].v[v];
-    }
-}
 
 // Walk the recorded code of [s]. With [t] NULL: replay it, a sizing pass (count_only) or the
 // final one, with the final tables (qmap, cmap) and the labels of the last pass. Else visit
@@ -2693,13 +2518,17 @@ static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
         }
         size_t v = rd_vuint(&r);
         size_t w = tag == R_NAME || tag == R_JUMP ? rd_vuint(&r) : 0;
+#if CONFIG_COMPILER_MPY_OUTPUT
         if (MPY(e) && t != NULL) {
             int k = tag == R_NAME ? R_QN : tag < R_NAME ? (tag - R_Q) % R_DEAD + R_Q : -1;
             if (k == R_C || k == R_Q || (k == R_QN && code)) {
-                visit_entry(e, t, k == R_C, tag == R_NAME ? w : v);
+                mpf_mpy_visit_entry(e, t, k == R_C, tag == R_NAME ? w : v);
             }
             continue;
         }
+#else
+        (void)code;
+#endif
         switch (tag) {
             case R_Q:
             case R_QN:
@@ -2728,13 +2557,6 @@ static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
     }
 }
 
-#if CONFIG_COMPILER_MPY_OUTPUT
-static void put_bytes(emit_t *e, const uint8_t *b, size_t n) {
-    for (size_t i = 0; i < n; i++) {
-        put(e, b[i]);
-    }
-}
-#endif
 
 // Name [i] of the source info of [s]: its own (0), then each parameter slot's ("*" for one
 // that has no name of its own).
@@ -2748,56 +2570,6 @@ static mpf_qstr_t info_name(const scope_t *s, size_t i) {
     return q;
 }
 
-#if CONFIG_COMPILER_MPY_OUTPUT
-// Write the source info of [s] to [w]: simple name, argument names, the line table of [e].
-static void w_info(emit_t *w, emit_t *e, const scope_t *s) {
-    for (size_t i = 0; i <= (size_t)s->n_pos + s->n_kwonly; i++) {
-        put_vuint(w, use_qstr(e, info_name(s, i)));
-    }
-    put_bytes(w, e->lines, e->lines_len);
-}
-
-// Write the prelude of [s] to [w]: signature, the sizes of the source info and the
-// [n_cell] [cells], then those.
-static void w_prelude(emit_t *w, emit_t *e, const scope_t *s, const uint8_t *cells, size_t n_cell) {
-    emit_t count = *w;
-    count.count_only = true;
-    count.len = 0;
-    w_info(&count, e, s);
-    size_t n_state = (size_t)s->num_locals + s->stack_size;
-    unsigned S = (unsigned)(n_state ? n_state - 1 : 0), E = s->exc_size, F = s->flags & 0x0F, A = s->n_pos,
-             K = s->n_kwonly, D = s->n_def_pos;
-    uint8_t z = (uint8_t)(((S & 0xF) << 3) | ((E & 1) << 2) | (A & 3));
-    S >>= 4;
-    E >>= 1;
-    A >>= 2;
-    while (S | E | F | A | K | D) {
-        put(w, z | 0x80);
-        z = (uint8_t)(((F & 1) << 6) | ((S & 3) << 4) | ((K & 1) << 3) | ((A & 1) << 2) | ((E & 1) << 1) | (D & 1));
-        F >>= 1;
-        S >>= 2;
-        K >>= 1;
-        A >>= 1;
-        E >>= 1;
-        D >>= 1;
-    }
-    put(w, z);
-    size_t I = count.len, C = n_cell;
-    while (true) {
-        z = (uint8_t)(((I & 0x3F) << 1) | (C & 1));
-        I >>= 6;
-        C >>= 1;
-        if (!(I | C)) {
-            break;
-        }
-        put(w, z | 0x80);
-    }
-    put(w, z);
-    w_info(w, e, s);
-    put_bytes(w, cells, n_cell);
-}
-
-#endif
 
 // Build fun_data of [s] from the last sizing pass (its stack sizes and line table), then the
 // final pass writes the body after it. For the image: the prelude, in the pieces of the raw
@@ -2821,31 +2593,7 @@ static void assemble(emit_t *e, scope_t *s) {
     e->n_cell = n_cell;
 #if CONFIG_COMPILER_MPY_OUTPUT
     if (e->mpy) {
-        emit_t w = *e;
-        w.count_only = true;
-        w.dead = false;
-        w.len = 0;
-        w_prelude(&w, e, s, cells, n_cell);
-        size_t pre = w.len;
-        size_t total = pre + body_len;
-        raw_piece_t **link = &s->raw;
-        for (size_t done = 0; done < total;) {
-            size_t n = total - done < PIECE_MAX ? total - done : PIECE_MAX;
-            raw_piece_t *pc = mpf_gc_alloc(sizeof(raw_piece_t) + n, false);
-            pc->next = NULL;
-            pc->len = (uint32_t)n;
-            *link = pc;
-            link = &pc->next;
-            done += n;
-        }
-        s->raw_len = (uint32_t)total;
-        w.count_only = false;
-        w.piece = s->raw;
-        w.piece_off = 0;
-        w.len = 0;
-        w_prelude(&w, e, s, cells, n_cell);
-        e->piece = s->raw;
-        e->piece_off = -(ptrdiff_t)pre;
+        mpf_mpy_prelude(e, s, cells, n_cell, body_len);
     } else
 #endif
     {
@@ -2901,170 +2649,7 @@ static void compile_scope(emit_t *e, scope_t *s) {
 
 // ---------------------------------------------------------------- .mpy image
 
-#if CONFIG_COMPILER_MPY_OUTPUT
-static void w_const(emit_t *o, mpf_obj_t v) {
-    // None, False, True, Ellipsis: a tag alone
-    uint8_t tag = v == MPF_OBJ_NONE ? 1 : v == MPF_OBJ_FALSE ? 2 : v == MPF_OBJ_TRUE ? 3 : v == MPF_OBJ_ELLIPSIS ? 4 : 0;
-    const mpf_type_t *t = mpf_obj_type(v);
-    size_t n;
-    if (t == &mpf_type_tuple) {
-        mpf_obj_t *items;
-        mpf_obj_get_array(v, &n, &items);
-        put(o, 10);
-        put_vuint(o, n);
-        for (size_t i = 0; i < n; i++) {
-            w_const(o, items[i]);
-        }
-        return;
-    }
-    if (tag == 0) {
-        // str and bytes: their bytes and a 0; int, float, complex: their repr
-        tag = 5;
-        const char *s;
-#if CONFIG_FLOAT
-        // a float, or a complex (an imaginary literal: 0 real part), as mpy-cross prints
-        // them: 16 digits when they read back, else 17
-        char buf[MPF_FLOAT_REPR_MAX + 1];
-        if (t == &mpf_type_float
-#if CONFIG_BUILTIN_COMPLEX
-            || t == &mpf_type_complex
-#endif
-        ) {
-            mpf_float_t f;
-            tag = 8;
-#if CONFIG_BUILTIN_COMPLEX
-            if (t == &mpf_type_complex) {
-                mpf_float_t re;
-                (void)mpf_complex_get_maybe(v, &re, &f);
-                tag = 9;
-            } else
-#endif
-            {
-                f = mpf_obj_get_float(v);
-            }
-            n = mpf_float_repr_mpy(buf, f);
-            if (tag == 9) {
-                n -= n >= 2 && buf[n - 1] == '0' && buf[n - 2] == '.' ? 2 : 0;
-                buf[n++] = 'j';
-            }
-            s = buf;
-        } else
-#endif
-        {
-            if (t == &mpf_type_bytes) {
-                tag = 6;
-            } else if (t != &mpf_type_str) {
-                v = mpf_obj_repr(v);
-                tag = 7;
-            }
-            s = mpf_obj_str_data(v, &n);
-        }
-        put(o, tag);
-        put_vuint(o, n);
-        put_bytes(o, (const uint8_t *)s, n);
-        if (tag > 6) {
-            return;
-        }
-        tag = 0;   // (a str or bytes ends with a 0)
-    }
-    put(o, tag);
-}
 
-// A raw code of the image, in the image's order (depth first, each before its children).
-typedef struct {
-    raw_piece_t *raw;
-    uint32_t len;
-    uint32_t n_children;
-} raw_ref_t;
-
-// Append [s] and its children, depth first, to [v] from [*n] on.
-static void collect_raws(raw_ref_t *v, size_t *n, const scope_t *s) {
-    v[*n].raw = s->raw;
-    v[*n].len = s->raw_len;
-    v[*n].n_children = s->n_children;
-    (*n)++;
-    for (size_t i = 0; i < s->n_children; i++) {
-        collect_raws(v, n, s->children[i]);
-    }
-}
-
-static void w_raw(emit_t *o, const raw_ref_t *r) {
-    put_vuint(o, ((size_t)r->len << 3) | (r->n_children ? 4 : 0));
-    for (raw_piece_t *pc = r->raw; pc != NULL;) {
-        raw_piece_t *next = pc->next;
-        put_bytes(o, pc->data, pc->len);
-        if (!o->count_only) {
-            mpf_gc_free(pc);   // in the image now
-        }
-        pc = next;
-    }
-    if (r->n_children) {
-        put_vuint(o, r->n_children);
-    }
-}
-
-#endif
-
-#if CONFIG_COMPILER_MPY_OUTPUT
-// Put the file's tables (filled in the order the module was recorded) in mpy-cross's order:
-// the file name, each scope's name and what its scope pass registered, then each scope's
-// name, parameters and what its code uses, scopes in creation order. qmap/cmap say where
-// each entry went.
-static void order_tables(emit_t *e) {
-    tables_t t;
-    for (int w = 0; w < 2; w++) {
-        size_t n = e->tab[w].n;
-        t.v[w] = n ? mpf_gc_alloc(n * sizeof(uintptr_t), false) : NULL;
-        t.n[w] = 0;
-        e->map[w] = mpf_gc_alloc((n + 1) * sizeof(uint16_t), false);
-        memset(e->map[w], 0xFF, (n + 1) * sizeof(uint16_t));
-    }
-    visit_entry(e, &t, T_Q, 0);   // the file name
-    for (int code = 0; code < 2; code++) {
-        for (scope_t *s = e->first; s != NULL; s = s->next) {
-            walk(e, s, &t, code);
-        }
-    }
-    for (int w = 0; w < 2; w++) {
-        table_t *tab = &e->tab[w];
-        if (t.n[w] != tab->n) {
-            mpf_raise_msg(&mpf_type_RuntimeError, INTERNAL_ERROR);
-        }
-        mpf_gc_free(tab->v);
-        tab->v = t.v[w];
-        tab->cap = tab->n;
-    }
-}
-
-// Put the scopes in mpy-cross's creation order (breadth first: each scope's children are
-// created by its scope pass, which runs after those of every scope created before it).
-NOINLINE static void order_scopes(emit_t *e) {
-    size_t n = 0;
-    for (scope_t *s = e->first; s != NULL; s = s->next) {
-        n++;
-    }
-    scope_t **v = mpf_gc_alloc(n * sizeof(scope_t *), false);
-    size_t k = 0;
-    for (size_t depth = 0; k < n; depth++) {
-        for (scope_t *s = e->first; s != NULL; s = s->next) {
-            size_t d = 0;
-            for (const scope_t *p = s->parent; p != NULL; p = p->parent) {
-                d++;
-            }
-            if (d == depth) {
-                v[k++] = s;
-            }
-        }
-    }
-    for (size_t i = 0; i < n; i++) {
-        v[i]->next = i + 1 < n ? v[i + 1] : NULL;
-    }
-    e->first = v[0];
-    e->last = v[n - 1];
-    mpf_gc_free(v);
-}
-
-#endif
 
 // The scope passes and the recorded code of the scopes [first] and after it (those of one
 // top-level statement, whose module part is [g]); then its syntax tree is released.
@@ -3154,12 +2739,7 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     mpf_cc_arena_free(c);
 #if CONFIG_COMPILER_MPY_OUTPUT
     if (mpy) {
-        order_scopes(e);
-        order_tables(e);
-        for (scope_t *s = e->first; s != NULL; s = s->next) {
-            compile_scope(e, s);
-            mpf_cc_note_heap(c);
-        }
+        mpf_mpy_compile_scopes(e);
     } else
 #endif
     {
@@ -3192,75 +2772,6 @@ static void free_scopes(scope_t *s) {
     }
 }
 
-#if CONFIG_COMPILER_MPY_OUTPUT
-static size_t n_scopes(const scope_t *s) {
-    size_t n = 0;
-    for (; s != NULL; s = s->next) {
-        n++;
-    }
-    return n;
-}
-
-// Write the .mpy image of the tables of [e] and the raw code of [mod] and its children.
-static void write_image(emit_t *o, const emit_t *e, const raw_ref_t *raws, size_t n_raws) {
-    put_bytes(o, (const uint8_t *)"M\x06\x00\x1f", 4);   // .mpy v6, no native code, 31-bit small ints
-    const table_t *q = &e->tab[T_Q], *c = &e->tab[T_C];
-    put_vuint(o, q->n);
-    put_vuint(o, c->n);
-    for (size_t i = 0; i < q->n; i++) {
-        size_t n;
-        const char *s = mpf_qstr_data(q->v[i], &n);
-        size_t abi = mpf_qstr_to_abi(q->v[i]);
-        if (abi != 0) {
-            put_vuint(o, (abi << 1) | 1);
-        } else {
-            put_vuint(o, n << 1);
-            put_bytes(o, (const uint8_t *)s, n);
-            put(o, 0);
-        }
-    }
-    for (size_t i = 0; i < c->n; i++) {
-        w_const(o, c->v[i]);
-    }
-    for (size_t i = 0; i < n_raws; i++) {
-        w_raw(o, &raws[i]);
-    }
-}
-
-// The .mpy image (for `--compile`; the boards load what mpf_emit_code makes instead).
-void mpf_emit_mpy(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out) {
-    emit_t e;
-    scope_t *mod = compile_all(&e, c, p, true, NULL);
-    // the raw codes in the image's order; then the scopes are released, before the image is
-    // made: on a small heap they are most of what splits up the room the image needs
-    raw_ref_t *raws = mpf_gc_alloc(n_scopes(mod) * sizeof(raw_ref_t), false);
-    size_t n_raws = 0;
-    collect_raws(raws, &n_raws, mod);
-    free_scopes(mod);
-    // the image: its size counted first, then written into one block of that size (on a small,
-    // fragmented heap a block grown by doubling needs a hole twice the image)
-    emit_t o;
-    memset(&o, 0, sizeof(o));
-    o.c = c;
-    o.count_only = true;
-    write_image(&o, &e, raws, n_raws);
-    size_t size = o.len;
-    o.code = mpf_gc_alloc(size, false);
-    o.cap = size;
-    o.len = 0;
-    o.count_only = false;
-    write_image(&o, &e, raws, n_raws);
-    if (o.len != size) {
-        mpf_raise_msg(&mpf_type_RuntimeError, INTERNAL_ERROR);
-    }
-    mpf_cc_note_heap(c);
-    mpf_gc_free(raws);
-    mpf_gc_free(e.tab[T_Q].v);
-    mpf_gc_free(e.tab[T_C].v);
-    out->mpy = o.code;
-    out->len = o.len;
-}
-#endif
 
 // ---------------------------------------------------------------- loaded code
 
@@ -3379,3 +2890,39 @@ void mpf_emit_code(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out) {
     out->res.ctx = ctx;
     mpf_cc_note_heap(c);
 }
+
+#if CONFIG_COMPILER_MPY_OUTPUT
+// ---------------------------------------------------------------- for the image writer (compile_mpy.c)
+
+void mpf_emit_put(emit_t *e, uint8_t b) {
+    put(e, b);
+}
+
+void mpf_emit_put_vuint(emit_t *e, size_t v) {
+    put_vuint(e, v);
+}
+
+size_t mpf_emit_use_qstr(emit_t *e, mpf_qstr_t q) {
+    return use_qstr(e, q);
+}
+
+mpf_qstr_t mpf_emit_info_name(const scope_t *s, size_t i) {
+    return info_name(s, i);
+}
+
+void mpf_emit_walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
+    walk(e, s, t, code);
+}
+
+void mpf_emit_compile_scope(emit_t *e, scope_t *s) {
+    compile_scope(e, s);
+}
+
+scope_t *mpf_emit_compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy, const mpf_raw_code_t **code) {
+    return compile_all(e, c, p, mpy, code);
+}
+
+void mpf_emit_free_scopes(scope_t *s) {
+    free_scopes(s);
+}
+#endif

@@ -248,7 +248,6 @@ typedef struct mpf_parser {
     uint8_t mode;         // mpf_compile_mode_t
     bool done;
     size_t n_stmts;       // top-level statements handed out so far
-    mpf_token_t prev_tok; // for error columns
     mpf_lexer_t lx;
 } mpf_parser_t;
 

@@ -76,8 +76,8 @@ MPF_NORETURN static void node_error(parser_t *p, const mpf_node_t *x, const char
 
 static mpf_node_t *mk(parser_t *p, int kind, pos_t ps, size_t n) {
     size_t slots = n + (mpf_node_has_scope(kind) ? 2 : 0);
+    // (the arena's memory is the heap's, zeroed when allocated and never reused)
     mpf_node_t *x = mpf_cc_alloc(p->c, sizeof(mpf_node_t) + slots * sizeof(mpf_node_t *));
-    memset(x, 0, sizeof(*x) + slots * sizeof(mpf_node_t *));
     x->kind = (uint8_t)kind;
     set_pos(x, ps);
     if (n > 0xFFFF) {
@@ -128,7 +128,6 @@ static mpf_node_t *mk_from_vec(parser_t *p, int kind, pos_t ps, nodevec_t *v) {
 }
 
 static void advance(parser_t *p) {
-    p->prev_tok = p->tok;
     mpf_lex_next(&p->lx, &p->tok);
 }
 
@@ -388,9 +387,9 @@ static mpf_node_t *mk_const(parser_t *p, pos_t t, mpf_obj_t o) {
     return x;
 }
 
-// The value of the number token just read.
+// The value of the number token at hand.
 static mpf_obj_t parse_number(parser_t *p) {
-    const mpf_token_t *t = &p->prev_tok;
+    const mpf_token_t *t = &p->tok;
     char buf[64];
     char *s = t->len < sizeof(buf) ? buf : mpf_cc_alloc(p->c, t->len + 1);
     size_t n = 0;
@@ -510,13 +509,16 @@ static mpf_node_t *parse_strings(parser_t *p) {
 // the expression's text, up to that token, goes to [out] first.
 static mpf_node_t *parse_field(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, uint32_t *line,
     uint8_t *out, size_t *n, size_t *end) {
-    mpf_cctx_t sub = *p->c;
-    sub.src = (const char *)s;
-    sub.len = len;
+    // (the sub-parser reads the field's text through the same context: arena and tables)
+    mpf_cctx_t *c = p->c;
+    const char *src = c->src;
+    size_t src_len = c->len;
+    c->src = (const char *)s;
+    c->len = len;
     parser_t q;
     memset(&q, 0, sizeof(q));
-    q.c = &sub;
-    mpf_lex_init(&q.lx, &sub);
+    q.c = c;
+    mpf_lex_init(&q.lx, c);
     q.lx.at_bol = false;   // no INDENT before the field's expression
     q.lx.paren = 1;        // nor a NEWLINE inside it
     q.lx.unterminated = true;   // (its end inside that bracket: TK_END, no "never closed")
@@ -524,6 +526,8 @@ static mpf_node_t *parse_field(parser_t *p, const mpf_token_t *t, const uint8_t 
     advance(&q);
     mpf_node_t *e = parse_testlist_star(&q, false);
     bool self_doc = accept_op(&q, OP_ASSIGN);
+    c->src = src;
+    c->len = src_len;
     // ({x:=5}: the format spec is "=5")
     if (!is_op_in(&q, OPS(OP_RBRACE) | OPS(OP_COLON) | OPS(OP_WALRUS)) && !is_op(&q, OP_BANG)) {
         syntax_error_at(p, t, q.tok.kind == TK_END ? "f-string: expecting '}'" : "f-string: invalid syntax");
@@ -537,10 +541,6 @@ static mpf_node_t *parse_field(parser_t *p, const mpf_token_t *t, const uint8_t 
     // the next field and of every later token are as many further on
     p->lx.line += q.lx.line - *line;
     *line = q.lx.line;
-    // the sub-parser allocated from (and may have grown) the same arena and tables
-    sub.src = p->c->src;
-    sub.len = p->c->len;
-    *p->c = sub;
     return e;
 }
 
@@ -727,10 +727,10 @@ static mpf_node_t *parse_atom(parser_t *p) {
     } else if (!number && !is_op(p, OP_ELLIPSIS)) {
         syntax_error(p);
     }
-    advance(p);
     if (number) {
         o = parse_number(p);
     }
+    advance(p);
     mpf_node_t *x = mk_const(p, t, o);
     // an object constant: mpy-cross records its line (not a small int of 31 bits: with small
     // ints of no more bits, the range test is known false at compile time)
@@ -1167,7 +1167,7 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
         if (accept_op(p, OP_DIV)) {
             // `/` ends the positional-only parameters: after one at least, once, before * and **
             if (n_posonly || kwonly || kwargs || v.n == 0) {
-                syntax_error_at(p, &p->prev_tok, "invalid syntax");
+                syntax_error_pos(p, at, "invalid syntax");
             }
             n_posonly = v.n;
             if (!accept_op(p, OP_COMMA)) {
@@ -1695,7 +1695,6 @@ mpf_node_t *mpf_parse_next(parser_t *p) {
         s[p->tok.len] = 0;
         p->tok.s = s;
     }
-    p->prev_tok.s = NULL;
     return m;
 }
 
