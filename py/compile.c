@@ -397,7 +397,8 @@ static void compile_src(const char *src, size_t len, const char *filename, mpf_c
 #endif
     // the emitter parses the module as it compiles it, one top-level statement at a time
     mpf_parser_t p;
-    mpf_parse_begin(&p, c, mode);
+    mpf_parse_begin(&p, c, mode == MPF_COMPILE_SINGLE_ONE ? MPF_COMPILE_SINGLE : mode);
+    p.one = mode == MPF_COMPILE_SINGLE_ONE;
     emit(c, &p, out);
 #if CONFIG_COMPILER_MPY_OUTPUT
     mpf_cc_note_heap(c);
@@ -745,7 +746,7 @@ const mpf_fun_builtin_t mpf_builtin_exec_obj = MPF_FUN_INIT_VAR(MPF_QSTR_exec, 1
 static mpf_obj_t builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     static const mpf_qstr_t names[6] = {MPF_QSTR_source, MPF_QSTR_filename, MPF_QSTR_mode, MPF_QSTR_flags,
         MPF_QSTR_dont_inherit, MPF_QSTR_optimize};
-    // in mpf_compile_mode_t's order
+    // in mpf_compile_mode_t's order ('single': one statement, MPF_COMPILE_SINGLE_ONE)
     static const mpf_qstr_t modes[3] = {MPF_QSTR_exec, MPF_QSTR_eval, MPF_QSTR_single};
     mpf_obj_t a[6];
     mpf_arg_parse(n_args, n_kw, args, 0, 6, 6, names, a);
@@ -781,7 +782,7 @@ static mpf_obj_t builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *ar
     if (o < -1 || o > 3) {
         mpf_raise_msg(&mpf_type_ValueError, "compile(): invalid optimize value");
     }
-    return source_to_code(a[0], mpf_str_cstr(mpf_obj_new_str(fn, n)), (mpf_compile_mode_t)m, MPF_QSTR_compile,
+    return source_to_code(a[0], mpf_str_cstr(mpf_obj_new_str(fn, n)), (mpf_compile_mode_t)(m + (m == 2)), MPF_QSTR_compile,
         o < 0 ? opt_level() : (unsigned)o);
 }
 

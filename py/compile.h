@@ -13,8 +13,10 @@
 typedef enum {
     MPF_COMPILE_EXEC,    // a module / exec(): statements
     MPF_COMPILE_EVAL,    // eval(): one expression, its value is the result of running the code
-    MPF_COMPILE_SINGLE,  // the REPL / compile(..., 'single'): statements; an expression statement's
-                         // non-None value is printed with repr() and stored in builtins._ (as CPython)
+    MPF_COMPILE_SINGLE,  // the REPL: statements; an expression statement's non-None value is
+                         // printed with repr() and stored in builtins._ (as CPython)
+    MPF_COMPILE_SINGLE_ONE,  // compile(..., 'single'): as SINGLE, but one statement (a line of
+                         // them: a; b), as CPython; more is a SyntaxError
 } mpf_compile_mode_t;
 
 // Compiles [len] bytes of UTF-8 source named [filename] into module-level code, the same

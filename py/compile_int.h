@@ -294,6 +294,7 @@ typedef struct mpf_parser {
     mpf_cctx_t *c;
     uint8_t mode;         // mpf_compile_mode_t
     bool done;
+    bool one;             // MPF_COMPILE_SINGLE_ONE (mode is SINGLE): one statement only
     size_t n_stmts;       // top-level statements handed out so far
     mpf_lexer_t lx;
 } mpf_parser_t;

@@ -219,39 +219,6 @@ static void skip_comment(mpf_lexer_t *lx) {
     }
 }
 
-// Measure the indentation of the line at lx->pos; skip blank and comment-only lines.
-// Returns false at the end of the input.
-static bool skip_blank_lines(mpf_lexer_t *lx, uint32_t *col) {
-    while (true) {
-        uint32_t w = 0;
-        while (peekc(lx, 0) == ' ' || peekc(lx, 0) == '\t' || peekc(lx, 0) == '\f') {
-            w = peekc(lx, 0) == '\t' ? (w / 8 + 1) * 8 : w + 1;
-            lx->pos++;
-        }
-        int ch = peekc(lx, 0);
-        if (ch == '#') {
-            skip_comment(lx);
-            ch = peekc(lx, 0);
-        }
-        if (ch == '\r') {
-            lx->pos++;
-            ch = peekc(lx, 0);
-        }
-        if (ch == '\n') {
-            lx->pos++;
-            newline(lx);
-            continue;
-        }
-        if (ch == '\\' && (peekc(lx, 1) == '\n')) {
-            lx->pos += 2;
-            newline(lx);
-            continue;
-        }
-        *col = w;
-        return ch >= 0;
-    }
-}
-
 // The token starts at column [col] of the current line (a source of more lines than a node
 // records is refused).
 __attribute__((noinline)) static void tok_at(mpf_lexer_t *lx, mpf_token_t *t, uint32_t col) {
@@ -292,25 +259,52 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         tok_at(lx, t, 1);
         return;
     }
-    if (lx->at_bol && lx->paren == 0) {
-        lx->at_bol = false;
-        uint32_t w = 0;
-        // (at the end of the input: on to the end below)
-        if (skip_blank_lines(lx, &w)) {
-            if (w > lx->indent[lx->n_indent - 1]) {
-                if (lx->n_indent == (int)(sizeof(lx->indent) / sizeof(lx->indent[0]))) {
-                    mpf_cc_syntax_error(lx->c, true, lx->line, w + 1, "too many levels of indentation");
-                }
-                lx->indent[lx->n_indent++] = w;
-                lx->pending = 1;
-            } else {
-                while (w < lx->indent[lx->n_indent - 1]) {
-                    lx->n_indent--;
-                    lx->pending--;
-                }
-                if (w != lx->indent[lx->n_indent - 1]) {
-                    mpf_cc_syntax_error(lx->c, true, lx->line, w + 1, "unindent does not match any outer indentation level");
-                }
+    // Skip spaces, comments and line continuations; at the start of a logical line (outside
+    // brackets) also blank and comment-only lines, measuring the indentation of the first
+    // other one ([w]: a tab to the next multiple of 8).
+    bool bol = lx->at_bol && lx->paren == 0;
+    lx->at_bol = false;
+    uint32_t w = 0;
+    int ch;
+    while (true) {
+        ch = peekc(lx, 0);
+        if (ch == ' ' || ch == '\t' || ch == '\f' || ch == '\r') {
+            w = ch == '\t' ? (w / 8 + 1) * 8 : w + 1;
+            lx->pos++;
+        } else if (ch == '#') {
+            skip_comment(lx);
+        } else if (ch == '\\' && (peekc(lx, 1) == '\n' || (peekc(lx, 1) == '\r' && peekc(lx, 2) == '\n'))) {
+            lx->pos += peekc(lx, 1) == '\n' ? 2 : 3;
+            newline(lx);
+            if (bol) {
+                w = 0;   // (a blank line)
+            } else if (peekc(lx, 0) < 0) {
+                lx->unterminated = true;
+                lex_error(lx, "unexpected EOF while parsing");
+            }
+        } else if (ch == '\n' && (bol || lx->paren > 0)) {
+            lx->pos++;
+            newline(lx);
+            w = 0;
+        } else {
+            break;
+        }
+    }
+    // (at the end of the input: on to the end below)
+    if (bol && ch >= 0) {
+        if (w > lx->indent[lx->n_indent - 1]) {
+            if (lx->n_indent == (int)(sizeof(lx->indent) / sizeof(lx->indent[0]))) {
+                mpf_cc_syntax_error(lx->c, true, lx->line, w + 1, "too many levels of indentation");
+            }
+            lx->indent[lx->n_indent++] = w;
+            lx->pending = 1;
+        } else {
+            while (w < lx->indent[lx->n_indent - 1]) {
+                lx->n_indent--;
+                lx->pending--;
+            }
+            if (w != lx->indent[lx->n_indent - 1]) {
+                mpf_cc_syntax_error(lx->c, true, lx->line, w + 1, "unindent does not match any outer indentation level");
             }
         }
         if (lx->pending != 0) {
@@ -318,29 +312,7 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
             return;
         }
     }
-    // skip spaces, comments and line continuations
-    while (true) {
-        int ch = peekc(lx, 0);
-        if (ch == ' ' || ch == '\t' || ch == '\f' || ch == '\r') {
-            lx->pos++;
-        } else if (ch == '#') {
-            skip_comment(lx);
-        } else if (ch == '\\' && (peekc(lx, 1) == '\n' || (peekc(lx, 1) == '\r' && peekc(lx, 2) == '\n'))) {
-            lx->pos += peekc(lx, 1) == '\n' ? 2 : 3;
-            newline(lx);
-            if (peekc(lx, 0) < 0) {
-                lx->unterminated = true;
-                lex_error(lx, "unexpected EOF while parsing");
-            }
-        } else if (ch == '\n' && lx->paren > 0) {
-            lx->pos++;
-            newline(lx);
-        } else {
-            break;
-        }
-    }
     tok_at(lx, t, (uint32_t)(lx->pos - lx->line_start + 1));
-    int ch = peekc(lx, 0);
     if (ch < 0) {
         if (lx->paren > 0) {
             if (!lx->unterminated) {

@@ -1664,6 +1664,10 @@ mpf_node_t *mpf_parse_next(parser_t *p) {
         // (a statement may leave nothing: _NAME = const(value))
         while (v.n == 0 && skip_newlines(p) != TK_END) {
             t = here(p);
+            if (p->one && p->n_stmts > 0) {
+                // compile(..., 'single') takes one (the REPL's own mode, several)
+                syntax_error_pos(p, t, "multiple statements found while compiling a single statement");
+            }
             parse_stmt(p, &v);
         }
     }
