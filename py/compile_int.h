@@ -124,6 +124,7 @@ enum {
     E_ANNOTATION,
     E_AUGASSIGN,
     E_MIX,
+    E_SINGLE_ONE,
 };
 // Raise SyntaxError (IndentationError when [indent]) text [msg] (an E_ number) at [line]/[col].
 MPF_NORETURN void mpf_emit_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, unsigned msg);

@@ -1666,7 +1666,7 @@ mpf_node_t *mpf_parse_next(parser_t *p) {
             t = here(p);
             if (p->one && p->n_stmts > 0) {
                 // compile(..., 'single') takes one (the REPL's own mode, several)
-                syntax_error_pos(p, t, "multiple statements found while compiling a single statement");
+                syntax_error_pos(p, t, E_SINGLE_ONE);
             }
             parse_stmt(p, &v);
         }
