@@ -1666,7 +1666,8 @@ mpf_node_t *mpf_parse_next(parser_t *p) {
             t = here(p);
             if (p->one && p->n_stmts > 0) {
                 // compile(..., 'single') takes one (the REPL's own mode, several)
-                syntax_error_pos(p, t, "multiple statements found while compiling a single statement");
+                mpf_cc_syntax_error(c, false, POS_LINE(t), t >> POS_COL_SHIFT,
+                    "multiple statements found while compiling a single statement");
             }
             parse_stmt(p, &v);
         }
