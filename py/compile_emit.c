@@ -2431,7 +2431,12 @@ static mpf_qstr_t info_name(const scope_t *s, size_t i);
 // name (its scope pass's first too), then its parameters' names.
 static void rec_header(emit_t *e, scope_t *s) {
     for (size_t i = 0; i <= (size_t)s->n_pos + s->n_kwonly; i++) {
-        rec_op(e, (uint8_t)((i ? R_QN : R_Q) + R_DEAD), use_qstr(e, info_name(s, i)));
+        // (code to run registers them all the same: its tables have their final size before
+        // the raw codes are made, when the heap is at its fullest)
+        size_t k = use_qstr(e, info_name(s, i));
+        if (MPY(e)) {
+            rec_op(e, (uint8_t)((i ? R_QN : R_Q) + R_DEAD), k);
+        }
     }
 }
 
@@ -2449,7 +2454,7 @@ static void end_pass(const emit_t *st, scope_t *s) {
 NOINLINE static void run_pass(emit_t *e, scope_t *s, bool record) {
     begin_pass(e, s, record ? PASS_SIZE : PASS_SCOPE);
     e->record = record;
-    if (record && MPY(e)) {
+    if (record) {
         rec_header(e, s);
     }
     scope_body(e, s);
@@ -2462,7 +2467,7 @@ NOINLINE static void run_pass(emit_t *e, scope_t *s, bool record) {
 static void module_pass(emit_t *e, emit_t *st, mpf_node_t *g, int pass) {
     memcpy(e, st, PASS_STATE);
     e->record = pass != PASS_SCOPE;
-    if (e->record && e->scope->rec == NULL && MPY(e)) {
+    if (e->record && e->scope->rec == NULL) {
         rec_header(e, e->scope);
     }
     if (g == NULL) {
