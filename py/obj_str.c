@@ -921,7 +921,7 @@ static unsigned char_class(unsigned char c) {
 typedef struct str_is_kind {
     uint8_t allowed, need, digit_later, empty;
 } str_is_kind_t;
-enum { IS_DIGIT, IS_ALPHA, IS_SPACE, IS_UPPER, IS_LOWER, IS_ALNUM, IS_IDENT, IS_PRINTABLE, IS_ASCII };
+enum { IS_DIGIT, IS_ALPHA, IS_SPACE, IS_UPPER, IS_LOWER, IS_ALNUM, IS_IDENT, IS_PRINTABLE, IS_ASCII, IS_TITLE };
 static const str_is_kind_t is_kinds[] = {
     [IS_DIGIT] = {CC_DIGIT, 0, 0, false},
     [IS_ALPHA] = {CC_LETTER, 0, 0, false},
@@ -932,6 +932,11 @@ static const str_is_kind_t is_kinds[] = {
     [IS_IDENT] = {CC_LETTER | CC_UNDERSCORE, 0, CC_DIGIT, false},
     [IS_PRINTABLE] = {0xFF, 0, 0, true},   // and no CC_CONTROL (is_impl): '\t' is a space and a control
     [IS_ASCII] = {(uint8_t)~CC_HIGH, 0, 0, true},
+#if CONFIG_STR_METHODS_MORE
+    // and an upper case letter only after an uncased character, a lower case one only
+    // after a cased one (is_impl)
+    [IS_TITLE] = {0xFF, CC_UPPER, 0, false},
+#endif
 };
 
 static mpf_obj_t is_impl(size_t n_args, const mpf_obj_t *args, unsigned kind) {
@@ -943,16 +948,20 @@ static mpf_obj_t is_impl(size_t n_args, const mpf_obj_t *args, unsigned kind) {
     if (len == 0) {
         return mpf_obj_bool(k->empty);
     }
-    unsigned seen = 0;
+    unsigned seen = 0, prev = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned c = char_class((unsigned char)s[i]);
         unsigned ok = k->allowed;
 #if CONFIG_STR_METHODS_MORE
-        // (the kinds only STR_METHODS_MORE has: identifiers, printable)
+        // (the kinds only STR_METHODS_MORE has: identifiers, printable, titles)
         ok |= i > 0 ? k->digit_later : 0;
-        if (kind == IS_PRINTABLE && (c & CC_CONTROL)) {
+        if ((kind == IS_PRINTABLE && (c & CC_CONTROL)) ||
+            (kind == IS_TITLE && (c & (prev & (CC_UPPER | CC_LOWER) ? CC_UPPER : CC_LOWER)))) {
             ok = 0;
         }
+        prev = c;
+#else
+        (void)prev;
 #endif
         if (!(c & ok)) {
             return MPF_OBJ_FALSE;
@@ -961,27 +970,6 @@ static mpf_obj_t is_impl(size_t n_args, const mpf_obj_t *args, unsigned kind) {
     }
     return mpf_obj_bool((seen & k->need) == k->need);
 }
-#if CONFIG_STR_METHODS_MORE
-static mpf_obj_t str_istitle(mpf_obj_t self) {
-    size_t len;
-    const char *s = self_data(self, &len);
-    bool cased = false, prev_cased = false;
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
-        if ((up && prev_cased) || (lo && !prev_cased)) {
-            return MPF_OBJ_FALSE;
-        }
-        cased |= up || lo;
-        prev_cased = up || lo;
-    }
-    return mpf_obj_bool(cased);
-}
-
-
-
-
-#endif
 
 #if CONFIG_STR_METHODS_MORE
 // ljust/rjust/center/zfill (self, width[, fill]): self padded to width characters with
@@ -1354,7 +1342,7 @@ static const mpf_rom_map_elem_t str_bytes_locals_table[] = {
     COMMON_METHODS
 #if CONFIG_STR_METHODS_MORE
     MPF_ROM_FUN_MODE(MPF_QSTR_isidentifier, 1, 1, is_impl, IS_IDENT),
-    MPF_ROM_FUN_1(MPF_QSTR_istitle, str_istitle),
+    MPF_ROM_FUN_MODE(MPF_QSTR_istitle, 1, 1, is_impl, IS_TITLE),
     MPF_ROM_FUN_MODE(MPF_QSTR_isdecimal, 1, 1, is_impl, IS_DIGIT),
     MPF_ROM_FUN_MODE(MPF_QSTR_isnumeric, 1, 1, is_impl, IS_DIGIT),
     MPF_ROM_FUN_MODE(MPF_QSTR_isprintable, 1, 1, is_impl, IS_PRINTABLE),
