@@ -122,13 +122,16 @@ static void hex_escape(char buf[11], uint32_t c) {
     buf[2 + digits] = 0;
 }
 
-void mpf_str_print_quoted(const mpf_print_t *p, const uint8_t *s, size_t len, bool is_bytes) {
-    bool has_single = memchr(s, '\'', len) != NULL, has_double = memchr(s, '"', len) != NULL;
-    char q = (has_single && !has_double) ? '"' : '\'';
-    if (is_bytes) {
-        mpf_print_str(p, "b");
-    }
-    mpf_print_strn(p, &q, 1);
+// ascii() (builtins.c) and its conversion in formatting (format.c)
+#if CONFIG_BUILTIN_EXTRAS || CONFIG_STR_FORMAT
+#define HAS_ASCII 1
+#else
+#define HAS_ASCII 0
+#endif
+
+// [s] printed with the escapes of a repr ([q]: its quote; [is_bytes]: of bytes), or with
+// [q] 0, of ascii(): each non-ASCII character as \x, \u or \U and nothing else.
+static void print_escaped(const mpf_print_t *p, const uint8_t *s, size_t len, char q, bool is_bytes) {
     const uint8_t *run = s;  // the bytes not printed yet, which need no escape
     for (size_t i = 0; i < len; i++) {
         uint8_t c = s[i];
@@ -137,7 +140,13 @@ void mpf_str_print_quoted(const mpf_print_t *p, const uint8_t *s, size_t len, bo
         // the 4 characters escaped by name, then their names
         static const char names[] = "\n\r\t\\" "nrt\\";
         const char *named = memchr(names, c, 4);
-        if (c == (uint8_t)q || named != NULL) {
+        if (HAS_ASCII && q == 0) {
+            if (c < 0x80) {
+                continue;
+            }
+            hex_escape(buf, mpf_utf8_decode(s + i, &more));
+            more--;
+        } else if (c == (uint8_t)q || named != NULL) {
             buf[0] = '\\';
             buf[1] = named != NULL ? named[4] : (char)c;
             buf[2] = 0;
@@ -160,8 +169,31 @@ void mpf_str_print_quoted(const mpf_print_t *p, const uint8_t *s, size_t len, bo
         run = s + i + 1;
     }
     mpf_print_strn(p, (const char *)run, (size_t)(s + len - run));
+}
+
+void mpf_str_print_quoted(const mpf_print_t *p, const uint8_t *s, size_t len, bool is_bytes) {
+    bool has_single = memchr(s, '\'', len) != NULL, has_double = memchr(s, '"', len) != NULL;
+    char q = (has_single && !has_double) ? '"' : '\'';
+    if (is_bytes) {
+        mpf_print_str(p, "b");
+    }
+    mpf_print_strn(p, &q, 1);
+    print_escaped(p, s, len, q, is_bytes);
     mpf_print_strn(p, &q, 1);
 }
+
+#if HAS_ASCII
+mpf_obj_t mpf_obj_ascii(mpf_obj_t o) {
+    size_t len;
+    const uint8_t *s = (const uint8_t *)mpf_obj_str_data(mpf_obj_repr(o), &len);
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, len + 16);
+    mpf_print_t p;
+    mpf_vstr_print(&v, &p);
+    print_escaped(&p, s, len, 0, false);
+    return mpf_vstr_to_str(&v);
+}
+#endif
 
 static void str_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     size_t len;
