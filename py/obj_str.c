@@ -791,8 +791,15 @@ static void find_range(const uint8_t *s, size_t len, bool is_bytes, size_t n_arg
 // find/rfind/index/rindex/count and startswith/endswith: [how] is FIND_RIGHT (from the
 // right), FIND_RAISE (ValueError when absent), FIND_COUNT (how many times) or 0 (find);
 // FIND_AFFIX (startswith; with FIND_RIGHT endswith): whether the needle, or one of a tuple
-// of them, is found in the window of its length at the start (end) of the range.
+// of them, is found in the window of its length at the start (end) of the range; with
+// FIND_REMOVE (removeprefix, removesuffix: one needle, no range) [self] without it if so,
+// else [self]. (FIND_REMOVE is FIND_RAISE's bit, which only the others read: a mode has 4 bits.)
 enum { FIND_RIGHT = 1, FIND_RAISE = 2, FIND_COUNT = 4, FIND_AFFIX = 8 };
+#if CONFIG_STR_METHODS_MORE
+#define FIND_REMOVE FIND_RAISE
+#else
+#define FIND_REMOVE 0
+#endif
 static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, unsigned how) {
     size_t len, nl;
     const uint8_t *s = (const uint8_t *)self_data(args[0], &len);
@@ -800,7 +807,7 @@ static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, unsigned how) {
     mpf_obj_t needle_o = args[1];
     size_t n = 1;
     mpf_obj_t *items = &needle_o;
-    if (how & FIND_AFFIX) {
+    if ((how & (FIND_AFFIX | FIND_REMOVE)) == FIND_AFFIX) {
         if (mpf_obj_is_type(needle_o, &mpf_type_tuple)) {
             mpf_obj_get_array(needle_o, &n, &items);
         } else if (!MPF_IS_STR(needle_o) && !is_bytes) {
@@ -827,6 +834,11 @@ static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, unsigned how) {
         if (how & FIND_AFFIX) {
             if (b0 <= b1 && nl <= b1 - b0 &&
                 str_search((const char *)s, how & FIND_RIGHT ? b1 - nl : b0, how & FIND_RIGHT ? b1 : b0 + nl, needle, nl, false) != SIZE_MAX) {
+                if (how & FIND_REMOVE) {
+                    // (an empty one removed: [self], but a bytearray's copy)
+                    return nl == 0 && !MPF_IS_BYTEARRAY(args[0]) ? args[0]
+                                                                   : new_like(args[0], (const char *)s + (how & FIND_RIGHT ? 0 : nl), len - nl);
+                }
                 return MPF_OBJ_TRUE;
             }
             continue;
@@ -853,7 +865,7 @@ static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, unsigned how) {
         }
         return mpf_obj_new_small_int((mpf_int_t)str_charlen(s, found, is_bytes));
     }
-    return MPF_OBJ_FALSE;
+    return how & FIND_REMOVE ? args[0] : MPF_OBJ_FALSE;
 }
 
 static mpf_obj_t str_replace(size_t n_args, const mpf_obj_t *args) {
@@ -1071,19 +1083,6 @@ static mpf_obj_t partition_impl(size_t n_args, const mpf_obj_t *args, unsigned r
     return mpf_obj_new_tuple(3, items);
 }
 
-// removeprefix / removesuffix ([suffix]): [self] without [affix] at that end, or [self].
-static mpf_obj_t remove_affix(size_t n_args, const mpf_obj_t *args, unsigned suffix) {
-    (void)n_args;
-    mpf_obj_t self = args[0], affix = args[1];
-    size_t len, pl;
-    const char *s = self_data(self, &len);
-    const char *p = arg_data(self, affix, &pl);
-    // (an empty prefix gives a copy and an empty suffix [self], as before)
-    if (pl <= len && (pl == 0 ? !suffix : memcmp(suffix ? s + len - pl : s, p, pl) == 0)) {
-        return new_like(self, suffix ? s : s + pl, len - pl);
-    }
-    return self;
-}
 #endif
 
 // ---------------------------------------------------------------- codecs
@@ -1326,8 +1325,8 @@ static mpf_obj_t str_expandtabs(size_t n_args, const mpf_obj_t *args) {
     MPF_ROM_FUN_MODE(MPF_QSTR_zfill, 2, 2, justify, ALIGN_ZFILL), \
     MPF_ROM_FUN_MODE(MPF_QSTR_partition, 2, 2, partition_impl, false), \
     MPF_ROM_FUN_MODE(MPF_QSTR_rpartition, 2, 2, partition_impl, true), \
-    MPF_ROM_FUN_MODE(MPF_QSTR_removeprefix, 2, 2, remove_affix, false), \
-    MPF_ROM_FUN_MODE(MPF_QSTR_removesuffix, 2, 2, remove_affix, true), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_removeprefix, 2, 2, find_impl, FIND_AFFIX | FIND_REMOVE), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_removesuffix, 2, 2, find_impl, FIND_AFFIX | FIND_REMOVE | FIND_RIGHT), \
     MPF_ROM_FUN_VAR(MPF_QSTR_expandtabs, 1, 2, str_expandtabs),
 #define MORE_BYTES_METHODS \
     MPF_ROM_FUN_KW(MPF_QSTR_hex, 1, bytes_hex), \
