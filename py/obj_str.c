@@ -1407,8 +1407,9 @@ const mpf_type_t mpf_type_str = MPF_TYPE(MPF_QSTR_str, MPF_TYPE_FLAG_SUBCLASSABL
     (locals, &str_locals));
 
 // ---------------------------------------------------------------- bytes
+#if CONFIG_BUILTIN_HELPERS || CONFIG_STR_FORMAT
 // What a class instance's __bytes__ returns (TypeError unless bytes), or NULL when [o]
-// is not an instance of a class defining it.
+// is not an instance of a class defining it (bytes() and format.c's %b).
 mpf_obj_t mpf_bytes_dunder(mpf_obj_t o) {
     const mpf_type_t *t = mpf_obj_type(o);
     mpf_obj_t m = (t->flags & MPF_TYPE_FLAG_HEAP) ? mpf_type_lookup(t, MPF_QSTR___bytes__) : MPF_OBJ_NULL;
@@ -1421,6 +1422,7 @@ mpf_obj_t mpf_bytes_dunder(mpf_obj_t o) {
     }
     return r;
 }
+#endif
 
 static mpf_obj_t bytes_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
