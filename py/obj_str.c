@@ -1196,8 +1196,10 @@ static mpf_obj_t transcode(size_t n_args, size_t n_kw, const mpf_obj_t *args, bo
                 mpf_raise_fmt(&mpf_type_UnicodeDecodeError, "'ascii' codec can't decode byte 0x%x in position %u: ordinal not in range(128)",
                     (unsigned)c, (unsigned)pos);
             }
-            char esc[11];
+            char esc[11];  // (read by the message only)
+#if CONFIG_ERROR_MSG_LEVEL >= 1
             hex_escape(esc, c);
+#endif
             mpf_raise_fmt(&mpf_type_UnicodeEncodeError, "'%s' codec can't encode character '%s' in position %u: ordinal not in range(%u)",
                 codec_names[codec], esc, (unsigned)pos, (unsigned)limit);
         }
