@@ -908,8 +908,10 @@ static mpf_obj_t case_impl(size_t n_args, const mpf_obj_t *args, unsigned mode) 
     mpf_obj_t self = args[0];
     size_t len;
     const char *s = self_data(self, &len);
-    mpf_vstr_t v;
-    mpf_vstr_init(&v, len + 1);
+    // the result made at its size and filled (a bytearray's: bytes first, then copied)
+    bool is_ba = MPF_IS_BYTEARRAY(self);
+    uint8_t *d;
+    mpf_obj_t r = str_alloc(is_ba ? &mpf_type_bytes : result_type(self), 1, len, &d);
     bool prev_cased = false;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
@@ -926,9 +928,9 @@ static mpf_obj_t case_impl(size_t n_args, const mpf_obj_t *args, unsigned mode) 
             c = (char)(c ^ 0x20);  // ASCII upper and lower case differ in this bit
         }
         prev_cased = up || lo;
-        mpf_vstr_add_char(&v, c);
+        d[i] = (uint8_t)c;
     }
-    return new_like(self, v.buf, v.len);
+    return is_ba ? new_like(self, (const char *)d, len) : r;
 }
 #if CONFIG_STR_METHODS_MORE
 #endif
