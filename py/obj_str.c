@@ -324,7 +324,7 @@ static size_t str_search(const char *s, size_t b0, size_t b1, const char *needle
 
 // ---------------------------------------------------------------- operators
 static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
-    const mpf_type_t *t = mpf_obj_type(lhs);
+    const mpf_type_t *t = mpf_obj_type(lhs), *rt = mpf_obj_type(rhs);
     bool is_bytes = t == &mpf_type_bytes;
     size_t la, lb;
     const char *a = mpf_obj_str_data(lhs, &la);
@@ -362,7 +362,7 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     // `in`, by content.
     const char *b;
     mpf_buffer_t rb;
-    if (mpf_obj_type(rhs) == t) {
+    if (rt == t) {
         b = mpf_obj_str_data(rhs, &lb);
     } else if (is_bytes && (op == MPF_BINARY_OP_ADD || op == MPF_BINARY_OP_IN || op <= MPF_BINARY_OP_NOT_EQUAL) &&
                !MPF_IS_STR(rhs) && mpf_obj_get_buffer(rhs, &rb, false)) {
@@ -381,14 +381,14 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             mpf_raise_msg(&mpf_type_ValueError, "byte must be in range(0, 256)");
         }
         return mpf_obj_bool(memchr(a, (int)c, la) != NULL);
-    } else if ((op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) && !(mpf_obj_type(rhs)->flags & MPF_TYPE_FLAG_HEAP)) {
+    } else if ((op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) && !(rt->flags & MPF_TYPE_FLAG_HEAP)) {
         return mpf_obj_bool(op == MPF_BINARY_OP_NOT_EQUAL);
     } else {
         return MPF_OBJ_NULL;  // NotImplemented: a class's reflected method may answer
     }
     switch (op) {
         case MPF_BINARY_OP_ADD: {
-            if (la == 0 && t == mpf_obj_type(rhs)) {
+            if (la == 0 && t == rt) {
                 return rhs;
             }
             if (lb == 0) {
