@@ -329,17 +329,6 @@ bool mpf_type_is_subclass(const mpf_type_t *t, const mpf_type_t *base) {
     return false;
 }
 
-#if !CONFIG_TYPE_FULL_SLOTS
-const mpf_type_t *mpf_type_parent(const mpf_type_t *t) {
-#if !CONFIG_EXC_FULL_TYPES
-    if (t->flags & MPF_TYPE_FLAG_COMPACT) {
-        return ((const mpf_type_compact_t *)(const void *)t)->parent;
-    }
-#endif
-    return mpf_type_get_parent(t);
-}
-#endif
-
 bool mpf_obj_isinstance(mpf_obj_t o, mpf_obj_t cls) {
     const mpf_type_t *t = mpf_obj_type(o);
     if (mpf_obj_is_type(cls, &mpf_type_tuple)) {
