@@ -312,6 +312,16 @@ bool mpf_type_is_subclass(const mpf_type_t *t, const mpf_type_t *base) {
     if (t == base || base == &mpf_type_object) {
         return true;
     }
+#if !CONFIG_VM_FAST_PATHS
+    // one walk over the MRO (a builtin type's is found again from the start at each step)
+    const mpf_type_t *c;
+    for (size_t i = 1; (c = mpf_type_mro_item(t, i)) != NULL; i++) {
+        if (c == base) {
+            return true;
+        }
+    }
+    return false;
+#else
     if (mpf_class_mro(t) != MPF_OBJ_NULL) {
         const mpf_tuple_t *mro = mpf_obj_ptr(mpf_class_mro(t));
         for (size_t i = 0; i < mro->len; i++) {
@@ -327,6 +337,7 @@ bool mpf_type_is_subclass(const mpf_type_t *t, const mpf_type_t *base) {
         }
     }
     return false;
+#endif
 }
 
 bool mpf_obj_isinstance(mpf_obj_t o, mpf_obj_t cls) {
