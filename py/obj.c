@@ -279,6 +279,16 @@ bool mpf_type_is_subclass(const mpf_type_t *t, const mpf_type_t *base) {
     if (t == base || base == &mpf_type_object) {
         return true;
     }
+#if !CONFIG_VM_FAST_PATHS
+    // one walk over the MRO (a builtin type's is found again from the start at each step)
+    const mpf_type_t *c;
+    for (size_t i = 1; (c = mpf_type_mro_item(t, i)) != NULL; i++) {
+        if (c == base) {
+            return true;
+        }
+    }
+    return false;
+#else
     if (mpf_class_mro(t) != MPF_OBJ_NULL) {
         const mpf_tuple_t *mro = mpf_obj_ptr(mpf_class_mro(t));
         for (size_t i = 0; i < mro->len; i++) {
@@ -294,18 +304,8 @@ bool mpf_type_is_subclass(const mpf_type_t *t, const mpf_type_t *base) {
         }
     }
     return false;
-}
-
-#if !CONFIG_TYPE_FULL_SLOTS
-const mpf_type_t *mpf_type_parent(const mpf_type_t *t) {
-#if !CONFIG_EXC_FULL_TYPES
-    if (t->flags & MPF_TYPE_FLAG_COMPACT) {
-        return ((const mpf_type_compact_t *)(const void *)t)->parent;
-    }
 #endif
-    return mpf_type_get_parent(t);
 }
-#endif
 
 bool mpf_obj_isinstance(mpf_obj_t o, mpf_obj_t cls) {
     const mpf_type_t *t = mpf_obj_type(o);
