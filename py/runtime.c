@@ -9,7 +9,7 @@
 #endif
 #include "port.h"
 
-mpf_state_t mpf_state;
+MPF_OWN_SECTION("mpf_state") mpf_state_t mpf_state;
 
 mpf_obj_t mpf_sys_argv(void) {
     return mpf_state.sys_argv;
