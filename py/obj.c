@@ -333,7 +333,8 @@ bool mpf_type_is_subclass(const mpf_type_t *t, const mpf_type_t *base) {
 const mpf_type_t *mpf_type_parent(const mpf_type_t *t) {
 #if !CONFIG_EXC_FULL_TYPES
     if (t->flags & MPF_TYPE_FLAG_COMPACT) {
-        return ((const mpf_type_compact_t *)(const void *)t)->parent;
+        unsigned i = ((const mpf_type_compact_t *)(const void *)t)->parent;  // an index
+        return i == MPF_EXC_BaseException ? &mpf_type_BaseException : (const mpf_type_t *)(const void *)&mpf_exc_types[i];
     }
 #endif
     return mpf_type_get_parent(t);
