@@ -626,6 +626,25 @@ static mpf_obj_t builtin_round(size_t n_args, size_t n_kw, const mpf_obj_t *args
 #if !CONFIG_BUILTIN_ROUND_INT
         mpf_raise_msg(&mpf_type_NotImplementedError, "round() of an int to negative ndigits is disabled in this build");
 #else
+#if !CONFIG_INT_BIG
+        // small ints only: in C (a power of ten past the range rounds every value to 0)
+        mpf_int_t v = mpf_obj_get_int(x), p = 1;
+        for (mpf_int_t k = mpf_obj_get_int(nd); k < 0; k++) {
+            if (p > MPF_SMALL_INT_MAX / 10) {
+                return mpf_obj_new_small_int(0);
+            }
+            p *= 10;
+        }
+        mpf_int_t q = v / p, r = v % p;
+        if (r < 0) {  // floor division
+            q--;
+            r += p;
+        }
+        if (2 * r > p || (2 * r == p && (q & 1))) {  // halves to even
+            q++;
+        }
+        return mpf_obj_new_int(q * p);
+#else
         // round to 10**-nd, halves to even
         mpf_obj_t p = mpf_binary_op(MPF_BINARY_OP_POWER, mpf_obj_new_small_int(10), mpf_unary_op(MPF_UNARY_OP_NEGATIVE, nd));
         mpf_obj_t q = mpf_binary_op(MPF_BINARY_OP_FLOOR_DIVIDE, x, p);
@@ -637,6 +656,7 @@ static mpf_obj_t builtin_round(size_t n_args, size_t n_kw, const mpf_obj_t *args
             q = mpf_binary_op(MPF_BINARY_OP_ADD, q, mpf_obj_new_small_int(1));
         }
         return mpf_binary_op(MPF_BINARY_OP_MULTIPLY, q, p);
+#endif // !CONFIG_INT_BIG
 #endif
     }
 #if CONFIG_FLOAT
