@@ -474,6 +474,20 @@ static mpf_obj_t lookup_in(const mpf_type_t *c, mpf_qstr_t q) {
 
 // Look [q] up along the MRO of [t]; *owner (if given) gets the type that had it.
 static mpf_obj_t type_lookup_ex(const mpf_type_t *t, mpf_qstr_t q, const mpf_type_t **owner) {
+#if !CONFIG_VM_FAST_PATHS
+    // one walk over the MRO (a builtin type's is found again from the start at each step)
+    const mpf_type_t *c;
+    for (size_t i = 0; (c = mpf_type_mro_item(t, i)) != NULL; i++) {
+        mpf_obj_t v = lookup_in(c, q);
+        if (v != MPF_OBJ_NULL) {
+            if (owner) {
+                *owner = c;
+            }
+            return v;
+        }
+    }
+    return MPF_OBJ_NULL;
+#else
     if (mpf_class_mro(t) != MPF_OBJ_NULL) {
         const mpf_tuple_t *mro = mpf_obj_ptr(mpf_class_mro(t));
         for (size_t i = 0; i < mro->len; i++) {
@@ -506,6 +520,7 @@ static mpf_obj_t type_lookup_ex(const mpf_type_t *t, mpf_qstr_t q, const mpf_typ
         return v;
     }
     return MPF_OBJ_NULL;
+#endif
 }
 
 mpf_obj_t mpf_type_lookup(const mpf_type_t *t, mpf_qstr_t q) {
@@ -630,11 +645,11 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
     if (q == MPF_QSTR___bases__) {
         if (mpf_class_bases(t) != MPF_OBJ_NULL) {
             dest[0] = mpf_class_bases(t);
-        } else if (t == &mpf_type_object) {
-            dest[0] = mpf_obj_new_tuple(0, NULL);
         } else {
-            mpf_obj_t b = mpf_obj_from_ptr(mpf_type_parent(t) ? mpf_type_parent(t) : &mpf_type_object);
-            dest[0] = mpf_obj_new_tuple(1, &b);
+            // a builtin type's base: the next in its MRO (none for object)
+            const mpf_type_t *base = mpf_type_mro_item(t, 1);
+            mpf_obj_t b = mpf_obj_from_ptr(base);
+            dest[0] = mpf_obj_new_tuple(base != NULL, &b);
         }
         return;
     }
