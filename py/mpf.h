@@ -420,7 +420,7 @@ typedef union mpf_type_slot { MPF_TYPE_SLOT_LIST(MPF_TYPE_SLOT_MEMBER_) } mpf_ty
 
 // A type object. With CONFIG_TYPE_FULL_SLOTS: 14 words on a 32-bit chip, every slot a
 // field. Without: 3 words, then only the slots the type sets, found through slot_mask
-// (mpf_type_slot()). A compact exception type is 3 words (mpf_type_compact_t). What only
+// (mpf_type_slot()). A compact exception type is 2 words (mpf_type_compact_t). What only
 // classes made at run time have (namespace, bases, MRO) is in mpf_class_t; the rarely set
 // slots are in mpf_type_ext_t. Define one with MPF_TYPE(), read a slot with
 // mpf_type_get_SLOT(t) (NULL: not set).
@@ -517,10 +517,11 @@ typedef struct mpf_type_compact {
     uint16_t name;
 #if CONFIG_TYPE_FULL_SLOTS
     uint16_t flags;  // with MPF_TYPE_FLAG_COMPACT
+    const struct mpf_type *parent;  // (where a full type's is: mpf_type_parent() reads it)
 #else
     uint8_t flags;
+    uint8_t parent;  // the parent's index in mpf_exc_types[] (MPF_EXC_BaseException: BaseException)
 #endif
-    const struct mpf_type *parent;
 } mpf_type_compact_t;
 _Static_assert(offsetof(mpf_type_compact_t, flags) == offsetof(mpf_type_t, flags), "compact types are a prefix of mpf_type_t");
 #if CONFIG_TYPE_FULL_SLOTS
@@ -563,57 +564,95 @@ extern const mpf_type_t mpf_type_type, mpf_type_object, mpf_type_none, mpf_type_
     mpf_type_textio, mpf_type_sys_impl;
 
 // Exception types. BaseException is a full type object; without CONFIG_EXC_FULL_TYPES
-// the others are mpf_type_compact_t objects named mpf_exc_NAME, and mpf_type_NAME names
-// them as a type object (an lvalue: &mpf_type_NAME is a const mpf_type_t *).
+// the others are the mpf_type_compact_t entries of one array, mpf_exc_types[] (indexed
+// by MPF_EXC_NAME), and mpf_type_NAME names one as a type object (an lvalue:
+// &mpf_type_NAME is a const mpf_type_t *).
 extern const mpf_type_t mpf_type_BaseException;
-#if CONFIG_EXC_FULL_TYPES
-#define MPF_EXC_TYPE(n) extern const mpf_type_t mpf_type_##n;
+// Every builtin exception type but BaseException as X(name, parent), in the builtins'
+// order; the types of a feature that is off are left out.
+#if CONFIG_EXC_UNUSED_TYPES || CONFIG_GENERATORS
+#define MPF_EXC_IF_ASYNC_(x) x
 #else
-#define MPF_EXC_TYPE(n) extern const mpf_type_compact_t mpf_exc_##n;
+#define MPF_EXC_IF_ASYNC_(x)
 #endif
-MPF_EXC_TYPE(Exception)
-MPF_EXC_TYPE(SystemExit)
-MPF_EXC_TYPE(KeyboardInterrupt)
-MPF_EXC_TYPE(GeneratorExit)
-MPF_EXC_TYPE(StopIteration)
-MPF_EXC_TYPE(StopAsyncIteration)
-MPF_EXC_TYPE(ArithmeticError)
-MPF_EXC_TYPE(ZeroDivisionError)
-MPF_EXC_TYPE(OverflowError)
-MPF_EXC_TYPE(AssertionError)
-MPF_EXC_TYPE(AttributeError)
-MPF_EXC_TYPE(EOFError)
-MPF_EXC_TYPE(ImportError)
-MPF_EXC_TYPE(ModuleNotFoundError)
-MPF_EXC_TYPE(LookupError)
-MPF_EXC_TYPE(IndexError)
-MPF_EXC_TYPE(KeyError)
-MPF_EXC_TYPE(MemoryError)
-MPF_EXC_TYPE(NameError)
-MPF_EXC_TYPE(UnboundLocalError)
-MPF_EXC_TYPE(OSError)
-MPF_EXC_TYPE(RuntimeError)
-MPF_EXC_TYPE(NotImplementedError)
-MPF_EXC_TYPE(RecursionError)
-MPF_EXC_TYPE(SyntaxError)
-MPF_EXC_TYPE(IndentationError)
-MPF_EXC_TYPE(TypeError)
-MPF_EXC_TYPE(ValueError)
-MPF_EXC_TYPE(UnicodeError)
-MPF_EXC_TYPE(UnicodeDecodeError)
-MPF_EXC_TYPE(UnicodeEncodeError)
-MPF_EXC_TYPE(FileNotFoundError)
-MPF_EXC_TYPE(FileExistsError)
-MPF_EXC_TYPE(IsADirectoryError)
-MPF_EXC_TYPE(NotADirectoryError)
-MPF_EXC_TYPE(PermissionError)
-MPF_EXC_TYPE(TimeoutError)
-MPF_EXC_TYPE(SystemError)
-#undef MPF_EXC_TYPE
+#if CONFIG_EXC_UNUSED_TYPES || CONFIG_BUILTIN_HELPERS
+#define MPF_EXC_IF_EOF_(x) x
+#else
+#define MPF_EXC_IF_EOF_(x)
+#endif
+#if CONFIG_EXC_UNUSED_TYPES || CONFIG_COMPILER
+#define MPF_EXC_IF_INDENT_(x) x
+#else
+#define MPF_EXC_IF_INDENT_(x)
+#endif
+#if CONFIG_EXC_OSERROR_SUBCLASSES
+#define MPF_EXC_IF_OSSUB_(x) x
+#else
+#define MPF_EXC_IF_OSSUB_(x)
+#endif
+#if CONFIG_BUILTIN_HELPERS
+#define MPF_EXC_IF_HELPERS_(x) x
+#else
+#define MPF_EXC_IF_HELPERS_(x)
+#endif
+#define MPF_EXC_LIST(X) \
+    X(Exception, BaseException) \
+    X(SystemExit, BaseException) \
+    X(KeyboardInterrupt, BaseException) \
+    X(GeneratorExit, BaseException) \
+    X(StopIteration, Exception) \
+    MPF_EXC_IF_ASYNC_(X(StopAsyncIteration, Exception)) \
+    X(ArithmeticError, Exception) \
+    X(ZeroDivisionError, ArithmeticError) \
+    X(OverflowError, ArithmeticError) \
+    X(AssertionError, Exception) \
+    X(AttributeError, Exception) \
+    MPF_EXC_IF_EOF_(X(EOFError, Exception)) \
+    X(ImportError, Exception) \
+    X(ModuleNotFoundError, ImportError) \
+    X(LookupError, Exception) \
+    X(IndexError, LookupError) \
+    X(KeyError, LookupError) \
+    X(MemoryError, Exception) \
+    X(NameError, Exception) \
+    X(UnboundLocalError, NameError) \
+    X(OSError, Exception) \
+    MPF_EXC_IF_OSSUB_(X(FileNotFoundError, OSError)) \
+    MPF_EXC_IF_OSSUB_(X(FileExistsError, OSError)) \
+    MPF_EXC_IF_OSSUB_(X(IsADirectoryError, OSError)) \
+    MPF_EXC_IF_OSSUB_(X(NotADirectoryError, OSError)) \
+    MPF_EXC_IF_OSSUB_(X(PermissionError, OSError)) \
+    X(RuntimeError, Exception) \
+    X(NotImplementedError, RuntimeError) \
+    X(RecursionError, RuntimeError) \
+    X(SyntaxError, Exception) \
+    MPF_EXC_IF_HELPERS_(X(SystemError, Exception)) \
+    MPF_EXC_IF_INDENT_(X(IndentationError, SyntaxError)) \
+    X(TypeError, Exception) \
+    X(ValueError, Exception) \
+    X(UnicodeError, ValueError) \
+    X(UnicodeDecodeError, UnicodeError) \
+    X(UnicodeEncodeError, UnicodeError) \
+    MPF_EXC_IF_OSSUB_(X(TimeoutError, OSError))
+#if CONFIG_EXC_FULL_TYPES
+#define MPF_EXC_EXTERN_(n, p) extern const mpf_type_t mpf_type_##n;
+MPF_EXC_LIST(MPF_EXC_EXTERN_)
+#undef MPF_EXC_EXTERN_
+#else
+#define MPF_EXC_ENUM_(n, p) MPF_EXC_##n,
+enum {
+    MPF_EXC_LIST(MPF_EXC_ENUM_)
+    MPF_EXC_NUM,                // the number of compact types
+    MPF_EXC_BaseException = 255 // a compact type's parent index for BaseException
+};
+#undef MPF_EXC_ENUM_
+_Static_assert(MPF_EXC_NUM < MPF_EXC_BaseException, "a compact type's parent index fits a byte");
+extern const mpf_type_compact_t mpf_exc_types[MPF_EXC_NUM];
+#endif
 #if !CONFIG_EXC_FULL_TYPES
 // compact type [n] as a type object (through an address, as the slots of it are never
 // read: only name, flags, parent and locals, which the two structs share)
-#define MPF_EXC_AS_TYPE(n) (*(const mpf_type_t *)(const void *)&mpf_exc_##n.base)
+#define MPF_EXC_AS_TYPE(n) (*(const mpf_type_t *)(const void *)&mpf_exc_types[MPF_EXC_##n].base)
 #define mpf_type_Exception MPF_EXC_AS_TYPE(Exception)
 #define mpf_type_SystemExit MPF_EXC_AS_TYPE(SystemExit)
 #define mpf_type_KeyboardInterrupt MPF_EXC_AS_TYPE(KeyboardInterrupt)
@@ -919,8 +958,19 @@ int mpf_raise_terse_args(const char *fmt, ...);
 MPF_NORETURN void mpf_raise_type_error(void);
 MPF_NORETURN void mpf_raise_value_error(void);
 #define MPF_RAISE_IS_(t, n) (__builtin_constant_p((t) == &mpf_type_##n) && (t) == &mpf_type_##n)
+#if CONFIG_EXC_FULL_TYPES
 #define MPF_RAISE_TYPE(t) \
     (MPF_RAISE_IS_(t, TypeError) ? mpf_raise_type_error() : MPF_RAISE_IS_(t, ValueError) ? mpf_raise_value_error() : mpf_raise_type(t))
+#else
+// Another compact type known at compile time: its index in mpf_exc_types[] (a byte in the
+// call, no address to load).
+MPF_NORETURN void mpf_raise_exc_index(unsigned i);
+#define MPF_RAISE_INDEX_(t) ((const mpf_type_compact_t *)(const void *)(t) - mpf_exc_types)
+#define MPF_RAISE_TYPE(t) \
+    (MPF_RAISE_IS_(t, TypeError) ? mpf_raise_type_error() : MPF_RAISE_IS_(t, ValueError) ? mpf_raise_value_error() \
+     : __builtin_constant_p(MPF_RAISE_INDEX_(t)) && (size_t)MPF_RAISE_INDEX_(t) < MPF_EXC_NUM ? mpf_raise_exc_index((unsigned)MPF_RAISE_INDEX_(t)) \
+     : mpf_raise_type(t))
+#endif
 #endif
 mpf_obj_t mpf_exc_new(const mpf_type_t *t, size_t n_args, const mpf_obj_t *args);
 mpf_obj_t mpf_exc_new_msg(const mpf_type_t *t, const char *msg);

@@ -190,6 +190,16 @@ typedef struct mpf_gen {
 } mpf_gen_t;
 
 // ---------------------------------------------------------------- global state
+// A static variable that many functions reach (mpf_state; the GC's state would gain too): on
+// the small Cortex-M images (CONFIG_CORTEX_M_SIZE_FLAGS) in a section of its own, out of the
+// block of statics the compiler addresses from one base, so its fields sit at small offsets
+// that the 16-bit load and store forms reach (mpf_state: -112 B in minimal).
+#if CONFIG_CORTEX_M_SIZE_FLAGS
+#define MPF_OWN_SECTION(name) __attribute__((section(".bss." name)))
+#else
+#define MPF_OWN_SECTION(name)
+#endif
+
 typedef struct mpf_state {
     // GC roots: every word of this struct is scanned.
     mpf_obj_t modules;        // dict: sys.modules

@@ -275,39 +275,6 @@ mpf_obj_t mpf_obj_repr(mpf_obj_t o) {
     return mpf_obj_print_to_str(mpf_obj_print, o, MPF_PRINT_REPR);
 }
 
-mpf_obj_t mpf_obj_ascii(mpf_obj_t o) {
-    mpf_obj_t r = mpf_obj_repr(o);
-    size_t len;
-    const uint8_t *s = (const uint8_t *)mpf_obj_str_data(r, &len);
-    size_t i = 0;
-    while (i < len && s[i] < 0x80) {
-        i++;
-    }
-    if (i == len) {
-        return r;
-    }
-    mpf_vstr_t v;
-    mpf_vstr_init(&v, len + 16);
-    mpf_vstr_add_strn(&v, (const char *)s, i);
-    while (i < len) {
-        size_t n;
-        uint32_t c = mpf_utf8_decode(s + i, &n);
-        i += n;
-        if (c < 0x80) {
-            mpf_vstr_add_char(&v, (char)c);
-            continue;
-        }
-        // \xhh, \uhhhh or \Uhhhhhhhh, as CPython's ascii()
-        int digits = c < 0x100 ? 2 : c < 0x10000 ? 4 : 8;
-        mpf_vstr_add_char(&v, '\\');
-        mpf_vstr_add_char(&v, digits == 2 ? 'x' : digits == 4 ? 'u' : 'U');
-        for (int d = digits - 1; d >= 0; d--) {
-            mpf_vstr_add_char(&v, "0123456789abcdef"[(c >> (4 * d)) & 0xF]);
-        }
-    }
-    return mpf_vstr_to_str(&v);
-}
-
 bool mpf_type_is_subclass(const mpf_type_t *t, const mpf_type_t *base) {
     if (t == base || base == &mpf_type_object) {
         return true;

@@ -9,7 +9,7 @@
 #endif
 #include "port.h"
 
-mpf_state_t mpf_state;
+MPF_OWN_SECTION("mpf_state") mpf_state_t mpf_state;
 
 mpf_obj_t mpf_sys_argv(void) {
     return mpf_state.sys_argv;
@@ -342,15 +342,16 @@ mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n
                 for (size_t j = 0; j < n; j++) {
                     argbuf_add(pos, items[j]);
                 }
-            } else
-#endif
-            {
+            } else {
                 mpf_obj_t it = mpf_getiter(a);
                 mpf_obj_t v;
                 while ((v = mpf_iternext(it)) != MPF_OBJ_STOP) {
                     argbuf_add(pos, v);
                 }
             }
+#else
+            mpf_binary_op(MPF_BINARY_OP_INPLACE_ADD, mpf_obj_from_ptr(pos), a);  // (list += iterable)
+#endif
         } else {
             argbuf_add(pos, args[i]);
         }
