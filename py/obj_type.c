@@ -14,8 +14,7 @@ mpf_type_slot_t mpf_type_slot(const mpf_type_t *t, unsigned s) {
     if (t->flags & MPF_TYPE_FLAG_COMPACT) {
         if (s == MPF_TYPE_SLOT_parent) {
             unsigned i = ((const mpf_type_compact_t *)(const void *)t)->parent;  // an index
-            v.parent = i == MPF_EXC_BaseException ? &mpf_type_BaseException
-                                                  : (const mpf_type_t *)(const void *)&mpf_exc_types[i];
+            v.parent = i == MPF_EXC_BaseException ? &mpf_type_BaseException : (const mpf_type_t *)(const void *)&mpf_exc_types[i];
             return v;
         }
         t = &mpf_type_BaseException;
