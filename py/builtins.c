@@ -907,55 +907,10 @@ static const void *const builtins_objs[] = {
     &builtin_input_obj,
 #endif
     &mpf_type_BaseException,
-    &mpf_type_Exception,
-    &mpf_type_SystemExit,
-    &mpf_type_KeyboardInterrupt,
-    &mpf_type_GeneratorExit,
-    &mpf_type_StopIteration,
-#if CONFIG_EXC_UNUSED_TYPES || CONFIG_GENERATORS
-    &mpf_type_StopAsyncIteration,
-#endif
-    &mpf_type_ArithmeticError,
-    &mpf_type_ZeroDivisionError,
-    &mpf_type_OverflowError,
-    &mpf_type_AssertionError,
-    &mpf_type_AttributeError,
-#if CONFIG_EXC_UNUSED_TYPES || CONFIG_BUILTIN_HELPERS
-    &mpf_type_EOFError,
-#endif
-    &mpf_type_ImportError,
-    &mpf_type_ModuleNotFoundError,
-    &mpf_type_LookupError,
-    &mpf_type_IndexError,
-    &mpf_type_KeyError,
-    &mpf_type_MemoryError,
-    &mpf_type_NameError,
-    &mpf_type_UnboundLocalError,
-    &mpf_type_OSError,
-#if CONFIG_EXC_OSERROR_SUBCLASSES
-    &mpf_type_FileNotFoundError,
-    &mpf_type_FileExistsError,
-    &mpf_type_IsADirectoryError,
-    &mpf_type_NotADirectoryError,
-    &mpf_type_PermissionError,
-#endif
-    &mpf_type_RuntimeError,
-    &mpf_type_NotImplementedError,
-    &mpf_type_RecursionError,
-    &mpf_type_SyntaxError,
-#if CONFIG_BUILTIN_HELPERS
-    &mpf_type_SystemError,
-#endif
-#if CONFIG_EXC_UNUSED_TYPES || CONFIG_COMPILER
-    &mpf_type_IndentationError,
-#endif
-    &mpf_type_TypeError,
-    &mpf_type_ValueError,
-    &mpf_type_UnicodeError,
-    &mpf_type_UnicodeDecodeError,
-    &mpf_type_UnicodeEncodeError,
-#if CONFIG_EXC_OSERROR_SUBCLASSES
-    &mpf_type_TimeoutError,
+#if CONFIG_EXC_FULL_TYPES
+#define BUILTIN_EXC_(n, p) &mpf_type_##n,
+    MPF_EXC_LIST(BUILTIN_EXC_)
+#undef BUILTIN_EXC_
 #endif
 };
 
@@ -969,10 +924,27 @@ static const mpf_rom_map_elem_t builtins_table[] = {
 MPF_ROM_MAP(builtins_map, builtins_table);
 const mpf_rom_map_t *const mpf_builtins_map = &builtins_map;
 
-// The name of builtins_objs[i]: a builtin function's or a type's (a compact exception
-// type's too: its name is where a type's is).
+#define N_BUILTIN_OBJS (sizeof(builtins_objs) / sizeof(builtins_objs[0]))
+// The builtins named by their own name: builtins_objs, then (without CONFIG_EXC_FULL_TYPES)
+// the compact exception types, their one array, instead of a pointer to each.
+#if CONFIG_EXC_FULL_TYPES
+#define N_BUILTINS N_BUILTIN_OBJS
+#else
+#define N_BUILTINS (N_BUILTIN_OBJS + MPF_EXC_NUM)
+#endif
+static const void *builtin_obj(size_t i) {
+#if !CONFIG_EXC_FULL_TYPES
+    if (i >= N_BUILTIN_OBJS) {
+        return &mpf_exc_types[i - N_BUILTIN_OBJS];
+    }
+#endif
+    return builtins_objs[i];
+}
+
+// The name of builtin [i]: a builtin function's or a type's (a compact exception type's
+// too: its name is where a type's is).
 static mpf_qstr_t builtin_obj_name(size_t i) {
-    const void *o = builtins_objs[i];
+    const void *o = builtin_obj(i);
 #if CONFIG_FUN_FULL_OBJECTS
     bool fun = ((const mpf_obj_base_t *)o)->type == &mpf_type_fun_builtin;
 #else
@@ -985,9 +957,9 @@ static mpf_qstr_t builtin_obj_name(size_t i) {
 // module), or NULL.
 static mpf_obj_t builtin_find(mpf_qstr_t q) {
     mpf_obj_t v = mpf_rom_map_get(&builtins_map, q);
-    for (size_t i = 0; v == MPF_OBJ_NULL && i < sizeof(builtins_objs) / sizeof(builtins_objs[0]); i++) {
+    for (size_t i = 0; v == MPF_OBJ_NULL && i < N_BUILTINS; i++) {
         if (builtin_obj_name(i) == q) {
-            v = mpf_obj_from_ptr(builtins_objs[i]);
+            v = mpf_obj_from_ptr(builtin_obj(i));
         }
     }
     return v;
@@ -997,8 +969,8 @@ static mpf_obj_t builtin_find(mpf_qstr_t q) {
 // into it, mpf_builtin_lookup consults it first): the table's entries, then these.
 static void builtins_init(mpf_obj_t mod) {
     mpf_obj_t g = ((const mpf_module_t *)mpf_obj_ptr(mod))->globals;
-    for (size_t i = 0; i < sizeof(builtins_objs) / sizeof(builtins_objs[0]); i++) {
-        mpf_dict_store(g, mpf_obj_new_qstr(builtin_obj_name(i)), mpf_obj_from_ptr(builtins_objs[i]));
+    for (size_t i = 0; i < N_BUILTINS; i++) {
+        mpf_dict_store(g, mpf_obj_new_qstr(builtin_obj_name(i)), mpf_obj_from_ptr(builtin_obj(i)));
     }
 }
 const mpf_builtin_module_t mpf_module_builtins = {MPF_QSTR_builtins, &builtins_map, builtins_init};

@@ -958,8 +958,19 @@ int mpf_raise_terse_args(const char *fmt, ...);
 MPF_NORETURN void mpf_raise_type_error(void);
 MPF_NORETURN void mpf_raise_value_error(void);
 #define MPF_RAISE_IS_(t, n) (__builtin_constant_p((t) == &mpf_type_##n) && (t) == &mpf_type_##n)
+#if CONFIG_EXC_FULL_TYPES
 #define MPF_RAISE_TYPE(t) \
     (MPF_RAISE_IS_(t, TypeError) ? mpf_raise_type_error() : MPF_RAISE_IS_(t, ValueError) ? mpf_raise_value_error() : mpf_raise_type(t))
+#else
+// Another compact type known at compile time: its index in mpf_exc_types[] (a byte in the
+// call, no address to load).
+MPF_NORETURN void mpf_raise_exc_index(unsigned i);
+#define MPF_RAISE_INDEX_(t) ((const mpf_type_compact_t *)(const void *)(t) - mpf_exc_types)
+#define MPF_RAISE_TYPE(t) \
+    (MPF_RAISE_IS_(t, TypeError) ? mpf_raise_type_error() : MPF_RAISE_IS_(t, ValueError) ? mpf_raise_value_error() \
+     : __builtin_constant_p(MPF_RAISE_INDEX_(t)) && (size_t)MPF_RAISE_INDEX_(t) < MPF_EXC_NUM ? mpf_raise_exc_index((unsigned)MPF_RAISE_INDEX_(t)) \
+     : mpf_raise_type(t))
+#endif
 #endif
 mpf_obj_t mpf_exc_new(const mpf_type_t *t, size_t n_args, const mpf_obj_t *args);
 mpf_obj_t mpf_exc_new_msg(const mpf_type_t *t, const char *msg);

@@ -83,6 +83,13 @@ MPF_NORETURN void mpf_raise_type_error(void) {
 MPF_NORETURN void mpf_raise_value_error(void) {
     mpf_raise_type(&mpf_type_ValueError);
 }
+
+#if !CONFIG_EXC_FULL_TYPES
+// (not inlined: a call site passes a byte, not the address)
+__attribute__((noinline)) MPF_NORETURN void mpf_raise_exc_index(unsigned i) {
+    mpf_raise_type((const mpf_type_t *)(const void *)&mpf_exc_types[i].base);
+}
+#endif
 #endif
 
 // The names in parentheses: at ERROR_MSG_LEVEL 0 they are also macros (mpf.h).
@@ -134,6 +141,9 @@ MPF_NORETURN void mpf_raise_name_error(mpf_qstr_t name) {
 }
 
 MPF_NORETURN void mpf_raise_memory_error(void) {
+#if CONFIG_EMERGENCY_EXCEPTION
+    // the preallocated instance; none only while mpf_init runs, with no handler to catch
+    // anything (mpf_nlr_raise stops the program then)
     mpf_obj_t e = mpf_state.emergency_exc;
     if (e != MPF_OBJ_NULL) {
         mpf_exc_t *ex = mpf_obj_ptr(e);
@@ -142,8 +152,9 @@ MPF_NORETURN void mpf_raise_memory_error(void) {
         ex->tb_alloc = 0;
         ex->cause = MPF_OBJ_NULL;
         ex->context = MPF_OBJ_NULL;
-        mpf_nlr_raise(e);
     }
+    mpf_nlr_raise(e);
+#else
     mpf_exc_t *ex = mpf_gc_alloc_maybe(sizeof(mpf_exc_t));
     if (ex == NULL) {
         static const mpf_tuple_t no_args = {{&mpf_type_tuple}, 0};
@@ -156,6 +167,7 @@ MPF_NORETURN void mpf_raise_memory_error(void) {
     ex->inst.base.type = &mpf_type_MemoryError;
     ex->args = mpf_obj_new_tuple(0, (const mpf_obj_t *)&ex);
     mpf_nlr_raise(mpf_obj_from_ptr(ex));
+#endif
 }
 
 mpf_obj_t mpf_exc_value(mpf_obj_t exc) {
