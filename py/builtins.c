@@ -114,7 +114,6 @@ static mpf_obj_t builtin_print(size_t n_args, size_t n_kw, const mpf_obj_t *args
 #endif
     return MPF_OBJ_NONE;
 }
-MPF_FUN_KW(builtin_print_obj, MPF_QSTR_print, 0, builtin_print);
 
 #if CONFIG_BUILTIN_HELPERS
 // A line ends at '\n', or at '\r' as a serial terminal's Enter sends it; the '\n' of a
@@ -158,7 +157,6 @@ static mpf_obj_t builtin_input(size_t n_args, const mpf_obj_t *args) {
     }
     return mpf_vstr_to_str(&v);
 }
-MPF_FUN_VAR(builtin_input_obj, MPF_QSTR_input, 0, 1, builtin_input);
 #endif // CONFIG_BUILTIN_HELPERS
 
 // ---------------------------------------------------------------- simple functions
@@ -169,12 +167,10 @@ static mpf_obj_t builtin_len(mpf_obj_t o) {
     }
     return r;
 }
-MPF_FUN_1(builtin_len_obj, MPF_QSTR_len, builtin_len);
 
 static mpf_obj_t builtin_abs(mpf_obj_t o) {
     return mpf_unary_op(MPF_UNARY_OP_ABS, o);
 }
-MPF_FUN_1(builtin_abs_obj, MPF_QSTR_abs, builtin_abs);
 
 // all() (stop: false) and any() (stop: true): [stop] at the first item whose truth is
 // [stop], else the other
@@ -191,18 +187,15 @@ __attribute__((noinline)) static mpf_obj_t all_any(mpf_obj_t o, bool stop) {
 static mpf_obj_t builtin_all(mpf_obj_t o) {
     return all_any(o, false);
 }
-MPF_FUN_1(builtin_all_obj, MPF_QSTR_all, builtin_all);
 
 static mpf_obj_t builtin_any(mpf_obj_t o) {
     return all_any(o, true);
 }
-MPF_FUN_1(builtin_any_obj, MPF_QSTR_any, builtin_any);
 
 #if CONFIG_BUILTIN_HELPERS
 static mpf_obj_t builtin_callable(mpf_obj_t o) {
     return mpf_obj_bool(mpf_obj_is_callable(o));
 }
-MPF_FUN_1(builtin_callable_obj, MPF_QSTR_callable, builtin_callable);
 #endif // CONFIG_BUILTIN_HELPERS
 
 static mpf_obj_t builtin_chr(mpf_obj_t o) {
@@ -214,7 +207,6 @@ static mpf_obj_t builtin_chr(mpf_obj_t o) {
     size_t n = mpf_utf8_encode((uint32_t)c, buf);
     return mpf_obj_new_str_qstr_maybe(buf, n);
 }
-MPF_FUN_1(builtin_chr_obj, MPF_QSTR_chr, builtin_chr);
 
 static mpf_obj_t builtin_ord(mpf_obj_t o) {
     size_t len;
@@ -237,14 +229,12 @@ static mpf_obj_t builtin_ord(mpf_obj_t o) {
     }
     mpf_raise_fmt(&mpf_type_TypeError, "ord() expected string of length 1, but %T found", o);
 }
-MPF_FUN_1(builtin_ord_obj, MPF_QSTR_ord, builtin_ord);
 
 #if CONFIG_BUILTIN_HELPERS
 static mpf_obj_t builtin_divmod(mpf_obj_t a, mpf_obj_t b) {
     mpf_obj_t t[2] = {mpf_binary_op(MPF_BINARY_OP_FLOOR_DIVIDE, a, b), mpf_binary_op(MPF_BINARY_OP_MODULO, a, b)};
     return mpf_obj_new_tuple(2, t);
 }
-MPF_FUN_2(builtin_divmod_obj, MPF_QSTR_divmod, builtin_divmod);
 #endif // CONFIG_BUILTIN_HELPERS
 
 mpf_qstr_t mpf_builtin_attr_name(mpf_obj_t name) {
@@ -288,26 +278,22 @@ static mpf_obj_t builtin_getattr(size_t n_args, const mpf_obj_t *args) {
     mpf_obj_t v = mpf_builtin_attr_or_null(args[0], q, false);
     return v != MPF_OBJ_NULL ? v : args[2];
 }
-MPF_FUN_VAR(builtin_getattr_obj, MPF_QSTR_getattr, 2, 3, builtin_getattr);
 
 static mpf_obj_t builtin_setattr(mpf_obj_t o, mpf_obj_t name, mpf_obj_t v) {
     mpf_store_attr(o, mpf_builtin_attr_name(name), v);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_3(builtin_setattr_obj, MPF_QSTR_setattr, builtin_setattr);
 
 #if CONFIG_BUILTIN_HELPERS
 static mpf_obj_t builtin_delattr(mpf_obj_t o, mpf_obj_t name) {
     mpf_store_attr(o, mpf_builtin_attr_name(name), MPF_OBJ_NULL);
     return MPF_OBJ_NONE;
 }
-MPF_FUN_2(builtin_delattr_obj, MPF_QSTR_delattr, builtin_delattr);
 #endif // CONFIG_BUILTIN_HELPERS
 
 static mpf_obj_t builtin_hasattr(mpf_obj_t o, mpf_obj_t name) {
     return mpf_obj_bool(mpf_builtin_attr_or_null(o, mpf_builtin_attr_name(name), true) != MPF_OBJ_NULL);
 }
-MPF_FUN_2(builtin_hasattr_obj, MPF_QSTR_hasattr, builtin_hasattr);
 
 // The running code's globals (also __import__'s default).
 static mpf_obj_t builtin_globals(void) {
@@ -316,7 +302,6 @@ static mpf_obj_t builtin_globals(void) {
 }
 
 #if CONFIG_BUILTIN_HELPERS
-MPF_FUN_0(builtin_globals_obj, MPF_QSTR_globals, builtin_globals);
 
 static mpf_obj_t builtin_locals(void) {
 #if CONFIG_COMPILER
@@ -326,18 +311,15 @@ static mpf_obj_t builtin_locals(void) {
     return fr ? fr->locals : mpf_state.main_globals;
 #endif
 }
-MPF_FUN_0(builtin_locals_obj, MPF_QSTR_locals, builtin_locals);
 #endif // CONFIG_BUILTIN_HELPERS
 
 static mpf_obj_t builtin_hash(mpf_obj_t o) {
     return mpf_obj_new_int(mpf_obj_hash(o));
 }
-MPF_FUN_1(builtin_hash_obj, MPF_QSTR_hash, builtin_hash);
 
 static mpf_obj_t builtin_id(mpf_obj_t o) {
     return mpf_obj_new_int_from_ull((unsigned long long)o);
 }
-MPF_FUN_1(builtin_id_obj, MPF_QSTR_id, builtin_id);
 
 #if CONFIG_BUILTIN_HELPERS
 static mpf_obj_t int_base_str(mpf_obj_t o, int base, const char *prefix) {
@@ -369,9 +351,6 @@ static mpf_obj_t builtin_oct(mpf_obj_t o) {
 static mpf_obj_t builtin_hex(mpf_obj_t o) {
     return int_base_str(o, 16, "0x");
 }
-MPF_FUN_1(builtin_bin_obj, MPF_QSTR_bin, builtin_bin);
-MPF_FUN_1(builtin_oct_obj, MPF_QSTR_oct, builtin_oct);
-MPF_FUN_1(builtin_hex_obj, MPF_QSTR_hex, builtin_hex);
 #endif // CONFIG_BUILTIN_HELPERS
 
 #if CONFIG_CLASS_ADVANCED
@@ -398,7 +377,6 @@ static mpf_obj_t builtin_isinstance(mpf_obj_t o, mpf_obj_t cls) {
     return r != MPF_OBJ_NULL ? r : mpf_obj_bool(mpf_obj_isinstance(o, cls));
 #endif
 }
-MPF_FUN_2(builtin_isinstance_obj, MPF_QSTR_isinstance, builtin_isinstance);
 
 static mpf_obj_t builtin_issubclass(mpf_obj_t a, mpf_obj_t cls) {
     if (!mpf_obj_is_class(a)) {
@@ -424,7 +402,6 @@ static mpf_obj_t builtin_issubclass(mpf_obj_t a, mpf_obj_t cls) {
     }
     return mpf_obj_bool(mpf_type_is_subclass(mpf_obj_ptr(a), mpf_obj_ptr(cls)));
 }
-MPF_FUN_2(builtin_issubclass_obj, MPF_QSTR_issubclass, builtin_issubclass);
 
 static mpf_obj_t builtin_iter(size_t n_args, const mpf_obj_t *args) {
 #if CONFIG_BUILTIN_EXTRAS
@@ -446,9 +423,9 @@ static mpf_obj_t builtin_iter(size_t n_args, const mpf_obj_t *args) {
     return mpf_getiter(args[0]);
 }
 #if CONFIG_BUILTIN_EXTRAS
-MPF_FUN_VAR(builtin_iter_obj, MPF_QSTR_iter, 1, 2, builtin_iter);
+#define BUILTIN_ITER_MAX 2  // iter(callable, sentinel)
 #else
-MPF_FUN_VAR(builtin_iter_obj, MPF_QSTR_iter, 1, 1, builtin_iter);
+#define BUILTIN_ITER_MAX 1
 #endif
 
 static mpf_obj_t builtin_next(size_t n_args, const mpf_obj_t *args) {
@@ -486,7 +463,6 @@ static mpf_obj_t builtin_next(size_t n_args, const mpf_obj_t *args) {
     }
     return v;
 }
-MPF_FUN_VAR(builtin_next_obj, MPF_QSTR_next, 1, 2, builtin_next);
 
 static mpf_obj_t min_max(size_t n_args, size_t n_kw, const mpf_obj_t *args, bool is_max) {
     static const mpf_qstr_t kws[] = {MPF_QSTR_key, MPF_QSTR_default};
@@ -529,8 +505,6 @@ static mpf_obj_t builtin_min(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
 static mpf_obj_t builtin_max(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     return min_max(n_args, n_kw, args, true);
 }
-MPF_FUN_KW(builtin_min_obj, MPF_QSTR_min, 0, builtin_min);
-MPF_FUN_KW(builtin_max_obj, MPF_QSTR_max, 0, builtin_max);
 
 static mpf_obj_t builtin_pow(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_obj_t base = n_args > 0 ? args[0] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_base);
@@ -591,18 +565,15 @@ static mpf_obj_t builtin_pow(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     return mpf_binary_op(MPF_BINARY_OP_MODULO, result, mod);
 #endif // CONFIG_BUILTIN_POW3
 }
-MPF_FUN_KW(builtin_pow_obj, MPF_QSTR_pow, 0, builtin_pow);
 
 static mpf_obj_t builtin_repr(mpf_obj_t o) {
     return mpf_obj_repr(o);
 }
-MPF_FUN_1(builtin_repr_obj, MPF_QSTR_repr, builtin_repr);
 
 #if CONFIG_BUILTIN_EXTRAS
 static mpf_obj_t builtin_ascii(mpf_obj_t o) {
     return mpf_obj_ascii(o);
 }
-MPF_FUN_1(builtin_ascii_obj, MPF_QSTR_ascii, builtin_ascii);
 #endif
 
 static mpf_obj_t builtin_round(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -626,6 +597,25 @@ static mpf_obj_t builtin_round(size_t n_args, size_t n_kw, const mpf_obj_t *args
 #if !CONFIG_BUILTIN_ROUND_INT
         mpf_raise_msg(&mpf_type_NotImplementedError, "round() of an int to negative ndigits is disabled in this build");
 #else
+#if !CONFIG_INT_BIG
+        // small ints only: in C (a power of ten past the range rounds every value to 0)
+        mpf_int_t v = mpf_obj_get_int(x), p = 1;
+        for (mpf_int_t k = mpf_obj_get_int(nd); k < 0; k++) {
+            if (p > MPF_SMALL_INT_MAX / 10) {
+                return mpf_obj_new_small_int(0);
+            }
+            p *= 10;
+        }
+        mpf_int_t q = v / p, r = v % p;
+        if (r < 0) {  // floor division
+            q--;
+            r += p;
+        }
+        if (2 * r > p || (2 * r == p && (q & 1))) {  // halves to even
+            q++;
+        }
+        return mpf_obj_new_int(q * p);
+#else
         // round to 10**-nd, halves to even
         mpf_obj_t p = mpf_binary_op(MPF_BINARY_OP_POWER, mpf_obj_new_small_int(10), mpf_unary_op(MPF_UNARY_OP_NEGATIVE, nd));
         mpf_obj_t q = mpf_binary_op(MPF_BINARY_OP_FLOOR_DIVIDE, x, p);
@@ -637,6 +627,7 @@ static mpf_obj_t builtin_round(size_t n_args, size_t n_kw, const mpf_obj_t *args
             q = mpf_binary_op(MPF_BINARY_OP_ADD, q, mpf_obj_new_small_int(1));
         }
         return mpf_binary_op(MPF_BINARY_OP_MULTIPLY, q, p);
+#endif // !CONFIG_INT_BIG
 #endif
     }
 #if CONFIG_FLOAT
@@ -650,7 +641,6 @@ static mpf_obj_t builtin_round(size_t n_args, size_t n_kw, const mpf_obj_t *args
     }
     mpf_raise_fmt(&mpf_type_TypeError, "type %T doesn't define __round__ method", x);
 }
-MPF_FUN_KW(builtin_round_obj, MPF_QSTR_round, 0, builtin_round);
 
 static mpf_obj_t builtin_sorted(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     if (n_args != 1) {
@@ -660,7 +650,6 @@ static mpf_obj_t builtin_sorted(size_t n_args, size_t n_kw, const mpf_obj_t *arg
     mpf_list_sort_kw(l, n_kw, args + 1);
     return l;
 }
-MPF_FUN_KW(builtin_sorted_obj, MPF_QSTR_sorted, 0, builtin_sorted);
 
 static mpf_obj_t builtin_sum(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     static const mpf_qstr_t kws[] = {MPF_QSTR_start};
@@ -679,7 +668,6 @@ static mpf_obj_t builtin_sum(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     }
     return acc;
 }
-MPF_FUN_KW(builtin_sum_obj, MPF_QSTR_sum, 0, builtin_sum);
 
 static mpf_obj_t builtin_format(size_t n_args, const mpf_obj_t *args) {
 #if CONFIG_STR_FORMAT
@@ -692,7 +680,6 @@ static mpf_obj_t builtin_format(size_t n_args, const mpf_obj_t *args) {
     return mpf_obj_str(args[0]);
 #endif
 }
-MPF_FUN_VAR(builtin_format_obj, MPF_QSTR_format, 1, 2, builtin_format);
 
 #if CONFIG_BUILTIN_HELPERS
 // dir(): names of a module, class or instance, sorted.
@@ -774,7 +761,6 @@ static mpf_obj_t builtin_dir(size_t n_args, const mpf_obj_t *args) {
     lp->len = j;
     return l;
 }
-MPF_FUN_VAR(builtin_dir_obj, MPF_QSTR_dir, 0, 1, builtin_dir);
 
 static mpf_obj_t builtin_vars(size_t n_args, const mpf_obj_t *args) {
     if (n_args == 0) {
@@ -782,7 +768,6 @@ static mpf_obj_t builtin_vars(size_t n_args, const mpf_obj_t *args) {
     }
     return mpf_load_attr(args[0], MPF_QSTR___dict__);
 }
-MPF_FUN_VAR(builtin_vars_obj, MPF_QSTR_vars, 0, 1, builtin_vars);
 #endif // CONFIG_BUILTIN_HELPERS
 
 static mpf_obj_t builtin_import(size_t n_args, const mpf_obj_t *args) {
@@ -793,16 +778,14 @@ static mpf_obj_t builtin_import(size_t n_args, const mpf_obj_t *args) {
 }
 
 // ---------------------------------------------------------------- the table
-// The builtins named by their own name (a builtin function's or a type's), by pointer
-// alone: 4 bytes each instead of a 6-byte name and value entry.
+// The builtins named by their own name (a type's, or a builtin function defined in another
+// file), by pointer alone: 4 bytes each instead of a 6-byte name and value entry.
 static const void *const builtins_objs[] = {
     &mpf_builtin_build_class_obj,
 #if CONFIG_COMPILER
     &mpf_builtin_eval_obj,
     &mpf_builtin_exec_obj,
 #endif
-    &builtin_print_obj,
-    &builtin_len_obj,
     &mpf_type_range,
     &mpf_type_int,
     &mpf_type_str,
@@ -848,99 +831,57 @@ static const void *const builtins_objs[] = {
 #if CONFIG_BUILTIN_OPEN
     &mpf_port_open_obj,
 #endif
-    &builtin_abs_obj,
-    &builtin_all_obj,
-    &builtin_any_obj,
-    &builtin_chr_obj,
-    &builtin_ord_obj,
-    &builtin_getattr_obj,
-    &builtin_setattr_obj,
-    &builtin_hasattr_obj,
-    &builtin_hash_obj,
-    &builtin_id_obj,
-    &builtin_isinstance_obj,
-    &builtin_issubclass_obj,
-    &builtin_iter_obj,
-    &builtin_next_obj,
-    &builtin_min_obj,
-    &builtin_max_obj,
-    &builtin_pow_obj,
-    &builtin_repr_obj,
-#if CONFIG_BUILTIN_EXTRAS
-    &builtin_ascii_obj,
-#endif
-    &builtin_round_obj,
-    &builtin_sorted_obj,
-    &builtin_sum_obj,
-    &builtin_format_obj,
-#if CONFIG_BUILTIN_HELPERS
-    &builtin_bin_obj,
-    &builtin_oct_obj,
-    &builtin_hex_obj,
-    &builtin_divmod_obj,
-    &builtin_callable_obj,
-    &builtin_delattr_obj,
-    &builtin_globals_obj,
-    &builtin_locals_obj,
-    &builtin_dir_obj,
-    &builtin_vars_obj,
-    &builtin_input_obj,
-#endif
     &mpf_type_BaseException,
-    &mpf_type_Exception,
-    &mpf_type_SystemExit,
-    &mpf_type_KeyboardInterrupt,
-    &mpf_type_GeneratorExit,
-    &mpf_type_StopIteration,
-#if CONFIG_EXC_UNUSED_TYPES || CONFIG_GENERATORS
-    &mpf_type_StopAsyncIteration,
-#endif
-    &mpf_type_ArithmeticError,
-    &mpf_type_ZeroDivisionError,
-    &mpf_type_OverflowError,
-    &mpf_type_AssertionError,
-    &mpf_type_AttributeError,
-#if CONFIG_EXC_UNUSED_TYPES || CONFIG_BUILTIN_HELPERS
-    &mpf_type_EOFError,
-#endif
-    &mpf_type_ImportError,
-    &mpf_type_ModuleNotFoundError,
-    &mpf_type_LookupError,
-    &mpf_type_IndexError,
-    &mpf_type_KeyError,
-    &mpf_type_MemoryError,
-    &mpf_type_NameError,
-    &mpf_type_UnboundLocalError,
-    &mpf_type_OSError,
-#if CONFIG_EXC_OSERROR_SUBCLASSES
-    &mpf_type_FileNotFoundError,
-    &mpf_type_FileExistsError,
-    &mpf_type_IsADirectoryError,
-    &mpf_type_NotADirectoryError,
-    &mpf_type_PermissionError,
-#endif
-    &mpf_type_RuntimeError,
-    &mpf_type_NotImplementedError,
-    &mpf_type_RecursionError,
-    &mpf_type_SyntaxError,
-#if CONFIG_BUILTIN_HELPERS
-    &mpf_type_SystemError,
-#endif
-#if CONFIG_EXC_UNUSED_TYPES || CONFIG_COMPILER
-    &mpf_type_IndentationError,
-#endif
-    &mpf_type_TypeError,
-    &mpf_type_ValueError,
-    &mpf_type_UnicodeError,
-    &mpf_type_UnicodeDecodeError,
-    &mpf_type_UnicodeEncodeError,
-#if CONFIG_EXC_OSERROR_SUBCLASSES
-    &mpf_type_TimeoutError,
+#if CONFIG_EXC_FULL_TYPES
+#define BUILTIN_EXC_(n, p) &mpf_type_##n,
+    MPF_EXC_LIST(BUILTIN_EXC_)
+#undef BUILTIN_EXC_
 #endif
 };
 
-// The others, by name, and __import__ (the import statement compares with it).
+// The builtin functions, each an entry (no object elsewhere: only this table names them),
+// then the others by name, and __import__ (the import statement compares with it).
 static const mpf_rom_map_elem_t builtins_table[] = {
+    MPF_ROM_FUN_KW(MPF_QSTR_print, 0, builtin_print),
+    MPF_ROM_FUN_1(MPF_QSTR_len, builtin_len),
+    MPF_ROM_FUN_1(MPF_QSTR_abs, builtin_abs),
+    MPF_ROM_FUN_1(MPF_QSTR_all, builtin_all),
+    MPF_ROM_FUN_1(MPF_QSTR_any, builtin_any),
+    MPF_ROM_FUN_1(MPF_QSTR_chr, builtin_chr),
+    MPF_ROM_FUN_1(MPF_QSTR_ord, builtin_ord),
+    MPF_ROM_FUN_VAR(MPF_QSTR_getattr, 2, 3, builtin_getattr),
+    MPF_ROM_FUN_3(MPF_QSTR_setattr, builtin_setattr),
+    MPF_ROM_FUN_2(MPF_QSTR_hasattr, builtin_hasattr),
+    MPF_ROM_FUN_1(MPF_QSTR_hash, builtin_hash),
+    MPF_ROM_FUN_1(MPF_QSTR_id, builtin_id),
+    MPF_ROM_FUN_2(MPF_QSTR_isinstance, builtin_isinstance),
+    MPF_ROM_FUN_2(MPF_QSTR_issubclass, builtin_issubclass),
+    MPF_ROM_FUN_VAR(MPF_QSTR_iter, 1, BUILTIN_ITER_MAX, builtin_iter),
+    MPF_ROM_FUN_VAR(MPF_QSTR_next, 1, 2, builtin_next),
+    MPF_ROM_FUN_KW(MPF_QSTR_min, 0, builtin_min),
+    MPF_ROM_FUN_KW(MPF_QSTR_max, 0, builtin_max),
+    MPF_ROM_FUN_KW(MPF_QSTR_pow, 0, builtin_pow),
+    MPF_ROM_FUN_1(MPF_QSTR_repr, builtin_repr),
+#if CONFIG_BUILTIN_EXTRAS
+    MPF_ROM_FUN_1(MPF_QSTR_ascii, builtin_ascii),
+#endif
+    MPF_ROM_FUN_KW(MPF_QSTR_round, 0, builtin_round),
+    MPF_ROM_FUN_KW(MPF_QSTR_sorted, 0, builtin_sorted),
+    MPF_ROM_FUN_KW(MPF_QSTR_sum, 0, builtin_sum),
+    MPF_ROM_FUN_VAR(MPF_QSTR_format, 1, 2, builtin_format),
+#if CONFIG_BUILTIN_HELPERS
+    MPF_ROM_FUN_1(MPF_QSTR_bin, builtin_bin),
+    MPF_ROM_FUN_1(MPF_QSTR_oct, builtin_oct),
+    MPF_ROM_FUN_1(MPF_QSTR_hex, builtin_hex),
+    MPF_ROM_FUN_2(MPF_QSTR_divmod, builtin_divmod),
+    MPF_ROM_FUN_1(MPF_QSTR_callable, builtin_callable),
+    MPF_ROM_FUN_2(MPF_QSTR_delattr, builtin_delattr),
+    MPF_ROM_FUN_0(MPF_QSTR_globals, builtin_globals),
+    MPF_ROM_FUN_0(MPF_QSTR_locals, builtin_locals),
+    MPF_ROM_FUN_VAR(MPF_QSTR_dir, 0, 1, builtin_dir),
+    MPF_ROM_FUN_VAR(MPF_QSTR_vars, 0, 1, builtin_vars),
+    MPF_ROM_FUN_VAR(MPF_QSTR_input, 0, 1, builtin_input),
+#endif
     {MPF_ROM_QSTR(MPF_QSTR___name__), MPF_ROM_QSTR(MPF_QSTR_builtins)},
     MPF_ROM_FUN_VAR(MPF_QSTR___import__, 1, 5, builtin_import),
     {MPF_ROM_QSTR(MPF_QSTR_Ellipsis), MPF_ROM_PTR(&mpf_const_ellipsis_obj)},
@@ -949,10 +890,27 @@ static const mpf_rom_map_elem_t builtins_table[] = {
 MPF_ROM_MAP(builtins_map, builtins_table);
 const mpf_rom_map_t *const mpf_builtins_map = &builtins_map;
 
-// The name of builtins_objs[i]: a builtin function's or a type's (a compact exception
-// type's too: its name is where a type's is).
+#define N_BUILTIN_OBJS (sizeof(builtins_objs) / sizeof(builtins_objs[0]))
+// The builtins named by their own name: builtins_objs, then (without CONFIG_EXC_FULL_TYPES)
+// the compact exception types, their one array, instead of a pointer to each.
+#if CONFIG_EXC_FULL_TYPES
+#define N_BUILTINS N_BUILTIN_OBJS
+#else
+#define N_BUILTINS (N_BUILTIN_OBJS + MPF_EXC_NUM)
+#endif
+static const void *builtin_obj(size_t i) {
+#if !CONFIG_EXC_FULL_TYPES
+    if (i >= N_BUILTIN_OBJS) {
+        return &mpf_exc_types[i - N_BUILTIN_OBJS];
+    }
+#endif
+    return builtins_objs[i];
+}
+
+// The name of builtin [i]: a builtin function's or a type's (a compact exception type's
+// too: its name is where a type's is).
 static mpf_qstr_t builtin_obj_name(size_t i) {
-    const void *o = builtins_objs[i];
+    const void *o = builtin_obj(i);
 #if CONFIG_FUN_FULL_OBJECTS
     bool fun = ((const mpf_obj_base_t *)o)->type == &mpf_type_fun_builtin;
 #else
@@ -965,9 +923,9 @@ static mpf_qstr_t builtin_obj_name(size_t i) {
 // module), or NULL.
 static mpf_obj_t builtin_find(mpf_qstr_t q) {
     mpf_obj_t v = mpf_rom_map_get(&builtins_map, q);
-    for (size_t i = 0; v == MPF_OBJ_NULL && i < sizeof(builtins_objs) / sizeof(builtins_objs[0]); i++) {
+    for (size_t i = 0; v == MPF_OBJ_NULL && i < N_BUILTINS; i++) {
         if (builtin_obj_name(i) == q) {
-            v = mpf_obj_from_ptr(builtins_objs[i]);
+            v = mpf_obj_from_ptr(builtin_obj(i));
         }
     }
     return v;
@@ -977,8 +935,8 @@ static mpf_obj_t builtin_find(mpf_qstr_t q) {
 // into it, mpf_builtin_lookup consults it first): the table's entries, then these.
 static void builtins_init(mpf_obj_t mod) {
     mpf_obj_t g = ((const mpf_module_t *)mpf_obj_ptr(mod))->globals;
-    for (size_t i = 0; i < sizeof(builtins_objs) / sizeof(builtins_objs[0]); i++) {
-        mpf_dict_store(g, mpf_obj_new_qstr(builtin_obj_name(i)), mpf_obj_from_ptr(builtins_objs[i]));
+    for (size_t i = 0; i < N_BUILTINS; i++) {
+        mpf_dict_store(g, mpf_obj_new_qstr(builtin_obj_name(i)), mpf_obj_from_ptr(builtin_obj(i)));
     }
 }
 const mpf_builtin_module_t mpf_module_builtins = {MPF_QSTR_builtins, &builtins_map, builtins_init};

@@ -573,7 +573,11 @@ void *mpf_gc_realloc(void *p, size_t n) {
     }
     size_t head = block_of((uintptr_t)p);
     if (head == SIZE_MAX || at_get(head) != AT_HEAD) {
+#if CONFIG_ERROR_MSG_LEVEL == 0
+        mpf_port_abort("gc: realloc");  // (terse: the short form)
+#else
         mpf_port_abort("gc: realloc of a pointer that is not a heap object");
+#endif
     }
     size_t have = obj_blocks(head);
     if (n > SIZE_MAX / 2) {

@@ -330,54 +330,26 @@ static const char *import_all_name(mpf_obj_t k, const char *what, size_t *len) {
     return mpf_obj_str_data(k, len);
 }
 
-// Whether an import can give an object that is not a module: only sys.modules or a
-// replaced __import__ can put one there.
-#if CONFIG_MODULE_SYS || CONFIG_BUILTIN_HELPERS
-#define IMPORT_ANY_OBJECT 1
-#else
-#define IMPORT_ANY_OBJECT 0
-#endif
-
-// `from [mod] import *` into [dict]. [mod] is usually a module, but sys.modules may hold any
-// object: then its __all__ or its __dict__ is used, as CPython does (always a module in a
-// build without IMPORT_ANY_OBJECT's features).
+// `from [mod] import *` into [dict]: the names in [mod]'s __all__, else those of its
+// __dict__ not starting with '_', each bound to getattr([mod], name), as CPython does. [mod]
+// is usually a module, but sys.modules may hold any object (a class, an instance: their
+// __dict__ views, with CONFIG_CLASS_DICT).
 void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict) {
-    mpf_obj_t all = mpf_builtin_attr_or_null(mod, MPF_QSTR___all__, false);  // (getattr(mod, '__all__', None))
-    if (all != MPF_OBJ_NULL) {
-        mpf_obj_t it = mpf_getiter(all), n;
-        while ((n = mpf_iternext(it)) != MPF_OBJ_STOP) {
-            size_t len;
-            const char *s = import_all_name(n, "Item in __all__", &len);
+    mpf_obj_t names = mpf_builtin_attr_or_null(mod, MPF_QSTR___all__, false);  // (getattr(mod, '__all__', None))
+    bool all = names != MPF_OBJ_NULL;
+    if (!all) {
+        names = mpf_builtin_attr_or_null(mod, MPF_QSTR___dict__, false);
+        if (names == MPF_OBJ_NULL) {
+            mpf_raise_msg(&mpf_type_ImportError, "from-import-* object has no __dict__ and no __all__");
+        }
+    }
+    mpf_obj_t it = mpf_getiter(names), n;
+    while ((n = mpf_iternext(it)) != MPF_OBJ_STOP) {
+        size_t len;
+        const char *s = import_all_name(n, all ? "Item in __all__" : "Key in __dict__", &len);
+        if (all || len == 0 || s[0] != '_') {
             mpf_qstr_t q = mpf_qstr_from_strn(s, len);
             mpf_dict_store(dict, mpf_obj_new_qstr(q), mpf_load_attr(mod, q));
         }
-        return;
-    }
-    mpf_map_t *m = NULL;
-    if (!IMPORT_ANY_OBJECT || mpf_obj_is_type(mod, &mpf_type_module)) {
-        m = mpf_dict_map(((mpf_module_t *)mpf_obj_ptr(mod))->globals);
-    } else if (mpf_obj_is_class(mod)) {
-        m = mpf_class_dict(mpf_obj_ptr(mod));  // a class's __dict__ is a read-only view of this
-    } else if (mpf_obj_type(mod)->flags & MPF_TYPE_FLAG_HEAP) {
-        m = &((mpf_instance_t *)mpf_obj_ptr(mod))->members;  // an instance's __dict__ is a view of this
-    }
-    if (IMPORT_ANY_OBJECT && m == NULL) {
-        mpf_obj_t d = mpf_builtin_attr_or_null(mod, MPF_QSTR___dict__, false);
-        if (d == MPF_OBJ_NULL || !mpf_obj_is_type(d, &mpf_type_dict)) {
-            mpf_raise_msg(&mpf_type_ImportError, "from-import-* object has no __dict__ and no __all__");
-        }
-        m = mpf_dict_map(d);
-    }
-    for (size_t i = 0; i < m->used; i++) {
-        mpf_obj_t k = m->elems[i].key;
-        if (k == MPF_OBJ_NULL) {
-            continue;
-        }
-        size_t len;
-        const char *s = import_all_name(k, "Key in __dict__", &len);
-        if (len > 0 && s[0] == '_') {
-            continue;
-        }
-        mpf_dict_store(dict, k, m->elems[i].value);
     }
 }

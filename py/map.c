@@ -79,7 +79,9 @@ static void grow(mpf_map_t *m) {
 mpf_map_elem_t *mpf_map_lookup(mpf_map_t *m, mpf_obj_t key, mpf_map_op_t op) {
     static mpf_map_elem_t removed;
     size_t found = SIZE_MAX;
-    size_t slot = 0;
+    size_t slot = 0;  // on a miss with an index: where the key's entry number goes
+#if CONFIG_VM_FAST_PATHS
+    // a loop over the entries, or one over the index
     if (m->index == NULL) {
         for (size_t i = 0; i < m->used; i++) {
             if (key_eq(m->elems[i].key, key)) {
@@ -96,7 +98,7 @@ mpf_map_elem_t *mpf_map_lookup(mpf_map_t *m, mpf_obj_t key, mpf_map_op_t op) {
         for (;;) {
             uint32_t e = m->index[slot];
             if (e == 0) {
-                break;  // a miss: [slot] is where the key's entry number goes
+                break;
             }
             if (key_eq(m->elems[e - 1].key, key)) {
                 found = e - 1;
@@ -105,6 +107,32 @@ mpf_map_elem_t *mpf_map_lookup(mpf_map_t *m, mpf_obj_t key, mpf_map_op_t op) {
             slot = (slot + 1) & mask;
         }
     }
+#else
+    // one loop: over the index from the key's hash when the map has one, else over the
+    // entries in order (the slot is the entry's number; with no index the mask is all ones)
+    size_t mask = m->index_size - 1;
+    if (m->index != NULL) {
+        slot = (size_t)mpf_obj_hash(key) & mask;
+    }
+    for (;; slot = (slot + 1) & mask) {
+        size_t i = slot;
+        if (m->index != NULL) {
+            i = m->index[slot];
+            if (i-- == 0) {
+                break;
+            }
+        } else if (i >= m->used) {
+            if (mpf_obj_is_ptr(key)) {
+                (void)mpf_obj_hash(key);  // unhashable keys raise even on a miss
+            }
+            break;
+        }
+        if (key_eq(m->elems[i].key, key)) {
+            found = i;
+            break;
+        }
+    }
+#endif
     if (found != SIZE_MAX) {
         if (op == MPF_MAP_REMOVE) {
             removed = m->elems[found];

@@ -419,8 +419,8 @@ enum { MPF_TYPE_SLOT_LIST(MPF_TYPE_SLOT_ENUM_) MPF_TYPE_SLOT_NUM };
 typedef union mpf_type_slot { MPF_TYPE_SLOT_LIST(MPF_TYPE_SLOT_MEMBER_) } mpf_type_slot_t;
 
 // A type object. With CONFIG_TYPE_FULL_SLOTS: 14 words on a 32-bit chip, every slot a
-// field. Without: 5 words, then only the slots the type sets, found through slot_off
-// (0: not set). A compact exception type is 3 words (mpf_type_compact_t). What only
+// field. Without: 3 words, then only the slots the type sets, found through slot_mask
+// (mpf_type_slot()). A compact exception type is 2 words (mpf_type_compact_t). What only
 // classes made at run time have (namespace, bases, MRO) is in mpf_class_t; the rarely set
 // slots are in mpf_type_ext_t. Define one with MPF_TYPE(), read a slot with
 // mpf_type_get_SLOT(t) (NULL: not set).
@@ -438,9 +438,9 @@ typedef struct mpf_type {
     MPF_TYPE_SLOT_LIST(MPF_TYPE_SLOT_MEMBER_)
 #else
     uint8_t flags;  // (the flags fit a byte)
-    // byte offset from the type object of each slot's value (MPF_TYPE_SLOT_*), 0 = not set
-    uint8_t slot_off[MPF_TYPE_SLOT_NUM];
-    mpf_type_slot_t slots[];        // the values, in the order MPF_TYPE() lists them
+    // bit MPF_TYPE_SLOT_s set: slot s is set; its value is slots[the number of lower bits set]
+    uint16_t slot_mask;
+    mpf_type_slot_t slots[];        // the values of the set slots, in MPF_TYPE_SLOT_* order
 #endif
 } mpf_type_t;
 
@@ -450,11 +450,11 @@ typedef struct mpf_type {
 #define MPF_TYPE_SLOT_GETTER_(s, T) \
     static inline T mpf_type_get_##s(const mpf_type_t *t) { return t->s; }
 #else
+// (one function reads them all: a call is smaller than the rank computed at each read; it
+// reads a compact exception type's slots from BaseException, but its parent from itself)
+__attribute__((pure)) mpf_type_slot_t mpf_type_slot(const mpf_type_t *t, unsigned s);
 #define MPF_TYPE_SLOT_GETTER_(s, T) \
-    static inline T mpf_type_get_##s(const mpf_type_t *t) { \
-        unsigned off = t->slot_off[MPF_TYPE_SLOT_##s]; \
-        return off != 0 ? ((const mpf_type_slot_t *)(const void *)((const char *)t + off))->s : NULL; \
-    }
+    static inline T mpf_type_get_##s(const mpf_type_t *t) { return mpf_type_slot(t, MPF_TYPE_SLOT_##s).s; }
 #endif
 MPF_TYPE_SLOT_LIST(MPF_TYPE_SLOT_GETTER_)
 
@@ -470,38 +470,44 @@ MPF_TYPE_SLOT_LIST(MPF_TYPE_SLOT_GETTER_)
 #define MPF_TYPE_NARGS_(...) MPF_TYPE_NARGS_N_(__VA_ARGS__, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)
 #define MPF_TYPE_NARGS_N_(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, n, ...) n
 #define MPF_TYPE_CAT_(a, b) a##b
-#define MPF_TYPE_EACH_(n, m, ...) MPF_TYPE_CAT_(MPF_TYPE_EACH_, n)(m, __VA_ARGS__)
-// each of n arguments but the first (the flags), with its slot's position 0, 1, ...
-#define MPF_TYPE_EACH_1(m, p)
-#define MPF_TYPE_EACH_2(m, p, a) m(0, a)
-#define MPF_TYPE_EACH_3(m, p, a, ...) m(1, a) MPF_TYPE_EACH_2(m, p, __VA_ARGS__)
-#define MPF_TYPE_EACH_4(m, p, a, ...) m(2, a) MPF_TYPE_EACH_3(m, p, __VA_ARGS__)
-#define MPF_TYPE_EACH_5(m, p, a, ...) m(3, a) MPF_TYPE_EACH_4(m, p, __VA_ARGS__)
-#define MPF_TYPE_EACH_6(m, p, a, ...) m(4, a) MPF_TYPE_EACH_5(m, p, __VA_ARGS__)
-#define MPF_TYPE_EACH_7(m, p, a, ...) m(5, a) MPF_TYPE_EACH_6(m, p, __VA_ARGS__)
-#define MPF_TYPE_EACH_8(m, p, a, ...) m(6, a) MPF_TYPE_EACH_7(m, p, __VA_ARGS__)
-#define MPF_TYPE_EACH_9(m, p, a, ...) m(7, a) MPF_TYPE_EACH_8(m, p, __VA_ARGS__)
-#define MPF_TYPE_EACH_10(m, p, a, ...) m(8, a) MPF_TYPE_EACH_9(m, p, __VA_ARGS__)
-#define MPF_TYPE_EACH_11(m, p, a, ...) m(9, a) MPF_TYPE_EACH_10(m, p, __VA_ARGS__)
-#define MPF_TYPE_EACH_12(m, p, a, ...) m(10, a) MPF_TYPE_EACH_11(m, p, __VA_ARGS__)
+#define MPF_TYPE_EACH_(n, m, x, ...) MPF_TYPE_CAT_(MPF_TYPE_EACH_, n)(m, x, __VA_ARGS__)
+// m(x, a) for each of n arguments a but the first (the flags)
+#define MPF_TYPE_EACH_1(m, x, p)
+#define MPF_TYPE_EACH_2(m, x, p, a) m(x, a)
+#define MPF_TYPE_EACH_3(m, x, p, a, ...) m(x, a) MPF_TYPE_EACH_2(m, x, p, __VA_ARGS__)
+#define MPF_TYPE_EACH_4(m, x, p, a, ...) m(x, a) MPF_TYPE_EACH_3(m, x, p, __VA_ARGS__)
+#define MPF_TYPE_EACH_5(m, x, p, a, ...) m(x, a) MPF_TYPE_EACH_4(m, x, p, __VA_ARGS__)
+#define MPF_TYPE_EACH_6(m, x, p, a, ...) m(x, a) MPF_TYPE_EACH_5(m, x, p, __VA_ARGS__)
+#define MPF_TYPE_EACH_7(m, x, p, a, ...) m(x, a) MPF_TYPE_EACH_6(m, x, p, __VA_ARGS__)
+#define MPF_TYPE_EACH_8(m, x, p, a, ...) m(x, a) MPF_TYPE_EACH_7(m, x, p, __VA_ARGS__)
+#define MPF_TYPE_EACH_9(m, x, p, a, ...) m(x, a) MPF_TYPE_EACH_8(m, x, p, __VA_ARGS__)
+#define MPF_TYPE_EACH_10(m, x, p, a, ...) m(x, a) MPF_TYPE_EACH_9(m, x, p, __VA_ARGS__)
+#define MPF_TYPE_EACH_11(m, x, p, a, ...) m(x, a) MPF_TYPE_EACH_10(m, x, p, __VA_ARGS__)
+#define MPF_TYPE_EACH_12(m, x, p, a, ...) m(x, a) MPF_TYPE_EACH_11(m, x, p, __VA_ARGS__)
 #define MPF_TYPE_FIRST_(p, ...) p
 #define MPF_TYPE_PAIR_(s, v) s, v
 #define MPF_TYPE_APPLY_(m, ...) m(__VA_ARGS__)
 #if CONFIG_TYPE_FULL_SLOTS
 #define MPF_TYPE_BODY_(n, ...) \
-    .flags = MPF_TYPE_FIRST_(__VA_ARGS__, ~), MPF_TYPE_EACH_(n, MPF_TYPE_FIELD_, __VA_ARGS__)
-#define MPF_TYPE_FIELD_(i, pair) MPF_TYPE_APPLY_(MPF_TYPE_FIELD2_, MPF_TYPE_PAIR_ pair)
+    .flags = MPF_TYPE_FIRST_(__VA_ARGS__, ~), MPF_TYPE_EACH_(n, MPF_TYPE_FIELD_, ~, __VA_ARGS__)
+#define MPF_TYPE_FIELD_(x, pair) MPF_TYPE_APPLY_(MPF_TYPE_FIELD2_, MPF_TYPE_PAIR_ pair)
 #define MPF_TYPE_FIELD2_(s, v) .s = (v),
 #else
-// (the values are stored last listed first)
+// (each value at its rank: the number of set slots before it)
 #define MPF_TYPE_BODY_(n, ...) \
     .flags = MPF_TYPE_FIRST_(__VA_ARGS__, ~), \
-    .slot_off = {MPF_TYPE_EACH_(n, MPF_TYPE_OFF_, __VA_ARGS__)}, \
-    .slots = {MPF_TYPE_EACH_(n, MPF_TYPE_VAL_, __VA_ARGS__)},
-#define MPF_TYPE_OFF_(i, pair) MPF_TYPE_APPLY_(MPF_TYPE_OFF2_, i, MPF_TYPE_PAIR_ pair)
-#define MPF_TYPE_OFF2_(i, s, v) [MPF_TYPE_SLOT_##s] = offsetof(mpf_type_t, slots) + (i) * sizeof(mpf_type_slot_t),
-#define MPF_TYPE_VAL_(i, pair) MPF_TYPE_APPLY_(MPF_TYPE_VAL2_, i, MPF_TYPE_PAIR_ pair)
-#define MPF_TYPE_VAL2_(i, s, v) [i] = {.s = (v)},
+    .slot_mask = MPF_TYPE_MASK_(n, __VA_ARGS__), \
+    .slots = {MPF_TYPE_EACH_(n, MPF_TYPE_VAL_, MPF_TYPE_MASK_(n, __VA_ARGS__), __VA_ARGS__)},
+#define MPF_TYPE_MASK_(n, ...) (0u MPF_TYPE_EACH_(n, MPF_TYPE_BIT_, ~, __VA_ARGS__))
+#define MPF_TYPE_BIT_(x, pair) MPF_TYPE_APPLY_(MPF_TYPE_BIT2_, MPF_TYPE_PAIR_ pair)
+#define MPF_TYPE_BIT2_(s, v) | (1u << MPF_TYPE_SLOT_##s)
+#define MPF_TYPE_VAL_(mask, pair) MPF_TYPE_APPLY_(MPF_TYPE_VAL2_, mask, MPF_TYPE_PAIR_ pair)
+#define MPF_TYPE_VAL2_(mask, s, v) [MPF_TYPE_RANK_((mask) & ((1u << MPF_TYPE_SLOT_##s) - 1u))] = {.s = (v)},
+// the number of bits set in 12-bit [m] (an integer constant expression)
+#define MPF_TYPE_RANK_(m) \
+    (((m) & 1u) + ((m) >> 1 & 1u) + ((m) >> 2 & 1u) + ((m) >> 3 & 1u) + ((m) >> 4 & 1u) + ((m) >> 5 & 1u) + \
+     ((m) >> 6 & 1u) + ((m) >> 7 & 1u) + ((m) >> 8 & 1u) + ((m) >> 9 & 1u) + ((m) >> 10 & 1u) + ((m) >> 11 & 1u))
+_Static_assert(MPF_TYPE_SLOT_NUM <= 12, "MPF_TYPE_RANK_ counts 12 slots");
 #endif
 
 // A builtin exception type other than BaseException without CONFIG_EXC_FULL_TYPES:
@@ -511,10 +517,11 @@ typedef struct mpf_type_compact {
     uint16_t name;
 #if CONFIG_TYPE_FULL_SLOTS
     uint16_t flags;  // with MPF_TYPE_FLAG_COMPACT
+    const struct mpf_type *parent;  // (where a full type's is: mpf_type_parent() reads it)
 #else
     uint8_t flags;
+    uint8_t parent;  // the parent's index in mpf_exc_types[] (MPF_EXC_BaseException: BaseException)
 #endif
-    const struct mpf_type *parent;
 } mpf_type_compact_t;
 _Static_assert(offsetof(mpf_type_compact_t, flags) == offsetof(mpf_type_t, flags), "compact types are a prefix of mpf_type_t");
 #if CONFIG_TYPE_FULL_SLOTS
@@ -527,14 +534,14 @@ static inline const mpf_type_t *mpf_type_parent(const mpf_type_t *t) {
     return t->parent;
 }
 #else
-__attribute__((pure)) const mpf_type_t *mpf_type_parent(const mpf_type_t *t);  // (out of line: a compact exception type has it as a field)
+#define mpf_type_parent(t) mpf_type_get_parent(t)  // (a compact exception type's own: mpf_type_slot())
 #endif
 
 // The type whose slots (print ... iternext, locals, ext) serve [t]: t itself but for a
 // compact exception type, whose slots are BaseException's. Read a slot of a type that may
 // be an exception type through this (name, flags and parent directly).
-#if CONFIG_EXC_FULL_TYPES
-#define mpf_type_slots(t) (t)
+#if CONFIG_EXC_FULL_TYPES || !CONFIG_TYPE_FULL_SLOTS
+#define mpf_type_slots(t) (t)  // (without CONFIG_TYPE_FULL_SLOTS mpf_type_slot() does it)
 #else
 extern const mpf_type_t mpf_type_BaseException;
 inline const mpf_type_t *mpf_type_slots(const mpf_type_t *t) {
@@ -557,57 +564,95 @@ extern const mpf_type_t mpf_type_type, mpf_type_object, mpf_type_none, mpf_type_
     mpf_type_textio, mpf_type_sys_impl;
 
 // Exception types. BaseException is a full type object; without CONFIG_EXC_FULL_TYPES
-// the others are mpf_type_compact_t objects named mpf_exc_NAME, and mpf_type_NAME names
-// them as a type object (an lvalue: &mpf_type_NAME is a const mpf_type_t *).
+// the others are the mpf_type_compact_t entries of one array, mpf_exc_types[] (indexed
+// by MPF_EXC_NAME), and mpf_type_NAME names one as a type object (an lvalue:
+// &mpf_type_NAME is a const mpf_type_t *).
 extern const mpf_type_t mpf_type_BaseException;
-#if CONFIG_EXC_FULL_TYPES
-#define MPF_EXC_TYPE(n) extern const mpf_type_t mpf_type_##n;
+// Every builtin exception type but BaseException as X(name, parent), in the builtins'
+// order; the types of a feature that is off are left out.
+#if CONFIG_EXC_UNUSED_TYPES || CONFIG_GENERATORS
+#define MPF_EXC_IF_ASYNC_(x) x
 #else
-#define MPF_EXC_TYPE(n) extern const mpf_type_compact_t mpf_exc_##n;
+#define MPF_EXC_IF_ASYNC_(x)
 #endif
-MPF_EXC_TYPE(Exception)
-MPF_EXC_TYPE(SystemExit)
-MPF_EXC_TYPE(KeyboardInterrupt)
-MPF_EXC_TYPE(GeneratorExit)
-MPF_EXC_TYPE(StopIteration)
-MPF_EXC_TYPE(StopAsyncIteration)
-MPF_EXC_TYPE(ArithmeticError)
-MPF_EXC_TYPE(ZeroDivisionError)
-MPF_EXC_TYPE(OverflowError)
-MPF_EXC_TYPE(AssertionError)
-MPF_EXC_TYPE(AttributeError)
-MPF_EXC_TYPE(EOFError)
-MPF_EXC_TYPE(ImportError)
-MPF_EXC_TYPE(ModuleNotFoundError)
-MPF_EXC_TYPE(LookupError)
-MPF_EXC_TYPE(IndexError)
-MPF_EXC_TYPE(KeyError)
-MPF_EXC_TYPE(MemoryError)
-MPF_EXC_TYPE(NameError)
-MPF_EXC_TYPE(UnboundLocalError)
-MPF_EXC_TYPE(OSError)
-MPF_EXC_TYPE(RuntimeError)
-MPF_EXC_TYPE(NotImplementedError)
-MPF_EXC_TYPE(RecursionError)
-MPF_EXC_TYPE(SyntaxError)
-MPF_EXC_TYPE(IndentationError)
-MPF_EXC_TYPE(TypeError)
-MPF_EXC_TYPE(ValueError)
-MPF_EXC_TYPE(UnicodeError)
-MPF_EXC_TYPE(UnicodeDecodeError)
-MPF_EXC_TYPE(UnicodeEncodeError)
-MPF_EXC_TYPE(FileNotFoundError)
-MPF_EXC_TYPE(FileExistsError)
-MPF_EXC_TYPE(IsADirectoryError)
-MPF_EXC_TYPE(NotADirectoryError)
-MPF_EXC_TYPE(PermissionError)
-MPF_EXC_TYPE(TimeoutError)
-MPF_EXC_TYPE(SystemError)
-#undef MPF_EXC_TYPE
+#if CONFIG_EXC_UNUSED_TYPES || CONFIG_BUILTIN_HELPERS
+#define MPF_EXC_IF_EOF_(x) x
+#else
+#define MPF_EXC_IF_EOF_(x)
+#endif
+#if CONFIG_EXC_UNUSED_TYPES || CONFIG_COMPILER
+#define MPF_EXC_IF_INDENT_(x) x
+#else
+#define MPF_EXC_IF_INDENT_(x)
+#endif
+#if CONFIG_EXC_OSERROR_SUBCLASSES
+#define MPF_EXC_IF_OSSUB_(x) x
+#else
+#define MPF_EXC_IF_OSSUB_(x)
+#endif
+#if CONFIG_BUILTIN_HELPERS
+#define MPF_EXC_IF_HELPERS_(x) x
+#else
+#define MPF_EXC_IF_HELPERS_(x)
+#endif
+#define MPF_EXC_LIST(X) \
+    X(Exception, BaseException) \
+    X(SystemExit, BaseException) \
+    X(KeyboardInterrupt, BaseException) \
+    X(GeneratorExit, BaseException) \
+    X(StopIteration, Exception) \
+    MPF_EXC_IF_ASYNC_(X(StopAsyncIteration, Exception)) \
+    X(ArithmeticError, Exception) \
+    X(ZeroDivisionError, ArithmeticError) \
+    X(OverflowError, ArithmeticError) \
+    X(AssertionError, Exception) \
+    X(AttributeError, Exception) \
+    MPF_EXC_IF_EOF_(X(EOFError, Exception)) \
+    X(ImportError, Exception) \
+    X(ModuleNotFoundError, ImportError) \
+    X(LookupError, Exception) \
+    X(IndexError, LookupError) \
+    X(KeyError, LookupError) \
+    X(MemoryError, Exception) \
+    X(NameError, Exception) \
+    X(UnboundLocalError, NameError) \
+    X(OSError, Exception) \
+    MPF_EXC_IF_OSSUB_(X(FileNotFoundError, OSError)) \
+    MPF_EXC_IF_OSSUB_(X(FileExistsError, OSError)) \
+    MPF_EXC_IF_OSSUB_(X(IsADirectoryError, OSError)) \
+    MPF_EXC_IF_OSSUB_(X(NotADirectoryError, OSError)) \
+    MPF_EXC_IF_OSSUB_(X(PermissionError, OSError)) \
+    X(RuntimeError, Exception) \
+    X(NotImplementedError, RuntimeError) \
+    X(RecursionError, RuntimeError) \
+    X(SyntaxError, Exception) \
+    MPF_EXC_IF_HELPERS_(X(SystemError, Exception)) \
+    MPF_EXC_IF_INDENT_(X(IndentationError, SyntaxError)) \
+    X(TypeError, Exception) \
+    X(ValueError, Exception) \
+    X(UnicodeError, ValueError) \
+    X(UnicodeDecodeError, UnicodeError) \
+    X(UnicodeEncodeError, UnicodeError) \
+    MPF_EXC_IF_OSSUB_(X(TimeoutError, OSError))
+#if CONFIG_EXC_FULL_TYPES
+#define MPF_EXC_EXTERN_(n, p) extern const mpf_type_t mpf_type_##n;
+MPF_EXC_LIST(MPF_EXC_EXTERN_)
+#undef MPF_EXC_EXTERN_
+#else
+#define MPF_EXC_ENUM_(n, p) MPF_EXC_##n,
+enum {
+    MPF_EXC_LIST(MPF_EXC_ENUM_)
+    MPF_EXC_NUM,                // the number of compact types
+    MPF_EXC_BaseException = 255 // a compact type's parent index for BaseException
+};
+#undef MPF_EXC_ENUM_
+_Static_assert(MPF_EXC_NUM < MPF_EXC_BaseException, "a compact type's parent index fits a byte");
+extern const mpf_type_compact_t mpf_exc_types[MPF_EXC_NUM];
+#endif
 #if !CONFIG_EXC_FULL_TYPES
 // compact type [n] as a type object (through an address, as the slots of it are never
 // read: only name, flags, parent and locals, which the two structs share)
-#define MPF_EXC_AS_TYPE(n) (*(const mpf_type_t *)(const void *)&mpf_exc_##n.base)
+#define MPF_EXC_AS_TYPE(n) (*(const mpf_type_t *)(const void *)&mpf_exc_types[MPF_EXC_##n].base)
 #define mpf_type_Exception MPF_EXC_AS_TYPE(Exception)
 #define mpf_type_SystemExit MPF_EXC_AS_TYPE(SystemExit)
 #define mpf_type_KeyboardInterrupt MPF_EXC_AS_TYPE(KeyboardInterrupt)
@@ -913,8 +958,19 @@ int mpf_raise_terse_args(const char *fmt, ...);
 MPF_NORETURN void mpf_raise_type_error(void);
 MPF_NORETURN void mpf_raise_value_error(void);
 #define MPF_RAISE_IS_(t, n) (__builtin_constant_p((t) == &mpf_type_##n) && (t) == &mpf_type_##n)
+#if CONFIG_EXC_FULL_TYPES
 #define MPF_RAISE_TYPE(t) \
     (MPF_RAISE_IS_(t, TypeError) ? mpf_raise_type_error() : MPF_RAISE_IS_(t, ValueError) ? mpf_raise_value_error() : mpf_raise_type(t))
+#else
+// Another compact type known at compile time: its index in mpf_exc_types[] (a byte in the
+// call, no address to load).
+MPF_NORETURN void mpf_raise_exc_index(unsigned i);
+#define MPF_RAISE_INDEX_(t) ((const mpf_type_compact_t *)(const void *)(t) - mpf_exc_types)
+#define MPF_RAISE_TYPE(t) \
+    (MPF_RAISE_IS_(t, TypeError) ? mpf_raise_type_error() : MPF_RAISE_IS_(t, ValueError) ? mpf_raise_value_error() \
+     : __builtin_constant_p(MPF_RAISE_INDEX_(t)) && (size_t)MPF_RAISE_INDEX_(t) < MPF_EXC_NUM ? mpf_raise_exc_index((unsigned)MPF_RAISE_INDEX_(t)) \
+     : mpf_raise_type(t))
+#endif
 #endif
 mpf_obj_t mpf_exc_new(const mpf_type_t *t, size_t n_args, const mpf_obj_t *args);
 mpf_obj_t mpf_exc_new_msg(const mpf_type_t *t, const char *msg);

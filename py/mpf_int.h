@@ -14,11 +14,7 @@
 // A class made at run time (__build_class__, type()): the type, then what only such
 // classes carry (the const type structs of builtin types do not grow).
 typedef struct mpf_class {
-    mpf_type_t type;
-#if !CONFIG_TYPE_FULL_SLOTS
-    // the type's slots (print, call, unary_op, binary_op, subscr, getiter, iternext, ext)
-    mpf_type_slot_t slots[8];
-#endif
+    mpf_type_t type;  // (without CONFIG_TYPE_FULL_SLOTS its slots are obj_type.c's class_slots)
     mpf_qstr_t name;                // the class's name (type.name: the same when it fits)
     struct mpf_map *dict;           // class namespace
     mpf_obj_t bases;                // tuple of base classes
@@ -194,6 +190,16 @@ typedef struct mpf_gen {
 } mpf_gen_t;
 
 // ---------------------------------------------------------------- global state
+// A static variable that many functions reach (mpf_state; the GC's state would gain too): on
+// the small Cortex-M images (CONFIG_CORTEX_M_SIZE_FLAGS) in a section of its own, out of the
+// block of statics the compiler addresses from one base, so its fields sit at small offsets
+// that the 16-bit load and store forms reach (mpf_state: -112 B in minimal).
+#if CONFIG_CORTEX_M_SIZE_FLAGS
+#define MPF_OWN_SECTION(name) __attribute__((section(".bss." name)))
+#else
+#define MPF_OWN_SECTION(name)
+#endif
+
 typedef struct mpf_state {
     // GC roots: every word of this struct is scanned.
     mpf_obj_t modules;        // dict: sys.modules

@@ -275,43 +275,20 @@ mpf_obj_t mpf_obj_repr(mpf_obj_t o) {
     return mpf_obj_print_to_str(mpf_obj_print, o, MPF_PRINT_REPR);
 }
 
-mpf_obj_t mpf_obj_ascii(mpf_obj_t o) {
-    mpf_obj_t r = mpf_obj_repr(o);
-    size_t len;
-    const uint8_t *s = (const uint8_t *)mpf_obj_str_data(r, &len);
-    size_t i = 0;
-    while (i < len && s[i] < 0x80) {
-        i++;
-    }
-    if (i == len) {
-        return r;
-    }
-    mpf_vstr_t v;
-    mpf_vstr_init(&v, len + 16);
-    mpf_vstr_add_strn(&v, (const char *)s, i);
-    while (i < len) {
-        size_t n;
-        uint32_t c = mpf_utf8_decode(s + i, &n);
-        i += n;
-        if (c < 0x80) {
-            mpf_vstr_add_char(&v, (char)c);
-            continue;
-        }
-        // \xhh, \uhhhh or \Uhhhhhhhh, as CPython's ascii()
-        int digits = c < 0x100 ? 2 : c < 0x10000 ? 4 : 8;
-        mpf_vstr_add_char(&v, '\\');
-        mpf_vstr_add_char(&v, digits == 2 ? 'x' : digits == 4 ? 'u' : 'U');
-        for (int d = digits - 1; d >= 0; d--) {
-            mpf_vstr_add_char(&v, "0123456789abcdef"[(c >> (4 * d)) & 0xF]);
-        }
-    }
-    return mpf_vstr_to_str(&v);
-}
-
 bool mpf_type_is_subclass(const mpf_type_t *t, const mpf_type_t *base) {
     if (t == base || base == &mpf_type_object) {
         return true;
     }
+#if !CONFIG_VM_FAST_PATHS
+    // one walk over the MRO (a builtin type's is found again from the start at each step)
+    const mpf_type_t *c;
+    for (size_t i = 1; (c = mpf_type_mro_item(t, i)) != NULL; i++) {
+        if (c == base) {
+            return true;
+        }
+    }
+    return false;
+#else
     if (mpf_class_mro(t) != MPF_OBJ_NULL) {
         const mpf_tuple_t *mro = mpf_obj_ptr(mpf_class_mro(t));
         for (size_t i = 0; i < mro->len; i++) {
@@ -327,18 +304,8 @@ bool mpf_type_is_subclass(const mpf_type_t *t, const mpf_type_t *base) {
         }
     }
     return false;
-}
-
-#if !CONFIG_TYPE_FULL_SLOTS
-const mpf_type_t *mpf_type_parent(const mpf_type_t *t) {
-#if !CONFIG_EXC_FULL_TYPES
-    if (t->flags & MPF_TYPE_FLAG_COMPACT) {
-        return ((const mpf_type_compact_t *)(const void *)t)->parent;
-    }
 #endif
-    return mpf_type_get_parent(t);
 }
-#endif
 
 bool mpf_obj_isinstance(mpf_obj_t o, mpf_obj_t cls) {
     const mpf_type_t *t = mpf_obj_type(o);

@@ -83,6 +83,13 @@ MPF_NORETURN void mpf_raise_type_error(void) {
 MPF_NORETURN void mpf_raise_value_error(void) {
     mpf_raise_type(&mpf_type_ValueError);
 }
+
+#if !CONFIG_EXC_FULL_TYPES
+// (not inlined: a call site passes a byte, not the address)
+__attribute__((noinline)) MPF_NORETURN void mpf_raise_exc_index(unsigned i) {
+    mpf_raise_type((const mpf_type_t *)(const void *)&mpf_exc_types[i].base);
+}
+#endif
 #endif
 
 // The names in parentheses: at ERROR_MSG_LEVEL 0 they are also macros (mpf.h).
@@ -134,6 +141,9 @@ MPF_NORETURN void mpf_raise_name_error(mpf_qstr_t name) {
 }
 
 MPF_NORETURN void mpf_raise_memory_error(void) {
+#if CONFIG_EMERGENCY_EXCEPTION
+    // the preallocated instance; none only while mpf_init runs, with no handler to catch
+    // anything (mpf_nlr_raise stops the program then)
     mpf_obj_t e = mpf_state.emergency_exc;
     if (e != MPF_OBJ_NULL) {
         mpf_exc_t *ex = mpf_obj_ptr(e);
@@ -142,8 +152,9 @@ MPF_NORETURN void mpf_raise_memory_error(void) {
         ex->tb_alloc = 0;
         ex->cause = MPF_OBJ_NULL;
         ex->context = MPF_OBJ_NULL;
-        mpf_nlr_raise(e);
     }
+    mpf_nlr_raise(e);
+#else
     mpf_exc_t *ex = mpf_gc_alloc_maybe(sizeof(mpf_exc_t));
     if (ex == NULL) {
         static const mpf_tuple_t no_args = {{&mpf_type_tuple}, 0};
@@ -156,6 +167,7 @@ MPF_NORETURN void mpf_raise_memory_error(void) {
     ex->inst.base.type = &mpf_type_MemoryError;
     ex->args = mpf_obj_new_tuple(0, (const mpf_obj_t *)&ex);
     mpf_nlr_raise(mpf_obj_from_ptr(ex));
+#endif
 }
 
 mpf_obj_t mpf_exc_value(mpf_obj_t exc) {
@@ -536,67 +548,25 @@ const mpf_type_t mpf_type_BaseException = MPF_TYPE(MPF_QSTR_BaseException, MPF_T
 // The others as full type objects: slots read directly.
 #define MPF_DEFINE_EXC(exc_name, parent_) \
     const mpf_type_t mpf_type_##exc_name = MPF_TYPE(MPF_QSTR_##exc_name, \
-        MPF_TYPE_FLAG_EXCEPTION | MPF_TYPE_FLAG_SUBCLASSABLE, (parent, parent_), \
+        MPF_TYPE_FLAG_EXCEPTION | MPF_TYPE_FLAG_SUBCLASSABLE, (parent, &mpf_type_##parent_), \
         (print, exc_print), (make_new, exc_make_new), (attr, exc_attr), (locals, &exc_locals));
+MPF_EXC_LIST(MPF_DEFINE_EXC)
 #else
-// The others compact: name, flags and base; mpf_type_slots() gives BaseException's slots
-// and locals.
+// The others compact, one array: name, flags and parent; mpf_type_slots() gives
+// BaseException's slots and locals.
+#if CONFIG_TYPE_FULL_SLOTS
+#define EXC_PARENT(p) &mpf_type_##p
+#else
+#define EXC_PARENT(p) MPF_EXC_##p
+#endif
 #define MPF_DEFINE_EXC(exc_name, parent_) \
-    const mpf_type_compact_t mpf_exc_##exc_name = { \
+    [MPF_EXC_##exc_name] = { \
         .base = {&mpf_type_type}, \
         .name = MPF_QSTR_##exc_name, \
         .flags = MPF_TYPE_FLAG_EXCEPTION | MPF_TYPE_FLAG_SUBCLASSABLE | MPF_TYPE_FLAG_COMPACT, \
-        .parent = parent_, \
-    };
-#endif
-
-MPF_DEFINE_EXC(SystemExit, &mpf_type_BaseException)
-MPF_DEFINE_EXC(KeyboardInterrupt, &mpf_type_BaseException)
-MPF_DEFINE_EXC(GeneratorExit, &mpf_type_BaseException)
-MPF_DEFINE_EXC(Exception, &mpf_type_BaseException)
-MPF_DEFINE_EXC(StopIteration, &mpf_type_Exception)
-#if CONFIG_EXC_UNUSED_TYPES || CONFIG_GENERATORS
-MPF_DEFINE_EXC(StopAsyncIteration, &mpf_type_Exception)
-#endif
-MPF_DEFINE_EXC(ArithmeticError, &mpf_type_Exception)
-MPF_DEFINE_EXC(ZeroDivisionError, &mpf_type_ArithmeticError)
-MPF_DEFINE_EXC(OverflowError, &mpf_type_ArithmeticError)
-MPF_DEFINE_EXC(AssertionError, &mpf_type_Exception)
-MPF_DEFINE_EXC(AttributeError, &mpf_type_Exception)
-#if CONFIG_EXC_UNUSED_TYPES || CONFIG_BUILTIN_HELPERS
-MPF_DEFINE_EXC(EOFError, &mpf_type_Exception)
-#endif
-MPF_DEFINE_EXC(ImportError, &mpf_type_Exception)
-MPF_DEFINE_EXC(ModuleNotFoundError, &mpf_type_ImportError)
-MPF_DEFINE_EXC(LookupError, &mpf_type_Exception)
-MPF_DEFINE_EXC(IndexError, &mpf_type_LookupError)
-MPF_DEFINE_EXC(KeyError, &mpf_type_LookupError)
-MPF_DEFINE_EXC(MemoryError, &mpf_type_Exception)
-MPF_DEFINE_EXC(NameError, &mpf_type_Exception)
-MPF_DEFINE_EXC(UnboundLocalError, &mpf_type_NameError)
-MPF_DEFINE_EXC(OSError, &mpf_type_Exception)
-#if CONFIG_EXC_OSERROR_SUBCLASSES
-MPF_DEFINE_EXC(FileNotFoundError, &mpf_type_OSError)
-MPF_DEFINE_EXC(FileExistsError, &mpf_type_OSError)
-MPF_DEFINE_EXC(IsADirectoryError, &mpf_type_OSError)
-MPF_DEFINE_EXC(NotADirectoryError, &mpf_type_OSError)
-MPF_DEFINE_EXC(PermissionError, &mpf_type_OSError)
-#endif
-MPF_DEFINE_EXC(RuntimeError, &mpf_type_Exception)
-MPF_DEFINE_EXC(NotImplementedError, &mpf_type_RuntimeError)
-MPF_DEFINE_EXC(RecursionError, &mpf_type_RuntimeError)
-MPF_DEFINE_EXC(SyntaxError, &mpf_type_Exception)
-#if CONFIG_BUILTIN_HELPERS
-MPF_DEFINE_EXC(SystemError, &mpf_type_Exception)
-#endif
-#if CONFIG_EXC_UNUSED_TYPES || CONFIG_COMPILER
-MPF_DEFINE_EXC(IndentationError, &mpf_type_SyntaxError)
-#endif
-MPF_DEFINE_EXC(TypeError, &mpf_type_Exception)
-MPF_DEFINE_EXC(ValueError, &mpf_type_Exception)
-MPF_DEFINE_EXC(UnicodeError, &mpf_type_ValueError)
-MPF_DEFINE_EXC(UnicodeDecodeError, &mpf_type_UnicodeError)
-MPF_DEFINE_EXC(UnicodeEncodeError, &mpf_type_UnicodeError)
-#if CONFIG_EXC_OSERROR_SUBCLASSES
-MPF_DEFINE_EXC(TimeoutError, &mpf_type_OSError)
+        .parent = EXC_PARENT(parent_), \
+    },
+const mpf_type_compact_t mpf_exc_types[MPF_EXC_NUM] = {
+    MPF_EXC_LIST(MPF_DEFINE_EXC)
+};
 #endif

@@ -156,34 +156,30 @@ mpf_obj_t mpf_int_parse(const char *s, size_t len, int base, bool *ok) {
     }
     if (e - s >= 2 && s[0] == '0') {
         char c = (char)(s[1] | 0x20);
-        if ((c == 'x' && (base == 16 || base == 0)) || (c == 'o' && (base == 8 || base == 0)) ||
-            (c == 'b' && (base == 2 || base == 0))) {
-            base = c == 'x' ? 16 : c == 'o' ? 8 : 2;
+        int prefix = c == 'x' ? 16 : c == 'o' ? 8 : c == 'b' ? 2 : 0;
+        if (prefix != 0 && (base == prefix || base == 0)) {
+            base = prefix;
             s += 2;
             if (s < e && *s == '_') {
                 s++;
             }
         }
     }
+    // base 0 without a prefix: decimal, where "0" or "00" is fine but "012" is not
+    const bool no_leading_zero = base == 0 && s < e && *s == '0';
     if (base == 0) {
         base = 10;
-        // "0" or "00" is fine, "012" is not
-        if (e - s > 1 && s[0] == '0') {
-            for (const char *t = s; t < e; t++) {
-                if (*t != '0' && *t != '_') {
-                    return MPF_OBJ_NULL;
-                }
-            }
-        }
     }
     if (s == e) {
         return MPF_OBJ_NULL;
     }
     mpf_uint_t acc = 0;
+#if CONFIG_INT_BIG
     bool overflow = false;
+#endif
     bool prev_us = true;
     for (const char *t = s; t < e; t++) {
-        char c = *t;
+        unsigned c = (unsigned char)*t;
         if (c == '_') {
             if (prev_us) {
                 return MPF_OBJ_NULL;
@@ -192,39 +188,35 @@ mpf_obj_t mpf_int_parse(const char *s, size_t len, int base, bool *ok) {
             continue;
         }
         prev_us = false;
-        int d;
-        if (c >= '0' && c <= '9') {
-            d = c - '0';
-        } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-            d = (c | 0x20) - 'a' + 10;
+        unsigned d = c - '0';
+        if (d > 9) {
+            d = (c | 0x20) - 'a';
+            d = d < 26 ? d + 10 : 36;  // a letter, or no digit in any base
+        }
+        if (d >= (unsigned)base) {
+            return MPF_OBJ_NULL;
+        }
+        if (acc > (MPF_SMALL_INT_MAX - (mpf_uint_t)d) / (mpf_uint_t)base) {
+#if CONFIG_INT_BIG
+            overflow = true;  // the digits go to mpz below (they are checked to the end)
+#else
+            return MPF_OBJ_NULL;  // no int beyond a small one: not a literal this core parses
+#endif
         } else {
-            return MPF_OBJ_NULL;
-        }
-        if (d >= base) {
-            return MPF_OBJ_NULL;
-        }
-        if (!overflow) {
-            if (acc > (MPF_SMALL_INT_MAX - (mpf_uint_t)d) / (mpf_uint_t)base) {
-                overflow = true;
-            } else {
-                acc = acc * (mpf_uint_t)base + (mpf_uint_t)d;
-            }
+            acc = acc * (mpf_uint_t)base + (mpf_uint_t)d;
         }
     }
-    if (prev_us) {
+    if (prev_us || (no_leading_zero && acc != 0)) {
         return MPF_OBJ_NULL;
     }
     *ok = true;
-    if (!overflow) {
-        return mpf_obj_new_small_int(neg ? -(mpf_int_t)acc : (mpf_int_t)acc);
-    }
 #if CONFIG_INT_BIG
-    mpf_obj_t v = mpf_mpz_parse(s, (size_t)(e - s), (unsigned)base);
-    return neg ? mpf_mpz_neg(v) : v;
-#else
-    *ok = false;
-    return MPF_OBJ_NULL;
+    if (overflow) {
+        mpf_obj_t v = mpf_mpz_parse(s, (size_t)(e - s), (unsigned)base);
+        return neg ? mpf_mpz_neg(v) : v;
+    }
 #endif
+    return mpf_obj_new_small_int(neg ? -(mpf_int_t)acc : (mpf_int_t)acc);
 }
 
 // The text int() parses: a str, bytes or bytearray's bytes, and with [any_buffer] those of

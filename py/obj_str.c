@@ -122,13 +122,16 @@ static void hex_escape(char buf[11], uint32_t c) {
     buf[2 + digits] = 0;
 }
 
-void mpf_str_print_quoted(const mpf_print_t *p, const uint8_t *s, size_t len, bool is_bytes) {
-    bool has_single = memchr(s, '\'', len) != NULL, has_double = memchr(s, '"', len) != NULL;
-    char q = (has_single && !has_double) ? '"' : '\'';
-    if (is_bytes) {
-        mpf_print_str(p, "b");
-    }
-    mpf_print_strn(p, &q, 1);
+// ascii() (builtins.c) and its conversion in formatting (format.c)
+#if CONFIG_BUILTIN_EXTRAS || CONFIG_STR_FORMAT
+#define HAS_ASCII 1
+#else
+#define HAS_ASCII 0
+#endif
+
+// [s] printed with the escapes of a repr ([q]: its quote; [is_bytes]: of bytes), or with
+// [q] 0, of ascii(): each non-ASCII character as \x, \u or \U and nothing else.
+static void print_escaped(const mpf_print_t *p, const uint8_t *s, size_t len, char q, bool is_bytes) {
     const uint8_t *run = s;  // the bytes not printed yet, which need no escape
     for (size_t i = 0; i < len; i++) {
         uint8_t c = s[i];
@@ -137,7 +140,13 @@ void mpf_str_print_quoted(const mpf_print_t *p, const uint8_t *s, size_t len, bo
         // the 4 characters escaped by name, then their names
         static const char names[] = "\n\r\t\\" "nrt\\";
         const char *named = memchr(names, c, 4);
-        if (c == (uint8_t)q || named != NULL) {
+        if (HAS_ASCII && q == 0) {
+            if (c < 0x80) {
+                continue;
+            }
+            hex_escape(buf, mpf_utf8_decode(s + i, &more));
+            more--;
+        } else if (c == (uint8_t)q || named != NULL) {
             buf[0] = '\\';
             buf[1] = named != NULL ? named[4] : (char)c;
             buf[2] = 0;
@@ -160,8 +169,31 @@ void mpf_str_print_quoted(const mpf_print_t *p, const uint8_t *s, size_t len, bo
         run = s + i + 1;
     }
     mpf_print_strn(p, (const char *)run, (size_t)(s + len - run));
+}
+
+void mpf_str_print_quoted(const mpf_print_t *p, const uint8_t *s, size_t len, bool is_bytes) {
+    bool has_single = memchr(s, '\'', len) != NULL, has_double = memchr(s, '"', len) != NULL;
+    char q = (has_single && !has_double) ? '"' : '\'';
+    if (is_bytes) {
+        mpf_print_str(p, "b");
+    }
+    mpf_print_strn(p, &q, 1);
+    print_escaped(p, s, len, q, is_bytes);
     mpf_print_strn(p, &q, 1);
 }
+
+#if HAS_ASCII
+mpf_obj_t mpf_obj_ascii(mpf_obj_t o) {
+    size_t len;
+    const uint8_t *s = (const uint8_t *)mpf_obj_str_data(mpf_obj_repr(o), &len);
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, len + 16);
+    mpf_print_t p;
+    mpf_vstr_print(&v, &p);
+    print_escaped(&p, s, len, 0, false);
+    return mpf_vstr_to_str(&v);
+}
+#endif
 
 static void str_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     size_t len;
@@ -292,7 +324,7 @@ static size_t str_search(const char *s, size_t b0, size_t b1, const char *needle
 
 // ---------------------------------------------------------------- operators
 static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
-    const mpf_type_t *t = mpf_obj_type(lhs);
+    const mpf_type_t *t = mpf_obj_type(lhs), *rt = mpf_obj_type(rhs);
     bool is_bytes = t == &mpf_type_bytes;
     size_t la, lb;
     const char *a = mpf_obj_str_data(lhs, &la);
@@ -330,7 +362,7 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     // `in`, by content.
     const char *b;
     mpf_buffer_t rb;
-    if (mpf_obj_type(rhs) == t) {
+    if (rt == t) {
         b = mpf_obj_str_data(rhs, &lb);
     } else if (is_bytes && (op == MPF_BINARY_OP_ADD || op == MPF_BINARY_OP_IN || op <= MPF_BINARY_OP_NOT_EQUAL) &&
                !MPF_IS_STR(rhs) && mpf_obj_get_buffer(rhs, &rb, false)) {
@@ -349,14 +381,14 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             mpf_raise_msg(&mpf_type_ValueError, "byte must be in range(0, 256)");
         }
         return mpf_obj_bool(memchr(a, (int)c, la) != NULL);
-    } else if ((op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) && !(mpf_obj_type(rhs)->flags & MPF_TYPE_FLAG_HEAP)) {
+    } else if ((op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) && !(rt->flags & MPF_TYPE_FLAG_HEAP)) {
         return mpf_obj_bool(op == MPF_BINARY_OP_NOT_EQUAL);
     } else {
         return MPF_OBJ_NULL;  // NotImplemented: a class's reflected method may answer
     }
     switch (op) {
         case MPF_BINARY_OP_ADD: {
-            if (la == 0 && t == mpf_obj_type(rhs)) {
+            if (la == 0 && t == rt) {
                 return rhs;
             }
             if (lb == 0) {
@@ -759,8 +791,15 @@ static void find_range(const uint8_t *s, size_t len, bool is_bytes, size_t n_arg
 // find/rfind/index/rindex/count and startswith/endswith: [how] is FIND_RIGHT (from the
 // right), FIND_RAISE (ValueError when absent), FIND_COUNT (how many times) or 0 (find);
 // FIND_AFFIX (startswith; with FIND_RIGHT endswith): whether the needle, or one of a tuple
-// of them, is found in the window of its length at the start (end) of the range.
+// of them, is found in the window of its length at the start (end) of the range; with
+// FIND_REMOVE (removeprefix, removesuffix: one needle, no range) [self] without it if so,
+// else [self]. (FIND_REMOVE is FIND_RAISE's bit, which only the others read: a mode has 4 bits.)
 enum { FIND_RIGHT = 1, FIND_RAISE = 2, FIND_COUNT = 4, FIND_AFFIX = 8 };
+#if CONFIG_STR_METHODS_MORE
+#define FIND_REMOVE FIND_RAISE
+#else
+#define FIND_REMOVE 0
+#endif
 static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, unsigned how) {
     size_t len, nl;
     const uint8_t *s = (const uint8_t *)self_data(args[0], &len);
@@ -768,7 +807,7 @@ static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, unsigned how) {
     mpf_obj_t needle_o = args[1];
     size_t n = 1;
     mpf_obj_t *items = &needle_o;
-    if (how & FIND_AFFIX) {
+    if ((how & (FIND_AFFIX | FIND_REMOVE)) == FIND_AFFIX) {
         if (mpf_obj_is_type(needle_o, &mpf_type_tuple)) {
             mpf_obj_get_array(needle_o, &n, &items);
         } else if (!MPF_IS_STR(needle_o) && !is_bytes) {
@@ -795,6 +834,11 @@ static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, unsigned how) {
         if (how & FIND_AFFIX) {
             if (b0 <= b1 && nl <= b1 - b0 &&
                 str_search((const char *)s, how & FIND_RIGHT ? b1 - nl : b0, how & FIND_RIGHT ? b1 : b0 + nl, needle, nl, false) != SIZE_MAX) {
+                if (how & FIND_REMOVE) {
+                    // (an empty one removed: [self], but a bytearray's copy)
+                    return nl == 0 && !MPF_IS_BYTEARRAY(args[0]) ? args[0]
+                                                                   : new_like(args[0], (const char *)s + (how & FIND_RIGHT ? 0 : nl), len - nl);
+                }
                 return MPF_OBJ_TRUE;
             }
             continue;
@@ -821,7 +865,7 @@ static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, unsigned how) {
         }
         return mpf_obj_new_small_int((mpf_int_t)str_charlen(s, found, is_bytes));
     }
-    return MPF_OBJ_FALSE;
+    return how & FIND_REMOVE ? args[0] : MPF_OBJ_FALSE;
 }
 
 static mpf_obj_t str_replace(size_t n_args, const mpf_obj_t *args) {
@@ -864,8 +908,10 @@ static mpf_obj_t case_impl(size_t n_args, const mpf_obj_t *args, unsigned mode) 
     mpf_obj_t self = args[0];
     size_t len;
     const char *s = self_data(self, &len);
-    mpf_vstr_t v;
-    mpf_vstr_init(&v, len + 1);
+    // the result made at its size and filled (a bytearray's: bytes first, then copied)
+    bool is_ba = MPF_IS_BYTEARRAY(self);
+    uint8_t *d;
+    mpf_obj_t r = str_alloc(is_ba ? &mpf_type_bytes : result_type(self), 1, len, &d);
     bool prev_cased = false;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
@@ -882,9 +928,9 @@ static mpf_obj_t case_impl(size_t n_args, const mpf_obj_t *args, unsigned mode) 
             c = (char)(c ^ 0x20);  // ASCII upper and lower case differ in this bit
         }
         prev_cased = up || lo;
-        mpf_vstr_add_char(&v, c);
+        d[i] = (uint8_t)c;
     }
-    return new_like(self, v.buf, v.len);
+    return is_ba ? new_like(self, (const char *)d, len) : r;
 }
 #if CONFIG_STR_METHODS_MORE
 #endif
@@ -921,7 +967,7 @@ static unsigned char_class(unsigned char c) {
 typedef struct str_is_kind {
     uint8_t allowed, need, digit_later, empty;
 } str_is_kind_t;
-enum { IS_DIGIT, IS_ALPHA, IS_SPACE, IS_UPPER, IS_LOWER, IS_ALNUM, IS_IDENT, IS_PRINTABLE, IS_ASCII };
+enum { IS_DIGIT, IS_ALPHA, IS_SPACE, IS_UPPER, IS_LOWER, IS_ALNUM, IS_IDENT, IS_PRINTABLE, IS_ASCII, IS_TITLE };
 static const str_is_kind_t is_kinds[] = {
     [IS_DIGIT] = {CC_DIGIT, 0, 0, false},
     [IS_ALPHA] = {CC_LETTER, 0, 0, false},
@@ -932,6 +978,11 @@ static const str_is_kind_t is_kinds[] = {
     [IS_IDENT] = {CC_LETTER | CC_UNDERSCORE, 0, CC_DIGIT, false},
     [IS_PRINTABLE] = {0xFF, 0, 0, true},   // and no CC_CONTROL (is_impl): '\t' is a space and a control
     [IS_ASCII] = {(uint8_t)~CC_HIGH, 0, 0, true},
+#if CONFIG_STR_METHODS_MORE
+    // and an upper case letter only after an uncased character, a lower case one only
+    // after a cased one (is_impl)
+    [IS_TITLE] = {0xFF, CC_UPPER, 0, false},
+#endif
 };
 
 static mpf_obj_t is_impl(size_t n_args, const mpf_obj_t *args, unsigned kind) {
@@ -943,16 +994,20 @@ static mpf_obj_t is_impl(size_t n_args, const mpf_obj_t *args, unsigned kind) {
     if (len == 0) {
         return mpf_obj_bool(k->empty);
     }
-    unsigned seen = 0;
+    unsigned seen = 0, prev = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned c = char_class((unsigned char)s[i]);
         unsigned ok = k->allowed;
 #if CONFIG_STR_METHODS_MORE
-        // (the kinds only STR_METHODS_MORE has: identifiers, printable)
+        // (the kinds only STR_METHODS_MORE has: identifiers, printable, titles)
         ok |= i > 0 ? k->digit_later : 0;
-        if (kind == IS_PRINTABLE && (c & CC_CONTROL)) {
+        if ((kind == IS_PRINTABLE && (c & CC_CONTROL)) ||
+            (kind == IS_TITLE && (c & (prev & (CC_UPPER | CC_LOWER) ? CC_UPPER : CC_LOWER)))) {
             ok = 0;
         }
+        prev = c;
+#else
+        (void)prev;
 #endif
         if (!(c & ok)) {
             return MPF_OBJ_FALSE;
@@ -961,27 +1016,6 @@ static mpf_obj_t is_impl(size_t n_args, const mpf_obj_t *args, unsigned kind) {
     }
     return mpf_obj_bool((seen & k->need) == k->need);
 }
-#if CONFIG_STR_METHODS_MORE
-static mpf_obj_t str_istitle(mpf_obj_t self) {
-    size_t len;
-    const char *s = self_data(self, &len);
-    bool cased = false, prev_cased = false;
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
-        if ((up && prev_cased) || (lo && !prev_cased)) {
-            return MPF_OBJ_FALSE;
-        }
-        cased |= up || lo;
-        prev_cased = up || lo;
-    }
-    return mpf_obj_bool(cased);
-}
-
-
-
-
-#endif
 
 #if CONFIG_STR_METHODS_MORE
 // ljust/rjust/center/zfill (self, width[, fill]): self padded to width characters with
@@ -1051,19 +1085,6 @@ static mpf_obj_t partition_impl(size_t n_args, const mpf_obj_t *args, unsigned r
     return mpf_obj_new_tuple(3, items);
 }
 
-// removeprefix / removesuffix ([suffix]): [self] without [affix] at that end, or [self].
-static mpf_obj_t remove_affix(size_t n_args, const mpf_obj_t *args, unsigned suffix) {
-    (void)n_args;
-    mpf_obj_t self = args[0], affix = args[1];
-    size_t len, pl;
-    const char *s = self_data(self, &len);
-    const char *p = arg_data(self, affix, &pl);
-    // (an empty prefix gives a copy and an empty suffix [self], as before)
-    if (pl <= len && (pl == 0 ? !suffix : memcmp(suffix ? s + len - pl : s, p, pl) == 0)) {
-        return new_like(self, suffix ? s : s + pl, len - pl);
-    }
-    return self;
-}
 #endif
 
 // ---------------------------------------------------------------- codecs
@@ -1177,8 +1198,10 @@ static mpf_obj_t transcode(size_t n_args, size_t n_kw, const mpf_obj_t *args, bo
                 mpf_raise_fmt(&mpf_type_UnicodeDecodeError, "'ascii' codec can't decode byte 0x%x in position %u: ordinal not in range(128)",
                     (unsigned)c, (unsigned)pos);
             }
-            char esc[11];
+            char esc[11];  // (read by the message only)
+#if CONFIG_ERROR_MSG_LEVEL >= 1
             hex_escape(esc, c);
+#endif
             mpf_raise_fmt(&mpf_type_UnicodeEncodeError, "'%s' codec can't encode character '%s' in position %u: ordinal not in range(%u)",
                 codec_names[codec], esc, (unsigned)pos, (unsigned)limit);
         }
@@ -1306,8 +1329,8 @@ static mpf_obj_t str_expandtabs(size_t n_args, const mpf_obj_t *args) {
     MPF_ROM_FUN_MODE(MPF_QSTR_zfill, 2, 2, justify, ALIGN_ZFILL), \
     MPF_ROM_FUN_MODE(MPF_QSTR_partition, 2, 2, partition_impl, false), \
     MPF_ROM_FUN_MODE(MPF_QSTR_rpartition, 2, 2, partition_impl, true), \
-    MPF_ROM_FUN_MODE(MPF_QSTR_removeprefix, 2, 2, remove_affix, false), \
-    MPF_ROM_FUN_MODE(MPF_QSTR_removesuffix, 2, 2, remove_affix, true), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_removeprefix, 2, 2, find_impl, FIND_AFFIX | FIND_REMOVE), \
+    MPF_ROM_FUN_MODE(MPF_QSTR_removesuffix, 2, 2, find_impl, FIND_AFFIX | FIND_REMOVE | FIND_RIGHT), \
     MPF_ROM_FUN_VAR(MPF_QSTR_expandtabs, 1, 2, str_expandtabs),
 #define MORE_BYTES_METHODS \
     MPF_ROM_FUN_KW(MPF_QSTR_hex, 1, bytes_hex), \
@@ -1354,7 +1377,7 @@ static const mpf_rom_map_elem_t str_bytes_locals_table[] = {
     COMMON_METHODS
 #if CONFIG_STR_METHODS_MORE
     MPF_ROM_FUN_MODE(MPF_QSTR_isidentifier, 1, 1, is_impl, IS_IDENT),
-    MPF_ROM_FUN_1(MPF_QSTR_istitle, str_istitle),
+    MPF_ROM_FUN_MODE(MPF_QSTR_istitle, 1, 1, is_impl, IS_TITLE),
     MPF_ROM_FUN_MODE(MPF_QSTR_isdecimal, 1, 1, is_impl, IS_DIGIT),
     MPF_ROM_FUN_MODE(MPF_QSTR_isnumeric, 1, 1, is_impl, IS_DIGIT),
     MPF_ROM_FUN_MODE(MPF_QSTR_isprintable, 1, 1, is_impl, IS_PRINTABLE),
@@ -1388,8 +1411,9 @@ const mpf_type_t mpf_type_str = MPF_TYPE(MPF_QSTR_str, MPF_TYPE_FLAG_SUBCLASSABL
     (locals, &str_locals));
 
 // ---------------------------------------------------------------- bytes
+#if CONFIG_BUILTIN_HELPERS || CONFIG_STR_FORMAT
 // What a class instance's __bytes__ returns (TypeError unless bytes), or NULL when [o]
-// is not an instance of a class defining it.
+// is not an instance of a class defining it (bytes() and format.c's %b).
 mpf_obj_t mpf_bytes_dunder(mpf_obj_t o) {
     const mpf_type_t *t = mpf_obj_type(o);
     mpf_obj_t m = (t->flags & MPF_TYPE_FLAG_HEAP) ? mpf_type_lookup(t, MPF_QSTR___bytes__) : MPF_OBJ_NULL;
@@ -1402,6 +1426,7 @@ mpf_obj_t mpf_bytes_dunder(mpf_obj_t o) {
     }
     return r;
 }
+#endif
 
 static mpf_obj_t bytes_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;

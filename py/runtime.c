@@ -9,7 +9,7 @@
 #endif
 #include "port.h"
 
-mpf_state_t mpf_state;
+MPF_OWN_SECTION("mpf_state") mpf_state_t mpf_state;
 
 mpf_obj_t mpf_sys_argv(void) {
     return mpf_state.sys_argv;
@@ -342,15 +342,16 @@ mpf_obj_t mpf_call_var_kw(mpf_obj_t fun, mpf_obj_t self, size_t n_args, size_t n
                 for (size_t j = 0; j < n; j++) {
                     argbuf_add(pos, items[j]);
                 }
-            } else
-#endif
-            {
+            } else {
                 mpf_obj_t it = mpf_getiter(a);
                 mpf_obj_t v;
                 while ((v = mpf_iternext(it)) != MPF_OBJ_STOP) {
                     argbuf_add(pos, v);
                 }
             }
+#else
+            mpf_binary_op(MPF_BINARY_OP_INPLACE_ADD, mpf_obj_from_ptr(pos), a);  // (list += iterable)
+#endif
         } else {
             argbuf_add(pos, args[i]);
         }
@@ -473,6 +474,20 @@ static mpf_obj_t lookup_in(const mpf_type_t *c, mpf_qstr_t q) {
 
 // Look [q] up along the MRO of [t]; *owner (if given) gets the type that had it.
 static mpf_obj_t type_lookup_ex(const mpf_type_t *t, mpf_qstr_t q, const mpf_type_t **owner) {
+#if !CONFIG_VM_FAST_PATHS
+    // one walk over the MRO (a builtin type's is found again from the start at each step)
+    const mpf_type_t *c;
+    for (size_t i = 0; (c = mpf_type_mro_item(t, i)) != NULL; i++) {
+        mpf_obj_t v = lookup_in(c, q);
+        if (v != MPF_OBJ_NULL) {
+            if (owner) {
+                *owner = c;
+            }
+            return v;
+        }
+    }
+    return MPF_OBJ_NULL;
+#else
     if (mpf_class_mro(t) != MPF_OBJ_NULL) {
         const mpf_tuple_t *mro = mpf_obj_ptr(mpf_class_mro(t));
         for (size_t i = 0; i < mro->len; i++) {
@@ -505,6 +520,7 @@ static mpf_obj_t type_lookup_ex(const mpf_type_t *t, mpf_qstr_t q, const mpf_typ
         return v;
     }
     return MPF_OBJ_NULL;
+#endif
 }
 
 mpf_obj_t mpf_type_lookup(const mpf_type_t *t, mpf_qstr_t q) {
@@ -629,11 +645,11 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
     if (q == MPF_QSTR___bases__) {
         if (mpf_class_bases(t) != MPF_OBJ_NULL) {
             dest[0] = mpf_class_bases(t);
-        } else if (t == &mpf_type_object) {
-            dest[0] = mpf_obj_new_tuple(0, NULL);
         } else {
-            mpf_obj_t b = mpf_obj_from_ptr(mpf_type_parent(t) ? mpf_type_parent(t) : &mpf_type_object);
-            dest[0] = mpf_obj_new_tuple(1, &b);
+            // a builtin type's base: the next in its MRO (none for object)
+            const mpf_type_t *base = mpf_type_mro_item(t, 1);
+            mpf_obj_t b = mpf_obj_from_ptr(base);
+            dest[0] = mpf_obj_new_tuple(base != NULL, &b);
         }
         return;
     }
@@ -719,14 +735,20 @@ void mpf_load_method_maybe(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest) {
     load_method(o, q, dest, true);
 }
 
-#if CONFIG_CLASS_HOOKS
-mpf_obj_t mpf_load_attr_generic(mpf_obj_t o, mpf_qstr_t q) {
+// Attribute [q] of [o] (a bound method for a method), or AttributeError; [hooks] as
+// load_method takes it.
+static mpf_obj_t load_attr(mpf_obj_t o, mpf_qstr_t q, bool hooks) {
     mpf_obj_t dest[2];
-    load_method(o, q, dest, false);
+    load_method(o, q, dest, hooks);
     if (dest[0] == MPF_OBJ_NULL) {
         raise_attr_error(o, q);
     }
     return dest[1] != MPF_OBJ_NULL ? mpf_obj_new_bound_meth(dest[0], dest[1]) : dest[0];
+}
+
+#if CONFIG_CLASS_HOOKS
+mpf_obj_t mpf_load_attr_generic(mpf_obj_t o, mpf_qstr_t q) {
+    return load_attr(o, q, false);
 }
 #endif
 
@@ -858,12 +880,7 @@ void mpf_load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest) {
 }
 
 mpf_obj_t mpf_load_attr(mpf_obj_t o, mpf_qstr_t q) {
-    mpf_obj_t dest[2];
-    mpf_load_method(o, q, dest);
-    if (dest[1] != MPF_OBJ_NULL) {
-        return mpf_obj_new_bound_meth(dest[0], dest[1]);
-    }
-    return dest[0];
+    return load_attr(o, q, true);
 }
 
 void mpf_load_super_method(mpf_qstr_t q, mpf_obj_t *dest) {

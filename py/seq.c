@@ -149,77 +149,52 @@ mpf_obj_t mpf_seq_compare(int op, mpf_obj_t a, mpf_obj_t b) {
     return mpf_obj_compare_result(op, *ra.len < *rb.len ? -1 : *ra.len > *rb.len);
 }
 
-// The items of [o] if it is exactly [type] (list or tuple), else NULL.
-static const mpf_obj_t *items_if_type(mpf_obj_t o, const mpf_type_t *type, size_t *n) {
-    if (!mpf_obj_is_type(o, type)) {
-        return NULL;
-    }
-    mpf_obj_t *items;
-    mpf_obj_get_array(o, n, &items);
-    return items;
-}
-
 mpf_obj_t mpf_seq_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs, const mpf_type_t *type,
     mpf_obj_t (*make)(size_t, const mpf_obj_t *)) {
+    if (op == MPF_BINARY_OP_IN) {
+        return mpf_seq_contains(lhs, rhs);
+    }
     size_t an, bn, total;
-    mpf_obj_t *a;
-    const mpf_obj_t *b;
-    mpf_obj_get_array(lhs, &an, &a);
-    switch (op) {
-        case MPF_BINARY_OP_ADD:
-        case MPF_BINARY_OP_INPLACE_ADD:
-            b = items_if_type(rhs, type, &bn);
-            if (b == NULL) {
-                return MPF_OBJ_NULL;
-            }
-            total = an + bn;
-            goto make_result;
-        case MPF_BINARY_OP_MULTIPLY:
-        case MPF_BINARY_OP_INPLACE_MULTIPLY:
-        case MPF_BINARY_OP_REVERSE_MULTIPLY: {
-            mpf_int_t n;
-            if (!mpf_obj_get_index_maybe(rhs, &n)) {
-                return MPF_OBJ_NULL;
-            }
-            mpf_obj_get_array(lhs, &an, &a);  // (afresh: __index__ may have changed a list)
-            if (__builtin_mul_overflow(an, (size_t)(n < 0 ? 0 : n), &total)) {
-                mpf_raise_memory_error();
-            }
-            b = a;
-            bn = an;
-        make_result: {
-            // a's items, then b's until the result is full (b is a again for *)
-            mpf_obj_t r = make(total, NULL);  // the allocator checks total * item size
-            size_t rn;
-            mpf_obj_t *out;
-            mpf_obj_get_array(r, &rn, &out);
-            if (total != 0) {
-                memcpy(out, a, an * sizeof(mpf_obj_t));
-                for (size_t k = an; k < total; k += bn) {
-                    memcpy(out + k, b, bn * sizeof(mpf_obj_t));
-                }
-            }
-            return r;
+    mpf_obj_t *a, *b;
+    if (op == MPF_BINARY_OP_MULTIPLY || op == MPF_BINARY_OP_INPLACE_MULTIPLY || op == MPF_BINARY_OP_REVERSE_MULTIPLY) {
+        mpf_int_t n;
+        if (!mpf_obj_get_index_maybe(rhs, &n)) {
+            return MPF_OBJ_NULL;
         }
+        mpf_obj_get_array(lhs, &an, &a);  // (after __index__, which may have changed a list)
+        if (__builtin_mul_overflow(an, (size_t)(n < 0 ? 0 : n), &total)) {
+            mpf_raise_memory_error();
         }
-        case MPF_BINARY_OP_LESS:
-        case MPF_BINARY_OP_MORE:
-        case MPF_BINARY_OP_EQUAL:
-        case MPF_BINARY_OP_LESS_EQUAL:
-        case MPF_BINARY_OP_MORE_EQUAL:
-        case MPF_BINARY_OP_NOT_EQUAL: {
-            b = items_if_type(rhs, type, &bn);
-            if (b == NULL) {
-                return MPF_OBJ_NULL;
-            }
+        b = a;
+        bn = an;
+    } else {
+        // + and the comparisons: with the same type only
+        if (!mpf_obj_is_type(rhs, type)) {
+            return MPF_OBJ_NULL;
+        }
+        if (op <= MPF_BINARY_OP_NOT_EQUAL) {  // (LESS .. NOT_EQUAL come first)
             mpf_stack_check();  // items may be sequences again: C recursion
             return mpf_seq_compare(op, lhs, rhs);
         }
-        case MPF_BINARY_OP_IN:
-            return mpf_seq_contains(lhs, rhs);
-        default:
+        if (op != MPF_BINARY_OP_ADD && op != MPF_BINARY_OP_INPLACE_ADD) {
             return MPF_OBJ_NULL;
+        }
+        mpf_obj_get_array(lhs, &an, &a);
+        mpf_obj_get_array(rhs, &bn, &b);
+        total = an + bn;
     }
+    // a's items, then b's until the result is full (b is a again for *)
+    mpf_obj_t r = make(total, NULL);  // the allocator checks total * item size
+    size_t rn;
+    mpf_obj_t *out;
+    mpf_obj_get_array(r, &rn, &out);
+    if (total != 0) {
+        memcpy(out, a, an * sizeof(mpf_obj_t));
+        for (size_t k = an; k < total; k += bn) {
+            memcpy(out + k, b, bn * sizeof(mpf_obj_t));
+        }
+    }
+    return r;
 }
 
 mpf_obj_t mpf_seq_unary_op(int op, size_t len) {

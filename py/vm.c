@@ -1280,8 +1280,12 @@ reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
         VM_NEXT;
     }
     VM_CASE(LOAD_BUILD_CLASS) : {
+#if CONFIG_VM_FAST_PATHS
         PUSH(MPF_UNLIKELY(mpf_state.builtins_changed) ? mpf_builtin_lookup(MPF_QSTR___build_class__)
                                                        : mpf_obj_from_ptr(&mpf_builtin_build_class_obj));
+#else
+        PUSH(mpf_builtin_lookup(MPF_QSTR___build_class__));  // (the first builtin looked at)
+#endif
         VM_NEXT;
     }
     VM_CASE(LOAD_SUBSCR) : {

@@ -13,15 +13,6 @@
 
 #define CM_LIBC __attribute__((used, optimize("no-tree-loop-distribute-patterns")))
 
-CM_LIBC void *memcpy(void *restrict dst, const void *restrict src, size_t n) {
-    unsigned char *d = dst;
-    const unsigned char *s = src;
-    while (n--) {
-        *d++ = *s++;
-    }
-    return dst;
-}
-
 CM_LIBC void *memmove(void *dst, const void *src, size_t n) {
     unsigned char *d = dst;
     const unsigned char *s = src;
@@ -36,6 +27,9 @@ CM_LIBC void *memmove(void *dst, const void *src, size_t n) {
     }
     return dst;
 }
+
+// memcpy is memmove (its areas do not overlap: either direction copies them).
+void *memcpy(void *restrict dst, const void *restrict src, size_t n) __attribute__((used, alias("memmove")));
 
 CM_LIBC void *memset(void *dst, int c, size_t n) {
     unsigned char *d = dst;

@@ -27,9 +27,23 @@ _Static_assert(CONFIG_STM32_PLL_P % 2 == 0, "CONFIG_STM32_PLL_P must be 2, 4, 6 
 #define STM32_VOS_SCALE1 1u
 #endif
 
+#if CONFIG_STM32_CLOCK_HSE_PLL
+// The PLL may fail to start: the clock is known at run time.
 static uint32_t hclk_hz = STM32_HSI_HZ;
 static uint32_t apb1_div = 1, apb2_div = 1;
 static bool fell_back;
+#elif CONFIG_STM32_CLOCK_EMULATED
+// Fixed clocks: constants (the console's baud divisor is worked out at compile time).
+#define hclk_hz ((uint32_t)CONFIG_STM32_SYSCLK_HZ)
+#define apb1_div ((uint32_t)CONFIG_STM32_APB1_DIV)
+#define apb2_div ((uint32_t)CONFIG_STM32_APB2_DIV)
+#define fell_back false
+#else
+#define hclk_hz STM32_HSI_HZ
+#define apb1_div 1u
+#define apb2_div 1u
+#define fell_back false
+#endif
 
 #if CONFIG_STM32_CLOCK_HSE_PLL
 // Wait until all of [mask] is set in the register at [addr]; false on timeout.
@@ -95,10 +109,8 @@ void stm32_clock_init(void) {
         fell_back = true;
     }
 #elif CONFIG_STM32_CLOCK_EMULATED
-    // The emulator's fixed clock; its RCC is not modelled, so nothing is written.
-    hclk_hz = CONFIG_STM32_SYSCLK_HZ;
-    apb1_div = CONFIG_STM32_APB1_DIV;
-    apb2_div = CONFIG_STM32_APB2_DIV;
+    // The emulator's fixed clock (the constants above); its RCC is not modelled, so
+    // nothing is written.
 #else
     // HSI at 16 MHz needs no wait states; turn the flash caches on.
     STM32_REG(FLASH_ACR) = FLASH_ACR_PRFTEN | FLASH_ACR_ICEN | FLASH_ACR_DCEN;
