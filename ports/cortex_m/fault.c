@@ -20,38 +20,26 @@ static void put(const char *s) {
 }
 
 #if CONFIG_CORTEX_M_FAULT_REPORT
-// The names fault_report prints, one after the other: the exceptions' from number 2 (NMI)
-// on (and for any other number: "unexpected interrupt"), then the registers', in its
-// order: the stacked frame (r0 r1 r2 r3 r12 lr pc xpsr), the stack pointer, EXC_RETURN
-// and (ARMv7-M) the fault status and address registers; four to a line (two on the third).
-#define FAULT_NAMES "NMI\0HardFault\0" FAULT_NAMES_V7 "unexpected interrupt\0" \
-    "r0 \0r1 \0r2 \0r3 \0r12\0lr \0pc \0xpsr\0sp \0exc_return" FAULT_REGS_V7
-#if CM_ARMV6M
-#define FAULT_NAMES_V7
-#define FAULT_REGS_V7
-#else
-#define FAULT_NAMES_V7 "MemManage\0BusFault\0UsageFault\0"
-#define FAULT_REGS_V7 "\0cfsr\0hfsr\0mmfar\0bfar"
+// The names of the exceptions from number 2 (NMI) on, one after the other (and for any
+// other number: "unexpected interrupt").
+static const char exception_names[] = "NMI\0HardFault\0"
+#if !CM_ARMV6M
+                                      "MemManage\0BusFault\0UsageFault\0"
 #endif
+                                      "unexpected interrupt";
 #define NAMED_EXCEPTIONS (CM_ARMV6M ? 2u : 5u)
+
+// The registers fault_report prints, in its order: the stacked frame (r0 r1 r2 r3 r12 lr
+// pc xpsr), the stack pointer, EXC_RETURN and (ARMv7-M) the fault status and address
+// registers; four to a line (two on the third).
+static const char reg_names[] = "r0 \0r1 \0r2 \0r3 \0r12\0lr \0pc \0xpsr\0sp \0exc_return"
+#if !CM_ARMV6M
+                                "\0cfsr\0hfsr\0mmfar\0bfar"
+#endif
+    ;
 #define N_REGS (CM_ARMV6M ? 10 : 14)
 #define LINE_ENDS ((1u << 3) | (1u << 7) | (1u << 9) | (1u << 13))  // after these registers
-#else
-#define FAULT_NAMES ""
-#endif
 
-#if CONFIG_CORTEX_M_VECTOR_GAP
-// The vectors of IRQ lines 0 to CORTEX_M_VECTOR_GAP - 1 are never fetched: the chip port
-// enables none of those lines, and its table (CM_CHIP_VECTORS) starts after them. Their
-// place between the system vectors and the chip's holds the names instead (the linker
-// script puts .isr_vector.gap there); a longer list would not compile.
-__attribute__((section(".isr_vector.gap"), used)) const char cm_vector_gap[CONFIG_CORTEX_M_VECTOR_GAP * 4] = FAULT_NAMES;
-#define fault_names cm_vector_gap
-#elif CONFIG_CORTEX_M_FAULT_REPORT
-static const char fault_names[] = FAULT_NAMES;
-#endif
-
-#if CONFIG_CORTEX_M_FAULT_REPORT
 // The string after the one at [s] in a list of NUL-terminated strings.
 static const char *next_name(const char *s) {
     while (*s++ != '\0') {
@@ -83,7 +71,7 @@ __attribute__((used, noinline, noreturn)) static void fault_report(const uint32_
     __asm__ volatile("mrs %0, ipsr" : "=r"(ipsr));
     ipsr &= 0x1FFu;
     put("\n*** FATAL: ");
-    const char *name = fault_names;
+    const char *name = exception_names;
     for (uint32_t n = ipsr - 2u < NAMED_EXCEPTIONS ? ipsr - 2u : NAMED_EXCEPTIONS; n > 0; n--) {
         name = next_name(name);
     }
@@ -103,10 +91,7 @@ __attribute__((used, noinline, noreturn)) static void fault_report(const uint32_
     v[12] = CM_REG(SCB_MMFAR);
     v[13] = CM_REG(SCB_BFAR);
 #endif
-    const char *reg = fault_names;
-    for (uint32_t n = NAMED_EXCEPTIONS + 1; n > 0; n--) {
-        reg = next_name(reg);  // past the exceptions' names to the registers'
-    }
+    const char *reg = reg_names;
     for (int i = 0; i < N_REGS; i++) {
         put((i == 0 || (LINE_ENDS >> (i - 1)) & 1u) ? "\n" : "  ");
         put_reg(reg, v[i]);

@@ -23,26 +23,22 @@
 #endif
 
 // Every line starts as the fault handler (it names an unexpected interrupt by its
-// number); the ones this port handles are set after it. The table starts at line
-// CONFIG_CORTEX_M_VECTOR_GAP (USART1's, the lowest one handled): the place of the
-// vectors below it holds constants (ports/cortex_m/fault.c).
-#define GAP CONFIG_CORTEX_M_VECTOR_GAP
-_Static_assert(GAP <= USART1_IRQ, "CONFIG_CORTEX_M_VECTOR_GAP covers a line this port handles");
+// number); the ones this port handles are set after it.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Woverride-init"
-CM_CHIP_VECTORS const cm_vector_t stm32_vectors[STM32_IRQ_COUNT - GAP] = {
-    [0 ... STM32_IRQ_COUNT - GAP - 1] = cm_fault_isr,
+CM_CHIP_VECTORS const cm_vector_t stm32_vectors[STM32_IRQ_COUNT] = {
+    [0 ... STM32_IRQ_COUNT - 1] = cm_fault_isr,
 #if CONFIG_CORTEX_M_MACHINE
-    [USART1_IRQ - GAP] = stm32_usart_isr,  // one handler for every USART
-    [USART2_IRQ - GAP] = stm32_usart_isr,
+    [USART1_IRQ] = stm32_usart_isr,  // one handler for every USART
+    [USART2_IRQ] = stm32_usart_isr,
 #if STM32_HAS_USART3_4_5
-    [USART3_IRQ - GAP] = stm32_usart_isr,
-    [UART4_IRQ - GAP] = stm32_usart_isr,
-    [UART5_IRQ - GAP] = stm32_usart_isr,
+    [USART3_IRQ] = stm32_usart_isr,
+    [UART4_IRQ] = stm32_usart_isr,
+    [UART5_IRQ] = stm32_usart_isr,
 #endif
-    [USART6_IRQ - GAP] = stm32_usart_isr,
+    [USART6_IRQ] = stm32_usart_isr,
 #else
-    [STM32_CONSOLE_IRQ - GAP] = stm32_usart_isr,
+    [STM32_CONSOLE_IRQ] = stm32_usart_isr,
 #endif
 };
 #pragma GCC diagnostic pop
