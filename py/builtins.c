@@ -890,25 +890,25 @@ static const mpf_rom_map_elem_t builtins_table[] = {
 MPF_ROM_MAP(builtins_map, builtins_table);
 const mpf_rom_map_t *const mpf_builtins_map = &builtins_map;
 
-// The builtins named by their own name: builtins_objs, then the compact exception types
-// (without CONFIG_EXC_FULL_TYPES: all of mpf_exc_types[], no pointer to each).
-#define BUILTINS_N_PTRS (sizeof(builtins_objs) / sizeof(builtins_objs[0]))
+#define N_BUILTIN_OBJS (sizeof(builtins_objs) / sizeof(builtins_objs[0]))
+// The builtins named by their own name: builtins_objs, then (without CONFIG_EXC_FULL_TYPES)
+// the compact exception types, their one array, instead of a pointer to each.
 #if CONFIG_EXC_FULL_TYPES
-#define BUILTINS_N_OBJS BUILTINS_N_PTRS
+#define N_BUILTINS N_BUILTIN_OBJS
 #else
-#define BUILTINS_N_OBJS (BUILTINS_N_PTRS + MPF_EXC_NUM)
+#define N_BUILTINS (N_BUILTIN_OBJS + MPF_EXC_NUM)
 #endif
 static const void *builtin_obj(size_t i) {
 #if !CONFIG_EXC_FULL_TYPES
-    if (i >= BUILTINS_N_PTRS) {
-        return &mpf_exc_types[i - BUILTINS_N_PTRS];
+    if (i >= N_BUILTIN_OBJS) {
+        return &mpf_exc_types[i - N_BUILTIN_OBJS];
     }
 #endif
     return builtins_objs[i];
 }
 
-// The name of builtin_obj(i): a builtin function's or a type's (a compact exception
-// type's too: its name is where a type's is).
+// The name of builtin [i]: a builtin function's or a type's (a compact exception type's
+// too: its name is where a type's is).
 static mpf_qstr_t builtin_obj_name(size_t i) {
     const void *o = builtin_obj(i);
 #if CONFIG_FUN_FULL_OBJECTS
@@ -923,7 +923,7 @@ static mpf_qstr_t builtin_obj_name(size_t i) {
 // module), or NULL.
 static mpf_obj_t builtin_find(mpf_qstr_t q) {
     mpf_obj_t v = mpf_rom_map_get(&builtins_map, q);
-    for (size_t i = 0; v == MPF_OBJ_NULL && i < BUILTINS_N_OBJS; i++) {
+    for (size_t i = 0; v == MPF_OBJ_NULL && i < N_BUILTINS; i++) {
         if (builtin_obj_name(i) == q) {
             v = mpf_obj_from_ptr(builtin_obj(i));
         }
@@ -935,7 +935,7 @@ static mpf_obj_t builtin_find(mpf_qstr_t q) {
 // into it, mpf_builtin_lookup consults it first): the table's entries, then these.
 static void builtins_init(mpf_obj_t mod) {
     mpf_obj_t g = ((const mpf_module_t *)mpf_obj_ptr(mod))->globals;
-    for (size_t i = 0; i < BUILTINS_N_OBJS; i++) {
+    for (size_t i = 0; i < N_BUILTINS; i++) {
         mpf_dict_store(g, mpf_obj_new_qstr(builtin_obj_name(i)), mpf_obj_from_ptr(builtin_obj(i)));
     }
 }

@@ -14,11 +14,7 @@
 // A class made at run time (__build_class__, type()): the type, then what only such
 // classes carry (the const type structs of builtin types do not grow).
 typedef struct mpf_class {
-    mpf_type_t type;
-#if !CONFIG_TYPE_FULL_SLOTS
-    // the type's slots (print, call, unary_op, binary_op, subscr, getiter, iternext, ext)
-    mpf_type_slot_t slots[8];
-#endif
+    mpf_type_t type;  // (without CONFIG_TYPE_FULL_SLOTS its slots are obj_type.c's class_slots)
     mpf_qstr_t name;                // the class's name (type.name: the same when it fits)
     struct mpf_map *dict;           // class namespace
     mpf_obj_t bases;                // tuple of base classes

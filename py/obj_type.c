@@ -6,33 +6,6 @@
 extern inline const mpf_type_t *mpf_type_slots(const mpf_type_t *t);  // its external copy (obj.h says why)
 #endif
 
-#if !CONFIG_TYPE_FULL_SLOTS
-// Slot [s] of [t] (all zero: not set): its value's rank among the set slots.
-mpf_type_slot_t mpf_type_slot(const mpf_type_t *t, unsigned s) {
-    mpf_type_slot_t v = {0};
-#if !CONFIG_EXC_FULL_TYPES
-    if (t->flags & MPF_TYPE_FLAG_COMPACT) {
-        if (s == MPF_TYPE_SLOT_parent) {
-            unsigned i = ((const mpf_type_compact_t *)(const void *)t)->parent;  // an index
-            v.parent = i == MPF_EXC_BaseException ? &mpf_type_BaseException
-                                                  : (const mpf_type_t *)(const void *)&mpf_exc_types[i];
-            return v;
-        }
-        t = &mpf_type_BaseException;
-    }
-#endif
-    unsigned m = t->slot_mask;
-    if (m >> s & 1u) {
-        unsigned i = 0;
-        for (m &= (1u << s) - 1u; m != 0; m &= m - 1u) {
-            i++;
-        }
-        v = t->slots[i];
-    }
-    return v;
-}
-#endif
-
 // ---------------------------------------------------------------- helpers
 // A special method defined by a Python class in the MRO of [t] (builtin bases skipped).
 __attribute__((noinline)) static mpf_obj_t special(const mpf_type_t *t, mpf_qstr_t q) {
@@ -429,6 +402,53 @@ static mpf_obj_t instance_call(mpf_obj_t self, size_t n_args, size_t n_kw, const
 }
 
 
+#if !CONFIG_TYPE_FULL_SLOTS
+#if CONFIG_CLASS_ADVANCED
+static const mpf_type_ext_t class_ext;
+#endif
+// The slots every class made at run time has (it holds none of its own); a metaclass's
+// instances (classes) also need class_ext.
+#define CLASS_SLOTS (print, instance_print), (call, instance_call), (unary_op, instance_unary_op), \
+    (binary_op, instance_binary_op), (subscr, instance_subscr), (getiter, instance_getiter), \
+    (iternext, instance_iternext)
+static const mpf_type_t class_slots = MPF_TYPE(0, 0, CLASS_SLOTS);
+#if CONFIG_CLASS_ADVANCED
+static const mpf_type_t metaclass_slots = MPF_TYPE(0, 0, CLASS_SLOTS, (ext, &class_ext));
+#endif
+
+// Slot [s] of [t] (all zero: not set): its value's rank among the set slots.
+mpf_type_slot_t mpf_type_slot(const mpf_type_t *t, unsigned s) {
+    mpf_type_slot_t v = {0};
+    if (t->flags & MPF_TYPE_FLAG_HEAP) {
+#if CONFIG_CLASS_ADVANCED
+        t = (t->flags & MPF_TYPE_FLAG_METATYPE) ? &metaclass_slots : &class_slots;
+#else
+        t = &class_slots;
+#endif
+    }
+#if !CONFIG_EXC_FULL_TYPES
+    if (t->flags & MPF_TYPE_FLAG_COMPACT) {
+        if (s == MPF_TYPE_SLOT_parent) {
+            unsigned i = ((const mpf_type_compact_t *)(const void *)t)->parent;  // an index
+            v.parent = i == MPF_EXC_BaseException ? &mpf_type_BaseException
+                                                  : (const mpf_type_t *)(const void *)&mpf_exc_types[i];
+            return v;
+        }
+        t = &mpf_type_BaseException;
+    }
+#endif
+    unsigned m = t->slot_mask;
+    if (m >> s & 1u) {
+        unsigned i = 0;
+        for (m &= (1u << s) - 1u; m != 0; m &= m - 1u) {
+            i++;
+        }
+        v = t->slots[i];
+    }
+    return v;
+}
+#endif
+
 #if CONFIG_CLASS_ADVANCED
 // ---------------------------------------------------------------- the list of live classes
 // A circular list through mpf_class_t.link, anchored at mpf_state.classes (zero until
@@ -643,25 +663,7 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
     t->ext = meta_flag ? &class_ext : NULL;
 #endif
 #else
-    // the same slots in cls->slots, in slot order (ext, last, only for a metaclass's instances)
-    static const mpf_type_slot_t slots[] = {{.print = instance_print}, {.call = instance_call},
-        {.unary_op = instance_unary_op}, {.binary_op = instance_binary_op}, {.subscr = instance_subscr},
-        {.getiter = instance_getiter}, {.iternext = instance_iternext}};
-    _Static_assert(offsetof(mpf_class_t, slots) == offsetof(mpf_type_t, slots), "a class's slots are its type's");
-    _Static_assert(MPF_TYPE_SLOT_print < MPF_TYPE_SLOT_call && MPF_TYPE_SLOT_call < MPF_TYPE_SLOT_unary_op &&
-        MPF_TYPE_SLOT_unary_op < MPF_TYPE_SLOT_binary_op && MPF_TYPE_SLOT_binary_op < MPF_TYPE_SLOT_subscr &&
-        MPF_TYPE_SLOT_subscr < MPF_TYPE_SLOT_getiter && MPF_TYPE_SLOT_getiter < MPF_TYPE_SLOT_iternext &&
-        MPF_TYPE_SLOT_iternext < MPF_TYPE_SLOT_ext, "slots in slot order");
-    memcpy(cls->slots, slots, sizeof(slots));
-    t->slot_mask = 1u << MPF_TYPE_SLOT_print | 1u << MPF_TYPE_SLOT_call | 1u << MPF_TYPE_SLOT_unary_op |
-                   1u << MPF_TYPE_SLOT_binary_op | 1u << MPF_TYPE_SLOT_subscr | 1u << MPF_TYPE_SLOT_getiter |
-                   1u << MPF_TYPE_SLOT_iternext;
-#if CONFIG_CLASS_ADVANCED
-    if (meta_flag) {
-        cls->slots[sizeof(slots) / sizeof(slots[0])].ext = &class_ext;
-        t->slot_mask |= 1u << MPF_TYPE_SLOT_ext;
-    }
-#endif
+    // (its slots are class_slots', mpf_type_slot() reads them there)
 #endif
     cls->dict = mpf_dict_map(dict);
     // as CPython's type(): a class without a docstring has __doc__ None in its namespace

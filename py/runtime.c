@@ -735,14 +735,20 @@ void mpf_load_method_maybe(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest) {
     load_method(o, q, dest, true);
 }
 
-#if CONFIG_CLASS_HOOKS
-mpf_obj_t mpf_load_attr_generic(mpf_obj_t o, mpf_qstr_t q) {
+// Attribute [q] of [o] (a bound method for a method), or AttributeError; [hooks] as
+// load_method takes it.
+static mpf_obj_t load_attr(mpf_obj_t o, mpf_qstr_t q, bool hooks) {
     mpf_obj_t dest[2];
-    load_method(o, q, dest, false);
+    load_method(o, q, dest, hooks);
     if (dest[0] == MPF_OBJ_NULL) {
         raise_attr_error(o, q);
     }
     return dest[1] != MPF_OBJ_NULL ? mpf_obj_new_bound_meth(dest[0], dest[1]) : dest[0];
+}
+
+#if CONFIG_CLASS_HOOKS
+mpf_obj_t mpf_load_attr_generic(mpf_obj_t o, mpf_qstr_t q) {
+    return load_attr(o, q, false);
 }
 #endif
 
@@ -874,12 +880,7 @@ void mpf_load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest) {
 }
 
 mpf_obj_t mpf_load_attr(mpf_obj_t o, mpf_qstr_t q) {
-    mpf_obj_t dest[2];
-    mpf_load_method(o, q, dest);
-    if (dest[1] != MPF_OBJ_NULL) {
-        return mpf_obj_new_bound_meth(dest[0], dest[1]);
-    }
-    return dest[0];
+    return load_attr(o, q, true);
 }
 
 void mpf_load_super_method(mpf_qstr_t q, mpf_obj_t *dest) {
