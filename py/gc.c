@@ -34,7 +34,7 @@ static struct {
     // pointers into a large object (the frame stack, a big list) skip the walk.
     size_t tail_lo, tail_hi;
     size_t mark_stack[MARK_STACK_SIZE];
-} gc;
+} gc MPF_OWN_SECTION("gc");
 
 static inline unsigned at_get(size_t b) {
     return (gc.atb[b >> 2] >> ((b & 3) * 2)) & 3;

@@ -190,10 +190,10 @@ typedef struct mpf_gen {
 } mpf_gen_t;
 
 // ---------------------------------------------------------------- global state
-// A static variable that many functions reach (mpf_state; the GC's state would gain too): on
+// A static variable that many functions reach (mpf_state, the GC's state): on
 // the small Cortex-M images (CONFIG_CORTEX_M_SIZE_FLAGS) in a section of its own, out of the
 // block of statics the compiler addresses from one base, so its fields sit at small offsets
-// that the 16-bit load and store forms reach (mpf_state: -112 B in minimal).
+// that the 16-bit load and store forms reach (mpf_state: -112 B in minimal, gc: -104 B).
 #if CONFIG_CORTEX_M_SIZE_FLAGS
 #define MPF_OWN_SECTION(name) __attribute__((section(".bss." name)))
 #else
