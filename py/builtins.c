@@ -572,7 +572,7 @@ static mpf_obj_t builtin_repr(mpf_obj_t o) {
 
 #if CONFIG_BUILTIN_EXTRAS
 static mpf_obj_t builtin_ascii(mpf_obj_t o) {
-    return mpf_obj_ascii(o);
+    return mpf_str_ascii(o);
 }
 #endif
 

@@ -622,7 +622,7 @@ static void format_str_into(mpf_vstr_t *out, const char *s, size_t len, size_t *
             if (conv == 'r') {
                 v = mpf_obj_repr(v);
             } else if (conv == 'a') {
-                v = mpf_obj_ascii(v);
+                v = mpf_str_ascii(v);
             } else if (conv == 's') {
                 v = mpf_obj_str(v);
             } else {
@@ -967,7 +967,7 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
                 if (is_bytes && conv == 's') {
                     ss = percent_bytes_arg(val, &sl);
                 } else {
-                    mpf_obj_t so = conv == 's' ? mpf_obj_str(val) : conv == 'a' ? mpf_obj_ascii(val) : mpf_obj_repr(val);
+                    mpf_obj_t so = conv == 's' ? mpf_obj_str(val) : conv == 'a' ? mpf_str_ascii(val) : mpf_obj_repr(val);
                     ss = mpf_obj_str_data(so, &sl);
                 }
                 if (sp.prec >= 0 && (size_t)sp.prec < sl) {

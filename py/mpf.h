@@ -1028,7 +1028,7 @@ void mpf_obj_print(const mpf_print_t *p, mpf_obj_t o, mpf_print_kind_t kind);
 mpf_obj_t mpf_obj_str(mpf_obj_t o);
 mpf_obj_t mpf_obj_repr(mpf_obj_t o);
 // ascii(o): repr(o) with each non-ASCII character escaped (\xhh, \uhhhh, \Uhhhhhhhh).
-mpf_obj_t mpf_obj_ascii(mpf_obj_t o);
+mpf_obj_t mpf_str_ascii(mpf_obj_t o);
 const char *mpf_obj_str_data(mpf_obj_t o, size_t *len); // str/bytes data (qstr or object), not NUL-terminated
 // The bytes of str [o] followed by a NUL, for C functions that take a C string (a heap
 // copy when [o] is a qstr: the core's pool has no terminators).

@@ -183,7 +183,7 @@ void mpf_str_print_quoted(const mpf_print_t *p, const uint8_t *s, size_t len, bo
 }
 
 #if HAS_ASCII
-mpf_obj_t mpf_obj_ascii(mpf_obj_t o) {
+mpf_obj_t mpf_str_ascii(mpf_obj_t o) {
     size_t len;
     const uint8_t *s = (const uint8_t *)mpf_obj_str_data(mpf_obj_repr(o), &len);
     mpf_vstr_t v;
