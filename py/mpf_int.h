@@ -19,7 +19,7 @@ typedef struct mpf_class {
     struct mpf_map *dict;           // class namespace
     mpf_obj_t bases;                // tuple of base classes
     mpf_obj_t mro;                  // tuple: the class then its linearised bases
-#if CONFIG_CLASS_HOOKS
+#if CONFIG_CLASS_STORE_CACHE
     // Store cache: attr_plain holds when, at class epoch attr_epoch, nothing along the
     // MRO could take an instance attribute store (no property or other object that may
     // be a data descriptor, no __setattr__/__delattr__), so a store goes straight to
@@ -47,9 +47,11 @@ static inline mpf_obj_t mpf_class_bases(const mpf_type_t *t) {
 static inline mpf_obj_t mpf_class_mro(const mpf_type_t *t) {
     return (t->flags & MPF_TYPE_FLAG_HEAP) ? ((const mpf_class_t *)t)->mro : MPF_OBJ_NULL;
 }
+#if CONFIG_CLASS_STORE_CACHE
 // A class attribute [q] was set to [v] (or deleted, v NULL): every class's store cache
 // is dropped when the change can make a class stop being plain.
 MPF_INTERNAL void mpf_class_changed(mpf_qstr_t q, mpf_obj_t v);
+#endif
 // object.__setattr__ / __delattr__ (v NULL): data descriptors, then the instance's members.
 MPF_INTERNAL void mpf_store_attr_generic(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v);
 // object.__getattribute__: the lookup without the class's __getattribute__/__getattr__.
@@ -117,7 +119,7 @@ MPF_INTERNAL mpf_obj_t mpf_type_instance_dict_view(mpf_obj_t inst);
 // Whether [o] is such a view (exec's globals).
 MPF_INTERNAL bool mpf_type_is_instance_dict_view(mpf_obj_t o);
 #endif
-#if CONFIG_CLASS_HOOKS
+#if CONFIG_CLASS_STORE_CACHE
 MPF_INTERNAL uint64_t mpf_class_epoch;
 MPF_INTERNAL bool mpf_class_plain_compute(mpf_class_t *cls);
 // Whether nothing along heap class [t]'s MRO can take an instance's attribute store or
@@ -128,6 +130,13 @@ static inline bool mpf_class_is_plain(const mpf_type_t *t) {
         return cls->attr_plain;
     }
     return mpf_class_plain_compute(cls);
+}
+#elif CONFIG_CLASS_HOOKS
+// Without the store cache no class is known to be plain: every instance attribute access
+// takes the hooks' path (a look-up of the hooks and data descriptors along the MRO).
+static inline bool mpf_class_is_plain(const mpf_type_t *t) {
+    (void)t;
+    return false;
 }
 #else
 // Without CONFIG_CLASS_HOOKS nothing can take an instance's store: every class is plain.
