@@ -110,6 +110,8 @@ MPF_INTERNAL void mpf_type_print_class_name(const mpf_print_t *p, const mpf_type
 // An attribute store (dest[1]) or deletion (dest[1] NULL) into the namespace dict [dict] of
 // a module or a function, as an attr slot does it (dest[0] NULL when done) (obj_module.c).
 MPF_INTERNAL void mpf_module_dict_attr_store(mpf_obj_t dict, mpf_qstr_t attr, mpf_obj_t *dest);
+// Every entry of const table [m] (none when NULL) stored into dict [dict] (obj_module.c).
+MPF_INTERNAL void mpf_dict_store_rom(mpf_obj_t dict, const mpf_rom_map_t *m);
 // The dunder name of each binary operator (0: none), and of each unary one (obj_type.c).
 MPF_INTERNAL const uint16_t mpf_type_binary_op_qstr[MPF_BINARY_OP_NUM];
 MPF_INTERNAL const uint16_t mpf_type_unary_op_qstr[MPF_UNARY_OP_FLOAT + 1];
