@@ -112,9 +112,15 @@ MPF_INTERNAL void mpf_type_print_class_name(const mpf_print_t *p, const mpf_type
 MPF_INTERNAL void mpf_module_dict_attr_store(mpf_obj_t dict, mpf_qstr_t attr, mpf_obj_t *dest);
 // Every entry of const table [m] (none when NULL) stored into dict [dict] (obj_module.c).
 MPF_INTERNAL void mpf_dict_store_rom(mpf_obj_t dict, const mpf_rom_map_t *m);
-// The dunder name of each binary operator (0: none), and of each unary one (obj_type.c).
-MPF_INTERNAL const uint16_t mpf_type_binary_op_qstr[MPF_BINARY_OP_NUM];
-MPF_INTERNAL const uint16_t mpf_type_unary_op_qstr[MPF_UNARY_OP_FLOAT + 1];
+// The dunder name (0: none) of each binary operator, then of each unary one (from
+// MPF_TYPE_OP_UNARY), then, with CONFIG_SLOT_WRAPPERS, of the operations only the slot
+// wrappers have (from MPF_TYPE_OP_OTHER: __str__, __repr__, __iter__, __next__,
+// __getitem__, __delitem__, __setitem__): one table, so that one scan finds a name (obj_type.c).
+#define MPF_TYPE_OP_UNARY MPF_BINARY_OP_NUM
+#define MPF_TYPE_OP_OTHER (MPF_TYPE_OP_UNARY + MPF_UNARY_OP_FLOAT + 1)
+MPF_INTERNAL const uint16_t mpf_type_op_qstr[];
+#define mpf_type_binary_op_qstr mpf_type_op_qstr
+#define mpf_type_unary_op_qstr (mpf_type_op_qstr + MPF_TYPE_OP_UNARY)
 // Instance [inst]'s __dict__: a live, writable view of its members.
 MPF_INTERNAL mpf_obj_t mpf_type_instance_dict_view(mpf_obj_t inst);
 #if CONFIG_COMPILER
