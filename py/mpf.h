@@ -704,7 +704,12 @@ extern const mpf_obj_singleton_t mpf_const_none_obj, mpf_const_false_obj, mpf_co
 #define MPF_OBJ_NOTIMPL MPF_OBJ_FROM_PTR(&mpf_const_notimpl_obj)
 #define MPF_OBJ_STOP MPF_OBJ_FROM_PTR(&mpf_const_stop_obj)         // end of iteration
 #define MPF_OBJ_SENTINEL MPF_OBJ_FROM_PTR(&mpf_const_sentinel_obj) // "load" marker etc.
+#if CONFIG_VM_FAST_PATHS
 static inline mpf_obj_t mpf_obj_bool(bool b) { return b ? MPF_OBJ_TRUE : MPF_OBJ_FALSE; }
+#else
+// The smaller images: one copy (obj_int.c), not the two addresses in each caller.
+mpf_obj_t mpf_obj_bool(bool b);
+#endif
 
 inline const mpf_type_t *mpf_obj_type(mpf_obj_t o) {
     if (mpf_obj_is_small_int(o)) {
@@ -1215,6 +1220,11 @@ void mpf_arg_parse(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t ski
 // An optional int argument from mpf_arg_parse: [dflt] when absent or None.
 mpf_int_t mpf_arg_int(mpf_obj_t o, mpf_int_t dflt);
 
+#if CONFIG_VM_FAST_PATHS
 #define MPF_IS_STR(o) (mpf_obj_is_qstr(o) || mpf_obj_is_type((o), &mpf_type_str))
+#else
+// The smaller images: a call of the one copy of the test (obj.c) at each of its 80-odd uses.
+#define MPF_IS_STR(o) mpf_obj_is_str(o)
+#endif
 
 #endif // MPF_MPF_H

@@ -58,7 +58,7 @@ bool mpf_obj_is_int(mpf_obj_t o) {
 }
 
 bool mpf_obj_is_str(mpf_obj_t o) {
-    return MPF_IS_STR(o);
+    return mpf_obj_is_qstr(o) || mpf_obj_is_type(o, &mpf_type_str);  // (MPF_IS_STR: mpf.h)
 }
 
 #if CONFIG_CHECK_TAGS
