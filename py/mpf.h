@@ -757,8 +757,10 @@ inline bool mpf_obj_is_class(mpf_obj_t o) {
 #endif
     return t == &mpf_type_type || (t->flags & MPF_TYPE_FLAG_METATYPE) != 0;
 }
-#else
+#elif CONFIG_VM_FAST_PATHS
 #define mpf_obj_is_class(o) mpf_obj_is_type((o), &mpf_type_type)
+#else
+bool mpf_obj_is_class(mpf_obj_t o);  // the smaller images: a call of one copy (obj.c)
 #endif
 
 // ---------------------------------------------------------------- object structs
