@@ -34,7 +34,11 @@ void mpf_nlr_pop(mpf_nlr_t *n) {
 MPF_NORETURN void mpf_nlr_raise(mpf_obj_t exc) {
     mpf_nlr_t *n = mpf_state.nlr_top;
     if (n == NULL) {
+#if CONFIG_ERROR_MSG_LEVEL == 0
+        mpf_port_abort("uncaught");  // (terse: the short form; the port prints "FATAL: " first)
+#else
         mpf_port_abort("fatal: uncaught exception outside any handler");
+#endif
     }
     mpf_state.nlr_top = n->prev;
     mpf_state.fs_top = n->fs_saved;
