@@ -211,23 +211,21 @@ static mpf_obj_t builtin_chr(mpf_obj_t o) {
 }
 
 static mpf_obj_t builtin_ord(mpf_obj_t o) {
-    size_t len;
-    const uint8_t *s;
-    if (MPF_IS_STR(o)) {
-        s = (const uint8_t *)mpf_obj_str_data(o, &len);
-        size_t clen = mpf_utf8_charlen(s, len);
-        if (clen != 1) {
-            mpf_raise_fmt(&mpf_type_TypeError, "ord() expected a character, but string of length %u found", (unsigned)clen);
-        }
-        size_t n;
-        return mpf_obj_new_small_int((mpf_int_t)mpf_utf8_decode(s, &n));
-    }
+    // a str's one character (UTF-8, as chr() makes it), or a bytes-like object's one byte
     mpf_buffer_t b;
     if (mpf_obj_get_buffer(o, &b, false)) {
-        if (b.len != 1) {
-            mpf_raise_fmt(&mpf_type_TypeError, "ord() expected a character, but string of length %u found", (unsigned)b.len);
+        const uint8_t *s = b.buf;
+        bool str = MPF_IS_STR(o);
+        size_t n = 1;
+        uint32_t c = b.len > 0 ? s[0] : 0;
+        if (str && b.len > 0) {
+            c = mpf_utf8_decode(s, &n);
         }
-        return mpf_obj_new_small_int(((const uint8_t *)b.buf)[0]);
+        if (n != b.len) {
+            mpf_raise_fmt(&mpf_type_TypeError, "ord() expected a character, but string of length %u found",
+                (unsigned)(str ? mpf_utf8_charlen(s, b.len) : b.len));
+        }
+        return mpf_obj_new_small_int((mpf_int_t)c);
     }
     mpf_raise_fmt(&mpf_type_TypeError, "ord() expected string of length 1, but %T found", o);
 }
