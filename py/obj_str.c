@@ -118,13 +118,18 @@ static bool is_str_type(const mpf_type_t *t) {
 // ---------------------------------------------------------------- printing
 // Code point [c] escaped as CPython writes it in a repr: \xhh, \uhhhh or \Uhhhhhhhh,
 // NUL-terminated in [buf] (11 bytes).
+// [c] as [digits] lower-case hex digits at [d] (hex_escape, bytes.hex).
+static void hex_digits(char *d, uint32_t c, int digits) {
+    while (digits-- > 0) {
+        *d++ = "0123456789abcdef"[(c >> (4 * digits)) & 0xF];
+    }
+}
+
 static void hex_escape(char buf[11], uint32_t c) {
     int digits = c < 0x100 ? 2 : c < 0x10000 ? 4 : 8;
     buf[0] = '\\';
     buf[1] = digits == 2 ? 'x' : digits == 4 ? 'u' : 'U';
-    for (int d = 0; d < digits; d++) {
-        buf[2 + d] = "0123456789abcdef"[(c >> (4 * (digits - 1 - d))) & 0xF];
-    }
+    hex_digits(buf + 2, c, digits);
     buf[2 + digits] = 0;
 }
 
@@ -687,16 +692,21 @@ static mpf_obj_t split_impl(size_t n_args, size_t n_kw, const mpf_obj_t *args, b
                 }
             }
         }
-        if (j == SIZE_MAX) {
-            mpf_list_append(res, mpf_obj_new_str_of_type(t, s + i, e - i));
-            break;
+        // the piece cut off: s[b:b + n] (the rest when none is)
+        size_t b = i, n = e - i;
+        if (j != SIZE_MAX) {
+            if (right) {
+                b = j + sl;
+                n = e - b;
+                e = j;
+            } else {
+                n = j - i;
+                i = j + sl;
+            }
         }
-        if (right) {
-            mpf_list_append(res, mpf_obj_new_str_of_type(t, s + j + sl, e - j - sl));
-            e = j;
-        } else {
-            mpf_list_append(res, mpf_obj_new_str_of_type(t, s + i, j - i));
-            i = j + sl;
+        mpf_list_append(res, mpf_obj_new_str_of_type(t, s + b, n));
+        if (j == SIZE_MAX) {
+            break;
         }
     }
     if (right) {
@@ -1253,8 +1263,7 @@ static mpf_obj_t bytes_hex(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
         if (group != 0 && i > 0 && (bps > 0 ? (len - i) % group : i % group) == 0) {
             mpf_vstr_add_char(&v, sep);
         }
-        mpf_vstr_add_char(&v, "0123456789abcdef"[s[i] >> 4]);  // (the literal is shared with hex_escape's)
-        mpf_vstr_add_char(&v, "0123456789abcdef"[s[i] & 15]);
+        hex_digits(mpf_vstr_extend(&v, 2), s[i], 2);
     }
     return mpf_vstr_to_str(&v);
 }
