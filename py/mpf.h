@@ -34,10 +34,10 @@ enum {
 };
 _Static_assert(MPF_QSTRID_LAST_STATIC <= 0x10000, "builtin type names are 16-bit qstrs (mpf_type_t.name)");
 
-// One entry of a const qstr pool (the core's, and the frozen modules' generated one).
+// One entry of the frozen modules' generated qstr pool, and of the runtime one (py/qstr.c).
 typedef struct mpf_qstr_entry {
     uint16_t hash;
-    uint8_t len;
+    uint16_t len;
     const char *str;
 } mpf_qstr_entry_t;
 // Strings of frozen code missing from the core's pool (entry 0 unused), sorted
