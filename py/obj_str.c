@@ -1061,14 +1061,11 @@ static mpf_obj_t justify(size_t n_args, const mpf_obj_t *args, unsigned align) {
     mpf_vstr_t v;
     mpf_vstr_init(&v, len + (size_t)pad * fl + 1);
     mpf_vstr_add_strn(&v, s, sign);
-    for (mpf_int_t i = 0; i < pad; i++) {
+    for (mpf_int_t i = 0; i <= pad; i++) {
         if (i == left) {
             mpf_vstr_add_strn(&v, s + sign, len - sign);
         }
-        mpf_vstr_add_strn(&v, fill, fl);
-    }
-    if (left == pad) {
-        mpf_vstr_add_strn(&v, s + sign, len - sign);
+        mpf_vstr_add_strn(&v, fill, i < pad ? fl : 0);
     }
     return new_like(self, v.buf, v.len);
 }
@@ -1314,9 +1311,7 @@ static mpf_obj_t str_expandtabs(size_t n_args, const mpf_obj_t *args) {
         if (s[i] == '\t') {
             if (tab > 0) {
                 mpf_int_t n = tab - col % tab;
-                for (mpf_int_t k = 0; k < n; k++) {
-                    mpf_vstr_add_char(&v, ' ');
-                }
+                memset(mpf_vstr_extend(&v, (size_t)n), ' ', (size_t)n);
                 col += n;
             }
         } else {
