@@ -339,9 +339,13 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     bool is_bytes = t == &mpf_type_bytes;
     size_t la, lb;
     const char *a = mpf_obj_str_data(lhs, &la);
+#if CONFIG_VM_FAST_PATHS
+    // (str and bytes are immutable: s += t is s + t, which mpf_binary_op tries next anyway;
+    // here without the call that answers NotImplemented first)
     if (op >= MPF_BINARY_OP_INPLACE_OR && op <= MPF_BINARY_OP_INPLACE_POWER) {
-        op += MPF_BINARY_OP_INPLACE_TO_NORMAL;  // (str and bytes are immutable: s += t is s + t)
+        op += MPF_BINARY_OP_INPLACE_TO_NORMAL;
     }
+#endif
     if (op == MPF_BINARY_OP_MULTIPLY || op == MPF_BINARY_OP_REVERSE_MULTIPLY) {
         mpf_int_t n;
         if (!mpf_obj_get_index_maybe(rhs, &n)) {
