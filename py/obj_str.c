@@ -852,8 +852,7 @@ static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, unsigned how) {
             needle = arg_data(args[0], items[k], &nl);
         }
         if (how & FIND_AFFIX) {
-            if (b0 <= b1 && nl <= b1 - b0 &&
-                str_search((const char *)s, how & FIND_RIGHT ? b1 - nl : b0, how & FIND_RIGHT ? b1 : b0 + nl, needle, nl, false) != SIZE_MAX) {
+            if (b0 <= b1 && nl <= b1 - b0 && mpf_bytes_compare(s + (how & FIND_RIGHT ? b1 - nl : b0), nl, needle, nl) == 0) {
                 if (how & FIND_REMOVE) {
                     // (an empty one removed: [self], but a bytearray's copy)
                     return nl == 0 && !MPF_IS_BYTEARRAY(args[0]) ? args[0]
