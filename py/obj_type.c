@@ -990,11 +990,9 @@ mpf_obj_t mpf_type_dict_proxy(const mpf_type_t *t) {
     if (mpf_class_dict(t) == NULL) {
         // a builtin type: a read-only view of a copy of its methods and attributes (the
         // table is const, so nothing can change behind the copy)
-        size_t n = mpf_type_get_locals(mpf_type_slots(t)) != NULL ? mpf_type_get_locals(mpf_type_slots(t))->n : 0;
-        mp->dict = mpf_obj_new_dict(n);
-        for (size_t i = 0; i < n; i++) {
-            mpf_dict_store(mp->dict, MPF_ROM_ELEM_KEY(&mpf_type_get_locals(mpf_type_slots(t))->elems[i]), MPF_ROM_ELEM_VALUE(&mpf_type_get_locals(mpf_type_slots(t))->elems[i]));
-        }
+        const mpf_rom_map_t *locals = mpf_type_get_locals(mpf_type_slots(t));
+        mp->dict = mpf_obj_new_dict(locals != NULL ? locals->n : 0);
+        mpf_dict_store_rom(mp->dict, locals);
         return mpf_obj_from_ptr(mp);
     }
     // t->dict is the map inside the namespace dict object the class was made from
