@@ -928,7 +928,7 @@ void mpf_load_super_method(mpf_qstr_t q, mpf_obj_t *dest) {
     mpf_raise_fmt(&mpf_type_AttributeError, "'super' object has no attribute '%q'", q);
 }
 
-#if CONFIG_CLASS_HOOKS
+#if CONFIG_CLASS_STORE_CACHE
 // ---- the classes' store cache (mpf_class_t.attr_plain)
 // Bumped by every class change that can make a class stop being plain; a cache computed
 // at an older epoch is recomputed. 64 bits: it never wraps back to a stale value.
@@ -1002,6 +1002,9 @@ bool mpf_class_plain_compute(mpf_class_t *cls) {
     cls->attr_epoch = mpf_class_epoch;
     return plain;
 }
+#endif // CONFIG_CLASS_STORE_CACHE
+
+#if CONFIG_CLASS_HOOKS
 
 // A data descriptor of heap class [t] for [q] (a property, or an object whose class
 // has __set__ / __delete__) takes the store (v) or delete (v NULL): true if it did.
@@ -1095,9 +1098,13 @@ static void class_store(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v) {
 #if CONFIG_CLASS_HOOKS
     if (q == MPF_QSTR___bases__) {
         mpf_type_set_bases(cls, v);
+#if CONFIG_CLASS_STORE_CACHE
         mpf_class_epoch++;
+#endif
         return;
     }
+#endif
+#if CONFIG_CLASS_STORE_CACHE
     mpf_class_changed(q, v);
 #endif
     map_store(mpf_class_dict(cls), o, q, v);
