@@ -34,10 +34,10 @@ enum {
 };
 _Static_assert(MPF_QSTRID_LAST_STATIC <= 0x10000, "builtin type names are 16-bit qstrs (mpf_type_t.name)");
 
-// One entry of a const qstr pool (the core's, and the frozen modules' generated one).
+// One entry of the frozen modules' generated qstr pool, and of the runtime one (py/qstr.c).
 typedef struct mpf_qstr_entry {
     uint16_t hash;
-    uint8_t len;
+    uint16_t len;
     const char *str;
 } mpf_qstr_entry_t;
 // Strings of frozen code missing from the core's pool (entry 0 unused), sorted
@@ -82,6 +82,8 @@ typedef struct mpf_print {
 } mpf_print_t;
 extern const mpf_print_t mpf_print_stdout;
 extern const mpf_print_t mpf_print_stderr;
+// A printer's write to a file object: env points to it; each piece is a call of its write().
+void mpf_print_file_write(void *env, const char *s, size_t n);
 void mpf_print_strn(const mpf_print_t *p, const char *s, size_t n);
 void mpf_print_str(const mpf_print_t *p, const char *s);
 // printf subset: %s %.*s %d %u %x %c %zu %ld %q (qstr) %O (str(obj)) %R (repr(obj)) %T (type name of obj) %%

@@ -19,7 +19,7 @@ typedef struct mpf_class {
     struct mpf_map *dict;           // class namespace
     mpf_obj_t bases;                // tuple of base classes
     mpf_obj_t mro;                  // tuple: the class then its linearised bases
-#if CONFIG_CLASS_HOOKS
+#if CONFIG_CLASS_STORE_CACHE
     // Store cache: attr_plain holds when, at class epoch attr_epoch, nothing along the
     // MRO could take an instance attribute store (no property or other object that may
     // be a data descriptor, no __setattr__/__delattr__), so a store goes straight to
@@ -47,9 +47,11 @@ static inline mpf_obj_t mpf_class_bases(const mpf_type_t *t) {
 static inline mpf_obj_t mpf_class_mro(const mpf_type_t *t) {
     return (t->flags & MPF_TYPE_FLAG_HEAP) ? ((const mpf_class_t *)t)->mro : MPF_OBJ_NULL;
 }
+#if CONFIG_CLASS_STORE_CACHE
 // A class attribute [q] was set to [v] (or deleted, v NULL): every class's store cache
 // is dropped when the change can make a class stop being plain.
 MPF_INTERNAL void mpf_class_changed(mpf_qstr_t q, mpf_obj_t v);
+#endif
 // object.__setattr__ / __delattr__ (v NULL): data descriptors, then the instance's members.
 MPF_INTERNAL void mpf_store_attr_generic(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v);
 // object.__getattribute__: the lookup without the class's __getattribute__/__getattr__.
@@ -108,16 +110,24 @@ MPF_INTERNAL void mpf_type_print_class_name(const mpf_print_t *p, const mpf_type
 // An attribute store (dest[1]) or deletion (dest[1] NULL) into the namespace dict [dict] of
 // a module or a function, as an attr slot does it (dest[0] NULL when done) (obj_module.c).
 MPF_INTERNAL void mpf_module_dict_attr_store(mpf_obj_t dict, mpf_qstr_t attr, mpf_obj_t *dest);
-// The dunder name of each binary operator (0: none), and of each unary one (obj_type.c).
-MPF_INTERNAL const uint16_t mpf_type_binary_op_qstr[MPF_BINARY_OP_NUM];
-MPF_INTERNAL const uint16_t mpf_type_unary_op_qstr[MPF_UNARY_OP_FLOAT + 1];
+// Every entry of const table [m] (none when NULL) stored into dict [dict] (obj_module.c).
+MPF_INTERNAL void mpf_dict_store_rom(mpf_obj_t dict, const mpf_rom_map_t *m);
+// The dunder name (0: none) of each binary operator, then of each unary one (from
+// MPF_TYPE_OP_UNARY), then, with CONFIG_SLOT_WRAPPERS, of the operations only the slot
+// wrappers have (from MPF_TYPE_OP_OTHER: __str__, __repr__, __iter__, __next__,
+// __getitem__, __delitem__, __setitem__): one table, so that one scan finds a name (obj_type.c).
+#define MPF_TYPE_OP_UNARY MPF_BINARY_OP_NUM
+#define MPF_TYPE_OP_OTHER (MPF_TYPE_OP_UNARY + MPF_UNARY_OP_FLOAT + 1)
+MPF_INTERNAL const uint16_t mpf_type_op_qstr[];
+#define mpf_type_binary_op_qstr mpf_type_op_qstr
+#define mpf_type_unary_op_qstr (mpf_type_op_qstr + MPF_TYPE_OP_UNARY)
 // Instance [inst]'s __dict__: a live, writable view of its members.
 MPF_INTERNAL mpf_obj_t mpf_type_instance_dict_view(mpf_obj_t inst);
 #if CONFIG_COMPILER
 // Whether [o] is such a view (exec's globals).
 MPF_INTERNAL bool mpf_type_is_instance_dict_view(mpf_obj_t o);
 #endif
-#if CONFIG_CLASS_HOOKS
+#if CONFIG_CLASS_STORE_CACHE
 MPF_INTERNAL uint64_t mpf_class_epoch;
 MPF_INTERNAL bool mpf_class_plain_compute(mpf_class_t *cls);
 // Whether nothing along heap class [t]'s MRO can take an instance's attribute store or
@@ -128,6 +138,13 @@ static inline bool mpf_class_is_plain(const mpf_type_t *t) {
         return cls->attr_plain;
     }
     return mpf_class_plain_compute(cls);
+}
+#elif CONFIG_CLASS_HOOKS
+// Without the store cache no class is known to be plain: every instance attribute access
+// takes the hooks' path (a look-up of the hooks and data descriptors along the MRO).
+static inline bool mpf_class_is_plain(const mpf_type_t *t) {
+    (void)t;
+    return false;
 }
 #else
 // Without CONFIG_CLASS_HOOKS nothing can take an instance's store: every class is plain.

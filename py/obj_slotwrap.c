@@ -8,33 +8,32 @@
 // Operation codes: a binary operator's number (0 .. MPF_BINARY_OP_NUM - 1; IN is
 // __contains__, its operands swapped), then W_UNARY + a unary operator's, then the others.
 enum {
-    W_UNARY = MPF_BINARY_OP_NUM,
-    W_STR = W_UNARY + MPF_UNARY_OP_FLOAT + 1,
+    W_UNARY = MPF_TYPE_OP_UNARY,
+    W_STR = MPF_TYPE_OP_OTHER,
     W_REPR, W_ITER, W_NEXT,                         // one argument (self)
     W_GETITEM, W_DELITEM,                           // two
     W_SETITEM,                                      // three
     W_END
 };
-
-// The names of the others, from W_STR on.
-static const uint16_t other_qstr[] = {
-    MPF_QSTR___str__, MPF_QSTR___repr__, MPF_QSTR___iter__, MPF_QSTR___next__,
-    MPF_QSTR___getitem__, MPF_QSTR___delitem__, MPF_QSTR___setitem__,
-};
-_Static_assert(sizeof(other_qstr) / sizeof(other_qstr[0]) == W_END - W_STR, "one name an operation");
+// (the names of all: obj_type.c's mpf_type_op_qstr, which ends with those from W_STR on)
 
 // The operators with a method: bit k of the codes below W_STR (CPython's int and str have
 // the rest: not the in-place forms, @, the reflected ones but +, - and *, int() and float()).
 #define B(op) ((uint64_t)1 << (op))
-static const uint64_t with_method =
-    B(MPF_BINARY_OP_LESS) | B(MPF_BINARY_OP_MORE) | B(MPF_BINARY_OP_EQUAL) | B(MPF_BINARY_OP_LESS_EQUAL) |
-    B(MPF_BINARY_OP_MORE_EQUAL) | B(MPF_BINARY_OP_NOT_EQUAL) | B(MPF_BINARY_OP_IN) | B(MPF_BINARY_OP_OR) |
-    B(MPF_BINARY_OP_XOR) | B(MPF_BINARY_OP_AND) | B(MPF_BINARY_OP_LSHIFT) | B(MPF_BINARY_OP_RSHIFT) |
-    B(MPF_BINARY_OP_ADD) | B(MPF_BINARY_OP_SUBTRACT) | B(MPF_BINARY_OP_MULTIPLY) | B(MPF_BINARY_OP_FLOOR_DIVIDE) |
-    B(MPF_BINARY_OP_TRUE_DIVIDE) | B(MPF_BINARY_OP_MODULO) | B(MPF_BINARY_OP_POWER) | B(MPF_BINARY_OP_REVERSE_ADD) |
-    B(MPF_BINARY_OP_REVERSE_SUBTRACT) | B(MPF_BINARY_OP_REVERSE_MULTIPLY) | B(W_UNARY + MPF_UNARY_OP_POSITIVE) |
-    B(W_UNARY + MPF_UNARY_OP_NEGATIVE) | B(W_UNARY + MPF_UNARY_OP_INVERT) | B(W_UNARY + MPF_UNARY_OP_BOOL) |
-    B(W_UNARY + MPF_UNARY_OP_LEN) | B(W_UNARY + MPF_UNARY_OP_HASH) | B(W_UNARY + MPF_UNARY_OP_ABS);
+#define WITH_METHOD \
+    (B(MPF_BINARY_OP_LESS) | B(MPF_BINARY_OP_MORE) | B(MPF_BINARY_OP_EQUAL) | B(MPF_BINARY_OP_LESS_EQUAL) | \
+     B(MPF_BINARY_OP_MORE_EQUAL) | B(MPF_BINARY_OP_NOT_EQUAL) | B(MPF_BINARY_OP_IN) | B(MPF_BINARY_OP_OR) | \
+     B(MPF_BINARY_OP_XOR) | B(MPF_BINARY_OP_AND) | B(MPF_BINARY_OP_LSHIFT) | B(MPF_BINARY_OP_RSHIFT) | \
+     B(MPF_BINARY_OP_ADD) | B(MPF_BINARY_OP_SUBTRACT) | B(MPF_BINARY_OP_MULTIPLY) | B(MPF_BINARY_OP_FLOOR_DIVIDE) | \
+     B(MPF_BINARY_OP_TRUE_DIVIDE) | B(MPF_BINARY_OP_MODULO) | B(MPF_BINARY_OP_POWER) | B(MPF_BINARY_OP_REVERSE_ADD) | \
+     B(MPF_BINARY_OP_REVERSE_SUBTRACT) | B(MPF_BINARY_OP_REVERSE_MULTIPLY) | B(W_UNARY + MPF_UNARY_OP_POSITIVE) | \
+     B(W_UNARY + MPF_UNARY_OP_NEGATIVE) | B(W_UNARY + MPF_UNARY_OP_INVERT) | B(W_UNARY + MPF_UNARY_OP_BOOL) | \
+     B(W_UNARY + MPF_UNARY_OP_LEN) | B(W_UNARY + MPF_UNARY_OP_HASH) | B(W_UNARY + MPF_UNARY_OP_ABS))
+// (as bytes: a byte load and a shift test a bit, where a 64-bit shift takes a dozen instructions)
+#define BYTE(k) (uint8_t)(WITH_METHOD >> (8 * (k)))
+static const uint8_t with_method[8] = {BYTE(0), BYTE(1), BYTE(2), BYTE(3), BYTE(4), BYTE(5), BYTE(6), BYTE(7)};
+#undef BYTE
+#undef WITH_METHOD
 #undef B
 _Static_assert(W_STR <= 64, "the operators' codes fit the mask");
 
@@ -92,15 +91,9 @@ static const mpf_type_t slot_wrapper_type = MPF_TYPE(MPF_QSTR_builtin_function_o
 // The generic dunder method [q] for builtin object [o], if its type supports it; NULL if not.
 mpf_obj_t mpf_slot_wrapper(mpf_obj_t o, mpf_qstr_t q) {
     unsigned op = 0;
-    for (;; op++) {
-        if (op == W_END) {
+    while (mpf_type_op_qstr[op] != q || (op < W_STR && !((with_method[op >> 3] >> (op & 7)) & 1))) {
+        if (++op == W_END) {
             return MPF_OBJ_NULL;
-        }
-        mpf_qstr_t n = op >= W_STR ? other_qstr[op - W_STR]
-                     : !((with_method >> op) & 1) ? 0
-                     : op < W_UNARY ? mpf_type_binary_op_qstr[op] : mpf_type_unary_op_qstr[op - W_UNARY];
-        if (n == q) {
-            break;
         }
     }
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(o));

@@ -169,8 +169,8 @@ static void instance_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_
     }
 }
 
-// (also what obj_slotwrap.c maps dunder names back to operators with)
-const uint16_t mpf_type_binary_op_qstr[MPF_BINARY_OP_NUM] = {
+// (also what obj_slotwrap.c maps dunder names back to operations with)
+const uint16_t mpf_type_op_qstr[] = {
     [MPF_BINARY_OP_LESS] = MPF_QSTR___lt__,
     [MPF_BINARY_OP_MORE] = MPF_QSTR___gt__,
     [MPF_BINARY_OP_EQUAL] = MPF_QSTR___eq__,
@@ -217,7 +217,26 @@ const uint16_t mpf_type_binary_op_qstr[MPF_BINARY_OP_NUM] = {
     [MPF_BINARY_OP_REVERSE_TRUE_DIVIDE] = MPF_QSTR___rtruediv__,
     [MPF_BINARY_OP_REVERSE_MODULO] = MPF_QSTR___rmod__,
     [MPF_BINARY_OP_REVERSE_POWER] = MPF_QSTR___rpow__,
+    [MPF_TYPE_OP_UNARY + MPF_UNARY_OP_POSITIVE] = MPF_QSTR___pos__,
+    [MPF_TYPE_OP_UNARY + MPF_UNARY_OP_NEGATIVE] = MPF_QSTR___neg__,
+    [MPF_TYPE_OP_UNARY + MPF_UNARY_OP_INVERT] = MPF_QSTR___invert__,
+    [MPF_TYPE_OP_UNARY + MPF_UNARY_OP_BOOL] = MPF_QSTR___bool__,
+    [MPF_TYPE_OP_UNARY + MPF_UNARY_OP_LEN] = MPF_QSTR___len__,
+    [MPF_TYPE_OP_UNARY + MPF_UNARY_OP_HASH] = MPF_QSTR___hash__,
+    [MPF_TYPE_OP_UNARY + MPF_UNARY_OP_ABS] = MPF_QSTR___abs__,
+    [MPF_TYPE_OP_UNARY + MPF_UNARY_OP_INT] = MPF_QSTR___int__,
+    [MPF_TYPE_OP_UNARY + MPF_UNARY_OP_FLOAT] = MPF_QSTR___float__,
+#if CONFIG_SLOT_WRAPPERS
+    // (obj_slotwrap.c's W_STR... in this order)
+    [MPF_TYPE_OP_OTHER] = MPF_QSTR___str__, MPF_QSTR___repr__, MPF_QSTR___iter__, MPF_QSTR___next__,
+    MPF_QSTR___getitem__, MPF_QSTR___delitem__, MPF_QSTR___setitem__,
+#endif
 };
+#if CONFIG_SLOT_WRAPPERS
+_Static_assert(sizeof(mpf_type_op_qstr) / sizeof(mpf_type_op_qstr[0]) == MPF_TYPE_OP_OTHER + 7, "a name per operation");
+#else
+_Static_assert(sizeof(mpf_type_op_qstr) / sizeof(mpf_type_op_qstr[0]) == MPF_TYPE_OP_OTHER, "a name per operation");
+#endif
 
 static mpf_obj_t instance_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     const mpf_type_t *t = mpf_obj_type(lhs);
@@ -259,21 +278,9 @@ static mpf_obj_t instance_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     return MPF_OBJ_NULL;
 }
 
-const uint16_t mpf_type_unary_op_qstr[MPF_UNARY_OP_FLOAT + 1] = {
-    [MPF_UNARY_OP_POSITIVE] = MPF_QSTR___pos__,
-    [MPF_UNARY_OP_NEGATIVE] = MPF_QSTR___neg__,
-    [MPF_UNARY_OP_INVERT] = MPF_QSTR___invert__,
-    [MPF_UNARY_OP_BOOL] = MPF_QSTR___bool__,
-    [MPF_UNARY_OP_LEN] = MPF_QSTR___len__,
-    [MPF_UNARY_OP_HASH] = MPF_QSTR___hash__,
-    [MPF_UNARY_OP_ABS] = MPF_QSTR___abs__,
-    [MPF_UNARY_OP_INT] = MPF_QSTR___int__,
-    [MPF_UNARY_OP_FLOAT] = MPF_QSTR___float__,
-};
-
 static mpf_obj_t instance_unary_op(int op, mpf_obj_t self) {
     const mpf_type_t *t = mpf_obj_type(self);
-    if ((unsigned)op >= sizeof(mpf_type_unary_op_qstr) / sizeof(mpf_type_unary_op_qstr[0]) || mpf_type_unary_op_qstr[op] == 0) {
+    if ((unsigned)op > MPF_UNARY_OP_FLOAT || mpf_type_unary_op_qstr[op] == 0) {
         return MPF_OBJ_NULL;
     }
     mpf_qstr_t q = mpf_type_unary_op_qstr[op];
@@ -990,11 +997,9 @@ mpf_obj_t mpf_type_dict_proxy(const mpf_type_t *t) {
     if (mpf_class_dict(t) == NULL) {
         // a builtin type: a read-only view of a copy of its methods and attributes (the
         // table is const, so nothing can change behind the copy)
-        size_t n = mpf_type_get_locals(mpf_type_slots(t)) != NULL ? mpf_type_get_locals(mpf_type_slots(t))->n : 0;
-        mp->dict = mpf_obj_new_dict(n);
-        for (size_t i = 0; i < n; i++) {
-            mpf_dict_store(mp->dict, MPF_ROM_ELEM_KEY(&mpf_type_get_locals(mpf_type_slots(t))->elems[i]), MPF_ROM_ELEM_VALUE(&mpf_type_get_locals(mpf_type_slots(t))->elems[i]));
-        }
+        const mpf_rom_map_t *locals = mpf_type_get_locals(mpf_type_slots(t));
+        mp->dict = mpf_obj_new_dict(locals != NULL ? locals->n : 0);
+        mpf_dict_store_rom(mp->dict, locals);
         return mpf_obj_from_ptr(mp);
     }
     // t->dict is the map inside the namespace dict object the class was made from
