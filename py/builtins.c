@@ -58,13 +58,14 @@ static void print_buf_write(void *env, const char *s, size_t n) {
 }
 #endif
 
-#if CONFIG_BUILTIN_EXTRAS
-// print(file=f): f.write([s]) through its bound method [meth] (as mpf_load_method gives it).
-static void print_file_write(const mpf_obj_t *meth, mpf_obj_t s) {
-    mpf_obj_t dest[3] = {meth[0], meth[1], s};
+// A printer's write for a file object: [*env]'s write() called with the piece as a str,
+// empty ones too (print(file=f), sys.print_exception(exc, f)).
+void mpf_print_file_write(void *env, const char *s, size_t n) {
+    mpf_obj_t dest[3];
+    mpf_load_method(*(const mpf_obj_t *)env, MPF_QSTR_write, dest);
+    dest[2] = mpf_obj_new_str(s, n);
     mpf_call_method_n(1, 0, dest);
 }
-#endif
 
 static mpf_obj_t builtin_print(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
 #if CONFIG_BUILTIN_EXTRAS
@@ -76,22 +77,6 @@ static mpf_obj_t builtin_print(size_t n_args, size_t n_kw, const mpf_obj_t *args
     size_t sep_l, end_l;
     const char *sep_s = print_text_kw(n_args, n_kw, args, MPF_QSTR_sep, " ", &sep_l);
     const char *end_s = print_text_kw(n_args, n_kw, args, MPF_QSTR_end, "\n", &end_l);
-#if CONFIG_BUILTIN_EXTRAS
-    mpf_obj_t file = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_file);
-    if (file != MPF_OBJ_NULL && file != MPF_OBJ_NONE) {
-        // as CPython: one file.write() per argument, separator and end
-        mpf_obj_t meth[2];
-        mpf_load_method(file, MPF_QSTR_write, meth);
-        for (size_t i = 0; i < n_args; i++) {
-            if (i > 0) {
-                print_file_write(meth, mpf_obj_new_str(sep_s, sep_l));
-            }
-            print_file_write(meth, mpf_obj_str(args[i]));
-        }
-        print_file_write(meth, mpf_obj_new_str(end_s, end_l));
-        return MPF_OBJ_NONE;
-    }
-#endif
 #if CONFIG_MODULE_MICROPYTHON
     mpf_print_t pb;
     print_buf_t buf;
@@ -102,13 +87,30 @@ static mpf_obj_t builtin_print(size_t n_args, size_t n_kw, const mpf_obj_t *args
 #else
     const mpf_print_t *p = &mpf_print_stdout;  // each piece written as it comes, as CPython's
 #endif
+#if CONFIG_BUILTIN_EXTRAS
+    mpf_obj_t file = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_file);
+    const mpf_print_t fp = {&file, mpf_print_file_write};
+    bool to_file = file != MPF_OBJ_NULL && file != MPF_OBJ_NONE;
+    if (to_file) {
+        p = &fp;
+    }
+#else
+    const bool to_file = false;
+#endif
+    // (to a file, as CPython: one file.write() per argument, separator and end, empty too)
     for (size_t i = 0; i < n_args; i++) {
         if (i > 0) {
-            mpf_print_strn(p, sep_s, sep_l);
+            p->write(p->env, sep_s, sep_l);
         }
-        mpf_obj_print(p, args[i], MPF_PRINT_STR);
+        if (to_file) {
+            size_t n;
+            const char *s = mpf_obj_str_data(mpf_obj_str(args[i]), &n);
+            p->write(p->env, s, n);
+        } else {
+            mpf_obj_print(p, args[i], MPF_PRINT_STR);
+        }
     }
-    mpf_print_strn(p, end_s, end_l);
+    p->write(p->env, end_s, end_l);
 #if CONFIG_MODULE_MICROPYTHON
     print_buf_flush(&buf);
 #endif
@@ -209,23 +211,21 @@ static mpf_obj_t builtin_chr(mpf_obj_t o) {
 }
 
 static mpf_obj_t builtin_ord(mpf_obj_t o) {
-    size_t len;
-    const uint8_t *s;
-    if (MPF_IS_STR(o)) {
-        s = (const uint8_t *)mpf_obj_str_data(o, &len);
-        size_t clen = mpf_utf8_charlen(s, len);
-        if (clen != 1) {
-            mpf_raise_fmt(&mpf_type_TypeError, "ord() expected a character, but string of length %u found", (unsigned)clen);
-        }
-        size_t n;
-        return mpf_obj_new_small_int((mpf_int_t)mpf_utf8_decode(s, &n));
-    }
+    // a str's one character (UTF-8, as chr() makes it), or a bytes-like object's one byte
     mpf_buffer_t b;
     if (mpf_obj_get_buffer(o, &b, false)) {
-        if (b.len != 1) {
-            mpf_raise_fmt(&mpf_type_TypeError, "ord() expected a character, but string of length %u found", (unsigned)b.len);
+        const uint8_t *s = b.buf;
+        bool str = MPF_IS_STR(o);
+        size_t n = 1;
+        uint32_t c = b.len > 0 ? s[0] : 0;
+        if (str && b.len > 0) {
+            c = mpf_utf8_decode(s, &n);
         }
-        return mpf_obj_new_small_int(((const uint8_t *)b.buf)[0]);
+        if (n != b.len) {
+            mpf_raise_fmt(&mpf_type_TypeError, "ord() expected a character, but string of length %u found",
+                (unsigned)(str ? mpf_utf8_charlen(s, b.len) : b.len));
+        }
+        return mpf_obj_new_small_int((mpf_int_t)c);
     }
     mpf_raise_fmt(&mpf_type_TypeError, "ord() expected string of length 1, but %T found", o);
 }

@@ -106,22 +106,11 @@ static const textio_t sys_stdout_obj = {{&mpf_type_textio}, MPF_QSTR_stdout};
 static const textio_t sys_stderr_obj = {{&mpf_type_textio}, MPF_QSTR_stderr};
 
 // print_exception(exc, file=sys.stdout)
-static void write_to_file(void *env, const char *s, size_t n) {
-    mpf_obj_t file = *(mpf_obj_t *)env;
-    mpf_obj_t dest[3];
-    mpf_load_method(file, MPF_QSTR_write, dest);
-    dest[2] = mpf_obj_new_str(s, n);
-    mpf_call_method_n(1, 0, dest);
-}
-
 static mpf_obj_t sys_print_exception(size_t n_args, const mpf_obj_t *args) {
-    if (n_args > 1 && args[1] != MPF_OBJ_FROM_PTR(&sys_stdout_obj)) {
-        mpf_obj_t file = args[1];
-        mpf_print_t p = {&file, write_to_file};
-        mpf_exc_print_tb(&p, args[0]);
-    } else {
-        mpf_exc_print_tb(&mpf_print_stdout, args[0]);
-    }
+    // (to a file given, sys.stdout too: through its write())
+    mpf_obj_t file = n_args > 1 ? args[1] : MPF_OBJ_NULL;
+    const mpf_print_t fp = {&file, mpf_print_file_write};
+    mpf_exc_print_tb(file != MPF_OBJ_NULL ? &fp : &mpf_print_stdout, args[0]);
     return MPF_OBJ_NONE;
 }
 

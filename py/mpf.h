@@ -34,10 +34,10 @@ enum {
 };
 _Static_assert(MPF_QSTRID_LAST_STATIC <= 0x10000, "builtin type names are 16-bit qstrs (mpf_type_t.name)");
 
-// One entry of a const qstr pool (the core's, and the frozen modules' generated one).
+// One entry of the frozen modules' generated qstr pool, and of the runtime one (py/qstr.c).
 typedef struct mpf_qstr_entry {
     uint16_t hash;
-    uint8_t len;
+    uint16_t len;
     const char *str;
 } mpf_qstr_entry_t;
 // Strings of frozen code missing from the core's pool (entry 0 unused), sorted
@@ -82,6 +82,8 @@ typedef struct mpf_print {
 } mpf_print_t;
 extern const mpf_print_t mpf_print_stdout;
 extern const mpf_print_t mpf_print_stderr;
+// A printer's write to a file object: env points to it; each piece is a call of its write().
+void mpf_print_file_write(void *env, const char *s, size_t n);
 void mpf_print_strn(const mpf_print_t *p, const char *s, size_t n);
 void mpf_print_str(const mpf_print_t *p, const char *s);
 // printf subset: %s %.*s %d %u %x %c %zu %ld %q (qstr) %O (str(obj)) %R (repr(obj)) %T (type name of obj) %%
@@ -704,7 +706,12 @@ extern const mpf_obj_singleton_t mpf_const_none_obj, mpf_const_false_obj, mpf_co
 #define MPF_OBJ_NOTIMPL MPF_OBJ_FROM_PTR(&mpf_const_notimpl_obj)
 #define MPF_OBJ_STOP MPF_OBJ_FROM_PTR(&mpf_const_stop_obj)         // end of iteration
 #define MPF_OBJ_SENTINEL MPF_OBJ_FROM_PTR(&mpf_const_sentinel_obj) // "load" marker etc.
+#if CONFIG_VM_FAST_PATHS
 static inline mpf_obj_t mpf_obj_bool(bool b) { return b ? MPF_OBJ_TRUE : MPF_OBJ_FALSE; }
+#else
+// The smaller images: one copy (obj_int.c), not the two addresses in each caller.
+mpf_obj_t mpf_obj_bool(bool b);
+#endif
 
 inline const mpf_type_t *mpf_obj_type(mpf_obj_t o) {
     if (mpf_obj_is_small_int(o)) {
@@ -752,8 +759,10 @@ inline bool mpf_obj_is_class(mpf_obj_t o) {
 #endif
     return t == &mpf_type_type || (t->flags & MPF_TYPE_FLAG_METATYPE) != 0;
 }
-#else
+#elif CONFIG_VM_FAST_PATHS
 #define mpf_obj_is_class(o) mpf_obj_is_type((o), &mpf_type_type)
+#else
+bool mpf_obj_is_class(mpf_obj_t o);  // the smaller images: a call of one copy (obj.c)
 #endif
 
 // ---------------------------------------------------------------- object structs
@@ -1215,6 +1224,11 @@ void mpf_arg_parse(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t ski
 // An optional int argument from mpf_arg_parse: [dflt] when absent or None.
 mpf_int_t mpf_arg_int(mpf_obj_t o, mpf_int_t dflt);
 
+#if CONFIG_VM_FAST_PATHS
 #define MPF_IS_STR(o) (mpf_obj_is_qstr(o) || mpf_obj_is_type((o), &mpf_type_str))
+#else
+// The smaller images: a call of the one copy of the test (obj.c) at each of its 80-odd uses.
+#define MPF_IS_STR(o) mpf_obj_is_str(o)
+#endif
 
 #endif // MPF_MPF_H

@@ -302,6 +302,10 @@ MPF_INTERNAL mpf_obj_t mpf_seq_slice(const mpf_obj_t *items, size_t len, mpf_obj
 // A container's unary operators from its item count [len]: len(), NULL for the others
 // (truth then comes from the length, see mpf_obj_is_true; with the fast paths directly).
 MPF_INTERNAL mpf_obj_t mpf_seq_unary_op(int op, size_t len);
+// The empty tuple () (obj_tuple.c): every empty tuple that is not a new object.
+MPF_INTERNAL const mpf_tuple_t mpf_tuple_empty;
+// tuple(), list(): [from_iter] of the optional argument (of an empty tuple without it).
+MPF_INTERNAL mpf_obj_t mpf_seq_make_new(size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_obj_t (*from_iter)(mpf_obj_t));
 // An iterator over the items of a tuple or list (it re-reads the length at each step).
 MPF_INTERNAL mpf_obj_t mpf_seq_getiter(mpf_obj_t self);
 MPF_INTERNAL const mpf_fun_builtin_t mpf_seq_count_obj, mpf_seq_index_obj;

@@ -15,6 +15,10 @@ extern inline const mpf_type_t *mpf_obj_type(mpf_obj_t o);
 extern inline bool mpf_obj_is_type(mpf_obj_t o, const mpf_type_t *t);
 #if CONFIG_CLASS_ADVANCED
 extern inline bool mpf_obj_is_class(mpf_obj_t o);
+#elif !CONFIG_VM_FAST_PATHS
+bool mpf_obj_is_class(mpf_obj_t o) {
+    return mpf_obj_is_type(o, &mpf_type_type);
+}
 #endif
 
 // The unary_op slot of [o]'s type applied to [o], or NULL (no slot, or it declines [op]).
@@ -58,7 +62,7 @@ bool mpf_obj_is_int(mpf_obj_t o) {
 }
 
 bool mpf_obj_is_str(mpf_obj_t o) {
-    return MPF_IS_STR(o);
+    return mpf_obj_is_qstr(o) || mpf_obj_is_type(o, &mpf_type_str);  // (MPF_IS_STR: mpf.h)
 }
 
 #if CONFIG_CHECK_TAGS

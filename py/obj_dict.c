@@ -209,13 +209,15 @@ static mpf_obj_t dict_getiter(mpf_obj_t self) {
     return dict_iter_new(self, 0);
 }
 
-// Views: same struct as the iterator, never advanced.
+// Views: same struct as the iterator, never advanced. Their names are dict_ and the
+// method's (strings the pool has).
+static const uint16_t view_names[] = {MPF_QSTR_keys, MPF_QSTR_values, MPF_QSTR_items};
+
 static void view_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
     const dict_iter_t *v = mpf_obj_ptr(self);
-    static const char *const names[] = {"dict_keys", "dict_values", "dict_items"};
     // its items as a list prints them: dict_keys([1, 2])
-    mpf_printf(p, "%s(%R)", names[v->kind], mpf_list_from_iter(self));
+    mpf_printf(p, "dict_%q(%R)", (mpf_qstr_t)view_names[v->kind], mpf_list_from_iter(self));
 }
 
 static mpf_obj_t view_getiter(mpf_obj_t self) {
@@ -228,7 +230,7 @@ static mpf_obj_t view_unary_op(int op, mpf_obj_t self) {
 #if CONFIG_BUILTIN_SET
     if (op == MPF_UNARY_OP_HASH && v->kind != 1) {
         // keys and items views are set-like (they compare by content), so unhashable
-        mpf_raise_fmt(&mpf_type_TypeError, "unhashable type: '%s'", v->kind == 0 ? "dict_keys" : "dict_items");
+        mpf_raise_fmt(&mpf_type_TypeError, "unhashable type: 'dict_%q'", (mpf_qstr_t)view_names[v->kind]);
     }
 #endif
     return dict_unary_op(op, v->dict);  // len(), truth

@@ -41,6 +41,13 @@ mpf_obj_t mpf_obj_new_int_from_ull(unsigned long long v) {
 #endif
 }
 
+#if !CONFIG_VM_FAST_PATHS
+// (bool's values, the ints 0 and 1: see mpf.h)
+__attribute__((noinline)) mpf_obj_t mpf_obj_bool(bool b) {
+    return b ? MPF_OBJ_TRUE : MPF_OBJ_FALSE;
+}
+#endif
+
 bool mpf_int_is_big(mpf_obj_t o) {
     return mpf_obj_is_type(o, &mpf_type_int);
 }

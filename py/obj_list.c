@@ -70,11 +70,7 @@ static void list_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t ki
 
 static mpf_obj_t list_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
-    mpf_arg_check_num(n_args, n_kw, 0, 1, false);
-    if (n_args == 0) {
-        return mpf_obj_new_list(0, NULL);
-    }
-    return mpf_list_from_iter(args[0]);
+    return mpf_seq_make_new(n_args, n_kw, args, mpf_list_from_iter);
 }
 
 static mpf_obj_t list_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {

@@ -179,22 +179,23 @@ static void range_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
 }
 
-static mpf_obj_t range_index(mpf_obj_t self, mpf_obj_t v) {
+// count(x) (mode 0) and index(x) (mode 1).
+static mpf_obj_t range_find_m(size_t n_args, const mpf_obj_t *args, unsigned index) {
+    (void)n_args;
     mpf_uint_t i;
-    if (range_find(mpf_obj_ptr(self), v, &i)) {
+    bool found = range_find(mpf_obj_ptr(args[0]), args[1], &i);
+    if (!index) {
+        return mpf_obj_new_small_int(found);
+    }
+    if (found) {
         return mpf_obj_new_int((mpf_int_t)i);
     }
-    mpf_raise_fmt(&mpf_type_ValueError, "%R is not in range", v);
-}
-
-static mpf_obj_t range_count(mpf_obj_t self, mpf_obj_t v) {
-    mpf_uint_t i;
-    return mpf_obj_new_small_int(range_find(mpf_obj_ptr(self), v, &i));
+    mpf_raise_fmt(&mpf_type_ValueError, "%R is not in range", args[1]);
 }
 
 static const mpf_rom_map_elem_t range_locals_table[] = {
-    MPF_ROM_FUN_2(MPF_QSTR_count, range_count),
-    MPF_ROM_FUN_2(MPF_QSTR_index, range_index),
+    MPF_ROM_FUN_MODE(MPF_QSTR_count, 2, 2, range_find_m, 0),
+    MPF_ROM_FUN_MODE(MPF_QSTR_index, 2, 2, range_find_m, 1),
 };
 MPF_ROM_MAP(range_locals, range_locals_table);
 

@@ -105,6 +105,12 @@ int mpf_bytes_compare(const void *a, size_t la, const void *b, size_t lb) {
     return la < lb ? -1 : la > lb;
 }
 
+// Whether [o] is a str (a qstr or a str object; not a subclass's instance): one call each
+// place asks.
+static bool is_str(mpf_obj_t o) {
+    return MPF_IS_STR(o);
+}
+
 static bool is_str_type(const mpf_type_t *t) {
     return t == &mpf_type_str;
 }
@@ -112,13 +118,18 @@ static bool is_str_type(const mpf_type_t *t) {
 // ---------------------------------------------------------------- printing
 // Code point [c] escaped as CPython writes it in a repr: \xhh, \uhhhh or \Uhhhhhhhh,
 // NUL-terminated in [buf] (11 bytes).
+// [c] as [digits] lower-case hex digits at [d] (hex_escape, bytes.hex).
+static void hex_digits(char *d, uint32_t c, int digits) {
+    while (digits-- > 0) {
+        *d++ = "0123456789abcdef"[(c >> (4 * digits)) & 0xF];
+    }
+}
+
 static void hex_escape(char buf[11], uint32_t c) {
     int digits = c < 0x100 ? 2 : c < 0x10000 ? 4 : 8;
     buf[0] = '\\';
     buf[1] = digits == 2 ? 'x' : digits == 4 ? 'u' : 'U';
-    for (int d = 0; d < digits; d++) {
-        buf[2 + d] = "0123456789abcdef"[(c >> (4 * (digits - 1 - d))) & 0xF];
-    }
+    hex_digits(buf + 2, c, digits);
     buf[2 + digits] = 0;
 }
 
@@ -328,9 +339,13 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     bool is_bytes = t == &mpf_type_bytes;
     size_t la, lb;
     const char *a = mpf_obj_str_data(lhs, &la);
+#if CONFIG_VM_FAST_PATHS
+    // (str and bytes are immutable: s += t is s + t, which mpf_binary_op tries next anyway;
+    // here without the call that answers NotImplemented first)
     if (op >= MPF_BINARY_OP_INPLACE_OR && op <= MPF_BINARY_OP_INPLACE_POWER) {
-        op += MPF_BINARY_OP_INPLACE_TO_NORMAL;  // (str and bytes are immutable: s += t is s + t)
+        op += MPF_BINARY_OP_INPLACE_TO_NORMAL;
     }
+#endif
     if (op == MPF_BINARY_OP_MULTIPLY || op == MPF_BINARY_OP_REVERSE_MULTIPLY) {
         mpf_int_t n;
         if (!mpf_obj_get_index_maybe(rhs, &n)) {
@@ -365,7 +380,7 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     if (rt == t) {
         b = mpf_obj_str_data(rhs, &lb);
     } else if (is_bytes && (op == MPF_BINARY_OP_ADD || op == MPF_BINARY_OP_IN || op <= MPF_BINARY_OP_NOT_EQUAL) &&
-               !MPF_IS_STR(rhs) && mpf_obj_get_buffer(rhs, &rb, false)) {
+               !is_str(rhs) && mpf_obj_get_buffer(rhs, &rb, false)) {
         b = rb.buf;
         lb = rb.len;
     } else if (op == MPF_BINARY_OP_IN) {
@@ -553,7 +568,7 @@ static mpf_obj_t str_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
 // The bytes of a str, or of any bytes-like object (bytes, bytearray, memoryview, array);
 // TypeError for anything else (an int is never a buffer).
 static const char *self_data(mpf_obj_t self, size_t *len) {
-    if (MPF_IS_STR(self) || mpf_obj_is_type(self, &mpf_type_bytes)) {
+    if (is_str(self) || mpf_obj_is_type(self, &mpf_type_bytes)) {
         return mpf_obj_str_data(self, len);
     }
     mpf_buffer_t b;
@@ -574,8 +589,8 @@ static mpf_obj_t new_like(mpf_obj_t self, const char *data, size_t len) {
 }
 
 static void check_same_kind(mpf_obj_t self, mpf_obj_t arg) {
-    bool s = MPF_IS_STR(self);
-    if (s != MPF_IS_STR(arg)) {
+    bool s = is_str(self);
+    if (s != is_str(arg)) {
         mpf_raise_fmt(&mpf_type_TypeError, s ? "must be str, not %T" : "a bytes-like object is required, not '%T'", arg);
     }
 }
@@ -681,16 +696,21 @@ static mpf_obj_t split_impl(size_t n_args, size_t n_kw, const mpf_obj_t *args, b
                 }
             }
         }
-        if (j == SIZE_MAX) {
-            mpf_list_append(res, mpf_obj_new_str_of_type(t, s + i, e - i));
-            break;
+        // the piece cut off: s[b:b + n] (the rest when none is)
+        size_t b = i, n = e - i;
+        if (j != SIZE_MAX) {
+            if (right) {
+                b = j + sl;
+                n = e - b;
+                e = j;
+            } else {
+                n = j - i;
+                i = j + sl;
+            }
         }
-        if (right) {
-            mpf_list_append(res, mpf_obj_new_str_of_type(t, s + j + sl, e - j - sl));
-            e = j;
-        } else {
-            mpf_list_append(res, mpf_obj_new_str_of_type(t, s + i, j - i));
-            i = j + sl;
+        mpf_list_append(res, mpf_obj_new_str_of_type(t, s + b, n));
+        if (j == SIZE_MAX) {
+            break;
         }
     }
     if (right) {
@@ -803,14 +823,14 @@ enum { FIND_RIGHT = 1, FIND_RAISE = 2, FIND_COUNT = 4, FIND_AFFIX = 8 };
 static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, unsigned how) {
     size_t len, nl;
     const uint8_t *s = (const uint8_t *)self_data(args[0], &len);
-    bool is_bytes = !MPF_IS_STR(args[0]);
+    bool is_bytes = !is_str(args[0]);
     mpf_obj_t needle_o = args[1];
     size_t n = 1;
     mpf_obj_t *items = &needle_o;
     if ((how & (FIND_AFFIX | FIND_REMOVE)) == FIND_AFFIX) {
         if (mpf_obj_is_type(needle_o, &mpf_type_tuple)) {
             mpf_obj_get_array(needle_o, &n, &items);
-        } else if (!MPF_IS_STR(needle_o) && !is_bytes) {
+        } else if (!is_str(needle_o) && !is_bytes) {
             mpf_raise_fmt(&mpf_type_TypeError, "%s first arg must be str or a tuple of str, not %T",
                 how & FIND_RIGHT ? "endswith" : "startswith", needle_o);
         }
@@ -832,8 +852,7 @@ static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, unsigned how) {
             needle = arg_data(args[0], items[k], &nl);
         }
         if (how & FIND_AFFIX) {
-            if (b0 <= b1 && nl <= b1 - b0 &&
-                str_search((const char *)s, how & FIND_RIGHT ? b1 - nl : b0, how & FIND_RIGHT ? b1 : b0 + nl, needle, nl, false) != SIZE_MAX) {
+            if (b0 <= b1 && nl <= b1 - b0 && mpf_bytes_compare(s + (how & FIND_RIGHT ? b1 - nl : b0), nl, needle, nl) == 0) {
                 if (how & FIND_REMOVE) {
                     // (an empty one removed: [self], but a bytearray's copy)
                     return nl == 0 && !MPF_IS_BYTEARRAY(args[0]) ? args[0]
@@ -877,7 +896,7 @@ static mpf_obj_t str_replace(size_t n_args, const mpf_obj_t *args) {
     mpf_vstr_t v;
     mpf_vstr_init(&v, len + 1);
     const uint8_t *u = (const uint8_t *)s;
-    bool is_bytes = !MPF_IS_STR(args[0]);
+    bool is_bytes = !is_str(args[0]);
     size_t i = 0;
     for (; max != 0; max -= max > 0) {
         size_t j = str_search(s, i, len, old, ol, false);
@@ -1025,7 +1044,7 @@ static mpf_obj_t justify(size_t n_args, const mpf_obj_t *args, unsigned align) {
     mpf_obj_t self = args[0];
     size_t len;
     const char *s = self_data(self, &len);
-    bool is_bytes = !MPF_IS_STR(self);
+    bool is_bytes = !is_str(self);
     mpf_int_t width = mpf_obj_get_int(args[1]);
     const char *fill = align == ALIGN_ZFILL ? "0" : " ";
     size_t fl = 1;
@@ -1045,14 +1064,11 @@ static mpf_obj_t justify(size_t n_args, const mpf_obj_t *args, unsigned align) {
     mpf_vstr_t v;
     mpf_vstr_init(&v, len + (size_t)pad * fl + 1);
     mpf_vstr_add_strn(&v, s, sign);
-    for (mpf_int_t i = 0; i < pad; i++) {
+    for (mpf_int_t i = 0; i <= pad; i++) {
         if (i == left) {
             mpf_vstr_add_strn(&v, s + sign, len - sign);
         }
-        mpf_vstr_add_strn(&v, fill, fl);
-    }
-    if (left == pad) {
-        mpf_vstr_add_strn(&v, s + sign, len - sign);
+        mpf_vstr_add_strn(&v, fill, i < pad ? fl : 0);
     }
     return new_like(self, v.buf, v.len);
 }
@@ -1097,7 +1113,7 @@ static codec_t codec_of(mpf_obj_t enc) {
     if (enc == MPF_OBJ_NULL) {
         return CODEC_UTF8;
     }
-    if (!MPF_IS_STR(enc)) {
+    if (!is_str(enc)) {
         mpf_raise_fmt(&mpf_type_TypeError, "encoding must be str, not %T", enc);
     }
     size_t len;
@@ -1139,7 +1155,7 @@ static char errors_of(mpf_obj_t errors) {
     if (errors == MPF_OBJ_NULL) {
         return 's';
     }
-    if (!MPF_IS_STR(errors)) {
+    if (!is_str(errors)) {
         mpf_raise_fmt(&mpf_type_TypeError, "errors must be str, not %T", errors);
     }
 #if CONFIG_STR_CODECS
@@ -1247,14 +1263,13 @@ static mpf_obj_t bytes_hex(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
         if (group != 0 && i > 0 && (bps > 0 ? (len - i) % group : i % group) == 0) {
             mpf_vstr_add_char(&v, sep);
         }
-        mpf_vstr_add_char(&v, "0123456789abcdef"[s[i] >> 4]);  // (the literal is shared with hex_escape's)
-        mpf_vstr_add_char(&v, "0123456789abcdef"[s[i] & 15]);
+        hex_digits(mpf_vstr_extend(&v, 2), s[i], 2);
     }
     return mpf_vstr_to_str(&v);
 }
 
 static mpf_obj_t bytes_fromhex(mpf_obj_t cls, mpf_obj_t s_o) {
-    if (!MPF_IS_STR(s_o)) {
+    if (!is_str(s_o)) {
         mpf_raise_fmt(&mpf_type_TypeError, "fromhex() argument must be str, not %T", s_o);
     }
     size_t len;
@@ -1299,9 +1314,7 @@ static mpf_obj_t str_expandtabs(size_t n_args, const mpf_obj_t *args) {
         if (s[i] == '\t') {
             if (tab > 0) {
                 mpf_int_t n = tab - col % tab;
-                for (mpf_int_t k = 0; k < n; k++) {
-                    mpf_vstr_add_char(&v, ' ');
-                }
+                memset(mpf_vstr_extend(&v, (size_t)n), ' ', (size_t)n);
                 col += n;
             }
         } else {
@@ -1432,7 +1445,7 @@ static mpf_obj_t bytes_make_new(const mpf_type_t *type, size_t n_args, size_t n_
     (void)type;
     mpf_arg_check_num(n_args, n_kw, 0, 3, true);
     mpf_obj_t a = n_args > 0 ? args[0] : mpf_obj_new_small_int(0);  // bytes() is bytes(0)
-    if (MPF_IS_STR(a)) {
+    if (is_str(a)) {
         if (n_args < 2 && n_kw == 0) {
             mpf_raise_msg(&mpf_type_TypeError, "string argument without an encoding");
         }

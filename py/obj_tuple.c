@@ -1,10 +1,11 @@
 // obj_tuple.c -- the immutable tuple, items stored inline after the header.
 #include "mpf_int.h"
 
+const mpf_tuple_t mpf_tuple_empty = {{&mpf_type_tuple}, 0};
+
 mpf_obj_t mpf_obj_new_tuple(size_t n, const mpf_obj_t *items) {
     if (n == 0 && items != NULL) {
-        static const mpf_tuple_t empty = {{&mpf_type_tuple}, 0};
-        return mpf_obj_from_ptr(&empty);
+        return mpf_obj_from_ptr(&mpf_tuple_empty);
     }
     mpf_tuple_t *t = mpf_new_var(mpf_tuple_t, mpf_obj_t, n);
     t->base.type = &mpf_type_tuple;
@@ -31,11 +32,7 @@ mpf_obj_t mpf_tuple_from_iter(mpf_obj_t iterable) {
 
 static mpf_obj_t tuple_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
-    mpf_arg_check_num(n_args, n_kw, 0, 1, false);
-    if (n_args == 0) {
-        return mpf_obj_new_tuple(0, args);
-    }
-    return mpf_tuple_from_iter(args[0]);
+    return mpf_seq_make_new(n_args, n_kw, args, mpf_tuple_from_iter);
 }
 
 static mpf_obj_t tuple_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {

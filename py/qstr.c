@@ -121,21 +121,23 @@ static inline const char *static_data(size_t q, size_t *len) {
 // The runtime pool (mpf_state.qstr_pools): one heap block of entries, the strings
 // interned at run time in id order from RUNTIME_FIRST; it doubles when full (moving: its
 // entries point to the strings, which stay).
-typedef struct runtime_entry {
-    size_t hash, len;
-    const char *str;
-} runtime_entry_t;
+// An entry is laid out as a frozen pool's (a string of up to 65535 bytes): the two pools
+// are read by the same code (dyn_entry).
 typedef struct qstr_pool {
     size_t n, alloc;
-    runtime_entry_t e[];
+    qstr_entry_t e[];
 } qstr_pool_t;
 #define RUNTIME_FIRST (MPF_QSTRID_LAST_STATIC + mpf_frozen_qstr_count)
 
 // The runtime pool starts with this many entries.
 #define QSTR_POOL_FIRST 32
 
-// The entry of runtime qstr [q] (at least RUNTIME_FIRST), NULL if there is none.
-static const runtime_entry_t *runtime_entry(mpf_qstr_t q) {
+// The entry of frozen or runtime qstr [q] (at least MPF_QSTRID_LAST_STATIC), NULL if
+// there is none.
+static const qstr_entry_t *dyn_entry(mpf_qstr_t q) {
+    if (q - MPF_QSTRID_LAST_STATIC < mpf_frozen_qstr_count) {  // (no test without frozen strings)
+        return &mpf_frozen_qstr_pool[q - MPF_QSTRID_LAST_STATIC + 1];
+    }
     const qstr_pool_t *p = mpf_state.qstr_pools;
     return p != NULL && q - RUNTIME_FIRST < p->n ? &p->e[q - RUNTIME_FIRST] : NULL;
 }
@@ -349,6 +351,9 @@ mpf_qstr_t mpf_qstr_from_strn(const char *str, size_t len) {
     if (q != 0) {
         return q;
     }
+    if (len > UINT16_MAX) {
+        mpf_raise_memory_error();  // (an entry holds a 16-bit length)
+    }
     qstr_pool_t *p = mpf_state.qstr_pools;
     if (p == NULL || p->n == p->alloc) {
         size_t alloc = p == NULL ? QSTR_POOL_FIRST : p->alloc * 2;
@@ -367,8 +372,8 @@ mpf_qstr_t mpf_qstr_from_strn(const char *str, size_t len) {
     // index first: growing it may collect, and the new entry must not be half made
     index_add(id, hash, len);
 #endif
-    p->e[p->n].hash = hash;
-    p->e[p->n].len = len;
+    p->e[p->n].hash = (uint16_t)hash;
+    p->e[p->n].len = (uint16_t)len;
     p->e[p->n].str = data;
     p->n++;
     return id;
@@ -378,12 +383,7 @@ const char *mpf_qstr_data(mpf_qstr_t q, size_t *len) {
     if (q < MPF_QSTRID_LAST_STATIC) {
         return static_data(q, len);
     }
-    if (q < MPF_QSTRID_LAST_STATIC + mpf_frozen_qstr_count) {
-        const qstr_entry_t *e = &mpf_frozen_qstr_pool[q - MPF_QSTRID_LAST_STATIC + 1];
-        *len = e->len;
-        return e->str;
-    }
-    const runtime_entry_t *e = runtime_entry(q);
+    const qstr_entry_t *e = dyn_entry(q);
     *len = e != NULL ? e->len : 0;
     return e != NULL ? e->str : "";
 }
@@ -398,9 +398,6 @@ size_t mpf_qstr_hash(mpf_qstr_t q) {
         return mpf_qstr_compute_hash((const uint8_t *)data, len);
 #endif
     }
-    if (q < MPF_QSTRID_LAST_STATIC + mpf_frozen_qstr_count) {
-        return mpf_frozen_qstr_pool[q - MPF_QSTRID_LAST_STATIC + 1].hash;
-    }
-    const runtime_entry_t *e = runtime_entry(q);
+    const qstr_entry_t *e = dyn_entry(q);
     return e != NULL ? e->hash : 0;
 }

@@ -197,6 +197,12 @@ mpf_obj_t mpf_seq_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs, const mpf_type
     return r;
 }
 
+// tuple() and list(): [from_iter] of the one optional argument, of () without it.
+mpf_obj_t mpf_seq_make_new(size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_obj_t (*from_iter)(mpf_obj_t)) {
+    mpf_arg_check_num(n_args, n_kw, 0, 1, false);
+    return from_iter(n_args ? args[0] : mpf_obj_from_ptr(&mpf_tuple_empty));
+}
+
 mpf_obj_t mpf_seq_unary_op(int op, size_t len) {
 #if CONFIG_VM_FAST_PATHS
     if (op == MPF_UNARY_OP_BOOL) {

@@ -26,22 +26,24 @@ bool stm32_gpio_parse(const char *name, int *port, int *pin) {
     return true;
 }
 
+// Set the [width]-bit field [index] of register [reg] to [v].
+static void set_field(uint32_t reg, uint32_t width, uint32_t index, uint32_t v) {
+    uint32_t shift = width * index;
+    STM32_REG(reg) = (STM32_REG(reg) & ~(((1u << width) - 1u) << shift)) | (v << shift);
+}
+
 void stm32_gpio_config(int port, int pin, int mode, stm32_gpio_pull_t pull, int af) {
     uint32_t base = GPIO_BASE((uint32_t)port);
     STM32_REG(RCC_AHB1ENR) |= 1u << port;
     (void)STM32_REG(RCC_AHB1ENR);  // let the clock reach the port before writing it
-    uint32_t shift2 = 2u * (uint32_t)pin;
-    uint32_t od = (mode & STM32_GPIO_OPEN_DRAIN) ? 1u : 0u;
+    set_field(base + GPIO_OTYPER, 1, (uint32_t)pin, (mode & STM32_GPIO_OPEN_DRAIN) ? 1u : 0u);
     mode &= 3;
-    STM32_REG(base + GPIO_OTYPER) = (STM32_REG(base + GPIO_OTYPER) & ~(1u << pin)) | (od << pin);
     if (mode == STM32_GPIO_ALT) {
-        uint32_t afr = base + (pin < 8 ? GPIO_AFRL : GPIO_AFRH);
-        uint32_t shift4 = 4u * (uint32_t)(pin & 7);
-        STM32_REG(afr) = (STM32_REG(afr) & ~(0xFu << shift4)) | ((uint32_t)af << shift4);
-        STM32_REG(base + GPIO_OSPEEDR) |= 2u << shift2;  // fast: edges for 115200 baud and up
+        set_field(base + (pin < 8 ? GPIO_AFRL : GPIO_AFRH), 4, (uint32_t)(pin & 7), (uint32_t)af);
+        STM32_REG(base + GPIO_OSPEEDR) |= 2u << (2u * (uint32_t)pin);  // fast: edges for 115200 baud and up
     }
-    STM32_REG(base + GPIO_PUPDR) = (STM32_REG(base + GPIO_PUPDR) & ~(3u << shift2)) | ((uint32_t)pull << shift2);
-    STM32_REG(base + GPIO_MODER) = (STM32_REG(base + GPIO_MODER) & ~(3u << shift2)) | ((uint32_t)mode << shift2);
+    set_field(base + GPIO_PUPDR, 2, (uint32_t)pin, (uint32_t)pull);
+    set_field(base + GPIO_MODER, 2, (uint32_t)pin, (uint32_t)mode);
 }
 
 int stm32_gpio_mode(int port, int pin) {
