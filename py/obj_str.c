@@ -390,8 +390,11 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             mpf_raise_msg(&mpf_type_ValueError, "byte must be in range(0, 256)");
         }
         return mpf_obj_bool(memchr(a, (int)c, la) != NULL);
+#if CONFIG_VM_FAST_PATHS
     } else if ((op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) && !(rt->flags & MPF_TYPE_FLAG_HEAP)) {
+        // (what mpf_binary_op answers after the other builtin type's reflected try)
         return mpf_obj_bool(op == MPF_BINARY_OP_NOT_EQUAL);
+#endif
     } else {
         return MPF_OBJ_NULL;  // NotImplemented: a class's reflected method may answer
     }
