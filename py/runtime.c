@@ -493,12 +493,12 @@ static mpf_obj_t lookup_in(const mpf_type_t *c, mpf_qstr_t q) {
     return MPF_OBJ_NULL;
 }
 
-// Look [q] up along the MRO of [t]; *owner (if given) gets the type that had it.
-static mpf_obj_t type_lookup_ex(const mpf_type_t *t, mpf_qstr_t q, const mpf_type_t **owner) {
-#if !CONFIG_VM_FAST_PATHS
-    // one walk over the MRO (a builtin type's is found again from the start at each step)
+// Look [q] up along the MRO of [t] from its [i]th class on; *owner (if given) gets the
+// type that had it. (One walk over the MRO: a builtin type's is found again from the
+// start at each step.)
+static mpf_obj_t lookup_from(const mpf_type_t *t, size_t i, mpf_qstr_t q, const mpf_type_t **owner) {
     const mpf_type_t *c;
-    for (size_t i = 0; (c = mpf_type_mro_item(t, i)) != NULL; i++) {
+    for (; (c = mpf_type_mro_item(t, i)) != NULL; i++) {
         mpf_obj_t v = lookup_in(c, q);
         if (v != MPF_OBJ_NULL) {
             if (owner) {
@@ -508,6 +508,12 @@ static mpf_obj_t type_lookup_ex(const mpf_type_t *t, mpf_qstr_t q, const mpf_typ
         }
     }
     return MPF_OBJ_NULL;
+}
+
+// Look [q] up along the MRO of [t]; *owner (if given) gets the type that had it.
+static mpf_obj_t type_lookup_ex(const mpf_type_t *t, mpf_qstr_t q, const mpf_type_t **owner) {
+#if !CONFIG_VM_FAST_PATHS
+    return lookup_from(t, 0, q, owner);
 #else
     if (mpf_class_mro(t) != MPF_OBJ_NULL) {
         const mpf_tuple_t *mro = mpf_obj_ptr(mpf_class_mro(t));
@@ -924,11 +930,8 @@ void mpf_load_super_method(mpf_qstr_t q, mpf_obj_t *dest) {
     size_t i = 0;
     while ((c = mpf_type_mro_item(st, i++)) != NULL && c != start) {
     }
-    while (c != NULL && (c = mpf_type_mro_item(st, i++)) != NULL) {
-        mpf_obj_t m = lookup_in(c, q);
-        if (m == MPF_OBJ_NULL) {
-            continue;
-        }
+    mpf_obj_t m = c != NULL ? lookup_from(st, i, q, &c) : MPF_OBJ_NULL;
+    if (m != MPF_OBJ_NULL) {
         if (self_is_type) {
             if (!bind_wrapper(m, self, dest)) {
                 dest[0] = m;
