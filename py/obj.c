@@ -102,12 +102,15 @@ bool mpf_obj_equal(mpf_obj_t a, mpf_obj_t b) {
     if ((mpf_obj_is_small_int(a) && mpf_obj_is_small_int(b)) || (mpf_obj_is_qstr(a) && mpf_obj_is_qstr(b))) {
         return false;
     }
+#if CONFIG_VM_FAST_PATHS
+    // (without the fast paths two strs are compared by str's binary_op below)
     if (MPF_IS_STR(a) && MPF_IS_STR(b)) {
         size_t la, lb;
         const char *sa = mpf_obj_str_data(a, &la);
         const char *sb = mpf_obj_str_data(b, &lb);
         return la == lb && memcmp(sa, sb, la) == 0;
     }
+#endif
     if (MPF_IS_STR(a) != MPF_IS_STR(b) && (mpf_obj_is_small_int(a) || mpf_obj_is_small_int(b))) {
         return false;
     }

@@ -706,14 +706,11 @@ static mpf_obj_t make_class(const mpf_type_t *meta, mpf_qstr_t name, mpf_obj_t b
 #if CONFIG_CLASS_HOOKS
     // __set_name__ on class attributes that define it, over a snapshot of the namespace
     // (as CPython): attributes those calls add are not visited
-    const mpf_map_t *m = cls->dict;
-    size_t n = m->used;
-    mpf_obj_t *snap = ((mpf_tuple_t *)mpf_obj_ptr(mpf_obj_new_tuple(2 * n, NULL)))->items;  // name, value...
-    for (size_t i = 0; i < n; i++) {
-        snap[2 * i] = m->elems[i].key;
-        snap[2 * i + 1] = m->elems[i].value;
-    }
-    for (size_t i = 0; i < 2 * n; i += 2) {
+    // (the map's entries copied as they are: name, value, name, value...; a deleted one's name is NULL)
+    _Static_assert(sizeof(mpf_map_elem_t) == 2 * sizeof(mpf_obj_t), "an entry is a name and a value");
+    size_t n = 2 * cls->dict->used;
+    const mpf_obj_t *snap = ((const mpf_tuple_t *)mpf_obj_ptr(mpf_obj_new_tuple(n, (const mpf_obj_t *)cls->dict->elems)))->items;
+    for (size_t i = 0; i < n; i += 2) {
         mpf_obj_t v = snap[i + 1];
         if (snap[i] != MPF_OBJ_NULL && (mpf_obj_type(v)->flags & MPF_TYPE_FLAG_HEAP)) {
             mpf_obj_t f = special(mpf_obj_type(v), MPF_QSTR___set_name__);
