@@ -105,12 +105,6 @@ int mpf_bytes_compare(const void *a, size_t la, const void *b, size_t lb) {
     return la < lb ? -1 : la > lb;
 }
 
-// Whether [o] is a str (a qstr or a str object; not a subclass's instance): one call each
-// place asks.
-static bool is_str(mpf_obj_t o) {
-    return MPF_IS_STR(o);
-}
-
 static bool is_str_type(const mpf_type_t *t) {
     return t == &mpf_type_str;
 }
@@ -380,7 +374,7 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     if (rt == t) {
         b = mpf_obj_str_data(rhs, &lb);
     } else if (is_bytes && (op == MPF_BINARY_OP_ADD || op == MPF_BINARY_OP_IN || op <= MPF_BINARY_OP_NOT_EQUAL) &&
-               !is_str(rhs) && mpf_obj_get_buffer(rhs, &rb, false)) {
+               !MPF_IS_STR(rhs) && mpf_obj_get_buffer(rhs, &rb, false)) {
         b = rb.buf;
         lb = rb.len;
     } else if (op == MPF_BINARY_OP_IN) {
@@ -396,8 +390,11 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             mpf_raise_msg(&mpf_type_ValueError, "byte must be in range(0, 256)");
         }
         return mpf_obj_bool(memchr(a, (int)c, la) != NULL);
+#if CONFIG_VM_FAST_PATHS
     } else if ((op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) && !(rt->flags & MPF_TYPE_FLAG_HEAP)) {
+        // (what mpf_binary_op answers after the other builtin type's reflected try)
         return mpf_obj_bool(op == MPF_BINARY_OP_NOT_EQUAL);
+#endif
     } else {
         return MPF_OBJ_NULL;  // NotImplemented: a class's reflected method may answer
     }
@@ -568,7 +565,7 @@ static mpf_obj_t str_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
 // The bytes of a str, or of any bytes-like object (bytes, bytearray, memoryview, array);
 // TypeError for anything else (an int is never a buffer).
 static const char *self_data(mpf_obj_t self, size_t *len) {
-    if (is_str(self) || mpf_obj_is_type(self, &mpf_type_bytes)) {
+    if (MPF_IS_STR(self) || mpf_obj_is_type(self, &mpf_type_bytes)) {
         return mpf_obj_str_data(self, len);
     }
     mpf_buffer_t b;
@@ -589,8 +586,8 @@ static mpf_obj_t new_like(mpf_obj_t self, const char *data, size_t len) {
 }
 
 static void check_same_kind(mpf_obj_t self, mpf_obj_t arg) {
-    bool s = is_str(self);
-    if (s != is_str(arg)) {
+    bool s = MPF_IS_STR(self);
+    if (s != MPF_IS_STR(arg)) {
         mpf_raise_fmt(&mpf_type_TypeError, s ? "must be str, not %T" : "a bytes-like object is required, not '%T'", arg);
     }
 }
@@ -823,14 +820,14 @@ enum { FIND_RIGHT = 1, FIND_RAISE = 2, FIND_COUNT = 4, FIND_AFFIX = 8 };
 static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, unsigned how) {
     size_t len, nl;
     const uint8_t *s = (const uint8_t *)self_data(args[0], &len);
-    bool is_bytes = !is_str(args[0]);
+    bool is_bytes = !MPF_IS_STR(args[0]);
     mpf_obj_t needle_o = args[1];
     size_t n = 1;
     mpf_obj_t *items = &needle_o;
     if ((how & (FIND_AFFIX | FIND_REMOVE)) == FIND_AFFIX) {
         if (mpf_obj_is_type(needle_o, &mpf_type_tuple)) {
             mpf_obj_get_array(needle_o, &n, &items);
-        } else if (!is_str(needle_o) && !is_bytes) {
+        } else if (!MPF_IS_STR(needle_o) && !is_bytes) {
             mpf_raise_fmt(&mpf_type_TypeError, "%s first arg must be str or a tuple of str, not %T",
                 how & FIND_RIGHT ? "endswith" : "startswith", needle_o);
         }
@@ -896,7 +893,7 @@ static mpf_obj_t str_replace(size_t n_args, const mpf_obj_t *args) {
     mpf_vstr_t v;
     mpf_vstr_init(&v, len + 1);
     const uint8_t *u = (const uint8_t *)s;
-    bool is_bytes = !is_str(args[0]);
+    bool is_bytes = !MPF_IS_STR(args[0]);
     size_t i = 0;
     for (; max != 0; max -= max > 0) {
         size_t j = str_search(s, i, len, old, ol, false);
@@ -1044,7 +1041,7 @@ static mpf_obj_t justify(size_t n_args, const mpf_obj_t *args, unsigned align) {
     mpf_obj_t self = args[0];
     size_t len;
     const char *s = self_data(self, &len);
-    bool is_bytes = !is_str(self);
+    bool is_bytes = !MPF_IS_STR(self);
     mpf_int_t width = mpf_obj_get_int(args[1]);
     const char *fill = align == ALIGN_ZFILL ? "0" : " ";
     size_t fl = 1;
@@ -1113,7 +1110,7 @@ static codec_t codec_of(mpf_obj_t enc) {
     if (enc == MPF_OBJ_NULL) {
         return CODEC_UTF8;
     }
-    if (!is_str(enc)) {
+    if (!MPF_IS_STR(enc)) {
         mpf_raise_fmt(&mpf_type_TypeError, "encoding must be str, not %T", enc);
     }
     size_t len;
@@ -1155,7 +1152,7 @@ static char errors_of(mpf_obj_t errors) {
     if (errors == MPF_OBJ_NULL) {
         return 's';
     }
-    if (!is_str(errors)) {
+    if (!MPF_IS_STR(errors)) {
         mpf_raise_fmt(&mpf_type_TypeError, "errors must be str, not %T", errors);
     }
 #if CONFIG_STR_CODECS
@@ -1269,7 +1266,7 @@ static mpf_obj_t bytes_hex(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
 }
 
 static mpf_obj_t bytes_fromhex(mpf_obj_t cls, mpf_obj_t s_o) {
-    if (!is_str(s_o)) {
+    if (!MPF_IS_STR(s_o)) {
         mpf_raise_fmt(&mpf_type_TypeError, "fromhex() argument must be str, not %T", s_o);
     }
     size_t len;
@@ -1445,7 +1442,7 @@ static mpf_obj_t bytes_make_new(const mpf_type_t *type, size_t n_args, size_t n_
     (void)type;
     mpf_arg_check_num(n_args, n_kw, 0, 3, true);
     mpf_obj_t a = n_args > 0 ? args[0] : mpf_obj_new_small_int(0);  // bytes() is bytes(0)
-    if (is_str(a)) {
+    if (MPF_IS_STR(a)) {
         if (n_args < 2 && n_kw == 0) {
             mpf_raise_msg(&mpf_type_TypeError, "string argument without an encoding");
         }

@@ -214,19 +214,20 @@ static mpf_qstr_t find_runtime(const char *str, size_t len, size_t hash) {
     }
     return 0;
 }
-#else
-// The runtime qstr of [len] bytes at [str] whose hash is [hash], 0 if none: each runtime
-// string's hash and length compared, then its bytes.
-static mpf_qstr_t find_runtime(const char *str, size_t len, size_t hash) {
-    const qstr_pool_t *p = mpf_state.qstr_pools;
-    for (size_t k = 0; p != NULL && k < p->n; k++) {
-        if (p->e[k].hash == hash && p->e[k].len == len && memcmp(p->e[k].str, str, len) == 0) {
-            return RUNTIME_FIRST + k;
+#endif
+
+// The qstr of [len] bytes at [str] whose hash is [hash] among the frozen and runtime ones
+// from id [q] (below [end]), 0 if none: each one's hash and length compared, then its
+// bytes (the strings interned at run time without CONFIG_QSTR_RUNTIME_INDEX, the frozen
+// modules' too without CONFIG_QSTR_FROZEN_SEARCH).
+static mpf_qstr_t find_walk(const char *str, size_t len, size_t hash, mpf_qstr_t q, mpf_qstr_t end) {
+    for (const qstr_entry_t *e; q < end && (e = dyn_entry(q)) != NULL; q++) {
+        if (e->hash == hash && e->len == len && memcmp(e->str, str, len) == 0) {
+            return q;
         }
     }
     return 0;
 }
-#endif
 
 void mpf_qstr_init(void) {
     mpf_state.qstr_pools = NULL;
@@ -244,6 +245,7 @@ size_t mpf_qstr_compute_hash(const uint8_t *data, size_t len) {
     return h ? h : 1;
 }
 
+#if CONFIG_QSTR_FROZEN_SEARCH
 // Binary search for [str] (whose hash is [hash]) in the frozen modules' pool, sorted by
 // hash, then length, then bytes (mpforge/qstr.py frozen_order): most steps compare the
 // hashes only. Returns the pool index, or 0 when absent (index 0 is never a string).
@@ -265,6 +267,7 @@ static size_t find_frozen(const char *str, size_t len, size_t hash) {
     }
     return 0;
 }
+#endif
 
 #if CONFIG_QSTR_POOL_HASH
 // The pool's ids grouped by the low bits of their hash, about four a bucket
@@ -339,11 +342,21 @@ mpf_qstr_t mpf_qstr_find(const char *str, size_t len) {
     }
     size_t hash = mpf_qstr_compute_hash((const uint8_t *)str, len);
 #endif
+#if CONFIG_QSTR_FROZEN_SEARCH
     i = find_frozen(str, len, hash);
     if (i != 0) {
         return MPF_QSTRID_LAST_STATIC - 1 + i;  // the frozen modules' strings follow the core's
     }
-    return find_runtime(str, len, hash);
+    mpf_qstr_t walk_from = RUNTIME_FIRST;
+#else
+    mpf_qstr_t walk_from = MPF_QSTRID_LAST_STATIC;  // (the frozen modules' strings too)
+#endif
+#if CONFIG_QSTR_RUNTIME_INDEX
+    i = find_walk(str, len, hash, walk_from, RUNTIME_FIRST);
+    return i != 0 ? i : find_runtime(str, len, hash);
+#else
+    return find_walk(str, len, hash, walk_from, SIZE_MAX);
+#endif
 }
 
 mpf_qstr_t mpf_qstr_from_strn(const char *str, size_t len) {

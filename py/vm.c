@@ -1343,7 +1343,7 @@ reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
         mpf_obj_t x = TOP();
         bool unwinding = mpf_obj_is_small_int(x);
         bool exc = !unwinding && x != MPF_OBJ_NONE;
-        mpf_obj_t *ex = sp - 2 - unwinding;
+        mpf_obj_t *ex = unwinding ? sp - 3 : sp - 2;
         if (MPF_UNLIKELY(ex < &fr->state[0])) {
             bad_bytecode();  // a forged unwind marker: no ex, cm below it
         }

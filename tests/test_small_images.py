@@ -120,6 +120,9 @@ except (TypeError, LookupError) as e:
     print("exc", type(e).__name__, isinstance(e, IndexError), AppError.__bases__[0].__name__, repr(ValueError(3)))
 m = [].append
 m(3)
+# a name built at run time is found among the frozen strings (the core's pool lacks "bump";
+# CONFIG_QSTR_FROZEN_SEARCH off walks them): the method, not an AttributeError
+print("frozen name", getattr(c, "".join(["bu", "mp"]))(0))
 print("fun", type(len).__name__, type(m).__name__, type(list.append).__name__, m.__name__, repr(len),
       type(len) is type(abs), "abc".upper(), list.pop([5, 6]), {1: 2}.get(1), isinstance(len, type))
 print("done")
@@ -189,6 +192,7 @@ def test_small_image_fits_and_runs_a_frozen_app(tmp_path: Path, name: str) -> No
         else "extras 'a' 4 {'a': 0, 'b': 0} (1, 5, 2)"
     ) in out
     # builtin exception types are compact in both (CONFIG_EXC_FULL_TYPES): same behaviour
+    assert "frozen name 42" in out
     assert "exc AppError True IndexError ValueError(3)" in out
     # builtin functions have no type word in both (CONFIG_FUN_FULL_OBJECTS), and a builtin
     # type's method is its table entry: same behaviour
