@@ -34,10 +34,12 @@ bool mpf_obj_is_true(mpf_obj_t o) {
         return true;
     } else if (mpf_obj_is_small_int(o)) {
         return mpf_obj_small_int_value(o) != 0;
-    } else if (mpf_obj_is_qstr(o)) {
+#if CONFIG_VM_FAST_PATHS
+    } else if (mpf_obj_is_qstr(o)) {  // (without the fast paths: str's unary_op)
         size_t len;
         mpf_qstr_data(mpf_obj_qstr_value(o), &len);
         return len != 0;
+#endif
     }
     mpf_obj_t r = unary_slot(MPF_UNARY_OP_BOOL, o);
     if (r != MPF_OBJ_NULL) {
@@ -230,7 +232,8 @@ mpf_float_t mpf_obj_get_float(mpf_obj_t o) {
 #endif
 
 mpf_obj_t mpf_obj_len_maybe(mpf_obj_t o) {
-    if (mpf_obj_is_qstr(o)) {
+#if CONFIG_VM_FAST_PATHS
+    if (mpf_obj_is_qstr(o)) {  // (without the fast paths: str's unary_op)
         size_t len;
         const char *s = mpf_qstr_data(mpf_obj_qstr_value(o), &len);
 #if CONFIG_STR_UNICODE
@@ -240,6 +243,7 @@ mpf_obj_t mpf_obj_len_maybe(mpf_obj_t o) {
 #endif
         return mpf_obj_new_small_int((mpf_int_t)len);
     }
+#endif
     if (mpf_obj_is_small_int(o)) {
         return MPF_OBJ_NULL;
     }
