@@ -496,16 +496,16 @@ static mpf_obj_t source_to_code(mpf_obj_t what, const char *filename, mpf_compil
     if (mpf_obj_is_type(what, &mpf_type_code) && caller != MPF_QSTR_compile) {
         return what;   // (compile() takes no code object: the TypeError below)
     }
+    // a str, or the bytes of bytes, a bytearray or a memoryview
     mpf_buffer_t buf;
-    if (!MPF_IS_STR(what) && !mpf_obj_is_type(what, &mpf_type_bytes) && mpf_obj_get_buffer(what, &buf, false)) {
-        what = mpf_obj_new_bytes(buf.buf, buf.len);  // a bytearray or memoryview: its bytes, copied
-    }
-    if (!MPF_IS_STR(what) && !mpf_obj_is_type(what, &mpf_type_bytes)) {
+    if (MPF_IS_STR(what)) {
+        buf.buf = (void *)mpf_obj_str_data(what, &buf.len);
+    } else if (!mpf_obj_get_buffer(what, &buf, false)) {
         mpf_raise_fmt(&mpf_type_TypeError, "%q() arg 1 must be a string, bytes or %s object", caller,
             caller == MPF_QSTR_compile ? "AST" : "code");
     }
-    size_t len;
-    const char *src = mpf_obj_str_data(what, &len);
+    size_t len = buf.len;
+    const char *src = buf.buf;
     if (mode == MPF_COMPILE_EVAL) {
         // eval() ignores leading spaces and tabs, as CPython's does
         while (len > 0 && (*src == ' ' || *src == '\t' || *src == '\f')) {
@@ -668,13 +668,10 @@ static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) 
     return view == MPF_OBJ_NULL ? run_in(code, globals, locals) : run_in_view(code, view, globals, locals);
 }
 
-mpf_obj_t mpf_builtin_eval(size_t n_args, const mpf_obj_t *args) {
-    return run_code(source_to_code(args[0], "<string>", MPF_COMPILE_EVAL, MPF_QSTR_eval, opt_level()), n_args, args);
-}
-
-mpf_obj_t mpf_builtin_exec(size_t n_args, const mpf_obj_t *args) {
-    run_code(source_to_code(args[0], "<string>", MPF_COMPILE_EXEC, MPF_QSTR_exec, opt_level()), n_args, args);
-    return MPF_OBJ_NONE;
+mpf_obj_t mpf_builtin_eval_exec(size_t n_args, const mpf_obj_t *args, unsigned mode) {
+    mpf_obj_t v = run_code(source_to_code(args[0], "<string>", mode, mode ? MPF_QSTR_eval : MPF_QSTR_exec, opt_level()),
+        n_args, args);
+    return mode ? v : MPF_OBJ_NONE;
 }
 
 // compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1), keywords too.

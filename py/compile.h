@@ -44,8 +44,8 @@ extern size_t mpf_compile_heap_peak;
 
 // The builtins the compiler brings (entries of builtins.c's table): eval, exec, compile and
 // __repl_print__ (what code compiled in 'single' mode calls with an expression's value).
-mpf_obj_t mpf_builtin_eval(size_t n_args, const mpf_obj_t *args);
-mpf_obj_t mpf_builtin_exec(size_t n_args, const mpf_obj_t *args);
+// eval (mode MPF_COMPILE_EVAL: the expression's value) and exec (MPF_COMPILE_EXEC: None)
+mpf_obj_t mpf_builtin_eval_exec(size_t n_args, const mpf_obj_t *args, unsigned mode);
 mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args);
 mpf_obj_t mpf_builtin_repl_print(mpf_obj_t v);
 
