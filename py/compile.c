@@ -230,39 +230,23 @@ size_t mpf_compile_heap_peak;
 // when it is released (on a 64 KB heap, no hole for the image). A lexical error ends this
 // early; the parser then reports it, or the earlier syntax error, as usual.
 // The format string an f-string's [s] (its [n] source bytes) compiles to, interned when short
-// as the emitter will: the text with each field's expression left out ("a{x!r:3}" -> "a{!r:3}").
-// (A field this misreads only costs an unused qstr.)
+// as the emitter will: the text with each field's expression left out ("a{x!r:3}" -> "a{!r:3}";
+// an expression ends at its first '!', ':' or '}'). (A field this misreads, or an escape, only
+// costs an unused qstr.)
 static void intern_fstring(const char *s, size_t n) {
     char buf[11];
     size_t k = 0;
+    bool expr = false;   // in a field's expression: left out
     for (size_t i = 0; i < n && k <= 10; i++) {
-        buf[k++] = s[i];
-        if (s[i] != '{' || (i + 1 < n && s[i + 1] == '{')) {
-            if (s[i] == '{' || (s[i] == '}' && i + 1 < n && s[i + 1] == '}')) {
-                if (k <= 10) {
-                    buf[k++] = s[++i];
-                }
-            }
+        char ch = s[i];
+        if (!expr) {
+            expr = ch == '{';
+        } else if ((ch == '{' && s[i - 1] == '{') || ch == '!' || ch == ':' || ch == '}') {
+            expr = false;   // ("{{": a brace of the text)
+        } else {
             continue;
         }
-        // skip the expression: to a !, : or } outside brackets and quotes
-        int depth = 0;
-        char quote = 0;
-        for (i++; i < n; i++) {
-            char ch = s[i];
-            if (quote) {
-                quote = ch == quote ? 0 : quote;
-            } else if (ch == '\'' || ch == '"') {
-                quote = ch;
-            } else if (ch == '(' || ch == '[' || ch == '{') {
-                depth++;
-            } else if ((ch == ')' || ch == ']' || ch == '}') && depth > 0) {
-                depth--;
-            } else if (depth == 0 && (ch == '}' || ch == ':' || (ch == '!' && i + 1 < n && s[i + 1] != '='))) {
-                break;
-            }
-        }
-        i--;   // the } or the conversion/spec is copied by the loop
+        buf[k++] = ch;
     }
     if (k <= 10) {
         mpf_qstr_from_strn(buf, k);
