@@ -542,10 +542,11 @@ static void label(emit_t *e, int l) {
     if (e->pass == PASS_SCOPE || e->record) {
         return;
     }
-    e->labels[l] = e->len;
-    if (e->have_prev && e->prev_labels[l] != e->len) {
+    // (labels[l] holds the previous pass's offset until this pass places it)
+    if (e->labels[l] != e->len) {
         e->changed = true;
     }
+    e->labels[l] = e->len;
 }
 
 // Jump opcode [b] to label [l]. After an unconditional one (JUMP, POP_EXCEPT_JUMP) what
@@ -568,10 +569,11 @@ static void op_jump(emit_t *e, uint8_t b, int l) {
     }
 }
 
-// The bytes of jump [b] to label [l] (the labels of this pass, else the previous pass's).
+// The bytes of jump [b] to label [l] (placed by this pass already, else the previous pass's
+// offset: labels[] holds both).
 static void jump_bytes(emit_t *e, uint8_t b, int l) {
     bool is_signed = b <= MPF_OP_POP_JUMP_IF_FALSE;   // UNWIND_JUMP, JUMP, POP_JUMP_IF_*
-    size_t target = e->labels[l] != LABEL_NONE ? e->labels[l] : e->have_prev ? e->prev_labels[l] : LABEL_NONE;
+    size_t target = e->labels[l];
     size_t at = e->len;
     put(e, b);
     // (offsets fit an int: a scope's code is far below 2 GB; no 64-bit arithmetic)
@@ -2496,10 +2498,6 @@ static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
     static const uint8_t name_ops[2][3] = {{0x11, 0x16, 0x19}, {0x12, 0x17, 0x1A}};
     begin_pass(e, s, PASS_SIZE);
     e->count_only |= t != NULL;
-    e->labels = reserve(e->labels, s->n_labels, &e->cap_labels, sizeof(size_t));
-    for (size_t i = 0; i < s->n_labels; i++) {
-        e->labels[i] = LABEL_NONE;
-    }
     e->n_labels = s->n_labels;
     rec_cursor_t r = {s->rec, 0};
     while (rd_more(&r)) {
@@ -2618,21 +2616,14 @@ NOINLINE static void free_chunks(void *chunks) {
 }
 
 static void compile_scope(emit_t *e, scope_t *s) {
-    // sizing passes until every label keeps its offset, then the final pass
-    e->have_prev = false;
-    int rounds = 0;
+    // sizing passes until every label keeps its offset (none known before the first: its
+    // jumps are all long), then the final pass; (one heap block, reused from scope to scope)
+    e->labels = reserve(e->labels, s->n_labels, &e->cap_labels, sizeof(size_t));
+    memset(e->labels, 0xFF, s->n_labels * sizeof(size_t));   // LABEL_NONE
     e->count_only = true;
-    while (true) {
+    for (int rounds = 0; rounds <= 50; rounds++) {
         walk(e, s, NULL, false);
-        bool stable = e->have_prev && !e->changed;
-        // keep this pass's labels for the next one
-        // (one heap block, reused from scope to scope)
-        e->prev_labels = mpf_gc_realloc(e->prev_labels, (e->n_labels + 1) * sizeof(size_t));
-        if (e->n_labels > 0) {  // labels may be NULL when there are none (memcpy needs a pointer)
-            memcpy(e->prev_labels, e->labels, e->n_labels * sizeof(size_t));
-        }
-        e->have_prev = true;
-        if (stable || ++rounds > 50) {
+        if (!e->changed) {
             break;
         }
     }
@@ -2748,10 +2739,9 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
         e->map[w] = NULL;
     }
     mpf_gc_free(e->labels);
-    mpf_gc_free(e->prev_labels);
     mpf_gc_free(e->lines);
     e->lines = NULL;
-    e->labels = e->prev_labels = NULL;
+    e->labels = NULL;
     return mod;
 }
 
