@@ -275,13 +275,19 @@ static void put(emit_t *e, uint8_t b) {
 }
 
 // [v] as a vuint (7 bits a byte, most significant first) into [sink]: the code or a recording.
-static void vuint_to(emit_t *e, size_t v, void (*sink)(emit_t *, uint8_t)) {
-    uint8_t tmp[10];
+// With [is_signed], v is an intptr_t, and its bytes end where the rest is bit 6's sign.
+static void vint_to(emit_t *e, size_t v, void (*sink)(emit_t *, uint8_t), bool is_signed) {
+    uint8_t tmp[11];
     int n = 0;
-    do {
-        tmp[n++] = v & 0x7F;
-        v >>= 7;
-    } while (v);
+    for (;;) {
+        uint8_t b = v & 0x7F;
+        tmp[n++] = b;
+        // (the signed shift is arithmetic)
+        v = is_signed ? (size_t)((intptr_t)v >> 7) : v >> 7;
+        if (v == (is_signed && (b & 0x40) ? (size_t)-1 : 0)) {
+            break;
+        }
+    }
     while (n > 1) {
         sink(e, tmp[--n] | 0x80);
     }
@@ -289,21 +295,7 @@ static void vuint_to(emit_t *e, size_t v, void (*sink)(emit_t *, uint8_t)) {
 }
 
 static void put_vuint(emit_t *e, size_t v) {
-    vuint_to(e, v, put);
-}
-
-static void put_svuint(emit_t *e, mpf_int_t v) {
-    uint8_t tmp[11];
-    int n = 0;
-    mpf_int_t x = v;
-    do {
-        tmp[n++] = x & 0x7F;
-        x >>= 7;   // arithmetic on the signed value
-    } while (!(x == 0 && !(tmp[n - 1] & 0x40)) && !(x == -1 && (tmp[n - 1] & 0x40)));
-    while (n > 1) {
-        put(e, tmp[--n] | 0x80);
-    }
-    put(e, tmp[0]);
+    vint_to(e, v, put, false);
 }
 
 // ---------------------------------------------------------------- recorded code
@@ -345,7 +337,7 @@ static void rec_byte(emit_t *e, uint8_t b) {
 }
 
 NOINLINE static void rec_vuint(emit_t *e, size_t v) {
-    vuint_to(e, v, rec_byte);
+    vint_to(e, v, rec_byte, false);
 }
 
 static void rec_lit(emit_t *e, uint8_t b) {
@@ -427,11 +419,17 @@ static size_t rd_vuint(rec_cursor_t *r) {
 
 // Table entry [i] ([tag] R_Q, R_QN or R_C) as an operand, recorded by the code pass
 // (registered only, when the code is dead). The scope pass registers the same entries but
-// names, in the same order: its registrations are read from the recorded code.
+// names, in the same order: its registrations are read from the recorded code. (Code to run
+// has its tables in the order they are filled: [i] is final, recorded as literal bytes.)
 NOINLINE static void ref(emit_t *e, uint8_t tag, size_t i) {
-    if (e->record && (MPY(e) || !e->dead)) {
-        rec_op(e, (uint8_t)(e->dead ? tag + R_DEAD : tag), i);
+    if (!e->record) {
+        return;
     }
+    if (!MPY(e)) {
+        put_vuint(e, i);
+        return;
+    }
+    rec_op(e, (uint8_t)(e->dead ? tag + R_DEAD : tag), i);
 }
 
 static void adjust(emit_t *e, int delta) {
@@ -927,7 +925,7 @@ static void load_int_obj(emit_t *e, mpf_obj_t o) {
         if (is_small(v)) {
             adjust(e, 1);
             put(e, 0x22);
-            put_svuint(e, v);
+            vint_to(e, (size_t)v, put, true);
             return;
         }
     }
@@ -2506,11 +2504,13 @@ static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
         (void)code;
 #endif
         switch (tag) {
-            case R_Q:
+#if CONFIG_COMPILER_MPY_OUTPUT
+            case R_Q:   // (an image's only: code to run records them as literal bytes)
             case R_QN:
             case R_C:
                 put_vuint(e, FINAL(e, tag == R_C, v));
                 break;
+#endif
             case R_NAME: {
                 size_t i = FINAL(e, T_Q, w);
                 const id_info_t *id = find_id(e->first, e->tab[T_Q].v[i]);
@@ -2666,8 +2666,6 @@ static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
         if (s->kind == SC_FUNC || s->kind == SC_LAMBDA || s->kind == SC_CLASS) {
             free_chunks(mpf_node_arena(s->node));
         }
-    }
-    for (scope_t *s = last->next; s != NULL; s = s->next) {
         s->node = NULL;
     }
     free_chunks(mpf_node_arena(g));
@@ -2686,9 +2684,12 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     e->mpy = mpy;
     e->count_only = true;   // the scope passes write no code
     use_qstr(e, mpf_qstr_from_strn(c->filename, strlen(c->filename)));
-    // the module's own node: its mode, and the slots of a scope's node
-    mpf_node_t *mnode = mpf_gc_alloc(sizeof(mpf_node_t) + 2 * sizeof(mpf_node_t *), false);
-    memset(mnode, 0, sizeof(mpf_node_t) + 2 * sizeof(mpf_node_t *));
+    // the module's own node: its mode, and the slots of a scope's node (k[0], k[1])
+    union {
+        mpf_node_t node;
+        uintptr_t room[(sizeof(mpf_node_t) + 2 * sizeof(mpf_node_t *)) / sizeof(uintptr_t) + 1];
+    } mn = {0};
+    mpf_node_t *mnode = &mn.node;
     mnode->kind = N_MODULE;
     mnode->op = p->mode;
     mnode->line = 1;
@@ -2707,7 +2708,6 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     end_pass(&mst[1], mod);
     resolve_scope(e, mod);
     mod->node = NULL;
-    mpf_gc_free(mnode);
     // what only the recording needed, released before the tables are put in order
     mpf_cc_arena_free(c);
 #if CONFIG_COMPILER_MPY_OUTPUT
