@@ -171,6 +171,8 @@ typedef struct mpf_token {
 } mpf_token_t;
 
 typedef struct mpf_lexer {
+    const char *src;            // the source (c's when the lexer began)
+    size_t len;
     mpf_cctx_t *c;
     size_t pos;
     uint32_t line;

@@ -627,12 +627,7 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
     // per bracket: the display's node (a dict's: N_DICT) and the comprehension's kind
     static const uint8_t display_kinds[] = {N_TUPLE, N_LIST, N_SET};
     static const uint8_t comp_kinds[] = {3, 0, 2};
-    bool paren = b == 0;
-    if (paren && is_kw(p, KW_YIELD)) {
-        mpf_node_t *y = parse_test(p);
-        expect_op(p, OP_RPAR);
-        return y;
-    }
+    bool paren = b == 0;   // ((yield x): a parenthesised expression)
     nodevec_t v;
     vec_init(&v);
     bool dict = b == 2 && is_op(p, OP_RBRACE), comma = false;
@@ -864,8 +859,8 @@ __attribute__((noinline)) static mpf_node_t *parse_power(parser_t *p) {
             if (x->k[0]->kind == N_NAME && x->k[0]->v.q == MPF_QSTR_math) {
                 // mpy-cross folds the math module's constants
                 static const char math_names[] = "\1e\3inf\3nan\2pi\3tau";
-                static const double math_values[] = {
-                    2.718281828459045, (double)INFINITY, (double)NAN, 3.141592653589793, 6.283185307179586,
+                static const mpf_float_t math_values[] = {
+                    2.718281828459045, INFINITY, NAN, 3.141592653589793, 6.283185307179586,
                 };
                 size_t n;
                 const char *nm = mpf_qstr_data(x->v.q, &n);
@@ -873,7 +868,7 @@ __attribute__((noinline)) static mpf_node_t *parse_power(parser_t *p) {
                 if (i >= 0) {
                     x->kind = N_CONST;
                     x->op = 0;
-                    x->v.obj = mpf_obj_new_float((mpf_float_t)math_values[i]);
+                    x->v.obj = mpf_obj_new_float(math_values[i]);
                     x->n = 0;
                 }
             }
