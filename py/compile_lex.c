@@ -146,8 +146,7 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
     while (true) {
         if (end >= lx->len) {
             lx->unterminated = triple;   // (needs_more: a triple-quoted string goes on)
-            mpf_cc_syntax_error(lx->c, false, TOK_LINE(t), TOK_COL(t),
-                triple ? "unterminated triple-quoted string literal" : "unterminated string literal");
+            mpf_emit_error(lx->c, false, TOK_LINE(t), TOK_COL(t), triple ? E_UNTERMINATED_TRIPLE : E_UNTERMINATED);
         }
         int ch = (unsigned char)src[end];
         if (ch == '\\' && end + 1 < lx->len) {
@@ -155,7 +154,7 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
             continue;
         }
         if (ch == '\n' && !triple) {
-            mpf_cc_syntax_error(lx->c, false, TOK_LINE(t), TOK_COL(t), "unterminated string literal");
+            mpf_emit_error(lx->c, false, TOK_LINE(t), TOK_COL(t), E_UNTERMINATED);
         }
         if (ch == q && (!triple || (end + 2 < lx->len && src[end + 1] == q && src[end + 2] == q))) {
             break;
@@ -226,7 +225,7 @@ static void skip_comment(mpf_lexer_t *lx) {
 __attribute__((noinline)) static void tok_at(mpf_lexer_t *lx, mpf_token_t *t, uint32_t col) {
     uint32_t line = lx->line;
     if (line > NODE_LINE_MAX) {
-        lex_error(lx, "too many lines");
+        mpf_emit_error(lx->c, false, line, lx->pos - lx->line_start + 1, E_LINES);
     }
     t->pos = line | (col < NODE_COL_MAX ? col : NODE_COL_MAX) << 20;
 }
@@ -295,7 +294,7 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
     if (bol && ch >= 0) {
         if (w > lx->indent[lx->n_indent - 1]) {
             if (lx->n_indent == (int)(sizeof(lx->indent) / sizeof(lx->indent[0]))) {
-                mpf_cc_syntax_error(lx->c, true, lx->line, w + 1, "too many levels of indentation");
+                mpf_emit_error(lx->c, true, lx->line, w + 1, E_INDENT_LEVELS);
             }
             lx->indent[lx->n_indent++] = w;
             lx->pending = 1;
@@ -420,5 +419,5 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         }
         return;
     }
-    lex_error(lx, "invalid character in identifier");
+    mpf_emit_error(lx->c, false, lx->line, lx->pos - lx->line_start + 1, E_CHARACTER);
 }

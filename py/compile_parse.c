@@ -58,12 +58,11 @@ typedef uint32_t pos_t;
 #define POS_COL_SHIFT 20   // (as the lexer makes mpf_token_t.pos)
 
 static void set_pos(mpf_node_t *x, pos_t ps) {
-    x->line = POS_LINE(ps);
-    x->col = ps >> POS_COL_SHIFT;
+    x->pos = ps;
 }
 
-__attribute__((noinline)) static pos_t pos_of(const mpf_node_t *x) {
-    return x->line | (pos_t)x->col << POS_COL_SHIFT;
+static pos_t pos_of(const mpf_node_t *x) {
+    return x->pos;
 }
 
 // The position of the current token.
@@ -1479,32 +1478,31 @@ static mpf_node_t *parse_def(parser_t *p, pos_t t, nodevec_t *decorators, bool a
     return arena_end(p, &m, x);
 }
 
-// if/elif ([kind] N_IF) or while (N_WHILE): the condition, the body, elif or else.
-static mpf_node_t *parse_if(parser_t *p, pos_t t, int kind) {
-    mpf_node_t *x = mk(p, kind, t, 3);
-    x->k[0] = parse_test(p);
-    if (accept_op(p, OP_WALRUS)) {
-        x->k[0] = parse_walrus(p, x->k[0]);
+// if/elif ([kind] N_IF), while (N_WHILE) or for (N_FOR, async when [async]): the condition
+// (for: the targets, `in` and the iterable), the body, elif or else.
+static mpf_node_t *parse_if(parser_t *p, pos_t t, int kind, bool async) {
+    bool loop = kind == N_FOR;
+    mpf_node_t *x = mk(p, kind, t, 3 + loop);
+    x->op = async;
+    mpf_node_t **k = x->k;
+    if (loop) {
+        *k++ = parse_for_target(p);
+        expect_kw(p, KW_IN);
+        *k = parse_testlist_star(p, false);
+    } else {
+        *k = parse_test(p);
+        if (accept_op(p, OP_WALRUS)) {
+            *k = parse_walrus(p, *k);
+        }
     }
-    x->k[1] = parse_suite(p);
+    k[1] = parse_suite(p);
     pos_t et = here(p);
     if (kind == N_IF && accept_kw(p, KW_ELIF)) {
-        x->k[2] = parse_if(p, et, N_IF);
-        x->k[2]->op = 1;   // an elif: its body always jumps to the end
+        k[2] = parse_if(p, et, N_IF, false);
+        k[2]->op = 1;   // an elif: its body always jumps to the end
     } else {
-        x->k[2] = parse_else(p);
+        k[2] = parse_else(p);
     }
-    return x;
-}
-
-static mpf_node_t *parse_for(parser_t *p, pos_t t, bool async) {
-    mpf_node_t *x = mk(p, N_FOR, t, 4);
-    x->op = async;
-    x->k[0] = parse_for_target(p);
-    expect_kw(p, KW_IN);
-    x->k[1] = parse_testlist_star(p, false);
-    x->k[2] = parse_suite(p);
-    x->k[3] = parse_else(p);
     return x;
 }
 
@@ -1587,8 +1585,8 @@ static void parse_stmt(parser_t *p, nodevec_t *v) {
         return;
     }
     advance(p);
-    vec_push(p, v, i < 2 ? parse_def(p, t, &decos, async, i == 1) : i == 2 ? parse_for(p, t, async) :
-        i == 3 ? parse_with(p, t, async) : i == 6 ? parse_try(p, t) : parse_if(p, t, i == 4 ? N_IF : N_WHILE));
+    vec_push(p, v, i < 2 ? parse_def(p, t, &decos, async, i == 1) : 
+        i == 3 ? parse_with(p, t, async) : i == 6 ? parse_try(p, t) : parse_if(p, t, i == 2 ? N_FOR : i == 4 ? N_IF : N_WHILE, async));
 }
 
 // True when [src] ends with a backslash line continuation (and nothing after it).
