@@ -988,8 +988,10 @@ static size_t trailer_line(const mpf_node_t *x) {
     return (size_t)x->line + (x->op & N_TRAILER_BELOW_MAX);
 }
 
-static bool is_const_node(const mpf_node_t *x) {
-    return x->kind == N_CONST || (x->kind == N_TUPLE && mpf_node_tuple_is_const(x));
+// Whether [x] is one constant object: a literal, or a non-empty tuple of constants (mpy-cross
+// folds it; an empty one is built).
+NOINLINE static bool is_const_node(const mpf_node_t *x) {
+    return x->kind == N_CONST || (x->kind == N_TUPLE && x->n > 0 && mpf_node_tuple_is_const(x));
 }
 
 static mpf_obj_t const_value(const mpf_node_t *x) {
@@ -1235,18 +1237,16 @@ static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l) {
         return;
     }
     if (x->kind == N_OR || x->kind == N_AND) {
-        bool is_or = x->kind == N_OR;
-        if (is_or == cond) {
-            for (size_t i = 0; i < x->n; i++) {
-                jump_if(e, x->k[i], cond, l);
-            }
-        } else {
-            int l2 = new_label(e);
-            for (size_t i = 0; i + 1 < x->n; i++) {
-                jump_if(e, x->k[i], !cond, l2);
-            }
-            jump_if(e, x->k[x->n - 1], cond, l);
-            label(e, l2);
+        // (`a or b` jumping when true, `a and b` when false: each operand jumps to l; else each
+        // but the last jumps past the others when it decides the opposite)
+        bool same = (x->kind == N_OR) == cond;
+        int past = same ? l : new_label(e);
+        for (size_t i = 0; i < x->n; i++) {
+            bool last = i + 1 == x->n;
+            jump_if(e, x->k[i], same || last ? cond : !cond, last ? l : past);
+        }
+        if (!same) {
+            label(e, past);
         }
         return;
     }
@@ -1268,7 +1268,7 @@ static void funcdef(emit_t *e, mpf_node_t *x);
 // The scripts of the node kinds whose code is one: a table of their offsets (+ 1) in one blob.
 // The scripts of the node kinds whose code is one, in one blob (script_at: kind -> offset + 1).
 typedef struct {
-    uint8_t binop[7], not_[4], attr[6], subscr[7], slice[16], ifexp[17], raise[16], assert_[17];
+    uint8_t binop[7], not_[4], attr[6], subscr[7], slice[16], ifexp[17], raise[16], assert_[17], yield[4], await[6];
 } scripts_t;
 static const scripts_t scripts = {
     {S_EXPR, 0, S_EXPR, 1, S_OPX, MPF_OP_BINARY_OP_MULTI + 22 - OP_OR, S_END},
@@ -1286,11 +1286,14 @@ static const scripts_t scripts = {
     // L: the end
     {S_LABELS, 1, S_JIF, JIF(0, 0, 1), MPF_OP_LOAD_GLOBAL, Q_ASSERT, S_IFSET, 1, 4, S_EXPR, 1, MPF_OP_CALL_FUNCTION, 1,
         MPF_OP_RAISE_OBJ, S_LABEL, 0, S_END},
+    {S_EXPRN, 0, MPF_OP_YIELD_VALUE, S_END},
+    {S_EXPR, 0, B_AWAIT, S_END},   // (yield from, await)
 };
 #define SCRIPT(name) (uint8_t)(offsetof(scripts_t, name) + 1)
 static const uint8_t script_at[N_ASSERT + 1] = {
     [N_BINOP] = SCRIPT(binop), [N_NOT] = SCRIPT(not_), [N_ATTR] = SCRIPT(attr), [N_SUBSCR] = SCRIPT(subscr),
     [N_SLICE] = SCRIPT(slice), [N_IFEXP] = SCRIPT(ifexp), [N_RAISE] = SCRIPT(raise), [N_ASSERT] = SCRIPT(assert_),
+    [N_YIELD] = SCRIPT(yield), [N_YIELDFROM] = SCRIPT(await), [N_AWAIT] = SCRIPT(await),
 };
 
 // Run the script of the kind of [x]; whether it has one.
@@ -1847,43 +1850,36 @@ static void with_items(emit_t *e, mpf_node_t *x, size_t i) {
 static void expr(emit_t *e, mpf_node_t *x) {
     mpf_stack_check();
     // like mpy-cross, every compound node records its line (lines only increase); not a name
-    // or a constant, nor a generator that is a call's only argument, nor an elif (part of its
-    // if statement); a constant tuple: the line of the constant mpy-cross's parser made
+    // or a constant (but those N_CONST_LINE marks), nor a generator that is a call's only
+    // argument, nor an elif (part of its if statement); a constant tuple: the line of the
+    // constant mpy-cross's parser made
     size_t line = x->line;
-    if (x->kind == N_TUPLE && x->n > 0 && is_const_node(x)) {
+    bool const_tuple = x->kind == N_TUPLE && is_const_node(x);
+    if (const_tuple) {
         line = x->v.const_line ? x->v.const_line : line;
-    } else if (x->kind == N_NAME || x->kind == N_CONST || (x->kind == N_COMP && x->v.bare_arg) ||
-        (x->kind == N_IF && x->op == 1)) {
+    } else if (x->kind == N_NAME || (x->kind == N_CONST && !(x->op & N_CONST_LINE)) ||
+        (x->kind == N_COMP && x->v.bare_arg) || (x->kind == N_IF && x->op == 1)) {
         line = 0;
     }
     set_line(e, line);
-    if ((x->kind == N_ASSERT && e->opt >= 1) || kind_script(e, x)) {
-        // (after a raise what follows is unreachable until the next label: nothing is written)
-        e->dead |= x->kind == N_RAISE;
-        return;
-    }
+    // (the kinds with a script only check here, then break to it)
     switch (x->kind) {
         case N_NAME:
             load_name(e, x->v.q);
             return;
         case N_CONST:
-            if (x->op & N_CONST_LINE) {
-                set_line(e, x->line);
-            }
             load_const(e, x->v.obj, (x->op & N_CONST_INTERNED) != 0);
             return;
         case N_TUPLE:
-            if (x->n > 0 && is_const_node(x)) {
+            if (const_tuple) {
                 op_c(e, const_value(x));
                 return;
             }
-            build_seq(e, x, 0x2A);
-            return;
+            // fall through
         case N_LIST:
-            build_seq(e, x, 0x2B);
-            return;
         case N_SET:
-            build_seq(e, x, 0x2D);
+            // BUILD_TUPLE, BUILD_LIST, BUILD_SET
+            build_seq(e, x, (uint8_t)(MPF_OP_BUILD_TUPLE + (x->kind - N_TUPLE) + (x->kind == N_SET)));
             return;
         case N_DICT:
             op_u(e, 0x2C, x->n / 2);
@@ -1896,7 +1892,10 @@ static void expr(emit_t *e, mpf_node_t *x) {
             return;
         case N_UNARY:
             expr(e, x->k[0]);
-            op(e, x->op == OP_ADD ? 0xD0 : x->op == OP_SUB ? 0xD1 : 0xD2);
+            {
+                unsigned u = x->op - OP_ADD;   // +, -, ~
+                op(e, (uint8_t)(MPF_OP_UNARY_OP_MULTI + (u < 2 ? u : 2)));
+            }
             return;
         case N_AND:
         case N_OR: {
@@ -1921,18 +1920,19 @@ static void expr(emit_t *e, mpf_node_t *x) {
         case N_YIELD:
         case N_YIELDFROM:
         case N_AWAIT: {
-            static const uint8_t yield[2][6] = {
-                {S_EXPRN, 0, MPF_OP_YIELD_VALUE, S_END}, {S_EXPR, 0, B_AWAIT, S_END},   // (yield from, await)
-            };
             bool plain = x->kind == N_YIELD;
             need_function(e, x, x->kind == N_AWAIT ? E_AWAIT : E_YIELD);
             e->scope->flags |= SF_GENERATOR | (plain ? SF_YIELDS : 0);
             if (x->kind == N_YIELDFROM && is_async_def(e->scope)) {
                 error_at(e, x, E_YIELD_FROM_ASYNC);
             }
-            seq(e, yield[!plain], NULL, x);
-            return;
+            break;
         }
+        case N_ASSERT:
+            if (e->opt >= 1) {
+                return;
+            }
+            break;
         case N_NAMEDEXPR:
             if (x->k[0]->kind != N_NAME) {
                 error_at(e, x, E_ASSIGN_EXPR);
@@ -1968,7 +1968,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
                 seq(e, print, NULL, x);
                 return;
             }
-            if (v->kind == N_CONST || (v->kind == N_TUPLE && v->n > 0 && is_const_node(v))) {
+            if (is_const_node(v)) {
                 return;   // a constant alone (a docstring, b'...', `(1, 'a'),`) compiles to nothing
             }
             expr(e, v);
@@ -2096,8 +2096,13 @@ static void expr(emit_t *e, mpf_node_t *x) {
         case N_STAR:
             error_at(e, x, E_STAR_EXPR);
         default:
-            error_at(e, x, E_SYNTAX);
+            break;
     }
+    if (!kind_script(e, x)) {
+        error_at(e, x, E_SYNTAX);
+    }
+    // (after a raise what follows is unreachable until the next label: nothing is written)
+    e->dead |= x->kind == N_RAISE;
 }
 
 // ---------------------------------------------------------------- scope bodies
