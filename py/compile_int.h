@@ -113,7 +113,6 @@ enum {
     E_EXCEPT_LAST,
     E_NESTED,
     E_NO_BINDING,
-    E_POSONLY,
     E_SCOPE_NAMES,
     E_FILE_NAMES,
     E_UNINDENT,
