@@ -589,9 +589,11 @@ static mpf_obj_t run_in(mpf_obj_t code, mpf_obj_t globals, mpf_obj_t locals) {
     return ret;
 }
 
-// run_in with [globals] a dict of the items of instance __dict__ [view], stored back (also
-// when the code raises), the names the code deleted removed.
-static mpf_obj_t run_in_view(mpf_obj_t code, mpf_obj_t view, mpf_obj_t globals, mpf_obj_t locals) {
+// run_in with [globals] a copy of the [members] of instance __dict__ [view], stored back
+// when the code is done (also when it raised): what the code deleted is gone, what it
+// added is after the rest, as in the dict CPython's instance has.
+static mpf_obj_t run_in_view(mpf_obj_t code, mpf_obj_t view, mpf_map_t *members, mpf_obj_t globals,
+    mpf_obj_t locals) {
     mpf_obj_t volatile ret = MPF_OBJ_NULL;
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
@@ -599,16 +601,11 @@ static mpf_obj_t run_in_view(mpf_obj_t code, mpf_obj_t view, mpf_obj_t globals, 
         ret = run_in(code, globals, locals);
         mpf_nlr_pop(&nlr);
     }
-    mpf_obj_t it = mpf_getiter(mpf_list_from_iter(view)), k;
-    while ((k = mpf_iternext(it)) != MPF_OBJ_STOP) {
-        if (mpf_dict_get(globals, k) == MPF_OBJ_NULL) {
-            mpf_subscr(view, k, MPF_OBJ_NULL);
-        }
-    }
+    mpf_map_clear(members);
     const mpf_map_t *m = mpf_dict_map(globals);
     for (size_t i = 0; i < m->used; i++) {
         if (m->elems[i].key != MPF_OBJ_NULL) {
-            mpf_subscr(view, m->elems[i].key, m->elems[i].value);
+            mpf_subscr(view, m->elems[i].key, m->elems[i].value);   // (a str key made a qstr)
         }
     }
     if (ret == MPF_OBJ_NULL) {
@@ -618,7 +615,7 @@ static mpf_obj_t run_in_view(mpf_obj_t code, mpf_obj_t view, mpf_obj_t globals, 
 }
 
 // Run [code] in the namespaces given to eval/exec (defaults: the caller's globals and locals).
-// globals: a dict (or subclass); locals: any mapping.
+// globals: a dict (or subclass) or an instance's __dict__; locals: any mapping.
 static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) {
     mpf_obj_t globals = n_args > 1 && args[1] != MPF_OBJ_NONE ? args[1] : MPF_OBJ_NULL;
     mpf_obj_t locals = n_args > 2 && args[2] != MPF_OBJ_NONE ? args[2] : MPF_OBJ_NULL;
@@ -626,16 +623,13 @@ static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) 
         mpf_raise_msg(&mpf_type_TypeError, "locals must be a mapping");
     }
     mpf_obj_t view = MPF_OBJ_NULL;
+    mpf_map_t *members = NULL;
     if (globals != MPF_OBJ_NULL && native_dict(globals) == MPF_OBJ_NULL) {
-        if (!mpf_type_is_instance_dict_view(globals)) {
-            mpf_raise_msg(&mpf_type_TypeError, "globals must be a dict");
-        }
         // an instance's __dict__ (a view of its members, no dict): see run_in_view
         view = globals;
-        globals = mpf_obj_new_dict(0);
-        mpf_obj_t it = mpf_getiter(view), k;
-        while ((k = mpf_iternext(it)) != MPF_OBJ_STOP) {
-            mpf_dict_store(globals, k, mpf_subscr(view, k, MPF_OBJ_SENTINEL));
+        globals = mpf_type_instance_dict_copy(view, &members);
+        if (globals == MPF_OBJ_NULL) {
+            mpf_raise_msg(&mpf_type_TypeError, "globals must be a dict");
         }
     }
     if (globals == MPF_OBJ_NULL) {
@@ -649,7 +643,7 @@ static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) 
             locals = globals;
         }
     }
-    return view == MPF_OBJ_NULL ? run_in(code, globals, locals) : run_in_view(code, view, globals, locals);
+    return members == NULL ? run_in(code, globals, locals) : run_in_view(code, view, members, globals, locals);
 }
 
 mpf_obj_t mpf_builtin_eval_exec(size_t n_args, const mpf_obj_t *args, unsigned mode) {

@@ -114,8 +114,9 @@ MPF_INTERNAL const uint16_t mpf_type_unary_op_qstr[MPF_UNARY_OP_FLOAT + 1];
 // Instance [inst]'s __dict__: a live, writable view of its members.
 MPF_INTERNAL mpf_obj_t mpf_type_instance_dict_view(mpf_obj_t inst);
 #if CONFIG_COMPILER
-// Whether [o] is such a view (exec's globals).
-MPF_INTERNAL bool mpf_type_is_instance_dict_view(mpf_obj_t o);
+// When [o] is such a view (exec's globals): a dict of the members (a copy), and the
+// instance's map of them in *members; else NULL.
+MPF_INTERNAL mpf_obj_t mpf_type_instance_dict_copy(mpf_obj_t o, mpf_map_t **members);
 #endif
 #if CONFIG_CLASS_HOOKS
 MPF_INTERNAL uint64_t mpf_class_epoch;
