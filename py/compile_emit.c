@@ -455,7 +455,7 @@ static void adjust(emit_t *e, int delta) {
 static int stack_effect(uint8_t b, size_t u) {
     // 0x70.. small ints and 0xB0.. local loads push, 0xC0.. local stores pop, 0xD0.. unary
     // operators keep the depth, 0xD7.. binary operators pop one
-    if (b >= 0x70) {
+    if (b >= MPF_OP_FIRST_MULTI) {
         return b >= 0xD7 ? -1 : b >= 0xD0 ? 0 : b >= 0xC0 ? -1 : 1;
     }
     if (b == MPF_OP_WITH_CLEANUP) {
@@ -536,19 +536,13 @@ static void new_labels(emit_t *e, int *L, int n) {
     }
 }
 
+// (the syntax tree is walked by the scope pass and the recording only: the passes over the
+// recorded code place the labels, write the jumps and the line table: walk)
 static void label(emit_t *e, int l) {
     e->dead = false;
     if (e->record) {
         rec_op(e, R_LABEL, (size_t)l);
     }
-    if (e->pass == PASS_SCOPE || e->record) {
-        return;
-    }
-    // (labels[l] holds the previous pass's offset until this pass places it)
-    if (e->labels[l] != e->len) {
-        e->changed = true;
-    }
-    e->labels[l] = e->len;
 }
 
 // Jump opcode [b] to label [l]. After an unconditional one (JUMP, POP_EXCEPT_JUMP) what
@@ -563,8 +557,6 @@ static void op_jump(emit_t *e, uint8_t b, int l) {
     if (e->record) {
         rec_op(e, R_JUMP, b);
         rec_vuint(e, (size_t)l);
-    } else if (e->pass != PASS_SCOPE) {
-        jump_bytes(e, b, l);
     }
     if (b == MPF_OP_JUMP || b == MPF_OP_POP_EXCEPT_JUMP) {
         e->dead = true;
@@ -761,11 +753,7 @@ static void set_line(emit_t *e, size_t line) {
     if (e->record) {
         rec_op(e, R_LINE, line);
     }
-    if (e->pass == PASS_SCOPE || e->record) {
-        e->last_line = line;
-        return;
-    }
-    line_entry(e, line);
+    e->last_line = line;
 }
 
 // The line table's entries from the last line to [line], at this offset of the code.
@@ -883,6 +871,9 @@ static void scope_store(emit_t *e, scope_t *s, mpf_qstr_t q) {
 }
 
 // Load ([what] 0), store (1) or delete (2) name [q]: in the scope pass, record the use.
+// LOAD_NAME, STORE_NAME, DELETE_NAME (their _GLOBAL: the next opcode each)
+static const uint8_t name_ops[3] = {0x11, 0x16, 0x19};
+
 static void name_op(emit_t *e, mpf_qstr_t q, int what) {
     scope_t *s = e->scope;
     if (e->pass == PASS_SCOPE) {
@@ -891,36 +882,30 @@ static void name_op(emit_t *e, mpf_qstr_t q, int what) {
         } else {
             add_id(e, s, q, ID_UNDECIDED);
         }
-        adjust(e, (what == 0) - (what == 1));
-        return;
+        return;   // (the scope pass's stack depth is not kept: the code pass's is)
     }
     id_info_t *id = find_id(s, q);
-    // the opcodes of a load, store and delete: of a cell, of a global, of a name
-    static const uint8_t ops_of[3][3] = {{0x25, 0x27, 0x29}, {0x12, 0x17, 0x1A}, {0x11, 0x16, 0x19}};
     int kind = id ? id->kind : ID_GLOBAL_IMPLICIT;
-    if (kind == ID_LOCAL) {
-        // LOAD/STORE_FAST_MULTI for the first 16, else LOAD/STORE_FAST_N; DELETE_FAST
-        if (what < 2 && id->num < 16) {
+    if (kind >= ID_LOCAL) {
+        // LOAD/STORE_FAST_MULTI for the first 16 locals, else LOAD/STORE_FAST_N, DELETE_FAST;
+        // a cell's LOAD/STORE/DELETE_DEREF (each the opcode after its _FAST one)
+        bool cell = kind != ID_LOCAL;
+        if (!cell && what < 2 && id->num < 16) {
             op(e, (uint8_t)(0xB0 + 16 * what + id->num));
         } else {
-            op_u(e, (uint8_t)(0x24 + 2 * what), id->num);
+            op_u(e, (uint8_t)(0x24 + 2 * what + cell), id->num);
         }
-    } else if (kind >= ID_CELL) {
-        op_u(e, ops_of[0][what], id->num);
-    } else if (e->record && s->kind == SC_MODULE) {
-        // LOAD/STORE/DELETE_NAME or _GLOBAL: known once the whole module is parsed
-        adjust(e, (what == 0) - (what == 1));
-        size_t i = use_qstr(e, q);
-        if (e->dead) {
-            if (MPY(e)) {
-                rec_op(e, R_QN + R_DEAD, i);
-            }
-        } else {
-            rec_op(e, R_NAME, (size_t)what);
-            rec_vuint(e, i);
-        }
+        return;
+    }
+    // LOAD/STORE/DELETE_NAME, or _GLOBAL (the opcode after it)
+    uint8_t b = (uint8_t)(name_ops[what] + (kind == ID_GLOBAL_EXPLICIT || is_func_like(s)));
+    if (e->record && s->kind == SC_MODULE && !e->dead) {
+        // the module's: known once the whole module is parsed
+        adjust(e, stack_effect(b, 0));
+        rec_op(e, R_NAME, (size_t)what);
+        rec_vuint(e, use_qstr(e, q));
     } else {
-        op_qt(e, ops_of[kind == ID_GLOBAL_EXPLICIT || is_func_like(s) ? 1 : 2][what], q, R_QN);
+        op_qt(e, b, q, R_QN);
     }
 }
 
@@ -963,14 +948,9 @@ static bool str_is_interned(const char *s, size_t len, bool interned, mpf_qstr_t
 }
 
 static void load_const(emit_t *e, mpf_obj_t o, bool interned) {
-    if (o == MPF_OBJ_NONE) {
-        op(e, 0x51);
-    } else if (o == MPF_OBJ_TRUE) {
-        op(e, 0x52);
-    } else if (o == MPF_OBJ_FALSE) {
-        op(e, 0x50);
-    } else if (mpf_obj_is_small_int(o) || mpf_obj_is_type(o, &mpf_type_int)) {
-        load_int_obj(e, o);
+    if (o == MPF_OBJ_NONE || o == MPF_OBJ_TRUE || o == MPF_OBJ_FALSE) {
+        // LOAD_CONST_FALSE, _NONE, _TRUE
+        op(e, (uint8_t)(o == MPF_OBJ_FALSE ? 0x50 : o == MPF_OBJ_NONE ? 0x51 : 0x52));
     } else if (mpf_obj_is_qstr(o) || mpf_obj_is_type(o, &mpf_type_str)) {
         size_t len;
         const char *s = mpf_obj_str_data(o, &len);
@@ -981,7 +961,7 @@ static void load_const(emit_t *e, mpf_obj_t o, bool interned) {
             op_c(e, o);
         }
     } else {
-        op_c(e, o);
+        load_int_obj(e, o);   // (any other object: a constant unless a small int)
     }
 }
 
@@ -2208,7 +2188,7 @@ static void scope_body(emit_t *e, scope_t *s) {
 
 // ---------------------------------------------------------------- name resolution
 
-// Number the locals of [s] once its scope pass is done (and resolve free names).
+// Resolve the names of [s] once its scope pass is done (its free names: see below).
 static void resolve_scope(emit_t *e, scope_t *s) {
     // class bodies: __class__ is a cell when a method uses super()
     for (size_t i = 0; i < s->n_ids; i++) {
@@ -2249,17 +2229,14 @@ static void resolve_scope(emit_t *e, scope_t *s) {
                 id->kind = ID_GLOBAL_IMPLICIT;
             }
         }
-    }
-}
-
-// Mark the chain of scopes between [s] and the binding scope: the binder's id becomes a
-// cell and every scope in between gets a free id (so the cell can be passed down).
-static void propagate_free(emit_t *e, scope_t *s) {
-    for (size_t i = 0; i < s->n_ids; i++) {
-        id_info_t *id = &s->ids[i];
         if (id->kind != ID_FREE) {
             continue;
         }
+        // a free name: the chain of scopes between [s] and the binding scope is marked, the
+        // binder's id becomes a cell and every scope in between gets a free id (so the cell
+        // can be passed down). (Scopes are resolved in creation order, each after the scopes
+        // that enclose it: an id this adds to them is one a later scope's resolution would
+        // have found further up.)
         for (scope_t *p = s->parent; p != NULL; p = p->parent) {
             if (p->kind == SC_MODULE) {
                 break;
@@ -2398,7 +2375,6 @@ static void module_pass(emit_t *e, emit_t *st, mpf_node_t *g, int pass) {
 // its table entries in their order into [t] ([code]: all; else those its scope pass
 // registered, which are all but the names).
 static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
-    static const uint8_t name_ops[2][3] = {{0x11, 0x16, 0x19}, {0x12, 0x17, 0x1A}};
     begin_pass(e, s, PASS_SIZE);
     e->count_only |= t != NULL;
     e->n_labels = s->n_labels;
@@ -2435,7 +2411,7 @@ static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
             case R_NAME: {
                 size_t i = FINAL(e, T_Q, w);
                 const id_info_t *id = find_id(e->first, e->tab[T_Q].v[i]);
-                put(e, name_ops[id != NULL && id->kind == ID_GLOBAL_EXPLICIT][v]);
+                put(e, (uint8_t)(name_ops[v] + (id != NULL && id->kind == ID_GLOBAL_EXPLICIT)));
                 put_vuint(e, i);
                 break;
             }
@@ -2443,7 +2419,11 @@ static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
                 jump_bytes(e, (uint8_t)v, (int)w);
                 break;
             case R_LABEL:
-                label(e, (int)v);
+                // (labels[v] holds the previous pass's offset until this pass places it)
+                if (e->labels[v] != e->len) {
+                    e->changed = true;
+                }
+                e->labels[v] = e->len;
                 break;
             case R_LINE:
                 line_entry(e, v);
@@ -2474,17 +2454,16 @@ static mpf_qstr_t info_name(const scope_t *s, size_t i) {
 // reads it in place).
 static void assemble(emit_t *e, scope_t *s) {
     size_t body_len = e->len;
-    // cells: locals (including parameters) that are cells, in slot order
+    // cells: locals (including parameters) that are cells, in slot order: number_locals
+    // numbers the parameters before the other cells, each in the order of the ids
     uint8_t cells[256];
     size_t n_cell = 0;
-    for (size_t i = 0; i < s->n_ids; i++) {
-        if (s->ids[i].kind == ID_CELL && n_cell < sizeof(cells)) {
-            uint8_t c = (uint8_t)s->ids[i].num;
-            size_t j = n_cell++;
-            for (; j > 0 && cells[j - 1] > c; j--) {
-                cells[j] = cells[j - 1];
+    for (int param = IDF_PARAM; param >= 0; param -= IDF_PARAM) {
+        for (size_t i = 0; i < s->n_ids; i++) {
+            const id_info_t *id = &s->ids[i];
+            if (id->kind == ID_CELL && (id->flags & IDF_PARAM) == param && n_cell < sizeof(cells)) {
+                cells[n_cell++] = (uint8_t)id->num;
             }
-            cells[j] = c;
         }
     }
     e->n_cell = n_cell;
@@ -2541,6 +2520,15 @@ static void compile_scope(emit_t *e, scope_t *s) {
 
 
 
+// The table [*p] of a scope, complete with its [n] entries of [size] bytes: shrunk to them (in
+// place).
+static void shrink(void **p, uint16_t n, uint16_t *cap, size_t size) {
+    if (n < *cap && n > 0) {
+        *p = mpf_gc_realloc(*p, n * size);
+        *cap = n;
+    }
+}
+
 // The scope passes and the recorded code of the scopes [first] and after it (those of one
 // top-level statement, whose module part is [g]); then its syntax tree is released.
 static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
@@ -2553,15 +2541,9 @@ static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
         resolve_scope(e, s);
     }
     for (scope_t *s = last->next; s != NULL; s = s->next) {
-        propagate_free(e, s);
-    }
-    for (scope_t *s = last->next; s != NULL; s = s->next) {
         number_locals(s);
-        // the names are all known: their table shrinks to them (in place)
-        if (s->n_ids < s->cap_ids && s->n_ids > 0) {
-            s->ids = mpf_gc_realloc(s->ids, s->n_ids * sizeof(id_info_t));
-            s->cap_ids = s->n_ids;
-        }
+        // the names are all known: their table shrinks to them
+        shrink((void **)&s->ids, s->n_ids, &s->cap_ids, sizeof(id_info_t));
 #if CONFIG_COMPILER_MPY_OUTPUT
         if (MPY(e) && s->n_posonly) {
             // .mpy v6.3 cannot say which parameters take no keyword (mpy-cross rejects `/` too);
@@ -2574,11 +2556,8 @@ static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
     module_pass(e, &mst[1], g, PASS_SIZE);
     for (scope_t *s = last->next; s != NULL; s = s->next) {
         run_pass(e, s, true);
-        // its children are all known: their table shrinks to them (in place)
-        if (s->n_children < s->cap_children && s->n_children > 0) {
-            s->children = mpf_gc_realloc(s->children, s->n_children * sizeof(scope_t *));
-            s->cap_children = s->n_children;
-        }
+        // its children are all known: their table shrinks to them
+        shrink((void **)&s->children, s->n_children, &s->cap_children, sizeof(scope_t *));
     }
     mpf_cc_note_heap(e->c);
     // a def, lambda and class has an arena of its own (a comprehension's nodes are in the
@@ -2643,10 +2622,12 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     }
     // the emitter's working memory is done with: released before the image is made
     mpf_cc_note_heap(c);
-    for (int w = 0; w < 2; w++) {
+#if CONFIG_COMPILER_MPY_OUTPUT
+    for (int w = 0; w < 2; w++) {   // (an image's only)
         mpf_gc_free(e->map[w]);
         e->map[w] = NULL;
     }
+#endif
     mpf_gc_free(e->labels);
     mpf_gc_free(e->lines);
     e->lines = NULL;
