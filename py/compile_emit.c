@@ -566,7 +566,9 @@ static void op_jump(emit_t *e, uint8_t b, int l) {
 // The bytes of jump [b] to label [l] (placed by this pass already, else the previous pass's
 // offset: labels[] holds both).
 static void jump_bytes(emit_t *e, uint8_t b, int l) {
-    bool is_signed = b <= MPF_OP_POP_JUMP_IF_FALSE;   // UNWIND_JUMP, JUMP, POP_JUMP_IF_*
+    // a signed offset (UNWIND_JUMP, JUMP, POP_JUMP_IF_*) is biased by 0x40 in one byte, by
+    // 0x4000 in two
+    int bias = b <= MPF_OP_POP_JUMP_IF_FALSE ? 0x40 : 0;
     size_t target = e->labels[l];
     size_t at = e->len;
     put(e, b);
@@ -574,14 +576,10 @@ static void jump_bytes(emit_t *e, uint8_t b, int l) {
     int d = target == LABEL_NONE ? 0 : (int)target - (int)(at + 2);
     // an offset not known yet is assumed long: like mpy-cross, sizes only shrink from pass
     // to pass, so the layout settles on the same fixed point as its
-    bool small = target != LABEL_NONE && (is_signed ? (d >= -64 && d <= 63) : (d >= 0 && d <= 127));
-    if (small) {
-        put(e, (uint8_t)(is_signed ? d + 0x40 : d));
+    if (target != LABEL_NONE && (unsigned)(d + bias) < 0x80) {
+        put(e, (uint8_t)(d + bias));
     } else {
-        int v = d - 1;
-        if (is_signed) {
-            v += 0x4000;
-        }
+        int v = d - 1 + (bias << 8);
         if (v < 0) {
             v = 0;
         }
@@ -2193,7 +2191,7 @@ static void resolve_scope(emit_t *e, scope_t *s) {
     // class bodies: __class__ is a cell when a method uses super()
     for (size_t i = 0; i < s->n_ids; i++) {
         id_info_t *id = &s->ids[i];
-        if (id->kind == ID_UNDECIDED || (id->kind == ID_FREE && (id->flags & 8) && id->num == 0)) {
+        if (id->kind == ID_UNDECIDED || (id->kind == ID_FREE && (id->flags & 8))) {
             bool nonlocal = id->kind == ID_FREE;
             // look for a binding in an enclosing function scope (class scopes are skipped)
             id_info_t *found = NULL;
@@ -2215,7 +2213,7 @@ static void resolve_scope(emit_t *e, scope_t *s) {
                     continue;
                 }
                 id_info_t *pid = find_id(p, id->q);
-                if (pid && (pid->kind == ID_LOCAL || pid->kind == ID_CELL || (pid->kind == ID_FREE))) {
+                if (pid && pid->kind >= ID_LOCAL) {   // a local, cell or free name of p
                     found = pid;
                     break;
                 }
@@ -2597,10 +2595,10 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     scope_t *mod = scope_new(e, SC_MODULE, mnode, MPF_QSTRE__3cmodule_3e);
     // the module's scope pass and its recorded code, carried from statement to statement
     emit_t mst[2];
-    for (int i = 0; i < 2; i++) {
-        begin_pass(e, mod, i ? PASS_SIZE : PASS_SCOPE);
-        memcpy(&mst[i], e, sizeof(*e));
-    }
+    begin_pass(e, mod, PASS_SCOPE);
+    mst[0] = *e;
+    e->pass = PASS_SIZE;
+    mst[1] = *e;
     for (mpf_node_t *g; (g = mpf_parse_next(p)) != NULL;) {
         compile_stmt(e, mst, g, e->last);
     }
@@ -2635,7 +2633,9 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     return mod;
 }
 
-// Release [s] and every scope created after it.
+#if CONFIG_COMPILER_MPY_OUTPUT
+// Release [s] and every scope created after it (an image's: code to run has released all but
+// the module's scope, which holds no table then).
 static void free_scopes(scope_t *s) {
     while (s != NULL) {
         scope_t *next = s->next;
@@ -2645,6 +2645,7 @@ static void free_scopes(scope_t *s) {
         s = next;
     }
 }
+#endif
 
 
 // ---------------------------------------------------------------- loaded code
@@ -2746,7 +2747,7 @@ static const mpf_raw_code_t *code_scopes(emit_t *e) {
 void mpf_emit_code(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out) {
     emit_t e;
     scope_t *mod = compile_all(&e, c, p, false, &out->res.rc);
-    free_scopes(mod);
+    mpf_gc_free(mod);   // (its tables are released: make_raw_code)
     mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);
     // the tables, shrunk to their entries (in place); a str constant is a str object, as
     // the loader makes it, even when its bytes are a qstr
