@@ -1225,15 +1225,9 @@ static void compare(emit_t *e, mpf_node_t *x) {
 
 // Whether [x] is a constant whose truth is known at compile time (then *truth holds it).
 static bool const_truth(const mpf_node_t *x, bool *truth) {
-    if (x->kind == N_TUPLE && mpf_node_tuple_is_const(x)) {
-        *truth = x->n > 0;
-        return true;
-    }
-    if (x->kind != N_CONST) {
-        return false;
-    }
-    *truth = mpf_obj_is_true(x->v.obj);
-    return true;
+    int t = mpf_node_truth(x);   // (the parser's)
+    *truth = t > 0;
+    return t >= 0;
 }
 
 // Conditional jump on [x] to [l] when its truth equals [cond] (and/or/not folded in).
