@@ -284,13 +284,19 @@ static void put(emit_t *e, uint8_t b) {
 }
 
 // [v] as a vuint (7 bits a byte, most significant first) into [sink]: the code or a recording.
-static void vuint_to(emit_t *e, size_t v, void (*sink)(emit_t *, uint8_t)) {
-    uint8_t tmp[10];
+// With [is_signed], v is an intptr_t, and its bytes end where the rest is bit 6's sign.
+static void vint_to(emit_t *e, size_t v, void (*sink)(emit_t *, uint8_t), bool is_signed) {
+    uint8_t tmp[11];
     int n = 0;
-    do {
-        tmp[n++] = v & 0x7F;
-        v >>= 7;
-    } while (v);
+    for (;;) {
+        uint8_t b = v & 0x7F;
+        tmp[n++] = b;
+        // (the signed shift is arithmetic)
+        v = is_signed ? (size_t)((intptr_t)v >> 7) : v >> 7;
+        if (v == (is_signed && (b & 0x40) ? (size_t)-1 : 0)) {
+            break;
+        }
+    }
     while (n > 1) {
         sink(e, tmp[--n] | 0x80);
     }
@@ -298,21 +304,7 @@ static void vuint_to(emit_t *e, size_t v, void (*sink)(emit_t *, uint8_t)) {
 }
 
 static void put_vuint(emit_t *e, size_t v) {
-    vuint_to(e, v, put);
-}
-
-static void put_svuint(emit_t *e, mpf_int_t v) {
-    uint8_t tmp[11];
-    int n = 0;
-    mpf_int_t x = v;
-    do {
-        tmp[n++] = x & 0x7F;
-        x >>= 7;   // arithmetic on the signed value
-    } while (!(x == 0 && !(tmp[n - 1] & 0x40)) && !(x == -1 && (tmp[n - 1] & 0x40)));
-    while (n > 1) {
-        put(e, tmp[--n] | 0x80);
-    }
-    put(e, tmp[0]);
+    vint_to(e, v, put, false);
 }
 
 // ---------------------------------------------------------------- recorded code
@@ -354,7 +346,7 @@ static void rec_byte(emit_t *e, uint8_t b) {
 }
 
 NOINLINE static void rec_vuint(emit_t *e, size_t v) {
-    vuint_to(e, v, rec_byte);
+    vint_to(e, v, rec_byte, false);
 }
 
 static void rec_lit(emit_t *e, uint8_t b) {
@@ -436,11 +428,17 @@ static size_t rd_vuint(rec_cursor_t *r) {
 
 // Table entry [i] ([tag] R_Q, R_QN or R_C) as an operand, recorded by the code pass
 // (registered only, when the code is dead). The scope pass registers the same entries but
-// names, in the same order: its registrations are read from the recorded code.
+// names, in the same order: its registrations are read from the recorded code. (Code to run
+// has its tables in the order they are filled: [i] is final, recorded as literal bytes.)
 NOINLINE static void ref(emit_t *e, uint8_t tag, size_t i) {
-    if (e->record && (MPY(e) || !e->dead)) {
-        rec_op(e, (uint8_t)(e->dead ? tag + R_DEAD : tag), i);
+    if (!e->record) {
+        return;
     }
+    if (!MPY(e)) {
+        put_vuint(e, i);
+        return;
+    }
+    rec_op(e, (uint8_t)(e->dead ? tag + R_DEAD : tag), i);
 }
 
 static void adjust(emit_t *e, int delta) {
@@ -947,7 +945,7 @@ static void load_int_obj(emit_t *e, mpf_obj_t o) {
         if (is_small(v)) {
             adjust(e, 1);
             put(e, 0x22);
-            put_svuint(e, v);
+            vint_to(e, (size_t)v, put, true);
             return;
         }
     }
@@ -1268,7 +1266,8 @@ static void funcdef(emit_t *e, mpf_node_t *x);
 // The scripts of the node kinds whose code is one: a table of their offsets (+ 1) in one blob.
 // The scripts of the node kinds whose code is one, in one blob (script_at: kind -> offset + 1).
 typedef struct {
-    uint8_t binop[7], not_[4], attr[6], subscr[7], slice[16], ifexp[17], raise[16], assert_[17], yield[4], await[6];
+    uint8_t binop[7], not_[4], attr[6], subscr[7], slice[16], ifexp[17], raise[16], assert_[17], yield[4], await[6],
+        ret[4];
 } scripts_t;
 static const scripts_t scripts = {
     {S_EXPR, 0, S_EXPR, 1, S_OPX, MPF_OP_BINARY_OP_MULTI + 22 - OP_OR, S_END},
@@ -1288,12 +1287,13 @@ static const scripts_t scripts = {
         MPF_OP_RAISE_OBJ, S_LABEL, 0, S_END},
     {S_EXPRN, 0, MPF_OP_YIELD_VALUE, S_END},
     {S_EXPR, 0, B_AWAIT, S_END},   // (yield from, await)
+    {S_EXPRN, 0, MPF_OP_RETURN_VALUE, S_END},
 };
 #define SCRIPT(name) (uint8_t)(offsetof(scripts_t, name) + 1)
 static const uint8_t script_at[N_ASSERT + 1] = {
     [N_BINOP] = SCRIPT(binop), [N_NOT] = SCRIPT(not_), [N_ATTR] = SCRIPT(attr), [N_SUBSCR] = SCRIPT(subscr),
     [N_SLICE] = SCRIPT(slice), [N_IFEXP] = SCRIPT(ifexp), [N_RAISE] = SCRIPT(raise), [N_ASSERT] = SCRIPT(assert_),
-    [N_YIELD] = SCRIPT(yield), [N_YIELDFROM] = SCRIPT(await), [N_AWAIT] = SCRIPT(await),
+    [N_YIELD] = SCRIPT(yield), [N_YIELDFROM] = SCRIPT(await), [N_AWAIT] = SCRIPT(await), [N_RETURN] = SCRIPT(ret),
 };
 
 // Run the script of the kind of [x]; whether it has one.
@@ -1404,46 +1404,42 @@ static void target(emit_t *e, mpf_node_t *x, bool del) {
 // Push the default tuple / kw-default dict of [args] (in the enclosing scope) and record
 // the parameters in [child] during the scope pass.
 static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool *defargs) {
-    size_t n_def = 0;
-    size_t n_kwdef = 0;
+    // each default: a positional one's value (op 0), a keyword-only one's name and value (op 2)
+    static const uint8_t value[2][6] = {
+        {S_EXPR, 0, S_END}, {S_EXPR, 0, MPF_OP_LOAD_CONST_STRING, QX, MPF_OP_STORE_MAP, S_END},
+    };
+    size_t n[2] = {0, 0};   // positional defaults, keyword-only ones (only those have one)
     for (size_t i = 0; i < args->n; i++) {
         mpf_node_t *a = args->k[i];
-        if (a->op == 0 && a->k[0]) {
-            n_def++;
-        } else if (a->op == 0 && n_def) {
+        if (a->k[0]) {
+            n[a->op >> 1]++;
+        } else if (a->op == 0 && n[0]) {
             error_at(e, a, E_NON_DEFAULT);
         }
-        if (a->op == 2 && a->k[0]) {
-            n_kwdef++;
-        }
     }
-    *defargs = n_def > 0 || n_kwdef > 0;
-    if (n_def) {
-        for (size_t i = 0; i < args->n; i++) {
-            if (args->k[i]->op == 0 && args->k[i]->k[0]) {
-                expr(e, args->k[i]->k[0]);
-            }
+    // the positional defaults' tuple, then the keyword-only defaults' dict (NULL: none)
+    *defargs = n[0] || n[1];
+    for (unsigned kw = 0; kw < 2 && *defargs; kw++) {
+        if (n[kw] == 0) {
+            op(e, MPF_OP_LOAD_NULL);
+            continue;
         }
-        op_u(e, 0x2A, n_def);
-    } else if (n_kwdef) {
-        op(e, 0x53);
-    }
-    if (n_kwdef) {
-        op_u(e, 0x2C, 0);
+        if (kw) {
+            op_u(e, MPF_OP_BUILD_MAP, 0);
+        }
         for (size_t i = 0; i < args->n; i++) {
             mpf_node_t *a = args->k[i];
-            if (a->op == 2 && a->k[0]) {
-                expr(e, a->k[0]);
-                op_q(e, 0x10, a->v.q);
-                op(e, 0x62);
+            if (a->op == 2 * kw && a->k[0]) {
+                seq(e, value[kw], NULL, a);
             }
         }
-    } else if (n_def) {
-        op(e, 0x53);
+        if (!kw) {
+            op_u(e, MPF_OP_BUILD_TUPLE, n[0]);
+        }
     }
     if (e->pass == PASS_SCOPE) {
-        child->n_def_pos = (uint16_t)n_def;
-        if (n_kwdef) {
+        child->n_def_pos = (uint16_t)n[0];
+        if (n[1]) {
             child->flags |= SF_DEFKWARGS;
         }
     }
@@ -1599,28 +1595,6 @@ static void declare(emit_t *e, mpf_node_t *x, bool global) {
         }
         declare_id(e, id, e->first, global);   // (global: in the module too)
     }
-}
-
-static void return_stmt(emit_t *e, mpf_node_t *x) {
-    need_function(e, x, E_RETURN);
-    mpf_node_t *v = x->k[0];
-    if (v != NULL && e->pass != PASS_SCOPE && (e->scope->flags & SF_YIELDS) && is_async_def(e->scope)) {
-        error_at(e, x, E_RETURN_ASYNC_GEN);
-    }
-    // return a if c else b: two returns, no jump over the second value (only the outermost:
-    // a conditional expression in b is compiled as any other); L: else
-    static const uint8_t ret[] = {S_EXPRN, 0, MPF_OP_RETURN_VALUE, S_END};
-    static const uint8_t ret_ifexp[] = {
-        S_LABELS, 1, S_JIF, JIF(1, 0, 0), S_EXPR, 0, MPF_OP_RETURN_VALUE, S_LABEL, 0, S_EXPR, 2, MPF_OP_RETURN_VALUE,
-        S_END,
-    };
-    int L[1];
-    if (v != NULL && v->kind == N_IFEXP) {
-        seq(e, ret_ifexp, L, v);
-    } else {
-        seq(e, ret, L, x);
-    }
-    e->dead = true;
 }
 
 static void break_continue(emit_t *e, mpf_node_t *x, bool is_break) {
@@ -2044,9 +2018,26 @@ static void expr(emit_t *e, mpf_node_t *x) {
         case N_CONTINUE:
             break_continue(e, x, x->kind == N_BREAK);
             return;
-        case N_RETURN:
-            return_stmt(e, x);
-            return;
+        case N_RETURN: {
+            need_function(e, x, E_RETURN);
+            mpf_node_t *v = x->k[0];
+            if (v != NULL && e->pass != PASS_SCOPE && (e->scope->flags & SF_YIELDS) && is_async_def(e->scope)) {
+                error_at(e, x, E_RETURN_ASYNC_GEN);
+            }
+            if (v != NULL && v->kind == N_IFEXP) {
+                // return a if c else b: two returns, no jump over the second value (only the
+                // outermost: a conditional expression in b is compiled as any other); L: else
+                static const uint8_t ret_ifexp[] = {
+                    S_LABELS, 1, S_JIF, JIF(1, 0, 0), S_EXPR, 0, MPF_OP_RETURN_VALUE, S_LABEL, 0, S_EXPR, 2,
+                    MPF_OP_RETURN_VALUE, S_END,
+                };
+                int L[1];
+                seq(e, ret_ifexp, L, v);
+                e->dead = true;
+                return;
+            }
+            break;
+        }
         case N_GLOBAL:
         case N_NONLOCAL:
             declare(e, x, x->kind == N_GLOBAL);
@@ -2101,8 +2092,8 @@ static void expr(emit_t *e, mpf_node_t *x) {
     if (!kind_script(e, x)) {
         error_at(e, x, E_SYNTAX);
     }
-    // (after a raise what follows is unreachable until the next label: nothing is written)
-    e->dead |= x->kind == N_RAISE;
+    // (after a return or raise what follows is unreachable until the next label: nothing is written)
+    e->dead |= x->kind == N_RETURN || x->kind == N_RAISE;
 }
 
 // ---------------------------------------------------------------- scope bodies
@@ -2428,11 +2419,13 @@ static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
         (void)code;
 #endif
         switch (tag) {
-            case R_Q:
+#if CONFIG_COMPILER_MPY_OUTPUT
+            case R_Q:   // (an image's only: code to run records them as literal bytes)
             case R_QN:
             case R_C:
                 put_vuint(e, FINAL(e, tag == R_C, v));
                 break;
+#endif
             case R_NAME: {
                 size_t i = FINAL(e, T_Q, w);
                 const id_info_t *id = find_id(e->first, e->tab[T_Q].v[i]);
@@ -2588,8 +2581,6 @@ static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
         if (s->kind == SC_FUNC || s->kind == SC_LAMBDA || s->kind == SC_CLASS) {
             free_chunks(mpf_node_arena(s->node));
         }
-    }
-    for (scope_t *s = last->next; s != NULL; s = s->next) {
         s->node = NULL;
     }
     free_chunks(mpf_node_arena(g));
@@ -2608,9 +2599,12 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     e->mpy = mpy;
     e->count_only = true;   // the scope passes write no code
     use_qstr(e, mpf_qstr_from_strn(c->filename, strlen(c->filename)));
-    // the module's own node: its mode, and the slots of a scope's node
-    mpf_node_t *mnode = mpf_gc_alloc(sizeof(mpf_node_t) + 2 * sizeof(mpf_node_t *), false);
-    memset(mnode, 0, sizeof(mpf_node_t) + 2 * sizeof(mpf_node_t *));
+    // the module's own node: its mode, and the slots of a scope's node (k[0], k[1])
+    union {
+        mpf_node_t node;
+        uintptr_t room[(sizeof(mpf_node_t) + 2 * sizeof(mpf_node_t *)) / sizeof(uintptr_t) + 1];
+    } mn = {0};
+    mpf_node_t *mnode = &mn.node;
     mnode->kind = N_MODULE;
     mnode->op = p->mode;
     mnode->line = 1;
@@ -2629,7 +2623,6 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     end_pass(&mst[1], mod);
     resolve_scope(e, mod);
     mod->node = NULL;
-    mpf_gc_free(mnode);
     // what only the recording needed, released before the tables are put in order
     mpf_cc_arena_free(c);
 #if CONFIG_COMPILER_MPY_OUTPUT
