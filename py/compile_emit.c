@@ -32,10 +32,10 @@
 // expression multiple starred expressions in a list or tuple cannot delete non-default default
 // duplicate definition nonlocal declaration not allowed at module level name is parameter and
 // global assigned before 'return' with value generator 'break' loop 'continue' properly 'async for'
-// with' 'except' last nested loops no binding for found positional-only parameters written .mpy
-// file names functions one scope constants source unindent does match any outer indentation
-// unexpected indent expected an indented block items number illegal annotation augmented mix bytes
-// nonbytes literals statements while compiling single statement
+// with' 'except' last nested loops no binding for found names functions one scope constants source
+// unindent does match any outer indentation unexpected indent expected an indented block items
+// number illegal annotation augmented mix bytes nonbytes literals statements while compiling single
+// statement unterminated triple-quoted string literal lines levels of character identifier
 // END WORDS
 static const uint8_t error_words[] = {
     0xC9, 0xD9, 0xC0, 0x12, 0x01, 0x33, 0x3B, 0x1A, 0x30, 0xF0, 0x18, 0xB4, 0x3A, 0x29,
@@ -61,81 +61,85 @@ static const uint8_t error_words[] = {
     0xC9, 0xD5, 0xB2, 0x01, 0x94, 0x0F, 0x16, 0xC9, 0x32, 0xD8, 0x61, 0x66, 0x37, 0x80,
     0x79, 0x72, 0x83, 0x9B, 0x28, 0xDA, 0x60, 0x17, 0x3C, 0x0A, 0xA4, 0x1B, 0xB0, 0x30,
     0x29, 0x70, 0x65, 0xD2, 0x42, 0x00, 0x7B, 0x0F, 0x4E, 0xE0, 0x1E, 0x10, 0xC9, 0x91,
-    0xE4, 0x0E, 0x30, 0x4F, 0x02, 0xF3, 0xAA, 0x23, 0x00, 0xBE, 0x99, 0x68, 0x7A, 0x2E,
-    0x30, 0xFE, 0x1C, 0xCB, 0x00, 0x06, 0x19, 0x5A, 0xA1, 0x45, 0x4E, 0x70, 0x65, 0xA2,
-    0xB4, 0x38, 0xD0, 0x1B, 0xCC, 0xC0, 0x24, 0x56, 0x80, 0x0B, 0xAD, 0x4C, 0x60, 0xAA,
-    0x1B, 0x34, 0x3D, 0x37, 0xC1, 0x73, 0x05, 0xCC, 0xF1, 0x60, 0x01, 0xE3, 0xB9, 0x49,
-    0x83, 0xA3, 0x13, 0xCC, 0x57, 0xE5, 0x28, 0xA0, 0xBA, 0xE4, 0x48, 0x71, 0x14, 0x90,
-    0x57, 0x26, 0x68, 0x81, 0x0E, 0x04, 0x82, 0xCB, 0xE0, 0x55, 0x5A, 0x24, 0x48, 0x8E,
-    0x14, 0x47, 0x03, 0x4D, 0xCF, 0x81, 0xEA, 0x0A, 0x86, 0x65, 0xD0, 0x42, 0x40, 0x72,
-    0xA4, 0x38, 0x0A, 0x0A, 0x86, 0x65, 0xD0, 0x42, 0x40, 0x70, 0x20, 0x39, 0x52, 0x1C,
-    0x2D, 0x04, 0x08, 0xF6, 0xC6, 0x02, 0x89, 0x96, 0x36, 0x81, 0xAB, 0x4D, 0x14, 0x09,
-    0x12, 0x63, 0xE5, 0x04, 0x06, 0x82, 0x73, 0x8F, 0x06, 0x9A, 0x9E, 0x03, 0xA1, 0x9E,
-    0x56, 0x1C, 0x2D, 0x04, 0xB4, 0x84, 0x81, 0xC8, 0xB4, 0x4C, 0xE0, 0x9E, 0x13, 0x99,
-    0x96, 0x09, 0x58, 0xA2, 0x45, 0x06, 0x36, 0xC1, 0xA4, 0x81, 0x96, 0x56, 0x1C, 0x9D,
-    0xE0, 0xA2, 0xC4, 0x0A, 0x18, 0xAF, 0xC1, 0xC4, 0x92, 0x3B, 0x60, 0x26, 0x77, 0x58,
-    0x01, 0x93, 0x06, 0x5A, 0x5A, 0x71, 0x14, 0x00, 0x00,
+    0xE4, 0x0E, 0x30, 0x4F, 0x02, 0xF3, 0xAA, 0x23, 0xC0, 0x85, 0x56, 0x26, 0x30, 0xD5,
+    0x0D, 0x9A, 0x9E, 0x9B, 0xE0, 0xB9, 0x02, 0xE6, 0x78, 0xB0, 0x80, 0xF1, 0xDC, 0xA4,
+    0xC1, 0xD1, 0x09, 0xE6, 0xAB, 0x72, 0x14, 0x50, 0x5D, 0x72, 0xA4, 0x38, 0x0A, 0xC8,
+    0x2B, 0x13, 0xB4, 0x40, 0x07, 0x02, 0xC1, 0x65, 0xF0, 0x2A, 0x2D, 0x12, 0x24, 0x47,
+    0x8A, 0xA3, 0x81, 0xA6, 0xE7, 0x40, 0x75, 0x05, 0xC3, 0x32, 0x68, 0x21, 0x20, 0x39,
+    0x52, 0x1C, 0x05, 0x05, 0xC3, 0x32, 0x68, 0x21, 0x20, 0x38, 0x90, 0x1C, 0x29, 0x8E,
+    0x16, 0x02, 0x04, 0x7B, 0x63, 0x81, 0x44, 0x4B, 0x9B, 0xC0, 0xD5, 0x26, 0x8A, 0x04,
+    0x89, 0xB1, 0x72, 0x02, 0x03, 0xC1, 0xB9, 0x47, 0x03, 0x4D, 0xCF, 0x81, 0x50, 0x4F,
+    0x2B, 0x8E, 0x16, 0x02, 0x5A, 0xC2, 0x40, 0x64, 0x5A, 0x26, 0x70, 0xCF, 0x89, 0x4C,
+    0xCB, 0x04, 0x2C, 0xD1, 0x22, 0x03, 0x9B, 0x60, 0xD2, 0x40, 0x4B, 0x2B, 0x8E, 0x4E,
+    0x70, 0x51, 0x62, 0x05, 0x8C, 0xD7, 0x60, 0x62, 0xC9, 0x1D, 0x30, 0x93, 0x3B, 0xAC,
+    0x80, 0x49, 0x03, 0x2D, 0xAD, 0x38, 0x0A, 0xAA, 0xA3, 0x45, 0xB6, 0xE4, 0x02, 0x2D,
+    0x04, 0x50, 0x99, 0x20, 0x2B, 0x3C, 0xD6, 0x47, 0x0B, 0x01, 0x93, 0xCA, 0xE4, 0x0E,
+    0x60, 0x89, 0x16, 0x19, 0x18, 0x60, 0xC9, 0x95, 0x09, 0x58, 0xB1, 0x85, 0x4D, 0xF0,
+    0x0C, 0x18, 0x28, 0xC8, 0x30, 0x68, 0x91, 0x20, 0x91, 0xE2, 0x68, 0x32, 0xA9, 0x48,
+    0x00, 0x00,
 };
-// Each text: the numbers of its words, ended by a 0 (in E_ order).
+// Each text: the numbers of its words, its last word's marked by L (in E_ order).
+#define L 0x80
 static const uint8_t error_texts[] = {
-    1, 2, 0,   // invalid syntax
-    3, 4, 5, 6, 7, 0,   // *x must be assignment target
-    8, 9, 10, 11, 0,   // * arg after kwarg
-    12, 13, 14, 15, 13, 0,   // positional argument follows keyword argument
-    16, 17, 18, 0,   // too many arguments
-    19, 20, 21, 0,   // 'yield' outside function
-    22, 20, 21, 0,   // 'await' outside function
-    23, 24, 25, 26, 21, 0,   // 'yield from' inside async function
-    27, 28, 29, 30, 0,   // can't assign to expression
-    31, 32, 33, 34, 6, 0,   // multiple starred expressions in assignment
-    32, 6, 7, 4, 5, 34, 35, 36, 37, 38, 0,   // starred assignment target must be in a list or tuple
-    39, 28, 29, 30, 0,   // cannot assign to expression
-    39, 40, 30, 0,   // cannot delete expression
-    41, 13, 14, 42, 13, 0,   // non-default argument follows default argument
-    43, 13, 34, 21, 44, 0,   // duplicate argument in function definition
-    45, 46, 47, 48, 49, 50, 51, 0,   // nonlocal declaration not allowed at module level
-    52, 53, 54, 55, 56, 0,   // name is parameter and global
-    52, 53, 57, 29, 58, 56, 46, 0,   // name is assigned to before global declaration
-    52, 53, 57, 29, 58, 45, 46, 0,   // name is assigned to before nonlocal declaration
-    52, 53, 45, 55, 56, 0,   // name is nonlocal and global
-    59, 20, 21, 0,   // 'return' outside function
-    59, 60, 61, 34, 26, 62, 0,   // 'return' with value in async generator
-    63, 20, 64, 0,   // 'break' outside loop
-    65, 47, 66, 34, 64, 0,   // 'continue' not properly in loop
-    67, 68, 20, 26, 21, 0,   // 'async for' outside async function
-    67, 69, 20, 26, 21, 0,   // 'async with' outside async function
-    42, 70, 4, 5, 71, 0,   // default 'except' must be last
-    16, 17, 72, 73, 0,   // too many nested loops
-    74, 75, 76, 45, 77, 0,   // no binding for nonlocal found
-    78, 79, 39, 5, 80, 29, 35, 81, 82, 0,   // positional-only parameters cannot be written to a .mpy file
-    16, 17, 83, 37, 84, 34, 85, 86, 0,   // too many names or functions in one scope
-    16, 17, 83, 37, 87, 34, 85, 88, 0,   // too many names or constants in one source
-    89, 90, 47, 91, 92, 93, 94, 51, 0,   // unindent does not match any outer indentation level
-    95, 96, 0,   // unexpected indent
-    97, 98, 99, 100, 0,   // expected an indented block
-    16, 17, 101, 0,   // too many items
-    1, 2, 76, 102, 0,   // invalid syntax for number
-    103, 7, 76, 104, 0,   // illegal target for annotation
-    103, 30, 76, 105, 6, 0,   // illegal expression for augmented assignment
-    39, 106, 107, 55, 108, 109, 0,   // cannot mix bytes and nonbytes literals
-    31, 110, 77, 111, 112, 35, 113, 114, 0,   // multiple statements found while compiling a single statement
+    1, 2 | L,   // invalid syntax
+    3, 4, 5, 6, 7 | L,   // *x must be assignment target
+    8, 9, 10, 11 | L,   // * arg after kwarg
+    12, 13, 14, 15, 13 | L,   // positional argument follows keyword argument
+    16, 17, 18 | L,   // too many arguments
+    19, 20, 21 | L,   // 'yield' outside function
+    22, 20, 21 | L,   // 'await' outside function
+    23, 24, 25, 26, 21 | L,   // 'yield from' inside async function
+    27, 28, 29, 30 | L,   // can't assign to expression
+    31, 32, 33, 34, 6 | L,   // multiple starred expressions in assignment
+    32, 6, 7, 4, 5, 34, 35, 36, 37, 38 | L,   // starred assignment target must be in a list or tuple
+    39, 28, 29, 30 | L,   // cannot assign to expression
+    39, 40, 30 | L,   // cannot delete expression
+    41, 13, 14, 42, 13 | L,   // non-default argument follows default argument
+    43, 13, 34, 21, 44 | L,   // duplicate argument in function definition
+    45, 46, 47, 48, 49, 50, 51 | L,   // nonlocal declaration not allowed at module level
+    52, 53, 54, 55, 56 | L,   // name is parameter and global
+    52, 53, 57, 29, 58, 56, 46 | L,   // name is assigned to before global declaration
+    52, 53, 57, 29, 58, 45, 46 | L,   // name is assigned to before nonlocal declaration
+    52, 53, 45, 55, 56 | L,   // name is nonlocal and global
+    59, 20, 21 | L,   // 'return' outside function
+    59, 60, 61, 34, 26, 62 | L,   // 'return' with value in async generator
+    63, 20, 64 | L,   // 'break' outside loop
+    65, 47, 66, 34, 64 | L,   // 'continue' not properly in loop
+    67, 68, 20, 26, 21 | L,   // 'async for' outside async function
+    67, 69, 20, 26, 21 | L,   // 'async with' outside async function
+    42, 70, 4, 5, 71 | L,   // default 'except' must be last
+    16, 17, 72, 73 | L,   // too many nested loops
+    74, 75, 76, 45, 77 | L,   // no binding for nonlocal found
+    16, 17, 78, 37, 79, 34, 80, 81 | L,   // too many names or functions in one scope
+    16, 17, 78, 37, 82, 34, 80, 83 | L,   // too many names or constants in one source
+    84, 85, 47, 86, 87, 88, 89, 51 | L,   // unindent does not match any outer indentation level
+    90, 91 | L,   // unexpected indent
+    92, 93, 94, 95 | L,   // expected an indented block
+    16, 17, 96 | L,   // too many items
+    1, 2, 76, 97 | L,   // invalid syntax for number
+    98, 7, 76, 99 | L,   // illegal target for annotation
+    98, 30, 76, 100, 6 | L,   // illegal expression for augmented assignment
+    39, 101, 102, 55, 103, 104 | L,   // cannot mix bytes and nonbytes literals
+    31, 105, 77, 106, 107, 35, 108, 109 | L,   // multiple statements found while compiling a single statement
+    110, 111, 112, 113 | L,   // unterminated triple-quoted string literal
+    110, 112, 113 | L,   // unterminated string literal
+    16, 17, 114 | L,   // too many lines
+    16, 17, 115, 116, 89 | L,   // too many levels of indentation
+    1, 117, 34, 118 | L,   // invalid character in identifier
 };
-
-// Entry [i] of the 0-ended entries from [p] on.
-static const char *nth(const char *p, unsigned i) {
-    while (i-- > 0) {
-        while (*p++ != 0) {
-        }
-    }
-    return p;
-}
+#undef L
 
 void mpf_emit_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, unsigned msg) {
     char text[64];   // (the longest is 59 characters)
     char *o = text;
-    for (const char *t = nth((const char *)error_texts, msg); *t != 0; t++) {
+    const uint8_t *t = error_texts;
+    while (msg > 0) {   // text [msg] starts after [msg] last words
+        msg -= *t++ >> 7;
+    }
+    for (unsigned last = 0; !last; t++) {
         // the symbols of error_words up to the end of word *t (numbered from 1)
-        unsigned w = (uint8_t)*t;
+        unsigned w = *t & 0x7F;
+        last = *t >> 7;
         for (size_t b = 0; w > 0; b += 5) {
             unsigned ch = ((error_words[b >> 3] | (unsigned)error_words[(b >> 3) + 1] << 8) >> (b & 7)) & 31;
             if (ch == 0) {
@@ -280,13 +284,19 @@ static void put(emit_t *e, uint8_t b) {
 }
 
 // [v] as a vuint (7 bits a byte, most significant first) into [sink]: the code or a recording.
-static void vuint_to(emit_t *e, size_t v, void (*sink)(emit_t *, uint8_t)) {
-    uint8_t tmp[10];
+// With [is_signed], v is an intptr_t, and its bytes end where the rest is bit 6's sign.
+static void vint_to(emit_t *e, size_t v, void (*sink)(emit_t *, uint8_t), bool is_signed) {
+    uint8_t tmp[11];
     int n = 0;
-    do {
-        tmp[n++] = v & 0x7F;
-        v >>= 7;
-    } while (v);
+    for (;;) {
+        uint8_t b = v & 0x7F;
+        tmp[n++] = b;
+        // (the signed shift is arithmetic)
+        v = is_signed ? (size_t)((intptr_t)v >> 7) : v >> 7;
+        if (v == (is_signed && (b & 0x40) ? (size_t)-1 : 0)) {
+            break;
+        }
+    }
     while (n > 1) {
         sink(e, tmp[--n] | 0x80);
     }
@@ -294,21 +304,7 @@ static void vuint_to(emit_t *e, size_t v, void (*sink)(emit_t *, uint8_t)) {
 }
 
 static void put_vuint(emit_t *e, size_t v) {
-    vuint_to(e, v, put);
-}
-
-static void put_svuint(emit_t *e, mpf_int_t v) {
-    uint8_t tmp[11];
-    int n = 0;
-    mpf_int_t x = v;
-    do {
-        tmp[n++] = x & 0x7F;
-        x >>= 7;   // arithmetic on the signed value
-    } while (!(x == 0 && !(tmp[n - 1] & 0x40)) && !(x == -1 && (tmp[n - 1] & 0x40)));
-    while (n > 1) {
-        put(e, tmp[--n] | 0x80);
-    }
-    put(e, tmp[0]);
+    vint_to(e, v, put, false);
 }
 
 // ---------------------------------------------------------------- recorded code
@@ -350,7 +346,7 @@ static void rec_byte(emit_t *e, uint8_t b) {
 }
 
 NOINLINE static void rec_vuint(emit_t *e, size_t v) {
-    vuint_to(e, v, rec_byte);
+    vint_to(e, v, rec_byte, false);
 }
 
 static void rec_lit(emit_t *e, uint8_t b) {
@@ -432,11 +428,17 @@ static size_t rd_vuint(rec_cursor_t *r) {
 
 // Table entry [i] ([tag] R_Q, R_QN or R_C) as an operand, recorded by the code pass
 // (registered only, when the code is dead). The scope pass registers the same entries but
-// names, in the same order: its registrations are read from the recorded code.
+// names, in the same order: its registrations are read from the recorded code. (Code to run
+// has its tables in the order they are filled: [i] is final, recorded as literal bytes.)
 NOINLINE static void ref(emit_t *e, uint8_t tag, size_t i) {
-    if (e->record && (MPY(e) || !e->dead)) {
-        rec_op(e, (uint8_t)(e->dead ? tag + R_DEAD : tag), i);
+    if (!e->record) {
+        return;
     }
+    if (!MPY(e)) {
+        put_vuint(e, i);
+        return;
+    }
+    rec_op(e, (uint8_t)(e->dead ? tag + R_DEAD : tag), i);
 }
 
 static void adjust(emit_t *e, int delta) {
@@ -542,10 +544,11 @@ static void label(emit_t *e, int l) {
     if (e->pass == PASS_SCOPE || e->record) {
         return;
     }
-    e->labels[l] = e->len;
-    if (e->have_prev && e->prev_labels[l] != e->len) {
+    // (labels[l] holds the previous pass's offset until this pass places it)
+    if (e->labels[l] != e->len) {
         e->changed = true;
     }
+    e->labels[l] = e->len;
 }
 
 // Jump opcode [b] to label [l]. After an unconditional one (JUMP, POP_EXCEPT_JUMP) what
@@ -568,10 +571,11 @@ static void op_jump(emit_t *e, uint8_t b, int l) {
     }
 }
 
-// The bytes of jump [b] to label [l] (the labels of this pass, else the previous pass's).
+// The bytes of jump [b] to label [l] (placed by this pass already, else the previous pass's
+// offset: labels[] holds both).
 static void jump_bytes(emit_t *e, uint8_t b, int l) {
     bool is_signed = b <= MPF_OP_POP_JUMP_IF_FALSE;   // UNWIND_JUMP, JUMP, POP_JUMP_IF_*
-    size_t target = e->labels[l] != LABEL_NONE ? e->labels[l] : e->have_prev ? e->prev_labels[l] : LABEL_NONE;
+    size_t target = e->labels[l];
     size_t at = e->len;
     put(e, b);
     // (offsets fit an int: a scope's code is far below 2 GB; no 64-bit arithmetic)
@@ -941,7 +945,7 @@ static void load_int_obj(emit_t *e, mpf_obj_t o) {
         if (is_small(v)) {
             adjust(e, 1);
             put(e, 0x22);
-            put_svuint(e, v);
+            vint_to(e, (size_t)v, put, true);
             return;
         }
     }
@@ -2276,51 +2280,40 @@ static void propagate_free(emit_t *e, scope_t *s) {
 }
 
 static void number_locals(scope_t *s) {
-    if (!is_func_like(s) && s->kind != SC_CLASS) {
+    if (s->kind == SC_MODULE) {
         return;
     }
+    // the free variables first, in the order of the enclosing scopes' ids (a class body's
+    // __class__ before its other ids: mpy-cross makes it before the body's names)
     uint16_t n = 0;
-    // the parameters (the first entries, in slot order: scope_params put them so), then the
-    // other locals, then the other cells (a class body's own __class__ is no local slot it
-    // counts: mpy-cross stores it in slot 0 all the same)
-    for (int kind = ID_LOCAL - 1; kind <= ID_CELL; kind++) {
-        for (size_t i = 0; i < s->n_ids; i++) {
-            id_info_t *id = &s->ids[i];
-            if (kind < ID_LOCAL ? (id->flags & IDF_PARAM) != 0
-                                : !(id->flags & IDF_PARAM) && id->kind == kind &&
-                    !(kind == ID_LOCAL && s->kind == SC_CLASS && id->q == MPF_QSTR___class__)) {
-                id->num = n++;
-            }
-        }
-    }
-    // free variables come first, in the order of the parent's ids (a class body's __class__
-    // is its first: mpy-cross makes it before the body's names); everything else shifts
-    uint16_t n_free = 0;
     for (scope_t *q = s->parent; q != NULL; q = q->parent) {
-        bool cls = q->kind == SC_CLASS;
-        for (size_t i = 0; i < (cls ? 2u : 1u) * q->n_ids; i++) {
-            id_info_t *pid = &q->ids[i % q->n_ids];
-            if ((pid->kind != ID_CELL && pid->kind != ID_FREE) ||
-                (cls && (pid->q == MPF_QSTR___class__) != (i < q->n_ids))) {
-                continue;
-            }
-            id_info_t *id = find_id(s, pid->q);
-            if (id && id->kind == ID_FREE && !(id->flags & 32)) {
-                id->num = n_free++;
+        for (size_t i = 0; i < 2u * q->n_ids; i++) {
+            const id_info_t *pid = &q->ids[i % q->n_ids];
+            id_info_t *id;
+            if ((i < q->n_ids) == (q->kind != SC_CLASS || pid->q == MPF_QSTR___class__) &&
+                pid->kind >= ID_CELL && (id = find_id(s, pid->q)) != NULL && id->kind == ID_FREE &&
+                !(id->flags & 32)) {
+                id->num = n++;
                 id->flags |= 32;
             }
         }
     }
-    if (n_free) {
+    s->n_pos = (uint16_t)(s->n_pos + n);
+    // then the parameters (the first entries, in slot order: scope_params put them so), the
+    // other locals, the other cells (a class body's own __class__ is no local slot it counts:
+    // mpy-cross stores it in slot 0 all the same)
+    for (int rank = 0; rank < 3; rank++) {
         for (size_t i = 0; i < s->n_ids; i++) {
             id_info_t *id = &s->ids[i];
-            if (id->kind != ID_FREE) {
-                id->num = (uint16_t)(id->num + n_free);
+            int r = id->flags & IDF_PARAM ? 0
+                : id->kind == ID_LOCAL ? (s->kind == SC_CLASS && id->q == MPF_QSTR___class__ ? 3 : 1)
+                : id->kind == ID_CELL ? 2 : 3;
+            if (r == rank) {
+                id->num = n++;
             }
         }
-        s->n_pos = (uint16_t)(s->n_pos + n_free);
     }
-    s->num_locals = (uint16_t)(n + n_free);
+    s->num_locals = n;
 }
 
 // ---------------------------------------------------------------- passes and assembly
@@ -2405,10 +2398,6 @@ static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
     static const uint8_t name_ops[2][3] = {{0x11, 0x16, 0x19}, {0x12, 0x17, 0x1A}};
     begin_pass(e, s, PASS_SIZE);
     e->count_only |= t != NULL;
-    e->labels = reserve(e->labels, s->n_labels, &e->cap_labels, sizeof(size_t));
-    for (size_t i = 0; i < s->n_labels; i++) {
-        e->labels[i] = LABEL_NONE;
-    }
     e->n_labels = s->n_labels;
     rec_cursor_t r = {s->rec, 0};
     while (rd_more(&r)) {
@@ -2433,11 +2422,13 @@ static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
         (void)code;
 #endif
         switch (tag) {
-            case R_Q:
+#if CONFIG_COMPILER_MPY_OUTPUT
+            case R_Q:   // (an image's only: code to run records them as literal bytes)
             case R_QN:
             case R_C:
                 put_vuint(e, FINAL(e, tag == R_C, v));
                 break;
+#endif
             case R_NAME: {
                 size_t i = FINAL(e, T_Q, w);
                 const id_info_t *id = find_id(e->first, e->tab[T_Q].v[i]);
@@ -2527,21 +2518,14 @@ NOINLINE static void free_chunks(void *chunks) {
 }
 
 static void compile_scope(emit_t *e, scope_t *s) {
-    // sizing passes until every label keeps its offset, then the final pass
-    e->have_prev = false;
-    int rounds = 0;
+    // sizing passes until every label keeps its offset (none known before the first: its
+    // jumps are all long), then the final pass; (one heap block, reused from scope to scope)
+    e->labels = reserve(e->labels, s->n_labels, &e->cap_labels, sizeof(size_t));
+    memset(e->labels, 0xFF, s->n_labels * sizeof(size_t));   // LABEL_NONE
     e->count_only = true;
-    while (true) {
+    for (int rounds = 0; rounds <= 50; rounds++) {
         walk(e, s, NULL, false);
-        bool stable = e->have_prev && !e->changed;
-        // keep this pass's labels for the next one
-        // (one heap block, reused from scope to scope)
-        e->prev_labels = mpf_gc_realloc(e->prev_labels, (e->n_labels + 1) * sizeof(size_t));
-        if (e->n_labels > 0) {  // labels may be NULL when there are none (memcpy needs a pointer)
-            memcpy(e->prev_labels, e->labels, e->n_labels * sizeof(size_t));
-        }
-        e->have_prev = true;
-        if (stable || ++rounds > 50) {
+        if (!e->changed) {
             break;
         }
     }
@@ -2575,10 +2559,14 @@ static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
             s->ids = mpf_gc_realloc(s->ids, s->n_ids * sizeof(id_info_t));
             s->cap_ids = s->n_ids;
         }
+#if CONFIG_COMPILER_MPY_OUTPUT
         if (MPY(e) && s->n_posonly) {
-            // .mpy v6.3 cannot say which parameters take no keyword (mpy-cross rejects `/` too)
-            error_at(e, s->node, E_POSONLY);
+            // .mpy v6.3 cannot say which parameters take no keyword (mpy-cross rejects `/` too);
+            // (the image's own text: not among the packed ones boards carry)
+            mpf_cc_syntax_error(e->c, false, s->node->line, s->node->col,
+                                "positional-only parameters cannot be written to a .mpy file");
         }
+#endif
     }
     module_pass(e, &mst[1], g, PASS_SIZE);
     for (scope_t *s = last->next; s != NULL; s = s->next) {
@@ -2596,8 +2584,6 @@ static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
         if (s->kind == SC_FUNC || s->kind == SC_LAMBDA || s->kind == SC_CLASS) {
             free_chunks(mpf_node_arena(s->node));
         }
-    }
-    for (scope_t *s = last->next; s != NULL; s = s->next) {
         s->node = NULL;
     }
     free_chunks(mpf_node_arena(g));
@@ -2616,9 +2602,12 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     e->mpy = mpy;
     e->count_only = true;   // the scope passes write no code
     use_qstr(e, mpf_qstr_from_strn(c->filename, strlen(c->filename)));
-    // the module's own node: its mode, and the slots of a scope's node
-    mpf_node_t *mnode = mpf_gc_alloc(sizeof(mpf_node_t) + 2 * sizeof(mpf_node_t *), false);
-    memset(mnode, 0, sizeof(mpf_node_t) + 2 * sizeof(mpf_node_t *));
+    // the module's own node: its mode, and the slots of a scope's node (k[0], k[1])
+    union {
+        mpf_node_t node;
+        uintptr_t room[(sizeof(mpf_node_t) + 2 * sizeof(mpf_node_t *)) / sizeof(uintptr_t) + 1];
+    } mn = {0};
+    mpf_node_t *mnode = &mn.node;
     mnode->kind = N_MODULE;
     mnode->op = p->mode;
     mnode->line = 1;
@@ -2637,7 +2626,6 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     end_pass(&mst[1], mod);
     resolve_scope(e, mod);
     mod->node = NULL;
-    mpf_gc_free(mnode);
     // what only the recording needed, released before the tables are put in order
     mpf_cc_arena_free(c);
 #if CONFIG_COMPILER_MPY_OUTPUT
@@ -2657,10 +2645,9 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
         e->map[w] = NULL;
     }
     mpf_gc_free(e->labels);
-    mpf_gc_free(e->prev_labels);
     mpf_gc_free(e->lines);
     e->lines = NULL;
-    e->labels = e->prev_labels = NULL;
+    e->labels = NULL;
     return mod;
 }
 
@@ -2686,7 +2673,7 @@ static const mpf_raw_code_t *make_raw_code(emit_t *e, scope_t *s) {
     mpf_raw_code_t *rc = mpf_new(mpf_raw_code_t);
     size_t n_state = (size_t)s->num_locals + s->stack_size;
     if (n_state > UINT16_MAX) {
-        mpf_raise_msg(&mpf_type_MemoryError, "compiler: function needs too large a frame");
+        mpf_raise_memory_error();   // (a frame of more slots than the VM counts)
     }
     rc->n_state = (uint16_t)(n_state ? n_state : 1);
     rc->n_exc_stack = s->exc_size;

@@ -109,7 +109,6 @@ typedef struct {
     // code's pieces: byte len goes to piece->data[len - piece_off] (a pass longer than the
     // last is a bug, caught after it)
     bool count_only;
-    bool have_prev;
     bool mpy;                // for a .mpy image (which cannot say which parameters are positional-only)
     uint8_t opt;
     mpf_cctx_t *c;
@@ -119,8 +118,7 @@ typedef struct {
     uint8_t *code;           // the image (mpf_emit_mpy), or the code of the scope assembled last
     size_t cap;
     size_t n_cell;           // of the scope assembled last
-    size_t *labels;          // this pass
-    size_t *prev_labels;     // the previous pass (for forward jumps)
+    size_t *labels;          // each label's offset: placed by this pass, else by the previous one
     size_t cap_labels;
     uint16_t *map[2];        // provisional table index -> final (once the module is recorded)
     raw_piece_t *piece;
