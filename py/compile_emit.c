@@ -1084,15 +1084,17 @@ static void close_over(emit_t *e, scope_t *child, bool defargs) {
     make_child(e, child, n, defargs);
 }
 
+// The scope of def, lambda, class or comprehension [x], made (of [kind], named [name]) by the
+// scope pass.
+NOINLINE static scope_t *child_scope(emit_t *e, mpf_node_t *x, int kind, mpf_qstr_t name) {
+    return e->pass == PASS_SCOPE ? scope_new(e, kind, x, name) : mpf_node_scope(x);
+}
+
 static void comprehension(emit_t *e, mpf_node_t *x) {
     // (x->op: 0 list, 1 dict, 2 set, 3 generator, as the SC_ kinds from SC_LISTCOMP on)
     static const uint16_t names[4] = {MPF_QSTRE__3clistcomp_3e, MPF_QSTRE__3cdictcomp_3e, MPF_QSTRE__3csetcomp_3e,
         MPF_QSTRE__3cgenexpr_3e};
-    scope_t *child = mpf_node_scope(x);
-    if (e->pass == PASS_SCOPE) {
-        child = scope_new(e, SC_LISTCOMP + N_COMP_KIND(x), x, names[N_COMP_KIND(x)]);
-    }
-    close_over(e, child, false);
+    close_over(e, child_scope(e, x, SC_LISTCOMP + N_COMP_KIND(x), names[N_COMP_KIND(x)]), false);
     // the first iterable is evaluated here
     mpf_node_t *first = x->k[2];
     expr(e, first->k[1]);
@@ -1325,10 +1327,6 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
     } else {
         op_u(e, 0x31, star | ((x->n - star - 1) << 8));
     }
-    for (size_t i = 0; i < x->n; i++) {
-        mpf_node_t *k = x->k[i];
-        store(e, k->kind == N_STAR ? k->k[0] : k);
-    }
 }
 
 // The object part of an assignment target: its trailers are compiled one by one, so a
@@ -1382,11 +1380,11 @@ static void target(emit_t *e, mpf_node_t *x, bool del) {
             // () = x and [] = x unpack nothing, del () and del [] delete nothing (CPython 3.11;
             // mpy-cross rejects them)
             if (!del) {
-                store_seq(e, x);
-                return;
+                store_seq(e, x);   // (the unpacking, then each item stored: a starred one's target)
             }
             for (size_t i = 0; i < x->n; i++) {
-                target(e, x->k[i], true);
+                mpf_node_t *k = x->k[i];
+                target(e, !del && k->kind == N_STAR ? k->k[0] : k, del);
             }
             return;
         case N_STAR:
@@ -1489,11 +1487,10 @@ static void funcdef(emit_t *e, mpf_node_t *x) {
     if (kind == SC_CLASS) {
         op(e, MPF_OP_LOAD_BUILD_CLASS);
     }
-    scope_t *child = mpf_node_scope(x);
+    scope_t *child = child_scope(e, x, kind, kind == SC_LAMBDA ? MPF_QSTRE__3clambda_3e : x->v.q);
     if (e->pass == PASS_SCOPE) {
-        child = scope_new(e, kind, x, kind == SC_LAMBDA ? MPF_QSTRE__3clambda_3e : x->v.q);
         if (kind == SC_FUNC && x->op) {
-            child->flags |= SF_GENERATOR;
+            child->flags |= SF_GENERATOR;   // (an async def)
         }
     }
     bool defargs = false;
