@@ -653,6 +653,15 @@ static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l);
 static void set_line(emit_t *e, size_t line);
 static size_t trailer_line(const mpf_node_t *x);
 
+// The body of a loop: continue jumps to L[0], break to L[1] ([is_for]: a break also drops the
+// for loop's iterator). (Not in seq: its frame is on the C stack at each level of nesting.)
+NOINLINE static void loop_body(emit_t *e, mpf_node_t *body, const int *L, bool is_for) {
+    loop_t saved = e->loop;
+    e->loop = (loop_t){L[1], L[0], e->exc_level, is_for};
+    suite(e, body);
+    e->loop = saved;
+}
+
 // Run script [s] on node [x] with the labels [L] (see the S_ directives).
 static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
     for (;;) {
@@ -721,13 +730,9 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
             case S_OPX:
                 op(e, (uint8_t)(*s + x->op));
                 break;
-            case S_LOOP: {
-                loop_t saved = e->loop;
-                e->loop = (loop_t){L[1], L[0], e->exc_level, (*s & S_LOOP_FOR) != 0};
-                suite(e, x->k[*s & 7]);
-                e->loop = saved;
+            case S_LOOP:
+                loop_body(e, x->k[*s & 7], L, (*s & S_LOOP_FOR) != 0);
                 break;
-            }
             default:
                 if (b >= 0x50) {
                     op(e, b);
@@ -1107,40 +1112,38 @@ static void comprehension(emit_t *e, mpf_node_t *x) {
 // The arguments x->k[1..] of a call and the call ([method]: CALL_METHOD); [extra]
 // positional arguments are on the stack already.
 static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
+    // the positional arguments come first (as CPython, that error before any other the
+    // arguments hold): then one pass compiles them in order, positional ones, keyword pairs
+    bool seen_kw = false;
+    for (size_t i = 1; i < x->n; i++) {
+        mpf_node_t *a = x->k[i];
+        if (a->kind == N_KW || a->kind == N_DSTAR) {
+            seen_kw = true;
+        } else if (seen_kw) {
+            error_at(e, a, a->kind == N_STAR ? E_STAR_AFTER_KW : E_POS_AFTER_KW);
+        }
+    }
     size_t n_pos = 0, n_kw = 0;
-    bool star = false, seen_kw = false;
+    bool star = false;
     mpf_uint_t bitmap = 0;   // (bits beyond a word are dropped, as the int made of it would drop them)
-    // positional arguments, then keyword pairs
     for (size_t i = 1; i < x->n; i++) {
         mpf_node_t *a = x->k[i];
         star |= a->kind == N_STAR || a->kind == N_DSTAR;
         if (a->kind == N_KW || a->kind == N_DSTAR) {
-            seen_kw = true;
-            continue;
-        }
-        if (seen_kw) {
-            error_at(e, a, a->kind == N_STAR ? E_STAR_AFTER_KW : E_POS_AFTER_KW);
-        }
-        if (a->kind == N_STAR) {
-            if (n_pos < 8 * sizeof(bitmap)) {
+            if (a->kind == N_KW) {
+                op_q(e, MPF_OP_LOAD_CONST_STRING, a->v.q);
+            } else {
+                op(e, MPF_OP_LOAD_NULL);
+            }
+            n_kw++;
+        } else {
+            if (a->kind == N_STAR && n_pos < 8 * sizeof(bitmap)) {
                 bitmap |= (mpf_uint_t)1 << n_pos;
             }
-            a = a->k[0];
+            n_pos++;
         }
-        expr(e, a);
-        n_pos++;
-    }
-    for (size_t i = 1; i < x->n; i++) {
-        mpf_node_t *a = x->k[i];
-        if (a->kind == N_KW) {
-            op_q(e, MPF_OP_LOAD_CONST_STRING, a->v.q);
-        } else if (a->kind == N_DSTAR) {
-            op(e, MPF_OP_LOAD_NULL);
-        } else {
-            continue;
-        }
-        expr(e, a->k[0]);
-        n_kw++;
+        // (*x, **x, k=x: their x)
+        expr(e, (unsigned)(a->kind - N_STAR) <= N_KW - N_STAR ? a->k[0] : a);
     }
     n_pos += extra;
     if (n_pos > 255 || n_kw > 255) {
@@ -1483,7 +1486,7 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
 
 // A def, class or lambda: the decorators, the function made (a class: built of its body's
 // function and its bases), decorated, bound to its name (a lambda: pushed).
-static void funcdef(emit_t *e, mpf_node_t *x) {
+NOINLINE static void funcdef(emit_t *e, mpf_node_t *x) {
     int kind = x->kind == N_CLASSDEF ? SC_CLASS : x->kind == N_LAMBDA ? SC_LAMBDA : SC_FUNC;
     // (a lambda's children: its parameters and body, no decorators)
     size_t dec = kind == SC_CLASS ? 2 : 3;
@@ -1704,7 +1707,7 @@ static void leave_exc(emit_t *e) {
 
 // for and async for. async for: __aiter__ once, then each item from await __anext__()
 // until StopAsyncIteration, the handler shaped like a try/except.
-static void for_stmt(emit_t *e, mpf_node_t *x) {
+NOINLINE static void for_stmt(emit_t *e, mpf_node_t *x) {
     // L: top (continue), break, end
     static const uint8_t plain[] = {
         S_LABELS, 3, S_EXPR, 1, MPF_OP_GET_ITER_STACK, S_LABEL, 0, MPF_OP_FOR_ITER, 2, S_STORE, 0,
