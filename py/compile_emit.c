@@ -1642,7 +1642,7 @@ static void while_stmt(emit_t *e, mpf_node_t *x) {
 // target, k[1] the start, k[2] the end, k[3] the step, k[4] the body, k[5] the end when it
 // is no constant (the stack then holds it: two slots) else NULL, k[6] the else suite; op:
 // 1 when the step is negative (the comparison: > rather than <).
-static bool range_for(emit_t *e, mpf_node_t *x) {
+static bool range_for(emit_t *e, mpf_node_t *x, int *L) {
     static const mpf_node_t ints[2] = {
         {.kind = N_CONST, .v.obj = MPF_OBJ_SMALL_INT(0)}, {.kind = N_CONST, .v.obj = MPF_OBJ_SMALL_INT(1)},
     };
@@ -1687,7 +1687,6 @@ static bool range_for(emit_t *e, mpf_node_t *x) {
     f->k[4] = x->k[2];
     f->k[5] = end->kind == N_CONST && mpf_obj_is_small_int(end->v.obj) ? NULL : end;
     f->k[6] = x->k[3];
-    int L[5];
     seq(e, loop, L, f);
     return true;
 }
@@ -1728,7 +1727,7 @@ NOINLINE static void for_stmt(emit_t *e, mpf_node_t *x) {
     if (x->op) {
         need_function(e, x, E_ASYNC_FOR);
         seq(e, async, L, x);
-    } else if (!range_for(e, x)) {
+    } else if (!range_for(e, x, L)) {
         seq(e, plain, L, x);
     }
 }
