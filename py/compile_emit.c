@@ -643,6 +643,15 @@ static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l);
 static void set_line(emit_t *e, size_t line);
 static size_t trailer_line(const mpf_node_t *x);
 
+// The body of a loop: continue jumps to L[0], break to L[1] ([is_for]: a break also drops the
+// for loop's iterator). (Not in seq: its frame is on the C stack at each level of nesting.)
+NOINLINE static void loop_body(emit_t *e, mpf_node_t *body, const int *L, bool is_for) {
+    loop_t saved = e->loop;
+    e->loop = (loop_t){L[1], L[0], e->exc_level, is_for};
+    suite(e, body);
+    e->loop = saved;
+}
+
 // Run script [s] on node [x] with the labels [L] (see the S_ directives).
 static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
     for (;;) {
@@ -711,13 +720,9 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
             case S_OPX:
                 op(e, (uint8_t)(*s + x->op));
                 break;
-            case S_LOOP: {
-                loop_t saved = e->loop;
-                e->loop = (loop_t){L[1], L[0], e->exc_level, (*s & S_LOOP_FOR) != 0};
-                suite(e, x->k[*s & 7]);
-                e->loop = saved;
+            case S_LOOP:
+                loop_body(e, x->k[*s & 7], L, (*s & S_LOOP_FOR) != 0);
                 break;
-            }
             default:
                 if (b >= 0x50) {
                     op(e, b);
@@ -1062,15 +1067,17 @@ static void close_over(emit_t *e, scope_t *child, bool defargs) {
     make_child(e, child, n, defargs);
 }
 
+// The scope of def, lambda, class or comprehension [x], made (of [kind], named [name]) by the
+// scope pass.
+NOINLINE static scope_t *child_scope(emit_t *e, mpf_node_t *x, int kind, mpf_qstr_t name) {
+    return e->pass == PASS_SCOPE ? scope_new(e, kind, x, name) : mpf_node_scope(x);
+}
+
 static void comprehension(emit_t *e, mpf_node_t *x) {
     // (x->op: 0 list, 1 dict, 2 set, 3 generator, as the SC_ kinds from SC_LISTCOMP on)
     static const uint16_t names[4] = {MPF_QSTRE__3clistcomp_3e, MPF_QSTRE__3cdictcomp_3e, MPF_QSTRE__3csetcomp_3e,
         MPF_QSTRE__3cgenexpr_3e};
-    scope_t *child = mpf_node_scope(x);
-    if (e->pass == PASS_SCOPE) {
-        child = scope_new(e, SC_LISTCOMP + N_COMP_KIND(x), x, names[N_COMP_KIND(x)]);
-    }
-    close_over(e, child, false);
+    close_over(e, child_scope(e, x, SC_LISTCOMP + N_COMP_KIND(x), names[N_COMP_KIND(x)]), false);
     // the first iterable is evaluated here
     mpf_node_t *first = x->k[2];
     expr(e, first->k[1]);
@@ -1083,40 +1090,38 @@ static void comprehension(emit_t *e, mpf_node_t *x) {
 // The arguments x->k[1..] of a call and the call ([method]: CALL_METHOD); [extra]
 // positional arguments are on the stack already.
 static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
+    // the positional arguments come first (as CPython, that error before any other the
+    // arguments hold): then one pass compiles them in order, positional ones, keyword pairs
+    bool seen_kw = false;
+    for (size_t i = 1; i < x->n; i++) {
+        mpf_node_t *a = x->k[i];
+        if (a->kind == N_KW || a->kind == N_DSTAR) {
+            seen_kw = true;
+        } else if (seen_kw) {
+            error_at(e, a, a->kind == N_STAR ? E_STAR_AFTER_KW : E_POS_AFTER_KW);
+        }
+    }
     size_t n_pos = 0, n_kw = 0;
-    bool star = false, seen_kw = false;
+    bool star = false;
     mpf_uint_t bitmap = 0;   // (bits beyond a word are dropped, as the int made of it would drop them)
-    // positional arguments, then keyword pairs
     for (size_t i = 1; i < x->n; i++) {
         mpf_node_t *a = x->k[i];
         star |= a->kind == N_STAR || a->kind == N_DSTAR;
         if (a->kind == N_KW || a->kind == N_DSTAR) {
-            seen_kw = true;
-            continue;
-        }
-        if (seen_kw) {
-            error_at(e, a, a->kind == N_STAR ? E_STAR_AFTER_KW : E_POS_AFTER_KW);
-        }
-        if (a->kind == N_STAR) {
-            if (n_pos < 8 * sizeof(bitmap)) {
+            if (a->kind == N_KW) {
+                op_q(e, MPF_OP_LOAD_CONST_STRING, a->v.q);
+            } else {
+                op(e, MPF_OP_LOAD_NULL);
+            }
+            n_kw++;
+        } else {
+            if (a->kind == N_STAR && n_pos < 8 * sizeof(bitmap)) {
                 bitmap |= (mpf_uint_t)1 << n_pos;
             }
-            a = a->k[0];
+            n_pos++;
         }
-        expr(e, a);
-        n_pos++;
-    }
-    for (size_t i = 1; i < x->n; i++) {
-        mpf_node_t *a = x->k[i];
-        if (a->kind == N_KW) {
-            op_q(e, MPF_OP_LOAD_CONST_STRING, a->v.q);
-        } else if (a->kind == N_DSTAR) {
-            op(e, MPF_OP_LOAD_NULL);
-        } else {
-            continue;
-        }
-        expr(e, a->k[0]);
-        n_kw++;
+        // (*x, **x, k=x: their x)
+        expr(e, (unsigned)(a->kind - N_STAR) <= N_KW - N_STAR ? a->k[0] : a);
     }
     n_pos += extra;
     if (n_pos > 255 || n_kw > 255) {
@@ -1201,15 +1206,9 @@ static void compare(emit_t *e, mpf_node_t *x) {
 
 // Whether [x] is a constant whose truth is known at compile time (then *truth holds it).
 static bool const_truth(const mpf_node_t *x, bool *truth) {
-    if (x->kind == N_TUPLE && mpf_node_tuple_is_const(x)) {
-        *truth = x->n > 0;
-        return true;
-    }
-    if (x->kind != N_CONST) {
-        return false;
-    }
-    *truth = mpf_obj_is_true(x->v.obj);
-    return true;
+    int t = mpf_node_truth(x);   // (the parser's)
+    *truth = t > 0;
+    return t >= 0;
 }
 
 // Conditional jump on [x] to [l] when its truth equals [cond] (and/or/not folded in).
@@ -1309,10 +1308,6 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
     } else {
         op_u(e, 0x31, star | ((x->n - star - 1) << 8));
     }
-    for (size_t i = 0; i < x->n; i++) {
-        mpf_node_t *k = x->k[i];
-        store(e, k->kind == N_STAR ? k->k[0] : k);
-    }
 }
 
 // The object part of an assignment target: its trailers are compiled one by one, so a
@@ -1366,11 +1361,11 @@ static void target(emit_t *e, mpf_node_t *x, bool del) {
             // () = x and [] = x unpack nothing, del () and del [] delete nothing (CPython 3.11;
             // mpy-cross rejects them)
             if (!del) {
-                store_seq(e, x);
-                return;
+                store_seq(e, x);   // (the unpacking, then each item stored: a starred one's target)
             }
             for (size_t i = 0; i < x->n; i++) {
-                target(e, x->k[i], true);
+                mpf_node_t *k = x->k[i];
+                target(e, !del && k->kind == N_STAR ? k->k[0] : k, del);
             }
             return;
         case N_STAR:
@@ -1463,7 +1458,7 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
 
 // A def, class or lambda: the decorators, the function made (a class: built of its body's
 // function and its bases), decorated, bound to its name (a lambda: pushed).
-static void funcdef(emit_t *e, mpf_node_t *x) {
+NOINLINE static void funcdef(emit_t *e, mpf_node_t *x) {
     int kind = x->kind == N_CLASSDEF ? SC_CLASS : x->kind == N_LAMBDA ? SC_LAMBDA : SC_FUNC;
     // (a lambda's children: its parameters and body, no decorators)
     size_t dec = kind == SC_CLASS ? 2 : 3;
@@ -1473,11 +1468,10 @@ static void funcdef(emit_t *e, mpf_node_t *x) {
     if (kind == SC_CLASS) {
         op(e, MPF_OP_LOAD_BUILD_CLASS);
     }
-    scope_t *child = mpf_node_scope(x);
+    scope_t *child = child_scope(e, x, kind, kind == SC_LAMBDA ? MPF_QSTRE__3clambda_3e : x->v.q);
     if (e->pass == PASS_SCOPE) {
-        child = scope_new(e, kind, x, kind == SC_LAMBDA ? MPF_QSTRE__3clambda_3e : x->v.q);
         if (kind == SC_FUNC && x->op) {
-            child->flags |= SF_GENERATOR;
+            child->flags |= SF_GENERATOR;   // (an async def)
         }
     }
     bool defargs = false;
@@ -1620,7 +1614,7 @@ static void while_stmt(emit_t *e, mpf_node_t *x) {
 // target, k[1] the start, k[2] the end, k[3] the step, k[4] the body, k[5] the end when it
 // is no constant (the stack then holds it: two slots) else NULL, k[6] the else suite; op:
 // 1 when the step is negative (the comparison: > rather than <).
-static bool range_for(emit_t *e, mpf_node_t *x) {
+static bool range_for(emit_t *e, mpf_node_t *x, int *L) {
     static const mpf_node_t ints[2] = {
         {.kind = N_CONST, .v.obj = MPF_OBJ_SMALL_INT(0)}, {.kind = N_CONST, .v.obj = MPF_OBJ_SMALL_INT(1)},
     };
@@ -1665,7 +1659,6 @@ static bool range_for(emit_t *e, mpf_node_t *x) {
     f->k[4] = x->k[2];
     f->k[5] = end->kind == N_CONST && mpf_obj_is_small_int(end->v.obj) ? NULL : end;
     f->k[6] = x->k[3];
-    int L[5];
     seq(e, loop, L, f);
     return true;
 }
@@ -1685,7 +1678,7 @@ static void leave_exc(emit_t *e) {
 
 // for and async for. async for: __aiter__ once, then each item from await __anext__()
 // until StopAsyncIteration, the handler shaped like a try/except.
-static void for_stmt(emit_t *e, mpf_node_t *x) {
+NOINLINE static void for_stmt(emit_t *e, mpf_node_t *x) {
     // L: top (continue), break, end
     static const uint8_t plain[] = {
         S_LABELS, 3, S_EXPR, 1, MPF_OP_GET_ITER_STACK, S_LABEL, 0, MPF_OP_FOR_ITER, 2, S_STORE, 0,
@@ -1706,7 +1699,7 @@ static void for_stmt(emit_t *e, mpf_node_t *x) {
     if (x->op) {
         need_function(e, x, E_ASYNC_FOR);
         seq(e, async, L, x);
-    } else if (!range_for(e, x)) {
+    } else if (!range_for(e, x, L)) {
         seq(e, plain, L, x);
     }
 }
