@@ -455,7 +455,7 @@ static void adjust(emit_t *e, int delta) {
 static int stack_effect(uint8_t b, size_t u) {
     // 0x70.. small ints and 0xB0.. local loads push, 0xC0.. local stores pop, 0xD0.. unary
     // operators keep the depth, 0xD7.. binary operators pop one
-    if (b >= 0x70) {
+    if (b >= MPF_OP_FIRST_MULTI) {
         return b >= 0xD7 ? -1 : b >= 0xD0 ? 0 : b >= 0xC0 ? -1 : 1;
     }
     if (b == MPF_OP_WITH_CLEANUP) {
@@ -536,19 +536,13 @@ static void new_labels(emit_t *e, int *L, int n) {
     }
 }
 
+// (the syntax tree is walked by the scope pass and the recording only: the passes over the
+// recorded code place the labels, write the jumps and the line table: walk)
 static void label(emit_t *e, int l) {
     e->dead = false;
     if (e->record) {
         rec_op(e, R_LABEL, (size_t)l);
     }
-    if (e->pass == PASS_SCOPE || e->record) {
-        return;
-    }
-    // (labels[l] holds the previous pass's offset until this pass places it)
-    if (e->labels[l] != e->len) {
-        e->changed = true;
-    }
-    e->labels[l] = e->len;
 }
 
 // Jump opcode [b] to label [l]. After an unconditional one (JUMP, POP_EXCEPT_JUMP) what
@@ -563,8 +557,6 @@ static void op_jump(emit_t *e, uint8_t b, int l) {
     if (e->record) {
         rec_op(e, R_JUMP, b);
         rec_vuint(e, (size_t)l);
-    } else if (e->pass != PASS_SCOPE) {
-        jump_bytes(e, b, l);
     }
     if (b == MPF_OP_JUMP || b == MPF_OP_POP_EXCEPT_JUMP) {
         e->dead = true;
@@ -574,7 +566,9 @@ static void op_jump(emit_t *e, uint8_t b, int l) {
 // The bytes of jump [b] to label [l] (placed by this pass already, else the previous pass's
 // offset: labels[] holds both).
 static void jump_bytes(emit_t *e, uint8_t b, int l) {
-    bool is_signed = b <= MPF_OP_POP_JUMP_IF_FALSE;   // UNWIND_JUMP, JUMP, POP_JUMP_IF_*
+    // a signed offset (UNWIND_JUMP, JUMP, POP_JUMP_IF_*) is biased by 0x40 in one byte, by
+    // 0x4000 in two
+    int bias = b <= MPF_OP_POP_JUMP_IF_FALSE ? 0x40 : 0;
     size_t target = e->labels[l];
     size_t at = e->len;
     put(e, b);
@@ -582,14 +576,10 @@ static void jump_bytes(emit_t *e, uint8_t b, int l) {
     int d = target == LABEL_NONE ? 0 : (int)target - (int)(at + 2);
     // an offset not known yet is assumed long: like mpy-cross, sizes only shrink from pass
     // to pass, so the layout settles on the same fixed point as its
-    bool small = target != LABEL_NONE && (is_signed ? (d >= -64 && d <= 63) : (d >= 0 && d <= 127));
-    if (small) {
-        put(e, (uint8_t)(is_signed ? d + 0x40 : d));
+    if (target != LABEL_NONE && (unsigned)(d + bias) < 0x80) {
+        put(e, (uint8_t)(d + bias));
     } else {
-        int v = d - 1;
-        if (is_signed) {
-            v += 0x4000;
-        }
+        int v = d - 1 + (bias << 8);
         if (v < 0) {
             v = 0;
         }
@@ -652,6 +642,15 @@ static void target_base(emit_t *e, mpf_node_t *x, bool attr_lines);
 static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l);
 static void set_line(emit_t *e, size_t line);
 static size_t trailer_line(const mpf_node_t *x);
+
+// The body of a loop: continue jumps to L[0], break to L[1] ([is_for]: a break also drops the
+// for loop's iterator). (Not in seq: its frame is on the C stack at each level of nesting.)
+NOINLINE static void loop_body(emit_t *e, mpf_node_t *body, const int *L, bool is_for) {
+    loop_t saved = e->loop;
+    e->loop = (loop_t){L[1], L[0], e->exc_level, is_for};
+    suite(e, body);
+    e->loop = saved;
+}
 
 // Run script [s] on node [x] with the labels [L] (see the S_ directives).
 static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
@@ -721,13 +720,9 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
             case S_OPX:
                 op(e, (uint8_t)(*s + x->op));
                 break;
-            case S_LOOP: {
-                loop_t saved = e->loop;
-                e->loop = (loop_t){L[1], L[0], e->exc_level, (*s & S_LOOP_FOR) != 0};
-                suite(e, x->k[*s & 7]);
-                e->loop = saved;
+            case S_LOOP:
+                loop_body(e, x->k[*s & 7], L, (*s & S_LOOP_FOR) != 0);
                 break;
-            }
             default:
                 if (b >= 0x50) {
                     op(e, b);
@@ -761,11 +756,7 @@ static void set_line(emit_t *e, size_t line) {
     if (e->record) {
         rec_op(e, R_LINE, line);
     }
-    if (e->pass == PASS_SCOPE || e->record) {
-        e->last_line = line;
-        return;
-    }
-    line_entry(e, line);
+    e->last_line = line;
 }
 
 // The line table's entries from the last line to [line], at this offset of the code.
@@ -883,6 +874,9 @@ static void scope_store(emit_t *e, scope_t *s, mpf_qstr_t q) {
 }
 
 // Load ([what] 0), store (1) or delete (2) name [q]: in the scope pass, record the use.
+// LOAD_NAME, STORE_NAME, DELETE_NAME (their _GLOBAL: the next opcode each)
+static const uint8_t name_ops[3] = {0x11, 0x16, 0x19};
+
 static void name_op(emit_t *e, mpf_qstr_t q, int what) {
     scope_t *s = e->scope;
     if (e->pass == PASS_SCOPE) {
@@ -891,36 +885,30 @@ static void name_op(emit_t *e, mpf_qstr_t q, int what) {
         } else {
             add_id(e, s, q, ID_UNDECIDED);
         }
-        adjust(e, (what == 0) - (what == 1));
-        return;
+        return;   // (the scope pass's stack depth is not kept: the code pass's is)
     }
     id_info_t *id = find_id(s, q);
-    // the opcodes of a load, store and delete: of a cell, of a global, of a name
-    static const uint8_t ops_of[3][3] = {{0x25, 0x27, 0x29}, {0x12, 0x17, 0x1A}, {0x11, 0x16, 0x19}};
     int kind = id ? id->kind : ID_GLOBAL_IMPLICIT;
-    if (kind == ID_LOCAL) {
-        // LOAD/STORE_FAST_MULTI for the first 16, else LOAD/STORE_FAST_N; DELETE_FAST
-        if (what < 2 && id->num < 16) {
+    if (kind >= ID_LOCAL) {
+        // LOAD/STORE_FAST_MULTI for the first 16 locals, else LOAD/STORE_FAST_N, DELETE_FAST;
+        // a cell's LOAD/STORE/DELETE_DEREF (each the opcode after its _FAST one)
+        bool cell = kind != ID_LOCAL;
+        if (!cell && what < 2 && id->num < 16) {
             op(e, (uint8_t)(0xB0 + 16 * what + id->num));
         } else {
-            op_u(e, (uint8_t)(0x24 + 2 * what), id->num);
+            op_u(e, (uint8_t)(0x24 + 2 * what + cell), id->num);
         }
-    } else if (kind >= ID_CELL) {
-        op_u(e, ops_of[0][what], id->num);
-    } else if (e->record && s->kind == SC_MODULE) {
-        // LOAD/STORE/DELETE_NAME or _GLOBAL: known once the whole module is parsed
-        adjust(e, (what == 0) - (what == 1));
-        size_t i = use_qstr(e, q);
-        if (e->dead) {
-            if (MPY(e)) {
-                rec_op(e, R_QN + R_DEAD, i);
-            }
-        } else {
-            rec_op(e, R_NAME, (size_t)what);
-            rec_vuint(e, i);
-        }
+        return;
+    }
+    // LOAD/STORE/DELETE_NAME, or _GLOBAL (the opcode after it)
+    uint8_t b = (uint8_t)(name_ops[what] + (kind == ID_GLOBAL_EXPLICIT || is_func_like(s)));
+    if (e->record && s->kind == SC_MODULE && !e->dead) {
+        // the module's: known once the whole module is parsed
+        adjust(e, stack_effect(b, 0));
+        rec_op(e, R_NAME, (size_t)what);
+        rec_vuint(e, use_qstr(e, q));
     } else {
-        op_qt(e, ops_of[kind == ID_GLOBAL_EXPLICIT || is_func_like(s) ? 1 : 2][what], q, R_QN);
+        op_qt(e, b, q, R_QN);
     }
 }
 
@@ -963,14 +951,9 @@ static bool str_is_interned(const char *s, size_t len, bool interned, mpf_qstr_t
 }
 
 static void load_const(emit_t *e, mpf_obj_t o, bool interned) {
-    if (o == MPF_OBJ_NONE) {
-        op(e, 0x51);
-    } else if (o == MPF_OBJ_TRUE) {
-        op(e, 0x52);
-    } else if (o == MPF_OBJ_FALSE) {
-        op(e, 0x50);
-    } else if (mpf_obj_is_small_int(o) || mpf_obj_is_type(o, &mpf_type_int)) {
-        load_int_obj(e, o);
+    if (o == MPF_OBJ_NONE || o == MPF_OBJ_TRUE || o == MPF_OBJ_FALSE) {
+        // LOAD_CONST_FALSE, _NONE, _TRUE
+        op(e, (uint8_t)(o == MPF_OBJ_FALSE ? 0x50 : o == MPF_OBJ_NONE ? 0x51 : 0x52));
     } else if (mpf_obj_is_qstr(o) || mpf_obj_is_type(o, &mpf_type_str)) {
         size_t len;
         const char *s = mpf_obj_str_data(o, &len);
@@ -981,7 +964,7 @@ static void load_const(emit_t *e, mpf_obj_t o, bool interned) {
             op_c(e, o);
         }
     } else {
-        op_c(e, o);
+        load_int_obj(e, o);   // (any other object: a constant unless a small int)
     }
 }
 
@@ -1084,15 +1067,17 @@ static void close_over(emit_t *e, scope_t *child, bool defargs) {
     make_child(e, child, n, defargs);
 }
 
+// The scope of def, lambda, class or comprehension [x], made (of [kind], named [name]) by the
+// scope pass.
+NOINLINE static scope_t *child_scope(emit_t *e, mpf_node_t *x, int kind, mpf_qstr_t name) {
+    return e->pass == PASS_SCOPE ? scope_new(e, kind, x, name) : mpf_node_scope(x);
+}
+
 static void comprehension(emit_t *e, mpf_node_t *x) {
     // (x->op: 0 list, 1 dict, 2 set, 3 generator, as the SC_ kinds from SC_LISTCOMP on)
     static const uint16_t names[4] = {MPF_QSTRE__3clistcomp_3e, MPF_QSTRE__3cdictcomp_3e, MPF_QSTRE__3csetcomp_3e,
         MPF_QSTRE__3cgenexpr_3e};
-    scope_t *child = mpf_node_scope(x);
-    if (e->pass == PASS_SCOPE) {
-        child = scope_new(e, SC_LISTCOMP + N_COMP_KIND(x), x, names[N_COMP_KIND(x)]);
-    }
-    close_over(e, child, false);
+    close_over(e, child_scope(e, x, SC_LISTCOMP + N_COMP_KIND(x), names[N_COMP_KIND(x)]), false);
     // the first iterable is evaluated here
     mpf_node_t *first = x->k[2];
     expr(e, first->k[1]);
@@ -1105,40 +1090,38 @@ static void comprehension(emit_t *e, mpf_node_t *x) {
 // The arguments x->k[1..] of a call and the call ([method]: CALL_METHOD); [extra]
 // positional arguments are on the stack already.
 static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
+    // the positional arguments come first (as CPython, that error before any other the
+    // arguments hold): then one pass compiles them in order, positional ones, keyword pairs
+    bool seen_kw = false;
+    for (size_t i = 1; i < x->n; i++) {
+        mpf_node_t *a = x->k[i];
+        if (a->kind == N_KW || a->kind == N_DSTAR) {
+            seen_kw = true;
+        } else if (seen_kw) {
+            error_at(e, a, a->kind == N_STAR ? E_STAR_AFTER_KW : E_POS_AFTER_KW);
+        }
+    }
     size_t n_pos = 0, n_kw = 0;
-    bool star = false, seen_kw = false;
+    bool star = false;
     mpf_uint_t bitmap = 0;   // (bits beyond a word are dropped, as the int made of it would drop them)
-    // positional arguments, then keyword pairs
     for (size_t i = 1; i < x->n; i++) {
         mpf_node_t *a = x->k[i];
         star |= a->kind == N_STAR || a->kind == N_DSTAR;
         if (a->kind == N_KW || a->kind == N_DSTAR) {
-            seen_kw = true;
-            continue;
-        }
-        if (seen_kw) {
-            error_at(e, a, a->kind == N_STAR ? E_STAR_AFTER_KW : E_POS_AFTER_KW);
-        }
-        if (a->kind == N_STAR) {
-            if (n_pos < 8 * sizeof(bitmap)) {
+            if (a->kind == N_KW) {
+                op_q(e, MPF_OP_LOAD_CONST_STRING, a->v.q);
+            } else {
+                op(e, MPF_OP_LOAD_NULL);
+            }
+            n_kw++;
+        } else {
+            if (a->kind == N_STAR && n_pos < 8 * sizeof(bitmap)) {
                 bitmap |= (mpf_uint_t)1 << n_pos;
             }
-            a = a->k[0];
+            n_pos++;
         }
-        expr(e, a);
-        n_pos++;
-    }
-    for (size_t i = 1; i < x->n; i++) {
-        mpf_node_t *a = x->k[i];
-        if (a->kind == N_KW) {
-            op_q(e, MPF_OP_LOAD_CONST_STRING, a->v.q);
-        } else if (a->kind == N_DSTAR) {
-            op(e, MPF_OP_LOAD_NULL);
-        } else {
-            continue;
-        }
-        expr(e, a->k[0]);
-        n_kw++;
+        // (*x, **x, k=x: their x)
+        expr(e, (unsigned)(a->kind - N_STAR) <= N_KW - N_STAR ? a->k[0] : a);
     }
     n_pos += extra;
     if (n_pos > 255 || n_kw > 255) {
@@ -1223,15 +1206,9 @@ static void compare(emit_t *e, mpf_node_t *x) {
 
 // Whether [x] is a constant whose truth is known at compile time (then *truth holds it).
 static bool const_truth(const mpf_node_t *x, bool *truth) {
-    if (x->kind == N_TUPLE && mpf_node_tuple_is_const(x)) {
-        *truth = x->n > 0;
-        return true;
-    }
-    if (x->kind != N_CONST) {
-        return false;
-    }
-    *truth = mpf_obj_is_true(x->v.obj);
-    return true;
+    int t = mpf_node_truth(x);   // (the parser's)
+    *truth = t > 0;
+    return t >= 0;
 }
 
 // Conditional jump on [x] to [l] when its truth equals [cond] (and/or/not folded in).
@@ -1331,10 +1308,6 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
     } else {
         op_u(e, 0x31, star | ((x->n - star - 1) << 8));
     }
-    for (size_t i = 0; i < x->n; i++) {
-        mpf_node_t *k = x->k[i];
-        store(e, k->kind == N_STAR ? k->k[0] : k);
-    }
 }
 
 // The object part of an assignment target: its trailers are compiled one by one, so a
@@ -1388,11 +1361,11 @@ static void target(emit_t *e, mpf_node_t *x, bool del) {
             // () = x and [] = x unpack nothing, del () and del [] delete nothing (CPython 3.11;
             // mpy-cross rejects them)
             if (!del) {
-                store_seq(e, x);
-                return;
+                store_seq(e, x);   // (the unpacking, then each item stored: a starred one's target)
             }
             for (size_t i = 0; i < x->n; i++) {
-                target(e, x->k[i], true);
+                mpf_node_t *k = x->k[i];
+                target(e, !del && k->kind == N_STAR ? k->k[0] : k, del);
             }
             return;
         case N_STAR:
@@ -1485,7 +1458,7 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
 
 // A def, class or lambda: the decorators, the function made (a class: built of its body's
 // function and its bases), decorated, bound to its name (a lambda: pushed).
-static void funcdef(emit_t *e, mpf_node_t *x) {
+NOINLINE static void funcdef(emit_t *e, mpf_node_t *x) {
     int kind = x->kind == N_CLASSDEF ? SC_CLASS : x->kind == N_LAMBDA ? SC_LAMBDA : SC_FUNC;
     // (a lambda's children: its parameters and body, no decorators)
     size_t dec = kind == SC_CLASS ? 2 : 3;
@@ -1495,11 +1468,10 @@ static void funcdef(emit_t *e, mpf_node_t *x) {
     if (kind == SC_CLASS) {
         op(e, MPF_OP_LOAD_BUILD_CLASS);
     }
-    scope_t *child = mpf_node_scope(x);
+    scope_t *child = child_scope(e, x, kind, kind == SC_LAMBDA ? MPF_QSTRE__3clambda_3e : x->v.q);
     if (e->pass == PASS_SCOPE) {
-        child = scope_new(e, kind, x, kind == SC_LAMBDA ? MPF_QSTRE__3clambda_3e : x->v.q);
         if (kind == SC_FUNC && x->op) {
-            child->flags |= SF_GENERATOR;
+            child->flags |= SF_GENERATOR;   // (an async def)
         }
     }
     bool defargs = false;
@@ -1642,7 +1614,7 @@ static void while_stmt(emit_t *e, mpf_node_t *x) {
 // target, k[1] the start, k[2] the end, k[3] the step, k[4] the body, k[5] the end when it
 // is no constant (the stack then holds it: two slots) else NULL, k[6] the else suite; op:
 // 1 when the step is negative (the comparison: > rather than <).
-static bool range_for(emit_t *e, mpf_node_t *x) {
+static bool range_for(emit_t *e, mpf_node_t *x, int *L) {
     static const mpf_node_t ints[2] = {
         {.kind = N_CONST, .v.obj = MPF_OBJ_SMALL_INT(0)}, {.kind = N_CONST, .v.obj = MPF_OBJ_SMALL_INT(1)},
     };
@@ -1687,7 +1659,6 @@ static bool range_for(emit_t *e, mpf_node_t *x) {
     f->k[4] = x->k[2];
     f->k[5] = end->kind == N_CONST && mpf_obj_is_small_int(end->v.obj) ? NULL : end;
     f->k[6] = x->k[3];
-    int L[5];
     seq(e, loop, L, f);
     return true;
 }
@@ -1707,7 +1678,7 @@ static void leave_exc(emit_t *e) {
 
 // for and async for. async for: __aiter__ once, then each item from await __anext__()
 // until StopAsyncIteration, the handler shaped like a try/except.
-static void for_stmt(emit_t *e, mpf_node_t *x) {
+NOINLINE static void for_stmt(emit_t *e, mpf_node_t *x) {
     // L: top (continue), break, end
     static const uint8_t plain[] = {
         S_LABELS, 3, S_EXPR, 1, MPF_OP_GET_ITER_STACK, S_LABEL, 0, MPF_OP_FOR_ITER, 2, S_STORE, 0,
@@ -1728,7 +1699,7 @@ static void for_stmt(emit_t *e, mpf_node_t *x) {
     if (x->op) {
         need_function(e, x, E_ASYNC_FOR);
         seq(e, async, L, x);
-    } else if (!range_for(e, x)) {
+    } else if (!range_for(e, x, L)) {
         seq(e, plain, L, x);
     }
 }
@@ -2208,12 +2179,12 @@ static void scope_body(emit_t *e, scope_t *s) {
 
 // ---------------------------------------------------------------- name resolution
 
-// Number the locals of [s] once its scope pass is done (and resolve free names).
+// Resolve the names of [s] once its scope pass is done (its free names: see below).
 static void resolve_scope(emit_t *e, scope_t *s) {
     // class bodies: __class__ is a cell when a method uses super()
     for (size_t i = 0; i < s->n_ids; i++) {
         id_info_t *id = &s->ids[i];
-        if (id->kind == ID_UNDECIDED || (id->kind == ID_FREE && (id->flags & 8) && id->num == 0)) {
+        if (id->kind == ID_UNDECIDED || (id->kind == ID_FREE && (id->flags & 8))) {
             bool nonlocal = id->kind == ID_FREE;
             // look for a binding in an enclosing function scope (class scopes are skipped)
             id_info_t *found = NULL;
@@ -2235,7 +2206,7 @@ static void resolve_scope(emit_t *e, scope_t *s) {
                     continue;
                 }
                 id_info_t *pid = find_id(p, id->q);
-                if (pid && (pid->kind == ID_LOCAL || pid->kind == ID_CELL || (pid->kind == ID_FREE))) {
+                if (pid && pid->kind >= ID_LOCAL) {   // a local, cell or free name of p
                     found = pid;
                     break;
                 }
@@ -2249,17 +2220,14 @@ static void resolve_scope(emit_t *e, scope_t *s) {
                 id->kind = ID_GLOBAL_IMPLICIT;
             }
         }
-    }
-}
-
-// Mark the chain of scopes between [s] and the binding scope: the binder's id becomes a
-// cell and every scope in between gets a free id (so the cell can be passed down).
-static void propagate_free(emit_t *e, scope_t *s) {
-    for (size_t i = 0; i < s->n_ids; i++) {
-        id_info_t *id = &s->ids[i];
         if (id->kind != ID_FREE) {
             continue;
         }
+        // a free name: the chain of scopes between [s] and the binding scope is marked, the
+        // binder's id becomes a cell and every scope in between gets a free id (so the cell
+        // can be passed down). (Scopes are resolved in creation order, each after the scopes
+        // that enclose it: an id this adds to them is one a later scope's resolution would
+        // have found further up.)
         for (scope_t *p = s->parent; p != NULL; p = p->parent) {
             if (p->kind == SC_MODULE) {
                 break;
@@ -2398,7 +2366,6 @@ static void module_pass(emit_t *e, emit_t *st, mpf_node_t *g, int pass) {
 // its table entries in their order into [t] ([code]: all; else those its scope pass
 // registered, which are all but the names).
 static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
-    static const uint8_t name_ops[2][3] = {{0x11, 0x16, 0x19}, {0x12, 0x17, 0x1A}};
     begin_pass(e, s, PASS_SIZE);
     e->count_only |= t != NULL;
     e->n_labels = s->n_labels;
@@ -2435,7 +2402,7 @@ static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
             case R_NAME: {
                 size_t i = FINAL(e, T_Q, w);
                 const id_info_t *id = find_id(e->first, e->tab[T_Q].v[i]);
-                put(e, name_ops[id != NULL && id->kind == ID_GLOBAL_EXPLICIT][v]);
+                put(e, (uint8_t)(name_ops[v] + (id != NULL && id->kind == ID_GLOBAL_EXPLICIT)));
                 put_vuint(e, i);
                 break;
             }
@@ -2443,7 +2410,11 @@ static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
                 jump_bytes(e, (uint8_t)v, (int)w);
                 break;
             case R_LABEL:
-                label(e, (int)v);
+                // (labels[v] holds the previous pass's offset until this pass places it)
+                if (e->labels[v] != e->len) {
+                    e->changed = true;
+                }
+                e->labels[v] = e->len;
                 break;
             case R_LINE:
                 line_entry(e, v);
@@ -2474,17 +2445,16 @@ static mpf_qstr_t info_name(const scope_t *s, size_t i) {
 // reads it in place).
 static void assemble(emit_t *e, scope_t *s) {
     size_t body_len = e->len;
-    // cells: locals (including parameters) that are cells, in slot order
+    // cells: locals (including parameters) that are cells, in slot order: number_locals
+    // numbers the parameters before the other cells, each in the order of the ids
     uint8_t cells[256];
     size_t n_cell = 0;
-    for (size_t i = 0; i < s->n_ids; i++) {
-        if (s->ids[i].kind == ID_CELL && n_cell < sizeof(cells)) {
-            uint8_t c = (uint8_t)s->ids[i].num;
-            size_t j = n_cell++;
-            for (; j > 0 && cells[j - 1] > c; j--) {
-                cells[j] = cells[j - 1];
+    for (int param = IDF_PARAM; param >= 0; param -= IDF_PARAM) {
+        for (size_t i = 0; i < s->n_ids; i++) {
+            const id_info_t *id = &s->ids[i];
+            if (id->kind == ID_CELL && (id->flags & IDF_PARAM) == param && n_cell < sizeof(cells)) {
+                cells[n_cell++] = (uint8_t)id->num;
             }
-            cells[j] = c;
         }
     }
     e->n_cell = n_cell;
@@ -2541,6 +2511,15 @@ static void compile_scope(emit_t *e, scope_t *s) {
 
 
 
+// The table [*p] of a scope, complete with its [n] entries of [size] bytes: shrunk to them (in
+// place).
+static void shrink(void **p, uint16_t n, uint16_t *cap, size_t size) {
+    if (n < *cap && n > 0) {
+        *p = mpf_gc_realloc(*p, n * size);
+        *cap = n;
+    }
+}
+
 // The scope passes and the recorded code of the scopes [first] and after it (those of one
 // top-level statement, whose module part is [g]); then its syntax tree is released.
 static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
@@ -2553,15 +2532,9 @@ static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
         resolve_scope(e, s);
     }
     for (scope_t *s = last->next; s != NULL; s = s->next) {
-        propagate_free(e, s);
-    }
-    for (scope_t *s = last->next; s != NULL; s = s->next) {
         number_locals(s);
-        // the names are all known: their table shrinks to them (in place)
-        if (s->n_ids < s->cap_ids && s->n_ids > 0) {
-            s->ids = mpf_gc_realloc(s->ids, s->n_ids * sizeof(id_info_t));
-            s->cap_ids = s->n_ids;
-        }
+        // the names are all known: their table shrinks to them
+        shrink((void **)&s->ids, s->n_ids, &s->cap_ids, sizeof(id_info_t));
 #if CONFIG_COMPILER_MPY_OUTPUT
         if (MPY(e) && s->n_posonly) {
             // .mpy v6.3 cannot say which parameters take no keyword (mpy-cross rejects `/` too);
@@ -2574,11 +2547,8 @@ static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
     module_pass(e, &mst[1], g, PASS_SIZE);
     for (scope_t *s = last->next; s != NULL; s = s->next) {
         run_pass(e, s, true);
-        // its children are all known: their table shrinks to them (in place)
-        if (s->n_children < s->cap_children && s->n_children > 0) {
-            s->children = mpf_gc_realloc(s->children, s->n_children * sizeof(scope_t *));
-            s->cap_children = s->n_children;
-        }
+        // its children are all known: their table shrinks to them
+        shrink((void **)&s->children, s->n_children, &s->cap_children, sizeof(scope_t *));
     }
     mpf_cc_note_heap(e->c);
     // a def, lambda and class has an arena of its own (a comprehension's nodes are in the
@@ -2618,10 +2588,10 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     scope_t *mod = scope_new(e, SC_MODULE, mnode, MPF_QSTRE__3cmodule_3e);
     // the module's scope pass and its recorded code, carried from statement to statement
     emit_t mst[2];
-    for (int i = 0; i < 2; i++) {
-        begin_pass(e, mod, i ? PASS_SIZE : PASS_SCOPE);
-        memcpy(&mst[i], e, sizeof(*e));
-    }
+    begin_pass(e, mod, PASS_SCOPE);
+    mst[0] = *e;
+    e->pass = PASS_SIZE;
+    mst[1] = *e;
     for (mpf_node_t *g; (g = mpf_parse_next(p)) != NULL;) {
         compile_stmt(e, mst, g, e->last);
     }
@@ -2643,10 +2613,12 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     }
     // the emitter's working memory is done with: released before the image is made
     mpf_cc_note_heap(c);
-    for (int w = 0; w < 2; w++) {
+#if CONFIG_COMPILER_MPY_OUTPUT
+    for (int w = 0; w < 2; w++) {   // (an image's only)
         mpf_gc_free(e->map[w]);
         e->map[w] = NULL;
     }
+#endif
     mpf_gc_free(e->labels);
     mpf_gc_free(e->lines);
     e->lines = NULL;
@@ -2654,7 +2626,9 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     return mod;
 }
 
-// Release [s] and every scope created after it.
+#if CONFIG_COMPILER_MPY_OUTPUT
+// Release [s] and every scope created after it (an image's: code to run has released all but
+// the module's scope, which holds no table then).
 static void free_scopes(scope_t *s) {
     while (s != NULL) {
         scope_t *next = s->next;
@@ -2664,6 +2638,7 @@ static void free_scopes(scope_t *s) {
         s = next;
     }
 }
+#endif
 
 
 // ---------------------------------------------------------------- loaded code
@@ -2765,7 +2740,7 @@ static const mpf_raw_code_t *code_scopes(emit_t *e) {
 void mpf_emit_code(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out) {
     emit_t e;
     scope_t *mod = compile_all(&e, c, p, false, &out->res.rc);
-    free_scopes(mod);
+    mpf_gc_free(mod);   // (its tables are released: make_raw_code)
     mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);
     // the tables, shrunk to their entries (in place); a str constant is a str object, as
     // the loader makes it, even when its bytes are a qstr

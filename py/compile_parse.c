@@ -958,9 +958,17 @@ static int compare_op(parser_t *p) {
     return 8;
 }
 
-// The truth of constant [x] (a tuple of constants is one too: true unless empty), -1 when
-// [x] is not a constant.
-static int const_truth(const mpf_node_t *x) {
+bool mpf_node_tuple_is_const(const mpf_node_t *x) {
+    for (size_t i = 0; i < x->n; i++) {
+        const mpf_node_t *k = x->k[i];
+        if (k->kind != N_CONST && !(k->kind == N_TUPLE && mpf_node_tuple_is_const(k))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+int mpf_node_truth(const mpf_node_t *x) {
     if (x->kind == N_CONST) {
         return mpf_obj_is_true(x->v.obj);
     }
@@ -976,7 +984,7 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
     mpf_node_t *x;
     if (min <= P_NOT && accept_kw(p, KW_NOT)) {
         x = parse_binary(p, P_NOT);
-        int truth = const_truth(x);
+        int truth = mpf_node_truth(x);
         if (truth < 0) {
             x = mk1(p, N_NOT, t, x);
         } else {
@@ -1004,7 +1012,7 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
             mpf_node_t *first = x, *tail = NULL;
             bool decided = false;
             while (true) {
-                int truth = prec == P_CMP ? -1 : const_truth(x);
+                int truth = prec == P_CMP ? -1 : mpf_node_truth(x);
                 if (!decided) {
                     tail = NULL;
                     if (truth < 0 || (decided = truth == (prec == P_OR))) {
@@ -1139,37 +1147,32 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
     size_t n_posonly = 0;
     while (!is_op(p, close)) {
         pos_t at = here(p);
-        if (accept_op(p, OP_DIV)) {
-            // `/` ends the positional-only parameters: after one at least, once, before * and **
-            if (n_posonly || kwonly || kwargs || v.n == 0) {
-                syntax_error_pos(p, at, E_SYNTAX);
-            }
+        bool slash = accept_op(p, OP_DIV);
+        // `/` ends the positional-only parameters: after one at least, once, before * and **;
+        // nothing follows **kw, and there is one * at most
+        if (slash ? n_posonly || kwonly || kwargs || v.n == 0 : kwargs || (kwonly && is_op(p, OP_MUL))) {
+            syntax_error_pos(p, at, E_SYNTAX);
+        }
+        if (slash) {
             n_posonly = v.n;
-            if (!accept_op(p, OP_COMMA)) {
-                break;
+        } else {
+            mpf_node_t *a = mk(p, N_ARG, at, 2);
+            // op: 0 positional, 1 *args (or a bare *), 2 keyword-only, 3 **kwargs
+            int op = accept_op(p, OP_MUL) ? 1 : accept_op(p, OP_POW) ? 3 : kwonly ? 2 : 0;
+            a->op = (uint8_t)op;
+            if (op != 1 || p->tok.kind == TK_NAME) {
+                a->v.q = expect_name(p);
+                if (!lambda && accept_op(p, OP_COLON)) {
+                    a->k[1] = parse_test(p);
+                }
+                if (!(op & 1) && accept_op(p, OP_ASSIGN)) {
+                    a->k[0] = parse_test(p);
+                }
             }
-            continue;
+            kwonly |= op == 1;
+            kwargs = op == 3;
+            vec_push(p, &v, a);
         }
-        if (kwargs || (kwonly && is_op(p, OP_MUL))) {
-            // nothing follows **kw, and there is one * at most
-            syntax_error_pos(p, here(p), E_SYNTAX);
-        }
-        mpf_node_t *a = mk(p, N_ARG, at, 2);
-        // op: 0 positional, 1 *args (or a bare *), 2 keyword-only, 3 **kwargs
-        int op = accept_op(p, OP_MUL) ? 1 : accept_op(p, OP_POW) ? 3 : kwonly ? 2 : 0;
-        a->op = (uint8_t)op;
-        if (op != 1 || p->tok.kind == TK_NAME) {
-            a->v.q = expect_name(p);
-            if (!lambda && accept_op(p, OP_COLON)) {
-                a->k[1] = parse_test(p);
-            }
-            if (!(op & 1) && accept_op(p, OP_ASSIGN)) {
-                a->k[0] = parse_test(p);
-            }
-        }
-        kwonly |= op == 1;
-        kwargs = op == 3;
-        vec_push(p, &v, a);
         if (!accept_op(p, OP_COMMA)) {
             break;
         }
