@@ -33,18 +33,25 @@ static void boot_run_frozen(const mpf_frozen_module_t *fm) {
     mpf_boot_run_as_main(fm->rc, mpf_import_frozen_ctx(fm), MPF_OBJ_NULL);
 }
 
+#if !CONFIG_REPL
+static  // (only here: inlined)
+#endif
+void mpf_boot_print_exc(const mpf_print_t *p, mpf_obj_t exc) {
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        mpf_exc_print_tb(p, exc);
+        mpf_nlr_pop(&nlr);
+    } else {
+        // printing the traceback failed (a full heap): the type name at least
+        mpf_printf(p, "\n%T\n", exc);
+    }
+}
+
 int mpf_boot_exit_status(mpf_obj_t exc) {
     // (only an exception's type derives from these two)
     if (!mpf_exc_match(exc, &mpf_type_SystemExit)) {
-        mpf_nlr_t nlr;
-        mpf_nlr_push(&nlr);
-        if (setjmp(nlr.jb) == 0) {
-            mpf_exc_print_tb(&mpf_print_stderr, exc);
-            mpf_nlr_pop(&nlr);
-        } else {
-            // printing the traceback failed (a full heap): the type name at least
-            mpf_printf(&mpf_print_stderr, "\n%T\n", exc);
-        }
+        mpf_boot_print_exc(&mpf_print_stderr, exc);
         if (mpf_exc_match(exc, &mpf_type_KeyboardInterrupt)) {
             return MPF_EXIT_INTERRUPTED;
         }

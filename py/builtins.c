@@ -782,10 +782,6 @@ static mpf_obj_t builtin_import(size_t n_args, const mpf_obj_t *args) {
 // file), by pointer alone: 4 bytes each instead of a 6-byte name and value entry.
 static const void *const builtins_objs[] = {
     &mpf_builtin_build_class_obj,
-#if CONFIG_COMPILER
-    &mpf_builtin_eval_obj,
-    &mpf_builtin_exec_obj,
-#endif
     &mpf_type_range,
     &mpf_type_int,
     &mpf_type_str,
@@ -869,6 +865,12 @@ static const mpf_rom_map_elem_t builtins_table[] = {
     MPF_ROM_FUN_KW(MPF_QSTR_sorted, 0, builtin_sorted),
     MPF_ROM_FUN_KW(MPF_QSTR_sum, 0, builtin_sum),
     MPF_ROM_FUN_VAR(MPF_QSTR_format, 1, 2, builtin_format),
+#if CONFIG_COMPILER
+    MPF_ROM_FUN_MODE(MPF_QSTR_eval, 1, 3, mpf_builtin_eval_exec, MPF_COMPILE_EVAL),
+    MPF_ROM_FUN_MODE(MPF_QSTR_exec, 1, 3, mpf_builtin_eval_exec, MPF_COMPILE_EXEC),
+    MPF_ROM_FUN_KW(MPF_QSTR_compile, 0, mpf_builtin_compile),
+    MPF_ROM_FUN_1(MPF_QSTR___repl_print__, mpf_builtin_repl_print),
+#endif
 #if CONFIG_BUILTIN_HELPERS
     MPF_ROM_FUN_1(MPF_QSTR_bin, builtin_bin),
     MPF_ROM_FUN_1(MPF_QSTR_oct, builtin_oct),
@@ -1012,13 +1014,6 @@ mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q) {
     }
 #endif
     mpf_obj_t v = builtin_find(q);
-#if CONFIG_COMPILER
-    if (v == MPF_OBJ_NULL) {
-        // compile() and the REPL's printer live with the compiler (their names cost
-        // nothing in builds without it)
-        v = mpf_rom_map_get(mpf_compile_builtins_map, q);
-    }
-#endif
 #if BUILTIN_CACHE_SIZE
     if (v != MPF_OBJ_NULL) {
         builtin_cache[h].q = q;

@@ -216,15 +216,8 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, co
         text,
     };
     mpf_obj_t args[2] = {mpf_obj_new_str(msg, strlen(msg)), mpf_obj_new_tuple(4, loc)};
-    mpf_obj_t exc = mpf_exc_new(indent ? &mpf_type_IndentationError : &mpf_type_SyntaxError, 2, args);
-    // CPython's attributes of a SyntaxError
-    mpf_exc_t *e = mpf_exc_native(exc);
-    static const uint16_t names[5] = {MPF_QSTR_msg, MPF_QSTR_filename, MPF_QSTR_lineno, MPF_QSTR_offset, MPF_QSTR_text};
-    const mpf_obj_t values[5] = {args[0], loc[0], loc[1], loc[2], loc[3]};
-    for (size_t i = 0; i < 5; i++) {
-        mpf_map_lookup(&e->inst.members, mpf_obj_new_qstr(names[i]), MPF_MAP_LOOKUP_ADD)->value = values[i];
-    }
-    mpf_raise(exc);
+    // (its msg, filename, lineno, offset and text attributes are read from these)
+    mpf_raise(mpf_exc_new(indent ? &mpf_type_IndentationError : &mpf_type_SyntaxError, 2, args));
 }
 
 #if CONFIG_COMPILER_MPY_OUTPUT
@@ -237,39 +230,23 @@ size_t mpf_compile_heap_peak;
 // when it is released (on a 64 KB heap, no hole for the image). A lexical error ends this
 // early; the parser then reports it, or the earlier syntax error, as usual.
 // The format string an f-string's [s] (its [n] source bytes) compiles to, interned when short
-// as the emitter will: the text with each field's expression left out ("a{x!r:3}" -> "a{!r:3}").
-// (A field this misreads only costs an unused qstr.)
+// as the emitter will: the text with each field's expression left out ("a{x!r:3}" -> "a{!r:3}";
+// an expression ends at its first '!', ':' or '}'). (A field this misreads, or an escape, only
+// costs an unused qstr.)
 static void intern_fstring(const char *s, size_t n) {
     char buf[11];
     size_t k = 0;
+    bool expr = false;   // in a field's expression: left out
     for (size_t i = 0; i < n && k <= 10; i++) {
-        buf[k++] = s[i];
-        if (s[i] != '{' || (i + 1 < n && s[i + 1] == '{')) {
-            if (s[i] == '{' || (s[i] == '}' && i + 1 < n && s[i + 1] == '}')) {
-                if (k <= 10) {
-                    buf[k++] = s[++i];
-                }
-            }
+        char ch = s[i];
+        if (!expr) {
+            expr = ch == '{';
+        } else if ((ch == '{' && s[i - 1] == '{') || ch == '!' || ch == ':' || ch == '}') {
+            expr = false;   // ("{{": a brace of the text)
+        } else {
             continue;
         }
-        // skip the expression: to a !, : or } outside brackets and quotes
-        int depth = 0;
-        char quote = 0;
-        for (i++; i < n; i++) {
-            char ch = s[i];
-            if (quote) {
-                quote = ch == quote ? 0 : quote;
-            } else if (ch == '\'' || ch == '"') {
-                quote = ch;
-            } else if (ch == '(' || ch == '[' || ch == '{') {
-                depth++;
-            } else if ((ch == ')' || ch == ']' || ch == '}') && depth > 0) {
-                depth--;
-            } else if (depth == 0 && (ch == '}' || ch == ':' || (ch == '!' && i + 1 < n && s[i + 1] != '='))) {
-                break;
-            }
-        }
-        i--;   // the } or the conversion/spec is copied by the loop
+        buf[k++] = ch;
     }
     if (k <= 10) {
         mpf_qstr_from_strn(buf, k);
@@ -489,64 +466,6 @@ bool mpf_compile_needs_more(const char *src, size_t len) {
     return true;
 }
 
-// ---------------------------------------------------------------- code objects (compile())
-
-typedef struct {
-    mpf_obj_base_t base;
-    mpf_load_result_t res;
-    mpf_compile_mode_t mode;
-    mpf_obj_t filename;   // str
-} code_t;
-
-static void code_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
-    (void)kind;
-    const code_t *c = mpf_obj_ptr(self);
-    mpf_printf(p, "<code object <module> at 0x%x, file \"%s\", line 1>", (unsigned)(uintptr_t)self,
-        mpf_str_cstr(c->filename));
-}
-
-// What tests read of a code object: co_filename, co_name, co_qualname, co_firstlineno
-// (a compiled module's code starts at line 1), co_argcount (0).
-static void code_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
-    if (dest[0] != MPF_OBJ_NULL) {
-        return;   // read-only
-    }
-    if (attr == MPF_QSTR_co_filename) {
-        dest[0] = ((const code_t *)mpf_obj_ptr(self))->filename;
-    } else if (attr == MPF_QSTR_co_name || attr == MPF_QSTR_co_qualname) {
-        dest[0] = mpf_obj_new_qstr(MPF_QSTRE__3cmodule_3e);
-    } else if (attr == MPF_QSTR_co_firstlineno) {
-        dest[0] = mpf_obj_new_small_int(1);
-    } else if (attr == MPF_QSTR_co_argcount) {
-        dest[0] = mpf_obj_new_small_int(0);
-    }
-}
-
-const mpf_type_t mpf_type_code = MPF_TYPE(MPF_QSTR_code, 0,
-    (print, code_print),
-    (attr, code_attr));
-
-mpf_obj_t mpf_compile_code_new(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode,
-    unsigned opt) {
-    code_t *c = mpf_new(code_t);
-    c->base.type = &mpf_type_code;
-    c->mode = mode;
-    c->res = compile_opt(src, len, filename, mode, opt);
-    // (after the compilation: nothing new may lie in the room it needs)
-    c->filename = mpf_obj_new_str(filename, strlen(filename));
-    return mpf_obj_from_ptr(c);
-}
-
-mpf_obj_t mpf_compile_code_run(mpf_obj_t code, mpf_obj_t globals, mpf_obj_t locals) {
-    code_t *c = mpf_obj_ptr(code);
-    // each run gets its own context: the same code may run with other globals
-    mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);
-    *ctx = *c->res.ctx;
-    ctx->globals = globals;
-    mpf_obj_t f = mpf_obj_new_fun_bc(c->res.rc, ctx, MPF_OBJ_NULL, MPF_OBJ_NULL, 0, NULL);
-    return mpf_vm_call_bc(mpf_obj_ptr(f), 0, 0, NULL, locals);
-}
-
 // ---------------------------------------------------------------- eval, exec, compile
 
 // The running code's globals.
@@ -561,16 +480,16 @@ static mpf_obj_t source_to_code(mpf_obj_t what, const char *filename, mpf_compil
     if (mpf_obj_is_type(what, &mpf_type_code) && caller != MPF_QSTR_compile) {
         return what;   // (compile() takes no code object: the TypeError below)
     }
+    // a str, or the bytes of bytes, a bytearray or a memoryview
     mpf_buffer_t buf;
-    if (!MPF_IS_STR(what) && !mpf_obj_is_type(what, &mpf_type_bytes) && mpf_obj_get_buffer(what, &buf, false)) {
-        what = mpf_obj_new_bytes(buf.buf, buf.len);  // a bytearray or memoryview: its bytes, copied
-    }
-    if (!MPF_IS_STR(what) && !mpf_obj_is_type(what, &mpf_type_bytes)) {
+    if (MPF_IS_STR(what)) {
+        buf.buf = (void *)mpf_obj_str_data(what, &buf.len);
+    } else if (!mpf_obj_get_buffer(what, &buf, false)) {
         mpf_raise_fmt(&mpf_type_TypeError, "%q() arg 1 must be a string, bytes or %s object", caller,
             caller == MPF_QSTR_compile ? "AST" : "code");
     }
-    size_t len;
-    const char *src = mpf_obj_str_data(what, &len);
+    size_t len = buf.len;
+    const char *src = buf.buf;
     if (mode == MPF_COMPILE_EVAL) {
         // eval() ignores leading spaces and tabs, as CPython's does
         while (len > 0 && (*src == ' ' || *src == '\t' || *src == '\f')) {
@@ -578,7 +497,8 @@ static mpf_obj_t source_to_code(mpf_obj_t what, const char *filename, mpf_compil
             len--;
         }
     }
-    return mpf_compile_code_new(src, len, filename, mode, opt);
+    mpf_load_result_t res = compile_opt(src, len, filename, mode, opt);
+    return mpf_fun_code_new(res.rc, res.ctx, 0);
 }
 
 // Whether [slot] of [fr] holds a cell (a closed-over variable or one closed over by an inner function).
@@ -660,7 +580,8 @@ static mpf_obj_t run_in(mpf_obj_t code, mpf_obj_t globals, mpf_obj_t locals) {
         // through the running code's globals (mpf_builtin_lookup)
         mpf_state.builtins_changed = true;
     }
-    mpf_obj_t ret = mpf_compile_code_run(code, globals, locals);
+    // a function of the code in [globals]: each run has its own (the same code may run with other globals)
+    mpf_obj_t ret = mpf_vm_call_bc(mpf_obj_ptr(mpf_fun_of_code(code, globals)), 0, 0, NULL, locals);
     // The frame stack is one heap block, scanned whole by the collector: the slots the run
     // left above its top would keep everything it made (its globals, classes, code) alive
     // until other calls overwrite them. Nothing above the top is live now.
@@ -668,9 +589,11 @@ static mpf_obj_t run_in(mpf_obj_t code, mpf_obj_t globals, mpf_obj_t locals) {
     return ret;
 }
 
-// run_in with [globals] a dict of the items of instance __dict__ [view], stored back (also
-// when the code raises), the names the code deleted removed.
-static mpf_obj_t run_in_view(mpf_obj_t code, mpf_obj_t view, mpf_obj_t globals, mpf_obj_t locals) {
+// run_in with [globals] a copy of the [members] of instance __dict__ [view], stored back
+// when the code is done (also when it raised): what the code deleted is gone, what it
+// added is after the rest, as in the dict CPython's instance has.
+static mpf_obj_t run_in_view(mpf_obj_t code, mpf_obj_t view, mpf_map_t *members, mpf_obj_t globals,
+    mpf_obj_t locals) {
     mpf_obj_t volatile ret = MPF_OBJ_NULL;
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
@@ -678,16 +601,11 @@ static mpf_obj_t run_in_view(mpf_obj_t code, mpf_obj_t view, mpf_obj_t globals, 
         ret = run_in(code, globals, locals);
         mpf_nlr_pop(&nlr);
     }
-    mpf_obj_t it = mpf_getiter(mpf_list_from_iter(view)), k;
-    while ((k = mpf_iternext(it)) != MPF_OBJ_STOP) {
-        if (mpf_dict_get(globals, k) == MPF_OBJ_NULL) {
-            mpf_subscr(view, k, MPF_OBJ_NULL);
-        }
-    }
+    mpf_map_clear(members);
     const mpf_map_t *m = mpf_dict_map(globals);
     for (size_t i = 0; i < m->used; i++) {
         if (m->elems[i].key != MPF_OBJ_NULL) {
-            mpf_subscr(view, m->elems[i].key, m->elems[i].value);
+            mpf_subscr(view, m->elems[i].key, m->elems[i].value);   // (a str key made a qstr)
         }
     }
     if (ret == MPF_OBJ_NULL) {
@@ -697,7 +615,7 @@ static mpf_obj_t run_in_view(mpf_obj_t code, mpf_obj_t view, mpf_obj_t globals, 
 }
 
 // Run [code] in the namespaces given to eval/exec (defaults: the caller's globals and locals).
-// globals: a dict (or subclass); locals: any mapping.
+// globals: a dict (or subclass) or an instance's __dict__; locals: any mapping.
 static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) {
     mpf_obj_t globals = n_args > 1 && args[1] != MPF_OBJ_NONE ? args[1] : MPF_OBJ_NULL;
     mpf_obj_t locals = n_args > 2 && args[2] != MPF_OBJ_NONE ? args[2] : MPF_OBJ_NULL;
@@ -705,16 +623,13 @@ static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) 
         mpf_raise_msg(&mpf_type_TypeError, "locals must be a mapping");
     }
     mpf_obj_t view = MPF_OBJ_NULL;
+    mpf_map_t *members = NULL;
     if (globals != MPF_OBJ_NULL && native_dict(globals) == MPF_OBJ_NULL) {
-        if (!mpf_type_is_instance_dict_view(globals)) {
-            mpf_raise_msg(&mpf_type_TypeError, "globals must be a dict");
-        }
         // an instance's __dict__ (a view of its members, no dict): see run_in_view
         view = globals;
-        globals = mpf_obj_new_dict(0);
-        mpf_obj_t it = mpf_getiter(view), k;
-        while ((k = mpf_iternext(it)) != MPF_OBJ_STOP) {
-            mpf_dict_store(globals, k, mpf_subscr(view, k, MPF_OBJ_SENTINEL));
+        globals = mpf_type_instance_dict_copy(view, &members);
+        if (globals == MPF_OBJ_NULL) {
+            mpf_raise_msg(&mpf_type_TypeError, "globals must be a dict");
         }
     }
     if (globals == MPF_OBJ_NULL) {
@@ -728,22 +643,17 @@ static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) 
             locals = globals;
         }
     }
-    return view == MPF_OBJ_NULL ? run_in(code, globals, locals) : run_in_view(code, view, globals, locals);
+    return members == NULL ? run_in(code, globals, locals) : run_in_view(code, view, members, globals, locals);
 }
 
-static mpf_obj_t builtin_eval(size_t n_args, const mpf_obj_t *args) {
-    return run_code(source_to_code(args[0], "<string>", MPF_COMPILE_EVAL, MPF_QSTR_eval, opt_level()), n_args, args);
+mpf_obj_t mpf_builtin_eval_exec(size_t n_args, const mpf_obj_t *args, unsigned mode) {
+    mpf_obj_t v = run_code(source_to_code(args[0], "<string>", mode, mode ? MPF_QSTR_eval : MPF_QSTR_exec, opt_level()),
+        n_args, args);
+    return mode ? v : MPF_OBJ_NONE;
 }
-const mpf_fun_builtin_t mpf_builtin_eval_obj = MPF_FUN_INIT_VAR(MPF_QSTR_eval, 1, 3, builtin_eval);
-
-static mpf_obj_t builtin_exec(size_t n_args, const mpf_obj_t *args) {
-    run_code(source_to_code(args[0], "<string>", MPF_COMPILE_EXEC, MPF_QSTR_exec, opt_level()), n_args, args);
-    return MPF_OBJ_NONE;
-}
-const mpf_fun_builtin_t mpf_builtin_exec_obj = MPF_FUN_INIT_VAR(MPF_QSTR_exec, 1, 3, builtin_exec);
 
 // compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1), keywords too.
-static mpf_obj_t builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     static const mpf_qstr_t names[6] = {MPF_QSTR_source, MPF_QSTR_filename, MPF_QSTR_mode, MPF_QSTR_flags,
         MPF_QSTR_dont_inherit, MPF_QSTR_optimize};
     // in mpf_compile_mode_t's order ('single': one statement, MPF_COMPILE_SINGLE_ONE)
@@ -788,7 +698,7 @@ static mpf_obj_t builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *ar
 
 // What the REPL (compile mode 'single') calls with each expression statement's value:
 // print its repr unless it is None, and keep it as _ (in __main__'s globals).
-static mpf_obj_t builtin_repl_print(mpf_obj_t v) {
+mpf_obj_t mpf_builtin_repl_print(mpf_obj_t v) {
     if (v != MPF_OBJ_NONE) {
         mpf_obj_print(&mpf_print_stdout, v, MPF_PRINT_REPR);
         mpf_print_str(&mpf_print_stdout, "\n");
@@ -798,10 +708,3 @@ static mpf_obj_t builtin_repl_print(mpf_obj_t v) {
     }
     return MPF_OBJ_NONE;
 }
-
-static const mpf_rom_map_elem_t compile_builtins_table[] = {
-    MPF_ROM_FUN_KW(MPF_QSTR_compile, 0, builtin_compile),
-    MPF_ROM_FUN_1(MPF_QSTR___repl_print__, builtin_repl_print),
-};
-MPF_ROM_MAP(compile_builtins_map, compile_builtins_table);
-const mpf_rom_map_t *const mpf_compile_builtins_map = &compile_builtins_map;

@@ -42,20 +42,16 @@ uint8_t *mpf_compile_to_mpy(const char *src, size_t len, const char *filename, m
 extern size_t mpf_compile_heap_peak;
 #endif
 
-// The eval and exec builtins, and the other builtins the compiler brings (compile,
-// __repl_print__), looked up after the core's.
-extern const mpf_fun_builtin_t mpf_builtin_eval_obj, mpf_builtin_exec_obj;
-extern const mpf_rom_map_t *const mpf_compile_builtins_map;
+// The builtins the compiler brings (entries of builtins.c's table): eval, exec, compile and
+// __repl_print__ (what code compiled in 'single' mode calls with an expression's value).
+// eval (mode MPF_COMPILE_EVAL: the expression's value) and exec (MPF_COMPILE_EXEC: None)
+mpf_obj_t mpf_builtin_eval_exec(size_t n_args, const mpf_obj_t *args, unsigned mode);
+mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args);
+mpf_obj_t mpf_builtin_repl_print(mpf_obj_t v);
 
-// The code object type compile() returns; a new one from source (raises like mpf_compile).
-extern const mpf_type_t mpf_type_code;
-mpf_obj_t mpf_compile_code_new(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode,
-    unsigned opt);
 // locals() of [fr] (NULL: __main__'s globals): a module's or class body's namespace dict, or
 // for a function a new dict of its bound variables (argument names; every local's name when
 // this compiler made the code, as mpy-cross's .mpy keeps no other names).
 mpf_obj_t mpf_compile_frame_locals(mpf_frame_t *fr);
-// Run [code] with [globals] and [locals] dicts; the value of an 'eval' code, else None.
-mpf_obj_t mpf_compile_code_run(mpf_obj_t code, mpf_obj_t globals, mpf_obj_t locals);
 
 #endif

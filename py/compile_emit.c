@@ -32,10 +32,10 @@
 // expression multiple starred expressions in a list or tuple cannot delete non-default default
 // duplicate definition nonlocal declaration not allowed at module level name is parameter and
 // global assigned before 'return' with value generator 'break' loop 'continue' properly 'async for'
-// with' 'except' last nested loops no binding for found positional-only parameters written .mpy
-// file names functions one scope constants source unindent does match any outer indentation
-// unexpected indent expected an indented block items number illegal annotation augmented mix bytes
-// nonbytes literals statements while compiling single statement
+// with' 'except' last nested loops no binding for found names functions one scope constants source
+// unindent does match any outer indentation unexpected indent expected an indented block items
+// number illegal annotation augmented mix bytes nonbytes literals statements while compiling single
+// statement unterminated triple-quoted string literal lines levels of character identifier
 // END WORDS
 static const uint8_t error_words[] = {
     0xC9, 0xD9, 0xC0, 0x12, 0x01, 0x33, 0x3B, 0x1A, 0x30, 0xF0, 0x18, 0xB4, 0x3A, 0x29,
@@ -61,81 +61,85 @@ static const uint8_t error_words[] = {
     0xC9, 0xD5, 0xB2, 0x01, 0x94, 0x0F, 0x16, 0xC9, 0x32, 0xD8, 0x61, 0x66, 0x37, 0x80,
     0x79, 0x72, 0x83, 0x9B, 0x28, 0xDA, 0x60, 0x17, 0x3C, 0x0A, 0xA4, 0x1B, 0xB0, 0x30,
     0x29, 0x70, 0x65, 0xD2, 0x42, 0x00, 0x7B, 0x0F, 0x4E, 0xE0, 0x1E, 0x10, 0xC9, 0x91,
-    0xE4, 0x0E, 0x30, 0x4F, 0x02, 0xF3, 0xAA, 0x23, 0x00, 0xBE, 0x99, 0x68, 0x7A, 0x2E,
-    0x30, 0xFE, 0x1C, 0xCB, 0x00, 0x06, 0x19, 0x5A, 0xA1, 0x45, 0x4E, 0x70, 0x65, 0xA2,
-    0xB4, 0x38, 0xD0, 0x1B, 0xCC, 0xC0, 0x24, 0x56, 0x80, 0x0B, 0xAD, 0x4C, 0x60, 0xAA,
-    0x1B, 0x34, 0x3D, 0x37, 0xC1, 0x73, 0x05, 0xCC, 0xF1, 0x60, 0x01, 0xE3, 0xB9, 0x49,
-    0x83, 0xA3, 0x13, 0xCC, 0x57, 0xE5, 0x28, 0xA0, 0xBA, 0xE4, 0x48, 0x71, 0x14, 0x90,
-    0x57, 0x26, 0x68, 0x81, 0x0E, 0x04, 0x82, 0xCB, 0xE0, 0x55, 0x5A, 0x24, 0x48, 0x8E,
-    0x14, 0x47, 0x03, 0x4D, 0xCF, 0x81, 0xEA, 0x0A, 0x86, 0x65, 0xD0, 0x42, 0x40, 0x72,
-    0xA4, 0x38, 0x0A, 0x0A, 0x86, 0x65, 0xD0, 0x42, 0x40, 0x70, 0x20, 0x39, 0x52, 0x1C,
-    0x2D, 0x04, 0x08, 0xF6, 0xC6, 0x02, 0x89, 0x96, 0x36, 0x81, 0xAB, 0x4D, 0x14, 0x09,
-    0x12, 0x63, 0xE5, 0x04, 0x06, 0x82, 0x73, 0x8F, 0x06, 0x9A, 0x9E, 0x03, 0xA1, 0x9E,
-    0x56, 0x1C, 0x2D, 0x04, 0xB4, 0x84, 0x81, 0xC8, 0xB4, 0x4C, 0xE0, 0x9E, 0x13, 0x99,
-    0x96, 0x09, 0x58, 0xA2, 0x45, 0x06, 0x36, 0xC1, 0xA4, 0x81, 0x96, 0x56, 0x1C, 0x9D,
-    0xE0, 0xA2, 0xC4, 0x0A, 0x18, 0xAF, 0xC1, 0xC4, 0x92, 0x3B, 0x60, 0x26, 0x77, 0x58,
-    0x01, 0x93, 0x06, 0x5A, 0x5A, 0x71, 0x14, 0x00, 0x00,
+    0xE4, 0x0E, 0x30, 0x4F, 0x02, 0xF3, 0xAA, 0x23, 0xC0, 0x85, 0x56, 0x26, 0x30, 0xD5,
+    0x0D, 0x9A, 0x9E, 0x9B, 0xE0, 0xB9, 0x02, 0xE6, 0x78, 0xB0, 0x80, 0xF1, 0xDC, 0xA4,
+    0xC1, 0xD1, 0x09, 0xE6, 0xAB, 0x72, 0x14, 0x50, 0x5D, 0x72, 0xA4, 0x38, 0x0A, 0xC8,
+    0x2B, 0x13, 0xB4, 0x40, 0x07, 0x02, 0xC1, 0x65, 0xF0, 0x2A, 0x2D, 0x12, 0x24, 0x47,
+    0x8A, 0xA3, 0x81, 0xA6, 0xE7, 0x40, 0x75, 0x05, 0xC3, 0x32, 0x68, 0x21, 0x20, 0x39,
+    0x52, 0x1C, 0x05, 0x05, 0xC3, 0x32, 0x68, 0x21, 0x20, 0x38, 0x90, 0x1C, 0x29, 0x8E,
+    0x16, 0x02, 0x04, 0x7B, 0x63, 0x81, 0x44, 0x4B, 0x9B, 0xC0, 0xD5, 0x26, 0x8A, 0x04,
+    0x89, 0xB1, 0x72, 0x02, 0x03, 0xC1, 0xB9, 0x47, 0x03, 0x4D, 0xCF, 0x81, 0x50, 0x4F,
+    0x2B, 0x8E, 0x16, 0x02, 0x5A, 0xC2, 0x40, 0x64, 0x5A, 0x26, 0x70, 0xCF, 0x89, 0x4C,
+    0xCB, 0x04, 0x2C, 0xD1, 0x22, 0x03, 0x9B, 0x60, 0xD2, 0x40, 0x4B, 0x2B, 0x8E, 0x4E,
+    0x70, 0x51, 0x62, 0x05, 0x8C, 0xD7, 0x60, 0x62, 0xC9, 0x1D, 0x30, 0x93, 0x3B, 0xAC,
+    0x80, 0x49, 0x03, 0x2D, 0xAD, 0x38, 0x0A, 0xAA, 0xA3, 0x45, 0xB6, 0xE4, 0x02, 0x2D,
+    0x04, 0x50, 0x99, 0x20, 0x2B, 0x3C, 0xD6, 0x47, 0x0B, 0x01, 0x93, 0xCA, 0xE4, 0x0E,
+    0x60, 0x89, 0x16, 0x19, 0x18, 0x60, 0xC9, 0x95, 0x09, 0x58, 0xB1, 0x85, 0x4D, 0xF0,
+    0x0C, 0x18, 0x28, 0xC8, 0x30, 0x68, 0x91, 0x20, 0x91, 0xE2, 0x68, 0x32, 0xA9, 0x48,
+    0x00, 0x00,
 };
-// Each text: the numbers of its words, ended by a 0 (in E_ order).
+// Each text: the numbers of its words, its last word's marked by L (in E_ order).
+#define L 0x80
 static const uint8_t error_texts[] = {
-    1, 2, 0,   // invalid syntax
-    3, 4, 5, 6, 7, 0,   // *x must be assignment target
-    8, 9, 10, 11, 0,   // * arg after kwarg
-    12, 13, 14, 15, 13, 0,   // positional argument follows keyword argument
-    16, 17, 18, 0,   // too many arguments
-    19, 20, 21, 0,   // 'yield' outside function
-    22, 20, 21, 0,   // 'await' outside function
-    23, 24, 25, 26, 21, 0,   // 'yield from' inside async function
-    27, 28, 29, 30, 0,   // can't assign to expression
-    31, 32, 33, 34, 6, 0,   // multiple starred expressions in assignment
-    32, 6, 7, 4, 5, 34, 35, 36, 37, 38, 0,   // starred assignment target must be in a list or tuple
-    39, 28, 29, 30, 0,   // cannot assign to expression
-    39, 40, 30, 0,   // cannot delete expression
-    41, 13, 14, 42, 13, 0,   // non-default argument follows default argument
-    43, 13, 34, 21, 44, 0,   // duplicate argument in function definition
-    45, 46, 47, 48, 49, 50, 51, 0,   // nonlocal declaration not allowed at module level
-    52, 53, 54, 55, 56, 0,   // name is parameter and global
-    52, 53, 57, 29, 58, 56, 46, 0,   // name is assigned to before global declaration
-    52, 53, 57, 29, 58, 45, 46, 0,   // name is assigned to before nonlocal declaration
-    52, 53, 45, 55, 56, 0,   // name is nonlocal and global
-    59, 20, 21, 0,   // 'return' outside function
-    59, 60, 61, 34, 26, 62, 0,   // 'return' with value in async generator
-    63, 20, 64, 0,   // 'break' outside loop
-    65, 47, 66, 34, 64, 0,   // 'continue' not properly in loop
-    67, 68, 20, 26, 21, 0,   // 'async for' outside async function
-    67, 69, 20, 26, 21, 0,   // 'async with' outside async function
-    42, 70, 4, 5, 71, 0,   // default 'except' must be last
-    16, 17, 72, 73, 0,   // too many nested loops
-    74, 75, 76, 45, 77, 0,   // no binding for nonlocal found
-    78, 79, 39, 5, 80, 29, 35, 81, 82, 0,   // positional-only parameters cannot be written to a .mpy file
-    16, 17, 83, 37, 84, 34, 85, 86, 0,   // too many names or functions in one scope
-    16, 17, 83, 37, 87, 34, 85, 88, 0,   // too many names or constants in one source
-    89, 90, 47, 91, 92, 93, 94, 51, 0,   // unindent does not match any outer indentation level
-    95, 96, 0,   // unexpected indent
-    97, 98, 99, 100, 0,   // expected an indented block
-    16, 17, 101, 0,   // too many items
-    1, 2, 76, 102, 0,   // invalid syntax for number
-    103, 7, 76, 104, 0,   // illegal target for annotation
-    103, 30, 76, 105, 6, 0,   // illegal expression for augmented assignment
-    39, 106, 107, 55, 108, 109, 0,   // cannot mix bytes and nonbytes literals
-    31, 110, 77, 111, 112, 35, 113, 114, 0,   // multiple statements found while compiling a single statement
+    1, 2 | L,   // invalid syntax
+    3, 4, 5, 6, 7 | L,   // *x must be assignment target
+    8, 9, 10, 11 | L,   // * arg after kwarg
+    12, 13, 14, 15, 13 | L,   // positional argument follows keyword argument
+    16, 17, 18 | L,   // too many arguments
+    19, 20, 21 | L,   // 'yield' outside function
+    22, 20, 21 | L,   // 'await' outside function
+    23, 24, 25, 26, 21 | L,   // 'yield from' inside async function
+    27, 28, 29, 30 | L,   // can't assign to expression
+    31, 32, 33, 34, 6 | L,   // multiple starred expressions in assignment
+    32, 6, 7, 4, 5, 34, 35, 36, 37, 38 | L,   // starred assignment target must be in a list or tuple
+    39, 28, 29, 30 | L,   // cannot assign to expression
+    39, 40, 30 | L,   // cannot delete expression
+    41, 13, 14, 42, 13 | L,   // non-default argument follows default argument
+    43, 13, 34, 21, 44 | L,   // duplicate argument in function definition
+    45, 46, 47, 48, 49, 50, 51 | L,   // nonlocal declaration not allowed at module level
+    52, 53, 54, 55, 56 | L,   // name is parameter and global
+    52, 53, 57, 29, 58, 56, 46 | L,   // name is assigned to before global declaration
+    52, 53, 57, 29, 58, 45, 46 | L,   // name is assigned to before nonlocal declaration
+    52, 53, 45, 55, 56 | L,   // name is nonlocal and global
+    59, 20, 21 | L,   // 'return' outside function
+    59, 60, 61, 34, 26, 62 | L,   // 'return' with value in async generator
+    63, 20, 64 | L,   // 'break' outside loop
+    65, 47, 66, 34, 64 | L,   // 'continue' not properly in loop
+    67, 68, 20, 26, 21 | L,   // 'async for' outside async function
+    67, 69, 20, 26, 21 | L,   // 'async with' outside async function
+    42, 70, 4, 5, 71 | L,   // default 'except' must be last
+    16, 17, 72, 73 | L,   // too many nested loops
+    74, 75, 76, 45, 77 | L,   // no binding for nonlocal found
+    16, 17, 78, 37, 79, 34, 80, 81 | L,   // too many names or functions in one scope
+    16, 17, 78, 37, 82, 34, 80, 83 | L,   // too many names or constants in one source
+    84, 85, 47, 86, 87, 88, 89, 51 | L,   // unindent does not match any outer indentation level
+    90, 91 | L,   // unexpected indent
+    92, 93, 94, 95 | L,   // expected an indented block
+    16, 17, 96 | L,   // too many items
+    1, 2, 76, 97 | L,   // invalid syntax for number
+    98, 7, 76, 99 | L,   // illegal target for annotation
+    98, 30, 76, 100, 6 | L,   // illegal expression for augmented assignment
+    39, 101, 102, 55, 103, 104 | L,   // cannot mix bytes and nonbytes literals
+    31, 105, 77, 106, 107, 35, 108, 109 | L,   // multiple statements found while compiling a single statement
+    110, 111, 112, 113 | L,   // unterminated triple-quoted string literal
+    110, 112, 113 | L,   // unterminated string literal
+    16, 17, 114 | L,   // too many lines
+    16, 17, 115, 116, 89 | L,   // too many levels of indentation
+    1, 117, 34, 118 | L,   // invalid character in identifier
 };
-
-// Entry [i] of the 0-ended entries from [p] on.
-static const char *nth(const char *p, unsigned i) {
-    while (i-- > 0) {
-        while (*p++ != 0) {
-        }
-    }
-    return p;
-}
+#undef L
 
 void mpf_emit_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, unsigned msg) {
     char text[64];   // (the longest is 59 characters)
     char *o = text;
-    for (const char *t = nth((const char *)error_texts, msg); *t != 0; t++) {
+    const uint8_t *t = error_texts;
+    while (msg > 0) {   // text [msg] starts after [msg] last words
+        msg -= *t++ >> 7;
+    }
+    for (unsigned last = 0; !last; t++) {
         // the symbols of error_words up to the end of word *t (numbered from 1)
-        unsigned w = (uint8_t)*t;
+        unsigned w = *t & 0x7F;
+        last = *t >> 7;
         for (size_t b = 0; w > 0; b += 5) {
             unsigned ch = ((error_words[b >> 3] | (unsigned)error_words[(b >> 3) + 1] << 8) >> (b & 7)) & 31;
             if (ch == 0) {
@@ -280,13 +284,19 @@ static void put(emit_t *e, uint8_t b) {
 }
 
 // [v] as a vuint (7 bits a byte, most significant first) into [sink]: the code or a recording.
-static void vuint_to(emit_t *e, size_t v, void (*sink)(emit_t *, uint8_t)) {
-    uint8_t tmp[10];
+// With [is_signed], v is an intptr_t, and its bytes end where the rest is bit 6's sign.
+static void vint_to(emit_t *e, size_t v, void (*sink)(emit_t *, uint8_t), bool is_signed) {
+    uint8_t tmp[11];
     int n = 0;
-    do {
-        tmp[n++] = v & 0x7F;
-        v >>= 7;
-    } while (v);
+    for (;;) {
+        uint8_t b = v & 0x7F;
+        tmp[n++] = b;
+        // (the signed shift is arithmetic)
+        v = is_signed ? (size_t)((intptr_t)v >> 7) : v >> 7;
+        if (v == (is_signed && (b & 0x40) ? (size_t)-1 : 0)) {
+            break;
+        }
+    }
     while (n > 1) {
         sink(e, tmp[--n] | 0x80);
     }
@@ -294,21 +304,7 @@ static void vuint_to(emit_t *e, size_t v, void (*sink)(emit_t *, uint8_t)) {
 }
 
 static void put_vuint(emit_t *e, size_t v) {
-    vuint_to(e, v, put);
-}
-
-static void put_svuint(emit_t *e, mpf_int_t v) {
-    uint8_t tmp[11];
-    int n = 0;
-    mpf_int_t x = v;
-    do {
-        tmp[n++] = x & 0x7F;
-        x >>= 7;   // arithmetic on the signed value
-    } while (!(x == 0 && !(tmp[n - 1] & 0x40)) && !(x == -1 && (tmp[n - 1] & 0x40)));
-    while (n > 1) {
-        put(e, tmp[--n] | 0x80);
-    }
-    put(e, tmp[0]);
+    vint_to(e, v, put, false);
 }
 
 // ---------------------------------------------------------------- recorded code
@@ -350,7 +346,7 @@ static void rec_byte(emit_t *e, uint8_t b) {
 }
 
 NOINLINE static void rec_vuint(emit_t *e, size_t v) {
-    vuint_to(e, v, rec_byte);
+    vint_to(e, v, rec_byte, false);
 }
 
 static void rec_lit(emit_t *e, uint8_t b) {
@@ -432,11 +428,17 @@ static size_t rd_vuint(rec_cursor_t *r) {
 
 // Table entry [i] ([tag] R_Q, R_QN or R_C) as an operand, recorded by the code pass
 // (registered only, when the code is dead). The scope pass registers the same entries but
-// names, in the same order: its registrations are read from the recorded code.
+// names, in the same order: its registrations are read from the recorded code. (Code to run
+// has its tables in the order they are filled: [i] is final, recorded as literal bytes.)
 NOINLINE static void ref(emit_t *e, uint8_t tag, size_t i) {
-    if (e->record && (MPY(e) || !e->dead)) {
-        rec_op(e, (uint8_t)(e->dead ? tag + R_DEAD : tag), i);
+    if (!e->record) {
+        return;
     }
+    if (!MPY(e)) {
+        put_vuint(e, i);
+        return;
+    }
+    rec_op(e, (uint8_t)(e->dead ? tag + R_DEAD : tag), i);
 }
 
 static void adjust(emit_t *e, int delta) {
@@ -453,7 +455,7 @@ static void adjust(emit_t *e, int delta) {
 static int stack_effect(uint8_t b, size_t u) {
     // 0x70.. small ints and 0xB0.. local loads push, 0xC0.. local stores pop, 0xD0.. unary
     // operators keep the depth, 0xD7.. binary operators pop one
-    if (b >= 0x70) {
+    if (b >= MPF_OP_FIRST_MULTI) {
         return b >= 0xD7 ? -1 : b >= 0xD0 ? 0 : b >= 0xC0 ? -1 : 1;
     }
     if (b == MPF_OP_WITH_CLEANUP) {
@@ -534,17 +536,12 @@ static void new_labels(emit_t *e, int *L, int n) {
     }
 }
 
+// (the syntax tree is walked by the scope pass and the recording only: the passes over the
+// recorded code place the labels, write the jumps and the line table: walk)
 static void label(emit_t *e, int l) {
     e->dead = false;
     if (e->record) {
         rec_op(e, R_LABEL, (size_t)l);
-    }
-    if (e->pass == PASS_SCOPE || e->record) {
-        return;
-    }
-    e->labels[l] = e->len;
-    if (e->have_prev && e->prev_labels[l] != e->len) {
-        e->changed = true;
     }
 }
 
@@ -560,32 +557,29 @@ static void op_jump(emit_t *e, uint8_t b, int l) {
     if (e->record) {
         rec_op(e, R_JUMP, b);
         rec_vuint(e, (size_t)l);
-    } else if (e->pass != PASS_SCOPE) {
-        jump_bytes(e, b, l);
     }
     if (b == MPF_OP_JUMP || b == MPF_OP_POP_EXCEPT_JUMP) {
         e->dead = true;
     }
 }
 
-// The bytes of jump [b] to label [l] (the labels of this pass, else the previous pass's).
+// The bytes of jump [b] to label [l] (placed by this pass already, else the previous pass's
+// offset: labels[] holds both).
 static void jump_bytes(emit_t *e, uint8_t b, int l) {
-    bool is_signed = b <= MPF_OP_POP_JUMP_IF_FALSE;   // UNWIND_JUMP, JUMP, POP_JUMP_IF_*
-    size_t target = e->labels[l] != LABEL_NONE ? e->labels[l] : e->have_prev ? e->prev_labels[l] : LABEL_NONE;
+    // a signed offset (UNWIND_JUMP, JUMP, POP_JUMP_IF_*) is biased by 0x40 in one byte, by
+    // 0x4000 in two
+    int bias = b <= MPF_OP_POP_JUMP_IF_FALSE ? 0x40 : 0;
+    size_t target = e->labels[l];
     size_t at = e->len;
     put(e, b);
     // (offsets fit an int: a scope's code is far below 2 GB; no 64-bit arithmetic)
     int d = target == LABEL_NONE ? 0 : (int)target - (int)(at + 2);
     // an offset not known yet is assumed long: like mpy-cross, sizes only shrink from pass
     // to pass, so the layout settles on the same fixed point as its
-    bool small = target != LABEL_NONE && (is_signed ? (d >= -64 && d <= 63) : (d >= 0 && d <= 127));
-    if (small) {
-        put(e, (uint8_t)(is_signed ? d + 0x40 : d));
+    if (target != LABEL_NONE && (unsigned)(d + bias) < 0x80) {
+        put(e, (uint8_t)(d + bias));
     } else {
-        int v = d - 1;
-        if (is_signed) {
-            v += 0x4000;
-        }
+        int v = d - 1 + (bias << 8);
         if (v < 0) {
             v = 0;
         }
@@ -610,6 +604,7 @@ enum {
     S_SUITE,    // k: the statements x->k[k] (none if NULL)
     S_BIND,     // k: assign to the target x->k[k], or POP_TOP when it is NULL
     S_BASE,     // k: the object x->k[k] of an assignment target (target_base)
+    S_DEL,      // k: delete the target x->k[k]
     S_EXPRN,    // k: the expression x->k[k], or None when it is NULL
     S_IFSET,    // k n: the next n bytes only when x->k[k] is not NULL
     S_IFNONE,   // k n: the next n bytes only when x->k[k] is NULL
@@ -619,6 +614,8 @@ enum {
 #define S_JIF 0x1D    // c: jump_if(x->k[c & 7], c >> 7, L[(c >> 3) & 15])
 #define S_OPX 0x1E    // b: the opcode b + x->op
 #define S_LINE 0x1F   // the line of x (set_line)
+#define S_LOOP 0x4C   // k: the loop body x->k[k & 7]: continue jumps to L[0], break to L[1]
+#define S_LOOP_FOR 8  // (in k: a for loop's body, whose break also drops the 4-slot iterator)
 #define JIF(k, l, cond) (uint8_t)((k) | ((l) << 3) | ((cond) << 7))
 // Operands: a qstr opcode (0x10..0x1C) is followed by an index in seq_qstrs (or QX: the
 // name x->v.q), one with an unsigned operand (0x20..0x3F) by its value (below 128), a jump
@@ -635,7 +632,7 @@ static const uint16_t seq_qstrs[] = {
 #define B_AWAIT MPF_OP_GET_ITER, MPF_OP_LOAD_CONST_NONE, MPF_OP_YIELD_FROM
 
 static void expr(emit_t *e, mpf_node_t *x);
-static void stmt(emit_t *e, mpf_node_t *x);
+#define stmt expr   // (one function compiles both)
 static void target(emit_t *e, mpf_node_t *x, bool del);
 #define store(e, x) target(e, x, false)
 static void suite(emit_t *e, mpf_node_t *x);
@@ -645,6 +642,15 @@ static void target_base(emit_t *e, mpf_node_t *x, bool attr_lines);
 static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l);
 static void set_line(emit_t *e, size_t line);
 static size_t trailer_line(const mpf_node_t *x);
+
+// The body of a loop: continue jumps to L[0], break to L[1] ([is_for]: a break also drops the
+// for loop's iterator). (Not in seq: its frame is on the C stack at each level of nesting.)
+NOINLINE static void loop_body(emit_t *e, mpf_node_t *body, const int *L, bool is_for) {
+    loop_t saved = e->loop;
+    e->loop = (loop_t){L[1], L[0], e->exc_level, is_for};
+    suite(e, body);
+    e->loop = saved;
+}
 
 // Run script [s] on node [x] with the labels [L] (see the S_ directives).
 static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
@@ -686,7 +692,8 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
                 }
                 // fall through
             case S_STORE:
-                store(e, k);
+            case S_DEL:
+                target(e, k, b == S_DEL);
                 break;
             case S_SUITE:
                 suite(e, k);
@@ -712,6 +719,9 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
                 break;
             case S_OPX:
                 op(e, (uint8_t)(*s + x->op));
+                break;
+            case S_LOOP:
+                loop_body(e, x->k[*s & 7], L, (*s & S_LOOP_FOR) != 0);
                 break;
             default:
                 if (b >= 0x50) {
@@ -746,11 +756,7 @@ static void set_line(emit_t *e, size_t line) {
     if (e->record) {
         rec_op(e, R_LINE, line);
     }
-    if (e->pass == PASS_SCOPE || e->record) {
-        e->last_line = line;
-        return;
-    }
-    line_entry(e, line);
+    e->last_line = line;
 }
 
 // The line table's entries from the last line to [line], at this offset of the code.
@@ -868,6 +874,9 @@ static void scope_store(emit_t *e, scope_t *s, mpf_qstr_t q) {
 }
 
 // Load ([what] 0), store (1) or delete (2) name [q]: in the scope pass, record the use.
+// LOAD_NAME, STORE_NAME, DELETE_NAME (their _GLOBAL: the next opcode each)
+static const uint8_t name_ops[3] = {0x11, 0x16, 0x19};
+
 static void name_op(emit_t *e, mpf_qstr_t q, int what) {
     scope_t *s = e->scope;
     if (e->pass == PASS_SCOPE) {
@@ -876,36 +885,30 @@ static void name_op(emit_t *e, mpf_qstr_t q, int what) {
         } else {
             add_id(e, s, q, ID_UNDECIDED);
         }
-        adjust(e, (what == 0) - (what == 1));
-        return;
+        return;   // (the scope pass's stack depth is not kept: the code pass's is)
     }
     id_info_t *id = find_id(s, q);
-    // the opcodes of a load, store and delete: of a cell, of a global, of a name
-    static const uint8_t ops_of[3][3] = {{0x25, 0x27, 0x29}, {0x12, 0x17, 0x1A}, {0x11, 0x16, 0x19}};
     int kind = id ? id->kind : ID_GLOBAL_IMPLICIT;
-    if (kind == ID_LOCAL) {
-        // LOAD/STORE_FAST_MULTI for the first 16, else LOAD/STORE_FAST_N; DELETE_FAST
-        if (what < 2 && id->num < 16) {
+    if (kind >= ID_LOCAL) {
+        // LOAD/STORE_FAST_MULTI for the first 16 locals, else LOAD/STORE_FAST_N, DELETE_FAST;
+        // a cell's LOAD/STORE/DELETE_DEREF (each the opcode after its _FAST one)
+        bool cell = kind != ID_LOCAL;
+        if (!cell && what < 2 && id->num < 16) {
             op(e, (uint8_t)(0xB0 + 16 * what + id->num));
         } else {
-            op_u(e, (uint8_t)(0x24 + 2 * what), id->num);
+            op_u(e, (uint8_t)(0x24 + 2 * what + cell), id->num);
         }
-    } else if (kind >= ID_CELL) {
-        op_u(e, ops_of[0][what], id->num);
-    } else if (e->record && s->kind == SC_MODULE) {
-        // LOAD/STORE/DELETE_NAME or _GLOBAL: known once the whole module is parsed
-        adjust(e, (what == 0) - (what == 1));
-        size_t i = use_qstr(e, q);
-        if (e->dead) {
-            if (MPY(e)) {
-                rec_op(e, R_QN + R_DEAD, i);
-            }
-        } else {
-            rec_op(e, R_NAME, (size_t)what);
-            rec_vuint(e, i);
-        }
+        return;
+    }
+    // LOAD/STORE/DELETE_NAME, or _GLOBAL (the opcode after it)
+    uint8_t b = (uint8_t)(name_ops[what] + (kind == ID_GLOBAL_EXPLICIT || is_func_like(s)));
+    if (e->record && s->kind == SC_MODULE && !e->dead) {
+        // the module's: known once the whole module is parsed
+        adjust(e, stack_effect(b, 0));
+        rec_op(e, R_NAME, (size_t)what);
+        rec_vuint(e, use_qstr(e, q));
     } else {
-        op_qt(e, ops_of[kind == ID_GLOBAL_EXPLICIT || is_func_like(s) ? 1 : 2][what], q, R_QN);
+        op_qt(e, b, q, R_QN);
     }
 }
 
@@ -930,7 +933,7 @@ static void load_int_obj(emit_t *e, mpf_obj_t o) {
         if (is_small(v)) {
             adjust(e, 1);
             put(e, 0x22);
-            put_svuint(e, v);
+            vint_to(e, (size_t)v, put, true);
             return;
         }
     }
@@ -948,14 +951,9 @@ static bool str_is_interned(const char *s, size_t len, bool interned, mpf_qstr_t
 }
 
 static void load_const(emit_t *e, mpf_obj_t o, bool interned) {
-    if (o == MPF_OBJ_NONE) {
-        op(e, 0x51);
-    } else if (o == MPF_OBJ_TRUE) {
-        op(e, 0x52);
-    } else if (o == MPF_OBJ_FALSE) {
-        op(e, 0x50);
-    } else if (mpf_obj_is_small_int(o) || mpf_obj_is_type(o, &mpf_type_int)) {
-        load_int_obj(e, o);
+    if (o == MPF_OBJ_NONE || o == MPF_OBJ_TRUE || o == MPF_OBJ_FALSE) {
+        // LOAD_CONST_FALSE, _NONE, _TRUE
+        op(e, (uint8_t)(o == MPF_OBJ_FALSE ? 0x50 : o == MPF_OBJ_NONE ? 0x51 : 0x52));
     } else if (mpf_obj_is_qstr(o) || mpf_obj_is_type(o, &mpf_type_str)) {
         size_t len;
         const char *s = mpf_obj_str_data(o, &len);
@@ -966,7 +964,7 @@ static void load_const(emit_t *e, mpf_obj_t o, bool interned) {
             op_c(e, o);
         }
     } else {
-        op_c(e, o);
+        load_int_obj(e, o);   // (any other object: a constant unless a small int)
     }
 }
 
@@ -977,8 +975,10 @@ static size_t trailer_line(const mpf_node_t *x) {
     return (size_t)x->line + (x->op & N_TRAILER_BELOW_MAX);
 }
 
-static bool is_const_node(const mpf_node_t *x) {
-    return x->kind == N_CONST || (x->kind == N_TUPLE && mpf_node_tuple_is_const(x));
+// Whether [x] is one constant object: a literal, or a non-empty tuple of constants (mpy-cross
+// folds it; an empty one is built).
+NOINLINE static bool is_const_node(const mpf_node_t *x) {
+    return x->kind == N_CONST || (x->kind == N_TUPLE && x->n > 0 && mpf_node_tuple_is_const(x));
 }
 
 static mpf_obj_t const_value(const mpf_node_t *x) {
@@ -1067,15 +1067,17 @@ static void close_over(emit_t *e, scope_t *child, bool defargs) {
     make_child(e, child, n, defargs);
 }
 
+// The scope of def, lambda, class or comprehension [x], made (of [kind], named [name]) by the
+// scope pass.
+NOINLINE static scope_t *child_scope(emit_t *e, mpf_node_t *x, int kind, mpf_qstr_t name) {
+    return e->pass == PASS_SCOPE ? scope_new(e, kind, x, name) : mpf_node_scope(x);
+}
+
 static void comprehension(emit_t *e, mpf_node_t *x) {
     // (x->op: 0 list, 1 dict, 2 set, 3 generator, as the SC_ kinds from SC_LISTCOMP on)
     static const uint16_t names[4] = {MPF_QSTRE__3clistcomp_3e, MPF_QSTRE__3cdictcomp_3e, MPF_QSTRE__3csetcomp_3e,
         MPF_QSTRE__3cgenexpr_3e};
-    scope_t *child = mpf_node_scope(x);
-    if (e->pass == PASS_SCOPE) {
-        child = scope_new(e, SC_LISTCOMP + N_COMP_KIND(x), x, names[N_COMP_KIND(x)]);
-    }
-    close_over(e, child, false);
+    close_over(e, child_scope(e, x, SC_LISTCOMP + N_COMP_KIND(x), names[N_COMP_KIND(x)]), false);
     // the first iterable is evaluated here
     mpf_node_t *first = x->k[2];
     expr(e, first->k[1]);
@@ -1088,40 +1090,38 @@ static void comprehension(emit_t *e, mpf_node_t *x) {
 // The arguments x->k[1..] of a call and the call ([method]: CALL_METHOD); [extra]
 // positional arguments are on the stack already.
 static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
+    // the positional arguments come first (as CPython, that error before any other the
+    // arguments hold): then one pass compiles them in order, positional ones, keyword pairs
+    bool seen_kw = false;
+    for (size_t i = 1; i < x->n; i++) {
+        mpf_node_t *a = x->k[i];
+        if (a->kind == N_KW || a->kind == N_DSTAR) {
+            seen_kw = true;
+        } else if (seen_kw) {
+            error_at(e, a, a->kind == N_STAR ? E_STAR_AFTER_KW : E_POS_AFTER_KW);
+        }
+    }
     size_t n_pos = 0, n_kw = 0;
-    bool star = false, seen_kw = false;
+    bool star = false;
     mpf_uint_t bitmap = 0;   // (bits beyond a word are dropped, as the int made of it would drop them)
-    // positional arguments, then keyword pairs
     for (size_t i = 1; i < x->n; i++) {
         mpf_node_t *a = x->k[i];
         star |= a->kind == N_STAR || a->kind == N_DSTAR;
         if (a->kind == N_KW || a->kind == N_DSTAR) {
-            seen_kw = true;
-            continue;
-        }
-        if (seen_kw) {
-            error_at(e, a, a->kind == N_STAR ? E_STAR_AFTER_KW : E_POS_AFTER_KW);
-        }
-        if (a->kind == N_STAR) {
-            if (n_pos < 8 * sizeof(bitmap)) {
+            if (a->kind == N_KW) {
+                op_q(e, MPF_OP_LOAD_CONST_STRING, a->v.q);
+            } else {
+                op(e, MPF_OP_LOAD_NULL);
+            }
+            n_kw++;
+        } else {
+            if (a->kind == N_STAR && n_pos < 8 * sizeof(bitmap)) {
                 bitmap |= (mpf_uint_t)1 << n_pos;
             }
-            a = a->k[0];
+            n_pos++;
         }
-        expr(e, a);
-        n_pos++;
-    }
-    for (size_t i = 1; i < x->n; i++) {
-        mpf_node_t *a = x->k[i];
-        if (a->kind == N_KW) {
-            op_q(e, MPF_OP_LOAD_CONST_STRING, a->v.q);
-        } else if (a->kind == N_DSTAR) {
-            op(e, MPF_OP_LOAD_NULL);
-        } else {
-            continue;
-        }
-        expr(e, a->k[0]);
-        n_kw++;
+        // (*x, **x, k=x: their x)
+        expr(e, (unsigned)(a->kind - N_STAR) <= N_KW - N_STAR ? a->k[0] : a);
     }
     n_pos += extra;
     if (n_pos > 255 || n_kw > 255) {
@@ -1152,19 +1152,21 @@ static void super_args(emit_t *e) {
 static void call(emit_t *e, mpf_node_t *x) {
     mpf_node_t *f = x->k[0];
     bool method = f->kind == N_ATTR && !(f->op & N_ATTR_PAREN);
-    if (method && is_super(e, f->k[0])) {
-        // super().m(...): LOAD_GLOBAL super, the __class__ cell, the first argument
+    mpf_node_t *c = method ? f->k[0] : x;   // what may be a zero-argument super() call
+    bool sup = is_super(e, c);
+    if (sup) {
+        // super().m(...): LOAD_SUPER_METHOD after them; super(): a call of super with them
         super_args(e);
-        op_q(e, MPF_OP_LOAD_SUPER_METHOD, f->v.q);
-    } else if (method) {
-        expr(e, f->k[0]);
-        op_q(e, MPF_OP_LOAD_METHOD, f->v.q);
-    } else if (is_super(e, x)) {
-        super_args(e);
-        op_u(e, MPF_OP_CALL_FUNCTION, 2);
-        return;
+        if (!method) {
+            op_u(e, MPF_OP_CALL_FUNCTION, 2);
+            return;
+        }
     } else {
-        expr(e, f);
+        expr(e, method ? c : f);
+    }
+    if (method) {
+        op_q(e, (uint8_t)(MPF_OP_LOAD_METHOD + sup), f->v.q);   // (LOAD_SUPER_METHOD follows it)
+    } else {
         set_line(e, trailer_line(x));
     }
     call_args(e, x, 0, method);
@@ -1204,15 +1206,9 @@ static void compare(emit_t *e, mpf_node_t *x) {
 
 // Whether [x] is a constant whose truth is known at compile time (then *truth holds it).
 static bool const_truth(const mpf_node_t *x, bool *truth) {
-    if (x->kind == N_TUPLE && mpf_node_tuple_is_const(x)) {
-        *truth = x->n > 0;
-        return true;
-    }
-    if (x->kind != N_CONST) {
-        return false;
-    }
-    *truth = mpf_obj_is_true(x->v.obj);
-    return true;
+    int t = mpf_node_truth(x);   // (the parser's)
+    *truth = t > 0;
+    return t >= 0;
 }
 
 // Conditional jump on [x] to [l] when its truth equals [cond] (and/or/not folded in).
@@ -1222,18 +1218,16 @@ static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l) {
         return;
     }
     if (x->kind == N_OR || x->kind == N_AND) {
-        bool is_or = x->kind == N_OR;
-        if (is_or == cond) {
-            for (size_t i = 0; i < x->n; i++) {
-                jump_if(e, x->k[i], cond, l);
-            }
-        } else {
-            int l2 = new_label(e);
-            for (size_t i = 0; i + 1 < x->n; i++) {
-                jump_if(e, x->k[i], !cond, l2);
-            }
-            jump_if(e, x->k[x->n - 1], cond, l);
-            label(e, l2);
+        // (`a or b` jumping when true, `a and b` when false: each operand jumps to l; else each
+        // but the last jumps past the others when it decides the opposite)
+        bool same = (x->kind == N_OR) == cond;
+        int past = same ? l : new_label(e);
+        for (size_t i = 0; i < x->n; i++) {
+            bool last = i + 1 == x->n;
+            jump_if(e, x->k[i], same || last ? cond : !cond, last ? l : past);
+        }
+        if (!same) {
+            label(e, past);
         }
         return;
     }
@@ -1255,7 +1249,8 @@ static void funcdef(emit_t *e, mpf_node_t *x);
 // The scripts of the node kinds whose code is one: a table of their offsets (+ 1) in one blob.
 // The scripts of the node kinds whose code is one, in one blob (script_at: kind -> offset + 1).
 typedef struct {
-    uint8_t binop[7], not_[4], attr[6], subscr[7], slice[16], ifexp[17], raise[16], assert_[17];
+    uint8_t binop[7], not_[4], attr[6], subscr[7], slice[16], ifexp[17], raise[16], assert_[17], yield[4], await[6],
+        ret[4];
 } scripts_t;
 static const scripts_t scripts = {
     {S_EXPR, 0, S_EXPR, 1, S_OPX, MPF_OP_BINARY_OP_MULTI + 22 - OP_OR, S_END},
@@ -1273,11 +1268,15 @@ static const scripts_t scripts = {
     // L: the end
     {S_LABELS, 1, S_JIF, JIF(0, 0, 1), MPF_OP_LOAD_GLOBAL, Q_ASSERT, S_IFSET, 1, 4, S_EXPR, 1, MPF_OP_CALL_FUNCTION, 1,
         MPF_OP_RAISE_OBJ, S_LABEL, 0, S_END},
+    {S_EXPRN, 0, MPF_OP_YIELD_VALUE, S_END},
+    {S_EXPR, 0, B_AWAIT, S_END},   // (yield from, await)
+    {S_EXPRN, 0, MPF_OP_RETURN_VALUE, S_END},
 };
 #define SCRIPT(name) (uint8_t)(offsetof(scripts_t, name) + 1)
 static const uint8_t script_at[N_ASSERT + 1] = {
     [N_BINOP] = SCRIPT(binop), [N_NOT] = SCRIPT(not_), [N_ATTR] = SCRIPT(attr), [N_SUBSCR] = SCRIPT(subscr),
     [N_SLICE] = SCRIPT(slice), [N_IFEXP] = SCRIPT(ifexp), [N_RAISE] = SCRIPT(raise), [N_ASSERT] = SCRIPT(assert_),
+    [N_YIELD] = SCRIPT(yield), [N_YIELDFROM] = SCRIPT(await), [N_AWAIT] = SCRIPT(await), [N_RETURN] = SCRIPT(ret),
 };
 
 // Run the script of the kind of [x]; whether it has one.
@@ -1289,125 +1288,6 @@ static bool kind_script(emit_t *e, mpf_node_t *x) {
     int L[2];
     seq(e, (const uint8_t *)&scripts + at - 1, L, x);
     return true;
-}
-
-static void expr(emit_t *e, mpf_node_t *x) {
-    mpf_stack_check();
-
-    if (x->kind == N_TUPLE && x->n > 0 && is_const_node(x)) {
-        set_line(e, x->v.const_line ? x->v.const_line : x->line);   // mpy-cross's parser made the constant
-    } else if (x->kind != N_NAME && x->kind != N_CONST && !(x->kind == N_COMP && x->v.bare_arg)) {
-        // (a generator that is a call's only argument is made without a line of its own)
-        // like mpy-cross, every compound node records its line (lines only increase)
-        set_line(e, x->line);
-    }
-    if (kind_script(e, x)) {
-        return;
-    }
-    switch (x->kind) {
-        case N_NAME:
-            load_name(e, x->v.q);
-            return;
-        case N_CONST:
-            if (x->op & N_CONST_LINE) {
-                set_line(e, x->line);
-            }
-            load_const(e, x->v.obj, (x->op & N_CONST_INTERNED) != 0);
-            return;
-        case N_TUPLE:
-            if (x->n > 0 && is_const_node(x)) {
-                op_c(e, const_value(x));
-                return;
-            }
-            build_seq(e, x, 0x2A);
-            return;
-        case N_LIST:
-            build_seq(e, x, 0x2B);
-            return;
-        case N_SET:
-            build_seq(e, x, 0x2D);
-            return;
-        case N_DICT:
-            op_u(e, 0x2C, x->n / 2);
-            for (size_t i = 0; i < x->n; i += 2) {
-                set_line(e, x->k[i]->line);   // each key: value pair is a node of its own
-                expr(e, x->k[i + 1]);
-                expr(e, x->k[i]);
-                op(e, 0x62);
-            }
-            return;
-        case N_UNARY:
-            expr(e, x->k[0]);
-            op(e, x->op == OP_ADD ? 0xD0 : x->op == OP_SUB ? 0xD1 : 0xD2);
-            return;
-        case N_AND:
-        case N_OR: {
-            int l = new_label(e);
-            for (size_t i = 0; i + 1 < x->n; i++) {
-                expr(e, x->k[i]);
-                op_jump(e, x->kind == N_AND ? 0x46 : 0x45, l);
-            }
-            expr(e, x->k[x->n - 1]);
-            label(e, l);
-            return;
-        }
-        case N_COMPARE:
-            compare(e, x);
-            return;
-        case N_CALL:
-            call(e, x);
-            return;
-        case N_LAMBDA:
-            funcdef(e, x);
-            return;
-        case N_COMP:
-            comprehension(e, x);
-            return;
-        case N_YIELD:
-        case N_YIELDFROM:
-        case N_AWAIT: {
-            static const uint8_t yield[2][6] = {
-                {S_EXPRN, 0, MPF_OP_YIELD_VALUE, S_END}, {S_EXPR, 0, B_AWAIT, S_END},   // (yield from, await)
-            };
-            bool plain = x->kind == N_YIELD;
-            need_function(e, x, x->kind == N_AWAIT ? E_AWAIT : E_YIELD);
-            e->scope->flags |= SF_GENERATOR | (plain ? SF_YIELDS : 0);
-            if (x->kind == N_YIELDFROM && is_async_def(e->scope)) {
-                error_at(e, x, E_YIELD_FROM_ASYNC);
-            }
-            seq(e, yield[!plain], NULL, x);
-            return;
-        }
-        case N_NAMEDEXPR:
-            if (x->k[0]->kind != N_NAME) {
-                error_at(e, x, E_ASSIGN_EXPR);
-            }
-            expr(e, x->k[1]);
-            op(e, 0x57);
-            if (e->pass == PASS_SCOPE && e->scope->kind >= SC_LISTCOMP) {
-                // := in a comprehension binds in the scope around it: a global of the module
-                // or a (nonlocal) variable of the enclosing function
-                mpf_qstr_t q = x->k[0]->v.q;
-                scope_t *t = e->scope;
-                while (t->kind >= SC_LISTCOMP && t->parent) {
-                    t = t->parent;
-                }
-                id_info_t *id = add_id(e, e->scope, q, ID_UNDECIDED);
-                const id_info_t *bound = find_id(t, q);
-                // (a function's `global` declaration holds for the comprehension too)
-                bool global = !is_func_like(t) || (bound != NULL && bound->kind == ID_GLOBAL_EXPLICIT);
-                declare_id(e, id, t, global);
-                if (!global) {
-                    scope_store(e, t, q);
-                }
-            }
-            store_name(e, x->k[0]->v.q);
-            return;
-        case N_STAR:
-            error_at(e, x, E_STAR_EXPR);
-        default:
-            error_at(e, x, E_SYNTAX);
-    }
 }
 
 // ---------------------------------------------------------------- assignment targets
@@ -1427,10 +1307,6 @@ static void store_seq(emit_t *e, mpf_node_t *x) {
         op_u(e, 0x30, x->n);
     } else {
         op_u(e, 0x31, star | ((x->n - star - 1) << 8));
-    }
-    for (size_t i = 0; i < x->n; i++) {
-        mpf_node_t *k = x->k[i];
-        store(e, k->kind == N_STAR ? k->k[0] : k);
     }
 }
 
@@ -1485,11 +1361,11 @@ static void target(emit_t *e, mpf_node_t *x, bool del) {
             // () = x and [] = x unpack nothing, del () and del [] delete nothing (CPython 3.11;
             // mpy-cross rejects them)
             if (!del) {
-                store_seq(e, x);
-                return;
+                store_seq(e, x);   // (the unpacking, then each item stored: a starred one's target)
             }
             for (size_t i = 0; i < x->n; i++) {
-                target(e, x->k[i], true);
+                mpf_node_t *k = x->k[i];
+                target(e, !del && k->kind == N_STAR ? k->k[0] : k, del);
             }
             return;
         case N_STAR:
@@ -1507,46 +1383,42 @@ static void target(emit_t *e, mpf_node_t *x, bool del) {
 // Push the default tuple / kw-default dict of [args] (in the enclosing scope) and record
 // the parameters in [child] during the scope pass.
 static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool *defargs) {
-    size_t n_def = 0;
-    size_t n_kwdef = 0;
+    // each default: a positional one's value (op 0), a keyword-only one's name and value (op 2)
+    static const uint8_t value[2][6] = {
+        {S_EXPR, 0, S_END}, {S_EXPR, 0, MPF_OP_LOAD_CONST_STRING, QX, MPF_OP_STORE_MAP, S_END},
+    };
+    size_t n[2] = {0, 0};   // positional defaults, keyword-only ones (only those have one)
     for (size_t i = 0; i < args->n; i++) {
         mpf_node_t *a = args->k[i];
-        if (a->op == 0 && a->k[0]) {
-            n_def++;
-        } else if (a->op == 0 && n_def) {
+        if (a->k[0]) {
+            n[a->op >> 1]++;
+        } else if (a->op == 0 && n[0]) {
             error_at(e, a, E_NON_DEFAULT);
         }
-        if (a->op == 2 && a->k[0]) {
-            n_kwdef++;
-        }
     }
-    *defargs = n_def > 0 || n_kwdef > 0;
-    if (n_def) {
-        for (size_t i = 0; i < args->n; i++) {
-            if (args->k[i]->op == 0 && args->k[i]->k[0]) {
-                expr(e, args->k[i]->k[0]);
-            }
+    // the positional defaults' tuple, then the keyword-only defaults' dict (NULL: none)
+    *defargs = n[0] || n[1];
+    for (unsigned kw = 0; kw < 2 && *defargs; kw++) {
+        if (n[kw] == 0) {
+            op(e, MPF_OP_LOAD_NULL);
+            continue;
         }
-        op_u(e, 0x2A, n_def);
-    } else if (n_kwdef) {
-        op(e, 0x53);
-    }
-    if (n_kwdef) {
-        op_u(e, 0x2C, 0);
+        if (kw) {
+            op_u(e, MPF_OP_BUILD_MAP, 0);
+        }
         for (size_t i = 0; i < args->n; i++) {
             mpf_node_t *a = args->k[i];
-            if (a->op == 2 && a->k[0]) {
-                expr(e, a->k[0]);
-                op_q(e, 0x10, a->v.q);
-                op(e, 0x62);
+            if (a->op == 2 * kw && a->k[0]) {
+                seq(e, value[kw], NULL, a);
             }
         }
-    } else if (n_def) {
-        op(e, 0x53);
+        if (!kw) {
+            op_u(e, MPF_OP_BUILD_TUPLE, n[0]);
+        }
     }
     if (e->pass == PASS_SCOPE) {
-        child->n_def_pos = (uint16_t)n_def;
-        if (n_kwdef) {
+        child->n_def_pos = (uint16_t)n[0];
+        if (n[1]) {
             child->flags |= SF_DEFKWARGS;
         }
     }
@@ -1586,7 +1458,7 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
 
 // A def, class or lambda: the decorators, the function made (a class: built of its body's
 // function and its bases), decorated, bound to its name (a lambda: pushed).
-static void funcdef(emit_t *e, mpf_node_t *x) {
+NOINLINE static void funcdef(emit_t *e, mpf_node_t *x) {
     int kind = x->kind == N_CLASSDEF ? SC_CLASS : x->kind == N_LAMBDA ? SC_LAMBDA : SC_FUNC;
     // (a lambda's children: its parameters and body, no decorators)
     size_t dec = kind == SC_CLASS ? 2 : 3;
@@ -1596,11 +1468,10 @@ static void funcdef(emit_t *e, mpf_node_t *x) {
     if (kind == SC_CLASS) {
         op(e, MPF_OP_LOAD_BUILD_CLASS);
     }
-    scope_t *child = mpf_node_scope(x);
+    scope_t *child = child_scope(e, x, kind, kind == SC_LAMBDA ? MPF_QSTRE__3clambda_3e : x->v.q);
     if (e->pass == PASS_SCOPE) {
-        child = scope_new(e, kind, x, kind == SC_LAMBDA ? MPF_QSTRE__3clambda_3e : x->v.q);
         if (kind == SC_FUNC && x->op) {
-            child->flags |= SF_GENERATOR;
+            child->flags |= SF_GENERATOR;   // (an async def)
         }
     }
     bool defargs = false;
@@ -1704,28 +1575,6 @@ static void declare(emit_t *e, mpf_node_t *x, bool global) {
     }
 }
 
-static void return_stmt(emit_t *e, mpf_node_t *x) {
-    need_function(e, x, E_RETURN);
-    mpf_node_t *v = x->k[0];
-    if (v != NULL && e->pass != PASS_SCOPE && (e->scope->flags & SF_YIELDS) && is_async_def(e->scope)) {
-        error_at(e, x, E_RETURN_ASYNC_GEN);
-    }
-    // return a if c else b: two returns, no jump over the second value (only the outermost:
-    // a conditional expression in b is compiled as any other); L: else
-    static const uint8_t ret[] = {S_EXPRN, 0, MPF_OP_RETURN_VALUE, S_END};
-    static const uint8_t ret_ifexp[] = {
-        S_LABELS, 1, S_JIF, JIF(1, 0, 0), S_EXPR, 0, MPF_OP_RETURN_VALUE, S_LABEL, 0, S_EXPR, 2, MPF_OP_RETURN_VALUE,
-        S_END,
-    };
-    int L[1];
-    if (v != NULL && v->kind == N_IFEXP) {
-        seq(e, ret_ifexp, L, v);
-    } else {
-        seq(e, ret, L, x);
-    }
-    e->dead = true;
-}
-
 static void break_continue(emit_t *e, mpf_node_t *x, bool is_break) {
     if (e->loop.break_label < 0) {
         error_at(e, x, is_break ? E_BREAK : E_CONTINUE);
@@ -1748,120 +1597,69 @@ static void break_continue(emit_t *e, mpf_node_t *x, bool is_break) {
     e->dead = true;
 }
 
-// The body [body] of a loop: break jumps to [brk], continue to [cont]; [is_for]: a break
-// also drops the for loop's iterator.
-static void loop_body(emit_t *e, mpf_node_t *body, int brk, int cont, bool is_for) {
-    loop_t saved = e->loop;
-    e->loop.break_label = brk;
-    e->loop.continue_label = cont;
-    e->loop.exc_depth = e->exc_level;
-    e->loop.is_for = is_for;
-    suite(e, body);
-    e->loop = saved;
-}
-
+// while: L: condition (continue), break, top. A condition known true: no first jump to it;
+// known false: no body (jump_if of a false constant jumps nowhere).
 static void while_stmt(emit_t *e, mpf_node_t *x) {
-    int L[3];   // top, condition, break
+    static const uint8_t loop[] = {
+        MPF_OP_JUMP, 0, S_LABEL, 2, S_LOOP, 1, S_LABEL, 0, S_JIF, JIF(0, 2, 1), S_SUITE, 2, S_LABEL, 1, S_END,
+    };
+    int L[3];
     new_labels(e, L, 3);
-    mpf_node_t *c = x->k[0];
-    bool truth = false;
-    bool known = const_truth(c, &truth);
-    bool never = known && !truth;
-    if (!known) {
-        op_jump(e, MPF_OP_JUMP, L[1]);
-    }
-    if (!never) {
-        label(e, L[0]);
-        loop_body(e, x->k[1], L[2], L[1], false);
-    }
-    label(e, L[1]);
-    if (!never) {
-        jump_if(e, c, true, L[0]);   // (while True: a jump)
-    }
-    suite(e, x->k[2]);
-    label(e, L[2]);
-}
-
-// The end value and counter of range_for, dropped.
-static void pop_n(emit_t *e, int n) {
-    while (n-- > 0) {
-        op(e, MPF_OP_POP_TOP);
-    }
-}
-
-// Expression [x], or small int [v] when [x] is NULL.
-static void expr_or_int(emit_t *e, mpf_node_t *x, int v) {
-    if (x == NULL) {
-        op(e, (uint8_t)(MPF_OP_SMALL_INT_MULTI_ZERO + v));
-    } else {
-        expr(e, x);
-    }
-}
-
-// Whether [x] is a small int constant.
-static bool is_small_const(const mpf_node_t *x) {
-    return x->kind == N_CONST && mpf_obj_is_small_int(x->v.obj);
+    bool truth;
+    seq(e, loop + (const_truth(x->k[0], &truth) ? (truth ? 2 : 6) : 0), L, x);
 }
 
 // for over range(...) with plain arguments: a counter on the stack (and the end value
-// under it unless the end is a constant).
-static bool range_for(emit_t *e, mpf_node_t *x) {
+// under it unless the end is a constant). The script runs on a node made here: k[0] the
+// target, k[1] the start, k[2] the end, k[3] the step, k[4] the body, k[5] the end when it
+// is no constant (the stack then holds it: two slots) else NULL, k[6] the else suite; op:
+// 1 when the step is negative (the comparison: > rather than <).
+static bool range_for(emit_t *e, mpf_node_t *x, int *L) {
+    static const mpf_node_t ints[2] = {
+        {.kind = N_CONST, .v.obj = MPF_OBJ_SMALL_INT(0)}, {.kind = N_CONST, .v.obj = MPF_OBJ_SMALL_INT(1)},
+    };
+    // L: continue, break, top, condition, end
+    static const uint8_t loop[] = {
+        S_LABELS, 5, S_IFSET, 5, 2, S_EXPR, 5, S_EXPR, 1, MPF_OP_JUMP, 3, S_LABEL, 2, MPF_OP_DUP_TOP, S_STORE, 0,
+        S_LOOP, 4, S_LABEL, 0, S_EXPR, 3, MPF_OP_BINARY_OP_MULTI + 14, S_LABEL, 3,   // +=
+        S_IFNONE, 5, 3, MPF_OP_DUP_TOP, S_EXPR, 2, S_IFSET, 5, 2, MPF_OP_DUP_TOP_TWO, MPF_OP_ROT_TWO,
+        S_OPX, MPF_OP_BINARY_OP_MULTI, MPF_OP_POP_JUMP_IF_TRUE, 2,   // < or >
+        S_IFSET, 6, 16, MPF_OP_POP_TOP, S_IFSET, 5, 1, MPF_OP_POP_TOP, S_SUITE, 6, MPF_OP_JUMP, 4,
+        S_ADJ, 1, S_IFSET, 5, 2, S_ADJ, 1,
+        S_LABEL, 1, MPF_OP_POP_TOP, S_IFSET, 5, 1, MPF_OP_POP_TOP, S_LABEL, 4, S_END,
+    };
     mpf_node_t *it = x->k[1];
     size_t n = it->n;
     if (it->kind != N_CALL || it->k[0]->kind != N_NAME || it->k[0]->v.q != MPF_QSTR_range || n - 2 > 2 ||
         x->k[0]->kind != N_NAME) {
         return false;
     }
-    // start (NULL: 0), end, step (NULL: 1)
-    mpf_node_t *a[3] = {NULL, NULL, NULL};
+    union {
+        mpf_node_t n;
+        uint8_t room[sizeof(mpf_node_t) + 7 * sizeof(mpf_node_t *)];
+    } r;
+    mpf_node_t *f = &r.n;
+    // start, end, step
+    f->k[1] = (mpf_node_t *)&ints[0];
+    f->k[3] = (mpf_node_t *)&ints[1];
     for (size_t i = 1; i < n; i++) {
         mpf_node_t *k = it->k[i];
         if ((unsigned)(k->kind - N_STAR) <= N_KW - N_STAR || (k->kind == N_COMP && k->v.bare_arg)) {
             return false;   // (range(x for x in y): an unbracketed generator is no plain argument)
         }
-        a[i - (n > 2)] = k;
+        f->k[i + (n == 2)] = k;
     }
-    mpf_node_t *end = a[1], *step = a[2];
-    if (step != NULL && (!is_small_const(step) || mpf_obj_small_int_value(step->v.obj) == 0)) {
+    mpf_node_t *end = f->k[2], *step = f->k[3];
+    mpf_int_t v = 1;
+    if (step->kind != N_CONST || !mpf_obj_is_small_int(step->v.obj) || (v = mpf_obj_small_int_value(step->v.obj)) == 0) {
         return false;
     }
-    bool end_const = is_small_const(end);
-    int n_slots = 2 - end_const;
-    // L: top, continue, condition, break, end
-    static const uint8_t top[] = {
-        MPF_OP_JUMP, 2, S_LABEL, 0, MPF_OP_DUP_TOP, S_STORE, 0, S_END,
-    };
-    static const uint8_t next[] = {
-        MPF_OP_BINARY_OP_MULTI + 14, S_LABEL, 2, S_END,   // +=
-    };
-    int L[5];
-    new_labels(e, L, 5);
-    if (!end_const) {
-        expr(e, end);
-    }
-    expr_or_int(e, a[0], 0);
-    seq(e, top, L, x);
-    loop_body(e, x->k[2], L[3], L[1], false);
-    label(e, L[1]);
-    expr_or_int(e, step, 1);
-    seq(e, next, L, x);
-    if (end_const) {
-        op(e, MPF_OP_DUP_TOP);
-        expr(e, end);
-    } else {
-        ops(e, "\x58\x5A");   // DUP_TOP_TWO, ROT_TWO
-    }
-    op(e, (uint8_t)(MPF_OP_BINARY_OP_MULTI + (step != NULL && mpf_obj_small_int_value(step->v.obj) < 0)));   // < or >
-    op_jump(e, MPF_OP_POP_JUMP_IF_TRUE, L[0]);
-    if (x->k[3]) {
-        pop_n(e, n_slots);
-        suite(e, x->k[3]);
-        op_jump(e, MPF_OP_JUMP, L[4]);
-        adjust(e, n_slots);
-    }
-    label(e, L[3]);
-    pop_n(e, n_slots);
-    label(e, L[4]);
+    f->op = v < 0;
+    f->k[0] = x->k[0];
+    f->k[4] = x->k[2];
+    f->k[5] = end->kind == N_CONST && mpf_obj_is_small_int(end->v.obj) ? NULL : end;
+    f->k[6] = x->k[3];
+    seq(e, loop, L, f);
     return true;
 }
 
@@ -1880,43 +1678,30 @@ static void leave_exc(emit_t *e) {
 
 // for and async for. async for: __aiter__ once, then each item from await __anext__()
 // until StopAsyncIteration, the handler shaped like a try/except.
-static void for_stmt(emit_t *e, mpf_node_t *x) {
-    // L: top, end, break
-    static const uint8_t plain_start[] = {
-        S_LABELS, 3, S_EXPR, 1, MPF_OP_GET_ITER_STACK, S_LABEL, 0, MPF_OP_FOR_ITER, 1, S_STORE, 0, S_END,
+NOINLINE static void for_stmt(emit_t *e, mpf_node_t *x) {
+    // L: top (continue), break, end
+    static const uint8_t plain[] = {
+        S_LABELS, 3, S_EXPR, 1, MPF_OP_GET_ITER_STACK, S_LABEL, 0, MPF_OP_FOR_ITER, 2, S_STORE, 0,
+        S_LOOP, 2 | S_LOOP_FOR, MPF_OP_JUMP, 0, S_LABEL, 2, S_ADJ, (uint8_t)-4, S_SUITE, 3, S_LABEL, 1, S_END,
     };
-    static const uint8_t plain_end[] = {
-        MPF_OP_JUMP, 0, S_LABEL, 1, S_ADJ, (uint8_t)-4, S_END,
-    };
-    static const uint8_t plain_else[] = {S_SUITE, 3, S_LABEL, 2, S_END};
-    // L: top, handler, reraise, body, else, break
-    static const uint8_t async_start[] = {
+    // L: top (continue), break, handler, reraise, body, else
+    static const uint8_t async[] = {
         S_LABELS, 6, S_EXPR, 1, MPF_OP_LOAD_METHOD, Q_AITER, MPF_OP_CALL_METHOD, 0,
-        S_LABEL, 0, MPF_OP_SETUP_EXCEPT, 1, S_ENTER,
+        S_LABEL, 0, MPF_OP_SETUP_EXCEPT, 2, S_ENTER,
         MPF_OP_DUP_TOP, MPF_OP_LOAD_METHOD, Q_ANEXT, MPF_OP_CALL_METHOD, 0, B_AWAIT,
-        S_STORE, 0, MPF_OP_POP_EXCEPT_JUMP, 3,
-        S_LABEL, 1, S_ADJ, 4, MPF_OP_DUP_TOP, MPF_OP_LOAD_GLOBAL, Q_STOPASYNC, B_EXC_MATCH,
-        MPF_OP_POP_JUMP_IF_FALSE, 2, MPF_OP_POP_TOP, MPF_OP_POP_EXCEPT_JUMP, 4,
-        S_LABEL, 2, S_ADJ, 1, S_LEAVE, S_ADJ, (uint8_t)-3, S_LABEL, 3, S_END,
+        S_STORE, 0, MPF_OP_POP_EXCEPT_JUMP, 4,
+        S_LABEL, 2, S_ADJ, 4, MPF_OP_DUP_TOP, MPF_OP_LOAD_GLOBAL, Q_STOPASYNC, B_EXC_MATCH,
+        MPF_OP_POP_JUMP_IF_FALSE, 3, MPF_OP_POP_TOP, MPF_OP_POP_EXCEPT_JUMP, 5,
+        S_LABEL, 3, S_ADJ, 1, S_LEAVE, S_ADJ, (uint8_t)-3, S_LABEL, 4,
+        S_LOOP, 2, MPF_OP_JUMP, 0, S_LABEL, 5, S_SUITE, 3, S_LABEL, 1, MPF_OP_POP_TOP, S_END,
     };
-    static const uint8_t async_end[] = {MPF_OP_JUMP, 0, S_END};
-    static const uint8_t async_else[] = {S_LABEL, 4, S_SUITE, 3, S_LABEL, 5, MPF_OP_POP_TOP, S_END};
     int L[6];
     if (x->op) {
         need_function(e, x, E_ASYNC_FOR);
-        seq(e, async_start, L, x);
-        loop_body(e, x->k[2], L[5], L[0], false);
-        seq(e, async_end, L, x);
-        seq(e, async_else, L, x);
-        return;
+        seq(e, async, L, x);
+    } else if (!range_for(e, x, L)) {
+        seq(e, plain, L, x);
     }
-    if (range_for(e, x)) {
-        return;
-    }
-    seq(e, plain_start, L, x);
-    loop_body(e, x->k[2], L[2], L[0], true);
-    seq(e, plain_end, L, x);
-    seq(e, plain_else, L, x);
 }
 
 static void try_except(emit_t *e, mpf_node_t *x) {
@@ -1928,38 +1713,25 @@ static void try_except(emit_t *e, mpf_node_t *x) {
     static const uint8_t end[] = {
         S_LEAVE, S_ADJ, (uint8_t)-3, S_LABEL, 1, S_SUITE, 1, S_LABEL, 2, S_END,
     };
-    // on handler h, H: next, finally, end
-    static const uint8_t match[] = {
-        MPF_OP_DUP_TOP, S_EXPR, 0, B_EXC_MATCH, MPF_OP_POP_JUMP_IF_FALSE, 0, S_END,
+    // on handler h (k[0] its exception, k[1] its name, k[2] its body), H: next, finally, end;
+    // a name is unbound when the handler ends
+    static const uint8_t handler[] = {
+        S_LABELS, 2, S_IFSET, 0, 6, MPF_OP_DUP_TOP, S_EXPR, 0, B_EXC_MATCH, MPF_OP_POP_JUMP_IF_FALSE, 0,
+        S_IFNONE, 1, 3, MPF_OP_POP_TOP, S_SUITE, 2,
+        S_IFSET, 1, 20, S_STORE, 1, MPF_OP_SETUP_FINALLY, 1, S_ENTER, S_SUITE, 2, MPF_OP_LOAD_CONST_NONE,
+        S_LABEL, 1, S_ADJ, 1, MPF_OP_LOAD_CONST_NONE, S_STORE, 1, S_DEL, 1, S_ADJ, (uint8_t)-1, S_LEAVE,
+        MPF_OP_POP_EXCEPT_JUMP, 2, S_LABEL, 0, S_ADJ, 1, S_END,
     };
-    static const uint8_t unnamed[] = {MPF_OP_POP_TOP, S_SUITE, 2, S_END};
-    static const uint8_t named[] = {
-        S_STORE, 1, MPF_OP_SETUP_FINALLY, 1, S_ENTER, S_SUITE, 2, MPF_OP_LOAD_CONST_NONE,
-        S_LABEL, 1, S_ADJ, 1, MPF_OP_LOAD_CONST_NONE, S_STORE, 1, S_END,
-    };
-    static const uint8_t named_end[] = {S_ADJ, (uint8_t)-1, S_LEAVE, S_END};
-    static const uint8_t next[] = {MPF_OP_POP_EXCEPT_JUMP, 2, S_LABEL, 0, S_ADJ, 1, S_END};
     int L[3];
     seq(e, start, L, x);
     for (size_t i = 3; i < x->n; i++) {
         mpf_node_t *h = x->k[i];
-        int H[3];
-        new_labels(e, H, 2);
-        H[2] = L[2];
-        if (h->k[0] != NULL) {
-            seq(e, match, H, h);
-        } else if (i + 1 != x->n) {
+        if (h->k[0] == NULL && i + 1 != x->n) {
             error_at(e, h, E_EXCEPT_LAST);
         }
-        if (h->k[1] == NULL) {
-            seq(e, unnamed, H, h);
-        } else {
-            // the name is unbound when the handler ends
-            seq(e, named, H, h);
-            delete_name(e, h->k[1]->v.q);
-            seq(e, named_end, H, h);
-        }
-        seq(e, next, H, h);
+        int H[3];
+        H[2] = L[2];
+        seq(e, handler, H, h);
     }
     seq(e, end, L, x);
 }
@@ -2007,42 +1779,136 @@ static void with_items(emit_t *e, mpf_node_t *x, size_t i) {
         MPF_OP_LOAD_METHOD, Q_AEXIT, MPF_OP_ROT_THREE, MPF_OP_ROT_THREE, MPF_OP_DUP_TOP,
         MPF_OP_LOAD_ATTR, Q_CLASS, MPF_OP_ROT_TWO, MPF_OP_LOAD_CONST_NONE, MPF_OP_CALL_METHOD, 3, B_AWAIT,
         MPF_OP_POP_JUMP_IF_FALSE, 3, MPF_OP_POP_TOP, MPF_OP_LOAD_CONST_NONE, MPF_OP_JUMP, 3,
-        S_LABEL, 1, S_END,
-    };
-    static const uint8_t async_exit[] = {
+        // (the depth here as after the normal path's ROT_TWO: 2 above the item's start, 3 on it)
+        S_LABEL, 1, S_ADJ, 1,
         MPF_OP_ROT_THREE, MPF_OP_ROT_THREE, S_LABEL, 2, MPF_OP_LOAD_METHOD, Q_AEXIT,
         MPF_OP_LOAD_CONST_NONE, MPF_OP_DUP_TOP, MPF_OP_DUP_TOP, MPF_OP_CALL_METHOD, 3, B_AWAIT,
-        MPF_OP_POP_TOP, S_LABEL, 3, S_LEAVE, S_END,
+        MPF_OP_POP_TOP, S_LABEL, 3, S_LEAVE, S_ADJ, (uint8_t)-1, S_END,
     };
     if (i >= x->n) {
         suite(e, x->k[0]);
         return;
     }
     int L[4];
-    int base = e->depth;
     seq(e, x->op ? async_start : plain_start, L, x->k[i]);
     with_items(e, x, i + 1);
-    if (!x->op) {
-        seq(e, plain_end, L, NULL);
-        return;
-    }
-    seq(e, async_end, L, NULL);
-    e->depth = base + 3;
-    seq(e, async_exit, L, NULL);
-    e->depth = base;
+    seq(e, x->op ? async_end : plain_end, L, NULL);
 }
 
-static void stmt(emit_t *e, mpf_node_t *x) {
+// The code of statement or expression [x] (stmt is this function too): an expression's value
+// is pushed. (One function for both: the parser never puts a statement where an expression
+// goes, nor the reverse, each is wrapped: N_EXPR.)
+static void expr(emit_t *e, mpf_node_t *x) {
     mpf_stack_check();
-    if (!(x->kind == N_IF && x->op == 1)) {
-        set_line(e, x->line);   // an elif is part of its if statement: no line of its own
+    // like mpy-cross, every compound node records its line (lines only increase); not a name
+    // or a constant (but those N_CONST_LINE marks), nor a generator that is a call's only
+    // argument, nor an elif (part of its if statement); a constant tuple: the line of the
+    // constant mpy-cross's parser made
+    size_t line = x->line;
+    bool const_tuple = x->kind == N_TUPLE && is_const_node(x);
+    if (const_tuple) {
+        line = x->v.const_line ? x->v.const_line : line;
+    } else if (x->kind == N_NAME || (x->kind == N_CONST && !(x->op & N_CONST_LINE)) ||
+        (x->kind == N_COMP && x->v.bare_arg) || (x->kind == N_IF && x->op == 1)) {
+        line = 0;
     }
-    if ((x->kind == N_ASSERT && e->opt >= 1) || kind_script(e, x)) {
-        // (after a raise what follows is unreachable until the next label: nothing is written)
-        e->dead |= x->kind == N_RAISE;
-        return;
-    }
+    set_line(e, line);
+    // (the kinds with a script only check here, then break to it)
     switch (x->kind) {
+        case N_NAME:
+            load_name(e, x->v.q);
+            return;
+        case N_CONST:
+            load_const(e, x->v.obj, (x->op & N_CONST_INTERNED) != 0);
+            return;
+        case N_TUPLE:
+            if (const_tuple) {
+                op_c(e, const_value(x));
+                return;
+            }
+            // fall through
+        case N_LIST:
+        case N_SET:
+            // BUILD_TUPLE, BUILD_LIST, BUILD_SET
+            build_seq(e, x, (uint8_t)(MPF_OP_BUILD_TUPLE + (x->kind - N_TUPLE) + (x->kind == N_SET)));
+            return;
+        case N_DICT:
+            op_u(e, 0x2C, x->n / 2);
+            for (size_t i = 0; i < x->n; i += 2) {
+                set_line(e, x->k[i]->line);   // each key: value pair is a node of its own
+                expr(e, x->k[i + 1]);
+                expr(e, x->k[i]);
+                op(e, 0x62);
+            }
+            return;
+        case N_UNARY:
+            expr(e, x->k[0]);
+            {
+                unsigned u = x->op - OP_ADD;   // +, -, ~
+                op(e, (uint8_t)(MPF_OP_UNARY_OP_MULTI + (u < 2 ? u : 2)));
+            }
+            return;
+        case N_AND:
+        case N_OR: {
+            int l = new_label(e);
+            for (size_t i = 0; i + 1 < x->n; i++) {
+                expr(e, x->k[i]);
+                op_jump(e, x->kind == N_AND ? 0x46 : 0x45, l);
+            }
+            expr(e, x->k[x->n - 1]);
+            label(e, l);
+            return;
+        }
+        case N_COMPARE:
+            compare(e, x);
+            return;
+        case N_CALL:
+            call(e, x);
+            return;
+        case N_COMP:
+            comprehension(e, x);
+            return;
+        case N_YIELD:
+        case N_YIELDFROM:
+        case N_AWAIT: {
+            bool plain = x->kind == N_YIELD;
+            need_function(e, x, x->kind == N_AWAIT ? E_AWAIT : E_YIELD);
+            e->scope->flags |= SF_GENERATOR | (plain ? SF_YIELDS : 0);
+            if (x->kind == N_YIELDFROM && is_async_def(e->scope)) {
+                error_at(e, x, E_YIELD_FROM_ASYNC);
+            }
+            break;
+        }
+        case N_ASSERT:
+            if (e->opt >= 1) {
+                return;
+            }
+            break;
+        case N_NAMEDEXPR:
+            if (x->k[0]->kind != N_NAME) {
+                error_at(e, x, E_ASSIGN_EXPR);
+            }
+            expr(e, x->k[1]);
+            op(e, 0x57);
+            if (e->pass == PASS_SCOPE && e->scope->kind >= SC_LISTCOMP) {
+                // := in a comprehension binds in the scope around it: a global of the module
+                // or a (nonlocal) variable of the enclosing function
+                mpf_qstr_t q = x->k[0]->v.q;
+                scope_t *t = e->scope;
+                while (t->kind >= SC_LISTCOMP && t->parent) {
+                    t = t->parent;
+                }
+                id_info_t *id = add_id(e, e->scope, q, ID_UNDECIDED);
+                const id_info_t *bound = find_id(t, q);
+                // (a function's `global` declaration holds for the comprehension too)
+                bool global = !is_func_like(t) || (bound != NULL && bound->kind == ID_GLOBAL_EXPLICIT);
+                declare_id(e, id, t, global);
+                if (!global) {
+                    scope_store(e, t, q);
+                }
+            }
+            store_name(e, x->k[0]->v.q);
+            return;
         case N_EXPR: {
             mpf_node_t *v = x->k[0];
             if (e->scope->kind == SC_MODULE && ((mpf_node_t *)e->scope->node)->op == MPF_COMPILE_SINGLE) {
@@ -2053,7 +1919,7 @@ static void stmt(emit_t *e, mpf_node_t *x) {
                 seq(e, print, NULL, x);
                 return;
             }
-            if (v->kind == N_CONST || (v->kind == N_TUPLE && v->n > 0 && is_const_node(v))) {
+            if (is_const_node(v)) {
                 return;   // a constant alone (a docstring, b'...', `(1, 'a'),`) compiles to nothing
             }
             expr(e, v);
@@ -2129,9 +1995,26 @@ static void stmt(emit_t *e, mpf_node_t *x) {
         case N_CONTINUE:
             break_continue(e, x, x->kind == N_BREAK);
             return;
-        case N_RETURN:
-            return_stmt(e, x);
-            return;
+        case N_RETURN: {
+            need_function(e, x, E_RETURN);
+            mpf_node_t *v = x->k[0];
+            if (v != NULL && e->pass != PASS_SCOPE && (e->scope->flags & SF_YIELDS) && is_async_def(e->scope)) {
+                error_at(e, x, E_RETURN_ASYNC_GEN);
+            }
+            if (v != NULL && v->kind == N_IFEXP) {
+                // return a if c else b: two returns, no jump over the second value (only the
+                // outermost: a conditional expression in b is compiled as any other); L: else
+                static const uint8_t ret_ifexp[] = {
+                    S_LABELS, 1, S_JIF, JIF(1, 0, 0), S_EXPR, 0, MPF_OP_RETURN_VALUE, S_LABEL, 0, S_EXPR, 2,
+                    MPF_OP_RETURN_VALUE, S_END,
+                };
+                int L[1];
+                seq(e, ret_ifexp, L, v);
+                e->dead = true;
+                return;
+            }
+            break;
+        }
         case N_GLOBAL:
         case N_NONLOCAL:
             declare(e, x, x->kind == N_GLOBAL);
@@ -2143,23 +2026,19 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             importfrom_stmt(e, x);
             return;
         case N_IF: {
-            // (x->k[2]: the else suite, or the N_IF of an elif)
-            mpf_node_t *c = x->k[0];
-            int L[2];   // else, end
-            new_labels(e, L, 2);
+            // (x->k[2]: the else suite, or the N_IF of an elif, whose body always jumps to the
+            // end); L: else, end
+            static const uint8_t if_else[] = {
+                S_LABELS, 2, S_JIF, JIF(0, 0, 0), S_SUITE, 1, MPF_OP_JUMP, 1, S_LABEL, 0, S_SUITE, 2, S_LABEL, 1, S_END,
+            };
+            static const uint8_t if_[] = {S_LABELS, 2, S_JIF, JIF(0, 0, 0), S_SUITE, 1, S_LABEL, 0, S_LABEL, 1, S_END};
             bool truth;
-            if (const_truth(c, &truth)) {
+            if (const_truth(x->k[0], &truth)) {
                 suite(e, x->k[truth ? 1 : 2]);
                 return;
             }
-            jump_if(e, c, false, L[0]);
-            suite(e, x->k[1]);
-            if (x->k[2] || x->op == 1) {
-                op_jump(e, MPF_OP_JUMP, L[1]);
-            }
-            label(e, L[0]);
-            suite(e, x->k[2]);
-            label(e, L[1]);
+            int L[2];
+            seq(e, x->k[2] || x->op == 1 ? if_else : if_, L, x);
             return;
         }
         case N_WHILE:
@@ -2177,13 +2056,21 @@ static void stmt(emit_t *e, mpf_node_t *x) {
             }
             with_items(e, x, 1);
             return;
+        case N_LAMBDA:
         case N_FUNCDEF:
         case N_CLASSDEF:
             funcdef(e, x);
             return;
+        case N_STAR:
+            error_at(e, x, E_STAR_EXPR);
         default:
-            error_at(e, x, E_SYNTAX);
+            break;
     }
+    if (!kind_script(e, x)) {
+        error_at(e, x, E_SYNTAX);
+    }
+    // (after a return or raise what follows is unreachable until the next label: nothing is written)
+    e->dead |= x->kind == N_RETURN || x->kind == N_RAISE;
 }
 
 // ---------------------------------------------------------------- scope bodies
@@ -2292,12 +2179,12 @@ static void scope_body(emit_t *e, scope_t *s) {
 
 // ---------------------------------------------------------------- name resolution
 
-// Number the locals of [s] once its scope pass is done (and resolve free names).
+// Resolve the names of [s] once its scope pass is done (its free names: see below).
 static void resolve_scope(emit_t *e, scope_t *s) {
     // class bodies: __class__ is a cell when a method uses super()
     for (size_t i = 0; i < s->n_ids; i++) {
         id_info_t *id = &s->ids[i];
-        if (id->kind == ID_UNDECIDED || (id->kind == ID_FREE && (id->flags & 8) && id->num == 0)) {
+        if (id->kind == ID_UNDECIDED || (id->kind == ID_FREE && (id->flags & 8))) {
             bool nonlocal = id->kind == ID_FREE;
             // look for a binding in an enclosing function scope (class scopes are skipped)
             id_info_t *found = NULL;
@@ -2319,7 +2206,7 @@ static void resolve_scope(emit_t *e, scope_t *s) {
                     continue;
                 }
                 id_info_t *pid = find_id(p, id->q);
-                if (pid && (pid->kind == ID_LOCAL || pid->kind == ID_CELL || (pid->kind == ID_FREE))) {
+                if (pid && pid->kind >= ID_LOCAL) {   // a local, cell or free name of p
                     found = pid;
                     break;
                 }
@@ -2333,17 +2220,14 @@ static void resolve_scope(emit_t *e, scope_t *s) {
                 id->kind = ID_GLOBAL_IMPLICIT;
             }
         }
-    }
-}
-
-// Mark the chain of scopes between [s] and the binding scope: the binder's id becomes a
-// cell and every scope in between gets a free id (so the cell can be passed down).
-static void propagate_free(emit_t *e, scope_t *s) {
-    for (size_t i = 0; i < s->n_ids; i++) {
-        id_info_t *id = &s->ids[i];
         if (id->kind != ID_FREE) {
             continue;
         }
+        // a free name: the chain of scopes between [s] and the binding scope is marked, the
+        // binder's id becomes a cell and every scope in between gets a free id (so the cell
+        // can be passed down). (Scopes are resolved in creation order, each after the scopes
+        // that enclose it: an id this adds to them is one a later scope's resolution would
+        // have found further up.)
         for (scope_t *p = s->parent; p != NULL; p = p->parent) {
             if (p->kind == SC_MODULE) {
                 break;
@@ -2367,51 +2251,40 @@ static void propagate_free(emit_t *e, scope_t *s) {
 }
 
 static void number_locals(scope_t *s) {
-    if (!is_func_like(s) && s->kind != SC_CLASS) {
+    if (s->kind == SC_MODULE) {
         return;
     }
+    // the free variables first, in the order of the enclosing scopes' ids (a class body's
+    // __class__ before its other ids: mpy-cross makes it before the body's names)
     uint16_t n = 0;
-    // the parameters (the first entries, in slot order: scope_params put them so), then the
-    // other locals, then the other cells (a class body's own __class__ is no local slot it
-    // counts: mpy-cross stores it in slot 0 all the same)
-    for (int kind = ID_LOCAL - 1; kind <= ID_CELL; kind++) {
-        for (size_t i = 0; i < s->n_ids; i++) {
-            id_info_t *id = &s->ids[i];
-            if (kind < ID_LOCAL ? (id->flags & IDF_PARAM) != 0
-                                : !(id->flags & IDF_PARAM) && id->kind == kind &&
-                    !(kind == ID_LOCAL && s->kind == SC_CLASS && id->q == MPF_QSTR___class__)) {
-                id->num = n++;
-            }
-        }
-    }
-    // free variables come first, in the order of the parent's ids (a class body's __class__
-    // is its first: mpy-cross makes it before the body's names); everything else shifts
-    uint16_t n_free = 0;
     for (scope_t *q = s->parent; q != NULL; q = q->parent) {
-        bool cls = q->kind == SC_CLASS;
-        for (size_t i = 0; i < (cls ? 2u : 1u) * q->n_ids; i++) {
-            id_info_t *pid = &q->ids[i % q->n_ids];
-            if ((pid->kind != ID_CELL && pid->kind != ID_FREE) ||
-                (cls && (pid->q == MPF_QSTR___class__) != (i < q->n_ids))) {
-                continue;
-            }
-            id_info_t *id = find_id(s, pid->q);
-            if (id && id->kind == ID_FREE && !(id->flags & 32)) {
-                id->num = n_free++;
+        for (size_t i = 0; i < 2u * q->n_ids; i++) {
+            const id_info_t *pid = &q->ids[i % q->n_ids];
+            id_info_t *id;
+            if ((i < q->n_ids) == (q->kind != SC_CLASS || pid->q == MPF_QSTR___class__) &&
+                pid->kind >= ID_CELL && (id = find_id(s, pid->q)) != NULL && id->kind == ID_FREE &&
+                !(id->flags & 32)) {
+                id->num = n++;
                 id->flags |= 32;
             }
         }
     }
-    if (n_free) {
+    s->n_pos = (uint16_t)(s->n_pos + n);
+    // then the parameters (the first entries, in slot order: scope_params put them so), the
+    // other locals, the other cells (a class body's own __class__ is no local slot it counts:
+    // mpy-cross stores it in slot 0 all the same)
+    for (int rank = 0; rank < 3; rank++) {
         for (size_t i = 0; i < s->n_ids; i++) {
             id_info_t *id = &s->ids[i];
-            if (id->kind != ID_FREE) {
-                id->num = (uint16_t)(id->num + n_free);
+            int r = id->flags & IDF_PARAM ? 0
+                : id->kind == ID_LOCAL ? (s->kind == SC_CLASS && id->q == MPF_QSTR___class__ ? 3 : 1)
+                : id->kind == ID_CELL ? 2 : 3;
+            if (r == rank) {
+                id->num = n++;
             }
         }
-        s->n_pos = (uint16_t)(s->n_pos + n_free);
     }
-    s->num_locals = (uint16_t)(n + n_free);
+    s->num_locals = n;
 }
 
 // ---------------------------------------------------------------- passes and assembly
@@ -2493,13 +2366,8 @@ static void module_pass(emit_t *e, emit_t *st, mpf_node_t *g, int pass) {
 // its table entries in their order into [t] ([code]: all; else those its scope pass
 // registered, which are all but the names).
 static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
-    static const uint8_t name_ops[2][3] = {{0x11, 0x16, 0x19}, {0x12, 0x17, 0x1A}};
     begin_pass(e, s, PASS_SIZE);
     e->count_only |= t != NULL;
-    e->labels = reserve(e->labels, s->n_labels, &e->cap_labels, sizeof(size_t));
-    for (size_t i = 0; i < s->n_labels; i++) {
-        e->labels[i] = LABEL_NONE;
-    }
     e->n_labels = s->n_labels;
     rec_cursor_t r = {s->rec, 0};
     while (rd_more(&r)) {
@@ -2524,15 +2392,17 @@ static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
         (void)code;
 #endif
         switch (tag) {
-            case R_Q:
+#if CONFIG_COMPILER_MPY_OUTPUT
+            case R_Q:   // (an image's only: code to run records them as literal bytes)
             case R_QN:
             case R_C:
                 put_vuint(e, FINAL(e, tag == R_C, v));
                 break;
+#endif
             case R_NAME: {
                 size_t i = FINAL(e, T_Q, w);
                 const id_info_t *id = find_id(e->first, e->tab[T_Q].v[i]);
-                put(e, name_ops[id != NULL && id->kind == ID_GLOBAL_EXPLICIT][v]);
+                put(e, (uint8_t)(name_ops[v] + (id != NULL && id->kind == ID_GLOBAL_EXPLICIT)));
                 put_vuint(e, i);
                 break;
             }
@@ -2540,7 +2410,11 @@ static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
                 jump_bytes(e, (uint8_t)v, (int)w);
                 break;
             case R_LABEL:
-                label(e, (int)v);
+                // (labels[v] holds the previous pass's offset until this pass places it)
+                if (e->labels[v] != e->len) {
+                    e->changed = true;
+                }
+                e->labels[v] = e->len;
                 break;
             case R_LINE:
                 line_entry(e, v);
@@ -2571,17 +2445,16 @@ static mpf_qstr_t info_name(const scope_t *s, size_t i) {
 // reads it in place).
 static void assemble(emit_t *e, scope_t *s) {
     size_t body_len = e->len;
-    // cells: locals (including parameters) that are cells, in slot order
+    // cells: locals (including parameters) that are cells, in slot order: number_locals
+    // numbers the parameters before the other cells, each in the order of the ids
     uint8_t cells[256];
     size_t n_cell = 0;
-    for (size_t i = 0; i < s->n_ids; i++) {
-        if (s->ids[i].kind == ID_CELL && n_cell < sizeof(cells)) {
-            uint8_t c = (uint8_t)s->ids[i].num;
-            size_t j = n_cell++;
-            for (; j > 0 && cells[j - 1] > c; j--) {
-                cells[j] = cells[j - 1];
+    for (int param = IDF_PARAM; param >= 0; param -= IDF_PARAM) {
+        for (size_t i = 0; i < s->n_ids; i++) {
+            const id_info_t *id = &s->ids[i];
+            if (id->kind == ID_CELL && (id->flags & IDF_PARAM) == param && n_cell < sizeof(cells)) {
+                cells[n_cell++] = (uint8_t)id->num;
             }
-            cells[j] = c;
         }
     }
     e->n_cell = n_cell;
@@ -2618,21 +2491,14 @@ NOINLINE static void free_chunks(void *chunks) {
 }
 
 static void compile_scope(emit_t *e, scope_t *s) {
-    // sizing passes until every label keeps its offset, then the final pass
-    e->have_prev = false;
-    int rounds = 0;
+    // sizing passes until every label keeps its offset (none known before the first: its
+    // jumps are all long), then the final pass; (one heap block, reused from scope to scope)
+    e->labels = reserve(e->labels, s->n_labels, &e->cap_labels, sizeof(size_t));
+    memset(e->labels, 0xFF, s->n_labels * sizeof(size_t));   // LABEL_NONE
     e->count_only = true;
-    while (true) {
+    for (int rounds = 0; rounds <= 50; rounds++) {
         walk(e, s, NULL, false);
-        bool stable = e->have_prev && !e->changed;
-        // keep this pass's labels for the next one
-        // (one heap block, reused from scope to scope)
-        e->prev_labels = mpf_gc_realloc(e->prev_labels, (e->n_labels + 1) * sizeof(size_t));
-        if (e->n_labels > 0) {  // labels may be NULL when there are none (memcpy needs a pointer)
-            memcpy(e->prev_labels, e->labels, e->n_labels * sizeof(size_t));
-        }
-        e->have_prev = true;
-        if (stable || ++rounds > 50) {
+        if (!e->changed) {
             break;
         }
     }
@@ -2644,6 +2510,15 @@ static void compile_scope(emit_t *e, scope_t *s) {
 // ---------------------------------------------------------------- .mpy image
 
 
+
+// The table [*p] of a scope, complete with its [n] entries of [size] bytes: shrunk to them (in
+// place).
+static void shrink(void **p, uint16_t n, uint16_t *cap, size_t size) {
+    if (n < *cap && n > 0) {
+        *p = mpf_gc_realloc(*p, n * size);
+        *cap = n;
+    }
+}
 
 // The scope passes and the recorded code of the scopes [first] and after it (those of one
 // top-level statement, whose module part is [g]); then its syntax tree is released.
@@ -2657,28 +2532,23 @@ static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
         resolve_scope(e, s);
     }
     for (scope_t *s = last->next; s != NULL; s = s->next) {
-        propagate_free(e, s);
-    }
-    for (scope_t *s = last->next; s != NULL; s = s->next) {
         number_locals(s);
-        // the names are all known: their table shrinks to them (in place)
-        if (s->n_ids < s->cap_ids && s->n_ids > 0) {
-            s->ids = mpf_gc_realloc(s->ids, s->n_ids * sizeof(id_info_t));
-            s->cap_ids = s->n_ids;
-        }
+        // the names are all known: their table shrinks to them
+        shrink((void **)&s->ids, s->n_ids, &s->cap_ids, sizeof(id_info_t));
+#if CONFIG_COMPILER_MPY_OUTPUT
         if (MPY(e) && s->n_posonly) {
-            // .mpy v6.3 cannot say which parameters take no keyword (mpy-cross rejects `/` too)
-            error_at(e, s->node, E_POSONLY);
+            // .mpy v6.3 cannot say which parameters take no keyword (mpy-cross rejects `/` too);
+            // (the image's own text: not among the packed ones boards carry)
+            mpf_cc_syntax_error(e->c, false, s->node->line, s->node->col,
+                                "positional-only parameters cannot be written to a .mpy file");
         }
+#endif
     }
     module_pass(e, &mst[1], g, PASS_SIZE);
     for (scope_t *s = last->next; s != NULL; s = s->next) {
         run_pass(e, s, true);
-        // its children are all known: their table shrinks to them (in place)
-        if (s->n_children < s->cap_children && s->n_children > 0) {
-            s->children = mpf_gc_realloc(s->children, s->n_children * sizeof(scope_t *));
-            s->cap_children = s->n_children;
-        }
+        // its children are all known: their table shrinks to them
+        shrink((void **)&s->children, s->n_children, &s->cap_children, sizeof(scope_t *));
     }
     mpf_cc_note_heap(e->c);
     // a def, lambda and class has an arena of its own (a comprehension's nodes are in the
@@ -2687,8 +2557,6 @@ static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
         if (s->kind == SC_FUNC || s->kind == SC_LAMBDA || s->kind == SC_CLASS) {
             free_chunks(mpf_node_arena(s->node));
         }
-    }
-    for (scope_t *s = last->next; s != NULL; s = s->next) {
         s->node = NULL;
     }
     free_chunks(mpf_node_arena(g));
@@ -2707,9 +2575,12 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     e->mpy = mpy;
     e->count_only = true;   // the scope passes write no code
     use_qstr(e, mpf_qstr_from_strn(c->filename, strlen(c->filename)));
-    // the module's own node: its mode, and the slots of a scope's node
-    mpf_node_t *mnode = mpf_gc_alloc(sizeof(mpf_node_t) + 2 * sizeof(mpf_node_t *), false);
-    memset(mnode, 0, sizeof(mpf_node_t) + 2 * sizeof(mpf_node_t *));
+    // the module's own node: its mode, and the slots of a scope's node (k[0], k[1])
+    union {
+        mpf_node_t node;
+        uintptr_t room[(sizeof(mpf_node_t) + 2 * sizeof(mpf_node_t *)) / sizeof(uintptr_t) + 1];
+    } mn = {0};
+    mpf_node_t *mnode = &mn.node;
     mnode->kind = N_MODULE;
     mnode->op = p->mode;
     mnode->line = 1;
@@ -2717,10 +2588,10 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     scope_t *mod = scope_new(e, SC_MODULE, mnode, MPF_QSTRE__3cmodule_3e);
     // the module's scope pass and its recorded code, carried from statement to statement
     emit_t mst[2];
-    for (int i = 0; i < 2; i++) {
-        begin_pass(e, mod, i ? PASS_SIZE : PASS_SCOPE);
-        memcpy(&mst[i], e, sizeof(*e));
-    }
+    begin_pass(e, mod, PASS_SCOPE);
+    mst[0] = *e;
+    e->pass = PASS_SIZE;
+    mst[1] = *e;
     for (mpf_node_t *g; (g = mpf_parse_next(p)) != NULL;) {
         compile_stmt(e, mst, g, e->last);
     }
@@ -2728,7 +2599,6 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     end_pass(&mst[1], mod);
     resolve_scope(e, mod);
     mod->node = NULL;
-    mpf_gc_free(mnode);
     // what only the recording needed, released before the tables are put in order
     mpf_cc_arena_free(c);
 #if CONFIG_COMPILER_MPY_OUTPUT
@@ -2743,19 +2613,22 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     }
     // the emitter's working memory is done with: released before the image is made
     mpf_cc_note_heap(c);
-    for (int w = 0; w < 2; w++) {
+#if CONFIG_COMPILER_MPY_OUTPUT
+    for (int w = 0; w < 2; w++) {   // (an image's only)
         mpf_gc_free(e->map[w]);
         e->map[w] = NULL;
     }
+#endif
     mpf_gc_free(e->labels);
-    mpf_gc_free(e->prev_labels);
     mpf_gc_free(e->lines);
     e->lines = NULL;
-    e->labels = e->prev_labels = NULL;
+    e->labels = NULL;
     return mod;
 }
 
-// Release [s] and every scope created after it.
+#if CONFIG_COMPILER_MPY_OUTPUT
+// Release [s] and every scope created after it (an image's: code to run has released all but
+// the module's scope, which holds no table then).
 static void free_scopes(scope_t *s) {
     while (s != NULL) {
         scope_t *next = s->next;
@@ -2765,6 +2638,7 @@ static void free_scopes(scope_t *s) {
         s = next;
     }
 }
+#endif
 
 
 // ---------------------------------------------------------------- loaded code
@@ -2777,7 +2651,7 @@ static const mpf_raw_code_t *make_raw_code(emit_t *e, scope_t *s) {
     mpf_raw_code_t *rc = mpf_new(mpf_raw_code_t);
     size_t n_state = (size_t)s->num_locals + s->stack_size;
     if (n_state > UINT16_MAX) {
-        mpf_raise_msg(&mpf_type_MemoryError, "compiler: function needs too large a frame");
+        mpf_raise_memory_error();   // (a frame of more slots than the VM counts)
     }
     rc->n_state = (uint16_t)(n_state ? n_state : 1);
     rc->n_exc_stack = s->exc_size;
@@ -2866,7 +2740,7 @@ static const mpf_raw_code_t *code_scopes(emit_t *e) {
 void mpf_emit_code(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out) {
     emit_t e;
     scope_t *mod = compile_all(&e, c, p, false, &out->res.rc);
-    free_scopes(mod);
+    mpf_gc_free(mod);   // (its tables are released: make_raw_code)
     mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);
     // the tables, shrunk to their entries (in place); a str constant is a str object, as
     // the loader makes it, even when its bytes are a qstr

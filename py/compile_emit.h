@@ -109,24 +109,23 @@ typedef struct {
     // code's pieces: byte len goes to piece->data[len - piece_off] (a pass longer than the
     // last is a bug, caught after it)
     bool count_only;
-    bool have_prev;
     bool mpy;                // for a .mpy image (which cannot say which parameters are positional-only)
     uint8_t opt;
     mpf_cctx_t *c;
-    scope_t *first, *last;   // all scopes, creation order
-    // file tables
-    table_t tab[2];          // T_Q, T_C
+    // (the fields code to run uses most next, within the reach of the short loads)
+    size_t *labels;          // each label's offset: placed by this pass, else by the previous one
+    uint8_t *lines;          // line table
+    size_t lines_cap;
     uint8_t *code;           // the image (mpf_emit_mpy), or the code of the scope assembled last
     size_t cap;
     size_t n_cell;           // of the scope assembled last
-    size_t *labels;          // this pass
-    size_t *prev_labels;     // the previous pass (for forward jumps)
+    scope_t *first, *last;   // all scopes, creation order
     size_t cap_labels;
+    // file tables
+    table_t tab[2];          // T_Q, T_C
     uint16_t *map[2];        // provisional table index -> final (once the module is recorded)
     raw_piece_t *piece;
     ptrdiff_t piece_off;
-    uint8_t *lines;          // line table
-    size_t lines_cap;
 } emit_t;
 #define PASS_STATE offsetof(emit_t, count_only)
 

@@ -113,7 +113,6 @@ enum {
     E_EXCEPT_LAST,
     E_NESTED,
     E_NO_BINDING,
-    E_POSONLY,
     E_SCOPE_NAMES,
     E_FILE_NAMES,
     E_UNINDENT,
@@ -125,6 +124,12 @@ enum {
     E_AUGASSIGN,
     E_MIX,
     E_SINGLE_ONE,
+    // the lexer's
+    E_UNTERMINATED_TRIPLE,
+    E_UNTERMINATED,
+    E_LINES,
+    E_INDENT_LEVELS,
+    E_CHARACTER,
 };
 // Raise SyntaxError (IndentationError when [indent]) text [msg] (an E_ number) at [line]/[col].
 MPF_NORETURN void mpf_emit_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, unsigned msg);
@@ -171,6 +176,8 @@ typedef struct mpf_token {
 } mpf_token_t;
 
 typedef struct mpf_lexer {
+    const char *src;            // the source (c's when the lexer began)
+    size_t len;
     mpf_cctx_t *c;
     size_t pos;
     uint32_t line;
@@ -242,8 +249,14 @@ struct mpf_node {
     uint8_t kind;
     uint8_t op;        // operator, comprehension kind, flags
     uint16_t n;        // children
-    uint32_t line : 20;
-    uint32_t col : 12;
+    union {
+        struct {
+            uint32_t line : 20;
+            uint32_t col : 12;
+        };
+        uint32_t pos;  // both in one word, as a token's (line | col << 20: the bit-fields'
+                       // order on the ports, all little-endian)
+    };
     union {
         mpf_obj_t obj;
         mpf_qstr_t q;
@@ -277,15 +290,10 @@ static inline void mpf_node_set_scope(mpf_node_t *x, void *scope) {
 
 // Whether every item of tuple [x] is a constant (nested tuples too): mpy-cross folds such a
 // tuple into one constant object, whose truth is then known at compile time.
-static inline bool mpf_node_tuple_is_const(const mpf_node_t *x) {
-    for (size_t i = 0; i < x->n; i++) {
-        const mpf_node_t *k = x->k[i];
-        if (k->kind != N_CONST && !(k->kind == N_TUPLE && mpf_node_tuple_is_const(k))) {
-            return false;
-        }
-    }
-    return true;
-}
+bool mpf_node_tuple_is_const(const mpf_node_t *x);
+// The truth of constant [x] (a tuple of constants is one too: true unless empty): 1 or 0, -1
+// when [x] is not a constant.
+int mpf_node_truth(const mpf_node_t *x);
 
 // The parser's state: the emitter takes the module from it one top-level statement at a time
 // (compiling each and releasing its syntax tree before the next is parsed).

@@ -43,6 +43,8 @@ _Static_assert(sizeof(op_chars) == OP_NUM + 1 && OP_ASSIGN == 11 && OP_AT == 14 
 void mpf_lex_init(mpf_lexer_t *lx, mpf_cctx_t *c) {
     memset(lx, 0, sizeof(*lx));
     lx->c = c;
+    lx->src = c->src;
+    lx->len = c->len;
     lx->line = 1;
     lx->at_bol = true;
     lx->emitted_newline = true;
@@ -52,7 +54,7 @@ void mpf_lex_init(mpf_lexer_t *lx, mpf_cctx_t *c) {
 
 static int peekc(const mpf_lexer_t *lx, size_t ahead) {
     size_t p = lx->pos + ahead;
-    return p < lx->c->len ? (unsigned char)lx->c->src[p] : -1;
+    return p < lx->len ? (unsigned char)lx->src[p] : -1;
 }
 
 static void newline(mpf_lexer_t *lx) {
@@ -135,27 +137,26 @@ const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t *out, 
 // off its fields, then decodes the escapes of the text between them, so that a brace a
 // backslash sequence makes is text (mpy-cross's order).
 static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bool fstr) {
-    const char *src = lx->c->src;
+    const char *src = lx->src;
     int q = src[lx->pos];
     bool triple = peekc(lx, 1) == q && peekc(lx, 2) == q;
     lx->pos += triple ? 3 : 1;
     size_t start = lx->pos;
     size_t end = start;
     while (true) {
-        if (end >= lx->c->len) {
+        if (end >= lx->len) {
             lx->unterminated = triple;   // (needs_more: a triple-quoted string goes on)
-            mpf_cc_syntax_error(lx->c, false, TOK_LINE(t), TOK_COL(t),
-                triple ? "unterminated triple-quoted string literal" : "unterminated string literal");
+            mpf_emit_error(lx->c, false, TOK_LINE(t), TOK_COL(t), triple ? E_UNTERMINATED_TRIPLE : E_UNTERMINATED);
         }
         int ch = (unsigned char)src[end];
-        if (ch == '\\' && end + 1 < lx->c->len) {
+        if (ch == '\\' && end + 1 < lx->len) {
             end += 2;
             continue;
         }
         if (ch == '\n' && !triple) {
-            mpf_cc_syntax_error(lx->c, false, TOK_LINE(t), TOK_COL(t), "unterminated string literal");
+            mpf_emit_error(lx->c, false, TOK_LINE(t), TOK_COL(t), E_UNTERMINATED);
         }
-        if (ch == q && (!triple || (end + 2 < lx->c->len && src[end + 1] == q && src[end + 2] == q))) {
+        if (ch == q && (!triple || (end + 2 < lx->len && src[end + 1] == q && src[end + 2] == q))) {
             break;
         }
         end++;
@@ -191,7 +192,7 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
 // before an exponent or a j, and the sign of the exponent. The parser checks the spelling
 // (the runtime's int and float parsers; an imaginary one's j is its last character).
 static void lex_number(mpf_lexer_t *lx, mpf_token_t *t) {
-    const char *src = lx->c->src;
+    const char *src = lx->src;
     size_t start = lx->pos;
     int p1 = peekc(lx, 1) | 0x20;
     bool radix = src[start] == '0' && (p1 == 'x' || p1 == 'o' || p1 == 'b');
@@ -224,7 +225,7 @@ static void skip_comment(mpf_lexer_t *lx) {
 __attribute__((noinline)) static void tok_at(mpf_lexer_t *lx, mpf_token_t *t, uint32_t col) {
     uint32_t line = lx->line;
     if (line > NODE_LINE_MAX) {
-        lex_error(lx, "too many lines");
+        mpf_emit_error(lx->c, false, line, lx->pos - lx->line_start + 1, E_LINES);
     }
     t->pos = line | (col < NODE_COL_MAX ? col : NODE_COL_MAX) << 20;
 }
@@ -242,14 +243,13 @@ MPF_NORETURN __attribute__((noinline)) static void unclosed_error(mpf_lexer_t *l
         mpf_lex_next(lx, &t);
         if (t.kind == TK_OP && t.op <= OP_RBRACE && !(t.op & 1) && lx->paren == depth) {
             at = t;
-            msg[1] = lx->c->src[lx->pos - 1];
+            msg[1] = lx->src[lx->pos - 1];
         }
     } while (t.kind != TK_END);
     mpf_cc_syntax_error(lx->c, false, TOK_LINE(&at), TOK_COL(&at), msg);
 }
 
 void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
-    const mpf_cctx_t *c = lx->c;
     t->s = NULL;
     t->len = 0;
     if (lx->pending != 0) {
@@ -294,7 +294,7 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
     if (bol && ch >= 0) {
         if (w > lx->indent[lx->n_indent - 1]) {
             if (lx->n_indent == (int)(sizeof(lx->indent) / sizeof(lx->indent[0]))) {
-                mpf_cc_syntax_error(lx->c, true, lx->line, w + 1, "too many levels of indentation");
+                mpf_emit_error(lx->c, true, lx->line, w + 1, E_INDENT_LEVELS);
             }
             lx->indent[lx->n_indent++] = w;
             lx->pending = 1;
@@ -304,7 +304,7 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
                 lx->pending--;
             }
             if (w != lx->indent[lx->n_indent - 1]) {
-                mpf_cc_syntax_error(lx->c, true, lx->line, w + 1, "unindent does not match any outer indentation level");
+                mpf_emit_error(lx->c, true, lx->line, w + 1, E_UNINDENT);
             }
         }
         if (lx->pending != 0) {
@@ -353,7 +353,7 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         if ((q == '\'' || q == '"') && n <= 2) {
             bool raw = false, bytes = false, fstr = false, ok = true;
             for (size_t i = 0; i < n; i++) {
-                int p = c->src[start + i] | 0x20;
+                int p = lx->src[start + i] | 0x20;
                 if (p == 'r') {
                     raw = true;
                 } else if (p == 'b') {
@@ -370,7 +370,7 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
             }
         }
         t->kind = TK_NAME;
-        t->s = c->src + start;
+        t->s = lx->src + start;
         t->len = n;
         int k = n <= 8 ? mpf_lex_find(kw_names, t->s, n) : -1;
         if (k >= 0) {
@@ -419,5 +419,5 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         }
         return;
     }
-    lex_error(lx, "invalid character in identifier");
+    mpf_emit_error(lx->c, false, lx->line, lx->pos - lx->line_start + 1, E_CHARACTER);
 }

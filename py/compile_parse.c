@@ -58,12 +58,11 @@ typedef uint32_t pos_t;
 #define POS_COL_SHIFT 20   // (as the lexer makes mpf_token_t.pos)
 
 static void set_pos(mpf_node_t *x, pos_t ps) {
-    x->line = POS_LINE(ps);
-    x->col = ps >> POS_COL_SHIFT;
+    x->pos = ps;
 }
 
-__attribute__((noinline)) static pos_t pos_of(const mpf_node_t *x) {
-    return x->line | (pos_t)x->col << POS_COL_SHIFT;
+static pos_t pos_of(const mpf_node_t *x) {
+    return x->pos;
 }
 
 // The position of the current token.
@@ -627,12 +626,7 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
     // per bracket: the display's node (a dict's: N_DICT) and the comprehension's kind
     static const uint8_t display_kinds[] = {N_TUPLE, N_LIST, N_SET};
     static const uint8_t comp_kinds[] = {3, 0, 2};
-    bool paren = b == 0;
-    if (paren && is_kw(p, KW_YIELD)) {
-        mpf_node_t *y = parse_test(p);
-        expect_op(p, OP_RPAR);
-        return y;
-    }
+    bool paren = b == 0;   // ((yield x): a parenthesised expression)
     nodevec_t v;
     vec_init(&v);
     bool dict = b == 2 && is_op(p, OP_RBRACE), comma = false;
@@ -864,8 +858,8 @@ __attribute__((noinline)) static mpf_node_t *parse_power(parser_t *p) {
             if (x->k[0]->kind == N_NAME && x->k[0]->v.q == MPF_QSTR_math) {
                 // mpy-cross folds the math module's constants
                 static const char math_names[] = "\1e\3inf\3nan\2pi\3tau";
-                static const double math_values[] = {
-                    2.718281828459045, (double)INFINITY, (double)NAN, 3.141592653589793, 6.283185307179586,
+                static const mpf_float_t math_values[] = {
+                    2.718281828459045, INFINITY, NAN, 3.141592653589793, 6.283185307179586,
                 };
                 size_t n;
                 const char *nm = mpf_qstr_data(x->v.q, &n);
@@ -873,7 +867,7 @@ __attribute__((noinline)) static mpf_node_t *parse_power(parser_t *p) {
                 if (i >= 0) {
                     x->kind = N_CONST;
                     x->op = 0;
-                    x->v.obj = mpf_obj_new_float((mpf_float_t)math_values[i]);
+                    x->v.obj = mpf_obj_new_float(math_values[i]);
                     x->n = 0;
                 }
             }
@@ -916,23 +910,27 @@ static mpf_node_t *factor(parser_t *p) {
     return parse_power(p);
 }
 
-// The binding power of the binary operator at the token (| 1, ^ 2, & 3, << >> 4, + - 5,
-// * @ / // % 6), 0 for any other token; indexed from OP_OR, in the order of the enum.
-static const uint8_t binop_power[] = {1, 2, 3, 4, 4, 5, 5, 6, 6, 6, 6, 6};
+// The binding powers of the operators: or, and, not (a prefix), the comparisons, | ^ & << >>
+// + - * @ / // % (unary operators and ** are factor's and parse_power's).
+enum { P_OR = 1, P_AND, P_NOT, P_CMP, P_BOR };
+// From OP_AT to OP_MOD, in the order of the enum: @, < > == <= >= !=, | ^ & << >> + - * @ // / %
+static const uint8_t op_power[] = {
+    P_BOR + 5, P_CMP, P_CMP, P_CMP, P_CMP, P_CMP, P_CMP,
+    P_BOR, P_BOR + 1, P_BOR + 2, P_BOR + 3, P_BOR + 3, P_BOR + 4, P_BOR + 4, P_BOR + 5, P_BOR + 5, P_BOR + 5,
+    P_BOR + 5, P_BOR + 5,
+};
+_Static_assert(sizeof(op_power) == OP_MOD - OP_AT + 1 && OP_LT == OP_AT + 1 && OP_OR == OP_LT + 6, "op_power");
 
+// The binding power of the infix operator at the token, 0 for any other token.
 __attribute__((noinline)) static int binop_prec(const parser_t *p) {
-    if (p->tok.kind != TK_OP) {
-        return 0;
+    unsigned op = p->tok.op;
+    if (p->tok.kind == TK_KW) {
+        return op == KW_OR ? P_OR : op == KW_AND ? P_AND : (op == KW_IN || op == KW_IS || op == KW_NOT) ? P_CMP : 0;
     }
-    if (p->tok.op == OP_AT) {
-        return 6;
-    }
-    unsigned i = (unsigned)p->tok.op - OP_OR;
-    return i < sizeof(binop_power) ? binop_power[i] : 0;
+    op -= OP_AT;
+    return p->tok.kind == TK_OP && op < sizeof(op_power) ? op_power[op] : 0;
 }
 
-// Binary operators binding at least [min] (precedence climbing, left-associative): the same
-// tree, built in the same order, as one rule per level would build.
 // A constant node's copy (folding changes the node it folds into).
 static mpf_node_t *copy_const(parser_t *p, const mpf_node_t *x) {
     mpf_node_t *c = mk(p, N_CONST, pos_of(x), 0);
@@ -941,11 +939,116 @@ static mpf_node_t *copy_const(parser_t *p, const mpf_node_t *x) {
     return c;
 }
 
+// Comparison operators: 0..5 < > == <= >= !=, 6 in, 7 is, 8 not in, 9 is not (the token
+// is one: binop_prec gave P_CMP).
+static int compare_op(parser_t *p) {
+    int op = p->tok.op;
+    bool kw = p->tok.kind == TK_KW;
+    advance(p);
+    if (!kw) {
+        return op - OP_LT;
+    }
+    if (op == KW_IN) {
+        return 6;
+    }
+    if (op == KW_IS) {
+        return accept_kw(p, KW_NOT) ? 9 : 7;
+    }
+    expect_kw(p, KW_IN);
+    return 8;
+}
+
+bool mpf_node_tuple_is_const(const mpf_node_t *x) {
+    for (size_t i = 0; i < x->n; i++) {
+        const mpf_node_t *k = x->k[i];
+        if (k->kind != N_CONST && !(k->kind == N_TUPLE && mpf_node_tuple_is_const(k))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+int mpf_node_truth(const mpf_node_t *x) {
+    if (x->kind == N_CONST) {
+        return mpf_obj_is_true(x->v.obj);
+    }
+    return x->kind == N_TUPLE && mpf_node_tuple_is_const(x) ? x->n > 0 : -1;
+}
+
+// The operators binding at least [min] (precedence climbing, left-associative: the same
+// tree, built in the same order, as one rule per level would build): `not` (a prefix, when
+// [min] allows it), chains of `or`, of `and`, of comparisons, and of binary operators of
+// a precedence.
 static mpf_node_t *parse_binary(parser_t *p, int min) {
     pos_t t = here(p);
-    mpf_node_t *x = factor(p);
+    mpf_node_t *x;
+    if (min <= P_NOT && accept_kw(p, KW_NOT)) {
+        x = parse_binary(p, P_NOT);
+        int truth = mpf_node_truth(x);
+        if (truth < 0) {
+            x = mk1(p, N_NOT, t, x);
+        } else {
+            // not of any constant is folded, as mpy-cross does (a constant tuple's at the `not`)
+            if (x->kind != N_CONST) {
+                x = mk(p, N_CONST, t, 0);
+            }
+            x->v.obj = truth ? MPF_OBJ_FALSE : MPF_OBJ_TRUE;
+            x->op = 0;
+        }
+    } else {
+        x = factor(p);
+    }
     int prec;
     while ((prec = binop_prec(p)) >= min) {
+        if (prec < P_BOR) {
+            // a chain of or, of and, or of comparisons: one node over all operands. and/or:
+            // an operand that is a constant is dropped when it cannot decide the result (true
+            // for and, false for or; the last one is kept) and ends the chain when it does
+            // (the later ones are parsed, and dropped), as mpy-cross folds.
+            nodevec_t v;
+            vec_init(&v);
+            uint8_t ops[64];
+            size_t n_ops = 0;
+            mpf_node_t *first = x, *tail = NULL;
+            bool decided = false;
+            while (true) {
+                int truth = prec == P_CMP ? -1 : mpf_node_truth(x);
+                if (!decided) {
+                    tail = NULL;
+                    if (truth < 0 || (decided = truth == (prec == P_OR))) {
+                        vec_push(p, &v, x);
+                    } else {
+                        tail = x;
+                    }
+                }
+                if (binop_prec(p) != prec) {
+                    break;
+                }
+                if (prec == P_CMP) {
+                    if (n_ops == sizeof(ops)) {
+                        syntax_error(p);
+                    }
+                    ops[n_ops++] = (uint8_t)compare_op(p);
+                } else {
+                    advance(p);
+                }
+                x = parse_binary(p, prec + 1);
+            }
+            if (tail != NULL) {
+                vec_push(p, &v, tail);
+            }
+            if (v.n == 1) {
+                x = v.items[0];   // (in the struct: no heap block)
+                continue;
+            }
+            mpf_node_t *y = v.items[0];
+            x = mk_from_vec(p, prec == P_CMP ? N_COMPARE : prec == P_OR ? N_OR : N_AND, y == first ? t : pos_of(y), &v);
+            if (prec == P_CMP) {
+                x->v.ops = mpf_cc_alloc(p->c, n_ops);
+                memcpy(x->v.ops, ops, n_ops);
+            }
+            continue;
+        }
         // one chain of operators of a precedence (a + b - c): mpy-cross folds it only when every
         // operand is a constant (1 + 2 + x keeps 1 + 2), so the folded value is built aside
         mpf_node_t *folded = is_num_const(x) ? copy_const(p, x) : NULL;
@@ -972,7 +1075,7 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
 }
 
 __attribute__((noinline)) static mpf_node_t *parse_expr(parser_t *p) {
-    return parse_binary(p, 1);
+    return parse_binary(p, P_BOR);
 }
 
 // [target] := value, the ':=' just read.
@@ -985,129 +1088,6 @@ static mpf_node_t *parse_star_expr(parser_t *p) {
     pos_t st = here(p);
     advance(p);
     return mk1(p, N_STAR, st, parse_expr(p));
-}
-
-// Comparison operators: 0..5 < > == <= >= !=, 6 in, 7 is, 8 not in, 9 is not.
-static int compare_op(parser_t *p) {
-    int op = p->tok.op;
-    if (p->tok.kind == TK_OP && op >= OP_LT && op <= OP_NE) {
-        op -= OP_LT;
-    } else if (p->tok.kind == TK_KW && (op == KW_IN || op == KW_IS || op == KW_NOT)) {
-        op = op == KW_IN ? 6 : op == KW_IS ? 7 : 8;
-    } else {
-        return -1;
-    }
-    advance(p);
-    if (op == 7 && accept_kw(p, KW_NOT)) {
-        op = 9;
-    } else if (op == 8) {
-        expect_kw(p, KW_IN);
-    }
-    return op;
-}
-
-static mpf_node_t *parse_comparison(parser_t *p) {
-    pos_t t = here(p);
-    mpf_node_t *x = parse_expr(p);
-    int op = compare_op(p);
-    if (op < 0) {
-        return x;
-    }
-    nodevec_t v;
-    vec_init(&v);
-    uint8_t ops[64];
-    size_t n_ops = 0;
-    vec_push(p, &v, x);
-    while (op >= 0) {
-        if (n_ops == sizeof(ops)) {
-            syntax_error(p);
-        }
-        ops[n_ops++] = (uint8_t)op;
-        vec_push(p, &v, parse_expr(p));
-        op = compare_op(p);
-    }
-    mpf_node_t *c = mk_from_vec(p, N_COMPARE, t, &v);
-    c->v.ops = mpf_cc_alloc(p->c, n_ops);
-    memcpy(c->v.ops, ops, n_ops);
-    return c;
-}
-
-// The truth of constant [x] (a tuple of constants is one too: true unless empty), -1 when
-// [x] is not a constant.
-static int const_truth(const mpf_node_t *x) {
-    if (x->kind == N_CONST) {
-        return mpf_obj_is_true(x->v.obj);
-    }
-    return x->kind == N_TUPLE && mpf_node_tuple_is_const(x) ? x->n > 0 : -1;
-}
-
-static mpf_node_t *parse_not_test(parser_t *p) {
-    pos_t t = here(p);
-    if (accept_kw(p, KW_NOT)) {
-        mpf_node_t *a = parse_not_test(p);
-        int truth = const_truth(a);
-        if (truth < 0) {
-            return mk1(p, N_NOT, t, a);
-        }
-        // not of any constant is folded, as mpy-cross does (a constant tuple's at the `not`)
-        if (a->kind != N_CONST) {
-            a = mk(p, N_CONST, t, 0);
-        }
-        a->v.obj = truth ? MPF_OBJ_FALSE : MPF_OBJ_TRUE;
-        a->op = 0;
-        return a;
-    }
-    return parse_comparison(p);
-}
-
-// and/or over [v]: an operand that is a constant is dropped when it cannot decide the
-// result (true for and, false for or) and ends the chain when it does, as mpy-cross folds.
-static mpf_node_t *fold_logic(parser_t *p, int kind, nodevec_t *v, pos_t start) {
-    nodevec_t out;
-    vec_init(&out);
-    bool is_or = kind == N_OR;
-    for (size_t i = 0; i < v->n; i++) {
-        mpf_node_t *x = v->items[i];
-        int truth = const_truth(x);
-        if (truth >= 0) {
-            if (truth == is_or) {
-                vec_push(p, &out, x);
-                break;
-            }
-            if (i + 1 < v->n) {
-                continue;
-            }
-        }
-        vec_push(p, &out, x);
-    }
-    mpf_node_t *v0 = v->items[0];
-    vec_free(v);
-    if (out.n == 1) {
-        return out.items[0];
-    }
-    mpf_node_t *first = out.items[0];
-    mpf_node_t *x = mk_from_vec(p, kind, pos_of(first), &out);
-    if (first == v0) {
-        set_pos(x, start);
-    }
-    return x;
-}
-
-// not_test ('and' not_test)* ([is_or] false), or and_test ('or' and_test)*.
-static mpf_node_t *parse_logic(parser_t *p, bool is_or) {
-    pos_t t = here(p);
-    int kw = is_or ? KW_OR : KW_AND;
-    mpf_node_t *x = is_or ? parse_logic(p, false) : parse_not_test(p);
-    if (!is_kw(p, kw)) {
-        return x;   // (most have one operand: no list)
-    }
-    nodevec_t v;
-    vec_init(&v);
-    vec_push(p, &v, x);
-    while (accept_kw(p, kw)) {
-        vec_push(p, &v, is_or ? parse_logic(p, false) : parse_not_test(p));
-    }
-    return fold_logic(p, is_or ? N_OR : N_AND, &v, t);
 }
 
 static mpf_node_t *parse_lambda(parser_t *p, bool nocond) {
@@ -1126,7 +1106,7 @@ static mpf_node_t *parse_or_test(parser_t *p, bool allow_lambda) {
     if (is_kw(p, KW_LAMBDA)) {
         return parse_lambda(p, !allow_lambda);
     }
-    return parse_logic(p, true);
+    return parse_binary(p, P_OR);
 }
 
 static mpf_node_t *parse_test(parser_t *p) {
@@ -1167,37 +1147,32 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
     size_t n_posonly = 0;
     while (!is_op(p, close)) {
         pos_t at = here(p);
-        if (accept_op(p, OP_DIV)) {
-            // `/` ends the positional-only parameters: after one at least, once, before * and **
-            if (n_posonly || kwonly || kwargs || v.n == 0) {
-                syntax_error_pos(p, at, E_SYNTAX);
-            }
+        bool slash = accept_op(p, OP_DIV);
+        // `/` ends the positional-only parameters: after one at least, once, before * and **;
+        // nothing follows **kw, and there is one * at most
+        if (slash ? n_posonly || kwonly || kwargs || v.n == 0 : kwargs || (kwonly && is_op(p, OP_MUL))) {
+            syntax_error_pos(p, at, E_SYNTAX);
+        }
+        if (slash) {
             n_posonly = v.n;
-            if (!accept_op(p, OP_COMMA)) {
-                break;
+        } else {
+            mpf_node_t *a = mk(p, N_ARG, at, 2);
+            // op: 0 positional, 1 *args (or a bare *), 2 keyword-only, 3 **kwargs
+            int op = accept_op(p, OP_MUL) ? 1 : accept_op(p, OP_POW) ? 3 : kwonly ? 2 : 0;
+            a->op = (uint8_t)op;
+            if (op != 1 || p->tok.kind == TK_NAME) {
+                a->v.q = expect_name(p);
+                if (!lambda && accept_op(p, OP_COLON)) {
+                    a->k[1] = parse_test(p);
+                }
+                if (!(op & 1) && accept_op(p, OP_ASSIGN)) {
+                    a->k[0] = parse_test(p);
+                }
             }
-            continue;
+            kwonly |= op == 1;
+            kwargs = op == 3;
+            vec_push(p, &v, a);
         }
-        if (kwargs || (kwonly && is_op(p, OP_MUL))) {
-            // nothing follows **kw, and there is one * at most
-            syntax_error_pos(p, here(p), E_SYNTAX);
-        }
-        mpf_node_t *a = mk(p, N_ARG, at, 2);
-        // op: 0 positional, 1 *args (or a bare *), 2 keyword-only, 3 **kwargs
-        int op = accept_op(p, OP_MUL) ? 1 : accept_op(p, OP_POW) ? 3 : kwonly ? 2 : 0;
-        a->op = (uint8_t)op;
-        if (op != 1 || p->tok.kind == TK_NAME) {
-            a->v.q = expect_name(p);
-            if (!lambda && accept_op(p, OP_COLON)) {
-                a->k[1] = parse_test(p);
-            }
-            if (!(op & 1) && accept_op(p, OP_ASSIGN)) {
-                a->k[0] = parse_test(p);
-            }
-        }
-        kwonly |= op == 1;
-        kwargs = op == 3;
-        vec_push(p, &v, a);
         if (!accept_op(p, OP_COMMA)) {
             break;
         }
@@ -1506,32 +1481,31 @@ static mpf_node_t *parse_def(parser_t *p, pos_t t, nodevec_t *decorators, bool a
     return arena_end(p, &m, x);
 }
 
-// if/elif ([kind] N_IF) or while (N_WHILE): the condition, the body, elif or else.
-static mpf_node_t *parse_if(parser_t *p, pos_t t, int kind) {
-    mpf_node_t *x = mk(p, kind, t, 3);
-    x->k[0] = parse_test(p);
-    if (accept_op(p, OP_WALRUS)) {
-        x->k[0] = parse_walrus(p, x->k[0]);
+// if/elif ([kind] N_IF), while (N_WHILE) or for (N_FOR, async when [async]): the condition
+// (for: the targets, `in` and the iterable), the body, elif or else.
+static mpf_node_t *parse_if(parser_t *p, pos_t t, int kind, bool async) {
+    bool loop = kind == N_FOR;
+    mpf_node_t *x = mk(p, kind, t, 3 + loop);
+    x->op = async;
+    mpf_node_t **k = x->k;
+    if (loop) {
+        *k++ = parse_for_target(p);
+        expect_kw(p, KW_IN);
+        *k = parse_testlist_star(p, false);
+    } else {
+        *k = parse_test(p);
+        if (accept_op(p, OP_WALRUS)) {
+            *k = parse_walrus(p, *k);
+        }
     }
-    x->k[1] = parse_suite(p);
+    k[1] = parse_suite(p);
     pos_t et = here(p);
     if (kind == N_IF && accept_kw(p, KW_ELIF)) {
-        x->k[2] = parse_if(p, et, N_IF);
-        x->k[2]->op = 1;   // an elif: its body always jumps to the end
+        k[2] = parse_if(p, et, N_IF, false);
+        k[2]->op = 1;   // an elif: its body always jumps to the end
     } else {
-        x->k[2] = parse_else(p);
+        k[2] = parse_else(p);
     }
-    return x;
-}
-
-static mpf_node_t *parse_for(parser_t *p, pos_t t, bool async) {
-    mpf_node_t *x = mk(p, N_FOR, t, 4);
-    x->op = async;
-    x->k[0] = parse_for_target(p);
-    expect_kw(p, KW_IN);
-    x->k[1] = parse_testlist_star(p, false);
-    x->k[2] = parse_suite(p);
-    x->k[3] = parse_else(p);
     return x;
 }
 
@@ -1614,8 +1588,8 @@ static void parse_stmt(parser_t *p, nodevec_t *v) {
         return;
     }
     advance(p);
-    vec_push(p, v, i < 2 ? parse_def(p, t, &decos, async, i == 1) : i == 2 ? parse_for(p, t, async) :
-        i == 3 ? parse_with(p, t, async) : i == 6 ? parse_try(p, t) : parse_if(p, t, i == 4 ? N_IF : N_WHILE));
+    vec_push(p, v, i < 2 ? parse_def(p, t, &decos, async, i == 1) : 
+        i == 3 ? parse_with(p, t, async) : i == 6 ? parse_try(p, t) : parse_if(p, t, i == 2 ? N_FOR : i == 4 ? N_IF : N_WHILE, async));
 }
 
 // True when [src] ends with a backslash line continuation (and nothing after it).

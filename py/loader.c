@@ -439,7 +439,8 @@ static const int8_t op_stack_in[256] = {
     MPF_OPCODES(SDI)
 #undef SDI
 };
-const int8_t mpf_loader_op_stack_net[256] = {
+// (the opcodes outside the MULTI ranges are all below them: a table of those bytes only)
+const int8_t mpf_loader_op_stack_net[MPF_OP_FIRST_MULTI] = {
 #define SDN(b, name, opnd, in, st) [b] = (st),
     MPF_OPCODES(SDN)
 #undef SDN
@@ -456,7 +457,7 @@ static void op_stack(uint8_t op, int32_t *need, int32_t *net) {
     MPF_OPCODE_RANGES(SDR)
 #undef SDR
     *need = op_stack_in[op];
-    *net = mpf_loader_op_stack_net[op];
+    *net = op < MPF_OP_FIRST_MULTI ? mpf_loader_op_stack_net[op] : 0;   // (verify_code rejected the undefined)
 }
 
 // A try/with block: made by the SETUP_* instruction at one offset (so one per

@@ -1201,6 +1201,10 @@ int mpf_boot_frozen(void);
 #define MPF_EXIT_INTERRUPTED 130
 // The exit status an uncaught exception [exc] stands for, after printing it as above.
 int mpf_boot_exit_status(mpf_obj_t exc);
+#if CONFIG_REPL
+// Print [exc]'s traceback to [p]; when that fails (a full heap), its type name.
+void mpf_boot_print_exc(const mpf_print_t *p, mpf_obj_t exc);
+#endif
 // Arg checking.
 void mpf_arg_check_num(size_t n_args, size_t n_kw, size_t n_min, size_t n_max, bool takes_kw);
 // Find keyword [q] in a call's kw pairs; NULL if absent.

@@ -124,8 +124,9 @@ MPF_INTERNAL const uint16_t mpf_type_op_qstr[];
 // Instance [inst]'s __dict__: a live, writable view of its members.
 MPF_INTERNAL mpf_obj_t mpf_type_instance_dict_view(mpf_obj_t inst);
 #if CONFIG_COMPILER
-// Whether [o] is such a view (exec's globals).
-MPF_INTERNAL bool mpf_type_is_instance_dict_view(mpf_obj_t o);
+// When [o] is such a view (exec's globals): a dict of the members (a copy), and the
+// instance's map of them in *members; else NULL.
+MPF_INTERNAL mpf_obj_t mpf_type_instance_dict_copy(mpf_obj_t o, mpf_map_t **members);
 #endif
 #if CONFIG_CLASS_STORE_CACHE
 MPF_INTERNAL uint64_t mpf_class_epoch;
@@ -272,6 +273,13 @@ MPF_INTERNAL mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_a
 MPF_INTERNAL mpf_vm_ret_t mpf_vm_execute(mpf_frame_t *fr, mpf_obj_t *ret);
 MPF_INTERNAL size_t mpf_vm_line(const mpf_raw_code_t *rc, const uint8_t *ip);
 MPF_INTERNAL mpf_obj_t mpf_gen_resume(mpf_obj_t gen, mpf_obj_t send, mpf_obj_t throw_, mpf_obj_t *ret, bool *returned);
+#if CONFIG_BUILTIN_HELPERS || CONFIG_COMPILER
+// Code objects (f.__code__, compile()): [rc] with [ctx]'s tables, needing [n_closed] cells;
+// mpf_fun_of_code: a function running it in [globals] (TypeError when it needs cells).
+MPF_INTERNAL const mpf_type_t mpf_type_code;
+MPF_INTERNAL mpf_obj_t mpf_fun_code_new(const mpf_raw_code_t *rc, const mpf_module_ctx_t *ctx, size_t n_closed);
+MPF_INTERNAL mpf_obj_t mpf_fun_of_code(mpf_obj_t code, mpf_obj_t globals);
+#endif
 
 // ---------------------------------------------------------------- running a module
 // Run a module's top-level code in [globals]; returns nothing, raises on error.

@@ -223,6 +223,21 @@ static mpf_obj_t tb_chain_prev(const mpf_exc_t *e, bool *is_cause) {
 #endif
 
 // The traceback of [exc] alone (no chain): the entries, then "Type: message".
+#if CONFIG_COMPILER
+// The args of a SyntaxError in CPython's form, (msg, (filename, lineno, offset, text)), else NULL.
+static const mpf_tuple_t *syntax_args(mpf_obj_t exc) {
+    const mpf_exc_t *e = mpf_exc_native(exc);
+    if (e != NULL && mpf_exc_match(exc, &mpf_type_SyntaxError)) {
+        const mpf_tuple_t *a = mpf_obj_ptr(e->args);
+        if (a->len == 2 && mpf_obj_is_type(a->items[1], &mpf_type_tuple) &&
+            ((const mpf_tuple_t *)mpf_obj_ptr(a->items[1]))->len == 4) {
+            return a;
+        }
+    }
+    return NULL;
+}
+#endif
+
 static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc);
 
 #if CONFIG_EXC_CHAINING
@@ -293,39 +308,33 @@ static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
         }
     }
 #if CONFIG_COMPILER
-    if (e != NULL && mpf_exc_match(exc, &mpf_type_SyntaxError)) {
+    const mpf_tuple_t *sa = syntax_args(exc);
+    if (sa != NULL) {
         // the offending line with a caret under the column, as CPython shows it
-        const mpf_tuple_t *a = mpf_obj_ptr(e->args);
-        if (a->len == 2 && mpf_obj_is_type(a->items[1], &mpf_type_tuple)) {
-            const mpf_tuple_t *loc = mpf_obj_ptr(a->items[1]);
-            if (loc->len == 4 && mpf_obj_is_small_int(loc->items[1])) {
-                mpf_printf(p, "  File \"%O\", line %O\n", loc->items[0], loc->items[1]);
-                if (MPF_IS_STR(loc->items[3])) {
-                    size_t n;
-                    const char *t = mpf_obj_str_data(loc->items[3], &n);
-                    size_t skip = 0;
-                    while (skip < n && (t[skip] == ' ' || t[skip] == '\t' || t[skip] == '\f')) {
-                        skip++;
-                    }
-                    while (n > skip && (t[n - 1] == '\r' || t[n - 1] == '\n')) {
-                        n--;
-                    }
-                    mpf_printf(p, "    %.*s\n", (int)(n - skip), t + skip);
-                    mpf_int_t col = mpf_obj_is_small_int(loc->items[2]) ? mpf_obj_small_int_value(loc->items[2]) : 0;
-                    if (col >= 1) {
-                        mpf_print_str(p, "    ");
-                        for (mpf_int_t i = (mpf_int_t)skip + 1; i < col && i <= (mpf_int_t)n; i++) {
-                            mpf_print_str(p, " ");
-                        }
-                        mpf_print_str(p, "^\n");
-                    }
+        const mpf_tuple_t *loc = mpf_obj_ptr(sa->items[1]);
+        mpf_printf(p, "  File \"%O\", line %O\n", loc->items[0], loc->items[1]);
+        if (MPF_IS_STR(loc->items[3])) {
+            size_t n;
+            const char *t = mpf_obj_str_data(loc->items[3], &n);
+            size_t skip = 0;
+            while (skip < n && (t[skip] == ' ' || t[skip] == '\t' || t[skip] == '\f')) {
+                skip++;
+            }
+            while (n > skip && (t[n - 1] == '\r' || t[n - 1] == '\n')) {
+                n--;
+            }
+            mpf_printf(p, "    %.*s\n", (int)(n - skip), t + skip);
+            mpf_int_t col = mpf_obj_is_small_int(loc->items[2]) ? mpf_obj_small_int_value(loc->items[2]) : 0;
+            if (col >= 1) {
+                mpf_print_str(p, "    ");
+                for (mpf_int_t i = (mpf_int_t)skip + 1; i < col && i <= (mpf_int_t)n; i++) {
+                    mpf_print_str(p, " ");
                 }
-                mpf_printf(p, "%T: ", exc);
-                mpf_obj_print(p, a->items[0], MPF_PRINT_STR);
-                mpf_print_str(p, "\n");
-                return;
+                mpf_print_str(p, "^\n");
             }
         }
+        mpf_printf(p, "%T: %O\n", exc, sa->items[0]);
+        return;
     }
 #endif
     // "module.Type: str(exc)" (no module for __main__), or the type alone when that is empty
@@ -352,13 +361,11 @@ static void exc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
         return;
     }
 #if CONFIG_COMPILER
-    if (a->len == 2 && mpf_exc_match(self, &mpf_type_SyntaxError) && mpf_obj_is_type(a->items[1], &mpf_type_tuple)) {
+    if (syntax_args(self) != NULL) {
         // SyntaxError(msg, (filename, lineno, offset, text)): "msg (filename, line N)"
         const mpf_tuple_t *loc = mpf_obj_ptr(a->items[1]);
-        if (loc->len == 4) {
-            mpf_printf(p, "%O (%O, line %O)", a->items[0], loc->items[0], loc->items[1]);
-            return;
-        }
+        mpf_printf(p, "%O (%O, line %O)", a->items[0], loc->items[0], loc->items[1]);
+        return;
     }
 #endif
     if (a->len >= 2 && a->len <= 5 && mpf_exc_match(self, &mpf_type_OSError)) {
@@ -507,6 +514,22 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         } else if (os && v == MPF_OBJ_NULL && (attr == MPF_QSTR_filename || attr == MPF_QSTR_filename2)) {
             v = MPF_OBJ_NONE;
         }
+#if CONFIG_COMPILER
+        if (v == MPF_OBJ_NULL && mpf_exc_match(self, &mpf_type_SyntaxError)) {
+            // msg, filename, lineno, offset, text: of SyntaxError(msg, (filename, lineno,
+            // offset, text)), as CPython's; None when not given
+            static const uint16_t names[5] = {MPF_QSTR_msg, MPF_QSTR_filename, MPF_QSTR_lineno, MPF_QSTR_offset, MPF_QSTR_text};
+            const mpf_tuple_t *a = mpf_obj_ptr(e->args);
+            const mpf_tuple_t *sa = syntax_args(self);
+            for (size_t i = 0; i < 5; i++) {
+                if (attr == names[i]) {
+                    v = i == 0 && a->len > 0 ? a->items[0]
+                        : i > 0 && sa != NULL ? ((const mpf_tuple_t *)mpf_obj_ptr(sa->items[1]))->items[i - 1]
+                        : MPF_OBJ_NONE;
+                }
+            }
+        }
+#endif
         if (v != MPF_OBJ_NULL) {
             dest[0] = v;
         }

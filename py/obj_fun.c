@@ -30,10 +30,11 @@ static void fun_bc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t 
     mpf_printf(p, "<function %q at 0x%x>", fun_name(mpf_obj_ptr(self)), (unsigned)(uintptr_t)self);
 }
 
-#if CONFIG_BUILTIN_HELPERS
+#if CONFIG_BUILTIN_HELPERS || CONFIG_COMPILER
 // ---------------------------------------------------------------- code objects
-// f.__code__: the function's bytecode with the tables it reads (not its globals, defaults
-// or cells); type(f)(code, globals) makes a function of it that runs in other globals.
+// f.__code__ and compile()'s result: bytecode with the tables it reads (not its globals,
+// defaults or cells); type(f)(code, globals) and exec/eval make a function of it that runs in
+// other globals.
 typedef struct code_obj {
     mpf_obj_base_t base;
     const mpf_raw_code_t *rc;
@@ -41,15 +42,29 @@ typedef struct code_obj {
     size_t n_closed;  // cells the function needs (such code cannot be made a function again)
 } code_obj_t;
 
-static const mpf_type_t code_type;
-
-static mpf_obj_t code_new(const mpf_fun_bc_t *f) {
+mpf_obj_t mpf_fun_code_new(const mpf_raw_code_t *rc, const mpf_module_ctx_t *ctx, size_t n_closed) {
     code_obj_t *c = mpf_new(code_obj_t);
-    c->base.type = &code_type;
-    c->rc = f->rc;
-    c->ctx = f->ctx;
-    c->n_closed = f->n_closed;
+    c->base.type = &mpf_type_code;
+    c->rc = rc;
+    c->ctx = ctx;
+    c->n_closed = n_closed;
     return mpf_obj_from_ptr(c);
+}
+
+mpf_obj_t mpf_fun_of_code(mpf_obj_t code, mpf_obj_t globals) {
+    const code_obj_t *c = mpf_obj_ptr(code);
+    if (c->n_closed > 0) {
+        mpf_raise_msg(&mpf_type_TypeError, "code object requires a closure");
+    }
+    mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);
+    *ctx = *c->ctx;
+    ctx->globals = globals;
+    return mpf_obj_new_fun_bc(c->rc, ctx, MPF_OBJ_NULL, MPF_OBJ_NULL, 0, NULL);
+}
+
+// The first line: a module's is 1 (as CPython's), a function's where its code starts.
+static size_t code_line(const code_obj_t *c) {
+    return c->ctx->qstrs[c->rc->simple_name] == MPF_QSTRE__3cmodule_3e ? 1 : mpf_vm_line(c->rc, c->rc->code);
 }
 
 // co_lines(): (start, end, line) for each run of bytecode offsets on one line, in order,
@@ -100,12 +115,12 @@ static void code_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         return;  // read-only
     }
     const mpf_raw_code_t *rc = c->rc;
-    if (attr == MPF_QSTR_co_name) {
+    if (attr == MPF_QSTR_co_name || attr == MPF_QSTR_co_qualname) {
         dest[0] = mpf_obj_new_qstr(c->ctx->qstrs[rc->simple_name]);
     } else if (attr == MPF_QSTR_co_filename) {
         dest[0] = mpf_obj_new_qstr(c->ctx->qstrs[0]);
     } else if (attr == MPF_QSTR_co_firstlineno) {
-        dest[0] = mpf_obj_new_int((mpf_int_t)mpf_vm_line(rc, rc->code));
+        dest[0] = mpf_obj_new_int((mpf_int_t)code_line(c));
     } else if (attr == MPF_QSTR_co_code) {
         dest[0] = mpf_obj_new_bytes(rc->code, (size_t)(rc->code_end - rc->code));
     } else if (attr == MPF_QSTR_co_lnotab) {
@@ -121,7 +136,7 @@ static void code_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t ki
     (void)kind;
     const code_obj_t *c = mpf_obj_ptr(self);
     mpf_printf(p, "<code object %q at 0x%x, file \"%q\", line %u>", c->ctx->qstrs[c->rc->simple_name],
-        (unsigned)(uintptr_t)self, c->ctx->qstrs[0], (unsigned)mpf_vm_line(c->rc, c->rc->code));
+        (unsigned)(uintptr_t)self, c->ctx->qstrs[0], (unsigned)code_line(c));
 }
 
 static const mpf_rom_map_elem_t code_locals_table[] = {
@@ -129,31 +144,25 @@ static const mpf_rom_map_elem_t code_locals_table[] = {
 };
 MPF_ROM_MAP(code_locals, code_locals_table);
 
-static const mpf_type_t code_type = MPF_TYPE(MPF_QSTR_code, 0,
+const mpf_type_t mpf_type_code = MPF_TYPE(MPF_QSTR_code, 0,
     (print, code_print),
     (attr, code_attr),
     (locals, &code_locals));
 
+#if CONFIG_BUILTIN_HELPERS
 // function(code, globals): the code's function running in [globals] (a dict)
 static mpf_obj_t fun_bc_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
     mpf_arg_check_num(n_args, n_kw, 2, 2, false);
-    if (!mpf_obj_is_type(args[0], &code_type)) {
+    if (!mpf_obj_is_type(args[0], &mpf_type_code)) {
         mpf_raise_fmt(&mpf_type_TypeError, "function() argument 'code' must be code, not %T", args[0]);
     }
     if (!mpf_obj_is_type(args[1], &mpf_type_dict)) {
         mpf_raise_fmt(&mpf_type_TypeError, "function() argument 'globals' must be dict, not %T", args[1]);
     }
-    const code_obj_t *c = mpf_obj_ptr(args[0]);
-    if (c->n_closed > 0) {
-        mpf_raise_msg(&mpf_type_TypeError, "code object requires a closure");
-    }
-    mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);
-    ctx->qstrs = c->ctx->qstrs;
-    ctx->consts = c->ctx->consts;
-    ctx->globals = args[1];
-    return mpf_obj_new_fun_bc(c->rc, ctx, MPF_OBJ_NULL, MPF_OBJ_NULL, 0, NULL);
+    return mpf_fun_of_code(args[0], args[1]);
 }
+#endif
 #endif
 
 static void fun_bc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
@@ -197,7 +206,7 @@ static void fun_bc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         dest[0] = MPF_OBJ_NONE;
 #if CONFIG_BUILTIN_HELPERS
     } else if (attr == MPF_QSTR___code__) {
-        dest[0] = code_new(f);
+        dest[0] = mpf_fun_code_new(f->rc, f->ctx, f->n_closed);
 #endif
     }
 }

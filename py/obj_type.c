@@ -976,8 +976,12 @@ static const mpf_type_t mappingproxy_type = MPF_TYPE(MPF_QSTR_mappingproxy, 0, M
 static const mpf_type_t members_view_type = MPF_TYPE(MPF_QSTR_dict, MPF_TYPE_FLAG_UNHASHABLE, MAPPINGPROXY_SLOTS);
 
 #if CONFIG_COMPILER
-bool mpf_type_is_instance_dict_view(mpf_obj_t o) {
-    return mpf_obj_is_type(o, &members_view_type);
+mpf_obj_t mpf_type_instance_dict_copy(mpf_obj_t o, mpf_map_t **members) {
+    if (!mpf_obj_is_type(o, &members_view_type)) {
+        return MPF_OBJ_NULL;
+    }
+    *members = &((mpf_instance_t *)mpf_obj_ptr(((const mappingproxy_t *)mpf_obj_ptr(o))->inst))->members;
+    return proxied(o);
 }
 #endif
 
@@ -1007,9 +1011,10 @@ mpf_obj_t mpf_type_dict_proxy(const mpf_type_t *t) {
 // No __dict__ views: the attribute is missing (AttributeError), as in the reference's
 // small builds.
 #if CONFIG_COMPILER
-bool mpf_type_is_instance_dict_view(mpf_obj_t o) {
+mpf_obj_t mpf_type_instance_dict_copy(mpf_obj_t o, mpf_map_t **members) {
     (void)o;
-    return false;
+    (void)members;
+    return MPF_OBJ_NULL;
 }
 #endif
 mpf_obj_t mpf_type_instance_dict_view(mpf_obj_t inst) {

@@ -107,9 +107,10 @@ enum {
     R(0xD0, 0xD3, UNARY_OP_MULTI, 1, 0)              /* op = byte - 0xD0 */ \
     R(0xD7, 0xF9, BINARY_OP_MULTI, 2, -1)            /* op = byte - 0xD7 */
 
-// The net stack effect of each opcode byte outside the MULTI ranges (MPF_STACK_DYN: it
+// The net stack effect of each opcode byte below the MULTI ranges (MPF_STACK_DYN: it
 // depends on the operand; 0: undefined), shared by the loader's verifier and the emitter.
-extern const int8_t mpf_loader_op_stack_net[256];
+#define MPF_OP_FIRST_MULTI 0x70
+extern const int8_t mpf_loader_op_stack_net[MPF_OP_FIRST_MULTI];
 
 enum {
 #define MPF_OP_ENUM(b, name, opnd, in, st) MPF_OP_##name = b,

@@ -70,42 +70,24 @@ static mpf_obj_t compile_and_run(const char *src, size_t len, mpf_compile_mode_t
     return nlr.exc;
 }
 
-// In the raw REPL, an OSError's report ends with "OSError: N" (N its errno) after the
-// CPython-style traceback: the form MicroPython tools such as mpremote parse to turn a
-// failed file operation back into an OSError (fs ls/cp/rm on a missing path).
-static void raw_oserror_line(mpf_obj_t exc) {
-    if (!mpf_obj_is_exception(exc) || !mpf_exc_match(exc, &mpf_type_OSError)) {
-        return;
-    }
-    mpf_int_t err;
-    if (mpf_obj_get_int_maybe(mpf_load_attr(exc, MPF_QSTR_errno), &err)) {
-        mpf_printf(&mpf_print_stdout, "OSError: %d\n", (int)err);
-    }
-}
-
-// Print [exc]'s traceback on the console (in the raw REPL, [raw], with the OSError line
-// mpremote parses).
-static void print_exception(mpf_obj_t exc, bool raw) {
-    mpf_nlr_t nlr;
-    mpf_nlr_push(&nlr);
-    if (setjmp(nlr.jb) == 0) {
-        mpf_exc_print_tb(&mpf_print_stdout, exc);
-        if (raw) {
-            raw_oserror_line(exc);
-        }
-        mpf_nlr_pop(&nlr);
-    } else {
-        mpf_printf(&mpf_print_stdout, "%T\n", exc);
-    }
-}
-
 // Report what ended a run: SystemExit's exit status, or [otherwise] after printing any
-// other exception's traceback.
+// other exception's traceback on the console. In the raw REPL ([raw]) an OSError's report
+// ends with "OSError: N" (N its errno) after the CPython-style traceback: the form
+// MicroPython tools such as mpremote parse to turn a failed file operation back into an
+// OSError (fs ls/cp/rm on a missing path).
 static int report_exception(mpf_obj_t exc, bool raw, int otherwise) {
-    if (mpf_obj_is_exception(exc) && mpf_exc_match(exc, &mpf_type_SystemExit)) {
+    if (mpf_exc_match(exc, &mpf_type_SystemExit)) {
         return mpf_boot_exit_status(exc);
     }
-    print_exception(exc, raw);
+    mpf_boot_print_exc(&mpf_print_stdout, exc);
+    if (raw && mpf_exc_match(exc, &mpf_type_OSError)) {
+        // (its errno: the first of 2 to 5 args, read without a call that could raise)
+        const mpf_tuple_t *a = mpf_obj_ptr(mpf_exc_native(exc)->args);
+        mpf_int_t err;
+        if (a->len >= 2 && a->len <= 5 && mpf_obj_get_int_maybe(a->items[0], &err)) {
+            mpf_printf(&mpf_print_stdout, "OSError: %d\n", (int)err);
+        }
+    }
     return otherwise;
 }
 
