@@ -978,7 +978,7 @@ static size_t trailer_line(const mpf_node_t *x) {
 // Whether [x] is one constant object: a literal, or a non-empty tuple of constants (mpy-cross
 // folds it; an empty one is built).
 NOINLINE static bool is_const_node(const mpf_node_t *x) {
-    return x->kind == N_CONST || (x->kind == N_TUPLE && x->n > 0 && mpf_node_tuple_is_const(x));
+    return x->kind == N_CONST || (x->kind == N_TUPLE && x->n > 0 && mpf_parse_tuple_is_const(x));
 }
 
 static mpf_obj_t const_value(const mpf_node_t *x) {
@@ -1206,7 +1206,7 @@ static void compare(emit_t *e, mpf_node_t *x) {
 
 // Whether [x] is a constant whose truth is known at compile time (then *truth holds it).
 static bool const_truth(const mpf_node_t *x, bool *truth) {
-    int t = mpf_node_truth(x);   // (the parser's)
+    int t = mpf_parse_truth(x);   // (the parser's)
     *truth = t > 0;
     return t >= 0;
 }
@@ -2269,10 +2269,11 @@ static void number_locals(scope_t *s) {
             }
         }
     }
+    const uint16_t n_free = n;
     s->n_pos = (uint16_t)(s->n_pos + n);
     // then the parameters (the first entries, in slot order: scope_params put them so), the
     // other locals, the other cells (a class body's own __class__ is no local slot it counts:
-    // mpy-cross stores it in slot 0 all the same)
+    // mpy-cross stores it in the first slot after the free variables all the same)
     for (int rank = 0; rank < 3; rank++) {
         for (size_t i = 0; i < s->n_ids; i++) {
             id_info_t *id = &s->ids[i];
@@ -2281,6 +2282,8 @@ static void number_locals(scope_t *s) {
                 : id->kind == ID_CELL ? 2 : 3;
             if (r == rank) {
                 id->num = n++;
+            } else if (r == 3 && id->kind == ID_LOCAL) {
+                id->num = n_free;
             }
         }
     }
@@ -2493,7 +2496,8 @@ NOINLINE static void free_chunks(void *chunks) {
 static void compile_scope(emit_t *e, scope_t *s) {
     // sizing passes until every label keeps its offset (none known before the first: its
     // jumps are all long), then the final pass; (one heap block, reused from scope to scope)
-    e->labels = reserve(e->labels, s->n_labels, &e->cap_labels, sizeof(size_t));
+    // (at least one entry: a scope without labels must not hand memset a NULL)
+    e->labels = reserve(e->labels, s->n_labels + 1, &e->cap_labels, sizeof(size_t));
     memset(e->labels, 0xFF, s->n_labels * sizeof(size_t));   // LABEL_NONE
     e->count_only = true;
     for (int rounds = 0; rounds <= 50; rounds++) {

@@ -290,10 +290,10 @@ static inline void mpf_node_set_scope(mpf_node_t *x, void *scope) {
 
 // Whether every item of tuple [x] is a constant (nested tuples too): mpy-cross folds such a
 // tuple into one constant object, whose truth is then known at compile time.
-bool mpf_node_tuple_is_const(const mpf_node_t *x);
+bool mpf_parse_tuple_is_const(const mpf_node_t *x);
 // The truth of constant [x] (a tuple of constants is one too: true unless empty): 1 or 0, -1
 // when [x] is not a constant.
-int mpf_node_truth(const mpf_node_t *x);
+int mpf_parse_truth(const mpf_node_t *x);
 
 // The parser's state: the emitter takes the module from it one top-level statement at a time
 // (compiling each and releasing its syntax tree before the next is parsed).

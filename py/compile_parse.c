@@ -303,6 +303,24 @@ static mpf_node_t *parse_testlist_star(parser_t *p, bool allow_star) {
     return parse_list(p, allow_star ? LIST_TEST_STAR : LIST_TEST);
 }
 
+// A yield expression, where the grammar has one (an expression statement, the right side of
+// an assignment, alone in parentheses), else the testlist with starred items [allow_star].
+static mpf_node_t *parse_rhs(parser_t *p, bool allow_star) {
+    pos_t t = here(p);
+    if (!accept_kw(p, KW_YIELD)) {
+        return parse_testlist_star(p, allow_star);
+    }
+    if (accept_kw(p, KW_FROM)) {
+        return mk1(p, N_YIELDFROM, t, parse_test(p));
+    }
+    mpf_node_t *y = mk(p, N_YIELD, t, 1);
+    if (p->tok.kind != TK_NEWLINE && !is_op_in(p, OPS(OP_RPAR) | OPS(OP_RSQB) | OPS(OP_RBRACE) |
+        OPS(OP_ASSIGN) | OPS(OP_SEMI) | OPS(OP_COMMA))) {
+        y->k[0] = parse_testlist_star(p, true);
+    }
+    return y;
+}
+
 // The target list of a for loop or a comprehension's for clause (up to `in`).
 static mpf_node_t *parse_for_target(parser_t *p) {
     return parse_list(p, LIST_TARGET);
@@ -626,7 +644,13 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
     // per bracket: the display's node (a dict's: N_DICT) and the comprehension's kind
     static const uint8_t display_kinds[] = {N_TUPLE, N_LIST, N_SET};
     static const uint8_t comp_kinds[] = {3, 0, 2};
-    bool paren = b == 0;   // ((yield x): a parenthesised expression)
+    bool paren = b == 0;
+    if (paren && is_kw(p, KW_YIELD)) {
+        // (yield x): alone in its parentheses (no tuple, no comprehension of it)
+        mpf_node_t *y = parse_rhs(p, true);
+        expect_op(p, OP_RPAR);
+        return y;
+    }
     nodevec_t v;
     vec_init(&v);
     bool dict = b == 2 && is_op(p, OP_RBRACE), comma = false;
@@ -958,21 +982,21 @@ static int compare_op(parser_t *p) {
     return 8;
 }
 
-bool mpf_node_tuple_is_const(const mpf_node_t *x) {
+bool mpf_parse_tuple_is_const(const mpf_node_t *x) {
     for (size_t i = 0; i < x->n; i++) {
         const mpf_node_t *k = x->k[i];
-        if (k->kind != N_CONST && !(k->kind == N_TUPLE && mpf_node_tuple_is_const(k))) {
+        if (k->kind != N_CONST && !(k->kind == N_TUPLE && mpf_parse_tuple_is_const(k))) {
             return false;
         }
     }
     return true;
 }
 
-int mpf_node_truth(const mpf_node_t *x) {
+int mpf_parse_truth(const mpf_node_t *x) {
     if (x->kind == N_CONST) {
         return mpf_obj_is_true(x->v.obj);
     }
-    return x->kind == N_TUPLE && mpf_node_tuple_is_const(x) ? x->n > 0 : -1;
+    return x->kind == N_TUPLE && mpf_parse_tuple_is_const(x) ? x->n > 0 : -1;
 }
 
 // The operators binding at least [min] (precedence climbing, left-associative: the same
@@ -984,7 +1008,7 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
     mpf_node_t *x;
     if (min <= P_NOT && accept_kw(p, KW_NOT)) {
         x = parse_binary(p, P_NOT);
-        int truth = mpf_node_truth(x);
+        int truth = mpf_parse_truth(x);
         if (truth < 0) {
             x = mk1(p, N_NOT, t, x);
         } else {
@@ -1012,7 +1036,7 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
             mpf_node_t *first = x, *tail = NULL;
             bool decided = false;
             while (true) {
-                int truth = prec == P_CMP ? -1 : mpf_node_truth(x);
+                int truth = prec == P_CMP ? -1 : mpf_parse_truth(x);
                 if (!decided) {
                     tail = NULL;
                     if (truth < 0 || (decided = truth == (prec == P_OR))) {
@@ -1111,17 +1135,6 @@ static mpf_node_t *parse_or_test(parser_t *p, bool allow_lambda) {
 
 static mpf_node_t *parse_test(parser_t *p) {
     pos_t t = here(p);
-    if (accept_kw(p, KW_YIELD)) {
-        if (accept_kw(p, KW_FROM)) {
-            return mk1(p, N_YIELDFROM, t, parse_test(p));
-        }
-        mpf_node_t *y = mk(p, N_YIELD, t, 1);
-        if (p->tok.kind != TK_NEWLINE && !is_op_in(p, OPS(OP_RPAR) | OPS(OP_RSQB) | OPS(OP_RBRACE) |
-            OPS(OP_ASSIGN) | OPS(OP_SEMI) | OPS(OP_COMMA))) {
-            y->k[0] = parse_testlist_star(p, true);
-        }
-        return y;
-    }
     mpf_node_t *x = parse_or_test(p, true);
     if (accept_kw(p, KW_IF)) {
         mpf_node_t *c = mk(p, N_IFEXP, t, 3);
@@ -1260,10 +1273,6 @@ static void check_single_target(parser_t *p, const mpf_node_t *x, unsigned msg) 
     }
 }
 
-// The right side of an assignment: a yield expression or a testlist.
-static mpf_node_t *parse_rhs(parser_t *p, bool allow_star) {
-    return is_kw(p, KW_YIELD) ? parse_test(p) : parse_testlist_star(p, allow_star);
-}
 
 // The statements a keyword introduces, but import: keyword, node kind, operand shape. The
 // shape is how many operands (SH_N) or a list (SH_NAMES, SH_DEL), and for operands whether
@@ -1337,7 +1346,7 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
             }
         }
     }
-    mpf_node_t *e = parse_testlist_star(p, true);
+    mpf_node_t *e = parse_rhs(p, true);
     if (is_augassign(p)) {
         int op = p->tok.op;
         check_single_target(p, e, E_AUGASSIGN);

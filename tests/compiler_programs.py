@@ -22,6 +22,17 @@ class C:
     def f(self):
         return super().f()
 """,
+    # ... and with a free variable of its own first: the slot after the free variables
+    # (test_isinstance.py's shape)
+    "class_defines_dunder_class_with_free": """\
+def outer():
+    def getclass(self):
+        return AbstractClass
+    class C:
+        g = getclass
+        __class__ = property(getclass)
+    return C
+""",
     # a comprehension's code starts at its element's first token, a '(' of its own included
     "comprehension_bracketed_elements": """\
 def f(self):
@@ -656,6 +667,15 @@ REJECTED: dict[str, str] = {
     "unicode_name_escape": 'x = "\\N{EM DASH}"\n',
     "fstring_bad_conversion": 'a = f"{x!z}"\nb = f"{x!r }"\n',
     "nonlocal_and_global": "def f():\n    x = 1\n    def g():\n        nonlocal x\n        global x\n",
+    # a yield expression only where the grammar has one (a statement, an assignment's right
+    # side, alone in parentheses): never an item, an argument, a subscript or a return value
+    "yield_genexp": "def f(y):\n    return (yield x for x in y)\n",
+    "yield_tuple_item": "def f():\n    return (yield, 1)\n",
+    "yield_list_item": "def f():\n    return [yield 1]\n",
+    "yield_set_item": "def f():\n    return {yield 1}\n",
+    "yield_argument": "def f():\n    return g(yield 1)\n",
+    "yield_subscript": "def f():\n    a[yield 1]\n",
+    "yield_return_value": "def f():\n    return yield 1\n",
 }
 
 # Sources whose .mpy differs from mpy-cross's on purpose: what mpy-cross makes does not do
