@@ -60,7 +60,7 @@ static void print_buf_write(void *env, const char *s, size_t n) {
 
 // A printer's write for a file object: [*env]'s write() called with the piece as a str,
 // empty ones too (print(file=f), sys.print_exception(exc, f)).
-void mpf_print_file_write(void *env, const char *s, size_t n) {
+void mpf_builtin_print_file_write(void *env, const char *s, size_t n) {
     mpf_obj_t dest[3];
     mpf_load_method(*(const mpf_obj_t *)env, MPF_QSTR_write, dest);
     dest[2] = mpf_obj_new_str(s, n);
@@ -89,7 +89,7 @@ static mpf_obj_t builtin_print(size_t n_args, size_t n_kw, const mpf_obj_t *args
 #endif
 #if CONFIG_BUILTIN_EXTRAS
     mpf_obj_t file = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_file);
-    const mpf_print_t fp = {&file, mpf_print_file_write};
+    const mpf_print_t fp = {&file, mpf_builtin_print_file_write};
     bool to_file = file != MPF_OBJ_NULL && file != MPF_OBJ_NONE;
     if (to_file) {
         p = &fp;

@@ -27,7 +27,7 @@ static mpf_obj_t str_obj(const char *s, size_t len) {
 static mpf_obj_t module_from_builtin(const mpf_builtin_module_t *bm) {
     mpf_obj_t mod = mpf_obj_new_module(bm->name);
     mpf_obj_t g = ((mpf_module_t *)mpf_obj_ptr(mod))->globals;
-    mpf_dict_store_rom(g, bm->members);
+    mpf_module_store_rom(g, bm->members);
     if (bm->init) {
         bm->init(mod);
     }

@@ -109,7 +109,7 @@ static const textio_t sys_stderr_obj = {{&mpf_type_textio}, MPF_QSTR_stderr};
 static mpf_obj_t sys_print_exception(size_t n_args, const mpf_obj_t *args) {
     // (to a file given, sys.stdout too: through its write())
     mpf_obj_t file = n_args > 1 ? args[1] : MPF_OBJ_NULL;
-    const mpf_print_t fp = {&file, mpf_print_file_write};
+    const mpf_print_t fp = {&file, mpf_builtin_print_file_write};
     mpf_exc_print_tb(file != MPF_OBJ_NULL ? &fp : &mpf_print_stdout, args[0]);
     return MPF_OBJ_NONE;
 }

@@ -83,7 +83,7 @@ typedef struct mpf_print {
 extern const mpf_print_t mpf_print_stdout;
 extern const mpf_print_t mpf_print_stderr;
 // A printer's write to a file object: env points to it; each piece is a call of its write().
-void mpf_print_file_write(void *env, const char *s, size_t n);
+void mpf_builtin_print_file_write(void *env, const char *s, size_t n);
 void mpf_print_strn(const mpf_print_t *p, const char *s, size_t n);
 void mpf_print_str(const mpf_print_t *p, const char *s);
 // printf subset: %s %.*s %d %u %x %c %zu %ld %q (qstr) %O (str(obj)) %R (repr(obj)) %T (type name of obj) %%

@@ -111,7 +111,7 @@ MPF_INTERNAL void mpf_type_print_class_name(const mpf_print_t *p, const mpf_type
 // a module or a function, as an attr slot does it (dest[0] NULL when done) (obj_module.c).
 MPF_INTERNAL void mpf_module_dict_attr_store(mpf_obj_t dict, mpf_qstr_t attr, mpf_obj_t *dest);
 // Every entry of const table [m] (none when NULL) stored into dict [dict] (obj_module.c).
-MPF_INTERNAL void mpf_dict_store_rom(mpf_obj_t dict, const mpf_rom_map_t *m);
+MPF_INTERNAL void mpf_module_store_rom(mpf_obj_t dict, const mpf_rom_map_t *m);
 // The dunder name (0: none) of each binary operator, then of each unary one (from
 // MPF_TYPE_OP_UNARY), then, with CONFIG_SLOT_WRAPPERS, of the operations only the slot
 // wrappers have (from MPF_TYPE_OP_OTHER: __str__, __repr__, __iter__, __next__,

@@ -9,7 +9,7 @@ mpf_obj_t mpf_obj_new_module(mpf_qstr_t name) {
     return mpf_obj_from_ptr(m);
 }
 
-void mpf_dict_store_rom(mpf_obj_t dict, const mpf_rom_map_t *m) {
+void mpf_module_store_rom(mpf_obj_t dict, const mpf_rom_map_t *m) {
     for (size_t i = 0; m != NULL && i < m->n; i++) {
         mpf_dict_store(dict, MPF_ROM_ELEM_KEY(&m->elems[i]), MPF_ROM_ELEM_VALUE(&m->elems[i]));
     }

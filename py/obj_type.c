@@ -1000,7 +1000,7 @@ mpf_obj_t mpf_type_dict_proxy(const mpf_type_t *t) {
         // table is const, so nothing can change behind the copy)
         const mpf_rom_map_t *locals = mpf_type_get_locals(mpf_type_slots(t));
         mp->dict = mpf_obj_new_dict(locals != NULL ? locals->n : 0);
-        mpf_dict_store_rom(mp->dict, locals);
+        mpf_module_store_rom(mp->dict, locals);
         return mpf_obj_from_ptr(mp);
     }
     // t->dict is the map inside the namespace dict object the class was made from
