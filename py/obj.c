@@ -321,6 +321,7 @@ bool mpf_type_is_subclass(const mpf_type_t *t, const mpf_type_t *base) {
 bool mpf_obj_isinstance(mpf_obj_t o, mpf_obj_t cls) {
     const mpf_type_t *t = mpf_obj_type(o);
     if (mpf_obj_is_type(cls, &mpf_type_tuple)) {
+        mpf_stack_check();  // tuples nested without end: RecursionError, not a C stack overflow
         const mpf_tuple_t *tu = mpf_obj_ptr(cls);
         for (size_t i = 0; i < tu->len; i++) {
             if (mpf_obj_isinstance(o, tu->items[i])) {
