@@ -20,7 +20,7 @@ FRAGMENTS = paths.ROOT / "configs" / "fragments"
 # Text (code and constants) of each image with the app below (about 1.9 KB of it frozen), in
 # bytes: what the fragments reach (47,804 and 39,664; the switches each takes are in its header
 # and the README's small-images section) plus ~260 B of slack, so growth fails the test. Issue
-# 19's goals are 46,000 and 40,000 (images without the app): both met (45,092 and 36,288).
+# 19's goals are 46,000 and 40,000 (images without the app): both met (45,100 and 36,296).
 # Lower these as the core shrinks.
 TEXT_LIMIT = {"minimal": 48_060, "tiny": 39_920}
 # RAM besides the GC heap and the stack: .data and .bss less those two. Issue 19's goal: newlib's
