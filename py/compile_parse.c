@@ -268,8 +268,7 @@ static mpf_node_t *parse_list(parser_t *p, int mode) {
     while (true) {
         mpf_node_t *x;
         if (mode != LIST_TEST && mode != LIST_SUBSCRIPT && is_op(p, OP_MUL)) {
-            x = parse_star_expr(p);
-            tuple |= mode == LIST_TEST_STAR;
+            x = parse_star_expr(p);   // (alone, without a comma: no tuple; `*a = 1` is an error)
         } else {
             x = mode == LIST_TARGET ? parse_expr(p) : mode == LIST_SUBSCRIPT ? parse_subscript(p) : parse_test(p);
         }

@@ -676,6 +676,8 @@ REJECTED: dict[str, str] = {
     "yield_argument": "def f():\n    return g(yield 1)\n",
     "yield_subscript": "def f():\n    a[yield 1]\n",
     "yield_return_value": "def f():\n    return yield 1\n",
+    # a starred target alone, without a comma (`*a, = x` unpacks)
+    "star_target_alone": "*a = 1\n",
 }
 
 # Sources whose .mpy differs from mpy-cross's on purpose: what mpy-cross makes does not do
