@@ -2034,7 +2034,10 @@ static void expr(emit_t *e, mpf_node_t *x) {
             static const uint8_t if_[] = {S_LABELS, 2, S_JIF, JIF(0, 0, 0), S_SUITE, 1, S_LABEL, 0, S_LABEL, 1, S_END};
             bool truth;
             if (const_truth(x->k[0], &truth)) {
+                // (and the end's label, as mpy-cross: what follows a return or raise there is
+                // written, `if True: return 1` then `yield` is a generator's code)
                 suite(e, x->k[truth ? 1 : 2]);
+                label(e, new_label(e));
                 return;
             }
             int L[2];
