@@ -638,6 +638,15 @@ class TestHistory:
         if is_editline:
             pass
 """,
+    # a left shift past the runtime's 1,000,000 bits is folded as mpy-cross folds it (any int
+    # result its heap holds: sympy's `1 << 1000001`); small results here, to keep it quick
+    "fold_long_shift": """\
+x = 0 << 2000000
+y = (5 << 1000001) >> 1000000
+z = (-3 << 1500000) // (1 << 1499999)
+w = 1 << 1000000000
+v = True << 2000000
+""",
     # an `if` whose test is a constant: mpy-cross compiles the branch taken and still
     # places the statement's end label, so what follows a return, raise, break or continue
     # in it is written (tornado's `if True: return 42` before a `yield`, twisted's
