@@ -717,6 +717,9 @@ mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args)
     }
     size_t n;
     const char *fn = mpf_obj_str_data(a[1], &n);
+    if (a[3] != MPF_OBJ_NULL) {
+        mpf_obj_get_int(a[3]);   // (flags: an int, else TypeError; no flag changes what is compiled)
+    }
     // optimize: -1 the current level (micropython.opt_level()), else 0..3 (-O)
     mpf_int_t o = a[5] == MPF_OBJ_NULL ? -1 : mpf_obj_get_int(a[5]);
     if (o < -1 || o > 3) {

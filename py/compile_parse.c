@@ -1654,8 +1654,9 @@ mpf_node_t *mpf_parse_next(parser_t *p) {
         }
     }
     if (v.n == 0) {
-        if (p->mode == MPF_COMPILE_SINGLE && p->n_stmts == 0 && ends_in_continuation(c->src, c->len)) {
-            // an interactive statement needs a line: a bare `\` continuation has none
+        if (p->mode == MPF_COMPILE_SINGLE && p->n_stmts == 0 && (p->one || ends_in_continuation(c->src, c->len))) {
+            // an interactive statement needs a line: a bare `\` continuation has none, and
+            // compile(..., 'single') of no statement (blank lines, comments) neither, as CPython
             syntax_error(p);
         }
         // the identifiers met are the parser's (long literals that are interned): no longer needed
