@@ -617,6 +617,12 @@ enum {
 #define S_LOOP 0x4C   // k: the loop body x->k[k & 7]: continue jumps to L[0], break to L[1]
 #define S_LOOP_FOR 8  // (in k: a for loop's body, whose break also drops the 4-slot iterator)
 #define JIF(k, l, cond) (uint8_t)((k) | ((l) << 3) | ((cond) << 7))
+// (in the holes of the opcodes no script uses: MAKE_CLOSURE, _DEFARGS, LOAD_CONST_SMALL_INT) a
+// node directive's k counts from the child [at] (0 but
+// in an S_EACH body))
+#define S_EACH 0x20   // k step n: the next n bytes (ending with S_END) for each child from k on, by step
+#define S_OPN 0x21    // b: opcode b & 0x7F with operand x->n (halved when b & 0x80)
+#define S_KLINE 0x22  // k: the line of x->k[k]
 // Operands: a qstr opcode (0x10..0x1C) is followed by an index in seq_qstrs (or QX: the
 // name x->v.q), one with an unsigned operand (0x20..0x3F) by its value (below 128), a jump
 // (0x40..0x4B) by its label k.
@@ -652,12 +658,13 @@ NOINLINE static void loop_body(emit_t *e, mpf_node_t *body, const int *L, bool i
     e->loop = saved;
 }
 
-// Run script [s] on node [x] with the labels [L] (see the S_ directives).
-static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
+// Run script [s] on node [x] with the labels [L] (see the S_ directives), its children
+// counted from [at].
+static void seq_at(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x, size_t at) {
     for (;;) {
         uint8_t b = *s++;
         // (the node directives: their scripts run on a node)
-        mpf_node_t *k = b >= S_EXPR && b < S_TLINE ? x->k[*s] : NULL;
+        mpf_node_t *k = b >= S_EXPR && b < S_TLINE ? x->k[at + *s] : NULL;
         switch (b) {
             case S_END:
                 return;
@@ -723,6 +730,18 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
             case S_LOOP:
                 loop_body(e, x->k[*s & 7], L, (*s & S_LOOP_FOR) != 0);
                 break;
+            case S_EACH:
+                for (size_t j = at + *s; j < x->n; j += s[1]) {
+                    seq_at(e, s + 3, L, x, j);
+                }
+                s += 2 + s[2];
+                break;
+            case S_OPN:
+                op_u(e, *s & 0x7F, x->n >> (*s >> 7));
+                break;
+            case S_KLINE:
+                set_line(e, x->k[at + *s]->line);
+                break;
             default:
                 if (b >= 0x50) {
                     op(e, b);
@@ -738,6 +757,10 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
         }
         s++;   // the operand
     }
+}
+
+static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
+    seq_at(e, s, L, x, 0);
 }
 
 // The opcodes of [seq] (no operands), one after the other.
@@ -1010,17 +1033,6 @@ static bool has_star(const mpf_node_t *x) {
     return false;
 }
 
-// A tuple/list/set display with no starred items.
-static void build_seq(emit_t *e, mpf_node_t *x, uint8_t build_op) {
-    if (has_star(x)) {
-        error_at(e, x, E_STAR_EXPR);
-    }
-    for (size_t i = 0; i < x->n; i++) {
-        expr(e, x->k[i]);
-    }
-    op_u(e, build_op, x->n);
-}
-
 static void make_child(emit_t *e, scope_t *child, int n_closed, bool defargs) {
     // the child gets the next raw-code slot of this scope
     int idx = e->child_index++;
@@ -1249,10 +1261,18 @@ static void funcdef(emit_t *e, mpf_node_t *x);
 // The scripts of the node kinds whose code is one: a table of their offsets (+ 1) in one blob.
 // The scripts of the node kinds whose code is one, in one blob (script_at: kind -> offset + 1).
 typedef struct {
-    uint8_t binop[7], not_[4], attr[6], subscr[7], slice[16], ifexp[17], raise[16], assert_[17], yield[4], await[6],
+    uint8_t tuple[10], list[10], set[10], dict[15], and_[16], or_[16], binop[7], not_[4], attr[6], subscr[7], slice[16], ifexp[17], raise[16], assert_[17], yield[4], await[6],
         ret[4];
 } scripts_t;
 static const scripts_t scripts = {
+    {S_EACH, 0, 1, 3, S_EXPR, 0, S_END, S_OPN, MPF_OP_BUILD_TUPLE, S_END},
+    {S_EACH, 0, 1, 3, S_EXPR, 0, S_END, S_OPN, MPF_OP_BUILD_LIST, S_END},
+    {S_EACH, 0, 1, 3, S_EXPR, 0, S_END, S_OPN, MPF_OP_BUILD_SET, S_END},
+    // pairs k0, v0, k1, v1...: each its own line
+    {S_OPN, MPF_OP_BUILD_MAP | 0x80, S_EACH, 0, 2, 8, S_KLINE, 0, S_EXPR, 1, S_EXPR, 0, MPF_OP_STORE_MAP, S_END, S_END},
+    // L: the end
+    {S_LABELS, 1, S_EXPR, 0, S_EACH, 1, 1, 5, MPF_OP_JUMP_IF_FALSE_OR_POP, 0, S_EXPR, 0, S_END, S_LABEL, 0, S_END},
+    {S_LABELS, 1, S_EXPR, 0, S_EACH, 1, 1, 5, MPF_OP_JUMP_IF_TRUE_OR_POP, 0, S_EXPR, 0, S_END, S_LABEL, 0, S_END},
     {S_EXPR, 0, S_EXPR, 1, S_OPX, MPF_OP_BINARY_OP_MULTI + 22 - OP_OR, S_END},
     {S_EXPR, 0, MPF_OP_UNARY_OP_MULTI + 3, S_END},
     {S_EXPR, 0, S_TLINE, MPF_OP_LOAD_ATTR, QX, S_END},
@@ -1274,7 +1294,8 @@ static const scripts_t scripts = {
 };
 #define SCRIPT(name) (uint8_t)(offsetof(scripts_t, name) + 1)
 static const uint8_t script_at[N_ASSERT + 1] = {
-    [N_BINOP] = SCRIPT(binop), [N_NOT] = SCRIPT(not_), [N_ATTR] = SCRIPT(attr), [N_SUBSCR] = SCRIPT(subscr),
+    [N_TUPLE] = SCRIPT(tuple), [N_LIST] = SCRIPT(list), [N_SET] = SCRIPT(set), [N_DICT] = SCRIPT(dict),
+    [N_AND] = SCRIPT(and_), [N_OR] = SCRIPT(or_), [N_BINOP] = SCRIPT(binop), [N_NOT] = SCRIPT(not_), [N_ATTR] = SCRIPT(attr), [N_SUBSCR] = SCRIPT(subscr),
     [N_SLICE] = SCRIPT(slice), [N_IFEXP] = SCRIPT(ifexp), [N_RAISE] = SCRIPT(raise), [N_ASSERT] = SCRIPT(assert_),
     [N_YIELD] = SCRIPT(yield), [N_YIELDFROM] = SCRIPT(await), [N_AWAIT] = SCRIPT(await), [N_RETURN] = SCRIPT(ret),
 };
@@ -1829,18 +1850,10 @@ static void expr(emit_t *e, mpf_node_t *x) {
             // fall through
         case N_LIST:
         case N_SET:
-            // BUILD_TUPLE, BUILD_LIST, BUILD_SET
-            build_seq(e, x, (uint8_t)(MPF_OP_BUILD_TUPLE + (x->kind - N_TUPLE) + (x->kind == N_SET)));
-            return;
-        case N_DICT:
-            op_u(e, 0x2C, x->n / 2);
-            for (size_t i = 0; i < x->n; i += 2) {
-                set_line(e, x->k[i]->line);   // each key: value pair is a node of its own
-                expr(e, x->k[i + 1]);
-                expr(e, x->k[i]);
-                op(e, 0x62);
+            if (has_star(x)) {
+                error_at(e, x, E_STAR_EXPR);
             }
-            return;
+            break;
         case N_UNARY:
             expr(e, x->k[0]);
             {
@@ -1848,17 +1861,6 @@ static void expr(emit_t *e, mpf_node_t *x) {
                 op(e, (uint8_t)(MPF_OP_UNARY_OP_MULTI + (u < 2 ? u : 2)));
             }
             return;
-        case N_AND:
-        case N_OR: {
-            int l = new_label(e);
-            for (size_t i = 0; i + 1 < x->n; i++) {
-                expr(e, x->k[i]);
-                op_jump(e, x->kind == N_AND ? 0x46 : 0x45, l);
-            }
-            expr(e, x->k[x->n - 1]);
-            label(e, l);
-            return;
-        }
         case N_COMPARE:
             compare(e, x);
             return;
