@@ -623,10 +623,12 @@ enum {
 #define S_EACH 0x20   // k step n: the next n bytes (ending with S_END) for each child from k on, by step
 #define S_OPN 0x21    // b: opcode b & 0x7F with operand x->n (halved when b & 0x80)
 #define S_KLINE 0x22  // k: the line of x->k[k]
+#define S_ON 0x23     // k n: the next n bytes (ending with S_END) on the node x->k[k]
 // Operands: a qstr opcode (0x10..0x1C) is followed by an index in seq_qstrs (or QX: the
-// name x->v.q), one with an unsigned operand (0x20..0x3F) by its value (below 128), a jump
+// name x->v.q; QK(k): the name x->k[k]->v.q, the empty one when x->k[k] is NULL), one with an unsigned operand (0x20..0x3F) by its value (below 128), a jump
 // (0x40..0x4B) by its label k.
 #define QX 0xFF
+#define QK(k) (0xF0 + (k))
 enum { Q_AENTER, Q_AEXIT, Q_AITER, Q_ANEXT, Q_BASEEXC, Q_STOPASYNC, Q_CLASS, Q_ASSERT, Q_REPL_PRINT, Q_STAR };
 static const uint16_t seq_qstrs[] = {
     MPF_QSTR___aenter__, MPF_QSTR___aexit__, MPF_QSTR___aiter__, MPF_QSTR___anext__, MPF_QSTR_BaseException,
@@ -742,6 +744,10 @@ static void seq_at(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x, size_t at
             case S_KLINE:
                 set_line(e, x->k[at + *s]->line);
                 break;
+            case S_ON:
+                seq_at(e, s + 2, L, x->k[at + *s], 0);
+                s += 1 + s[1];
+                break;
             default:
                 if (b >= 0x50) {
                     op(e, b);
@@ -752,7 +758,12 @@ static void seq_at(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x, size_t at
                 } else if (b >= 0x20) {
                     op_u(e, b, *s);
                 } else {
-                    op_q(e, b, *s == QX ? x->v.q : seq_qstrs[*s]);
+                    mpf_qstr_t q = *s == QX ? x->v.q : seq_qstrs[*s & 15];
+                    if (*s >= QK(0) && *s < QX) {
+                        mpf_node_t *n = x->k[at + (*s & 15)];
+                        q = n ? n->v.q : MPF_QSTRE_;
+                    }
+                    op_q(e, b, q);
                 }
         }
         s++;   // the operand
@@ -1529,47 +1540,23 @@ static void suite(emit_t *e, mpf_node_t *x) {
     }
 }
 
-static void import_stmt(emit_t *e, mpf_node_t *x) {
-    for (size_t i = 0; i < x->n; i += 2) {
-        mpf_node_t *d = x->k[i];
-        mpf_node_t *as = x->k[i + 1];
-        static const uint8_t imp[] = {
-            MPF_OP_SMALL_INT_MULTI_ZERO, MPF_OP_LOAD_CONST_NONE, MPF_OP_IMPORT_NAME, QX, S_END,
-        };
-        seq(e, imp, NULL, d);
-        if (as) {
-            for (size_t j = 1; j < d->n; j++) {
-                op_q(e, 0x13, d->k[j]->v.q);
-            }
-            store_name(e, as->v.q);
-        } else {
-            store_name(e, d->k[0]->v.q);
-        }
-    }
-}
+// import: on each pair (a dotted name, its `as` name or NULL)
+static const uint8_t import_script[] = {
+    S_EACH, 0, 2, 30, MPF_OP_SMALL_INT_MULTI_ZERO, MPF_OP_LOAD_CONST_NONE, MPF_OP_IMPORT_NAME, QK(0),
+    S_IFSET, 1, 13, S_ON, 0, 8, S_EACH, 1, 1, 3, MPF_OP_LOAD_ATTR, QK(0), S_END, S_END, S_STORE, 1,
+    S_IFNONE, 1, 6, S_ON, 0, 3, S_STORE, 0, S_END, S_END, S_END,
+};
 
-static void importfrom_stmt(emit_t *e, mpf_node_t *x) {
-    mpf_qstr_t mod = x->k[0] ? x->k[0]->v.q : MPF_QSTRE_;
-    load_int_obj(e, mpf_obj_new_small_int(x->v.level));
-    bool star = x->op == 1;   // from m import *
-    size_t n = star ? 1 : (x->n - 1) / 2;
-    for (size_t i = 0; i < n; i++) {
-        op_q(e, 0x10, star ? MPF_QSTRE__2a : x->k[1 + 2 * i]->v.q);
-    }
-    op_u(e, 0x2A, n);
-    op_q(e, 0x1B, mod);
-    if (star) {
-        op(e, MPF_OP_IMPORT_STAR);
-        return;
-    }
-    for (size_t i = 0; i < n; i++) {
-        mpf_node_t *nm = x->k[1 + 2 * i];
-        mpf_node_t *as = x->k[2 + 2 * i];
-        op_q(e, 0x1C, nm->v.q);
-        store_name(e, as ? as->v.q : nm->v.q);
-    }
-    op(e, 0x59);
-}
+// from: the module (or NULL), then pairs (a name, its `as` name or NULL); L unused
+static const uint8_t importfrom_script[] = {
+    S_EACH, 1, 2, 3, MPF_OP_LOAD_CONST_STRING, QK(0), S_END, S_OPN, MPF_OP_BUILD_TUPLE | 0x80,
+    MPF_OP_IMPORT_NAME, QK(0),
+    S_EACH, 1, 2, 13, MPF_OP_IMPORT_FROM, QK(0), S_IFSET, 1, 2, S_STORE, 1, S_IFNONE, 1, 2, S_STORE, 0, S_END,
+    MPF_OP_POP_TOP, S_END,
+};
+static const uint8_t importstar_script[] = {
+    MPF_OP_LOAD_CONST_STRING, Q_STAR, MPF_OP_BUILD_TUPLE, 1, MPF_OP_IMPORT_NAME, QK(0), MPF_OP_IMPORT_STAR, S_END,
+};
 
 static void declare(emit_t *e, mpf_node_t *x, bool global) {
     if (e->pass != PASS_SCOPE) {
@@ -2022,10 +2009,11 @@ static void expr(emit_t *e, mpf_node_t *x) {
             declare(e, x, x->kind == N_GLOBAL);
             return;
         case N_IMPORT:
-            import_stmt(e, x);
+            seq(e, import_script, NULL, x);
             return;
         case N_IMPORTFROM:
-            importfrom_stmt(e, x);
+            load_int_obj(e, mpf_obj_new_small_int(x->v.level));
+            seq(e, x->op ? importstar_script : importfrom_script, NULL, x);
             return;
         case N_IF: {
             // (x->k[2]: the else suite, or the N_IF of an elif, whose body always jumps to the
