@@ -1265,7 +1265,6 @@ static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l) {
     op_jump(e, cond ? 0x43 : 0x44, l);
 }
 
-static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool *defargs);
 
 static void funcdef(emit_t *e, mpf_node_t *x);
 
@@ -1412,48 +1411,48 @@ static void target(emit_t *e, mpf_node_t *x, bool del) {
 
 // ---------------------------------------------------------------- functions and classes
 
-// Push the default tuple / kw-default dict of [args] (in the enclosing scope) and record
-// the parameters in [child] during the scope pass.
-static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool *defargs) {
+// Push the default tuple and kw-default dict of [args] (in the enclosing scope); whether
+// there are any (else nothing is pushed). (scope_params counts them for the child.)
+static bool def_args(emit_t *e, mpf_node_t *args) {
     // each default: a positional one's value (op 0), a keyword-only one's name and value (op 2)
     static const uint8_t value[2][6] = {
         {S_EXPR, 0, S_END}, {S_EXPR, 0, MPF_OP_LOAD_CONST_STRING, QX, MPF_OP_STORE_MAP, S_END},
     };
     size_t n[2] = {0, 0};   // positional defaults, keyword-only ones (only those have one)
-    for (size_t i = 0; i < args->n; i++) {
-        mpf_node_t *a = args->k[i];
-        if (a->k[0]) {
-            n[a->op >> 1]++;
-        } else if (a->op == 0 && n[0]) {
-            error_at(e, a, E_NON_DEFAULT);
-        }
-    }
-    // the positional defaults' tuple, then the keyword-only defaults' dict (NULL: none)
-    *defargs = n[0] || n[1];
-    for (unsigned kw = 0; kw < 2 && *defargs; kw++) {
-        if (n[kw] == 0) {
-            op(e, MPF_OP_LOAD_NULL);
-            continue;
-        }
-        if (kw) {
-            op_u(e, MPF_OP_BUILD_MAP, 0);
+    // pass 0 counts them, 1 pushes the tuple of the positional ones, 2 the dict of the others
+    // (NULL: none)
+    for (unsigned pass = 0; pass < 3; pass++) {
+        if (pass == 2) {
+            if (n[1]) {
+                op_u(e, MPF_OP_BUILD_MAP, 0);
+            } else {
+                op(e, MPF_OP_LOAD_NULL);
+            }
         }
         for (size_t i = 0; i < args->n; i++) {
             mpf_node_t *a = args->k[i];
-            if (a->op == 2 * kw && a->k[0]) {
-                seq(e, value[kw], NULL, a);
+            if (a->k[0] == NULL) {
+                if (pass == 0 && a->op == 0 && n[0]) {
+                    error_at(e, a, E_NON_DEFAULT);
+                }
+            } else if (pass == 0) {
+                n[a->op >> 1]++;
+            } else if (a->op == 2 * (pass - 1)) {
+                seq(e, value[pass - 1], NULL, a);
             }
         }
-        if (!kw) {
-            op_u(e, MPF_OP_BUILD_TUPLE, n[0]);
+        if (pass == 0 && n[0] + n[1] == 0) {
+            return false;
+        }
+        if (pass == 1) {
+            if (n[0]) {
+                op_u(e, MPF_OP_BUILD_TUPLE, n[0]);
+            } else {
+                op(e, MPF_OP_LOAD_NULL);
+            }
         }
     }
-    if (e->pass == PASS_SCOPE) {
-        child->n_def_pos = (uint16_t)n[0];
-        if (n[1]) {
-            child->flags |= SF_DEFKWARGS;
-        }
-    }
+    return true;
 }
 
 // Parameters become the first ids of [s]; numbering follows in compute_locals.
@@ -1468,6 +1467,13 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
         }
         id_info_t *id = add_id(e, s, a->v.q, ID_LOCAL);
         id->flags = IDF_PARAM;
+        if (a->k[0]) {   // a default: positional (op 0) or keyword-only
+            if (a->op) {
+                s->flags |= SF_DEFKWARGS;
+            } else {
+                s->n_def_pos++;
+            }
+        }
         switch (a->op) {
             case 0: s->n_pos++; break;
             case 1: s->flags |= SF_VARARGS; break;
@@ -1506,10 +1512,7 @@ NOINLINE static void funcdef(emit_t *e, mpf_node_t *x) {
             child->flags |= SF_GENERATOR;   // (an async def)
         }
     }
-    bool defargs = false;
-    if (kind != SC_CLASS) {
-        lambda_or_def_args(e, x->k[0], child, &defargs);
-    }
+    bool defargs = kind != SC_CLASS && def_args(e, x->k[0]);
     close_over(e, child, defargs);
     if (kind == SC_CLASS) {
         op_q(e, MPF_OP_LOAD_CONST_STRING, x->v.q);
