@@ -1323,24 +1323,6 @@ static bool kind_script(emit_t *e, mpf_node_t *x) {
 
 // ---------------------------------------------------------------- assignment targets
 
-static void store_seq(emit_t *e, mpf_node_t *x) {
-    size_t star = x->n;
-    for (size_t i = 0; i < x->n; i++) {
-        if (x->k[i]->kind == N_STAR) {
-            if (star != x->n) {
-                error_at(e, x->k[i], E_STARS);
-            }
-            star = i;
-        }
-    }
-    // UNPACK_SEQUENCE n, or UNPACK_EX with the counts left and right of the starred target
-    if (star == x->n) {
-        op_u(e, 0x30, x->n);
-    } else {
-        op_u(e, 0x31, star | ((x->n - star - 1) << 8));
-    }
-}
-
 // The object part of an assignment target: its trailers are compiled one by one, so a
 // call in the chain is a plain call of the attribute (mpy-cross uses no LOAD_METHOD there).
 // (the trailers of an assignment target's object each record their line, without the
@@ -1378,34 +1360,34 @@ static void target(emit_t *e, mpf_node_t *x, bool del) {
         {{S_BASE, 0, MPF_OP_LOAD_NULL, MPF_OP_ROT_TWO, MPF_OP_STORE_ATTR, QX, S_END},
             {S_BASE, 0, S_EXPR, 1, MPF_OP_LOAD_NULL, MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END}},
     };
-    switch (x->kind) {
-        case N_NAME:
-            name_op(e, x->v.q, 1 + del);
-            return;
-        case N_ATTR:
-        case N_SUBSCR:
-            seq(e, attr_subscr[del][x->kind == N_SUBSCR], NULL, x);
-            return;
-        case N_TUPLE:
-        case N_LIST:
-        case N_DEL:   // (del's targets: a list of them)
-            // () = x and [] = x unpack nothing, del () and del [] delete nothing (CPython 3.11;
-            // mpy-cross rejects them)
-            if (!del) {
-                store_seq(e, x);   // (the unpacking, then each item stored: a starred one's target)
+    unsigned kind = x->kind;
+    if (kind == N_NAME) {
+        name_op(e, x->v.q, 1 + del);
+    } else if (kind == N_ATTR || kind == N_SUBSCR) {
+        seq(e, attr_subscr[del][kind == N_SUBSCR], NULL, x);
+    } else if (kind == N_TUPLE || kind == N_LIST || kind == N_DEL) {   // (del's targets: a list of them)
+        // () = x and [] = x unpack nothing, del () and del [] delete nothing (CPython 3.11;
+        // mpy-cross rejects them). A store unpacks (UNPACK_SEQUENCE n, or UNPACK_EX with the
+        // counts left and right of the starred target), then stores each item (a starred
+        // one's target).
+        size_t n = x->n, star = n;
+        for (size_t i = 0; i < n && !del; i++) {
+            if (x->k[i]->kind == N_STAR) {
+                if (star != n) {
+                    error_at(e, x->k[i], E_STARS);
+                }
+                star = i;
             }
-            for (size_t i = 0; i < x->n; i++) {
-                mpf_node_t *k = x->k[i];
-                target(e, !del && k->kind == N_STAR ? k->k[0] : k, del);
-            }
-            return;
-        case N_STAR:
-            if (!del) {
-                error_at(e, x, E_STAR_TARGET);
-            }
-            // fall through
-        default:
-            error_at(e, x, del ? E_DELETE : E_ASSIGN);
+        }
+        if (!del) {
+            op_u(e, star == n ? 0x30 : 0x31, star == n ? n : star | ((n - star - 1) << 8));
+        }
+        for (size_t i = 0; i < n; i++) {
+            mpf_node_t *k = x->k[i];
+            target(e, !del && k->kind == N_STAR ? k->k[0] : k, del);
+        }
+    } else {
+        error_at(e, x, del ? E_DELETE : kind == N_STAR ? E_STAR_TARGET : E_ASSIGN);
     }
 }
 
