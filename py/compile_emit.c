@@ -617,9 +617,9 @@ enum {
 #define S_LOOP 0x4C   // k: the loop body x->k[k & 7]: continue jumps to L[0], break to L[1]
 #define S_LOOP_FOR 8  // (in k: a for loop's body, whose break also drops the 4-slot iterator)
 #define JIF(k, l, cond) (uint8_t)((k) | ((l) << 3) | ((cond) << 7))
-// (in the holes of the opcodes no script uses: MAKE_CLOSURE, _DEFARGS, LOAD_CONST_SMALL_INT) a
-// node directive's k counts from the child [at] (0 but
-// in an S_EACH body))
+// (in the holes of the opcodes no script uses: MAKE_CLOSURE, _DEFARGS, LOAD_CONST_SMALL_INT,
+// LOAD_CONST_OBJ) in an S_EACH body (none in another, but in one of its S_ON) a node
+// directive's k counts from the body's child
 #define S_EACH 0x20   // k step n: the next n bytes (ending with S_END) for each child from k on, by step
 #define S_OPN 0x21    // b: opcode b & 0x7F with operand x->n (halved when b & 0x80)
 #define S_KLINE 0x22  // k: the line of x->k[k]
@@ -660,16 +660,30 @@ NOINLINE static void loop_body(emit_t *e, mpf_node_t *body, const int *L, bool i
     e->loop = saved;
 }
 
-// Run script [s] on node [x] with the labels [L] (see the S_ directives), its children
-// counted from [at].
-static void seq_at(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x, size_t at) {
+// Run script [s] on node [x] with the labels [L] (see the S_ directives).
+static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
+    // S_EACH's loop: the node directives count from child [at] (0 outside it); its body
+    // (after its step and length; NULL: none)
+    size_t at = 0;
+    const uint8_t *body = NULL;
     for (;;) {
         uint8_t b = *s++;
         // (the node directives: their scripts run on a node)
         mpf_node_t *k = b >= S_EXPR && b < S_TLINE ? x->k[at + *s] : NULL;
         switch (b) {
             case S_END:
-                return;
+                if (body == NULL) {
+                    return;
+                }
+                at += body[-2];   // the body once more, or past it
+                if (at < x->n) {
+                    s = body;
+                    continue;
+                }
+                s = body + body[-1];
+                at = 0;
+                body = NULL;
+                continue;
             case S_LABELS:
                 new_labels(e, L, *s);
                 break;
@@ -732,9 +746,12 @@ static void seq_at(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x, size_t at
             case S_LOOP:
                 loop_body(e, x->k[*s & 7], L, (*s & S_LOOP_FOR) != 0);
                 break;
-            case S_EACH:
-                for (size_t j = at + *s; j < x->n; j += s[1]) {
-                    seq_at(e, s + 3, L, x, j);
+            case S_EACH:   // (not in an S_EACH body but inside an S_ON)
+                if (*s < x->n) {
+                    at = *s;
+                    body = s + 3;
+                    s = body;
+                    continue;
                 }
                 s += 2 + s[2];
                 break;
@@ -745,7 +762,7 @@ static void seq_at(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x, size_t at
                 set_line(e, x->k[at + *s]->line);
                 break;
             case S_ON:
-                seq_at(e, s + 2, L, x->k[at + *s], 0);
+                seq(e, s + 2, L, x->k[at + *s]);
                 s += 1 + s[1];
                 break;
             default:
@@ -768,10 +785,6 @@ static void seq_at(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x, size_t at
         }
         s++;   // the operand
     }
-}
-
-static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
-    seq_at(e, s, L, x, 0);
 }
 
 // The opcodes of [seq] (no operands), one after the other.
