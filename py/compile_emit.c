@@ -2136,12 +2136,27 @@ static void comprehension_body(emit_t *e, scope_t *s, mpf_node_t *x) {
     }
 }
 
-// The code of scope [s] for the current pass.
+// The code of scope [s] for the current pass. The module's is taken one group of top-level
+// statements at a time: its node's k[0] (NULL: the end, its `return None`; eval's group:
+// its expression returned).
 static void scope_body(emit_t *e, scope_t *s) {
     mpf_node_t *x = s->node;
     int kind = s->kind;
-    bool ret_none = true;   // the code ends with `return None` (the module's: module_pass)
-    if (kind == SC_FUNC || kind == SC_LAMBDA) {
+    bool ret_none = true;   // the code ends with `return None`
+    if (kind == SC_MODULE) {
+        mpf_node_t *g = x->k[0];
+        if (g == NULL) {
+            if (x->op == MPF_COMPILE_EVAL) {
+                return;
+            }
+        } else if (g->op == MPF_COMPILE_EVAL) {
+            expr(e, g->k[0]);
+            ret_none = false;
+        } else {
+            suite(e, g);
+            return;
+        }
+    } else if (kind == SC_FUNC || kind == SC_LAMBDA) {
         if (e->pass == PASS_SCOPE) {
             scope_params(e, s, x->k[0]);
         }
@@ -2326,43 +2341,26 @@ static void end_pass(const emit_t *st, scope_t *s) {
 }
 
 // The scope pass of [s], or with [record] its code pass, recorded (then its stack sizes and
-// label count are known).
-NOINLINE static void run_pass(emit_t *e, scope_t *s, bool record) {
-    begin_pass(e, s, record ? PASS_SIZE : PASS_SCOPE);
+// label count are known). The module's passes go one group of statements at a time, their
+// state carried in [st] from one to the next.
+NOINLINE static void run_pass(emit_t *e, scope_t *s, bool record, emit_t *st) {
+    if (st) {
+        memcpy(e, st, PASS_STATE);
+    } else {
+        begin_pass(e, s, record);   // (PASS_SCOPE, PASS_SIZE)
+    }
     e->record = record;
-    if (record) {
+    if (record && s->rec == NULL) {
         rec_header(e, s);
     }
     scope_body(e, s);
     e->record = false;
-    end_pass(e, s);
-}
-
-// The module's statements of [g] (NULL: its end) in [pass] (PASS_SIZE: recorded), its state
-// carried in [st] from one statement to the next.
-static void module_pass(emit_t *e, emit_t *st, mpf_node_t *g, int pass) {
-    memcpy(e, st, PASS_STATE);
-    e->record = pass != PASS_SCOPE;
-    if (e->record && e->scope->rec == NULL) {
-        rec_header(e, e->scope);
-    }
-    if (g == NULL) {
-        if (((mpf_node_t *)e->scope->node)->op != MPF_COMPILE_EVAL) {
-            ops(e, "\x51\x63");   // LOAD_NONE, RETURN_VALUE
-        }
-    } else if (g->op == MPF_COMPILE_EVAL) {
-        expr(e, g->k[0]);
-        op(e, 0x63);
+    if (st) {
+        memcpy(st, e, PASS_STATE);
     } else {
-        for (size_t i = 0; i < g->n; i++) {
-            stmt(e, g->k[i]);
-        }
+        end_pass(e, s);
     }
-    e->record = false;
-    memcpy(st, e, PASS_STATE);
 }
-
-
 
 // Walk the recorded code of [s]. With [t] NULL: replay it, a sizing pass (count_only) or the
 // final one, with the final tables (qmap, cmap) and the labels of the last pass. Else visit
@@ -2527,10 +2525,12 @@ static void shrink(void **p, uint16_t n, uint16_t *cap, size_t size) {
 // The scope passes and the recorded code of the scopes [first] and after it (those of one
 // top-level statement, whose module part is [g]); then its syntax tree is released.
 static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
-    module_pass(e, &mst[0], g, PASS_SCOPE);
+    scope_t *mod = e->first;
+    ((mpf_node_t *)mod->node)->k[0] = g;
+    run_pass(e, mod, false, &mst[0]);
     // (children are appended as they are found)
     for (scope_t *s = last->next; s != NULL; s = s->next) {
-        run_pass(e, s, false);
+        run_pass(e, s, false, NULL);
     }
     for (scope_t *s = last->next; s != NULL; s = s->next) {
         resolve_scope(e, s);
@@ -2548,9 +2548,9 @@ static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
         }
 #endif
     }
-    module_pass(e, &mst[1], g, PASS_SIZE);
+    run_pass(e, mod, true, &mst[1]);
     for (scope_t *s = last->next; s != NULL; s = s->next) {
-        run_pass(e, s, true);
+        run_pass(e, s, true, NULL);
         // its children are all known: their table shrinks to them
         shrink((void **)&s->children, s->n_children, &s->cap_children, sizeof(scope_t *));
     }
@@ -2579,13 +2579,15 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     e->mpy = mpy;
     e->count_only = true;   // the scope passes write no code
     use_qstr(e, mpf_qstr_from_strn(c->filename, strlen(c->filename)));
-    // the module's own node: its mode, and the slots of a scope's node (k[0], k[1])
+    // the module's own node: its mode, the group of statements being compiled (k[0]), and
+    // the slots of a scope's node (k[1], k[2])
     union {
         mpf_node_t node;
-        uintptr_t room[(sizeof(mpf_node_t) + 2 * sizeof(mpf_node_t *)) / sizeof(uintptr_t) + 1];
+        uintptr_t room[(sizeof(mpf_node_t) + 3 * sizeof(mpf_node_t *)) / sizeof(uintptr_t) + 1];
     } mn = {0};
     mpf_node_t *mnode = &mn.node;
     mnode->kind = N_MODULE;
+    mnode->n = 1;
     mnode->op = p->mode;
     mnode->line = 1;
     mnode->col = 1;
@@ -2599,7 +2601,8 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     for (mpf_node_t *g; (g = mpf_parse_next(p)) != NULL;) {
         compile_stmt(e, mst, g, e->last);
     }
-    module_pass(e, &mst[1], NULL, PASS_SIZE);
+    mnode->k[0] = NULL;
+    run_pass(e, mod, true, &mst[1]);
     end_pass(&mst[1], mod);
     resolve_scope(e, mod);
     mod->node = NULL;
