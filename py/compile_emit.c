@@ -303,7 +303,7 @@ static void vint_to(emit_t *e, size_t v, void (*sink)(emit_t *, uint8_t), bool i
     sink(e, tmp[0]);
 }
 
-static void put_vuint(emit_t *e, size_t v) {
+NOINLINE static void put_vuint(emit_t *e, size_t v) {
     vint_to(e, v, put, false);
 }
 
@@ -711,24 +711,23 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
             case S_TLINE:
                 set_line(e, trailer_line(x));
                 continue;
-            case S_LINE:
-                set_line(e, x->line);
-                continue;
-            case S_JIF:
-                jump_if(e, x->k[*s & 7], *s >> 7, L[(*s >> 3) & 15]);
-                break;
-            case S_OPX:
-                op(e, (uint8_t)(*s + x->op));
-                break;
-            case S_LOOP:
-                loop_body(e, x->k[*s & 7], L, (*s & S_LOOP_FOR) != 0);
-                break;
             default:
+                // (the directives in the opcodes' space are no cases: the switch's table stays short)
                 if (b >= 0x50) {
                     op(e, b);
                     continue;
                 }
-                if (b >= 0x40) {
+                if (b == S_LINE) {
+                    set_line(e, x->line);
+                    continue;
+                }
+                if (b == S_JIF) {
+                    jump_if(e, x->k[*s & 7], *s >> 7, L[(*s >> 3) & 15]);
+                } else if (b == S_OPX) {
+                    op(e, (uint8_t)(*s + x->op));
+                } else if (b == S_LOOP) {
+                    loop_body(e, x->k[*s & 7], L, (*s & S_LOOP_FOR) != 0);
+                } else if (b >= 0x40) {
                     op_jump(e, b, L[*s]);
                 } else if (b >= 0x20) {
                     op_u(e, b, *s);
@@ -961,7 +960,8 @@ static void load_const(emit_t *e, mpf_obj_t o, bool interned) {
         if (str_is_interned(s, len, interned, &q)) {
             op_q(e, 0x10, q);
         } else {
-            op_c(e, o);
+            // a str constant is a str object, as the loader makes it, even when its bytes are a qstr
+            op_c(e, mpf_obj_is_qstr(o) ? mpf_obj_new_str(s, len) : o);
         }
     } else {
         load_int_obj(e, o);   // (any other object: a constant unless a small int)
@@ -1024,7 +1024,7 @@ static void build_seq(emit_t *e, mpf_node_t *x, uint8_t build_op) {
 static void make_child(emit_t *e, scope_t *child, int n_closed, bool defargs) {
     // the child gets the next raw-code slot of this scope
     int idx = e->child_index++;
-    if (e->pass == PASS_EMIT || e->pass == PASS_SIZE) {
+    if (e->pass != PASS_SCOPE) {
         scope_t *s = e->scope;
         if ((size_t)idx >= s->n_children) {
             s->children = grow16(e, s->children, s->n_children, &s->cap_children, sizeof(scope_t *), child->node);
@@ -2333,7 +2333,7 @@ static void rec_header(emit_t *e, scope_t *s) {
 
 // The pass [st] over [s] is done: its recorded code trimmed; its stack sizes and label
 // count kept (those of a scope pass are replaced by its code pass's).
-static void end_pass(const emit_t *st, scope_t *s) {
+NOINLINE static void end_pass(const emit_t *st, scope_t *s) {
     rec_trim(&s->rec, st->rec_tail, st->rec_cap);
     s->stack_size = (uint16_t)st->max_depth;
     s->exc_size = (uint16_t)st->max_exc;
@@ -2428,15 +2428,15 @@ static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
 
 
 // Name [i] of the source info of [s]: its own (0), then each parameter slot's ("*" for one
-// that has no name of its own).
+// that has no name of its own). (The parameters are its first ids, in slot order, numbered
+// from the first slot after the free variables: number_locals.)
 static mpf_qstr_t info_name(const scope_t *s, size_t i) {
-    mpf_qstr_t q = i == 0 ? s->name : MPF_QSTRE__2a;
-    for (size_t k = 0; k < s->n_ids && i > 0; k++) {
-        if ((s->ids[k].flags & IDF_PARAM) && s->ids[k].num == i - 1 && s->ids[k].kind != ID_FREE) {
-            q = s->ids[k].q;
-        }
+    if (i == 0) {
+        return s->name;
     }
-    return q;
+    const id_info_t *p = s->ids;
+    size_t slot = i - 1;
+    return s->n_ids > 0 && (p->flags & IDF_PARAM) && slot >= p->num ? p[slot - p->num].q : MPF_QSTRE__2a;
 }
 
 
@@ -2749,19 +2749,11 @@ void mpf_emit_code(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out) {
     scope_t *mod = compile_all(&e, c, p, false, &out->res.rc);
     mpf_gc_free(mod);   // (its tables are released: make_raw_code)
     mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);
-    // the tables, shrunk to their entries (in place); a str constant is a str object, as
-    // the loader makes it, even when its bytes are a qstr
+    // the tables, shrunk to their entries (in place; their str constants are str objects:
+    // load_const, const_value)
     const table_t *tq = &e.tab[T_Q], *tc = &e.tab[T_C];
     ctx->qstrs = mpf_gc_realloc(tq->v, tq->n * sizeof(mpf_qstr_t));
-    mpf_obj_t *consts = tc->n ? mpf_gc_realloc(tc->v, tc->n * sizeof(mpf_obj_t)) : NULL;
-    for (size_t k = 0; k < tc->n; k++) {
-        if (mpf_obj_is_qstr(consts[k])) {
-            size_t n;
-            const char *str = mpf_obj_str_data(consts[k], &n);
-            consts[k] = mpf_obj_new_str(str, n);
-        }
-    }
-    ctx->consts = consts;
+    ctx->consts = tc->n ? mpf_gc_realloc(tc->v, tc->n * sizeof(mpf_obj_t)) : NULL;
     out->res.ctx = ctx;
     mpf_cc_note_heap(c);
 }
