@@ -303,7 +303,7 @@ static void vint_to(emit_t *e, size_t v, void (*sink)(emit_t *, uint8_t), bool i
     sink(e, tmp[0]);
 }
 
-static void put_vuint(emit_t *e, size_t v) {
+NOINLINE static void put_vuint(emit_t *e, size_t v) {
     vint_to(e, v, put, false);
 }
 
@@ -734,43 +734,38 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
             case S_TLINE:
                 set_line(e, trailer_line(x));
                 continue;
-            case S_LINE:
-                set_line(e, x->line);
-                continue;
-            case S_JIF:
-                jump_if(e, x->k[*s & 7], *s >> 7, L[(*s >> 3) & 15]);
-                break;
-            case S_OPX:
-                op(e, (uint8_t)(*s + x->op));
-                break;
-            case S_LOOP:
-                loop_body(e, x->k[*s & 7], L, (*s & S_LOOP_FOR) != 0);
-                break;
-            case S_EACH:   // (not in an S_EACH body but inside an S_ON)
-                if (*s < x->n) {
-                    at = *s;
-                    body = s + 3;
-                    s = body;
-                    continue;
-                }
-                s += 2 + s[2];
-                break;
-            case S_OPN:
-                op_u(e, *s & 0x7F, x->n >> (*s >> 7));
-                break;
-            case S_KLINE:
-                set_line(e, x->k[at + *s]->line);
-                break;
-            case S_ON:
-                seq(e, s + 2, L, x->k[at + *s]);
-                s += 1 + s[1];
-                break;
             default:
+                // (the directives in the opcodes' space are no cases: the switch's table stays short)
                 if (b >= 0x50) {
                     op(e, b);
                     continue;
                 }
-                if (b >= 0x40) {
+                if (b == S_LINE) {
+                    set_line(e, x->line);
+                    continue;
+                }
+                if (b == S_EACH) {   // (not in an S_EACH body but inside an S_ON)
+                    if (*s < x->n) {
+                        at = *s;
+                        body = s + 3;
+                        s = body;
+                        continue;
+                    }
+                    s += 2 + s[2];
+                } else if (b == S_OPN) {
+                    op_u(e, *s & 0x7F, x->n >> (*s >> 7));
+                } else if (b == S_KLINE) {
+                    set_line(e, x->k[at + *s]->line);
+                } else if (b == S_ON) {
+                    seq(e, s + 2, L, x->k[at + *s]);
+                    s += 1 + s[1];
+                } else if (b == S_JIF) {
+                    jump_if(e, x->k[*s & 7], *s >> 7, L[(*s >> 3) & 15]);
+                } else if (b == S_OPX) {
+                    op(e, (uint8_t)(*s + x->op));
+                } else if (b == S_LOOP) {
+                    loop_body(e, x->k[*s & 7], L, (*s & S_LOOP_FOR) != 0);
+                } else if (b >= 0x40) {
                     op_jump(e, b, L[*s]);
                 } else if (b >= 0x20) {
                     op_u(e, b, *s);
@@ -1008,7 +1003,8 @@ static void load_const(emit_t *e, mpf_obj_t o, bool interned) {
         if (str_is_interned(s, len, interned, &q)) {
             op_q(e, 0x10, q);
         } else {
-            op_c(e, o);
+            // a str constant is a str object, as the loader makes it, even when its bytes are a qstr
+            op_c(e, mpf_obj_is_qstr(o) ? mpf_obj_new_str(s, len) : o);
         }
     } else {
         load_int_obj(e, o);   // (any other object: a constant unless a small int)
@@ -1060,7 +1056,7 @@ static bool has_star(const mpf_node_t *x) {
 static void make_child(emit_t *e, scope_t *child, int n_closed, bool defargs) {
     // the child gets the next raw-code slot of this scope
     int idx = e->child_index++;
-    if (e->pass == PASS_EMIT || e->pass == PASS_SIZE) {
+    if (e->pass != PASS_SCOPE) {
         scope_t *s = e->scope;
         if ((size_t)idx >= s->n_children) {
             s->children = grow16(e, s->children, s->n_children, &s->cap_children, sizeof(scope_t *), child->node);
@@ -2124,12 +2120,27 @@ static void comprehension_body(emit_t *e, scope_t *s, mpf_node_t *x) {
     }
 }
 
-// The code of scope [s] for the current pass.
+// The code of scope [s] for the current pass. The module's is taken one group of top-level
+// statements at a time: its node's k[0] (NULL: the end, its `return None`; eval's group:
+// its expression returned).
 static void scope_body(emit_t *e, scope_t *s) {
     mpf_node_t *x = s->node;
     int kind = s->kind;
-    bool ret_none = true;   // the code ends with `return None` (the module's: module_pass)
-    if (kind == SC_FUNC || kind == SC_LAMBDA) {
+    bool ret_none = true;   // the code ends with `return None`
+    if (kind == SC_MODULE) {
+        mpf_node_t *g = x->k[0];
+        if (g == NULL) {
+            if (x->op == MPF_COMPILE_EVAL) {
+                return;
+            }
+        } else if (g->op == MPF_COMPILE_EVAL) {
+            expr(e, g->k[0]);
+            ret_none = false;
+        } else {
+            suite(e, g);
+            return;
+        }
+    } else if (kind == SC_FUNC || kind == SC_LAMBDA) {
         if (e->pass == PASS_SCOPE) {
             scope_params(e, s, x->k[0]);
         }
@@ -2306,7 +2317,7 @@ static void rec_header(emit_t *e, scope_t *s) {
 
 // The pass [st] over [s] is done: its recorded code trimmed; its stack sizes and label
 // count kept (those of a scope pass are replaced by its code pass's).
-static void end_pass(const emit_t *st, scope_t *s) {
+NOINLINE static void end_pass(const emit_t *st, scope_t *s) {
     rec_trim(&s->rec, st->rec_tail, st->rec_cap);
     s->stack_size = (uint16_t)st->max_depth;
     s->exc_size = (uint16_t)st->max_exc;
@@ -2314,43 +2325,26 @@ static void end_pass(const emit_t *st, scope_t *s) {
 }
 
 // The scope pass of [s], or with [record] its code pass, recorded (then its stack sizes and
-// label count are known).
-NOINLINE static void run_pass(emit_t *e, scope_t *s, bool record) {
-    begin_pass(e, s, record ? PASS_SIZE : PASS_SCOPE);
+// label count are known). The module's passes go one group of statements at a time, their
+// state carried in [st] from one to the next.
+NOINLINE static void run_pass(emit_t *e, scope_t *s, bool record, emit_t *st) {
+    if (st) {
+        memcpy(e, st, PASS_STATE);
+    } else {
+        begin_pass(e, s, record);   // (PASS_SCOPE, PASS_SIZE)
+    }
     e->record = record;
-    if (record) {
+    if (record && s->rec == NULL) {
         rec_header(e, s);
     }
     scope_body(e, s);
     e->record = false;
-    end_pass(e, s);
-}
-
-// The module's statements of [g] (NULL: its end) in [pass] (PASS_SIZE: recorded), its state
-// carried in [st] from one statement to the next.
-static void module_pass(emit_t *e, emit_t *st, mpf_node_t *g, int pass) {
-    memcpy(e, st, PASS_STATE);
-    e->record = pass != PASS_SCOPE;
-    if (e->record && e->scope->rec == NULL) {
-        rec_header(e, e->scope);
-    }
-    if (g == NULL) {
-        if (((mpf_node_t *)e->scope->node)->op != MPF_COMPILE_EVAL) {
-            ops(e, "\x51\x63");   // LOAD_NONE, RETURN_VALUE
-        }
-    } else if (g->op == MPF_COMPILE_EVAL) {
-        expr(e, g->k[0]);
-        op(e, 0x63);
+    if (st) {
+        memcpy(st, e, PASS_STATE);
     } else {
-        for (size_t i = 0; i < g->n; i++) {
-            stmt(e, g->k[i]);
-        }
+        end_pass(e, s);
     }
-    e->record = false;
-    memcpy(st, e, PASS_STATE);
 }
-
-
 
 // Walk the recorded code of [s]. With [t] NULL: replay it, a sizing pass (count_only) or the
 // final one, with the final tables (qmap, cmap) and the labels of the last pass. Else visit
@@ -2418,15 +2412,15 @@ static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
 
 
 // Name [i] of the source info of [s]: its own (0), then each parameter slot's ("*" for one
-// that has no name of its own).
+// that has no name of its own). (The parameters are its first ids, in slot order, numbered
+// from the first slot after the free variables: number_locals.)
 static mpf_qstr_t info_name(const scope_t *s, size_t i) {
-    mpf_qstr_t q = i == 0 ? s->name : MPF_QSTRE__2a;
-    for (size_t k = 0; k < s->n_ids && i > 0; k++) {
-        if ((s->ids[k].flags & IDF_PARAM) && s->ids[k].num == i - 1 && s->ids[k].kind != ID_FREE) {
-            q = s->ids[k].q;
-        }
+    if (i == 0) {
+        return s->name;
     }
-    return q;
+    const id_info_t *p = s->ids;
+    size_t slot = i - 1;
+    return s->n_ids > 0 && (p->flags & IDF_PARAM) && slot >= p->num ? p[slot - p->num].q : MPF_QSTRE__2a;
 }
 
 
@@ -2515,10 +2509,12 @@ static void shrink(void **p, uint16_t n, uint16_t *cap, size_t size) {
 // The scope passes and the recorded code of the scopes [first] and after it (those of one
 // top-level statement, whose module part is [g]); then its syntax tree is released.
 static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
-    module_pass(e, &mst[0], g, PASS_SCOPE);
+    scope_t *mod = e->first;
+    ((mpf_node_t *)mod->node)->k[0] = g;
+    run_pass(e, mod, false, &mst[0]);
     // (children are appended as they are found)
     for (scope_t *s = last->next; s != NULL; s = s->next) {
-        run_pass(e, s, false);
+        run_pass(e, s, false, NULL);
     }
     for (scope_t *s = last->next; s != NULL; s = s->next) {
         resolve_scope(e, s);
@@ -2536,9 +2532,9 @@ static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
         }
 #endif
     }
-    module_pass(e, &mst[1], g, PASS_SIZE);
+    run_pass(e, mod, true, &mst[1]);
     for (scope_t *s = last->next; s != NULL; s = s->next) {
-        run_pass(e, s, true);
+        run_pass(e, s, true, NULL);
         // its children are all known: their table shrinks to them
         shrink((void **)&s->children, s->n_children, &s->cap_children, sizeof(scope_t *));
     }
@@ -2567,13 +2563,15 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     e->mpy = mpy;
     e->count_only = true;   // the scope passes write no code
     use_qstr(e, mpf_qstr_from_strn(c->filename, strlen(c->filename)));
-    // the module's own node: its mode, and the slots of a scope's node (k[0], k[1])
+    // the module's own node: its mode, the group of statements being compiled (k[0]), and
+    // the slots of a scope's node (k[1], k[2])
     union {
         mpf_node_t node;
-        uintptr_t room[(sizeof(mpf_node_t) + 2 * sizeof(mpf_node_t *)) / sizeof(uintptr_t) + 1];
+        uintptr_t room[(sizeof(mpf_node_t) + 3 * sizeof(mpf_node_t *)) / sizeof(uintptr_t) + 1];
     } mn = {0};
     mpf_node_t *mnode = &mn.node;
     mnode->kind = N_MODULE;
+    mnode->n = 1;
     mnode->op = p->mode;
     mnode->line = 1;
     mnode->col = 1;
@@ -2587,7 +2585,8 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     for (mpf_node_t *g; (g = mpf_parse_next(p)) != NULL;) {
         compile_stmt(e, mst, g, e->last);
     }
-    module_pass(e, &mst[1], NULL, PASS_SIZE);
+    mnode->k[0] = NULL;
+    run_pass(e, mod, true, &mst[1]);
     end_pass(&mst[1], mod);
     resolve_scope(e, mod);
     mod->node = NULL;
@@ -2734,19 +2733,11 @@ void mpf_emit_code(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out) {
     scope_t *mod = compile_all(&e, c, p, false, &out->res.rc);
     mpf_gc_free(mod);   // (its tables are released: make_raw_code)
     mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);
-    // the tables, shrunk to their entries (in place); a str constant is a str object, as
-    // the loader makes it, even when its bytes are a qstr
+    // the tables, shrunk to their entries (in place; their str constants are str objects:
+    // load_const, const_value)
     const table_t *tq = &e.tab[T_Q], *tc = &e.tab[T_C];
     ctx->qstrs = mpf_gc_realloc(tq->v, tq->n * sizeof(mpf_qstr_t));
-    mpf_obj_t *consts = tc->n ? mpf_gc_realloc(tc->v, tc->n * sizeof(mpf_obj_t)) : NULL;
-    for (size_t k = 0; k < tc->n; k++) {
-        if (mpf_obj_is_qstr(consts[k])) {
-            size_t n;
-            const char *str = mpf_obj_str_data(consts[k], &n);
-            consts[k] = mpf_obj_new_str(str, n);
-        }
-    }
-    ctx->consts = consts;
+    ctx->consts = tc->n ? mpf_gc_realloc(tc->v, tc->n * sizeof(mpf_obj_t)) : NULL;
     out->res.ctx = ctx;
     mpf_cc_note_heap(c);
 }
