@@ -1135,7 +1135,7 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
     }
     size_t n_pos = 0, n_kw = 0;
     bool star = false;
-    mpf_uint_t bitmap = 0;   // (bits beyond a word are dropped, as the int made of it would drop them)
+    mpf_uint_t bitmap = 0;   // (a small int of mpy-cross's 31 bits: a star at 30 or later is an error)
     for (size_t i = 1; i < x->n; i++) {
         mpf_node_t *a = x->k[i];
         star |= a->kind == N_STAR || a->kind == N_DSTAR;
@@ -1147,7 +1147,10 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
             }
             n_kw++;
         } else {
-            if (a->kind == N_STAR && n_pos < 8 * sizeof(bitmap)) {
+            if (a->kind == N_STAR) {
+                if (n_pos >= 30) {
+                    error_at(e, a, E_ARGS);   // (mpy-cross's "too many args")
+                }
                 bitmap |= (mpf_uint_t)1 << n_pos;
             }
             n_pos++;
