@@ -624,6 +624,8 @@ enum {
 #define S_OPN 0x21    // b: opcode b & 0x7F with operand x->n (halved when b & 0x80)
 #define S_KLINE 0x22  // k: the line of x->k[k]
 #define S_ON 0x23     // k n: the next n bytes (ending with S_END) on the node x->k[k]
+#define S_IFMORE 0x24 // k n: the next n bytes only when there are children after x->k[k]
+#define S_CMP 0x25    // N_COMPARE's operator before its child [at] (`not in`, `is not`: then NOT)
 // Operands: a qstr opcode (0x10..0x1C) is followed by an index in seq_qstrs (or QX: the
 // name x->v.q; QK(k): the name x->k[k]->v.q, the empty one when x->k[k] is NULL), one with an unsigned operand (0x20..0x3F) by its value (below 128), a jump
 // (0x40..0x4B) by its label k.
@@ -744,6 +746,14 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
                     set_line(e, x->line);
                     continue;
                 }
+                if (b == S_CMP) {
+                    unsigned o = x->v.ops[at - 1];
+                    op(e, (uint8_t)(MPF_OP_BINARY_OP_MULTI + o - 2 * (o >= 8)));
+                    if (o >= 8) {
+                        op(e, MPF_OP_UNARY_OP_MULTI + 3);
+                    }
+                    continue;
+                }
                 if (b == S_EACH) {   // (not in an S_EACH body but inside an S_ON)
                     if (*s < x->n) {
                         at = *s;
@@ -752,6 +762,11 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
                         continue;
                     }
                     s += 2 + s[2];
+                } else if (b == S_IFMORE) {
+                    if (at + *s + 1 >= x->n) {
+                        s += s[1];
+                    }
+                    s++;
                 } else if (b == S_OPN) {
                     op_u(e, *s & 0x7F, x->n >> (*s >> 7));
                 } else if (b == S_KLINE) {
@@ -1207,38 +1222,6 @@ static void call(emit_t *e, mpf_node_t *x) {
     call_args(e, x, 0, method);
 }
 
-// a < b, or a chain a < b < c: each link's result decides, the middle operands kept for the next
-static void compare(emit_t *e, mpf_node_t *x) {
-    static const uint8_t base[10] = {0, 1, 2, 3, 4, 5, 6, 7, 6, 7};   // `not in`, `is not`: then NOT
-    static const uint8_t fail[] = {
-        MPF_OP_JUMP, 1, S_LABEL, 0, S_ADJ, 1, MPF_OP_ROT_TWO, MPF_OP_POP_TOP, S_LABEL, 1, S_END,
-    };
-    int L[2];   // fail, end
-    bool chain = x->n > 2;
-    expr(e, x->k[0]);
-    if (chain) {
-        new_labels(e, L, 2);
-    }
-    for (size_t i = 1; i < x->n; i++) {
-        bool more = i + 1 < x->n;
-        expr(e, x->k[i]);
-        if (more) {
-            ops(e, "\x57\x5B");   // DUP_TOP, ROT_THREE
-        }
-        int o = x->v.ops[i - 1];
-        op(e, (uint8_t)(MPF_OP_BINARY_OP_MULTI + base[o]));
-        if (o >= 8) {
-            op(e, MPF_OP_UNARY_OP_MULTI + 3);
-        }
-        if (more) {
-            op_jump(e, MPF_OP_JUMP_IF_FALSE_OR_POP, L[0]);
-        }
-    }
-    if (chain) {
-        seq(e, fail, L, x);
-    }
-}
-
 // Whether [x] is a constant whose truth is known at compile time (then *truth holds it).
 static bool const_truth(const mpf_node_t *x, bool *truth) {
     int t = mpf_parse_truth(x);   // (the parser's)
@@ -1283,10 +1266,16 @@ static void funcdef(emit_t *e, mpf_node_t *x);
 // The scripts of the node kinds whose code is one: a table of their offsets (+ 1) in one blob.
 // The scripts of the node kinds whose code is one, in one blob (script_at: kind -> offset + 1).
 typedef struct {
-    uint8_t tuple[10], list[10], set[10], dict[15], and_[16], or_[16], binop[7], not_[4], attr[6], subscr[7], slice[16], ifexp[17], raise[16], assert_[17], yield[4], await[6],
+    uint8_t compare[39], tuple[10], list[10], set[10], dict[15], and_[16], or_[16], binop[7], not_[4], attr[6], subscr[7], slice[16], ifexp[17], raise[16], assert_[17], yield[4], await[6],
         ret[4];
 } scripts_t;
 static const scripts_t scripts = {
+    // a < b, or a chain a < b < c: each link's result decides, the middle operands kept for the
+    // next; L: fail, end
+    {S_IFMORE, 1, 2, S_LABELS, 2, S_EXPR, 0,
+        S_EACH, 1, 1, 14, S_EXPR, 0, S_IFMORE, 0, 2, MPF_OP_DUP_TOP, MPF_OP_ROT_THREE, S_CMP,
+        S_IFMORE, 0, 2, MPF_OP_JUMP_IF_FALSE_OR_POP, 0, S_END,
+        S_IFMORE, 1, 10, MPF_OP_JUMP, 1, S_LABEL, 0, S_ADJ, 1, MPF_OP_ROT_TWO, MPF_OP_POP_TOP, S_LABEL, 1, S_END},
     {S_EACH, 0, 1, 3, S_EXPR, 0, S_END, S_OPN, MPF_OP_BUILD_TUPLE, S_END},
     {S_EACH, 0, 1, 3, S_EXPR, 0, S_END, S_OPN, MPF_OP_BUILD_LIST, S_END},
     {S_EACH, 0, 1, 3, S_EXPR, 0, S_END, S_OPN, MPF_OP_BUILD_SET, S_END},
@@ -1316,7 +1305,7 @@ static const scripts_t scripts = {
 };
 #define SCRIPT(name) (uint8_t)(offsetof(scripts_t, name) + 1)
 static const uint8_t script_at[N_ASSERT + 1] = {
-    [N_TUPLE] = SCRIPT(tuple), [N_LIST] = SCRIPT(list), [N_SET] = SCRIPT(set), [N_DICT] = SCRIPT(dict),
+    [N_COMPARE] = SCRIPT(compare), [N_TUPLE] = SCRIPT(tuple), [N_LIST] = SCRIPT(list), [N_SET] = SCRIPT(set), [N_DICT] = SCRIPT(dict),
     [N_AND] = SCRIPT(and_), [N_OR] = SCRIPT(or_), [N_BINOP] = SCRIPT(binop), [N_NOT] = SCRIPT(not_), [N_ATTR] = SCRIPT(attr), [N_SUBSCR] = SCRIPT(subscr),
     [N_SLICE] = SCRIPT(slice), [N_IFEXP] = SCRIPT(ifexp), [N_RAISE] = SCRIPT(raise), [N_ASSERT] = SCRIPT(assert_),
     [N_YIELD] = SCRIPT(yield), [N_YIELDFROM] = SCRIPT(await), [N_AWAIT] = SCRIPT(await), [N_RETURN] = SCRIPT(ret),
@@ -1844,9 +1833,6 @@ static void expr(emit_t *e, mpf_node_t *x) {
                 unsigned u = x->op - OP_ADD;   // +, -, ~
                 op(e, (uint8_t)(MPF_OP_UNARY_OP_MULTI + (u < 2 ? u : 2)));
             }
-            return;
-        case N_COMPARE:
-            compare(e, x);
             return;
         case N_CALL:
             call(e, x);
