@@ -1899,6 +1899,16 @@ static void expr(emit_t *e, mpf_node_t *x) {
             return;
         }
         case N_ASSIGN: {
+            // targets..., value: the value, each target but the last given a copy of it
+            static const uint8_t assign[] = {
+                S_EACH, 0, 1, 10, S_IFMORE, 0, 6, S_IFMORE, 1, 1, MPF_OP_DUP_TOP, S_STORE, 0, S_END, S_END,
+            };
+            // (a, b) = (b, a): the items, rotated, stored in turn
+            static const uint8_t swap[] = {
+                S_ON, 1, 8, S_EACH, 0, 1, 3, S_EXPR, 0, S_END, S_END,
+                S_ON, 0, 13, S_IFMORE, 1, 1, MPF_OP_ROT_THREE, MPF_OP_ROT_TWO, S_EACH, 0, 1, 3, S_STORE, 0, S_END, S_END,
+                S_END,
+            };
             mpf_node_t *v = x->k[x->n - 1];
             mpf_node_t *t = x->k[0];
             if (x->n == 2 && t->kind == N_TUPLE && v->kind == N_TUPLE && t->n == v->n && (t->n == 2 || t->n == 3) &&
@@ -1906,25 +1916,11 @@ static void expr(emit_t *e, mpf_node_t *x) {
                 t->v.const_line == 0) {
                 // a, b = b, a: no tuple is built (mpy-cross builds one when either side is in brackets,
                 // which is the N_TUPLE with a const_line)
-                for (size_t i = 0; i < v->n; i++) {
-                    expr(e, v->k[i]);
-                }
-                if (t->n == 3) {
-                    op(e, 0x5B);
-                }
-                op(e, 0x5A);
-                for (size_t i = 0; i < t->n; i++) {
-                    store(e, t->k[i]);
-                }
+                seq(e, swap, NULL, x);
                 return;
             }
             expr(e, v);
-            for (size_t i = 0; i + 1 < x->n; i++) {
-                if (i + 2 < x->n) {
-                    op(e, 0x57);
-                }
-                store(e, x->k[i]);
-            }
+            seq(e, assign, NULL, x);
             return;
         }
         case N_AUGASSIGN: {
