@@ -1924,25 +1924,19 @@ static void expr(emit_t *e, mpf_node_t *x) {
             return;
         }
         case N_AUGASSIGN: {
-            mpf_node_t *t = x->k[0];
-            // the target's value (a name: x->k[0]; an attribute or subscript: its parts),
-            // the operator, the result stored back
-            static const uint8_t load[3][8] = {
-                {S_EXPR, 0, S_END},
-                {S_BASE, 0, MPF_OP_DUP_TOP, MPF_OP_LOAD_ATTR, QX, S_END},
-                {S_BASE, 0, S_EXPR, 1, MPF_OP_DUP_TOP_TWO, MPF_OP_LOAD_SUBSCR, S_END},
+            // the target's value (a name; an attribute or subscript: its parts kept), the value,
+            // the in-place operator, the result stored back
+#define B_INPLACE S_OPX, (uint8_t)(MPF_OP_BINARY_OP_MULTI + 9 - OP_IOR)
+            static const uint8_t aug[3][17] = {
+                {S_EXPR, 0, S_EXPR, 1, B_INPLACE, S_STORE, 0, S_END},
+                {S_ON, 0, 6, S_BASE, 0, MPF_OP_DUP_TOP, MPF_OP_LOAD_ATTR, QX, S_END, S_EXPR, 1, B_INPLACE,
+                    MPF_OP_ROT_TWO, MPF_OP_STORE_ATTR, QK(0), S_END},
+                {S_ON, 0, 7, S_BASE, 0, S_EXPR, 1, MPF_OP_DUP_TOP_TWO, MPF_OP_LOAD_SUBSCR, S_END, S_EXPR, 1, B_INPLACE,
+                    MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END},
             };
-            static const uint8_t store_back[3][4] = {
-                {S_STORE, 0, S_END},
-                {MPF_OP_ROT_TWO, MPF_OP_STORE_ATTR, QX, S_END},
-                {MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END},
-            };
-            int kind = t->kind == N_NAME ? 0 : t->kind == N_ATTR ? 1 : 2;
-            mpf_node_t *on = kind ? t : x;
-            seq(e, load[kind], NULL, on);
-            expr(e, x->k[1]);
-            op(e, (uint8_t)(MPF_OP_BINARY_OP_MULTI + 9 + (x->op - OP_IOR)));   // the in-place operator
-            seq(e, store_back[kind], NULL, on);
+#undef B_INPLACE
+            unsigned t = x->k[0]->kind;
+            seq(e, aug[t == N_NAME ? 0 : t == N_ATTR ? 1 : 2], NULL, x);
             return;
         }
         case N_ANNASSIGN:
