@@ -2448,15 +2448,14 @@ static mpf_qstr_t info_name(const scope_t *s, size_t i) {
 static void assemble(emit_t *e, scope_t *s) {
     size_t body_len = e->len;
     // cells: locals (including parameters) that are cells, in slot order: number_locals
-    // numbers the parameters before the other cells, each in the order of the ids
+    // numbers the parameters (the first ids) before the other cells, each in the order of the
+    // ids
     uint8_t cells[256];
     size_t n_cell = 0;
-    for (int param = IDF_PARAM; param >= 0; param -= IDF_PARAM) {
-        for (size_t i = 0; i < s->n_ids; i++) {
-            const id_info_t *id = &s->ids[i];
-            if (id->kind == ID_CELL && (id->flags & IDF_PARAM) == param && n_cell < sizeof(cells)) {
-                cells[n_cell++] = (uint8_t)id->num;
-            }
+    for (size_t i = 0; i < s->n_ids; i++) {
+        const id_info_t *id = &s->ids[i];
+        if (id->kind == ID_CELL && n_cell < sizeof(cells)) {
+            cells[n_cell++] = (uint8_t)id->num;
         }
     }
     e->n_cell = n_cell;
