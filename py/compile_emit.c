@@ -489,10 +489,10 @@ static void op(emit_t *e, uint8_t b) {
     put(e, b);
 }
 
-// Opcode [b] with qstr operand [q] ([tag] R_Q; R_QN: a name).
-static void op_qt(emit_t *e, uint8_t b, mpf_qstr_t q, uint8_t tag) {
+// Opcode [b] with qstr operand [v] ([tag] R_Q; R_QN: a name), or constant [v] ([tag] R_C).
+static void op_qt(emit_t *e, uint8_t b, uintptr_t v, uint8_t tag) {
     adjust(e, stack_effect(b, 0));
-    size_t i = use_qstr(e, q);
+    size_t i = use_entry(e, tag == R_C, v);
     put(e, b);
     ref(e, tag, i);
 }
@@ -502,12 +502,7 @@ static void op_q(emit_t *e, uint8_t b, mpf_qstr_t q) {
 }
 
 // LOAD_CONST_OBJ of constant [o].
-static void op_c(emit_t *e, mpf_obj_t o) {
-    adjust(e, 1);
-    size_t i = use_const(e, o);
-    put(e, 0x23);
-    ref(e, R_C, i);
-}
+#define op_c(e, o) op_qt(e, MPF_OP_LOAD_CONST_OBJ, o, R_C)
 
 // Opcode [b] with unsigned operand [u].
 static void op_u(emit_t *e, uint8_t b, size_t u) {
@@ -516,14 +511,19 @@ static void op_u(emit_t *e, uint8_t b, size_t u) {
     put_vuint(e, u);
 }
 
-// Push local slot [num] (LOAD_FAST_MULTI for the first 16).
-static void load_fast(emit_t *e, size_t num) {
-    if (num < 16) {
-        op(e, (uint8_t)(0xB0 + num));
+// Load ([what] 0), store (1) or delete (2) local slot [num] ([cell]: the cell in it):
+// LOAD/STORE_FAST_MULTI for the first 16, else LOAD/STORE_FAST_N, DELETE_FAST; a cell's
+// LOAD/STORE/DELETE_DEREF (each the opcode after its _FAST one).
+static void local_op(emit_t *e, int what, bool cell, size_t num) {
+    if (!cell && what < 2 && num < 16) {
+        op(e, (uint8_t)(0xB0 + 16 * what + num));
     } else {
-        op_u(e, 0x24, num);
+        op_u(e, (uint8_t)(0x24 + 2 * what + cell), num);
     }
 }
+
+// Push local slot [num].
+#define load_fast(e, num) local_op(e, 0, false, num)
 
 // (only the final passes place labels: the scope pass and the recording count them)
 static int new_label(emit_t *e) {
@@ -890,14 +890,7 @@ static void name_op(emit_t *e, mpf_qstr_t q, int what) {
     id_info_t *id = find_id(s, q);
     int kind = id ? id->kind : ID_GLOBAL_IMPLICIT;
     if (kind >= ID_LOCAL) {
-        // LOAD/STORE_FAST_MULTI for the first 16 locals, else LOAD/STORE_FAST_N, DELETE_FAST;
-        // a cell's LOAD/STORE/DELETE_DEREF (each the opcode after its _FAST one)
-        bool cell = kind != ID_LOCAL;
-        if (!cell && what < 2 && id->num < 16) {
-            op(e, (uint8_t)(0xB0 + 16 * what + id->num));
-        } else {
-            op_u(e, (uint8_t)(0x24 + 2 * what + cell), id->num);
-        }
+        local_op(e, what, kind != ID_LOCAL, id->num);
         return;
     }
     // LOAD/STORE/DELETE_NAME, or _GLOBAL (the opcode after it)
