@@ -618,10 +618,20 @@ enum {
 #define S_LOOP 0x4C   // k: the loop body x->k[k & 7]: continue jumps to L[0], break to L[1]
 #define S_LOOP_FOR 8  // (in k: a for loop's body, whose break also drops the 4-slot iterator)
 #define JIF(k, l, cond) (uint8_t)((k) | ((l) << 3) | ((cond) << 7))
+// (in the holes of the opcodes no script uses: MAKE_CLOSURE, _DEFARGS, LOAD_CONST_SMALL_INT,
+// LOAD_CONST_OBJ) in an S_EACH body (none in another, but in one of its S_ON) a node
+// directive's k counts from the body's child
+#define S_EACH 0x20   // k step n: the next n bytes (ending with S_END) for each child from k on, by step
+#define S_OPN 0x21    // b: opcode b & 0x7F with operand x->n (halved when b & 0x80)
+#define S_KLINE 0x22  // k: the line of x->k[k]
+#define S_ON 0x23     // k n: the next n bytes (ending with S_END) on the node x->k[k]
+#define S_IFMORE 0x24 // k n: the next n bytes only when there are children after x->k[k]
+#define S_CMP 0x25    // N_COMPARE's operator before its child [at] (`not in`, `is not`: then NOT)
 // Operands: a qstr opcode (0x10..0x1C) is followed by an index in seq_qstrs (or QX: the
-// name x->v.q), one with an unsigned operand (0x20..0x3F) by its value (below 128), a jump
+// name x->v.q; QK(k): the name x->k[k]->v.q, the empty one when x->k[k] is NULL), one with an unsigned operand (0x20..0x3F) by its value (below 128), a jump
 // (0x40..0x4B) by its label k.
 #define QX 0xFF
+#define QK(k) (0xF0 + (k))
 enum { Q_AENTER, Q_AEXIT, Q_AITER, Q_ANEXT, Q_BASEEXC, Q_STOPASYNC, Q_CLASS, Q_ASSERT, Q_REPL_PRINT, Q_STAR };
 static const uint16_t seq_qstrs[] = {
     MPF_QSTR___aenter__, MPF_QSTR___aexit__, MPF_QSTR___aiter__, MPF_QSTR___anext__, MPF_QSTR_BaseException,
@@ -655,13 +665,28 @@ NOINLINE static void loop_body(emit_t *e, mpf_node_t *body, const int *L, bool i
 
 // Run script [s] on node [x] with the labels [L] (see the S_ directives).
 static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
+    // S_EACH's loop: the node directives count from child [at] (0 outside it); its body
+    // (after its step and length; NULL: none)
+    size_t at = 0;
+    const uint8_t *body = NULL;
     for (;;) {
         uint8_t b = *s++;
         // (the node directives: their scripts run on a node)
-        mpf_node_t *k = b >= S_EXPR && b < S_TLINE ? x->k[*s] : NULL;
+        mpf_node_t *k = b >= S_EXPR && b < S_TLINE ? x->k[at + *s] : NULL;
         switch (b) {
             case S_END:
-                return;
+                if (body == NULL) {
+                    return;
+                }
+                at += body[-2];   // the body once more, or past it
+                if (at < x->n) {
+                    s = body;
+                    continue;
+                }
+                s = body + body[-1];
+                at = 0;
+                body = NULL;
+                continue;
             case S_LABELS:
                 new_labels(e, L, *s);
                 break;
@@ -722,7 +747,35 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
                     set_line(e, x->line);
                     continue;
                 }
-                if (b == S_JIF) {
+                if (b == S_CMP) {
+                    unsigned o = x->v.ops[at - 1];
+                    op(e, (uint8_t)(MPF_OP_BINARY_OP_MULTI + o - 2 * (o >= 8)));
+                    if (o >= 8) {
+                        op(e, MPF_OP_UNARY_OP_MULTI + 3);
+                    }
+                    continue;
+                }
+                if (b == S_EACH) {   // (not in an S_EACH body but inside an S_ON)
+                    if (*s < x->n) {
+                        at = *s;
+                        body = s + 3;
+                        s = body;
+                        continue;
+                    }
+                    s += 2 + s[2];
+                } else if (b == S_IFMORE) {
+                    if (at + *s + 1 >= x->n) {
+                        s += s[1];
+                    }
+                    s++;
+                } else if (b == S_OPN) {
+                    op_u(e, *s & 0x7F, x->n >> (*s >> 7));
+                } else if (b == S_KLINE) {
+                    set_line(e, x->k[at + *s]->line);
+                } else if (b == S_ON) {
+                    seq(e, s + 2, L, x->k[at + *s]);
+                    s += 1 + s[1];
+                } else if (b == S_JIF) {
                     jump_if(e, x->k[*s & 7], *s >> 7, L[(*s >> 3) & 15]);
                 } else if (b == S_OPX) {
                     op(e, (uint8_t)(*s + x->op));
@@ -733,7 +786,12 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
                 } else if (b >= 0x20) {
                     op_u(e, b, *s);
                 } else {
-                    op_q(e, b, *s == QX ? x->v.q : seq_qstrs[*s]);
+                    mpf_qstr_t q = *s == QX ? x->v.q : seq_qstrs[*s & 15];
+                    if (*s >= QK(0) && *s < QX) {
+                        mpf_node_t *n = x->k[at + (*s & 15)];
+                        q = n ? n->v.q : MPF_QSTRE_;
+                    }
+                    op_q(e, b, q);
                 }
         }
         s++;   // the operand
@@ -1004,17 +1062,6 @@ static bool has_star(const mpf_node_t *x) {
     return false;
 }
 
-// A tuple/list/set display with no starred items.
-static void build_seq(emit_t *e, mpf_node_t *x, uint8_t build_op) {
-    if (has_star(x)) {
-        error_at(e, x, E_STAR_EXPR);
-    }
-    for (size_t i = 0; i < x->n; i++) {
-        expr(e, x->k[i]);
-    }
-    op_u(e, build_op, x->n);
-}
-
 static void make_child(emit_t *e, scope_t *child, int n_closed, bool defargs) {
     // the child gets the next raw-code slot of this scope
     int idx = e->child_index++;
@@ -1097,7 +1144,7 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
     }
     size_t n_pos = 0, n_kw = 0;
     bool star = false;
-    mpf_uint_t bitmap = 0;   // (bits beyond a word are dropped, as the int made of it would drop them)
+    mpf_uint_t bitmap = 0;   // (a small int of mpy-cross's 31 bits: a star at 30 or later is an error)
     for (size_t i = 1; i < x->n; i++) {
         mpf_node_t *a = x->k[i];
         star |= a->kind == N_STAR || a->kind == N_DSTAR;
@@ -1109,7 +1156,10 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
             }
             n_kw++;
         } else {
-            if (a->kind == N_STAR && n_pos < 8 * sizeof(bitmap)) {
+            if (a->kind == N_STAR) {
+                if (n_pos >= 30) {
+                    error_at(e, a, E_ARGS);   // (mpy-cross's "too many args")
+                }
                 bitmap |= (mpf_uint_t)1 << n_pos;
             }
             n_pos++;
@@ -1166,38 +1216,6 @@ static void call(emit_t *e, mpf_node_t *x) {
     call_args(e, x, 0, method);
 }
 
-// a < b, or a chain a < b < c: each link's result decides, the middle operands kept for the next
-static void compare(emit_t *e, mpf_node_t *x) {
-    static const uint8_t base[10] = {0, 1, 2, 3, 4, 5, 6, 7, 6, 7};   // `not in`, `is not`: then NOT
-    static const uint8_t fail[] = {
-        MPF_OP_JUMP, 1, S_LABEL, 0, S_ADJ, 1, MPF_OP_ROT_TWO, MPF_OP_POP_TOP, S_LABEL, 1, S_END,
-    };
-    int L[2];   // fail, end
-    bool chain = x->n > 2;
-    expr(e, x->k[0]);
-    if (chain) {
-        new_labels(e, L, 2);
-    }
-    for (size_t i = 1; i < x->n; i++) {
-        bool more = i + 1 < x->n;
-        expr(e, x->k[i]);
-        if (more) {
-            ops(e, "\x57\x5B");   // DUP_TOP, ROT_THREE
-        }
-        int o = x->v.ops[i - 1];
-        op(e, (uint8_t)(MPF_OP_BINARY_OP_MULTI + base[o]));
-        if (o >= 8) {
-            op(e, MPF_OP_UNARY_OP_MULTI + 3);
-        }
-        if (more) {
-            op_jump(e, MPF_OP_JUMP_IF_FALSE_OR_POP, L[0]);
-        }
-    }
-    if (chain) {
-        seq(e, fail, L, x);
-    }
-}
-
 // Whether [x] is a constant whose truth is known at compile time (then *truth holds it).
 static bool const_truth(const mpf_node_t *x, bool *truth) {
     int t = mpf_parse_truth(x);   // (the parser's)
@@ -1236,17 +1254,30 @@ static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l) {
     op_jump(e, cond ? 0x43 : 0x44, l);
 }
 
-static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool *defargs);
 
 static void funcdef(emit_t *e, mpf_node_t *x);
 
 // The scripts of the node kinds whose code is one: a table of their offsets (+ 1) in one blob.
 // The scripts of the node kinds whose code is one, in one blob (script_at: kind -> offset + 1).
 typedef struct {
-    uint8_t binop[7], not_[4], attr[6], subscr[7], slice[16], ifexp[17], raise[16], assert_[17], yield[4], await[6],
+    uint8_t compare[39], tuple[10], list[10], set[10], dict[15], and_[16], or_[16], binop[7], not_[4], attr[6], subscr[7], slice[16], ifexp[17], raise[16], assert_[17], yield[4], await[6],
         ret[4];
 } scripts_t;
 static const scripts_t scripts = {
+    // a < b, or a chain a < b < c: each link's result decides, the middle operands kept for the
+    // next; L: fail, end
+    {S_IFMORE, 1, 2, S_LABELS, 2, S_EXPR, 0,
+        S_EACH, 1, 1, 14, S_EXPR, 0, S_IFMORE, 0, 2, MPF_OP_DUP_TOP, MPF_OP_ROT_THREE, S_CMP,
+        S_IFMORE, 0, 2, MPF_OP_JUMP_IF_FALSE_OR_POP, 0, S_END,
+        S_IFMORE, 1, 10, MPF_OP_JUMP, 1, S_LABEL, 0, S_ADJ, 1, MPF_OP_ROT_TWO, MPF_OP_POP_TOP, S_LABEL, 1, S_END},
+    {S_EACH, 0, 1, 3, S_EXPR, 0, S_END, S_OPN, MPF_OP_BUILD_TUPLE, S_END},
+    {S_EACH, 0, 1, 3, S_EXPR, 0, S_END, S_OPN, MPF_OP_BUILD_LIST, S_END},
+    {S_EACH, 0, 1, 3, S_EXPR, 0, S_END, S_OPN, MPF_OP_BUILD_SET, S_END},
+    // pairs k0, v0, k1, v1...: each its own line
+    {S_OPN, MPF_OP_BUILD_MAP | 0x80, S_EACH, 0, 2, 8, S_KLINE, 0, S_EXPR, 1, S_EXPR, 0, MPF_OP_STORE_MAP, S_END, S_END},
+    // L: the end
+    {S_LABELS, 1, S_EXPR, 0, S_EACH, 1, 1, 5, MPF_OP_JUMP_IF_FALSE_OR_POP, 0, S_EXPR, 0, S_END, S_LABEL, 0, S_END},
+    {S_LABELS, 1, S_EXPR, 0, S_EACH, 1, 1, 5, MPF_OP_JUMP_IF_TRUE_OR_POP, 0, S_EXPR, 0, S_END, S_LABEL, 0, S_END},
     {S_EXPR, 0, S_EXPR, 1, S_OPX, MPF_OP_BINARY_OP_MULTI + 22 - OP_OR, S_END},
     {S_EXPR, 0, MPF_OP_UNARY_OP_MULTI + 3, S_END},
     {S_EXPR, 0, S_TLINE, MPF_OP_LOAD_ATTR, QX, S_END},
@@ -1268,7 +1299,8 @@ static const scripts_t scripts = {
 };
 #define SCRIPT(name) (uint8_t)(offsetof(scripts_t, name) + 1)
 static const uint8_t script_at[N_ASSERT + 1] = {
-    [N_BINOP] = SCRIPT(binop), [N_NOT] = SCRIPT(not_), [N_ATTR] = SCRIPT(attr), [N_SUBSCR] = SCRIPT(subscr),
+    [N_COMPARE] = SCRIPT(compare), [N_TUPLE] = SCRIPT(tuple), [N_LIST] = SCRIPT(list), [N_SET] = SCRIPT(set), [N_DICT] = SCRIPT(dict),
+    [N_AND] = SCRIPT(and_), [N_OR] = SCRIPT(or_), [N_BINOP] = SCRIPT(binop), [N_NOT] = SCRIPT(not_), [N_ATTR] = SCRIPT(attr), [N_SUBSCR] = SCRIPT(subscr),
     [N_SLICE] = SCRIPT(slice), [N_IFEXP] = SCRIPT(ifexp), [N_RAISE] = SCRIPT(raise), [N_ASSERT] = SCRIPT(assert_),
     [N_YIELD] = SCRIPT(yield), [N_YIELDFROM] = SCRIPT(await), [N_AWAIT] = SCRIPT(await), [N_RETURN] = SCRIPT(ret),
 };
@@ -1285,24 +1317,6 @@ static bool kind_script(emit_t *e, mpf_node_t *x) {
 }
 
 // ---------------------------------------------------------------- assignment targets
-
-static void store_seq(emit_t *e, mpf_node_t *x) {
-    size_t star = x->n;
-    for (size_t i = 0; i < x->n; i++) {
-        if (x->k[i]->kind == N_STAR) {
-            if (star != x->n) {
-                error_at(e, x->k[i], E_STARS);
-            }
-            star = i;
-        }
-    }
-    // UNPACK_SEQUENCE n, or UNPACK_EX with the counts left and right of the starred target
-    if (star == x->n) {
-        op_u(e, 0x30, x->n);
-    } else {
-        op_u(e, 0x31, star | ((x->n - star - 1) << 8));
-    }
-}
 
 // The object part of an assignment target: its trailers are compiled one by one, so a
 // call in the chain is a plain call of the attribute (mpy-cross uses no LOAD_METHOD there).
@@ -1341,81 +1355,81 @@ static void target(emit_t *e, mpf_node_t *x, bool del) {
         {{S_BASE, 0, MPF_OP_LOAD_NULL, MPF_OP_ROT_TWO, MPF_OP_STORE_ATTR, QX, S_END},
             {S_BASE, 0, S_EXPR, 1, MPF_OP_LOAD_NULL, MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END}},
     };
-    switch (x->kind) {
-        case N_NAME:
-            name_op(e, x->v.q, 1 + del);
-            return;
-        case N_ATTR:
-        case N_SUBSCR:
-            seq(e, attr_subscr[del][x->kind == N_SUBSCR], NULL, x);
-            return;
-        case N_TUPLE:
-        case N_LIST:
-        case N_DEL:   // (del's targets: a list of them)
-            // () = x and [] = x unpack nothing, del () and del [] delete nothing (CPython 3.11;
-            // mpy-cross rejects them)
-            if (!del) {
-                store_seq(e, x);   // (the unpacking, then each item stored: a starred one's target)
+    unsigned kind = x->kind;
+    if (kind == N_NAME) {
+        name_op(e, x->v.q, 1 + del);
+    } else if (kind == N_ATTR || kind == N_SUBSCR) {
+        seq(e, attr_subscr[del][kind == N_SUBSCR], NULL, x);
+    } else if (kind == N_TUPLE || kind == N_LIST || kind == N_DEL) {   // (del's targets: a list of them)
+        // () = x and [] = x unpack nothing, del () and del [] delete nothing (CPython 3.11;
+        // mpy-cross rejects them). A store unpacks (UNPACK_SEQUENCE n, or UNPACK_EX with the
+        // counts left and right of the starred target), then stores each item (a starred
+        // one's target).
+        size_t n = x->n, star = n;
+        for (size_t i = 0; i < n && !del; i++) {
+            if (x->k[i]->kind == N_STAR) {
+                if (star != n) {
+                    error_at(e, x->k[i], E_STARS);
+                }
+                star = i;
             }
-            for (size_t i = 0; i < x->n; i++) {
-                mpf_node_t *k = x->k[i];
-                target(e, !del && k->kind == N_STAR ? k->k[0] : k, del);
-            }
-            return;
-        case N_STAR:
-            if (!del) {
-                error_at(e, x, E_STAR_TARGET);
-            }
-            // fall through
-        default:
-            error_at(e, x, del ? E_DELETE : E_ASSIGN);
+        }
+        if (!del) {
+            op_u(e, star == n ? 0x30 : 0x31, star == n ? n : star | ((n - star - 1) << 8));
+        }
+        for (size_t i = 0; i < n; i++) {
+            mpf_node_t *k = x->k[i];
+            target(e, !del && k->kind == N_STAR ? k->k[0] : k, del);
+        }
+    } else {
+        error_at(e, x, del ? E_DELETE : kind == N_STAR ? E_STAR_TARGET : E_ASSIGN);
     }
 }
 
 // ---------------------------------------------------------------- functions and classes
 
-// Push the default tuple / kw-default dict of [args] (in the enclosing scope) and record
-// the parameters in [child] during the scope pass.
-static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool *defargs) {
+// Push the default tuple and kw-default dict of [args] (in the enclosing scope); whether
+// there are any (else nothing is pushed). (scope_params counts them for the child.)
+static bool def_args(emit_t *e, mpf_node_t *args) {
     // each default: a positional one's value (op 0), a keyword-only one's name and value (op 2)
     static const uint8_t value[2][6] = {
         {S_EXPR, 0, S_END}, {S_EXPR, 0, MPF_OP_LOAD_CONST_STRING, QX, MPF_OP_STORE_MAP, S_END},
     };
     size_t n[2] = {0, 0};   // positional defaults, keyword-only ones (only those have one)
-    for (size_t i = 0; i < args->n; i++) {
-        mpf_node_t *a = args->k[i];
-        if (a->k[0]) {
-            n[a->op >> 1]++;
-        } else if (a->op == 0 && n[0]) {
-            error_at(e, a, E_NON_DEFAULT);
-        }
-    }
-    // the positional defaults' tuple, then the keyword-only defaults' dict (NULL: none)
-    *defargs = n[0] || n[1];
-    for (unsigned kw = 0; kw < 2 && *defargs; kw++) {
-        if (n[kw] == 0) {
-            op(e, MPF_OP_LOAD_NULL);
-            continue;
-        }
-        if (kw) {
-            op_u(e, MPF_OP_BUILD_MAP, 0);
+    // pass 0 counts them, 1 pushes the tuple of the positional ones, 2 the dict of the others
+    // (NULL: none)
+    for (unsigned pass = 0; pass < 3; pass++) {
+        if (pass == 2) {
+            if (n[1]) {
+                op_u(e, MPF_OP_BUILD_MAP, 0);
+            } else {
+                op(e, MPF_OP_LOAD_NULL);
+            }
         }
         for (size_t i = 0; i < args->n; i++) {
             mpf_node_t *a = args->k[i];
-            if (a->op == 2 * kw && a->k[0]) {
-                seq(e, value[kw], NULL, a);
+            if (a->k[0] == NULL) {
+                if (pass == 0 && a->op == 0 && n[0]) {
+                    error_at(e, a, E_NON_DEFAULT);
+                }
+            } else if (pass == 0) {
+                n[a->op >> 1]++;
+            } else if (a->op == 2 * (pass - 1)) {
+                seq(e, value[pass - 1], NULL, a);
             }
         }
-        if (!kw) {
-            op_u(e, MPF_OP_BUILD_TUPLE, n[0]);
+        if (pass == 0 && n[0] + n[1] == 0) {
+            return false;
+        }
+        if (pass == 1) {
+            if (n[0]) {
+                op_u(e, MPF_OP_BUILD_TUPLE, n[0]);
+            } else {
+                op(e, MPF_OP_LOAD_NULL);
+            }
         }
     }
-    if (e->pass == PASS_SCOPE) {
-        child->n_def_pos = (uint16_t)n[0];
-        if (n[1]) {
-            child->flags |= SF_DEFKWARGS;
-        }
-    }
+    return true;
 }
 
 // Parameters become the first ids of [s]; numbering follows in compute_locals.
@@ -1430,6 +1444,13 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
         }
         id_info_t *id = add_id(e, s, a->v.q, ID_LOCAL);
         id->flags = IDF_PARAM;
+        if (a->k[0]) {   // a default: positional (op 0) or keyword-only
+            if (a->op) {
+                s->flags |= SF_DEFKWARGS;
+            } else {
+                s->n_def_pos++;
+            }
+        }
         switch (a->op) {
             case 0: s->n_pos++; break;
             case 1: s->flags |= SF_VARARGS; break;
@@ -1468,10 +1489,7 @@ NOINLINE static void funcdef(emit_t *e, mpf_node_t *x) {
             child->flags |= SF_GENERATOR;   // (an async def)
         }
     }
-    bool defargs = false;
-    if (kind != SC_CLASS) {
-        lambda_or_def_args(e, x->k[0], child, &defargs);
-    }
+    bool defargs = kind != SC_CLASS && def_args(e, x->k[0]);
     close_over(e, child, defargs);
     if (kind == SC_CLASS) {
         op_q(e, MPF_OP_LOAD_CONST_STRING, x->v.q);
@@ -1502,47 +1520,23 @@ static void suite(emit_t *e, mpf_node_t *x) {
     }
 }
 
-static void import_stmt(emit_t *e, mpf_node_t *x) {
-    for (size_t i = 0; i < x->n; i += 2) {
-        mpf_node_t *d = x->k[i];
-        mpf_node_t *as = x->k[i + 1];
-        static const uint8_t imp[] = {
-            MPF_OP_SMALL_INT_MULTI_ZERO, MPF_OP_LOAD_CONST_NONE, MPF_OP_IMPORT_NAME, QX, S_END,
-        };
-        seq(e, imp, NULL, d);
-        if (as) {
-            for (size_t j = 1; j < d->n; j++) {
-                op_q(e, 0x13, d->k[j]->v.q);
-            }
-            store_name(e, as->v.q);
-        } else {
-            store_name(e, d->k[0]->v.q);
-        }
-    }
-}
+// import: on each pair (a dotted name, its `as` name or NULL)
+static const uint8_t import_script[] = {
+    S_EACH, 0, 2, 30, MPF_OP_SMALL_INT_MULTI_ZERO, MPF_OP_LOAD_CONST_NONE, MPF_OP_IMPORT_NAME, QK(0),
+    S_IFSET, 1, 13, S_ON, 0, 8, S_EACH, 1, 1, 3, MPF_OP_LOAD_ATTR, QK(0), S_END, S_END, S_STORE, 1,
+    S_IFNONE, 1, 6, S_ON, 0, 3, S_STORE, 0, S_END, S_END, S_END,
+};
 
-static void importfrom_stmt(emit_t *e, mpf_node_t *x) {
-    mpf_qstr_t mod = x->k[0] ? x->k[0]->v.q : MPF_QSTRE_;
-    load_int_obj(e, mpf_obj_new_small_int(x->v.level));
-    bool star = x->op == 1;   // from m import *
-    size_t n = star ? 1 : (x->n - 1) / 2;
-    for (size_t i = 0; i < n; i++) {
-        op_q(e, 0x10, star ? MPF_QSTRE__2a : x->k[1 + 2 * i]->v.q);
-    }
-    op_u(e, 0x2A, n);
-    op_q(e, 0x1B, mod);
-    if (star) {
-        op(e, MPF_OP_IMPORT_STAR);
-        return;
-    }
-    for (size_t i = 0; i < n; i++) {
-        mpf_node_t *nm = x->k[1 + 2 * i];
-        mpf_node_t *as = x->k[2 + 2 * i];
-        op_q(e, 0x1C, nm->v.q);
-        store_name(e, as ? as->v.q : nm->v.q);
-    }
-    op(e, 0x59);
-}
+// from: the module (or NULL), then pairs (a name, its `as` name or NULL); L unused
+static const uint8_t importfrom_script[] = {
+    S_EACH, 1, 2, 3, MPF_OP_LOAD_CONST_STRING, QK(0), S_END, S_OPN, MPF_OP_BUILD_TUPLE | 0x80,
+    MPF_OP_IMPORT_NAME, QK(0),
+    S_EACH, 1, 2, 13, MPF_OP_IMPORT_FROM, QK(0), S_IFSET, 1, 2, S_STORE, 1, S_IFNONE, 1, 2, S_STORE, 0, S_END,
+    MPF_OP_POP_TOP, S_END,
+};
+static const uint8_t importstar_script[] = {
+    MPF_OP_LOAD_CONST_STRING, Q_STAR, MPF_OP_BUILD_TUPLE, 1, MPF_OP_IMPORT_NAME, QK(0), MPF_OP_IMPORT_STAR, S_END,
+};
 
 static void declare(emit_t *e, mpf_node_t *x, bool global) {
     if (e->pass != PASS_SCOPE) {
@@ -1823,38 +1817,16 @@ static void expr(emit_t *e, mpf_node_t *x) {
             // fall through
         case N_LIST:
         case N_SET:
-            // BUILD_TUPLE, BUILD_LIST, BUILD_SET
-            build_seq(e, x, (uint8_t)(MPF_OP_BUILD_TUPLE + (x->kind - N_TUPLE) + (x->kind == N_SET)));
-            return;
-        case N_DICT:
-            op_u(e, 0x2C, x->n / 2);
-            for (size_t i = 0; i < x->n; i += 2) {
-                set_line(e, x->k[i]->line);   // each key: value pair is a node of its own
-                expr(e, x->k[i + 1]);
-                expr(e, x->k[i]);
-                op(e, 0x62);
+            if (has_star(x)) {
+                error_at(e, x, E_STAR_EXPR);
             }
-            return;
+            break;
         case N_UNARY:
             expr(e, x->k[0]);
             {
                 unsigned u = x->op - OP_ADD;   // +, -, ~
                 op(e, (uint8_t)(MPF_OP_UNARY_OP_MULTI + (u < 2 ? u : 2)));
             }
-            return;
-        case N_AND:
-        case N_OR: {
-            int l = new_label(e);
-            for (size_t i = 0; i + 1 < x->n; i++) {
-                expr(e, x->k[i]);
-                op_jump(e, x->kind == N_AND ? 0x46 : 0x45, l);
-            }
-            expr(e, x->k[x->n - 1]);
-            label(e, l);
-            return;
-        }
-        case N_COMPARE:
-            compare(e, x);
             return;
         case N_CALL:
             call(e, x);
@@ -2014,10 +1986,11 @@ static void expr(emit_t *e, mpf_node_t *x) {
             declare(e, x, x->kind == N_GLOBAL);
             return;
         case N_IMPORT:
-            import_stmt(e, x);
+            seq(e, import_script, NULL, x);
             return;
         case N_IMPORTFROM:
-            importfrom_stmt(e, x);
+            load_int_obj(e, mpf_obj_new_small_int(x->v.level));
+            seq(e, x->op ? importstar_script : importfrom_script, NULL, x);
             return;
         case N_IF: {
             // (x->k[2]: the else suite, or the N_IF of an elif, whose body always jumps to the

@@ -638,6 +638,7 @@ class TestHistory:
         if is_editline:
             pass
 """,
+    "star_arg_at_29": "def f(*a):\n    return len(a)\nprint(f(" + "0, " * 29 + "*(1, 2), 3))\n",
     "docstrings": '''\
 """Module docstring."""
 def f():
@@ -678,6 +679,10 @@ REJECTED: dict[str, str] = {
     "yield_return_value": "def f():\n    return yield 1\n",
     # a starred target alone, without a comma (`*a, = x` unpacks)
     "star_target_alone": "*a = 1\n",
+    # a call's * argument at position 30 or later: its bit in the star bitmap (a small int of
+    # 31 bits) would not fit; at 29 it does (the program "star_arg_at_29" compiles it)
+    "star_arg_at_30": "f(" + "0, " * 30 + "*a)\n",
+    "star_arg_at_62": "f(" + "0, " * 62 + "*a, 1)\n",
 }
 
 # Sources whose .mpy differs from mpy-cross's on purpose: what mpy-cross makes does not do
