@@ -425,6 +425,11 @@ static mpf_obj_t parse_number(parser_t *p) {
     } else {
 #if CONFIG_FLOAT
         o = mpf_float_parse(s, t->kind == TK_IMAG ? n - 1 : n, &ok);
+#if CONFIG_COMPILER_MPY_OUTPUT
+        if (ok && p->c->mpy) {
+            o = mpf_obj_new_float(mpf_float_parse_mpy(s, t->kind == TK_IMAG ? n - 1 : n));   // (as mpy-cross reads it)
+        }
+#endif
 #if CONFIG_BUILTIN_COMPLEX
         if (ok && t->kind == TK_IMAG) {
             o = mpf_obj_new_complex(0, mpf_obj_get_float(o));
