@@ -388,6 +388,7 @@ static void compile_src(const char *src, size_t len, const char *filename, mpf_c
         check_utf8(c);
     }
 #if CONFIG_COMPILER_MPY_OUTPUT
+    c->mpy = emit == mpf_emit_mpy;
     // (mpf_gc_info walks the whole heap: only when asked for)
     if (mpf_compile_heap_peak != 0) {
         size_t total, free_blocks;

@@ -1161,6 +1161,7 @@ mpf_obj_t mpf_float_repr_obj(mpf_float_t f);
 size_t mpf_float_repr_buf(char *out, mpf_float_t f);
 #if CONFIG_COMPILER
 size_t mpf_float_repr_mpy(char *out, mpf_float_t f);  // as mpy-cross writes a constant
+mpf_float_t mpf_float_parse_mpy(const char *s, size_t len);  // as mpy-cross reads a literal
 #endif
 // ValueError("math domain error") / OverflowError("math range error"), for math and cmath.
 MPF_NORETURN void mpf_raise_math_domain_error(void);

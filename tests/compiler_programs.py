@@ -639,6 +639,74 @@ class TestHistory:
             pass
 """,
     "star_arg_at_29": "def f(*a):\n    return len(a)\nprint(f(" + "0, " * 29 + "*(1, 2), 3))\n",
+    # an `if` whose test is a constant: mpy-cross compiles the branch taken and still
+    # places the statement's end label, so what follows a return, raise, break or continue
+    # in it is written (tornado's `if True: return 42` before a `yield`, twisted's
+    # `if False: yield None` / `else: raise`)
+    "if_constant_then_unreachable": """\
+def a(x):
+    if x:
+        return 1
+    elif True:
+        return 2
+    else:
+        return 3
+    y = 4
+def b(x):
+    if False:
+        return 1
+    elif x:
+        return 2
+    return 5
+def c(x):
+    if 0:
+        pass
+    elif 1:
+        raise X
+    z = 1
+def d(x):
+    for i in x:
+        if True:
+            break
+        print(i)
+    else:
+        if "":
+            continue_ = 1
+        else:
+            return 9
+def e():
+    try:
+        if True:
+            return 1
+    finally:
+        pass
+    if None:
+        pass
+    else:
+        raise Y
+if True:
+    pass
+else:
+    q = 1
+if False:
+    q = 2
+while 1:
+    if True:
+        continue
+    w = 1
+def g():
+    if __debug__:
+        return 1
+    return 2
+def h():
+    if not __debug__:
+        return 1
+    yield 2
+def k():
+    if (1, 2):
+        return 1
+    return 2
+""",
     "docstrings": '''\
 """Module docstring."""
 def f():
