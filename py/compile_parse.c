@@ -425,6 +425,11 @@ static mpf_obj_t parse_number(parser_t *p) {
     } else {
 #if CONFIG_FLOAT
         o = mpf_float_parse(s, t->kind == TK_IMAG ? n - 1 : n, &ok);
+#if CONFIG_COMPILER_MPY_OUTPUT
+        if (ok && p->c->mpy) {
+            o = mpf_obj_new_float(mpf_float_parse_mpy(s, t->kind == TK_IMAG ? n - 1 : n));   // (as mpy-cross reads it)
+        }
+#endif
 #if CONFIG_BUILTIN_COMPLEX
         if (ok && t->kind == TK_IMAG) {
             o = mpf_obj_new_complex(0, mpf_obj_get_float(o));
@@ -1695,8 +1700,9 @@ mpf_node_t *mpf_parse_next(parser_t *p) {
         }
     }
     if (v.n == 0) {
-        if (p->mode == MPF_COMPILE_SINGLE && p->n_stmts == 0 && ends_in_continuation(c->src, c->len)) {
-            // an interactive statement needs a line: a bare `\` continuation has none
+        if (p->mode == MPF_COMPILE_SINGLE && p->n_stmts == 0 && (p->one || ends_in_continuation(c->src, c->len))) {
+            // an interactive statement needs a line: a bare `\` continuation has none, and
+            // compile(..., 'single') of no statement (blank lines, comments) neither, as CPython
             syntax_error(p);
         }
         // the identifiers met are the parser's (long literals that are interned): no longer needed
