@@ -203,6 +203,46 @@ b: int
 del a, x.y, x[0], x[1:2]
 (n := 10)
 """,
+    # the shapes the emitter runs as scripts (seq): each child in turn (S_EACH), a child's
+    # parts (S_ON), the links of a comparison chain (S_IFMORE, S_CMP), try with its handlers
+    "script_shapes": """\
+a, b = (b, a)
+(a, b) = b, a
+a, b, c = c, a, b
+x.y, z[0] = z[0], x.y
+a = b = x.y = z[0] = w
+d = {
+    k1: v1,
+    k2:
+        v2,
+}
+t = (1, a, [b, {c}], ())
+r = a < b < c <= d != e not in f is not g
+if not a < b or c is d < e:
+    pass
+s = [i for i in x if 0 < i < 9] and a or b and (c or d)
+x.y.z[0] **= 2
+f(a).b //= 3
+from . import m
+from .. import n as o, p
+from .q.r import (s as t, u,)
+import v.w.x as y, z
+def g():
+    for i in x:
+        try:
+            try:
+                continue
+            except E as e:
+                break
+            except:
+                raise
+            else:
+                return 1
+            finally:
+                pass
+        finally:
+            i += 1
+""",
     "calls": """\
 f()
 f(1, 2)
