@@ -791,6 +791,13 @@ REJECTED: dict[str, str] = {
     # 31 bits) would not fit; at 29 it does (the program "star_arg_at_29" compiles it)
     "star_arg_at_30": "f(" + "0, " * 30 + "*a)\n",
     "star_arg_at_62": "f(" + "0, " * 62 + "*a, 1)\n",
+    # no async comprehension, no await in a comprehension's code (mpy-cross: invalid syntax,
+    # 'await' outside function; this VM cannot run them as CPython does: they are refused,
+    # not compiled into a plain loop or a list of coroutines); jinja2, django, sqlalchemy
+    "async_comprehension": "async def f(y):\n    return [x async for x in y]\n",
+    "async_comprehension_nested": "async def f(y):\n    return {x: [1 async for z in x] for x in y}\n",
+    "await_in_comprehension": "async def f(y):\n    return [await g(x) for x in y]\n",
+    "await_in_generator_expression": "async def f(y):\n    return (await g(x) for x in y)\n",
 }
 
 # Sources whose .mpy differs from mpy-cross's on purpose: what mpy-cross makes does not do
@@ -837,6 +844,44 @@ BEYOND_MPY_CROSS: dict[str, str] = {
     "del_empty_list": "a = 1\ndel a, []\nprint('a' in globals())\n",
     "assign_empty_tuple_too_many": "try:\n    () = [1]\nexcept ValueError:\n    print('ValueError')\n",
     "assign_empty_tuple_not_iterable": "try:\n    () = 1\nexcept TypeError:\n    print('TypeError')\n",
+    # a quote, bracket, brace or colon inside a string literal in an f-string's field is the
+    # literal's (mpy-cross counts brackets and ends the expression at ':' regardless):
+    # astroid's as_string.py, sqlalchemy's asyncpg.py and strategy_options.py
+    "fstring_quoted_brackets": """x, empty, rest = 5, False, ["a", "b"]
+print(f"{'{'}{', '.join(rest)}{'}'}")
+print(f"{'[' if empty or x else '('}" f"{']' if not empty else ')'}")
+print(f"{'a:b'.split(':')[0]}:{x}", f"{ {'k': 1}['k'] }", f"{'}'}{'('}")
+print(f"{x:{'>'}4}|", f"{'!'}", f"{x!r:{'^'}5}")
+""",
+    # `\{{` in a raw f-string is a backslash and a brace (mpy-cross takes the field from the
+    # second brace on: invalid syntax); pygments's templates.py and int_fiction.py
+    "fstring_raw_backslash_double_brace": r"""_ident_inner = "ID"
+_squote = "'"
+print(rf'(\{{%)(-?\s*)(filter)(\s+)({_ident_inner})')
+print(rf'([{_squote}])(@\{{[0-9a-fA-F]*\}})([{_squote}])')
+""",
+    # upper-case string prefixes (R, Rf, fR, RB, Br, rB, F, U, B); sympy's test_latex.py,
+    # twisted's ckeygen.py
+    "upper_string_prefixes": r"""k = "rsa"
+print(R"a^{12}\left", Rf"%HOME%\.ssh\id_{k}", fR"\{k}", RB"\x00", Br"\n", rB"a", F"{k}", U"u", B"b")
+""",
+    # `const` is only a name: mpy-cross takes any call of it for micropython.const() and
+    # wants one constant argument (twisted's test_roots.py)
+    "const_is_a_name": """class const:
+    def put(self, a, b):
+        return a == "x"
+
+
+c = const()
+print(c.put("x", 1))
+
+
+def const(*a):
+    return a
+
+
+print(const(), const(1, 2), const(x := 3), x)
+""",
     "positional_only": """def f(a, b=10, /, c=100, *, d=0):
     return a + b + c + d
 
