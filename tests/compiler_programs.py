@@ -203,6 +203,46 @@ b: int
 del a, x.y, x[0], x[1:2]
 (n := 10)
 """,
+    # the shapes the emitter runs as scripts (seq): each child in turn (S_EACH), a child's
+    # parts (S_ON), the links of a comparison chain (S_IFMORE, S_CMP), try with its handlers
+    "script_shapes": """\
+a, b = (b, a)
+(a, b) = b, a
+a, b, c = c, a, b
+x.y, z[0] = z[0], x.y
+a = b = x.y = z[0] = w
+d = {
+    k1: v1,
+    k2:
+        v2,
+}
+t = (1, a, [b, {c}], ())
+r = a < b < c <= d != e not in f is not g
+if not a < b or c is d < e:
+    pass
+s = [i for i in x if 0 < i < 9] and a or b and (c or d)
+x.y.z[0] **= 2
+f(a).b //= 3
+from . import m
+from .. import n as o, p
+from .q.r import (s as t, u,)
+import v.w.x as y, z
+def g():
+    for i in x:
+        try:
+            try:
+                continue
+            except E as e:
+                break
+            except:
+                raise
+            else:
+                return 1
+            finally:
+                pass
+        finally:
+            i += 1
+""",
     "calls": """\
 f()
 f(1, 2)
@@ -647,6 +687,7 @@ z = (-3 << 1500000) // (1 << 1499999)
 w = 1 << 1000000000
 v = True << 2000000
 """,
+    "star_arg_at_29": "def f(*a):\n    return len(a)\nprint(f(" + "0, " * 29 + "*(1, 2), 3))\n",
     # an `if` whose test is a constant: mpy-cross compiles the branch taken and still
     # places the statement's end label, so what follows a return, raise, break or continue
     # in it is written (tornado's `if True: return 42` before a `yield`, twisted's
@@ -755,6 +796,10 @@ REJECTED: dict[str, str] = {
     "yield_return_value": "def f():\n    return yield 1\n",
     # a starred target alone, without a comma (`*a, = x` unpacks)
     "star_target_alone": "*a = 1\n",
+    # a call's * argument at position 30 or later: its bit in the star bitmap (a small int of
+    # 31 bits) would not fit; at 29 it does (the program "star_arg_at_29" compiles it)
+    "star_arg_at_30": "f(" + "0, " * 30 + "*a)\n",
+    "star_arg_at_62": "f(" + "0, " * 62 + "*a, 1)\n",
     # no async comprehension, no await in a comprehension's code (mpy-cross: invalid syntax,
     # 'await' outside function; this VM cannot run them as CPython does: they are refused,
     # not compiled into a plain loop or a list of coroutines); jinja2, django, sqlalchemy
