@@ -497,7 +497,7 @@ static void op_qt(emit_t *e, uint8_t b, uintptr_t v, uint8_t tag) {
     ref(e, tag, i);
 }
 
-static void op_q(emit_t *e, uint8_t b, mpf_qstr_t q) {
+NOINLINE static void op_q(emit_t *e, uint8_t b, mpf_qstr_t q) {
     op_qt(e, b, q, R_Q);
 }
 
