@@ -836,6 +836,16 @@ print("a{b}" f"{x}", "{{}}" f"{x}", f"{x}" "{y}}}" "{", "{:.2f}" f"-{y:.1f}")
     return r, d
 print(f())
 """,
+    # a float power or an int's conversion that overflows is left to run time, where it
+    # raises OverflowError as in CPython (mpy-cross folds it to inf, -inf or nan)
+    "float_overflow_not_folded": """def attempt(f):
+    try:
+        return f()
+    except OverflowError as e:
+        return "OverflowError"
+print(attempt(lambda: 2.0 ** 1024), attempt(lambda: (-2.0) ** 1025), attempt(lambda: 1e200 ** 2.5))
+print(attempt(lambda: 10 ** 400 * 1.0), attempt(lambda: 10.0 ** 400), 1e308 * 10)
+""",
     # a backslash before a non-ASCII character stays with it (mpy-cross re-encodes the
     # character's first byte as a code point: not UTF-8); pygments's lexers/bqn.py
     "backslash_non_ascii": 's = r"[+\\-÷\\⋆√]"\nprint(s, len(s), r"\\é"[1], len("a\\é"))\n',
