@@ -581,6 +581,10 @@ static void jump_bytes(emit_t *e, uint8_t b, int l) {
         put(e, (uint8_t)(d + bias));
     } else {
         int v = d - 1 + (bias << 8);
+        if (!e->count_only && (unsigned)v > 0x7FFF) {
+            // an offset past 15 bits (a jump over ~16 KB of code): mpy-cross refuses it too
+            mpf_raise_msg(&mpf_type_RuntimeError, "bytecode overflow");
+        }
         if (v < 0) {
             v = 0;
         }

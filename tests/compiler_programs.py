@@ -800,6 +800,10 @@ REJECTED: dict[str, str] = {
     # 31 bits) would not fit; at 29 it does (the program "star_arg_at_29" compiles it)
     "star_arg_at_30": "f(" + "0, " * 30 + "*a)\n",
     "star_arg_at_62": "f(" + "0, " * 62 + "*a, 1)\n",
+    # a jump past 15 bits of offset (an if/while/for body of ~16 KB of code, a try body of
+    # ~32 KB): mpy-cross raises RuntimeError: bytecode overflow (the offset was cut before)
+    "jump_past_15_bits": "def f(a, b):\n    if a:\n" + "        a = b + 1\n" * 4100 + "    return a\n",
+    "loop_past_15_bits": "def f(a, b):\n    for a in b:\n" + "        a = b + 1\n" * 4100 + "    return a\n",
     # no async comprehension, no await in a comprehension's code (mpy-cross: invalid syntax,
     # 'await' outside function; this VM cannot run them as CPython does: they are refused,
     # not compiled into a plain loop or a list of coroutines); jinja2, django, sqlalchemy
