@@ -332,12 +332,21 @@ static void rec_byte(emit_t *e, uint8_t b) {
     raw_piece_t *t = e->rec_tail;
     if (t == NULL || t->len == e->rec_cap) {
         size_t cap = t == NULL ? REC_FIRST : e->rec_cap * 2 < PIECE_MAX ? e->rec_cap * 2 : PIECE_MAX;
-        raw_piece_t *pc = mpf_gc_alloc(sizeof(raw_piece_t) + cap, false);
-        pc->next = NULL;
-        pc->len = 0;
-        if (t != NULL) {
-            t->next = pc;
+        // the first piece grows (in place when it can) until it is PIECE_MAX long: a stream
+        // that fits one piece is one (the literal run open in it, which may have moved, takes
+        // no more bytes: the next starts a run of its own)
+        bool first = t != NULL && e->rec_cap < PIECE_MAX;
+        raw_piece_t *pc = mpf_gc_realloc(first ? t : NULL, sizeof(raw_piece_t) + cap);
+        if (first) {
+            e->rec_lit = NULL;
         } else {
+            pc->next = NULL;
+            pc->len = 0;
+            if (t != NULL) {
+                t->next = pc;
+            }
+        }
+        if (t == NULL || first) {
             e->scope->rec = pc;
         }
         e->rec_tail = t = pc;
@@ -374,27 +383,10 @@ static void free_pieces(raw_piece_t *pc) {
     }
 }
 
-// Stream [*head] is complete ([t] its last piece, of room [cap]): one piece of its size when
-// it fits one, else its last piece shrinks to what it holds (in place).
-static void rec_trim(raw_piece_t **head, raw_piece_t *t, size_t cap) {
-    if (t == NULL) {
-        return;
-    }
-    size_t n = 0;
-    for (const raw_piece_t *pc = *head; pc != NULL; pc = pc->next) {
-        n += pc->len;
-    }
-    if (*head != t && n <= PIECE_MAX) {
-        raw_piece_t *one = mpf_gc_alloc(sizeof(raw_piece_t) + n, false);
-        one->next = NULL;
-        one->len = 0;
-        for (const raw_piece_t *pc = *head; pc != NULL; pc = pc->next) {
-            memcpy(one->data + one->len, pc->data, pc->len);
-            one->len += pc->len;
-        }
-        free_pieces(*head);
-        *head = one;
-    } else if (t->len < cap) {
+// A stream is complete ([t] its last piece, of room [cap]): its last piece shrinks to what
+// it holds (in place).
+static void rec_trim(raw_piece_t *t, size_t cap) {
+    if (t != NULL && t->len < cap) {
         mpf_gc_realloc(t, sizeof(raw_piece_t) + t->len);
     }
 }
@@ -1001,7 +993,11 @@ static bool str_is_interned(const char *s, size_t len, bool interned, mpf_qstr_t
     return true;
 }
 
-static void load_const(emit_t *e, mpf_obj_t o, bool interned) {
+static mpf_obj_t const_value(const mpf_node_t *x);
+
+// The constant N_CONST [x].
+static void load_const(emit_t *e, const mpf_node_t *x) {
+    mpf_obj_t o = x->v.obj;
     if (o == MPF_OBJ_NONE || o == MPF_OBJ_TRUE || o == MPF_OBJ_FALSE) {
         // LOAD_CONST_FALSE, _NONE, _TRUE
         op(e, (uint8_t)(o == MPF_OBJ_FALSE ? 0x50 : o == MPF_OBJ_NONE ? 0x51 : 0x52));
@@ -1009,11 +1005,10 @@ static void load_const(emit_t *e, mpf_obj_t o, bool interned) {
         size_t len;
         const char *s = mpf_obj_str_data(o, &len);
         mpf_qstr_t q;
-        if (str_is_interned(s, len, interned, &q)) {
+        if (str_is_interned(s, len, (x->op & N_CONST_INTERNED) != 0, &q)) {
             op_q(e, 0x10, q);
         } else {
-            // a str constant is a str object, as the loader makes it, even when its bytes are a qstr
-            op_c(e, mpf_obj_is_qstr(o) ? mpf_obj_new_str(s, len) : o);
+            op_c(e, const_value(x));
         }
     } else {
         load_int_obj(e, o);   // (any other object: a constant unless a small int)
@@ -1033,6 +1028,8 @@ NOINLINE static bool is_const_node(const mpf_node_t *x) {
     return x->kind == N_CONST || (x->kind == N_TUPLE && x->n > 0 && mpf_parse_tuple_is_const(x));
 }
 
+// The constant object of [x] (is_const_node); a str is a str object, as the loader makes it,
+// even when its bytes are a qstr.
 static mpf_obj_t const_value(const mpf_node_t *x) {
     if (x->kind == N_CONST) {
         mpf_obj_t o = x->v.obj;
@@ -1807,7 +1804,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
             load_name(e, x->v.q);
             return;
         case N_CONST:
-            load_const(e, x->v.obj, (x->op & N_CONST_INTERNED) != 0);
+            load_const(e, x);
             return;
         case N_TUPLE:
             if (const_tuple) {
@@ -2301,7 +2298,7 @@ static void rec_header(emit_t *e, scope_t *s) {
 // The pass [st] over [s] is done: its recorded code trimmed; its stack sizes and label
 // count kept (those of a scope pass are replaced by its code pass's).
 NOINLINE static void end_pass(const emit_t *st, scope_t *s) {
-    rec_trim(&s->rec, st->rec_tail, st->rec_cap);
+    rec_trim(st->rec_tail, st->rec_cap);
     s->stack_size = (uint16_t)st->max_depth;
     s->exc_size = (uint16_t)st->max_exc;
     s->n_labels = (uint32_t)st->n_labels;
