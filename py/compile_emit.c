@@ -319,7 +319,7 @@ enum {
     R_QN,           // vuint: a qstr operand that is a name (which the scope pass does not register)
     R_C,            // vuint: a constant operand (its provisional index)
     // R_Q/R_QN/R_C + R_DEAD: the same, registered by code not written (dead)
-    R_NAME = R_C + 4,         // byte: 0 load, 1 store, 2 delete; vuint: a name of the module (its opcode
+    R_NAME = R_C + 4,         // vuint: LOAD/STORE/DELETE_NAME; vuint: a name of the module (its opcode
                     // waits for the whole module: a def's `global` makes it an explicit global)
     R_JUMP,         // byte: the opcode; vuint: the label
     R_LABEL,        // vuint: the label placed here
@@ -948,7 +948,7 @@ static void name_op(emit_t *e, mpf_qstr_t q, int what) {
     if (e->record && s->kind == SC_MODULE && !e->dead) {
         // the module's: known once the whole module is parsed
         adjust(e, stack_effect(b, 0));
-        rec_op(e, R_NAME, (size_t)what);
+        rec_op(e, R_NAME, name_ops[what]);
         rec_vuint(e, use_qstr(e, q));
     } else {
         op_qt(e, b, q, R_QN);
@@ -2367,7 +2367,7 @@ static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
             case R_NAME: {
                 size_t i = FINAL(e, T_Q, w);
                 const id_info_t *id = find_id(e->first, e->tab[T_Q].v[i]);
-                put(e, (uint8_t)(name_ops[v] + (id != NULL && id->kind == ID_GLOBAL_EXPLICIT)));
+                put(e, (uint8_t)(v + (id != NULL && id->kind == ID_GLOBAL_EXPLICIT)));
                 put_vuint(e, i);
                 break;
             }
