@@ -1698,7 +1698,7 @@ NOINLINE static void for_stmt(emit_t *e, mpf_node_t *x) {
 // handlers (k[0] the exception, k[1] the name, k[2] the body: a name is unbound when the
 // handler ends). L: a handler's next and finally, the handlers' end, the first handler,
 // success, finally.
-static void try_stmt(emit_t *e, mpf_node_t *x) {
+NOINLINE static void try_stmt(emit_t *e, mpf_node_t *x) {
     static const uint8_t try_[] = {
         S_IFSET, 2, 5, S_LABELS, L_AT(1, 5), MPF_OP_SETUP_FINALLY, 5, S_ENTER,
         S_IFMORE, 2, 80,
@@ -1818,13 +1818,14 @@ static void expr(emit_t *e, mpf_node_t *x) {
         case N_YIELD:
         case N_YIELDFROM:
         case N_AWAIT: {
-            bool plain = x->kind == N_YIELD;
-            need_function(e, x, x->kind == N_AWAIT ? E_AWAIT : E_YIELD);
-            if (x->kind == N_AWAIT && e->scope->kind >= SC_LISTCOMP) {
-                error_at(e, x, E_AWAIT);   // (a comprehension's code is no async def: as mpy-cross)
+            // (a comprehension's code is no async def: await there is an error, as mpy-cross)
+            unsigned k = x->kind;
+            scope_t *s = e->scope;
+            if (!is_func_like(s) || (k == N_AWAIT && s->kind >= SC_LISTCOMP)) {
+                error_at(e, x, k == N_AWAIT ? E_AWAIT : E_YIELD);
             }
-            e->scope->flags |= SF_GENERATOR | (plain ? SF_YIELDS : 0);
-            if (x->kind == N_YIELDFROM && is_async_def(e->scope)) {
+            s->flags |= SF_GENERATOR | (k == N_YIELD ? SF_YIELDS : 0);
+            if (k == N_YIELDFROM && is_async_def(s)) {
                 error_at(e, x, E_YIELD_FROM_ASYNC);
             }
             break;
