@@ -587,7 +587,7 @@ static void jump_bytes(emit_t *e, uint8_t b, int l) {
 // opcodes (their stack effects from stack_effect) and their operands, and these directives.
 enum {
     S_END,      // end of the script
-    S_LABELS,   // n: L[0..n-1] = new labels
+    S_LABELS,   // n: L[0..n-1] = new labels (L_AT(n, k): L[k..k+n-1])
     S_LABEL,    // k: place label L[k]
     S_ADJ,      // d: the depth changes by d (a signed byte), no code
     S_ENTER,    // an exception handler starts (after its SETUP_*)
@@ -617,7 +617,9 @@ enum {
 #define S_OPN 0x21    // b: opcode b & 0x7F with operand x->n (halved when b & 0x80)
 #define S_KLINE 0x22  // k: the line of x->k[k]
 #define S_ON 0x23     // k n: the next n bytes (ending with S_END) on the node x->k[k]
-#define S_IFMORE 0x24 // k n: the next n bytes only when there are children after x->k[k]
+#define S_IFMORE 0x24 // k n: the next n bytes only when there are children after x->k[k] (k | S_NOT: none)
+#define S_NOT 0x80
+#define L_AT(n, k) ((k) << 4 | (n))
 #define S_CMP 0x25    // N_COMPARE's operator before its child [at] (`not in`, `is not`: then NOT)
 // Operands: a qstr opcode (0x10..0x1C) is followed by an index in seq_qstrs (or QX: the
 // name x->v.q; QK(k): the name x->k[k]->v.q, the empty one when x->k[k] is NULL), one with an unsigned operand (0x20..0x3F) by its value (below 128), a jump
@@ -680,7 +682,7 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
                 body = NULL;
                 continue;
             case S_LABELS:
-                new_labels(e, L, *s);
+                new_labels(e, L + (*s >> 4), *s & 15);
                 break;
             case S_LABEL:
                 label(e, L[*s]);
@@ -756,7 +758,7 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
                     }
                     s += 2 + s[2];
                 } else if (b == S_IFMORE) {
-                    if (at + *s + 1 >= x->n) {
+                    if ((at + (*s & 0x7F) + 1 >= x->n) != (*s >> 7)) {
                         s += s[1];
                     }
                     s++;
@@ -1689,56 +1691,35 @@ NOINLINE static void for_stmt(emit_t *e, mpf_node_t *x) {
     }
 }
 
-static void try_except(emit_t *e, mpf_node_t *x) {
-    // L: handler, success, end
-    static const uint8_t start[] = {
-        S_LABELS, 3, MPF_OP_SETUP_EXCEPT, 0, S_ENTER, S_SUITE, 0, MPF_OP_POP_EXCEPT_JUMP, 1,
-        S_LABEL, 0, S_ADJ, 4, S_END,
+// try: x->k[0] the body, k[1] the else suite, k[2] the finally suite (NULL: none), then the
+// handlers (k[0] the exception, k[1] the name, k[2] the body: a name is unbound when the
+// handler ends). L: a handler's next and finally, the handlers' end, the first handler,
+// success, finally.
+NOINLINE static void try_stmt(emit_t *e, mpf_node_t *x) {
+    static const uint8_t try_[] = {
+        S_IFSET, 2, 5, S_LABELS, L_AT(1, 5), MPF_OP_SETUP_FINALLY, 5, S_ENTER,
+        S_IFMORE, 2, 80,
+        S_LABELS, L_AT(3, 2), MPF_OP_SETUP_EXCEPT, 3, S_ENTER, S_SUITE, 0, MPF_OP_POP_EXCEPT_JUMP, 4, S_LABEL, 3, S_ADJ, 4,
+        S_EACH, 3, 1, 51, S_ON, 0, 47,
+            S_LABELS, 2, S_IFSET, 0, 6, MPF_OP_DUP_TOP, S_EXPR, 0, B_EXC_MATCH, MPF_OP_POP_JUMP_IF_FALSE, 0,
+            S_IFNONE, 1, 3, MPF_OP_POP_TOP, S_SUITE, 2,
+            S_IFSET, 1, 20, S_STORE, 1, MPF_OP_SETUP_FINALLY, 1, S_ENTER, S_SUITE, 2, MPF_OP_LOAD_CONST_NONE,
+            S_LABEL, 1, S_ADJ, 1, MPF_OP_LOAD_CONST_NONE, S_STORE, 1, S_DEL, 1, S_ADJ, (uint8_t)-1, S_LEAVE,
+            MPF_OP_POP_EXCEPT_JUMP, 2, S_LABEL, 0, S_ADJ, 1, S_END,
+        S_END,
+        S_LEAVE, S_ADJ, (uint8_t)-3, S_LABEL, 4, S_SUITE, 1, S_LABEL, 2,
+        // (no handlers: the body in the finally's block)
+        S_IFMORE, 2 | S_NOT, 6, S_ADJ, 3, S_SUITE, 0, S_ADJ, (uint8_t)-3,
+        S_IFSET, 2, 10, MPF_OP_LOAD_CONST_NONE, S_LABEL, 5, S_ADJ, 1, S_SUITE, 2, S_ADJ, (uint8_t)-1, S_LEAVE,
+        S_END,
     };
-    static const uint8_t end[] = {
-        S_LEAVE, S_ADJ, (uint8_t)-3, S_LABEL, 1, S_SUITE, 1, S_LABEL, 2, S_END,
-    };
-    // on handler h (k[0] its exception, k[1] its name, k[2] its body), H: next, finally, end;
-    // a name is unbound when the handler ends
-    static const uint8_t handler[] = {
-        S_LABELS, 2, S_IFSET, 0, 6, MPF_OP_DUP_TOP, S_EXPR, 0, B_EXC_MATCH, MPF_OP_POP_JUMP_IF_FALSE, 0,
-        S_IFNONE, 1, 3, MPF_OP_POP_TOP, S_SUITE, 2,
-        S_IFSET, 1, 20, S_STORE, 1, MPF_OP_SETUP_FINALLY, 1, S_ENTER, S_SUITE, 2, MPF_OP_LOAD_CONST_NONE,
-        S_LABEL, 1, S_ADJ, 1, MPF_OP_LOAD_CONST_NONE, S_STORE, 1, S_DEL, 1, S_ADJ, (uint8_t)-1, S_LEAVE,
-        MPF_OP_POP_EXCEPT_JUMP, 2, S_LABEL, 0, S_ADJ, 1, S_END,
-    };
-    int L[3];
-    seq(e, start, L, x);
-    for (size_t i = 3; i < x->n; i++) {
-        mpf_node_t *h = x->k[i];
-        if (h->k[0] == NULL && i + 1 != x->n) {
-            error_at(e, h, E_EXCEPT_LAST);
+    for (size_t i = 3; i + 1 < x->n; i++) {
+        if (x->k[i]->k[0] == NULL) {
+            error_at(e, x->k[i], E_EXCEPT_LAST);
         }
-        int H[3];
-        H[2] = L[2];
-        seq(e, handler, H, h);
     }
-    seq(e, end, L, x);
-}
-
-static void try_stmt(emit_t *e, mpf_node_t *x) {
-    static const uint8_t start[] = {S_LABELS, 1, MPF_OP_SETUP_FINALLY, 0, S_ENTER, S_END};
-    static const uint8_t body[] = {S_ADJ, 3, S_SUITE, 0, S_ADJ, (uint8_t)-3, S_END};
-    static const uint8_t finally[] = {
-        MPF_OP_LOAD_CONST_NONE, S_LABEL, 0, S_ADJ, 1, S_SUITE, 2, S_ADJ, (uint8_t)-1, S_LEAVE, S_END,
-    };
-    if (x->k[2] == NULL) {
-        try_except(e, x);
-        return;
-    }
-    int L[1];
-    seq(e, start, L, x);
-    if (x->n > 3) {
-        try_except(e, x);
-    } else {
-        seq(e, body, L, x);
-    }
-    seq(e, finally, L, x);
+    int L[6];
+    seq(e, try_, L, x);
 }
 
 // with and async with (items from x->k[i] on). async with: await __aenter__(); the body in a
@@ -1834,10 +1815,14 @@ static void expr(emit_t *e, mpf_node_t *x) {
         case N_YIELD:
         case N_YIELDFROM:
         case N_AWAIT: {
-            bool plain = x->kind == N_YIELD;
-            need_function(e, x, x->kind == N_AWAIT ? E_AWAIT : E_YIELD);
-            e->scope->flags |= SF_GENERATOR | (plain ? SF_YIELDS : 0);
-            if (x->kind == N_YIELDFROM && is_async_def(e->scope)) {
+            // (a comprehension's code is no async def: await there is an error, as mpy-cross)
+            unsigned k = x->kind;
+            scope_t *s = e->scope;
+            if (!is_func_like(s) || (k == N_AWAIT && s->kind >= SC_LISTCOMP)) {
+                error_at(e, x, k == N_AWAIT ? E_AWAIT : E_YIELD);
+            }
+            s->flags |= SF_GENERATOR | (k == N_YIELD ? SF_YIELDS : 0);
+            if (k == N_YIELDFROM && is_async_def(s)) {
                 error_at(e, x, E_YIELD_FROM_ASYNC);
             }
             break;
@@ -1890,6 +1875,16 @@ static void expr(emit_t *e, mpf_node_t *x) {
             return;
         }
         case N_ASSIGN: {
+            // targets..., value: the value, each target but the last given a copy of it
+            static const uint8_t assign[] = {
+                S_EACH, 0, 1, 10, S_IFMORE, 0, 6, S_IFMORE, 1, 1, MPF_OP_DUP_TOP, S_STORE, 0, S_END, S_END,
+            };
+            // (a, b) = (b, a): the items, rotated, stored in turn
+            static const uint8_t swap[] = {
+                S_ON, 1, 8, S_EACH, 0, 1, 3, S_EXPR, 0, S_END, S_END,
+                S_ON, 0, 13, S_IFMORE, 1, 1, MPF_OP_ROT_THREE, MPF_OP_ROT_TWO, S_EACH, 0, 1, 3, S_STORE, 0, S_END, S_END,
+                S_END,
+            };
             mpf_node_t *v = x->k[x->n - 1];
             mpf_node_t *t = x->k[0];
             if (x->n == 2 && t->kind == N_TUPLE && v->kind == N_TUPLE && t->n == v->n && (t->n == 2 || t->n == 3) &&
@@ -1897,47 +1892,27 @@ static void expr(emit_t *e, mpf_node_t *x) {
                 t->v.const_line == 0) {
                 // a, b = b, a: no tuple is built (mpy-cross builds one when either side is in brackets,
                 // which is the N_TUPLE with a const_line)
-                for (size_t i = 0; i < v->n; i++) {
-                    expr(e, v->k[i]);
-                }
-                if (t->n == 3) {
-                    op(e, 0x5B);
-                }
-                op(e, 0x5A);
-                for (size_t i = 0; i < t->n; i++) {
-                    store(e, t->k[i]);
-                }
+                seq(e, swap, NULL, x);
                 return;
             }
             expr(e, v);
-            for (size_t i = 0; i + 1 < x->n; i++) {
-                if (i + 2 < x->n) {
-                    op(e, 0x57);
-                }
-                store(e, x->k[i]);
-            }
+            seq(e, assign, NULL, x);
             return;
         }
         case N_AUGASSIGN: {
-            mpf_node_t *t = x->k[0];
-            // the target's value (a name: x->k[0]; an attribute or subscript: its parts),
-            // the operator, the result stored back
-            static const uint8_t load[3][8] = {
-                {S_EXPR, 0, S_END},
-                {S_BASE, 0, MPF_OP_DUP_TOP, MPF_OP_LOAD_ATTR, QX, S_END},
-                {S_BASE, 0, S_EXPR, 1, MPF_OP_DUP_TOP_TWO, MPF_OP_LOAD_SUBSCR, S_END},
+            // the target's value (a name; an attribute or subscript: its parts kept), the value,
+            // the in-place operator, the result stored back
+#define B_INPLACE S_OPX, (uint8_t)(MPF_OP_BINARY_OP_MULTI + 9 - OP_IOR)
+            static const uint8_t aug[3][17] = {
+                {S_EXPR, 0, S_EXPR, 1, B_INPLACE, S_STORE, 0, S_END},
+                {S_ON, 0, 6, S_BASE, 0, MPF_OP_DUP_TOP, MPF_OP_LOAD_ATTR, QX, S_END, S_EXPR, 1, B_INPLACE,
+                    MPF_OP_ROT_TWO, MPF_OP_STORE_ATTR, QK(0), S_END},
+                {S_ON, 0, 7, S_BASE, 0, S_EXPR, 1, MPF_OP_DUP_TOP_TWO, MPF_OP_LOAD_SUBSCR, S_END, S_EXPR, 1, B_INPLACE,
+                    MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END},
             };
-            static const uint8_t store_back[3][4] = {
-                {S_STORE, 0, S_END},
-                {MPF_OP_ROT_TWO, MPF_OP_STORE_ATTR, QX, S_END},
-                {MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END},
-            };
-            int kind = t->kind == N_NAME ? 0 : t->kind == N_ATTR ? 1 : 2;
-            mpf_node_t *on = kind ? t : x;
-            seq(e, load[kind], NULL, on);
-            expr(e, x->k[1]);
-            op(e, (uint8_t)(MPF_OP_BINARY_OP_MULTI + 9 + (x->op - OP_IOR)));   // the in-place operator
-            seq(e, store_back[kind], NULL, on);
+#undef B_INPLACE
+            unsigned t = x->k[0]->kind;
+            seq(e, aug[t == N_NAME ? 0 : t == N_ATTR ? 1 : 2], NULL, x);
             return;
         }
         case N_ANNASSIGN:
@@ -1998,7 +1973,10 @@ static void expr(emit_t *e, mpf_node_t *x) {
             static const uint8_t if_[] = {S_LABELS, 2, S_JIF, JIF(0, 0, 0), S_SUITE, 1, S_LABEL, 0, S_LABEL, 1, S_END};
             bool truth;
             if (const_truth(x->k[0], &truth)) {
+                // (and the end's label, as mpy-cross: what follows a return or raise there is
+                // written, `if True: return 1` then `yield` is a generator's code)
                 suite(e, x->k[truth ? 1 : 2]);
+                label(e, new_label(e));
                 return;
             }
             int L[2];
@@ -2064,6 +2042,9 @@ static void comprehension_body(emit_t *e, scope_t *s, mpf_node_t *x) {
         }
         if (n_for == 64) {
             error_at(e, c, E_NESTED);
+        }
+        if (c->op) {
+            error_at(e, c, E_SYNTAX);   // async for (mpy-cross has no async comprehension)
         }
         bool gen_iter = n_for == 0 && kind == SC_GENEXPR;   // the argument is an iterator
         if (gen_iter) {

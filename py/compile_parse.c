@@ -44,7 +44,7 @@ static void vec_push(parser_t *p, nodevec_t *v, mpf_node_t *x) {
 }
 
 // Release [v]'s heap block, if it has one (it is empty again).
-__attribute__((noinline)) static void vec_free(nodevec_t *v) {
+static void vec_free(nodevec_t *v) {
     if (v->items != v->buf) {
         mpf_gc_free(v->items);   // (NULL: nothing)
     }
@@ -222,7 +222,7 @@ __attribute__((noinline)) static mpf_node_t *mk1(parser_t *p, int kind, pos_t ps
 }
 
 // A node of [kind] at [ps] with the two children [a] and [b].
-__attribute__((noinline)) static mpf_node_t *mk2(parser_t *p, int kind, pos_t ps, mpf_node_t *a, mpf_node_t *b) {
+static mpf_node_t *mk2(parser_t *p, int kind, pos_t ps, mpf_node_t *a, mpf_node_t *b) {
     mpf_node_t *x = mk(p, kind, ps, 2);
     x->k[0] = a;
     x->k[1] = b;
@@ -237,7 +237,7 @@ static mpf_node_t *parse_name_node(parser_t *p) {
 }
 
 // [as NAME]: the name's node, or NULL.
-__attribute__((noinline)) static mpf_node_t *parse_opt_as(parser_t *p) {
+static mpf_node_t *parse_opt_as(parser_t *p) {
     return accept_kw(p, KW_AS) ? parse_name_node(p) : NULL;
 }
 
@@ -361,7 +361,7 @@ static mpf_obj_t fold(int op, mpf_obj_t a, mpf_obj_t b) {
     return MPF_OBJ_NULL;
 }
 
-__attribute__((noinline)) static mpf_node_t *mk_binop_node(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
+static mpf_node_t *mk_binop_node(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
     mpf_node_t *x = mk2(p, N_BINOP, pos_of(a), a, b);
     x->op = (uint8_t)op;
     return x;
@@ -799,7 +799,7 @@ static mpf_node_t *parse_opt_test(parser_t *p, uint32_t ends) {
     return is_op_in(p, ends) ? NULL : parse_test(p);
 }
 
-__attribute__((noinline)) static mpf_node_t *parse_subscript(parser_t *p) {
+static mpf_node_t *parse_subscript(parser_t *p) {
     pos_t t = here(p);
     mpf_node_t *lo = parse_opt_test(p, OPS(OP_COLON));
     if (!accept_op(p, OP_COLON)) {
@@ -1700,8 +1700,9 @@ mpf_node_t *mpf_parse_next(parser_t *p) {
         }
     }
     if (v.n == 0) {
-        if (p->mode == MPF_COMPILE_SINGLE && p->n_stmts == 0 && ends_in_continuation(c->src, c->len)) {
-            // an interactive statement needs a line: a bare `\` continuation has none
+        if (p->mode == MPF_COMPILE_SINGLE && p->n_stmts == 0 && (p->one || ends_in_continuation(c->src, c->len))) {
+            // an interactive statement needs a line: a bare `\` continuation has none, and
+            // compile(..., 'single') of no statement (blank lines, comments) neither, as CPython
             syntax_error(p);
         }
         // the identifiers met are the parser's (long literals that are interned): no longer needed
