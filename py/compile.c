@@ -332,6 +332,30 @@ static void intern_names(mpf_cctx_t *c) {
 }
 
 // Compile [src] with [emit] into [out].
+// What runs is valid UTF-8 (a str made of anything else would break str's invariants): a
+// UTF-8 BOM is skipped, and a malformed byte is a SyntaxError, as CPython's "(unicode error)".
+static void check_utf8(mpf_cctx_t *c) {
+    if (c->len >= 3 && memcmp(c->src, "\xEF\xBB\xBF", 3) == 0) {
+        c->src += 3;
+        c->len -= 3;
+    }
+    const char *why;
+    size_t bad = mpf_utf8_invalid_at((const uint8_t *)c->src, c->len, &why);
+    if (bad < c->len) {
+        size_t line = 1, start = 0;
+        for (size_t i = 0; i < bad; i++) {
+            if (c->src[i] == '\n') {
+                line++;
+                start = i + 1;
+            }
+        }
+        char msg[48] = "(unicode error) ";
+        strcat(msg, why);
+        c->len = bad;   // (the line's text up to the bad byte)
+        mpf_cc_syntax_error(c, false, line, bad - start + 1, msg);
+    }
+}
+
 static void compile_src(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode, unsigned opt,
     mpf_emit_fn_t *emit, mpf_emit_out_t *out) {
     mpf_cctx_t cc;
@@ -358,6 +382,13 @@ static void compile_src(const char *src, size_t len, const char *filename, mpf_c
     c->filename = filename;
     c->opt = opt;
 #if CONFIG_COMPILER_MPY_OUTPUT
+    if (emit == mpf_emit_code)   // (mpy-cross takes any bytes: --compile as well)
+#endif
+    {
+        check_utf8(c);
+    }
+#if CONFIG_COMPILER_MPY_OUTPUT
+    c->mpy = emit == mpf_emit_mpy;
     // (mpf_gc_info walks the whole heap: only when asked for)
     if (mpf_compile_heap_peak != 0) {
         size_t total, free_blocks;
@@ -665,6 +696,9 @@ mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args)
     size_t n;
     const char *fn = mpf_obj_str_data(a[1], &n);
     fn = mpf_obj_str_data(mpf_obj_new_str(fn, n), &n);   // (a copy of its own: NUL-terminated)
+    if (a[3] != MPF_OBJ_NULL) {
+        mpf_obj_get_int(a[3]);   // (flags: an int, else TypeError; no flag changes what is compiled)
+    }
     // optimize: -1 the current level (micropython.opt_level()), else 0..3 (-O)
     mpf_int_t o = a[5] == MPF_OBJ_NULL ? -1 : mpf_obj_get_int(a[5]);
     if (o < -1 || o > 3) {

@@ -224,13 +224,14 @@ static mpf_obj_t tb_chain_prev(const mpf_exc_t *e, bool *is_cause) {
 
 // The traceback of [exc] alone (no chain): the entries, then "Type: message".
 #if CONFIG_COMPILER
-// The args of a SyntaxError in CPython's form, (msg, (filename, lineno, offset, text)), else NULL.
+// The args of a SyntaxError in CPython's form, (msg, (filename, lineno, offset, text[,
+// end_lineno, end_offset])), else NULL.
 static const mpf_tuple_t *syntax_args(mpf_obj_t exc) {
     const mpf_exc_t *e = mpf_exc_native(exc);
     if (e != NULL && mpf_exc_match(exc, &mpf_type_SyntaxError)) {
         const mpf_tuple_t *a = mpf_obj_ptr(e->args);
         if (a->len == 2 && mpf_obj_is_type(a->items[1], &mpf_type_tuple) &&
-            ((const mpf_tuple_t *)mpf_obj_ptr(a->items[1]))->len == 4) {
+            (((const mpf_tuple_t *)mpf_obj_ptr(a->items[1]))->len | 2) == 6) {
             return a;
         }
     }
@@ -517,19 +518,22 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         }
 #if CONFIG_COMPILER
         if (v == MPF_OBJ_NULL && mpf_exc_match(self, &mpf_type_SyntaxError)) {
-            // msg, filename, lineno, offset, text: of SyntaxError(msg, (filename, lineno,
-            // offset, text)), as CPython's; None when not given
-            static const uint16_t names[5] = {MPF_QSTR_msg, MPF_QSTR_filename, MPF_QSTR_lineno, MPF_QSTR_offset, MPF_QSTR_text};
+            // msg, filename, lineno, offset, text, end_lineno, end_offset: of SyntaxError(msg,
+            // (filename, lineno, offset, text[, end_lineno, end_offset])), as CPython's; None
+            // when not given
+            static const uint16_t names[7] = {MPF_QSTR_msg, MPF_QSTR_filename, MPF_QSTR_lineno, MPF_QSTR_offset,
+                MPF_QSTR_text, MPF_QSTR_end_lineno, MPF_QSTR_end_offset};
             const mpf_tuple_t *a = mpf_obj_ptr(e->args);
             const mpf_tuple_t *sa = syntax_args(self);
+            const mpf_tuple_t *loc = sa != NULL ? mpf_obj_ptr(sa->items[1]) : NULL;
             size_t i = 0;
-            while (i < 5 && attr != names[i]) {
+            while (i < 7 && attr != names[i]) {
                 i++;
             }
             if (i == 0) {
                 v = a->len > 0 ? a->items[0] : MPF_OBJ_NONE;
-            } else if (i < 5) {
-                v = sa != NULL ? ((const mpf_tuple_t *)mpf_obj_ptr(sa->items[1]))->items[i - 1] : MPF_OBJ_NONE;
+            } else if (i < 7) {
+                v = loc != NULL && i <= loc->len ? loc->items[i - 1] : MPF_OBJ_NONE;
             }
         }
 #endif
