@@ -383,6 +383,12 @@ static mpf_node_t *mk_binop(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
         // (big results are folded too, as mpy-cross does: 2 ** 4000 is a constant; one that
         // does not fit the heap raises inside fold() and is computed when the code runs)
         mpf_obj_t r = ok ? fold(vmop, a->v.obj, b->v.obj) : MPF_OBJ_NULL;
+        if (r == MPF_OBJ_NULL && ok && op == OP_LSHIFT && mpf_obj_is_int(a->v.obj) && mpf_obj_is_small_int(b->v.obj)) {
+            // a shift past the runtime's 1,000,000 bits (OverflowError) is a * 2 ** b here:
+            // mpy-cross folds any int result its heap holds (sympy's 1 << 1000001)
+            r = fold(MPF_BINARY_OP_POWER, mpf_obj_new_small_int(2), b->v.obj);
+            r = r == MPF_OBJ_NULL ? r : fold(MPF_BINARY_OP_MULTIPLY, a->v.obj, r);
+        }
 #if CONFIG_BUILTIN_COMPLEX
         if (r != MPF_OBJ_NULL && mpf_obj_is_type(r, &mpf_type_complex)) {
             r = MPF_OBJ_NULL;   // mpy-cross folds to an int or a float only (e.g. (-1) ** 0.5 is not)

@@ -678,6 +678,15 @@ class TestHistory:
         if is_editline:
             pass
 """,
+    # a left shift past the runtime's 1,000,000 bits is folded as mpy-cross folds it (any int
+    # result its heap holds: sympy's `1 << 1000001`); small results here, to keep it quick
+    "fold_long_shift": """\
+x = 0 << 2000000
+y = (5 << 1000001) >> 1000000
+z = (-3 << 1500000) // (1 << 1499999)
+w = 1 << 1000000000
+v = True << 2000000
+""",
     "star_arg_at_29": "def f(*a):\n    return len(a)\nprint(f(" + "0, " * 29 + "*(1, 2), 3))\n",
     # an `if` whose test is a constant: mpy-cross compiles the branch taken and still
     # places the statement's end label, so what follows a return, raise, break or continue
@@ -826,6 +835,16 @@ print("a{b}" f"{x}", "{{}}" f"{x}", f"{x}" "{y}}}" "{", "{:.2f}" f"-{y:.1f}")
     r = [[(d := n) for n in ns] for ns in [[1, 2], [3]]]
     return r, d
 print(f())
+""",
+    # a float power or an int's conversion that overflows is left to run time, where it
+    # raises OverflowError as in CPython (mpy-cross folds it to inf, -inf or nan)
+    "float_overflow_not_folded": """def attempt(f):
+    try:
+        return f()
+    except OverflowError as e:
+        return "OverflowError"
+print(attempt(lambda: 2.0 ** 1024), attempt(lambda: (-2.0) ** 1025), attempt(lambda: 1e200 ** 2.5))
+print(attempt(lambda: 10 ** 400 * 1.0), attempt(lambda: 10.0 ** 400), 1e308 * 10)
 """,
     # a backslash before a non-ASCII character stays with it (mpy-cross re-encodes the
     # character's first byte as a code point: not UTF-8); pygments's lexers/bqn.py
