@@ -454,20 +454,7 @@ mpf_load_result_t mpf_compile(const char *src, size_t len, const char *filename,
 
 bool mpf_parse_needs_more(mpf_lexer_t *lx);
 
-// mpf_parse_needs_more, 1 or 0; -1 when the source has an error (the lexer's state tells
-// where: its flag [unterminated] is set when the input ended inside brackets or a string).
-static int lex_needs_more(mpf_lexer_t *lx) {
-    mpf_nlr_t nlr;
-    mpf_nlr_push(&nlr);
-    if (setjmp(nlr.jb) == 0) {
-        int more = mpf_parse_needs_more(lx);
-        mpf_nlr_pop(&nlr);
-        return more;
-    }
-    return -1;
-}
-
-bool mpf_compile_needs_more(const char *src, size_t len) {
+int mpf_compile_needs_more(const char *src, size_t len) {
     mpf_cctx_t c;
     memset(&c, 0, sizeof(c));
     c.src = src;
@@ -475,26 +462,17 @@ bool mpf_compile_needs_more(const char *src, size_t len) {
     c.filename = "<stdin>";
     mpf_lexer_t lx;
     mpf_lex_init(&lx, &c);
-    int more = lex_needs_more(&lx);
-    if (more < 0) {
-        // an error at the end of the input (open bracket or string) asks for more;
-        // any other error is reported when the statement is compiled
-        return lx.unterminated;
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        int more = mpf_parse_needs_more(&lx);
+        mpf_nlr_pop(&nlr);
+        return more;
     }
-    if (!more) {
-        return false;
-    }
-    // a compound statement is complete once a blank line follows it
-    if (len >= 1 && src[len - 1] == '\n') {
-        size_t i = len - 1;
-        while (i > 0 && (src[i - 1] == ' ' || src[i - 1] == '\t')) {
-            i--;
-        }
-        if (i > 0 && src[i - 1] == '\n') {
-            return false;
-        }
-    }
-    return true;
+    // an error at the end of the input (open bracket or string: the lexer's flag
+    // [unterminated]) asks for more; any other error is reported when the statement is
+    // compiled
+    return lx.unterminated ? 2 : 0;
 }
 
 // ---------------------------------------------------------------- eval, exec, compile
@@ -653,23 +631,22 @@ static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) 
     if (locals != MPF_OBJ_NULL && mpf_type_get_subscr(mpf_type_slots(mpf_obj_type(locals))) == NULL) {
         mpf_raise_msg(&mpf_type_TypeError, "locals must be a mapping");
     }
-    mpf_obj_t view = MPF_OBJ_NULL;
+    mpf_obj_t view = globals;
     mpf_map_t *members = NULL;
-    if (globals != MPF_OBJ_NULL && native_dict(globals) == MPF_OBJ_NULL) {
-        // an instance's __dict__ (a view of its members, no dict): see run_in_view
-        view = globals;
-        globals = mpf_type_instance_dict_copy(view, &members);
-        if (globals == MPF_OBJ_NULL) {
-            mpf_raise_msg(&mpf_type_TypeError, "globals must be a dict");
-        }
-    }
     if (globals == MPF_OBJ_NULL) {
         globals = current_globals();
         if (locals == MPF_OBJ_NULL) {
             locals = mpf_compile_frame_locals(mpf_state.cur_frame);
         }
     } else {
-        globals = native_dict(globals);
+        globals = native_dict(view);
+        if (globals == MPF_OBJ_NULL) {
+            // an instance's __dict__ (a view of its members, no dict): see run_in_view
+            globals = mpf_type_instance_dict_copy(view, &members);
+            if (globals == MPF_OBJ_NULL) {
+                mpf_raise_msg(&mpf_type_TypeError, "globals must be a dict");
+            }
+        }
         if (locals == MPF_OBJ_NULL) {
             locals = globals;
         }
@@ -721,12 +698,16 @@ mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args)
     if (a[3] != MPF_OBJ_NULL) {
         mpf_obj_get_int(a[3]);   // (flags: an int, else TypeError; no flag changes what is compiled)
     }
+    fn = mpf_obj_str_data(mpf_obj_new_str(fn, n), &n);   // (a copy of its own: NUL-terminated)
+    if (a[3] != MPF_OBJ_NULL) {
+        mpf_obj_get_int(a[3]);   // (flags: an int, else TypeError; no flag changes what is compiled)
+    }
     // optimize: -1 the current level (micropython.opt_level()), else 0..3 (-O)
     mpf_int_t o = a[5] == MPF_OBJ_NULL ? -1 : mpf_obj_get_int(a[5]);
     if (o < -1 || o > 3) {
         mpf_raise_msg(&mpf_type_ValueError, "compile(): invalid optimize value");
     }
-    return source_to_code(a[0], mpf_str_cstr(mpf_obj_new_str(fn, n)), (mpf_compile_mode_t)(m + (m == 2)), MPF_QSTR_compile,
+    return source_to_code(a[0], fn, (mpf_compile_mode_t)(m + (m == 2)), MPF_QSTR_compile,
         o < 0 ? opt_level() : (unsigned)o);
 }
 

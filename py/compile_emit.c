@@ -501,7 +501,7 @@ static void op_qt(emit_t *e, uint8_t b, uintptr_t v, uint8_t tag) {
     ref(e, tag, i);
 }
 
-static void op_q(emit_t *e, uint8_t b, mpf_qstr_t q) {
+NOINLINE static void op_q(emit_t *e, uint8_t b, mpf_qstr_t q) {
     op_qt(e, b, q, R_Q);
 }
 
@@ -1824,6 +1824,9 @@ static void expr(emit_t *e, mpf_node_t *x) {
         case N_AWAIT: {
             bool plain = x->kind == N_YIELD;
             need_function(e, x, x->kind == N_AWAIT ? E_AWAIT : E_YIELD);
+            if (x->kind == N_AWAIT && e->scope->kind >= SC_LISTCOMP) {
+                error_at(e, x, E_AWAIT);   // (a comprehension's code is no async def: as mpy-cross)
+            }
             e->scope->flags |= SF_GENERATOR | (plain ? SF_YIELDS : 0);
             if (x->kind == N_YIELDFROM && is_async_def(e->scope)) {
                 error_at(e, x, E_YIELD_FROM_ASYNC);
@@ -2045,6 +2048,9 @@ static void comprehension_body(emit_t *e, scope_t *s, mpf_node_t *x) {
         }
         if (n_for == 64) {
             error_at(e, c, E_NESTED);
+        }
+        if (c->op) {
+            error_at(e, c, E_SYNTAX);   // async for (mpy-cross has no async comprehension)
         }
         bool gen_iter = n_for == 0 && kind == SC_GENEXPR;   // the argument is an iterator
         if (gen_iter) {

@@ -44,7 +44,7 @@ static void vec_push(parser_t *p, nodevec_t *v, mpf_node_t *x) {
 }
 
 // Release [v]'s heap block, if it has one (it is empty again).
-__attribute__((noinline)) static void vec_free(nodevec_t *v) {
+static void vec_free(nodevec_t *v) {
     if (v->items != v->buf) {
         mpf_gc_free(v->items);   // (NULL: nothing)
     }
@@ -222,7 +222,7 @@ __attribute__((noinline)) static mpf_node_t *mk1(parser_t *p, int kind, pos_t ps
 }
 
 // A node of [kind] at [ps] with the two children [a] and [b].
-__attribute__((noinline)) static mpf_node_t *mk2(parser_t *p, int kind, pos_t ps, mpf_node_t *a, mpf_node_t *b) {
+static mpf_node_t *mk2(parser_t *p, int kind, pos_t ps, mpf_node_t *a, mpf_node_t *b) {
     mpf_node_t *x = mk(p, kind, ps, 2);
     x->k[0] = a;
     x->k[1] = b;
@@ -237,7 +237,7 @@ static mpf_node_t *parse_name_node(parser_t *p) {
 }
 
 // [as NAME]: the name's node, or NULL.
-__attribute__((noinline)) static mpf_node_t *parse_opt_as(parser_t *p) {
+static mpf_node_t *parse_opt_as(parser_t *p) {
     return accept_kw(p, KW_AS) ? parse_name_node(p) : NULL;
 }
 
@@ -361,7 +361,7 @@ static mpf_obj_t fold(int op, mpf_obj_t a, mpf_obj_t b) {
     return MPF_OBJ_NULL;
 }
 
-__attribute__((noinline)) static mpf_node_t *mk_binop_node(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
+static mpf_node_t *mk_binop_node(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
     mpf_node_t *x = mk2(p, N_BINOP, pos_of(a), a, b);
     x->op = (uint8_t)op;
     return x;
@@ -383,6 +383,12 @@ static mpf_node_t *mk_binop(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
         // (big results are folded too, as mpy-cross does: 2 ** 4000 is a constant; one that
         // does not fit the heap raises inside fold() and is computed when the code runs)
         mpf_obj_t r = ok ? fold(vmop, a->v.obj, b->v.obj) : MPF_OBJ_NULL;
+        if (r == MPF_OBJ_NULL && ok && op == OP_LSHIFT && mpf_obj_is_int(a->v.obj) && mpf_obj_is_small_int(b->v.obj)) {
+            // a shift past the runtime's 1,000,000 bits (OverflowError) is a * 2 ** b here:
+            // mpy-cross folds any int result its heap holds (sympy's 1 << 1000001)
+            r = fold(MPF_BINARY_OP_POWER, mpf_obj_new_small_int(2), b->v.obj);
+            r = r == MPF_OBJ_NULL ? r : fold(MPF_BINARY_OP_MULTIPLY, a->v.obj, r);
+        }
 #if CONFIG_BUILTIN_COMPLEX
         if (r != MPF_OBJ_NULL && mpf_obj_is_type(r, &mpf_type_complex)) {
             r = MPF_OBJ_NULL;   // mpy-cross folds to an int or a float only (e.g. (-1) ** 0.5 is not)
@@ -799,7 +805,7 @@ static mpf_node_t *parse_opt_test(parser_t *p, uint32_t ends) {
     return is_op_in(p, ends) ? NULL : parse_test(p);
 }
 
-__attribute__((noinline)) static mpf_node_t *parse_subscript(parser_t *p) {
+static mpf_node_t *parse_subscript(parser_t *p) {
     pos_t t = here(p);
     mpf_node_t *lo = parse_opt_test(p, OPS(OP_COLON));
     if (!accept_op(p, OP_COLON)) {

@@ -1080,6 +1080,7 @@ mpf_obj_t mpf_import_stmt(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, 
 #define mpf_import_stmt mpf_import_name
 #endif
 mpf_obj_t mpf_import_from(mpf_obj_t mod, mpf_qstr_t name);
+// from [mod] import *: its public names (or __all__) stored as items of [dict] (any mapping).
 void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict);
 mpf_module_ctx_t *mpf_import_frozen_ctx(const mpf_frozen_module_t *fm);  // code and constants in flash
 mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q);    // NULL if absent

@@ -203,6 +203,46 @@ b: int
 del a, x.y, x[0], x[1:2]
 (n := 10)
 """,
+    # the shapes the emitter runs as scripts (seq): each child in turn (S_EACH), a child's
+    # parts (S_ON), the links of a comparison chain (S_IFMORE, S_CMP), try with its handlers
+    "script_shapes": """\
+a, b = (b, a)
+(a, b) = b, a
+a, b, c = c, a, b
+x.y, z[0] = z[0], x.y
+a = b = x.y = z[0] = w
+d = {
+    k1: v1,
+    k2:
+        v2,
+}
+t = (1, a, [b, {c}], ())
+r = a < b < c <= d != e not in f is not g
+if not a < b or c is d < e:
+    pass
+s = [i for i in x if 0 < i < 9] and a or b and (c or d)
+x.y.z[0] **= 2
+f(a).b //= 3
+from . import m
+from .. import n as o, p
+from .q.r import (s as t, u,)
+import v.w.x as y, z
+def g():
+    for i in x:
+        try:
+            try:
+                continue
+            except E as e:
+                break
+            except:
+                raise
+            else:
+                return 1
+            finally:
+                pass
+        finally:
+            i += 1
+""",
     "calls": """\
 f()
 f(1, 2)
@@ -638,6 +678,15 @@ class TestHistory:
         if is_editline:
             pass
 """,
+    # a left shift past the runtime's 1,000,000 bits is folded as mpy-cross folds it (any int
+    # result its heap holds: sympy's `1 << 1000001`); small results here, to keep it quick
+    "fold_long_shift": """\
+x = 0 << 2000000
+y = (5 << 1000001) >> 1000000
+z = (-3 << 1500000) // (1 << 1499999)
+w = 1 << 1000000000
+v = True << 2000000
+""",
     "star_arg_at_29": "def f(*a):\n    return len(a)\nprint(f(" + "0, " * 29 + "*(1, 2), 3))\n",
     # an `if` whose test is a constant: mpy-cross compiles the branch taken and still
     # places the statement's end label, so what follows a return, raise, break or continue
@@ -759,6 +808,13 @@ REJECTED: dict[str, str] = {
     "const_of_comparison": "from micropython import const\nA = const(1 < 2)\n",
     "const_of_list": "def f():\n    A = const([1])\n",
     "const_of_division_by_zero": "from micropython import const\nA = const(1 // 0)\n",
+    # no async comprehension, no await in a comprehension's code (mpy-cross: invalid syntax,
+    # 'await' outside function; this VM cannot run them as CPython does: they are refused,
+    # not compiled into a plain loop or a list of coroutines); jinja2, django, sqlalchemy
+    "async_comprehension": "async def f(y):\n    return [x async for x in y]\n",
+    "async_comprehension_nested": "async def f(y):\n    return {x: [1 async for z in x] for x in y}\n",
+    "await_in_comprehension": "async def f(y):\n    return [await g(x) for x in y]\n",
+    "await_in_generator_expression": "async def f(y):\n    return (await g(x) for x in y)\n",
 }
 
 # Sources whose .mpy differs from mpy-cross's on purpose: what mpy-cross makes does not do
@@ -805,6 +861,44 @@ BEYOND_MPY_CROSS: dict[str, str] = {
     "del_empty_list": "a = 1\ndel a, []\nprint('a' in globals())\n",
     "assign_empty_tuple_too_many": "try:\n    () = [1]\nexcept ValueError:\n    print('ValueError')\n",
     "assign_empty_tuple_not_iterable": "try:\n    () = 1\nexcept TypeError:\n    print('TypeError')\n",
+    # a quote, bracket, brace or colon inside a string literal in an f-string's field is the
+    # literal's (mpy-cross counts brackets and ends the expression at ':' regardless):
+    # astroid's as_string.py, sqlalchemy's asyncpg.py and strategy_options.py
+    "fstring_quoted_brackets": """x, empty, rest = 5, False, ["a", "b"]
+print(f"{'{'}{', '.join(rest)}{'}'}")
+print(f"{'[' if empty or x else '('}" f"{']' if not empty else ')'}")
+print(f"{'a:b'.split(':')[0]}:{x}", f"{ {'k': 1}['k'] }", f"{'}'}{'('}")
+print(f"{x:{'>'}4}|", f"{'!'}", f"{x!r:{'^'}5}")
+""",
+    # `\{{` in a raw f-string is a backslash and a brace (mpy-cross takes the field from the
+    # second brace on: invalid syntax); pygments's templates.py and int_fiction.py
+    "fstring_raw_backslash_double_brace": r"""_ident_inner = "ID"
+_squote = "'"
+print(rf'(\{{%)(-?\s*)(filter)(\s+)({_ident_inner})')
+print(rf'([{_squote}])(@\{{[0-9a-fA-F]*\}})([{_squote}])')
+""",
+    # upper-case string prefixes (R, Rf, fR, RB, Br, rB, F, U, B); sympy's test_latex.py,
+    # twisted's ckeygen.py
+    "upper_string_prefixes": r"""k = "rsa"
+print(R"a^{12}\left", Rf"%HOME%\.ssh\id_{k}", fR"\{k}", RB"\x00", Br"\n", rB"a", F"{k}", U"u", B"b")
+""",
+    # `const` is only a name: mpy-cross takes any call of it for micropython.const() and
+    # wants one constant argument (twisted's test_roots.py)
+    "const_is_a_name": """class const:
+    def put(self, a, b):
+        return a == "x"
+
+
+c = const()
+print(c.put("x", 1))
+
+
+def const(*a):
+    return a
+
+
+print(const(), const(1, 2), const(x := 3), x)
+""",
     "positional_only": """def f(a, b=10, /, c=100, *, d=0):
     return a + b + c + d
 
