@@ -887,6 +887,20 @@ _squote = "'"
 print(rf'(\{{%)(-?\s*)(filter)(\s+)({_ident_inner})')
 print(rf'([{_squote}])(@\{{[0-9a-fA-F]*\}})([{_squote}])')
 """,
+    # an attribute of a float literal (mpy-cross's lexer reads `1.0.` as one number)
+    "float_literal_attribute": "print(1.0.real, 1.5.imag, 2.5.is_integer(), 1e3.real)\n",
+    # a parenthesized del target (mpy-cross: can't delete expression)
+    "del_parenthesized_target": """a, b, c = 1, 2, 3
+del (a), [b, c]
+print("a" in globals(), "b" in globals(), "c" in globals())
+d = [1, 2]
+del (d[0]), (d)
+print("d" in globals())
+""",
+    # f-string self-documenting fields with spaces around `=` and a conversion or spec
+    "fstring_self_documenting_spaced": """x, y = 5, "s"
+print(f"{x = !r:>10}|", f"{ y = !s}", f"{x = :>4}")
+""",
     # upper-case string prefixes (R, Rf, fR, RB, Br, rB, F, U, B); sympy's test_latex.py,
     # twisted's ckeygen.py
     "upper_string_prefixes": r"""k = "rsa"
