@@ -132,7 +132,6 @@ enum {
     E_LINES,
     E_INDENT_LEVELS,
     E_CHARACTER,
-    E_NOT_CONST,   // (the parser's: NAME = const(x) of no constant x)
     E_PARENS,
 };
 // Raise SyntaxError (IndentationError when [indent]) text [msg] (an E_ number) at [line]/[col].

@@ -1509,12 +1509,6 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
         vec_push(p, &v, parse_rhs(p, true));
     }
     mpf_node_t *val = v.items[1];
-    if (v.n == 2 && v.items[0]->kind == N_NAME && val->kind == N_CALL && val->k[0]->kind == N_NAME &&
-        val->k[0]->v.q == MPF_QSTR_const && (val->n != 2 || val->k[1]->kind != N_CONST) &&
-        (val->n != 2 || val->k[1]->kind != N_TUPLE || !mpf_parse_tuple_is_const(val->k[1]))) {
-        // NAME = const(x): x must be one constant, as mpy-cross's "not a constant"
-        syntax_error_pos(p, t, E_NOT_CONST);
-    }
     if (v.n == 2 && v.items[0]->kind == N_NAME && val->kind == N_CALL && val->n == 2 && val->k[0]->kind == N_NAME &&
         val->k[0]->v.q == MPF_QSTR_const && val->k[1]->kind == N_CONST) {
         // NAME = const(value): later uses of NAME become the value; a _NAME is not stored at all

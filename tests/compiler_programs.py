@@ -800,14 +800,6 @@ REJECTED: dict[str, str] = {
     # 31 bits) would not fit; at 29 it does (the program "star_arg_at_29" compiles it)
     "star_arg_at_30": "f(" + "0, " * 30 + "*a)\n",
     "star_arg_at_62": "f(" + "0, " * 62 + "*a, 1)\n",
-    # NAME = const(x) takes one constant x (an int, str, bytes, float, None, a tuple of them)
-    "const_of_a_name": "from micropython import const\nA = const(x)\n",
-    "const_of_two": "from micropython import const\nA = const(1, 2)\n",
-    "const_of_nothing": "from micropython import const\nA = (const())\n",
-    "const_of_keyword": "from micropython import const\nA = const(x=1)\n",
-    "const_of_comparison": "from micropython import const\nA = const(1 < 2)\n",
-    "const_of_list": "def f():\n    A = const([1])\n",
-    "const_of_division_by_zero": "from micropython import const\nA = const(1 // 0)\n",
     # no async comprehension, no await in a comprehension's code (mpy-cross: invalid syntax,
     # 'await' outside function; this VM cannot run them as CPython does: they are refused,
     # not compiled into a plain loop or a list of coroutines); jinja2, django, sqlalchemy
