@@ -349,8 +349,9 @@ static void check_utf8(mpf_cctx_t *c) {
                 start = i + 1;
             }
         }
-        char msg[48] = "(unicode error) ";
-        strcat(msg, why);
+        char msg[48];
+        memcpy(msg, "(unicode error) ", 16);
+        strcpy(msg + 16, why);   // (the longest, "invalid continuation byte", fits)
         c->len = bad;   // (the line's text up to the bad byte)
         mpf_cc_syntax_error(c, false, line, bad - start + 1, msg);
     }
@@ -695,10 +696,10 @@ mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args)
     }
     size_t n;
     const char *fn = mpf_obj_str_data(a[1], &n);
+    fn = mpf_obj_str_data(mpf_obj_new_str(fn, n), &n);   // (a copy of its own: NUL-terminated)
     if (a[3] != MPF_OBJ_NULL) {
         mpf_obj_get_int(a[3]);   // (flags: an int, else TypeError; no flag changes what is compiled)
     }
-    fn = mpf_obj_str_data(mpf_obj_new_str(fn, n), &n);   // (a copy of its own: NUL-terminated)
     // optimize: -1 the current level (micropython.opt_level()), else 0..3 (-O)
     mpf_int_t o = a[5] == MPF_OBJ_NULL ? -1 : mpf_obj_get_int(a[5]);
     if (o < -1 || o > 3) {
@@ -712,8 +713,7 @@ mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args)
 // print its repr unless it is None, and keep it as _ (in __main__'s globals).
 mpf_obj_t mpf_builtin_repl_print(mpf_obj_t v) {
     if (v != MPF_OBJ_NONE) {
-        mpf_obj_print(&mpf_print_stdout, v, MPF_PRINT_REPR);
-        mpf_print_str(&mpf_print_stdout, "\n");
+        mpf_printf(&mpf_print_stdout, "%R\n", v);
         if (mpf_state.main_globals != MPF_OBJ_NULL) {
             mpf_dict_store(mpf_state.main_globals, mpf_obj_new_qstr(MPF_QSTR__), v);
         }

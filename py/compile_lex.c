@@ -411,7 +411,10 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         // ( ) [ ] { } are the first six operators, each opening one before its closing one
         if (op <= OP_RBRACE) {
             if (!(op & 1)) {
-                lx->paren++;
+                if (++lx->paren > 200) {
+                    // (as CPython's: its tokenizer's limit)
+                    mpf_emit_error(lx->c, false, lx->line, lx->pos - lx->line_start, E_PARENS);
+                }
             } else if (lx->paren > 0) {
                 lx->paren--;
             }

@@ -687,11 +687,18 @@ def test_compile_cli_errors(tmp_path: Path) -> None:
 
 
 def test_deep_nesting_and_huge_input_fail_cleanly(tmp_path: Path) -> None:
+    # (brackets nest 200 deep at most, as CPython's tokenizer: SyntaxError before any depth)
+    parens = tmp_path / "parens.py"
+    parens.write_text("x = " + "(" * 100000 + "1" + ")" * 100000 + "\n")
     deep = tmp_path / "deep.py"
-    deep.write_text("x = " + "(" * 100000 + "1" + ")" * 100000 + "\n")
+    deep.write_text("x = " + "not " * 100000 + "1\n")
     huge = tmp_path / "huge.py"
     huge.write_text("".join(f"v{i} = [{i}, 's{i}', {i}.5]\n" for i in range(120000)))
-    for src, error in ((deep, "RecursionError"), (huge, "MemoryError")):
+    for src, error in (
+        (parens, "SyntaxError: too many nested parentheses"),
+        (deep, "RecursionError"),
+        (huge, "MemoryError"),
+    ):
         proc = subprocess.run(
             [str(FIRMWARE), "--compile", str(src), "-o", str(tmp_path / "o.mpy")],
             capture_output=True,
