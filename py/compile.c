@@ -333,7 +333,8 @@ static void intern_names(mpf_cctx_t *c) {
 
 // Compile [src] with [emit] into [out].
 // What runs is valid UTF-8 (a str made of anything else would break str's invariants): a
-// UTF-8 BOM is skipped, and a malformed byte is a SyntaxError, as CPython's "(unicode error)".
+// UTF-8 BOM is skipped, and a malformed byte is a SyntaxError (CPython's "(unicode error)
+// 'utf-8' codec can't decode byte ...: invalid start byte", the last words only).
 static void check_utf8(mpf_cctx_t *c) {
     if (c->len >= 3 && memcmp(c->src, "\xEF\xBB\xBF", 3) == 0) {
         c->src += 3;
@@ -349,10 +350,8 @@ static void check_utf8(mpf_cctx_t *c) {
                 start = i + 1;
             }
         }
-        char msg[48] = "(unicode error) ";
-        strcat(msg, why);
         c->len = bad;   // (the line's text up to the bad byte)
-        mpf_cc_syntax_error(c, false, line, bad - start + 1, msg);
+        mpf_cc_syntax_error(c, false, line, bad - start + 1, why);
     }
 }
 
@@ -695,9 +694,6 @@ mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args)
     }
     size_t n;
     const char *fn = mpf_obj_str_data(a[1], &n);
-    if (a[3] != MPF_OBJ_NULL) {
-        mpf_obj_get_int(a[3]);   // (flags: an int, else TypeError; no flag changes what is compiled)
-    }
     fn = mpf_obj_str_data(mpf_obj_new_str(fn, n), &n);   // (a copy of its own: NUL-terminated)
     if (a[3] != MPF_OBJ_NULL) {
         mpf_obj_get_int(a[3]);   // (flags: an int, else TypeError; no flag changes what is compiled)
