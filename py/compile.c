@@ -333,8 +333,7 @@ static void intern_names(mpf_cctx_t *c) {
 
 // Compile [src] with [emit] into [out].
 // What runs is valid UTF-8 (a str made of anything else would break str's invariants): a
-// UTF-8 BOM is skipped, and a malformed byte is a SyntaxError (CPython's "(unicode error)
-// 'utf-8' codec can't decode byte ...: invalid start byte", the last words only).
+// UTF-8 BOM is skipped, and a malformed byte is a SyntaxError, as CPython's "(unicode error)".
 static void check_utf8(mpf_cctx_t *c) {
     if (c->len >= 3 && memcmp(c->src, "\xEF\xBB\xBF", 3) == 0) {
         c->src += 3;
@@ -350,8 +349,11 @@ static void check_utf8(mpf_cctx_t *c) {
                 start = i + 1;
             }
         }
+        char msg[48];
+        memcpy(msg, "(unicode error) ", 16);
+        strcpy(msg + 16, why);   // (the longest, "invalid continuation byte", fits)
         c->len = bad;   // (the line's text up to the bad byte)
-        mpf_cc_syntax_error(c, false, line, bad - start + 1, why);
+        mpf_cc_syntax_error(c, false, line, bad - start + 1, msg);
     }
 }
 
@@ -711,8 +713,7 @@ mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args)
 // print its repr unless it is None, and keep it as _ (in __main__'s globals).
 mpf_obj_t mpf_builtin_repl_print(mpf_obj_t v) {
     if (v != MPF_OBJ_NONE) {
-        mpf_obj_print(&mpf_print_stdout, v, MPF_PRINT_REPR);
-        mpf_print_str(&mpf_print_stdout, "\n");
+        mpf_printf(&mpf_print_stdout, "%R\n", v);
         if (mpf_state.main_globals != MPF_OBJ_NULL) {
             mpf_dict_store(mpf_state.main_globals, mpf_obj_new_qstr(MPF_QSTR__), v);
         }

@@ -321,7 +321,7 @@ enum {
     R_QN,           // vuint: a qstr operand that is a name (which the scope pass does not register)
     R_C,            // vuint: a constant operand (its provisional index)
     // R_Q/R_QN/R_C + R_DEAD: the same, registered by code not written (dead)
-    R_NAME = R_C + 4,         // byte: 0 load, 1 store, 2 delete; vuint: a name of the module (its opcode
+    R_NAME = R_C + 4,         // vuint: LOAD/STORE/DELETE_NAME; vuint: a name of the module (its opcode
                     // waits for the whole module: a def's `global` makes it an explicit global)
     R_JUMP,         // byte: the opcode; vuint: the label
     R_LABEL,        // vuint: the label placed here
@@ -334,12 +334,21 @@ static void rec_byte(emit_t *e, uint8_t b) {
     raw_piece_t *t = e->rec_tail;
     if (t == NULL || t->len == e->rec_cap) {
         size_t cap = t == NULL ? REC_FIRST : e->rec_cap * 2 < PIECE_MAX ? e->rec_cap * 2 : PIECE_MAX;
-        raw_piece_t *pc = mpf_gc_alloc(sizeof(raw_piece_t) + cap, false);
-        pc->next = NULL;
-        pc->len = 0;
-        if (t != NULL) {
-            t->next = pc;
+        // the first piece grows (in place when it can) until it is PIECE_MAX long: a stream
+        // that fits one piece is one (the literal run open in it, which may have moved, takes
+        // no more bytes: the next starts a run of its own)
+        bool first = t != NULL && e->rec_cap < PIECE_MAX;
+        raw_piece_t *pc = mpf_gc_realloc(first ? t : NULL, sizeof(raw_piece_t) + cap);
+        if (first) {
+            e->rec_lit = NULL;
         } else {
+            pc->next = NULL;
+            pc->len = 0;
+            if (t != NULL) {
+                t->next = pc;
+            }
+        }
+        if (t == NULL || first) {
             e->scope->rec = pc;
         }
         e->rec_tail = t = pc;
@@ -376,27 +385,10 @@ static void free_pieces(raw_piece_t *pc) {
     }
 }
 
-// Stream [*head] is complete ([t] its last piece, of room [cap]): one piece of its size when
-// it fits one, else its last piece shrinks to what it holds (in place).
-static void rec_trim(raw_piece_t **head, raw_piece_t *t, size_t cap) {
-    if (t == NULL) {
-        return;
-    }
-    size_t n = 0;
-    for (const raw_piece_t *pc = *head; pc != NULL; pc = pc->next) {
-        n += pc->len;
-    }
-    if (*head != t && n <= PIECE_MAX) {
-        raw_piece_t *one = mpf_gc_alloc(sizeof(raw_piece_t) + n, false);
-        one->next = NULL;
-        one->len = 0;
-        for (const raw_piece_t *pc = *head; pc != NULL; pc = pc->next) {
-            memcpy(one->data + one->len, pc->data, pc->len);
-            one->len += pc->len;
-        }
-        free_pieces(*head);
-        *head = one;
-    } else if (t->len < cap) {
+// A stream is complete ([t] its last piece, of room [cap]): its last piece shrinks to what
+// it holds (in place).
+static void rec_trim(raw_piece_t *t, size_t cap) {
+    if (t != NULL && t->len < cap) {
         mpf_gc_realloc(t, sizeof(raw_piece_t) + t->len);
     }
 }
@@ -960,7 +952,7 @@ static void name_op(emit_t *e, mpf_qstr_t q, int what) {
     if (e->record && s->kind == SC_MODULE && !e->dead) {
         // the module's: known once the whole module is parsed
         adjust(e, stack_effect(b, 0));
-        rec_op(e, R_NAME, (size_t)what);
+        rec_op(e, R_NAME, name_ops[what]);
         rec_vuint(e, use_qstr(e, q));
     } else {
         op_qt(e, b, q, R_QN);
@@ -1005,7 +997,11 @@ static bool str_is_interned(const char *s, size_t len, bool interned, mpf_qstr_t
     return true;
 }
 
-static void load_const(emit_t *e, mpf_obj_t o, bool interned) {
+static mpf_obj_t const_value(const mpf_node_t *x);
+
+// The constant N_CONST [x].
+static void load_const(emit_t *e, const mpf_node_t *x) {
+    mpf_obj_t o = x->v.obj;
     if (o == MPF_OBJ_NONE || o == MPF_OBJ_TRUE || o == MPF_OBJ_FALSE) {
         // LOAD_CONST_FALSE, _NONE, _TRUE
         op(e, (uint8_t)(o == MPF_OBJ_FALSE ? 0x50 : o == MPF_OBJ_NONE ? 0x51 : 0x52));
@@ -1013,11 +1009,10 @@ static void load_const(emit_t *e, mpf_obj_t o, bool interned) {
         size_t len;
         const char *s = mpf_obj_str_data(o, &len);
         mpf_qstr_t q;
-        if (str_is_interned(s, len, interned, &q)) {
+        if (str_is_interned(s, len, (x->op & N_CONST_INTERNED) != 0, &q)) {
             op_q(e, 0x10, q);
         } else {
-            // a str constant is a str object, as the loader makes it, even when its bytes are a qstr
-            op_c(e, mpf_obj_is_qstr(o) ? mpf_obj_new_str(s, len) : o);
+            op_c(e, const_value(x));
         }
     } else {
         load_int_obj(e, o);   // (any other object: a constant unless a small int)
@@ -1037,6 +1032,8 @@ NOINLINE static bool is_const_node(const mpf_node_t *x) {
     return x->kind == N_CONST || (x->kind == N_TUPLE && x->n > 0 && mpf_parse_tuple_is_const(x));
 }
 
+// The constant object of [x] (is_const_node); a str is a str object, as the loader makes it,
+// even when its bytes are a qstr.
 static mpf_obj_t const_value(const mpf_node_t *x) {
     if (x->kind == N_CONST) {
         mpf_obj_t o = x->v.obj;
@@ -1700,7 +1697,7 @@ NOINLINE static void for_stmt(emit_t *e, mpf_node_t *x) {
 // handlers (k[0] the exception, k[1] the name, k[2] the body: a name is unbound when the
 // handler ends). L: a handler's next and finally, the handlers' end, the first handler,
 // success, finally.
-static void try_stmt(emit_t *e, mpf_node_t *x) {
+NOINLINE static void try_stmt(emit_t *e, mpf_node_t *x) {
     static const uint8_t try_[] = {
         S_IFSET, 2, 5, S_LABELS, L_AT(1, 5), MPF_OP_SETUP_FINALLY, 5, S_ENTER,
         S_IFMORE, 2, 80,
@@ -1790,7 +1787,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
             load_name(e, x->v.q);
             return;
         case N_CONST:
-            load_const(e, x->v.obj, (x->op & N_CONST_INTERNED) != 0);
+            load_const(e, x);
             return;
         case N_TUPLE:
             if (const_tuple) {
@@ -1820,13 +1817,14 @@ static void expr(emit_t *e, mpf_node_t *x) {
         case N_YIELD:
         case N_YIELDFROM:
         case N_AWAIT: {
-            bool plain = x->kind == N_YIELD;
-            need_function(e, x, x->kind == N_AWAIT ? E_AWAIT : E_YIELD);
-            if (x->kind == N_AWAIT && e->scope->kind >= SC_LISTCOMP) {
-                error_at(e, x, E_AWAIT);   // (a comprehension's code is no async def: as mpy-cross)
+            // (a comprehension's code is no async def: await there is an error, as mpy-cross)
+            unsigned k = x->kind;
+            scope_t *s = e->scope;
+            if (!is_func_like(s) || (k == N_AWAIT && s->kind >= SC_LISTCOMP)) {
+                error_at(e, x, k == N_AWAIT ? E_AWAIT : E_YIELD);
             }
-            e->scope->flags |= SF_GENERATOR | (plain ? SF_YIELDS : 0);
-            if (x->kind == N_YIELDFROM && is_async_def(e->scope)) {
+            s->flags |= SF_GENERATOR | (k == N_YIELD ? SF_YIELDS : 0);
+            if (k == N_YIELDFROM && is_async_def(s)) {
                 error_at(e, x, E_YIELD_FROM_ASYNC);
             }
             break;
@@ -2283,7 +2281,7 @@ static void rec_header(emit_t *e, scope_t *s) {
 // The pass [st] over [s] is done: its recorded code trimmed; its stack sizes and label
 // count kept (those of a scope pass are replaced by its code pass's).
 NOINLINE static void end_pass(const emit_t *st, scope_t *s) {
-    rec_trim(&s->rec, st->rec_tail, st->rec_cap);
+    rec_trim(st->rec_tail, st->rec_cap);
     s->stack_size = (uint16_t)st->max_depth;
     s->exc_size = (uint16_t)st->max_exc;
     s->n_labels = (uint32_t)st->n_labels;
@@ -2352,7 +2350,7 @@ static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
             case R_NAME: {
                 size_t i = FINAL(e, T_Q, w);
                 const id_info_t *id = find_id(e->first, e->tab[T_Q].v[i]);
-                put(e, (uint8_t)(name_ops[v] + (id != NULL && id->kind == ID_GLOBAL_EXPLICIT)));
+                put(e, (uint8_t)(v + (id != NULL && id->kind == ID_GLOBAL_EXPLICIT)));
                 put_vuint(e, i);
                 break;
             }

@@ -22,7 +22,7 @@
 
 // Static, not on the heap: the mode survives a soft reset (mpremote soft-resets in raw mode
 // and expects the raw prompt back, main.py skipped).
-static bool raw_active;
+bool mpf_repl_raw_active;
 
 // What the REPL's steps return besides an exit status (>= 0) and MPF_REPL_SOFT_RESET:
 // start the REPL afresh (a switch between friendly and raw, or Ctrl-B's banner) ...
@@ -39,10 +39,6 @@ enum { PASTE, RAW, RAW_PASTE };
 atomic_bool mpf_repl_reading;
 // (relaxed: the console's receive path only needs to see the flag, no ordering around it)
 #define SET_READING(v) atomic_store_explicit(&mpf_repl_reading, (v), memory_order_relaxed)
-
-bool mpf_repl_raw_active(void) {
-    return raw_active;
-}
 
 static void print(const char *s) {
     mpf_print_str(&mpf_print_stdout, s);
@@ -110,7 +106,7 @@ int mpf_repl_exec_source(const char *src, size_t len, bool single) {
 // banner): the REPL starts again.
 static int switch_repl(int c) {
     print("\n");
-    raw_active = c == MPF_CHAR_CTRL_A;
+    mpf_repl_raw_active = c == MPF_CHAR_CTRL_A;
     return REPL_SWITCH;
 }
 
@@ -261,7 +257,7 @@ static int repl_guarded(void) {
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
-        if (raw_active) {
+        if (mpf_repl_raw_active) {
             print("raw REPL; CTRL-B to exit\n");
         } else {
             mpf_printf(&mpf_print_stdout,
@@ -271,10 +267,10 @@ static int repl_guarded(void) {
         }
         int r;
         do {
-            if (raw_active) {
+            if (mpf_repl_raw_active) {
                 print(">");
             }
-            r = raw_active ? block(RAW) : friendly_statement();
+            r = mpf_repl_raw_active ? block(RAW) : friendly_statement();
         } while (r <= REPL_CONTINUE);
         mpf_nlr_pop(&nlr);
         return r;

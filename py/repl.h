@@ -43,7 +43,7 @@ extern atomic_bool mpf_repl_reading;
 
 // True while the raw REPL is active; it stays so across a soft reset, and boot then skips
 // main.py (as mpremote expects after its Ctrl-D).
-bool mpf_repl_raw_active(void);
+extern bool mpf_repl_raw_active;
 
 // ---------------------------------------------------------------- readline.c
 // One console byte for the REPL: 0..255, MPF_CHAR_CTRL_C for a Ctrl-C the port flagged

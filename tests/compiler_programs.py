@@ -836,6 +836,16 @@ print("a{b}" f"{x}", "{{}}" f"{x}", f"{x}" "{y}}}" "{", "{:.2f}" f"-{y:.1f}")
     return r, d
 print(f())
 """,
+    # a float power or an int's conversion that overflows is left to run time, where it
+    # raises OverflowError as in CPython (mpy-cross folds it to inf, -inf or nan)
+    "float_overflow_not_folded": """def attempt(f):
+    try:
+        return f()
+    except OverflowError as e:
+        return "OverflowError"
+print(attempt(lambda: 2.0 ** 1024), attempt(lambda: (-2.0) ** 1025), attempt(lambda: 1e200 ** 2.5))
+print(attempt(lambda: 10 ** 400 * 1.0), attempt(lambda: 10.0 ** 400), 1e308 * 10)
+""",
     # a backslash before a non-ASCII character stays with it (mpy-cross re-encodes the
     # character's first byte as a code point: not UTF-8); pygments's lexers/bqn.py
     "backslash_non_ascii": 's = r"[+\\-÷\\⋆√]"\nprint(s, len(s), r"\\é"[1], len("a\\é"))\n',
@@ -868,6 +878,20 @@ print(f"{x:{'>'}4}|", f"{'!'}", f"{x!r:{'^'}5}")
 _squote = "'"
 print(rf'(\{{%)(-?\s*)(filter)(\s+)({_ident_inner})')
 print(rf'([{_squote}])(@\{{[0-9a-fA-F]*\}})([{_squote}])')
+""",
+    # an attribute of a float literal (mpy-cross's lexer reads `1.0.` as one number)
+    "float_literal_attribute": "print(1.0.real, 1.5.imag, 2.5.is_integer(), 1e3.real)\n",
+    # a parenthesized del target (mpy-cross: can't delete expression)
+    "del_parenthesized_target": """a, b, c = 1, 2, 3
+del (a), [b, c]
+print("a" in globals(), "b" in globals(), "c" in globals())
+d = [1, 2]
+del (d[0]), (d)
+print("d" in globals())
+""",
+    # f-string self-documenting fields with spaces around `=` and a conversion or spec
+    "fstring_self_documenting_spaced": """x, y = 5, "s"
+print(f"{x = !r:>10}|", f"{ y = !s}", f"{x = :>4}")
 """,
     # upper-case string prefixes (R, Rf, fR, RB, Br, rB, F, U, B); sympy's test_latex.py,
     # twisted's ckeygen.py

