@@ -910,6 +910,7 @@ __attribute__((noinline)) static mpf_node_t *parse_power(parser_t *p) {
 }
 
 static mpf_node_t *factor(parser_t *p) {
+    mpf_stack_check();  // `- - - ... x`: no atom between the levels
     pos_t t = here(p);
     if (is_op_in(p, OPS(OP_ADD) | OPS(OP_SUB)) || is_op(p, OP_TILDE)) {
         int op = p->tok.op;
@@ -1006,6 +1007,7 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
     pos_t t = here(p);
     mpf_node_t *x;
     if (min <= P_NOT && accept_kw(p, KW_NOT)) {
+        mpf_stack_check();  // `not not ... x`: no atom between the levels
         x = parse_binary(p, P_NOT);
         int truth = mpf_parse_truth(x);
         if (truth < 0) {
@@ -1133,6 +1135,7 @@ static mpf_node_t *parse_or_test(parser_t *p, bool allow_lambda) {
 }
 
 static mpf_node_t *parse_test(parser_t *p) {
+    mpf_stack_check();  // `lambda: lambda: ...`, `a if b else ...`: no atom between the levels
     pos_t t = here(p);
     mpf_node_t *x = parse_or_test(p, true);
     if (accept_kw(p, KW_IF)) {
@@ -1492,6 +1495,7 @@ static mpf_node_t *parse_def(parser_t *p, pos_t t, nodevec_t *decorators, bool a
 // if/elif ([kind] N_IF), while (N_WHILE) or for (N_FOR, async when [async]): the condition
 // (for: the targets, `in` and the iterable), the body, elif or else.
 static mpf_node_t *parse_if(parser_t *p, pos_t t, int kind, bool async) {
+    mpf_stack_check();  // an elif is one level deeper: no statement between the levels
     bool loop = kind == N_FOR;
     mpf_node_t *x = mk(p, kind, t, 3 + loop);
     x->op = async;
