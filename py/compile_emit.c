@@ -1331,7 +1331,7 @@ static bool kind_script(emit_t *e, mpf_node_t *x) {
 // attributes record no line ([attr_lines] false).
 static void target_base(emit_t *e, mpf_node_t *x, bool attr_lines) {
     // (a long chain of trailers: mpf_stack_check, whose extra inline copy would cost more)
-    if ((uintptr_t)__builtin_frame_address(0) < (uintptr_t)mpf_state.stack_limit_addr) {
+    if (mpf_stack_reached()) {
         mpf_stack_overflow();
     }
     if (x->kind == N_CALL || x->kind == N_ATTR || x->kind == N_SUBSCR) {

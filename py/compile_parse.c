@@ -921,6 +921,7 @@ __attribute__((noinline)) static mpf_node_t *parse_power(parser_t *p) {
 }
 
 static mpf_node_t *factor(parser_t *p) {
+    mpf_stack_check();  // `- - - ... x`: no atom between the levels
     pos_t t = here(p);
     if (is_op_in(p, OPS(OP_ADD) | OPS(OP_SUB)) || is_op(p, OP_TILDE)) {
         int op = p->tok.op;
@@ -1017,6 +1018,7 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
     pos_t t = here(p);
     mpf_node_t *x;
     if (min <= P_NOT && accept_kw(p, KW_NOT)) {
+        mpf_stack_check();  // `not not ... x`: no atom between the levels
         x = parse_binary(p, P_NOT);
         int truth = mpf_parse_truth(x);
         if (truth < 0) {
@@ -1144,6 +1146,7 @@ static mpf_node_t *parse_or_test(parser_t *p, bool allow_lambda) {
 }
 
 static mpf_node_t *parse_test(parser_t *p) {
+    mpf_stack_check();  // `lambda: lambda: ...`, `a if b else ...`: no atom between the levels
     pos_t t = here(p);
     mpf_node_t *x = parse_or_test(p, true);
     if (accept_kw(p, KW_IF)) {
@@ -1398,6 +1401,7 @@ static mpf_node_t *run_script(parser_t *p, const uint8_t *s, pos_t t, int op) {
                 if (is_kw(p, KW_ELIF)) {
                     pos_t et = here(p);
                     advance(p);
+                    mpf_stack_check();  // an elif is one level deeper: no statement between the levels
                     x = run_script(p, compound_scripts, et, 1);   // (if's script is the first)
                     break;
                 }

@@ -765,6 +765,7 @@ static node_t *parse_concat(parser_t *p) {
 }
 
 static node_t *parse_alt(parser_t *p) {
+    mpf_stack_check();  // groups nested without end
     node_t *left = parse_concat(p);
     while (!at_end(p) && p->s[p->i] == '|') {
         p->i++;
@@ -791,6 +792,7 @@ static void emit(emitter_t *e, int32_t w) {
 
 // Whether [n] can match the empty string (loops over such bodies need a progress check).
 static bool nullable(const node_t *n) {
+    mpf_stack_check();
     switch (n->kind) {
         case N_CHAR:
         case N_ANY:

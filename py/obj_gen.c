@@ -44,8 +44,7 @@ mpf_obj_t mpf_gen_resume(mpf_obj_t self, mpf_obj_t send, mpf_obj_t throw_, mpf_o
     if (MPF_UNLIKELY(mpf_state.gen_depth >= MPF_GEN_NEST_MAX)) {
         mpf_raise_msg(&mpf_type_RecursionError, "maximum recursion depth exceeded");
     }
-    volatile char here = 0;
-    if (MPF_UNLIKELY((uintptr_t)&here < (uintptr_t)mpf_state.stack_limit_addr)) {
+    if (mpf_stack_reached()) {
         g->finished = 1;  // as if the frame had raised it at its first instruction
         mpf_stack_overflow();
     }

@@ -177,7 +177,8 @@ static void print_escaped(const mpf_print_t *p, const uint8_t *s, size_t len, ch
 }
 
 void mpf_str_print_quoted(const mpf_print_t *p, const uint8_t *s, size_t len, bool is_bytes) {
-    bool has_single = memchr(s, '\'', len) != NULL, has_double = memchr(s, '"', len) != NULL;
+    // (len 0: [s] may be NULL, which memchr must not get)
+    bool has_single = len != 0 && memchr(s, '\'', len) != NULL, has_double = len != 0 && memchr(s, '"', len) != NULL;
     char q = (has_single && !has_double) ? '"' : '\'';
     if (is_bytes) {
         mpf_print_str(p, "b");

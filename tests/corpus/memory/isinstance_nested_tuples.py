@@ -5,7 +5,7 @@
 t = int
 n = 0
 try:
-    while n < 20000:
+    while n < 200000:
         t = (t,)
         n += 1
 except MemoryError:
