@@ -1,11 +1,13 @@
-"""The REPL on the console of every emulated board family with the compiler on by default
-(CONFIG_ROOM_FOR_COMPILER), booted as a user boots it: `mpforge run -b BOARD` at a terminal
+"""The REPL on the console of every emulated board family (the compiler on by default where
+it fits, CONFIG_ROOM_FOR_COMPILER; the ESP32-C3 as a user turns it on with a 32 KiB heap),
+booted as a user boots it: `mpforge run -b BOARD` at a terminal
 (a pty), which puts the runner's console in raw mode and drops into the REPL after main.py.
 One boot per family: main.py's endless loop stopped by Ctrl-C, typed expressions, a def
 with continuation prompts, a 30-line function in paste mode (the heap compiles it), Ctrl-C
 interrupting a typed `while True: pass`, the raw REPL (Ctrl-A, code, Ctrl-D -> OK), and a
 Ctrl-D soft reset that runs main.py again. netduinoplus2 (QEMU, with mpremote) is
-tests/test_repl.py's; the boards without an emulator are only built (test_size/README)."""
+tests/test_repl.py's; pyboard_v11 and nucleo_f411re, with no emulator, are built by
+tests/test_stm32.py."""
 
 from __future__ import annotations
 
@@ -28,11 +30,14 @@ from test_repl import (
 TIMEOUT = 90.0  # the CPU-level runner is slower than QEMU on a loaded machine
 MPFORGE = Path(sys.executable).with_name("mpforge")
 
-# One board per family and what sys.platform says there.
+# One board per family: what sys.platform says there, and the config it is built with (its
+# defconfig's, or as a user turns the REPL on where it is off by default).
 FAMILIES = {
-    "rpi_pico": "rp2040",  # rp2040js
-    "itsybitsy_m4": "samd",  # the CPU-level runner (unicorn)
-    "nrf52840dk": "nrf",  # the CPU-level runner (unicorn)
+    "rpi_pico": ("rp2040", ""),  # rp2040js
+    "itsybitsy_m4": ("samd", ""),  # the CPU-level runner (unicorn)
+    "nrf52840dk": ("nrf", ""),  # the CPU-level runner (unicorn)
+    # RISC-V, the CPU-level runner: off by default (its image runs from SRAM beside the heap)
+    "esp32c3_devkitm": ("esp32c3", "CONFIG_COMPILER=y\nCONFIG_HEAP_SIZE=32768\n"),
 }
 
 # A 30-line function as a user pastes it: the board's heap compiles it at once.
@@ -60,13 +65,19 @@ def test_repl_at_the_terminal_of_mpforge_run(board: str, tmp_path: Path) -> None
     app = tmp_path / "app"
     app.mkdir()
     (app / "main.py").write_text(LOOP_MAIN)
-    build_dir = build_firmware(board, "repl_loop", app=app)[0]  # this test's alone
+    platform, config = FAMILIES[board]
+    fragments = ()
+    if config:
+        fragment = tmp_path / "repl.conf"
+        fragment.write_text(config)
+        fragments = (fragment,)
+    build_dir = build_firmware(board, "repl_loop", fragments, app=app)[0]  # this test's alone
     command = [str(MPFORGE), "run", "-b", board, "--build-dir", str(build_dir)]
     with Emulator(command, timeout=TIMEOUT, pty=True) as emu:
         ctrl_c_out_of_the_loop(emu)  # main.py's loop, stopped by the receive interrupt
         assert "\n2\n" in clean(after_prompt(emu, "1+1\r"))
         out = clean(after_prompt(emu, "import sys; print(sys.platform)\r"))
-        assert f"\n{FAMILIES[board]}\n" in out
+        assert f"\n{platform}\n" in out
         emu.send("def f(n):\r")
         emu.expect("...     ")  # auto-indented after the colon
         emu.send("return n * 7\r")

@@ -104,15 +104,19 @@ class Console:
             self.sent.clear()
             self.out(data)
 
-    def has_input(self) -> bool:
+    def available(self) -> int:
+        """How many of the pending bytes have come in by now (a receive FIFO's count)."""
         if not self.pending:
-            return False
+            return 0
         now = CLOCK.now()
         if self.credited_at is not None:
             elapsed = max(0.0, now - self.credited_at)
             self.credit = min(CONSOLE_BURST, self.credit + elapsed * CONSOLE_BAUD / 10)
         self.credited_at = now
-        return self.credit >= 1
+        return min(len(self.pending), int(self.credit))
+
+    def has_input(self) -> bool:
+        return self.available() > 0
 
     def read(self) -> int:
         if not self.has_input():
