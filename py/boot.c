@@ -83,7 +83,7 @@ int mpf_boot_frozen(void) {
     if (main_py == NULL) {
         mpf_printf(&mpf_print_stdout, "mpforge on %s: no frozen main.py\n", mpf_port_platform);
 #if CONFIG_REPL
-    } else if (mpf_repl_raw_active()) {
+    } else if (mpf_repl_raw_active) {
         // a soft reset from the raw REPL runs boot.py only
 #endif
     } else {

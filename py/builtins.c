@@ -133,7 +133,7 @@ static mpf_obj_t builtin_input(size_t n_args, const mpf_obj_t *args) {
     }
 #if CONFIG_REPL
     if (mpf_readline_input) {  // a console: the REPL's line editor, with echo
-        if (!mpf_readline_for_input(&v, "")) {
+        if (!mpf_readline_for_input(&v)) {
             mpf_raise_msg(&mpf_type_EOFError, "EOF when reading a line");
         }
         return mpf_vstr_to_str(&v);

@@ -332,6 +332,31 @@ static void intern_names(mpf_cctx_t *c) {
 }
 
 // Compile [src] with [emit] into [out].
+// What runs is valid UTF-8 (a str made of anything else would break str's invariants): a
+// UTF-8 BOM is skipped, and a malformed byte is a SyntaxError, as CPython's "(unicode error)".
+static void check_utf8(mpf_cctx_t *c) {
+    if (c->len >= 3 && memcmp(c->src, "\xEF\xBB\xBF", 3) == 0) {
+        c->src += 3;
+        c->len -= 3;
+    }
+    const char *why;
+    size_t bad = mpf_utf8_invalid_at((const uint8_t *)c->src, c->len, &why);
+    if (bad < c->len) {
+        size_t line = 1, start = 0;
+        for (size_t i = 0; i < bad; i++) {
+            if (c->src[i] == '\n') {
+                line++;
+                start = i + 1;
+            }
+        }
+        char msg[48];
+        memcpy(msg, "(unicode error) ", 16);
+        strcpy(msg + 16, why);   // (the longest, "invalid continuation byte", fits)
+        c->len = bad;   // (the line's text up to the bad byte)
+        mpf_cc_syntax_error(c, false, line, bad - start + 1, msg);
+    }
+}
+
 static void compile_src(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode, unsigned opt,
     mpf_emit_fn_t *emit, mpf_emit_out_t *out) {
     mpf_cctx_t cc;
@@ -358,6 +383,13 @@ static void compile_src(const char *src, size_t len, const char *filename, mpf_c
     c->filename = filename;
     c->opt = opt;
 #if CONFIG_COMPILER_MPY_OUTPUT
+    if (emit == mpf_emit_code)   // (mpy-cross takes any bytes: --compile as well)
+#endif
+    {
+        check_utf8(c);
+    }
+#if CONFIG_COMPILER_MPY_OUTPUT
+    c->mpy = emit == mpf_emit_mpy;
     // (mpf_gc_info walks the whole heap: only when asked for)
     if (mpf_compile_heap_peak != 0) {
         size_t total, free_blocks;
@@ -423,20 +455,7 @@ mpf_load_result_t mpf_compile(const char *src, size_t len, const char *filename,
 
 bool mpf_parse_needs_more(mpf_lexer_t *lx);
 
-// mpf_parse_needs_more, 1 or 0; -1 when the source has an error (the lexer's state tells
-// where: its flag [unterminated] is set when the input ended inside brackets or a string).
-static int lex_needs_more(mpf_lexer_t *lx) {
-    mpf_nlr_t nlr;
-    mpf_nlr_push(&nlr);
-    if (setjmp(nlr.jb) == 0) {
-        int more = mpf_parse_needs_more(lx);
-        mpf_nlr_pop(&nlr);
-        return more;
-    }
-    return -1;
-}
-
-bool mpf_compile_needs_more(const char *src, size_t len) {
+int mpf_compile_needs_more(const char *src, size_t len) {
     mpf_cctx_t c;
     memset(&c, 0, sizeof(c));
     c.src = src;
@@ -444,26 +463,17 @@ bool mpf_compile_needs_more(const char *src, size_t len) {
     c.filename = "<stdin>";
     mpf_lexer_t lx;
     mpf_lex_init(&lx, &c);
-    int more = lex_needs_more(&lx);
-    if (more < 0) {
-        // an error at the end of the input (open bracket or string) asks for more;
-        // any other error is reported when the statement is compiled
-        return lx.unterminated;
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        int more = mpf_parse_needs_more(&lx);
+        mpf_nlr_pop(&nlr);
+        return more;
     }
-    if (!more) {
-        return false;
-    }
-    // a compound statement is complete once a blank line follows it
-    if (len >= 1 && src[len - 1] == '\n') {
-        size_t i = len - 1;
-        while (i > 0 && (src[i - 1] == ' ' || src[i - 1] == '\t')) {
-            i--;
-        }
-        if (i > 0 && src[i - 1] == '\n') {
-            return false;
-        }
-    }
-    return true;
+    // an error at the end of the input (open bracket or string: the lexer's flag
+    // [unterminated]) asks for more; any other error is reported when the statement is
+    // compiled
+    return lx.unterminated ? 2 : 0;
 }
 
 // ---------------------------------------------------------------- eval, exec, compile
@@ -622,23 +632,22 @@ static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) 
     if (locals != MPF_OBJ_NULL && mpf_type_get_subscr(mpf_type_slots(mpf_obj_type(locals))) == NULL) {
         mpf_raise_msg(&mpf_type_TypeError, "locals must be a mapping");
     }
-    mpf_obj_t view = MPF_OBJ_NULL;
+    mpf_obj_t view = globals;
     mpf_map_t *members = NULL;
-    if (globals != MPF_OBJ_NULL && native_dict(globals) == MPF_OBJ_NULL) {
-        // an instance's __dict__ (a view of its members, no dict): see run_in_view
-        view = globals;
-        globals = mpf_type_instance_dict_copy(view, &members);
-        if (globals == MPF_OBJ_NULL) {
-            mpf_raise_msg(&mpf_type_TypeError, "globals must be a dict");
-        }
-    }
     if (globals == MPF_OBJ_NULL) {
         globals = current_globals();
         if (locals == MPF_OBJ_NULL) {
             locals = mpf_compile_frame_locals(mpf_state.cur_frame);
         }
     } else {
-        globals = native_dict(globals);
+        globals = native_dict(view);
+        if (globals == MPF_OBJ_NULL) {
+            // an instance's __dict__ (a view of its members, no dict): see run_in_view
+            globals = mpf_type_instance_dict_copy(view, &members);
+            if (globals == MPF_OBJ_NULL) {
+                mpf_raise_msg(&mpf_type_TypeError, "globals must be a dict");
+            }
+        }
         if (locals == MPF_OBJ_NULL) {
             locals = globals;
         }
@@ -687,12 +696,16 @@ mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args)
     }
     size_t n;
     const char *fn = mpf_obj_str_data(a[1], &n);
+    fn = mpf_obj_str_data(mpf_obj_new_str(fn, n), &n);   // (a copy of its own: NUL-terminated)
+    if (a[3] != MPF_OBJ_NULL) {
+        mpf_obj_get_int(a[3]);   // (flags: an int, else TypeError; no flag changes what is compiled)
+    }
     // optimize: -1 the current level (micropython.opt_level()), else 0..3 (-O)
     mpf_int_t o = a[5] == MPF_OBJ_NULL ? -1 : mpf_obj_get_int(a[5]);
     if (o < -1 || o > 3) {
         mpf_raise_msg(&mpf_type_ValueError, "compile(): invalid optimize value");
     }
-    return source_to_code(a[0], mpf_str_cstr(mpf_obj_new_str(fn, n)), (mpf_compile_mode_t)(m + (m == 2)), MPF_QSTR_compile,
+    return source_to_code(a[0], fn, (mpf_compile_mode_t)(m + (m == 2)), MPF_QSTR_compile,
         o < 0 ? opt_level() : (unsigned)o);
 }
 
@@ -700,8 +713,7 @@ mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args)
 // print its repr unless it is None, and keep it as _ (in __main__'s globals).
 mpf_obj_t mpf_builtin_repl_print(mpf_obj_t v) {
     if (v != MPF_OBJ_NONE) {
-        mpf_obj_print(&mpf_print_stdout, v, MPF_PRINT_REPR);
-        mpf_print_str(&mpf_print_stdout, "\n");
+        mpf_printf(&mpf_print_stdout, "%R\n", v);
         if (mpf_state.main_globals != MPF_OBJ_NULL) {
             mpf_dict_store(mpf_state.main_globals, mpf_obj_new_qstr(MPF_QSTR__), v);
         }

@@ -26,9 +26,11 @@ mpf_load_result_t mpf_compile(const char *src, size_t len, const char *filename,
 // micropython.opt_level(): the -O level (0..3) mpf_compile and compile() (optimize=-1) use.
 extern mpf_int_t mpf_compile_opt_level;
 
-// For the REPL: true when [src] is an incomplete compound statement or has open brackets/strings,
-// i.e. the REPL should show "... " and read another line (CPython's codeop rule).
-bool mpf_compile_needs_more(const char *src, size_t len);
+// For the REPL: nonzero when [src] is an incomplete compound statement (1) or has open
+// brackets/strings (2), i.e. the REPL should show "... " and read another line (CPython's
+// codeop rule). (A blank line ending a compound statement is the REPL's to see: repl.c,
+// ports/wasm/api.c.)
+int mpf_compile_needs_more(const char *src, size_t len);
 
 #if CONFIG_COMPILER_MPY_OUTPUT
 // The .mpy v6.3 image of [src] exactly as `mpy-cross -O[opt]` writes it (GC heap, *out_len

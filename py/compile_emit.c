@@ -24,28 +24,29 @@
 
 // ---------------------------------------------------------------- errors
 
-// The words of the texts (numbered from 1), packed by tools/error_words.py: 5-bit symbols,
-// 0 ending a word, 1..26 a..z, then ' - . * (error_at).
+// The words of the texts (numbered from 1; a few words that go together are one, `_` between
+// them: "too_many"), packed by tools/error_words.py: 5-bit symbols, 0 ending a word, 1..26
+// a..z, then ' - . * and the space (error_at).
 // BEGIN WORDS
-// invalid syntax *x must be assignment target * arg after kwarg positional argument follows keyword
-// too many arguments 'yield' outside function 'await' 'yield from' inside async can't assign to
+// invalid syntax *x must_be assignment target *_arg_after_kwarg positional argument follows keyword
+// too_many arguments 'yield' outside function 'await' 'yield_from'_inside async can't assign to
 // expression multiple starred expressions in a list or tuple cannot delete non-default default
-// duplicate definition nonlocal declaration not allowed at module level name is parameter and
-// global assigned before 'return' with value generator 'break' loop 'continue' properly 'async for'
-// with' 'except' last nested loops no binding for found names functions one scope constants source
-// unindent does match any outer indentation unexpected indent expected an indented block items
-// number illegal annotation augmented mix bytes nonbytes literals statements while compiling single
-// statement unterminated triple-quoted string literal lines levels of character identifier
+// duplicate definition nonlocal declaration not allowed_at_module level name_is parameter and
+// global assigned before 'return' with_value generator 'break' loop 'continue' properly 'async for'
+// with' 'except' last nested_loops no_binding for found names functions one scope constants source
+// unindent_does match_any_outer indentation unexpected_indent expected_an_indented_block items
+// number illegal annotation augmented mix_bytes nonbytes_literals statements while_compiling
+// single_statement unterminated triple-quoted string_literal lines levels_of character identifier
 // END WORDS
 static const uint8_t error_words[] = {
-    0xC9, 0xD9, 0xC0, 0x12, 0x01, 0x33, 0x3B, 0x1A, 0x30, 0xF0, 0x18, 0xB4, 0x3A, 0x29,
-    0x10, 0x05, 0x84, 0x39, 0xD3, 0x71, 0xAD, 0x38, 0x0A, 0x68, 0x90, 0xA7, 0x50, 0xE0,
-    0x41, 0x90, 0x07, 0x04, 0x43, 0x8B, 0x04, 0xEB, 0x06, 0x79, 0x00, 0x7C, 0x33, 0xD1,
+    0xC9, 0xD9, 0xC0, 0x12, 0x01, 0x33, 0x3B, 0x1A, 0x30, 0xF0, 0x18, 0xB4, 0x3A, 0xE9,
+    0x17, 0x05, 0x84, 0x39, 0xD3, 0x71, 0xAD, 0x38, 0x0A, 0x68, 0x90, 0xA7, 0x50, 0xE0,
+    0x7F, 0x90, 0xE7, 0x07, 0x43, 0x8B, 0xFC, 0xEB, 0x06, 0x79, 0x00, 0x7C, 0x33, 0xD1,
     0xF4, 0x5C, 0x60, 0x20, 0xC8, 0x53, 0x5B, 0x71, 0x14, 0x98, 0xC7, 0xD8, 0xBB, 0x13,
-    0xAC, 0x92, 0xEF, 0x93, 0x04, 0xD0, 0xF7, 0x40, 0x0B, 0x2E, 0x83, 0x20, 0x4F, 0x6D,
+    0xAC, 0x92, 0xEF, 0x93, 0x04, 0xD0, 0xF7, 0x7E, 0x0B, 0x2E, 0x83, 0x20, 0x4F, 0x6D,
     0xC5, 0xD1, 0x09, 0x76, 0x4E, 0x85, 0x91, 0x0D, 0x5E, 0xA5, 0x33, 0x91, 0x02, 0x4C,
-    0x75, 0x83, 0xA6, 0xE7, 0xC0, 0x0E, 0x37, 0x24, 0xBA, 0xC1, 0xCE, 0xA9, 0x30, 0x02,
-    0x8C, 0x7C, 0x6D, 0x83, 0xE4, 0x66, 0x22, 0x05, 0x84, 0x99, 0xDD, 0x00, 0x23, 0xB8,
+    0x75, 0x83, 0xA6, 0xE7, 0xC0, 0x0E, 0x37, 0x24, 0xBA, 0xC1, 0xCE, 0xA9, 0x30, 0xF2,
+    0x8D, 0x7C, 0x6D, 0xFF, 0xE4, 0x66, 0x22, 0x05, 0x84, 0x99, 0xDD, 0x00, 0x23, 0xB8,
     0x4D, 0x41, 0x98, 0x33, 0x1D, 0x07, 0xE8, 0x03, 0x05, 0x43, 0x59, 0xE6, 0x4C, 0xCF,
     0x81, 0x56, 0x19, 0x4D, 0x90, 0x15, 0x30, 0x69, 0x90, 0xB2, 0x10, 0x50, 0x30, 0x94,
     0x65, 0xCE, 0xF4, 0xDC, 0x04, 0xC9, 0x81, 0x00, 0x58, 0x9A, 0x14, 0x3C, 0x09, 0x68,
@@ -53,28 +54,28 @@ static const uint8_t error_words[] = {
     0x49, 0x31, 0xA1, 0x32, 0x0A, 0x48, 0x31, 0xA1, 0x32, 0x0A, 0x48, 0x85, 0x2C, 0x8D,
     0x40, 0x0B, 0x20, 0xC5, 0x24, 0x97, 0x68, 0x7A, 0x0E, 0xB8, 0xE7, 0xD8, 0x1B, 0x81,
     0x01, 0x52, 0x06, 0x0B, 0x32, 0xD0, 0xF4, 0x1C, 0x70, 0x8F, 0x82, 0xC0, 0xD8, 0xBB,
-    0x85, 0x80, 0x40, 0x41, 0x7B, 0xA4, 0xB2, 0x02, 0x58, 0xB1, 0x85, 0x01, 0x17, 0x5A,
-    0x01, 0x69, 0x02, 0x18, 0x64, 0x68, 0x85, 0x16, 0x09, 0x82, 0x23, 0xE0, 0xB0, 0x27,
+    0x85, 0xFC, 0x40, 0x7F, 0x7B, 0xA4, 0xB2, 0x02, 0x58, 0xB1, 0x85, 0x01, 0x17, 0x5A,
+    0xF9, 0x69, 0x02, 0x18, 0x64, 0x68, 0x85, 0x16, 0x09, 0x82, 0x23, 0xE0, 0xB0, 0x27,
     0x02, 0x03, 0x61, 0xCE, 0x74, 0x5C, 0x21, 0x40, 0x14, 0xF3, 0x64, 0x01, 0x5B, 0x16,
-    0x5A, 0xA5, 0xDB, 0xE0, 0x26, 0x8A, 0x80, 0x0D, 0xAC, 0x16, 0x70, 0x8A, 0x2B, 0x32,
+    0x5A, 0xA5, 0xDB, 0xE0, 0x26, 0x8A, 0xBE, 0x0D, 0xAC, 0x16, 0x70, 0x8A, 0x2B, 0x32,
     0xD0, 0x27, 0xC1, 0x16, 0xB2, 0x84, 0xB5, 0x01, 0x7B, 0x0F, 0x82, 0x3D, 0x9E, 0xA3,
     0xC9, 0xD5, 0xB2, 0x01, 0x94, 0x0F, 0x16, 0xC9, 0x32, 0xD8, 0x61, 0x66, 0x37, 0x80,
     0x79, 0x72, 0x83, 0x9B, 0x28, 0xDA, 0x60, 0x17, 0x3C, 0x0A, 0xA4, 0x1B, 0xB0, 0x30,
-    0x29, 0x70, 0x65, 0xD2, 0x42, 0x00, 0x7B, 0x0F, 0x4E, 0xE0, 0x1E, 0x10, 0xC9, 0x91,
+    0x29, 0x70, 0x65, 0xD2, 0x42, 0x3E, 0x7B, 0x0F, 0x4E, 0xE0, 0xDE, 0x17, 0xC9, 0x91,
     0xE4, 0x0E, 0x30, 0x4F, 0x02, 0xF3, 0xAA, 0x23, 0xC0, 0x85, 0x56, 0x26, 0x30, 0xD5,
     0x0D, 0x9A, 0x9E, 0x9B, 0xE0, 0xB9, 0x02, 0xE6, 0x78, 0xB0, 0x80, 0xF1, 0xDC, 0xA4,
-    0xC1, 0xD1, 0x09, 0xE6, 0xAB, 0x72, 0x14, 0x50, 0x5D, 0x72, 0xA4, 0x38, 0x0A, 0xC8,
-    0x2B, 0x13, 0xB4, 0x40, 0x07, 0x02, 0xC1, 0x65, 0xF0, 0x2A, 0x2D, 0x12, 0x24, 0x47,
-    0x8A, 0xA3, 0x81, 0xA6, 0xE7, 0x40, 0x75, 0x05, 0xC3, 0x32, 0x68, 0x21, 0x20, 0x39,
-    0x52, 0x1C, 0x05, 0x05, 0xC3, 0x32, 0x68, 0x21, 0x20, 0x38, 0x90, 0x1C, 0x29, 0x8E,
-    0x16, 0x02, 0x04, 0x7B, 0x63, 0x81, 0x44, 0x4B, 0x9B, 0xC0, 0xD5, 0x26, 0x8A, 0x04,
+    0xC1, 0xD1, 0x09, 0xE6, 0xAB, 0x72, 0x14, 0x50, 0x5D, 0x72, 0xA4, 0x38, 0xFA, 0xC9,
+    0x2B, 0x13, 0xB4, 0x40, 0x07, 0xFA, 0xC1, 0xE5, 0xFF, 0x2A, 0x2D, 0x12, 0x24, 0x47,
+    0x8A, 0xA3, 0x81, 0xA6, 0xE7, 0x40, 0x75, 0x05, 0xC3, 0x32, 0x68, 0x21, 0x3F, 0x39,
+    0x52, 0x1C, 0x05, 0x05, 0xC3, 0x32, 0x68, 0x21, 0x3F, 0xB8, 0x9F, 0x1C, 0x29, 0x8E,
+    0x16, 0xF2, 0x05, 0x7B, 0x63, 0x81, 0x44, 0x4B, 0x9B, 0xC0, 0xD5, 0x26, 0x8A, 0x04,
     0x89, 0xB1, 0x72, 0x02, 0x03, 0xC1, 0xB9, 0x47, 0x03, 0x4D, 0xCF, 0x81, 0x50, 0x4F,
-    0x2B, 0x8E, 0x16, 0x02, 0x5A, 0xC2, 0x40, 0x64, 0x5A, 0x26, 0x70, 0xCF, 0x89, 0x4C,
-    0xCB, 0x04, 0x2C, 0xD1, 0x22, 0x03, 0x9B, 0x60, 0xD2, 0x40, 0x4B, 0x2B, 0x8E, 0x4E,
-    0x70, 0x51, 0x62, 0x05, 0x8C, 0xD7, 0x60, 0x62, 0xC9, 0x1D, 0x30, 0x93, 0x3B, 0xAC,
-    0x80, 0x49, 0x03, 0x2D, 0xAD, 0x38, 0x0A, 0xAA, 0xA3, 0x45, 0xB6, 0xE4, 0x02, 0x2D,
-    0x04, 0x50, 0x99, 0x20, 0x2B, 0x3C, 0xD6, 0x47, 0x0B, 0x01, 0x93, 0xCA, 0xE4, 0x0E,
-    0x60, 0x89, 0x16, 0x19, 0x18, 0x60, 0xC9, 0x95, 0x09, 0x58, 0xB1, 0x85, 0x4D, 0xF0,
+    0x2B, 0x8E, 0x16, 0x02, 0x5A, 0xC2, 0x5F, 0x64, 0x5A, 0x26, 0x70, 0xCF, 0x89, 0x4C,
+    0xCB, 0xFC, 0x2C, 0xD1, 0x22, 0x03, 0x9B, 0x60, 0xD2, 0x40, 0x4B, 0x2B, 0x8E, 0x4E,
+    0x70, 0x51, 0x62, 0xE5, 0x8F, 0xD7, 0x60, 0x62, 0xC9, 0x1D, 0x30, 0x93, 0x3B, 0xAC,
+    0xFC, 0x49, 0x03, 0x2D, 0xAD, 0x38, 0x0A, 0xAA, 0xA3, 0x45, 0xB6, 0xE4, 0x02, 0x2D,
+    0x04, 0x50, 0x99, 0x20, 0x2B, 0x3C, 0xD6, 0x47, 0x0B, 0x01, 0x93, 0xCA, 0xE4, 0xCE,
+    0x67, 0x89, 0x16, 0x19, 0x18, 0x60, 0xC9, 0x95, 0x09, 0x58, 0xB1, 0x85, 0xCD, 0xFF,
     0x0C, 0x18, 0x28, 0xC8, 0x30, 0x68, 0x91, 0x20, 0x91, 0xE2, 0x68, 0x32, 0xA9, 0x48,
     0x00, 0x00,
 };
@@ -82,50 +83,50 @@ static const uint8_t error_words[] = {
 #define L 0x80
 static const uint8_t error_texts[] = {
     1, 2 | L,   // invalid syntax
-    3, 4, 5, 6, 7 | L,   // *x must be assignment target
-    8, 9, 10, 11 | L,   // * arg after kwarg
-    12, 13, 14, 15, 13 | L,   // positional argument follows keyword argument
-    16, 17, 18 | L,   // too many arguments
-    19, 20, 21 | L,   // 'yield' outside function
-    22, 20, 21 | L,   // 'await' outside function
-    23, 24, 25, 26, 21 | L,   // 'yield from' inside async function
-    27, 28, 29, 30 | L,   // can't assign to expression
-    31, 32, 33, 34, 6 | L,   // multiple starred expressions in assignment
-    32, 6, 7, 4, 5, 34, 35, 36, 37, 38 | L,   // starred assignment target must be in a list or tuple
-    39, 28, 29, 30 | L,   // cannot assign to expression
-    39, 40, 30 | L,   // cannot delete expression
-    41, 13, 14, 42, 13 | L,   // non-default argument follows default argument
-    43, 13, 34, 21, 44 | L,   // duplicate argument in function definition
-    45, 46, 47, 48, 49, 50, 51 | L,   // nonlocal declaration not allowed at module level
-    52, 53, 54, 55, 56 | L,   // name is parameter and global
-    52, 53, 57, 29, 58, 56, 46 | L,   // name is assigned to before global declaration
-    52, 53, 57, 29, 58, 45, 46 | L,   // name is assigned to before nonlocal declaration
-    52, 53, 45, 55, 56 | L,   // name is nonlocal and global
-    59, 20, 21 | L,   // 'return' outside function
-    59, 60, 61, 34, 26, 62 | L,   // 'return' with value in async generator
-    63, 20, 64 | L,   // 'break' outside loop
-    65, 47, 66, 34, 64 | L,   // 'continue' not properly in loop
-    67, 68, 20, 26, 21 | L,   // 'async for' outside async function
-    67, 69, 20, 26, 21 | L,   // 'async with' outside async function
-    42, 70, 4, 5, 71 | L,   // default 'except' must be last
-    16, 17, 72, 73 | L,   // too many nested loops
-    74, 75, 76, 45, 77 | L,   // no binding for nonlocal found
-    16, 17, 78, 37, 79, 34, 80, 81 | L,   // too many names or functions in one scope
-    16, 17, 78, 37, 82, 34, 80, 83 | L,   // too many names or constants in one source
-    84, 85, 47, 86, 87, 88, 89, 51 | L,   // unindent does not match any outer indentation level
-    90, 91 | L,   // unexpected indent
-    92, 93, 94, 95 | L,   // expected an indented block
-    16, 17, 96 | L,   // too many items
-    1, 2, 76, 97 | L,   // invalid syntax for number
-    98, 7, 76, 99 | L,   // illegal target for annotation
-    98, 30, 76, 100, 6 | L,   // illegal expression for augmented assignment
-    39, 101, 102, 55, 103, 104 | L,   // cannot mix bytes and nonbytes literals
-    31, 105, 77, 106, 107, 35, 108, 109 | L,   // multiple statements found while compiling a single statement
-    110, 111, 112, 113 | L,   // unterminated triple-quoted string literal
-    110, 112, 113 | L,   // unterminated string literal
-    16, 17, 114 | L,   // too many lines
-    16, 17, 115, 116, 89 | L,   // too many levels of indentation
-    1, 117, 34, 118 | L,   // invalid character in identifier
+    3, 4, 5, 6 | L,   // *x must be assignment target
+    7 | L,   // * arg after kwarg
+    8, 9, 10, 11, 9 | L,   // positional argument follows keyword argument
+    12, 13 | L,   // too many arguments
+    14, 15, 16 | L,   // 'yield' outside function
+    17, 15, 16 | L,   // 'await' outside function
+    18, 19, 16 | L,   // 'yield from' inside async function
+    20, 21, 22, 23 | L,   // can't assign to expression
+    24, 25, 26, 27, 5 | L,   // multiple starred expressions in assignment
+    25, 5, 6, 4, 27, 28, 29, 30, 31 | L,   // starred assignment target must be in a list or tuple
+    32, 21, 22, 23 | L,   // cannot assign to expression
+    32, 33, 23 | L,   // cannot delete expression
+    34, 9, 10, 35, 9 | L,   // non-default argument follows default argument
+    36, 9, 27, 16, 37 | L,   // duplicate argument in function definition
+    38, 39, 40, 41, 42 | L,   // nonlocal declaration not allowed at module level
+    43, 44, 45, 46 | L,   // name is parameter and global
+    43, 47, 22, 48, 46, 39 | L,   // name is assigned to before global declaration
+    43, 47, 22, 48, 38, 39 | L,   // name is assigned to before nonlocal declaration
+    43, 38, 45, 46 | L,   // name is nonlocal and global
+    49, 15, 16 | L,   // 'return' outside function
+    49, 50, 27, 19, 51 | L,   // 'return' with value in async generator
+    52, 15, 53 | L,   // 'break' outside loop
+    54, 40, 55, 27, 53 | L,   // 'continue' not properly in loop
+    56, 57, 15, 19, 16 | L,   // 'async for' outside async function
+    56, 58, 15, 19, 16 | L,   // 'async with' outside async function
+    35, 59, 4, 60 | L,   // default 'except' must be last
+    12, 61 | L,   // too many nested loops
+    62, 63, 38, 64 | L,   // no binding for nonlocal found
+    12, 65, 30, 66, 27, 67, 68 | L,   // too many names or functions in one scope
+    12, 65, 30, 69, 27, 67, 70 | L,   // too many names or constants in one source
+    71, 40, 72, 73, 42 | L,   // unindent does not match any outer indentation level
+    74 | L,   // unexpected indent
+    75 | L,   // expected an indented block
+    12, 76 | L,   // too many items
+    1, 2, 63, 77 | L,   // invalid syntax for number
+    78, 6, 63, 79 | L,   // illegal target for annotation
+    78, 23, 63, 80, 5 | L,   // illegal expression for augmented assignment
+    32, 81, 45, 82 | L,   // cannot mix bytes and nonbytes literals
+    24, 83, 64, 84, 28, 85 | L,   // multiple statements found while compiling a single statement
+    86, 87, 88 | L,   // unterminated triple-quoted string literal
+    86, 88 | L,   // unterminated string literal
+    12, 89 | L,   // too many lines
+    12, 90, 73 | L,   // too many levels of indentation
+    1, 91, 27, 92 | L,   // invalid character in identifier
 };
 #undef L
 
@@ -145,7 +146,7 @@ void mpf_emit_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, unsigne
             if (ch == 0) {
                 w--;
             } else if (w == 1) {
-                *o++ = ch <= 26 ? (char)('a' - 1 + ch) : "'-.*"[ch - 27];
+                *o++ = ch <= 26 ? (char)('a' - 1 + ch) : "'-.* "[ch - 27];
             }
         }
         *o++ = ' ';
@@ -303,7 +304,7 @@ static void vint_to(emit_t *e, size_t v, void (*sink)(emit_t *, uint8_t), bool i
     sink(e, tmp[0]);
 }
 
-static void put_vuint(emit_t *e, size_t v) {
+NOINLINE static void put_vuint(emit_t *e, size_t v) {
     vint_to(e, v, put, false);
 }
 
@@ -488,10 +489,10 @@ static void op(emit_t *e, uint8_t b) {
     put(e, b);
 }
 
-// Opcode [b] with qstr operand [q] ([tag] R_Q; R_QN: a name).
-static void op_qt(emit_t *e, uint8_t b, mpf_qstr_t q, uint8_t tag) {
+// Opcode [b] with qstr operand [v] ([tag] R_Q; R_QN: a name), or constant [v] ([tag] R_C).
+static void op_qt(emit_t *e, uint8_t b, uintptr_t v, uint8_t tag) {
     adjust(e, stack_effect(b, 0));
-    size_t i = use_qstr(e, q);
+    size_t i = use_entry(e, tag == R_C, v);
     put(e, b);
     ref(e, tag, i);
 }
@@ -501,12 +502,7 @@ static void op_q(emit_t *e, uint8_t b, mpf_qstr_t q) {
 }
 
 // LOAD_CONST_OBJ of constant [o].
-static void op_c(emit_t *e, mpf_obj_t o) {
-    adjust(e, 1);
-    size_t i = use_const(e, o);
-    put(e, 0x23);
-    ref(e, R_C, i);
-}
+#define op_c(e, o) op_qt(e, MPF_OP_LOAD_CONST_OBJ, o, R_C)
 
 // Opcode [b] with unsigned operand [u].
 static void op_u(emit_t *e, uint8_t b, size_t u) {
@@ -515,14 +511,19 @@ static void op_u(emit_t *e, uint8_t b, size_t u) {
     put_vuint(e, u);
 }
 
-// Push local slot [num] (LOAD_FAST_MULTI for the first 16).
-static void load_fast(emit_t *e, size_t num) {
-    if (num < 16) {
-        op(e, (uint8_t)(0xB0 + num));
+// Load ([what] 0), store (1) or delete (2) local slot [num] ([cell]: the cell in it):
+// LOAD/STORE_FAST_MULTI for the first 16, else LOAD/STORE_FAST_N, DELETE_FAST; a cell's
+// LOAD/STORE/DELETE_DEREF (each the opcode after its _FAST one).
+static void local_op(emit_t *e, int what, bool cell, size_t num) {
+    if (!cell && what < 2 && num < 16) {
+        op(e, (uint8_t)(0xB0 + 16 * what + num));
     } else {
-        op_u(e, 0x24, num);
+        op_u(e, (uint8_t)(0x24 + 2 * what + cell), num);
     }
 }
+
+// Push local slot [num].
+#define load_fast(e, num) local_op(e, 0, false, num)
 
 // (only the final passes place labels: the scope pass and the recording count them)
 static int new_label(emit_t *e) {
@@ -594,7 +595,7 @@ static void jump_bytes(emit_t *e, uint8_t b, int l) {
 // opcodes (their stack effects from stack_effect) and their operands, and these directives.
 enum {
     S_END,      // end of the script
-    S_LABELS,   // n: L[0..n-1] = new labels
+    S_LABELS,   // n: L[0..n-1] = new labels (L_AT(n, k): L[k..k+n-1])
     S_LABEL,    // k: place label L[k]
     S_ADJ,      // d: the depth changes by d (a signed byte), no code
     S_ENTER,    // an exception handler starts (after its SETUP_*)
@@ -617,10 +618,22 @@ enum {
 #define S_LOOP 0x4C   // k: the loop body x->k[k & 7]: continue jumps to L[0], break to L[1]
 #define S_LOOP_FOR 8  // (in k: a for loop's body, whose break also drops the 4-slot iterator)
 #define JIF(k, l, cond) (uint8_t)((k) | ((l) << 3) | ((cond) << 7))
+// (in the holes of the opcodes no script uses: MAKE_CLOSURE, _DEFARGS, LOAD_CONST_SMALL_INT,
+// LOAD_CONST_OBJ) in an S_EACH body (none in another, but in one of its S_ON) a node
+// directive's k counts from the body's child
+#define S_EACH 0x20   // k step n: the next n bytes (ending with S_END) for each child from k on, by step
+#define S_OPN 0x21    // b: opcode b & 0x7F with operand x->n (halved when b & 0x80)
+#define S_KLINE 0x22  // k: the line of x->k[k]
+#define S_ON 0x23     // k n: the next n bytes (ending with S_END) on the node x->k[k]
+#define S_IFMORE 0x24 // k n: the next n bytes only when there are children after x->k[k] (k | S_NOT: none)
+#define S_NOT 0x80
+#define L_AT(n, k) ((k) << 4 | (n))
+#define S_CMP 0x25    // N_COMPARE's operator before its child [at] (`not in`, `is not`: then NOT)
 // Operands: a qstr opcode (0x10..0x1C) is followed by an index in seq_qstrs (or QX: the
-// name x->v.q), one with an unsigned operand (0x20..0x3F) by its value (below 128), a jump
+// name x->v.q; QK(k): the name x->k[k]->v.q, the empty one when x->k[k] is NULL), one with an unsigned operand (0x20..0x3F) by its value (below 128), a jump
 // (0x40..0x4B) by its label k.
 #define QX 0xFF
+#define QK(k) (0xF0 + (k))
 enum { Q_AENTER, Q_AEXIT, Q_AITER, Q_ANEXT, Q_BASEEXC, Q_STOPASYNC, Q_CLASS, Q_ASSERT, Q_REPL_PRINT, Q_STAR };
 static const uint16_t seq_qstrs[] = {
     MPF_QSTR___aenter__, MPF_QSTR___aexit__, MPF_QSTR___aiter__, MPF_QSTR___anext__, MPF_QSTR_BaseException,
@@ -654,15 +667,30 @@ NOINLINE static void loop_body(emit_t *e, mpf_node_t *body, const int *L, bool i
 
 // Run script [s] on node [x] with the labels [L] (see the S_ directives).
 static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
+    // S_EACH's loop: the node directives count from child [at] (0 outside it); its body
+    // (after its step and length; NULL: none)
+    size_t at = 0;
+    const uint8_t *body = NULL;
     for (;;) {
         uint8_t b = *s++;
         // (the node directives: their scripts run on a node)
-        mpf_node_t *k = b >= S_EXPR && b < S_TLINE ? x->k[*s] : NULL;
+        mpf_node_t *k = b >= S_EXPR && b < S_TLINE ? x->k[at + *s] : NULL;
         switch (b) {
             case S_END:
-                return;
+                if (body == NULL) {
+                    return;
+                }
+                at += body[-2];   // the body once more, or past it
+                if (at < x->n) {
+                    s = body;
+                    continue;
+                }
+                s = body + body[-1];
+                at = 0;
+                body = NULL;
+                continue;
             case S_LABELS:
-                new_labels(e, L, *s);
+                new_labels(e, L + (*s >> 4), *s & 15);
                 break;
             case S_LABEL:
                 label(e, L[*s]);
@@ -711,29 +739,61 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
             case S_TLINE:
                 set_line(e, trailer_line(x));
                 continue;
-            case S_LINE:
-                set_line(e, x->line);
-                continue;
-            case S_JIF:
-                jump_if(e, x->k[*s & 7], *s >> 7, L[(*s >> 3) & 15]);
-                break;
-            case S_OPX:
-                op(e, (uint8_t)(*s + x->op));
-                break;
-            case S_LOOP:
-                loop_body(e, x->k[*s & 7], L, (*s & S_LOOP_FOR) != 0);
-                break;
             default:
+                // (the directives in the opcodes' space are no cases: the switch's table stays short)
                 if (b >= 0x50) {
                     op(e, b);
                     continue;
                 }
-                if (b >= 0x40) {
+                if (b == S_LINE) {
+                    set_line(e, x->line);
+                    continue;
+                }
+                if (b == S_CMP) {
+                    unsigned o = x->v.ops[at - 1];
+                    op(e, (uint8_t)(MPF_OP_BINARY_OP_MULTI + o - 2 * (o >= 8)));
+                    if (o >= 8) {
+                        op(e, MPF_OP_UNARY_OP_MULTI + 3);
+                    }
+                    continue;
+                }
+                if (b == S_EACH) {   // (not in an S_EACH body but inside an S_ON)
+                    if (*s < x->n) {
+                        at = *s;
+                        body = s + 3;
+                        s = body;
+                        continue;
+                    }
+                    s += 2 + s[2];
+                } else if (b == S_IFMORE) {
+                    if ((at + (*s & 0x7F) + 1 >= x->n) != (*s >> 7)) {
+                        s += s[1];
+                    }
+                    s++;
+                } else if (b == S_OPN) {
+                    op_u(e, *s & 0x7F, x->n >> (*s >> 7));
+                } else if (b == S_KLINE) {
+                    set_line(e, x->k[at + *s]->line);
+                } else if (b == S_ON) {
+                    seq(e, s + 2, L, x->k[at + *s]);
+                    s += 1 + s[1];
+                } else if (b == S_JIF) {
+                    jump_if(e, x->k[*s & 7], *s >> 7, L[(*s >> 3) & 15]);
+                } else if (b == S_OPX) {
+                    op(e, (uint8_t)(*s + x->op));
+                } else if (b == S_LOOP) {
+                    loop_body(e, x->k[*s & 7], L, (*s & S_LOOP_FOR) != 0);
+                } else if (b >= 0x40) {
                     op_jump(e, b, L[*s]);
                 } else if (b >= 0x20) {
                     op_u(e, b, *s);
                 } else {
-                    op_q(e, b, *s == QX ? x->v.q : seq_qstrs[*s]);
+                    mpf_qstr_t q = *s == QX ? x->v.q : seq_qstrs[*s & 15];
+                    if (*s >= QK(0) && *s < QX) {
+                        mpf_node_t *n = x->k[at + (*s & 15)];
+                        q = n ? n->v.q : MPF_QSTRE_;
+                    }
+                    op_q(e, b, q);
                 }
         }
         s++;   // the operand
@@ -890,14 +950,7 @@ static void name_op(emit_t *e, mpf_qstr_t q, int what) {
     id_info_t *id = find_id(s, q);
     int kind = id ? id->kind : ID_GLOBAL_IMPLICIT;
     if (kind >= ID_LOCAL) {
-        // LOAD/STORE_FAST_MULTI for the first 16 locals, else LOAD/STORE_FAST_N, DELETE_FAST;
-        // a cell's LOAD/STORE/DELETE_DEREF (each the opcode after its _FAST one)
-        bool cell = kind != ID_LOCAL;
-        if (!cell && what < 2 && id->num < 16) {
-            op(e, (uint8_t)(0xB0 + 16 * what + id->num));
-        } else {
-            op_u(e, (uint8_t)(0x24 + 2 * what + cell), id->num);
-        }
+        local_op(e, what, kind != ID_LOCAL, id->num);
         return;
     }
     // LOAD/STORE/DELETE_NAME, or _GLOBAL (the opcode after it)
@@ -961,7 +1014,8 @@ static void load_const(emit_t *e, mpf_obj_t o, bool interned) {
         if (str_is_interned(s, len, interned, &q)) {
             op_q(e, 0x10, q);
         } else {
-            op_c(e, o);
+            // a str constant is a str object, as the loader makes it, even when its bytes are a qstr
+            op_c(e, mpf_obj_is_qstr(o) ? mpf_obj_new_str(s, len) : o);
         }
     } else {
         load_int_obj(e, o);   // (any other object: a constant unless a small int)
@@ -1010,21 +1064,10 @@ static bool has_star(const mpf_node_t *x) {
     return false;
 }
 
-// A tuple/list/set display with no starred items.
-static void build_seq(emit_t *e, mpf_node_t *x, uint8_t build_op) {
-    if (has_star(x)) {
-        error_at(e, x, E_STAR_EXPR);
-    }
-    for (size_t i = 0; i < x->n; i++) {
-        expr(e, x->k[i]);
-    }
-    op_u(e, build_op, x->n);
-}
-
 static void make_child(emit_t *e, scope_t *child, int n_closed, bool defargs) {
     // the child gets the next raw-code slot of this scope
     int idx = e->child_index++;
-    if (e->pass == PASS_EMIT || e->pass == PASS_SIZE) {
+    if (e->pass != PASS_SCOPE) {
         scope_t *s = e->scope;
         if ((size_t)idx >= s->n_children) {
             s->children = grow16(e, s->children, s->n_children, &s->cap_children, sizeof(scope_t *), child->node);
@@ -1103,7 +1146,7 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
     }
     size_t n_pos = 0, n_kw = 0;
     bool star = false;
-    mpf_uint_t bitmap = 0;   // (bits beyond a word are dropped, as the int made of it would drop them)
+    mpf_uint_t bitmap = 0;   // (a small int of mpy-cross's 31 bits: a star at 30 or later is an error)
     for (size_t i = 1; i < x->n; i++) {
         mpf_node_t *a = x->k[i];
         star |= a->kind == N_STAR || a->kind == N_DSTAR;
@@ -1115,7 +1158,10 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
             }
             n_kw++;
         } else {
-            if (a->kind == N_STAR && n_pos < 8 * sizeof(bitmap)) {
+            if (a->kind == N_STAR) {
+                if (n_pos >= 30) {
+                    error_at(e, a, E_ARGS);   // (mpy-cross's "too many args")
+                }
                 bitmap |= (mpf_uint_t)1 << n_pos;
             }
             n_pos++;
@@ -1172,38 +1218,6 @@ static void call(emit_t *e, mpf_node_t *x) {
     call_args(e, x, 0, method);
 }
 
-// a < b, or a chain a < b < c: each link's result decides, the middle operands kept for the next
-static void compare(emit_t *e, mpf_node_t *x) {
-    static const uint8_t base[10] = {0, 1, 2, 3, 4, 5, 6, 7, 6, 7};   // `not in`, `is not`: then NOT
-    static const uint8_t fail[] = {
-        MPF_OP_JUMP, 1, S_LABEL, 0, S_ADJ, 1, MPF_OP_ROT_TWO, MPF_OP_POP_TOP, S_LABEL, 1, S_END,
-    };
-    int L[2];   // fail, end
-    bool chain = x->n > 2;
-    expr(e, x->k[0]);
-    if (chain) {
-        new_labels(e, L, 2);
-    }
-    for (size_t i = 1; i < x->n; i++) {
-        bool more = i + 1 < x->n;
-        expr(e, x->k[i]);
-        if (more) {
-            ops(e, "\x57\x5B");   // DUP_TOP, ROT_THREE
-        }
-        int o = x->v.ops[i - 1];
-        op(e, (uint8_t)(MPF_OP_BINARY_OP_MULTI + base[o]));
-        if (o >= 8) {
-            op(e, MPF_OP_UNARY_OP_MULTI + 3);
-        }
-        if (more) {
-            op_jump(e, MPF_OP_JUMP_IF_FALSE_OR_POP, L[0]);
-        }
-    }
-    if (chain) {
-        seq(e, fail, L, x);
-    }
-}
-
 // Whether [x] is a constant whose truth is known at compile time (then *truth holds it).
 static bool const_truth(const mpf_node_t *x, bool *truth) {
     int t = mpf_parse_truth(x);   // (the parser's)
@@ -1242,17 +1256,30 @@ static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l) {
     op_jump(e, cond ? 0x43 : 0x44, l);
 }
 
-static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool *defargs);
 
 static void funcdef(emit_t *e, mpf_node_t *x);
 
 // The scripts of the node kinds whose code is one: a table of their offsets (+ 1) in one blob.
 // The scripts of the node kinds whose code is one, in one blob (script_at: kind -> offset + 1).
 typedef struct {
-    uint8_t binop[7], not_[4], attr[6], subscr[7], slice[16], ifexp[17], raise[16], assert_[17], yield[4], await[6],
+    uint8_t compare[39], tuple[10], list[10], set[10], dict[15], and_[16], or_[16], binop[7], not_[4], attr[6], subscr[7], slice[16], ifexp[17], raise[16], assert_[17], yield[4], await[6],
         ret[4];
 } scripts_t;
 static const scripts_t scripts = {
+    // a < b, or a chain a < b < c: each link's result decides, the middle operands kept for the
+    // next; L: fail, end
+    {S_IFMORE, 1, 2, S_LABELS, 2, S_EXPR, 0,
+        S_EACH, 1, 1, 14, S_EXPR, 0, S_IFMORE, 0, 2, MPF_OP_DUP_TOP, MPF_OP_ROT_THREE, S_CMP,
+        S_IFMORE, 0, 2, MPF_OP_JUMP_IF_FALSE_OR_POP, 0, S_END,
+        S_IFMORE, 1, 10, MPF_OP_JUMP, 1, S_LABEL, 0, S_ADJ, 1, MPF_OP_ROT_TWO, MPF_OP_POP_TOP, S_LABEL, 1, S_END},
+    {S_EACH, 0, 1, 3, S_EXPR, 0, S_END, S_OPN, MPF_OP_BUILD_TUPLE, S_END},
+    {S_EACH, 0, 1, 3, S_EXPR, 0, S_END, S_OPN, MPF_OP_BUILD_LIST, S_END},
+    {S_EACH, 0, 1, 3, S_EXPR, 0, S_END, S_OPN, MPF_OP_BUILD_SET, S_END},
+    // pairs k0, v0, k1, v1...: each its own line
+    {S_OPN, MPF_OP_BUILD_MAP | 0x80, S_EACH, 0, 2, 8, S_KLINE, 0, S_EXPR, 1, S_EXPR, 0, MPF_OP_STORE_MAP, S_END, S_END},
+    // L: the end
+    {S_LABELS, 1, S_EXPR, 0, S_EACH, 1, 1, 5, MPF_OP_JUMP_IF_FALSE_OR_POP, 0, S_EXPR, 0, S_END, S_LABEL, 0, S_END},
+    {S_LABELS, 1, S_EXPR, 0, S_EACH, 1, 1, 5, MPF_OP_JUMP_IF_TRUE_OR_POP, 0, S_EXPR, 0, S_END, S_LABEL, 0, S_END},
     {S_EXPR, 0, S_EXPR, 1, S_OPX, MPF_OP_BINARY_OP_MULTI + 22 - OP_OR, S_END},
     {S_EXPR, 0, MPF_OP_UNARY_OP_MULTI + 3, S_END},
     {S_EXPR, 0, S_TLINE, MPF_OP_LOAD_ATTR, QX, S_END},
@@ -1274,7 +1301,8 @@ static const scripts_t scripts = {
 };
 #define SCRIPT(name) (uint8_t)(offsetof(scripts_t, name) + 1)
 static const uint8_t script_at[N_ASSERT + 1] = {
-    [N_BINOP] = SCRIPT(binop), [N_NOT] = SCRIPT(not_), [N_ATTR] = SCRIPT(attr), [N_SUBSCR] = SCRIPT(subscr),
+    [N_COMPARE] = SCRIPT(compare), [N_TUPLE] = SCRIPT(tuple), [N_LIST] = SCRIPT(list), [N_SET] = SCRIPT(set), [N_DICT] = SCRIPT(dict),
+    [N_AND] = SCRIPT(and_), [N_OR] = SCRIPT(or_), [N_BINOP] = SCRIPT(binop), [N_NOT] = SCRIPT(not_), [N_ATTR] = SCRIPT(attr), [N_SUBSCR] = SCRIPT(subscr),
     [N_SLICE] = SCRIPT(slice), [N_IFEXP] = SCRIPT(ifexp), [N_RAISE] = SCRIPT(raise), [N_ASSERT] = SCRIPT(assert_),
     [N_YIELD] = SCRIPT(yield), [N_YIELDFROM] = SCRIPT(await), [N_AWAIT] = SCRIPT(await), [N_RETURN] = SCRIPT(ret),
 };
@@ -1291,24 +1319,6 @@ static bool kind_script(emit_t *e, mpf_node_t *x) {
 }
 
 // ---------------------------------------------------------------- assignment targets
-
-static void store_seq(emit_t *e, mpf_node_t *x) {
-    size_t star = x->n;
-    for (size_t i = 0; i < x->n; i++) {
-        if (x->k[i]->kind == N_STAR) {
-            if (star != x->n) {
-                error_at(e, x->k[i], E_STARS);
-            }
-            star = i;
-        }
-    }
-    // UNPACK_SEQUENCE n, or UNPACK_EX with the counts left and right of the starred target
-    if (star == x->n) {
-        op_u(e, 0x30, x->n);
-    } else {
-        op_u(e, 0x31, star | ((x->n - star - 1) << 8));
-    }
-}
 
 // The object part of an assignment target: its trailers are compiled one by one, so a
 // call in the chain is a plain call of the attribute (mpy-cross uses no LOAD_METHOD there).
@@ -1347,81 +1357,81 @@ static void target(emit_t *e, mpf_node_t *x, bool del) {
         {{S_BASE, 0, MPF_OP_LOAD_NULL, MPF_OP_ROT_TWO, MPF_OP_STORE_ATTR, QX, S_END},
             {S_BASE, 0, S_EXPR, 1, MPF_OP_LOAD_NULL, MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END}},
     };
-    switch (x->kind) {
-        case N_NAME:
-            name_op(e, x->v.q, 1 + del);
-            return;
-        case N_ATTR:
-        case N_SUBSCR:
-            seq(e, attr_subscr[del][x->kind == N_SUBSCR], NULL, x);
-            return;
-        case N_TUPLE:
-        case N_LIST:
-        case N_DEL:   // (del's targets: a list of them)
-            // () = x and [] = x unpack nothing, del () and del [] delete nothing (CPython 3.11;
-            // mpy-cross rejects them)
-            if (!del) {
-                store_seq(e, x);   // (the unpacking, then each item stored: a starred one's target)
+    unsigned kind = x->kind;
+    if (kind == N_NAME) {
+        name_op(e, x->v.q, 1 + del);
+    } else if (kind == N_ATTR || kind == N_SUBSCR) {
+        seq(e, attr_subscr[del][kind == N_SUBSCR], NULL, x);
+    } else if (kind == N_TUPLE || kind == N_LIST || kind == N_DEL) {   // (del's targets: a list of them)
+        // () = x and [] = x unpack nothing, del () and del [] delete nothing (CPython 3.11;
+        // mpy-cross rejects them). A store unpacks (UNPACK_SEQUENCE n, or UNPACK_EX with the
+        // counts left and right of the starred target), then stores each item (a starred
+        // one's target).
+        size_t n = x->n, star = n;
+        for (size_t i = 0; i < n && !del; i++) {
+            if (x->k[i]->kind == N_STAR) {
+                if (star != n) {
+                    error_at(e, x->k[i], E_STARS);
+                }
+                star = i;
             }
-            for (size_t i = 0; i < x->n; i++) {
-                mpf_node_t *k = x->k[i];
-                target(e, !del && k->kind == N_STAR ? k->k[0] : k, del);
-            }
-            return;
-        case N_STAR:
-            if (!del) {
-                error_at(e, x, E_STAR_TARGET);
-            }
-            // fall through
-        default:
-            error_at(e, x, del ? E_DELETE : E_ASSIGN);
+        }
+        if (!del) {
+            op_u(e, star == n ? 0x30 : 0x31, star == n ? n : star | ((n - star - 1) << 8));
+        }
+        for (size_t i = 0; i < n; i++) {
+            mpf_node_t *k = x->k[i];
+            target(e, !del && k->kind == N_STAR ? k->k[0] : k, del);
+        }
+    } else {
+        error_at(e, x, del ? E_DELETE : kind == N_STAR ? E_STAR_TARGET : E_ASSIGN);
     }
 }
 
 // ---------------------------------------------------------------- functions and classes
 
-// Push the default tuple / kw-default dict of [args] (in the enclosing scope) and record
-// the parameters in [child] during the scope pass.
-static void lambda_or_def_args(emit_t *e, mpf_node_t *args, scope_t *child, bool *defargs) {
+// Push the default tuple and kw-default dict of [args] (in the enclosing scope); whether
+// there are any (else nothing is pushed). (scope_params counts them for the child.)
+static bool def_args(emit_t *e, mpf_node_t *args) {
     // each default: a positional one's value (op 0), a keyword-only one's name and value (op 2)
     static const uint8_t value[2][6] = {
         {S_EXPR, 0, S_END}, {S_EXPR, 0, MPF_OP_LOAD_CONST_STRING, QX, MPF_OP_STORE_MAP, S_END},
     };
     size_t n[2] = {0, 0};   // positional defaults, keyword-only ones (only those have one)
-    for (size_t i = 0; i < args->n; i++) {
-        mpf_node_t *a = args->k[i];
-        if (a->k[0]) {
-            n[a->op >> 1]++;
-        } else if (a->op == 0 && n[0]) {
-            error_at(e, a, E_NON_DEFAULT);
-        }
-    }
-    // the positional defaults' tuple, then the keyword-only defaults' dict (NULL: none)
-    *defargs = n[0] || n[1];
-    for (unsigned kw = 0; kw < 2 && *defargs; kw++) {
-        if (n[kw] == 0) {
-            op(e, MPF_OP_LOAD_NULL);
-            continue;
-        }
-        if (kw) {
-            op_u(e, MPF_OP_BUILD_MAP, 0);
+    // pass 0 counts them, 1 pushes the tuple of the positional ones, 2 the dict of the others
+    // (NULL: none)
+    for (unsigned pass = 0; pass < 3; pass++) {
+        if (pass == 2) {
+            if (n[1]) {
+                op_u(e, MPF_OP_BUILD_MAP, 0);
+            } else {
+                op(e, MPF_OP_LOAD_NULL);
+            }
         }
         for (size_t i = 0; i < args->n; i++) {
             mpf_node_t *a = args->k[i];
-            if (a->op == 2 * kw && a->k[0]) {
-                seq(e, value[kw], NULL, a);
+            if (a->k[0] == NULL) {
+                if (pass == 0 && a->op == 0 && n[0]) {
+                    error_at(e, a, E_NON_DEFAULT);
+                }
+            } else if (pass == 0) {
+                n[a->op >> 1]++;
+            } else if (a->op == 2 * (pass - 1)) {
+                seq(e, value[pass - 1], NULL, a);
             }
         }
-        if (!kw) {
-            op_u(e, MPF_OP_BUILD_TUPLE, n[0]);
+        if (pass == 0 && n[0] + n[1] == 0) {
+            return false;
+        }
+        if (pass == 1) {
+            if (n[0]) {
+                op_u(e, MPF_OP_BUILD_TUPLE, n[0]);
+            } else {
+                op(e, MPF_OP_LOAD_NULL);
+            }
         }
     }
-    if (e->pass == PASS_SCOPE) {
-        child->n_def_pos = (uint16_t)n[0];
-        if (n[1]) {
-            child->flags |= SF_DEFKWARGS;
-        }
-    }
+    return true;
 }
 
 // Parameters become the first ids of [s]; numbering follows in compute_locals.
@@ -1436,6 +1446,13 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
         }
         id_info_t *id = add_id(e, s, a->v.q, ID_LOCAL);
         id->flags = IDF_PARAM;
+        if (a->k[0]) {   // a default: positional (op 0) or keyword-only
+            if (a->op) {
+                s->flags |= SF_DEFKWARGS;
+            } else {
+                s->n_def_pos++;
+            }
+        }
         switch (a->op) {
             case 0: s->n_pos++; break;
             case 1: s->flags |= SF_VARARGS; break;
@@ -1474,10 +1491,7 @@ NOINLINE static void funcdef(emit_t *e, mpf_node_t *x) {
             child->flags |= SF_GENERATOR;   // (an async def)
         }
     }
-    bool defargs = false;
-    if (kind != SC_CLASS) {
-        lambda_or_def_args(e, x->k[0], child, &defargs);
-    }
+    bool defargs = kind != SC_CLASS && def_args(e, x->k[0]);
     close_over(e, child, defargs);
     if (kind == SC_CLASS) {
         op_q(e, MPF_OP_LOAD_CONST_STRING, x->v.q);
@@ -1508,47 +1522,23 @@ static void suite(emit_t *e, mpf_node_t *x) {
     }
 }
 
-static void import_stmt(emit_t *e, mpf_node_t *x) {
-    for (size_t i = 0; i < x->n; i += 2) {
-        mpf_node_t *d = x->k[i];
-        mpf_node_t *as = x->k[i + 1];
-        static const uint8_t imp[] = {
-            MPF_OP_SMALL_INT_MULTI_ZERO, MPF_OP_LOAD_CONST_NONE, MPF_OP_IMPORT_NAME, QX, S_END,
-        };
-        seq(e, imp, NULL, d);
-        if (as) {
-            for (size_t j = 1; j < d->n; j++) {
-                op_q(e, 0x13, d->k[j]->v.q);
-            }
-            store_name(e, as->v.q);
-        } else {
-            store_name(e, d->k[0]->v.q);
-        }
-    }
-}
+// import: on each pair (a dotted name, its `as` name or NULL)
+static const uint8_t import_script[] = {
+    S_EACH, 0, 2, 30, MPF_OP_SMALL_INT_MULTI_ZERO, MPF_OP_LOAD_CONST_NONE, MPF_OP_IMPORT_NAME, QK(0),
+    S_IFSET, 1, 13, S_ON, 0, 8, S_EACH, 1, 1, 3, MPF_OP_LOAD_ATTR, QK(0), S_END, S_END, S_STORE, 1,
+    S_IFNONE, 1, 6, S_ON, 0, 3, S_STORE, 0, S_END, S_END, S_END,
+};
 
-static void importfrom_stmt(emit_t *e, mpf_node_t *x) {
-    mpf_qstr_t mod = x->k[0] ? x->k[0]->v.q : MPF_QSTRE_;
-    load_int_obj(e, mpf_obj_new_small_int(x->v.level));
-    bool star = x->op == 1;   // from m import *
-    size_t n = star ? 1 : (x->n - 1) / 2;
-    for (size_t i = 0; i < n; i++) {
-        op_q(e, 0x10, star ? MPF_QSTRE__2a : x->k[1 + 2 * i]->v.q);
-    }
-    op_u(e, 0x2A, n);
-    op_q(e, 0x1B, mod);
-    if (star) {
-        op(e, MPF_OP_IMPORT_STAR);
-        return;
-    }
-    for (size_t i = 0; i < n; i++) {
-        mpf_node_t *nm = x->k[1 + 2 * i];
-        mpf_node_t *as = x->k[2 + 2 * i];
-        op_q(e, 0x1C, nm->v.q);
-        store_name(e, as ? as->v.q : nm->v.q);
-    }
-    op(e, 0x59);
-}
+// from: the module (or NULL), then pairs (a name, its `as` name or NULL); L unused
+static const uint8_t importfrom_script[] = {
+    S_EACH, 1, 2, 3, MPF_OP_LOAD_CONST_STRING, QK(0), S_END, S_OPN, MPF_OP_BUILD_TUPLE | 0x80,
+    MPF_OP_IMPORT_NAME, QK(0),
+    S_EACH, 1, 2, 13, MPF_OP_IMPORT_FROM, QK(0), S_IFSET, 1, 2, S_STORE, 1, S_IFNONE, 1, 2, S_STORE, 0, S_END,
+    MPF_OP_POP_TOP, S_END,
+};
+static const uint8_t importstar_script[] = {
+    MPF_OP_LOAD_CONST_STRING, Q_STAR, MPF_OP_BUILD_TUPLE, 1, MPF_OP_IMPORT_NAME, QK(0), MPF_OP_IMPORT_STAR, S_END,
+};
 
 static void declare(emit_t *e, mpf_node_t *x, bool global) {
     if (e->pass != PASS_SCOPE) {
@@ -1704,56 +1694,35 @@ NOINLINE static void for_stmt(emit_t *e, mpf_node_t *x) {
     }
 }
 
-static void try_except(emit_t *e, mpf_node_t *x) {
-    // L: handler, success, end
-    static const uint8_t start[] = {
-        S_LABELS, 3, MPF_OP_SETUP_EXCEPT, 0, S_ENTER, S_SUITE, 0, MPF_OP_POP_EXCEPT_JUMP, 1,
-        S_LABEL, 0, S_ADJ, 4, S_END,
-    };
-    static const uint8_t end[] = {
-        S_LEAVE, S_ADJ, (uint8_t)-3, S_LABEL, 1, S_SUITE, 1, S_LABEL, 2, S_END,
-    };
-    // on handler h (k[0] its exception, k[1] its name, k[2] its body), H: next, finally, end;
-    // a name is unbound when the handler ends
-    static const uint8_t handler[] = {
-        S_LABELS, 2, S_IFSET, 0, 6, MPF_OP_DUP_TOP, S_EXPR, 0, B_EXC_MATCH, MPF_OP_POP_JUMP_IF_FALSE, 0,
-        S_IFNONE, 1, 3, MPF_OP_POP_TOP, S_SUITE, 2,
-        S_IFSET, 1, 20, S_STORE, 1, MPF_OP_SETUP_FINALLY, 1, S_ENTER, S_SUITE, 2, MPF_OP_LOAD_CONST_NONE,
-        S_LABEL, 1, S_ADJ, 1, MPF_OP_LOAD_CONST_NONE, S_STORE, 1, S_DEL, 1, S_ADJ, (uint8_t)-1, S_LEAVE,
-        MPF_OP_POP_EXCEPT_JUMP, 2, S_LABEL, 0, S_ADJ, 1, S_END,
-    };
-    int L[3];
-    seq(e, start, L, x);
-    for (size_t i = 3; i < x->n; i++) {
-        mpf_node_t *h = x->k[i];
-        if (h->k[0] == NULL && i + 1 != x->n) {
-            error_at(e, h, E_EXCEPT_LAST);
-        }
-        int H[3];
-        H[2] = L[2];
-        seq(e, handler, H, h);
-    }
-    seq(e, end, L, x);
-}
-
+// try: x->k[0] the body, k[1] the else suite, k[2] the finally suite (NULL: none), then the
+// handlers (k[0] the exception, k[1] the name, k[2] the body: a name is unbound when the
+// handler ends). L: a handler's next and finally, the handlers' end, the first handler,
+// success, finally.
 static void try_stmt(emit_t *e, mpf_node_t *x) {
-    static const uint8_t start[] = {S_LABELS, 1, MPF_OP_SETUP_FINALLY, 0, S_ENTER, S_END};
-    static const uint8_t body[] = {S_ADJ, 3, S_SUITE, 0, S_ADJ, (uint8_t)-3, S_END};
-    static const uint8_t finally[] = {
-        MPF_OP_LOAD_CONST_NONE, S_LABEL, 0, S_ADJ, 1, S_SUITE, 2, S_ADJ, (uint8_t)-1, S_LEAVE, S_END,
+    static const uint8_t try_[] = {
+        S_IFSET, 2, 5, S_LABELS, L_AT(1, 5), MPF_OP_SETUP_FINALLY, 5, S_ENTER,
+        S_IFMORE, 2, 80,
+        S_LABELS, L_AT(3, 2), MPF_OP_SETUP_EXCEPT, 3, S_ENTER, S_SUITE, 0, MPF_OP_POP_EXCEPT_JUMP, 4, S_LABEL, 3, S_ADJ, 4,
+        S_EACH, 3, 1, 51, S_ON, 0, 47,
+            S_LABELS, 2, S_IFSET, 0, 6, MPF_OP_DUP_TOP, S_EXPR, 0, B_EXC_MATCH, MPF_OP_POP_JUMP_IF_FALSE, 0,
+            S_IFNONE, 1, 3, MPF_OP_POP_TOP, S_SUITE, 2,
+            S_IFSET, 1, 20, S_STORE, 1, MPF_OP_SETUP_FINALLY, 1, S_ENTER, S_SUITE, 2, MPF_OP_LOAD_CONST_NONE,
+            S_LABEL, 1, S_ADJ, 1, MPF_OP_LOAD_CONST_NONE, S_STORE, 1, S_DEL, 1, S_ADJ, (uint8_t)-1, S_LEAVE,
+            MPF_OP_POP_EXCEPT_JUMP, 2, S_LABEL, 0, S_ADJ, 1, S_END,
+        S_END,
+        S_LEAVE, S_ADJ, (uint8_t)-3, S_LABEL, 4, S_SUITE, 1, S_LABEL, 2,
+        // (no handlers: the body in the finally's block)
+        S_IFMORE, 2 | S_NOT, 6, S_ADJ, 3, S_SUITE, 0, S_ADJ, (uint8_t)-3,
+        S_IFSET, 2, 10, MPF_OP_LOAD_CONST_NONE, S_LABEL, 5, S_ADJ, 1, S_SUITE, 2, S_ADJ, (uint8_t)-1, S_LEAVE,
+        S_END,
     };
-    if (x->k[2] == NULL) {
-        try_except(e, x);
-        return;
+    for (size_t i = 3; i + 1 < x->n; i++) {
+        if (x->k[i]->k[0] == NULL) {
+            error_at(e, x->k[i], E_EXCEPT_LAST);
+        }
     }
-    int L[1];
-    seq(e, start, L, x);
-    if (x->n > 3) {
-        try_except(e, x);
-    } else {
-        seq(e, body, L, x);
-    }
-    seq(e, finally, L, x);
+    int L[6];
+    seq(e, try_, L, x);
 }
 
 // with and async with (items from x->k[i] on). async with: await __aenter__(); the body in a
@@ -1829,38 +1798,16 @@ static void expr(emit_t *e, mpf_node_t *x) {
             // fall through
         case N_LIST:
         case N_SET:
-            // BUILD_TUPLE, BUILD_LIST, BUILD_SET
-            build_seq(e, x, (uint8_t)(MPF_OP_BUILD_TUPLE + (x->kind - N_TUPLE) + (x->kind == N_SET)));
-            return;
-        case N_DICT:
-            op_u(e, 0x2C, x->n / 2);
-            for (size_t i = 0; i < x->n; i += 2) {
-                set_line(e, x->k[i]->line);   // each key: value pair is a node of its own
-                expr(e, x->k[i + 1]);
-                expr(e, x->k[i]);
-                op(e, 0x62);
+            if (has_star(x)) {
+                error_at(e, x, E_STAR_EXPR);
             }
-            return;
+            break;
         case N_UNARY:
             expr(e, x->k[0]);
             {
                 unsigned u = x->op - OP_ADD;   // +, -, ~
                 op(e, (uint8_t)(MPF_OP_UNARY_OP_MULTI + (u < 2 ? u : 2)));
             }
-            return;
-        case N_AND:
-        case N_OR: {
-            int l = new_label(e);
-            for (size_t i = 0; i + 1 < x->n; i++) {
-                expr(e, x->k[i]);
-                op_jump(e, x->kind == N_AND ? 0x46 : 0x45, l);
-            }
-            expr(e, x->k[x->n - 1]);
-            label(e, l);
-            return;
-        }
-        case N_COMPARE:
-            compare(e, x);
             return;
         case N_CALL:
             call(e, x);
@@ -1927,6 +1874,16 @@ static void expr(emit_t *e, mpf_node_t *x) {
             return;
         }
         case N_ASSIGN: {
+            // targets..., value: the value, each target but the last given a copy of it
+            static const uint8_t assign[] = {
+                S_EACH, 0, 1, 10, S_IFMORE, 0, 6, S_IFMORE, 1, 1, MPF_OP_DUP_TOP, S_STORE, 0, S_END, S_END,
+            };
+            // (a, b) = (b, a): the items, rotated, stored in turn
+            static const uint8_t swap[] = {
+                S_ON, 1, 8, S_EACH, 0, 1, 3, S_EXPR, 0, S_END, S_END,
+                S_ON, 0, 13, S_IFMORE, 1, 1, MPF_OP_ROT_THREE, MPF_OP_ROT_TWO, S_EACH, 0, 1, 3, S_STORE, 0, S_END, S_END,
+                S_END,
+            };
             mpf_node_t *v = x->k[x->n - 1];
             mpf_node_t *t = x->k[0];
             if (x->n == 2 && t->kind == N_TUPLE && v->kind == N_TUPLE && t->n == v->n && (t->n == 2 || t->n == 3) &&
@@ -1934,47 +1891,27 @@ static void expr(emit_t *e, mpf_node_t *x) {
                 t->v.const_line == 0) {
                 // a, b = b, a: no tuple is built (mpy-cross builds one when either side is in brackets,
                 // which is the N_TUPLE with a const_line)
-                for (size_t i = 0; i < v->n; i++) {
-                    expr(e, v->k[i]);
-                }
-                if (t->n == 3) {
-                    op(e, 0x5B);
-                }
-                op(e, 0x5A);
-                for (size_t i = 0; i < t->n; i++) {
-                    store(e, t->k[i]);
-                }
+                seq(e, swap, NULL, x);
                 return;
             }
             expr(e, v);
-            for (size_t i = 0; i + 1 < x->n; i++) {
-                if (i + 2 < x->n) {
-                    op(e, 0x57);
-                }
-                store(e, x->k[i]);
-            }
+            seq(e, assign, NULL, x);
             return;
         }
         case N_AUGASSIGN: {
-            mpf_node_t *t = x->k[0];
-            // the target's value (a name: x->k[0]; an attribute or subscript: its parts),
-            // the operator, the result stored back
-            static const uint8_t load[3][8] = {
-                {S_EXPR, 0, S_END},
-                {S_BASE, 0, MPF_OP_DUP_TOP, MPF_OP_LOAD_ATTR, QX, S_END},
-                {S_BASE, 0, S_EXPR, 1, MPF_OP_DUP_TOP_TWO, MPF_OP_LOAD_SUBSCR, S_END},
+            // the target's value (a name; an attribute or subscript: its parts kept), the value,
+            // the in-place operator, the result stored back
+#define B_INPLACE S_OPX, (uint8_t)(MPF_OP_BINARY_OP_MULTI + 9 - OP_IOR)
+            static const uint8_t aug[3][17] = {
+                {S_EXPR, 0, S_EXPR, 1, B_INPLACE, S_STORE, 0, S_END},
+                {S_ON, 0, 6, S_BASE, 0, MPF_OP_DUP_TOP, MPF_OP_LOAD_ATTR, QX, S_END, S_EXPR, 1, B_INPLACE,
+                    MPF_OP_ROT_TWO, MPF_OP_STORE_ATTR, QK(0), S_END},
+                {S_ON, 0, 7, S_BASE, 0, S_EXPR, 1, MPF_OP_DUP_TOP_TWO, MPF_OP_LOAD_SUBSCR, S_END, S_EXPR, 1, B_INPLACE,
+                    MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END},
             };
-            static const uint8_t store_back[3][4] = {
-                {S_STORE, 0, S_END},
-                {MPF_OP_ROT_TWO, MPF_OP_STORE_ATTR, QX, S_END},
-                {MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END},
-            };
-            int kind = t->kind == N_NAME ? 0 : t->kind == N_ATTR ? 1 : 2;
-            mpf_node_t *on = kind ? t : x;
-            seq(e, load[kind], NULL, on);
-            expr(e, x->k[1]);
-            op(e, (uint8_t)(MPF_OP_BINARY_OP_MULTI + 9 + (x->op - OP_IOR)));   // the in-place operator
-            seq(e, store_back[kind], NULL, on);
+#undef B_INPLACE
+            unsigned t = x->k[0]->kind;
+            seq(e, aug[t == N_NAME ? 0 : t == N_ATTR ? 1 : 2], NULL, x);
             return;
         }
         case N_ANNASSIGN:
@@ -2020,10 +1957,11 @@ static void expr(emit_t *e, mpf_node_t *x) {
             declare(e, x, x->kind == N_GLOBAL);
             return;
         case N_IMPORT:
-            import_stmt(e, x);
+            seq(e, import_script, NULL, x);
             return;
         case N_IMPORTFROM:
-            importfrom_stmt(e, x);
+            load_int_obj(e, mpf_obj_new_small_int(x->v.level));
+            seq(e, x->op ? importstar_script : importfrom_script, NULL, x);
             return;
         case N_IF: {
             // (x->k[2]: the else suite, or the N_IF of an elif, whose body always jumps to the
@@ -2034,7 +1972,10 @@ static void expr(emit_t *e, mpf_node_t *x) {
             static const uint8_t if_[] = {S_LABELS, 2, S_JIF, JIF(0, 0, 0), S_SUITE, 1, S_LABEL, 0, S_LABEL, 1, S_END};
             bool truth;
             if (const_truth(x->k[0], &truth)) {
+                // (and the end's label, as mpy-cross: what follows a return or raise there is
+                // written, `if True: return 1` then `yield` is a generator's code)
                 suite(e, x->k[truth ? 1 : 2]);
+                label(e, new_label(e));
                 return;
             }
             int L[2];
@@ -2136,12 +2077,27 @@ static void comprehension_body(emit_t *e, scope_t *s, mpf_node_t *x) {
     }
 }
 
-// The code of scope [s] for the current pass.
+// The code of scope [s] for the current pass. The module's is taken one group of top-level
+// statements at a time: its node's k[0] (NULL: the end, its `return None`; eval's group:
+// its expression returned).
 static void scope_body(emit_t *e, scope_t *s) {
     mpf_node_t *x = s->node;
     int kind = s->kind;
-    bool ret_none = true;   // the code ends with `return None` (the module's: module_pass)
-    if (kind == SC_FUNC || kind == SC_LAMBDA) {
+    bool ret_none = true;   // the code ends with `return None`
+    if (kind == SC_MODULE) {
+        mpf_node_t *g = x->k[0];
+        if (g == NULL) {
+            if (x->op == MPF_COMPILE_EVAL) {
+                return;
+            }
+        } else if (g->op == MPF_COMPILE_EVAL) {
+            expr(e, g->k[0]);
+            ret_none = false;
+        } else {
+            suite(e, g);
+            return;
+        }
+    } else if (kind == SC_FUNC || kind == SC_LAMBDA) {
         if (e->pass == PASS_SCOPE) {
             scope_params(e, s, x->k[0]);
         }
@@ -2318,7 +2274,7 @@ static void rec_header(emit_t *e, scope_t *s) {
 
 // The pass [st] over [s] is done: its recorded code trimmed; its stack sizes and label
 // count kept (those of a scope pass are replaced by its code pass's).
-static void end_pass(const emit_t *st, scope_t *s) {
+NOINLINE static void end_pass(const emit_t *st, scope_t *s) {
     rec_trim(&s->rec, st->rec_tail, st->rec_cap);
     s->stack_size = (uint16_t)st->max_depth;
     s->exc_size = (uint16_t)st->max_exc;
@@ -2326,43 +2282,26 @@ static void end_pass(const emit_t *st, scope_t *s) {
 }
 
 // The scope pass of [s], or with [record] its code pass, recorded (then its stack sizes and
-// label count are known).
-NOINLINE static void run_pass(emit_t *e, scope_t *s, bool record) {
-    begin_pass(e, s, record ? PASS_SIZE : PASS_SCOPE);
+// label count are known). The module's passes go one group of statements at a time, their
+// state carried in [st] from one to the next.
+NOINLINE static void run_pass(emit_t *e, scope_t *s, bool record, emit_t *st) {
+    if (st) {
+        memcpy(e, st, PASS_STATE);
+    } else {
+        begin_pass(e, s, record);   // (PASS_SCOPE, PASS_SIZE)
+    }
     e->record = record;
-    if (record) {
+    if (record && s->rec == NULL) {
         rec_header(e, s);
     }
     scope_body(e, s);
     e->record = false;
-    end_pass(e, s);
-}
-
-// The module's statements of [g] (NULL: its end) in [pass] (PASS_SIZE: recorded), its state
-// carried in [st] from one statement to the next.
-static void module_pass(emit_t *e, emit_t *st, mpf_node_t *g, int pass) {
-    memcpy(e, st, PASS_STATE);
-    e->record = pass != PASS_SCOPE;
-    if (e->record && e->scope->rec == NULL) {
-        rec_header(e, e->scope);
-    }
-    if (g == NULL) {
-        if (((mpf_node_t *)e->scope->node)->op != MPF_COMPILE_EVAL) {
-            ops(e, "\x51\x63");   // LOAD_NONE, RETURN_VALUE
-        }
-    } else if (g->op == MPF_COMPILE_EVAL) {
-        expr(e, g->k[0]);
-        op(e, 0x63);
+    if (st) {
+        memcpy(st, e, PASS_STATE);
     } else {
-        for (size_t i = 0; i < g->n; i++) {
-            stmt(e, g->k[i]);
-        }
+        end_pass(e, s);
     }
-    e->record = false;
-    memcpy(st, e, PASS_STATE);
 }
-
-
 
 // Walk the recorded code of [s]. With [t] NULL: replay it, a sizing pass (count_only) or the
 // final one, with the final tables (qmap, cmap) and the labels of the last pass. Else visit
@@ -2430,15 +2369,15 @@ static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
 
 
 // Name [i] of the source info of [s]: its own (0), then each parameter slot's ("*" for one
-// that has no name of its own).
+// that has no name of its own). (The parameters are its first ids, in slot order, numbered
+// from the first slot after the free variables: number_locals.)
 static mpf_qstr_t info_name(const scope_t *s, size_t i) {
-    mpf_qstr_t q = i == 0 ? s->name : MPF_QSTRE__2a;
-    for (size_t k = 0; k < s->n_ids && i > 0; k++) {
-        if ((s->ids[k].flags & IDF_PARAM) && s->ids[k].num == i - 1 && s->ids[k].kind != ID_FREE) {
-            q = s->ids[k].q;
-        }
+    if (i == 0) {
+        return s->name;
     }
-    return q;
+    const id_info_t *p = s->ids;
+    size_t slot = i - 1;
+    return s->n_ids > 0 && (p->flags & IDF_PARAM) && slot >= p->num ? p[slot - p->num].q : MPF_QSTRE__2a;
 }
 
 
@@ -2449,15 +2388,14 @@ static mpf_qstr_t info_name(const scope_t *s, size_t i) {
 static void assemble(emit_t *e, scope_t *s) {
     size_t body_len = e->len;
     // cells: locals (including parameters) that are cells, in slot order: number_locals
-    // numbers the parameters before the other cells, each in the order of the ids
+    // numbers the parameters (the first ids) before the other cells, each in the order of the
+    // ids
     uint8_t cells[256];
     size_t n_cell = 0;
-    for (int param = IDF_PARAM; param >= 0; param -= IDF_PARAM) {
-        for (size_t i = 0; i < s->n_ids; i++) {
-            const id_info_t *id = &s->ids[i];
-            if (id->kind == ID_CELL && (id->flags & IDF_PARAM) == param && n_cell < sizeof(cells)) {
-                cells[n_cell++] = (uint8_t)id->num;
-            }
+    for (size_t i = 0; i < s->n_ids; i++) {
+        const id_info_t *id = &s->ids[i];
+        if (id->kind == ID_CELL && n_cell < sizeof(cells)) {
+            cells[n_cell++] = (uint8_t)id->num;
         }
     }
     e->n_cell = n_cell;
@@ -2527,10 +2465,12 @@ static void shrink(void **p, uint16_t n, uint16_t *cap, size_t size) {
 // The scope passes and the recorded code of the scopes [first] and after it (those of one
 // top-level statement, whose module part is [g]); then its syntax tree is released.
 static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
-    module_pass(e, &mst[0], g, PASS_SCOPE);
+    scope_t *mod = e->first;
+    ((mpf_node_t *)mod->node)->k[0] = g;
+    run_pass(e, mod, false, &mst[0]);
     // (children are appended as they are found)
     for (scope_t *s = last->next; s != NULL; s = s->next) {
-        run_pass(e, s, false);
+        run_pass(e, s, false, NULL);
     }
     for (scope_t *s = last->next; s != NULL; s = s->next) {
         resolve_scope(e, s);
@@ -2548,9 +2488,9 @@ static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
         }
 #endif
     }
-    module_pass(e, &mst[1], g, PASS_SIZE);
+    run_pass(e, mod, true, &mst[1]);
     for (scope_t *s = last->next; s != NULL; s = s->next) {
-        run_pass(e, s, true);
+        run_pass(e, s, true, NULL);
         // its children are all known: their table shrinks to them
         shrink((void **)&s->children, s->n_children, &s->cap_children, sizeof(scope_t *));
     }
@@ -2579,13 +2519,15 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     e->mpy = mpy;
     e->count_only = true;   // the scope passes write no code
     use_qstr(e, mpf_qstr_from_strn(c->filename, strlen(c->filename)));
-    // the module's own node: its mode, and the slots of a scope's node (k[0], k[1])
+    // the module's own node: its mode, the group of statements being compiled (k[0]), and
+    // the slots of a scope's node (k[1], k[2])
     union {
         mpf_node_t node;
-        uintptr_t room[(sizeof(mpf_node_t) + 2 * sizeof(mpf_node_t *)) / sizeof(uintptr_t) + 1];
+        uintptr_t room[(sizeof(mpf_node_t) + 3 * sizeof(mpf_node_t *)) / sizeof(uintptr_t) + 1];
     } mn = {0};
     mpf_node_t *mnode = &mn.node;
     mnode->kind = N_MODULE;
+    mnode->n = 1;
     mnode->op = p->mode;
     mnode->line = 1;
     mnode->col = 1;
@@ -2599,7 +2541,8 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     for (mpf_node_t *g; (g = mpf_parse_next(p)) != NULL;) {
         compile_stmt(e, mst, g, e->last);
     }
-    module_pass(e, &mst[1], NULL, PASS_SIZE);
+    mnode->k[0] = NULL;
+    run_pass(e, mod, true, &mst[1]);
     end_pass(&mst[1], mod);
     resolve_scope(e, mod);
     mod->node = NULL;
@@ -2746,19 +2689,11 @@ void mpf_emit_code(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out) {
     scope_t *mod = compile_all(&e, c, p, false, &out->res.rc);
     mpf_gc_free(mod);   // (its tables are released: make_raw_code)
     mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);
-    // the tables, shrunk to their entries (in place); a str constant is a str object, as
-    // the loader makes it, even when its bytes are a qstr
+    // the tables, shrunk to their entries (in place; their str constants are str objects:
+    // load_const, const_value)
     const table_t *tq = &e.tab[T_Q], *tc = &e.tab[T_C];
     ctx->qstrs = mpf_gc_realloc(tq->v, tq->n * sizeof(mpf_qstr_t));
-    mpf_obj_t *consts = tc->n ? mpf_gc_realloc(tc->v, tc->n * sizeof(mpf_obj_t)) : NULL;
-    for (size_t k = 0; k < tc->n; k++) {
-        if (mpf_obj_is_qstr(consts[k])) {
-            size_t n;
-            const char *str = mpf_obj_str_data(consts[k], &n);
-            consts[k] = mpf_obj_new_str(str, n);
-        }
-    }
-    ctx->consts = consts;
+    ctx->consts = tc->n ? mpf_gc_realloc(tc->v, tc->n * sizeof(mpf_obj_t)) : NULL;
     out->res.ctx = ctx;
     mpf_cc_note_heap(c);
 }

@@ -38,6 +38,8 @@ typedef struct mpf_cctx {
     // most in use at the points mpf_cc_note_heap() was called (where it is at its fullest)
     bool measure;
     size_t heap_base, heap_max;
+    // Compiling to an .mpy (`--compile`): float literals are read as mpy-cross reads them.
+    bool mpy;
 #endif
 } mpf_cctx_t;
 

@@ -20,19 +20,14 @@ int mpf_lex_find(const char *table, const char *s, size_t n) {
     return -1;
 }
 
-// The operators of two or three characters, longest first so the first match is the right
-// one: each one's characters, then its OP_* with bit 7 set; a 0 ends the table. Each has one
-// of OP_SECOND as its second character.
-static const uint8_t op_table[] = {
-    '*', '*', '=', 0x80 | OP_IPOW, '/', '/', '=', 0x80 | OP_IFLOORDIV, '>', '>', '=', 0x80 | OP_IRSHIFT,
-    '<', '<', '=', 0x80 | OP_ILSHIFT, '.', '.', '.', 0x80 | OP_ELLIPSIS,
-    '-', '>', 0x80 | OP_ARROW, ':', '=', 0x80 | OP_WALRUS, '*', '*', 0x80 | OP_POW, '/', '/', 0x80 | OP_FLOORDIV,
-    '>', '>', 0x80 | OP_RSHIFT, '<', '<', 0x80 | OP_LSHIFT, '<', '=', 0x80 | OP_LE, '>', '=', 0x80 | OP_GE,
-    '=', '=', 0x80 | OP_EQ, '!', '=', 0x80 | OP_NE, '+', '=', 0x80 | OP_IADD, '-', '=', 0x80 | OP_ISUB,
-    '*', '=', 0x80 | OP_IMUL, '/', '=', 0x80 | OP_IDIV, '%', '=', 0x80 | OP_IMOD, '&', '=', 0x80 | OP_IAND,
-    '|', '=', 0x80 | OP_IOR, '^', '=', 0x80 | OP_IXOR, '@', '=', 0x80 | OP_IMATMUL, 0,
+// The operators of two or three characters: an operator followed by a character, and the
+// one they make (then the same again: ** then =), besides the arithmetic ones followed by '='
+// (augmented: + to +=, ** to **=) and the ellipsis.
+static const uint8_t op_pairs[] = {
+    OP_ASSIGN, '=', OP_EQ, OP_BANG, '=', OP_NE, OP_COLON, '=', OP_WALRUS, OP_LT, '=', OP_LE,
+    OP_GT, '=', OP_GE, OP_AT, '=', OP_IMATMUL, OP_SUB, '>', OP_ARROW, OP_MUL, '*', OP_POW,
+    OP_DIV, '/', OP_FLOORDIV, OP_LT, '<', OP_LSHIFT, OP_GT, '>', OP_RSHIFT,
 };
-#define OP_SECOND "=*/<>."
 // The operators of one character, each at the index of its OP_* (a space for the others: a
 // space never reaches the operators).
 static const char op_chars[] =
@@ -389,21 +384,25 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
     }
     const char *one = memchr(op_chars, ch, OP_NUM);
     int op = one != NULL ? one - op_chars : -1, len = 1;
-    int nx = peekc(lx, 1);
-    if (nx > 0 && memchr(OP_SECOND, nx, sizeof(OP_SECOND) - 1) != NULL) {
-        for (const uint8_t *e = op_table; *e != 0;) {
-            int k = 0;
-            while (*e == ch && e[k] < 0x80 && peekc(lx, k) == e[k]) {
-                k++;
-            }
-            if (e[k] >= 0x80) {
-                op = e[k] & 0x7F;
-                len = k;
-                break;
-            }
-            while (*e++ < 0x80) {
+    if (ch == '.' && peekc(lx, 1) == '.' && peekc(lx, 2) == '.') {
+        op = OP_ELLIPSIS;
+        len = 3;
+    }
+    while (op >= 0 && op != OP_ELLIPSIS) {
+        int nx = peekc(lx, len), to = -1;
+        if (nx == '=' && op >= OP_OR && op <= OP_POW) {
+            to = op + (OP_IOR - OP_OR);
+        }
+        for (const uint8_t *e = op_pairs; to < 0 && e < op_pairs + sizeof(op_pairs); e += 3) {
+            if (e[0] == op && e[1] == nx) {
+                to = e[2];
             }
         }
+        if (to < 0) {
+            break;
+        }
+        op = to;
+        len++;
     }
     if (op >= 0) {
         lx->pos += len;

@@ -44,7 +44,7 @@ static void vec_push(parser_t *p, nodevec_t *v, mpf_node_t *x) {
 }
 
 // Release [v]'s heap block, if it has one (it is empty again).
-__attribute__((noinline)) static void vec_free(nodevec_t *v) {
+static void vec_free(nodevec_t *v) {
     if (v->items != v->buf) {
         mpf_gc_free(v->items);   // (NULL: nothing)
     }
@@ -222,7 +222,7 @@ __attribute__((noinline)) static mpf_node_t *mk1(parser_t *p, int kind, pos_t ps
 }
 
 // A node of [kind] at [ps] with the two children [a] and [b].
-__attribute__((noinline)) static mpf_node_t *mk2(parser_t *p, int kind, pos_t ps, mpf_node_t *a, mpf_node_t *b) {
+static mpf_node_t *mk2(parser_t *p, int kind, pos_t ps, mpf_node_t *a, mpf_node_t *b) {
     mpf_node_t *x = mk(p, kind, ps, 2);
     x->k[0] = a;
     x->k[1] = b;
@@ -237,7 +237,7 @@ static mpf_node_t *parse_name_node(parser_t *p) {
 }
 
 // [as NAME]: the name's node, or NULL.
-__attribute__((noinline)) static mpf_node_t *parse_opt_as(parser_t *p) {
+static mpf_node_t *parse_opt_as(parser_t *p) {
     return accept_kw(p, KW_AS) ? parse_name_node(p) : NULL;
 }
 
@@ -361,7 +361,7 @@ static mpf_obj_t fold(int op, mpf_obj_t a, mpf_obj_t b) {
     return MPF_OBJ_NULL;
 }
 
-__attribute__((noinline)) static mpf_node_t *mk_binop_node(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
+static mpf_node_t *mk_binop_node(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
     mpf_node_t *x = mk2(p, N_BINOP, pos_of(a), a, b);
     x->op = (uint8_t)op;
     return x;
@@ -425,6 +425,11 @@ static mpf_obj_t parse_number(parser_t *p) {
     } else {
 #if CONFIG_FLOAT
         o = mpf_float_parse(s, t->kind == TK_IMAG ? n - 1 : n, &ok);
+#if CONFIG_COMPILER_MPY_OUTPUT
+        if (ok && p->c->mpy) {
+            o = mpf_obj_new_float(mpf_float_parse_mpy(s, t->kind == TK_IMAG ? n - 1 : n));   // (as mpy-cross reads it)
+        }
+#endif
 #if CONFIG_BUILTIN_COMPLEX
         if (ok && t->kind == TK_IMAG) {
             o = mpf_obj_new_complex(0, mpf_obj_get_float(o));
@@ -794,7 +799,7 @@ static mpf_node_t *parse_opt_test(parser_t *p, uint32_t ends) {
     return is_op_in(p, ends) ? NULL : parse_test(p);
 }
 
-__attribute__((noinline)) static mpf_node_t *parse_subscript(parser_t *p) {
+static mpf_node_t *parse_subscript(parser_t *p) {
     pos_t t = here(p);
     mpf_node_t *lo = parse_opt_test(p, OPS(OP_COLON));
     if (!accept_op(p, OP_COLON)) {
@@ -1273,62 +1278,185 @@ static void check_single_target(parser_t *p, const mpf_node_t *x, unsigned msg) 
 }
 
 
-// The statements a keyword introduces, but import: keyword, node kind, operand shape. The
-// shape is how many operands (SH_N) or a list (SH_NAMES, SH_DEL), and for operands whether
-// they may be absent, whether the first is a testlist with starred items, and what
-// introduces the second (`from` or a comma).
-#define SH_N 3
-#define SH_NAMES 4
-#define SH_DEL 8
-#define SH_OPT 0x10
-#define SH_STAR 0x20
-#define SH_FROM 0x40
-#define SH_COMMA 0x80
-static const uint8_t kw_stmts[][3] = {
-    {KW_PASS, N_PASS, 0},
-    {KW_BREAK, N_BREAK, 0},
-    {KW_CONTINUE, N_CONTINUE, 0},
-    {KW_RETURN, N_RETURN, 1 | SH_OPT | SH_STAR},
-    {KW_RAISE, N_RAISE, 2 | SH_OPT | SH_FROM},
-    {KW_ASSERT, N_ASSERT, 2 | SH_COMMA},
-    {KW_GLOBAL, N_GLOBAL, SH_NAMES},
-    {KW_NONLOCAL, N_NONLOCAL, SH_NAMES},
-    {KW_DEL, N_DEL, SH_DEL},
-};
-
 // The end of a simple statement: a newline, ';' (or the end of the input).
 static bool at_stmt_end(const parser_t *p) {
     return p->tok.kind == TK_NEWLINE || p->tok.kind == TK_END || is_op(p, OP_SEMI);
 }
 
-// A statement of kw_stmts, its keyword [t] just read.
-static mpf_node_t *parse_kw_stmt(parser_t *p, pos_t t, const uint8_t *st) {
-    int shape = st[2];
-    if (shape & (SH_NAMES | SH_DEL)) {
-        // global/nonlocal: NAME, ...; del: "del a, b" and "del (a, b)" delete each (one tuple
-        // target is flattened later)
-        nodevec_t v;
-        vec_init(&v);
-        do {
-            if (shape & SH_NAMES) {
-                vec_push(p, &v, parse_name_node(p));
-            } else {
-                if (at_stmt_end(p)) {
-                    break;
-                }
-                vec_push(p, &v, parse_expr(p));
-            }
-        } while (accept_op(p, OP_COMMA));
-        return mk_from_vec(p, st[1], t, &v);
-    }
-    mpf_node_t *x = mk(p, st[1], t, shape & SH_N);
-    if ((shape & SH_N) && !((shape & SH_OPT) && at_stmt_end(p))) {
-        x->k[0] = (shape & SH_STAR) ? parse_testlist_star(p, true) : parse_test(p);
-        if ((shape & SH_FROM) ? accept_kw(p, KW_FROM) : (shape & SH_COMMA) && accept_op(p, OP_COMMA)) {
-            x->k[1] = parse_test(p);
+// The statements a keyword introduces (but import, def and class) as small scripts, read by
+// run_script(): each is its length, its keyword (or the keyword a part of a statement is
+// found by), its node's kind, then actions, each pushing a child (NULL: absent) or steering.
+enum {
+    S_END,        // the node, of the children pushed
+    S_TEST, S_TESTW, S_EXPR, S_NAME, S_SUITE, S_NULL,
+    S_LIST,       // testlist (a for loop's iterable)
+    S_LIST_STAR,  // testlist with starred items
+    S_TARGETS,    // a for loop's targets (up to `in`)
+    S_DEL,        // an expression, unless at the statement's end (del a,)
+    S_ELSE,       // `else: suite` or NULL
+    S_ELIF,       // an elif (an N_IF of op 1, by the script of if), else as S_ELSE
+    S_EXCEPTS,    // a try's except clauses (by the script of except), then its else and finally
+    S_SUITE0,     // the suite, as the first child (a with's, after its items)
+    S_KW,         // keyword [next byte] must follow
+    S_OPT_KW,     // if keyword [next byte] follows: the next action, else NULL and it is skipped
+    S_OPT_COMMA,  // the same for a comma
+    S_IF_END,     // at the statement's end: NULL, the next action skipped
+    S_IF_COLON,   // at ':': the same
+    S_COMMA,      // after a comma: back [next byte] bytes (counted from the byte after it)
+    S_SUB,        // a child node made by the script of keyword [next byte] (at the token)
+};
+_Static_assert(S_LIST_STAR - S_LIST == LIST_TEST_STAR - LIST_TEST && S_TARGETS - S_LIST == LIST_TARGET - LIST_TEST, "S_LIST");
+#define SCRIPT(kw, kind, ...) (uint8_t)(3 + sizeof((const uint8_t[]){__VA_ARGS__})), kw, kind, __VA_ARGS__
+// the simple statements', then the compound ones' (and their parts'): each list ends with a 0
+static const uint8_t simple_scripts[] = {
+    SCRIPT(KW_PASS, N_PASS, S_END),
+    SCRIPT(KW_BREAK, N_BREAK, S_END),
+    SCRIPT(KW_CONTINUE, N_CONTINUE, S_END),
+    SCRIPT(KW_RETURN, N_RETURN, S_IF_END, S_LIST_STAR, S_END),
+    SCRIPT(KW_RAISE, N_RAISE, S_IF_END, S_TEST, S_OPT_KW, KW_FROM, S_TEST, S_END),
+    SCRIPT(KW_ASSERT, N_ASSERT, S_TEST, S_OPT_COMMA, S_TEST, S_END),
+    SCRIPT(KW_GLOBAL, N_GLOBAL, S_NAME, S_COMMA, 3, S_END),
+    SCRIPT(KW_NONLOCAL, N_NONLOCAL, S_NAME, S_COMMA, 3, S_END),
+    SCRIPT(KW_DEL, N_DEL, S_DEL, S_COMMA, 3, S_END),   // (del (a, b): one tuple, flattened later)
+    0,
+};
+static const uint8_t compound_scripts[] = {
+    SCRIPT(KW_IF, N_IF, S_TESTW, S_SUITE, S_ELIF, S_END),
+    SCRIPT(KW_WHILE, N_WHILE, S_TESTW, S_SUITE, S_ELSE, S_END),
+    SCRIPT(KW_FOR, N_FOR, S_TARGETS, S_KW, KW_IN, S_LIST, S_SUITE, S_ELSE, S_END),
+    SCRIPT(KW_WITH, N_WITH, S_NULL, S_SUB, KW_AS, S_COMMA, 4, S_SUITE0, S_END),
+    SCRIPT(KW_AS, N_WITHITEM, S_TEST, S_OPT_KW, KW_AS, S_EXPR, S_END),
+    SCRIPT(KW_TRY, N_TRY, S_SUITE, S_NULL, S_NULL, S_EXCEPTS, S_END),
+    // (except A, B: the suite's ':' is missing)
+    SCRIPT(KW_EXCEPT, N_EXCEPT, S_IF_COLON, S_TEST, S_OPT_KW, KW_AS, S_NAME, S_SUITE, S_END),
+    0,
+};
+
+// The script of keyword [kw] in [s], NULL if it has none.
+static const uint8_t *script_of(const uint8_t *s, int kw) {
+    for (; s[0] != 0; s += s[0]) {
+        if (s[1] == kw) {
+            return s;
         }
     }
-    return x;
+    return NULL;
+}
+
+// The node of script [s] at [t] (its keyword just read), of operator [op].
+static mpf_node_t *run_script(parser_t *p, const uint8_t *s, pos_t t, int op) {
+    nodevec_t v;
+    vec_init(&v);
+    int kind = s[2];
+    s += 3;
+    while (true) {
+        mpf_node_t *x = NULL;
+        switch (*s++) {
+            case S_END: {
+                mpf_node_t *n = mk_from_vec(p, kind, t, &v);
+                n->op = (uint8_t)op;
+                return n;
+            }
+            case S_TESTW:
+                x = parse_test(p);
+                if (accept_op(p, OP_WALRUS)) {
+                    x = parse_walrus(p, x);
+                }
+                break;
+            case S_TEST:
+                x = parse_test(p);
+                break;
+            case S_EXPR:
+                x = parse_expr(p);
+                break;
+            case S_NAME:
+                x = parse_name_node(p);
+                break;
+            case S_SUITE:
+                x = parse_suite(p);
+                break;
+            case S_NULL:
+                break;
+            case S_LIST:
+            case S_LIST_STAR:
+            case S_TARGETS:
+                // (LIST_TEST, LIST_TEST_STAR and LIST_TARGET in the same order)
+                x = parse_list(p, s[-1] - S_LIST);
+                break;
+            case S_DEL:
+                if (at_stmt_end(p)) {
+                    continue;
+                }
+                x = parse_expr(p);
+                break;
+            case S_ELIF:
+                if (is_kw(p, KW_ELIF)) {
+                    pos_t et = here(p);
+                    advance(p);
+                    x = run_script(p, compound_scripts, et, 1);   // (if's script is the first)
+                    break;
+                }
+                // fall through
+            case S_ELSE:
+                if (accept_kw(p, KW_ELSE)) {
+                    x = parse_suite(p);
+                }
+                break;
+            case S_EXCEPTS:
+                while (is_kw(p, KW_EXCEPT)) {
+                    pos_t et = here(p);
+                    advance(p);
+                    vec_push(p, &v, run_script(p, script_of(compound_scripts, KW_EXCEPT), et, 0));
+                }
+                if (v.n > 3 && accept_kw(p, KW_ELSE)) {
+                    v.items[1] = parse_suite(p);
+                }
+                if (accept_kw(p, KW_FINALLY)) {
+                    v.items[2] = parse_suite(p);
+                }
+                if (v.n == 3 && v.items[2] == NULL) {
+                    syntax_error(p);
+                }
+                continue;
+            case S_SUITE0:
+                v.items[0] = parse_suite(p);
+                continue;
+            case S_KW:
+                expect_kw(p, *s++);
+                continue;
+            case S_OPT_KW:
+                if (accept_kw(p, *s++)) {
+                    continue;
+                }
+                s++;
+                break;
+            case S_OPT_COMMA:
+                if (accept_op(p, OP_COMMA)) {
+                    continue;
+                }
+                s++;
+                break;
+            case S_COMMA: {
+                int back = *s++;
+                if (accept_op(p, OP_COMMA)) {
+                    s -= back;
+                }
+                continue;
+            }
+            case S_IF_END:
+            case S_IF_COLON:
+                if (!(s[-1] == S_IF_END ? at_stmt_end(p) : is_op(p, OP_COLON))) {
+                    continue;
+                }
+                s++;
+                break;
+            default: {   // S_SUB
+                pos_t st = here(p);
+                x = run_script(p, script_of(compound_scripts, *s++), st, 0);
+                break;
+            }
+        }
+        vec_push(p, &v, x);
+    }
 }
 
 static mpf_node_t *parse_small_stmt(parser_t *p) {
@@ -1338,11 +1466,10 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
         if (kw == KW_IMPORT || kw == KW_FROM) {
             return parse_import(p);
         }
-        for (size_t i = 0; i < sizeof(kw_stmts) / sizeof(kw_stmts[0]); i++) {
-            if (kw_stmts[i][0] == kw) {
-                advance(p);
-                return parse_kw_stmt(p, t, kw_stmts[i]);
-            }
+        const uint8_t *sc = script_of(simple_scripts, kw);
+        if (sc != NULL) {
+            advance(p);
+            return run_script(p, sc, t, 0);
         }
     }
     mpf_node_t *e = parse_rhs(p, true);
@@ -1452,11 +1579,6 @@ static mpf_node_t *parse_suite(parser_t *p) {
 
 // The compound statements: each after its keyword (at [t]) was read.
 
-// `else: suite` if there is one, else NULL.
-static mpf_node_t *parse_else(parser_t *p) {
-    return accept_kw(p, KW_ELSE) ? parse_suite(p) : NULL;
-}
-
 // def (async when [async]) or class ([cls]), after its [decorators].
 static mpf_node_t *parse_def(parser_t *p, pos_t t, nodevec_t *decorators, bool async, bool cls) {
     arena_mark_t m = arena_begin(p);
@@ -1487,81 +1609,6 @@ static mpf_node_t *parse_def(parser_t *p, pos_t t, nodevec_t *decorators, bool a
         x->k[nk + i] = decorators->items[i];
     }
     return arena_end(p, &m, x);
-}
-
-// if/elif ([kind] N_IF), while (N_WHILE) or for (N_FOR, async when [async]): the condition
-// (for: the targets, `in` and the iterable), the body, elif or else.
-static mpf_node_t *parse_if(parser_t *p, pos_t t, int kind, bool async) {
-    bool loop = kind == N_FOR;
-    mpf_node_t *x = mk(p, kind, t, 3 + loop);
-    x->op = async;
-    mpf_node_t **k = x->k;
-    if (loop) {
-        *k++ = parse_for_target(p);
-        expect_kw(p, KW_IN);
-        *k = parse_testlist_star(p, false);
-    } else {
-        *k = parse_test(p);
-        if (accept_op(p, OP_WALRUS)) {
-            *k = parse_walrus(p, *k);
-        }
-    }
-    k[1] = parse_suite(p);
-    pos_t et = here(p);
-    if (kind == N_IF && accept_kw(p, KW_ELIF)) {
-        k[2] = parse_if(p, et, N_IF, false);
-        k[2]->op = 1;   // an elif: its body always jumps to the end
-    } else {
-        k[2] = parse_else(p);
-    }
-    return x;
-}
-
-static mpf_node_t *parse_try(parser_t *p, pos_t t) {
-    nodevec_t v;
-    vec_init(&v);
-    vec_push(p, &v, parse_suite(p));
-    vec_push(p, &v, NULL);
-    vec_push(p, &v, NULL);
-    while (is_kw(p, KW_EXCEPT)) {
-        pos_t et = here(p);
-        advance(p);
-        mpf_node_t *e = mk(p, N_EXCEPT, et, 3);
-        if (!is_op(p, OP_COLON)) {
-            e->k[0] = parse_test(p);
-            e->k[1] = parse_opt_as(p);   // (except A, B: the suite's ':' is missing)
-        }
-        e->k[2] = parse_suite(p);
-        vec_push(p, &v, e);
-    }
-    if (v.n > 3) {
-        v.items[1] = parse_else(p);
-    }
-    if (accept_kw(p, KW_FINALLY)) {
-        v.items[2] = parse_suite(p);
-    }
-    if (v.n == 3 && v.items[2] == NULL) {
-        syntax_error(p);
-    }
-    return mk_from_vec(p, N_TRY, t, &v);
-}
-
-static mpf_node_t *parse_with(parser_t *p, pos_t t, bool async) {
-    nodevec_t v;
-    vec_init(&v);
-    vec_push(p, &v, NULL);
-    do {
-        mpf_node_t *w = mk(p, N_WITHITEM, here(p), 2);
-        w->k[0] = parse_test(p);
-        if (accept_kw(p, KW_AS)) {
-            w->k[1] = parse_expr(p);
-        }
-        vec_push(p, &v, w);
-    } while (accept_op(p, OP_COMMA));
-    v.items[0] = parse_suite(p);
-    mpf_node_t *x = mk_from_vec(p, N_WITH, t, &v);
-    x->op = async;
-    return x;
 }
 
 // The keywords of the compound statements (then async, which begins one): decorators
@@ -1596,8 +1643,7 @@ static void parse_stmt(parser_t *p, nodevec_t *v) {
         return;
     }
     advance(p);
-    vec_push(p, v, i < 2 ? parse_def(p, t, &decos, async, i == 1) : 
-        i == 3 ? parse_with(p, t, async) : i == 6 ? parse_try(p, t) : parse_if(p, t, i == 2 ? N_FOR : i == 4 ? N_IF : N_WHILE, async));
+    vec_push(p, v, i < 2 ? parse_def(p, t, &decos, async, i == 1) : run_script(p, script_of(compound_scripts, *ck), t, async));
 }
 
 // True when [src] ends with a backslash line continuation (and nothing after it).
@@ -1654,8 +1700,9 @@ mpf_node_t *mpf_parse_next(parser_t *p) {
         }
     }
     if (v.n == 0) {
-        if (p->mode == MPF_COMPILE_SINGLE && p->n_stmts == 0 && ends_in_continuation(c->src, c->len)) {
-            // an interactive statement needs a line: a bare `\` continuation has none
+        if (p->mode == MPF_COMPILE_SINGLE && p->n_stmts == 0 && (p->one || ends_in_continuation(c->src, c->len))) {
+            // an interactive statement needs a line: a bare `\` continuation has none, and
+            // compile(..., 'single') of no statement (blank lines, comments) neither, as CPython
             syntax_error(p);
         }
         // the identifiers met are the parser's (long literals that are interned): no longer needed

@@ -347,7 +347,8 @@ void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict) {
         const char *s = import_all_name(n, all ? "Item in __all__" : "Key in __dict__", &len);
         if (all || len == 0 || s[0] != '_') {
             mpf_qstr_t q = mpf_qstr_from_strn(s, len);
-            mpf_dict_store(dict, mpf_obj_new_qstr(q), mpf_load_attr(mod, q));
+            // (an item store: exec's locals may be any mapping)
+            mpf_subscr(dict, mpf_obj_new_qstr(q), mpf_load_attr(mod, q));
         }
     }
 }

@@ -1080,6 +1080,7 @@ mpf_obj_t mpf_import_stmt(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, 
 #define mpf_import_stmt mpf_import_name
 #endif
 mpf_obj_t mpf_import_from(mpf_obj_t mod, mpf_qstr_t name);
+// from [mod] import *: its public names (or __all__) stored as items of [dict] (any mapping).
 void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict);
 mpf_module_ctx_t *mpf_import_frozen_ctx(const mpf_frozen_module_t *fm);  // code and constants in flash
 mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q);    // NULL if absent
@@ -1120,6 +1121,9 @@ static inline size_t mpf_utf8_encode(uint32_t c, char *buf) {
     return n;
 }
 size_t mpf_utf8_charlen(const uint8_t *s, size_t len);
+// Offset of the first byte of [s] (len [len]) that does not start well-formed UTF-8, or
+// [len]; *why names the fault as CPython's codec does.
+size_t mpf_utf8_invalid_at(const uint8_t *s, size_t len, const char **why);
 // The code point starting at [s] (valid UTF-8); *n: its length in bytes.
 uint32_t mpf_utf8_decode(const uint8_t *s, size_t *n);
 mpf_obj_t mpf_str_format_fn(size_t n_args, size_t n_kw, const mpf_obj_t *args);
@@ -1158,6 +1162,7 @@ mpf_obj_t mpf_float_repr_obj(mpf_float_t f);
 size_t mpf_float_repr_buf(char *out, mpf_float_t f);
 #if CONFIG_COMPILER
 size_t mpf_float_repr_mpy(char *out, mpf_float_t f);  // as mpy-cross writes a constant
+mpf_float_t mpf_float_parse_mpy(const char *s, size_t len);  // as mpy-cross reads a literal
 #endif
 // ValueError("math domain error") / OverflowError("math range error"), for math and cmath.
 MPF_NORETURN void mpf_raise_math_domain_error(void);

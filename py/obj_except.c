@@ -224,13 +224,14 @@ static mpf_obj_t tb_chain_prev(const mpf_exc_t *e, bool *is_cause) {
 
 // The traceback of [exc] alone (no chain): the entries, then "Type: message".
 #if CONFIG_COMPILER
-// The args of a SyntaxError in CPython's form, (msg, (filename, lineno, offset, text)), else NULL.
+// The args of a SyntaxError in CPython's form, (msg, (filename, lineno, offset, text[,
+// end_lineno, end_offset])), else NULL.
 static const mpf_tuple_t *syntax_args(mpf_obj_t exc) {
     const mpf_exc_t *e = mpf_exc_native(exc);
     if (e != NULL && mpf_exc_match(exc, &mpf_type_SyntaxError)) {
         const mpf_tuple_t *a = mpf_obj_ptr(e->args);
         if (a->len == 2 && mpf_obj_is_type(a->items[1], &mpf_type_tuple) &&
-            ((const mpf_tuple_t *)mpf_obj_ptr(a->items[1]))->len == 4) {
+            (((const mpf_tuple_t *)mpf_obj_ptr(a->items[1]))->len | 2) == 6) {
             return a;
         }
     }
@@ -307,10 +308,12 @@ static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
             mpf_printf(p, "  File \"%q\", line %u, in %q\n", e->tb[i].file, (unsigned)e->tb[i].line, e->tb[i].name);
         }
     }
+    mpf_obj_t msg = exc;
 #if CONFIG_COMPILER
     const mpf_tuple_t *sa = syntax_args(exc);
     if (sa != NULL) {
-        // the offending line with a caret under the column, as CPython shows it
+        // the offending line with a caret under the column, as CPython shows it, then
+        // "Type: msg" below
         const mpf_tuple_t *loc = mpf_obj_ptr(sa->items[1]);
         mpf_printf(p, "  File \"%O\", line %O\n", loc->items[0], loc->items[1]);
         if (MPF_IS_STR(loc->items[3])) {
@@ -326,21 +329,20 @@ static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
             mpf_printf(p, "    %.*s\n", (int)(n - skip), t + skip);
             mpf_int_t col = mpf_obj_is_small_int(loc->items[2]) ? mpf_obj_small_int_value(loc->items[2]) : 0;
             if (col >= 1) {
-                mpf_print_str(p, "    ");
-                for (mpf_int_t i = (mpf_int_t)skip + 1; i < col && i <= (mpf_int_t)n; i++) {
+                // the text's 4 spaces of indent, then one a column before the caret's
+                for (mpf_int_t i = (mpf_int_t)skip - 3; i <= (mpf_int_t)skip || (i < col && i <= (mpf_int_t)n); i++) {
                     mpf_print_str(p, " ");
                 }
                 mpf_print_str(p, "^\n");
             }
         }
-        mpf_printf(p, "%T: %O\n", exc, sa->items[0]);
-        return;
+        msg = sa->items[0];
     }
 #endif
     // "module.Type: str(exc)" (no module for __main__), or the type alone when that is empty
     mpf_type_print_class_name(p, mpf_obj_type(exc), true);
     size_t n;
-    const char *s = mpf_obj_str_data(mpf_obj_str(exc), &n);
+    const char *s = mpf_obj_str_data(mpf_obj_str(msg), &n);
     mpf_printf(p, n > 0 ? ": %.*s\n" : "\n", (int)n, s);
 }
 
@@ -516,17 +518,22 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         }
 #if CONFIG_COMPILER
         if (v == MPF_OBJ_NULL && mpf_exc_match(self, &mpf_type_SyntaxError)) {
-            // msg, filename, lineno, offset, text: of SyntaxError(msg, (filename, lineno,
-            // offset, text)), as CPython's; None when not given
-            static const uint16_t names[5] = {MPF_QSTR_msg, MPF_QSTR_filename, MPF_QSTR_lineno, MPF_QSTR_offset, MPF_QSTR_text};
+            // msg, filename, lineno, offset, text, end_lineno, end_offset: of SyntaxError(msg,
+            // (filename, lineno, offset, text[, end_lineno, end_offset])), as CPython's; None
+            // when not given
+            static const uint16_t names[7] = {MPF_QSTR_msg, MPF_QSTR_filename, MPF_QSTR_lineno, MPF_QSTR_offset,
+                MPF_QSTR_text, MPF_QSTR_end_lineno, MPF_QSTR_end_offset};
             const mpf_tuple_t *a = mpf_obj_ptr(e->args);
             const mpf_tuple_t *sa = syntax_args(self);
-            for (size_t i = 0; i < 5; i++) {
-                if (attr == names[i]) {
-                    v = i == 0 && a->len > 0 ? a->items[0]
-                        : i > 0 && sa != NULL ? ((const mpf_tuple_t *)mpf_obj_ptr(sa->items[1]))->items[i - 1]
-                        : MPF_OBJ_NONE;
-                }
+            const mpf_tuple_t *loc = sa != NULL ? mpf_obj_ptr(sa->items[1]) : NULL;
+            size_t i = 0;
+            while (i < 7 && attr != names[i]) {
+                i++;
+            }
+            if (i == 0) {
+                v = a->len > 0 ? a->items[0] : MPF_OBJ_NONE;
+            } else if (i < 7) {
+                v = loc != NULL && i <= loc->len ? loc->items[i - 1] : MPF_OBJ_NONE;
             }
         }
 #endif

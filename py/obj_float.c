@@ -48,36 +48,82 @@ static const char *float_printf(char type, int prec, bool alt, mpf_float_t v, si
 }
 
 #if CONFIG_COMPILER_MPY_OUTPUT
-// "%.*e" of [v] with [prec] digits as mpy-cross's float printer makes them (constants of an
-// .mpy): rounded half up, not to even (2**-24 is 5.960464477539063e-08), and the double
-// nearest a power of ten printed as that power (1e-20, not 9.999999999999999e-21). Its
-// arithmetic is a little short of exact: within 3e-4 of a half of the last digit it may
-// round either way (85.63688 is 85.63688000000001 there); 7 of 35,267 constants measured
-// differ so.
-static void mpy_digits(char *buf, size_t size, mpf_float_t v, int prec) {
-    char d[64];   // d.(40 digits)e[+-]XX: a tie is seen exactly (it ends at digit 17)
-    snprintf(d, sizeof(d), "%.40e", (double)v);
-    int exp = atoi(d + 43);
-    d[1] = d[0];   // the digits from d + 1 on
-    int i = prec;
-    if (d[1 + prec] >= '5') {
-        while (--i >= 0 && d[1 + i] == '9') {
-            d[1 + i] = '0';
+// mpy-cross's float arithmetic, as measured (black box: the .mpy texts of a few hundred
+// thousand literals and folded products, tests/test_compiler.py's float test): it reads and
+// writes a double through the x86-64 long double (64-bit mantissa), so its texts are not
+// always the shortest and its reading is not always the nearest double (7.856e-05 is read
+// as the double after the nearest, 7.856000000000001e-05). Host only: the .mpy writer's
+// texts; eval, exec and float() read and write floats exactly.
+typedef long double mpy_ld_t;
+
+// [x] times 10**[e]: the powers 10**(2**i) made by squaring, each one the bits of |e| hold
+// multiplied in (or divided out, for a negative [e]) from the smallest on.
+static mpy_ld_t mpy_scale10(mpy_ld_t x, int e) {
+    unsigned n = e < 0 ? 0u - (unsigned)e : (unsigned)e;
+    for (mpy_ld_t b = 10; n != 0; n >>= 1, b *= b) {
+        if (n & 1) {
+            x = e < 0 ? x / b : x * b;
         }
-        if (i < 0) {
-            d[1] = '1';
-            exp++;
+    }
+    return x;
+}
+
+// The double mpy-cross reads from the float literal [s] ([len] bytes: digits, at most one
+// '.', an optional exponent; no '_'): the digits as an integer while it stays below
+// 1844674407370955160 (later ones only move the exponent), scaled by mpy_scale10.
+mpf_float_t mpf_float_parse_mpy(const char *s, size_t len) {
+    uint64_t m = 0;
+    int e = 0, frac = 0;
+    size_t i = 0;
+    for (; i < len && (s[i] | 0x20) != 'e'; i++) {
+        if (s[i] == '.') {
+            frac = 1;
+        } else if (m < (UINT64_MAX - 9) / 10) {
+            m = m * 10 + (uint64_t)(s[i] - '0');
+            e -= frac;
         } else {
-            d[1 + i]++;
+            e += !frac;
         }
     }
-    if ((int)strspn(d + 1, "9") >= prec) {
-        snprintf(buf, size, "1e%d", exp + 1);
-        if ((mpf_float_t)STRTOF(buf, NULL) == v) {
-            return;
+    if (i < len) {
+        bool neg = ++i < len && s[i] == '-';
+        i += i < len && (s[i] == '-' || s[i] == '+');
+        int x = 0;
+        for (; i < len; i++) {
+            x = x < 100000 ? x * 10 + (s[i] - '0') : x;
         }
+        e += neg ? -x : x;
     }
-    snprintf(buf, size, "%c.%.*se%d", d[1], prec - 1, d + 2, exp);
+    return m == 0 ? 0 : (mpf_float_t)mpy_scale10((mpy_ld_t)m, e);
+}
+
+// The [prec] digits mpy-cross writes for [v] (> 0, finite) into [dig], their decimal exponent
+// returned: the exponent where [v] reaches the double nearest that power of ten (1e-11 is
+// "1e-11", not "9.999999999999999e-12"), [v] scaled to [prec] digits and rounded half up
+// (a subnormal may come out a digit short, a leading 0: "0.988131291682493e-323").
+static int mpy_digits(mpf_float_t v, int prec, char *dig) {
+    char buf[32];
+    snprintf(buf, sizeof(buf), "%.0e", (double)v);
+    int exp = atoi(strchr(buf, 'e') + 1);
+    // (%.0e rounds: the exact exponent is this one or the one below)
+    if (v < (mpf_float_t)mpy_scale10(1, exp)) {
+        exp--;
+    }
+    mpy_ld_t m = mpy_scale10((mpy_ld_t)v, prec - 1 - exp) + 0.5L;
+    uint64_t d = (uint64_t)m, top = 1;
+    for (int i = 0; i < prec; i++) {
+        top *= 10;
+    }
+    if (d >= top) {
+        d = (d + 5) / 10;
+        exp++;
+    }
+    for (int i = prec - 1; i >= 0; i--) {
+        dig[i] = (char)('0' + d % 10);
+        d /= 10;
+    }
+    dig[prec] = 0;
+    return exp;
 }
 #endif
 
@@ -86,15 +132,21 @@ static void mpy_digits(char *buf, size_t size, mpf_float_t v, int prec) {
 // first digit.
 static int shortest_digits(mpf_float_t v, char *dig, size_t *ndig, int first) {
     char buf[64];
-    for (int prec = first; prec <= FLT_REPR_DIGITS; prec++) {
 #if CONFIG_COMPILER_MPY_OUTPUT
-        if (first > 1) {
-            mpy_digits(buf, sizeof(buf), v, prec);
-        } else
-#endif
-        {
-            snprintf(buf, sizeof(buf), "%.*e", prec - 1, (double)v);
+    if (first > 1) {
+        // mpy-cross's [first] digits
+        int exp = mpy_digits(v, first, dig);
+        size_t n = (size_t)first;
+        while (n > 1 && dig[n - 1] == '0') {
+            n--;
         }
+        dig[n] = 0;
+        *ndig = n;
+        return exp;
+    }
+#endif
+    for (int prec = first; prec <= FLT_REPR_DIGITS; prec++) {
+        snprintf(buf, sizeof(buf), "%.*e", prec - 1, (double)v);
         if ((mpf_float_t)STRTOF(buf, NULL) == v) {
             break;
         }
@@ -181,9 +233,14 @@ size_t mpf_float_repr_buf(char *out, mpf_float_t f) {
 
 #if CONFIG_COMPILER_MPY_OUTPUT
 // A float constant as mpy-cross writes it in an .mpy: repr's layout with 16 significant
-// digits when they read back as [f], else 17 (69.49 is "69.48999999999999").
+// digits when mpy-cross reads them back as [f], else 17 (69.49 is "69.48999999999999").
 size_t mpf_float_repr_mpy(char *out, mpf_float_t f) {
-    return float_repr(out, f, FLT_REPR_DIGITS - 1);
+    size_t n = float_repr(out, f, 16);
+    size_t sign = out[0] == '-';
+    if (isfinite(f) && f != 0 && mpf_float_parse_mpy(out + sign, n - sign) != (signbit(f) ? -f : f)) {
+        n = float_repr(out, f, 17);
+    }
+    return n;
 }
 #endif
 

@@ -495,7 +495,7 @@ static bool str_get_buffer(mpf_obj_t self, mpf_buffer_t *buf, bool writable) {
 // Offset of the first byte of [s] (len [len]) that does not start a well-formed UTF-8
 // sequence (no overlongs, surrogates or code points above U+10FFFF), or [len] if all of
 // it is valid. *why names the fault as CPython's codec does.
-static size_t utf8_invalid_at(const uint8_t *s, size_t len, const char **why) {
+size_t mpf_utf8_invalid_at(const uint8_t *s, size_t len, const char **why) {
     size_t i = 0;
     while (i < len) {
         uint8_t c = s[i];
@@ -538,7 +538,7 @@ static size_t utf8_invalid_at(const uint8_t *s, size_t len, const char **why) {
 // A str from the UTF-8 bytes [s] (len [len]); UnicodeDecodeError if they are malformed.
 static mpf_obj_t str_decode_utf8(const char *s, size_t len) {
     const char *why = NULL;
-    size_t bad = utf8_invalid_at((const uint8_t *)s, len, &why);
+    size_t bad = mpf_utf8_invalid_at((const uint8_t *)s, len, &why);
     if (bad < len) {
         mpf_raise_fmt(&mpf_type_UnicodeDecodeError, "'utf-8' codec can't decode byte 0x%x in position %u: %s",
             (unsigned)(uint8_t)s[bad], (unsigned)bad, why);

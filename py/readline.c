@@ -40,12 +40,8 @@ static const char *history_get(size_t k) {
 }
 
 void mpf_readline_history_add(const char *line, size_t len) {
-    size_t blank = 0;
-    while (blank < len && (line[blank] == ' ' || line[blank] == '\t')) {
-        blank++;
-    }
     const char *newest = history_get(0);
-    if (blank == len || len + 1 > sizeof(history) || memchr(line, '\0', len) != NULL ||
+    if (len + 1 > sizeof(history) || memchr(line, '\0', len) != NULL ||
         (newest != NULL && strlen(newest) == len && memcmp(newest, line, len) == 0)) {
         return;
     }
@@ -284,9 +280,9 @@ int mpf_readline(mpf_vstr_t *line, const char *prompt) {
 // ---------------------------------------------------------------- input()
 bool mpf_readline_input = true;
 
-bool mpf_readline_for_input(mpf_vstr_t *line, const char *prompt) {
+bool mpf_readline_for_input(mpf_vstr_t *line) {
     for (;;) {
-        int r = mpf_readline(line, prompt);
+        int r = mpf_readline(line, "");
         switch (r) {
             case 0:
                 return true;
@@ -298,8 +294,7 @@ bool mpf_readline_for_input(mpf_vstr_t *line, const char *prompt) {
                 out("\n", 1);
                 return false;
             default:
-                prompt = "";  // Ctrl-A/B/E on an empty line mean nothing here
-                break;
+                break;  // Ctrl-A/B/E on an empty line mean nothing here
         }
     }
 }

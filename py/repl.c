@@ -22,22 +22,23 @@
 
 // Static, not on the heap: the mode survives a soft reset (mpremote soft-resets in raw mode
 // and expects the raw prompt back, main.py skipped).
-static bool raw_active;
+bool mpf_repl_raw_active;
 
-// Returned by the REPL loops when the user switched between friendly and raw.
+// What the REPL's steps return besides an exit status (>= 0) and MPF_REPL_SOFT_RESET:
+// start the REPL afresh (a switch between friendly and raw, or Ctrl-B's banner) ...
 #define REPL_SWITCH (-2)
-// Returned by repl_exec when the code ran (or failed) and the REPL goes on.
+// ... or go on: the code ran, or it raised and its traceback was printed (<= REPL_CONTINUE).
 #define REPL_CONTINUE (-3)
-// The raw REPL's next command: print the ">" prompt again.
-#define REPL_PROMPT (-4)
+#define REPL_FAILED (-4)
+
+// What the block reader collects: paste mode's lines, the raw REPL's source, raw-paste's.
+enum { PASTE, RAW, RAW_PASTE };
 
 #define INDENT_STEP 4
 
 atomic_bool mpf_repl_reading;
-
-bool mpf_repl_raw_active(void) {
-    return raw_active;
-}
+// (relaxed: the console's receive path only needs to see the flag, no ordering around it)
+#define SET_READING(v) atomic_store_explicit(&mpf_repl_reading, (v), memory_order_relaxed)
 
 static void print(const char *s) {
     mpf_print_str(&mpf_print_stdout, s);
@@ -53,53 +54,43 @@ static mpf_obj_t repl_globals(void) {
     return mpf_state.main_globals;
 }
 
-// Compile [len] bytes of [src] in [mode] and run them in __main__. Returns the uncaught
-// exception, or MPF_OBJ_NULL.
-static mpf_obj_t compile_and_run(const char *src, size_t len, mpf_compile_mode_t mode) {
+// Compile [len] bytes of [src] in [mode], run them in __main__ and report an uncaught
+// exception's traceback on the console. In the raw REPL ([raw]) the output ends with 0x04,
+// then the error text, then 0x04, and an OSError's report ends with "OSError: N" (N its
+// errno) after the CPython-style traceback: the form MicroPython tools such as mpremote
+// parse to turn a failed file operation back into an OSError (fs ls/cp/rm on a missing
+// path). Returns REPL_CONTINUE, REPL_FAILED, or SystemExit's exit status (0..255).
+static int run(const char *src, size_t len, mpf_compile_mode_t mode, bool raw) {
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
-        mpf_repl_reading = false;  // Ctrl-C interrupts the code
+        SET_READING(false);  // Ctrl-C interrupts the code
         mpf_load_result_t res = mpf_compile(src, len, "<stdin>", mode);   // (no error: it raises)
         mpf_vm_run_module(res.rc, res.ctx, repl_globals());
         mpf_nlr_pop(&nlr);
-        mpf_repl_reading = true;
-        return MPF_OBJ_NULL;
+        nlr.exc = MPF_OBJ_NULL;
     }
-    mpf_repl_reading = true;
-    return nlr.exc;
-}
-
-// Report what ended a run: SystemExit's exit status, or [otherwise] after printing any
-// other exception's traceback on the console. In the raw REPL ([raw]) an OSError's report
-// ends with "OSError: N" (N its errno) after the CPython-style traceback: the form
-// MicroPython tools such as mpremote parse to turn a failed file operation back into an
-// OSError (fs ls/cp/rm on a missing path).
-static int report_exception(mpf_obj_t exc, bool raw, int otherwise) {
-    if (mpf_exc_match(exc, &mpf_type_SystemExit)) {
-        return mpf_boot_exit_status(exc);
-    }
-    mpf_boot_print_exc(&mpf_print_stdout, exc);
-    if (raw && mpf_exc_match(exc, &mpf_type_OSError)) {
-        // (its errno: the first of 2 to 5 args, read without a call that could raise)
-        const mpf_tuple_t *a = mpf_obj_ptr(mpf_exc_native(exc)->args);
-        mpf_int_t err;
-        if (a->len >= 2 && a->len <= 5 && mpf_obj_get_int_maybe(a->items[0], &err)) {
-            mpf_printf(&mpf_print_stdout, "OSError: %d\n", (int)err);
-        }
-    }
-    return otherwise;
-}
-
-// Run [src] as compile_and_run() does and report an exception's traceback on the console.
-// In the raw REPL ([raw]) the output ends with 0x04, then the error text, then 0x04.
-// Returns REPL_CONTINUE, or SystemExit's exit status.
-static int repl_exec(const char *src, size_t len, mpf_compile_mode_t mode, bool raw) {
-    mpf_obj_t exc = compile_and_run(src, len, mode);
+    mpf_obj_t exc = nlr.exc;
+    SET_READING(true);
     if (raw) {
         print("\x04");
     }
-    int result = exc == MPF_OBJ_NULL ? REPL_CONTINUE : report_exception(exc, raw, REPL_CONTINUE);
+    int result = REPL_CONTINUE;
+    if (exc != MPF_OBJ_NULL) {
+        result = REPL_FAILED;
+        if (mpf_exc_match(exc, &mpf_type_SystemExit)) {
+            result = mpf_boot_exit_status(exc) & 0xFF;   // (as a process's exit status)
+        } else {
+            mpf_boot_print_exc(&mpf_print_stdout, exc);
+            // (its errno: the first of 2 to 5 args, read without a call that could raise)
+            const mpf_tuple_t *a = mpf_obj_ptr(mpf_exc_native(exc)->args);
+            mpf_int_t err;
+            if (raw && mpf_exc_match(exc, &mpf_type_OSError) && a->len >= 2 && a->len <= 5 &&
+                mpf_obj_get_int_maybe(a->items[0], &err)) {
+                mpf_printf(&mpf_print_stdout, "OSError: %d\n", (int)err);
+            }
+        }
+    }
     if (raw) {
         print("\x04");
     }
@@ -107,18 +98,90 @@ static int repl_exec(const char *src, size_t len, mpf_compile_mode_t mode, bool 
 }
 
 int mpf_repl_exec_source(const char *src, size_t len, bool single) {
-    mpf_obj_t exc = compile_and_run(src, len, single ? MPF_COMPILE_SINGLE : MPF_COMPILE_EXEC);
-    return exc == MPF_OBJ_NULL ? 0 : report_exception(exc, false, 1);
+    int r = run(src, len, single ? MPF_COMPILE_SINGLE : MPF_COMPILE_EXEC, false);
+    return r == REPL_CONTINUE ? 0 : r == REPL_FAILED ? 1 : r;
+}
+
+// Ctrl-A (to the raw REPL, or the raw REPL afresh) or Ctrl-B (to the friendly REPL and its
+// banner): the REPL starts again.
+static int switch_repl(int c) {
+    print("\n");
+    mpf_repl_raw_active = c == MPF_CHAR_CTRL_A;
+    return REPL_SWITCH;
+}
+
+// Read a block of source in [mode] and run it at Ctrl-D:
+//   PASTE      lines are echoed (after "=== "), not edited; Ctrl-C drops them.
+//   RAW        unechoed; Ctrl-D on an empty buffer soft-resets, Ctrl-C empties the buffer,
+//              Ctrl-A/B switch (Ctrl-E A Ctrl-A: raw-paste).
+//   RAW_PASTE  a 0x01 grants the host another window once it has taken one; Ctrl-D is
+//              acknowledged with 0x04; Ctrl-C: 0x04, then what the host sends up to its 0x04
+//              is dropped.
+// Returns what run() returns, REPL_SWITCH, MPF_REPL_SOFT_RESET, or 0 at the end of input.
+static int block(int mode) {
+    const unsigned window = CONFIG_REPL_RAW_PASTE_WINDOW;
+    mpf_vstr_t src;
+    mpf_vstr_init(&src, 64);
+    unsigned taken = 0;
+    bool after_cr = false;
+    for (;;) {
+        int c = mpf_readline_getc();
+        bool skip_lf = after_cr;
+        after_cr = c == '\r';
+        if (c < 0) {
+            return 0;
+        }
+        if (c == MPF_CHAR_CTRL_D) {
+            if (mode == RAW && src.len == 0) {
+                return MPF_REPL_SOFT_RESET;
+            }
+            print(mode == PASTE ? "\n" : mode == RAW ? "OK" : "\x04");
+            return run(src.buf, src.len, MPF_COMPILE_EXEC, mode != PASTE);
+        }
+        if (c == MPF_CHAR_CTRL_C) {
+            src.len = 0;
+            if (mode == RAW) {
+                continue;
+            }
+            print(mode == PASTE ? "\n" : "\x04");
+            while (mode == RAW_PASTE && (c = mpf_readline_getc()) != MPF_CHAR_CTRL_D) {
+                if (c < 0) {
+                    return 0;
+                }
+            }
+            return REPL_CONTINUE;
+        }
+        if (mode == RAW && (c == MPF_CHAR_CTRL_A || c == MPF_CHAR_CTRL_B)) {
+            if (c == MPF_CHAR_CTRL_A && src.len == 2 && src.buf[0] == MPF_CHAR_CTRL_E && src.buf[1] == 'A') {
+                const char header[4] = {'R', 0x01, (char)(window & 0xFFu), (char)(window >> 8)};
+                mpf_print_strn(&mpf_print_stdout, header, sizeof(header));
+                return block(RAW_PASTE);
+            }
+            return switch_repl(c);
+        }
+        if (mode == PASTE && (c == '\r' || c == '\n')) {
+            if (c == '\n' && skip_lf) {
+                continue;
+            }
+            c = '\n';
+        }
+        char ch = (char)c;
+        mpf_vstr_add_char(&src, ch);
+        if (mode == PASTE) {
+            if (c == '\n') {
+                print("\n=== ");
+            } else {
+                mpf_print_strn(&mpf_print_stdout, &ch, 1);
+            }
+        }
+        if (mode == RAW_PASTE && ++taken == window) {
+            taken = 0;
+            print("\x01");  // the host may send another window
+        }
+    }
 }
 
 // ---------------------------------------------------------------- friendly REPL
-static void print_banner(void) {
-    mpf_printf(&mpf_print_stdout,
-        "mpforge on %s; Ctrl-A raw REPL, Ctrl-B banner, Ctrl-C interrupt, Ctrl-D soft reset, "
-        "Ctrl-E paste mode\n",
-        mpf_port_platform);
-}
-
 // The number of blanks (spaces and tabs) [s] begins with.
 static size_t blanks(const char *s, size_t n) {
     size_t k = 0;
@@ -128,234 +191,87 @@ static size_t blanks(const char *s, size_t n) {
     return k;
 }
 
-// The auto-indent for the line after [src]'s last line (src ends with its '\n'): its
-// leading blanks, one step more after a line ending in ':'. Writes the blanks to [line].
-static void auto_indent(mpf_vstr_t *line, const char *src, size_t len) {
-    size_t end = len - 1;
-    size_t start = end;
-    while (start > 0 && src[start - 1] != '\n') {
-        start--;
-    }
-    size_t n = blanks(src + start, end - start);
-    mpf_vstr_add_strn(line, src + start, n);
-    while (end > start + n && (src[end - 1] == ' ' || src[end - 1] == '\t')) {
-        end--;
-    }
-    if (end > start + n && src[end - 1] == ':') {
-        mpf_vstr_add_strn(line, "    ", INDENT_STEP);
-    }
-}
-
-// Paste mode: lines are echoed, not edited or indented; Ctrl-D runs them as one module,
-// Ctrl-C drops them. Returns REPL_CONTINUE, an exit status, or 0 at the end of input.
-static int paste_mode(void) {
-    print("\npaste mode; Ctrl-C to cancel, Ctrl-D to finish\n=== ");
-    mpf_vstr_t src;
-    mpf_vstr_init(&src, 64);
-    bool skip_lf = false;
-    for (;;) {
-        int c = mpf_readline_getc();
-        bool after_cr = skip_lf;
-        skip_lf = false;
-        if (c < 0) {
-            return 0;
-        }
-        if (c == MPF_CHAR_CTRL_C) {
-            print("\n");
-            return REPL_CONTINUE;
-        }
-        if (c == MPF_CHAR_CTRL_D) {
-            print("\n");
-            return repl_exec(src.buf, src.len, MPF_COMPILE_EXEC, false);
-        }
-        if (c == '\r' || c == '\n') {
-            if (c == '\n' && after_cr) {
-                continue;
-            }
-            skip_lf = c == '\r';
-            mpf_vstr_add_char(&src, '\n');
-            print("\n=== ");
-            continue;
-        }
-        char ch = (char)c;
-        mpf_vstr_add_char(&src, ch);
-        mpf_print_strn(&mpf_print_stdout, &ch, 1);
-    }
-}
-
-// Read one statement (with continuation lines) and run it. Returns REPL_CONTINUE,
-// REPL_SWITCH (Ctrl-A), MPF_REPL_SOFT_RESET, or an exit status.
+// Read one statement at ">>> " (with continuation lines at "... ", auto-indented) and run
+// it. On the empty first line, Ctrl-A/B switch, Ctrl-D soft-resets and Ctrl-E starts
+// paste mode; on an empty continuation line Ctrl-D runs what there is, and a blank line
+// (the auto-indent alone) ends the statement. Returns what run() or block() returns,
+// REPL_CONTINUE, or 0 at the end of input.
 static int friendly_statement(void) {
-    mpf_vstr_t line;
+    mpf_vstr_t line, src;
     mpf_vstr_init(&line, 32);
-    int r = mpf_readline(&line, ">>> ");
-    switch (r) {
-        case -1:
-            return 0;
-        case MPF_CHAR_CTRL_A:
-            print("\n");
-            raw_active = true;
-            return REPL_SWITCH;
-        case MPF_CHAR_CTRL_B:
-            print("\n");
-            print_banner();
-            return REPL_CONTINUE;
-        case MPF_CHAR_CTRL_C:
-            return REPL_CONTINUE;
-        case MPF_CHAR_CTRL_D:
-            print("\n");
-            return MPF_REPL_SOFT_RESET;
-        case MPF_CHAR_CTRL_E:
-            return paste_mode();
-        default:
-            break;
-    }
-    if (blanks(line.buf, line.len) == line.len) {
-        return REPL_CONTINUE;
-    }
-    mpf_readline_history_add(line.buf, line.len);
-    mpf_vstr_t src;
-    mpf_vstr_init(&src, line.len + 2);
-    mpf_vstr_add_strn(&src, line.buf, line.len);
-    mpf_vstr_add_char(&src, '\n');
-    while (mpf_compile_needs_more(src.buf, src.len)) {
-        line.len = 0;
-        auto_indent(&line, src.buf, src.len);
-        r = mpf_readline(&line, "... ");
-        if (r == -1) {
+    mpf_vstr_init(&src, 32);
+    do {
+        // the auto-indent: the last line's leading blanks, one step more after a ':'
+        size_t n = blanks(line.buf, line.len);
+        size_t end = line.len;
+        while (end > n && (line.buf[end - 1] == ' ' || line.buf[end - 1] == '\t')) {
+            end--;
+        }
+        line.len = n;
+        if (end > n && line.buf[end - 1] == ':') {
+            mpf_vstr_add_strn(&line, "    ", INDENT_STEP);
+        }
+        int r = mpf_readline(&line, src.len > 0 ? "... " : ">>> ");
+        if (r < 0) {
             return 0;
         }
         if (r == MPF_CHAR_CTRL_C) {
             return REPL_CONTINUE;
         }
         if (r == MPF_CHAR_CTRL_D) {
-            print("\n");  // on an empty continuation line: run what there is
-            break;
+            print("\n");
+            if (src.len == 0) {
+                return MPF_REPL_SOFT_RESET;
+            }
+            break;  // on an empty continuation line: run what there is
         }
         if (r != 0) {
-            continue;  // Ctrl-A/B/E mean nothing inside a statement
+            if (src.len > 0) {
+                continue;  // Ctrl-A/B/E mean nothing inside a statement
+            }
+            if (r == MPF_CHAR_CTRL_E) {
+                print("\npaste mode; Ctrl-C to cancel, Ctrl-D to finish\n=== ");
+                return block(PASTE);
+            }
+            return switch_repl(r);
         }
         if (blanks(line.buf, line.len) == line.len) {
+            if (src.len == 0) {
+                return REPL_CONTINUE;
+            }
             line.len = 0;  // a blank line (the auto-indent alone) ends the block
         } else {
             mpf_readline_history_add(line.buf, line.len);
         }
         mpf_vstr_add_strn(&src, line.buf, line.len);
         mpf_vstr_add_char(&src, '\n');
-        if (line.len == 0) {
-            break;
-        }
-    }
-    return repl_exec(src.buf, src.len, MPF_COMPILE_SINGLE, false);
-}
-
-static int friendly_repl(void) {
-    print_banner();
-    for (;;) {
-        int r = friendly_statement();
-        if (r != REPL_CONTINUE) {
-            return r;
-        }
-    }
-}
-
-// ---------------------------------------------------------------- raw REPL
-// Raw-paste mode, after "\x05A\x01" at the raw prompt. Returns REPL_CONTINUE, an exit
-// status, or 0 at the end of input.
-static int raw_paste(void) {
-    const unsigned window = CONFIG_REPL_RAW_PASTE_WINDOW;
-    const char header[4] = {'R', 0x01, (char)(window & 0xFFu), (char)(window >> 8)};
-    mpf_print_strn(&mpf_print_stdout, header, sizeof(header));
-    mpf_vstr_t src;
-    mpf_vstr_init(&src, window);
-    unsigned taken = 0;
-    for (;;) {
-        int c = mpf_readline_getc();
-        if (c < 0) {
-            return 0;
-        }
-        if (c == MPF_CHAR_CTRL_D) {
-            print("\x04");  // end of data acknowledged
-            return repl_exec(src.buf, src.len, MPF_COMPILE_EXEC, true);
-        }
-        if (c == MPF_CHAR_CTRL_C) {
-            // cut short: tell the host, then drop what it sends until its 0x04
-            print("\x04");
-            while ((c = mpf_readline_getc()) != MPF_CHAR_CTRL_D) {
-                if (c < 0) {
-                    return 0;
-                }
-            }
-            return REPL_CONTINUE;
-        }
-        mpf_vstr_add_char(&src, (char)c);
-        if (++taken == window) {
-            taken = 0;
-            print("\x01");  // the host may send another window
-        }
-    }
-}
-
-static int raw_repl(void) {
-    print("raw REPL; CTRL-B to exit\n");
-    mpf_vstr_t src;
-    mpf_vstr_init(&src, 64);
-    for (;;) {
-        print(">");
-        src.len = 0;
-        int r = REPL_CONTINUE;
-        while (r == REPL_CONTINUE) {
-            int c = mpf_readline_getc();
-            switch (c) {
-                case -1:
-                    return 0;
-                case MPF_CHAR_CTRL_A:
-                    if (src.len == 2 && src.buf[0] == MPF_CHAR_CTRL_E && src.buf[1] == 'A') {
-                        r = raw_paste();
-                        if (r == REPL_CONTINUE) {
-                            r = REPL_PROMPT;
-                        }
-                        break;
-                    }
-                    print("\n");
-                    return REPL_SWITCH;  // start the raw REPL afresh
-                case MPF_CHAR_CTRL_B:
-                    print("\n");
-                    raw_active = false;
-                    return REPL_SWITCH;
-                case MPF_CHAR_CTRL_C:
-                    src.len = 0;
-                    break;
-                case MPF_CHAR_CTRL_D:
-                    if (src.len == 0) {
-                        return MPF_REPL_SOFT_RESET;
-                    }
-                    print("OK");
-                    r = repl_exec(src.buf, src.len, MPF_COMPILE_EXEC, true);
-                    if (r == REPL_CONTINUE) {
-                        r = REPL_PROMPT;
-                    }
-                    break;
-                default:
-                    mpf_vstr_add_char(&src, (char)c);
-                    break;
-            }
-        }
-        if (r != REPL_PROMPT) {
-            return r;
-        }
-    }
+    } while (line.len > 0 && mpf_compile_needs_more(src.buf, src.len));
+    return run(src.buf, src.len, MPF_COMPILE_SINGLE, false);
 }
 
 // ---------------------------------------------------------------- entry
-// One of the two REPLs, with an exception that escapes the REPL's own work (a MemoryError
-// while reading a line) reported rather than fatal. Returns what the REPL returned, or
-// REPL_SWITCH to start it again.
+// The friendly REPL or the raw REPL until it ends or switches, with an exception that
+// escapes the REPL's own work (a MemoryError while reading a line) reported rather than
+// fatal. Returns what the REPL's step returned, or REPL_SWITCH to start it again.
 static int repl_guarded(void) {
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
-        int r = raw_active ? raw_repl() : friendly_repl();
+        if (mpf_repl_raw_active) {
+            print("raw REPL; CTRL-B to exit\n");
+        } else {
+            mpf_printf(&mpf_print_stdout,
+                "mpforge on %s; Ctrl-A raw REPL, Ctrl-B banner, Ctrl-C interrupt, Ctrl-D soft reset, "
+                "Ctrl-E paste mode\n",
+                mpf_port_platform);
+        }
+        int r;
+        do {
+            if (mpf_repl_raw_active) {
+                print(">");
+            }
+            r = mpf_repl_raw_active ? block(RAW) : friendly_statement();
+        } while (r <= REPL_CONTINUE);
         mpf_nlr_pop(&nlr);
         return r;
     }
@@ -365,9 +281,9 @@ static int repl_guarded(void) {
 
 int mpf_repl_run(bool can_exit) {
     for (;;) {
-        mpf_repl_reading = true;
+        SET_READING(true);
         int r = repl_guarded();
-        mpf_repl_reading = false;
+        SET_READING(false);
         if (r == REPL_SWITCH) {
             continue;
         }

@@ -43,7 +43,7 @@ extern atomic_bool mpf_repl_reading;
 
 // True while the raw REPL is active; it stays so across a soft reset, and boot then skips
 // main.py (as mpremote expects after its Ctrl-D).
-bool mpf_repl_raw_active(void);
+extern bool mpf_repl_raw_active;
 
 // ---------------------------------------------------------------- readline.c
 // One console byte for the REPL: 0..255, MPF_CHAR_CTRL_C for a Ctrl-C the port flagged
@@ -61,11 +61,12 @@ int mpf_readline(mpf_vstr_t *line, const char *prompt);
 // console; a port whose input is not a terminal (the host with piped stdin) clears it.
 extern bool mpf_readline_input;
 
-// input()'s line when mpf_readline_input: [prompt] printed, the line into [line]. Returns
-// false at the end of input with nothing typed.
-bool mpf_readline_for_input(mpf_vstr_t *line, const char *prompt);
+// input()'s line when mpf_readline_input (input() printed its prompt): the line into
+// [line]. Returns false at the end of input with nothing typed.
+bool mpf_readline_for_input(mpf_vstr_t *line);
 
-// Remember [len] bytes of [line] for Up/Down (blank lines and repeats are not kept).
+// Remember [len] bytes of [line] (not blank: the caller's check) for Up/Down (a repeat of
+// the newest entry is not kept).
 void mpf_readline_history_add(const char *line, size_t len);
 
 #endif // MPF_REPL_H

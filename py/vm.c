@@ -1502,20 +1502,6 @@ reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
     }
 #endif
     VM_CASE(IMPORT_STAR) : {
-#if CONFIG_COMPILER
-        if (NS_IS_MAPPING(fr->locals)) {
-            // into exec's mapping: through a dict
-            mpf_obj_t d = mpf_obj_new_dict(0);
-            mpf_import_all(POP(), d);
-            const mpf_map_t *m = mpf_dict_map(d);
-            for (size_t i = 0; i < m->used; i++) {
-                if (m->elems[i].key != MPF_OBJ_NULL) {
-                    mpf_subscr(fr->locals, m->elems[i].key, m->elems[i].value);
-                }
-            }
-            VM_NEXT;
-        }
-#endif
         mpf_import_all(POP(), fr->locals);
         VM_NEXT;
     }

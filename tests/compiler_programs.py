@@ -638,6 +638,75 @@ class TestHistory:
         if is_editline:
             pass
 """,
+    "star_arg_at_29": "def f(*a):\n    return len(a)\nprint(f(" + "0, " * 29 + "*(1, 2), 3))\n",
+    # an `if` whose test is a constant: mpy-cross compiles the branch taken and still
+    # places the statement's end label, so what follows a return, raise, break or continue
+    # in it is written (tornado's `if True: return 42` before a `yield`, twisted's
+    # `if False: yield None` / `else: raise`)
+    "if_constant_then_unreachable": """\
+def a(x):
+    if x:
+        return 1
+    elif True:
+        return 2
+    else:
+        return 3
+    y = 4
+def b(x):
+    if False:
+        return 1
+    elif x:
+        return 2
+    return 5
+def c(x):
+    if 0:
+        pass
+    elif 1:
+        raise X
+    z = 1
+def d(x):
+    for i in x:
+        if True:
+            break
+        print(i)
+    else:
+        if "":
+            continue_ = 1
+        else:
+            return 9
+def e():
+    try:
+        if True:
+            return 1
+    finally:
+        pass
+    if None:
+        pass
+    else:
+        raise Y
+if True:
+    pass
+else:
+    q = 1
+if False:
+    q = 2
+while 1:
+    if True:
+        continue
+    w = 1
+def g():
+    if __debug__:
+        return 1
+    return 2
+def h():
+    if not __debug__:
+        return 1
+    yield 2
+def k():
+    if (1, 2):
+        return 1
+    return 2
+""",
     "docstrings": '''\
 """Module docstring."""
 def f():
@@ -678,6 +747,10 @@ REJECTED: dict[str, str] = {
     "yield_return_value": "def f():\n    return yield 1\n",
     # a starred target alone, without a comma (`*a, = x` unpacks)
     "star_target_alone": "*a = 1\n",
+    # a call's * argument at position 30 or later: its bit in the star bitmap (a small int of
+    # 31 bits) would not fit; at 29 it does (the program "star_arg_at_29" compiles it)
+    "star_arg_at_30": "f(" + "0, " * 30 + "*a)\n",
+    "star_arg_at_62": "f(" + "0, " * 62 + "*a, 1)\n",
 }
 
 # Sources whose .mpy differs from mpy-cross's on purpose: what mpy-cross makes does not do

@@ -3,8 +3,10 @@
 --check, say whether it is up to date).
 
 The words are listed in the comment above `error_words` (between the BEGIN/END WORDS lines),
-in the order error_texts numbers them (from 1). The table holds each word's characters and a
-0 after it as 5-bit symbols (0 the end of a word, 1..26 a..z, then ' - . *), least
+in the order error_texts numbers them (from 1); words that always go together are one, written
+with `_` between them ("too_many"), which is a space in the text. The table holds each word's
+characters and a 0 after it as 5-bit symbols (0 the end of a word, 1..26 a..z, then ' - . * and
+the space), least
 significant bits first, and one byte of padding (the decoder reads two bytes at a time).
 
 usage: tools/error_words.py [--check]
@@ -18,13 +20,15 @@ import sys
 from pathlib import Path
 
 SOURCE = Path(__file__).resolve().parent.parent / "py" / "compile_emit.c"
-ALPHABET = "abcdefghijklmnopqrstuvwxyz'-.*"
+ALPHABET = "abcdefghijklmnopqrstuvwxyz'-.* "
 TABLE = re.compile(r"(static const uint8_t error_words\[\] = \{\n)((?:    .*\n)*)(\};)")
 
 
 def words_of(text: str) -> list[str]:
     block = text.split("// BEGIN WORDS\n", 1)[1].split("// END WORDS\n", 1)[0]
-    return [w for line in block.splitlines() for w in line.removeprefix("//").split()]
+    # (a word of several, written with `_` between them, holds spaces)
+    words = [w for line in block.splitlines() for w in line.removeprefix("//").split()]
+    return [w.replace("_", " ") for w in words]
 
 
 def pack(words: list[str]) -> bytes:

@@ -86,9 +86,20 @@ int mpf_wasm_exec(const char *src, size_t len, int single) {
 }
 
 // 1 when [src] is an unfinished statement: a REPL shows "... " and reads another line.
+// A compound statement is complete once a blank line follows it.
 EMSCRIPTEN_KEEPALIVE int mpf_wasm_needs_more(const char *src, size_t len);
 int mpf_wasm_needs_more(const char *src, size_t len) {
     ensure_session();  // the parser allocates on the heap
-    return mpf_compile_needs_more(src, len);
+    int more = mpf_compile_needs_more(src, len);
+    if (more == 1 && len >= 1 && src[len - 1] == '\n') {
+        size_t i = len - 1;
+        while (i > 0 && (src[i - 1] == ' ' || src[i - 1] == '\t')) {
+            i--;
+        }
+        if (i > 0 && src[i - 1] == '\n') {
+            return 0;
+        }
+    }
+    return more != 0;
 }
 #endif

@@ -1,0 +1,51 @@
+# requires: COMPILER
+# compile()'s argument checks (flags must be an int; the mode; the optimize level; the file
+# name), 'single' mode given nothing to run (blank lines, a comment: SyntaxError), and the
+# attributes of a SyntaxError made by hand from a 4- or 6-item location (end_lineno and
+# end_offset, None when not given, as CPython 3.11).
+
+
+def show(label, f):
+    try:
+        r = f()
+        print(label, "ok", r if r is None or isinstance(r, (int, str)) else type(r).__name__)
+    except Exception as e:
+        print(label, type(e).__name__)
+
+
+show("flags int", lambda: compile("x", "f", "exec", 0))
+show("flags kw", lambda: compile("x", "f", "exec", flags=0, dont_inherit=True))
+show("flags str", lambda: compile("x", "f", "exec", "0"))
+show("flags bytes", lambda: compile("x", "f", "exec", b"1"))
+show("flags None", lambda: compile("x", "f", "exec", None))
+show("flags kw str", lambda: compile("x", "f", "exec", flags=[]))
+show("optimize 4", lambda: compile("x", "f", "exec", optimize=4))
+show("optimize -1", lambda: compile("x", "f", "exec", optimize=-1))
+show("optimize -2", lambda: compile("x", "f", "exec", 0, False, -2))
+show("mode int", lambda: compile("x", "f", 0))
+show("mode bad", lambda: compile("x", "f", "run"))
+show("filename int", lambda: compile("x", 3, "exec"))
+show("no mode", lambda: compile("x", "f"))
+show("source int", lambda: compile(3, "f", "exec"))
+for src in ["", "\n", "\n\n", "# only a comment\n", "  \n", "pass", "x = 1\n", "1 + 1\n\n"]:
+    show(("single", src), lambda: compile(src, "f", "single") and None)
+    show(("exec", src), lambda: compile(src, "f", "exec") and None)
+for args in [
+    ("m", ("f", 1, 2, "t")),
+    ("m", ("f", 3, 4, "text", 3, 9)),
+    ("m", ("f", 1, 2, None, 2, 0)),
+    ("only msg",),
+    (),
+]:
+    e = SyntaxError(*args)
+    print(args, e.msg, e.filename, e.lineno, e.offset, e.text, e.end_lineno, e.end_offset)
+    if len(args) == 2:
+        print(str(e))
+try:
+    raise SyntaxError("bad", ("mod.py", 7, 3, "x = = 1\n", 7, 6))
+except SyntaxError as e:
+    print(e.filename, e.lineno, e.offset, e.end_lineno, e.end_offset, repr(e.text), str(e))
+try:
+    compile("a = (1,\n", "g.py", "exec")
+except SyntaxError as e:
+    print(type(e).__name__, e.filename, e.lineno, e.offset, e.text.rstrip("\n"))
