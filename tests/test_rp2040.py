@@ -302,7 +302,7 @@ def test_machine_reset_ctrl_c_and_ctrl_d_in_rp2040js(periph_build: Path) -> None
         emu.expect("got go\n")
         emu.send("\x03")
         emu.expect("interrupted\n")
-        emu.expect("Ctrl-D runs it again")
+        emu.expect(">>> ")  # the REPL (CONFIG_REPL); Ctrl-D at its empty line soft-resets
         emu.send("\x04")  # soft reset: main.py runs again
         emu.expect("freq 125000000")
         emu.expect("ready\n")

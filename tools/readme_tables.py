@@ -7,6 +7,10 @@ they are up to date).
   tools/module_costs.json, which `mpforge size -b netduinoplus2 --symbols --json` measures;
   `--costs REPORT.json` replaces that file from such a report first.
 - boards: every board's port, description, chip, memory and runner (`mpforge boards`).
+- repl: which boards have the compiler and REPL by default (from each board's resolved
+  config), their flash and RAM cost from tools/repl_costs.json (measured with `mpforge size
+  --diff` against the same board built with `# CONFIG_COMPILER is not set`), and why the
+  others leave them off (the file's notes, or the heap their RAM leaves).
 
 usage: tools/readme_tables.py [--check] [--costs REPORT.json]
 """
@@ -30,6 +34,8 @@ from mpforge.errors import MpforgeError
 
 README = paths.ROOT / "README.md"
 COSTS = paths.ROOT / "tools" / "module_costs.json"
+REPL_COSTS = paths.ROOT / "tools" / "repl_costs.json"
+COMPILER_MIN_HEAP = 32768  # HEAP_SIZE's range with CONFIG_COMPILER (py/Kconfig)
 COST_BOARD = "netduinoplus2"
 MODULES_KCONFIG = "py/Kconfig.modules"
 
@@ -112,6 +118,33 @@ def boards_table(boards: list[dict[str, str]]) -> str:
     return "\n".join(lines)
 
 
+def repl_table(boards: list[dict[str, str]], repl_costs: dict) -> str:
+    """One row a board: whether its defconfig has the REPL, and the compiler's and REPL's
+    measured cost there, or why it is off."""
+    lines = [
+        "| board | REPL | flash (bytes) | RAM (bytes) | heap | notes |",
+        "|---|---|---|---|---|---|",
+    ]
+    measured, notes = repl_costs["boards"], repl_costs["notes"]
+    for b in sorted(boards, key=lambda b: (b["port"], b["board"])):
+        on = b.get("repl") == "yes"
+        cost = measured.get(b["board"])
+        flash, ram = (str(cost["flash"]), str(cost["ram"])) if cost else ("-", "-")
+        heap = b.get("heap", "")
+        note = notes.get(b["board"], "")
+        if not note and not on and heap and int(heap) < COMPILER_MIN_HEAP:
+            note = (
+                f"off: its RAM leaves a heap of {int(heap) // 1024} KiB, the compiler needs "
+                f"{COMPILER_MIN_HEAP // 1024} KiB"
+            )
+        if not note and on and cost is None:
+            note = "not measured"
+        heap_cell = f"{int(heap) // 1024} KiB" if heap else "-"
+        cells = [b["board"], "yes" if on else "no", flash, ram, heap_cell, note or "-"]
+        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    return "\n".join(lines)
+
+
 def replace_between(text: str, name: str, body: str) -> str:
     begin, end = markers(name)
     if text.count(begin) != 1 or text.count(end) != 1 or text.index(begin) > text.index(end):
@@ -141,8 +174,13 @@ def costs_from_report(report: dict) -> dict:
     }
 
 
-def generate(readme: str, costs: dict, boards: list[dict[str, str]]) -> str:
+def generate(
+    readme: str, costs: dict, boards: list[dict[str, str]], repl_costs: dict | None = None
+) -> str:
+    if repl_costs is None:
+        repl_costs = json.loads(REPL_COSTS.read_text(encoding="utf-8"))
     text = replace_between(readme, "modules", modules_table(costs))
+    text = replace_between(text, "repl", repl_table(boards, repl_costs))
     return replace_between(text, "boards", boards_table(boards))
 
 

@@ -92,6 +92,8 @@ def board_table() -> list[dict[str, str]]:
                     "notes": _notes(v.values, defconfig),
                     "description": _description(res.kconf, board),
                     "board_note": v.values.get("BOARD_NOTE", ""),
+                    "repl": "yes" if v.values.get("REPL") == "y" else "no",
+                    "heap": v.values.get("HEAP_SIZE", ""),
                 }
             )
     return out

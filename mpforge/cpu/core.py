@@ -53,6 +53,11 @@ IDLE_WAIT = 0.05  # longest sleep of an idle CPU between looks at its input
 STRESS_RATE = 0.03
 STRESS_STEP = 0.002
 
+# The console's input pace (see Console): a byte every 10 bit times at CONSOLE_BAUD, and at
+# most CONSOLE_BURST bytes arrived but not read (a few FIFO slots' worth).
+CONSOLE_BAUD = 115200
+CONSOLE_BURST = 8.0
+
 Reader = Callable[[int], int]  # address -> byte (or word, for word handlers)
 Writer = Callable[[int, int], None]  # address, byte (or word)
 
@@ -76,11 +81,19 @@ def raise_exit(status: int) -> None:
 @dataclass
 class Console:
     """The board's console: bytes the firmware sent (passed to `out` at each service
-    point), bytes waiting for it."""
+    point), bytes waiting for it.
+
+    Input arrives as on a UART at CONSOLE_BAUD (8N1), not all at once: `has_input()` says
+    whether a byte has come in by the machine's clock (at most CONSOLE_BURST of them
+    waiting since the last read). A receive interrupt that reads while bytes are there
+    would otherwise take a whole paste at once and drop what its ring cannot hold, which
+    a real UART's pace never makes it do."""
 
     out: Callable[[bytes], None]
     pending: bytearray = field(default_factory=bytearray)
     sent: bytearray = field(default_factory=bytearray)
+    credit: float = CONSOLE_BURST  # bytes arrived and not read yet
+    credited_at: float | None = None
 
     def write(self, byte: int) -> None:
         self.sent.append(byte)
@@ -91,11 +104,25 @@ class Console:
             self.sent.clear()
             self.out(data)
 
+    def available(self) -> int:
+        """How many of the pending bytes have come in by now (a receive FIFO's count)."""
+        if not self.pending:
+            return 0
+        now = CLOCK.now()
+        if self.credited_at is not None:
+            elapsed = max(0.0, now - self.credited_at)
+            self.credit = min(CONSOLE_BURST, self.credit + elapsed * CONSOLE_BAUD / 10)
+        self.credited_at = now
+        return min(len(self.pending), int(self.credit))
+
     def has_input(self) -> bool:
-        return bool(self.pending)
+        return self.available() > 0
 
     def read(self) -> int:
-        return self.pending.pop(0) if self.pending else 0
+        if not self.has_input():
+            return 0
+        self.credit -= 1
+        return self.pending.pop(0)
 
 
 class Registers:

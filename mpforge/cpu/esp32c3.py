@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from mpforge.cpu.core import CLOCK, Periodic, Registers, service_address
+from mpforge.cpu.core import CLOCK, Console, Periodic, Registers, service_address
 from mpforge.cpu.riscv import Riscv, RiscvChip
 from mpforge.errors import MpforgeError
 from mpforge.images import elf
@@ -91,19 +91,32 @@ def parse_image(data: bytes) -> tuple[int, list[Segment]]:
 
 class Uart:
     """A UART's receive FIFO (`rx`) and interrupt bits; `sink` takes what the firmware sends.
-    The TX FIFO drains at once."""
+    The TX FIFO drains at once. The console's receive FIFO holds what has come in at the
+    console's pace (core.Console); UART1's loopback has all it was sent at once."""
 
-    def __init__(self, regs: Registers, base: int, rx: bytearray, sink: Callable[[int], None]):
+    def __init__(
+        self,
+        regs: Registers,
+        base: int,
+        rx: bytearray,
+        sink: Callable[[int], None],
+        console: Console | None = None,
+    ):
         self.rx = rx
         self.int_ena = 0
         self.regs = regs
-        regs.word_readers[base + 0x00] = lambda _a: self.rx.pop(0) if self.rx else 0
+        if console is not None:
+            self.count: Callable[[], int] = console.available
+            regs.word_readers[base + 0x00] = lambda _a: console.read()
+        else:
+            self.count = lambda: len(self.rx)
+            regs.word_readers[base + 0x00] = lambda _a: self.rx.pop(0) if self.rx else 0
         regs.word_writers[base + 0x00] = lambda _a, value: sink(value & 0xFF)
         regs.word_readers[base + 0x04] = lambda _a: self.raw()
         regs.word_readers[base + 0x08] = lambda _a: self.raw() & self.int_ena
         regs.word_readers[base + 0x0C] = lambda _a: self.int_ena
         regs.word_writers[base + 0x0C] = self._int_ena
-        regs.word_readers[base + 0x1C] = lambda _a: min(len(self.rx), 127)  # STATUS
+        regs.word_readers[base + 0x1C] = lambda _a: min(self.count(), 127)  # STATUS
         # CONF0's REG_UPDATE (bit 31 of 0x80) completes at once.
         regs.word_readers[base + 0x80] = lambda _a: regs.word(base + 0x80) & ~(1 << 31)
 
@@ -111,7 +124,7 @@ class Uart:
         self.int_ena = value
 
     def raw(self) -> int:
-        return 0x101 if self.rx else 0  # RXFIFO_FULL and RXFIFO_TOUT while bytes wait
+        return 0x101 if self.count() else 0  # RXFIFO_FULL and RXFIFO_TOUT while bytes wait
 
     def pending(self) -> bool:
         return bool(self.raw() & self.int_ena)
@@ -151,7 +164,8 @@ class Esp32c3(RiscvChip):
             machine.uc.mem_map_ptr(base, SRAM_SIZE, 7, ctypes.addressof(self.sram))
         regs = machine.regs
         self.regs = regs
-        self.uart0 = Uart(regs, UART0, machine.console.pending, machine.console.write)
+        console = machine.console
+        self.uart0 = Uart(regs, UART0, console.pending, console.write, console)
         self.uart1 = Uart(regs, UART1, self.looped, self.looped.append)
         regs.set_word(SYSTEM + 0x58, 1 << 10)  # SoC clock on the PLL
         self._systimer(regs)

@@ -1,0 +1,103 @@
+"""The REPL on the console of every emulated board family (the compiler on by default where
+it fits, CONFIG_ROOM_FOR_COMPILER; the ESP32-C3 as a user turns it on with a 32 KiB heap),
+booted as a user boots it: `mpforge run -b BOARD` at a terminal
+(a pty), which puts the runner's console in raw mode and drops into the REPL after main.py.
+One boot per family: main.py's endless loop stopped by Ctrl-C, typed expressions, a def
+with continuation prompts, a 30-line function in paste mode (the heap compiles it), Ctrl-C
+interrupting a typed `while True: pass`, the raw REPL (Ctrl-A, code, Ctrl-D -> OK), and a
+Ctrl-D soft reset that runs main.py again. netduinoplus2 (QEMU, with mpremote) is
+tests/test_repl.py's; pyboard_v11 and nucleo_f411re, with no emulator, are built by
+tests/test_stm32.py."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from boards import build_firmware
+from emulator import Emulator
+from test_repl import (
+    LOOP_MAIN,
+    PROMPT,
+    RAW_BANNER,
+    after_prompt,
+    ctrl_c_out_of_the_loop,
+    interrupt_typed_loop,
+    paste,
+)
+
+TIMEOUT = 90.0  # the CPU-level runner is slower than QEMU on a loaded machine
+MPFORGE = Path(sys.executable).with_name("mpforge")
+
+# One board per family: what sys.platform says there, and the config it is built with (its
+# defconfig's, or as a user turns the REPL on where it is off by default).
+FAMILIES = {
+    "rpi_pico": ("rp2040", ""),  # rp2040js
+    "itsybitsy_m4": ("samd", ""),  # the CPU-level runner (unicorn)
+    "nrf52840dk": ("nrf", ""),  # the CPU-level runner (unicorn)
+    # RISC-V, the CPU-level runner: off by default (its image runs from SRAM beside the heap)
+    "esp32c3_devkitm": ("esp32c3", "CONFIG_COMPILER=y\nCONFIG_HEAP_SIZE=32768\n"),
+}
+
+# A 30-line function as a user pastes it: the board's heap compiles it at once.
+LONG_DEF = (
+    "def stats(values):\n"
+    + "".join(f"    v{i} = values[{i % 4}] * {i} + {i}\n" for i in range(25))
+    + "    total = "
+    + " + ".join(f"v{i}" for i in range(25))
+    + "\n"
+    "    small = min(values)\n"
+    "    big = max(values)\n"
+    "    return total, small, big\n"
+)
+LONG_DEF_RESULT = sum([1, 2, 3, 4][i % 4] * i + i for i in range(25))  # stats([1, 2, 3, 4])'s
+
+
+def clean(text: str) -> str:
+    """Console output without carriage returns (runners differ in what the terminal adds)."""
+    return text.replace("\r", "")
+
+
+@pytest.mark.parametrize("board", sorted(FAMILIES))
+def test_repl_at_the_terminal_of_mpforge_run(board: str, tmp_path: Path) -> None:
+    assert LONG_DEF.count("\n") >= 30
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "main.py").write_text(LOOP_MAIN)
+    platform, config = FAMILIES[board]
+    fragments = ()
+    if config:
+        fragment = tmp_path / "repl.conf"
+        fragment.write_text(config)
+        fragments = (fragment,)
+    build_dir = build_firmware(board, "repl_loop", fragments, app=app)[0]  # this test's alone
+    command = [str(MPFORGE), "run", "-b", board, "--build-dir", str(build_dir)]
+    with Emulator(command, timeout=TIMEOUT, pty=True) as emu:
+        ctrl_c_out_of_the_loop(emu)  # main.py's loop, stopped by the receive interrupt
+        assert "\n2\n" in clean(after_prompt(emu, "1+1\r"))
+        out = clean(after_prompt(emu, "import sys; print(sys.platform)\r"))
+        assert f"\n{platform}\n" in out
+        emu.send("def f(n):\r")
+        emu.expect("...     ")  # auto-indented after the colon
+        emu.send("return n * 7\r")
+        emu.expect("...     ")
+        emu.send("\r")
+        emu.expect(PROMPT)
+        assert "\n42\n" in clean(after_prompt(emu, "f(6)\r"))
+        out = clean(paste(emu, LONG_DEF.replace("\n", "\r")))
+        assert "Error" not in out, out
+        out = clean(after_prompt(emu, "stats([1, 2, 3, 4])\r"))
+        assert f"\n({LONG_DEF_RESULT}, 1, 4)\n" in out, out
+        interrupt_typed_loop(emu)
+        emu.send("\x01")  # the raw REPL, as mpremote drives it
+        emu.expect(RAW_BANNER.split("\n")[0])  # a terminal's ONLCR may add a CR: no "\n" in it
+        emu.expect(">")
+        emu.send("print(6 * 7)\x04")
+        out = clean(emu.expect("\x04>"))
+        assert out.startswith("OK42\n\x04"), out
+        emu.send("\x02")  # back to the friendly REPL
+        emu.expect(PROMPT)
+        emu.send("\x04")  # soft reset: main.py runs again
+        emu.expect("soft reboot")
+        ctrl_c_out_of_the_loop(emu)
