@@ -262,20 +262,20 @@ MPF_INTERNAL MPF_NORETURN void mpf_stack_overflow(void);
 // holds CONFIG_STACK_CHECK_RESERVE bytes of it: always inlined, the reservation is the
 // caller's for as long as it runs, so CONFIG_STACK_LIMIT bounds the depth of every checked
 // recursion whatever its frames' size.
-#define MPF_STACK_INLINE __attribute__((always_inline)) static inline
-MPF_STACK_INLINE bool mpf_stack_reached(void) {
+#define MPF_STACK_INLINE __attribute__((always_inline))
+static inline MPF_STACK_INLINE bool mpf_stack_reached(void) {
     volatile char here[CONFIG_STACK_CHECK_RESERVE];
     here[0] = 0;
     return MPF_UNLIKELY((uintptr_t)&here[0] < (uintptr_t)mpf_state.stack_limit_addr);
 }
 #else
-#define MPF_STACK_INLINE static inline
-MPF_STACK_INLINE bool mpf_stack_reached(void) {
+#define MPF_STACK_INLINE
+static inline MPF_STACK_INLINE bool mpf_stack_reached(void) {
     volatile char here = 0;
     return MPF_UNLIKELY((uintptr_t)&here < (uintptr_t)mpf_state.stack_limit_addr);
 }
 #endif
-MPF_STACK_INLINE void mpf_stack_check(void) {
+static inline MPF_STACK_INLINE void mpf_stack_check(void) {
     if (mpf_stack_reached()) {
         mpf_stack_overflow();
     }

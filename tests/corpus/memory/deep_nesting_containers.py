@@ -1,3 +1,4 @@
+# requires: MODULE_GC
 # Lists, tuples and dicts nested 200,000 deep (or as deep as the heap allows): repr, str,
 # ==, !=, <, <=, in, index(), count(), sorted() and max() walk them in C, and each ends in
 # RecursionError (CPython: always) or the right answer, never a crash, whatever the C
