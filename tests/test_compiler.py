@@ -641,6 +641,38 @@ def test_run_source_and_import_py(tmp_path: Path) -> None:
     assert proc.stdout == "42 pkg ['a']\n"
 
 
+def test_source_and_mpy_read_from_a_pipe(tmp_path: Path) -> None:
+    """A pipe has no size to stat: `firmware /dev/stdin` and `--compile /dev/stdin` read it to
+    its end (it ran nothing and exited 0 before). The source is longer than the first read."""
+    source = (
+        "".join(f"v{i} = {i}\n" for i in range(1500)) + "print(v1499 + 1, len(globals()) > 1500)\n"
+    )
+    assert len(source) > 4096 * 4
+    run = subprocess.run(
+        [str(FIRMWARE), "/dev/stdin", "x"],
+        input=source,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (run.returncode, run.stdout) == (0, "1500 True\n"), run.stderr
+    out = tmp_path / "piped.mpy"
+    comp = subprocess.run(
+        [str(FIRMWARE), "--compile", "/dev/stdin", "-o", str(out)],
+        input=source,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert comp.returncode == 0, comp.stderr
+    mpy = subprocess.run(
+        [str(FIRMWARE), str(out)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert mpy.stdout == "1500 True\n", mpy.stderr
+
+
 def test_sys_path_0_is_the_scripts_directory(tmp_path: Path) -> None:
     # run by a bare name from its directory, sys.path[0] is that directory, absolute (as in
     # CPython), so a program can open a file next to itself through it

@@ -23,6 +23,30 @@
 // Exit status for a file that cannot be run.
 #define EXIT_EXCEPTION 1
 
+// [path]'s bytes in a heap block with room for one more byte, their count in *len; NULL if it
+// cannot be read. Read to its end rather than by the size stat() gives, which a pipe does not
+// have (`firmware /dev/stdin`, `firmware <(...)`). A MemoryError here leaks the FILE: accepted
+// on the host, as for directories (fs.c).
+static uint8_t *read_file(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        return NULL;
+    }
+    size_t cap = 4096, n = 0, got;
+    uint8_t *buf = mpf_gc_alloc(cap + 1, false);
+    while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) {
+            cap *= 2;
+            buf = mpf_gc_realloc(buf, cap + 1);
+        }
+    }
+    bool failed = ferror(f) != 0;
+    fclose(f);
+    *len = n;
+    return failed ? NULL : buf;
+}
+
 // Load and run [path] as __main__; returns the process exit status.
 __attribute__((noinline)) static int run_main(int argc, char **argv) {
     const char *path = argv[1];
@@ -51,8 +75,9 @@ __attribute__((noinline)) static int run_main(int argc, char **argv) {
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
-        uint8_t *buf = mpf_gc_alloc((size_t)size + 1, false);
-        if (!mpf_port_file_read(path, buf, (size_t)size)) {
+        size_t len;
+        uint8_t *buf = read_file(path, &len);
+        if (buf == NULL) {
             fprintf(stderr, "error: %s: cannot read file\n", path);
             mpf_nlr_pop(&nlr);
             return EXIT_EXCEPTION;
@@ -61,10 +86,10 @@ __attribute__((noinline)) static int run_main(int argc, char **argv) {
 #if CONFIG_COMPILER
         size_t plen = strlen(path);
         if (plen < 4 || strcmp(path + plen - 4, ".mpy") != 0) {
-            res = mpf_compile((const char *)buf, (size_t)size, path, MPF_COMPILE_EXEC);
+            res = mpf_compile((const char *)buf, len, path, MPF_COMPILE_EXEC);
         } else
 #endif
-        res = mpf_load_mpy(buf, (size_t)size);
+        res = mpf_load_mpy(buf, len);
         if (res.error != NULL) {
             fprintf(stderr, "error: %s: invalid .mpy file: %s\n", path, res.error);
             mpf_nlr_pop(&nlr);
@@ -108,18 +133,19 @@ static bool compile_one(const char *in, const char *out, unsigned opt, const cha
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
-        char *buf = mpf_gc_alloc((size_t)size + 1, false);
-        if (!mpf_port_file_read(in, (uint8_t *)buf, (size_t)size)) {
+        size_t len;
+        char *buf = (char *)read_file(in, &len);
+        if (buf == NULL) {
             mpf_nlr_pop(&nlr);
             fprintf(stderr, "error: %s: cannot read file\n", in);
             return false;
         }
         size_t n = 0;
         mpf_compile_heap_peak = verbose ? 1 : 0;   // measure when asked
-        uint8_t *mpy = mpf_compile_to_mpy(buf, (size_t)size, name, MPF_COMPILE_EXEC, opt, &n);
+        uint8_t *mpy = mpf_compile_to_mpy(buf, len, name, MPF_COMPILE_EXEC, opt, &n);
         mpf_nlr_pop(&nlr);
         if (verbose) {
-            fprintf(stderr, "%s: %ld bytes of source, %zu bytes of .mpy, %zu bytes of heap at the peak\n", in, size, n,
+            fprintf(stderr, "%s: %zu bytes of source, %zu bytes of .mpy, %zu bytes of heap at the peak\n", in, len, n,
                 mpf_compile_heap_peak);
         }
         FILE *f = fopen(out, "wb");
