@@ -101,3 +101,8 @@ def test_repl_at_the_terminal_of_mpforge_run(board: str, tmp_path: Path) -> None
         emu.send("\x04")  # soft reset: main.py runs again
         emu.expect("soft reboot")
         ctrl_c_out_of_the_loop(emu)
+        if board != "rpi_pico":  # the CPU-level runner: Ctrl-A X leaves, typed as two key presses
+            emu.send("\x01")  # alone it reaches the board (the raw REPL)...
+            emu.expect(RAW_BANNER.split("\n")[0])
+            emu.send("x")  # ...and the X read apart from it still leaves the machine
+            assert emu.wait(timeout=60) == 0

@@ -283,6 +283,7 @@ class Engine:
         self.stdin_fd: int | None = None
         self.next_service = 0.0
         self.exit_key = b""  # at a terminal: the bytes that leave the machine (Ctrl-A X)
+        self.key_tail = b""  # the end of the last read: a key typed as two reads still leaves
         self.stress = CLOCK.stress
 
     def map_registers(self, base: int, size: int) -> None:
@@ -388,6 +389,9 @@ class Engine:
         if not data:
             self.stdin_fd = None  # end of input: the board runs on with what it has
             return
-        if self.exit_key and self.exit_key in data:
-            raise_exit(0)
+        if self.exit_key:
+            # at a terminal each key press is a read of its own: Ctrl-A then X arrive apart
+            if self.exit_key in self.key_tail + data:
+                raise_exit(0)
+            self.key_tail = data[1 - len(self.exit_key) :]
         self.console.pending += data
