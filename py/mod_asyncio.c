@@ -932,7 +932,7 @@ static bool awaiter_step(awaiter_t *a, mpf_obj_t throw_, mpf_obj_t *ret) {
             mpf_obj_t me = running_task();
             if (throw_ != MPF_OBJ_NULL) {
                 if (a->flag == WF_SLEEP) {
-                    mpf_obj_t value;
+                    mpf_obj_t value = MPF_OBJ_NULL;
                     mpf_obj_t status = runner_status(throw_, &value);
                     if (status == MPF_OBJ_TRUE) {
                         *ret = value;
