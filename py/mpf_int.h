@@ -208,11 +208,11 @@ typedef struct mpf_gen {
 } mpf_gen_t;
 
 // ---------------------------------------------------------------- global state
-// A static variable that many functions reach (mpf_state, the GC's state): on
-// the small Cortex-M images (CONFIG_CORTEX_M_SIZE_FLAGS) in a section of its own, out of the
-// block of statics the compiler addresses from one base, so its fields sit at small offsets
-// that the 16-bit load and store forms reach (mpf_state: -112 B in minimal, gc: -104 B).
-#if CONFIG_CORTEX_M_SIZE_FLAGS
+// A static variable that many functions reach (mpf_state, the GC's state): where the port
+// asks for it (CONFIG_STATE_OWN_SECTION) in a section of its own, out of the block of statics
+// the compiler addresses from one base, so its fields sit at small offsets that the short
+// load and store forms reach (Cortex-M: mpf_state -112 B in minimal, gc -104 B).
+#if CONFIG_STATE_OWN_SECTION
 #define MPF_OWN_SECTION(name) __attribute__((section(".bss." name)))
 #else
 #define MPF_OWN_SECTION(name)
