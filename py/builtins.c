@@ -762,6 +762,12 @@ static mpf_obj_t builtin_dir(size_t n_args, const mpf_obj_t *args) {
     return l;
 }
 
+#if CONFIG_REPL_COMPLETION
+mpf_obj_t mpf_builtin_dir(mpf_obj_t o) {
+    return builtin_dir(1, &o);
+}
+#endif
+
 static mpf_obj_t builtin_vars(size_t n_args, const mpf_obj_t *args) {
     if (n_args == 0) {
         return builtin_locals();

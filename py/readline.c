@@ -205,6 +205,9 @@ int mpf_readline(mpf_vstr_t *line, const char *prompt) {
         // what the key changes: [del] bytes at [at] replaced by the [n] bytes of [s]
         size_t m, at = cursor, del = 0, n = 0;  // m: columns the cursor moves
         const char *s = "";
+#if CONFIG_REPL_COMPLETION
+        char completion[32];  // (a longer completion: Tab again goes on)
+#endif
         char ch = (char)c;
         switch (key) {
             case K_LF:
@@ -220,10 +223,31 @@ int mpf_readline(mpf_vstr_t *line, const char *prompt) {
                 s = &ch;
                 n = 1;
                 break;
-            case K_TAB:
+            case K_TAB: {
+#if CONFIG_REPL_COMPLETION
+                // after text: complete the name before the cursor; after blanks: indent
+                size_t k = cursor;
+                while (k > 0 && line->buf[k - 1] == ' ') {
+                    k--;
+                }
+                if (k > 0) {
+                    bool listed;
+                    n = mpf_repl_complete(line->buf, cursor, completion, sizeof(completion), &listed);
+                    if (listed) {
+                        mpf_print_str(&mpf_print_stdout, prompt);
+                        redraw_from(line, 0, cursor);
+                    }
+                    if (n == 0) {
+                        continue;
+                    }
+                    s = completion;
+                    break;
+                }
+#endif
                 s = "    ";
                 n = TAB_WIDTH - cursor % TAB_WIDTH;
                 break;
+            }
             case K_BACKSPACE:
                 if (cursor == 0) {
                     continue;

@@ -69,4 +69,15 @@ bool mpf_readline_for_input(mpf_vstr_t *line);
 // the newest entry is not kept).
 void mpf_readline_history_add(const char *line, size_t len);
 
+// ---------------------------------------------------------------- repl_complete.c
+#if CONFIG_REPL_COMPLETION
+// Tab at [cursor] in [line] (names from __main__ and the builtins): up to [size] bytes to insert at
+// the cursor go to [buf] and their count is returned; 0 when nothing completes. When
+// several names share nothing beyond the typed part, they are listed under the line and
+// *listed is set: the caller shows its prompt and line again.
+size_t mpf_repl_complete(const char *line, size_t cursor, char *buf, size_t size, bool *listed);
+// dir(o), for the completion (builtins.c).
+mpf_obj_t mpf_builtin_dir(mpf_obj_t o);
+#endif
+
 #endif // MPF_REPL_H

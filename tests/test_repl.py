@@ -305,6 +305,47 @@ class TestHostRepl:
             emu.send("\x03")
             assert "KeyboardInterrupt" in emu.expect(PROMPT)
 
+    def test_tab_completes_names_and_attributes(self) -> None:
+        with host_prompt() as emu:
+            after_prompt(emu, "import sys\r")
+            after_prompt(emu, "abc_one = 1; abc_two = 2; xyz_long = 5\r")
+            # one candidate: its rest is inserted (a module's attribute, a global, a builtin)
+            assert "sys.path\n[" in after_prompt(emu, "sys.pa\t\r")
+            assert "xyz_long\n5\n" in after_prompt(emu, "xyz\t\r")
+            assert "print('x')\nx\n" in after_prompt(emu, "pri\t('x')\r")
+            # several: what they share is inserted; a second Tab lists them under the line,
+            # then the prompt and the line come back and typing goes on
+            emu.send("abc\t")
+            emu.expect("abc_")
+            emu.send("\t")
+            listing = emu.expect(PROMPT + "abc_")
+            assert "abc_one" in listing and "abc_two" in listing
+            assert "\n2\n" in after_prompt(emu, "t\t\r")
+            # names starting with "_" only when "_" was typed
+            emu.send("sys.\t")
+            listing = emu.expect(PROMPT + "sys.")
+            assert "path" in listing and "version" in listing and "__name__" not in listing
+            emu.send("\x03")
+            emu.expect(PROMPT)
+            assert "sys.__name__\n'sys'\n" in after_prompt(emu, "sys._\t\r")
+            # nothing to complete: the line is unchanged and nothing is raised
+            paths = ("sys.nope\t", "nope.x\t", "[].app\t", "sys.path.nope.x\t", "len.\t")
+            for keys in paths:
+                emu.send(keys + "\x03")
+                assert "Traceback" not in emu.expect(PROMPT)
+            # a lookup that raises (a failing property) completes nothing, raises nothing
+            paste(emu, "class A:\r    @property\r    def p(self):\r        raise ValueError\r")
+            emu.send("a = A()\r")
+            emu.expect(PROMPT)
+            emu.send("a.p.x\t\x03")
+            assert "Traceback" not in emu.expect(PROMPT)
+            # after blanks, Tab still indents
+            emu.send("if 1:\r")
+            time.sleep(0.3)  # (the auto-indent is shown before the Tab)
+            emu.send("\tprint(7)\r")
+            emu.expect("...         print(7)\n")
+            assert "\n7\n" in after_prompt(emu, "\r")
+
     def test_sys_exit_leaves_the_host(self) -> None:
         with host_prompt() as emu:
             emu.send("import sys; sys.exit(3)\r")
