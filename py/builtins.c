@@ -762,11 +762,9 @@ static mpf_obj_t builtin_dir(size_t n_args, const mpf_obj_t *args) {
     return l;
 }
 
-#if CONFIG_REPL_COMPLETION
 mpf_obj_t mpf_builtin_dir(mpf_obj_t o) {
     return builtin_dir(1, &o);
 }
-#endif
 
 static mpf_obj_t builtin_vars(size_t n_args, const mpf_obj_t *args) {
     if (n_args == 0) {
@@ -889,6 +887,9 @@ static const mpf_rom_map_elem_t builtins_table[] = {
     MPF_ROM_FUN_VAR(MPF_QSTR_dir, 0, 1, builtin_dir),
     MPF_ROM_FUN_VAR(MPF_QSTR_vars, 0, 1, builtin_vars),
     MPF_ROM_FUN_VAR(MPF_QSTR_input, 0, 1, builtin_input),
+#endif
+#if CONFIG_BUILTIN_HELP
+    MPF_ROM_FUN_VAR(MPF_QSTR_help, 0, 1, mpf_help),
 #endif
     {MPF_ROM_QSTR(MPF_QSTR___name__), MPF_ROM_QSTR(MPF_QSTR_builtins)},
     MPF_ROM_FUN_VAR(MPF_QSTR___import__, 1, 5, builtin_import),

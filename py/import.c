@@ -46,6 +46,22 @@ static const mpf_builtin_module_t *find_builtin(mpf_qstr_t q) {
     return *m;
 }
 
+#if CONFIG_BUILTIN_HELP
+mpf_obj_t mpf_import_module_names(void) {
+    mpf_obj_t names = mpf_obj_new_list(0, NULL);
+    mpf_list_append(names, mpf_obj_new_qstr(MPF_QSTR_builtins));
+    for (const mpf_builtin_module_t *const *m = builtin_modules; *m != NULL; m++) {
+        mpf_list_append(names, mpf_obj_new_qstr((*m)->name));
+    }
+    for (size_t i = 0; i < mpf_frozen_count; i++) {
+        const char *name = mpf_frozen_modules[i].name;
+        mpf_list_append(names, str_obj(name, strlen(name)));
+    }
+    mpf_list_sort(names, MPF_OBJ_NULL, false);
+    return names;
+}
+#endif
+
 mpf_module_ctx_t *mpf_import_frozen_ctx(const mpf_frozen_module_t *fm) {
     mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);
     ctx->qstrs = fm->qstrs;

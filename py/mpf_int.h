@@ -79,6 +79,15 @@ MPF_INTERNAL const mpf_rom_map_t *const mpf_builtins_map;
 MPF_INTERNAL mpf_qstr_t mpf_builtin_attr_name(mpf_obj_t name);
 // Attribute [q] of [o] (a method lookup when [method]: no bound method made), or NULL when
 // looking it up raises AttributeError (builtins.c).
+#if CONFIG_BUILTIN_HELPERS
+// dir(o) (Tab completion and help() list with it).
+MPF_INTERNAL mpf_obj_t mpf_builtin_dir(mpf_obj_t o);
+#endif
+#if CONFIG_BUILTIN_HELP
+// help([obj]) (help.c); the names of the modules this firmware has, sorted (import.c).
+MPF_INTERNAL mpf_obj_t mpf_help(size_t n_args, const mpf_obj_t *args);
+MPF_INTERNAL mpf_obj_t mpf_import_module_names(void);
+#endif
 MPF_INTERNAL mpf_obj_t mpf_builtin_attr_or_null(mpf_obj_t o, mpf_qstr_t q, bool method);
 #if CONFIG_CLASS_ADVANCED
 // cls.__subclasses__(): the live classes naming class [self] among their bases.

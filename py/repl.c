@@ -36,6 +36,12 @@ enum { PASTE, RAW, RAW_PASTE };
 
 #define INDENT_STEP 4
 
+#if CONFIG_BUILTIN_HELP
+#define HELP_HINT "; help() for more"
+#else
+#define HELP_HINT ""
+#endif
+
 atomic_bool mpf_repl_reading;
 // (relaxed: the console's receive path only needs to see the flag, no ordering around it)
 #define SET_READING(v) atomic_store_explicit(&mpf_repl_reading, (v), memory_order_relaxed)
@@ -262,7 +268,7 @@ static int repl_guarded(void) {
         } else {
             mpf_printf(&mpf_print_stdout,
                 "mpforge on %s; Ctrl-A raw REPL, Ctrl-B banner, Ctrl-C interrupt, Ctrl-D soft reset, "
-                "Ctrl-E paste mode\n",
+                "Ctrl-E paste mode" HELP_HINT "\n",
                 mpf_port_platform);
         }
         int r;

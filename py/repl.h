@@ -76,8 +76,6 @@ void mpf_readline_history_add(const char *line, size_t len);
 // several names share nothing beyond the typed part, they are listed under the line and
 // *listed is set: the caller shows its prompt and line again.
 size_t mpf_repl_complete(const char *line, size_t cursor, char *buf, size_t size, bool *listed);
-// dir(o), for the completion (builtins.c).
-mpf_obj_t mpf_builtin_dir(mpf_obj_t o);
 #endif
 
 #endif // MPF_REPL_H

@@ -346,6 +346,28 @@ class TestHostRepl:
             emu.expect("...         print(7)\n")
             assert "\n7\n" in after_prompt(emu, "\r")
 
+    def test_help(self) -> None:
+        with host_prompt() as emu:
+            out = after_prompt(emu, "help()\r")
+            assert "Welcome to mpforge's Python on linux." in out
+            assert "Tab     complete" in out and "help('modules')" in out
+            modules = after_prompt(emu, "help('modules')\r").splitlines()[1].split()
+            assert modules == sorted(modules)
+            assert {"builtins", "sys", "json", "main", "unittest"} <= set(modules)  # (frozen too)
+            out = after_prompt(emu, "import sys; help(sys)\r")
+            assert "object <module 'sys'> is of type module\n" in out
+            assert "  platform -- 'linux'\n" in out and "__name__" not in out
+            paste(
+                emu,
+                "class A:\r    x = 1\r    @property\r    def p(self):\r        raise KeyError\r",
+            )
+            out = after_prompt(emu, "help(A())\r")
+            assert "is of type A\n  p -- <KeyError>\n  x -- 1\n" in out  # a failing lookup
+            assert "object 5 is of type int\n" in after_prompt(emu, "help(5)\r")
+            assert "TypeError" in after_prompt(emu, "help(1, 2)\r")
+            emu.send("\x02")
+            assert "help() for more" in emu.expect(PROMPT)
+
     def test_sys_exit_leaves_the_host(self) -> None:
         with host_prompt() as emu:
             emu.send("import sys; sys.exit(3)\r")

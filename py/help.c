@@ -1,0 +1,59 @@
+// help.c -- help() for the prompt (CONFIG_BUILTIN_HELP), as MicroPython boards give it:
+//   help()            what the console's keys do, and what else help() shows
+//   help('modules')   the modules this firmware has (builtin and frozen)
+//   help(obj)         the object's type, then each name dir() lists with its value (but
+//                     the special names, "__x__")
+// A value whose lookup raises (a failing property) is shown as the exception's type.
+#include "mpf_int.h"
+#include "port.h"
+
+static const char welcome[] =
+    "Welcome to mpforge's Python on %s.\n"
+    "\n"
+    "Keys at the prompt:\n"
+    "  Up/Down      history            Tab     complete a name or attribute\n"
+    "  Ctrl-A       raw REPL (tools)   Ctrl-B  friendly REPL, banner\n"
+    "  Ctrl-C       interrupt          Ctrl-D  soft reset (boot.py, main.py again)\n"
+    "  Ctrl-E       paste mode         Ctrl-D ends it, Ctrl-C cancels it\n"
+    "\n"
+    "help(obj) lists an object's attributes; help('modules') the modules of this firmware.\n";
+
+// [name] -- repr of its value, or of the exception its lookup raised.
+static void print_member(mpf_obj_t obj, mpf_obj_t name) {
+    mpf_printf(&mpf_print_stdout, "  %O -- ", name);
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        mpf_obj_t v = mpf_load_attr(obj, mpf_builtin_attr_name(name));
+        mpf_obj_print(&mpf_print_stdout, v, MPF_PRINT_REPR);
+        mpf_nlr_pop(&nlr);
+    } else {
+        mpf_printf(&mpf_print_stdout, "<%T>", nlr.exc);
+    }
+    mpf_print_str(&mpf_print_stdout, "\n");
+}
+
+mpf_obj_t mpf_help(size_t n_args, const mpf_obj_t *args) {
+    if (n_args == 0) {
+        mpf_printf(&mpf_print_stdout, welcome, mpf_port_platform);
+        return MPF_OBJ_NONE;
+    }
+    mpf_obj_t obj = args[0];
+    if (MPF_IS_STR(obj) && mpf_obj_equal(obj, mpf_obj_new_qstr(MPF_QSTR_modules))) {
+        const mpf_list_t *l = mpf_obj_ptr(mpf_import_module_names());
+        for (size_t i = 0; i < l->len; i++) {
+            mpf_printf(&mpf_print_stdout, "%O%s", l->items[i], i + 1 < l->len ? " " : "\n");
+        }
+        return MPF_OBJ_NONE;
+    }
+    mpf_printf(&mpf_print_stdout, "object %R is of type %T\n", obj, obj);
+    const mpf_list_t *names = mpf_obj_ptr(mpf_builtin_dir(obj));
+    for (size_t i = 0; i < names->len; i++) {
+        size_t len;
+        const char *s = MPF_IS_STR(names->items[i]) ? mpf_obj_str_data(names->items[i], &len) : "";
+        if (s[0] != '_' || s[1] != '_') {
+            print_member(obj, names->items[i]);
+        }
+    }
+    return MPF_OBJ_NONE;
+}
