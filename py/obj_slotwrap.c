@@ -59,11 +59,12 @@ typedef struct slot_wrapper {
     const mpf_type_t *owner;    // the builtin type whose operation it is: the receiver's
 } slot_wrapper_t;
 
+#if CONFIG_SLOT_WRAPPERS_TYPES
 static mpf_qstr_t op_name(uintptr_t op) {
     return mpf_type_op_qstr[op];
 }
 
-// A number type: 1 int and bool, 2 float (3 for both is never asked), 0 neither.
+// A number type: 1 int and bool, 2 float, 4 complex, 0 none.
 static int number_kind(const mpf_type_t *t) {
     if (t == &mpf_type_int || t == &mpf_type_bool) {
         return 1;
@@ -73,13 +74,25 @@ static int number_kind(const mpf_type_t *t) {
         return 2;
     }
 #endif
+#if CONFIG_BUILTIN_COMPLEX
+    if (t == &mpf_type_complex) {
+        return 4;
+    }
+#endif
     return 0;
 }
+#endif
 
 // Whether builtin type [t] has operation [op] as a method (CPython's builtins as closely as
 // the slots tell); [o]: an instance to ask (its len), or NULL (a lookup on the type).
 static bool has_op(const mpf_type_t *t, mpf_obj_t o, unsigned op) {
     const mpf_type_t *s = mpf_type_slots(t);
+#if !CONFIG_SLOT_WRAPPERS_TYPES
+    // (a builtin object's own: what its slots support)
+    return !((op == W_UNARY + MPF_UNARY_OP_LEN && mpf_obj_len_maybe(o) == MPF_OBJ_NULL) ||
+             (op >= W_GETITEM && mpf_type_get_subscr(s) == NULL) || (op == W_ITER && mpf_type_get_getiter(s) == NULL) ||
+             (op == W_NEXT && mpf_type_get_iternext(s) == NULL));
+#else
     int num = number_kind(t);
     // a container: subscripted or iterated, not itself an iterator
     bool container = (mpf_type_get_subscr(s) != NULL || mpf_type_get_getiter(s) != NULL) && mpf_type_get_iternext(s) == NULL;
@@ -95,11 +108,8 @@ static bool has_op(const mpf_type_t *t, mpf_obj_t o, unsigned op) {
         case W_STR:
         case W_REPR:
             return true;
-        case W_UNARY + MPF_UNARY_OP_POSITIVE:
-        case W_UNARY + MPF_UNARY_OP_NEGATIVE:
-        case W_UNARY + MPF_UNARY_OP_ABS:
         case W_UNARY + MPF_UNARY_OP_FLOAT:
-            return CONFIG_FLOAT && num != 0;
+            return CONFIG_FLOAT && (num & 3) != 0;
         case W_UNARY + MPF_UNARY_OP_INVERT:
             return num == 1;
         case W_ITER:
@@ -110,13 +120,16 @@ static bool has_op(const mpf_type_t *t, mpf_obj_t o, unsigned op) {
         case W_DELITEM:
         case W_SETITEM:
             return mpf_type_get_subscr(s) != NULL && (op == W_GETITEM || !mpf_type_immutable_base(t));
-#if CONFIG_SLOT_WRAPPERS_TYPES
+        case W_UNARY + MPF_UNARY_OP_POSITIVE:
+        case W_UNARY + MPF_UNARY_OP_NEGATIVE:
+        case W_UNARY + MPF_UNARY_OP_ABS:
+            return num != 0;
         case W_UNARY + MPF_UNARY_OP_INT:
         case W_FLOOR:
         case W_CEIL:
         case W_TRUNC:
         case W_ROUND:
-            return num != 0;
+            return (num & 3) != 0;
         case W_INDEX:
             return num == 1;
         case W_FORMAT:
@@ -127,11 +140,8 @@ static bool has_op(const mpf_type_t *t, mpf_obj_t o, unsigned op) {
             return mpf_type_get_make_new(s) != NULL && t != &mpf_type_object && t != &mpf_type_bool &&
                    !mpf_type_immutable_base(t) && !(t->flags & MPF_TYPE_FLAG_EXCEPTION) && t != &mpf_type_type &&
                    !(t->flags & MPF_TYPE_FLAG_METATYPE);
-#else
-        default:
-            return false;
-#endif
     }
+#endif
 }
 
 #if CONFIG_SLOT_WRAPPERS_TYPES
@@ -175,6 +185,8 @@ static mpf_obj_t slot_wrapper_call(mpf_obj_t self, size_t n_args, size_t n_kw, c
         return mpf_type_checked_new(owner, n_args, n_kw, args);
     }
 #endif
+    size_t want = op == W_SETITEM ? 3 : op < W_UNARY || op == W_FORMAT || (op >= W_GETITEM && op <= W_DELITEM) ? 2 : 1;
+#if CONFIG_SLOT_WRAPPERS_TYPES
     if (n_args == 0) {
         mpf_raise_fmt(&mpf_type_TypeError, "descriptor '%q' of '%q' object needs an argument", op_name(op), mpf_type_name(owner));
     }
@@ -183,20 +195,23 @@ static mpf_obj_t slot_wrapper_call(mpf_obj_t self, size_t n_args, size_t n_kw, c
         mpf_raise_fmt(&mpf_type_TypeError, "descriptor '%q' requires a '%q' object but received a '%T'", op_name(op),
             mpf_type_name(owner), a);
     }
-#if CONFIG_SLOT_WRAPPERS_TYPES
     if (op == W_INIT) {
         return slot_init(owner, n_args, n_kw, args);
     }
-#endif
     a = mpf_native_self(owner, op_name(op), a);  // the native part of an instance of a subclass
     if (owner == &mpf_type_int && op != W_STR && op != W_FORMAT && (a == MPF_OBJ_TRUE || a == MPF_OBJ_FALSE)) {
         a = mpf_obj_new_small_int(a == MPF_OBJ_TRUE);  // int.__repr__(True): '1' (int's __str__ is object's)
     }
-    size_t want = op == W_SETITEM ? 3 : op < W_UNARY || op == W_FORMAT || (op >= W_GETITEM && op <= W_DELITEM) ? 2 : 1;
     if (n_kw != 0 || n_args < want || n_args > (op == W_ROUND ? 2 : want)) {
         mpf_raise_fmt(&mpf_type_TypeError, "expected %u argument%s, got %u", (unsigned)want - 1, want == 2 ? "" : "s",
             (unsigned)(n_args + n_kw - 1));
     }
+#else
+    // (only bound to a builtin object of [owner] itself: x.__len__)
+    (void)owner;
+    mpf_arg_check_num(n_args, n_kw, want, want, false);
+    mpf_obj_t a = args[0];
+#endif
     mpf_obj_t b = args[want - 1];
     if (op == MPF_BINARY_OP_IN) {
         return mpf_binary_op(MPF_BINARY_OP_IN, b, a);

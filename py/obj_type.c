@@ -1407,16 +1407,21 @@ static mpf_obj_t object_init(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
 // owner whose first class along its MRO without a __new__ of its own written in Python
 // is made as owner makes its instances (CPython's "is not safe" check); then a new t.
 mpf_obj_t mpf_type_checked_new(const mpf_type_t *owner, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+#if CONFIG_ERROR_MSG_LEVEL >= 2
     mpf_qstr_t on = mpf_type_name(owner);
+#define NEW_ERROR(terse, ...) mpf_raise_fmt(&mpf_type_TypeError, __VA_ARGS__)
+#else
+#define NEW_ERROR(terse, ...) mpf_raise_msg(&mpf_type_TypeError, terse)
+#endif
     if (n_args == 0) {
-        mpf_raise_fmt(&mpf_type_TypeError, "%q.__new__(): not enough arguments", on);
+        NEW_ERROR("__new__(X): X missing", "%q.__new__(): not enough arguments", on);
     }
     if (!mpf_obj_is_class(args[0])) {
-        mpf_raise_fmt(&mpf_type_TypeError, "%q.__new__(X): X is not a type object (%T)", on, args[0]);
+        NEW_ERROR("__new__(X): X is not a type", "%q.__new__(X): X is not a type object (%T)", on, args[0]);
     }
     const mpf_type_t *t = mpf_obj_ptr(args[0]);
     if (!mpf_type_is_subclass(t, owner)) {
-        mpf_raise_fmt(&mpf_type_TypeError, "%q.__new__(%q): %q is not a subtype of %q", on, mpf_type_name(t), mpf_type_name(t), on);
+        NEW_ERROR("__new__(X): X is not a subtype", "%q.__new__(%q): %q is not a subtype of %q", on, mpf_type_name(t), mpf_type_name(t), on);
     }
     // the static base: the first class along the MRO whose __new__ is not written in Python
     const mpf_type_t *safe = t;
@@ -1430,8 +1435,9 @@ mpf_obj_t mpf_type_checked_new(const mpf_type_t *owner, size_t n_args, size_t n_
     // (a class derived from a builtin: only where super().__new__ finds that builtin's, CONFIG_SLOT_WRAPPERS_TYPES)
     if ((t->flags & MPF_TYPE_FLAG_METATYPE) ||
         (sn != owner && mpf_type_get_make_new(sn) != mpf_type_get_make_new(owner) && (SUPER_NEW_OF_BASE || !(t->flags & MPF_TYPE_FLAG_HEAP)))) {
-        mpf_raise_fmt(&mpf_type_TypeError, "%q.__new__(%q) is not safe, use %q.__new__()", on, mpf_type_name(t), mpf_type_name(safe));
+        NEW_ERROR("__new__(X) is not safe", "%q.__new__(%q) is not safe, use %q.__new__()", on, mpf_type_name(t), mpf_type_name(safe));
     }
+#undef NEW_ERROR
     if (!(t->flags & MPF_TYPE_FLAG_HEAP)) {
         return owner == &mpf_type_object ? mpf_obj_new_instance(t) : mpf_type_get_make_new(t)(t, n_args - 1, n_kw, args + 1);
     }
