@@ -1,4 +1,4 @@
-# requires: SLOT_WRAPPERS
+# requires: SLOT_WRAPPERS_TYPES
 # Subclasses of builtin types see the builtin's special methods through the MRO: on the
 # class (unbound), on an instance (bound), and through super() from an override.
 

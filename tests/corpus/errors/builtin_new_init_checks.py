@@ -1,4 +1,4 @@
-# requires: SLOT_WRAPPERS ERROR_MSG_DETAILED
+# requires: SLOT_WRAPPERS_TYPES ERROR_MSG_DETAILED
 # __new__ and __init__ of builtin types called directly: the class given to __new__ must be
 # a subtype made the same way, the receiver of __init__ an instance; TypeError otherwise.
 

@@ -1,4 +1,4 @@
-# requires: SLOT_WRAPPERS ERROR_MSG_DETAILED
+# requires: SLOT_WRAPPERS_TYPES ERROR_MSG_DETAILED
 # Special methods of builtin types called through the type with a receiver of another type:
 # TypeError naming the method, the type and the receiver's type; never a crash.
 

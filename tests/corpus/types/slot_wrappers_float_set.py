@@ -1,4 +1,4 @@
-# requires: SLOT_WRAPPERS FLOAT FLOAT_DOUBLE BUILTIN_SET BUILTIN_FROZENSET BUILTIN_BYTEARRAY STR_FORMAT
+# requires: SLOT_WRAPPERS_TYPES FLOAT FLOAT_DOUBLE BUILTIN_SET BUILTIN_FROZENSET BUILTIN_BYTEARRAY STR_FORMAT
 # Special methods of float, set, frozenset and bytearray called through the type (unbound)
 # and bound; __format__ of every type that has one; a wrong receiver is a TypeError.
 

@@ -1,4 +1,4 @@
-# requires: SLOT_WRAPPERS BUILTIN_ROUND_INT BUILTIN_HELPERS
+# requires: SLOT_WRAPPERS_TYPES BUILTIN_ROUND_INT BUILTIN_HELPERS
 # Special methods of builtin types called through the type, unbound, with a receiver of the
 # type: the same result as the operation they stand for; and bound to an instance.
 
