@@ -1399,10 +1399,6 @@ static mpf_obj_t object_init(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
 }
 
 #if CONFIG_SLOT_WRAPPERS_TYPES
-#define SUPER_NEW_OF_BASE 1
-#else
-#define SUPER_NEW_OF_BASE 0
-#endif
 // [owner].__new__(t, args...) (owner: object or a builtin type): t must be a subtype of
 // owner whose first class along its MRO without a __new__ of its own written in Python
 // is made as owner makes its instances (CPython's "is not safe" check); then a new t.
@@ -1432,9 +1428,8 @@ mpf_obj_t mpf_type_checked_new(const mpf_type_t *owner, size_t n_args, size_t n_
     if (sn == NULL) {
         sn = &mpf_type_object;
     }
-    // (a class derived from a builtin: only where super().__new__ finds that builtin's, CONFIG_SLOT_WRAPPERS_TYPES)
     if ((t->flags & MPF_TYPE_FLAG_METATYPE) ||
-        (sn != owner && mpf_type_get_make_new(sn) != mpf_type_get_make_new(owner) && (SUPER_NEW_OF_BASE || !(t->flags & MPF_TYPE_FLAG_HEAP)))) {
+        (sn != owner && mpf_type_get_make_new(sn) != mpf_type_get_make_new(owner))) {
         NEW_ERROR("__new__(X) is not safe", "%q.__new__(%q) is not safe, use %q.__new__()", on, mpf_type_name(t), mpf_type_name(safe));
     }
 #undef NEW_ERROR
@@ -1452,7 +1447,43 @@ mpf_obj_t mpf_type_checked_new(const mpf_type_t *owner, size_t n_args, size_t n_
 static mpf_obj_t object_new(size_t n_args, const mpf_obj_t *args) {
     return mpf_type_checked_new(&mpf_type_object, n_args, 0, args);
 }
-MPF_FUN_VAR(object_new_fun_obj, MPF_QSTR___new__, 0, 255, object_new);
+#define OBJECT_NEW_MIN_ARGS 0
+#else
+// (without the slot wrappers of builtin types super().__new__(cls) in a class derived from
+// one finds this: it makes the native part from the arguments)
+static mpf_obj_t object_new(size_t n_args, const mpf_obj_t *args) {
+    if (!mpf_obj_is_class(args[0])) {
+        mpf_raise_msg(&mpf_type_TypeError, "object.__new__(X): X is not a type object");
+    }
+    const mpf_type_t *t = mpf_obj_ptr(args[0]);
+#if !CONFIG_CLASS_ADVANCED
+    if (t == &mpf_type_type) {
+        mpf_raise_msg(&mpf_type_TypeError, "object.__new__(X): X is not a type object");
+    }
+#else
+    if (t->flags & MPF_TYPE_FLAG_METATYPE) {
+        // named: the first class along the MRO whose __new__ is not written in Python
+        const mpf_type_t *safe = t;
+        for (size_t i = 1; mpf_class_dict(safe) != NULL && mpf_map_get_qstr(mpf_class_dict(safe), MPF_QSTR___new__) != MPF_OBJ_NULL; i++) {
+            safe = mpf_obj_ptr(((const mpf_tuple_t *)mpf_obj_ptr(mpf_class_mro(t)))->items[i]);
+        }
+        mpf_raise_fmt(&mpf_type_TypeError, "object.__new__(%q) is not safe, use %q.__new__()", mpf_type_name(t), mpf_type_name(safe));
+    }
+#endif
+    if (!(t->flags & MPF_TYPE_FLAG_HEAP) && t != &mpf_type_object) {
+        // (a builtin type's objects are not instances of a class)
+        mpf_raise_fmt(&mpf_type_TypeError, "object.__new__(%q) is not safe, use %q.__new__()", mpf_type_name(t), mpf_type_name(t));
+    }
+    mpf_obj_t o = mpf_obj_new_instance(t);
+    const mpf_type_t *nb = mpf_type_native_base(t);
+    if (nb != NULL && !(t->flags & MPF_TYPE_FLAGS_EXC) && mpf_type_get_make_new(nb) != NULL) {
+        ((mpf_instance_t *)mpf_obj_ptr(o))->subobj = mpf_type_get_make_new(nb)(nb, n_args - 1, 0, args + 1);
+    }
+    return o;
+}
+#define OBJECT_NEW_MIN_ARGS 1
+#endif
+MPF_FUN_VAR(object_new_fun_obj, MPF_QSTR___new__, OBJECT_NEW_MIN_ARGS, 255, object_new);
 static const mpf_wrapper_t object_new_obj = {{&mpf_type_staticmethod}, MPF_ROM_PTR(&object_new_fun_obj)};
 
 #if CONFIG_CLASS_HOOKS

@@ -248,13 +248,27 @@ static mpf_obj_t array_iter_next(mpf_obj_t self) {
     return items[it->i++];
 }
 
-static const mpf_type_t array_iter_type = MPF_TYPE(MPF_QSTR_iterator, 0,
+#if CONFIG_ITER_TYPE_NAMES
+#define ARRAY_ITER_NAME MPF_QSTR_list_iterator
+#else
+#define ARRAY_ITER_NAME MPF_QSTR_iterator
+#endif
+static const mpf_type_t array_iter_type = MPF_TYPE(ARRAY_ITER_NAME, 0,
     (getiter, mpf_iter_self),
     (iternext, array_iter_next));
+#if CONFIG_ITER_TYPE_NAMES
+static const mpf_type_t tuple_iter_type = MPF_TYPE(MPF_QSTR_tuple_iterator, 0,
+    (getiter, mpf_iter_self),
+    (iternext, array_iter_next));
+#endif
 
 mpf_obj_t mpf_seq_getiter(mpf_obj_t self) {
     array_iter_t *it = mpf_new(array_iter_t);
+#if CONFIG_ITER_TYPE_NAMES
+    it->base.type = mpf_obj_is_type(self, &mpf_type_list) ? &array_iter_type : &tuple_iter_type;
+#else
     it->base.type = &array_iter_type;
+#endif
     it->seq = self;
     it->i = 0;
     return mpf_obj_from_ptr(it);
