@@ -3,7 +3,12 @@
 # and bound; __format__ of every type that has one; a wrong receiver is a TypeError.
 
 
-def show(x):
+def outcome(f, *args):
+    # the result shown (sets and iterators sorted), or the exception's type
+    try:
+        x = f(*args)
+    except Exception as e:
+        return type(e).__name__
     if type(x).__name__.endswith("iterator"):
         return "iter" + repr(sorted(x))
     if isinstance(x, (set, frozenset)):
@@ -13,15 +18,9 @@ def show(x):
 
 def run(t, recv, table):
     for name, args in table:
-        try:
-            r = show(getattr(t, name)(recv, *args))
-        except Exception as e:
-            r = type(e).__name__
-        try:
-            b = show(getattr(recv, name)(*args))
-        except Exception as e:
-            b = type(e).__name__
-        print(t.__name__, name, r, "bound" if b == r else b)
+        unbound = outcome(getattr(t, name), recv, *args)
+        bound = outcome(getattr(recv, name), *args)
+        print(t.__name__, name, unbound, "bound" if bound == unbound else bound)
 
 
 run(float, 2.75, [("__add__", (1,)), ("__sub__", (0.5,)), ("__mul__", (2,)), ("__truediv__", (2,)),
