@@ -262,17 +262,23 @@ static const mpf_type_t tuple_iter_type = MPF_TYPE(MPF_QSTR_tuple_iterator, 0,
     (iternext, array_iter_next));
 #endif
 
-mpf_obj_t mpf_seq_getiter(mpf_obj_t self) {
+static inline mpf_obj_t seq_iter_new(mpf_obj_t self, const mpf_type_t *type) {
     array_iter_t *it = mpf_new(array_iter_t);
-#if CONFIG_ITER_TYPE_NAMES
-    it->base.type = mpf_obj_is_type(self, &mpf_type_list) ? &array_iter_type : &tuple_iter_type;
-#else
-    it->base.type = &array_iter_type;
-#endif
+    it->base.type = type;
     it->seq = self;
     it->i = 0;
     return mpf_obj_from_ptr(it);
 }
+
+mpf_obj_t mpf_seq_getiter(mpf_obj_t self) {
+    return seq_iter_new(self, &array_iter_type);
+}
+
+#if CONFIG_ITER_TYPE_NAMES
+mpf_obj_t mpf_tuple_getiter(mpf_obj_t self) {
+    return seq_iter_new(self, &tuple_iter_type);
+}
+#endif
 
 // count(x) (mode 0) and index(x[, start[, stop]]) (mode 1) of a tuple or list. The items
 // are read afresh at each step: an item's __eq__ may change the list.
