@@ -1084,7 +1084,9 @@ mpf_obj_t mpf_import_from(mpf_obj_t mod, mpf_qstr_t name);
 void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict);
 mpf_module_ctx_t *mpf_import_frozen_ctx(const mpf_frozen_module_t *fm);  // code and constants in flash
 mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q);    // NULL if absent
-mpf_obj_t mpf_slot_wrapper(mpf_obj_t o, mpf_qstr_t q); // builtin dunder method or NULL (CONFIG_SLOT_WRAPPERS)
+// Dunder method [q] of builtin type [owner] into dest[0..1] (bound to [self], or unbound when self is
+// NULL); false if the type has none (CONFIG_SLOT_WRAPPERS).
+bool mpf_slot_wrapper(const mpf_type_t *owner, mpf_obj_t self, mpf_qstr_t q, mpf_obj_t *dest);
 extern const mpf_fun_builtin_t mpf_builtin_build_class_obj;
 mpf_obj_t mpf_make_class(mpf_qstr_t name, mpf_obj_t bases, mpf_obj_t dict);
 

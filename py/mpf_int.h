@@ -63,6 +63,11 @@ MPF_INTERNAL void mpf_store_attr_class(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t v);
 MPF_INTERNAL const mpf_type_t *mpf_type_mro_item(const mpf_type_t *t, size_t i);
 // The first builtin base of class [t] other than object (its instances' layout), or NULL.
 MPF_INTERNAL const mpf_type_t *mpf_type_native_base(const mpf_type_t *t);
+// Whether builtin type [t]'s instances are immutable (int, str, tuple...: made by __new__) (obj_type.c).
+MPF_INTERNAL bool mpf_type_immutable_base(const mpf_type_t *t);
+// owner.__new__(cls, args...) with CPython's checks of cls (owner: object or a builtin type)
+// (obj_type.c, CONFIG_SLOT_WRAPPERS_TYPES).
+MPF_INTERNAL mpf_obj_t mpf_type_checked_new(const mpf_type_t *owner, size_t n_args, size_t n_kw, const mpf_obj_t *args);
 // The methods bytes has (obj_str.c); bytearray's type lookups fall back to them.
 MPF_INTERNAL const mpf_rom_map_t *const mpf_bytes_locals;
 // What instance [o]'s __bytes__ returns (TypeError unless bytes), or NULL without one.
@@ -124,7 +129,7 @@ MPF_INTERNAL void mpf_module_store_rom(mpf_obj_t dict, const mpf_rom_map_t *m);
 // The dunder name (0: none) of each binary operator, then of each unary one (from
 // MPF_TYPE_OP_UNARY), then, with CONFIG_SLOT_WRAPPERS, of the operations only the slot
 // wrappers have (from MPF_TYPE_OP_OTHER: __str__, __repr__, __iter__, __next__,
-// __getitem__, __delitem__, __setitem__): one table, so that one scan finds a name (obj_type.c).
+// __getitem__, __delitem__, __setitem__, __floor__ ... __init__): one table, so that one scan finds a name (obj_type.c).
 #define MPF_TYPE_OP_UNARY MPF_BINARY_OP_NUM
 #define MPF_TYPE_OP_OTHER (MPF_TYPE_OP_UNARY + MPF_UNARY_OP_FLOAT + 1)
 MPF_INTERNAL const uint16_t mpf_type_op_qstr[];
@@ -343,6 +348,8 @@ MPF_INTERNAL const mpf_tuple_t mpf_tuple_empty;
 MPF_INTERNAL mpf_obj_t mpf_seq_make_new(size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_obj_t (*from_iter)(mpf_obj_t));
 // An iterator over the items of a tuple or list (it re-reads the length at each step).
 MPF_INTERNAL mpf_obj_t mpf_seq_getiter(mpf_obj_t self);
+// A tuple's iterator (a list's: mpf_seq_getiter), named tuple_iterator (seq.c, CONFIG_ITER_TYPE_NAMES).
+MPF_INTERNAL mpf_obj_t mpf_tuple_getiter(mpf_obj_t self);
 MPF_INTERNAL const mpf_fun_builtin_t mpf_seq_count_obj, mpf_seq_index_obj;
 
 // ---------------------------------------------------------------- growable arrays (items.c)

@@ -190,6 +190,16 @@ static mpf_obj_t dict_iter_next(mpf_obj_t self) {
 static const mpf_type_t dict_iter_type = MPF_TYPE(MPF_QSTR_dict_keyiterator, 0,
     (getiter, mpf_iter_self),
     (iternext, dict_iter_next));
+#if CONFIG_ITER_TYPE_NAMES
+// (by kind: keys, values, items)
+static const mpf_type_t dict_value_iter_type = MPF_TYPE(MPF_QSTR_dict_valueiterator, 0,
+    (getiter, mpf_iter_self),
+    (iternext, dict_iter_next));
+static const mpf_type_t dict_item_iter_type = MPF_TYPE(MPF_QSTR_dict_itemiterator, 0,
+    (getiter, mpf_iter_self),
+    (iternext, dict_iter_next));
+static const mpf_type_t *const dict_iter_types[3] = {&dict_iter_type, &dict_value_iter_type, &dict_item_iter_type};
+#endif
 
 // An iterator (of [type] dict_iter_type) or a view (mpf_type_dict_view) of [d].
 static mpf_obj_t dict_iter_make(const mpf_type_t *type, mpf_obj_t d, uintptr_t kind) {
@@ -202,7 +212,11 @@ static mpf_obj_t dict_iter_make(const mpf_type_t *type, mpf_obj_t d, uintptr_t k
 }
 
 static mpf_obj_t dict_iter_new(mpf_obj_t d, uintptr_t kind) {
+#if CONFIG_ITER_TYPE_NAMES
+    return dict_iter_make(dict_iter_types[kind], d, kind);
+#else
     return dict_iter_make(&dict_iter_type, d, kind);
+#endif
 }
 
 static mpf_obj_t dict_getiter(mpf_obj_t self) {

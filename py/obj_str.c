@@ -472,10 +472,19 @@ static mpf_obj_t str_iter_next(mpf_obj_t self) {
 static const mpf_type_t str_iter_type = MPF_TYPE(MPF_QSTR_str_iterator, 0,
     (getiter, mpf_iter_self),
     (iternext, str_iter_next));
+#if CONFIG_ITER_TYPE_NAMES
+static const mpf_type_t bytes_iter_type = MPF_TYPE(MPF_QSTR_bytes_iterator, 0,
+    (getiter, mpf_iter_self),
+    (iternext, str_iter_next));
+#endif
 
 static mpf_obj_t str_getiter(mpf_obj_t self) {
     str_iter_t *it = mpf_new(str_iter_t);
+#if CONFIG_ITER_TYPE_NAMES
+    it->base.type = is_str_type(mpf_obj_type(self)) ? &str_iter_type : &bytes_iter_type;
+#else
     it->base.type = &str_iter_type;
+#endif
     it->str = self;
     it->pos = 0;
     return mpf_obj_from_ptr(it);

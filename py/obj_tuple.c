@@ -75,5 +75,9 @@ const mpf_type_t mpf_type_tuple = MPF_TYPE(MPF_QSTR_tuple, MPF_TYPE_FLAG_SUBCLAS
     (unary_op, tuple_unary_op),
     (binary_op, tuple_binary_op),
     (subscr, tuple_subscr),
+#if CONFIG_ITER_TYPE_NAMES
+    (getiter, mpf_tuple_getiter),
+#else
     (getiter, mpf_seq_getiter),
+#endif
     (locals, &tuple_locals));

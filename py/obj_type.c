@@ -42,7 +42,7 @@ const mpf_type_t *mpf_type_native_base(const mpf_type_t *t) {
 
 // Whether instances of builtin type [t] are immutable: their value comes from the
 // constructor's arguments (CPython's __new__), whatever __init__ a subclass defines.
-static bool immutable_base(const mpf_type_t *t) {
+bool mpf_type_immutable_base(const mpf_type_t *t) {
     static const mpf_type_t *const immutable[] = {&mpf_type_tuple, &mpf_type_str, &mpf_type_bytes, &mpf_type_int,
 #if CONFIG_FLOAT
         &mpf_type_float,
@@ -230,9 +230,15 @@ const uint16_t mpf_type_op_qstr[] = {
     // (obj_slotwrap.c's W_STR... in this order)
     [MPF_TYPE_OP_OTHER] = MPF_QSTR___str__, MPF_QSTR___repr__, MPF_QSTR___iter__, MPF_QSTR___next__,
     MPF_QSTR___getitem__, MPF_QSTR___delitem__, MPF_QSTR___setitem__,
+#if CONFIG_SLOT_WRAPPERS_TYPES
+    MPF_QSTR___floor__, MPF_QSTR___ceil__, MPF_QSTR___trunc__, MPF_QSTR___round__, MPF_QSTR___index__,
+    MPF_QSTR___format__, MPF_QSTR___new__, MPF_QSTR___init__,
+#endif
 #endif
 };
-#if CONFIG_SLOT_WRAPPERS
+#if CONFIG_SLOT_WRAPPERS_TYPES
+_Static_assert(sizeof(mpf_type_op_qstr) / sizeof(mpf_type_op_qstr[0]) == MPF_TYPE_OP_OTHER + 15, "a name per operation");
+#elif CONFIG_SLOT_WRAPPERS
 _Static_assert(sizeof(mpf_type_op_qstr) / sizeof(mpf_type_op_qstr[0]) == MPF_TYPE_OP_OTHER + 7, "a name per operation");
 #else
 _Static_assert(sizeof(mpf_type_op_qstr) / sizeof(mpf_type_op_qstr[0]) == MPF_TYPE_OP_OTHER, "a name per operation");
@@ -1190,7 +1196,7 @@ static mpf_obj_t class_call(const mpf_type_t *t, size_t n_args, size_t n_kw, con
             mpf_instance_t *inst = mpf_obj_ptr(o);
             // a mutable base starts empty when the class has an __init__: its
             // super().__init__(...) (object_init) fills it, as list.__init__ would
-            bool with_args = init == MPF_OBJ_NULL || immutable_base(nb);
+            bool with_args = init == MPF_OBJ_NULL || mpf_type_immutable_base(nb);
             inst->subobj = with_args ? mpf_type_get_make_new(nb)(nb, n_args, n_kw, args) : mpf_type_get_make_new(nb)(nb, 0, 0, NULL);
         } else if (init == MPF_OBJ_NULL && (n_args > 0 || n_kw > 0)) {
             mpf_raise_fmt(&mpf_type_TypeError, "%q() takes no arguments", mpf_type_name(t));
@@ -1385,15 +1391,67 @@ static mpf_obj_t object_init(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
         (n_args > 1 || n_kw > 0)) {
         const mpf_type_t *nb = mpf_type_native_base(t);
         mpf_instance_t *inst = mpf_obj_ptr(self);
-        if (nb != NULL && mpf_type_get_make_new(nb) != NULL && !immutable_base(nb) && inst->subobj != MPF_OBJ_NULL) {
+        if (nb != NULL && mpf_type_get_make_new(nb) != NULL && !mpf_type_immutable_base(nb) && inst->subobj != MPF_OBJ_NULL) {
             inst->subobj = mpf_type_get_make_new(nb)(nb, n_args - 1, n_kw, args + 1);
         }
     }
     return MPF_OBJ_NONE;
 }
 
+#if CONFIG_SLOT_WRAPPERS_TYPES
+// [owner].__new__(t, args...) (owner: object or a builtin type): t must be a subtype of
+// owner whose first class along its MRO without a __new__ of its own written in Python
+// is made as owner makes its instances (CPython's "is not safe" check); then a new t.
+mpf_obj_t mpf_type_checked_new(const mpf_type_t *owner, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+#if CONFIG_ERROR_MSG_LEVEL >= 2
+    mpf_qstr_t on = mpf_type_name(owner);
+#define NEW_ERROR(terse, ...) mpf_raise_fmt(&mpf_type_TypeError, __VA_ARGS__)
+#else
+#define NEW_ERROR(terse, ...) mpf_raise_msg(&mpf_type_TypeError, terse)
+#endif
+    if (n_args == 0) {
+        NEW_ERROR("__new__(X): X missing", "%q.__new__(): not enough arguments", on);
+    }
+    if (!mpf_obj_is_class(args[0])) {
+        NEW_ERROR("__new__(X): X is not a type", "%q.__new__(X): X is not a type object (%T)", on, args[0]);
+    }
+    const mpf_type_t *t = mpf_obj_ptr(args[0]);
+    if (!mpf_type_is_subclass(t, owner)) {
+        NEW_ERROR("__new__(X): X is not a subtype", "%q.__new__(%q): %q is not a subtype of %q", on, mpf_type_name(t), mpf_type_name(t), on);
+    }
+    // the static base: the first class along the MRO whose __new__ is not written in Python
+    const mpf_type_t *safe = t;
+    for (size_t i = 1; mpf_class_dict(safe) != NULL && mpf_map_get_qstr(mpf_class_dict(safe), MPF_QSTR___new__) != MPF_OBJ_NULL; i++) {
+        safe = mpf_obj_ptr(((const mpf_tuple_t *)mpf_obj_ptr(mpf_class_mro(t)))->items[i]);
+    }
+    const mpf_type_t *sn = (safe->flags & MPF_TYPE_FLAG_HEAP) ? mpf_type_native_base(safe) : safe;
+    if (sn == NULL) {
+        sn = &mpf_type_object;
+    }
+    if ((t->flags & MPF_TYPE_FLAG_METATYPE) ||
+        (sn != owner && mpf_type_get_make_new(sn) != mpf_type_get_make_new(owner))) {
+        NEW_ERROR("__new__(X) is not safe", "%q.__new__(%q) is not safe, use %q.__new__()", on, mpf_type_name(t), mpf_type_name(safe));
+    }
+#undef NEW_ERROR
+    if (!(t->flags & MPF_TYPE_FLAG_HEAP)) {
+        return owner == &mpf_type_object ? mpf_obj_new_instance(t) : mpf_type_get_make_new(t)(t, n_args - 1, n_kw, args + 1);
+    }
+    mpf_obj_t o = mpf_obj_new_instance(t);
+    const mpf_type_t *nb = mpf_type_native_base(t);
+    if (nb != NULL && !(t->flags & MPF_TYPE_FLAGS_EXC) && mpf_type_get_make_new(nb) != NULL) {
+        ((mpf_instance_t *)mpf_obj_ptr(o))->subobj = mpf_type_get_make_new(nb)(nb, n_args - 1, n_kw, args + 1);
+    }
+    return o;
+}
+
 static mpf_obj_t object_new(size_t n_args, const mpf_obj_t *args) {
-    (void)n_args;
+    return mpf_type_checked_new(&mpf_type_object, n_args, 0, args);
+}
+#define OBJECT_NEW_MIN_ARGS 0
+#else
+// (without the slot wrappers of builtin types super().__new__(cls) in a class derived from
+// one finds this: it makes the native part from the arguments)
+static mpf_obj_t object_new(size_t n_args, const mpf_obj_t *args) {
     if (!mpf_obj_is_class(args[0])) {
         mpf_raise_msg(&mpf_type_TypeError, "object.__new__(X): X is not a type object");
     }
@@ -1412,6 +1470,10 @@ static mpf_obj_t object_new(size_t n_args, const mpf_obj_t *args) {
         mpf_raise_fmt(&mpf_type_TypeError, "object.__new__(%q) is not safe, use %q.__new__()", mpf_type_name(t), mpf_type_name(safe));
     }
 #endif
+    if (!(t->flags & MPF_TYPE_FLAG_HEAP) && t != &mpf_type_object) {
+        // (a builtin type's objects are not instances of a class)
+        mpf_raise_fmt(&mpf_type_TypeError, "object.__new__(%q) is not safe, use %q.__new__()", mpf_type_name(t), mpf_type_name(t));
+    }
     mpf_obj_t o = mpf_obj_new_instance(t);
     const mpf_type_t *nb = mpf_type_native_base(t);
     if (nb != NULL && !(t->flags & MPF_TYPE_FLAGS_EXC) && mpf_type_get_make_new(nb) != NULL) {
@@ -1419,7 +1481,9 @@ static mpf_obj_t object_new(size_t n_args, const mpf_obj_t *args) {
     }
     return o;
 }
-MPF_FUN_VAR(object_new_fun_obj, MPF_QSTR___new__, 1, 255, object_new);
+#define OBJECT_NEW_MIN_ARGS 1
+#endif
+MPF_FUN_VAR(object_new_fun_obj, MPF_QSTR___new__, OBJECT_NEW_MIN_ARGS, 255, object_new);
 static const mpf_wrapper_t object_new_obj = {{&mpf_type_staticmethod}, MPF_ROM_PTR(&object_new_fun_obj)};
 
 #if CONFIG_CLASS_HOOKS

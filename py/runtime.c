@@ -656,6 +656,21 @@ static bool meta_data_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
 }
 #endif // CONFIG_CLASS_ADVANCED
 
+#if CONFIG_SLOT_WRAPPERS
+// Dunder method [q] of the builtin type that serves type [t] (itself, or the native base of a
+// class; not type or object) into dest[0..1], bound to [self] (NULL: unbound): true if found.
+static bool slot_wrapper_of(const mpf_type_t *t, mpf_obj_t self, mpf_qstr_t q, mpf_obj_t *dest) {
+    if (t->flags & MPF_TYPE_FLAG_HEAP) {
+#if CONFIG_SLOT_WRAPPERS_TYPES
+        t = mpf_type_native_base(t);
+#else
+        return false;  // (a builtin object's own only)
+#endif
+    }
+    return t != NULL && t != &mpf_type_type && t != &mpf_type_object && mpf_slot_wrapper(t, self, q, dest);
+}
+#endif
+
 // Attribute of a type object [cls].
 static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
     const mpf_type_t *t = mpf_obj_ptr(cls);
@@ -690,6 +705,12 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
     }
     const mpf_type_t *owner = NULL;
     mpf_obj_t m = type_lookup_ex(t, q, &owner);
+#if CONFIG_SLOT_WRAPPERS_TYPES
+    // T.__len__, T.__add__...: the unbound slot wrapper (before object's __repr__ or __init__)
+    if ((m == MPF_OBJ_NULL || owner == &mpf_type_object) && slot_wrapper_of(t, MPF_OBJ_NULL, q, dest)) {
+        return;
+    }
+#endif
     if (m == MPF_OBJ_NULL) {
 #if CONFIG_CLASS_ADVANCED
         m = mpf_meta_type_method(q);  // type's own: unbound on type and metaclasses
@@ -842,17 +863,18 @@ static void load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest, bool hooks) 
         m = type_lookup_ex(t, q, &owner);
     }
     if (m != MPF_OBJ_NULL) {
+#if CONFIG_SLOT_WRAPPERS_TYPES
+        // object's __repr__, __hash__, __init__... give way to the builtin type's own
+        if (owner == &mpf_type_object && slot_wrapper_of(t, o, q, dest)) {
+            return;
+        }
+#endif
         bind_found(m, o, t, owner, q, dest);
         return;
     }
 #if CONFIG_SLOT_WRAPPERS
-    if (!(t->flags & MPF_TYPE_FLAG_HEAP) && t != &mpf_type_type) {
-        mpf_obj_t w = mpf_slot_wrapper(o, q);
-        if (w != MPF_OBJ_NULL) {
-            dest[0] = w;
-            dest[1] = o;
-            return;
-        }
+    if (slot_wrapper_of(t, o, q, dest)) {
+        return;
     }
 #endif
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
@@ -931,6 +953,13 @@ void mpf_load_super_method(mpf_qstr_t q, mpf_obj_t *dest) {
     while ((c = mpf_type_mro_item(st, i++)) != NULL && c != start) {
     }
     mpf_obj_t m = c != NULL ? lookup_from(st, i, q, &c) : MPF_OBJ_NULL;
+#if CONFIG_SLOT_WRAPPERS_TYPES
+    // a builtin base's dunder method (before object's): super().__len__(), super().__new__(cls)
+    if ((m == MPF_OBJ_NULL || c == &mpf_type_object) && (start->flags & MPF_TYPE_FLAG_HEAP) &&
+        slot_wrapper_of(st, self_is_type ? MPF_OBJ_NULL : self, q, dest)) {
+        return;
+    }
+#endif
     if (m != MPF_OBJ_NULL) {
         if (self_is_type) {
             if (!bind_wrapper(m, self, dest)) {

@@ -248,17 +248,37 @@ static mpf_obj_t array_iter_next(mpf_obj_t self) {
     return items[it->i++];
 }
 
-static const mpf_type_t array_iter_type = MPF_TYPE(MPF_QSTR_iterator, 0,
+#if CONFIG_ITER_TYPE_NAMES
+#define ARRAY_ITER_NAME MPF_QSTR_list_iterator
+#else
+#define ARRAY_ITER_NAME MPF_QSTR_iterator
+#endif
+static const mpf_type_t array_iter_type = MPF_TYPE(ARRAY_ITER_NAME, 0,
     (getiter, mpf_iter_self),
     (iternext, array_iter_next));
+#if CONFIG_ITER_TYPE_NAMES
+static const mpf_type_t tuple_iter_type = MPF_TYPE(MPF_QSTR_tuple_iterator, 0,
+    (getiter, mpf_iter_self),
+    (iternext, array_iter_next));
+#endif
 
-mpf_obj_t mpf_seq_getiter(mpf_obj_t self) {
+static inline mpf_obj_t seq_iter_new(mpf_obj_t self, const mpf_type_t *type) {
     array_iter_t *it = mpf_new(array_iter_t);
-    it->base.type = &array_iter_type;
+    it->base.type = type;
     it->seq = self;
     it->i = 0;
     return mpf_obj_from_ptr(it);
 }
+
+mpf_obj_t mpf_seq_getiter(mpf_obj_t self) {
+    return seq_iter_new(self, &array_iter_type);
+}
+
+#if CONFIG_ITER_TYPE_NAMES
+mpf_obj_t mpf_tuple_getiter(mpf_obj_t self) {
+    return seq_iter_new(self, &tuple_iter_type);
+}
+#endif
 
 // count(x) (mode 0) and index(x[, start[, stop]]) (mode 1) of a tuple or list. The items
 // are read afresh at each step: an item's __eq__ may change the list.
