@@ -737,10 +737,12 @@ static size_t code_locals(const mpf_raw_code_t *rc, size_t *n_setup) {
     return n_locals;
 }
 
+#if CONFIG_GC_PRECISE_FRAMES
 size_t mpf_code_n_locals(const mpf_raw_code_t *rc) {
     size_t n_setup;
     return code_locals(rc, &n_setup);
 }
+#endif
 
 // The stack-depth pass over [rc] (whose opcode stream verify_code accepted).
 static bool verify_stack(reader_t *r, const mpf_raw_code_t *rc) {

@@ -324,8 +324,12 @@ mpf_obj_t mpf_vm_call_bc(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, co
 // the CALL stored the slot of the function in fr->sp before it could allocate) is live up to
 // the call's last item; the slots between it and the local variables hold what earlier
 // instructions popped (the arguments of calls that returned, `exec(src, g); g = None`),
-// which the program no longer references: they are cleared, not marked.
+// which the program no longer references: they are cleared, not marked
+// (CONFIG_GC_PRECISE_FRAMES; without it every frame is marked whole).
 void mpf_vm_mark_frames(void (*mark)(const void *lo, const void *hi)) {
+#if !CONFIG_GC_PRECISE_FRAMES
+    mark(mpf_state.fs_base, mpf_state.fs_top);  // (every frame whole)
+#else
     mpf_obj_t *p = mpf_state.fs_base, *end = mpf_state.fs_top;
     const mpf_raw_code_t *last_rc = NULL;   // (a recursion: the same code frame after frame)
     size_t last_locals = 0;
@@ -363,6 +367,7 @@ void mpf_vm_mark_frames(void (*mark)(const void *lo, const void *hi)) {
         }
         p = next;
     }
+#endif
 }
 
 void mpf_vm_run_module(const mpf_raw_code_t *rc, mpf_module_ctx_t *ctx, mpf_obj_t globals) {
@@ -728,6 +733,13 @@ reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
 #define QSTR() ((mpf_qstr_t)arg)
 #endif
 #define EXC_TOP (fr->exc_sp - 1)
+// A call stores its function's slot before anything can allocate: the collector's view of
+// the frame for as long as the call runs (mpf_vm_mark_frames).
+#if CONFIG_GC_PRECISE_FRAMES
+#define CALL_SAVE_SP() (fr->sp = sp)
+#else
+#define CALL_SAVE_SP() ((void)0)
+#endif
 // The poll point, at every backward jump (each loop iteration): run the callbacks
 // micropython.schedule() queued, and let the port poll every 4096 iterations.
 #if CONFIG_MODULE_MICROPYTHON
@@ -1115,7 +1127,7 @@ reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
         mpf_uint_t u = ARG_U(); \
         size_t p = u & 0xFF, k = u >> 8; \
         sp -= p + 2 * k + m; \
-        fr->sp = sp; /* (the collector's view of the frame during the call) */ \
+        CALL_SAVE_SP(); \
         mpf_obj_t f = sp[0]; \
         if (mpf_obj_is_type(f, &mpf_type_fun_bc)) { \
             bool bound = m && sp[1] != MPF_OBJ_NULL; /* self is the first argument */ \
@@ -1143,7 +1155,7 @@ reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
         size_t var = op & 1;
         size_t p = arg & 0xFF, k = arg >> 8;
         sp -= p + 2 * k + var + m;
-        fr->sp = sp;  // (the collector's view of the frame during the call)
+        CALL_SAVE_SP();
         mpf_obj_t f = sp[0];
         if (var) {
             mpf_uint_t star = (mpf_uint_t)mpf_obj_small_int_value(sp[p + 2 * k + 1 + m]);
@@ -1168,7 +1180,7 @@ reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
         mpf_uint_t u = ARG_U(); \
         size_t p = u & 0xFF, k = u >> 8; \
         sp -= p + 2 * k + 1 + m; \
-        fr->sp = sp; \
+        CALL_SAVE_SP(); \
         mpf_uint_t star = (mpf_uint_t)mpf_obj_small_int_value(sp[p + 2 * k + 1 + m]); \
         SET_TOP(mpf_call_var_kw(sp[0], m ? sp[1] : MPF_OBJ_NULL, p, k, sp + 1 + m, star)); \
         VM_NEXT; \
@@ -1696,7 +1708,10 @@ call_bc:
         mpf_raise_msg(&mpf_type_RecursionError, "maximum recursion depth exceeded");
     }
     {
-        fr->ip = ip;  // (fr->sp: stored by the CALL)
+        fr->ip = ip;
+#if !CONFIG_GC_PRECISE_FRAMES
+        fr->sp = sp;  // (else stored by the CALL)
+#endif
         mpf_obj_t *fs_saved = mpf_state.fs_top;
         mpf_frame_t *callee = mpf_vm_setup_frame(callee_fun, call_n, call_k, call_args, false);
         callee->caller = fr;
@@ -1763,6 +1778,7 @@ do_return:
 #undef LOCAL
 #undef QSTR
 #undef EXC_TOP
+#undef CALL_SAVE_SP
 #undef POLL_SCHEDULED
 #undef POLL_POINT
 #undef VM_FETCH

@@ -1,4 +1,4 @@
-# requires: MODULE_GC
+# requires: MODULE_GC GC_PRECISE_FRAMES
 # What a call left behind is not kept alive: a big value passed as an argument, or made in
 # a function that returned, no longer holds memory once the program drops it: eight tenths
 # of the free heap, in pieces, fit after it only if it is gone (CPython's gc has no

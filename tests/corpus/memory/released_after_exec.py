@@ -1,4 +1,4 @@
-# requires: MODULE_GC COMPILER
+# requires: MODULE_GC GC_PRECISE_FRAMES COMPILER
 # What exec() and eval() made in a dict the program dropped no longer holds memory: eight
 # tenths of the free heap, in pieces, fit after it only if it is gone (CPython's gc has no
 # mem_free: sizes are then fixed).
