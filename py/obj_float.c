@@ -434,6 +434,11 @@ static mpf_obj_t float_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     if (mpf_obj_is_type(rhs, &mpf_type_float)) {
         b = fval(rhs);
     } else if (mpf_obj_is_int(rhs)) {
+        if (op >= MPF_BINARY_OP_LESS && op <= MPF_BINARY_OP_NOT_EQUAL) {
+            // exact, as CPython (2.0**53 != 2**53 + 1, 1e308 < 10**400): the int against the float
+            int c = mpf_int_float_cmp(rhs, a);
+            return c == 2 ? mpf_obj_bool(op == MPF_BINARY_OP_NOT_EQUAL) : mpf_obj_compare_result(op, -c);
+        }
         b = mpf_int_to_float(rhs);
     } else {
         return MPF_OBJ_NULL;
