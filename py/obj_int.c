@@ -126,7 +126,7 @@ static bool int_mag(mpf_obj_t o, unsigned long long *m, bool *neg) {
     return true;
 }
 
-mpf_float_t mpf_int_true_divide(mpf_obj_t a, mpf_obj_t b) {
+__attribute__((noinline)) mpf_float_t mpf_int_true_divide(mpf_obj_t a, mpf_obj_t b) {
     if (mpf_int_sign(b) == 0) {
         mpf_raise_msg(&mpf_type_ZeroDivisionError, "division by zero");
     }
@@ -201,7 +201,7 @@ int mpf_int_float_cmp(mpf_obj_t i, mpf_float_t f) {
     return c == 0 && f != fl ? -1 : c;  // (equal to floor(f): below f unless f is whole)
 }
 
-mpf_obj_t mpf_int_float_compare(int op, mpf_obj_t i, mpf_float_t f) {
+__attribute__((noinline)) mpf_obj_t mpf_int_float_compare(int op, mpf_obj_t i, mpf_float_t f) {
     int c = mpf_int_float_cmp(i, f);
     return c == 2 ? mpf_obj_bool(op == MPF_BINARY_OP_NOT_EQUAL) : mpf_obj_compare_result(op, c);
 }
@@ -442,6 +442,17 @@ static mpf_obj_t small_divmod(int op, mpf_int_t a, mpf_int_t b) {
     return mpf_obj_new_small_int(op == MPF_BINARY_OP_MODULO ? r : q);
 }
 
+#if CONFIG_FLOAT
+// int [op] float: comparisons exact, as CPython (2**53 + 1 != 2.0**53); the rest in floats.
+// (Out of line: the int operators' own paths keep their frame.)
+__attribute__((noinline)) static mpf_obj_t int_float_op(int op, mpf_obj_t lhs, mpf_float_t f) {
+    if (op >= MPF_BINARY_OP_LESS && op <= MPF_BINARY_OP_NOT_EQUAL) {
+        return mpf_int_float_compare(op, lhs, f);
+    }
+    return mpf_float_binary_op(op, mpf_int_to_float(lhs), f);
+}
+#endif
+
 mpf_obj_t mpf_int_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     if (op >= MPF_BINARY_OP_INPLACE_OR && op <= MPF_BINARY_OP_INPLACE_POWER) {
         op += MPF_BINARY_OP_INPLACE_TO_NORMAL;
@@ -460,11 +471,7 @@ mpf_obj_t mpf_int_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         if (op == MPF_BINARY_OP_IN) {
             return MPF_OBJ_NULL;
         }
-        mpf_float_t f = ((const mpf_float_obj_t *)mpf_obj_ptr(rhs))->value;
-        if (op >= MPF_BINARY_OP_LESS && op <= MPF_BINARY_OP_NOT_EQUAL) {
-            return mpf_int_float_compare(op, lhs, f);  // exact, as CPython (2**53 + 1 != 2.0**53)
-        }
-        return mpf_float_binary_op(op, mpf_int_to_float(lhs), f);
+        return int_float_op(op, lhs, ((const mpf_float_obj_t *)mpf_obj_ptr(rhs))->value);
     }
 #endif
     if (!mpf_obj_is_small_int(rhs) && !mpf_int_is_big(rhs)) {
