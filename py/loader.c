@@ -738,7 +738,7 @@ static size_t code_locals(const mpf_raw_code_t *rc, size_t *n_setup) {
 }
 
 #if CONFIG_GC_PRECISE_FRAMES
-size_t mpf_code_n_locals(const mpf_raw_code_t *rc) {
+size_t mpf_loader_n_locals(const mpf_raw_code_t *rc) {
     size_t n_setup;
     return code_locals(rc, &n_setup);
 }

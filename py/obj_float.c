@@ -533,6 +533,27 @@ mpf_obj_t mpf_float_repr_obj(mpf_float_t f) {
     return mpf_obj_new_str(buf, n);
 }
 
+double mpf_float_round_scaled(unsigned long long q, bool sticky, long s) {
+    int L = 64 - __builtin_clzll(q);
+    long E = L - 1 - s;                      // the exponent of q's top bit
+    long keep = E >= -1022 ? 53 : 1075 + E;  // the bits a double has there (fewer: subnormal)
+    if (keep < 0) {
+        return 0.0;  // below half the smallest subnormal
+    }
+    unsigned long long m = q;
+    long drop = L - keep;
+    if (drop > 0) {
+        unsigned long long rest = q & ((1ull << drop) - 1), half = 1ull << (drop - 1);
+        m = q >> drop;
+        if (rest > half || (rest == half && (sticky || (m & 1)))) {
+            m++;
+        }
+    } else {
+        drop = 0;
+    }
+    return ldexp((double)m, (int)(drop - s));  // (exact, or HUGE_VAL)
+}
+
 static mpf_obj_t float_is_integer(mpf_obj_t self) {
     mpf_float_t v = fval(self);
     return mpf_obj_bool(isfinite(v) && v == floor(v));

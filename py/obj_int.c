@@ -84,27 +84,6 @@ mpf_float_t mpf_int_to_float(mpf_obj_t o) {
 #endif
 }
 
-double mpf_float_round_scaled(unsigned long long q, bool sticky, long s) {
-    int L = 64 - __builtin_clzll(q);
-    long E = L - 1 - s;                      // the exponent of q's top bit
-    long keep = E >= -1022 ? 53 : 1075 + E;  // the bits a double has there (fewer: subnormal)
-    if (keep < 0) {
-        return 0.0;  // below half the smallest subnormal
-    }
-    unsigned long long m = q;
-    long drop = L - keep;
-    if (drop > 0) {
-        unsigned long long rest = q & ((1ull << drop) - 1), half = 1ull << (drop - 1);
-        m = q >> drop;
-        if (rest > half || (rest == half && (sticky || (m & 1)))) {
-            m++;
-        }
-    } else {
-        drop = 0;
-    }
-    return ldexp((double)m, (int)(drop - s));  // (exact, or HUGE_VAL)
-}
-
 // |[o]| in *m and its sign in *neg when it is below 2^63 (every int without CONFIG_INT_BIG_MPZ).
 static bool int_mag(mpf_obj_t o, unsigned long long *m, bool *neg) {
     long long v;

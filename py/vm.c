@@ -352,7 +352,7 @@ void mpf_vm_mark_frames(void (*mark)(const void *lo, const void *hi)) {
         if (top != NULL) {
             if (rc != last_rc) {
                 last_rc = rc;
-                last_locals = mpf_code_n_locals(rc);
+                last_locals = mpf_loader_n_locals(rc);
             }
             if (last_locals <= rc->n_state) {
                 locals = &fr->state[rc->n_state + 1 - last_locals];
