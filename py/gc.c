@@ -33,6 +33,7 @@ static struct {
     // whose head is tail_lo (an interior-pointer lookup walked them), so further
     // pointers into a large object (the frame stack, a big list) skip the walk.
     size_t tail_lo, tail_hi;
+    size_t fs_block;   // during marking: the VM's frame stack (its live part is scanned, not the block)
     size_t mark_stack[MARK_STACK_SIZE];
 } gc MPF_OWN_SECTION("gc");
 
@@ -242,7 +243,7 @@ static void drain(void) {
         }
         gc.mark_overflow = false;
         for (size_t b = 0; b < gc.n_blocks; b++) {
-            if (at_get(b) == AT_MARK) {
+            if (at_get(b) == AT_MARK && b != gc.fs_block) {
                 scan_block(b);
                 while (gc.mark_sp > 0) {
                     scan_block(gc.mark_stack[--gc.mark_sp]);
@@ -387,6 +388,16 @@ void mpf_gc_collect(void) {
     gc.tail_hi = 0;  // empty
     gc.mark_sp = 0;
     gc.mark_overflow = false;
+    // The frame stack is one block, but only its first fs_top - fs_base slots hold frames:
+    // above them lie the frames of calls that returned, whose slots (locals, value stacks)
+    // would keep what they held alive until other calls overwrite them. The block is kept
+    // (marked first, so the roots do not queue it) and the live part of its frames alone
+    // scanned (mpf_vm_mark_frames).
+    gc.fs_block = mpf_state.fs_base != NULL ? block_of((uintptr_t)mpf_state.fs_base) : SIZE_MAX;
+    if (gc.fs_block != SIZE_MAX) {
+        at_set(gc.fs_block, AT_MARK);
+        mpf_vm_mark_frames(mark_range);
+    }
     mark_range(&mpf_state, &mpf_state.root_end);
     drain();
     mark_stack();

@@ -704,11 +704,12 @@ static bool sd_step(reader_t *r, const mpf_raw_code_t *rc, sd_state_t *st, size_
     return sd_reach(r, st, in.next, d + net, b);
 }
 
-// The stack-depth pass over [rc] (whose opcode stream verify_code accepted).
-static bool verify_stack(reader_t *r, const mpf_raw_code_t *rc) {
+// Local slots [rc]'s code can use: the argument slots, the cells and every slot an opcode
+// names (of an opcode stream verify_code accepted, or the compiler's); *n_setup: its
+// SETUP_* instructions.
+static size_t code_locals(const mpf_raw_code_t *rc, size_t *n_setup) {
     const uint8_t *code = rc->code;
     size_t len = (size_t)(rc->code_end - code);
-    // local slots in use: the argument slots, the cells and every slot an opcode names
     size_t n_locals = (size_t)rc->n_pos_args + rc->n_kwonly_args + ((rc->scope_flags & MPF_SCOPE_VARARGS) ? 1 : 0) +
         ((rc->scope_flags & MPF_SCOPE_VARKEYWORDS) ? 1 : 0);
     for (size_t i = 0; i < rc->n_cell; i++) {
@@ -716,7 +717,7 @@ static bool verify_stack(reader_t *r, const mpf_raw_code_t *rc) {
             n_locals = (size_t)rc->cells[i] + 1;
         }
     }
-    size_t n_setup = 0;
+    *n_setup = 0;
     for (size_t pc = 0; pc < len;) {
         sd_insn_t in;
         sd_decode(code, pc, &in);
@@ -726,13 +727,29 @@ static bool verify_stack(reader_t *r, const mpf_raw_code_t *rc) {
         } else if (in.op >= 0xB0 && in.op <= 0xCF) {
             slot = in.op & 0xF;
         } else if (in.op == MPF_OP_SETUP_EXCEPT || in.op == MPF_OP_SETUP_FINALLY || in.op == MPF_OP_SETUP_WITH) {
-            n_setup++;
+            (*n_setup)++;
         }
         if (slot != SIZE_MAX && slot + 1 > n_locals) {
             n_locals = slot + 1;
         }
         pc = in.next;
     }
+    return n_locals;
+}
+
+#if CONFIG_GC_PRECISE_FRAMES
+size_t mpf_loader_n_locals(const mpf_raw_code_t *rc) {
+    size_t n_setup;
+    return code_locals(rc, &n_setup);
+}
+#endif
+
+// The stack-depth pass over [rc] (whose opcode stream verify_code accepted).
+static bool verify_stack(reader_t *r, const mpf_raw_code_t *rc) {
+    const uint8_t *code = rc->code;
+    size_t len = (size_t)(rc->code_end - code);
+    size_t n_setup;
+    size_t n_locals = code_locals(rc, &n_setup);
     if (n_locals > rc->n_state) {
         return fail(r, "local slots exceed the frame size");
     }

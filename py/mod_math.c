@@ -9,6 +9,9 @@
 #include <math.h>
 
 #include "mpf.h"
+#if CONFIG_INT_BIG_MPZ
+#include "mpz.h"
+#endif
 
 #if CONFIG_FLOAT
 
@@ -59,8 +62,6 @@ static mpf_obj_t call1(mpf_obj_t xo, math_fun1_t f, int inf_kind) {
 MATH_FUN1(sqrt, sqrt, INF_RANGE)
 MATH_FUN1(exp, exp, INF_RANGE)
 MATH_FUN1(expm1, expm1, INF_RANGE)
-MATH_FUN1(log2, log2, INF_POLE)
-MATH_FUN1(log10, log10, INF_POLE)
 MATH_FUN1(log1p, log1p, INF_POLE)
 MATH_FUN1(cos, cos, INF_RANGE)
 MATH_FUN1(sin, sin, INF_RANGE)
@@ -91,26 +92,50 @@ static mpf_obj_t math_gamma(mpf_obj_t xo) {
 }
 #endif
 
-// log(x[, base])
-static mpf_obj_t math_log(size_t n_args, const mpf_obj_t *args) {
-    mpf_float_t x = arg_float(args[0]);
+// f(x) for the logarithms: x > 0 (else ValueError); an int too big for a float is
+// m 2^e (0.5 <= m < 1) and its logarithm f(m) + f(2) e, as CPython's.
+static mpf_float_t log_of(mpf_obj_t xo, math_fun1_t f) {
+#if CONFIG_INT_BIG_MPZ
+    if (mpf_obj_is_int(xo) && mpf_int_is_big(xo)) {
+        if (mpf_int_sign(xo) <= 0) {
+            mpf_raise_math_domain_error();
+        }
+        long e;
+        double m = mpf_mpz_frexp(xo, &e);
+        if (e > 1024) {
+            return f((mpf_float_t)m) + f(2) * (mpf_float_t)e;
+        }
+    }
+#endif
+    mpf_float_t x = arg_float(xo);
     if (x <= 0) {
         mpf_raise_math_domain_error();
     }
-    mpf_float_t r = F(log)(x);
+    return f(x);
+}
+
+// log(x[, base])
+static mpf_obj_t math_log(size_t n_args, const mpf_obj_t *args) {
+    mpf_float_t r = log_of(args[0], F(log));
     if (n_args == 2) {
-        mpf_float_t b = arg_float(args[1]);
-        if (b <= 0) {
-            mpf_raise_math_domain_error();
-        }
-        mpf_float_t lb = F(log)(b);
+        mpf_float_t lb = log_of(args[1], F(log));
         if (lb == 0) {
             mpf_raise_msg(&mpf_type_ZeroDivisionError, "float division by zero");
         }
         return mpf_obj_new_float(r / lb);  // log(inf, inf) is nan, as CPython
     }
-    return check1(x, r, INF_POLE);
+    return mpf_obj_new_float(r);
 }
+
+static mpf_obj_t math_log2(mpf_obj_t x) {
+    return mpf_obj_new_float(log_of(x, F(log2)));
+}
+MPF_FUN_1(math_log2_obj, MPF_QSTR_log2, math_log2);
+
+static mpf_obj_t math_log10(mpf_obj_t x) {
+    return mpf_obj_new_float(log_of(x, F(log10)));
+}
+MPF_FUN_1(math_log10_obj, MPF_QSTR_log10, math_log10);
 
 // Two-argument float functions: NaN from non-NaN arguments is a domain error; an
 // infinite result from finite arguments a range error.

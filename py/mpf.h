@@ -1145,6 +1145,19 @@ void mpf_int_print(const mpf_print_t *p, mpf_obj_t o, int base, bool upper);
 bool mpf_int_is_big(mpf_obj_t o);
 mpf_float_t mpf_int_to_float(mpf_obj_t o);
 mpf_obj_t mpf_int_from_float(mpf_float_t f);
+#if CONFIG_FLOAT
+// (q + f) 2^-s to the nearest double, ties to even (subnormals too), where 0 <= f < 1 is
+// nonzero exactly when [sticky]: q > 0 of at most 63 bits, and of 55 or more when [sticky]
+// (the rounding bit is in q). HUGE_VAL when it is too big for a double.
+double mpf_float_round_scaled(unsigned long long q, bool sticky, long s);
+// a / b of two ints, correctly rounded (as CPython); ZeroDivisionError, OverflowError when
+// the quotient is too big for a float.
+mpf_float_t mpf_int_true_divide(mpf_obj_t a, mpf_obj_t b);
+// int [i] against float [f] exactly: -1, 0, 1, or 2 when f is NaN; mpf_int_float_compare:
+// the answer of comparison [op] (MPF_BINARY_OP_LESS .. NOT_EQUAL).
+int mpf_int_float_cmp(mpf_obj_t i, mpf_float_t f);
+mpf_obj_t mpf_int_float_compare(int op, mpf_obj_t i, mpf_float_t f);
+#endif
 int mpf_int_sign(mpf_obj_t o);
 // Whether small int [v] fits [size] bytes (true for a big int: to_bytes checks those);
 // array and struct check it first because to_bytes may not in every int configuration.

@@ -303,6 +303,10 @@ MPF_INTERNAL mpf_obj_t mpf_obj_new_gen(mpf_obj_t fun, mpf_frame_t *frame);
 MPF_INTERNAL mpf_obj_t mpf_vm_call_bc(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_obj_t locals);
 MPF_INTERNAL mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, const mpf_obj_t *args, bool on_heap);
 MPF_INTERNAL mpf_vm_ret_t mpf_vm_execute(mpf_frame_t *fr, mpf_obj_t *ret);
+// The collector: [mark] the live part of each frame of the frame stack (vm.c).
+MPF_INTERNAL void mpf_vm_mark_frames(void (*mark)(const void *lo, const void *hi));
+// Local slots the code of [rc] can use (its parameters, cells, the slots its opcodes name).
+MPF_INTERNAL size_t mpf_loader_n_locals(const mpf_raw_code_t *rc);
 MPF_INTERNAL size_t mpf_vm_line(const mpf_raw_code_t *rc, const uint8_t *ip);
 MPF_INTERNAL mpf_obj_t mpf_gen_resume(mpf_obj_t gen, mpf_obj_t send, mpf_obj_t throw_, mpf_obj_t *ret, bool *returned);
 #if CONFIG_BUILTIN_HELPERS || CONFIG_COMPILER

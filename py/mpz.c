@@ -737,16 +737,109 @@ void mpf_mpz_print(const mpf_print_t *p, mpf_obj_t o, unsigned base, bool upper)
     mpf_gc_free(t);
 }
 
+#if CONFIG_FLOAT
+// Whether any of the low [n] bits of |z| is set.
+static bool low_bits_set(const zv_t *z, size_t n) {
+    size_t i = 0;
+    for (; i < n / DIG_BITS && i < z->len; i++) {
+        if (z->d[i]) {
+            return true;
+        }
+    }
+    return i < z->len && n % DIG_BITS != 0 && (z->d[i] & (((mpf_mpz_dig_t)1 << (n % DIG_BITS)) - 1)) != 0;
+}
+
+// |z| as an integer (|z| < 2^64).
+static unsigned long long zv_top_ull(const zv_t *z) {
+    unsigned long long m = 0;
+    for (size_t i = z->len; i-- > 0;) {
+        m = ULL_SHL_DIG(m) | z->d[i];
+    }
+    return m;
+}
+
+double mpf_mpz_frexp(mpf_obj_t o, long *e) {
+    zv_t z;
+    zv_from(&z, o);
+    size_t bits = mpf_mpz_bit_length(o);
+    // its top 56 bits and whether any below them is set, rounded to the double m = |o| / 2^bits
+    size_t sh = bits > 56 ? bits - 56 : 0;
+    zv_t t = z;
+    t.neg = false;
+    mpf_obj_t top = sh > 0 ? shift_right(&t, sh) : MPF_OBJ_NULL;
+    if (top != MPF_OBJ_NULL) {
+        zv_from(&t, top);
+    }
+    double m = mpf_float_round_scaled(zv_top_ull(&t), sh > 0 && low_bits_set(&z, sh), (long)(bits - sh));
+    if (m == 1.0) {  // (rounded up to the next power of two)
+        m = 0.5;
+        bits++;
+    }
+    *e = (long)bits;
+    return z.neg ? -m : m;
+}
+#endif
+
 double mpf_mpz_to_double(mpf_obj_t o) {
     zv_t z;
     zv_from(&z, o);
-    double d = 0;
-    // 16 bits at a time whatever the digit size (the same rounding on every target)
-    for (size_t i = z.len * (DIG_BITS / 16); i-- > 0;) {
-        d = d * 65536.0 + (double)(uint16_t)(z.d[i / (DIG_BITS / 16)] >> (16 * (i % (DIG_BITS / 16))));
+    size_t len = z.len;
+    while (len > 0 && z.d[len - 1] == 0) {
+        len--;
+    }
+    double d;
+    if (len * DIG_BITS <= sizeof(unsigned long long) * 8) {
+        z.len = len;
+        d = (double)zv_top_ull(&z);  // (the conversion rounds to nearest, ties to even)
+#if CONFIG_FLOAT
+    } else {
+        long e;
+        d = fabs(mpf_mpz_frexp(o, &e));
+        d = e > 1024 ? HUGE_VAL : ldexp(d, (int)e);
+#else
+    } else {
+        d = HUGE_VAL;
+#endif
     }
     return z.neg ? -d : d;
 }
+
+#if CONFIG_FLOAT && CONFIG_INT_BIG_MPZ
+double mpf_mpz_ratio(mpf_obj_t ao, mpf_obj_t bo) {
+    zv_t a, b;
+    zv_from(&a, ao);
+    zv_from(&b, bo);
+    a.neg = b.neg = false;
+    size_t na = mpf_mpz_bit_length(ao), nb = mpf_mpz_bit_length(bo);
+    if (na == 0) {
+        return 0.0;
+    }
+    long e = (long)na - (long)nb;  // |a| / |b| lies in [2^(e-1), 2^(e+1))
+    if (e > 1025) {
+        return HUGE_VAL;
+    }
+    if (e < -1080) {
+        return 0.0;
+    }
+    // q = floor(|a| 2^s / |b|) of 55 or 56 bits, and whether the division left a remainder
+    long s = 55 - e;
+    zv_t n = a, d = b;
+    mpf_obj_t t = MPF_OBJ_NULL;
+    if (s > 0) {
+        t = shift_left(&a, (size_t)s);
+        zv_from(&n, t);
+    } else if (s < 0) {
+        t = shift_left(&b, (size_t)-s);
+        zv_from(&d, t);
+    }
+    mpf_obj_t q, r;
+    divmod(&n, &d, &q, &r);
+    zv_t qz, rz;
+    zv_from(&qz, q);
+    zv_from(&rz, r);
+    return mpf_float_round_scaled(zv_top_ull(&qz), !is_zero(&rz), s);
+}
+#endif
 
 mpf_obj_t mpf_mpz_from_double(double d) {
     bool neg = d < 0;

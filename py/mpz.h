@@ -32,7 +32,12 @@ mpf_obj_t mpf_mpz_from_ull(unsigned long long v);
 mpf_obj_t mpf_mpz_parse(const char *s, size_t len, unsigned base); // digits only, sign handled by caller
 void mpf_mpz_print(const mpf_print_t *p, mpf_obj_t o, unsigned base, bool upper);
 bool mpf_mpz_to_ll(mpf_obj_t o, long long *v);
+// o to the nearest double (ties to even); +-HUGE_VAL when it is too big for one.
 double mpf_mpz_to_double(mpf_obj_t o);
+// o = m 2^e, 0.5 <= |m| < 1 rounded to a double's 53 bits (ties to even); o != 0.
+double mpf_mpz_frexp(mpf_obj_t o, long *e);
+// |a| / |b| (b != 0) to the nearest double (ties to even, subnormals too); HUGE_VAL when too big.
+double mpf_mpz_ratio(mpf_obj_t a, mpf_obj_t b);
 mpf_obj_t mpf_mpz_from_double(double d);
 mpf_int_t mpf_mpz_hash(mpf_obj_t o);
 mpf_obj_t mpf_mpz_neg(mpf_obj_t o);

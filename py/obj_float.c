@@ -434,6 +434,11 @@ static mpf_obj_t float_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     if (mpf_obj_is_type(rhs, &mpf_type_float)) {
         b = fval(rhs);
     } else if (mpf_obj_is_int(rhs)) {
+        if (op >= MPF_BINARY_OP_LESS && op <= MPF_BINARY_OP_NOT_EQUAL) {
+            // exact, as CPython (2.0**53 != 2**53 + 1, 1e308 < 10**400): the int against the float
+            int c = mpf_int_float_cmp(rhs, a);
+            return c == 2 ? mpf_obj_bool(op == MPF_BINARY_OP_NOT_EQUAL) : mpf_obj_compare_result(op, -c);
+        }
         b = mpf_int_to_float(rhs);
     } else {
         return MPF_OBJ_NULL;
@@ -528,6 +533,27 @@ mpf_obj_t mpf_float_repr_obj(mpf_float_t f) {
     return mpf_obj_new_str(buf, n);
 }
 
+double mpf_float_round_scaled(unsigned long long q, bool sticky, long s) {
+    int L = 64 - __builtin_clzll(q);
+    long E = L - 1 - s;                      // the exponent of q's top bit
+    long keep = E >= -1022 ? 53 : 1075 + E;  // the bits a double has there (fewer: subnormal)
+    if (keep < 0) {
+        return 0.0;  // below half the smallest subnormal
+    }
+    unsigned long long m = q;
+    long drop = L - keep;
+    if (drop > 0) {
+        unsigned long long rest = q & ((1ull << drop) - 1), half = 1ull << (drop - 1);
+        m = q >> drop;
+        if (rest > half || (rest == half && (sticky || (m & 1)))) {
+            m++;
+        }
+    } else {
+        drop = 0;
+    }
+    return ldexp((double)m, (int)(drop - s));  // (exact, or HUGE_VAL)
+}
+
 static mpf_obj_t float_is_integer(mpf_obj_t self) {
     mpf_float_t v = fval(self);
     return mpf_obj_bool(isfinite(v) && v == floor(v));
@@ -559,10 +585,163 @@ static mpf_obj_t float_conjugate(mpf_obj_t self) {
     return self;
 }
 
+#if CONFIG_FLOAT_HEX
+// float.hex(): [-]0x1.<13 hex digits>p<exponent>; a subnormal 0x0.<13 digits>p-1022, a zero
+// 0x0.0p+0, and inf, -inf, nan as their repr.
+static mpf_obj_t float_hex(mpf_obj_t self) {
+    double v = fval(self);
+    if (!isfinite(v)) {
+        return mpf_obj_new_str(isnan(v) ? "nan" : v > 0 ? "inf" : "-inf", isnan(v) || v > 0 ? 3 : 4);
+    }
+    char buf[32];
+    char *p = buf;
+    if (signbit(v)) {
+        *p++ = '-';
+    }
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof(bits));
+    unsigned be = (unsigned)(bits >> 52) & 0x7FF;
+    uint64_t frac = bits & (((uint64_t)1 << 52) - 1);
+    int e = be == 0 ? (v == 0 ? 0 : -1022) : (int)be - 1023;
+    *p++ = '0';
+    *p++ = 'x';
+    *p++ = be == 0 ? '0' : '1';
+    *p++ = '.';
+    for (int i = v == 0 ? 0 : 12; i >= 0; i--) {
+        *p++ = "0123456789abcdef"[(frac >> (4 * i)) & 15];
+    }
+    *p++ = 'p';
+    *p++ = e < 0 ? '-' : '+';
+    unsigned u = (unsigned)(e < 0 ? -e : e);
+    char *d = p;
+    do {
+        *p++ = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    for (char *q = p - 1; d < q; d++, q--) {  // (the digits were written backwards)
+        char t = *d;
+        *d = *q;
+        *q = t;
+    }
+    return mpf_obj_new_str(buf, (size_t)(p - buf));
+}
+
+static bool hex_space(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+// The value of hex digit [c], or -1.
+static int hex_value(char c) {
+    c = (char)(c | 0x20);
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+// Whether [*pp] starts with lower-case [word] (any case); moves past it.
+static bool hex_word(const char **pp, const char *end, const char *word) {
+    const char *p = *pp;
+    for (; *word; word++, p++) {
+        if (p == end || (*p | 0x20) != *word) {
+            return false;
+        }
+    }
+    *pp = p;
+    return true;
+}
+
+// float.fromhex(s): [sign] (inf | infinity | nan | [0x] hex digits [. hex digits] [p [sign]
+// decimal digits]) between blanks, correctly rounded (ties to even, subnormals too).
+static mpf_obj_t float_fromhex(mpf_obj_t cls, mpf_obj_t s_o) {
+    if (!MPF_IS_STR(s_o)) {
+        mpf_raise_msg(&mpf_type_TypeError, "bad argument type for built-in operation");
+    }
+    size_t len;
+    const char *p = mpf_obj_str_data(s_o, &len), *end = p + len;
+    while (p < end && hex_space(*p)) {
+        p++;
+    }
+    bool neg = p < end && *p == '-';
+    if (p < end && (*p == '-' || *p == '+')) {
+        p++;
+    }
+    double r;
+    bool ok = true;
+    if (hex_word(&p, end, "inf")) {
+        hex_word(&p, end, "inity");
+        r = INFINITY;
+    } else if (hex_word(&p, end, "nan")) {
+        r = NAN;
+    } else {
+        if (end - p >= 2 && p[0] == '0' && (p[1] | 0x20) == 'x') {
+            p += 2;
+        }
+        // value = (m + f) 2^e, f nonzero when [sticky]: the digits past m's 59 bits only count there
+        unsigned long long m = 0;
+        bool sticky = false, digits = false, point = false;
+        long e = 0;
+        for (; p < end; p++) {
+            int d = hex_value(*p);
+            if (d < 0) {
+                if (*p != '.' || point) {
+                    break;
+                }
+                point = true;
+                continue;
+            }
+            digits = true;
+            if (m >> 59) {
+                sticky |= d != 0;
+                e += point ? 0 : 4;
+            } else {
+                m = m * 16 + (unsigned)d;
+                e -= point ? 4 : 0;
+            }
+        }
+        ok = digits;
+        if (ok && p < end && (*p | 0x20) == 'p') {
+            p++;
+            bool eneg = p < end && *p == '-';
+            if (p < end && (*p == '-' || *p == '+')) {
+                p++;
+            }
+            long x = 0;
+            ok = p < end && *p >= '0' && *p <= '9';
+            for (; p < end && *p >= '0' && *p <= '9'; p++) {
+                x = x < 100000000 ? x * 10 + (*p - '0') : x;  // (saturated: far past any double)
+            }
+            e += eneg ? -x : x;
+        }
+        if (m == 0) {
+            r = 0.0;
+        } else if (e > 100000 || e < -100000) {
+            r = e > 0 ? HUGE_VAL : 0.0;
+        } else {
+            r = mpf_float_round_scaled(m, sticky, -e);
+        }
+        if (ok && isinf(r)) {
+            mpf_raise_msg(&mpf_type_OverflowError, "hexadecimal value too large to represent as a float");
+        }
+    }
+    while (p < end && hex_space(*p)) {
+        p++;
+    }
+    if (!ok || p != end) {
+        mpf_raise_msg(&mpf_type_ValueError, "invalid hexadecimal floating-point string");
+    }
+    mpf_obj_t f = mpf_obj_new_float(neg ? -r : r);
+    return cls == mpf_obj_from_ptr(&mpf_type_float) ? f : mpf_call1(cls, f);
+}
+MPF_FUN_2(float_fromhex_fun_obj, MPF_QSTR_fromhex, float_fromhex);
+static const mpf_wrapper_t float_fromhex_obj = {{&mpf_type_classmethod}, MPF_ROM_PTR(&float_fromhex_fun_obj)};
+#endif
+
 static const mpf_rom_map_elem_t float_locals_table[] = {
     MPF_ROM_FUN_1(MPF_QSTR_is_integer, float_is_integer),
     MPF_ROM_FUN_1(MPF_QSTR_as_integer_ratio, float_as_integer_ratio),
     MPF_ROM_FUN_1(MPF_QSTR_conjugate, float_conjugate),
+#if CONFIG_FLOAT_HEX
+    MPF_ROM_FUN_1(MPF_QSTR_hex, float_hex),
+    {MPF_ROM_QSTR(MPF_QSTR_fromhex), MPF_ROM_PTR(&float_fromhex_obj)},
+#endif
 };
 MPF_ROM_MAP(float_locals, float_locals_table);
 

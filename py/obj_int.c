@@ -84,6 +84,107 @@ mpf_float_t mpf_int_to_float(mpf_obj_t o) {
 #endif
 }
 
+// |[o]| in *m and its sign in *neg when it is below 2^63 (every int without CONFIG_INT_BIG_MPZ).
+static bool int_mag(mpf_obj_t o, unsigned long long *m, bool *neg) {
+    long long v;
+    if (mpf_obj_is_small_int(o)) {
+        v = mpf_obj_small_int_value(o);
+    } else if (o == MPF_OBJ_TRUE || o == MPF_OBJ_FALSE) {
+        v = o == MPF_OBJ_TRUE;
+    } else {
+#if CONFIG_INT_BIG
+        if (!mpf_mpz_to_ll(o, &v)) {
+            return false;
+        }
+#else
+        return false;
+#endif
+    }
+    *neg = v < 0;
+    *m = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    return true;
+}
+
+__attribute__((noinline)) mpf_float_t mpf_int_true_divide(mpf_obj_t a, mpf_obj_t b) {
+    if (mpf_int_sign(b) == 0) {
+        mpf_raise_msg(&mpf_type_ZeroDivisionError, "division by zero");
+    }
+    unsigned long long ua, ub;
+    bool na, nb;
+    double d;
+    if (int_mag(a, &ua, &na) && int_mag(b, &ub, &nb)) {
+        if (ua == 0) {
+            d = 0.0;
+        } else if (ua <= (1ull << 53) && ub <= (1ull << 53)) {
+            d = (double)ua / (double)ub;  // exact operands: the division rounds once
+        } else {
+            // q = floor(ua 2^s / ub) of 56 bits or more, a quotient bit at a time (r < ub: no overflow)
+            unsigned long long q = ua / ub, r = ua % ub;
+            long s = 0;
+            while (q < (1ull << 55)) {
+                q <<= 1;
+                s++;
+                if (r >= ub - r) {
+                    q |= 1;
+                    r -= ub - r;
+                } else {
+                    r <<= 1;
+                }
+            }
+            d = mpf_float_round_scaled(q, r != 0, s);
+        }
+    } else {
+#if CONFIG_INT_BIG_MPZ
+        d = mpf_mpz_ratio(a, b);
+        na = mpf_int_sign(a) < 0;
+        nb = mpf_int_sign(b) < 0;
+#else
+        d = 0.0;  // (unreachable: every int has a 64-bit magnitude)
+        na = nb = false;
+#endif
+    }
+    if (isinf((mpf_float_t)d)) {
+        mpf_raise_msg(&mpf_type_OverflowError, "integer division result too large for a float");
+    }
+    return (mpf_float_t)(na != nb ? -d : d);
+}
+
+int mpf_int_float_cmp(mpf_obj_t i, mpf_float_t f) {
+    if (isnan(f)) {
+        return 2;
+    }
+    mpf_float_t fl = floor(f);
+    int c;
+    unsigned long long m;
+    bool neg;
+    if (int_mag(i, &m, &neg)) {
+        // against floor(f) as a long long (an f outside that range: its sign decides)
+        if (fl >= (mpf_float_t)9223372036854775808.0) {
+            return -1;
+        }
+        if (fl < (mpf_float_t)-9223372036854775808.0) {
+            return 1;
+        }
+        long long v = neg ? -(long long)(m - 1) - 1 : (long long)m, w = (long long)fl;
+        c = (v > w) - (v < w);
+    } else {
+#if CONFIG_INT_BIG
+        if (isinf(f)) {
+            return f > 0 ? -1 : 1;
+        }
+        c = mpf_int_sign(mpf_int_binary_op(MPF_BINARY_OP_SUBTRACT, i, mpf_int_from_float(fl)));
+#else
+        c = 0;  // (unreachable)
+#endif
+    }
+    return c == 0 && f != fl ? -1 : c;  // (equal to floor(f): below f unless f is whole)
+}
+
+__attribute__((noinline)) mpf_obj_t mpf_int_float_compare(int op, mpf_obj_t i, mpf_float_t f) {
+    int c = mpf_int_float_cmp(i, f);
+    return c == 2 ? mpf_obj_bool(op == MPF_BINARY_OP_NOT_EQUAL) : mpf_obj_compare_result(op, c);
+}
+
 mpf_obj_t mpf_int_from_float(mpf_float_t f) {
     if (isnan(f)) {
         mpf_raise_msg(&mpf_type_ValueError, "cannot convert float NaN to integer");
@@ -320,6 +421,17 @@ static mpf_obj_t small_divmod(int op, mpf_int_t a, mpf_int_t b) {
     return mpf_obj_new_small_int(op == MPF_BINARY_OP_MODULO ? r : q);
 }
 
+#if CONFIG_FLOAT
+// int [op] float: comparisons exact, as CPython (2**53 + 1 != 2.0**53); the rest in floats.
+// (Out of line: the int operators' own paths keep their frame.)
+__attribute__((noinline)) static mpf_obj_t int_float_op(int op, mpf_obj_t lhs, mpf_float_t f) {
+    if (op >= MPF_BINARY_OP_LESS && op <= MPF_BINARY_OP_NOT_EQUAL) {
+        return mpf_int_float_compare(op, lhs, f);
+    }
+    return mpf_float_binary_op(op, mpf_int_to_float(lhs), f);
+}
+#endif
+
 mpf_obj_t mpf_int_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     if (op >= MPF_BINARY_OP_INPLACE_OR && op <= MPF_BINARY_OP_INPLACE_POWER) {
         op += MPF_BINARY_OP_INPLACE_TO_NORMAL;
@@ -338,7 +450,7 @@ mpf_obj_t mpf_int_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         if (op == MPF_BINARY_OP_IN) {
             return MPF_OBJ_NULL;
         }
-        return mpf_float_binary_op(op, mpf_int_to_float(lhs), ((const mpf_float_obj_t *)mpf_obj_ptr(rhs))->value);
+        return int_float_op(op, lhs, ((const mpf_float_obj_t *)mpf_obj_ptr(rhs))->value);
     }
 #endif
     if (!mpf_obj_is_small_int(rhs) && !mpf_int_is_big(rhs)) {
@@ -385,10 +497,7 @@ mpf_obj_t mpf_int_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             }
 #if CONFIG_FLOAT
             case MPF_BINARY_OP_TRUE_DIVIDE:
-                if (b == 0) {
-                    mpf_raise_msg(&mpf_type_ZeroDivisionError, "division by zero");
-                }
-                return mpf_float_binary_op(op, (mpf_float_t)a, (mpf_float_t)b);
+                return mpf_obj_new_float(mpf_int_true_divide(lhs, rhs));
 #endif
             case MPF_BINARY_OP_LSHIFT:
                 if (b < 0) {
@@ -446,10 +555,7 @@ mpf_obj_t mpf_int_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     }
 #if CONFIG_FLOAT
     if (op == MPF_BINARY_OP_TRUE_DIVIDE) {
-        if (mpf_int_sign(rhs) == 0) {
-            mpf_raise_msg(&mpf_type_ZeroDivisionError, "division by zero");
-        }
-        return mpf_float_binary_op(op, mpf_int_to_float(lhs), mpf_int_to_float(rhs));
+        return mpf_obj_new_float(mpf_int_true_divide(lhs, rhs));
     }
 #endif
 #if CONFIG_INT_BIG

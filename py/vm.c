@@ -125,14 +125,19 @@ static inline mpf_qstr_t arg_name(const mpf_fun_bc_t *fun, size_t i) {
     return fun->ctx->qstrs[fun->rc->arg_names[i]];
 }
 
+// Words of a frame of [rc]: the header, n_state + 1 slots, the slack, the exception entries.
+// state[0] and n_exc_stack slots above state[n_state] are slack: a finally block entered by
+// return/break holds one item more than the loader's stack-depth pass counts (saved depth
+// + 2, not + 1), once per nested finally.
+static inline size_t frame_words(const mpf_raw_code_t *rc) {
+    return WORDS(sizeof(mpf_frame_t)) + rc->n_state + 1u + rc->n_exc_stack + rc->n_exc_stack * WORDS(sizeof(mpf_exc_entry_t));
+}
+
 mpf_frame_t *mpf_vm_setup_frame(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, const mpf_obj_t *args, bool on_heap) {
     const mpf_raw_code_t *rc = fun->rc;
     size_t n_state = rc->n_state;
-    // state[0] and n_exc_stack slots above state[n_state] are slack: a finally block
-    // entered by return/break holds one item more than the loader's stack-depth pass
-    // counts (saved depth + 2, not + 1), once per nested finally.
     size_t slack = rc->n_exc_stack;
-    size_t words = WORDS(sizeof(mpf_frame_t)) + n_state + 1 + slack + rc->n_exc_stack * WORDS(sizeof(mpf_exc_entry_t));
+    size_t words = frame_words(rc);
     mpf_frame_t *fr;
     if (!on_heap && mpf_state.fs_top + words <= mpf_state.fs_end) {
         fr = (mpf_frame_t *)mpf_state.fs_top;
@@ -310,6 +315,59 @@ mpf_obj_t mpf_vm_call_bc(const mpf_fun_bc_t *fun, size_t n_args, size_t n_kw, co
         mpf_nlr_raise(ret);
     }
     return ret;
+}
+
+// ---------------------------------------------------------------- the collector's view of the frame stack
+// The frames of the frame stack lie one after another from fs_base to fs_top. The value
+// stack of a frame is live up to its top, but the VM keeps that top in a register: a frame
+// in any other instruction is marked whole. A frame in a call (a CALL_* instruction: fr->cur;
+// the CALL stored the slot of the function in fr->sp before it could allocate) is live up to
+// the call's last item; the slots between it and the local variables hold what earlier
+// instructions popped (the arguments of calls that returned, `exec(src, g); g = None`),
+// which the program no longer references: they are cleared, not marked
+// (CONFIG_GC_PRECISE_FRAMES; without it every frame is marked whole).
+void mpf_vm_mark_frames(void (*mark)(const void *lo, const void *hi)) {
+#if !CONFIG_GC_PRECISE_FRAMES
+    mark(mpf_state.fs_base, mpf_state.fs_top);  // (every frame whole)
+#else
+    mpf_obj_t *p = mpf_state.fs_base, *end = mpf_state.fs_top;
+    const mpf_raw_code_t *last_rc = NULL;   // (a recursion: the same code frame after frame)
+    size_t last_locals = 0;
+    while (p < end) {
+        mpf_frame_t *fr = (mpf_frame_t *)p;
+        const mpf_raw_code_t *rc = fr->fun->rc;   // (set before a new frame can allocate)
+        mpf_obj_t *next = p + frame_words(rc);
+        const uint8_t *c = fr->cur;
+        mpf_obj_t *top = NULL;
+        if (*c >= MPF_OP_CALL_FUNCTION && *c <= MPF_OP_CALL_METHOD_VAR_KW && fr->sp > &fr->state[0]) {
+            mpf_uint_t u = 0;
+            const uint8_t *q = c + 1;
+            do {
+                u = (u << 7) | (*q & 0x7F);
+            } while (*q++ & 0x80);
+            // function (sp), self or NULL of a method, positional, keyword pairs, the * marker
+            top = fr->sp + (u & 0xFF) + 2 * (u >> 8) + (*c >= MPF_OP_CALL_METHOD) + (*c & 1);
+        }
+        mpf_obj_t *locals = NULL;
+        if (top != NULL) {
+            if (rc != last_rc) {
+                last_rc = rc;
+                last_locals = mpf_loader_n_locals(rc);
+            }
+            if (last_locals <= rc->n_state) {
+                locals = &fr->state[rc->n_state + 1 - last_locals];
+            }
+        }
+        if (top != NULL && top < locals) {
+            mark(p, top + 1);
+            memset(top + 1, 0, (size_t)(locals - (top + 1)) * sizeof(mpf_obj_t));
+            mark(locals, next);
+        } else {
+            mark(p, next);
+        }
+        p = next;
+    }
+#endif
 }
 
 void mpf_vm_run_module(const mpf_raw_code_t *rc, mpf_module_ctx_t *ctx, mpf_obj_t globals) {
@@ -675,6 +733,13 @@ reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
 #define QSTR() ((mpf_qstr_t)arg)
 #endif
 #define EXC_TOP (fr->exc_sp - 1)
+// A call stores its function's slot before anything can allocate: the collector's view of
+// the frame for as long as the call runs (mpf_vm_mark_frames).
+#if CONFIG_GC_PRECISE_FRAMES
+#define CALL_SAVE_SP() (fr->sp = sp)
+#else
+#define CALL_SAVE_SP() ((void)0)
+#endif
 // The poll point, at every backward jump (each loop iteration): run the callbacks
 // micropython.schedule() queued, and let the port poll every 4096 iterations.
 #if CONFIG_MODULE_MICROPYTHON
@@ -1062,6 +1127,7 @@ reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
         mpf_uint_t u = ARG_U(); \
         size_t p = u & 0xFF, k = u >> 8; \
         sp -= p + 2 * k + m; \
+        CALL_SAVE_SP(); \
         mpf_obj_t f = sp[0]; \
         if (mpf_obj_is_type(f, &mpf_type_fun_bc)) { \
             bool bound = m && sp[1] != MPF_OBJ_NULL; /* self is the first argument */ \
@@ -1089,6 +1155,7 @@ reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
         size_t var = op & 1;
         size_t p = arg & 0xFF, k = arg >> 8;
         sp -= p + 2 * k + var + m;
+        CALL_SAVE_SP();
         mpf_obj_t f = sp[0];
         if (var) {
             mpf_uint_t star = (mpf_uint_t)mpf_obj_small_int_value(sp[p + 2 * k + 1 + m]);
@@ -1113,6 +1180,7 @@ reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
         mpf_uint_t u = ARG_U(); \
         size_t p = u & 0xFF, k = u >> 8; \
         sp -= p + 2 * k + 1 + m; \
+        CALL_SAVE_SP(); \
         mpf_uint_t star = (mpf_uint_t)mpf_obj_small_int_value(sp[p + 2 * k + 1 + m]); \
         SET_TOP(mpf_call_var_kw(sp[0], m ? sp[1] : MPF_OBJ_NULL, p, k, sp + 1 + m, star)); \
         VM_NEXT; \
@@ -1641,7 +1709,9 @@ call_bc:
     }
     {
         fr->ip = ip;
-        fr->sp = sp;
+#if !CONFIG_GC_PRECISE_FRAMES
+        fr->sp = sp;  // (else stored by the CALL)
+#endif
         mpf_obj_t *fs_saved = mpf_state.fs_top;
         mpf_frame_t *callee = mpf_vm_setup_frame(callee_fun, call_n, call_k, call_args, false);
         callee->caller = fr;
@@ -1708,6 +1778,7 @@ do_return:
 #undef LOCAL
 #undef QSTR
 #undef EXC_TOP
+#undef CALL_SAVE_SP
 #undef POLL_SCHEDULED
 #undef POLL_POINT
 #undef VM_FETCH
