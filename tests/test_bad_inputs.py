@@ -64,6 +64,21 @@ def _frag(*lines: str) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+# One board per family: its optimisation flag and its console's baud rate.
+PORT_OPT_LEVELS = [
+    ("netduinoplus2", "CORTEX_M_OPT_LEVEL"),
+    ("esp32c3_devkitm", "ESP32C3_OPT_LEVEL"),
+    ("esp8266_generic", "ESP8266_OPT_LEVEL"),
+    ("wasm_node", "WASM_OPT_LEVEL"),
+]
+PORT_BAUDS = [
+    ("netduinoplus2", "STM32_CONSOLE_BAUD"),
+    ("microbit", "NRF_CONSOLE_BAUD"),
+    ("rpi_pico", "RP2040_CONSOLE_BAUD"),
+    ("feather_m0", "SAMD_CONSOLE_BAUD"),
+    ("esp32c3_devkitm", "ESP32C3_CONSOLE_BAUD"),
+    ("esp8266_generic", "ESP8266_CONSOLE_BAUD"),
+]
 CFG = ["config", "-b", "host", "--build-dir", "{tmp}/build"]
 APP = [*CFG, "--app", "{tmp}/app"]
 MAIN = {"app/main.py": "print('hello')\n"}
@@ -177,6 +192,32 @@ CASES = [
         {"b.conf": 'CONFIG_HOST_OPT_LEVEL="-O2 -g0"\n'},
         [*CFG, "-C", "{tmp}/b.conf"],
         ["b.conf:1", "one flag"],
+    ),
+    # -- the ports' own options, on one board of each family (-b BOARD)
+    *(
+        Case(
+            f"frag-opt-level-{board}",
+            {"b.conf": f'CONFIG_{symbol}="-O2 -DX"\n'},
+            ["config", "-b", board, "--build-dir", "{tmp}/pb", "-C", "{tmp}/b.conf"],
+            ["b.conf:1", symbol, "one flag"],
+        )
+        for board, symbol in PORT_OPT_LEVELS
+    ),
+    *(
+        Case(
+            f"frag-baud-{board}-{value}",
+            {"b.conf": f"CONFIG_{symbol}={value}\n"},
+            ["config", "-b", board, "--build-dir", "{tmp}/pb", "-C", "{tmp}/b.conf"],
+            ["b.conf:1", symbol, "range"],
+        )
+        for board, symbol in PORT_BAUDS
+        for value in ("0", "-9600", "99999999999")
+    ),
+    Case(
+        "frag-stm32-pin",
+        {"b.conf": 'CONFIG_STM32_UART1_TX_PIN="PZ99"\n'},
+        ["config", "-b", "netduinoplus2", "--build-dir", "{tmp}/pb", "-C", "{tmp}/b.conf"],
+        ["b.conf:1", "STM32_UART1_TX_PIN", "PA0 to PH15"],
     ),
     Case(
         "frag-promptless",

@@ -11,19 +11,28 @@ import re
 
 from mpforge.errors import MpforgeError
 
-_OPT_LEVEL = (re.compile(r"-O[0-3sgz]|-Ofast"), "one of -O0 -O1 -O2 -O3 -Os -Og -Oz -Ofast")
-_RULES = {
+_OPT_LEVEL = (
+    re.compile(r"-O[0-3sgz]|-Ofast"),
+    "one of -O0 -O1 -O2 -O3 -Os -Og -Oz -Ofast (one flag, no spaces)",
+)
+_STM32_PIN = (re.compile(r"P[A-H]([0-9]|1[0-5])"), "a pin name PA0 to PH15, e.g. PA9")
+# Every string with a prompt that reaches a command line or C has its rule here
+# (tests/test_config.py checks it for each prompted string of the tree).
+RULES = {
     "HOST_OPT_LEVEL": _OPT_LEVEL,
-    "STM32_OPT_LEVEL": _OPT_LEVEL,
+    "CORTEX_M_OPT_LEVEL": _OPT_LEVEL,
+    "ESP32C3_OPT_LEVEL": _OPT_LEVEL,
+    "ESP8266_OPT_LEVEL": _OPT_LEVEL,
+    "WASM_OPT_LEVEL": _OPT_LEVEL,
+    **{f"STM32_UART{n}_{d}_PIN": _STM32_PIN for n in range(1, 7) for d in ("TX", "RX")},
 }
+# Prompted strings without a rule: paths, checked as path values (pathvalues.py).
+UNRULED = frozenset({"FROZEN_MANIFEST"})
 
 
 def check_string(symbol: str, value: str, where: str) -> None:
-    rule = _RULES.get(symbol)
+    rule = RULES.get(symbol)
     if rule is not None and not rule[0].fullmatch(value):
-        raise MpforgeError(
-            f'{where}: CONFIG_{symbol}="{value}" is not allowed; use {rule[1]} '
-            "(one flag, no spaces)"
-        )
+        raise MpforgeError(f'{where}: CONFIG_{symbol}="{value}" is not allowed; use {rule[1]}')
     if "\n" in value or "\x00" in value:
         raise MpforgeError(f"{where}: CONFIG_{symbol} holds a control character; remove it")
