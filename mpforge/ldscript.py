@@ -22,6 +22,7 @@ from mpforge.errors import MpforgeError
 # rest is for C code called from the VM that does not check the limit. A layer may
 # set its own, CONFIG_<PREFIX>_STACK_MARGIN (ARMv6-M stacks no FPU state).
 STACK_MARGIN = 2048
+STACK_LIMIT_MIN = 2048  # the floor of CONFIG_STACK_LIMIT's range (py/Kconfig)
 
 
 @dataclass(frozen=True)
@@ -81,11 +82,16 @@ def _check(view: ConfigView, prefix: str, mm: MemoryMap) -> None:
     margin_symbol = f"{prefix}_STACK_MARGIN"
     margin = view.int(margin_symbol) if margin_symbol in view.values else STACK_MARGIN
     if limit + margin > mm.stack_size:
+        # Only a fix that exists: the limit cannot go below its range's floor.
+        lower = (
+            f"lower CONFIG_STACK_LIMIT to at most {mm.stack_size - margin} or "
+            if mm.stack_size - margin >= STACK_LIMIT_MIN
+            else ""
+        )
         raise MpforgeError(
             f"board {board}: CONFIG_STACK_LIMIT={limit} leaves less than {margin} "
             f"bytes of the {mm.stack_size}-byte stack (CONFIG_{prefix}_STACK_SIZE) for "
-            f"interrupts; lower CONFIG_STACK_LIMIT to at most {mm.stack_size - margin} "
-            f"or raise CONFIG_{prefix}_STACK_SIZE"
+            f"interrupts; {lower}raise CONFIG_{prefix}_STACK_SIZE to at least {limit + margin}"
         )
     heap = view.int("HEAP_SIZE")
     if heap + mm.stack_size > mm.ram_size:

@@ -214,6 +214,12 @@ CASES = [
         for value in ("0", "-9600", "99999999999")
     ),
     Case(
+        "frag-cortex-m-stack-below-limit-and-margin",
+        {"b.conf": "CONFIG_CORTEX_M_STACK_SIZE=1024\n"},
+        ["config", "-b", "netduinoplus2", "--build-dir", "{tmp}/pb", "-C", "{tmp}/b.conf"],
+        ["b.conf:1", "CORTEX_M_STACK_SIZE", "range 4096"],
+    ),
+    Case(
         "frag-stm32-pin",
         {"b.conf": 'CONFIG_STM32_UART1_TX_PIN="PZ99"\n'},
         ["config", "-b", "netduinoplus2", "--build-dir", "{tmp}/pb", "-C", "{tmp}/b.conf"],
