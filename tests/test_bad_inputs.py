@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -218,6 +219,18 @@ CASES = [
         {"b.conf": "CONFIG_CORTEX_M_STACK_SIZE=1024\n"},
         ["config", "-b", "netduinoplus2", "--build-dir", "{tmp}/pb", "-C", "{tmp}/b.conf"],
         ["b.conf:1", "CORTEX_M_STACK_SIZE", "range 4096"],
+    ),
+    Case(
+        "frag-cache-not-a-power-of-two",
+        {"b.conf": "CONFIG_BUILTIN_CACHE_SIZE=48\n"},
+        [*CFG, "-C", "{tmp}/b.conf"],
+        ["b.conf:1", "BUILTIN_CACHE_SIZE=48", "power of two"],
+    ),
+    Case(
+        "frag-stm32-pll-p-odd",
+        {"b.conf": "CONFIG_STM32_PLL_P=3\n"},
+        ["config", "-b", "pyboard_v11", "--build-dir", "{tmp}/pb", "-C", "{tmp}/b.conf"],
+        ["b.conf:1", "STM32_PLL_P=3", "2, 4, 6 or 8"],
     ),
     Case(
         "frag-stm32-pin",
@@ -765,3 +778,23 @@ def test_stdin_fragment_is_read_once(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "CONFIG_HEAP_SIZE=40960" in proc.stdout and "/dev/stdin:1" in proc.stdout
+
+
+def test_stm32_pll_figures_off_the_sysclk_stop_the_build_in_one_line(tmp_path: Path) -> None:
+    """Each PLL figure has a prompt and a range, but together they must give the chip's
+    SYSCLK: one changed (PLL_N=200) ended in clock.c's static assertion, a compiler error
+    naming no setting; the SConscript says which and gives figures that work."""
+    (tmp_path / "b.conf").write_text("CONFIG_STM32_PLL_N=200\n")
+    build = ["--build-dir", str(tmp_path / "b"), "-C", str(tmp_path / "b.conf")]
+    proc = subprocess.run(
+        [sys.executable, "-m", "mpforge", "build", "-b", "pyboard_v11", *build],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=paths.ROOT,
+    )
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("error:")]
+    assert proc.returncode != 0 and len(errors) == 1, proc.stdout + proc.stderr
+    for word in ("PLL_N=200", "200000000 Hz", "168000000 Hz", "N=336"):
+        assert word in errors[0]
+    assert "static assertion" not in proc.stderr and " CC " not in proc.stdout

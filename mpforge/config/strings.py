@@ -2,7 +2,8 @@
 
 Kconfig cannot constrain a string, and some strings reach a compiler command
 line: a value outside the allowed form is an error naming where it was set,
-never passed on raw.
+never passed on raw. The same for the ints whose C code takes only some values of
+their range (a _Static_assert would stop the compiler instead, far from the line).
 """
 
 from __future__ import annotations
@@ -26,6 +27,17 @@ RULES = {
     "WASM_OPT_LEVEL": _OPT_LEVEL,
     **{f"STM32_UART{n}_{d}_PIN": _STM32_PIN for n in range(1, 7) for d in ("TX", "RX")},
 }
+# Ints with a rule beyond their Kconfig range (the C code's _Static_assert says the same).
+_POWERS_OF_TWO = "|".join(str(1 << n) for n in range(11))
+RULES.update(
+    {
+        "BUILTIN_CACHE_SIZE": (
+            re.compile(f"0|{_POWERS_OF_TWO}"),
+            "0 or a power of two up to 1024 (py/builtins.c's cache is direct-mapped)",
+        ),
+        "STM32_PLL_P": (re.compile("[2468]"), "2, 4, 6 or 8 (what the PLLP field encodes)"),
+    }
+)
 # Prompted strings without a rule: paths, checked as path values (pathvalues.py).
 UNRULED = frozenset({"FROZEN_MANIFEST"})
 
@@ -33,6 +45,7 @@ UNRULED = frozenset({"FROZEN_MANIFEST"})
 def check_string(symbol: str, value: str, where: str) -> None:
     rule = RULES.get(symbol)
     if rule is not None and not rule[0].fullmatch(value):
-        raise MpforgeError(f'{where}: CONFIG_{symbol}="{value}" is not allowed; use {rule[1]}')
+        shown = value if re.fullmatch(r"-?[0-9]+", value) else f'"{value}"'
+        raise MpforgeError(f"{where}: CONFIG_{symbol}={shown} is not allowed; use {rule[1]}")
     if "\n" in value or "\x00" in value:
         raise MpforgeError(f"{where}: CONFIG_{symbol} holds a control character; remove it")
