@@ -233,6 +233,12 @@ CASES = [
         ["b.conf:1", "STM32_PLL_P=3", "2, 4, 6 or 8"],
     ),
     Case(
+        "frag-stack-reserve-above-the-limit",
+        {"b.conf": "CONFIG_STACK_LIMIT=2048\nCONFIG_STACK_CHECK_RESERVE=4096\n"},
+        ["config", "-b", "netduinoplus2", "--build-dir", "{tmp}/pb", "-C", "{tmp}/b.conf"],
+        ["b.conf:2", "room for 0 checking C frames", "at most 64"],
+    ),
+    Case(
         "frag-stm32-pin",
         {"b.conf": 'CONFIG_STM32_UART1_TX_PIN="PZ99"\n'},
         ["config", "-b", "netduinoplus2", "--build-dir", "{tmp}/pb", "-C", "{tmp}/b.conf"],

@@ -29,7 +29,7 @@ from mpforge.config.apply import Overrides, apply_assignments, same_value, why_n
 from mpforge.config.fragment import Assignment, display_path
 from mpforge.config.inputs import STREAMS_DIR, ConfigInputs
 from mpforge.config.pathvalues import read_assignments
-from mpforge.config.strings import check_string
+from mpforge.config.strings import check_stack_reserve, check_string
 from mpforge.config.tree import (
     BOARD_KCONFIG,
     PACKAGES_KCONFIG,
@@ -71,6 +71,11 @@ def resolve(inputs: ConfigInputs, report: Report) -> Resolution:
     overrides.flush(report)
     for a in set_by.values():
         check_string(a.symbol, a.value, a.where)
+    if "STACK_CHECK_RESERVE" in kconf.syms:
+        reserve, limit = kconf.syms["STACK_CHECK_RESERVE"], kconf.syms["STACK_LIMIT"]
+        setter = set_by.get("STACK_CHECK_RESERVE") or set_by.get("STACK_LIMIT")
+        where = setter.where if setter else "the board's defaults"
+        check_stack_reserve(int(limit.str_value or 0), int(reserve.str_value or 0), where)
     _check_identity(kconf, inputs, set_by)
     if inputs.pristine:
         # Only now: a mistake in the inputs must not cost the old build.

@@ -49,3 +49,21 @@ def check_string(symbol: str, value: str, where: str) -> None:
         raise MpforgeError(f"{where}: CONFIG_{symbol}={shown} is not allowed; use {rule[1]}")
     if "\n" in value or "\x00" in value:
         raise MpforgeError(f"{where}: CONFIG_{symbol} holds a control character; remove it")
+
+
+# Every C frame that checks the stack holds CONFIG_STACK_CHECK_RESERVE bytes of
+# CONFIG_STACK_LIMIT: a program's first calls and imports need this many at once.
+MIN_CHECKED_FRAMES = 32
+
+
+def check_stack_reserve(limit: int, reserve: int, where: str) -> None:
+    """A reserve so large that the limit holds only a few checking frames gives a
+    firmware raising RecursionError at boot (STACK_LIMIT=2048 with RESERVE=4096 did)."""
+    if reserve and limit // reserve < MIN_CHECKED_FRAMES:
+        raise MpforgeError(
+            f"{where}: CONFIG_STACK_CHECK_RESERVE={reserve} leaves room for {limit // reserve} "
+            f"checking C frames in CONFIG_STACK_LIMIT={limit} (a program needs "
+            f"{MIN_CHECKED_FRAMES}: RecursionError at its first calls); lower "
+            f"CONFIG_STACK_CHECK_RESERVE to at most {limit // MIN_CHECKED_FRAMES} or raise "
+            f"CONFIG_STACK_LIMIT to at least {reserve * MIN_CHECKED_FRAMES}"
+        )
