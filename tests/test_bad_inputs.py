@@ -396,6 +396,29 @@ CASES = [
     Case("timeout-negative", {}, ["run", "-b", "host", "--timeout", "-1"], ["above 0"], code=2),
     Case("timeout-nan", {}, ["run", "-b", "host", "--timeout", "nan"], ["above 0"], code=2),
     Case("unknown-command", {}, ["bild", "-b", "host"], ["invalid choice"], code=2),
+    # -b naming another board than the build directory holds (it was ignored: `run -b
+    # rpi_pico` on an nrf52840dk build ran the nrf52840dk image)
+    *(
+        Case(
+            f"{command}-other-boards-build-dir",
+            {},
+            [command, "-b", "host_minimal", "--build-dir", "{tmp}/build", *extra],
+            ["holds a build of board host, not host_minimal", "-b host"],
+        )
+        for command, extra in (
+            ("run", []),
+            ("flash", ["-n"]),
+            ("debug", ["-n"]),
+            ("size", []),
+            ("verify", []),
+        )
+    ),
+    Case(
+        "size-of-a-wasm-launcher",
+        {"wb/firmware": "#!/bin/sh\nexec node firmware.js\n"},
+        ["size", "-b", "wasm_node", "--build-dir", "{tmp}/wb"],
+        ["firmware is not an ELF image", "WebAssembly"],
+    ),
     Case(
         "savedefconfig-to-dir",
         {"out": DIRECTORY},

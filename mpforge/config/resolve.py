@@ -310,8 +310,16 @@ def _write_outputs(
     )
 
 
-def require_config(build_dir: Path) -> Path:
+def require_config(build_dir: Path, board: str | None = None) -> Path:
+    """The .config of `build_dir`, which must be `board`'s when given: `run -b rpi_pico`
+    on a directory holding an nrf52840dk build ran the nrf52840dk image, -b ignored."""
     dotconfig = build_dir / DOTCONFIG
     if not dotconfig.is_file():
         raise MpforgeError(f"{display_path(dotconfig)} does not exist; run `mpforge build` first")
+    record = _read_record(build_dir / INPUTS_RECORD)
+    if board is not None and record is not None and record[2] and record[2] != board:
+        raise MpforgeError(
+            f"{display_path(build_dir)} holds a build of board {record[2]}, not {board}; "
+            f"use -b {record[2]}, or build {board} there first (`mpforge build -b {board}`)"
+        )
     return dotconfig
