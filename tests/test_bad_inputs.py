@@ -80,6 +80,40 @@ PORT_BAUDS = [
     ("esp32c3_devkitm", "ESP32C3_CONSOLE_BAUD"),
     ("esp8266_generic", "ESP8266_CONSOLE_BAUD"),
 ]
+# (case, board, fragment, words of the error): values in range that the C code or the
+# board cannot take.
+PORT_FRAGMENTS = [
+    (
+        "frag-cortex-m-stack-below-limit-and-margin",
+        "netduinoplus2",
+        "CONFIG_CORTEX_M_STACK_SIZE=1024\n",
+        ["b.conf:1", "CORTEX_M_STACK_SIZE", "range 4096"],
+    ),
+    (
+        "frag-cache-not-a-power-of-two",
+        "host",
+        "CONFIG_BUILTIN_CACHE_SIZE=48\n",
+        ["b.conf:1", "BUILTIN_CACHE_SIZE=48", "power of two"],
+    ),
+    (
+        "frag-stm32-pll-p-odd",
+        "pyboard_v11",
+        "CONFIG_STM32_PLL_P=3\n",
+        ["b.conf:1", "STM32_PLL_P=3", "2, 4, 6 or 8"],
+    ),
+    (
+        "frag-stack-reserve-above-the-limit",
+        "netduinoplus2",
+        "CONFIG_STACK_LIMIT=2048\nCONFIG_STACK_CHECK_RESERVE=4096\n",
+        ["b.conf:2", "room for 0 checking C frames", "at most 64"],
+    ),
+    (
+        "frag-stm32-pin",
+        "netduinoplus2",
+        'CONFIG_STM32_UART1_TX_PIN="PZ99"\n',
+        ["b.conf:1", "STM32_UART1_TX_PIN", "PA0 to PH15"],
+    ),
+]
 CFG = ["config", "-b", "host", "--build-dir", "{tmp}/build"]
 APP = [*CFG, "--app", "{tmp}/app"]
 MAIN = {"app/main.py": "print('hello')\n"}
@@ -214,35 +248,14 @@ CASES = [
         for board, symbol in PORT_BAUDS
         for value in ("0", "-9600", "99999999999")
     ),
-    Case(
-        "frag-cortex-m-stack-below-limit-and-margin",
-        {"b.conf": "CONFIG_CORTEX_M_STACK_SIZE=1024\n"},
-        ["config", "-b", "netduinoplus2", "--build-dir", "{tmp}/pb", "-C", "{tmp}/b.conf"],
-        ["b.conf:1", "CORTEX_M_STACK_SIZE", "range 4096"],
-    ),
-    Case(
-        "frag-cache-not-a-power-of-two",
-        {"b.conf": "CONFIG_BUILTIN_CACHE_SIZE=48\n"},
-        [*CFG, "-C", "{tmp}/b.conf"],
-        ["b.conf:1", "BUILTIN_CACHE_SIZE=48", "power of two"],
-    ),
-    Case(
-        "frag-stm32-pll-p-odd",
-        {"b.conf": "CONFIG_STM32_PLL_P=3\n"},
-        ["config", "-b", "pyboard_v11", "--build-dir", "{tmp}/pb", "-C", "{tmp}/b.conf"],
-        ["b.conf:1", "STM32_PLL_P=3", "2, 4, 6 or 8"],
-    ),
-    Case(
-        "frag-stack-reserve-above-the-limit",
-        {"b.conf": "CONFIG_STACK_LIMIT=2048\nCONFIG_STACK_CHECK_RESERVE=4096\n"},
-        ["config", "-b", "netduinoplus2", "--build-dir", "{tmp}/pb", "-C", "{tmp}/b.conf"],
-        ["b.conf:2", "room for 0 checking C frames", "at most 64"],
-    ),
-    Case(
-        "frag-stm32-pin",
-        {"b.conf": 'CONFIG_STM32_UART1_TX_PIN="PZ99"\n'},
-        ["config", "-b", "netduinoplus2", "--build-dir", "{tmp}/pb", "-C", "{tmp}/b.conf"],
-        ["b.conf:1", "STM32_UART1_TX_PIN", "PA0 to PH15"],
+    *(
+        Case(
+            name,
+            {"b.conf": text},
+            ["config", "-b", board, "--build-dir", "{tmp}/pb", "-C", "{tmp}/b.conf"],
+            words,
+        )
+        for name, board, text, words in PORT_FRAGMENTS
     ),
     Case(
         "frag-promptless",
