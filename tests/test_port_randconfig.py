@@ -221,8 +221,9 @@ def build_and_boot(board: str, seed: int, work: Path) -> tuple[str, str]:
         return "fail", f"build warned:\n{out[-3000:]}\n{context}"
     config = (build / ".config").read_text()
     unmodelled_clock = "CONFIG_PORT_STM32=y" in config and "CLOCK_EMULATED=y" not in config
-    if FAMILIES[board] is None or unmodelled_clock:
-        return "ok", ""  # no runner, or a clock QEMU does not model (its RCC reads 0)
+    if FAMILIES[board] is None or unmodelled_clock or "CONFIG_WASM_WEB=y" in config:
+        # no runner, a clock QEMU does not model (its RCC reads 0), or a page for a browser
+        return "ok", ""
     r = _mpforge("run", "-b", board, "--build-dir", build, "--timeout", 120)
     got = r.stdout.replace("\r\n", "\n")
     if r.returncode != 0 or EXPECTED not in got:
