@@ -76,6 +76,19 @@ class TestLinkerScript:
             e.value.message
         )
 
+    def test_a_heap_that_cannot_shrink_enough_names_the_compiler(self) -> None:
+        """feather_m0 (32 KiB RAM) with CONFIG_COMPILER: the heap's floor is then 32768,
+        and "lower CONFIG_HEAP_SIZE" alone was a fix the range refuses."""
+        view = _view(
+            HEAP_SIZE="32768", RAM_SIZE="0x8000", CORTEX_M_STACK_SIZE="6144", STACK_LIMIT="4096"
+        )
+        with pytest.raises(MpforgeError) as e:
+            memory_map(ConfigView("testboard", {**view.values, "COMPILER": "y"}), "CORTEX_M")
+        assert "at most 26624 (which needs CONFIG_COMPILER off" in e.value.message
+        with pytest.raises(MpforgeError) as e:
+            memory_map(view, "CORTEX_M")
+        assert e.value.message.endswith("lower CONFIG_HEAP_SIZE to at most 26624")
+
     def test_heap_and_stack_must_fit_ram(self) -> None:
         with pytest.raises(MpforgeError, match="exceed the 131072 bytes of RAM .* by 4096 bytes"):
             memory_map(_view(HEAP_SIZE=str(131072 - 16384 + 4096)), "CORTEX_M")
