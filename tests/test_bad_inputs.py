@@ -108,6 +108,12 @@ PORT_FRAGMENTS = [
         ["b.conf:2", "room for 0 checking C frames", "at most 64"],
     ),
     (
+        "frag-wasm-opt-level-og",
+        "wasm_node",
+        'CONFIG_WASM_OPT_LEVEL="-Og"\n',
+        ["b.conf:1", "WASM_OPT_LEVEL", "emcc takes no -Og"],
+    ),
+    (
         "frag-stm32-pin",
         "netduinoplus2",
         'CONFIG_STM32_UART1_TX_PIN="PZ99"\n',

@@ -81,7 +81,7 @@ N = int(os.environ.get("MPFORGE_RANDCONFIG", "0"))
 
 def _string_value(rng: random.Random, sym: kconfiglib.Symbol) -> str | None:
     if sym.name.endswith("_OPT_LEVEL"):
-        return rng.choice(OPT_LEVELS)
+        return rng.choice([o for o in OPT_LEVELS if sym.name != "WASM_OPT_LEVEL" or o != "-Og"])
     if sym.name.startswith("STM32_UART") and sym.name.endswith("_PIN"):
         n, d = int(sym.name[len("STM32_UART")]), sym.name.split("_")[2]
         return rng.choice(STM32_PINS[n][0 if d == "TX" else 1])

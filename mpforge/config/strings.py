@@ -16,6 +16,12 @@ _OPT_LEVEL = (
     re.compile(r"-O[0-3sgz]|-Ofast"),
     "one of -O0 -O1 -O2 -O3 -Os -Og -Oz -Ofast (one flag, no spaces)",
 )
+# emcc (3.1.6) reads -O<level> as a number but for s and z: -Og and -Ofast stop it with a
+# Python traceback.
+_WASM_OPT_LEVEL = (
+    re.compile(r"-O[0-3sz]"),
+    "one of -O0 -O1 -O2 -O3 -Os -Oz (one flag, no spaces; emcc takes no -Og or -Ofast)",
+)
 _STM32_PIN = (re.compile(r"P[A-H]([0-9]|1[0-5])"), "a pin name PA0 to PH15, e.g. PA9")
 # Every string with a prompt that reaches a command line or C has its rule here
 # (tests/test_config.py checks it for each prompted string of the tree).
@@ -24,7 +30,7 @@ RULES = {
     "CORTEX_M_OPT_LEVEL": _OPT_LEVEL,
     "ESP32C3_OPT_LEVEL": _OPT_LEVEL,
     "ESP8266_OPT_LEVEL": _OPT_LEVEL,
-    "WASM_OPT_LEVEL": _OPT_LEVEL,
+    "WASM_OPT_LEVEL": _WASM_OPT_LEVEL,
     **{f"STM32_UART{n}_{d}_PIN": _STM32_PIN for n in range(1, 7) for d in ("TX", "RX")},
 }
 # Ints with a rule beyond their Kconfig range (the C code's _Static_assert says the same).
