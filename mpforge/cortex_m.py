@@ -73,14 +73,26 @@ RUNNER_BATCH = 0x6D70664E
 
 
 def runner_mode_address(elf: Path, name: str = RUNNER_MODE_SYMBOL) -> int | None:
-    """The address of the runner's word `name` in `elf`, or None (an image without it)."""
-    from mpforge.images import elf as elfreader
+    """The address of the runner's word `name` in `elf`, or None (an image without it).
+
+    Read from the symbol table whatever the symbol's type: with CONFIG_LTO and -O0 GCC
+    emits the word as a local STT_NOTYPE symbol, which images/elf.py's sized
+    function/object symbols leave out (the runners then never set it, and a batch run
+    sat in the REPL until its timeout)."""
+    from elftools.elf.elffile import ELFFile
+    from elftools.elf.sections import SymbolTableSection
 
     if not elf.is_file():
         return None
-    for symbol in elfreader.read(elf).symbols:
-        if symbol.name == name:
-            return symbol.address
+    with elf.open("rb") as f:
+        table = ELFFile(f).get_section_by_name(".symtab")
+        if not isinstance(table, SymbolTableSection):
+            return None
+        for symbol in table.get_symbol_by_name(name) or ():
+            if symbol["st_info"]["type"] in ("STT_OBJECT", "STT_NOTYPE") and isinstance(
+                symbol["st_shndx"], int
+            ):
+                return int(symbol["st_value"])
     return None
 
 

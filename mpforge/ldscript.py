@@ -22,6 +22,8 @@ from mpforge.errors import MpforgeError
 # rest is for C code called from the VM that does not check the limit. A layer may
 # set its own, CONFIG_<PREFIX>_STACK_MARGIN (ARMv6-M stacks no FPU state).
 STACK_MARGIN = 2048
+STACK_LIMIT_MIN = 2048  # the floor of CONFIG_STACK_LIMIT's range (py/Kconfig)
+HEAP_MIN_RUNTIME_CODE = 32768  # CONFIG_HEAP_SIZE's floor with the compiler or a filesystem
 
 
 @dataclass(frozen=True)
@@ -81,18 +83,32 @@ def _check(view: ConfigView, prefix: str, mm: MemoryMap) -> None:
     margin_symbol = f"{prefix}_STACK_MARGIN"
     margin = view.int(margin_symbol) if margin_symbol in view.values else STACK_MARGIN
     if limit + margin > mm.stack_size:
+        # Only a fix that exists: the limit cannot go below its range's floor.
+        lower = (
+            f"lower CONFIG_STACK_LIMIT to at most {mm.stack_size - margin} or "
+            if mm.stack_size - margin >= STACK_LIMIT_MIN
+            else ""
+        )
         raise MpforgeError(
             f"board {board}: CONFIG_STACK_LIMIT={limit} leaves less than {margin} "
             f"bytes of the {mm.stack_size}-byte stack (CONFIG_{prefix}_STACK_SIZE) for "
-            f"interrupts; lower CONFIG_STACK_LIMIT to at most {mm.stack_size - margin} "
-            f"or raise CONFIG_{prefix}_STACK_SIZE"
+            f"interrupts; {lower}raise CONFIG_{prefix}_STACK_SIZE to at least {limit + margin}"
         )
     heap = view.int("HEAP_SIZE")
     if heap + mm.stack_size > mm.ram_size:
+        room = mm.ram_size - mm.stack_size
+        fix = f"lower CONFIG_HEAP_SIZE to at most {room}"
+        # The heap's floor (py/Kconfig): 32 KiB where code arrives at run time.
+        runtime_code = [n for n in ("COMPILER", "PORT_HAS_FILESYSTEM") if view.values.get(n) == "y"]
+        if room < HEAP_MIN_RUNTIME_CODE and runtime_code:
+            fix += (
+                f" (which needs CONFIG_{runtime_code[0]} off: with it the heap is at least "
+                f"{HEAP_MIN_RUNTIME_CODE} bytes)"
+            )
         raise MpforgeError(
             f"board {board}: CONFIG_HEAP_SIZE={heap} plus the {mm.stack_size}-byte stack "
             f"exceed the {mm.ram_size} bytes of RAM (CONFIG_RAM_SIZE) by "
-            f"{heap + mm.stack_size - mm.ram_size} bytes; lower CONFIG_HEAP_SIZE"
+            f"{heap + mm.stack_size - mm.ram_size} bytes; {fix}"
         )
 
 

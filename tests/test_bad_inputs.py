@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,6 +65,61 @@ def _frag(*lines: str) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+# One board per family: its optimisation flag and its console's baud rate.
+PORT_OPT_LEVELS = [
+    ("netduinoplus2", "CORTEX_M_OPT_LEVEL"),
+    ("esp32c3_devkitm", "ESP32C3_OPT_LEVEL"),
+    ("esp8266_generic", "ESP8266_OPT_LEVEL"),
+    ("wasm_node", "WASM_OPT_LEVEL"),
+]
+PORT_BAUDS = [
+    ("netduinoplus2", "STM32_CONSOLE_BAUD"),
+    ("microbit", "NRF_CONSOLE_BAUD"),
+    ("rpi_pico", "RP2040_CONSOLE_BAUD"),
+    ("feather_m0", "SAMD_CONSOLE_BAUD"),
+    ("esp32c3_devkitm", "ESP32C3_CONSOLE_BAUD"),
+    ("esp8266_generic", "ESP8266_CONSOLE_BAUD"),
+]
+# (case, board, fragment, words of the error): values in range that the C code or the
+# board cannot take.
+PORT_FRAGMENTS = [
+    (
+        "frag-cortex-m-stack-below-limit-and-margin",
+        "netduinoplus2",
+        "CONFIG_CORTEX_M_STACK_SIZE=1024\n",
+        ["b.conf:1", "CORTEX_M_STACK_SIZE", "range 4096"],
+    ),
+    (
+        "frag-cache-not-a-power-of-two",
+        "host",
+        "CONFIG_BUILTIN_CACHE_SIZE=48\n",
+        ["b.conf:1", "BUILTIN_CACHE_SIZE=48", "power of two"],
+    ),
+    (
+        "frag-stm32-pll-p-odd",
+        "pyboard_v11",
+        "CONFIG_STM32_PLL_P=3\n",
+        ["b.conf:1", "STM32_PLL_P=3", "2, 4, 6 or 8"],
+    ),
+    (
+        "frag-stack-reserve-above-the-limit",
+        "netduinoplus2",
+        "CONFIG_STACK_LIMIT=2048\nCONFIG_STACK_CHECK_RESERVE=4096\n",
+        ["b.conf:2", "room for 0 checking C frames", "at most 64"],
+    ),
+    (
+        "frag-wasm-opt-level-og",
+        "wasm_node",
+        'CONFIG_WASM_OPT_LEVEL="-Og"\n',
+        ["b.conf:1", "WASM_OPT_LEVEL", "emcc takes no -Og"],
+    ),
+    (
+        "frag-stm32-pin",
+        "netduinoplus2",
+        'CONFIG_STM32_UART1_TX_PIN="PZ99"\n',
+        ["b.conf:1", "STM32_UART1_TX_PIN", "PA0 to PH15"],
+    ),
+]
 CFG = ["config", "-b", "host", "--build-dir", "{tmp}/build"]
 APP = [*CFG, "--app", "{tmp}/app"]
 MAIN = {"app/main.py": "print('hello')\n"}
@@ -177,6 +233,35 @@ CASES = [
         {"b.conf": 'CONFIG_HOST_OPT_LEVEL="-O2 -g0"\n'},
         [*CFG, "-C", "{tmp}/b.conf"],
         ["b.conf:1", "one flag"],
+    ),
+    # -- the ports' own options, on one board of each family (-b BOARD)
+    *(
+        Case(
+            f"frag-opt-level-{board}",
+            {"b.conf": f'CONFIG_{symbol}="-O2 -DX"\n'},
+            ["config", "-b", board, "--build-dir", "{tmp}/pb", "-C", "{tmp}/b.conf"],
+            ["b.conf:1", symbol, "one flag"],
+        )
+        for board, symbol in PORT_OPT_LEVELS
+    ),
+    *(
+        Case(
+            f"frag-baud-{board}-{value}",
+            {"b.conf": f"CONFIG_{symbol}={value}\n"},
+            ["config", "-b", board, "--build-dir", "{tmp}/pb", "-C", "{tmp}/b.conf"],
+            ["b.conf:1", symbol, "range"],
+        )
+        for board, symbol in PORT_BAUDS
+        for value in ("0", "-9600", "99999999999")
+    ),
+    *(
+        Case(
+            name,
+            {"b.conf": text},
+            ["config", "-b", board, "--build-dir", "{tmp}/pb", "-C", "{tmp}/b.conf"],
+            words,
+        )
+        for name, board, text, words in PORT_FRAGMENTS
     ),
     Case(
         "frag-promptless",
@@ -330,6 +415,29 @@ CASES = [
     Case("timeout-negative", {}, ["run", "-b", "host", "--timeout", "-1"], ["above 0"], code=2),
     Case("timeout-nan", {}, ["run", "-b", "host", "--timeout", "nan"], ["above 0"], code=2),
     Case("unknown-command", {}, ["bild", "-b", "host"], ["invalid choice"], code=2),
+    # -b naming another board than the build directory holds (it was ignored: `run -b
+    # rpi_pico` on an nrf52840dk build ran the nrf52840dk image)
+    *(
+        Case(
+            f"{command}-other-boards-build-dir",
+            {},
+            [command, "-b", "host_minimal", "--build-dir", "{tmp}/build", *extra],
+            ["holds a build of board host, not host_minimal", "-b host"],
+        )
+        for command, extra in (
+            ("run", []),
+            ("flash", ["-n"]),
+            ("debug", ["-n"]),
+            ("size", []),
+            ("verify", []),
+        )
+    ),
+    Case(
+        "size-of-a-wasm-launcher",
+        {"wb/firmware": "#!/bin/sh\nexec node firmware.js\n"},
+        ["size", "-b", "wasm_node", "--build-dir", "{tmp}/wb"],
+        ["firmware is not an ELF image", "WebAssembly"],
+    ),
     Case(
         "savedefconfig-to-dir",
         {"out": DIRECTORY},
@@ -718,3 +826,23 @@ def test_stdin_fragment_is_read_once(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "CONFIG_HEAP_SIZE=40960" in proc.stdout and "/dev/stdin:1" in proc.stdout
+
+
+def test_stm32_pll_figures_off_the_sysclk_stop_the_build_in_one_line(tmp_path: Path) -> None:
+    """Each PLL figure has a prompt and a range, but together they must give the chip's
+    SYSCLK: one changed (PLL_N=200) ended in clock.c's static assertion, a compiler error
+    naming no setting; the SConscript says which and gives figures that work."""
+    (tmp_path / "b.conf").write_text("CONFIG_STM32_PLL_N=200\n")
+    build = ["--build-dir", str(tmp_path / "b"), "-C", str(tmp_path / "b.conf")]
+    proc = subprocess.run(
+        [sys.executable, "-m", "mpforge", "build", "-b", "pyboard_v11", *build],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=paths.ROOT,
+    )
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("error:")]
+    assert proc.returncode != 0 and len(errors) == 1, proc.stdout + proc.stderr
+    for word in ("PLL_N=200", "200000000 Hz", "168000000 Hz", "N=336"):
+        assert word in errors[0]
+    assert "static assertion" not in proc.stderr and " CC " not in proc.stdout

@@ -13,6 +13,7 @@ from helpers import fragment, mpforge
 from mpforge.boards import board_names, find_defconfig
 from mpforge.config.fragment import parse_fragment
 from mpforge.config.resolve import ConfigInputs, resolve
+from mpforge.config.strings import RULES, UNRULED
 from mpforge.config.tree import load_kconfig
 
 
@@ -30,6 +31,22 @@ def test_every_defconfig_resolves_without_warning(board: str, tmp_path: Path) ->
     # Every line of the defconfig took effect (the strict checks would raise otherwise).
     for a in parse_fragment(find_defconfig(board)):
         assert res.view.value(a.symbol) == a.value
+
+
+def test_every_prompted_number_has_a_range_and_every_prompted_string_a_rule(
+    tmp_path: Path,
+) -> None:
+    """What a user can set reaches C or a command line: an int without a range let
+    CONFIG_*_CONSOLE_BAUD=0 build a board whose console never opened, a string without a
+    rule let CONFIG_CORTEX_M_OPT_LEVEL="-O2 -DX" reach the compiler."""
+    kconf = load_kconfig(tmp_path)
+    for sym in kconf.unique_defined_syms:
+        if not any(node.prompt for node in sym.nodes):
+            continue
+        if sym.orig_type in (kconfiglib.INT, kconfiglib.HEX):
+            assert sym.ranges, f"CONFIG_{sym.name} ({sym.nodes[0].filename}) has no range"
+        elif sym.orig_type == kconfiglib.STRING:
+            assert sym.name in RULES or sym.name in UNRULED, f"CONFIG_{sym.name}: no rule"
 
 
 class TestFragments:

@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from mpforge import paths
-from mpforge.cortex_m import cpu_flags, layer_sources, link_flags
+from mpforge.cortex_m import (
+    RUNNER_MODE_SYMBOL,
+    cpu_flags,
+    layer_sources,
+    link_flags,
+    runner_mode_address,
+)
 from mpforge.errors import MpforgeError
 
 ARM_GCC = shutil.which("arm-none-eabi-gcc")
@@ -111,3 +117,26 @@ def test_small_string_functions_compile_without_calling_themselves(tmp_path: Pat
         check=True,
     ).stdout
     assert undefined.strip() == ""
+
+
+@pytest.mark.skipif(ARM_GCC is None, reason="no arm-none-eabi-gcc")
+@pytest.mark.parametrize(
+    "directives", ["", ".type cm_runner_mode, %object\n.size cm_runner_mode, 4\n"]
+)
+def test_the_runners_word_is_found_whatever_its_symbol_type(
+    directives: str, tmp_path: Path
+) -> None:
+    """CONFIG_LTO with -O0 made cm_runner_mode a local STT_NOTYPE symbol: the runners looked
+    only at sized objects, never set the word, and `mpforge run` of a non-interactive
+    nrf52840dk sat in the firmware's wait for Ctrl-D until its timeout."""
+    source = tmp_path / "w.s"
+    source.write_text(
+        f".bss\n.balign 4\n.space 8\n{directives}{RUNNER_MODE_SYMBOL}:\n.space 4\n"
+        ".text\n.global _start\n_start:\nb _start\n"
+    )
+    elf = tmp_path / "w.elf"
+    subprocess.run(
+        [ARM_GCC, "-nostdlib", "-Wl,-Ttext=0x1000", "-Wl,-Tbss=0x20000000", source, "-o", elf],
+        check=True,
+    )
+    assert runner_mode_address(elf) == 0x20000008

@@ -65,6 +65,30 @@ class TestLinkerScript:
         assert "CONFIG_STACK_LIMIT=16000" in e.value.message
         assert f"at most {16384 - STACK_MARGIN}" in e.value.message
 
+    def test_a_stack_below_the_smallest_limit_asks_only_for_a_larger_stack(self) -> None:
+        """CONFIG_STACK_LIMIT cannot go below 2048: with a 3 KiB stack the message said
+        "lower CONFIG_STACK_LIMIT to at most 1024" (a value the range refuses) and, for
+        a 1 KiB stack, "at most -1024"."""
+        with pytest.raises(MpforgeError) as e:
+            memory_map(_view(STACK_LIMIT="2048", CORTEX_M_STACK_SIZE="3072"), "CORTEX_M")
+        assert "lower CONFIG_STACK_LIMIT" not in e.value.message
+        assert f"raise CONFIG_CORTEX_M_STACK_SIZE to at least {2048 + STACK_MARGIN}" in (
+            e.value.message
+        )
+
+    def test_a_heap_that_cannot_shrink_enough_names_the_compiler(self) -> None:
+        """feather_m0 (32 KiB RAM) with CONFIG_COMPILER: the heap's floor is then 32768,
+        and "lower CONFIG_HEAP_SIZE" alone was a fix the range refuses."""
+        view = _view(
+            HEAP_SIZE="32768", RAM_SIZE="0x8000", CORTEX_M_STACK_SIZE="6144", STACK_LIMIT="4096"
+        )
+        with pytest.raises(MpforgeError) as e:
+            memory_map(ConfigView("testboard", {**view.values, "COMPILER": "y"}), "CORTEX_M")
+        assert "at most 26624 (which needs CONFIG_COMPILER off" in e.value.message
+        with pytest.raises(MpforgeError) as e:
+            memory_map(view, "CORTEX_M")
+        assert e.value.message.endswith("lower CONFIG_HEAP_SIZE to at most 26624")
+
     def test_heap_and_stack_must_fit_ram(self) -> None:
         with pytest.raises(MpforgeError, match="exceed the 131072 bytes of RAM .* by 4096 bytes"):
             memory_map(_view(HEAP_SIZE=str(131072 - 16384 + 4096)), "CORTEX_M")

@@ -80,7 +80,7 @@ def gdb_command(elf: Path, port: int, extra: list[str]) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     directory = build_dir(args)
-    view = read_dotconfig(args.board, require_config(directory))
+    view = read_dotconfig(args.board, require_config(directory, args.board))
     elf = directory / "firmware.elf"
     if not elf.is_file():
         raise MpforgeError(f"{elf} does not exist; build it first with `mpforge build`")

@@ -25,5 +25,5 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     directory = build_dir(args)
-    view = read_dotconfig(args.board, require_config(directory))
+    view = read_dotconfig(args.board, require_config(directory, args.board))
     return flash(directory, view, args.method, args.dry_run, args.port)

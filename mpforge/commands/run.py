@@ -61,7 +61,7 @@ def _seconds(text: str) -> float:
 
 def run(args: argparse.Namespace) -> int:
     directory = build_dir(args)
-    view = read_dotconfig(args.board, require_config(directory))
+    view = read_dotconfig(args.board, require_config(directory, args.board))
     emulator = view.value("EMULATOR")
     runner_class = runner_for(emulator)
     if runner_class is None:

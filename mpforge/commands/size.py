@@ -14,6 +14,7 @@ from pathlib import Path
 from mpforge import symbolcost
 from mpforge.build import run_scons_captured, scons_command
 from mpforge.commands.common import add_board, build_dir, positive_int
+from mpforge.config.resolve import require_config
 from mpforge.errors import MpforgeError
 from mpforge.images import elf as elffile
 from mpforge.images.lto import linked_by_lto
@@ -81,6 +82,12 @@ def measure(directory: Path, board: str) -> dict:
             f"{directory}: no built image (firmware.elf or firmware); "
             f"build it first: mpforge build -b {board}"
         )
+    with image.open("rb") as f:
+        if f.read(4) != b"\x7fELF":
+            raise MpforgeError(
+                f"{image} is not an ELF image (board {board}): mpforge size measures what a "
+                "linker placed in flash and RAM; a WebAssembly build has neither"
+            )
     map_path = image.with_suffix(".map") if image.suffix else image.parent / "firmware.map"
     if not map_path.is_file():
         raise MpforgeError(f"{map_path}: link map missing; rebuild: mpforge build -b {board}")
@@ -287,6 +294,8 @@ def run(args: argparse.Namespace) -> int:
         raise MpforgeError(
             "--max-growth needs --diff OTHER: the build to measure the growth against"
         )
+    if (build_dir(args) / ".config").is_file():
+        require_config(build_dir(args), args.board)  # -b must name the board built there
     if args.symbols is not None:
         return run_symbols(args, build_dir(args))
     rep = measure(build_dir(args), args.board)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from mpforge.commands.common import add_board, build_dir, positive_int
+from mpforge.config.resolve import require_config
 from mpforge.provenance.verify import verify
 
 
@@ -16,6 +17,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if (build_dir(args) / ".config").is_file():
+        require_config(build_dir(args), args.board)  # -b must name the board built there
     print(f"verify: rebuilding {args.board} from scratch in a temporary directory ...", flush=True)
     verdict = verify(args.board, build_dir(args), args.jobs)
     if verdict.identical:

@@ -29,7 +29,7 @@ from mpforge.config.apply import Overrides, apply_assignments, same_value, why_n
 from mpforge.config.fragment import Assignment, display_path
 from mpforge.config.inputs import STREAMS_DIR, ConfigInputs
 from mpforge.config.pathvalues import read_assignments
-from mpforge.config.strings import check_string
+from mpforge.config.strings import check_stack_reserve, check_string
 from mpforge.config.tree import (
     BOARD_KCONFIG,
     PACKAGES_KCONFIG,
@@ -71,6 +71,11 @@ def resolve(inputs: ConfigInputs, report: Report) -> Resolution:
     overrides.flush(report)
     for a in set_by.values():
         check_string(a.symbol, a.value, a.where)
+    if "STACK_CHECK_RESERVE" in kconf.syms:
+        reserve, limit = kconf.syms["STACK_CHECK_RESERVE"], kconf.syms["STACK_LIMIT"]
+        setter = set_by.get("STACK_CHECK_RESERVE") or set_by.get("STACK_LIMIT")
+        where = setter.where if setter else "the board's defaults"
+        check_stack_reserve(int(limit.str_value or 0), int(reserve.str_value or 0), where)
     _check_identity(kconf, inputs, set_by)
     if inputs.pristine:
         # Only now: a mistake in the inputs must not cost the old build.
@@ -305,8 +310,16 @@ def _write_outputs(
     )
 
 
-def require_config(build_dir: Path) -> Path:
+def require_config(build_dir: Path, board: str | None = None) -> Path:
+    """The .config of `build_dir`, which must be `board`'s when given: `run -b rpi_pico`
+    on a directory holding an nrf52840dk build ran the nrf52840dk image, -b ignored."""
     dotconfig = build_dir / DOTCONFIG
     if not dotconfig.is_file():
         raise MpforgeError(f"{display_path(dotconfig)} does not exist; run `mpforge build` first")
+    record = _read_record(build_dir / INPUTS_RECORD)
+    if board is not None and record is not None and record[2] and record[2] != board:
+        raise MpforgeError(
+            f"{display_path(build_dir)} holds a build of board {record[2]}, not {board}; "
+            f"use -b {record[2]}, or build {board} there first (`mpforge build -b {board}`)"
+        )
     return dotconfig

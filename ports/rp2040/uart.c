@@ -7,9 +7,10 @@
 #include "rp2040hal.h"
 #include "ring.h"
 
-// UART functions sit on fixed pins: GPn carries UART (n / 4) % 2, TX when n % 4 == 0
+// UART functions sit on fixed pins: GPn carries UART ((n + 4) / 8) % 2 (UART0 on GP0, 12,
+// 16, 28; UART1 on GP4, 8, 20, 24), TX when n % 4 == 0
 // and RX when n % 4 == 1 (datasheet 1.4.3, function 2).
-#define UART_OF_PIN(n) (((n) / 4) % 2)
+#define UART_OF_PIN(n) ((((n) + 4) / 8) % 2)
 _Static_assert(CONFIG_RP2040_UART1_TX_PIN % 4 == 0 && UART_OF_PIN(CONFIG_RP2040_UART1_TX_PIN) == 1
                    && CONFIG_RP2040_UART1_TX_PIN < GPIO_COUNT,
     "CONFIG_RP2040_UART1_TX_PIN must be GP4, GP8, GP20 or GP24");

@@ -67,7 +67,7 @@ int mpf_wasm_run_mpy(const uint8_t *data, size_t len) {
     return mpf_boot_exit_status(nlr.exc);
 }
 
-#if CONFIG_COMPILER
+#if CONFIG_COMPILER && CONFIG_REPL
 // Run [len] bytes of UTF-8 source in the session's __main__ ([single]: as one REPL entry,
 // printing an expression's value); returns 0, 1 after an uncaught exception (its
 // traceback printed), or SystemExit's status.

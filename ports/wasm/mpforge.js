@@ -3,7 +3,7 @@
 //   const py = await mpforge.load({stdout: (line) => ..., stderr: (line) => ...});
 //   py.main();              // run the frozen boot.py and main.py; returns the exit status
 //   py.runMpy(bytes);       // run a compiled .mpy (a Uint8Array) as __main__; its status
-//   py.exec(source);        // run Python source (builds with the compiler); its status
+//   py.exec(source);        // run Python source (builds with the compiler and REPL); its status
 //   py.exec(line, {single: true});  // one REPL entry: an expression's value is printed
 //   py.needsMore(source);   // true when a REPL should ask for another line ("... ")
 //
@@ -32,7 +32,9 @@ const mpforge = {
     const compiler = typeof module._mpf_wasm_exec === "function";
     const needCompiler = () => {
       if (!compiler) {
-        throw new Error("this build has no compiler: enable CONFIG_COMPILER (mpforge menuconfig)");
+        throw new Error(
+          "this build has no exec(): enable CONFIG_COMPILER and CONFIG_REPL (mpforge menuconfig)",
+        );
       }
     };
     const utf8 = new TextEncoder();
