@@ -75,7 +75,7 @@ static mpf_obj_t call_special(mpf_obj_t m, mpf_obj_t self, size_t n, const mpf_o
     }
     const mpf_type_t *mt = mpf_obj_type(m);
     if (mt == &mpf_type_staticmethod) {
-        return mpf_call(((const mpf_wrapper_t *)mpf_obj_ptr(m))->fun, n, 0, a + 1);
+        return mpf_call(((const mpf_wrapper_t *)mpf_obj_ptr(m))->fun, n, 0, args);
     }
     if (mt == &mpf_type_classmethod) {
         a[0] = mpf_obj_from_ptr(mpf_obj_type(self));
