@@ -353,7 +353,7 @@ MPF_INTERNAL mpf_obj_t mpf_seq_make_new(size_t n_args, size_t n_kw, const mpf_ob
 // An iterator over the items of a tuple or list (it re-reads the length at each step).
 MPF_INTERNAL mpf_obj_t mpf_seq_getiter(mpf_obj_t self);
 // A tuple's iterator (a list's: mpf_seq_getiter), named tuple_iterator (seq.c, CONFIG_ITER_TYPE_NAMES).
-MPF_INTERNAL mpf_obj_t mpf_tuple_getiter(mpf_obj_t self);
+MPF_INTERNAL mpf_obj_t mpf_seq_tuple_getiter(mpf_obj_t self);
 MPF_INTERNAL const mpf_fun_builtin_t mpf_seq_count_obj, mpf_seq_index_obj;
 
 // ---------------------------------------------------------------- growable arrays (items.c)

@@ -76,7 +76,7 @@ const mpf_type_t mpf_type_tuple = MPF_TYPE(MPF_QSTR_tuple, MPF_TYPE_FLAG_SUBCLAS
     (binary_op, tuple_binary_op),
     (subscr, tuple_subscr),
 #if CONFIG_ITER_TYPE_NAMES
-    (getiter, mpf_tuple_getiter),
+    (getiter, mpf_seq_tuple_getiter),
 #else
     (getiter, mpf_seq_getiter),
 #endif

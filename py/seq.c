@@ -275,7 +275,7 @@ mpf_obj_t mpf_seq_getiter(mpf_obj_t self) {
 }
 
 #if CONFIG_ITER_TYPE_NAMES
-mpf_obj_t mpf_tuple_getiter(mpf_obj_t self) {
+mpf_obj_t mpf_seq_tuple_getiter(mpf_obj_t self) {
     return seq_iter_new(self, &tuple_iter_type);
 }
 #endif
