@@ -897,6 +897,28 @@ print(attempt(lambda: 10 ** 400 * 1.0), attempt(lambda: 10.0 ** 400), 1e308 * 10
 # Sources CPython 3.11 accepts and mpy-cross rejects: the compiler follows CPython (an empty
 # target unpacks nothing, `del ()` deletes nothing). Each prints what CPython prints.
 BEYOND_MPY_CROSS: dict[str, str] = {
+    # a decorator may be any expression (CPython 3.9; mpy-cross takes a dotted name and one
+    # call only): trio's _core/_tests/test_ki.py `@_core.enable_ki_protection if e else _id`
+    # `:=` in parentheses in an f-string's field is an assignment (mpy-cross ends the field's
+    # expression at the ':': invalid syntax); pip's vendored platformdirs/unix.py
+    "fstring_walrus_in_field": """x = 0
+def f(g):
+    s = f"{x}, {(fb := g())!r:>6}|{(y := 2) + fb}"
+    return s, fb, y
+print(f(lambda: 7), f"{(x := 5)}", x, f"{x:=^7}")
+""",
+    "decorator_any_expression": """decos = [lambda f: f.__name__ + "!", lambda f: 2]
+@decos[0]
+def f():
+    pass
+@(lambda f: 1) if len(decos) > 5 else decos[1]
+def g():
+    pass
+@decos[0] if g else None
+class C:
+    pass
+print(f, g, C)
+""",
     "assign_empty_tuple": "() = []\n[] = ()\nprint('ok')\n",
     "assign_nested_empty_tuple": "for ((), a) in [([], 1), ((), 2)]:\n    print(a)\n",
     # bytes have no \N escape (mpy-cross rejects it); an octal escape above 0o377 wraps
