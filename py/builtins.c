@@ -774,7 +774,14 @@ static mpf_obj_t builtin_import(size_t n_args, const mpf_obj_t *args) {
     mpf_obj_t fromlist = n_args > 3 ? args[3] : MPF_OBJ_NONE;
     mpf_int_t level = n_args > 4 ? mpf_obj_get_int(args[4]) : 0;
     mpf_obj_t globals = n_args > 1 && args[1] != MPF_OBJ_NONE ? args[1] : builtin_globals();
-    return mpf_import_name(mpf_builtin_attr_name(args[0]), fromlist, level, globals);
+    const mpf_qstr_t name = mpf_builtin_attr_name(args[0]);
+    if (level < 0) {
+        mpf_raise_msg(&mpf_type_ValueError, "level must be >= 0");
+    }
+    if (name == MPF_QSTRE_ && level == 0) {
+        mpf_raise_msg(&mpf_type_ValueError, "Empty module name");
+    }
+    return mpf_import_name(name, fromlist, level, globals);
 }
 
 // ---------------------------------------------------------------- the table

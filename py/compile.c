@@ -710,13 +710,12 @@ mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args)
 }
 
 // What the REPL (compile mode 'single') calls with each expression statement's value:
-// print its repr unless it is None, and keep it as _ (in __main__'s globals).
+// print its repr unless it is None, and keep it as builtins._ (as CPython's sys.displayhook:
+// a global _ hides it).
 mpf_obj_t mpf_builtin_repl_print(mpf_obj_t v) {
     if (v != MPF_OBJ_NONE) {
         mpf_printf(&mpf_print_stdout, "%R\n", v);
-        if (mpf_state.main_globals != MPF_OBJ_NULL) {
-            mpf_dict_store(mpf_state.main_globals, mpf_obj_new_qstr(MPF_QSTR__), v);
-        }
+        mpf_store_attr(mpf_import_name(MPF_QSTR_builtins, MPF_OBJ_NONE, 0, MPF_OBJ_NULL), MPF_QSTR__, v);
     }
     return MPF_OBJ_NONE;
 }

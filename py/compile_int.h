@@ -126,6 +126,7 @@ enum {
     E_AUGASSIGN,
     E_MIX,
     E_SINGLE_ONE,
+    E_IMPORT_STAR,
     // the lexer's
     E_UNTERMINATED_TRIPLE,
     E_UNTERMINATED,
