@@ -259,7 +259,7 @@ class Gen:
         self, ind: int, scope: list[str], depth: int, in_loop: bool, in_fn: bool | str
     ) -> None:
         r = self.r
-        k = r.randrange(22 if depth < 3 else 9)
+        k = r.randrange(29 if depth < 3 else 9)
         e = lambda: self.expr(scope)  # noqa: E731
         nb = lambda: r.randint(1, 3)  # noqa: E731
         if k == 0:
@@ -365,6 +365,70 @@ class Gen:
             )
         elif k == 20:
             self.emit(ind, f"{self.name(scope)}[{self.subscript(scope, 1)}] = {e()}")
+        elif k == 21 and in_fn == "async":
+            self.emit(ind, r.choice([f"await {e()}", f"{self.name(scope)} = await {e()}"]))
+            self.emit(
+                ind,
+                r.choice(
+                    [
+                        f"async with {e()} as {self.name(scope)}:",
+                        f"async for {self.name(scope)} in {e()}:",
+                    ]
+                ),
+            )
+            self.block(ind + 1, scope, nb(), depth + 1, True, in_fn)
+        elif k == 22:  # unwinding: break/continue/return through with and finally
+            self.emit(ind, f"for {self.name(scope)} in {e()}:")
+            self.emit(ind + 1, f"with {e()} as {self.name(scope)}:")
+            self.emit(ind + 2, "try:")
+            self.emit(ind + 3, f"if {e()}: break")
+            self.emit(ind + 3, f"if {e()}: continue")
+            self.emit(ind + 3, f"return {e()}" if in_fn else "pass")
+            self.emit(ind + 2, "finally:")
+            self.block(ind + 3, scope, 1, depth + 1, False, in_fn)
+        elif k == 23:
+            self.emit(
+                ind,
+                f"{self.name(scope)}(*{self.name(scope)}, *{self.name(scope)}, "
+                f"k={e()}, **{self.name(scope)}, **{self.name(scope)})",
+            )
+        elif k == 24:
+            n = self.name(scope)
+            self.emit(
+                ind,
+                f"{n} = f\"{{f'{{{n}}}'!r:>{{{self.name(scope)}}}}}"
+                f'{{{n}!s:{{{n}}}<{r.randint(1, 9)}}}{{{n}:#x}}"',
+            )
+        elif k == 25:
+            self.fn += 1
+            self.emit(ind, f"@{self.name(scope)}")
+            self.emit(ind, f"class K{self.fn}({self.name(scope)}, metaclass=M, kw={e()}):")
+            self.emit(ind + 1, "def m(self, *a, **k):")
+            self.emit(ind + 2, "def inner():")
+            self.emit(ind + 3, "return __class__, self, a, k")
+            self.emit(ind + 2, "return super().m(*a, **k), inner")
+        elif k == 26:
+            self.emit(
+                ind, f"del {self.name(scope)}.attr, {self.name(scope)}[{e()}], {self.name(scope)}"
+            )
+        elif k == 27:
+            a, b, c = e(), e(), e()
+            head = r.choice(
+                [
+                    f"if not ({a} and ({b} or not {c})):",
+                    f"while {a} is not None and {b} < {c} <= {a}:",
+                    f"if ({self.name(scope)} := {a}) and {b}:",
+                ]
+            )
+            self.emit(ind, head)
+            self.block(ind + 1, scope, nb(), depth + 1, in_loop or head[0] == "w", in_fn)
+        elif k == 28:
+            n = self.name(scope)
+            self.emit(
+                ind,
+                f"{n} = {{c0: [c1 for c1 in c0 if c1] for c0 in {e()} if c0 "
+                f"for c2 in c0}}, {{(c0, c1) for c0 in {e()} for c1 in c0}}",
+            )
         else:
             self.emit(ind, "pass")
 
