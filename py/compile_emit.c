@@ -976,6 +976,11 @@ static bool is_small(mpf_int_t v) {
     return v >= -((mpf_int_t)1 << 30) && v < ((mpf_int_t)1 << 30);
 }
 
+// A constant small int of 31 bits (what mpy-cross's parser makes a small int node).
+static bool is_small_const(const mpf_node_t *x) {
+    return x->kind == N_CONST && mpf_obj_is_small_int(x->v.obj) && is_small(mpf_obj_small_int_value(x->v.obj));
+}
+
 static void load_int_obj(emit_t *e, mpf_obj_t o) {
     if (mpf_obj_is_small_int(o)) {
         mpf_int_t v = mpf_obj_small_int_value(o);
@@ -1645,14 +1650,16 @@ static bool range_for(emit_t *e, mpf_node_t *x, int *L) {
         f->k[i + (n == 2)] = k;
     }
     mpf_node_t *end = f->k[2], *step = f->k[3];
+    // (a small int of 31 bits, as mpy-cross's parser makes them: on a host with wider small
+    // ints, range(2 ** 40) keeps its end on the stack and a step of 2 ** 40 is no plain step)
     mpf_int_t v = 1;
-    if (step->kind != N_CONST || !mpf_obj_is_small_int(step->v.obj) || (v = mpf_obj_small_int_value(step->v.obj)) == 0) {
+    if (!is_small_const(step) || (v = mpf_obj_small_int_value(step->v.obj)) == 0) {
         return false;
     }
     f->op = v < 0;
     f->k[0] = x->k[0];
     f->k[4] = x->k[2];
-    f->k[5] = end->kind == N_CONST && mpf_obj_is_small_int(end->v.obj) ? NULL : end;
+    f->k[5] = is_small_const(end) ? NULL : end;
     f->k[6] = x->k[3];
     seq(e, loop, L, f);
     return true;
@@ -2180,6 +2187,9 @@ static void resolve_scope(emit_t *e, scope_t *s) {
                 if (pid && pid->kind >= ID_LOCAL) {   // a local, cell or free name of p
                     found = pid;
                     break;
+                }
+                if (pid && pid->kind == ID_GLOBAL_EXPLICIT) {
+                    break;   // p declares it global: a global here too, whoever binds it above
                 }
             }
             if (found) {

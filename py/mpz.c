@@ -741,9 +741,18 @@ double mpf_mpz_to_double(mpf_obj_t o) {
     zv_t z;
     zv_from(&z, o);
     double d = 0;
-    // 16 bits at a time whatever the digit size (the same rounding on every target)
-    for (size_t i = z.len * (DIG_BITS / 16); i-- > 0;) {
-        d = d * 65536.0 + (double)(uint16_t)(z.d[i / (DIG_BITS / 16)] >> (16 * (i % (DIG_BITS / 16))));
+    // 32 bits at a time from the top whatever the digit size, each step rounded: the same
+    // double on every target, and the one mpy-cross folds a big int's conversion to
+    // (`(2**79 + 2**26 + 1) * 1.0`; 16 bits at a time round twice more often)
+    for (size_t i = (z.len * DIG_BITS + 31) / 32; i-- > 0;) {
+        uint32_t c = 0;
+        for (unsigned b = 0; b < 32; b += DIG_BITS < 32 ? DIG_BITS : 32) {
+            size_t bit = i * 32 + b;
+            if (bit / DIG_BITS < z.len) {
+                c |= (uint32_t)(z.d[bit / DIG_BITS] >> (bit % DIG_BITS)) << b;
+            }
+        }
+        d = d * 4294967296.0 + (double)c;
     }
     return z.neg ? -d : d;
 }

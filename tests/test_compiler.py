@@ -114,6 +114,15 @@ def test_differential_optimised(tmp_path: Path) -> None:
     assert problems == {}
 
 
+def test_differential_random_programs(tmp_path: Path) -> None:
+    """200 seeded random programs over the grammar (tools/random_programs.py: nested scopes,
+    many names, constants of every width, f-strings, folding) compile as mpy-cross does."""
+    import random_programs
+
+    sources = [(f"random/{s}.py", random_programs.generate(s)) for s in range(200)]
+    assert _differential(tmp_path, sources, 0) == {}
+
+
 def _float_literals() -> list[str]:
     """A few thousand float and imaginary literals of every kind (seeded): random doubles'
     shortest texts, random decimals of 1-20 digits and 1-40 digit mantissas, powers of ten
