@@ -1,4 +1,4 @@
-# requires: COMPILER
+# requires: COMPILER GENERATORS
 # A name declared global in a function is global in the functions, lambdas, comprehensions
 # and class bodies nested in it, even where an enclosing function binds the same name: the
 # compiler closed over the enclosing function's local instead (exec'd, and as source).
