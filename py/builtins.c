@@ -1031,5 +1031,10 @@ mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q) {
         builtin_cache[h].v = v;
     }
 #endif
+    if (v == MPF_OBJ_NULL && q == MPF_QSTR___builtins__) {
+        // (a global of every CPython module: here the builtins module, not cached, as it
+        // lives on the heap)
+        v = mpf_import_name(MPF_QSTR_builtins, MPF_OBJ_NONE, 0, MPF_OBJ_NULL);
+    }
     return v;
 }
