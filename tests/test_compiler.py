@@ -659,19 +659,13 @@ def test_latin1_source_files_run_and_import(tmp_path: Path) -> None:
         b"#!python\n# vim: fileencoding=iso-8859-1\nimport l1mod\nprint(ascii(l1mod.S + '\xe0'))\n"
     )
     (tmp_path / "bad.py").write_bytes(b"# coding: klingon\nprint(1)\n")
-    want = subprocess.run([sys.executable, str(main)], capture_output=True, text=True, check=False)
-    proc = subprocess.run(
-        [str(FIRMWARE), str(main)], capture_output=True, text=True, timeout=60, check=False
+    ours, want = (
+        subprocess.run([exe, str(src)], capture_output=True, text=True, timeout=60, check=False)
+        for exe, src in ((str(FIRMWARE), main), (sys.executable, main))
     )
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout == want.stdout == "'caf\\xe9 \\xb5\\xe0'\n"
-    proc = subprocess.run(
-        [str(FIRMWARE), str(tmp_path / "bad.py")],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    assert ours.returncode == 0, ours.stderr
+    assert ours.stdout == want.stdout == "'caf\\xe9 \\xb5\\xe0'\n"
+    proc = _run("import bad", cwd=tmp_path)
     assert proc.returncode == 1
     assert proc.stderr.splitlines()[-1] == "SyntaxError: unknown encoding: klingon"
     work = tmp_path / "diff"
