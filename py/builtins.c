@@ -775,12 +775,15 @@ static mpf_obj_t builtin_import(size_t n_args, const mpf_obj_t *args) {
     mpf_int_t level = n_args > 4 ? mpf_obj_get_int(args[4]) : 0;
     mpf_obj_t globals = n_args > 1 && args[1] != MPF_OBJ_NONE ? args[1] : builtin_globals();
     const mpf_qstr_t name = mpf_builtin_attr_name(args[0]);
+#if CONFIG_ERROR_MSG_LEVEL >= 1
+    // (argument checks: left out of terse builds, as mpf_arg_check_kw)
     if (level < 0) {
         mpf_raise_msg(&mpf_type_ValueError, "level must be >= 0");
     }
     if (name == MPF_QSTRE_ && level == 0) {
         mpf_raise_msg(&mpf_type_ValueError, "Empty module name");
     }
+#endif
     return mpf_import_name(name, fromlist, level, globals);
 }
 
@@ -1031,10 +1034,12 @@ mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q) {
         builtin_cache[h].v = v;
     }
 #endif
+#if CONFIG_BUILTIN_HELPERS
     if (v == MPF_OBJ_NULL && q == MPF_QSTR___builtins__) {
         // (a global of every CPython module: here the builtins module, not cached, as it
         // lives on the heap)
         v = mpf_import_name(MPF_QSTR_builtins, MPF_OBJ_NONE, 0, MPF_OBJ_NULL);
     }
+#endif
     return v;
 }

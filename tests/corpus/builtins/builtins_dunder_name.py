@@ -1,4 +1,4 @@
-# requires: COMPILER
+# requires: COMPILER BUILTIN_HELPERS
 # __builtins__ names the builtins module from module code, functions, class bodies and
 # eval/exec code (as in CPython's __main__); a global of that name hides it, and eval/exec
 # globals holding their own __builtins__ see theirs.

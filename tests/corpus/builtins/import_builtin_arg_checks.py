@@ -1,4 +1,4 @@
-# requires: MODULE_SYS BUILTIN_HELPERS
+# requires: MODULE_SYS BUILTIN_HELPERS ERROR_MSG_NORMAL|ERROR_MSG_DETAILED
 # __import__'s argument checks: the name must be a str and not empty (unless relative), the
 # level not negative; then imports through it by keyword and position.
 import sys

@@ -1,4 +1,4 @@
-# requires: COMPILER
+# requires: COMPILER CLASS_ADVANCED
 # type(name, bases, dict) gives the class the calling code's __name__ as __module__ (unless the
 # dict has one), also when called inside exec with globals of another name, and in a
 # function; repr and str of the class and its instances' type show it.
