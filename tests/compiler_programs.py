@@ -823,6 +823,9 @@ REJECTED: dict[str, str] = {
     "lambda_param_after_kwargs": "lambda **kw, r: 1\n",
     "unicode_name_escape": 'x = "\\N{EM DASH}"\n',
     "fstring_bad_conversion": 'a = f"{x!z}"\nb = f"{x!r }"\n',
+    # a function between declares the name global: no binding for the nonlocal (CPython too)
+    "nonlocal_past_global": "def a():\n    x = 1\n    def b():\n        global x\n        def c():\n"
+    "            nonlocal x\n        return c\n",
     "nonlocal_and_global": "def f():\n    x = 1\n    def g():\n        nonlocal x\n        global x\n",
     # a yield expression only where the grammar has one (a statement, an assignment's right
     # side, alone in parentheses): never an item, an argument, a subscript or a return value
