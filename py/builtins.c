@@ -874,7 +874,11 @@ static const mpf_rom_map_elem_t builtins_table[] = {
     MPF_ROM_FUN_VAR(MPF_QSTR_format, 1, 2, builtin_format),
 #if CONFIG_COMPILER
     MPF_ROM_FUN_MODE(MPF_QSTR_eval, 1, 3, mpf_builtin_eval_exec, MPF_COMPILE_EVAL),
+#if CONFIG_FUNCTION_CLOSURE
+    MPF_ROM_FUN_KW(MPF_QSTR_exec, 1, mpf_builtin_eval_exec_closure),
+#else
     MPF_ROM_FUN_MODE(MPF_QSTR_exec, 1, 3, mpf_builtin_eval_exec, MPF_COMPILE_EXEC),
+#endif
     MPF_ROM_FUN_KW(MPF_QSTR_compile, 0, mpf_builtin_compile),
     MPF_ROM_FUN_1(MPF_QSTR___repl_print__, mpf_builtin_repl_print),
 #endif

@@ -297,6 +297,11 @@ MPF_INTERNAL mpf_obj_t mpf_gen_resume(mpf_obj_t gen, mpf_obj_t send, mpf_obj_t t
 MPF_INTERNAL const mpf_type_t mpf_type_code;
 MPF_INTERNAL mpf_obj_t mpf_fun_code_new(const mpf_raw_code_t *rc, const mpf_module_ctx_t *ctx, size_t n_closed);
 MPF_INTERNAL mpf_obj_t mpf_fun_of_code(mpf_obj_t code, mpf_obj_t globals);
+#if CONFIG_FUNCTION_CLOSURE && CONFIG_COMPILER
+// A copy of [code] whose functions get the cells of [closure] (exec(code, closure=...));
+// TypeError unless it is a tuple of as many cells as the code needs.
+MPF_INTERNAL mpf_obj_t mpf_fun_code_with_closure(mpf_obj_t code, mpf_obj_t closure);
+#endif
 #endif
 
 // ---------------------------------------------------------------- running a module

@@ -650,6 +650,38 @@ def test_run_source_and_import_py(tmp_path: Path) -> None:
     assert proc.stdout == "42 pkg ['a']\n"
 
 
+def test_latin1_source_files_run_and_import(tmp_path: Path) -> None:
+    """A source file declaring latin-1 (PEP 263), run or imported, is decoded as CPython
+    decodes it (CONFIG_COMPILER_CODING_COOKIE); `--compile` still writes mpy-cross's bytes."""
+    (tmp_path / "l1mod.py").write_bytes(b"# -*- coding: latin-1 -*-\nS = 'caf\xe9 \xb5'\n")
+    main = tmp_path / "main.py"
+    main.write_bytes(
+        b"#!python\n# vim: fileencoding=iso-8859-1\nimport l1mod\nprint(ascii(l1mod.S + '\xe0'))\n"
+    )
+    (tmp_path / "bad.py").write_bytes(b"# coding: klingon\nprint(1)\n")
+    want = subprocess.run([sys.executable, str(main)], capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [str(FIRMWARE), str(main)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == want.stdout == "'caf\\xe9 \\xb5\\xe0'\n"
+    proc = subprocess.run(
+        [str(FIRMWARE), str(tmp_path / "bad.py")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines()[-1] == "SyntaxError: unknown encoding: klingon"
+    work = tmp_path / "diff"
+    work.mkdir()
+    summary = compiler_diff.differential(
+        [(tmp_path / "l1mod.py", "l1mod.py")], 0, jobs=1, workdir=work
+    )
+    assert summary.problems() == {}, summary.line()
+
+
 def test_source_and_mpy_read_from_a_pipe(tmp_path: Path) -> None:
     """A pipe has no size to stat: `firmware /dev/stdin` and `--compile /dev/stdin` read it to
     its end (it ran nothing and exited 0 before). The source is longer than the first read."""
