@@ -767,18 +767,18 @@ class C:
     # a name declared global in a function is global in the scopes nested in it, even where
     # an enclosing function binds it (it was closed over as the outer function's local)
     "global_declared_between": """\
-def outer():
-    def middle():
-        global v
-        def inner():
-            return v
-        class C:
-            y = v
-            def m(self):
-                return v
-        return [v for c in y], (v for c in y), lambda: v, inner, C
-    v = 1
-    return middle
+def f1():
+    def f2():
+        global g
+        return lambda: g, [g for _ in "ab"], {k: g for k in "c"}
+    g = 2
+    class K:
+        def m(self):
+            global g
+            class L:
+                h = g
+            return L
+    return f2, K
 """,
     # a big int's conversion to float as mpy-cross folds it: 32 bits at a time from the top,
     # each step rounded (2**79 + 2**26 + 1 then is 2**79 + 2**27; 16 bits at a time gave 2**79)
