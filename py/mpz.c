@@ -744,16 +744,23 @@ double mpf_mpz_to_double(mpf_obj_t o) {
     // 32 bits at a time from the top whatever the digit size, each step rounded: the same
     // double on every target, and the one mpy-cross folds a big int's conversion to
     // (`(2**79 + 2**26 + 1) * 1.0`; 16 bits at a time round twice more often)
-    for (size_t i = (z.len * DIG_BITS + 31) / 32; i-- > 0;) {
-        uint32_t c = 0;
-        for (unsigned b = 0; b < 32; b += DIG_BITS < 32 ? DIG_BITS : 32) {
-            size_t bit = i * 32 + b;
-            if (bit / DIG_BITS < z.len) {
-                c |= (uint32_t)(z.d[bit / DIG_BITS] >> (bit % DIG_BITS)) << b;
-            }
+    uint32_t hi = 0;
+    for (size_t i = z.len; i-- > 0;) {
+#if DIG_BITS == 64
+        d = d * 4294967296.0 + (double)(uint32_t)(z.d[i] >> 32);
+        d = d * 4294967296.0 + (double)(uint32_t)z.d[i];
+#elif DIG_BITS == 32
+        d = d * 4294967296.0 + (double)z.d[i];
+#else
+        if (i & 1) {   // the upper half of a 32-bit step
+            hi = z.d[i];
+            continue;
         }
-        d = d * 4294967296.0 + (double)c;
+        d = d * 4294967296.0 + (double)(hi << 16 | z.d[i]);
+        hi = 0;
+#endif
     }
+    (void)hi;
     return z.neg ? -d : d;
 }
 

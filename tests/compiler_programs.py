@@ -767,18 +767,18 @@ class C:
     # a name declared global in a function is global in the scopes nested in it, even where
     # an enclosing function binds it (it was closed over as the outer function's local)
     "global_declared_between": """\
-def outer():
-    def middle():
-        global v
-        def inner():
-            return v
-        class C:
-            y = v
-            def m(self):
-                return v
-        return [v for c in y], (v for c in y), lambda: v, inner, C
-    v = 1
-    return middle
+def f1():
+    def f2():
+        global g
+        return lambda: g, [g for _ in "ab"], {k: g for k in "c"}
+    g = 2
+    class K:
+        def m(self):
+            global g
+            class L:
+                h = g
+            return L
+    return f2, K
 """,
     # a big int's conversion to float as mpy-cross folds it: 32 bits at a time from the top,
     # each step rounded (2**79 + 2**26 + 1 then is 2**79 + 2**27; 16 bits at a time gave 2**79)
@@ -823,6 +823,9 @@ REJECTED: dict[str, str] = {
     "lambda_param_after_kwargs": "lambda **kw, r: 1\n",
     "unicode_name_escape": 'x = "\\N{EM DASH}"\n',
     "fstring_bad_conversion": 'a = f"{x!z}"\nb = f"{x!r }"\n',
+    # a function between declares the name global: no binding for the nonlocal (CPython too)
+    "nonlocal_past_global": "def a():\n    x = 1\n    def b():\n        global x\n        def c():\n"
+    "            nonlocal x\n        return c\n",
     "nonlocal_and_global": "def f():\n    x = 1\n    def g():\n        nonlocal x\n        global x\n",
     # a yield expression only where the grammar has one (a statement, an assignment's right
     # side, alone in parentheses): never an item, an argument, a subscript or a return value

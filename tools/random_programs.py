@@ -296,14 +296,11 @@ class Gen:
             if r.random() < 0.5:
                 self.emit(ind, "else:")
                 self.block(ind + 1, scope, nb(), depth + 1, in_loop, in_fn)
-        elif k == 10:
-            self.emit(ind, f"while {e()}:")
-            self.block(ind + 1, scope, nb(), depth + 1, True, in_fn)
-            if r.random() < 0.3:
-                self.emit(ind, "else:")
-                self.block(ind + 1, scope, 1, depth + 1, in_loop, in_fn)
-        elif k == 11:
-            self.emit(ind, f"for {self.target(scope)} in {r.choice([e(), f'range({e()})'])}:")
+        elif k in (10, 11):  # while, for: a body that may break, an else that may not
+            if k == 10:
+                self.emit(ind, f"while {e()}:")
+            else:
+                self.emit(ind, f"for {self.target(scope)} in {r.choice([e(), f'range({e()})'])}:")
             self.block(ind + 1, scope, nb(), depth + 1, True, in_fn)
             if r.random() < 0.3:
                 self.emit(ind, "else:")
