@@ -1034,6 +1034,11 @@ mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q) {
         builtin_cache[h].v = v;
     }
 #endif
+#if CONFIG_COMPILER
+    if (v == MPF_OBJ_NULL && q == MPF_QSTR__) {
+        v = mpf_state.repl_last;   // (the REPL's last value, NULL before one)
+    }
+#endif
 #if CONFIG_BUILTIN_HELPERS
     if (v == MPF_OBJ_NULL && q == MPF_QSTR___builtins__) {
         // (a global of every CPython module: here the builtins module, not cached, as it

@@ -809,12 +809,13 @@ mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args)
 }
 
 // What the REPL (compile mode 'single') calls with each expression statement's value:
-// print its repr unless it is None, and keep it as builtins._ (as CPython's sys.displayhook:
-// a global _ hides it).
+// print its repr unless it is None, and keep it as the builtin name _ (as CPython's
+// sys.displayhook: a global _ hides it; kept in mpf_state, not in a builtins module made for
+// it, whose copy of the table would take heap and slow every builtin look-up after).
 mpf_obj_t mpf_builtin_repl_print(mpf_obj_t v) {
     if (v != MPF_OBJ_NONE) {
         mpf_printf(&mpf_print_stdout, "%R\n", v);
-        mpf_store_attr(mpf_import_name(MPF_QSTR_builtins, MPF_OBJ_NONE, 0, MPF_OBJ_NULL), MPF_QSTR__, v);
+        mpf_state.repl_last = v;
     }
     return MPF_OBJ_NONE;
 }

@@ -231,6 +231,9 @@ typedef struct mpf_state {
     void *qstr_index;         // hash index of the runtime qstrs (qstr.c)
 #endif
     mpf_obj_t cur_exc_handling;
+#if CONFIG_COMPILER
+    mpf_obj_t repl_last;      // the last value the REPL showed: the builtin name _ (builtins.c)
+#endif
     mpf_obj_t root_end;
     // Not roots:
     mpf_nlr_t *nlr_top;
