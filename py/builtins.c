@@ -778,7 +778,17 @@ static mpf_obj_t builtin_import(size_t n_args, const mpf_obj_t *args) {
     mpf_obj_t fromlist = n_args > 3 ? args[3] : MPF_OBJ_NONE;
     mpf_int_t level = n_args > 4 ? mpf_obj_get_int(args[4]) : 0;
     mpf_obj_t globals = n_args > 1 && args[1] != MPF_OBJ_NONE ? args[1] : builtin_globals();
-    return mpf_import_name(mpf_builtin_attr_name(args[0]), fromlist, level, globals);
+    const mpf_qstr_t name = mpf_builtin_attr_name(args[0]);
+#if CONFIG_ERROR_MSG_LEVEL >= 1
+    // (argument checks: left out of terse builds, as mpf_arg_check_kw)
+    if (level < 0) {
+        mpf_raise_msg(&mpf_type_ValueError, "level must be >= 0");
+    }
+    if (name == MPF_QSTRE_ && level == 0) {
+        mpf_raise_msg(&mpf_type_ValueError, "Empty module name");
+    }
+#endif
+    return mpf_import_name(name, fromlist, level, globals);
 }
 
 // ---------------------------------------------------------------- the table
@@ -871,7 +881,11 @@ static const mpf_rom_map_elem_t builtins_table[] = {
     MPF_ROM_FUN_VAR(MPF_QSTR_format, 1, 2, builtin_format),
 #if CONFIG_COMPILER
     MPF_ROM_FUN_MODE(MPF_QSTR_eval, 1, 3, mpf_builtin_eval_exec, MPF_COMPILE_EVAL),
+#if CONFIG_FUNCTION_CLOSURE
+    MPF_ROM_FUN_KW(MPF_QSTR_exec, 1, mpf_builtin_eval_exec_closure),
+#else
     MPF_ROM_FUN_MODE(MPF_QSTR_exec, 1, 3, mpf_builtin_eval_exec, MPF_COMPILE_EXEC),
+#endif
     MPF_ROM_FUN_KW(MPF_QSTR_compile, 0, mpf_builtin_compile),
     MPF_ROM_FUN_1(MPF_QSTR___repl_print__, mpf_builtin_repl_print),
 #endif
@@ -1025,6 +1039,18 @@ mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q) {
     if (v != MPF_OBJ_NULL) {
         builtin_cache[h].q = q;
         builtin_cache[h].v = v;
+    }
+#endif
+#if CONFIG_COMPILER
+    if (v == MPF_OBJ_NULL && q == MPF_QSTR__) {
+        v = mpf_state.repl_last;   // (the REPL's last value, NULL before one)
+    }
+#endif
+#if CONFIG_BUILTIN_HELPERS
+    if (v == MPF_OBJ_NULL && q == MPF_QSTR___builtins__) {
+        // (a global of every CPython module: here the builtins module, not cached, as it
+        // lives on the heap)
+        v = mpf_import_name(MPF_QSTR_builtins, MPF_OBJ_NONE, 0, MPF_OBJ_NULL);
     }
 #endif
     return v;

@@ -331,6 +331,81 @@ static void intern_names(mpf_cctx_t *c) {
     mpf_cc_arena_free(c);   // the decoded strings
 }
 
+#if CONFIG_COMPILER_CODING_COOKIE
+// The encoding a PEP 263 comment on the first line, or on the second after a blank or
+// comment line, declares (`coding[:=] NAME`, lower case, '-' and '_' left out), in [name]
+// (*raw: NAME as written); its length, 0 without one.
+static size_t coding_cookie(const char *src, size_t len, char name[16], const char **raw) {
+    const char *end = src + len;
+    for (int line = 0; line < 2 && src < end; line++) {
+        const char *eol = memchr(src, '\n', (size_t)(end - src));
+        eol = eol ? eol : end;
+        while (src < eol && (*src == ' ' || *src == '\t' || *src == '\f')) {
+            src++;
+        }
+        if (src < eol && *src != '#') {
+            return 0;   // (code: no declaration on this line or after it)
+        }
+        for (const char *t = src; t + 7 <= eol; t++) {
+            if (memcmp(t, "coding", 6) == 0 && (t[6] == ':' || t[6] == '=')) {
+                t += 7;
+                while (t < eol && (*t == ' ' || *t == '\t')) {
+                    t++;
+                }
+                size_t n = 0;
+                *raw = t;
+                for (; t < eol && ((unsigned)((*t | 0x20) - 'a') < 26 || (unsigned)(*t - '0') < 10 || *t == '-' || *t == '_' || *t == '.'); t++) {
+                    if (*t != '-' && *t != '_' && n < 15) {
+                        name[n++] = (char)(*t | 0x20);   // (letters to lower case)
+                    }
+                }
+                if (n > 0) {
+                    name[n] = 0;
+                    return (size_t)(t - *raw);
+                }
+            }
+        }
+        src = eol + 1;
+    }
+    return 0;
+}
+
+const char *mpf_compile_decode(const char *src, size_t *len) {
+    char name[16];
+    const char *raw;
+    size_t raw_len = coding_cookie(src, *len, name, &raw);
+    if (raw_len == 0 || strncmp(name, "utf8", 4) == 0 || strcmp(name, "ascii") == 0) {
+        return src;   // UTF-8 (checked as it compiles; utf-8-sig, utf-8-unix too)
+    }
+    // (the first three also with a suffix, as CPython: latin-1-unix)
+    static const char latin1[] = "latin1\0iso88591\0isolatin1\0l1\0latin\0iso8859\0";
+    int i = 0;
+    for (const char *l = latin1; *l; l += strlen(l) + 1, i++) {
+        if (strncmp(name, l, i < 3 ? strlen(l) : sizeof(name)) == 0) {
+            // each byte is the code point of its value: those from 0x80 on take two bytes in UTF-8
+            size_t n = *len;
+            for (size_t i = 0; i < *len; i++) {
+                n += (uint8_t)src[i] >> 7;
+            }
+            char *u = mpf_gc_alloc(n + 1, false);
+            char *o = u;
+            for (size_t i = 0; i < *len; i++) {
+                uint8_t b = (uint8_t)src[i];
+                if (b >= 0x80) {
+                    *o++ = (char)(0xC0 | (b >> 6));
+                    b = 0x80 | (b & 0x3F);
+                }
+                *o++ = (char)b;
+            }
+            *len = n;
+            return u;
+        }
+    }
+    // (CPython knows many more; this build: UTF-8, ASCII and latin-1)
+    mpf_raise_fmt(&mpf_type_SyntaxError, "unknown encoding: %.*s", (int)raw_len, raw);
+}
+#endif
+
 // Compile [src] with [emit] into [out].
 // What runs is valid UTF-8 (a str made of anything else would break str's invariants): a
 // UTF-8 BOM is skipped, and a malformed byte is a SyntaxError, as CPython's "(unicode error)".
@@ -500,6 +575,12 @@ static mpf_obj_t source_to_code(mpf_obj_t what, const char *filename, mpf_compil
     }
     size_t len = buf.len;
     const char *src = buf.buf;
+    if (memchr(src, 0, len) != NULL) {
+        mpf_raise_msg(&mpf_type_SyntaxError, "source code string cannot contain null bytes");   // (CPython 3.11.4+)
+    }
+    if (!MPF_IS_STR(what)) {
+        src = mpf_compile_decode(src, &len);   // (a str is text already)
+    }
     if (mode == MPF_COMPILE_EVAL) {
         // eval() ignores leading spaces and tabs, as CPython's does
         while (len > 0 && (*src == ' ' || *src == '\t' || *src == '\f')) {
@@ -661,6 +742,24 @@ mpf_obj_t mpf_builtin_eval_exec(size_t n_args, const mpf_obj_t *args, unsigned m
     return mode ? v : MPF_OBJ_NONE;
 }
 
+#if CONFIG_FUNCTION_CLOSURE
+// exec(source, globals=None, locals=None, /, *, closure=None): a code object that needs
+// cells runs with those of [closure] (a tuple of them, f.__closure__), as CPython 3.11.
+mpf_obj_t mpf_builtin_eval_exec_closure(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    static const mpf_qstr_t kws[1] = {MPF_QSTR_closure};
+    mpf_arg_check_kw(n_args, n_kw, args, 3, 1, kws);
+    mpf_obj_t a[3] = {args[0], n_args > 1 ? args[1] : MPF_OBJ_NONE, n_args > 2 ? args[2] : MPF_OBJ_NONE};
+    mpf_obj_t closure = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_closure);
+    if (closure != MPF_OBJ_NULL && closure != MPF_OBJ_NONE) {
+        if (!mpf_obj_is_type(a[0], &mpf_type_code)) {
+            mpf_raise_msg(&mpf_type_TypeError, "closure can only be used when source is a code object");
+        }
+        a[0] = mpf_fun_code_with_closure(a[0], closure);
+    }
+    return mpf_builtin_eval_exec(3, a, MPF_COMPILE_EXEC);
+}
+#endif
+
 // compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1), keywords too.
 mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     static const mpf_qstr_t names[6] = {MPF_QSTR_source, MPF_QSTR_filename, MPF_QSTR_mode, MPF_QSTR_flags,
@@ -710,13 +809,13 @@ mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args)
 }
 
 // What the REPL (compile mode 'single') calls with each expression statement's value:
-// print its repr unless it is None, and keep it as _ (in __main__'s globals).
+// print its repr unless it is None, and keep it as the builtin name _ (as CPython's
+// sys.displayhook: a global _ hides it; kept in mpf_state, not in a builtins module made for
+// it, whose copy of the table would take heap and slow every builtin look-up after).
 mpf_obj_t mpf_builtin_repl_print(mpf_obj_t v) {
     if (v != MPF_OBJ_NONE) {
         mpf_printf(&mpf_print_stdout, "%R\n", v);
-        if (mpf_state.main_globals != MPF_OBJ_NULL) {
-            mpf_dict_store(mpf_state.main_globals, mpf_obj_new_qstr(MPF_QSTR__), v);
-        }
+        mpf_state.repl_last = v;
     }
     return MPF_OBJ_NONE;
 }

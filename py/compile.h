@@ -23,6 +23,15 @@ typedef enum {
 // mpf_load_result_t that mpf_load_mpy() returns (run it with mpf_vm_run_module or the boot helpers).
 // Raises SyntaxError/IndentationError (filename, line, column, offending text) or MemoryError.
 mpf_load_result_t mpf_compile(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode);
+// Bytes of source (a file, or bytes given to exec/eval/compile) as UTF-8: as they are, or
+// decoded from the encoding a PEP 263 coding comment declares (latin-1: a new buffer; *len
+// updated); SyntaxError for an encoding this build does not know. Without
+// CONFIG_COMPILER_CODING_COOKIE the declaration is not read (non-UTF-8 bytes: SyntaxError).
+#if CONFIG_COMPILER_CODING_COOKIE
+const char *mpf_compile_decode(const char *src, size_t *len);
+#else
+#define mpf_compile_decode(src, len) ((void)(len), (src))
+#endif
 // micropython.opt_level(): the -O level (0..3) mpf_compile and compile() (optimize=-1) use.
 extern mpf_int_t mpf_compile_opt_level;
 
@@ -49,6 +58,9 @@ extern size_t mpf_compile_heap_peak;
 // eval (mode MPF_COMPILE_EVAL: the expression's value) and exec (MPF_COMPILE_EXEC: None)
 mpf_obj_t mpf_builtin_eval_exec(size_t n_args, const mpf_obj_t *args, unsigned mode);
 mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args);
+#if CONFIG_FUNCTION_CLOSURE
+mpf_obj_t mpf_builtin_eval_exec_closure(size_t n_args, size_t n_kw, const mpf_obj_t *args);   // (closure=)
+#endif
 mpf_obj_t mpf_builtin_repl_print(mpf_obj_t v);
 
 // locals() of [fr] (NULL: __main__'s globals): a module's or class body's namespace dict, or

@@ -37,7 +37,7 @@
 // unindent_does match_any_outer indentation unexpected_indent expected_an_indented_block items
 // number illegal annotation augmented mix_bytes nonbytes_literals statements while_compiling
 // single_statement unterminated triple-quoted string_literal lines levels_of character identifier
-// nested_parentheses
+// nested_parentheses import_* at_module
 // END WORDS
 static const uint8_t error_words[] = {
     0xC9, 0xD9, 0xC0, 0x12, 0x01, 0x33, 0x3B, 0x1A, 0x30, 0xF0, 0x18, 0xB4, 0x3A, 0xE9,
@@ -78,7 +78,8 @@ static const uint8_t error_words[] = {
     0x04, 0x50, 0x99, 0x20, 0x2B, 0x3C, 0xD6, 0x47, 0x0B, 0x01, 0x93, 0xCA, 0xE4, 0xCE,
     0x67, 0x89, 0x16, 0x19, 0x18, 0x60, 0xC9, 0x95, 0x09, 0x58, 0xB1, 0x85, 0xCD, 0xFF,
     0x0C, 0x18, 0x28, 0xC8, 0x30, 0x68, 0x91, 0x20, 0x91, 0xE2, 0x68, 0x32, 0xA9, 0x48,
-    0xE0, 0xCA, 0xA4, 0x85, 0x7C, 0x18, 0x64, 0x71, 0x14, 0x95, 0x59, 0x26, 0x00, 0x00,
+    0xE0, 0xCA, 0xA4, 0x85, 0x7C, 0x18, 0x64, 0x71, 0x14, 0x95, 0x59, 0x26, 0x48, 0x0D,
+    0x3E, 0x49, 0xBF, 0x07, 0x81, 0xFE, 0xF6, 0x48, 0x65, 0x05, 0x00, 0x00,
 };
 // Each text: the numbers of its words, its last word's marked by L (in E_ order).
 #define L 0x80
@@ -123,6 +124,7 @@ static const uint8_t error_texts[] = {
     78, 23, 63, 80, 5 | L,   // illegal expression for augmented assignment
     32, 81, 45, 82 | L,   // cannot mix bytes and nonbytes literals
     24, 83, 64, 84, 28, 85 | L,   // multiple statements found while compiling a single statement
+    94, 40, 95, 42 | L,   // import * not at module level
     86, 87, 88 | L,   // unterminated triple-quoted string literal
     86, 88 | L,   // unterminated string literal
     12, 89 | L,   // too many lines
@@ -974,6 +976,11 @@ static bool is_small(mpf_int_t v) {
     return v >= -((mpf_int_t)1 << 30) && v < ((mpf_int_t)1 << 30);
 }
 
+// A constant small int of 31 bits (what mpy-cross's parser makes a small int node).
+static bool is_small_const(const mpf_node_t *x) {
+    return x->kind == N_CONST && mpf_obj_is_small_int(x->v.obj) && is_small(mpf_obj_small_int_value(x->v.obj));
+}
+
 static void load_int_obj(emit_t *e, mpf_obj_t o) {
     if (mpf_obj_is_small_int(o)) {
         mpf_int_t v = mpf_obj_small_int_value(o);
@@ -1643,14 +1650,16 @@ static bool range_for(emit_t *e, mpf_node_t *x, int *L) {
         f->k[i + (n == 2)] = k;
     }
     mpf_node_t *end = f->k[2], *step = f->k[3];
+    // (a small int of 31 bits, as mpy-cross's parser makes them: on a host with wider small
+    // ints, range(2 ** 40) keeps its end on the stack and a step of 2 ** 40 is no plain step)
     mpf_int_t v = 1;
-    if (step->kind != N_CONST || !mpf_obj_is_small_int(step->v.obj) || (v = mpf_obj_small_int_value(step->v.obj)) == 0) {
+    if (!is_small_const(step) || (v = mpf_obj_small_int_value(step->v.obj)) == 0) {
         return false;
     }
     f->op = v < 0;
     f->k[0] = x->k[0];
     f->k[4] = x->k[2];
-    f->k[5] = end->kind == N_CONST && mpf_obj_is_small_int(end->v.obj) ? NULL : end;
+    f->k[5] = is_small_const(end) ? NULL : end;
     f->k[6] = x->k[3];
     seq(e, loop, L, f);
     return true;
@@ -1967,6 +1976,9 @@ static void expr(emit_t *e, mpf_node_t *x) {
             seq(e, import_script, NULL, x);
             return;
         case N_IMPORTFROM:
+            if (x->op && e->scope->kind != SC_MODULE) {
+                error_at(e, x, E_IMPORT_STAR);
+            }
             load_int_obj(e, mpf_obj_new_small_int(x->v.level));
             seq(e, x->op ? importstar_script : importfrom_script, NULL, x);
             return;
@@ -2175,6 +2187,9 @@ static void resolve_scope(emit_t *e, scope_t *s) {
                 if (pid && pid->kind >= ID_LOCAL) {   // a local, cell or free name of p
                     found = pid;
                     break;
+                }
+                if (pid && pid->kind == ID_GLOBAL_EXPLICIT) {
+                    break;   // p declares it global: a global here too, whoever binds it above
                 }
             }
             if (found) {

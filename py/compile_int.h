@@ -126,6 +126,7 @@ enum {
     E_AUGASSIGN,
     E_MIX,
     E_SINGLE_ONE,
+    E_IMPORT_STAR,
     // the lexer's
     E_UNTERMINATED_TRIPLE,
     E_UNTERMINATED,
@@ -142,14 +143,6 @@ typedef enum {
     TK_END, TK_NEWLINE, TK_INDENT, TK_DEDENT, TK_NAME, TK_INT, TK_FLOAT, TK_IMAG, TK_STR, TK_BYTES,
     TK_FSTR, TK_OP, TK_KW,
 } mpf_tok_kind_t;
-
-// Keywords, in this order (the lexer's table).
-enum {
-    KW_FALSE, KW_NONE, KW_TRUE, KW_AND, KW_AS, KW_ASSERT, KW_ASYNC, KW_AWAIT, KW_BREAK, KW_CLASS,
-    KW_CONTINUE, KW_DEF, KW_DEL, KW_ELIF, KW_ELSE, KW_EXCEPT, KW_FINALLY, KW_FOR, KW_FROM, KW_GLOBAL,
-    KW_IF, KW_IMPORT, KW_IN, KW_IS, KW_LAMBDA, KW_NONLOCAL, KW_NOT, KW_OR, KW_PASS, KW_RAISE,
-    KW_RETURN, KW_TRY, KW_WHILE, KW_WITH, KW_YIELD, KW_NUM
-};
 
 // Operators and delimiters.
 enum {
@@ -168,9 +161,22 @@ enum {
     OP_NUM
 };
 
+// Keywords, in this order (the lexer's table), numbered after the operators: a token's op is
+// one code for both (and TOK_OTHER for the other tokens), so one compare tells either.
+enum {
+    KW_FALSE = OP_NUM, KW_NONE, KW_TRUE, KW_AND, KW_AS, KW_ASSERT, KW_ASYNC, KW_AWAIT, KW_BREAK, KW_CLASS,
+    KW_CONTINUE, KW_DEF, KW_DEL, KW_ELIF, KW_ELSE, KW_EXCEPT, KW_FINALLY, KW_FOR, KW_FROM, KW_GLOBAL,
+    KW_IF, KW_IMPORT, KW_IN, KW_IS, KW_LAMBDA, KW_NONLOCAL, KW_NOT, KW_OR, KW_PASS, KW_RAISE,
+    KW_RETURN, KW_TRY, KW_WHILE, KW_WITH, KW_YIELD, KW_NUM
+};
+
+#define TOK_OTHER 0xFE
+_Static_assert(KW_NUM < TOK_OTHER, "token codes");
+
 typedef struct mpf_token {
     uint8_t kind;
-    uint8_t op;                 // TK_OP: OP_*; TK_KW: KW_*
+    uint8_t op;                 // TK_OP: OP_*; TK_KW: KW_*; else TOK_OTHER (TK_STR/TK_BYTES/
+                                // TK_FSTR: TOK_OTHER | 1 when raw)
     uint32_t pos;               // where it starts, as the parser keeps a position: the line
                                 // (1-based, at most NODE_LINE_MAX) in the low 20 bits, the
                                 // column (1-based, at most NODE_COL_MAX) above them

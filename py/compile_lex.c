@@ -128,7 +128,7 @@ const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t *out, 
 }
 
 // A string literal starting at the quote; [raw]/[bytes]/[fstr] from its prefix. The decoded
-// value goes to the arena. An f-string stays as written (t->op: raw): the parser splits
+// value goes to the arena. An f-string stays as written (t->op & 1: raw): the parser splits
 // off its fields, then decodes the escapes of the text between them, so that a brace a
 // backslash sequence makes is text (mpy-cross's order).
 static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bool fstr) {
@@ -178,7 +178,7 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
     }
     lx->pos = end + (triple ? 3 : 1);
     t->kind = fstr ? TK_FSTR : bytes ? TK_BYTES : TK_STR;
-    t->op = raw;
+    t->op = (uint8_t)(TOK_OTHER | raw);
     t->s = fstr ? src + start : (const char *)out;
     t->len = n;
 }
@@ -236,7 +236,7 @@ MPF_NORETURN __attribute__((noinline)) static void unclosed_error(mpf_lexer_t *l
     char msg[] = "'?' was never closed";
     do {
         mpf_lex_next(lx, &t);
-        if (t.kind == TK_OP && t.op <= OP_RBRACE && !(t.op & 1) && lx->paren == depth) {
+        if (t.op <= OP_RBRACE && !(t.op & 1) && lx->paren == depth) {
             at = t;
             msg[1] = lx->src[lx->pos - 1];
         }
@@ -247,6 +247,7 @@ MPF_NORETURN __attribute__((noinline)) static void unclosed_error(mpf_lexer_t *l
 void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
     t->s = NULL;
     t->len = 0;
+    t->op = TOK_OTHER;
     if (lx->pending != 0) {
         bool indent = lx->pending > 0;
         lx->pending += indent ? -1 : 1;
@@ -370,7 +371,7 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         int k = n <= 8 ? mpf_lex_find(kw_names, t->s, n) : -1;
         if (k >= 0) {
             t->kind = TK_KW;
-            t->op = (uint8_t)k;
+            t->op = (uint8_t)(KW_FALSE + k);
         }
         return;
     }

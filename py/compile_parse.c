@@ -4,6 +4,9 @@
 #include <string.h>
 
 #include "compile_int.h"
+#if CONFIG_INT_BIG_MPZ && CONFIG_FLOAT
+#include "mpz.h"
+#endif
 
 typedef mpf_parser_t parser_t;
 
@@ -156,50 +159,38 @@ MPF_NORETURN static void syntax_error(parser_t *p) {
     syntax_error_pos(p, here(p), E_SYNTAX);
 }
 
-static bool is_op(const parser_t *p, int op) {
-    return p->tok.kind == TK_OP && p->tok.op == op;
+// Whether the token is operator [op] or keyword [kw] (one code for both: mpf_token_t.op).
+static inline __attribute__((always_inline)) bool is_op(const parser_t *p, int op) {
+    return p->tok.op == op;
 }
 
 static inline __attribute__((always_inline)) bool is_kw(const parser_t *p, int kw) {
-    return p->tok.kind == TK_KW && p->tok.op == kw;
+    return p->tok.op == kw;
 }
 
 // Whether the token is an operator of the set [ops] (a bit per OP_*, of those below 32:
 // a shift count of 32 or more does not compile).
 #define OPS(op) ((uint32_t)1 << (op))
 static bool is_op_in(const parser_t *p, uint32_t ops) {
-    return p->tok.kind == TK_OP && p->tok.op < 32 && (ops >> p->tok.op) & 1;
+    return p->tok.op < 32 && (ops >> p->tok.op) & 1;
 }
 
 // Whether the token is an augmented assignment (+= ... **=).
 static inline __attribute__((always_inline)) bool is_augassign(const parser_t *p) {
-    return p->tok.kind == TK_OP && p->tok.op >= OP_IOR && p->tok.op <= OP_IPOW;
+    return p->tok.op >= OP_IOR && p->tok.op <= OP_IPOW;
 }
 
-static bool accept_op(parser_t *p, int op) {
-    if (is_op(p, op)) {
+// If the token is operator or keyword [code]: past it, true.
+static bool accept(parser_t *p, int code) {
+    if (p->tok.op == code) {
         advance(p);
         return true;
     }
     return false;
 }
 
-static bool accept_kw(parser_t *p, int kw) {
-    if (is_kw(p, kw)) {
-        advance(p);
-        return true;
-    }
-    return false;
-}
-
-static void expect_op(parser_t *p, int op) {
-    if (!accept_op(p, op)) {
-        syntax_error(p);
-    }
-}
-
-static void expect_kw(parser_t *p, int kw) {
-    if (!accept_kw(p, kw)) {
+static void expect(parser_t *p, int code) {
+    if (!accept(p, code)) {
         syntax_error(p);
     }
 }
@@ -238,7 +229,7 @@ static mpf_node_t *parse_name_node(parser_t *p) {
 
 // [as NAME]: the name's node, or NULL.
 static mpf_node_t *parse_opt_as(parser_t *p) {
-    return accept_kw(p, KW_AS) ? parse_name_node(p) : NULL;
+    return accept(p, KW_AS) ? parse_name_node(p) : NULL;
 }
 
 static mpf_node_t *parse_test(parser_t *p);
@@ -273,7 +264,7 @@ static mpf_node_t *parse_list(parser_t *p, int mode) {
             x = mode == LIST_TARGET ? parse_expr(p) : mode == LIST_SUBSCRIPT ? parse_subscript(p) : parse_test(p);
         }
         vec_push(p, &v, x);
-        if (!accept_op(p, OP_COMMA)) {
+        if (!accept(p, OP_COMMA)) {
             break;
         }
         tuple = true;
@@ -306,10 +297,10 @@ static mpf_node_t *parse_testlist_star(parser_t *p, bool allow_star) {
 // an assignment, alone in parentheses), else the testlist with starred items [allow_star].
 static mpf_node_t *parse_rhs(parser_t *p, bool allow_star) {
     pos_t t = here(p);
-    if (!accept_kw(p, KW_YIELD)) {
+    if (!accept(p, KW_YIELD)) {
         return parse_testlist_star(p, allow_star);
     }
-    if (accept_kw(p, KW_FROM)) {
+    if (accept(p, KW_FROM)) {
         return mk1(p, N_YIELDFROM, t, parse_test(p));
     }
     mpf_node_t *y = mk(p, N_YIELD, t, 1);
@@ -329,7 +320,7 @@ static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t
 
 // A comprehension's for clause starts at the current token.
 static bool at_comp_for(const parser_t *p) {
-    return p->tok.kind == TK_KW && (p->tok.op == KW_FOR || p->tok.op == KW_ASYNC);
+    return p->tok.op == KW_FOR || p->tok.op == KW_ASYNC;
 }
 
 // ---------------------------------------------------------------- constant folding
@@ -349,12 +340,44 @@ static bool is_num_const(const mpf_node_t *x) {
         ;
 }
 
-// [op] applied to constants (MPF_BINARY_OP_* or -1 - MPF_UNARY_OP_*); NULL when it raises.
+#if CONFIG_FLOAT
+// Int operand [v] of a float result as mpy-cross makes it a float before the operation
+// (int / int, int op float): a big int 32 bits at a time from the top (mpz.c), other
+// values as they are. The runtime divides ints with one rounding, as CPython; the folded
+// constant must be mpy-cross's.
+static mpf_obj_t mpy_cross_float(mpf_obj_t v) {
+    if (mpf_obj_is_small_int(v)) {
+        return mpf_obj_new_float((mpf_float_t)mpf_obj_small_int_value(v));
+    }
+#if CONFIG_INT_BIG_MPZ
+    if (mpf_obj_is_type(v, &mpf_type_int)) {
+        return mpf_obj_new_float((mpf_float_t)mpf_mpz_to_double_mpy(v));
+    }
+#endif
+    return v;
+}
+#endif
+
+// [op] applied to constants (MPF_BINARY_OP_* or -1 - MPF_UNARY_OP_*), as mpy-cross folds it.
+static mpf_obj_t fold_op(int op, mpf_obj_t a, mpf_obj_t b) {
+    if (op < 0) {
+        return mpf_unary_op(-1 - op, a);
+    }
+#if CONFIG_FLOAT
+    if (op == MPF_BINARY_OP_TRUE_DIVIDE || mpf_obj_is_type(a, &mpf_type_float) || mpf_obj_is_type(b, &mpf_type_float)) {
+        a = mpy_cross_float(a);
+        b = mpy_cross_float(b);
+    }
+#endif
+    return mpf_binary_op(op, a, b);
+}
+
+// fold_op(), or NULL when it raises.
 static mpf_obj_t fold(int op, mpf_obj_t a, mpf_obj_t b) {
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
-        mpf_obj_t r = op < 0 ? mpf_unary_op(-1 - op, a) : mpf_binary_op(op, a, b);
+        mpf_obj_t r = fold_op(op, a, b);
         mpf_nlr_pop(&nlr);
         return r;
     }
@@ -554,7 +577,7 @@ static mpf_node_t *parse_field(parser_t *p, const mpf_token_t *t, const uint8_t 
     q.lx.line = *line;
     advance(&q);
     mpf_node_t *e = parse_testlist_star(&q, false);
-    bool self_doc = accept_op(&q, OP_ASSIGN);
+    bool self_doc = accept(&q, OP_ASSIGN);
     c->src = src;
     c->len = src_len;
     // ({x:=5}: the format spec is "=5")
@@ -587,7 +610,7 @@ static inline __attribute__((always_inline)) bool fstr_escape(parser_t *p, const
         return true;
     }
     size_t was = *n;
-    const char *err = mpf_lex_escape((const char *)s, i, len, out, n, t->op, false);
+    const char *err = mpf_lex_escape((const char *)s, i, len, out, n, t->op & 1, false);
     if (err != NULL) {
         syntax_error_at(p, t, err);
     }
@@ -658,7 +681,7 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
     if (paren && is_kw(p, KW_YIELD)) {
         // (yield x): alone in its parentheses (no tuple, no comprehension of it)
         mpf_node_t *y = parse_rhs(p, true);
-        expect_op(p, OP_RPAR);
+        expect(p, OP_RPAR);
         return y;
     }
     nodevec_t v;
@@ -679,15 +702,15 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
         } else {
             e = parse_test(p);
             // := in the items of a list or of parentheses
-            if (b < 2 && accept_op(p, OP_WALRUS)) {
+            if (b < 2 && accept(p, OP_WALRUS)) {
                 e = parse_walrus(p, e);
             }
         }
         if (b == 2) {
-            if (v.n == 0 && e->kind != N_STAR && accept_op(p, OP_COLON)) {
+            if (v.n == 0 && e->kind != N_STAR && accept(p, OP_COLON)) {
                 dict = true;
             } else if (dict) {
-                expect_op(p, OP_COLON);
+                expect(p, OP_COLON);
             }
             if (dict) {
                 val = parse_test(p);
@@ -697,19 +720,19 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
             // the comprehension's node takes the line of its opening bracket, as in mpy-cross
             mpf_node_t *c = parse_comp(p, dict ? 1 : comp_kinds[b], e, val, et);
             set_pos(c, t);
-            expect_op(p, close);
+            expect(p, close);
             return c;
         }
         vec_push(p, &v, e);
         if (dict) {
             vec_push(p, &v, val);
         }
-        comma = accept_op(p, OP_COMMA);
+        comma = accept(p, OP_COMMA);
         if (!comma) {
             break;
         }
     }
-    expect_op(p, close);
+    expect(p, close);
     size_t n = v.n;
     if (paren && n == 1 && !comma && v.items[0]->kind != N_STAR) {
         // a parenthesised expression: (a) = 1 and ((a, b)) work
@@ -748,9 +771,9 @@ static mpf_node_t *parse_atom(parser_t *p) {
     }
     bool number = kind >= TK_INT && kind <= TK_IMAG;
     mpf_obj_t o = MPF_OBJ_ELLIPSIS;
-    if (kind == TK_KW && op <= KW_TRUE) {
+    if (op >= KW_FALSE && op <= KW_TRUE) {
         static const mpf_obj_t kw_consts[] = {MPF_OBJ_FALSE, MPF_OBJ_NONE, MPF_OBJ_TRUE};
-        o = kw_consts[op];
+        o = kw_consts[op - KW_FALSE];
     } else if (is_op_in(p, OPS(OP_LPAR) | OPS(OP_LSQB) | OPS(OP_LBRACE))) {
         advance(p);
         return parse_display(p, t, op);
@@ -781,14 +804,14 @@ static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t
     vec_push(p, &v, val);
     while (is_kw(p, KW_FOR) || is_kw(p, KW_IF) || is_kw(p, KW_ASYNC)) {
         pos_t t = here(p);
-        if (accept_kw(p, KW_IF)) {
+        if (accept(p, KW_IF)) {
             vec_push(p, &v, mk1(p, N_COMPIF, t, parse_or_test(p, false)));
             continue;
         }
-        bool async = accept_kw(p, KW_ASYNC);
-        expect_kw(p, KW_FOR);
+        bool async = accept(p, KW_ASYNC);
+        expect(p, KW_FOR);
         mpf_node_t *target = parse_for_target(p);
-        expect_kw(p, KW_IN);
+        expect(p, KW_IN);
         mpf_node_t *x = mk2(p, N_COMPFOR, t, target, parse_or_test(p, false));
         x->op = async;
         vec_push(p, &v, x);
@@ -808,13 +831,13 @@ static mpf_node_t *parse_opt_test(parser_t *p, uint32_t ends) {
 static mpf_node_t *parse_subscript(parser_t *p) {
     pos_t t = here(p);
     mpf_node_t *lo = parse_opt_test(p, OPS(OP_COLON));
-    if (!accept_op(p, OP_COLON)) {
+    if (!accept(p, OP_COLON)) {
         return lo;
     }
     mpf_node_t *s = mk(p, N_SLICE, t, 3);
     s->k[0] = lo;
     s->k[1] = parse_opt_test(p, OPS(OP_COLON) | OPS(OP_RSQB) | OPS(OP_COMMA));
-    if (accept_op(p, OP_COLON)) {
+    if (accept(p, OP_COLON)) {
         s->op = 1;   // a step was written (maybe empty)
         s->k[2] = parse_opt_test(p, OPS(OP_RSQB) | OPS(OP_COMMA));
     }
@@ -840,7 +863,7 @@ static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
                 mpf_qstr_t q = e->v.q;
                 e = mk1(p, N_KW, t, parse_test(p));
                 e->v.q = q;
-            } else if (accept_op(p, OP_WALRUS)) {
+            } else if (accept(p, OP_WALRUS)) {
                 e = parse_walrus(p, e);
             } else if (at_comp_for(p)) {
                 e = parse_comp(p, 3, e, NULL, t);
@@ -848,18 +871,18 @@ static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
             }
             vec_push(p, v, e);
         }
-        if (!accept_op(p, OP_COMMA)) {
+        if (!accept(p, OP_COMMA)) {
             break;
         }
     }
-    expect_op(p, close);
+    expect(p, close);
 }
 
 static mpf_node_t *factor(parser_t *p);  // parse_power reaches it for the right side of **
 
 __attribute__((noinline)) static mpf_node_t *parse_power(parser_t *p) {
     pos_t t = here(p);
-    bool await = accept_kw(p, KW_AWAIT);
+    bool await = accept(p, KW_AWAIT);
     pos_t a = here(p);
     bool paren = is_op(p, OP_LPAR);
     mpf_node_t *x = parse_atom(p);
@@ -882,7 +905,7 @@ __attribute__((noinline)) static mpf_node_t *parse_power(parser_t *p) {
             parse_arglist(p, &v, OP_RPAR);
         } else if (op == OP_LSQB) {
             vec_push(p, &v, parse_list(p, LIST_SUBSCRIPT));
-            expect_op(p, OP_RSQB);
+            expect(p, OP_RSQB);
         }
         x = mk_from_vec(p, op == OP_LPAR ? N_CALL : op == OP_LSQB ? N_SUBSCR : N_ATTR, a, &v);
         x->op = (uint8_t)(below < N_TRAILER_BELOW_MAX ? below : N_TRAILER_BELOW_MAX);
@@ -911,7 +934,7 @@ __attribute__((noinline)) static mpf_node_t *parse_power(parser_t *p) {
     if (await) {
         x = mk1(p, N_AWAIT, t, x);
     }
-    if (accept_op(p, OP_POW)) {
+    if (accept(p, OP_POW)) {
         x = mk_binop(p, OP_POW, x, factor(p));
         if (x->kind == N_BINOP) {
             set_pos(x, t);   // its first token: the '(' of a parenthesised base
@@ -959,11 +982,11 @@ _Static_assert(sizeof(op_power) == OP_MOD - OP_AT + 1 && OP_LT == OP_AT + 1 && O
 // The binding power of the infix operator at the token, 0 for any other token.
 __attribute__((noinline)) static int binop_prec(const parser_t *p) {
     unsigned op = p->tok.op;
-    if (p->tok.kind == TK_KW) {
+    if (op >= KW_FALSE) {
         return op == KW_OR ? P_OR : op == KW_AND ? P_AND : (op == KW_IN || op == KW_IS || op == KW_NOT) ? P_CMP : 0;
     }
     op -= OP_AT;
-    return p->tok.kind == TK_OP && op < sizeof(op_power) ? op_power[op] : 0;
+    return op < sizeof(op_power) ? op_power[op] : 0;
 }
 
 // A constant node's copy (folding changes the node it folds into).
@@ -978,7 +1001,7 @@ static mpf_node_t *copy_const(parser_t *p, const mpf_node_t *x) {
 // is one: binop_prec gave P_CMP).
 static int compare_op(parser_t *p) {
     int op = p->tok.op;
-    bool kw = p->tok.kind == TK_KW;
+    bool kw = op >= KW_FALSE;
     advance(p);
     if (!kw) {
         return op - OP_LT;
@@ -987,9 +1010,9 @@ static int compare_op(parser_t *p) {
         return 6;
     }
     if (op == KW_IS) {
-        return accept_kw(p, KW_NOT) ? 9 : 7;
+        return accept(p, KW_NOT) ? 9 : 7;
     }
-    expect_kw(p, KW_IN);
+    expect(p, KW_IN);
     return 8;
 }
 
@@ -1017,7 +1040,7 @@ int mpf_parse_truth(const mpf_node_t *x) {
 static mpf_node_t *parse_binary(parser_t *p, int min) {
     pos_t t = here(p);
     mpf_node_t *x;
-    if (min <= P_NOT && accept_kw(p, KW_NOT)) {
+    if (min <= P_NOT && accept(p, KW_NOT)) {
         mpf_stack_check();  // `not not ... x`: no atom between the levels
         x = parse_binary(p, P_NOT);
         int truth = mpf_parse_truth(x);
@@ -1128,12 +1151,12 @@ static mpf_node_t *parse_star_expr(parser_t *p) {
 
 static mpf_node_t *parse_lambda(parser_t *p, bool nocond) {
     pos_t t = here(p);
-    expect_kw(p, KW_LAMBDA);
+    expect(p, KW_LAMBDA);
     arena_mark_t m = arena_begin(p);
     mpf_node_t *x = mk(p, N_LAMBDA, t, 2);
     p->c->arena_owner = x;
     x->k[0] = parse_args(p, true);
-    expect_op(p, OP_COLON);
+    expect(p, OP_COLON);
     x->k[1] = nocond ? parse_or_test(p, true) : parse_test(p);
     return arena_end(p, &m, x);
 }
@@ -1149,11 +1172,11 @@ static mpf_node_t *parse_test(parser_t *p) {
     mpf_stack_check();  // `lambda: lambda: ...`, `a if b else ...`: no atom between the levels
     pos_t t = here(p);
     mpf_node_t *x = parse_or_test(p, true);
-    if (accept_kw(p, KW_IF)) {
+    if (accept(p, KW_IF)) {
         mpf_node_t *c = mk(p, N_IFEXP, t, 3);
         c->k[0] = x;
         c->k[1] = parse_or_test(p, true);
-        expect_kw(p, KW_ELSE);
+        expect(p, KW_ELSE);
         c->k[2] = parse_test(p);
         return c;
     }
@@ -1173,7 +1196,7 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
     size_t n_posonly = 0;
     while (!is_op(p, close)) {
         pos_t at = here(p);
-        bool slash = accept_op(p, OP_DIV);
+        bool slash = accept(p, OP_DIV);
         // `/` ends the positional-only parameters: after one at least, once, before * and **;
         // nothing follows **kw, and there is one * at most
         if (slash ? n_posonly || kwonly || kwargs || v.n == 0 : kwargs || (kwonly && is_op(p, OP_MUL))) {
@@ -1184,14 +1207,14 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
         } else {
             mpf_node_t *a = mk(p, N_ARG, at, 2);
             // op: 0 positional, 1 *args (or a bare *), 2 keyword-only, 3 **kwargs
-            int op = accept_op(p, OP_MUL) ? 1 : accept_op(p, OP_POW) ? 3 : kwonly ? 2 : 0;
+            int op = accept(p, OP_MUL) ? 1 : accept(p, OP_POW) ? 3 : kwonly ? 2 : 0;
             a->op = (uint8_t)op;
             if (op != 1 || p->tok.kind == TK_NAME) {
                 a->v.q = expect_name(p);
-                if (!lambda && accept_op(p, OP_COLON)) {
+                if (!lambda && accept(p, OP_COLON)) {
                     a->k[1] = parse_test(p);
                 }
-                if (!(op & 1) && accept_op(p, OP_ASSIGN)) {
+                if (!(op & 1) && accept(p, OP_ASSIGN)) {
                     a->k[0] = parse_test(p);
                 }
             }
@@ -1199,12 +1222,12 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
             kwargs = op == 3;
             vec_push(p, &v, a);
         }
-        if (!accept_op(p, OP_COMMA)) {
+        if (!accept(p, OP_COMMA)) {
             break;
         }
     }
     if (!lambda) {
-        expect_op(p, OP_RPAR);
+        expect(p, OP_RPAR);
     }
     if (n_posonly > 255) {
         syntax_error_pos(p, t, E_ARGS);
@@ -1229,7 +1252,7 @@ static mpf_node_t *parse_dotted(parser_t *p) {
             n += p->tok.len;
         }
         vec_push(p, &v, parse_name_node(p));
-        if (!accept_op(p, OP_DOT)) {
+        if (!accept(p, OP_DOT)) {
             break;
         }
     }
@@ -1256,9 +1279,9 @@ __attribute__((noinline)) static mpf_node_t *parse_import(parser_t *p) {
         if (v.items[0] == NULL && level == 0) {
             syntax_error(p);
         }
-        expect_kw(p, KW_IMPORT);
-        star = accept_op(p, OP_MUL);
-        paren = !star && accept_op(p, OP_LPAR);
+        expect(p, KW_IMPORT);
+        star = accept(p, OP_MUL);
+        paren = !star && accept(p, OP_LPAR);
     }
     if (!star) {
         do {
@@ -1267,9 +1290,9 @@ __attribute__((noinline)) static mpf_node_t *parse_import(parser_t *p) {
             }
             vec_push(p, &v, from ? parse_name_node(p) : parse_dotted(p));
             vec_push(p, &v, parse_opt_as(p));
-        } while (accept_op(p, OP_COMMA));
+        } while (accept(p, OP_COMMA));
         if (paren) {
-            expect_op(p, OP_RPAR);
+            expect(p, OP_RPAR);
         }
     }
     mpf_node_t *x = mk_from_vec(p, from ? N_IMPORTFROM : N_IMPORT, t, &v);
@@ -1367,7 +1390,7 @@ static mpf_node_t *run_script(parser_t *p, const uint8_t *s, pos_t t, int op) {
             }
             case S_TESTW:
                 x = parse_test(p);
-                if (accept_op(p, OP_WALRUS)) {
+                if (accept(p, OP_WALRUS)) {
                     x = parse_walrus(p, x);
                 }
                 break;
@@ -1407,7 +1430,7 @@ static mpf_node_t *run_script(parser_t *p, const uint8_t *s, pos_t t, int op) {
                 }
                 // fall through
             case S_ELSE:
-                if (accept_kw(p, KW_ELSE)) {
+                if (accept(p, KW_ELSE)) {
                     x = parse_suite(p);
                 }
                 break;
@@ -1417,10 +1440,10 @@ static mpf_node_t *run_script(parser_t *p, const uint8_t *s, pos_t t, int op) {
                     advance(p);
                     vec_push(p, &v, run_script(p, script_of(compound_scripts, KW_EXCEPT), et, 0));
                 }
-                if (v.n > 3 && accept_kw(p, KW_ELSE)) {
+                if (v.n > 3 && accept(p, KW_ELSE)) {
                     v.items[1] = parse_suite(p);
                 }
-                if (accept_kw(p, KW_FINALLY)) {
+                if (accept(p, KW_FINALLY)) {
                     v.items[2] = parse_suite(p);
                 }
                 if (v.n == 3 && v.items[2] == NULL) {
@@ -1431,23 +1454,23 @@ static mpf_node_t *run_script(parser_t *p, const uint8_t *s, pos_t t, int op) {
                 v.items[0] = parse_suite(p);
                 continue;
             case S_KW:
-                expect_kw(p, *s++);
+                expect(p, *s++);
                 continue;
             case S_OPT_KW:
-                if (accept_kw(p, *s++)) {
+                if (accept(p, *s++)) {
                     continue;
                 }
                 s++;
                 break;
             case S_OPT_COMMA:
-                if (accept_op(p, OP_COMMA)) {
+                if (accept(p, OP_COMMA)) {
                     continue;
                 }
                 s++;
                 break;
             case S_COMMA: {
                 int back = *s++;
-                if (accept_op(p, OP_COMMA)) {
+                if (accept(p, OP_COMMA)) {
                     s -= back;
                 }
                 continue;
@@ -1471,16 +1494,14 @@ static mpf_node_t *run_script(parser_t *p, const uint8_t *s, pos_t t, int op) {
 
 static mpf_node_t *parse_small_stmt(parser_t *p) {
     pos_t t = here(p);
-    if (p->tok.kind == TK_KW) {
-        int kw = p->tok.op;
-        if (kw == KW_IMPORT || kw == KW_FROM) {
-            return parse_import(p);
-        }
-        const uint8_t *sc = script_of(simple_scripts, kw);
-        if (sc != NULL) {
-            advance(p);
-            return run_script(p, sc, t, 0);
-        }
+    int kw = p->tok.op;   // (a keyword's script, or none)
+    if (kw == KW_IMPORT || kw == KW_FROM) {
+        return parse_import(p);
+    }
+    const uint8_t *sc = script_of(simple_scripts, kw);
+    if (sc != NULL) {
+        advance(p);
+        return run_script(p, sc, t, 0);
     }
     mpf_node_t *e = parse_rhs(p, true);
     if (is_augassign(p)) {
@@ -1498,7 +1519,7 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
         check_single_target(p, e, E_ANNOTATION);
         x->k[0] = e;
         x->k[1] = parse_test(p);
-        if (accept_op(p, OP_ASSIGN)) {
+        if (accept(p, OP_ASSIGN)) {
             x->k[2] = parse_rhs(p, true);
         }
         return x;
@@ -1509,7 +1530,7 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
     nodevec_t v;
     vec_init(&v);
     vec_push(p, &v, e);
-    while (accept_op(p, OP_ASSIGN)) {
+    while (accept(p, OP_ASSIGN)) {
         vec_push(p, &v, parse_rhs(p, true));
     }
     mpf_node_t *val = v.items[1];
@@ -1543,7 +1564,7 @@ static void parse_simple_stmt(parser_t *p, nodevec_t *v) {
         if (x != NULL) {
             vec_push(p, v, x);
         }
-        if (!accept_op(p, OP_SEMI)) {
+        if (!accept(p, OP_SEMI)) {
             break;
         }
         if (p->tok.kind == TK_NEWLINE || p->tok.kind == TK_END) {
@@ -1563,7 +1584,7 @@ static void parse_stmt(parser_t *p, nodevec_t *v);
 
 static mpf_node_t *parse_suite(parser_t *p) {
     pos_t t = here(p);
-    expect_op(p, OP_COLON);
+    expect(p, OP_COLON);
     nodevec_t v;
     vec_init(&v);
     if (p->tok.kind != TK_NEWLINE) {
@@ -1602,15 +1623,15 @@ static mpf_node_t *parse_def(parser_t *p, pos_t t, nodevec_t *decorators, bool a
         nodevec_t v;
         vec_init(&v);
         vec_push(p, &v, NULL);
-        if (accept_op(p, OP_LPAR)) {
+        if (accept(p, OP_LPAR)) {
             parse_arglist(p, &v, OP_RPAR);
         }
         x->k[1] = mk_from_vec(p, N_CALL, t, &v);
         x->k[0] = parse_suite(p);
     } else {
-        expect_op(p, OP_LPAR);
+        expect(p, OP_LPAR);
         x->k[0] = parse_args(p, false);
-        if (accept_op(p, OP_ARROW)) {
+        if (accept(p, OP_ARROW)) {
             x->k[2] = parse_test(p);
         }
         x->k[1] = parse_suite(p);
@@ -1632,7 +1653,7 @@ static void parse_stmt(parser_t *p, nodevec_t *v) {
     }
     nodevec_t decos;
     vec_init(&decos);
-    while (accept_op(p, OP_AT)) {
+    while (accept(p, OP_AT)) {
         vec_push(p, &decos, parse_test(p));
         if (p->tok.kind != TK_NEWLINE) {
             syntax_error(p);
@@ -1641,9 +1662,9 @@ static void parse_stmt(parser_t *p, nodevec_t *v) {
     }
     // a decorator applies to def, async def and class; async to def, for and with
     bool plain = decos.n == 0;
-    bool async = accept_kw(p, KW_ASYNC);
+    bool async = accept(p, KW_ASYNC);
     pos_t t = here(p);
-    const uint8_t *ck = p->tok.kind == TK_KW ? memchr(compound_kws, p->tok.op, 7) : NULL;
+    const uint8_t *ck = memchr(compound_kws, p->tok.op, 7);
     size_t i = ck != NULL ? (size_t)(ck - compound_kws) : 7;
     if (i == 7 || (i >= 2 && !plain) || (async && (i == 1 || i >= 4))) {
         if (!plain || async) {
@@ -1747,12 +1768,11 @@ bool mpf_parse_needs_more(mpf_lexer_t *lx) {
     do {
         mpf_lex_next(lx, &t);
         // a compound statement's first keyword, or a decorator's @
-        if (first && ((t.kind == TK_KW && memchr(compound_kws, t.op, sizeof(compound_kws)) != NULL) ||
-            (t.kind == TK_OP && t.op == OP_AT))) {
+        if (first && (memchr(compound_kws, t.op, sizeof(compound_kws)) != NULL || t.op == OP_AT)) {
             compound = true;
         }
         if (t.kind != TK_NEWLINE && t.kind != TK_DEDENT && t.kind != TK_END) {
-            last_colon = t.kind == TK_OP && t.op == OP_COLON;
+            last_colon = t.op == OP_COLON;
             first = false;
         }
     } while (t.kind != TK_END);

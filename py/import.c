@@ -107,7 +107,9 @@ static bool load_file(const char *path, mpf_load_result_t *res) {
     size_t pl = strlen(path);
     if (pl > 3 && strcmp(path + pl - 3, ".py") == 0) {
         // source: compiled here (raises SyntaxError naming the file)
-        *res = mpf_compile((const char *)buf, (size_t)size, path, MPF_COMPILE_EXEC);
+        size_t n = (size_t)size;
+        const char *src = mpf_compile_decode((const char *)buf, &n);
+        *res = mpf_compile(src, n, path, MPF_COMPILE_EXEC);
         return true;
     }
 #endif

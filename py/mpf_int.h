@@ -245,6 +245,9 @@ typedef struct mpf_state {
     void *qstr_index;         // hash index of the runtime qstrs (qstr.c)
 #endif
     mpf_obj_t cur_exc_handling;
+#if CONFIG_COMPILER
+    mpf_obj_t repl_last;      // the last value the REPL showed: the builtin name _ (builtins.c)
+#endif
     mpf_obj_t root_end;
     // Not roots:
     mpf_nlr_t *nlr_top;
@@ -315,6 +318,11 @@ MPF_INTERNAL mpf_obj_t mpf_gen_resume(mpf_obj_t gen, mpf_obj_t send, mpf_obj_t t
 MPF_INTERNAL const mpf_type_t mpf_type_code;
 MPF_INTERNAL mpf_obj_t mpf_fun_code_new(const mpf_raw_code_t *rc, const mpf_module_ctx_t *ctx, size_t n_closed);
 MPF_INTERNAL mpf_obj_t mpf_fun_of_code(mpf_obj_t code, mpf_obj_t globals);
+#if CONFIG_FUNCTION_CLOSURE && CONFIG_COMPILER
+// A copy of [code] whose functions get the cells of [closure] (exec(code, closure=...));
+// TypeError unless it is a tuple of as many cells as the code needs.
+MPF_INTERNAL mpf_obj_t mpf_fun_code_with_closure(mpf_obj_t code, mpf_obj_t closure);
+#endif
 #endif
 
 // ---------------------------------------------------------------- running a module

@@ -804,6 +804,36 @@ double mpf_mpz_to_double(mpf_obj_t o) {
     return z.neg ? -d : d;
 }
 
+#if CONFIG_COMPILER && CONFIG_FLOAT
+// [o] as mpy-cross turns an int into a float when it folds a constant (`(2**79 + 2**26 + 1) *
+// 1.0`, `10**22 / 3`): 32 bits at a time from the top whatever the digit size, each step
+// rounded, so the folded constant is the same on every target and in mpy-cross's .mpy. (The
+// runtime's own conversion, above, rounds once, as CPython.)
+double mpf_mpz_to_double_mpy(mpf_obj_t o) {
+    zv_t z;
+    zv_from(&z, o);
+    double d = 0;
+    uint32_t hi = 0;
+    for (size_t i = z.len; i-- > 0;) {
+#if DIG_BITS == 64
+        d = d * 4294967296.0 + (double)(uint32_t)(z.d[i] >> 32);
+        d = d * 4294967296.0 + (double)(uint32_t)z.d[i];
+#elif DIG_BITS == 32
+        d = d * 4294967296.0 + (double)z.d[i];
+#else
+        if (i & 1) {   // the upper half of a 32-bit step
+            hi = z.d[i];
+            continue;
+        }
+        d = d * 4294967296.0 + (double)(hi << 16 | z.d[i]);
+        hi = 0;
+#endif
+    }
+    (void)hi;
+    return z.neg ? -d : d;
+}
+#endif
+
 #if CONFIG_FLOAT && CONFIG_INT_BIG_MPZ
 double mpf_mpz_ratio(mpf_obj_t ao, mpf_obj_t bo) {
     zv_t a, b;

@@ -34,6 +34,9 @@ void mpf_mpz_print(const mpf_print_t *p, mpf_obj_t o, unsigned base, bool upper)
 bool mpf_mpz_to_ll(mpf_obj_t o, long long *v);
 // o to the nearest double (ties to even); +-HUGE_VAL when it is too big for one.
 double mpf_mpz_to_double(mpf_obj_t o);
+#if CONFIG_COMPILER && CONFIG_FLOAT
+double mpf_mpz_to_double_mpy(mpf_obj_t o);  // as mpy-cross converts when it folds
+#endif
 // o = m 2^e, 0.5 <= |m| < 1 rounded to a double's 53 bits (ties to even); o != 0.
 double mpf_mpz_frexp(mpf_obj_t o, long *e);
 // |a| / |b| (b != 0) to the nearest double (ties to even, subnormals too); HUGE_VAL when too big.

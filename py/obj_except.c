@@ -355,6 +355,36 @@ static void exc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
         mpf_printf(p, a->len == 1 ? "%T(%R)" : "%T%R", self, a->len == 1 ? a->items[0] : e->args);
         return;
     }
+#if CONFIG_COMPILER
+    if (mpf_exc_match(self, &mpf_type_SyntaxError)) {
+        // str(msg) (None without args), then as CPython " (file, line N)" of SyntaxError(msg,
+        // (filename, lineno, offset, text)): the file's base name when a str, the line when
+        // an int, each left out otherwise
+        mpf_obj_print(p, a->len > 0 ? a->items[0] : MPF_OBJ_NONE, MPF_PRINT_STR);
+        if (syntax_args(self) != NULL) {
+            const mpf_tuple_t *loc = mpf_obj_ptr(a->items[1]);
+            const char *sep = " (";
+            if (MPF_IS_STR(loc->items[0])) {
+                size_t n;
+                const char *f = mpf_obj_str_data(loc->items[0], &n);
+                const char *b = f + n;
+                while (b > f && b[-1] != '/') {
+                    b--;
+                }
+                mpf_printf(p, " (%.*s", (int)(f + n - b), b);
+                sep = ", ";
+            }
+            if (mpf_obj_is_int(loc->items[1])) {
+                mpf_printf(p, "%sline %O", sep, loc->items[1]);
+                sep = ", ";
+            }
+            if (sep[0] == ',') {
+                mpf_print_str(p, ")");
+            }
+        }
+        return;
+    }
+#endif
     if (a->len == 0) {
         return;
     }
@@ -362,14 +392,6 @@ static void exc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
         mpf_obj_print(p, a->items[0], mpf_exc_match(self, &mpf_type_KeyError) ? MPF_PRINT_REPR : MPF_PRINT_STR);
         return;
     }
-#if CONFIG_COMPILER
-    if (syntax_args(self) != NULL) {
-        // SyntaxError(msg, (filename, lineno, offset, text)): "msg (filename, line N)"
-        const mpf_tuple_t *loc = mpf_obj_ptr(a->items[1]);
-        mpf_printf(p, "%O (%O, line %O)", a->items[0], loc->items[0], loc->items[1]);
-        return;
-    }
-#endif
     if (a->len >= 2 && a->len <= 5 && mpf_exc_match(self, &mpf_type_OSError)) {
         mpf_printf(p, "[Errno %O] %O", a->items[0], a->items[1]);
         mpf_obj_t f = mpf_map_get_qstr(&e->inst.members, MPF_QSTR_filename);

@@ -40,6 +40,9 @@ typedef struct code_obj {
     const mpf_raw_code_t *rc;
     const mpf_module_ctx_t *ctx;
     size_t n_closed;  // cells the function needs (such code cannot be made a function again)
+#if CONFIG_FUNCTION_CLOSURE && CONFIG_COMPILER
+    mpf_obj_t closure;  // exec(code, closure=...): the n_closed cells, a tuple; else NULL
+#endif
 } code_obj_t;
 
 mpf_obj_t mpf_fun_code_new(const mpf_raw_code_t *rc, const mpf_module_ctx_t *ctx, size_t n_closed) {
@@ -51,15 +54,45 @@ mpf_obj_t mpf_fun_code_new(const mpf_raw_code_t *rc, const mpf_module_ctx_t *ctx
     return mpf_obj_from_ptr(c);
 }
 
+#if CONFIG_FUNCTION_CLOSURE && CONFIG_COMPILER
+mpf_obj_t mpf_fun_code_with_closure(mpf_obj_t code, mpf_obj_t closure) {
+    const code_obj_t *c = mpf_obj_ptr(code);
+    if (c->n_closed == 0) {
+        mpf_raise_msg(&mpf_type_TypeError, "cannot use a closure with this code object");
+    }
+    // (a tuple of as many cells as the code needs, else CPython's one message)
+    size_t n = 0;
+    mpf_obj_t *cells = NULL;
+    if (mpf_obj_is_type(closure, &mpf_type_tuple)) {
+        mpf_obj_get_array(closure, &n, &cells);
+    }
+    for (size_t i = 0; i <= n; i++) {
+        if (n != c->n_closed || (i < n && !mpf_obj_is_type(cells[i], &mpf_type_cell))) {
+            mpf_raise_fmt(&mpf_type_TypeError, "code object requires a closure of exactly length %u", (unsigned)c->n_closed);
+        }
+    }
+    code_obj_t *w = mpf_new(code_obj_t);
+    *w = *c;
+    w->closure = closure;
+    return mpf_obj_from_ptr(w);
+}
+#endif
+
 mpf_obj_t mpf_fun_of_code(mpf_obj_t code, mpf_obj_t globals) {
     const code_obj_t *c = mpf_obj_ptr(code);
+    const mpf_obj_t *cells = NULL;
+#if CONFIG_FUNCTION_CLOSURE && CONFIG_COMPILER
+    if (c->closure != MPF_OBJ_NULL) {
+        cells = ((const mpf_tuple_t *)mpf_obj_ptr(c->closure))->items;
+    } else
+#endif
     if (c->n_closed > 0) {
-        mpf_raise_msg(&mpf_type_TypeError, "code object requires a closure");
+        mpf_raise_fmt(&mpf_type_TypeError, "code object requires a closure of exactly length %u", (unsigned)c->n_closed);
     }
     mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);
     *ctx = *c->ctx;
     ctx->globals = globals;
-    return mpf_obj_new_fun_bc(c->rc, ctx, MPF_OBJ_NULL, MPF_OBJ_NULL, 0, NULL);
+    return mpf_obj_new_fun_bc(c->rc, ctx, MPF_OBJ_NULL, MPF_OBJ_NULL, cells ? c->n_closed : 0, cells);
 }
 
 // The first line: a module's is 1 (as CPython's), a function's where its code starts.
@@ -207,6 +240,10 @@ static void fun_bc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
 #if CONFIG_BUILTIN_HELPERS
     } else if (attr == MPF_QSTR___code__) {
         dest[0] = mpf_fun_code_new(f->rc, f->ctx, f->n_closed);
+#if CONFIG_FUNCTION_CLOSURE
+    } else if (attr == MPF_QSTR___closure__) {
+        dest[0] = f->n_closed ? mpf_obj_new_tuple(f->n_closed, f->closed) : MPF_OBJ_NONE;
+#endif
 #endif
     }
 }
@@ -437,4 +474,17 @@ mpf_obj_t mpf_obj_new_cell(mpf_obj_t v) {
     return mpf_obj_from_ptr(c);
 }
 
+#if CONFIG_FUNCTION_CLOSURE
+// cell.cell_contents (ValueError when the variable has no value yet, or was deleted)
+static void cell_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    if (dest[0] == MPF_OBJ_NULL && attr == MPF_QSTR_cell_contents) {
+        dest[0] = ((const mpf_cell_t *)mpf_obj_ptr(self))->value;
+        if (dest[0] == MPF_OBJ_NULL) {
+            mpf_raise_msg(&mpf_type_ValueError, "Cell is empty");
+        }
+    }
+}
+const mpf_type_t mpf_type_cell = MPF_TYPE(MPF_QSTR_cell, 0, (attr, cell_attr));
+#else
 const mpf_type_t mpf_type_cell = MPF_TYPE(MPF_QSTR_cell, 0);
+#endif

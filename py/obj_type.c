@@ -1252,6 +1252,17 @@ static mpf_obj_t type_new(const mpf_type_t *meta, size_t n_args, size_t n_kw, co
     // the class gets its own namespace, a copy (as CPython): later changes to the
     // caller's dict do not reach it
     mpf_obj_t ns = mpf_call1(mpf_obj_from_ptr(&mpf_type_dict), args[2]);
+#if CONFIG_CLASS_ADVANCED
+    // __module__, when the namespace has none: the calling code's __name__ (as CPython)
+    mpf_map_t *m = mpf_dict_map(ns);
+    if (mpf_map_get_qstr(m, MPF_QSTR___module__) == MPF_OBJ_NULL) {
+        const mpf_frame_t *fr = mpf_state.cur_frame;
+        mpf_obj_t mod = mpf_map_get_qstr(mpf_dict_map(fr ? fr->fun->ctx->globals : mpf_state.main_globals), MPF_QSTR___name__);
+        if (mod != MPF_OBJ_NULL) {
+            mpf_dict_store(ns, MPF_OBJ_QSTR(MPF_QSTR___module__), mod);
+        }
+    }
+#endif
     return make_class(meta, mpf_qstr_from_strn(s, len), args[1], ns, n_kw, args + n_args);
 }
 

@@ -764,6 +764,45 @@ def f():
 class C:
     """Class docstring."""
 ''',
+    # a name declared global in a function is global in the scopes nested in it, even where
+    # an enclosing function binds it (it was closed over as the outer function's local)
+    "global_declared_between": """\
+def f1():
+    def f2():
+        global g
+        return lambda: g, [g for _ in "ab"], {k: g for k in "c"}
+    g = 2
+    class K:
+        def m(self):
+            global g
+            class L:
+                h = g
+            return L
+    return f2, K
+""",
+    # a big int's conversion to float as mpy-cross folds it: 32 bits at a time from the top,
+    # each step rounded (2**79 + 2**26 + 1 then is 2**79 + 2**27; 16 bits at a time gave 2**79)
+    "big_int_to_float_folding": """\
+a = 604462909807314654461953 * 1.0
+b = 39614081257132173194818486273 * 1.0
+c = 986289281496605860061 ** -2
+d = 986289281496605860061 / 3
+e = -604462909807314654461953 / 1
+""",
+    # range() bounds and steps are constants only as small ints of 31 bits, as mpy-cross's
+    # parser makes them (a host with wider small ints treated 2 ** 30 .. 2 ** 62 as constants)
+    "range_wide_small_ints": """\
+for a in range(1073741824):
+    pass
+for a in range(-1073741825, 0):
+    pass
+for a in range(0, 4611686018427387903, 1099511627776):
+    pass
+for a in range(0, 10, -1073741825):
+    pass
+for a in range(-1073741824, 1073741823, 1073741823):
+    pass
+""",
 }
 
 # Sources both compilers must reject (mpy-cross's limits are the compiler's too).
@@ -784,6 +823,9 @@ REJECTED: dict[str, str] = {
     "lambda_param_after_kwargs": "lambda **kw, r: 1\n",
     "unicode_name_escape": 'x = "\\N{EM DASH}"\n',
     "fstring_bad_conversion": 'a = f"{x!z}"\nb = f"{x!r }"\n',
+    # a function between declares the name global: no binding for the nonlocal (CPython too)
+    "nonlocal_past_global": "def a():\n    x = 1\n    def b():\n        global x\n        def c():\n"
+    "            nonlocal x\n        return c\n",
     "nonlocal_and_global": "def f():\n    x = 1\n    def g():\n        nonlocal x\n        global x\n",
     # a yield expression only where the grammar has one (a statement, an assignment's right
     # side, alone in parentheses): never an item, an argument, a subscript or a return value
@@ -858,6 +900,28 @@ print(attempt(lambda: 10 ** 400 * 1.0), attempt(lambda: 10.0 ** 400), 1e308 * 10
 # Sources CPython 3.11 accepts and mpy-cross rejects: the compiler follows CPython (an empty
 # target unpacks nothing, `del ()` deletes nothing). Each prints what CPython prints.
 BEYOND_MPY_CROSS: dict[str, str] = {
+    # a decorator may be any expression (CPython 3.9; mpy-cross takes a dotted name and one
+    # call only): trio's _core/_tests/test_ki.py `@_core.enable_ki_protection if e else _id`
+    # `:=` in parentheses in an f-string's field is an assignment (mpy-cross ends the field's
+    # expression at the ':': invalid syntax); pip's vendored platformdirs/unix.py
+    "fstring_walrus_in_field": """x = 0
+def f(g):
+    s = f"{x}, {(fb := g())!r:>6}|{(y := 2) + fb}"
+    return s, fb, y
+print(f(lambda: 7), f"{(x := 5)}", x, f"{x:=^7}")
+""",
+    "decorator_any_expression": """decos = [lambda f: f.__name__ + "!", lambda f: 2]
+@decos[0]
+def f():
+    pass
+@(lambda f: 1) if len(decos) > 5 else decos[1]
+def g():
+    pass
+@decos[0] if g else None
+class C:
+    pass
+print(f, g, C)
+""",
     "assign_empty_tuple": "() = []\n[] = ()\nprint('ok')\n",
     "assign_nested_empty_tuple": "for ((), a) in [([], 1), ((), 2)]:\n    print(a)\n",
     # bytes have no \N escape (mpy-cross rejects it); an octal escape above 0o377 wraps

@@ -114,6 +114,15 @@ def test_differential_optimised(tmp_path: Path) -> None:
     assert problems == {}
 
 
+def test_differential_random_programs(tmp_path: Path) -> None:
+    """200 seeded random programs over the grammar (tools/random_programs.py: nested scopes,
+    many names, constants of every width, f-strings, folding) compile as mpy-cross does."""
+    import random_programs
+
+    sources = [(f"random/{s}.py", random_programs.generate(s)) for s in range(200)]
+    assert _differential(tmp_path, sources, 0) == {}
+
+
 def _float_literals() -> list[str]:
     """A few thousand float and imaginary literals of every kind (seeded): random doubles'
     shortest texts, random decimals of 1-20 digits and 1-40 digit mantissas, powers of ten
@@ -639,6 +648,32 @@ def test_run_source_and_import_py(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == "42 pkg ['a']\n"
+
+
+def test_latin1_source_files_run_and_import(tmp_path: Path) -> None:
+    """A source file declaring latin-1 (PEP 263), run or imported, is decoded as CPython
+    decodes it (CONFIG_COMPILER_CODING_COOKIE); `--compile` still writes mpy-cross's bytes."""
+    (tmp_path / "l1mod.py").write_bytes(b"# -*- coding: latin-1 -*-\nS = 'caf\xe9 \xb5'\n")
+    main = tmp_path / "main.py"
+    main.write_bytes(
+        b"#!python\n# vim: fileencoding=iso-8859-1\nimport l1mod\nprint(ascii(l1mod.S + '\xe0'))\n"
+    )
+    (tmp_path / "bad.py").write_bytes(b"# coding: klingon\nprint(1)\n")
+    ours, want = (
+        subprocess.run([exe, str(src)], capture_output=True, text=True, timeout=60, check=False)
+        for exe, src in ((str(FIRMWARE), main), (sys.executable, main))
+    )
+    assert ours.returncode == 0, ours.stderr
+    assert ours.stdout == want.stdout == "'caf\\xe9 \\xb5\\xe0'\n"
+    proc = _run("import bad", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines()[-1] == "SyntaxError: unknown encoding: klingon"
+    work = tmp_path / "diff"
+    work.mkdir()
+    summary = compiler_diff.differential(
+        [(tmp_path / "l1mod.py", "l1mod.py")], 0, jobs=1, workdir=work
+    )
+    assert summary.problems() == {}, summary.line()
 
 
 def test_source_and_mpy_read_from_a_pipe(tmp_path: Path) -> None:

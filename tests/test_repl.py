@@ -263,6 +263,26 @@ class TestHostRepl:
             assert "ZeroDivisionError" in out
             assert "\n10\n" in after_prompt(emu, "x * 2\r")  # the session goes on
 
+    def test_last_value_is_builtins_underscore(self) -> None:
+        """`_` is a builtin name, as CPython's displayhook keeps it: not a global, seen from a
+        function, hidden by a global `_` (which it does not change)."""
+        with host_prompt() as emu:
+            assert "NameError" in after_prompt(emu, "_\r")  # no value shown yet
+            after_prompt(emu, "6 * 7\r")
+            assert "\n42\n" in after_prompt(emu, "_\r")
+            assert "\nFalse\n" in after_prompt(emu, "'_' in globals()\r")
+            emu.send("def f():\r")
+            emu.send("return _\r")
+            emu.send("\r")
+            emu.expect(PROMPT)
+            assert "\n'x'\n" in after_prompt(emu, "'x'\r")
+            assert "\n'x'\n" in after_prompt(emu, "f()\r")
+            after_prompt(emu, "_ = 'global'\r")
+            assert "\n5\n" in after_prompt(emu, "5\r")
+            assert "\n'global'\n" in after_prompt(emu, "_\r")
+            after_prompt(emu, "del _\r")
+            assert "\n'global'\n" in after_prompt(emu, "_\r")  # the value the line above showed
+
     def test_continuation_lines_auto_indent(self) -> None:
         with host_prompt() as emu:
             emu.send("for i in range(3):\r")

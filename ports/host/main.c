@@ -86,7 +86,8 @@ __attribute__((noinline)) static int run_main(int argc, char **argv) {
 #if CONFIG_COMPILER
         size_t plen = strlen(path);
         if (plen < 4 || strcmp(path + plen - 4, ".mpy") != 0) {
-            res = mpf_compile((const char *)buf, len, path, MPF_COMPILE_EXEC);
+            const char *src = mpf_compile_decode((const char *)buf, &len);
+            res = mpf_compile(src, len, path, MPF_COMPILE_EXEC);
         } else
 #endif
         res = mpf_load_mpy(buf, len);
