@@ -343,15 +343,19 @@ static bool is_num_const(const mpf_node_t *x) {
 #if CONFIG_FLOAT
 // Int operand [v] of a float result as mpy-cross makes it a float before the operation
 // (int / int, int op float): a big int 32 bits at a time from the top (mpz.c), other
-// values as they are. The runtime divides ints with one rounding, as CPython; the folded
-// constant must be mpy-cross's.
+// values as they are; one too big for a float is not folded (DEPARTS float_overflow_not_folded).
+// The runtime divides ints with one rounding, as CPython; the folded constant must be mpy-cross's.
 static mpf_obj_t mpy_cross_float(mpf_obj_t v) {
     if (mpf_obj_is_small_int(v)) {
         return mpf_obj_new_float((mpf_float_t)mpf_obj_small_int_value(v));
     }
 #if CONFIG_INT_BIG_MPZ
     if (mpf_obj_is_type(v, &mpf_type_int)) {
-        return mpf_obj_new_float((mpf_float_t)mpf_mpz_to_double_mpy(v));
+        double d = mpf_mpz_to_double_mpy(v);
+        if (isinf(d)) {  // not folded: it raises OverflowError when it runs, as in CPython
+            mpf_raise_type(&mpf_type_OverflowError);
+        }
+        return mpf_obj_new_float((mpf_float_t)d);
     }
 #endif
     return v;
