@@ -492,8 +492,9 @@ typedef struct sd_insn {
 
 static void sd_decode(const uint8_t *code, size_t pc, sd_insn_t *in) {
     const uint8_t *p = code + pc;
-    *in = (sd_insn_t){.op = *p++};  // (the fields an instruction lacks are 0)
+    in->op = *p++;
     op_defined(in->op, &in->opnd);
+    in->u = 0;
     switch (in->opnd) {
         case MPF_OPND_NONE:
             break;
