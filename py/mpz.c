@@ -737,6 +737,15 @@ void mpf_mpz_print(const mpf_print_t *p, mpf_obj_t o, unsigned base, bool upper)
     mpf_gc_free(t);
 }
 
+// |z| as an integer (|z| < 2^64).
+static unsigned long long zv_top_ull(const zv_t *z) {
+    unsigned long long m = 0;
+    for (size_t i = z->len; i-- > 0;) {
+        m = ULL_SHL_DIG(m) | z->d[i];
+    }
+    return m;
+}
+
 #if CONFIG_FLOAT
 // Whether any of the low [n] bits of |z| is set.
 static bool low_bits_set(const zv_t *z, size_t n) {
@@ -747,15 +756,6 @@ static bool low_bits_set(const zv_t *z, size_t n) {
         }
     }
     return i < z->len && n % DIG_BITS != 0 && (z->d[i] & (((mpf_mpz_dig_t)1 << (n % DIG_BITS)) - 1)) != 0;
-}
-
-// |z| as an integer (|z| < 2^64).
-static unsigned long long zv_top_ull(const zv_t *z) {
-    unsigned long long m = 0;
-    for (size_t i = z->len; i-- > 0;) {
-        m = ULL_SHL_DIG(m) | z->d[i];
-    }
-    return m;
 }
 
 double mpf_mpz_frexp(mpf_obj_t o, long *e) {
