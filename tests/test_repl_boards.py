@@ -36,8 +36,12 @@ FAMILIES = {
     "rpi_pico": ("rp2040", ""),  # rp2040js
     "itsybitsy_m4": ("samd", ""),  # the CPU-level runner (unicorn)
     "nrf52840dk": ("nrf", ""),  # the CPU-level runner (unicorn)
-    # RISC-V, the CPU-level runner: off by default (its image runs from SRAM beside the heap)
-    "esp32c3_devkitm": ("esp32c3", "CONFIG_COMPILER=y\nCONFIG_HEAP_SIZE=32768\n"),
+    # RISC-V, the CPU-level runner: off by default (its image runs from SRAM beside the heap;
+    # a 32 KiB heap and no asyncio module make room for the compiler)
+    "esp32c3_devkitm": (
+        "esp32c3",
+        "CONFIG_COMPILER=y\nCONFIG_HEAP_SIZE=32768\n# CONFIG_MODULE_ASYNCIO is not set\n",
+    ),
 }
 
 # A 30-line function as a user pastes it: the board's heap compiles it at once.
