@@ -242,12 +242,15 @@ def test_app_larger_than_flash_names_its_data(tmp_path: Path) -> None:
 
 
 def test_a_usart_pin_that_is_no_pin_name_stops_the_build(tmp_path: Path) -> None:
-    # The pins become numbers at build time (ports/stm32/SConscript): a bad name is an
-    # error there, not a pin left unconfigured.
+    # A bad name is refused at its fragment line (the Kconfig string's format check), not a
+    # pin left unconfigured.
     fragment = tmp_path / "pin.conf"
     fragment.write_text('CONFIG_STM32_UART1_TX_PIN="PA16"\n')
     cmd = scons_command("netduinoplus2", tmp_path / "build", (fragment,))
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     assert proc.returncode != 0
-    assert "CONFIG_STM32_UART1_TX_PIN='PA16' is not a pin name" in proc.stderr, proc.stderr[-2000:]
+    assert proc.stderr.startswith(
+        f'error: {fragment}:1: CONFIG_STM32_UART1_TX_PIN="PA16" is not allowed'
+    )
+    assert "use a pin name PA0 to PH15" in proc.stderr, proc.stderr[-2000:]
     assert not (tmp_path / "build" / "firmware.elf").exists()
