@@ -6,16 +6,13 @@
 // A value whose lookup raises (a failing property) is shown as the exception's type.
 #include "mpf_int.h"
 #include "port.h"
+#include "repl.h"
 
+// (the README's "The REPL" tells more)
 static const char welcome[] =
     "Welcome to mpforge's Python on %s.\n"
-    "\n"
-    "Keys at the prompt:\n"
-    "  Up/Down      history            Tab     complete a name or attribute\n"
-    "  Ctrl-A       raw REPL (tools)   Ctrl-B  friendly REPL, banner\n"
-    "  Ctrl-C       interrupt          Ctrl-D  soft reset (boot.py, main.py again)\n"
-    "  Ctrl-E       paste mode         Ctrl-D ends it, Ctrl-C cancels it\n"
-    "\n"
+    "Keys: Up/Down history, Tab complete, %s\n"
+    "(in paste mode Ctrl-D runs, Ctrl-C cancels).\n"
     "help(obj) lists an object's attributes; help('modules') the modules of this firmware.\n";
 
 // [name] -- repr of its value, or of the exception its lookup raised.
@@ -35,7 +32,7 @@ static void print_member(mpf_obj_t obj, mpf_obj_t name) {
 
 mpf_obj_t mpf_help(size_t n_args, const mpf_obj_t *args) {
     if (n_args == 0) {
-        mpf_printf(&mpf_print_stdout, welcome, mpf_port_platform);
+        mpf_printf(&mpf_print_stdout, welcome, mpf_port_platform, mpf_repl_keys);
         return MPF_OBJ_NONE;
     }
     mpf_obj_t obj = args[0];

@@ -256,6 +256,8 @@ static int friendly_statement(void) {
 }
 
 // ---------------------------------------------------------------- entry
+const char mpf_repl_keys[] = "Ctrl-A raw REPL, Ctrl-B banner, Ctrl-C interrupt, Ctrl-D soft reset, Ctrl-E paste mode";
+
 // The friendly REPL or the raw REPL until it ends or switches, with an exception that
 // escapes the REPL's own work (a MemoryError while reading a line) reported rather than
 // fatal. Returns what the REPL's step returned, or REPL_SWITCH to start it again.
@@ -266,10 +268,7 @@ static int repl_guarded(void) {
         if (mpf_repl_raw_active) {
             print("raw REPL; CTRL-B to exit\n");
         } else {
-            mpf_printf(&mpf_print_stdout,
-                "mpforge on %s; Ctrl-A raw REPL, Ctrl-B banner, Ctrl-C interrupt, Ctrl-D soft reset, "
-                "Ctrl-E paste mode" HELP_HINT "\n",
-                mpf_port_platform);
+            mpf_printf(&mpf_print_stdout, "mpforge on %s; %s" HELP_HINT "\n", mpf_port_platform, mpf_repl_keys);
         }
         int r;
         do {

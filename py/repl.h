@@ -45,6 +45,9 @@ extern atomic_bool mpf_repl_reading;
 // main.py (as mpremote expects after its Ctrl-D).
 extern bool mpf_repl_raw_active;
 
+// The console's commands on an empty line, as the banner and help() list them.
+extern const char mpf_repl_keys[];
+
 // ---------------------------------------------------------------- readline.c
 // One console byte for the REPL: 0..255, MPF_CHAR_CTRL_C for a Ctrl-C the port flagged
 // (KeyboardInterrupt from mpf_port_stdin_read), -1 at the end of input.

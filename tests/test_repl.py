@@ -370,7 +370,7 @@ class TestHostRepl:
         with host_prompt() as emu:
             out = after_prompt(emu, "help()\r")
             assert "Welcome to mpforge's Python on linux." in out
-            assert "Tab     complete" in out and "help('modules')" in out
+            assert "Tab complete, Ctrl-A raw REPL" in out and "help('modules')" in out
             modules = after_prompt(emu, "help('modules')\r").splitlines()[1].split()
             assert modules == sorted(modules)
             assert {"builtins", "sys", "json", "main", "unittest"} <= set(modules)  # (frozen too)
