@@ -8,11 +8,10 @@
 #include "port.h"
 #include "repl.h"
 
-// (the README's "The REPL" tells more)
+// (paste mode tells its keys when it starts; the README's "The REPL" tells more)
 static const char welcome[] =
     "Welcome to mpforge's Python on %s.\n"
-    "Keys: Up/Down history, Tab complete, %s\n"
-    "(in paste mode Ctrl-D runs, Ctrl-C cancels).\n"
+    "Keys: Up/Down history, Tab complete, %s.\n"
     "help(obj) lists an object's attributes; help('modules') the modules of this firmware.\n";
 
 // [name] -- repr of its value, or of the exception its lookup raised.
