@@ -81,6 +81,97 @@ static int number_kind(const mpf_type_t *t) {
 #endif
     return 0;
 }
+
+// [b] as a builtin type's operator sees it: the native part of an instance of a class
+// derived from a builtin type (the int of an IntSub), else [b].
+static mpf_obj_t operand(mpf_obj_t b) {
+    const mpf_type_t *bt = mpf_obj_type(b);
+    if ((bt->flags & (MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_METATYPE)) == MPF_TYPE_FLAG_HEAP && !mpf_obj_is_exception(b)) {
+        mpf_obj_t sub = ((const mpf_instance_t *)mpf_obj_ptr(b))->subobj;
+        if (sub != MPF_OBJ_NULL) {
+            return sub;
+        }
+    }
+    return b;
+}
+
+static bool set_like(const mpf_type_t *t) {
+#if CONFIG_BUILTIN_SET
+    if (t == &mpf_type_set) {
+        return true;
+    }
+#endif
+#if CONFIG_BUILTIN_FROZENSET
+    if (t == &mpf_type_frozenset) {
+        return true;
+    }
+#endif
+    (void)t;
+    return false;
+}
+
+// bytes, bytearray or memoryview
+static bool bytes_like(const mpf_type_t *t) {
+#if CONFIG_BUILTIN_BYTEARRAY
+    if (t == &mpf_type_bytearray) {
+        return true;
+    }
+#endif
+#if CONFIG_BUILTIN_MEMORYVIEW
+    if (t == &mpf_type_memoryview) {
+        return true;
+    }
+#endif
+    return t == &mpf_type_bytes;
+}
+
+// Whether builtin type [owner]'s binary operator takes an operand of builtin type [bt] (as
+// CPython's: a number one of no wider kind, a set either set, a bytearray or memoryview
+// compares with any of the bytes-like types, the others their own type), or declines it
+// (NotImplemented).
+static bool takes(const mpf_type_t *owner, const mpf_type_t *bt, bool cmp) {
+    int on = number_kind(owner);
+    if (on != 0) {
+        int bn = number_kind(bt);
+        return bn != 0 && bn <= on;
+    }
+    if (set_like(owner)) {
+        return set_like(bt);
+    }
+    if (cmp && owner != &mpf_type_bytes && bytes_like(owner)) {
+        return bytes_like(bt);
+    }
+    return mpf_type_is_subclass(bt, owner);
+}
+
+// owner's binary operator [op] on [a] (of owner) and [b] (a native part taken): NotImplemented
+// when owner declines [b]'s type, its result otherwise; a sequence's + and * raise where
+// they cannot (TypeError, as CPython's concat and repeat), a reflected one is the plain one
+// with the operands swapped where the slot has no reflected form (set.__rsub__, dict.__ror__).
+static mpf_obj_t slot_binary(const mpf_type_t *owner, unsigned op, mpf_obj_t a, mpf_obj_t b) {
+    bool num = number_kind(owner) != 0;
+    unsigned n = op >= MPF_BINARY_OP_REVERSE_OR ? op - MPF_BINARY_OP_NORMAL_TO_REVERSE
+               : op >= MPF_BINARY_OP_INPLACE_OR && op < MPF_BINARY_OP_OR ? op + MPF_BINARY_OP_INPLACE_TO_NORMAL : op;
+    bool seq = !num && (n == MPF_BINARY_OP_ADD || n == MPF_BINARY_OP_MULTIPLY || op == MPF_BINARY_OP_MODULO);
+    if (owner == &mpf_type_bool) {
+        op = n;  // (&, | and ^: bool's own, both ways alike; a bool when both are)
+    }
+    if (!seq && !takes(owner, mpf_obj_type(b), op <= MPF_BINARY_OP_NOT_EQUAL)) {
+        return MPF_OBJ_NOTIMPL;
+    }
+    if (mpf_obj_is_small_int(a) && mpf_obj_is_small_int(b)) {
+        return mpf_binary_op((int)op, a, b);
+    }
+    const mpf_type_t *t = mpf_type_slots(mpf_obj_type(a));
+    mpf_obj_t r = mpf_type_get_binary_op(t) != NULL ? mpf_type_get_binary_op(t)((int)op, a, b) : MPF_OBJ_NULL;
+    if (r == MPF_OBJ_NULL && !num && op >= MPF_BINARY_OP_REVERSE_OR) {
+        return mpf_binary_op((int)n, b, a);
+    }
+    if (r == MPF_OBJ_NULL && seq) {
+        mpf_raise_type_error_unsupported((int)op, a, b);
+    }
+    return r != MPF_OBJ_NULL ? r : MPF_OBJ_NOTIMPL;
+}
 #endif
 
 // Whether builtin type [t] has operation [op] as a method (CPython's builtins as closely as
@@ -105,9 +196,15 @@ static bool has_op(const mpf_type_t *t, mpf_obj_t o, unsigned op) {
         case W_UNARY + MPF_UNARY_OP_BOOL:
             return mpf_type_get_unary_op(s) != NULL && !container;
         case W_UNARY + MPF_UNARY_OP_HASH:
-        case W_STR:
         case W_REPR:
             return true;
+        case W_STR:  // (the others': object's)
+#if CONFIG_BUILTIN_BYTEARRAY
+            if (t == &mpf_type_bytearray) {
+                return true;
+            }
+#endif
+            return t == &mpf_type_str || t == &mpf_type_bytes;
         case W_UNARY + MPF_UNARY_OP_FLOAT:
             return CONFIG_FLOAT && (num & 3) != 0;
         case W_UNARY + MPF_UNARY_OP_INVERT:
@@ -132,8 +229,8 @@ static bool has_op(const mpf_type_t *t, mpf_obj_t o, unsigned op) {
             return (num & 3) != 0;
         case W_INDEX:
             return num == 1;
-        case W_FORMAT:
-            return mpf_builtin_lookup(MPF_QSTR_format) != MPF_OBJ_NULL;
+        case W_FORMAT:  // (the others': object's)
+            return (num != 0 || t == &mpf_type_str) && mpf_builtin_lookup(MPF_QSTR_format) != MPF_OBJ_NULL;
         case W_NEW:
             return mpf_type_get_make_new(s) != NULL && t != &mpf_type_object;
         default:  // W_INIT: the mutable types re-made in place (int.__init__ is object's)
@@ -202,7 +299,7 @@ static mpf_obj_t slot_wrapper_call(mpf_obj_t self, size_t n_args, size_t n_kw, c
     if (owner == &mpf_type_int && op != W_STR && op != W_FORMAT && (a == MPF_OBJ_TRUE || a == MPF_OBJ_FALSE)) {
         a = mpf_obj_new_small_int(a == MPF_OBJ_TRUE);  // int.__repr__(True): '1' (int's __str__ is object's)
     }
-    if (n_kw != 0 || n_args < want || n_args > (op == W_ROUND ? 2 : want)) {
+    if (n_kw != 0 || n_args < want || n_args > want + (op == W_ROUND || op == MPF_BINARY_OP_POWER)) {
         mpf_raise_fmt(&mpf_type_TypeError, "expected %u argument%s, got %u", (unsigned)want - 1, want == 2 ? "" : "s",
             (unsigned)(n_args + n_kw - 1));
     }
@@ -217,12 +314,25 @@ static mpf_obj_t slot_wrapper_call(mpf_obj_t self, size_t n_args, size_t n_kw, c
         return mpf_binary_op(MPF_BINARY_OP_IN, b, a);
     }
     if (op < W_UNARY) {
+#if CONFIG_SLOT_WRAPPERS_TYPES
+        b = operand(b);
+        if (n_args == 3 && args[2] != MPF_OBJ_NONE) {
+            // int.__pow__(a, b, m): pow(a, b, m), NotImplemented for an operand pow declines
+            mpf_obj_t pa[3] = {a, b, operand(args[2])};
+            if (!takes(owner, mpf_obj_type(b), false) || !takes(owner, mpf_obj_type(pa[2]), false)) {
+                return MPF_OBJ_NOTIMPL;
+            }
+            return mpf_call(mpf_builtin_lookup(MPF_QSTR_pow), 3, 0, pa);
+        }
+        return slot_binary(owner, op, a, b);
+#else
         if (mpf_obj_is_small_int(a) && mpf_obj_is_small_int(b)) {
             return mpf_binary_op((int)op, a, b);
         }
         const mpf_type_t *t = mpf_type_slots(mpf_obj_type(a));
         mpf_obj_t r = mpf_type_get_binary_op(t) != NULL ? mpf_type_get_binary_op(t)((int)op, a, b) : MPF_OBJ_NULL;
         return r != MPF_OBJ_NULL ? r : MPF_OBJ_NOTIMPL;
+#endif
     }
     switch (op) {
         case W_UNARY + MPF_UNARY_OP_LEN:
@@ -308,9 +418,23 @@ bool mpf_slot_wrapper(const mpf_type_t *owner, mpf_obj_t self, mpf_qstr_t q, mpf
             return false;
         }
     }
+#if CONFIG_SLOT_WRAPPERS_TYPES
+    // bool's own: &, |, ^ (and reflected), __repr__, __new__; int's the others
+    if (owner == &mpf_type_bool && op != W_REPR && op != W_NEW && (op < MPF_BINARY_OP_OR || op > MPF_BINARY_OP_AND) &&
+        (op < MPF_BINARY_OP_REVERSE_OR || op > MPF_BINARY_OP_REVERSE_AND)) {
+        owner = &mpf_type_int;
+    }
+#endif
     if (!has_op(owner, self, op)) {
         return false;
     }
+#if CONFIG_SLOT_WRAPPERS_TYPES
+    if (op == W_UNARY + MPF_UNARY_OP_HASH && (owner->flags & MPF_TYPE_FLAG_UNHASHABLE)) {
+        dest[0] = MPF_OBJ_NONE;  // list.__hash__ is None
+        dest[1] = MPF_OBJ_NULL;
+        return true;
+    }
+#endif
     slot_wrapper_t *w = mpf_new(slot_wrapper_t);
     w->base.type = &slot_wrapper_type;
     w->op = op;

@@ -1537,6 +1537,39 @@ MPF_FUN_1(object_init_subclass_fun_obj, MPF_QSTR___init_subclass__, object_init_
 static const mpf_wrapper_t object_init_subclass_obj = {{&mpf_type_classmethod}, MPF_ROM_PTR(&object_init_subclass_fun_obj)};
 #endif
 
+#if CONFIG_SLOT_WRAPPERS_TYPES
+// object.__ne__: the inverse of the receiver's __eq__ (NotImplemented kept)
+static mpf_obj_t object_ne(mpf_obj_t self, mpf_obj_t other) {
+    mpf_obj_t m[3];
+    mpf_load_method(self, MPF_QSTR___eq__, m);
+    m[2] = other;
+    mpf_obj_t r = mpf_call_method_n(1, 0, m);
+    return r == MPF_OBJ_NOTIMPL ? r : mpf_obj_bool(!mpf_obj_is_true(r));
+}
+
+// object.__lt__, __le__, __gt__, __ge__ (and __subclasshook__, whatever its arguments)
+static mpf_obj_t object_notimpl(size_t n_args, const mpf_obj_t *args) {
+    (void)n_args;
+    (void)args;
+    return MPF_OBJ_NOTIMPL;
+}
+MPF_FUN_VAR(object_subclasshook_fun_obj, MPF_QSTR___subclasshook__, 0, 255, object_notimpl);
+static const mpf_wrapper_t object_subclasshook_obj = {{&mpf_type_classmethod}, MPF_ROM_PTR(&object_subclasshook_fun_obj)};
+
+// object.__format__(spec): str(self) for an empty spec
+static mpf_obj_t object_format(mpf_obj_t self, mpf_obj_t spec) {
+    if (!MPF_IS_STR(spec)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "__format__() argument must be str, not %T", spec);
+    }
+    size_t len;
+    mpf_obj_str_data(spec, &len);
+    if (len != 0) {
+        mpf_raise_fmt(&mpf_type_TypeError, "unsupported format string passed to %T.__format__", self);
+    }
+    return mpf_obj_str(self);
+}
+#endif
+
 static const mpf_rom_map_elem_t object_locals_table[] = {
     MPF_ROM_FUN_KW(MPF_QSTR___init__, 1, object_init),
     {MPF_ROM_QSTR(MPF_QSTR___new__), MPF_ROM_PTR(&object_new_obj)},
@@ -1549,6 +1582,15 @@ static const mpf_rom_map_elem_t object_locals_table[] = {
     MPF_ROM_FUN_1(MPF_QSTR___str__, object_str),
     MPF_ROM_FUN_2(MPF_QSTR___eq__, object_eq),
     MPF_ROM_FUN_1(MPF_QSTR___hash__, object_hash),
+#if CONFIG_SLOT_WRAPPERS_TYPES
+    MPF_ROM_FUN_2(MPF_QSTR___ne__, object_ne),
+    MPF_ROM_FUN_VAR(MPF_QSTR___lt__, 2, 2, object_notimpl),
+    MPF_ROM_FUN_VAR(MPF_QSTR___le__, 2, 2, object_notimpl),
+    MPF_ROM_FUN_VAR(MPF_QSTR___gt__, 2, 2, object_notimpl),
+    MPF_ROM_FUN_VAR(MPF_QSTR___ge__, 2, 2, object_notimpl),
+    MPF_ROM_FUN_2(MPF_QSTR___format__, object_format),
+    {MPF_ROM_QSTR(MPF_QSTR___subclasshook__), MPF_ROM_PTR(&object_subclasshook_obj)},
+#endif
 #if CONFIG_CLASS_HOOKS
     {MPF_ROM_QSTR(MPF_QSTR___init_subclass__), MPF_ROM_PTR(&object_init_subclass_obj)},
 #endif
