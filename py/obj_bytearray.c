@@ -148,6 +148,9 @@ static mpf_obj_t bytearray_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
                 return r;
             }
         case MPF_BINARY_OP_INPLACE_ADD:
+            if (!rbuf) {
+                return MPF_OBJ_NULL;  // (bytes-like only, as +: ba += [1] is a TypeError)
+            }
             ba_extend_from(a, rhs, false);
             return lhs;
         case MPF_BINARY_OP_MULTIPLY:

@@ -19,6 +19,8 @@ enum {
     W_INDEX,                                        // one (int)
     W_FORMAT,                                       // two
     W_NEW, W_INIT,                                  // any
+    W_REVERSED,                                     // one (list, dict, range)
+    W_DIVMOD, W_RDIVMOD,                            // two (numbers)
 #if CONFIG_SLOT_WRAPPERS_TYPES
     W_END
 #else
@@ -39,7 +41,9 @@ enum {
      B(MPF_BINARY_OP_REVERSE_XOR) | B(MPF_BINARY_OP_REVERSE_AND) | B(MPF_BINARY_OP_REVERSE_LSHIFT) | \
      B(MPF_BINARY_OP_REVERSE_RSHIFT) | B(MPF_BINARY_OP_REVERSE_ADD) | B(MPF_BINARY_OP_REVERSE_SUBTRACT) | \
      B(MPF_BINARY_OP_REVERSE_MULTIPLY) | B(MPF_BINARY_OP_REVERSE_FLOOR_DIVIDE) | B(MPF_BINARY_OP_REVERSE_TRUE_DIVIDE) | \
-     B(MPF_BINARY_OP_REVERSE_MODULO) | B(MPF_BINARY_OP_REVERSE_POWER) | B(W_UNARY + MPF_UNARY_OP_POSITIVE) | \
+     B(MPF_BINARY_OP_REVERSE_MODULO) | B(MPF_BINARY_OP_REVERSE_POWER) | B(MPF_BINARY_OP_INPLACE_OR) | \
+     B(MPF_BINARY_OP_INPLACE_XOR) | B(MPF_BINARY_OP_INPLACE_AND) | B(MPF_BINARY_OP_INPLACE_ADD) | \
+     B(MPF_BINARY_OP_INPLACE_SUBTRACT) | B(MPF_BINARY_OP_INPLACE_MULTIPLY) | B(W_UNARY + MPF_UNARY_OP_POSITIVE) | \
      B(W_UNARY + MPF_UNARY_OP_NEGATIVE) | B(W_UNARY + MPF_UNARY_OP_INVERT) | B(W_UNARY + MPF_UNARY_OP_BOOL) | \
      B(W_UNARY + MPF_UNARY_OP_LEN) | B(W_UNARY + MPF_UNARY_OP_HASH) | B(W_UNARY + MPF_UNARY_OP_ABS) | \
      B(W_UNARY + MPF_UNARY_OP_INT) | B(W_UNARY + MPF_UNARY_OP_FLOAT))
@@ -156,6 +160,13 @@ static mpf_obj_t slot_binary(const mpf_type_t *owner, unsigned op, mpf_obj_t a, 
     if (owner == &mpf_type_bool) {
         op = n;  // (&, | and ^: bool's own, both ways alike; a bool when both are)
     }
+    if (op == MPF_BINARY_OP_INPLACE_OR && mpf_type_is_subclass(owner, &mpf_type_dict)) {
+        mpf_obj_t m[3];  // d |= x: d.update(x), any mapping or pairs
+        mpf_load_method(a, MPF_QSTR_update, m);
+        m[2] = b;
+        mpf_call_method_n(1, 0, m);
+        return a;
+    }
     if (!seq && !takes(owner, mpf_obj_type(b), op <= MPF_BINARY_OP_NOT_EQUAL)) {
         return MPF_OBJ_NOTIMPL;
     }
@@ -187,6 +198,18 @@ static bool has_op(const mpf_type_t *t, mpf_obj_t o, unsigned op) {
     int num = number_kind(t);
     // a container: subscripted or iterated, not itself an iterator
     bool container = (mpf_type_get_subscr(s) != NULL || mpf_type_get_getiter(s) != NULL) && mpf_type_get_iternext(s) == NULL;
+    if (op >= MPF_BINARY_OP_INPLACE_OR && op < MPF_BINARY_OP_OR) {
+        // the in-place forms of the mutable containers: a set's |= &= ^= -=, a dict's |=,
+        // the others' += and *=
+        if (num != 0 || !container || mpf_type_immutable_base(t) || mpf_type_get_binary_op(s) == NULL) {
+            return false;
+        }
+        if (set_like(t)) {
+            return op != MPF_BINARY_OP_INPLACE_ADD && op != MPF_BINARY_OP_INPLACE_MULTIPLY;
+        }
+        return mpf_type_is_subclass(t, &mpf_type_dict) ? op == MPF_BINARY_OP_INPLACE_OR
+                                                        : op == MPF_BINARY_OP_INPLACE_ADD || op == MPF_BINARY_OP_INPLACE_MULTIPLY;
+    }
     if (op < W_UNARY) {
         return mpf_type_get_binary_op(s) != NULL && (op != MPF_BINARY_OP_IN || container);
     }
@@ -194,7 +217,7 @@ static bool has_op(const mpf_type_t *t, mpf_obj_t o, unsigned op) {
         case W_UNARY + MPF_UNARY_OP_LEN:
             return o != MPF_OBJ_NULL && mpf_obj_type(o) == t ? mpf_obj_len_maybe(o) != MPF_OBJ_NULL : container;
         case W_UNARY + MPF_UNARY_OP_BOOL:
-            return mpf_type_get_unary_op(s) != NULL && !container;
+            return mpf_type_get_unary_op(s) != NULL && (!container || t == &mpf_type_range);
         case W_UNARY + MPF_UNARY_OP_HASH:
         case W_REPR:
             return true;
@@ -231,6 +254,12 @@ static bool has_op(const mpf_type_t *t, mpf_obj_t o, unsigned op) {
             return num == 1;
         case W_FORMAT:  // (the others': object's)
             return (num != 0 || t == &mpf_type_str) && mpf_builtin_lookup(MPF_QSTR_format) != MPF_OBJ_NULL;
+        case W_REVERSED:
+            return (t == &mpf_type_list || t == &mpf_type_dict || t == &mpf_type_range) &&
+                   mpf_builtin_lookup(MPF_QSTR_reversed) != MPF_OBJ_NULL;
+        case W_DIVMOD:
+        case W_RDIVMOD:
+            return (num & 3) != 0 && mpf_builtin_lookup(MPF_QSTR_divmod) != MPF_OBJ_NULL;
         case W_NEW:
             return mpf_type_get_make_new(s) != NULL && t != &mpf_type_object;
         default:  // W_INIT: the mutable types re-made in place (int.__init__ is object's)
@@ -282,7 +311,7 @@ static mpf_obj_t slot_wrapper_call(mpf_obj_t self, size_t n_args, size_t n_kw, c
         return mpf_type_checked_new(owner, n_args, n_kw, args);
     }
 #endif
-    size_t want = op == W_SETITEM ? 3 : op < W_UNARY || op == W_FORMAT || (op >= W_GETITEM && op <= W_DELITEM) ? 2 : 1;
+    size_t want = op == W_SETITEM ? 3 : op < W_UNARY || op == W_FORMAT || op >= W_DIVMOD || (op >= W_GETITEM && op <= W_DELITEM) ? 2 : 1;
 #if CONFIG_SLOT_WRAPPERS_TYPES
     if (n_args == 0) {
         mpf_raise_fmt(&mpf_type_TypeError, "descriptor '%q' of '%q' object needs an argument", op_name(op), mpf_type_name(owner));
@@ -324,7 +353,8 @@ static mpf_obj_t slot_wrapper_call(mpf_obj_t self, size_t n_args, size_t n_kw, c
             }
             return mpf_call(mpf_builtin_lookup(MPF_QSTR_pow), 3, 0, pa);
         }
-        return slot_binary(owner, op, a, b);
+        mpf_obj_t r = slot_binary(owner, op, a, b);
+        return r == a && op >= MPF_BINARY_OP_INPLACE_OR && op < MPF_BINARY_OP_OR ? args[0] : r;  // (self, not its native part)
 #else
         if (mpf_obj_is_small_int(a) && mpf_obj_is_small_int(b)) {
             return mpf_binary_op((int)op, a, b);
@@ -362,6 +392,17 @@ static mpf_obj_t slot_wrapper_call(mpf_obj_t self, size_t n_args, size_t n_kw, c
         case W_FORMAT: {
             mpf_obj_t fa[2] = {a, args[n_args - 1]};
             return mpf_call(mpf_builtin_lookup(op == W_ROUND ? MPF_QSTR_round : MPF_QSTR_format), n_args, 0, fa);
+        }
+        case W_REVERSED:
+            return mpf_call(mpf_builtin_lookup(MPF_QSTR_reversed), 1, 0, &a);
+        case W_DIVMOD:
+        case W_RDIVMOD: {
+            b = operand(b);
+            if (!takes(owner, mpf_obj_type(b), false)) {
+                return MPF_OBJ_NOTIMPL;
+            }
+            mpf_obj_t fa[2] = {op == W_DIVMOD ? a : b, op == W_DIVMOD ? b : a};
+            return mpf_call(mpf_builtin_lookup(MPF_QSTR_divmod), 2, 0, fa);
         }
         case W_FLOOR:
         case W_CEIL:

@@ -163,6 +163,32 @@ static void instance_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_
     } else if (exc) {
         mpf_type_get_print(mpf_type_slots(mpf_type_native_base(t)))(p, self, kind);  // the builtin exception base's
     } else if (subobj(self) != MPF_OBJ_NULL) {
+#if CONFIG_SLOT_WRAPPERS_TYPES && (CONFIG_BUILTIN_SET || CONFIG_BUILTIN_FROZENSET || CONFIG_BUILTIN_BYTEARRAY)
+        // a set, frozenset or bytearray of a subclass is shown with the subclass's name
+        // (S({1, 2}), S(), B(b'ab')), the other builtins' as their own
+        mpf_obj_t sub = subobj(self);
+        const mpf_type_t *st = mpf_obj_type(sub);
+#if CONFIG_BUILTIN_SET
+        bool named = st == &mpf_type_set;
+#else
+        bool named = false;
+#endif
+#if CONFIG_BUILTIN_FROZENSET
+        named |= st == &mpf_type_frozenset;
+#endif
+#if CONFIG_BUILTIN_BYTEARRAY
+        named |= st == &mpf_type_bytearray;
+#endif
+        if (named) {
+            size_t len;
+            const char *d = mpf_obj_str_data(mpf_obj_repr(sub), &len);
+            size_t skip = d[0] == '{' ? 0 : (size_t)((const char *)memchr(d, '(', len) - d) + 1;
+            mpf_printf(p, "%q(", mpf_type_name(t));
+            mpf_print_strn(p, d + skip, len - skip - (skip != 0));
+            mpf_print_str(p, ")");
+            return;
+        }
+#endif
         mpf_obj_print(p, subobj(self), kind);
     } else {
         mpf_type_print_default(p, self, kind);
@@ -232,12 +258,13 @@ const uint16_t mpf_type_op_qstr[] = {
     MPF_QSTR___getitem__, MPF_QSTR___delitem__, MPF_QSTR___setitem__,
 #if CONFIG_SLOT_WRAPPERS_TYPES
     MPF_QSTR___floor__, MPF_QSTR___ceil__, MPF_QSTR___trunc__, MPF_QSTR___round__, MPF_QSTR___index__,
-    MPF_QSTR___format__, MPF_QSTR___new__, MPF_QSTR___init__,
+    MPF_QSTR___format__, MPF_QSTR___new__, MPF_QSTR___init__, MPF_QSTR___reversed__, MPF_QSTR___divmod__,
+    MPF_QSTR___rdivmod__,
 #endif
 #endif
 };
 #if CONFIG_SLOT_WRAPPERS_TYPES
-_Static_assert(sizeof(mpf_type_op_qstr) / sizeof(mpf_type_op_qstr[0]) == MPF_TYPE_OP_OTHER + 15, "a name per operation");
+_Static_assert(sizeof(mpf_type_op_qstr) / sizeof(mpf_type_op_qstr[0]) == MPF_TYPE_OP_OTHER + 18, "a name per operation");
 #elif CONFIG_SLOT_WRAPPERS
 _Static_assert(sizeof(mpf_type_op_qstr) / sizeof(mpf_type_op_qstr[0]) == MPF_TYPE_OP_OTHER + 7, "a name per operation");
 #else

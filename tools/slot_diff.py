@@ -184,7 +184,9 @@ def show(x, name):
         return "<int>"
     if name in ("__reduce_ex__", "__reduce__", "__subclasshook__"):
         return "<" + t.__name__ + ">"
-    if t is not str and t is not bytes and t is not bytearray and t.__name__.endswith("iterator"):
+    if t is not str and t is not bytes and t is not bytearray and (
+        t.__name__.endswith("iterator") or t.__name__ == "reversed"
+    ):
         return "iter" + repr(list(x))
     return repr(x)
 
