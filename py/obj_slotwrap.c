@@ -262,10 +262,8 @@ static bool has_op(const mpf_type_t *t, mpf_obj_t o, unsigned op) {
             return (num & 3) != 0 && mpf_builtin_lookup(MPF_QSTR_divmod) != MPF_OBJ_NULL;
         case W_NEW:
             return mpf_type_get_make_new(s) != NULL && t != &mpf_type_object;
-        default:  // W_INIT: the mutable types re-made in place (int.__init__ is object's)
-            return mpf_type_get_make_new(s) != NULL && t != &mpf_type_object && t != &mpf_type_bool &&
-                   !mpf_type_immutable_base(t) && !(t->flags & MPF_TYPE_FLAG_EXCEPTION) && t != &mpf_type_type &&
-                   !(t->flags & MPF_TYPE_FLAG_METATYPE);
+        default:  // W_INIT: the types filled in place (int.__init__ is object's)
+            return mpf_type_get_make_new(s) != NULL && mpf_type_init_filled(t);
     }
 #endif
 }
@@ -274,26 +272,26 @@ static bool has_op(const mpf_type_t *t, mpf_obj_t o, unsigned op) {
 // owner.__init__(self, args...): the receiver made again from the arguments (a list, set or
 // bytearray in place: cleared, then filled from a new one; a dict updated).
 static mpf_obj_t slot_init(const mpf_type_t *owner, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    mpf_obj_t self = args[0];
-    mpf_obj_t v = mpf_type_get_make_new(owner)(owner, n_args - 1, n_kw, args + 1);
-    if (mpf_obj_type(self)->flags & MPF_TYPE_FLAG_HEAP) {
-        ((mpf_instance_t *)mpf_obj_ptr(self))->subobj = v;
+    mpf_obj_t self = operand(args[0]);  // (the native part of an instance of a subclass)
+    if (self == args[0] && (mpf_obj_type(self)->flags & MPF_TYPE_FLAG_HEAP)) {
+        ((mpf_instance_t *)mpf_obj_ptr(self))->subobj = mpf_type_get_make_new(owner)(owner, n_args - 1, n_kw, args + 1);
         return MPF_OBJ_NONE;
     }
     mpf_obj_t m[3];
-    mpf_load_method_maybe(self, MPF_QSTR_clear, m);
-    if (m[0] != MPF_OBJ_NULL && v != self) {
-        if (owner != &mpf_type_dict) {
-            mpf_call_method_n(0, 0, m);  // (dict.__init__ adds to what is there)
-        }
-        mpf_load_method_maybe(self, MPF_QSTR_update, m);
-        if (m[0] == MPF_OBJ_NULL) {
-            mpf_load_method_maybe(self, MPF_QSTR_extend, m);
-        }
+    if (owner != &mpf_type_dict) {
+        mpf_load_method_maybe(self, MPF_QSTR_clear, m);  // emptied first, as CPython's (list.__init__(l, l): [])
         if (m[0] != MPF_OBJ_NULL) {
-            m[2] = v;
-            mpf_call_method_n(1, 0, m);
+            mpf_call_method_n(0, 0, m);
         }
+    }
+    mpf_obj_t v = mpf_type_get_make_new(owner)(owner, n_args - 1, n_kw, args + 1);
+    mpf_load_method_maybe(self, MPF_QSTR_update, m);
+    if (m[0] == MPF_OBJ_NULL) {
+        mpf_load_method_maybe(self, MPF_QSTR_extend, m);
+    }
+    if (m[0] != MPF_OBJ_NULL) {
+        m[2] = v;
+        mpf_call_method_n(1, 0, m);
     }
     return MPF_OBJ_NONE;
 }

@@ -62,6 +62,22 @@ bool mpf_type_immutable_base(const mpf_type_t *t) {
     return false;
 }
 
+#if CONFIG_SLOT_WRAPPERS_TYPES
+// Whether builtin type [t] makes its instances empty and fills them in __init__ (list,
+// dict, set, bytearray and the types derived from them): their __new__ ignores its
+// arguments, their __init__ empties and fills the instance again.
+bool mpf_type_init_filled(const mpf_type_t *t) {
+    return !(t->flags & MPF_TYPE_FLAG_HEAP) && (mpf_type_is_subclass(t, &mpf_type_list) || mpf_type_is_subclass(t, &mpf_type_dict)
+#if CONFIG_BUILTIN_SET
+                                                || t == &mpf_type_set
+#endif
+#if CONFIG_BUILTIN_BYTEARRAY
+                                                || t == &mpf_type_bytearray
+#endif
+                                               );
+}
+#endif
+
 // The function inside [m] when it is a [wt] (classmethod or staticmethod), else [m].
 __attribute__((noinline)) static mpf_obj_t unwrap(mpf_obj_t m, const mpf_type_t *wt) {
     return mpf_obj_is_type(m, wt) ? ((const mpf_wrapper_t *)mpf_obj_ptr(m))->fun : m;
@@ -1210,6 +1226,12 @@ static mpf_obj_t class_call(const mpf_type_t *t, size_t n_args, size_t n_kw, con
         if (!mpf_obj_isinstance(o, cls)) {
             return o;
         }
+#if CONFIG_SLOT_WRAPPERS_TYPES
+        const mpf_type_t *nb = mpf_type_native_base(t);
+        if (init == MPF_OBJ_NULL && nb != NULL && mpf_type_init_filled(nb)) {
+            init = mpf_load_attr(mpf_obj_from_ptr(nb), MPF_QSTR___init__);  // (list.__init__ fills what __new__ made empty)
+        }
+#endif
 #if CONFIG_CLASS_ADVANCED
     } else if (t->flags & MPF_TYPE_FLAG_METATYPE) {
         o = type_new(t, n_args, n_kw, args);  // Meta(name, bases, ns) without a __new__ of its own
@@ -1425,6 +1447,17 @@ static mpf_obj_t object_make_new(const mpf_type_t *type, size_t n_args, size_t n
 static mpf_obj_t object_init(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_obj_t self = args[0];
     const mpf_type_t *t = mpf_obj_type(self);
+#if CONFIG_SLOT_WRAPPERS_TYPES
+    // arguments are an error unless the class makes its instances in a __new__ of its own
+    // and has no __init__ (object() itself, a class of plain objects: CPython's rule)
+    if ((n_args > 1 || n_kw > 0) && (t == &mpf_type_object || ((t->flags & (MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_METATYPE)) ==
+                                                                   MPF_TYPE_FLAG_HEAP && mpf_type_native_base(t) == NULL &&
+                                                               !mpf_obj_is_exception(self) &&
+                                                               (special(t, MPF_QSTR___init__) != MPF_OBJ_NULL ||
+                                                                special(t, MPF_QSTR___new__) == MPF_OBJ_NULL)))) {
+        mpf_raise_msg(&mpf_type_TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
+    }
+#endif
     if ((t->flags & (MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_METATYPE)) == MPF_TYPE_FLAG_HEAP && !mpf_obj_is_exception(self) &&
         (n_args > 1 || n_kw > 0)) {
         const mpf_type_t *nb = mpf_type_native_base(t);
@@ -1471,11 +1504,20 @@ mpf_obj_t mpf_type_checked_new(const mpf_type_t *owner, size_t n_args, size_t n_
         NEW_ERROR("__new__(X) is not safe", "%q.__new__(%q) is not safe, use %q.__new__()", on, mpf_type_name(t), mpf_type_name(safe));
     }
 #undef NEW_ERROR
+    const mpf_type_t *nb = (t->flags & MPF_TYPE_FLAG_HEAP) ? mpf_type_native_base(t) : t;
+    if ((n_args > 1 || n_kw > 0) && owner == &mpf_type_object && (nb == NULL || nb == &mpf_type_object) &&
+        !(t->flags & MPF_TYPE_FLAGS_EXC) && (special(t, MPF_QSTR___new__) != MPF_OBJ_NULL || special(t, MPF_QSTR___init__) == MPF_OBJ_NULL)) {
+        // (arguments for a class whose __init__ takes them, not its __new__)
+        mpf_raise_msg(&mpf_type_TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
+    }
+    if (nb != NULL && mpf_type_init_filled(nb)) {
+        n_args = 1;  // list.__new__(L, x): an empty list, filled by __init__
+        n_kw = 0;
+    }
     if (!(t->flags & MPF_TYPE_FLAG_HEAP)) {
         return owner == &mpf_type_object ? mpf_obj_new_instance(t) : mpf_type_get_make_new(t)(t, n_args - 1, n_kw, args + 1);
     }
     mpf_obj_t o = mpf_obj_new_instance(t);
-    const mpf_type_t *nb = mpf_type_native_base(t);
     if (nb != NULL && !(t->flags & MPF_TYPE_FLAGS_EXC) && mpf_type_get_make_new(nb) != NULL) {
         ((mpf_instance_t *)mpf_obj_ptr(o))->subobj = mpf_type_get_make_new(nb)(nb, n_args - 1, n_kw, args + 1);
     }

@@ -190,6 +190,12 @@ def show(x, name):
         return "iter" + repr(list(x))
     return repr(x)
 
+def rep(r):
+    # (a set's order of str items may differ: sorted)
+    if isinstance(r, (set, frozenset)) and r and isinstance(next(iter(r)), str):
+        return type(r).__name__ + repr(sorted(r))
+    return repr(r)
+
 def attempt(f, a):
     try:
         return show(f(), a)
@@ -217,14 +223,14 @@ def run(tname, T, recvs, names, args):
                 r = mk()
                 res = attempt(lambda: f(r, *a), name)
                 if name in MUTATING:
-                    res = res + " " + repr(r)
+                    res = res + " " + rep(r)
                 key = tname + " " + name + " r" + str(ri) + " a" + str(ai)
                 print(key, "u", res)
                 if own:
                     r = mk()
                     res = attempt(lambda: getattr(r, name)(*a), name)
                     if name in MUTATING:
-                        res = res + " " + repr(r)
+                        res = res + " " + rep(r)
                     print(key, "b", res)
 
 def argsets(name, args, T):
