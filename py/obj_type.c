@@ -304,6 +304,16 @@ static mpf_obj_t instance_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         }
         mpf_obj_t r = call_special(m, lhs, 1, &rhs);
         if (r == MPF_OBJ_NOTIMPL) {
+#if CONFIG_SLOT_WRAPPERS_TYPES
+            // a builtin right operand's own operation on the native part (I(5) - 1 where the
+            // int subclass's __sub__ declines: int's 5 - 1, as CPython's reflected slot)
+            mpf_obj_t so = native_part(lhs);
+            const mpf_type_t *rt = mpf_type_slots(mpf_obj_type(rhs));
+            if (so != MPF_OBJ_NULL && !(mpf_obj_type(rhs)->flags & MPF_TYPE_FLAG_HEAP) && op >= MPF_BINARY_OP_OR &&
+                op <= MPF_BINARY_OP_POWER && mpf_type_get_binary_op(rt) != NULL) {
+                return mpf_type_get_binary_op(rt)(op + MPF_BINARY_OP_NORMAL_TO_REVERSE, rhs, so);
+            }
+#endif
             return MPF_OBJ_NULL;
         }
         if (negate || op == MPF_BINARY_OP_IN) {
