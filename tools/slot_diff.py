@@ -315,7 +315,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--firmware", required=True)
+    ap.add_argument("--firmware", required=True, type=lambda p: str(Path(p).resolve()))
     ap.add_argument("--cpython", default=sys.executable)
     ap.add_argument("--show", type=int, default=3, help="example lines per group (default 3)")
     ap.add_argument("--emit", help="also write the probe program here")
