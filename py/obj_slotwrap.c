@@ -279,6 +279,9 @@ static mpf_obj_t slot_init(const mpf_type_t *owner, size_t n_args, size_t n_kw, 
     }
     mpf_obj_t m[3];
     if (owner != &mpf_type_dict) {
+        if (!bytes_like(owner)) {
+            mpf_arg_check_num(n_args - 1, n_kw, 0, 1, false);  // (list, set: before emptying it)
+        }
         mpf_load_method_maybe(self, MPF_QSTR_clear, m);  // emptied first, as CPython's (list.__init__(l, l): [])
         if (m[0] != MPF_OBJ_NULL) {
             mpf_call_method_n(0, 0, m);

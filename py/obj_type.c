@@ -1460,11 +1460,12 @@ static mpf_obj_t object_init(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
 #if CONFIG_SLOT_WRAPPERS_TYPES
     // arguments are an error unless the class makes its instances in a __new__ of its own
     // and has no __init__ (object() itself, a class of plain objects: CPython's rule)
-    if ((n_args > 1 || n_kw > 0) && (t == &mpf_type_object || ((t->flags & (MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_METATYPE)) ==
-                                                                   MPF_TYPE_FLAG_HEAP && mpf_type_native_base(t) == NULL &&
-                                                               !mpf_obj_is_exception(self) &&
-                                                               (special(t, MPF_QSTR___init__) != MPF_OBJ_NULL ||
-                                                                special(t, MPF_QSTR___new__) == MPF_OBJ_NULL)))) {
+    // (a builtin type: object, or one with an __init__ of its own: list, dict...)
+    bool heap = (t->flags & (MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_METATYPE)) == MPF_TYPE_FLAG_HEAP;
+    if ((n_args > 1 || n_kw > 0) &&
+        (!(t->flags & MPF_TYPE_FLAG_HEAP) ? t == &mpf_type_object || mpf_type_init_filled(t)
+                                          : heap && mpf_type_native_base(t) == NULL && !mpf_obj_is_exception(self) &&
+                                                (special(t, MPF_QSTR___init__) != MPF_OBJ_NULL || special(t, MPF_QSTR___new__) == MPF_OBJ_NULL))) {
         mpf_raise_msg(&mpf_type_TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
     }
 #endif
