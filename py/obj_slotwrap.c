@@ -175,7 +175,7 @@ static mpf_obj_t slot_binary(const mpf_type_t *owner, unsigned op, mpf_obj_t a, 
     }
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(a));
     mpf_obj_t r = mpf_type_get_binary_op(t) != NULL ? mpf_type_get_binary_op(t)((int)op, a, b) : MPF_OBJ_NULL;
-    if (r == MPF_OBJ_NULL && !num && op >= MPF_BINARY_OP_REVERSE_OR) {
+    if (r == MPF_OBJ_NULL && !num && !seq && op >= MPF_BINARY_OP_REVERSE_OR) {
         return mpf_binary_op((int)n, b, a);
     }
     if (r == MPF_OBJ_NULL && seq) {
@@ -201,7 +201,7 @@ static bool has_op(const mpf_type_t *t, mpf_obj_t o, unsigned op) {
     if (op >= MPF_BINARY_OP_INPLACE_OR && op < MPF_BINARY_OP_OR) {
         // the in-place forms of the mutable containers: a set's |= &= ^= -=, a dict's |=,
         // the others' += and *=
-        if (num != 0 || !container || mpf_type_immutable_base(t) || mpf_type_get_binary_op(s) == NULL) {
+        if (!mpf_type_init_filled(t) || mpf_type_get_binary_op(s) == NULL) {
             return false;
         }
         if (set_like(t)) {
@@ -278,7 +278,7 @@ static mpf_obj_t slot_init(const mpf_type_t *owner, size_t n_args, size_t n_kw, 
         return MPF_OBJ_NONE;
     }
     mpf_obj_t m[3];
-    if (owner != &mpf_type_dict) {
+    if (!mpf_type_is_subclass(owner, &mpf_type_dict)) {
         if (!bytes_like(owner)) {
             mpf_arg_check_num(n_args - 1, n_kw, 0, 1, false);  // (list, set: before emptying it)
         }
