@@ -188,7 +188,7 @@ def show(x, name):
         t.__name__.endswith("iterator") or t.__name__ == "reversed"
     ):
         return "iter" + repr(list(x))
-    return repr(x)
+    return rep(x)
 
 def rep(r):
     # (a set's order of str items may differ: sorted)
