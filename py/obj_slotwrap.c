@@ -319,7 +319,13 @@ static mpf_obj_t slot_wrapper_call(mpf_obj_t self, size_t n_args, size_t n_kw, c
         return mpf_type_checked_new(owner, n_args, n_kw, args);
     }
 #endif
-    size_t want = op == W_SETITEM ? 3 : op < W_UNARY || op == W_FORMAT || op >= W_DIVMOD || (op >= W_GETITEM && op <= W_DELITEM) ? 2 : 1;
+#if CONFIG_SLOT_WRAPPERS_TYPES
+#define TWO_MORE (op == W_FORMAT || op >= W_DIVMOD)
+#else
+#define TWO_MORE false
+#endif
+    size_t want = op == W_SETITEM ? 3 : op < W_UNARY || TWO_MORE || (op >= W_GETITEM && op <= W_DELITEM) ? 2 : 1;
+#undef TWO_MORE
 #if CONFIG_SLOT_WRAPPERS_TYPES
     if (n_args == 0) {
         mpf_raise_fmt(&mpf_type_TypeError, "descriptor '%q' of '%q' object needs an argument", op_name(op), mpf_type_name(owner));
