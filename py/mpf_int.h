@@ -65,6 +65,7 @@ MPF_INTERNAL const mpf_type_t *mpf_type_mro_item(const mpf_type_t *t, size_t i);
 MPF_INTERNAL const mpf_type_t *mpf_type_native_base(const mpf_type_t *t);
 // Whether builtin type [t]'s instances are immutable (int, str, tuple...: made by __new__) (obj_type.c).
 MPF_INTERNAL bool mpf_type_immutable_base(const mpf_type_t *t);
+MPF_INTERNAL bool mpf_type_init_filled(const mpf_type_t *t);
 // owner.__new__(cls, args...) with CPython's checks of cls (owner: object or a builtin type)
 // (obj_type.c, CONFIG_SLOT_WRAPPERS_TYPES).
 MPF_INTERNAL mpf_obj_t mpf_type_checked_new(const mpf_type_t *owner, size_t n_args, size_t n_kw, const mpf_obj_t *args);

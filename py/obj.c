@@ -177,6 +177,15 @@ static bool get_int(mpf_obj_t o, mpf_int_t *v, bool raise_big) {
     }
     const mpf_type_t *t = mpf_obj_type(o);
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
+#if CONFIG_SLOT_WRAPPERS_TYPES
+        if (!(t->flags & MPF_TYPE_FLAG_METATYPE) && !mpf_obj_is_exception(o)) {
+            // an instance of a class derived from int: its int (as CPython's, whatever __index__)
+            mpf_obj_t sub = ((const mpf_instance_t *)mpf_obj_ptr(o))->subobj;
+            if (sub != MPF_OBJ_NULL && mpf_obj_is_int(sub)) {
+                return get_int(sub, v, raise_big);
+            }
+        }
+#endif
         mpf_obj_t m = mpf_type_lookup(t, MPF_QSTR___index__);
         if (m != MPF_OBJ_NULL) {
             return get_int(mpf_call1(m, o), v, raise_big);

@@ -148,6 +148,9 @@ static mpf_obj_t bytearray_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
                 return r;
             }
         case MPF_BINARY_OP_INPLACE_ADD:
+            if (!rbuf) {
+                return MPF_OBJ_NULL;  // (bytes-like only, as +: ba += [1] is a TypeError)
+            }
             ba_extend_from(a, rhs, false);
             return lhs;
         case MPF_BINARY_OP_MULTIPLY:
@@ -176,11 +179,16 @@ static mpf_obj_t bytearray_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             return r;
         }
         case MPF_BINARY_OP_IN:
-            if (mpf_obj_is_small_int(rhs)) {
-                return mpf_obj_bool(memchr(a->items, (int)mpf_obj_small_int_value(rhs), a->len) != NULL);
-            }
             if (!rbuf) {
-                return MPF_OBJ_NULL;
+                // a byte's value (an int, a bool, __index__) in 0..255, else TypeError (as CPython's)
+                mpf_int_t c;
+                if (!mpf_obj_get_int_maybe(rhs, &c)) {
+                    mpf_raise_fmt(&mpf_type_TypeError, "a bytes-like object is required, not '%T'", rhs);
+                }
+                if (c < 0 || c > 255) {
+                    mpf_raise_msg(&mpf_type_ValueError, "byte must be in range(0, 256)");
+                }
+                return mpf_obj_bool(memchr(a->items, (int)c, a->len) != NULL);
             }
             for (size_t i = 0; i + rb.len <= a->len; i++) {
                 if (memcmp(a->items + i, rb.buf, rb.len) == 0) {

@@ -62,6 +62,22 @@ bool mpf_type_immutable_base(const mpf_type_t *t) {
     return false;
 }
 
+#if CONFIG_SLOT_WRAPPERS_TYPES
+// Whether builtin type [t] makes its instances empty and fills them in __init__ (list,
+// dict, set, bytearray and the types derived from them): their __new__ ignores its
+// arguments, their __init__ empties and fills the instance again.
+bool mpf_type_init_filled(const mpf_type_t *t) {
+    return !(t->flags & MPF_TYPE_FLAG_HEAP) && (mpf_type_is_subclass(t, &mpf_type_list) || mpf_type_is_subclass(t, &mpf_type_dict)
+#if CONFIG_BUILTIN_SET
+                                                || t == &mpf_type_set
+#endif
+#if CONFIG_BUILTIN_BYTEARRAY
+                                                || t == &mpf_type_bytearray
+#endif
+                                               );
+}
+#endif
+
 // The function inside [m] when it is a [wt] (classmethod or staticmethod), else [m].
 __attribute__((noinline)) static mpf_obj_t unwrap(mpf_obj_t m, const mpf_type_t *wt) {
     return mpf_obj_is_type(m, wt) ? ((const mpf_wrapper_t *)mpf_obj_ptr(m))->fun : m;
@@ -163,6 +179,32 @@ static void instance_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_
     } else if (exc) {
         mpf_type_get_print(mpf_type_slots(mpf_type_native_base(t)))(p, self, kind);  // the builtin exception base's
     } else if (subobj(self) != MPF_OBJ_NULL) {
+#if CONFIG_SLOT_WRAPPERS_TYPES && (CONFIG_BUILTIN_SET || CONFIG_BUILTIN_FROZENSET || CONFIG_BUILTIN_BYTEARRAY)
+        // a set, frozenset or bytearray of a subclass is shown with the subclass's name
+        // (S({1, 2}), S(), B(b'ab')), the other builtins' as their own
+        mpf_obj_t sub = subobj(self);
+        const mpf_type_t *st = mpf_obj_type(sub);
+#if CONFIG_BUILTIN_SET
+        bool named = st == &mpf_type_set;
+#else
+        bool named = false;
+#endif
+#if CONFIG_BUILTIN_FROZENSET
+        named |= st == &mpf_type_frozenset;
+#endif
+#if CONFIG_BUILTIN_BYTEARRAY
+        named |= st == &mpf_type_bytearray;
+#endif
+        if (named) {
+            size_t len;
+            const char *d = mpf_obj_str_data(mpf_obj_repr(sub), &len);
+            size_t skip = d[0] == '{' ? 0 : (size_t)((const char *)memchr(d, '(', len) - d) + 1;
+            mpf_printf(p, "%q(", mpf_type_name(t));
+            mpf_print_strn(p, d + skip, len - skip - (skip != 0));
+            mpf_print_str(p, ")");
+            return;
+        }
+#endif
         mpf_obj_print(p, subobj(self), kind);
     } else {
         mpf_type_print_default(p, self, kind);
@@ -232,12 +274,13 @@ const uint16_t mpf_type_op_qstr[] = {
     MPF_QSTR___getitem__, MPF_QSTR___delitem__, MPF_QSTR___setitem__,
 #if CONFIG_SLOT_WRAPPERS_TYPES
     MPF_QSTR___floor__, MPF_QSTR___ceil__, MPF_QSTR___trunc__, MPF_QSTR___round__, MPF_QSTR___index__,
-    MPF_QSTR___format__, MPF_QSTR___new__, MPF_QSTR___init__,
+    MPF_QSTR___format__, MPF_QSTR___new__, MPF_QSTR___init__, MPF_QSTR___reversed__, MPF_QSTR___divmod__,
+    MPF_QSTR___rdivmod__,
 #endif
 #endif
 };
 #if CONFIG_SLOT_WRAPPERS_TYPES
-_Static_assert(sizeof(mpf_type_op_qstr) / sizeof(mpf_type_op_qstr[0]) == MPF_TYPE_OP_OTHER + 15, "a name per operation");
+_Static_assert(sizeof(mpf_type_op_qstr) / sizeof(mpf_type_op_qstr[0]) == MPF_TYPE_OP_OTHER + 18, "a name per operation");
 #elif CONFIG_SLOT_WRAPPERS
 _Static_assert(sizeof(mpf_type_op_qstr) / sizeof(mpf_type_op_qstr[0]) == MPF_TYPE_OP_OTHER + 7, "a name per operation");
 #else
@@ -261,6 +304,16 @@ static mpf_obj_t instance_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         }
         mpf_obj_t r = call_special(m, lhs, 1, &rhs);
         if (r == MPF_OBJ_NOTIMPL) {
+#if CONFIG_SLOT_WRAPPERS_TYPES
+            // a builtin right operand's own operation on the native part (I(5) - 1 where the
+            // int subclass's __sub__ declines: int's 5 - 1, as CPython's reflected slot)
+            mpf_obj_t so = native_part(lhs);
+            const mpf_type_t *rt = mpf_type_slots(mpf_obj_type(rhs));
+            if (so != MPF_OBJ_NULL && !(mpf_obj_type(rhs)->flags & MPF_TYPE_FLAG_HEAP) && op >= MPF_BINARY_OP_OR &&
+                op <= MPF_BINARY_OP_POWER && mpf_type_get_binary_op(rt) != NULL) {
+                return mpf_type_get_binary_op(rt)(op + MPF_BINARY_OP_NORMAL_TO_REVERSE, rhs, so);
+            }
+#endif
             return MPF_OBJ_NULL;
         }
         if (negate || op == MPF_BINARY_OP_IN) {
@@ -1183,6 +1236,12 @@ static mpf_obj_t class_call(const mpf_type_t *t, size_t n_args, size_t n_kw, con
         if (!mpf_obj_isinstance(o, cls)) {
             return o;
         }
+#if CONFIG_SLOT_WRAPPERS_TYPES
+        const mpf_type_t *nb = mpf_type_native_base(t);
+        if (init == MPF_OBJ_NULL && nb != NULL && mpf_type_init_filled(nb)) {
+            init = mpf_load_attr(mpf_obj_from_ptr(nb), MPF_QSTR___init__);  // (list.__init__ fills what __new__ made empty)
+        }
+#endif
 #if CONFIG_CLASS_ADVANCED
     } else if (t->flags & MPF_TYPE_FLAG_METATYPE) {
         o = type_new(t, n_args, n_kw, args);  // Meta(name, bases, ns) without a __new__ of its own
@@ -1398,6 +1457,18 @@ static mpf_obj_t object_make_new(const mpf_type_t *type, size_t n_args, size_t n
 static mpf_obj_t object_init(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_obj_t self = args[0];
     const mpf_type_t *t = mpf_obj_type(self);
+#if CONFIG_SLOT_WRAPPERS_TYPES
+    // arguments are an error unless the class makes its instances in a __new__ of its own
+    // and has no __init__ (object() itself, a class of plain objects: CPython's rule)
+    // (a builtin type: object, or one with an __init__ of its own: list, dict...)
+    bool heap = (t->flags & (MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_METATYPE)) == MPF_TYPE_FLAG_HEAP;
+    if ((n_args > 1 || n_kw > 0) &&
+        (!(t->flags & MPF_TYPE_FLAG_HEAP) ? t == &mpf_type_object || mpf_type_init_filled(t)
+                                          : heap && mpf_type_native_base(t) == NULL && !mpf_obj_is_exception(self) &&
+                                                (special(t, MPF_QSTR___init__) != MPF_OBJ_NULL || special(t, MPF_QSTR___new__) == MPF_OBJ_NULL))) {
+        mpf_raise_msg(&mpf_type_TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
+    }
+#endif
     if ((t->flags & (MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_METATYPE)) == MPF_TYPE_FLAG_HEAP && !mpf_obj_is_exception(self) &&
         (n_args > 1 || n_kw > 0)) {
         const mpf_type_t *nb = mpf_type_native_base(t);
@@ -1444,11 +1515,20 @@ mpf_obj_t mpf_type_checked_new(const mpf_type_t *owner, size_t n_args, size_t n_
         NEW_ERROR("__new__(X) is not safe", "%q.__new__(%q) is not safe, use %q.__new__()", on, mpf_type_name(t), mpf_type_name(safe));
     }
 #undef NEW_ERROR
+    const mpf_type_t *nb = (t->flags & MPF_TYPE_FLAG_HEAP) ? mpf_type_native_base(t) : t;
+    if ((n_args > 1 || n_kw > 0) && owner == &mpf_type_object && (nb == NULL || nb == &mpf_type_object) &&
+        !(t->flags & MPF_TYPE_FLAGS_EXC) && (special(t, MPF_QSTR___new__) != MPF_OBJ_NULL || special(t, MPF_QSTR___init__) == MPF_OBJ_NULL)) {
+        // (arguments for a class whose __init__ takes them, not its __new__)
+        mpf_raise_msg(&mpf_type_TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
+    }
+    if (nb != NULL && mpf_type_init_filled(nb)) {
+        n_args = 1;  // list.__new__(L, x): an empty list, filled by __init__
+        n_kw = 0;
+    }
     if (!(t->flags & MPF_TYPE_FLAG_HEAP)) {
         return owner == &mpf_type_object ? mpf_obj_new_instance(t) : mpf_type_get_make_new(t)(t, n_args - 1, n_kw, args + 1);
     }
     mpf_obj_t o = mpf_obj_new_instance(t);
-    const mpf_type_t *nb = mpf_type_native_base(t);
     if (nb != NULL && !(t->flags & MPF_TYPE_FLAGS_EXC) && mpf_type_get_make_new(nb) != NULL) {
         ((mpf_instance_t *)mpf_obj_ptr(o))->subobj = mpf_type_get_make_new(nb)(nb, n_args - 1, n_kw, args + 1);
     }
@@ -1537,6 +1617,39 @@ MPF_FUN_1(object_init_subclass_fun_obj, MPF_QSTR___init_subclass__, object_init_
 static const mpf_wrapper_t object_init_subclass_obj = {{&mpf_type_classmethod}, MPF_ROM_PTR(&object_init_subclass_fun_obj)};
 #endif
 
+#if CONFIG_SLOT_WRAPPERS_TYPES
+// object.__ne__: the inverse of the receiver's __eq__ (NotImplemented kept)
+static mpf_obj_t object_ne(mpf_obj_t self, mpf_obj_t other) {
+    mpf_obj_t m[3];
+    mpf_load_method(self, MPF_QSTR___eq__, m);
+    m[2] = other;
+    mpf_obj_t r = mpf_call_method_n(1, 0, m);
+    return r == MPF_OBJ_NOTIMPL ? r : mpf_obj_bool(!mpf_obj_is_true(r));
+}
+
+// object.__lt__, __le__, __gt__, __ge__ (and __subclasshook__, whatever its arguments)
+static mpf_obj_t object_notimpl(size_t n_args, const mpf_obj_t *args) {
+    (void)n_args;
+    (void)args;
+    return MPF_OBJ_NOTIMPL;
+}
+MPF_FUN_VAR(object_subclasshook_fun_obj, MPF_QSTR___subclasshook__, 0, 255, object_notimpl);
+static const mpf_wrapper_t object_subclasshook_obj = {{&mpf_type_classmethod}, MPF_ROM_PTR(&object_subclasshook_fun_obj)};
+
+// object.__format__(spec): str(self) for an empty spec
+static mpf_obj_t object_format(mpf_obj_t self, mpf_obj_t spec) {
+    if (!MPF_IS_STR(spec)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "__format__() argument must be str, not %T", spec);
+    }
+    size_t len;
+    mpf_obj_str_data(spec, &len);
+    if (len != 0) {
+        mpf_raise_fmt(&mpf_type_TypeError, "unsupported format string passed to %T.__format__", self);
+    }
+    return mpf_obj_str(self);
+}
+#endif
+
 static const mpf_rom_map_elem_t object_locals_table[] = {
     MPF_ROM_FUN_KW(MPF_QSTR___init__, 1, object_init),
     {MPF_ROM_QSTR(MPF_QSTR___new__), MPF_ROM_PTR(&object_new_obj)},
@@ -1549,6 +1662,15 @@ static const mpf_rom_map_elem_t object_locals_table[] = {
     MPF_ROM_FUN_1(MPF_QSTR___str__, object_str),
     MPF_ROM_FUN_2(MPF_QSTR___eq__, object_eq),
     MPF_ROM_FUN_1(MPF_QSTR___hash__, object_hash),
+#if CONFIG_SLOT_WRAPPERS_TYPES
+    MPF_ROM_FUN_2(MPF_QSTR___ne__, object_ne),
+    MPF_ROM_FUN_VAR(MPF_QSTR___lt__, 2, 2, object_notimpl),
+    MPF_ROM_FUN_VAR(MPF_QSTR___le__, 2, 2, object_notimpl),
+    MPF_ROM_FUN_VAR(MPF_QSTR___gt__, 2, 2, object_notimpl),
+    MPF_ROM_FUN_VAR(MPF_QSTR___ge__, 2, 2, object_notimpl),
+    MPF_ROM_FUN_2(MPF_QSTR___format__, object_format),
+    {MPF_ROM_QSTR(MPF_QSTR___subclasshook__), MPF_ROM_PTR(&object_subclasshook_obj)},
+#endif
 #if CONFIG_CLASS_HOOKS
     {MPF_ROM_QSTR(MPF_QSTR___init_subclass__), MPF_ROM_PTR(&object_init_subclass_obj)},
 #endif
