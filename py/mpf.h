@@ -587,6 +587,11 @@ extern const mpf_type_t mpf_type_BaseException;
 #else
 #define MPF_EXC_IF_INDENT_(x)
 #endif
+#if CONFIG_COMPILER
+#define MPF_EXC_IF_COMPILER_(x) x  // (only the compiler raises it)
+#else
+#define MPF_EXC_IF_COMPILER_(x)
+#endif
 #if CONFIG_EXC_OSERROR_SUBCLASSES
 #define MPF_EXC_IF_OSSUB_(x) x
 #else
@@ -630,6 +635,7 @@ extern const mpf_type_t mpf_type_BaseException;
     X(SyntaxError, Exception) \
     MPF_EXC_IF_HELPERS_(X(SystemError, Exception)) \
     MPF_EXC_IF_INDENT_(X(IndentationError, SyntaxError)) \
+    MPF_EXC_IF_COMPILER_(X(TabError, IndentationError)) \
     X(TypeError, Exception) \
     X(ValueError, Exception) \
     X(UnicodeError, ValueError) \
@@ -681,6 +687,7 @@ extern const mpf_type_compact_t mpf_exc_types[MPF_EXC_NUM];
 #define mpf_type_RecursionError MPF_EXC_AS_TYPE(RecursionError)
 #define mpf_type_SyntaxError MPF_EXC_AS_TYPE(SyntaxError)
 #define mpf_type_IndentationError MPF_EXC_AS_TYPE(IndentationError)
+#define mpf_type_TabError MPF_EXC_AS_TYPE(TabError)
 #define mpf_type_TypeError MPF_EXC_AS_TYPE(TypeError)
 #define mpf_type_ValueError MPF_EXC_AS_TYPE(ValueError)
 #define mpf_type_UnicodeError MPF_EXC_AS_TYPE(UnicodeError)
