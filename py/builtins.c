@@ -791,6 +791,30 @@ static mpf_obj_t builtin_import(size_t n_args, const mpf_obj_t *args) {
     return mpf_import_name(name, fromlist, level, globals);
 }
 
+#if CONFIG_BUILTIN_HELPERS
+// __import__(name, globals=None, locals=None, fromlist=(), level=0), each also by keyword
+static mpf_obj_t builtin_import_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    static const mpf_qstr_t names[5] = {MPF_QSTR_name, MPF_QSTR_globals, MPF_QSTR_locals, MPF_QSTR_fromlist, MPF_QSTR_level};
+    mpf_obj_t v[5];
+    mpf_arg_parse(n_args, n_kw, args, 0, 5, 5, names, v);
+    for (size_t k = 0; k < n_kw; k++) {
+        for (size_t i = 0; i < n_args; i++) {
+            if (args[n_args + 2 * k] == mpf_obj_new_qstr(names[i])) {
+                mpf_raise_fmt(&mpf_type_TypeError, "argument for __import__() given by name ('%q') and position (%u)", names[i],
+                    (unsigned)i + 1);
+            }
+        }
+    }
+    if (v[0] == MPF_OBJ_NULL) {
+        mpf_raise_msg(&mpf_type_TypeError, "__import__() missing required argument 'name' (pos 1)");
+    }
+    for (size_t i = 1; i < 5; i++) {
+        v[i] = v[i] == MPF_OBJ_NULL ? (i == 4 ? mpf_obj_new_small_int(0) : MPF_OBJ_NONE) : v[i];
+    }
+    return builtin_import(5, v);
+}
+#endif
+
 // ---------------------------------------------------------------- the table
 // The builtins named by their own name (a type's, or a builtin function defined in another
 // file), by pointer alone: 4 bytes each instead of a 6-byte name and value entry.
@@ -906,7 +930,11 @@ static const mpf_rom_map_elem_t builtins_table[] = {
     MPF_ROM_FUN_VAR(MPF_QSTR_help, 0, 1, mpf_help),
 #endif
     {MPF_ROM_QSTR(MPF_QSTR___name__), MPF_ROM_QSTR(MPF_QSTR_builtins)},
+#if CONFIG_BUILTIN_HELPERS
+    MPF_ROM_FUN_KW(MPF_QSTR___import__, 0, builtin_import_kw),
+#else
     MPF_ROM_FUN_VAR(MPF_QSTR___import__, 1, 5, builtin_import),
+#endif
     {MPF_ROM_QSTR(MPF_QSTR_Ellipsis), MPF_ROM_PTR(&mpf_const_ellipsis_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_NotImplemented), MPF_ROM_PTR(&mpf_const_notimpl_obj)},
 };

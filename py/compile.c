@@ -195,7 +195,7 @@ bool mpf_cc_literal_is_static(const char *s, size_t len, mpf_qstr_t q) {
 }
 
 // SyntaxError(msg, (filename, line, column, text)), as CPython builds it.
-void mpf_cc_syntax_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, const char *msg) {
+void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, const char *msg) {
     // the offending line's text (without its newline)
     const char *s = c->src;
     size_t pos = 0;
@@ -217,7 +217,7 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, co
     };
     mpf_obj_t args[2] = {mpf_obj_new_str(msg, strlen(msg)), mpf_obj_new_tuple(4, loc)};
     // (its msg, filename, lineno, offset and text attributes are read from these)
-    mpf_raise(mpf_exc_new(indent ? &mpf_type_IndentationError : &mpf_type_SyntaxError, 2, args));
+    mpf_raise(mpf_exc_new(kind == 2 ? &mpf_type_TabError : kind ? &mpf_type_IndentationError : &mpf_type_SyntaxError, 2, args));
 }
 
 #if CONFIG_COMPILER_MPY_OUTPUT

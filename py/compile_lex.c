@@ -257,15 +257,17 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
     }
     // Skip spaces, comments and line continuations; at the start of a logical line (outside
     // brackets) also blank and comment-only lines, measuring the indentation of the first
-    // other one ([w]: a tab to the next multiple of 8).
+    // other one ([w]: a tab to the next multiple of 8; [a]: a tab as one column, as CPython
+    // measures both to find an inconsistent use of tabs and spaces).
     bool bol = lx->at_bol && lx->paren == 0;
     lx->at_bol = false;
-    uint32_t w = 0;
+    uint32_t w = 0, a = 0;
     int ch;
     while (true) {
         ch = peekc(lx, 0);
         if (ch == ' ' || ch == '\t' || ch == '\f' || ch == '\r') {
             w = ch == '\t' ? (w / 8 + 1) * 8 : w + 1;
+            a++;
             lx->pos++;
         } else if (ch == '#') {
             skip_comment(lx);
@@ -273,7 +275,7 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
             lx->pos += peekc(lx, 1) == '\n' ? 2 : 3;
             newline(lx);
             if (bol) {
-                w = 0;   // (a blank line)
+                w = a = 0;   // (a blank line)
             } else if (peekc(lx, 0) < 0) {
                 lx->unterminated = true;
                 lex_error(lx, "unexpected EOF while parsing");
@@ -281,27 +283,37 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         } else if (ch == '\n' && (bol || lx->paren > 0)) {
             lx->pos++;
             newline(lx);
-            w = 0;
+            w = a = 0;
         } else {
             break;
         }
     }
     // (at the end of the input: on to the end below)
     if (bol && ch >= 0) {
-        if (w > lx->indent[lx->n_indent - 1]) {
+        // each level: its width in the low 16 bits, its tab-as-one width above (both capped)
+        w = w < 0xFFFF ? w : 0xFFFF;
+        a = a < 0xFFFF ? a : 0xFFFF;
+        uint32_t top = lx->indent[lx->n_indent - 1];
+        // (wider, yet not wider with tabs as one column: inconsistent)
+        bool tabs = w > (top & 0xFFFF) && a <= top >> 16;
+        if (w > (top & 0xFFFF)) {
             if (lx->n_indent == (int)(sizeof(lx->indent) / sizeof(lx->indent[0]))) {
                 mpf_emit_error(lx->c, true, lx->line, w + 1, E_INDENT_LEVELS);
             }
-            lx->indent[lx->n_indent++] = w;
+            lx->indent[lx->n_indent++] = w | a << 16;
             lx->pending = 1;
         } else {
-            while (w < lx->indent[lx->n_indent - 1]) {
+            while (w < (lx->indent[lx->n_indent - 1] & 0xFFFF)) {
                 lx->n_indent--;
                 lx->pending--;
             }
-            if (w != lx->indent[lx->n_indent - 1]) {
+            if (w != (lx->indent[lx->n_indent - 1] & 0xFFFF)) {
                 mpf_emit_error(lx->c, true, lx->line, w + 1, E_UNINDENT);
             }
+            tabs = a != lx->indent[lx->n_indent - 1] >> 16;
+        }
+        if (tabs) {
+            mpf_cc_syntax_error(lx->c, 2, lx->line, w + 1, "inconsistent use of tabs and spaces in indentation");
         }
         if (lx->pending != 0) {
             mpf_lex_next(lx, t);

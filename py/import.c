@@ -227,7 +227,12 @@ static mpf_obj_t import_one(mpf_qstr_t fullname, mpf_obj_t parent, const char *l
         if (quiet) {
             return mod;
         }
+#if CONFIG_EXC_ATTRS
+        mpf_raise_with(mpf_exc_new_fmt(&mpf_type_ModuleNotFoundError, "No module named '%q'", fullname), MPF_QSTR_name, key, 0,
+            MPF_OBJ_NULL);
+#else
         mpf_raise_fmt(&mpf_type_ModuleNotFoundError, "No module named '%q'", fullname);
+#endif
     }
     if (parent != MPF_OBJ_NULL) {
         mpf_store_attr(parent, mpf_qstr_from_strn(last, last_len), mod);
@@ -333,7 +338,16 @@ mpf_obj_t mpf_import_from(mpf_obj_t mod, mpf_qstr_t name) {
                 return sub;
             }
         }
+#if CONFIG_EXC_ATTRS
+        // (with the module's name and file, as CPython's)
+        mpf_obj_t file = mpf_dict_get(g, mpf_obj_new_qstr(MPF_QSTR___file__));
+        mpf_obj_t e = file != MPF_OBJ_NULL && MPF_IS_STR(file)
+            ? mpf_exc_new_fmt(&mpf_type_ImportError, "cannot import name '%q' from %R (%O)", name, mname ? mname : MPF_OBJ_NONE, file)
+            : mpf_exc_new_fmt(&mpf_type_ImportError, "cannot import name '%q' from %R (unknown location)", name, mname ? mname : MPF_OBJ_NONE);
+        mpf_raise_with(e, MPF_QSTR_name, mname, MPF_QSTR_path, file);
+#else
         mpf_raise_fmt(&mpf_type_ImportError, "cannot import name '%q' from '%O' (unknown location)", name, mname ? mname : MPF_OBJ_NONE);
+#endif
     }
     mpf_raise_fmt(&mpf_type_ImportError, "cannot import name '%q'", name);
 }

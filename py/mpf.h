@@ -587,6 +587,11 @@ extern const mpf_type_t mpf_type_BaseException;
 #else
 #define MPF_EXC_IF_INDENT_(x)
 #endif
+#if CONFIG_COMPILER
+#define MPF_EXC_IF_COMPILER_(x) x  // (only the compiler raises it)
+#else
+#define MPF_EXC_IF_COMPILER_(x)
+#endif
 #if CONFIG_EXC_OSERROR_SUBCLASSES
 #define MPF_EXC_IF_OSSUB_(x) x
 #else
@@ -630,6 +635,7 @@ extern const mpf_type_t mpf_type_BaseException;
     X(SyntaxError, Exception) \
     MPF_EXC_IF_HELPERS_(X(SystemError, Exception)) \
     MPF_EXC_IF_INDENT_(X(IndentationError, SyntaxError)) \
+    MPF_EXC_IF_COMPILER_(X(TabError, IndentationError)) \
     X(TypeError, Exception) \
     X(ValueError, Exception) \
     X(UnicodeError, ValueError) \
@@ -681,6 +687,7 @@ extern const mpf_type_compact_t mpf_exc_types[MPF_EXC_NUM];
 #define mpf_type_RecursionError MPF_EXC_AS_TYPE(RecursionError)
 #define mpf_type_SyntaxError MPF_EXC_AS_TYPE(SyntaxError)
 #define mpf_type_IndentationError MPF_EXC_AS_TYPE(IndentationError)
+#define mpf_type_TabError MPF_EXC_AS_TYPE(TabError)
 #define mpf_type_TypeError MPF_EXC_AS_TYPE(TypeError)
 #define mpf_type_ValueError MPF_EXC_AS_TYPE(ValueError)
 #define mpf_type_UnicodeError MPF_EXC_AS_TYPE(UnicodeError)
@@ -982,6 +989,20 @@ MPF_NORETURN void mpf_raise_exc_index(unsigned i);
 #endif
 #endif
 mpf_obj_t mpf_exc_new(const mpf_type_t *t, size_t n_args, const mpf_obj_t *args);
+// The exception mpf_raise_fmt raises, not raised.
+mpf_obj_t mpf_exc_new_fmt(const mpf_type_t *t, const char *fmt, ...);
+#if CONFIG_ERROR_MSG_LEVEL == 0
+#define mpf_exc_new_fmt(t, ...) ((void)sizeof(mpf_raise_terse_args(__VA_ARGS__)), mpf_exc_new(t, 0, NULL))
+#endif
+// Raise [exc] with attribute [q0] set to [v0] and [q1] to [v1] (each left out when NULL):
+// ImportError's name and path, NameError's name, AttributeError's name and obj.
+// The [n_kw] keyword arguments [kw] (key, value pairs) of a call of exception [self]'s type:
+// the attributes of those that take them, else TypeError, as CPython.
+void mpf_exc_apply_kw(mpf_obj_t self, size_t n_kw, const mpf_obj_t *kw);
+MPF_NORETURN void mpf_raise_with(mpf_obj_t exc, mpf_qstr_t q0, mpf_obj_t v0, mpf_qstr_t q1, mpf_obj_t v1);
+#if !CONFIG_EXC_ATTRS
+#define mpf_raise_with(exc, q0, v0, q1, v1) mpf_raise(exc)
+#endif
 mpf_obj_t mpf_exc_new_msg(const mpf_type_t *t, const char *msg);
 // Raise that subclass for errno [err] with its standard text; filename(2): None or the path(s).
 MPF_NORETURN void mpf_raise_oserror(int err, mpf_obj_t filename, mpf_obj_t filename2);

@@ -102,23 +102,51 @@ MPF_NORETURN void (mpf_raise_msg)(const mpf_type_t *t, const char *msg) {
 #endif
 }
 
+#if CONFIG_ERROR_MSG_LEVEL > 0
+static mpf_obj_t exc_new_vfmt(const mpf_type_t *t, const char *fmt, va_list ap) {
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, 64);
+    mpf_print_t p;
+    mpf_vstr_print(&v, &p);
+    mpf_vprintf(&p, fmt, ap);
+    mpf_obj_t s = mpf_vstr_to_str(&v);
+    return mpf_exc_new(t, 1, &s);
+}
+
+mpf_obj_t (mpf_exc_new_fmt)(const mpf_type_t *t, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    mpf_obj_t e = exc_new_vfmt(t, fmt, ap);
+    va_end(ap);
+    return e;
+}
+#endif
+
 MPF_NORETURN void (mpf_raise_fmt)(const mpf_type_t *t, const char *fmt, ...) {
 #if CONFIG_ERROR_MSG_LEVEL == 0
     (void)fmt;
     mpf_raise_type(t);
 #else
-    mpf_vstr_t v;
-    mpf_vstr_init(&v, 64);
-    mpf_print_t p;
-    mpf_vstr_print(&v, &p);
     va_list ap;
     va_start(ap, fmt);
-    mpf_vprintf(&p, fmt, ap);
+    mpf_obj_t e = exc_new_vfmt(t, fmt, ap);
     va_end(ap);
-    mpf_obj_t s = mpf_vstr_to_str(&v);
-    mpf_raise(mpf_exc_new(t, 1, &s));
+    mpf_raise(e);
 #endif
 }
+
+#if CONFIG_EXC_ATTRS
+MPF_NORETURN void mpf_raise_with(mpf_obj_t exc, mpf_qstr_t q0, mpf_obj_t v0, mpf_qstr_t q1, mpf_obj_t v1) {
+    mpf_map_t *m = &((mpf_exc_t *)mpf_obj_ptr(exc))->inst.members;
+    if (v0 != MPF_OBJ_NULL) {
+        mpf_map_lookup(m, mpf_obj_new_qstr(q0), MPF_MAP_LOOKUP_ADD)->value = v0;
+    }
+    if (v1 != MPF_OBJ_NULL) {
+        mpf_map_lookup(m, mpf_obj_new_qstr(q1), MPF_MAP_LOOKUP_ADD)->value = v1;
+    }
+    mpf_raise(exc);
+}
+#endif
 
 MPF_NORETURN void mpf_raise_stop_iteration(mpf_obj_t value) {
     if (value == MPF_OBJ_NONE) {
@@ -132,7 +160,12 @@ MPF_NORETURN void mpf_raise_key_error(mpf_obj_t key) {
 }
 
 MPF_NORETURN void mpf_raise_name_error(mpf_qstr_t name) {
-#if CONFIG_ERROR_MSG_LEVEL >= 2
+#if CONFIG_ERROR_MSG_LEVEL >= 2 && CONFIG_EXC_ATTRS
+    mpf_raise_with(mpf_exc_new_fmt(&mpf_type_NameError, "name '%q' is not defined", name), MPF_QSTR_name, mpf_obj_new_qstr(name), 0,
+        MPF_OBJ_NULL);
+#elif CONFIG_EXC_ATTRS
+    mpf_raise_with(mpf_exc_new_fmt(&mpf_type_NameError, "name not defined"), MPF_QSTR_name, mpf_obj_new_qstr(name), 0, MPF_OBJ_NULL);
+#elif CONFIG_ERROR_MSG_LEVEL >= 2
     mpf_raise_fmt(&mpf_type_NameError, "name '%q' is not defined", name);
 #else
     (void)name;
@@ -344,6 +377,16 @@ static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
     size_t n;
     const char *s = mpf_obj_str_data(mpf_obj_str(msg), &n);
     mpf_printf(p, n > 0 ? ": %.*s\n" : "\n", (int)n, s);
+#if CONFIG_EXC_ATTRS
+    // the notes add_note() added, a line each (str() of one that is not a str), as CPython
+    mpf_obj_t notes = e != NULL ? mpf_map_get_qstr(&e->inst.members, MPF_QSTR___notes__) : MPF_OBJ_NULL;
+    if (notes != MPF_OBJ_NULL && mpf_obj_is_type(notes, &mpf_type_list)) {
+        const mpf_list_t *l = mpf_obj_ptr(notes);
+        for (size_t i = 0; i < l->len; i++) {
+            mpf_printf(p, "%O\n", l->items[i]);
+        }
+    }
+#endif
 }
 
 // str(e): '' / str(arg) / str(args); KeyError with one arg uses repr.
@@ -407,13 +450,10 @@ static void exc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
     mpf_obj_print(p, e->args, MPF_PRINT_REPR);
 }
 
-// The OSError subclass CPython raises for errno [err] (OSError itself for most, and
-// for all without CONFIG_EXC_OSERROR_SUBCLASSES).
+#if CONFIG_EXC_OSERROR_SUBCLASSES
+// The OSError subclass CPython raises for errno [err] (OSError itself for most; without
+// CONFIG_EXC_OSERROR_SUBCLASSES OSError for all).
 static const mpf_type_t *oserror_type(mpf_int_t err) {
-#if !CONFIG_EXC_OSERROR_SUBCLASSES
-    (void)err;
-    return &mpf_type_OSError;
-#else
     // EPERM, EACCES, ENOENT, EEXIST, ENOTDIR, EISDIR, ETIMEDOUT, and their types
     static const uint8_t errnos[] = {1, 13, 2, 17, 20, 21, 110};
     static const mpf_type_t *const types[] = {
@@ -423,17 +463,24 @@ static const mpf_type_t *oserror_type(mpf_int_t err) {
     _Static_assert(sizeof(types) / sizeof(types[0]) == sizeof(errnos), "one type an errno");
     const uint8_t *at = err > 0 && err < 256 ? memchr(errnos, (int)err, sizeof(errnos)) : NULL;
     return at != NULL ? types[at - errnos] : &mpf_type_OSError;
-#endif
 }
+#endif
 
 // OSError(errno, strerror, filename[, winerror[, filename2]]) keeps (errno, strerror)
 // as its args and the file names as attributes, as CPython does; OSError itself turns
 // into the subclass CPython picks for the errno.
 static mpf_obj_t oserror_new(const mpf_type_t *type, size_t n_args, const mpf_obj_t *args) {
-    if (type == &mpf_type_OSError && n_args >= 2 && mpf_obj_is_small_int(args[0])) {
+#if CONFIG_EXC_OSERROR_SUBCLASSES
+    if (n_args < 2 || n_args > 5) {
+        return mpf_exc_new(type, n_args, args);
+    }
+    if (type == &mpf_type_OSError && mpf_obj_is_small_int(args[0])) {
         type = oserror_type(mpf_obj_small_int_value(args[0]));
     }
+    if (n_args == 2 || args[2] == MPF_OBJ_NONE) {
+#else
     if (n_args < 3 || n_args > 5 || args[2] == MPF_OBJ_NONE) {
+#endif
         return mpf_exc_new(type, n_args, args);
     }
     mpf_obj_t exc = mpf_exc_new(type, 2, args);
@@ -477,12 +524,58 @@ MPF_NORETURN void mpf_raise_oserror(int err, mpf_obj_t filename, mpf_obj_t filen
     mpf_raise(oserror_new(&mpf_type_OSError, filename2 != MPF_OBJ_NONE ? 5 : filename != MPF_OBJ_NONE ? 3 : 2, args));
 }
 
-static mpf_obj_t exc_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    (void)n_kw;
-    if (mpf_type_is_subclass(type, &mpf_type_OSError)) {
-        return oserror_new(type, n_args, args);
+#if CONFIG_EXC_ATTRS
+// The keywords of ImportError (path, name), NameError (name) and AttributeError (name, obj),
+// as CPython's: attributes, None until set.
+static const uint16_t exc_kw_names[3] = {MPF_QSTR_path, MPF_QSTR_name, MPF_QSTR_obj};
+
+// The type among those three that [t] derives from, its keywords exc_kw_names[*lo..*hi);
+// NULL for the other exceptions (no keywords).
+static const mpf_type_t *exc_kws(const mpf_type_t *t, size_t *lo, size_t *hi) {
+    *lo = 1;
+    *hi = 2;
+    if (mpf_type_is_subclass(t, &mpf_type_ImportError)) {
+        *lo = 0;
+        return &mpf_type_ImportError;
     }
-    return mpf_exc_new(type, n_args, args);
+    if (mpf_type_is_subclass(t, &mpf_type_NameError)) {
+        return &mpf_type_NameError;
+    }
+    *hi = 3;
+    return mpf_type_is_subclass(t, &mpf_type_AttributeError) ? &mpf_type_AttributeError : NULL;
+}
+
+// (mpf.h)
+void mpf_exc_apply_kw(mpf_obj_t self, size_t n_kw, const mpf_obj_t *kw) {
+    if (n_kw == 0) {
+        return;
+    }
+    size_t lo, hi;
+    const mpf_type_t *owner = exc_kws(mpf_obj_type(self), &lo, &hi);
+    if (owner == NULL) {
+        mpf_raise_fmt(&mpf_type_TypeError, "%q() takes no keyword arguments", mpf_type_name(mpf_obj_type(self)));
+    }
+    for (size_t k = 0; k < 2 * n_kw; k += 2) {
+        size_t i = lo;
+        while (i < hi && kw[k] != mpf_obj_new_qstr(exc_kw_names[i])) {
+            i++;
+        }
+        if (i == hi) {
+            mpf_raise_fmt(&mpf_type_TypeError, "%R is an invalid keyword argument for %q()", kw[k], mpf_type_name(owner));
+        }
+        mpf_map_lookup(&((mpf_exc_t *)mpf_obj_ptr(self))->inst.members, kw[k], MPF_MAP_LOOKUP_ADD)->value = kw[k + 1];
+    }
+}
+#endif
+
+static mpf_obj_t exc_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    mpf_obj_t e = mpf_type_is_subclass(type, &mpf_type_OSError) ? oserror_new(type, n_args, args) : mpf_exc_new(type, n_args, args);
+#if CONFIG_EXC_ATTRS
+    mpf_exc_apply_kw(e, n_kw, args + n_args);
+#else
+    (void)n_kw;  // (ignored)
+#endif
+    return e;
 }
 
 static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
@@ -524,20 +617,39 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
 #endif
     } else if (attr == MPF_QSTR___traceback__) {
         dest[0] = MPF_OBJ_NONE;
+#if !CONFIG_EXC_ATTRS
     } else if ((attr == MPF_QSTR_value && mpf_exc_match(self, &mpf_type_StopIteration)) ||
                (attr == MPF_QSTR_code && mpf_exc_match(self, &mpf_type_SystemExit))) {
-        dest[0] = mpf_exc_value(self);
+        dest[0] = mpf_exc_value(self);  // (the first argument; a value stored over is not seen)
+#endif
     } else {
-        // OSError's errno and strerror (set only when built from (errno, strerror, ...), as
-        // in CPython), and its filename and filename2 (None when not given); else a member
+        // a member (an attribute stored), or: (CONFIG_EXC_ATTRS) StopIteration's value (the
+        // first argument) and SystemExit's code (None, the argument, or the args when more
+        // than one); OSError's errno and strerror (set only when built from (errno, strerror,
+        // ...), as in CPython), and its filename and filename2 (None when not given)
         bool os = mpf_exc_match(self, &mpf_type_OSError);
         mpf_obj_t v = mpf_map_get_qstr(&e->inst.members, attr);
-        if (os && (attr == MPF_QSTR_errno || attr == MPF_QSTR_strerror)) {
+        if (v != MPF_OBJ_NULL) {
+#if CONFIG_EXC_ATTRS
+        } else if (attr == MPF_QSTR_value && mpf_exc_match(self, &mpf_type_StopIteration)) {
+            v = mpf_exc_value(self);
+        } else if (attr == MPF_QSTR_code && mpf_exc_match(self, &mpf_type_SystemExit)) {
+            v = ((const mpf_tuple_t *)mpf_obj_ptr(e->args))->len > 1 ? e->args : mpf_exc_value(self);
+#endif
+        } else if (os && (attr == MPF_QSTR_errno || attr == MPF_QSTR_strerror)) {
             const mpf_tuple_t *a = mpf_obj_ptr(e->args);
             v = a->len >= 2 && a->len <= 5 ? a->items[attr == MPF_QSTR_strerror] : MPF_OBJ_NONE;
-        } else if (os && v == MPF_OBJ_NULL && (attr == MPF_QSTR_filename || attr == MPF_QSTR_filename2)) {
+        } else if (os && (attr == MPF_QSTR_filename || attr == MPF_QSTR_filename2)) {
             v = MPF_OBJ_NONE;
         }
+#if CONFIG_EXC_ATTRS
+        size_t lo, hi;
+        if (v == MPF_OBJ_NULL && exc_kws(mpf_obj_type(self), &lo, &hi) != NULL) {
+            for (size_t i = lo; i < hi; i++) {
+                v = attr == exc_kw_names[i] ? MPF_OBJ_NONE : v;
+            }
+        }
+#endif
 #if CONFIG_COMPILER
         if (v == MPF_OBJ_NULL && mpf_exc_match(self, &mpf_type_SyntaxError)) {
             // msg, filename, lineno, offset, text, end_lineno, end_offset: of SyntaxError(msg,
@@ -565,13 +677,35 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
 }
 
-static mpf_obj_t exc_init(size_t n_args, const mpf_obj_t *args) {
+static mpf_obj_t exc_init(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_exc_t *e = mpf_exc_native(args[0]);
     if (e != NULL) {
         e->args = mpf_obj_new_tuple(n_args - 1, args + 1);
+#if CONFIG_EXC_ATTRS
+        mpf_exc_apply_kw(args[0], n_kw, args + n_args);
+#else
+        (void)n_kw;
+#endif
     }
     return MPF_OBJ_NONE;
 }
+
+#if CONFIG_EXC_ATTRS
+// add_note(note): [note] appended to the list __notes__ (made by the first note)
+static mpf_obj_t exc_add_note(mpf_obj_t self, mpf_obj_t note) {
+    if (!MPF_IS_STR(note)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "note must be a str, not '%T'", note);
+    }
+    mpf_map_elem_t *el = mpf_map_lookup(&((mpf_exc_t *)mpf_obj_ptr(self))->inst.members, mpf_obj_new_qstr(MPF_QSTR___notes__), MPF_MAP_LOOKUP_ADD);
+    if (el->value == MPF_OBJ_NULL) {
+        el->value = mpf_obj_new_list(0, NULL);
+    } else if (!mpf_obj_is_type(el->value, &mpf_type_list)) {
+        mpf_raise_msg(&mpf_type_TypeError, "Cannot add note: __notes__ is not a list");
+    }
+    mpf_list_append(el->value, note);
+    return MPF_OBJ_NONE;
+}
+#endif
 
 static mpf_obj_t exc_with_traceback(mpf_obj_t self, mpf_obj_t tb) {
     (void)tb;
@@ -583,8 +717,11 @@ static mpf_obj_t exc_str(mpf_obj_t self) {
 }
 
 static const mpf_rom_map_elem_t exc_locals_table[] = {
-    MPF_ROM_FUN_VAR(MPF_QSTR___init__, 1, 255, exc_init),
+    MPF_ROM_FUN_KW(MPF_QSTR___init__, 1, exc_init),
     MPF_ROM_FUN_1(MPF_QSTR___str__, exc_str),
+#if CONFIG_EXC_ATTRS
+    MPF_ROM_FUN_2(MPF_QSTR_add_note, exc_add_note),
+#endif
     MPF_ROM_FUN_2(MPF_QSTR_with_traceback, exc_with_traceback),
 };
 MPF_ROM_MAP(exc_locals, exc_locals_table);

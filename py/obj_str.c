@@ -934,13 +934,154 @@ static mpf_obj_t str_replace(size_t n_args, const mpf_obj_t *args) {
     return new_like(args[0], v.buf, v.len);
 }
 
-// Case mapping and classification (ASCII; other code points pass through).
-enum { CASE_UPPER, CASE_LOWER, CASE_SWAP, CASE_TITLE, CASE_CAP };
+// Case mapping and classification (ASCII; beyond it with CONFIG_STR_UNICODE_CASE, else
+// other code points pass through).
+enum { CASE_UPPER, CASE_LOWER, CASE_SWAP, CASE_TITLE, CASE_CAP, CASE_FOLD };
+
+#if CONFIG_STR_UNICODE_CASE
+// The cased letters of Latin-1, Latin Extended-A and B, Greek, Cyrillic and Latin Extended
+// Additional with a one-letter other case both ways (from CPython 3.11's str.upper/lower), as
+// runs: [n] upper case letters from [start], [stride] (1 or 2) apart, whose lower case letters are
+// [delta] after them (stride 2: upper and lower case letters alternate).
+typedef struct case_run {
+    uint16_t start;
+    int16_t delta;
+    uint8_t n, stride;
+} case_run_t;
+static const case_run_t case_runs[] = {
+    {0xC0, 32, 23, 1}, {0xD8, 32, 7, 1}, {0x100, 1, 24, 2}, {0x132, 1, 3, 2}, {0x139, 1, 8, 2}, {0x14A, 1, 23, 2},
+    {0x178, -121, 1, 1}, {0x179, 1, 3, 2}, {0x181, 210, 1, 1}, {0x182, 1, 2, 2}, {0x186, 206, 1, 1}, {0x187, 1, 1, 1},
+    {0x189, 205, 2, 1}, {0x18B, 1, 1, 1}, {0x18E, 79, 1, 1}, {0x18F, 202, 1, 1}, {0x190, 203, 1, 1}, {0x191, 1, 1, 1},
+    {0x193, 205, 1, 1}, {0x194, 207, 1, 1}, {0x196, 211, 1, 1}, {0x197, 209, 1, 1}, {0x198, 1, 1, 1}, {0x19C, 211, 1, 1},
+    {0x19D, 213, 1, 1}, {0x19F, 214, 1, 1}, {0x1A0, 1, 3, 2}, {0x1A6, 218, 1, 1}, {0x1A7, 1, 1, 1}, {0x1A9, 218, 1, 1},
+    {0x1AC, 1, 1, 1}, {0x1AE, 218, 1, 1}, {0x1AF, 1, 1, 1}, {0x1B1, 217, 2, 1}, {0x1B3, 1, 2, 2}, {0x1B7, 219, 1, 1},
+    {0x1B8, 1, 1, 1}, {0x1BC, 1, 1, 1}, {0x1C4, 2, 1, 1}, {0x1C7, 2, 1, 1}, {0x1CA, 2, 1, 1}, {0x1CD, 1, 8, 2},
+    {0x1DE, 1, 9, 2}, {0x1F1, 2, 1, 1}, {0x1F4, 1, 1, 1}, {0x1F6, -97, 1, 1}, {0x1F7, -56, 1, 1}, {0x1F8, 1, 20, 2},
+    {0x220, -130, 1, 1}, {0x222, 1, 9, 2}, {0x23A, 10795, 1, 1}, {0x23B, 1, 1, 1}, {0x23D, -163, 1, 1}, {0x23E, 10792, 1, 1},
+    {0x241, 1, 1, 1}, {0x243, -195, 1, 1}, {0x244, 69, 1, 1}, {0x245, 71, 1, 1}, {0x246, 1, 5, 2}, {0x370, 1, 2, 2},
+    {0x376, 1, 1, 1}, {0x37F, 116, 1, 1}, {0x386, 38, 1, 1}, {0x388, 37, 3, 1}, {0x38C, 64, 1, 1}, {0x38E, 63, 2, 1},
+    {0x391, 32, 17, 1}, {0x3A3, 32, 9, 1}, {0x3CF, 8, 1, 1}, {0x3D8, 1, 12, 2}, {0x3F7, 1, 1, 1}, {0x3F9, -7, 1, 1},
+    {0x3FA, 1, 1, 1}, {0x3FD, -130, 3, 1}, {0x400, 80, 16, 1}, {0x410, 32, 32, 1}, {0x460, 1, 17, 2}, {0x48A, 1, 27, 2},
+    {0x4C0, 15, 1, 1}, {0x4C1, 1, 7, 2}, {0x4D0, 1, 48, 2}, {0x1E00, 1, 75, 2}, {0x1EA0, 1, 48, 2},
+};
+// Lower case letters whose upper case letter lowers to another one (micro sign, dotless i,
+// long s, final sigma, the Greek symbol forms...): {lower, upper}.
+static const uint16_t case_lone[][2] = {{0xB5, 0x39C}, {0x131, 0x49}, {0x17F, 0x53}, {0x23F, 0x2C7E}, {0x240, 0x2C7F}, {0x3C2, 0x3A3}, {0x3D0, 0x392}, {0x3D1, 0x398}, {0x3D5, 0x3A6}, {0x3D6, 0x3A0}, {0x3F0, 0x39A}, {0x3F1, 0x3A1}, {0x3F5, 0x395}, {0x1E9B, 0x1E60}};
+// Upper case letters whose lower case letter uppers to another one, or that have none (the
+// letter itself): {upper, lower}.
+static const uint16_t case_upper_lone[][2] = {{0x3D2, 0x3D2}, {0x3D3, 0x3D3}, {0x3D4, 0x3D4}, {0x3F4, 0x3B8}, {0x1E9E, 0xDF}};
+// Lower case letters without an upper case letter of their own (the sharp s, the ordinal
+// indicators, kra...).
+static const uint16_t case_lower_only[] = {0xAA, 0xBA, 0xDF, 0x138, 0x149, 0x18D, 0x19B, 0x1AA, 0x1AB, 0x1BA, 0x1BE, 0x1F0, 0x221, 0x234, 0x235, 0x236, 0x237, 0x238, 0x239, 0x37A, 0x390, 0x3B0, 0x3FC, 0x1E96, 0x1E97, 0x1E98, 0x1E99, 0x1E9A, 0x1E9C, 0x1E9D, 0x1E9F};
+
+// Whether [c] is an upper case (1) or lower case (2) letter beyond ASCII, or neither (0);
+// *other: its other case (c itself if it has none).
+static unsigned uni_case(uint32_t c, uint32_t *other) {
+    *other = c;
+    for (size_t i = 0; i < sizeof(case_runs) / sizeof(case_runs[0]); i++) {
+        const case_run_t *r = &case_runs[i];
+        uint32_t span = (uint32_t)r->n * r->stride;
+        uint32_t up = c - r->start, lo = c - (uint32_t)(int32_t)r->delta - r->start;
+        if (up < span && !(up & (r->stride - 1u))) {
+            *other = c + (uint32_t)(int32_t)r->delta;
+            return 1;
+        }
+        if (lo < span && !(lo & (r->stride - 1u))) {
+            *other = c - (uint32_t)(int32_t)r->delta;
+            return 2;
+        }
+    }
+    for (size_t i = 0; i < sizeof(case_lone) / sizeof(case_lone[0]); i++) {
+        if (c == case_lone[i][0]) {
+            *other = case_lone[i][1];
+            return 2;
+        }
+    }
+    for (size_t i = 0; i < sizeof(case_upper_lone) / sizeof(case_upper_lone[0]); i++) {
+        if (c == case_upper_lone[i][0]) {
+            *other = case_upper_lone[i][1];
+            return 1;
+        }
+    }
+    if (c == 0x130) {
+        *other = 'i';  // dotted capital I (lower case: "i" and a combining dot)
+        return 1;
+    }
+    for (size_t i = 0; i < sizeof(case_lower_only) / sizeof(case_lower_only[0]); i++) {
+        if (c == case_lower_only[i]) {
+            return 2;
+        }
+    }
+    return 0;
+}
+
+// Whether the code point of str [s] at byte [i] (of [len]) is a cased letter, ASCII too.
+static bool uni_cased_at(const char *s, size_t i, size_t len) {
+    if (i >= len) {
+        return false;
+    }
+    size_t n;
+    uint32_t c = mpf_utf8_decode((const uint8_t *)s + i, &n), o;
+    return (unsigned)((c | 0x20) - 'a') < 26 || uni_case(c, &o) != 0;
+}
+
+// case_impl for a str with code points beyond ASCII: each mapped as CPython maps it (the
+// sharp s to "SS", the final sigma of a word to its own letter, dotted capital I to "i"
+// and a combining dot), other letters beyond these scripts unchanged.
+static mpf_obj_t case_unicode(const char *s, size_t len, unsigned mode) {
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, len + 8);
+    bool prev_cased = false;
+    for (size_t i = 0, n; i < len; i += n) {
+        uint32_t c = mpf_utf8_decode((const uint8_t *)s + i, &n), other;
+        unsigned kind = c < 0x80 ? ((unsigned)((c | 0x20) - 'a') < 26 ? 2 - !(c & 0x20) : 0) : uni_case(c, &other);
+        if (c < 0x80) {
+            other = c ^ (kind ? 0x20 : 0);
+        }
+        bool want_up = mode == CASE_UPPER || (mode == CASE_SWAP && kind == 2) || (mode == CASE_TITLE && !prev_cased) ||
+                       (mode == CASE_CAP && i == 0);
+        prev_cased = kind != 0;
+        uint32_t out = c;
+        if (want_up ? kind == 2 : kind == 1) {
+            out = other;
+            if (c == 0xDF) {
+                // (sharp s: "SS", title case "Ss")
+                mpf_vstr_add_char(&v, 'S');
+                out = mode == CASE_TITLE || mode == CASE_CAP ? 's' : 'S';
+            } else if (c == 0x130) {
+                mpf_vstr_add_char(&v, 'i');
+                out = 0x307;
+            } else if (c == 0x3A3 && mode != CASE_FOLD && !uni_cased_at(s, i + n, len) && i > 0 && uni_cased_at(s, i - (s[i - 1] & 0x80 ? 2 : 1), len)) {
+                out = 0x3C2;  // a word's final sigma (after a cased letter, before none)
+            }
+        } else if (mode == CASE_FOLD && kind == 2 && c != 0x131 && other != c) {
+            uint32_t o2;
+            out = other < 0x80 ? other | 0x20 : uni_case(other, &o2) == 1 ? o2 : c;  // (micro sign, long s, final sigma: their letter's lower case)
+        } else if (mode == CASE_FOLD && c == 0xDF) {
+            mpf_vstr_add_char(&v, 's');
+            out = 's';
+        }
+        char buf[4];
+        mpf_vstr_add_strn(&v, buf, mpf_utf8_encode(out, buf));
+    }
+    return mpf_vstr_to_str(&v);
+}
+#endif
+
 static mpf_obj_t case_impl(size_t n_args, const mpf_obj_t *args, unsigned mode) {
     (void)n_args;
     mpf_obj_t self = args[0];
     size_t len;
     const char *s = self_data(self, &len);
+#if CONFIG_STR_UNICODE_CASE
+    if (MPF_IS_STR(self)) {
+        for (size_t i = 0; i < len; i++) {
+            if (s[i] & 0x80) {
+                return case_unicode(s, len, mode);
+            }
+        }
+    }
+#endif
     // the result made at its size and filled (a bytearray's: bytes first, then copied)
     bool is_ba = MPF_IS_BYTEARRAY(self);
     uint8_t *d;
@@ -1030,6 +1171,16 @@ static mpf_obj_t is_impl(size_t n_args, const mpf_obj_t *args, unsigned kind) {
     unsigned seen = 0, prev = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned c = char_class((unsigned char)s[i]);
+#if CONFIG_STR_UNICODE_CASE
+        if (c == CC_HIGH && kind != IS_ASCII && MPF_IS_STR(self)) {
+            // a cased letter beyond ASCII counts as upper or lower case
+            size_t n;
+            uint32_t o;
+            unsigned cased = uni_case(mpf_utf8_decode((const uint8_t *)s + i, &n), &o);
+            c = cased == 1 ? CC_UPPER : cased == 2 ? CC_LOWER : CC_HIGH;
+            i += n - 1;
+        }
+#endif
         unsigned ok = k->allowed;
 #if CONFIG_STR_METHODS_MORE
         // (the kinds only STR_METHODS_MORE has: identifiers, printable, titles)
@@ -1409,7 +1560,7 @@ static const mpf_rom_map_elem_t str_bytes_locals_table[] = {
     MPF_ROM_FUN_MODE(MPF_QSTR_isnumeric, 1, 1, is_impl, IS_DIGIT),
     MPF_ROM_FUN_MODE(MPF_QSTR_isprintable, 1, 1, is_impl, IS_PRINTABLE),
     MPF_ROM_FUN_MODE(MPF_QSTR_isascii, 1, 1, is_impl, IS_ASCII),
-    MPF_ROM_FUN_MODE(MPF_QSTR_casefold, 1, 1, case_impl, CASE_LOWER),
+    MPF_ROM_FUN_MODE(MPF_QSTR_casefold, 1, 1, case_impl, CASE_FOLD),
 #endif
     MPF_ROM_FUN_KW(MPF_QSTR_encode, 1, str_encode),
 #if CONFIG_STR_FORMAT

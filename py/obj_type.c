@@ -1251,6 +1251,11 @@ static mpf_obj_t class_call(const mpf_type_t *t, size_t n_args, size_t n_kw, con
         const mpf_type_t *nb = mpf_type_native_base(t);
         if (nb != NULL && (t->flags & MPF_TYPE_FLAGS_EXC)) {
             mpf_exc_native(o)->args = mpf_obj_new_tuple(n_args, args);
+#if CONFIG_EXC_ATTRS
+            if (init == MPF_OBJ_NULL) {
+                mpf_exc_apply_kw(o, n_kw, args + n_args);
+            }
+#endif
         } else if (nb != NULL && mpf_type_get_make_new(nb) != NULL) {
             mpf_instance_t *inst = mpf_obj_ptr(o);
             // a mutable base starts empty when the class has an __init__: its

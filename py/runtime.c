@@ -905,15 +905,21 @@ static void load_method(mpf_obj_t o, mpf_qstr_t q, mpf_obj_t *dest, bool hooks) 
 }
 
 MPF_NORETURN static void raise_attr_error(mpf_obj_t o, mpf_qstr_t q) {
+    // (with its name and obj attributes, as CPython's)
 #if CONFIG_ERROR_MSG_LEVEL >= 2
+    mpf_obj_t e;
     if (mpf_obj_is_class(o)) {
-        mpf_raise_fmt(&mpf_type_AttributeError, "type object '%q' has no attribute '%q'",
+        e = mpf_exc_new_fmt(&mpf_type_AttributeError, "type object '%q' has no attribute '%q'",
             mpf_type_name(mpf_obj_ptr(o)), q);
     } else if (mpf_obj_is_type(o, &mpf_type_module)) {
         mpf_obj_t name = mpf_dict_get(((const mpf_module_t *)mpf_obj_ptr(o))->globals, mpf_obj_new_qstr(MPF_QSTR___name__));
-        mpf_raise_fmt(&mpf_type_AttributeError, "module '%O' has no attribute '%q'", name ? name : MPF_OBJ_NONE, q);
+        e = mpf_exc_new_fmt(&mpf_type_AttributeError, "module '%O' has no attribute '%q'", name ? name : MPF_OBJ_NONE, q);
+    } else {
+        e = mpf_exc_new_fmt(&mpf_type_AttributeError, "'%T' object has no attribute '%q'", o, q);
     }
-    mpf_raise_fmt(&mpf_type_AttributeError, "'%T' object has no attribute '%q'", o, q);
+    mpf_raise_with(e, MPF_QSTR_name, mpf_obj_new_qstr(q), MPF_QSTR_obj, o);
+#elif CONFIG_EXC_ATTRS
+    mpf_raise_with(mpf_exc_new_fmt(&mpf_type_AttributeError, "no such attribute"), MPF_QSTR_name, mpf_obj_new_qstr(q), MPF_QSTR_obj, o);
 #else
     (void)o;
     (void)q;
