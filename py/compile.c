@@ -87,56 +87,61 @@ void mpf_cc_arena_free(mpf_cctx_t *c) {
 
 #if CONFIG_COMPILER_MPY_CROSS_QSTRS
 void mpf_cc_names_done(mpf_cctx_t *c) {
-    mpf_gc_free(c->seen.v);
-    mpf_gc_free(c->fresh.v);
-    memset(&c->seen, 0, sizeof(c->seen));
-    memset(&c->fresh, 0, sizeof(c->fresh));
+    mpf_gc_free(c->seen);
+    c->seen = NULL;
+    c->seen_cap = c->seen_n = 0;
 }
 
-static void seen_add(struct mpf_qset *set, mpf_qstr_t q) {
-    if (2 * (set->n + 1) > set->cap) {
-        size_t cap = set->cap ? 2 * set->cap : 256;
-        mpf_qstr_t *old = set->v;
-        size_t old_cap = set->cap;
+static void seen_add(mpf_cctx_t *c, mpf_qstr_t q) {
+    if (2 * (c->seen_n + 1) > c->seen_cap) {
+        size_t cap = c->seen_cap ? 2 * c->seen_cap : 256;
+        mpf_qstr_t *old = c->seen;
+        size_t old_cap = c->seen_cap;
         // a heap block of its own, the outgrown one released once its entries are moved
-        set->v = mpf_gc_alloc(cap * sizeof(mpf_qstr_t), false);
-        memset(set->v, 0, cap * sizeof(mpf_qstr_t));
-        set->cap = cap;
-        set->n = 0;
+        c->seen = mpf_gc_alloc(cap * sizeof(mpf_qstr_t), false);
+        memset(c->seen, 0, cap * sizeof(mpf_qstr_t));
+        c->seen_cap = cap;
+        c->seen_n = 0;
         for (size_t i = 0; i < old_cap; i++) {
             if (old[i]) {
-                seen_add(set, old[i]);
+                seen_add(c, old[i]);
             }
         }
         mpf_gc_free(old);
     }
-    size_t i = (q * 2654435761u) & (set->cap - 1);
-    while (set->v[i] != 0) {
-        if (set->v[i] == q) {
+    size_t i = (q * 2654435761u) & (c->seen_cap - 1);
+    while (c->seen[i] != 0) {
+        if (c->seen[i] == q) {
             return;
         }
-        i = (i + 1) & (set->cap - 1);
+        i = (i + 1) & (c->seen_cap - 1);
     }
-    set->v[i] = q;
-    set->n++;
+    c->seen[i] = q;
+    c->seen_n++;
 }
 
-static bool seen_has(const struct mpf_qset *set, mpf_qstr_t q) {
-    if (set->cap == 0) {
+static bool seen_has(const mpf_cctx_t *c, mpf_qstr_t q) {
+    if (c->seen_cap == 0) {
         return false;
     }
-    size_t i = (q * 2654435761u) & (set->cap - 1);
-    while (set->v[i] != 0) {
-        if (set->v[i] == q) {
+    size_t i = (q * 2654435761u) & (c->seen_cap - 1);
+    while (c->seen[i] != 0) {
+        if (c->seen[i] == q) {
             return true;
         }
-        i = (i + 1) & (set->cap - 1);
+        i = (i + 1) & (c->seen_cap - 1);
     }
     return false;
 }
 
 static bool made_by_intern_names(const mpf_cctx_t *c, mpf_qstr_t q) {
-    return seen_has(&c->fresh, q);
+#if CONFIG_QSTR_COLLECT
+    // (ids may be reused: those handed out before the parse are marked as such)
+    (void)c;
+    return mpf_qstr_is_young(q);
+#else
+    return c->first_new != 0 && q >= c->first_new && q <= c->last_new;
+#endif
 }
 
 // An identifier [q] of [len] bytes met by the parser (only long ones matter: short literals
@@ -151,7 +156,7 @@ void mpf_cc_name_met(mpf_cctx_t *c, mpf_qstr_t q, size_t len) {
             c->newest_met = q;
         }
     } else {
-        seen_add(&c->seen, q);
+        seen_add(c, q);
     }
 }
 
@@ -159,7 +164,7 @@ bool mpf_cc_name_was_met(const mpf_cctx_t *c, mpf_qstr_t q) {
     if (made_by_intern_names(c, q)) {
         return q <= c->newest_met;
     }
-    return seen_has(&c->seen, q);
+    return seen_has(c, q);
 }
 #endif
 
@@ -255,13 +260,15 @@ static void intern_fstring(const char *s, size_t n) {
 }
 
 #if CONFIG_COMPILER_MPY_CROSS_QSTRS
-// A name of the source interned ([s], [len]): the ids new to this compilation are in order
-// (a collection, which could free ids below them, does not release qstrs while one runs).
+// A name of the source interned ([s], [len]): the ids new to this compilation are in order.
 static void intern_name(mpf_cctx_t *c, const char *s, size_t len) {
-    bool is_new = mpf_qstr_find(s, len) == 0;
+    bool is_new = c->first_new == 0 && mpf_qstr_find(s, len) == 0;
     mpf_qstr_t q = mpf_qstr_from_strn(s, len);
     if (is_new) {
-        seen_add(&c->fresh, q);
+        c->first_new = q;   // ids are handed out in order: all later ones are new too
+    }
+    if (c->first_new != 0 && q > c->last_new) {
+        c->last_new = q;
     }
 }
 
@@ -308,9 +315,11 @@ static void intern_name(mpf_cctx_t *c, const char *s, size_t len) {
 #endif
 
 static void intern_names(mpf_cctx_t *c) {
-#if CONFIG_QSTR_COLLECT && CONFIG_COMPILER_MPY_CROSS_QSTRS
-    // no id is released while the new ones are handed out: they rise in source order
-    mpf_state.qstr_hold = 2;
+#if CONFIG_QSTR_COLLECT
+    // the qstrs made now are held till the compilation ends: nothing refers to them before
+    // the parser meets them (CONFIG_COMPILER_MPY_CROSS_QSTRS: none is released meanwhile,
+    // so that the new ids rise in source order, reused ones too)
+    mpf_state.qstr_hold = CONFIG_COMPILER_MPY_CROSS_QSTRS ? MPF_QSTR_HOLD_ALL : MPF_QSTR_HOLD_NEW;
 #endif
     mpf_lexer_t lx;
     mpf_lex_init(&lx, c);
@@ -331,17 +340,10 @@ static void intern_names(mpf_cctx_t *c) {
         } while (t.kind != TK_END);
         mpf_nlr_pop(&nlr);
     }
-#if CONFIG_COMPILER_MPY_CROSS_QSTRS
 #if CONFIG_QSTR_COLLECT
-    mpf_state.qstr_hold = 1;
+    mpf_state.qstr_hold = MPF_QSTR_HOLD_MADE;
 #endif
-    struct mpf_qset fresh = c->fresh;   // (kept for the parse)
-    memset(&c->fresh, 0, sizeof(c->fresh));
     mpf_cc_arena_free(c);   // the decoded strings
-    c->fresh = fresh;
-#else
-    mpf_cc_arena_free(c);   // the decoded strings
-#endif
 }
 
 #if CONFIG_COMPILER_CODING_COOKIE
@@ -513,16 +515,14 @@ static void compile_run(const char *src, size_t len, const char *filename, mpf_c
     }
 }
 
-// compile_run with the runtime qstrs it makes held (CONFIG_QSTR_COLLECT): the names interned
-// before the parse are in use though nothing refers to them until the parser meets them; once
-// done the result holds those it needs. (The ids in the syntax tree and the emitter's tables
-// are words of heap blocks, found as any reference.)
+// compile_run with the qstrs its first pass interns held (CONFIG_QSTR_COLLECT, intern_names):
+// once done, the result holds those it needs. (The ids in the syntax tree and the emitter's
+// tables are words of heap blocks, found as any reference.)
 static void compile_src(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode, unsigned opt,
     mpf_emit_fn_t *emit, mpf_emit_out_t *out) {
 #if CONFIG_QSTR_COLLECT
     // (a compilation inside another, from a finaliser, leaves the outer one's hold)
     uint8_t hold = mpf_state.qstr_hold;
-    mpf_state.qstr_hold = 1;
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) != 0) {

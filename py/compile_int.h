@@ -26,15 +26,12 @@ typedef struct mpf_cctx {
     size_t n_consts, cap_consts;
 #if CONFIG_COMPILER_MPY_CROSS_QSTRS
     // Identifiers met so far, for mpy-cross's rule that a long str literal is interned when it
-    // is already a qstr. Those intern_names made (in [fresh]; their ids rise in source order,
-    // CONFIG_QSTR_COLLECT's reused ones too) are met when their id is at most newest_met;
-    // other non-static ones (older, or made by the parser: names inside f-strings) are kept
-    // in [seen]. (Both sets: open addressing, 0 = empty.)
-    mpf_qstr_t newest_met;
-    struct mpf_qset {
-        mpf_qstr_t *v;
-        size_t cap, n;
-    } seen, fresh;
+    // is already a qstr. Those intern_names made (in source order: ids first_new..last_new)
+    // are met when their id is at most newest_met; other non-static ones (older, or made by
+    // the parser: names inside f-strings) are kept in [seen] (open addressing; 0 = empty).
+    mpf_qstr_t first_new, last_new, newest_met;
+    mpf_qstr_t *seen;
+    size_t seen_cap, seen_n;
 #endif
 #if CONFIG_COMPILER_MPY_OUTPUT
     // With measure (`--compile -v`): the heap in use when the compilation began, and the

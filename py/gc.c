@@ -443,7 +443,7 @@ void mpf_gc_collect(void) {
 #if CONFIG_QSTR_COLLECT
     gc.q_n = 0;
     gc.q_block[0] = gc.q_block[1] = SIZE_MAX;
-    if (mpf_state.qstr_hold < 2) {
+    if (mpf_state.qstr_hold != MPF_QSTR_HOLD_ALL) {
         mpf_qstr_gc_begin(&gc.q_lo, &gc.q_n, &gc.q_bits, premark);
         if (gc.q_n != 0) {
             gc.q_block[0] = block_of((uintptr_t)mpf_state.qstr_pools);

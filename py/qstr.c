@@ -376,7 +376,8 @@ mpf_qstr_t mpf_qstr_find(const char *str, size_t len) {
 }
 
 // Whether the next string interned takes a released entry of [p] (the lowest: ids handed
-// out while no collection releases any rise, as CONFIG_COMPILER_MPY_CROSS_QSTRS needs).
+// out while no collection releases any rise, as CONFIG_COMPILER_MPY_CROSS_QSTRS needs of
+// those a compilation's first pass makes).
 static inline bool pool_reuses(const qstr_pool_t *p) {
 #if CONFIG_QSTR_COLLECT
     return p->n_dead != 0;
@@ -430,7 +431,7 @@ mpf_qstr_t mpf_qstr_from_strn(const char *str, size_t len) {
         i = p->hint++;
         p->n_dead--;
     }
-    if (mpf_state.qstr_hold) {
+    if (mpf_state.qstr_hold >= MPF_QSTR_HOLD_NEW) {
         young_bits(p)[i >> 3] |= (uint8_t)(1u << (i & 7));
     }
 #endif
@@ -460,6 +461,12 @@ void mpf_qstr_gc_begin(uintptr_t *lo, uintptr_t *n, uint8_t **bits, void (*prema
     *bits = mark_bits(p);
     // (the young ones are in use)
     memcpy(*bits, young_bits(p), (p->n + 7) / 8);
+}
+
+bool mpf_qstr_is_young(mpf_qstr_t q) {
+    qstr_pool_t *p = mpf_state.qstr_pools;
+    size_t i = q - RUNTIME_FIRST;
+    return p != NULL && q >= RUNTIME_FIRST && i < p->n && (young_bits(p)[i >> 3] >> (i & 7)) & 1;
 }
 
 void mpf_qstr_hold_end(void) {
