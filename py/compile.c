@@ -135,7 +135,13 @@ static bool seen_has(const mpf_cctx_t *c, mpf_qstr_t q) {
 }
 
 static bool made_by_intern_names(const mpf_cctx_t *c, mpf_qstr_t q) {
+#if CONFIG_QSTR_COLLECT
+    // (ids may be reused: those handed out before the parse are marked as such)
+    (void)c;
+    return mpf_qstr_is_young(q);
+#else
     return c->first_new != 0 && q >= c->first_new && q <= c->last_new;
+#endif
 }
 
 // An identifier [q] of [len] bytes met by the parser (only long ones matter: short literals
@@ -309,6 +315,12 @@ static void intern_name(mpf_cctx_t *c, const char *s, size_t len) {
 #endif
 
 static void intern_names(mpf_cctx_t *c) {
+#if CONFIG_QSTR_COLLECT
+    // the qstrs made now are held till the compilation ends: nothing refers to them before
+    // the parser meets them (CONFIG_COMPILER_MPY_CROSS_QSTRS: none is released meanwhile,
+    // so that the new ids rise in source order, reused ones too)
+    mpf_state.qstr_hold = CONFIG_COMPILER_MPY_CROSS_QSTRS ? MPF_QSTR_HOLD_ALL : MPF_QSTR_HOLD_NEW;
+#endif
     mpf_lexer_t lx;
     mpf_lex_init(&lx, c);
     mpf_token_t t;
@@ -328,6 +340,9 @@ static void intern_names(mpf_cctx_t *c) {
         } while (t.kind != TK_END);
         mpf_nlr_pop(&nlr);
     }
+#if CONFIG_QSTR_COLLECT
+    mpf_state.qstr_hold = MPF_QSTR_HOLD_MADE;
+#endif
     mpf_cc_arena_free(c);   // the decoded strings
 }
 
@@ -432,7 +447,7 @@ static void check_utf8(mpf_cctx_t *c) {
     }
 }
 
-static void compile_src(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode, unsigned opt,
+static void compile_run(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode, unsigned opt,
     mpf_emit_fn_t *emit, mpf_emit_out_t *out) {
     mpf_cctx_t cc;
     mpf_cctx_t *c = &cc;
@@ -498,6 +513,32 @@ static void compile_src(const char *src, size_t len, const char *filename, mpf_c
     if (unix_src != NULL) {
         mpf_gc_free(unix_src);
     }
+}
+
+// compile_run with the qstrs its first pass interns held (CONFIG_QSTR_COLLECT, intern_names):
+// once done, the result holds those it needs. (The ids in the syntax tree and the emitter's
+// tables are words of heap blocks, found as any reference.)
+static void compile_src(const char *src, size_t len, const char *filename, mpf_compile_mode_t mode, unsigned opt,
+    mpf_emit_fn_t *emit, mpf_emit_out_t *out) {
+#if CONFIG_QSTR_COLLECT
+    // (a compilation inside another, from a finaliser, leaves the outer one's hold)
+    uint8_t hold = mpf_state.qstr_hold;
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) != 0) {
+        if ((mpf_state.qstr_hold = hold) == 0) {
+            mpf_qstr_hold_end();
+        }
+        mpf_nlr_raise(nlr.exc);
+    }
+    compile_run(src, len, filename, mode, opt, emit, out);
+    mpf_nlr_pop(&nlr);
+    if ((mpf_state.qstr_hold = hold) == 0) {
+        mpf_qstr_hold_end();
+    }
+#else
+    compile_run(src, len, filename, mode, opt, emit, out);
+#endif
 }
 
 #if CONFIG_COMPILER_MPY_OUTPUT

@@ -34,6 +34,14 @@ static struct {
     // pointers into a large object (the frame stack, a big list) skip the walk.
     size_t tail_lo, tail_hi;
     size_t fs_block;   // during marking: the VM's frame stack (its live part is scanned, not the block)
+#if CONFIG_QSTR_COLLECT
+    // During marking: the runtime qstr ids [q_lo, q_lo + q_n) (q_n 0: none is looked for), a
+    // bit each at q_bits, set when a scanned word is one's id or its str object; the blocks of
+    // the qstr tables (marked first, never scanned: their words are no references)
+    uintptr_t q_lo, q_n;
+    uint8_t *q_bits;
+    size_t q_block[2];
+#endif
     size_t mark_stack[MARK_STACK_SIZE];
 } gc MPF_OWN_SECTION("gc");
 
@@ -225,12 +233,49 @@ static void mark_addr(uintptr_t p) {
     }
 }
 
+#if CONFIG_QSTR_COLLECT
+// A scanned word [w]: if it is a runtime qstr's id or its str object, that qstr is in use.
+static inline void mark_qstr(uintptr_t w) {
+    uintptr_t i = w - gc.q_lo;
+    if (i >= gc.q_n) {
+        i = (w >> 2) - gc.q_lo;
+        if ((w & 3) != 2 || i >= gc.q_n) {
+            return;
+        }
+    }
+    gc.q_bits[i >> 3] |= (uint8_t)(1u << (i & 7));
+}
+
+// Mark block [p] (if a heap block's start) without scanning it.
+static void premark(const void *p) {
+    size_t b = block_of((uintptr_t)p);
+    if (b != SIZE_MAX && at_get(b) == AT_HEAD) {
+        at_set(b, AT_MARK);
+    }
+}
+#else
+static inline void mark_qstr(uintptr_t w) {
+    (void)w;
+}
+#endif
+
 static void scan_block(size_t head) {
     const uintptr_t *w = (const uintptr_t *)(gc.pool + head * BLOCK_BYTES);
     size_t n = obj_blocks(head) * MPF_GC_BLOCK_WORDS;
     for (size_t i = 0; i < n; i++) {
+        mark_qstr(w[i]);
         mark_addr(w[i]);
     }
+}
+
+// Whether block [b] is one the marking leaves unscanned (the frame stack, the qstr tables).
+static inline bool unscanned(size_t b) {
+#if CONFIG_QSTR_COLLECT
+    if (b == gc.q_block[0] || b == gc.q_block[1]) {
+        return true;
+    }
+#endif
+    return b == gc.fs_block;
 }
 
 static void drain(void) {
@@ -243,7 +288,7 @@ static void drain(void) {
         }
         gc.mark_overflow = false;
         for (size_t b = 0; b < gc.n_blocks; b++) {
-            if (at_get(b) == AT_MARK && b != gc.fs_block) {
+            if (at_get(b) == AT_MARK && !unscanned(b)) {
                 scan_block(b);
                 while (gc.mark_sp > 0) {
                     scan_block(gc.mark_stack[--gc.mark_sp]);
@@ -265,6 +310,7 @@ NO_ASAN static void mark_range(const void *lo, const void *hi) {
     uintptr_t pool_lo = (uintptr_t)gc.pool, pool_hi = pool_lo + gc.n_blocks * BLOCK_BYTES;
     for (; a + sizeof(uintptr_t) <= (uintptr_t)hi; a += sizeof(uintptr_t)) {
         uintptr_t w = *(const volatile uintptr_t *)a;
+        mark_qstr(w);
         if (w < pool_lo || w >= pool_hi) {
             continue;  // most stack words are not heap pointers: skip the call
         }
@@ -394,6 +440,19 @@ void mpf_gc_collect(void) {
     // (marked first, so the roots do not queue it) and the live part of its frames alone
     // scanned (mpf_vm_mark_frames).
     gc.fs_block = mpf_state.fs_base != NULL ? block_of((uintptr_t)mpf_state.fs_base) : SIZE_MAX;
+#if CONFIG_QSTR_COLLECT
+    gc.q_n = 0;
+    gc.q_block[0] = gc.q_block[1] = SIZE_MAX;
+    if (mpf_state.qstr_hold != MPF_QSTR_HOLD_ALL) {
+        mpf_qstr_gc_begin(&gc.q_lo, &gc.q_n, &gc.q_bits, premark);
+        if (gc.q_n != 0) {
+            gc.q_block[0] = block_of((uintptr_t)mpf_state.qstr_pools);
+#if CONFIG_QSTR_RUNTIME_INDEX
+            gc.q_block[1] = block_of((uintptr_t)mpf_state.qstr_index);
+#endif
+        }
+    }
+#endif
     if (gc.fs_block != SIZE_MAX) {
         at_set(gc.fs_block, AT_MARK);
         mpf_vm_mark_frames(mark_range);
@@ -402,6 +461,12 @@ void mpf_gc_collect(void) {
     drain();
     mark_stack();
     drain();
+#if CONFIG_QSTR_COLLECT
+    if (gc.q_n != 0) {
+        gc.q_n = 0;
+        mpf_qstr_gc_end(premark);
+    }
+#endif
     sweep();
     gc.collecting = false;
 }

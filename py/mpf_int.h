@@ -233,6 +233,27 @@ typedef struct mpf_gen {
 #define MPF_OWN_SECTION(name)
 #endif
 
+#if CONFIG_QSTR_COLLECT
+// The collector's side of releasing unused runtime qstrs (qstr.c, CONFIG_QSTR_COLLECT).
+// Before marking: the ids that count, [*lo, *lo + *n) (*n = 0: none is released this time),
+// and their mark bits (cleared); [premark] is called with the qstr tables' blocks, which are
+// not scanned (their words are no references). After marking: the unmarked ones are released,
+// [premark] called with the bytes of each one kept.
+void mpf_qstr_gc_begin(uintptr_t *lo, uintptr_t *n, uint8_t **bits, void (*premark)(const void *));
+void mpf_qstr_gc_end(void (*premark)(const void *));
+// A compilation is over (mpf_state.qstr_hold back to 0): the qstrs made while it ran are
+// released like the others from now on.
+void mpf_qstr_hold_end(void);
+// mpf_state.qstr_hold: a compilation's first pass (intern_names) runs, the qstrs it makes are
+// held (marked young) till the compilation ends; with _ALL no qstr is released meanwhile;
+// _MADE: that pass is over.
+#define MPF_QSTR_HOLD_MADE 1
+#define MPF_QSTR_HOLD_NEW 2
+#define MPF_QSTR_HOLD_ALL 3
+// Whether runtime qstr [q] was made by the running compilation's first pass.
+bool mpf_qstr_is_young(mpf_qstr_t q);
+#endif
+
 typedef struct mpf_state {
     // GC roots: every word of this struct is scanned.
     mpf_obj_t modules;        // dict: sys.modules
@@ -260,6 +281,9 @@ typedef struct mpf_state {
     mpf_frame_t *cur_frame;   // innermost running bytecode frame (globals(), locals())
     uint32_t call_depth;      // Python calls run inside the dispatch loop (CONFIG_RECURSION_LIMIT)
     bool builtins_changed;    // a store into the builtins module: name lookups consult it (builtins.c)
+#if CONFIG_QSTR_COLLECT
+    uint8_t qstr_hold;        // a compilation runs: MPF_QSTR_HOLD_ (qstr.c)
+#endif
 #if CONFIG_VM_FAST_PATHS
     uint16_t one_char_qstr[128]; // the qstr of each one-character ASCII str made so far, 0: none yet (obj_str.c)
 #endif

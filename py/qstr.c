@@ -123,10 +123,28 @@ static inline const char *static_data(size_t q, size_t *len) {
 // entries point to the strings, which stay).
 // An entry is laid out as a frozen pool's (a string of up to 65535 bytes): the two pools
 // are read by the same code (dyn_entry).
+// With CONFIG_QSTR_COLLECT an entry the collector released has hash 0 (no string's: see
+// mpf_qstr_compute_hash) and is reused; the block ends with two bits an entry: the
+// collector's marks, then whether it was made while a compilation runs (kept till it ends).
 typedef struct qstr_pool {
     size_t n, alloc;
+#if CONFIG_QSTR_COLLECT
+    size_t n_dead;   // released entries below n
+    size_t hint;     // none of them below this one
+#endif
     qstr_entry_t e[];
 } qstr_pool_t;
+#if CONFIG_QSTR_COLLECT
+#define POOL_BITS(alloc) ((alloc) / 4)
+static inline uint8_t *mark_bits(qstr_pool_t *p) {
+    return (uint8_t *)&p->e[p->alloc];
+}
+static inline uint8_t *young_bits(qstr_pool_t *p) {
+    return mark_bits(p) + p->alloc / 8;
+}
+#else
+#define POOL_BITS(alloc) 0
+#endif
 #define RUNTIME_FIRST (MPF_QSTRID_LAST_STATIC + mpf_frozen_qstr_count)
 
 // The runtime pool starts with this many entries.
@@ -177,8 +195,8 @@ static void index_insert(qstr_index_t *ix, uint32_t id, uint32_t key) {
     ix->used++;
 }
 
-// Add runtime qstr [id] to the index, growing it first if it would pass half full.
-static void index_add(mpf_qstr_t id, size_t hash, size_t len) {
+// Make room in the index for one more entry: grow it if that would pass half full.
+static void index_reserve(void) {
     qstr_index_t *ix = mpf_state.qstr_index;
     if (ix == NULL || (ix->used + 1) * 2 > ix->size) {
         size_t size = ix == NULL ? QSTR_INDEX_FIRST : ix->size * 2;
@@ -192,9 +210,7 @@ static void index_add(mpf_qstr_t id, size_t hash, size_t len) {
             }
         }
         mpf_state.qstr_index = nx;
-        ix = nx;
     }
-    index_insert(ix, (uint32_t)id, index_key(hash, len));
 }
 
 // The runtime qstr of [len] bytes at [str] whose hash is [hash], 0 if none.
@@ -359,6 +375,18 @@ mpf_qstr_t mpf_qstr_find(const char *str, size_t len) {
 #endif
 }
 
+// Whether the next string interned takes a released entry of [p] (the lowest: ids handed
+// out while no collection releases any rise, as CONFIG_COMPILER_MPY_CROSS_QSTRS needs of
+// those a compilation's first pass makes).
+static inline bool pool_reuses(const qstr_pool_t *p) {
+#if CONFIG_QSTR_COLLECT
+    return p->n_dead != 0;
+#else
+    (void)p;
+    return false;
+#endif
+}
+
 mpf_qstr_t mpf_qstr_from_strn(const char *str, size_t len) {
     mpf_qstr_t q = mpf_qstr_find(str, len);
     if (q != 0) {
@@ -368,29 +396,134 @@ mpf_qstr_t mpf_qstr_from_strn(const char *str, size_t len) {
         mpf_raise_memory_error();  // (an entry holds a 16-bit length)
     }
     qstr_pool_t *p = mpf_state.qstr_pools;
-    if (p == NULL || p->n == p->alloc) {
+    if (p == NULL || (p->n == p->alloc && !pool_reuses(p))) {
         size_t alloc = p == NULL ? QSTR_POOL_FIRST : p->alloc * 2;
-        qstr_pool_t *np = mpf_gc_realloc(p, sizeof(qstr_pool_t) + alloc * sizeof(np->e[0]));
-        np->n = p == NULL ? 0 : np->n;
+        qstr_pool_t *np = mpf_gc_realloc(p, sizeof(qstr_pool_t) + alloc * sizeof(np->e[0]) + POOL_BITS(alloc));
+        if (p == NULL) {
+            memset(np, 0, sizeof(qstr_pool_t));
+        }
+#if CONFIG_QSTR_COLLECT
+        // the young bits to their new place (the old one is among the new entries)
+        size_t old_alloc = np->alloc;
+        np->alloc = alloc;
+        memset(young_bits(np), 0, alloc / 8);
+        memcpy(young_bits(np), (uint8_t *)&np->e[old_alloc] + old_alloc / 8, old_alloc / 8);
+#endif
         np->alloc = alloc;
         mpf_state.qstr_pools = np;
-        p = np;
     }
     char *data = mpf_gc_alloc(len + 1, false);
     memcpy(data, str, len);
     data[len] = 0;
     size_t hash = mpf_qstr_compute_hash((const uint8_t *)str, len);
-    mpf_qstr_t id = RUNTIME_FIRST + p->n;
 #if CONFIG_QSTR_RUNTIME_INDEX
-    // index first: growing it may collect, and the new entry must not be half made
-    index_add(id, hash, len);
+    // room in the index first: growing it may collect, and the new entry must not be half made
+    index_reserve();
 #endif
-    p->e[p->n].hash = (uint16_t)hash;
-    p->e[p->n].len = (uint16_t)len;
-    p->e[p->n].str = data;
-    p->n++;
+    // (a collection above may have released entries, never added any: there is room)
+    p = mpf_state.qstr_pools;
+    size_t i = p->n;
+#if CONFIG_QSTR_COLLECT
+    if (pool_reuses(p)) {
+        while (p->e[p->hint].hash != 0) {
+            p->hint++;
+        }
+        i = p->hint++;
+        p->n_dead--;
+    }
+    if (mpf_state.qstr_hold >= MPF_QSTR_HOLD_NEW) {
+        young_bits(p)[i >> 3] |= (uint8_t)(1u << (i & 7));
+    }
+#endif
+    mpf_qstr_t id = RUNTIME_FIRST + i;
+    p->e[i].hash = (uint16_t)hash;
+    p->e[i].len = (uint16_t)len;
+    p->e[i].str = data;
+    p->n += i == p->n;
+#if CONFIG_QSTR_RUNTIME_INDEX
+    index_insert(mpf_state.qstr_index, (uint32_t)id, index_key(hash, len));
+#endif
     return id;
 }
+
+#if CONFIG_QSTR_COLLECT
+void mpf_qstr_gc_begin(uintptr_t *lo, uintptr_t *n, uint8_t **bits, void (*premark)(const void *)) {
+    qstr_pool_t *p = mpf_state.qstr_pools;
+    if (p == NULL || p->n == 0) {
+        return;
+    }
+    premark(p);
+#if CONFIG_QSTR_RUNTIME_INDEX
+    premark(mpf_state.qstr_index);
+#endif
+    *lo = RUNTIME_FIRST;
+    *n = p->n;
+    *bits = mark_bits(p);
+    // (the young ones are in use)
+    memcpy(*bits, young_bits(p), (p->n + 7) / 8);
+}
+
+bool mpf_qstr_is_young(mpf_qstr_t q) {
+    qstr_pool_t *p = mpf_state.qstr_pools;
+    size_t i = q - RUNTIME_FIRST;
+    return p != NULL && q >= RUNTIME_FIRST && i < p->n && (young_bits(p)[i >> 3] >> (i & 7)) & 1;
+}
+
+void mpf_qstr_hold_end(void) {
+    qstr_pool_t *p = mpf_state.qstr_pools;
+    if (p != NULL) {
+        memset(young_bits(p), 0, p->alloc / 8);
+    }
+}
+
+void mpf_qstr_gc_end(void (*premark)(const void *)) {
+    qstr_pool_t *p = mpf_state.qstr_pools;
+    uint8_t *bits = mark_bits(p);
+#if CONFIG_VM_FAST_PATHS
+    // the one-character strings' cache holds 16-bit ids, which no scanned word shows
+    for (size_t c = 0; c < 128; c++) {
+        size_t i = mpf_state.one_char_qstr[c] - RUNTIME_FIRST;
+        if (i < p->n) {
+            bits[i >> 3] |= (uint8_t)(1u << (i & 7));
+        }
+    }
+#endif
+    for (size_t i = 0; i < p->n; i++) {
+        qstr_entry_t *e = &p->e[i];
+        if (e->hash == 0) {
+            continue;   // (released before)
+        }
+        if (bits[i >> 3] & (1u << (i & 7))) {
+            premark(e->str);
+        } else {
+            e->hash = 0;
+            e->len = 0;
+            e->str = "";
+            p->n_dead++;
+            p->hint = i < p->hint ? i : p->hint;
+        }
+    }
+    // the released entries at the end are no longer in the pool
+    while (p->n > 0 && p->e[p->n - 1].hash == 0) {
+        p->n--;
+        p->n_dead--;
+    }
+    p->hint = p->hint < p->n ? p->hint : p->n;
+#if CONFIG_QSTR_RUNTIME_INDEX
+    // the index anew, of the entries kept (it has room for them all: it had)
+    qstr_index_t *ix = mpf_state.qstr_index;
+    if (ix != NULL) {
+        memset(ix->slot, 0, ix->size * sizeof(ix->slot[0]));
+        ix->used = 0;
+        for (size_t i = 0; i < p->n; i++) {
+            if (p->e[i].hash != 0) {
+                index_insert(ix, (uint32_t)(RUNTIME_FIRST + i), index_key(p->e[i].hash, p->e[i].len));
+            }
+        }
+    }
+#endif
+}
+#endif
 
 const char *mpf_qstr_data(mpf_qstr_t q, size_t *len) {
     if (q < MPF_QSTRID_LAST_STATIC) {
