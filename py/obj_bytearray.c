@@ -37,7 +37,10 @@ static void ba_append(bytearray_obj_t *b, const uint8_t *d, size_t n) {
 }
 
 static uint8_t byte_value(mpf_obj_t v) {
-    mpf_int_t c = mpf_obj_get_int(v);
+    mpf_int_t c = -1;  // an int beyond a machine word is out of range too (ValueError, not OverflowError)
+    if (!mpf_obj_get_int_maybe(v, &c) && !mpf_obj_is_int(v)) {
+        c = mpf_obj_get_int(v);  // TypeError for a non-int
+    }
     if (c < 0 || c > 255) {
         mpf_raise_msg(&mpf_type_ValueError, "byte must be in range(0, 256)");
     }
