@@ -28,6 +28,7 @@ typedef struct deque {
     size_t len;        // items held
     size_t alloc;      // capacity of items
     mpf_int_t maxlen;  // -1: unbounded
+    bool full_error;   // MicroPython's flags argument 1: adding to a full deque raises IndexError
     mpf_obj_t *items;
 } deque_t;
 
@@ -55,11 +56,22 @@ static void deque_reserve(deque_t *d, size_t n) {
     d->head = 0;
 }
 
-static void deque_append_right(deque_t *d, mpf_obj_t v) {
-    if (d->maxlen == 0) {
-        return;
+// A full deque drops the item at the other end, or refuses the new one (flags 1).
+static bool deque_full(deque_t *d) {
+    if (d->maxlen < 0 || d->len < (size_t)d->maxlen) {
+        return false;
     }
-    if (d->maxlen > 0 && d->len == (size_t)d->maxlen) {
+    if (d->full_error) {
+        mpf_raise_msg(&mpf_type_IndexError, "full");
+    }
+    return true;
+}
+
+static void deque_append_right(deque_t *d, mpf_obj_t v) {
+    if (deque_full(d)) {
+        if (d->maxlen == 0) {
+            return;
+        }
         // full: drop the leftmost item
         *deque_at(d, 0) = MPF_OBJ_NULL;
         d->head = (d->head + 1) % d->alloc;
@@ -71,10 +83,10 @@ static void deque_append_right(deque_t *d, mpf_obj_t v) {
 }
 
 static void deque_append_left(deque_t *d, mpf_obj_t v) {
-    if (d->maxlen == 0) {
-        return;
-    }
-    if (d->maxlen > 0 && d->len == (size_t)d->maxlen) {
+    if (deque_full(d)) {
+        if (d->maxlen == 0) {
+            return;
+        }
         *deque_at(d, d->len - 1) = MPF_OBJ_NULL;
         d->len--;
     }
@@ -105,11 +117,11 @@ static void deque_extend_from(deque_t *d, mpf_obj_t iterable, bool left) {
     }
 }
 
-// deque(iterable=(), maxlen=None)
+// deque(iterable=(), maxlen=None[, flags]): flags is MicroPython's (1: overflow raises)
 static mpf_obj_t deque_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
-    if (n_args > 2) {
-        mpf_raise_fmt(&mpf_type_TypeError, "deque() takes at most 2 arguments (%u given)", (unsigned)(n_args + n_kw));
+    if (n_args > 3) {
+        mpf_raise_fmt(&mpf_type_TypeError, "deque() takes at most 3 arguments (%u given)", (unsigned)(n_args + n_kw));
     }
     mpf_obj_t iterable = n_args > 0 ? args[0] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_iterable);
     mpf_obj_t maxlen = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_maxlen);
@@ -124,8 +136,11 @@ static mpf_obj_t deque_make_new(const mpf_type_t *type, size_t n_args, size_t n_
     if (iterable != MPF_OBJ_NULL) {
         deque_extend_from(d, iterable, false);
     }
+    // flags after the items, so an iterable longer than maxlen keeps its last items
+    d->full_error = n_args > 2 && (mpf_obj_get_int(args[2]) & 1);
     return mpf_obj_from_ptr(d);
 }
+
 
 static void deque_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;

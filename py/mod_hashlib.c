@@ -265,6 +265,7 @@ static void hash_feed(hash_obj_t *h, mpf_obj_t data) {
 }
 
 static mpf_obj_t hash_new(const hash_algo_t *algo, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    mpf_arg_check_num(n_args, n_kw, 0, 1, true);  // the data, at most (a second one was ignored)
     hash_obj_t *h = mpf_new(hash_obj_t);
     h->base.type = &hash_type;
     h->algo = algo;

@@ -36,14 +36,25 @@ static mpf_obj_t mp_opt_level(size_t n_args, const mpf_obj_t *args) {
     return MPF_OBJ_NONE;
 }
 
+// The bytes of C stack in use, from its top down to this call.
+__attribute__((noinline)) static size_t stack_in_use(void) {
+    volatile char here = 0;
+    size_t n = (size_t)(mpf_state.stack_top - (const char *)&here);
+    (void)here;
+    return n;
+}
+
+// stack_use(): the stack in use now, in bytes (for differences between two points)
+static mpf_obj_t mp_stack_use(void) {
+    return mpf_obj_new_int((mpf_int_t)stack_in_use());
+}
+
 // mem_info([verbose]): heap totals, and with an argument the stack use too.
 static mpf_obj_t mp_mem_info(size_t n_args, const mpf_obj_t *args) {
     size_t total, used, free_;
     mpf_gc_info(&total, &used, &free_);
-    volatile char here = 0;
-    size_t stack_used = (size_t)(mpf_state.stack_top - (const char *)&here);
+    size_t stack_used = stack_in_use();
     size_t stack_max = (size_t)(mpf_state.stack_top - mpf_state.stack_limit_addr);
-    (void)here;
     mpf_printf(&mpf_print_stdout, "stack: %u out of %u\n", (unsigned)stack_used, (unsigned)stack_max);
     mpf_printf(&mpf_print_stdout, "GC: total: %u, used: %u, free: %u\n", (unsigned)total, (unsigned)used, (unsigned)free_);
     if (n_args > 0 && mpf_obj_is_true(args[0])) {
@@ -68,6 +79,11 @@ static mpf_obj_t mp_heap_lock(void) {
 
 static mpf_obj_t mp_heap_unlock(void) {
     return mpf_obj_new_small_int((mpf_int_t)mpf_gc_lock(-1));
+}
+
+// heap_locked(): the lock depth (0: allocation works)
+static mpf_obj_t mp_heap_locked(void) {
+    return mpf_obj_new_small_int((mpf_int_t)mpf_gc_lock(0));
 }
 
 static mpf_obj_t module_globals(void) {
@@ -152,6 +168,8 @@ static const mpf_rom_map_elem_t micropython_members_table[] = {
     MPF_ROM_FUN_2(MPF_QSTR_schedule, mp_schedule),
     MPF_ROM_FUN_0(MPF_QSTR_heap_lock, mp_heap_lock),
     MPF_ROM_FUN_0(MPF_QSTR_heap_unlock, mp_heap_unlock),
+    MPF_ROM_FUN_0(MPF_QSTR_heap_locked, mp_heap_locked),
+    MPF_ROM_FUN_0(MPF_QSTR_stack_use, mp_stack_use),
 };
 MPF_ROM_MAP(micropython_members, micropython_members_table);
 

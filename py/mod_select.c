@@ -7,12 +7,29 @@
 #include "port.h"
 
 // Which of [events] [obj] could do now; TypeError for an object that is not a stream.
+// A stream class written in Python (an io.IOBase subclass, say) is polled as MicroPython
+// polls it: its method ioctl(3, events) returns the ready events, or -errno (OSError).
+// [events] 0 only checks that [obj] can be polled (register()): no ioctl call.
 static uintptr_t poll_one(mpf_obj_t obj, uintptr_t events) {
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(obj));
-    if (mpf_type_get_ext(t) == NULL || mpf_type_get_ext(t)->poll == NULL) {
+    if (mpf_type_get_ext(t) != NULL && mpf_type_get_ext(t)->poll != NULL) {
+        return mpf_type_get_ext(t)->poll(obj, events | MPF_POLL_ERR | MPF_POLL_HUP);
+    }
+    mpf_obj_t dest[4];
+    mpf_load_method_maybe(obj, MPF_QSTR_ioctl, dest);
+    if (dest[0] == MPF_OBJ_NULL) {
         mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not a pollable stream", obj);
     }
-    return mpf_type_get_ext(t)->poll(obj, events | MPF_POLL_ERR | MPF_POLL_HUP);
+    if (events == 0) {
+        return 0;
+    }
+    dest[2] = mpf_obj_new_small_int(3);  // MP_STREAM_POLL
+    dest[3] = mpf_obj_new_small_int((mpf_int_t)events);
+    mpf_int_t r = mpf_obj_get_int(mpf_call_method_n(2, 0, dest));
+    if (r < 0) {
+        mpf_raise_oserror(r < -0x7fff ? 0x7fff : (int)-r, MPF_OBJ_NONE, MPF_OBJ_NONE);
+    }
+    return (uintptr_t)r;
 }
 
 // Run [scan] until it finds something ready or [timeout_ms] passes (negative: for ever).

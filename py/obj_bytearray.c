@@ -37,7 +37,10 @@ static void ba_append(bytearray_obj_t *b, const uint8_t *d, size_t n) {
 }
 
 static uint8_t byte_value(mpf_obj_t v) {
-    mpf_int_t c = mpf_obj_get_int(v);
+    mpf_int_t c = -1;  // an int beyond a machine word is out of range too (ValueError, not OverflowError)
+    if (!mpf_obj_get_int_maybe(v, &c) && !mpf_obj_is_int(v)) {
+        c = mpf_obj_get_int(v);  // TypeError for a non-int
+    }
     if (c < 0 || c > 255) {
         mpf_raise_msg(&mpf_type_ValueError, "byte must be in range(0, 256)");
     }
@@ -82,12 +85,11 @@ static mpf_obj_t bytearray_make_new(const mpf_type_t *type, size_t n_args, size_
         return r;
     }
     bytearray_obj_t *b = mpf_obj_ptr(r);
-    if (MPF_IS_STR(args[0])) {
-        if (n_args < 2 && n_kw == 0) {
-            mpf_raise_msg(&mpf_type_TypeError, "string argument without an encoding");
-        }
+    if (MPF_IS_STR(args[0]) || n_args > 1 || n_kw > 0) {
+        // bytearray(s, encoding[, errors]) holds bytes(s, encoding, errors): the same codecs,
+        // the same errors (no encoding, an unknown one, an encoding without a str)
         size_t len;
-        const char *s = mpf_obj_str_data(args[0], &len);
+        const char *s = mpf_obj_str_data(mpf_call(mpf_obj_from_ptr(&mpf_type_bytes), n_args, n_kw, args), &len);
         ba_append(b, (const uint8_t *)s, len);
         return r;
     }

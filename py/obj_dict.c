@@ -117,7 +117,8 @@ static mpf_obj_t dict_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         }
         case MPF_BINARY_OP_OR:
         case MPF_BINARY_OP_INPLACE_OR: {
-            if (!mpf_obj_is_type(rhs, &mpf_type_dict)) {
+            // d |= x takes whatever d.update(x) takes; d | x only a dict
+            if (op == MPF_BINARY_OP_OR && !mpf_obj_is_type(rhs, &mpf_type_dict)) {
                 return MPF_OBJ_NULL;
             }
             mpf_obj_t d = op == MPF_BINARY_OP_OR ? dict_copy(lhs) : lhs;
