@@ -449,6 +449,38 @@ static mpf_obj_t float_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     return mpf_float_binary_op(op, a, b);
 }
 
+// hash(float) as CPython's numeric hash: |v| = M * 2**E exactly (M < 2**53), hashed as
+// M * 2**E modulo P = 2**61 - 1, which is M rotated left by E mod 61 in 61 bits (2**61 is 1
+// modulo P), the sign put back and -1 made -2; so an integral float hashes as the int of the
+// same value does (mpf_mpz_hash, the same modulus and the same conversion to a machine word,
+// also on 32-bit boards), and +-inf as +-314159. A NaN hashes by identity ([self]), as in
+// CPython 3.10 and later.
+static mpf_int_t float_hash(mpf_float_t v, mpf_obj_t self) {
+    if (isnan(v)) {
+        return (mpf_int_t)(self >> 3);
+    }
+    if (isinf(v)) {
+        return v > 0 ? 314159 : -314159;
+    }
+    const uint64_t P = ((uint64_t)1 << 61) - 1;
+    int e;
+    mpf_float_t m = frexp(fabs(v), &e);
+    uint64_t h = (uint64_t)ldexp(m, 53);  // (exact: a double's mantissa has 53 bits)
+    e -= 53;
+    unsigned k = (unsigned)(e >= 0 ? e % 61 : 60 - (-1 - e) % 61);
+    if (k != 0) {
+        h = ((h << k) & P) | (h >> (61 - k));
+    }
+    if (h >= P) {
+        h -= P;
+    }
+    mpf_int_t r = (mpf_int_t)h;
+    if (signbit(v)) {
+        r = -r;
+    }
+    return r == -1 ? -2 : r;
+}
+
 static mpf_obj_t float_unary_op(int op, mpf_obj_t self) {
     mpf_float_t v = fval(self);
     switch (op) {
@@ -462,19 +494,8 @@ static mpf_obj_t float_unary_op(int op, mpf_obj_t self) {
             return mpf_obj_new_float(fabs(v));
         case MPF_UNARY_OP_INT:
             return mpf_int_from_float(v);
-        case MPF_UNARY_OP_HASH: {
-            if (isfinite(v) && v == floor(v) && fabs(v) < 1e18) {
-                return mpf_obj_new_small_int(mpf_obj_hash(mpf_int_from_float(v)));
-            }
-            if (isinf(v)) {
-                return mpf_obj_new_small_int(v > 0 ? 314159 : -314159);
-            }
-            union {
-                double d;
-                uint64_t u;
-            } bits = {(double)v};
-            return mpf_obj_new_small_int((mpf_int_t)((bits.u ^ (bits.u >> 32)) & 0x3FFFFFFF));
-        }
+        case MPF_UNARY_OP_HASH:
+            return mpf_obj_new_small_int(float_hash(v, self));
         default:
             return MPF_OBJ_NULL;
     }
