@@ -32,7 +32,7 @@ static inline mpf_float_t fval(mpf_obj_t o) {
 // [v] printed with the printf conversion [type] (e, f, g, E, F, G), precision [prec] and
 // the # flag if [alt], into a heap buffer of exactly the length needed (*len bytes
 // and a NUL): '%.300f' of 1e300 is 602 characters, all of them kept.
-static const char *float_printf(char type, int prec, bool alt, mpf_float_t v, size_t *len) {
+static char *float_printf(char type, int prec, bool alt, mpf_float_t v, size_t *len) {
     char fmt[8];
     snprintf(fmt, sizeof(fmt), "%%%s.*%c", alt ? "#" : "", type);
     int n = snprintf(NULL, 0, fmt, prec, (double)v);
@@ -127,40 +127,69 @@ static int mpy_digits(mpf_float_t v, int prec, char *dig) {
 }
 #endif
 
-// Shortest decimal digits of [v] (> 0, finite) that read back as [v], [first] digits or
-// more: digits in [dig] (no dot, no trailing zeros), returns the decimal exponent of the
-// first digit.
-static int shortest_digits(mpf_float_t v, char *dig, size_t *ndig, int first) {
-    char buf[64];
-#if CONFIG_COMPILER_MPY_OUTPUT
-    if (first > 1) {
-        // mpy-cross's [first] digits
-        int exp = mpy_digits(v, first, dig);
-        size_t n = (size_t)first;
-        while (n > 1 && dig[n - 1] == '0') {
-            n--;
-        }
-        dig[n] = 0;
-        *ndig = n;
-        return exp;
-    }
-#endif
-    for (int prec = first; prec <= FLT_REPR_DIGITS; prec++) {
-        snprintf(buf, sizeof(buf), "%.*e", prec - 1, (double)v);
-        if ((mpf_float_t)STRTOF(buf, NULL) == v) {
-            break;
-        }
-    }
+// The [prec] significant digits of [v] (> 0, finite) correctly rounded, into [dig] (no dot),
+// [*exp] the decimal exponent of the first; whether they read back as [v]. At a power of two
+// the gap to the float below is half the gap above, so when the nearer digits (below [v])
+// do not read back, the ones a unit above them may: those are tried then.
+static bool digits_read_back(mpf_float_t v, int prec, char *dig, int *exp) {
+    char buf[40];
+    snprintf(buf, sizeof(buf), "%.*e", prec - 1, (double)v);
     // buf is d[.ddd]e[+-]XX
     size_t n = 0;
     const char *p = buf;
-    while (*p && *p != 'e') {
-        if (*p >= '0' && *p <= '9') {
+    for (; *p != 'e'; p++) {
+        if (*p != '.') {
             dig[n++] = *p;
         }
-        p++;
     }
-    int exp = atoi(p + 1);
+    dig[n] = 0;
+    *exp = atoi(p + 1);
+    mpf_float_t r = (mpf_float_t)STRTOF(buf, NULL);
+    int e2;
+    if (r == v || r > v || frexp(v, &e2) != 0.5) {
+        return r == v;
+    }
+    size_t i = n;
+    while (i > 0 && dig[i - 1] == '9') {
+        dig[--i] = '0';
+    }
+    if (i == 0) {
+        dig[0] = '1';  // 9.99 up to 10.0
+        ++*exp;
+    } else {
+        dig[i - 1]++;
+    }
+    snprintf(buf, sizeof(buf), "%se%d", dig, *exp - (int)n + 1);
+    return (mpf_float_t)STRTOF(buf, NULL) == v;
+}
+
+// Shortest decimal digits of [v] (> 0, finite) that read back as [v], [first] digits or
+// more, the nearest to [v] of those: digits in [dig] (no dot, no trailing zeros), returns the
+// decimal exponent of the first digit.
+static int shortest_digits(mpf_float_t v, char *dig, size_t *ndig, int first) {
+    int exp;
+#if CONFIG_COMPILER_MPY_OUTPUT
+    if (first > 1) {
+        // mpy-cross's [first] digits
+        exp = mpy_digits(v, first, dig);
+        first = 0;
+    }
+#endif
+    if (first > 0) {
+        // bisection: when some n digits read back, so do some n + 1 (and digits_read_back
+        // finds them)
+        int lo = first, hi = FLT_REPR_DIGITS;
+        while (lo < hi) {
+            int mid = (lo + hi) / 2;
+            if (digits_read_back(v, mid, dig, &exp)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        digits_read_back(v, lo, dig, &exp);
+    }
+    size_t n = strlen(dig);
     while (n > 1 && dig[n - 1] == '0') {
         n--;
     }
@@ -530,14 +559,46 @@ mpf_obj_t mpf_float_round(mpf_obj_t x, mpf_obj_t ndigits) {
         const char *buf = float_printf('f', (int)n, false, v, &len);
         return mpf_obj_new_float((mpf_float_t)STRTOF(buf, NULL));
     }
-    mpf_float_t p = pow(10, (mpf_float_t)-n);
-    mpf_float_t q = v / p;
-    mpf_float_t r = floor(q);
-    mpf_float_t diff = q - r;
-    if (diff > 0.5 || (diff == 0.5 && fmod(r, 2) != 0)) {
-        r += 1;
+    // to a multiple of 10**k, from the exact digits: half-even on the exact value, as CPython
+    // (round(5e22, -23) is 0.0, round(1.5e23, -23) 2e+23); below 1 (or 10**k) it is a zero
+    size_t k = (size_t)-n, len;
+    mpf_float_t a = fabs(v);
+    if (a < 1 || k > 400) {
+        return mpf_obj_new_float(copysign(0, v));
     }
-    return mpf_obj_new_float(r * p);
+    // (|v| >= 1 has at most 52 binary, so 52 decimal, fraction digits: this is exact)
+    char *buf = float_printf('f', 52, false, a, &len);
+    size_t L = (size_t)(strchr(buf, '.') - buf);
+    mpf_float_t r = 0;
+    if (L >= k) {
+        size_t h = L - k;  // the digits kept: buf[0, h); buf[h] decides
+        bool up = buf[h] > '5';
+        if (buf[h] == '5') {
+            up = h > 0 && (buf[h - 1] & 1);  // a tie goes to the even neighbour
+            for (size_t i = h + 1; i < len; i++) {
+                up |= buf[i] > '0';  // ('.' < '0')
+            }
+        }
+        size_t i = h;
+        if (up) {
+            while (i > 0 && buf[i - 1] == '9') {
+                buf[--i] = '0';
+            }
+            if (i > 0) {
+                buf[i - 1]++;
+            }
+        }
+        if (up && i == 0) {
+            snprintf(buf, len + 1, "1e%u", (unsigned)L);  // 99.9 up to 100
+        } else {
+            snprintf(buf + h, len + 1 - h, "e%u", (unsigned)k);  // ("e5" alone: no digit, 0)
+        }
+        r = (mpf_float_t)STRTOF(buf, NULL);
+        if (isinf(r)) {
+            mpf_raise_msg(&mpf_type_OverflowError, "rounded value too large to represent");
+        }
+    }
+    return mpf_obj_new_float(copysign(r, v));
 }
 
 // Format [f] with a printf conversion [type] (e, f, g, E, F, G) and precision.

@@ -109,7 +109,10 @@ def cases(cls: str, n: int, r: random.Random) -> list[str]:
             x = moderate(r)
             if r.random() < 0.4:  # a decimal written with one digit more: halfway-looking cases
                 x = float(f"{r.randint(0, 99999)}.{r.randint(0, 999):03d}5") * r.choice((1, -1))
-            out.append(repr((x.hex(), r.randint(-6, 8))))
+            n = r.randint(-6, 8)
+            if r.random() < 0.2:  # any double, to any decimal place
+                x, n = random_double(r), r.randint(-320, 330)
+            out.append(repr((x.hex(), n)))
         return out
     if cls == "parse":
         for _ in range(n):
@@ -161,7 +164,10 @@ BODY = {
         "for h, f in D:\n    x = float.fromhex(h)\n"
         "    print(format(x, f), ('%' + f) % x if f[-1] != '%' else '')\n"
     ),
-    "round": "for h, n in D:\n    x = float.fromhex(h)\n    print(repr(round(x, n)))\n",
+    "round": (
+        "for h, n in D:\n    x = float.fromhex(h)\n    try:\n        print(repr(round(x, n)))\n"
+        "    except OverflowError as e:\n        print('OverflowError', e)\n"
+    ),
     "parse": (
         "for s in D:\n    try:\n        print(repr(float(s)))\n"
         "    except ValueError as e:\n        print('ValueError', e)\n"

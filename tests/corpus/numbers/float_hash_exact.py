@@ -1,4 +1,4 @@
-# requires: FLOAT FLOAT_DOUBLE INT_BIG_MPZ BUILTIN_SET
+# requires: FLOAT FLOAT_DOUBLE INT_BIG_MPZ BUILTIN_SET WORD_64
 # hash(float) is CPython's numeric hash (modulo 2**61 - 1 on a 64-bit host): every value,
 # not only the integral ones, and an integral float hashes as the int of the same value.
 vals = [0.0, -0.0, 0.5, -0.5, 1.5, 0.1, -0.1, 3.141592653589793, 1e-300, 5e-324, 2.5e-310,
