@@ -287,11 +287,12 @@ static void float_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t k
 mpf_obj_t mpf_float_parse(const char *s, size_t len, bool *ok) {
     char local[64];
     *ok = false;
-    while (len > 0 && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')) {
+    // (ASCII blanks: space \t \n \v \f \r)
+    while (len > 0 && (*s == ' ' || (unsigned char)(*s - '\t') <= '\r' - '\t')) {
         s++;
         len--;
     }
-    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' || s[len - 1] == '\r')) {
+    while (len > 0 && (s[len - 1] == ' ' || (unsigned char)(s[len - 1] - '\t') <= '\r' - '\t')) {
         len--;
     }
     if (len == 0) {

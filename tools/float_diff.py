@@ -97,11 +97,11 @@ def cases(cls: str, n: int, r: random.Random) -> list[str]:
     if cls == "format":
         for _ in range(n):
             x = moderate(r)
-            t = r.choice("eEfFgG%")
+            t = r.choice(("e", "E", "f", "F", "g", "G", "%", "n", ""))
             p = r.choice((0, 1, 2, 3, 5, 6, 10, 15, 16, 17, 20, 25))
             if t in "fF%" and abs(x) > 1e25:
                 x = r.uniform(-1e6, 1e6)
-            alt = r.choice(("", "", "#")) if t not in "%" else ""
+            alt = r.choice(("", "", "#")) if t not in "%n" else ""
             out.append(repr((x.hex(), f"{alt}.{p}{t}")))
         return out
     if cls == "round":
@@ -139,6 +139,11 @@ def cases(cls: str, n: int, r: random.Random) -> list[str]:
                         " 1.5 ",
                         "\t-2e3\n",
                         "1_000.000_1",
+                        "\f1.5\v",
+                        "1.5\x00",
+                        "nan(1)",
+                        "1e_5",
+                        "1_e5",
                         "1e1_0",
                         ".5",
                         "5.",
@@ -162,7 +167,7 @@ BODY = {
     "hash": "for h in D:\n    x = float.fromhex(h)\n    print(hash(x), hash(x) == hash(int(x)))\n",
     "format": (
         "for h, f in D:\n    x = float.fromhex(h)\n"
-        "    print(format(x, f), ('%' + f) % x if f[-1] != '%' else '')\n"
+        "    print(format(x, f), ('%' + f) % x if f[-1] in 'eEfFgG' else f'{x:{f}}')\n"
     ),
     "round": (
         "for h, n in D:\n    x = float.fromhex(h)\n    try:\n        print(repr(round(x, n)))\n"
