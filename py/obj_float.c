@@ -127,6 +127,180 @@ static int mpy_digits(mpf_float_t v, int prec, char *dig) {
 }
 #endif
 
+#if CONFIG_FLOAT_REPR_EXACT
+// repr's digits generated exactly, without the C library (Steele and White's free-format
+// method as Burger and Dybvig state it): v = f * 2**e and the half-gaps to its neighbours
+// as ratios of big naturals r/s, m-/s, m+/s, scaled by 10**k so that v < 10**k; each step
+// takes the next digit of r/s and stops as soon as the digits so far, or they plus one in
+// the last place, lie within the half-gaps (boundaries included when f is even: those
+// strings read back as v under round-half-even). Of the two, the nearer to v; a tie to the
+// even digit, as CPython. Every value fits in 37 words of 32 bits (r < 10 s <= 10 * 2**1076).
+#if CONFIG_FLOAT_SINGLE
+#define BN_WORDS 7
+#define FLT_MANT 24
+#define FLT_EMIN (-149)
+#else
+#define BN_WORDS 37
+#define FLT_MANT 53
+#define FLT_EMIN (-1074)
+#endif
+typedef struct {
+    unsigned n;  // words in use (the top one nonzero, none for 0)
+    uint32_t d[BN_WORDS];
+} bn_t;
+
+static void bn_set(bn_t *a, uint64_t v) {
+    a->n = 0;
+    for (; v; v >>= 32) {
+        a->d[a->n++] = (uint32_t)v;
+    }
+}
+
+static void bn_mul(bn_t *a, uint32_t m) {
+    uint64_t c = 0;
+    for (unsigned i = 0; i < a->n; i++) {
+        c += (uint64_t)a->d[i] * m;
+        a->d[i] = (uint32_t)c;
+        c >>= 32;
+    }
+    if (c) {
+        a->d[a->n++] = (uint32_t)c;
+    }
+}
+
+static void bn_mul_pow10(bn_t *a, int k) {
+    for (; k >= 9; k -= 9) {
+        bn_mul(a, 1000000000u);
+    }
+    static const uint32_t p10[9] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
+    bn_mul(a, p10[k]);
+}
+
+static void bn_shl(bn_t *a, unsigned s) {
+    unsigned w = s / 32, b = s % 32, n = a->n;
+    if (n == 0) {
+        return;
+    }
+    a->d[n] = 0;
+    for (unsigned i = n + 1; i-- > 0;) {
+        a->d[i + w] = (a->d[i] << b) | (b && i ? a->d[i - 1] >> (32 - b) : 0);
+    }
+    for (unsigned i = 0; i < w; i++) {
+        a->d[i] = 0;
+    }
+    a->n = n + w + (a->d[n + w] != 0);
+}
+
+static int bn_cmp(const bn_t *a, const bn_t *b) {
+    if (a->n != b->n) {
+        return a->n < b->n ? -1 : 1;
+    }
+    for (unsigned i = a->n; i-- > 0;) {
+        if (a->d[i] != b->d[i]) {
+            return a->d[i] < b->d[i] ? -1 : 1;
+        }
+    }
+    return 0;
+}
+
+// [a] + [b] compared with [s]
+static int bn_cmp_sum(const bn_t *a, const bn_t *b, const bn_t *s) {
+    bn_t t;
+    uint64_t c = 0;
+    unsigned n = a->n > b->n ? a->n : b->n;
+    for (unsigned i = 0; i < n; i++) {
+        c += (uint64_t)(i < a->n ? a->d[i] : 0) + (i < b->n ? b->d[i] : 0);
+        t.d[i] = (uint32_t)c;
+        c >>= 32;
+    }
+    t.n = n;
+    if (c) {
+        t.d[t.n++] = (uint32_t)c;
+    }
+    return bn_cmp(&t, s);
+}
+
+// [a] -= [b] ([a] >= [b])
+static void bn_sub(bn_t *a, const bn_t *b) {
+    int64_t c = 0;
+    for (unsigned i = 0; i < a->n; i++) {
+        c += (int64_t)a->d[i] - (i < b->n ? b->d[i] : 0);
+        a->d[i] = (uint32_t)c;
+        c = c < 0 ? -1 : 0;
+    }
+    while (a->n && a->d[a->n - 1] == 0) {
+        a->n--;
+    }
+}
+
+static int exact_shortest(mpf_float_t v, char *dig) {
+    int e2;
+    uint64_t f = (uint64_t)ldexp(frexp(v, &e2), FLT_MANT);  // (exact)
+    int e = e2 - FLT_MANT;
+    if (e < FLT_EMIN) {  // a subnormal: its gaps are those of the smallest exponent
+        f >>= FLT_EMIN - e;
+        e = FLT_EMIN;
+    }
+    bool even = !(f & 1);
+    unsigned uneq = f == (uint64_t)1 << (FLT_MANT - 1) && e > FLT_EMIN;  // the gap below is half
+    bn_t r, s, mm, mp;
+    bn_set(&r, f);
+    bn_set(&s, 1);
+    bn_set(&mm, 1);
+    bn_shl(&r, 1 + uneq + (unsigned)(e > 0 ? e : 0));
+    bn_shl(&s, 1 + uneq + (unsigned)(e < 0 ? -e : 0));
+    bn_shl(&mm, (unsigned)(e > 0 ? e : 0));
+    mp = mm;
+    bn_shl(&mp, uneq);
+    // 2**(e2-1) <= v: k = ceil((e2 - 1) log10(2)) is at most the k wanted (the least with
+    // v + m+ below 10**k, or not above it for an odd f), and the loop below raises it
+    int k = (int)ceil((e2 - 1) * 0.30102999566398120 - 1e-9);
+    if (k >= 0) {
+        bn_mul_pow10(&s, k);
+    } else {
+        bn_mul_pow10(&r, -k);
+        bn_mul_pow10(&mm, -k);
+        bn_mul_pow10(&mp, -k);
+    }
+    while (bn_cmp_sum(&r, &mp, &s) >= (even ? 0 : 1)) {
+        bn_mul(&s, 10);
+        k++;
+    }
+    int n = 0;
+    for (;;) {
+        bn_mul(&r, 10);
+        bn_mul(&mm, 10);
+        bn_mul(&mp, 10);
+        int d = 0;
+        while (bn_cmp(&r, &s) >= 0) {
+            bn_sub(&r, &s);
+            d++;
+        }
+        bool low = bn_cmp(&r, &mm) < (int)even;
+        bool high = bn_cmp_sum(&r, &mp, &s) > -(int)even;
+        if (low && high) {
+            int c = bn_cmp_sum(&r, &r, &s);  // the nearer: 2r against s
+            high = c > 0 || (c == 0 && (d & 1));
+        }
+        if (low || high) {
+            dig[n++] = (char)('0' + d + high);
+            break;
+        }
+        dig[n++] = (char)('0' + d);
+    }
+    for (int i = n - 1; i > 0 && dig[i] > '9'; i--) {  // (a carry; none is expected)
+        dig[i] = '0';
+        dig[i - 1]++;
+    }
+    if (dig[0] > '9') {
+        dig[0] = '1';
+        k++;
+    }
+    dig[n] = 0;
+    return k - 1;
+}
+#endif
+
 // The [prec] significant digits of [v] (> 0, finite) correctly rounded, into [dig] (no dot),
 // [*exp] the decimal exponent of the first; whether they read back as [v]. At a power of two
 // the gap to the float below is half the gap above, so when the nearer digits (below [v])
@@ -172,6 +346,12 @@ static int shortest_digits(mpf_float_t v, char *dig, size_t *ndig, int first) {
     if (first > 1) {
         // mpy-cross's [first] digits
         exp = mpy_digits(v, first, dig);
+        first = 0;
+    }
+#endif
+#if CONFIG_FLOAT_REPR_EXACT
+    if (first == 1) {
+        exp = exact_shortest(v, dig);
         first = 0;
     }
 #endif
