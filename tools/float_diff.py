@@ -11,6 +11,12 @@ on CPython and on the firmware and compares the output line by line. It prints o
 class, `CLASS: M mismatches of N`, and the first K mismatching cases (input, CPython, ours).
 The exit status is 1 when any case differs.
 
+    tools/float_diff.py --single FIRMWARE [-n N]
+
+checks a FLOAT_SINGLE build instead: repr of random and edge 32-bit floats must be the
+shortest text that reads back as the same 32-bit float, the nearest to it of those (worked
+out exactly with fractions here), as CPython's repr is for doubles.
+
 tests/test_float_exact.py runs a fixed-seed sample of every class.
 """
 
@@ -22,6 +28,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+from fractions import Fraction
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -209,6 +216,60 @@ def compare(cls: str, n: int, seed: int, firmware: Path, chunk: int, show: int) 
     return bad
 
 
+def f32(b: int) -> float:
+    return struct.unpack("<f", struct.pack("<I", b))[0]
+
+
+def shortest_f32(b: int) -> Fraction:
+    """The value of the shortest decimal that reads back as the float32 of bits [b] (> 0,
+    finite) under round-half-even, the nearest of those (a tie: the even last digit)."""
+    x = Fraction(f32(b))
+    lo = Fraction(f32(b - 1)) if b > 1 else Fraction(0)
+    hi = Fraction(f32(b + 1)) if b < 0x7F7FFFFF else x + (x - lo)
+    a, z = (lo + x) / 2, (x + hi) / 2
+
+    def inside(c: Fraction) -> bool:
+        return a <= c <= z if b % 2 == 0 else a < c < z
+
+    for p in range(1, 10):
+        m, e = f"{f32(b):.{p - 1}e}".split("e")
+        d, ex = int(m.replace(".", "")), int(e) - (p - 1)
+        cands = [c for c in (d - 1, d, d + 1) if inside(Fraction(c) * Fraction(10) ** ex)]
+        if cands:
+            best = min(cands, key=lambda c: (abs(Fraction(c) * Fraction(10) ** ex - x), c % 2))
+            return Fraction(best) * Fraction(10) ** ex
+    raise AssertionError(hex(b))
+
+
+def compare_single(firmware: Path, n: int, seed: int, show: int) -> int:
+    r = random.Random(f"{seed}:single")
+    bits = [*range(1, 40), 0x7F7FFFFF, 0x00800000, 0x00800001, 0x007FFFFF, 0x3DCCCCCD]
+    bits += [e << 23 for e in range(1, 255)] + [r.getrandbits(31) for _ in range(n)]
+    bits = [b for b in bits if (b >> 23) & 0xFF != 0xFF and b]
+    bad = 0
+    ours: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="float_diff_") as tmp:
+        for i in range(0, len(bits), 5000):
+            prog = Path(tmp) / f"single_{i}.py"
+            # (9 digits: they read back as that float32)
+            data = ",\n".join(repr(f"{f32(b):.8e}") for b in bits[i : i + 5000])
+            prog.write_text(f"D = [\n{data}]\nfor s in D:\n    print(repr(float(s)))\n")
+            ours += run([str(firmware), str(prog)])
+    for i, b in enumerate(bits):
+        got = ours[i] if i < len(ours) else "<missing>"
+        want = shortest_f32(b)
+        try:
+            same = Fraction(got) == want and len(got) == len(repr(float(want)))
+        except ValueError:
+            same = False
+        if not same:
+            bad += 1
+            if bad <= show:
+                print(f"  single {f32(b)!r} (bits {b:#x}): wanted {float(want)!r}, ours {got!r}")
+    print(f"single: {bad} mismatches of {len(bits)}")
+    return bad
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("classes", nargs="*", help="classes to compare (default: all)")
@@ -217,7 +278,10 @@ def main() -> int:
     ap.add_argument("-n", type=int, default=20000, help="cases per class")
     ap.add_argument("--chunk", type=int, default=5000, help="cases per program")
     ap.add_argument("--show", type=int, default=10, help="mismatches printed per class")
+    ap.add_argument("--single", type=Path, help="a FLOAT_SINGLE build's firmware: check it")
     a = ap.parse_args()
+    if a.single:
+        return 1 if compare_single(a.single, a.n, a.seed, a.show) else 0
     for c in a.classes:
         if c not in CLASSES:
             ap.error(f"unknown class {c!r} (one of {', '.join(CLASSES)})")
