@@ -301,6 +301,7 @@ static int exact_shortest(mpf_float_t v, char *dig) {
 }
 #endif
 
+#if !CONFIG_FLOAT_REPR_EXACT
 // The [prec] significant digits of [v] (> 0, finite) correctly rounded, into [dig] (no dot),
 // [*exp] the decimal exponent of the first; whether they read back as [v]. At a power of two
 // the gap to the float below is half the gap above, so when the nearer digits (below [v])
@@ -336,6 +337,7 @@ static bool digits_read_back(mpf_float_t v, int prec, char *dig, int *exp) {
     snprintf(buf, sizeof(buf), "%se%d", dig, *exp - (int)n + 1);
     return (mpf_float_t)STRTOF(buf, NULL) == v;
 }
+#endif
 
 // Shortest decimal digits of [v] (> 0, finite) that read back as [v], [first] digits or
 // more, the nearest to [v] of those: digits in [dig] (no dot, no trailing zeros), returns the
@@ -344,21 +346,17 @@ static int shortest_digits(mpf_float_t v, char *dig, size_t *ndig, int first) {
     int exp;
 #if CONFIG_COMPILER_MPY_OUTPUT
     if (first > 1) {
-        // mpy-cross's [first] digits
-        exp = mpy_digits(v, first, dig);
-        first = 0;
-    }
+        exp = mpy_digits(v, first, dig);  // mpy-cross's [first] digits
+    } else
 #endif
+    {
+        (void)first;
 #if CONFIG_FLOAT_REPR_EXACT
-    if (first == 1) {
         exp = exact_shortest(v, dig);
-        first = 0;
-    }
-#endif
-    if (first > 0) {
+#else
         // bisection: when some n digits read back, so do some n + 1 (and digits_read_back
         // finds them)
-        int lo = first, hi = FLT_REPR_DIGITS;
+        int lo = 1, hi = FLT_REPR_DIGITS;
         while (lo < hi) {
             int mid = (lo + hi) / 2;
             if (digits_read_back(v, mid, dig, &exp)) {
@@ -368,6 +366,7 @@ static int shortest_digits(mpf_float_t v, char *dig, size_t *ndig, int first) {
             }
         }
         digits_read_back(v, lo, dig, &exp);
+#endif
     }
     size_t n = strlen(dig);
     while (n > 1 && dig[n - 1] == '0') {
