@@ -2,6 +2,7 @@
 // printf-style %-formatting of str.
 #include <limits.h>
 #include <math.h>
+#include <stdlib.h>
 
 #include "mpf_int.h"
 
@@ -278,17 +279,36 @@ static void format_float(mpf_vstr_t *out, mpf_float_t f, const spec_t *sp) {
     if (type == 0 && prec < 0) {
         body = mpf_float_repr_obj(a);
     } else if (type == 0) {
-        // like 'g' but always a digit after the point in fixed notation
-        body = mpf_float_format(a, 'g', prec == 0 ? 1 : prec, sp->alt);
+        // like 'g' but always a digit after the point in fixed notation, and scientific from
+        // an exponent of [prec] - 1 on (format(1e16, '.17') is '1e+16', as CPython)
+        int p = prec == 0 ? 1 : prec;
+        body = mpf_float_format(a, 'e', p - 1, sp->alt);
         size_t bl;
         const char *bs = mpf_obj_str_data(body, &bl);
-        if (memchr(bs, '.', bl) == NULL && memchr(bs, 'e', bl) == NULL && memchr(bs, 'n', bl) == NULL && memchr(bs, 'i', bl) == NULL) {
-            mpf_vstr_t t;
-            mpf_vstr_init(&t, bl + 3);
-            mpf_vstr_add_strn(&t, bs, bl);
-            mpf_vstr_add_strn(&t, ".0", 2);
-            body = mpf_vstr_to_str(&t);
+        const char *e = memchr(bs, 'e', bl);
+        int exp = e ? atoi(e + 1) : 0;
+        if (e && exp >= -4 && exp < p - 1) {
+            body = mpf_float_format(a, 'g', p, sp->alt);
+            bs = mpf_obj_str_data(body, &bl);
+            e = NULL;
         }
+        size_t m = e ? (size_t)(e - bs) : bl;  // the mantissa: its trailing zeros go ('g')
+        if (e && !sp->alt && memchr(bs, '.', m)) {
+            while (bs[m - 1] == '0') {
+                m--;
+            }
+            m -= bs[m - 1] == '.';
+        }
+        mpf_vstr_t t;
+        mpf_vstr_init(&t, bl + 3);
+        mpf_vstr_add_strn(&t, bs, m);
+        if (!e && isfinite(a) && memchr(bs, '.', bl) == NULL) {
+            mpf_vstr_add_strn(&t, ".0", 2);
+        }
+        if (e) {
+            mpf_vstr_add_strn(&t, e, bl - (size_t)(e - bs));  // e+XX
+        }
+        body = mpf_vstr_to_str(&t);
     } else {
         if (type == '%') {
             a *= 100;

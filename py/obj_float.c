@@ -32,7 +32,7 @@ static inline mpf_float_t fval(mpf_obj_t o) {
 // [v] printed with the printf conversion [type] (e, f, g, E, F, G), precision [prec] and
 // the # flag if [alt], into a heap buffer of exactly the length needed (*len bytes
 // and a NUL): '%.300f' of 1e300 is 602 characters, all of them kept.
-static const char *float_printf(char type, int prec, bool alt, mpf_float_t v, size_t *len) {
+static char *float_printf(char type, int prec, bool alt, mpf_float_t v, size_t *len) {
     char fmt[8];
     snprintf(fmt, sizeof(fmt), "%%%s.*%c", alt ? "#" : "", type);
     int n = snprintf(NULL, 0, fmt, prec, (double)v);
@@ -127,40 +127,248 @@ static int mpy_digits(mpf_float_t v, int prec, char *dig) {
 }
 #endif
 
-// Shortest decimal digits of [v] (> 0, finite) that read back as [v], [first] digits or
-// more: digits in [dig] (no dot, no trailing zeros), returns the decimal exponent of the
-// first digit.
-static int shortest_digits(mpf_float_t v, char *dig, size_t *ndig, int first) {
-    char buf[64];
-#if CONFIG_COMPILER_MPY_OUTPUT
-    if (first > 1) {
-        // mpy-cross's [first] digits
-        int exp = mpy_digits(v, first, dig);
-        size_t n = (size_t)first;
-        while (n > 1 && dig[n - 1] == '0') {
-            n--;
-        }
-        dig[n] = 0;
-        *ndig = n;
-        return exp;
-    }
+#if CONFIG_FLOAT_REPR_EXACT
+// repr's digits generated exactly, without the C library (Steele and White's free-format
+// method as Burger and Dybvig state it): v = f * 2**e and the half-gaps to its neighbours
+// as ratios of big naturals r/s, m-/s, m+/s, scaled by 10**k so that v < 10**k; each step
+// takes the next digit of r/s and stops as soon as the digits so far, or they plus one in
+// the last place, lie within the half-gaps (boundaries included when f is even: those
+// strings read back as v under round-half-even). Of the two, the nearer to v; a tie to the
+// even digit, as CPython. Every value fits in 37 words of 32 bits (r < 10 s <= 10 * 2**1076).
+#if CONFIG_FLOAT_SINGLE
+#define BN_WORDS 7
+#define FLT_MANT 24
+#define FLT_EMIN (-149)
+#else
+#define BN_WORDS 37
+#define FLT_MANT 53
+#define FLT_EMIN (-1074)
 #endif
-    for (int prec = first; prec <= FLT_REPR_DIGITS; prec++) {
-        snprintf(buf, sizeof(buf), "%.*e", prec - 1, (double)v);
-        if ((mpf_float_t)STRTOF(buf, NULL) == v) {
+typedef struct {
+    unsigned n;  // words in use (the top one nonzero, none for 0)
+    uint32_t d[BN_WORDS];
+} bn_t;
+
+static void bn_set(bn_t *a, uint64_t v) {
+    a->n = 0;
+    for (; v; v >>= 32) {
+        a->d[a->n++] = (uint32_t)v;
+    }
+}
+
+static void bn_mul(bn_t *a, uint32_t m) {
+    uint64_t c = 0;
+    for (unsigned i = 0; i < a->n; i++) {
+        c += (uint64_t)a->d[i] * m;
+        a->d[i] = (uint32_t)c;
+        c >>= 32;
+    }
+    if (c) {
+        a->d[a->n++] = (uint32_t)c;
+    }
+}
+
+static void bn_mul_pow10(bn_t *a, int k) {
+    for (; k >= 9; k -= 9) {
+        bn_mul(a, 1000000000u);
+    }
+    static const uint32_t p10[9] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
+    bn_mul(a, p10[k]);
+}
+
+static void bn_shl(bn_t *a, unsigned s) {
+    unsigned w = s / 32, b = s % 32, n = a->n;
+    if (n == 0) {
+        return;
+    }
+    a->d[n] = 0;
+    for (unsigned i = n + 1; i-- > 0;) {
+        a->d[i + w] = (a->d[i] << b) | (b && i ? a->d[i - 1] >> (32 - b) : 0);
+    }
+    for (unsigned i = 0; i < w; i++) {
+        a->d[i] = 0;
+    }
+    a->n = n + w + (a->d[n + w] != 0);
+}
+
+static int bn_cmp(const bn_t *a, const bn_t *b) {
+    if (a->n != b->n) {
+        return a->n < b->n ? -1 : 1;
+    }
+    for (unsigned i = a->n; i-- > 0;) {
+        if (a->d[i] != b->d[i]) {
+            return a->d[i] < b->d[i] ? -1 : 1;
+        }
+    }
+    return 0;
+}
+
+// [a] + [b] compared with [s]
+static int bn_cmp_sum(const bn_t *a, const bn_t *b, const bn_t *s) {
+    bn_t t;
+    uint64_t c = 0;
+    unsigned n = a->n > b->n ? a->n : b->n;
+    for (unsigned i = 0; i < n; i++) {
+        c += (uint64_t)(i < a->n ? a->d[i] : 0) + (i < b->n ? b->d[i] : 0);
+        t.d[i] = (uint32_t)c;
+        c >>= 32;
+    }
+    t.n = n;
+    if (c) {
+        t.d[t.n++] = (uint32_t)c;
+    }
+    return bn_cmp(&t, s);
+}
+
+// [a] -= [b] ([a] >= [b])
+static void bn_sub(bn_t *a, const bn_t *b) {
+    int64_t c = 0;
+    for (unsigned i = 0; i < a->n; i++) {
+        c += (int64_t)a->d[i] - (i < b->n ? b->d[i] : 0);
+        a->d[i] = (uint32_t)c;
+        c = c < 0 ? -1 : 0;
+    }
+    while (a->n && a->d[a->n - 1] == 0) {
+        a->n--;
+    }
+}
+
+static int exact_shortest(mpf_float_t v, char *dig) {
+    int e2;
+    uint64_t f = (uint64_t)ldexp(frexp(v, &e2), FLT_MANT);  // (exact)
+    int e = e2 - FLT_MANT;
+    if (e < FLT_EMIN) {  // a subnormal: its gaps are those of the smallest exponent
+        f >>= FLT_EMIN - e;
+        e = FLT_EMIN;
+    }
+    bool even = !(f & 1);
+    unsigned uneq = f == (uint64_t)1 << (FLT_MANT - 1) && e > FLT_EMIN;  // the gap below is half
+    bn_t r, s, mm, mp;
+    bn_set(&r, f);
+    bn_set(&s, 1);
+    bn_set(&mm, 1);
+    bn_shl(&r, 1 + uneq + (unsigned)(e > 0 ? e : 0));
+    bn_shl(&s, 1 + uneq + (unsigned)(e < 0 ? -e : 0));
+    bn_shl(&mm, (unsigned)(e > 0 ? e : 0));
+    mp = mm;
+    bn_shl(&mp, uneq);
+    // 2**(e2-1) <= v: k = ceil((e2 - 1) log10(2)) is at most the k wanted (the least with
+    // v + m+ below 10**k, or not above it for an odd f), and the loop below raises it
+    int k = (int)ceil((e2 - 1) * 0.30102999566398120 - 1e-9);
+    if (k >= 0) {
+        bn_mul_pow10(&s, k);
+    } else {
+        bn_mul_pow10(&r, -k);
+        bn_mul_pow10(&mm, -k);
+        bn_mul_pow10(&mp, -k);
+    }
+    while (bn_cmp_sum(&r, &mp, &s) >= (even ? 0 : 1)) {
+        bn_mul(&s, 10);
+        k++;
+    }
+    int n = 0;
+    for (;;) {
+        bn_mul(&r, 10);
+        bn_mul(&mm, 10);
+        bn_mul(&mp, 10);
+        int d = 0;
+        while (bn_cmp(&r, &s) >= 0) {
+            bn_sub(&r, &s);
+            d++;
+        }
+        bool low = bn_cmp(&r, &mm) < (int)even;
+        bool high = bn_cmp_sum(&r, &mp, &s) > -(int)even;
+        if (low && high) {
+            int c = bn_cmp_sum(&r, &r, &s);  // the nearer: 2r against s
+            high = c > 0 || (c == 0 && (d & 1));
+        }
+        if (low || high) {
+            dig[n++] = (char)('0' + d + high);
             break;
         }
+        dig[n++] = (char)('0' + d);
     }
+    for (int i = n - 1; i > 0 && dig[i] > '9'; i--) {  // (a carry; none is expected)
+        dig[i] = '0';
+        dig[i - 1]++;
+    }
+    if (dig[0] > '9') {
+        dig[0] = '1';
+        k++;
+    }
+    dig[n] = 0;
+    return k - 1;
+}
+#endif
+
+#if !CONFIG_FLOAT_REPR_EXACT
+// The [prec] significant digits of [v] (> 0, finite) correctly rounded, into [dig] (no dot),
+// [*exp] the decimal exponent of the first; whether they read back as [v]. At a power of two
+// the gap to the float below is half the gap above, so when the nearer digits (below [v])
+// do not read back, the ones a unit above them may: those are tried then.
+static bool digits_read_back(mpf_float_t v, int prec, char *dig, int *exp) {
+    char buf[40];
+    snprintf(buf, sizeof(buf), "%.*e", prec - 1, (double)v);
     // buf is d[.ddd]e[+-]XX
     size_t n = 0;
     const char *p = buf;
-    while (*p && *p != 'e') {
-        if (*p >= '0' && *p <= '9') {
+    for (; *p != 'e'; p++) {
+        if (*p != '.') {
             dig[n++] = *p;
         }
-        p++;
     }
-    int exp = atoi(p + 1);
+    dig[n] = 0;
+    *exp = atoi(p + 1);
+    mpf_float_t r = (mpf_float_t)STRTOF(buf, NULL);
+    int e2;
+    if (r == v || r > v || frexp(v, &e2) != 0.5) {
+        return r == v;
+    }
+    size_t i = n;
+    while (i > 0 && dig[i - 1] == '9') {
+        dig[--i] = '0';
+    }
+    if (i == 0) {
+        dig[0] = '1';  // 9.99 up to 10.0
+        ++*exp;
+    } else {
+        dig[i - 1]++;
+    }
+    snprintf(buf, sizeof(buf), "%se%d", dig, *exp - (int)n + 1);
+    return (mpf_float_t)STRTOF(buf, NULL) == v;
+}
+#endif
+
+// Shortest decimal digits of [v] (> 0, finite) that read back as [v], [first] digits or
+// more, the nearest to [v] of those: digits in [dig] (no dot, no trailing zeros), returns the
+// decimal exponent of the first digit.
+static int shortest_digits(mpf_float_t v, char *dig, size_t *ndig, int first) {
+    int exp;
+#if CONFIG_COMPILER_MPY_OUTPUT
+    if (first > 1) {
+        exp = mpy_digits(v, first, dig);  // mpy-cross's [first] digits
+    } else
+#endif
+    {
+        (void)first;
+#if CONFIG_FLOAT_REPR_EXACT
+        exp = exact_shortest(v, dig);
+#else
+        // bisection: when some n digits read back, so do some n + 1 (and digits_read_back
+        // finds them)
+        int lo = 1, hi = FLT_REPR_DIGITS;
+        while (lo < hi) {
+            int mid = (lo + hi) / 2;
+            if (digits_read_back(v, mid, dig, &exp)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        digits_read_back(v, lo, dig, &exp);
+#endif
+    }
+    size_t n = strlen(dig);
     while (n > 1 && dig[n - 1] == '0') {
         n--;
     }
@@ -258,11 +466,12 @@ static void float_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t k
 mpf_obj_t mpf_float_parse(const char *s, size_t len, bool *ok) {
     char local[64];
     *ok = false;
-    while (len > 0 && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')) {
+    // (ASCII blanks: space \t \n \v \f \r)
+    while (len > 0 && (*s == ' ' || (unsigned char)(*s - '\t') <= '\r' - '\t')) {
         s++;
         len--;
     }
-    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' || s[len - 1] == '\r')) {
+    while (len > 0 && (s[len - 1] == ' ' || (unsigned char)(s[len - 1] - '\t') <= '\r' - '\t')) {
         len--;
     }
     if (len == 0) {
@@ -449,6 +658,38 @@ static mpf_obj_t float_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     return mpf_float_binary_op(op, a, b);
 }
 
+// hash(float) as CPython's numeric hash: |v| = M * 2**E exactly (M < 2**53), hashed as
+// M * 2**E modulo P = 2**61 - 1, which is M rotated left by E mod 61 in 61 bits (2**61 is 1
+// modulo P), the sign put back and -1 made -2; so an integral float hashes as the int of the
+// same value does (mpf_mpz_hash, the same modulus and the same conversion to a machine word,
+// also on 32-bit boards), and +-inf as +-314159. A NaN hashes by identity ([self]), as in
+// CPython 3.10 and later.
+static mpf_int_t float_hash(mpf_float_t v, mpf_obj_t self) {
+    if (isnan(v)) {
+        return (mpf_int_t)(self >> 3);
+    }
+    if (isinf(v)) {
+        return v > 0 ? 314159 : -314159;
+    }
+    const uint64_t P = ((uint64_t)1 << 61) - 1;
+    int e;
+    mpf_float_t m = frexp(fabs(v), &e);
+    uint64_t h = (uint64_t)ldexp(m, 53);  // (exact: a double's mantissa has 53 bits)
+    e -= 53;
+    unsigned k = (unsigned)(e >= 0 ? e % 61 : 60 - (-1 - e) % 61);
+    if (k != 0) {
+        h = ((h << k) & P) | (h >> (61 - k));
+    }
+    if (h >= P) {
+        h -= P;
+    }
+    mpf_int_t r = (mpf_int_t)h;
+    if (signbit(v)) {
+        r = -r;
+    }
+    return r == -1 ? -2 : r;
+}
+
 static mpf_obj_t float_unary_op(int op, mpf_obj_t self) {
     mpf_float_t v = fval(self);
     switch (op) {
@@ -462,19 +703,8 @@ static mpf_obj_t float_unary_op(int op, mpf_obj_t self) {
             return mpf_obj_new_float(fabs(v));
         case MPF_UNARY_OP_INT:
             return mpf_int_from_float(v);
-        case MPF_UNARY_OP_HASH: {
-            if (isfinite(v) && v == floor(v) && fabs(v) < 1e18) {
-                return mpf_obj_new_small_int(mpf_obj_hash(mpf_int_from_float(v)));
-            }
-            if (isinf(v)) {
-                return mpf_obj_new_small_int(v > 0 ? 314159 : -314159);
-            }
-            union {
-                double d;
-                uint64_t u;
-            } bits = {(double)v};
-            return mpf_obj_new_small_int((mpf_int_t)((bits.u ^ (bits.u >> 32)) & 0x3FFFFFFF));
-        }
+        case MPF_UNARY_OP_HASH:
+            return mpf_obj_new_small_int(float_hash(v, self));
         default:
             return MPF_OBJ_NULL;
     }
@@ -509,14 +739,46 @@ mpf_obj_t mpf_float_round(mpf_obj_t x, mpf_obj_t ndigits) {
         const char *buf = float_printf('f', (int)n, false, v, &len);
         return mpf_obj_new_float((mpf_float_t)STRTOF(buf, NULL));
     }
-    mpf_float_t p = pow(10, (mpf_float_t)-n);
-    mpf_float_t q = v / p;
-    mpf_float_t r = floor(q);
-    mpf_float_t diff = q - r;
-    if (diff > 0.5 || (diff == 0.5 && fmod(r, 2) != 0)) {
-        r += 1;
+    // to a multiple of 10**k, from the exact digits: half-even on the exact value, as CPython
+    // (round(5e22, -23) is 0.0, round(1.5e23, -23) 2e+23); below 1 (or 10**k) it is a zero
+    size_t k = (size_t)-n, len;
+    mpf_float_t a = fabs(v);
+    if (a < 1 || k > 400) {
+        return mpf_obj_new_float(copysign(0, v));
     }
-    return mpf_obj_new_float(r * p);
+    // (|v| >= 1 has at most 52 binary, so 52 decimal, fraction digits: this is exact)
+    char *buf = float_printf('f', 52, false, a, &len);
+    size_t L = (size_t)(strchr(buf, '.') - buf);
+    mpf_float_t r = 0;
+    if (L >= k) {
+        size_t h = L - k;  // the digits kept: buf[0, h); buf[h] decides
+        bool up = buf[h] > '5';
+        if (buf[h] == '5') {
+            up = h > 0 && (buf[h - 1] & 1);  // a tie goes to the even neighbour
+            for (size_t i = h + 1; i < len; i++) {
+                up |= buf[i] > '0';  // ('.' < '0')
+            }
+        }
+        size_t i = h;
+        if (up) {
+            while (i > 0 && buf[i - 1] == '9') {
+                buf[--i] = '0';
+            }
+            if (i > 0) {
+                buf[i - 1]++;
+            }
+        }
+        if (up && i == 0) {
+            snprintf(buf, len + 1, "1e%u", (unsigned)L);  // 99.9 up to 100
+        } else {
+            snprintf(buf + h, len + 1 - h, "e%u", (unsigned)k);  // ("e5" alone: no digit, 0)
+        }
+        r = (mpf_float_t)STRTOF(buf, NULL);
+        if (isinf(r)) {
+            mpf_raise_msg(&mpf_type_OverflowError, "rounded value too large to represent");
+        }
+    }
+    return mpf_obj_new_float(copysign(r, v));
 }
 
 // Format [f] with a printf conversion [type] (e, f, g, E, F, G) and precision.

@@ -1,0 +1,293 @@
+#!/usr/bin/env python3
+"""Floats on the host firmware against CPython: repr, hash, formatting, round, parsing.
+
+    tools/float_diff.py [--firmware PATH] [--seed S] [-n N] [--chunk C] [--show K] [CLASS...]
+
+CLASS is any of repr, hash, format, round, parse (default: all). Each class draws N cases
+from a seeded generator (random 64-bit patterns, and edge values: zeros, subnormals, the
+powers of 2 and of 10, the largest and smallest doubles, halfway cases), writes them into
+programs of C cases each (values passed exactly, as float.fromhex texts), runs every program
+on CPython and on the firmware and compares the output line by line. It prints one line per
+class, `CLASS: M mismatches of N`, and the first K mismatching cases (input, CPython, ours).
+The exit status is 1 when any case differs.
+
+    tools/float_diff.py --single FIRMWARE [-n N]
+
+checks a FLOAT_SINGLE build instead: repr of random and edge 32-bit floats must be the
+shortest text that reads back as the same 32-bit float, the nearest to it of those (worked
+out exactly with fractions here), as CPython's repr is for doubles.
+
+tests/test_float_exact.py runs a fixed-seed sample of every class.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import struct
+import subprocess
+import sys
+import tempfile
+from fractions import Fraction
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CLASSES = ("repr", "hash", "format", "round", "parse")
+
+
+def bits_to_float(b: int) -> float:
+    return struct.unpack("<d", struct.pack("<Q", b))[0]
+
+
+def edge_values() -> list[float]:
+    """Zeros, subnormals, the extremes, and powers of 2 and 10 (and their neighbours)."""
+    vals = [
+        0.0,
+        -0.0,
+        5e-324,
+        1e-323,
+        2.2250738585072014e-308,
+        2.225073858507201e-308,
+        1.7976931348623157e308,
+        0.1,
+        0.5,
+        1.0,
+        1.5,
+        2.675,
+        9007199254740993.0,
+    ]
+    for e in range(-1074, 1024):
+        p = 2.0**e
+        vals += [p, -p, p * (1 + 2**-52)] if e > -1022 else [p]
+    for e in range(-323, 309):
+        p = float(f"1e{e}")
+        vals += [p, -p]
+    out = []
+    for v in vals:
+        out.append(v)
+        b = struct.unpack("<Q", struct.pack("<d", abs(v)))[0]
+        if 0 < b < 0x7FEFFFFFFFFFFFFF:
+            out += [bits_to_float(b - 1), bits_to_float(b + 1)]
+    return out
+
+
+def random_double(r: random.Random) -> float:
+    while True:
+        x = bits_to_float(r.getrandbits(64))
+        if x == x and abs(x) != float("inf"):
+            return x
+
+
+def moderate(r: random.Random) -> float:
+    """A value of a size that programs print: mostly 1e-8..1e20, some short decimals."""
+    k = r.random()
+    if k < 0.3:
+        return round(r.uniform(-1000, 1000), r.randint(0, 6))
+    if k < 0.5:
+        return r.randint(-(10**6), 10**6) / 2 ** r.randint(0, 12)  # exact binary halves
+    if k < 0.9:
+        return r.uniform(-1, 1) * 10.0 ** r.randint(-8, 20)
+    return random_double(r)
+
+
+def cases(cls: str, n: int, r: random.Random) -> list[str]:
+    """The lines of a program's data: one Python expression per case."""
+    out: list[str] = []
+    if cls in ("repr", "hash"):
+        vals = (
+            edge_values() if cls == "repr" else [v for v in edge_values() if v == int(v)][: n // 4]
+        )
+        vals = vals[: n // 2] + [random_double(r) for _ in range(n - min(n // 2, len(vals)))]
+        if cls == "hash":
+            vals += [float(r.randint(-(2**70), 2**70)) for _ in range(n // 10)]
+        return [repr(v.hex()) for v in vals]
+    if cls == "format":
+        for _ in range(n):
+            x = moderate(r)
+            t = r.choice(("e", "E", "f", "F", "g", "G", "%", "n", ""))
+            p = r.choice((0, 1, 2, 3, 5, 6, 10, 15, 16, 17, 20, 25))
+            if t in "fF%" and abs(x) > 1e25:
+                x = r.uniform(-1e6, 1e6)
+            alt = r.choice(("", "", "#")) if t not in "%n" else ""
+            out.append(repr((x.hex(), f"{alt}.{p}{t}")))
+        return out
+    if cls == "round":
+        for _ in range(n):
+            x = moderate(r)
+            if r.random() < 0.4:  # a decimal written with one digit more: halfway-looking cases
+                x = float(f"{r.randint(0, 99999)}.{r.randint(0, 999):03d}5") * r.choice((1, -1))
+            n = r.randint(-6, 8)
+            if r.random() < 0.2:  # any double, to any decimal place
+                x, n = random_double(r), r.randint(-320, 330)
+            out.append(repr((x.hex(), n)))
+        return out
+    if cls == "parse":
+        for _ in range(n):
+            k = r.random()
+            if k < 0.4:  # long mantissas near a halfway point between doubles
+                x = random_double(r) if r.random() < 0.3 else moderate(r)
+                d = f"{x:.{r.randint(17, 40)}e}"
+                m, e = d.split("e")
+                s = (
+                    m
+                    + r.choice(("", "0" * r.randint(1, 30), "49999999999", "5", "50000000001"))
+                    + "e"
+                    + e
+                )
+            elif k < 0.6:
+                s = f"{r.randint(1, 9)}e{r.randint(-345, -300)}"
+            elif k < 0.7:
+                s = r.choice(
+                    (
+                        "inf",
+                        "-Infinity",
+                        "+nan",
+                        "NaN",
+                        " 1.5 ",
+                        "\t-2e3\n",
+                        "1_000.000_1",
+                        "\f1.5\v",
+                        "1.5\x00",
+                        "nan(1)",
+                        "1e_5",
+                        "1_e5",
+                        "1e1_0",
+                        ".5",
+                        "5.",
+                        "-.0e-0",
+                        "infinity",
+                        "INF",
+                        "1e400",
+                        "-1e-400",
+                    )
+                )
+            else:
+                x = moderate(r)
+                s = repr(x) if r.random() < 0.5 else f"{x:.{r.randint(1, 25)}g}"
+            out.append(repr(s))
+        return out
+    raise ValueError(cls)
+
+
+BODY = {
+    "repr": "for h in D:\n    x = float.fromhex(h)\n    print(repr(x), str(-x))\n",
+    "hash": "for h in D:\n    x = float.fromhex(h)\n    print(hash(x), hash(x) == hash(int(x)))\n",
+    "format": (
+        "for h, f in D:\n    x = float.fromhex(h)\n"
+        "    print(format(x, f), ('%' + f) % x if f[-1] in 'eEfFgG' else f'{x:{f}}')\n"
+    ),
+    "round": (
+        "for h, n in D:\n    x = float.fromhex(h)\n    try:\n        print(repr(round(x, n)))\n"
+        "    except OverflowError as e:\n        print('OverflowError', e)\n"
+    ),
+    "parse": (
+        "for s in D:\n    try:\n        print(repr(float(s)))\n"
+        "    except ValueError as e:\n        print('ValueError', e)\n"
+    ),
+}
+
+
+def run(cmd: list[str]) -> list[str]:
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    if p.returncode != 0:
+        raise SystemExit(f"{cmd[0]} failed ({p.returncode}):\n{p.stderr[-2000:]}")
+    return p.stdout.splitlines()
+
+
+def compare(cls: str, n: int, seed: int, firmware: Path, chunk: int, show: int) -> int:
+    r = random.Random(f"{seed}:{cls}")
+    data = cases(cls, n, r)
+    bad = 0
+    with tempfile.TemporaryDirectory(prefix="float_diff_") as tmp:
+        for i in range(0, len(data), chunk):
+            part = data[i : i + chunk]
+            prog = Path(tmp) / f"{cls}_{i}.py"
+            prog.write_text("D = [\n" + ",\n".join(part) + "]\n" + BODY[cls])
+            ref = run([sys.executable, str(prog)])
+            ours = run([str(firmware), str(prog)])
+            for j, case in enumerate(part):
+                a = ref[j] if j < len(ref) else "<missing>"
+                b = ours[j] if j < len(ours) else "<missing>"
+                if a != b:
+                    bad += 1
+                    if bad <= show:
+                        print(f"  {cls} {case}: cpython {a!r} ours {b!r}")
+    print(f"{cls}: {bad} mismatches of {len(data)}")
+    return bad
+
+
+def f32(b: int) -> float:
+    return struct.unpack("<f", struct.pack("<I", b))[0]
+
+
+def shortest_f32(b: int) -> Fraction:
+    """The value of the shortest decimal that reads back as the float32 of bits [b] (> 0,
+    finite) under round-half-even, the nearest of those (a tie: the even last digit)."""
+    x = Fraction(f32(b))
+    lo = Fraction(f32(b - 1)) if b > 1 else Fraction(0)
+    hi = Fraction(f32(b + 1)) if b < 0x7F7FFFFF else x + (x - lo)
+    a, z = (lo + x) / 2, (x + hi) / 2
+
+    def inside(c: Fraction) -> bool:
+        return a <= c <= z if b % 2 == 0 else a < c < z
+
+    for p in range(1, 10):
+        m, e = f"{f32(b):.{p - 1}e}".split("e")
+        d, ex = int(m.replace(".", "")), int(e) - (p - 1)
+        cands = [c for c in (d - 1, d, d + 1) if inside(Fraction(c) * Fraction(10) ** ex)]
+        if cands:
+            best = min(cands, key=lambda c: (abs(Fraction(c) * Fraction(10) ** ex - x), c % 2))
+            return Fraction(best) * Fraction(10) ** ex
+    raise AssertionError(hex(b))
+
+
+def compare_single(firmware: Path, n: int, seed: int, show: int) -> int:
+    r = random.Random(f"{seed}:single")
+    bits = [*range(1, 40), 0x7F7FFFFF, 0x00800000, 0x00800001, 0x007FFFFF, 0x3DCCCCCD]
+    bits += [e << 23 for e in range(1, 255)] + [r.getrandbits(31) for _ in range(n)]
+    bits = [b for b in bits if (b >> 23) & 0xFF != 0xFF and b]
+    bad = 0
+    ours: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="float_diff_") as tmp:
+        for i in range(0, len(bits), 5000):
+            prog = Path(tmp) / f"single_{i}.py"
+            # (9 digits: they read back as that float32)
+            data = ",\n".join(repr(f"{f32(b):.8e}") for b in bits[i : i + 5000])
+            prog.write_text(f"D = [\n{data}]\nfor s in D:\n    print(repr(float(s)))\n")
+            ours += run([str(firmware), str(prog)])
+    for i, b in enumerate(bits):
+        got = ours[i] if i < len(ours) else "<missing>"
+        want = shortest_f32(b)
+        try:
+            same = Fraction(got) == want and len(got) == len(repr(float(want)))
+        except ValueError:
+            same = False
+        if not same:
+            bad += 1
+            if bad <= show:
+                print(f"  single {f32(b)!r} (bits {b:#x}): wanted {float(want)!r}, ours {got!r}")
+    print(f"single: {bad} mismatches of {len(bits)}")
+    return bad
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("classes", nargs="*", help="classes to compare (default: all)")
+    ap.add_argument("--firmware", type=Path, default=ROOT / "build/host/firmware")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("-n", type=int, default=20000, help="cases per class")
+    ap.add_argument("--chunk", type=int, default=5000, help="cases per program")
+    ap.add_argument("--show", type=int, default=10, help="mismatches printed per class")
+    ap.add_argument("--single", type=Path, help="a FLOAT_SINGLE build's firmware: check it")
+    a = ap.parse_args()
+    if a.single:
+        return 1 if compare_single(a.single, a.n, a.seed, a.show) else 0
+    for c in a.classes:
+        if c not in CLASSES:
+            ap.error(f"unknown class {c!r} (one of {', '.join(CLASSES)})")
+    bad = sum(compare(c, a.n, a.seed, a.firmware, a.chunk, a.show) for c in a.classes or CLASSES)
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
