@@ -304,10 +304,34 @@ def _write_outputs(
     write_if_changed(
         inputs.build_dir / INPUTS_RECORD,
         json.dumps(
-            {"board": inputs.board, "baseline": clean, "edits": edits}, indent=1, sort_keys=True
+            {
+                "board": inputs.board,
+                "baseline": clean,
+                "edits": edits,
+                # What `savedefconfig` and `menuconfig` without -C describe (as a Zephyr
+                # build directory remembers its EXTRA_CONF_FILE): the fragments and the app.
+                "fragments": [str(f) for f in inputs.fragments],
+                "app": str(inputs.app) if inputs.app is not None else None,
+            },
+            indent=1,
+            sort_keys=True,
         )
         + "\n",
     )
+
+
+def recorded_inputs(build_dir: Path, board: str) -> tuple[list[Path], Path | None] | None:
+    """The fragments (app.conf included) and the app `build_dir`'s .config was last made
+    from, when it holds a configuration of `board` recorded with them."""
+    try:
+        data = json.loads((build_dir / INPUTS_RECORD).read_text(encoding="utf-8"))
+        if data.get("board") != board or not (build_dir / DOTCONFIG).is_file():
+            return None
+        fragments = [Path(str(f)) for f in data["fragments"]]
+        app = data.get("app")
+    except (OSError, ValueError, KeyError, AttributeError, TypeError):
+        return None
+    return fragments, Path(str(app)) if app else None
 
 
 def require_config(build_dir: Path, board: str | None = None) -> Path:
