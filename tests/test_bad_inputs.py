@@ -432,6 +432,19 @@ CASES = [
             ("verify", []),
         )
     ),
+    # verify said "rebuilding host from scratch ..." before it found there was no build
+    Case(
+        "verify-configured-not-built",
+        {},
+        ["verify", "-b", "host", "--build-dir", "{tmp}/build"],
+        ["build-info.json does not exist", "mpforge build"],
+    ),
+    Case(
+        "verify-no-build-dir",
+        {},
+        ["verify", "-b", "host", "--build-dir", "{tmp}/none"],
+        ["none/.config does not exist", "mpforge build"],
+    ),
     Case(
         "size-of-a-wasm-launcher",
         {"wb/firmware": "#!/bin/sh\nexec node firmware.js\n"},
@@ -659,6 +672,7 @@ def test_bad_input(
     for word in case.words:
         assert word in errors[0], errors[0]
     assert "Traceback" not in r.err + r.out
+    assert r.out == "", "a refused command printed what it was about to do"
     if case.keep_build:
         assert (build / ".config").read_bytes() == before, "the existing .config changed"
     if case.id == "pristine-foreign-dir":
