@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from helpers import CliResult, mpforge
+from helpers import CliResult, mpforge, one_error
 
 from mpforge import paths
 from mpforge.config.view import ConfigView, read_dotconfig
@@ -817,6 +817,34 @@ def test_require_pulls_dependencies_and_imports_become_kconfig_dependencies(tmp_
     assert "depends on MODULE_JSON" in app_entry  # through its dependency lib
     assert "select FROZEN_PKG_LIB" in app_entry
     assert "MODULE_RE" not in text  # a guarded import is no dependency
+
+
+@pytest.mark.parametrize(
+    ("board", "argv", "words", "not_words"),
+    [
+        # debug named firmware.elf, which these ports never build
+        ("host", ["debug", "-n"], ["native program", "gdb --args", "/firmware`"], ["firmware.elf"]),
+        ("wasm_node", ["debug"], ["no gdb target", "node --inspect-brk"], ["firmware.elf"]),
+        ("wasm_web", ["debug"], ["no gdb target", "developer tools"], ["firmware.elf"]),
+        # flash told a board that makes its hex image to select CONFIG_IMAGE_HEX
+        ("microbit", ["flash", "-n"], ["firmware.hex does not exist", "mpforge build"],
+         ["must select"]),
+    ],
+)  # fmt: skip
+def test_configured_not_built_names_the_boards_own_files(
+    board: str,
+    argv: list[str],
+    words: list[str],
+    not_words: list[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    build = tmp_path / "b"
+    assert mpforge(capsys, "config", "-b", board, "--build-dir", build).code == 0
+    r = mpforge(capsys, *argv, "-b", board, "--build-dir", build)
+    assert r.code == 1 and r.out == ""
+    error = one_error(r.err)
+    assert all(w in error for w in words) and not any(w in error for w in not_words), error
 
 
 def test_stdin_fragment_is_read_once(tmp_path: Path) -> None:
