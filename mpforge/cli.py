@@ -91,6 +91,9 @@ def main(argv: list[str] | None = None) -> int:
 
             apply_project(args)
         return int(args.run(args))
+    except process.Interrupted:
+        print("interrupted", file=sys.stderr)
+        return 130
     except MpforgeError as e:
         from mpforge.colour import RED, paint
 
