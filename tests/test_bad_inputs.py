@@ -108,19 +108,19 @@ PORT_FRAGMENTS = [
         ["b.conf:2", "room for 0 checking C frames", "at most 64"],
     ),
     # The host's frames need far more than a board's (RecursionError at the first class
-    # definition at 2048 with the sanitizers); the error named ports/esp32c3/Kconfig, the
-    # first `config STACK_LIMIT` (that port's default), not the range's py/Kconfig.
+    # definition at 2048 with the sanitizers); the error names the file of the range (it
+    # named ports/esp32c3/Kconfig, the first `config STACK_LIMIT`, that port's default).
     (
         "frag-host-stack-limit-below-the-compilers-floor",
         "host",
         "CONFIG_STACK_LIMIT=16384\n",
-        ["b.conf:1", "range 65536..", "(py/Kconfig:"],
+        ["b.conf:1", "range 65536..", "(ports/host/Kconfig:"],
     ),
     (
         "frag-sanitizer-stack-limit-below-its-floor",
         "host_asan",
         "CONFIG_STACK_LIMIT=65536\n",
-        ["b.conf:1", "range 131072..", "(py/Kconfig:"],
+        ["b.conf:1", "range 131072..", "(ports/host/Kconfig:"],
     ),
     (
         "frag-wasm-opt-level-og",
