@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mpforge import roots
 from mpforge.config.inputs import APP_FRAGMENT, ConfigInputs, make_inputs
-from mpforge.config.resolve import Resolution, resolve
+from mpforge.config.resolve import Resolution, lock_build_dir, resolve
 from mpforge.config.view import ConfigView
 from mpforge.errors import MpforgeError
 from mpforge.process import Interrupted
@@ -122,6 +122,7 @@ def record_arguments(opts: Options) -> None:
 
 
 def resolve_config(opts: Options) -> Resolution:
+    lock_build_dir(opts.build_dir, lambda line: print(line, file=sys.stderr, flush=True))
     resolution = resolve(opts.inputs, lambda line: print(line, file=sys.stderr))
     record_arguments(opts)
     return resolution

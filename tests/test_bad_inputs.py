@@ -903,3 +903,28 @@ def test_stm32_pll_figures_off_the_sysclk_stop_the_build_in_one_line(tmp_path: P
     for word in ("PLL_N=200", "200000000 Hz", "168000000 Hz", "N=336"):
         assert word in errors[0]
     assert "static assertion" not in proc.stderr and " CC " not in proc.stdout
+
+
+@pytest.mark.parametrize("command", ["config", "build"])
+def test_a_full_disk_is_one_error_line(command: str, tmp_path: Path) -> None:
+    """A write the file system refuses (here a file-size limit, as a full disk refuses one:
+    a Python traceback from the CONFIG stage, in mpforge or inside SCons): one `error:`
+    naming the file, no half-written file left."""
+    import resource
+    import signal
+
+    def limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails (EFBIG) instead
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2000, 2000))
+
+    build = tmp_path / "b"
+    env = {k: v for k, v in os.environ.items() if k != "MPFORGE_BOARD"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mpforge", command, "-b", "host", "--build-dir", build],
+        capture_output=True, text=True, env=env, preexec_fn=limit, timeout=300, check=False,
+    )  # fmt: skip
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stdout + proc.stderr
+    error = one_error(proc.stderr)
+    assert error.startswith(f"error: cannot write {build}/") and "File too large" in error, error
+    assert not list(build.rglob(".tmp-*"))

@@ -266,3 +266,42 @@ def test_an_action_error_is_one_line_on_stderr(
     assert getattr(failure, "mpf_reported", False) and failure.exitstatus == 2
     out, err = capsys.readouterr()
     assert out == "" and err == f"error: {template}: unknown field ${{nope}}; known: iram\n"
+
+
+def test_a_second_build_in_one_directory_waits_and_clean_refuses(tmp_path: Path) -> None:
+    """Two builds into one build directory deleted each other's files (the first failed on a
+    missing qstrdefs.h, the second 'succeeded'): the build holds BUILD_DIR/.lock; a second
+    waits, saying for whom, and `clean` refuses while it is held."""
+    import fcntl
+
+    build = tmp_path / "b"
+    build.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "MPFORGE_BOARD"}
+    with open(build / ".lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        held.write("4242\n")
+        held.flush()
+        clean = subprocess.run(
+            [sys.executable, "-m", "mpforge", "clean", "-b", "host", "--build-dir", build],
+            capture_output=True, text=True, env=env, check=False,
+        )  # fmt: skip
+        assert clean.returncode == 1
+        assert (
+            clean.stderr
+            == f"error: {build} is in use by another build (pid 4242); wait for it to finish\n"
+        )
+        cmd = [sys.executable, "-m", "mpforge", "build", "-b", "host", "--build-dir", build]
+        proc = subprocess.Popen(
+            cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env,
+            start_new_session=True,
+        )  # fmt: skip
+        assert proc.stderr is not None
+        line = proc.stderr.readline()
+        assert (
+            line
+            == f"note: {build} is in use by another build (pid 4242); waiting for it to finish\n"
+        )
+        assert not (build / ".config").exists()  # it waits before the CONFIG stage
+        os.killpg(proc.pid, signal.SIGINT)
+        assert proc.wait(timeout=120) == 130
+        assert proc.stderr.read() == "interrupted\n"
