@@ -91,6 +91,9 @@ def main(argv: list[str] | None = None) -> int:
 
             apply_project(args)
         return int(args.run(args))
+    except process.Interrupted:
+        print("interrupted", file=sys.stderr)
+        return 130
     except MpforgeError as e:
         from mpforge.colour import RED, paint
 
@@ -102,3 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 141
+    except OSError as e:  # the file system refused (full, read-only...): one line, no traceback
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"error: {where}{e.strerror or e}", file=sys.stderr)
+        return 1

@@ -259,14 +259,19 @@ def flasher_for(view: ConfigView, method: str | None = None) -> Flasher:
         ) from None
 
 
-def _image(build_dir: Path, flasher: Flasher) -> Path:
+def _image(build_dir: Path, flasher: Flasher, view: ConfigView) -> Path:
     image = build_dir / flasher.image_name
     if not image.is_file():
-        raise MpforgeError(
-            f"{image} does not exist; build it first with `mpforge build` (method "
-            f"'{flasher.name}' takes the {flasher.image_format} image: the board's Kconfig "
-            f"must select CONFIG_{FORMATS[flasher.image_format].symbol})"
+        symbol = FORMATS[flasher.image_format].symbol
+        # The Kconfig hint only where the board does not make the image (it told boards
+        # that do to select what they already select).
+        why = (
+            ""
+            if view.values.get(symbol) == "y"
+            else f" (method '{flasher.name}' takes the {flasher.image_format} image: the "
+            f"board's Kconfig must select CONFIG_{symbol})"
         )
+        raise MpforgeError(f"{image} does not exist; build it first with `mpforge build`{why}")
     return image
 
 
@@ -277,7 +282,7 @@ def flash_command(
     flasher = flasher_for(view, method)
     if flasher.takes_port:
         flasher.port = port
-    image = _image(build_dir, flasher)
+    image = _image(build_dir, flasher, view)
     problem = flasher.missing(view)
     if problem is not None:
         others = [f for f in FLASHERS if f != flasher.name]
@@ -305,7 +310,7 @@ def flash(
         flasher.port = port
     if dry_run:
         # The command is shown even when the tool or the drive is missing (with a note).
-        process.call(flasher.command(_image(build_dir, flasher), view), dry_run=True)
+        process.call(flasher.command(_image(build_dir, flasher, view), view), dry_run=True)
         problem = flasher.missing(view)
         if problem is not None:
             print(f"note: {problem}", file=sys.stderr)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
@@ -56,6 +57,14 @@ class ToolNotFound(MpforgeError):
     def __init__(self, tool: str) -> None:
         super().__init__(f"{Path(tool).name} not found: {install_hint(tool)}", 127)
         self.tool = tool
+
+
+class Interrupted(MpforgeError):
+    """A tool stopped by Ctrl-C (it died of SIGINT): the run was interrupted, nothing failed;
+    `mpforge` says `interrupted` once (exit 130), a build step says nothing."""
+
+    def __init__(self, tool: str) -> None:
+        super().__init__(f"{Path(tool).name} interrupted", 130)
 
 
 def verbose() -> bool:
@@ -121,6 +130,8 @@ def run(
         )
     except FileNotFoundError:
         raise ToolNotFound(argv[0]) from None
+    if proc.returncode == -signal.SIGINT:
+        raise Interrupted(argv[0])
     if check and proc.returncode != 0:
         said = proc.stderr or proc.stdout
         said = said if isinstance(said, str) else said.decode("utf-8", "replace")
@@ -145,9 +156,29 @@ def call(
     if dry_run:
         return 0
     try:
-        return subprocess.call(argv, env=None if env is None else dict(env), cwd=cwd)
+        proc = subprocess.Popen(argv, env=None if env is None else dict(env), cwd=cwd)
     except FileNotFoundError:
         raise ToolNotFound(argv[0]) from None
+    try:
+        return proc.wait()
+    except KeyboardInterrupt:
+        _stop(proc)
+        raise
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    """Ctrl-C while an action runs: let it stop on its own (SCons finishes its bookkeeping,
+    so the next build is right), as it does when the terminal's SIGINT reached it too; a
+    SIGINT sent to mpforge alone is passed on. A second Ctrl-C kills it."""
+    try:
+        try:
+            proc.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGINT)
+            proc.wait()
+    except KeyboardInterrupt:
+        proc.kill()
+        proc.wait()
 
 
 def popen(

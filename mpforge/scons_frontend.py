@@ -6,6 +6,7 @@ Kept out of the SConstruct so it is plain, typed, testable Python.
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -13,9 +14,10 @@ from pathlib import Path
 
 from mpforge import roots
 from mpforge.config.inputs import APP_FRAGMENT, ConfigInputs, make_inputs
-from mpforge.config.resolve import Resolution, resolve
+from mpforge.config.resolve import Resolution, lock_build_dir, resolve
 from mpforge.config.view import ConfigView
 from mpforge.errors import MpforgeError
+from mpforge.process import Interrupted
 
 _KNOWN = {
     "BOARD",
@@ -120,6 +122,7 @@ def record_arguments(opts: Options) -> None:
 
 
 def resolve_config(opts: Options) -> Resolution:
+    lock_build_dir(opts.build_dir, lambda line: print(line, file=sys.stderr, flush=True))
     resolution = resolve(opts.inputs, lambda line: print(line, file=sys.stderr))
     record_arguments(opts)
     return resolution
@@ -128,8 +131,10 @@ def resolve_config(opts: Options) -> Resolution:
 def reported(error: MpforgeError) -> object:
     """What an SCons action returns for `error`: it prints the one `error:` line, and the
     failure it returns stops the build without SCons's `scons: *** [target] Error 1` after it
-    (see quiet_reported_failures)."""
-    print(f"error: {error.message}", file=sys.stderr)
+    (see quiet_reported_failures). A tool the user's Ctrl-C stopped is no error: nothing
+    is printed (`mpforge build` says `interrupted`)."""
+    if not isinstance(error, Interrupted):
+        print(f"error: {error.message}", file=sys.stderr)
     return already_reported(error)
 
 
@@ -139,11 +144,51 @@ def already_reported(error: MpforgeError) -> object:
 
     failure = SCons.Errors.BuildError(errstr=error.message, status=2, exitstatus=2)
     failure.mpf_reported = True  # type: ignore[attr-defined]
+    failure.mpf_interrupted = isinstance(error, Interrupted)  # type: ignore[attr-defined]
     return failure
 
 
+def quiet_interrupts() -> None:
+    """Ctrl-C (SIGINT) ends the build without a word from SCons: `mpforge build` says
+    `interrupted` once. While the SConstruct runs (the CONFIG stage) it leaves quietly
+    (SCons printed `scons: Build interrupted.` for a KeyboardInterrupt there); while steps
+    run, SCons's own handler stops them and writes what finished into .sconsign, and the
+    steps it stopped say nothing (gcc killed by the terminal's SIGINT was `Error -2`)."""
+
+    def leave(_signum: int, _frame: object) -> None:
+        raise SystemExit(2)
+
+    signal.signal(signal.SIGINT, leave)
+
+
+def was_interrupted(error: BaseException | None) -> bool:
+    """A step that failed because the build was interrupted (its tool killed by SIGINT, or
+    stopped by SCons's interrupt handler)."""
+    import SCons.Errors
+
+    if not isinstance(error, SCons.Errors.BuildError):
+        return False
+    cause = error.exc_info[1] if error.exc_info else None
+    return (
+        error.status == -signal.SIGINT
+        or error.errstr == "Build interrupted."
+        or isinstance(cause, Interrupted)
+        or getattr(error, "mpf_interrupted", False)
+    )
+
+
+def build_interrupted() -> bool:
+    """Whether SCons stopped the build for a signal (its exit status is then 2 without a
+    failed step)."""
+    import SCons.Script
+    import SCons.Script.Main
+
+    return SCons.Script.Main.this_build_status != 0 and not SCons.Script.GetBuildFailures()
+
+
 def quiet_reported_failures() -> None:
-    """Make SCons print nothing more for a failure an action has already reported."""
+    """Make SCons print nothing more for a failure an action has already reported, or for
+    a step the user's Ctrl-C stopped."""
     import SCons.Script.Main
 
     task = SCons.Script.Main.BuildTask
@@ -153,7 +198,9 @@ def quiet_reported_failures() -> None:
 
     def failed(self: SCons.Script.Main.BuildTask) -> None:
         error = self.exc_info()[1]
-        if not getattr(error, "mpf_reported", False):
+        if was_interrupted(error):
+            error.exitstatus = 2
+        elif not getattr(error, "mpf_reported", False):
             original(self)
             return
         self.exception = (type(error), error, None)

@@ -13,6 +13,7 @@ second read in the same process gets the same text.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -115,9 +116,16 @@ def write_if_changed(destination: Path, text: str) -> None:
             return
     except (OSError, UnicodeDecodeError):
         pass
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=destination.parent, prefix=".tmp-")
-    os.fchmod(fd, 0o644)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(tmp, destination)
+    tmp = None
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=destination.parent, prefix=".tmp-")
+        os.fchmod(fd, 0o644)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, destination)
+    except OSError as e:  # a full disk, a read-only file system: one error, no half file
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        raise MpforgeError(f"cannot write {show(destination)}: {e.strerror}") from None

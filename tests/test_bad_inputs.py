@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from helpers import CliResult, mpforge
+from helpers import CliResult, mpforge, one_error
 
 from mpforge import paths
 from mpforge.config.view import ConfigView, read_dotconfig
@@ -106,6 +106,21 @@ PORT_FRAGMENTS = [
         "netduinoplus2",
         "CONFIG_STACK_LIMIT=2048\nCONFIG_STACK_CHECK_RESERVE=4096\n",
         ["b.conf:2", "room for 0 checking C frames", "at most 64"],
+    ),
+    # The host's frames need far more than a board's (RecursionError at the first class
+    # definition at 2048 with the sanitizers); the error names the file of the range (it
+    # named ports/esp32c3/Kconfig, the first `config STACK_LIMIT`, that port's default).
+    (
+        "frag-host-stack-limit-below-the-compilers-floor",
+        "host",
+        "CONFIG_STACK_LIMIT=16384\n",
+        ["b.conf:1", "range 65536..", "(ports/host/Kconfig:"],
+    ),
+    (
+        "frag-sanitizer-stack-limit-below-its-floor",
+        "host_asan",
+        "CONFIG_STACK_LIMIT=65536\n",
+        ["b.conf:1", "range 131072..", "(ports/host/Kconfig:"],
     ),
     (
         "frag-wasm-opt-level-og",
@@ -432,6 +447,19 @@ CASES = [
             ("verify", []),
         )
     ),
+    # verify said "rebuilding host from scratch ..." before it found there was no build
+    Case(
+        "verify-configured-not-built",
+        {},
+        ["verify", "-b", "host", "--build-dir", "{tmp}/build"],
+        ["build-info.json does not exist", "mpforge build"],
+    ),
+    Case(
+        "verify-no-build-dir",
+        {},
+        ["verify", "-b", "host", "--build-dir", "{tmp}/none"],
+        ["none/.config does not exist", "mpforge build"],
+    ),
     Case(
         "size-of-a-wasm-launcher",
         {"wb/firmware": "#!/bin/sh\nexec node firmware.js\n"},
@@ -659,6 +687,7 @@ def test_bad_input(
     for word in case.words:
         assert word in errors[0], errors[0]
     assert "Traceback" not in r.err + r.out
+    assert r.out == "", "a refused command printed what it was about to do"
     if case.keep_build:
         assert (build / ".config").read_bytes() == before, "the existing .config changed"
     if case.id == "pristine-foreign-dir":
@@ -805,6 +834,34 @@ def test_require_pulls_dependencies_and_imports_become_kconfig_dependencies(tmp_
     assert "MODULE_RE" not in text  # a guarded import is no dependency
 
 
+@pytest.mark.parametrize(
+    ("board", "argv", "words", "not_words"),
+    [
+        # debug named firmware.elf, which these ports never build
+        ("host", ["debug", "-n"], ["native program", "gdb --args", "/firmware`"], ["firmware.elf"]),
+        ("wasm_node", ["debug"], ["no gdb target", "node --inspect-brk"], ["firmware.elf"]),
+        ("wasm_web", ["debug"], ["no gdb target", "developer tools"], ["firmware.elf"]),
+        # flash told a board that makes its hex image to select CONFIG_IMAGE_HEX
+        ("microbit", ["flash", "-n"], ["firmware.hex does not exist", "mpforge build"],
+         ["must select"]),
+    ],
+)  # fmt: skip
+def test_configured_not_built_names_the_boards_own_files(
+    board: str,
+    argv: list[str],
+    words: list[str],
+    not_words: list[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    build = tmp_path / "b"
+    assert mpforge(capsys, "config", "-b", board, "--build-dir", build).code == 0
+    r = mpforge(capsys, *argv, "-b", board, "--build-dir", build)
+    assert r.code == 1 and r.out == ""
+    error = one_error(r.err)
+    assert all(w in error for w in words) and not any(w in error for w in not_words), error
+
+
 def test_stdin_fragment_is_read_once(tmp_path: Path) -> None:
     """`-C /dev/stdin` works (the shell's pipe is read once), for config and for build."""
     cmd = [
@@ -846,3 +903,28 @@ def test_stm32_pll_figures_off_the_sysclk_stop_the_build_in_one_line(tmp_path: P
     for word in ("PLL_N=200", "200000000 Hz", "168000000 Hz", "N=336"):
         assert word in errors[0]
     assert "static assertion" not in proc.stderr and " CC " not in proc.stdout
+
+
+@pytest.mark.parametrize("command", ["config", "build"])
+def test_a_full_disk_is_one_error_line(command: str, tmp_path: Path) -> None:
+    """A write the file system refuses (here a file-size limit, as a full disk refuses one:
+    a Python traceback from the CONFIG stage, in mpforge or inside SCons): one `error:`
+    naming the file, no half-written file left."""
+    import resource
+    import signal
+
+    def limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails (EFBIG) instead
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2000, 2000))
+
+    build = tmp_path / "b"
+    env = {k: v for k, v in os.environ.items() if k != "MPFORGE_BOARD"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mpforge", command, "-b", "host", "--build-dir", build],
+        capture_output=True, text=True, env=env, preexec_fn=limit, timeout=300, check=False,
+    )  # fmt: skip
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stdout + proc.stderr
+    error = one_error(proc.stderr)
+    assert error.startswith(f"error: cannot write {build}/") and "File too large" in error, error
+    assert not list(build.rglob(".tmp-*"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -186,3 +187,121 @@ def test_frozen_code_is_checked_before_any_c_is_compiled(tmp_path: Path) -> None
     # One `error:` line, and SCons adds no `scons: *** [...] Error 1` of its own after it.
     errors = [line for line in proc.stderr.splitlines() if not line.startswith("note: ")]
     assert len(errors) == 1 and errors[0].startswith("error: "), proc.stderr
+
+
+# One board a family (host, Cortex-M, RISC-V, WebAssembly), the smallest of each, and
+# whether `verify` compares the finished build with a clean one: not on wasm, whose
+# ASYNCIFY link alone took 10 minutes on the loaded machine (its next build must succeed).
+INTERRUPTED = [
+    ("host_minimal", True),
+    ("microbit", True),
+    ("esp32c3_devkitm", True),
+    ("wasm_node", False),
+]
+
+
+@pytest.mark.parametrize(("board", "verify"), INTERRUPTED)
+def test_ctrl_c_is_one_line_and_the_next_build_is_clean(
+    board: str, verify: bool, tmp_path: Path
+) -> None:
+    """Ctrl-C at a terminal sends SIGINT to the whole foreground group (mpforge, SCons, the
+    compilers): SCons printed `scons: *** [x.o] Error -2` (a tool it lost) or `Build
+    interrupted.`, an action its tool's `error:` line. Now: one `interrupted` line after the
+    progress lines, exit 130; built again, the image is a clean build's (`mpforge verify`
+    rebuilds from scratch elsewhere and compares)."""
+    build = tmp_path / "b"
+    cmd = [sys.executable, "-m", "mpforge", "build", "-b", board, "--build-dir", build, "-j2"]
+    env = {k: v for k, v in os.environ.items() if k != "MPFORGE_BOARD"}
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
+        cwd=tmp_path, start_new_session=True,
+    )  # fmt: skip
+    assert proc.stdout is not None
+    before = []
+    for line in proc.stdout:
+        before.append(line)
+        if len(compiled("".join(before))) >= 3:
+            os.killpg(proc.pid, signal.SIGINT)
+            break
+    after = proc.stdout.read().splitlines()
+    assert proc.wait(timeout=600) == 130, "".join(before) + "\n".join(after)
+    assert after[-1:] == ["interrupted"], after
+    # Progress lines of steps already under way; emcc (a Python program) says it was
+    # stopped itself, a word no option of its turns off.
+    tool_word = "emcc:WARNING: KeyboardInterrupt"
+    assert all(re.match(r"\[\d+/\d+\] ", line) or line == tool_word for line in after[:-1]), after
+    for argv in (["build"], ["verify"]) if verify else (["build"],):
+        done = subprocess.run(
+            [sys.executable, "-m", "mpforge", *argv, "-b", board, "--build-dir", build, "-j2"],
+            capture_output=True, text=True, env=env, cwd=tmp_path, timeout=1200, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stdout + done.stderr
+    assert "identical" in done.stdout if verify else "steps ran" in done.stdout
+
+
+class _Node:
+    """What an SCons action reads of a target or source node."""
+
+    def __init__(self, path: Path) -> None:
+        self.abspath = str(path)
+
+    def __str__(self) -> str:
+        return self.abspath
+
+
+def test_an_action_error_is_one_line_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The Espressif linker-script and image actions, the rp2040 boot2 and the GENERATE
+    actions printed their `error:` (some on stdout) and returned 1, after which SCons added
+    `scons: *** [target] Error 1`: they now return the reported failure SCons keeps quiet
+    about, with the one line on stderr."""
+    sys.path.insert(0, str(paths.ROOT / "site_scons" / "site_tools"))
+    import mpf_esp
+
+    template = tmp_path / "firmware.ld.in"
+    template.write_text("MEMORY { ${iram} ${nope} }\n")
+    action = mpf_esp._LinkerScriptAction({"iram": "x"})
+    failure = action([_Node(tmp_path / "firmware.ld")], [_Node(template)], None)
+    assert getattr(failure, "mpf_reported", False) and failure.exitstatus == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err == f"error: {template}: unknown field ${{nope}}; known: iram\n"
+
+
+def test_a_second_build_in_one_directory_waits_and_clean_refuses(tmp_path: Path) -> None:
+    """Two builds into one build directory deleted each other's files (the first failed on a
+    missing qstrdefs.h, the second 'succeeded'): the build holds BUILD_DIR/.lock; a second
+    waits, saying for whom, and `clean` refuses while it is held."""
+    import fcntl
+
+    build = tmp_path / "b"
+    build.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "MPFORGE_BOARD"}
+    with open(build / ".lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        held.write("4242\n")
+        held.flush()
+        clean = subprocess.run(
+            [sys.executable, "-m", "mpforge", "clean", "-b", "host", "--build-dir", build],
+            capture_output=True, text=True, env=env, check=False,
+        )  # fmt: skip
+        assert clean.returncode == 1
+        assert (
+            clean.stderr
+            == f"error: {build} is in use by another build (pid 4242); wait for it to finish\n"
+        )
+        cmd = [sys.executable, "-m", "mpforge", "build", "-b", "host", "--build-dir", build]
+        proc = subprocess.Popen(
+            cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env,
+            start_new_session=True,
+        )  # fmt: skip
+        assert proc.stderr is not None
+        line = proc.stderr.readline()
+        assert (
+            line
+            == f"note: {build} is in use by another build (pid 4242); waiting for it to finish\n"
+        )
+        assert not (build / ".config").exists()  # it waits before the CONFIG stage
+        os.killpg(proc.pid, signal.SIGINT)
+        assert proc.wait(timeout=120) == 130
+        assert proc.stderr.read() == "interrupted\n"

@@ -235,6 +235,23 @@ class TestExplain:
         assert "depends on:  GENERATORS (y)" in r.out
         assert "set by:      default" in r.out
 
+    @pytest.mark.parametrize(
+        ("board", "where"),
+        [("host", "py/Kconfig:"), ("esp32c3_devkitm", "ports/esp32c3/Kconfig:")],
+    )
+    def test_the_definition_named_is_the_boards(
+        self, capsys, tmp_path: Path, board: str, where: str
+    ) -> None:
+        """A symbol defined in several files (STACK_LIMIT: py/Kconfig, and a default in each
+        port's Kconfig) is named where its prompt is, its default where that default is:
+        the host's was named at ports/esp32c3/Kconfig, the first definition read."""
+        argv = ["config", "-b", board, "--build-dir", tmp_path, "--explain", "STACK_LIMIT"]
+        r = mpforge(capsys, *argv)
+        assert r.code == 0
+        first, _prompt, set_by = r.out.splitlines()[:3]
+        assert "(int, py/Kconfig:" in first
+        assert set_by.startswith("  set by:      default") and f"({where}" in set_by, set_by
+
     def test_set_by_fragment_and_blocked_symbol(self, capsys, tmp_path: Path) -> None:
         frag = fragment(tmp_path, "x.conf", "# CONFIG_GENERATORS is not set")
 

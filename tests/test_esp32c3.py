@@ -92,6 +92,11 @@ u = UART(1, 115200, timeout=50)
 print(u)
 u.write(b"ping\\n")
 print("loopback", u.readline(), u.any(), u.read())
+for rate in (9600, 300, 50):  # below 19,532 baud the UART clock's pre-divider is needed
+    try:
+        print(UART(1, rate, timeout=50))
+    except ValueError as e:
+        print("ValueError", rate, e)
 t0 = time.ticks_ms()
 time.sleep_ms(30)
 dt = time.ticks_diff(time.ticks_ms(), t0)
@@ -161,6 +166,8 @@ def test_machine_console_and_exit_status(machine_fw: Path) -> None:
     assert "ValueError UART(0) is the console" in out
     assert "UART(1, baudrate=115200, bits=8, parity=None, stop=1, tx=4, rx=5)\n" in out
     assert "loopback b'ping\\n' 0 None\n" in out
+    assert "UART(1, baudrate=9600, bits=8" in out and "UART(1, baudrate=300, bits=8" in out
+    assert "ValueError 50 UART(1): baudrate out of range for the APB clock" in out
     assert "slept True\n" in out
 
 

@@ -65,9 +65,15 @@ def test_dry_run_prints_the_command_when_the_tool_is_missing(
     assert "note: dfu-util not found: install Debian package dfu-util" in err
 
 
-def test_missing_image_names_the_format_symbol(tmp_path: Path) -> None:
-    with pytest.raises(MpforgeError, match="CONFIG_IMAGE_UF2"):
+def test_missing_image_names_the_format_symbol_the_board_lacks(tmp_path: Path) -> None:
+    with pytest.raises(MpforgeError, match="must select CONFIG_IMAGE_UF2"):
+        flash_command(tmp_path, ConfigView("pico", {**UF2_BOARD, "IMAGE_UF2": "n"}), "uf2")
+    # A board that makes the image was told to select what it selects: build it.
+    with pytest.raises(MpforgeError) as e:
         flash_command(tmp_path, ConfigView("pico", UF2_BOARD))
+    assert e.value.message.endswith(
+        "firmware.uf2 does not exist; build it first with `mpforge build`"
+    )
 
 
 @pytest.mark.parametrize("method", sorted(flashmod.FLASHERS))

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from helpers import fragment, mpforge
 
+from mpforge.config.resolve import ConfigInputs, resolve
 from mpforge.errors import MpforgeError
 
 
@@ -159,3 +160,40 @@ def test_save_app_conf_outside_an_app(
     args = _parser(argv).parse_args(argv)
     with pytest.raises(MpforgeError, match="--save-app-conf: no application here"):
         launch(args, "menuconfig")
+
+
+def test_without_c_savedefconfig_keeps_what_the_fragments_set(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`config -C FRAG` then a bare `savedefconfig` lost FRAG's settings, from the saved
+    defconfig and from .config (re-made without FRAG). Without -C it now describes the build
+    directory's configuration, made with the fragments it records (as a Zephyr build
+    directory keeps its EXTRA_CONF_FILE); .config stays byte for byte."""
+    frag = fragment(tmp_path, "f.conf", "CONFIG_STACK_LIMIT=40000", "CONFIG_MODULE_HASHLIB_MD5=n")
+    build = tmp_path / "b"
+    assert mpforge(capsys, "config", "-b", "host", "-C", frag, "--build-dir", build).code == 0
+    _edit(build / ".config", ("CONFIG_MODULE_JSON=y", "# CONFIG_MODULE_JSON is not set"))
+    assert mpforge(capsys, "config", "-b", "host", "-C", frag, "--build-dir", build).code == 0
+    before = (build / ".config").read_text()
+    r = mpforge(capsys, "savedefconfig", "-b", "host", "--build-dir", build, "-o", tmp_path / "d")
+    assert r.code == 0, r.err
+    assert f"made with -C {frag}" in r.err
+    saved = (tmp_path / "d").read_text().splitlines()
+    assert "CONFIG_STACK_LIMIT=40000" in saved and "# CONFIG_MODULE_JSON is not set" in saved
+    assert "CONFIG_MODULE_HASHLIB_MD5=y" not in saved
+    assert (build / ".config").read_text() == before
+    # As the board's defconfig, alone, it gives the same .config.
+    resolve(ConfigInputs("host", tmp_path / "d", (), tmp_path / "b2"), lambda _n: None)
+    assert _settings(tmp_path / "b2" / ".config") == _settings(build / ".config")
+    # --fragment: the difference from the recorded base, the menuconfig edit only.
+    r = mpforge(capsys, "savedefconfig", "-b", "host", "--build-dir", build, "--fragment",
+                "-o", tmp_path / "f")  # fmt: skip
+    assert r.code == 0, r.err
+    assert (tmp_path / "f").read_text() == "# CONFIG_MODULE_JSON is not set\n"
+    assert (build / ".config").read_text() == before
+    # A -C on the command line is the base, as for `build`.
+    other = fragment(tmp_path, "o.conf", "CONFIG_STACK_LIMIT=50000")
+    r = mpforge(capsys, "savedefconfig", "-b", "host", "--build-dir", build, "-C", other,
+                "-o", tmp_path / "d3")  # fmt: skip
+    assert r.code == 0, r.err
+    assert "CONFIG_STACK_LIMIT=50000" in (tmp_path / "d3").read_text().splitlines()

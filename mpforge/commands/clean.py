@@ -8,10 +8,17 @@ import shutil
 from mpforge.commands.common import add_board, build_dir
 from mpforge.config.fragment import display_path
 from mpforge.config.inputs import STREAMS_DIR
-from mpforge.config.resolve import DOTCONFIG, INPUTS_RECORD, remove_build_dir
+from mpforge.config.resolve import (
+    BUILD_LOCK,
+    DOTCONFIG,
+    INPUTS_RECORD,
+    check_no_build_running,
+    remove_build_dir,
+)
 from mpforge.errors import MpforgeError
 
 _KEPT = (DOTCONFIG, INPUTS_RECORD, STREAMS_DIR)  # the configuration and its inputs
+_HELD = (*_KEPT, BUILD_LOCK)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
     if not directory.exists():
         print(f"clean: nothing to do ({shown} does not exist)")
         return 0
+    check_no_build_running(directory)
     if args.pristine:
         remove_build_dir(directory, lambda line: None)  # its note would say it twice
         shutil.rmtree(directory)
@@ -40,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
             "not touching it"
         )
     for entry in sorted(directory.iterdir()):
-        if entry.name in _KEPT:
+        if entry.name in _HELD:
             continue
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from mpforge import paths, roots
 from mpforge.boards import find_defconfig
-from mpforge.config.inputs import ConfigInputs, check_build_dir, make_inputs
-from mpforge.config.resolve import Resolution, resolve
+from mpforge.config.inputs import APP_FRAGMENT, ConfigInputs, check_build_dir, make_inputs
+from mpforge.config.resolve import Resolution, recorded_inputs, resolve
 from mpforge.errors import MpforgeError
 from mpforge.project import (
     BOARD_ENV,
@@ -20,6 +20,7 @@ from mpforge.project import (
     find_project,
     load_project,
 )
+from mpforge.textfile import is_stream, show
 
 
 def add_board(parser: argparse.ArgumentParser) -> None:
@@ -68,6 +69,8 @@ def apply_project(args: argparse.Namespace) -> None:
     APP/build/BOARD. An explicit --app looks for mpforge.toml in that directory only.
     """
     app = getattr(args, "app", None)
+    # Whether -C was given on the command line (the project's fragments are added below).
+    args.fragments_given = bool(getattr(args, "fragments", None))
     if app is not None:
         file = app / PROJECT_FILE
         project = load_project(file) if os.path.lexists(file) else None
@@ -142,3 +145,36 @@ def config_inputs(args: argparse.Namespace) -> ConfigInputs:
 def resolve_board(args: argparse.Namespace) -> Resolution:
     """Run the CONFIG stage for the command's board, reporting notes on stderr."""
     return resolve(config_inputs(args), lambda line: print(line, file=sys.stderr))
+
+
+def use_build_inputs(args: argparse.Namespace, command: str) -> None:
+    """`savedefconfig` and `menuconfig` without -C work on the configuration the build
+    directory holds: the fragments and the app it was configured with (a `build -C FRAG`
+    followed by a bare `savedefconfig` lost FRAG's settings, from the result and from
+    .config). With -C, the command line's inputs apply, as for `build`."""
+    if getattr(args, "fragments_given", False) or getattr(args, "pristine", False):
+        return
+    directory = build_dir(args)
+    recorded = recorded_inputs(directory, args.board)
+    if recorded is None:
+        return
+    fragments, app = recorded
+    if getattr(args, "app", None) is None:
+        args.app = app
+    own = Path(os.path.abspath(args.app / APP_FRAGMENT)) if args.app is not None else None
+    streams = [f for f in fragments if is_stream(f)]
+    if streams:
+        raise MpforgeError(
+            f"{command}: the configuration of {show(directory)} was made from a stream "
+            f"(-C {streams[0]}), which cannot be read again; give the fragments with -C"
+        )
+    fragments = [f for f in fragments if f != own]
+    current = make_inputs(args.board, args.fragments, args.app, args.build_dir).fragments
+    if [f for f in current if f != own] != fragments:
+        shown = " ".join(f"-C {f}" for f in fragments) or "no -C"
+        print(
+            f"note: {command}: the configuration of {directory} (made with {shown}); "
+            "give -C to use other fragments",
+            file=sys.stderr,
+        )
+    args.fragments = fragments

@@ -24,6 +24,15 @@ from mpforge.runners.qemu import QemuRunner
 
 GDB = "gdb-multiarch"
 DEFAULT_GDB_PORT = 1234  # QEMU's -s
+# Ports whose image no gdb server runs: what to use instead (it named firmware.elf, which
+# their builds never make).
+NO_GDB_SERVER = {
+    "host": "a native program: debug it with `gdb --args {dir}/firmware` (no gdb server)",
+    "wasm": "a WebAssembly build has no gdb target: use Node's inspector "
+    "(`node --inspect-brk {dir}/firmware.js`)",
+    "wasm_page": "a WebAssembly page has no gdb target: open it (`mpforge run`) and use the "
+    "browser's developer tools",
+}
 # gdb retries the connection while the server starts (a loaded machine: be patient).
 CONNECT_TIMEOUT = 60
 
@@ -81,6 +90,9 @@ def gdb_command(elf: Path, port: int, extra: list[str]) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     directory = build_dir(args)
     view = read_dotconfig(args.board, require_config(directory, args.board))
+    port = "wasm_page" if view.values.get("EMULATOR") == "browser" else view.values.get("PORT")
+    if port in NO_GDB_SERVER:
+        raise MpforgeError(f"board {args.board}: {NO_GDB_SERVER[port].format(dir=directory)}")
     elf = directory / "firmware.elf"
     if not elf.is_file():
         raise MpforgeError(f"{elf} does not exist; build it first with `mpforge build`")

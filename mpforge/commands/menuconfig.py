@@ -15,7 +15,7 @@ import importlib
 import os
 import sys
 
-from mpforge.commands.common import add_board, add_fragments, resolve_board
+from mpforge.commands.common import add_board, add_fragments, resolve_board, use_build_inputs
 from mpforge.config.inputs import APP_FRAGMENT
 from mpforge.config.resolve import DOTCONFIG, INPUTS_RECORD
 from mpforge.config.savefragment import fragment_text
@@ -42,6 +42,7 @@ def launch(args: argparse.Namespace, ui_module: str) -> int:
             f"--save-app-conf: no application here (no mpforge.toml, no --app DIR) to hold "
             f"an {APP_FRAGMENT}; use `mpforge savedefconfig --fragment -o FILE` instead"
         )
+    use_build_inputs(args, "menuconfig")
     resolution = resolve_board(args)
     dotconfig = resolution.inputs.build_dir / DOTCONFIG
     os.environ["KCONFIG_CONFIG"] = str(dotconfig)

@@ -7,7 +7,7 @@ import argparse
 import os
 from pathlib import Path
 
-from mpforge.commands.common import add_board, add_fragments, resolve_board
+from mpforge.commands.common import add_board, add_fragments, resolve_board, use_build_inputs
 from mpforge.config.pathvalues import relative_to_output
 from mpforge.config.savefragment import fragment_text
 from mpforge.errors import MpforgeError
@@ -35,6 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.output is not None:
         check_output(args.output)
+    use_build_inputs(args, "savedefconfig")
     resolution = resolve_board(args)
     if args.fragment:
         output = args.output or resolution.inputs.build_dir / "fragment.conf"

@@ -17,10 +17,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if (build_dir(args) / ".config").is_file():
-        require_config(build_dir(args), args.board)  # -b must name the board built there
-    print(f"verify: rebuilding {args.board} from scratch in a temporary directory ...", flush=True)
-    verdict = verify(args.board, build_dir(args), args.jobs)
+    # A build of -b's board must be there (verify said "rebuilding..." before it found none).
+    require_config(build_dir(args), args.board)
+
+    def starting() -> None:
+        print(
+            f"verify: rebuilding {args.board} from scratch in a temporary directory ...",
+            flush=True,
+        )
+
+    verdict = verify(args.board, build_dir(args), args.jobs, starting)
     if verdict.identical:
         print(f"identical: {len(verdict.checked)} images match ({', '.join(verdict.checked)})")
         return 0

@@ -240,11 +240,12 @@ def why_not(sym: kconfiglib.Symbol, wanted: str) -> str:
     if expr_value(sym.direct_dep) == 0:
         return f"it depends on {expr_str(sym.direct_dep)}, which is n; " + unmet_fix(sym.direct_dep)
     if sym.orig_type in (INT, HEX):
-        for low, high, cond in sym.ranges:
+        for part in sym.ranges:
+            low, high, cond = part
             if expr_value(cond):
                 return (
                     f"the value is outside the allowed range {low.str_value}..{high.str_value} "
-                    f"({location(sym)}); use a value in that range"
+                    f"({location(sym, part)}); use a value in that range"
                 )
     if wanted == "n" and expr_value(sym.rev_dep):
         return (

@@ -32,10 +32,11 @@ def _origin(sym: kconfiglib.Symbol, set_by: dict[str, Assignment], baseline: str
         return f"selected by {_with_values(sym.rev_dep)}"
     if sym.choice is not None:
         return "the choice's default"
-    for value, cond in sym.defaults:
+    for part in sym.defaults:
+        value, cond = part
         if expr_value(cond):
             when = "" if cond is sym.kconfig.y else f" if {_with_values(cond)}"
-            return f"default {expr_str(value)}{when} ({location(sym)})"
+            return f"default {expr_str(value)}{when} ({location(sym, part)})"
     return "no default applies, so it is off/empty"
 
 

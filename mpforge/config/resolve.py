@@ -15,12 +15,15 @@ is exactly what a clean resolve gives, plus the menuconfig edits.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 import kconfiglib
 from kconfiglib import expr_value
@@ -45,6 +48,7 @@ __all__ = ["ConfigInputs", "Resolution", "remove_build_dir", "require_config", "
 
 Report = Callable[[str], None]
 
+BUILD_LOCK = ".lock"  # held (flock) by the build running in the directory
 DOTCONFIG = ".config"
 HEADER = "gen/config.h"
 INPUTS_RECORD = "config-inputs.json"
@@ -88,13 +92,61 @@ def resolve(inputs: ConfigInputs, report: Report) -> Resolution:
     return Resolution(ConfigView(inputs.board, _values(kconf)), kconf, set_by, inputs, clean, edits)
 
 
+_held_locks: list[IO[str]] = []
+
+
+def _holder(lock: IO[str]) -> str:
+    lock.seek(0)
+    pid = lock.read().strip()
+    return f"another build (pid {pid})" if pid.isdigit() else "another build"
+
+
+def lock_build_dir(directory: Path, report: Report) -> None:
+    """One build at a time in a build directory, held until this (SCons) process ends: two
+    builds into one directory deleted each other's files (the first failed on a missing
+    qstrdefs.h). A second build waits, saying for whom (as cargo does)."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        lock = open(directory / BUILD_LOCK, "a+", encoding="utf-8")  # noqa: SIM115 (held)
+    except OSError as e:
+        shown = display_path(directory / BUILD_LOCK)
+        raise MpforgeError(f"cannot write {shown}: {e.strerror}") from None
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        who = _holder(lock)
+        report(f"note: {display_path(directory)} is in use by {who}; waiting for it to finish")
+        fcntl.flock(lock, fcntl.LOCK_EX)
+    with contextlib.suppress(OSError):  # the pid only names the holder (a full disk: none)
+        lock.seek(0)
+        lock.truncate()
+        lock.write(f"{os.getpid()}\n")
+        lock.flush()
+    _held_locks.append(lock)
+
+
+def check_no_build_running(directory: Path) -> None:
+    """An error when a build holds `directory` (`clean` must not delete under it)."""
+    try:
+        lock = open(directory / BUILD_LOCK, encoding="utf-8")  # noqa: SIM115
+    except OSError:
+        return  # no lock file: no build ever ran here, or not a build directory
+    with lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise MpforgeError(
+                f"{display_path(directory)} is in use by {_holder(lock)}; wait for it to finish"
+            ) from None
+
+
 def remove_build_dir(directory: Path, report: Report) -> None:
     """--pristine: remove a build directory, refusing one that is not an mpforge build."""
     if not directory.exists():
         return
     if not directory.is_dir():
         raise MpforgeError(f"{display_path(directory)} is not a directory")
-    ours = (*_BUILD_MARKERS, TOP_KCONFIG, PACKAGES_KCONFIG, BOARD_KCONFIG, STREAMS_DIR)
+    ours = (*_BUILD_MARKERS, TOP_KCONFIG, PACKAGES_KCONFIG, BOARD_KCONFIG, STREAMS_DIR, BUILD_LOCK)
     if not all(e.name in ours for e in directory.iterdir()) and not any(
         (directory / m).exists() for m in _BUILD_MARKERS
     ):
@@ -105,7 +157,7 @@ def remove_build_dir(directory: Path, report: Report) -> None:
     # The generated Kconfig files are already parsed, and a fragment read from a stream
     # (streams/) is an input of this very build: those stay.
     for entry in directory.iterdir():
-        if entry.name in (TOP_KCONFIG, PACKAGES_KCONFIG, BOARD_KCONFIG, STREAMS_DIR):
+        if entry.name in (TOP_KCONFIG, PACKAGES_KCONFIG, BOARD_KCONFIG, STREAMS_DIR, BUILD_LOCK):
             continue
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry)
@@ -304,10 +356,34 @@ def _write_outputs(
     write_if_changed(
         inputs.build_dir / INPUTS_RECORD,
         json.dumps(
-            {"board": inputs.board, "baseline": clean, "edits": edits}, indent=1, sort_keys=True
+            {
+                "board": inputs.board,
+                "baseline": clean,
+                "edits": edits,
+                # What `savedefconfig` and `menuconfig` without -C describe (as a Zephyr
+                # build directory remembers its EXTRA_CONF_FILE): the fragments and the app.
+                "fragments": [str(f) for f in inputs.fragments],
+                "app": str(inputs.app) if inputs.app is not None else None,
+            },
+            indent=1,
+            sort_keys=True,
         )
         + "\n",
     )
+
+
+def recorded_inputs(build_dir: Path, board: str) -> tuple[list[Path], Path | None] | None:
+    """The fragments (app.conf included) and the app `build_dir`'s .config was last made
+    from, when it holds a configuration of `board` recorded with them."""
+    try:
+        data = json.loads((build_dir / INPUTS_RECORD).read_text(encoding="utf-8"))
+        if data.get("board") != board or not (build_dir / DOTCONFIG).is_file():
+            return None
+        fragments = [Path(str(f)) for f in data["fragments"]]
+        app = data.get("app")
+    except (OSError, ValueError, KeyError, AttributeError, TypeError):
+        return None
+    return fragments, Path(str(app)) if app else None
 
 
 def require_config(build_dir: Path, board: str | None = None) -> Path:

@@ -127,7 +127,20 @@ def has_prompt(sym: kconfiglib.Symbol) -> bool:
     return any(node.prompt for node in sym.nodes)
 
 
-def location(sym: kconfiglib.Symbol) -> str:
-    """`file:line` of the symbol's first definition, relative to the source tree."""
-    node = sym.nodes[0]
-    return f"{node.filename}:{node.linenr}"
+def location(sym: kconfiglib.Symbol, part: tuple | None = None) -> str:
+    """`file:line` of the symbol's definition that matters for this board, relative to the
+    source tree: the one holding `part` (one of its ranges or defaults) when given, else the
+    one with the prompt, else the first whose `if`/`depends on` holds. (It was the first
+    definition: the host's STACK_LIMIT range was reported at ports/esp32c3/Kconfig, whose
+    `config STACK_LIMIT` only sets that port's default.)"""
+    nodes = sym.nodes
+    holder = None
+    if part is not None:
+        holder = next((n for n in nodes if any(p is part for p in (*n.ranges, *n.defaults))), None)
+    holder = (
+        holder
+        or next((n for n in nodes if n.prompt), None)
+        or next((n for n in nodes if kconfiglib.expr_value(n.dep)), None)
+        or nodes[0]
+    )
+    return f"{holder.filename}:{holder.linenr}"

@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,7 +72,14 @@ def elf_difference(a: Path, b: Path) -> str:
     return derived
 
 
-def verify(board: str, build_dir: Path, jobs: int | None = None) -> Verdict:
+def verify(
+    board: str,
+    build_dir: Path,
+    jobs: int | None = None,
+    starting: Callable[[], None] = lambda: None,
+) -> Verdict:
+    """Rebuild `build_dir`'s board elsewhere and compare; `starting` is called once the
+    build's records are found good, just before the rebuild (which takes a while)."""
     info_path = build_dir / "build-info.json"
     if not info_path.is_file():
         raise MpforgeError(f"{info_path} does not exist; build the board first (`mpforge build`)")
@@ -85,6 +93,7 @@ def verify(board: str, build_dir: Path, jobs: int | None = None) -> Verdict:
             f"{build_dir}: the build's records are missing or damaged ({e}); "
             "rebuild it with `mpforge build` first"
         ) from None
+    starting()
     with tempfile.TemporaryDirectory(prefix="mpforge-verify-") as tmp:
         src, out = Path(tmp) / "src", Path(tmp) / "build"
         _copy_tree(src)

@@ -41,6 +41,7 @@
 #define UART_FIFO_SIZE 128u
 #define UART_CLK_CONF 0x78   // SCLK_DIV_NUM [19:12], SCLK_SEL [21:20] (1 APB), SCLK_EN b22,
 #define UART_CLK_CONF_APB ((1u << 20) | (1u << 22) | (1u << 24) | (1u << 25))  // + TX/RX_SCLK_EN
+#define UART_CLK_CONF_DIV_NUM_SHIFT 12  // SCLK_DIV_NUM: the UART clock is SCLK / (it + 1)
 #define UART_ID 0x80
 #define UART_ID_REG_UPDATE (1u << 31)  // copy the configuration into the UART's clock domain
 #define UART_TX_IDLE 0x2C              // UART_FSM_STATUS: ST_UTX_OUT [7:4], 0 when idle

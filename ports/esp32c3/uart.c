@@ -41,10 +41,24 @@ static void reg_update(uint32_t base) {
 // Program baud rate and frame of an enabled UART; NULL or what is wrong with [cfg].
 static const char *apply(int id, const mhal_uart_config_t *cfg) {
     uint32_t base = uart_hw[id].base;
-    // CLKDIV in sixteenths: APB * 16 / baud, split into integer and fraction.
+    // The UART's clock is APB / (SCLK_DIV_NUM + 1), 1..256; CLKDIV divides that down to the
+    // baud rate in sixteenths (12 integer bits, 4 fraction bits). The smallest pre-divider
+    // that brings CLKDIV within 12 bits keeps the most precision: with the 80 MHz APB, /1
+    // reaches down to 19,532 baud, /256 to 77 (9600 baud takes /3).
     uint32_t apb = c3_clock_apb_hz();
-    uint64_t div16 = cfg->baud == 0 ? 0 : ((uint64_t)apb * 16u + cfg->baud / 2u) / cfg->baud;
-    if (div16 < 16u || (div16 >> 4) > 0xFFFu) {
+    uint64_t div16 = 0;
+    uint32_t pre = 1;
+    if (cfg->baud != 0) {
+        pre = (uint32_t)((uint64_t)apb / (4096ull * cfg->baud)) + 1u;
+        for (; pre <= 256u; pre++) {
+            uint64_t unit = (uint64_t)pre * cfg->baud;
+            div16 = ((uint64_t)apb * 16u + unit / 2u) / unit;
+            if ((div16 >> 4) <= 0xFFFu) {
+                break;
+            }
+        }
+    }
+    if (div16 < 16u || pre > 256u) {
         return "baudrate out of range for the APB clock";
     }
     if (cfg->bits < 5 || cfg->bits > 8) {
@@ -58,7 +72,7 @@ static const char *apply(int id, const mhal_uart_config_t *cfg) {
         conf0 |= UART_CONF0_PARITY_EN | (cfg->parity == MHAL_PARITY_ODD ? UART_CONF0_PARITY_ODD : 0u);
     }
     C3_REG(base + UART_INT_ENA) = 0;
-    C3_REG(base + UART_CLK_CONF) = UART_CLK_CONF_APB;
+    C3_REG(base + UART_CLK_CONF) = UART_CLK_CONF_APB | ((pre - 1u) << UART_CLK_CONF_DIV_NUM_SHIFT);
     C3_REG(base + UART_CLKDIV) = (uint32_t)(div16 >> 4) | ((uint32_t)(div16 & 15u) << 20);
     C3_REG(base + UART_CONF0) = conf0 | UART_CONF0_RXFIFO_RST;
     C3_REG(base + UART_CONF0) = conf0;

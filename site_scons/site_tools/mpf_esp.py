@@ -20,16 +20,19 @@ class _LinkerScriptAction:
         import string
         from pathlib import Path
 
+        from mpforge.errors import MpforgeError
+        from mpforge.scons_frontend import reported
+
         text = Path(source[0].abspath).read_text(encoding="utf-8")
         try:
             out = string.Template(text).substitute(self.fields)
         except KeyError as e:
             known = ", ".join(sorted(self.fields))
-            print(f"error: {source[0]}: unknown field ${{{e.args[0]}}}; known: {known}")
-            return 1
+            return reported(
+                MpforgeError(f"{source[0]}: unknown field ${{{e.args[0]}}}; known: {known}")
+            )
         except ValueError as e:
-            print(f"error: {source[0]}: {e} (write a literal $ as $$)")
-            return 1
+            return reported(MpforgeError(f"{source[0]}: {e} (write a literal $ as $$)"))
         Path(target[0].abspath).write_text(out, encoding="utf-8")
         return 0
 
@@ -61,6 +64,7 @@ class _EspImageAction:
         from mpforge.images import elf as elfreader
         from mpforge.images import esp
         from mpforge.images.size import check_fits, report
+        from mpforge.scons_frontend import reported
 
         elf = Path(source[0].abspath)
         directory = elf.parent
@@ -87,8 +91,7 @@ class _EspImageAction:
                     self.chip, layout, directory, directory / "firmware.esp-merged.bin", size_mb
                 )
         except MpforgeError as e:
-            print(f"error: {e.message}")
-            return 1
+            return reported(e)
         text = rep.summary(self.board)
         (directory / "firmware.size").write_text(text + "\n", encoding="utf-8")
         print(text)

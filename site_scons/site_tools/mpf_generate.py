@@ -20,13 +20,12 @@ only compiles and records its sources (MPF_COMPILE_SOURCES), which the SConstruc
 hands to env.MpfGenerate once the port's SConscript has named them all.
 """
 
-import subprocess
-import sys
 from pathlib import Path
 
-from mpforge import qstr
+from mpforge import process, qstr
 from mpforge.errors import MpforgeError
 from mpforge.generated import MODULES_JSON, QSTR_POOL_JSON
+from mpforge.scons_frontend import reported
 
 QSTR_HEADER = "qstrdefs.h"
 MODULE_HEADER = "moduletable.h"
@@ -38,8 +37,7 @@ def _action(generator):
             # the C header for the compiler, then the same facts as data for later stages
             generator([Path(s.abspath) for s in source], *(Path(t.abspath) for t in target))
         except MpforgeError as e:
-            print(f"error: {e.message}", file=sys.stderr)
-            return 1
+            return reported(e)
         return 0
 
     return build
@@ -72,9 +70,7 @@ def _preprocessed(env):
             (stand_ins / header).write_text("")
 
     def text_of(source):
-        run = subprocess.run(
-            [*command, str(source)], cwd=root, env=env["ENV"], capture_output=True, check=False
-        )
+        run = process.run([*command, str(source)], cwd=root, env=env["ENV"], text=False)
         if run.returncode != 0:
             message = run.stderr.decode(errors="replace").strip()
             raise MpforgeError(f"qstr scan: preprocessing {source} failed:\n{message}")
@@ -88,8 +84,7 @@ def _qstr_action(target, source, env):
     try:
         qstr.generate(c_sources, *(Path(t.abspath) for t in target), text_of=_preprocessed(env))
     except MpforgeError as e:
-        print(f"error: {e.message}", file=sys.stderr)
-        return 1
+        return reported(e)
     return 0
 
 

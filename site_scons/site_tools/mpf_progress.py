@@ -25,7 +25,7 @@ _SHORT = {
 
 
 def generate(env, verbose=False):
-    from mpforge.scons_frontend import quiet_reported_failures
+    from mpforge.scons_frontend import build_interrupted, quiet_reported_failures
 
     quiet_reported_failures()  # an `error:` line of a step is the build's last word
     if not verbose:
@@ -47,8 +47,8 @@ def generate(env, verbose=False):
     def end(where):
         from SCons.Script import GetBuildFailures
 
-        if GetBuildFailures():
-            return  # the failing step said what went wrong
+        if GetBuildFailures() or build_interrupted():
+            return  # the failing step said what went wrong; Ctrl-C: `mpforge build` says it
         ran = count[0]
         total = max(env.get("MPF_TOTAL_STEPS", 0), ran)
         if ran == 0:
