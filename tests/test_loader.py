@@ -318,7 +318,6 @@ def malformed_cases() -> dict[str, tuple[bytes, tuple[str, ...]]]:
     return c
 
 
-
 # LOAD_CONST_SMALL_INT operands (signed vuint, mpy-format.md section 3.2): minimal
 # encodings of the edge values, and redundant ones whose top bits only repeat the sign
 # and whose bytes are all defined opcodes, so that a pass misreading the operand's
@@ -355,6 +354,36 @@ def small_int_value(enc: bytes, small_int_bits: int) -> int | None:
     if v >> (word - 1):
         v -= 1 << word
     return v if -(1 << (small_int_bits - 1)) <= v < (1 << (small_int_bits - 1)) else None
+
+
+# Verified bytecode whose stack item the compiler always makes a small int holds another
+# object (a forged file): the VM raises RuntimeError, never reads the object as a small
+# int (a failed tag check on CONFIG_CHECK_TAGS builds, a wrong import level or an
+# iterator index from a pointer's bits elsewhere).
+FORGED_ITEMS = {
+    # None as the level of `import x`
+    "import_level": bytes(
+        [LOAD_CONST_NONE, LOAD_CONST_NONE, 0x1B, 3, POP_TOP, LOAD_CONST_NONE, RETURN_VALUE]
+    ),
+    # None as the star bitmap of print(*...)
+    "call_star_bitmap": bytes(
+        [LOAD_NAME, 2, LOAD_CONST_NONE, 0x35, 0, POP_TOP, LOAD_CONST_NONE, RETURN_VALUE]
+    ),
+    # an inline list iterator (1, [], None, None) whose index is None
+    "for_iter_index": bytes(
+        [
+            *(small_int(1), 0x2B, 0, LOAD_CONST_NONE, LOAD_CONST_NONE),
+            *(0x4B, 3, POP_TOP, JUMP, 0x40 - 5, LOAD_CONST_NONE, RETURN_VALUE),
+        ]
+    ),
+    # END_FINALLY given the unwind count 128 (no block to leave) over None, not a target
+    "unwind_target": bytes(
+        [
+            *(0x49, 1, LOAD_CONST_NONE, POP_TOP, LOAD_CONST_NONE, 0x22, 0x81, 0x00),
+            *(0x5D, LOAD_CONST_NONE, RETURN_VALUE),
+        ]
+    ),
+}
 
 CASES = malformed_cases()
 BUILDS = host_build_dirs()
@@ -428,6 +457,22 @@ class TestLoader:
             assert_rejected(proc, path, ("small int",))
         else:
             assert (proc.returncode, proc.stdout, proc.stderr) == (0, f"{value}\n", "")
+
+    @pytest.mark.parametrize("name", sorted(FORGED_ITEMS))
+    def test_forged_stack_item(self, build: Path, tmp_path: Path, name: str) -> None:
+        path = tmp_path / f"{name}.mpy"
+        path.write_bytes(image(module(FORGED_ITEMS[name], n_state=8, n_exc=1)))
+        proc = run(build, path)
+        where = f"stdout={proc.stdout!r} stderr={proc.stderr!r}"
+        assert proc.returncode == 1, where
+        last = proc.stderr.splitlines()[-1] if proc.stderr else ""
+        # (without the VM's fast paths FOR_ITER asks the list itself for its next item)
+        # (terse builds print the exception's name only)
+        assert last in ("RuntimeError: invalid bytecode", "RuntimeError") or (
+            name == "for_iter_index" and last.startswith("TypeError: ")
+        ), where
+        for bad in ("AddressSanitizer", "runtime error", "tag check"):
+            assert bad not in proc.stderr, where
 
     def test_complex_constant(self, build: Path, tmp_path: Path) -> None:
         """Tag 9 (mpy-cross writes "2j"; "(a+bj)" is accepted too) where complex exists."""
