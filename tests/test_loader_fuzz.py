@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pytest
 from corpus_runner import CORPUS_DIR, find_mpy_cross, host_build_dirs
+from test_loader import vuint
 
 from mpforge import opcodes
 from mpforge.frozen import mpy as mpyfile
@@ -51,15 +52,6 @@ def host_builds() -> list[Path]:
 
 
 BUILDS = host_builds()
-
-
-def vuint(v: int) -> bytes:
-    groups = [v & 0x7F]
-    v >>= 7
-    while v:
-        groups.append(0x80 | (v & 0x7F))
-        v >>= 7
-    return bytes(reversed(groups))
 
 
 def vuint_end(data: bytes | bytearray, pos: int) -> int:
