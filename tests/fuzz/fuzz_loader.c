@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "mpf_int.h"
+#include "mpf.h"
 #include "host.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
