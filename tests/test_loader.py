@@ -376,6 +376,12 @@ FORGED_ITEMS = {
             *(0x4B, 3, POP_TOP, JUMP, 0x40 - 5, LOAD_CONST_NONE, RETURN_VALUE),
         ]
     ),
+    # STORE_MAP into None, not BUILD_MAP's dict
+    "store_map_target": bytes(
+        [LOAD_CONST_NONE] * 3 + [0x62, POP_TOP, LOAD_CONST_NONE, RETURN_VALUE]
+    ),
+    # MAKE_FUNCTION_DEFARGS given 5 as the default tuple (argument binding reads a tuple)
+    "defargs_tuple": bytes([small_int(5), 0x53, 0x33, 0, POP_TOP, LOAD_CONST_NONE, RETURN_VALUE]),
     # END_FINALLY given the unwind count 128 (no block to leave) over None, not a target
     "unwind_target": bytes(
         [
@@ -461,7 +467,8 @@ class TestLoader:
     @pytest.mark.parametrize("name", sorted(FORGED_ITEMS))
     def test_forged_stack_item(self, build: Path, tmp_path: Path, name: str) -> None:
         path = tmp_path / f"{name}.mpy"
-        path.write_bytes(image(module(FORGED_ITEMS[name], n_state=8, n_exc=1)))
+        child = [module(bytes([LOAD_CONST_NONE, RETURN_VALUE]))] if name == "defargs_tuple" else []
+        path.write_bytes(image(module(FORGED_ITEMS[name], n_state=8, n_exc=1, children=child)))
         proc = run(build, path)
         where = f"stdout={proc.stdout!r} stderr={proc.stderr!r}"
         assert proc.returncode == 1, where
