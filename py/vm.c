@@ -391,15 +391,6 @@ static inline mpf_int_t small_int_item(mpf_obj_t o) {
     return mpf_obj_small_int_value(o);
 }
 
-// MAKE_*_DEFARGS: the default tuple and keyword-default dict (each may be NULL) that the
-// argument binding reads as a tuple and a dict; raises if forged bytecode gave others.
-static void check_defargs(mpf_obj_t dt, mpf_obj_t dk) {
-    if (MPF_UNLIKELY((dt != MPF_OBJ_NULL && !mpf_obj_is_type(dt, &mpf_type_tuple)) ||
-                     (dk != MPF_OBJ_NULL && !mpf_obj_is_type(dk, &mpf_type_dict)))) {
-        bad_bytecode();
-    }
-}
-
 // The cell in a local slot; raises if the slot holds no cell (malformed bytecode).
 static inline mpf_cell_t *cell_of(mpf_obj_t o) {
     if (MPF_UNLIKELY(!mpf_obj_is_type(o, &mpf_type_cell))) {
@@ -926,9 +917,6 @@ reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
         size_t n = *ip++; \
         size_t d = (plain) ? 0 : 2; \
         sp -= n + d; \
-        if (d) { \
-            check_defargs(sp[1], sp[2]); \
-        } \
         mpf_obj_t f = mpf_obj_new_fun_bc(rc->children[r], ctx, d ? sp[1] : MPF_OBJ_NULL, d ? sp[2] : MPF_OBJ_NULL, n, sp + 1 + d); \
         PUSH(f); \
         VM_NEXT; \
@@ -945,9 +933,6 @@ reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
         size_t n = op <= MPF_OP_MAKE_CLOSURE_DEFARGS ? *ip++ : 0;
         size_t d = (op == MPF_OP_MAKE_CLOSURE_DEFARGS || op == MPF_OP_MAKE_FUNCTION_DEFARGS) ? 2 : 0;
         sp -= n + d;
-        if (d) {
-            check_defargs(sp[1], sp[2]);
-        }
         mpf_obj_t f = mpf_obj_new_fun_bc(rc->children[r], ctx, d ? sp[1] : MPF_OBJ_NULL, d ? sp[2] : MPF_OBJ_NULL, n, sp + 1 + d);
         PUSH(f);
         VM_NEXT;
@@ -1138,7 +1123,6 @@ reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
         mpf_uint_t r = ARG_U(); \
         mpf_obj_t dk = (plain) ? MPF_OBJ_NULL : POP(); \
         mpf_obj_t dt = (plain) ? MPF_OBJ_NULL : POP(); \
-        check_defargs(dt, dk); \
         PUSH(mpf_obj_new_fun_bc(rc->children[r], ctx, dt, dk, 0, NULL)); \
         VM_NEXT; \
     }
