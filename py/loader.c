@@ -26,11 +26,8 @@ static bool op_defined(uint8_t b, unsigned *opnd) {
         *opnd = MPF_OPND_NONE;
         return true;
     }
-    if (op_info[b] == 0) {
-        return false;
-    }
-    *opnd = op_info[b] - 1u;
-    return true;
+    *opnd = op_info[b] == 0 ? MPF_OPND_NONE : op_info[b] - 1u;
+    return op_info[b] != 0;
 }
 
 static bool fail(reader_t *r, const char *msg) {
@@ -62,19 +59,20 @@ static bool get_uint(const uint8_t **pp, const uint8_t *end, mpf_uint_t *out) {
     return true;
 }
 
-// Signed vuint (LOAD_CONST_SMALL_INT's operand) from [*pp] bounded by [end], decoded as
-// the VM does (bit 6 of the first byte is the sign); false on truncation, on more bytes
-// than a word needs, or on a value that is not a small int. With 31-bit small ints a
-// value may take 5 bytes whose top bits only repeat the sign.
-static bool get_sint(const uint8_t **pp, const uint8_t *end) {
+// Signed vuint (LOAD_CONST_SMALL_INT's operand) from [*pp] bounded by [end] into [*out]
+// (its two's-complement bits), decoded as the VM does (bit 6 of the first byte is the
+// sign); false on truncation, on more bytes than a word needs, or on a value that is not
+// a small int. With 31-bit small ints a value may take 5 bytes whose top bits only
+// repeat the sign (so the unsigned get_uint cannot size it: -2^30 overflows it).
+static bool get_sint(const uint8_t **pp, const uint8_t *end, mpf_uint_t *out) {
     const uint8_t *p = *pp;
     if (p >= end) {
         return false;
     }
     mpf_uint_t v = (*p & 0x40) ? ~(mpf_uint_t)0 : 0;
     for (size_t n = 0;; n++) {
-        if (p >= end || n > (sizeof(mpf_uint_t) * 8 + 6) / 7) {
-            return false;
+        if (p >= end || n >= (sizeof(mpf_uint_t) * 8 + 6) / 7) {
+            return false;   // (5 bytes hold a 32-bit word, 10 a 64-bit one)
         }
         uint8_t b = *p++;
         v = (v << 7) | (b & 0x7F);
@@ -83,6 +81,7 @@ static bool get_sint(const uint8_t **pp, const uint8_t *end) {
         }
     }
     *pp = p;
+    *out = v;
     return (mpf_int_t)v >= MPF_SMALL_INT_MIN && (mpf_int_t)v <= MPF_SMALL_INT_MAX;
 }
 
@@ -278,148 +277,158 @@ static bool decode_size(const uint8_t **pp, const uint8_t *end, mpf_uint_t *n_in
     return true;
 }
 
-// Check the opcode stream of [rc] (section 14).
+// One decoded instruction. decode_insn sets every field for every opcode (0 where the
+// opcode has no such part), so no reader of a field depends on the opcode's shape.
+typedef struct insn {
+    uint8_t op;
+    uint8_t tail;       // trailing byte (MAKE_CLOSURE*: cells, UNWIND_JUMP: count)
+    uint8_t opnd;       // MPF_OPND_*
+    mpf_uint_t u;       // vuint operand (LOAD_CONST_SMALL_INT: the value's bits)
+    ptrdiff_t target;   // jump target offset (not range-checked here)
+    size_t next;        // offset of the following instruction
+} insn_t;
+
+// Decode the instruction at [pc] of the [len]-byte stream [code] into [*in], the one
+// decoder of the verifier's passes; NULL, or why the bytes are not an instruction.
+static const char *decode_insn(const uint8_t *code, size_t len, size_t pc, insn_t *in) {
+    const uint8_t *p = code + pc, *end = code + len;
+    *in = (insn_t){.op = *p++};
+    unsigned opnd;
+    bool defined = op_defined(in->op, &opnd);
+    in->opnd = (uint8_t)opnd;
+    if (!defined) {
+        return "undefined opcode";
+    }
+    switch (opnd) {
+        case MPF_OPND_NONE:
+            break;
+        case MPF_OPND_S:
+            if (!get_sint(&p, end, &in->u)) {
+                return "truncated or oversized small int operand";
+            }
+            break;
+        case MPF_OPND_JS:
+        case MPF_OPND_JSB:
+        case MPF_OPND_JU: {
+            if (p >= end || ((p[0] & 0x80) && p + 1 >= end)) {
+                return "truncated jump operand";
+            }
+            bool two = (p[0] & 0x80) != 0;
+            mpf_uint_t v = two ? (mpf_uint_t)((p[0] & 0x7F) | (p[1] << 7)) : p[0];
+            p += two ? 2 : 1;
+            // the target is relative to the byte after the offset (UNWIND_JUMP's count)
+            ptrdiff_t off = opnd == MPF_OPND_JU ? (ptrdiff_t)v : (ptrdiff_t)v - (two ? 0x4000 : 0x40);
+            in->target = (p - code) + off;
+            break;
+        }
+        default:    // Q, U, C, R, RB
+            if (!get_uint(&p, end, &in->u)) {
+                return "truncated opcode operand";
+            }
+            break;
+    }
+    if (opnd == MPF_OPND_RB || opnd == MPF_OPND_JSB) {
+        if (p >= end) {
+            return opnd == MPF_OPND_RB ? "truncated closure operand" : "truncated UNWIND_JUMP";
+        }
+        in->tail = *p++;
+    }
+    in->next = (size_t)(p - code);
+    return NULL;
+}
+
+// Why the decoded instruction [in] of [rc] is invalid, or NULL; [starts] marks the
+// instruction boundaries once the first pass made it (NULL in the first pass).
+static const char *check_insn(const reader_t *r, const mpf_raw_code_t *rc, const insn_t *in, const uint8_t *starts) {
+    uint8_t op = in->op;
+    mpf_uint_t u = in->u;
+    size_t len = (size_t)(rc->code_end - rc->code);
+    switch (in->opnd) {
+        case MPF_OPND_JSB:
+            if ((in->tail & 0x7F) == 0) {
+                return "UNWIND_JUMP with zero count";
+            }
+            // fall through
+        case MPF_OPND_JS:
+        case MPF_OPND_JU:
+            if (in->target < 0 || (size_t)in->target >= len) {
+                return "jump target outside the function";
+            }
+            if (starts != NULL && !(starts[(size_t)in->target / 8] & (1u << ((size_t)in->target % 8)))) {
+                return "jump target not on an instruction boundary";
+            }
+            break;
+        case MPF_OPND_Q:
+            if (u >= r->n_qstr) {
+                return "qstr index out of range";
+            }
+            break;
+        case MPF_OPND_C:
+            if (u >= r->n_obj) {
+                return "constant index out of range";
+            }
+            break;
+        case MPF_OPND_RB:
+            if (in->tail > rc->n_state) {
+                return "closure cell count too large";
+            }
+            // fall through
+        case MPF_OPND_R:
+            if (u >= rc->n_children) {
+                return "child index out of range";
+            }
+            break;
+        case MPF_OPND_U:
+            if ((op == MPF_OP_LOAD_FAST_N || op == MPF_OP_STORE_FAST_N || op == MPF_OP_LOAD_DEREF ||
+                 op == MPF_OP_STORE_DEREF || op == MPF_OP_DELETE_FAST || op == MPF_OP_DELETE_DEREF) && u >= rc->n_state) {
+                return "local slot out of range";
+            } else if (op == MPF_OP_BUILD_SLICE && u != 2 && u != 3) {
+                return "BUILD_SLICE operand not 2 or 3";
+            } else if ((op == MPF_OP_BUILD_TUPLE || op == MPF_OP_BUILD_LIST || op == MPF_OP_BUILD_SET ||
+                        op == MPF_OP_UNPACK_SEQUENCE) && u > rc->n_state) {
+                return "operand count exceeds the frame size";
+            } else if (op == MPF_OP_UNPACK_EX && (u & 0xFF) + (u >> 8) + 1 > rc->n_state) {
+                return "operand count exceeds the frame size";
+            } else if ((op >= MPF_OP_CALL_FUNCTION && op <= MPF_OP_CALL_METHOD_VAR_KW) &&
+                       ((u >> 16) != 0 || (u & 0xFF) + 2 * (u >> 8) > rc->n_state)) {
+                return "call operand exceeds the frame size";
+            } else if (op == MPF_OP_STORE_COMP && (u >> 2) >= rc->n_state) {
+                return "STORE_COMP index out of range";
+            }
+            break;
+        default:
+            if (op >= 0xB0 && op <= 0xCF && (size_t)(op & 0xF) >= rc->n_state) {
+                return "local slot out of range";
+            }
+            break;
+    }
+    return NULL;
+}
+
+// Check the opcode stream of [rc] (section 14): the first pass decodes it to its end
+// and marks the instruction boundaries, the second checks the jump targets on them.
 static bool verify_code(reader_t *r, const mpf_raw_code_t *rc) {
-    const uint8_t *code = rc->code, *end = rc->code_end;
-    size_t len = (size_t)(end - code);
+    size_t len = (size_t)(rc->code_end - rc->code);
     if (len == 0) {
         return fail(r, "empty bytecode");
     }
     uint8_t *starts = mpf_gc_alloc((len + 7) / 8, false);
-    for (int pass = 0; pass < 2; pass++) {
-        const uint8_t *p = code;
-        while (p < end) {
-            const uint8_t *insn = p;
-            if (pass == 0) {
-                starts[(size_t)(p - code) / 8] |= (uint8_t)(1u << ((size_t)(p - code) % 8));
-            }
-            uint8_t op = *p++;
-            unsigned opnd;
-            if (!op_defined(op, &opnd)) {
-                mpf_gc_free(starts);
-                return fail(r, "undefined opcode");
-            }
-            mpf_uint_t u = 0;
-            switch (opnd) {
-                case MPF_OPND_NONE:
-                    break;
-                case MPF_OPND_Q:
-                case MPF_OPND_U:
-                case MPF_OPND_C:
-                case MPF_OPND_R:
-                case MPF_OPND_RB:
-                    if (!get_uint(&p, end, &u)) {
-                        mpf_gc_free(starts);
-                        return fail(r, "truncated opcode operand");
-                    }
-                    break;
-                case MPF_OPND_S:
-                    if (!get_sint(&p, end)) {
-                        mpf_gc_free(starts);
-                        return fail(r, "truncated or oversized small int operand");
-                    }
-                    break;
-                default: {
-                    if (p >= end || ((p[0] & 0x80) && p + 1 >= end)) {
-                        mpf_gc_free(starts);
-                        return fail(r, "truncated jump operand");
-                    }
-                    bool two = (p[0] & 0x80) != 0;
-                    u = two ? (mpf_uint_t)((p[0] & 0x7F) | (p[1] << 7)) : p[0];
-                    p += two ? 2 : 1;
-                    mpf_int_t off = (opnd == MPF_OPND_JU) ? (mpf_int_t)u : (mpf_int_t)u - (two ? 0x4000 : 0x40);
-                    const uint8_t *base = p;
-                    if (opnd == MPF_OPND_JSB) {
-                        if (p >= end) {
-                            mpf_gc_free(starts);
-                            return fail(r, "truncated UNWIND_JUMP");
-                        }
-                        if ((*p & 0x7F) == 0) {
-                            mpf_gc_free(starts);
-                            return fail(r, "UNWIND_JUMP with zero count");
-                        }
-                    }
-                    ptrdiff_t t = (base - code) + off;
-                    if (t < 0 || (size_t)t >= len) {
-                        mpf_gc_free(starts);
-                        return fail(r, "jump target outside the function");
-                    }
-                    if (pass == 1 && !(starts[(size_t)t / 8] & (1u << ((size_t)t % 8)))) {
-                        mpf_gc_free(starts);
-                        return fail(r, "jump target not on an instruction boundary");
-                    }
-                    if (opnd == MPF_OPND_JSB) {
-                        p++;
-                    }
-                    break;
+    const char *bad = NULL;
+    for (int pass = 0; pass < 2 && bad == NULL; pass++) {
+        for (size_t pc = 0; pc < len && bad == NULL;) {
+            insn_t in;
+            bad = decode_insn(rc->code, len, pc, &in);
+            if (bad == NULL) {
+                if (pass == 0) {
+                    starts[pc / 8] |= (uint8_t)(1u << (pc % 8));
                 }
+                bad = check_insn(r, rc, &in, pass == 1 ? starts : NULL);
             }
-            if (opnd == MPF_OPND_RB) {
-                if (p >= end) {
-                    mpf_gc_free(starts);
-                    return fail(r, "truncated closure operand");
-                }
-                if (*p > rc->n_state) {
-                    mpf_gc_free(starts);
-                    return fail(r, "closure cell count too large");
-                }
-                p++;
-            }
-            const char *bad = NULL;
-            switch (opnd) {
-                case MPF_OPND_Q:
-                    if (u >= r->n_qstr) {
-                        bad = "qstr index out of range";
-                    }
-                    break;
-                case MPF_OPND_C:
-                    if (u >= r->n_obj) {
-                        bad = "constant index out of range";
-                    }
-                    break;
-                case MPF_OPND_R:
-                case MPF_OPND_RB:
-                    if (u >= rc->n_children) {
-                        bad = "child index out of range";
-                    }
-                    break;
-                case MPF_OPND_U:
-                    if ((op == MPF_OP_LOAD_FAST_N || op == MPF_OP_STORE_FAST_N || op == MPF_OP_LOAD_DEREF ||
-                         op == MPF_OP_STORE_DEREF || op == MPF_OP_DELETE_FAST || op == MPF_OP_DELETE_DEREF) && u >= rc->n_state) {
-                        bad = "local slot out of range";
-                    } else if (op == MPF_OP_BUILD_SLICE && u != 2 && u != 3) {
-                        bad = "BUILD_SLICE operand not 2 or 3";
-                    } else if ((op == MPF_OP_BUILD_TUPLE || op == MPF_OP_BUILD_LIST || op == MPF_OP_BUILD_SET ||
-                                op == MPF_OP_UNPACK_SEQUENCE) && u > rc->n_state) {
-                        bad = "operand count exceeds the frame size";
-                    } else if (op == MPF_OP_UNPACK_EX && (u & 0xFF) + (u >> 8) + 1 > rc->n_state) {
-                        bad = "operand count exceeds the frame size";
-                    } else if ((op >= MPF_OP_CALL_FUNCTION && op <= MPF_OP_CALL_METHOD_VAR_KW) &&
-                               ((u >> 16) != 0 || (u & 0xFF) + 2 * (u >> 8) > rc->n_state)) {
-                        bad = "call operand exceeds the frame size";
-                    } else if (op == MPF_OP_STORE_COMP && (u >> 2) >= rc->n_state) {
-                        bad = "STORE_COMP index out of range";
-                    }
-                    break;
-                default:
-                    break;
-            }
-            if (op >= 0xB0 && op <= 0xCF && (size_t)(op & 0xF) >= rc->n_state) {
-                bad = "local slot out of range";
-            }
-            if (bad != NULL) {
-                mpf_gc_free(starts);
-                return fail(r, bad);
-            }
-            (void)insn;
-        }
-        if (p != end) {
-            mpf_gc_free(starts);
-            return fail(r, "opcode stream overruns the function");
+            pc = in.next;
         }
     }
     mpf_gc_free(starts);
-    return true;
+    return bad == NULL || fail(r, bad);
 }
 
 // ---------------------------------------------------------------- stack-depth pass
@@ -480,42 +489,11 @@ typedef struct sd_state {
     int32_t limit;      // deepest allowed: n_state minus the local slots
 } sd_state_t;
 
-// One decoded instruction of an already verified stream.
-typedef struct sd_insn {
-    uint8_t op;
-    unsigned opnd;
-    mpf_uint_t u;       // vuint operand
-    size_t target;      // jump target offset
-    uint8_t tail;       // trailing byte
-    size_t next;        // offset of the following instruction
-} sd_insn_t;
-
-static void sd_decode(const uint8_t *code, size_t pc, sd_insn_t *in) {
-    const uint8_t *p = code + pc;
-    in->op = *p++;
-    op_defined(in->op, &in->opnd);
-    in->u = 0;
-    switch (in->opnd) {
-        case MPF_OPND_NONE:
-            break;
-        case MPF_OPND_JS:
-        case MPF_OPND_JSB:
-        case MPF_OPND_JU: {
-            bool two = (p[0] & 0x80) != 0;
-            mpf_uint_t v = two ? (mpf_uint_t)((p[0] & 0x7F) | (p[1] << 7)) : p[0];
-            p += two ? 2 : 1;
-            mpf_int_t off = in->opnd == MPF_OPND_JU ? (mpf_int_t)v : (mpf_int_t)v - (two ? 0x4000 : 0x40);
-            in->target = (size_t)((p - code) + off);
-            break;
-        }
-        default:
-            get_uint(&p, p + 16, &in->u);  // bounds were checked by verify_code
-            break;
-    }
-    if (in->opnd == MPF_OPND_RB || in->opnd == MPF_OPND_JSB) {
-        in->tail = *p++;
-    }
-    in->next = (size_t)(p - code);
+// The instruction at [pc] of [rc]'s stream, which verify_code accepted (decoded by the
+// same decode_insn, so the passes agree on every boundary and operand).
+static void sd_decode(const mpf_raw_code_t *rc, size_t pc, insn_t *in) {
+    const char *bad = decode_insn(rc->code, (size_t)(rc->code_end - rc->code), pc, in);
+    (void)bad;
 }
 
 // Record that offset [t] is reached with [depth] inside [block]; false on a conflict.
@@ -539,7 +517,7 @@ static bool sd_reach(reader_t *r, sd_state_t *st, size_t t, int32_t depth, uint3
 }
 
 // Stack items [in] reads and its net effect [*net] when they depend on the operand.
-static int32_t sd_dynamic(const sd_insn_t *in, int32_t *net) {
+static int32_t sd_dynamic(const insn_t *in, int32_t *net) {
     mpf_uint_t u = in->u;
     int32_t p = (int32_t)(u & 0xFF), k = (int32_t)((u >> 8) & 0xFF);
     switch (in->op) {
@@ -587,8 +565,8 @@ static bool sd_step(reader_t *r, const mpf_raw_code_t *rc, sd_state_t *st, size_
     size_t len = (size_t)(rc->code_end - rc->code);
     int32_t d = st->depth[pc];
     uint32_t b = st->block[pc];
-    sd_insn_t in;
-    sd_decode(rc->code, pc, &in);
+    insn_t in;
+    sd_decode(rc, pc, &in);
     int32_t need, net;
     op_stack(in.op, &need, &net);
     if (need == MPF_STACK_DYN || net == MPF_STACK_DYN) {
@@ -620,22 +598,22 @@ static bool sd_step(reader_t *r, const mpf_raw_code_t *rc, sd_state_t *st, size_
             }
             return true;
         case MPF_OP_JUMP:
-            return sd_reach(r, st, in.target, d, b);
+            return sd_reach(r, st, (size_t)in.target, d, b);
         case MPF_OP_POP_JUMP_IF_TRUE:
         case MPF_OP_POP_JUMP_IF_FALSE:
-            if (!sd_reach(r, st, in.target, d - 1, b)) {
+            if (!sd_reach(r, st, (size_t)in.target, d - 1, b)) {
                 return false;
             }
             break;
         case MPF_OP_JUMP_IF_TRUE_OR_POP:
         case MPF_OP_JUMP_IF_FALSE_OR_POP:
-            if (!sd_reach(r, st, in.target, d, b)) {
+            if (!sd_reach(r, st, (size_t)in.target, d, b)) {
                 return false;
             }
             net = -1;
             break;
         case MPF_OP_FOR_ITER:
-            if (!sd_reach(r, st, in.target, d - 4, b)) {
+            if (!sd_reach(r, st, (size_t)in.target, d - 4, b)) {
                 return false;
             }
             net = 1;
@@ -654,7 +632,7 @@ static bool sd_step(reader_t *r, const mpf_raw_code_t *rc, sd_state_t *st, size_
             nb->level = (uint16_t)level;
             // a with block keeps __exit__ and the manager below its saved depth
             nb->saved = in.op == MPF_OP_SETUP_WITH ? d + 1 : d;
-            if (!sd_reach(r, st, in.target, nb->saved + 1, (uint32_t)st->n_blocks)) {
+            if (!sd_reach(r, st, (size_t)in.target, nb->saved + 1, (uint32_t)st->n_blocks)) {
                 return false;
             }
             b = (uint32_t)st->n_blocks;
@@ -664,7 +642,7 @@ static bool sd_step(reader_t *r, const mpf_raw_code_t *rc, sd_state_t *st, size_
             if (b == 0) {
                 return fail(r, "POP_EXCEPT_JUMP outside any try block");
             }
-            return sd_reach(r, st, in.target, d, st->blocks[b].parent);
+            return sd_reach(r, st, (size_t)in.target, d, st->blocks[b].parent);
         case MPF_OP_END_FINALLY:
             if (b == 0) {
                 return fail(r, "END_FINALLY outside any try block");
@@ -693,7 +671,7 @@ static bool sd_step(reader_t *r, const mpf_raw_code_t *rc, sd_state_t *st, size_
             if (in.tail & 0x80) {
                 dd -= 4;
             }
-            return sd_reach(r, st, in.target, dd, b);
+            return sd_reach(r, st, (size_t)in.target, dd, b);
         }
         default:
             break;
@@ -719,8 +697,8 @@ static size_t code_locals(const mpf_raw_code_t *rc, size_t *n_setup) {
     }
     *n_setup = 0;
     for (size_t pc = 0; pc < len;) {
-        sd_insn_t in;
-        sd_decode(code, pc, &in);
+        insn_t in;
+        sd_decode(rc, pc, &in);
         size_t slot = SIZE_MAX;
         if (in.op >= MPF_OP_LOAD_FAST_N && in.op <= MPF_OP_DELETE_DEREF) {
             slot = in.u;

@@ -4,6 +4,12 @@
 
 // ---------------------------------------------------------------- bytecode functions
 mpf_obj_t mpf_obj_new_fun_bc(const mpf_raw_code_t *rc, const mpf_module_ctx_t *ctx, mpf_obj_t def, mpf_obj_t kwdef, size_t n_closed, const mpf_obj_t *closed) {
+    // MAKE_*_DEFARGS's tuple and dict (or NULL), which argument binding reads as such,
+    // unless the bytecode is forged
+    if ((def != MPF_OBJ_NULL && !mpf_obj_is_type(def, &mpf_type_tuple)) ||
+        (kwdef != MPF_OBJ_NULL && !mpf_obj_is_type(kwdef, &mpf_type_dict))) {
+        mpf_raise_msg(&mpf_type_RuntimeError, "invalid bytecode");
+    }
     mpf_fun_bc_t *f = mpf_new_var(mpf_fun_bc_t, mpf_obj_t, n_closed);
     f->base.type = &mpf_type_fun_bc;
     f->rc = rc;

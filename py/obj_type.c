@@ -1160,6 +1160,13 @@ static mpf_obj_t build_class(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     }
     mpf_obj_t body = args[0];
     mpf_obj_t name = args[1];
+    // (a builtin any program can call: the class statement passes these two, a call may not)
+    if (!mpf_obj_is_type(body, &mpf_type_fun_bc)) {
+        mpf_raise_msg(&mpf_type_TypeError, "__build_class__: func must be a function");
+    }
+    if (!MPF_IS_STR(name)) {
+        mpf_raise_msg(&mpf_type_TypeError, "__build_class__: name is not a string");
+    }
     mpf_obj_t bases = mpf_obj_new_tuple(n_args - 2, args + 2);
 #if !CONFIG_CLASS_ADVANCED
     // metaclass= only (a function, or type): other class keywords need CONFIG_CLASS_ADVANCED
@@ -1174,7 +1181,7 @@ static mpf_obj_t build_class(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
         mpf_obj_t a[3] = {name, bases, dict};
         cls = mpf_call(meta, 3, 0, a);
     } else {
-        cls = mpf_make_class(mpf_obj_qstr_value(name), bases, dict);
+        cls = mpf_make_class(mpf_builtin_attr_name(name), bases, dict);
     }
 #else
     // call: name, bases, namespace, then the keywords other than metaclass= (for
@@ -1213,7 +1220,7 @@ static mpf_obj_t build_class(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
         call[2] = dict;
         cls = mpf_call(meta, 3, nk, call);
     } else {
-        cls = make_class(&mpf_type_type, mpf_obj_qstr_value(name), bases, dict, nk, call + 3);
+        cls = make_class(&mpf_type_type, mpf_builtin_attr_name(name), bases, dict, nk, call + 3);
     }
 #endif
     if (mpf_obj_is_type(cell, &mpf_type_cell)) {

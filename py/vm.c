@@ -381,6 +381,16 @@ MPF_NORETURN static void bad_bytecode(void) {
     mpf_raise_msg(&mpf_type_RuntimeError, "invalid bytecode");
 }
 
+// The value of a stack item the compiler always makes a small int (an import level, a
+// call's star bitmap, an inline iterator's index, an unwind target); raises if forged
+// bytecode put something else there.
+static inline mpf_int_t small_int_item(mpf_obj_t o) {
+    if (MPF_UNLIKELY(!mpf_obj_is_small_int(o))) {
+        bad_bytecode();
+    }
+    return mpf_obj_small_int_value(o);
+}
+
 // The cell in a local slot; raises if the slot holds no cell (malformed bytecode).
 static inline mpf_cell_t *cell_of(mpf_obj_t o) {
     if (MPF_UNLIKELY(!mpf_obj_is_type(o, &mpf_type_cell))) {
@@ -891,7 +901,7 @@ reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
     VM_CASE(IMPORT_NAME) : {
         mpf_qstr_t q = QSTR();
         mpf_obj_t fromlist = POP();
-        SET_TOP(mpf_import_stmt(q, fromlist, mpf_obj_small_int_value(TOP()), ctx->globals));
+        SET_TOP(mpf_import_stmt(q, fromlist, small_int_item(TOP()), ctx->globals));
         VM_NEXT;
     }
     VM_CASE(IMPORT_FROM) : {
@@ -1158,7 +1168,7 @@ reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
         CALL_SAVE_SP();
         mpf_obj_t f = sp[0];
         if (var) {
-            mpf_uint_t star = (mpf_uint_t)mpf_obj_small_int_value(sp[p + 2 * k + 1 + m]);
+            mpf_uint_t star = (mpf_uint_t)small_int_item(sp[p + 2 * k + 1 + m]);
             SET_TOP(mpf_call_var_kw(f, m ? sp[1] : MPF_OBJ_NULL, p, k, sp + 1 + m, star));
             VM_NEXT;
         }
@@ -1181,7 +1191,7 @@ reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
         size_t p = u & 0xFF, k = u >> 8; \
         sp -= p + 2 * k + 1 + m; \
         CALL_SAVE_SP(); \
-        mpf_uint_t star = (mpf_uint_t)mpf_obj_small_int_value(sp[p + 2 * k + 1 + m]); \
+        mpf_uint_t star = (mpf_uint_t)small_int_item(sp[p + 2 * k + 1 + m]); \
         SET_TOP(mpf_call_var_kw(sp[0], m ? sp[1] : MPF_OBJ_NULL, p, k, sp + 1 + m, star)); \
         VM_NEXT; \
     }
@@ -1310,7 +1320,7 @@ reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
             size_t len;
             mpf_obj_t *items;
             mpf_obj_get_array(it[1], &len, &items);
-            mpf_int_t i = mpf_obj_small_int_value(it[2]);
+            mpf_int_t i = small_int_item(it[2]);
             if ((size_t)i < len) {
                 v = items[i];
                 it[2] = mpf_obj_new_small_int(i + 1);
@@ -1476,6 +1486,9 @@ reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
     VM_CASE(STORE_MAP) : {
         mpf_obj_t k = POP();
         mpf_obj_t v = POP();
+        if (MPF_UNLIKELY(!mpf_obj_is_type(TOP(), &mpf_type_dict))) {
+            bad_bytecode();  // BUILD_MAP's dict, unless the bytecode is forged
+        }
         mpf_dict_store(TOP(), k, v);
         VM_NEXT;
     }
@@ -1681,9 +1694,8 @@ unwind_loop:
         fr->exc_sp--;
     }
     {
-        mpf_obj_t t = POP();
-        mpf_int_t target = mpf_obj_small_int_value(t);
-        if (!mpf_obj_is_small_int(t) || target < 0 || target >= rc->code_end - rc->code) {
+        mpf_int_t target = small_int_item(POP());
+        if (target < 0 || target >= rc->code_end - rc->code) {
             bad_bytecode();
         }
         if (unwind_c & 0x80) {

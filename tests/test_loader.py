@@ -318,8 +318,88 @@ def malformed_cases() -> dict[str, tuple[bytes, tuple[str, ...]]]:
     return c
 
 
+# LOAD_CONST_SMALL_INT operands (signed vuint, mpy-format.md section 3.2): minimal
+# encodings of the edge values, and redundant ones whose top bits only repeat the sign
+# and whose bytes are all defined opcodes, so that a pass misreading the operand's
+# length (the stack verifier once sized it as an unsigned vuint, which overflows on
+# -2^30 with 32-bit words and on a 10-byte operand with 64-bit ones) walks into them
+# and overflows the 4-slot frame instead of accepting the valid file.
+SMALL_INT_OPERANDS = [
+    bytes([0x40]),  # -64
+    bytes([0x3F]),  # 63
+    bytes([0xFF, 0x3F]),  # -65
+    bytes([0x80, 0x40]),  # 64
+    bytes([0x83, 0xFF, 0xFF, 0xFF, 0x7F]),  # 2**30 - 1
+    bytes([0xFC, 0x80, 0x80, 0x80, 0x00]),  # -2**30 (basics/int_edge_small.py)
+    bytes([0xF0, 0x80, 0x80, 0x80, 0x57]),  # 87 in 32 bits
+    bytes([0xF8] + [0x80] * 8 + [0x57]),  # 87 in 64 bits
+    bytes([0xFF] * 9 + [0x7F]),  # -1 in 64 bits
+    bytes([0xC0] + [0x80] * 7 + [0x00]),  # -2**62
+    bytes([0xBF] + [0xFF] * 7 + [0x7F]),  # 2**62 - 1
+    bytes([0x80] * 10 + [0x01]),  # 11 bytes: more than a word needs
+]
+LOAD_CONST_SMALL_INT = 0x22
+
+
+def small_int_value(enc: bytes, small_int_bits: int) -> int | None:
+    """The value the VM reads from [enc] (a word of small_int_bits + 1 bits), or None
+    if the loader must reject it (more bytes than a word needs, or not a small int)."""
+    word = small_int_bits + 1
+    if len(enc) > (word + 6) // 7:
+        return None
+    v = -1 if enc[0] & 0x40 else 0
+    for b in enc:
+        v = (v << 7) | (b & 0x7F)
+    v &= (1 << word) - 1
+    if v >> (word - 1):
+        v -= 1 << word
+    return v if -(1 << (small_int_bits - 1)) <= v < (1 << (small_int_bits - 1)) else None
+
+
+# Verified bytecode whose stack item the compiler always makes a small int holds another
+# object (a forged file): the VM raises RuntimeError, never reads the object as a small
+# int (a failed tag check on CONFIG_CHECK_TAGS builds, a wrong import level or an
+# iterator index from a pointer's bits elsewhere).
+FORGED_ITEMS = {
+    # None as the level of `import x`
+    "import_level": bytes(
+        [LOAD_CONST_NONE, LOAD_CONST_NONE, 0x1B, 3, POP_TOP, LOAD_CONST_NONE, RETURN_VALUE]
+    ),
+    # None as the star bitmap of print(*...)
+    "call_star_bitmap": bytes(
+        [LOAD_NAME, 2, LOAD_CONST_NONE, 0x35, 0, POP_TOP, LOAD_CONST_NONE, RETURN_VALUE]
+    ),
+    # an inline list iterator (1, [], None, None) whose index is None
+    "for_iter_index": bytes(
+        [
+            *(small_int(1), 0x2B, 0, LOAD_CONST_NONE, LOAD_CONST_NONE),
+            *(0x4B, 3, POP_TOP, JUMP, 0x40 - 5, LOAD_CONST_NONE, RETURN_VALUE),
+        ]
+    ),
+    # STORE_MAP into None, not BUILD_MAP's dict
+    "store_map_target": bytes(
+        [LOAD_CONST_NONE] * 3 + [0x62, POP_TOP, LOAD_CONST_NONE, RETURN_VALUE]
+    ),
+    # MAKE_FUNCTION_DEFARGS given 5 as the default tuple (argument binding reads a tuple)
+    "defargs_tuple": bytes([small_int(5), 0x53, 0x33, 0, POP_TOP, LOAD_CONST_NONE, RETURN_VALUE]),
+    # END_FINALLY given the unwind count 128 (no block to leave) over None, not a target
+    "unwind_target": bytes(
+        [
+            *(0x49, 1, LOAD_CONST_NONE, POP_TOP, LOAD_CONST_NONE, 0x22, 0x81, 0x00),
+            *(0x5D, LOAD_CONST_NONE, RETURN_VALUE),
+        ]
+    ),
+}
+
 CASES = malformed_cases()
 BUILDS = host_build_dirs()
+
+
+def kconfig_value(build: Path, name: str) -> str:
+    for line in (build / ".config").read_text().splitlines():
+        if line.startswith(name + "="):
+            return line.split("=", 1)[1]
+    raise AssertionError(f"{name} not in {build}/.config")
 
 
 def firmware_of(build: Path) -> Path:
@@ -368,6 +448,38 @@ class TestLoader:
         path = tmp_path / f"{name}.mpy"
         path.write_bytes(data)
         assert_rejected(run(build, path), path, words)
+
+    @pytest.mark.parametrize("enc", SMALL_INT_OPERANDS, ids=lambda e: e.hex())
+    def test_small_int_operand(self, build: Path, tmp_path: Path, enc: bytes) -> None:
+        """Every encoding of a small int the VM reads is accepted and prints its value;
+        one it cannot read is rejected as such."""
+        bits = int(kconfig_value(build, "CONFIG_MPY_SMALL_INT_BITS"))
+        code = bytes([LOAD_NAME, 2, LOAD_CONST_SMALL_INT, *enc, CALL_FUNCTION, 1, POP_TOP])
+        path = tmp_path / "case.mpy"
+        path.write_bytes(image(module(code + bytes([LOAD_CONST_NONE, RETURN_VALUE]), n_state=4)))
+        proc = run(build, path)
+        value = small_int_value(enc, bits)
+        if value is None:
+            assert_rejected(proc, path, ("small int",))
+        else:
+            assert (proc.returncode, proc.stdout, proc.stderr) == (0, f"{value}\n", "")
+
+    @pytest.mark.parametrize("name", sorted(FORGED_ITEMS))
+    def test_forged_stack_item(self, build: Path, tmp_path: Path, name: str) -> None:
+        path = tmp_path / f"{name}.mpy"
+        child = [module(bytes([LOAD_CONST_NONE, RETURN_VALUE]))] if name == "defargs_tuple" else []
+        path.write_bytes(image(module(FORGED_ITEMS[name], n_state=8, n_exc=1, children=child)))
+        proc = run(build, path)
+        where = f"stdout={proc.stdout!r} stderr={proc.stderr!r}"
+        assert proc.returncode == 1, where
+        last = proc.stderr.splitlines()[-1] if proc.stderr else ""
+        # (without the VM's fast paths FOR_ITER asks the list itself for its next item)
+        # (terse builds print the exception's name only)
+        assert last in ("RuntimeError: invalid bytecode", "RuntimeError") or (
+            name == "for_iter_index" and last.startswith("TypeError: ")
+        ), where
+        for bad in ("AddressSanitizer", "runtime error", "tag check"):
+            assert bad not in proc.stderr, where
 
     def test_complex_constant(self, build: Path, tmp_path: Path) -> None:
         """Tag 9 (mpy-cross writes "2j"; "(a+bj)" is accepted too) where complex exists."""

@@ -3,6 +3,7 @@
 // terminal, with CONFIG_REPL) the REPL. With the
 // compiler: `firmware FILE.py` runs source, `firmware -c CODE` runs CODE, and
 // `firmware --compile IN.py -o OUT.mpy [-O N] [-s NAME]`... writes what our compiler makes.
+// `firmware --check FILE.mpy...` loads and verifies each file without running it.
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
 #include <stdio.h>
@@ -101,6 +102,30 @@ __attribute__((noinline)) static int run_main(int argc, char **argv) {
         return 0;
     }
     return mpf_boot_exit_status(nlr.exc);
+}
+
+// `--check FILE...`: load and verify each .mpy file (the loader's checks, nothing runs) and
+// print `FILE: ok` or `FILE: <why it was refused>` on stdout; one process for many files
+// keeps the loader's fuzz test fast. The status is 1 if any file was refused.
+__attribute__((noinline)) static int run_check(int argc, char **argv) {
+    mpf_init();
+    int status = 0;
+    for (int i = 2; i < argc; i++) {
+        const char *volatile why = NULL;  // (set between setjmp and a longjmp)
+        mpf_nlr_t nlr;
+        mpf_nlr_push(&nlr);
+        if (setjmp(nlr.jb) == 0) {
+            size_t len;
+            const uint8_t *buf = read_file(argv[i], &len);
+            why = buf == NULL ? "cannot read file" : mpf_load_mpy(buf, len).error;
+            mpf_nlr_pop(&nlr);
+        } else {
+            why = mpf_obj_is_type(nlr.exc, &mpf_type_MemoryError) ? "MemoryError" : "raised an exception";
+        }
+        printf("%s: %s\n", argv[i], why == NULL ? "ok" : why);
+        status |= why != NULL;
+    }
+    return status;
 }
 
 #if CONFIG_COMPILER
@@ -263,6 +288,9 @@ static int dispatch(int argc, char **argv) {
     }
     if (argc < 2) {
         return run_no_file(argc, argv);
+    }
+    if (strcmp(argv[1], "--check") == 0) {
+        return run_check(argc, argv);
     }
 #if CONFIG_COMPILER
 #if CONFIG_COMPILER_MPY_OUTPUT
