@@ -239,11 +239,11 @@ typedef struct mpf_gen {
 // and their mark bits (cleared); [premark] is called with the qstr tables' blocks, which are
 // not scanned (their words are no references). After marking: the unmarked ones are released,
 // [premark] called with the bytes of each one kept.
-void mpf_qstr_gc_begin(uintptr_t *lo, uintptr_t *n, uint8_t **bits, void (*premark)(const void *));
-void mpf_qstr_gc_end(void (*premark)(const void *));
+MPF_INTERNAL void mpf_qstr_gc_begin(uintptr_t *lo, uintptr_t *n, uint8_t **bits, void (*premark)(const void *));
+MPF_INTERNAL void mpf_qstr_gc_end(void (*premark)(const void *));
 // A compilation is over (mpf_state.qstr_hold back to 0): the qstrs made while it ran are
 // released like the others from now on.
-void mpf_qstr_hold_end(void);
+MPF_INTERNAL void mpf_qstr_hold_end(void);
 // mpf_state.qstr_hold: a compilation's first pass (intern_names) runs, the qstrs it makes are
 // held (marked young) till the compilation ends; with _ALL no qstr is released meanwhile;
 // _MADE: that pass is over.
@@ -251,7 +251,7 @@ void mpf_qstr_hold_end(void);
 #define MPF_QSTR_HOLD_NEW 2
 #define MPF_QSTR_HOLD_ALL 3
 // Whether runtime qstr [q] was made by the running compilation's first pass.
-bool mpf_qstr_is_young(mpf_qstr_t q);
+MPF_INTERNAL bool mpf_qstr_is_young(mpf_qstr_t q);
 #endif
 
 typedef struct mpf_state {
