@@ -1073,15 +1073,6 @@ static mpf_obj_t case_impl(size_t n_args, const mpf_obj_t *args, unsigned mode) 
     mpf_obj_t self = args[0];
     size_t len;
     const char *s = self_data(self, &len);
-#if CONFIG_STR_UNICODE_CASE
-    if (MPF_IS_STR(self)) {
-        for (size_t i = 0; i < len; i++) {
-            if (s[i] & 0x80) {
-                return case_unicode(s, len, mode);
-            }
-        }
-    }
-#endif
     // the result made at its size and filled (a bytearray's: bytes first, then copied)
     bool is_ba = MPF_IS_BYTEARRAY(self);
     uint8_t *d;
@@ -1089,6 +1080,11 @@ static mpf_obj_t case_impl(size_t n_args, const mpf_obj_t *args, unsigned mode) 
     bool prev_cased = false;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
+#if CONFIG_STR_UNICODE_CASE
+        if ((c & 0x80) && MPF_IS_STR(self)) {
+            return case_unicode(s, len, mode);  // (beyond ASCII: the result begun is dropped)
+        }
+#endif
         bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
         // whether a letter here ends up upper case; the others end up lower case
 #if CONFIG_STR_METHODS_MORE
@@ -1106,8 +1102,6 @@ static mpf_obj_t case_impl(size_t n_args, const mpf_obj_t *args, unsigned mode) 
     }
     return is_ba ? new_like(self, (const char *)d, len) : r;
 }
-#if CONFIG_STR_METHODS_MORE
-#endif
 
 // Character classes of the is...() methods, bits of char_class()'s result.
 enum {
