@@ -200,6 +200,12 @@ INTERRUPTED = [
 ]
 
 
+def sigint_as_at_a_prompt() -> None:
+    """SIGINT's default in the child, as a shell prompt starts a command: a suite started in
+    the background (`cmd &` in a script) ignores SIGINT, and its children inherit that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize(("board", "verify"), INTERRUPTED)
 def test_ctrl_c_is_one_line_and_the_next_build_is_clean(
     board: str, verify: bool, tmp_path: Path
@@ -214,7 +220,7 @@ def test_ctrl_c_is_one_line_and_the_next_build_is_clean(
     env = {k: v for k, v in os.environ.items() if k != "MPFORGE_BOARD"}
     proc = subprocess.Popen(
         cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
-        cwd=tmp_path, start_new_session=True,
+        cwd=tmp_path, start_new_session=True, preexec_fn=sigint_as_at_a_prompt,
     )  # fmt: skip
     assert proc.stdout is not None
     before = []
@@ -293,7 +299,7 @@ def test_a_second_build_in_one_directory_waits_and_clean_refuses(tmp_path: Path)
         cmd = [sys.executable, "-m", "mpforge", "build", "-b", "host", "--build-dir", build]
         proc = subprocess.Popen(
             cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env,
-            start_new_session=True,
+            start_new_session=True, preexec_fn=sigint_as_at_a_prompt,
         )  # fmt: skip
         assert proc.stderr is not None
         line = proc.stderr.readline()

@@ -169,7 +169,7 @@ def test_without_c_savedefconfig_keeps_what_the_fragments_set(
     defconfig and from .config (re-made without FRAG). Without -C it now describes the build
     directory's configuration, made with the fragments it records (as a Zephyr build
     directory keeps its EXTRA_CONF_FILE); .config stays byte for byte."""
-    frag = fragment(tmp_path, "f.conf", "CONFIG_STACK_LIMIT=40000", "CONFIG_MODULE_HASHLIB_MD5=n")
+    frag = fragment(tmp_path, "f.conf", "CONFIG_STACK_LIMIT=400000", "CONFIG_MODULE_HASHLIB_MD5=n")
     build = tmp_path / "b"
     assert mpforge(capsys, "config", "-b", "host", "-C", frag, "--build-dir", build).code == 0
     _edit(build / ".config", ("CONFIG_MODULE_JSON=y", "# CONFIG_MODULE_JSON is not set"))
@@ -179,7 +179,7 @@ def test_without_c_savedefconfig_keeps_what_the_fragments_set(
     assert r.code == 0, r.err
     assert f"made with -C {frag}" in r.err
     saved = (tmp_path / "d").read_text().splitlines()
-    assert "CONFIG_STACK_LIMIT=40000" in saved and "# CONFIG_MODULE_JSON is not set" in saved
+    assert "CONFIG_STACK_LIMIT=400000" in saved and "# CONFIG_MODULE_JSON is not set" in saved
     assert "CONFIG_MODULE_HASHLIB_MD5=y" not in saved
     assert (build / ".config").read_text() == before
     # As the board's defconfig, alone, it gives the same .config.
@@ -192,8 +192,8 @@ def test_without_c_savedefconfig_keeps_what_the_fragments_set(
     assert (tmp_path / "f").read_text() == "# CONFIG_MODULE_JSON is not set\n"
     assert (build / ".config").read_text() == before
     # A -C on the command line is the base, as for `build`.
-    other = fragment(tmp_path, "o.conf", "CONFIG_STACK_LIMIT=50000")
+    other = fragment(tmp_path, "o.conf", "CONFIG_STACK_LIMIT=500000")
     r = mpforge(capsys, "savedefconfig", "-b", "host", "--build-dir", build, "-C", other,
                 "-o", tmp_path / "d3")  # fmt: skip
     assert r.code == 0, r.err
-    assert "CONFIG_STACK_LIMIT=50000" in (tmp_path / "d3").read_text().splitlines()
+    assert "CONFIG_STACK_LIMIT=500000" in (tmp_path / "d3").read_text().splitlines()
