@@ -163,8 +163,10 @@ def test_distinct_programs_in_a_loop_leave_nothing(exe: Path, tmp_path: Path) ->
     n = 3000 if exe == HOST else 1500
     growth = _growth(_run(exe, f"N = {n}\n" + GROWTH, tmp_path))
     assert list(growth) == KINDS
-    # (a block or two of slack: where the collector finds the loop's own objects)
-    assert all(abs(v) <= 128 for v in growth.values()), growth
+    # Slack for a few stale words of the conservatively scanned C stack, which may keep the
+    # last program or two (about 4 KB under ASan, whose frames differ): one held program is a
+    # constant, while the class this catches grows with N (main: 45-135 KB at N = 1,500).
+    assert all(abs(v) <= 8192 for v in growth.values()), growth
 
 
 @pytest.mark.parametrize("exe", [HOST, HOST_ASAN], ids=["host", "host_asan"])
