@@ -713,6 +713,22 @@ static void dir_add_type(mpf_obj_t l, const mpf_type_t *t) {
         }
     }
 }
+#if !CONFIG_REPL_COMPLETION
+static  // (only here: inlined)
+#endif
+mpf_obj_t mpf_builtin_dir_sorted(mpf_obj_t l) {
+    mpf_list_sort(l, MPF_OBJ_NULL, false);
+    mpf_list_t *lp = mpf_obj_ptr(l);
+    size_t j = 0;
+    for (size_t i = 0; i < lp->len; i++) {
+        if (j == 0 || !mpf_obj_equal(lp->items[j - 1], lp->items[i])) {
+            lp->items[j++] = lp->items[i];
+        }
+    }
+    lp->len = j;
+    return l;
+}
+
 static mpf_obj_t builtin_dir(size_t n_args, const mpf_obj_t *args) {
     mpf_obj_t l = mpf_obj_new_list(0, NULL);
     if (n_args == 0) {
@@ -749,17 +765,7 @@ static mpf_obj_t builtin_dir(size_t n_args, const mpf_obj_t *args) {
             dir_add_type(l, t);
         }
     }
-    // sort and remove duplicates
-    mpf_list_sort(l, MPF_OBJ_NULL, false);
-    mpf_list_t *lp = mpf_obj_ptr(l);
-    size_t j = 0;
-    for (size_t i = 0; i < lp->len; i++) {
-        if (j == 0 || !mpf_obj_equal(lp->items[j - 1], lp->items[i])) {
-            lp->items[j++] = lp->items[i];
-        }
-    }
-    lp->len = j;
-    return l;
+    return mpf_builtin_dir_sorted(l);
 }
 
 mpf_obj_t mpf_builtin_dir(mpf_obj_t o) {

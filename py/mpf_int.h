@@ -88,6 +88,10 @@ MPF_INTERNAL mpf_qstr_t mpf_builtin_attr_name(mpf_obj_t name);
 #if CONFIG_BUILTIN_HELPERS
 // dir(o) (Tab completion and help() list with it).
 MPF_INTERNAL mpf_obj_t mpf_builtin_dir(mpf_obj_t o);
+#if CONFIG_REPL_COMPLETION
+// List [l] sorted, its duplicates removed, as dir() gives its names (Tab completion).
+MPF_INTERNAL mpf_obj_t mpf_builtin_dir_sorted(mpf_obj_t l);
+#endif
 #endif
 #if CONFIG_BUILTIN_HELP
 // help([obj]) (help.c); the names of the modules this firmware has, sorted (import.c).

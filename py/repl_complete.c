@@ -26,25 +26,25 @@ static bool is_word_byte(char c) {
 }
 
 // The names dir() gives for the object [path] (len bytes, a dotted path; empty: the
-// REPL's own scope) with __main__'s [globals] (NULL: none yet), sorted; raises if the path
-// names nothing.
-static mpf_obj_t candidates(mpf_obj_t globals, const char *path, size_t len) {
-    mpf_obj_t builtins = mpf_import_name(MPF_QSTR_builtins, MPF_OBJ_NONE, 0, globals);
+// REPL's own scope, __main__'s names and the builtins), sorted; raises if the path names
+// nothing.
+static mpf_obj_t candidates(const char *path, size_t len) {
+    mpf_obj_t globals = mpf_state.main_globals;  // (NULL in input() before the REPL started)
+    mpf_map_t *map = globals != MPF_OBJ_NULL ? mpf_dict_map(globals) : NULL;
     if (len == 0) {
-        mpf_obj_t names = mpf_builtin_dir(builtins);
-        const mpf_map_t *map = globals != MPF_OBJ_NULL ? mpf_dict_map(globals) : NULL;
+        mpf_obj_t names = mpf_builtin_dir(mpf_import_name(MPF_QSTR_builtins, MPF_OBJ_NONE, 0, MPF_OBJ_NULL));
         for (size_t i = 0; map != NULL && i < map->used; i++) {
             if (MPF_IS_STR(map->elems[i].key)) {  // (globals()[1] = 2 is allowed)
                 mpf_list_append(names, map->elems[i].key);
             }
         }
-        mpf_list_sort(names, MPF_OBJ_NULL, false);
-        return names;
+        return mpf_builtin_dir_sorted(names);  // (a name of __main__'s may be a builtin's too)
     }
     mpf_obj_t o = MPF_OBJ_NULL;
-    for (size_t start = 0; start <= len;) {
-        const char *dot = memchr(path + start, '.', len - start);
-        size_t end = dot != NULL ? (size_t)(dot - path) : len;
+    for (size_t start = 0, end = 0; end <= len; end++) {
+        if (end < len && path[end] != '.') {
+            continue;
+        }
         // a name no program has used is no attribute of anything: no need to intern it
         mpf_qstr_t q = mpf_qstr_find(path + start, end - start);
         if (q == 0) {
@@ -52,8 +52,9 @@ static mpf_obj_t candidates(mpf_obj_t globals, const char *path, size_t len) {
         }
         if (o != MPF_OBJ_NULL) {
             o = mpf_load_attr(o, q);
-        } else if (globals == MPF_OBJ_NULL || (o = mpf_map_get_qstr(mpf_dict_map(globals), q)) == MPF_OBJ_NULL) {
-            o = mpf_load_attr(builtins, q);
+        } else if ((map == NULL || (o = mpf_map_get_qstr(map, q)) == MPF_OBJ_NULL) &&
+                   (o = mpf_builtin_lookup(q)) == MPF_OBJ_NULL) {
+            mpf_raise_type(&mpf_type_NameError);
         }
         start = end + 1;
     }
@@ -61,7 +62,6 @@ static mpf_obj_t candidates(mpf_obj_t globals, const char *path, size_t len) {
 }
 
 static size_t complete(const char *line, size_t cursor, char *buf, size_t size, bool *listed) {
-    mpf_obj_t globals = mpf_state.main_globals;  // (NULL in input() before the REPL started)
     size_t word = cursor;
     while (word > 0 && is_word_byte(line[word - 1])) {
         word--;
@@ -76,24 +76,19 @@ static size_t complete(const char *line, size_t cursor, char *buf, size_t size, 
         }
     }
     size_t typed = cursor - prefix;
-    mpf_obj_t names = candidates(globals, line + word, prefix > word ? prefix - 1 - word : 0);
+    mpf_obj_t names = candidates(line + word, prefix > word ? prefix - 1 - word : 0);
     const mpf_list_t *l = mpf_obj_ptr(names);
     bool hidden = typed == 0 || line[prefix] != '_';
     size_t count = 0, common = 0;  // matches, and the bytes all of them share
     const char *first = NULL;
     for (int pass = 0; pass < 2; pass++) {
         size_t column = 0;
-        const char *prev = NULL;
-        size_t prev_len = 0;
         for (size_t i = 0; i < l->len; i++) {
             size_t n;
             const char *s = MPF_IS_STR(l->items[i]) ? mpf_obj_str_data(l->items[i], &n) : NULL;
-            if (s == NULL || n < typed || memcmp(s, line + prefix, typed) != 0 || (hidden && s[0] == '_') ||
-                (prev != NULL && prev_len == n && memcmp(prev, s, n) == 0)) {
-                continue;  // not a match, or a name of __main__'s that is a builtin's too
+            if (s == NULL || n < typed || memcmp(s, line + prefix, typed) != 0 || (hidden && s[0] == '_')) {
+                continue;
             }
-            prev = s;
-            prev_len = n;
             if (pass == 0) {
                 if (count++ == 0) {
                     first = s;
