@@ -17,14 +17,20 @@ static const mpf_frozen_module_t *boot_find_frozen(const char *name) {
     return NULL;
 }
 
-void mpf_boot_run_as_main(const mpf_raw_code_t *rc, mpf_module_ctx_t *ctx, mpf_obj_t file) {
+#if !CONFIG_REPL
+static  // (only here: inlined)
+#endif
+mpf_obj_t mpf_boot_new_main(void) {
     mpf_obj_t mod = mpf_obj_new_module(MPF_QSTR___main__);
-    mpf_obj_t globals = ((mpf_module_t *)mpf_obj_ptr(mod))->globals;
+    mpf_dict_store(mpf_state.modules, mpf_obj_new_qstr(MPF_QSTR___main__), mod);
+    return mpf_state.main_globals = ((mpf_module_t *)mpf_obj_ptr(mod))->globals;
+}
+
+void mpf_boot_run_as_main(const mpf_raw_code_t *rc, mpf_module_ctx_t *ctx, mpf_obj_t file) {
+    mpf_obj_t globals = mpf_boot_new_main();
     if (file != MPF_OBJ_NULL) {
         mpf_dict_store(globals, mpf_obj_new_qstr(MPF_QSTR___file__), file);
     }
-    mpf_dict_store(mpf_state.modules, mpf_obj_new_qstr(MPF_QSTR___main__), mod);
-    mpf_state.main_globals = globals;
     mpf_vm_run_module(rc, ctx, globals);
 }
 

@@ -1245,6 +1245,8 @@ int mpf_boot_exit_status(mpf_obj_t exc);
 #if CONFIG_REPL
 // Print [exc]'s traceback to [p]; when that fails (a full heap), its type name.
 void mpf_boot_print_exc(const mpf_print_t *p, mpf_obj_t exc);
+// A new module __main__ in sys.modules; returns its globals, now mpf_state.main_globals.
+mpf_obj_t mpf_boot_new_main(void);
 #endif
 // Arg checking.
 void mpf_arg_check_num(size_t n_args, size_t n_kw, size_t n_min, size_t n_max, bool takes_kw);

@@ -52,12 +52,7 @@ static void print(const char *s) {
 
 // The globals of __main__: main.py's, or a fresh module when main.py did not run.
 static mpf_obj_t repl_globals(void) {
-    if (mpf_state.main_globals == MPF_OBJ_NULL) {
-        mpf_obj_t mod = mpf_obj_new_module(MPF_QSTR___main__);
-        mpf_dict_store(mpf_state.modules, mpf_obj_new_qstr(MPF_QSTR___main__), mod);
-        mpf_state.main_globals = ((mpf_module_t *)mpf_obj_ptr(mod))->globals;
-    }
-    return mpf_state.main_globals;
+    return mpf_state.main_globals != MPF_OBJ_NULL ? mpf_state.main_globals : mpf_boot_new_main();
 }
 
 // Compile [len] bytes of [src] in [mode], run them in __main__ and report an uncaught
