@@ -40,9 +40,9 @@ static const char *history_get(size_t k) {
 }
 
 void mpf_readline_history_add(const char *line, size_t len) {
-    const char *newest = history_get(0);
-    if (len + 1 > sizeof(history) || memchr(line, '\0', len) != NULL ||
-        (newest != NULL && strlen(newest) == len && memcmp(newest, line, len) == 0)) {
+    // (too long, or the newest entry again; a NUL in the line, which the editor does not
+    // take, would only cut the entry in two)
+    if (len >= sizeof(history) || (strncmp(history, line, len) == 0 && history[len] == '\0')) {
         return;
     }
     memmove(&history[len + 1], history, sizeof(history) - (len + 1));
@@ -75,7 +75,7 @@ int mpf_readline_getc(void) {
         return c;
     }
     // the port raised KeyboardInterrupt for a Ctrl-C it did not buffer
-    if (mpf_obj_is_exception(nlr.exc) && mpf_exc_match(nlr.exc, &mpf_type_KeyboardInterrupt)) {
+    if (mpf_exc_match(nlr.exc, &mpf_type_KeyboardInterrupt)) {
         return MPF_CHAR_CTRL_C;
     }
     mpf_nlr_raise(nlr.exc);
@@ -305,20 +305,16 @@ int mpf_readline(mpf_vstr_t *line, const char *prompt) {
 bool mpf_readline_input = true;
 
 bool mpf_readline_for_input(mpf_vstr_t *line) {
-    for (;;) {
-        int r = mpf_readline(line, "");
-        switch (r) {
-            case 0:
-                return true;
-            case -1:
-                return line->len > 0;
-            case MPF_CHAR_CTRL_C:
-                mpf_raise_type(&mpf_type_KeyboardInterrupt);
-            case MPF_CHAR_CTRL_D:
-                out("\n", 1);
-                return false;
-            default:
-                break;  // Ctrl-A/B/E on an empty line mean nothing here
-        }
+    int r;
+    do {
+        r = mpf_readline(line, "");
+    } while (r == MPF_CHAR_CTRL_A || r == MPF_CHAR_CTRL_B || r == MPF_CHAR_CTRL_E);  // (nothing here)
+    if (r == MPF_CHAR_CTRL_C) {
+        mpf_raise_type(&mpf_type_KeyboardInterrupt);
     }
+    if (r == MPF_CHAR_CTRL_D) {
+        out("\n", 1);
+        return false;
+    }
+    return r == 0 || line->len > 0;  // Enter, or the end of input after some text
 }
