@@ -282,10 +282,11 @@ int mpf_readline(mpf_vstr_t *line, const char *prompt) {
                 continue;
             case K_UP:
             case K_DOWN: {
-                // the entry above or below; below the newest: the empty line
+                // the entry above or below; below the newest: the empty line (and below
+                // that, SIZE_MAX: no entry)
                 size_t to = key == K_UP ? hist_pos + 1 : hist_pos - 1;
                 s = to == 0 ? "" : history_get(to - 1);
-                if (s == NULL || (key == K_DOWN && hist_pos == 0)) {
+                if (s == NULL) {
                     continue;
                 }
                 hist_pos = to;
