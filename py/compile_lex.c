@@ -57,11 +57,11 @@ static void newline(mpf_lexer_t *lx) {
     lx->line_start = lx->pos;
 }
 
-MPF_NORETURN static void lex_error(mpf_lexer_t *lx, const char *msg) {
+MPF_NORETURN __attribute__((noinline)) static void lex_error(mpf_lexer_t *lx, const char *msg) {
     mpf_cc_syntax_error(lx->c, false, lx->line, lx->pos - lx->line_start + 1, msg);
 }
 
-static bool is_id_start(int ch) {
+static inline __attribute__((always_inline)) bool is_id_start(int ch) {
     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' || ch >= 0x80;
 }
 
@@ -186,7 +186,7 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
 // A number: letters, digits and underscores (after 0x/0o/0b, only those), else also one '.'
 // before an exponent or a j, and the sign of the exponent. The parser checks the spelling
 // (the runtime's int and float parsers; an imaginary one's j is its last character).
-static void lex_number(mpf_lexer_t *lx, mpf_token_t *t) {
+__attribute__((noinline)) static void lex_number(mpf_lexer_t *lx, mpf_token_t *t) {
     const char *src = lx->src;
     size_t start = lx->pos;
     int p1 = peekc(lx, 1) | 0x20;
@@ -217,7 +217,7 @@ static void skip_comment(mpf_lexer_t *lx) {
 
 // The token starts at column [col] of the current line (a source of more lines than a node
 // records is refused).
-__attribute__((noinline)) static void tok_at(mpf_lexer_t *lx, mpf_token_t *t, uint32_t col) {
+static inline __attribute__((always_inline)) void tok_at(mpf_lexer_t *lx, mpf_token_t *t, uint32_t col) {
     uint32_t line = lx->line;
     if (line > NODE_LINE_MAX) {
         mpf_emit_error(lx->c, false, line, lx->pos - lx->line_start + 1, E_LINES);
@@ -228,7 +228,7 @@ __attribute__((noinline)) static void tok_at(mpf_lexer_t *lx, mpf_token_t *t, ui
 // The input ended inside brackets: "'(' was never closed" at the innermost open one, as
 // CPython says. The source is lexed again from the start (this error path only): the
 // bracket wanted is the last one that opened the depth the end was reached at.
-MPF_NORETURN __attribute__((noinline)) static void unclosed_error(mpf_lexer_t *lx) {
+MPF_NORETURN static void unclosed_error(mpf_lexer_t *lx) {
     int depth = lx->paren;
     mpf_lex_init(lx, lx->c);
     lx->unterminated = true;   // (for needs_more; here also: the end gives TK_END)

@@ -72,7 +72,7 @@ static pos_t pos_of(const mpf_node_t *x) {
 #define here(p) ((pos_t)(p)->tok.pos)
 
 // Raise SyntaxError [msg] (an E_ number: its text is packed) at node [x].
-MPF_NORETURN static void node_error(parser_t *p, const mpf_node_t *x, unsigned msg) {
+MPF_NORETURN __attribute__((noinline)) static void node_error(parser_t *p, const mpf_node_t *x, unsigned msg) {
     mpf_emit_error(p->c, false, x->line, x->col, msg);
 }
 
@@ -994,7 +994,7 @@ __attribute__((noinline)) static int binop_prec(const parser_t *p) {
 }
 
 // A constant node's copy (folding changes the node it folds into).
-static mpf_node_t *copy_const(parser_t *p, const mpf_node_t *x) {
+__attribute__((noinline)) static mpf_node_t *copy_const(parser_t *p, const mpf_node_t *x) {
     mpf_node_t *c = mk(p, N_CONST, pos_of(x), 0);
     c->op = x->op;
     c->v = x->v;
@@ -1307,7 +1307,7 @@ __attribute__((noinline)) static mpf_node_t *parse_import(parser_t *p) {
 
 // The target of an augmented assignment or of an annotation: a name, attribute or
 // subscript. (The targets of the other statements the emitter checks as it stores to them.)
-static void check_single_target(parser_t *p, const mpf_node_t *x, unsigned msg) {
+static inline __attribute__((always_inline)) void check_single_target(parser_t *p, const mpf_node_t *x, unsigned msg) {
     if (x->kind != N_NAME && x->kind != N_ATTR && x->kind != N_SUBSCR) {
         node_error(p, x, msg);
     }
