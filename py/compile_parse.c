@@ -71,10 +71,13 @@ static pos_t pos_of(const mpf_node_t *x) {
 // The position of the current token.
 #define here(p) ((pos_t)(p)->tok.pos)
 
-// Raise SyntaxError [msg] (an E_ number: its text is packed) at node [x].
-MPF_NORETURN __attribute__((noinline)) static void node_error(parser_t *p, const mpf_node_t *x, unsigned msg) {
-    mpf_emit_error(p->c, false, x->line, x->col, msg);
+// Raise SyntaxError [msg] (an E_ number: its text is packed; IndentationError with E_INDENT)
+// at [ps] (a node's position is one too).
+#define E_INDENT 0x100
+MPF_NORETURN __attribute__((noinline)) static void syntax_error_pos(parser_t *p, pos_t ps, unsigned msg) {
+    mpf_emit_error(p->c, msg >> 8, POS_LINE(ps), ps >> POS_COL_SHIFT, msg & 0xFF);
 }
+#define node_error(p, x, msg) syntax_error_pos(p, (x)->pos, msg)
 
 static mpf_node_t *mk(parser_t *p, int kind, pos_t ps, size_t n) {
     size_t slots = n + (mpf_node_has_scope(kind) ? 2 : 0);
@@ -133,19 +136,13 @@ static void advance(parser_t *p) {
     mpf_lex_next(&p->lx, &p->tok);
 }
 
-MPF_NORETURN static void syntax_error_at(parser_t *p, const mpf_token_t *t, const char *msg) {
-    mpf_cc_syntax_error(p->c, false, TOK_LINE(t), TOK_COL(t), msg);
-}
-
-// Raise SyntaxError [msg] (an E_ number) at [ps].
-MPF_NORETURN static void syntax_error_pos(parser_t *p, pos_t ps, unsigned msg) {
-    mpf_emit_error(p->c, false, POS_LINE(ps), ps >> POS_COL_SHIFT, msg);
+// Raise SyntaxError [msg] (its text) at [ps].
+MPF_NORETURN static void syntax_error_at(parser_t *p, pos_t ps, const char *msg) {
+    mpf_cc_syntax_error(p->c, false, POS_LINE(ps), ps >> POS_COL_SHIFT, msg);
 }
 
 // Raise IndentationError [msg] (an E_ number) at the current token.
-MPF_NORETURN static void indent_error(parser_t *p, unsigned msg) {
-    mpf_emit_error(p->c, true, TOK_LINE(&p->tok), TOK_COL(&p->tok), msg);
-}
+#define indent_error(p, msg) syntax_error_pos(p, here(p), E_INDENT | (msg))
 
 MPF_NORETURN static void syntax_error(parser_t *p) {
     int k = p->tok.kind;
@@ -154,7 +151,7 @@ MPF_NORETURN static void syntax_error(parser_t *p) {
     }
     if (k == TK_END) {
         p->lx.unterminated = true;
-        syntax_error_at(p, &p->tok, "unexpected EOF while parsing");
+        syntax_error_at(p, here(p), "unexpected EOF while parsing");
     }
     syntax_error_pos(p, here(p), E_SYNTAX);
 }
@@ -586,7 +583,7 @@ static mpf_node_t *parse_field(parser_t *p, const mpf_token_t *t, const uint8_t 
     c->len = src_len;
     // ({x:=5}: the format spec is "=5")
     if (!is_op_in(&q, OPS(OP_RBRACE) | OPS(OP_COLON) | OPS(OP_WALRUS)) && !is_op(&q, OP_BANG)) {
-        syntax_error_at(p, t, q.tok.kind == TK_END ? "f-string: expecting '}'" : "f-string: invalid syntax");
+        syntax_error_at(p, t->pos, q.tok.kind == TK_END ? "f-string: expecting '}'" : "f-string: invalid syntax");
     }
     *end = q.lx.pos - 1 - is_op(&q, OP_WALRUS);
     if (self_doc) {
@@ -616,7 +613,7 @@ static inline __attribute__((always_inline)) bool fstr_escape(parser_t *p, const
     size_t was = *n;
     const char *err = mpf_lex_escape((const char *)s, i, len, out, n, t->op & 1, false);
     if (err != NULL) {
-        syntax_error_at(p, t, err);
+        syntax_error_at(p, t->pos, err);
     }
     if (*n == was + 1 && (out[was] == '{' || out[was] == '}')) {
         out[(*n)++] = out[was];
@@ -643,7 +640,7 @@ static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, s
         }
         if (ch == '}') {
             if (open-- == 0) {
-                syntax_error_at(p, t, "f-string: single '}' is not allowed");
+                syntax_error_at(p, t->pos, "f-string: single '}' is not allowed");
             }
         }
         if (ch != '{') {
@@ -661,7 +658,7 @@ static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, s
         if (s[i] == '!') {
             // a conversion: !r, !s or !a, then the spec or the field's end
             if (i + 2 >= len || strchr("rsa", s[i + 1]) == NULL || (s[i + 2] != ':' && s[i + 2] != '}')) {
-                syntax_error_at(p, t, "f-string: invalid conversion character");
+                syntax_error_at(p, t->pos, "f-string: invalid conversion character");
             }
             out[(*n)++] = '!';
             out[(*n)++] = s[i + 1];
@@ -669,7 +666,7 @@ static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, s
         }
     }
     if (open > 0) {
-        syntax_error_at(p, t, "f-string: expecting '}'");
+        syntax_error_at(p, t->pos, "f-string: expecting '}'");
     }
 }
 
@@ -860,8 +857,7 @@ static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
             mpf_node_t *e = parse_test(p);
             if (is_op(p, OP_ASSIGN)) {
                 if (e->kind != N_NAME) {
-                    mpf_cc_syntax_error(p->c, false, POS_LINE(t), t >> POS_COL_SHIFT,
-                        "expression cannot contain assignment, perhaps you meant \"==\"?");
+                    syntax_error_at(p, t, "expression cannot contain assignment, perhaps you meant \"==\"?");
                 }
                 advance(p);
                 mpf_qstr_t q = e->v.q;
