@@ -1,5 +1,12 @@
 // compile_parse.c -- the compiler's parser (CONFIG_COMPILER): tokens to a syntax tree by
 // recursive descent over Python's grammar, folding constant arithmetic as mpy-cross does.
+// Smaller code on Cortex-M3/M4/M7 (Thumb-2) with some of -Os's optimisations off (measured
+// with arm-none-eabi-gcc 12.2: each of them grows this file there). Other targets and compilers
+// build it as given.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__thumb2__)
+#pragma GCC optimize("no-expensive-optimizations", "no-move-loop-invariants", "no-if-conversion", "no-schedule-insns2", \
+    "no-tree-reassoc", "no-optimize-sibling-calls", "no-tree-coalesce-vars")
+#endif
 #include <math.h>
 #include <string.h>
 
@@ -285,17 +292,12 @@ static mpf_node_t *parse_list(parser_t *p, int mode) {
     return mk_from_vec(p, N_TUPLE, first, &v);
 }
 
-// testlist with optional starred items; a single item without a comma is itself.
-static mpf_node_t *parse_testlist_star(parser_t *p, bool allow_star) {
-    return parse_list(p, allow_star ? LIST_TEST_STAR : LIST_TEST);
-}
-
 // A yield expression, where the grammar has one (an expression statement, the right side of
-// an assignment, alone in parentheses), else the testlist with starred items [allow_star].
-static mpf_node_t *parse_rhs(parser_t *p, bool allow_star) {
+// an assignment, alone in parentheses), else the list of [mode] (LIST_TEST or LIST_TEST_STAR).
+static mpf_node_t *parse_rhs(parser_t *p, int mode) {
     pos_t t = here(p);
     if (!accept(p, KW_YIELD)) {
-        return parse_testlist_star(p, allow_star);
+        return parse_list(p, mode);
     }
     if (accept(p, KW_FROM)) {
         return mk1(p, N_YIELDFROM, t, parse_test(p));
@@ -303,7 +305,7 @@ static mpf_node_t *parse_rhs(parser_t *p, bool allow_star) {
     mpf_node_t *y = mk(p, N_YIELD, t, 1);
     if (p->tok.kind != TK_NEWLINE && !is_op_in(p, OPS(OP_RPAR) | OPS(OP_RSQB) | OPS(OP_RBRACE) |
         OPS(OP_ASSIGN) | OPS(OP_SEMI) | OPS(OP_COMMA))) {
-        y->k[0] = parse_testlist_star(p, true);
+        y->k[0] = parse_list(p, LIST_TEST_STAR);
     }
     return y;
 }
@@ -577,7 +579,7 @@ static mpf_node_t *parse_field(parser_t *p, const mpf_token_t *t, const uint8_t 
     q.lx.unterminated = true;   // (its end inside that bracket: TK_END, no "never closed")
     q.lx.line = *line;
     advance(&q);
-    mpf_node_t *e = parse_testlist_star(&q, false);
+    mpf_node_t *e = parse_list(&q, LIST_TEST);
     bool self_doc = accept(&q, OP_ASSIGN);
     c->src = src;
     c->len = src_len;
@@ -681,7 +683,7 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
     bool paren = b == 0;
     if (paren && is_kw(p, KW_YIELD)) {
         // (yield x): alone in its parentheses (no tuple, no comprehension of it)
-        mpf_node_t *y = parse_rhs(p, true);
+        mpf_node_t *y = parse_rhs(p, LIST_TEST_STAR);
         expect(p, OP_RPAR);
         return y;
     }
@@ -1503,12 +1505,12 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
         advance(p);
         return run_script(p, sc, t, 0);
     }
-    mpf_node_t *e = parse_rhs(p, true);
+    mpf_node_t *e = parse_rhs(p, LIST_TEST_STAR);
     if (is_augassign(p)) {
         int op = p->tok.op;
         check_single_target(p, e, E_AUGASSIGN);
         advance(p);
-        mpf_node_t *x = mk2(p, N_AUGASSIGN, t, e, parse_rhs(p, false));
+        mpf_node_t *x = mk2(p, N_AUGASSIGN, t, e, parse_rhs(p, LIST_TEST));
         x->op = (uint8_t)op;
         return x;
     }
@@ -1520,7 +1522,7 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
         x->k[0] = e;
         x->k[1] = parse_test(p);
         if (accept(p, OP_ASSIGN)) {
-            x->k[2] = parse_rhs(p, true);
+            x->k[2] = parse_rhs(p, LIST_TEST_STAR);
         }
         return x;
     }
@@ -1531,7 +1533,7 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
     vec_init(&v);
     vec_push(p, &v, e);
     while (accept(p, OP_ASSIGN)) {
-        vec_push(p, &v, parse_rhs(p, true));
+        vec_push(p, &v, parse_rhs(p, LIST_TEST_STAR));
     }
     mpf_node_t *val = v.items[1];
     if (v.n == 2 && v.items[0]->kind == N_NAME && val->kind == N_CALL && val->n == 2 && val->k[0]->kind == N_NAME &&
@@ -1715,7 +1717,7 @@ mpf_node_t *mpf_parse_next(parser_t *p) {
     pos_t t = here(p);
     if (p->mode == MPF_COMPILE_EVAL) {
         skip_newlines(p);
-        vec_push(p, &v, parse_testlist_star(p, false));
+        vec_push(p, &v, parse_list(p, LIST_TEST));
         if (skip_newlines(p) != TK_END) {
             syntax_error(p);
         }
