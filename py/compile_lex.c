@@ -198,7 +198,7 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
 // A number: letters, digits and underscores (after 0x/0o/0b, only those), else also one '.'
 // before an exponent or a j, and the sign of the exponent. The parser checks the spelling
 // (the runtime's int and float parsers; an imaginary one's j is its last character).
-__attribute__((noinline)) static void lex_number(mpf_lexer_t *lx, mpf_token_t *t) {
+static void lex_number(mpf_lexer_t *lx, mpf_token_t *t) {
     const char *src = lx->src;
     size_t start = lx->pos;
     int p1 = peekc(lx, 1) | 0x20;

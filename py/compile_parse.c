@@ -217,7 +217,7 @@ __attribute__((noinline)) static mpf_node_t *mk1(parser_t *p, int kind, pos_t ps
 }
 
 // A node of [kind] at [ps] with the two children [a] and [b].
-static mpf_node_t *mk2(parser_t *p, int kind, pos_t ps, mpf_node_t *a, mpf_node_t *b) {
+__attribute__((noinline)) static mpf_node_t *mk2(parser_t *p, int kind, pos_t ps, mpf_node_t *a, mpf_node_t *b) {
     mpf_node_t *x = mk(p, kind, ps, 2);
     x->k[0] = a;
     x->k[1] = b;
@@ -1264,7 +1264,7 @@ static mpf_node_t *parse_dotted(parser_t *p) {
 }
 
 // import a.b [as c], ...  or  from [.]*[a.b] import (* | n [as m], ... | (n [as m], ...[,]))
-__attribute__((noinline)) static mpf_node_t *parse_import(parser_t *p) {
+static mpf_node_t *parse_import(parser_t *p) {
     pos_t t = here(p);
     bool from = p->tok.op == KW_FROM;
     advance(p);   // import / from
