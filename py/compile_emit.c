@@ -890,8 +890,8 @@ static id_info_t *add_id(emit_t *e, scope_t *s, mpf_qstr_t q, int kind) {
     return id;
 }
 
-static bool is_func_like(const scope_t *s) {
-    return s->kind != SC_MODULE && s->kind != SC_CLASS;
+static ALWAYS_INLINE bool is_func_like(const scope_t *s) {
+    return s->kind > SC_CLASS;
 }
 
 // SyntaxError [msg] at [x] unless the code being compiled is a function's.
@@ -1033,7 +1033,7 @@ static void load_const(emit_t *e, const mpf_node_t *x) {
 // ---------------------------------------------------------------- expressions
 
 // The line of the first token of trailer [x] (a call, subscript or attribute).
-static size_t trailer_line(const mpf_node_t *x) {
+NOINLINE static size_t trailer_line(const mpf_node_t *x) {
     return (size_t)x->line + (x->op & N_TRAILER_BELOW_MAX);
 }
 
