@@ -427,7 +427,7 @@ static size_t rd_vuint(rec_cursor_t *r) {
 // (registered only, when the code is dead). The scope pass registers the same entries but
 // names, in the same order: its registrations are read from the recorded code. (Code to run
 // has its tables in the order they are filled: [i] is final, recorded as literal bytes.)
-NOINLINE static void ref(emit_t *e, uint8_t tag, size_t i) {
+static void ref(emit_t *e, uint8_t tag, size_t i) {
     if (!e->record) {
         return;
     }
@@ -900,7 +900,7 @@ static bool is_async_def(const scope_t *s) {
     return s->node != NULL && s->node->kind == N_FUNCDEF && s->node->op;
 }
 
-static void need_function(emit_t *e, const mpf_node_t *x, unsigned msg) {
+static ALWAYS_INLINE void need_function(emit_t *e, const mpf_node_t *x, unsigned msg) {
     if (!is_func_like(e->scope)) {
         error_at(e, x, msg);
     }
@@ -2549,13 +2549,8 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     union {
         mpf_node_t node;
         uintptr_t room[(sizeof(mpf_node_t) + 3 * sizeof(mpf_node_t *)) / sizeof(uintptr_t) + 1];
-    } mn = {0};
+    } mn = {.node = {.kind = N_MODULE, .op = p->mode, .n = 1, .pos = 1 | 1 << 20}};   // (line 1, column 1)
     mpf_node_t *mnode = &mn.node;
-    mnode->kind = N_MODULE;
-    mnode->n = 1;
-    mnode->op = p->mode;
-    mnode->line = 1;
-    mnode->col = 1;
     scope_t *mod = scope_new(e, SC_MODULE, mnode, MPF_QSTRE__3cmodule_3e);
     // the module's scope pass and its recorded code, carried from statement to statement
     emit_t mst[2];
