@@ -9,6 +9,12 @@
 #include "compile_mpycross_qstrs.h"
 #endif
 
+// Size-optimised builds (-Os): GCC 12's if-conversion, tree tail merging and "expensive"
+// optimisations and jump threading make this file's code larger on Cortex-M4 (3,102 -> 2,988 B)
+#if defined(__OPTIMIZE_SIZE__) && defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize("no-if-conversion", "no-tree-tail-merge", "no-expensive-optimizations", "no-thread-jumps")
+#endif
+
 // Arena chunks: an arena's first is small (most defs, lambdas and classes need little), each
 // next one twice the last, up to 1 KB on 32 bits. A small arena trimmed when complete leaves
 // only a small hole, which a later small chunk fills: on a small heap, holes left by large
