@@ -9,10 +9,13 @@
 #include "compile_mpycross_qstrs.h"
 #endif
 
-// Size-optimised builds (-Os): GCC 12's if-conversion, tree tail merging and "expensive"
-// optimisations and jump threading make this file's code larger on Cortex-M4 (3,102 -> 2,988 B)
+// Size-optimised builds (-Os): GCC 12's if-conversion, tree tail merging, "expensive"
+// optimisations, jump threading, guessed branch probabilities, loop-invariant motion,
+// second scheduling pass, scalar replacement of aggregates across calls and shrink-wrapping
+// make this file's code larger on Cortex-M4 (3,102 -> 2,968 B)
 #if defined(__OPTIMIZE_SIZE__) && defined(__GNUC__) && !defined(__clang__)
-#pragma GCC optimize("no-if-conversion", "no-tree-tail-merge", "no-expensive-optimizations", "no-thread-jumps")
+#pragma GCC optimize("no-if-conversion", "no-tree-tail-merge", "no-expensive-optimizations", "no-thread-jumps", \
+    "no-guess-branch-probability", "no-move-loop-invariants", "no-schedule-insns2", "no-ipa-sra", "no-shrink-wrap")
 #endif
 
 // Arena chunks: an arena's first is small (most defs, lambdas and classes need little), each
