@@ -569,7 +569,7 @@ static mpf_load_result_t compile_opt(const char *src, size_t len, const char *fi
     return out.res;
 }
 
-static unsigned opt_level(void) {
+__attribute__((noinline)) static unsigned opt_level(void) {
     mpf_int_t o = mpf_compile_opt_level;
     return o < 0 ? 0 : o > 3 ? 3 : (unsigned)o;
 }
