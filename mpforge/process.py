@@ -147,18 +147,28 @@ def call(
     cwd: Path | None = None,
     dry_run: bool = False,
     echo: bool = False,
+    hold_sigint: bool = False,
 ) -> int:
     """Run an action with the terminal as its console; its exit status. With `dry_run` the
-    command is printed and nothing runs (status 0); `echo` prints it even without -v."""
+    command is printed and nothing runs (status 0); `echo` prints it even without -v.
+    `hold_sigint`: the child starts with SIGINT blocked (the mask survives exec), so a Ctrl-C
+    while it starts up stays pending until it unblocks the signal with its own handler in
+    place (the SCons child: scons_frontend.quiet_interrupts); a Ctrl-C then cannot land in
+    its interpreter's start-up (`Fatal Python error: init_import_site` and a traceback) or
+    in SCons's (`scons: Build interrupted.`)."""
     argv = [str(a) for a in cmd]
     if dry_run or echo or verbose():
         log(argv)
     if dry_run:
         return 0
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if hold_sigint else None
     try:
         proc = subprocess.Popen(argv, env=None if env is None else dict(env), cwd=cwd)
     except FileNotFoundError:
         raise ToolNotFound(argv[0]) from None
+    finally:
+        if held is not None and signal.SIGINT not in held:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     try:
         return proc.wait()
     except KeyboardInterrupt:
