@@ -188,7 +188,11 @@ def test_boards_filter_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert r.code == 0
     assert [line.split()[0] for line in r.out.splitlines()] == ["BOARD", "netduinoplus2"]
     r = mpforge(capsys, "boards", "no-such-thing")
-    assert r.code != 0 and "no board matches" in r.err
+    assert r.code == 1
+    assert one_error(r.err) == (
+        "error: no board matches 'no-such-thing' (a part of a board's name, port or chip); "
+        "`mpforge boards` lists them all"
+    )
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash to check the script")
