@@ -95,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     if extra is not None:
         args.extra = extra
+    ending = process.end_on_signals()
     try:
         process.set_verbose(args.log_commands or getattr(args, "verbose", False))
         if hasattr(args, "board"):  # a command that works on one board's build
@@ -120,3 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{e.filename}: " if e.filename else ""
         print(f"error: {where}{e.strerror or e}", file=sys.stderr)
         return 1
+    except process.Ended as e:  # SIGTERM, SIGHUP: the children are stopped, 128 + N
+        return int(e.code or 1)
+    finally:
+        process.restore_signals(ending)

@@ -19,6 +19,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -174,6 +175,50 @@ def call(
     except KeyboardInterrupt:
         _stop(proc)
         raise
+    except SystemExit:  # mpforge itself was told to end (SIGTERM, SIGHUP: cli.main)
+        end(proc)
+        raise
+
+
+def end(proc: subprocess.Popen) -> None:
+    """Stop a child that mpforge is leaving behind (mpforge got SIGTERM or SIGHUP, or the
+    run timed out): SIGTERM, then SIGKILL after 5 s."""
+    if proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+class Ended(SystemExit):
+    """mpforge was told to end by a signal (SIGTERM, SIGHUP): raised where it waits, so
+    the children it started are stopped on the way out; it exits with 128 + N."""
+
+
+def _ended(signum: int, _frame: object) -> None:
+    raise Ended(128 + signum)
+
+
+def end_on_signals() -> dict[int, object]:
+    """Make SIGTERM and SIGHUP (a closed terminal) raise Ended instead of killing mpforge
+    on the spot, which left its children running (a QEMU in a session of its own, an SCons
+    build holding its build directory); a signal ignored (nohup) stays ignored. Returns
+    the handlers to give back to restore_signals."""
+    previous: dict[int, object] = {}
+    if threading.current_thread() is not threading.main_thread():
+        return previous  # only the main thread may set handlers (a caller's own thread)
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(signum) == signal.SIG_DFL:
+            previous[signum] = signal.signal(signum, _ended)
+    return previous
+
+
+def restore_signals(previous: dict[int, object]) -> None:
+    for signum, handler in previous.items():
+        signal.signal(signum, handler)  # type: ignore[arg-type]
 
 
 def _stop(proc: subprocess.Popen) -> None:

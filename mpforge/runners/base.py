@@ -136,12 +136,10 @@ class Runner:
                 try:
                     return signal_status(proc.wait(timeout))
                 except subprocess.TimeoutExpired:
-                    proc.terminate()
-                    try:
-                        proc.wait(5)
-                    except subprocess.TimeoutExpired:
-                        proc.kill()
-                        proc.wait()
+                    process.end(proc)
                     return timed_out(timeout or 0)
+                except SystemExit:  # mpforge got SIGTERM or SIGHUP: the board goes too
+                    process.end(proc)
+                    raise
         finally:
             signal.signal(signal.SIGINT, previous)
