@@ -430,6 +430,8 @@ CASES = [
     Case("timeout-negative", {}, ["run", "-b", "host", "--timeout", "-1"], ["above 0"], code=2),
     Case("timeout-nan", {}, ["run", "-b", "host", "--timeout", "nan"], ["above 0"], code=2),
     Case("unknown-command", {}, ["bild", "-b", "host"], ["invalid choice"], code=2),
+    # `--explain "$SYM"` with SYM unset printed the configuration's path, status 0
+    Case("explain-empty", {}, [*CFG, "--explain", ""], ["--explain needs a symbol name"]),
     # -b naming another board than the build directory holds (it was ignored: `run -b
     # rpi_pico` on an nrf52840dk build ran the nrf52840dk image)
     *(
