@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from mpforge import process
+from mpforge.config.resolve import build_first
 from mpforge.config.view import ConfigView
 from mpforge.errors import MpforgeError
 from mpforge.images.dfuse import ST_DFU_PRODUCT_ID, ST_VENDOR_ID
@@ -314,7 +315,9 @@ def _image(build_dir: Path, flasher: Flasher, view: ConfigView) -> Path:
                 f"board {view.board} makes no {flasher.image_format} image (CONFIG_{symbol}), "
                 f"which method '{flasher.name}' takes; {_usable(view)}"
             )
-        raise MpforgeError(f"{image} does not exist; build it first with `mpforge build`")
+        raise MpforgeError(
+            f"{image} does not exist; build it first with {build_first(build_dir, view.board)}"
+        )
     return image
 
 

@@ -214,3 +214,22 @@ def test_completion_scripts(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.stdout.splitlines() == ["clean", "--pristine"]
     r = mpforge(capsys, "completion", "zsh")
     assert r.code == 0 and "bashcompinit" in r.out and "complete -F _mpforge mpforge" in r.out
+
+
+@pytest.mark.parametrize("command", ["run", "flash", "debug", "verify", "size"])
+def test_a_board_not_built_in_an_app_names_the_build_with_its_board(
+    command: str, app: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Inside an app of board host, `mpforge run -b netduinoplus2` said to run a bare
+    `mpforge build` first, which builds host again; the fix names the board."""
+    assert mpforge(capsys, "init", "--board", "host").code == 0
+    r = mpforge(capsys, command, "-b", "netduinoplus2", *(["-n"] if command == "flash" else []))
+    assert r.code == 1
+    missing = (
+        "build/netduinoplus2: no built image (firmware.elf or firmware)"
+        if command == "size"
+        else "build/netduinoplus2/.config does not exist"
+    )
+    assert one_error(r.err).endswith(
+        f"{missing}; build it first with `mpforge build -b netduinoplus2`"
+    )

@@ -78,7 +78,8 @@ def test_missing_image_names_the_format_symbol_the_board_lacks(tmp_path: Path) -
     with pytest.raises(MpforgeError) as e:
         flash_command(tmp_path, ConfigView("pico", UF2_BOARD))
     assert e.value.message.endswith(
-        "firmware.uf2 does not exist; build it first with `mpforge build`"
+        f"firmware.uf2 does not exist; build it first with `mpforge build -b pico --build-dir "
+        f"{tmp_path}`"
     )
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from mpforge import symbolcost
 from mpforge.build import run_scons_captured, scons_command
 from mpforge.commands.common import add_board, build_dir, positive_int
-from mpforge.config.resolve import require_config
+from mpforge.config.resolve import build_first, require_config
 from mpforge.errors import MpforgeError
 from mpforge.images import elf as elffile
 from mpforge.images.lto import linked_by_lto
@@ -80,7 +80,7 @@ def measure(directory: Path, board: str) -> dict:
     if image is None:
         raise MpforgeError(
             f"{directory}: no built image (firmware.elf or firmware); "
-            f"build it first: mpforge build -b {board}"
+            f"build it first with {build_first(directory, board)}"
         )
     with image.open("rb") as f:
         if f.read(4) != b"\x7fELF":

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from mpforge import paths, process, roots
 from mpforge.build import scons_command
-from mpforge.config.resolve import DOTCONFIG, INPUTS_RECORD
+from mpforge.config.resolve import DOTCONFIG, INPUTS_RECORD, build_first
 from mpforge.errors import MpforgeError
 from mpforge.frozen import pypi
 from mpforge.provenance.buildinfo import sha256_file
@@ -82,7 +82,9 @@ def verify(
     build's records are found good, just before the rebuild (which takes a while)."""
     info_path = build_dir / "build-info.json"
     if not info_path.is_file():
-        raise MpforgeError(f"{info_path} does not exist; build the board first (`mpforge build`)")
+        raise MpforgeError(
+            f"{info_path} does not exist; build it first with {build_first(build_dir, board)}"
+        )
     try:
         recorded = json.loads(info_path.read_text(encoding="utf-8"))["outputs"]
         args = json.loads((build_dir / BUILD_ARGS).read_text(encoding="utf-8"))
