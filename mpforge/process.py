@@ -20,7 +20,7 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from mpforge.errors import MpforgeError
@@ -111,13 +111,67 @@ def run(
     timeout: float | None = None,
     text: bool = True,
     check: bool = False,
+    on_line: Callable[[str], None] | None = None,
 ) -> subprocess.CompletedProcess:
     """Run a tool whose output mpforge reads: stdout and stderr are captured, the status is
     the caller's to judge (`check`: a failure is an MpforgeError with the tool's last line).
-    ToolNotFound when the tool is not installed."""
+    ToolNotFound when the tool is not installed. `on_line` sees each line as it comes
+    (stderr merged into stdout; no timeout), for progress on long work."""
     argv = [str(a) for a in cmd]
     if verbose():
         log(argv)
+    if on_line is not None:
+        proc = _run_lines(argv, env, cwd, on_line)
+    else:
+        proc = _run_captured(argv, env, cwd, timeout, text)
+    if proc.returncode == -signal.SIGINT:
+        raise Interrupted(argv[0])
+    if check and proc.returncode != 0:
+        said = proc.stderr or proc.stdout
+        said = said if isinstance(said, str) else said.decode("utf-8", "replace")
+        last = said.strip().splitlines()[-1:] or ["no output"]
+        raise MpforgeError(f"`{show(argv)}` failed (status {proc.returncode}): {last[0]}")
+    return proc
+
+
+def _run_lines(
+    argv: list[str],
+    env: Mapping[str, str] | None,
+    cwd: Path | None,
+    on_line: Callable[[str], None],
+) -> subprocess.CompletedProcess:
+    try:
+        proc = subprocess.Popen(
+            argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            errors="replace", env=None if env is None else dict(env), cwd=cwd,
+        )  # fmt: skip
+    except FileNotFoundError:
+        raise ToolNotFound(argv[0]) from None
+    assert proc.stdout is not None
+    lines: list[str] = []
+    try:
+        for line in proc.stdout:
+            lines.append(line)
+            on_line(line.rstrip("\n"))
+        proc.wait()
+    except KeyboardInterrupt:
+        _stop(proc)
+        raise
+    except BaseException:
+        end(proc)
+        raise
+    finally:
+        proc.stdout.close()
+    return subprocess.CompletedProcess(argv, proc.returncode, "".join(lines), "")
+
+
+def _run_captured(
+    argv: list[str],
+    env: Mapping[str, str] | None,
+    cwd: Path | None,
+    timeout: float | None,
+    text: bool,
+) -> subprocess.CompletedProcess:
     try:
         proc = subprocess.run(
             argv,
@@ -131,13 +185,6 @@ def run(
         )
     except FileNotFoundError:
         raise ToolNotFound(argv[0]) from None
-    if proc.returncode == -signal.SIGINT:
-        raise Interrupted(argv[0])
-    if check and proc.returncode != 0:
-        said = proc.stderr or proc.stdout
-        said = said if isinstance(said, str) else said.decode("utf-8", "replace")
-        last = said.strip().splitlines()[-1:] or ["no output"]
-        raise MpforgeError(f"`{show(argv)}` failed (status {proc.returncode}): {last[0]}")
     return proc
 
 

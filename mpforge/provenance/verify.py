@@ -77,9 +77,11 @@ def verify(
     build_dir: Path,
     jobs: int | None = None,
     starting: Callable[[], None] = lambda: None,
+    progress: Callable[[str], None] | None = None,
 ) -> Verdict:
     """Rebuild `build_dir`'s board elsewhere and compare; `starting` is called once the
-    build's records are found good, just before the rebuild (which takes a while)."""
+    build's records are found good, just before the rebuild (which takes a while), and
+    `progress` with each line the rebuild prints."""
     info_path = build_dir / "build-info.json"
     if not info_path.is_file():
         raise MpforgeError(
@@ -119,7 +121,7 @@ def verify(
             MPFORGE_CACHE=str(Path(tmp) / "cache"),
             MPFORGE_PYPI_CACHE=str(pypi.cache_dir()),
         )
-        proc = process.run(cmd, env=env)
+        proc = process.run(cmd, env=env, on_line=progress)
         if proc.returncode != 0:
             raise MpforgeError(
                 "the verification rebuild failed:\n" + (proc.stdout + proc.stderr)[-3000:]
