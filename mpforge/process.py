@@ -227,14 +227,14 @@ def call(
         raise
 
 
-def end(proc: subprocess.Popen) -> None:
-    """Stop a child that mpforge is leaving behind (mpforge got SIGTERM or SIGHUP, or the
-    run timed out): SIGTERM, then SIGKILL after 5 s."""
+def end(proc: subprocess.Popen, grace: float = 5) -> None:
+    """Stop a child that mpforge is leaving behind (mpforge got SIGTERM or SIGHUP, the
+    run timed out, gdb has quit): SIGTERM, then SIGKILL after `grace` seconds."""
     if proc.poll() is not None:
         return
     proc.terminate()
     try:
-        proc.wait(5)
+        proc.wait(grace)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()

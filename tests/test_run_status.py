@@ -140,15 +140,20 @@ def _wait_for(stream: object, marker: str) -> None:
     assert line == marker + "\n", line
 
 
-def test_ctrl_c_raises_keyboard_interrupt_on_the_host(tmp_path: Path) -> None:
-    import os
-    import signal
-
+def _run_loop(tmp_path: Path) -> list[str]:
+    """`mpforge run -b host loop.py` (LOOP), on the tree's host build."""
     if not Path("build/host/firmware").is_file():
         pytest.skip("build/host is not built (the conftest builds it for the suite)")
     program = tmp_path / "loop.py"
     program.write_text(LOOP)
-    cmd = [sys.executable, "-m", "mpforge", "run", "-b", "host", str(program)]
+    return [sys.executable, "-m", "mpforge", "run", "-b", "host", str(program)]
+
+
+def test_ctrl_c_raises_keyboard_interrupt_on_the_host(tmp_path: Path) -> None:
+    import os
+    import signal
+
+    cmd = _run_loop(tmp_path)
     with subprocess.Popen(
         cmd,
         stdin=subprocess.DEVNULL,
@@ -210,11 +215,7 @@ def test_sigterm_to_mpforge_run_stops_the_program_too(tmp_path: Path) -> None:
     import os
     import signal
 
-    if not Path("build/host/firmware").is_file():
-        pytest.skip("build/host is not built (the conftest builds it for the suite)")
-    program = tmp_path / "loop.py"
-    program.write_text(LOOP)
-    cmd = [sys.executable, "-m", "mpforge", "run", "-b", "host", str(program)]
+    cmd = _run_loop(tmp_path)
     with subprocess.Popen(
         cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         text=True, start_new_session=True,

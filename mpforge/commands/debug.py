@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import signal
-import subprocess
 import sys
 from pathlib import Path
 
@@ -116,9 +115,4 @@ def run(args: argparse.Namespace) -> int:
             return process.call(gdb)
         finally:
             signal.signal(signal.SIGINT, previous)
-            proc.terminate()
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            process.end(proc, grace=10)
