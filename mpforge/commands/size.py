@@ -299,7 +299,16 @@ def run(args: argparse.Namespace) -> int:
     if args.symbols is not None:
         return run_symbols(args, build_dir(args))
     rep = measure(build_dir(args), args.board)
-    change = diff(rep, load_other(args.diff, args.board)) if args.diff is not None else None
+    change = None
+    if args.diff is not None:
+        other = load_other(args.diff, args.board)
+        if other.get("board", rep["board"]) != rep["board"]:  # compared silently before
+            print(
+                f"note: --diff {args.diff} measures board {other['board']}, not {rep['board']}: "
+                "the components differ by board as well as by change",
+                file=sys.stderr,
+            )
+        change = diff(rep, other)
     if args.html is not None:
         write_page(args.html, rep)
     if args.json:
