@@ -42,9 +42,10 @@ def scons_command(
 
 def run_scons(cmd: Sequence[str]) -> int:
     """Run SCons with a fixed locale, so tools print and sort the same everywhere; from the
-    tree, where its -C goes anyway (so SCons does not print `Entering directory`)."""
+    tree, where its -C goes anyway (so SCons does not print `Entering directory`). SCons
+    starts with SIGINT held until the SConstruct has its handler (process.call)."""
     env = dict(os.environ, LC_ALL="C")
-    return process.call(cmd, env=env, cwd=paths.ROOT)
+    return process.call(cmd, env=env, cwd=paths.ROOT, hold_sigint=True)
 
 
 def run_scons_captured(cmd: Sequence[str]) -> subprocess.CompletedProcess[str]:

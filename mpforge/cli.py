@@ -7,13 +7,18 @@ User mistakes arrive as MpforgeError and are printed as one `error:` line.
 
 from __future__ import annotations
 
-import argparse
-import importlib
 import sys
-from typing import NoReturn
 
-from mpforge import __version__, process
-from mpforge.errors import MpforgeError
+try:  # a Ctrl-C while the console script imports this module: one line, no traceback
+    import argparse
+    import importlib
+    from typing import NoReturn
+
+    from mpforge import __version__, process
+    from mpforge.errors import MpforgeError
+except KeyboardInterrupt:
+    print("interrupted", file=sys.stderr)
+    raise SystemExit(130) from None
 
 COMMANDS = {
     "init": "write an application skeleton (main.py, app.conf, mpforge.toml) here or in DIR",
@@ -81,9 +86,16 @@ def _split_extra(argv: list[str]) -> tuple[list[str], list[str] | None]:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     argv, extra = _split_extra(argv)
-    args = _parser(argv).parse_args(argv)
+    try:
+        # Importing the command's module takes most of the start-up: a Ctrl-C there is
+        # `interrupted` too, not a traceback from inside the import system.
+        args = _parser(argv).parse_args(argv)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
     if extra is not None:
         args.extra = extra
+    ending = process.end_on_signals()
     try:
         process.set_verbose(args.log_commands or getattr(args, "verbose", False))
         if hasattr(args, "board"):  # a command that works on one board's build
@@ -109,3 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{e.filename}: " if e.filename else ""
         print(f"error: {where}{e.strerror or e}", file=sys.stderr)
         return 1
+    except process.Ended as e:  # SIGTERM, SIGHUP: the children are stopped, 128 + N
+        return int(e.code or 1)
+    finally:
+        process.restore_signals(ending)

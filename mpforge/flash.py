@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from mpforge import process
+from mpforge.config.resolve import build_first
 from mpforge.config.view import ConfigView
 from mpforge.errors import MpforgeError
 from mpforge.images.dfuse import ST_DFU_PRODUCT_ID, ST_VENDOR_ID
@@ -54,6 +55,15 @@ class Flasher:
     def command(self, image: Path, view: ConfigView) -> list[str]:
         raise NotImplementedError
 
+    def refuses(self, view: ConfigView) -> str | None:
+        """Why this tool cannot program the board's chip, or None (it can)."""
+        return None
+
+    def _needs(self, view: ConfigView, symbol: str, what: str) -> str | None:
+        if view.values.get(symbol, ""):
+            return None
+        return f"{self.program} programs {what}, and the board has no CONFIG_{symbol}"
+
     def missing(self, view: ConfigView) -> str | None:
         """What stops the command from running (the tool is not installed), or None."""
         return process.missing(self.program)
@@ -79,6 +89,9 @@ class Pyocd(Flasher):
     def command(self, image: Path, view: ConfigView) -> list[str]:
         target = view.values.get("PYOCD_TARGET", "")
         return [self.program, "flash", "-t", target, str(image)]
+
+    def refuses(self, view: ConfigView) -> str | None:
+        return self._needs(view, "PYOCD_TARGET", "a target its probe knows by name")
 
 
 # Where desktop Linux mounts removable drives, by volume label.
@@ -123,6 +136,11 @@ class Uf2Copy(Flasher):
             )
         return label
 
+    def refuses(self, view: ConfigView) -> str | None:
+        if view.values.get(self.label_symbol, ""):
+            return None
+        return f"the board has no CONFIG_{self.label_symbol} naming its drive"
+
     def command(self, image: Path, view: ConfigView) -> list[str]:
         label = self.label(view)
         volume = find_volume(label)
@@ -148,6 +166,9 @@ class Picotool(Flasher):
     def command(self, image: Path, view: ConfigView) -> list[str]:
         return [self.program, "load", "-f", "-x", str(image)]
 
+    def refuses(self, view: ConfigView) -> str | None:
+        return None if self.takes(view) else "picotool programs the RP2040 (rpi_pico) only"
+
 
 class Bossac(Flasher):
     """BOSSA's bossac: writes firmware.bin through the SAM-BA monitor of the SAMD boards'
@@ -166,6 +187,11 @@ class Bossac(Flasher):
         if self.port:
             cmd.append(f"--port={self.port}")
         return [*cmd, "-e", "-w", "-v", "-R", f"--offset={offset}", str(image)]
+
+    def refuses(self, view: ConfigView) -> str | None:
+        if self.takes(view):
+            return None
+        return "bossac programs the SAM-BA bootloader of SAMD chips (feather_m0, itsybitsy_m4) only"
 
 
 class DaplinkCopy(Uf2Copy):
@@ -192,6 +218,9 @@ class Nrfjprog(Flasher):
         program = ["--program", str(image), "--sectorerase", "--verify", "--reset"]
         return [self.program, "-f", family, *program]
 
+    def refuses(self, view: ConfigView) -> str | None:
+        return self._needs(view, "NRFJPROG_FAMILY", "Nordic's nRF chips")
+
 
 class Esptool(Flasher):
     """esptool (the pinned one, `python -m esptool`) writes every image of the build's
@@ -215,6 +244,9 @@ class Esptool(Flasher):
         else:
             parts = [view.values.get("ESP_FLASH_OFFSET", "0x0"), str(image)]
         return [*cmd, "write-flash", *parts]
+
+    def refuses(self, view: ConfigView) -> str | None:
+        return self._needs(view, "ESP_CHIP", "Espressif's chips")
 
     def missing(self, view: ConfigView) -> str | None:
         import importlib.util
@@ -252,26 +284,40 @@ def flasher_for(view: ConfigView, method: str | None = None) -> Flasher:
             if usb.takes(view) and process.missing(usb.program) is None:
                 return usb()
     try:
-        return FLASHERS[name]()
+        flasher = FLASHERS[name]()
     except KeyError:
         raise MpforgeError(
             f"unknown flash method '{name}'; known: " + ", ".join(sorted(FLASHERS))
         ) from None
+    reason = flasher.refuses(view)
+    if reason is not None:  # `--method bossac` on an STM32 printed a bossac command
+        raise MpforgeError(
+            f"board {view.board} cannot be flashed with method '{name}': {reason}; " + _usable(view)
+        )
+    return flasher
+
+
+def _usable(view: ConfigView) -> str:
+    """The methods that can program the board, for an error's fix."""
+    produced = {fmt for fmt, cls in FORMATS.items() if view.values.get(cls.symbol) == "y"}
+    names = [
+        n for n, f in FLASHERS.items() if f.image_format in produced and f().refuses(view) is None
+    ]
+    return f"its methods: --method {' or '.join(names)}" if names else "it has no flash method"
 
 
 def _image(build_dir: Path, flasher: Flasher, view: ConfigView) -> Path:
     image = build_dir / flasher.image_name
     if not image.is_file():
         symbol = FORMATS[flasher.image_format].symbol
-        # The Kconfig hint only where the board does not make the image (it told boards
-        # that do to select what they already select).
-        why = (
-            ""
-            if view.values.get(symbol) == "y"
-            else f" (method '{flasher.name}' takes the {flasher.image_format} image: the "
-            f"board's Kconfig must select CONFIG_{symbol})"
+        if view.values.get(symbol) != "y":  # building cannot help: the board makes none
+            raise MpforgeError(
+                f"board {view.board} makes no {flasher.image_format} image (CONFIG_{symbol}), "
+                f"which method '{flasher.name}' takes; {_usable(view)}"
+            )
+        raise MpforgeError(
+            f"{image} does not exist; build it first with {build_first(build_dir, view.board)}"
         )
-        raise MpforgeError(f"{image} does not exist; build it first with `mpforge build`{why}")
     return image
 
 

@@ -19,7 +19,8 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Mapping, Sequence
+import threading
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from mpforge.errors import MpforgeError
@@ -110,13 +111,67 @@ def run(
     timeout: float | None = None,
     text: bool = True,
     check: bool = False,
+    on_line: Callable[[str], None] | None = None,
 ) -> subprocess.CompletedProcess:
     """Run a tool whose output mpforge reads: stdout and stderr are captured, the status is
     the caller's to judge (`check`: a failure is an MpforgeError with the tool's last line).
-    ToolNotFound when the tool is not installed."""
+    ToolNotFound when the tool is not installed. `on_line` sees each line as it comes
+    (stderr merged into stdout; no timeout), for progress on long work."""
     argv = [str(a) for a in cmd]
     if verbose():
         log(argv)
+    if on_line is not None:
+        proc = _run_lines(argv, env, cwd, on_line)
+    else:
+        proc = _run_captured(argv, env, cwd, timeout, text)
+    if proc.returncode == -signal.SIGINT:
+        raise Interrupted(argv[0])
+    if check and proc.returncode != 0:
+        said = proc.stderr or proc.stdout
+        said = said if isinstance(said, str) else said.decode("utf-8", "replace")
+        last = said.strip().splitlines()[-1:] or ["no output"]
+        raise MpforgeError(f"`{show(argv)}` failed (status {proc.returncode}): {last[0]}")
+    return proc
+
+
+def _run_lines(
+    argv: list[str],
+    env: Mapping[str, str] | None,
+    cwd: Path | None,
+    on_line: Callable[[str], None],
+) -> subprocess.CompletedProcess:
+    try:
+        proc = subprocess.Popen(
+            argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            errors="replace", env=None if env is None else dict(env), cwd=cwd,
+        )  # fmt: skip
+    except FileNotFoundError:
+        raise ToolNotFound(argv[0]) from None
+    assert proc.stdout is not None
+    lines: list[str] = []
+    try:
+        for line in proc.stdout:
+            lines.append(line)
+            on_line(line.rstrip("\n"))
+        proc.wait()
+    except KeyboardInterrupt:
+        _stop(proc)
+        raise
+    except BaseException:
+        end(proc)
+        raise
+    finally:
+        proc.stdout.close()
+    return subprocess.CompletedProcess(argv, proc.returncode, "".join(lines), "")
+
+
+def _run_captured(
+    argv: list[str],
+    env: Mapping[str, str] | None,
+    cwd: Path | None,
+    timeout: float | None,
+    text: bool,
+) -> subprocess.CompletedProcess:
     try:
         proc = subprocess.run(
             argv,
@@ -130,13 +185,6 @@ def run(
         )
     except FileNotFoundError:
         raise ToolNotFound(argv[0]) from None
-    if proc.returncode == -signal.SIGINT:
-        raise Interrupted(argv[0])
-    if check and proc.returncode != 0:
-        said = proc.stderr or proc.stdout
-        said = said if isinstance(said, str) else said.decode("utf-8", "replace")
-        last = said.strip().splitlines()[-1:] or ["no output"]
-        raise MpforgeError(f"`{show(argv)}` failed (status {proc.returncode}): {last[0]}")
     return proc
 
 
@@ -147,23 +195,77 @@ def call(
     cwd: Path | None = None,
     dry_run: bool = False,
     echo: bool = False,
+    hold_sigint: bool = False,
 ) -> int:
     """Run an action with the terminal as its console; its exit status. With `dry_run` the
-    command is printed and nothing runs (status 0); `echo` prints it even without -v."""
+    command is printed and nothing runs (status 0); `echo` prints it even without -v.
+    `hold_sigint`: the child starts with SIGINT blocked (the mask survives exec), so a Ctrl-C
+    while it starts up stays pending until it unblocks the signal with its own handler in
+    place (the SCons child: scons_frontend.quiet_interrupts); a Ctrl-C then cannot land in
+    its interpreter's start-up (`Fatal Python error: init_import_site` and a traceback) or
+    in SCons's (`scons: Build interrupted.`)."""
     argv = [str(a) for a in cmd]
     if dry_run or echo or verbose():
         log(argv)
     if dry_run:
         return 0
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if hold_sigint else None
     try:
         proc = subprocess.Popen(argv, env=None if env is None else dict(env), cwd=cwd)
     except FileNotFoundError:
         raise ToolNotFound(argv[0]) from None
+    finally:
+        if held is not None and signal.SIGINT not in held:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     try:
         return proc.wait()
     except KeyboardInterrupt:
         _stop(proc)
         raise
+    except SystemExit:  # mpforge itself was told to end (SIGTERM, SIGHUP: cli.main)
+        end(proc)
+        raise
+
+
+def end(proc: subprocess.Popen, grace: float = 5) -> None:
+    """Stop a child that mpforge is leaving behind (mpforge got SIGTERM or SIGHUP, the
+    run timed out, gdb has quit): SIGTERM, then SIGKILL after `grace` seconds."""
+    if proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+class Ended(SystemExit):
+    """mpforge was told to end by a signal (SIGTERM, SIGHUP): raised where it waits, so
+    the children it started are stopped on the way out; it exits with 128 + N."""
+
+
+def _ended(signum: int, _frame: object) -> None:
+    raise Ended(128 + signum)
+
+
+def end_on_signals() -> dict[int, object]:
+    """Make SIGTERM and SIGHUP (a closed terminal) raise Ended instead of killing mpforge
+    on the spot, which left its children running (a QEMU in a session of its own, an SCons
+    build holding its build directory); a signal ignored (nohup) stays ignored. Returns
+    the handlers to give back to restore_signals."""
+    previous: dict[int, object] = {}
+    if threading.current_thread() is not threading.main_thread():
+        return previous  # only the main thread may set handlers (a caller's own thread)
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(signum) == signal.SIG_DFL:
+            previous[signum] = signal.signal(signum, _ended)
+    return previous
+
+
+def restore_signals(previous: dict[int, object]) -> None:
+    for signum, handler in previous.items():
+        signal.signal(signum, handler)  # type: ignore[arg-type]
 
 
 def _stop(proc: subprocess.Popen) -> None:

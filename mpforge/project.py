@@ -120,11 +120,21 @@ def load_project(path: Path) -> Project:
     )
 
 
+# A path of the kind each list holds, for the example of its error.
+_EXAMPLES = {
+    "fragments": "conf/debug.conf",
+    "exclude": "tools",
+    "board_roots": "boards",
+    "package_roots": "libs",
+}
+
+
 def _strings(path: Path, text: str, data: dict[str, object], key: str) -> list[str]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
         raise MpforgeError(
-            f'{_where(path, text, key)}: {key} must be a list of paths, e.g. {key} = ["a.conf"]'
+            f"{_where(path, text, key)}: {key} must be a list of paths, "
+            f'e.g. {key} = ["{_EXAMPLES.get(key, "a.conf")}"]'
         )
     return list(value)
 

@@ -153,12 +153,15 @@ def quiet_interrupts() -> None:
     `interrupted` once. While the SConstruct runs (the CONFIG stage) it leaves quietly
     (SCons printed `scons: Build interrupted.` for a KeyboardInterrupt there); while steps
     run, SCons's own handler stops them and writes what finished into .sconsign, and the
-    steps it stopped say nothing (gcc killed by the terminal's SIGINT was `Error -2`)."""
+    steps it stopped say nothing (gcc killed by the terminal's SIGINT was `Error -2`).
+    `mpforge build` starts SCons with SIGINT blocked (process.call's hold_sigint), so a
+    Ctrl-C typed while Python and SCons start up waits here, and leaves quietly too."""
 
     def leave(_signum: int, _frame: object) -> None:
         raise SystemExit(2)
 
     signal.signal(signal.SIGINT, leave)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def was_interrupted(error: BaseException | None) -> bool:

@@ -8,13 +8,16 @@
 
 // (a helper -Os would copy into each caller, bigger than a call)
 #define NOINLINE __attribute__((noinline))
+// (a helper -Os would call, smaller copied into its callers)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
 
 #define PASS_SCOPE 0
 #define PASS_SIZE 1
 #define PASS_EMIT 2
 
 // Kinds of scope.
-enum { SC_MODULE, SC_FUNC, SC_LAMBDA, SC_CLASS, SC_LISTCOMP, SC_DICTCOMP, SC_SETCOMP, SC_GENEXPR };
+// (the module and a class body first: the other kinds are function-like, is_func_like)
+enum { SC_MODULE, SC_CLASS, SC_FUNC, SC_LAMBDA, SC_LISTCOMP, SC_DICTCOMP, SC_SETCOMP, SC_GENEXPR };
 
 // How a name is bound in a scope.
 enum { ID_UNDECIDED, ID_GLOBAL_IMPLICIT, ID_GLOBAL_EXPLICIT, ID_LOCAL, ID_CELL, ID_FREE };

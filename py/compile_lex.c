@@ -1,5 +1,11 @@
 // compile_lex.c -- the compiler's lexer (CONFIG_COMPILER): source bytes to tokens, with
 // INDENT/DEDENT from leading whitespace and string literals decoded into the arena.
+// Smaller code on Cortex-M3/M4/M7 (Thumb-2) with some of -Os's optimisations off (measured
+// with arm-none-eabi-gcc 12.2: each of them grows this file there). Other targets and compilers
+// build it as given.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__thumb2__)
+#pragma GCC optimize("no-move-loop-invariants", "no-tree-dominator-opts", "no-schedule-insns2")
+#endif
 #include <string.h>
 
 #include "compile_int.h"
@@ -57,11 +63,17 @@ static void newline(mpf_lexer_t *lx) {
     lx->line_start = lx->pos;
 }
 
-MPF_NORETURN static void lex_error(mpf_lexer_t *lx, const char *msg) {
+MPF_NORETURN __attribute__((noinline)) static void lex_error(mpf_lexer_t *lx, const char *msg) {
     mpf_cc_syntax_error(lx->c, false, lx->line, lx->pos - lx->line_start + 1, msg);
 }
 
-static bool is_id_start(int ch) {
+// SyntaxError [msg] (an E_ number; IndentationError when [indent]) at column [col] of the
+// current line (0: where the lexer is).
+MPF_NORETURN __attribute__((noinline)) static void lex_fail(mpf_lexer_t *lx, bool indent, size_t col, unsigned msg) {
+    mpf_emit_error(lx->c, indent, lx->line, col ? col : lx->pos - lx->line_start + 1, msg);
+}
+
+static inline __attribute__((always_inline)) bool is_id_start(int ch) {
     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' || ch >= 0x80;
 }
 
@@ -141,7 +153,7 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
     while (true) {
         if (end >= lx->len) {
             lx->unterminated = triple;   // (needs_more: a triple-quoted string goes on)
-            mpf_emit_error(lx->c, false, TOK_LINE(t), TOK_COL(t), triple ? E_UNTERMINATED_TRIPLE : E_UNTERMINATED);
+            lex_fail(lx, false, TOK_COL(t), triple ? E_UNTERMINATED_TRIPLE : E_UNTERMINATED);
         }
         int ch = (unsigned char)src[end];
         if (ch == '\\' && end + 1 < lx->len) {
@@ -149,7 +161,7 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
             continue;
         }
         if (ch == '\n' && !triple) {
-            mpf_emit_error(lx->c, false, TOK_LINE(t), TOK_COL(t), E_UNTERMINATED);
+            lex_fail(lx, false, TOK_COL(t), E_UNTERMINATED);
         }
         if (ch == q && (!triple || (end + 2 < lx->len && src[end + 1] == q && src[end + 2] == q))) {
             break;
@@ -217,10 +229,10 @@ static void skip_comment(mpf_lexer_t *lx) {
 
 // The token starts at column [col] of the current line (a source of more lines than a node
 // records is refused).
-__attribute__((noinline)) static void tok_at(mpf_lexer_t *lx, mpf_token_t *t, uint32_t col) {
+static inline __attribute__((always_inline)) void tok_at(mpf_lexer_t *lx, mpf_token_t *t, uint32_t col) {
     uint32_t line = lx->line;
     if (line > NODE_LINE_MAX) {
-        mpf_emit_error(lx->c, false, line, lx->pos - lx->line_start + 1, E_LINES);
+        lex_fail(lx, false, 0, E_LINES);
     }
     t->pos = line | (col < NODE_COL_MAX ? col : NODE_COL_MAX) << 20;
 }
@@ -228,7 +240,7 @@ __attribute__((noinline)) static void tok_at(mpf_lexer_t *lx, mpf_token_t *t, ui
 // The input ended inside brackets: "'(' was never closed" at the innermost open one, as
 // CPython says. The source is lexed again from the start (this error path only): the
 // bracket wanted is the last one that opened the depth the end was reached at.
-MPF_NORETURN __attribute__((noinline)) static void unclosed_error(mpf_lexer_t *lx) {
+MPF_NORETURN static void unclosed_error(mpf_lexer_t *lx) {
     int depth = lx->paren;
     mpf_lex_init(lx, lx->c);
     lx->unterminated = true;   // (for needs_more; here also: the end gives TK_END)
@@ -298,7 +310,7 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         bool tabs = w > (top & 0xFFFF) && a <= top >> 16;
         if (w > (top & 0xFFFF)) {
             if (lx->n_indent == (int)(sizeof(lx->indent) / sizeof(lx->indent[0]))) {
-                mpf_emit_error(lx->c, true, lx->line, w + 1, E_INDENT_LEVELS);
+                lex_fail(lx, true, w + 1, E_INDENT_LEVELS);
             }
             lx->indent[lx->n_indent++] = w | a << 16;
             lx->pending = 1;
@@ -308,7 +320,7 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
                 lx->pending--;
             }
             if (w != (lx->indent[lx->n_indent - 1] & 0xFFFF)) {
-                mpf_emit_error(lx->c, true, lx->line, w + 1, E_UNINDENT);
+                lex_fail(lx, true, w + 1, E_UNINDENT);
             }
             tabs = a != lx->indent[lx->n_indent - 1] >> 16;
         }
@@ -426,7 +438,7 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
             if (!(op & 1)) {
                 if (++lx->paren > 200) {
                     // (as CPython's: its tokenizer's limit)
-                    mpf_emit_error(lx->c, false, lx->line, lx->pos - lx->line_start, E_PARENS);
+                    lex_fail(lx, false, lx->pos - lx->line_start, E_PARENS);
                 }
             } else if (lx->paren > 0) {
                 lx->paren--;
@@ -434,5 +446,5 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         }
         return;
     }
-    mpf_emit_error(lx->c, false, lx->line, lx->pos - lx->line_start + 1, E_CHARACTER);
+    lex_fail(lx, false, 0, E_CHARACTER);
 }

@@ -1,5 +1,12 @@
 // compile_parse.c -- the compiler's parser (CONFIG_COMPILER): tokens to a syntax tree by
 // recursive descent over Python's grammar, folding constant arithmetic as mpy-cross does.
+// Smaller code on Cortex-M3/M4/M7 (Thumb-2) with some of -Os's optimisations off (measured
+// with arm-none-eabi-gcc 12.2: each of them grows this file there). Other targets and compilers
+// build it as given.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__thumb2__)
+#pragma GCC optimize("no-expensive-optimizations", "no-move-loop-invariants", "no-if-conversion", "no-schedule-insns2", \
+    "no-tree-reassoc", "no-optimize-sibling-calls", "no-tree-coalesce-vars")
+#endif
 #include <math.h>
 #include <string.h>
 
@@ -71,10 +78,13 @@ static pos_t pos_of(const mpf_node_t *x) {
 // The position of the current token.
 #define here(p) ((pos_t)(p)->tok.pos)
 
-// Raise SyntaxError [msg] (an E_ number: its text is packed) at node [x].
-MPF_NORETURN static void node_error(parser_t *p, const mpf_node_t *x, unsigned msg) {
-    mpf_emit_error(p->c, false, x->line, x->col, msg);
+// Raise SyntaxError [msg] (an E_ number: its text is packed; IndentationError with E_INDENT)
+// at [ps] (a node's position is one too).
+#define E_INDENT 0x100
+MPF_NORETURN __attribute__((noinline)) static void syntax_error_pos(parser_t *p, pos_t ps, unsigned msg) {
+    mpf_emit_error(p->c, msg >> 8, POS_LINE(ps), ps >> POS_COL_SHIFT, msg & 0xFF);
 }
+#define node_error(p, x, msg) syntax_error_pos(p, (x)->pos, msg)
 
 static mpf_node_t *mk(parser_t *p, int kind, pos_t ps, size_t n) {
     size_t slots = n + (mpf_node_has_scope(kind) ? 2 : 0);
@@ -133,19 +143,13 @@ static void advance(parser_t *p) {
     mpf_lex_next(&p->lx, &p->tok);
 }
 
-MPF_NORETURN static void syntax_error_at(parser_t *p, const mpf_token_t *t, const char *msg) {
-    mpf_cc_syntax_error(p->c, false, TOK_LINE(t), TOK_COL(t), msg);
-}
-
-// Raise SyntaxError [msg] (an E_ number) at [ps].
-MPF_NORETURN static void syntax_error_pos(parser_t *p, pos_t ps, unsigned msg) {
-    mpf_emit_error(p->c, false, POS_LINE(ps), ps >> POS_COL_SHIFT, msg);
+// Raise SyntaxError [msg] (its text) at [ps].
+MPF_NORETURN static void syntax_error_at(parser_t *p, pos_t ps, const char *msg) {
+    mpf_cc_syntax_error(p->c, false, POS_LINE(ps), ps >> POS_COL_SHIFT, msg);
 }
 
 // Raise IndentationError [msg] (an E_ number) at the current token.
-MPF_NORETURN static void indent_error(parser_t *p, unsigned msg) {
-    mpf_emit_error(p->c, true, TOK_LINE(&p->tok), TOK_COL(&p->tok), msg);
-}
+#define indent_error(p, msg) syntax_error_pos(p, here(p), E_INDENT | (msg))
 
 MPF_NORETURN static void syntax_error(parser_t *p) {
     int k = p->tok.kind;
@@ -154,7 +158,7 @@ MPF_NORETURN static void syntax_error(parser_t *p) {
     }
     if (k == TK_END) {
         p->lx.unterminated = true;
-        syntax_error_at(p, &p->tok, "unexpected EOF while parsing");
+        syntax_error_at(p, here(p), "unexpected EOF while parsing");
     }
     syntax_error_pos(p, here(p), E_SYNTAX);
 }
@@ -213,7 +217,7 @@ __attribute__((noinline)) static mpf_node_t *mk1(parser_t *p, int kind, pos_t ps
 }
 
 // A node of [kind] at [ps] with the two children [a] and [b].
-static mpf_node_t *mk2(parser_t *p, int kind, pos_t ps, mpf_node_t *a, mpf_node_t *b) {
+__attribute__((noinline)) static mpf_node_t *mk2(parser_t *p, int kind, pos_t ps, mpf_node_t *a, mpf_node_t *b) {
     mpf_node_t *x = mk(p, kind, ps, 2);
     x->k[0] = a;
     x->k[1] = b;
@@ -288,17 +292,12 @@ static mpf_node_t *parse_list(parser_t *p, int mode) {
     return mk_from_vec(p, N_TUPLE, first, &v);
 }
 
-// testlist with optional starred items; a single item without a comma is itself.
-static mpf_node_t *parse_testlist_star(parser_t *p, bool allow_star) {
-    return parse_list(p, allow_star ? LIST_TEST_STAR : LIST_TEST);
-}
-
 // A yield expression, where the grammar has one (an expression statement, the right side of
-// an assignment, alone in parentheses), else the testlist with starred items [allow_star].
-static mpf_node_t *parse_rhs(parser_t *p, bool allow_star) {
+// an assignment, alone in parentheses), else the list of [mode] (LIST_TEST or LIST_TEST_STAR).
+static mpf_node_t *parse_rhs(parser_t *p, int mode) {
     pos_t t = here(p);
     if (!accept(p, KW_YIELD)) {
-        return parse_testlist_star(p, allow_star);
+        return parse_list(p, mode);
     }
     if (accept(p, KW_FROM)) {
         return mk1(p, N_YIELDFROM, t, parse_test(p));
@@ -306,7 +305,7 @@ static mpf_node_t *parse_rhs(parser_t *p, bool allow_star) {
     mpf_node_t *y = mk(p, N_YIELD, t, 1);
     if (p->tok.kind != TK_NEWLINE && !is_op_in(p, OPS(OP_RPAR) | OPS(OP_RSQB) | OPS(OP_RBRACE) |
         OPS(OP_ASSIGN) | OPS(OP_SEMI) | OPS(OP_COMMA))) {
-        y->k[0] = parse_testlist_star(p, true);
+        y->k[0] = parse_list(p, LIST_TEST_STAR);
     }
     return y;
 }
@@ -580,13 +579,13 @@ static mpf_node_t *parse_field(parser_t *p, const mpf_token_t *t, const uint8_t 
     q.lx.unterminated = true;   // (its end inside that bracket: TK_END, no "never closed")
     q.lx.line = *line;
     advance(&q);
-    mpf_node_t *e = parse_testlist_star(&q, false);
+    mpf_node_t *e = parse_list(&q, LIST_TEST);
     bool self_doc = accept(&q, OP_ASSIGN);
     c->src = src;
     c->len = src_len;
     // ({x:=5}: the format spec is "=5")
     if (!is_op_in(&q, OPS(OP_RBRACE) | OPS(OP_COLON) | OPS(OP_WALRUS)) && !is_op(&q, OP_BANG)) {
-        syntax_error_at(p, t, q.tok.kind == TK_END ? "f-string: expecting '}'" : "f-string: invalid syntax");
+        syntax_error_at(p, t->pos, q.tok.kind == TK_END ? "f-string: expecting '}'" : "f-string: invalid syntax");
     }
     *end = q.lx.pos - 1 - is_op(&q, OP_WALRUS);
     if (self_doc) {
@@ -616,7 +615,7 @@ static inline __attribute__((always_inline)) bool fstr_escape(parser_t *p, const
     size_t was = *n;
     const char *err = mpf_lex_escape((const char *)s, i, len, out, n, t->op & 1, false);
     if (err != NULL) {
-        syntax_error_at(p, t, err);
+        syntax_error_at(p, t->pos, err);
     }
     if (*n == was + 1 && (out[was] == '{' || out[was] == '}')) {
         out[(*n)++] = out[was];
@@ -643,7 +642,7 @@ static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, s
         }
         if (ch == '}') {
             if (open-- == 0) {
-                syntax_error_at(p, t, "f-string: single '}' is not allowed");
+                syntax_error_at(p, t->pos, "f-string: single '}' is not allowed");
             }
         }
         if (ch != '{') {
@@ -661,7 +660,7 @@ static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, s
         if (s[i] == '!') {
             // a conversion: !r, !s or !a, then the spec or the field's end
             if (i + 2 >= len || strchr("rsa", s[i + 1]) == NULL || (s[i + 2] != ':' && s[i + 2] != '}')) {
-                syntax_error_at(p, t, "f-string: invalid conversion character");
+                syntax_error_at(p, t->pos, "f-string: invalid conversion character");
             }
             out[(*n)++] = '!';
             out[(*n)++] = s[i + 1];
@@ -669,7 +668,7 @@ static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, s
         }
     }
     if (open > 0) {
-        syntax_error_at(p, t, "f-string: expecting '}'");
+        syntax_error_at(p, t->pos, "f-string: expecting '}'");
     }
 }
 
@@ -684,7 +683,7 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
     bool paren = b == 0;
     if (paren && is_kw(p, KW_YIELD)) {
         // (yield x): alone in its parentheses (no tuple, no comprehension of it)
-        mpf_node_t *y = parse_rhs(p, true);
+        mpf_node_t *y = parse_rhs(p, LIST_TEST_STAR);
         expect(p, OP_RPAR);
         return y;
     }
@@ -860,8 +859,7 @@ static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
             mpf_node_t *e = parse_test(p);
             if (is_op(p, OP_ASSIGN)) {
                 if (e->kind != N_NAME) {
-                    mpf_cc_syntax_error(p->c, false, POS_LINE(t), t >> POS_COL_SHIFT,
-                        "expression cannot contain assignment, perhaps you meant \"==\"?");
+                    syntax_error_at(p, t, "expression cannot contain assignment, perhaps you meant \"==\"?");
                 }
                 advance(p);
                 mpf_qstr_t q = e->v.q;
@@ -994,7 +992,7 @@ __attribute__((noinline)) static int binop_prec(const parser_t *p) {
 }
 
 // A constant node's copy (folding changes the node it folds into).
-static mpf_node_t *copy_const(parser_t *p, const mpf_node_t *x) {
+__attribute__((noinline)) static mpf_node_t *copy_const(parser_t *p, const mpf_node_t *x) {
     mpf_node_t *c = mk(p, N_CONST, pos_of(x), 0);
     c->op = x->op;
     c->v = x->v;
@@ -1266,7 +1264,7 @@ static mpf_node_t *parse_dotted(parser_t *p) {
 }
 
 // import a.b [as c], ...  or  from [.]*[a.b] import (* | n [as m], ... | (n [as m], ...[,]))
-__attribute__((noinline)) static mpf_node_t *parse_import(parser_t *p) {
+static mpf_node_t *parse_import(parser_t *p) {
     pos_t t = here(p);
     bool from = p->tok.op == KW_FROM;
     advance(p);   // import / from
@@ -1307,7 +1305,7 @@ __attribute__((noinline)) static mpf_node_t *parse_import(parser_t *p) {
 
 // The target of an augmented assignment or of an annotation: a name, attribute or
 // subscript. (The targets of the other statements the emitter checks as it stores to them.)
-static void check_single_target(parser_t *p, const mpf_node_t *x, unsigned msg) {
+static inline __attribute__((always_inline)) void check_single_target(parser_t *p, const mpf_node_t *x, unsigned msg) {
     if (x->kind != N_NAME && x->kind != N_ATTR && x->kind != N_SUBSCR) {
         node_error(p, x, msg);
     }
@@ -1507,12 +1505,12 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
         advance(p);
         return run_script(p, sc, t, 0);
     }
-    mpf_node_t *e = parse_rhs(p, true);
+    mpf_node_t *e = parse_rhs(p, LIST_TEST_STAR);
     if (is_augassign(p)) {
         int op = p->tok.op;
         check_single_target(p, e, E_AUGASSIGN);
         advance(p);
-        mpf_node_t *x = mk2(p, N_AUGASSIGN, t, e, parse_rhs(p, false));
+        mpf_node_t *x = mk2(p, N_AUGASSIGN, t, e, parse_rhs(p, LIST_TEST));
         x->op = (uint8_t)op;
         return x;
     }
@@ -1524,7 +1522,7 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
         x->k[0] = e;
         x->k[1] = parse_test(p);
         if (accept(p, OP_ASSIGN)) {
-            x->k[2] = parse_rhs(p, true);
+            x->k[2] = parse_rhs(p, LIST_TEST_STAR);
         }
         return x;
     }
@@ -1535,7 +1533,7 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
     vec_init(&v);
     vec_push(p, &v, e);
     while (accept(p, OP_ASSIGN)) {
-        vec_push(p, &v, parse_rhs(p, true));
+        vec_push(p, &v, parse_rhs(p, LIST_TEST_STAR));
     }
     mpf_node_t *val = v.items[1];
     if (v.n == 2 && v.items[0]->kind == N_NAME && val->kind == N_CALL && val->n == 2 && val->k[0]->kind == N_NAME &&
@@ -1719,7 +1717,7 @@ mpf_node_t *mpf_parse_next(parser_t *p) {
     pos_t t = here(p);
     if (p->mode == MPF_COMPILE_EVAL) {
         skip_newlines(p);
-        vec_push(p, &v, parse_testlist_star(p, false));
+        vec_push(p, &v, parse_list(p, LIST_TEST));
         if (skip_newlines(p) != TK_END) {
             syntax_error(p);
         }

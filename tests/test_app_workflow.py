@@ -109,6 +109,9 @@ def test_init_refuses_an_unknown_board(app: Path, capsys: pytest.CaptureFixture[
         ('\nboard = "host"\nfragments = ["gone.conf"]\n', "mpforge.toml:3: config fragment"),
         ('board = "host"\nexclude = ["../x"]\n', "mpforge.toml:2: exclude '../x' must be a path"),
         ('board = "host"\nexclude = ["tols"]\n', "mpforge.toml:2: exclude 'tols' names nothing"),
+        # The example was fragments' for every list (`exclude = ["a.conf"]`).
+        ('board = "host"\nexclude = "tools"\n', 'e.g. exclude = ["tools"]'),
+        ('board = "host"\nboard_roots = [1]\n', 'e.g. board_roots = ["boards"]'),
     ],
 )
 def test_bad_project_file(
@@ -188,7 +191,11 @@ def test_boards_filter_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert r.code == 0
     assert [line.split()[0] for line in r.out.splitlines()] == ["BOARD", "netduinoplus2"]
     r = mpforge(capsys, "boards", "no-such-thing")
-    assert r.code != 0 and "no board matches" in r.err
+    assert r.code == 1
+    assert one_error(r.err) == (
+        "error: no board matches 'no-such-thing' (a part of a board's name, port or chip); "
+        "`mpforge boards` lists them all"
+    )
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash to check the script")
@@ -207,3 +214,22 @@ def test_completion_scripts(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.stdout.splitlines() == ["clean", "--pristine"]
     r = mpforge(capsys, "completion", "zsh")
     assert r.code == 0 and "bashcompinit" in r.out and "complete -F _mpforge mpforge" in r.out
+
+
+@pytest.mark.parametrize("command", ["run", "flash", "debug", "verify", "size"])
+def test_a_board_not_built_in_an_app_names_the_build_with_its_board(
+    command: str, app: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Inside an app of board host, `mpforge run -b netduinoplus2` said to run a bare
+    `mpforge build` first, which builds host again; the fix names the board."""
+    assert mpforge(capsys, "init", "--board", "host").code == 0
+    r = mpforge(capsys, command, "-b", "netduinoplus2", *(["-n"] if command == "flash" else []))
+    assert r.code == 1
+    missing = (
+        "build/netduinoplus2: no built image (firmware.elf or firmware)"
+        if command == "size"
+        else "build/netduinoplus2/.config does not exist"
+    )
+    assert one_error(r.err).endswith(
+        f"{missing}; build it first with `mpforge build -b netduinoplus2`"
+    )

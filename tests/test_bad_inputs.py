@@ -430,6 +430,8 @@ CASES = [
     Case("timeout-negative", {}, ["run", "-b", "host", "--timeout", "-1"], ["above 0"], code=2),
     Case("timeout-nan", {}, ["run", "-b", "host", "--timeout", "nan"], ["above 0"], code=2),
     Case("unknown-command", {}, ["bild", "-b", "host"], ["invalid choice"], code=2),
+    # `--explain "$SYM"` with SYM unset printed the configuration's path, status 0
+    Case("explain-empty", {}, [*CFG, "--explain", ""], ["--explain needs a symbol name"]),
     # -b naming another board than the build directory holds (it was ignored: `run -b
     # rpi_pico` on an nrf52840dk build ran the nrf52840dk image)
     *(
@@ -452,13 +454,13 @@ CASES = [
         "verify-configured-not-built",
         {},
         ["verify", "-b", "host", "--build-dir", "{tmp}/build"],
-        ["build-info.json does not exist", "mpforge build"],
+        ["build-info.json does not exist", "`mpforge build -b host --build-dir "],
     ),
     Case(
         "verify-no-build-dir",
         {},
         ["verify", "-b", "host", "--build-dir", "{tmp}/none"],
-        ["none/.config does not exist", "mpforge build"],
+        ["none/.config does not exist", "`mpforge build -b host --build-dir "],
     ),
     Case(
         "size-of-a-wasm-launcher",
@@ -844,6 +846,11 @@ def test_require_pulls_dependencies_and_imports_become_kconfig_dependencies(tmp_
         # flash told a board that makes its hex image to select CONFIG_IMAGE_HEX
         ("microbit", ["flash", "-n"], ["firmware.hex does not exist", "mpforge build"],
          ["must select"]),
+        # each said a bare `mpforge build`: inside an app that builds the app's board
+        ("microbit", ["run"], ["firmware.elf does not exist", "`mpforge build -b microbit --bu"],
+         []),
+        ("microbit", ["debug", "-n"], ["does not exist", "`mpforge build -b microbit --build-d"],
+         []),
     ],
 )  # fmt: skip
 def test_configured_not_built_names_the_boards_own_files(

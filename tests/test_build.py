@@ -316,3 +316,58 @@ def test_a_second_build_in_one_directory_waits_and_clean_refuses(tmp_path: Path)
         os.killpg(proc.pid, signal.SIGINT)
         assert proc.wait(timeout=120) == 130
         assert proc.stderr.read() == "interrupted\n"
+
+
+def test_scons_starts_with_sigint_held_and_mpforge_keeps_its_own(tmp_path: Path) -> None:
+    """A Ctrl-C while the SCons child was still starting up landed in its interpreter's
+    start-up (`Fatal Python error: init_import_site` and a traceback) or in SCons's own
+    (`scons: Build interrupted.`) beside mpforge's `interrupted`: the child now starts with
+    SIGINT blocked (the mask survives exec) and mpforge's own mask is as it was."""
+    from mpforge.build import run_scons
+
+    probe = (
+        "import signal as s, sys; "
+        "sys.exit(7 if s.SIGINT in s.pthread_sigmask(s.SIG_BLOCK, []) else 0)"
+    )
+    assert run_scons([sys.executable, "-c", probe]) == 7
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+
+
+def test_a_ctrl_c_pending_while_scons_starts_leaves_quietly(tmp_path: Path) -> None:
+    """The SConstruct unblocks SIGINT once its handler is in place: a Ctrl-C that came while
+    Python and SCons started ends the build there, silently (exit 2, before the CONFIG
+    stage reads anything: the missing fragment is never reported), as one arriving later."""
+    build = tmp_path / "b"
+    cmd = scons_command("host", build, fragments=[tmp_path / "missing.conf"])
+    start = (
+        "import os, signal, sys; signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}); "
+        "os.kill(os.getpid(), signal.SIGINT); os.execv(sys.argv[1], sys.argv[1:])"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", start, *cmd], capture_output=True, text=True, cwd=paths.ROOT,
+        env=dict(os.environ, LC_ALL="C"), timeout=300, check=False,
+        preexec_fn=sigint_as_at_a_prompt,
+    )  # fmt: skip
+    assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", "")
+    assert not (build / ".config").exists()
+
+
+def test_a_ctrl_c_while_mpforge_starts_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Importing the command's module is most of mpforge's start-up; a Ctrl-C there was a
+    traceback out of the import system."""
+    import importlib
+
+    from mpforge import cli
+
+    def interrupted(name: str) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(importlib, "import_module", interrupted)
+    try:
+        code = cli.main(["build", "-b", "host"])
+    except KeyboardInterrupt:  # not out of this test: it would stop the whole session
+        pytest.fail("the KeyboardInterrupt left mpforge (a traceback)")
+    assert code == 130
+    assert capsys.readouterr().err == "interrupted\n"

@@ -13,6 +13,7 @@ from mpforge.errors import MpforgeError
 from mpforge.flash import flash, flash_command, flasher_for
 
 UF2_BOARD = {"IMAGE_UF2": "y", "UF2_FAMILY_ID": "0xe48bff56", "UF2_VOLUME_LABEL": "RPI-RP2"}
+STM32 = {"IMAGE_DFU": "y", "IMAGE_HEX": "y", "IMAGE_BIN": "y", "PYOCD_TARGET": "stm32f405rg"}
 
 
 def test_method_follows_the_formats_the_board_produces() -> None:
@@ -22,7 +23,7 @@ def test_method_follows_the_formats_the_board_produces() -> None:
         "esptool"
     )
     # The board's CONFIG_FLASH_METHOD and then --method override the formats' choice.
-    view = ConfigView("st", {"IMAGE_DFU": "y", "IMAGE_HEX": "y", "FLASH_METHOD": "pyocd"})
+    view = ConfigView("st", {**STM32, "FLASH_METHOD": "pyocd"})
     assert flasher_for(view).name == "pyocd"
     assert flasher_for(view, "dfu").name == "dfu"
     with pytest.raises(MpforgeError, match="not flashable hardware"):
@@ -66,13 +67,19 @@ def test_dry_run_prints_the_command_when_the_tool_is_missing(
 
 
 def test_missing_image_names_the_format_symbol_the_board_lacks(tmp_path: Path) -> None:
-    with pytest.raises(MpforgeError, match="must select CONFIG_IMAGE_UF2"):
+    # Building cannot make an image the board does not make: it was told to build first.
+    with pytest.raises(MpforgeError) as e:
         flash_command(tmp_path, ConfigView("pico", {**UF2_BOARD, "IMAGE_UF2": "n"}), "uf2")
+    assert e.value.message == (
+        "board pico makes no uf2 image (CONFIG_IMAGE_UF2), which method 'uf2' takes; "
+        "it has no flash method"
+    )
     # A board that makes the image was told to select what it selects: build it.
     with pytest.raises(MpforgeError) as e:
         flash_command(tmp_path, ConfigView("pico", UF2_BOARD))
     assert e.value.message.endswith(
-        "firmware.uf2 does not exist; build it first with `mpforge build`"
+        f"firmware.uf2 does not exist; build it first with `mpforge build -b pico --build-dir "
+        f"{tmp_path}`"
     )
 
 
@@ -92,10 +99,12 @@ def test_dry_run_prints_every_method_without_its_tool(
     monkeypatch.setattr(shutil, "which", lambda _name: None)
     monkeypatch.setattr(flashmod, "find_volume", lambda _label: None)
     monkeypatch.setattr(importlib.util, "find_spec", lambda _name: None)
+    samd = {"UF2_FAMILY_ID": "0x68ed2b88"} if method == "bossac" else {}  # bossac's chips
     view = ConfigView(
         "any",
         {
             **UF2_BOARD,
+            **samd,
             "DAPLINK_VOLUME_LABEL": "MICROBIT",
             "PYOCD_TARGET": "stm32f405rg",
             "NRFJPROG_FAMILY": "NRF52",
@@ -110,3 +119,35 @@ def test_dry_run_prints_every_method_without_its_tool(
     assert err[1].startswith("note: ") and ("not found" in err[1] or "no drive" in err[1])
     with pytest.raises(MpforgeError):  # without -n the missing tool is the error
         flash(tmp_path, view, method, port=port)
+
+
+@pytest.mark.parametrize(
+    ("method", "reason"),
+    [
+        (
+            "bossac",
+            "bossac programs the SAM-BA bootloader of SAMD chips (feather_m0, itsybitsy_m4) only",
+        ),
+        ("picotool", "picotool programs the RP2040 (rpi_pico) only"),
+        ("nrfjprog", "nrfjprog programs Nordic's nRF chips, and the board has no "),
+        ("esptool", "esptool programs Espressif's chips, and the board has no CONFIG_ESP_CHIP"),
+        ("uf2", "the board has no CONFIG_UF2_VOLUME_LABEL naming its drive"),
+        ("daplink", "the board has no CONFIG_DAPLINK_VOLUME_LABEL naming its drive"),
+    ],
+)
+def test_a_method_for_another_chip_is_refused(
+    method: str, reason: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`flash -n -b netduinoplus2 --method bossac` printed `bossac ... --offset=0x0
+    firmware.bin`, `--method nrfjprog` `nrfjprog -f '' ...`: commands for another chip.
+    Now one error with the reason and the board's own methods."""
+    for fmt in ("bin", "hex", "dfu"):
+        (tmp_path / f"firmware.{fmt}").write_bytes(b"x")
+    with pytest.raises(MpforgeError) as e:
+        flash(tmp_path, ConfigView("st", STM32), method, dry_run=True)
+    assert e.value.message == (
+        f"board st cannot be flashed with method '{method}': {reason}"
+        + ("CONFIG_NRFJPROG_FAMILY" if method == "nrfjprog" else "")
+        + "; its methods: --method dfu or pyocd"
+    )
+    assert capsys.readouterr().err == ""  # no command printed

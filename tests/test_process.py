@@ -154,3 +154,39 @@ class TestRunnerArguments:
             "error: board feather_m0: its runner (unicorn) takes no arguments after `--` "
             "(leave out: -x)"
         ]
+
+
+def test_run_hands_each_line_over_as_it_comes() -> None:
+    """`on_line` sees the lines while the tool runs (verify's progress), and the result
+    still holds all of the output and the status."""
+    seen: list[str] = []
+    code = (
+        "import sys; print('[1/2] CC a.c'); sys.stdout.flush(); print('[2/2] LINK x'); sys.exit(3)"
+    )
+    proc = process.run([sys.executable, "-c", code], on_line=seen.append)
+    assert seen == ["[1/2] CC a.c", "[2/2] LINK x"]
+    assert (proc.returncode, proc.stdout) == (3, "[1/2] CC a.c\n[2/2] LINK x\n")
+
+
+def test_verify_shows_the_rebuilds_progress_at_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`mpforge verify` said `rebuilding ... from scratch` and then nothing for the minutes
+    the rebuild takes; at a terminal its steps now count up on one line, cleared at the end."""
+    from mpforge.commands import verify as command
+    from mpforge.provenance.verify import Verdict
+
+    def fake_verify(board, build_dir, jobs, starting, progress):  # type: ignore[no-untyped-def]
+        starting()
+        for line in ("note: x", "[1/80] CC py/vm.c", "[80/80] LINK firmware"):
+            progress(line)
+        return Verdict(True, ["firmware"])
+
+    monkeypatch.setattr(command, "verify", fake_verify)
+    monkeypatch.setattr(command, "require_config", lambda *_: None)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    args = type("Args", (), {"board": "host", "build_dir": tmp_path, "jobs": None})()
+    monkeypatch.setattr(command, "build_dir", lambda _args: tmp_path)
+    assert command.run(args) == 0
+    err = capsys.readouterr().err
+    assert err == ("\r\x1b[Kverify: [1/80] CC py/vm.c\r\x1b[Kverify: [80/80] LINK firmware\r\x1b[K")

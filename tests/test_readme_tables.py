@@ -91,3 +91,20 @@ def test_costs_from_a_symbols_report(tmp_path: Path) -> None:
     report["symbols"].append({"symbol": "MODULE_X", "error": "boom"})
     with pytest.raises(MpforgeError, match="MODULE_X"):
         tool.costs_from_report(report)
+
+
+def test_every_readme_table_has_its_header() -> None:
+    """Rows after a blank line inside a table render as a paragraph of pipes (the Layout
+    table had two such rows, repeating `py/` and `ports/<port>/`); each run of `|` lines
+    is one table, with its header and `|---|` line."""
+    text = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    tables: list[list[str]] = []
+    previous = ""
+    for line in text.splitlines():
+        if line.startswith("|"):
+            if not previous.startswith("|"):
+                tables.append([])
+            tables[-1].append(line)
+        previous = line
+    for rows in tables:
+        assert len(rows) >= 2 and set(rows[1]) <= set("|-: "), rows[:2]

@@ -6,6 +6,7 @@ emulator after main.py instead of starting its REPL. At a terminal the REPL foll
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import sys
@@ -139,15 +140,20 @@ def _wait_for(stream: object, marker: str) -> None:
     assert line == marker + "\n", line
 
 
-def test_ctrl_c_raises_keyboard_interrupt_on_the_host(tmp_path: Path) -> None:
-    import os
-    import signal
-
+def _run_loop(tmp_path: Path) -> list[str]:
+    """`mpforge run -b host loop.py` (LOOP), on the tree's host build."""
     if not Path("build/host/firmware").is_file():
         pytest.skip("build/host is not built (the conftest builds it for the suite)")
     program = tmp_path / "loop.py"
     program.write_text(LOOP)
-    cmd = [sys.executable, "-m", "mpforge", "run", "-b", "host", str(program)]
+    return [sys.executable, "-m", "mpforge", "run", "-b", "host", str(program)]
+
+
+def test_ctrl_c_raises_keyboard_interrupt_on_the_host(tmp_path: Path) -> None:
+    import os
+    import signal
+
+    cmd = _run_loop(tmp_path)
     with subprocess.Popen(
         cmd,
         stdin=subprocess.DEVNULL,
@@ -199,3 +205,27 @@ def test_ctrl_c_interrupts_input_on_the_host(tmp_path: Path) -> None:
                 proc.kill()
         assert proc.stdout is not None
         assert proc.stdout.read() == "input interrupted\n"
+
+
+def test_sigterm_to_mpforge_run_stops_the_program_too(tmp_path: Path) -> None:
+    """`kill PID` of `mpforge run` (a CI job's stop, a closed terminal's SIGHUP) ended
+    mpforge on the spot and left the program it ran behind: a native firmware spinning, a
+    QEMU of `--console pty` or `mpforge debug` in a session of its own. Now mpforge stops
+    its child on the way out and exits with 128 + 15."""
+    import os
+    import signal
+
+    cmd = _run_loop(tmp_path)
+    with subprocess.Popen(
+        cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, start_new_session=True,
+    ) as proc:  # fmt: skip
+        try:
+            _wait_for(proc.stderr, "ready 1")
+            os.kill(proc.pid, signal.SIGTERM)  # mpforge alone, not its process group
+            # The pipes reach their end only once the firmware, which shares them, is gone.
+            out, err = proc.communicate(timeout=60)
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)  # an orphan firmware, in the failing case
+    assert (proc.returncode, out, err) == (143, "", "")

@@ -197,3 +197,44 @@ def test_without_c_savedefconfig_keeps_what_the_fragments_set(
                 "-o", tmp_path / "d3")  # fmt: skip
     assert r.code == 0, r.err
     assert "CONFIG_STACK_LIMIT=500000" in (tmp_path / "d3").read_text().splitlines()
+
+
+@pytest.mark.parametrize("change", [False, True])
+def test_menuconfig_asks_to_save_only_what_app_conf_lacks(
+    change: bool,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Inside an app, menuconfig asked `save the settings into app.conf? [y/N]` even when the
+    menu was quit without a change (app.conf already gives .config); it asks when there are
+    settings app.conf does not give."""
+    import builtins
+    import os
+    import sys
+    import types
+
+    from mpforge.cli import _parser
+    from mpforge.commands.common import apply_project
+    from mpforge.commands.menuconfig import launch
+
+    app = tmp_path / "app"
+    app.mkdir()
+    monkeypatch.chdir(app)
+    monkeypatch.delenv("MPFORGE_BOARD", raising=False)
+    monkeypatch.delenv("KCONFIG_CONFIG", raising=False)
+    assert mpforge(capsys, "init", "--board", "host").code == 0
+
+    def menu(kconf: object) -> None:  # the user's session in the menu
+        if change:
+            kconf.syms["MODULE_RE"].set_value(0)  # type: ignore[attr-defined]
+        kconf.write_config(os.environ["KCONFIG_CONFIG"])  # type: ignore[attr-defined]
+
+    monkeypatch.setitem(sys.modules, "fake_menu", types.SimpleNamespace(menuconfig=menu))
+    monkeypatch.setattr(sys, "stdin", types.SimpleNamespace(isatty=lambda: True))
+    asked: list[str] = []
+    monkeypatch.setattr(builtins, "input", lambda prompt: asked.append(prompt) or "n")
+    args = _parser(["menuconfig"]).parse_args(["menuconfig"])
+    apply_project(args)
+    assert launch(args, "fake_menu") == 0
+    assert asked == (["save the settings into app.conf? [y/N] "] if change else [])

@@ -192,3 +192,24 @@ def test_terse_messages_leave_the_image() -> None:
     terse = (paths.default_build_dir("host_minimal") / "firmware").read_bytes()
     for text in messages:
         assert text in detailed and text not in terse, text
+
+
+def test_diff_against_another_boards_build_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`size -b netduinoplus2 --diff build/host` compared two boards' components without a
+    word (a typo in a CI script's path looks like a huge shrink)."""
+    build_dir = paths.default_build_dir("host")  # built by conftest
+    if not (build_dir / "firmware").is_file():
+        pytest.skip("build/host is not built (the conftest builds it for the suite)")
+    rep = _report(capsys, "host", build_dir)
+    saved = tmp_path / "other.json"
+    saved.write_text(json.dumps({**rep, "board": "netduinoplus2"}))
+    r = mpforge(capsys, "size", "-b", "host", "--build-dir", build_dir, "--diff", saved)
+    assert r.code == 0 and "flash +0 bytes" in r.out
+    assert r.err == (
+        f"note: --diff {saved} measures board netduinoplus2, not host: the components differ "
+        "by board as well as by change\n"
+    )
+    r = mpforge(capsys, "size", "-b", "host", "--build-dir", build_dir, "--diff", build_dir)
+    assert r.code == 0 and r.err == ""

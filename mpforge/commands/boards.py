@@ -9,7 +9,6 @@ import argparse
 import json
 import re
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from mpforge import paths
 from mpforge.boards import board_names, find_defconfig
 from mpforge.commands.common import add_board_root, configure_roots
 from mpforge.config.resolve import ConfigInputs, resolve
+from mpforge.errors import MpforgeError
 from mpforge.project import find_project
 from mpforge.runners import runner_for
 from mpforge.textfile import show
@@ -113,8 +113,10 @@ def run(args: argparse.Namespace) -> int:
         )
         return 0
     if len(rows) == 1:
-        print(f"no board matches '{args.filter}'", file=sys.stderr)
-        return 1
+        raise MpforgeError(
+            f"no board matches '{args.filter}' (a part of a board's name, port or chip); "
+            "`mpforge boards` lists them all"
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import argparse
 import signal
-import subprocess
 import sys
 from pathlib import Path
 
 from mpforge import process
 from mpforge.commands.common import add_board, build_dir, positive_int
-from mpforge.config.resolve import require_config
+from mpforge.config.resolve import build_first, require_config
 from mpforge.config.view import ConfigView, read_dotconfig
 from mpforge.errors import MpforgeError
 from mpforge.runners import runner_for
@@ -95,7 +94,9 @@ def run(args: argparse.Namespace) -> int:
         raise MpforgeError(f"board {args.board}: {NO_GDB_SERVER[port].format(dir=directory)}")
     elf = directory / "firmware.elf"
     if not elf.is_file():
-        raise MpforgeError(f"{elf} does not exist; build it first with `mpforge build`")
+        raise MpforgeError(
+            f"{elf} does not exist; build it first with {build_first(directory, args.board)}"
+        )
     server = server_command(directory, view, args.hardware, args.gdb_port)
     gdb = gdb_command(elf, args.gdb_port, getattr(args, "extra", None) or [])
     if args.dry_run:
@@ -114,9 +115,4 @@ def run(args: argparse.Namespace) -> int:
             return process.call(gdb)
         finally:
             signal.signal(signal.SIGINT, previous)
-            proc.terminate()
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            process.end(proc, grace=10)

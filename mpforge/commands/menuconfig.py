@@ -4,8 +4,9 @@ Edits stay in the build directory's .config (and survive rebuilds), as `west bui
 menuconfig` keeps them in the build. Inside an application the settings can go into the
 app's own app.conf, the file that travels with the app (as idf.py keeps sdkconfig in the
 project): `--save-app-conf` writes them there without asking; otherwise, at a terminal,
-menuconfig asks once the menu closes. app.conf then holds exactly the difference from the
-board's defconfig and fragments (`savedefconfig --fragment`), and .config is rebuilt from it.
+menuconfig asks once the menu closes, when there are settings app.conf does not give yet.
+app.conf then holds exactly the difference from the board's defconfig and fragments
+(`savedefconfig --fragment`), and .config is rebuilt from it.
 """
 
 from __future__ import annotations
@@ -15,9 +16,15 @@ import importlib
 import os
 import sys
 
-from mpforge.commands.common import add_board, add_fragments, resolve_board, use_build_inputs
+from mpforge.commands.common import (
+    add_board,
+    add_fragments,
+    config_inputs,
+    resolve_board,
+    use_build_inputs,
+)
 from mpforge.config.inputs import APP_FRAGMENT
-from mpforge.config.resolve import DOTCONFIG, INPUTS_RECORD
+from mpforge.config.resolve import DOTCONFIG, INPUTS_RECORD, resolve
 from mpforge.config.savefragment import fragment_text
 from mpforge.errors import MpforgeError
 from mpforge.textfile import show, write_if_changed
@@ -56,6 +63,10 @@ def launch(args: argparse.Namespace, ui_module: str) -> int:
 
 def _ask(args: argparse.Namespace) -> bool:
     if not sys.stdin.isatty():
+        return False
+    # Only settings that app.conf (with the other inputs) does not give yet are worth the
+    # question: the menu quit unchanged asked it too.
+    if not resolve(config_inputs(args), lambda _line: None).edits:
         return False
     target = show(args.app / APP_FRAGMENT)
     try:

@@ -14,7 +14,7 @@ from pathlib import Path
 from mpforge import symbolcost
 from mpforge.build import run_scons_captured, scons_command
 from mpforge.commands.common import add_board, build_dir, positive_int
-from mpforge.config.resolve import require_config
+from mpforge.config.resolve import build_first, require_config
 from mpforge.errors import MpforgeError
 from mpforge.images import elf as elffile
 from mpforge.images.lto import linked_by_lto
@@ -80,7 +80,7 @@ def measure(directory: Path, board: str) -> dict:
     if image is None:
         raise MpforgeError(
             f"{directory}: no built image (firmware.elf or firmware); "
-            f"build it first: mpforge build -b {board}"
+            f"build it first with {build_first(directory, board)}"
         )
     with image.open("rb") as f:
         if f.read(4) != b"\x7fELF":
@@ -299,7 +299,16 @@ def run(args: argparse.Namespace) -> int:
     if args.symbols is not None:
         return run_symbols(args, build_dir(args))
     rep = measure(build_dir(args), args.board)
-    change = diff(rep, load_other(args.diff, args.board)) if args.diff is not None else None
+    change = None
+    if args.diff is not None:
+        other = load_other(args.diff, args.board)
+        if other.get("board", rep["board"]) != rep["board"]:  # compared silently before
+            print(
+                f"note: --diff {args.diff} measures board {other['board']}, not {rep['board']}: "
+                "the components differ by board as well as by change",
+                file=sys.stderr,
+            )
+        change = diff(rep, other)
     if args.html is not None:
         write_page(args.html, rep)
     if args.json:

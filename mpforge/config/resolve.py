@@ -386,12 +386,29 @@ def recorded_inputs(build_dir: Path, board: str) -> tuple[list[Path], Path | Non
     return fragments, Path(str(app)) if app else None
 
 
+def build_first(build_dir: Path, board: str | None = None) -> str:
+    """The command that builds what is missing in `build_dir`: with -b (inside an app a bare
+    `mpforge build` builds the app's board, not the one asked for) and --build-dir unless
+    it is the default `build/BOARD`. The board is the one the directory was configured
+    for when not given."""
+    if board is None:
+        record = _read_record(build_dir / INPUTS_RECORD)
+        board = record[2] if record is not None and record[2] else None
+    cmd = "mpforge build" + (f" -b {board}" if board else "")
+    if not (board and build_dir.name == board and build_dir.parent.name == "build"):
+        cmd += f" --build-dir {display_path(build_dir)}"
+    return f"`{cmd}`"
+
+
 def require_config(build_dir: Path, board: str | None = None) -> Path:
     """The .config of `build_dir`, which must be `board`'s when given: `run -b rpi_pico`
     on a directory holding an nrf52840dk build ran the nrf52840dk image, -b ignored."""
     dotconfig = build_dir / DOTCONFIG
     if not dotconfig.is_file():
-        raise MpforgeError(f"{display_path(dotconfig)} does not exist; run `mpforge build` first")
+        raise MpforgeError(
+            f"{display_path(dotconfig)} does not exist; build it first with "
+            + build_first(build_dir, board)
+        )
     record = _read_record(build_dir / INPUTS_RECORD)
     if board is not None and record is not None and record[2] and record[2] != board:
         raise MpforgeError(

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from mpforge import paths, process, roots
 from mpforge.build import scons_command
-from mpforge.config.resolve import DOTCONFIG, INPUTS_RECORD
+from mpforge.config.resolve import DOTCONFIG, INPUTS_RECORD, build_first
 from mpforge.errors import MpforgeError
 from mpforge.frozen import pypi
 from mpforge.provenance.buildinfo import sha256_file
@@ -77,12 +77,16 @@ def verify(
     build_dir: Path,
     jobs: int | None = None,
     starting: Callable[[], None] = lambda: None,
+    progress: Callable[[str], None] | None = None,
 ) -> Verdict:
     """Rebuild `build_dir`'s board elsewhere and compare; `starting` is called once the
-    build's records are found good, just before the rebuild (which takes a while)."""
+    build's records are found good, just before the rebuild (which takes a while), and
+    `progress` with each line the rebuild prints."""
     info_path = build_dir / "build-info.json"
     if not info_path.is_file():
-        raise MpforgeError(f"{info_path} does not exist; build the board first (`mpforge build`)")
+        raise MpforgeError(
+            f"{info_path} does not exist; build it first with {build_first(build_dir, board)}"
+        )
     try:
         recorded = json.loads(info_path.read_text(encoding="utf-8"))["outputs"]
         args = json.loads((build_dir / BUILD_ARGS).read_text(encoding="utf-8"))
@@ -117,7 +121,7 @@ def verify(
             MPFORGE_CACHE=str(Path(tmp) / "cache"),
             MPFORGE_PYPI_CACHE=str(pypi.cache_dir()),
         )
-        proc = process.run(cmd, env=env)
+        proc = process.run(cmd, env=env, on_line=progress)
         if proc.returncode != 0:
             raise MpforgeError(
                 "the verification rebuild failed:\n" + (proc.stdout + proc.stderr)[-3000:]

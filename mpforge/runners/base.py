@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from mpforge import process
+from mpforge.config.resolve import build_first
 from mpforge.config.view import ConfigView, read_dotconfig
 from mpforge.errors import MpforgeError
 
@@ -88,7 +89,9 @@ class Runner:
         """The board's configuration, as the build left it in .config."""
         dotconfig = self.build_dir / ".config"
         if not dotconfig.is_file():
-            raise MpforgeError(f"{dotconfig} does not exist; build it first with `mpforge build`")
+            raise MpforgeError(
+                f"{dotconfig} does not exist; build it first with {build_first(self.build_dir)}"
+            )
         return read_dotconfig(self.build_dir.name, dotconfig)
 
     def emulated_machine(self, view: ConfigView, symbol: str, what: str) -> str:
@@ -111,7 +114,9 @@ class Runner:
     def require_image(self) -> Path:
         image = self.image()
         if not image.is_file():
-            raise MpforgeError(f"{image} does not exist; build it first with `mpforge build`")
+            raise MpforgeError(
+                f"{image} does not exist; build it first with {build_first(self.build_dir)}"
+            )
         return image
 
     def batch_command(self, cmd: list[str]) -> list[str]:
@@ -136,12 +141,10 @@ class Runner:
                 try:
                     return signal_status(proc.wait(timeout))
                 except subprocess.TimeoutExpired:
-                    proc.terminate()
-                    try:
-                        proc.wait(5)
-                    except subprocess.TimeoutExpired:
-                        proc.kill()
-                        proc.wait()
+                    process.end(proc)
                     return timed_out(timeout or 0)
+                except SystemExit:  # mpforge got SIGTERM or SIGHUP: the board goes too
+                    process.end(proc)
+                    raise
         finally:
             signal.signal(signal.SIGINT, previous)
