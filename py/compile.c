@@ -9,11 +9,11 @@
 #include "compile_mpycross_qstrs.h"
 #endif
 
-// Size-optimised builds (-Os): GCC 12's if-conversion, tree tail merging, "expensive"
+// Size-optimised builds (-Os) on Thumb-2: GCC 12's if-conversion, tree tail merging, "expensive"
 // optimisations, jump threading, guessed branch probabilities, loop-invariant motion,
 // second scheduling pass, scalar replacement of aggregates across calls and shrink-wrapping
 // make this file's code larger on Cortex-M4 (3,102 -> 2,968 B)
-#if defined(__OPTIMIZE_SIZE__) && defined(__GNUC__) && !defined(__clang__)
+#if MPF_CC_SIZE_TUNED  // (compile_int.h)
 #pragma GCC optimize("no-if-conversion", "no-tree-tail-merge", "no-expensive-optimizations", "no-thread-jumps", \
     "no-guess-branch-probability", "no-move-loop-invariants", "no-schedule-insns2", "no-ipa-sra", "no-shrink-wrap")
 #endif

@@ -21,10 +21,10 @@
 #include "compile_emit.h"
 #include "opcodes.h"
 
-// Size-optimised builds (-Os): GCC 12's if-conversion, tree tail merging, "expensive"
+// Size-optimised builds (-Os) on Thumb-2: GCC 12's if-conversion, tree tail merging, "expensive"
 // optimisations, guessed branch probabilities, second scheduling pass and scalar replacement
 // of aggregates across calls make this file's code larger on Cortex-M4 (11,611 -> 11,497 B)
-#if defined(__OPTIMIZE_SIZE__) && defined(__GNUC__) && !defined(__clang__)
+#if MPF_CC_SIZE_TUNED  // (compile_int.h)
 #pragma GCC optimize("no-if-conversion", "no-tree-tail-merge", "no-expensive-optimizations", \
     "no-guess-branch-probability", "no-schedule-insns2", "no-ipa-sra")
 #endif

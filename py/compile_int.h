@@ -8,6 +8,16 @@
 #include "mpf_int.h"
 #include "compile.h"
 
+// Each of the compiler's files may turn off -Os optimisations measured to grow its code with
+// arm-none-eabi-gcc 12.2 on Thumb-2 (Cortex-M3/M4/M7): a `#pragma GCC optimize` after its
+// includes, under `#if MPF_CC_SIZE_TUNED`. Other targets, -O levels and compilers build the
+// files as written.
+#if defined(__OPTIMIZE_SIZE__) && defined(__GNUC__) && !defined(__clang__) && defined(__thumb2__)
+#define MPF_CC_SIZE_TUNED 1
+#else
+#define MPF_CC_SIZE_TUNED 0
+#endif
+
 // ---------------------------------------------------------------- arena and errors
 typedef struct mpf_cctx {
     void *chunks;            // newest arena chunk; each starts with a pointer to the previous one

@@ -1,14 +1,13 @@
 // compile_lex.c -- the compiler's lexer (CONFIG_COMPILER): source bytes to tokens, with
 // INDENT/DEDENT from leading whitespace and string literals decoded into the arena.
-// Smaller code on Cortex-M3/M4/M7 (Thumb-2) with some of -Os's optimisations off (measured
-// with arm-none-eabi-gcc 12.2: each of them grows this file there). Other targets and compilers
-// build it as given.
-#if defined(__GNUC__) && !defined(__clang__) && defined(__thumb2__)
-#pragma GCC optimize("no-move-loop-invariants", "no-tree-dominator-opts", "no-schedule-insns2")
-#endif
 #include <string.h>
 
 #include "compile_int.h"
+
+// -Os optimisations that grow this file on Thumb-2 (compile_int.h)
+#if MPF_CC_SIZE_TUNED
+#pragma GCC optimize("no-move-loop-invariants", "no-tree-dominator-opts", "no-schedule-insns2")
+#endif
 
 // Keywords in the order of KW_* (sorted by their bytes), each after its length.
 static const char kw_names[] =

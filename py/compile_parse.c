@@ -1,16 +1,15 @@
 // compile_parse.c -- the compiler's parser (CONFIG_COMPILER): tokens to a syntax tree by
 // recursive descent over Python's grammar, folding constant arithmetic as mpy-cross does.
-// Smaller code on Cortex-M3/M4/M7 (Thumb-2) with some of -Os's optimisations off (measured
-// with arm-none-eabi-gcc 12.2: each of them grows this file there). Other targets and compilers
-// build it as given.
-#if defined(__GNUC__) && !defined(__clang__) && defined(__thumb2__)
-#pragma GCC optimize("no-expensive-optimizations", "no-move-loop-invariants", "no-if-conversion", "no-schedule-insns2", \
-    "no-tree-reassoc", "no-optimize-sibling-calls", "no-tree-coalesce-vars")
-#endif
 #include <math.h>
 #include <string.h>
 
 #include "compile_int.h"
+
+// -Os optimisations that grow this file on Thumb-2 (compile_int.h)
+#if MPF_CC_SIZE_TUNED
+#pragma GCC optimize("no-expensive-optimizations", "no-move-loop-invariants", "no-if-conversion", "no-schedule-insns2", \
+    "no-tree-reassoc", "no-optimize-sibling-calls", "no-tree-coalesce-vars")
+#endif
 #if CONFIG_INT_BIG_MPZ && CONFIG_FLOAT
 #include "mpz.h"
 #endif
