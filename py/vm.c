@@ -1853,30 +1853,46 @@ static bool vm_handle_exception(mpf_frame_t *fr, mpf_obj_t exc) {
     return true;
 }
 
+// Runs cur_frame under a setjmp of its own: true with [*r] when vm_run returned, false
+// with [*exc] when something raised. Not inlined, so that each resume after a caught
+// exception calls setjmp in a fresh invocation: emscripten keeps a table per invocation
+// of a function that calls setjmp, one entry per call, searched linearly at every setjmp
+// and longjmp, so resuming in one frame made n caught exceptions cost O(n^2) on wasm
+// (tests/corpus/types/slot_wrappers_any_receiver.py: 33 s against 0.14 s on the host).
+static __attribute__((noinline)) bool vm_run_guarded(mpf_obj_t *ret, mpf_vm_ret_t *r, mpf_obj_t *exc) {
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        *r = vm_run(mpf_state.cur_frame, ret);
+        mpf_nlr_pop(&nlr);
+        return true;
+    }
+    *exc = nlr.exc;
+    return false;
+}
+
 mpf_vm_ret_t mpf_vm_execute(mpf_frame_t *fr, mpf_obj_t *ret) {
     mpf_frame_t *prev = mpf_state.cur_frame;
     // cur_frame carries the frame to run across the setjmp (a local would be clobbered)
     mpf_state.cur_frame = fr;
     for (;;) {
-        mpf_nlr_t nlr;
-        mpf_nlr_push(&nlr);
-        if (setjmp(nlr.jb) == 0) {
-            mpf_vm_ret_t r = vm_run(mpf_state.cur_frame, ret);
-            mpf_nlr_pop(&nlr);
+        mpf_vm_ret_t r;
+        mpf_obj_t exc;
+        if (vm_run_guarded(ret, &r, &exc)) {
             mpf_state.cur_frame = prev;
             return r;
         }
         // Raised in the innermost frame the loop was running (calls inside it restore
         // cur_frame as they unwind): look for a handler there, then in its callers.
         mpf_frame_t *h = mpf_state.cur_frame;
-        while (!vm_handle_exception(h, nlr.exc)) {
+        while (!vm_handle_exception(h, exc)) {
 #if CONFIG_GENERATORS
             if (h->on_heap & FRAME_DELEGATED) {
                 // out of a delegated generator: it is finished, and the delegating
                 // frame gets the exception at its YIELD_FROM (as mpf_gen_resume raises it)
                 h = undelegate(h, true);
-                if (mpf_exc_match(nlr.exc, &mpf_type_StopIteration)) {
-                    nlr.exc = mpf_exc_new_msg(&mpf_type_RuntimeError, "generator raised StopIteration");
+                if (mpf_exc_match(exc, &mpf_type_StopIteration)) {
+                    exc = mpf_exc_new_msg(&mpf_type_RuntimeError, "generator raised StopIteration");
                 }
                 continue;
             }
@@ -1885,7 +1901,7 @@ mpf_vm_ret_t mpf_vm_execute(mpf_frame_t *fr, mpf_obj_t *ret) {
                 // out of [fr] (fs_top is back where it was at entry): the caller
                 // raises it, or (a generator's resume) ends the generator first
                 mpf_state.cur_frame = prev;
-                *ret = nlr.exc;
+                *ret = exc;
                 return MPF_VM_EXCEPTION;
             }
             mpf_state.fs_top = h->fs_saved;
