@@ -16,12 +16,12 @@ the seeds (comma-separated, default 1,2,3).
 from __future__ import annotations
 
 import os
-import re
 import sys
 from pathlib import Path
 
 import corpus_runner
 import pytest
+from test_fuzz_calls import assert_survived
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fuzz"))
 import reentrant
@@ -31,9 +31,6 @@ BUILD = REPO / "build" / "host_asan"
 N_CASES = int(os.environ.get("MPFORGE_REENTRANT_FUZZ", "500"))
 SEEDS = [int(s) for s in os.environ.get("MPFORGE_REENTRANT_FUZZ_SEEDS", "1,2,3").split(",")]
 TIMEOUT_S = 300  # a few seconds a seed; generous for a loaded machine
-
-# What a sanitizer or the tag checks (CONFIG_CHECK_TAGS) print when they fire.
-REPORT = re.compile(rb"ERROR: AddressSanitizer|runtime error:|fatal: value tag check failed")
 
 
 def last_case(stderr: bytes) -> str:
@@ -74,13 +71,4 @@ def test_reentrant_programs_raise_at_worst(seed: int, tmp_path: Path) -> None:
             f"no sanitizer build at {BUILD}: run `mpforge build -b host_asan`", pytrace=False
         )
     res = run_cases(reentrant.generate(seed, N_CASES), tmp_path)
-    where = f"seed {seed}, last case: {last_case(res.stderr)}"
-    assert not res.timed_out, f"hang ({where})"
-    report = REPORT.search(res.stdout + res.stderr)
-    assert report is None, (
-        f"sanitizer/tag report ({where}):\n{res.stderr[-3000:].decode(errors='replace')}"
-    )
-    assert res.returncode == 0, (
-        f"exit status {res.returncode} ({where}):\n{res.stderr[-3000:].decode(errors='replace')}"
-    )
-    assert res.stderr.rstrip().endswith(b"@ done"), f"stopped early ({where})"
+    assert_survived(res, f"seed {seed}, last case: {last_case(res.stderr)}", res.stderr)
