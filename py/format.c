@@ -392,6 +392,9 @@ static void format_into(mpf_vstr_t *out, mpf_obj_t o, const char *s, size_t len)
         mpf_obj_t m = mpf_type_lookup(t, MPF_QSTR___format__);
         if (m != MPF_OBJ_NULL && !mpf_obj_is_type(m, &mpf_type_fun_builtin)) {
             mpf_obj_t r = mpf_call2(m, o, mpf_obj_new_str(s, len));
+            if (!MPF_IS_STR(r)) {
+                mpf_raise_fmt(&mpf_type_TypeError, "__format__ must return a str, not %T", r);
+            }
             size_t rl;
             const char *rs = mpf_obj_str_data(r, &rl);
             mpf_vstr_add_strn(out, rs, rl);

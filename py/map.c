@@ -20,39 +20,62 @@ void mpf_map_clear(mpf_map_t *m) {
     mpf_map_init(m, 0);
 }
 
-static inline bool key_eq(mpf_obj_t a, mpf_obj_t b) {
+// What key_eq answers when the comparison's user code (__eq__) changed the map [m]: its
+// entries or index may have moved or gone, so the caller searches again.
+#define KEY_MAP_CHANGED 2
+
+static __attribute__((noinline)) int key_eq_object(const mpf_map_t *m, mpf_obj_t a, mpf_obj_t b) {
+    const mpf_map_elem_t *elems = m->elems;
+    const uint32_t *index = m->index;
+    size_t used = m->used;
+    bool eq = mpf_obj_equal(a, b);
+    return m->elems != elems || m->index != index || m->used != used ? KEY_MAP_CHANGED : eq;
+}
+
+// Key [a] of map [m] against [b]: 1 equal, 0 not, KEY_MAP_CHANGED.
+static inline int key_eq(const mpf_map_t *m, mpf_obj_t a, mpf_obj_t b) {
     if (a == b) {
-        return true;
+        return 1;
     }
     if (a == MPF_OBJ_NULL || (mpf_obj_is_qstr(a) && mpf_obj_is_qstr(b)) ||
         (mpf_obj_is_small_int(a) && mpf_obj_is_small_int(b))) {
-        return false;
+        return 0;
     }
-    return mpf_obj_equal(a, b);
+    return key_eq_object(m, a, b);
 }
 
+// Build the index of [m]. Hashing a key may run user code (__hash__) that changes the
+// map: the index is only installed when the map is still the one it was built for, and
+// none is in place while it is built, so an exception leaves a map that searches its
+// entries linearly (a map without an index is always consistent).
 static void rebuild_index(mpf_map_t *m) {
+    m->index = NULL;
+    m->index_size = 0;
     if (m->alloc <= SMALL_MAP) {
-        m->index = NULL;
-        m->index_size = 0;
         return;
     }
+    const mpf_map_elem_t *elems = m->elems;
+    const size_t used = m->used, alloc = m->alloc;
     size_t sz = 16;
-    while (sz < m->alloc * 2) {
+    while (sz < alloc * 2) {
         sz *= 2;
     }
-    m->index = mpf_gc_alloc(sz * sizeof(uint32_t), false);
-    m->index_size = sz;
-    for (size_t i = 0; i < m->used; i++) {
-        if (m->elems[i].key == MPF_OBJ_NULL) {
+    uint32_t *index = mpf_gc_alloc(sz * sizeof(uint32_t), false);
+    for (size_t i = 0; i < used; i++) {
+        if (elems[i].key == MPF_OBJ_NULL) {
             continue;
         }
-        size_t h = (size_t)mpf_obj_hash(m->elems[i].key) & (sz - 1);
-        while (m->index[h] != 0) {
+        size_t h = (size_t)mpf_obj_hash(elems[i].key) & (sz - 1);
+        if (m->elems != elems || m->used != used || m->alloc != alloc || m->index != NULL) {
+            return;  // changed by __hash__: what that left is consistent, this index is not
+        }
+        while (index[h] != 0) {
             h = (h + 1) & (sz - 1);
         }
-        m->index[h] = (uint32_t)(i + 1);
+        index[h] = (uint32_t)(i + 1);
     }
+    m->index = index;
+    m->index_size = sz;
 }
 
 // Make room for one more entry: compact away deleted entries or grow (the caller
@@ -78,29 +101,43 @@ static void grow(mpf_map_t *m) {
 
 mpf_map_elem_t *mpf_map_lookup(mpf_map_t *m, mpf_obj_t key, mpf_map_op_t op) {
     static mpf_map_elem_t removed;
+    // The key's hash, computed at most once: __hash__ and __eq__ may change the map, and
+    // then the search starts again from what they left (each may move or free the entries
+    // and the index).
+    bool hashed = false;
+    size_t hash = 0;
+restart:;
+    if (m->index != NULL && !hashed) {
+        hash = (size_t)mpf_obj_hash(key);
+        hashed = true;
+    }
     size_t found = SIZE_MAX;
     size_t slot = 0;  // on a miss with an index: where the key's entry number goes
+    int eq;
 #if CONFIG_VM_FAST_PATHS
     // a loop over the entries, or one over the index
     if (m->index == NULL) {
         for (size_t i = 0; i < m->used; i++) {
-            if (key_eq(m->elems[i].key, key)) {
+            if ((eq = key_eq(m, m->elems[i].key, key)) != 0) {
+                if (eq == KEY_MAP_CHANGED) {
+                    goto restart;
+                }
                 found = i;
                 break;
             }
         }
-        if (found == SIZE_MAX && mpf_obj_is_ptr(key)) {
-            (void)mpf_obj_hash(key); // unhashable keys raise even on a miss
-        }
     } else {
         size_t mask = m->index_size - 1;
-        slot = (size_t)mpf_obj_hash(key) & mask;
+        slot = hash & mask;
         for (;;) {
             uint32_t e = m->index[slot];
             if (e == 0) {
                 break;
             }
-            if (key_eq(m->elems[e - 1].key, key)) {
+            if ((eq = key_eq(m, m->elems[e - 1].key, key)) != 0) {
+                if (eq == KEY_MAP_CHANGED) {
+                    goto restart;
+                }
                 found = e - 1;
                 break;
             }
@@ -112,7 +149,7 @@ mpf_map_elem_t *mpf_map_lookup(mpf_map_t *m, mpf_obj_t key, mpf_map_op_t op) {
     // entries in order (the slot is the entry's number; with no index the mask is all ones)
     size_t mask = m->index_size - 1;
     if (m->index != NULL) {
-        slot = (size_t)mpf_obj_hash(key) & mask;
+        slot = hash & mask;
     }
     for (;; slot = (slot + 1) & mask) {
         size_t i = slot;
@@ -122,17 +159,26 @@ mpf_map_elem_t *mpf_map_lookup(mpf_map_t *m, mpf_obj_t key, mpf_map_op_t op) {
                 break;
             }
         } else if (i >= m->used) {
-            if (mpf_obj_is_ptr(key)) {
-                (void)mpf_obj_hash(key);  // unhashable keys raise even on a miss
-            }
             break;
         }
-        if (key_eq(m->elems[i].key, key)) {
+        if ((eq = key_eq(m, m->elems[i].key, key)) != 0) {
+            if (eq == KEY_MAP_CHANGED) {
+                goto restart;
+            }
             found = i;
             break;
         }
     }
 #endif
+    if (found == SIZE_MAX && !hashed && mpf_obj_is_ptr(key)) {
+        size_t used = m->used;
+        const mpf_map_elem_t *elems = m->elems;
+        hash = (size_t)mpf_obj_hash(key);  // unhashable keys raise even on a miss
+        hashed = true;
+        if (m->elems != elems || m->used != used || m->index != NULL) {
+            goto restart;  // changed by __hash__
+        }
+    }
     if (found != SIZE_MAX) {
         if (op == MPF_MAP_REMOVE) {
             removed = m->elems[found];
@@ -157,7 +203,10 @@ mpf_map_elem_t *mpf_map_lookup(mpf_map_t *m, mpf_obj_t key, mpf_map_op_t op) {
     if (m->index != NULL && !grown) {
         m->index[slot] = (uint32_t)(i + 1);
     } else if (grown || m->alloc > SMALL_MAP) {
-        rebuild_index(m);
+        rebuild_index(m);  // hashes every key: user code may have removed this one
+        if (i >= m->used || m->elems[i].key != key) {
+            goto restart;
+        }
     }
     return &m->elems[i];
 }
@@ -175,14 +224,10 @@ mpf_obj_t mpf_map_get_qstr(mpf_map_t *m, mpf_qstr_t q) {
             }
             objects |= mpf_obj_is_ptr(e->key);
         }
-        if (objects) {
-            for (e = m->elems; e < end; e++) {
-                if (mpf_obj_is_ptr(e->key) && key_eq(e->key, key)) {
-                    return e->value;
-                }
-            }
+        if (!objects) {
+            return MPF_OBJ_NULL;
         }
-        return MPF_OBJ_NULL;
+        // else the search that compares objects (whose __eq__ may change the map)
     }
 #endif
     mpf_map_elem_t *e = mpf_map_lookup(m, key, MPF_MAP_LOOKUP);

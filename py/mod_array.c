@@ -397,7 +397,7 @@ static mpf_obj_t array_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) 
     array_t *a = mpf_obj_ptr(self);
     if (mpf_obj_is_type(index, &mpf_type_slice)) {
         mpf_int_t start, stop, step;
-        mpf_slice_indices(index, a->len, &start, &stop, &step);
+        mpf_slice_indices(index, &a->len, &start, &stop, &step);
         if (value == MPF_OBJ_SENTINEL) {
             if (step == 1) {
                 return array_copy_range(a, (size_t)start, stop > start ? (size_t)(stop - start) : 0);

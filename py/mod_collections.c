@@ -171,12 +171,26 @@ static mpf_obj_t deque_unary_op(int op, mpf_obj_t self) {
     }
 }
 
+// Whether item [i] of [d] equals [v]; [exc] (as CPython's: RuntimeError, IndexError for
+// remove) if __eq__ changed the deque's size: the callers' loops would go on over moved items.
+static bool deque_equal_at(deque_t *d, size_t i, mpf_obj_t v, const mpf_type_t *exc) {
+    mpf_obj_t x = *deque_at(d, i);
+    if (x == v) {
+        return true;
+    }
+    size_t len = d->len;
+    bool eq = mpf_obj_equal(x, v);
+    if (d->len != len) {
+        mpf_raise_msg(exc, "deque mutated during iteration");
+    }
+    return eq;
+}
+
 static mpf_obj_t deque_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     deque_t *a = mpf_obj_ptr(lhs);
     if (op == MPF_BINARY_OP_IN) {
         for (size_t i = 0; i < a->len; i++) {
-            mpf_obj_t v = *deque_at(a, i);
-            if (v == rhs || mpf_obj_equal(v, rhs)) {
+            if (deque_equal_at(a, i, rhs, &mpf_type_RuntimeError)) {
                 return MPF_OBJ_TRUE;
             }
         }
@@ -334,8 +348,7 @@ static mpf_obj_t deque_count(mpf_obj_t self, mpf_obj_t v) {
     deque_t *d = mpf_obj_ptr(self);
     mpf_int_t n = 0;
     for (size_t i = 0; i < d->len; i++) {
-        mpf_obj_t x = *deque_at(d, i);
-        n += x == v || mpf_obj_equal(x, v);
+        n += deque_equal_at(d, i, v, &mpf_type_RuntimeError);
     }
     return mpf_obj_new_small_int(n);
 }
@@ -355,8 +368,7 @@ static mpf_obj_t deque_index_m(size_t n_args, const mpf_obj_t *args) {
         stop = len;
     }
     for (mpf_int_t i = start; i < stop; i++) {
-        mpf_obj_t x = *deque_at(d, (size_t)i);
-        if (x == args[1] || mpf_obj_equal(x, args[1])) {
+        if (deque_equal_at(d, (size_t)i, args[1], &mpf_type_RuntimeError)) {
             return mpf_obj_new_small_int(i);
         }
     }
@@ -365,10 +377,10 @@ static mpf_obj_t deque_index_m(size_t n_args, const mpf_obj_t *args) {
 
 static mpf_obj_t deque_insert(mpf_obj_t self, mpf_obj_t index, mpf_obj_t v) {
     deque_t *d = mpf_obj_ptr(self);
+    mpf_int_t i = mpf_obj_get_int(index);  // (first: its __index__ may add items)
     if (d->maxlen >= 0 && d->len == (size_t)d->maxlen) {
         mpf_raise_msg(&mpf_type_IndexError, "deque already at its maximum size");
     }
-    mpf_int_t i = mpf_obj_get_int(index);
     mpf_int_t len = (mpf_int_t)d->len;
     if (i < 0) {
         i = i + len < 0 ? 0 : i + len;
@@ -388,8 +400,7 @@ static mpf_obj_t deque_insert(mpf_obj_t self, mpf_obj_t index, mpf_obj_t v) {
 static mpf_obj_t deque_remove(mpf_obj_t self, mpf_obj_t v) {
     deque_t *d = mpf_obj_ptr(self);
     for (size_t i = 0; i < d->len; i++) {
-        mpf_obj_t x = *deque_at(d, i);
-        if (x == v || mpf_obj_equal(x, v)) {
+        if (deque_equal_at(d, i, v, &mpf_type_IndexError)) {
             deque_delete_at(d, i);
             return MPF_OBJ_NONE;
         }

@@ -1067,8 +1067,8 @@ bool mpf_obj_isinstance(mpf_obj_t o, mpf_obj_t cls_or_tuple);
 bool mpf_type_is_subclass(const mpf_type_t *t, const mpf_type_t *base);
 mpf_obj_t mpf_type_lookup(const mpf_type_t *t, mpf_qstr_t q);  // NULL if absent (MRO walk)
 bool mpf_obj_get_buffer(mpf_obj_t o, mpf_buffer_t *buf, bool writable);
-size_t mpf_get_index(const mpf_type_t *t, size_t len, mpf_obj_t index, bool is_slice_ok);
-bool mpf_slice_indices(mpf_obj_t slice, size_t len, mpf_int_t *start, mpf_int_t *stop, mpf_int_t *step);
+size_t mpf_get_index(const mpf_type_t *t, const size_t *len, mpf_obj_t index, bool is_slice_ok);
+bool mpf_slice_indices(mpf_obj_t slice, const size_t *len, mpf_int_t *start, mpf_int_t *stop, mpf_int_t *step);
 void mpf_obj_get_array(mpf_obj_t o, size_t *len, mpf_obj_t **items); // tuple or list
 
 // Runtime operations used by the VM.

@@ -379,7 +379,7 @@ MPF_INTERNAL mpf_obj_t mpf_seq_compare(int op, mpf_obj_t a, mpf_obj_t b);
 // are made by [make]; NULL for an operator or operand it does not take.
 MPF_INTERNAL mpf_obj_t mpf_seq_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs, const mpf_type_t *type,
     mpf_obj_t (*make)(size_t, const mpf_obj_t *));
-MPF_INTERNAL mpf_obj_t mpf_seq_slice(const mpf_obj_t *items, size_t len, mpf_obj_t slice, mpf_obj_t (*make)(size_t, const mpf_obj_t *));
+MPF_INTERNAL mpf_obj_t mpf_seq_slice(mpf_obj_t seq, mpf_obj_t slice, mpf_obj_t (*make)(size_t, const mpf_obj_t *));
 // A container's unary operators from its item count [len]: len(), NULL for the others
 // (truth then comes from the length, see mpf_obj_is_true; with the fast paths directly).
 MPF_INTERNAL mpf_obj_t mpf_seq_unary_op(int op, size_t len);

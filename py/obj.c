@@ -370,10 +370,13 @@ bool mpf_obj_get_buffer(mpf_obj_t o, mpf_buffer_t *buf, bool writable) {
     return false;
 }
 
-size_t mpf_get_index(const mpf_type_t *t, size_t len, mpf_obj_t index, bool is_slice_ok) {
+// The length is read through [lenp] after the index's __index__, which may have changed it.
+size_t mpf_get_index(const mpf_type_t *t, const size_t *lenp, mpf_obj_t index, bool is_slice_ok) {
     (void)is_slice_ok;
     mpf_int_t i;
-    if (!mpf_obj_get_int_maybe(index, &i)) {
+    bool is_int = mpf_obj_get_int_maybe(index, &i);
+    size_t len = *lenp;
+    if (!is_int) {
         if (CONFIG_INT_BIG && mpf_obj_is_type(index, &mpf_type_int)) {
             i = -(mpf_int_t)len - 1;
         } else {
@@ -397,24 +400,30 @@ size_t mpf_get_index(const mpf_type_t *t, size_t len, mpf_obj_t index, bool is_s
     return (size_t)i;
 }
 
-// Clamp a slice bound [o] (None or int) for a sequence of [len] with [step].
-static mpf_int_t slice_bound(mpf_obj_t o, mpf_int_t len, mpf_int_t step, bool is_start) {
+// A slice bound [o] (an int, not None) as an int, one too big for mpf_int_t as the
+// farthest value of its sign.
+static mpf_int_t slice_bound_value(mpf_obj_t o) {
+    mpf_int_t v;
+    if (!mpf_obj_get_int_maybe(o, &v)) {
+        if (CONFIG_INT_BIG && mpf_obj_is_type(o, &mpf_type_int)) {
+            v = mpf_int_sign(o) < 0 ? -INTPTR_MAX : INTPTR_MAX;
+        } else {
+            mpf_raise_msg(&mpf_type_TypeError, "slice indices must be integers or None or have an __index__ method");
+        }
+    }
+    return v;
+}
+
+// Clamp slice bound [o] (None or int) of value [v] for a sequence of [len] with [step].
+static mpf_int_t slice_bound(mpf_obj_t o, mpf_int_t v, mpf_int_t len, mpf_int_t step, bool is_start) {
     if (o == MPF_OBJ_NONE) {
         if (step > 0) {
             return is_start ? 0 : len;
         }
         return is_start ? len - 1 : -1;
     }
-    mpf_int_t v;
-    if (!mpf_obj_get_int_maybe(o, &v)) {
-        if (CONFIG_INT_BIG && mpf_obj_is_type(o, &mpf_type_int)) {
-            v = mpf_int_sign(o) < 0 ? -len - 1 : len + 1;
-        } else {
-            mpf_raise_msg(&mpf_type_TypeError, "slice indices must be integers or None or have an __index__ method");
-        }
-    }
     if (v < 0) {
-        v += len;
+        v = v < -len ? -1 : v + len;
         if (v < 0) {
             v = step < 0 ? -1 : 0;
         }
@@ -424,8 +433,9 @@ static mpf_int_t slice_bound(mpf_obj_t o, mpf_int_t len, mpf_int_t step, bool is
     return v;
 }
 
-bool mpf_slice_indices(mpf_obj_t slice, size_t len, mpf_int_t *start, mpf_int_t *stop, mpf_int_t *step) {
+bool mpf_slice_indices(mpf_obj_t slice, const size_t *len, mpf_int_t *start, mpf_int_t *stop, mpf_int_t *step) {
     const mpf_slice_t *s = mpf_obj_ptr(slice);
+    // the bounds first: their __index__ may change the sequence, whose length is read after
     mpf_int_t st = 1;
     if (s->step != MPF_OBJ_NONE) {
         st = mpf_obj_get_int(s->step);
@@ -433,9 +443,11 @@ bool mpf_slice_indices(mpf_obj_t slice, size_t len, mpf_int_t *start, mpf_int_t 
             mpf_raise_msg(&mpf_type_ValueError, "slice step cannot be zero");
         }
     }
+    mpf_int_t b0 = s->start == MPF_OBJ_NONE ? 0 : slice_bound_value(s->start);
+    mpf_int_t b1 = s->stop == MPF_OBJ_NONE ? 0 : slice_bound_value(s->stop);
     *step = st;
-    *start = slice_bound(s->start, (mpf_int_t)len, st, true);
-    *stop = slice_bound(s->stop, (mpf_int_t)len, st, false);
+    *start = slice_bound(s->start, b0, (mpf_int_t)*len, st, true);
+    *stop = slice_bound(s->stop, b1, (mpf_int_t)*len, st, false);
     return true;
 }
 

@@ -231,8 +231,11 @@ static const bytearray_obj_t *slice_source(mpf_obj_t value) {
 static mpf_obj_t bytearray_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
     bytearray_obj_t *b = mpf_obj_ptr(self);
     if (mpf_obj_is_type(index, &mpf_type_slice)) {
+        // the bytes to store first, then the bounds: each may run user code that resizes
+        // the bytearray (an iterator, __index__); the bounds are clamped to its length after
+        const bytearray_obj_t *s = value == MPF_OBJ_SENTINEL || value == MPF_OBJ_NULL ? NULL : slice_source(value);
         mpf_int_t start, stop, step;
-        mpf_slice_indices(index, b->len, &start, &stop, &step);
+        mpf_slice_indices(index, &b->len, &start, &stop, &step);
         if (value == MPF_OBJ_SENTINEL) {
             mpf_obj_t r = mpf_obj_new_bytearray(NULL, 0);
             for (mpf_int_t i = start; step > 0 ? i < stop : i > stop; i += step) {
@@ -247,7 +250,6 @@ static mpf_obj_t bytearray_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t val
                 b->len = mpf_items_delete_step(b->items, b->len, 1, start, step, count);
                 return MPF_OBJ_NONE;
             }
-            const bytearray_obj_t *s = slice_source(value);
             if (s->len != count) {
                 mpf_raise_fmt(&mpf_type_ValueError, "attempt to assign bytes of size %u to extended slice of size %u", (unsigned)s->len, (unsigned)count);
             }
@@ -262,14 +264,13 @@ static mpf_obj_t bytearray_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t val
             b->len = mpf_items_splice(b->items, b->len, 1, (size_t)start, (size_t)stop, NULL, 0);
             return MPF_OBJ_NONE;
         }
-        const bytearray_obj_t *s = slice_source(value);
         if (s->len > old_n) {
             ba_grow(b, b->len + s->len - old_n);
         }
         b->len = mpf_items_splice(b->items, b->len, 1, (size_t)start, (size_t)stop, s->items, s->len);
         return MPF_OBJ_NONE;
     }
-    size_t i = mpf_get_index(&mpf_type_bytearray, b->len, index, true);
+    size_t i = mpf_get_index(&mpf_type_bytearray, &b->len, index, true);
     if (value == MPF_OBJ_SENTINEL) {
         return mpf_obj_new_small_int(b->items[i]);
     }
@@ -277,7 +278,11 @@ static mpf_obj_t bytearray_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t val
         ba_delete(b, i);
         return MPF_OBJ_NONE;
     }
-    b->items[i] = byte_value(value);
+    uint8_t v = byte_value(value);
+    if (i >= b->len) {
+        mpf_raise_msg(&mpf_type_IndexError, "bytearray index out of range");  // resized by __index__
+    }
+    b->items[i] = v;
     return MPF_OBJ_NONE;
 }
 
@@ -323,7 +328,7 @@ static mpf_obj_t ba_m_pop(size_t n_args, const mpf_obj_t *args) {
     if (b->len == 0) {
         mpf_raise_msg(&mpf_type_IndexError, "pop from empty bytearray");
     }
-    size_t i = n_args > 1 ? mpf_get_index(&mpf_type_bytearray, b->len, args[1], false) : b->len - 1;
+    size_t i = n_args > 1 ? mpf_get_index(&mpf_type_bytearray, &b->len, args[1], false) : b->len - 1;
     uint8_t c = b->items[i];
     ba_delete(b, i);
     return mpf_obj_new_small_int(c);

@@ -113,15 +113,26 @@ static void list_delete_range(mpf_list_t *l, size_t start, size_t n) {
 // l[slice] = value, or del l[slice] (value NULL). Out of line: inlined, it would cost
 // list_subscr's index path (the common one) register saves on every call.
 __attribute__((noinline)) static void list_store_slice(mpf_list_t *l, mpf_obj_t slice, mpf_obj_t value) {
+    // The bounds first, then the items to store (as CPython's): each may run user code
+    // (__index__, an iterator) that changes the list, so the bounds are clamped again to
+    // its length once the items are there.
     mpf_int_t start, stop, step;
-    mpf_slice_indices(slice, l->len, &start, &stop, &step);
+    mpf_slice_indices(slice, &l->len, &start, &stop, &step);
     // (a step of 1, the common case, without the count's division)
     size_t n = step != 1 ? mpf_seq_slice_count(start, stop, step) : stop > start ? (size_t)(stop - start) : 0;
     if (value == MPF_OBJ_NULL) {
         list_truncate(l, mpf_items_delete_step(l->items, l->len, sizeof(mpf_obj_t), start, step, n));
         return;
     }
+    size_t len = l->len;
     mpf_obj_t src = mpf_list_from_iter(value);
+    if (l->len != len) {
+        if (step != 1) {
+            mpf_raise_msg(&mpf_type_RuntimeError, "list changed size during extended slice assignment");
+        }
+        start = start > (mpf_int_t)l->len ? (mpf_int_t)l->len : start;
+        n = (size_t)start + n > l->len ? l->len - (size_t)start : n;
+    }
     const mpf_list_t *s = mpf_obj_ptr(src);
     if (step != 1) {
         // extended slice: as many items as it selects
@@ -141,12 +152,12 @@ static mpf_obj_t list_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
     mpf_list_t *l = mpf_obj_ptr(self);
     if (mpf_obj_is_type(index, &mpf_type_slice)) {
         if (value == MPF_OBJ_SENTINEL) {
-            return mpf_seq_slice(l->items, l->len, index, mpf_obj_new_list_from_array);
+            return mpf_seq_slice(self, index, mpf_obj_new_list_from_array);
         }
         list_store_slice(l, index, value);
         return MPF_OBJ_NONE;
     }
-    size_t i = mpf_get_index(&mpf_type_list, l->len, index, true);
+    size_t i = mpf_get_index(&mpf_type_list, &l->len, index, true);
     if (value == MPF_OBJ_SENTINEL) {
         return l->items[i];
     }
@@ -181,7 +192,7 @@ static mpf_obj_t list_pop(size_t n_args, const mpf_obj_t *args) {
     if (l->len == 0) {
         mpf_raise_msg(&mpf_type_IndexError, "pop from empty list");
     }
-    size_t i = n_args > 1 ? mpf_get_index(&mpf_type_list, l->len, args[1], false) : l->len - 1;
+    size_t i = n_args > 1 ? mpf_get_index(&mpf_type_list, &l->len, args[1], false) : l->len - 1;
     mpf_obj_t v = l->items[i];
     list_delete_range(l, i, 1);
     return v;
@@ -191,7 +202,9 @@ static mpf_obj_t list_remove(mpf_obj_t self, mpf_obj_t v) {
     mpf_list_t *l = mpf_obj_ptr(self);
     for (size_t i = 0; i < l->len; i++) {
         if (mpf_obj_equal(l->items[i], v)) {
-            list_delete_range(l, i, 1);
+            if (i < l->len) {  // (__eq__ may have shortened the list: then nothing goes)
+                list_delete_range(l, i, 1);
+            }
             return MPF_OBJ_NONE;
         }
     }

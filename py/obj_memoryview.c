@@ -24,13 +24,35 @@ static mpf_obj_t mv_get(const memview_obj_t *m, const uint8_t *d, size_t i) {
 #endif
 }
 
-static void mv_set(const memview_obj_t *m, uint8_t *d, size_t i, mpf_obj_t v) {
+static uint8_t *mv_data(const memview_obj_t *m, size_t *len) {
+    mpf_buffer_t b;
+    mpf_obj_get_buffer(m->obj, &b, false);
+    size_t end = m->start + m->len;
+    if (end > b.len) {
+        end = b.len;
+    }
+    *len = end > m->start ? end - m->start : 0;
+    return (uint8_t *)b.buf + m->start;
+}
+
+// The data of [m] for a store to item [i], read after the value's conversion (its
+// __index__ may have resized the object under the view).
+static uint8_t *mv_data_for(const memview_obj_t *m, size_t i) {
+    size_t len;
+    uint8_t *d = mv_data(m, &len);
+    if (i >= len / m->itemsize) {
+        mpf_raise_msg(&mpf_type_IndexError, "memoryview index out of range");
+    }
+    return d;
+}
+
+static void mv_set(const memview_obj_t *m, size_t i, mpf_obj_t v) {
     if (m->format == 'B') {
         mpf_int_t x = mpf_obj_get_int(v);
         if (x < 0 || x > 255) {
             mpf_raise_msg(&mpf_type_ValueError, "memoryview: invalid value for format 'B'");
         }
-        d[i] = (uint8_t)x;
+        mv_data_for(m, i)[i] = (uint8_t)x;
         return;
     }
 #if CONFIG_MODULE_ARRAY
@@ -43,19 +65,8 @@ static void mv_set(const memview_obj_t *m, uint8_t *d, size_t i, mpf_obj_t v) {
             mpf_raise_fmt(&mpf_type_ValueError, "memoryview: invalid value for format '%c'", m->format);
         }
     }
-    mpf_array_item_set(m->format, d + i * m->itemsize, v);
+    mpf_array_item_set(m->format, mv_data_for(m, i) + i * m->itemsize, v);
 #endif
-}
-
-static uint8_t *mv_data(const memview_obj_t *m, size_t *len) {
-    mpf_buffer_t b;
-    mpf_obj_get_buffer(m->obj, &b, false);
-    size_t end = m->start + m->len;
-    if (end > b.len) {
-        end = b.len;
-    }
-    *len = end > m->start ? end - m->start : 0;
-    return (uint8_t *)b.buf + m->start;
 }
 
 static mpf_obj_t memview_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -142,12 +153,18 @@ static mpf_obj_t memview_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value
     len /= isz;  // items
     if (mpf_obj_is_type(index, &mpf_type_slice)) {
         mpf_int_t start, stop, step;
-        mpf_slice_indices(index, len, &start, &stop, &step);
+        mpf_slice_indices(index, &len, &start, &stop, &step);
         if (step != 1) {
             mpf_raise_msg(&mpf_type_NotImplementedError, "memoryview slices with a step");
         }
-        if (stop < start) {
-            stop = start;
+        // the bounds' __index__ may have resized the object under the view
+        d = mv_data(m, &len);
+        len /= isz;
+        if (stop > (mpf_int_t)len) {
+            stop = (mpf_int_t)len;
+        }
+        if (start > stop) {
+            start = stop;
         }
         if (value == MPF_OBJ_SENTINEL) {
             memview_obj_t *r = mpf_new(memview_obj_t);
@@ -169,9 +186,9 @@ static mpf_obj_t memview_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value
         memmove(d + (size_t)start * isz, src.buf, src.len);
         return MPF_OBJ_NONE;
     }
-    size_t i = mpf_get_index(&mpf_type_memoryview, len, index, false);
+    size_t i = mpf_get_index(&mpf_type_memoryview, &len, index, false);
     if (value == MPF_OBJ_SENTINEL) {
-        return mv_get(m, d, i);
+        return mv_get(m, mv_data_for(m, i), i);  // (the index's __index__ may resize)
     }
     if (m->readonly) {
         mpf_raise_msg(&mpf_type_TypeError, "cannot modify read-only memory");
@@ -179,7 +196,7 @@ static mpf_obj_t memview_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value
     if (value == MPF_OBJ_NULL) {
         mpf_raise_msg(&mpf_type_TypeError, "cannot delete memory");
     }
-    mv_set(m, d, i, value);
+    mv_set(m, i, value);
     return MPF_OBJ_NONE;
 }
 

@@ -126,10 +126,12 @@ static mpf_obj_t range_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) 
     mpf_uint_t len = range_len(r);
     if (mpf_obj_is_type(index, &mpf_type_slice)) {
         mpf_int_t start, stop, step;
-        mpf_slice_indices(index, (size_t)len, &start, &stop, &step);
+        size_t n = (size_t)len;
+        mpf_slice_indices(index, &n, &start, &stop, &step);
         return mpf_obj_new_range(range_item(r->start, (mpf_uint_t)start, r->step), range_item(r->start, (mpf_uint_t)stop, r->step), r->step * step);
     }
-    size_t i = mpf_get_index(&mpf_type_range, (size_t)len, index, false);
+    size_t n = (size_t)len;
+    size_t i = mpf_get_index(&mpf_type_range, &n, index, false);
     return mpf_obj_new_int(range_item(r->start, i, r->step));
 }
 

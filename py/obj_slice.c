@@ -42,7 +42,8 @@ static void slice_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
 #if CONFIG_BUILTIN_EXTRAS
 static mpf_obj_t slice_indices(mpf_obj_t self, mpf_obj_t len) {
     mpf_int_t start, stop, step;
-    mpf_slice_indices(self, (size_t)mpf_obj_get_int(len), &start, &stop, &step);
+    size_t n = (size_t)mpf_obj_get_int(len);
+    mpf_slice_indices(self, &n, &start, &stop, &step);
     mpf_obj_t t[3] = {mpf_obj_new_int(start), mpf_obj_new_int(stop), mpf_obj_new_int(step)};
     return mpf_obj_new_tuple(3, t);
 }

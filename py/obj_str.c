@@ -273,7 +273,7 @@ static mpf_obj_t str_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
     size_t clen = str_charlen(s, len, is_bytes);
     if (mpf_obj_is_type(index, &mpf_type_slice)) {
         mpf_int_t start, stop, step;
-        mpf_slice_indices(index, clen, &start, &stop, &step);
+        mpf_slice_indices(index, &clen, &start, &stop, &step);
 #if !CONFIG_STR_UNICODE
         // one byte an item: the bytes picked, whatever the step
         uint8_t *d;
@@ -301,7 +301,7 @@ static mpf_obj_t str_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
         return mpf_obj_new_str_of_type(t, v.buf, v.len);
 #endif
     }
-    size_t i = mpf_get_index(is_bytes ? t : &mpf_type_str, clen, index, false);
+    size_t i = mpf_get_index(is_bytes ? t : &mpf_type_str, &clen, index, false);
     if (is_bytes) {
         return mpf_obj_new_small_int(s[i]);
     }

@@ -212,10 +212,21 @@ mpf_obj_t mpf_seq_unary_op(int op, size_t len) {
     return op == MPF_UNARY_OP_LEN ? mpf_obj_new_small_int((mpf_int_t)len) : MPF_OBJ_NULL;
 }
 
-// Items [start:stop:step] of an array as a new array object made by [make].
-mpf_obj_t mpf_seq_slice(const mpf_obj_t *items, size_t len, mpf_obj_t slice, mpf_obj_t (*make)(size_t, const mpf_obj_t *)) {
+// Items [start:stop:step] of list or tuple [seq] (the native object) as a new array object
+// made by [make]. The items are read after the slice's bounds, whose __index__ may have
+// changed the list.
+mpf_obj_t mpf_seq_slice(mpf_obj_t seq, mpf_obj_t slice, mpf_obj_t (*make)(size_t, const mpf_obj_t *)) {
     mpf_int_t start, stop, step;
-    mpf_slice_indices(slice, len, &start, &stop, &step);
+    const mpf_obj_t *items;
+    if (mpf_obj_is_type(seq, &mpf_type_list)) {
+        const mpf_list_t *l = mpf_obj_ptr(seq);
+        mpf_slice_indices(slice, &l->len, &start, &stop, &step);
+        items = l->items;
+    } else {
+        const mpf_tuple_t *t = mpf_obj_ptr(seq);
+        mpf_slice_indices(slice, &t->len, &start, &stop, &step);
+        items = t->items;
+    }
     if (step == 1) {
         return make(stop > start ? (size_t)(stop - start) : 0, items + start);
     }

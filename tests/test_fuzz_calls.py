@@ -56,7 +56,12 @@ def test_every_call_raises_at_worst(seed: int, calls_mpy: Path, tmp_path: Path) 
     shutil.copy(calls_mpy, work / "calls.mpy")
     argv = [str(BUILD / "firmware"), "calls.mpy", str(seed), *build_modules(BUILD)]
     res = corpus_runner.run(argv, cwd=work, env=corpus_runner.child_env(0), timeout=TIMEOUT_S)
-    where = f"seed {seed}, last callable: {last_callable(res.stdout)}"
+    assert_survived(res, f"seed {seed}, last callable: {last_callable(res.stdout)}", res.stdout)
+
+
+def assert_survived(res: corpus_runner.RunResult, where: str, marks: bytes) -> None:
+    """Only Python exceptions came out of the run: no hang, sanitizer or tag report, exit
+    status or stop before the "@ done" line ending [marks] (the stream of the "@" lines)."""
     assert not res.timed_out, f"hang ({where})"
     report = REPORT.search(res.stdout + res.stderr)
     assert report is None, (
@@ -65,7 +70,7 @@ def test_every_call_raises_at_worst(seed: int, calls_mpy: Path, tmp_path: Path) 
     assert res.returncode == 0, (
         f"exit status {res.returncode} ({where}):\n{res.stderr[-3000:].decode(errors='replace')}"
     )
-    assert res.stdout.rstrip().endswith(b"@ done"), f"stopped early ({where})"
+    assert marks.rstrip().endswith(b"@ done"), f"stopped early ({where})"
 
 
 def test_program_reaches_the_methods_of_builtin_types(calls_mpy: Path, tmp_path: Path) -> None:
