@@ -726,6 +726,18 @@ bool mpf_gc_auto(void) {
     return !gc.auto_off;
 }
 
+#if CONFIG_MODULE_MICROPYTHON
+size_t mpf_gc_max_free(void) {
+    size_t best = 0, run = 0;
+    for (size_t b = 0; b < gc.n_total; b++) {
+        // (the blocks beyond the part in use are free)
+        run = b < gc.n_blocks && at_get(b) != AT_FREE ? 0 : run + 1;
+        best = run > best ? run : best;
+    }
+    return best * BLOCK_BYTES;
+}
+#endif
+
 void mpf_gc_info(size_t *total, size_t *used, size_t *free_) {
     size_t u = 0;
     for (size_t b = 0; b < gc.n_blocks; b++) {

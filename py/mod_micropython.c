@@ -49,7 +49,8 @@ static mpf_obj_t mp_stack_use(void) {
     return mpf_obj_new_int((mpf_int_t)stack_in_use());
 }
 
-// mem_info([verbose]): heap totals, and with an argument the stack use too.
+// mem_info([verbose]): the stack in use, the heap's totals and its largest free block (the
+// largest object it gives without a collection); with a true argument the heap's size too.
 static mpf_obj_t mp_mem_info(size_t n_args, const mpf_obj_t *args) {
     size_t total, used, free_;
     mpf_gc_info(&total, &used, &free_);
@@ -57,6 +58,7 @@ static mpf_obj_t mp_mem_info(size_t n_args, const mpf_obj_t *args) {
     size_t stack_max = (size_t)(mpf_state.stack_top - mpf_state.stack_limit_addr);
     mpf_printf(&mpf_print_stdout, "stack: %u out of %u\n", (unsigned)stack_used, (unsigned)stack_max);
     mpf_printf(&mpf_print_stdout, "GC: total: %u, used: %u, free: %u\n", (unsigned)total, (unsigned)used, (unsigned)free_);
+    mpf_printf(&mpf_print_stdout, " largest free block: %u\n", (unsigned)mpf_gc_max_free());
     if (n_args > 0 && mpf_obj_is_true(args[0])) {
         mpf_printf(&mpf_print_stdout, "heap size (CONFIG_HEAP_SIZE): %u\n", (unsigned)CONFIG_HEAP_SIZE);
     }

@@ -135,6 +135,9 @@ void mpf_gc_collect(void);
 void mpf_gc_set_auto(bool on);
 bool mpf_gc_auto(void);
 void mpf_gc_info(size_t *total, size_t *used, size_t *free_);
+// The largest run of free blocks, in bytes: the largest object an allocation can get
+// without a collection (micropython.mem_info()).
+size_t mpf_gc_max_free(void);
 // micropython.heap_lock()/heap_unlock(): [delta] +1 or -1 on the lock depth (while it is
 // above 0 every allocation fails with MemoryError); returns the new depth.
 size_t mpf_gc_lock(int delta);

@@ -514,3 +514,59 @@ def test_corpus_sample_on_the_microbit_matches_the_host(tmp_path: Path) -> None:
                 assert out == host_parts[name], name
             emu.send("\x04")
     assert len(too_big) <= len(names) // 10, too_big
+
+
+# Nested containers and __repr__ calls, each one level deeper than the last, with a float
+# whose shortest repr is long at the bottom: one of them reaches CONFIG_STACK_LIMIT's check
+# just before the float's repr (CONFIG_FLOAT_REPR_EXACT: about 760 B of C stack below the
+# check), which must fit in the ARMv6-M boards' 1 KiB CORTEX_M_STACK_MARGIN.
+DEEP_FLOAT_REPR_APP = """\
+x = 2.2250738585072014e-308 * 3.3
+r = repr(x)
+
+
+class R:
+    def __init__(self, inner):
+        self.inner = inner
+
+    def __repr__(self):
+        return "R(" + repr(self.inner) + ")"
+
+
+for wrap in (lambda v: [v], lambda v: (v, x), lambda v: {1: v}, R):
+    v = x
+    ok = 0
+    try:
+        for depth in range(1, 300):
+            v = wrap(v)
+            s = repr(v)
+            ok = depth
+    except RecursionError:
+        print("RecursionError after", "ok" if ok >= 2 and r in s else "too few", flush=True)
+
+
+def deep(n):
+    return repr(x) + deep(n + 1)
+
+
+try:
+    deep(0)
+except RecursionError:
+    print("RecursionError in deep")
+print("survived", repr(x) == r)
+"""
+
+
+def test_deepest_float_repr_on_armv6m_is_a_recursion_error(tmp_path: Path) -> None:
+    """On the micro:bit (Cortex-M0, 4 KiB stack, CONFIG_STACK_LIMIT 3 KiB): every nesting
+    depth of a float's repr up to the stack limit either prints or raises RecursionError;
+    none runs past the 1 KiB margin into a HardFault (the fault handler's report, no exit)."""
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "main.py").write_text(DEEP_FLOAT_REPR_APP)
+    build_dir, _ = build_firmware("microbit", "deep_float_repr", (semihosting(),), app=app)
+    assert view_of("microbit", build_dir).value("FLOAT_REPR_EXACT") == "y"
+    result = boot(qemu_command(build_dir), timeout=60)
+    assert result.status == 0, result.transcript
+    assert result.transcript.count("RecursionError after ok\n") == 4, result.transcript
+    assert "RecursionError in deep\nsurvived True\n" in result.transcript

@@ -580,6 +580,58 @@ def test_mpremote_fs_against_the_host(host_pty: str, tmp_path: Path) -> None:
     assert (fs / "sub").is_dir() and not (fs / "copied.txt").exists()
 
 
+# ---------------------------------------------------------------- a long session
+def session_statements(n: int, names: int = 10) -> Iterator[list[str]]:
+    """`n` statements as a user types them (lines; a def or class ends with an empty line):
+    assignments, defs, classes, calls that print, lists built and dropped. The names cycle
+    through `names` of each kind, so what the session keeps alive stays the same size."""
+    for i in range(n):
+        j = i // 8 % names
+        yield [
+            [f"v{j} = {i} * 3 + 1"],
+            [f"def f{j}(a, b={i}):", f"return a + b + {i}", ""],
+            [f"class C{j}:", f"x = {i}", "def m(self): return self.x * 2", ""],
+            [f"print('line', {i}, f{j}(1), C{j}().m())"],
+            [f"L = [k * {i} for k in range(40)]"],
+            ["del L"],
+            [f"s{j} = 'text %d' % {i}"],
+            [f"{i} + len('abc' * {i % 13})"],
+        ][i % 8]
+
+
+def heap_figures(emu: Emulator) -> tuple[int, int]:
+    """After a collection: the heap's free bytes and its largest free block."""
+    out = after_prompt(emu, "gc.collect(); micropython.mem_info()\r")
+    found = re.search(r"free: (\d+)\n largest free block: (\d+)\n", out)
+    assert found, out
+    return int(found[1]), int(found[2])
+
+
+@pytest.mark.usefixtures("compiler")
+def test_long_session_keeps_the_heap_whole(board: Path) -> None:
+    """2,000 statements typed at netduinoplus2's REPL (QEMU, 64 KiB heap: the board's own
+    object sizes and heap, which the 64-bit host firmware does not have), keeping about
+    15 KB alive: the heap's free space stays the same and stays in one piece. Collected
+    only when the heap was full, the survivors of each line were spread over it among the
+    garbage of the lines before: the largest free block was about 2 KB of 47 KB free."""
+    with Emulator(qemu_command(board), timeout=TIMEOUT) as emu:
+        ctrl_c_out_of_the_loop(emu)
+        after_prompt(emu, "import gc, micropython\r")
+        figures = []
+        for count, lines in enumerate(session_statements(2000), 1):
+            for line in lines[:-1]:
+                emu.send(line + "\r")
+                emu.expect("... ")
+            out = after_prompt(emu, lines[-1] + "\r")
+            assert "Error" not in out, (count, lines, out)
+            if count % 400 == 0:
+                figures.append(heap_figures(emu))
+        free = [f for f, _ in figures]
+        assert max(free) - min(free) < 1024, figures  # nothing piles up
+        assert min(largest for _, largest in figures) > 32768, figures  # (was 2 KB)
+        assert "\n32768\n" in after_prompt(emu, "len(bytearray(32768))\r")
+
+
 # ---------------------------------------------------------------- the board's console
 class TestBoardConsole:
     """netduinoplus2 in QEMU, console on pipes: the same REPL through the USART."""
