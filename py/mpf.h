@@ -1261,10 +1261,17 @@ void mpf_arg_check_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t 
 #define mpf_arg_check_kw(n_args, n_kw, args, n_pos_max, n_names, names) ((void)(names))
 #endif
 // Take the arguments after the first [skip] positional ones into [vals] by name: up to
-// [n_pos] positionally, any by keyword; absent ones are MPF_OBJ_NULL. A keyword not in
-// [names] is a TypeError (a typo must not be ignored silently). For builtins with
-// several optional arguments (machine.Pin, machine.UART).
-void mpf_arg_parse(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t skip, size_t n_pos, size_t n_names,
+// [n_pos] positionally, any by keyword; absent ones are MPF_OBJ_NULL. As CPython's builtins
+// (Argument Clinic): TypeError for more arguments than [n_names], more positional ones than
+// [n_pos], one given by position and by keyword, or a keyword not in [names]
+// (MPF_QSTRID_NULL there: a positional-only parameter). [fun] is MPF_ARG_FUN(name, skip):
+// the function's name, for the messages, and [skip]; MPF_ARG_PY_STYLE added: the messages
+// of a function CPython writes in Python ("got multiple values for argument").
+#define MPF_ARG_SKIP_MASK 15u
+#define MPF_ARG_PY_STYLE 16u
+#define MPF_ARG_NAME_SHIFT 8
+#define MPF_ARG_FUN(name, skip) (((size_t)(name) << MPF_ARG_NAME_SHIFT) | (skip))
+void mpf_arg_parse(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t fun, size_t n_pos, size_t n_names,
     const mpf_qstr_t *names, mpf_obj_t *vals);
 // An optional int argument from mpf_arg_parse: [dflt] when absent or None.
 mpf_int_t mpf_arg_int(mpf_obj_t o, mpf_int_t dflt);

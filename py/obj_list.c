@@ -311,9 +311,9 @@ void mpf_list_sort(mpf_obj_t self, mpf_obj_t key, bool reverse) {
 
 void mpf_list_sort_kw(mpf_obj_t self, size_t n_kw, const mpf_obj_t *kw) {
     static const mpf_qstr_t kws[] = {MPF_QSTR_key, MPF_QSTR_reverse};
-    mpf_arg_check_kw(0, n_kw, kw, 0, sizeof(kws) / sizeof(kws[0]), kws);
-    mpf_obj_t rev = mpf_arg_kw(0, n_kw, kw, MPF_QSTR_reverse);
-    mpf_list_sort(self, mpf_arg_kw(0, n_kw, kw, MPF_QSTR_key), rev != MPF_OBJ_NULL && mpf_obj_is_true(rev));
+    mpf_obj_t a[2];
+    mpf_arg_parse(0, n_kw, kw, MPF_ARG_FUN(MPF_QSTR_sort, 0), 0, 2, kws, a);
+    mpf_list_sort(self, a[0], a[1] != MPF_OBJ_NULL && mpf_obj_is_true(a[1]));
 }
 
 static mpf_obj_t list_sort(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
