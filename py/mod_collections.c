@@ -203,14 +203,7 @@ static mpf_obj_t deque_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
 
 // Index [index] of deque [d] (negative from the end); IndexError if out of range.
 static size_t deque_index(deque_t *d, mpf_obj_t index) {
-    mpf_int_t i = mpf_obj_get_int(index);
-    if (i < 0) {
-        i += (mpf_int_t)d->len;
-    }
-    if (i < 0 || (size_t)i >= d->len) {
-        mpf_raise_msg(&mpf_type_IndexError, "deque index out of range");
-    }
-    return (size_t)i;
+    return mpf_get_index(&mpf_type_deque, d->len, index, MPF_INDEX_LOAD);
 }
 
 static void deque_delete_at(deque_t *d, size_t i) {

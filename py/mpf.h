@@ -1051,6 +1051,9 @@ bool mpf_obj_get_int_maybe(mpf_obj_t o, mpf_int_t *v); // false if not an int or
 // As mpf_obj_get_int_maybe, but an int beyond a machine word raises OverflowError (a
 // repeat count or size: CPython's "cannot fit 'int' into an index-sized integer").
 bool mpf_obj_get_index_maybe(mpf_obj_t o, mpf_int_t *v);
+// A start or stop argument (list.index, str.find): an int beyond a machine word is the
+// largest one of its sign (CPython clamps them), TypeError for what is not an index.
+mpf_int_t mpf_obj_get_slice_index(mpf_obj_t o);
 mpf_float_t mpf_obj_get_float(mpf_obj_t o);
 size_t mpf_obj_len(mpf_obj_t o);
 mpf_obj_t mpf_obj_len_maybe(mpf_obj_t o);        // small int or NULL
@@ -1067,7 +1070,10 @@ bool mpf_obj_isinstance(mpf_obj_t o, mpf_obj_t cls_or_tuple);
 bool mpf_type_is_subclass(const mpf_type_t *t, const mpf_type_t *base);
 mpf_obj_t mpf_type_lookup(const mpf_type_t *t, mpf_qstr_t q);  // NULL if absent (MRO walk)
 bool mpf_obj_get_buffer(mpf_obj_t o, mpf_buffer_t *buf, bool writable);
-size_t mpf_get_index(const mpf_type_t *t, size_t len, mpf_obj_t index, bool is_slice_ok);
+// Item [index] of a sequence of type [t] and length [len] (negative: from the end), for
+// [kind]: IndexError (or TypeError) with CPython's message for that type and use.
+typedef enum { MPF_INDEX_LOAD, MPF_INDEX_STORE, MPF_INDEX_POP } mpf_index_kind_t;
+size_t mpf_get_index(const mpf_type_t *t, size_t len, mpf_obj_t index, mpf_index_kind_t kind);
 bool mpf_slice_indices(mpf_obj_t slice, size_t len, mpf_int_t *start, mpf_int_t *stop, mpf_int_t *step);
 void mpf_obj_get_array(mpf_obj_t o, size_t *len, mpf_obj_t **items); // tuple or list
 

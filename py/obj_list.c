@@ -146,7 +146,7 @@ static mpf_obj_t list_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
         list_store_slice(l, index, value);
         return MPF_OBJ_NONE;
     }
-    size_t i = mpf_get_index(&mpf_type_list, l->len, index, true);
+    size_t i = mpf_get_index(&mpf_type_list, l->len, index, value == MPF_OBJ_SENTINEL ? MPF_INDEX_LOAD : MPF_INDEX_STORE);
     if (value == MPF_OBJ_SENTINEL) {
         return l->items[i];
     }
@@ -181,7 +181,7 @@ static mpf_obj_t list_pop(size_t n_args, const mpf_obj_t *args) {
     if (l->len == 0) {
         mpf_raise_msg(&mpf_type_IndexError, "pop from empty list");
     }
-    size_t i = n_args > 1 ? mpf_get_index(&mpf_type_list, l->len, args[1], false) : l->len - 1;
+    size_t i = n_args > 1 ? mpf_get_index(&mpf_type_list, l->len, args[1], MPF_INDEX_POP) : l->len - 1;
     mpf_obj_t v = l->items[i];
     list_delete_range(l, i, 1);
     return v;

@@ -301,7 +301,7 @@ static mpf_obj_t str_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
         return mpf_obj_new_str_of_type(t, v.buf, v.len);
 #endif
     }
-    size_t i = mpf_get_index(is_bytes ? t : &mpf_type_str, clen, index, false);
+    size_t i = mpf_get_index(is_bytes ? t : &mpf_type_str, clen, index, MPF_INDEX_LOAD);
     if (is_bytes) {
         return mpf_obj_new_small_int(s[i]);
     }
@@ -552,13 +552,39 @@ size_t mpf_utf8_invalid_at(const uint8_t *s, size_t len, const char **why) {
 }
 #endif
 
+// UnicodeDecodeError ([encode]: UnicodeEncodeError) of codec [enc] on [object]'s items
+// [start, end) for [reason]: with CONFIG_EXC_ATTRS CPython's five arguments (encoding,
+// object, start, end, reason: the attributes, and the message made from them), else the
+// message alone. [object]: a bytes or str, or NULL for the bytes [s] (of length [len]).
+static MPF_NORETURN void raise_codec_error(bool encode, const char *enc, mpf_obj_t object, const char *s, size_t len, size_t start,
+    size_t end, const char *reason) {
+    const mpf_type_t *t = encode ? &mpf_type_UnicodeEncodeError : &mpf_type_UnicodeDecodeError;
+#if CONFIG_EXC_ATTRS
+    mpf_obj_t a[5] = {mpf_obj_new_str(enc, strlen(enc)), object != MPF_OBJ_NULL ? object : mpf_obj_new_bytes((const uint8_t *)s, len),
+        mpf_obj_new_int((mpf_int_t)start), mpf_obj_new_int((mpf_int_t)end), mpf_obj_new_str(reason, strlen(reason))};
+    mpf_raise(mpf_exc_new(t, 5, a));
+#else
+    (void)object;
+    (void)end;
+    (void)len;
+    if (encode) {
+        mpf_raise_fmt(t, "'%s' codec can't encode character in position %u: %s", enc, (unsigned)start, reason);
+    }
+    mpf_raise_fmt(t, "'%s' codec can't decode byte 0x%x in position %u: %s", enc, (unsigned)(uint8_t)s[start], (unsigned)start, reason);
+#endif
+}
+
 // A str from the UTF-8 bytes [s] (len [len]); UnicodeDecodeError if they are malformed.
 static mpf_obj_t str_decode_utf8(const char *s, size_t len) {
     const char *why = NULL;
     size_t bad = utf8_invalid_at((const uint8_t *)s, len, &why);
     if (bad < len) {
-        mpf_raise_fmt(&mpf_type_UnicodeDecodeError, "'utf-8' codec can't decode byte 0x%x in position %u: %s",
-            (unsigned)(uint8_t)s[bad], (unsigned)bad, why);
+        // CPython's end: the byte alone, or the rest of a sequence cut short by the end
+        size_t end = bad + 1;
+        if (why[0] == 'u') {  // "unexpected end of data"
+            end = len;
+        }
+        raise_codec_error(false, "utf-8", MPF_OBJ_NULL, s, len, bad, end, why);
     }
     return mpf_obj_new_str(s, len);
 }
@@ -802,7 +828,7 @@ static void find_range(const uint8_t *s, size_t len, bool is_bytes, size_t n_arg
     mpf_int_t r[2] = {0, (mpf_int_t)clen};  // start, end: negative ones count from the end
     for (size_t k = 0; k < 2; k++) {
         if (n_args > first + k && args[first + k] != MPF_OBJ_NONE) {
-            mpf_int_t v = mpf_obj_get_int(args[first + k]);
+            mpf_int_t v = mpf_obj_get_slice_index(args[first + k]);
             if (v < 0) {
                 v += (mpf_int_t)clen;
                 if (v < 0) {
@@ -1378,9 +1404,11 @@ static mpf_obj_t transcode(size_t n_args, size_t n_kw, const mpf_obj_t *args, bo
             mpf_vstr_add_strn(&v, encode ? "?" : "\xef\xbf\xbd", encode ? 1 : 3);  // U+FFFD
         } else if (errors == 's') {
             if (!encode) {
-                mpf_raise_fmt(&mpf_type_UnicodeDecodeError, "'ascii' codec can't decode byte 0x%x in position %u: ordinal not in range(128)",
-                    (unsigned)c, (unsigned)pos);
+                raise_codec_error(false, "ascii", a[0], s, len, pos, pos + 1, "ordinal not in range(128)");
             }
+#if CONFIG_EXC_ATTRS
+            raise_codec_error(true, codec_names[codec], a[0], s, len, pos, pos + 1, limit == 0x80 ? "ordinal not in range(128)" : "ordinal not in range(256)");
+#endif
             char esc[11];  // (read by the message only)
 #if CONFIG_ERROR_MSG_LEVEL >= 1
             hex_escape(esc, c);
