@@ -554,9 +554,9 @@ static mpf_obj_t od_move_to_end(size_t n_args, size_t n_kw, const mpf_obj_t *arg
     mpf_obj_t last_o = a[1];
     bool last = last_o == MPF_OBJ_NULL || mpf_obj_is_true(last_o);
     mpf_map_t *m = mpf_dict_map(args[0]);
-    mpf_map_elem_t *e = mpf_map_lookup(m, args[1], MPF_MAP_LOOKUP);
+    mpf_map_elem_t *e = mpf_map_lookup(m, a[0], MPF_MAP_LOOKUP);
     if (e == NULL) {
-        mpf_raise_key_error(args[1]);
+        mpf_raise_key_error(a[0]);
     }
     if (last) {
         mpf_obj_t k = e->key, v = e->value;
@@ -611,7 +611,7 @@ static mpf_obj_t od_copy(mpf_obj_t self) {
 }
 
 static const mpf_rom_map_elem_t od_locals_table[] = {
-    MPF_ROM_FUN_KW(MPF_QSTR_move_to_end, 2, od_move_to_end),
+    MPF_ROM_FUN_KW(MPF_QSTR_move_to_end, 1, od_move_to_end),
     MPF_ROM_FUN_KW(MPF_QSTR_popitem, 1, od_popitem),
     MPF_ROM_FUN_1(MPF_QSTR_copy, od_copy),
 };

@@ -494,9 +494,9 @@ bool mpf_slice_indices(mpf_obj_t slice, size_t len, mpf_int_t *start, mpf_int_t 
         if (st == 0) {
             mpf_raise_msg(&mpf_type_ValueError, "slice step cannot be zero");
         }
-        // A step longer than the sequence takes the start alone, as that length does (and
-        // an index stepping by it cannot overflow); one beyond a word (st: its sign) too.
-        if (r < 0 || st > (mpf_int_t)len || st < -(mpf_int_t)len) {
+        // A step beyond a machine word (st: its sign) takes the start alone, as one longer
+        // than the sequence does (CPython clamps it to the largest one).
+        if (r < 0) {
             st = st < 0 ? -(mpf_int_t)len - 1 : (mpf_int_t)len + 1;
         }
     }

@@ -127,15 +127,7 @@ static mpf_obj_t range_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) 
     if (mpf_obj_is_type(index, &mpf_type_slice)) {
         mpf_int_t start, stop, step;
         mpf_slice_indices(index, (size_t)len, &start, &stop, &step);
-        mpf_obj_t so = ((const mpf_slice_t *)mpf_obj_ptr(index))->step;
-        mpf_int_t given, new_step;
-        if (so != MPF_OBJ_NONE && mpf_obj_get_int_maybe(so, &given) && !__builtin_mul_overflow(r->step, given, &new_step)) {
-            step = given;  // as given (mpf_slice_indices shortens a long one, which takes the same item)
-        }
-        if (__builtin_mul_overflow(r->step, step, &new_step)) {
-            mpf_raise_msg(&mpf_type_OverflowError, "Python int too large to convert to C ssize_t");
-        }
-        return mpf_obj_new_range(range_item(r->start, (mpf_uint_t)start, r->step), range_item(r->start, (mpf_uint_t)stop, r->step), new_step);
+        return mpf_obj_new_range(range_item(r->start, (mpf_uint_t)start, r->step), range_item(r->start, (mpf_uint_t)stop, r->step), r->step * step);
     }
     size_t i = mpf_get_index(&mpf_type_range, (size_t)len, index, MPF_INDEX_LOAD);
     return mpf_obj_new_int(range_item(r->start, i, r->step));

@@ -41,17 +41,9 @@ static void slice_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
 
 #if CONFIG_BUILTIN_EXTRAS
 static mpf_obj_t slice_indices(mpf_obj_t self, mpf_obj_t len) {
-    mpf_int_t start, stop, step, n = mpf_obj_get_int(len);
-    if (n < 0) {
-        mpf_raise_msg(&mpf_type_ValueError, "length should not be negative");
-    }
-    mpf_slice_indices(self, (size_t)n, &start, &stop, &step);
-    // the step as given (mpf_slice_indices shortens one longer than the sequence)
-    mpf_obj_t st = ((const mpf_slice_t *)mpf_obj_ptr(self))->step;
-    if (st != MPF_OBJ_NONE && !mpf_obj_is_small_int(st) && !mpf_obj_is_type(st, &mpf_type_int)) {
-        st = mpf_obj_new_int(step);  // an __index__ object's (within the length)
-    }
-    mpf_obj_t t[3] = {mpf_obj_new_int(start), mpf_obj_new_int(stop), st == MPF_OBJ_NONE ? mpf_obj_new_small_int(1) : st};
+    mpf_int_t start, stop, step;
+    mpf_slice_indices(self, (size_t)mpf_obj_get_int(len), &start, &stop, &step);
+    mpf_obj_t t[3] = {mpf_obj_new_int(start), mpf_obj_new_int(stop), mpf_obj_new_int(step)};
     return mpf_obj_new_tuple(3, t);
 }
 

@@ -467,6 +467,23 @@ void mpf_arg_check_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t 
 void mpf_arg_parse(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t fun, size_t n_pos, size_t n_names,
     const mpf_qstr_t *names, mpf_obj_t *vals) {
     size_t skip = fun & MPF_ARG_SKIP_MASK;
+#if CONFIG_ERROR_MSG_LEVEL == 0
+    // terse builds: the positional count and unknown keywords checked, nothing more
+    mpf_arg_check_num(n_args, 0, skip, skip + n_pos, true);
+    for (size_t i = 0; i < n_names; i++) {
+        vals[i] = i + skip < n_args ? args[i + skip] : MPF_OBJ_NULL;
+    }
+    for (size_t k = 0; k < n_kw; k++) {
+        size_t i = 0;
+        while (i < n_names && (names[i] == MPF_QSTRID_NULL || args[n_args + 2 * k] != mpf_obj_new_qstr(names[i]))) {
+            i++;
+        }
+        if (i == n_names) {
+            mpf_raise_msg(&mpf_type_TypeError, "unexpected keyword argument");
+        }
+        vals[i] = args[n_args + 2 * k + 1];
+    }
+#else
     mpf_qstr_t fname = (mpf_qstr_t)(fun >> MPF_ARG_NAME_SHIFT);
     bool py_style = (fun & MPF_ARG_PY_STYLE) != 0;
     mpf_arg_check_num(n_args, 0, skip, SIZE_MAX, true);
@@ -508,6 +525,7 @@ void mpf_arg_parse(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t fun
         }
         mpf_raise_fmt(&mpf_type_TypeError, "%R is an invalid keyword argument for %q()", unknown, fname);
     }
+#endif
 }
 
 // ---------------------------------------------------------------- attributes

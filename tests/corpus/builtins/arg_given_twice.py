@@ -49,3 +49,6 @@ print(re.compile("a").sub("x", "aaa", count=2), re.match("(a)(b)?", "a").groups(
 print(io.StringIO(initial_value="hi").read(), io.BytesIO(initial_bytes=b"hi").read())
 print(hashlib.sha256(string=b"x").hexdigest()[:8], list(enumerate("ab", start=3)), int("z", base=36))
 print(sum([1, 2], start=10), property(doc=None).fget, str(b"ab", errors="strict", encoding="ascii"))
+od = collections.OrderedDict(a=1, b=2)
+od.move_to_end(key="a")
+print(list(od), od.popitem(last=False))
