@@ -369,6 +369,9 @@ static mpf_obj_t json_dumps(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     if (n_args != 1) {
         mpf_raise_fmt(&mpf_type_TypeError, "dumps() takes 1 positional argument but %u were given", (unsigned)n_args);
     }
+    if (mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_obj) != MPF_OBJ_NULL) {
+        mpf_raise_msg(&mpf_type_TypeError, "dumps() got multiple values for argument 'obj'");
+    }
     return json_dumps_impl(args[0], n_args, n_kw, args);
 }
 
@@ -744,6 +747,9 @@ static mpf_obj_t dec_value(dec_t *d) {
 static mpf_obj_t json_loads(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     if (n_args != 1) {
         mpf_raise_fmt(&mpf_type_TypeError, "loads() takes 1 positional argument but %u were given", (unsigned)n_args);
+    }
+    if (mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_s) != MPF_OBJ_NULL) {
+        mpf_raise_msg(&mpf_type_TypeError, "loads() got multiple values for argument 's'");
     }
     mpf_obj_t doc = args[0];
     dec_t d;
