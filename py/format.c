@@ -35,9 +35,11 @@ static int parse_count(const char *s, size_t len, size_t *i) {
 
 // A '*' width or precision argument [o]: an int that fits a C int.
 static int star_count(mpf_obj_t o) {
+#if CONFIG_ERROR_MSG_EXACT
     if (!mpf_obj_is_int(o)) {
-        mpf_raise_msg(&mpf_type_TypeError, "* wants int");
+        mpf_raise_msg(&mpf_type_TypeError, "* wants int");  // (not an __index__ object either)
     }
+#endif
     mpf_int_t v = mpf_obj_get_int(o);
     if (v > INT_MAX || v < -INT_MAX) {
         mpf_raise_msg(&mpf_type_OverflowError, "Python int too large to convert to C int");

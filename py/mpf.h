@@ -1279,7 +1279,11 @@ void mpf_arg_check_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t 
 #define MPF_ARG_SKIP_MASK 15u
 #define MPF_ARG_PY_STYLE 16u
 #define MPF_ARG_NAME_SHIFT 8
+#if CONFIG_ERROR_MSG_EXACT
 #define MPF_ARG_FUN(name, skip) (((size_t)(name) << MPF_ARG_NAME_SHIFT) | (skip))
+#else
+#define MPF_ARG_FUN(name, skip) ((void)(name), (size_t)(skip))  // (the messages name no function)
+#endif
 void mpf_arg_parse(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t fun, size_t n_pos, size_t n_names,
     const mpf_qstr_t *names, mpf_obj_t *vals);
 // An optional int argument from mpf_arg_parse: [dflt] when absent or None.

@@ -198,7 +198,7 @@ static const char too_large_msg[] = "Python int too large to convert to C ssize_
 static bool get_int(mpf_obj_t o, mpf_int_t *v, bool raise_big) {
     mpf_int_t x;
     int r = index_of(o, &x);
-    if (r < 0 && raise_big) {
+    if (CONFIG_INT_BIG && r < 0 && raise_big) {
         mpf_raise_msg(&mpf_type_OverflowError, too_large_msg);
     }
     if (r > 0) {
@@ -213,7 +213,7 @@ mpf_int_t mpf_obj_get_slice_index(mpf_obj_t o) {
     if (r == 0) {
         mpf_raise_msg(&mpf_type_TypeError, "slice indices must be integers or None or have an __index__ method");
     }
-    return r > 0 ? v : v < 0 ? -(mpf_int_t)INTPTR_MAX : (mpf_int_t)INTPTR_MAX;
+    return !CONFIG_INT_BIG || r > 0 ? v : v < 0 ? -(mpf_int_t)INTPTR_MAX : (mpf_int_t)INTPTR_MAX;
 }
 
 bool mpf_obj_get_int_maybe(mpf_obj_t o, mpf_int_t *v) {
@@ -223,7 +223,7 @@ bool mpf_obj_get_int_maybe(mpf_obj_t o, mpf_int_t *v) {
 bool mpf_obj_get_index_maybe(mpf_obj_t o, mpf_int_t *v) {
     mpf_int_t x;
     int r = index_of(o, &x);
-    if (r < 0) {
+    if (CONFIG_INT_BIG && r < 0) {
         mpf_raise_fmt(&mpf_type_OverflowError, "cannot fit '%T' into an index-sized integer", o);
     }
     if (r > 0) {
@@ -402,14 +402,15 @@ bool mpf_obj_get_buffer(mpf_obj_t o, mpf_buffer_t *buf, bool writable) {
 
 // The length is read through [lenp] after the index's __index__, which may have changed it.
 size_t mpf_get_index(const mpf_type_t *t, const size_t *lenp, mpf_obj_t index, mpf_index_kind_t kind) {
+    (void)kind;
     mpf_int_t i;
     int r = index_of(index, &i);
     size_t len = *lenp;
     if (r == 0) {
+#if CONFIG_ERROR_MSG_EXACT
         if (kind == MPF_INDEX_POP) {
             mpf_raise_fmt(&mpf_type_TypeError, "'%T' object cannot be interpreted as an integer", index);
         }
-#if CONFIG_ERROR_MSG_LEVEL >= 2
         if (t == &mpf_type_str) {
             mpf_raise_fmt(&mpf_type_TypeError, "string indices must be integers, not '%T'", index);
         }
@@ -425,21 +426,23 @@ size_t mpf_get_index(const mpf_type_t *t, const size_t *lenp, mpf_obj_t index, m
 #endif
         mpf_raise_fmt(&mpf_type_TypeError, "%q indices must be integers or slices, not %T", mpf_type_name(t), index);
     }
-    if (r < 0) {
+    if (CONFIG_INT_BIG && r < 0) {
+#if CONFIG_ERROR_MSG_EXACT
         if (kind == MPF_INDEX_POP) {
             mpf_raise_msg(&mpf_type_OverflowError, too_large_msg);
         }
         if (t != &mpf_type_range) {  // (a range takes any int: this one is out of range)
             mpf_raise_fmt(&mpf_type_IndexError, "cannot fit '%T' into an index-sized integer", index);
         }
-        i = (mpf_int_t)len;
+#endif
+        i = (mpf_int_t)len;  // out of range
     }
     if (i < 0) {
         i += (mpf_int_t)len;
     }
     if (i < 0 || (size_t)i >= len) {
-#if CONFIG_ERROR_MSG_LEVEL >= 2
-        // CPython's words for each type
+#if CONFIG_ERROR_MSG_EXACT
+        // CPython's words for each type and use
         if (kind == MPF_INDEX_POP) {
             mpf_raise_msg(&mpf_type_IndexError, "pop index out of range");
         }
@@ -452,6 +455,10 @@ size_t mpf_get_index(const mpf_type_t *t, const size_t *lenp, mpf_obj_t index, m
             mpf_raise_fmt(&mpf_type_IndexError, "%.*s %sindex out of range", (int)nl, name,
                 kind == MPF_INDEX_STORE && t != &mpf_type_bytearray ? "assignment " : "");
         }
+#elif CONFIG_ERROR_MSG_LEVEL >= 2
+        size_t nl = t == &mpf_type_str ? 6 : 12;
+        const char *name = t == &mpf_type_str ? "string" : t == &mpf_type_range ? "range object" : mpf_qstr_data(mpf_type_name(t), &nl);
+        mpf_raise_fmt(&mpf_type_IndexError, "%.*s index out of range", (int)nl, name);
 #endif
         mpf_raise_msg(&mpf_type_IndexError, "index out of range");
     }
@@ -497,7 +504,7 @@ bool mpf_slice_indices(mpf_obj_t slice, const size_t *len, mpf_int_t *start, mpf
     mpf_int_t n = (mpf_int_t)*len;
     // A step beyond a machine word (st: its sign) takes the start alone, as one longer
     // than the sequence does (CPython clamps it to the largest one).
-    if (r < 0) {
+    if (CONFIG_INT_BIG && r < 0) {
         st = st < 0 ? -n - 1 : n + 1;
     }
     *step = st;

@@ -390,7 +390,7 @@ static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
 }
 
 // str(e): '' / str(arg) / str(args); KeyError with one arg uses repr.
-#if CONFIG_EXC_ATTRS
+#if CONFIG_EXC_ATTRS && CONFIG_ERROR_MSG_EXACT
 // The args of a UnicodeDecodeError or UnicodeEncodeError made of CPython's five (encoding,
 // object, start, end, reason: a str, a bytes-like or str, two ints, a str); else NULL.
 static const mpf_tuple_t *codec_error_args(mpf_obj_t self) {
@@ -449,7 +449,7 @@ static void exc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
         mpf_obj_print(p, a->items[0], mpf_exc_match(self, &mpf_type_KeyError) ? MPF_PRINT_REPR : MPF_PRINT_STR);
         return;
     }
-#if CONFIG_EXC_ATTRS
+#if CONFIG_EXC_ATTRS && CONFIG_ERROR_MSG_EXACT
     if (codec_error_args(self) != NULL) {
         // CPython's message from (encoding, object, start, end, reason)
         bool enc = mpf_exc_match(self, &mpf_type_UnicodeEncodeError);
@@ -686,7 +686,7 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         } else if (os && (attr == MPF_QSTR_filename || attr == MPF_QSTR_filename2)) {
             v = MPF_OBJ_NONE;
         }
-#if CONFIG_EXC_ATTRS
+#if CONFIG_EXC_ATTRS && CONFIG_ERROR_MSG_EXACT
         const mpf_tuple_t *ca = v == MPF_OBJ_NULL ? codec_error_args(self) : NULL;
         if (ca != NULL) {
             static const uint16_t names[5] = {MPF_QSTR_encoding, MPF_QSTR_object, MPF_QSTR_start, MPF_QSTR_end, MPF_QSTR_reason};

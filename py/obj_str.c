@@ -553,13 +553,14 @@ size_t mpf_utf8_invalid_at(const uint8_t *s, size_t len, const char **why) {
 #endif
 
 // UnicodeDecodeError ([encode]: UnicodeEncodeError) of codec [enc] on [object]'s items
-// [start, end) for [reason]: with CONFIG_EXC_ATTRS CPython's five arguments (encoding,
-// object, start, end, reason: the attributes, and the message made from them), else the
-// message alone. [object]: a bytes or str, or NULL for the bytes [s] (of length [len]).
+// [start, end) for [reason]: with CONFIG_EXC_ATTRS and CONFIG_ERROR_MSG_EXACT CPython's five
+// arguments (encoding, object, start, end, reason: the attributes, and the message made
+// from them), else the message alone. [object]: a bytes or str, or NULL for the bytes [s]
+// (of length [len]).
 static MPF_NORETURN void raise_codec_error(bool encode, const char *enc, mpf_obj_t object, const char *s, size_t len, size_t start,
     size_t end, const char *reason) {
     const mpf_type_t *t = encode ? &mpf_type_UnicodeEncodeError : &mpf_type_UnicodeDecodeError;
-#if CONFIG_EXC_ATTRS
+#if CONFIG_EXC_ATTRS && CONFIG_ERROR_MSG_EXACT
     mpf_obj_t a[5] = {mpf_obj_new_str(enc, strlen(enc)), object != MPF_OBJ_NULL ? object : mpf_obj_new_bytes((const uint8_t *)s, len),
         mpf_obj_new_int((mpf_int_t)start), mpf_obj_new_int((mpf_int_t)end), mpf_obj_new_str(reason, strlen(reason))};
     mpf_raise(mpf_exc_new(t, 5, a));
@@ -1406,7 +1407,7 @@ static mpf_obj_t transcode(size_t n_args, size_t n_kw, const mpf_obj_t *args, bo
             if (!encode) {
                 raise_codec_error(false, "ascii", a[0], s, len, pos, pos + 1, "ordinal not in range(128)");
             }
-#if CONFIG_EXC_ATTRS
+#if CONFIG_EXC_ATTRS && CONFIG_ERROR_MSG_EXACT
             raise_codec_error(true, codec_names[codec], a[0], s, len, pos, pos + 1, limit == 0x80 ? "ordinal not in range(128)" : "ordinal not in range(256)");
 #endif
             char esc[11];  // (read by the message only)

@@ -467,19 +467,24 @@ void mpf_arg_check_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t 
 void mpf_arg_parse(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t fun, size_t n_pos, size_t n_names,
     const mpf_qstr_t *names, mpf_obj_t *vals) {
     size_t skip = fun & MPF_ARG_SKIP_MASK;
-#if CONFIG_ERROR_MSG_LEVEL == 0
-    // terse builds: the positional count and unknown keywords checked, nothing more
+#if !CONFIG_ERROR_MSG_EXACT
+    // the same checks as CPython's (counts, an argument given twice, unknown keywords)
+    // with short messages
     mpf_arg_check_num(n_args, 0, skip, skip + n_pos, true);
     for (size_t i = 0; i < n_names; i++) {
         vals[i] = i + skip < n_args ? args[i + skip] : MPF_OBJ_NULL;
     }
     for (size_t k = 0; k < n_kw; k++) {
+        mpf_obj_t key = args[n_args + 2 * k];
         size_t i = 0;
-        while (i < n_names && (names[i] == MPF_QSTRID_NULL || args[n_args + 2 * k] != mpf_obj_new_qstr(names[i]))) {
+        while (i < n_names && (names[i] == MPF_QSTRID_NULL || key != mpf_obj_new_qstr(names[i]))) {
             i++;
         }
         if (i == n_names) {
-            mpf_raise_msg(&mpf_type_TypeError, "unexpected keyword argument");
+            mpf_raise_fmt(&mpf_type_TypeError, "unexpected keyword argument %R", key);
+        }
+        if (vals[i] != MPF_OBJ_NULL) {  // (keywords are unique: it came by position)
+            mpf_raise_fmt(&mpf_type_TypeError, "argument %R given by name and position", key);
         }
         vals[i] = args[n_args + 2 * k + 1];
     }

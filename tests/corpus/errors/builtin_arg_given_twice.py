@@ -1,4 +1,4 @@
-# requires: ERROR_MSG_DETAILED MODULE_COLLECTIONS MODULE_STRUCT BUILTIN_HELPERS BUILTIN_PROPERTY
+# requires: ERROR_MSG_EXACT MODULE_COLLECTIONS MODULE_STRUCT BUILTIN_HELPERS BUILTIN_PROPERTY
 # A builtin's argument given by position and again by keyword is a TypeError naming it,
 # as is one argument too many counted with the keywords (Argument Clinic's checks), and
 # a keyword the function does not have.

@@ -1,4 +1,4 @@
-# requires: ERROR_MSG_DETAILED INT_BIG_MPZ BUILTIN_BYTEARRAY BUILTIN_MEMORYVIEW MODULE_ARRAY BUILTIN_HELPERS STR_FORMAT
+# requires: ERROR_MSG_EXACT INT_BIG_MPZ BUILTIN_BYTEARRAY BUILTIN_MEMORYVIEW MODULE_ARRAY BUILTIN_HELPERS STR_FORMAT
 # Indexes beyond a machine word and __index__ objects on every sequence type: an item is
 # IndexError ("cannot fit"), pop is OverflowError, slice bounds and steps clamp, start/stop
 # arguments clamp; out-of-range messages are each type's (assignment, pop); a memoryview

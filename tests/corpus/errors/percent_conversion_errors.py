@@ -1,4 +1,4 @@
-# requires: ERROR_MSG_DETAILED STR_FORMAT STR_UNICODE FLOAT
+# requires: ERROR_MSG_EXACT STR_FORMAT STR_UNICODE FLOAT
 # %-formatting's errors as CPython's: %c of a code point too big, of a float or a list, of
 # a str longer than one; a '*' width that is not an int; a mapping key missing; too few or
 # too many values; an incomplete or unknown conversion; and %r / %a / %(name)s that work.

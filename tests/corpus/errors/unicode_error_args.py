@@ -1,4 +1,4 @@
-# requires: ERROR_MSG_DETAILED EXC_ATTRS STR_UNICODE STR_CODECS BUILTIN_MEMORYVIEW BUILTIN_BYTEARRAY
+# requires: ERROR_MSG_EXACT EXC_ATTRS STR_UNICODE STR_CODECS BUILTIN_MEMORYVIEW BUILTIN_BYTEARRAY
 # UnicodeDecodeError and UnicodeEncodeError carry CPython's five arguments (encoding, object,
 # start, end, reason) as args and attributes, and their message is made from them (one byte
 # or character, or a range); a read-only memoryview of bytes hashes as the bytes.
