@@ -1275,13 +1275,15 @@ void mpf_arg_check_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t 
 // [n_pos], one given by position and by keyword, or a keyword not in [names]
 // (MPF_QSTRID_NULL there: a positional-only parameter). [fun] is MPF_ARG_FUN(name, skip):
 // the function's name, for the messages, and [skip]; MPF_ARG_PY_STYLE added: the messages
-// of a function CPython writes in Python ("got multiple values for argument").
+// of a function CPython writes in Python ("got multiple values for argument"). Without
+// CONFIG_ERROR_MSG_EXACT: the same checks with short messages, [fun] the skip alone.
 #define MPF_ARG_SKIP_MASK 15u
-#define MPF_ARG_PY_STYLE 16u
 #define MPF_ARG_NAME_SHIFT 8
 #if CONFIG_ERROR_MSG_EXACT
+#define MPF_ARG_PY_STYLE 16u
 #define MPF_ARG_FUN(name, skip) (((size_t)(name) << MPF_ARG_NAME_SHIFT) | (skip))
 #else
+#define MPF_ARG_PY_STYLE 0u
 #define MPF_ARG_FUN(name, skip) ((void)(name), (size_t)(skip))  // (the messages name no function)
 #endif
 void mpf_arg_parse(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t fun, size_t n_pos, size_t n_names,

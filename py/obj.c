@@ -191,11 +191,17 @@ static int index_of(mpf_obj_t o, mpf_int_t *v) {
     return 0;
 }
 
+#if CONFIG_INT_BIG
 static const char too_large_msg[] = "Python int too large to convert to C ssize_t";
+#endif
 
 // As index_of: false for anything but an int that fits; with [raise_big] OverflowError
 // for a bigger int.
 static bool get_int(mpf_obj_t o, mpf_int_t *v, bool raise_big) {
+#if !CONFIG_INT_BIG
+    (void)raise_big;
+    return index_of(o, v) > 0;  // (every int fits: *v is written for an int only)
+#else
     mpf_int_t x;
     int r = index_of(o, &x);
     if (CONFIG_INT_BIG && r < 0 && raise_big) {
@@ -205,15 +211,20 @@ static bool get_int(mpf_obj_t o, mpf_int_t *v, bool raise_big) {
         *v = x;  // (*v is left as it was otherwise: some callers keep a default there)
     }
     return r > 0;
+#endif
 }
 
 mpf_int_t mpf_obj_get_slice_index(mpf_obj_t o) {
+#if !CONFIG_INT_BIG && CONFIG_ERROR_MSG_LEVEL == 0
+    return mpf_obj_get_int(o);  // (the same TypeError, and every int fits)
+#else
     mpf_int_t v;
     int r = index_of(o, &v);
     if (r == 0) {
         mpf_raise_msg(&mpf_type_TypeError, "slice indices must be integers or None or have an __index__ method");
     }
-    return !CONFIG_INT_BIG || r > 0 ? v : v < 0 ? -(mpf_int_t)INTPTR_MAX : (mpf_int_t)INTPTR_MAX;
+    return !CONFIG_INT_BIG || r > 0 ? v : v < 0 ? -(mpf_int_t)INTPTR_MAX : (mpf_int_t)INTPTR_MAX;  // (a huge one: clamped)
+#endif
 }
 
 bool mpf_obj_get_int_maybe(mpf_obj_t o, mpf_int_t *v) {
@@ -221,15 +232,19 @@ bool mpf_obj_get_int_maybe(mpf_obj_t o, mpf_int_t *v) {
 }
 
 bool mpf_obj_get_index_maybe(mpf_obj_t o, mpf_int_t *v) {
+#if CONFIG_INT_BIG
     mpf_int_t x;
     int r = index_of(o, &x);
-    if (CONFIG_INT_BIG && r < 0) {
+    if (r < 0) {
         mpf_raise_fmt(&mpf_type_OverflowError, "cannot fit '%T' into an index-sized integer", o);
     }
     if (r > 0) {
         *v = x;
     }
     return r > 0;
+#else
+    return mpf_obj_get_int_maybe(o, v);  // (every int fits)
+#endif
 }
 
 mpf_int_t mpf_obj_get_int(mpf_obj_t o) {

@@ -591,7 +591,7 @@ static mpf_obj_t str_decode_utf8(const char *s, size_t len) {
 }
 
 // ---------------------------------------------------------------- constructor
-static mpf_obj_t transcode(size_t n_args, size_t n_kw, const mpf_obj_t *args, bool encode, const mpf_qstr_t *ctor);
+static mpf_obj_t transcode(size_t n_args, size_t n_kw, const mpf_obj_t *args, bool encode, const mpf_type_t *ctor);
 
 static mpf_obj_t str_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
@@ -600,8 +600,7 @@ static mpf_obj_t str_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
         return mpf_obj_new_qstr(MPF_QSTRE_);
     }
     if (n_args >= 2 || n_kw > 0) {
-        static const mpf_qstr_t names[] = {MPF_QSTR_object, MPF_QSTR_str};
-        return transcode(n_args, n_kw, args, false, names);  // str(b, encoding, errors) is b.decode(encoding, errors)
+        return transcode(n_args, n_kw, args, false, &mpf_type_str);  // str(b, encoding, errors) is b.decode(encoding, errors)
     }
     return mpf_obj_str(args[0]);
 }
@@ -1362,16 +1361,18 @@ static const char *const codec_names[] = {"utf-8", "ascii", "latin-1"};
 
 // str.encode and ([encode] false) bytes.decode (encoding='utf-8', errors='strict'): UTF-8
 // is the str's own bytes (checked when decoding); ascii and latin-1 map each code point
-// below 128 or 256 to the byte of that value and back. [ctor]: str(object, encoding,
-// errors) or bytes(source, encoding, errors) (the first parameter's name, the type's).
-static mpf_obj_t transcode(size_t n_args, size_t n_kw, const mpf_obj_t *args, bool encode, const mpf_qstr_t *ctor) {
-    mpf_qstr_t names[3] = {ctor != NULL ? ctor[0] : MPF_QSTRID_NULL, MPF_QSTR_encoding, MPF_QSTR_errors};
+// below 128 or 256 to the byte of that value and back. [ctor]: the type of str(object,
+// encoding, errors) or bytes(source, encoding, errors), NULL for the methods; without
+// CONFIG_ERROR_MSG_EXACT the object is positional only, as the receiver is.
+static mpf_obj_t transcode(size_t n_args, size_t n_kw, const mpf_obj_t *args, bool encode, const mpf_type_t *ctor) {
     mpf_obj_t a[3];  // the object, encoding, errors
+#if CONFIG_ERROR_MSG_EXACT
+    mpf_qstr_t names[3] = {encode ? MPF_QSTR_source : MPF_QSTR_object, MPF_QSTR_encoding, MPF_QSTR_errors};
     if (ctor == NULL) {
         mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(encode ? MPF_QSTR_encode : MPF_QSTR_decode, 1), 2, 2, names + 1, a + 1);
         a[0] = args[0];
     } else {
-        mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(ctor[1], 0), 3, 3, names, a);
+        mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(mpf_type_name(ctor), 0), 3, 3, names, a);
         if (a[0] == MPF_OBJ_NULL) {
             return encode ? mpf_obj_new_bytes(NULL, 0) : mpf_obj_new_qstr(MPF_QSTRE_);  // str(encoding='ascii')
         }
@@ -1379,6 +1380,12 @@ static mpf_obj_t transcode(size_t n_args, size_t n_kw, const mpf_obj_t *args, bo
             return mpf_obj_str(a[0]);  // str(object=x)
         }
     }
+#else
+    (void)ctor;
+    static const mpf_qstr_t names[2] = {MPF_QSTR_encoding, MPF_QSTR_errors};
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(0, 1), 2, 2, names, a + 1);  // (TypeError without the object)
+    a[0] = args[0];
+#endif
     codec_t codec = codec_of(a[1]);
     char errors = errors_of(a[2]);
     size_t len;
@@ -1645,8 +1652,7 @@ static mpf_obj_t bytes_make_new(const mpf_type_t *type, size_t n_args, size_t n_
         if (n_args < 2 && n_kw == 0) {
             mpf_raise_msg(&mpf_type_TypeError, "string argument without an encoding");
         }
-        const mpf_qstr_t names[] = {MPF_QSTR_source, mpf_type_name(type)};
-        return transcode(n_args, n_kw, args, true, names);  // bytes(s, encoding, errors) is s.encode(encoding, errors)
+        return transcode(n_args, n_kw, args, true, type);  // bytes(s, encoding, errors) is s.encode(encoding, errors)
     }
 #if CONFIG_BUILTIN_HELPERS
     if (n_args > 1 || n_kw > 0) {

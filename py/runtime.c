@@ -466,8 +466,8 @@ void mpf_arg_check_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t 
 
 void mpf_arg_parse(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t fun, size_t n_pos, size_t n_names,
     const mpf_qstr_t *names, mpf_obj_t *vals) {
-    size_t skip = fun & MPF_ARG_SKIP_MASK;
 #if !CONFIG_ERROR_MSG_EXACT
+    size_t skip = fun;  // (MPF_ARG_FUN: the skip alone)
     // the same checks as CPython's (counts, an argument given twice, unknown keywords)
     // with short messages
     mpf_arg_check_num(n_args, 0, skip, skip + n_pos, true);
@@ -477,18 +477,17 @@ void mpf_arg_parse(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t fun
     for (size_t k = 0; k < n_kw; k++) {
         mpf_obj_t key = args[n_args + 2 * k];
         size_t i = 0;
-        while (i < n_names && (names[i] == MPF_QSTRID_NULL || key != mpf_obj_new_qstr(names[i]))) {
+        while (i < n_names && key != mpf_obj_new_qstr(names[i])) {  // (no key is qstr MPF_QSTRID_NULL)
             i++;
         }
-        if (i == n_names) {
-            mpf_raise_fmt(&mpf_type_TypeError, "unexpected keyword argument %R", key);
-        }
-        if (vals[i] != MPF_OBJ_NULL) {  // (keywords are unique: it came by position)
-            mpf_raise_fmt(&mpf_type_TypeError, "argument %R given by name and position", key);
+        if (i == n_names || vals[i] != MPF_OBJ_NULL) {  // (keywords are unique: it came by position)
+            mpf_raise_fmt(&mpf_type_TypeError, i == n_names ? "unexpected keyword argument %R" : "argument %R given by name and position",
+                key);
         }
         vals[i] = args[n_args + 2 * k + 1];
     }
 #else
+    size_t skip = fun & MPF_ARG_SKIP_MASK;
     mpf_qstr_t fname = (mpf_qstr_t)(fun >> MPF_ARG_NAME_SHIFT);
     bool py_style = (fun & MPF_ARG_PY_STYLE) != 0;
     mpf_arg_check_num(n_args, 0, skip, SIZE_MAX, true);
