@@ -1,4 +1,4 @@
-# requires: MODULE_COLLECTIONS
+# requires: MODULE_COLLECTIONS GENERATORS
 # deque.remove/count/index and `in` call __eq__, which may add to or clear the deque
 # being searched: RuntimeError (IndexError for remove), never an item read past the end
 # of the ring (the VM divided by a capacity of zero after a clear before).

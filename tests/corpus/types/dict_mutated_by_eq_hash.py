@@ -1,4 +1,4 @@
-# requires: BUILTIN_SET
+# requires: BUILTIN_SET GENERATORS
 # A dict or set lookup whose keys' __eq__ or __hash__ change the very dict/set being
 # searched (grow it past a resize, clear it, empty and refill it): the search starts
 # again from what user code left, never reads freed or moved entries (the VM crashed on

@@ -1,4 +1,4 @@
-# requires: BUILTIN_BYTEARRAY
+# requires: BUILTIN_BYTEARRAY GENERATORS
 # User code run in the middle of an index, slice or removal changes the list or bytearray
 # being indexed: an iterator stored to a slice that clears or grows the list,
 # slice bounds and indexes whose __index__ clear it, an __eq__ that empties the list
