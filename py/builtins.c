@@ -507,9 +507,10 @@ static mpf_obj_t builtin_max(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
 }
 
 static mpf_obj_t builtin_pow(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    mpf_obj_t base = n_args > 0 ? args[0] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_base);
-    mpf_obj_t exp = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_exp);
-    mpf_obj_t mod = n_args > 2 ? args[2] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_mod);
+    static const mpf_qstr_t kws[] = {MPF_QSTR_base, MPF_QSTR_exp, MPF_QSTR_mod};
+    mpf_obj_t a[3];
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTR_pow, 0), 3, 3, kws, a);
+    mpf_obj_t base = a[0], exp = a[1], mod = a[2];
     if (base == MPF_OBJ_NULL || exp == MPF_OBJ_NULL) {
         mpf_raise_msg(&mpf_type_TypeError, "pow() missing required argument");
     }
@@ -578,9 +579,9 @@ static mpf_obj_t builtin_ascii(mpf_obj_t o) {
 
 static mpf_obj_t builtin_round(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     static const mpf_qstr_t kws[] = {MPF_QSTR_number, MPF_QSTR_ndigits};
-    mpf_arg_check_kw(n_args, n_kw, args, 2, sizeof(kws) / sizeof(kws[0]), kws);
-    mpf_obj_t x = n_args > 0 ? args[0] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_number);
-    mpf_obj_t nd = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_ndigits);
+    mpf_obj_t a[2];
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTR_round, 0), 2, 2, kws, a);
+    mpf_obj_t x = a[0], nd = a[1];
 #if CONFIG_ERROR_MSG_LEVEL >= 1
     if (x == MPF_OBJ_NULL) {
         // (terse builds raise TypeError too, from the __round__ lookup on the absent value)
@@ -652,9 +653,10 @@ static mpf_obj_t builtin_sorted(size_t n_args, size_t n_kw, const mpf_obj_t *arg
 }
 
 static mpf_obj_t builtin_sum(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    static const mpf_qstr_t kws[] = {MPF_QSTR_start};
-    mpf_arg_check_kw(n_args, n_kw, args, 2, sizeof(kws) / sizeof(kws[0]), kws);
-    mpf_obj_t start = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_start);
+    static const mpf_qstr_t kws[] = {MPF_QSTRID_NULL, MPF_QSTR_start};  // sum(iterable, /, start=0)
+    mpf_obj_t a[2];
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTR_sum, 0), 2, 2, kws, a);
+    mpf_obj_t start = a[1];
     if (n_args < 1) {
         mpf_raise_msg(&mpf_type_TypeError, "sum() takes at least 1 positional argument (0 given)");
     }
@@ -802,15 +804,7 @@ static mpf_obj_t builtin_import(size_t n_args, const mpf_obj_t *args) {
 static mpf_obj_t builtin_import_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     static const mpf_qstr_t names[5] = {MPF_QSTR_name, MPF_QSTR_globals, MPF_QSTR_locals, MPF_QSTR_fromlist, MPF_QSTR_level};
     mpf_obj_t v[5];
-    mpf_arg_parse(n_args, n_kw, args, 0, 5, 5, names, v);
-    for (size_t k = 0; k < n_kw; k++) {
-        for (size_t i = 0; i < n_args; i++) {
-            if (args[n_args + 2 * k] == mpf_obj_new_qstr(names[i])) {
-                mpf_raise_fmt(&mpf_type_TypeError, "argument for __import__() given by name ('%q') and position (%u)", names[i],
-                    (unsigned)i + 1);
-            }
-        }
-    }
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTR___import__, 0), 5, 5, names, v);
     if (v[0] == MPF_OBJ_NULL) {
         mpf_raise_msg(&mpf_type_TypeError, "__import__() missing required argument 'name' (pos 1)");
     }

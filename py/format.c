@@ -35,6 +35,11 @@ static int parse_count(const char *s, size_t len, size_t *i) {
 
 // A '*' width or precision argument [o]: an int that fits a C int.
 static int star_count(mpf_obj_t o) {
+#if CONFIG_ERROR_MSG_EXACT
+    if (!mpf_obj_is_int(o)) {
+        mpf_raise_msg(&mpf_type_TypeError, "* wants int");  // (not an __index__ object either)
+    }
+#endif
     mpf_int_t v = mpf_obj_get_int(o);
     if (v > INT_MAX || v < -INT_MAX) {
         mpf_raise_msg(&mpf_type_OverflowError, "Python int too large to convert to C int");
@@ -958,6 +963,10 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
                     }
                     pad_out(&v, &sp, "", 0, cs, cl, '>');
                 } else {
+                    mpf_int_t iv;
+                    if (!mpf_obj_is_int(val) && !mpf_obj_get_int_maybe(val, &iv)) {
+                        mpf_raise_msg(&mpf_type_TypeError, "%c requires int or char");
+                    }
                     sp.type = 'c';
                     if (sp.align == 0) {
                         sp.align = '>';

@@ -377,15 +377,8 @@ static mpf_obj_t array_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     return MPF_OBJ_NULL;
 }
 
-static size_t array_index_of(const array_t *a, mpf_obj_t index) {
-    mpf_int_t i = mpf_obj_get_int(index);
-    if (i < 0) {
-        i += (mpf_int_t)a->len;
-    }
-    if (i < 0 || (size_t)i >= a->len) {
-        mpf_raise_msg(&mpf_type_IndexError, "array index out of range");
-    }
-    return (size_t)i;
+static size_t array_index_of(const array_t *a, mpf_obj_t index, mpf_index_kind_t kind) {
+    return mpf_get_index(&mpf_type_array, &a->len, index, kind);
 }
 
 static void array_delete(array_t *a, size_t i, size_t n) {
@@ -435,7 +428,7 @@ static mpf_obj_t array_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) 
         }
         mpf_raise_msg(&mpf_type_TypeError, "array slice assignment needs an array of the same kind and step 1");
     }
-    size_t i = array_index_of(a, index);
+    size_t i = array_index_of(a, index, value == MPF_OBJ_SENTINEL ? MPF_INDEX_LOAD : MPF_INDEX_STORE);
     if (value == MPF_OBJ_SENTINEL) {
         return array_get(a, i);
     } else if (value == MPF_OBJ_NULL) {
@@ -530,7 +523,7 @@ static mpf_obj_t array_pop(size_t n_args, const mpf_obj_t *args) {
     if (a->len == 0) {
         mpf_raise_msg(&mpf_type_IndexError, "pop from empty array");
     }
-    size_t i = n_args > 1 ? array_index_of(a, args[1]) : a->len - 1;
+    size_t i = n_args > 1 ? array_index_of(a, args[1], MPF_INDEX_POP) : a->len - 1;
     mpf_obj_t v = array_get(a, i);
     array_delete(a, i, 1);
     return v;

@@ -1222,10 +1222,9 @@ static mpf_obj_t new_wait_point(void) {
 }
 
 static mpf_obj_t queue_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    mpf_arg_check_num(n_args, n_kw, 0, 1, true);
     static const mpf_qstr_t kws[] = {MPF_QSTR_maxsize};
-    mpf_arg_check_kw(n_args, n_kw, args, 1, 1, kws);
-    mpf_obj_t m = n_args ? args[0] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_maxsize);
+    mpf_obj_t m;
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTR_Queue, 0), 1, 1, kws, &m);
     queue_t *q = mpf_new(queue_t);
     q->base.type = type;
     q->maxsize = m == MPF_OBJ_NULL ? 0 : mpf_obj_get_int(m);

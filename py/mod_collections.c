@@ -120,11 +120,10 @@ static void deque_extend_from(deque_t *d, mpf_obj_t iterable, bool left) {
 // deque(iterable=(), maxlen=None[, flags]): flags is MicroPython's (1: overflow raises)
 static mpf_obj_t deque_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
-    if (n_args > 3) {
-        mpf_raise_fmt(&mpf_type_TypeError, "deque() takes at most 3 arguments (%u given)", (unsigned)(n_args + n_kw));
-    }
-    mpf_obj_t iterable = n_args > 0 ? args[0] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_iterable);
-    mpf_obj_t maxlen = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_maxlen);
+    static const mpf_qstr_t kws[] = {MPF_QSTR_iterable, MPF_QSTR_maxlen, MPF_QSTRID_NULL};
+    mpf_obj_t a[3];
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTR_deque, 0), 3, n_args > 2 ? 3 : 2, kws, a);  // (flags: MicroPython's, positional)
+    mpf_obj_t iterable = a[0], maxlen = a[1];
     mpf_int_t ml = -1;
     if (maxlen != MPF_OBJ_NULL && maxlen != MPF_OBJ_NONE) {
         ml = mpf_obj_get_int(maxlen);
@@ -218,14 +217,7 @@ static mpf_obj_t deque_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
 
 // Index [index] of deque [d] (negative from the end); IndexError if out of range.
 static size_t deque_index(deque_t *d, mpf_obj_t index) {
-    mpf_int_t i = mpf_obj_get_int(index);
-    if (i < 0) {
-        i += (mpf_int_t)d->len;
-    }
-    if (i < 0 || (size_t)i >= d->len) {
-        mpf_raise_msg(&mpf_type_IndexError, "deque index out of range");
-    }
-    return (size_t)i;
+    return mpf_get_index(&mpf_type_deque, &d->len, index, MPF_INDEX_LOAD);
 }
 
 static void deque_delete_at(deque_t *d, size_t i) {
@@ -564,15 +556,18 @@ static void od_reorder(mpf_map_t *m, const size_t *order, size_t n) {
 
 // move_to_end(key, last=True)
 static mpf_obj_t od_move_to_end(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    if (n_args < 2) {
-        mpf_raise_msg(&mpf_type_TypeError, "move_to_end() missing required argument 'key'");
+    static const mpf_qstr_t kws[] = {MPF_QSTR_key, MPF_QSTR_last};
+    mpf_obj_t a[2];
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTR_move_to_end, 1), 2, 2, kws, a);
+    if (a[0] == MPF_OBJ_NULL) {
+        mpf_raise_msg(&mpf_type_TypeError, "move_to_end() missing required argument 'key' (pos 1)");
     }
-    mpf_obj_t last_o = n_args > 2 ? args[2] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_last);
+    mpf_obj_t last_o = a[1];
     bool last = last_o == MPF_OBJ_NULL || mpf_obj_is_true(last_o);
     mpf_map_t *m = mpf_dict_map(args[0]);
-    mpf_map_elem_t *e = mpf_map_lookup(m, args[1], MPF_MAP_LOOKUP);
+    mpf_map_elem_t *e = mpf_map_lookup(m, a[0], MPF_MAP_LOOKUP);
     if (e == NULL) {
-        mpf_raise_key_error(args[1]);
+        mpf_raise_key_error(a[0]);
     }
     if (last) {
         mpf_obj_t k = e->key, v = e->value;
@@ -596,7 +591,9 @@ static mpf_obj_t od_move_to_end(size_t n_args, size_t n_kw, const mpf_obj_t *arg
 
 // popitem(last=True)
 static mpf_obj_t od_popitem(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    mpf_obj_t last_o = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_last);
+    static const mpf_qstr_t kws[] = {MPF_QSTR_last};
+    mpf_obj_t last_o;
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTR_popitem, 1), 1, 1, kws, &last_o);
     bool last = last_o == MPF_OBJ_NULL || mpf_obj_is_true(last_o);
     mpf_map_t *m = mpf_dict_map(args[0]);
     if (m->count == 0) {
@@ -625,7 +622,7 @@ static mpf_obj_t od_copy(mpf_obj_t self) {
 }
 
 static const mpf_rom_map_elem_t od_locals_table[] = {
-    MPF_ROM_FUN_KW(MPF_QSTR_move_to_end, 2, od_move_to_end),
+    MPF_ROM_FUN_KW(MPF_QSTR_move_to_end, 1, od_move_to_end),
     MPF_ROM_FUN_KW(MPF_QSTR_popitem, 1, od_popitem),
     MPF_ROM_FUN_1(MPF_QSTR_copy, od_copy),
 };

@@ -265,15 +265,15 @@ static void hash_feed(hash_obj_t *h, mpf_obj_t data) {
 }
 
 static mpf_obj_t hash_new(const hash_algo_t *algo, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    mpf_arg_check_num(n_args, n_kw, 0, 1, true);  // the data, at most (a second one was ignored)
+    // (string=b'', *, usedforsecurity=True); data= too (the name of later CPythons)
+    static const mpf_qstr_t kws[] = {MPF_QSTR_string, MPF_QSTR_usedforsecurity, MPF_QSTR_data};
+    mpf_obj_t a[3];
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(algo->name, 0), 1, 3, kws, a);
     hash_obj_t *h = mpf_new(hash_obj_t);
     h->base.type = &hash_type;
     h->algo = algo;
     algo->init(&h->ctx);
-    mpf_obj_t data = n_args > 0 ? args[0] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_string);
-    if (data == MPF_OBJ_NULL) {
-        data = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_data);
-    }
+    mpf_obj_t data = a[0] != MPF_OBJ_NULL ? a[0] : a[2];
     if (data != MPF_OBJ_NULL) {
         hash_feed(h, data);
     }

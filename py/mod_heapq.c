@@ -122,15 +122,19 @@ static mpf_obj_t heapq_heapify(mpf_obj_t heap) {
 // nsmallest / nlargest(n, iterable, key=None): sorted(iterable, key=key[, reverse])[:n],
 // which is what CPython's results are defined to equal (ties keep their order).
 static mpf_obj_t n_extreme(size_t n_args, size_t n_kw, const mpf_obj_t *args, bool largest) {
-    if (n_args < 2 || n_args > 3) {
-        mpf_raise_fmt(&mpf_type_TypeError, "%s() takes 2 or 3 arguments", largest ? "nlargest" : "nsmallest");
+    static const mpf_qstr_t kws[] = {MPF_QSTR_n, MPF_QSTR_iterable, MPF_QSTR_key};
+    mpf_obj_t a[3];
+    mpf_qstr_t name = largest ? MPF_QSTR_nlargest : MPF_QSTR_nsmallest;
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(name, 0) | MPF_ARG_PY_STYLE, 3, 3, kws, a);
+    if (a[0] == MPF_OBJ_NULL || a[1] == MPF_OBJ_NULL) {
+        mpf_raise_fmt(&mpf_type_TypeError, "%q() missing required positional arguments", name);
     }
-    mpf_obj_t key = n_args > 2 ? args[2] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_key);
+    mpf_obj_t key = a[2];
     if (key == MPF_OBJ_NONE) {
         key = MPF_OBJ_NULL;
     }
-    mpf_int_t n = mpf_obj_get_int(args[0]);
-    mpf_obj_t list = mpf_list_from_iter(args[1]);
+    mpf_int_t n = mpf_obj_get_int(a[0]);
+    mpf_obj_t list = mpf_list_from_iter(a[1]);
     mpf_list_sort(list, key, largest);
     mpf_list_t *l = mpf_obj_ptr(list);
     if (n < 0) {
@@ -159,8 +163,8 @@ static const mpf_rom_map_elem_t heapq_members_table[] = {
     MPF_ROM_FUN_1(MPF_QSTR_heapify, heapq_heapify),
     MPF_ROM_FUN_2(MPF_QSTR_heapreplace, heapq_heapreplace),
     MPF_ROM_FUN_2(MPF_QSTR_heappushpop, heapq_heappushpop),
-    MPF_ROM_FUN_KW(MPF_QSTR_nsmallest, 2, heapq_nsmallest),
-    MPF_ROM_FUN_KW(MPF_QSTR_nlargest, 2, heapq_nlargest),
+    MPF_ROM_FUN_KW(MPF_QSTR_nsmallest, 0, heapq_nsmallest),
+    MPF_ROM_FUN_KW(MPF_QSTR_nlargest, 0, heapq_nlargest),
 };
 MPF_ROM_MAP(heapq_members, heapq_members_table);
 

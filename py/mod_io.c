@@ -90,13 +90,14 @@ static size_t write_value(mpf_obj_t self, stringio_t *s, mpf_obj_t data, const c
 }
 
 static mpf_obj_t stream_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    if (n_args > 1) {
-        mpf_raise_fmt(&mpf_type_TypeError, "%q() takes at most 1 argument", mpf_type_name(type));
-    }
+    // StringIO(initial_value='', newline='\n') (newline is accepted, not used), BytesIO(initial_bytes=b'')
+    bool text = type == &mpf_type_stringio;
+    const mpf_qstr_t kws[] = {text ? MPF_QSTR_initial_value : MPF_QSTR_initial_bytes, MPF_QSTR_newline};
+    mpf_obj_t a[2];
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(mpf_type_name(type), 0), text ? 2 : 1, text ? 2 : 1, kws, a);
+    mpf_obj_t init = a[0];
     stringio_t *s = mpf_new(stringio_t);
     s->base.type = type;
-    mpf_obj_t init = n_args > 0 ? args[0]
-        : mpf_arg_kw(n_args, n_kw, args, type == &mpf_type_stringio ? MPF_QSTR_initial_value : MPF_QSTR_initial_bytes);
     if (init != MPF_OBJ_NULL && init != MPF_OBJ_NONE) {
         write_value(mpf_obj_from_ptr(s), s, init, "initial_value must be str or None, not %T");
         s->pos = 0;

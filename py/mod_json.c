@@ -365,10 +365,19 @@ static mpf_obj_t json_dumps_impl(mpf_obj_t obj, size_t n_args, size_t n_kw, cons
     return mpf_vstr_to_str(&e.out);
 }
 
-static mpf_obj_t json_dumps(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+// The one positional argument of dumps(obj, ...) and loads(s, ...) ([fname]), which no
+// keyword [pname] may give again.
+static void one_positional(size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_qstr_t fname, mpf_qstr_t pname) {
     if (n_args != 1) {
-        mpf_raise_fmt(&mpf_type_TypeError, "dumps() takes 1 positional argument but %u were given", (unsigned)n_args);
+        mpf_raise_fmt(&mpf_type_TypeError, "%q() takes 1 positional argument but %u were given", fname, (unsigned)n_args);
     }
+    if (mpf_arg_kw(n_args, n_kw, args, pname) != MPF_OBJ_NULL) {
+        mpf_raise_fmt(&mpf_type_TypeError, "%q() got multiple values for argument '%q'", fname, pname);
+    }
+}
+
+static mpf_obj_t json_dumps(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    one_positional(n_args, n_kw, args, MPF_QSTR_dumps, MPF_QSTR_obj);
     return json_dumps_impl(args[0], n_args, n_kw, args);
 }
 
@@ -742,9 +751,7 @@ static mpf_obj_t dec_value(dec_t *d) {
 
 // loads(s, *, object_hook=None)
 static mpf_obj_t json_loads(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    if (n_args != 1) {
-        mpf_raise_fmt(&mpf_type_TypeError, "loads() takes 1 positional argument but %u were given", (unsigned)n_args);
-    }
+    one_positional(n_args, n_kw, args, MPF_QSTR_loads, MPF_QSTR_s);
     mpf_obj_t doc = args[0];
     dec_t d;
     if (MPF_IS_STR(doc)) {

@@ -194,6 +194,30 @@ OS_PATH_FUN(unlink, mpf_port_remove)
 OS_PATH_FUN(mkdir, mpf_port_mkdir)
 OS_PATH_FUN(rmdir, mpf_port_rmdir)
 
+// getenv(key, default=None)
+static mpf_obj_t os_getenv(size_t n_args, const mpf_obj_t *args) {
+    if (!MPF_IS_STR(args[0])) {
+        mpf_raise_fmt(&mpf_type_TypeError, "str expected, not %T", args[0]);
+    }
+    const char *v = mpf_port_getenv(mpf_str_cstr(args[0]));
+    return v != NULL ? mpf_obj_new_str(v, strlen(v)) : n_args > 1 ? args[1] : MPF_OBJ_NONE;
+}
+
+static mpf_obj_t os_urandom(mpf_obj_t n_obj) {
+    mpf_int_t n = mpf_obj_get_int(n_obj);
+    if (n < 0) {
+        mpf_raise_msg(&mpf_type_ValueError, "negative argument not allowed");
+    }
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, (size_t)n);
+    int e = mpf_port_urandom((uint8_t *)v.buf, (size_t)n);
+    if (e != 0) {
+        mpf_raise_oserror(e, MPF_OBJ_NONE, MPF_OBJ_NONE);
+    }
+    v.len = (size_t)n;
+    return mpf_vstr_to_bytes(&v);
+}
+
 static mpf_obj_t os_rename(mpf_obj_t from, mpf_obj_t to) {
     int e = mpf_port_rename(path_arg(from), path_arg(to));
     if (e != 0) {
@@ -217,6 +241,8 @@ static const mpf_rom_map_elem_t os_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_mkdir), MPF_ROM_PTR(&os_mkdir_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_rmdir), MPF_ROM_PTR(&os_rmdir_obj)},
     MPF_ROM_FUN_2(MPF_QSTR_rename, os_rename),
+    MPF_ROM_FUN_VAR(MPF_QSTR_getenv, 1, 2, os_getenv),
+    MPF_ROM_FUN_1(MPF_QSTR_urandom, os_urandom),
 #endif
 };
 MPF_ROM_MAP(os_members, os_members_table);

@@ -1475,14 +1475,13 @@ static mpf_obj_t do_search(mpf_obj_t pat_obj, mpf_obj_t string, size_t start, si
     return MPF_OBJ_NONE;
 }
 
-// The (pattern, string, pos, endpos) of a Pattern method call, as byte offsets.
-static void span_args(mpf_obj_t pat_obj, mpf_obj_t string, size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t first,
-    size_t *start, size_t *end, mpf_int_t *pos, mpf_int_t *endpos) {
+// The (pattern, string, pos, endpos) of a Pattern method call, as byte offsets (po, eo:
+// the arguments, MPF_OBJ_NULL when absent).
+static void span_args(mpf_obj_t pat_obj, mpf_obj_t string, mpf_obj_t po, mpf_obj_t eo, size_t *start, size_t *end, mpf_int_t *pos,
+    mpf_int_t *endpos) {
     const pattern_t *pat = mpf_obj_ptr(pat_obj);
     size_t len;
     const uint8_t *s = subject_of(pat, string, &len);
-    mpf_obj_t po = n_args > first ? args[first] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_pos);
-    mpf_obj_t eo = n_args > first + 1 ? args[first + 1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_endpos);
     size_t n_chars = byte_to_char(pat, s, len);
     *pos = po != MPF_OBJ_NULL ? mpf_obj_get_int(po) : 0;
     *endpos = eo != MPF_OBJ_NULL ? mpf_obj_get_int(eo) : (mpf_int_t)n_chars;
@@ -1562,14 +1561,16 @@ static mpf_obj_t match_group(size_t n_args, const mpf_obj_t *args) {
     return t;
 }
 
-static mpf_obj_t default_arg(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    mpf_obj_t d = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_default);
+static mpf_obj_t default_arg(size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_qstr_t name) {
+    static const mpf_qstr_t kws[] = {MPF_QSTR_default};
+    mpf_obj_t d;
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(name, 1), 1, 1, kws, &d);
     return d != MPF_OBJ_NULL ? d : MPF_OBJ_NONE;
 }
 
 static mpf_obj_t match_groups(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     const match_t *mo = mpf_obj_ptr(args[0]);
-    mpf_obj_t dflt = default_arg(n_args, n_kw, args);
+    mpf_obj_t dflt = default_arg(n_args, n_kw, args, MPF_QSTR_groups);
     size_t n = mo->n_slots / 2 - 1;
     mpf_obj_t t = mpf_obj_new_tuple(n, NULL);
     mpf_tuple_t *tu = mpf_obj_ptr(t);
@@ -1582,7 +1583,7 @@ static mpf_obj_t match_groups(size_t n_args, size_t n_kw, const mpf_obj_t *args)
 static mpf_obj_t match_groupdict(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     const match_t *mo = mpf_obj_ptr(args[0]);
     const pattern_t *pat = mpf_obj_ptr(mo->pattern);
-    mpf_obj_t dflt = default_arg(n_args, n_kw, args);
+    mpf_obj_t dflt = default_arg(n_args, n_kw, args, MPF_QSTR_groupdict);
     mpf_obj_t d = mpf_obj_new_dict(0);
     mpf_map_t *names = mpf_dict_map(pat->groupindex);
     for (size_t i = 0; i < names->used; i++) {
@@ -1864,13 +1865,17 @@ static const mpf_type_t scanner_type = MPF_TYPE(MPF_QSTR_callable_iterator, 0,
 // ================================================================ Pattern methods
 // Shared entry of match / search / fullmatch: (self, string, pos=0, endpos=len).
 static mpf_obj_t pattern_find(size_t n_args, size_t n_kw, const mpf_obj_t *args, bool anchored, bool full) {
-    if (n_args < 2) {
-        mpf_raise_msg(&mpf_type_TypeError, "missing required argument 'string'");
+    static const mpf_qstr_t kws[] = {MPF_QSTR_string, MPF_QSTR_pos, MPF_QSTR_endpos};
+    mpf_obj_t a[3];
+    mpf_qstr_t name = full ? MPF_QSTR_fullmatch : anchored ? MPF_QSTR_match : MPF_QSTR_search;
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(name, 1), 3, 3, kws, a);
+    if (a[0] == MPF_OBJ_NULL) {
+        mpf_raise_fmt(&mpf_type_TypeError, "%q() missing required argument 'string' (pos 1)", name);
     }
     size_t start, end;
     mpf_int_t pos, endpos;
-    span_args(args[0], args[1], n_args, n_kw, args, 2, &start, &end, &pos, &endpos);
-    return do_search(args[0], args[1], start, end, anchored, full, -1, pos, endpos);
+    span_args(args[0], a[0], a[1], a[2], &start, &end, &pos, &endpos);
+    return do_search(args[0], a[0], start, end, anchored, full, -1, pos, endpos);
 }
 
 static mpf_obj_t pattern_match(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -1926,16 +1931,19 @@ static mpf_obj_t slice_of(const pattern_t *pat, const uint8_t *s, size_t a, size
 
 // split(string, maxsplit=0)
 static mpf_obj_t pattern_split(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    if (n_args < 2) {
-        mpf_raise_msg(&mpf_type_TypeError, "missing required argument 'string'");
+    static const mpf_qstr_t kws[] = {MPF_QSTR_string, MPF_QSTR_maxsplit};
+    mpf_obj_t a[2];
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTR_split, 1), 2, 2, kws, a);
+    if (a[0] == MPF_OBJ_NULL) {
+        mpf_raise_msg(&mpf_type_TypeError, "split() missing required argument 'string' (pos 1)");
     }
-    mpf_obj_t ms = n_args > 2 ? args[2] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_maxsplit);
+    mpf_obj_t ms = a[1];
     mpf_int_t maxsplit = ms != MPF_OBJ_NULL ? mpf_obj_get_int(ms) : 0;
     const pattern_t *pat = mpf_obj_ptr(args[0]);
     size_t len;
-    const uint8_t *s = subject_of(pat, args[1], &len);
+    const uint8_t *s = subject_of(pat, a[0], &len);
     scanner_t sc;
-    scanner_init(&sc, args[0], args[1]);
+    scanner_init(&sc, args[0], a[0]);
     mpf_obj_t list = mpf_obj_new_list(0, NULL);
     size_t last = 0;
     mpf_int_t n = 0;
@@ -1958,7 +1966,10 @@ static mpf_obj_t pattern_subn_impl(size_t n_args, size_t n_kw, const mpf_obj_t *
     if (n_args < 3) {
         mpf_raise_msg(&mpf_type_TypeError, "missing required argument 'string'");
     }
-    mpf_obj_t co = n_args > 3 ? args[3] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_count);
+    static const mpf_qstr_t kws[] = {MPF_QSTR_repl, MPF_QSTR_string, MPF_QSTR_count};
+    mpf_obj_t a[3];
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTR_sub, 1), 3, 3, kws, a);
+    mpf_obj_t co = a[2];
     mpf_int_t count = co != MPF_OBJ_NULL ? mpf_obj_get_int(co) : 0;
     const pattern_t *pat = mpf_obj_ptr(args[0]);
     mpf_obj_t repl = args[1];

@@ -540,13 +540,16 @@ static mpf_obj_t struct_unpack(mpf_obj_t fmt, mpf_obj_t data) {
 
 // unpack_from(fmt, buffer, offset=0)
 static mpf_obj_t struct_unpack_from(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    if (n_args < 2) {
-        mpf_raise_msg(&mpf_type_TypeError, "unpack_from() missing required argument 'buffer'");
+    static const mpf_qstr_t kws[] = {MPF_QSTRID_NULL, MPF_QSTR_buffer, MPF_QSTR_offset};  // (format, /, buffer, offset=0)
+    mpf_obj_t a[3];
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTR_unpack_from, 0), 3, 3, kws, a);
+    if (a[1] == MPF_OBJ_NULL) {  // (or the format: positional only)
+        mpf_raise_msg(&mpf_type_TypeError, "unpack_from() missing required argument 'buffer' (pos 2)");
     }
-    mpf_obj_t off = n_args > 2 ? args[2] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_offset);
+    mpf_obj_t off = a[2];
     size_t size = fmt_calcsize(args[0], NULL);
     mpf_buffer_t b;
-    read_buffer(args[1], &b);
+    read_buffer(a[1], &b);
     size_t o = buffer_offset(off != MPF_OBJ_NULL ? off : mpf_obj_new_small_int(0), b.len, size, false);
     return unpack_buf(args[0], (const uint8_t *)b.buf + o);
 }

@@ -1054,6 +1054,9 @@ bool mpf_obj_get_int_maybe(mpf_obj_t o, mpf_int_t *v); // false if not an int or
 // As mpf_obj_get_int_maybe, but an int beyond a machine word raises OverflowError (a
 // repeat count or size: CPython's "cannot fit 'int' into an index-sized integer").
 bool mpf_obj_get_index_maybe(mpf_obj_t o, mpf_int_t *v);
+// A start or stop argument (list.index, str.find): an int beyond a machine word is the
+// largest one of its sign (CPython clamps them), TypeError for what is not an index.
+mpf_int_t mpf_obj_get_slice_index(mpf_obj_t o);
 mpf_float_t mpf_obj_get_float(mpf_obj_t o);
 size_t mpf_obj_len(mpf_obj_t o);
 mpf_obj_t mpf_obj_len_maybe(mpf_obj_t o);        // small int or NULL
@@ -1070,7 +1073,11 @@ bool mpf_obj_isinstance(mpf_obj_t o, mpf_obj_t cls_or_tuple);
 bool mpf_type_is_subclass(const mpf_type_t *t, const mpf_type_t *base);
 mpf_obj_t mpf_type_lookup(const mpf_type_t *t, mpf_qstr_t q);  // NULL if absent (MRO walk)
 bool mpf_obj_get_buffer(mpf_obj_t o, mpf_buffer_t *buf, bool writable);
-size_t mpf_get_index(const mpf_type_t *t, const size_t *len, mpf_obj_t index, bool is_slice_ok);
+// Item [index] of a sequence of type [t] and length [*len] (negative: from the end), for
+// [kind]: IndexError (or TypeError) with CPython's message for that type and use. The
+// length is read after the index's __index__ ran (it may resize the sequence).
+typedef enum { MPF_INDEX_LOAD, MPF_INDEX_STORE, MPF_INDEX_POP } mpf_index_kind_t;
+size_t mpf_get_index(const mpf_type_t *t, const size_t *len, mpf_obj_t index, mpf_index_kind_t kind);
 bool mpf_slice_indices(mpf_obj_t slice, const size_t *len, mpf_int_t *start, mpf_int_t *stop, mpf_int_t *step);
 void mpf_obj_get_array(mpf_obj_t o, size_t *len, mpf_obj_t **items); // tuple or list
 
@@ -1266,10 +1273,23 @@ void mpf_arg_check_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t 
 #define mpf_arg_check_kw(n_args, n_kw, args, n_pos_max, n_names, names) ((void)(names))
 #endif
 // Take the arguments after the first [skip] positional ones into [vals] by name: up to
-// [n_pos] positionally, any by keyword; absent ones are MPF_OBJ_NULL. A keyword not in
-// [names] is a TypeError (a typo must not be ignored silently). For builtins with
-// several optional arguments (machine.Pin, machine.UART).
-void mpf_arg_parse(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t skip, size_t n_pos, size_t n_names,
+// [n_pos] positionally, any by keyword; absent ones are MPF_OBJ_NULL. As CPython's builtins
+// (Argument Clinic): TypeError for more arguments than [n_names], more positional ones than
+// [n_pos], one given by position and by keyword, or a keyword not in [names]
+// (MPF_QSTRID_NULL there: a positional-only parameter). [fun] is MPF_ARG_FUN(name, skip):
+// the function's name, for the messages, and [skip]; MPF_ARG_PY_STYLE added: the messages
+// of a function CPython writes in Python ("got multiple values for argument"). Without
+// CONFIG_ERROR_MSG_EXACT: the same checks with short messages, [fun] the skip alone.
+#define MPF_ARG_SKIP_MASK 15u
+#define MPF_ARG_NAME_SHIFT 8
+#if CONFIG_ERROR_MSG_EXACT
+#define MPF_ARG_PY_STYLE 16u
+#define MPF_ARG_FUN(name, skip) (((size_t)(name) << MPF_ARG_NAME_SHIFT) | (skip))
+#else
+#define MPF_ARG_PY_STYLE 0u
+#define MPF_ARG_FUN(name, skip) ((void)(name), (size_t)(skip))  // (the messages name no function)
+#endif
+void mpf_arg_parse(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t fun, size_t n_pos, size_t n_names,
     const mpf_qstr_t *names, mpf_obj_t *vals);
 // An optional int argument from mpf_arg_parse: [dflt] when absent or None.
 mpf_int_t mpf_arg_int(mpf_obj_t o, mpf_int_t dflt);

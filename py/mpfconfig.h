@@ -35,6 +35,10 @@
 #ifndef CONFIG_STR_UNICODE
 #define CONFIG_STR_UNICODE 0
 #endif
+// Whether the rarer argument, index and codec errors are worded and shaped as CPython's.
+#ifndef CONFIG_ERROR_MSG_EXACT
+#define CONFIG_ERROR_MSG_EXACT 0
+#endif
 // Whether str.format / %-formatting are compiled in.
 #ifndef CONFIG_STR_FORMAT
 #define CONFIG_STR_FORMAT 0

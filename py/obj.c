@@ -150,16 +150,15 @@ mpf_int_t mpf_obj_hash(mpf_obj_t o) {
     return (mpf_int_t)(o >> 3);
 }
 
-// The C value of int/bool [o] or of what its class's __index__ returns. Returns false
-// (or, with [raise_big], raises OverflowError) for an int beyond a machine word, and
-// false for anything else.
-static bool get_int(mpf_obj_t o, mpf_int_t *v, bool raise_big) {
+// The C value of int/bool [o] or of what its class's __index__ returns: 1 with *v; -1 for
+// an int beyond a machine word (*v: its sign, -1 or 1); 0 for anything else.
+static int index_of(mpf_obj_t o, mpf_int_t *v) {
     if (mpf_obj_is_small_int(o)) {
         *v = mpf_obj_small_int_value(o);
-        return true;
+        return 1;
     } else if (o == MPF_OBJ_FALSE || o == MPF_OBJ_TRUE) {
         *v = o == MPF_OBJ_TRUE;
-        return true;
+        return 1;
     } else if (CONFIG_INT_BIG && mpf_obj_is_type(o, &mpf_type_int)) {
 #if CONFIG_INT_BIG_MPZ || CONFIG_INT_BIG_LONGLONG
         // A big int may still fit a word: small ints stop one bit short of it, and on a
@@ -167,13 +166,11 @@ static bool get_int(mpf_obj_t o, mpf_int_t *v, bool raise_big) {
         long long ll;
         if (mpf_mpz_to_ll(o, &ll) && ll >= (long long)INTPTR_MIN && ll <= (long long)INTPTR_MAX) {
             *v = (mpf_int_t)ll;
-            return true;
+            return 1;
         }
 #endif
-        if (raise_big) {
-            mpf_raise_msg(&mpf_type_OverflowError, "Python int too large to convert to C ssize_t");
-        }
-        return false;
+        *v = mpf_int_sign(o) < 0 ? -1 : 1;
+        return -1;
     }
     const mpf_type_t *t = mpf_obj_type(o);
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
@@ -182,16 +179,52 @@ static bool get_int(mpf_obj_t o, mpf_int_t *v, bool raise_big) {
             // an instance of a class derived from int: its int (as CPython's, whatever __index__)
             mpf_obj_t sub = ((const mpf_instance_t *)mpf_obj_ptr(o))->subobj;
             if (sub != MPF_OBJ_NULL && mpf_obj_is_int(sub)) {
-                return get_int(sub, v, raise_big);
+                return index_of(sub, v);
             }
         }
 #endif
         mpf_obj_t m = mpf_type_lookup(t, MPF_QSTR___index__);
         if (m != MPF_OBJ_NULL) {
-            return get_int(mpf_call1(m, o), v, raise_big);
+            return index_of(mpf_call1(m, o), v);
         }
     }
-    return false;
+    return 0;
+}
+
+#if CONFIG_INT_BIG
+static const char too_large_msg[] = "Python int too large to convert to C ssize_t";
+#endif
+
+// As index_of: false for anything but an int that fits; with [raise_big] OverflowError
+// for a bigger int.
+static bool get_int(mpf_obj_t o, mpf_int_t *v, bool raise_big) {
+#if !CONFIG_INT_BIG
+    (void)raise_big;
+    return index_of(o, v) > 0;  // (every int fits: *v is written for an int only)
+#else
+    mpf_int_t x;
+    int r = index_of(o, &x);
+    if (CONFIG_INT_BIG && r < 0 && raise_big) {
+        mpf_raise_msg(&mpf_type_OverflowError, too_large_msg);
+    }
+    if (r > 0) {
+        *v = x;  // (*v is left as it was otherwise: some callers keep a default there)
+    }
+    return r > 0;
+#endif
+}
+
+mpf_int_t mpf_obj_get_slice_index(mpf_obj_t o) {
+#if !CONFIG_INT_BIG && CONFIG_ERROR_MSG_LEVEL == 0
+    return mpf_obj_get_int(o);  // (the same TypeError, and every int fits)
+#else
+    mpf_int_t v;
+    int r = index_of(o, &v);
+    if (r == 0) {
+        mpf_raise_msg(&mpf_type_TypeError, "slice indices must be integers or None or have an __index__ method");
+    }
+    return !CONFIG_INT_BIG || r > 0 ? v : v < 0 ? -(mpf_int_t)INTPTR_MAX : (mpf_int_t)INTPTR_MAX;  // (a huge one: clamped)
+#endif
 }
 
 bool mpf_obj_get_int_maybe(mpf_obj_t o, mpf_int_t *v) {
@@ -199,7 +232,19 @@ bool mpf_obj_get_int_maybe(mpf_obj_t o, mpf_int_t *v) {
 }
 
 bool mpf_obj_get_index_maybe(mpf_obj_t o, mpf_int_t *v) {
-    return get_int(o, v, true);
+#if CONFIG_INT_BIG
+    mpf_int_t x;
+    int r = index_of(o, &x);
+    if (r < 0) {
+        mpf_raise_fmt(&mpf_type_OverflowError, "cannot fit '%T' into an index-sized integer", o);
+    }
+    if (r > 0) {
+        *v = x;
+    }
+    return r > 0;
+#else
+    return mpf_obj_get_int_maybe(o, v);  // (every int fits)
+#endif
 }
 
 mpf_int_t mpf_obj_get_int(mpf_obj_t o) {
@@ -371,47 +416,68 @@ bool mpf_obj_get_buffer(mpf_obj_t o, mpf_buffer_t *buf, bool writable) {
 }
 
 // The length is read through [lenp] after the index's __index__, which may have changed it.
-size_t mpf_get_index(const mpf_type_t *t, const size_t *lenp, mpf_obj_t index, bool is_slice_ok) {
-    (void)is_slice_ok;
+size_t mpf_get_index(const mpf_type_t *t, const size_t *lenp, mpf_obj_t index, mpf_index_kind_t kind) {
+    (void)kind;
     mpf_int_t i;
-    bool is_int = mpf_obj_get_int_maybe(index, &i);
+    int r = index_of(index, &i);
     size_t len = *lenp;
-    if (!is_int) {
-        if (CONFIG_INT_BIG && mpf_obj_is_type(index, &mpf_type_int)) {
-            i = -(mpf_int_t)len - 1;
-        } else {
-            size_t nl = 6;
-            const char *name = t == &mpf_type_str ? "string" : mpf_qstr_data(mpf_type_name(t), &nl);
-            mpf_raise_fmt(&mpf_type_TypeError, "%.*s indices must be integers or slices, not %T", (int)nl, name, index);
+    if (r == 0) {
+#if CONFIG_ERROR_MSG_EXACT
+        if (kind == MPF_INDEX_POP) {
+            mpf_raise_fmt(&mpf_type_TypeError, "'%T' object cannot be interpreted as an integer", index);
         }
+        if (t == &mpf_type_str) {
+            mpf_raise_fmt(&mpf_type_TypeError, "string indices must be integers, not '%T'", index);
+        }
+        if (t == &mpf_type_memoryview) {
+            mpf_raise_msg(&mpf_type_TypeError, "memoryview: invalid slice key");
+        }
+        if (t == &mpf_type_bytes) {
+            mpf_raise_fmt(&mpf_type_TypeError, "byte indices must be integers or slices, not %T", index);
+        }
+        if (mpf_type_name(t) == MPF_QSTR_array) {
+            mpf_raise_msg(&mpf_type_TypeError, "array indices must be integers");
+        }
+#endif
+        mpf_raise_fmt(&mpf_type_TypeError, "%q indices must be integers or slices, not %T", mpf_type_name(t), index);
+    }
+    if (CONFIG_INT_BIG && r < 0) {
+#if CONFIG_ERROR_MSG_EXACT
+        if (kind == MPF_INDEX_POP) {
+            mpf_raise_msg(&mpf_type_OverflowError, too_large_msg);
+        }
+        if (t != &mpf_type_range) {  // (a range takes any int: this one is out of range)
+            mpf_raise_fmt(&mpf_type_IndexError, "cannot fit '%T' into an index-sized integer", index);
+        }
+#endif
+        i = (mpf_int_t)len;  // out of range
     }
     if (i < 0) {
         i += (mpf_int_t)len;
     }
     if (i < 0 || (size_t)i >= len) {
-#if CONFIG_ERROR_MSG_LEVEL >= 2
+#if CONFIG_ERROR_MSG_EXACT
+        // CPython's words for each type and use
+        if (kind == MPF_INDEX_POP) {
+            mpf_raise_msg(&mpf_type_IndexError, "pop index out of range");
+        }
+        if (t == &mpf_type_memoryview) {
+            mpf_raise_msg(&mpf_type_IndexError, "index out of bounds on dimension 1");
+        }
+        if (t != &mpf_type_bytes) {
+            size_t nl = t == &mpf_type_str ? 6 : 12;
+            const char *name = t == &mpf_type_str ? "string" : t == &mpf_type_range ? "range object" : mpf_qstr_data(mpf_type_name(t), &nl);
+            mpf_raise_fmt(&mpf_type_IndexError, "%.*s %sindex out of range", (int)nl, name,
+                kind == MPF_INDEX_STORE && t != &mpf_type_bytearray ? "assignment " : "");
+        }
+#elif CONFIG_ERROR_MSG_LEVEL >= 2
         size_t nl = t == &mpf_type_str ? 6 : 12;
         const char *name = t == &mpf_type_str ? "string" : t == &mpf_type_range ? "range object" : mpf_qstr_data(mpf_type_name(t), &nl);
         mpf_raise_fmt(&mpf_type_IndexError, "%.*s index out of range", (int)nl, name);
-#else
-        mpf_raise_msg(&mpf_type_IndexError, "index out of range");
 #endif
+        mpf_raise_msg(&mpf_type_IndexError, "index out of range");
     }
     return (size_t)i;
-}
-
-// A slice bound [o] (an int, not None) as an int, one too big for mpf_int_t as the
-// farthest value of its sign.
-static mpf_int_t slice_bound_value(mpf_obj_t o) {
-    mpf_int_t v;
-    if (!mpf_obj_get_int_maybe(o, &v)) {
-        if (CONFIG_INT_BIG && mpf_obj_is_type(o, &mpf_type_int)) {
-            v = mpf_int_sign(o) < 0 ? -INTPTR_MAX : INTPTR_MAX;
-        } else {
-            mpf_raise_msg(&mpf_type_TypeError, "slice indices must be integers or None or have an __index__ method");
-        }
-    }
-    return v;
 }
 
 // Clamp slice bound [o] (None or int) of value [v] for a sequence of [len] with [step].
@@ -435,19 +501,30 @@ static mpf_int_t slice_bound(mpf_obj_t o, mpf_int_t v, mpf_int_t len, mpf_int_t 
 
 bool mpf_slice_indices(mpf_obj_t slice, const size_t *len, mpf_int_t *start, mpf_int_t *stop, mpf_int_t *step) {
     const mpf_slice_t *s = mpf_obj_ptr(slice);
-    // the bounds first: their __index__ may change the sequence, whose length is read after
+    // the step and bounds first (CPython's order): their __index__ may change the
+    // sequence, whose length is read after
     mpf_int_t st = 1;
+    int r = 1;
     if (s->step != MPF_OBJ_NONE) {
-        st = mpf_obj_get_int(s->step);
+        r = index_of(s->step, &st);
+        if (r == 0) {
+            mpf_raise_msg(&mpf_type_TypeError, "slice indices must be integers or None or have an __index__ method");
+        }
         if (st == 0) {
             mpf_raise_msg(&mpf_type_ValueError, "slice step cannot be zero");
         }
     }
-    mpf_int_t b0 = s->start == MPF_OBJ_NONE ? 0 : slice_bound_value(s->start);
-    mpf_int_t b1 = s->stop == MPF_OBJ_NONE ? 0 : slice_bound_value(s->stop);
+    mpf_int_t b0 = s->start == MPF_OBJ_NONE ? 0 : mpf_obj_get_slice_index(s->start);
+    mpf_int_t b1 = s->stop == MPF_OBJ_NONE ? 0 : mpf_obj_get_slice_index(s->stop);
+    mpf_int_t n = (mpf_int_t)*len;
+    // A step beyond a machine word (st: its sign) takes the start alone, as one longer
+    // than the sequence does (CPython clamps it to the largest one).
+    if (CONFIG_INT_BIG && r < 0) {
+        st = st < 0 ? -n - 1 : n + 1;
+    }
     *step = st;
-    *start = slice_bound(s->start, b0, (mpf_int_t)*len, st, true);
-    *stop = slice_bound(s->stop, b1, (mpf_int_t)*len, st, false);
+    *start = slice_bound(s->start, b0, n, st, true);
+    *stop = slice_bound(s->stop, b1, n, st, false);
     return true;
 }
 

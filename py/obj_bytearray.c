@@ -270,7 +270,7 @@ static mpf_obj_t bytearray_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t val
         b->len = mpf_items_splice(b->items, b->len, 1, (size_t)start, (size_t)stop, s->items, s->len);
         return MPF_OBJ_NONE;
     }
-    size_t i = mpf_get_index(&mpf_type_bytearray, &b->len, index, true);
+    size_t i = mpf_get_index(&mpf_type_bytearray, &b->len, index, MPF_INDEX_LOAD);
     if (value == MPF_OBJ_SENTINEL) {
         return mpf_obj_new_small_int(b->items[i]);
     }
@@ -328,7 +328,7 @@ static mpf_obj_t ba_m_pop(size_t n_args, const mpf_obj_t *args) {
     if (b->len == 0) {
         mpf_raise_msg(&mpf_type_IndexError, "pop from empty bytearray");
     }
-    size_t i = n_args > 1 ? mpf_get_index(&mpf_type_bytearray, &b->len, args[1], false) : b->len - 1;
+    size_t i = n_args > 1 ? mpf_get_index(&mpf_type_bytearray, &b->len, args[1], MPF_INDEX_POP) : b->len - 1;
     uint8_t c = b->items[i];
     ba_delete(b, i);
     return mpf_obj_new_small_int(c);

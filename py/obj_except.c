@@ -390,6 +390,20 @@ static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
 }
 
 // str(e): '' / str(arg) / str(args); KeyError with one arg uses repr.
+#if CONFIG_EXC_ATTRS && CONFIG_ERROR_MSG_EXACT
+// The args of a UnicodeDecodeError or UnicodeEncodeError made of CPython's five (encoding,
+// object, start, end, reason: a str, a bytes-like or str, two ints, a str); else NULL.
+static const mpf_tuple_t *codec_error_args(mpf_obj_t self) {
+    const mpf_tuple_t *a = mpf_obj_ptr(((const mpf_exc_t *)mpf_obj_ptr(self))->args);
+    if (a->len != 5 || !(mpf_exc_match(self, &mpf_type_UnicodeDecodeError) || mpf_exc_match(self, &mpf_type_UnicodeEncodeError)) ||
+        !MPF_IS_STR(a->items[0]) || MPF_IS_STR(a->items[1]) != mpf_exc_match(self, &mpf_type_UnicodeEncodeError) ||
+        !mpf_obj_is_int(a->items[2]) || !mpf_obj_is_int(a->items[3]) || !MPF_IS_STR(a->items[4])) {
+        return NULL;
+    }
+    return a;
+}
+#endif
+
 static void exc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     mpf_exc_t *e = mpf_obj_ptr(self);
     const mpf_tuple_t *a = mpf_obj_ptr(e->args);
@@ -435,6 +449,36 @@ static void exc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
         mpf_obj_print(p, a->items[0], mpf_exc_match(self, &mpf_type_KeyError) ? MPF_PRINT_REPR : MPF_PRINT_STR);
         return;
     }
+#if CONFIG_EXC_ATTRS && CONFIG_ERROR_MSG_EXACT
+    if (codec_error_args(self) != NULL) {
+        // CPython's message from (encoding, object, start, end, reason)
+        bool enc = mpf_exc_match(self, &mpf_type_UnicodeEncodeError);
+        mpf_int_t start = mpf_obj_get_int(a->items[2]), end = mpf_obj_get_int(a->items[3]);
+        mpf_printf(p, "'%O' codec can't %s ", a->items[0], enc ? "encode" : "decode");
+        size_t n = mpf_obj_len(a->items[1]);
+        if (end == start + 1 && start >= 0 && (size_t)start < n) {
+            mpf_obj_t item = mpf_subscr(a->items[1], a->items[2], MPF_OBJ_SENTINEL);
+            uint32_t c;
+            if (enc) {
+                size_t cl, k = 1;
+                c = mpf_utf8_decode((const uint8_t *)mpf_obj_str_data(item, &cl), &k);
+            } else {
+                c = (uint32_t)mpf_obj_get_int(item);
+            }
+            int digits = !enc || c < 0x100 ? 2 : c < 0x10000 ? 4 : 8;
+            mpf_print_str(p, !enc ? "byte 0x" : digits == 2 ? "character '\\x" : digits == 4 ? "character '\\u" : "character '\\U");
+            char hex[8];
+            for (int i = digits - 1; i >= 0; i--, c >>= 4) {
+                hex[i] = "0123456789abcdef"[c & 15];
+            }
+            mpf_print_strn(p, hex, (size_t)digits);
+            mpf_printf(p, "%s in position %d: %O", enc ? "'" : "", (int)start, a->items[4]);
+        } else {
+            mpf_printf(p, "%s in position %d-%d: %O", enc ? "characters" : "bytes", (int)start, (int)end - 1, a->items[4]);
+        }
+        return;
+    }
+#endif
     if (a->len >= 2 && a->len <= 5 && mpf_exc_match(self, &mpf_type_OSError)) {
         mpf_printf(p, "[Errno %O] %O", a->items[0], a->items[1]);
         mpf_obj_t f = mpf_map_get_qstr(&e->inst.members, MPF_QSTR_filename);
@@ -642,6 +686,15 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         } else if (os && (attr == MPF_QSTR_filename || attr == MPF_QSTR_filename2)) {
             v = MPF_OBJ_NONE;
         }
+#if CONFIG_EXC_ATTRS && CONFIG_ERROR_MSG_EXACT
+        const mpf_tuple_t *ca = v == MPF_OBJ_NULL ? codec_error_args(self) : NULL;
+        if (ca != NULL) {
+            static const uint16_t names[5] = {MPF_QSTR_encoding, MPF_QSTR_object, MPF_QSTR_start, MPF_QSTR_end, MPF_QSTR_reason};
+            for (size_t i = 0; i < 5; i++) {
+                v = attr == names[i] ? ca->items[i] : v;
+            }
+        }
+#endif
 #if CONFIG_EXC_ATTRS
         size_t lo, hi;
         if (v == MPF_OBJ_NULL && exc_kws(mpf_obj_type(self), &lo, &hi) != NULL) {

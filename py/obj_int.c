@@ -350,22 +350,24 @@ static const char *int_text(mpf_obj_t o, size_t *len, bool any_buffer) {
 
 static mpf_obj_t int_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
-    static const mpf_qstr_t kws[] = {MPF_QSTR_base};
-    mpf_arg_check_kw(n_args, n_kw, args, SIZE_MAX, sizeof(kws) / sizeof(kws[0]), kws);
-    mpf_obj_t base_kw = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_base);
-    mpf_arg_check_num(n_args, 0, 0, 2, true);
+    static const mpf_qstr_t kws[] = {MPF_QSTRID_NULL, MPF_QSTR_base};  // int(x, /, base=10)
+    mpf_obj_t a[2];
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTR_int, 0), 2, 2, kws, a);
     if (n_args == 0) {
+        if (a[1] != MPF_OBJ_NULL) {
+            mpf_raise_msg(&mpf_type_TypeError, "int() missing string argument");
+        }
         return mpf_obj_new_small_int(0);
     }
     mpf_obj_t o = args[0], r = o;
-    bool explicit_base = n_args == 2 || base_kw != MPF_OBJ_NULL;
+    bool explicit_base = a[1] != MPF_OBJ_NULL;
     if (!explicit_base && mpf_obj_is_int(o)) {
         goto int_not_bool;
     }
     size_t len;
     const char *s = int_text(o, &len, !explicit_base);
     if (s != NULL) {
-        mpf_int_t base = explicit_base ? mpf_obj_get_int(n_args == 2 ? args[1] : base_kw) : 10;
+        mpf_int_t base = explicit_base ? mpf_obj_get_int(a[1]) : 10;
         if (base != 0 && (base < 2 || base > 36)) {
             mpf_raise_msg(&mpf_type_ValueError, "int() base must be >= 2 and <= 36, or 0");
         }
@@ -686,9 +688,11 @@ mpf_obj_t mpf_int_to_bytes_obj(mpf_obj_t self, size_t len, bool little, bool is_
 // (NULL if absent), *little for byteorder 'little', *is_signed.
 static mpf_obj_t bytes_args(size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_qstr_t first_kw, bool *little,
     bool *is_signed) {
-    mpf_obj_t first = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, first_kw);
-    mpf_obj_t order = n_args > 2 ? args[2] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_byteorder);
-    mpf_obj_t sig = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_signed);
+    const mpf_qstr_t kws[] = {first_kw, MPF_QSTR_byteorder, MPF_QSTR_signed};
+    mpf_obj_t a[3];
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(first_kw == MPF_QSTR_length ? MPF_QSTR_to_bytes : MPF_QSTR_from_bytes, 1), 2, 3,
+        kws, a);
+    mpf_obj_t first = a[0], order = a[1], sig = a[2];
     *little = order != MPF_OBJ_NULL && mpf_obj_equal(order, mpf_obj_new_qstr(MPF_QSTR_little));
     *is_signed = sig != MPF_OBJ_NULL && mpf_obj_is_true(sig);
     return first;

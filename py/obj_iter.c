@@ -20,9 +20,9 @@ typedef struct enumerate_obj {
 static mpf_obj_t enumerate_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
     static const mpf_qstr_t kws[] = {MPF_QSTR_iterable, MPF_QSTR_start};
-    mpf_arg_check_kw(n_args, n_kw, args, 2, sizeof(kws) / sizeof(kws[0]), kws);
-    mpf_obj_t start = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_start);
-    mpf_obj_t iterable = n_args > 0 ? args[0] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_iterable);
+    mpf_obj_t a[2];
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTR_enumerate, 0), 2, 2, kws, a);
+    mpf_obj_t iterable = a[0], start = a[1];
     if (iterable == MPF_OBJ_NULL) {
         mpf_raise_msg(&mpf_type_TypeError, "enumerate() missing required argument 'iterable'");
     }

@@ -157,7 +157,7 @@ static mpf_obj_t list_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
         list_store_slice(l, index, value);
         return MPF_OBJ_NONE;
     }
-    size_t i = mpf_get_index(&mpf_type_list, &l->len, index, true);
+    size_t i = mpf_get_index(&mpf_type_list, &l->len, index, value == MPF_OBJ_SENTINEL ? MPF_INDEX_LOAD : MPF_INDEX_STORE);
     if (value == MPF_OBJ_SENTINEL) {
         return l->items[i];
     }
@@ -192,7 +192,7 @@ static mpf_obj_t list_pop(size_t n_args, const mpf_obj_t *args) {
     if (l->len == 0) {
         mpf_raise_msg(&mpf_type_IndexError, "pop from empty list");
     }
-    size_t i = n_args > 1 ? mpf_get_index(&mpf_type_list, &l->len, args[1], false) : l->len - 1;
+    size_t i = n_args > 1 ? mpf_get_index(&mpf_type_list, &l->len, args[1], MPF_INDEX_POP) : l->len - 1;
     mpf_obj_t v = l->items[i];
     list_delete_range(l, i, 1);
     return v;
@@ -324,9 +324,9 @@ void mpf_list_sort(mpf_obj_t self, mpf_obj_t key, bool reverse) {
 
 void mpf_list_sort_kw(mpf_obj_t self, size_t n_kw, const mpf_obj_t *kw) {
     static const mpf_qstr_t kws[] = {MPF_QSTR_key, MPF_QSTR_reverse};
-    mpf_arg_check_kw(0, n_kw, kw, 0, sizeof(kws) / sizeof(kws[0]), kws);
-    mpf_obj_t rev = mpf_arg_kw(0, n_kw, kw, MPF_QSTR_reverse);
-    mpf_list_sort(self, mpf_arg_kw(0, n_kw, kw, MPF_QSTR_key), rev != MPF_OBJ_NULL && mpf_obj_is_true(rev));
+    mpf_obj_t a[2];
+    mpf_arg_parse(0, n_kw, kw, MPF_ARG_FUN(MPF_QSTR_sort, 0), 0, 2, kws, a);
+    mpf_list_sort(self, a[0], a[1] != MPF_OBJ_NULL && mpf_obj_is_true(a[1]));
 }
 
 static mpf_obj_t list_sort(size_t n_args, size_t n_kw, const mpf_obj_t *args) {

@@ -124,7 +124,18 @@ static void memview_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t
 
 static mpf_obj_t memview_unary_op(int op, mpf_obj_t self) {
     size_t len;
-    mv_data(mpf_obj_ptr(self), &len);
+    const uint8_t *d = mv_data(mpf_obj_ptr(self), &len);
+    if (op == MPF_UNARY_OP_HASH) {
+        // a read-only view of bytes hashes as those bytes do (CPython's)
+        const memview_obj_t *m = mpf_obj_ptr(self);
+        if (!m->readonly) {
+            mpf_raise_msg(&mpf_type_ValueError, "cannot hash writable memoryview object");
+        }
+        if (m->format != 'B' && m->format != 'b' && m->format != 'c') {
+            mpf_raise_msg(&mpf_type_ValueError, "memoryview: hashing is restricted to formats 'B', 'b' or 'c'");
+        }
+        return mpf_obj_new_int(mpf_obj_hash(mpf_obj_new_bytes(d, len)));
+    }
     if (op == MPF_UNARY_OP_LEN) {
         return mpf_obj_new_small_int((mpf_int_t)(len / ((const memview_obj_t *)mpf_obj_ptr(self))->itemsize));
     }
@@ -151,6 +162,14 @@ static mpf_obj_t memview_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value
     uint8_t *d = mv_data(m, &len);
     size_t isz = m->itemsize;
     len /= isz;  // items
+    if (value != MPF_OBJ_SENTINEL) {  // CPython's order: these before the index
+        if (m->readonly) {
+            mpf_raise_msg(&mpf_type_TypeError, "cannot modify read-only memory");
+        }
+        if (value == MPF_OBJ_NULL) {
+            mpf_raise_msg(&mpf_type_TypeError, "cannot delete memory");
+        }
+    }
     if (mpf_obj_is_type(index, &mpf_type_slice)) {
         mpf_int_t start, stop, step;
         mpf_slice_indices(index, &len, &start, &stop, &step);
@@ -173,11 +192,8 @@ static mpf_obj_t memview_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value
             r->len = (size_t)(stop - start) * isz;
             return mpf_obj_from_ptr(r);
         }
-        if (m->readonly) {
-            mpf_raise_msg(&mpf_type_TypeError, "cannot modify read-only memory");
-        }
         mpf_buffer_t src;
-        if (value == MPF_OBJ_NULL || !mpf_obj_get_buffer(value, &src, false)) {
+        if (!mpf_obj_get_buffer(value, &src, false)) {
             mpf_raise_msg(&mpf_type_TypeError, "a bytes-like object is required");
         }
         if (src.len != (size_t)(stop - start) * isz) {
@@ -186,15 +202,9 @@ static mpf_obj_t memview_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value
         memmove(d + (size_t)start * isz, src.buf, src.len);
         return MPF_OBJ_NONE;
     }
-    size_t i = mpf_get_index(&mpf_type_memoryview, &len, index, false);
+    size_t i = mpf_get_index(&mpf_type_memoryview, &len, index, MPF_INDEX_LOAD);
     if (value == MPF_OBJ_SENTINEL) {
         return mv_get(m, mv_data_for(m, i), i);  // (the index's __index__ may resize)
-    }
-    if (m->readonly) {
-        mpf_raise_msg(&mpf_type_TypeError, "cannot modify read-only memory");
-    }
-    if (value == MPF_OBJ_NULL) {
-        mpf_raise_msg(&mpf_type_TypeError, "cannot delete memory");
     }
     mv_set(m, i, value);
     return MPF_OBJ_NONE;
@@ -261,7 +271,7 @@ static const mpf_rom_map_elem_t memview_locals_table[] = {
 MPF_ROM_MAP(memview_locals, memview_locals_table);
 
 static const mpf_type_ext_t memview_get_buffer_ext = {.get_buffer = memview_get_buffer};
-const mpf_type_t mpf_type_memoryview = MPF_TYPE(MPF_QSTR_memoryview, MPF_TYPE_FLAG_UNHASHABLE,
+const mpf_type_t mpf_type_memoryview = MPF_TYPE(MPF_QSTR_memoryview, 0,
     (print, memview_print),
     (make_new, memview_make_new),
     (unary_op, memview_unary_op),

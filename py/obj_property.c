@@ -5,9 +5,12 @@ static mpf_obj_t property_make_new(const mpf_type_t *type, size_t n_args, size_t
     (void)type;
     mpf_property_t *p = mpf_new(mpf_property_t);
     p->base.type = &mpf_type_property;
-    p->fget = n_args > 0 ? args[0] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_fget);
-    p->fset = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_fset);
-    p->fdel = n_args > 2 ? args[2] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_fdel);
+    static const mpf_qstr_t kws[] = {MPF_QSTR_fget, MPF_QSTR_fset, MPF_QSTR_fdel, MPF_QSTR_doc};
+    mpf_obj_t a[4];
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTR_property, 0), 4, 4, kws, a);
+    p->fget = a[0];
+    p->fset = a[1];
+    p->fdel = a[2];
     return mpf_obj_from_ptr(p);
 }
 

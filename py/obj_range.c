@@ -131,7 +131,7 @@ static mpf_obj_t range_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) 
         return mpf_obj_new_range(range_item(r->start, (mpf_uint_t)start, r->step), range_item(r->start, (mpf_uint_t)stop, r->step), r->step * step);
     }
     size_t n = (size_t)len;
-    size_t i = mpf_get_index(&mpf_type_range, &n, index, false);
+    size_t i = mpf_get_index(&mpf_type_range, &n, index, MPF_INDEX_LOAD);
     return mpf_obj_new_int(range_item(r->start, i, r->step));
 }
 

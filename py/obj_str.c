@@ -301,7 +301,7 @@ static mpf_obj_t str_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) {
         return mpf_obj_new_str_of_type(t, v.buf, v.len);
 #endif
     }
-    size_t i = mpf_get_index(is_bytes ? t : &mpf_type_str, &clen, index, false);
+    size_t i = mpf_get_index(is_bytes ? t : &mpf_type_str, &clen, index, MPF_INDEX_LOAD);
     if (is_bytes) {
         return mpf_obj_new_small_int(s[i]);
     }
@@ -552,28 +552,55 @@ size_t mpf_utf8_invalid_at(const uint8_t *s, size_t len, const char **why) {
 }
 #endif
 
+// UnicodeDecodeError ([encode]: UnicodeEncodeError) of codec [enc] on [object]'s items
+// [start, end) for [reason]: with CONFIG_EXC_ATTRS and CONFIG_ERROR_MSG_EXACT CPython's five
+// arguments (encoding, object, start, end, reason: the attributes, and the message made
+// from them), else the message alone. [object]: a bytes or str, or NULL for the bytes [s]
+// (of length [len]).
+static MPF_NORETURN void raise_codec_error(bool encode, const char *enc, mpf_obj_t object, const char *s, size_t len, size_t start,
+    size_t end, const char *reason) {
+    const mpf_type_t *t = encode ? &mpf_type_UnicodeEncodeError : &mpf_type_UnicodeDecodeError;
+#if CONFIG_EXC_ATTRS && CONFIG_ERROR_MSG_EXACT
+    mpf_obj_t a[5] = {mpf_obj_new_str(enc, strlen(enc)), object != MPF_OBJ_NULL ? object : mpf_obj_new_bytes((const uint8_t *)s, len),
+        mpf_obj_new_int((mpf_int_t)start), mpf_obj_new_int((mpf_int_t)end), mpf_obj_new_str(reason, strlen(reason))};
+    mpf_raise(mpf_exc_new(t, 5, a));
+#else
+    (void)object;
+    (void)end;
+    (void)len;
+    if (encode) {
+        mpf_raise_fmt(t, "'%s' codec can't encode character in position %u: %s", enc, (unsigned)start, reason);
+    }
+    mpf_raise_fmt(t, "'%s' codec can't decode byte 0x%x in position %u: %s", enc, (unsigned)(uint8_t)s[start], (unsigned)start, reason);
+#endif
+}
+
 // A str from the UTF-8 bytes [s] (len [len]); UnicodeDecodeError if they are malformed.
 static mpf_obj_t str_decode_utf8(const char *s, size_t len) {
     const char *why = NULL;
     size_t bad = utf8_invalid_at((const uint8_t *)s, len, &why);
     if (bad < len) {
-        mpf_raise_fmt(&mpf_type_UnicodeDecodeError, "'utf-8' codec can't decode byte 0x%x in position %u: %s",
-            (unsigned)(uint8_t)s[bad], (unsigned)bad, why);
+        // CPython's end: the byte alone, or the rest of a sequence cut short by the end
+        size_t end = bad + 1;
+        if (why[0] == 'u') {  // "unexpected end of data"
+            end = len;
+        }
+        raise_codec_error(false, "utf-8", MPF_OBJ_NULL, s, len, bad, end, why);
     }
     return mpf_obj_new_str(s, len);
 }
 
 // ---------------------------------------------------------------- constructor
-static mpf_obj_t transcode(size_t n_args, size_t n_kw, const mpf_obj_t *args, bool encode);
+static mpf_obj_t transcode(size_t n_args, size_t n_kw, const mpf_obj_t *args, bool encode, const mpf_type_t *ctor);
 
 static mpf_obj_t str_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
     mpf_arg_check_num(n_args, n_kw, 0, 3, true);
-    if (n_args == 0) {
+    if (n_args == 0 && n_kw == 0) {
         return mpf_obj_new_qstr(MPF_QSTRE_);
     }
     if (n_args >= 2 || n_kw > 0) {
-        return transcode(n_args, n_kw, args, false);  // str(b, encoding, errors) is b.decode(encoding, errors)
+        return transcode(n_args, n_kw, args, false, &mpf_type_str);  // str(b, encoding, errors) is b.decode(encoding, errors)
     }
     return mpf_obj_str(args[0]);
 }
@@ -666,7 +693,7 @@ static bool is_space(char c) {
 static mpf_obj_t split_impl(size_t n_args, size_t n_kw, const mpf_obj_t *args, bool right) {
     static const mpf_qstr_t kws[] = {MPF_QSTR_sep, MPF_QSTR_maxsplit};
     mpf_obj_t a[2];  // sep, maxsplit
-    mpf_arg_parse(n_args, n_kw, args, 1, 2, 2, kws, a);
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(right ? MPF_QSTR_rsplit : MPF_QSTR_split, 1), 2, 2, kws, a);
     mpf_obj_t self = args[0];
     const mpf_type_t *t = result_type(self);
     mpf_obj_t sep_o = a[0];
@@ -743,7 +770,9 @@ static mpf_obj_t str_rsplit(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
 
 #if CONFIG_STR_METHODS_MORE
 static mpf_obj_t str_splitlines(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    mpf_obj_t keep_o = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_keepends);
+    static const mpf_qstr_t kws[] = {MPF_QSTR_keepends};
+    mpf_obj_t keep_o;
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTR_splitlines, 1), 1, 1, kws, &keep_o);
     bool keep = keep_o != MPF_OBJ_NULL && mpf_obj_is_true(keep_o);
     size_t len;
     const char *s = self_data(args[0], &len);
@@ -799,7 +828,7 @@ static void find_range(const uint8_t *s, size_t len, bool is_bytes, size_t n_arg
     mpf_int_t r[2] = {0, (mpf_int_t)clen};  // start, end: negative ones count from the end
     for (size_t k = 0; k < 2; k++) {
         if (n_args > first + k && args[first + k] != MPF_OBJ_NONE) {
-            mpf_int_t v = mpf_obj_get_int(args[first + k]);
+            mpf_int_t v = mpf_obj_get_slice_index(args[first + k]);
             if (v < 0) {
                 v += (mpf_int_t)clen;
                 if (v < 0) {
@@ -1329,25 +1358,38 @@ static char errors_of(mpf_obj_t errors) {
 
 static const char *const codec_names[] = {"utf-8", "ascii", "latin-1"};
 
-// The codec and (*errors) the error handler of encode's and decode's arguments
-// (encoding='utf-8', errors='strict').
-static codec_t codec_args(size_t n_args, size_t n_kw, const mpf_obj_t *args, char *errors) {
-    static const mpf_qstr_t kws[] = {MPF_QSTR_encoding, MPF_QSTR_errors};
-    mpf_obj_t a[2];
-    mpf_arg_parse(n_args, n_kw, args, 1, 2, 2, kws, a);
-    codec_t codec = codec_of(a[0]);
-    *errors = errors_of(a[1]);
-    return codec;
-}
 
 // str.encode and ([encode] false) bytes.decode (encoding='utf-8', errors='strict'): UTF-8
 // is the str's own bytes (checked when decoding); ascii and latin-1 map each code point
-// below 128 or 256 to the byte of that value and back.
-static mpf_obj_t transcode(size_t n_args, size_t n_kw, const mpf_obj_t *args, bool encode) {
-    char errors;
-    codec_t codec = codec_args(n_args, n_kw, args, &errors);
+// below 128 or 256 to the byte of that value and back. [ctor]: the type of str(object,
+// encoding, errors) or bytes(source, encoding, errors), NULL for the methods; without
+// CONFIG_ERROR_MSG_EXACT the object is positional only, as the receiver is.
+static mpf_obj_t transcode(size_t n_args, size_t n_kw, const mpf_obj_t *args, bool encode, const mpf_type_t *ctor) {
+    mpf_obj_t a[3];  // the object, encoding, errors
+#if CONFIG_ERROR_MSG_EXACT
+    mpf_qstr_t names[3] = {encode ? MPF_QSTR_source : MPF_QSTR_object, MPF_QSTR_encoding, MPF_QSTR_errors};
+    if (ctor == NULL) {
+        mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(encode ? MPF_QSTR_encode : MPF_QSTR_decode, 1), 2, 2, names + 1, a + 1);
+        a[0] = args[0];
+    } else {
+        mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(mpf_type_name(ctor), 0), 3, 3, names, a);
+        if (a[0] == MPF_OBJ_NULL) {
+            return encode ? mpf_obj_new_bytes(NULL, 0) : mpf_obj_new_qstr(MPF_QSTRE_);  // str(encoding='ascii')
+        }
+        if (!encode && a[1] == MPF_OBJ_NULL && a[2] == MPF_OBJ_NULL) {
+            return mpf_obj_str(a[0]);  // str(object=x)
+        }
+    }
+#else
+    (void)ctor;
+    static const mpf_qstr_t names[2] = {MPF_QSTR_encoding, MPF_QSTR_errors};
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(0, 1), 2, 2, names, a + 1);  // (TypeError without the object)
+    a[0] = args[0];
+#endif
+    codec_t codec = codec_of(a[1]);
+    char errors = errors_of(a[2]);
     size_t len;
-    const char *s = self_data(args[0], &len);
+    const char *s = self_data(a[0], &len);
     if (codec == CODEC_UTF8 || !CONFIG_STR_CODECS) {
         return encode ? mpf_obj_new_bytes((const uint8_t *)s, len) : str_decode_utf8(s, len);
     }
@@ -1370,9 +1412,11 @@ static mpf_obj_t transcode(size_t n_args, size_t n_kw, const mpf_obj_t *args, bo
             mpf_vstr_add_strn(&v, encode ? "?" : "\xef\xbf\xbd", encode ? 1 : 3);  // U+FFFD
         } else if (errors == 's') {
             if (!encode) {
-                mpf_raise_fmt(&mpf_type_UnicodeDecodeError, "'ascii' codec can't decode byte 0x%x in position %u: ordinal not in range(128)",
-                    (unsigned)c, (unsigned)pos);
+                raise_codec_error(false, "ascii", a[0], s, len, pos, pos + 1, "ordinal not in range(128)");
             }
+#if CONFIG_EXC_ATTRS && CONFIG_ERROR_MSG_EXACT
+            raise_codec_error(true, codec_names[codec], a[0], s, len, pos, pos + 1, limit == 0x80 ? "ordinal not in range(128)" : "ordinal not in range(256)");
+#endif
             char esc[11];  // (read by the message only)
 #if CONFIG_ERROR_MSG_LEVEL >= 1
             hex_escape(esc, c);
@@ -1385,11 +1429,11 @@ static mpf_obj_t transcode(size_t n_args, size_t n_kw, const mpf_obj_t *args, bo
 }
 
 static mpf_obj_t str_encode(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    return transcode(n_args, n_kw, args, true);
+    return transcode(n_args, n_kw, args, true, NULL);
 }
 
 static mpf_obj_t bytes_decode(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    return transcode(n_args, n_kw, args, false);
+    return transcode(n_args, n_kw, args, false, NULL);
 }
 
 #if CONFIG_STR_METHODS_MORE
@@ -1400,7 +1444,7 @@ static mpf_obj_t bytes_hex(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     const uint8_t *s = (const uint8_t *)self_data(args[0], &len);
     static const mpf_qstr_t kws[] = {MPF_QSTR_sep, MPF_QSTR_bytes_per_sep};
     mpf_obj_t a[2];
-    mpf_arg_parse(n_args, n_kw, args, 1, 2, 2, kws, a);
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTR_hex, 1), 2, 2, kws, a);
     mpf_obj_t sep_o = a[0], bps_o = a[1];
     char sep = 0;
     mpf_int_t bps = bps_o != MPF_OBJ_NULL ? mpf_obj_get_int(bps_o) : 1;
@@ -1608,7 +1652,7 @@ static mpf_obj_t bytes_make_new(const mpf_type_t *type, size_t n_args, size_t n_
         if (n_args < 2 && n_kw == 0) {
             mpf_raise_msg(&mpf_type_TypeError, "string argument without an encoding");
         }
-        return transcode(n_args, n_kw, args, true);  // bytes(s, encoding, errors) is s.encode(encoding, errors)
+        return transcode(n_args, n_kw, args, true, type);  // bytes(s, encoding, errors) is s.encode(encoding, errors)
     }
 #if CONFIG_BUILTIN_HELPERS
     if (n_args > 1 || n_kw > 0) {

@@ -60,7 +60,7 @@ static mpf_obj_t tuple_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) 
     if (mpf_obj_is_type(index, &mpf_type_slice)) {
         return mpf_seq_slice(self, index, mpf_obj_new_tuple);
     }
-    return t->items[mpf_get_index(&mpf_type_tuple, &t->len, index, true)];
+    return t->items[mpf_get_index(&mpf_type_tuple, &t->len, index, MPF_INDEX_LOAD)];
 }
 
 static const mpf_rom_map_elem_t tuple_locals_table[] = {

@@ -80,6 +80,10 @@ int mpf_port_remove(const char *path);
 int mpf_port_mkdir(const char *path);
 int mpf_port_rmdir(const char *path);
 int mpf_port_rename(const char *from, const char *to);
+// os.getenv: the value of the environment variable [name], NULL when it is not set.
+const char *mpf_port_getenv(const char *name);
+// os.urandom: [len] random bytes from the OS into [buf]; 0 or an errno value.
+int mpf_port_urandom(uint8_t *buf, size_t len);
 #endif
 
 #if CONFIG_BUILTIN_OPEN

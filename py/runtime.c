@@ -439,6 +439,7 @@ mpf_int_t mpf_arg_int(mpf_obj_t o, mpf_int_t dflt) {
     return o == MPF_OBJ_NULL || o == MPF_OBJ_NONE ? dflt : mpf_obj_get_int(o);
 }
 
+#if CONFIG_ERROR_MSG_LEVEL >= 1
 // The index in `names` of keyword `key`, or TypeError when it is not one of them.
 static size_t keyword_index(mpf_obj_t key, size_t n_names, const mpf_qstr_t *names) {
     size_t i = 0;
@@ -451,7 +452,6 @@ static size_t keyword_index(mpf_obj_t key, size_t n_names, const mpf_qstr_t *nam
     return i;
 }
 
-#if CONFIG_ERROR_MSG_LEVEL >= 1
 void mpf_arg_check_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t n_pos_max, size_t n_names,
     const mpf_qstr_t *names) {
     if (n_args > n_pos_max) {
@@ -464,15 +464,72 @@ void mpf_arg_check_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t 
 }
 #endif
 
-void mpf_arg_parse(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t skip, size_t n_pos, size_t n_names,
+void mpf_arg_parse(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t fun, size_t n_pos, size_t n_names,
     const mpf_qstr_t *names, mpf_obj_t *vals) {
-    mpf_arg_check_num(n_args, n_kw, skip, skip + n_pos, true);
+#if !CONFIG_ERROR_MSG_EXACT
+    size_t skip = fun;  // (MPF_ARG_FUN: the skip alone)
+    // the same checks as CPython's (counts, an argument given twice, unknown keywords)
+    // with short messages
+    mpf_arg_check_num(n_args, 0, skip, skip + n_pos, true);
     for (size_t i = 0; i < n_names; i++) {
         vals[i] = i + skip < n_args ? args[i + skip] : MPF_OBJ_NULL;
     }
     for (size_t k = 0; k < n_kw; k++) {
-        vals[keyword_index(args[n_args + 2 * k], n_names, names)] = args[n_args + 2 * k + 1];
+        mpf_obj_t key = args[n_args + 2 * k];
+        size_t i = 0;
+        while (i < n_names && key != mpf_obj_new_qstr(names[i])) {  // (no key is qstr MPF_QSTRID_NULL)
+            i++;
+        }
+        if (i == n_names || vals[i] != MPF_OBJ_NULL) {  // (keywords are unique: it came by position)
+            mpf_raise_fmt(&mpf_type_TypeError, i == n_names ? "unexpected keyword argument %R" : "argument %R given by name and position",
+                key);
+        }
+        vals[i] = args[n_args + 2 * k + 1];
     }
+#else
+    size_t skip = fun & MPF_ARG_SKIP_MASK;
+    mpf_qstr_t fname = (mpf_qstr_t)(fun >> MPF_ARG_NAME_SHIFT);
+    bool py_style = (fun & MPF_ARG_PY_STYLE) != 0;
+    mpf_arg_check_num(n_args, 0, skip, SIZE_MAX, true);
+    size_t given = n_args - skip;
+    // CPython's order: the counts, then a parameter given twice, then an unknown keyword
+    if (given + n_kw > n_names && !py_style) {
+        mpf_raise_fmt(&mpf_type_TypeError, "%q() takes at most %u %sargument%s (%u given)", fname, (unsigned)n_names,
+            given == 0 ? "keyword " : "", n_names == 1 ? "" : "s", (unsigned)(given + n_kw));
+    }
+    if (given > n_pos) {
+        mpf_raise_fmt(&mpf_type_TypeError, "%q() takes at most %u positional argument%s (%u given)", fname, (unsigned)n_pos,
+            n_pos == 1 ? "" : "s", (unsigned)given);
+    }
+    for (size_t i = 0; i < n_names; i++) {
+        vals[i] = i < given ? args[i + skip] : MPF_OBJ_NULL;
+    }
+    mpf_obj_t unknown = MPF_OBJ_NULL;
+    for (size_t k = 0; k < n_kw; k++) {
+        mpf_obj_t key = args[n_args + 2 * k];
+        size_t i = 0;
+        while (i < n_names && (names[i] == MPF_QSTRID_NULL || key != mpf_obj_new_qstr(names[i]))) {
+            i++;
+        }
+        if (i == n_names) {
+            unknown = unknown == MPF_OBJ_NULL ? key : unknown;
+        } else if (vals[i] != MPF_OBJ_NULL) {  // keywords are unique: it came by position
+            if (py_style) {
+                mpf_raise_fmt(&mpf_type_TypeError, "%q() got multiple values for argument '%q'", fname, names[i]);
+            }
+            mpf_raise_fmt(&mpf_type_TypeError, "argument for %q() given by name ('%q') and position (%u)", fname, names[i],
+                (unsigned)i + 1);
+        } else {
+            vals[i] = args[n_args + 2 * k + 1];
+        }
+    }
+    if (unknown != MPF_OBJ_NULL) {
+        if (py_style) {
+            mpf_raise_fmt(&mpf_type_TypeError, "%q() got an unexpected keyword argument %R", fname, unknown);
+        }
+        mpf_raise_fmt(&mpf_type_TypeError, "%R is an invalid keyword argument for %q()", unknown, fname);
+    }
+#endif
 }
 
 // ---------------------------------------------------------------- attributes

@@ -298,10 +298,10 @@ static mpf_obj_t seq_find_m(size_t n_args, const mpf_obj_t *args, unsigned index
     mpf_obj_t *items;
     mpf_obj_get_array(args[0], &len, &items);
     if (n_args > 2) {
-        i = mpf_seq_clamp_index(mpf_obj_get_int(args[2]), len);
+        i = mpf_seq_clamp_index(mpf_obj_get_slice_index(args[2]), len);
     }
     if (n_args > 3) {
-        stop = mpf_seq_clamp_index(mpf_obj_get_int(args[3]), len);
+        stop = mpf_seq_clamp_index(mpf_obj_get_slice_index(args[3]), len);
     }
     mpf_int_t n = 0;
     for (;; i++) {

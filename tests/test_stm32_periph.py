@@ -230,7 +230,7 @@ def test_uart2_sends_and_receives_through_a_second_serial_port(
         "ValueError UART(2): baudrate out of range for this bus clock",
         "ValueError invalid UART argument (parity: None, 0 even or 1 odd; rxbuf >= 1)",
         "ValueError UART(2): rxbuf larger than the static buffer (CONFIG_STM32_UART_RX_BUFFER)",
-        "TypeError unexpected keyword argument 'baud'",
+        "TypeError 'baud' is an invalid keyword argument for UART()",
     ]
     # A failed init changed nothing; UART(id) alone returns the same, open object.
     assert "same True UART(2, baudrate=115200, bits=8, parity=None, stop=1)\n" in out
@@ -282,7 +282,7 @@ def test_pin_register_writes(firmware: Path, tmp_path: Path) -> None:
         "ValueError invalid pin name 'PA16' (expected e.g. 'PA5')",
         "ValueError invalid Pin mode",
         "ValueError Pin pull must be None, Pin.PULL_UP or Pin.PULL_DOWN",
-        "TypeError unexpected keyword argument 'speed'",
+        "TypeError 'speed' is an invalid keyword argument for Pin()",
     ]
     # Every call's register writes, in order. The port's clock is enabled in RCC_AHB1ENR
     # first; read-modify-writes show only the pin's own bits, since reads return 0.

@@ -162,7 +162,13 @@ static const mpf_type_t file_type = MPF_TYPE(MPF_QSTR_TextIOWrapper, 0,
     (ext, &file_finalise_ext));
 
 static mpf_obj_t builtin_open(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    mpf_obj_t mode_o = n_args > 1 ? args[1] : mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_mode);
+    // open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None):
+    // the file and the mode are used
+    static const mpf_qstr_t kws[] = {MPF_QSTR_file, MPF_QSTR_mode, MPF_QSTR_buffering, MPF_QSTR_encoding, MPF_QSTR_errors,
+        MPF_QSTR_newline, MPF_QSTR_closefd, MPF_QSTR_opener};
+    mpf_obj_t a[8];
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTR_open, 0), 8, 8, kws, a);
+    mpf_obj_t mode_o = a[1];
     size_t pl, ml = 1;
     if (!MPF_IS_STR(args[0]) && !mpf_obj_is_type(args[0], &mpf_type_bytes)) {
         mpf_raise_fmt(&mpf_type_TypeError, "expected str, bytes or os.PathLike object, not %T", args[0]);

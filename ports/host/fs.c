@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -35,6 +36,20 @@ bool mpf_port_file_read(const char *path, uint8_t *buf, size_t len) {
 
 static int result(int rc) {
     return rc == 0 ? 0 : mpf_host_errno();
+}
+
+const char *mpf_port_getenv(const char *name) {
+    return getenv(name);
+}
+
+int mpf_port_urandom(uint8_t *buf, size_t len) {
+    FILE *f = fopen("/dev/urandom", "rb");
+    if (f == NULL) {
+        return mpf_host_errno();
+    }
+    size_t n = fread(buf, 1, len, f);
+    fclose(f);
+    return n == len ? 0 : EIO;
 }
 
 int mpf_port_getcwd(char *buf, size_t len) {

@@ -79,7 +79,7 @@ static void pin_configure(machine_pin_t *self, const mpf_obj_t *vals) {
 // an input without pull on chips that say so (MHAL_PIN_NEW_IS_INPUT).
 static mpf_obj_t pin_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_obj_t vals[PIN_N_ARGS];
-    mpf_arg_parse(n_args, n_kw, args, 1, 3, PIN_N_ARGS, pin_arg_names, vals);
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTR_Pin, 1), 3, PIN_N_ARGS, pin_arg_names, vals);
     unsigned pin;
 #if MHAL_PIN_HAS_NAMES
     if (MPF_IS_STR(args[0])) {
@@ -163,7 +163,7 @@ static void pin_print(const mpf_print_t *p, mpf_obj_t o, mpf_print_kind_t kind) 
 // pin.init(mode=-1, pull=-1, value=None, *, alt=-1)
 static mpf_obj_t pin_init(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_obj_t vals[PIN_N_ARGS];
-    mpf_arg_parse(n_args, n_kw, args, 1, 3, PIN_N_ARGS, pin_arg_names, vals);
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTR_init, 1), 3, PIN_N_ARGS, pin_arg_names, vals);
     pin_configure(pin_self(args[0]), vals);
     return MPF_OBJ_NONE;
 }
@@ -295,7 +295,7 @@ static machine_uart_t *uart_open_self(mpf_obj_t o) {
 // given take their defaults (MHAL_UART_DEFAULT_BAUD 8N1, timeout 0, the whole static ring).
 static void uart_init_args(machine_uart_t *self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     mpf_obj_t vals[UART_N_ARGS];
-    mpf_arg_parse(n_args, n_kw, args, 1, 4, UART_N_ARGS, uart_arg_names, vals);
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTR_UART, 1), 4, UART_N_ARGS, uart_arg_names, vals);
     mhal_uart_config_t cfg = {0};
     mpf_int_t baud = mpf_arg_int(vals[UART_ARG_BAUD], MHAL_UART_DEFAULT_BAUD);
     mpf_int_t bits = mpf_arg_int(vals[UART_ARG_BITS], 8);
