@@ -429,9 +429,11 @@ size_t mpf_get_index(const mpf_type_t *t, const size_t *lenp, mpf_obj_t index, m
         if (t == &mpf_type_str) {
             mpf_raise_fmt(&mpf_type_TypeError, "string indices must be integers, not '%T'", index);
         }
+#if CONFIG_BUILTIN_MEMORYVIEW
         if (t == &mpf_type_memoryview) {
             mpf_raise_msg(&mpf_type_TypeError, "memoryview: invalid slice key");
         }
+#endif
         if (t == &mpf_type_bytes) {
             mpf_raise_fmt(&mpf_type_TypeError, "byte indices must be integers or slices, not %T", index);
         }
@@ -461,14 +463,16 @@ size_t mpf_get_index(const mpf_type_t *t, const size_t *lenp, mpf_obj_t index, m
         if (kind == MPF_INDEX_POP) {
             mpf_raise_msg(&mpf_type_IndexError, "pop index out of range");
         }
+#if CONFIG_BUILTIN_MEMORYVIEW
         if (t == &mpf_type_memoryview) {
             mpf_raise_msg(&mpf_type_IndexError, "index out of bounds on dimension 1");
         }
+#endif
         if (t != &mpf_type_bytes) {
             size_t nl = t == &mpf_type_str ? 6 : 12;
             const char *name = t == &mpf_type_str ? "string" : t == &mpf_type_range ? "range object" : mpf_qstr_data(mpf_type_name(t), &nl);
             mpf_raise_fmt(&mpf_type_IndexError, "%.*s %sindex out of range", (int)nl, name,
-                kind == MPF_INDEX_STORE && t != &mpf_type_bytearray ? "assignment " : "");
+                kind == MPF_INDEX_STORE && mpf_type_name(t) != MPF_QSTR_bytearray ? "assignment " : "");  // (by name: bytearray may be off)
         }
 #elif CONFIG_ERROR_MSG_LEVEL >= 2
         size_t nl = t == &mpf_type_str ? 6 : 12;

@@ -18,11 +18,13 @@ from mpforge.images import elf
 FRAGMENTS = paths.ROOT / "configs" / "fragments"
 
 # Text (code and constants) of each image with the app below (about 1.9 KB of it frozen), in
-# bytes: what the fragments reach (47,804 and 39,664; the switches each takes are in its header
-# and the README's small-images section) plus ~260 B of slack, so growth fails the test. Issue
-# 19's goals are 46,000 and 40,000 (images without the app): both met (45,100 and 36,296).
+# bytes: what the fragments reach (48,296 and 40,128 on 2026-12-06, after the memory-safety fixes
+# for user code that changes a container inside a builtin's loop and the argument checks; the
+# switches each takes are in its header and the README's small-images section) plus ~260 B of
+# slack, so growth fails the test. Issue 19's goals are 46,000 and 40,000 (images without the
+# app): both met (45,588 and 36,752).
 # Lower these as the core shrinks.
-TEXT_LIMIT = {"minimal": 48_060, "tiny": 39_920}
+TEXT_LIMIT = {"minimal": 48_560, "tiny": 40_390}
 # RAM besides the GC heap and the stack: .data and .bss less those two. Issue 19's goal: newlib's
 # reentrancy struct is linked only when a libc function needs it, and without the machine module
 # the USART driver keeps the console's state only (916 and 908 bytes today).
