@@ -805,9 +805,7 @@ static mpf_obj_t builtin_import_kw(size_t n_args, size_t n_kw, const mpf_obj_t *
     static const mpf_qstr_t names[5] = {MPF_QSTR_name, MPF_QSTR_globals, MPF_QSTR_locals, MPF_QSTR_fromlist, MPF_QSTR_level};
     mpf_obj_t v[5];
     mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTR___import__, 0), 5, 5, names, v);
-    if (v[0] == MPF_OBJ_NULL) {
-        mpf_raise_msg(&mpf_type_TypeError, "__import__() missing required argument 'name' (pos 1)");
-    }
+    mpf_arg_required(MPF_QSTR___import__, names, v, 1);
     for (size_t i = 1; i < 5; i++) {
         v[i] = v[i] == MPF_OBJ_NULL ? (i == 4 ? mpf_obj_new_small_int(0) : MPF_OBJ_NONE) : v[i];
     }

@@ -818,11 +818,7 @@ mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args)
     static const mpf_qstr_t modes[3] = {MPF_QSTR_exec, MPF_QSTR_eval, MPF_QSTR_single};
     mpf_obj_t a[6];
     mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTR_compile, 0), 6, 6, names, a);
-    for (size_t i = 0; i < 3; i++) {
-        if (a[i] == MPF_OBJ_NULL) {
-            mpf_raise_fmt(&mpf_type_TypeError, "compile() missing required argument '%q' (pos %d)", names[i], (int)i + 1);
-        }
-    }
+    mpf_arg_required(MPF_QSTR_compile, names, a, 3);
     size_t m = 0;
     while (m < 3 && !mpf_obj_equal(a[2], mpf_obj_new_qstr(modes[m]))) {
         m++;

@@ -559,9 +559,7 @@ static mpf_obj_t od_move_to_end(size_t n_args, size_t n_kw, const mpf_obj_t *arg
     static const mpf_qstr_t kws[] = {MPF_QSTR_key, MPF_QSTR_last};
     mpf_obj_t a[2];
     mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTR_move_to_end, 1), 2, 2, kws, a);
-    if (a[0] == MPF_OBJ_NULL) {
-        mpf_raise_msg(&mpf_type_TypeError, "move_to_end() missing required argument 'key' (pos 1)");
-    }
+    mpf_arg_required(MPF_QSTR_move_to_end, kws, a, 1);
     mpf_obj_t last_o = a[1];
     bool last = last_o == MPF_OBJ_NULL || mpf_obj_is_true(last_o);
     mpf_map_t *m = mpf_dict_map(args[0]);

@@ -1869,9 +1869,7 @@ static mpf_obj_t pattern_find(size_t n_args, size_t n_kw, const mpf_obj_t *args,
     mpf_obj_t a[3];
     mpf_qstr_t name = full ? MPF_QSTR_fullmatch : anchored ? MPF_QSTR_match : MPF_QSTR_search;
     mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(name, 1), 3, 3, kws, a);
-    if (a[0] == MPF_OBJ_NULL) {
-        mpf_raise_fmt(&mpf_type_TypeError, "%q() missing required argument 'string' (pos 1)", name);
-    }
+    mpf_arg_required(name, kws, a, 1);
     size_t start, end;
     mpf_int_t pos, endpos;
     span_args(args[0], a[0], a[1], a[2], &start, &end, &pos, &endpos);
@@ -1934,9 +1932,7 @@ static mpf_obj_t pattern_split(size_t n_args, size_t n_kw, const mpf_obj_t *args
     static const mpf_qstr_t kws[] = {MPF_QSTR_string, MPF_QSTR_maxsplit};
     mpf_obj_t a[2];
     mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTR_split, 1), 2, 2, kws, a);
-    if (a[0] == MPF_OBJ_NULL) {
-        mpf_raise_msg(&mpf_type_TypeError, "split() missing required argument 'string' (pos 1)");
-    }
+    mpf_arg_required(MPF_QSTR_split, kws, a, 1);
     mpf_obj_t ms = a[1];
     mpf_int_t maxsplit = ms != MPF_OBJ_NULL ? mpf_obj_get_int(ms) : 0;
     const pattern_t *pat = mpf_obj_ptr(args[0]);

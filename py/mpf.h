@@ -1291,6 +1291,9 @@ void mpf_arg_check_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t 
 #endif
 void mpf_arg_parse(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t fun, size_t n_pos, size_t n_names,
     const mpf_qstr_t *names, mpf_obj_t *vals);
+// After mpf_arg_parse: TypeError "[fun]() missing required argument 'name' (pos N)" for the
+// first of the [n_req] leading [vals] that is absent.
+void mpf_arg_required(mpf_qstr_t fun, const mpf_qstr_t *names, const mpf_obj_t *vals, size_t n_req);
 // An optional int argument from mpf_arg_parse: [dflt] when absent or None.
 mpf_int_t mpf_arg_int(mpf_obj_t o, mpf_int_t dflt);
 

@@ -532,6 +532,14 @@ void mpf_arg_parse(size_t n_args, size_t n_kw, const mpf_obj_t *args, size_t fun
 #endif
 }
 
+void mpf_arg_required(mpf_qstr_t fun, const mpf_qstr_t *names, const mpf_obj_t *vals, size_t n_req) {
+    for (size_t i = 0; i < n_req; i++) {
+        if (vals[i] == MPF_OBJ_NULL) {
+            mpf_raise_fmt(&mpf_type_TypeError, "%q() missing required argument '%q' (pos %u)", fun, names[i], (unsigned)i + 1);
+        }
+    }
+}
+
 // ---------------------------------------------------------------- attributes
 static mpf_obj_t lookup_in(const mpf_type_t *c, mpf_qstr_t q) {
     mpf_map_t *dict = mpf_class_dict(c);
