@@ -41,6 +41,12 @@ static inline int key_eq(const mpf_map_t *m, mpf_obj_t a, mpf_obj_t b) {
         (mpf_obj_is_small_int(a) && mpf_obj_is_small_int(b))) {
         return 0;
     }
+#if CONFIG_VM_FAST_PATHS
+    // (the most common keys after qstrs and small ints: no user code, the map stays as it is)
+    if (MPF_IS_STR(a) && MPF_IS_STR(b)) {
+        return mpf_str_text_equal(a, b);
+    }
+#endif
     return key_eq_object(m, a, b);
 }
 

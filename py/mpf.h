@@ -1299,6 +1299,13 @@ mpf_int_t mpf_arg_int(mpf_obj_t o, mpf_int_t dflt);
 
 #if CONFIG_VM_FAST_PATHS
 #define MPF_IS_STR(o) (mpf_obj_is_qstr(o) || mpf_obj_is_type((o), &mpf_type_str))
+// Whether strs [a] and [b] (MPF_IS_STR both) hold the same text: no user code runs.
+static inline bool mpf_str_text_equal(mpf_obj_t a, mpf_obj_t b) {
+    size_t la, lb;
+    const char *sa = mpf_obj_str_data(a, &la);
+    const char *sb = mpf_obj_str_data(b, &lb);
+    return la == lb && memcmp(sa, sb, la) == 0;
+}
 #else
 // The smaller images: a call of the one copy of the test (obj.c) at each of its 80-odd uses.
 #define MPF_IS_STR(o) mpf_obj_is_str(o)

@@ -107,10 +107,7 @@ bool mpf_obj_equal(mpf_obj_t a, mpf_obj_t b) {
 #if CONFIG_VM_FAST_PATHS
     // (without the fast paths two strs are compared by str's binary_op below)
     if (MPF_IS_STR(a) && MPF_IS_STR(b)) {
-        size_t la, lb;
-        const char *sa = mpf_obj_str_data(a, &la);
-        const char *sb = mpf_obj_str_data(b, &lb);
-        return la == lb && memcmp(sa, sb, la) == 0;
+        return mpf_str_text_equal(a, b);
     }
 #endif
     if (MPF_IS_STR(a) != MPF_IS_STR(b) && (mpf_obj_is_small_int(a) || mpf_obj_is_small_int(b))) {
@@ -419,7 +416,15 @@ bool mpf_obj_get_buffer(mpf_obj_t o, mpf_buffer_t *buf, bool writable) {
 size_t mpf_get_index(const mpf_type_t *t, const size_t *lenp, mpf_obj_t index, mpf_index_kind_t kind) {
     (void)kind;
     mpf_int_t i;
-    int r = index_of(index, &i);
+    int r = 1;
+#if CONFIG_VM_FAST_PATHS
+    if (mpf_obj_is_small_int(index)) {
+        i = mpf_obj_small_int_value(index);  // (the common index, read in place)
+    } else
+#endif
+    {
+        r = index_of(index, &i);
+    }
     size_t len = *lenp;
     if (r == 0) {
 #if CONFIG_ERROR_MSG_EXACT
@@ -518,8 +523,15 @@ bool mpf_slice_indices(mpf_obj_t slice, const size_t *len, mpf_int_t *start, mpf
             mpf_raise_msg(&mpf_type_ValueError, "slice step cannot be zero");
         }
     }
-    mpf_int_t b0 = s->start == MPF_OBJ_NONE ? 0 : mpf_obj_get_slice_index(s->start);
-    mpf_int_t b1 = s->stop == MPF_OBJ_NONE ? 0 : mpf_obj_get_slice_index(s->stop);
+#if CONFIG_VM_FAST_PATHS
+    // (small ints, the common bounds, read in place)
+#define BOUND(o) ((o) == MPF_OBJ_NONE ? 0 : mpf_obj_is_small_int(o) ? mpf_obj_small_int_value(o) : mpf_obj_get_slice_index(o))
+#else
+#define BOUND(o) ((o) == MPF_OBJ_NONE ? 0 : mpf_obj_get_slice_index(o))
+#endif
+    mpf_int_t b0 = BOUND(s->start);
+    mpf_int_t b1 = BOUND(s->stop);
+#undef BOUND
     mpf_int_t n = (mpf_int_t)*len;
     // A step beyond a machine word (st: its sign) takes the start alone, as one longer
     // than the sequence does (CPython clamps it to the largest one).
