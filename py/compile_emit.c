@@ -453,28 +453,53 @@ static void adjust(emit_t *e, int delta) {
     }
 }
 
-// The stack effect of opcode [b] with operand [u] (none: 0), as mpy-cross counts it: the
-// loader's table (mpf_loader_op_stack_net), but WITH_CLEANUP +2 (the -4 after it is the
-// handler's) and a conditional jump's -1 on the taken path too; an operand-dependent one
-// worked out here.
+// The stack effect of each opcode byte from 0x10 to 0x69 as mpy-cross counts it, plus 3 (7:
+// it depends on the operand), 4 bits each, 8 to a word: the net effects of opcodes.h but
+// WITH_CLEANUP +2 (the -4 after it is the handler's), a conditional jump's -1 on the taken
+// path too, FOR_ITER +1, UNWIND_JUMP 0. (The emitter's own: the loader's table of them,
+// 112 bytes, is in an image only with the .mpy loader; the checks below hold it to opcodes.h.)
+#define NET_W0 0x22243444u
+#define NET_W1 0x33342331u
+#define NET_W2 0x22444477u
+#define NET_W3 0x77747733u
+#define NET_W4 0x77772477u
+#define NET_W5 0x33333333u
+#define NET_W6 0x52222333u
+#define NET_W7 0x33334333u
+#define NET_W8 0x40244444u
+#define NET_W9 0x63253325u
+#define NET_W10 0x31232133u
+#define NET_W11 0x00000022u
+static const uint32_t op_net[] = {
+    NET_W0, NET_W1, NET_W2, NET_W3, NET_W4, NET_W5, NET_W6, NET_W7, NET_W8, NET_W9, NET_W10, NET_W11,
+};
+#define NET_DYN 4   // (7 - 3)
+#define NET_NIB(w, b) ((int)(((w) >> (((b) & 7) * 4)) & 15) - 3)
+// (opcode [b]'s entry as a constant expression, for the checks)
+#define NET_WORD(i) ((i) == 0 ? NET_W0 : (i) == 1 ? NET_W1 : (i) == 2 ? NET_W2 : (i) == 3 ? NET_W3 : \
+    (i) == 4 ? NET_W4 : (i) == 5 ? NET_W5 : (i) == 6 ? NET_W6 : (i) == 7 ? NET_W7 : (i) == 8 ? NET_W8 : \
+    (i) == 9 ? NET_W9 : (i) == 10 ? NET_W10 : NET_W11)
+#define NET_WANT(b, st) ((b) == MPF_OP_WITH_CLEANUP ? 2 : (b) == MPF_OP_UNWIND_JUMP ? 0 : \
+    (b) == MPF_OP_FOR_ITER ? 1 : (b) == MPF_OP_JUMP_IF_TRUE_OR_POP || (b) == MPF_OP_JUMP_IF_FALSE_OR_POP ? -1 : \
+    (st) == MPF_STACK_DYN ? NET_DYN : (st))
+#define NET_CHECK(b, name, opnd, in, st) \
+    _Static_assert((b) >= 0x10 && NET_NIB(NET_WORD(((b) - 0x10) >> 3), b) == NET_WANT(b, st), "op_net: " #name);
+MPF_OPCODES(NET_CHECK)
+#undef NET_CHECK
+
+// The stack effect of opcode [b] (0x10 or above) with operand [u] (none: 0), as mpy-cross
+// counts it: op_net's, or one that depends on the operand worked out here.
 static int stack_effect(uint8_t b, size_t u) {
     // 0x70.. small ints and 0xB0.. local loads push, 0xC0.. local stores pop, 0xD0.. unary
     // operators keep the depth, 0xD7.. binary operators pop one
     if (b >= MPF_OP_FIRST_MULTI) {
         return b >= 0xD7 ? -1 : b >= 0xD0 ? 0 : b >= 0xC0 ? -1 : 1;
     }
-    if (b == MPF_OP_WITH_CLEANUP) {
-        return 2;
-    }
-    int d = mpf_loader_op_stack_net[b];
-    if (d != MPF_STACK_DYN) {
+    int d = NET_NIB(op_net[(b - 0x10) >> 3], b);
+    if (d != NET_DYN) {
         return d;
     }
     int lo = (int)(u & 0xFF), hi = (int)(u >> 8);
-    if (b >= MPF_OP_UNWIND_JUMP) {
-        // UNWIND_JUMP 0, JUMP_IF_TRUE/FALSE_OR_POP -1, FOR_ITER +1
-        return b == MPF_OP_FOR_ITER ? 1 : b == MPF_OP_UNWIND_JUMP ? 0 : -1;
-    }
     if (b >= MPF_OP_CALL_FUNCTION) {
         // positional args, keyword pairs, the method's self, the star bitmap
         return -(lo + 2 * hi) - (b & 1) - ((b >> 1) & 1);
