@@ -647,7 +647,6 @@ enum {
 // directives in the opcode space's holes
 #define S_JIF 0x1D    // c: jump_if(x->k[c & 7], c >> 7, L[(c >> 3) & 15])
 #define S_OPX 0x1E    // b: the opcode b + x->op
-#define S_LINE 0x1F   // the line of x (set_line)
 #define S_LOOP 0x4C   // k: the loop body x->k[k & 7]: continue jumps to L[0], break to L[1]
 #define S_LOOP_FOR 8  // (in k: a for loop's body, whose break also drops the 4-slot iterator)
 #define JIF(k, l, cond) (uint8_t)((k) | ((l) << 3) | ((cond) << 7))
@@ -776,10 +775,6 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
                 // (the directives in the opcodes' space are no cases: the switch's table stays short)
                 if (b >= 0x50) {
                     op(e, b);
-                    continue;
-                }
-                if (b == S_LINE) {
-                    set_line(e, x->line);
                     continue;
                 }
                 if (b == S_CMP) {
@@ -1305,7 +1300,7 @@ static void funcdef(emit_t *e, mpf_node_t *x);
 // The scripts of the node kinds whose code is one: a table of their offsets (+ 1) in one blob.
 // The scripts of the node kinds whose code is one, in one blob (script_at: kind -> offset + 1).
 typedef struct {
-    uint8_t compare[39], tuple[10], list[10], set[10], dict[15], and_[16], or_[16], binop[7], not_[4], attr[6], subscr[7], slice[16], ifexp[17], raise[16], assert_[17], yield[4], await[6],
+    uint8_t compare[39], tuple[10], list[10], set[10], dict[15], and_[16], or_[16], binop[7], not_[4], attr[6], subscr[7], slice[15], ifexp[17], raise[16], assert_[17], yield[4], await[6],
         ret[4];
 } scripts_t;
 static const scripts_t scripts = {
@@ -1327,8 +1322,8 @@ static const scripts_t scripts = {
     {S_EXPR, 0, MPF_OP_UNARY_OP_MULTI + 3, S_END},
     {S_EXPR, 0, S_TLINE, MPF_OP_LOAD_ATTR, QX, S_END},
     {S_EXPR, 0, S_TLINE, S_EXPR, 1, MPF_OP_LOAD_SUBSCR, S_END},
-    // lower, upper, step
-    {S_LINE, S_EXPRN, 0, S_EXPRN, 1, S_IFNONE, 2, 3, MPF_OP_BUILD_SLICE, 2, S_END, S_EXPR, 2, MPF_OP_BUILD_SLICE, 3,
+    // lower, upper, step (the line of the slice is set by expr, as any node's)
+    {S_EXPRN, 0, S_EXPRN, 1, S_IFNONE, 2, 3, MPF_OP_BUILD_SLICE, 2, S_END, S_EXPR, 2, MPF_OP_BUILD_SLICE, 3,
         S_END},
     // body, cond, orelse; L: else, end
     {S_LABELS, 2, S_JIF, JIF(1, 0, 0), S_EXPR, 0, MPF_OP_JUMP, 1, S_LABEL, 0, S_ADJ, (uint8_t)-1, S_EXPR, 2, S_LABEL, 1,
