@@ -480,13 +480,9 @@ void mpf_qstr_gc_end(void (*premark)(const void *)) {
     qstr_pool_t *p = mpf_state.qstr_pools;
     uint8_t *bits = mark_bits(p);
 #if CONFIG_VM_FAST_PATHS
-    // the one-character strings' cache holds 16-bit ids, which no scanned word shows
-    for (size_t c = 0; c < 128; c++) {
-        size_t i = mpf_state.one_char_qstr[c] - RUNTIME_FIRST;
-        if (i < p->n) {
-            bits[i >> 3] |= (uint8_t)(1u << (i & 7));
-        }
-    }
+    // the one-character strings' cache holds 16-bit ids, which no scanned word shows: it
+    // starts afresh (a character's next str finds its qstr again, or makes it anew)
+    memset(mpf_state.one_char_qstr, 0, sizeof(mpf_state.one_char_qstr));
 #endif
     for (size_t i = 0; i < p->n; i++) {
         qstr_entry_t *e = &p->e[i];
