@@ -534,16 +534,16 @@ static void compile_src(const char *src, size_t len, const char *filename, mpf_c
     uint8_t hold = mpf_state.qstr_hold;
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
-    if (setjmp(nlr.jb) != 0) {
-        if ((mpf_state.qstr_hold = hold) == 0) {
-            mpf_qstr_hold_end();
-        }
-        mpf_nlr_raise(nlr.exc);
+    if (setjmp(nlr.jb) == 0) {
+        compile_run(src, len, filename, mode, opt, emit, out);
+        mpf_nlr_pop(&nlr);
+        nlr.exc = MPF_OBJ_NULL;
     }
-    compile_run(src, len, filename, mode, opt, emit, out);
-    mpf_nlr_pop(&nlr);
     if ((mpf_state.qstr_hold = hold) == 0) {
         mpf_qstr_hold_end();
+    }
+    if (nlr.exc != MPF_OBJ_NULL) {
+        mpf_nlr_raise(nlr.exc);
     }
 #else
     compile_run(src, len, filename, mode, opt, emit, out);
