@@ -398,15 +398,12 @@ mpf_qstr_t mpf_qstr_from_strn(const char *str, size_t len) {
     qstr_pool_t *p = mpf_state.qstr_pools;
     if (p == NULL || (p->n == p->alloc && !pool_reuses(p))) {
         size_t alloc = p == NULL ? QSTR_POOL_FIRST : p->alloc * 2;
+        // (the bytes added are zero: a new pool's counts, and the new place of the bits)
         qstr_pool_t *np = mpf_gc_realloc(p, sizeof(qstr_pool_t) + alloc * sizeof(np->e[0]) + POOL_BITS(alloc));
-        if (p == NULL) {
-            memset(np, 0, sizeof(qstr_pool_t));
-        }
 #if CONFIG_QSTR_COLLECT
         // the young bits to their new place (the old one is among the new entries)
         size_t old_alloc = np->alloc;
         np->alloc = alloc;
-        memset(young_bits(np), 0, alloc / 8);
         memcpy(young_bits(np), (uint8_t *)&np->e[old_alloc] + old_alloc / 8, old_alloc / 8);
 #endif
         np->alloc = alloc;
