@@ -417,7 +417,7 @@ static void exc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
         // str(msg) (None without args), then as CPython " (file, line N)" of SyntaxError(msg,
         // (filename, lineno, offset, text)): the file's base name when a str, the line when
         // an int, each left out otherwise
-        mpf_obj_print(p, a->len > 0 ? a->items[0] : MPF_OBJ_NONE, MPF_PRINT_STR);
+        mpf_obj_print(p, mpf_exc_value(self), MPF_PRINT_STR);
         if (syntax_args(self) != NULL) {
             const mpf_tuple_t *loc = mpf_obj_ptr(a->items[1]);
             const char *sep = " (";
