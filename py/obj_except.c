@@ -710,7 +710,6 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
             // when not given
             static const uint16_t names[7] = {MPF_QSTR_msg, MPF_QSTR_filename, MPF_QSTR_lineno, MPF_QSTR_offset,
                 MPF_QSTR_text, MPF_QSTR_end_lineno, MPF_QSTR_end_offset};
-            const mpf_tuple_t *a = mpf_obj_ptr(e->args);
             const mpf_tuple_t *sa = syntax_args(self);
             const mpf_tuple_t *loc = sa != NULL ? mpf_obj_ptr(sa->items[1]) : NULL;
             size_t i = 0;
@@ -718,7 +717,7 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
                 i++;
             }
             if (i == 0) {
-                v = a->len > 0 ? a->items[0] : MPF_OBJ_NONE;
+                v = mpf_exc_value(self);
             } else if (i < 7) {
                 v = loc != NULL && i <= loc->len ? loc->items[i - 1] : MPF_OBJ_NONE;
             }
