@@ -45,7 +45,7 @@
 // unindent_does match_any_outer indentation unexpected_indent expected_an_indented_block items
 // number illegal annotation augmented mix_bytes nonbytes_literals statements while_compiling
 // single_statement unterminated triple-quoted string_literal lines levels_of character identifier
-// nested_parentheses import_* at_module
+// nested_parentheses import_* at_module rebind comprehension_iteration_variable
 // END WORDS
 static const uint8_t error_words[] = {
     0xC9, 0xD9, 0xC0, 0x12, 0x01, 0x33, 0x3B, 0x1A, 0x30, 0xF0, 0x18, 0xB4, 0x3A, 0xE9,
@@ -87,7 +87,9 @@ static const uint8_t error_words[] = {
     0x67, 0x89, 0x16, 0x19, 0x18, 0x60, 0xC9, 0x95, 0x09, 0x58, 0xB1, 0x85, 0xCD, 0xFF,
     0x0C, 0x18, 0x28, 0xC8, 0x30, 0x68, 0x91, 0x20, 0x91, 0xE2, 0x68, 0x32, 0xA9, 0x48,
     0xE0, 0xCA, 0xA4, 0x85, 0x7C, 0x18, 0x64, 0x71, 0x14, 0x95, 0x59, 0x26, 0x48, 0x0D,
-    0x3E, 0x49, 0xBF, 0x07, 0x81, 0xFE, 0xF6, 0x48, 0x65, 0x05, 0x00, 0x00,
+    0x3E, 0x49, 0xBF, 0x07, 0x81, 0xFE, 0xF6, 0x48, 0x65, 0x05, 0xC8, 0x22, 0x92, 0x23,
+    0x60, 0xBC, 0x06, 0x65, 0x41, 0xC5, 0xCD, 0xF4, 0xDC, 0x4F, 0xB4, 0xC8, 0x40, 0xD3,
+    0x73, 0xDF, 0x06, 0x99, 0x82, 0x60, 0x05, 0x00, 0x00,
 };
 // Each text: the numbers of its words, its last word's marked by L (in E_ order).
 #define L 0x80
@@ -139,11 +141,12 @@ static const uint8_t error_texts[] = {
     12, 90, 73 | L,   // too many levels of indentation
     1, 91, 27, 92 | L,   // invalid character in identifier
     12, 93 | L,   // too many nested parentheses
+    5, 23, 32, 96, 97 | L,   // assignment expression cannot rebind comprehension iteration variable
 };
 #undef L
 
 void mpf_emit_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, unsigned msg) {
-    char text[64];   // (the longest is 59 characters)
+    char text[72];   // (the longest is 68 characters)
     char *o = text;
     const uint8_t *t = error_texts;
     while (msg > 0) {   // text [msg] starts after [msg] last words
@@ -1867,7 +1870,15 @@ static void expr(emit_t *e, mpf_node_t *x) {
                 mpf_qstr_t q = x->k[0]->v.q;
                 scope_t *t = e->scope;
                 while (t->kind >= SC_LISTCOMP && t->parent) {
+                    // (no comprehension's own variable, as CPython: mpy-cross refuses it too)
+                    const id_info_t *own = find_id(t, q);
+                    if (own != NULL && own->kind == ID_LOCAL) {
+                        error_at(e, x, E_REBIND);
+                    }
                     t = t->parent;
+                }
+                if (t->kind == SC_CLASS) {
+                    error_at(e, x, E_NO_BINDING);   // (in a class body: mpy-cross's text)
                 }
                 id_info_t *id = add_id(e, e->scope, q, ID_UNDECIDED);
                 const id_info_t *bound = find_id(t, q);

@@ -853,6 +853,11 @@ REJECTED: dict[str, str] = {
     "async_comprehension_nested": "async def f(y):\n    return {x: [1 async for z in x] for x in y}\n",
     "await_in_comprehension": "async def f(y):\n    return [await g(x) for x in y]\n",
     "await_in_generator_expression": "async def f(y):\n    return (await g(x) for x in y)\n",
+    # := never binds a comprehension's own variable (nor, in nested ones, the variable of one
+    # around it: CPython; mpy-cross refuses the first two) nor from a class body's comprehension
+    "walrus_rebinds_iteration_variable": "x = [i := i + 1 for i in range(4)]\n",
+    "walrus_rebinds_unpacked_variable": "def f():\n    return [i := -1 for i, j in [(1, 2)]]\n",
+    "walrus_in_class_comprehension": "class A:\n    y = [(x := 1) for i in range(2)]\n",
 }
 
 # Sources whose .mpy differs from mpy-cross's on purpose: what mpy-cross makes does not do
