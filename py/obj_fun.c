@@ -165,9 +165,35 @@ static void code_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     } else if (attr == MPF_QSTR_co_lnotab) {
         dest[0] = mpf_obj_new_bytes(rc->line_info, (size_t)(rc->line_info_end - rc->line_info));
     } else if (attr == MPF_QSTR_co_argcount) {
-        dest[0] = mpf_obj_new_small_int(rc->n_pos_args);
+        dest[0] = mpf_obj_new_small_int(rc->n_pos_args - (mpf_int_t)c->n_closed);   // (the cells come first)
     } else if (attr == MPF_QSTR_co_kwonlyargcount) {
         dest[0] = mpf_obj_new_small_int(rc->n_kwonly_args);
+    } else if (attr == MPF_QSTR_co_varnames) {
+        // the parameters' names, in the code's slot order (keyword-only ones with defaults
+        // first), then, where the compiler here made the code, the other locals' (those an
+        // inner function closes over too: co_cellvars in CPython); a closure's cells left out
+        size_t n = (size_t)rc->n_pos_args + rc->n_kwonly_args;
+        const mpf_qstr_t *local = NULL;
+#if CONFIG_COMPILER
+        if (rc->local_names != NULL) {
+            local = rc->local_names + 1;
+            n = rc->local_names[0];
+        }
+#endif
+        mpf_tuple_t *names = mpf_obj_ptr(mpf_obj_new_tuple(n, NULL));
+        names->len = 0;   // (slots without a name are left out)
+        for (size_t i = c->n_closed; i < n; i++) {
+            mpf_qstr_t q = local ? local[i] : c->ctx->qstrs[rc->arg_names[i]];
+            if (q != 0) {
+                names->items[names->len++] = mpf_obj_new_qstr(q);
+            }
+        }
+        dest[0] = mpf_obj_from_ptr(names);
+    } else if (attr == MPF_QSTR_co_consts) {
+        // (no docstring is kept: CPython's first constant is then None; the other constants
+        // are the module's, not the code's)
+        mpf_obj_t none = MPF_OBJ_NONE;
+        dest[0] = mpf_obj_new_tuple(1, &none);
     }
 }
 
