@@ -780,7 +780,8 @@ static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) 
             }
         }
         if (locals == MPF_OBJ_NULL) {
-            locals = globals;
+            // (a dict subclass itself: its own __getitem__/__setitem__ serve the code's names)
+            locals = members == NULL ? view : globals;
         }
     }
     return members == NULL ? run_in(code, globals, locals) : run_in_view(code, view, members, globals, locals);
