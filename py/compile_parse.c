@@ -1067,8 +1067,9 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
             // (the later ones are parsed, and dropped), as mpy-cross folds.
             nodevec_t v;
             vec_init(&v);
-            uint8_t ops[64];
-            size_t n_ops = 0;
+            uint8_t ops_here[64];   // (a longer chain's operators move to the arena)
+            uint8_t *ops = ops_here;
+            size_t n_ops = 0, cap_ops = sizeof(ops_here);
             mpf_node_t *first = x, *tail = NULL;
             bool decided = false;
             while (true) {
@@ -1085,8 +1086,11 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
                     break;
                 }
                 if (prec == P_CMP) {
-                    if (n_ops == sizeof(ops)) {
-                        syntax_error(p);
+                    if (n_ops == cap_ops) {
+                        uint8_t *more = mpf_cc_alloc(p->c, 2 * cap_ops);
+                        memcpy(more, ops, cap_ops);
+                        ops = more;
+                        cap_ops *= 2;
                     }
                     ops[n_ops++] = (uint8_t)compare_op(p);
                 } else {
@@ -1104,8 +1108,11 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
             mpf_node_t *y = v.items[0];
             x = mk_from_vec(p, prec == P_CMP ? N_COMPARE : prec == P_OR ? N_OR : N_AND, y == first ? t : pos_of(y), &v);
             if (prec == P_CMP) {
-                x->v.ops = mpf_cc_alloc(p->c, n_ops);
-                memcpy(x->v.ops, ops, n_ops);
+                x->v.ops = ops;
+                if (ops == ops_here) {
+                    x->v.ops = mpf_cc_alloc(p->c, n_ops);
+                    memcpy(x->v.ops, ops, n_ops);
+                }
             }
             continue;
         }

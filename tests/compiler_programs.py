@@ -688,6 +688,9 @@ w = 1 << 1000000000
 v = True << 2000000
 """,
     "star_arg_at_29": "def f(*a):\n    return len(a)\nprint(f(" + "0, " * 29 + "*(1, 2), 3))\n",
+    # a chain of comparisons past 64 operators (the parser's own room for them; it refused more)
+    "compare_chain_past_64": "a = 1\nprint(" + " <= ".join(["a"] * 100) + ")\nprint("
+    + " is not ".join(["None", "a"] * 40) + ", " + " < ".join(str(i) for i in range(300)) + ")\n",
     # an `if` whose test is a constant: mpy-cross compiles the branch taken and still
     # places the statement's end label, so what follows a return, raise, break or continue
     # in it is written (tornado's `if True: return 42` before a `yield`, twisted's
