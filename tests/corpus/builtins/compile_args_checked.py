@@ -22,7 +22,7 @@ show("flags kw str", lambda: compile("x", "f", "exec", flags=[]))
 # the flags CPython knows pass (future features, PyCF_ALLOW_TOP_LEVEL_AWAIT, ...), others are
 # a ValueError
 for flags in [0x10, 0x200, 0x2000, 0x4000, 0x20000, 0x1000000, 0x1FE6210, 0xFF, 0x1, 0x8000, 0x2000000, -1]:
-    show(("flags", hex(flags)), lambda: compile("x", "f", "exec", flags) and None)
+    show(("flags", flags), lambda: compile("x", "f", "exec", flags) and None)
 show("optimize 4", lambda: compile("x", "f", "exec", optimize=4))
 show("optimize -1", lambda: compile("x", "f", "exec", optimize=-1))
 show("optimize -2", lambda: compile("x", "f", "exec", 0, False, -2))
