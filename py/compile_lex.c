@@ -25,6 +25,10 @@ int mpf_lex_find(const char *table, const char *s, size_t n) {
     return -1;
 }
 
+int mpf_lex_keyword(const char *s, size_t n) {
+    return n <= 8 ? mpf_lex_find(kw_names, s, n) : -1;
+}
+
 // The operators of two or three characters: an operator followed by a character, and the
 // one they make (then the same again: ** then =), besides the arithmetic ones followed by '='
 // (augmented: + to +=, ** to **=) and the ellipsis.
@@ -391,7 +395,7 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         t->kind = TK_NAME;
         t->s = lx->src + start;
         t->len = n;
-        int k = n <= 8 ? mpf_lex_find(kw_names, t->s, n) : -1;
+        int k = mpf_lex_keyword(t->s, n);
         if (k >= 0) {
             t->kind = TK_KW;
             t->op = (uint8_t)(KW_FALSE + k);
