@@ -16,6 +16,10 @@
 
 typedef mpf_parser_t parser_t;
 
+#if CONFIG_FLOAT && CONFIG_MODULE_MATH
+extern const mpf_builtin_module_t mpf_module_math;   // (its constants are folded)
+#endif
+
 // A growing list of nodes: its first VEC_INLINE items in the struct itself (on the C stack),
 // more in a heap block of its own. Most lists are short and never touch the heap: on a small
 // heap the blocks they would leave behind, between arena chunks, are holes that split it up.
@@ -914,7 +918,12 @@ __attribute__((noinline)) static mpf_node_t *parse_power(parser_t *p) {
             x->v.q = expect_name(p);
 #if CONFIG_FLOAT
             if (x->k[0]->kind == N_NAME && x->k[0]->v.q == MPF_QSTR_math) {
-                // mpy-cross folds the math module's constants
+                // mpy-cross folds the math module's constants (e, inf, nan, pi, tau): with
+                // the module built, its float members are they
+#if CONFIG_MODULE_MATH
+                mpf_obj_t o = mpf_rom_map_get(mpf_module_math.members, x->v.q);
+                if (o != MPF_OBJ_NULL && mpf_obj_is_type(o, &mpf_type_float)) {
+#else
                 static const char math_names[] = "\1e\3inf\3nan\2pi\3tau";
                 static const mpf_float_t math_values[] = {
                     2.718281828459045, INFINITY, NAN, 3.141592653589793, 6.283185307179586,
@@ -923,9 +932,11 @@ __attribute__((noinline)) static mpf_node_t *parse_power(parser_t *p) {
                 const char *nm = mpf_qstr_data(x->v.q, &n);
                 int i = mpf_lex_find(math_names, nm, n);
                 if (i >= 0) {
+                    mpf_obj_t o = mpf_obj_new_float(math_values[i]);
+#endif
                     x->kind = N_CONST;
                     x->op = 0;
-                    x->v.obj = mpf_obj_new_float(math_values[i]);
+                    x->v.obj = o;
                     x->n = 0;
                 }
             }
