@@ -482,17 +482,19 @@ static mpf_obj_t parse_number(parser_t *p) {
 
 // Adjacent string literals joined (str with str, bytes with bytes); f-strings become a
 // call of str.format on the template with the expressions as arguments.
-static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
-    uint8_t *out, size_t *n, uint32_t *arg_line);
+static uint8_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
+    uint8_t *o, uint32_t *arg_line);
 
-// [s, s+len) to [out] at [*n], each brace doubled (text str.format must keep as it is).
-static void put_braced(uint8_t *out, size_t *n, const uint8_t *s, size_t len) {
+// [s, s+len) to [o], each brace doubled (text str.format must keep as it is); the end of
+// what it wrote. (The joined text is written through such a cursor.)
+static uint8_t *put_braced(uint8_t *o, const uint8_t *s, size_t len) {
     for (size_t j = 0; j < len; j++) {
-        out[(*n)++] = s[j];
+        *o++ = s[j];
         if (s[j] == '{' || s[j] == '}') {
-            out[(*n)++] = s[j];
+            *o++ = s[j];
         }
     }
+    return o;
 }
 
 static mpf_node_t *parse_strings(parser_t *p) {
@@ -517,8 +519,7 @@ static mpf_node_t *parse_strings(parser_t *p) {
         total += p->tok.len;
         advance(p);
     }
-    uint8_t *buf = mpf_gc_alloc(total * 3 + 1, false);
-    size_t n = 0;
+    uint8_t *buf = mpf_gc_alloc(total * 3 + 1, false), *o = buf;
     nodevec_t args;   // str.format's (its first: the format string's attribute)
     vec_init(&args);
     vec_push(p, &args, NULL);
@@ -527,17 +528,17 @@ static mpf_node_t *parse_strings(parser_t *p) {
         const uint8_t *s = (const uint8_t *)pieces[i].s;
         size_t len = pieces[i].len;
         if (pieces[i].kind == TK_FSTR) {
-            parse_fstring(p, &pieces[i], s, len, &args, buf, &n, &arg_line);
+            o = parse_fstring(p, &pieces[i], s, len, &args, o, &arg_line);
         } else if (fmt) {
             // a plain piece joined to an f-string: its braces must survive str.format
-            put_braced(buf, &n, s, len);
+            o = put_braced(o, s, len);
         } else {
-            memcpy(buf + n, s, len);
-            n += len;
+            memcpy(o, s, len);
+            o += len;
         }
     }
-    mpf_obj_t o = bytes ? mpf_obj_new_bytes(buf, n) : mpf_obj_new_str((const char *)buf, n);
-    mpf_node_t *x = mk_const(p, first, o);
+    size_t n = (size_t)(o - buf);
+    mpf_node_t *x = mk_const(p, first, bytes ? mpf_obj_new_bytes(buf, n) : mpf_obj_new_str((const char *)buf, n));
     if (!bytes && n > 10) {
         // mpy-cross interns a long literal that is already a qstr: a name of the core or an
         // identifier met earlier in the source
@@ -564,9 +565,9 @@ static mpf_node_t *parse_strings(parser_t *p) {
 // The expression of a replacement field of f-string [t], at [s] (the text after its '{',
 // [len] bytes), parsed by a sub-parser (as if in brackets) up to the first token that does
 // not continue it: a '}', ':' or '!', where *end is set (the offset in [s]). f"{expr=}":
-// the expression's text, up to that token, goes to [out] first.
+// the expression's text, up to that token, goes to the text at [*o] first.
 static mpf_node_t *parse_field(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, uint32_t *line,
-    uint8_t *out, size_t *n, size_t *end) {
+    uint8_t **o, size_t *end) {
     // (the sub-parser reads the field's text through the same context: arena and tables)
     mpf_cctx_t *c = p->c;
     const char *src = c->src;
@@ -592,7 +593,7 @@ static mpf_node_t *parse_field(parser_t *p, const mpf_token_t *t, const uint8_t 
     }
     *end = q.lx.pos - 1 - is_op(&q, OP_WALRUS);
     if (self_doc) {
-        put_braced(out, n, s, *end);
+        *o = put_braced(*o, s, *end);
     }
     // mpy-cross counts the lines of a field's expression twice: in the literal and again when
     // it reads the expression (after the token that follows the literals), so the lines of
@@ -603,43 +604,45 @@ static mpf_node_t *parse_field(parser_t *p, const mpf_token_t *t, const uint8_t 
 }
 
 // At a backslash in f-string [t]'s text: the sequence decoded (the token keeps it as
-// written) to [out] as text for str.format, a brace it makes (\x7b) doubled; false
-// elsewhere. A brace written after the backslash is the f-string's. Both as in CPython
+// written) to the text at [o] for str.format, a brace it makes (\x7b) doubled: the end of
+// what it wrote; NULL elsewhere. A brace written after the backslash is the f-string's. Both as in CPython
 // (mpy-cross keeps such braces single, which str.format then fails on).
-static inline __attribute__((always_inline)) bool fstr_escape(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t *i, size_t len,
-    uint8_t *out, size_t *n) {
+static inline __attribute__((always_inline)) uint8_t *fstr_escape(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t *i,
+    size_t len, uint8_t *o) {
     if (s[*i] != '\\') {
-        return false;
+        return NULL;
     }
     if (s[++*i] == '{' || s[*i] == '}') {
-        out[(*n)++] = '\\';
-        return true;
+        *o++ = '\\';
+        return o;
     }
-    size_t was = *n;
-    const char *err = mpf_lex_escape((const char *)s, i, len, out, n, t->op & 1, false);
+    size_t n = 0;
+    const char *err = mpf_lex_escape((const char *)s, i, len, o, &n, t->op & 1, false);
     if (err != NULL) {
         syntax_error_at(p, t->pos, err);
     }
-    if (*n == was + 1 && (out[was] == '{' || out[was] == '}')) {
-        out[(*n)++] = out[was];
+    if (n == 1 && (*o == '{' || *o == '}')) {
+        o[n++] = *o;
     }
-    return true;
+    return o + n;
 }
 
 // [*arg_line]: the line of the fields' expressions, at first that of the token after the
 // joined literals (mpy-cross's lexer reads the expressions when it meets that token).
-static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
-    uint8_t *out, size_t *n, uint32_t *arg_line) {
+static uint8_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
+    uint8_t *o, uint32_t *arg_line) {
     size_t i = 0;
     int open = 0;   // replacement fields open: inside one, its format spec's text
     while (i < len) {
         uint8_t ch = s[i];
-        if (fstr_escape(p, t, s, &i, len, out, n)) {
+        uint8_t *e = fstr_escape(p, t, s, &i, len, o);
+        if (e != NULL) {
+            o = e;
             continue;
         }
         if ((ch == '{' || (ch == '}' && open == 0)) && i + 1 < len && s[i + 1] == ch) {
-            out[(*n)++] = ch;
-            out[(*n)++] = ch;
+            *o++ = ch;
+            *o++ = ch;
             i += 2;
             continue;
         }
@@ -649,30 +652,31 @@ static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, s
             }
         }
         if (ch != '{') {
-            out[(*n)++] = ch;
+            *o++ = ch;
             i++;
             continue;
         }
         // a replacement field (in the text or nested in a format spec): its conversion and
         // spec stay in the template
         size_t start = ++i, end;
-        vec_push(p, args, parse_field(p, t, s + start, len - start, arg_line, out, n, &end));
+        vec_push(p, args, parse_field(p, t, s + start, len - start, arg_line, &o, &end));
         i = start + end;
-        out[(*n)++] = '{';
+        *o++ = '{';
         open++;
         if (s[i] == '!') {
             // a conversion: !r, !s or !a, then the spec or the field's end
             if (i + 2 >= len || strchr("rsa", s[i + 1]) == NULL || (s[i + 2] != ':' && s[i + 2] != '}')) {
                 syntax_error_at(p, t->pos, "f-string: invalid conversion character");
             }
-            out[(*n)++] = '!';
-            out[(*n)++] = s[i + 1];
+            *o++ = '!';
+            *o++ = s[i + 1];
             i += 2;
         }
     }
     if (open > 0) {
         syntax_error_at(p, t->pos, "f-string: expecting '}'");
     }
+    return o;
 }
 
 // A display in brackets, its opening [t] just read (up to and with the closing one): a
