@@ -87,11 +87,9 @@ void mpf_cc_arena_free(mpf_cctx_t *c) {
     c->left = 0;
     c->chunk_size = 0;
     mpf_cc_names_done(c);
-    mpf_gc_free(c->const_names);
-    mpf_gc_free(c->const_values);
-    c->const_names = NULL;
-    c->const_values = NULL;
-    c->n_consts = c->cap_consts = 0;
+    mpf_gc_free(c->consts.elems);
+    mpf_gc_free(c->consts.index);
+    mpf_map_clear(&c->consts);
 }
 
 #if CONFIG_COMPILER_MPY_CROSS_QSTRS

@@ -31,9 +31,8 @@ typedef struct mpf_cctx {
     size_t len;
     const char *filename;
     unsigned opt;            // -O level
-    mpf_qstr_t *const_names; // NAME = const(value) seen so far (micropython.const)
-    mpf_obj_t *const_values;
-    size_t n_consts, cap_consts;
+    mpf_map_t consts;        // NAME = const(value) seen so far (micropython.const): the
+                             // names (qstr keys) and their values
 #if CONFIG_COMPILER_MPY_CROSS_QSTRS
     // Identifiers met so far, for mpy-cross's rule that a long str literal is interned when it
     // is already a qstr. Those intern_names made (in source order: ids first_new..last_new)

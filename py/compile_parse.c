@@ -761,13 +761,12 @@ static mpf_node_t *parse_atom(parser_t *p) {
     int kind = p->tok.kind, op = p->tok.op;
     if (kind == TK_NAME) {
         mpf_node_t *x = parse_name_node(p);
-        for (size_t i = 0; i < p->c->n_consts; i++) {
-            if (p->c->const_names[i] == x->v.q) {
-                // a name bound by NAME = const(value): its value, as mpy-cross substitutes it
-                x->kind = N_CONST;
-                x->v.obj = p->c->const_values[i];
-                return x;
-            }
+        mpf_obj_t cv = mpf_map_get_qstr(&p->c->consts, x->v.q);
+        if (cv != MPF_OBJ_NULL) {
+            // a name bound by NAME = const(value): its value, as mpy-cross substitutes it
+            x->kind = N_CONST;
+            x->v.obj = cv;
+            return x;
         }
         if (x->v.q == MPF_QSTR___debug__) {
             // a compile-time constant: True, False when optimising (-O1 and up)
@@ -1553,16 +1552,9 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
     if (v.n == 2 && v.items[0]->kind == N_NAME && val->kind == N_CALL && val->n == 2 && val->k[0]->kind == N_NAME &&
         val->k[0]->v.q == MPF_QSTR_const && val->k[1]->kind == N_CONST) {
         // NAME = const(value): later uses of NAME become the value; a _NAME is not stored at all
-        mpf_cctx_t *c = p->c;
-        if (c->n_consts == c->cap_consts) {
-            size_t cap = c->cap_consts ? 2 * c->cap_consts : 8;
-            // heap blocks of their own: they outlive the arena of the statement (mpf_cc_arena_free)
-            c->const_names = mpf_gc_realloc(c->const_names, cap * sizeof(mpf_qstr_t));
-            c->const_values = mpf_gc_realloc(c->const_values, cap * sizeof(mpf_obj_t));
-            c->cap_consts = cap;
-        }
-        c->const_names[c->n_consts] = v.items[0]->v.q;
-        c->const_values[c->n_consts++] = val->k[1]->v.obj;
+        // (the map's blocks are the heap's: they outlive the arena of the statement, and
+        // mpf_cc_arena_free releases them; a name met again is its value by then)
+        mpf_map_lookup(&p->c->consts, mpf_obj_new_qstr(v.items[0]->v.q), MPF_MAP_LOOKUP_ADD)->value = val->k[1]->v.obj;
         size_t n;
         const char *nm = mpf_qstr_data(v.items[0]->v.q, &n);
         if (n > 0 && nm[0] == '_') {
