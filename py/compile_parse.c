@@ -564,10 +564,10 @@ static mpf_node_t *parse_strings(parser_t *p) {
 
 // The expression of a replacement field of f-string [t], at [s] (the text after its '{',
 // [len] bytes), parsed by a sub-parser (as if in brackets) up to the first token that does
-// not continue it: a '}', ':' or '!', where *end is set (the offset in [s]). f"{expr=}":
-// the expression's text, up to that token, goes to the text at [*o] first.
+// not continue it: a '}', ':' or '!', where *end is set: its offset in [s], doubled, plus 1
+// for f"{expr=}" (the expression's text, up to that token, goes to the template first).
 static mpf_node_t *parse_field(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, uint32_t *line,
-    uint8_t **o, size_t *end) {
+    size_t *end) {
     // (the sub-parser reads the field's text through the same context: arena and tables)
     mpf_cctx_t *c = p->c;
     const char *src = c->src;
@@ -591,10 +591,7 @@ static mpf_node_t *parse_field(parser_t *p, const mpf_token_t *t, const uint8_t 
     if (!is_op_in(&q, OPS(OP_RBRACE) | OPS(OP_COLON) | OPS(OP_WALRUS)) && !is_op(&q, OP_BANG)) {
         syntax_error_at(p, t->pos, q.tok.kind == TK_END ? "f-string: expecting '}'" : "f-string: invalid syntax");
     }
-    *end = q.lx.pos - 1 - is_op(&q, OP_WALRUS);
-    if (self_doc) {
-        *o = put_braced(*o, s, *end);
-    }
+    *end = (q.lx.pos - 1 - is_op(&q, OP_WALRUS)) * 2 + self_doc;
     // mpy-cross counts the lines of a field's expression twice: in the literal and again when
     // it reads the expression (after the token that follows the literals), so the lines of
     // the next field and of every later token are as many further on
@@ -659,8 +656,11 @@ static uint8_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *
         // a replacement field (in the text or nested in a format spec): its conversion and
         // spec stay in the template
         size_t start = ++i, end;
-        vec_push(p, args, parse_field(p, t, s + start, len - start, arg_line, &o, &end));
-        i = start + end;
+        vec_push(p, args, parse_field(p, t, s + start, len - start, arg_line, &end));
+        i = start + end / 2;
+        if (end & 1) {
+            o = put_braced(o, s + start, end / 2);
+        }
         *o++ = '{';
         open++;
         if (s[i] == '!') {
