@@ -216,9 +216,9 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t);
 // their bytes, ended by a 0; -1 if it is not there.
 int mpf_lex_find(const char *table, const char *s, size_t n);
 // The backslash sequence of a string literal whose backslash is at s[*at - 1] (*at < end):
-// its value appended to [out] at [*n] ([raw]: kept as written; [bytes]: a byte for a numeric
-// escape, no \u, \U or \N); *at moves past it. NULL, or the message of a SyntaxError.
-const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t *out, size_t *n, bool raw, bool bytes);
+// its value written at [*o] ([raw]: kept as written; [bytes]: a byte for a numeric escape,
+// no \u, \U or \N); *at and *o move past it. NULL, or the message of a SyntaxError.
+const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t **o, bool raw, bool bytes);
 
 // ---------------------------------------------------------------- syntax tree
 typedef enum {

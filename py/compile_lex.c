@@ -94,8 +94,9 @@ static inline __attribute__((always_inline)) int hexval(int ch) {
     return v < 16 ? v : -1;
 }
 
-const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t *out, size_t *n, bool raw, bool bytes) {
+const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t **o, bool raw, bool bytes) {
     size_t p = *at;
+    uint8_t *out = *o;
     int e = (unsigned char)s[p++];
     // the escapes of one character: \n \t \r \a \b \f \v \\ \' \" (a line continuation: none);
     // numeric ones: \xHH, \uHHHH, \UHHHHHHHH (exactly so many digits; \u and \U not in bytes),
@@ -105,7 +106,7 @@ const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t *out, 
     const char *k = raw ? NULL : memchr(esc_from, e, sizeof(esc_from) - 1);
     size_t i = k != NULL ? (size_t)(k - esc_from) : sizeof(esc_from);
     if (i < 10) {
-        out[(*n)++] = (uint8_t)esc_to[i];
+        *out++ = (uint8_t)esc_to[i];
     } else if (i == 10) {
         // (a line continuation)
     } else if (i < sizeof(esc_from) - 1 && !(bytes && (e | 0x20) == 'u')) {
@@ -127,18 +128,19 @@ const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t *out, 
             return "illegal Unicode character";
         }
         if (bytes) {
-            out[(*n)++] = (uint8_t)v;
+            *out++ = (uint8_t)v;
         } else {
-            *n += mpf_utf8_encode(v, (char *)out + *n);
+            out += mpf_utf8_encode(v, (char *)out);
         }
     } else if (!raw && !bytes && e == 'N') {
         return "\\N escapes are not supported";
     } else {
         // raw, or not an escape: kept as written
-        out[(*n)++] = '\\';
-        out[(*n)++] = (uint8_t)e;
+        *out++ = '\\';
+        *out++ = (uint8_t)e;
     }
     *at = p;
+    *o = out;
     return NULL;
 }
 
@@ -172,16 +174,15 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
         end++;
     }
     // the decoded text is never longer than the source text
-    uint8_t *out = fstr ? NULL : mpf_cc_alloc(lx->c, end - start + 1);
-    size_t n = 0;
+    uint8_t *out = fstr ? NULL : mpf_cc_alloc(lx->c, end - start + 1), *o = out;
     size_t p = start;
     while (p < end) {
         if (fstr) {
-            n = ++p - start;
+            p++;
         } else if (src[p++] != '\\') {
-            out[n++] = (uint8_t)src[p - 1];
+            *o++ = (uint8_t)src[p - 1];
         } else {
-            const char *err = mpf_lex_escape(src, &p, end, out, &n, raw, bytes);
+            const char *err = mpf_lex_escape(src, &p, end, &o, raw, bytes);
             if (err != NULL) {
                 lex_error(lx, err);
             }
@@ -195,7 +196,7 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
     t->kind = fstr ? TK_FSTR : bytes ? TK_BYTES : TK_STR;
     t->op = (uint8_t)(TOK_OTHER | raw);
     t->s = fstr ? src + start : (const char *)out;
-    t->len = n;
+    t->len = fstr ? end - start : (size_t)(o - out);
 }
 
 // A number: letters, digits and underscores (after 0x/0o/0b, only those), else also one '.'

@@ -613,15 +613,15 @@ static inline __attribute__((always_inline)) uint8_t *fstr_escape(parser_t *p, c
         *o++ = '\\';
         return o;
     }
-    size_t n = 0;
-    const char *err = mpf_lex_escape((const char *)s, i, len, o, &n, t->op & 1, false);
+    uint8_t *c = o;
+    const char *err = mpf_lex_escape((const char *)s, i, len, &c, t->op & 1, false);
     if (err != NULL) {
         syntax_error_at(p, t->pos, err);
     }
-    if (n == 1 && (*o == '{' || *o == '}')) {
-        o[n++] = *o;
+    if (c == o + 1 && (*o == '{' || *o == '}')) {
+        *c++ = *o;
     }
-    return o + n;
+    return c;
 }
 
 // [*arg_line]: the line of the fields' expressions, at first that of the token after the
