@@ -171,14 +171,20 @@ enum {
     OP_NUM
 };
 
-// Keywords, in this order (the lexer's table), numbered after the operators: a token's op is
-// one code for both (and TOK_OTHER for the other tokens), so one compare tells either.
+// Keywords, in this order (the lexer's table: by length, None True False together),
+// numbered after the operators: a token's op is one code for both (and TOK_OTHER for the
+// other tokens), so one compare tells either.
 enum {
-    KW_FALSE = OP_NUM, KW_NONE, KW_TRUE, KW_AND, KW_AS, KW_ASSERT, KW_ASYNC, KW_AWAIT, KW_BREAK, KW_CLASS,
-    KW_CONTINUE, KW_DEF, KW_DEL, KW_ELIF, KW_ELSE, KW_EXCEPT, KW_FINALLY, KW_FOR, KW_FROM, KW_GLOBAL,
-    KW_IF, KW_IMPORT, KW_IN, KW_IS, KW_LAMBDA, KW_NONLOCAL, KW_NOT, KW_OR, KW_PASS, KW_RAISE,
-    KW_RETURN, KW_TRY, KW_WHILE, KW_WITH, KW_YIELD, KW_NUM
+    KW_AS = OP_NUM, KW_IF, KW_IN, KW_IS, KW_OR,
+    KW_AND, KW_DEF, KW_DEL, KW_FOR, KW_NOT, KW_TRY,
+    KW_ELIF, KW_ELSE, KW_FROM, KW_PASS, KW_WITH, KW_NONE, KW_TRUE,
+    KW_FALSE, KW_ASYNC, KW_AWAIT, KW_BREAK, KW_CLASS, KW_RAISE, KW_WHILE, KW_YIELD,
+    KW_ASSERT, KW_EXCEPT, KW_GLOBAL, KW_IMPORT, KW_LAMBDA, KW_RETURN,
+    KW_FINALLY,
+    KW_CONTINUE, KW_NONLOCAL,
+    KW_NUM
 };
+#define KW_FIRST KW_AS
 
 #define TOK_OTHER 0xFE
 _Static_assert(KW_NUM < TOK_OTHER, "token codes");

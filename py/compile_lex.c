@@ -9,11 +9,15 @@
 #pragma GCC optimize("no-move-loop-invariants", "no-tree-dominator-opts", "no-schedule-insns2")
 #endif
 
-// Keywords in the order of KW_* (sorted by their bytes), each after its length.
-static const char kw_names[] =
-    "\5False\4None\4True\3and\2as\6assert\5async\5await\5break\5class\10continue\3def\3del"
-    "\4elif\4else\6except\7finally\3for\4from\6global\2if\6import\2in\2is\6lambda\10nonlocal"
-    "\3not\2or\4pass\5raise\6return\3try\5while\4with\5yield";
+// Keywords in the order of KW_*: by length (2 to 8 bytes), without separators, after two
+// lists of 8 and 7 bytes. Those of length n: the numbers from [n - 2] up to [n - 1] of the first
+// list (0 5 11 18 26 32 33 35), their text from offset [8 + n - 2] (0 10 28 56 96 132 139)
+// of the text (at 15).
+#define KW_TEXT 15
+static const char kw_table[KW_TEXT + 155] = "\0\5\13\22\32\40\41\43" "\0\12\34\70\140\204\213"
+    "asifinisor" "anddefdelfornottry" "elifelsefrompasswithNoneTrue" "Falseasyncawaitbreakclassraisewhileyield"
+    "assertexceptglobalimportlambdareturn" "finally" "continuenonlocal";
+_Static_assert(KW_NUM - KW_FIRST == 35 && KW_NONLOCAL - KW_FIRST == 34 && KW_FALSE - KW_FIRST == 18, "kw_table");
 
 int mpf_lex_find(const char *table, const char *s, size_t n) {
     int i = 0;
@@ -26,7 +30,16 @@ int mpf_lex_find(const char *table, const char *s, size_t n) {
 }
 
 int mpf_lex_keyword(const char *s, size_t n) {
-    return n <= 8 ? mpf_lex_find(kw_names, s, n) : -1;
+    if (n - 2 > 8 - 2) {
+        return -1;
+    }
+    const char *k = kw_table + KW_TEXT + (uint8_t)kw_table[8 + n - 2];
+    for (int i = kw_table[n - 2]; i < kw_table[n - 1]; i++, k += n) {
+        if (k[0] == s[0] && memcmp(k, s, n) == 0) {
+            return i;
+        }
+    }
+    return -1;
 }
 
 // The operators of two or three characters: an operator followed by a character, and the
@@ -399,7 +412,7 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         int k = mpf_lex_keyword(t->s, n);
         if (k >= 0) {
             t->kind = TK_KW;
-            t->op = (uint8_t)(KW_FALSE + k);
+            t->op = (uint8_t)(KW_FIRST + k);
         }
         return;
     }

@@ -780,9 +780,9 @@ static mpf_node_t *parse_atom(parser_t *p) {
     }
     bool number = kind >= TK_INT && kind <= TK_IMAG;
     mpf_obj_t o = MPF_OBJ_ELLIPSIS;
-    if (op >= KW_FALSE && op <= KW_TRUE) {
-        static const mpf_obj_t kw_consts[] = {MPF_OBJ_FALSE, MPF_OBJ_NONE, MPF_OBJ_TRUE};
-        o = kw_consts[op - KW_FALSE];
+    if (op >= KW_NONE && op <= KW_FALSE) {
+        static const mpf_obj_t kw_consts[] = {MPF_OBJ_NONE, MPF_OBJ_TRUE, MPF_OBJ_FALSE};
+        o = kw_consts[op - KW_NONE];
     } else if (is_op_in(p, OPS(OP_LPAR) | OPS(OP_LSQB) | OPS(OP_LBRACE))) {
         advance(p);
         return parse_display(p, t, op);
@@ -997,7 +997,7 @@ _Static_assert(sizeof(op_power) == OP_MOD - OP_AT + 1 && OP_LT == OP_AT + 1 && O
 // The binding power of the infix operator at the token, 0 for any other token.
 __attribute__((noinline)) static int binop_prec(const parser_t *p) {
     unsigned op = p->tok.op;
-    if (op >= KW_FALSE) {
+    if (op >= KW_FIRST) {
         return op == KW_OR ? P_OR : op == KW_AND ? P_AND : (op == KW_IN || op == KW_IS || op == KW_NOT) ? P_CMP : 0;
     }
     op -= OP_AT;
@@ -1016,7 +1016,7 @@ __attribute__((noinline)) static mpf_node_t *copy_const(parser_t *p, const mpf_n
 // is one: binop_prec gave P_CMP).
 static int compare_op(parser_t *p) {
     int op = p->tok.op;
-    bool kw = op >= KW_FALSE;
+    bool kw = op >= KW_FIRST;
     advance(p);
     if (!kw) {
         return op - OP_LT;
