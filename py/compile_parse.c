@@ -89,8 +89,11 @@ MPF_NORETURN __attribute__((noinline)) static void syntax_error_pos(parser_t *p,
 }
 #define node_error(p, x, msg) syntax_error_pos(p, (x)->pos, msg)
 
+// A node of [kind] (with SCOPE for the kinds of mpf_node_has_scope: two slots after its
+// children) at [ps] with [n] children.
+#define SCOPE 0x100
 static mpf_node_t *mk(parser_t *p, int kind, pos_t ps, size_t n) {
-    size_t slots = n + (mpf_node_has_scope(kind) ? 2 : 0);
+    size_t slots = n + ((kind >> 7) & 2);
     // (the arena's memory is the heap's, zeroed when allocated and never reused)
     mpf_node_t *x = mpf_cc_alloc(p->c, sizeof(mpf_node_t) + slots * sizeof(mpf_node_t *));
     x->kind = (uint8_t)kind;
@@ -825,7 +828,7 @@ static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t
         x->op = async;
         vec_push(p, &v, x);
     }
-    mpf_node_t *c = mk_from_vec(p, N_COMP, pos_of(elt), &v);
+    mpf_node_t *c = mk_from_vec(p, N_COMP | SCOPE, pos_of(elt), &v);
     mpf_node_set_arena(c, p->c->arena_owner);
     uint32_t above = elt->line - POS_LINE(et);
     c->op = (uint8_t)(kind | (above < N_COMP_ABOVE_MAX ? above : N_COMP_ABOVE_MAX) << 2);
@@ -909,13 +912,16 @@ __attribute__((noinline)) static mpf_node_t *parse_power(parser_t *p) {
         nodevec_t v;
         vec_init(&v);
         vec_push(p, &v, x);
+        int kind = N_ATTR;
         if (op == OP_LPAR) {
+            kind = N_CALL;
             parse_arglist(p, &v, OP_RPAR);
         } else if (op == OP_LSQB) {
+            kind = N_SUBSCR;
             vec_push(p, &v, parse_list(p, LIST_SUBSCRIPT));
             expect(p, OP_RSQB);
         }
-        x = mk_from_vec(p, op == OP_LPAR ? N_CALL : op == OP_LSQB ? N_SUBSCR : N_ATTR, a, &v);
+        x = mk_from_vec(p, kind, a, &v);
         x->op = (uint8_t)(below < N_TRAILER_BELOW_MAX ? below : N_TRAILER_BELOW_MAX);
         if (op == OP_DOT) {
             x->v.q = expect_name(p);
@@ -1116,7 +1122,8 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
                 continue;
             }
             mpf_node_t *y = v.items[0];
-            x = mk_from_vec(p, prec == P_CMP ? N_COMPARE : prec == P_OR ? N_OR : N_AND, y == first ? t : pos_of(y), &v);
+            static const uint8_t chain_kinds[] = {0, N_OR, N_AND, 0, N_COMPARE};   // (by prec)
+            x = mk_from_vec(p, chain_kinds[prec], y == first ? t : pos_of(y), &v);
             if (prec == P_CMP) {
                 x->v.ops = mpf_cc_alloc(p->c, n_ops);
                 memcpy(x->v.ops, ops, n_ops);
@@ -1168,7 +1175,7 @@ static mpf_node_t *parse_lambda(parser_t *p, bool nocond) {
     pos_t t = here(p);
     expect(p, KW_LAMBDA);
     arena_mark_t m = arena_begin(p);
-    mpf_node_t *x = mk(p, N_LAMBDA, t, 2);
+    mpf_node_t *x = mk(p, N_LAMBDA | SCOPE, t, 2);
     p->c->arena_owner = x;
     x->k[0] = parse_args(p, true);
     expect(p, OP_COLON);
@@ -1623,7 +1630,7 @@ static mpf_node_t *parse_def(parser_t *p, pos_t t, nodevec_t *decorators, bool a
     arena_mark_t m = arena_begin(p);
     size_t nk = cls ? 2 : 3;   // then the decorators
     pos_t ps = decorators->n ? (t & ~(pos_t)NODE_LINE_MAX) | decorators->items[0]->line : t;
-    mpf_node_t *x = mk(p, cls ? N_CLASSDEF : N_FUNCDEF, ps, nk + decorators->n);
+    mpf_node_t *x = mk(p, (cls ? N_CLASSDEF : N_FUNCDEF) | SCOPE, ps, nk + decorators->n);
     p->c->arena_owner = x;
     x->op = async;
     x->v.q = expect_name(p);
@@ -1751,7 +1758,7 @@ mpf_node_t *mpf_parse_next(parser_t *p) {
     }
     p->done = p->mode == MPF_COMPILE_EVAL;
     p->n_stmts += v.n;
-    mpf_node_t *m = mk_from_vec(p, N_MODULE, t, &v);
+    mpf_node_t *m = mk_from_vec(p, N_MODULE | SCOPE, t, &v);
     m->op = p->mode;
     // the statement's arena is its own (the emitter releases it once it has compiled it)
     mpf_cc_arena_trim(c);
