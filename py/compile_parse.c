@@ -1681,10 +1681,12 @@ static void parse_stmt(parser_t *p, nodevec_t *v) {
     pos_t t = here(p);
     const uint8_t *ck = memchr(compound_kws, p->tok.op, 7);
     size_t i = ck != NULL ? (size_t)(ck - compound_kws) : 7;
-    if (i == 7 || (i >= 2 && !plain) || (async && (i == 1 || i >= 4))) {
-        if (!plain || async) {
-            syntax_error(p);
-        }
+    // what may come before each (1 decorators, 2 async; none before a simple statement)
+    static const uint8_t before_ok[] = {3, 1, 2, 2, 0, 0, 0, 0};
+    if (((unsigned)!plain | (unsigned)async << 1) & ~(unsigned)before_ok[i]) {
+        syntax_error(p);
+    }
+    if (i == 7) {
         parse_simple_stmt(p, v);
         return;
     }
