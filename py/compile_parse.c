@@ -1766,11 +1766,11 @@ mpf_node_t *mpf_parse_next(parser_t *p) {
     mpf_cc_arena_trim(c);
     mpf_node_set_arena(m, c->chunks);
     arena_begin(p);   // (a new arena, as a def's: nothing to go back to)
-    if (p->tok.kind == TK_STR || p->tok.kind == TK_BYTES || p->tok.kind == TK_FSTR) {
-        // the next token's decoded text moves to the next statement's arena
+    if (p->tok.kind >= TK_STR && p->tok.kind <= TK_FSTR) {
+        // the next token's decoded text moves to the next statement's arena (zeroed: its
+        // terminating 0 is there)
         char *s = mpf_cc_alloc(c, p->tok.len + 1);
         memcpy(s, p->tok.s, p->tok.len);
-        s[p->tok.len] = 0;
         p->tok.s = s;
     }
     return m;
