@@ -1,4 +1,4 @@
-# requires: FLOAT FLOAT_DOUBLE INT_BIG_MPZ
+# requires: FLOAT FLOAT_DOUBLE INT_BIG_MPZ BUILTIN_HELPERS
 # round() with ndigits beyond a machine word: past every digit, so an int is itself and a
 # float itself or a signed zero, as CPython (which clamps a float's ndigits); a __round__
 # method gets ndigits as given. (An int to a huge negative ndigits is left out: CPython

@@ -1,4 +1,4 @@
-# requires: MODULE_JSON FLOAT INT_BIG_MPZ
+# requires: MODULE_JSON FLOAT INT_BIG_MPZ BUILTIN_SET STR_UNICODE
 # json.dumps's edge cases as CPython: keys of every JSON-able kind, NaN and infinities with
 # and without allow_nan, separators (pairs, wrong lengths, wrong types), sort_keys with mixed
 # keys, skipkeys, and keywords JSONEncoder does not take.

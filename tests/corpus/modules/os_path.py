@@ -1,4 +1,4 @@
-# requires: MODULE_OS_PATH BUILTIN_OPEN
+# requires: MODULE_OS MODULE_OS_PATH BUILTIN_OPEN STR_UNICODE
 # os.path as CPython's posixpath for str paths: the three ways to reach it, the pure path
 # functions on awkward inputs, the file tests in a scratch directory, argument errors.
 import os.path
