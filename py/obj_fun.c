@@ -265,20 +265,40 @@ const mpf_type_t mpf_type_fun_bc = MPF_TYPE(MPF_QSTR_function, 0,
     (attr, fun_bc_attr) FUN_BC_MAKE_NEW);
 
 // ---------------------------------------------------------------- builtin functions
-// TypeError for [n_args] positional arguments out of [f]'s range.
-static MPF_NORETURN void fun_builtin_arity_error(const mpf_fun_builtin_t *f, size_t n_args) {
-    size_t n_max = f->kind == MPF_FUN_KIND_MODE ? (f->n_max & 15u) : f->n_max;
-    if (f->n_min == n_max) {
-        if (n_max == 1 && n_args == 0) {
-            mpf_raise_fmt(&mpf_type_TypeError, "%q() takes exactly one argument (0 given)", MPF_FUN_NAME(f));
+// TypeError for [n_args] positional arguments [args] out of [f]'s range, in CPython's
+// texts. A method (f found under its name on the type of args[0], called bound or through
+// its type) counts its arguments without self and names its type: "list.append() takes
+// exactly one argument (0 given)", "insert expected 2 arguments, got 0".
+static MPF_NORETURN void fun_builtin_arity_error(const mpf_fun_builtin_t *f, size_t n_args, const mpf_obj_t *args) {
+    size_t n_min = f->n_min, n_max = f->kind == MPF_FUN_KIND_MODE ? (f->n_max & 15u) : f->n_max;
+    mpf_qstr_t name = MPF_FUN_NAME(f);
+    const mpf_type_t *owner = NULL;
+#if CONFIG_ERROR_MSG_EXACT
+    // (a classmethod such as float.fromhex is bound to the type itself)
+    const mpf_type_t *t = n_args == 0 ? NULL : mpf_obj_is_type(args[0], &mpf_type_type) ? mpf_obj_ptr(args[0]) : mpf_obj_type(args[0]);
+    if (t != NULL && n_min > 0 && mpf_type_lookup(t, name) == MPF_OBJ_FROM_PTR(f)) {
+        owner = t;  // (CPython names the receiver's type; a subclass of a builtin type passes its native base here)
+        n_args--;
+        n_min--;
+        n_max -= n_max != MPF_FUN_ARGS_ANY;
+    }
+#else
+    (void)args;
+#endif
+    if (n_min == n_max) {
+        if (n_max < 2) {
+            const char *takes = n_max ? "exactly one argument" : "no arguments";
+            if (owner != NULL) {
+                mpf_raise_fmt(&mpf_type_TypeError, "%q.%q() takes %s (%u given)", mpf_type_name(owner), name, takes, (unsigned)n_args);
+            }
+            mpf_raise_fmt(&mpf_type_TypeError, "%q() takes %s (%u given)", name, takes, (unsigned)n_args);
         }
-        mpf_raise_fmt(&mpf_type_TypeError, "%q() takes %u positional argument%s but %u were given", MPF_FUN_NAME(f),
-            (unsigned)n_max, n_max == 1 ? "" : "s", (unsigned)n_args);
+        mpf_raise_fmt(&mpf_type_TypeError, "%q expected %u arguments, got %u", name, (unsigned)n_max, (unsigned)n_args);
     }
-    if (n_args < f->n_min) {
-        mpf_raise_fmt(&mpf_type_TypeError, "%q expected at least %u arguments, got %u", MPF_FUN_NAME(f), (unsigned)f->n_min, (unsigned)n_args);
-    }
-    mpf_raise_fmt(&mpf_type_TypeError, "%q expected at most %u arguments, got %u", MPF_FUN_NAME(f), (unsigned)n_max, (unsigned)n_args);
+    bool few = n_args < n_min;
+    size_t n = few ? n_min : n_max;
+    mpf_raise_fmt(&mpf_type_TypeError, "%q expected at %s %u argument%s, got %u", name, few ? "least" : "most", (unsigned)n, n == 1 ? "" : "s",
+        (unsigned)n_args);
 }
 
 static mpf_obj_t fun_builtin_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -293,7 +313,7 @@ static mpf_obj_t fun_builtin_call(mpf_obj_t self, size_t n_args, size_t n_kw, co
         mpf_raise_fmt(&mpf_type_TypeError, "%q() takes no keyword arguments", MPF_FUN_NAME(f));
     }
     if (n_args < f->n_min || n_args > f->n_max) {
-        fun_builtin_arity_error(f, n_args);
+        fun_builtin_arity_error(f, n_args, args);
     }
     switch (f->kind) {
         case MPF_FUN_KIND_0:
@@ -307,7 +327,7 @@ static mpf_obj_t fun_builtin_call(mpf_obj_t self, size_t n_args, size_t n_kw, co
         case MPF_FUN_KIND_MODE:
             // n_max is the low nibble (the mode above it let the test above through)
             if (n_args > (f->n_max & 15u)) {
-                fun_builtin_arity_error(f, n_args);
+                fun_builtin_arity_error(f, n_args, args);
             }
             return f->fun.mode(n_args, args, f->n_max >> 4);
         default:
