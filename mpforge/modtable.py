@@ -38,6 +38,12 @@ def module_name(qstr_macro: str) -> str:
     return qstr_macro[len("MPF_QSTR_") :]
 
 
+def registered_name(source: Path) -> str | None:
+    """The module name ``source`` registers (the first registration), or None."""
+    m = _REGISTER.search(Path(source).read_bytes())
+    return module_name(m.group(1).decode()) if m else None
+
+
 def generate(sources: Sequence[Path], output: Path, data_output: Path | None = None) -> None:
     """Write gen/moduletable.h for ``sources`` and, for the later stages, the module names
     as data to ``data_output`` (mpforge/generated.py)."""

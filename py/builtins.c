@@ -591,6 +591,20 @@ static mpf_obj_t builtin_round(size_t n_args, size_t n_kw, const mpf_obj_t *args
     if (nd == MPF_OBJ_NONE) {
         nd = MPF_OBJ_NULL;
     }
+    mpf_obj_t nd_given = nd;  // (for a __round__ method)
+    mpf_int_t ndv;
+    if (nd != MPF_OBJ_NULL && mpf_obj_is_int(nd) && !mpf_obj_get_int_maybe(nd, &ndv)) {
+        // ndigits beyond a machine word: past every digit (a float's end by 10**+-400), so an
+        // int is itself or 0, a float itself or a zero, as CPython's
+        if (mpf_obj_is_true(mpf_binary_op(MPF_BINARY_OP_LESS, nd, mpf_obj_new_small_int(0)))) {
+            if (mpf_obj_is_int(x)) {
+                return mpf_obj_new_small_int(0);
+            }
+            nd = mpf_obj_new_small_int(-1000);
+        } else {
+            nd = mpf_obj_new_small_int(1000);
+        }
+    }
     if (mpf_obj_is_int(x)) {
         if (nd == MPF_OBJ_NULL || mpf_obj_get_int(nd) >= 0) {
             return mpf_obj_is_small_int(x) || mpf_int_is_big(x) ? x : mpf_obj_new_small_int(x == MPF_OBJ_TRUE);
@@ -638,7 +652,7 @@ static mpf_obj_t builtin_round(size_t n_args, size_t n_kw, const mpf_obj_t *args
 #endif
     mpf_obj_t m = mpf_type_lookup(mpf_obj_type(x), MPF_QSTR___round__);
     if (m != MPF_OBJ_NULL) {
-        return nd ? mpf_call2(m, x, nd) : mpf_call1(m, x);
+        return nd_given ? mpf_call2(m, x, nd_given) : mpf_call1(m, x);
     }
     mpf_raise_fmt(&mpf_type_TypeError, "type %T doesn't define __round__ method", x);
 }

@@ -87,11 +87,9 @@ void mpf_cc_arena_free(mpf_cctx_t *c) {
     c->left = 0;
     c->chunk_size = 0;
     mpf_cc_names_done(c);
-    mpf_gc_free(c->const_names);
-    mpf_gc_free(c->const_values);
-    c->const_names = NULL;
-    c->const_values = NULL;
-    c->n_consts = c->cap_consts = 0;
+    mpf_gc_free(c->consts.elems);
+    mpf_gc_free(c->consts.index);
+    mpf_map_clear(&c->consts);
 }
 
 #if CONFIG_COMPILER_MPY_CROSS_QSTRS
@@ -534,16 +532,16 @@ static void compile_src(const char *src, size_t len, const char *filename, mpf_c
     uint8_t hold = mpf_state.qstr_hold;
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
-    if (setjmp(nlr.jb) != 0) {
-        if ((mpf_state.qstr_hold = hold) == 0) {
-            mpf_qstr_hold_end();
-        }
-        mpf_nlr_raise(nlr.exc);
+    if (setjmp(nlr.jb) == 0) {
+        compile_run(src, len, filename, mode, opt, emit, out);
+        mpf_nlr_pop(&nlr);
+        nlr.exc = MPF_OBJ_NULL;
     }
-    compile_run(src, len, filename, mode, opt, emit, out);
-    mpf_nlr_pop(&nlr);
     if ((mpf_state.qstr_hold = hold) == 0) {
         mpf_qstr_hold_end();
+    }
+    if (nlr.exc != MPF_OBJ_NULL) {
+        mpf_nlr_raise(nlr.exc);
     }
 #else
     compile_run(src, len, filename, mode, opt, emit, out);
@@ -780,7 +778,8 @@ static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) 
             }
         }
         if (locals == MPF_OBJ_NULL) {
-            locals = globals;
+            // (a dict subclass itself: its own __getitem__/__setitem__ serve the code's names)
+            locals = members == NULL ? view : globals;
         }
     }
     return members == NULL ? run_in(code, globals, locals) : run_in_view(code, view, members, globals, locals);
@@ -835,13 +834,13 @@ mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args)
     size_t n;
     const char *fn = mpf_obj_str_data(a[1], &n);
     fn = mpf_obj_str_data(mpf_obj_new_str(fn, n), &n);   // (a copy of its own: NUL-terminated)
-    if (a[3] != MPF_OBJ_NULL) {
-        mpf_obj_get_int(a[3]);   // (flags: an int, else TypeError; no flag changes what is compiled)
-    }
+    // flags: an int, else TypeError; no flag changes what is compiled here, but one CPython
+    // does not know is a ValueError (its future features, CO_NESTED and PyCF_* bits)
+    bool bad_flags = a[3] != MPF_OBJ_NULL && (mpf_obj_get_int(a[3]) & ~(mpf_int_t)0x1FE7610) != 0;
     // optimize: -1 the current level (micropython.opt_level()), else 0..3 (-O)
     mpf_int_t o = a[5] == MPF_OBJ_NULL ? -1 : mpf_obj_get_int(a[5]);
-    if (o < -1 || o > 3) {
-        mpf_raise_msg(&mpf_type_ValueError, "compile(): invalid optimize value");
+    if (bad_flags || o < -1 || o > 3) {
+        mpf_raise_fmt(&mpf_type_ValueError, "compile(): %s", bad_flags ? "unrecognised flags" : "invalid optimize value");
     }
     return source_to_code(a[0], fn, (mpf_compile_mode_t)(m + (m == 2)), MPF_QSTR_compile,
         o < 0 ? opt_level() : (unsigned)o);

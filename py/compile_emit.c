@@ -45,7 +45,7 @@
 // unindent_does match_any_outer indentation unexpected_indent expected_an_indented_block items
 // number illegal annotation augmented mix_bytes nonbytes_literals statements while_compiling
 // single_statement unterminated triple-quoted string_literal lines levels_of character identifier
-// nested_parentheses import_* at_module
+// nested_parentheses import_* at_module rebind comprehension_iteration_variable
 // END WORDS
 static const uint8_t error_words[] = {
     0xC9, 0xD9, 0xC0, 0x12, 0x01, 0x33, 0x3B, 0x1A, 0x30, 0xF0, 0x18, 0xB4, 0x3A, 0xE9,
@@ -87,7 +87,9 @@ static const uint8_t error_words[] = {
     0x67, 0x89, 0x16, 0x19, 0x18, 0x60, 0xC9, 0x95, 0x09, 0x58, 0xB1, 0x85, 0xCD, 0xFF,
     0x0C, 0x18, 0x28, 0xC8, 0x30, 0x68, 0x91, 0x20, 0x91, 0xE2, 0x68, 0x32, 0xA9, 0x48,
     0xE0, 0xCA, 0xA4, 0x85, 0x7C, 0x18, 0x64, 0x71, 0x14, 0x95, 0x59, 0x26, 0x48, 0x0D,
-    0x3E, 0x49, 0xBF, 0x07, 0x81, 0xFE, 0xF6, 0x48, 0x65, 0x05, 0x00, 0x00,
+    0x3E, 0x49, 0xBF, 0x07, 0x81, 0xFE, 0xF6, 0x48, 0x65, 0x05, 0xC8, 0x22, 0x92, 0x23,
+    0x60, 0xBC, 0x06, 0x65, 0x41, 0xC5, 0xCD, 0xF4, 0xDC, 0x4F, 0xB4, 0xC8, 0x40, 0xD3,
+    0x73, 0xDF, 0x06, 0x99, 0x82, 0x60, 0x05, 0x00, 0x00,
 };
 // Each text: the numbers of its words, its last word's marked by L (in E_ order).
 #define L 0x80
@@ -139,11 +141,12 @@ static const uint8_t error_texts[] = {
     12, 90, 73 | L,   // too many levels of indentation
     1, 91, 27, 92 | L,   // invalid character in identifier
     12, 93 | L,   // too many nested parentheses
+    5, 23, 32, 96, 97 | L,   // assignment expression cannot rebind comprehension iteration variable
 };
 #undef L
 
 void mpf_emit_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, unsigned msg) {
-    char text[64];   // (the longest is 59 characters)
+    char text[72];   // (the longest is 68 characters)
     char *o = text;
     const uint8_t *t = error_texts;
     while (msg > 0) {   // text [msg] starts after [msg] last words
@@ -453,28 +456,53 @@ static void adjust(emit_t *e, int delta) {
     }
 }
 
-// The stack effect of opcode [b] with operand [u] (none: 0), as mpy-cross counts it: the
-// loader's table (mpf_loader_op_stack_net), but WITH_CLEANUP +2 (the -4 after it is the
-// handler's) and a conditional jump's -1 on the taken path too; an operand-dependent one
-// worked out here.
+// The stack effect of each opcode byte from 0x10 to 0x69 as mpy-cross counts it, plus 3 (7:
+// it depends on the operand), 4 bits each, 8 to a word: the net effects of opcodes.h but
+// WITH_CLEANUP +2 (the -4 after it is the handler's), a conditional jump's -1 on the taken
+// path too, FOR_ITER +1, UNWIND_JUMP 0. (The emitter's own: the loader's table of them,
+// 112 bytes, is in an image only with the .mpy loader; the checks below hold it to opcodes.h.)
+#define NET_W0 0x22243444u
+#define NET_W1 0x33342331u
+#define NET_W2 0x22444477u
+#define NET_W3 0x77747733u
+#define NET_W4 0x77772477u
+#define NET_W5 0x33333333u
+#define NET_W6 0x52222333u
+#define NET_W7 0x33334333u
+#define NET_W8 0x40244444u
+#define NET_W9 0x63253325u
+#define NET_W10 0x31232133u
+#define NET_W11 0x00000022u
+static const uint32_t op_net[] = {
+    NET_W0, NET_W1, NET_W2, NET_W3, NET_W4, NET_W5, NET_W6, NET_W7, NET_W8, NET_W9, NET_W10, NET_W11,
+};
+#define NET_DYN 4   // (7 - 3)
+#define NET_NIB(w, b) ((int)(((w) >> (((b) & 7) * 4)) & 15) - 3)
+// (opcode [b]'s entry as a constant expression, for the checks)
+#define NET_WORD(i) ((i) == 0 ? NET_W0 : (i) == 1 ? NET_W1 : (i) == 2 ? NET_W2 : (i) == 3 ? NET_W3 : \
+    (i) == 4 ? NET_W4 : (i) == 5 ? NET_W5 : (i) == 6 ? NET_W6 : (i) == 7 ? NET_W7 : (i) == 8 ? NET_W8 : \
+    (i) == 9 ? NET_W9 : (i) == 10 ? NET_W10 : NET_W11)
+#define NET_WANT(b, st) ((b) == MPF_OP_WITH_CLEANUP ? 2 : (b) == MPF_OP_UNWIND_JUMP ? 0 : \
+    (b) == MPF_OP_FOR_ITER ? 1 : (b) == MPF_OP_JUMP_IF_TRUE_OR_POP || (b) == MPF_OP_JUMP_IF_FALSE_OR_POP ? -1 : \
+    (st) == MPF_STACK_DYN ? NET_DYN : (st))
+#define NET_CHECK(b, name, opnd, in, st) \
+    _Static_assert((b) >= 0x10 && NET_NIB(NET_WORD(((b) - 0x10) >> 3), b) == NET_WANT(b, st), "op_net: " #name);
+MPF_OPCODES(NET_CHECK)
+#undef NET_CHECK
+
+// The stack effect of opcode [b] (0x10 or above) with operand [u] (none: 0), as mpy-cross
+// counts it: op_net's, or one that depends on the operand worked out here.
 static int stack_effect(uint8_t b, size_t u) {
     // 0x70.. small ints and 0xB0.. local loads push, 0xC0.. local stores pop, 0xD0.. unary
     // operators keep the depth, 0xD7.. binary operators pop one
     if (b >= MPF_OP_FIRST_MULTI) {
         return b >= 0xD7 ? -1 : b >= 0xD0 ? 0 : b >= 0xC0 ? -1 : 1;
     }
-    if (b == MPF_OP_WITH_CLEANUP) {
-        return 2;
-    }
-    int d = mpf_loader_op_stack_net[b];
-    if (d != MPF_STACK_DYN) {
+    int d = NET_NIB(op_net[(b - 0x10) >> 3], b);
+    if (d != NET_DYN) {
         return d;
     }
     int lo = (int)(u & 0xFF), hi = (int)(u >> 8);
-    if (b >= MPF_OP_UNWIND_JUMP) {
-        // UNWIND_JUMP 0, JUMP_IF_TRUE/FALSE_OR_POP -1, FOR_ITER +1
-        return b == MPF_OP_FOR_ITER ? 1 : b == MPF_OP_UNWIND_JUMP ? 0 : -1;
-    }
     if (b >= MPF_OP_CALL_FUNCTION) {
         // positional args, keyword pairs, the method's self, the star bitmap
         return -(lo + 2 * hi) - (b & 1) - ((b >> 1) & 1);
@@ -622,7 +650,6 @@ enum {
 // directives in the opcode space's holes
 #define S_JIF 0x1D    // c: jump_if(x->k[c & 7], c >> 7, L[(c >> 3) & 15])
 #define S_OPX 0x1E    // b: the opcode b + x->op
-#define S_LINE 0x1F   // the line of x (set_line)
 #define S_LOOP 0x4C   // k: the loop body x->k[k & 7]: continue jumps to L[0], break to L[1]
 #define S_LOOP_FOR 8  // (in k: a for loop's body, whose break also drops the 4-slot iterator)
 #define JIF(k, l, cond) (uint8_t)((k) | ((l) << 3) | ((cond) << 7))
@@ -751,10 +778,6 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
                 // (the directives in the opcodes' space are no cases: the switch's table stays short)
                 if (b >= 0x50) {
                     op(e, b);
-                    continue;
-                }
-                if (b == S_LINE) {
-                    set_line(e, x->line);
                     continue;
                 }
                 if (b == S_CMP) {
@@ -1280,7 +1303,7 @@ static void funcdef(emit_t *e, mpf_node_t *x);
 // The scripts of the node kinds whose code is one: a table of their offsets (+ 1) in one blob.
 // The scripts of the node kinds whose code is one, in one blob (script_at: kind -> offset + 1).
 typedef struct {
-    uint8_t compare[39], tuple[10], list[10], set[10], dict[15], and_[16], or_[16], binop[7], not_[4], attr[6], subscr[7], slice[16], ifexp[17], raise[16], assert_[17], yield[4], await[6],
+    uint8_t compare[39], tuple[10], list[10], set[10], dict[15], and_[16], or_[16], binop[7], not_[4], attr[6], subscr[7], slice[15], ifexp[17], raise[16], assert_[17], yield[4], await[6],
         ret[4];
 } scripts_t;
 static const scripts_t scripts = {
@@ -1302,8 +1325,8 @@ static const scripts_t scripts = {
     {S_EXPR, 0, MPF_OP_UNARY_OP_MULTI + 3, S_END},
     {S_EXPR, 0, S_TLINE, MPF_OP_LOAD_ATTR, QX, S_END},
     {S_EXPR, 0, S_TLINE, S_EXPR, 1, MPF_OP_LOAD_SUBSCR, S_END},
-    // lower, upper, step
-    {S_LINE, S_EXPRN, 0, S_EXPRN, 1, S_IFNONE, 2, 3, MPF_OP_BUILD_SLICE, 2, S_END, S_EXPR, 2, MPF_OP_BUILD_SLICE, 3,
+    // lower, upper, step (the line of the slice is set by expr, as any node's)
+    {S_EXPRN, 0, S_EXPRN, 1, S_IFNONE, 2, 3, MPF_OP_BUILD_SLICE, 2, S_END, S_EXPR, 2, MPF_OP_BUILD_SLICE, 3,
         S_END},
     // body, cond, orelse; L: else, end
     {S_LABELS, 2, S_JIF, JIF(1, 0, 0), S_EXPR, 0, MPF_OP_JUMP, 1, S_LABEL, 0, S_ADJ, (uint8_t)-1, S_EXPR, 2, S_LABEL, 1,
@@ -1867,7 +1890,15 @@ static void expr(emit_t *e, mpf_node_t *x) {
                 mpf_qstr_t q = x->k[0]->v.q;
                 scope_t *t = e->scope;
                 while (t->kind >= SC_LISTCOMP && t->parent) {
+                    // (no comprehension's own variable, as CPython: mpy-cross refuses it too)
+                    const id_info_t *own = find_id(t, q);
+                    if (own != NULL && own->kind == ID_LOCAL) {
+                        error_at(e, x, E_REBIND);
+                    }
                     t = t->parent;
+                }
+                if (t->kind == SC_CLASS) {
+                    error_at(e, x, E_NO_BINDING);   // (in a class body: mpy-cross's text)
                 }
                 id_info_t *id = add_id(e, e->scope, q, ID_UNDECIDED);
                 const id_info_t *bound = find_id(t, q);

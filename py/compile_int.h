@@ -31,9 +31,8 @@ typedef struct mpf_cctx {
     size_t len;
     const char *filename;
     unsigned opt;            // -O level
-    mpf_qstr_t *const_names; // NAME = const(value) seen so far (micropython.const)
-    mpf_obj_t *const_values;
-    size_t n_consts, cap_consts;
+    mpf_map_t consts;        // NAME = const(value) seen so far (micropython.const): the
+                             // names (qstr keys) and their values
 #if CONFIG_COMPILER_MPY_CROSS_QSTRS
     // Identifiers met so far, for mpy-cross's rule that a long str literal is interned when it
     // is already a qstr. Those intern_names made (in source order: ids first_new..last_new)
@@ -145,6 +144,7 @@ enum {
     E_INDENT_LEVELS,
     E_CHARACTER,
     E_PARENS,
+    E_REBIND,
 };
 // Raise SyntaxError (IndentationError when [indent]) text [msg] (an E_ number) at [line]/[col].
 MPF_NORETURN void mpf_emit_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, unsigned msg);
@@ -172,14 +172,20 @@ enum {
     OP_NUM
 };
 
-// Keywords, in this order (the lexer's table), numbered after the operators: a token's op is
-// one code for both (and TOK_OTHER for the other tokens), so one compare tells either.
+// Keywords, in this order (the lexer's table: by length, None True False together),
+// numbered after the operators: a token's op is one code for both (and TOK_OTHER for the
+// other tokens), so one compare tells either.
 enum {
-    KW_FALSE = OP_NUM, KW_NONE, KW_TRUE, KW_AND, KW_AS, KW_ASSERT, KW_ASYNC, KW_AWAIT, KW_BREAK, KW_CLASS,
-    KW_CONTINUE, KW_DEF, KW_DEL, KW_ELIF, KW_ELSE, KW_EXCEPT, KW_FINALLY, KW_FOR, KW_FROM, KW_GLOBAL,
-    KW_IF, KW_IMPORT, KW_IN, KW_IS, KW_LAMBDA, KW_NONLOCAL, KW_NOT, KW_OR, KW_PASS, KW_RAISE,
-    KW_RETURN, KW_TRY, KW_WHILE, KW_WITH, KW_YIELD, KW_NUM
+    KW_AS = OP_NUM, KW_IF, KW_IN, KW_IS, KW_OR,
+    KW_AND, KW_DEF, KW_DEL, KW_FOR, KW_NOT, KW_TRY,
+    KW_ELIF, KW_ELSE, KW_FROM, KW_PASS, KW_WITH, KW_NONE, KW_TRUE,
+    KW_FALSE, KW_ASYNC, KW_AWAIT, KW_BREAK, KW_CLASS, KW_RAISE, KW_WHILE, KW_YIELD,
+    KW_ASSERT, KW_EXCEPT, KW_GLOBAL, KW_IMPORT, KW_LAMBDA, KW_RETURN,
+    KW_FINALLY,
+    KW_CONTINUE, KW_NONLOCAL,
+    KW_NUM
 };
+#define KW_FIRST KW_AS
 
 #define TOK_OTHER 0xFE
 _Static_assert(KW_NUM < TOK_OTHER, "token codes");
@@ -217,9 +223,9 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t);
 // their bytes, ended by a 0; -1 if it is not there.
 int mpf_lex_find(const char *table, const char *s, size_t n);
 // The backslash sequence of a string literal whose backslash is at s[*at - 1] (*at < end):
-// its value appended to [out] at [*n] ([raw]: kept as written; [bytes]: a byte for a numeric
-// escape, no \u, \U or \N); *at moves past it. NULL, or the message of a SyntaxError.
-const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t *out, size_t *n, bool raw, bool bytes);
+// its value written at [*o] ([raw]: kept as written; [bytes]: a byte for a numeric escape,
+// no \u, \U or \N); *at and *o move past it. NULL, or the message of a SyntaxError.
+const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t **o, bool raw, bool bytes);
 
 // ---------------------------------------------------------------- syntax tree
 typedef enum {

@@ -9,16 +9,33 @@
 #pragma GCC optimize("no-move-loop-invariants", "no-tree-dominator-opts", "no-schedule-insns2")
 #endif
 
-// Keywords in the order of KW_* (sorted by their bytes), each after its length.
-static const char kw_names[] =
-    "\5False\4None\4True\3and\2as\6assert\5async\5await\5break\5class\10continue\3def\3del"
-    "\4elif\4else\6except\7finally\3for\4from\6global\2if\6import\2in\2is\6lambda\10nonlocal"
-    "\3not\2or\4pass\5raise\6return\3try\5while\4with\5yield";
+// Keywords in the order of KW_*: by length (2 to 8 bytes), without separators, after two
+// lists of 8 and 7 bytes. Those of length n: the numbers from [n - 2] up to [n - 1] of the first
+// list (0 5 11 18 26 32 33 35), their text from offset [8 + n - 2] (0 10 28 56 96 132 139)
+// of the text (at 15).
+#define KW_TEXT 15
+static const char kw_table[KW_TEXT + 155] = "\0\5\13\22\32\40\41\43" "\0\12\34\70\140\204\213"
+    "asifinisor" "anddefdelfornottry" "elifelsefrompasswithNoneTrue" "Falseasyncawaitbreakclassraisewhileyield"
+    "assertexceptglobalimportlambdareturn" "finally" "continuenonlocal";
+_Static_assert(KW_NUM - KW_FIRST == 35 && KW_NONLOCAL - KW_FIRST == 34 && KW_FALSE - KW_FIRST == 18, "kw_table");
 
 int mpf_lex_find(const char *table, const char *s, size_t n) {
     int i = 0;
     for (const char *k = table; k[0] != 0 && k[1] <= s[0]; k += k[0] + 1, i++) {
         if (k[1] == s[0] && (size_t)k[0] == n && memcmp(k + 2, s + 1, n - 1) == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+int mpf_lex_keyword(const char *s, size_t n) {
+    if (n - 2 > 8 - 2) {
+        return -1;
+    }
+    const char *k = kw_table + KW_TEXT + (uint8_t)kw_table[8 + n - 2];
+    for (int i = kw_table[n - 2]; i < kw_table[n - 1]; i++, k += n) {
+        if (k[0] == s[0] && memcmp(k, s, n) == 0) {
             return i;
         }
     }
@@ -90,8 +107,9 @@ static inline __attribute__((always_inline)) int hexval(int ch) {
     return v < 16 ? v : -1;
 }
 
-const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t *out, size_t *n, bool raw, bool bytes) {
+const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t **o, bool raw, bool bytes) {
     size_t p = *at;
+    uint8_t *out = *o;
     int e = (unsigned char)s[p++];
     // the escapes of one character: \n \t \r \a \b \f \v \\ \' \" (a line continuation: none);
     // numeric ones: \xHH, \uHHHH, \UHHHHHHHH (exactly so many digits; \u and \U not in bytes),
@@ -101,7 +119,7 @@ const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t *out, 
     const char *k = raw ? NULL : memchr(esc_from, e, sizeof(esc_from) - 1);
     size_t i = k != NULL ? (size_t)(k - esc_from) : sizeof(esc_from);
     if (i < 10) {
-        out[(*n)++] = (uint8_t)esc_to[i];
+        *out++ = (uint8_t)esc_to[i];
     } else if (i == 10) {
         // (a line continuation)
     } else if (i < sizeof(esc_from) - 1 && !(bytes && (e | 0x20) == 'u')) {
@@ -123,18 +141,19 @@ const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t *out, 
             return "illegal Unicode character";
         }
         if (bytes) {
-            out[(*n)++] = (uint8_t)v;
+            *out++ = (uint8_t)v;
         } else {
-            *n += mpf_utf8_encode(v, (char *)out + *n);
+            out += mpf_utf8_encode(v, (char *)out);
         }
     } else if (!raw && !bytes && e == 'N') {
         return "\\N escapes are not supported";
     } else {
         // raw, or not an escape: kept as written
-        out[(*n)++] = '\\';
-        out[(*n)++] = (uint8_t)e;
+        *out++ = '\\';
+        *out++ = (uint8_t)e;
     }
     *at = p;
+    *o = out;
     return NULL;
 }
 
@@ -168,16 +187,15 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
         end++;
     }
     // the decoded text is never longer than the source text
-    uint8_t *out = fstr ? NULL : mpf_cc_alloc(lx->c, end - start + 1);
-    size_t n = 0;
+    uint8_t *out = fstr ? NULL : mpf_cc_alloc(lx->c, end - start + 1), *o = out;
     size_t p = start;
     while (p < end) {
         if (fstr) {
-            n = ++p - start;
+            p++;
         } else if (src[p++] != '\\') {
-            out[n++] = (uint8_t)src[p - 1];
+            *o++ = (uint8_t)src[p - 1];
         } else {
-            const char *err = mpf_lex_escape(src, &p, end, out, &n, raw, bytes);
+            const char *err = mpf_lex_escape(src, &p, end, &o, raw, bytes);
             if (err != NULL) {
                 lex_error(lx, err);
             }
@@ -191,7 +209,7 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
     t->kind = fstr ? TK_FSTR : bytes ? TK_BYTES : TK_STR;
     t->op = (uint8_t)(TOK_OTHER | raw);
     t->s = fstr ? src + start : (const char *)out;
-    t->len = n;
+    t->len = fstr ? end - start : (size_t)(o - out);
 }
 
 // A number: letters, digits and underscores (after 0x/0o/0b, only those), else also one '.'
@@ -391,10 +409,10 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         t->kind = TK_NAME;
         t->s = lx->src + start;
         t->len = n;
-        int k = n <= 8 ? mpf_lex_find(kw_names, t->s, n) : -1;
+        int k = mpf_lex_keyword(t->s, n);
         if (k >= 0) {
             t->kind = TK_KW;
-            t->op = (uint8_t)(KW_FALSE + k);
+            t->op = (uint8_t)(KW_FIRST + k);
         }
         return;
     }

@@ -16,6 +16,10 @@
 
 typedef mpf_parser_t parser_t;
 
+#if CONFIG_FLOAT && CONFIG_MODULE_MATH
+extern const mpf_builtin_module_t mpf_module_math;   // (its constants are folded)
+#endif
+
 // A growing list of nodes: its first VEC_INLINE items in the struct itself (on the C stack),
 // more in a heap block of its own. Most lists are short and never touch the heap: on a small
 // heap the blocks they would leave behind, between arena chunks, are holes that split it up.
@@ -85,8 +89,11 @@ MPF_NORETURN __attribute__((noinline)) static void syntax_error_pos(parser_t *p,
 }
 #define node_error(p, x, msg) syntax_error_pos(p, (x)->pos, msg)
 
+// A node of [kind] (with SCOPE for the kinds of mpf_node_has_scope: two slots after its
+// children) at [ps] with [n] children.
+#define SCOPE 0x100
 static mpf_node_t *mk(parser_t *p, int kind, pos_t ps, size_t n) {
-    size_t slots = n + (mpf_node_has_scope(kind) ? 2 : 0);
+    size_t slots = n + ((kind >> 7) & 2);
     // (the arena's memory is the heap's, zeroed when allocated and never reused)
     mpf_node_t *x = mpf_cc_alloc(p->c, sizeof(mpf_node_t) + slots * sizeof(mpf_node_t *));
     x->kind = (uint8_t)kind;
@@ -478,17 +485,19 @@ static mpf_obj_t parse_number(parser_t *p) {
 
 // Adjacent string literals joined (str with str, bytes with bytes); f-strings become a
 // call of str.format on the template with the expressions as arguments.
-static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
-    uint8_t *out, size_t *n, uint32_t *arg_line);
+static uint8_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
+    uint8_t *o, uint32_t *arg_line);
 
-// [s, s+len) to [out] at [*n], each brace doubled (text str.format must keep as it is).
-static void put_braced(uint8_t *out, size_t *n, const uint8_t *s, size_t len) {
+// [s, s+len) to [o], each brace doubled (text str.format must keep as it is); the end of
+// what it wrote. (The joined text is written through such a cursor.)
+static uint8_t *put_braced(uint8_t *o, const uint8_t *s, size_t len) {
     for (size_t j = 0; j < len; j++) {
-        out[(*n)++] = s[j];
+        *o++ = s[j];
         if (s[j] == '{' || s[j] == '}') {
-            out[(*n)++] = s[j];
+            *o++ = s[j];
         }
     }
+    return o;
 }
 
 static mpf_node_t *parse_strings(parser_t *p) {
@@ -513,8 +522,7 @@ static mpf_node_t *parse_strings(parser_t *p) {
         total += p->tok.len;
         advance(p);
     }
-    uint8_t *buf = mpf_gc_alloc(total * 3 + 1, false);
-    size_t n = 0;
+    uint8_t *buf = mpf_gc_alloc(total * 3 + 1, false), *o = buf;
     nodevec_t args;   // str.format's (its first: the format string's attribute)
     vec_init(&args);
     vec_push(p, &args, NULL);
@@ -523,17 +531,17 @@ static mpf_node_t *parse_strings(parser_t *p) {
         const uint8_t *s = (const uint8_t *)pieces[i].s;
         size_t len = pieces[i].len;
         if (pieces[i].kind == TK_FSTR) {
-            parse_fstring(p, &pieces[i], s, len, &args, buf, &n, &arg_line);
+            o = parse_fstring(p, &pieces[i], s, len, &args, o, &arg_line);
         } else if (fmt) {
             // a plain piece joined to an f-string: its braces must survive str.format
-            put_braced(buf, &n, s, len);
+            o = put_braced(o, s, len);
         } else {
-            memcpy(buf + n, s, len);
-            n += len;
+            memcpy(o, s, len);
+            o += len;
         }
     }
-    mpf_obj_t o = bytes ? mpf_obj_new_bytes(buf, n) : mpf_obj_new_str((const char *)buf, n);
-    mpf_node_t *x = mk_const(p, first, o);
+    size_t n = (size_t)(o - buf);
+    mpf_node_t *x = mk_const(p, first, bytes ? mpf_obj_new_bytes(buf, n) : mpf_obj_new_str((const char *)buf, n));
     if (!bytes && n > 10) {
         // mpy-cross interns a long literal that is already a qstr: a name of the core or an
         // identifier met earlier in the source
@@ -559,10 +567,10 @@ static mpf_node_t *parse_strings(parser_t *p) {
 
 // The expression of a replacement field of f-string [t], at [s] (the text after its '{',
 // [len] bytes), parsed by a sub-parser (as if in brackets) up to the first token that does
-// not continue it: a '}', ':' or '!', where *end is set (the offset in [s]). f"{expr=}":
-// the expression's text, up to that token, goes to [out] first.
+// not continue it: a '}', ':' or '!', where *end is set: its offset in [s], doubled, plus 1
+// for f"{expr=}" (the expression's text, up to that token, goes to the template first).
 static mpf_node_t *parse_field(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, uint32_t *line,
-    uint8_t *out, size_t *n, size_t *end) {
+    size_t *end) {
     // (the sub-parser reads the field's text through the same context: arena and tables)
     mpf_cctx_t *c = p->c;
     const char *src = c->src;
@@ -586,10 +594,7 @@ static mpf_node_t *parse_field(parser_t *p, const mpf_token_t *t, const uint8_t 
     if (!is_op_in(&q, OPS(OP_RBRACE) | OPS(OP_COLON) | OPS(OP_WALRUS)) && !is_op(&q, OP_BANG)) {
         syntax_error_at(p, t->pos, q.tok.kind == TK_END ? "f-string: expecting '}'" : "f-string: invalid syntax");
     }
-    *end = q.lx.pos - 1 - is_op(&q, OP_WALRUS);
-    if (self_doc) {
-        put_braced(out, n, s, *end);
-    }
+    *end = (q.lx.pos - 1 - is_op(&q, OP_WALRUS)) * 2 + self_doc;
     // mpy-cross counts the lines of a field's expression twice: in the literal and again when
     // it reads the expression (after the token that follows the literals), so the lines of
     // the next field and of every later token are as many further on
@@ -599,43 +604,45 @@ static mpf_node_t *parse_field(parser_t *p, const mpf_token_t *t, const uint8_t 
 }
 
 // At a backslash in f-string [t]'s text: the sequence decoded (the token keeps it as
-// written) to [out] as text for str.format, a brace it makes (\x7b) doubled; false
-// elsewhere. A brace written after the backslash is the f-string's. Both as in CPython
+// written) to the text at [o] for str.format, a brace it makes (\x7b) doubled: the end of
+// what it wrote; NULL elsewhere. A brace written after the backslash is the f-string's. Both as in CPython
 // (mpy-cross keeps such braces single, which str.format then fails on).
-static inline __attribute__((always_inline)) bool fstr_escape(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t *i, size_t len,
-    uint8_t *out, size_t *n) {
+static inline __attribute__((always_inline)) uint8_t *fstr_escape(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t *i,
+    size_t len, uint8_t *o) {
     if (s[*i] != '\\') {
-        return false;
+        return NULL;
     }
     if (s[++*i] == '{' || s[*i] == '}') {
-        out[(*n)++] = '\\';
-        return true;
+        *o++ = '\\';
+        return o;
     }
-    size_t was = *n;
-    const char *err = mpf_lex_escape((const char *)s, i, len, out, n, t->op & 1, false);
+    uint8_t *c = o;
+    const char *err = mpf_lex_escape((const char *)s, i, len, &c, t->op & 1, false);
     if (err != NULL) {
         syntax_error_at(p, t->pos, err);
     }
-    if (*n == was + 1 && (out[was] == '{' || out[was] == '}')) {
-        out[(*n)++] = out[was];
+    if (c == o + 1 && (*o == '{' || *o == '}')) {
+        *c++ = *o;
     }
-    return true;
+    return c;
 }
 
 // [*arg_line]: the line of the fields' expressions, at first that of the token after the
 // joined literals (mpy-cross's lexer reads the expressions when it meets that token).
-static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
-    uint8_t *out, size_t *n, uint32_t *arg_line) {
+static uint8_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, size_t len, nodevec_t *args,
+    uint8_t *o, uint32_t *arg_line) {
     size_t i = 0;
     int open = 0;   // replacement fields open: inside one, its format spec's text
     while (i < len) {
         uint8_t ch = s[i];
-        if (fstr_escape(p, t, s, &i, len, out, n)) {
+        uint8_t *e = fstr_escape(p, t, s, &i, len, o);
+        if (e != NULL) {
+            o = e;
             continue;
         }
         if ((ch == '{' || (ch == '}' && open == 0)) && i + 1 < len && s[i + 1] == ch) {
-            out[(*n)++] = ch;
-            out[(*n)++] = ch;
+            *o++ = ch;
+            *o++ = ch;
             i += 2;
             continue;
         }
@@ -645,30 +652,34 @@ static void parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *s, s
             }
         }
         if (ch != '{') {
-            out[(*n)++] = ch;
+            *o++ = ch;
             i++;
             continue;
         }
         // a replacement field (in the text or nested in a format spec): its conversion and
         // spec stay in the template
         size_t start = ++i, end;
-        vec_push(p, args, parse_field(p, t, s + start, len - start, arg_line, out, n, &end));
-        i = start + end;
-        out[(*n)++] = '{';
+        vec_push(p, args, parse_field(p, t, s + start, len - start, arg_line, &end));
+        i = start + end / 2;
+        if (end & 1) {
+            o = put_braced(o, s + start, end / 2);
+        }
+        *o++ = '{';
         open++;
         if (s[i] == '!') {
             // a conversion: !r, !s or !a, then the spec or the field's end
             if (i + 2 >= len || strchr("rsa", s[i + 1]) == NULL || (s[i + 2] != ':' && s[i + 2] != '}')) {
                 syntax_error_at(p, t->pos, "f-string: invalid conversion character");
             }
-            out[(*n)++] = '!';
-            out[(*n)++] = s[i + 1];
+            *o++ = '!';
+            *o++ = s[i + 1];
             i += 2;
         }
     }
     if (open > 0) {
         syntax_error_at(p, t->pos, "f-string: expecting '}'");
     }
+    return o;
 }
 
 // A display in brackets, its opening [t] just read (up to and with the closing one): a
@@ -753,13 +764,12 @@ static mpf_node_t *parse_atom(parser_t *p) {
     int kind = p->tok.kind, op = p->tok.op;
     if (kind == TK_NAME) {
         mpf_node_t *x = parse_name_node(p);
-        for (size_t i = 0; i < p->c->n_consts; i++) {
-            if (p->c->const_names[i] == x->v.q) {
-                // a name bound by NAME = const(value): its value, as mpy-cross substitutes it
-                x->kind = N_CONST;
-                x->v.obj = p->c->const_values[i];
-                return x;
-            }
+        mpf_obj_t cv = mpf_map_get_qstr(&p->c->consts, x->v.q);
+        if (cv != MPF_OBJ_NULL) {
+            // a name bound by NAME = const(value): its value, as mpy-cross substitutes it
+            x->kind = N_CONST;
+            x->v.obj = cv;
+            return x;
         }
         if (x->v.q == MPF_QSTR___debug__) {
             // a compile-time constant: True, False when optimising (-O1 and up)
@@ -773,9 +783,9 @@ static mpf_node_t *parse_atom(parser_t *p) {
     }
     bool number = kind >= TK_INT && kind <= TK_IMAG;
     mpf_obj_t o = MPF_OBJ_ELLIPSIS;
-    if (op >= KW_FALSE && op <= KW_TRUE) {
-        static const mpf_obj_t kw_consts[] = {MPF_OBJ_FALSE, MPF_OBJ_NONE, MPF_OBJ_TRUE};
-        o = kw_consts[op - KW_FALSE];
+    if (op >= KW_NONE && op <= KW_FALSE) {
+        static const mpf_obj_t kw_consts[] = {MPF_OBJ_NONE, MPF_OBJ_TRUE, MPF_OBJ_FALSE};
+        o = kw_consts[op - KW_NONE];
     } else if (is_op_in(p, OPS(OP_LPAR) | OPS(OP_LSQB) | OPS(OP_LBRACE))) {
         advance(p);
         return parse_display(p, t, op);
@@ -818,7 +828,7 @@ static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t
         x->op = async;
         vec_push(p, &v, x);
     }
-    mpf_node_t *c = mk_from_vec(p, N_COMP, pos_of(elt), &v);
+    mpf_node_t *c = mk_from_vec(p, N_COMP | SCOPE, pos_of(elt), &v);
     mpf_node_set_arena(c, p->c->arena_owner);
     uint32_t above = elt->line - POS_LINE(et);
     c->op = (uint8_t)(kind | (above < N_COMP_ABOVE_MAX ? above : N_COMP_ABOVE_MAX) << 2);
@@ -902,19 +912,27 @@ __attribute__((noinline)) static mpf_node_t *parse_power(parser_t *p) {
         nodevec_t v;
         vec_init(&v);
         vec_push(p, &v, x);
+        int kind = N_ATTR;
         if (op == OP_LPAR) {
+            kind = N_CALL;
             parse_arglist(p, &v, OP_RPAR);
         } else if (op == OP_LSQB) {
+            kind = N_SUBSCR;
             vec_push(p, &v, parse_list(p, LIST_SUBSCRIPT));
             expect(p, OP_RSQB);
         }
-        x = mk_from_vec(p, op == OP_LPAR ? N_CALL : op == OP_LSQB ? N_SUBSCR : N_ATTR, a, &v);
+        x = mk_from_vec(p, kind, a, &v);
         x->op = (uint8_t)(below < N_TRAILER_BELOW_MAX ? below : N_TRAILER_BELOW_MAX);
         if (op == OP_DOT) {
             x->v.q = expect_name(p);
 #if CONFIG_FLOAT
             if (x->k[0]->kind == N_NAME && x->k[0]->v.q == MPF_QSTR_math) {
-                // mpy-cross folds the math module's constants
+                // mpy-cross folds the math module's constants (e, inf, nan, pi, tau): with
+                // the module built, its float members are they
+#if CONFIG_MODULE_MATH
+                mpf_obj_t o = mpf_rom_map_get(mpf_module_math.members, x->v.q);
+                if (o != MPF_OBJ_NULL && mpf_obj_is_type(o, &mpf_type_float)) {
+#else
                 static const char math_names[] = "\1e\3inf\3nan\2pi\3tau";
                 static const mpf_float_t math_values[] = {
                     2.718281828459045, INFINITY, NAN, 3.141592653589793, 6.283185307179586,
@@ -923,9 +941,11 @@ __attribute__((noinline)) static mpf_node_t *parse_power(parser_t *p) {
                 const char *nm = mpf_qstr_data(x->v.q, &n);
                 int i = mpf_lex_find(math_names, nm, n);
                 if (i >= 0) {
+                    mpf_obj_t o = mpf_obj_new_float(math_values[i]);
+#endif
                     x->kind = N_CONST;
                     x->op = 0;
-                    x->v.obj = mpf_obj_new_float(math_values[i]);
+                    x->v.obj = o;
                     x->n = 0;
                 }
             }
@@ -983,7 +1003,7 @@ _Static_assert(sizeof(op_power) == OP_MOD - OP_AT + 1 && OP_LT == OP_AT + 1 && O
 // The binding power of the infix operator at the token, 0 for any other token.
 __attribute__((noinline)) static int binop_prec(const parser_t *p) {
     unsigned op = p->tok.op;
-    if (op >= KW_FALSE) {
+    if (op >= KW_FIRST) {
         return op == KW_OR ? P_OR : op == KW_AND ? P_AND : (op == KW_IN || op == KW_IS || op == KW_NOT) ? P_CMP : 0;
     }
     op -= OP_AT;
@@ -1002,7 +1022,7 @@ __attribute__((noinline)) static mpf_node_t *copy_const(parser_t *p, const mpf_n
 // is one: binop_prec gave P_CMP).
 static int compare_op(parser_t *p) {
     int op = p->tok.op;
-    bool kw = op >= KW_FALSE;
+    bool kw = op >= KW_FIRST;
     advance(p);
     if (!kw) {
         return op - OP_LT;
@@ -1067,8 +1087,9 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
             // (the later ones are parsed, and dropped), as mpy-cross folds.
             nodevec_t v;
             vec_init(&v);
-            uint8_t ops[64];
-            size_t n_ops = 0;
+            uint8_t ops_here[64];   // (a longer chain's operators move to the arena)
+            uint8_t *ops = ops_here;
+            size_t n_ops = 0, cap_ops = sizeof(ops_here);
             mpf_node_t *first = x, *tail = NULL;
             bool decided = false;
             while (true) {
@@ -1085,8 +1106,11 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
                     break;
                 }
                 if (prec == P_CMP) {
-                    if (n_ops == sizeof(ops)) {
-                        syntax_error(p);
+                    if (n_ops == cap_ops) {
+                        uint8_t *more = mpf_cc_alloc(p->c, 2 * cap_ops);
+                        memcpy(more, ops, cap_ops);
+                        ops = more;
+                        cap_ops *= 2;
                     }
                     ops[n_ops++] = (uint8_t)compare_op(p);
                 } else {
@@ -1102,10 +1126,14 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
                 continue;
             }
             mpf_node_t *y = v.items[0];
-            x = mk_from_vec(p, prec == P_CMP ? N_COMPARE : prec == P_OR ? N_OR : N_AND, y == first ? t : pos_of(y), &v);
+            static const uint8_t chain_kinds[] = {0, N_OR, N_AND, 0, N_COMPARE};   // (by prec)
+            x = mk_from_vec(p, chain_kinds[prec], y == first ? t : pos_of(y), &v);
             if (prec == P_CMP) {
-                x->v.ops = mpf_cc_alloc(p->c, n_ops);
-                memcpy(x->v.ops, ops, n_ops);
+                x->v.ops = ops;
+                if (ops == ops_here) {
+                    x->v.ops = mpf_cc_alloc(p->c, n_ops);
+                    memcpy(x->v.ops, ops, n_ops);
+                }
             }
             continue;
         }
@@ -1154,7 +1182,7 @@ static mpf_node_t *parse_lambda(parser_t *p, bool nocond) {
     pos_t t = here(p);
     expect(p, KW_LAMBDA);
     arena_mark_t m = arena_begin(p);
-    mpf_node_t *x = mk(p, N_LAMBDA, t, 2);
+    mpf_node_t *x = mk(p, N_LAMBDA | SCOPE, t, 2);
     p->c->arena_owner = x;
     x->k[0] = parse_args(p, true);
     expect(p, OP_COLON);
@@ -1538,16 +1566,9 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
     if (v.n == 2 && v.items[0]->kind == N_NAME && val->kind == N_CALL && val->n == 2 && val->k[0]->kind == N_NAME &&
         val->k[0]->v.q == MPF_QSTR_const && val->k[1]->kind == N_CONST) {
         // NAME = const(value): later uses of NAME become the value; a _NAME is not stored at all
-        mpf_cctx_t *c = p->c;
-        if (c->n_consts == c->cap_consts) {
-            size_t cap = c->cap_consts ? 2 * c->cap_consts : 8;
-            // heap blocks of their own: they outlive the arena of the statement (mpf_cc_arena_free)
-            c->const_names = mpf_gc_realloc(c->const_names, cap * sizeof(mpf_qstr_t));
-            c->const_values = mpf_gc_realloc(c->const_values, cap * sizeof(mpf_obj_t));
-            c->cap_consts = cap;
-        }
-        c->const_names[c->n_consts] = v.items[0]->v.q;
-        c->const_values[c->n_consts++] = val->k[1]->v.obj;
+        // (the map's blocks are the heap's: they outlive the arena of the statement, and
+        // mpf_cc_arena_free releases them; a name met again is its value by then)
+        mpf_map_lookup(&p->c->consts, mpf_obj_new_qstr(v.items[0]->v.q), MPF_MAP_LOOKUP_ADD)->value = val->k[1]->v.obj;
         size_t n;
         const char *nm = mpf_qstr_data(v.items[0]->v.q, &n);
         if (n > 0 && nm[0] == '_') {
@@ -1616,7 +1637,7 @@ static mpf_node_t *parse_def(parser_t *p, pos_t t, nodevec_t *decorators, bool a
     arena_mark_t m = arena_begin(p);
     size_t nk = cls ? 2 : 3;   // then the decorators
     pos_t ps = decorators->n ? (t & ~(pos_t)NODE_LINE_MAX) | decorators->items[0]->line : t;
-    mpf_node_t *x = mk(p, cls ? N_CLASSDEF : N_FUNCDEF, ps, nk + decorators->n);
+    mpf_node_t *x = mk(p, (cls ? N_CLASSDEF : N_FUNCDEF) | SCOPE, ps, nk + decorators->n);
     p->c->arena_owner = x;
     x->op = async;
     x->v.q = expect_name(p);
@@ -1667,10 +1688,12 @@ static void parse_stmt(parser_t *p, nodevec_t *v) {
     pos_t t = here(p);
     const uint8_t *ck = memchr(compound_kws, p->tok.op, 7);
     size_t i = ck != NULL ? (size_t)(ck - compound_kws) : 7;
-    if (i == 7 || (i >= 2 && !plain) || (async && (i == 1 || i >= 4))) {
-        if (!plain || async) {
-            syntax_error(p);
-        }
+    // what may come before each (1 decorators, 2 async; none before a simple statement)
+    static const uint8_t before_ok[] = {3, 1, 2, 2, 0, 0, 0, 0};
+    if (((unsigned)!plain | (unsigned)async << 1) & ~(unsigned)before_ok[i]) {
+        syntax_error(p);
+    }
+    if (i == 7) {
         parse_simple_stmt(p, v);
         return;
     }
@@ -1744,17 +1767,17 @@ mpf_node_t *mpf_parse_next(parser_t *p) {
     }
     p->done = p->mode == MPF_COMPILE_EVAL;
     p->n_stmts += v.n;
-    mpf_node_t *m = mk_from_vec(p, N_MODULE, t, &v);
+    mpf_node_t *m = mk_from_vec(p, N_MODULE | SCOPE, t, &v);
     m->op = p->mode;
     // the statement's arena is its own (the emitter releases it once it has compiled it)
     mpf_cc_arena_trim(c);
     mpf_node_set_arena(m, c->chunks);
     arena_begin(p);   // (a new arena, as a def's: nothing to go back to)
-    if (p->tok.kind == TK_STR || p->tok.kind == TK_BYTES || p->tok.kind == TK_FSTR) {
-        // the next token's decoded text moves to the next statement's arena
+    if (p->tok.kind >= TK_STR && p->tok.kind <= TK_FSTR) {
+        // the next token's decoded text moves to the next statement's arena (zeroed: its
+        // terminating 0 is there)
         char *s = mpf_cc_alloc(c, p->tok.len + 1);
         memcpy(s, p->tok.s, p->tok.len);
-        s[p->tok.len] = 0;
         p->tok.s = s;
     }
     return m;

@@ -24,10 +24,13 @@ static mpf_obj_t str_obj(const char *s, size_t len) {
     return mpf_obj_new_str_qstr_maybe(s, len);
 }
 
+// The module object of [bm], registered in sys.modules before its init runs (an init may
+// import the module's builtin submodules, which find it there).
 static mpf_obj_t module_from_builtin(const mpf_builtin_module_t *bm) {
     mpf_obj_t mod = mpf_obj_new_module(bm->name);
     mpf_obj_t g = ((mpf_module_t *)mpf_obj_ptr(mod))->globals;
     mpf_module_store_rom(g, bm->members);
+    mpf_dict_store(mpf_state.modules, mpf_obj_new_qstr(bm->name), mod);
     if (bm->init) {
         bm->init(mod);
     }
@@ -179,15 +182,14 @@ static mpf_obj_t import_one(mpf_qstr_t fullname, mpf_obj_t parent, const char *l
     if (mod != MPF_OBJ_NULL) {
         return mod;
     }
-    const mpf_builtin_module_t *bm = parent == MPF_OBJ_NULL ? find_builtin(fullname) : NULL;
+    // (a dotted builtin name is a builtin module's submodule, such as os.path)
+    const mpf_builtin_module_t *bm = find_builtin(fullname);
     if (bm != NULL) {
         mod = module_from_builtin(bm);
-        mpf_dict_store(mpf_state.modules, key, mod);
-        return mod;
     }
     size_t fl;
     const char *fs = mpf_qstr_data(fullname, &fl);
-    for (size_t i = 0; i < mpf_frozen_count; i++) {
+    for (size_t i = 0; i < mpf_frozen_count && mod == MPF_OBJ_NULL; i++) {
         const mpf_frozen_module_t *fm = &mpf_frozen_modules[i];
         if (strlen(fm->name) == fl && memcmp(fm->name, fs, fl) == 0) {
             mod = exec_module(fullname, fm->rc, mpf_import_frozen_ctx(fm), fm->is_package ? str_obj(fs, fl) : MPF_OBJ_NULL, MPF_OBJ_NULL);

@@ -816,8 +816,11 @@ static bool is_ident_char(char c, bool first) {
            (!first && c >= '0' && c <= '9');
 }
 
-// Python keywords, which cannot be field names.
+// Python keywords, which cannot be field names (with the compiler: its lexer's table).
 static bool is_keyword(const char *s, size_t n) {
+#if CONFIG_COMPILER
+    return mpf_lex_keyword(s, n) >= 0;
+#else
     static const char *const kw[] = {
         "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
         "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
@@ -830,6 +833,7 @@ static bool is_keyword(const char *s, size_t n) {
         }
     }
     return false;
+#endif
 }
 
 // Why [name] cannot be a field name (NULL if it can); [seen] holds earlier names.

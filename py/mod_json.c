@@ -321,16 +321,19 @@ static void enc_value(enc_t *e, mpf_obj_t o, const enc_parent_t *up, size_t leve
 // dumps(obj, *, skipkeys, ensure_ascii, check_circular, allow_nan, cls, indent,
 // separators, default, sort_keys)
 static mpf_obj_t json_dumps_impl(mpf_obj_t obj, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    // (CPython's JSONEncoder's keywords: one it does not take is its TypeError, not ignored)
+    static const mpf_qstr_t kws[] = {MPF_QSTR_skipkeys, MPF_QSTR_ensure_ascii, MPF_QSTR_check_circular, MPF_QSTR_allow_nan,
+        MPF_QSTR_cls, MPF_QSTR_indent, MPF_QSTR_separators, MPF_QSTR_default, MPF_QSTR_sort_keys};
+    mpf_obj_t a[9];
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTRE_JSONEncoder_2e_5f_5finit_5f_5f, n_args) | MPF_ARG_PY_STYLE, 0, 9, kws, a);
     enc_t e;
     mpf_vstr_init(&e.out, 64);
-    mpf_obj_t v;
-    e.skipkeys = (v = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_skipkeys)) != MPF_OBJ_NULL && mpf_obj_is_true(v);
-    e.ensure_ascii = (v = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_ensure_ascii)) == MPF_OBJ_NULL || mpf_obj_is_true(v);
-    e.allow_nan = (v = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_allow_nan)) == MPF_OBJ_NULL || mpf_obj_is_true(v);
-    e.sort_keys = (v = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_sort_keys)) != MPF_OBJ_NULL && mpf_obj_is_true(v);
-    v = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_default);
-    e.default_fn = v != MPF_OBJ_NONE ? v : MPF_OBJ_NULL;
-    v = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_indent);
+    e.skipkeys = a[0] != MPF_OBJ_NULL && mpf_obj_is_true(a[0]);
+    e.ensure_ascii = a[1] == MPF_OBJ_NULL || mpf_obj_is_true(a[1]);
+    e.allow_nan = a[3] == MPF_OBJ_NULL || mpf_obj_is_true(a[3]);
+    e.sort_keys = a[8] != MPF_OBJ_NULL && mpf_obj_is_true(a[8]);
+    e.default_fn = a[7] != MPF_OBJ_NONE ? a[7] : MPF_OBJ_NULL;
+    mpf_obj_t v = a[5];
     e.has_indent = v != MPF_OBJ_NULL && v != MPF_OBJ_NONE;
     e.item_sep = e.has_indent ? "," : ", ";
     e.item_sep_len = e.has_indent ? 1 : 2;
@@ -349,14 +352,24 @@ static mpf_obj_t json_dumps_impl(mpf_obj_t obj, size_t n_args, size_t n_kw, cons
             e.indent = mpf_vstr_to_str(&sp);
         }
     }
-    v = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_separators);
+    v = a[6];
     if (v != MPF_OBJ_NULL && v != MPF_OBJ_NONE) {
         size_t n;
         mpf_obj_t *items;
         mpf_obj_t t = mpf_tuple_from_iter(v);
         mpf_obj_get_array(t, &n, &items);
-        if (n != 2 || !MPF_IS_STR(items[0]) || !MPF_IS_STR(items[1])) {
-            mpf_raise_msg(&mpf_type_ValueError, "separators must be a pair of strings");
+        if (n != 2) {
+            // (CPython unpacks the pair: the VM's texts)
+            if (n < 2) {
+                mpf_raise_fmt(&mpf_type_ValueError, "not enough values to unpack (expected %u, got %u)", 2u, (unsigned)n);
+            }
+            mpf_raise_fmt(&mpf_type_ValueError, "too many values to unpack (expected %u)", 2u);
+        }
+        for (size_t i = 2; i-- > 0;) {
+            if (!MPF_IS_STR(items[i])) {
+                // (CPython's C encoder takes the key separator as argument 5, the item one as 6)
+                mpf_raise_fmt(&mpf_type_TypeError, "make_encoder() argument %u must be str, not %T", (unsigned)(6 - i), items[i]);
+            }
         }
         e.item_sep = mpf_obj_str_data(items[0], &e.item_sep_len);
         e.key_sep = mpf_obj_str_data(items[1], &e.key_sep_len);

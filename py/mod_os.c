@@ -247,5 +247,16 @@ static const mpf_rom_map_elem_t os_members_table[] = {
 };
 MPF_ROM_MAP(os_members, os_members_table);
 
-const mpf_builtin_module_t mpf_module_os = {MPF_QSTR_os, &os_members, NULL};
+#if CONFIG_MODULE_OS_PATH
+// os.path is imported with os (as CPython's os binds it), so `import os` then os.path works.
+static void os_init(mpf_obj_t mod) {
+    (void)mod;
+    mpf_import_name(MPF_QSTRE_os_2epath, MPF_OBJ_NONE, 0, MPF_OBJ_NULL);
+}
+#define OS_INIT os_init
+#else
+#define OS_INIT NULL
+#endif
+
+const mpf_builtin_module_t mpf_module_os = {MPF_QSTR_os, &os_members, OS_INIT};
 MPF_REGISTER_MODULE(MPF_QSTR_os, mpf_module_os);

@@ -110,7 +110,7 @@ void mpf_gc_init(void *start, size_t size);
 // type's finaliser (first word is the type) when the block is swept.
 void *mpf_gc_alloc(size_t n, bool has_final);
 void *mpf_gc_alloc_maybe(size_t n); // as mpf_gc_alloc, NULL on failure instead of raising
-void *mpf_gc_realloc(void *p, size_t n);
+void *mpf_gc_realloc(void *p, size_t n);  // (grown: the bytes added are zeroed)
 // Every variable-size object goes through these two: [header] bytes then [n] items of
 // [item] bytes, MemoryError when that size does not fit a size_t (no wrap-around on any
 // word size), whatever [n] the program asked for.

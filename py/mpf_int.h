@@ -146,6 +146,9 @@ MPF_INTERNAL mpf_obj_t mpf_type_instance_dict_view(mpf_obj_t inst);
 // When [o] is such a view (exec's globals): a dict of the members (a copy), and the
 // instance's map of them in *members; else NULL.
 MPF_INTERNAL mpf_obj_t mpf_type_instance_dict_copy(mpf_obj_t o, mpf_map_t **members);
+// Which keyword [s] ([n] bytes) is: its index in the compiler's table of them (compile_lex.c,
+// the order of compile_int.h's KW_*), -1 for any other text.
+MPF_INTERNAL int mpf_lex_keyword(const char *s, size_t n);
 #endif
 #if CONFIG_CLASS_STORE_CACHE
 MPF_INTERNAL uint64_t mpf_class_epoch;

@@ -417,7 +417,7 @@ static void exc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
         // str(msg) (None without args), then as CPython " (file, line N)" of SyntaxError(msg,
         // (filename, lineno, offset, text)): the file's base name when a str, the line when
         // an int, each left out otherwise
-        mpf_obj_print(p, a->len > 0 ? a->items[0] : MPF_OBJ_NONE, MPF_PRINT_STR);
+        mpf_obj_print(p, mpf_exc_value(self), MPF_PRINT_STR);
         if (syntax_args(self) != NULL) {
             const mpf_tuple_t *loc = mpf_obj_ptr(a->items[1]);
             const char *sep = " (";
@@ -710,7 +710,6 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
             // when not given
             static const uint16_t names[7] = {MPF_QSTR_msg, MPF_QSTR_filename, MPF_QSTR_lineno, MPF_QSTR_offset,
                 MPF_QSTR_text, MPF_QSTR_end_lineno, MPF_QSTR_end_offset};
-            const mpf_tuple_t *a = mpf_obj_ptr(e->args);
             const mpf_tuple_t *sa = syntax_args(self);
             const mpf_tuple_t *loc = sa != NULL ? mpf_obj_ptr(sa->items[1]) : NULL;
             size_t i = 0;
@@ -718,7 +717,7 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
                 i++;
             }
             if (i == 0) {
-                v = a->len > 0 ? a->items[0] : MPF_OBJ_NONE;
+                v = mpf_exc_value(self);
             } else if (i < 7) {
                 v = loc != NULL && i <= loc->len ? loc->items[i - 1] : MPF_OBJ_NONE;
             }

@@ -165,9 +165,35 @@ static void code_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     } else if (attr == MPF_QSTR_co_lnotab) {
         dest[0] = mpf_obj_new_bytes(rc->line_info, (size_t)(rc->line_info_end - rc->line_info));
     } else if (attr == MPF_QSTR_co_argcount) {
-        dest[0] = mpf_obj_new_small_int(rc->n_pos_args);
+        dest[0] = mpf_obj_new_small_int(rc->n_pos_args - (mpf_int_t)c->n_closed);   // (the cells come first)
     } else if (attr == MPF_QSTR_co_kwonlyargcount) {
         dest[0] = mpf_obj_new_small_int(rc->n_kwonly_args);
+    } else if (attr == MPF_QSTR_co_varnames) {
+        // the parameters' names, in the code's slot order (keyword-only ones with defaults
+        // first), then, where the compiler here made the code, the other locals' (those an
+        // inner function closes over too: co_cellvars in CPython); a closure's cells left out
+        size_t n = (size_t)rc->n_pos_args + rc->n_kwonly_args;
+        const mpf_qstr_t *local = NULL;
+#if CONFIG_COMPILER
+        if (rc->local_names != NULL) {
+            local = rc->local_names + 1;
+            n = rc->local_names[0];
+        }
+#endif
+        mpf_tuple_t *names = mpf_obj_ptr(mpf_obj_new_tuple(n, NULL));
+        names->len = 0;   // (slots without a name are left out)
+        for (size_t i = c->n_closed; i < n; i++) {
+            mpf_qstr_t q = local ? local[i] : c->ctx->qstrs[rc->arg_names[i]];
+            if (q != 0) {
+                names->items[names->len++] = mpf_obj_new_qstr(q);
+            }
+        }
+        dest[0] = mpf_obj_from_ptr(names);
+    } else if (attr == MPF_QSTR_co_consts) {
+        // (no docstring is kept: CPython's first constant is then None; the other constants
+        // are the module's, not the code's)
+        mpf_obj_t none = MPF_OBJ_NONE;
+        dest[0] = mpf_obj_new_tuple(1, &none);
     }
 }
 
@@ -265,20 +291,40 @@ const mpf_type_t mpf_type_fun_bc = MPF_TYPE(MPF_QSTR_function, 0,
     (attr, fun_bc_attr) FUN_BC_MAKE_NEW);
 
 // ---------------------------------------------------------------- builtin functions
-// TypeError for [n_args] positional arguments out of [f]'s range.
-static MPF_NORETURN void fun_builtin_arity_error(const mpf_fun_builtin_t *f, size_t n_args) {
-    size_t n_max = f->kind == MPF_FUN_KIND_MODE ? (f->n_max & 15u) : f->n_max;
-    if (f->n_min == n_max) {
-        if (n_max == 1 && n_args == 0) {
-            mpf_raise_fmt(&mpf_type_TypeError, "%q() takes exactly one argument (0 given)", MPF_FUN_NAME(f));
+// TypeError for [n_args] positional arguments [args] out of [f]'s range, in CPython's
+// texts. A method (f found under its name on the type of args[0], called bound or through
+// its type) counts its arguments without self and names its type: "list.append() takes
+// exactly one argument (0 given)", "insert expected 2 arguments, got 0".
+static MPF_NORETURN void fun_builtin_arity_error(const mpf_fun_builtin_t *f, size_t n_args, const mpf_obj_t *args) {
+    size_t n_min = f->n_min, n_max = f->kind == MPF_FUN_KIND_MODE ? (f->n_max & 15u) : f->n_max;
+    mpf_qstr_t name = MPF_FUN_NAME(f);
+    const mpf_type_t *owner = NULL;
+#if CONFIG_ERROR_MSG_EXACT
+    // (a classmethod such as float.fromhex is bound to the type itself)
+    const mpf_type_t *t = n_args == 0 ? NULL : mpf_obj_is_type(args[0], &mpf_type_type) ? mpf_obj_ptr(args[0]) : mpf_obj_type(args[0]);
+    if (t != NULL && n_min > 0 && mpf_type_lookup(t, name) == MPF_OBJ_FROM_PTR(f)) {
+        owner = t;  // (CPython names the receiver's type; a subclass of a builtin type passes its native base here)
+        n_args--;
+        n_min--;
+        n_max -= n_max != MPF_FUN_ARGS_ANY;
+    }
+#else
+    (void)args;
+#endif
+    if (n_min == n_max) {
+        if (n_max < 2) {
+            const char *takes = n_max ? "exactly one argument" : "no arguments";
+            if (owner != NULL) {
+                mpf_raise_fmt(&mpf_type_TypeError, "%q.%q() takes %s (%u given)", mpf_type_name(owner), name, takes, (unsigned)n_args);
+            }
+            mpf_raise_fmt(&mpf_type_TypeError, "%q() takes %s (%u given)", name, takes, (unsigned)n_args);
         }
-        mpf_raise_fmt(&mpf_type_TypeError, "%q() takes %u positional argument%s but %u were given", MPF_FUN_NAME(f),
-            (unsigned)n_max, n_max == 1 ? "" : "s", (unsigned)n_args);
+        mpf_raise_fmt(&mpf_type_TypeError, "%q expected %u arguments, got %u", name, (unsigned)n_max, (unsigned)n_args);
     }
-    if (n_args < f->n_min) {
-        mpf_raise_fmt(&mpf_type_TypeError, "%q expected at least %u arguments, got %u", MPF_FUN_NAME(f), (unsigned)f->n_min, (unsigned)n_args);
-    }
-    mpf_raise_fmt(&mpf_type_TypeError, "%q expected at most %u arguments, got %u", MPF_FUN_NAME(f), (unsigned)n_max, (unsigned)n_args);
+    bool few = n_args < n_min;
+    size_t n = few ? n_min : n_max;
+    mpf_raise_fmt(&mpf_type_TypeError, "%q expected at %s %u argument%s, got %u", name, few ? "least" : "most", (unsigned)n, n == 1 ? "" : "s",
+        (unsigned)n_args);
 }
 
 static mpf_obj_t fun_builtin_call(mpf_obj_t self, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -293,7 +339,7 @@ static mpf_obj_t fun_builtin_call(mpf_obj_t self, size_t n_args, size_t n_kw, co
         mpf_raise_fmt(&mpf_type_TypeError, "%q() takes no keyword arguments", MPF_FUN_NAME(f));
     }
     if (n_args < f->n_min || n_args > f->n_max) {
-        fun_builtin_arity_error(f, n_args);
+        fun_builtin_arity_error(f, n_args, args);
     }
     switch (f->kind) {
         case MPF_FUN_KIND_0:
@@ -307,7 +353,7 @@ static mpf_obj_t fun_builtin_call(mpf_obj_t self, size_t n_args, size_t n_kw, co
         case MPF_FUN_KIND_MODE:
             // n_max is the low nibble (the mode above it let the test above through)
             if (n_args > (f->n_max & 15u)) {
-                fun_builtin_arity_error(f, n_args);
+                fun_builtin_arity_error(f, n_args, args);
             }
             return f->fun.mode(n_args, args, f->n_max >> 4);
         default:

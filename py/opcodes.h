@@ -108,7 +108,8 @@ enum {
     R(0xD7, 0xF9, BINARY_OP_MULTI, 2, -1)            /* op = byte - 0xD7 */
 
 // The net stack effect of each opcode byte below the MULTI ranges (MPF_STACK_DYN: it
-// depends on the operand; 0: undefined), shared by the loader's verifier and the emitter.
+// depends on the operand; 0: undefined), the loader verifier's (the emitter packs its own:
+// compile_emit.c's op_net, checked against MPF_OPCODES when it is compiled).
 #define MPF_OP_FIRST_MULTI 0x70
 extern const int8_t mpf_loader_op_stack_net[MPF_OP_FIRST_MULTI];
 

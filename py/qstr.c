@@ -398,15 +398,12 @@ mpf_qstr_t mpf_qstr_from_strn(const char *str, size_t len) {
     qstr_pool_t *p = mpf_state.qstr_pools;
     if (p == NULL || (p->n == p->alloc && !pool_reuses(p))) {
         size_t alloc = p == NULL ? QSTR_POOL_FIRST : p->alloc * 2;
+        // (the bytes added are zero: a new pool's counts, and the new place of the bits)
         qstr_pool_t *np = mpf_gc_realloc(p, sizeof(qstr_pool_t) + alloc * sizeof(np->e[0]) + POOL_BITS(alloc));
-        if (p == NULL) {
-            memset(np, 0, sizeof(qstr_pool_t));
-        }
 #if CONFIG_QSTR_COLLECT
         // the young bits to their new place (the old one is among the new entries)
         size_t old_alloc = np->alloc;
         np->alloc = alloc;
-        memset(young_bits(np), 0, alloc / 8);
         memcpy(young_bits(np), (uint8_t *)&np->e[old_alloc] + old_alloc / 8, old_alloc / 8);
 #endif
         np->alloc = alloc;
@@ -480,48 +477,41 @@ void mpf_qstr_gc_end(void (*premark)(const void *)) {
     qstr_pool_t *p = mpf_state.qstr_pools;
     uint8_t *bits = mark_bits(p);
 #if CONFIG_VM_FAST_PATHS
-    // the one-character strings' cache holds 16-bit ids, which no scanned word shows
-    for (size_t c = 0; c < 128; c++) {
-        size_t i = mpf_state.one_char_qstr[c] - RUNTIME_FIRST;
-        if (i < p->n) {
-            bits[i >> 3] |= (uint8_t)(1u << (i & 7));
-        }
-    }
+    // the one-character strings' cache holds 16-bit ids, which no scanned word shows: it
+    // starts afresh (a character's next str finds its qstr again, or makes it anew)
+    memset(mpf_state.one_char_qstr, 0, sizeof(mpf_state.one_char_qstr));
 #endif
-    for (size_t i = 0; i < p->n; i++) {
+#if CONFIG_QSTR_RUNTIME_INDEX
+    // the index anew, of the entries kept (it has room for them all: it had; a pool with
+    // entries has one, made before its first entry)
+    qstr_index_t *ix = mpf_state.qstr_index;
+    memset(ix->slot, 0, ix->size * sizeof(ix->slot[0]));
+    ix->used = 0;
+#endif
+    // from the top down: the released entries above the highest one kept are no longer in
+    // the pool; those below it are reused, the lowest first
+    size_t n = 0, dead = 0;
+    for (size_t i = p->n; i-- > 0;) {
         qstr_entry_t *e = &p->e[i];
-        if (e->hash == 0) {
-            continue;   // (released before)
-        }
-        if (bits[i >> 3] & (1u << (i & 7))) {
+        if (e->hash != 0 && (bits[i >> 3] >> (i & 7)) & 1) {
             premark(e->str);
+            n = n != 0 ? n : i + 1;
+#if CONFIG_QSTR_RUNTIME_INDEX
+            index_insert(ix, (uint32_t)(RUNTIME_FIRST + i), index_key(e->hash, e->len));
+#endif
         } else {
+            // (released now, or before)
             e->hash = 0;
             e->len = 0;
             e->str = "";
-            p->n_dead++;
-            p->hint = i < p->hint ? i : p->hint;
-        }
-    }
-    // the released entries at the end are no longer in the pool
-    while (p->n > 0 && p->e[p->n - 1].hash == 0) {
-        p->n--;
-        p->n_dead--;
-    }
-    p->hint = p->hint < p->n ? p->hint : p->n;
-#if CONFIG_QSTR_RUNTIME_INDEX
-    // the index anew, of the entries kept (it has room for them all: it had)
-    qstr_index_t *ix = mpf_state.qstr_index;
-    if (ix != NULL) {
-        memset(ix->slot, 0, ix->size * sizeof(ix->slot[0]));
-        ix->used = 0;
-        for (size_t i = 0; i < p->n; i++) {
-            if (p->e[i].hash != 0) {
-                index_insert(ix, (uint32_t)(RUNTIME_FIRST + i), index_key(p->e[i].hash, p->e[i].len));
+            if (n != 0) {
+                dead++;
+                p->hint = i;
             }
         }
     }
-#endif
+    p->n = n;
+    p->n_dead = dead;
 }
 #endif
 

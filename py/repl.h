@@ -10,6 +10,15 @@
 
 #include "mpf.h"
 
+// The REPL's files, as the compiler's (compile_int.h MPF_CC_SIZE_TUNED), may turn off -Os
+// optimisations measured to grow their code with arm-none-eabi-gcc 12.2 on Thumb-2: a
+// `#pragma GCC optimize` after their includes, under `#if MPF_REPL_SIZE_TUNED`.
+#if defined(__OPTIMIZE_SIZE__) && defined(__GNUC__) && !defined(__clang__) && defined(__thumb2__)
+#define MPF_REPL_SIZE_TUNED 1
+#else
+#define MPF_REPL_SIZE_TUNED 0
+#endif
+
 // Control characters the console protocol gives a meaning to.
 #define MPF_CHAR_CTRL_A 0x01  // raw REPL
 #define MPF_CHAR_CTRL_B 0x02  // friendly REPL / banner

@@ -688,6 +688,9 @@ w = 1 << 1000000000
 v = True << 2000000
 """,
     "star_arg_at_29": "def f(*a):\n    return len(a)\nprint(f(" + "0, " * 29 + "*(1, 2), 3))\n",
+    # a chain of comparisons past 64 operators (the parser's own room for them; it refused more)
+    "compare_chain_past_64": "a = 1\nprint(" + " <= ".join(["a"] * 100) + ")\nprint("
+    + " is not ".join(["None", "a"] * 40) + ", " + " < ".join(str(i) for i in range(300)) + ")\n",
     # an `if` whose test is a constant: mpy-cross compiles the branch taken and still
     # places the statement's end label, so what follows a return, raise, break or continue
     # in it is written (tornado's `if True: return 42` before a `yield`, twisted's
@@ -853,6 +856,11 @@ REJECTED: dict[str, str] = {
     "async_comprehension_nested": "async def f(y):\n    return {x: [1 async for z in x] for x in y}\n",
     "await_in_comprehension": "async def f(y):\n    return [await g(x) for x in y]\n",
     "await_in_generator_expression": "async def f(y):\n    return (await g(x) for x in y)\n",
+    # := never binds a comprehension's own variable (nor, in nested ones, the variable of one
+    # around it: CPython; mpy-cross refuses the first two) nor from a class body's comprehension
+    "walrus_rebinds_iteration_variable": "x = [i := i + 1 for i in range(4)]\n",
+    "walrus_rebinds_unpacked_variable": "def f():\n    return [i := -1 for i, j in [(1, 2)]]\n",
+    "walrus_in_class_comprehension": "class A:\n    y = [(x := 1) for i in range(2)]\n",
 }
 
 # Sources whose .mpy differs from mpy-cross's on purpose: what mpy-cross makes does not do

@@ -39,6 +39,7 @@ from corpus_runner import (
 )
 
 from mpforge.build import scons_command
+from mpforge.modtable import registered_name
 
 cpython = corpus_runner.cpython
 mpy_cross = corpus_runner.mpy_cross
@@ -133,8 +134,9 @@ def test_module_switched_off(
     build = build_without(symbol, worker_build_dir)
     assert not build.enabled(symbol), f"CONFIG_{symbol} is still on in the resolved config"
 
-    name = symbol[len("MODULE_") :].lower()
     if module_source(symbol).is_file():
+        # (the name the source registers: mod_os_path.c is the submodule os.path)
+        name = registered_name(module_source(symbol))
         assert import_outcome(build, name, tmp_path, mpy_cross) == "ImportError"
     else:  # a sub-option: MODULE_<PARENT>_<OPTION>
         parent = next(

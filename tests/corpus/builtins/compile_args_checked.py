@@ -1,6 +1,6 @@
 # requires: COMPILER
-# compile()'s argument checks (flags must be an int; the mode; the optimize level; the file
-# name), 'single' mode given nothing to run (blank lines, a comment: SyntaxError), and the
+# compile()'s argument checks (flags must be an int CPython knows; the mode; the optimize
+# level; the file name), 'single' mode given nothing to run (blank lines, a comment: SyntaxError), and the
 # attributes of a SyntaxError made by hand from a 4- or 6-item location (end_lineno and
 # end_offset, None when not given, as CPython 3.11).
 
@@ -19,6 +19,10 @@ show("flags str", lambda: compile("x", "f", "exec", "0"))
 show("flags bytes", lambda: compile("x", "f", "exec", b"1"))
 show("flags None", lambda: compile("x", "f", "exec", None))
 show("flags kw str", lambda: compile("x", "f", "exec", flags=[]))
+# the flags CPython knows pass (future features, PyCF_ALLOW_TOP_LEVEL_AWAIT, ...), others are
+# a ValueError
+for flags in [0x10, 0x200, 0x2000, 0x4000, 0x20000, 0x1000000, 0x1FE6210, 0xFF, 0x1, 0x8000, 0x2000000, -1]:
+    show(("flags", flags), lambda: compile("x", "f", "exec", flags) and None)
 show("optimize 4", lambda: compile("x", "f", "exec", optimize=4))
 show("optimize -1", lambda: compile("x", "f", "exec", optimize=-1))
 show("optimize -2", lambda: compile("x", "f", "exec", 0, False, -2))
