@@ -2270,7 +2270,7 @@ static void resolve_scope(emit_t *e, scope_t *s) {
     }
 }
 
-static void number_locals(scope_t *s) {
+static void number_locals(emit_t *e, scope_t *s) {
     if (s->kind == SC_MODULE) {
         return;
     }
@@ -2301,6 +2301,10 @@ static void number_locals(scope_t *s) {
                 : id->kind == ID_LOCAL ? (s->kind == SC_CLASS && id->q == MPF_QSTR___class__ ? 3 : 1)
                 : id->kind == ID_CELL ? 2 : 3;
             if (r == rank) {
+                if (r == 2 && n > 255) {
+                    // (a cell's slot is one byte of the code's prelude: mpy-cross fails an assertion)
+                    error_at(e, s->node, E_SCOPE_NAMES);
+                }
                 id->num = n++;
             } else if (r == 3 && id->kind == ID_LOCAL) {
                 id->num = n_free;
@@ -2458,7 +2462,8 @@ static void assemble(emit_t *e, scope_t *s) {
     size_t n_cell = 0;
     for (size_t i = 0; i < s->n_ids; i++) {
         const id_info_t *id = &s->ids[i];
-        if (id->kind == ID_CELL && n_cell < sizeof(cells)) {
+        if (id->kind == ID_CELL) {
+            // (number_locals refused a slot beyond a byte, the prelude's)
             cells[n_cell++] = (uint8_t)id->num;
         }
     }
@@ -2540,7 +2545,7 @@ static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
         resolve_scope(e, s);
     }
     for (scope_t *s = last->next; s != NULL; s = s->next) {
-        number_locals(s);
+        number_locals(e, s);
         // the names are all known: their table shrinks to them
         shrink((void **)&s->ids, s->n_ids, &s->cap_ids, sizeof(id_info_t));
 #if CONFIG_COMPILER_MPY_OUTPUT

@@ -1270,23 +1270,24 @@ static mpf_node_t *parse_dotted(parser_t *p) {
     pos_t t = here(p);
     nodevec_t v;
     vec_init(&v);
-    char buf[256];
-    size_t n = 0;
-    while (true) {
-        if (p->tok.kind == TK_NAME && n + p->tok.len + 1 < sizeof(buf)) {
-            if (n) {
-                buf[n++] = '.';
-            }
-            memcpy(buf + n, p->tok.s, p->tok.len);
-            n += p->tok.len;
-        }
+    do {
         vec_push(p, &v, parse_name_node(p));
-        if (!accept(p, OP_DOT)) {
-            break;
-        }
-    }
+    } while (accept(p, OP_DOT));
     mpf_node_t *d = mk_from_vec(p, N_DOTTED, t, &v);
-    d->v.q = mpf_qstr_from_strn(buf, n);
+    // the whole name, of any length, joined from its parts' qstrs
+    size_t n = 0, l;
+    for (size_t i = 0; i < d->n; i++) {
+        (void)mpf_qstr_data(d->k[i]->v.q, &l);
+        n += l + 1;
+    }
+    char *buf = mpf_cc_alloc(p->c, n), *o = buf;
+    for (size_t i = 0; i < d->n; i++) {
+        const char *s = mpf_qstr_data(d->k[i]->v.q, &l);
+        memcpy(o, s, l);
+        o[l] = '.';
+        o += l + 1;
+    }
+    d->v.q = mpf_qstr_from_strn(buf, n - 1);
     return d;
 }
 

@@ -689,8 +689,13 @@ v = True << 2000000
 """,
     "star_arg_at_29": "def f(*a):\n    return len(a)\nprint(f(" + "0, " * 29 + "*(1, 2), 3))\n",
     # a chain of comparisons past 64 operators (the parser's own room for them; it refused more)
-    "compare_chain_past_64": "a = 1\nprint(" + " <= ".join(["a"] * 100) + ")\nprint("
-    + " is not ".join(["None", "a"] * 40) + ", " + " < ".join(str(i) for i in range(300)) + ")\n",
+    "compare_chain_past_64": "a = 1\nprint("
+    + " <= ".join(["a"] * 100)
+    + ")\nprint("
+    + " is not ".join(["None", "a"] * 40)
+    + ", "
+    + " < ".join(str(i) for i in range(300))
+    + ")\n",
     # an `if` whose test is a constant: mpy-cross compiles the branch taken and still
     # places the statement's end label, so what follows a return, raise, break or continue
     # in it is written (tornado's `if True: return 42` before a `yield`, twisted's
@@ -847,8 +852,12 @@ REJECTED: dict[str, str] = {
     "star_arg_at_62": "f(" + "0, " * 62 + "*a, 1)\n",
     # a jump past 15 bits of offset (an if/while/for body of ~16 KB of code, a try body of
     # ~32 KB): mpy-cross raises RuntimeError: bytecode overflow (the offset was cut before)
-    "jump_past_15_bits": "def f(a, b):\n    if a:\n" + "        a = b + 1\n" * 4100 + "    return a\n",
-    "loop_past_15_bits": "def f(a, b):\n    for a in b:\n" + "        a = b + 1\n" * 4100 + "    return a\n",
+    "jump_past_15_bits": "def f(a, b):\n    if a:\n"
+    + "        a = b + 1\n" * 4100
+    + "    return a\n",
+    "loop_past_15_bits": "def f(a, b):\n    for a in b:\n"
+    + "        a = b + 1\n" * 4100
+    + "    return a\n",
     # no async comprehension, no await in a comprehension's code (mpy-cross: invalid syntax,
     # 'await' outside function; this VM cannot run them as CPython does: they are refused,
     # not compiled into a plain loop or a list of coroutines); jinja2, django, sqlalchemy
@@ -861,6 +870,13 @@ REJECTED: dict[str, str] = {
     "walrus_rebinds_iteration_variable": "x = [i := i + 1 for i in range(4)]\n",
     "walrus_rebinds_unpacked_variable": "def f():\n    return [i := -1 for i, j in [(1, 2)]]\n",
     "walrus_in_class_comprehension": "class A:\n    y = [(x := 1) for i in range(2)]\n",
+    # a cell in a local slot past 255 (a byte of the code's prelude): mpy-cross fails an
+    # assertion; SyntaxError here (it was a RuntimeError "slot is not a cell" at run time)
+    "cell_slot_past_a_byte": "def f():\n"
+    + "".join(f"    v{i} = {i}\n" for i in range(256))
+    + "    def g():\n        return "
+    + " + ".join(f"v{i}" for i in range(256))
+    + "\n",
 }
 
 # Sources whose .mpy differs from mpy-cross's on purpose: what mpy-cross makes does not do
@@ -908,6 +924,20 @@ print(attempt(lambda: 10 ** 400 * 1.0), attempt(lambda: 10.0 ** 400), 1e308 * 10
 # Sources CPython 3.11 accepts and mpy-cross rejects: the compiler follows CPython (an empty
 # target unpacks nothing, `del ()` deletes nothing). Each prints what CPython prints.
 BEYOND_MPY_CROSS: dict[str, str] = {
+    # a dotted name of any length (mpy-cross: RuntimeError: name too long, past 255 characters;
+    # we cut it short there before)
+    "dotted_name_past_255_chars": "import builtins\n"
+    + "class M:\n    x = 5\n"
+    + "def imp(name, *args):\n    print(len(name), name.count('.'), set(name.split('.')))\n"
+    + "    return M\n"
+    + "builtins.__import__ = imp\n"
+    + "import "
+    + ".".join(["abcdefghij"] * 30)
+    + "\n"
+    + "from "
+    + ".".join(["k" * 200, "m" * 200])
+    + " import x\n"
+    + "print(x)\n",
     # a decorator may be any expression (CPython 3.9; mpy-cross takes a dotted name and one
     # call only): trio's _core/_tests/test_ki.py `@_core.enable_ki_protection if e else _id`
     # `:=` in parentheses in an f-string's field is an assignment (mpy-cross ends the field's
