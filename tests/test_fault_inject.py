@@ -12,8 +12,8 @@ Python exception, never a signal, sanitizer report, failed tag check, fatal stop
 
 Fixed seeds. MPFORGE_FAULT_POINTS=N samples N allocation points a corpus program (default
 12) and MPFORGE_FAULT_CORPUS=all sweeps every corpus program instead of the sample (long:
-about 30 s a program); MPFORGE_FAULT_OOM=N samples N points of oom_objects.py (default 150,
-0: all); MPFORGE_FAULT_RECURSION=PADS the recursion program's paddings (default 2).
+about 30 s a program); MPFORGE_FAULT_OOM=N samples N points of oom_objects.py and
+interrupt_objects.py (default 150, 0: all); MPFORGE_FAULT_RECURSION=PADS the recursion program's paddings (default 2).
 `python tests/fuzz/inject.py FIRMWARE PROGRAM.py...` sweeps programs by hand.
 """
 
@@ -162,6 +162,29 @@ def test_objects_stay_consistent_after_memoryerror(firmware: Path, tmp_path: Pat
             why = "no ok"
         if why is not None:
             bad.append(({"MPF_FAULT_ALLOC": str(n)}, why, out))
+    assert not bad, describe(bad)
+
+
+def test_objects_stay_consistent_after_an_interrupt(firmware: Path, tmp_path: Path) -> None:
+    """A Ctrl-C in the callbacks of sort, sorted, heapq, dict/set/deque/bytearray growth,
+    json, re, class creation and generators: caught, and the objects consistent
+    (interrupt_objects.py checks them itself; a Ctrl-C outside its `try`s ends it, 130)."""
+    mpy = compiled(FUZZ / "interrupt_objects.py", tmp_path)
+    base = inject.run(firmware, mpy, {"MPF_FAULT_STATS": "1"}, b"", TIMEOUT_S)
+    assert base.returncode == 0 and base.stdout == b"ok 9\n", base.stderr[-2000:]
+    _, polls = inject.counts(base)
+    rng = random.Random(1)
+    ns = range(1, polls + 1)
+    if 0 < OOM_POINTS < polls:
+        ns = sorted(rng.sample(ns, OOM_POINTS))
+    bad = []
+    for n in ns:
+        out = inject.run(firmware, mpy, {"MPF_FAULT_INTERRUPT": str(n)}, b"", 60)
+        why = inject.failure(out, 0)
+        if why is None and out.returncode == 1:
+            why = "an exception other than KeyboardInterrupt"
+        if why is not None:
+            bad.append(({"MPF_FAULT_INTERRUPT": str(n)}, why, out))
     assert not bad, describe(bad)
 
 
