@@ -609,7 +609,7 @@ static bool fault_fails(void) {
         return false;
     }
     unsigned long long c = ++mpf_gc_fault.count;
-    return mpf_gc_fault.fail_at != 0 && (c == mpf_gc_fault.fail_at || (mpf_gc_fault.fail_rest && c > mpf_gc_fault.fail_at));
+    return mpf_gc_fault.fail_at != 0 && c >= mpf_gc_fault.fail_at && c <= mpf_gc_fault.fail_to;
 }
 #endif
 

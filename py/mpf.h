@@ -143,11 +143,11 @@ size_t mpf_gc_max_free(void);
 size_t mpf_gc_lock(int delta);
 #if CONFIG_FAULT_INJECT
 // Fault injection (CONFIG_FAULT_INJECT, the host's debug builds): while [armed], every
-// allocation and growth of a block counts, and number [fail_at] (from 1; 0: none) fails as
-// on a full heap, and every later one too when [fail_rest].
+// allocation and growth of a block counts, and numbers [fail_at] to [fail_to] (from 1; 0:
+// none) fail as on a full heap.
 typedef struct {
-    bool armed, fail_rest;
-    unsigned long long count, fail_at;
+    bool armed;
+    unsigned long long count, fail_at, fail_to;
 } mpf_gc_fault_t;
 extern mpf_gc_fault_t mpf_gc_fault;
 #endif

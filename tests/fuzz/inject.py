@@ -5,6 +5,8 @@ checks, then again with each injected fault (py/Kconfig FAULT_INJECT):
 
 - ``alloc N``: the Nth allocation fails (MemoryError where it happens);
 - ``alloc N+``: the Nth and every later one fail (the heap stays full);
+- ``alloc N+3``: the Nth and the two after it (the handlers' own allocations fail too, then
+  the heap is usable again);
 - ``interrupt N``: a Ctrl-C is pending at the Nth poll check (KeyboardInterrupt).
 
 A run passes when nothing but Python exceptions came out: no sanitizer report, failed tag
@@ -107,6 +109,8 @@ def faults(allocs: int, polls: int, n_points: int, rng: random.Random) -> list[d
         envs.append({"MPF_FAULT_ALLOC": str(n)})
     for n in points(allocs, max(1, n_points // 2), rng):
         envs.append({"MPF_FAULT_ALLOC": f"{n}+"})
+    for n in points(allocs, max(1, n_points // 4), rng):
+        envs.append({"MPF_FAULT_ALLOC": f"{n}+3"})
     for n in points(polls, max(1, n_points // 2), rng):
         envs.append({"MPF_FAULT_INTERRUPT": str(n)})
     return envs
