@@ -143,25 +143,35 @@ def test_corpus_program_survives_faults(firmware: Path, program: str, tmp_path: 
     assert not bad, f"{program}:\n{describe(bad)}"
 
 
+def self_checking_sweep(
+    firmware: Path, tmp_path: Path, program: str, expected: bytes, variable: str
+) -> list[tuple[dict[str, str], str, inject.Outcome]]:
+    """The failed runs of [program] (a fuzz/ program that checks its own objects and prints
+    [expected] when it ends) with [variable] (MPF_FAULT_ALLOC or MPF_FAULT_INTERRUPT) at
+    OOM_POINTS sampled points of its allocations or poll checks."""
+    mpy = compiled(FUZZ / program, tmp_path)
+    base = inject.run(firmware, mpy, {"MPF_FAULT_STATS": "1"}, b"", TIMEOUT_S)
+    assert base.returncode == 0 and base.stdout == expected, base.stderr[-2000:]
+    total = inject.counts(base)[variable == "MPF_FAULT_INTERRUPT"]
+    ns = range(1, total + 1)
+    if 0 < OOM_POINTS < total:
+        ns = sorted(random.Random(1).sample(ns, OOM_POINTS))
+    bad = []
+    for n in ns:
+        env = {variable: str(n)}
+        out = inject.run(firmware, mpy, env, b"", 60)
+        why = inject.failure(out, 0)
+        if why is None and out.returncode == 0 and out.stdout != expected:
+            why = "the end not reached"
+        if why is not None:
+            bad.append((env, why, out))
+    return bad
+
+
 def test_objects_stay_consistent_after_memoryerror(firmware: Path, tmp_path: Path) -> None:
     """Every object whose growth failed, caught and used on, is consistent (a list's room,
     a dict's entries, a generator's state, ...): oom_objects.py checks them itself."""
-    mpy = compiled(FUZZ / "oom_objects.py", tmp_path)
-    base = inject.run(firmware, mpy, {"MPF_FAULT_STATS": "1"}, b"", TIMEOUT_S)
-    assert base.returncode == 0 and base.stdout == b"ok\n", base.stderr[-2000:]
-    allocs, _ = inject.counts(base)
-    rng = random.Random(1)
-    ns = range(1, allocs + 1)
-    if 0 < OOM_POINTS < allocs:
-        ns = sorted(rng.sample(ns, OOM_POINTS))
-    bad = []
-    for n in ns:
-        out = inject.run(firmware, mpy, {"MPF_FAULT_ALLOC": str(n)}, b"", 60)
-        why = inject.failure(out, 0)
-        if why is None and out.returncode == 0 and out.stdout != b"ok\n":
-            why = "no ok"
-        if why is not None:
-            bad.append(({"MPF_FAULT_ALLOC": str(n)}, why, out))
+    bad = self_checking_sweep(firmware, tmp_path, "oom_objects.py", b"ok\n", "MPF_FAULT_ALLOC")
     assert not bad, describe(bad)
 
 
@@ -169,22 +179,9 @@ def test_objects_stay_consistent_after_an_interrupt(firmware: Path, tmp_path: Pa
     """A Ctrl-C in the callbacks of sort, sorted, heapq, dict/set/deque/bytearray growth,
     json, re, class creation and generators: caught, and the objects consistent
     (interrupt_objects.py checks them itself; a Ctrl-C outside its `try`s ends it, 130)."""
-    mpy = compiled(FUZZ / "interrupt_objects.py", tmp_path)
-    base = inject.run(firmware, mpy, {"MPF_FAULT_STATS": "1"}, b"", TIMEOUT_S)
-    assert base.returncode == 0 and base.stdout == b"ok 9\n", base.stderr[-2000:]
-    _, polls = inject.counts(base)
-    rng = random.Random(1)
-    ns = range(1, polls + 1)
-    if 0 < OOM_POINTS < polls:
-        ns = sorted(rng.sample(ns, OOM_POINTS))
-    bad = []
-    for n in ns:
-        out = inject.run(firmware, mpy, {"MPF_FAULT_INTERRUPT": str(n)}, b"", 60)
-        why = inject.failure(out, 0)
-        if why is None and out.returncode == 1:
-            why = "an exception other than KeyboardInterrupt"
-        if why is not None:
-            bad.append(({"MPF_FAULT_INTERRUPT": str(n)}, why, out))
+    bad = self_checking_sweep(
+        firmware, tmp_path, "interrupt_objects.py", b"ok 9\n", "MPF_FAULT_INTERRUPT"
+    )
     assert not bad, describe(bad)
 
 
