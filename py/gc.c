@@ -600,8 +600,26 @@ static size_t blocks_for(size_t n) {
     return n == 0 ? 1 : (n + BLOCK_BYTES - 1) / BLOCK_BYTES;
 }
 
+#if CONFIG_FAULT_INJECT
+mpf_gc_fault_t mpf_gc_fault;
+
+// True when this allocation is the one to fail (or one after it).
+static bool fault_fails(void) {
+    if (!mpf_gc_fault.armed || gc.collecting) {
+        return false;
+    }
+    unsigned long long c = ++mpf_gc_fault.count;
+    return mpf_gc_fault.fail_at != 0 && c >= mpf_gc_fault.fail_at && c <= mpf_gc_fault.fail_to;
+}
+#endif
+
 void *mpf_gc_alloc_maybe(size_t n) {
     size_t nb = blocks_for(n);
+#if CONFIG_FAULT_INJECT
+    if (fault_fails()) {
+        return NULL;
+    }
+#endif
 #if CONFIG_MODULE_MICROPYTHON
     if (gc.locked) {
         return NULL;
@@ -673,6 +691,11 @@ void *mpf_gc_realloc(void *p, size_t n) {
         }
         return p;
     }
+#if CONFIG_FAULT_INJECT
+    if (fault_fails()) {
+        mpf_raise_memory_error();
+    }
+#endif
     // grow in place if the following blocks are free
 #if CONFIG_GC_FAST_SCAN
     size_t b = head + have;

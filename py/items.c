@@ -8,8 +8,10 @@ void *mpf_items_grow(void *items, size_t *alloc, size_t need, size_t size) {
     if (na < need) {
         na = need;
     }
+    // the new room is recorded once the block has it: a MemoryError leaves the array as it was
+    void *p = mpf_gc_realloc_var(items, 0, size, na);
     *alloc = na;
-    return mpf_gc_realloc_var(items, 0, size, na);
+    return p;
 }
 
 size_t mpf_items_splice(void *items, size_t len, size_t size, size_t start, size_t stop, const void *src, size_t n) {

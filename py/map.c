@@ -10,8 +10,8 @@
 void mpf_map_init(mpf_map_t *m, size_t n) {
     m->used = 0;
     m->count = 0;
-    m->alloc = n;
     m->elems = n ? mpf_gc_alloc(n * sizeof(mpf_map_elem_t), false) : NULL;
+    m->alloc = n;  // (once the block is there)
     m->index = NULL;
     m->index_size = 0;
 }
@@ -66,7 +66,12 @@ static void rebuild_index(mpf_map_t *m) {
     while (sz < alloc * 2) {
         sz *= 2;
     }
-    uint32_t *index = mpf_gc_alloc(sz * sizeof(uint32_t), false);
+    // No room for it (a full heap) is no error: the map stays without one. (A MemoryError here
+    // would leave the entry mpf_map_lookup has just added with no value.)
+    uint32_t *index = mpf_gc_alloc_maybe(sz * sizeof(uint32_t));
+    if (index == NULL) {
+        return;
+    }
     for (size_t i = 0; i < used; i++) {
         if (elems[i].key == MPF_OBJ_NULL) {
             continue;
@@ -111,6 +116,7 @@ mpf_map_elem_t *mpf_map_lookup(mpf_map_t *m, mpf_obj_t key, mpf_map_op_t op) {
     // then the search starts again from what they left (each may move or free the entries
     // and the index).
     bool hashed = false;
+    bool reindexed = false;
     size_t hash = 0;
 restart:;
     if (m->index != NULL && !hashed) {
@@ -198,21 +204,24 @@ restart:;
     if (op != MPF_MAP_LOOKUP_ADD) {
         return NULL;
     }
-    bool grown = m->used == m->alloc;
-    if (grown) {
-        grow(m);
+    if (m->used == m->alloc || (m->index == NULL && m->alloc > SMALL_MAP && !reindexed)) {
+        // Room and index first, the entry after them: the index hashes every key (user
+        // code, which may raise or change the map) and may find no room, and an exception
+        // must leave the map without the key, not with an entry that has no value. Then
+        // the search again, for the key's slot in the new index (or the map user code left).
+        if (m->used == m->alloc) {
+            grow(m);
+        }
+        rebuild_index(m);
+        reindexed = true;  // (none again if it could not be built: the entries are searched)
+        goto restart;
     }
     size_t i = m->used++;
     m->count++;
     m->elems[i].key = key;
     m->elems[i].value = MPF_OBJ_NULL;
-    if (m->index != NULL && !grown) {
+    if (m->index != NULL) {
         m->index[slot] = (uint32_t)(i + 1);
-    } else if (grown || m->alloc > SMALL_MAP) {
-        rebuild_index(m);  // hashes every key: user code may have removed this one
-        if (i >= m->used || m->elems[i].key != key) {
-            goto restart;
-        }
     }
     return &m->elems[i];
 }

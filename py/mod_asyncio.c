@@ -1476,7 +1476,14 @@ static void task_step(mpf_obj_t o) {
         }
         return;
     }
-    task_finish(o, nlr.exc, true);
+    mpf_obj_t exc = nlr.exc;
+    task_finish(o, exc, true);
+    // KeyboardInterrupt (Ctrl-C) and SystemExit end the loop too, as in CPython: the task
+    // keeps the exception, and it goes on to whoever runs the loop
+    if (mpf_exc_match(exc, &mpf_type_KeyboardInterrupt) || mpf_exc_match(exc, &mpf_type_SystemExit)) {
+        task_of(o)->report = 0;
+        mpf_nlr_raise(exc);
+    }
 }
 
 // Run the loop until task [main] is done (its result, or its exception raised); with

@@ -23,30 +23,35 @@ static void check_size(const mpf_list_t *l, size_t expected) {
     }
 }
 
+// Items move by swaps, not into a hole kept open while the item waits in a local: a comparison
+// that raises (a Ctrl-C or a RecursionError in __lt__, ...) leaves every item in the list
+// once (a hole left the item lost and its neighbour twice), as in CPython.
+static void swap(mpf_list_t *l, size_t a, size_t b) {
+    mpf_obj_t t = l->items[a];
+    l->items[a] = l->items[b];
+    l->items[b] = t;
+}
+
 // Move the item at [pos] up towards [start] while it is smaller than its parent.
 static void sift_down(mpf_list_t *l, size_t start, size_t pos) {
     size_t n = l->len;
-    mpf_obj_t item = l->items[pos];
     while (pos > start) {
         size_t parent = (pos - 1) >> 1;
-        mpf_obj_t p = l->items[parent];
-        bool lt = less(item, p);
+        bool lt = less(l->items[pos], l->items[parent]);
         check_size(l, n);
         if (!lt) {
             break;
         }
-        l->items[pos] = p;
+        swap(l, pos, parent);
         pos = parent;
     }
-    l->items[pos] = item;
 }
 
-// Move the smaller child up from [pos] until a leaf is reached, put the item there,
+// Move the smaller child up from [pos] until a leaf is reached, the item down to it,
 // then sift it back down to its place.
 static void sift_up(mpf_list_t *l, size_t pos) {
     size_t end = l->len;
     size_t start = pos;
-    mpf_obj_t item = l->items[pos];
     size_t child = 2 * pos + 1;
     while (child < end) {
         size_t right = child + 1;
@@ -57,11 +62,10 @@ static void sift_up(mpf_list_t *l, size_t pos) {
                 child = right;
             }
         }
-        l->items[pos] = l->items[child];
+        swap(l, pos, child);
         pos = child;
         child = 2 * pos + 1;
     }
-    l->items[pos] = item;
     sift_down(l, start, pos);
 }
 

@@ -347,8 +347,8 @@ typedef struct words {
 
 static void words_add(words_t *v, int32_t x) {
     if (v->len == v->alloc) {
-        v->alloc = v->alloc * 2 + 8;
-        v->w = mpf_gc_realloc(v->w, v->alloc * sizeof(int32_t));
+        v->w = mpf_gc_realloc(v->w, (v->alloc * 2 + 8) * sizeof(int32_t));
+        v->alloc = v->alloc * 2 + 8;  // (once the block has the room)
     }
     v->w[v->len++] = x;
 }

@@ -141,6 +141,16 @@ size_t mpf_gc_max_free(void);
 // micropython.heap_lock()/heap_unlock(): [delta] +1 or -1 on the lock depth (while it is
 // above 0 every allocation fails with MemoryError); returns the new depth.
 size_t mpf_gc_lock(int delta);
+#if CONFIG_FAULT_INJECT
+// Fault injection (CONFIG_FAULT_INJECT, the host's debug builds): while [armed], every
+// allocation and growth of a block counts, and numbers [fail_at] to [fail_to] (from 1; 0:
+// none) fail as on a full heap.
+typedef struct {
+    bool armed;
+    unsigned long long count, fail_at, fail_to;
+} mpf_gc_fault_t;
+extern mpf_gc_fault_t mpf_gc_fault;
+#endif
 // The bytes of the heap object starting at [p] (whole blocks), 0 if [p] is not one.
 size_t mpf_gc_nbytes(const void *p);
 #define mpf_new(T) ((T *)mpf_gc_alloc(sizeof(T), false))

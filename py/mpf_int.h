@@ -268,6 +268,11 @@ typedef struct mpf_state {
     mpf_obj_t sys_argv;       // list
     mpf_obj_t main_globals;
     mpf_obj_t emergency_exc;
+#if !CONFIG_EMERGENCY_EXCEPTION
+    // The MemoryError raised when not even one can be allocated (obj_except.c): here, so that
+    // what it holds while it propagates (traceback entries, __context__) is kept by the GC.
+    mpf_exc_t memory_error;
+#endif
     mpf_obj_t *fs_base, *fs_top, *fs_end;   // frame stack
     void *qstr_pools;         // runtime qstr pool chain
 #if CONFIG_QSTR_RUNTIME_INDEX

@@ -190,12 +190,14 @@ MPF_NORETURN void mpf_raise_memory_error(void) {
 #else
     mpf_exc_t *ex = mpf_gc_alloc_maybe(sizeof(mpf_exc_t));
     if (ex == NULL) {
+        // the one in mpf_state's roots, emptied of what its last raise left (a traceback array
+        // and a __context__ the GC may have reused since)
         static const mpf_tuple_t no_args = {{&mpf_type_tuple}, 0};
-        static mpf_exc_t static_exc;
-        static_exc.inst.base.type = &mpf_type_MemoryError;
-        static_exc.args = mpf_obj_from_ptr(&no_args);
-        static_exc.tb_len = 0;
-        mpf_nlr_raise(mpf_obj_from_ptr(&static_exc));
+        ex = &mpf_state.memory_error;
+        memset(ex, 0, sizeof(*ex));
+        ex->inst.base.type = &mpf_type_MemoryError;
+        ex->args = mpf_obj_from_ptr(&no_args);
+        mpf_nlr_raise(mpf_obj_from_ptr(ex));
     }
     ex->inst.base.type = &mpf_type_MemoryError;
     ex->args = mpf_obj_new_tuple(0, (const mpf_obj_t *)&ex);

@@ -315,8 +315,8 @@ typedef struct argbuf {
 
 static void argbuf_add(argbuf_t *b, mpf_obj_t v) {
     if (b->len == b->alloc) {
-        b->alloc = b->alloc * 2 + 8;
-        b->items = mpf_gc_realloc(b->items, b->alloc * sizeof(mpf_obj_t));
+        b->items = mpf_gc_realloc(b->items, (b->alloc * 2 + 8) * sizeof(mpf_obj_t));
+        b->alloc = b->alloc * 2 + 8;  // (once the block has the room)
     }
     b->items[b->len++] = v;
 }

@@ -763,10 +763,16 @@ reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
 #else
 #define POLL_SCHEDULED() ((void)0)
 #endif
+// (CONFIG_FAULT_INJECT: at every one, so that an interrupt can be injected at each.)
+#if CONFIG_FAULT_INJECT
+#define POLL_PORT_MASK 0
+#else
+#define POLL_PORT_MASK 0xFFF
+#endif
 #define POLL_POINT() \
     do { \
         POLL_SCHEDULED(); \
-        if (((++mpf_state.poll_counter) & 0xFFF) == 0) { \
+        if (((++mpf_state.poll_counter) & POLL_PORT_MASK) == 0) { \
             mpf_port_poll(); \
         } \
     } while (0)

@@ -6,8 +6,8 @@ void mpf_vstr_init(mpf_vstr_t *v, size_t alloc) {
         alloc = 16;
     }
     v->len = 0;
-    v->alloc = alloc;
     v->buf = mpf_gc_alloc(alloc, false);
+    v->alloc = alloc;  // (once the block is there)
 }
 
 char *mpf_vstr_extend(mpf_vstr_t *v, size_t n) {

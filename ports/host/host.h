@@ -18,6 +18,15 @@ int mpf_host_errno(void);
 // SIGINT raises KeyboardInterrupt in the running program (port.c; before it, Ctrl-C kills).
 void mpf_host_sigint_init(void);
 
+#if CONFIG_FAULT_INJECT
+// Start counting allocations and poll checks for the faults the environment asks for
+// (py/Kconfig FAULT_INJECT: MPF_FAULT_ALLOC, MPF_FAULT_INTERRUPT, MPF_FAULT_STATS).
+void mpf_host_fault_arm(void);
+#define MPF_HOST_FAULT_ARM() mpf_host_fault_arm()
+#else
+#define MPF_HOST_FAULT_ARM() ((void)0)
+#endif
+
 #if CONFIG_REPL
 #include <stdbool.h>
 #include <stdio.h>

@@ -84,6 +84,7 @@ __attribute__((noinline)) static int run_main(int argc, char **argv) {
             return EXIT_EXCEPTION;
         }
         mpf_load_result_t res;
+        MPF_HOST_FAULT_ARM();
 #if CONFIG_COMPILER
         size_t plen = strlen(path);
         if (plen < 4 || strcmp(path + plen - 4, ".mpy") != 0) {
@@ -140,6 +141,7 @@ __attribute__((noinline)) static int run_code(int argc, char **argv) {
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
+        MPF_HOST_FAULT_ARM();
         mpf_load_result_t res = mpf_compile(argv[2], strlen(argv[2]), "<string>", MPF_COMPILE_EXEC);
         mpf_boot_run_as_main(res.rc, res.ctx, MPF_OBJ_NULL);
         mpf_nlr_pop(&nlr);
@@ -239,6 +241,7 @@ __attribute__((noinline)) static int run_frozen(int argc, char **argv) {
     for (int i = 0; i < argc; i++) {
         mpf_list_append(mpf_sys_argv(), mpf_obj_new_str(argv[i], strlen(argv[i])));
     }
+    MPF_HOST_FAULT_ARM();
     return mpf_boot_frozen();
 }
 
@@ -251,6 +254,7 @@ __attribute__((noinline)) static int run_repl(int argc, char **argv) {
         for (int i = 0; i < argc; i++) {
             mpf_list_append(mpf_sys_argv(), mpf_obj_new_str(argv[i], strlen(argv[i])));
         }
+        MPF_HOST_FAULT_ARM();
         (void)mpf_boot_frozen();  // main.py's traceback is printed; the prompt follows
         int status = mpf_repl_run(true);
         mpf_deinit();

@@ -1,6 +1,7 @@
 // port.c -- the host (Linux/POSIX) implementation of py/port.h.
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -193,7 +194,60 @@ void mpf_host_sigint_init(void) {
 }
 #endif
 
+#if CONFIG_FAULT_INJECT
+// Fault injection (py/Kconfig FAULT_INJECT): the poll checks counted since mpf_host_fault_arm,
+// the one that finds a Ctrl-C pending (0: none).
+static unsigned long long fault_polls, fault_interrupt_at;
+
+// A count from the environment variable [name], 0 when it is unset or not a count; *[more]
+// (if given): after a "+", the count that follows it, ULLONG_MAX for none ("N+": all from N).
+static unsigned long long fault_env(const char *name, unsigned long long *more) {
+    const char *v = getenv(name);
+    unsigned long long n = 0;
+    if (v == NULL) {
+        return 0;
+    }
+    for (; *v >= '0' && *v <= '9'; v++) {
+        n = n * 10 + (unsigned long long)(*v - '0');
+    }
+    if (more != NULL) {
+        *more = 1;
+        if (*v == '+') {
+            *more = v[1] == 0 ? ULLONG_MAX : 0;
+            for (v++; *v >= '0' && *v <= '9'; v++) {
+                *more = *more * 10 + (unsigned long long)(*v - '0');
+            }
+        }
+    }
+    return n;
+}
+
+static void fault_stats(void) {
+    fprintf(stderr, "@fault allocs=%llu polls=%llu\n", mpf_gc_fault.count, fault_polls);
+}
+
+void mpf_host_fault_arm(void) {
+    unsigned long long more = 1;
+    mpf_gc_fault.fail_at = fault_env("MPF_FAULT_ALLOC", &more);
+    mpf_gc_fault.fail_to = more > ULLONG_MAX - mpf_gc_fault.fail_at ? ULLONG_MAX : mpf_gc_fault.fail_at + more - 1;
+    mpf_gc_fault.count = 0;
+    mpf_gc_fault.armed = true;
+    fault_interrupt_at = fault_env("MPF_FAULT_INTERRUPT", NULL);
+    fault_polls = 0;
+    static bool registered;
+    if (!registered && fault_env("MPF_FAULT_STATS", NULL) != 0) {
+        registered = true;
+        atexit(fault_stats);
+    }
+}
+#endif
+
 void mpf_port_poll(void) {
+#if CONFIG_FAULT_INJECT
+    if (++fault_polls == fault_interrupt_at) {
+        sigint_pending = 1;  // as on_sigint does
+    }
+#endif
 #if CONFIG_REPL
     mpf_host_console_poll();
 #endif
