@@ -593,7 +593,7 @@ static mpf_obj_t builtin_round(size_t n_args, size_t n_kw, const mpf_obj_t *args
     }
     mpf_obj_t nd_given = nd;  // (for a __round__ method)
     mpf_int_t ndv;
-    if (nd != MPF_OBJ_NULL && mpf_obj_is_int(nd) && !mpf_obj_get_int_maybe(nd, &ndv)) {
+    if (CONFIG_INT_BIG && nd != MPF_OBJ_NULL && mpf_obj_is_int(nd) && !mpf_obj_get_int_maybe(nd, &ndv)) {
         // ndigits beyond a machine word: past every digit (a float's end by 10**+-400), so an
         // int is itself or 0, a float itself or a zero, as CPython's
         if (mpf_obj_is_true(mpf_binary_op(MPF_BINARY_OP_LESS, nd, mpf_obj_new_small_int(0)))) {
