@@ -590,8 +590,14 @@ EMITTER_ERRORS = [
     ("async with x: pass", "'async with' outside async function"),
     ("try:\n  pass\nexcept:\n  pass\nexcept E:\n  pass", "default 'except' must be last"),
     ("def f():\n  nonlocal q", "no binding for nonlocal found"),
-    ("[[(i := j) for i in y] for j in y]", "assignment expression cannot rebind comprehension iteration variable"),
-    ("[[(j := i) for i in y] for j in y]", "assignment expression cannot rebind comprehension iteration variable"),
+    (
+        "[[(i := j) for i in y] for j in y]",
+        "assignment expression cannot rebind comprehension iteration variable",
+    ),
+    (
+        "[[(j := i) for i in y] for j in y]",
+        "assignment expression cannot rebind comprehension iteration variable",
+    ),
     ("class A:\n  y = [(x := 1) for i in z]", "no binding for nonlocal found"),
     ("yield 1", "'yield' outside function"),
     ("await x", "'await' outside function"),

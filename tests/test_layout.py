@@ -57,7 +57,9 @@ def test_nothing_outside_py_reaches_the_internal_header() -> None:
 
 
 def test_the_public_headers_do_not_include_it() -> None:
-    public = [p for p in PY.glob("*.h") if p.name not in (INTERNAL, "compile_int.h", "compile_emit.h")]
+    public = [
+        p for p in PY.glob("*.h") if p.name not in (INTERNAL, "compile_int.h", "compile_emit.h")
+    ]
     assert {p.name for p in public} >= {"mpf.h", "port.h", "repl.h", "compile.h", "obj.h"}
     for header in public:
         assert INTERNAL not in _reachable_core_headers(header), header.name

@@ -198,4 +198,7 @@ def test_small_image_fits_and_runs_a_frozen_app(tmp_path: Path, name: str) -> No
     assert "exc AppError True IndexError ValueError(3)" in out
     # builtin functions have no type word in both (CONFIG_FUN_FULL_OBJECTS), and a builtin
     # type's method is its table entry: same behaviour
-    assert "fun builtin_function_or_method method method_descriptor append <built-in function len> True ABC 6 2 False" in out
+    assert (
+        "fun builtin_function_or_method method method_descriptor append <built-in function len> True ABC 6 2 False"
+        in out
+    )

@@ -82,7 +82,10 @@ class Lt:
 
 objs = [Lt(v) for v in orig]
 attempt(lambda: objs.sort())
-check(sorted(o.v for o in objs) == sorted(orig) and len(set(map(id, objs))) == 30, "list.sort of objects")
+check(
+    sorted(o.v for o in objs) == sorted(orig) and len(set(map(id, objs))) == 30,
+    "list.sort of objects",
+)
 objs2 = None
 try:
     objs2 = sorted(objs, reverse=True)

@@ -166,7 +166,9 @@ check(list(arr[n_arr:]) == list(range(len(arr) - n_arr)), "array extend")
 # ---- deque
 dq = deque((), 50)
 attempt(lambda: [dq.append(i) for i in range(120)])
-check(list(dq) == list(range(120 - len(dq), 120)) or list(dq) == list(range(len(dq))), "deque append")
+check(
+    list(dq) == list(range(120 - len(dq), 120)) or list(dq) == list(range(len(dq))), "deque append"
+)
 dq2 = deque()
 attempt(lambda: [dq2.appendleft(i) for i in range(120)])
 check(list(dq2) == list(range(len(dq2) - 1, -1, -1)), "deque appendleft")
@@ -237,7 +239,9 @@ try:
 except MemoryError:
     pass
 # (the value whose append failed is lost; a failure inside the generator finishes it)
-check(rest == list(range(rest[0], rest[0] + len(rest))) if rest else True, "generator after failure")
+check(
+    rest == list(range(rest[0], rest[0] + len(rest))) if rest else True, "generator after failure"
+)
 check(not rest or rest[0] in (len(got), len(got) + 1), "generator resumes where it was")
 
 
