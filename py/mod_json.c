@@ -413,8 +413,19 @@ typedef struct dec {
     size_t len;
     size_t i;
     mpf_obj_t doc;
-    mpf_obj_t object_hook;  // callable or NULL
+    bool strict;            // control characters in strings refused
+    mpf_obj_t hook[5];      // loads()'s hooks (callable or NULL), in its keywords' order:
 } dec_t;
+enum { H_OBJECT, H_FLOAT, H_INT, H_CONSTANT, H_PAIRS };
+
+// [hook] called with the text of the value that ends at d->i (from [start]).
+static mpf_obj_t dec_hook(const dec_t *d, mpf_obj_t hook, size_t start) {
+    return mpf_call1(hook, mpf_obj_new_str((const char *)d->s + start, d->i - start));
+}
+
+// The constant [w] (NaN, Infinity, -Infinity; its [start]) if it is at d->i: parse_constant's
+// value of it, or [v]; NULL if it is not there.
+static mpf_obj_t dec_constant(dec_t *d, const char *w, size_t start, mpf_obj_t v);
 
 // The JSONDecodeError class made on import (ValueError if json is not in sys.modules).
 static const mpf_type_t *decode_error_type(void) {
@@ -545,7 +556,12 @@ static mpf_obj_t dec_string(dec_t *d, bool key) {
             return dec_make_str(v.buf, v.len, key);
         }
         if (c < 0x20) {
-            dec_error(d, "Invalid control character at", d->i);
+            if (d->strict) {
+                dec_error(d, "Invalid control character at", d->i);
+            }
+            mpf_vstr_add_char(&v, c);   // (strict=False: taken as it is)
+            d->i++;
+            continue;
         }
         // backslash escape
         if (d->i + 1 >= d->len) {
@@ -593,12 +609,15 @@ static mpf_obj_t dec_number(dec_t *d) {
         d->i++;
     }
     if (d->i >= d->len || !(d->s[d->i] >= '0' && d->s[d->i] <= '9')) {
-        if (dec_word(d, "Infinity")) {
 #if CONFIG_FLOAT
-            return mpf_obj_new_float(-(mpf_float_t)INFINITY);
+        mpf_obj_t inf = dec_constant(d, "Infinity", start, mpf_obj_new_float(-(mpf_float_t)INFINITY));
+#else
+        mpf_obj_t inf = dec_constant(d, "Infinity", start, MPF_OBJ_NULL);
 #endif
+        if (inf == MPF_OBJ_NULL) {
+            dec_error(d, "Expecting value", start);
         }
-        dec_error(d, "Expecting value", start);
+        return inf;
     }
     if (d->s[d->i] == '0') {
         d->i++;
@@ -628,6 +647,10 @@ static mpf_obj_t dec_number(dec_t *d) {
             d->i = j;
         }
     }
+    mpf_obj_t hook = is_float ? d->hook[H_FLOAT] : d->hook[H_INT];
+    if (hook != MPF_OBJ_NULL) {
+        return dec_hook(d, hook, start);
+    }
     bool ok = false;
     mpf_obj_t r;
     if (is_float) {
@@ -648,8 +671,10 @@ static mpf_obj_t dec_number(dec_t *d) {
 
 static mpf_obj_t dec_value(dec_t *d);
 
+// An object's members: a dict, or with object_pairs_hook the list of its (key, value) pairs.
 static mpf_obj_t dec_object(dec_t *d) {
-    mpf_obj_t obj = mpf_obj_new_dict(0);
+    bool pairs = d->hook[H_PAIRS] != MPF_OBJ_NULL;
+    mpf_obj_t obj = pairs ? mpf_obj_new_list(0, NULL) : mpf_obj_new_dict(0);
     dec_ws(d);
     if (d->i < d->len && d->s[d->i] == '}') {
         d->i++;
@@ -669,7 +694,12 @@ static mpf_obj_t dec_object(dec_t *d) {
         d->i++;
         dec_ws(d);
         mpf_obj_t val = dec_value(d);
-        mpf_dict_store(obj, key, val);
+        if (pairs) {
+            mpf_obj_t kv[2] = {key, val};
+            mpf_list_append(obj, mpf_obj_new_tuple(2, kv));
+        } else {
+            mpf_dict_store(obj, key, val);
+        }
         dec_ws(d);
         if (d->i < d->len && d->s[d->i] == ',') {
             d->i++;
@@ -718,7 +748,9 @@ static mpf_obj_t dec_value(dec_t *d) {
         case '{': {
             d->i++;
             mpf_obj_t o = dec_object(d);
-            return d->object_hook != MPF_OBJ_NULL ? mpf_call1(d->object_hook, o) : o;
+            // (object_pairs_hook first, as CPython's)
+            mpf_obj_t hook = d->hook[H_PAIRS] != MPF_OBJ_NULL ? d->hook[H_PAIRS] : d->hook[H_OBJECT];
+            return hook != MPF_OBJ_NULL ? mpf_call1(hook, o) : o;
         }
         case '[':
             d->i++;
@@ -741,18 +773,19 @@ static mpf_obj_t dec_value(dec_t *d) {
                 return MPF_OBJ_FALSE;
             }
             break;
-#if CONFIG_FLOAT
         case 'N':
-            if (dec_word(d, "NaN")) {
-                return mpf_obj_new_float((mpf_float_t)NAN);
-            }
-            break;
-        case 'I':
-            if (dec_word(d, "Infinity")) {
-                return mpf_obj_new_float((mpf_float_t)INFINITY);
-            }
-            break;
+        case 'I': {
+#if CONFIG_FLOAT
+            mpf_obj_t v = mpf_obj_new_float(c == 'N' ? (mpf_float_t)NAN : (mpf_float_t)INFINITY);
+#else
+            mpf_obj_t v = MPF_OBJ_NULL;
 #endif
+            v = dec_constant(d, c == 'N' ? "NaN" : "Infinity", d->i, v);
+            if (v != MPF_OBJ_NULL) {
+                return v;
+            }
+            break;
+        }
         default:
             if (c == '-' || (c >= '0' && c <= '9')) {
                 return dec_number(d);
@@ -762,10 +795,26 @@ static mpf_obj_t dec_value(dec_t *d) {
     dec_error(d, "Expecting value", d->i);
 }
 
-// loads(s, *, object_hook=None)
+static mpf_obj_t dec_constant(dec_t *d, const char *w, size_t start, mpf_obj_t v) {
+    if (!dec_word(d, w)) {
+        return MPF_OBJ_NULL;
+    }
+    return d->hook[H_CONSTANT] != MPF_OBJ_NULL ? dec_hook(d, d->hook[H_CONSTANT], start) : v;
+}
+
+// loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None,
+// parse_constant=None, object_pairs_hook=None, strict=True): CPython's keywords, each honoured
+// (a cls other than None is refused: this json module has no JSONDecoder to derive from)
 static mpf_obj_t json_loads(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    one_positional(n_args, n_kw, args, MPF_QSTR_loads, MPF_QSTR_s);
-    mpf_obj_t doc = args[0];
+    static const mpf_qstr_t kws[] = {MPF_QSTR_s, MPF_QSTR_cls, MPF_QSTR_object_hook, MPF_QSTR_parse_float,
+        MPF_QSTR_parse_int, MPF_QSTR_parse_constant, MPF_QSTR_object_pairs_hook, MPF_QSTR_strict};
+    mpf_obj_t a[8];
+    mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTR_loads, 0) | MPF_ARG_PY_STYLE, 1, 8, kws, a);
+    mpf_arg_required(MPF_QSTR_loads, kws, a, 1);
+    if (a[1] != MPF_OBJ_NULL && a[1] != MPF_OBJ_NONE) {
+        mpf_raise_msg(&mpf_type_NotImplementedError, "json.loads(): cls is not supported");
+    }
+    mpf_obj_t doc = a[0];
     dec_t d;
     if (MPF_IS_STR(doc)) {
         d.s = (const uint8_t *)mpf_obj_str_data(doc, &d.len);
@@ -779,8 +828,10 @@ static mpf_obj_t json_loads(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     }
     d.i = 0;
     d.doc = doc;
-    mpf_obj_t hook = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_object_hook);
-    d.object_hook = hook != MPF_OBJ_NONE ? hook : MPF_OBJ_NULL;
+    d.strict = a[7] == MPF_OBJ_NULL || mpf_obj_is_true(a[7]);
+    for (size_t i = 0; i < 5; i++) {
+        d.hook[i] = a[2 + i] != MPF_OBJ_NONE ? a[2 + i] : MPF_OBJ_NULL;
+    }
     dec_ws(&d);
     mpf_obj_t v = dec_value(&d);
     dec_ws(&d);
