@@ -423,10 +423,6 @@ static mpf_obj_t dec_hook(const dec_t *d, mpf_obj_t hook, size_t start) {
     return mpf_call1(hook, mpf_obj_new_str((const char *)d->s + start, d->i - start));
 }
 
-// The constant [w] (NaN, Infinity, -Infinity; its [start]) if it is at d->i: parse_constant's
-// value of it, or [v]; NULL if it is not there.
-static mpf_obj_t dec_constant(dec_t *d, const char *w, size_t start, mpf_obj_t v);
-
 // The JSONDecodeError class made on import (ValueError if json is not in sys.modules).
 static const mpf_type_t *decode_error_type(void) {
     mpf_obj_t mod = mpf_dict_get(mpf_state.modules, mpf_obj_new_qstr(MPF_QSTR_json));
@@ -482,6 +478,16 @@ static bool dec_word(dec_t *d, const char *w) {
         return true;
     }
     return false;
+}
+
+// The constant [w] (NaN, Infinity, -Infinity; its [start]) if it is at d->i: parse_constant's
+// value of it, or [v]; NULL (nothing read) if it is not there or neither is there to give.
+static mpf_obj_t dec_constant(dec_t *d, const char *w, size_t start, mpf_obj_t v) {
+    mpf_obj_t hook = d->hook[H_CONSTANT];
+    if ((v == MPF_OBJ_NULL && hook == MPF_OBJ_NULL) || !dec_word(d, w)) {
+        return MPF_OBJ_NULL;
+    }
+    return hook != MPF_OBJ_NULL ? dec_hook(d, hook, start) : v;
 }
 
 // Four hex digits at s[i]; -1 if they are not.
@@ -793,13 +799,6 @@ static mpf_obj_t dec_value(dec_t *d) {
             break;
     }
     dec_error(d, "Expecting value", d->i);
-}
-
-static mpf_obj_t dec_constant(dec_t *d, const char *w, size_t start, mpf_obj_t v) {
-    if (!dec_word(d, w)) {
-        return MPF_OBJ_NULL;
-    }
-    return d->hook[H_CONSTANT] != MPF_OBJ_NULL ? dec_hook(d, d->hook[H_CONSTANT], start) : v;
 }
 
 // loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None,
