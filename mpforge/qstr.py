@@ -27,6 +27,8 @@ import pathlib
 import re
 from collections.abc import Callable, Iterable, Sequence
 
+from mpforge.errors import MpforgeError
+
 # The static pool, ids 1..165, in ABI order (mpy-format.md section 13.2).
 STATIC_QSTRS: tuple[str, ...] = (
     "",
@@ -221,9 +223,9 @@ def decode_escaped(body: str) -> bytes:
         if c == "_":
             hexpart = body[i + 1 : i + 3]
             if len(hexpart) != 2 or any(h not in _HEX for h in hexpart):
-                raise ValueError(
-                    f"error: bad qstr escape in MPF_QSTRE_{body!r}: "
-                    "expected '_' followed by two lowercase hex digits"
+                raise MpforgeError(
+                    f"bad qstr escape in MPF_QSTRE_{body}: '_' must be followed by two "
+                    "lowercase hex digits (MPF_QSTRE_utf_2d8 is utf-8)"
                 )
             out.append(int(hexpart, 16))
             i += 3
@@ -357,7 +359,7 @@ def render(used: set[bytes], abi: bool = False) -> str:
     pieces = []
     for q, data in enumerate(strings):
         if len(data) > 255:
-            raise ValueError(f"error: qstr {data!r} is {len(data)} bytes long (max 255)")
+            raise MpforgeError(f"qstr {data!r} is {len(data)} bytes long (max 255): shorten it")
         before = strings[q - 1] if q > 0 else b""
         follows = len(before) == len(data) and is_dunder(before)
         skip = 2 if shared[len(data)] and is_dunder(data) and follows else 0
@@ -367,7 +369,9 @@ def render(used: set[bytes], abi: bool = False) -> str:
         offset += len(data)
         pieces.append(data[skip:])
     if offset > 0x10000:
-        raise ValueError(f"error: the qstr pool's strings take {offset} bytes (max 65536)")
+        raise MpforgeError(
+            f"the qstr pool's strings take {offset} bytes (max 65536): turn modules off"
+        )
     if abi:
         ids = {s: i for i, s in enumerate(strings, start=1)}
         lines.append(f"#define MPF_QSTRID_ABI_COUNT {len(STATIC_QSTRS)}")
@@ -437,7 +441,13 @@ def generate(
 
     read = text_of if text_of is not None else lambda p: pathlib.Path(p).read_bytes()
     texts = [read(p) for p in sorted(sources, key=str)]
-    used, abi = scan(texts), uses_abi(texts)
+    used: set[bytes] = set()
+    for path, text in zip(sorted(sources, key=str), texts, strict=True):
+        try:
+            used |= scan([text])
+        except MpforgeError as e:
+            raise MpforgeError(f"{path}: {e.message}") from None
+    abi = uses_abi(texts)
     write_if_changed(output, render(used, abi))
     if data_output is not None:
         write_pool(pool(used, abi), data_output)

@@ -53,10 +53,18 @@ class TestQstr:
         assert qstr.scan([f"x = {macro};".encode()]) == {data}
 
     def test_bad_escape_is_an_error(self) -> None:
-        with pytest.raises(ValueError, match="two lowercase hex digits"):
+        with pytest.raises(MpforgeError, match="two lowercase hex digits"):
             qstr.decode_escaped("a_4G")
-        with pytest.raises(ValueError):
+        with pytest.raises(MpforgeError):
             qstr.decode_escaped("a_4")
+
+    @pytest.mark.parametrize("body", ["a_4G", "a_4", "_", "x_ZZ"])
+    def test_a_bad_escape_in_a_source_names_the_file(self, tmp_path: Path, body: str) -> None:
+        good, bad = tmp_path / "a.c", tmp_path / "b.c"
+        good.write_text("MPF_QSTR_alpha\n")
+        bad.write_text(f"int x = MPF_QSTRE_{body};\n")
+        with pytest.raises(MpforgeError, match=f"^{re.escape(str(bad))}: bad qstr escape"):
+            qstr.generate([good, bad], tmp_path / "qstrdefs.h")
 
     def test_scan_ignores_other_macros(self) -> None:
         text = b"MPF_QSTRID_ABI_IDS MYMPF_QSTR_x MPF_QSTR_open(MPF_QSTR_len)"
@@ -214,7 +222,7 @@ class TestQstr:
         assert keys == sorted(keys)
 
     def test_a_pool_past_16_bit_offsets_is_refused(self) -> None:
-        with pytest.raises(ValueError, match="max 65536"):
+        with pytest.raises(MpforgeError, match="max 65536"):
             qstr.render({bytes([65 + i % 26]) * 200 + str(i).encode() for i in range(400)})
 
     def test_length_starts(self) -> None:
@@ -222,7 +230,7 @@ class TestQstr:
         assert qstr.length_starts([], 5) == [5, 5]
 
     def test_a_qstr_longer_than_255_bytes_is_refused(self) -> None:
-        with pytest.raises(ValueError, match="max 255"):
+        with pytest.raises(MpforgeError, match="max 255"):
             qstr.render({b"x" * 256})
 
     def test_generate_rewrites_only_a_changed_pool(self, tmp_path: Path) -> None:
