@@ -109,6 +109,8 @@ def test_init_refuses_an_unknown_board(app: Path, capsys: pytest.CaptureFixture[
         ('\nboard = "host"\nfragments = ["gone.conf"]\n', "mpforge.toml:3: config fragment"),
         ('board = "host"\nexclude = ["../x"]\n', "mpforge.toml:2: exclude '../x' must be a path"),
         ('board = "host"\nexclude = ["tols"]\n', "mpforge.toml:2: exclude 'tols' names nothing"),
+        # A directory as a fragment was named without the line that lists it.
+        ('board = "host"\nfragments = ["."]\n', "mpforge.toml:2: config fragment . is a directory"),
         # The example was fragments' for every list (`exclude = ["a.conf"]`).
         ('board = "host"\nexclude = "tools"\n', 'e.g. exclude = ["tools"]'),
         ('board = "host"\nboard_roots = [1]\n', 'e.g. board_roots = ["boards"]'),

@@ -611,7 +611,31 @@ CASES = [
             "app/b.yml": "include: [manifest.yml]\n",
         },
         APP,
-        ["include cycle"],
+        ["b.yml:1: manifest include cycle"],
+    ),
+    Case(
+        "include-directory",
+        {**MAIN, "app/sub": DIRECTORY, "app/manifest.yml": "modules: [main.py]\ninclude: [sub]\n"},
+        APP,
+        ["manifest.yml:2", "is a directory"],
+    ),
+    Case(
+        "package-is-a-file",
+        {**MAIN, "app/manifest.yml": "modules:\n  - package: main.py\n"},
+        APP,
+        ["manifest.yml:2", "is a file, not a directory", "file: main.py"],
+    ),
+    Case(
+        "opt-quoted",
+        {**MAIN, "app/manifest.yml": "modules:\n  - file: main.py\n    opt: '2'\n"},
+        APP,
+        ["manifest.yml:3", "not the string '2'"],
+    ),
+    Case(
+        "modules-empty-list",
+        {**MAIN, "app/manifest.yml": "modules: []\n"},
+        APP,
+        ["manifest.yml:1", "freezes nothing"],
     ),
     Case(
         "include-missing",
