@@ -57,6 +57,19 @@ def test_init_build_run_on_host(app: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == "hello workflow\n"
 
+    # A script run with `mpforge run FILE.py` is itself, as with `firmware FILE.py` or
+    # CPython: argv[0] is the path given and its directory is sys.path[0], so it imports the
+    # modules beside it (it was a temporary .mpy, whose directory held nothing else).
+    scripts = app.parent / "scripts"
+    scripts.mkdir()
+    (scripts / "beside_script.py").write_text("VALUE = 42\n")
+    (scripts / "prog.py").write_text(
+        "import sys\nimport beside_script\nprint(sys.argv, beside_script.VALUE)\n"
+    )
+    proc = _cli(app, "run", "--timeout", "60", "../scripts/prog.py", "x")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "['../scripts/prog.py', 'x'] 42\n"
+
     proc = _cli(app, "clean")
     assert proc.returncode == 0, proc.stderr
     assert not (app / "build" / "host" / "firmware").exists()
