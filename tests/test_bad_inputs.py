@@ -429,6 +429,13 @@ CASES = [
     Case("jobs-text", {}, ["build", "-b", "host", "-j", "many"], ["whole number"], code=2),
     Case("timeout-negative", {}, ["run", "-b", "host", "--timeout", "-1"], ["above 0"], code=2),
     Case("timeout-nan", {}, ["run", "-b", "host", "--timeout", "nan"], ["above 0"], code=2),
+    Case(
+        "gdb-port-range",
+        {},
+        ["debug", "-b", "netduinoplus2", "-n", "--gdb-port", "70000"],
+        ["--gdb-port", "1 to 65535"],
+        code=2,
+    ),
     Case("unknown-command", {}, ["bild", "-b", "host"], ["invalid choice"], code=2),
     # `--explain "$SYM"` with SYM unset printed the configuration's path, status 0
     Case("explain-empty", {}, [*CFG, "--explain", ""], ["--explain needs a symbol name"]),

@@ -127,6 +127,14 @@ def positive_int(text: str) -> int:
     return value
 
 
+def tcp_port(text: str) -> int:
+    """argparse type: a TCP port number, 1 to 65535."""
+    value = positive_int(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"a TCP port is 1 to 65535, not {value}")
+    return value
+
+
 def build_dir(args: argparse.Namespace) -> Path:
     find_defconfig(args.board)  # an unknown or path-like board name is an error first
     return check_build_dir((args.build_dir or paths.default_build_dir(args.board)).absolute())
