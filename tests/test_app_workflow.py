@@ -112,6 +112,37 @@ def test_init_refuses_an_unknown_board(app: Path, capsys: pytest.CaptureFixture[
     assert list(app.iterdir()) == []
 
 
+def test_init_refuses_a_directory_inside_the_tree(
+    app: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`mpforge init py/myapp` made an app whose every build was then refused (its build
+    directory, py/myapp/build/host, lies inside the tree): refused before writing anything."""
+    target = paths.ROOT / "py" / "userwalk_app_never_made"
+    r = mpforge(capsys, "init", str(target))
+    assert r.code != 0
+    assert "lies inside the mpforge tree (py/userwalk_app_never_made)" in one_error(r.err)
+    assert not target.exists()
+
+
+def test_a_subdirectory_without_init_names_both_fixes(
+    app: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Scripts (or another app) in a subdirectory without __init__.py: the error offered
+    only `add one to make it a package`, not leaving the directory out."""
+    assert mpforge(capsys, "init").code == 0
+    (app / "scripts").mkdir()
+    (app / "scripts" / "flash_all.py").write_text("print(1)\n")
+    r = mpforge(capsys, "config")
+    assert r.code != 0
+    error = one_error(r.err)
+    assert "scripts/ holds .py files but no __init__.py" in error
+    assert 'mpforge.toml: exclude = ["scripts"]' in error and "scripts/__init__.py" in error
+    with open(app / "mpforge.toml", "a") as toml:
+        toml.write('exclude = ["scripts"]\n')
+    r = mpforge(capsys, "config")
+    assert r.code == 0, r.err
+
+
 @pytest.mark.parametrize(
     ("toml", "expected"),
     [
