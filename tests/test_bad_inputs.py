@@ -424,6 +424,14 @@ CASES = [
     ),
     Case("app-missing", {}, [*CFG, "--app", "/nonexistent/app"], ["no such directory"]),
     Case("app-is-file", {"app": "x"}, APP, ["not a directory"]),
+    # Without -b (the board from the app's mpforge.toml): it was "no board: give -b BOARD".
+    Case(
+        "app-is-file-no-board",
+        {"app": "x"},
+        ["config", "--build-dir", "{tmp}/build", "--app", "{tmp}/app"],
+        ["--app", "not a directory"],
+        env={"MPFORGE_BOARD": ""},
+    ),
     Case("jobs-zero", {}, ["build", "-b", "host", "-j", "0"], ["-j", "1 or more"], code=2),
     Case("jobs-negative", {}, ["build", "-b", "host", "-j", "-3"], ["1 or more"], code=2),
     Case("jobs-text", {}, ["build", "-b", "host", "-j", "many"], ["whole number"], code=2),
