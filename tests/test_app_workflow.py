@@ -245,7 +245,7 @@ def test_boards_filter_and_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash to check the script")
-def test_completion_scripts(capsys: pytest.CaptureFixture[str]) -> None:
+def test_completion_scripts(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     r = mpforge(capsys, "completion", "bash")
     assert r.code == 0
     for name in COMMANDS:
@@ -258,6 +258,16 @@ def test_completion_scripts(capsys: pytest.CaptureFixture[str]) -> None:
     )
     out = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.splitlines() == ["clean", "--pristine"]
+    # An option's choices and directories (files were offered after --method and --build-dir).
+    (tmp_path / "builds").mkdir()
+    (tmp_path / "build.log").write_text("")
+    probe = (
+        f"cd {tmp_path}\n" + r.out + "COMP_WORDS=(mpforge flash --method d); COMP_CWORD=3; "
+        '_mpforge; echo "${COMPREPLY[*]}"\n'
+        'COMP_WORDS=(mpforge build --build-dir buil); COMP_CWORD=3; _mpforge; echo "${COMPREPLY[*]}"\n'
+    )
+    out = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == ["daplink dfu", "builds"]
     r = mpforge(capsys, "completion", "zsh")
     assert r.code == 0 and "bashcompinit" in r.out and "complete -F _mpforge mpforge" in r.out
 
