@@ -171,6 +171,19 @@ CASES = [
         needs_non_root=True,
     ),
     # -- malformed lines, wrong names, wrong values
+    # "CONFIG_HEAP_SIZE=n is not a valid int value": a line the user never wrote.
+    Case(
+        "frag-unset-an-int",
+        {"b.conf": "# CONFIG_HEAP_SIZE is not set\n"},
+        [*CFG, "-C", "{tmp}/b.conf"],
+        ["b.conf:1", "`# CONFIG_HEAP_SIZE is not set` switches off a bool", "int-valued"],
+    ),
+    Case(
+        "frag-comment-after-a-value",
+        {"b.conf": "CONFIG_HEAP_SIZE=32768 # a comment\n"},
+        [*CFG, "-C", "{tmp}/b.conf"],
+        ["b.conf:1", "a comment goes on a line of its own"],
+    ),
     Case(
         "frag-spaces",
         {"b.conf": "CONFIG_HEAP_SIZE = 4096\n"},
