@@ -326,11 +326,11 @@ NOINLINE static void put_vuint(emit_t *e, size_t v) {
 // ---------------------------------------------------------------- recorded code
 
 // A recorded stream is a list of pieces (the first small, each next twice the last, up to
-// PIECE_MAX) holding records: a byte 1..R_LIT_MAX and that many literal bytes of code, or
-// one of these tags and its operands.
+// PIECE_MAX) holding records: a literal byte of code below R_ESC (R_ESC and the byte: one
+// from R_ESC up), or one of these tags and its operands.
 enum {
-    R_LIT_MAX = 0xEF,
-    R_Q = 0xF0,     // vuint: a qstr operand (its provisional index), also the scope pass's
+    R_ESC = 0xF0,   // byte: a literal byte of code that is a tag's value
+    R_Q,            // vuint: a qstr operand (its provisional index), also the scope pass's
     R_QN,           // vuint: a qstr operand that is a name (which the scope pass does not register)
     R_C,            // vuint: a constant operand (its provisional index)
     // R_Q/R_QN/R_C + R_DEAD: the same, registered by code not written (dead)
@@ -348,13 +348,10 @@ static void rec_byte(emit_t *e, uint8_t b) {
     if (t == NULL || t->len == e->rec_cap) {
         size_t cap = t == NULL ? REC_FIRST : e->rec_cap * 2 < PIECE_MAX ? e->rec_cap * 2 : PIECE_MAX;
         // the first piece grows (in place when it can) until it is PIECE_MAX long: a stream
-        // that fits one piece is one (the literal run open in it, which may have moved, takes
-        // no more bytes: the next starts a run of its own)
+        // that fits one piece is one
         bool first = t != NULL && e->rec_cap < PIECE_MAX;
         raw_piece_t *pc = mpf_gc_realloc(first ? t : NULL, sizeof(raw_piece_t) + cap);
-        if (first) {
-            e->rec_lit = NULL;
-        } else {
+        if (!first) {
             pc->next = NULL;
             pc->len = 0;
             if (t != NULL) {
@@ -375,17 +372,14 @@ NOINLINE static void rec_vuint(emit_t *e, size_t v) {
 }
 
 static void rec_lit(emit_t *e, uint8_t b) {
-    if (e->rec_lit == NULL || *e->rec_lit == R_LIT_MAX) {
-        rec_byte(e, 0);
-        e->rec_lit = &e->rec_tail->data[e->rec_tail->len - 1];
+    if (b >= R_ESC) {
+        rec_byte(e, R_ESC);
     }
-    (*e->rec_lit)++;
     rec_byte(e, b);
 }
 
 // Record [tag] and its operand [v].
 static void rec_op(emit_t *e, uint8_t tag, size_t v) {
-    e->rec_lit = NULL;
     rec_byte(e, tag);
     rec_vuint(e, v);
 }
@@ -2382,10 +2376,8 @@ static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
     rec_cursor_t r = {s->rec, 0};
     while (rd_more(&r)) {
         uint8_t tag = rd_byte(&r);
-        if (tag <= R_LIT_MAX) {
-            for (; tag > 0; tag--) {
-                put(e, rd_byte(&r));
-            }
+        if (tag <= R_ESC) {
+            put(e, tag == R_ESC ? rd_byte(&r) : tag);
             continue;
         }
         size_t v = rd_vuint(&r);
