@@ -26,7 +26,12 @@
 // of aggregates across calls make this file's code larger on Cortex-M4 (11,611 -> 11,497 B)
 #if MPF_CC_SIZE_TUNED  // (compile_int.h)
 #pragma GCC optimize("no-if-conversion", "no-tree-tail-merge", "no-expensive-optimizations", \
-    "no-guess-branch-probability", "no-schedule-insns2", "no-ipa-sra")
+    "no-guess-branch-probability", "no-schedule-insns2", "no-ipa-sra", "no-optimize-sibling-calls")
+// (calls in tail position stay calls, a shared epilogue, but for the functions on expr's
+// recursion, whose tail calls keep the C stack per level of nesting as it was)
+#define TAIL_CALLS __attribute__((optimize("optimize-sibling-calls")))
+#else
+#define TAIL_CALLS
 #endif
 
 
@@ -1391,7 +1396,7 @@ static void target_base(emit_t *e, mpf_node_t *x, bool attr_lines) {
 }
 
 // Assign to target [x] (with [del]: delete it).
-static void target(emit_t *e, mpf_node_t *x, bool del) {
+TAIL_CALLS static void target(emit_t *e, mpf_node_t *x, bool del) {
     static const uint8_t attr_subscr[2][2][8] = {
         {{S_BASE, 0, MPF_OP_STORE_ATTR, QX, S_END}, {S_BASE, 0, S_EXPR, 1, MPF_OP_STORE_SUBSCR, S_END}},
         // a NULL stored deletes
@@ -1550,7 +1555,7 @@ NOINLINE static void funcdef(emit_t *e, mpf_node_t *x) {
 // ---------------------------------------------------------------- statements
 
 // The statements of N_SUITE [x] (an elif's N_IF: that statement; NULL: none).
-static void suite(emit_t *e, mpf_node_t *x) {
+TAIL_CALLS static void suite(emit_t *e, mpf_node_t *x) {
     if (x == NULL) {
         return;
     }
@@ -1771,7 +1776,7 @@ NOINLINE static void try_stmt(emit_t *e, mpf_node_t *x) {
 // with and async with (items from x->k[i] on). async with: await __aenter__(); the body in a
 // try/finally whose handler awaits __aexit__ with the exception (or three Nones), as
 // mpy-cross lays it out.
-static void with_items(emit_t *e, mpf_node_t *x, size_t i) {
+TAIL_CALLS static void with_items(emit_t *e, mpf_node_t *x, size_t i) {
     // on the item, L: the handler
     static const uint8_t plain_start[] = {
         S_LABELS, 1, S_EXPR, 0, MPF_OP_SETUP_WITH, 0, S_ENTER, S_BIND, 1, S_END,
