@@ -2153,7 +2153,7 @@ static void comprehension_body(emit_t *e, scope_t *s, mpf_node_t *x) {
 // The code of scope [s] for the current pass. The module's is taken one group of top-level
 // statements at a time: its node's k[0] (NULL: the end, its `return None`; eval's group:
 // its expression returned).
-static void scope_body(emit_t *e, scope_t *s) {
+NOINLINE static void scope_body(emit_t *e, scope_t *s) {
     mpf_node_t *x = s->node;
     int kind = s->kind;
     bool ret_none = true;   // the code ends with `return None`
