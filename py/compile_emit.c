@@ -233,7 +233,6 @@ static bool const_equal(mpf_obj_t a, mpf_obj_t b) {
     }
 #endif
     if (ta == &mpf_type_tuple) {
-#if CONFIG_COMPILER_MPY_OUTPUT
         size_t na, nb;
         mpf_obj_t *ia, *ib;
         mpf_obj_get_array(a, &na, &ia);
@@ -247,9 +246,6 @@ static bool const_equal(mpf_obj_t a, mpf_obj_t b) {
             }
         }
         return true;
-#else
-        return false;   // (code to run on a board: only the same tuple is; see use_entry)
-#endif
     }
     // str, bytes, int, complex; (bool: True and False, the other singletons are the same object)
     return mpf_binary_op(MPF_BINARY_OP_EQUAL, a, b) == MPF_OBJ_TRUE;
@@ -257,14 +253,13 @@ static bool const_equal(mpf_obj_t a, mpf_obj_t b) {
 
 // The index of [v] in table [which] (a qstr: the same id; a constant: const_equal), added
 // when it is not there. (A linear search: a source has a few hundred names and constants.)
-// Without the image writer (on a board), code to run merges no equal tuples: each constant
-// tuple of the source has an entry of its own, which its scope pass does not make (op_qt:
-// code to run needs no entry of the scope pass, which only the image's order of the tables
-// does).
+// Code to run finds a constant by identity only (each literal its own entry: equal ones are
+// not merged, the image's table only must be mpy-cross's), and its code pass alone fills the
+// tables (op_qt; the image's order of them needs the scope pass's entries first).
 static size_t use_entry(emit_t *e, int which, uintptr_t v) {
     table_t *t = &e->tab[which];
     for (size_t j = 0; j < t->n; j++) {
-        if (t->v[j] == v || (which == T_C && const_equal(t->v[j], v))) {
+        if (t->v[j] == v || (which == T_C && MPY(e) && const_equal(t->v[j], v))) {
             return j;
         }
     }
