@@ -253,13 +253,10 @@ static bool const_equal(mpf_obj_t a, mpf_obj_t b) {
 
 // The index of [v] in table [which] (a qstr: the same id; a constant: const_equal), added
 // when it is not there. (A linear search: a source has a few hundred names and constants.)
-// Code to run finds a constant by identity only (each literal its own entry: equal ones are
-// not merged, the image's table only must be mpy-cross's), and its code pass alone fills the
-// tables (op_qt; the image's order of them needs the scope pass's entries first).
 static size_t use_entry(emit_t *e, int which, uintptr_t v) {
     table_t *t = &e->tab[which];
     for (size_t j = 0; j < t->n; j++) {
-        if (t->v[j] == v || (which == T_C && MPY(e) && const_equal(t->v[j], v))) {
+        if (t->v[j] == v || (which == T_C && const_equal(t->v[j], v))) {
             return j;
         }
     }
@@ -527,9 +524,6 @@ static void op(emit_t *e, uint8_t b) {
 
 // Opcode [b] with qstr operand [v] ([tag] R_Q; R_QN: a name), or constant [v] ([tag] R_C).
 static void op_qt(emit_t *e, uint8_t b, uintptr_t v, uint8_t tag) {
-    if (!MPY(e) && !e->record) {
-        return;   // code to run: the scope pass fills no table (see use_entry)
-    }
     adjust(e, stack_effect(b, 0));
     size_t i = use_entry(e, tag == R_C, v);
     put(e, b);
