@@ -297,12 +297,17 @@ def flasher_for(view: ConfigView, method: str | None = None) -> Flasher:
     return flasher
 
 
-def _usable(view: ConfigView) -> str:
-    """The methods that can program the board, for an error's fix."""
+def _usable_names(view: ConfigView) -> list[str]:
+    """The methods that can program the board: it makes their image and they take it."""
     produced = {fmt for fmt, cls in FORMATS.items() if view.values.get(cls.symbol) == "y"}
-    names = [
+    return [
         n for n, f in FLASHERS.items() if f.image_format in produced and f().refuses(view) is None
     ]
+
+
+def _usable(view: ConfigView) -> str:
+    """The methods that can program the board, for an error's fix."""
+    names = _usable_names(view)
     return f"its methods: --method {' or '.join(names)}" if names else "it has no flash method"
 
 
@@ -331,7 +336,8 @@ def flash_command(
     image = _image(build_dir, flasher, view)
     problem = flasher.missing(view)
     if problem is not None:
-        others = [f for f in FLASHERS if f != flasher.name]
+        # The board's other methods (every method was offered, uf2 to an STM32 board too).
+        others = [f for f in _usable_names(view) if f != flasher.name]
         raise MpforgeError(
             f"board {view.board} cannot be flashed with method '{flasher.name}': {problem}"
             + (f", or choose --method {' or '.join(others)}" if others else "")

@@ -16,7 +16,7 @@ from pathlib import Path
 from mpforge.boards import find_defconfig
 from mpforge.errors import MpforgeError, did_you_mean
 from mpforge.roots import Root
-from mpforge.textfile import read_text, show
+from mpforge.textfile import read_bytes, read_text, show
 
 PROJECT_FILE = "mpforge.toml"
 BOARD_ENV = "MPFORGE_BOARD"
@@ -90,6 +90,10 @@ def load_project(path: Path) -> Project:
                 f"{_where(path, text, 'fragments')}: config fragment {show(fragment)} does not "
                 f"exist (paths are relative to {PROJECT_FILE})"
             )
+        try:  # a directory, a FIFO, an unreadable file: named with the line that lists it
+            read_bytes(fragment, "config fragment")
+        except MpforgeError as e:
+            raise MpforgeError(f"{_where(path, text, 'fragments')}: {e.message}") from None
     exclude = tuple(_strings(path, text, data, "exclude"))
     for item in exclude:
         if Path(item).is_absolute() or ".." in Path(item).parts:

@@ -95,7 +95,8 @@ def candidates(
             why = _why_fixed(sym)
             if why:
                 raise MpforgeError(f"--symbols {raw}: cannot be turned off alone: {why}")
-            chosen.append(sym)
+            if sym not in chosen:  # named twice (`A,CONFIG_A`): measured once
+                chosen.append(sym)
         on = chosen
     out = []
     for sym in sorted(on, key=lambda s: s.name):

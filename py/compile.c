@@ -210,27 +210,24 @@ bool mpf_cc_literal_is_static(const char *s, size_t len, mpf_qstr_t q) {
 // SyntaxError(msg, (filename, line, column, text)), as CPython builds it.
 void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, const char *msg) {
     // the offending line's text (without its newline)
-    const char *s = c->src;
-    size_t pos = 0;
-    for (size_t l = 1; l < line && pos < c->len; pos++) {
-        if (s[pos] == '\n') {
-            l++;
-        }
+    const char *s = c->src, *end = s + c->len;
+    for (size_t l = 1; l < line && s < end; s++) {
+        l += *s == '\n';
     }
-    size_t end = pos;
-    while (end < c->len && s[end] != '\n') {
-        end++;
+    const char *eol = s;
+    while (eol < end && *eol != '\n') {
+        eol++;
     }
-    mpf_obj_t text = line > 0 ? mpf_obj_new_str(s + pos, end - pos) : MPF_OBJ_NONE;
+    static const mpf_type_t *const types[3] = {&mpf_type_SyntaxError, &mpf_type_IndentationError, &mpf_type_TabError};
     mpf_obj_t loc[4] = {
         mpf_obj_new_str(c->filename, strlen(c->filename)),
         mpf_obj_new_small_int((mpf_int_t)line),
         mpf_obj_new_small_int((mpf_int_t)col),
-        text,
+        line > 0 ? mpf_obj_new_str(s, (size_t)(eol - s)) : MPF_OBJ_NONE,
     };
     mpf_obj_t args[2] = {mpf_obj_new_str(msg, strlen(msg)), mpf_obj_new_tuple(4, loc)};
     // (its msg, filename, lineno, offset and text attributes are read from these)
-    mpf_raise(mpf_exc_new(kind == 2 ? &mpf_type_TabError : kind ? &mpf_type_IndentationError : &mpf_type_SyntaxError, 2, args));
+    mpf_raise(mpf_exc_new(types[kind], 2, args));
 }
 
 #if CONFIG_COMPILER_MPY_OUTPUT

@@ -23,10 +23,17 @@
 
 // Size-optimised builds (-Os) on Thumb-2: GCC 12's if-conversion, tree tail merging, "expensive"
 // optimisations, guessed branch probabilities, second scheduling pass and scalar replacement
-// of aggregates across calls make this file's code larger on Cortex-M4 (11,611 -> 11,497 B)
+// of aggregates across calls, sibling calls, shrink-wrapping and full redundancy elimination
+// make this file's code larger on Cortex-M4 (11,611 -> 11,497 B; the last three: -56 B)
 #if MPF_CC_SIZE_TUNED  // (compile_int.h)
 #pragma GCC optimize("no-if-conversion", "no-tree-tail-merge", "no-expensive-optimizations", \
-    "no-guess-branch-probability", "no-schedule-insns2", "no-ipa-sra")
+    "no-guess-branch-probability", "no-schedule-insns2", "no-ipa-sra", "no-optimize-sibling-calls", \
+    "no-shrink-wrap", "no-tree-fre")
+// (calls in tail position stay calls, a shared epilogue, but for the functions on expr's
+// recursion, whose tail calls keep the C stack per level of nesting as it was)
+#define TAIL_CALLS __attribute__((optimize("optimize-sibling-calls")))
+#else
+#define TAIL_CALLS
 #endif
 
 
@@ -326,11 +333,11 @@ NOINLINE static void put_vuint(emit_t *e, size_t v) {
 // ---------------------------------------------------------------- recorded code
 
 // A recorded stream is a list of pieces (the first small, each next twice the last, up to
-// PIECE_MAX) holding records: a byte 1..R_LIT_MAX and that many literal bytes of code, or
-// one of these tags and its operands.
+// PIECE_MAX) holding records: a literal byte of code below R_ESC (R_ESC and the byte: one
+// from R_ESC up), or one of these tags and its operands.
 enum {
-    R_LIT_MAX = 0xEF,
-    R_Q = 0xF0,     // vuint: a qstr operand (its provisional index), also the scope pass's
+    R_ESC = 0xF0,   // byte: a literal byte of code that is a tag's value
+    R_Q,            // vuint: a qstr operand (its provisional index), also the scope pass's
     R_QN,           // vuint: a qstr operand that is a name (which the scope pass does not register)
     R_C,            // vuint: a constant operand (its provisional index)
     // R_Q/R_QN/R_C + R_DEAD: the same, registered by code not written (dead)
@@ -348,13 +355,10 @@ static void rec_byte(emit_t *e, uint8_t b) {
     if (t == NULL || t->len == e->rec_cap) {
         size_t cap = t == NULL ? REC_FIRST : e->rec_cap * 2 < PIECE_MAX ? e->rec_cap * 2 : PIECE_MAX;
         // the first piece grows (in place when it can) until it is PIECE_MAX long: a stream
-        // that fits one piece is one (the literal run open in it, which may have moved, takes
-        // no more bytes: the next starts a run of its own)
+        // that fits one piece is one
         bool first = t != NULL && e->rec_cap < PIECE_MAX;
         raw_piece_t *pc = mpf_gc_realloc(first ? t : NULL, sizeof(raw_piece_t) + cap);
-        if (first) {
-            e->rec_lit = NULL;
-        } else {
+        if (!first) {
             pc->next = NULL;
             pc->len = 0;
             if (t != NULL) {
@@ -375,17 +379,14 @@ NOINLINE static void rec_vuint(emit_t *e, size_t v) {
 }
 
 static void rec_lit(emit_t *e, uint8_t b) {
-    if (e->rec_lit == NULL || *e->rec_lit == R_LIT_MAX) {
-        rec_byte(e, 0);
-        e->rec_lit = &e->rec_tail->data[e->rec_tail->len - 1];
+    if (b >= R_ESC) {
+        rec_byte(e, R_ESC);
     }
-    (*e->rec_lit)++;
     rec_byte(e, b);
 }
 
 // Record [tag] and its operand [v].
 static void rec_op(emit_t *e, uint8_t tag, size_t v) {
-    e->rec_lit = NULL;
     rec_byte(e, tag);
     rec_vuint(e, v);
 }
@@ -1391,7 +1392,7 @@ static void target_base(emit_t *e, mpf_node_t *x, bool attr_lines) {
 }
 
 // Assign to target [x] (with [del]: delete it).
-static void target(emit_t *e, mpf_node_t *x, bool del) {
+TAIL_CALLS static void target(emit_t *e, mpf_node_t *x, bool del) {
     static const uint8_t attr_subscr[2][2][8] = {
         {{S_BASE, 0, MPF_OP_STORE_ATTR, QX, S_END}, {S_BASE, 0, S_EXPR, 1, MPF_OP_STORE_SUBSCR, S_END}},
         // a NULL stored deletes
@@ -1550,7 +1551,7 @@ NOINLINE static void funcdef(emit_t *e, mpf_node_t *x) {
 // ---------------------------------------------------------------- statements
 
 // The statements of N_SUITE [x] (an elif's N_IF: that statement; NULL: none).
-static void suite(emit_t *e, mpf_node_t *x) {
+TAIL_CALLS static void suite(emit_t *e, mpf_node_t *x) {
     if (x == NULL) {
         return;
     }
@@ -1771,7 +1772,7 @@ NOINLINE static void try_stmt(emit_t *e, mpf_node_t *x) {
 // with and async with (items from x->k[i] on). async with: await __aenter__(); the body in a
 // try/finally whose handler awaits __aexit__ with the exception (or three Nones), as
 // mpy-cross lays it out.
-static void with_items(emit_t *e, mpf_node_t *x, size_t i) {
+TAIL_CALLS static void with_items(emit_t *e, mpf_node_t *x, size_t i) {
     // on the item, L: the handler
     static const uint8_t plain_start[] = {
         S_LABELS, 1, S_EXPR, 0, MPF_OP_SETUP_WITH, 0, S_ENTER, S_BIND, 1, S_END,
@@ -1889,7 +1890,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
                 // or a (nonlocal) variable of the enclosing function
                 mpf_qstr_t q = x->k[0]->v.q;
                 scope_t *t = e->scope;
-                while (t->kind >= SC_LISTCOMP && t->parent) {
+                while (t->kind >= SC_LISTCOMP) {   // (a comprehension is in some scope)
                     // (no comprehension's own variable, as CPython: mpy-cross refuses it too)
                     const id_info_t *own = find_id(t, q);
                     if (own != NULL && own->kind == ID_LOCAL) {
@@ -2141,7 +2142,7 @@ static void comprehension_body(emit_t *e, scope_t *s, mpf_node_t *x) {
 // The code of scope [s] for the current pass. The module's is taken one group of top-level
 // statements at a time: its node's k[0] (NULL: the end, its `return None`; eval's group:
 // its expression returned).
-static void scope_body(emit_t *e, scope_t *s) {
+NOINLINE static void scope_body(emit_t *e, scope_t *s) {
     mpf_node_t *x = s->node;
     int kind = s->kind;
     bool ret_none = true;   // the code ends with `return None`
@@ -2382,10 +2383,8 @@ static void walk(emit_t *e, scope_t *s, tables_t *t, bool code) {
     rec_cursor_t r = {s->rec, 0};
     while (rd_more(&r)) {
         uint8_t tag = rd_byte(&r);
-        if (tag <= R_LIT_MAX) {
-            for (; tag > 0; tag--) {
-                put(e, rd_byte(&r));
-            }
+        if (tag <= R_ESC) {
+            put(e, tag == R_ESC ? rd_byte(&r) : tag);
             continue;
         }
         size_t v = rd_vuint(&r);

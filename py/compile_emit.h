@@ -70,7 +70,7 @@ struct scope {
     uint32_t raw_len;
     raw_piece_t *raw;        // fun_data
     scope_t **children;      // raw-code children, in MAKE_FUNCTION order
-    raw_piece_t *rec;        // its recorded code (see R_LIT_MAX), until it is assembled
+    raw_piece_t *rec;        // its recorded code (see R_ESC), until it is assembled
     uint32_t n_labels;       // of its recorded code
 };
 
@@ -104,9 +104,8 @@ typedef struct {
     size_t last_line, last_line_off;
     loop_t loop;
     int child_index;         // next raw-code child in this pass
-    raw_piece_t *rec_tail;   // the stream being recorded: its last piece, that piece's room,
-    size_t rec_cap;          // and the header of its literal run (NULL: none open)
-    uint8_t *rec_lit;
+    raw_piece_t *rec_tail;   // the stream being recorded: its last piece and that piece's room
+    size_t rec_cap;
     // (the state kept from pass to pass)
     // A sizing pass only counts the bytes (len); the final pass writes them into the raw
     // code's pieces: byte len goes to piece->data[len - piece_off] (a pass longer than the

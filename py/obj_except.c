@@ -259,16 +259,12 @@ static mpf_obj_t tb_chain_prev(const mpf_exc_t *e, bool *is_cause) {
 
 // The traceback of [exc] alone (no chain): the entries, then "Type: message".
 #if CONFIG_COMPILER
-// The args of a SyntaxError in CPython's form, (msg, (filename, lineno, offset, text[,
-// end_lineno, end_offset])), else NULL.
-static const mpf_tuple_t *syntax_args(mpf_obj_t exc) {
-    const mpf_exc_t *e = mpf_exc_native(exc);
-    if (e != NULL && mpf_exc_match(exc, &mpf_type_SyntaxError)) {
-        const mpf_tuple_t *a = mpf_obj_ptr(e->args);
-        if (a->len == 2 && mpf_obj_is_type(a->items[1], &mpf_type_tuple) &&
-            (((const mpf_tuple_t *)mpf_obj_ptr(a->items[1]))->len | 2) == 6) {
-            return a;
-        }
+// The location of a SyntaxError's args [a] in CPython's form, (msg, (filename, lineno,
+// offset, text[, end_lineno, end_offset])): that 4- or 6-tuple, else NULL.
+static const mpf_tuple_t *syntax_loc(const mpf_tuple_t *a) {
+    if (a->len == 2 && mpf_obj_is_type(a->items[1], &mpf_type_tuple)) {
+        const mpf_tuple_t *loc = mpf_obj_ptr(a->items[1]);
+        return (loc->len | 2) == 6 ? loc : NULL;
     }
     return NULL;
 }
@@ -345,11 +341,11 @@ static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
     }
     mpf_obj_t msg = exc;
 #if CONFIG_COMPILER
-    const mpf_tuple_t *sa = syntax_args(exc);
-    if (sa != NULL) {
+    const mpf_tuple_t *sa = e != NULL && mpf_exc_match(exc, &mpf_type_SyntaxError) ? mpf_obj_ptr(e->args) : NULL;
+    const mpf_tuple_t *loc = sa != NULL ? syntax_loc(sa) : NULL;
+    if (loc != NULL) {
         // the offending line with a caret under the column, as CPython shows it, then
         // "Type: msg" below
-        const mpf_tuple_t *loc = mpf_obj_ptr(sa->items[1]);
         mpf_printf(p, "  File \"%O\", line %O\n", loc->items[0], loc->items[1]);
         if (MPF_IS_STR(loc->items[3])) {
             size_t n;
@@ -420,8 +416,8 @@ static void exc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
         // (filename, lineno, offset, text)): the file's base name when a str, the line when
         // an int, each left out otherwise
         mpf_obj_print(p, mpf_exc_value(self), MPF_PRINT_STR);
-        if (syntax_args(self) != NULL) {
-            const mpf_tuple_t *loc = mpf_obj_ptr(a->items[1]);
+        const mpf_tuple_t *loc = syntax_loc(a);
+        if (loc != NULL) {
             const char *sep = " (";
             if (MPF_IS_STR(loc->items[0])) {
                 size_t n;
@@ -712,8 +708,7 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
             // when not given
             static const uint16_t names[7] = {MPF_QSTR_msg, MPF_QSTR_filename, MPF_QSTR_lineno, MPF_QSTR_offset,
                 MPF_QSTR_text, MPF_QSTR_end_lineno, MPF_QSTR_end_offset};
-            const mpf_tuple_t *sa = syntax_args(self);
-            const mpf_tuple_t *loc = sa != NULL ? mpf_obj_ptr(sa->items[1]) : NULL;
+            const mpf_tuple_t *loc = syntax_loc(mpf_obj_ptr(e->args));
             size_t i = 0;
             while (i < 7 && attr != names[i]) {
                 i++;

@@ -106,19 +106,14 @@ static size_t complete(const char *line, size_t cursor, char *buf, size_t size, 
                 }
                 common = k;
             } else {
-                size_t pad = 0;
-                if (column > 0) {
-                    size_t next = (column / LIST_COLUMN + 1) * LIST_COLUMN;
-                    if (next + n > LIST_WIDTH) {
-                        mpf_print_str(&mpf_print_stdout, "\n");
-                        column = 0;
-                    } else {
-                        pad = next - column;
-                        column = next;
-                    }
+                // to the next column, or the next line when the name would pass LIST_WIDTH
+                size_t pad = column > 0 ? LIST_COLUMN - column % LIST_COLUMN : 0;
+                if (pad > 0 && column + pad + n > LIST_WIDTH) {
+                    mpf_print_str(&mpf_print_stdout, "\n");
+                    column = pad = 0;
                 }
                 mpf_printf(&mpf_print_stdout, "%.*s%.*s", (int)pad, "                ", (int)n, s);  // pad <= 16
-                column += n;
+                column += pad + n;
             }
         }
         if (pass == 0 && (count <= 1 || common > typed)) {

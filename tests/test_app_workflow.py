@@ -57,6 +57,19 @@ def test_init_build_run_on_host(app: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == "hello workflow\n"
 
+    # A script run with `mpforge run FILE.py` is itself, as with `firmware FILE.py` or
+    # CPython: argv[0] is the path given and its directory is sys.path[0], so it imports the
+    # modules beside it (it was a temporary .mpy, whose directory held nothing else).
+    scripts = app.parent / "scripts"
+    scripts.mkdir()
+    (scripts / "beside_script.py").write_text("VALUE = 42\n")
+    (scripts / "prog.py").write_text(
+        "import sys\nimport beside_script\nprint(sys.argv, beside_script.VALUE)\n"
+    )
+    proc = _cli(app, "run", "--timeout", "60", "../scripts/prog.py", "x")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "['../scripts/prog.py', 'x'] 42\n"
+
     proc = _cli(app, "clean")
     assert proc.returncode == 0, proc.stderr
     assert not (app / "build" / "host" / "firmware").exists()
@@ -99,6 +112,37 @@ def test_init_refuses_an_unknown_board(app: Path, capsys: pytest.CaptureFixture[
     assert list(app.iterdir()) == []
 
 
+def test_init_refuses_a_directory_inside_the_tree(
+    app: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`mpforge init py/myapp` made an app whose every build was then refused (its build
+    directory, py/myapp/build/host, lies inside the tree): refused before writing anything."""
+    target = paths.ROOT / "py" / "userwalk_app_never_made"
+    r = mpforge(capsys, "init", str(target))
+    assert r.code != 0
+    assert "lies inside the mpforge tree (py/userwalk_app_never_made)" in one_error(r.err)
+    assert not target.exists()
+
+
+def test_a_subdirectory_without_init_names_both_fixes(
+    app: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Scripts (or another app) in a subdirectory without __init__.py: the error offered
+    only `add one to make it a package`, not leaving the directory out."""
+    assert mpforge(capsys, "init").code == 0
+    (app / "scripts").mkdir()
+    (app / "scripts" / "flash_all.py").write_text("print(1)\n")
+    r = mpforge(capsys, "config")
+    assert r.code != 0
+    error = one_error(r.err)
+    assert "scripts/ holds .py files but no __init__.py" in error
+    assert 'mpforge.toml: exclude = ["scripts"]' in error and "scripts/__init__.py" in error
+    with open(app / "mpforge.toml", "a") as toml:
+        toml.write('exclude = ["scripts"]\n')
+    r = mpforge(capsys, "config")
+    assert r.code == 0, r.err
+
+
 @pytest.mark.parametrize(
     ("toml", "expected"),
     [
@@ -109,6 +153,8 @@ def test_init_refuses_an_unknown_board(app: Path, capsys: pytest.CaptureFixture[
         ('\nboard = "host"\nfragments = ["gone.conf"]\n', "mpforge.toml:3: config fragment"),
         ('board = "host"\nexclude = ["../x"]\n', "mpforge.toml:2: exclude '../x' must be a path"),
         ('board = "host"\nexclude = ["tols"]\n', "mpforge.toml:2: exclude 'tols' names nothing"),
+        # A directory as a fragment was named without the line that lists it.
+        ('board = "host"\nfragments = ["."]\n', "mpforge.toml:2: config fragment . is a directory"),
         # The example was fragments' for every list (`exclude = ["a.conf"]`).
         ('board = "host"\nexclude = "tools"\n', 'e.g. exclude = ["tools"]'),
         ('board = "host"\nboard_roots = [1]\n', 'e.g. board_roots = ["boards"]'),
@@ -167,8 +213,14 @@ def test_clean_keeps_the_configuration(app: Path, capsys: pytest.CaptureFixture[
     assert mpforge(capsys, "config").code == 0
     build = app / "build" / "host"
     assert (build / "gen" / "config.h").is_file()
-    assert mpforge(capsys, "clean").code == 0
+    r = mpforge(capsys, "clean")
+    assert r.code == 0
     assert (build / ".config").is_file() and not (build / "gen").exists()
+    # It named a `streams` directory that only a `-C /dev/stdin` build makes.
+    assert (
+        r.out
+        == "clean: removed objects and images in build/host (kept .config, config-inputs.json)\n"
+    )
     assert mpforge(capsys, "clean", "--pristine").code == 0
     assert not build.exists()
     # Not a build directory: left alone.
@@ -199,7 +251,7 @@ def test_boards_filter_and_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash to check the script")
-def test_completion_scripts(capsys: pytest.CaptureFixture[str]) -> None:
+def test_completion_scripts(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     r = mpforge(capsys, "completion", "bash")
     assert r.code == 0
     for name in COMMANDS:
@@ -212,6 +264,16 @@ def test_completion_scripts(capsys: pytest.CaptureFixture[str]) -> None:
     )
     out = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.splitlines() == ["clean", "--pristine"]
+    # An option's choices and directories (files were offered after --method and --build-dir).
+    (tmp_path / "builds").mkdir()
+    (tmp_path / "build.log").write_text("")
+    probe = (
+        f"cd {tmp_path}\n" + r.out + "COMP_WORDS=(mpforge flash --method d); COMP_CWORD=3; "
+        '_mpforge; echo "${COMPREPLY[*]}"\n'
+        'COMP_WORDS=(mpforge build --build-dir buil); COMP_CWORD=3; _mpforge; echo "${COMPREPLY[*]}"\n'
+    )
+    out = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == ["daplink dfu", "builds"]
     r = mpforge(capsys, "completion", "zsh")
     assert r.code == 0 and "bashcompinit" in r.out and "complete -F _mpforge mpforge" in r.out
 

@@ -171,6 +171,19 @@ CASES = [
         needs_non_root=True,
     ),
     # -- malformed lines, wrong names, wrong values
+    # "CONFIG_HEAP_SIZE=n is not a valid int value": a line the user never wrote.
+    Case(
+        "frag-unset-an-int",
+        {"b.conf": "# CONFIG_HEAP_SIZE is not set\n"},
+        [*CFG, "-C", "{tmp}/b.conf"],
+        ["b.conf:1", "`# CONFIG_HEAP_SIZE is not set` switches off a bool", "int-valued"],
+    ),
+    Case(
+        "frag-comment-after-a-value",
+        {"b.conf": "CONFIG_HEAP_SIZE=32768 # a comment\n"},
+        [*CFG, "-C", "{tmp}/b.conf"],
+        ["b.conf:1", "a comment goes on a line of its own"],
+    ),
     Case(
         "frag-spaces",
         {"b.conf": "CONFIG_HEAP_SIZE = 4096\n"},
@@ -424,11 +437,26 @@ CASES = [
     ),
     Case("app-missing", {}, [*CFG, "--app", "/nonexistent/app"], ["no such directory"]),
     Case("app-is-file", {"app": "x"}, APP, ["not a directory"]),
+    # Without -b (the board from the app's mpforge.toml): it was "no board: give -b BOARD".
+    Case(
+        "app-is-file-no-board",
+        {"app": "x"},
+        ["config", "--build-dir", "{tmp}/build", "--app", "{tmp}/app"],
+        ["--app", "not a directory"],
+        env={"MPFORGE_BOARD": ""},
+    ),
     Case("jobs-zero", {}, ["build", "-b", "host", "-j", "0"], ["-j", "1 or more"], code=2),
     Case("jobs-negative", {}, ["build", "-b", "host", "-j", "-3"], ["1 or more"], code=2),
     Case("jobs-text", {}, ["build", "-b", "host", "-j", "many"], ["whole number"], code=2),
     Case("timeout-negative", {}, ["run", "-b", "host", "--timeout", "-1"], ["above 0"], code=2),
     Case("timeout-nan", {}, ["run", "-b", "host", "--timeout", "nan"], ["above 0"], code=2),
+    Case(
+        "gdb-port-range",
+        {},
+        ["debug", "-b", "netduinoplus2", "-n", "--gdb-port", "70000"],
+        ["--gdb-port", "1 to 65535"],
+        code=2,
+    ),
     Case("unknown-command", {}, ["bild", "-b", "host"], ["invalid choice"], code=2),
     # `--explain "$SYM"` with SYM unset printed the configuration's path, status 0
     Case("explain-empty", {}, [*CFG, "--explain", ""], ["--explain needs a symbol name"]),
@@ -611,7 +639,31 @@ CASES = [
             "app/b.yml": "include: [manifest.yml]\n",
         },
         APP,
-        ["include cycle"],
+        ["b.yml:1: manifest include cycle"],
+    ),
+    Case(
+        "include-directory",
+        {**MAIN, "app/sub": DIRECTORY, "app/manifest.yml": "modules: [main.py]\ninclude: [sub]\n"},
+        APP,
+        ["manifest.yml:2", "is a directory"],
+    ),
+    Case(
+        "package-is-a-file",
+        {**MAIN, "app/manifest.yml": "modules:\n  - package: main.py\n"},
+        APP,
+        ["manifest.yml:2", "is a file, not a directory", "file: main.py"],
+    ),
+    Case(
+        "opt-quoted",
+        {**MAIN, "app/manifest.yml": "modules:\n  - file: main.py\n    opt: '2'\n"},
+        APP,
+        ["manifest.yml:3", "not the string '2'"],
+    ),
+    Case(
+        "modules-empty-list",
+        {**MAIN, "app/manifest.yml": "modules: []\n"},
+        APP,
+        ["manifest.yml:1", "freezes nothing"],
     ),
     Case(
         "include-missing",

@@ -151,3 +151,17 @@ def test_a_method_for_another_chip_is_refused(
         + "; its methods: --method dfu or pyocd"
     )
     assert capsys.readouterr().err == ""  # no command printed
+
+
+def test_a_missing_tool_offers_the_boards_other_methods(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without dfu-util, an STM32 board was offered every method (`or choose --method pyocd
+    or uf2 or picotool or bossac ...`), though `--method uf2` is then refused."""
+    for fmt in ("bin", "hex", "dfu"):
+        (tmp_path / f"firmware.{fmt}").write_bytes(b"x")
+    monkeypatch.setenv("PATH", str(tmp_path))  # no tool at all
+    with pytest.raises(MpforgeError) as e:
+        flash(tmp_path, ConfigView("st", STM32), "dfu")
+    assert e.value.message.startswith("board st cannot be flashed with method 'dfu': dfu-util")
+    assert e.value.message.endswith(", or choose --method pyocd")

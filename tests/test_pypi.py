@@ -124,3 +124,17 @@ def test_damaged_lock_file(world: dict[str, Path], capsys: pytest.CaptureFixture
     r = mpforge(capsys, "config")
     assert r.code != 0
     assert "manifest.lock: the lock file is damaged" in one_error(r.err, notes=True)
+
+
+def test_a_download_is_announced_and_shown_by_v(
+    world: dict[str, Path], capsys: pytest.CaptureFixture
+) -> None:
+    """pip ran without a word (a download can take a while) and outside the one tool runner,
+    so `mpforge -v` did not show it; the cache is then used without pip."""
+    r = mpforge(capsys, "-v", "config")
+    assert r.code == 0, r.err
+    assert "note: manifest.yml:3: pypi: downloading micropython-tinylib==0.1.0 into " in r.err
+    assert "-m pip download --no-deps --no-binary :all:" in r.err  # the `+ ...` line of -v
+    r = mpforge(capsys, "-v", "config")
+    assert r.code == 0, r.err
+    assert "downloading" not in r.err and "pip download" not in r.err

@@ -238,3 +238,25 @@ def test_menuconfig_asks_to_save_only_what_app_conf_lacks(
     apply_project(args)
     assert launch(args, "fake_menu") == 0
     assert asked == (["save the settings into app.conf? [y/N] "] if change else [])
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [("mpforge.toml", 'board = "host"\n'), ("main.py", "print(1)\n"), ("blob.conf", b"\xff\x00")],
+)
+def test_output_that_is_no_configuration_is_kept(
+    name: str, text: str | bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`savedefconfig -o mpforge.toml` (or main.py) replaced the file with a defconfig and said
+    `written`; an existing -o file is overwritten only when it holds a configuration."""
+    target = tmp_path / name
+    data = text.encode() if isinstance(text, str) else text
+    target.write_bytes(data)
+    build = tmp_path / "build"
+    r = mpforge(capsys, "savedefconfig", "-b", "host", "--build-dir", build, "-o", target)
+    assert r.code == 1 and r.out == ""
+    assert f"{name}:1: not a Kconfig line" in r.err and r.err.count("error:") == 1
+    assert target.read_bytes() == data
+    fragment_file = fragment(tmp_path, "ok.conf", "# mine\nCONFIG_HEAP_SIZE=65536")
+    r = mpforge(capsys, "savedefconfig", "-b", "host", "--build-dir", build, "-o", fragment_file)
+    assert r.code == 0, r.err  # a configuration is rewritten, as before

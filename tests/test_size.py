@@ -214,3 +214,17 @@ def test_diff_against_another_boards_build_says_so(
     )
     r = mpforge(capsys, "size", "-b", "host", "--build-dir", build_dir, "--diff", build_dir)
     assert r.code == 0 and r.err == ""
+
+
+def test_diff_with_a_directory_holding_no_image(tmp_path: Path) -> None:
+    """`--diff OTHER` of a directory without an image offered `mpforge build -b BOARD
+    --build-dir OTHER` (a build into the directory to compare with)."""
+    from mpforge.commands.size import load_other
+    from mpforge.errors import MpforgeError
+
+    with pytest.raises(MpforgeError) as e:
+        load_other(tmp_path, "host")
+    assert e.value.message == (
+        f"--diff {tmp_path}: no built image there (firmware.elf or firmware); give a build "
+        "directory, its build-info.json or a report saved with `mpforge size --json`"
+    )

@@ -86,8 +86,17 @@ def test_cost_equals_size_difference(
     assert r.code == 0, r.err
     row = next(line.split() for line in r.out.splitlines() if line.startswith("MODULE_GC "))
     assert row[1:4] == [str(results["MODULE_GC"]["flash"]), str(results["MODULE_GC"]["ram"]), "-"]
+    # A symbol named twice is measured once (it was listed, and built, twice).
     r = mpforge(
-        capsys, "size", "-b", BOARD, "--build-dir", base, "--symbols", "MODULE_GC", "--json"
+        capsys,
+        "size",
+        "-b",
+        BOARD,
+        "--build-dir",
+        base,
+        "--symbols",
+        "MODULE_GC,CONFIG_MODULE_GC",
+        "--json",
     )
     assert json.loads(r.out)["symbols"] == [{**results["MODULE_GC"], "cached": True}]
 

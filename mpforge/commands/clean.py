@@ -54,5 +54,6 @@ def run(args: argparse.Namespace) -> int:
             shutil.rmtree(entry)
         else:
             entry.unlink()
-    print(f"clean: removed objects and images in {shown} (kept {', '.join(_KEPT)})")
+    kept = [name for name in _KEPT if (directory / name).exists()]  # not a `streams` never made
+    print(f"clean: removed objects and images in {shown} (kept {', '.join(kept)})")
     return 0

@@ -9,7 +9,13 @@ from pathlib import Path
 
 from mpforge import paths, roots
 from mpforge.boards import find_defconfig
-from mpforge.config.inputs import APP_FRAGMENT, ConfigInputs, check_build_dir, make_inputs
+from mpforge.config.inputs import (
+    APP_FRAGMENT,
+    ConfigInputs,
+    check_app,
+    check_build_dir,
+    make_inputs,
+)
 from mpforge.config.resolve import Resolution, recorded_inputs, resolve
 from mpforge.errors import MpforgeError
 from mpforge.project import (
@@ -72,6 +78,7 @@ def apply_project(args: argparse.Namespace) -> None:
     # Whether -C was given on the command line (the project's fragments are added below).
     args.fragments_given = bool(getattr(args, "fragments", None))
     if app is not None:
+        check_app(app)  # a file or a typo was "no board" when mpforge.toml gives the board
         file = app / PROJECT_FILE
         project = load_project(file) if os.path.lexists(file) else None
     else:
@@ -124,6 +131,14 @@ def positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def tcp_port(text: str) -> int:
+    """argparse type: a TCP port number, 1 to 65535."""
+    value = positive_int(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"a TCP port is 1 to 65535, not {value}")
     return value
 
 

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from mpforge import process
-from mpforge.commands.common import add_board, build_dir, positive_int
+from mpforge.commands.common import add_board, build_dir, tcp_port
 from mpforge.config.resolve import build_first, require_config
 from mpforge.config.view import ConfigView, read_dotconfig
 from mpforge.errors import MpforgeError
@@ -46,7 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--gdb-port",
-        type=positive_int,
+        type=tcp_port,
         default=DEFAULT_GDB_PORT,
         help=f"TCP port of the gdb server (default {DEFAULT_GDB_PORT})",
     )

@@ -8,7 +8,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from mpforge import roots
+from mpforge import paths, roots
 from mpforge.boards import find_defconfig
 from mpforge.commands.common import add_board_root, configure_roots
 from mpforge.errors import MpforgeError
@@ -58,6 +58,14 @@ def run(args: argparse.Namespace) -> int:
     board_roots = [os.path.relpath(r.path, directory) for r in roots.board_roots()]
     if directory.exists() and not directory.is_dir():
         raise MpforgeError(f"init: {show(args.directory)} is not a directory")
+    real, root = directory.resolve(), paths.ROOT.resolve()
+    if real.is_relative_to(root) and (paths.INSTALLED or not real.is_relative_to(root / "build")):
+        # Its builds would go to DIR/build/BOARD inside the tree, which `build` refuses.
+        raise MpforgeError(
+            f"init: {show(args.directory)} lies inside the mpforge tree "
+            f"({real.relative_to(root)}), where its builds would go too; make the app outside "
+            "the tree (e.g. `mpforge init ~/blinky`)"
+        )
     present = (
         sorted(e.name for e in directory.iterdir() if e.name not in _KEEP)
         if (directory.exists())

@@ -97,7 +97,12 @@ def run(args: argparse.Namespace) -> int:
     if args.file.suffix != ".py":
         return runner.run([str(args.file), *args.args], args.timeout)
     with tempfile.TemporaryDirectory() as tmp:
+        # mpy-cross first: a syntax error is one `error:` line naming file:line:column.
         mpy = Path(tmp) / args.file.with_suffix(".mpy").name
         bits = view.value("MPY_SMALL_INT_BITS")
         compile_file(args.file, mpy, [f"-msmall-int-bits={bits}"] if bits else [])
+        if view.enabled("COMPILER"):
+            # The firmware compiles the source itself, as `firmware FILE.py`: argv[0] is the
+            # path given and sys.path[0] its directory, so the modules beside it import.
+            return runner.run([str(args.file), *args.args], args.timeout)
         return runner.run([str(mpy), *args.args], args.timeout)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 from pathlib import Path
 
 from mpforge.commands.common import add_board, add_fragments, resolve_board, use_build_inputs
@@ -61,6 +62,8 @@ def check_output(output: Path) -> None:
         )
     if output.exists() and not output.is_file():
         raise MpforgeError(f"-o {show(output)} is not a regular file")
+    if output.is_file():  # `-o mpforge.toml` or `-o main.py` replaced the file without a word
+        _check_is_a_configuration(output)
     parent = output.absolute().parent
     while not parent.exists():
         parent = parent.parent
@@ -68,3 +71,24 @@ def check_output(output: Path) -> None:
         raise MpforgeError(f"-o {show(output)}: {show(parent)} is a file, not a directory")
     if not os.access(parent, os.W_OK):
         raise MpforgeError(f"-o {show(output)}: {show(parent)} is not writable")
+
+
+# What a defconfig or fragment holds: blanks, comments, CONFIG_X=value lines.
+_CONFIG_LINE = re.compile(r"\s*(#.*)?|CONFIG_\w+=.*")
+
+
+def _check_is_a_configuration(output: Path) -> None:
+    """An existing -o file is overwritten only when it holds a configuration already."""
+    try:
+        lines = output.read_bytes().decode("utf-8").splitlines()
+    except UnicodeDecodeError:
+        lines = ["(binary or not UTF-8)"]
+    except OSError as e:
+        raise MpforgeError(f"-o {show(output)}: cannot be read ({e.strerror})") from None
+    for number, line in enumerate(lines, 1):
+        if not _CONFIG_LINE.fullmatch(line):
+            raise MpforgeError(
+                f"-o {show(output)}:{number}: not a Kconfig line ({line[:40]!r}): the file is no "
+                "defconfig or fragment, and writing would replace it; name a new file or a "
+                "configuration file"
+            )

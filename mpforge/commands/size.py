@@ -134,6 +134,12 @@ def _as_dict(c: Component) -> dict:
 def load_other(path: Path, board: str) -> dict:
     """The report to compare with: a build directory, its build-info.json or saved --json output."""
     if path.is_dir():
+        if not any((path / n).is_file() for n in ("firmware.elf", "firmware")):
+            # It said "build it first with `mpforge build -b BOARD --build-dir OTHER`".
+            raise MpforgeError(
+                f"--diff {path}: no built image there (firmware.elf or firmware); give a build "
+                "directory, its build-info.json or a report saved with `mpforge size --json`"
+            )
         return measure(path, board)
     if not path.is_file():
         raise MpforgeError(f"--diff {path}: no such build directory or file")

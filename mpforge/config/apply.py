@@ -198,6 +198,12 @@ def _check_type(sym: kconfiglib.Symbol, a: Assignment) -> None:
     )
     if ok:
         return
+    if a.unset:  # it read "CONFIG_HEAP_SIZE=n is not a valid int value": no such line
+        raise MpforgeError(
+            f"{a.where}: `# CONFIG_{a.symbol} is not set` switches off a bool option, and "
+            f"CONFIG_{a.symbol} is {_TYPE_NAMES[kind]}-valued: write CONFIG_{a.symbol}=VALUE or "
+            "remove the line"
+        )
     expected = {
         BOOL: "y or n",
         TRISTATE: "y or n",
@@ -207,7 +213,8 @@ def _check_type(sym: kconfiglib.Symbol, a: Assignment) -> None:
     }[kind]
     raise MpforgeError(
         f"{a.where}: CONFIG_{a.symbol}={a.raw} is not a valid {_TYPE_NAMES[kind]} value "
-        f"(expected {expected})"
+        f"(expected {expected}"
+        + ("; a comment goes on a line of its own)" if re.search(r"\s#", a.raw) else ")")
     )
 
 

@@ -29,6 +29,7 @@ class Assignment:
     file: Path
     line: int
     quoted: bool = False
+    unset: bool = False  # written `# CONFIG_NAME is not set`
 
     @property
     def where(self) -> str:
@@ -65,7 +66,7 @@ def parse_fragment(path: Path) -> list[Assignment]:
                 value, quoted = re.sub(r"\\(.)", r"\1", s.group(1)), True
             result.append(Assignment(name, value, raw, path, number, quoted))
         elif m := _UNSET.fullmatch(line):
-            result.append(Assignment(m.group(1), "n", "n", path, number))
+            result.append(Assignment(m.group(1), "n", "n", path, number, unset=True))
         elif not line.strip() or line.lstrip().startswith("#"):
             continue
         else:

@@ -102,6 +102,17 @@ def _load_app(loader: ManifestLoader, app_dir: Path) -> None:
     ]
     if not files and not packages:
         raise MpforgeError(f"--app {app_dir}: no .py files and no {APP_MANIFEST} to freeze")
+    for directory in packages:
+        if not (directory / "__init__.py").is_file():
+            # Scripts, examples or another app in a subdirectory: "add __init__.py" was the
+            # only fix offered.
+            name = directory.name
+            where = f'{PROJECT_FILE}: exclude = ["{name}"]' if project else APP_MANIFEST
+            raise MpforgeError(
+                f"--app {display_path(app_dir)}: {name}/ holds .py files but no __init__.py, "
+                f"so it is no package; add {name}/__init__.py to freeze it as one, or leave "
+                f"it out ({where}; or list what to freeze in {APP_MANIFEST})"
+            )
     loader.add_files(files, packages, f"--app {display_path(app_dir)}", skip)
     if left_out:
         loader.notes.append(

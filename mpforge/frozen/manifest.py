@@ -88,11 +88,13 @@ class ManifestLoader:
         self.notes: list[str] = []
         self.pypi: dict[str, PypiPackage] = {}  # libraries from PyPI, by name
 
-    def load(self, path: Path, extra_keys: tuple[str, ...] = ()) -> None:
+    def load(self, path: Path, extra_keys: tuple[str, ...] = (), origin: str = "") -> None:
+        """Load the manifest `path`; `origin` is the file:line of the include naming it."""
         path = Path(os.path.realpath(path))  # a symlink loop stays, for the reader to name
         if path in self.stack:
             chain = " -> ".join(display_path(p) for p in [*self.stack, path])
-            raise MpforgeError(f"manifest include cycle: {chain}; remove one of the includes")
+            at = f"{origin}: " if origin else ""
+            raise MpforgeError(f"{at}manifest include cycle: {chain}; remove one of the includes")
         if path in self.loaded:
             return
         self.stack.append(path)
@@ -129,10 +131,13 @@ class ManifestLoader:
     def _manifest(self, path: Path, node: yaml.Node, extra_keys: tuple[str, ...]) -> None:
         keys = Y.mapping(path, node, "a manifest")
         _check_keys(path, keys, MANIFEST_KEYS + extra_keys, "manifest key")
-        if not extra_keys and not any(k in keys for k in MANIFEST_KEYS):
+        given = [keys[k][1] for k in MANIFEST_KEYS if k in keys]
+        if not extra_keys and all(
+            isinstance(v, yaml.SequenceNode) and not v.value for v in given
+        ):  # no key, or only empty lists (`modules: []`)
             raise MpforgeError(
                 f"{Y.where(path, node)}: the manifest freezes nothing; it needs modules:, "
-                "include: or require:"
+                "include: or require: with at least one entry"
             )
         if "include" in keys:
             for item in Y.sequence(path, keys["include"][1], "include"):
@@ -142,7 +147,12 @@ class ManifestLoader:
                         f"{Y.where(path, item)}: included manifest {display_path(target)} "
                         "does not exist"
                     )
-                self.load(target)
+                if target.is_dir():
+                    raise MpforgeError(
+                        f"{Y.where(path, item)}: included manifest {display_path(target)} is a "
+                        "directory; name the manifest file inside it"
+                    )
+                self.load(target, origin=Y.where(path, item))
         if "require" in keys:
             for item in Y.sequence(path, keys["require"][1], "require"):
                 name = Y.scalar(path, item, "a package name")
@@ -260,6 +270,11 @@ def _options(path: Path, keys: dict[str, tuple[yaml.Node, yaml.Node]]) -> Option
         value = Y.scalar(path, node, "opt")
         if value not in ("0", "1", "2", "3"):
             raise MpforgeError(f"{Y.where(path, node)}: opt must be 0, 1, 2 or 3, not '{value}'")
+        if node.tag != "tag:yaml.org,2002:int":
+            raise MpforgeError(
+                f"{Y.where(path, node)}: opt must be a number, not the string '{value}'; "
+                "drop the quotes"
+            )
         opt = int(value)
     if "emit" in keys:
         node = keys["emit"][1]
@@ -324,6 +339,12 @@ def _package(
     skip: Callable[[Path], bool] = lambda _source: False,
 ) -> Iterator[FrozenModule]:
     if not directory.is_dir():
+        if directory.exists():
+            fix = f"write `file: {directory.name}`" if directory.suffix == ".py" else "name one"
+            raise MpforgeError(
+                f"{origin}: package {display_path(directory)} is a file, not a directory "
+                f"(a package is a directory with an __init__.py); {fix}"
+            )
         raise MpforgeError(f"{origin}: package directory {display_path(directory)} does not exist")
     if not (directory / "__init__.py").is_file():
         raise MpforgeError(

@@ -17,7 +17,6 @@ import os
 import re
 import shlex
 import shutil
-import subprocess
 import sys
 import tarfile
 import tempfile
@@ -25,7 +24,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from mpforge.errors import MpforgeError
+from mpforge import process
+from mpforge.errors import MpforgeError, note
 from mpforge.paths import cache_root
 from mpforge.textfile import read_text, show, write_if_changed
 
@@ -119,7 +119,10 @@ def _download(name: str, version: str, at: str) -> Path:
             *extra,
             f"{name}=={version}",
         ]
-        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        # Through the one tool runner (`mpforge -v` shows it, Ctrl-C is one line), with a
+        # note first: a download can take a while, and ran without a word.
+        note(f"{at}: pypi: downloading {name}=={version} into {show(destination)}")
+        proc = process.run(cmd)
         files = sorted(Path(tmp).iterdir())
         if proc.returncode != 0 or len(files) != 1:
             last = [line for line in proc.stderr.splitlines() if line.strip()]
