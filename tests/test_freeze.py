@@ -104,6 +104,33 @@ class TestManifest:
         with pytest.raises(MpforgeError, match=r"include cycle: .*a.yml -> .*b.yml -> .*a.yml"):
             load(tmp_path / "a.yml")
 
+    @pytest.mark.parametrize(
+        "second",
+        [
+            "{file: a.py, opt: 2}",
+            "{file: a.py, emit: native}",
+            "{glob: '*.py', check_imports: false}",
+        ],
+    )
+    def test_one_file_listed_twice_with_other_options(self, tmp_path: Path, second: str) -> None:
+        # the second entry's options would be ignored without a word
+        write(tmp_path, "a.py", "")
+        m = write(tmp_path, "m.yml", f"modules:\n  - a.py\n  - {second}\n")
+        with pytest.raises(MpforgeError) as e:
+            load(m)
+        assert e.value.message.startswith(f"{m}:3: ")
+        assert (
+            f"a.py is listed twice with other options (opt/emit/check_imports) than at {m}:2;"
+            in e.value.message
+        )
+
+    def test_one_file_listed_twice_alike_is_frozen_once(self, tmp_path: Path) -> None:
+        write(tmp_path, "a.py", "")
+        m = write(
+            tmp_path, "m.yml", "modules:\n  - a.py\n  - {file: a.py, opt: 0}\n  - {glob: '*.py'}\n"
+        )
+        assert [mod.name for mod in load(m).modules.values()] == ["a"]
+
     def test_two_modules_with_one_name(self, tmp_path: Path) -> None:
         write(tmp_path, "x/util.py", "")
         write(tmp_path, "y/util.py", "")

@@ -248,7 +248,16 @@ class ManifestLoader:
                 f"{display_path(module.source)} and {display_path(other.source)} "
                 f"(listed at {other.origin}); rename one or drop one entry"
             )
-        self.modules.setdefault(module.name, module)
+        if other is not None:
+            mine = (module.opt, module.emit, module.check_imports)
+            if mine != (other.opt, other.emit, other.check_imports):
+                raise MpforgeError(
+                    f"{module.origin}: {display_path(module.source)} is listed twice with other "
+                    f"options (opt/emit/check_imports) than at {other.origin}; drop one entry or "
+                    "give both the same options"
+                )
+            return
+        self.modules[module.name] = module
 
 
 def _check_keys(
