@@ -1270,23 +1270,22 @@ static mpf_node_t *parse_dotted(parser_t *p) {
     pos_t t = here(p);
     nodevec_t v;
     vec_init(&v);
+    // the whole name, of any length, joined from its parts' qstrs as they come (each part a
+    // longer copy in the arena: names are short)
+    const char *buf = "";
+    size_t n = 0, l;
     do {
-        vec_push(p, &v, parse_name_node(p));
+        mpf_node_t *nm = parse_name_node(p);
+        vec_push(p, &v, nm);
+        const char *s = mpf_qstr_data(nm->v.q, &l);
+        char *more = mpf_cc_alloc(p->c, n + l + 1);
+        memcpy(more, buf, n);
+        memcpy(more + n, s, l);
+        more[n + l] = '.';
+        buf = more;
+        n += l + 1;
     } while (accept(p, OP_DOT));
     mpf_node_t *d = mk_from_vec(p, N_DOTTED, t, &v);
-    // the whole name, of any length, joined from its parts' qstrs
-    size_t n = 0, l;
-    for (size_t i = 0; i < d->n; i++) {
-        (void)mpf_qstr_data(d->k[i]->v.q, &l);
-        n += l + 1;
-    }
-    char *buf = mpf_cc_alloc(p->c, n), *o = buf;
-    for (size_t i = 0; i < d->n; i++) {
-        const char *s = mpf_qstr_data(d->k[i]->v.q, &l);
-        memcpy(o, s, l);
-        o[l] = '.';
-        o += l + 1;
-    }
     d->v.q = mpf_qstr_from_strn(buf, n - 1);
     return d;
 }
