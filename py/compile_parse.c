@@ -223,7 +223,7 @@ __attribute__((noinline)) static mpf_node_t *mk1(parser_t *p, int kind, pos_t ps
 }
 
 // A node of [kind] at [ps] with the two children [a] and [b].
-__attribute__((noinline)) static mpf_node_t *mk2(parser_t *p, int kind, pos_t ps, mpf_node_t *a, mpf_node_t *b) {
+static mpf_node_t *mk2(parser_t *p, int kind, pos_t ps, mpf_node_t *a, mpf_node_t *b) {
     mpf_node_t *x = mk(p, kind, ps, 2);
     x->k[0] = a;
     x->k[1] = b;
@@ -542,20 +542,15 @@ static mpf_node_t *parse_strings(parser_t *p) {
     }
     size_t n = (size_t)(o - buf);
     mpf_node_t *x = mk_const(p, first, bytes ? mpf_obj_new_bytes(buf, n) : mpf_obj_new_str((const char *)buf, n));
-    if (!bytes && n > 10) {
-        // mpy-cross interns a long literal that is already a qstr: a name of the core or an
-        // identifier met earlier in the source
+    if (bytes || n > 10) {
+        // mpy-cross interns a long literal that is already a qstr (a name of the core or an
+        // identifier met earlier in the source); it records the line of the others and of bytes
         mpf_qstr_t q = mpf_qstr_find((const char *)buf, n);
-        if (mpf_cc_literal_is_static((const char *)buf, n, q) ||
-            (q != 0 && mpf_cc_name_was_met(p->c, q))) {
-            x->op |= N_CONST_INTERNED;
-        }
+        x->op = !bytes && (mpf_cc_literal_is_static((const char *)buf, n, q) ||
+            (q != 0 && mpf_cc_name_was_met(p->c, q))) ? N_CONST_INTERNED : N_CONST_LINE;
     }
     mpf_gc_free(buf);
     mpf_gc_free(pieces);
-    if (bytes || (n > 10 && !(x->op & N_CONST_INTERNED))) {
-        x->op |= N_CONST_LINE;
-    }
     if (!fmt) {
         return x;
     }
@@ -687,9 +682,9 @@ static uint8_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *
 static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
     int close = open + 1;   // OP_RPAR, OP_RSQB or OP_RBRACE
     int b = open >> 1;      // 0 (), 1 [], 2 {}
-    // per bracket: the display's node (a dict's: N_DICT) and the comprehension's kind
-    static const uint8_t display_kinds[] = {N_TUPLE, N_LIST, N_SET};
-    static const uint8_t comp_kinds[] = {3, 0, 2};
+    // per bracket (b, and 3 for a dict's): the display's node N_TUPLE + b, the comprehension's
+    // kind (0x1203 >> 4 * b) & 3: 3 generator, 0 list, 2 set, 1 dict
+    _Static_assert(N_LIST == N_TUPLE + 1 && N_SET == N_TUPLE + 2 && N_DICT == N_SET + 1, "display kinds");
     bool paren = b == 0;
     if (paren && is_kw(p, KW_YIELD)) {
         // (yield x): alone in its parentheses (no tuple, no comprehension of it)
@@ -731,7 +726,7 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
         }
         if (v.n == 0 && at_comp_for(p) && !(paren && e->kind == N_STAR)) {
             // the comprehension's node takes the line of its opening bracket, as in mpy-cross
-            mpf_node_t *c = parse_comp(p, dict ? 1 : comp_kinds[b], e, val, et);
+            mpf_node_t *c = parse_comp(p, (0x1203 >> 4 * (b + dict)) & 3, e, val, et);
             set_pos(c, t);
             expect(p, close);
             return c;
@@ -751,7 +746,7 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
         // a parenthesised expression: (a) = 1 and ((a, b)) work
         return v.items[0];
     }
-    mpf_node_t *x = mk_from_vec(p, dict ? N_DICT : display_kinds[b], t, &v);
+    mpf_node_t *x = mk_from_vec(p, N_TUPLE + b + dict, t, &v);   // (a dict's b is 2: N_SET + 1)
     if (paren) {
         x->v.const_line = (n > 2 || (n == 2 && comma)) ? rest_line : first_line;
     }
@@ -840,7 +835,7 @@ static mpf_node_t *parse_opt_test(parser_t *p, uint32_t ends) {
     return is_op_in(p, ends) ? NULL : parse_test(p);
 }
 
-static mpf_node_t *parse_subscript(parser_t *p) {
+__attribute__((noinline)) static mpf_node_t *parse_subscript(parser_t *p) {
     pos_t t = here(p);
     mpf_node_t *lo = parse_opt_test(p, OPS(OP_COLON));
     if (!accept(p, OP_COLON)) {
