@@ -1285,41 +1285,37 @@ static mpf_node_t *parse_dotted(parser_t *p) {
     return d;
 }
 
-// import a.b [as c], ...  or  from [.]*[a.b] import (* | n [as m], ... | (n [as m], ...[,]))
+// from [.]*[a.b] import (* | n [as m], ... | (n [as m], ...[,]))
 static mpf_node_t *parse_import(parser_t *p) {
     pos_t t = here(p);
-    bool from = p->tok.op == KW_FROM;
-    advance(p);   // import / from
+    advance(p);   // from
     nodevec_t v;
     vec_init(&v);
     int level = 0;
-    bool star = false, paren = false;
-    if (from) {
-        while (is_op_in(p, OPS(OP_DOT) | OPS(OP_ELLIPSIS))) {
-            level += p->tok.op == OP_DOT ? 1 : 3;
-            advance(p);
-        }
-        vec_push(p, &v, p->tok.kind == TK_NAME ? parse_dotted(p) : NULL);
-        if (v.items[0] == NULL && level == 0) {
-            syntax_error(p);
-        }
-        expect(p, KW_IMPORT);
-        star = accept(p, OP_MUL);
-        paren = !star && accept(p, OP_LPAR);
+    while (is_op_in(p, OPS(OP_DOT) | OPS(OP_ELLIPSIS))) {
+        level += p->tok.op == OP_DOT ? 1 : 3;
+        advance(p);
     }
+    vec_push(p, &v, p->tok.kind == TK_NAME ? parse_dotted(p) : NULL);
+    if (v.items[0] == NULL && level == 0) {
+        syntax_error(p);
+    }
+    expect(p, KW_IMPORT);
+    bool star = accept(p, OP_MUL);
+    bool paren = !star && accept(p, OP_LPAR);
     if (!star) {
         do {
             if (paren && is_op(p, OP_RPAR)) {
                 break;
             }
-            vec_push(p, &v, from ? parse_name_node(p) : parse_dotted(p));
+            vec_push(p, &v, parse_name_node(p));
             vec_push(p, &v, parse_opt_as(p));
         } while (accept(p, OP_COMMA));
         if (paren) {
             expect(p, OP_RPAR);
         }
     }
-    mpf_node_t *x = mk_from_vec(p, from ? N_IMPORTFROM : N_IMPORT, t, &v);
+    mpf_node_t *x = mk_from_vec(p, N_IMPORTFROM, t, &v);
     x->op = star;
     x->v.level = level;
     return x;
@@ -1360,6 +1356,7 @@ enum {
     S_IF_COLON,   // at ':': the same
     S_COMMA,      // after a comma: back [next byte] bytes (counted from the byte after it)
     S_SUB,        // a child node made by the script of keyword [next byte] (at the token)
+    S_DOTTED,     // a dotted name
 };
 _Static_assert(S_LIST_STAR - S_LIST == LIST_TEST_STAR - LIST_TEST && S_TARGETS - S_LIST == LIST_TARGET - LIST_TEST, "S_LIST");
 #define SCRIPT(kw, kind, ...) (uint8_t)(3 + sizeof((const uint8_t[]){__VA_ARGS__})), kw, kind, __VA_ARGS__
@@ -1374,6 +1371,7 @@ static const uint8_t simple_scripts[] = {
     SCRIPT(KW_GLOBAL, N_GLOBAL, S_NAME, S_COMMA, 3, S_END),
     SCRIPT(KW_NONLOCAL, N_NONLOCAL, S_NAME, S_COMMA, 3, S_END),
     SCRIPT(KW_DEL, N_DEL, S_DEL, S_COMMA, 3, S_END),   // (del (a, b): one tuple, flattened later)
+    SCRIPT(KW_IMPORT, N_IMPORT, S_DOTTED, S_OPT_KW, KW_AS, S_NAME, S_COMMA, 6, S_END),
     0,
 };
 static const uint8_t compound_scripts[] = {
@@ -1506,6 +1504,9 @@ static mpf_node_t *run_script(parser_t *p, const uint8_t *s, pos_t t, int op) {
                 }
                 s++;
                 break;
+            case S_DOTTED:
+                x = parse_dotted(p);
+                break;
             default: {   // S_SUB
                 pos_t st = here(p);
                 x = run_script(p, script_of(compound_scripts, *s++), st, 0);
@@ -1519,7 +1520,7 @@ static mpf_node_t *run_script(parser_t *p, const uint8_t *s, pos_t t, int op) {
 static mpf_node_t *parse_small_stmt(parser_t *p) {
     pos_t t = here(p);
     int kw = p->tok.op;   // (a keyword's script, or none)
-    if (kw == KW_IMPORT || kw == KW_FROM) {
+    if (kw == KW_FROM) {
         return parse_import(p);
     }
     const uint8_t *sc = script_of(simple_scripts, kw);
