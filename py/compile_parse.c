@@ -490,7 +490,7 @@ static uint8_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *
 
 // [s, s+len) to [o], each brace doubled (text str.format must keep as it is); the end of
 // what it wrote. (The joined text is written through such a cursor.)
-static uint8_t *put_braced(uint8_t *o, const uint8_t *s, size_t len) {
+__attribute__((noinline)) static uint8_t *put_braced(uint8_t *o, const uint8_t *s, size_t len) {
     for (size_t j = 0; j < len; j++) {
         *o++ = s[j];
         if (s[j] == '{' || s[j] == '}') {
