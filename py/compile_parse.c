@@ -316,10 +316,6 @@ static mpf_node_t *parse_rhs(parser_t *p, int mode) {
     return y;
 }
 
-// The target list of a for loop or a comprehension's for clause (up to `in`).
-static mpf_node_t *parse_for_target(parser_t *p) {
-    return parse_list(p, LIST_TARGET);
-}
 static mpf_node_t *parse_args(parser_t *p, bool lambda);
 static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t *val, pos_t et);
 
@@ -799,35 +795,6 @@ static mpf_node_t *parse_atom(parser_t *p) {
         x->op |= N_CONST_LINE;
     }
     return x;
-}
-
-// Comprehension clauses after the element: for ... in ... [if ...]...
-// [elt] (and [val]) and the for/if clauses after them; [et] is the element's first token
-// (the '(' of a bracketed one, where the comprehension's code starts: N_COMP_STARTS_ABOVE).
-static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t *val, pos_t et) {
-    nodevec_t v;
-    vec_init(&v);
-    vec_push(p, &v, elt);
-    vec_push(p, &v, val);
-    while (is_kw(p, KW_FOR) || is_kw(p, KW_IF) || is_kw(p, KW_ASYNC)) {
-        pos_t t = here(p);
-        if (accept(p, KW_IF)) {
-            vec_push(p, &v, mk1(p, N_COMPIF, t, parse_or_test(p, false)));
-            continue;
-        }
-        bool async = accept(p, KW_ASYNC);
-        expect(p, KW_FOR);
-        mpf_node_t *target = parse_for_target(p);
-        expect(p, KW_IN);
-        mpf_node_t *x = mk2(p, N_COMPFOR, t, target, parse_or_test(p, false));
-        x->op = async;
-        vec_push(p, &v, x);
-    }
-    mpf_node_t *c = mk_from_vec(p, N_COMP | SCOPE, pos_of(elt), &v);
-    mpf_node_set_arena(c, p->c->arena_owner);
-    uint32_t above = elt->line - POS_LINE(et);
-    c->op = (uint8_t)(kind | (above < N_COMP_ABOVE_MAX ? above : N_COMP_ABOVE_MAX) << 2);
-    return c;
 }
 
 // A test, or NULL when the token is one of [ends] (a bound of a slice left out).
@@ -1335,9 +1302,10 @@ static bool at_stmt_end(const parser_t *p) {
     return p->tok.kind == TK_NEWLINE || p->tok.kind == TK_END || is_op(p, OP_SEMI);
 }
 
-// The statements a keyword introduces (but import, def and class) as small scripts, read by
-// run_script(): each is its length, its keyword (or the keyword a part of a statement is
-// found by), its node's kind, then actions, each pushing a child (NULL: absent) or steering.
+// The statements a keyword introduces (but from, def and class) and a comprehension's clauses
+// as small scripts, read by run_script(): each is its length, its keyword (or the keyword a
+// part of a statement or a clause is found by), its node's kind, then actions, each pushing a
+// child (NULL: absent) or steering.
 enum {
     S_END,        // the node, of the children pushed
     S_TEST, S_TESTW, S_EXPR, S_NAME, S_SUITE, S_NULL,
@@ -1357,6 +1325,7 @@ enum {
     S_COMMA,      // after a comma: back [next byte] bytes (counted from the byte after it)
     S_SUB,        // a child node made by the script of keyword [next byte] (at the token)
     S_DOTTED,     // a dotted name
+    S_OR_TEST,    // or_test (a comprehension clause's: no lambda with a condition)
 };
 _Static_assert(S_LIST_STAR - S_LIST == LIST_TEST_STAR - LIST_TEST && S_TARGETS - S_LIST == LIST_TARGET - LIST_TEST, "S_LIST");
 #define SCRIPT(kw, kind, ...) (uint8_t)(3 + sizeof((const uint8_t[]){__VA_ARGS__})), kw, kind, __VA_ARGS__
@@ -1383,6 +1352,9 @@ static const uint8_t compound_scripts[] = {
     SCRIPT(KW_TRY, N_TRY, S_SUITE, S_NULL, S_NULL, S_EXCEPTS, S_END),
     // (except A, B: the suite's ':' is missing)
     SCRIPT(KW_EXCEPT, N_EXCEPT, S_IF_COLON, S_TEST, S_OPT_KW, KW_AS, S_NAME, S_SUITE, S_END),
+    // a comprehension's clauses, after their for or if
+    SCRIPT(KW_IN, N_COMPFOR, S_TARGETS, S_KW, KW_IN, S_OR_TEST, S_END),
+    SCRIPT(KW_IS, N_COMPIF, S_OR_TEST, S_END),
     0,
 };
 
@@ -1507,6 +1479,9 @@ static mpf_node_t *run_script(parser_t *p, const uint8_t *s, pos_t t, int op) {
             case S_DOTTED:
                 x = parse_dotted(p);
                 break;
+            case S_OR_TEST:
+                x = parse_or_test(p, false);
+                break;
             default: {   // S_SUB
                 pos_t st = here(p);
                 x = run_script(p, script_of(compound_scripts, *s++), st, 0);
@@ -1515,6 +1490,32 @@ static mpf_node_t *run_script(parser_t *p, const uint8_t *s, pos_t t, int op) {
         }
         vec_push(p, &v, x);
     }
+}
+
+// Comprehension clauses after the element: for ... in ... [if ...]...
+// [elt] (and [val]) and the for/if clauses after them; [et] is the element's first token
+// (the '(' of a bracketed one, where the comprehension's code starts: N_COMP_STARTS_ABOVE).
+static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t *val, pos_t et) {
+    nodevec_t v;
+    vec_init(&v);
+    vec_push(p, &v, elt);
+    vec_push(p, &v, val);
+    while (is_kw(p, KW_FOR) || is_kw(p, KW_IF) || is_kw(p, KW_ASYNC)) {
+        // (the clauses' scripts: of for, found by `in`, and of if, by `is`)
+        pos_t t = here(p);
+        int key = KW_IS, async = 0;
+        if (!accept(p, KW_IF)) {
+            async = accept(p, KW_ASYNC);
+            expect(p, KW_FOR);
+            key = KW_IN;
+        }
+        vec_push(p, &v, run_script(p, script_of(compound_scripts, key), t, async));
+    }
+    mpf_node_t *c = mk_from_vec(p, N_COMP | SCOPE, pos_of(elt), &v);
+    mpf_node_set_arena(c, p->c->arena_owner);
+    uint32_t above = elt->line - POS_LINE(et);
+    c->op = (uint8_t)(kind | (above < N_COMP_ABOVE_MAX ? above : N_COMP_ABOVE_MAX) << 2);
+    return c;
 }
 
 static mpf_node_t *parse_small_stmt(parser_t *p) {
