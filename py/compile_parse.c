@@ -395,38 +395,42 @@ static mpf_node_t *mk_binop_node(parser_t *p, int op, mpf_node_t *a, mpf_node_t 
     return x;
 }
 
+// a op b of numeric constants as mpy-cross folds it: the int or float result, MPF_OBJ_NULL
+// when it is not folded.
+static mpf_obj_t fold_binop(int op, mpf_obj_t a, mpf_obj_t b) {
+    int vmop = MPF_BINARY_OP_OR + (op - OP_OR);
+    if (op == OP_MATMUL) {
+        return MPF_OBJ_NULL;
+    }
+    // a negative shift count of an int is not folded (it raises)
+    if ((op == OP_LSHIFT || op == OP_RSHIFT) && mpf_obj_is_small_int(b) && mpf_obj_small_int_value(b) < 0 &&
+        mpf_obj_is_int(a)) {
+        return MPF_OBJ_NULL;
+    }
+    // (big results are folded too, as mpy-cross does: 2 ** 4000 is a constant; one that
+    // does not fit the heap raises inside fold() and is computed when the code runs)
+    mpf_obj_t r = fold(vmop, a, b);
+    if (r == MPF_OBJ_NULL && op == OP_LSHIFT && mpf_obj_is_int(a) && mpf_obj_is_small_int(b)) {
+        // a shift past the runtime's 1,000,000 bits (OverflowError) is a * 2 ** b here:
+        // mpy-cross folds any int result its heap holds (sympy's 1 << 1000001)
+        r = fold(MPF_BINARY_OP_POWER, mpf_obj_new_small_int(2), b);
+        r = r == MPF_OBJ_NULL ? r : fold(MPF_BINARY_OP_MULTIPLY, a, r);
+    }
+#if CONFIG_BUILTIN_COMPLEX
+    if (r != MPF_OBJ_NULL && mpf_obj_is_type(r, &mpf_type_complex)) {
+        r = MPF_OBJ_NULL;   // mpy-cross folds to an int or a float only (e.g. (-1) ** 0.5 is not)
+    }
+#endif
+    return r;
+}
+
 // a op b, folded when both are numeric constants and the result is an int or a float.
 static mpf_node_t *mk_binop(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
-    if (is_num_const(a) && is_num_const(b)) {
-        int vmop = MPF_BINARY_OP_OR + (op - OP_OR);
-        bool ok = true;
-        if (op == OP_MATMUL) {
-            ok = false;
-        }
-        // a negative shift count or power of an int is not folded (it raises or gives a float)
-        if (ok && (op == OP_LSHIFT || op == OP_RSHIFT || op == OP_POW) && mpf_obj_is_small_int(b->v.obj) &&
-            mpf_obj_small_int_value(b->v.obj) < 0 && mpf_obj_is_int(a->v.obj)) {
-            ok = op == OP_POW;
-        }
-        // (big results are folded too, as mpy-cross does: 2 ** 4000 is a constant; one that
-        // does not fit the heap raises inside fold() and is computed when the code runs)
-        mpf_obj_t r = ok ? fold(vmop, a->v.obj, b->v.obj) : MPF_OBJ_NULL;
-        if (r == MPF_OBJ_NULL && ok && op == OP_LSHIFT && mpf_obj_is_int(a->v.obj) && mpf_obj_is_small_int(b->v.obj)) {
-            // a shift past the runtime's 1,000,000 bits (OverflowError) is a * 2 ** b here:
-            // mpy-cross folds any int result its heap holds (sympy's 1 << 1000001)
-            r = fold(MPF_BINARY_OP_POWER, mpf_obj_new_small_int(2), b->v.obj);
-            r = r == MPF_OBJ_NULL ? r : fold(MPF_BINARY_OP_MULTIPLY, a->v.obj, r);
-        }
-#if CONFIG_BUILTIN_COMPLEX
-        if (r != MPF_OBJ_NULL && mpf_obj_is_type(r, &mpf_type_complex)) {
-            r = MPF_OBJ_NULL;   // mpy-cross folds to an int or a float only (e.g. (-1) ** 0.5 is not)
-        }
-#endif
-        if (r != MPF_OBJ_NULL) {
-            a->v.obj = r;
-            a->op &= (uint8_t)~N_CONST_LINE;
-            return a;
-        }
+    mpf_obj_t r = is_num_const(a) && is_num_const(b) ? fold_binop(op, a->v.obj, b->v.obj) : MPF_OBJ_NULL;
+    if (r != MPF_OBJ_NULL) {
+        a->v.obj = r;
+        a->op &= (uint8_t)~N_CONST_LINE;
+        return a;
     }
     return mk_binop_node(p, op, a, b);
 }
@@ -853,7 +857,7 @@ static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
 
 static mpf_node_t *factor(parser_t *p);  // parse_power reaches it for the right side of **
 
-__attribute__((noinline)) static mpf_node_t *parse_power(parser_t *p) {
+static mpf_node_t *parse_power(parser_t *p) {
     pos_t t = here(p);
     bool await = accept(p, KW_AWAIT);
     pos_t a = here(p);
@@ -970,14 +974,6 @@ __attribute__((noinline)) static int binop_prec(const parser_t *p) {
     }
     op -= OP_AT;
     return op < sizeof(op_power) ? op_power[op] : 0;
-}
-
-// A constant node's copy (folding changes the node it folds into).
-__attribute__((noinline)) static mpf_node_t *copy_const(parser_t *p, const mpf_node_t *x) {
-    mpf_node_t *c = mk(p, N_CONST, pos_of(x), 0);
-    c->op = x->op;
-    c->v = x->v;
-    return c;
 }
 
 // Comparison operators: 0..5 < > == <= >= !=, 6 in, 7 is, 8 not in, 9 is not (the token
@@ -1100,25 +1096,21 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
             continue;
         }
         // one chain of operators of a precedence (a + b - c): mpy-cross folds it only when every
-        // operand is a constant (1 + 2 + x keeps 1 + 2), so the folded value is built aside
-        mpf_node_t *folded = is_num_const(x) ? copy_const(p, x) : NULL;
+        // operand is a constant (1 + 2 + x keeps 1 + 2), so the folded value is computed aside
+        // (MPF_OBJ_NULL once an operand is not a constant or an operation is not folded: the
+        // whole chain is left to run time); its node is at the first operand
+        pos_t fpos = pos_of(x);
+        mpf_obj_t folded = is_num_const(x) ? x->v.obj : MPF_OBJ_NULL;
         do {
             int op = p->tok.op == OP_AT ? OP_MATMUL : p->tok.op;
             advance(p);
             mpf_node_t *y = parse_binary(p, prec + 1);
-            if (folded != NULL && is_num_const(y)) {
-                folded = mk_binop(p, op, folded, copy_const(p, y));
-                if (folded->kind != N_CONST) {
-                    folded = NULL;   // not foldable: the whole chain is left to run time
-                }
-            } else {
-                folded = NULL;
-            }
+            folded = folded != MPF_OBJ_NULL && is_num_const(y) ? fold_binop(op, folded, y->v.obj) : MPF_OBJ_NULL;
             x = mk_binop_node(p, op, x, y);
             set_pos(x, t);
         } while (binop_prec(p) == prec);
-        if (folded != NULL) {
-            x = folded;
+        if (folded != MPF_OBJ_NULL) {
+            x = mk_const(p, fpos, folded);
         }
     }
     return x;
