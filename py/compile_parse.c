@@ -572,8 +572,7 @@ static mpf_node_t *parse_field(parser_t *p, const mpf_token_t *t, const uint8_t 
     size_t src_len = c->len;
     c->src = (const char *)s;
     c->len = len;
-    parser_t q;
-    memset(&q, 0, sizeof(q));
+    parser_t q;   // (its lexer and token are set below; its statement fields are not read)
     q.c = c;
     mpf_lex_init(&q.lx, c);
     q.lx.at_bol = false;   // no INDENT before the field's expression
