@@ -89,7 +89,7 @@ MPF_NORETURN __attribute__((noinline)) static void lex_fail(mpf_lexer_t *lx, boo
     mpf_emit_error(lx->c, indent, lx->line, col ? col : lx->pos - lx->line_start + 1, msg);
 }
 
-static inline __attribute__((always_inline)) bool is_id_start(int ch) {
+static bool is_id_start(int ch) {
     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' || ch >= 0x80;
 }
 

@@ -223,7 +223,7 @@ __attribute__((noinline)) static mpf_node_t *mk1(parser_t *p, int kind, pos_t ps
 }
 
 // A node of [kind] at [ps] with the two children [a] and [b].
-__attribute__((noinline)) static mpf_node_t *mk2(parser_t *p, int kind, pos_t ps, mpf_node_t *a, mpf_node_t *b) {
+static mpf_node_t *mk2(parser_t *p, int kind, pos_t ps, mpf_node_t *a, mpf_node_t *b) {
     mpf_node_t *x = mk(p, kind, ps, 2);
     x->k[0] = a;
     x->k[1] = b;
@@ -316,10 +316,6 @@ static mpf_node_t *parse_rhs(parser_t *p, int mode) {
     return y;
 }
 
-// The target list of a for loop or a comprehension's for clause (up to `in`).
-static mpf_node_t *parse_for_target(parser_t *p) {
-    return parse_list(p, LIST_TARGET);
-}
 static mpf_node_t *parse_args(parser_t *p, bool lambda);
 static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t *val, pos_t et);
 
@@ -399,38 +395,42 @@ static mpf_node_t *mk_binop_node(parser_t *p, int op, mpf_node_t *a, mpf_node_t 
     return x;
 }
 
+// a op b of numeric constants as mpy-cross folds it: the int or float result, MPF_OBJ_NULL
+// when it is not folded.
+static mpf_obj_t fold_binop(int op, mpf_obj_t a, mpf_obj_t b) {
+    int vmop = MPF_BINARY_OP_OR + (op - OP_OR);
+    if (op == OP_MATMUL) {
+        return MPF_OBJ_NULL;
+    }
+    // a negative shift count of an int is not folded (it raises)
+    if ((op == OP_LSHIFT || op == OP_RSHIFT) && mpf_obj_is_small_int(b) && mpf_obj_small_int_value(b) < 0 &&
+        mpf_obj_is_int(a)) {
+        return MPF_OBJ_NULL;
+    }
+    // (big results are folded too, as mpy-cross does: 2 ** 4000 is a constant; one that
+    // does not fit the heap raises inside fold() and is computed when the code runs)
+    mpf_obj_t r = fold(vmop, a, b);
+    if (r == MPF_OBJ_NULL && op == OP_LSHIFT && mpf_obj_is_int(a) && mpf_obj_is_small_int(b)) {
+        // a shift past the runtime's 1,000,000 bits (OverflowError) is a * 2 ** b here:
+        // mpy-cross folds any int result its heap holds (sympy's 1 << 1000001)
+        r = fold(MPF_BINARY_OP_POWER, mpf_obj_new_small_int(2), b);
+        r = r == MPF_OBJ_NULL ? r : fold(MPF_BINARY_OP_MULTIPLY, a, r);
+    }
+#if CONFIG_BUILTIN_COMPLEX
+    if (r != MPF_OBJ_NULL && mpf_obj_is_type(r, &mpf_type_complex)) {
+        r = MPF_OBJ_NULL;   // mpy-cross folds to an int or a float only (e.g. (-1) ** 0.5 is not)
+    }
+#endif
+    return r;
+}
+
 // a op b, folded when both are numeric constants and the result is an int or a float.
 static mpf_node_t *mk_binop(parser_t *p, int op, mpf_node_t *a, mpf_node_t *b) {
-    if (is_num_const(a) && is_num_const(b)) {
-        int vmop = MPF_BINARY_OP_OR + (op - OP_OR);
-        bool ok = true;
-        if (op == OP_MATMUL) {
-            ok = false;
-        }
-        // a negative shift count or power of an int is not folded (it raises or gives a float)
-        if (ok && (op == OP_LSHIFT || op == OP_RSHIFT || op == OP_POW) && mpf_obj_is_small_int(b->v.obj) &&
-            mpf_obj_small_int_value(b->v.obj) < 0 && mpf_obj_is_int(a->v.obj)) {
-            ok = op == OP_POW;
-        }
-        // (big results are folded too, as mpy-cross does: 2 ** 4000 is a constant; one that
-        // does not fit the heap raises inside fold() and is computed when the code runs)
-        mpf_obj_t r = ok ? fold(vmop, a->v.obj, b->v.obj) : MPF_OBJ_NULL;
-        if (r == MPF_OBJ_NULL && ok && op == OP_LSHIFT && mpf_obj_is_int(a->v.obj) && mpf_obj_is_small_int(b->v.obj)) {
-            // a shift past the runtime's 1,000,000 bits (OverflowError) is a * 2 ** b here:
-            // mpy-cross folds any int result its heap holds (sympy's 1 << 1000001)
-            r = fold(MPF_BINARY_OP_POWER, mpf_obj_new_small_int(2), b->v.obj);
-            r = r == MPF_OBJ_NULL ? r : fold(MPF_BINARY_OP_MULTIPLY, a->v.obj, r);
-        }
-#if CONFIG_BUILTIN_COMPLEX
-        if (r != MPF_OBJ_NULL && mpf_obj_is_type(r, &mpf_type_complex)) {
-            r = MPF_OBJ_NULL;   // mpy-cross folds to an int or a float only (e.g. (-1) ** 0.5 is not)
-        }
-#endif
-        if (r != MPF_OBJ_NULL) {
-            a->v.obj = r;
-            a->op &= (uint8_t)~N_CONST_LINE;
-            return a;
-        }
+    mpf_obj_t r = is_num_const(a) && is_num_const(b) ? fold_binop(op, a->v.obj, b->v.obj) : MPF_OBJ_NULL;
+    if (r != MPF_OBJ_NULL) {
+        a->v.obj = r;
+        a->op &= (uint8_t)~N_CONST_LINE;
+        return a;
     }
     return mk_binop_node(p, op, a, b);
 }
@@ -490,7 +490,7 @@ static uint8_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *
 
 // [s, s+len) to [o], each brace doubled (text str.format must keep as it is); the end of
 // what it wrote. (The joined text is written through such a cursor.)
-static uint8_t *put_braced(uint8_t *o, const uint8_t *s, size_t len) {
+__attribute__((noinline)) static uint8_t *put_braced(uint8_t *o, const uint8_t *s, size_t len) {
     for (size_t j = 0; j < len; j++) {
         *o++ = s[j];
         if (s[j] == '{' || s[j] == '}') {
@@ -542,20 +542,15 @@ static mpf_node_t *parse_strings(parser_t *p) {
     }
     size_t n = (size_t)(o - buf);
     mpf_node_t *x = mk_const(p, first, bytes ? mpf_obj_new_bytes(buf, n) : mpf_obj_new_str((const char *)buf, n));
-    if (!bytes && n > 10) {
-        // mpy-cross interns a long literal that is already a qstr: a name of the core or an
-        // identifier met earlier in the source
+    if (bytes || n > 10) {
+        // mpy-cross interns a long literal that is already a qstr (a name of the core or an
+        // identifier met earlier in the source); it records the line of the others and of bytes
         mpf_qstr_t q = mpf_qstr_find((const char *)buf, n);
-        if (mpf_cc_literal_is_static((const char *)buf, n, q) ||
-            (q != 0 && mpf_cc_name_was_met(p->c, q))) {
-            x->op |= N_CONST_INTERNED;
-        }
+        x->op = !bytes && (mpf_cc_literal_is_static((const char *)buf, n, q) ||
+            (q != 0 && mpf_cc_name_was_met(p->c, q))) ? N_CONST_INTERNED : N_CONST_LINE;
     }
     mpf_gc_free(buf);
     mpf_gc_free(pieces);
-    if (bytes || (n > 10 && !(x->op & N_CONST_INTERNED))) {
-        x->op |= N_CONST_LINE;
-    }
     if (!fmt) {
         return x;
     }
@@ -577,8 +572,7 @@ static mpf_node_t *parse_field(parser_t *p, const mpf_token_t *t, const uint8_t 
     size_t src_len = c->len;
     c->src = (const char *)s;
     c->len = len;
-    parser_t q;
-    memset(&q, 0, sizeof(q));
+    parser_t q;   // (its lexer and token are set below; its statement fields are not read)
     q.c = c;
     mpf_lex_init(&q.lx, c);
     q.lx.at_bol = false;   // no INDENT before the field's expression
@@ -687,9 +681,9 @@ static uint8_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *
 static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
     int close = open + 1;   // OP_RPAR, OP_RSQB or OP_RBRACE
     int b = open >> 1;      // 0 (), 1 [], 2 {}
-    // per bracket: the display's node (a dict's: N_DICT) and the comprehension's kind
-    static const uint8_t display_kinds[] = {N_TUPLE, N_LIST, N_SET};
-    static const uint8_t comp_kinds[] = {3, 0, 2};
+    // per bracket (b, and 3 for a dict's): the display's node N_TUPLE + b, the comprehension's
+    // kind (0x1203 >> 4 * b) & 3: 3 generator, 0 list, 2 set, 1 dict
+    _Static_assert(N_LIST == N_TUPLE + 1 && N_SET == N_TUPLE + 2 && N_DICT == N_SET + 1, "display kinds");
     bool paren = b == 0;
     if (paren && is_kw(p, KW_YIELD)) {
         // (yield x): alone in its parentheses (no tuple, no comprehension of it)
@@ -731,7 +725,7 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
         }
         if (v.n == 0 && at_comp_for(p) && !(paren && e->kind == N_STAR)) {
             // the comprehension's node takes the line of its opening bracket, as in mpy-cross
-            mpf_node_t *c = parse_comp(p, dict ? 1 : comp_kinds[b], e, val, et);
+            mpf_node_t *c = parse_comp(p, (0x1203 >> 4 * (b + dict)) & 3, e, val, et);
             set_pos(c, t);
             expect(p, close);
             return c;
@@ -751,7 +745,7 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
         // a parenthesised expression: (a) = 1 and ((a, b)) work
         return v.items[0];
     }
-    mpf_node_t *x = mk_from_vec(p, dict ? N_DICT : display_kinds[b], t, &v);
+    mpf_node_t *x = mk_from_vec(p, N_TUPLE + b + dict, t, &v);   // (a dict's b is 2: N_SET + 1)
     if (paren) {
         x->v.const_line = (n > 2 || (n == 2 && comma)) ? rest_line : first_line;
     }
@@ -806,41 +800,12 @@ static mpf_node_t *parse_atom(parser_t *p) {
     return x;
 }
 
-// Comprehension clauses after the element: for ... in ... [if ...]...
-// [elt] (and [val]) and the for/if clauses after them; [et] is the element's first token
-// (the '(' of a bracketed one, where the comprehension's code starts: N_COMP_STARTS_ABOVE).
-static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t *val, pos_t et) {
-    nodevec_t v;
-    vec_init(&v);
-    vec_push(p, &v, elt);
-    vec_push(p, &v, val);
-    while (is_kw(p, KW_FOR) || is_kw(p, KW_IF) || is_kw(p, KW_ASYNC)) {
-        pos_t t = here(p);
-        if (accept(p, KW_IF)) {
-            vec_push(p, &v, mk1(p, N_COMPIF, t, parse_or_test(p, false)));
-            continue;
-        }
-        bool async = accept(p, KW_ASYNC);
-        expect(p, KW_FOR);
-        mpf_node_t *target = parse_for_target(p);
-        expect(p, KW_IN);
-        mpf_node_t *x = mk2(p, N_COMPFOR, t, target, parse_or_test(p, false));
-        x->op = async;
-        vec_push(p, &v, x);
-    }
-    mpf_node_t *c = mk_from_vec(p, N_COMP | SCOPE, pos_of(elt), &v);
-    mpf_node_set_arena(c, p->c->arena_owner);
-    uint32_t above = elt->line - POS_LINE(et);
-    c->op = (uint8_t)(kind | (above < N_COMP_ABOVE_MAX ? above : N_COMP_ABOVE_MAX) << 2);
-    return c;
-}
-
 // A test, or NULL when the token is one of [ends] (a bound of a slice left out).
 static mpf_node_t *parse_opt_test(parser_t *p, uint32_t ends) {
     return is_op_in(p, ends) ? NULL : parse_test(p);
 }
 
-static mpf_node_t *parse_subscript(parser_t *p) {
+__attribute__((noinline)) static mpf_node_t *parse_subscript(parser_t *p) {
     pos_t t = here(p);
     mpf_node_t *lo = parse_opt_test(p, OPS(OP_COLON));
     if (!accept(p, OP_COLON)) {
@@ -891,7 +856,7 @@ static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
 
 static mpf_node_t *factor(parser_t *p);  // parse_power reaches it for the right side of **
 
-__attribute__((noinline)) static mpf_node_t *parse_power(parser_t *p) {
+static mpf_node_t *parse_power(parser_t *p) {
     pos_t t = here(p);
     bool await = accept(p, KW_AWAIT);
     pos_t a = here(p);
@@ -1008,14 +973,6 @@ __attribute__((noinline)) static int binop_prec(const parser_t *p) {
     }
     op -= OP_AT;
     return op < sizeof(op_power) ? op_power[op] : 0;
-}
-
-// A constant node's copy (folding changes the node it folds into).
-__attribute__((noinline)) static mpf_node_t *copy_const(parser_t *p, const mpf_node_t *x) {
-    mpf_node_t *c = mk(p, N_CONST, pos_of(x), 0);
-    c->op = x->op;
-    c->v = x->v;
-    return c;
 }
 
 // Comparison operators: 0..5 < > == <= >= !=, 6 in, 7 is, 8 not in, 9 is not (the token
@@ -1138,25 +1095,21 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
             continue;
         }
         // one chain of operators of a precedence (a + b - c): mpy-cross folds it only when every
-        // operand is a constant (1 + 2 + x keeps 1 + 2), so the folded value is built aside
-        mpf_node_t *folded = is_num_const(x) ? copy_const(p, x) : NULL;
+        // operand is a constant (1 + 2 + x keeps 1 + 2), so the folded value is computed aside
+        // (MPF_OBJ_NULL once an operand is not a constant or an operation is not folded: the
+        // whole chain is left to run time); its node is at the first operand
+        pos_t fpos = pos_of(x);
+        mpf_obj_t folded = is_num_const(x) ? x->v.obj : MPF_OBJ_NULL;
         do {
             int op = p->tok.op == OP_AT ? OP_MATMUL : p->tok.op;
             advance(p);
             mpf_node_t *y = parse_binary(p, prec + 1);
-            if (folded != NULL && is_num_const(y)) {
-                folded = mk_binop(p, op, folded, copy_const(p, y));
-                if (folded->kind != N_CONST) {
-                    folded = NULL;   // not foldable: the whole chain is left to run time
-                }
-            } else {
-                folded = NULL;
-            }
+            folded = folded != MPF_OBJ_NULL && is_num_const(y) ? fold_binop(op, folded, y->v.obj) : MPF_OBJ_NULL;
             x = mk_binop_node(p, op, x, y);
             set_pos(x, t);
         } while (binop_prec(p) == prec);
-        if (folded != NULL) {
-            x = folded;
+        if (folded != MPF_OBJ_NULL) {
+            x = mk_const(p, fpos, folded);
         }
     }
     return x;
@@ -1270,62 +1223,57 @@ static mpf_node_t *parse_dotted(parser_t *p) {
     pos_t t = here(p);
     nodevec_t v;
     vec_init(&v);
+    // the whole name, of any length, joined from its parts' qstrs as they come (each part a
+    // longer copy in the arena: names are short)
+    const char *buf = "";
+    size_t n = 0, l;
     do {
-        vec_push(p, &v, parse_name_node(p));
+        mpf_node_t *nm = parse_name_node(p);
+        vec_push(p, &v, nm);
+        const char *s = mpf_qstr_data(nm->v.q, &l);
+        char *more = mpf_cc_alloc(p->c, n + l + 1);
+        memcpy(more, buf, n);
+        memcpy(more + n, s, l);
+        more[n + l] = '.';
+        buf = more;
+        n += l + 1;
     } while (accept(p, OP_DOT));
     mpf_node_t *d = mk_from_vec(p, N_DOTTED, t, &v);
-    // the whole name, of any length, joined from its parts' qstrs
-    size_t n = 0, l;
-    for (size_t i = 0; i < d->n; i++) {
-        (void)mpf_qstr_data(d->k[i]->v.q, &l);
-        n += l + 1;
-    }
-    char *buf = mpf_cc_alloc(p->c, n), *o = buf;
-    for (size_t i = 0; i < d->n; i++) {
-        const char *s = mpf_qstr_data(d->k[i]->v.q, &l);
-        memcpy(o, s, l);
-        o[l] = '.';
-        o += l + 1;
-    }
     d->v.q = mpf_qstr_from_strn(buf, n - 1);
     return d;
 }
 
-// import a.b [as c], ...  or  from [.]*[a.b] import (* | n [as m], ... | (n [as m], ...[,]))
+// from [.]*[a.b] import (* | n [as m], ... | (n [as m], ...[,]))
 static mpf_node_t *parse_import(parser_t *p) {
     pos_t t = here(p);
-    bool from = p->tok.op == KW_FROM;
-    advance(p);   // import / from
+    advance(p);   // from
     nodevec_t v;
     vec_init(&v);
     int level = 0;
-    bool star = false, paren = false;
-    if (from) {
-        while (is_op_in(p, OPS(OP_DOT) | OPS(OP_ELLIPSIS))) {
-            level += p->tok.op == OP_DOT ? 1 : 3;
-            advance(p);
-        }
-        vec_push(p, &v, p->tok.kind == TK_NAME ? parse_dotted(p) : NULL);
-        if (v.items[0] == NULL && level == 0) {
-            syntax_error(p);
-        }
-        expect(p, KW_IMPORT);
-        star = accept(p, OP_MUL);
-        paren = !star && accept(p, OP_LPAR);
+    while (is_op_in(p, OPS(OP_DOT) | OPS(OP_ELLIPSIS))) {
+        level += p->tok.op == OP_DOT ? 1 : 3;
+        advance(p);
     }
+    vec_push(p, &v, p->tok.kind == TK_NAME ? parse_dotted(p) : NULL);
+    if (v.items[0] == NULL && level == 0) {
+        syntax_error(p);
+    }
+    expect(p, KW_IMPORT);
+    bool star = accept(p, OP_MUL);
+    bool paren = !star && accept(p, OP_LPAR);
     if (!star) {
         do {
             if (paren && is_op(p, OP_RPAR)) {
                 break;
             }
-            vec_push(p, &v, from ? parse_name_node(p) : parse_dotted(p));
+            vec_push(p, &v, parse_name_node(p));
             vec_push(p, &v, parse_opt_as(p));
         } while (accept(p, OP_COMMA));
         if (paren) {
             expect(p, OP_RPAR);
         }
     }
-    mpf_node_t *x = mk_from_vec(p, from ? N_IMPORTFROM : N_IMPORT, t, &v);
+    mpf_node_t *x = mk_from_vec(p, N_IMPORTFROM, t, &v);
     x->op = star;
     x->v.level = level;
     return x;
@@ -1345,9 +1293,10 @@ static bool at_stmt_end(const parser_t *p) {
     return p->tok.kind == TK_NEWLINE || p->tok.kind == TK_END || is_op(p, OP_SEMI);
 }
 
-// The statements a keyword introduces (but import, def and class) as small scripts, read by
-// run_script(): each is its length, its keyword (or the keyword a part of a statement is
-// found by), its node's kind, then actions, each pushing a child (NULL: absent) or steering.
+// The statements a keyword introduces (but from, def and class) and a comprehension's clauses
+// as small scripts, read by run_script(): each is its length, its keyword (or the keyword a
+// part of a statement or a clause is found by), its node's kind, then actions, each pushing a
+// child (NULL: absent) or steering.
 enum {
     S_END,        // the node, of the children pushed
     S_TEST, S_TESTW, S_EXPR, S_NAME, S_SUITE, S_NULL,
@@ -1366,6 +1315,8 @@ enum {
     S_IF_COLON,   // at ':': the same
     S_COMMA,      // after a comma: back [next byte] bytes (counted from the byte after it)
     S_SUB,        // a child node made by the script of keyword [next byte] (at the token)
+    S_DOTTED,     // a dotted name
+    S_OR_TEST,    // or_test (a comprehension clause's: no lambda with a condition)
 };
 _Static_assert(S_LIST_STAR - S_LIST == LIST_TEST_STAR - LIST_TEST && S_TARGETS - S_LIST == LIST_TARGET - LIST_TEST, "S_LIST");
 #define SCRIPT(kw, kind, ...) (uint8_t)(3 + sizeof((const uint8_t[]){__VA_ARGS__})), kw, kind, __VA_ARGS__
@@ -1380,6 +1331,7 @@ static const uint8_t simple_scripts[] = {
     SCRIPT(KW_GLOBAL, N_GLOBAL, S_NAME, S_COMMA, 3, S_END),
     SCRIPT(KW_NONLOCAL, N_NONLOCAL, S_NAME, S_COMMA, 3, S_END),
     SCRIPT(KW_DEL, N_DEL, S_DEL, S_COMMA, 3, S_END),   // (del (a, b): one tuple, flattened later)
+    SCRIPT(KW_IMPORT, N_IMPORT, S_DOTTED, S_OPT_KW, KW_AS, S_NAME, S_COMMA, 6, S_END),
     0,
 };
 static const uint8_t compound_scripts[] = {
@@ -1391,6 +1343,9 @@ static const uint8_t compound_scripts[] = {
     SCRIPT(KW_TRY, N_TRY, S_SUITE, S_NULL, S_NULL, S_EXCEPTS, S_END),
     // (except A, B: the suite's ':' is missing)
     SCRIPT(KW_EXCEPT, N_EXCEPT, S_IF_COLON, S_TEST, S_OPT_KW, KW_AS, S_NAME, S_SUITE, S_END),
+    // a comprehension's clauses, after their for or if
+    SCRIPT(KW_IN, N_COMPFOR, S_TARGETS, S_KW, KW_IN, S_OR_TEST, S_END),
+    SCRIPT(KW_IS, N_COMPIF, S_OR_TEST, S_END),
     0,
 };
 
@@ -1512,6 +1467,12 @@ static mpf_node_t *run_script(parser_t *p, const uint8_t *s, pos_t t, int op) {
                 }
                 s++;
                 break;
+            case S_DOTTED:
+                x = parse_dotted(p);
+                break;
+            case S_OR_TEST:
+                x = parse_or_test(p, false);
+                break;
             default: {   // S_SUB
                 pos_t st = here(p);
                 x = run_script(p, script_of(compound_scripts, *s++), st, 0);
@@ -1522,10 +1483,36 @@ static mpf_node_t *run_script(parser_t *p, const uint8_t *s, pos_t t, int op) {
     }
 }
 
+// Comprehension clauses after the element: for ... in ... [if ...]...
+// [elt] (and [val]) and the for/if clauses after them; [et] is the element's first token
+// (the '(' of a bracketed one, where the comprehension's code starts: N_COMP_STARTS_ABOVE).
+static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t *val, pos_t et) {
+    nodevec_t v;
+    vec_init(&v);
+    vec_push(p, &v, elt);
+    vec_push(p, &v, val);
+    while (is_kw(p, KW_FOR) || is_kw(p, KW_IF) || is_kw(p, KW_ASYNC)) {
+        // (the clauses' scripts: of for, found by `in`, and of if, by `is`)
+        pos_t t = here(p);
+        int key = KW_IS, async = 0;
+        if (!accept(p, KW_IF)) {
+            async = accept(p, KW_ASYNC);
+            expect(p, KW_FOR);
+            key = KW_IN;
+        }
+        vec_push(p, &v, run_script(p, script_of(compound_scripts, key), t, async));
+    }
+    mpf_node_t *c = mk_from_vec(p, N_COMP | SCOPE, pos_of(elt), &v);
+    mpf_node_set_arena(c, p->c->arena_owner);
+    uint32_t above = elt->line - POS_LINE(et);
+    c->op = (uint8_t)(kind | (above < N_COMP_ABOVE_MAX ? above : N_COMP_ABOVE_MAX) << 2);
+    return c;
+}
+
 static mpf_node_t *parse_small_stmt(parser_t *p) {
     pos_t t = here(p);
     int kw = p->tok.op;   // (a keyword's script, or none)
-    if (kw == KW_IMPORT || kw == KW_FROM) {
+    if (kw == KW_FROM) {
         return parse_import(p);
     }
     const uint8_t *sc = script_of(simple_scripts, kw);
