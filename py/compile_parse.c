@@ -1047,7 +1047,7 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
             uint8_t ops_here[64];   // (a longer chain's operators move to the arena)
             uint8_t *ops = ops_here;
             size_t n_ops = 0, cap_ops = sizeof(ops_here);
-            mpf_node_t *first = x, *tail = NULL;
+            mpf_node_t *tail = NULL;
             bool decided = false;
             while (true) {
                 int truth = prec == P_CMP ? -1 : mpf_parse_truth(x);
@@ -1082,9 +1082,8 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
                 x = v.items[0];   // (in the struct: no heap block)
                 continue;
             }
-            mpf_node_t *y = v.items[0];
             static const uint8_t chain_kinds[] = {0, N_OR, N_AND, 0, N_COMPARE};   // (by prec)
-            x = mk_from_vec(p, chain_kinds[prec], y == first ? t : pos_of(y), &v);
+            x = mk_from_vec(p, chain_kinds[prec], t, &v);
             if (prec == P_CMP) {
                 x->v.ops = ops;
                 if (ops == ops_here) {

@@ -136,6 +136,21 @@ def f6(s):
         )(1), (s.b)(2), (s.c).d(3)
     )
 """,
+    # an and/or chain whose constant first operands are folded away still starts at its first
+    # token (mpy-cross keeps the rule's line), in any context
+    "folded_first_operands_over_lines": """\
+x = ("a" and
+ v5 and v6)
+y = [("a" and
+ v5 and v6), 1]
+z = {("a" and
+ v5 and v6): 17, 2: 3}
+w = v[(0 or
+ v5 or v6)]
+def g():
+    return ("a" and
+     v5 and v6)
+""",
     # mpy-cross interns a str literal longer than 10 characters when it is already a qstr:
     # an identifier met earlier in the source (also one in an earlier def, or inside an
     # f-string), but not one that only comes later
