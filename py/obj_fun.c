@@ -168,6 +168,19 @@ static void code_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         dest[0] = mpf_obj_new_small_int(rc->n_pos_args - (mpf_int_t)c->n_closed);   // (the cells come first)
     } else if (attr == MPF_QSTR_co_kwonlyargcount) {
         dest[0] = mpf_obj_new_small_int(rc->n_kwonly_args);
+    } else if (attr == MPF_QSTR_co_names) {
+        dest[0] = mpf_loader_code_names(rc, c->ctx->qstrs);
+    } else if (attr == MPF_QSTR_co_flags) {
+        // CPython's CO_OPTIMIZED | CO_NEWLOCALS for a function, CO_VARARGS 4, CO_VARKEYWORDS 8,
+        // CO_GENERATOR 0x20 (an async def's too: the code does not tell them apart); 0 for a module
+        unsigned sf = rc->scope_flags;
+        dest[0] = mpf_obj_new_small_int(c->ctx->qstrs[rc->simple_name] == MPF_QSTRE__3cmodule_3e ? 0 :
+            3 | (sf & MPF_SCOPE_VARARGS) | (sf & MPF_SCOPE_VARKEYWORDS) << 2 | (sf & MPF_SCOPE_GENERATOR) << 5);
+    } else if (attr == MPF_QSTR_co_posonlyargcount) {
+        dest[0] = mpf_obj_new_small_int(rc->n_posonly_args);
+    } else if (attr == MPF_QSTR_co_nlocals) {
+        // the local variables' slots (parameters first), a closure's cells left out
+        dest[0] = mpf_obj_new_small_int((mpf_int_t)(mpf_loader_n_locals(rc) - c->n_closed));
     } else if (attr == MPF_QSTR_co_varnames) {
         // the parameters' names, in the code's slot order (keyword-only ones with defaults
         // first), then, where the compiler here made the code, the other locals' (those an
