@@ -209,7 +209,7 @@ bool mpf_cc_literal_is_static(const char *s, size_t len, mpf_qstr_t q) {
 
 // SyntaxError(msg, (filename, line, column, text)), as CPython builds it.
 void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, const char *msg) {
-    // the offending line's text (without its newline)
+    // the offending line's text
     const char *s = c->src;
     size_t pos = 0;
     for (size_t l = 1; l < line && pos < c->len; pos++) {
@@ -221,7 +221,14 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, 
     while (end < c->len && s[end] != '\n') {
         end++;
     }
-    mpf_obj_t text = line > 0 ? mpf_obj_new_str(s + pos, end - pos) : MPF_OBJ_NONE;
+    mpf_obj_t text = MPF_OBJ_NONE;
+    if (line > 0) {
+        // with its newline, as CPython's (one added to a last line without)
+        text = mpf_obj_new_str(s + pos, end - pos + (end < c->len));
+        if (end >= c->len) {
+            text = mpf_binary_op(MPF_BINARY_OP_ADD, text, mpf_obj_new_qstr(MPF_QSTRE__0a));
+        }
+    }
     mpf_obj_t loc[4] = {
         mpf_obj_new_str(c->filename, strlen(c->filename)),
         mpf_obj_new_small_int((mpf_int_t)line),
@@ -623,8 +630,13 @@ static mpf_obj_t source_to_code(mpf_obj_t what, const char *filename, mpf_compil
     }
     size_t len = buf.len;
     const char *src = buf.buf;
-    if (memchr(src, 0, len) != NULL) {
-        mpf_raise_msg(&mpf_type_SyntaxError, "source code string cannot contain null bytes");   // (CPython 3.11.4+)
+    // (a NUL: CPython 3.11.4+; U+FEFF first: a str's character, where bytes may start with a
+    // UTF-8 BOM, skipped as it compiles)
+    const char *bad = memchr(src, 0, len) != NULL ? "source code string cannot contain null bytes"
+        : MPF_IS_STR(what) && len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? "invalid non-printable character U+FEFF"
+        : NULL;
+    if (bad != NULL) {
+        mpf_raise_msg(&mpf_type_SyntaxError, bad);
     }
     if (!MPF_IS_STR(what)) {
         src = mpf_compile_decode(src, &len);   // (a str is text already)
