@@ -298,7 +298,20 @@ static mpf_obj_t builtin_hasattr(mpf_obj_t o, mpf_obj_t name) {
 // The running code's globals (also __import__'s default).
 static mpf_obj_t builtin_globals(void) {
     mpf_frame_t *fr = mpf_state.cur_frame;
-    return fr ? fr->fun->ctx->globals : mpf_state.main_globals;
+    if (fr == NULL) {
+        return mpf_state.main_globals;
+    }
+    mpf_obj_t g = fr->fun->ctx->globals;
+#if CONFIG_COMPILER
+    // the code exec/eval runs in a dict subclass given as its globals: that object (its
+    // namespace, the frame's locals; the dict inside it holds the globals), as CPython's
+    const mpf_type_t *t = mpf_obj_type(fr->locals);
+    if ((t->flags & (MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_METATYPE)) == MPF_TYPE_FLAG_HEAP && !mpf_obj_is_exception(fr->locals) &&
+        ((const mpf_instance_t *)mpf_obj_ptr(fr->locals))->subobj == g) {
+        return fr->locals;
+    }
+#endif
+    return g;
 }
 
 #if CONFIG_BUILTIN_HELPERS
