@@ -1046,8 +1046,8 @@ void mpf_builtins_note_store(mpf_obj_t module) {
 }
 
 #if CONFIG_COMPILER
-// The __builtins__ of the running code's globals when exec/eval gave it its own (a dict, or
-// a module other than builtins): the map its builtin names come from, as in CPython; else NULL.
+// The __builtins__ of the running code's globals when exec/eval gave it its own (a dict or
+// dict subclass, or a module other than builtins): the map its builtin names come from, as in CPython; else NULL.
 static mpf_map_t *own_builtins(void) {
     const mpf_frame_t *fr = mpf_state.cur_frame;
     if (fr == NULL) {
@@ -1060,7 +1060,8 @@ static mpf_map_t *own_builtins(void) {
             return NULL;
         }
     }
-    return b != MPF_OBJ_NULL && mpf_obj_is_type(b, &mpf_type_dict) ? mpf_dict_map(b) : NULL;
+    b = b != MPF_OBJ_NULL ? mpf_compile_native_dict(b) : b;   // (a dict subclass: the dict inside it)
+    return b != MPF_OBJ_NULL ? mpf_dict_map(b) : NULL;
 }
 #endif
 

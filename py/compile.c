@@ -710,7 +710,7 @@ mpf_obj_t mpf_compile_frame_locals(mpf_frame_t *fr) {
 }
 
 // A dict, or a dict subclass's own dict (the native one inside it), else NULL.
-static mpf_obj_t native_dict(mpf_obj_t o) {
+mpf_obj_t mpf_compile_native_dict(mpf_obj_t o) {
     if (mpf_obj_is_type(o, &mpf_type_dict)) {
         return o;
     }
@@ -726,7 +726,7 @@ static mpf_obj_t run_in(mpf_obj_t code, mpf_obj_t globals, mpf_obj_t locals) {
     if (b == MPF_OBJ_NULL && globals != current_globals()) {
         // CPython puts a reference to the builtins in a fresh globals dict
         mpf_dict_store(globals, mpf_obj_new_qstr(MPF_QSTR___builtins__), mpf_obj_new_qstr(MPF_QSTR_builtins));
-    } else if (b != MPF_OBJ_NULL && (mpf_obj_is_type(b, &mpf_type_dict) || mpf_obj_is_type(b, &mpf_type_module))) {
+    } else if (b != MPF_OBJ_NULL && (mpf_compile_native_dict(b) != MPF_OBJ_NULL || mpf_obj_is_type(b, &mpf_type_module))) {
         // globals with builtins of their own: from now on builtin names are looked up
         // through the running code's globals (mpf_builtin_lookup)
         mpf_state.builtins_changed = true;
@@ -781,7 +781,7 @@ static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) 
             locals = mpf_compile_frame_locals(mpf_state.cur_frame);
         }
     } else {
-        globals = native_dict(view);
+        globals = mpf_compile_native_dict(view);
         if (globals == MPF_OBJ_NULL) {
             // an instance's __dict__ (a view of its members, no dict): see run_in_view
             globals = mpf_type_instance_dict_copy(view, &members);
