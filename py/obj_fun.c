@@ -181,10 +181,12 @@ static void code_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     } else if (attr == MPF_QSTR_co_nlocals) {
         // the local variables' slots (parameters first), a closure's cells left out
         dest[0] = mpf_obj_new_small_int((mpf_int_t)(mpf_loader_n_locals(rc) - c->n_closed));
-    } else if (attr == MPF_QSTR_co_varnames) {
+    } else if (attr == MPF_QSTR_co_varnames || attr == MPF_QSTR_co_freevars) {
         // the parameters' names, in the code's slot order (keyword-only ones with defaults
         // first), then, where the compiler here made the code, the other locals' (those an
-        // inner function closes over too: co_cellvars in CPython); a closure's cells left out
+        // inner function closes over too: co_cellvars in CPython); a closure's cells left out.
+        // co_freevars: the names of those cells (the first slots)
+        bool free = attr == MPF_QSTR_co_freevars;
         size_t n = (size_t)rc->n_pos_args + rc->n_kwonly_args;
         const mpf_qstr_t *local = NULL;
 #if CONFIG_COMPILER
@@ -195,7 +197,7 @@ static void code_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
 #endif
         mpf_tuple_t *names = mpf_obj_ptr(mpf_obj_new_tuple(n, NULL));
         names->len = 0;   // (slots without a name are left out)
-        for (size_t i = c->n_closed; i < n; i++) {
+        for (size_t i = free ? 0 : c->n_closed; i < (free ? c->n_closed : n); i++) {
             mpf_qstr_t q = local ? local[i] : c->ctx->qstrs[rc->arg_names[i]];
             if (q != 0) {
                 names->items[names->len++] = mpf_obj_new_qstr(q);

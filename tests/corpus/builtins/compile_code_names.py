@@ -1,7 +1,7 @@
 # requires: COMPILER
 # co_names and co_flags of code compile() made: a module's code uses its stored, loaded,
 # deleted and imported names (each once, in order), its functions' names stay in their code;
-# a module's co_flags has none of a function's bits.
+# a module's co_flags has none of a function's bits. co_nlocals, co_freevars.
 code = compile("import sys\nx = len(y)\nx.attr = z\ndel y\n\ndef f():\n    return w\n", "m", "exec")
 print(code.co_names)
 print(code.co_flags & 0x2F)
@@ -15,3 +15,8 @@ print(compile("pass", "m", "exec").co_names)
 print(compile("def k(a, *b):\n    c = 1\n    def m():\n        return c\n    return m\n", "m", "exec").co_nlocals)
 exec("def k(a, *b):\n    c = 1\n    def m():\n        return a\n    return m\n", g)
 print(g["k"].__code__.co_nlocals, g["k"](1).__code__.co_nlocals, g["k"].__code__.co_varnames)
+# co_freevars: the names of the cells a closure compiled here gets (mpy-cross's .mpy names
+# them '*')
+exec("def make(a):\n    b = 2\n    def inner(c):\n        return a + b + c\n    return inner\n", g)
+inner = g["make"](1)
+print(inner.__code__.co_freevars, inner.__code__.co_varnames, g["make"].__code__.co_freevars)
