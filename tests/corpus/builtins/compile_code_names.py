@@ -16,7 +16,8 @@ print(compile("def k(a, *b):\n    c = 1\n    def m():\n        return c\n    ret
 exec("def k(a, *b):\n    c = 1\n    def m():\n        return a\n    return m\n", g)
 print(g["k"].__code__.co_nlocals, g["k"](1).__code__.co_nlocals, g["k"].__code__.co_varnames)
 # co_freevars: the names of the cells a closure compiled here gets (mpy-cross's .mpy names
-# them '*')
-exec("def make(a):\n    b = 2\n    def inner(c):\n        return a + b + c\n    return inner\n", g)
-inner = g["make"](1)
-print(inner.__code__.co_freevars, inner.__code__.co_varnames, g["make"].__code__.co_freevars)
+# them '*'); co_cellvars: the locals inner functions close over (in co_varnames and
+# co_nlocals only when parameters)
+exec("def make(a, d):\n    b = 2\n    e = 3\n    def inner(c):\n        return a + b + c\n    return inner\n", g)
+for co in (g["make"].__code__, g["make"](1, 2).__code__):
+    print(co.co_varnames, co.co_cellvars, co.co_freevars, co.co_nlocals, co.co_argcount)
