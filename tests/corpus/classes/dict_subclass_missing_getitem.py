@@ -1,3 +1,4 @@
+# requires: SLOT_WRAPPERS_TYPES
 # A dict subclass's __missing__ serves dict's own __getitem__ too, called as a method:
 # super().__getitem__(k) in an overriding __getitem__, dict.__getitem__(d, k), the subclass's
 # inherited one; without __missing__ it is a KeyError. The receiver is still checked.
