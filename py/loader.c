@@ -715,7 +715,7 @@ static size_t code_locals(const mpf_raw_code_t *rc, size_t *n_setup) {
     return n_locals;
 }
 
-#if CONFIG_BUILTIN_HELPERS || CONFIG_COMPILER
+#if CONFIG_COMPILER
 // code.co_names: the names [rc]'s opcodes load, store, delete or import (those of LOAD_NAME
 // to IMPORT_FROM, [qstrs] its module's table), each once, in the order met.
 mpf_obj_t mpf_loader_code_names(const mpf_raw_code_t *rc, const mpf_qstr_t *qstrs) {
@@ -740,7 +740,7 @@ mpf_obj_t mpf_loader_code_names(const mpf_raw_code_t *rc, const mpf_qstr_t *qstr
 }
 #endif
 
-#if CONFIG_GC_PRECISE_FRAMES || CONFIG_BUILTIN_HELPERS || CONFIG_COMPILER
+#if CONFIG_GC_PRECISE_FRAMES || CONFIG_COMPILER
 size_t mpf_loader_n_locals(const mpf_raw_code_t *rc) {
     size_t n_setup;
     return code_locals(rc, &n_setup);

@@ -168,6 +168,8 @@ static void code_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         dest[0] = mpf_obj_new_small_int(rc->n_pos_args - (mpf_int_t)c->n_closed);   // (the cells come first)
     } else if (attr == MPF_QSTR_co_kwonlyargcount) {
         dest[0] = mpf_obj_new_small_int(rc->n_kwonly_args);
+#if CONFIG_COMPILER
+    // (what tests of eval/exec/compile read of code objects: with the compiler)
     } else if (attr == MPF_QSTR_co_names) {
         dest[0] = mpf_loader_code_names(rc, c->ctx->qstrs);
     } else if (attr == MPF_QSTR_co_flags) {
@@ -180,18 +182,24 @@ static void code_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         dest[0] = mpf_obj_new_small_int(rc->n_posonly_args);
     } else if (attr == MPF_QSTR_co_nlocals || attr == MPF_QSTR_co_varnames || attr == MPF_QSTR_co_freevars ||
                attr == MPF_QSTR_co_cellvars) {
+        mpf_qstr_t kind = attr;
+#else
+    } else if (attr == MPF_QSTR_co_varnames) {
+        const mpf_qstr_t kind = MPF_QSTR_co_varnames;
+#endif
         // The slots: a closure's cells (co_freevars), the parameters (in the code's order:
         // keyword-only ones with defaults first), the other locals; those an inner function
         // closes over are cells (co_cellvars; in co_varnames only if parameters). Only code
         // the compiler here made names every slot; an .mpy names the parameters alone.
         size_t n_params = (size_t)rc->n_pos_args + rc->n_kwonly_args;
-        size_t n_slots = attr == MPF_QSTR_co_nlocals ? mpf_loader_n_locals(rc) : n_params;
+        size_t n_slots = n_params;
         const mpf_qstr_t *local = NULL;
 #if CONFIG_COMPILER
         if (rc->local_names != NULL) {
             local = rc->local_names + 1;
-            n_slots = attr == MPF_QSTR_co_nlocals ? n_slots : rc->local_names[0];
+            n_slots = rc->local_names[0];
         }
+        n_slots = kind == MPF_QSTR_co_nlocals ? mpf_loader_n_locals(rc) : n_slots;
 #endif
         n_params += ((rc->scope_flags & MPF_SCOPE_VARARGS) != 0) + ((rc->scope_flags & MPF_SCOPE_VARKEYWORDS) != 0);
         mpf_tuple_t *names = mpf_obj_ptr(mpf_obj_new_tuple(n_slots, NULL));
@@ -201,15 +209,15 @@ static void code_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
             for (size_t k = 0; k < rc->n_cell; k++) {
                 cell |= rc->cells[k] == i;
             }
-            bool want = attr == MPF_QSTR_co_freevars ? i < c->n_closed
-                      : attr == MPF_QSTR_co_cellvars ? cell
+            bool want = kind == MPF_QSTR_co_freevars ? i < c->n_closed
+                      : kind == MPF_QSTR_co_cellvars ? cell
                       : i >= c->n_closed && !(cell && i >= n_params);
-            mpf_qstr_t q = !want ? 0 : attr == MPF_QSTR_co_nlocals ? 1 : local ? local[i] : c->ctx->qstrs[rc->arg_names[i]];
+            mpf_qstr_t q = !want ? 0 : kind == MPF_QSTR_co_nlocals ? 1 : local ? local[i] : c->ctx->qstrs[rc->arg_names[i]];
             if (q != 0) {   // (slots without a name are left out)
                 names->items[names->len++] = mpf_obj_new_qstr(q);
             }
         }
-        dest[0] = attr == MPF_QSTR_co_nlocals ? mpf_obj_new_small_int((mpf_int_t)names->len) : mpf_obj_from_ptr(names);
+        dest[0] = kind == MPF_QSTR_co_nlocals ? mpf_obj_new_small_int((mpf_int_t)names->len) : mpf_obj_from_ptr(names);
     } else if (attr == MPF_QSTR_co_consts) {
         // (no docstring is kept: CPython's first constant is then None; the other constants
         // are the module's, not the code's)
