@@ -298,7 +298,20 @@ static mpf_obj_t builtin_hasattr(mpf_obj_t o, mpf_obj_t name) {
 // The running code's globals (also __import__'s default).
 static mpf_obj_t builtin_globals(void) {
     mpf_frame_t *fr = mpf_state.cur_frame;
-    return fr ? fr->fun->ctx->globals : mpf_state.main_globals;
+    if (fr == NULL) {
+        return mpf_state.main_globals;
+    }
+    mpf_obj_t g = fr->fun->ctx->globals;
+#if CONFIG_COMPILER
+    // the code exec/eval runs in a dict subclass given as its globals: that object (its
+    // namespace, the frame's locals; the dict inside it holds the globals), as CPython's
+    const mpf_type_t *t = mpf_obj_type(fr->locals);
+    if ((t->flags & (MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_METATYPE)) == MPF_TYPE_FLAG_HEAP && !mpf_obj_is_exception(fr->locals) &&
+        ((const mpf_instance_t *)mpf_obj_ptr(fr->locals))->subobj == g) {
+        return fr->locals;
+    }
+#endif
+    return g;
 }
 
 #if CONFIG_BUILTIN_HELPERS
@@ -1033,8 +1046,8 @@ void mpf_builtins_note_store(mpf_obj_t module) {
 }
 
 #if CONFIG_COMPILER
-// The __builtins__ of the running code's globals when exec/eval gave it its own (a dict, or
-// a module other than builtins): the map its builtin names come from, as in CPython; else NULL.
+// The __builtins__ of the running code's globals when exec/eval gave it its own (a dict or
+// dict subclass, or a module other than builtins): the map its builtin names come from, as in CPython; else NULL.
 static mpf_map_t *own_builtins(void) {
     const mpf_frame_t *fr = mpf_state.cur_frame;
     if (fr == NULL) {
@@ -1047,7 +1060,8 @@ static mpf_map_t *own_builtins(void) {
             return NULL;
         }
     }
-    return b != MPF_OBJ_NULL && mpf_obj_is_type(b, &mpf_type_dict) ? mpf_dict_map(b) : NULL;
+    b = b != MPF_OBJ_NULL ? mpf_compile_native_dict(b) : b;   // (a dict subclass: the dict inside it)
+    return b != MPF_OBJ_NULL ? mpf_dict_map(b) : NULL;
 }
 #endif
 

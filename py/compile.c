@@ -209,7 +209,7 @@ bool mpf_cc_literal_is_static(const char *s, size_t len, mpf_qstr_t q) {
 
 // SyntaxError(msg, (filename, line, column, text)), as CPython builds it.
 void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, const char *msg) {
-    // the offending line's text (without its newline)
+    // the offending line's text
     const char *s = c->src, *end = s + c->len;
     for (size_t l = 1; l < line && s < end; s++) {
         l += *s == '\n';
@@ -218,12 +218,21 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, 
     while (eol < end && *eol != '\n') {
         eol++;
     }
+    mpf_obj_t text = MPF_OBJ_NONE;
+    if (line > 0) {
+        // with its newline, as CPython's (one added to a last line without)
+        text = mpf_obj_new_str(s, (size_t)(eol - s) + (eol < end));
+        if (eol == end) {
+            text = mpf_binary_op(MPF_BINARY_OP_ADD, text, mpf_obj_new_qstr(MPF_QSTRE__0a));
+        }
+    }
+    // kind: 0 SyntaxError, 1 IndentationError, 2 TabError (compile_int.h)
     static const mpf_type_t *const types[3] = {&mpf_type_SyntaxError, &mpf_type_IndentationError, &mpf_type_TabError};
     mpf_obj_t loc[4] = {
         mpf_obj_new_str(c->filename, strlen(c->filename)),
         mpf_obj_new_small_int((mpf_int_t)line),
         mpf_obj_new_small_int((mpf_int_t)col),
-        line > 0 ? mpf_obj_new_str(s, (size_t)(eol - s)) : MPF_OBJ_NONE,
+        text,
     };
     mpf_obj_t args[2] = {mpf_obj_new_str(msg, strlen(msg)), mpf_obj_new_tuple(4, loc)};
     // (its msg, filename, lineno, offset and text attributes are read from these)
@@ -620,8 +629,13 @@ static mpf_obj_t source_to_code(mpf_obj_t what, const char *filename, mpf_compil
     }
     size_t len = buf.len;
     const char *src = buf.buf;
-    if (memchr(src, 0, len) != NULL) {
-        mpf_raise_msg(&mpf_type_SyntaxError, "source code string cannot contain null bytes");   // (CPython 3.11.4+)
+    // (a NUL: CPython 3.11.4+; U+FEFF first: a str's character, where bytes may start with a
+    // UTF-8 BOM, skipped as it compiles)
+    const char *bad = memchr(src, 0, len) != NULL ? "source code string cannot contain null bytes"
+        : MPF_IS_STR(what) && len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? "invalid non-printable character U+FEFF"
+        : NULL;
+    if (bad != NULL) {
+        mpf_raise_msg(&mpf_type_SyntaxError, bad);
     }
     if (!MPF_IS_STR(what)) {
         src = mpf_compile_decode(src, &len);   // (a str is text already)
@@ -695,7 +709,7 @@ mpf_obj_t mpf_compile_frame_locals(mpf_frame_t *fr) {
 }
 
 // A dict, or a dict subclass's own dict (the native one inside it), else NULL.
-static mpf_obj_t native_dict(mpf_obj_t o) {
+mpf_obj_t mpf_compile_native_dict(mpf_obj_t o) {
     if (mpf_obj_is_type(o, &mpf_type_dict)) {
         return o;
     }
@@ -711,7 +725,7 @@ static mpf_obj_t run_in(mpf_obj_t code, mpf_obj_t globals, mpf_obj_t locals) {
     if (b == MPF_OBJ_NULL && globals != current_globals()) {
         // CPython puts a reference to the builtins in a fresh globals dict
         mpf_dict_store(globals, mpf_obj_new_qstr(MPF_QSTR___builtins__), mpf_obj_new_qstr(MPF_QSTR_builtins));
-    } else if (b != MPF_OBJ_NULL && (mpf_obj_is_type(b, &mpf_type_dict) || mpf_obj_is_type(b, &mpf_type_module))) {
+    } else if (b != MPF_OBJ_NULL && (mpf_compile_native_dict(b) != MPF_OBJ_NULL || mpf_obj_is_type(b, &mpf_type_module))) {
         // globals with builtins of their own: from now on builtin names are looked up
         // through the running code's globals (mpf_builtin_lookup)
         mpf_state.builtins_changed = true;
@@ -766,7 +780,7 @@ static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) 
             locals = mpf_compile_frame_locals(mpf_state.cur_frame);
         }
     } else {
-        globals = native_dict(view);
+        globals = mpf_compile_native_dict(view);
         if (globals == MPF_OBJ_NULL) {
             // an instance's __dict__ (a view of its members, no dict): see run_in_view
             globals = mpf_type_instance_dict_copy(view, &members);

@@ -67,5 +67,7 @@ mpf_obj_t mpf_builtin_repl_print(mpf_obj_t v);
 // for a function a new dict of its bound variables (argument names; every local's name when
 // this compiler made the code, as mpy-cross's .mpy keeps no other names).
 mpf_obj_t mpf_compile_frame_locals(mpf_frame_t *fr);
+// [o] if a dict, the dict inside [o] if an instance of a dict subclass, else NULL.
+mpf_obj_t mpf_compile_native_dict(mpf_obj_t o);
 
 #endif

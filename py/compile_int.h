@@ -89,8 +89,8 @@ static inline void mpf_cc_note_heap(mpf_cctx_t *c) {
 void mpf_cc_arena_trim(mpf_cctx_t *c);
 // Release every arena chunk (the syntax tree and all else allocated with mpf_cc_alloc).
 void mpf_cc_arena_free(mpf_cctx_t *c);
-// Raise SyntaxError (or IndentationError when [indent]) at [line]/[col] (1-based) of the source.
-// SyntaxError [msg] at [line], [col]; [kind] 1: IndentationError, 2: TabError.
+// Raise SyntaxError [msg] at [line]/[col] (1-based) of the source; [kind] 0: SyntaxError,
+// 1: IndentationError, 2: TabError (no other value).
 MPF_NORETURN void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, const char *msg);
 
 // The SyntaxErrors whose texts are packed (compile_emit.c's error_texts, made of words:

@@ -715,7 +715,32 @@ static size_t code_locals(const mpf_raw_code_t *rc, size_t *n_setup) {
     return n_locals;
 }
 
-#if CONFIG_GC_PRECISE_FRAMES
+#if CONFIG_COMPILER
+// code.co_names: the names [rc]'s opcodes load, store, delete or import (those of LOAD_NAME
+// to IMPORT_FROM, [qstrs] its module's table), each once, in the order met.
+mpf_obj_t mpf_loader_code_names(const mpf_raw_code_t *rc, const mpf_qstr_t *qstrs) {
+    mpf_obj_t names = mpf_obj_new_list(0, NULL);
+    const mpf_list_t *l = mpf_obj_ptr(names);
+    for (size_t pc = 0; pc < (size_t)(rc->code_end - rc->code);) {
+        insn_t in;
+        sd_decode(rc, pc, &in);
+        pc = in.next;
+        if (in.op > MPF_OP_LOAD_CONST_STRING && in.op <= MPF_OP_IMPORT_FROM) {
+            mpf_obj_t q = mpf_obj_new_qstr(qstrs[in.u]);
+            size_t i = 0;
+            while (i < l->len && l->items[i] != q) {
+                i++;
+            }
+            if (i == l->len) {
+                mpf_list_append(names, q);
+            }
+        }
+    }
+    return mpf_obj_new_tuple(l->len, l->items);
+}
+#endif
+
+#if CONFIG_GC_PRECISE_FRAMES || CONFIG_COMPILER
 size_t mpf_loader_n_locals(const mpf_raw_code_t *rc) {
     size_t n_setup;
     return code_locals(rc, &n_setup);

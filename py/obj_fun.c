@@ -168,27 +168,56 @@ static void code_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         dest[0] = mpf_obj_new_small_int(rc->n_pos_args - (mpf_int_t)c->n_closed);   // (the cells come first)
     } else if (attr == MPF_QSTR_co_kwonlyargcount) {
         dest[0] = mpf_obj_new_small_int(rc->n_kwonly_args);
+#if CONFIG_COMPILER
+    // (what tests of eval/exec/compile read of code objects: with the compiler)
+    } else if (attr == MPF_QSTR_co_names) {
+        dest[0] = mpf_loader_code_names(rc, c->ctx->qstrs);
+    } else if (attr == MPF_QSTR_co_flags) {
+        // CPython's CO_OPTIMIZED | CO_NEWLOCALS for a function, CO_VARARGS 4, CO_VARKEYWORDS 8,
+        // CO_GENERATOR 0x20 (an async def's too: the code does not tell them apart); 0 for a module
+        unsigned sf = rc->scope_flags;
+        dest[0] = mpf_obj_new_small_int(c->ctx->qstrs[rc->simple_name] == MPF_QSTRE__3cmodule_3e ? 0 :
+            3 | (sf & MPF_SCOPE_VARARGS) | (sf & MPF_SCOPE_VARKEYWORDS) << 2 | (sf & MPF_SCOPE_GENERATOR) << 5);
+    } else if (attr == MPF_QSTR_co_posonlyargcount) {
+        dest[0] = mpf_obj_new_small_int(rc->n_posonly_args);
+    } else if (attr == MPF_QSTR_co_nlocals || attr == MPF_QSTR_co_varnames || attr == MPF_QSTR_co_freevars ||
+               attr == MPF_QSTR_co_cellvars) {
+        mpf_qstr_t kind = attr;
+#else
     } else if (attr == MPF_QSTR_co_varnames) {
-        // the parameters' names, in the code's slot order (keyword-only ones with defaults
-        // first), then, where the compiler here made the code, the other locals' (those an
-        // inner function closes over too: co_cellvars in CPython); a closure's cells left out
-        size_t n = (size_t)rc->n_pos_args + rc->n_kwonly_args;
+        const mpf_qstr_t kind = MPF_QSTR_co_varnames;
+#endif
+        // The slots: a closure's cells (co_freevars), the parameters (in the code's order:
+        // keyword-only ones with defaults first), the other locals; those an inner function
+        // closes over are cells (co_cellvars; in co_varnames only if parameters). Only code
+        // the compiler here made names every slot; an .mpy names the parameters alone.
+        size_t n_params = (size_t)rc->n_pos_args + rc->n_kwonly_args;
+        size_t n_slots = n_params;
         const mpf_qstr_t *local = NULL;
 #if CONFIG_COMPILER
         if (rc->local_names != NULL) {
             local = rc->local_names + 1;
-            n = rc->local_names[0];
+            n_slots = rc->local_names[0];
         }
+        n_slots = kind == MPF_QSTR_co_nlocals ? mpf_loader_n_locals(rc) : n_slots;
 #endif
-        mpf_tuple_t *names = mpf_obj_ptr(mpf_obj_new_tuple(n, NULL));
-        names->len = 0;   // (slots without a name are left out)
-        for (size_t i = c->n_closed; i < n; i++) {
-            mpf_qstr_t q = local ? local[i] : c->ctx->qstrs[rc->arg_names[i]];
-            if (q != 0) {
+        n_params += ((rc->scope_flags & MPF_SCOPE_VARARGS) != 0) + ((rc->scope_flags & MPF_SCOPE_VARKEYWORDS) != 0);
+        mpf_tuple_t *names = mpf_obj_ptr(mpf_obj_new_tuple(n_slots, NULL));
+        names->len = 0;
+        for (size_t i = 0; i < n_slots; i++) {
+            bool cell = false;
+            for (size_t k = 0; k < rc->n_cell; k++) {
+                cell |= rc->cells[k] == i;
+            }
+            bool want = kind == MPF_QSTR_co_freevars ? i < c->n_closed
+                      : kind == MPF_QSTR_co_cellvars ? cell
+                      : i >= c->n_closed && !(cell && i >= n_params);
+            mpf_qstr_t q = !want ? 0 : kind == MPF_QSTR_co_nlocals ? 1 : local ? local[i] : c->ctx->qstrs[rc->arg_names[i]];
+            if (q != 0) {   // (slots without a name are left out)
                 names->items[names->len++] = mpf_obj_new_qstr(q);
             }
         }
-        dest[0] = mpf_obj_from_ptr(names);
+        dest[0] = kind == MPF_QSTR_co_nlocals ? mpf_obj_new_small_int((mpf_int_t)names->len) : mpf_obj_from_ptr(names);
     } else if (attr == MPF_QSTR_co_consts) {
         // (no docstring is kept: CPython's first constant is then None; the other constants
         // are the module's, not the code's)

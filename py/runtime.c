@@ -680,6 +680,12 @@ mpf_obj_t mpf_native_self(const mpf_type_t *owner, mpf_qstr_t name, mpf_obj_t se
         }
         mpf_obj_t sub = ((const mpf_instance_t *)mpf_obj_ptr(self))->subobj;
         if (sub != MPF_OBJ_NULL && mpf_type_is_subclass(mpf_obj_type(sub), owner)) {
+#if CONFIG_SLOT_WRAPPERS_TYPES
+            // (dict.__getitem__ the instance itself: its class's __missing__ serves it, as CPython's)
+            if (owner == &mpf_type_dict && name == MPF_QSTR___getitem__) {
+                return self;
+            }
+#endif
             return sub;
         }
     }

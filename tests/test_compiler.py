@@ -526,8 +526,10 @@ for src in ["x = (1,\\n  2 3)", "if x:\\npass", "f(", "1 +"]:
     proc = _run(code)
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
-    assert lines[0] == "SyntaxError 2 5 '  2 3)' <string> | invalid syntax (<string>, line 2)"
-    assert lines[1].startswith("IndentationError 2 1 'pass' <string> | expected an indented block")
+    assert lines[0] == "SyntaxError 2 5 '  2 3)\\n' <string> | invalid syntax (<string>, line 2)"
+    assert lines[1].startswith(
+        "IndentationError 2 1 'pass\\n' <string> | expected an indented block"
+    )
     assert lines[2].startswith("SyntaxError 1 ")
     assert lines[3].startswith("SyntaxError 1 ")
 

@@ -51,3 +51,9 @@ except NameError:
     print("NameError")
 # given as locals too, or with other locals: those serve the names first
 print(eval("magic", {}, Computed()), eval("magic", Computed(), {"magic": 7}))
+# globals() in that code is the object given (also in an exec/eval inside it)
+g = Computed(q=3)
+g["g"] = g
+print(eval("globals() is g", g), eval("type(globals()).__name__", g))
+exec("inner = eval('globals()')", g)
+print(g["inner"] is g, eval("globals()['q']", g))
