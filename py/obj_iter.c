@@ -143,6 +143,11 @@ static mpf_obj_t reversed_make_new(const mpf_type_t *type, size_t n_args, size_t
             return mpf_call1(m, seq);
         }
     }
+#if CONFIG_INT_BIG
+    if (mpf_obj_is_type(seq, &mpf_type_range)) {
+        return mpf_range_reversed(seq);  // (its length and items may not fit a word)
+    }
+#endif
     if (mpf_obj_is_type(seq, &mpf_type_dict) || mpf_obj_is_type(seq, &mpf_type_dict_view)) {
         seq = mpf_list_from_iter(seq);
     }
