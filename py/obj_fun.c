@@ -303,7 +303,17 @@ static MPF_NORETURN void fun_builtin_arity_error(const mpf_fun_builtin_t *f, siz
     // (a classmethod such as float.fromhex is bound to the type itself)
     const mpf_type_t *t = n_args == 0 ? NULL : mpf_obj_is_type(args[0], &mpf_type_type) ? mpf_obj_ptr(args[0]) : mpf_obj_type(args[0]);
     if (t != NULL && n_min > 0 && mpf_type_lookup(t, name) == MPF_OBJ_FROM_PTR(f)) {
-        owner = t;  // (CPython names the receiver's type; a subclass of a builtin type passes its native base here)
+        // CPython names the type defining the method: the receiver's (a subclass of a
+        // builtin type passes its native base here) or the base it inherits it from
+        // (BaseException.with_traceback, int.bit_length on a bool)
+        const mpf_type_t *p = t->flags & MPF_TYPE_FLAG_HEAP ? mpf_type_native_base(t) : NULL;
+        if (p != NULL && mpf_type_lookup(p, name) == MPF_OBJ_FROM_PTR(f)) {
+            t = p;  // (an exception subclass: one object, whose type is the class)
+        }
+        while ((p = mpf_type_parent(t)) != NULL && mpf_type_lookup(p, name) == MPF_OBJ_FROM_PTR(f)) {
+            t = p;
+        }
+        owner = t;
         n_args--;
         n_min--;
         n_max -= n_max != MPF_FUN_ARGS_ANY;
