@@ -75,16 +75,26 @@ static mpf_obj_t parts_find(const mpf_obj_t *p, mpf_obj_t v) {
     return mpf_obj_is_true(op(MPF_BINARY_OP_MODULO, d, p[2])) ? MPF_OBJ_NULL : op(MPF_BINARY_OP_FLOOR_DIVIDE, d, p[2]);
 }
 
-// A slice's bound or step [o] (not None) as an int object.
-static mpf_obj_t slice_int(mpf_obj_t o) {
-    mpf_int_t v;
-    if (!mpf_obj_is_int(o)) {
-        if (!mpf_obj_get_int_maybe(o, &v)) {
-            mpf_raise_msg(&mpf_type_TypeError, "slice indices must be integers or None or have an __index__ method");
-        }
-        o = mpf_obj_new_int(v);
+// [o] as an int object: itself, or what its class's __index__ gives (of any size); else
+// TypeError (a slice's words with [slice]).
+static mpf_obj_t range_int(mpf_obj_t o, bool slice) {
+    if (mpf_obj_is_int(o)) {
+        return o;
     }
-    return o;
+    mpf_obj_t m = mpf_type_lookup(mpf_obj_type(o), MPF_QSTR___index__);
+    mpf_obj_t v = m != MPF_OBJ_NULL ? mpf_call1(m, o) : MPF_OBJ_NULL;
+    if (v != MPF_OBJ_NULL && mpf_obj_is_int(v)) {
+        return v;
+    }
+    mpf_int_t n;
+    if (slice && !mpf_obj_get_int_maybe(o, &n)) {
+        mpf_raise_msg(&mpf_type_TypeError, "slice indices must be integers or None or have an __index__ method");
+    }
+    return mpf_obj_new_int(mpf_obj_get_int(o));  // (TypeError for what is no index)
+}
+
+static mpf_obj_t slice_int(mpf_obj_t o) {
+    return range_int(o, true);
 }
 
 // Slice bound [o] (not None) for a length [n] between [lower] and [upper] (CPython's clamping).
@@ -227,7 +237,7 @@ static mpf_obj_t range_make_new(const mpf_type_t *type, size_t n_args, size_t n_
     mpf_obj_t p[3] = {ZERO, ZERO, ONE};
     for (size_t i = 0; i < n_args; i++) {
         mpf_obj_t a = args[i];
-        p[i + (n_args == 1)] = mpf_obj_is_int(a) ? a : mpf_obj_new_int(mpf_obj_get_int(a));
+        p[i + (n_args == 1)] = range_int(a, false);
     }
     if (!mpf_obj_is_true(p[2])) {
         mpf_raise_msg(&mpf_type_ValueError, "range() arg 3 must not be zero");
@@ -324,14 +334,11 @@ static mpf_obj_t range_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) 
         mpf_obj_t p[3];
         range_parts(r, p);
         mpf_obj_t n = parts_len(p), i = index;
-        mpf_int_t v;
-        if (!mpf_obj_is_int(i)) {
-            if (!mpf_obj_get_int_maybe(i, &v)) {
-                size_t z = 0;
-                mpf_get_index(&mpf_type_range, &z, i, MPF_INDEX_LOAD);  // (raises its TypeError)
-            }
-            i = mpf_obj_new_int(v);
+        if (!mpf_obj_is_int(i) && mpf_type_lookup(mpf_obj_type(i), MPF_QSTR___index__) == MPF_OBJ_NULL) {
+            size_t z = 0;
+            mpf_get_index(&mpf_type_range, &z, i, MPF_INDEX_LOAD);  // (raises its TypeError)
         }
+        i = range_int(i, false);
         if (less(i, ZERO)) {
             i = op(MPF_BINARY_OP_ADD, i, n);
         }

@@ -82,3 +82,20 @@ t(lambda: range(B)[I()])
 t(lambda: range(I())[I()])
 t(lambda: range(B)[I():])
 t(lambda: list(range(10)[I():I()*3]))
+
+
+class J:
+    def __init__(self, v):
+        self.v = v
+
+    def __index__(self):
+        return self.v
+
+
+t(lambda: range(J(B)))
+t(lambda: range(J(B))[J(B - 1)])
+t(lambda: range(J(B))[J(-B)])
+t(lambda: range(10)[J(B):])
+t(lambda: range(10)[:J(-B)])
+t(lambda: range(10)[::J(B)])
+t(lambda: range(B)[J(2):J(5)])
