@@ -1271,6 +1271,7 @@ mpf_obj_t mpf_boot_new_main(void);
 #endif
 // Arg checking.
 void mpf_arg_check_num(size_t n_args, size_t n_kw, size_t n_min, size_t n_max, bool takes_kw);
+void mpf_arg_check_new(mpf_qstr_t name, size_t n_args, size_t n_kw, size_t n_min, size_t n_max, bool takes_kw);
 // Find keyword [q] in a call's kw pairs; NULL if absent.
 mpf_obj_t mpf_arg_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_qstr_t q);
 // A TypeError when a call has more than [n_pos_max] positional arguments or a keyword not

@@ -232,7 +232,7 @@ static void range_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t k
 
 static mpf_obj_t range_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
-    mpf_arg_check_num(n_args, n_kw, 1, 3, false);
+    mpf_arg_check_new(MPF_QSTR_range, n_args, n_kw, 1, 3, false);
 #if CONFIG_INT_BIG
     mpf_obj_t p[3] = {ZERO, ZERO, ONE};
     for (size_t i = 0; i < n_args; i++) {
