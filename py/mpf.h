@@ -1049,7 +1049,7 @@ mpf_obj_t mpf_obj_new_method_desc(const mpf_type_t *owner, mpf_obj_t fun);
 mpf_obj_t mpf_native_self(const mpf_type_t *owner, mpf_qstr_t name, mpf_obj_t self);
 mpf_obj_t mpf_obj_new_slice(mpf_obj_t start, mpf_obj_t stop, mpf_obj_t step);
 mpf_obj_t mpf_obj_new_range(mpf_int_t start, mpf_int_t stop, mpf_int_t step);
-mpf_obj_t mpf_range_reversed(mpf_obj_t self);  // reversed(range) (CONFIG_INT_BIG)
+mpf_obj_t mpf_range_reversed(mpf_obj_t self);  // reversed(range) (CONFIG_RANGE_BIG)
 mpf_obj_t mpf_obj_new_module(mpf_qstr_t name);
 mpf_obj_t mpf_obj_new_instance(const mpf_type_t *cls);
 

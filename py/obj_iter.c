@@ -143,7 +143,7 @@ static mpf_obj_t reversed_make_new(const mpf_type_t *type, size_t n_args, size_t
             return mpf_call1(m, seq);
         }
     }
-#if CONFIG_INT_BIG
+#if CONFIG_RANGE_BIG
     if (mpf_obj_is_type(seq, &mpf_type_range)) {
         return mpf_range_reversed(seq);  // (its length and items may not fit a word)
     }

@@ -250,6 +250,7 @@ static mpf_obj_t memview_hex(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     return mpf_call(hex, n_args - 1, n_kw, args + 1);
 }
 
+#if CONFIG_MEMORYVIEW_CAST
 // cast(format[, shape]): a view of the same bytes as items of [format] (one of the array
 // typecodes; from or to a byte format, as CPython); one dimension only (a shape, if given,
 // is (n,) for all of them).
@@ -292,6 +293,7 @@ static mpf_obj_t memview_cast(size_t n_args, const mpf_obj_t *args) {
     c->itemsize = (uint8_t)n;
     return mpf_obj_from_ptr(c);
 }
+#endif
 
 static void memview_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     const memview_obj_t *m = mpf_obj_ptr(self);
@@ -317,7 +319,9 @@ static const mpf_rom_map_elem_t memview_locals_table[] = {
     MPF_ROM_FUN_1(MPF_QSTR_tobytes, memview_tobytes),
     MPF_ROM_FUN_1(MPF_QSTR_tolist, memview_tolist),
     MPF_ROM_FUN_1(MPF_QSTR_release, memview_release),
+#if CONFIG_MEMORYVIEW_CAST
     MPF_ROM_FUN_VAR(MPF_QSTR_cast, 2, 3, memview_cast),
+#endif
     MPF_ROM_FUN_KW(MPF_QSTR_hex, 1, memview_hex),
 };
 MPF_ROM_MAP(memview_locals, memview_locals_table);

@@ -10,7 +10,7 @@ mpf_obj_t mpf_obj_new_range(mpf_int_t start, mpf_int_t stop, mpf_int_t step) {
     return mpf_obj_from_ptr(r);
 }
 
-#if CONFIG_INT_BIG
+#if CONFIG_RANGE_BIG
 // A range whose start, stop or step does not fit a machine word keeps the three as int
 // objects: its step field is 0 (no range has that step) and its start field holds the
 // tuple (start, stop, step). What is asked of it is worked out with int objects, as is
@@ -200,7 +200,7 @@ static bool range_find(const mpf_range_t *r, mpf_obj_t v, mpf_uint_t *i) {
 
 // The index of int [v] in [r] (an int object), or MPF_OBJ_NULL.
 static mpf_obj_t range_index(const mpf_range_t *r, mpf_obj_t v) {
-#if CONFIG_INT_BIG
+#if CONFIG_RANGE_BIG
     mpf_int_t n;
     if (RANGE_IS_BIG(r) || !mpf_obj_get_int_maybe(v, &n)) {
         mpf_obj_t p[3];
@@ -221,7 +221,7 @@ static void range_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t k
     (void)kind;
     const mpf_range_t *r = mpf_obj_ptr(self);
     // (the step, when 1, is an argument the format leaves unused)
-#if CONFIG_INT_BIG
+#if CONFIG_RANGE_BIG
     mpf_obj_t q[3];
     range_parts(r, q);
     mpf_printf(p, q[2] == ONE ? "range(%R, %R)" : "range(%R, %R, %R)", q[0], q[1], q[2]);
@@ -233,7 +233,7 @@ static void range_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t k
 static mpf_obj_t range_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
     mpf_arg_check_new(MPF_QSTR_range, n_args, n_kw, 1, 3, false);
-#if CONFIG_INT_BIG
+#if CONFIG_RANGE_BIG
     mpf_obj_t p[3] = {ZERO, ZERO, ONE};
     for (size_t i = 0; i < n_args; i++) {
         mpf_obj_t a = args[i];
@@ -265,7 +265,7 @@ static mpf_obj_t range_make_new(const mpf_type_t *type, size_t n_args, size_t n_
 // the step if there are two or more.
 static mpf_obj_t range_key(mpf_obj_t self) {
     const mpf_range_t *r = mpf_obj_ptr(self);
-#if CONFIG_INT_BIG
+#if CONFIG_RANGE_BIG
     mpf_obj_t p[3];
     range_parts(r, p);
     mpf_obj_t n = parts_len(p);
@@ -283,7 +283,7 @@ static mpf_obj_t range_unary_op(int op, mpf_obj_t self) {
     const mpf_range_t *r = mpf_obj_ptr(self);
     switch (op) {
         case MPF_UNARY_OP_BOOL:
-#if CONFIG_INT_BIG
+#if CONFIG_RANGE_BIG
             if (RANGE_IS_BIG(r)) {
                 mpf_obj_t p[3];
                 range_parts(r, p);
@@ -296,7 +296,7 @@ static mpf_obj_t range_unary_op(int op, mpf_obj_t self) {
         case MPF_UNARY_OP_LEN:
             if (RANGE_IS_BIG(r) || range_len(r) > (mpf_uint_t)INTPTR_MAX) {
                 mpf_int_t n;
-                if (CONFIG_INT_BIG && mpf_obj_get_int_maybe(((const mpf_tuple_t *)mpf_obj_ptr(range_key(self)))->items[0], &n)) {
+                if (CONFIG_RANGE_BIG && mpf_obj_get_int_maybe(((const mpf_tuple_t *)mpf_obj_ptr(range_key(self)))->items[0], &n)) {
                     return mpf_obj_new_int(n);
                 }
                 mpf_raise_msg(&mpf_type_OverflowError, "Python int too large to convert to C ssize_t");
@@ -326,7 +326,7 @@ static mpf_obj_t range_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) 
         return MPF_OBJ_NULL;
     }
     const mpf_range_t *r = mpf_obj_ptr(self);
-#if CONFIG_INT_BIG
+#if CONFIG_RANGE_BIG
     if (mpf_obj_is_type(index, &mpf_type_slice)) {
         return range_slice(r, mpf_obj_ptr(index));
     }
@@ -349,7 +349,7 @@ static mpf_obj_t range_subscr(mpf_obj_t self, mpf_obj_t index, mpf_obj_t value) 
     }
 #endif
     mpf_uint_t len = range_len(r);
-    if (!CONFIG_INT_BIG && mpf_obj_is_type(index, &mpf_type_slice)) {
+    if (!CONFIG_RANGE_BIG && mpf_obj_is_type(index, &mpf_type_slice)) {
         mpf_int_t start, stop, step;
         size_t n = (size_t)len;
         mpf_slice_indices(index, &n, &start, &stop, &step);
@@ -384,7 +384,7 @@ static const mpf_type_t range_iter_type = MPF_TYPE(MPF_QSTR_range_iterator, 0,
 
 static mpf_obj_t range_getiter(mpf_obj_t self) {
     const mpf_range_t *r = mpf_obj_ptr(self);
-#if CONFIG_INT_BIG
+#if CONFIG_RANGE_BIG
     if (RANGE_IS_BIG(r)) {
         range_big_iter_t *it = mpf_new(range_big_iter_t);
         it->base.type = &range_big_iter_type;
@@ -405,7 +405,7 @@ static void range_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     if (dest[0] != MPF_OBJ_NULL) {
         return;
     }
-#if CONFIG_INT_BIG
+#if CONFIG_RANGE_BIG
     unsigned k = attr == MPF_QSTR_start ? 0 : attr == MPF_QSTR_stop ? 1 : attr == MPF_QSTR_step ? 2 : 3;
     if (k < 3) {
         mpf_obj_t p[3];

@@ -1,4 +1,4 @@
-# requires: INT_BIG_MPZ BUILTIN_REVERSED ERROR_MSG_DETAILED FLOAT
+# requires: INT_BIG_MPZ RANGE_BIG BUILTIN_REVERSED ERROR_MSG_DETAILED FLOAT
 # range() with bounds, steps, lengths and indices beyond a machine word: items, len()'s
 # OverflowError, membership, count/index, slicing, reversed, equality and hash.
 def t(f):

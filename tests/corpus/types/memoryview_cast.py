@@ -1,4 +1,4 @@
-# requires: BUILTIN_MEMORYVIEW BUILTIN_BYTEARRAY MODULE_ARRAY ERROR_MSG_DETAILED INT_BIG_MPZ|INT_BIG_LONGLONG STR_FORMAT
+# requires: BUILTIN_MEMORYVIEW MEMORYVIEW_CAST BUILTIN_BYTEARRAY MODULE_ARRAY ERROR_MSG_DETAILED INT_BIG_MPZ|INT_BIG_LONGLONG STR_FORMAT
 # memoryview.cast(): the same bytes as items of another format (to and from bytes), a
 # one-dimensional shape, and CPython's errors for a bad format, length or shape.
 def t(f):
