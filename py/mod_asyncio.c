@@ -113,6 +113,10 @@ static mpf_obj_t asyncio_globals;
 // The run queue (a list, sorted by key then seq), also asyncio_globals["_queue"].
 static mpf_obj_t run_queue;
 
+// The tasks not done yet, in the order they were made (a list, also
+// asyncio_globals["_tasks"]): those asyncio.run() cancels once its main task has ended.
+static mpf_obj_t live_tasks;
+
 // Insertion counter for task_t.seq.
 static uintptr_t queue_seq;
 
@@ -344,6 +348,7 @@ static mpf_obj_t task_new_any(mpf_obj_t coro) {
     t->data = MPF_OBJ_NONE;
     mpf_obj_t o = mpf_obj_from_ptr(t);
     queue_push(o, now_ms());
+    mpf_list_append(live_tasks, o);
     return o;
 }
 
@@ -400,6 +405,7 @@ static void schedule_callbacks(mpf_obj_t o) {
 // exception nobody waits for is reported when the loop next reaches the task.
 static void task_finish(mpf_obj_t o, mpf_obj_t data, bool failed) {
     task_t *t = task_of(o);
+    list_remove(live_tasks, o);
     t->done = 1;
     t->failed = failed;
     t->data = data;
@@ -1536,6 +1542,18 @@ static mpf_obj_t run_until(mpf_obj_t main) {
     mpf_nlr_raise(nlr.exc);
 }
 
+static mpf_obj_t run_stopped(bool now);
+
+// Run the loop until task [t] has ended, whatever it ended with.
+static void run_to_end(mpf_obj_t t) {
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        run_until(t);
+        mpf_nlr_pop(&nlr);
+    }
+}
+
 // run(coro): run [coro] as a task until it ends.
 static mpf_obj_t asyncio_run(mpf_obj_t coro) {
     if (!mpf_obj_is_type(coro, &mpf_type_gen) && !mpf_obj_is_type(coro, &mpf_type_asyncio_awaiter)) {
@@ -1544,7 +1562,32 @@ static mpf_obj_t asyncio_run(mpf_obj_t coro) {
     if (loop_running) {
         mpf_raise_msg(&mpf_type_RuntimeError, "asyncio.run() cannot be called from a running event loop");
     }
-    return run_until(task_new(coro));
+    volatile mpf_obj_t main = task_new(coro), ret = MPF_OBJ_NULL;  // (on this frame for the GC)
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        ret = run_until(main);
+        mpf_nlr_pop(&nlr);
+    }
+    // CPython's run() then lets the tasks due when the main task ended take their turn (its
+    // loop stops at the end of that turn), cancels the tasks still pending and runs the
+    // loop until each has ended (their except/finally clauses run; what they end with is
+    // dropped), whatever the main task ended with
+    run_stopped(true);
+    const mpf_list_t *l = mpf_obj_ptr(live_tasks);
+    volatile mpf_obj_t left = mpf_obj_new_tuple(l->len, l->items);
+    const mpf_tuple_t *lt = mpf_obj_ptr(left);
+    for (size_t i = 0; i < lt->len; i++) {
+        task_cancel(lt->items[i]);
+    }
+    for (size_t i = 0; i < lt->len; i++) {
+        run_to_end(lt->items[i]);
+    }
+    if (ret == MPF_OBJ_NULL) {
+        mpf_nlr_raise(nlr.exc);
+    }
+    (void)main;
+    return ret;
 }
 
 // current_task(): the running task (RuntimeError outside the loop).
@@ -1568,11 +1611,20 @@ static mpf_obj_t loop_run_forever(mpf_obj_t self) {
     if (loop_running) {
         mpf_raise_msg(&mpf_type_RuntimeError, "asyncio.run() cannot be called from a running event loop");
     }
+    return run_stopped(false);
+}
+
+// Run the loop until stop() ([now]: until the tasks due now have run, as if stop() had just
+// been called).
+static mpf_obj_t run_stopped(bool now) {
     task_t *s = mpf_new(task_t);
     s->base.type = &mpf_type_asyncio_task;
     s->data = MPF_OBJ_NONE;
     volatile mpf_obj_t stopper = mpf_obj_from_ptr(s);  // on this frame for the GC
     stop_task = stopper;
+    if (now) {
+        queue_push(stopper, now_ms());
+    }
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
@@ -1649,6 +1701,8 @@ static mpf_obj_t asyncio_get_event_loop(void) {
 static void new_queue(void) {
     run_queue = mpf_obj_new_list(0, NULL);
     mpf_dict_store(asyncio_globals, mpf_obj_new_qstr(MPF_QSTR__queue), run_queue);
+    live_tasks = mpf_obj_new_list(0, NULL);
+    mpf_dict_store(asyncio_globals, mpf_obj_new_qstr(MPF_QSTR__tasks), live_tasks);
 }
 
 // new_event_loop(): the loop, starting afresh: the tasks of the old one are dropped.

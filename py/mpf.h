@@ -1049,6 +1049,7 @@ mpf_obj_t mpf_obj_new_method_desc(const mpf_type_t *owner, mpf_obj_t fun);
 mpf_obj_t mpf_native_self(const mpf_type_t *owner, mpf_qstr_t name, mpf_obj_t self);
 mpf_obj_t mpf_obj_new_slice(mpf_obj_t start, mpf_obj_t stop, mpf_obj_t step);
 mpf_obj_t mpf_obj_new_range(mpf_int_t start, mpf_int_t stop, mpf_int_t step);
+mpf_obj_t mpf_range_reversed(mpf_obj_t self);  // reversed(range) (CONFIG_RANGE_BIG)
 mpf_obj_t mpf_obj_new_module(mpf_qstr_t name);
 mpf_obj_t mpf_obj_new_instance(const mpf_type_t *cls);
 
@@ -1270,6 +1271,7 @@ mpf_obj_t mpf_boot_new_main(void);
 #endif
 // Arg checking.
 void mpf_arg_check_num(size_t n_args, size_t n_kw, size_t n_min, size_t n_max, bool takes_kw);
+void mpf_arg_check_new(mpf_qstr_t name, size_t n_args, size_t n_kw, size_t n_min, size_t n_max, bool takes_kw);
 // Find keyword [q] in a call's kw pairs; NULL if absent.
 mpf_obj_t mpf_arg_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_qstr_t q);
 // A TypeError when a call has more than [n_pos_max] positional arguments or a keyword not

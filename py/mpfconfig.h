@@ -19,6 +19,12 @@
 #ifndef CONFIG_INT_BIG
 #define CONFIG_INT_BIG 0
 #endif
+#ifndef CONFIG_RANGE_BIG
+#define CONFIG_RANGE_BIG 0
+#endif
+#ifndef CONFIG_MEMORYVIEW_CAST
+#define CONFIG_MEMORYVIEW_CAST 0
+#endif
 
 // Whether a float type exists (Kconfig derives it from the float choice).
 #ifndef CONFIG_FLOAT

@@ -11,7 +11,7 @@ static void bool_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t ki
 
 static mpf_obj_t bool_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
-    mpf_arg_check_num(n_args, n_kw, 0, 1, false);
+    mpf_arg_check_new(MPF_QSTR_bool, n_args, n_kw, 0, 1, false);
     return n_args == 0 ? MPF_OBJ_FALSE : mpf_obj_bool(mpf_obj_is_true(args[0]));
 }
 

@@ -71,8 +71,8 @@ static void dict_update_from(mpf_obj_t self, mpf_obj_t other) {
 
 // dict(...) and d.update(...): the items of at most one positional argument, then the
 // keyword arguments, into [d].
-static void dict_update_args(mpf_obj_t d, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    mpf_arg_check_num(n_args, n_kw, 0, 1, true);
+static void dict_update_args(mpf_qstr_t name, mpf_obj_t d, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    mpf_arg_check_new(name, n_args, n_kw, 0, 1, true);
     if (n_args == 1) {
         dict_update_from(d, args[0]);
     }
@@ -84,7 +84,7 @@ static void dict_update_args(mpf_obj_t d, size_t n_args, size_t n_kw, const mpf_
 static mpf_obj_t dict_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
     mpf_obj_t d = mpf_obj_new_dict(n_kw);
-    dict_update_args(d, n_args, n_kw, args);
+    dict_update_args(MPF_QSTR_dict, d, n_args, n_kw, args);
     return d;
 }
 
@@ -328,7 +328,7 @@ static mpf_obj_t dict_popitem(mpf_obj_t self) {
 
 
 static mpf_obj_t dict_update(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    dict_update_args(args[0], n_args - 1, n_kw, args + 1);
+    dict_update_args(MPF_QSTR_update, args[0], n_args - 1, n_kw, args + 1);
     return MPF_OBJ_NONE;
 }
 

@@ -620,10 +620,20 @@ static mpf_obj_t exc_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
     return e;
 }
 
+// __traceback__ is always None here (there are no traceback objects): None is all it takes.
+static void exc_check_tb(mpf_obj_t tb) {
+    if (tb != MPF_OBJ_NONE) {
+        mpf_raise_msg(&mpf_type_TypeError, "__traceback__ must be a traceback or None");
+    }
+}
+
 static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     mpf_exc_t *e = mpf_obj_ptr(self);
     if (dest[0] == MPF_OBJ_SENTINEL) {
-        if (attr == MPF_QSTR_args) {
+        if (attr == MPF_QSTR___traceback__ && dest[1] != MPF_OBJ_NULL) {
+            exc_check_tb(dest[1]);
+            dest[0] = MPF_OBJ_NULL;
+        } else if (attr == MPF_QSTR_args) {
             e->args = mpf_tuple_from_iter(dest[1]);
             dest[0] = MPF_OBJ_NULL;
 #if CONFIG_EXC_CHAINING
@@ -757,7 +767,7 @@ static mpf_obj_t exc_add_note(mpf_obj_t self, mpf_obj_t note) {
 #endif
 
 static mpf_obj_t exc_with_traceback(mpf_obj_t self, mpf_obj_t tb) {
-    (void)tb;
+    exc_check_tb(tb);
     return self;
 }
 

@@ -521,7 +521,7 @@ mpf_obj_t mpf_float_parse(const char *s, size_t len, bool *ok) {
 
 static mpf_obj_t float_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
-    mpf_arg_check_num(n_args, n_kw, 0, 1, false);
+    mpf_arg_check_new(MPF_QSTR_float, n_args, n_kw, 0, 1, false);
     if (n_args == 0) {
         return mpf_obj_new_float(0);
     }

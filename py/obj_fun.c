@@ -324,6 +324,22 @@ const mpf_type_t mpf_type_fun_bc = MPF_TYPE(MPF_QSTR_function, 0,
 // texts. A method (f found under its name on the type of args[0], called bound or through
 // its type) counts its arguments without self and names its type: "list.append() takes
 // exactly one argument (0 given)", "insert expected 2 arguments, got 0".
+#if CONFIG_ERROR_MSG_EXACT
+// Whether [t] has builtin function [f] under [name], as a method or a classmethod.
+static bool type_has_fun(const mpf_type_t *t, mpf_qstr_t name, const mpf_fun_builtin_t *f) {
+    mpf_obj_t m = mpf_type_lookup(t, name);
+    if (m != MPF_OBJ_NULL && mpf_obj_is_type(m, &mpf_type_classmethod)) {
+        m = ((const mpf_wrapper_t *)mpf_obj_ptr(m))->fun;
+    }
+    return m == MPF_OBJ_FROM_PTR(f);
+}
+
+// The methods of str and bytes whose arity errors CPython words in its older style:
+// "find() takes at least 1 argument (0 given)".
+static const uint16_t old_style_names[] = {MPF_QSTR_count, MPF_QSTR_endswith, MPF_QSTR_startswith, MPF_QSTR_find,
+    MPF_QSTR_rfind, MPF_QSTR_index, MPF_QSTR_rindex, MPF_QSTR_expandtabs};
+#endif
+
 static MPF_NORETURN void fun_builtin_arity_error(const mpf_fun_builtin_t *f, size_t n_args, const mpf_obj_t *args) {
     size_t n_min = f->n_min, n_max = f->kind == MPF_FUN_KIND_MODE ? (f->n_max & 15u) : f->n_max;
     mpf_qstr_t name = MPF_FUN_NAME(f);
@@ -331,8 +347,18 @@ static MPF_NORETURN void fun_builtin_arity_error(const mpf_fun_builtin_t *f, siz
 #if CONFIG_ERROR_MSG_EXACT
     // (a classmethod such as float.fromhex is bound to the type itself)
     const mpf_type_t *t = n_args == 0 ? NULL : mpf_obj_is_type(args[0], &mpf_type_type) ? mpf_obj_ptr(args[0]) : mpf_obj_type(args[0]);
-    if (t != NULL && n_min > 0 && mpf_type_lookup(t, name) == MPF_OBJ_FROM_PTR(f)) {
-        owner = t;  // (CPython names the receiver's type; a subclass of a builtin type passes its native base here)
+    if (t != NULL && n_min > 0 && type_has_fun(t, name, f)) {
+        // CPython names the type defining the method: the receiver's (a subclass of a
+        // builtin type passes its native base here) or the base it inherits it from
+        // (BaseException.with_traceback, int.bit_length on a bool)
+        const mpf_type_t *p = t->flags & MPF_TYPE_FLAG_HEAP ? mpf_type_native_base(t) : NULL;
+        if (p != NULL && type_has_fun(p, name, f)) {
+            t = p;  // (an exception subclass: one object, whose type is the class)
+        }
+        while ((p = mpf_type_parent(t)) != NULL && type_has_fun(p, name, f)) {
+            t = p;
+        }
+        owner = t;
         n_args--;
         n_min--;
         n_max -= n_max != MPF_FUN_ARGS_ANY;
@@ -352,6 +378,17 @@ static MPF_NORETURN void fun_builtin_arity_error(const mpf_fun_builtin_t *f, siz
     }
     bool few = n_args < n_min;
     size_t n = few ? n_min : n_max;
+#if CONFIG_ERROR_MSG_EXACT
+    mpf_qstr_t on = owner != NULL ? mpf_type_name(owner) : MPF_QSTR_object;
+    if (on == MPF_QSTR_str || on == MPF_QSTR_bytes || on == MPF_QSTR_bytearray) {  // (by name: bytearray may be off)
+        for (size_t i = 0; i < sizeof old_style_names / sizeof old_style_names[0]; i++) {
+            if (old_style_names[i] == name) {
+                mpf_raise_fmt(&mpf_type_TypeError, "%q() takes at %s %u argument%s (%u given)", name, few ? "least" : "most", (unsigned)n,
+                    n == 1 ? "" : "s", (unsigned)n_args);
+            }
+        }
+    }
+#endif
     mpf_raise_fmt(&mpf_type_TypeError, "%q expected at %s %u argument%s, got %u", name, few ? "least" : "most", (unsigned)n, n == 1 ? "" : "s",
         (unsigned)n_args);
 }

@@ -134,7 +134,7 @@ typedef struct reversed_obj {
 
 static mpf_obj_t reversed_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
-    mpf_arg_check_num(n_args, n_kw, 1, 1, false);
+    mpf_arg_check_new(MPF_QSTR_reversed, n_args, n_kw, 1, 1, false);
     mpf_obj_t seq = args[0];
     const mpf_type_t *t = mpf_type_slots(mpf_obj_type(seq));
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
@@ -143,6 +143,11 @@ static mpf_obj_t reversed_make_new(const mpf_type_t *type, size_t n_args, size_t
             return mpf_call1(m, seq);
         }
     }
+#if CONFIG_RANGE_BIG
+    if (mpf_obj_is_type(seq, &mpf_type_range)) {
+        return mpf_range_reversed(seq);  // (its length and items may not fit a word)
+    }
+#endif
     if (mpf_obj_is_type(seq, &mpf_type_dict) || mpf_obj_is_type(seq, &mpf_type_dict_view)) {
         seq = mpf_list_from_iter(seq);
     }

@@ -69,6 +69,19 @@ static void mv_set(const memview_obj_t *m, size_t i, mpf_obj_t v) {
 #endif
 }
 
+// Bytes per item of format [c] (the array typecodes, as the array module stores them), 0
+// for another.
+static size_t format_size(char c) {
+#if CONFIG_MODULE_ARRAY
+    static const char codes[] = "bBhHiIlLqQfd";
+    static const uint8_t sizes[] = {1, 1, 2, 2, 4, 4, sizeof(long), sizeof(long), 8, 8, sizeof(float), sizeof(double)};
+    const char *at = c != 0 ? strchr(codes, c) : NULL;
+    return at != NULL ? sizes[at - codes] : 0;
+#else
+    return c == 'B';
+#endif
+}
+
 static mpf_obj_t memview_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
     mpf_arg_check_num(n_args, n_kw, 1, 3, false);
@@ -83,15 +96,10 @@ static mpf_obj_t memview_make_new(const mpf_type_t *type, size_t n_args, size_t 
     m->readonly = !MPF_IS_BYTEARRAY(args[0]) && !mpf_obj_get_buffer(args[0], &b, true);
     m->format = b.typecode;
     m->itemsize = 1;
-#if CONFIG_MODULE_ARRAY
     if (m->format != 'B') {
-        // bytes per item of the array typecodes (as the array module stores them)
-        static const char codes[] = "bBhHiIlLqQfd";
-        static const uint8_t sizes[] = {1, 1, 2, 2, 4, 4, sizeof(long), sizeof(long), 8, 8, sizeof(float), sizeof(double)};
-        const char *c = strchr(codes, m->format);
-        m->itemsize = c != NULL ? sizes[c - codes] : 1;
+        size_t n = format_size(m->format);
+        m->itemsize = (uint8_t)(n != 0 ? n : 1);
     }
-#endif
     if (n_args > 1) {
         // MicroPython's memoryview(obj, offset[, size]): a window of items, both clamped
         // to the object (a negative offset is 0, a negative size empty)
@@ -242,6 +250,51 @@ static mpf_obj_t memview_hex(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     return mpf_call(hex, n_args - 1, n_kw, args + 1);
 }
 
+#if CONFIG_MEMORYVIEW_CAST
+// cast(format[, shape]): a view of the same bytes as items of [format] (one of the array
+// typecodes; from or to a byte format, as CPython); one dimension only (a shape, if given,
+// is (n,) for all of them).
+static mpf_obj_t memview_cast(size_t n_args, const mpf_obj_t *args) {
+    const memview_obj_t *m = mpf_obj_ptr(args[0]);
+    size_t fl, len;
+    if (!mpf_obj_is_str(args[1])) {
+        mpf_raise_fmt(&mpf_type_TypeError, "cast() argument 'format' must be str, not %T", args[1]);
+    }
+    const char *f = mpf_obj_str_data(args[1], &fl);
+    if (fl == 2 && f[0] == '@') {
+        f++;
+        fl--;
+    }
+    size_t n = fl == 1 ? format_size(f[0]) : 0;
+    if (n == 0) {
+        mpf_raise_msg(&mpf_type_ValueError, "memoryview: destination format must be a native single character format prefixed with an optional '@'");
+    }
+    if (m->itemsize != 1 && n != 1) {
+        mpf_raise_msg(&mpf_type_TypeError, "memoryview: cannot cast between two non-byte formats");
+    }
+    mv_data(m, &len);
+    if (len % n != 0) {
+        mpf_raise_msg(&mpf_type_TypeError, "memoryview: length is not a multiple of itemsize");
+    }
+    if (n_args > 2) {
+        size_t sl;
+        mpf_obj_t *shape;
+        mpf_obj_get_array(args[2], &sl, &shape);
+        if (sl != 1) {
+            mpf_raise_msg(&mpf_type_NotImplementedError, "memoryview: only one dimension");
+        }
+        if (mpf_obj_get_int(shape[0]) != (mpf_int_t)(len / n)) {
+            mpf_raise_msg(&mpf_type_TypeError, "memoryview: product(shape) * itemsize != buffer size");
+        }
+    }
+    memview_obj_t *c = mpf_new(memview_obj_t);
+    *c = *m;
+    c->format = f[0];
+    c->itemsize = (uint8_t)n;
+    return mpf_obj_from_ptr(c);
+}
+#endif
+
 static void memview_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     const memview_obj_t *m = mpf_obj_ptr(self);
     if (dest[0] != MPF_OBJ_NULL) {
@@ -266,6 +319,9 @@ static const mpf_rom_map_elem_t memview_locals_table[] = {
     MPF_ROM_FUN_1(MPF_QSTR_tobytes, memview_tobytes),
     MPF_ROM_FUN_1(MPF_QSTR_tolist, memview_tolist),
     MPF_ROM_FUN_1(MPF_QSTR_release, memview_release),
+#if CONFIG_MEMORYVIEW_CAST
+    MPF_ROM_FUN_VAR(MPF_QSTR_cast, 2, 3, memview_cast),
+#endif
     MPF_ROM_FUN_KW(MPF_QSTR_hex, 1, memview_hex),
 };
 MPF_ROM_MAP(memview_locals, memview_locals_table);

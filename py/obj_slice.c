@@ -18,7 +18,7 @@ static void slice_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t k
 
 static mpf_obj_t slice_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
-    mpf_arg_check_num(n_args, n_kw, 1, 3, false);
+    mpf_arg_check_new(MPF_QSTR_slice, n_args, n_kw, 1, 3, false);
     if (n_args == 1) {
         return mpf_obj_new_slice(MPF_OBJ_NONE, args[0], MPF_OBJ_NONE);
     }

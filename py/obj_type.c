@@ -1749,7 +1749,7 @@ const mpf_type_t mpf_type_super = MPF_TYPE(MPF_QSTR_super, 0,
 
 // ---------------------------------------------------------------- classmethod / staticmethod
 static mpf_obj_t wrapper_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    mpf_arg_check_num(n_args, n_kw, 1, 1, false);
+    mpf_arg_check_new(mpf_type_name(type), n_args, n_kw, 1, 1, false);
     mpf_wrapper_t *w = mpf_new(mpf_wrapper_t);
     w->base.type = type;
     w->fun = args[0];

@@ -426,6 +426,25 @@ void mpf_arg_check_num(size_t n_args, size_t n_kw, size_t n_min, size_t n_max, b
     }
 }
 
+// As mpf_arg_check_num for the constructor of builtin type [name], in CPython's words for
+// most of them ("list expected at most 1 argument, got 2").
+void mpf_arg_check_new(mpf_qstr_t name, size_t n_args, size_t n_kw, size_t n_min, size_t n_max, bool takes_kw) {
+#if CONFIG_ERROR_MSG_EXACT
+    if (n_kw > 0 && !takes_kw) {
+        mpf_raise_fmt(&mpf_type_TypeError, "%q() takes no keyword arguments", name);
+    }
+    if (n_args < n_min || n_args > n_max) {
+        bool few = n_args < n_min;
+        size_t n = few ? n_min : n_max;
+        mpf_raise_fmt(&mpf_type_TypeError, "%q expected %s%u argument%s, got %u", name, n_min == n_max ? "" : few ? "at least " : "at most ",
+            (unsigned)n, n == 1 ? "" : "s", (unsigned)n_args);
+    }
+#else
+    (void)name;
+#endif
+    mpf_arg_check_num(n_args, n_kw, n_min, n_max, takes_kw);
+}
+
 mpf_obj_t mpf_arg_kw(size_t n_args, size_t n_kw, const mpf_obj_t *args, mpf_qstr_t q) {
     for (size_t i = 0; i < n_kw; i++) {
         if (args[n_args + 2 * i] == mpf_obj_new_qstr(q)) {

@@ -225,8 +225,10 @@ class TestBoot:
         assert CpuRunner(default_build).run(timeout=2, batch=False) == 124
 
 
-# Every n-th program of the corpus sample: the SAMD21's 248 KiB of flash hold fewer.
-CORPUS_EVERY = {"feather_m0": 20, "itsybitsy_m4": 5}
+# Every n-th program of the corpus sample: the SAMD21's 248 KiB of flash hold fewer (the
+# feather_m0's one in 20, 17 programs, was 340 B over once the core grew by 2.9 KiB on
+# 2026-12-07, with RANGE_BIG and MEMORYVIEW_CAST already off there: one in 19, 15 programs).
+CORPUS_EVERY = {"feather_m0": 19, "itsybitsy_m4": 5}
 
 
 def test_corpus_sample_matches_the_host(board: str, tmp_path: Path) -> None:
