@@ -721,6 +721,11 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
             }
             if (dict) {
                 val = parse_test(p);
+                // the item's line is its key's first token (a bracket before it too); a name
+                // or a constant with no line of its own in mpy-cross ((\n k): v) takes it
+                if (e->kind == N_NAME || (e->kind == N_CONST && !(e->op & N_CONST_LINE))) {
+                    set_pos(e, et);
+                }
             }
         }
         if (v.n == 0 && at_comp_for(p) && !(paren && e->kind == N_STAR)) {

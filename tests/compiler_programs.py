@@ -151,6 +151,20 @@ def g():
     return ("a" and
      v5 and v6)
 """,
+    # a dict item's line is its key's first token, a bracket on a line before the key's own
+    # too: a name or a constant with no line of its own takes the item's
+    "dict_keys_after_brackets": """\
+a = {(
+ v5): 1, 2: 3}
+b = {("a" and
+ v5): 17, (
+ "ab" "cd"
+ "ef"): 1, (
+ None): 2, (
+ -1): 3}
+c = {(0 or
+ v5): 17, 2: 3}
+""",
     # mpy-cross interns a str literal longer than 10 characters when it is already a qstr:
     # an identifier met earlier in the source (also one in an earlier def, or inside an
     # f-string), but not one that only comes later
