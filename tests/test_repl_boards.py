@@ -37,10 +37,11 @@ FAMILIES = {
     "itsybitsy_m4": ("samd", ""),  # the CPU-level runner (unicorn)
     "nrf52840dk": ("nrf", ""),  # the CPU-level runner (unicorn)
     # RISC-V, the CPU-level runner: off by default (its image runs from SRAM beside the heap;
-    # a 32 KiB heap, a 15 KiB stack and no asyncio module make room for the compiler)
+    # a 32 KiB heap, a 15 KiB stack and no asyncio or cmath module make room for the compiler)
     "esp32c3_devkitm": (
         "esp32c3",
-        "CONFIG_COMPILER=y\nCONFIG_HEAP_SIZE=32768\nCONFIG_ESP32C3_STACK_SIZE=15360\n# CONFIG_MODULE_ASYNCIO is not set\n",
+        "CONFIG_COMPILER=y\nCONFIG_HEAP_SIZE=32768\nCONFIG_ESP32C3_STACK_SIZE=15360\n# CONFIG_MODULE_ASYNCIO is not set\n"
+        "# CONFIG_MODULE_CMATH is not set\n",
     ),
 }
 
