@@ -262,7 +262,7 @@ def _report_changes(
         return
     more = f" and {len(changed) - 8} more" if len(changed) > 8 else ""
     report(
-        f"note: the defconfig, fragments or Kconfig changed since {where} was made; "
+        f"note: the defconfig, fragments, app.conf or Kconfig changed since {where} was made; "
         "now " + ", ".join(changed[:8]) + more
     )
 
