@@ -33,8 +33,7 @@ static mpf_obj_t range_from_parts(const mpf_obj_t *p) {
     if (mpf_obj_get_int_maybe(p[0], &a) && mpf_obj_get_int_maybe(p[1], &b) && mpf_obj_get_int_maybe(p[2], &c)) {
         return mpf_obj_new_range(a, b, c);
     }
-    mpf_obj_t r = mpf_obj_new_range((mpf_int_t)mpf_obj_new_tuple(3, p), 0, 0);
-    return r;
+    return mpf_obj_new_range((mpf_int_t)mpf_obj_new_tuple(3, p), 0, 0);
 }
 
 // Start, stop and step of any range as int objects.
@@ -295,10 +294,14 @@ static mpf_obj_t range_unary_op(int op, mpf_obj_t self) {
             return mpf_obj_new_small_int(mpf_obj_hash(range_key(self)));
         case MPF_UNARY_OP_LEN:
             if (RANGE_IS_BIG(r) || range_len(r) > (mpf_uint_t)INTPTR_MAX) {
+#if CONFIG_RANGE_BIG
+                mpf_obj_t p[3];
+                range_parts(r, p);
                 mpf_int_t n;
-                if (CONFIG_RANGE_BIG && mpf_obj_get_int_maybe(((const mpf_tuple_t *)mpf_obj_ptr(range_key(self)))->items[0], &n)) {
+                if (mpf_obj_get_int_maybe(parts_len(p), &n)) {
                     return mpf_obj_new_int(n);
                 }
+#endif
                 mpf_raise_msg(&mpf_type_OverflowError, "Python int too large to convert to C ssize_t");
             }
             return mpf_obj_new_int((mpf_int_t)range_len(r));
@@ -386,9 +389,13 @@ static mpf_obj_t range_getiter(mpf_obj_t self) {
     const mpf_range_t *r = mpf_obj_ptr(self);
 #if CONFIG_RANGE_BIG
     if (RANGE_IS_BIG(r)) {
+        mpf_obj_t p[3];
+        range_parts(r, p);
         range_big_iter_t *it = mpf_new(range_big_iter_t);
         it->base.type = &range_big_iter_type;
-        range_parts(r, &it->cur);
+        it->cur = p[0];
+        it->stop = p[1];
+        it->step = p[2];
         return mpf_obj_from_ptr(it);
     }
 #endif
