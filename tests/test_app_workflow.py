@@ -109,6 +109,8 @@ def test_init_refuses_a_non_empty_directory(app: Path, capsys: pytest.CaptureFix
 def test_init_refuses_an_unknown_board(app: Path, capsys: pytest.CaptureFixture[str]) -> None:
     r = mpforge(capsys, "init", "--board", "hots")
     assert r.code != 0 and "did you mean host?" in one_error(r.err)
+    r = mpforge(capsys, "init", "-b", "hots")  # -b as every other command spells it
+    assert r.code != 0 and "did you mean host?" in one_error(r.err)
     assert list(app.iterdir()) == []
 
 
@@ -239,6 +241,10 @@ def test_boards_filter_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     boards = json.loads(r.out)
     assert boards and all(b["port"] == "stm32" for b in boards)
     assert {"netduinoplus2", "pyboard_v11"} <= {b["board"] for b in boards}
+    (nd,) = (b for b in boards if b["board"] == "netduinoplus2")
+    # numbers for a program to compare: bytes, not the table's "1024 KiB"
+    assert (nd["flash"], nd["ram"], nd["repl"]) == (1024 * 1024, 128 * 1024, True)
+    assert isinstance(nd["heap"], int) and nd["heap"] > 0
     r = mpforge(capsys, "boards", "netduino")
     assert r.code == 0
     assert [line.split()[0] for line in r.out.splitlines()] == ["BOARD", "netduinoplus2"]

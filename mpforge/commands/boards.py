@@ -99,18 +99,39 @@ def board_table() -> list[dict[str, str]]:
     return out
 
 
+def _as_json(board: dict[str, str]) -> dict[str, str | int | bool | None]:
+    """A board as `--json` prints it: sizes in bytes (null where the board has no figure),
+    the REPL as a boolean, the rest as the table shows it."""
+
+    def number(text: str) -> int | None:
+        if text == "-":
+            return None
+        n, unit = text.split()
+        return int(n) * (1024 if unit == "KiB" else 1)
+
+    return {
+        "board": board["board"],
+        "port": board["port"],
+        "chip": board["chip"],
+        "flash": number(board["flash"]),
+        "ram": number(board["ram"]),
+        "heap": int(board["heap"]) if board["heap"] else None,
+        "repl": board["repl"] == "yes",
+        "emulator": board["emulator"],
+        "notes": board["notes"],
+    }
+
+
 def run(args: argparse.Namespace) -> int:
     configure_roots(args, find_project())
     header = ("BOARD", "PORT", "CHIP", "FLASH", "RAM", "EMULATOR", "NOTES")
-    rows = [header] + [tuple(b[h.lower()] for h in header) for b in board_table()]
+    table = board_table()
+    rows = [header] + [tuple(b[h.lower()] for h in header) for b in table]
     wanted = (args.filter or "").lower()
     rows = [header] + [r for r in rows[1:] if any(wanted in c.lower() for c in r[:3])]
     if args.json:
-        print(
-            json.dumps(
-                [dict(zip((h.lower() for h in header), r, strict=True)) for r in rows[1:]], indent=2
-            )
-        )
+        shown = {r[0] for r in rows[1:]}
+        print(json.dumps([_as_json(b) for b in table if b["board"] in shown], indent=2))
         return 0
     if len(rows) == 1:
         raise MpforgeError(

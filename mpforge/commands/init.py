@@ -21,6 +21,7 @@ _KEEP = {".git"}  # what may already be there: a fresh repository
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
+        "-b",
         "--board",
         dest="default_board",
         metavar="BOARD",
