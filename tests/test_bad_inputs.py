@@ -129,6 +129,12 @@ PORT_FRAGMENTS = [
         ["b.conf:1", "WASM_OPT_LEVEL", "emcc takes no -Og"],
     ),
     (
+        "frag-esp32c3-xip-offset-not-a-page",
+        "esp32c3_devkitm",
+        "CONFIG_ESP32C3_XIP_OFFSET=0x18000\n",
+        ["b.conf:1", "ESP32C3_XIP_OFFSET", "multiple of 0x10000"],
+    ),
+    (
         "frag-stm32-pin",
         "netduinoplus2",
         'CONFIG_STM32_UART1_TX_PIN="PZ99"\n',

@@ -68,8 +68,7 @@ CHECKS = ROUNDS * (29 * 6 + 3)
 BOARDS = {
     "feather_m0": "CONFIG_SEMIHOSTING_EXIT=y\n",
     "nrf52840dk": "CONFIG_SEMIHOSTING_EXIT=y\n",
-    # (its image runs from SRAM beside the heap: this app's frozen code takes room from it)
-    "esp32c3_devkitm": "CONFIG_ESP32C3_RUNNER_EXIT=y\nCONFIG_HEAP_SIZE=53248\n",
+    "esp32c3_devkitm": "CONFIG_ESP32C3_RUNNER_EXIT=y\n",
     "microbit": "CONFIG_SEMIHOSTING_EXIT=y\n",  # in QEMU: the control
 }
 # (board, seed): two seeds on the ARMv6-M board, where the bug showed (both fail without the

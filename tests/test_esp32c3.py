@@ -1,7 +1,9 @@
 """The ESP32-C3 port: the image esptool accepts (chip ID, checksum, SHA-256) with its flash
-layout, and the firmware booted by the CPU-level runner (unicorn): frozen corpus programs
-print what the host prints, machine.Pin/UART/freq/unique_id, console input and Ctrl-C,
-the exit status, and the runner's own checks (image digest, watchdogs)."""
+layout (the ROM's image at 0x0, the execute-in-place part at 0x10000), and the firmware
+booted by the CPU-level runner (unicorn): frozen corpus programs print what the host
+prints, machine.Pin/UART/freq/unique_id, console input and Ctrl-C, the exit status, the
+REPL after main.py, and the runner's own checks (image digest, watchdogs, the cache's MMU:
+an unmapped flash page is a fault)."""
 
 from __future__ import annotations
 
@@ -18,11 +20,11 @@ from emulator import Emulator, boot
 
 from mpforge import paths
 from mpforge.build import scons_command
-from mpforge.cpu.core import STATUS_TIMEOUT, Console
+from mpforge.cpu.core import STATUS_FAULT, STATUS_TIMEOUT, Console
 from mpforge.cpu.esp32c3 import Esp32c3, parse_image
 from mpforge.cpu.riscv import Riscv
 from mpforge.errors import MpforgeError
-from mpforge.images import esp
+from mpforge.images import elf, esp
 from mpforge.runners.cpu import CpuRunner
 
 BOARD = "esp32c3_devkitm"
@@ -33,8 +35,7 @@ PICOLIBC_PRINTF = {
     "str_percent_float.py": "'%.0f' of 0.5 prints 1, not 0 (ties to even)",
 }
 RUNNER_EXIT = "CONFIG_ESP32C3_RUNNER_EXIT=y\n"
-# The heap of a build with a small app of its own: 4 KiB below the default 56 KiB
-APP_HEAP = "CONFIG_HEAP_SIZE=53248\n"
+XIP_OFFSET = 0x10000  # CONFIG_ESP32C3_XIP_OFFSET's default
 
 
 def build_firmware(name: str, app: Path | None = None, conf: str = "") -> Path:
@@ -117,9 +118,8 @@ sys.exit(7)
 def machine_fw(tmp_path_factory: pytest.TempPathFactory) -> Path:
     app = tmp_path_factory.mktemp("c3app")
     (app / "main.py").write_text(MACHINE_MAIN)
-    # (the image runs from SRAM beside the heap: the board's default heap is what its own
-    # image leaves, so an app's frozen code takes its room from the heap)
-    return build_firmware("machine", app=app, conf=RUNNER_EXIT + APP_HEAP)
+    # (an app's frozen code runs from flash: the board's default heap stays as it is)
+    return build_firmware("machine", app=app, conf=RUNNER_EXIT)
 
 
 class TestImage:
@@ -131,11 +131,41 @@ class TestImage:
         assert {s.address >> 24 for s in segments} == {0x3F, 0x40}  # DRAM and IRAM only
 
     def test_flash_layout_and_merged_image(self, plain: Path) -> None:
-        assert (plain / "flash_args").read_text() == "0x0 firmware.esp.bin\n"
+        xip_name = f"firmware.esp-0x{XIP_OFFSET:x}.bin"
+        assert (plain / "flash_args").read_text() == (
+            f"0x0 firmware.esp.bin\n0x{XIP_OFFSET:x} {xip_name}\n"
+        )
         image = (plain / "firmware.esp.bin").read_bytes()
+        xip = (plain / xip_name).read_bytes()
         merged = (plain / "firmware.esp-merged.bin").read_bytes()
+        assert len(image) < 4096  # the start-up, the trap entry and .data
         assert merged[: len(image)] == image
+        assert merged[XIP_OFFSET : XIP_OFFSET + len(xip)] == xip
+        assert len(merged) == XIP_OFFSET + len(xip)
         assert "text" in (plain / "firmware.size").read_text()
+
+    def test_code_and_constants_are_linked_for_the_cache_windows(self, plain: Path) -> None:
+        """The execute-in-place part is the code (instruction bus, 0x42000000) then the
+        constants (data bus, 0x3C000000) at the same window offset, byte for byte as the
+        ELF has them; SRAM keeps only the start-up, the trap entry and .data."""
+        image = elf.read(plain / "firmware.elf")
+        sections = {s.name: s for s in image.sections}
+        text, rodata = sections[".flash.text"], sections[".flash.rodata"]
+        assert text.address == 0x42000000
+        assert rodata.address == 0x3C000000 + text.size
+        xip = (plain / f"firmware.esp-0x{XIP_OFFSET:x}.bin").read_bytes()
+        assert len(xip) == text.size + rodata.size
+        # the loadable segments at the instruction bus's window (load addresses): the file
+        covered = 0
+        for seg in image.segments:
+            if 0x42000000 <= seg.address < 0x42800000:
+                at = seg.address - 0x42000000
+                assert xip[at : at + len(seg.data)] == seg.data
+                covered += len(seg.data)
+        assert covered == len(xip)
+        assert sections[".iram.text"].size < 1024
+        _entry, segments = parse_image((plain / "firmware.esp.bin").read_bytes())
+        assert sum(len(s.data) for s in segments) < 2048
 
     def test_runner_refuses_a_corrupted_image(self, plain: Path) -> None:
         image = bytearray((plain / "firmware.esp.bin").read_bytes())
@@ -144,11 +174,18 @@ class TestImage:
             parse_image(bytes(image))
 
 
-def test_demo_boots_and_waits_for_ctrl_d(plain: Path) -> None:
+def test_demo_boots_into_the_repl(plain: Path) -> None:
+    """The default image: main.py from flash, then the REPL (the compiler is on by default)
+    with the heap the freed SRAM gives it; Ctrl-D soft-resets into main.py again."""
     with Emulator(runner_command(plain), timeout=60) as emu:
         emu.expect("frozen main.py running on esp32c3")
-        emu.expect("Ctrl-D runs it again")
+        emu.expect(">>> ")
+        emu.send(b"import gc; gc.collect(); print('heap', gc.mem_free() + gc.mem_alloc())\r")
+        out = emu.expect(">>> ")
+        heap = re.search(r"heap (\d+)", out)
+        assert heap and int(heap.group(1)) > 300 * 1024, out
         emu.send(b"\x04")
+        emu.expect("soft reboot")
         emu.expect("frozen main.py running on esp32c3")
 
 
@@ -288,3 +325,80 @@ def test_runner_models_the_rtc_watchdog_key(tmp_path: Path, unlock: str, armed: 
     machine.load(tmp_path / "wdt.bin")
     assert machine.run(None, time.monotonic() + 1.0) == STATUS_TIMEOUT
     assert chip.watchdogs[0x60008090].armed is armed
+
+
+# The cache's MMU in the runner: a program in SRAM (the ROM's image) that maps MMU entry 0
+# to flash page 1 (offset 0x10000) or not, turns the cache on and opens the buses it is told
+# to, then jumps to the instruction bus's window (where the flash part ends the run with
+# status 5 through the runner's exit call) or reads the data bus's.
+MMU_PROGRAM = """\
+    .global _start
+_start:
+    li t0, 0x600C4000       # EXTMEM
+    li t2, 0x600C5000       # MMU entry 0
+    li t1, {entry}
+    sw t1, 0(t2)
+    li t1, 1
+    sw t1, 0x00(t0)         # ICACHE_CTRL: cache on
+    li t1, {shut}
+    sw t1, 0x04(t0)         # ICACHE_CTRL1: which buses stay shut
+    li t0, {target}
+    {access}
+1:  j 1b
+"""
+XIP_EXIT = """\
+    .global _start
+_start:
+    li a0, 5
+    li a1, 0x5846504D       # "MPFX": the runner's exit call
+    ebreak
+"""
+
+
+def _assemble(tmp_path: Path, name: str, source: str, address: int) -> Path:
+    src = tmp_path / f"{name}.S"
+    src.write_text(textwrap.dedent(source))
+    out = tmp_path / f"{name}.elf"
+    subprocess.run(
+        ["riscv64-unknown-elf-gcc", "-march=rv32imc", "-mabi=ilp32", "-nostdlib",
+         f"-Wl,-Ttext=0x{address:x}", "-o", str(out), str(src)],
+        check=True,
+    )  # fmt: skip
+    return out
+
+
+@pytest.mark.parametrize(
+    ("entry", "shut", "access", "status"),
+    [
+        (0x001, 0, "jr t0", 5),  # mapped, both buses open: the flash part runs
+        (0x101, 0, "jr t0", STATUS_FAULT),  # entry invalid
+        (0x001, 1, "jr t0", STATUS_FAULT),  # instruction bus shut
+        (0x001, 2, "lbu a0, 4(t0)", STATUS_FAULT),  # the data bus shut
+        (0x001, 1, "lbu a0, 4(t0)\n    li a1, 0x5846504D\n    ebreak", None),  # exit: the byte
+    ],
+    ids=["mapped", "invalid-entry", "ibus-shut", "dbus-unmapped", "dbus-read"],
+)
+def test_runner_faults_on_an_unmapped_flash_page(
+    tmp_path: Path, entry: int, shut: int, access: str, status: int
+) -> None:
+    """Flash is visible in the cache's windows only where the firmware mapped it with the
+    cache on and the bus open: otherwise a fetch or a read ends the run with the fault
+    status, so the boot of the real image proves its start-up maps what it uses."""
+    target = 0x3C000000 if access.startswith("lbu") else 0x42000000
+    prog = _assemble(
+        tmp_path, "prog", MMU_PROGRAM.format(entry=entry, shut=shut, access=access, target=target),
+        0x40380000,
+    )  # fmt: skip
+    esp.elf2image("esp32c3", prog, tmp_path / "prog.bin", "dio", "4MB")
+    xip = _assemble(tmp_path, "xip", XIP_EXIT, 0x42000000)
+    subprocess.run(
+        ["riscv64-unknown-elf-objcopy", "-O", "binary", str(xip), str(tmp_path / "xip.bin")],
+        check=True,
+    )
+    (tmp_path / "flash_args").write_text("0x0 prog.bin\n0x10000 xip.bin\n")
+    chip = Esp32c3()
+    machine = Riscv(chip, Console(lambda b: None))
+    machine.load(tmp_path / "prog.bin")
+    if status is None:  # the byte at data-bus address 0x3C000004 is flash offset 0x10004's
+        status = (tmp_path / "xip.bin").read_bytes()[4]
+    assert machine.run(None, time.monotonic() + 1.0) == status

@@ -57,7 +57,12 @@ IMAGES = {
     "feather_m0": {"firmware.elf", "firmware.bin", "firmware.uf2"},
     "rpi_pico": {"firmware.elf", "firmware.bin", "firmware.uf2"},
     "wasm_web": {"firmware.js", "firmware.wasm", "index.html"},
-    "esp32c3_devkitm": {"firmware.elf", "firmware.esp.bin", "flash_args"},
+    "esp32c3_devkitm": {
+        "firmware.elf",
+        "firmware.esp.bin",
+        "firmware.esp-0x10000.bin",
+        "flash_args",
+    },
     "esp8266_generic": {"firmware.elf", "firmware.esp.bin", "flash_args"},
 }
 

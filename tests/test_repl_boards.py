@@ -1,5 +1,6 @@
 """The REPL on the console of every emulated board family (the compiler on by default where
-it fits, CONFIG_ROOM_FOR_COMPILER; the ESP32-C3 as a user turns it on with a 32 KiB heap),
+it fits, CONFIG_ROOM_FOR_COMPILER: every family here, the ESP32-C3 too now that its code runs
+from flash),
 booted as a user boots it: `mpforge run -b BOARD` at a terminal
 (a pty), which puts the runner's console in raw mode and drops into the REPL after main.py.
 One boot per family: main.py's endless loop stopped by Ctrl-C, typed expressions, a def
@@ -36,13 +37,8 @@ FAMILIES = {
     "rpi_pico": ("rp2040", ""),  # rp2040js
     "itsybitsy_m4": ("samd", ""),  # the CPU-level runner (unicorn)
     "nrf52840dk": ("nrf", ""),  # the CPU-level runner (unicorn)
-    # RISC-V, the CPU-level runner: off by default (its image runs from SRAM beside the heap;
-    # a 32 KiB heap, a 15 KiB stack and no asyncio or cmath module make room for the compiler)
-    "esp32c3_devkitm": (
-        "esp32c3",
-        "CONFIG_COMPILER=y\nCONFIG_HEAP_SIZE=32768\nCONFIG_ESP32C3_STACK_SIZE=15360\n# CONFIG_MODULE_ASYNCIO is not set\n"
-        "# CONFIG_MODULE_CMATH is not set\n",
-    ),
+    # RISC-V, the CPU-level runner: its default image (code and constants run from flash)
+    "esp32c3_devkitm": ("esp32c3", ""),
 }
 
 # A 30-line function as a user pastes it: the board's heap compiles it at once.

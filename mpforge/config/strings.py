@@ -42,6 +42,11 @@ RULES.update(
             "0 or a power of two up to 1024 (py/builtins.c's cache is direct-mapped)",
         ),
         "STM32_PLL_P": (re.compile("[2468]"), "2, 4, 6 or 8 (what the PLLP field encodes)"),
+        # The cache's MMU maps whole 64 KiB pages (ports/esp32c3/ldscript.ld.in).
+        "ESP32C3_XIP_OFFSET": (
+            re.compile("(0[xX])?[0-9a-fA-F]*0000"),
+            "a multiple of 0x10000 (the cache maps whole 64 KiB flash pages), e.g. 0x10000",
+        ),
     }
 )
 # Prompted strings without a rule: paths, checked as path values (pathvalues.py).

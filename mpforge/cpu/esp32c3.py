@@ -1,9 +1,19 @@
 """The ESP32-C3 as the RISC-V engine models it: a check, not a chip emulator.
 
 It loads the ESP image's segments into SRAM as the ROM bootloader would (checksum and SHA-256
-checked first), starts the CPU at the image's entry point and models the registers the port's
+checked first), puts the whole flash layout (`flash_args` beside the image) into a flash
+array, starts the CPU at the image's entry point and models the registers the port's
 start-up, console and machine module touch (offsets from the ESP32-C3 Technical Reference
 Manual):
+
+- The cache's MMU and the cache enable (execute in place): 128 MMU entries at 0x600C5000
+  (bits 7..0 the 64 KiB flash page, bit 8 invalid), indexed by the offset in the instruction
+  bus's window (0x42000000) and the data bus's (0x3C000000) alike; a page of a window is
+  visible only while its entry is valid, the cache is on (EXTMEM ICACHE_CTRL bit 0) and that
+  bus is not shut (ICACHE_CTRL1 bit 0 IBUS, bit 1 DBUS). At reset the cache is off, both
+  buses shut and every entry invalid, so an access to a page the firmware has not mapped is
+  an unmapped access: the run ends with STATUS_FAULT. A whole-cache invalidate
+  (ICACHE_SYNC_CTRL bit 0) completes at once. The data bus is read-only.
 
 - UART0 (the console) and UART1: FIFO, STATUS counts, interrupt enable/raw/status; UART1's TX
   is wired back to its RX (a loopback).
@@ -15,8 +25,9 @@ Manual):
 - GPIO output/enable latches and the IO MUX pulls, read back through GPIO_IN.
 - SYSTEM clock registers (the PLL as the ROM leaves it), eFuse MAC (02:00:00:c3:00:01).
 
-What it does not prove: timing, caches, flash, the ROM's own code and the boot through it,
-the analog parts, any peripheral not listed, the pads.
+What it does not prove: timing, the cache itself (its size, misses, autoload, the flash's SPI
+configuration and clock, which the ROM leaves set up), the ROM's own code and the boot through
+it, the analog parts, any peripheral not listed, the pads.
 """
 
 from __future__ import annotations
@@ -28,6 +39,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from unicorn import UC_PROT_EXEC, UC_PROT_READ
+
 from mpforge.cpu.core import CLOCK, Console, Periodic, Registers, service_address
 from mpforge.cpu.riscv import Riscv, RiscvChip
 from mpforge.errors import MpforgeError
@@ -36,6 +49,9 @@ from mpforge.images import elf
 ESP_IMAGE_MAGIC = 0xE9
 IRAM_BASE, DRAM_BASE, SRAM_SIZE = 0x40380000, 0x3FC80000, 0x60000
 PERIPH_BASE, PERIPH_SIZE = 0x60000000, 0xD1000
+IBUS_BASE, DBUS_BASE = 0x42000000, 0x3C000000
+MMU_ENTRIES, MMU_PAGE, MMU_INVALID = 128, 0x10000, 1 << 8
+FLASH_SIZE = 0x400000
 SYSTIMER_HZ = 16_000_000
 WATCHDOG_GRACE_S = 2.0
 MAC = bytes.fromhex("020000c30001")
@@ -44,6 +60,7 @@ UART0, UART1, GPIO, RTC_CNTL, EFUSE, IO_MUX = (
     0x60000000, 0x60010000, 0x60004000, 0x60008000, 0x60008800, 0x60009000,
 )  # fmt: skip
 TIMG0, TIMG1, SYSTIMER, SYSTEM, INTMTX = 0x6001F000, 0x60020000, 0x60023000, 0x600C0000, 0x600C2000
+EXTMEM, MMU_TABLE = 0x600C4000, 0x600C5000
 WDT_KEY, SWD_KEY = 0x50D83AA1, 0x8F1D312A
 SOURCE_UART0, SOURCE_UART1, SOURCE_SYSTIMER0 = 21, 22, 37
 GPIO_PINS = 22
@@ -144,6 +161,9 @@ class Esp32c3(RiscvChip):
 
     def __init__(self, console_uart: int = 0) -> None:
         self.sram = (ctypes.c_ubyte * SRAM_SIZE)()
+        self.flash = (ctypes.c_ubyte * FLASH_SIZE)()
+        ctypes.memset(self.flash, 0xFF, FLASH_SIZE)  # erased
+        self.mapped: dict[int, int] = {}  # window page address -> flash page visible there
         self.t0 = CLOCK.now()
         self.snapshot = 0
         self.alarm = Periodic()
@@ -164,6 +184,8 @@ class Esp32c3(RiscvChip):
             machine.uc.mem_map_ptr(base, SRAM_SIZE, 7, ctypes.addressof(self.sram))
         regs = machine.regs
         self.regs = regs
+        self.uc = machine.uc
+        self._cache(regs)
         console = machine.console
         self.uart0 = Uart(regs, UART0, console.pending, console.write, console)
         self.uart1 = Uart(regs, UART1, self.looped, self.looped.append)
@@ -180,7 +202,14 @@ class Esp32c3(RiscvChip):
                 regs.word_readers[address] = lambda a, d=dog: regs.word(a) | (d.armed << 31)
 
     def load(self, machine: Riscv, image: Path) -> tuple[int, int | None]:
-        entry, segments = parse_image(image.read_bytes())
+        data = image.read_bytes()
+        entry, segments = parse_image(data)
+        for offset, part in flash_layout(image, data):
+            if offset + len(part) > FLASH_SIZE:
+                raise MpforgeError(
+                    f"{image.parent}/flash_args: a part at 0x{offset:x} ends past the flash"
+                )
+            ctypes.memmove(ctypes.addressof(self.flash) + offset, part, len(part))
         for seg in segments:
             inside = any(
                 b <= seg.address and seg.address + len(seg.data) <= b + SRAM_SIZE
@@ -190,6 +219,50 @@ class Esp32c3(RiscvChip):
                 raise MpforgeError(f"segment at 0x{seg.address:08x} is outside SRAM1")
             machine.uc.mem_write(seg.address, seg.data)
         return entry, poll_address(image)
+
+    # ------------------------------------------------------------ cache and MMU
+    def _cache(self, regs: Registers) -> None:
+        regs.set_word(EXTMEM + 0x04, 3)  # both buses shut
+        for i in range(MMU_ENTRIES):
+            regs.set_word(MMU_TABLE + 4 * i, MMU_INVALID)
+
+        def write(address: int, value: int) -> None:
+            regs.set_word(address, value)
+            self._remap()
+
+        for address in (
+            EXTMEM + 0x00,
+            EXTMEM + 0x04,
+            *range(MMU_TABLE, MMU_TABLE + 4 * MMU_ENTRIES, 4),
+        ):
+            regs.word_writers[address] = write
+        # ICACHE_SYNC_CTRL: an invalidate (bit 0) is done at once (SYNC_DONE, bit 1).
+        regs.word_writers[EXTMEM + 0x28] = lambda a, v: regs.set_word(a, (v & ~1) | 2)
+
+    def _remap(self) -> None:
+        """Make the windows show what the MMU, the cache enable and the bus gates say."""
+        regs = self.regs
+        on = regs.word(EXTMEM + 0x00) & 1
+        shut = regs.word(EXTMEM + 0x04)
+        want: dict[int, tuple[int, int]] = {}  # window address -> (flash page, permissions)
+        for i in range(MMU_ENTRIES if on else 0):
+            entry = regs.word(MMU_TABLE + 4 * i)
+            page = entry & 0xFF
+            if entry & MMU_INVALID or (page + 1) * MMU_PAGE > FLASH_SIZE:
+                continue
+            if not shut & 1:
+                want[IBUS_BASE + i * MMU_PAGE] = (page, UC_PROT_READ | UC_PROT_EXEC)
+            if not shut & 2:
+                want[DBUS_BASE + i * MMU_PAGE] = (page, UC_PROT_READ)
+        for address, now in list(self.mapped.items()):
+            if want.get(address, (None, 0))[0] != now:
+                self.uc.mem_unmap(address, MMU_PAGE)
+                del self.mapped[address]
+        for address, (page, prot) in want.items():
+            if address not in self.mapped:
+                host = ctypes.addressof(self.flash) + page * MMU_PAGE
+                self.uc.mem_map_ptr(address, MMU_PAGE, prot, host)
+                self.mapped[address] = page
 
     # ------------------------------------------------------------ registers
     def _systimer(self, regs: Registers) -> None:
@@ -293,6 +366,22 @@ class Esp32c3(RiscvChip):
             if routed and self._source_active(source):
                 return line
         return 0
+
+
+def flash_layout(image: Path, data: bytes) -> list[tuple[int, bytes]]:
+    """What the flash holds: every part of `flash_args` beside `image` (as `mpforge flash`
+    writes them), or `image` alone at 0x0 when there is no flash_args or it does not list it."""
+    args = image.parent / "flash_args"
+    if args.is_file():
+        parts = []
+        for line in args.read_text(encoding="utf-8").splitlines():
+            fields = line.split()
+            if len(fields) != 2:
+                raise MpforgeError(f"{args}: a line is not `OFFSET FILE`: {line!r}")
+            parts.append((int(fields[0], 0), (image.parent / fields[1]).read_bytes()))
+        if (0, data) in parts:
+            return parts
+    return [(0, data)]
 
 
 def poll_address(image: Path) -> int | None:

@@ -15,6 +15,7 @@ image of the whole layout (`firmware.esp-merged.bin`, written at offset 0x0).
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from dataclasses import dataclass
@@ -115,3 +116,45 @@ def merge(chip: str, layout: FlashLayout, directory: Path, out: Path, flash_size
     """One image of the whole flash layout, to be written at offset 0x0."""
     parts = [x for offset, name in layout.parts for x in (hex(offset), str(directory / name))]
     esptool("--chip", chip, "merge-bin", "--flash-size", flash_size, "-o", str(out), *parts)
+
+
+def ram_elf(elf: Path) -> Path:
+    """The copy of `elf` without its execute-in-place sections (what the ROM loads)."""
+    return elf.with_name(elf.stem + "-ram.elf")
+
+
+def split_execute_in_place(
+    objcopy: str, elf: Path, sections: tuple[str, ...], layout: FlashLayout, flash_size: int
+) -> None:
+    """Split `elf` for an execute-in-place layout: `ram_elf(elf)` without `sections` (for
+    elf2image: the part the ROM loads), and the raw bytes of `sections` (objcopy -O binary:
+    their load addresses are contiguous) as the layout's second file."""
+    if len(layout.parts) != 2:
+        raise MpforgeError(f"an execute-in-place layout has two parts, not {layout.parts}")
+    offset, name = layout.parts[1]
+    removed = [x for section in sections for x in ("-R", section)]
+    kept = [x for section in sections for x in ("-j", section)]
+    for cmd in (
+        [objcopy, *removed, str(elf), str(ram_elf(elf))],
+        [objcopy, "-O", "binary", *kept, str(elf), str(elf.with_name(name))],
+    ):
+        proc = process.run(cmd)
+        if proc.returncode != 0:
+            raise MpforgeError(f"{' '.join(cmd)} failed: {proc.stderr.strip() or proc.stdout}")
+    size = elf.with_name(name).stat().st_size
+    if offset + size > flash_size:
+        raise MpforgeError(
+            f"{name}: {size} bytes at 0x{offset:x} go past the end of the {flash_size}-byte flash"
+        )
+
+
+def check_layout(layout: FlashLayout, directory: Path) -> None:
+    """An error if a part of `layout` reaches the offset of the next one."""
+    parts = sorted(layout.parts)
+    for (offset, name), (next_offset, next_name) in itertools.pairwise(parts):
+        end = offset + (directory / name).stat().st_size
+        if end > next_offset:
+            raise MpforgeError(
+                f"{name} ends at 0x{end:x}, past 0x{next_offset:x} where {next_name} starts: "
+                "move the later part (CONFIG_ESP32C3_XIP_OFFSET) or make the first smaller"
+            )

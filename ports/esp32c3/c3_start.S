@@ -1,10 +1,12 @@
-/* c3_start.S -- the image's entry point and the trap vector table (RV32IMC, machine mode).
+/* c3_start.S -- the image's entry point, the flash mapping and the trap vector table
+   (RV32IMC, machine mode). All of it is in SRAM (the linker script's .iram.text).
 
    The ROM loads the image's segments into SRAM and jumps to c3_entry on its own stack:
    set the global pointer, the thread pointer (picolibc's errno is thread-local: tp at
-   the image's TLS block, see the linker script) and our stack, point mtvec at the vector table (vectored mode,
-   which the ESP32-C3 requires: an interrupt n enters at base + 4 * n, every exception at
-   base), then run c3_start (startup.c). */
+   the image's TLS block, see the linker script) and our stack, point mtvec at the vector
+   table (vectored mode, which the ESP32-C3 requires: an interrupt n enters at base + 4 * n,
+   every exception at base), map the flash part through the cache (c3_flash_map), then run
+   c3_start (startup.c, in flash). */
 
     .option arch, +zicsr
 
@@ -21,9 +23,54 @@ c3_entry:
     la t0, c3_vectors
     ori t0, t0, 1            /* MODE = 1: vectored */
     csrw mtvec, t0
+    call c3_flash_map
     call c3_start
 1:  j 1b
     .size c3_entry, . - c3_entry
+
+/* Execute in place: the cache's MMU (ESP32-C3 TRM, "Cache" and "MMU"; ESP-IDF's soc
+   ext_mem_defs.h) has one table of 128 entries at 0x600C5000 that both buses index by
+   (address - window base) >> 16: the instruction bus from 0x42000000, the data bus from
+   0x3C000000. An entry holds the 64 KiB flash page number (bits 7..0); bit 8 marks it
+   invalid. Entries 0.._flash_pages-1 get pages _flash_first_page.. (the flash part, linked
+   at the start of both windows), every other entry is invalid. With the cache off
+   (EXTMEM ICACHE_CTRL bit 0) and both buses shut (ICACHE_CTRL1 bit 0 IBUS, bit 1 DBUS)
+   while the table changes; then the cache on, a whole-cache invalidate (ICACHE_SYNC_CTRL
+   bit 0, cleared by the hardware when done) and both buses open. Nothing here may touch
+   flash: it is plain registers, no constants. */
+    .section .text.c3_flash_map, "ax"
+    .balign 4
+    .global c3_flash_map
+    .type c3_flash_map, @function
+c3_flash_map:
+    li t0, 0x600C4000           /* EXTMEM */
+    sw zero, 0x00(t0)           /* ICACHE_CTRL: cache off */
+    li t1, 3
+    sw t1, 0x04(t0)             /* ICACHE_CTRL1: IBUS and DBUS shut */
+    li t2, 0x600C5000           /* the MMU table */
+    lui t3, %hi(_flash_first_page)
+    addi t3, t3, %lo(_flash_first_page)
+    lui t4, %hi(_flash_pages)
+    addi t4, t4, %lo(_flash_pages)
+    li t5, 0                    /* entry index */
+    li t6, 128
+2:  mv t1, t3                   /* a page of the flash part... */
+    bltu t5, t4, 3f
+    li t1, 0x100                /* ...or invalid */
+3:  sw t1, 0(t2)
+    addi t2, t2, 4
+    addi t3, t3, 1
+    addi t5, t5, 1
+    bltu t5, t6, 2b
+    li t1, 1
+    sw t1, 0x00(t0)             /* cache on */
+    sw t1, 0x28(t0)             /* ICACHE_SYNC_CTRL: invalidate all */
+4:  lw t1, 0x28(t0)
+    andi t1, t1, 1
+    bnez t1, 4b
+    sw zero, 0x04(t0)           /* both buses open */
+    ret
+    .size c3_flash_map, . - c3_flash_map
 
 /* 32 entries of one 4-byte jump each (no compressed forms: the hardware indexes by 4). */
     .section .text.c3_vectors, "ax"

@@ -2,9 +2,12 @@
 
 env.MpfEspLinkerScript(template, fields) -> $GEN_DIR/firmware.ld, the template's
 ${...} fields filled from `fields` (a dict the port's SConscript reads from the config).
-env.MpfEspImages(elf, chip, flash_size, layout, merged) -> the size report, the ESP
-image(s) of `layout` (esptool elf2image, each checked by esptool image-info: chip ID,
-checksum, SHA-256), `flash_args` and, with `merged`, firmware.esp-merged.bin.
+env.MpfEspImages(elf, chip, flash_size, layout, merged, flash_sections) -> the size
+report, the ESP image(s) of `layout` (esptool elf2image, each checked by esptool
+image-info: chip ID, checksum, SHA-256), `flash_args` and, with `merged`,
+firmware.esp-merged.bin. With `flash_sections` (the ESP32-C3's execute-in-place part),
+the image at 0x0 is made from the ELF without them and the layout's second file is
+their raw bytes (objcopy -O binary), to be mapped by the firmware's own start-up.
 """
 
 import json
@@ -49,7 +52,8 @@ def _linker_script(env, template, fields):
 class _EspImageAction:
     """elf2image, image-info check, flash_args, the merged image and the size report."""
 
-    def __init__(self, board, chip, flash_size, ram_size, layout, merged):
+    def __init__(self, board, chip, flash_size, ram_size, layout, merged, flash_sections=()):
+        self.flash_sections = flash_sections
         self.board = board
         self.chip = chip
         self.flash_size = flash_size
@@ -79,10 +83,20 @@ class _EspImageAction:
                 # ROM loads) and <prefix>0x10000.bin (the flash-mapped code).
                 esp.elf2image(self.chip, elf, directory / "firmware.esp-", "dio", size_mb)
                 (directory / "firmware.esp-0x00000.bin").replace(directory / "firmware.esp.bin")
+            elif self.flash_sections:
+                esp.split_execute_in_place(
+                    env.subst("$OBJCOPY"), elf, self.flash_sections, layout, self.flash_size
+                )
+                esp.elf2image(
+                    self.chip, esp.ram_elf(elf), directory / "firmware.esp.bin", "dio", size_mb
+                )
+                esp.check_layout(layout, directory)
             else:
                 esp.elf2image(self.chip, elf, directory / "firmware.esp.bin", "dio", size_mb)
-            # The ESP8266's second file is the raw flash-mapped code, not an image.
-            checked = layout.parts[:1] if self.chip == "esp8266" else layout.parts
+            # The ESP8266's second file and the ESP32-C3's execute-in-place part are raw
+            # flash-mapped bytes, not images.
+            raw = self.chip == "esp8266" or self.flash_sections
+            checked = layout.parts[:1] if raw else layout.parts
             for _offset, name in checked:
                 esp.check_image(self.chip, directory / name)
             (directory / "flash_args").write_text(layout.flash_args(), encoding="utf-8")
@@ -98,14 +112,16 @@ class _EspImageAction:
         return 0
 
 
-def _images(env, elf, board, chip, flash_size, ram_size, layout, merged=False):
+def _images(env, elf, board, chip, flash_size, ram_size, layout, merged=False, flash_sections=()):
     elf = env.arg2nodes(elf, env.File)[0]
     directory = elf.dir
     names = [name for _offset, name in layout] + ["flash_args", "firmware.size"]
+    if flash_sections:
+        names.append("firmware-ram.elf")
     if merged:
         names.append("firmware.esp-merged.bin")
     action = Action(
-        _EspImageAction(board, chip, flash_size, ram_size, tuple(layout), merged),
+        _EspImageAction(board, chip, flash_size, ram_size, tuple(layout), merged, tuple(flash_sections)),
         "ESPIMAGE $TARGET",
     )
     outputs = env.Command([directory.File(n) for n in names], elf, action)
