@@ -52,7 +52,8 @@
 // unindent_does match_any_outer indentation unexpected_indent expected_an_indented_block items
 // number illegal annotation augmented mix_bytes nonbytes_literals statements while_compiling
 // single_statement unterminated triple-quoted string_literal lines levels_of character identifier
-// nested_parentheses import_* at_module rebind comprehension_iteration_variable
+// nested_parentheses import_* at_module rebind comprehension_iteration_variable inconsistent use_of
+// tabs spaces
 // END WORDS
 static const uint8_t error_words[] = {
     0xC9, 0xD9, 0xC0, 0x12, 0x01, 0x33, 0x3B, 0x1A, 0x30, 0xF0, 0x18, 0xB4, 0x3A, 0xE9,
@@ -96,7 +97,9 @@ static const uint8_t error_words[] = {
     0xE0, 0xCA, 0xA4, 0x85, 0x7C, 0x18, 0x64, 0x71, 0x14, 0x95, 0x59, 0x26, 0x48, 0x0D,
     0x3E, 0x49, 0xBF, 0x07, 0x81, 0xFE, 0xF6, 0x48, 0x65, 0x05, 0xC8, 0x22, 0x92, 0x23,
     0x60, 0xBC, 0x06, 0x65, 0x41, 0xC5, 0xCD, 0xF4, 0xDC, 0x4F, 0xB4, 0xC8, 0x40, 0xD3,
-    0x73, 0xDF, 0x06, 0x99, 0x82, 0x60, 0x05, 0x00, 0x00,
+    0x73, 0xDF, 0x06, 0x99, 0x82, 0x60, 0x05, 0x24, 0x37, 0x9E, 0x9B, 0x69, 0xD2, 0xE2,
+    0x28, 0xA8, 0xB3, 0xFC, 0x67, 0x00, 0x0D, 0x62, 0x82, 0x09, 0xC3, 0x28, 0x13, 0x00,
+    0x00,
 };
 // Each text: the numbers of its words, its last word's marked by L (in E_ order).
 #define L 0x80
@@ -149,10 +152,11 @@ static const uint8_t error_texts[] = {
     1, 91, 27, 92 | L,   // invalid character in identifier
     12, 93 | L,   // too many nested parentheses
     5, 23, 32, 96, 97 | L,   // assignment expression cannot rebind comprehension iteration variable
+    98, 99, 100, 45, 101, 27, 73 | L,   // inconsistent use of tabs and spaces in indentation
 };
 #undef L
 
-void mpf_emit_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, unsigned msg) {
+void mpf_emit_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, unsigned msg) {
     char text[72];   // (the longest is 68 characters)
     char *o = text;
     const uint8_t *t = error_texts;
@@ -174,7 +178,7 @@ void mpf_emit_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, unsigne
         *o++ = ' ';
     }
     o[-1] = '\0';
-    mpf_cc_syntax_error(c, indent, line, col, text);
+    mpf_cc_syntax_error(c, kind, line, col, text);
 }
 
 // SyntaxError [msg] (an E_ number) at [x] (NULL: no position).

@@ -145,9 +145,10 @@ enum {
     E_CHARACTER,
     E_PARENS,
     E_REBIND,
+    E_TABS,
 };
-// Raise SyntaxError (IndentationError when [indent]) text [msg] (an E_ number) at [line]/[col].
-MPF_NORETURN void mpf_emit_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, unsigned msg);
+// Raise SyntaxError text [msg] (an E_ number) at [line]/[col]; [kind] as mpf_cc_syntax_error's.
+MPF_NORETURN void mpf_emit_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, unsigned msg);
 
 // ---------------------------------------------------------------- tokens
 typedef enum {

@@ -83,10 +83,10 @@ MPF_NORETURN __attribute__((noinline)) static void lex_error(mpf_lexer_t *lx, co
     mpf_cc_syntax_error(lx->c, false, lx->line, lx->pos - lx->line_start + 1, msg);
 }
 
-// SyntaxError [msg] (an E_ number; IndentationError when [indent]) at column [col] of the
+// SyntaxError [msg] (an E_ number; [kind] as mpf_cc_syntax_error's) at column [col] of the
 // current line (0: where the lexer is).
-MPF_NORETURN __attribute__((noinline)) static void lex_fail(mpf_lexer_t *lx, bool indent, size_t col, unsigned msg) {
-    mpf_emit_error(lx->c, indent, lx->line, col ? col : lx->pos - lx->line_start + 1, msg);
+MPF_NORETURN __attribute__((noinline)) static void lex_fail(mpf_lexer_t *lx, unsigned kind, size_t col, unsigned msg) {
+    mpf_emit_error(lx->c, kind, lx->line, col ? col : lx->pos - lx->line_start + 1, msg);
 }
 
 static bool is_id_start(int ch) {
@@ -342,7 +342,7 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
             tabs = a != lx->indent[lx->n_indent - 1] >> 16;
         }
         if (tabs) {
-            mpf_cc_syntax_error(lx->c, 2, lx->line, w + 1, "inconsistent use of tabs and spaces in indentation");
+            lex_fail(lx, 2, w + 1, E_TABS);   // (a TabError)
         }
         if (lx->pending != 0) {
             mpf_lex_next(lx, t);
