@@ -41,7 +41,7 @@
 
 // The words of the texts (numbered from 1; a few words that go together are one, `_` between
 // them: "too_many"), packed by tools/error_words.py: 5-bit symbols, 0 ending a word, 1..26
-// a..z, then ' - . * and the space (error_at).
+// a..z, then ' - ESC * and the space, ESC n the n-th of ERROR_CHARS (mpf_emit_error).
 // BEGIN WORDS
 // invalid syntax *x must_be assignment target *_arg_after_kwarg positional argument follows keyword
 // too_many arguments 'yield' outside function 'await' 'yield_from'_inside async can't assign to
@@ -53,7 +53,9 @@
 // number illegal annotation augmented mix_bytes nonbytes_literals statements while_compiling
 // single_statement unterminated triple-quoted string_literal lines levels_of character identifier
 // nested_parentheses import_* at_module rebind comprehension_iteration_variable inconsistent use_of
-// tabs spaces
+// tabs spaces unexpected EOF while_parsing f-string: expecting '}' single is allowed conversion
+// contain assignment, perhaps_you_meant "=="? \x escape truncated \uXXXX Unicode \N escapes are
+// supported
 // END WORDS
 static const uint8_t error_words[] = {
     0xC9, 0xD9, 0xC0, 0x12, 0x01, 0x33, 0x3B, 0x1A, 0x30, 0xF0, 0x18, 0xB4, 0x3A, 0xE9,
@@ -98,8 +100,17 @@ static const uint8_t error_words[] = {
     0x3E, 0x49, 0xBF, 0x07, 0x81, 0xFE, 0xF6, 0x48, 0x65, 0x05, 0xC8, 0x22, 0x92, 0x23,
     0x60, 0xBC, 0x06, 0x65, 0x41, 0xC5, 0xCD, 0xF4, 0xDC, 0x4F, 0xB4, 0xC8, 0x40, 0xD3,
     0x73, 0xDF, 0x06, 0x99, 0x82, 0x60, 0x05, 0x24, 0x37, 0x9E, 0x9B, 0x69, 0xD2, 0xE2,
-    0x28, 0xA8, 0xB3, 0xFC, 0x67, 0x00, 0x0D, 0x62, 0x82, 0x09, 0xC3, 0x28, 0x13, 0x00,
-    0x00,
+    0x28, 0xA8, 0xB3, 0xFC, 0x67, 0x00, 0x0D, 0x62, 0x82, 0x09, 0xC3, 0x28, 0x13, 0x54,
+    0x57, 0x30, 0x2C, 0x83, 0x16, 0x02, 0x3A, 0xEA, 0xA9, 0x2B, 0x70, 0x51, 0x62, 0xE5,
+    0xC3, 0x20, 0x67, 0x72, 0x07, 0x18, 0x3E, 0xA9, 0x4C, 0xEE, 0xF4, 0x00, 0x0A, 0x86,
+    0x65, 0xD0, 0xE4, 0x0E, 0xD8, 0x5D, 0x6C, 0x30, 0x93, 0x3B, 0xAC, 0x80, 0x34, 0x41,
+    0x60, 0xEC, 0xDD, 0x42, 0xC0, 0x78, 0xCE, 0x16, 0x39, 0xD3, 0x73, 0x60, 0x3C, 0x47,
+    0x43, 0x72, 0x20, 0xCC, 0x99, 0x8E, 0x6B, 0xC5, 0xD1, 0x4E, 0x00, 0x2C, 0x12, 0x05,
+    0x38, 0x7F, 0x7E, 0xF5, 0xB7, 0x12, 0x1C, 0x05, 0xBD, 0x74, 0xD3, 0x4D, 0x2F, 0xFD,
+    0x80, 0x3E, 0x30, 0x28, 0x73, 0x04, 0x58, 0x00, 0x95, 0xD5, 0x8D, 0x40, 0x0B, 0x01,
+    0x7D, 0xD4, 0xCE, 0x3A, 0xEB, 0xAC, 0x33, 0xD0, 0x97, 0x4B, 0xE3, 0x91, 0x02, 0xFA,
+    0xE8, 0x0D, 0x94, 0x39, 0x02, 0x2C, 0x13, 0x04, 0x59, 0xC0, 0xAC, 0x10, 0x3E, 0x49,
+    0x0B, 0x01, 0x00,
 };
 // Each text: the numbers of its words, its last word's marked by L (in E_ order).
 #define L 0x80
@@ -153,8 +164,22 @@ static const uint8_t error_texts[] = {
     12, 93 | L,   // too many nested parentheses
     5, 23, 32, 96, 97 | L,   // assignment expression cannot rebind comprehension iteration variable
     98, 99, 100, 45, 101, 27, 73 | L,   // inconsistent use of tabs and spaces in indentation
+    102, 103, 104 | L,   // unexpected EOF while parsing
+    105, 106, 107 | L,   // f-string: expecting '}'
+    105, 1, 2 | L,   // f-string: invalid syntax
+    105, 108, 107, 109, 40, 110 | L,   // f-string: single '}' is not allowed
+    105, 1, 111, 91 | L,   // f-string: invalid conversion character
+    23, 32, 112, 113, 114, 115 | L,   // expression cannot contain assignment, perhaps you meant "=="?
+    1, 116, 117 | L,   // invalid \x escape
+    118, 119, 117 | L,   // truncated \uXXXX escape
+    78, 120, 91 | L,   // illegal Unicode character
+    121, 122, 123, 40, 124 | L,   // \N escapes are not supported
 };
 #undef L
+
+// The symbol that takes the next one as the number of a character of ERROR_CHARS (from 1).
+#define ERROR_ESC 29
+#define ERROR_CHARS ":}\\,\"=?EOFUXN"
 
 void mpf_emit_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, unsigned msg) {
     char text[72];   // (the longest is 68 characters)
@@ -167,12 +192,18 @@ void mpf_emit_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, unsig
         // the symbols of error_words up to the end of word *t (numbered from 1)
         unsigned w = *t & 0x7F;
         last = *t >> 7;
+        bool esc = false;
         for (size_t b = 0; w > 0; b += 5) {
             unsigned ch = ((error_words[b >> 3] | (unsigned)error_words[(b >> 3) + 1] << 8) >> (b & 7)) & 31;
             if (ch == 0) {
                 w--;
             } else if (w == 1) {
-                *o++ = ch <= 26 ? (char)('a' - 1 + ch) : "'-.* "[ch - 27];
+                if (ch == ERROR_ESC && !esc) {
+                    esc = true;
+                    continue;
+                }
+                *o++ = esc ? ERROR_CHARS[ch - 1] : ch <= 26 ? (char)('a' - 1 + ch) : "'-?* "[ch - 27];
+                esc = false;
             }
         }
         *o++ = ' ';

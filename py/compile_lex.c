@@ -79,10 +79,6 @@ static void newline(mpf_lexer_t *lx) {
     lx->line_start = lx->pos;
 }
 
-MPF_NORETURN __attribute__((noinline)) static void lex_error(mpf_lexer_t *lx, const char *msg) {
-    mpf_cc_syntax_error(lx->c, false, lx->line, lx->pos - lx->line_start + 1, msg);
-}
-
 // SyntaxError [msg] (an E_ number; [kind] as mpf_cc_syntax_error's) at column [col] of the
 // current line (0: where the lexer is).
 MPF_NORETURN __attribute__((noinline)) static void lex_fail(mpf_lexer_t *lx, unsigned kind, size_t col, unsigned msg) {
@@ -107,7 +103,7 @@ static inline __attribute__((always_inline)) int hexval(int ch) {
     return v < 16 ? v : -1;
 }
 
-const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t **o, bool raw, bool bytes) {
+unsigned mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t **o, bool raw, bool bytes) {
     size_t p = *at;
     uint8_t *out = *o;
     int e = (unsigned char)s[p++];
@@ -131,14 +127,14 @@ const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t **o, b
             int h = p < end ? hexval((unsigned char)s[p]) : -1;
             if (h < 0 || (unsigned)h >= base) {
                 if (d < need) {
-                    return e == 'x' ? "invalid \\x escape" : "truncated \\uXXXX escape";
+                    return e == 'x' ? E_ESC_X : E_ESC_U;
                 }
                 break;
             }
             v = v * base + (uint32_t)h;
         }
         if (v > 0x10FFFF) {
-            return "illegal Unicode character";
+            return E_ESC_CHAR;
         }
         if (bytes) {
             *out++ = (uint8_t)v;
@@ -146,7 +142,7 @@ const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t **o, b
             out += mpf_utf8_encode(v, (char *)out);
         }
     } else if (!raw && !bytes && e == 'N') {
-        return "\\N escapes are not supported";
+        return E_ESC_N;
     } else {
         // raw, or not an escape: kept as written
         *out++ = '\\';
@@ -154,7 +150,7 @@ const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t **o, b
     }
     *at = p;
     *o = out;
-    return NULL;
+    return 0;
 }
 
 // A string literal starting at the quote; [raw]/[bytes]/[fstr] from its prefix. The decoded
@@ -195,9 +191,9 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
         } else if (src[p++] != '\\') {
             *o++ = (uint8_t)src[p - 1];
         } else {
-            const char *err = mpf_lex_escape(src, &p, end, &o, raw, bytes);
-            if (err != NULL) {
-                lex_error(lx, err);
+            unsigned err = mpf_lex_escape(src, &p, end, &o, raw, bytes);
+            if (err != 0) {
+                lex_fail(lx, 0, 0, err);
             }
         }
         if (src[p - 1] == '\n') {
@@ -307,7 +303,7 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
                 w = a = 0;   // (a blank line)
             } else if (peekc(lx, 0) < 0) {
                 lx->unterminated = true;
-                lex_error(lx, "unexpected EOF while parsing");
+                lex_fail(lx, 0, 0, E_EOF);
             }
         } else if (ch == '\n' && (bol || lx->paren > 0)) {
             lx->pos++;
