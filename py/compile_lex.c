@@ -111,13 +111,13 @@ unsigned mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t **o, bool
     // numeric ones: \xHH, \uHHHH, \UHHHHHHHH (exactly so many digits; \u and \U not in bytes),
     // \ooo (1 to 3 octal digits)
     static const char esc_from[] = "ntrabfv\\'\"\nxuU01234567";
-    static const char esc_to[10] = "\n\t\r\a\b\f\v\\'\"";
+    static const char esc_to[] = "\n\t\r\a\b\f\v\\'\"";
     const char *k = raw ? NULL : memchr(esc_from, e, sizeof(esc_from) - 1);
     size_t i = k != NULL ? (size_t)(k - esc_from) : sizeof(esc_from);
-    if (i < 10) {
-        *out++ = (uint8_t)esc_to[i];
-    } else if (i == 10) {
-        // (a line continuation)
+    if (i <= 10) {
+        // (a line continuation: nothing)
+        *out = (uint8_t)esc_to[i];
+        out += i < 10;
     } else if (i < sizeof(esc_from) - 1 && !(bytes && (e | 0x20) == 'u')) {
         bool octal = i > 13;
         unsigned base = octal ? 8 : 16, digits = octal ? 3 : 2u << (i - 11), need = octal ? 1 : digits;
