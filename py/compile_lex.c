@@ -6,7 +6,7 @@
 
 // -Os optimisations that grow this file on Thumb-2 (compile_int.h)
 #if MPF_CC_SIZE_TUNED
-#pragma GCC optimize("no-move-loop-invariants", "no-tree-dominator-opts", "no-schedule-insns2")
+#pragma GCC optimize("no-move-loop-invariants", "no-tree-dominator-opts", "no-schedule-insns2", "no-caller-saves")
 #endif
 
 // Keywords in the order of KW_*: by length (2 to 8 bytes), without separators, after two

@@ -8,7 +8,7 @@
 // -Os optimisations that grow this file on Thumb-2 (compile_int.h)
 #if MPF_CC_SIZE_TUNED
 #pragma GCC optimize("no-expensive-optimizations", "no-move-loop-invariants", "no-if-conversion", "no-schedule-insns2", \
-    "no-tree-reassoc", "no-optimize-sibling-calls", "no-tree-coalesce-vars")
+    "no-tree-reassoc", "no-optimize-sibling-calls", "no-tree-coalesce-vars", "no-caller-saves")
 #endif
 #if CONFIG_INT_BIG_MPZ && CONFIG_FLOAT
 #include "mpz.h"
