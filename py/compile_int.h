@@ -156,6 +156,7 @@ enum {
     E_ESC_U,
     E_ESC_CHAR,
     E_ESC_N,
+    E_NEVER_CLOSED,   // '(' ..., then '[' and '{'
 };
 // Raise SyntaxError text [msg] (an E_ number) at [line]/[col]; [kind] as mpf_cc_syntax_error's.
 MPF_NORETURN void mpf_emit_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, unsigned msg);

@@ -258,15 +258,14 @@ MPF_NORETURN static void unclosed_error(mpf_lexer_t *lx) {
     mpf_lex_init(lx, lx->c);
     lx->unterminated = true;   // (for needs_more; here also: the end gives TK_END)
     mpf_token_t t, at = {0};
-    char msg[] = "'?' was never closed";
     do {
         mpf_lex_next(lx, &t);
         if (t.op <= OP_RBRACE && !(t.op & 1) && lx->paren == depth) {
             at = t;
-            msg[1] = lx->src[lx->pos - 1];
         }
     } while (t.kind != TK_END);
-    mpf_cc_syntax_error(lx->c, false, TOK_LINE(&at), TOK_COL(&at), msg);
+    // (OP_LPAR, OP_LSQB, OP_LBRACE: 0, 2, 4)
+    mpf_emit_error(lx->c, 0, TOK_LINE(&at), TOK_COL(&at), E_NEVER_CLOSED + at.op / 2);
 }
 
 void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
