@@ -41,7 +41,7 @@
 
 // The words of the texts (numbered from 1; a few words that go together are one, `_` between
 // them: "too_many"), packed by tools/error_words.py: 5-bit symbols, 0 ending a word, 1..26
-// a..z, then ' - . * and the space (error_at).
+// a..z, then ' - ESC * and the space, ESC n the n-th of ERROR_CHARS (mpf_emit_error).
 // BEGIN WORDS
 // invalid syntax *x must_be assignment target *_arg_after_kwarg positional argument follows keyword
 // too_many arguments 'yield' outside function 'await' 'yield_from'_inside async can't assign to
@@ -53,6 +53,9 @@
 // number illegal annotation augmented mix_bytes nonbytes_literals statements while_compiling
 // single_statement unterminated triple-quoted string_literal lines levels_of character identifier
 // nested_parentheses import_* at_module rebind comprehension_iteration_variable
+// inconsistent_use_of_tabs spaces unexpected_EOF_while_parsing f-string: expecting '}' single is
+// allowed conversion contain_assignment,_perhaps_you_meant_"=="? \x escape truncated_\uXXXX
+// Unicode \N_escapes_are supported '(' '[' '{' was_never_closed
 // END WORDS
 static const uint8_t error_words[] = {
     0xC9, 0xD9, 0xC0, 0x12, 0x01, 0x33, 0x3B, 0x1A, 0x30, 0xF0, 0x18, 0xB4, 0x3A, 0xE9,
@@ -96,7 +99,19 @@ static const uint8_t error_words[] = {
     0xE0, 0xCA, 0xA4, 0x85, 0x7C, 0x18, 0x64, 0x71, 0x14, 0x95, 0x59, 0x26, 0x48, 0x0D,
     0x3E, 0x49, 0xBF, 0x07, 0x81, 0xFE, 0xF6, 0x48, 0x65, 0x05, 0xC8, 0x22, 0x92, 0x23,
     0x60, 0xBC, 0x06, 0x65, 0x41, 0xC5, 0xCD, 0xF4, 0xDC, 0x4F, 0xB4, 0xC8, 0x40, 0xD3,
-    0x73, 0xDF, 0x06, 0x99, 0x82, 0x60, 0x05, 0x00, 0x00,
+    0x73, 0xDF, 0x06, 0x99, 0x82, 0x60, 0x05, 0x24, 0x37, 0x9E, 0x9B, 0x69, 0xD2, 0xE2,
+    0xE8, 0xAF, 0xB3, 0xFC, 0x67, 0x3E, 0x0D, 0x62, 0x82, 0x09, 0xC3, 0x28, 0x13, 0x54,
+    0x57, 0x30, 0x2C, 0x83, 0x16, 0xF2, 0x3B, 0xEA, 0xA9, 0xAB, 0x7F, 0x51, 0x62, 0xE5,
+    0xC3, 0x20, 0x67, 0x72, 0x07, 0x18, 0x3E, 0xA9, 0x4C, 0xEE, 0xF4, 0x00, 0x0A, 0x86,
+    0x65, 0xD0, 0xE4, 0x0E, 0xD8, 0x5D, 0x6C, 0x30, 0x93, 0x3B, 0xAC, 0x80, 0x34, 0x41,
+    0x60, 0xEC, 0xDD, 0x42, 0xC0, 0x78, 0xCE, 0x16, 0x39, 0xD3, 0x73, 0x60, 0x3C, 0x47,
+    0x43, 0x72, 0x3F, 0xCC, 0x99, 0x8E, 0x6B, 0xC5, 0xD1, 0x4E, 0x3E, 0x2C, 0x12, 0x05,
+    0x38, 0x7F, 0x7E, 0xF5, 0xB7, 0x12, 0x1C, 0xFD, 0xBD, 0x74, 0xD3, 0x4D, 0x2F, 0xFD,
+    0x80, 0x3E, 0x30, 0x28, 0x73, 0x04, 0x58, 0x00, 0x95, 0xD5, 0x8D, 0x40, 0x0B, 0xF9,
+    0x7D, 0xD4, 0xCE, 0x3A, 0xEB, 0xAC, 0x33, 0xD0, 0x97, 0x4B, 0xE3, 0x91, 0x02, 0xFA,
+    0xE8, 0xED, 0x97, 0x39, 0x02, 0x2C, 0xF3, 0x07, 0x59, 0xC0, 0xAC, 0x10, 0x3E, 0x49,
+    0x0B, 0x01, 0xBB, 0xBB, 0x0D, 0x76, 0x7F, 0x1B, 0xEC, 0x0E, 0x37, 0xB8, 0x61, 0x7E,
+    0x57, 0x6C, 0x91, 0x7F, 0xB0, 0x37, 0x0B, 0x01, 0x00,
 };
 // Each text: the numbers of its words, its last word's marked by L (in E_ order).
 #define L 0x80
@@ -149,10 +164,28 @@ static const uint8_t error_texts[] = {
     1, 91, 27, 92 | L,   // invalid character in identifier
     12, 93 | L,   // too many nested parentheses
     5, 23, 32, 96, 97 | L,   // assignment expression cannot rebind comprehension iteration variable
+    98, 45, 99, 27, 73 | L,   // inconsistent use of tabs and spaces in indentation
+    100 | L,   // unexpected EOF while parsing
+    101, 102, 103 | L,   // f-string: expecting '}'
+    101, 1, 2 | L,   // f-string: invalid syntax
+    101, 104, 103, 105, 40, 106 | L,   // f-string: single '}' is not allowed
+    101, 1, 107, 91 | L,   // f-string: invalid conversion character
+    23, 32, 108 | L,   // expression cannot contain assignment, perhaps you meant "=="?
+    1, 109, 110 | L,   // invalid \x escape
+    111, 110 | L,   // truncated \uXXXX escape
+    78, 112, 91 | L,   // illegal Unicode character
+    113, 40, 114 | L,   // \N escapes are not supported
+    115, 118 | L,   // '(' was never closed
+    116, 118 | L,   // '[' was never closed
+    117, 118 | L,   // '{' was never closed
 };
 #undef L
 
-void mpf_emit_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, unsigned msg) {
+// The symbol that takes the next one as the number of a character of ERROR_CHARS (from 1).
+#define ERROR_ESC 29
+#define ERROR_CHARS ":}\\,\"=?EOFUXN([{"
+
+void mpf_emit_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, unsigned msg) {
     char text[72];   // (the longest is 68 characters)
     char *o = text;
     const uint8_t *t = error_texts;
@@ -163,18 +196,24 @@ void mpf_emit_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, unsigne
         // the symbols of error_words up to the end of word *t (numbered from 1)
         unsigned w = *t & 0x7F;
         last = *t >> 7;
+        bool esc = false;
         for (size_t b = 0; w > 0; b += 5) {
             unsigned ch = ((error_words[b >> 3] | (unsigned)error_words[(b >> 3) + 1] << 8) >> (b & 7)) & 31;
             if (ch == 0) {
                 w--;
             } else if (w == 1) {
-                *o++ = ch <= 26 ? (char)('a' - 1 + ch) : "'-.* "[ch - 27];
+                if (ch == ERROR_ESC && !esc) {
+                    esc = true;
+                    continue;
+                }
+                *o++ = esc ? ERROR_CHARS[ch - 1] : ch <= 26 ? (char)('a' - 1 + ch) : "'-?* "[ch - 27];
+                esc = false;
             }
         }
         *o++ = ' ';
     }
     o[-1] = '\0';
-    mpf_cc_syntax_error(c, indent, line, col, text);
+    mpf_cc_syntax_error(c, kind, line, col, text);
 }
 
 // SyntaxError [msg] (an E_ number) at [x] (NULL: no position).

@@ -145,9 +145,21 @@ enum {
     E_CHARACTER,
     E_PARENS,
     E_REBIND,
+    E_TABS,
+    E_EOF,
+    E_FSTR_EXPECTING,
+    E_FSTR_SYNTAX,
+    E_FSTR_SINGLE,
+    E_FSTR_CONVERSION,
+    E_KW_EXPR,
+    E_ESC_X,
+    E_ESC_U,
+    E_ESC_CHAR,
+    E_ESC_N,
+    E_NEVER_CLOSED,   // '(' ..., then '[' and '{'
 };
-// Raise SyntaxError (IndentationError when [indent]) text [msg] (an E_ number) at [line]/[col].
-MPF_NORETURN void mpf_emit_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, unsigned msg);
+// Raise SyntaxError text [msg] (an E_ number) at [line]/[col]; [kind] as mpf_cc_syntax_error's.
+MPF_NORETURN void mpf_emit_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, unsigned msg);
 
 // ---------------------------------------------------------------- tokens
 typedef enum {
@@ -224,8 +236,8 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t);
 int mpf_lex_find(const char *table, const char *s, size_t n);
 // The backslash sequence of a string literal whose backslash is at s[*at - 1] (*at < end):
 // its value written at [*o] ([raw]: kept as written; [bytes]: a byte for a numeric escape,
-// no \u, \U or \N); *at and *o move past it. NULL, or the message of a SyntaxError.
-const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t **o, bool raw, bool bytes);
+// no \u, \U or \N); *at and *o move past it. 0, or the SyntaxError's E_ number.
+unsigned mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t **o, bool raw, bool bytes);
 
 // ---------------------------------------------------------------- syntax tree
 typedef enum {

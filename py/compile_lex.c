@@ -6,7 +6,7 @@
 
 // -Os optimisations that grow this file on Thumb-2 (compile_int.h)
 #if MPF_CC_SIZE_TUNED
-#pragma GCC optimize("no-move-loop-invariants", "no-tree-dominator-opts", "no-schedule-insns2")
+#pragma GCC optimize("no-move-loop-invariants", "no-tree-dominator-opts", "no-schedule-insns2", "no-caller-saves")
 #endif
 
 // Keywords in the order of KW_*: by length (2 to 8 bytes), without separators, after two
@@ -79,14 +79,10 @@ static void newline(mpf_lexer_t *lx) {
     lx->line_start = lx->pos;
 }
 
-MPF_NORETURN __attribute__((noinline)) static void lex_error(mpf_lexer_t *lx, const char *msg) {
-    mpf_cc_syntax_error(lx->c, false, lx->line, lx->pos - lx->line_start + 1, msg);
-}
-
-// SyntaxError [msg] (an E_ number; IndentationError when [indent]) at column [col] of the
+// SyntaxError [msg] (an E_ number; [kind] as mpf_cc_syntax_error's) at column [col] of the
 // current line (0: where the lexer is).
-MPF_NORETURN __attribute__((noinline)) static void lex_fail(mpf_lexer_t *lx, bool indent, size_t col, unsigned msg) {
-    mpf_emit_error(lx->c, indent, lx->line, col ? col : lx->pos - lx->line_start + 1, msg);
+MPF_NORETURN __attribute__((noinline)) static void lex_fail(mpf_lexer_t *lx, unsigned kind, size_t col, unsigned msg) {
+    mpf_emit_error(lx->c, kind, lx->line, col ? col : lx->pos - lx->line_start + 1, msg);
 }
 
 static bool is_id_start(int ch) {
@@ -107,7 +103,7 @@ static inline __attribute__((always_inline)) int hexval(int ch) {
     return v < 16 ? v : -1;
 }
 
-const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t **o, bool raw, bool bytes) {
+unsigned mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t **o, bool raw, bool bytes) {
     size_t p = *at;
     uint8_t *out = *o;
     int e = (unsigned char)s[p++];
@@ -115,13 +111,13 @@ const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t **o, b
     // numeric ones: \xHH, \uHHHH, \UHHHHHHHH (exactly so many digits; \u and \U not in bytes),
     // \ooo (1 to 3 octal digits)
     static const char esc_from[] = "ntrabfv\\'\"\nxuU01234567";
-    static const char esc_to[10] = "\n\t\r\a\b\f\v\\'\"";
+    static const char esc_to[] = "\n\t\r\a\b\f\v\\'\"";
     const char *k = raw ? NULL : memchr(esc_from, e, sizeof(esc_from) - 1);
     size_t i = k != NULL ? (size_t)(k - esc_from) : sizeof(esc_from);
-    if (i < 10) {
-        *out++ = (uint8_t)esc_to[i];
-    } else if (i == 10) {
-        // (a line continuation)
+    if (i <= 10) {
+        // (a line continuation: nothing)
+        *out = (uint8_t)esc_to[i];
+        out += i < 10;
     } else if (i < sizeof(esc_from) - 1 && !(bytes && (e | 0x20) == 'u')) {
         bool octal = i > 13;
         unsigned base = octal ? 8 : 16, digits = octal ? 3 : 2u << (i - 11), need = octal ? 1 : digits;
@@ -131,14 +127,14 @@ const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t **o, b
             int h = p < end ? hexval((unsigned char)s[p]) : -1;
             if (h < 0 || (unsigned)h >= base) {
                 if (d < need) {
-                    return e == 'x' ? "invalid \\x escape" : "truncated \\uXXXX escape";
+                    return e == 'x' ? E_ESC_X : E_ESC_U;
                 }
                 break;
             }
             v = v * base + (uint32_t)h;
         }
         if (v > 0x10FFFF) {
-            return "illegal Unicode character";
+            return E_ESC_CHAR;
         }
         if (bytes) {
             *out++ = (uint8_t)v;
@@ -146,7 +142,7 @@ const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t **o, b
             out += mpf_utf8_encode(v, (char *)out);
         }
     } else if (!raw && !bytes && e == 'N') {
-        return "\\N escapes are not supported";
+        return E_ESC_N;
     } else {
         // raw, or not an escape: kept as written
         *out++ = '\\';
@@ -154,7 +150,7 @@ const char *mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t **o, b
     }
     *at = p;
     *o = out;
-    return NULL;
+    return 0;
 }
 
 // A string literal starting at the quote; [raw]/[bytes]/[fstr] from its prefix. The decoded
@@ -195,9 +191,9 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
         } else if (src[p++] != '\\') {
             *o++ = (uint8_t)src[p - 1];
         } else {
-            const char *err = mpf_lex_escape(src, &p, end, &o, raw, bytes);
-            if (err != NULL) {
-                lex_error(lx, err);
+            unsigned err = mpf_lex_escape(src, &p, end, &o, raw, bytes);
+            if (err != 0) {
+                lex_fail(lx, 0, 0, err);
             }
         }
         if (src[p - 1] == '\n') {
@@ -262,15 +258,14 @@ MPF_NORETURN static void unclosed_error(mpf_lexer_t *lx) {
     mpf_lex_init(lx, lx->c);
     lx->unterminated = true;   // (for needs_more; here also: the end gives TK_END)
     mpf_token_t t, at = {0};
-    char msg[] = "'?' was never closed";
     do {
         mpf_lex_next(lx, &t);
         if (t.op <= OP_RBRACE && !(t.op & 1) && lx->paren == depth) {
             at = t;
-            msg[1] = lx->src[lx->pos - 1];
         }
     } while (t.kind != TK_END);
-    mpf_cc_syntax_error(lx->c, false, TOK_LINE(&at), TOK_COL(&at), msg);
+    // (OP_LPAR, OP_LSQB, OP_LBRACE: 0, 2, 4)
+    mpf_emit_error(lx->c, 0, TOK_LINE(&at), TOK_COL(&at), E_NEVER_CLOSED + at.op / 2);
 }
 
 void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
@@ -307,7 +302,7 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
                 w = a = 0;   // (a blank line)
             } else if (peekc(lx, 0) < 0) {
                 lx->unterminated = true;
-                lex_error(lx, "unexpected EOF while parsing");
+                lex_fail(lx, 0, 0, E_EOF);
             }
         } else if (ch == '\n' && (bol || lx->paren > 0)) {
             lx->pos++;
@@ -342,7 +337,7 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
             tabs = a != lx->indent[lx->n_indent - 1] >> 16;
         }
         if (tabs) {
-            mpf_cc_syntax_error(lx->c, 2, lx->line, w + 1, "inconsistent use of tabs and spaces in indentation");
+            lex_fail(lx, 2, w + 1, E_TABS);   // (a TabError)
         }
         if (lx->pending != 0) {
             mpf_lex_next(lx, t);

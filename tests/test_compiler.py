@@ -551,6 +551,17 @@ LEXER_ERRORS = [
     ("x = 1.real", "invalid syntax for number"),
     ("x = 0b102", "invalid syntax for number"),
     ("x = a ! b", "invalid syntax"),
+    # (the texts of these are packed with the emitter's: tools/error_words.py)
+    ("x = (1,\n 2", "'(' was never closed"),
+    ("x = [1", "'[' was never closed"),
+    ("x = {1: [2]", "'{' was never closed"),
+    ("x = '\\x4'", "invalid \\x escape"),
+    ("x = '\\u12'", "truncated \\uXXXX escape"),
+    ("x = '\\U00110000'", "illegal Unicode character"),
+    ("x = '\\N{DASH}'", "\\N escapes are not supported"),
+    ("f(a + b=1)", 'expression cannot contain assignment, perhaps you meant "=="?'),
+    ("if 1:\n        x = 1\n\ty = 2\n", "inconsistent use of tabs and spaces in indentation"),
+    ("x = 1 + \\\n", "unexpected EOF while parsing"),
 ]
 
 

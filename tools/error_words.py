@@ -5,9 +5,9 @@
 The words are listed in the comment above `error_words` (between the BEGIN/END WORDS lines),
 in the order error_texts numbers them (from 1); words that always go together are one, written
 with `_` between them ("too_many"), which is a space in the text. The table holds each word's
-characters and a 0 after it as 5-bit symbols (0 the end of a word, 1..26 a..z, then ' - . * and
-the space), least
-significant bits first, and one byte of padding (the decoder reads two bytes at a time).
+characters and a 0 after it as 5-bit symbols (0 the end of a word, 1..26 a..z, then ' - ESC * and
+the space; ESC n: the n-th character of ERROR_CHARS, from 1), least significant bits first, and one
+byte of padding (the decoder reads two bytes at a time).
 
 usage: tools/error_words.py [--check]
 """
@@ -15,12 +15,18 @@ usage: tools/error_words.py [--check]
 from __future__ import annotations
 
 import argparse
+import codecs
 import re
 import sys
 from pathlib import Path
 
 SOURCE = Path(__file__).resolve().parent.parent / "py" / "compile_emit.c"
-ALPHABET = "abcdefghijklmnopqrstuvwxyz'-.* "
+ALPHABET = "abcdefghijklmnopqrstuvwxyz'-\x1b* "
+ESC = ALPHABET.index("\x1b") + 1
+# the characters after ESC: py/compile_emit.c's ERROR_CHARS (a C string of printable ASCII)
+ERROR_CHARS = codecs.decode(
+    re.search(r'#define ERROR_CHARS "(.*)"', SOURCE.read_text()).group(1), "unicode_escape"
+)
 TABLE = re.compile(r"(static const uint8_t error_words\[\] = \{\n)((?:    .*\n)*)(\};)")
 
 
@@ -31,8 +37,14 @@ def words_of(text: str) -> list[str]:
     return [w.replace("_", " ") for w in words]
 
 
+def symbols(ch: str) -> list[int]:
+    if ch in ERROR_CHARS:
+        return [ESC, ERROR_CHARS.index(ch) + 1]
+    return [ALPHABET.index(ch) + 1]
+
+
 def pack(words: list[str]) -> bytes:
-    syms = [s for w in words for s in [ALPHABET.index(ch) + 1 for ch in w] + [0]]
+    syms = [s for w in words for s in [x for ch in w for x in symbols(ch)] + [0]]
     bits = sum(s << (5 * i) for i, s in enumerate(syms))
     return bits.to_bytes((5 * len(syms) + 7) // 8 + 1, "little")
 
