@@ -720,12 +720,34 @@ mpf_obj_t mpf_compile_native_dict(mpf_obj_t o) {
     return MPF_OBJ_NULL;
 }
 
+// The map the builtin names of code whose globals' __builtins__ is [b] come from: a dict's
+// (a dict subclass's own one) or a module's, as in CPython; NULL for the builtins module and
+// its dict (the build's builtins serve) and anything else.
+mpf_map_t *mpf_compile_own_builtins(mpf_obj_t b) {
+    mpf_obj_t m = mpf_dict_get(mpf_state.modules, mpf_obj_new_qstr(MPF_QSTR_builtins));
+    if (b == m) {
+        return NULL;
+    }
+    if (mpf_obj_is_type(b, &mpf_type_module)) {
+        b = ((const mpf_module_t *)mpf_obj_ptr(b))->globals;
+    }
+    if (mpf_obj_is_type(m, &mpf_type_module) && b == ((const mpf_module_t *)mpf_obj_ptr(m))->globals) {
+        return NULL;
+    }
+    b = mpf_compile_native_dict(b);
+    return b != MPF_OBJ_NULL ? mpf_dict_map(b) : NULL;
+}
+
 static mpf_obj_t run_in(mpf_obj_t code, mpf_obj_t globals, mpf_obj_t locals) {
-    mpf_obj_t b = mpf_dict_get(globals, mpf_obj_new_qstr(MPF_QSTR___builtins__));
+    mpf_obj_t key = mpf_obj_new_qstr(MPF_QSTR___builtins__);
+    mpf_obj_t b = mpf_dict_get(globals, key);
     if (b == MPF_OBJ_NULL && globals != current_globals()) {
-        // CPython puts a reference to the builtins in a fresh globals dict
-        mpf_dict_store(globals, mpf_obj_new_qstr(MPF_QSTR___builtins__), mpf_obj_new_qstr(MPF_QSTR_builtins));
-    } else if (b != MPF_OBJ_NULL && (mpf_compile_native_dict(b) != MPF_OBJ_NULL || mpf_obj_is_type(b, &mpf_type_module))) {
+        // CPython puts the builtins module's dict in a fresh globals dict (builtins.__dict__:
+        // the module is made on the heap by the first such run, as by `import builtins`)
+        b = mpf_load_attr(mpf_import_name(MPF_QSTR_builtins, MPF_OBJ_NONE, 0, MPF_OBJ_NULL), MPF_QSTR___dict__);
+        mpf_dict_store(globals, key, b);
+    }
+    if (b != MPF_OBJ_NULL && mpf_compile_own_builtins(b) != NULL) {
         // globals with builtins of their own: from now on builtin names are looked up
         // through the running code's globals (mpf_builtin_lookup)
         mpf_state.builtins_changed = true;
