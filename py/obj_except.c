@@ -630,7 +630,18 @@ static void exc_check_tb(mpf_obj_t tb) {
 static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     mpf_exc_t *e = mpf_obj_ptr(self);
     if (dest[0] == MPF_OBJ_SENTINEL) {
-        if (attr == MPF_QSTR___traceback__ && dest[1] != MPF_OBJ_NULL) {
+#if CONFIG_EXC_ATTRS
+        if (dest[1] == MPF_OBJ_NULL && (attr == MPF_QSTR___traceback__ || attr == MPF_QSTR_args
+#if CONFIG_EXC_CHAINING
+            || attr == MPF_QSTR___cause__ || attr == MPF_QSTR___context__ || attr == MPF_QSTR___suppress_context__
+#endif
+            )) {
+            // (del of one of these: as CPython's)
+            mpf_raise_fmt(&mpf_type_TypeError, attr == MPF_QSTR___suppress_context__ ?
+                "can't delete numeric/char attribute" : "%q may not be deleted", attr);
+        }
+#endif
+        if (attr == MPF_QSTR___traceback__) {
             exc_check_tb(dest[1]);
             dest[0] = MPF_OBJ_NULL;
         } else if (attr == MPF_QSTR_args) {
@@ -654,6 +665,10 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         } else if (dest[1] != MPF_OBJ_NULL) {
             mpf_map_lookup(&e->inst.members, mpf_obj_new_qstr(attr), MPF_MAP_LOOKUP_ADD)->value = dest[1];
             dest[0] = MPF_OBJ_NULL;
+#if CONFIG_EXC_ATTRS
+        } else if (mpf_map_lookup(&e->inst.members, mpf_obj_new_qstr(attr), MPF_MAP_REMOVE) != NULL) {
+            dest[0] = MPF_OBJ_NULL;   // (del of an attribute stored)
+#endif
         }
         return;
     }
