@@ -226,7 +226,16 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, 
             text = mpf_binary_op(MPF_BINARY_OP_ADD, text, mpf_obj_new_qstr(MPF_QSTRE__0a));
         }
     }
-    // kind: 0 SyntaxError, 1 IndentationError, 2 TabError (compile_int.h)
+    // kind: 0 SyntaxError, 1 IndentationError, 2 TabError (compile_int.h). CPython's
+    // offsets: a TabError's 1, "unindent does not match ..." past the line's end, "unexpected
+    // indent" the indent's bytes
+    if (kind != 0 && msg[1] == 'n') {
+        const char *p = s;
+        while (p < eol && (unsigned char)*p <= ' ') {   // (the indent: spaces, tabs, form feeds)
+            p++;
+        }
+        col = kind == 2 ? 1 : (size_t)((msg[2] == 'i' ? eol + 1 : p) - s);
+    }
     static const mpf_type_t *const types[3] = {&mpf_type_SyntaxError, &mpf_type_IndentationError, &mpf_type_TabError};
     mpf_obj_t loc[4] = {
         mpf_obj_new_str(c->filename, strlen(c->filename)),
