@@ -620,11 +620,85 @@ static mpf_obj_t exc_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
     return e;
 }
 
-// __traceback__ is always None here (there are no traceback objects): None is all it takes.
-static void exc_check_tb(mpf_obj_t tb) {
-    if (tb != MPF_OBJ_NONE) {
-        mpf_raise_msg(&mpf_type_TypeError, "__traceback__ must be a traceback or None");
+#if CONFIG_EXC_ATTRS
+// Traceback objects (e.__traceback__, sys.exc_info()[2]): entry [i] of an exception's
+// traceback entries (0 the innermost, where it was raised) and the entries below it. An
+// exception only appends to its entries, and a new traceback given to it starts a new
+// array, so the entries seen here never change.
+typedef struct tb_obj {
+    mpf_obj_base_t base;
+    const mpf_tb_entry_t *entries;
+    size_t i;
+} tb_obj_t;
+
+// The traceback of the first [n] entries of [tb] (its outermost frame first), None if n is 0.
+static mpf_obj_t tb_new(const mpf_tb_entry_t *tb, size_t n) {
+    if (n == 0) {
+        return MPF_OBJ_NONE;
     }
+    tb_obj_t *t = mpf_new(tb_obj_t);
+    t->base.type = &mpf_type_traceback;
+    t->entries = tb;
+    t->i = n - 1;
+    return mpf_obj_from_ptr(t);
+}
+
+// tb_lineno and tb_next (the frame the exception came from, None in the innermost); no
+// frame objects (tb_frame)
+static void tb_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    const tb_obj_t *t = mpf_obj_ptr(self);
+    if (dest[0] == MPF_OBJ_NULL) {
+        if (attr == MPF_QSTR_tb_lineno) {
+            dest[0] = mpf_obj_new_small_int((mpf_int_t)t->entries[t->i].line);
+        } else if (attr == MPF_QSTR_tb_next) {
+            dest[0] = tb_new(t->entries, t->i);
+        }
+    }
+}
+
+const mpf_type_t mpf_type_traceback = MPF_TYPE(MPF_QSTR_traceback, 0,
+    (attr, tb_attr));
+
+// sys.exc_info(): (type, value, traceback) of the exception being handled in the running
+// frame or the frames that called it in the same run of the VM, else (None, None, None).
+mpf_obj_t mpf_exc_info(void) {
+    mpf_obj_t t[3] = {MPF_OBJ_NONE, MPF_OBJ_NONE, MPF_OBJ_NONE};
+    for (const mpf_frame_t *fr = mpf_state.cur_frame; fr != NULL && t[1] == MPF_OBJ_NONE; fr = fr->caller) {
+        for (const mpf_exc_entry_t *x = fr->exc_sp; x-- > fr->exc && t[1] == MPF_OBJ_NONE;) {
+            if (x->exc != MPF_OBJ_NULL) {
+                t[0] = mpf_obj_from_ptr(mpf_obj_type(x->exc));
+                t[1] = x->exc;
+                t[2] = mpf_load_attr(x->exc, MPF_QSTR___traceback__);
+            }
+        }
+    }
+    return mpf_obj_new_tuple(3, t);
+}
+#endif
+
+// A traceback given to an exception (__traceback__, with_traceback()): None (no entries),
+// or with CONFIG_EXC_ATTRS a traceback object (its entries, shared: the next one added
+// copies them).
+static void exc_set_tb(mpf_exc_t *e, mpf_obj_t tb) {
+#if CONFIG_EXC_ATTRS
+    if (mpf_obj_is_type(tb, &mpf_type_traceback)) {
+        const tb_obj_t *t = mpf_obj_ptr(tb);
+        e->tb = (mpf_tb_entry_t *)t->entries;
+        e->tb_len = e->tb_alloc = t->i + 1;
+        return;
+    }
+    if (tb == MPF_OBJ_NONE) {
+        e->tb = NULL;
+        e->tb_len = e->tb_alloc = 0;
+        return;
+    }
+#else
+    (void)e;
+    if (tb == MPF_OBJ_NONE) {
+        return;
+    }
+#endif
+    mpf_raise_msg(&mpf_type_TypeError, "__traceback__ must be a traceback or None");
 }
 
 static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
@@ -642,7 +716,7 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         }
 #endif
         if (attr == MPF_QSTR___traceback__) {
-            exc_check_tb(dest[1]);
+            exc_set_tb(e, dest[1]);
             dest[0] = MPF_OBJ_NULL;
         } else if (attr == MPF_QSTR_args) {
             e->args = mpf_tuple_from_iter(dest[1]);
@@ -683,7 +757,11 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         dest[0] = e->context ? e->context : MPF_OBJ_NONE;
 #endif
     } else if (attr == MPF_QSTR___traceback__) {
+#if CONFIG_EXC_ATTRS
+        dest[0] = tb_new(e->tb, e->tb_len);
+#else
         dest[0] = MPF_OBJ_NONE;
+#endif
 #if !CONFIG_EXC_ATTRS
     } else if ((attr == MPF_QSTR_value && mpf_exc_match(self, &mpf_type_StopIteration)) ||
                (attr == MPF_QSTR_code && mpf_exc_match(self, &mpf_type_SystemExit))) {
@@ -782,7 +860,10 @@ static mpf_obj_t exc_add_note(mpf_obj_t self, mpf_obj_t note) {
 #endif
 
 static mpf_obj_t exc_with_traceback(mpf_obj_t self, mpf_obj_t tb) {
-    exc_check_tb(tb);
+    mpf_exc_t *e = mpf_exc_native(self);
+    if (e != NULL) {
+        exc_set_tb(e, tb);
+    }
     return self;
 }
 
