@@ -676,30 +676,29 @@ mpf_obj_t mpf_exc_info(void) {
 }
 #endif
 
-// A traceback given to an exception (__traceback__, with_traceback()): None (no entries),
-// or with CONFIG_EXC_ATTRS a traceback object (its entries, shared: the next one added
-// copies them).
-static void exc_set_tb(mpf_exc_t *e, mpf_obj_t tb) {
 #if CONFIG_EXC_ATTRS
+// A traceback given to an exception (__traceback__, with_traceback()): a traceback object
+// (its entries, shared: the next one added copies them) or None (no entries).
+static void exc_set_tb(mpf_exc_t *e, mpf_obj_t tb) {
     if (mpf_obj_is_type(tb, &mpf_type_traceback)) {
         const tb_obj_t *t = mpf_obj_ptr(tb);
         e->tb = (mpf_tb_entry_t *)t->entries;
         e->tb_len = e->tb_alloc = t->i + 1;
-        return;
-    }
-    if (tb == MPF_OBJ_NONE) {
+    } else if (tb == MPF_OBJ_NONE) {
         e->tb = NULL;
         e->tb_len = e->tb_alloc = 0;
-        return;
+    } else {
+        mpf_raise_msg(&mpf_type_TypeError, "__traceback__ must be a traceback or None");
     }
-#else
-    (void)e;
-    if (tb == MPF_OBJ_NONE) {
-        return;
-    }
-#endif
-    mpf_raise_msg(&mpf_type_TypeError, "__traceback__ must be a traceback or None");
 }
+#else
+// __traceback__ is always None here (there are no traceback objects): None is all it takes.
+static void exc_check_tb(mpf_obj_t tb) {
+    if (tb != MPF_OBJ_NONE) {
+        mpf_raise_msg(&mpf_type_TypeError, "__traceback__ must be a traceback or None");
+    }
+}
+#endif
 
 static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     mpf_exc_t *e = mpf_obj_ptr(self);
@@ -715,8 +714,13 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
                 "can't delete numeric/char attribute" : "%q may not be deleted", attr);
         }
 #endif
+#if CONFIG_EXC_ATTRS
         if (attr == MPF_QSTR___traceback__) {
             exc_set_tb(e, dest[1]);
+#else
+        if (attr == MPF_QSTR___traceback__ && dest[1] != MPF_OBJ_NULL) {
+            exc_check_tb(dest[1]);
+#endif
             dest[0] = MPF_OBJ_NULL;
         } else if (attr == MPF_QSTR_args) {
             e->args = mpf_tuple_from_iter(dest[1]);
@@ -860,10 +864,14 @@ static mpf_obj_t exc_add_note(mpf_obj_t self, mpf_obj_t note) {
 #endif
 
 static mpf_obj_t exc_with_traceback(mpf_obj_t self, mpf_obj_t tb) {
+#if CONFIG_EXC_ATTRS
     mpf_exc_t *e = mpf_exc_native(self);
     if (e != NULL) {
         exc_set_tb(e, tb);
     }
+#else
+    exc_check_tb(tb);
+#endif
     return self;
 }
 
