@@ -359,7 +359,8 @@ static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
             }
             mpf_printf(p, "    %.*s\n", (int)(n - skip), t + skip);
             mpf_int_t col = mpf_obj_is_small_int(loc->items[2]) ? mpf_obj_small_int_value(loc->items[2]) : 0;
-            if (col >= 1) {
+            if (col > (mpf_int_t)skip) {
+                // (none for a column in the indent: CPython's "unexpected indent", TabError)
                 // the text's 4 spaces of indent, then one a column before the caret's
                 for (mpf_int_t i = (mpf_int_t)skip - 3; i <= (mpf_int_t)skip || (i < col && i <= (mpf_int_t)n); i++) {
                     mpf_print_str(p, " ");
