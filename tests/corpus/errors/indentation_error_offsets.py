@@ -14,9 +14,14 @@ cases = [
     "if 1:\n        x = 1\n\ty = 2\n",
     "def f():\n    if x:\n        pass\n   return\n",
 ]
-for i, src in enumerate(cases):
+
+
+def where(src):
     try:
         compile(src, "<s>", "exec")
-        print(i, "ok")
     except SyntaxError as e:
-        print(i, type(e).__name__, e.msg, e.lineno, e.offset, repr(e.text))
+        return type(e).__name__, e.msg, e.lineno, e.offset, e.text
+    return "compiled"
+
+
+print([where(src) for src in cases])
