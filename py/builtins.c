@@ -1054,14 +1054,7 @@ static mpf_map_t *own_builtins(void) {
         return NULL;
     }
     mpf_obj_t b = mpf_map_get_qstr(mpf_dict_map(fr->fun->ctx->globals), MPF_QSTR___builtins__);
-    if (b != MPF_OBJ_NULL && mpf_obj_is_type(b, &mpf_type_module)) {
-        b = ((const mpf_module_t *)mpf_obj_ptr(b))->globals;
-        if (mpf_map_get_qstr(mpf_dict_map(b), MPF_QSTR___name__) == mpf_obj_new_qstr(MPF_QSTR_builtins)) {
-            return NULL;
-        }
-    }
-    b = b != MPF_OBJ_NULL ? mpf_compile_native_dict(b) : b;   // (a dict subclass: the dict inside it)
-    return b != MPF_OBJ_NULL ? mpf_dict_map(b) : NULL;
+    return b != MPF_OBJ_NULL ? mpf_compile_own_builtins(b) : NULL;
 }
 #endif
 

@@ -226,7 +226,16 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, 
             text = mpf_binary_op(MPF_BINARY_OP_ADD, text, mpf_obj_new_qstr(MPF_QSTRE__0a));
         }
     }
-    // kind: 0 SyntaxError, 1 IndentationError, 2 TabError (compile_int.h)
+    // kind: 0 SyntaxError, 1 IndentationError, 2 TabError (compile_int.h). CPython's
+    // offsets: a TabError's 1, "unindent does not match ..." past the line's end, "unexpected
+    // indent" the indent's bytes
+    if (kind != 0 && msg[1] == 'n') {
+        const char *p = s;
+        while (p < eol && (unsigned char)*p <= ' ') {   // (the indent: spaces, tabs, form feeds)
+            p++;
+        }
+        col = kind == 2 ? 1 : (size_t)((msg[2] == 'i' ? eol + 1 : p) - s);
+    }
     static const mpf_type_t *const types[3] = {&mpf_type_SyntaxError, &mpf_type_IndentationError, &mpf_type_TabError};
     mpf_obj_t loc[4] = {
         mpf_obj_new_str(c->filename, strlen(c->filename)),
@@ -720,12 +729,34 @@ mpf_obj_t mpf_compile_native_dict(mpf_obj_t o) {
     return MPF_OBJ_NULL;
 }
 
+// The map the builtin names of code whose globals' __builtins__ is [b] come from: a dict's
+// (a dict subclass's own one) or a module's, as in CPython; NULL for the builtins module and
+// its dict (the build's builtins serve) and anything else.
+mpf_map_t *mpf_compile_own_builtins(mpf_obj_t b) {
+    mpf_obj_t m = mpf_dict_get(mpf_state.modules, mpf_obj_new_qstr(MPF_QSTR_builtins));
+    if (b == m) {
+        return NULL;
+    }
+    if (mpf_obj_is_type(b, &mpf_type_module)) {
+        b = ((const mpf_module_t *)mpf_obj_ptr(b))->globals;
+    }
+    if (mpf_obj_is_type(m, &mpf_type_module) && b == ((const mpf_module_t *)mpf_obj_ptr(m))->globals) {
+        return NULL;
+    }
+    b = mpf_compile_native_dict(b);
+    return b != MPF_OBJ_NULL ? mpf_dict_map(b) : NULL;
+}
+
 static mpf_obj_t run_in(mpf_obj_t code, mpf_obj_t globals, mpf_obj_t locals) {
-    mpf_obj_t b = mpf_dict_get(globals, mpf_obj_new_qstr(MPF_QSTR___builtins__));
+    mpf_obj_t key = mpf_obj_new_qstr(MPF_QSTR___builtins__);
+    mpf_obj_t b = mpf_dict_get(globals, key);
     if (b == MPF_OBJ_NULL && globals != current_globals()) {
-        // CPython puts a reference to the builtins in a fresh globals dict
-        mpf_dict_store(globals, mpf_obj_new_qstr(MPF_QSTR___builtins__), mpf_obj_new_qstr(MPF_QSTR_builtins));
-    } else if (b != MPF_OBJ_NULL && (mpf_compile_native_dict(b) != MPF_OBJ_NULL || mpf_obj_is_type(b, &mpf_type_module))) {
+        // CPython puts the builtins module's dict in a fresh globals dict (builtins.__dict__:
+        // the module is made on the heap by the first such run, as by `import builtins`)
+        b = mpf_load_attr(mpf_import_name(MPF_QSTR_builtins, MPF_OBJ_NONE, 0, MPF_OBJ_NULL), MPF_QSTR___dict__);
+        mpf_dict_store(globals, key, b);
+    }
+    if (b != MPF_OBJ_NULL && mpf_compile_own_builtins(b) != NULL) {
         // globals with builtins of their own: from now on builtin names are looked up
         // through the running code's globals (mpf_builtin_lookup)
         mpf_state.builtins_changed = true;

@@ -69,5 +69,8 @@ mpf_obj_t mpf_builtin_repl_print(mpf_obj_t v);
 mpf_obj_t mpf_compile_frame_locals(mpf_frame_t *fr);
 // [o] if a dict, the dict inside [o] if an instance of a dict subclass, else NULL.
 mpf_obj_t mpf_compile_native_dict(mpf_obj_t o);
+// The map builtin names come from when [o] is the globals' __builtins__ (a dict, a dict
+// subclass or a module), NULL for the builtins module and its dict.
+mpf_map_t *mpf_compile_own_builtins(mpf_obj_t o);
 
 #endif

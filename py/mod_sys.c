@@ -173,6 +173,9 @@ static const mpf_rom_map_elem_t sys_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_stdout), MPF_ROM_PTR(&sys_stdout_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_stderr), MPF_ROM_PTR(&sys_stderr_obj)},
     MPF_ROM_FUN_VAR(MPF_QSTR_print_exception, 1, 2, sys_print_exception),
+#if CONFIG_EXC_ATTRS
+    MPF_ROM_FUN_0(MPF_QSTR_exc_info, mpf_exc_info),
+#endif
     {MPF_ROM_QSTR(MPF_QSTR_implementation), MPF_ROM_PTR(&sys_impl_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_version_info), MPF_ROM_PTR(&version_info_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_byteorder), MPF_ROM_QSTR(MPF_QSTR_little)},

@@ -350,6 +350,11 @@ MPF_INTERNAL size_t mpf_loader_n_locals(const mpf_raw_code_t *rc);
 MPF_INTERNAL mpf_obj_t mpf_loader_code_names(const mpf_raw_code_t *rc, const mpf_qstr_t *qstrs);
 MPF_INTERNAL size_t mpf_vm_line(const mpf_raw_code_t *rc, const uint8_t *ip);
 MPF_INTERNAL mpf_obj_t mpf_gen_resume(mpf_obj_t gen, mpf_obj_t send, mpf_obj_t throw_, mpf_obj_t *ret, bool *returned);
+#if CONFIG_EXC_ATTRS
+// Traceback objects (obj_except.c) and sys.exc_info()
+MPF_INTERNAL const mpf_type_t mpf_type_traceback;
+MPF_INTERNAL mpf_obj_t mpf_exc_info(void);
+#endif
 #if CONFIG_BUILTIN_HELPERS || CONFIG_COMPILER
 // Code objects (f.__code__, compile()): [rc] with [ctx]'s tables, needing [n_closed] cells;
 // mpf_fun_of_code: a function running it in [globals] (TypeError when it needs cells).

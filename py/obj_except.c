@@ -359,7 +359,8 @@ static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
             }
             mpf_printf(p, "    %.*s\n", (int)(n - skip), t + skip);
             mpf_int_t col = mpf_obj_is_small_int(loc->items[2]) ? mpf_obj_small_int_value(loc->items[2]) : 0;
-            if (col >= 1) {
+            if (col > (mpf_int_t)skip) {
+                // (none for a column in the indent: CPython's "unexpected indent", TabError)
                 // the text's 4 spaces of indent, then one a column before the caret's
                 for (mpf_int_t i = (mpf_int_t)skip - 3; i <= (mpf_int_t)skip || (i < col && i <= (mpf_int_t)n); i++) {
                     mpf_print_str(p, " ");
@@ -620,18 +621,107 @@ static mpf_obj_t exc_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
     return e;
 }
 
+#if CONFIG_EXC_ATTRS
+// Traceback objects (e.__traceback__, sys.exc_info()[2]): entry [i] of an exception's
+// traceback entries (0 the innermost, where it was raised) and the entries below it. An
+// exception only appends to its entries, and a new traceback given to it starts a new
+// array, so the entries seen here never change.
+typedef struct tb_obj {
+    mpf_obj_base_t base;
+    const mpf_tb_entry_t *entries;
+    size_t i;
+} tb_obj_t;
+
+// The traceback of the first [n] entries of [tb] (its outermost frame first), None if n is 0.
+static mpf_obj_t tb_new(const mpf_tb_entry_t *tb, size_t n) {
+    if (n == 0) {
+        return MPF_OBJ_NONE;
+    }
+    tb_obj_t *t = mpf_new(tb_obj_t);
+    t->base.type = &mpf_type_traceback;
+    t->entries = tb;
+    t->i = n - 1;
+    return mpf_obj_from_ptr(t);
+}
+
+// tb_lineno and tb_next (the frame the exception came from, None in the innermost); no
+// frame objects (tb_frame)
+static void tb_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    const tb_obj_t *t = mpf_obj_ptr(self);
+    if (dest[0] == MPF_OBJ_NULL) {
+        if (attr == MPF_QSTR_tb_lineno) {
+            dest[0] = mpf_obj_new_small_int((mpf_int_t)t->entries[t->i].line);
+        } else if (attr == MPF_QSTR_tb_next) {
+            dest[0] = tb_new(t->entries, t->i);
+        }
+    }
+}
+
+const mpf_type_t mpf_type_traceback = MPF_TYPE(MPF_QSTR_traceback, 0,
+    (attr, tb_attr));
+
+// sys.exc_info(): (type, value, traceback) of the exception being handled in the running
+// frame or the frames that called it in the same run of the VM, else (None, None, None).
+mpf_obj_t mpf_exc_info(void) {
+    mpf_obj_t t[3] = {MPF_OBJ_NONE, MPF_OBJ_NONE, MPF_OBJ_NONE};
+    for (const mpf_frame_t *fr = mpf_state.cur_frame; fr != NULL && t[1] == MPF_OBJ_NONE; fr = fr->caller) {
+        for (const mpf_exc_entry_t *x = fr->exc_sp; x-- > fr->exc && t[1] == MPF_OBJ_NONE;) {
+            if (x->exc != MPF_OBJ_NULL) {
+                t[0] = mpf_obj_from_ptr(mpf_obj_type(x->exc));
+                t[1] = x->exc;
+                t[2] = mpf_load_attr(x->exc, MPF_QSTR___traceback__);
+            }
+        }
+    }
+    return mpf_obj_new_tuple(3, t);
+}
+#endif
+
+#if CONFIG_EXC_ATTRS
+// A traceback given to an exception (__traceback__, with_traceback()): a traceback object
+// (its entries, shared: the next one added copies them) or None (no entries).
+static void exc_set_tb(mpf_exc_t *e, mpf_obj_t tb) {
+    if (mpf_obj_is_type(tb, &mpf_type_traceback)) {
+        const tb_obj_t *t = mpf_obj_ptr(tb);
+        e->tb = (mpf_tb_entry_t *)t->entries;
+        e->tb_len = e->tb_alloc = t->i + 1;
+    } else if (tb == MPF_OBJ_NONE) {
+        e->tb = NULL;
+        e->tb_len = e->tb_alloc = 0;
+    } else {
+        mpf_raise_msg(&mpf_type_TypeError, "__traceback__ must be a traceback or None");
+    }
+}
+#else
 // __traceback__ is always None here (there are no traceback objects): None is all it takes.
 static void exc_check_tb(mpf_obj_t tb) {
     if (tb != MPF_OBJ_NONE) {
         mpf_raise_msg(&mpf_type_TypeError, "__traceback__ must be a traceback or None");
     }
 }
+#endif
 
 static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     mpf_exc_t *e = mpf_obj_ptr(self);
     if (dest[0] == MPF_OBJ_SENTINEL) {
+#if CONFIG_EXC_ATTRS
+        if (dest[1] == MPF_OBJ_NULL && (attr == MPF_QSTR___traceback__ || attr == MPF_QSTR_args
+#if CONFIG_EXC_CHAINING
+            || attr == MPF_QSTR___cause__ || attr == MPF_QSTR___context__ || attr == MPF_QSTR___suppress_context__
+#endif
+            )) {
+            // (del of one of these: as CPython's)
+            mpf_raise_fmt(&mpf_type_TypeError, attr == MPF_QSTR___suppress_context__ ?
+                "can't delete numeric/char attribute" : "%q may not be deleted", attr);
+        }
+#endif
+#if CONFIG_EXC_ATTRS
+        if (attr == MPF_QSTR___traceback__) {
+            exc_set_tb(e, dest[1]);
+#else
         if (attr == MPF_QSTR___traceback__ && dest[1] != MPF_OBJ_NULL) {
             exc_check_tb(dest[1]);
+#endif
             dest[0] = MPF_OBJ_NULL;
         } else if (attr == MPF_QSTR_args) {
             e->args = mpf_tuple_from_iter(dest[1]);
@@ -654,6 +744,10 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         } else if (dest[1] != MPF_OBJ_NULL) {
             mpf_map_lookup(&e->inst.members, mpf_obj_new_qstr(attr), MPF_MAP_LOOKUP_ADD)->value = dest[1];
             dest[0] = MPF_OBJ_NULL;
+#if CONFIG_EXC_ATTRS
+        } else if (mpf_map_lookup(&e->inst.members, mpf_obj_new_qstr(attr), MPF_MAP_REMOVE) != NULL) {
+            dest[0] = MPF_OBJ_NULL;   // (del of an attribute stored)
+#endif
         }
         return;
     }
@@ -668,7 +762,11 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         dest[0] = e->context ? e->context : MPF_OBJ_NONE;
 #endif
     } else if (attr == MPF_QSTR___traceback__) {
+#if CONFIG_EXC_ATTRS
+        dest[0] = tb_new(e->tb, e->tb_len);
+#else
         dest[0] = MPF_OBJ_NONE;
+#endif
 #if !CONFIG_EXC_ATTRS
     } else if ((attr == MPF_QSTR_value && mpf_exc_match(self, &mpf_type_StopIteration)) ||
                (attr == MPF_QSTR_code && mpf_exc_match(self, &mpf_type_SystemExit))) {
@@ -767,7 +865,14 @@ static mpf_obj_t exc_add_note(mpf_obj_t self, mpf_obj_t note) {
 #endif
 
 static mpf_obj_t exc_with_traceback(mpf_obj_t self, mpf_obj_t tb) {
+#if CONFIG_EXC_ATTRS
+    mpf_exc_t *e = mpf_exc_native(self);
+    if (e != NULL) {
+        exc_set_tb(e, tb);
+    }
+#else
     exc_check_tb(tb);
+#endif
     return self;
 }
 

@@ -178,6 +178,9 @@ static void code_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         unsigned sf = rc->scope_flags;
         dest[0] = mpf_obj_new_small_int(c->ctx->qstrs[rc->simple_name] == MPF_QSTRE__3cmodule_3e ? 0 :
             3 | (sf & MPF_SCOPE_VARARGS) | (sf & MPF_SCOPE_VARKEYWORDS) << 2 | (sf & MPF_SCOPE_GENERATOR) << 5);
+    } else if (attr == MPF_QSTR_co_stacksize) {
+        // the frame's slots past the locals: the value stack's depth (the compiler's count of it)
+        dest[0] = mpf_obj_new_small_int((mpf_int_t)(rc->n_state - mpf_loader_n_locals(rc)));
     } else if (attr == MPF_QSTR_co_posonlyargcount) {
         dest[0] = mpf_obj_new_small_int(rc->n_posonly_args);
     } else if (attr == MPF_QSTR_co_nlocals || attr == MPF_QSTR_co_varnames || attr == MPF_QSTR_co_freevars ||

@@ -657,6 +657,26 @@ def test_syntax_error_report_has_caret(tmp_path: Path) -> None:
     ]
 
 
+def test_indentation_error_report_caret(tmp_path: Path) -> None:
+    # CPython 3.11's report: a caret past the end of a line whose unindent matches no level,
+    # none where the offset is inside the indent ("unexpected indent", TabError)
+    cases = [
+        ("if 1:\n    x = 1\n  y = 2\n", 3, ["    y = 2", "         ^"], "IndentationError: unindent"),
+        ("x = 1\n    y = 2\n", 2, ["    y = 2"], "IndentationError: unexpected indent"),
+        ("if 1:\n\tx = 1\n        y = 2\n", 3, ["    y = 2"], "TabError: inconsistent"),
+    ]
+    for i, (src, line, shown, last) in enumerate(cases):
+        bad = tmp_path / f"bad{i}.py"
+        bad.write_text(src)
+        proc = subprocess.run(
+            [str(FIRMWARE), str(bad)], capture_output=True, text=True, timeout=60, check=False
+        )
+        assert proc.returncode == 1
+        lines = proc.stderr.splitlines()
+        assert lines[:-1] == [f'  File "{bad}", line {line}', *shown], proc.stderr
+        assert lines[-1].startswith(last), proc.stderr
+
+
 def test_run_source_and_import_py(tmp_path: Path) -> None:
     (tmp_path / "helper.py").write_text("X = 41\ndef inc(v):\n    return v + 1\n")
     (tmp_path / "pkg").mkdir()
