@@ -12,22 +12,34 @@ typedef struct textio {
     uintptr_t name;  // MPF_QSTR_stdin, MPF_QSTR_stdout or MPF_QSTR_stderr
 } textio_t;
 
+// write(s): a str, or (as MicroPython's consoles take, and the file transfers of ampy and
+// rshell send: sys.stdout.write(hexlify(data))) a bytes-like object, its bytes as they are.
+// Returns the characters written (as len() counts them), or the bytes.
 static mpf_obj_t textio_write(mpf_obj_t self, mpf_obj_t s) {
     const textio_t *t = mpf_obj_ptr(self);
     size_t len;
-    if (!MPF_IS_STR(s)) {
-        mpf_raise_fmt(&mpf_type_TypeError, "write() argument must be str, not %T", s);
+    const char *d;
+    mpf_buffer_t b;
+    bool text = MPF_IS_STR(s);
+    if (text) {
+        d = mpf_obj_str_data(s, &len);
+    } else if (mpf_obj_get_buffer(s, &b, false)) {
+        d = b.buf;
+        len = b.len;
+    } else {
+        mpf_raise_fmt(&mpf_type_TypeError, "write() argument must be str or bytes, not %T", s);
     }
-    const char *d = mpf_obj_str_data(s, &len);
     if (t->name == MPF_QSTR_stderr) {
         mpf_port_stderr_write(d, len);
     } else {
         mpf_port_stdout_write(d, len);
     }
 #if CONFIG_STR_UNICODE
-    len = mpf_utf8_charlen((const uint8_t *)d, len);
+    if (text) {
+        len = mpf_utf8_charlen((const uint8_t *)d, len);
+    }
 #endif
-    return mpf_obj_new_small_int((mpf_int_t)len);  // characters written (as len() counts them)
+    return mpf_obj_new_small_int((mpf_int_t)len);
 }
 
 static mpf_obj_t textio_flush(mpf_obj_t self) {
