@@ -75,6 +75,27 @@ static mpf_obj_t textio_read_m(size_t n_args, const mpf_obj_t *args, unsigned li
     return stdin_read(n_args > 1 && args[1] != MPF_OBJ_NONE ? mpf_obj_get_int(args[1]) : -1, line);
 }
 
+// readinto(buf[, n]) (MicroPython's; rshell's upload takes the file's hex through it): up to
+// n bytes (len(buf) by default) of stdin into buf, fewer only at the end of input. Returns
+// the number read.
+static mpf_obj_t textio_readinto(size_t n_args, const mpf_obj_t *args) {
+    mpf_buffer_t b;
+    if (!mpf_obj_get_buffer(args[1], &b, true)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "readinto() argument must be read-write bytes-like object, not %T", args[1]);
+    }
+    size_t n = b.len;
+    if (n_args > 2) {
+        mpf_int_t k = mpf_obj_get_int(args[2]);
+        n = k >= 0 && (size_t)k < n ? (size_t)k : n;
+    }
+    size_t got = 0;
+    int c;
+    while (got < n && (c = mpf_port_stdin_read()) >= 0) {
+        ((uint8_t *)b.buf)[got++] = (uint8_t)c;
+    }
+    return mpf_obj_new_small_int((mpf_int_t)got);
+}
+
 #if CONFIG_MODULE_SELECT
 // select.poll() of a stream (no other code asks)
 static uintptr_t textio_poll(mpf_obj_t self, uintptr_t events) {
@@ -91,6 +112,7 @@ static const mpf_rom_map_elem_t textio_locals_table[] = {
     MPF_ROM_FUN_2(MPF_QSTR_write, textio_write),
     MPF_ROM_FUN_1(MPF_QSTR_flush, textio_flush),
     MPF_ROM_FUN_MODE(MPF_QSTR_readline, 1, 2, textio_read_m, 1),
+    MPF_ROM_FUN_VAR(MPF_QSTR_readinto, 2, 3, textio_readinto),
 };
 MPF_ROM_MAP(textio_locals, textio_locals_table);
 

@@ -333,3 +333,42 @@ def test_rshell_against_the_host(host_pty: str, tmp_path: Path) -> None:  # noqa
     assert result.returncode == 0 and result.stdout.split() == ["a.txt"], result
     result = rshell(host_pty, "repl ~ import sys ~ print('in', sys.platform, 6 * 7) ~")
     assert result.returncode == 0 and "in linux 42" in result.stdout, result
+
+
+# rshell's cp in both directions through the console (its send_file_to_remote and
+# recv_file_from_host, hexlify()'d as `rshell -p PORT` sends), run in rshell's process with
+# the host firmware's root directories forgotten, so that local paths are taken as local.
+RSHELL_CP = """\
+import sys
+import rshell.main as rsh
+port, local, remote, back = sys.argv[1:5]
+rsh.QUIET = True
+rsh.ASCII_XFER = True  # as rshell's main() sets it for -p PORT
+rsh.BUFFER_SIZE = 32
+rsh.connect(port)
+rsh.DEFAULT_DEV.root_dirs = []
+up = rsh.cp(local, "/pyboard" + remote)
+down = rsh.cp("/pyboard" + remote, back)
+print(up, down)
+"""
+
+
+def test_rshell_cp_through_the_console_on_the_host(
+    host_pty: str,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """Upload (sys.stdin.readinto() on the board: AttributeError before, an empty file) and
+    download (sys.stdout.write() of bytes) of 2,000 bytes of every value."""
+    local = tmp_path / "local.bin"
+    local.write_bytes(binary_data(2000))
+    remote, back = tmp_path / "fs" / "copy.bin", tmp_path / "back.bin"
+    result = subprocess.run(
+        [sys.executable, "-c", RSHELL_CP, host_pty, str(local), str(remote), str(back)],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    assert result.returncode == 0, result
+    assert remote.read_bytes() == local.read_bytes()
+    assert back.read_bytes() == local.read_bytes()
