@@ -223,8 +223,45 @@ def test_thonny_against_the_host(thonny_host: ThonnyBackend) -> None:
 
 
 def test_thonny_against_the_board(thonny_board: ThonnyBackend) -> None:
-    """netduinoplus2 starts in main.py's endless loop: Thonny's connect interrupts it."""
+    """netduinoplus2 starts in main.py's endless loop: Thonny's connect interrupts it. Then
+    Run of a ~200-line script (~6 KB: many of Thonny's raw-paste blocks) prints what CPython
+    prints."""
     check_thonny_shell(thonny_board, "stm32")
+    source = big_script()
+    _, out = thonny_board.toplevel("Run", args=[], source=source)
+    assert out == "\nMPF: soft reboot\n" + cpython_output(source)
+
+
+def big_script() -> str:
+    from test_compiler_board import module_source
+
+    return module_source()
+
+
+def cpython_output(source: str) -> str:
+    return subprocess.run(
+        [sys.executable, "-c", source], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_thonny_clean_restart_on_the_host(host_pty: str, tmp_path: Path) -> None:  # noqa: F811
+    """Stop/Restart: the front-end starts a new back-end with clean=True, which soft-reboots
+    the board: the old session's names are gone."""
+    first = ThonnyBackend(host_pty, tmp_path / "thonny")
+    try:
+        first.ready()
+        first.toplevel("execute_source", source="kept = 1\n")
+        assert "kept" in first.inline("get_globals", module_name="__main__")["globals"]
+    finally:
+        first.close()
+    second = ThonnyBackend(host_pty, tmp_path / "thonny", clean=True)
+    try:
+        second.ready()
+        assert "kept" not in second.inline("get_globals", module_name="__main__")["globals"]
+        _, out = second.toplevel("execute_source", source="print('again', 6 * 7)\n")
+        assert out == "again 42\n"
+    finally:
+        second.close()
 
 
 def test_thonny_files_on_the_host(thonny_host: ThonnyBackend, tmp_path: Path) -> None:
@@ -243,6 +280,17 @@ def test_thonny_files_on_the_host(thonny_host: ThonnyBackend, tmp_path: Path) ->
     )
     assert (fs / "up.bin").read_bytes() == data
     assert thonny_host.inline("read_file", path=f"{fs}/up.bin")["content_bytes"] == data
+    text = (
+        "# -*- coding: utf-8 -*-\nprint('größe', \"\\\\n\")\n" * 100
+    )  # .py: sent as bytes literals
+    thonny_host.inline(
+        "write_file",
+        path=f"{fs}/main.py",
+        content_bytes=text.encode(),
+        make_shebang_scripts_executable=False,
+    )
+    assert (fs / "main.py").read_text() == text
+    thonny_host.inline("delete", paths=[f"{fs}/main.py"])
     thonny_host.inline("mkdir", path=f"{fs}/sub")
     assert (fs / "sub").is_dir()
     thonny_host.inline("delete", paths=[f"{fs}/up.bin", f"{fs}/sub"])
@@ -296,8 +344,14 @@ def check_ampy_run(device: str, platform: str, tmp_path: Path) -> None:
 
 
 def test_ampy_against_the_board(board_pty: str, tmp_path: Path) -> None:  # noqa: F811
-    """run and reset (the board has no file system for ampy's file commands)."""
+    """run and reset (the board has no file system for ampy's file commands); run of a
+    ~200-line script (ampy sends the raw REPL 256-byte blocks, no raw-paste flow control)."""
     check_ampy_run(board_pty, "stm32", tmp_path)
+    script = tmp_path / "big.py"
+    script.write_text(big_script())
+    result = ampy(board_pty, "run", str(script))
+    assert result.returncode == 0, result
+    assert result.stdout.decode().replace("\r\n", "\n") == cpython_output(big_script())
 
 
 # ---------------------------------------------------------------- rshell
