@@ -18,24 +18,14 @@ typedef struct textio {
 static mpf_obj_t textio_write(mpf_obj_t self, mpf_obj_t s) {
     const textio_t *t = mpf_obj_ptr(self);
     size_t len;
-    const char *d;
-    mpf_buffer_t b;
-    bool text = MPF_IS_STR(s);
-    if (text) {
-        d = mpf_obj_str_data(s, &len);
-    } else if (mpf_obj_get_buffer(s, &b, false)) {
-        d = b.buf;
-        len = b.len;
-    } else {
-        mpf_raise_fmt(&mpf_type_TypeError, "write() argument must be str or bytes, not %T", s);
-    }
+    const char *d = mpf_obj_write_data(s, &len);
     if (t->name == MPF_QSTR_stderr) {
         mpf_port_stderr_write(d, len);
     } else {
         mpf_port_stdout_write(d, len);
     }
 #if CONFIG_STR_UNICODE
-    if (text) {
+    if (MPF_IS_STR(s)) {
         len = mpf_utf8_charlen((const uint8_t *)d, len);
     }
 #endif
@@ -80,14 +70,7 @@ static mpf_obj_t textio_read_m(size_t n_args, const mpf_obj_t *args, unsigned li
 // the number read.
 static mpf_obj_t textio_readinto(size_t n_args, const mpf_obj_t *args) {
     mpf_buffer_t b;
-    if (!mpf_obj_get_buffer(args[1], &b, true)) {
-        mpf_raise_fmt(&mpf_type_TypeError, "readinto() argument must be read-write bytes-like object, not %T", args[1]);
-    }
-    size_t n = b.len;
-    if (n_args > 2) {
-        mpf_int_t k = mpf_obj_get_int(args[2]);
-        n = k >= 0 && (size_t)k < n ? (size_t)k : n;
-    }
+    size_t n = mpf_obj_readinto_args(n_args, args, &b);
     size_t got = 0;
     int c;
     while (got < n && (c = mpf_port_stdin_read()) >= 0) {

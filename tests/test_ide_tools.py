@@ -25,6 +25,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -154,22 +155,25 @@ def is_response(msg: Any, command_id: str) -> bool:
     return msg.get("command_id") == command_id and "Response" in type(msg).__name__
 
 
-@pytest.fixture
-def thonny_host(host_pty: str, tmp_path: Path) -> Iterator[ThonnyBackend]:  # noqa: F811
-    backend = ThonnyBackend(host_pty, tmp_path / "thonny")
+@contextmanager
+def thonny_on(port: str, user_dir: Path, clean: bool = False) -> Iterator[ThonnyBackend]:
+    backend = ThonnyBackend(port, user_dir, clean)
     try:
         yield backend
     finally:
         backend.close()
+
+
+@pytest.fixture
+def thonny_host(host_pty: str, tmp_path: Path) -> Iterator[ThonnyBackend]:  # noqa: F811
+    with thonny_on(host_pty, tmp_path / "thonny") as backend:
+        yield backend
 
 
 @pytest.fixture
 def thonny_board(board_pty: str, tmp_path: Path) -> Iterator[ThonnyBackend]:  # noqa: F811
-    backend = ThonnyBackend(board_pty, tmp_path / "thonny")
-    try:
+    with thonny_on(board_pty, tmp_path / "thonny") as backend:
         yield backend
-    finally:
-        backend.close()
 
 
 def check_thonny_shell(thonny: ThonnyBackend, platform: str) -> None:
@@ -247,21 +251,15 @@ def cpython_output(source: str) -> str:
 def test_thonny_clean_restart_on_the_host(host_pty: str, tmp_path: Path) -> None:  # noqa: F811
     """Stop/Restart: the front-end starts a new back-end with clean=True, which soft-reboots
     the board: the old session's names are gone."""
-    first = ThonnyBackend(host_pty, tmp_path / "thonny")
-    try:
+    with thonny_on(host_pty, tmp_path / "thonny") as first:
         first.ready()
         first.toplevel("execute_source", source="kept = 1\n")
         assert "kept" in first.inline("get_globals", module_name="__main__")["globals"]
-    finally:
-        first.close()
-    second = ThonnyBackend(host_pty, tmp_path / "thonny", clean=True)
-    try:
+    with thonny_on(host_pty, tmp_path / "thonny", clean=True) as second:
         second.ready()
         assert "kept" not in second.inline("get_globals", module_name="__main__")["globals"]
         _, out = second.toplevel("execute_source", source="print('again', 6 * 7)\n")
         assert out == "again 42\n"
-    finally:
-        second.close()
 
 
 def test_thonny_files_on_the_host(thonny_host: ThonnyBackend, tmp_path: Path) -> None:
