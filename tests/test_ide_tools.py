@@ -50,7 +50,13 @@ class ThonnyBackend:
     """Thonny's MicroPython back-end process, started and spoken to as its front-end does."""
 
     def __init__(self, port: str, user_dir: Path, clean: bool = False) -> None:
-        import thonny.plugins.micropython.bare_metal_backend as bare_metal
+        try:
+            import thonny.plugins.micropython.bare_metal_backend as bare_metal
+        except ImportError:
+            pytest.fail(
+                "thonny is not installed: tools/bootstrap.sh installs it --no-deps "
+                "(tools/deps/python-nodeps.txt)"
+            )
 
         # the front-end's defaults for a generic MicroPython board (mp_front.py)
         args = {
