@@ -1,5 +1,5 @@
-// mod_os.c -- the os module: uname() and sep everywhere; on ports with a filesystem
-// (CONFIG_PORT_HAS_FILESYSTEM) stat(), getcwd(), chdir(), listdir(), ilistdir(), remove(),
+// mod_os.c -- the os module: uname(), sep and getcwd() ('' without a filesystem)
+// everywhere; on ports with a filesystem (CONFIG_PORT_HAS_FILESYSTEM) stat(), chdir(), listdir(), ilistdir(), remove(),
 // mkdir(), rmdir() and rename() through the port's file functions in port.h.
 #include "mpf.h"
 #include "port.h"
@@ -225,14 +225,21 @@ static mpf_obj_t os_rename(mpf_obj_t from, mpf_obj_t to) {
     }
     return MPF_OBJ_NONE;
 }
+#else
+// getcwd() without a filesystem: '' (no current directory). IDEs ask it on connecting
+// (Thonny's back-end: an error there and it does not connect; '' tells it the board has
+// no directories).
+static mpf_obj_t os_getcwd(void) {
+    return mpf_obj_new_qstr(MPF_QSTRE_);
+}
 #endif // CONFIG_PORT_HAS_FILESYSTEM
 
 static const mpf_rom_map_elem_t os_members_table[] = {
     MPF_ROM_FUN_0(MPF_QSTR_uname, os_uname),
     {MPF_ROM_QSTR(MPF_QSTR_sep), MPF_ROM_QSTR(MPF_QSTRE__2f)},
+    MPF_ROM_FUN_0(MPF_QSTR_getcwd, os_getcwd),
 #if CONFIG_PORT_HAS_FILESYSTEM
     MPF_ROM_FUN_1(MPF_QSTR_stat, os_stat),
-    MPF_ROM_FUN_0(MPF_QSTR_getcwd, os_getcwd),
     {MPF_ROM_QSTR(MPF_QSTR_chdir), MPF_ROM_PTR(&os_chdir_obj)},
     MPF_ROM_FUN_VAR(MPF_QSTR_listdir, 0, 1, os_listdir),
     MPF_ROM_FUN_VAR(MPF_QSTR_ilistdir, 0, 1, os_ilistdir),

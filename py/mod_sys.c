@@ -12,22 +12,24 @@ typedef struct textio {
     uintptr_t name;  // MPF_QSTR_stdin, MPF_QSTR_stdout or MPF_QSTR_stderr
 } textio_t;
 
+// write(s): a str, or (as MicroPython's consoles take, and the file transfers of ampy and
+// rshell send: sys.stdout.write(hexlify(data))) a bytes-like object, its bytes as they are.
+// Returns the characters written (as len() counts them), or the bytes.
 static mpf_obj_t textio_write(mpf_obj_t self, mpf_obj_t s) {
     const textio_t *t = mpf_obj_ptr(self);
     size_t len;
-    if (!MPF_IS_STR(s)) {
-        mpf_raise_fmt(&mpf_type_TypeError, "write() argument must be str, not %T", s);
-    }
-    const char *d = mpf_obj_str_data(s, &len);
+    const char *d = mpf_obj_write_data(s, &len);
     if (t->name == MPF_QSTR_stderr) {
         mpf_port_stderr_write(d, len);
     } else {
         mpf_port_stdout_write(d, len);
     }
 #if CONFIG_STR_UNICODE
-    len = mpf_utf8_charlen((const uint8_t *)d, len);
+    if (MPF_IS_STR(s)) {
+        len = mpf_utf8_charlen((const uint8_t *)d, len);
+    }
 #endif
-    return mpf_obj_new_small_int((mpf_int_t)len);  // characters written (as len() counts them)
+    return mpf_obj_new_small_int((mpf_int_t)len);
 }
 
 static mpf_obj_t textio_flush(mpf_obj_t self) {
@@ -63,6 +65,20 @@ static mpf_obj_t textio_read_m(size_t n_args, const mpf_obj_t *args, unsigned li
     return stdin_read(n_args > 1 && args[1] != MPF_OBJ_NONE ? mpf_obj_get_int(args[1]) : -1, line);
 }
 
+// readinto(buf[, n]) (MicroPython's; rshell's upload takes the file's hex through it): up to
+// n bytes (len(buf) by default) of stdin into buf, fewer only at the end of input. Returns
+// the number read.
+static mpf_obj_t textio_readinto(size_t n_args, const mpf_obj_t *args) {
+    mpf_buffer_t b;
+    size_t n = mpf_obj_readinto_args(n_args, args, &b);
+    size_t got = 0;
+    int c;
+    while (got < n && (c = mpf_port_stdin_read()) >= 0) {
+        ((uint8_t *)b.buf)[got++] = (uint8_t)c;
+    }
+    return mpf_obj_new_small_int((mpf_int_t)got);
+}
+
 #if CONFIG_MODULE_SELECT
 // select.poll() of a stream (no other code asks)
 static uintptr_t textio_poll(mpf_obj_t self, uintptr_t events) {
@@ -79,6 +95,7 @@ static const mpf_rom_map_elem_t textio_locals_table[] = {
     MPF_ROM_FUN_2(MPF_QSTR_write, textio_write),
     MPF_ROM_FUN_1(MPF_QSTR_flush, textio_flush),
     MPF_ROM_FUN_MODE(MPF_QSTR_readline, 1, 2, textio_read_m, 1),
+    MPF_ROM_FUN_VAR(MPF_QSTR_readinto, 2, 3, textio_readinto),
 };
 MPF_ROM_MAP(textio_locals, textio_locals_table);
 

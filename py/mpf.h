@@ -1084,6 +1084,13 @@ bool mpf_obj_isinstance(mpf_obj_t o, mpf_obj_t cls_or_tuple);
 bool mpf_type_is_subclass(const mpf_type_t *t, const mpf_type_t *base);
 mpf_obj_t mpf_type_lookup(const mpf_type_t *t, mpf_qstr_t q);  // NULL if absent (MRO walk)
 bool mpf_obj_get_buffer(mpf_obj_t o, mpf_buffer_t *buf, bool writable);
+// The arguments of a stream's readinto(buf[, n]) (args[0] is the stream): [buf] filled in
+// from args[1] (TypeError unless writable); returns how many bytes to read: n (at least 0)
+// when given and smaller than the buffer, else its length.
+size_t mpf_obj_readinto_args(size_t n_args, const mpf_obj_t *args, mpf_buffer_t *buf);
+// The bytes a stream's write(data) sends: a str's (UTF-8) or any bytes-like object's
+// (TypeError otherwise), [*len] their count.
+const char *mpf_obj_write_data(mpf_obj_t data, size_t *len);
 // Item [index] of a sequence of type [t] and length [*len] (negative: from the end), for
 // [kind]: IndexError (or TypeError) with CPython's message for that type and use. The
 // length is read after the index's __index__ ran (it may resize the sequence).

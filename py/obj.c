@@ -412,6 +412,30 @@ bool mpf_obj_get_buffer(mpf_obj_t o, mpf_buffer_t *buf, bool writable) {
     return false;
 }
 
+size_t mpf_obj_readinto_args(size_t n_args, const mpf_obj_t *args, mpf_buffer_t *buf) {
+    if (!mpf_obj_get_buffer(args[1], buf, true)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "readinto() argument must be read-write bytes-like object, not %T", args[1]);
+    }
+    size_t max = buf->len;
+    if (n_args > 2) {
+        mpf_int_t n = mpf_obj_get_int(args[2]);
+        max = n < 0 ? 0 : (size_t)n < max ? (size_t)n : max;
+    }
+    return max;
+}
+
+const char *mpf_obj_write_data(mpf_obj_t data, size_t *len) {
+    if (MPF_IS_STR(data)) {
+        return mpf_obj_str_data(data, len);
+    }
+    mpf_buffer_t buf;
+    if (!mpf_obj_get_buffer(data, &buf, false)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "write() needs str or a bytes-like object, not %T", data);
+    }
+    *len = buf.len;
+    return buf.buf;
+}
+
 // The length is read through [lenp] after the index's __index__, which may have changed it.
 size_t mpf_get_index(const mpf_type_t *t, const size_t *lenp, mpf_obj_t index, mpf_index_kind_t kind) {
     (void)kind;

@@ -135,8 +135,8 @@ static int switch_repl(int c) {
 
 // Read a block of source in [mode] and run it at Ctrl-D:
 //   PASTE      lines are echoed (after "=== "), not edited; Ctrl-C drops them.
-//   RAW        unechoed; Ctrl-D on an empty buffer soft-resets, Ctrl-C empties the buffer,
-//              Ctrl-A/B switch (Ctrl-E A Ctrl-A: raw-paste).
+//   RAW        unechoed; Ctrl-D on an empty buffer soft-resets ("OK\n" first), Ctrl-C
+//              empties the buffer, Ctrl-A/B switch (Ctrl-E A Ctrl-A: raw-paste).
 //   RAW_PASTE  a 0x01 grants the host another window once it has taken one; Ctrl-D is
 //              acknowledged with 0x04; Ctrl-C: 0x04, then what the host sends up to its 0x04
 //              is dropped.
@@ -155,10 +155,13 @@ static int block(int mode) {
             return 0;
         }
         if (c == MPF_CHAR_CTRL_D) {
+            print(mode == PASTE ? "\n" : mode == RAW ? "OK" : "\x04");
             if (mode == RAW && src.len == 0) {
+                // OK, a line end, then the soft reboot (as MicroPython's raw REPL answers:
+                // Thonny's back-end takes the two bytes "OK" before the reboot's output)
+                print("\n");
                 return MPF_REPL_SOFT_RESET;
             }
-            print(mode == PASTE ? "\n" : mode == RAW ? "OK" : "\x04");
             return run_collected(src.buf, src.len, MPF_COMPILE_EXEC, mode != PASTE);
         }
         if (c == MPF_CHAR_CTRL_C) {

@@ -35,14 +35,15 @@ if [ ${#missing[@]} -gt 0 ]; then
     fi
 fi
 
-# The venv is rebuilt only when pyproject.toml changes.
+# The venv is rebuilt only when pyproject.toml or tools/deps/python-nodeps.txt changes.
 stamp=.venv/.mpforge-installed
-want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+want=$(cat pyproject.toml tools/deps/python-nodeps.txt | sha256sum | cut -d' ' -f1)
 if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     echo "bootstrap: creating .venv and installing mpforge with its test dependencies"
     python3 -m venv .venv
     .venv/bin/python -m pip install -q --upgrade pip
     .venv/bin/python -m pip install -q -e '.[test]'
+    .venv/bin/python -m pip install -q --no-deps -r tools/deps/python-nodeps.txt
     echo "$want" > "$stamp"
 fi
 

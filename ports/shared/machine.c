@@ -452,14 +452,7 @@ static mpf_obj_t uart_readline(mpf_obj_t o) {
 static mpf_obj_t uart_readinto(size_t n_args, const mpf_obj_t *args) {
     machine_uart_t *self = uart_open_self(args[0]);
     mpf_buffer_t buf;
-    if (!mpf_obj_get_buffer(args[1], &buf, true)) {
-        mpf_raise_fmt(&mpf_type_TypeError, "readinto() needs a writable buffer, not %T", args[1]);
-    }
-    size_t max = buf.len;
-    if (n_args > 2) {
-        mpf_int_t n = mpf_obj_get_int(args[2]);
-        max = n < 0 ? 0 : (size_t)n < max ? (size_t)n : max;
-    }
+    size_t max = mpf_obj_readinto_args(n_args, args, &buf);
     size_t got = uart_rx(self, buf.buf, NULL, max, false);
     return got == 0 && max > 0 ? MPF_OBJ_NONE : mpf_obj_new_small_int((mpf_int_t)got);
 }
@@ -468,16 +461,7 @@ static mpf_obj_t uart_readinto(size_t n_args, const mpf_obj_t *args) {
 static mpf_obj_t uart_write(mpf_obj_t o, mpf_obj_t data) {
     machine_uart_t *self = uart_open_self(o);
     size_t len;
-    const char *bytes;
-    mpf_buffer_t buf;
-    if (MPF_IS_STR(data)) {
-        bytes = mpf_obj_str_data(data, &len);
-    } else if (mpf_obj_get_buffer(data, &buf, false)) {
-        bytes = buf.buf;
-        len = buf.len;
-    } else {
-        mpf_raise_fmt(&mpf_type_TypeError, "write() needs str or a bytes-like object, not %T", data);
-    }
+    const char *bytes = mpf_obj_write_data(data, &len);
     mhal_uart_write(self->id, bytes, len);
     return mpf_obj_new_small_int((mpf_int_t)len);
 }
