@@ -1040,14 +1040,15 @@ static bool str_is_interned(const char *s, size_t len, bool interned, mpf_qstr_t
     return true;
 }
 
-static mpf_obj_t const_value(const mpf_node_t *x);
-
 // The constant N_CONST [x].
 static void load_const(emit_t *e, const mpf_node_t *x) {
     mpf_obj_t o = x->v.obj;
-    if (o == MPF_OBJ_NONE || o == MPF_OBJ_TRUE || o == MPF_OBJ_FALSE) {
+    if (x->op & N_CONST_OBJ) {
+        // (a name of NAME = const(value): None and a str too, as mpy-cross loads them)
+    } else if (o == MPF_OBJ_NONE || o == MPF_OBJ_TRUE || o == MPF_OBJ_FALSE) {
         // LOAD_CONST_FALSE, _NONE, _TRUE
         op(e, (uint8_t)(o == MPF_OBJ_FALSE ? 0x50 : o == MPF_OBJ_NONE ? 0x51 : 0x52));
+        return;
     } else if (mpf_obj_is_qstr(o) || mpf_obj_is_type(o, &mpf_type_str)) {
         size_t len;
         const char *s = mpf_obj_str_data(o, &len);
@@ -1055,11 +1056,11 @@ static void load_const(emit_t *e, const mpf_node_t *x) {
         if (str_is_interned(s, len, (x->op & N_CONST_INTERNED) != 0, &q)) {
             op_q(e, 0x10, q);
         } else {
-            op_c(e, const_value(x));
+            op_c(e, mpf_parse_const_value(x));
         }
-    } else {
-        load_int_obj(e, o);   // (any other object: a constant unless a small int)
+        return;
     }
+    load_int_obj(e, o);   // (any other object: a constant unless a small int)
 }
 
 // ---------------------------------------------------------------- expressions
@@ -1073,28 +1074,6 @@ NOINLINE static size_t trailer_line(const mpf_node_t *x) {
 // folds it; an empty one is built).
 NOINLINE static bool is_const_node(const mpf_node_t *x) {
     return x->kind == N_CONST || (x->kind == N_TUPLE && x->n > 0 && mpf_parse_tuple_is_const(x));
-}
-
-// The constant object of [x] (is_const_node); a str is a str object, as the loader makes it,
-// even when its bytes are a qstr.
-static mpf_obj_t const_value(const mpf_node_t *x) {
-    if (x->kind == N_CONST) {
-        mpf_obj_t o = x->v.obj;
-        if (mpf_obj_is_qstr(o)) {
-            size_t len;
-            const char *s = mpf_obj_str_data(o, &len);
-            o = mpf_obj_new_str(s, len);
-        }
-        return o;
-    }
-    mpf_obj_t t = mpf_obj_new_tuple(x->n, NULL);
-    size_t n;
-    mpf_obj_t *items;
-    mpf_obj_get_array(t, &n, &items);
-    for (size_t i = 0; i < x->n; i++) {
-        items[i] = const_value(x->k[i]);
-    }
-    return t;
 }
 
 static bool has_star(const mpf_node_t *x) {
@@ -1836,7 +1815,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
             return;
         case N_TUPLE:
             if (const_tuple) {
-                op_c(e, const_value(x));
+                op_c(e, mpf_parse_const_value(x));
                 return;
             }
             // fall through
@@ -2753,7 +2732,7 @@ void mpf_emit_code(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out) {
     mpf_gc_free(mod);   // (its tables are released: make_raw_code)
     mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);
     // the tables, shrunk to their entries (in place; their str constants are str objects:
-    // load_const, const_value)
+    // load_const, mpf_parse_const_value)
     const table_t *tq = &e.tab[T_Q], *tc = &e.tab[T_C];
     ctx->qstrs = mpf_gc_realloc(tq->v, tq->n * sizeof(mpf_qstr_t));
     ctx->consts = tc->n ? mpf_gc_realloc(tc->v, tc->n * sizeof(mpf_obj_t)) : NULL;

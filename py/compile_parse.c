@@ -757,6 +757,13 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
     return x;
 }
 
+// Whether constant [o] is an object whose line mpy-cross records: any but a small int of 31
+// bits (with small ints of no more bits, the range test is known false at compile time).
+static bool has_line(mpf_obj_t o) {
+    return !mpf_obj_is_small_int(o) || (MPF_SMALL_INT_BITS > 31 &&
+        (mpf_obj_small_int_value(o) >= ((mpf_int_t)1 << 30) || mpf_obj_small_int_value(o) < -((mpf_int_t)1 << 30)));
+}
+
 static mpf_node_t *parse_atom(parser_t *p) {
     mpf_stack_check();   // deeply nested input: RuntimeError, not a C stack overflow
     pos_t t = here(p);
@@ -767,6 +774,7 @@ static mpf_node_t *parse_atom(parser_t *p) {
         if (cv != MPF_OBJ_NULL) {
             // a name bound by NAME = const(value): its value, as mpy-cross substitutes it
             x->kind = N_CONST;
+            x->op = (uint8_t)(N_CONST_OBJ | (has_line(cv) ? N_CONST_LINE : 0));
             x->v.obj = cv;
             return x;
         }
@@ -796,10 +804,8 @@ static mpf_node_t *parse_atom(parser_t *p) {
     }
     advance(p);
     mpf_node_t *x = mk_const(p, t, o);
-    // an object constant: mpy-cross records its line (not a small int of 31 bits: with small
-    // ints of no more bits, the range test is known false at compile time)
-    if (number && (kind != TK_INT || !mpf_obj_is_small_int(o) || (MPF_SMALL_INT_BITS > 31 &&
-        (mpf_obj_small_int_value(o) >= ((mpf_int_t)1 << 30) || mpf_obj_small_int_value(o) < -((mpf_int_t)1 << 30))))) {
+    // an object constant: mpy-cross records its line
+    if (number && (kind != TK_INT || has_line(o))) {
         x->op |= N_CONST_LINE;
     }
     return x;
@@ -827,7 +833,8 @@ __attribute__((noinline)) static mpf_node_t *parse_subscript(parser_t *p) {
 }
 
 // Call arguments up to the closing parenthesis (consumed); appended to [v].
-static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
+static bool parse_arglist(parser_t *p, nodevec_t *v, int close) {
+    bool comma = false;
     while (!is_op(p, close)) {
         pos_t t = here(p);
         if (is_op(p, OP_MUL) || is_op(p, OP_POW)) {
@@ -852,11 +859,13 @@ static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
             }
             vec_push(p, v, e);
         }
-        if (!accept(p, OP_COMMA)) {
+        comma = accept(p, OP_COMMA);
+        if (!comma) {
             break;
         }
     }
     expect(p, close);
+    return comma;
 }
 
 static mpf_node_t *factor(parser_t *p);  // parse_power reaches it for the right side of **
@@ -883,16 +892,17 @@ static mpf_node_t *parse_power(parser_t *p) {
         vec_init(&v);
         vec_push(p, &v, x);
         int kind = N_ATTR;
+        bool comma = false;
         if (op == OP_LPAR) {
             kind = N_CALL;
-            parse_arglist(p, &v, OP_RPAR);
+            comma = parse_arglist(p, &v, OP_RPAR);
         } else if (op == OP_LSQB) {
             kind = N_SUBSCR;
             vec_push(p, &v, parse_list(p, LIST_SUBSCRIPT));
             expect(p, OP_RSQB);
         }
         x = mk_from_vec(p, kind, a, &v);
-        x->op = (uint8_t)(below < N_TRAILER_BELOW_MAX ? below : N_TRAILER_BELOW_MAX);
+        x->op = (uint8_t)((below < N_TRAILER_BELOW_MAX ? below : N_TRAILER_BELOW_MAX) | (comma ? N_CALL_COMMA : 0));
         if (op == OP_DOT) {
             x->v.q = expect_name(p);
 #if CONFIG_FLOAT
@@ -997,6 +1007,26 @@ static int compare_op(parser_t *p) {
     }
     expect(p, KW_IN);
     return 8;
+}
+
+mpf_obj_t mpf_parse_const_value(const mpf_node_t *x) {
+    if (x->kind == N_CONST) {
+        mpf_obj_t o = x->v.obj;
+        if (mpf_obj_is_qstr(o)) {
+            size_t len;
+            const char *s = mpf_obj_str_data(o, &len);
+            o = mpf_obj_new_str(s, len);
+        }
+        return o;
+    }
+    mpf_obj_t t = mpf_obj_new_tuple(x->n, NULL);
+    size_t n;
+    mpf_obj_t *items;
+    mpf_obj_get_array(t, &n, &items);
+    for (size_t i = 0; i < x->n; i++) {
+        items[i] = mpf_parse_const_value(x->k[i]);
+    }
+    return t;
 }
 
 bool mpf_parse_tuple_is_const(const mpf_node_t *x) {
@@ -1513,6 +1543,25 @@ static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t
     return c;
 }
 
+// The value of [target] = [val] (or [target]: annotation = [val]): when it is NAME = const(x),
+// x, which later uses of NAME become (mpy-cross's micropython.const; a SyntaxError unless x is
+// one constant: a literal, folded arithmetic or a tuple of those), NULL for a _NAME (not
+// stored at all). (The map's blocks are the heap's: they outlive the arena of the statement,
+// and mpf_cc_arena_free releases them; a name met again is its value by then.)
+static mpf_node_t *const_decl(parser_t *p, const mpf_node_t *target, mpf_node_t *val) {
+    if (target->kind != N_NAME || val->kind != N_CALL || val->k[0]->kind != N_NAME || val->k[0]->v.q != MPF_QSTR_const) {
+        return val;
+    }
+    mpf_node_t *x = val->k[val->n - 1];   // (const(): the name, not a constant)
+    if (val->n != 2 || (val->op & N_CALL_COMMA) || !(x->kind == N_CONST || (x->kind == N_TUPLE && mpf_parse_tuple_is_const(x)))) {
+        syntax_error_at(p, pos_of(val), "not a constant");
+    }
+    mpf_map_lookup(&p->c->consts, mpf_obj_new_qstr(target->v.q), MPF_MAP_LOOKUP_ADD)->value = mpf_parse_const_value(x);
+    size_t n;
+    const char *nm = mpf_qstr_data(target->v.q, &n);
+    return n > 0 && nm[0] == '_' ? NULL : x;
+}
+
 static mpf_node_t *parse_small_stmt(parser_t *p) {
     pos_t t = here(p);
     int kw = p->tok.op;   // (a keyword's script, or none)
@@ -1525,6 +1574,7 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
         return run_script(p, sc, t, 0);
     }
     mpf_node_t *e = parse_rhs(p, LIST_TEST_STAR);
+    mpf_node_t *val;
     if (is_augassign(p)) {
         int op = p->tok.op;
         check_single_target(p, e, E_AUGASSIGN);
@@ -1541,7 +1591,11 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
         x->k[0] = e;
         x->k[1] = parse_test(p);
         if (accept(p, OP_ASSIGN)) {
-            x->k[2] = parse_rhs(p, LIST_TEST_STAR);
+            val = const_decl(p, e, parse_rhs(p, LIST_TEST_STAR));
+            if (val == NULL) {
+                return NULL;
+            }
+            x->k[2] = val;
         }
         return x;
     }
@@ -1554,19 +1608,12 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
     while (accept(p, OP_ASSIGN)) {
         vec_push(p, &v, parse_rhs(p, LIST_TEST_STAR));
     }
-    mpf_node_t *val = v.items[1];
-    if (v.n == 2 && v.items[0]->kind == N_NAME && val->kind == N_CALL && val->n == 2 && val->k[0]->kind == N_NAME &&
-        val->k[0]->v.q == MPF_QSTR_const && val->k[1]->kind == N_CONST) {
-        // NAME = const(value): later uses of NAME become the value; a _NAME is not stored at all
-        // (the map's blocks are the heap's: they outlive the arena of the statement, and
-        // mpf_cc_arena_free releases them; a name met again is its value by then)
-        mpf_map_lookup(&p->c->consts, mpf_obj_new_qstr(v.items[0]->v.q), MPF_MAP_LOOKUP_ADD)->value = val->k[1]->v.obj;
-        size_t n;
-        const char *nm = mpf_qstr_data(v.items[0]->v.q, &n);
-        if (n > 0 && nm[0] == '_') {
+    if (v.n == 2) {
+        val = const_decl(p, e, v.items[1]);
+        if (val == NULL) {
             return NULL;
         }
-        v.items[1] = val->k[1];
+        v.items[1] = val;
     }
     return mk_from_vec(p, N_ASSIGN, t, &v);
 }

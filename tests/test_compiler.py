@@ -625,6 +625,39 @@ for src in {[src for src, _ in EMITTER_ERRORS]!r}:
     assert proc.stdout.splitlines() == [text for _, text in EMITTER_ERRORS]
 
 
+def test_const_needs_one_constant() -> None:
+    """NAME = const(x) whose x is not one constant: mpy-cross's SyntaxError, at the line of
+    `const`; one that is: its value, also through exec (a _NAME is not stored)."""
+    bad = [
+        ("a = const(x)", 1),
+        ("A = const(1 << -2)", 1),
+        ("A = const(1 // 0)", 1),
+        ("A = const(1, 2)", 1),
+        ("A = const(1,)", 1),
+        ("A = const()", 1),
+        ("A: int = const(x)", 1),
+        ("A = \\\n    const(x)", 2),
+        ("A = const(\n    x)", 1),
+        ("def f():\n    A = const(x)", 2),
+    ]
+    code = f"""
+for src in {[src for src, _ in bad]!r}:
+    try:
+        exec(src)
+        print("no error")
+    except SyntaxError as e:
+        print(e.args[0], e.lineno)
+g = {{}}
+exec("A = const((1, 'a'))\\n_B = const(A)\\nC = _B\\nD: int = const('s')", g)
+print(g["A"], g["C"] is g["A"], "_B" in g, g["D"])
+"""
+    proc = _run(code)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == [f"not a constant {line}" for _, line in bad] + [
+        "(1, 'a') True False s"
+    ]
+
+
 def test_emitter_error_words_are_packed() -> None:
     """py/compile_emit.c's packed error_words is what tools/error_words.py makes of its list."""
     _tool_is_up_to_date("error_words.py")
