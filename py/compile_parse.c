@@ -1434,8 +1434,8 @@ static mpf_node_t *run_script(parser_t *p, const uint8_t *s, pos_t t, int op) {
                 x = parse_list(p, s[-1] - S_LIST);
                 break;
             case S_DEL:
-                if (at_stmt_end(p)) {
-                    continue;
+                if (v.n > 0 && at_stmt_end(p)) {
+                    continue;   // (a comma after the last target; a bare del is an error)
                 }
                 x = parse_expr(p);
                 break;
