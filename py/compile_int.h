@@ -145,6 +145,7 @@ enum {
     E_CHARACTER,
     E_PARENS,
     E_REBIND,
+    E_BARE_STAR,
 };
 // Raise SyntaxError (IndentationError when [indent]) text [msg] (an E_ number) at [line]/[col].
 MPF_NORETURN void mpf_emit_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, unsigned msg);

@@ -1209,6 +1209,7 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
     int close = lambda ? OP_COLON : OP_RPAR;
     bool kwonly = false;
     bool kwargs = false;
+    pos_t bare = 0;   // a bare * with no keyword-only parameter after it yet
     size_t n_posonly = 0;
     while (!is_op(p, close)) {
         pos_t at = here(p);
@@ -1225,6 +1226,10 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
             // op: 0 positional, 1 *args (or a bare *), 2 keyword-only, 3 **kwargs
             int op = accept(p, OP_MUL) ? 1 : accept(p, OP_POW) ? 3 : kwonly ? 2 : 0;
             a->op = (uint8_t)op;
+            if (bare && op == 3) {
+                break;
+            }
+            bare = op == 1 && p->tok.kind != TK_NAME ? at : 0;
             if (op != 1 || p->tok.kind == TK_NAME) {
                 a->v.q = expect_name(p);
                 if (!lambda && accept(p, OP_COLON)) {
@@ -1241,6 +1246,9 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
         if (!accept(p, OP_COMMA)) {
             break;
         }
+    }
+    if (bare) {
+        syntax_error_pos(p, bare, E_BARE_STAR);   // (as CPython; mpy-cross takes def f(*))
     }
     if (!lambda) {
         expect(p, OP_RPAR);
@@ -1297,8 +1305,8 @@ static mpf_node_t *parse_import(parser_t *p) {
     bool paren = !star && accept(p, OP_LPAR);
     if (!star) {
         do {
-            if (paren && is_op(p, OP_RPAR)) {
-                break;
+            if (paren && v.n > 1 && is_op(p, OP_RPAR)) {
+                break;   // (a comma after the last name; `import ()` is an error)
             }
             vec_push(p, &v, parse_name_node(p));
             vec_push(p, &v, parse_opt_as(p));

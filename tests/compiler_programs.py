@@ -964,6 +964,8 @@ REJECTED: dict[str, str] = {
     # a const's name is its value afterwards: it cannot be assigned to or deleted
     "const_reassigned": "A = const(1)\nA = const(2)\n",
     "const_deleted": "A = const(1)\ndel A\n",
+    # an empty bracketed import list (a comma may end a list: `from a import (b,)`)
+    "import_from_nothing": "from a import ()\n",
     # del with no target (a comma may follow the last one: `del a,`)
     "del_nothing": "if x:\n    del\n",
     # a starred target alone, without a comma (`*a, = x` unpacks)

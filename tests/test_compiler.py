@@ -604,6 +604,10 @@ EMITTER_ERRORS = [
     ("yield 1", "'yield' outside function"),
     ("await x", "'await' outside function"),
     ("f(" + ", ".join(f"a{i}" for i in range(256)) + ")", "too many arguments"),
+    # (the parser's; mpy-cross compiles these, CPython refuses them)
+    ("def f(a, *): pass", "named arguments must follow bare *"),
+    ("def f(*, **k): pass", "named arguments must follow bare *"),
+    ("lambda *: 0", "named arguments must follow bare *"),
     (
         "[x for x in y " + " ".join(f"for x{i} in y" for i in range(64)) + "]",
         "too many nested loops",
