@@ -1595,7 +1595,11 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
         // annotated assignment
         advance(p);
         mpf_node_t *x = mk(p, N_ANNASSIGN, t, 3);
-        check_single_target(p, e, E_ANNOTATION);
+        if (!(e->op & N_CONST_OBJ) || e->kind != N_CONST) {
+            // (a name of NAME = const(x) may be annotated: mpy-cross compiles nothing for it,
+            // and an assignment to it is an error)
+            check_single_target(p, e, E_ANNOTATION);
+        }
         x->k[0] = e;
         x->k[1] = parse_test(p);
         if (accept(p, OP_ASSIGN)) {

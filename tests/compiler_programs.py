@@ -573,7 +573,8 @@ a = b = const(x)
     # NAME = const(value) of every kind of constant: later uses load the value, a constant
     # object unless a small int (None, True and a short str too), with its line; a tuple
     # (an empty one is built where it is written, then loaded as a constant); annotated
-    # (`_NAME: T = const(x)` is not stored either); in a class and a function; earlier consts
+    # (`_NAME: T = const(x)` is not stored either; a const's name annotated alone compiles
+    # to nothing); in a class and a function; earlier consts
     # folded into later ones
     "const_every_kind": """\
 from micropython import const
@@ -594,6 +595,8 @@ EMPTY = const(())
 ONE = const((I,))
 A: int = const(3)
 _P: int = const(4)
+A: int
+S: str
 _Q = const(I * 2 + BIG)
 print(I, BIG, HUGE,
     F, C, S, LONG, B,
