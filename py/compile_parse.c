@@ -1358,7 +1358,8 @@ enum {
     S_COMMA,      // after a comma: back [next byte] bytes (counted from the byte after it)
     S_SUB,        // a child node made by the script of keyword [next byte] (at the token)
     S_DOTTED,     // a dotted name
-    S_OR_TEST,    // or_test (a comprehension clause's: no lambda with a condition)
+    S_OR_TEST,    // or_test (a comprehension's if: no lambda with a condition)
+    S_DISJ,       // the same without a lambda (a comprehension's iterable)
 };
 _Static_assert(S_LIST_STAR - S_LIST == LIST_TEST_STAR - LIST_TEST && S_TARGETS - S_LIST == LIST_TARGET - LIST_TEST, "S_LIST");
 #define SCRIPT(kw, kind, ...) (uint8_t)(3 + sizeof((const uint8_t[]){__VA_ARGS__})), kw, kind, __VA_ARGS__
@@ -1386,7 +1387,7 @@ static const uint8_t compound_scripts[] = {
     // (except A, B: the suite's ':' is missing)
     SCRIPT(KW_EXCEPT, N_EXCEPT, S_IF_COLON, S_TEST, S_OPT_KW, KW_AS, S_NAME, S_SUITE, S_END),
     // a comprehension's clauses, after their for or if
-    SCRIPT(KW_IN, N_COMPFOR, S_TARGETS, S_KW, KW_IN, S_OR_TEST, S_END),
+    SCRIPT(KW_IN, N_COMPFOR, S_TARGETS, S_KW, KW_IN, S_DISJ, S_END),
     SCRIPT(KW_IS, N_COMPIF, S_OR_TEST, S_END),
     0,
 };
@@ -1514,6 +1515,9 @@ static mpf_node_t *run_script(parser_t *p, const uint8_t *s, pos_t t, int op) {
                 break;
             case S_OR_TEST:
                 x = parse_or_test(p, false);
+                break;
+            case S_DISJ:
+                x = parse_binary(p, P_OR);
                 break;
             default: {   // S_SUB
                 pos_t st = here(p);

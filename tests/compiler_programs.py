@@ -967,6 +967,14 @@ REJECTED: dict[str, str] = {
     # a const's name is its value afterwards: it cannot be assigned to or deleted
     "const_reassigned": "A = const(1)\nA = const(2)\n",
     "const_deleted": "A = const(1)\ndel A\n",
+    # a comprehension's iterable is an or_test: no lambda (its condition may be one)
+    "comprehension_iterable_lambda": "x = [a for a in lambda: b]\n",
+    "generator_iterable_lambda": "x = (a for a in b if c for d in lambda: e)\n",
+    # string prefixes: one letter, or r with b or f (no u in two, none twice)
+    "string_prefix_ub": 'x = ub"a"\n',
+    "string_prefix_bu": 'x = bu"a"\n',
+    "string_prefix_ur": 'x = ur"a"\n',
+    "string_prefix_rr": 'x = rr"a"\n',
     # an empty bracketed import list (a comma may end a list: `from a import (b,)`)
     "import_from_nothing": "from a import ()\n",
     # del with no target (a comma may follow the last one: `del a,`)
