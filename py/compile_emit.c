@@ -1207,8 +1207,15 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
 // Whether [c] is a zero-argument super() call in a function with an argument: it stands for
 // super(__class__, the first argument).
 static bool is_super(emit_t *e, const mpf_node_t *c) {
-    return c->kind == N_CALL && c->n == 1 && c->k[0]->kind == N_NAME && c->k[0]->v.q == MPF_QSTR_super &&
-        is_func_like(e->scope) && e->scope->n_pos + e->scope->n_kwonly > 0;
+    const scope_t *s = e->scope;
+    if (!(c->kind == N_CALL && c->n == 1 && c->k[0]->kind == N_NAME && c->k[0]->v.q == MPF_QSTR_super &&
+        s->kind == SC_FUNC)) {
+        return false;   // (a lambda's or a comprehension's is a plain call, as mpy-cross's)
+    }
+    if (s->n_ids == 0 || !(s->ids[0].flags & IDF_PARAM)) {
+        mpf_cc_syntax_error(e->c, 0, c->line, c->col, "super() can't find self");   // (mpy-cross's)
+    }
+    return true;
 }
 
 // super, the __class__ cell and the first argument: what a zero-argument super() stands for.
