@@ -53,7 +53,7 @@
 // number illegal annotation augmented mix_bytes nonbytes_literals statements while_compiling
 // single_statement unterminated triple-quoted string_literal lines levels_of character identifier
 // nested_parentheses import_* at_module rebind comprehension_iteration_variable named must follow
-// bare_*
+// bare_* used prior
 // END WORDS
 static const uint8_t error_words[] = {
     0xC9, 0xD9, 0xC0, 0x12, 0x01, 0x33, 0x3B, 0x1A, 0x30, 0xF0, 0x18, 0xB4, 0x3A, 0xE9,
@@ -98,7 +98,8 @@ static const uint8_t error_words[] = {
     0x3E, 0x49, 0xBF, 0x07, 0x81, 0xFE, 0xF6, 0x48, 0x65, 0x05, 0xC8, 0x22, 0x92, 0x23,
     0x60, 0xBC, 0x06, 0x65, 0x41, 0xC5, 0xCD, 0xF4, 0xDC, 0x4F, 0xB4, 0xC8, 0x40, 0xD3,
     0x73, 0xDF, 0x06, 0x99, 0x82, 0x60, 0x05, 0xB8, 0xD0, 0x0A, 0x01, 0xAD, 0x4E, 0x0A,
-    0xCC, 0x63, 0xEC, 0x5D, 0x20, 0x82, 0x2C, 0xDF, 0x03, 0x00,
+    0xCC, 0x63, 0xEC, 0x5D, 0x20, 0x82, 0x2C, 0xDF, 0x83, 0x3A, 0x0B, 0x01, 0x50, 0xA6,
+    0x27, 0x01, 0x00,
 };
 // Each text: the numbers of its words, its last word's marked by L (in E_ order).
 #define L 0x80
@@ -152,6 +153,8 @@ static const uint8_t error_texts[] = {
     12, 93 | L,   // too many nested parentheses
     5, 23, 32, 96, 97 | L,   // assignment expression cannot rebind comprehension iteration variable
     98, 13, 99, 100, 101 | L,   // named arguments must follow bare *
+    43, 102, 103, 22, 46, 39 | L,   // name is used prior to global declaration
+    43, 102, 103, 22, 38, 39 | L,   // name is used prior to nonlocal declaration
 };
 #undef L
 
@@ -978,7 +981,7 @@ static void name_op(emit_t *e, mpf_qstr_t q, int what) {
         if (what) {
             scope_store(e, s, q);
         } else {
-            add_id(e, s, q, ID_UNDECIDED);
+            add_id(e, s, q, ID_UNDECIDED)->flags |= 64;   // used (before a global or nonlocal?)
         }
         return;   // (the scope pass's stack depth is not kept: the code pass's is)
     }
@@ -1588,6 +1591,9 @@ static void declare(emit_t *e, mpf_node_t *x, bool global) {
         }
         if (!(id->flags & IDF_DECLARED) && id->kind != ID_UNDECIDED) {
             error_at(e, x, E_BEFORE_GLOBAL + !global);
+        }
+        if (!(id->flags & IDF_DECLARED) && (id->flags & 64)) {
+            error_at(e, x, E_USED_GLOBAL + !global);   // (mpy-cross: identifier redefined)
         }
         if (global && id->kind == ID_FREE && (id->flags & 8)) {
             error_at(e, x, E_NONLOCAL_GLOBAL);

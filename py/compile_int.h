@@ -146,6 +146,8 @@ enum {
     E_PARENS,
     E_REBIND,
     E_BARE_STAR,
+    E_USED_GLOBAL,
+    E_USED_NONLOCAL,
 };
 // Raise SyntaxError (IndentationError when [indent]) text [msg] (an E_ number) at [line]/[col].
 MPF_NORETURN void mpf_emit_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, unsigned msg);

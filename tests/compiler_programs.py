@@ -987,6 +987,11 @@ REJECTED: dict[str, str] = {
     # CPython raises RuntimeError when it runs; ours called super() with no argument)
     "super_without_self": "class A:\n    def f():\n        return super().f()\n",
     "super_without_self_nested": "class A:\n    def f(self):\n        def g():\n            return super()\n        return g\n",
+    # a name used before its global or nonlocal declaration (mpy-cross: identifier redefined
+    # as global; CPython: name 'x' is used prior to global declaration)
+    "used_before_global": "def f():\n    print(x)\n    global x\n",
+    "used_before_global_in_class": "class A:\n    x.y = 1\n    global x\n",
+    "used_before_nonlocal": "def f():\n    x = 1\n    def g():\n        x[0] = 1\n        nonlocal x\n",
     # a comprehension's iterable is an or_test: no lambda (its condition may be one)
     "comprehension_iterable_lambda": "x = [a for a in lambda: b]\n",
     "generator_iterable_lambda": "x = (a for a in b if c for d in lambda: e)\n",

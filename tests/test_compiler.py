@@ -584,6 +584,12 @@ EMITTER_ERRORS = [
         "name is assigned to before nonlocal declaration",
     ),
     ("def f():\n  x = 1\n  def g():\n    nonlocal x\n    global x", "name is nonlocal and global"),
+    ("def f():\n  print(x)\n  global x", "name is used prior to global declaration"),
+    ("x.y = 1\nglobal x", "name is used prior to global declaration"),
+    (
+        "def f():\n  x = 1\n  def g():\n    print(x)\n    nonlocal x",
+        "name is used prior to nonlocal declaration",
+    ),
     ("return 1", "'return' outside function"),
     ("async def f():\n  yield 1\n  return 2", "'return' with value in async generator"),
     ("break", "'break' outside loop"),
