@@ -53,7 +53,7 @@
 // number illegal annotation augmented mix_bytes nonbytes_literals statements while_compiling
 // single_statement unterminated triple-quoted string_literal lines levels_of character identifier
 // nested_parentheses import_* at_module rebind comprehension_iteration_variable named must follow
-// bare_* used prior
+// bare_* used prior use here
 // END WORDS
 static const uint8_t error_words[] = {
     0xC9, 0xD9, 0xC0, 0x12, 0x01, 0x33, 0x3B, 0x1A, 0x30, 0xF0, 0x18, 0xB4, 0x3A, 0xE9,
@@ -99,7 +99,7 @@ static const uint8_t error_words[] = {
     0x60, 0xBC, 0x06, 0x65, 0x41, 0xC5, 0xCD, 0xF4, 0xDC, 0x4F, 0xB4, 0xC8, 0x40, 0xD3,
     0x73, 0xDF, 0x06, 0x99, 0x82, 0x60, 0x05, 0xB8, 0xD0, 0x0A, 0x01, 0xAD, 0x4E, 0x0A,
     0xCC, 0x63, 0xEC, 0x5D, 0x20, 0x82, 0x2C, 0xDF, 0x83, 0x3A, 0x0B, 0x01, 0x50, 0xA6,
-    0x27, 0x01, 0x00,
+    0x27, 0x41, 0x9D, 0x05, 0xA0, 0x22, 0x0B, 0x00, 0x00,
 };
 // Each text: the numbers of its words, its last word's marked by L (in E_ order).
 #define L 0x80
@@ -155,6 +155,7 @@ static const uint8_t error_texts[] = {
     98, 13, 99, 100, 101 | L,   // named arguments must follow bare *
     43, 102, 103, 22, 46, 39 | L,   // name is used prior to global declaration
     43, 102, 103, 22, 38, 39 | L,   // name is used prior to nonlocal declaration
+    32, 104, 25, 23, 105 | L,   // cannot use starred expression here
 };
 #undef L
 

@@ -148,6 +148,7 @@ enum {
     E_BARE_STAR,
     E_USED_GLOBAL,
     E_USED_NONLOCAL,
+    E_STAR_HERE,
 };
 // Raise SyntaxError (IndentationError when [indent]) text [msg] (an E_ number) at [line]/[col].
 MPF_NORETURN void mpf_emit_error(mpf_cctx_t *c, bool indent, size_t line, size_t col, unsigned msg);

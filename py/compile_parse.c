@@ -746,7 +746,10 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
     }
     expect(p, close);
     size_t n = v.n;
-    if (paren && n == 1 && !comma && v.items[0]->kind != N_STAR) {
+    if (paren && n == 1 && !comma) {
+        if (v.items[0]->kind == N_STAR) {
+            node_error(p, v.items[0], E_STAR_HERE);   // (*a): no tuple, nothing to unpack into
+        }
         // a parenthesised expression: (a) = 1 and ((a, b)) work
         return v.items[0];
     }

@@ -1004,6 +1004,9 @@ REJECTED: dict[str, str] = {
     "import_from_nothing": "from a import ()\n",
     # del with no target (a comma may follow the last one: `del a,`)
     "del_nothing": "if x:\n    del\n",
+    # a starred item alone in parentheses: no tuple (it was taken for `(*a,)`)
+    "star_alone_in_parentheses": "(*a) = b\n",
+    "star_alone_in_parentheses_for": "for (*a) in b:\n    pass\n",
     # a starred target alone, without a comma (`*a, = x` unpacks)
     "star_target_alone": "*a = 1\n",
     # a call's * argument at position 30 or later: its bit in the star bitmap (a small int of

@@ -585,6 +585,8 @@ EMITTER_ERRORS = [
     ),
     ("def f():\n  x = 1\n  def g():\n    nonlocal x\n    global x", "name is nonlocal and global"),
     ("def f():\n  print(x)\n  global x", "name is used prior to global declaration"),
+    ("(*a) = b", "cannot use starred expression here"),
+    ("print((*a))", "cannot use starred expression here"),
     ("x.y = 1\nglobal x", "name is used prior to global declaration"),
     (
         "def f():\n  x = 1\n  def g():\n    print(x)\n    nonlocal x",
