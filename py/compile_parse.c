@@ -580,7 +580,8 @@ static mpf_node_t *parse_field(parser_t *p, const mpf_token_t *t, const uint8_t 
     q.lx.unterminated = true;   // (its end inside that bracket: TK_END, no "never closed")
     q.lx.line = *line;
     advance(&q);
-    mpf_node_t *e = parse_list(&q, LIST_TEST);
+    // (a lambda's ':' would end the field: it needs brackets, as in CPython and mpy-cross)
+    mpf_node_t *e = is_kw(&q, KW_LAMBDA) ? NULL : parse_list(&q, LIST_TEST);
     bool self_doc = accept(&q, OP_ASSIGN);
     c->src = src;
     c->len = src_len;

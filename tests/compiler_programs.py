@@ -992,6 +992,8 @@ REJECTED: dict[str, str] = {
     "used_before_global": "def f():\n    print(x)\n    global x\n",
     "used_before_global_in_class": "class A:\n    x.y = 1\n    global x\n",
     "used_before_nonlocal": "def f():\n    x = 1\n    def g():\n        x[0] = 1\n        nonlocal x\n",
+    # a lambda first in an f-string field (its ':' would start the format spec)
+    "fstring_field_lambda": 'x = f"{lambda x: 1}"\n',
     # a comprehension's iterable is an or_test: no lambda (its condition may be one)
     "comprehension_iterable_lambda": "x = [a for a in lambda: b]\n",
     "generator_iterable_lambda": "x = (a for a in b if c for d in lambda: e)\n",
