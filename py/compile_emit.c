@@ -56,6 +56,7 @@
 // inconsistent_use_of_tabs spaces unexpected_EOF_while_parsing f-string: expecting '}' single is
 // allowed conversion contain_assignment,_perhaps_you_meant_"=="? \x escape truncated_\uXXXX
 // Unicode \N_escapes_are supported '(' '[' '{' was_never_closed
+// named must follow bare_* used prior use here
 // END WORDS
 static const uint8_t error_words[] = {
     0xC9, 0xD9, 0xC0, 0x12, 0x01, 0x33, 0x3B, 0x1A, 0x30, 0xF0, 0x18, 0xB4, 0x3A, 0xE9,
@@ -111,7 +112,9 @@ static const uint8_t error_words[] = {
     0x7D, 0xD4, 0xCE, 0x3A, 0xEB, 0xAC, 0x33, 0xD0, 0x97, 0x4B, 0xE3, 0x91, 0x02, 0xFA,
     0xE8, 0xED, 0x97, 0x39, 0x02, 0x2C, 0xF3, 0x07, 0x59, 0xC0, 0xAC, 0x10, 0x3E, 0x49,
     0x0B, 0x01, 0xBB, 0xBB, 0x0D, 0x76, 0x7F, 0x1B, 0xEC, 0x0E, 0x37, 0xB8, 0x61, 0x7E,
-    0x57, 0x6C, 0x91, 0x7F, 0xB0, 0x37, 0x0B, 0x01, 0x00,
+    0x57, 0x6C, 0x91, 0x7F, 0xB0, 0x37, 0x0B, 0x01, 0x2E, 0xB4, 0x42, 0x40, 0xAB, 0x93,
+    0x02, 0xF3, 0x18, 0x7B, 0x17, 0x88, 0x20, 0xCB, 0xF7, 0xA0, 0xCE, 0x42, 0x00, 0x94,
+    0xE9, 0x49, 0x50, 0x67, 0x01, 0xA8, 0xC8, 0x02, 0x00, 0x00,
 };
 // Each text: the numbers of its words, its last word's marked by L (in E_ order).
 #define L 0x80
@@ -178,6 +181,10 @@ static const uint8_t error_texts[] = {
     115, 118 | L,   // '(' was never closed
     116, 118 | L,   // '[' was never closed
     117, 118 | L,   // '{' was never closed
+    119, 13, 120, 121, 122 | L,   // named arguments must follow bare *
+    43, 123, 124, 22, 46, 39 | L,   // name is used prior to global declaration
+    43, 123, 124, 22, 38, 39 | L,   // name is used prior to nonlocal declaration
+    32, 125, 25, 23, 126 | L,   // cannot use starred expression here
 };
 #undef L
 
@@ -1014,7 +1021,7 @@ static void name_op(emit_t *e, mpf_qstr_t q, int what) {
         if (what) {
             scope_store(e, s, q);
         } else {
-            add_id(e, s, q, ID_UNDECIDED);
+            add_id(e, s, q, ID_UNDECIDED)->flags |= 64;   // used (before a global or nonlocal?)
         }
         return;   // (the scope pass's stack depth is not kept: the code pass's is)
     }
@@ -1079,14 +1086,15 @@ static bool str_is_interned(const char *s, size_t len, bool interned, mpf_qstr_t
     return true;
 }
 
-static mpf_obj_t const_value(const mpf_node_t *x);
-
 // The constant N_CONST [x].
 static void load_const(emit_t *e, const mpf_node_t *x) {
     mpf_obj_t o = x->v.obj;
-    if (o == MPF_OBJ_NONE || o == MPF_OBJ_TRUE || o == MPF_OBJ_FALSE) {
+    if (x->op & N_CONST_OBJ) {
+        // (a name of NAME = const(value): None and a str too, as mpy-cross loads them)
+    } else if (o == MPF_OBJ_NONE || o == MPF_OBJ_TRUE || o == MPF_OBJ_FALSE) {
         // LOAD_CONST_FALSE, _NONE, _TRUE
         op(e, (uint8_t)(o == MPF_OBJ_FALSE ? 0x50 : o == MPF_OBJ_NONE ? 0x51 : 0x52));
+        return;
     } else if (mpf_obj_is_qstr(o) || mpf_obj_is_type(o, &mpf_type_str)) {
         size_t len;
         const char *s = mpf_obj_str_data(o, &len);
@@ -1094,11 +1102,11 @@ static void load_const(emit_t *e, const mpf_node_t *x) {
         if (str_is_interned(s, len, (x->op & N_CONST_INTERNED) != 0, &q)) {
             op_q(e, 0x10, q);
         } else {
-            op_c(e, const_value(x));
+            op_c(e, mpf_parse_const_value(x));
         }
-    } else {
-        load_int_obj(e, o);   // (any other object: a constant unless a small int)
+        return;
     }
+    load_int_obj(e, o);   // (any other object: a constant unless a small int)
 }
 
 // ---------------------------------------------------------------- expressions
@@ -1112,28 +1120,6 @@ NOINLINE static size_t trailer_line(const mpf_node_t *x) {
 // folds it; an empty one is built).
 NOINLINE static bool is_const_node(const mpf_node_t *x) {
     return x->kind == N_CONST || (x->kind == N_TUPLE && x->n > 0 && mpf_parse_tuple_is_const(x));
-}
-
-// The constant object of [x] (is_const_node); a str is a str object, as the loader makes it,
-// even when its bytes are a qstr.
-static mpf_obj_t const_value(const mpf_node_t *x) {
-    if (x->kind == N_CONST) {
-        mpf_obj_t o = x->v.obj;
-        if (mpf_obj_is_qstr(o)) {
-            size_t len;
-            const char *s = mpf_obj_str_data(o, &len);
-            o = mpf_obj_new_str(s, len);
-        }
-        return o;
-    }
-    mpf_obj_t t = mpf_obj_new_tuple(x->n, NULL);
-    size_t n;
-    mpf_obj_t *items;
-    mpf_obj_get_array(t, &n, &items);
-    for (size_t i = 0; i < x->n; i++) {
-        items[i] = const_value(x->k[i]);
-    }
-    return t;
 }
 
 static bool has_star(const mpf_node_t *x) {
@@ -1264,8 +1250,15 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
 // Whether [c] is a zero-argument super() call in a function with an argument: it stands for
 // super(__class__, the first argument).
 static bool is_super(emit_t *e, const mpf_node_t *c) {
-    return c->kind == N_CALL && c->n == 1 && c->k[0]->kind == N_NAME && c->k[0]->v.q == MPF_QSTR_super &&
-        is_func_like(e->scope) && e->scope->n_pos + e->scope->n_kwonly > 0;
+    const scope_t *s = e->scope;
+    if (!(c->kind == N_CALL && c->n == 1 && c->k[0]->kind == N_NAME && c->k[0]->v.q == MPF_QSTR_super &&
+        s->kind == SC_FUNC)) {
+        return false;   // (a lambda's or a comprehension's is a plain call, as mpy-cross's)
+    }
+    if (s->n_ids == 0 || !(s->ids[0].flags & IDF_PARAM)) {
+        mpf_cc_syntax_error(e->c, 0, c->line, c->col, "super() can't find self");   // (mpy-cross's)
+    }
+    return true;
 }
 
 // super, the __class__ cell and the first argument: what a zero-argument super() stands for.
@@ -1639,6 +1632,9 @@ static void declare(emit_t *e, mpf_node_t *x, bool global) {
         if (!(id->flags & IDF_DECLARED) && id->kind != ID_UNDECIDED) {
             error_at(e, x, E_BEFORE_GLOBAL + !global);
         }
+        if (!(id->flags & IDF_DECLARED) && (id->flags & 64)) {
+            error_at(e, x, E_USED_GLOBAL + !global);   // (mpy-cross: identifier redefined)
+        }
         if (global && id->kind == ID_FREE && (id->flags & 8)) {
             error_at(e, x, E_NONLOCAL_GLOBAL);
         }
@@ -1875,7 +1871,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
             return;
         case N_TUPLE:
             if (const_tuple) {
-                op_c(e, const_value(x));
+                op_c(e, mpf_parse_const_value(x));
                 return;
             }
             // fall through
@@ -2792,7 +2788,7 @@ void mpf_emit_code(mpf_cctx_t *c, mpf_parser_t *p, mpf_emit_out_t *out) {
     mpf_gc_free(mod);   // (its tables are released: make_raw_code)
     mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);
     // the tables, shrunk to their entries (in place; their str constants are str objects:
-    // load_const, const_value)
+    // load_const, mpf_parse_const_value)
     const table_t *tq = &e.tab[T_Q], *tc = &e.tab[T_C];
     ctx->qstrs = mpf_gc_realloc(tq->v, tq->n * sizeof(mpf_qstr_t));
     ctx->consts = tc->n ? mpf_gc_realloc(tc->v, tc->n * sizeof(mpf_obj_t)) : NULL;

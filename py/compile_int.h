@@ -157,6 +157,10 @@ enum {
     E_ESC_CHAR,
     E_ESC_N,
     E_NEVER_CLOSED,   // '(' ..., then '[' and '{'
+    E_BARE_STAR,
+    E_USED_GLOBAL,
+    E_USED_NONLOCAL,
+    E_STAR_HERE,
 };
 // Raise SyntaxError text [msg] (an E_ number) at [line]/[col]; [kind] as mpf_cc_syntax_error's.
 MPF_NORETURN void mpf_emit_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, unsigned msg);
@@ -264,10 +268,14 @@ typedef enum {
 // whose line mpy-cross records (float, complex, big int, long str and bytes literals).
 #define N_CONST_INTERNED 0x80
 #define N_CONST_LINE 0x40
+// a name's NAME = const(value) substituted: loaded as a constant object unless a small int
+#define N_CONST_OBJ 0x20
 // N_ATTR/N_CALL/N_SUBSCR: op is how many lines below the node's first its trailer starts (at
-// most N_TRAILER_BELOW_MAX); N_ATTR_PAREN marks an attribute written in brackets, (x.m)
+// most N_TRAILER_BELOW_MAX); N_ATTR_PAREN marks an attribute written in brackets, (x.m),
+// N_CALL_COMMA a call whose arguments end with a comma, f(x,)
 #define N_TRAILER_BELOW_MAX 127
 #define N_ATTR_PAREN 0x80
+#define N_CALL_COMMA 0x80
 // N_COMP: op is the kind (0 list, 1 dict, 2 set, 3 generator) in its low 2 bits, above them
 // how many lines above the element its first token is (a '(' of its own: the line its code
 // starts at), at most N_COMP_ABOVE_MAX
@@ -332,6 +340,9 @@ bool mpf_parse_tuple_is_const(const mpf_node_t *x);
 // The truth of constant [x] (a tuple of constants is one too: true unless empty): 1 or 0, -1
 // when [x] is not a constant.
 int mpf_parse_truth(const mpf_node_t *x);
+// The object of constant [x] (an N_CONST, or a tuple of constants: mpf_parse_tuple_is_const);
+// a str is a str object, as the loader makes it, even when its bytes are a qstr.
+mpf_obj_t mpf_parse_const_value(const mpf_node_t *x);
 
 // The parser's state: the emitter takes the module from it one top-level statement at a time
 // (compiling each and releasing its syntax tree before the next is parsed).

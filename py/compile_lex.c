@@ -396,7 +396,8 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
                     ok = false;
                 }
             }
-            if (ok && !(bytes && fstr)) {
+            // (one letter, or r with b or f: no u in two, none twice)
+            if (ok && (n == 1 || (raw && (bytes || fstr)))) {
                 lex_string(lx, t, raw, bytes, fstr);
                 return;
             }

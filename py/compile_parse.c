@@ -575,7 +575,8 @@ static mpf_node_t *parse_field(parser_t *p, const mpf_token_t *t, const uint8_t 
     q.lx.unterminated = true;   // (its end inside that bracket: TK_END, no "never closed")
     q.lx.line = *line;
     advance(&q);
-    mpf_node_t *e = parse_list(&q, LIST_TEST);
+    // (a lambda's ':' would end the field: it needs brackets, as in CPython and mpy-cross)
+    mpf_node_t *e = is_kw(&q, KW_LAMBDA) ? NULL : parse_list(&q, LIST_TEST);
     bool self_doc = accept(&q, OP_ASSIGN);
     c->src = src;
     c->len = src_len;
@@ -741,7 +742,10 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
     }
     expect(p, close);
     size_t n = v.n;
-    if (paren && n == 1 && !comma && v.items[0]->kind != N_STAR) {
+    if (paren && n == 1 && !comma) {
+        if (v.items[0]->kind == N_STAR) {
+            node_error(p, v.items[0], E_STAR_HERE);   // (*a): no tuple, nothing to unpack into
+        }
         // a parenthesised expression: (a) = 1 and ((a, b)) work
         return v.items[0];
     }
@@ -750,6 +754,13 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
         x->v.const_line = (n > 2 || (n == 2 && comma)) ? rest_line : first_line;
     }
     return x;
+}
+
+// Whether constant [o] is an object whose line mpy-cross records: any but a small int of 31
+// bits (with small ints of no more bits, the range test is known false at compile time).
+static bool has_line(mpf_obj_t o) {
+    return !mpf_obj_is_small_int(o) || (MPF_SMALL_INT_BITS > 31 &&
+        (mpf_obj_small_int_value(o) >= ((mpf_int_t)1 << 30) || mpf_obj_small_int_value(o) < -((mpf_int_t)1 << 30)));
 }
 
 static mpf_node_t *parse_atom(parser_t *p) {
@@ -762,6 +773,7 @@ static mpf_node_t *parse_atom(parser_t *p) {
         if (cv != MPF_OBJ_NULL) {
             // a name bound by NAME = const(value): its value, as mpy-cross substitutes it
             x->kind = N_CONST;
+            x->op = (uint8_t)(N_CONST_OBJ | (has_line(cv) ? N_CONST_LINE : 0));
             x->v.obj = cv;
             return x;
         }
@@ -791,10 +803,8 @@ static mpf_node_t *parse_atom(parser_t *p) {
     }
     advance(p);
     mpf_node_t *x = mk_const(p, t, o);
-    // an object constant: mpy-cross records its line (not a small int of 31 bits: with small
-    // ints of no more bits, the range test is known false at compile time)
-    if (number && (kind != TK_INT || !mpf_obj_is_small_int(o) || (MPF_SMALL_INT_BITS > 31 &&
-        (mpf_obj_small_int_value(o) >= ((mpf_int_t)1 << 30) || mpf_obj_small_int_value(o) < -((mpf_int_t)1 << 30))))) {
+    // an object constant: mpy-cross records its line
+    if (number && (kind != TK_INT || has_line(o))) {
         x->op |= N_CONST_LINE;
     }
     return x;
@@ -822,7 +832,8 @@ __attribute__((noinline)) static mpf_node_t *parse_subscript(parser_t *p) {
 }
 
 // Call arguments up to the closing parenthesis (consumed); appended to [v].
-static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
+static bool parse_arglist(parser_t *p, nodevec_t *v, int close) {
+    bool comma = false;
     while (!is_op(p, close)) {
         pos_t t = here(p);
         if (is_op(p, OP_MUL) || is_op(p, OP_POW)) {
@@ -847,11 +858,13 @@ static void parse_arglist(parser_t *p, nodevec_t *v, int close) {
             }
             vec_push(p, v, e);
         }
-        if (!accept(p, OP_COMMA)) {
+        comma = accept(p, OP_COMMA);
+        if (!comma) {
             break;
         }
     }
     expect(p, close);
+    return comma;
 }
 
 static mpf_node_t *factor(parser_t *p);  // parse_power reaches it for the right side of **
@@ -878,16 +891,17 @@ static mpf_node_t *parse_power(parser_t *p) {
         vec_init(&v);
         vec_push(p, &v, x);
         int kind = N_ATTR;
+        bool comma = false;
         if (op == OP_LPAR) {
             kind = N_CALL;
-            parse_arglist(p, &v, OP_RPAR);
+            comma = parse_arglist(p, &v, OP_RPAR);
         } else if (op == OP_LSQB) {
             kind = N_SUBSCR;
             vec_push(p, &v, parse_list(p, LIST_SUBSCRIPT));
             expect(p, OP_RSQB);
         }
         x = mk_from_vec(p, kind, a, &v);
-        x->op = (uint8_t)(below < N_TRAILER_BELOW_MAX ? below : N_TRAILER_BELOW_MAX);
+        x->op = (uint8_t)((below < N_TRAILER_BELOW_MAX ? below : N_TRAILER_BELOW_MAX) | (comma ? N_CALL_COMMA : 0));
         if (op == OP_DOT) {
             x->v.q = expect_name(p);
 #if CONFIG_FLOAT
@@ -992,6 +1006,26 @@ static int compare_op(parser_t *p) {
     }
     expect(p, KW_IN);
     return 8;
+}
+
+mpf_obj_t mpf_parse_const_value(const mpf_node_t *x) {
+    if (x->kind == N_CONST) {
+        mpf_obj_t o = x->v.obj;
+        if (mpf_obj_is_qstr(o)) {
+            size_t len;
+            const char *s = mpf_obj_str_data(o, &len);
+            o = mpf_obj_new_str(s, len);
+        }
+        return o;
+    }
+    mpf_obj_t t = mpf_obj_new_tuple(x->n, NULL);
+    size_t n;
+    mpf_obj_t *items;
+    mpf_obj_get_array(t, &n, &items);
+    for (size_t i = 0; i < x->n; i++) {
+        items[i] = mpf_parse_const_value(x->k[i]);
+    }
+    return t;
 }
 
 bool mpf_parse_tuple_is_const(const mpf_node_t *x) {
@@ -1174,6 +1208,7 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
     int close = lambda ? OP_COLON : OP_RPAR;
     bool kwonly = false;
     bool kwargs = false;
+    pos_t bare = 0;   // a bare * with no keyword-only parameter after it yet
     size_t n_posonly = 0;
     while (!is_op(p, close)) {
         pos_t at = here(p);
@@ -1190,6 +1225,10 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
             // op: 0 positional, 1 *args (or a bare *), 2 keyword-only, 3 **kwargs
             int op = accept(p, OP_MUL) ? 1 : accept(p, OP_POW) ? 3 : kwonly ? 2 : 0;
             a->op = (uint8_t)op;
+            if (bare && op == 3) {
+                break;
+            }
+            bare = op == 1 && p->tok.kind != TK_NAME ? at : 0;
             if (op != 1 || p->tok.kind == TK_NAME) {
                 a->v.q = expect_name(p);
                 if (!lambda && accept(p, OP_COLON)) {
@@ -1206,6 +1245,9 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
         if (!accept(p, OP_COMMA)) {
             break;
         }
+    }
+    if (bare) {
+        syntax_error_pos(p, bare, E_BARE_STAR);   // (as CPython; mpy-cross takes def f(*))
     }
     if (!lambda) {
         expect(p, OP_RPAR);
@@ -1262,8 +1304,8 @@ static mpf_node_t *parse_import(parser_t *p) {
     bool paren = !star && accept(p, OP_LPAR);
     if (!star) {
         do {
-            if (paren && is_op(p, OP_RPAR)) {
-                break;
+            if (paren && v.n > 1 && is_op(p, OP_RPAR)) {
+                break;   // (a comma after the last name; `import ()` is an error)
             }
             vec_push(p, &v, parse_name_node(p));
             vec_push(p, &v, parse_opt_as(p));
@@ -1315,7 +1357,8 @@ enum {
     S_COMMA,      // after a comma: back [next byte] bytes (counted from the byte after it)
     S_SUB,        // a child node made by the script of keyword [next byte] (at the token)
     S_DOTTED,     // a dotted name
-    S_OR_TEST,    // or_test (a comprehension clause's: no lambda with a condition)
+    S_OR_TEST,    // or_test (a comprehension's if: no lambda with a condition)
+    S_DISJ,       // the same without a lambda (a comprehension's iterable)
 };
 _Static_assert(S_LIST_STAR - S_LIST == LIST_TEST_STAR - LIST_TEST && S_TARGETS - S_LIST == LIST_TARGET - LIST_TEST, "S_LIST");
 #define SCRIPT(kw, kind, ...) (uint8_t)(3 + sizeof((const uint8_t[]){__VA_ARGS__})), kw, kind, __VA_ARGS__
@@ -1343,7 +1386,7 @@ static const uint8_t compound_scripts[] = {
     // (except A, B: the suite's ':' is missing)
     SCRIPT(KW_EXCEPT, N_EXCEPT, S_IF_COLON, S_TEST, S_OPT_KW, KW_AS, S_NAME, S_SUITE, S_END),
     // a comprehension's clauses, after their for or if
-    SCRIPT(KW_IN, N_COMPFOR, S_TARGETS, S_KW, KW_IN, S_OR_TEST, S_END),
+    SCRIPT(KW_IN, N_COMPFOR, S_TARGETS, S_KW, KW_IN, S_DISJ, S_END),
     SCRIPT(KW_IS, N_COMPIF, S_OR_TEST, S_END),
     0,
 };
@@ -1399,8 +1442,8 @@ static mpf_node_t *run_script(parser_t *p, const uint8_t *s, pos_t t, int op) {
                 x = parse_list(p, s[-1] - S_LIST);
                 break;
             case S_DEL:
-                if (at_stmt_end(p)) {
-                    continue;
+                if (v.n > 0 && at_stmt_end(p)) {
+                    continue;   // (a comma after the last target; a bare del is an error)
                 }
                 x = parse_expr(p);
                 break;
@@ -1472,6 +1515,9 @@ static mpf_node_t *run_script(parser_t *p, const uint8_t *s, pos_t t, int op) {
             case S_OR_TEST:
                 x = parse_or_test(p, false);
                 break;
+            case S_DISJ:
+                x = parse_binary(p, P_OR);
+                break;
             default: {   // S_SUB
                 pos_t st = here(p);
                 x = run_script(p, script_of(compound_scripts, *s++), st, 0);
@@ -1508,6 +1554,25 @@ static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t
     return c;
 }
 
+// The value of [target] = [val] (or [target]: annotation = [val]): when it is NAME = const(x),
+// x, which later uses of NAME become (mpy-cross's micropython.const; a SyntaxError unless x is
+// one constant: a literal, folded arithmetic or a tuple of those), NULL for a _NAME (not
+// stored at all). (The map's blocks are the heap's: they outlive the arena of the statement,
+// and mpf_cc_arena_free releases them; a name met again is its value by then.)
+static mpf_node_t *const_decl(parser_t *p, const mpf_node_t *target, mpf_node_t *val) {
+    if (target->kind != N_NAME || val->kind != N_CALL || val->k[0]->kind != N_NAME || val->k[0]->v.q != MPF_QSTR_const) {
+        return val;
+    }
+    mpf_node_t *x = val->k[val->n - 1];   // (const(): the name, not a constant)
+    if (val->n != 2 || (val->op & N_CALL_COMMA) || !(x->kind == N_CONST || (x->kind == N_TUPLE && mpf_parse_tuple_is_const(x)))) {
+        syntax_error_at(p, pos_of(val), "not a constant");
+    }
+    mpf_map_lookup(&p->c->consts, mpf_obj_new_qstr(target->v.q), MPF_MAP_LOOKUP_ADD)->value = mpf_parse_const_value(x);
+    size_t n;
+    const char *nm = mpf_qstr_data(target->v.q, &n);
+    return n > 0 && nm[0] == '_' ? NULL : x;
+}
+
 static mpf_node_t *parse_small_stmt(parser_t *p) {
     pos_t t = here(p);
     int kw = p->tok.op;   // (a keyword's script, or none)
@@ -1520,6 +1585,7 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
         return run_script(p, sc, t, 0);
     }
     mpf_node_t *e = parse_rhs(p, LIST_TEST_STAR);
+    mpf_node_t *val;
     if (is_augassign(p)) {
         int op = p->tok.op;
         check_single_target(p, e, E_AUGASSIGN);
@@ -1532,11 +1598,19 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
         // annotated assignment
         advance(p);
         mpf_node_t *x = mk(p, N_ANNASSIGN, t, 3);
-        check_single_target(p, e, E_ANNOTATION);
+        if (!(e->op & N_CONST_OBJ) || e->kind != N_CONST) {
+            // (a name of NAME = const(x) may be annotated: mpy-cross compiles nothing for it,
+            // and an assignment to it is an error)
+            check_single_target(p, e, E_ANNOTATION);
+        }
         x->k[0] = e;
         x->k[1] = parse_test(p);
         if (accept(p, OP_ASSIGN)) {
-            x->k[2] = parse_rhs(p, LIST_TEST_STAR);
+            val = const_decl(p, e, parse_rhs(p, LIST_TEST_STAR));
+            if (val == NULL) {
+                return NULL;
+            }
+            x->k[2] = val;
         }
         return x;
     }
@@ -1549,19 +1623,12 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
     while (accept(p, OP_ASSIGN)) {
         vec_push(p, &v, parse_rhs(p, LIST_TEST_STAR));
     }
-    mpf_node_t *val = v.items[1];
-    if (v.n == 2 && v.items[0]->kind == N_NAME && val->kind == N_CALL && val->n == 2 && val->k[0]->kind == N_NAME &&
-        val->k[0]->v.q == MPF_QSTR_const && val->k[1]->kind == N_CONST) {
-        // NAME = const(value): later uses of NAME become the value; a _NAME is not stored at all
-        // (the map's blocks are the heap's: they outlive the arena of the statement, and
-        // mpf_cc_arena_free releases them; a name met again is its value by then)
-        mpf_map_lookup(&p->c->consts, mpf_obj_new_qstr(v.items[0]->v.q), MPF_MAP_LOOKUP_ADD)->value = val->k[1]->v.obj;
-        size_t n;
-        const char *nm = mpf_qstr_data(v.items[0]->v.q, &n);
-        if (n > 0 && nm[0] == '_') {
+    if (v.n == 2) {
+        val = const_decl(p, e, v.items[1]);
+        if (val == NULL) {
             return NULL;
         }
-        v.items[1] = val->k[1];
+        v.items[1] = val;
     }
     return mk_from_vec(p, N_ASSIGN, t, &v);
 }

@@ -549,6 +549,92 @@ _Y = const(X * 2)
 def f():
     return X + _Y
 """,
+    # `const` is only a name: a call of it is micropython.const() only as NAME = const(x)
+    # (twisted's test_roots.py has `c = const()` of a class named const: SyntaxError, as with
+    # mpy-cross: REJECTED const_of_no_argument)
+    "const_is_a_name": """class const:
+    def put(self, a, b):
+        return a == "x"
+
+
+c = const
+print(c().put("x", 1), const().put("y", 2), [const()][0].put("x", 3))
+
+
+def const(*a):
+    return a
+
+
+print(const(), const(1, 2), const(x := 3), x)
+x.y = const()
+a, b = const(1, 2)
+a = b = const(x)
+""",
+    # NAME = const(value) of every kind of constant: later uses load the value, a constant
+    # object unless a small int (None, True and a short str too), with its line; a tuple
+    # (an empty one is built where it is written, then loaded as a constant); annotated
+    # (`_NAME: T = const(x)` is not stored either; a const's name annotated alone compiles
+    # to nothing); in a class and a function; earlier consts
+    # folded into later ones
+    "const_every_kind": """\
+from micropython import const
+I = const(7)
+BIG = const(2 ** 40)
+HUGE = const(-(7 ** 40))
+F = const(1.5)
+C = const(2j)
+S = const("abc")
+LONG = const("abcdefghijklmnop")
+B = const(b"xy")
+N = const(None)
+T = const(True)
+FA = const(False)
+E = const(...)
+TU = const((1, "s", (2.5, b"b"), None))
+EMPTY = const(())
+ONE = const((I,))
+A: int = const(3)
+_P: int = const(4)
+A: int
+S: str
+_Q = const(I * 2 + BIG)
+print(I, BIG, HUGE,
+    F, C, S, LONG, B,
+    N, T, FA, E,
+    TU, EMPTY, ONE, A, _P, _Q)
+print({S: N, LONG: (TU, EMPTY)}, -F, not N, S * 2, I << 2, (S, I), [T,
+    FA])
+if TU:
+    print(TU is TU, EMPTY == ())
+for x in TU:
+    pass
+class K:
+    KA = const(5)
+    _KB = const("kb")
+    def m(self, d=F):
+        return KA + I, _KB, d
+def f(a=S, *, b=TU):
+    L = const(9)
+    _M = const((1, 2))
+    return L, _M, a, b, N
+x = f"{S}{F:>5}"
+""",
+    # zero-argument super() in a def: super(__class__, its first parameter, whichever kind);
+    # in a lambda or a comprehension a plain call of super (as mpy-cross compiles them)
+    "super_first_parameter_of_any_kind": """\
+class A(B):
+    def f(*a):
+        return super().f()
+    def g(**k):
+        return super().g()
+    def h(*a, c):
+        return super().h(), (super)()
+    def i(*, c, **k):
+        return super()
+    m = lambda self: super().m()
+    def n(self):
+        return [super().n(x) for x in self], (lambda: super())()
+""",
     "const_tuple_truth": """\
 a = () or x; b = (1,) or x; c = () and x; d = (1, "s") and x; e = x or () or y
 f = x and ((),) and y; g = 1 if () else 2; h = [i for i in x if (1,)]
@@ -873,6 +959,56 @@ REJECTED: dict[str, str] = {
     "yield_argument": "def f():\n    return g(yield 1)\n",
     "yield_subscript": "def f():\n    a[yield 1]\n",
     "yield_return_value": "def f():\n    return yield 1\n",
+    # NAME = const(x) whose x is not one constant (mpy-cross: SyntaxError: not a constant):
+    # a name, an operation mpy-cross does not fold, several or no arguments, a trailing
+    # comma, a star, a keyword, a list, an f-string; in a function and annotated too
+    "const_of_a_name": "a = const(x)\n",
+    "const_of_matmul": "A = const(1 @ 2)\n",
+    "const_of_negative_shift": "A = const(1 << -2)\nB = const(1 >> -2)\n",
+    "const_of_zero_division": "A = const(1 // 0)\n",
+    "const_of_two_arguments": "A = const(1, 2)\n",
+    "const_of_no_argument": "A = const()\n",
+    "const_of_trailing_comma": "A = const(1,)\n",
+    "const_of_star": "A = const(*x)\n",
+    "const_of_keyword": "A = const(x=1)\n",
+    "const_of_tuple_with_name": "A = const((1, x))\n",
+    "const_of_list": "A = const([1])\n",
+    "const_of_comparison": "A = const(1 < 2)\n",
+    "const_of_str_operation": 'A = const("a" * 2)\n',
+    "const_of_bool_arithmetic": "A = const(True + 1)\n",
+    "const_of_fstring": 'A = const(f"a")\n',
+    "const_of_conditional": "A = const(1 if x else 2)\n",
+    "const_in_function": "def f():\n    A = const(x)\n",
+    "const_annotated": "A: int = const(x)\n",
+    # a const's name is its value afterwards: it cannot be assigned to or deleted
+    "const_reassigned": "A = const(1)\nA = const(2)\n",
+    "const_deleted": "A = const(1)\ndel A\n",
+    # a zero-argument super() in a def without parameters (mpy-cross: super() can't find self;
+    # CPython raises RuntimeError when it runs; ours called super() with no argument)
+    "super_without_self": "class A:\n    def f():\n        return super().f()\n",
+    "super_without_self_nested": "class A:\n    def f(self):\n        def g():\n            return super()\n        return g\n",
+    # a name used before its global or nonlocal declaration (mpy-cross: identifier redefined
+    # as global; CPython: name 'x' is used prior to global declaration)
+    "used_before_global": "def f():\n    print(x)\n    global x\n",
+    "used_before_global_in_class": "class A:\n    x.y = 1\n    global x\n",
+    "used_before_nonlocal": "def f():\n    x = 1\n    def g():\n        x[0] = 1\n        nonlocal x\n",
+    # a lambda first in an f-string field (its ':' would start the format spec)
+    "fstring_field_lambda": 'x = f"{lambda x: 1}"\n',
+    # a comprehension's iterable is an or_test: no lambda (its condition may be one)
+    "comprehension_iterable_lambda": "x = [a for a in lambda: b]\n",
+    "generator_iterable_lambda": "x = (a for a in b if c for d in lambda: e)\n",
+    # string prefixes: one letter, or r with b or f (no u in two, none twice)
+    "string_prefix_ub": 'x = ub"a"\n',
+    "string_prefix_bu": 'x = bu"a"\n',
+    "string_prefix_ur": 'x = ur"a"\n',
+    "string_prefix_rr": 'x = rr"a"\n',
+    # an empty bracketed import list (a comma may end a list: `from a import (b,)`)
+    "import_from_nothing": "from a import ()\n",
+    # del with no target (a comma may follow the last one: `del a,`)
+    "del_nothing": "if x:\n    del\n",
+    # a starred item alone in parentheses: no tuple (it was taken for `(*a,)`)
+    "star_alone_in_parentheses": "(*a) = b\n",
+    "star_alone_in_parentheses_for": "for (*a) in b:\n    pass\n",
     # a starred target alone, without a comma (`*a, = x` unpacks)
     "star_target_alone": "*a = 1\n",
     # a call's * argument at position 30 or later: its bit in the star bitmap (a small int of
@@ -1032,23 +1168,6 @@ print(f"{x = !r:>10}|", f"{ y = !s}", f"{x = :>4}")
     # twisted's ckeygen.py
     "upper_string_prefixes": r"""k = "rsa"
 print(R"a^{12}\left", Rf"%HOME%\.ssh\id_{k}", fR"\{k}", RB"\x00", Br"\n", rB"a", F"{k}", U"u", B"b")
-""",
-    # `const` is only a name: mpy-cross takes any call of it for micropython.const() and
-    # wants one constant argument (twisted's test_roots.py)
-    "const_is_a_name": """class const:
-    def put(self, a, b):
-        return a == "x"
-
-
-c = const()
-print(c.put("x", 1))
-
-
-def const(*a):
-    return a
-
-
-print(const(), const(1, 2), const(x := 3), x)
 """,
     "positional_only": """def f(a, b=10, /, c=100, *, d=0):
     return a + b + c + d

