@@ -157,10 +157,11 @@ enum {
     E_ESC_CHAR,
     E_ESC_N,
     E_NEVER_CLOSED,   // '(' ..., then '[' and '{'
-    E_BARE_STAR,
+    E_BARE_STAR = E_NEVER_CLOSED + 3,
     E_USED_GLOBAL,
     E_USED_NONLOCAL,
     E_STAR_HERE,
+    E_NOT_CONST,      // (the word table is full: 127 words)
 };
 // Raise SyntaxError text [msg] (an E_ number) at [line]/[col]; [kind] as mpf_cc_syntax_error's.
 MPF_NORETURN void mpf_emit_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, unsigned msg);

@@ -1565,7 +1565,7 @@ static mpf_node_t *const_decl(parser_t *p, const mpf_node_t *target, mpf_node_t 
     }
     mpf_node_t *x = val->k[val->n - 1];   // (const(): the name, not a constant)
     if (val->n != 2 || (val->op & N_CALL_COMMA) || !(x->kind == N_CONST || (x->kind == N_TUPLE && mpf_parse_tuple_is_const(x)))) {
-        syntax_error_at(p, pos_of(val), "not a constant");
+        syntax_error_pos(p, pos_of(val), E_NOT_CONST);
     }
     mpf_map_lookup(&p->c->consts, mpf_obj_new_qstr(target->v.q), MPF_MAP_LOOKUP_ADD)->value = mpf_parse_const_value(x);
     size_t n;
