@@ -23,6 +23,21 @@ int mpf_port_stdin_read(void);
 // has ended. Consumes nothing (select/poll ask this before reading).
 bool mpf_port_stdin_ready(void);
 
+// The console's interrupt character: a port's receive path turns this byte into a
+// KeyboardInterrupt (while code runs) instead of buffering it. 0x03 (Ctrl-C) unless a
+// program set another with micropython.kbd_intr(c), -1 none (every byte is data); the
+// REPL sets 0x03 again after each entry it runs. Atomic: a receive interrupt or the
+// host's reader thread reads it.
+#if CONFIG_MODULE_MICROPYTHON
+#include <stdatomic.h>
+extern atomic_int mpf_interrupt_char;
+#define MPF_IS_INTERRUPT_CHAR(c) ((int)(c) == atomic_load_explicit(&mpf_interrupt_char, memory_order_relaxed))
+#define MPF_SET_INTERRUPT_CHAR(c) atomic_store_explicit(&mpf_interrupt_char, (c), memory_order_relaxed)
+#else
+#define MPF_IS_INTERRUPT_CHAR(c) ((c) == 0x03)
+#define MPF_SET_INTERRUPT_CHAR(c) ((void)0)
+#endif
+
 // Milliseconds since an arbitrary start, wrapping at 2**32.
 uint32_t mpf_port_ticks_ms(void);
 

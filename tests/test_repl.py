@@ -100,6 +100,37 @@ def paste(emu: Emulator, source: str) -> str:
     return emu.expect(PROMPT)
 
 
+KBD_INTR = (
+    "import micropython, sys\r"
+    "micropython.kbd_intr(-1)\r"
+    "print('reading')\r"
+    "print('read', [ord(c) for c in sys.stdin.read(2)])\r"
+    "micropython.kbd_intr(0x07)\r"
+    "print('bell interrupts')\r"
+    "while True:\r"
+    "    pass\r"
+)
+
+
+def check_kbd_intr(emu: Emulator) -> None:
+    """micropython.kbd_intr(): -1 makes Ctrl-C a byte a program reads from stdin; another
+    character interrupts instead; the REPL makes Ctrl-C the interrupt again at its prompt."""
+    emu.send("\x05")
+    emu.expect("=== ")
+    emu.send(KBD_INTR + "\x04")
+    emu.expect("reading\n")
+    emu.send("\x03x")  # read as data, not an interrupt
+    emu.expect("read [3, 120]\n")
+    emu.expect("bell interrupts\n")
+    time.sleep(0.5)
+    emu.send("\x03")  # no longer the interrupt: the loop goes on
+    time.sleep(0.5)
+    emu.send("\x07")
+    out = emu.expect(PROMPT)
+    assert "KeyboardInterrupt" in out and out.count(PROMPT) == 1, out
+    interrupt_typed_loop(emu)  # the prompt made Ctrl-C the interrupt character again
+
+
 def interrupt_typed_loop(emu: Emulator) -> None:
     """Type `while True: pass` at the prompt, then Ctrl-C it: KeyboardInterrupt, a prompt."""
     emu.send("while True:\r")
@@ -307,6 +338,10 @@ class TestHostRepl:
         with host_prompt() as emu:
             interrupt_typed_loop(emu)
             assert "\n3\n" in after_prompt(emu, "1+2\r")
+
+    def test_kbd_intr(self) -> None:
+        with host_prompt() as emu:
+            check_kbd_intr(emu)
 
     def test_paste_mode_runs(self) -> None:
         with host_prompt() as emu:
@@ -664,6 +699,12 @@ class TestBoardConsole:
             out = paste(emu, "for i in range(2):\r    print('pasted', i)\r")
             assert "pasted 0\npasted 1\n" in out
             interrupt_typed_loop(emu)
+
+    @pytest.mark.usefixtures("compiler")
+    def test_kbd_intr(self, board: Path) -> None:
+        with Emulator(qemu_command(board), timeout=TIMEOUT) as emu:
+            ctrl_c_out_of_the_loop(emu)
+            check_kbd_intr(emu)
 
 
 def test_mpforge_run_gives_the_host_prompt() -> None:
