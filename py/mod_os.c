@@ -105,7 +105,10 @@ static const char *path_arg(mpf_obj_t o) {
 // stat(path): a 10-tuple (mode, ino, dev, nlink, uid, gid, size, atime, mtime, ctime)
 // with what the port reports: the file type bits of mode and the size.
 static mpf_obj_t os_stat(mpf_obj_t path) {
-    long size = mpf_port_file_size(path_arg(path));
+    const char *p = path_arg(path);
+    // "" is the current directory, as MicroPython's VFS resolves it (mpremote's `fs cp -r
+    // DIR :` asks whether ":" exists with os.stat(""))
+    long size = mpf_port_file_size(*p != '\0' ? p : ".");
     if (size == -1) {
         mpf_raise_oserror(2, path, MPF_OBJ_NONE);
     }

@@ -9,6 +9,7 @@ Tests that need Python source compiled on the device skip, saying so, while the 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import signal
@@ -613,6 +614,44 @@ def test_mpremote_fs_against_the_host(host_pty: str, tmp_path: Path) -> None:
     result = mpremote(host_pty, "fs", "mkdir", ":sub", "+", "fs", "rm", ":copied.txt")
     assert result.returncode == 0, result
     assert (fs / "sub").is_dir() and not (fs / "copied.txt").exists()
+
+
+@pytest.mark.usefixtures("compiler")
+def test_mpremote_fs_family_against_the_host(host_pty: str, tmp_path: Path) -> None:
+    """mpremote 1.29's fs commands as a user runs them: cp -r both ways, cp onto an existing
+    file (hash compare: "Up to date"), --force, sha256sum (binary reads with readinto), ls
+    with sizes, tree -s, touch, rmdir, rm -r."""
+    fs = tmp_path / "fs"
+    local = tmp_path / "proj"
+    (local / "lib").mkdir(parents=True)
+    (local / "main.py").write_text("print('main')\n")
+    blob = bytes(range(256)) * 3 + b"\x00\xff"  # every byte value, not UTF-8
+    (local / "lib" / "blob.bin").write_bytes(blob)
+
+    def run(*args: str) -> str:
+        result = mpremote(host_pty, *args)
+        assert result.returncode == 0, result
+        return result.stdout
+
+    run("fs", "cp", "-r", str(local), ":")
+    assert (fs / "proj" / "lib" / "blob.bin").read_bytes() == blob
+    assert (fs / "proj" / "main.py").read_text() == "print('main')\n"
+    assert "Up to date: ./proj/lib/blob.bin" in run("fs", "cp", "-r", str(local), ":")
+    digest = hashlib.sha256(blob).hexdigest()
+    assert digest in run("fs", "sha256sum", ":proj/lib/blob.bin")
+    (fs / "proj" / "main.py").write_text("old\n")
+    run("fs", "cp", str(local / "main.py"), ":proj/main.py")  # hashes differ: copied
+    assert (fs / "proj" / "main.py").read_text() == "print('main')\n"
+    run("fs", "cp", "--force", str(local / "main.py"), ":proj/main.py")
+    assert re.search(r"^\s*770 blob.bin$", run("fs", "ls", ":proj/lib"), re.MULTILINE)
+    assert "770]  blob.bin" in run("fs", "tree", "-s", ":proj")
+    back = tmp_path / "back"
+    run("fs", "cp", "-r", ":proj", str(back))
+    assert (back / "lib" / "blob.bin").read_bytes() == blob
+    run("fs", "touch", ":proj/empty", "+", "fs", "mkdir", ":proj/d", "+", "fs", "rmdir", ":proj/d")
+    assert (fs / "proj" / "empty").read_bytes() == b"" and not (fs / "proj" / "d").exists()
+    run("fs", "rm", "-r", ":proj")
+    assert not (fs / "proj").exists()
 
 
 # ---------------------------------------------------------------- a long session
