@@ -654,6 +654,73 @@ def test_mpremote_fs_family_against_the_host(host_pty: str, tmp_path: Path) -> N
     assert not (fs / "proj").exists()
 
 
+MOUNT_RUN = """\
+import os, sys
+import helper
+from pkg import sub
+print("cwd", os.getcwd(), sorted(os.listdir()))
+print("stat", os.stat("helper.py")[6], os.stat("/remote/pkg")[0] & 0x4000)
+with open("data.bin", "rb") as f:
+    print("data", list(f.read()))
+os.mkdir("made")
+with open("made/out.txt", "w") as f:
+    f.write("written on the device")
+os.rename("made/out.txt", "made/moved.txt")
+print("made", os.listdir("made"))
+"""
+
+
+def mount_tree(root: Path) -> Path:
+    """A host directory for `mpremote mount`: a module, a package, data, a script."""
+    local = root / "mnt"
+    (local / "pkg").mkdir(parents=True)
+    (local / "helper.py").write_text("print('helper imported as', __name__)\nVALUE = 7\n")
+    (local / "pkg" / "__init__.py").write_text("")
+    (local / "pkg" / "sub.py").write_text(
+        "from helper import VALUE\nprint('pkg.sub sees', VALUE)\n"
+    )
+    (local / "data.bin").write_bytes(b"\x00\x03\n\x18\xff")
+    (root / "script.py").write_text(MOUNT_RUN)
+    return local
+
+
+def check_mount(device: str, tmp_path: Path) -> None:
+    """`mpremote mount DIR exec/run`: imports (a module, a package) compiled on the device
+    from the host's files, open() for reading and writing, os.listdir/stat/mkdir/rename/
+    getcwd in the mount (served over the console with micropython.kbd_intr(-1) and
+    sys.stdin.buffer/sys.stdout.buffer), then mpremote's umount."""
+    local = mount_tree(tmp_path)
+    result = mpremote(device, "mount", str(local), "exec", "import helper; print(helper.VALUE * 6)")
+    assert result.returncode == 0, result
+    assert result.stdout.splitlines()[-2:] == ["helper imported as helper", "42"], result
+    result = mpremote(device, "mount", str(local), "run", str(tmp_path / "script.py"))
+    assert result.returncode == 0, result
+    assert result.stdout.splitlines()[1:] == [
+        "helper imported as helper",
+        "pkg.sub sees 7",
+        "cwd /remote ['data.bin', 'helper.py', 'pkg']",
+        f"stat {len((local / 'helper.py').read_bytes())} 16384",
+        "data [0, 3, 10, 24, 255]",
+        "made ['moved.txt']",
+    ], result
+    assert (local / "made" / "moved.txt").read_text() == "written on the device"
+    # after mpremote's umount: no /remote, nothing of it left
+    result = mpremote(
+        device, "exec", "import vfs; print(len([m for m in vfs.mount() if m[1] == '/remote']))"
+    )
+    assert result.returncode == 0 and result.stdout.strip() == "0", result
+
+
+@pytest.mark.usefixtures("compiler")
+def test_mpremote_mount_against_the_host(host_pty: str, tmp_path: Path) -> None:
+    check_mount(host_pty, tmp_path)
+
+
+@pytest.mark.usefixtures("compiler")
+def test_mpremote_mount_against_the_board(board_pty: str, tmp_path: Path) -> None:
+    check_mount(board_pty, tmp_path)
+
+
 # ---------------------------------------------------------------- a long session
 def session_statements(n: int, names: int = 10) -> Iterator[list[str]]:
     """`n` statements as a user types them (lines; a def or class ends with an empty line):
