@@ -162,7 +162,7 @@ void mpf_micropython_run_scheduled(void) {
     mpf_nlr_raise(nlr.exc);
 }
 
-atomic_int mpf_interrupt_char = 0x03;
+atomic_int mpf_micropython_interrupt_char = 0x03;
 
 // kbd_intr(c): the console byte that raises KeyboardInterrupt, -1 for none (a program
 // that reads raw bytes from stdin, mpremote's mount protocol).

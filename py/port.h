@@ -36,9 +36,9 @@ bool mpf_port_stdin_ready(void);
 // host's reader thread reads it.
 #if CONFIG_MODULE_MICROPYTHON
 #include <stdatomic.h>
-extern atomic_int mpf_interrupt_char;
-#define MPF_IS_INTERRUPT_CHAR(c) ((int)(c) == atomic_load_explicit(&mpf_interrupt_char, memory_order_relaxed))
-#define MPF_SET_INTERRUPT_CHAR(c) atomic_store_explicit(&mpf_interrupt_char, (c), memory_order_relaxed)
+extern atomic_int mpf_micropython_interrupt_char;
+#define MPF_IS_INTERRUPT_CHAR(c) ((int)(c) == atomic_load_explicit(&mpf_micropython_interrupt_char, memory_order_relaxed))
+#define MPF_SET_INTERRUPT_CHAR(c) atomic_store_explicit(&mpf_micropython_interrupt_char, (c), memory_order_relaxed)
 #else
 #define MPF_IS_INTERRUPT_CHAR(c) ((c) == 0x03)
 #define MPF_SET_INTERRUPT_CHAR(c) ((void)0)
