@@ -721,6 +721,32 @@ def test_mpremote_mount_against_the_board(board_pty: str, tmp_path: Path) -> Non
     check_mount(board_pty, tmp_path)
 
 
+DF_HEADER = "filesystem     size     used    avail use% mounted on"
+
+
+@pytest.mark.usefixtures("compiler")
+def test_mpremote_df_against_the_host(host_pty: str) -> None:
+    """`mpremote df`: vfs.mount() lists the host's own file system at /, os.statvfs sizes it."""
+    result = mpremote(host_pty, "df")
+    assert result.returncode == 0, result
+    lines = result.stdout.splitlines()
+    assert lines[0] == DF_HEADER and lines[1].startswith("<VfsPosix>"), result
+    assert lines[1].endswith(" /") and len(lines) == 2, result
+
+
+@pytest.mark.usefixtures("compiler")
+def test_mpremote_df_against_the_board(board_pty: str) -> None:
+    """netduinoplus2 has no file system: df prints its header alone, as MicroPython boards
+    without one do (no traceback); os.statvfs("/") is all zeros, "/" an empty directory."""
+    result = mpremote(board_pty, "df")
+    assert result.returncode == 0 and result.stdout.splitlines() == [DF_HEADER], result
+    result = mpremote(
+        board_pty, "exec", "import os; print(os.statvfs('/'), os.listdir('/'), os.getcwd())"
+    )
+    assert result.returncode == 0, result
+    assert result.stdout.strip() == "(0, 0, 0, 0, 0, 0, 0, 0, 0, 0) [] /", result
+
+
 # ---------------------------------------------------------------- a long session
 def session_statements(n: int, names: int = 10) -> Iterator[list[str]]:
     """`n` statements as a user types them (lines; a def or class ends with an empty line):
