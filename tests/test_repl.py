@@ -8,7 +8,9 @@ Tests that need Python source compiled on the device skip, saying so, while the 
 
 from __future__ import annotations
 
+import ast
 import contextlib
+import datetime
 import hashlib
 import os
 import re
@@ -745,6 +747,35 @@ def test_mpremote_df_against_the_board(board_pty: str) -> None:
     )
     assert result.returncode == 0, result
     assert result.stdout.strip() == "(0, 0, 0, 0, 0, 0, 0, 0, 0, 0) [] /", result
+
+
+@pytest.mark.usefixtures("compiler")
+def test_mpremote_rtc_reset_and_sleep_against_the_board(board_pty: str) -> None:
+    """`mpremote rtc --set` then `rtc` (machine.RTC, a clock from the tick: QEMU's STM32F405
+    leaves the RTC peripheral unimplemented), the calendar across a month's end, `reset`
+    (machine.reset: the board comes back), `sleep` and `resume`."""
+    result = mpremote(board_pty, "rtc", "--set", "+", "rtc")
+    assert result.returncode == 0, result
+    now = datetime.datetime.now()
+    year, month, day, weekday = ast.literal_eval(result.stdout.strip().splitlines()[-1])[:4]
+    near = {now.date(), (now - datetime.timedelta(minutes=1)).date()}
+    assert (
+        datetime.date(year, month, day) in near
+        and weekday == datetime.date(year, month, day).weekday()
+    )
+    # 2028-02-29 23:59:59.5 (a leap day), 0.6 s later: Wednesday 2028-03-01
+    code = "import machine, time\nr = machine.RTC()\nr.datetime((2028, 2, 29, 0, 23, 59, 59, 500000))\ntime.sleep_ms(600)\nprint(r.datetime()[:7])"
+    result = mpremote(board_pty, "exec", code)
+    assert result.returncode == 0 and result.stdout.strip() == "(2028, 3, 1, 2, 0, 0, 0)", result
+    result = mpremote(
+        board_pty, "exec", "import machine; machine.RTC().datetime((1999, 1, 1, 0, 0, 0, 0, 0))"
+    )
+    assert result.returncode == 1 and "ValueError" in result.stdout + result.stderr, result
+    result = mpremote(board_pty, "exec", "x = 6 * 7", "sleep", "0.2", "resume", "exec", "print(x)")
+    assert result.returncode == 0 and result.stdout.strip() == "42", result
+    assert mpremote(board_pty, "reset").returncode == 0
+    result = mpremote(board_pty, "exec", "print('back', 'x' in globals())")
+    assert result.returncode == 0 and result.stdout.strip() == "back False", result
 
 
 # ---------------------------------------------------------------- a long session
