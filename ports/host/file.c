@@ -84,6 +84,10 @@ static mpf_obj_t file_readlines(mpf_obj_t self) {
 // sha256sum` and `cp` onto an existing file hash through it.
 static mpf_obj_t file_readinto(size_t n_args, const mpf_obj_t *args) {
     FILE *fp = fp_of(args[0]);
+    if (!((file_obj_t *)mpf_obj_ptr(args[0]))->binary) {
+        // (a text file has no readinto() in CPython: the binary file's type shares its table)
+        mpf_raise_msg(&mpf_type_AttributeError, "'TextIOWrapper' object has no attribute 'readinto'");
+    }
     mpf_buffer_t b;
     if (MPF_IS_STR(args[1]) || !mpf_obj_get_buffer(args[1], &b, true)) {
         mpf_raise_fmt(&mpf_type_TypeError, "readinto() argument must be a writable bytes-like object, not '%T'", args[1]);
@@ -162,6 +166,7 @@ static void file_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
 
 static const mpf_rom_map_elem_t file_locals_table[] = {
     MPF_ROM_FUN_VAR(MPF_QSTR_read, 1, 2, file_read),
+    MPF_ROM_FUN_VAR(MPF_QSTR_readinto, 2, 3, file_readinto),
     MPF_ROM_FUN_VAR(MPF_QSTR_readline, 1, 2, file_readline),
     MPF_ROM_FUN_1(MPF_QSTR_readlines, file_readlines),
     MPF_ROM_FUN_2(MPF_QSTR_write, file_write),
@@ -172,19 +177,6 @@ static const mpf_rom_map_elem_t file_locals_table[] = {
 };
 MPF_ROM_MAP(file_locals, file_locals_table);
 
-// A binary file ('rb', 'wb', ...) is a binary stream: the text file's methods and readinto().
-static const mpf_rom_map_elem_t binary_file_locals_table[] = {
-    MPF_ROM_FUN_VAR(MPF_QSTR_read, 1, 2, file_read),
-    MPF_ROM_FUN_VAR(MPF_QSTR_readinto, 2, 3, file_readinto),
-    MPF_ROM_FUN_VAR(MPF_QSTR_readline, 1, 2, file_readline),
-    MPF_ROM_FUN_1(MPF_QSTR_readlines, file_readlines),
-    MPF_ROM_FUN_2(MPF_QSTR_write, file_write),
-    MPF_ROM_FUN_1(MPF_QSTR_close, file_close),
-    MPF_ROM_FUN_1(MPF_QSTR_flush, file_flush),
-    MPF_ROM_FUN_1(MPF_QSTR___enter__, file_enter),
-    MPF_ROM_FUN_VAR(MPF_QSTR___exit__, 4, 4, file_exit),
-};
-MPF_ROM_MAP(binary_file_locals, binary_file_locals_table);
 
 static const mpf_type_ext_t file_finalise_ext = {.finalise = file_finalise};
 static const mpf_type_t file_type = MPF_TYPE(MPF_QSTR_TextIOWrapper, 0,
@@ -197,7 +189,7 @@ static const mpf_type_t binary_file_type = MPF_TYPE(MPF_QSTR_FileIO, 0,
     (getiter, file_getiter),
     (iternext, file_iternext),
     (attr, file_attr),
-    (locals, &binary_file_locals),
+    (locals, &file_locals),
     (ext, &file_finalise_ext));
 
 static mpf_obj_t builtin_open(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
