@@ -33,8 +33,9 @@ bool mpf_port_stdin_ready(void);
 // KeyboardInterrupt (while code runs) instead of buffering it. 0x03 (Ctrl-C) unless a
 // program set another with micropython.kbd_intr(c), -1 none (every byte is data); the
 // REPL sets 0x03 again after each entry it runs. Atomic: a receive interrupt or the
-// host's reader thread reads it.
-#if CONFIG_MODULE_MICROPYTHON
+// host's reader thread reads it. (A selftest image, CONFIG_PORT_SELFTEST, has no core:
+// Ctrl-C alone.)
+#if CONFIG_MODULE_MICROPYTHON && !CONFIG_PORT_SELFTEST
 #include <stdatomic.h>
 extern atomic_int mpf_micropython_interrupt_char;
 #define MPF_IS_INTERRUPT_CHAR(c) ((int)(c) == atomic_load_explicit(&mpf_micropython_interrupt_char, memory_order_relaxed))
