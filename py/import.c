@@ -119,8 +119,9 @@ static bool file_read(const char *path, uint8_t *buf, size_t len) {
 }
 
 // .mpy files are imported where the port has files (its loader is linked anyway), and
-// from a mount with CONFIG_MODULE_VFS_MPY (the loader's cost on a board without files).
-#define IMPORT_MPY (CONFIG_PORT_HAS_FILESYSTEM || CONFIG_MODULE_VFS_MPY)
+// from a mount with CONFIG_MODULE_VFS_MPY (the loader's cost on a board without files) or
+// without the compiler (then .mpy is all a mount can offer).
+#define IMPORT_MPY (CONFIG_PORT_HAS_FILESYSTEM || CONFIG_MODULE_VFS_MPY || !CONFIG_COMPILER)
 
 // Load [path] as an .mpy image; raises ImportError on a bad file. NULL if absent.
 static bool load_file(const char *path, mpf_load_result_t *res) {
