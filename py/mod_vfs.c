@@ -220,14 +220,14 @@ static mpf_obj_t vfs_umount(mpf_obj_t target) {
     for (size_t i = 0; i < l->len; i++) {
         const mpf_obj_t *m = mount_item(i);
         if (m[0] == target || (MPF_IS_STR(target) && same_text(m[1], target))) {
-            mpf_obj_t entry = l->items[i];
+            mpf_obj_t obj = m[0];  // (held here: the entry leaves the table)
             memmove(l->items + i, l->items + i + 1, (l->len - i - 1) * sizeof(mpf_obj_t));
-            l->len--;
-            if (mpf_state.vfs_cur == entry) {
+            l->items[--l->len] = MPF_OBJ_NULL;
+            if (mpf_state.vfs_cur != MPF_OBJ_NULL && ((mpf_tuple_t *)mpf_obj_ptr(mpf_state.vfs_cur))->items[0] == obj) {
                 mpf_state.vfs_cur = MPF_OBJ_NULL;
             }
             mpf_obj_t d[2];
-            mpf_load_method_maybe(m[0], MPF_QSTR_umount, d);
+            mpf_load_method_maybe(obj, MPF_QSTR_umount, d);
             if (d[0] != MPF_OBJ_NULL) {
                 mpf_call_method_n(0, 0, d);
             }
@@ -256,9 +256,10 @@ mpf_obj_t mpf_vfs_getcwd(void) {
         return MPF_OBJ_NULL;
     }
     const mpf_obj_t *m = ((mpf_tuple_t *)mpf_obj_ptr(mpf_state.vfs_cur))->items;
+    mpf_obj_t mount_point = m[1];  // (held here: the call may umount it)
     mpf_obj_t cwd = mpf_vfs_call(m[0], MPF_QSTR_getcwd, 0, NULL);
     size_t ml, cl;
-    const char *mp = mpf_obj_str_data(m[1], &ml);
+    const char *mp = mpf_obj_str_data(mount_point, &ml);
     const char *c = mpf_obj_str_data(cwd, &cl);
     while (cl > 0 && c[cl - 1] == '/') {
         cl--;
