@@ -11,10 +11,12 @@
 // The table (mpf_state.vfs_mounts) is a list of (obj, path) tuples; mpf_state.vfs_cur is
 // the tuple of the mount the current directory is in (NULL: the port's own). Both go at a
 // soft reset, as MicroPython's mounts do (mpremote mounts again).
-#include <errno.h>
-
 #include "mpf_int.h"
 #include "port.h"
+
+// errno values as MicroPython (and Linux) number them, as the rest of the core raises them,
+// whatever the C library's are (emscripten's differ)
+enum { VFS_EPERM = 1, VFS_ENOENT = 2, VFS_EEXIST = 17, VFS_EINVAL = 22, VFS_ERANGE = 34 };
 
 static mpf_obj_t mounts(void) {
     if (mpf_state.vfs_mounts == MPF_OBJ_NULL) {
@@ -147,7 +149,7 @@ static mpf_obj_t vfs_open(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
 #if CONFIG_BUILTIN_OPEN
     return mpf_call(mpf_obj_from_ptr(&mpf_port_open_obj), n_args, n_kw, args);
 #else
-    mpf_raise_oserror(ENOENT, n_args > 0 ? args[0] : MPF_OBJ_NONE, MPF_OBJ_NONE);
+    mpf_raise_oserror(VFS_ENOENT, n_args > 0 ? args[0] : MPF_OBJ_NONE, MPF_OBJ_NONE);
 #endif
 }
 const mpf_fun_builtin_t mpf_vfs_open_obj = MPF_FUN_INIT_KW(MPF_QSTR_open, 1, vfs_open);
@@ -190,7 +192,7 @@ static mpf_obj_t vfs_mount(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
         n--;
     }
     if (n == 0 || p[0] != '/') {
-        mpf_raise_oserror(EINVAL, a[1], MPF_OBJ_NONE);
+        mpf_raise_oserror(VFS_EINVAL, a[1], MPF_OBJ_NONE);
     }
     mpf_obj_t path = mpf_obj_new_str(p, n);
     bool taken = CONFIG_PORT_HAS_FILESYSTEM && n == 1;  // the port's own is at "/"
@@ -198,7 +200,7 @@ static mpf_obj_t vfs_mount(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
         taken = taken || same_text(mount_item(i)[1], path);
     }
     if (taken) {
-        mpf_raise_oserror(EPERM, path, MPF_OBJ_NONE);
+        mpf_raise_oserror(VFS_EPERM, path, MPF_OBJ_NONE);
     }
     mpf_obj_t d[4];
     mpf_load_method_maybe(a[0], MPF_QSTR_mount, d);
@@ -234,7 +236,7 @@ static mpf_obj_t vfs_umount(mpf_obj_t target) {
             return MPF_OBJ_NONE;
         }
     }
-    mpf_raise_oserror(EINVAL, MPF_IS_STR(target) ? target : MPF_OBJ_NONE, MPF_OBJ_NONE);
+    mpf_raise_oserror(VFS_EINVAL, MPF_IS_STR(target) ? target : MPF_OBJ_NONE, MPF_OBJ_NONE);
 }
 const mpf_fun_builtin_t mpf_vfs_umount_obj = MPF_FUN_INIT_1(MPF_QSTR_umount, vfs_umount);
 
@@ -297,7 +299,7 @@ bool mpf_port_file_read(const char *path, uint8_t *buf, size_t len) {
 
 int mpf_port_getcwd(char *buf, size_t len) {
     if (len < 2) {
-        return ERANGE;
+        return VFS_ERANGE;
     }
     buf[0] = '/';
     buf[1] = '\0';
@@ -305,12 +307,12 @@ int mpf_port_getcwd(char *buf, size_t len) {
 }
 
 int mpf_port_chdir(const char *path) {
-    return strcmp(path, "/") == 0 ? 0 : ENOENT;
+    return strcmp(path, "/") == 0 ? 0 : VFS_ENOENT;
 }
 
 int mpf_port_listdir(const char *path, void (*fn)(void *env, const char *name), void *env) {
     if (strcmp(path, "/") != 0) {
-        return ENOENT;
+        return VFS_ENOENT;
     }
     const mpf_list_t *l = mpf_obj_ptr(mounts());
     for (size_t i = 0; i < l->len; i++) {
@@ -324,13 +326,13 @@ int mpf_port_listdir(const char *path, void (*fn)(void *env, const char *name), 
 
 static int no_file(const char *path) {
     (void)path;
-    return ENOENT;
+    return VFS_ENOENT;
 }
 int mpf_port_remove(const char *path) {
     return no_file(path);
 }
 int mpf_port_mkdir(const char *path) {
-    return strcmp(path, "/") == 0 ? EEXIST : EPERM;
+    return strcmp(path, "/") == 0 ? VFS_EEXIST : VFS_EPERM;
 }
 int mpf_port_rmdir(const char *path) {
     return no_file(path);
@@ -341,7 +343,7 @@ int mpf_port_rename(const char *from, const char *to) {
 }
 int mpf_port_statvfs(const char *path, uint32_t out[10]) {
     memset(out, 0, 10 * sizeof(uint32_t));
-    return strcmp(path, "/") == 0 ? 0 : ENOENT;
+    return strcmp(path, "/") == 0 ? 0 : VFS_ENOENT;
 }
 #endif
 
