@@ -293,22 +293,11 @@ def test_runner_models_the_rtc_watchdog_key(tmp_path: Path, unlock: str, armed: 
 def test_kbd_intr(tmp_path: Path) -> None:
     """micropython.kbd_intr() on UART0's receive interrupt: with -1 Ctrl-C is a byte stdin
     reads; with 7 Ctrl-C is no interrupt and the bell is."""
-    import time
-
-    from test_nrf import KBD_INTR_APP
+    from test_nrf import KBD_INTR_APP, check_kbd_intr_app
 
     app = tmp_path / "app"
     app.mkdir()
     (app / "main.py").write_text(KBD_INTR_APP)
     build_dir = build_firmware("kbd_intr", app=app, conf=RUNNER_EXIT + APP_HEAP)
     with Emulator(runner_command(build_dir), timeout=60) as emu:
-        emu.expect("reading\n")
-        emu.send(b"\x03x")
-        emu.expect("read [3, 120]\n")
-        emu.expect("bell interrupts\n")
-        time.sleep(0.5)
-        emu.send(b"\x03")
-        time.sleep(0.5)
-        emu.send(b"\x07")
-        emu.expect("interrupted by the bell\n")
-        assert emu.wait() == 5
+        check_kbd_intr_app(emu)
