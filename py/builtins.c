@@ -887,7 +887,9 @@ static const void *const builtins_objs[] = {
 #if CONFIG_BUILTIN_PROPERTY
     &mpf_type_property,
 #endif
-#if CONFIG_BUILTIN_OPEN
+#if CONFIG_MODULE_VFS
+    &mpf_vfs_open_obj,  // (a mount's open(), or the port's)
+#elif CONFIG_BUILTIN_OPEN
     &mpf_port_open_obj,
 #endif
     &mpf_type_BaseException,

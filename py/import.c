@@ -95,15 +95,42 @@ static mpf_obj_t exec_module(mpf_qstr_t name, const mpf_raw_code_t *rc, mpf_modu
     mpf_nlr_raise(nlr.exc);
 }
 
-#if CONFIG_PORT_HAS_FILESYSTEM
+#if CONFIG_PORT_HAS_FILESYSTEM || CONFIG_MODULE_VFS
+// The size of the file at [path], -1 absent, -2 a directory: on a mount (CONFIG_MODULE_VFS)
+// or the port's.
+static long file_size(const char *path) {
+#if CONFIG_MODULE_VFS
+    long size = mpf_vfs_file_size(path);
+    if (size != MPF_VFS_NOT_MOUNTED) {
+        return size;
+    }
+#endif
+    return mpf_port_file_size(path);
+}
+
+static bool file_read(const char *path, uint8_t *buf, size_t len) {
+#if CONFIG_MODULE_VFS
+    int r = mpf_vfs_file_read(path, buf, len);
+    if (r >= 0) {
+        return r == 1;
+    }
+#endif
+    return mpf_port_file_read(path, buf, len);
+}
+
+// .mpy files are imported where the port has files (its loader is linked anyway), and
+// from a mount with CONFIG_MODULE_VFS_MPY (the loader's cost on a board without files) or
+// without the compiler (then .mpy is all a mount can offer).
+#define IMPORT_MPY (CONFIG_PORT_HAS_FILESYSTEM || CONFIG_MODULE_VFS_MPY || !CONFIG_COMPILER)
+
 // Load [path] as an .mpy image; raises ImportError on a bad file. NULL if absent.
 static bool load_file(const char *path, mpf_load_result_t *res) {
-    long size = mpf_port_file_size(path);
+    long size = file_size(path);
     if (size < 0) {
         return false;
     }
     uint8_t *buf = mpf_gc_alloc((size_t)size + 1, false);
-    if (!mpf_port_file_read(path, buf, (size_t)size)) {
+    if (!file_read(path, buf, (size_t)size)) {
         mpf_raise_fmt(&mpf_type_OSError, "cannot read %s", path);
     }
 #if CONFIG_COMPILER
@@ -116,11 +143,16 @@ static bool load_file(const char *path, mpf_load_result_t *res) {
         return true;
     }
 #endif
+#if IMPORT_MPY
     *res = mpf_load_mpy(buf, (size_t)size);
     if (res->error != NULL) {
         mpf_raise_fmt(&mpf_type_ImportError, "%s: invalid .mpy file: %s", path, res->error);
     }
     return true;
+#else
+    (void)res;
+    return false;  // (only .py files are looked for)
+#endif
 }
 
 // Try directory [dir] for module [last] of [fullname]. Returns the module or NULL.
@@ -137,11 +169,13 @@ static mpf_obj_t try_dir(mpf_obj_t dir, const char *last, size_t last_len, mpf_q
     }
     mpf_vstr_add_strn(&v, last, last_len);
     size_t base_len = v.len;
-    mpf_vstr_add_strn(&v, ".mpy", 5);  // with the NUL
     mpf_load_result_t res;
+#if IMPORT_MPY
+    mpf_vstr_add_strn(&v, ".mpy", 5);  // with the NUL
     if (load_file(v.buf, &res)) {
         return exec_module(fullname, res.rc, res.ctx, MPF_OBJ_NULL, mpf_obj_new_str(v.buf, v.len - 1));
     }
+#endif
 #if CONFIG_COMPILER
     v.len = base_len;
     mpf_vstr_add_strn(&v, ".py", 4);
@@ -149,11 +183,13 @@ static mpf_obj_t try_dir(mpf_obj_t dir, const char *last, size_t last_len, mpf_q
         return exec_module(fullname, res.rc, res.ctx, MPF_OBJ_NULL, mpf_obj_new_str(v.buf, v.len - 1));
     }
 #endif
+#if IMPORT_MPY
     v.len = base_len;
     mpf_vstr_add_strn(&v, "/__init__.mpy", 14);
     if (load_file(v.buf, &res)) {
         return exec_module(fullname, res.rc, res.ctx, mpf_obj_new_str(v.buf, base_len), mpf_obj_new_str(v.buf, v.len - 1));
     }
+#endif
 #if CONFIG_COMPILER
     v.len = base_len;
     mpf_vstr_add_strn(&v, "/__init__.py", 13);
@@ -163,7 +199,7 @@ static mpf_obj_t try_dir(mpf_obj_t dir, const char *last, size_t last_len, mpf_q
 #endif
     v.len = base_len;
     mpf_vstr_add_char(&v, 0);
-    if (mpf_port_file_size(v.buf) == -2) {
+    if (file_size(v.buf) == -2) {
         // a directory without __init__: a namespace package
         mpf_obj_t mod = mpf_obj_new_module(fullname);
         mpf_dict_store(((mpf_module_t *)mpf_obj_ptr(mod))->globals, mpf_obj_new_qstr(MPF_QSTR___path__), mpf_obj_new_str(v.buf, base_len));
@@ -196,7 +232,7 @@ static mpf_obj_t import_one(mpf_qstr_t fullname, mpf_obj_t parent, const char *l
             break;
         }
     }
-#if CONFIG_PORT_HAS_FILESYSTEM
+#if CONFIG_PORT_HAS_FILESYSTEM || CONFIG_MODULE_VFS
     if (mod == MPF_OBJ_NULL) {
         if (parent != MPF_OBJ_NULL) {
             mpf_obj_t path = !mpf_obj_is_type(parent, &mpf_type_module) ? MPF_OBJ_NULL : mpf_dict_get(((mpf_module_t *)mpf_obj_ptr(parent))->globals, mpf_obj_new_qstr(MPF_QSTR___path__));

@@ -5,7 +5,7 @@
 // the type decides whether reads return str or bytes and what write() accepts.
 // StringIO positions count bytes of the UTF-8 text (CPython counts characters; the two
 // agree for ASCII text, and tell()/seek() round-trip either way).
-#include "mpf.h"
+#include "mpf_int.h"
 #include "port.h"
 
 typedef struct stringio {
@@ -344,7 +344,9 @@ static const mpf_rom_map_elem_t io_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_IOBase), MPF_ROM_PTR(&iobase_type)},
     {MPF_ROM_QSTR(MPF_QSTR_StringIO), MPF_ROM_PTR(&mpf_type_stringio)},
     {MPF_ROM_QSTR(MPF_QSTR_BytesIO), MPF_ROM_PTR(&mpf_type_bytesio)},
-#if CONFIG_BUILTIN_OPEN
+#if CONFIG_MODULE_VFS
+    {MPF_ROM_QSTR(MPF_QSTR_open), MPF_ROM_PTR(&mpf_vfs_open_obj)},
+#elif CONFIG_BUILTIN_OPEN
     {MPF_ROM_QSTR(MPF_QSTR_open), MPF_ROM_PTR(&mpf_port_open_obj)},
 #endif
     {MPF_ROM_QSTR(MPF_QSTR_SEEK_SET), MPF_ROM_INT(0)},

@@ -162,6 +162,16 @@ void mpf_micropython_run_scheduled(void) {
     mpf_nlr_raise(nlr.exc);
 }
 
+atomic_int mpf_micropython_interrupt_char = 0x03;
+
+// kbd_intr(c): the console byte that raises KeyboardInterrupt, -1 for none (a program
+// that reads raw bytes from stdin, mpremote's mount protocol).
+static mpf_obj_t mp_kbd_intr(mpf_obj_t c) {
+    mpf_int_t v = mpf_obj_get_int(c);
+    MPF_SET_INTERRUPT_CHAR(v >= 0 && v <= 255 ? (int)v : -1);
+    return MPF_OBJ_NONE;
+}
+
 static const mpf_rom_map_elem_t micropython_members_table[] = {
     MPF_ROM_FUN_1(MPF_QSTR_const, mp_const),
     MPF_ROM_FUN_VAR(MPF_QSTR_opt_level, 0, 1, mp_opt_level),
@@ -172,6 +182,7 @@ static const mpf_rom_map_elem_t micropython_members_table[] = {
     MPF_ROM_FUN_0(MPF_QSTR_heap_unlock, mp_heap_unlock),
     MPF_ROM_FUN_0(MPF_QSTR_heap_locked, mp_heap_locked),
     MPF_ROM_FUN_0(MPF_QSTR_stack_use, mp_stack_use),
+    MPF_ROM_FUN_1(MPF_QSTR_kbd_intr, mp_kbd_intr),
 };
 MPF_ROM_MAP(micropython_members, micropython_members_table);
 

@@ -1,7 +1,8 @@
-// mod_os.c -- the os module: uname(), sep and getcwd() ('' without a filesystem)
-// everywhere; on ports with a filesystem (CONFIG_PORT_HAS_FILESYSTEM) stat(), chdir(), listdir(), ilistdir(), remove(),
+// mod_os.c -- the os module: uname(), sep and getcwd() ('' without files or mounts) everywhere;
+// on ports with a filesystem
+// (CONFIG_PORT_HAS_FILESYSTEM) stat(), getcwd(), chdir(), listdir(), ilistdir(), remove(),
 // mkdir(), rmdir() and rename() through the port's file functions in port.h.
-#include "mpf.h"
+#include "mpf_int.h"
 #include "port.h"
 
 
@@ -92,8 +93,20 @@ static mpf_obj_t os_uname(void) {
     return u;
 }
 
-#if CONFIG_PORT_HAS_FILESYSTEM
+#if CONFIG_PORT_HAS_FILESYSTEM || CONFIG_MODULE_VFS
 // ---------------------------------------------------------------- filesystem
+// (With CONFIG_MODULE_VFS a path on a mount goes to the mounted object first: VFS_ROUTE.)
+#if CONFIG_MODULE_VFS
+#define VFS_ROUTE(meth, path, n, args) \
+    do { \
+        mpf_obj_t r_ = mpf_vfs_route(meth, path_arg(path), n, args); \
+        if (r_ != MPF_OBJ_NULL) { \
+            return r_; \
+        } \
+    } while (0)
+#else
+#define VFS_ROUTE(meth, path, n, args) ((void)0)
+#endif
 // The bytes of a str path argument, NUL-terminated for the port.
 static const char *path_arg(mpf_obj_t o) {
     if (!MPF_IS_STR(o)) {
@@ -105,7 +118,11 @@ static const char *path_arg(mpf_obj_t o) {
 // stat(path): a 10-tuple (mode, ino, dev, nlink, uid, gid, size, atime, mtime, ctime)
 // with what the port reports: the file type bits of mode and the size.
 static mpf_obj_t os_stat(mpf_obj_t path) {
-    long size = mpf_port_file_size(path_arg(path));
+    VFS_ROUTE(MPF_QSTR_stat, path, 0, NULL);
+    const char *p = path_arg(path);
+    // "" is the current directory, as MicroPython's VFS resolves it (mpremote's `fs cp -r
+    // DIR :` asks whether ":" exists with os.stat(""))
+    long size = mpf_port_file_size(*p != '\0' ? p : ".");
     if (size == -1) {
         mpf_raise_oserror(2, path, MPF_OBJ_NONE);
     }
@@ -119,6 +136,12 @@ static mpf_obj_t os_stat(mpf_obj_t path) {
 }
 
 static mpf_obj_t os_getcwd(void) {
+#if CONFIG_MODULE_VFS
+    mpf_obj_t cwd = mpf_vfs_getcwd();
+    if (cwd != MPF_OBJ_NULL) {
+        return cwd;
+    }
+#endif
     char buf[512];
     int e = mpf_port_getcwd(buf, sizeof(buf));
     if (e != 0) {
@@ -136,9 +159,20 @@ static void listdir_add(void *env, const char *name) {
 static mpf_obj_t os_listdir(size_t n_args, const mpf_obj_t *args) {
     mpf_obj_t path = n_args > 0 ? args[0] : mpf_obj_new_str(".", 1);
     mpf_obj_t list = mpf_obj_new_list(0, NULL);
-    int e = mpf_port_listdir(path_arg(path), listdir_add, &list);
-    if (e != 0) {
-        mpf_raise_oserror(e, path, MPF_OBJ_NONE);
+#if CONFIG_MODULE_VFS
+    mpf_obj_t it = mpf_vfs_route(MPF_QSTR_ilistdir, path_arg(path), 0, NULL);
+    if (it != MPF_OBJ_NULL) {
+        it = mpf_getiter(it);
+        for (mpf_obj_t e; (e = mpf_iternext(it)) != MPF_OBJ_STOP;) {
+            mpf_list_append(list, mpf_subscr(e, mpf_obj_new_small_int(0), MPF_OBJ_SENTINEL));
+        }
+    } else
+#endif
+    {
+        int e = mpf_port_listdir(path_arg(path), listdir_add, &list);
+        if (e != 0) {
+            mpf_raise_oserror(e, path, MPF_OBJ_NONE);
+        }
     }
     mpf_list_sort(list, MPF_OBJ_NULL, false);
     return list;
@@ -148,6 +182,12 @@ static mpf_obj_t os_listdir(size_t n_args, const mpf_obj_t *args) {
 // iterator of (name, type, inode, size) with type 0x4000 for a directory, 0x8000 for a
 // file, inode 0; in listdir()'s order.
 static mpf_obj_t os_ilistdir(size_t n_args, const mpf_obj_t *args) {
+#if CONFIG_MODULE_VFS
+    mpf_obj_t it = mpf_vfs_route(MPF_QSTR_ilistdir, n_args > 0 ? path_arg(args[0]) : ".", 0, NULL);
+    if (it != MPF_OBJ_NULL) {
+        return mpf_getiter(it);
+    }
+#endif
     mpf_obj_t names = os_listdir(n_args, args);
     size_t dir_len = 1;
     const char *dir = n_args > 0 ? mpf_obj_str_data(args[0], &dir_len) : ".";
@@ -180,6 +220,7 @@ static mpf_obj_t os_ilistdir(size_t n_args, const mpf_obj_t *args) {
 // One-path operations: chdir, remove, mkdir, rmdir.
 #define OS_PATH_FUN(name, portfn) \
     static mpf_obj_t os_##name(mpf_obj_t path) { \
+        VFS_ROUTE(MPF_QSTR_##name, path, 0, NULL); \
         int e = portfn(path_arg(path)); \
         if (e != 0) { \
             mpf_raise_oserror(e, path, MPF_OBJ_NONE); \
@@ -188,12 +229,34 @@ static mpf_obj_t os_ilistdir(size_t n_args, const mpf_obj_t *args) {
     } \
     MPF_FUN_1(os_##name##_obj, MPF_QSTR_##name, os_##name);
 
-OS_PATH_FUN(chdir, mpf_port_chdir)
 OS_PATH_FUN(remove, mpf_port_remove)
 OS_PATH_FUN(unlink, mpf_port_remove)
 OS_PATH_FUN(mkdir, mpf_port_mkdir)
 OS_PATH_FUN(rmdir, mpf_port_rmdir)
 
+// chdir(path): into a mount (its chdir() with the path inside it), or the port's directory.
+static mpf_obj_t os_chdir(mpf_obj_t path) {
+#if CONFIG_MODULE_VFS
+    mpf_obj_t rel;
+    mpf_obj_t vfs = mpf_vfs_lookup(path_arg(path), &rel);
+    if (vfs != MPF_OBJ_NULL) {
+        mpf_vfs_call(vfs, MPF_QSTR_chdir, 1, &rel);
+        mpf_vfs_chdir_done(vfs);
+        return MPF_OBJ_NONE;
+    }
+#endif
+    int e = mpf_port_chdir(path_arg(path));
+    if (e != 0) {
+        mpf_raise_oserror(e, path, MPF_OBJ_NONE);
+    }
+#if CONFIG_MODULE_VFS
+    mpf_vfs_chdir_done(MPF_OBJ_NULL);
+#endif
+    return MPF_OBJ_NONE;
+}
+MPF_FUN_1(os_chdir_obj, MPF_QSTR_chdir, os_chdir);
+
+#if CONFIG_PORT_HAS_FILESYSTEM
 // getenv(key, default=None)
 static mpf_obj_t os_getenv(size_t n_args, const mpf_obj_t *args) {
     if (!MPF_IS_STR(args[0])) {
@@ -218,27 +281,57 @@ static mpf_obj_t os_urandom(mpf_obj_t n_obj) {
     return mpf_vstr_to_bytes(&v);
 }
 
+#endif
+
 static mpf_obj_t os_rename(mpf_obj_t from, mpf_obj_t to) {
+#if CONFIG_MODULE_VFS
+    mpf_obj_t a[2];
+    mpf_obj_t vfs = mpf_vfs_lookup(path_arg(from), &a[0]);
+    mpf_obj_t vfs_to = mpf_vfs_lookup(path_arg(to), &a[1]);
+    if (vfs != vfs_to) {
+        mpf_raise_oserror(18, from, to);  // EXDEV: not on one file system
+    }
+    if (vfs != MPF_OBJ_NULL) {
+        return mpf_vfs_call(vfs, MPF_QSTR_rename, 2, a);
+    }
+#endif
     int e = mpf_port_rename(path_arg(from), path_arg(to));
     if (e != 0) {
         mpf_raise_oserror(e, from, to);
     }
     return MPF_OBJ_NONE;
 }
+
+#if CONFIG_MODULE_VFS
+// statvfs(path): the mount's statvfs(), or the port's file system's figures as a 10-tuple.
+static mpf_obj_t os_statvfs(mpf_obj_t path) {
+    VFS_ROUTE(MPF_QSTR_statvfs, path, 0, NULL);
+    uint32_t v[10];
+    int e = mpf_port_statvfs(path_arg(path), v);
+    if (e != 0) {
+        mpf_raise_oserror(e, path, MPF_OBJ_NONE);
+    }
+    mpf_obj_t items[10];
+    for (size_t i = 0; i < 10; i++) {
+        items[i] = mpf_obj_new_int((mpf_int_t)v[i]);
+    }
+    return mpf_obj_new_tuple(10, items);
+}
+#endif
 #else
-// getcwd() without a filesystem: '' (no current directory). IDEs ask it on connecting
-// (Thonny's back-end: an error there and it does not connect; '' tells it the board has
-// no directories).
+// getcwd() without a filesystem or mounts: '' (no current directory). IDEs ask it on
+// connecting (Thonny's back-end: an error there and it does not connect; '' tells it the
+// board has no directories).
 static mpf_obj_t os_getcwd(void) {
     return mpf_obj_new_qstr(MPF_QSTRE_);
 }
-#endif // CONFIG_PORT_HAS_FILESYSTEM
+#endif // CONFIG_PORT_HAS_FILESYSTEM || CONFIG_MODULE_VFS
 
 static const mpf_rom_map_elem_t os_members_table[] = {
     MPF_ROM_FUN_0(MPF_QSTR_uname, os_uname),
     {MPF_ROM_QSTR(MPF_QSTR_sep), MPF_ROM_QSTR(MPF_QSTRE__2f)},
     MPF_ROM_FUN_0(MPF_QSTR_getcwd, os_getcwd),
-#if CONFIG_PORT_HAS_FILESYSTEM
+#if CONFIG_PORT_HAS_FILESYSTEM || CONFIG_MODULE_VFS
     MPF_ROM_FUN_1(MPF_QSTR_stat, os_stat),
     {MPF_ROM_QSTR(MPF_QSTR_chdir), MPF_ROM_PTR(&os_chdir_obj)},
     MPF_ROM_FUN_VAR(MPF_QSTR_listdir, 0, 1, os_listdir),
@@ -248,8 +341,15 @@ static const mpf_rom_map_elem_t os_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_mkdir), MPF_ROM_PTR(&os_mkdir_obj)},
     {MPF_ROM_QSTR(MPF_QSTR_rmdir), MPF_ROM_PTR(&os_rmdir_obj)},
     MPF_ROM_FUN_2(MPF_QSTR_rename, os_rename),
+#endif
+#if CONFIG_PORT_HAS_FILESYSTEM
     MPF_ROM_FUN_VAR(MPF_QSTR_getenv, 1, 2, os_getenv),
     MPF_ROM_FUN_1(MPF_QSTR_urandom, os_urandom),
+#endif
+#if CONFIG_MODULE_VFS
+    MPF_ROM_FUN_1(MPF_QSTR_statvfs, os_statvfs),
+    {MPF_ROM_QSTR(MPF_QSTR_mount), MPF_ROM_PTR(&mpf_vfs_mount_obj)},
+    {MPF_ROM_QSTR(MPF_QSTR_umount), MPF_ROM_PTR(&mpf_vfs_umount_obj)},
 #endif
 };
 MPF_ROM_MAP(os_members, os_members_table);

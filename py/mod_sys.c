@@ -90,6 +90,60 @@ static uintptr_t textio_poll(mpf_obj_t self, uintptr_t events) {
 }
 #endif
 
+#if CONFIG_MODULE_VFS
+// ---------------------------------------------------------------- sys.stdin/stdout.buffer
+// The console's bytes as they are (no "\n" -> "\r\n" on output, bytes on input): the binary
+// protocol of mpremote's mount. Objects laid out as the text streams, of their own type.
+static const mpf_type_t bufio_type;
+static const textio_t sys_stdin_buffer_obj = {{&bufio_type}, MPF_QSTR_stdin};
+static const textio_t sys_stdout_buffer_obj = {{&bufio_type}, MPF_QSTR_stdout};
+
+// [buf]'s bytes (writable for reading into), at most [args[2]] of them when given.
+static mpf_buffer_t buffer_arg(size_t n_args, const mpf_obj_t *args, bool writable) {
+    mpf_buffer_t b;
+    if (MPF_IS_STR(args[1]) || !mpf_obj_get_buffer(args[1], &b, writable)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "a bytes-like object is required, not '%T'", args[1]);
+    }
+    if (n_args > 2) {
+        mpf_int_t n = mpf_obj_get_int(args[2]);
+        if (n >= 0 && (size_t)n < b.len) {
+            b.len = (size_t)n;
+        }
+    }
+    return b;
+}
+
+// write(buf[, n]): the bytes to the console as they are; their count.
+static mpf_obj_t bufio_write(size_t n_args, const mpf_obj_t *args) {
+    mpf_buffer_t b = buffer_arg(n_args, args, false);
+    mpf_port_stdout_write_bin(b.buf, b.len);
+    return mpf_obj_new_small_int((mpf_int_t)b.len);
+}
+
+// readinto(buf[, n]): n (default len(buf)) bytes of stdin, waiting for each; the count
+// (fewer at the end of input).
+static mpf_obj_t bufio_readinto(size_t n_args, const mpf_obj_t *args) {
+    mpf_buffer_t b = buffer_arg(n_args, args, true);
+    size_t i = 0;
+    for (int c; i < b.len && (c = mpf_port_stdin_read()) >= 0; i++) {
+        ((uint8_t *)b.buf)[i] = (uint8_t)c;
+    }
+    return mpf_obj_new_small_int((mpf_int_t)i);
+}
+
+// read(n): n bytes of stdin (fewer at the end of input).
+static mpf_obj_t bufio_read(mpf_obj_t self, mpf_obj_t n_obj) {
+    (void)self;
+    mpf_int_t n = mpf_obj_get_int(n_obj);
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, n > 0 ? (size_t)n : 1);
+    for (int c; (mpf_int_t)v.len < n && (c = mpf_port_stdin_read()) >= 0;) {
+        mpf_vstr_add_char(&v, (char)c);
+    }
+    return mpf_vstr_to_bytes(&v);
+}
+#endif
+
 static const mpf_rom_map_elem_t textio_locals_table[] = {
     MPF_ROM_FUN_MODE(MPF_QSTR_read, 1, 2, textio_read_m, 0),
     MPF_ROM_FUN_2(MPF_QSTR_write, textio_write),
@@ -98,6 +152,26 @@ static const mpf_rom_map_elem_t textio_locals_table[] = {
     MPF_ROM_FUN_VAR(MPF_QSTR_readinto, 2, 3, textio_readinto),
 };
 MPF_ROM_MAP(textio_locals, textio_locals_table);
+
+#if CONFIG_MODULE_VFS
+static void textio_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    const textio_t *t = mpf_obj_ptr(self);
+    if (dest[0] == MPF_OBJ_NULL && attr == MPF_QSTR_buffer && t->name != MPF_QSTR_stderr) {
+        dest[0] = mpf_obj_from_ptr(t->name == MPF_QSTR_stdin ? &sys_stdin_buffer_obj : &sys_stdout_buffer_obj);
+    }
+}
+
+static const mpf_rom_map_elem_t bufio_locals_table[] = {
+    MPF_ROM_FUN_2(MPF_QSTR_read, bufio_read),
+    MPF_ROM_FUN_VAR(MPF_QSTR_readinto, 2, 3, bufio_readinto),
+    MPF_ROM_FUN_VAR(MPF_QSTR_write, 2, 3, bufio_write),
+    MPF_ROM_FUN_1(MPF_QSTR_flush, textio_flush),
+};
+MPF_ROM_MAP(bufio_locals, bufio_locals_table);
+#define TEXTIO_ATTR (attr, textio_attr),
+#else
+#define TEXTIO_ATTR
+#endif
 
 static void textio_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
@@ -115,8 +189,12 @@ static const mpf_type_ext_t textio_poll_ext = {.poll = textio_poll};
 #define TEXTIO_EXT
 #endif
 const mpf_type_t mpf_type_textio = MPF_TYPE(MPF_QSTR_TextIOWrapper, 0,
-    (print, textio_print),
+    (print, textio_print), TEXTIO_ATTR
     (locals, &textio_locals) TEXTIO_EXT);
+#if CONFIG_MODULE_VFS
+static const mpf_type_t bufio_type = MPF_TYPE(MPF_QSTR_FileIO, 0,
+    (locals, &bufio_locals) TEXTIO_EXT);
+#endif
 
 static const textio_t sys_stdin_obj = {{&mpf_type_textio}, MPF_QSTR_stdin};
 static const textio_t sys_stdout_obj = {{&mpf_type_textio}, MPF_QSTR_stdout};

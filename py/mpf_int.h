@@ -282,6 +282,10 @@ typedef struct mpf_state {
 #if CONFIG_COMPILER
     mpf_obj_t repl_last;      // the last value the REPL showed: the builtin name _ (builtins.c)
 #endif
+#if CONFIG_MODULE_VFS
+    mpf_obj_t vfs_mounts;     // list of (obj, path): the user file systems mounted (mod_vfs.c)
+    mpf_obj_t vfs_cur;        // the entry of the mount the current directory is in, or NULL
+#endif
     mpf_obj_t root_end;
     // Not roots:
     mpf_nlr_t *nlr_top;
@@ -304,6 +308,29 @@ typedef struct mpf_state {
 #endif
 } mpf_state_t;
 MPF_INTERNAL mpf_state_t mpf_state;
+
+#if CONFIG_MODULE_VFS
+// ---------------------------------------------------------------- mounts (mod_vfs.c)
+// The object mounted where [path] is (with *rel set to the path inside it), or NULL: the
+// port's own file system (a relative path while the current directory is the port's).
+MPF_INTERNAL mpf_obj_t mpf_vfs_lookup(const char *path, mpf_obj_t *rel);
+// vfs.meth(*args) (at most two arguments).
+MPF_INTERNAL mpf_obj_t mpf_vfs_call(mpf_obj_t vfs, mpf_qstr_t meth, size_t n_args, const mpf_obj_t *args);
+// The mount's meth(rel path, *args) (at most one more argument) for [path] on a mount; NULL
+// when the path is the port's.
+MPF_INTERNAL mpf_obj_t mpf_vfs_route(mpf_qstr_t meth, const char *path, size_t n_args, const mpf_obj_t *args);
+// As mpf_port_file_size() for a path on a mount (through its stat()), MPF_VFS_NOT_MOUNTED
+// for the port's.
+#define MPF_VFS_NOT_MOUNTED (-3)
+MPF_INTERNAL long mpf_vfs_file_size(const char *path);
+// As mpf_port_file_read() for a path on a mount (1 read, 0 not), -1 for the port's.
+MPF_INTERNAL int mpf_vfs_file_read(const char *path, uint8_t *buf, size_t len);
+// After a chdir(): the current directory is in [vfs]'s mount (NULL: the port's).
+MPF_INTERNAL void mpf_vfs_chdir_done(mpf_obj_t vfs);
+// The current directory when it is in a mount (mount point + the mount's getcwd()), else NULL.
+MPF_INTERNAL mpf_obj_t mpf_vfs_getcwd(void);
+MPF_INTERNAL const mpf_fun_builtin_t mpf_vfs_open_obj, mpf_vfs_mount_obj, mpf_vfs_umount_obj;
+#endif
 
 // ---------------------------------------------------------------- the C stack's limit
 // RecursionError when the C stack has reached the VM's limit (CONFIG_STACK_LIMIT). Every

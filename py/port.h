@@ -16,12 +16,34 @@ void mpf_port_stdout_write(const char *data, size_t len);
 // route it to the same UART as stdout).
 void mpf_port_stderr_write(const char *data, size_t len);
 
+#if CONFIG_MODULE_VFS
+// Write [len] bytes to the console as they are: no "\n" -> "\r\n" (sys.stdout.buffer, the
+// binary protocol of mpremote's mount).
+void mpf_port_stdout_write_bin(const char *data, size_t len);
+#endif
+
 // Read one byte from the console, blocking. Returns the byte (0..255), or -1 at end of input.
 int mpf_port_stdin_read(void);
 
 // True when mpf_port_stdin_read() would return at once: a byte is waiting or input
 // has ended. Consumes nothing (select/poll ask this before reading).
 bool mpf_port_stdin_ready(void);
+
+// The console's interrupt character: a port's receive path turns this byte into a
+// KeyboardInterrupt (while code runs) instead of buffering it. 0x03 (Ctrl-C) unless a
+// program set another with micropython.kbd_intr(c), -1 none (every byte is data); the
+// REPL sets 0x03 again after each entry it runs. Atomic: a receive interrupt or the
+// host's reader thread reads it. (A selftest image, CONFIG_PORT_SELFTEST, has no core:
+// Ctrl-C alone.)
+#if CONFIG_MODULE_MICROPYTHON && !CONFIG_PORT_SELFTEST
+#include <stdatomic.h>
+extern atomic_int mpf_micropython_interrupt_char;
+#define MPF_IS_INTERRUPT_CHAR(c) ((int)(c) == atomic_load_explicit(&mpf_micropython_interrupt_char, memory_order_relaxed))
+#define MPF_SET_INTERRUPT_CHAR(c) atomic_store_explicit(&mpf_micropython_interrupt_char, (c), memory_order_relaxed)
+#else
+#define MPF_IS_INTERRUPT_CHAR(c) ((c) == 0x03)
+#define MPF_SET_INTERRUPT_CHAR(c) ((void)0)
+#endif
 
 // Milliseconds since an arbitrary start, wrapping at 2**32.
 uint32_t mpf_port_ticks_ms(void);
@@ -62,7 +84,9 @@ _Noreturn void mpf_port_abort(const char *msg);
 // The value of sys.platform (e.g. "linux" on the host, "rp2" on the Pico).
 extern const char mpf_port_platform[];
 
-#if CONFIG_PORT_HAS_FILESYSTEM
+#if CONFIG_PORT_HAS_FILESYSTEM || CONFIG_MODULE_VFS
+// (With CONFIG_MODULE_VFS on a port without a file system, py/mod_vfs.c defines these: only
+// "/" exists, holding the mount points.)
 // Size in bytes of the regular file at [path]; -1 if it does not exist, -2 if it is a
 // directory. Used by the import system and the .mpy loader.
 long mpf_port_file_size(const char *path);
@@ -80,6 +104,13 @@ int mpf_port_remove(const char *path);
 int mpf_port_mkdir(const char *path);
 int mpf_port_rmdir(const char *path);
 int mpf_port_rename(const char *from, const char *to);
+#if CONFIG_MODULE_VFS
+// os.statvfs: f_bsize, f_frsize, f_blocks, f_bfree, f_bavail, f_files, f_ffree, f_favail,
+// f_flag, f_namemax of the file system [path] is on, into [out]; 0 or an errno value.
+int mpf_port_statvfs(const char *path, uint32_t out[10]);
+#endif
+#endif
+#if CONFIG_PORT_HAS_FILESYSTEM
 // os.getenv: the value of the environment variable [name], NULL when it is not set.
 const char *mpf_port_getenv(const char *name);
 // os.urandom: [len] random bytes from the OS into [buf]; 0 or an errno value.

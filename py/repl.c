@@ -79,6 +79,7 @@ static int run(const char *src, size_t len, mpf_compile_mode_t mode, bool raw) {
     }
     mpf_obj_t exc = nlr.exc;
     SET_READING(true);
+    MPF_SET_INTERRUPT_CHAR(0x03);  // micropython.kbd_intr() lasts until the next prompt
     if (raw) {
         print("\x04");
     }
@@ -305,6 +306,7 @@ static int repl_guarded(void) {
 }
 
 int mpf_repl_run(bool can_exit) {
+    MPF_SET_INTERRUPT_CHAR(0x03);  // (boot.py or main.py may have changed it)
     for (;;) {
         SET_READING(true);
         int r = repl_guarded();

@@ -64,6 +64,10 @@ void mpf_init(void) {
     mpf_qstr_init();
     mpf_state.modules = mpf_obj_new_dict(8);
     mpf_state.sys_path = mpf_obj_new_list(0, NULL);
+#if CONFIG_MODULE_VFS && !CONFIG_PORT_HAS_FILESYSTEM
+    // the current directory, where a mount may be (mpremote mount: /remote)
+    mpf_list_append(mpf_state.sys_path, mpf_obj_new_str("", 0));
+#endif
     mpf_state.sys_argv = mpf_obj_new_list(0, NULL);
     mpf_state.fs_base = mpf_gc_alloc(MPF_FRAME_STACK_SLOTS * sizeof(mpf_obj_t), false);
     mpf_state.fs_top = mpf_state.fs_base;

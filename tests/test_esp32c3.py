@@ -402,3 +402,16 @@ def test_runner_faults_on_an_unmapped_flash_page(
     if status is None:  # the byte at data-bus address 0x3C000004 is flash offset 0x10004's
         status = (tmp_path / "xip.bin").read_bytes()[4]
     assert machine.run(None, time.monotonic() + 1.0) == status
+
+
+def test_kbd_intr(tmp_path: Path) -> None:
+    """micropython.kbd_intr() on UART0's receive interrupt: with -1 Ctrl-C is a byte stdin
+    reads; with 7 Ctrl-C is no interrupt and the bell is."""
+    from test_nrf import KBD_INTR_APP, check_kbd_intr_app
+
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "main.py").write_text(KBD_INTR_APP)
+    build_dir = build_firmware("kbd_intr", app=app, conf=RUNNER_EXIT)
+    with Emulator(runner_command(build_dir), timeout=60) as emu:
+        check_kbd_intr_app(emu)

@@ -574,3 +574,48 @@ def test_deepest_float_repr_on_armv6m_is_a_recursion_error(tmp_path: Path) -> No
     assert result.status == 0, result.transcript
     assert result.transcript.count("RecursionError after ok\n") == 4, result.transcript
     assert "RecursionError in deep\nsurvived True\n" in result.transcript
+
+
+KBD_INTR_APP = """\
+import micropython, sys
+micropython.kbd_intr(-1)
+print("reading")
+print("read", [ord(c) for c in sys.stdin.read(2)])
+micropython.kbd_intr(7)
+print("bell interrupts")
+try:
+    while True:
+        pass
+except KeyboardInterrupt:
+    print("interrupted by the bell")
+sys.exit(5)
+"""
+
+
+def check_kbd_intr_app(emu: Emulator) -> None:
+    """What KBD_INTR_APP's board does with Ctrl-C as data, then as no interrupt, then the bell."""
+    import time
+
+    emu.expect("reading\n")
+    emu.send(b"\x03x")
+    emu.expect("read [3, 120]\n")
+    emu.expect("bell interrupts\n")
+    time.sleep(0.5)
+    emu.send(b"\x03")
+    time.sleep(0.5)
+    emu.send(b"\x07")
+    emu.expect("interrupted by the bell\n")
+    assert emu.wait() == 5
+
+
+def test_kbd_intr_on_the_nrf52840(tmp_path: Path) -> None:
+    """micropython.kbd_intr() on UARTE0's receive interrupt (the CPU-level runner): with -1
+    Ctrl-C is a byte stdin reads; with 7 Ctrl-C is no interrupt and the bell is."""
+    from mpforge.runners.cpu import CpuRunner
+
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "main.py").write_text(KBD_INTR_APP)
+    build_dir, _ = build_firmware("nrf52840dk", "kbd_intr", (semihosting(),), app=app)
+    with Emulator(CpuRunner(build_dir).command([]), timeout=120) as emu:
+        check_kbd_intr_app(emu)

@@ -8,7 +8,10 @@ Tests that need Python source compiled on the device skip, saying so, while the 
 
 from __future__ import annotations
 
+import ast
 import contextlib
+import datetime
+import hashlib
 import os
 import re
 import signal
@@ -98,6 +101,37 @@ def paste(emu: Emulator, source: str) -> str:
     emu.expect("=== ")
     emu.send(source + "\x04")
     return emu.expect(PROMPT)
+
+
+KBD_INTR = (
+    "import micropython, sys\r"
+    "micropython.kbd_intr(-1)\r"
+    "print('reading')\r"
+    "print('read', [ord(c) for c in sys.stdin.read(2)])\r"
+    "micropython.kbd_intr(0x07)\r"
+    "print('bell interrupts')\r"
+    "while True:\r"
+    "    pass\r"
+)
+
+
+def check_kbd_intr(emu: Emulator) -> None:
+    """micropython.kbd_intr(): -1 makes Ctrl-C a byte a program reads from stdin; another
+    character interrupts instead; the REPL makes Ctrl-C the interrupt again at its prompt."""
+    emu.send("\x05")
+    emu.expect("=== ")
+    emu.send(KBD_INTR + "\x04")
+    emu.expect("reading\n")
+    emu.send("\x03x")  # read as data, not an interrupt
+    emu.expect("read [3, 120]\n")
+    emu.expect("bell interrupts\n")
+    time.sleep(0.5)
+    emu.send("\x03")  # no longer the interrupt: the loop goes on
+    time.sleep(0.5)
+    emu.send("\x07")
+    out = emu.expect(PROMPT)
+    assert "KeyboardInterrupt" in out and out.count(PROMPT) == 1, out
+    interrupt_typed_loop(emu)  # the prompt made Ctrl-C the interrupt character again
 
 
 def interrupt_typed_loop(emu: Emulator) -> None:
@@ -307,6 +341,10 @@ class TestHostRepl:
         with host_prompt() as emu:
             interrupt_typed_loop(emu)
             assert "\n3\n" in after_prompt(emu, "1+2\r")
+
+    def test_kbd_intr(self) -> None:
+        with host_prompt() as emu:
+            check_kbd_intr(emu)
 
     def test_paste_mode_runs(self) -> None:
         with host_prompt() as emu:
@@ -580,6 +618,166 @@ def test_mpremote_fs_against_the_host(host_pty: str, tmp_path: Path) -> None:
     assert (fs / "sub").is_dir() and not (fs / "copied.txt").exists()
 
 
+@pytest.mark.usefixtures("compiler")
+def test_mpremote_fs_family_against_the_host(host_pty: str, tmp_path: Path) -> None:
+    """mpremote 1.29's fs commands as a user runs them: cp -r both ways, cp onto an existing
+    file (hash compare: "Up to date"), --force, sha256sum (binary reads with readinto), ls
+    with sizes, tree -s, touch, rmdir, rm -r."""
+    fs = tmp_path / "fs"
+    local = tmp_path / "proj"
+    (local / "lib").mkdir(parents=True)
+    (local / "main.py").write_text("print('main')\n")
+    blob = bytes(range(256)) * 3 + b"\x00\xff"  # every byte value, not UTF-8
+    (local / "lib" / "blob.bin").write_bytes(blob)
+
+    def run(*args: str) -> str:
+        result = mpremote(host_pty, *args)
+        assert result.returncode == 0, result
+        return result.stdout
+
+    run("fs", "cp", "-r", str(local), ":")
+    assert (fs / "proj" / "lib" / "blob.bin").read_bytes() == blob
+    assert (fs / "proj" / "main.py").read_text() == "print('main')\n"
+    assert "Up to date: ./proj/lib/blob.bin" in run("fs", "cp", "-r", str(local), ":")
+    digest = hashlib.sha256(blob).hexdigest()
+    assert digest in run("fs", "sha256sum", ":proj/lib/blob.bin")
+    (fs / "proj" / "main.py").write_text("old\n")
+    run("fs", "cp", str(local / "main.py"), ":proj/main.py")  # hashes differ: copied
+    assert (fs / "proj" / "main.py").read_text() == "print('main')\n"
+    run("fs", "cp", "--force", str(local / "main.py"), ":proj/main.py")
+    assert re.search(r"^\s*770 blob.bin$", run("fs", "ls", ":proj/lib"), re.MULTILINE)
+    assert "770]  blob.bin" in run("fs", "tree", "-s", ":proj")
+    back = tmp_path / "back"
+    run("fs", "cp", "-r", ":proj", str(back))
+    assert (back / "lib" / "blob.bin").read_bytes() == blob
+    run("fs", "touch", ":proj/empty", "+", "fs", "mkdir", ":proj/d", "+", "fs", "rmdir", ":proj/d")
+    assert (fs / "proj" / "empty").read_bytes() == b"" and not (fs / "proj" / "d").exists()
+    run("fs", "rm", "-r", ":proj")
+    assert not (fs / "proj").exists()
+
+
+MOUNT_RUN = """\
+import os, sys
+import helper
+from pkg import sub
+print("cwd", os.getcwd(), sorted(os.listdir()))
+print("stat", os.stat("helper.py")[6], os.stat("/remote/pkg")[0] & 0x4000)
+with open("data.bin", "rb") as f:
+    print("data", list(f.read()))
+os.mkdir("made")
+with open("made/out.txt", "w") as f:
+    f.write("written on the device")
+os.rename("made/out.txt", "made/moved.txt")
+print("made", os.listdir("made"))
+"""
+
+
+def mount_tree(root: Path) -> Path:
+    """A host directory for `mpremote mount`: a module, a package, data, a script."""
+    local = root / "mnt"
+    (local / "pkg").mkdir(parents=True)
+    (local / "helper.py").write_text("print('helper imported as', __name__)\nVALUE = 7\n")
+    (local / "pkg" / "__init__.py").write_text("")
+    (local / "pkg" / "sub.py").write_text(
+        "from helper import VALUE\nprint('pkg.sub sees', VALUE)\n"
+    )
+    (local / "data.bin").write_bytes(b"\x00\x03\n\x18\xff")
+    (root / "script.py").write_text(MOUNT_RUN)
+    return local
+
+
+def check_mount(device: str, tmp_path: Path) -> None:
+    """`mpremote mount DIR exec/run`: imports (a module, a package) compiled on the device
+    from the host's files, open() for reading and writing, os.listdir/stat/mkdir/rename/
+    getcwd in the mount (served over the console with micropython.kbd_intr(-1) and
+    sys.stdin.buffer/sys.stdout.buffer), then mpremote's umount."""
+    local = mount_tree(tmp_path)
+    result = mpremote(device, "mount", str(local), "exec", "import helper; print(helper.VALUE * 6)")
+    assert result.returncode == 0, result
+    assert result.stdout.splitlines()[-2:] == ["helper imported as helper", "42"], result
+    result = mpremote(device, "mount", str(local), "run", str(tmp_path / "script.py"))
+    assert result.returncode == 0, result
+    assert result.stdout.splitlines()[1:] == [
+        "helper imported as helper",
+        "pkg.sub sees 7",
+        "cwd /remote ['data.bin', 'helper.py', 'pkg']",
+        f"stat {len((local / 'helper.py').read_bytes())} 16384",
+        "data [0, 3, 10, 24, 255]",
+        "made ['moved.txt']",
+    ], result
+    assert (local / "made" / "moved.txt").read_text() == "written on the device"
+    # after mpremote's umount: no /remote, nothing of it left
+    result = mpremote(
+        device, "exec", "import vfs; print(len([m for m in vfs.mount() if m[1] == '/remote']))"
+    )
+    assert result.returncode == 0 and result.stdout.strip() == "0", result
+
+
+@pytest.mark.usefixtures("compiler")
+def test_mpremote_mount_against_the_host(host_pty: str, tmp_path: Path) -> None:
+    check_mount(host_pty, tmp_path)
+
+
+@pytest.mark.usefixtures("compiler")
+def test_mpremote_mount_against_the_board(board_pty: str, tmp_path: Path) -> None:
+    check_mount(board_pty, tmp_path)
+
+
+DF_HEADER = "filesystem     size     used    avail use% mounted on"
+
+
+@pytest.mark.usefixtures("compiler")
+def test_mpremote_df_against_the_host(host_pty: str) -> None:
+    """`mpremote df`: vfs.mount() lists the host's own file system at /, os.statvfs sizes it."""
+    result = mpremote(host_pty, "df")
+    assert result.returncode == 0, result
+    lines = result.stdout.splitlines()
+    assert lines[0] == DF_HEADER and lines[1].startswith("<VfsPosix>"), result
+    assert lines[1].endswith(" /") and len(lines) == 2, result
+
+
+@pytest.mark.usefixtures("compiler")
+def test_mpremote_df_against_the_board(board_pty: str) -> None:
+    """netduinoplus2 has no file system: df prints its header alone, as MicroPython boards
+    without one do (no traceback); os.statvfs("/") is all zeros, "/" an empty directory."""
+    result = mpremote(board_pty, "df")
+    assert result.returncode == 0 and result.stdout.splitlines() == [DF_HEADER], result
+    result = mpremote(
+        board_pty, "exec", "import os; print(os.statvfs('/'), os.listdir('/'), os.getcwd())"
+    )
+    assert result.returncode == 0, result
+    assert result.stdout.strip() == "(0, 0, 0, 0, 0, 0, 0, 0, 0, 0) [] /", result
+
+
+@pytest.mark.usefixtures("compiler")
+def test_mpremote_rtc_reset_and_sleep_against_the_board(board_pty: str) -> None:
+    """`mpremote rtc --set` then `rtc` (machine.RTC, a clock from the tick: QEMU's STM32F405
+    leaves the RTC peripheral unimplemented), the calendar across a month's end, `reset`
+    (machine.reset: the board comes back), `sleep` and `resume`."""
+    result = mpremote(board_pty, "rtc", "--set", "+", "rtc")
+    assert result.returncode == 0, result
+    now = datetime.datetime.now()
+    year, month, day, weekday = ast.literal_eval(result.stdout.strip().splitlines()[-1])[:4]
+    near = {now.date(), (now - datetime.timedelta(minutes=1)).date()}
+    assert (
+        datetime.date(year, month, day) in near
+        and weekday == datetime.date(year, month, day).weekday()
+    )
+    # 2028-02-29 23:59:59.5 (a leap day), 0.6 s later: Wednesday 2028-03-01
+    code = "import machine, time\nr = machine.RTC()\nr.datetime((2028, 2, 29, 0, 23, 59, 59, 500000))\ntime.sleep_ms(600)\nprint(r.datetime()[:7])"
+    result = mpremote(board_pty, "exec", code)
+    assert result.returncode == 0 and result.stdout.strip() == "(2028, 3, 1, 2, 0, 0, 0)", result
+    result = mpremote(
+        board_pty, "exec", "import machine; machine.RTC().datetime((1999, 1, 1, 0, 0, 0, 0, 0))"
+    )
+    assert result.returncode == 1 and "ValueError" in result.stdout + result.stderr, result
+    result = mpremote(board_pty, "exec", "x = 6 * 7", "sleep", "0.2", "resume", "exec", "print(x)")
+    assert result.returncode == 0 and result.stdout.strip() == "42", result
+    assert mpremote(board_pty, "reset").returncode == 0
+    result = mpremote(board_pty, "exec", "print('back', 'x' in globals())")
+    assert result.returncode == 0 and result.stdout.strip() == "back False", result
+
+
 # ---------------------------------------------------------------- a long session
 def session_statements(n: int, names: int = 10) -> Iterator[list[str]]:
     """`n` statements as a user types them (lines; a def or class ends with an empty line):
@@ -664,6 +862,12 @@ class TestBoardConsole:
             out = paste(emu, "for i in range(2):\r    print('pasted', i)\r")
             assert "pasted 0\npasted 1\n" in out
             interrupt_typed_loop(emu)
+
+    @pytest.mark.usefixtures("compiler")
+    def test_kbd_intr(self, board: Path) -> None:
+        with Emulator(qemu_command(board), timeout=TIMEOUT) as emu:
+            ctrl_c_out_of_the_loop(emu)
+            check_kbd_intr(emu)
 
 
 def test_mpforge_run_gives_the_host_prompt() -> None:

@@ -319,3 +319,17 @@ def test_corpus_sample_in_rp2040js_matches_the_host(tmp_path: Path) -> None:
     assert result.status == 3, result.transcript[-2000:]
     assert len(names) >= 50
     assert_same_as_host(result.transcript, expected)
+
+
+def test_kbd_intr_in_rp2040js(periph_build: Path) -> None:
+    """micropython.kbd_intr() on the RP2040's console UART: -1 makes Ctrl-C a byte stdin
+    reads, another character interrupts, the REPL's prompt makes Ctrl-C the interrupt again."""
+    from test_repl import check_kbd_intr
+
+    with Emulator(Rp2040jsRunner(periph_build).command([]), timeout=60) as emu:
+        emu.expect("ready\n")
+        emu.send("go\r")
+        emu.expect("got go\n")
+        emu.send("\x03")
+        emu.expect(">>> ")
+        check_kbd_intr(emu)

@@ -243,3 +243,16 @@ def test_corpus_sample_matches_the_host(board: str, tmp_path: Path) -> None:
     assert result.status == 0, result.transcript[-2000:]
     assert len(names) >= 15
     assert_same_as_host(result.transcript, expected)
+
+
+def test_kbd_intr_on_the_feather_m0(tmp_path: Path) -> None:
+    """micropython.kbd_intr() on the SERCOM console's receive interrupt (SAMD21): with -1
+    Ctrl-C is a byte stdin reads; with 7 Ctrl-C is no interrupt and the bell is."""
+    from test_nrf import KBD_INTR_APP, check_kbd_intr_app
+
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "main.py").write_text(KBD_INTR_APP)
+    build_dir, _ = build_firmware("feather_m0", "kbd_intr", (semihosting_fragment(),), app=app)
+    with Emulator(runner_command(build_dir), timeout=60) as emu:
+        check_kbd_intr_app(emu)

@@ -13,6 +13,11 @@ static inline void arch_console_write(const char *data, size_t len) {
     cm_console_write(data, len, true);
 }
 
+// The bytes as they are (sys.stdout.buffer).
+static inline void arch_console_write_bin(const char *data, size_t len) {
+    cm_console_write(data, len, false);
+}
+
 static inline int arch_console_getc(void) {
     return cm_console_getc();
 }

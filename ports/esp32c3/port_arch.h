@@ -15,6 +15,11 @@ static inline void arch_console_write(const char *data, size_t len) {
     c3_console_write(data, len);
 }
 
+// The bytes as they are (sys.stdout.buffer).
+static inline void arch_console_write_bin(const char *data, size_t len) {
+    c3_uart_write(0, data, len, false);
+}
+
 static inline int arch_console_getc(void) {
     return c3_console_getc();
 }

@@ -5,6 +5,7 @@
 #include "c3hal.h"
 #include "esp32c3.h"
 #include "ring.h"
+#include "port.h"
 
 // One slot stays free to tell a full ring from an empty one.
 static volatile uint8_t rx_buf0[CONFIG_ESP32C3_UART_RX_BUFFER + 1];
@@ -184,7 +185,7 @@ static void receive(int id) {
     uart_state_t *st = &uart_state[id];
     while (UART_STATUS_RXCNT(C3_REG(base + UART_STATUS)) > 0) {
         uint8_t c = (uint8_t)C3_REG(base + UART_FIFO);
-        if (id == 0 && c == C3_CHAR_CTRL_C) {
+        if (id == 0 && MPF_IS_INTERRUPT_CHAR(c)) {
             console_interrupt = true;
             continue;
         }

@@ -14,6 +14,11 @@ static inline void arch_console_write(const char *data, size_t len) {
     e8_console_write(data, len);
 }
 
+// The bytes as they are (sys.stdout.buffer).
+static inline void arch_console_write_bin(const char *data, size_t len) {
+    e8_uart_write(0, data, len, false);
+}
+
 static inline int arch_console_getc(void) {
     return e8_console_getc();
 }

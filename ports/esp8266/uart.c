@@ -5,6 +5,7 @@
 #include "e8hal.h"
 #include "esp8266.h"
 #include "ring.h"
+#include "port.h"
 
 static const uint32_t uart_base[2] = {E8_UART0_BASE, E8_UART1_BASE};
 
@@ -59,7 +60,7 @@ bool e8_uart_tx_done(int id) {
 static void drain(void) {
     while (UART_STATUS_RXCNT(E8_REG(E8_UART0_BASE + UART_STATUS)) > 0) {
         uint8_t c = (uint8_t)E8_REG(E8_UART0_BASE + UART_FIFO);
-        if (c == E8_CHAR_CTRL_C) {
+        if (MPF_IS_INTERRUPT_CHAR(c)) {
             console_interrupt = true;
         } else {
             ring_put(&rx, rx_buf, c);

@@ -26,7 +26,6 @@
 
 #if CONFIG_REPL
 
-#define CHAR_CTRL_C 0x03
 // Bytes typed ahead of the REPL. When full, the reader thread stops reading and the
 // terminal (or the pty's writer) waits: nothing is dropped.
 #define RING_SIZE 4096
@@ -96,7 +95,7 @@ static void *reader(void *arg) {
             return NULL;
         }
         for (ssize_t i = 0; i < n; i++) {
-            if (buf[i] == CHAR_CTRL_C && !mpf_repl_reading) {
+            if (MPF_IS_INTERRUPT_CHAR(buf[i]) && !mpf_repl_reading) {
                 atomic_store(&interrupt_pending, true);
                 continue;
             }

@@ -79,6 +79,29 @@ static mpf_obj_t file_readlines(mpf_obj_t self) {
     }
 }
 
+// readinto(buf[, n]) of a binary file: up to n (default len(buf)) bytes read into the
+// writable buffer, the count returned (0 at the end of the file); mpremote's `fs
+// sha256sum` and `cp` onto an existing file hash through it.
+static mpf_obj_t file_readinto(size_t n_args, const mpf_obj_t *args) {
+    FILE *fp = fp_of(args[0]);
+    if (!((file_obj_t *)mpf_obj_ptr(args[0]))->binary) {
+        // (a text file has no readinto() in CPython: the binary file's type shares its table)
+        mpf_raise_msg(&mpf_type_AttributeError, "'TextIOWrapper' object has no attribute 'readinto'");
+    }
+    mpf_buffer_t b;
+    if (MPF_IS_STR(args[1]) || !mpf_obj_get_buffer(args[1], &b, true)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "readinto() argument must be a writable bytes-like object, not '%T'", args[1]);
+    }
+    size_t n = b.len;
+    if (n_args > 2) {
+        mpf_int_t want = mpf_obj_get_int(args[2]);
+        if (want >= 0 && (size_t)want < n) {
+            n = (size_t)want;
+        }
+    }
+    return mpf_obj_new_small_int((mpf_int_t)fread(b.buf, 1, n, fp));
+}
+
 static mpf_obj_t file_write(mpf_obj_t self, mpf_obj_t s) {
     FILE *fp = fp_of(self);
     file_obj_t *f = mpf_obj_ptr(self);
@@ -143,6 +166,7 @@ static void file_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
 
 static const mpf_rom_map_elem_t file_locals_table[] = {
     MPF_ROM_FUN_VAR(MPF_QSTR_read, 1, 2, file_read),
+    MPF_ROM_FUN_VAR(MPF_QSTR_readinto, 2, 3, file_readinto),
     MPF_ROM_FUN_VAR(MPF_QSTR_readline, 1, 2, file_readline),
     MPF_ROM_FUN_1(MPF_QSTR_readlines, file_readlines),
     MPF_ROM_FUN_2(MPF_QSTR_write, file_write),
@@ -153,8 +177,15 @@ static const mpf_rom_map_elem_t file_locals_table[] = {
 };
 MPF_ROM_MAP(file_locals, file_locals_table);
 
+
 static const mpf_type_ext_t file_finalise_ext = {.finalise = file_finalise};
 static const mpf_type_t file_type = MPF_TYPE(MPF_QSTR_TextIOWrapper, 0,
+    (getiter, file_getiter),
+    (iternext, file_iternext),
+    (attr, file_attr),
+    (locals, &file_locals),
+    (ext, &file_finalise_ext));
+static const mpf_type_t binary_file_type = MPF_TYPE(MPF_QSTR_FileIO, 0,
     (getiter, file_getiter),
     (iternext, file_iternext),
     (attr, file_attr),
@@ -209,7 +240,7 @@ static mpf_obj_t builtin_open(size_t n_args, size_t n_kw, const mpf_obj_t *args)
         mpf_raise_oserror(mpf_host_errno(), args[0], MPF_OBJ_NONE);
     }
     file_obj_t *f = mpf_gc_alloc(sizeof(file_obj_t), true);
-    f->base.type = &file_type;
+    f->base.type = binary ? &binary_file_type : &file_type;
     f->fp = fp;
     f->binary = binary;
     return mpf_obj_from_ptr(f);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "port.h"
@@ -93,3 +94,19 @@ int mpf_port_rmdir(const char *path) {
 int mpf_port_rename(const char *from, const char *to) {
     return result(rename(from, to));
 }
+
+#if CONFIG_MODULE_VFS
+int mpf_port_statvfs(const char *path, uint32_t out[10]) {
+    struct statvfs st;
+    if (statvfs(path, &st) != 0) {
+        return mpf_host_errno();
+    }
+    const unsigned long v[10] = {st.f_bsize, st.f_frsize, (unsigned long)st.f_blocks, (unsigned long)st.f_bfree,
+        (unsigned long)st.f_bavail, (unsigned long)st.f_files, (unsigned long)st.f_ffree, (unsigned long)st.f_favail,
+        st.f_flag, st.f_namemax};
+    for (size_t i = 0; i < 10; i++) {
+        out[i] = v[i] > UINT32_MAX ? UINT32_MAX : (uint32_t)v[i];
+    }
+    return 0;
+}
+#endif

@@ -254,6 +254,9 @@ __attribute__((noinline)) static int run_repl(int argc, char **argv) {
         for (int i = 0; i < argc; i++) {
             mpf_list_append(mpf_sys_argv(), mpf_obj_new_str(argv[i], strlen(argv[i])));
         }
+        // imports from the current directory (a mount's too: mpremote mount DIR), as
+        // CPython's interactive sys.path[0] and MicroPython's ''
+        mpf_list_append(mpf_sys_path(), mpf_obj_new_str("", 0));
         MPF_HOST_FAULT_ARM();
         (void)mpf_boot_frozen();  // main.py's traceback is printed; the prompt follows
         int status = mpf_repl_run(true);

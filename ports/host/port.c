@@ -70,6 +70,13 @@ void mpf_port_stdout_write(const char *data, size_t len) {
     fwrite(data, 1, len, stdout);
 }
 
+#if CONFIG_MODULE_VFS
+void mpf_port_stdout_write_bin(const char *data, size_t len) {
+    fwrite(data, 1, len, stdout);
+    fflush(stdout);
+}
+#endif
+
 void mpf_port_stderr_write(const char *data, size_t len) {
     fflush(stdout);
 #if CONFIG_REPL

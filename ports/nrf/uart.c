@@ -7,6 +7,7 @@
 #include "machine_hal.h"
 #include "nrfhal.h"
 #include "ring.h"
+#include "port.h"
 
 // Static receive rings (no heap: an interrupt may write into them at any time, even
 // across a soft reset). One slot stays free to tell a full ring from an empty one.
@@ -210,7 +211,7 @@ uint32_t nrf_uart_dropped(int id) {
 
 void nrf_uart_received(int id, uint8_t c) {
     uart_state_t *st = &uart_state[id];
-    if (id == NRF_CONSOLE_ID && c == NRF_CHAR_CTRL_C) {
+    if (id == NRF_CONSOLE_ID && MPF_IS_INTERRUPT_CHAR(c)) {
         console_interrupt = true;
         return;
     }

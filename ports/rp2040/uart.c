@@ -6,6 +6,7 @@
 #include "rp2040.h"
 #include "rp2040hal.h"
 #include "ring.h"
+#include "port.h"
 
 // UART functions sit on fixed pins: GPn carries UART ((n + 4) / 8) % 2 (UART0 on GP0, 12,
 // 16, 28; UART1 on GP4, 8, 20, 24), TX when n % 4 == 0
@@ -199,7 +200,7 @@ static void receive(int id) {
     uart_state_t *st = &uart_state[id];
     while (!(RP2040_REG(hw->base + UART_FR) & UART_FR_RXFE)) {
         uint8_t c = (uint8_t)RP2040_REG(hw->base + UART_DR);  // bits 8..11: error flags
-        if (id == RP2040_CONSOLE_UART && c == RP2040_CHAR_CTRL_C && !CM_CONSOLE_CTRL_C_IS_DATA) {
+        if (id == RP2040_CONSOLE_UART && MPF_IS_INTERRUPT_CHAR(c) && !CM_CONSOLE_CTRL_C_IS_DATA) {
             console_interrupt = true;
             continue;
         }

@@ -6,8 +6,7 @@
 #include "machine_hal.h"
 #include "samd.h"
 #include "ring.h"
-
-#define CHAR_CTRL_C 0x03
+#include "port.h"
 
 // The pins of each SERCOM as a UART: TX on pad 0 (SAMD51 allows no other; on the
 // SAMD21, SERCOM0 and SERCOM5 use pad 2, TXPO 1), RX on the pad after TX's, both on one
@@ -205,7 +204,7 @@ static void receive(int n) {
     sercom_state_t *st = &sercom_state[n];
     while (SAMD_REG8(base + SERCOM_INTFLAG) & SERCOM_INTFLAG_RXC) {
         uint8_t c = (uint8_t)SAMD_REG16(base + SERCOM_DATA);
-        if (n == CONSOLE && c == CHAR_CTRL_C && !CM_CONSOLE_CTRL_C_IS_DATA) {
+        if (n == CONSOLE && MPF_IS_INTERRUPT_CHAR(c) && !CM_CONSOLE_CTRL_C_IS_DATA) {
             console_interrupt = true;
             continue;
         }

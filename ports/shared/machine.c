@@ -530,6 +530,94 @@ const mpf_type_t machine_uart_type = MPF_TYPE(MPF_QSTR_UART, 0,
     (ext, &uart_poll_ext),
     (locals, &uart_locals));
 
+#if CONFIG_CORTEX_M_MACHINE_RTC
+// ---------------------------------------------------------------- RTC
+// A calendar clock from the millisecond tick (Kconfig CORTEX_M_MACHINE_RTC): the time set,
+// in milliseconds since 2000-01-01 00:00, and the tick then.
+static uint64_t rtc_set_ms;
+static uint32_t rtc_set_tick;
+
+static bool rtc_leap(uint32_t y) {
+    return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+}
+
+static uint32_t rtc_month_days(uint32_t y, uint32_t m) {
+    static const uint8_t days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return days[m - 1] + (m == 2 && rtc_leap(y));
+}
+
+// datetime(): (year, month, day, weekday, hours, minutes, seconds, microseconds);
+// datetime(t) sets it (t[3], the weekday, is not used).
+static mpf_obj_t rtc_datetime(size_t n_args, const mpf_obj_t *args) {
+    if (n_args > 1) {
+        size_t n;
+        mpf_obj_t *t;
+        mpf_obj_get_array(args[1], &n, &t);
+        mpf_int_t v[8] = {0};
+        for (size_t i = 0; i < n && i < 8; i++) {
+            v[i] = mpf_obj_get_int(t[i]);
+        }
+        if (n < 7 || v[0] < 2000 || v[0] > 2099 || v[1] < 1 || v[1] > 12 || v[2] < 1 ||
+            v[2] > (mpf_int_t)rtc_month_days((uint32_t)v[0], (uint32_t)v[1]) || v[4] < 0 || v[4] > 23 ||
+            v[5] < 0 || v[5] > 59 || v[6] < 0 || v[6] > 59 || v[7] < 0 || v[7] > 999999) {
+            mpf_raise_msg(&mpf_type_ValueError, "datetime: (year 2000..2099, month, day, weekday, hours, minutes, seconds[, microseconds])");
+        }
+        uint32_t days = (uint32_t)v[2] - 1;
+        for (uint32_t y = 2000; y < (uint32_t)v[0]; y++) {
+            days += 365 + rtc_leap(y);
+        }
+        for (uint32_t m = 1; m < (uint32_t)v[1]; m++) {
+            days += rtc_month_days((uint32_t)v[0], m);
+        }
+        uint32_t secs = (uint32_t)(v[4] * 3600 + v[5] * 60 + v[6]);
+        rtc_set_ms = ((uint64_t)days * 86400u + secs) * 1000u + (uint64_t)v[7] / 1000u;
+        rtc_set_tick = mpf_port_ticks_ms();
+        return MPF_OBJ_NONE;
+    }
+    uint64_t ms = rtc_set_ms + (uint32_t)(mpf_port_ticks_ms() - rtc_set_tick);
+    uint32_t days = (uint32_t)(ms / 86400000u), in_day = (uint32_t)(ms % 86400000u);
+    uint32_t weekday = (days + 5) % 7;  // 2000-01-01 was a Saturday (0: Monday)
+    uint32_t y = 2000, m = 1;
+    while (days >= 365u + rtc_leap(y)) {
+        days -= 365u + rtc_leap(y);
+        y++;
+    }
+    while (days >= rtc_month_days(y, m)) {
+        days -= rtc_month_days(y, m);
+        m++;
+    }
+    const uint32_t f[8] = {y, m, days + 1, weekday, in_day / 3600000u, in_day / 60000u % 60u, in_day / 1000u % 60u,
+        in_day % 1000u * 1000u};
+    mpf_obj_t items[8];
+    for (size_t i = 0; i < 8; i++) {
+        items[i] = mpf_obj_new_int((mpf_int_t)f[i]);
+    }
+    return mpf_obj_new_tuple(8, items);
+}
+
+static const mpf_rom_map_elem_t rtc_locals_table[] = {
+    MPF_ROM_FUN_VAR(MPF_QSTR_datetime, 1, 2, rtc_datetime),
+};
+MPF_ROM_MAP(rtc_locals, rtc_locals_table);
+
+static const mpf_type_t machine_rtc_type;
+static const mpf_obj_base_t machine_rtc_obj = {&machine_rtc_type};
+
+// RTC(): the one clock.
+static mpf_obj_t rtc_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
+    (void)type;
+    (void)args;
+    if (n_args + n_kw > 1) {
+        mpf_raise_msg(&mpf_type_TypeError, "RTC() takes at most 1 argument");
+    }
+    return mpf_obj_from_ptr(&machine_rtc_obj);
+}
+
+static const mpf_type_t machine_rtc_type = MPF_TYPE(MPF_QSTR_RTC, 0,
+    (make_new, rtc_make_new),
+    (locals, &rtc_locals));
+#endif
+
 // ---------------------------------------------------------------- module functions
 static mpf_obj_t machine_reset(void) {
     mhal_reset();
@@ -567,6 +655,9 @@ static mpf_obj_t machine_unique_id(void) {
 static const mpf_rom_map_elem_t machine_members_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_Pin), MPF_ROM_PTR(&machine_pin_type)},
     {MPF_ROM_QSTR(MPF_QSTR_UART), MPF_ROM_PTR(&machine_uart_type)},
+#if CONFIG_CORTEX_M_MACHINE_RTC
+    {MPF_ROM_QSTR(MPF_QSTR_RTC), MPF_ROM_PTR(&machine_rtc_type)},
+#endif
     MPF_ROM_FUN_0(MPF_QSTR_reset, machine_reset),
     {MPF_ROM_QSTR(MPF_QSTR_freq), MPF_ROM_PTR(&machine_freq_obj)},
 #if MHAL_HAS_UNIQUE_ID

@@ -16,6 +16,12 @@ void mpf_port_stdout_write(const char *data, size_t len) {
     arch_console_write(data, len);
 }
 
+#if CONFIG_MODULE_VFS
+void mpf_port_stdout_write_bin(const char *data, size_t len) {
+    arch_console_write_bin(data, len);
+}
+#endif
+
 void mpf_port_stderr_write(const char *data, size_t len) {
     arch_console_write(data, len);
 }

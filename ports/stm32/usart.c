@@ -7,6 +7,7 @@
 #include "stm32f4.h"
 #include "stm32hal.h"
 #include "ring.h"
+#include "port.h"
 
 // Static receive rings (no heap: an interrupt may write into them at any time, even
 // across a soft reset). One slot stays free to tell a full ring from an empty one.
@@ -240,7 +241,7 @@ static void receive(int id) {
     // Reading SR then DR clears RXNE and an overrun (ORE) alike.
     while (STM32_REG(hw->base + USART_SR) & (USART_SR_RXNE | USART_SR_ORE)) {
         uint8_t c = (uint8_t)STM32_REG(hw->base + USART_DR) & st->data_mask;
-        if (id == CONSOLE_ID && c == STM32_CHAR_CTRL_C && !CM_CONSOLE_CTRL_C_IS_DATA) {
+        if (id == CONSOLE_ID && MPF_IS_INTERRUPT_CHAR(c) && !CM_CONSOLE_CTRL_C_IS_DATA) {
             console_interrupt = true;
             continue;
         }
