@@ -318,7 +318,7 @@ int mpf_repl_run(bool can_exit) {
             r = MPF_REPL_SOFT_RESET;  // a board has nowhere to exit to
         }
         if (r == MPF_REPL_SOFT_RESET) {
-            print("MPF: soft reboot\n");
+            print("MPY: soft reboot\n");
         }
         return r;
     }

@@ -33,7 +33,7 @@
 
 // Run the REPL on the console until a soft reset (MPF_REPL_SOFT_RESET), the end of the
 // console's input (0) or SystemExit (its exit status). Unless [can_exit] (the host), those
-// two are soft resets too. Prints "MPF: soft reboot" before a soft reset. Needs
+// two are soft resets too. Prints "MPY: soft reboot" before a soft reset. Needs
 // mpf_init(); runs in the __main__ module main.py ran in, or makes one.
 int mpf_repl_run(bool can_exit);
 

@@ -209,7 +209,7 @@ def check_thonny_shell(thonny: ThonnyBackend, platform: str) -> None:
     # Run (F5): a soft reboot, then the script; the REPL's helpers come back after it
     _, out = thonny.toplevel("Run", args=[], source=SCRIPT)
     # (the line end after the raw REPL's "OK", which Thonny reads, then the reboot's line)
-    assert out.splitlines() == ["", "MPF: soft reboot"] + [
+    assert out.splitlines() == ["", "MPY: soft reboot"] + [
         f"run {i} {platform} é" for i in range(3)
     ]
     globs = thonny.inline("get_globals", module_name="__main__")["globals"]
@@ -239,7 +239,7 @@ def test_thonny_against_the_board(thonny_board: ThonnyBackend) -> None:
     check_thonny_shell(thonny_board, "stm32")
     source = big_script()
     _, out = thonny_board.toplevel("Run", args=[], source=source)
-    assert out == "\nMPF: soft reboot\n" + cpython_output(source)
+    assert out == "\nMPY: soft reboot\n" + cpython_output(source)
 
 
 def big_script() -> str:

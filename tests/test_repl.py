@@ -214,14 +214,14 @@ class TestHostConsole:
         with host_console(host_loop) as emu:
             ctrl_c_out_of_the_loop(emu)
             emu.send("\x04")  # soft reset: main.py again, then the prompt again
-            emu.expect("MPF: soft reboot\n")
+            emu.expect("MPY: soft reboot\n")
             ctrl_c_out_of_the_loop(emu)
 
     def test_soft_reset_reruns_boot_and_main(self) -> None:
         with host_prompt() as emu:
             emu.send("\x04")
             out = emu.expect(PROMPT)
-            assert "MPF: soft reboot\nmpforge: frozen main.py running on linux" in out
+            assert "MPY: soft reboot\nmpforge: frozen main.py running on linux" in out
 
     def test_paste_mode_echoes_and_cancels(self) -> None:
         with host_prompt() as emu:
@@ -242,7 +242,7 @@ class TestHostConsole:
             assert re.fullmatch(r"OK[^\x04]*\x04[^\x04]*\x04>", out), out
             emu.send("\x04")  # empty buffer: soft reset; main.py does not run
             out = emu.expect(RAW_BANNER)
-            assert "MPF: soft reboot\n" in out and "frozen main.py" not in out
+            assert "MPY: soft reboot\n" in out and "frozen main.py" not in out
             emu.send("\x01")  # Ctrl-A again: the raw REPL afresh
             emu.expect(RAW_BANNER)
             emu.send("\x02")
@@ -841,7 +841,7 @@ class TestBoardConsole:
             emu.expect("abc\x1b[1DXc")
             emu.expect(PROMPT)
             emu.send("\x04")
-            emu.expect("MPF: soft reboot\n")
+            emu.expect("MPY: soft reboot\n")
             ctrl_c_out_of_the_loop(emu)
             window = start_raw_paste(emu)
             source = b"".join(b"# padding line %03d\n" % i for i in range(30)) + b"y = 1\n"
