@@ -121,7 +121,9 @@ def _images(env, elf, board, chip, flash_size, ram_size, layout, merged=False, f
     if merged:
         names.append("firmware.esp-merged.bin")
     action = Action(
-        _EspImageAction(board, chip, flash_size, ram_size, tuple(layout), merged, tuple(flash_sections)),
+        _EspImageAction(
+            board, chip, flash_size, ram_size, tuple(layout), merged, tuple(flash_sections)
+        ),
         "ESPIMAGE $TARGET",
     )
     outputs = env.Command([directory.File(n) for n in names], elf, action)
