@@ -706,7 +706,12 @@ def test_indentation_error_report_caret(tmp_path: Path) -> None:
     # CPython 3.11's report: a caret past the end of a line whose unindent matches no level,
     # none where the offset is inside the indent ("unexpected indent", TabError)
     cases = [
-        ("if 1:\n    x = 1\n  y = 2\n", 3, ["    y = 2", "         ^"], "IndentationError: unindent"),
+        (
+            "if 1:\n    x = 1\n  y = 2\n",
+            3,
+            ["    y = 2", "         ^"],
+            "IndentationError: unindent",
+        ),
         ("x = 1\n    y = 2\n", 2, ["    y = 2"], "IndentationError: unexpected indent"),
         ("if 1:\n\tx = 1\n        y = 2\n", 3, ["    y = 2"], "TabError: inconsistent"),
     ]
