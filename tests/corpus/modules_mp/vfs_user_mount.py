@@ -1,4 +1,4 @@
-# requires: MODULE_VFS MODULE_IO MODULE_SYS
+# requires: MODULE_VFS MODULE_IO MODULE_SYS MODULE_OS BUILTIN_OPEN
 # vfs.mount()/os.mount() of a file system written in Python (MicroPython's VFS protocol):
 # os.listdir/stat/chdir/getcwd, open() and import go to it for paths under its mount point;
 # umount by object; a second mount at one point and bad umounts are refused.
