@@ -382,6 +382,8 @@ MPF_INTERNAL mpf_obj_t mpf_gen_resume(mpf_obj_t gen, mpf_obj_t send, mpf_obj_t t
 MPF_INTERNAL const mpf_type_t mpf_type_traceback;
 MPF_INTERNAL mpf_obj_t mpf_exc_info(void);
 #endif
+// The exception being handled in a frame or its callers in one dispatch loop (vm.c).
+MPF_INTERNAL mpf_obj_t mpf_vm_handled_exc(const mpf_frame_t *fr);
 #if CONFIG_BUILTIN_HELPERS || CONFIG_COMPILER
 // Code objects (f.__code__, compile()): [rc] with [ctx]'s tables, needing [n_closed] cells;
 // mpf_fun_of_code: a function running it in [globals] (TypeError when it needs cells).

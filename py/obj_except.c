@@ -664,14 +664,11 @@ const mpf_type_t mpf_type_traceback = MPF_TYPE(MPF_QSTR_traceback, 0,
 // frame or the frames that called it in the same run of the VM, else (None, None, None).
 mpf_obj_t mpf_exc_info(void) {
     mpf_obj_t t[3] = {MPF_OBJ_NONE, MPF_OBJ_NONE, MPF_OBJ_NONE};
-    for (const mpf_frame_t *fr = mpf_state.cur_frame; fr != NULL && t[1] == MPF_OBJ_NONE; fr = fr->caller) {
-        for (const mpf_exc_entry_t *x = fr->exc_sp; x-- > fr->exc && t[1] == MPF_OBJ_NONE;) {
-            if (x->exc != MPF_OBJ_NULL) {
-                t[0] = mpf_obj_from_ptr(mpf_obj_type(x->exc));
-                t[1] = x->exc;
-                t[2] = mpf_load_attr(x->exc, MPF_QSTR___traceback__);
-            }
-        }
+    mpf_obj_t e = mpf_vm_handled_exc(mpf_state.cur_frame);
+    if (e != MPF_OBJ_NULL) {
+        t[0] = mpf_obj_from_ptr(mpf_obj_type(e));
+        t[1] = e;
+        t[2] = mpf_load_attr(e, MPF_QSTR___traceback__);
     }
     return mpf_obj_new_tuple(3, t);
 }

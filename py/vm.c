@@ -6,6 +6,20 @@
 #include "dispatch.h"
 #include "port.h"
 
+// The exception being handled in [fr] or in the frames that called it in this dispatch loop
+// (a bare raise in a function called from an except block re-raises it, as in CPython;
+// sys.exc_info() reports it), or MPF_OBJ_NULL.
+mpf_obj_t mpf_vm_handled_exc(const mpf_frame_t *fr) {
+    for (; fr != NULL; fr = fr->caller) {
+        for (const mpf_exc_entry_t *x = fr->exc_sp; x-- > fr->exc;) {
+            if (x->exc != MPF_OBJ_NULL) {
+                return x->exc;
+            }
+        }
+    }
+    return MPF_OBJ_NULL;
+}
+
 // ---------------------------------------------------------------- operand decoding
 // A variable-length operand: 7 bits a byte, most significant first, shifted into [v]
 // (0 for an unsigned operand, all ones for a negative signed one).
@@ -1503,10 +1517,9 @@ reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
         goto do_return;
     }
     VM_CASE(RAISE_LAST) : {
-        for (mpf_exc_entry_t *e = fr->exc_sp; e-- > fr->exc;) {
-            if (e->exc != MPF_OBJ_NULL) {
-                mpf_raise(e->exc);
-            }
+        mpf_obj_t e = mpf_vm_handled_exc(fr);
+        if (e != MPF_OBJ_NULL) {
+            mpf_raise(e);
         }
         mpf_raise_msg(&mpf_type_RuntimeError, "No active exception to reraise");
     }
