@@ -98,10 +98,10 @@ static const mpf_type_t bufio_type;
 static const textio_t sys_stdin_buffer_obj = {{&bufio_type}, MPF_QSTR_stdin};
 static const textio_t sys_stdout_buffer_obj = {{&bufio_type}, MPF_QSTR_stdout};
 
-// [buf]'s bytes (writable for reading into), at most [args[2]] of them when given.
-static mpf_buffer_t buffer_arg(size_t n_args, const mpf_obj_t *args, bool writable) {
+// [buf]'s bytes, at most [args[2]] of them when given.
+static mpf_buffer_t buffer_arg(size_t n_args, const mpf_obj_t *args) {
     mpf_buffer_t b;
-    if (MPF_IS_STR(args[1]) || !mpf_obj_get_buffer(args[1], &b, writable)) {
+    if (MPF_IS_STR(args[1]) || !mpf_obj_get_buffer(args[1], &b, false)) {
         mpf_raise_fmt(&mpf_type_TypeError, "a bytes-like object is required, not '%T'", args[1]);
     }
     if (n_args > 2) {
@@ -115,22 +115,12 @@ static mpf_buffer_t buffer_arg(size_t n_args, const mpf_obj_t *args, bool writab
 
 // write(buf[, n]): the bytes to the console as they are; their count.
 static mpf_obj_t bufio_write(size_t n_args, const mpf_obj_t *args) {
-    mpf_buffer_t b = buffer_arg(n_args, args, false);
+    mpf_buffer_t b = buffer_arg(n_args, args);
     mpf_port_stdout_write_bin(b.buf, b.len);
     return mpf_obj_new_small_int((mpf_int_t)b.len);
 }
 
-// readinto(buf[, n]): n (default len(buf)) bytes of stdin, waiting for each; the count
-// (fewer at the end of input).
-static mpf_obj_t bufio_readinto(size_t n_args, const mpf_obj_t *args) {
-    mpf_buffer_t b = buffer_arg(n_args, args, true);
-    size_t i = 0;
-    for (int c; i < b.len && (c = mpf_port_stdin_read()) >= 0; i++) {
-        ((uint8_t *)b.buf)[i] = (uint8_t)c;
-    }
-    return mpf_obj_new_small_int((mpf_int_t)i);
-}
-
+// (readinto is the text stream's: stdin's bytes are the same either way)
 // read(n): n bytes of stdin (fewer at the end of input).
 static mpf_obj_t bufio_read(mpf_obj_t self, mpf_obj_t n_obj) {
     (void)self;
@@ -163,7 +153,7 @@ static void textio_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
 
 static const mpf_rom_map_elem_t bufio_locals_table[] = {
     MPF_ROM_FUN_2(MPF_QSTR_read, bufio_read),
-    MPF_ROM_FUN_VAR(MPF_QSTR_readinto, 2, 3, bufio_readinto),
+    MPF_ROM_FUN_VAR(MPF_QSTR_readinto, 2, 3, textio_readinto),
     MPF_ROM_FUN_VAR(MPF_QSTR_write, 2, 3, bufio_write),
     MPF_ROM_FUN_1(MPF_QSTR_flush, textio_flush),
 };
