@@ -508,6 +508,12 @@ CASES = [
         ["savedefconfig", "-b", "host", "--build-dir", "{tmp}/build", "-o", "{tmp}/out"],
         ["is a directory"],
     ),
+    Case(  # a typo in -o's directory: refused, never made (the file would be lost there)
+        "savedefconfig-missing-dir",
+        {"configs": DIRECTORY},
+        ["savedefconfig", "-b", "host", "--build-dir", "{tmp}/build", "-o", "{tmp}/confgs/a/x"],
+        ["confgs does not exist", "mkdir -p", "confgs/a"],
+    ),
     Case(
         "savedefconfig-below-file",
         {"out": "x"},
