@@ -145,6 +145,24 @@ def test_a_subdirectory_without_init_names_both_fixes(
     assert r.code == 0, r.err
 
 
+def test_build_errors_name_files_as_the_user_sees_them(app: Path) -> None:
+    """The build's checks run in SCons, whose working directory is the tree: their errors
+    named every file of the app by its absolute path. They are relative to where the user
+    typed the command, as a compiler's are (absolute only when outside it)."""
+    assert _cli(app, "init").returncode == 0
+    (app / "lib").mkdir()
+    (app / "lib" / "__init__.py").write_text("")
+    (app / "lib" / "helpers.py").write_text("x = 1\nimport nowhere_module\n")
+    proc = _cli(app, "build", "-j", "2")
+    assert proc.returncode != 0
+    assert one_error(proc.stderr, notes=True).startswith(
+        "error: lib/helpers.py:2: import of 'nowhere_module'"
+    ), proc.stderr
+    (app / "docs").mkdir()
+    proc = _cli(app / "docs", "build", "-j", "2")  # mpforge.toml found above: outside the cwd
+    assert one_error(proc.stderr, notes=True).startswith(f"error: {app / 'lib' / 'helpers.py'}:2:")
+
+
 @pytest.mark.parametrize(
     ("toml", "expected"),
     [
