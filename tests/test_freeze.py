@@ -98,6 +98,37 @@ class TestManifest:
             load(m)
         assert expected in e.value.message
 
+    def test_paths_out_of_the_manifests_directory(self, tmp_path: Path) -> None:
+        """`..` leads to files beside the app: the module is named for its file or directory,
+        never for the path (`package: sub/..` once gave the module name '')."""
+        write(tmp_path, "util.py", "")
+        write(tmp_path, "shared/__init__.py", "")
+        write(tmp_path, "shared/io.py", "")
+        write(tmp_path, "app/sub/x.py", "")
+        m = write(
+            tmp_path,
+            "app/manifest.yml",
+            "modules:\n  - ../util.py\n  - package: ../shared\n  - ./sub/../../util.py\n",
+        )
+        mods = load(m).modules
+        assert sorted(mods) == ["shared", "shared.io", "util"]
+        assert mods["util"].source == tmp_path / "util.py"
+        assert mods["shared.io"].source_name == "shared/io.py"
+        # The directory itself: named after it, so a name that is no identifier is refused.
+        write(tmp_path, "my-lib/__init__.py", "")
+        write(tmp_path, "my-lib/app/manifest.yml", "modules:\n  - package: sub/../..\n")
+        (tmp_path / "my-lib" / "app" / "sub").mkdir()
+        with pytest.raises(MpforgeError) as e:
+            load(tmp_path / "my-lib" / "app" / "manifest.yml")
+        assert "manifest.yml:2: package " in e.value.message
+        assert "its directory's name 'my-lib' is the package's name" in e.value.message
+        assert "rename the directory" in e.value.message
+        # A glob stays inside the manifest's directory.
+        write(tmp_path, "app/manifest.yml", "modules:\n  - glob: '../*.py'\n")
+        with pytest.raises(MpforgeError) as e:
+            load(tmp_path / "app" / "manifest.yml")
+        assert "manifest.yml:2: glob '../*.py' must be relative" in e.value.message
+
     def test_include_cycle(self, tmp_path: Path) -> None:
         write(tmp_path, "a.yml", "include: [b.yml]\n")
         write(tmp_path, "b.yml", "include: [a.yml]\n")
