@@ -161,6 +161,15 @@ def test_build_errors_name_files_as_the_user_sees_them(app: Path) -> None:
     (app / "docs").mkdir()
     proc = _cli(app / "docs", "build", "-j", "2")  # mpforge.toml found above: outside the cwd
     assert one_error(proc.stderr, notes=True).startswith(f"error: {app / 'lib' / 'helpers.py'}:2:")
+    # A name a builtin module lacks: the build's generated module data knows its names.
+    (app / "lib" / "helpers.py").write_text(
+        "try:\n    import nowhere_module\nexcept ImportError:\n    pass\nfrom time import tiem\n"
+    )
+    proc = _cli(app, "build", "-j", "2")
+    assert one_error(proc.stderr, notes=True).startswith(
+        "error: lib/helpers.py:5: from time import tiem: the builtin module time has no 'tiem' "
+        "(did you mean time"
+    ), proc.stderr
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from mpforge import modtable, paths
 from mpforge.config.view import ConfigView
 from mpforge.errors import MpforgeError
 from mpforge.frozen.collect import collect
@@ -239,13 +240,84 @@ class TestCompile:
             compile_module(module, 31, tmp_path / "cache")
 
 
+def _builtin_members(*sources: str) -> dict[str, frozenset[str] | None]:
+    """What the GENERATE stage records for these module sources (mpforge/modtable.py)."""
+    found: dict[str, frozenset[str] | None] = {}
+    for rel in sources:
+        text = (paths.ROOT / rel).read_text(encoding="utf-8")
+        for m in modtable._REGISTER.finditer(text.encode()):
+            names = modtable.members(text, m.group(2).decode())
+            found[modtable.module_name(m.group(1).decode())] = (
+                None if names is None else frozenset(names)
+            )
+    return found
+
+
+BUILTIN_MEMBERS = _builtin_members("py/mod_sys.c", "py/mod_os.c", "py/mod_os_path.c")
+
+
 class TestImportCheck:
     def _check(self, tmp_path: Path, files: dict[str, str]) -> None:
         for rel, text in files.items():
             write(tmp_path, f"app/{rel}", text)
         modules = collect(VIEW, tmp_path / "app").modules
         compiled = [compile_module(m, 31, tmp_path / "cache") for m in modules]
-        check_imports(compiled, VIEW, {"sys"})
+        check_imports(compiled, VIEW, {"sys", "os", "os.path"}, BUILTIN_MEMBERS)
+
+    def test_the_names_of_builtin_modules_come_from_their_sources(self) -> None:
+        members = BUILTIN_MEMBERS["os"]
+        assert members is not None and {"getcwd", "listdir", "sep", "statvfs"} <= members
+        assert BUILTIN_MEMBERS["sys"] is not None and "argv" in BUILTIN_MEMBERS["sys"]  # its init
+
+    def test_from_a_builtin_module_import_a_typo(self, tmp_path: Path) -> None:
+        """`from os import tpyo` passed the check (a builtin's names were not known) and
+        failed on the board; it fails the build like `import tpyo`, with the close names."""
+        with pytest.raises(MpforgeError) as e:
+            self._check(tmp_path, {"main.py": "import os\n\nfrom os import getcdw\n"})
+        assert "main.py:3: from os import getcdw: the builtin module os has no 'getcdw' " in (
+            e.value.message
+        )
+        assert "(did you mean getcwd?)" in e.value.message
+        with pytest.raises(MpforgeError, match=r"from os.path import jion: .*did you mean join"):
+            self._check(tmp_path, {"main.py": "from os.path import jion\n"})
+
+    def test_builtin_names_stars_and_submodules_pass(self, tmp_path: Path) -> None:
+        self._check(
+            tmp_path,
+            {
+                "main.py": "from os import path, getcwd, sep\nfrom os.path import join\n"
+                "from sys import *\nfrom sys import argv, stdout\nfrom util import argv\n",
+                "util.py": "from sys import argv\n",  # a user module's names are its own
+            },
+        )
+
+    @pytest.mark.parametrize(
+        "guard",
+        [
+            "try:\n    {imp}\nexcept ImportError:\n    pass\n",
+            "try:\n    {imp}\nexcept (ValueError, ImportError) as e:\n    pass\n",
+            "try:\n    {imp}\nexcept:\n    pass\n",
+            "try:\n    {imp}\nexcept Exception:\n    pass\n",
+            "if False:\n    {imp}\n",
+            "TYPE_CHECKING = False\nif TYPE_CHECKING:\n    {imp}\n",
+            "def f():\n    try:\n        {imp}\n    except ImportError:\n        return None\n",
+        ],
+    )
+    @pytest.mark.parametrize("imp", ["import nothere", "from os import nothere", "from . import x"])
+    def test_imports_that_may_fail_or_never_run_are_not_checked(
+        self, tmp_path: Path, guard: str, imp: str
+    ) -> None:
+        """The optional import pattern: the build refused it unless check_imports: false."""
+        files = {"pkg/__init__.py": "", "pkg/mod.py": guard.format(imp=imp)}
+        self._check(tmp_path, files)
+
+    def test_a_try_for_another_error_guards_nothing(self, tmp_path: Path) -> None:
+        guard = "try:\n    from os import nothere\nexcept ValueError:\n    pass\n"
+        with pytest.raises(MpforgeError, match="main.py:2: from os import nothere"):
+            self._check(tmp_path, {"main.py": guard})
+        guard = "try:\n    pass\nexcept ImportError:\n    import nothere\n"  # the handler runs
+        with pytest.raises(MpforgeError, match="main.py:4: import of 'nothere'"):
+            self._check(tmp_path, {"main.py": guard})
 
     def test_frozen_builtin_and_relative_imports_resolve(self, tmp_path: Path) -> None:
         self._check(
