@@ -463,7 +463,22 @@ CASES = [
         ["--gdb-port", "1 to 65535"],
         code=2,
     ),
-    Case("unknown-command", {}, ["bild", "-b", "host"], ["invalid choice"], code=2),
+    Case(
+        "unknown-command",
+        {},
+        ["bild", "-b", "host"],
+        ["invalid choice", "(did you mean build?)"],
+        code=2,
+    ),
+    # a mistyped option or choice: argparse named it, without the one meant
+    Case(
+        "unknown-option",
+        {},
+        ["init", "--bord", "host"],
+        ["unrecognized arguments: --bord (did you mean --board"],
+        code=2,
+    ),
+    Case("unknown-choice", {}, ["completion", "bsh"], ["(did you mean bash"], code=2),
     # `--explain "$SYM"` with SYM unset printed the configuration's path, status 0
     Case("explain-empty", {}, [*CFG, "--explain", ""], ["--explain needs a symbol name"]),
     # -b naming another board than the build directory holds (it was ignored: `run -b
