@@ -125,6 +125,12 @@ def write_if_changed(destination: Path, text: str) -> None:
     tmp = None
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:  # `--build-dir /proc/x`: the file was named, not the directory
+        raise MpforgeError(
+            f"cannot write {show(destination)}: its directory {show(destination.parent)} "
+            f"cannot be made ({e.strerror}); choose another place"
+        ) from None
+    try:
         fd, tmp = tempfile.mkstemp(dir=destination.parent, prefix=".tmp-")
         os.fchmod(fd, 0o644)
         with os.fdopen(fd, "w", encoding="utf-8") as f:

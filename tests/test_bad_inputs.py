@@ -376,6 +376,13 @@ CASES = [
         ["is a file"],
         keep_build=False,
     ),
+    Case(  # a directory that cannot be made: the error named its .lock file
+        "build-dir-cannot-be-made",
+        {},
+        ["config", "-b", "host", "--build-dir", "/proc/mpforge_never/b"],
+        ["directory /proc/mpforge_never/b cannot be made"],
+        keep_build=False,
+    ),
     Case(
         "build-dir-below-file",
         {"f": "x"},
