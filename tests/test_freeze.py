@@ -80,6 +80,7 @@ class TestManifest:
         ("text", "expected"),
         [
             ("modules:\n  - nothere.py\n", "manifest.yml:2: module file"),
+            ("modules:\n  - b.py\n", "b.py does not exist (did you mean a.py?)"),
             ("modulse:\n  - a.py\n", "manifest.yml:1: unknown manifest key 'modulse' (did you "),
             ("modules:\n  - file: a.py\n    opt: 7\n", "manifest.yml:3: opt must be 0, 1, 2 or 3"),
             (

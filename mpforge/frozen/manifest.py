@@ -332,7 +332,14 @@ def _check_source(source: Path, at: str) -> None:
     try:
         mode = source.stat().st_mode
     except FileNotFoundError:
-        raise MpforgeError(f"{at}: module file {display_path(source)} does not exist") from None
+        try:
+            near = [p.name for p in source.parent.iterdir() if p.suffix == ".py"]
+        except OSError:
+            near = []
+        raise MpforgeError(
+            f"{at}: module file {display_path(source)} does not exist"
+            + did_you_mean(source.name, near)
+        ) from None
     except OSError as e:
         raise MpforgeError(f"{at}: module file {display_path(source)}: {e.strerror}") from None
     if not stat.S_ISREG(mode):
