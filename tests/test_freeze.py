@@ -103,15 +103,10 @@ class TestManifest:
     def test_paths_out_of_the_manifests_directory(self, tmp_path: Path) -> None:
         """`..` leads to files beside the app: the module is named for its file or directory,
         never for the path (`package: sub/..` once gave the module name '')."""
-        write(tmp_path, "util.py", "")
-        write(tmp_path, "shared/__init__.py", "")
-        write(tmp_path, "shared/io.py", "")
-        write(tmp_path, "app/sub/x.py", "")
-        m = write(
-            tmp_path,
-            "app/manifest.yml",
-            "modules:\n  - ../util.py\n  - package: ../shared\n  - ./sub/../../util.py\n",
-        )
+        for rel in ("util.py", "shared/__init__.py", "shared/io.py", "app/sub/x.py"):
+            write(tmp_path, rel, "")
+        entries = "  - ../util.py\n  - package: ../shared\n  - ./sub/../../util.py\n"
+        m = write(tmp_path, "app/manifest.yml", "modules:\n" + entries)
         mods = load(m).modules
         assert sorted(mods) == ["shared", "shared.io", "util"]
         assert mods["util"].source == tmp_path / "util.py"
