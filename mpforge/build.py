@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mpforge import paths, process, roots
+from mpforge.textfile import INVOCATION_DIR
 
 
 def scons_command(
@@ -43,11 +44,15 @@ def scons_command(
 def run_scons(cmd: Sequence[str]) -> int:
     """Run SCons with a fixed locale, so tools print and sort the same everywhere; from the
     tree, where its -C goes anyway (so SCons does not print `Entering directory`). SCons
-    starts with SIGINT held until the SConstruct has its handler (process.call)."""
-    env = dict(os.environ, LC_ALL="C")
-    return process.call(cmd, env=env, cwd=paths.ROOT, hold_sigint=True)
+    starts with SIGINT held until the SConstruct has its handler (process.call). Its
+    messages name files relative to the user's directory (textfile.show), not the tree."""
+    return process.call(cmd, env=_scons_env(), cwd=paths.ROOT, hold_sigint=True)
 
 
 def run_scons_captured(cmd: Sequence[str]) -> subprocess.CompletedProcess[str]:
     """run_scons with the output kept (for builds the user does not watch)."""
-    return process.run(cmd, env=dict(os.environ, LC_ALL="C"), cwd=paths.ROOT)
+    return process.run(cmd, env=_scons_env(), cwd=paths.ROOT)
+
+
+def _scons_env() -> dict[str, str]:
+    return dict(os.environ, LC_ALL="C", **{INVOCATION_DIR: os.getcwd()})

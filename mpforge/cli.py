@@ -12,6 +12,7 @@ import sys
 try:  # a Ctrl-C while the console script imports this module: one line, no traceback
     import argparse
     import importlib
+    import re
     from typing import NoReturn
 
     from mpforge import __version__, process
@@ -43,7 +44,29 @@ class _Parser(argparse.ArgumentParser):
     """Usage mistakes end as one `error:` line too, like every other mistake."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"error: {self.prog}: {message} (see `{self.prog} --help`)\n")
+        self.exit(
+            2, f"error: {self.prog}: {message}{self._guess(message)} (see `{self.prog} --help`)\n"
+        )
+
+    def _guess(self, message: str) -> str:
+        """A did-you-mean for a mistyped command, choice or option."""
+        from mpforge.errors import did_you_mean
+
+        if m := re.match(r"argument .*: invalid choice: '(.*)' \(choose from (.*)\)$", message):
+            return did_you_mean(m.group(1), re.findall(r"'([^']*)'", m.group(2)))
+        if m := re.match(r"unrecognized arguments: (-\S+)", message):
+            return did_you_mean(m.group(1).partition("=")[0], self._options())
+        return ""
+
+    def _options(self) -> set[str]:
+        """The option strings of this parser and of its commands' parsers."""
+        found: set[str] = set()
+        for action in self._actions:
+            found.update(action.option_strings)
+            if isinstance(action, argparse._SubParsersAction):
+                for parser in action.choices.values():
+                    found.update(o for a in parser._actions for o in a.option_strings)
+        return {o for o in found if o.startswith("--")}
 
 
 def _parser(argv: list[str]) -> argparse.ArgumentParser:

@@ -7,14 +7,15 @@ to refuse a frozen module a builtin would shadow). Later stages read this data, 
 the C headers back.
 
     gen/qstrpool.json   {"pool": [...]}     the core's strings in id order (id 1 first)
-    gen/modules.json    {"modules": [...]}  the builtin module names, sorted
+    gen/modules.json    {"modules": [...],  the builtin module names, sorted, and the names
+                         "members": {...}}  each defines (mpforge/modtable.py: members)
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mpforge.errors import MpforgeError
@@ -35,9 +36,13 @@ def write_pool(pool: Iterable[bytes], output: Path) -> None:
     write_if_changed(output, text)
 
 
-def write_modules(names: Iterable[str], output: Path) -> None:
-    """Write the builtin module names as the GENERATE stage's data."""
-    write_if_changed(output, json.dumps({"modules": sorted(set(names))}, indent=0) + "\n")
+def write_modules(
+    names: Iterable[str], output: Path, members: dict[str, list[str] | None] | None = None
+) -> None:
+    """Write the builtin module names, and the names each defines (null: unknown), as the
+    GENERATE stage's data."""
+    data = {"modules": sorted(set(names)), "members": dict(sorted((members or {}).items()))}
+    write_if_changed(output, json.dumps(data, indent=0) + "\n")
 
 
 @dataclass(frozen=True)
@@ -46,13 +51,31 @@ class Generated:
 
     core_pool: tuple[bytes, ...]
     builtin_modules: frozenset[str]
+    # module -> the names it defines (None, or no entry: unknown, taken at its word)
+    builtin_members: dict[str, frozenset[str] | None] = field(default_factory=dict)
 
     @classmethod
     def load(cls, gen_dir: Path) -> Generated:
         return cls(
             core_pool=tuple(s.encode("latin-1") for s in _read(gen_dir / QSTR_POOL_JSON, "pool")),
             builtin_modules=frozenset(_read(gen_dir / MODULES_JSON, "modules")),
+            builtin_members=_members(gen_dir / MODULES_JSON),
         )
+
+
+def _members(path: Path) -> dict[str, frozenset[str] | None]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")).get("members", {})
+    except (OSError, ValueError, AttributeError):
+        data = None
+    if not isinstance(data, dict) or not all(
+        v is None or (isinstance(v, list) and all(isinstance(n, str) for n in v))
+        for v in data.values()
+    ):
+        raise MpforgeError(
+            f"{path}: the generated members data is damaged; rebuild with --pristine"
+        )
+    return {k: None if v is None else frozenset(v) for k, v in data.items()}
 
 
 def _read(path: Path, key: str) -> list[str]:

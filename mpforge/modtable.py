@@ -44,17 +44,70 @@ def registered_name(source: Path) -> str | None:
     return module_name(m.group(1).decode()) if m else None
 
 
+_QSTR = re.compile(r"\bMPF_QSTRE?_\w*")
+
+
+def members(text: str, module_object: str) -> list[str] | None:
+    """The names a builtin module defines, read from its source ``text``: the keys of its
+    members table and the names its init function stores, whatever the `#if`s around them
+    (a superset in this configuration); None when they cannot be read (an entry a macro
+    makes, a module `__getattr__`), for the import check to take the module at its word.
+
+    The shape read is the one every module has:
+        const mpf_builtin_module_t OBJ = {MPF_QSTR_name, &MAP, INIT};
+        MPF_ROM_MAP(MAP, TABLE);
+        static const mpf_rom_map_elem_t TABLE[] = { ...one entry a line... };
+    """
+    m = re.search(
+        rf"mpf_builtin_module_t\s+{module_object}\s*=\s*\{{\s*\w+\s*,\s*&(\w+)\s*,\s*(\w+)\s*\}}",
+        text,
+    )
+    if m is None:
+        return None
+    map_name, init = m.groups()
+    t = re.search(rf"MPF_ROM_MAP\(\s*{map_name}\s*,\s*(\w+)\s*\)", text)
+    body = t and re.search(
+        rf"mpf_rom_map_elem_t\s+{t.group(1)}\[\]\s*=\s*\{{\n(.*?)\n\}};", text, re.S
+    )
+    if not body:
+        return None
+    names: set[str] = set()
+    for line in body.group(1).splitlines():
+        line = line.strip()
+        if not line or line.startswith(("#", "//")):
+            continue
+        key = _QSTR.search(line)
+        if key is None:
+            return None  # an entry this reader does not see into
+        names.add(module_name(key.group(0)))
+    if init != "NULL":
+        # the init function (or each one a `#define INIT fn` picks): what it stores
+        candidates = {init} | set(re.findall(rf"#define\s+{init}\s+(\w+)", text)) - {"NULL"}
+        bodies = [
+            f.group(1)
+            for c in candidates
+            if (f := re.search(rf"\bvoid\s+{c}\s*\([^)]*\)\s*\{{\n(.*?)\n\}}", text, re.S))
+        ]
+        if not bodies:
+            return None
+        names |= {module_name(q) for b in bodies for q in _QSTR.findall(b)}
+    return None if "__getattr__" in names else sorted(names)
+
+
 def generate(sources: Sequence[Path], output: Path, data_output: Path | None = None) -> None:
     """Write gen/moduletable.h for ``sources`` and, for the later stages, the module names
-    as data to ``data_output`` (mpforge/generated.py)."""
+    and their members (see members) as data to ``data_output`` (mpforge/generated.py)."""
     from mpforge.generated import write_modules
     from mpforge.textfile import write_if_changed
 
-    found = [
-        (m.group(1).decode(), m.group(2).decode())
-        for path in sorted(sources, key=str)
-        for m in _REGISTER.finditer(Path(path).read_bytes())
-    ]
+    found: list[tuple[str, str]] = []
+    names: dict[str, list[str] | None] = {}
+    for path in sorted(sources, key=str):
+        data = Path(path).read_bytes()
+        for m in _REGISTER.finditer(data):
+            qstr, obj = m.group(1).decode(), m.group(2).decode()
+            found.append((qstr, obj))
+            names[module_name(qstr)] = members(data.decode("utf-8", "replace"), obj)
     write_if_changed(output, render(found))
     if data_output is not None:
-        write_modules((module_name(q) for q, _ in found), data_output)
+        write_modules((module_name(q) for q, _ in found), data_output, names)

@@ -24,7 +24,7 @@ import kconfiglib
 from mpforge.build import run_scons_captured, scons_command
 from mpforge.buildcopy import copy_build
 from mpforge.config.tree import has_prompt, load_kconfig
-from mpforge.errors import MpforgeError
+from mpforge.errors import MpforgeError, did_you_mean
 
 CACHE_DIR = "size-symbols"
 RESULT = "result.json"
@@ -86,7 +86,8 @@ def candidates(
             name = raw.removeprefix("CONFIG_")
             sym = by_name.get(name)
             if sym is None:
-                raise MpforgeError(f"--symbols {raw}: no such Kconfig symbol")
+                guess = did_you_mean(name, by_name)
+                raise MpforgeError(f"--symbols {raw}: no such Kconfig symbol{guess}")
             if sym.orig_type != _BOOL or sym.tri_value != 2:
                 raise MpforgeError(
                     f"--symbols {raw}: not an enabled bool in {base_dir / '.config'} "

@@ -27,10 +27,16 @@ _STREAM = re.compile(r"/dev/(stdin|fd/\d+)|/proc/(self|\d+)/fd/\d+")
 _streams: dict[str, bytes] = {}
 
 
+# The directory the user ran mpforge in, for the SCons child (which runs in the tree):
+# its messages name files as the user sees them (mpforge/build.py sets it).
+INVOCATION_DIR = "MPFORGE_INVOCATION_DIR"
+
+
 def show(path: Path) -> str:
-    """A path relative to the working directory when it is below it, else as given."""
+    """A path relative to the user's working directory when it is below it, else as given."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        here = Path(os.environ.get(INVOCATION_DIR) or Path.cwd())
+        return str(path.resolve().relative_to(here.resolve()))
     except (ValueError, OSError, RuntimeError):
         return str(path)
 
@@ -119,6 +125,12 @@ def write_if_changed(destination: Path, text: str) -> None:
     tmp = None
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:  # `--build-dir /proc/x`: the file was named, not the directory
+        raise MpforgeError(
+            f"cannot write {show(destination)}: its directory {show(destination.parent)} "
+            f"cannot be made ({e.strerror}); choose another place"
+        ) from None
+    try:
         fd, tmp = tempfile.mkstemp(dir=destination.parent, prefix=".tmp-")
         os.fchmod(fd, 0o644)
         with os.fdopen(fd, "w", encoding="utf-8") as f:

@@ -132,6 +132,14 @@ static mpf_obj_t os_stat(mpf_obj_t path) {
     }
     items[0] = mpf_obj_new_small_int(size == -2 ? 0x4000 : 0x8000);  // S_IFDIR / S_IFREG
     items[6] = mpf_obj_new_int(size < 0 ? 0 : (mpf_int_t)size);
+#if CONFIG_PORT_HAS_WALL_CLOCK && CONFIG_PORT_HAS_FILESYSTEM
+    int64_t times[3];
+    if (mpf_port_file_times(*p != '\0' ? p : ".", times)) {
+        for (size_t i = 0; i < 3; i++) {  // st_atime, st_mtime, st_ctime
+            items[7 + i] = mpf_obj_new_int_from_ll(times[i]);
+        }
+    }
+#endif
     return mpf_obj_new_tuple(10, items);
 }
 

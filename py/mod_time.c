@@ -6,8 +6,9 @@
 //   ticks_ms()  that counter modulo TICKS_PERIOD;
 //   ticks_us()  and ticks_cpu(): milliseconds * 1000 (1 ms resolution until the port
 //               API has a microsecond clock);
-//   time()      seconds since start-up (there is no real-time clock in the port API);
-//   monotonic() the same, as CPython's time.monotonic() has no defined epoch.
+//   time()      seconds since start-up on a board (no real-time clock); on a port with
+//               CONFIG_PORT_HAS_WALL_CLOCK (the host), seconds since 1970 from its clock;
+//   monotonic() seconds since start-up, as CPython's time.monotonic() has no defined epoch.
 // The 32-bit counter itself wraps after ~49.7 days; `extended_ms` widens it to 64 bits
 // as long as it is read at least once per wrap.
 #include "mpf.h"
@@ -108,8 +109,8 @@ static mpf_obj_t time_ticks_diff(mpf_obj_t end, mpf_obj_t start) {
     return mpf_obj_new_small_int((mpf_int_t)d - (mpf_int_t)TICKS_HALF);
 }
 
-// time(): seconds since start-up; a float when the build has floats.
-static mpf_obj_t time_time(void) {
+// monotonic(): seconds since start-up; a float when the build has floats.
+static mpf_obj_t time_monotonic(void) {
     uint64_t ms = extended_ms();
 #if CONFIG_FLOAT
     return mpf_obj_new_float((mpf_float_t)ms / (mpf_float_t)1000);
@@ -118,9 +119,36 @@ static mpf_obj_t time_time(void) {
 #endif
 }
 
-static mpf_obj_t time_time_ns(void) {
+static mpf_obj_t time_monotonic_ns(void) {
     return mpf_obj_new_int_from_ull(extended_ms() * 1000000u);
 }
+
+#if CONFIG_PORT_HAS_WALL_CLOCK
+// time(): seconds since 1970 from the port's clock.
+static mpf_obj_t time_time(void) {
+    int64_t ns = mpf_port_time_ns();
+#if CONFIG_FLOAT
+    return mpf_obj_new_float((mpf_float_t)(ns / 1000000000) + (mpf_float_t)(ns % 1000000000) / (mpf_float_t)1e9);
+#else
+    return mpf_obj_new_int_from_ll(ns / 1000000000);
+#endif
+}
+
+static mpf_obj_t time_time_ns(void) {
+    return mpf_obj_new_int_from_ll(mpf_port_time_ns());
+}
+
+static int64_t now_seconds(void) {
+    int64_t ns = mpf_port_time_ns();
+    return ns >= 0 ? ns / 1000000000 : -((-ns + 999999999) / 1000000000);
+}
+#else
+#define time_time time_monotonic
+#define time_time_ns time_monotonic_ns
+static int64_t now_seconds(void) {
+    return (int64_t)(extended_ms() / 1000u);
+}
+#endif
 
 // Days from 1970-01-01 to year/month/day (proleptic Gregorian), and back: the
 // era-based civil calendar arithmetic (400-year eras of 146097 days).
@@ -152,7 +180,7 @@ static int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
 static mpf_obj_t time_gmtime(size_t n_args, const mpf_obj_t *args) {
     int64_t secs;
     if (n_args == 0 || args[0] == MPF_OBJ_NONE) {
-        secs = (int64_t)(extended_ms() / 1000u);
+        secs = now_seconds();
 #if CONFIG_FLOAT
     } else if (mpf_obj_is_type(args[0], &mpf_type_float)) {
         mpf_float_t f = mpf_obj_get_float(args[0]);
@@ -217,8 +245,8 @@ static const mpf_rom_map_elem_t time_members_table[] = {
     MPF_ROM_FUN_2(MPF_QSTR_ticks_diff, time_ticks_diff),
     MPF_ROM_FUN_0(MPF_QSTR_time, time_time),
     MPF_ROM_FUN_0(MPF_QSTR_time_ns, time_time_ns),
-    MPF_ROM_FUN_0(MPF_QSTR_monotonic, time_time),
-    MPF_ROM_FUN_0(MPF_QSTR_monotonic_ns, time_time_ns),
+    MPF_ROM_FUN_0(MPF_QSTR_monotonic, time_monotonic),
+    MPF_ROM_FUN_0(MPF_QSTR_monotonic_ns, time_monotonic_ns),
     MPF_ROM_FUN_VAR(MPF_QSTR_gmtime, 0, 1, time_gmtime),
     MPF_ROM_FUN_VAR(MPF_QSTR_localtime, 0, 1, time_gmtime),
     MPF_ROM_FUN_1(MPF_QSTR_mktime, time_mktime),

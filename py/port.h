@@ -48,6 +48,16 @@ extern atomic_int mpf_micropython_interrupt_char;
 // Milliseconds since an arbitrary start, wrapping at 2**32.
 uint32_t mpf_port_ticks_ms(void);
 
+#if CONFIG_PORT_HAS_WALL_CLOCK
+// Nanoseconds since 1970-01-01 00:00 UTC (the system's real-time clock).
+int64_t mpf_port_time_ns(void);
+#if CONFIG_PORT_HAS_FILESYSTEM
+// os.stat's st_atime, st_mtime, st_ctime (seconds since 1970) of [path] into [out]; false
+// when they cannot be read (then os.stat gives 0).
+bool mpf_port_file_times(const char *path, int64_t out[3]);
+#endif
+#endif
+
 // The GC heap region: [*start, *start + *size). The port owns a static, word-aligned
 // array of CONFIG_HEAP_SIZE bytes. Called once by mpf_init().
 void mpf_port_heap(void **start, size_t *size);

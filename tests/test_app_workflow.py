@@ -145,6 +145,33 @@ def test_a_subdirectory_without_init_names_both_fixes(
     assert r.code == 0, r.err
 
 
+def test_build_errors_name_files_as_the_user_sees_them(app: Path) -> None:
+    """The build's checks run in SCons, whose working directory is the tree: their errors
+    named every file of the app by its absolute path. They are relative to where the user
+    typed the command, as a compiler's are (absolute only when outside it)."""
+    assert _cli(app, "init").returncode == 0
+    (app / "lib").mkdir()
+    (app / "lib" / "__init__.py").write_text("")
+    (app / "lib" / "helpers.py").write_text("x = 1\nimport nowhere_module\n")
+    proc = _cli(app, "build", "-j", "2")
+    assert proc.returncode != 0
+    assert one_error(proc.stderr, notes=True).startswith(
+        "error: lib/helpers.py:2: import of 'nowhere_module'"
+    ), proc.stderr
+    (app / "docs").mkdir()
+    proc = _cli(app / "docs", "build", "-j", "2")  # mpforge.toml found above: outside the cwd
+    assert one_error(proc.stderr, notes=True).startswith(f"error: {app / 'lib' / 'helpers.py'}:2:")
+    # A name a builtin module lacks: the build's generated module data knows its names.
+    (app / "lib" / "helpers.py").write_text(
+        "try:\n    import nowhere_module\nexcept ImportError:\n    pass\nfrom time import tiem\n"
+    )
+    proc = _cli(app, "build", "-j", "2")
+    assert one_error(proc.stderr, notes=True).startswith(
+        "error: lib/helpers.py:5: from time import tiem: the builtin module time has no 'tiem' "
+        "(did you mean time"
+    ), proc.stderr
+
+
 @pytest.mark.parametrize(
     ("toml", "expected"),
     [
@@ -298,6 +325,7 @@ def test_a_board_not_built_in_an_app_names_the_build_with_its_board(
         if command == "size"
         else "build/netduinoplus2/.config does not exist"
     )
-    assert one_error(r.err).endswith(
-        f"{missing}; build it first with `mpforge build -b netduinoplus2`"
+    # (size named the directory by its absolute path, the others as build/netduinoplus2)
+    assert one_error(r.err) == (
+        f"error: {missing}; build it first with `mpforge build -b netduinoplus2`"
     )

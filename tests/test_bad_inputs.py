@@ -376,6 +376,13 @@ CASES = [
         ["is a file"],
         keep_build=False,
     ),
+    Case(  # a directory that cannot be made: the error named its .lock file
+        "build-dir-cannot-be-made",
+        {},
+        ["config", "-b", "host", "--build-dir", "/proc/mpforge_never/b"],
+        ["directory /proc/mpforge_never/b cannot be made"],
+        keep_build=False,
+    ),
     Case(
         "build-dir-below-file",
         {"f": "x"},
@@ -463,7 +470,22 @@ CASES = [
         ["--gdb-port", "1 to 65535"],
         code=2,
     ),
-    Case("unknown-command", {}, ["bild", "-b", "host"], ["invalid choice"], code=2),
+    Case(
+        "unknown-command",
+        {},
+        ["bild", "-b", "host"],
+        ["invalid choice", "(did you mean build?)"],
+        code=2,
+    ),
+    # a mistyped option or choice: argparse named it, without the one meant
+    Case(
+        "unknown-option",
+        {},
+        ["init", "--bord", "host"],
+        ["unrecognized arguments: --bord (did you mean --board"],
+        code=2,
+    ),
+    Case("unknown-choice", {}, ["completion", "bsh"], ["(did you mean bash"], code=2),
     # `--explain "$SYM"` with SYM unset printed the configuration's path, status 0
     Case("explain-empty", {}, [*CFG, "--explain", ""], ["--explain needs a symbol name"]),
     # -b naming another board than the build directory holds (it was ignored: `run -b
@@ -507,6 +529,12 @@ CASES = [
         {"out": DIRECTORY},
         ["savedefconfig", "-b", "host", "--build-dir", "{tmp}/build", "-o", "{tmp}/out"],
         ["is a directory"],
+    ),
+    Case(  # a typo in -o's directory: refused, never made (the file would be lost there)
+        "savedefconfig-missing-dir",
+        {"configs": DIRECTORY},
+        ["savedefconfig", "-b", "host", "--build-dir", "{tmp}/build", "-o", "{tmp}/confgs/a/x"],
+        ["confgs does not exist", "mkdir -p", "confgs/a"],
     ),
     Case(
         "savedefconfig-below-file",

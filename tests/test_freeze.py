@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from mpforge import modtable, paths
 from mpforge.config.view import ConfigView
 from mpforge.errors import MpforgeError
 from mpforge.frozen.collect import collect
@@ -79,6 +80,7 @@ class TestManifest:
         ("text", "expected"),
         [
             ("modules:\n  - nothere.py\n", "manifest.yml:2: module file"),
+            ("modules:\n  - b.py\n", "b.py does not exist (did you mean a.py?)"),
             ("modulse:\n  - a.py\n", "manifest.yml:1: unknown manifest key 'modulse' (did you "),
             ("modules:\n  - file: a.py\n    opt: 7\n", "manifest.yml:3: opt must be 0, 1, 2 or 3"),
             (
@@ -97,6 +99,32 @@ class TestManifest:
         with pytest.raises(MpforgeError) as e:
             load(m)
         assert expected in e.value.message
+
+    def test_paths_out_of_the_manifests_directory(self, tmp_path: Path) -> None:
+        """`..` leads to files beside the app: the module is named for its file or directory,
+        never for the path (`package: sub/..` once gave the module name '')."""
+        for rel in ("util.py", "shared/__init__.py", "shared/io.py", "app/sub/x.py"):
+            write(tmp_path, rel, "")
+        entries = "  - ../util.py\n  - package: ../shared\n  - ./sub/../../util.py\n"
+        m = write(tmp_path, "app/manifest.yml", "modules:\n" + entries)
+        mods = load(m).modules
+        assert sorted(mods) == ["shared", "shared.io", "util"]
+        assert mods["util"].source == tmp_path / "util.py"
+        assert mods["shared.io"].source_name == "shared/io.py"
+        # The directory itself: named after it, so a name that is no identifier is refused.
+        write(tmp_path, "my-lib/__init__.py", "")
+        write(tmp_path, "my-lib/app/manifest.yml", "modules:\n  - package: sub/../..\n")
+        (tmp_path / "my-lib" / "app" / "sub").mkdir()
+        with pytest.raises(MpforgeError) as e:
+            load(tmp_path / "my-lib" / "app" / "manifest.yml")
+        assert "manifest.yml:2: package " in e.value.message
+        assert "its directory's name 'my-lib' is the package's name" in e.value.message
+        assert "rename the directory" in e.value.message
+        # A glob stays inside the manifest's directory.
+        write(tmp_path, "app/manifest.yml", "modules:\n  - glob: '../*.py'\n")
+        with pytest.raises(MpforgeError) as e:
+            load(tmp_path / "app" / "manifest.yml")
+        assert "manifest.yml:2: glob '../*.py' must be relative" in e.value.message
 
     def test_include_cycle(self, tmp_path: Path) -> None:
         write(tmp_path, "a.yml", "include: [b.yml]\n")
@@ -208,13 +236,84 @@ class TestCompile:
             compile_module(module, 31, tmp_path / "cache")
 
 
+def _builtin_members(*sources: str) -> dict[str, frozenset[str] | None]:
+    """What the GENERATE stage records for these module sources (mpforge/modtable.py)."""
+    found: dict[str, frozenset[str] | None] = {}
+    for rel in sources:
+        text = (paths.ROOT / rel).read_text(encoding="utf-8")
+        for m in modtable._REGISTER.finditer(text.encode()):
+            names = modtable.members(text, m.group(2).decode())
+            found[modtable.module_name(m.group(1).decode())] = (
+                None if names is None else frozenset(names)
+            )
+    return found
+
+
+BUILTIN_MEMBERS = _builtin_members("py/mod_sys.c", "py/mod_os.c", "py/mod_os_path.c")
+
+
 class TestImportCheck:
     def _check(self, tmp_path: Path, files: dict[str, str]) -> None:
         for rel, text in files.items():
             write(tmp_path, f"app/{rel}", text)
         modules = collect(VIEW, tmp_path / "app").modules
         compiled = [compile_module(m, 31, tmp_path / "cache") for m in modules]
-        check_imports(compiled, VIEW, {"sys"})
+        check_imports(compiled, VIEW, {"sys", "os", "os.path"}, BUILTIN_MEMBERS)
+
+    def test_the_names_of_builtin_modules_come_from_their_sources(self) -> None:
+        members = BUILTIN_MEMBERS["os"]
+        assert members is not None and {"getcwd", "listdir", "sep", "statvfs"} <= members
+        assert BUILTIN_MEMBERS["sys"] is not None and "argv" in BUILTIN_MEMBERS["sys"]  # its init
+
+    def test_from_a_builtin_module_import_a_typo(self, tmp_path: Path) -> None:
+        """`from os import tpyo` passed the check (a builtin's names were not known) and
+        failed on the board; it fails the build like `import tpyo`, with the close names."""
+        with pytest.raises(MpforgeError) as e:
+            self._check(tmp_path, {"main.py": "import os\n\nfrom os import getcdw\n"})
+        assert "main.py:3: from os import getcdw: the builtin module os has no 'getcdw' " in (
+            e.value.message
+        )
+        assert "(did you mean getcwd?)" in e.value.message
+        with pytest.raises(MpforgeError, match=r"from os.path import jion: .*did you mean join"):
+            self._check(tmp_path, {"main.py": "from os.path import jion\n"})
+
+    def test_builtin_names_stars_and_submodules_pass(self, tmp_path: Path) -> None:
+        self._check(
+            tmp_path,
+            {
+                "main.py": "from os import path, getcwd, sep\nfrom os.path import join\n"
+                "from sys import *\nfrom sys import argv, stdout\nfrom util import argv\n",
+                "util.py": "from sys import argv\n",  # a user module's names are its own
+            },
+        )
+
+    @pytest.mark.parametrize(
+        "guard",
+        [
+            "try:\n    {imp}\nexcept ImportError:\n    pass\n",
+            "try:\n    {imp}\nexcept (ValueError, ImportError) as e:\n    pass\n",
+            "try:\n    {imp}\nexcept:\n    pass\n",
+            "try:\n    {imp}\nexcept Exception:\n    pass\n",
+            "if False:\n    {imp}\n",
+            "TYPE_CHECKING = False\nif TYPE_CHECKING:\n    {imp}\n",
+            "def f():\n    try:\n        {imp}\n    except ImportError:\n        return None\n",
+        ],
+    )
+    @pytest.mark.parametrize("imp", ["import nothere", "from os import nothere", "from . import x"])
+    def test_imports_that_may_fail_or_never_run_are_not_checked(
+        self, tmp_path: Path, guard: str, imp: str
+    ) -> None:
+        """The optional import pattern: the build refused it unless check_imports: false."""
+        files = {"pkg/__init__.py": "", "pkg/mod.py": guard.format(imp=imp)}
+        self._check(tmp_path, files)
+
+    def test_a_try_for_another_error_guards_nothing(self, tmp_path: Path) -> None:
+        guard = "try:\n    from os import nothere\nexcept ValueError:\n    pass\n"
+        with pytest.raises(MpforgeError, match="main.py:2: from os import nothere"):
+            self._check(tmp_path, {"main.py": guard})
+        guard = "try:\n    pass\nexcept ImportError:\n    import nothere\n"  # the handler runs
+        with pytest.raises(MpforgeError, match="main.py:4: import of 'nothere'"):
+            self._check(tmp_path, {"main.py": guard})
 
     def test_frozen_builtin_and_relative_imports_resolve(self, tmp_path: Path) -> None:
         self._check(

@@ -276,7 +276,10 @@ class TestModuleTable:
         ]
         data = tmp_path / "gen" / "modules.json"
         modtable.generate([tmp_path / "mod_b.c", tmp_path / "mod_a.c"], out, data)
-        assert json.loads(data.read_text()) == {"modules": ["array", "json", "u_thread"]}
+        assert json.loads(data.read_text()) == {
+            "modules": ["array", "json", "u_thread"],
+            "members": {"array": None, "json": None, "u_thread": None},  # no table in the text
+        }
 
     def test_duplicates_collapse_and_empty_table(self) -> None:
         text = modtable.render([("MPF_QSTR_os", "m"), ("MPF_QSTR_os", "m")])

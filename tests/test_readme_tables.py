@@ -39,8 +39,9 @@ def test_tables_come_from_the_data() -> None:
     costs = json.loads(tool.COSTS.read_text(encoding="utf-8"))
     readme = tool.README.read_text(encoding="utf-8")
     boards = [
-        {"board": "b1", "port": "p", "description": "a | board", "chip": "C", "flash": "1 KiB",
-         "ram": "2 KiB", "emulator": "qemu", "notes": "", "board_note": ""},
+        {"board": "b1", "port": "p", "description": "a | board", "chip": "C", "flash": 1024,
+         "ram": 2048, "heap": None, "repl": False, "emulator": "qemu", "notes": "",
+         "board_note": ""},
     ]  # fmt: skip
     changed = copy.deepcopy(costs)
     changed["symbols"]["MODULE_JSON"] = {"flash": 123456, "ram": 7, "dependents": ["X_Y"]}
@@ -64,9 +65,9 @@ def test_tables_come_from_the_data() -> None:
         tool.generate(readme.replace(begin, ""), costs, boards)
     # The REPL table: on or off from the board's config, its cost from the file, a reason
     repl = {"boards": {"b1": {"flash": 321, "ram": 9}}, "notes": {"b2": "off: why"}}
-    b1 = {**boards[0], "repl": "yes", "heap": "65536"}
-    b2 = {**boards[0], "board": "b2", "repl": "no", "heap": "65536"}
-    b3 = {**boards[0], "board": "b3", "repl": "no", "heap": "9216"}
+    b1 = {**boards[0], "repl": True, "heap": 65536}
+    b2 = {**boards[0], "board": "b2", "repl": False, "heap": 65536}
+    b3 = {**boards[0], "board": "b3", "repl": False, "heap": 9216}
     text = tool.generate(readme, costs, [b1, b2, b3], repl)
     assert "| b1 | yes | 321 | 9 | 64 KiB | - |" in text
     assert "| b2 | no | - | - | 64 KiB | off: why |" in text

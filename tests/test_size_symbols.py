@@ -105,6 +105,7 @@ def test_cost_equals_size_difference(
     ("symbol", "words"),
     [
         ("NOPE", ["--symbols NOPE", "no such Kconfig symbol"]),
+        ("MODULE_JSN", ["no such Kconfig symbol (did you mean MODULE_JSON"]),
         ("PORT_HOST", ["PORT_HOST", "choice"]),
         ("MODULE_RE", ["MODULE_RE", "not an enabled bool"]),
     ],

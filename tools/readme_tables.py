@@ -28,7 +28,7 @@ import kconfiglib
 
 from mpforge import paths
 from mpforge.boards import find_defconfig
-from mpforge.commands.boards import board_table
+from mpforge.commands.boards import Board, board_table, size_text
 from mpforge.config.tree import load_kconfig
 from mpforge.errors import MpforgeError
 
@@ -106,19 +106,20 @@ def modules_table(costs: dict) -> str:
     return "\n".join(lines)
 
 
-def boards_table(boards: list[dict[str, str]]) -> str:
+def boards_table(boards: list[Board]) -> str:
     lines = [
         "| board | port | what it is | chip | flash | RAM | runs in | notes |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for b in sorted(boards, key=lambda b: (b["port"], b["board"])):
-        cells = [b["board"], b["port"], b["description"], b["chip"], b["flash"], b["ram"]]
+        cells = [b["board"], b["port"], b["description"], b["chip"]]
+        cells += [size_text(b["flash"]), size_text(b["ram"])]
         cells += [b["emulator"], b["board_note"] or "-"]
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     return "\n".join(lines)
 
 
-def repl_table(boards: list[dict[str, str]], repl_costs: dict) -> str:
+def repl_table(boards: list[Board], repl_costs: dict) -> str:
     """One row a board: whether its defconfig has the REPL, and the compiler's and REPL's
     measured cost there, or why it is off."""
     lines = [
@@ -127,19 +128,19 @@ def repl_table(boards: list[dict[str, str]], repl_costs: dict) -> str:
     ]
     measured, notes = repl_costs["boards"], repl_costs["notes"]
     for b in sorted(boards, key=lambda b: (b["port"], b["board"])):
-        on = b.get("repl") == "yes"
+        on = b["repl"]
         cost = measured.get(b["board"])
         flash, ram = (str(cost["flash"]), str(cost["ram"])) if cost else ("-", "-")
-        heap = b.get("heap", "")
+        heap = b["heap"]
         note = notes.get(b["board"], "")
-        if not note and not on and heap and int(heap) < COMPILER_MIN_HEAP:
+        if not note and not on and heap and heap < COMPILER_MIN_HEAP:
             note = (
-                f"off: its RAM leaves a heap of {int(heap) // 1024} KiB, the compiler needs "
+                f"off: its RAM leaves a heap of {heap // 1024} KiB, the compiler needs "
                 f"{COMPILER_MIN_HEAP // 1024} KiB"
             )
         if not note and on and cost is None:
             note = "not measured"
-        heap_cell = f"{int(heap) // 1024} KiB" if heap else "-"
+        heap_cell = f"{heap // 1024} KiB" if heap else "-"
         cells = [b["board"], "yes" if on else "no", flash, ram, heap_cell, note or "-"]
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     return "\n".join(lines)
@@ -175,7 +176,7 @@ def costs_from_report(report: dict) -> dict:
 
 
 def generate(
-    readme: str, costs: dict, boards: list[dict[str, str]], repl_costs: dict | None = None
+    readme: str, costs: dict, boards: list[Board], repl_costs: dict | None = None
 ) -> str:
     if repl_costs is None:
         repl_costs = json.loads(REPL_COSTS.read_text(encoding="utf-8"))

@@ -11,6 +11,7 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TypedDict
 
 from mpforge import paths
 from mpforge.boards import board_names, find_defconfig
@@ -30,11 +31,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_board_root(parser)
 
 
-def _size(hex_value: str) -> str:
-    n = int(hex_value, 16)
-    if n == 0:
+class Board(TypedDict):
+    """One board's facts, typed: sizes in bytes (None where the board has no figure)."""
+
+    board: str
+    port: str
+    chip: str
+    flash: int | None
+    ram: int | None
+    heap: int | None
+    repl: bool
+    emulator: str
+    notes: str  # CONFIG_BOARD_NOTE and whether its compiler is installed here
+    description: str
+    board_note: str  # CONFIG_BOARD_NOTE as written
+
+
+def size_text(n: int | None) -> str:
+    """A size as the tables show it: "1024 KiB", "100 B", or "-" for none."""
+    if not n:
         return "-"
     return f"{n // 1024} KiB" if n % 1024 == 0 else f"{n} B"
+
+
+def _bytes(hex_value: str) -> int | None:
+    return int(hex_value, 16) or None
 
 
 def _emulator(name: str) -> str:
@@ -70,69 +91,56 @@ def _description(kconf: object, board: str) -> str:
     return re.split(r"(?<=[^.])[.;](?:\s|$)", text, maxsplit=1)[0]
 
 
-def board_table() -> list[dict[str, str]]:
+def board_table() -> list[Board]:
     """Every board's facts from its defconfig and Kconfig, as `--json` prints them plus its
-    description and CONFIG_BOARD_NOTE as written (the notes column also says whether the
-    board's compiler is installed here)."""
-    out = []
+    description and CONFIG_BOARD_NOTE as written (the notes also say whether the board's
+    compiler is installed here). Numbers stay numbers: the tables format them (size_text)."""
+    out: list[Board] = []
     with tempfile.TemporaryDirectory() as tmp:
         for board in board_names():
             defconfig = find_defconfig(board)
             inputs = ConfigInputs(board, defconfig, (), Path(tmp) / board)
             res = resolve(inputs, lambda _line: None)
             v = res.view
+            heap = v.values.get("HEAP_SIZE", "")
             out.append(
-                {
-                    "board": board,
-                    "port": v.value("PORT"),
-                    "chip": v.value("CHIP"),
-                    "flash": _size(v.value("FLASH_SIZE")),
-                    "ram": _size(v.value("RAM_SIZE")),
-                    "emulator": _emulator(v.value("EMULATOR")),
-                    "notes": _notes(v.values, defconfig),
-                    "description": _description(res.kconf, board),
-                    "board_note": v.values.get("BOARD_NOTE", ""),
-                    "repl": "yes" if v.values.get("REPL") == "y" else "no",
-                    "heap": v.values.get("HEAP_SIZE", ""),
-                }
+                Board(
+                    board=board,
+                    port=v.value("PORT"),
+                    chip=v.value("CHIP"),
+                    flash=_bytes(v.value("FLASH_SIZE")),
+                    ram=_bytes(v.value("RAM_SIZE")),
+                    heap=int(heap) if heap else None,
+                    repl=v.values.get("REPL") == "y",
+                    emulator=_emulator(v.value("EMULATOR")),
+                    notes=_notes(v.values, defconfig),
+                    description=_description(res.kconf, board),
+                    board_note=v.values.get("BOARD_NOTE", ""),
+                )
             )
     return out
 
 
-def _as_json(board: dict[str, str]) -> dict[str, str | int | bool | None]:
-    """A board as `--json` prints it: sizes in bytes (null where the board has no figure),
-    the REPL as a boolean, the rest as the table shows it."""
+JSON_KEYS = ("board", "port", "chip", "flash", "ram", "heap", "repl", "emulator", "notes")
 
-    def number(text: str) -> int | None:
-        if text == "-":
-            return None
-        n, unit = text.split()
-        return int(n) * (1024 if unit == "KiB" else 1)
 
-    return {
-        "board": board["board"],
-        "port": board["port"],
-        "chip": board["chip"],
-        "flash": number(board["flash"]),
-        "ram": number(board["ram"]),
-        "heap": int(board["heap"]) if board["heap"] else None,
-        "repl": board["repl"] == "yes",
-        "emulator": board["emulator"],
-        "notes": board["notes"],
-    }
+def _row(b: Board) -> tuple[str, ...]:
+    """A board as the table shows it."""
+    flash, ram = size_text(b["flash"]), size_text(b["ram"])
+    return (b["board"], b["port"], b["chip"], flash, ram, b["emulator"], b["notes"])
 
 
 def run(args: argparse.Namespace) -> int:
     configure_roots(args, find_project())
     header = ("BOARD", "PORT", "CHIP", "FLASH", "RAM", "EMULATOR", "NOTES")
-    table = board_table()
-    rows = [header] + [tuple(b[h.lower()] for h in header) for b in table]
     wanted = (args.filter or "").lower()
-    rows = [header] + [r for r in rows[1:] if any(wanted in c.lower() for c in r[:3])]
+    table = [
+        b for b in board_table() if any(wanted in b[k].lower() for k in ("board", "port", "chip"))
+    ]
     if args.json:
-        shown = {r[0] for r in rows[1:]}
-        print(json.dumps([_as_json(b) for b in table if b["board"] in shown], indent=2))
+        print(json.dumps([{k: b[k] for k in JSON_KEYS} for b in table], indent=2))
         return 0
+    rows = [header] + [_row(b) for b in table]
     if len(rows) == 1:
         raise MpforgeError(
             f"no board matches '{args.filter}' (a part of a board's name, port or chip); "

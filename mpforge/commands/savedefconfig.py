@@ -48,14 +48,17 @@ def run(args: argparse.Namespace) -> int:
         what = "minimal configuration"
         inputs = resolution.inputs
         text = relative_to_output(text, output.parent, inputs.app, inputs.root)
-    output.parent.mkdir(parents=True, exist_ok=True)
+    if args.output is None:
+        output.parent.mkdir(parents=True, exist_ok=True)  # the build directory
     write_if_changed(output, text)
     print(f"{what} written to {output}")
     return 0
 
 
 def check_output(output: Path) -> None:
-    """-o must name a file whose directory exists or can be made; checked before resolving."""
+    """-o must name a file in an existing directory; checked before resolving. A missing
+    directory is refused, never made (as kconfiglib's savedefconfig and `make savedefconfig
+    O=...` do): a typo in it would otherwise leave the file where nobody looks."""
     if output.is_dir():
         raise MpforgeError(
             f"-o {show(output)} is a directory; name a file (e.g. {output}/x_defconfig)"
@@ -65,10 +68,16 @@ def check_output(output: Path) -> None:
     if output.is_file():  # `-o mpforge.toml` or `-o main.py` replaced the file without a word
         _check_is_a_configuration(output)
     parent = output.absolute().parent
+    missing = None
     while not parent.exists():
-        parent = parent.parent
+        parent, missing = parent.parent, parent
     if not parent.is_dir():
         raise MpforgeError(f"-o {show(output)}: {show(parent)} is a file, not a directory")
+    if missing is not None:
+        raise MpforgeError(
+            f"-o {show(output)}: the directory {show(missing)} does not exist; create it "
+            f"(mkdir -p {show(output.absolute().parent)}) or name a file in an existing directory"
+        )
     if not os.access(parent, os.W_OK):
         raise MpforgeError(f"-o {show(output)}: {show(parent)} is not writable")
 

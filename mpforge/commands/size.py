@@ -21,6 +21,7 @@ from mpforge.images.lto import linked_by_lto
 from mpforge.images.lto import sources as lto_sources
 from mpforge.images.size import Component, components, parse_map, report
 from mpforge.images.treemap import page
+from mpforge.textfile import show
 
 BAR_WIDTH = 30
 
@@ -79,7 +80,7 @@ def measure(directory: Path, board: str) -> dict:
     )
     if image is None:
         raise MpforgeError(
-            f"{directory}: no built image (firmware.elf or firmware); "
+            f"{show(directory)}: no built image (firmware.elf or firmware); "
             f"build it first with {build_first(directory, board)}"
         )
     with image.open("rb") as f:

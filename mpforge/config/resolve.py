@@ -107,6 +107,12 @@ def lock_build_dir(directory: Path, report: Report) -> None:
     qstrdefs.h). A second build waits, saying for whom (as cargo does)."""
     try:
         directory.mkdir(parents=True, exist_ok=True)
+    except OSError as e:  # `--build-dir /proc/x`: named the lock file, not the directory
+        raise MpforgeError(
+            f"build directory {display_path(directory)} cannot be made ({e.strerror}); "
+            "choose another directory (--build-dir)"
+        ) from None
+    try:
         lock = open(directory / BUILD_LOCK, "a+", encoding="utf-8")  # noqa: SIM115 (held)
     except OSError as e:
         shown = display_path(directory / BUILD_LOCK)

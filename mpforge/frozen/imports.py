@@ -8,13 +8,22 @@ or saying it exists nowhere, with the closest names as a did-you-mean.
 `from M import NAME` with M frozen also needs NAME: a submodule M.NAME, or a
 name M's top level defines (assigns, def, class, import; `global` stores in
 its functions count); a module with `from X import *` or a module-level
-`__getattr__` is taken at its word. Entries with `check_imports: false` are
-skipped (for imports guarded by try/except ImportError).
+`__getattr__` is taken at its word. `from M import NAME` with M a builtin
+module needs NAME among the names M's C source defines (the GENERATE stage's
+data: mpforge/modtable.py members; a name under an `#if` counts in every
+configuration), or a builtin submodule M.NAME.
+
+An import that never runs or may fail is not checked: one inside a `try:`
+whose handlers catch ImportError (or a base of it, or everything: the optional
+import pattern), or inside `if TYPE_CHECKING:` / `if False:` (found from the
+source, by line). Entries with `check_imports: false` are skipped altogether
+(for modules that make names at run time).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import ast
+from collections.abc import Iterable, Mapping
 
 from mpforge.config.fragment import display_path
 from mpforge.config.view import ConfigView
@@ -32,6 +41,7 @@ from mpforge.frozen.mpy import (
     read_mpy,
     walk,
 )
+from mpforge.textfile import read_bytes
 
 MODULE_PREFIX = "MODULE_"
 
@@ -102,8 +112,64 @@ def _absolute(module: str, is_package: bool, name: str, level: int) -> str | Non
     return ".".join([*base, name] if name else base)
 
 
-def check_imports(compiled: list[Compiled], view: ConfigView, available: set[str]) -> None:
-    """`available`: the builtin modules this build has (from the generated module table)."""
+# What an `except` must catch for the import in its `try:` to be optional.
+_IMPORT_ERROR_BASES = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
+
+
+def unchecked_lines(compiled: Compiled) -> set[int]:
+    """The lines of the imports that never run or may fail: inside a `try:` with a handler
+    for ImportError (or a base of it, or a bare except), or an `if TYPE_CHECKING:` /
+    `if False:` block. Read from the source (the bytecode keeps no `if False:`)."""
+    source = compiled.module.source
+    try:
+        tree = ast.parse(read_bytes(source, "frozen module"), str(source))
+    except (SyntaxError, ValueError):
+        return set()  # mpy-cross compiled it: syntax CPython does not know; check it all
+    lines: set[int] = set()
+
+    def mark(body: list[ast.stmt]) -> None:
+        for statement in body:
+            for node in ast.walk(statement):
+                if isinstance(node, ast.Import | ast.ImportFrom):
+                    lines.update(range(node.lineno, (node.end_lineno or node.lineno) + 1))
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Try):
+            if any(_catches_import_error(h) for h in node.handlers):
+                mark(node.body)
+        elif isinstance(node, ast.If) and _never_true(node.test):
+            mark(node.body)
+    return lines
+
+
+def _catches_import_error(handler: ast.ExceptHandler) -> bool:
+    if handler.type is None:
+        return True
+    types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    return any(_name(t) in _IMPORT_ERROR_BASES for t in types)
+
+
+def _never_true(test: ast.expr) -> bool:
+    """`if TYPE_CHECKING:` (or typing.TYPE_CHECKING), `if False:`, `if 0:`."""
+    if isinstance(test, ast.Constant):
+        return not test.value
+    return _name(test) == "TYPE_CHECKING"
+
+
+def _name(node: ast.expr) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    return node.attr if isinstance(node, ast.Attribute) else ""
+
+
+def check_imports(
+    compiled: list[Compiled],
+    view: ConfigView,
+    available: set[str],
+    members: Mapping[str, frozenset[str] | None] | None = None,
+) -> None:
+    """`available`: the builtin modules this build has (from the generated module table);
+    `members`: the names each defines (missing or None: unknown, not checked)."""
     by_name = {c.module.name: c for c in compiled}
     frozen = set(by_name) | available
     symbols = module_symbols(view)
@@ -111,7 +177,12 @@ def check_imports(compiled: list[Compiled], view: ConfigView, available: set[str
     for c in compiled:
         if not c.module.check_imports:
             continue
+        skipped: set[int] | None = None
         for line, name, level, names in imports_of(c):
+            if skipped is None:
+                skipped = unchecked_lines(c)
+            if line in skipped:
+                continue
             where = f"{display_path(c.module.source)}:{line}"
             target = _absolute(c.module.name, c.module.is_package, name, level)
             if target is None:
@@ -119,12 +190,32 @@ def check_imports(compiled: list[Compiled], view: ConfigView, available: set[str
                     f"{where}: relative import beyond the top-level package in {c.module.name}"
                 )
             _check(where, target, frozen, symbols)
+            if not names or names == ["*"]:
+                continue
             source = by_name.get(target)
-            if source is None or not names:
-                continue  # a builtin module's names are the C code's
+            if source is None:
+                builtin = (members or {}).get(target)
+                if builtin is not None:
+                    _check_builtin_names(where, target, names, frozen, builtin)
+                continue
             if target not in defined:
                 defined[target] = defined_names(source)
             _check_names(where, target, names, frozen, defined[target], source)
+
+
+def _check_builtin_names(
+    where: str, target: str, names: list[str], known: set[str], defined: frozenset[str]
+) -> None:
+    """`from target import names` with target a builtin module: names its C code defines."""
+    for name in names:
+        if name in defined or f"{target}.{name}" in known:
+            continue
+        submodules = {m.rpartition(".")[2] for m in known if m.startswith(target + ".")}
+        raise MpforgeError(
+            f"{where}: from {target} import {name}: the builtin module {target} has no "
+            f"'{name}'{did_you_mean(name, set(defined) | submodules)}; fix the name (a guard "
+            "of try/except ImportError makes the import optional)"
+        )
 
 
 def _check_names(
@@ -159,8 +250,8 @@ def _check(where: str, target: str, known: set[str], symbols: dict[str, str]) ->
             continue
         symbol = symbols.get(name) if depth == 1 else None
         hint = (
-            "set check_imports: false on its manifest entry if the import is guarded by "
-            "try/except ImportError"
+            "guard it with try/except ImportError if it is optional (or set check_imports: "
+            "false on its manifest entry)"
         )
         if symbol is not None:
             raise MpforgeError(

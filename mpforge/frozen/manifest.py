@@ -11,7 +11,13 @@ A manifest has three optional keys, each a list:
         emit: native              # bytecode (default) | native | viper
         check_imports: false      # skip the static import check for these modules
     include: [../common.yml]      # other manifests
+
     require: [logging]            # packages shipped in frozen/<name>/ (package.yml)
+
+Paths may lead out of the manifest's directory (`../shared/util.py`, as MicroPython's
+`module(..., base_path=...)` does); a module's import name is its file's name and a package's
+its directory's (`package: ..` is the parent directory's name), never derived from the path,
+so `..` never reaches a module name. A glob stays inside the manifest's directory.
 
 Every mistake is one MpforgeError naming the manifest's file:line.
 """
@@ -193,8 +199,10 @@ class ManifestLoader:
             target = Y.scalar(path, keys[kind][1], kind)
             options = _options(path, keys)
         base = path.parent
+        # `..` may lead out of the manifest's directory (a file beside the app): the path is
+        # normalised, so a module is named for its file or directory (`sub/..` too).
         if kind == "file":
-            source = base / target
+            source = Path(os.path.normpath(base / target))
             if source.is_dir() and not source.is_symlink():
                 raise MpforgeError(
                     f"{at}: {display_path(source)} is a directory; write `package: {target}` "
@@ -203,7 +211,7 @@ class ManifestLoader:
             _check_source(source, at)
             yield _module(_file_module_name(source, at), source, False, options, at)
         elif kind == "package":
-            yield from _package(base / target, options, at)
+            yield from _package(Path(os.path.normpath(base / target)), options, at)
         elif kind == "pypi":
             library = pypi.fetch(target, path, at)
             other = self.pypi.setdefault(library.name, library)
@@ -324,7 +332,14 @@ def _check_source(source: Path, at: str) -> None:
     try:
         mode = source.stat().st_mode
     except FileNotFoundError:
-        raise MpforgeError(f"{at}: module file {display_path(source)} does not exist") from None
+        try:
+            near = [p.name for p in source.parent.iterdir() if p.suffix == ".py"]
+        except OSError:
+            near = []
+        raise MpforgeError(
+            f"{at}: module file {display_path(source)} does not exist"
+            + did_you_mean(source.name, near)
+        ) from None
     except OSError as e:
         raise MpforgeError(f"{at}: module file {display_path(source)}: {e.strerror}") from None
     if not stat.S_ISREG(mode):
@@ -355,6 +370,12 @@ def _package(
                 f"(a package is a directory with an __init__.py); {fix}"
             )
         raise MpforgeError(f"{origin}: package directory {display_path(directory)} does not exist")
+    if not directory.name.isidentifier():
+        raise MpforgeError(
+            f"{origin}: package {display_path(directory)} cannot be imported: its directory's "
+            f"name '{directory.name}' is the package's name and is not a valid Python name; "
+            "rename the directory, or freeze a package directory inside it"
+        )
     if not (directory / "__init__.py").is_file():
         raise MpforgeError(
             f"{origin}: {display_path(directory)} has no __init__.py; add one to make it a package"

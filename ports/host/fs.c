@@ -25,6 +25,17 @@ long mpf_port_file_size(const char *path) {
     return (long)st.st_size;
 }
 
+bool mpf_port_file_times(const char *path, int64_t out[3]) {
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        return false;
+    }
+    out[0] = (int64_t)st.st_atime;
+    out[1] = (int64_t)st.st_mtime;
+    out[2] = (int64_t)st.st_ctime;
+    return true;
+}
+
 bool mpf_port_file_read(const char *path, uint8_t *buf, size_t len) {
     FILE *f = fopen(path, "rb");
     if (f == NULL) {

@@ -151,6 +151,12 @@ uint32_t mpf_port_ticks_ms(void) {
     return (uint32_t)((uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u);
 }
 
+int64_t mpf_port_time_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + (int64_t)ts.tv_nsec;
+}
+
 void mpf_port_heap(void **start, size_t *size) {
     *start = heap;
     *size = sizeof(heap);
