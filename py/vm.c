@@ -1963,8 +1963,10 @@ mpf_vm_ret_t mpf_vm_execute(mpf_frame_t *fr, mpf_obj_t *ret) {
         // or a caller, across C calls), as in CPython; not changed by a re-raise (a bare
         // raise, the end of a finally or with block)
         mpf_exc_t *ne = mpf_exc_native(exc);
-        if (ne != NULL && ne->context == MPF_OBJ_NULL && *h->cur != MPF_OP_END_FINALLY && *h->cur != MPF_OP_RAISE_LAST) {
-            set_context(ne, exc, mpf_vm_handled_exc(h));
+        mpf_obj_t handled;
+        if (ne != NULL && ne->context == MPF_OBJ_NULL && *h->cur != MPF_OP_END_FINALLY && *h->cur != MPF_OP_RAISE_LAST
+            && (handled = mpf_vm_handled_exc(h)) != MPF_OBJ_NULL) {
+            set_context(ne, exc, handled);
         }
 #endif
         while (!vm_handle_exception(h, exc)) {
