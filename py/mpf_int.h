@@ -388,6 +388,10 @@ MPF_INTERNAL mpf_obj_t mpf_exc_info(void);
 #endif
 // The exception being handled in a frame or its callers, across nested dispatch loops (vm.c).
 MPF_INTERNAL mpf_obj_t mpf_vm_handled_exc(mpf_frame_t *fr);
+#if CONFIG_GENERATORS
+// The RuntimeError a StopIteration [stop] leaving a generator becomes (PEP 479), caused by it.
+MPF_INTERNAL mpf_obj_t mpf_exc_stop_in_gen(mpf_obj_t stop);
+#endif
 #if CONFIG_BUILTIN_HELPERS || CONFIG_COMPILER
 // Code objects (f.__code__, compile()): [rc] with [ctx]'s tables, needing [n_closed] cells;
 // mpf_fun_of_code: a function running it in [globals] (TypeError when it needs cells).

@@ -205,6 +205,20 @@ MPF_NORETURN void mpf_raise_memory_error(void) {
 #endif
 }
 
+#if CONFIG_GENERATORS
+// (mpf_int.h) __cause__ and __context__ are the StopIteration, as CPython's
+mpf_obj_t mpf_exc_stop_in_gen(mpf_obj_t stop) {
+    mpf_obj_t e = mpf_exc_new_msg(&mpf_type_RuntimeError, "generator raised StopIteration");
+#if CONFIG_EXC_CHAINING
+    mpf_exc_t *x = mpf_obj_ptr(e);
+    x->cause = x->context = stop;
+#else
+    (void)stop;
+#endif
+    return e;
+}
+#endif
+
 mpf_obj_t mpf_exc_value(mpf_obj_t exc) {
     mpf_exc_t *e = mpf_exc_native(exc);
     if (e == NULL) {

@@ -1976,7 +1976,7 @@ mpf_vm_ret_t mpf_vm_execute(mpf_frame_t *fr, mpf_obj_t *ret) {
                 // frame gets the exception at its YIELD_FROM (as mpf_gen_resume raises it)
                 h = undelegate(h, true);
                 if (mpf_exc_match(exc, &mpf_type_StopIteration)) {
-                    exc = mpf_exc_new_msg(&mpf_type_RuntimeError, "generator raised StopIteration");
+                    exc = mpf_exc_stop_in_gen(exc);
                 }
                 continue;
             }
