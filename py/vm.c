@@ -1826,15 +1826,17 @@ do_return:
 // without it each raise walks the frames once.)
 #define FRAME_NONE_BEYOND ((uintptr_t)8)
 
+// The frame that called [fr]: in this dispatch loop, else the one running when C code entered
+// the loop (NULL at the outermost).
+static inline mpf_frame_t *frame_beyond(const mpf_frame_t *fr) {
+    return fr->caller != NULL ? fr->caller : (mpf_frame_t *)fr->outer;
+}
+
 // The exception being handled in [fr] or in the frames that called it, in this dispatch loop
 // and through the C calls that entered it (a bare raise in a function called from an except
 // block, directly or through map(), sorted(key=), __eq__, a generator's next(), re-raises it,
 // as in CPython; sys.exc_info() reports it; a new exception takes it as __context__), or
 // MPF_OBJ_NULL.
-static inline mpf_frame_t *frame_beyond(const mpf_frame_t *fr) {
-    return fr->caller != NULL ? fr->caller : (mpf_frame_t *)fr->outer;
-}
-
 mpf_obj_t mpf_vm_handled_exc(mpf_frame_t *fr) {
     mpf_frame_t *f = fr;
     for (; f != NULL; f = frame_beyond(f)) {
