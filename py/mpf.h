@@ -879,6 +879,9 @@ typedef struct mpf_exc {
     mpf_obj_t context;     // __context__ or NULL
     size_t tb_len, tb_alloc;
     mpf_tb_entry_t *tb;    // innermost last
+#if CONFIG_EXC_ATTRS
+    mpf_obj_t tb_obj;      // the traceback object __traceback__ gave (obj_except.c), or NULL
+#endif
 } mpf_exc_t;
 
 // Wrappers for class-body decorators.

@@ -205,9 +205,13 @@ typedef struct mpf_frame {
     mpf_exc_entry_t *exc;       // n_exc_stack entries
     mpf_obj_t locals;           // dict for LOAD_NAME / STORE_NAME
     mpf_obj_t pending;          // exception to throw in at resume (generators)
-    uintptr_t on_heap;          // 1: frame is not on the frame stack; 2: a generator run by yield from (vm.c); 4: locals is locals() (compile.c)
+    uintptr_t on_heap;          // 1: frame is not on the frame stack; 2: a generator run by yield from (vm.c); 4: locals is locals() (compile.c); 8: FRAME_NONE_BEYOND (vm.c)
     struct mpf_frame *caller;   // the frame that called this one in the same dispatch loop, or NULL
-    mpf_obj_t *fs_saved;        // frame-stack top before this frame (restored when it ends)
+    union {
+        mpf_obj_t *fs_saved;    // with a caller: frame-stack top before this frame (restored when it ends)
+        const struct mpf_frame *outer; // without: cur_frame when mpf_vm_execute entered it (a C call's
+                                // caller, whose handled exception this frame sees: mpf_vm_handled_exc)
+    };
     mpf_obj_t state[];          // n_state slots; local i at state[n_state - 1 - i]
 } mpf_frame_t;
 
@@ -382,8 +386,12 @@ MPF_INTERNAL mpf_obj_t mpf_gen_resume(mpf_obj_t gen, mpf_obj_t send, mpf_obj_t t
 MPF_INTERNAL const mpf_type_t mpf_type_traceback;
 MPF_INTERNAL mpf_obj_t mpf_exc_info(void);
 #endif
-// The exception being handled in a frame or its callers in one dispatch loop (vm.c).
-MPF_INTERNAL mpf_obj_t mpf_vm_handled_exc(const mpf_frame_t *fr);
+// The exception being handled in a frame or its callers, across nested dispatch loops (vm.c).
+MPF_INTERNAL mpf_obj_t mpf_vm_handled_exc(mpf_frame_t *fr);
+#if CONFIG_GENERATORS
+// The RuntimeError a StopIteration [stop] leaving a generator becomes (PEP 479), caused by it.
+MPF_INTERNAL mpf_obj_t mpf_exc_stop_in_gen(mpf_obj_t stop);
+#endif
 #if CONFIG_BUILTIN_HELPERS || CONFIG_COMPILER
 // Code objects (f.__code__, compile()): [rc] with [ctx]'s tables, needing [n_closed] cells;
 // mpf_fun_of_code: a function running it in [globals] (TypeError when it needs cells).

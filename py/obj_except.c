@@ -205,6 +205,20 @@ MPF_NORETURN void mpf_raise_memory_error(void) {
 #endif
 }
 
+#if CONFIG_GENERATORS
+// (mpf_int.h) __cause__ and __context__ are the StopIteration, as CPython's
+mpf_obj_t mpf_exc_stop_in_gen(mpf_obj_t stop) {
+    mpf_obj_t e = mpf_exc_new_msg(&mpf_type_RuntimeError, "generator raised StopIteration");
+#if CONFIG_EXC_CHAINING
+    mpf_exc_t *x = mpf_obj_ptr(e);
+    x->cause = x->context = stop;
+#else
+    (void)stop;
+#endif
+    return e;
+}
+#endif
+
 mpf_obj_t mpf_exc_value(mpf_obj_t exc) {
     mpf_exc_t *e = mpf_exc_native(exc);
     if (e == NULL) {
@@ -630,6 +644,7 @@ typedef struct tb_obj {
     mpf_obj_base_t base;
     const mpf_tb_entry_t *entries;
     size_t i;
+    mpf_obj_t next;  // tb_next once read (the same object each time, as in CPython), or NULL
 } tb_obj_t;
 
 // The traceback of the first [n] entries of [tb] (its outermost frame first), None if n is 0.
@@ -652,7 +667,11 @@ static void tb_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         if (attr == MPF_QSTR_tb_lineno) {
             dest[0] = mpf_obj_new_small_int((mpf_int_t)t->entries[t->i].line);
         } else if (attr == MPF_QSTR_tb_next) {
-            dest[0] = tb_new(t->entries, t->i);
+            tb_obj_t *w = (tb_obj_t *)t;
+            if (w->next == MPF_OBJ_NULL) {
+                w->next = tb_new(t->entries, t->i);
+            }
+            dest[0] = w->next;
         }
     }
 }
@@ -682,6 +701,7 @@ static void exc_set_tb(mpf_exc_t *e, mpf_obj_t tb) {
         const tb_obj_t *t = mpf_obj_ptr(tb);
         e->tb = (mpf_tb_entry_t *)t->entries;
         e->tb_len = e->tb_alloc = t->i + 1;
+        e->tb_obj = tb;  // (read back as it was given)
     } else if (tb == MPF_OBJ_NONE) {
         e->tb = NULL;
         e->tb_len = e->tb_alloc = 0;
@@ -760,7 +780,17 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
 #endif
     } else if (attr == MPF_QSTR___traceback__) {
 #if CONFIG_EXC_ATTRS
-        dest[0] = tb_new(e->tb, e->tb_len);
+        // the same object while the exception's entries are the same (as CPython's
+        // e.__traceback__ is e.__traceback__): a frame it passes since makes a new one
+        const tb_obj_t *c = e->tb_obj != MPF_OBJ_NULL ? mpf_obj_ptr(e->tb_obj) : NULL;
+        if (e->tb_len == 0) {
+            dest[0] = MPF_OBJ_NONE;
+        } else {
+            if (c == NULL || c->entries != e->tb || c->i + 1 != e->tb_len) {
+                e->tb_obj = tb_new(e->tb, e->tb_len);
+            }
+            dest[0] = e->tb_obj;
+        }
 #else
         dest[0] = MPF_OBJ_NONE;
 #endif

@@ -66,7 +66,7 @@ mpf_obj_t mpf_gen_resume(mpf_obj_t self, mpf_obj_t send, mpf_obj_t throw_, mpf_o
         return MPF_OBJ_NONE;
     }
     if (mpf_exc_match(v, &mpf_type_StopIteration)) {
-        mpf_raise_msg(&mpf_type_RuntimeError, "generator raised StopIteration");
+        v = mpf_exc_stop_in_gen(v);
     }
     mpf_nlr_raise(v);
 }

@@ -294,8 +294,8 @@ static void insertion_sort(sort_pair_t *a, size_t n, bool reverse) {
 void mpf_list_sort(mpf_obj_t self, mpf_obj_t key, bool reverse) {
     mpf_list_t *l = mpf_obj_ptr(self);
     size_t n = l->len;
-    if (n < 2) {
-        return;
+    if (n == 0) {
+        return;  // (one item is still given to the key function, as CPython does)
     }
     // n pairs and the merge's n / 2; the pairs hold the only references to the items
     // while a key or comparison runs, so a change to the list does not lose them

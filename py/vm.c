@@ -6,20 +6,6 @@
 #include "dispatch.h"
 #include "port.h"
 
-// The exception being handled in [fr] or in the frames that called it in this dispatch loop
-// (a bare raise in a function called from an except block re-raises it, as in CPython;
-// sys.exc_info() reports it), or MPF_OBJ_NULL.
-mpf_obj_t mpf_vm_handled_exc(const mpf_frame_t *fr) {
-    for (; fr != NULL; fr = fr->caller) {
-        for (const mpf_exc_entry_t *x = fr->exc_sp; x-- > fr->exc;) {
-            if (x->exc != MPF_OBJ_NULL) {
-                return x->exc;
-            }
-        }
-    }
-    return MPF_OBJ_NULL;
-}
-
 // ---------------------------------------------------------------- operand decoding
 // A variable-length operand: 7 bits a byte, most significant first, shifted into [v]
 // (0 for an unsigned operand, all ones for a negative signed one).
@@ -1831,6 +1817,55 @@ do_return:
 #undef UNPACK_BODY
 }
 
+// mpf_frame_t.on_heap: no frame beyond this one (its callers, and theirs across the C calls
+// that entered their dispatch loops) handles an exception. Set by mpf_vm_handled_exc when it
+// found none, so that catching in a loop deep in the calls walks them once: they are
+// suspended in their calls and cannot change till this one ends. Only on a call's frame
+// (one run, one caller): a generator's gets other callers at each resume, and the first
+// frame of a loop entered from C (caller NULL) may be a generator's. (CONFIG_VM_FAST_PATHS:
+// without it each raise walks the frames once.)
+#define FRAME_NONE_BEYOND ((uintptr_t)8)
+
+// The frame that called [fr]: in this dispatch loop, else the one running when C code entered
+// the loop (NULL at the outermost).
+static inline mpf_frame_t *frame_beyond(const mpf_frame_t *fr) {
+    return fr->caller != NULL ? fr->caller : (mpf_frame_t *)fr->outer;
+}
+
+// The exception being handled in [fr] or in the frames that called it, in this dispatch loop
+// and through the C calls that entered it (a bare raise in a function called from an except
+// block, directly or through map(), sorted(key=), __eq__, a generator's next(), re-raises it,
+// as in CPython; sys.exc_info() reports it; a new exception takes it as __context__), or
+// MPF_OBJ_NULL.
+mpf_obj_t mpf_vm_handled_exc(mpf_frame_t *fr) {
+    mpf_frame_t *f = fr;
+    for (; f != NULL; f = frame_beyond(f)) {
+        const mpf_exc_entry_t *x = f->exc_sp;
+        while (x != f->exc) {
+            if ((--x)->exc != MPF_OBJ_NULL) {
+                return x->exc;
+            }
+        }
+#if CONFIG_VM_FAST_PATHS
+        if (f->on_heap & FRAME_NONE_BEYOND) {
+            break;
+        }
+#endif
+    }
+#if CONFIG_VM_FAST_PATHS
+    for (; fr != f; fr = frame_beyond(fr)) {
+#if CONFIG_GENERATORS
+        if (fr->caller != NULL && !(fr->on_heap & FRAME_DELEGATED)) {
+#else
+        if (fr->caller != NULL) {
+#endif
+            fr->on_heap |= FRAME_NONE_BEYOND;
+        }
+    }
+#endif
+    return MPF_OBJ_NULL;
+}
+
 // Dispatch exception [exc] raised at fr->cur (10.2). Returns true if a handler in this
 // frame takes it (fr->ip / fr->sp set up), false if it propagates to the caller.
 static bool vm_handle_exception(mpf_frame_t *fr, mpf_obj_t exc) {
@@ -1851,13 +1886,6 @@ static bool vm_handle_exception(mpf_frame_t *fr, mpf_obj_t exc) {
         mpf_exc_add_tb(exc, ctx->qstrs[0], mpf_vm_line(rc, x), ctx->qstrs[rc->simple_name]);
     }
     while (fr->exc_sp > fr->exc && fr->exc_sp[-1].handler <= x) {
-#if CONFIG_EXC_CHAINING
-        mpf_obj_t handled = fr->exc_sp[-1].exc;
-        mpf_exc_t *ne = mpf_exc_native(exc);
-        if (handled != MPF_OBJ_NULL && handled != exc && ne != NULL && ne->context == MPF_OBJ_NULL) {
-            ne->context = handled;
-        }
-#endif
         fr->exc_sp--;
     }
     if (fr->exc_sp == fr->exc) {
@@ -1871,6 +1899,33 @@ static bool vm_handle_exception(mpf_frame_t *fr, mpf_obj_t exc) {
     fr->ip = e->handler;
     return true;
 }
+
+#if CONFIG_EXC_CHAINING
+// ne (exception [exc]).__context__ = [handled] (NULL: none), as CPython sets it at a raise:
+// never [exc] itself, and no cycle: where the chain of [handled]'s contexts reaches [exc],
+// it is cut (`raise k` in the handler of an exception raised while k was handled). The
+// walk stops at a loop that __context__ stores made (a pointer at half speed meets it).
+static void set_context(mpf_exc_t *ne, mpf_obj_t exc, mpf_obj_t handled) {
+    if (handled == exc) {
+        return;
+    }
+    mpf_exc_t *o = mpf_exc_native(handled), *slow = o;
+    for (bool step = false; o != NULL && o->context != MPF_OBJ_NULL; step = !step) {
+        if (o->context == exc) {
+            o->context = MPF_OBJ_NULL;
+            break;
+        }
+        o = mpf_exc_native(o->context);
+        if (step) {
+            slow = mpf_exc_native(slow->context);
+        }
+        if (o == slow) {
+            break;
+        }
+    }
+    ne->context = handled;
+}
+#endif
 
 // Runs cur_frame under a setjmp of its own: true with [*r] when vm_run returned, false
 // with [*exc] when something raised. Not inlined, so that each resume after a caught
@@ -1892,6 +1947,7 @@ static __attribute__((noinline)) bool vm_run_guarded(mpf_obj_t *ret, mpf_vm_ret_
 
 mpf_vm_ret_t mpf_vm_execute(mpf_frame_t *fr, mpf_obj_t *ret) {
     mpf_frame_t *prev = mpf_state.cur_frame;
+    fr->outer = prev;
     // cur_frame carries the frame to run across the setjmp (a local would be clobbered)
     mpf_state.cur_frame = fr;
     for (;;) {
@@ -1904,6 +1960,17 @@ mpf_vm_ret_t mpf_vm_execute(mpf_frame_t *fr, mpf_obj_t *ret) {
         // Raised in the innermost frame the loop was running (calls inside it restore
         // cur_frame as they unwind): look for a handler there, then in its callers.
         mpf_frame_t *h = mpf_state.cur_frame;
+#if CONFIG_EXC_CHAINING
+        // its __context__: the exception being handled where it was raised (in that frame
+        // or a caller, across C calls), as in CPython; not changed by a re-raise (a bare
+        // raise, the end of a finally or with block)
+        mpf_exc_t *ne = mpf_exc_native(exc);
+        mpf_obj_t handled;
+        if (ne != NULL && ne->context == MPF_OBJ_NULL && *h->cur != MPF_OP_END_FINALLY && *h->cur != MPF_OP_RAISE_LAST
+            && (handled = mpf_vm_handled_exc(h)) != MPF_OBJ_NULL) {
+            set_context(ne, exc, handled);
+        }
+#endif
         while (!vm_handle_exception(h, exc)) {
 #if CONFIG_GENERATORS
             if (h->on_heap & FRAME_DELEGATED) {
@@ -1911,7 +1978,7 @@ mpf_vm_ret_t mpf_vm_execute(mpf_frame_t *fr, mpf_obj_t *ret) {
                 // frame gets the exception at its YIELD_FROM (as mpf_gen_resume raises it)
                 h = undelegate(h, true);
                 if (mpf_exc_match(exc, &mpf_type_StopIteration)) {
-                    exc = mpf_exc_new_msg(&mpf_type_RuntimeError, "generator raised StopIteration");
+                    exc = mpf_exc_stop_in_gen(exc);
                 }
                 continue;
             }
