@@ -9,6 +9,12 @@
 #include "mpf.h"
 #include "typetest.h"
 
+#if CONFIG_FLOAT_SINGLE
+#define F(fn) fn##f  // (the C library's float functions: no double arithmetic on the board)
+#else
+#define F(fn) fn
+#endif
+
 mpf_obj_t mpf_obj_new_float(mpf_float_t v) {
     mpf_float_obj_t *f = mpf_new(mpf_float_obj_t);
     f->base.type = &mpf_type_float;
@@ -768,7 +774,7 @@ mpf_obj_t mpf_float_binary_op(int op, mpf_float_t a, mpf_float_t b) {
             if (b == 0) {
                 mpf_raise_msg(&mpf_type_ZeroDivisionError, op == MPF_BINARY_OP_MODULO ? "float modulo" : "float floor division by zero");
             }
-            mpf_float_t mod = fmod(a, b);
+            mpf_float_t mod = F(fmod)(a, b);
             mpf_float_t div = (a - mod) / b;
             if (mod != 0) {
                 if ((b < 0) != (mod < 0)) {
@@ -776,16 +782,16 @@ mpf_obj_t mpf_float_binary_op(int op, mpf_float_t a, mpf_float_t b) {
                     div -= 1;
                 }
             } else {
-                mod = copysign((mpf_float_t)0, b);
+                mod = F(copysign)((mpf_float_t)0, b);
             }
             mpf_float_t fd;
             if (div != 0) {
-                fd = floor(div);
-                if (div - fd > 0.5) {
+                fd = F(floor)(div);
+                if (div - fd > (mpf_float_t)0.5) {
                     fd += 1;
                 }
             } else {
-                fd = copysign((mpf_float_t)0, a / b);
+                fd = F(copysign)((mpf_float_t)0, a / b);
             }
             return mpf_obj_new_float(op == MPF_BINARY_OP_MODULO ? mod : fd);
         }
@@ -793,10 +799,10 @@ mpf_obj_t mpf_float_binary_op(int op, mpf_float_t a, mpf_float_t b) {
             if (a == 0 && b < 0 && isfinite(b)) {
                 mpf_raise_msg(&mpf_type_ZeroDivisionError, "0.0 cannot be raised to a negative power");
             }
-            if (a < 0 && isfinite(b) && b != floor(b)) {
+            if (a < 0 && isfinite(b) && b != F(floor)(b)) {
                 return negative_base_power(a, b);
             }
-            mpf_float_t r = pow(a, b);
+            mpf_float_t r = F(pow)(a, b);
             if (isinf(r) && !isinf(a) && !isinf(b)) {
                 mpf_raise_msg(&mpf_type_OverflowError, "(34, 'Numerical result out of range')");
             }
@@ -841,10 +847,8 @@ static mpf_int_t float_hash(mpf_float_t v, mpf_obj_t self) {
         return v > 0 ? 314159 : -314159;
     }
     const uint64_t P = ((uint64_t)1 << 61) - 1;
-    int e;
-    mpf_float_t m = frexp(fabs(v), &e);
-    uint64_t h = (uint64_t)ldexp(m, 53);  // (exact: a double's mantissa has 53 bits)
-    e -= 53;
+    uint64_t h;
+    int e = float_split(v, &h);  // |v| = h 2**e
     unsigned k = (unsigned)(e >= 0 ? e % 61 : 60 - (-1 - e) % 61);
     if (k != 0) {
         h = ((h << k) & P) | (h >> (61 - k));
@@ -869,7 +873,7 @@ static mpf_obj_t float_unary_op(int op, mpf_obj_t self) {
         case MPF_UNARY_OP_NEGATIVE:
             return mpf_obj_new_float(-v);
         case MPF_UNARY_OP_ABS:
-            return mpf_obj_new_float(fabs(v));
+            return mpf_obj_new_float(F(fabs)(v));
         case MPF_UNARY_OP_INT:
             return mpf_int_from_float(v);
         case MPF_UNARY_OP_HASH:
@@ -890,9 +894,9 @@ mpf_obj_t mpf_float_round(mpf_obj_t x, mpf_obj_t ndigits) {
         if (isinf(v)) {
             mpf_raise_msg(&mpf_type_OverflowError, "cannot convert float infinity to integer");
         }
-        mpf_float_t r = floor(v);
+        mpf_float_t r = F(floor)(v);
         mpf_float_t diff = v - r;
-        if (diff > 0.5 || (diff == 0.5 && fmod(r, 2) != 0)) {
+        if (diff > (mpf_float_t)0.5 || (diff == (mpf_float_t)0.5 && F(fmod)(r, 2) != 0)) {
             r += 1;
         }
         return mpf_int_from_float(r);
@@ -901,7 +905,7 @@ mpf_obj_t mpf_float_round(mpf_obj_t x, mpf_obj_t ndigits) {
     if (!isfinite(v) || v == 0 || n > 400) {
         return x;  // (a double has no decimal digits that far out: the smallest is 5e-324)
     }
-    mpf_float_t a = fabs(v), r = 0;
+    mpf_float_t a = F(fabs)(v), r = 0;
     dec_t d;
     int k = dec_start(&d, a, false);
     long nd = k + 1 + (long)n;  // the digits kept: down to 10**-n
@@ -1006,30 +1010,15 @@ mpf_obj_t mpf_float_repr_obj(mpf_float_t f) {
     return mpf_obj_new_str(buf, n);
 }
 
+// The float nearest to [q] / 2**[s] (+ a little more when [sticky]), ties to even; inf when
+// too big (the int conversions and divisions round once, to the float's own width)
 double mpf_float_round_scaled(unsigned long long q, bool sticky, long s) {
-    int L = 64 - __builtin_clzll(q);
-    long E = L - 1 - s;                      // the exponent of q's top bit
-    long keep = E >= -1022 ? 53 : 1075 + E;  // the bits a double has there (fewer: subnormal)
-    if (keep < 0) {
-        return 0.0;  // below half the smallest subnormal
-    }
-    unsigned long long m = q;
-    long drop = L - keep;
-    if (drop > 0) {
-        unsigned long long rest = q & ((1ull << drop) - 1), half = 1ull << (drop - 1);
-        m = q >> drop;
-        if (rest > half || (rest == half && (sticky || (m & 1)))) {
-            m++;
-        }
-    } else {
-        drop = 0;
-    }
-    return ldexp((double)m, (int)(drop - s));  // (exact, or HUGE_VAL)
+    return float_round(q, sticky, -s);
 }
 
 static mpf_obj_t float_is_integer(mpf_obj_t self) {
     mpf_float_t v = fval(self);
-    return mpf_obj_bool(isfinite(v) && v == floor(v));
+    return mpf_obj_bool(isfinite(v) && v == F(floor)(v));
 }
 
 static mpf_obj_t float_as_integer_ratio(mpf_obj_t self) {
@@ -1037,13 +1026,14 @@ static mpf_obj_t float_as_integer_ratio(mpf_obj_t self) {
     if (!isfinite(v)) {
         mpf_raise_msg(isnan(v) ? &mpf_type_ValueError : &mpf_type_OverflowError, "cannot convert to integer ratio");
     }
-    int e;
-    mpf_float_t m = frexp(v, &e);
-    for (int i = 0; i < 300 && m != floor(m); i++) {
-        m *= 2;
-        e--;
+    uint64_t f;
+    int e = float_split(v, &f);  // |v| = f 2**e, in lowest terms below
+    e = f ? e : 0;
+    while (f && !(f & 1) && e < 0) {
+        f >>= 1;
+        e++;
     }
-    mpf_obj_t num = mpf_int_from_float(m);
+    mpf_obj_t num = mpf_obj_new_int_from_ll(signbit(v) ? -(long long)f : (long long)f);
     mpf_obj_t den = mpf_obj_new_small_int(1);
     if (e > 0) {
         num = mpf_binary_op(MPF_BINARY_OP_LSHIFT, num, mpf_obj_new_small_int(e));

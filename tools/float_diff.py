@@ -103,13 +103,17 @@ def cases(cls: str, n: int, r: random.Random) -> list[str]:
         return [repr(v.hex()) for v in vals]
     if cls == "format":
         for _ in range(n):
-            x = moderate(r)
+            k = r.random()
+            x = moderate(r) if k < 0.7 else random_double(r)
+            if k > 0.9:  # halfway-looking short decimals, and exact binary fractions
+                x = r.choice((r.randint(0, 9999) + 0.5, r.randint(-9999, 9999) / 2 ** r.randint(1, 30)))
             t = r.choice(("e", "E", "f", "F", "g", "G", "%", "n", ""))
-            p = r.choice((0, 1, 2, 3, 5, 6, 10, 15, 16, 17, 20, 25))
-            if t in "fF%" and abs(x) > 1e25:
+            p = r.randint(0, 20) if r.random() < 0.8 else r.choice((25, 40, 60, 120, 350))
+            if t in "fF%" and abs(x) > 1e25 and r.random() < 0.8:
                 x = r.uniform(-1e6, 1e6)
             alt = r.choice(("", "", "#")) if t not in "%n" else ""
             out.append(repr((x.hex(), f"{alt}.{p}{t}")))
+        out += [repr((x.hex(), f)) for x, f in FORMAT_EDGES]
         return out
     if cls == "round":
         for _ in range(n):
@@ -161,13 +165,122 @@ def cases(cls: str, n: int, r: random.Random) -> list[str]:
                         "-1e-400",
                     )
                 )
+            elif k < 0.8:  # the exact point halfway between two neighbours, then digits far out
+                x = abs(random_double(r) if r.random() < 0.5 else moderate(r))
+                b = struct.unpack("<Q", struct.pack("<d", x))[0]
+                h = (Fraction(x) + Fraction(bits_to_float(b + 1))) / 2
+                s = exact_text(h) + r.choice(("", "0" * r.randint(1, 300) + "1", "0" * 50))
+                s = s[:-1] + str(int(s[-1]) - 1) + "9" * 40 if r.random() < 0.2 and s[-1] != "0" else s
+            elif k < 0.85:  # many digits
+                s = r.choice(("", "0.", "0." + "0" * r.randint(0, 400))) + "".join(
+                    r.choice("0123456789") for _ in range(r.randint(1, 900))
+                )
+                if r.random() < 0.5:
+                    s += f"e{r.randint(-700, 400)}"
             else:
                 x = moderate(r)
                 s = repr(x) if r.random() < 0.5 else f"{x:.{r.randint(1, 25)}g}"
             out.append(repr(s))
+        out += [repr(s) for s in PARSE_EDGES]
         return out
     raise ValueError(cls)
 
+
+def exact_text(v: Fraction) -> str:
+    """The exact decimal text of [v] (> 0, a dyadic fraction): all of its digits."""
+    d = 0
+    while v.denominator != 1:
+        v *= 10
+        d += 1
+    return f"{v.numerator}e-{d}"
+
+
+FORMAT_EDGES = [
+    (0.125, ".2f"),
+    (2.675, ".2f"),
+    (0.5, ".0f"),
+    (1.5, ".0f"),
+    (2.5, ".0f"),
+    (0.1, ".60f"),
+    (1e300, "f"),
+    (1e300, ".300f"),
+    (1.7976931348623157e308, "f"),
+    (5e-324, ".1000f"),
+    (5e-324, ".3e"),
+    (5e-324, ".800e"),
+    (2.2250738585072014e-308, ".30g"),
+    (-0.0, "f"),
+    (-0.0, "e"),
+    (-0.0, "g"),
+    (-0.0, "#g"),
+    (float("inf"), "F"),
+    (float("-inf"), "e"),
+    (float("nan"), "G"),
+    (float("-nan"), "%"),
+    (9.9999, ".3g"),
+    (9.9995, ".3"),
+    (99.5, ".0e"),
+    (0.00001, "g"),
+    (0.0001, "g"),
+    (123456.0, "g"),
+    (1234567.0, "g"),
+    (1e16, ".17"),
+    (1e16, ".16"),
+    (0.5, ".0%"),
+    (1.7e308, "%"),
+    (1.0, "#.0f"),
+    (1.0, "#.0e"),
+    (1.0, "#.0g"),
+    (1.0, "#.0"),
+    (1.0, ".0"),
+]
+
+PARSE_EDGES = [
+    "0." + "0" * 400 + "1",
+    "1" * 500,
+    "1" * 309,
+    "1" * 310,
+    "2.2250738585072011e-308",
+    "2.2250738585072012e-308",
+    "9007199254740993",
+    "9007199254740993.000000000000000000000000000000000000000001",
+    "9007199254740992.999999999999999999999999999999999999999999",
+    "2.4703282292062327e-324",
+    "2.4703282292062328e-324",
+    "2.47032822920623272088e-324",
+    "1.7976931348623158e308",
+    "1.7976931348623157e308",
+    "1.797693134862315807937289714053e308",
+    "179769313486231580793728971405301e276",
+    "1e-324",
+    "1e309",
+    "0e999999999",
+    "1e-99999999999999999999",
+    "1e99999999999999999999",
+    "-0",
+    "+0.0e+0",
+    "00000000000000000000000000000001.5",
+    "0.000000000000000000000000000000000000000000000000000000000000015e60",
+    "1_2_3.4_5e1_0",
+    "1__2",
+    "_1",
+    "1_",
+    "1.e5",
+    "1.5e",
+    "1.5e+",
+    "e5",
+    ".e5",
+    "-.5",
+    "+-1",
+    "infinit",
+    "iNfInItY",
+    "-nAn",
+    "nana",
+    "0x10",
+    "1 2",
+    "",
+    "   ",
+]
 
 BODY = {
     "repr": "for h in D:\n    x = float.fromhex(h)\n    print(repr(x), str(-x))\n",
