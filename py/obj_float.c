@@ -290,7 +290,11 @@ static mpf_float_t dec_to_float(const char *p, const char *end, long dexp) {
     }
     int E = (int)dexp - K;
     if (!trunc && M < (uint64_t)1 << FAST_MANT && E >= -FAST_POW && E <= FAST_POW) {
+#if CONFIG_FLOAT_SINGLE
+        mpf_float_t x = (mpf_float_t)(uint32_t)M, t = 1;  // (exact, and one rounding below)
+#else
         mpf_float_t x = (mpf_float_t)M, t = 1;  // (exact, and one rounding below)
+#endif
         for (int i = E < 0 ? -E : E; i > 0; i--) {
             t *= 10;
         }
