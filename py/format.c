@@ -283,46 +283,13 @@ static void format_float(mpf_vstr_t *out, mpf_float_t f, const spec_t *sp) {
     bool percent = false;
     if (type == 0 && prec < 0) {
         body = mpf_float_repr_obj(a);
-    } else if (type == 0) {
-        // like 'g' but always a digit after the point in fixed notation, and scientific from
-        // an exponent of [prec] - 1 on (format(1e16, '.17') is '1e+16', as CPython)
-        int p = prec == 0 ? 1 : prec;
-        body = mpf_float_format(a, 'e', p - 1, sp->alt);
-        size_t bl;
-        const char *bs = mpf_obj_str_data(body, &bl);
-        const char *e = memchr(bs, 'e', bl);
-        int exp = e ? atoi(e + 1) : 0;
-        if (e && exp >= -4 && exp < p - 1) {
-            body = mpf_float_format(a, 'g', p, sp->alt);
-            bs = mpf_obj_str_data(body, &bl);
-            e = NULL;
-        }
-        size_t m = e ? (size_t)(e - bs) : bl;  // the mantissa: its trailing zeros go ('g')
-        if (e && !sp->alt && memchr(bs, '.', m)) {
-            while (bs[m - 1] == '0') {
-                m--;
-            }
-            m -= bs[m - 1] == '.';
-        }
-        mpf_vstr_t t;
-        mpf_vstr_init(&t, bl + 3);
-        mpf_vstr_add_strn(&t, bs, m);
-        if (!e && isfinite(a) && memchr(bs, '.', bl) == NULL) {
-            mpf_vstr_add_strn(&t, ".0", 2);
-        }
-        if (e) {
-            mpf_vstr_add_strn(&t, e, bl - (size_t)(e - bs));  // e+XX
-        }
-        body = mpf_vstr_to_str(&t);
     } else {
         if (type == '%') {
-            a *= 100;
-            type = 'f';
-            percent = true;
+            percent = true;  // (mpf_float_format multiplies by 100)
         } else if (type == 'n') {
             type = 'g';
         }
-        if (type != 'e' && type != 'E' && type != 'f' && type != 'F' && type != 'g' && type != 'G') {
+        if (type && !strchr("eEfFgG%", type)) {
             mpf_raise_fmt(&mpf_type_ValueError, "Unknown format code '%c' for object of type 'float'", sp->type);
         }
         body = mpf_float_format(a, type, prec < 0 ? 6 : prec, sp->alt);

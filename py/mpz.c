@@ -790,13 +790,18 @@ double mpf_mpz_to_double(mpf_obj_t o) {
     double d;
     if (len * DIG_BITS <= sizeof(unsigned long long) * 8) {
         z.len = len;
-        d = (double)zv_top_ull(&z);  // (the conversion rounds to nearest, ties to even)
 #if CONFIG_FLOAT
+        unsigned long long q = zv_top_ull(&z);
+        d = q ? mpf_float_round_scaled(q, false, 0) : 0.0;  // (one rounding, to the float's width)
     } else {
-        long e;
-        d = fabs(mpf_mpz_frexp(o, &e));
-        d = e > 1024 ? HUGE_VAL : ldexp(d, (int)e);
+        // the top 64 bits and whether any below them is set, rounded once (inf when too big)
+        size_t sh = mpf_mpz_bit_length(o) - 64;
+        zv_t t = z;
+        t.neg = false;
+        zv_from(&t, shift_right(&t, sh));
+        d = mpf_float_round_scaled(zv_top_ull(&t), low_bits_set(&z, sh), -(long)sh);
 #else
+        d = (double)zv_top_ull(&z);  // (the conversion rounds to nearest, ties to even)
     } else {
         d = HUGE_VAL;
 #endif
@@ -876,19 +881,17 @@ mpf_obj_t mpf_mpz_from_double(double d) {
     if (neg) {
         d = -d;
     }
-    int e;
-    double m = frexp(d, &e);
-    if (e <= 0) {
-        return mpf_obj_new_small_int(0);
+    // d = mi 2**e from its bits (no double arithmetic: none on single-precision boards)
+    uint64_t bits;
+    memcpy(&bits, &d, sizeof(bits));
+    int e = (int)(bits >> 52 & 0x7FF) - 1075;
+    if (e < -53) {
+        return mpf_obj_new_small_int(0);  // |d| < 1
     }
-    size_t n = (size_t)e / DIG_BITS + 2;
-    mpf_int_big_t *r = big_alloc(n);
-    // take 53 bits of mantissa as an integer, then shift
-    unsigned long long mi = (unsigned long long)ldexp(m, 53);
+    unsigned long long mi = (bits & (((uint64_t)1 << 52) - 1)) | (uint64_t)1 << 52;
     zv_t z;
     zv_set_ull(&z, mi, false);
-    mpf_obj_t v = (e >= 53) ? shift_left(&z, (size_t)(e - 53)) : shift_right(&z, (size_t)(53 - e));
-    (void)r;
+    mpf_obj_t v = e >= 0 ? shift_left(&z, (size_t)e) : shift_right(&z, (size_t)-e);
     if (neg) {
         v = mpf_mpz_neg(v);
     }

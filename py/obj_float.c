@@ -1,20 +1,18 @@
 // obj_float.c -- the float type (single or double per config): arithmetic with
 // Python semantics, shortest round-trip repr, parsing, formatting and round().
-// Decimal conversion uses the C library (snprintf/strtod, correctly rounded in glibc,
-// newlib and picolibc) into local buffers only; nothing is printed through stdio.
+// Decimal conversions in both directions are our own and exact (big naturals on the C
+// stack, no heap for the arithmetic, no C library printf/strtod): the digits of the exact
+// binary value rounded half-even, and the float nearest a decimal text, ties to even.
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
+#include <string.h>
 
 #include "mpf.h"
 #include "typetest.h"
 
 #if CONFIG_FLOAT_SINGLE
-#define FLT_REPR_DIGITS 9
-#define STRTOF strtof
+#define F(fn) fn##f  // (the C library's float functions: no double arithmetic on the board)
 #else
-#define FLT_REPR_DIGITS 17
-#define STRTOF strtod
+#define F(fn) fn
 #endif
 
 mpf_obj_t mpf_obj_new_float(mpf_float_t v) {
@@ -29,22 +27,383 @@ static inline mpf_float_t fval(mpf_obj_t o) {
     return ((const mpf_float_obj_t *)mpf_obj_ptr(o))->value;
 }
 
-// [v] printed with the printf conversion [type] (e, f, g, E, F, G), precision [prec] and
-// the # flag if [alt], into a heap buffer of exactly the length needed (*len bytes
-// and a NUL): '%.300f' of 1e300 is 602 characters, all of them kept.
-static char *float_printf(char type, int prec, bool alt, mpf_float_t v, size_t *len) {
-    char fmt[8];
-    snprintf(fmt, sizeof(fmt), "%%%s.*%c", alt ? "#" : "", type);
-    int n = snprintf(NULL, 0, fmt, prec, (double)v);
-    if (n < 0) {
-        mpf_raise_msg(&mpf_type_ValueError, "precision too big");
+// ---- exact arithmetic: big naturals of at most BN_WORDS words of 32 bits, on the C stack ----
+// The largest values (double): the digit generators' r < 10 s with s <= 2**1081 (the
+// smallest subnormal 2**-1074 scaled by 10**325: the decimal exponent is estimated up to two
+// low), the reader's divisor 10**342 (a 19-digit prefix of a value near 1e-323) shifted left
+// by one; 36 words, and bn_shl's scratch word: 37. Single: 10**65 shifted, 8 words.
+#if CONFIG_FLOAT_SINGLE
+typedef uint32_t fbits_t;
+#define BN_WORDS 8
+#define FLT_MANT 24       // significand bits (with the implicit one)
+#define FLT_EMIN (-149)   // the exponent of a subnormal's unit
+#define FLT_BMAX 255      // the biased exponent of inf and nan
+#define DEC_MAX 39        // 0.d * 10**x is above the largest float for x > DEC_MAX
+#define DEC_MIN (-46)     // and below half the smallest subnormal for x <= DEC_MIN
+#define FAST_MANT 24      // M < 2**FAST_MANT and 10**FAST_POW are exact floats
+#define FAST_POW 10
+#else
+typedef uint64_t fbits_t;
+#define BN_WORDS 37
+#define FLT_MANT 53
+#define FLT_EMIN (-1074)
+#define FLT_BMAX 2047
+#define DEC_MAX 309
+#define DEC_MIN (-324)
+#define FAST_MANT 53
+#define FAST_POW 22
+#endif
+#define FLT_REPR_DIGITS ((FLT_MANT * 3 + 9) / 10 + 1)  // 17 digits always read back (9 single)
+
+typedef struct {
+    unsigned n;  // words in use (the top one nonzero, none for 0)
+    uint32_t d[BN_WORDS];
+} bn_t;
+
+static void bn_set(bn_t *a, uint64_t v) {
+    a->n = 0;
+    for (; v; v >>= 32) {
+        a->d[a->n++] = (uint32_t)v;
     }
-    char *buf = mpf_gc_alloc_var(1, 1, (size_t)n, false);
-    if (snprintf(buf, (size_t)n + 1, fmt, prec, (double)v) != n) {
-        mpf_raise_msg(&mpf_type_ValueError, "precision too big");
+}
+
+static void bn_mul(bn_t *a, uint32_t m) {
+    uint64_t c = 0;
+    for (unsigned i = 0; i < a->n; i++) {
+        c += (uint64_t)a->d[i] * m;
+        a->d[i] = (uint32_t)c;
+        c >>= 32;
     }
-    *len = (size_t)n;
-    return buf;
+    if (c) {
+        a->d[a->n++] = (uint32_t)c;
+    }
+}
+
+static void bn_mul_pow10(bn_t *a, int k) {
+    for (; k >= 9; k -= 9) {
+        bn_mul(a, 1000000000u);
+    }
+    static const uint32_t p10[9] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
+    bn_mul(a, p10[k]);
+}
+
+static void bn_shl(bn_t *a, unsigned s) {
+    unsigned w = s / 32, b = s % 32, n = a->n;
+    if (n == 0) {
+        return;
+    }
+    a->d[n] = 0;
+    for (unsigned i = n + 1; i-- > 0;) {
+        a->d[i + w] = (a->d[i] << b) | (b && i ? a->d[i - 1] >> (32 - b) : 0);
+    }
+    for (unsigned i = 0; i < w; i++) {
+        a->d[i] = 0;
+    }
+    a->n = n + w + (a->d[n + w] != 0);
+}
+
+static int bn_bits(const bn_t *a) {
+    return a->n ? (int)a->n * 32 - __builtin_clz(a->d[a->n - 1]) : 0;
+}
+
+static int bn_cmp(const bn_t *a, const bn_t *b) {
+    if (a->n != b->n) {
+        return a->n < b->n ? -1 : 1;
+    }
+    for (unsigned i = a->n; i-- > 0;) {
+        if (a->d[i] != b->d[i]) {
+            return a->d[i] < b->d[i] ? -1 : 1;
+        }
+    }
+    return 0;
+}
+
+// [a] + [b] compared with [s]
+static int bn_cmp_sum(const bn_t *a, const bn_t *b, const bn_t *s) {
+    bn_t t;
+    uint64_t c = 0;
+    unsigned n = a->n > b->n ? a->n : b->n;
+    for (unsigned i = 0; i < n; i++) {
+        c += (uint64_t)(i < a->n ? a->d[i] : 0) + (i < b->n ? b->d[i] : 0);
+        t.d[i] = (uint32_t)c;
+        c >>= 32;
+    }
+    t.n = n;
+    if (c) {
+        t.d[t.n++] = (uint32_t)c;
+    }
+    return bn_cmp(&t, s);
+}
+
+// [a] -= [b] ([a] >= [b])
+static void bn_sub(bn_t *a, const bn_t *b) {
+    int64_t c = 0;
+    for (unsigned i = 0; i < a->n; i++) {
+        c += (int64_t)a->d[i] - (i < b->n ? b->d[i] : 0);
+        a->d[i] = (uint32_t)c;
+        c = c < 0 ? -1 : 0;
+    }
+    while (a->n && a->d[a->n - 1] == 0) {
+        a->n--;
+    }
+}
+
+// floor([a] * [m] / [b]) for the next digit in base [m] of [a]/[b] < 1; [a] keeps the rest
+static unsigned bn_next(bn_t *a, const bn_t *b, uint32_t m) {
+    bn_mul(a, m);
+    unsigned d = 0;
+    while (bn_cmp(a, b) >= 0) {
+        bn_sub(a, b);
+        d++;
+    }
+    return d;
+}
+
+// [v] (> 0, finite) = *f * 2**(returned), *f below 2**FLT_MANT (a subnormal's is smaller)
+static int float_split(mpf_float_t v, uint64_t *f) {
+    fbits_t b;
+    memcpy(&b, &v, sizeof(b));
+    unsigned be = (unsigned)(b >> (FLT_MANT - 1)) & FLT_BMAX;
+    uint64_t m = b & (((fbits_t)1 << (FLT_MANT - 1)) - 1);
+    *f = be ? m | (uint64_t)1 << (FLT_MANT - 1) : m;
+    return (int)(be ? be : 1) + FLT_EMIN - 1;
+}
+
+// The float nearest to [q] * 2**[e] (+ a little more when [sticky]), ties to even;
+// inf when too big.
+static mpf_float_t float_round(uint64_t q, bool sticky, long e) {
+    int L = 64 - __builtin_clzll(q);
+    long drop = L - FLT_MANT;
+    if (e + drop < FLT_EMIN) {
+        drop = FLT_EMIN - e;  // a subnormal: fewer bits
+    }
+    uint64_t m = q;
+    if (drop > 64) {
+        m = 0;  // below half the smallest subnormal
+    } else if (drop > 0) {
+        uint64_t rest = drop == 64 ? q : q & (((uint64_t)1 << drop) - 1);
+        uint64_t half = (uint64_t)1 << (drop - 1);
+        m = drop == 64 ? 0 : q >> drop;
+        if (rest > half || (rest == half && (sticky || (m & 1)))) {
+            m++;
+        }
+    } else {
+        m = q << -drop;  // (exact: fewer than FLT_MANT bits)
+    }
+    e += drop;
+    if (m >> FLT_MANT) {  // rounded up to the next power of two
+        m >>= 1;
+        e++;
+    }
+    fbits_t b = (fbits_t)m;  // a subnormal (or 0): e is FLT_EMIN, the biased exponent 0
+    if (m >> (FLT_MANT - 1)) {
+        long be = e - FLT_EMIN + 1;
+        b = be >= FLT_BMAX ? (fbits_t)FLT_BMAX << (FLT_MANT - 1)
+                           : (fbits_t)be << (FLT_MANT - 1) | (b & (((fbits_t)1 << (FLT_MANT - 1)) - 1));
+    }
+    mpf_float_t v;
+    memcpy(&v, &b, sizeof(v));
+    return v;
+}
+
+// A lower bound of log10(2**[x]), at most 2 below its floor (|x| < 2**13).
+static int log10_pow2_low(int x) {
+    return (x >= 0 ? (x * 78913) >> 18 : -((-x * 78913 + (1 << 18) - 1) >> 18)) - 1;
+}
+
+// Decimal digits of a float, one at a time: r/s is what is left, below 1.
+typedef struct {
+    bn_t r, s;
+} dec_t;
+
+// Starts the digits of [v] (> 0, finite; times 100 exactly when [pct]): returns k with
+// 10**k <= v < 10**(k+1), and r/s = v / 10**(k+1).
+static int dec_start(dec_t *d, mpf_float_t v, bool pct) {
+    uint64_t f;
+    int e = float_split(v, &f);
+    bn_set(&d->r, f);
+    bn_set(&d->s, 1);
+    if (pct) {
+        bn_mul(&d->r, 100);
+    }
+    bn_shl(e > 0 ? &d->r : &d->s, (unsigned)(e > 0 ? e : -e));
+    int k = log10_pow2_low(bn_bits(&d->r) - bn_bits(&d->s) - 1);  // (v > 2**(bits - 1))
+    bn_mul_pow10(k + 1 >= 0 ? &d->s : &d->r, k + 1 >= 0 ? k + 1 : -k - 1);
+    while (bn_cmp(&d->r, &d->s) >= 0) {
+        bn_mul(&d->s, 10);
+        k++;
+    }
+    return k;
+}
+
+// The next [n] digits (n may be 0) into [dig], rounded half-even on what is left; true when
+// they carried out ("99" up to "100": [dig] is then "1" and n zeros, n + 1 digits).
+static bool dec_digits(dec_t *d, char *dig, int n) {
+    for (int i = 0; i < n; i++) {
+        dig[i] = (char)('0' + bn_next(&d->r, &d->s, 10));
+    }
+    int c = bn_cmp_sum(&d->r, &d->r, &d->s);  // 2r against s
+    if (c < 0 || (c == 0 && (n == 0 || !(dig[n - 1] & 1)))) {
+        return false;
+    }
+    int i = n;
+    while (i > 0 && dig[i - 1] == '9') {
+        dig[--i] = '0';
+    }
+    if (i > 0) {
+        dig[i - 1]++;
+        return false;
+    }
+    dig[0] = '1';
+    memset(dig + 1, '0', (size_t)n);
+    return true;
+}
+
+static bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+// The float nearest to 0.D * 10**[dexp], ties to even, where D are the digits of [p, end)
+// (any other bytes skipped: '.', '_'), the first one nonzero. Exact for any number of
+// digits: a 19-digit prefix M gives the float nearest M * 10**E exactly (big naturals);
+// when digits beyond it are not all zeros, the answer is that float c or the next one up,
+// and the digits decide against the exact decimal digits of the point halfway between.
+static mpf_float_t dec_to_float(const char *p, const char *end, long dexp) {
+    if (dexp > DEC_MAX) {
+        return (mpf_float_t)INFINITY;
+    }
+    if (dexp <= DEC_MIN) {
+        return 0;
+    }
+    uint64_t M = 0;
+    int K = 0;
+    const char *q = p;
+    for (; q < end && K < 19; q++) {
+        if (is_digit(*q)) {
+            M = M * 10 + (uint64_t)(*q - '0');
+            K++;
+        }
+    }
+    bool trunc = false;
+    for (; q < end && !trunc; q++) {
+        trunc = *q > '0' && *q <= '9';
+    }
+    int E = (int)dexp - K;
+    if (!trunc && M < (uint64_t)1 << FAST_MANT && E >= -FAST_POW && E <= FAST_POW) {
+#if CONFIG_FLOAT_SINGLE
+        mpf_float_t x = (mpf_float_t)(uint32_t)M, t = 1;  // (exact, and one rounding below)
+#else
+        mpf_float_t x = (mpf_float_t)M, t = 1;  // (exact, and one rounding below)
+#endif
+        for (int i = E < 0 ? -E : E; i > 0; i--) {
+            t *= 10;
+        }
+        return E < 0 ? x / t : x * t;
+    }
+    dec_t d;
+    bn_set(&d.r, M);
+    bn_set(&d.s, 1);
+    bn_mul_pow10(E >= 0 ? &d.r : &d.s, E >= 0 ? E : -E);
+    // r/s scaled by a power of two into [1/4, 1): 64 bits of it are q, the value q * 2**x
+    int T = bn_bits(&d.r) - bn_bits(&d.s);
+    bn_shl(T >= 0 ? &d.s : &d.r, (unsigned)(T >= 0 ? T + 1 : -T - 1));
+    uint64_t bits = 0;
+    for (int i = 0; i < 64; i++) {
+        bits = bits << 1 | bn_next(&d.r, &d.s, 2);
+    }
+    mpf_float_t c = float_round(bits, d.r.n != 0, T + 1 - 64);
+    if (!trunc || isinf(c)) {
+        return c;
+    }
+    // h = (2m + 1) 2**(e-1), halfway from c = m 2**e up to the next float
+    uint64_t m;
+    int e = c == 0 ? FLT_EMIN : float_split(c, &m);
+    if (c == 0) {
+        m = 0;
+    }
+    bn_set(&d.r, 2 * m + 1);
+    bn_set(&d.s, 1);
+    bn_shl(e - 1 > 0 ? &d.r : &d.s, (unsigned)(e - 1 > 0 ? e - 1 : 1 - e));
+    bn_mul_pow10(dexp >= 0 ? &d.s : &d.r, (int)(dexp >= 0 ? dexp : -dexp));  // r/s = h / 10**dexp
+    int cmp = -1;  // the digits against h: below, equal, above
+    if (bn_cmp(&d.r, &d.s) < 0) {
+        for (cmp = 0; p < end && cmp == 0; p++) {
+            if (is_digit(*p)) {
+                int hd = (int)bn_next(&d.r, &d.s, 10);
+                cmp = *p - '0' - hd;
+            }
+        }
+        if (cmp == 0 && d.r.n) {
+            cmp = -1;  // h has more digits
+        }
+    }
+    if (cmp > 0 || (cmp == 0 && (m & 1))) {
+        return float_round(m + 1, false, e);
+    }
+    return c;
+}
+
+// repr's digits generated exactly (Steele and White's free-format method as Burger and
+// Dybvig state it): v = f * 2**e and the half-gaps to its neighbours as ratios of big
+// naturals r/s, m-/s, m+/s, scaled by 10**k so that v < 10**k; each step takes the next
+// digit of r/s and stops as soon as the digits so far, or they plus one in the last place,
+// lie within the half-gaps (boundaries included when f is even: those strings read back as
+// v under round-half-even). Of the two, the nearer to v; a tie to the even digit, as CPython.
+static int exact_shortest(mpf_float_t v, char *dig) {
+    uint64_t f;
+    int e = float_split(v, &f);
+    bool even = !(f & 1);
+    unsigned uneq = f == (uint64_t)1 << (FLT_MANT - 1) && e > FLT_EMIN;  // the gap below is half
+    bn_t r, s, mm, mp;
+    bn_set(&r, f);
+    bn_set(&s, 1);
+    bn_set(&mm, 1);
+    bn_shl(&r, 1 + uneq + (unsigned)(e > 0 ? e : 0));
+    bn_shl(&s, 1 + uneq + (unsigned)(e < 0 ? -e : 0));
+    bn_shl(&mm, (unsigned)(e > 0 ? e : 0));
+    mp = mm;
+    bn_shl(&mp, uneq);
+    // k at most the one wanted (the least with v + m+ below 10**k, or not above it for an
+    // odd f); the loop below raises it
+    int k = log10_pow2_low(bn_bits(&r) - bn_bits(&s)) + 1;
+    if (k >= 0) {
+        bn_mul_pow10(&s, k);
+    } else {
+        bn_mul_pow10(&r, -k);
+        bn_mul_pow10(&mm, -k);
+        bn_mul_pow10(&mp, -k);
+    }
+    while (bn_cmp_sum(&r, &mp, &s) >= (even ? 0 : 1)) {
+        bn_mul(&s, 10);
+        k++;
+    }
+    int n = 0;
+    for (;;) {
+        bn_mul(&mm, 10);
+        bn_mul(&mp, 10);
+        int d = (int)bn_next(&r, &s, 10);
+        bool low = bn_cmp(&r, &mm) < (int)even;
+        bool high = bn_cmp_sum(&r, &mp, &s) > -(int)even;
+        if (low && high) {
+            int c = bn_cmp_sum(&r, &r, &s);  // the nearer: 2r against s
+            high = c > 0 || (c == 0 && (d & 1));
+        }
+        if (low || high) {
+            dig[n++] = (char)('0' + d + high);
+            break;
+        }
+        dig[n++] = (char)('0' + d);
+    }
+    for (int i = n - 1; i > 0 && dig[i] > '9'; i--) {  // (a carry; none is expected)
+        dig[i] = '0';
+        dig[i - 1]++;
+    }
+    if (dig[0] > '9') {
+        dig[0] = '1';
+        k++;
+    }
+    dig[n] = 0;
+    return k - 1;
 }
 
 #if CONFIG_COMPILER_MPY_OUTPUT
@@ -102,10 +461,11 @@ mpf_float_t mpf_float_parse_mpy(const char *s, size_t len) {
 // "1e-11", not "9.999999999999999e-12"), [v] scaled to [prec] digits and rounded half up
 // (a subnormal may come out a digit short, a leading 0: "0.988131291682493e-323").
 static int mpy_digits(mpf_float_t v, int prec, char *dig) {
-    char buf[32];
-    snprintf(buf, sizeof(buf), "%.0e", (double)v);
-    int exp = atoi(strchr(buf, 'e') + 1);
-    // (%.0e rounds: the exact exponent is this one or the one below)
+    dec_t dd;
+    char one[2];
+    int exp = dec_start(&dd, v, false);
+    exp += dec_digits(&dd, one, 1);  // the exponent of v rounded to one digit ('%.0e')
+    // (it rounds: the exact exponent is this one or the one below)
     if (v < (mpf_float_t)mpy_scale10(1, exp)) {
         exp--;
     }
@@ -127,218 +487,6 @@ static int mpy_digits(mpf_float_t v, int prec, char *dig) {
 }
 #endif
 
-#if CONFIG_FLOAT_REPR_EXACT
-// repr's digits generated exactly, without the C library (Steele and White's free-format
-// method as Burger and Dybvig state it): v = f * 2**e and the half-gaps to its neighbours
-// as ratios of big naturals r/s, m-/s, m+/s, scaled by 10**k so that v < 10**k; each step
-// takes the next digit of r/s and stops as soon as the digits so far, or they plus one in
-// the last place, lie within the half-gaps (boundaries included when f is even: those
-// strings read back as v under round-half-even). Of the two, the nearer to v; a tie to the
-// even digit, as CPython. Every value fits in 37 words of 32 bits (r < 10 s <= 10 * 2**1076).
-#if CONFIG_FLOAT_SINGLE
-#define BN_WORDS 7
-#define FLT_MANT 24
-#define FLT_EMIN (-149)
-#else
-#define BN_WORDS 37
-#define FLT_MANT 53
-#define FLT_EMIN (-1074)
-#endif
-typedef struct {
-    unsigned n;  // words in use (the top one nonzero, none for 0)
-    uint32_t d[BN_WORDS];
-} bn_t;
-
-static void bn_set(bn_t *a, uint64_t v) {
-    a->n = 0;
-    for (; v; v >>= 32) {
-        a->d[a->n++] = (uint32_t)v;
-    }
-}
-
-static void bn_mul(bn_t *a, uint32_t m) {
-    uint64_t c = 0;
-    for (unsigned i = 0; i < a->n; i++) {
-        c += (uint64_t)a->d[i] * m;
-        a->d[i] = (uint32_t)c;
-        c >>= 32;
-    }
-    if (c) {
-        a->d[a->n++] = (uint32_t)c;
-    }
-}
-
-static void bn_mul_pow10(bn_t *a, int k) {
-    for (; k >= 9; k -= 9) {
-        bn_mul(a, 1000000000u);
-    }
-    static const uint32_t p10[9] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
-    bn_mul(a, p10[k]);
-}
-
-static void bn_shl(bn_t *a, unsigned s) {
-    unsigned w = s / 32, b = s % 32, n = a->n;
-    if (n == 0) {
-        return;
-    }
-    a->d[n] = 0;
-    for (unsigned i = n + 1; i-- > 0;) {
-        a->d[i + w] = (a->d[i] << b) | (b && i ? a->d[i - 1] >> (32 - b) : 0);
-    }
-    for (unsigned i = 0; i < w; i++) {
-        a->d[i] = 0;
-    }
-    a->n = n + w + (a->d[n + w] != 0);
-}
-
-static int bn_cmp(const bn_t *a, const bn_t *b) {
-    if (a->n != b->n) {
-        return a->n < b->n ? -1 : 1;
-    }
-    for (unsigned i = a->n; i-- > 0;) {
-        if (a->d[i] != b->d[i]) {
-            return a->d[i] < b->d[i] ? -1 : 1;
-        }
-    }
-    return 0;
-}
-
-// [a] + [b] compared with [s]
-static int bn_cmp_sum(const bn_t *a, const bn_t *b, const bn_t *s) {
-    bn_t t;
-    uint64_t c = 0;
-    unsigned n = a->n > b->n ? a->n : b->n;
-    for (unsigned i = 0; i < n; i++) {
-        c += (uint64_t)(i < a->n ? a->d[i] : 0) + (i < b->n ? b->d[i] : 0);
-        t.d[i] = (uint32_t)c;
-        c >>= 32;
-    }
-    t.n = n;
-    if (c) {
-        t.d[t.n++] = (uint32_t)c;
-    }
-    return bn_cmp(&t, s);
-}
-
-// [a] -= [b] ([a] >= [b])
-static void bn_sub(bn_t *a, const bn_t *b) {
-    int64_t c = 0;
-    for (unsigned i = 0; i < a->n; i++) {
-        c += (int64_t)a->d[i] - (i < b->n ? b->d[i] : 0);
-        a->d[i] = (uint32_t)c;
-        c = c < 0 ? -1 : 0;
-    }
-    while (a->n && a->d[a->n - 1] == 0) {
-        a->n--;
-    }
-}
-
-static int exact_shortest(mpf_float_t v, char *dig) {
-    int e2;
-    uint64_t f = (uint64_t)ldexp(frexp(v, &e2), FLT_MANT);  // (exact)
-    int e = e2 - FLT_MANT;
-    if (e < FLT_EMIN) {  // a subnormal: its gaps are those of the smallest exponent
-        f >>= FLT_EMIN - e;
-        e = FLT_EMIN;
-    }
-    bool even = !(f & 1);
-    unsigned uneq = f == (uint64_t)1 << (FLT_MANT - 1) && e > FLT_EMIN;  // the gap below is half
-    bn_t r, s, mm, mp;
-    bn_set(&r, f);
-    bn_set(&s, 1);
-    bn_set(&mm, 1);
-    bn_shl(&r, 1 + uneq + (unsigned)(e > 0 ? e : 0));
-    bn_shl(&s, 1 + uneq + (unsigned)(e < 0 ? -e : 0));
-    bn_shl(&mm, (unsigned)(e > 0 ? e : 0));
-    mp = mm;
-    bn_shl(&mp, uneq);
-    // 2**(e2-1) <= v: k = ceil((e2 - 1) log10(2)) is at most the k wanted (the least with
-    // v + m+ below 10**k, or not above it for an odd f), and the loop below raises it
-    int k = (int)ceil((e2 - 1) * 0.30102999566398120 - 1e-9);
-    if (k >= 0) {
-        bn_mul_pow10(&s, k);
-    } else {
-        bn_mul_pow10(&r, -k);
-        bn_mul_pow10(&mm, -k);
-        bn_mul_pow10(&mp, -k);
-    }
-    while (bn_cmp_sum(&r, &mp, &s) >= (even ? 0 : 1)) {
-        bn_mul(&s, 10);
-        k++;
-    }
-    int n = 0;
-    for (;;) {
-        bn_mul(&r, 10);
-        bn_mul(&mm, 10);
-        bn_mul(&mp, 10);
-        int d = 0;
-        while (bn_cmp(&r, &s) >= 0) {
-            bn_sub(&r, &s);
-            d++;
-        }
-        bool low = bn_cmp(&r, &mm) < (int)even;
-        bool high = bn_cmp_sum(&r, &mp, &s) > -(int)even;
-        if (low && high) {
-            int c = bn_cmp_sum(&r, &r, &s);  // the nearer: 2r against s
-            high = c > 0 || (c == 0 && (d & 1));
-        }
-        if (low || high) {
-            dig[n++] = (char)('0' + d + high);
-            break;
-        }
-        dig[n++] = (char)('0' + d);
-    }
-    for (int i = n - 1; i > 0 && dig[i] > '9'; i--) {  // (a carry; none is expected)
-        dig[i] = '0';
-        dig[i - 1]++;
-    }
-    if (dig[0] > '9') {
-        dig[0] = '1';
-        k++;
-    }
-    dig[n] = 0;
-    return k - 1;
-}
-#endif
-
-#if !CONFIG_FLOAT_REPR_EXACT
-// The [prec] significant digits of [v] (> 0, finite) correctly rounded, into [dig] (no dot),
-// [*exp] the decimal exponent of the first; whether they read back as [v]. At a power of two
-// the gap to the float below is half the gap above, so when the nearer digits (below [v])
-// do not read back, the ones a unit above them may: those are tried then.
-static bool digits_read_back(mpf_float_t v, int prec, char *dig, int *exp) {
-    char buf[40];
-    snprintf(buf, sizeof(buf), "%.*e", prec - 1, (double)v);
-    // buf is d[.ddd]e[+-]XX
-    size_t n = 0;
-    const char *p = buf;
-    for (; *p != 'e'; p++) {
-        if (*p != '.') {
-            dig[n++] = *p;
-        }
-    }
-    dig[n] = 0;
-    *exp = atoi(p + 1);
-    mpf_float_t r = (mpf_float_t)STRTOF(buf, NULL);
-    int e2;
-    if (r == v || r > v || frexp(v, &e2) != 0.5) {
-        return r == v;
-    }
-    size_t i = n;
-    while (i > 0 && dig[i - 1] == '9') {
-        dig[--i] = '0';
-    }
-    if (i == 0) {
-        dig[0] = '1';  // 9.99 up to 10.0
-        ++*exp;
-    } else {
-        dig[i - 1]++;
-    }
-    snprintf(buf, sizeof(buf), "%se%d", dig, *exp - (int)n + 1);
-    return (mpf_float_t)STRTOF(buf, NULL) == v;
-}
-#endif
-
 // Shortest decimal digits of [v] (> 0, finite) that read back as [v], [first] digits or
 // more, the nearest to [v] of those: digits in [dig] (no dot, no trailing zeros), returns the
 // decimal exponent of the first digit.
@@ -351,22 +499,7 @@ static int shortest_digits(mpf_float_t v, char *dig, size_t *ndig, int first) {
 #endif
     {
         (void)first;
-#if CONFIG_FLOAT_REPR_EXACT
         exp = exact_shortest(v, dig);
-#else
-        // bisection: when some n digits read back, so do some n + 1 (and digits_read_back
-        // finds them)
-        int lo = 1, hi = FLT_REPR_DIGITS;
-        while (lo < hi) {
-            int mid = (lo + hi) / 2;
-            if (digits_read_back(v, mid, dig, &exp)) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        digits_read_back(v, lo, dig, &exp);
-#endif
     }
     size_t n = strlen(dig);
     while (n > 1 && dig[n - 1] == '0') {
@@ -377,22 +510,30 @@ static int shortest_digits(mpf_float_t v, char *dig, size_t *ndig, int first) {
     return exp;
 }
 
+// 'e', '+' or '-' and at least two digits of [x] (|x| < 1000) at [o]; the end returned
+static char *put_exp(char *o, char e, int x) {
+    *o++ = e;
+    *o++ = x < 0 ? '-' : '+';
+    x = x < 0 ? -x : x;
+    if (x >= 100) {
+        *o++ = (char)('0' + x / 100);
+    }
+    *o++ = (char)('0' + x / 10 % 10);
+    *o++ = (char)('0' + x % 10);
+    return o;
+}
+
 // repr(float) as CPython: fixed notation for 1e-4 <= |v| < 1e16, else scientific; the
 // digits are the shortest of [first] digits or more that read back as [v].
 static size_t float_repr(char *out, mpf_float_t v, int first) {
-    if (isnan(v)) {
-        return (size_t)snprintf(out, 8, "nan");
-    }
-    if (isinf(v)) {
-        return (size_t)snprintf(out, 8, v < 0 ? "-inf" : "inf");
-    }
     char *o = out;
-    if (signbit(v)) {
+    if (signbit(v) && !isnan(v)) {
         *o++ = '-';
         v = -v;
     }
-    if (v == 0) {
-        strcpy(o, "0.0");
+    if (!isfinite(v) || v == 0) {
+        const char *t = isnan(v) ? "nan" : v == 0 ? "0.0" : "inf";
+        memcpy(o, t, 4);
         return (size_t)(o - out) + 3;
     }
     char dig[32];
@@ -429,7 +570,7 @@ static size_t float_repr(char *out, mpf_float_t v, int first) {
                 *o++ = dig[i];
             }
         }
-        o += snprintf(o, 8, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
+        o = put_exp(o, 'e', exp);
     }
     *o = 0;
     return (size_t)(o - out);
@@ -463,60 +604,98 @@ static void float_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t k
     mpf_float_print(p, fval(self));
 }
 
-mpf_obj_t mpf_float_parse(const char *s, size_t len, bool *ok) {
-    char local[64];
-    *ok = false;
-    // (ASCII blanks: space \t \n \v \f \r)
-    while (len > 0 && (*s == ' ' || (unsigned char)(*s - '\t') <= '\r' - '\t')) {
-        s++;
-        len--;
+static bool is_blank(char c) {
+    return c == ' ' || (unsigned char)(c - '\t') <= '\r' - '\t';  // (space \t \n \v \f \r)
+}
+
+// Whether [p, end) is lower-case [word] in any case.
+static bool is_word(const char *p, const char *end, const char *word) {
+    for (; *word; word++, p++) {
+        if (p == end || (*p | 0x20) != *word) {
+            return false;
+        }
     }
-    while (len > 0 && (s[len - 1] == ' ' || (unsigned char)(s[len - 1] - '\t') <= '\r' - '\t')) {
-        len--;
-    }
-    if (len == 0) {
-        return MPF_OBJ_NULL;
-    }
-    // long literals ("9" * 60 + "e-60") are valid too: the heap holds those
-    char *buf = len < sizeof(local) ? local : mpf_gc_alloc_var(1, 1, len, false);
-    size_t j = 0;
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        if (c == '_') {
-            // only between digits
-            if (i == 0 || i + 1 >= len || !(s[i - 1] >= '0' && s[i - 1] <= '9') || !(s[i + 1] >= '0' && s[i + 1] <= '9')) {
-                return MPF_OBJ_NULL;
-            }
+    return p == end;
+}
+
+// Digits and single '_' between digits from [p]: the end of them; [*any] when there was one.
+static const char *scan_digits(const char *p, const char *end, bool *any) {
+    for (; p < end; p++) {
+        if (*p == '_' && *any && p + 1 < end && is_digit(p[1]) && is_digit(p[-1])) {
             continue;
         }
-        if (!((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-' ||
-              (c | 0x20) == 'i' || (c | 0x20) == 'n' || (c | 0x20) == 'f' || (c | 0x20) == 'a' ||
-              (c | 0x20) == 't' || (c | 0x20) == 'y')) {
+        if (!is_digit(*p)) {
+            break;
+        }
+        *any = true;
+    }
+    return p;
+}
+
+// float(s) syntax as CPython's (blanks around; a sign; inf, infinity or nan in any case; or
+// digits with an optional point and exponent, '_' only between two digits): the nearest
+// float; MPF_OBJ_NULL (and [*ok] false) for anything else.
+mpf_obj_t mpf_float_parse(const char *s, size_t len, bool *ok) {
+    const char *end = s + len;
+    *ok = false;
+    while (s < end && is_blank(*s)) {
+        s++;
+    }
+    while (end > s && is_blank(end[-1])) {
+        end--;
+    }
+    bool neg = s < end && *s == '-';
+    s += s < end && (*s == '-' || *s == '+');
+    mpf_float_t v;
+    if (is_word(s, end, "inf") || is_word(s, end, "infinity")) {
+        v = (mpf_float_t)INFINITY;
+    } else if (is_word(s, end, "nan")) {
+        v = (mpf_float_t)NAN;
+    } else {
+        bool any = false;
+        const char *ip = scan_digits(s, end, &any), *p = ip;
+        if (p < end && *p == '.') {
+            bool frac = false;  // ('_' right after the point is not between digits)
+            p = scan_digits(p + 1, end, &frac);
+            any |= frac;
+        }
+        const char *mend = p;
+        long x = 0;
+        if (any && p < end && (*p | 0x20) == 'e') {
+            p++;
+            bool eneg = p < end && *p == '-';
+            p += p < end && (*p == '-' || *p == '+');
+            bool edig = false;
+            const char *xs = p;
+            p = scan_digits(p, end, &edig);
+            any = edig;
+            for (; xs < p; xs++) {
+                x = is_digit(*xs) && x < 100000000 ? x * 10 + (*xs - '0') : x;  // (saturated)
+            }
+            x = eneg ? -x : x;
+        }
+        if (!any || p != end) {
             return MPF_OBJ_NULL;
         }
-        buf[j++] = c;
-    }
-    buf[j] = 0;
-    // reject hex floats and "infinit" style partials that strtod would accept
-    const char *b = buf + (buf[0] == '+' || buf[0] == '-');
-    if ((b[0] | 0x20) == 'i' || (b[0] | 0x20) == 'n') {
-        char low[16];
-        size_t k = 0;
-        for (; b[k] && k < sizeof(low) - 1; k++) {
-            low[k] = (char)(b[k] | 0x20);
+        // 0.D * 10**x, D from the first nonzero digit
+        const char *first = s;
+        while (first < mend && (*first == '0' || *first == '_' || *first == '.')) {
+            first++;
         }
-        low[k] = 0;
-        if (strcmp(low, "inf") != 0 && strcmp(low, "infinity") != 0 && strcmp(low, "nan") != 0) {
-            return MPF_OBJ_NULL;
+        if (first == mend) {
+            v = 0;
+        } else {
+            for (const char *q = s; q < ip; q++) {
+                x += q >= first && is_digit(*q);  // the integer digits from the first
+            }
+            for (const char *q = ip + 1; q < first; q++) {
+                x -= *q == '0';  // the fraction's zeros before it
+            }
+            v = dec_to_float(first, mend, x);
         }
-    }
-    char *end;
-    mpf_float_t v = (mpf_float_t)STRTOF(buf, &end);
-    if (end != buf + j || j == 0) {
-        return MPF_OBJ_NULL;
     }
     *ok = true;
-    return mpf_obj_new_float(v);
+    return mpf_obj_new_float(neg ? -v : v);
 }
 
 static mpf_obj_t float_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
@@ -599,7 +778,7 @@ mpf_obj_t mpf_float_binary_op(int op, mpf_float_t a, mpf_float_t b) {
             if (b == 0) {
                 mpf_raise_msg(&mpf_type_ZeroDivisionError, op == MPF_BINARY_OP_MODULO ? "float modulo" : "float floor division by zero");
             }
-            mpf_float_t mod = fmod(a, b);
+            mpf_float_t mod = F(fmod)(a, b);
             mpf_float_t div = (a - mod) / b;
             if (mod != 0) {
                 if ((b < 0) != (mod < 0)) {
@@ -607,16 +786,16 @@ mpf_obj_t mpf_float_binary_op(int op, mpf_float_t a, mpf_float_t b) {
                     div -= 1;
                 }
             } else {
-                mod = copysign((mpf_float_t)0, b);
+                mod = F(copysign)((mpf_float_t)0, b);
             }
             mpf_float_t fd;
             if (div != 0) {
-                fd = floor(div);
-                if (div - fd > 0.5) {
+                fd = F(floor)(div);
+                if (div - fd > (mpf_float_t)0.5) {
                     fd += 1;
                 }
             } else {
-                fd = copysign((mpf_float_t)0, a / b);
+                fd = F(copysign)((mpf_float_t)0, a / b);
             }
             return mpf_obj_new_float(op == MPF_BINARY_OP_MODULO ? mod : fd);
         }
@@ -624,10 +803,10 @@ mpf_obj_t mpf_float_binary_op(int op, mpf_float_t a, mpf_float_t b) {
             if (a == 0 && b < 0 && isfinite(b)) {
                 mpf_raise_msg(&mpf_type_ZeroDivisionError, "0.0 cannot be raised to a negative power");
             }
-            if (a < 0 && isfinite(b) && b != floor(b)) {
+            if (a < 0 && isfinite(b) && b != F(floor)(b)) {
                 return negative_base_power(a, b);
             }
-            mpf_float_t r = pow(a, b);
+            mpf_float_t r = F(pow)(a, b);
             if (isinf(r) && !isinf(a) && !isinf(b)) {
                 mpf_raise_msg(&mpf_type_OverflowError, "(34, 'Numerical result out of range')");
             }
@@ -672,10 +851,8 @@ static mpf_int_t float_hash(mpf_float_t v, mpf_obj_t self) {
         return v > 0 ? 314159 : -314159;
     }
     const uint64_t P = ((uint64_t)1 << 61) - 1;
-    int e;
-    mpf_float_t m = frexp(fabs(v), &e);
-    uint64_t h = (uint64_t)ldexp(m, 53);  // (exact: a double's mantissa has 53 bits)
-    e -= 53;
+    uint64_t h;
+    int e = float_split(v, &h);  // |v| = h 2**e
     unsigned k = (unsigned)(e >= 0 ? e % 61 : 60 - (-1 - e) % 61);
     if (k != 0) {
         h = ((h << k) & P) | (h >> (61 - k));
@@ -700,7 +877,7 @@ static mpf_obj_t float_unary_op(int op, mpf_obj_t self) {
         case MPF_UNARY_OP_NEGATIVE:
             return mpf_obj_new_float(-v);
         case MPF_UNARY_OP_ABS:
-            return mpf_obj_new_float(fabs(v));
+            return mpf_obj_new_float(F(fabs)(v));
         case MPF_UNARY_OP_INT:
             return mpf_int_from_float(v);
         case MPF_UNARY_OP_HASH:
@@ -710,7 +887,8 @@ static mpf_obj_t float_unary_op(int op, mpf_obj_t self) {
     }
 }
 
-// round(x[, n]) for floats: ints halves-to-even without n, correctly rounded decimal with n.
+// round(x[, n]) for floats: ints halves-to-even without n; with n, as CPython: the exact
+// value rounded half-even at 10**-n, then the float nearest that decimal.
 mpf_obj_t mpf_float_round(mpf_obj_t x, mpf_obj_t ndigits) {
     mpf_float_t v = fval(x);
     if (ndigits == MPF_OBJ_NULL) {
@@ -720,72 +898,113 @@ mpf_obj_t mpf_float_round(mpf_obj_t x, mpf_obj_t ndigits) {
         if (isinf(v)) {
             mpf_raise_msg(&mpf_type_OverflowError, "cannot convert float infinity to integer");
         }
-        mpf_float_t r = floor(v);
+        mpf_float_t r = F(floor)(v);
         mpf_float_t diff = v - r;
-        if (diff > 0.5 || (diff == 0.5 && fmod(r, 2) != 0)) {
+        if (diff > (mpf_float_t)0.5 || (diff == (mpf_float_t)0.5 && F(fmod)(r, 2) != 0)) {
             r += 1;
         }
         return mpf_int_from_float(r);
     }
     mpf_int_t n = mpf_obj_get_int(ndigits);
-    if (!isfinite(v) || v == 0) {
-        return x;
+    if (!isfinite(v) || v == 0 || n > 400) {
+        return x;  // (a double has no decimal digits that far out: the smallest is 5e-324)
     }
-    if (n > 400) {
-        return x;  // a double has no decimal digits that far out (the smallest is 5e-324)
-    }
-    if (n >= 0) {
-        size_t len;
-        const char *buf = float_printf('f', (int)n, false, v, &len);
-        return mpf_obj_new_float((mpf_float_t)STRTOF(buf, NULL));
-    }
-    // to a multiple of 10**k, from the exact digits: half-even on the exact value, as CPython
-    // (round(5e22, -23) is 0.0, round(1.5e23, -23) 2e+23); below 1 (or 10**k) it is a zero
-    size_t k = (size_t)-n, len;
-    mpf_float_t a = fabs(v);
-    if (a < 1 || k > 400) {
-        return mpf_obj_new_float(copysign(0, v));
-    }
-    // (|v| >= 1 has at most 52 binary, so 52 decimal, fraction digits: this is exact)
-    char *buf = float_printf('f', 52, false, a, &len);
-    size_t L = (size_t)(strchr(buf, '.') - buf);
-    mpf_float_t r = 0;
-    if (L >= k) {
-        size_t h = L - k;  // the digits kept: buf[0, h); buf[h] decides
-        bool up = buf[h] > '5';
-        if (buf[h] == '5') {
-            up = h > 0 && (buf[h - 1] & 1);  // a tie goes to the even neighbour
-            for (size_t i = h + 1; i < len; i++) {
-                up |= buf[i] > '0';  // ('.' < '0')
-            }
+    mpf_float_t a = F(fabs)(v), r = 0;
+    dec_t d;
+    int k = dec_start(&d, a, false);
+    long nd = k + 1 + (long)n;  // the digits kept: down to 10**-n
+    if (nd >= 0) {
+        char *dig = mpf_gc_alloc_var(0, 1, (size_t)nd + 1, false);
+        nd += dec_digits(&d, dig, (int)nd);
+        long dexp = nd - (long)n;  // 0.dig * 10**dexp
+        while (nd > 0 && dig[nd - 1] == '0') {
+            nd--;
         }
-        size_t i = h;
-        if (up) {
-            while (i > 0 && buf[i - 1] == '9') {
-                buf[--i] = '0';
-            }
-            if (i > 0) {
-                buf[i - 1]++;
-            }
+        if (nd > 0) {
+            r = dec_to_float(dig, dig + nd, dexp);
         }
-        if (up && i == 0) {
-            snprintf(buf, len + 1, "1e%u", (unsigned)L);  // 99.9 up to 100
-        } else {
-            snprintf(buf + h, len + 1 - h, "e%u", (unsigned)k);  // ("e5" alone: no digit, 0)
-        }
-        r = (mpf_float_t)STRTOF(buf, NULL);
         if (isinf(r)) {
             mpf_raise_msg(&mpf_type_OverflowError, "rounded value too large to represent");
         }
     }
-    return mpf_obj_new_float(copysign(r, v));
+    return mpf_obj_new_float(signbit(v) ? -r : r);
 }
 
-// Format [f] with a printf conversion [type] (e, f, g, E, F, G) and precision.
-mpf_obj_t mpf_float_format(mpf_float_t f, char type, int prec, bool alt) {
-    size_t n;
-    const char *buf = float_printf(type, prec, alt, f, &n);
-    return mpf_obj_new_str(buf, n);
+// [dig] ([n] digits, the first at 10**[k]; zeros around them) in fixed notation with [fp]
+// digits after the point, and the point even without them when [dot]
+static void put_fixed(mpf_vstr_t *o, const char *dig, int n, int k, int fp, bool dot) {
+    for (int i = k < 0 ? 0 : -k; i <= fp; i++) {  // (i: the place 10**-i)
+        if (i == 1 && !dot) {
+            dot = true;
+            mpf_vstr_add_char(o, '.');
+        }
+        int j = k + i;  // its index in dig
+        mpf_vstr_add_char(o, j >= 0 && j < n ? dig[j] : '0');
+        if (i == 0 && dot) {
+            mpf_vstr_add_char(o, '.');
+        }
+    }
+}
+
+// [v] (>= 0, or a nan) formatted as printf's %e, %f, %g (their upper cases too; '#' when
+// [alt]), '%' (%f of 100 v), or with [type] 0 as format()'s default at a precision: %g
+// where fixed notation keeps a digit after the point ("2.0") and starts at [prec] digits.
+// The exact value rounded half-even at the last digit kept, as CPython.
+mpf_obj_t mpf_float_format(mpf_float_t v, char type, int prec, bool alt) {
+    char t = type ? (char)(type | 0x20) : 'r';
+    bool pct = t == '%';
+    if (pct) {
+        t = 'f';
+#if !CONFIG_FLOAT_SINGLE
+        v *= 100;  // (CPython's product, rounded once; of a float32 it is exact: below)
+        pct = false;
+#endif
+    }
+    if (!isfinite(v)) {
+        const char *s = isnan(v) ? "NANnan" : "INFinf";
+        return mpf_obj_new_str(s + (type >= 'A' && type <= 'Z' ? 0 : 3), 3);
+    }
+    dec_t d;
+    int k = 0;
+    if (v != 0) {
+        k = dec_start(&d, v, pct);
+    } else {
+        bn_set(&d.r, 0);
+        bn_set(&d.s, 1);
+    }
+    int P = prec ? prec : 1;  // (significant digits: 'g', 'r')
+    long ln = t == 'f' ? k + 1 + (long)prec : t == 'e' ? (long)prec + 1 : P;
+    if (ln > 0x1000000) {
+        mpf_raise_msg(&mpf_type_ValueError, "precision too big");
+    }
+    int n = ln < 0 ? 0 : (int)ln;
+    char *dig = mpf_gc_alloc_var(0, 1, (size_t)n + 1, false);
+    if (ln >= 0 && dec_digits(&d, dig, n)) {
+        k++;
+        n += t == 'f';
+    }
+    bool fixed = t == 'f' || (t != 'e' && k >= -4 && k < (t == 'r' ? P - 1 : P));
+    mpf_vstr_t o;
+    mpf_vstr_init(&o, (size_t)n + 8);
+    if (fixed) {
+        put_fixed(&o, dig, n, k, t == 'f' ? prec : P - 1 - k, alt);
+    } else {
+        put_fixed(&o, dig, n, 0, n - 1, alt);  // the mantissa: the first digit, the point, the rest
+    }
+    if (t != 'e' && t != 'f' && !alt && memchr(o.buf, '.', o.len)) {
+        while (o.buf[o.len - 1] == '0') {  // 'g' drops the zeros at the end, the point too
+            o.len--;
+        }
+        o.len -= o.buf[o.len - 1] == '.';
+    }
+    if (t == 'r' && fixed && !memchr(o.buf, '.', o.len)) {
+        mpf_vstr_add_strn(&o, ".0", 2);
+    }
+    if (!fixed) {
+        char e[8];
+        mpf_vstr_add_strn(&o, e, (size_t)(put_exp(e, type >= 'A' && type <= 'Z' ? 'E' : 'e', k) - e));
+    }
+    return mpf_vstr_to_str(&o);
 }
 
 // repr digits for format(): the shortest repr string.
@@ -795,30 +1014,15 @@ mpf_obj_t mpf_float_repr_obj(mpf_float_t f) {
     return mpf_obj_new_str(buf, n);
 }
 
+// The float nearest to [q] / 2**[s] (+ a little more when [sticky]), ties to even; inf when
+// too big (the int conversions and divisions round once, to the float's own width)
 double mpf_float_round_scaled(unsigned long long q, bool sticky, long s) {
-    int L = 64 - __builtin_clzll(q);
-    long E = L - 1 - s;                      // the exponent of q's top bit
-    long keep = E >= -1022 ? 53 : 1075 + E;  // the bits a double has there (fewer: subnormal)
-    if (keep < 0) {
-        return 0.0;  // below half the smallest subnormal
-    }
-    unsigned long long m = q;
-    long drop = L - keep;
-    if (drop > 0) {
-        unsigned long long rest = q & ((1ull << drop) - 1), half = 1ull << (drop - 1);
-        m = q >> drop;
-        if (rest > half || (rest == half && (sticky || (m & 1)))) {
-            m++;
-        }
-    } else {
-        drop = 0;
-    }
-    return ldexp((double)m, (int)(drop - s));  // (exact, or HUGE_VAL)
+    return float_round(q, sticky, -s);
 }
 
 static mpf_obj_t float_is_integer(mpf_obj_t self) {
     mpf_float_t v = fval(self);
-    return mpf_obj_bool(isfinite(v) && v == floor(v));
+    return mpf_obj_bool(isfinite(v) && v == F(floor)(v));
 }
 
 static mpf_obj_t float_as_integer_ratio(mpf_obj_t self) {
@@ -826,13 +1030,14 @@ static mpf_obj_t float_as_integer_ratio(mpf_obj_t self) {
     if (!isfinite(v)) {
         mpf_raise_msg(isnan(v) ? &mpf_type_ValueError : &mpf_type_OverflowError, "cannot convert to integer ratio");
     }
-    int e;
-    mpf_float_t m = frexp(v, &e);
-    for (int i = 0; i < 300 && m != floor(m); i++) {
-        m *= 2;
-        e--;
+    uint64_t f;
+    int e = float_split(v, &f);  // |v| = f 2**e, in lowest terms below
+    e = f ? e : 0;
+    while (f && !(f & 1) && e < 0) {
+        f >>= 1;
+        e++;
     }
-    mpf_obj_t num = mpf_int_from_float(m);
+    mpf_obj_t num = mpf_obj_new_int_from_ll(signbit(v) ? -(long long)f : (long long)f);
     mpf_obj_t den = mpf_obj_new_small_int(1);
     if (e > 0) {
         num = mpf_binary_op(MPF_BINARY_OP_LSHIFT, num, mpf_obj_new_small_int(e));

@@ -8,6 +8,14 @@
 #include "mpz.h"
 #endif
 
+#if CONFIG_FLOAT_SINGLE
+#define F(fn) fn##f  // (float arithmetic only: no double routines on single-precision boards)
+#define FLT_EXACT_INT (1ull << 24)
+#else
+#define F(fn) fn
+#define FLT_EXACT_INT (1ull << 53)
+#endif
+
 mpf_obj_t mpf_obj_new_int(mpf_int_t v) {
     if (mpf_small_int_fits(v)) {
         return mpf_obj_new_small_int(v);
@@ -111,12 +119,12 @@ __attribute__((noinline)) mpf_float_t mpf_int_true_divide(mpf_obj_t a, mpf_obj_t
     }
     unsigned long long ua, ub;
     bool na, nb;
-    double d;
+    mpf_float_t d;
     if (int_mag(a, &ua, &na) && int_mag(b, &ub, &nb)) {
         if (ua == 0) {
-            d = 0.0;
-        } else if (ua <= (1ull << 53) && ub <= (1ull << 53)) {
-            d = (double)ua / (double)ub;  // exact operands: the division rounds once
+            d = 0;
+        } else if (ua <= FLT_EXACT_INT && ub <= FLT_EXACT_INT) {
+            d = (mpf_float_t)ua / (mpf_float_t)ub;  // exact operands: the division rounds once
         } else {
             // q = floor(ua 2^s / ub) of 56 bits or more, a quotient bit at a time (r < ub: no overflow)
             unsigned long long q = ua / ub, r = ua % ub;
@@ -131,15 +139,15 @@ __attribute__((noinline)) mpf_float_t mpf_int_true_divide(mpf_obj_t a, mpf_obj_t
                     r <<= 1;
                 }
             }
-            d = mpf_float_round_scaled(q, r != 0, s);
+            d = (mpf_float_t)mpf_float_round_scaled(q, r != 0, s);  // (exact: rounded to the width)
         }
     } else {
 #if CONFIG_INT_BIG_MPZ
-        d = mpf_mpz_ratio(a, b);
+        d = (mpf_float_t)mpf_mpz_ratio(a, b);
         na = mpf_int_sign(a) < 0;
         nb = mpf_int_sign(b) < 0;
 #else
-        d = 0.0;  // (unreachable: every int has a 64-bit magnitude)
+        d = 0;  // (unreachable: every int has a 64-bit magnitude)
         na = nb = false;
 #endif
     }
@@ -153,7 +161,7 @@ int mpf_int_float_cmp(mpf_obj_t i, mpf_float_t f) {
     if (isnan(f)) {
         return 2;
     }
-    mpf_float_t fl = floor(f);
+    mpf_float_t fl = F(floor)(f);
     int c;
     unsigned long long m;
     bool neg;
@@ -192,10 +200,16 @@ mpf_obj_t mpf_int_from_float(mpf_float_t f) {
     if (isinf(f)) {
         mpf_raise_msg(&mpf_type_OverflowError, "cannot convert float infinity to integer");
     }
-    mpf_float_t t = f < 0 ? ceil(f) : floor(f);
-    if (t > -4e18 && t < 4e18) {
+    mpf_float_t t = f < 0 ? F(ceil)(f) : F(floor)(f);
+#if CONFIG_FLOAT_SINGLE
+    if (t > (mpf_float_t)-2147483648.0 && t < (mpf_float_t)2147483648.0) {
+        return mpf_obj_new_int_from_ll((int32_t)t);  // (a 64-bit conversion goes through doubles)
+    }
+#else
+    if (t > (mpf_float_t)-4e18 && t < (mpf_float_t)4e18) {
         return mpf_obj_new_int_from_ll((long long)t);
     }
+#endif
 #if CONFIG_INT_BIG
     return mpf_mpz_from_double(t);
 #else

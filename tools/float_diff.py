@@ -15,7 +15,9 @@ The exit status is 1 when any case differs.
 
 checks a FLOAT_SINGLE build instead: repr of random and edge 32-bit floats must be the
 shortest text that reads back as the same 32-bit float, the nearest to it of those (worked
-out exactly with fractions here), as CPython's repr is for doubles.
+out exactly with fractions here), as CPython's repr is for doubles; format()/%-formatting
+of a float32 must give CPython's digits of the same exact value, round(x, n) and float(s)
+the float32 nearest the exact decimal (ties to even).
 
 tests/test_float_exact.py runs a fixed-seed sample of every class.
 """
@@ -103,13 +105,19 @@ def cases(cls: str, n: int, r: random.Random) -> list[str]:
         return [repr(v.hex()) for v in vals]
     if cls == "format":
         for _ in range(n):
-            x = moderate(r)
+            k = r.random()
+            x = moderate(r) if k < 0.7 else random_double(r)
+            if k > 0.9:  # halfway-looking short decimals, and exact binary fractions
+                x = r.choice(
+                    (r.randint(0, 9999) + 0.5, r.randint(-9999, 9999) / 2 ** r.randint(1, 30))
+                )
             t = r.choice(("e", "E", "f", "F", "g", "G", "%", "n", ""))
-            p = r.choice((0, 1, 2, 3, 5, 6, 10, 15, 16, 17, 20, 25))
-            if t in "fF%" and abs(x) > 1e25:
+            p = r.randint(0, 20) if r.random() < 0.8 else r.choice((25, 40, 60, 120, 350))
+            if t in "fF%" and abs(x) > 1e25 and r.random() < 0.8:
                 x = r.uniform(-1e6, 1e6)
             alt = r.choice(("", "", "#")) if t not in "%n" else ""
             out.append(repr((x.hex(), f"{alt}.{p}{t}")))
+        out += [repr((x.hex(), f)) for x, f in FORMAT_EDGES]
         return out
     if cls == "round":
         for _ in range(n):
@@ -161,13 +169,127 @@ def cases(cls: str, n: int, r: random.Random) -> list[str]:
                         "-1e-400",
                     )
                 )
+            elif k < 0.8:  # the exact point halfway between two neighbours, then digits far out
+                x = abs(random_double(r) if r.random() < 0.5 else moderate(r))
+                b = struct.unpack("<Q", struct.pack("<d", x))[0]
+                h = (Fraction(x) + Fraction(bits_to_float(b + 1))) / 2
+                s = exact_text(h) + r.choice(("", "0" * r.randint(1, 300) + "1", "0" * 50))
+                s = (
+                    s[:-1] + str(int(s[-1]) - 1) + "9" * 40
+                    if r.random() < 0.2 and s[-1] in "123456789"
+                    else s
+                )
+            elif k < 0.85:  # many digits
+                s = r.choice(("", "0.", "0." + "0" * r.randint(0, 400))) + "".join(
+                    r.choice("0123456789") for _ in range(r.randint(1, 900))
+                )
+                if r.random() < 0.5:
+                    s += f"e{r.randint(-700, 400)}"
             else:
                 x = moderate(r)
                 s = repr(x) if r.random() < 0.5 else f"{x:.{r.randint(1, 25)}g}"
             out.append(repr(s))
+        out += [repr(s) for s in PARSE_EDGES]
         return out
     raise ValueError(cls)
 
+
+def exact_text(v: Fraction) -> str:
+    """The exact decimal text of [v] (> 0, a dyadic fraction): all of its digits."""
+    d = 0
+    while v.denominator != 1:
+        v *= 10
+        d += 1
+    t = str(v.numerator).rjust(d + 1, "0")
+    return t[: len(t) - d] + "." + t[len(t) - d :]
+
+
+FORMAT_EDGES = [
+    (0.125, ".2f"),
+    (2.675, ".2f"),
+    (0.5, ".0f"),
+    (1.5, ".0f"),
+    (2.5, ".0f"),
+    (0.1, ".60f"),
+    (1e300, "f"),
+    (1e300, ".300f"),
+    (1.7976931348623157e308, "f"),
+    (5e-324, ".1000f"),
+    (5e-324, ".3e"),
+    (5e-324, ".800e"),
+    (2.2250738585072014e-308, ".30g"),
+    (-0.0, "f"),
+    (-0.0, "e"),
+    (-0.0, "g"),
+    (-0.0, "#g"),
+    (float("inf"), "F"),
+    (float("-inf"), "e"),
+    (float("nan"), "G"),
+    (float("-nan"), "%"),
+    (9.9999, ".3g"),
+    (9.9995, ".3"),
+    (99.5, ".0e"),
+    (0.00001, "g"),
+    (0.0001, "g"),
+    (123456.0, "g"),
+    (1234567.0, "g"),
+    (1e16, ".17"),
+    (1e16, ".16"),
+    (0.5, ".0%"),
+    (1.7e308, "%"),
+    (1.0, "#.0f"),
+    (1.0, "#.0e"),
+    (1.0, "#.0g"),
+    (1.0, "#.0"),
+    (1.0, ".0"),
+]
+
+PARSE_EDGES = [
+    "0." + "0" * 400 + "1",
+    "1" * 500,
+    "1" * 309,
+    "1" * 310,
+    "2.2250738585072011e-308",
+    "2.2250738585072012e-308",
+    "9007199254740993",
+    "9007199254740993.000000000000000000000000000000000000000001",
+    "9007199254740992.999999999999999999999999999999999999999999",
+    "2.4703282292062327e-324",
+    "2.4703282292062328e-324",
+    "2.47032822920623272088e-324",
+    "1.7976931348623158e308",
+    "1.7976931348623157e308",
+    "1.797693134862315807937289714053e308",
+    "179769313486231580793728971405301e276",
+    "1e-324",
+    "1e309",
+    "0e999999999",
+    "1e-99999999999999999999",
+    "1e99999999999999999999",
+    "-0",
+    "+0.0e+0",
+    "00000000000000000000000000000001.5",
+    "0.000000000000000000000000000000000000000000000000000000000000015e60",
+    "1_2_3.4_5e1_0",
+    "1__2",
+    "_1",
+    "1_",
+    "1.e5",
+    "1.5e",
+    "1.5e+",
+    "e5",
+    ".e5",
+    "-.5",
+    "+-1",
+    "infinit",
+    "iNfInItY",
+    "-nAn",
+    "nana",
+    "0x10",
+    "1 2",
+    "",
+    "   ",
+]
 
 BODY = {
     "repr": "for h in D:\n    x = float.fromhex(h)\n    print(repr(x), str(-x))\n",
@@ -270,6 +392,108 @@ def compare_single(firmware: Path, n: int, seed: int, show: int) -> int:
     return bad
 
 
+def nearest_f32(v: Fraction) -> float:
+    """The float32 nearest to [v] (ties to even; inf past the largest), as a Python float."""
+    if v == 0:
+        return 0.0
+    a = abs(v)
+    e = a.numerator.bit_length() - a.denominator.bit_length()
+    while Fraction(2) ** e > a:
+        e -= 1
+    while Fraction(2) ** (e + 1) <= a:
+        e += 1
+    unit = Fraction(2) ** max(e - 23, -149)
+    m = round(a / unit)  # (half to even)
+    r = m * unit
+    x = float("inf") if r >= 2**128 else float(r)
+    return -x if v < 0 else x
+
+
+def f32_repr(x: float) -> str:
+    """repr() of the float32 [x] on a FLOAT_SINGLE build: its shortest text, CPython's layout."""
+    if x == 0 or x != x or abs(x) == float("inf"):
+        return repr(x)
+    t = repr(float(shortest_f32(struct.unpack("<I", struct.pack("<f", abs(x)))[0])))
+    return "-" + t if x < 0 else t
+
+
+def random_f32(r: random.Random) -> float:
+    while True:
+        b = r.getrandbits(32) if r.random() < 0.8 else r.getrandbits(23) | r.choice((0, 0x80000000))
+        if (b >> 23) & 0xFF != 0xFF:
+            return f32(b)
+
+
+def single_cases(cls: str, n: int, r: random.Random) -> tuple[list[str], list[str]]:
+    """FLOAT_SINGLE cases of [cls] (format, round, parse): the data lines and the lines a
+    correct build prints (the exact float32 value's digits, the float32 nearest a decimal)."""
+    data: list[str] = []
+    want: list[str] = []
+    for _ in range(n):
+        x = random_f32(r) if r.random() < 0.7 else nearest_f32(Fraction(moderate(r)))
+        x = random_f32(r) if abs(x) == float("inf") else x
+        if cls == "format":
+            t = r.choice(("e", "E", "f", "F", "g", "G", "%", "n", ""))
+            p = r.randint(0, 20) if r.random() < 0.85 else r.choice((30, 60, 160))
+            if t in "fF%" and abs(x) > 1e25 and r.random() < 0.8:
+                x = nearest_f32(Fraction(r.uniform(-1e6, 1e6)))
+            f = (r.choice(("", "", "#")) if t not in "%n" else "") + f".{p}{t}"
+            data.append(repr((f"{x:.8e}", f)))
+            pct = ("%" + f) % x if f[-1] in "eEfFgG" else f"{x:{f}}"
+            want.append(f"{format(x, f)} {pct}")
+        elif cls == "round":
+            if r.random() < 0.4:
+                x = nearest_f32(Fraction(f"{r.randint(0, 99999)}.{r.randint(0, 999):03d}5"))
+            k = r.randint(-6, 8) if r.random() < 0.8 else r.randint(-40, 50)
+            data.append(repr((f"{x:.8e}", k)))
+            v = Fraction(round(Fraction(x) * Fraction(10) ** k)) / Fraction(10) ** k
+            y = nearest_f32(v) if k <= 400 else x
+            y = -abs(y) if x < 0 or (x == 0 and str(x)[0] == "-") else y
+            want.append(
+                "OverflowError rounded value too large to represent"
+                if abs(y) == float("inf")
+                else f32_repr(y)
+            )
+        else:
+            k = r.random()
+            if k < 0.5:  # halfway between two float32 neighbours, then digits far out
+                b = struct.unpack("<I", struct.pack("<f", abs(x)))[0]
+                h = (Fraction(f32(b)) + Fraction(f32(b + 1))) / 2
+                s = exact_text(h) + r.choice(("", "0" * r.randint(1, 80) + "1", "0" * 9))
+            elif k < 0.6:
+                s = f"{r.randint(1, 9)}e{r.randint(-50, -40)}"
+            elif k < 0.7:
+                s = "".join(r.choice("0123456789") for _ in range(r.randint(1, 200)))
+                s = s + f"e{r.randint(-250, 0)}"
+            else:
+                s = f"{x:.{r.randint(1, 20)}g}"
+            data.append(repr(s))
+            y = nearest_f32(Fraction(s))
+            want.append(f32_repr(-y if s[0] == "-" and y == 0 else y))
+    return data, want
+
+
+def compare_single_class(cls: str, firmware: Path, n: int, seed: int, show: int) -> int:
+    r = random.Random(f"{seed}:single:{cls}")
+    data, want = single_cases(cls, n, r)
+    body = BODY[cls].replace("float.fromhex(h)", "float(h)")
+    ours: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="float_diff_") as tmp:
+        for i in range(0, len(data), 5000):
+            prog = Path(tmp) / f"single_{cls}_{i}.py"
+            prog.write_text("D = [\n" + ",\n".join(data[i : i + 5000]) + "]\n" + body)
+            ours += run([str(firmware), str(prog)])
+    bad = 0
+    for i, case in enumerate(data):
+        got = ours[i] if i < len(ours) else "<missing>"
+        if got != want[i]:
+            bad += 1
+            if bad <= show:
+                print(f"  single {cls} {case}: wanted {want[i]!r}, ours {got!r}")
+    print(f"single {cls}: {bad} mismatches of {len(data)}")
+    return bad
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("classes", nargs="*", help="classes to compare (default: all)")
@@ -281,7 +505,10 @@ def main() -> int:
     ap.add_argument("--single", type=Path, help="a FLOAT_SINGLE build's firmware: check it")
     a = ap.parse_args()
     if a.single:
-        return 1 if compare_single(a.single, a.n, a.seed, a.show) else 0
+        bad = compare_single(a.single, a.n, a.seed, a.show)
+        for c in ("format", "round", "parse"):
+            bad += compare_single_class(c, a.single, a.n, a.seed, a.show)
+        return 1 if bad else 0
     for c in a.classes:
         if c not in CLASSES:
             ap.error(f"unknown class {c!r} (one of {', '.join(CLASSES)})")

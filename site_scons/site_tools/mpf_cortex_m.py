@@ -105,10 +105,6 @@ def generate(env, cfg):
         env.Append(CCFLAGS=list(SIZE_FLAGS))
     if cfg.enabled("LTO"):
         env.MpfLto()
-    if cfg.enabled("FLOAT"):
-        # newlib-nano leaves float conversions out of printf unless asked; the core formats
-        # floats with snprintf.
-        env.Append(LINKFLAGS=["-u", "_printf_float"])
     own = env.File("ldscript.ld.in")  # relative to the port's SConscript
     if not os.path.exists(own.srcnode().abspath):
         own = env.File(f"{LAYER_DIR}/ldscript.ld.in")
