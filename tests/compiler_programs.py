@@ -533,6 +533,17 @@ x
 b = f"{x,}{x, y}{x,!r}{x,:>9}{x,=}{ {1: 2}[1] }{x if x else y}{x==y=}{x!=y}"
 c = f"{[i for i in x]}{d['k']=}{f'{x}'}{x:=^10}{x:{'<'}{w}}{-x}{not x}"
 ''',
+    # strings in a field's expression with the f-string's own quote (mpy-cross and CPython
+    # 3.12 read them; micropython-phew's server.py `f"<Route {self.path} ({", ".join(m)})>"`):
+    # the field ends at a '}' outside its brackets and strings, the literal at its quote
+    # outside fields
+    "fstring_same_quote_in_field": '''
+a = f"<Route {x} ({", ".join(m)})>"
+b = f'{d['k']}{'#'}{"a" if x else "b"}{(")")}'
+c = f"{x:{"<"}{w}}{x!r:>{"9"}}{x:'^10}{", ".join(str(i) for i in m)}"
+d = f"""{"""t"""}{'u'}"""
+e = rf"\\d{"z"}{x:\\>{"4"}}"
+''',
     "long_function": "def big(x):\n"
     + "".join(f"    v{i} = x + {i}\n    if v{i} > {i * 3}:\n        x -= 1\n" for i in range(40))
     + "    return x\n",
