@@ -1549,14 +1549,40 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
     }
 }
 
+// Whether decorator [d] is `@micropython.bytecode` (maybe called), which mpy-cross takes as the choice of its
+// emitter (no call is compiled); any other `@micropython.NAME...` is a SyntaxError, as there
+// without an -march (native, viper and the assemblers: this core runs bytecode only).
+static bool bytecode_decorator(emit_t *e, const mpf_node_t *d) {
+    d = d->kind == N_CALL ? d->k[0] : d;   // (its arguments are not compiled either)
+    const mpf_node_t *b = d;
+    while (b->kind == N_ATTR) {
+        b = b->k[0];
+    }
+    if (b->kind != N_NAME || b->v.q != MPF_QSTR_micropython || b == d) {
+        return false;
+    }
+    size_t n;
+    const char *name = mpf_qstr_data(d->v.q, &n);
+    if (d->k[0] == b && n == 8 && memcmp(name, "bytecode", 8) == 0) {
+        return true;
+    }
+    bool arch = d->k[0] == b && ((n == 6 && memcmp(name, "native", 6) == 0) || (n == 5 && memcmp(name, "viper", 5) == 0) ||
+        (n > 4 && memcmp(name, "asm_", 4) == 0));
+    mpf_cc_syntax_error(e->c, 0, d->line, d->col, arch ? "invalid arch" : "invalid micropython decorator");
+}
+
 // A def, class or lambda: the decorators, the function made (a class: built of its body's
 // function and its bases), decorated, bound to its name (a lambda: pushed).
 NOINLINE static void funcdef(emit_t *e, mpf_node_t *x) {
     int kind = x->kind == N_CLASSDEF ? SC_CLASS : x->kind == N_LAMBDA ? SC_LAMBDA : SC_FUNC;
     // (a lambda's children: its parameters and body, no decorators)
     size_t dec = kind == SC_CLASS ? 2 : 3;
+    size_t n_calls = 0;
     for (size_t i = dec; i < x->n; i++) {
-        target_base(e, x->k[i], false);   // a decorator
+        if (!bytecode_decorator(e, x->k[i])) {
+            target_base(e, x->k[i], false);   // a decorator
+            n_calls++;
+        }
     }
     if (kind == SC_CLASS) {
         op(e, MPF_OP_LOAD_BUILD_CLASS);
@@ -1575,7 +1601,7 @@ NOINLINE static void funcdef(emit_t *e, mpf_node_t *x) {
         call_args(e, x->k[1], 2, false);
     }
     if (kind != SC_LAMBDA) {
-        for (size_t i = dec; i < x->n; i++) {
+        while (n_calls-- > 0) {
             op_u(e, MPF_OP_CALL_FUNCTION, 1);
         }
         store_name(e, x->v.q);
