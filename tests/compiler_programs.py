@@ -964,7 +964,6 @@ REJECTED: dict[str, str] = {
     "micropython_asm_decorator": "@micropython.asm_thumb()\ndef f(r0):\n    add(r0, r0, 1)\n",
     "micropython_unknown_decorator": "@micropython.fast\ndef f():\n    pass\n",
     "micropython_dotted_decorator": "@micropython.native.x\ndef f():\n    pass\n",
-
     "star_in_list": "x = [*a, *b]\n",
     "positional_only": "def g(x, /, y):\n    pass\n",
     "dict_unpack": "d = {**a}\n",
