@@ -1552,7 +1552,7 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
 // Whether decorator [d] is `@micropython.bytecode` (maybe called), which mpy-cross takes as the choice of its
 // emitter (no call is compiled); any other `@micropython.NAME...` is a SyntaxError, as there
 // without an -march (native, viper and the assemblers: this core runs bytecode only).
-static bool bytecode_decorator(emit_t *e, const mpf_node_t *d) {
+NOINLINE static bool bytecode_decorator(emit_t *e, const mpf_node_t *d) {
     d = d->kind == N_CALL ? d->k[0] : d;   // (its arguments are not compiled either)
     const mpf_node_t *b = d;
     while (b->kind == N_ATTR) {
@@ -1563,12 +1563,13 @@ static bool bytecode_decorator(emit_t *e, const mpf_node_t *d) {
     }
     size_t n;
     const char *name = mpf_qstr_data(d->v.q, &n);
-    if (d->k[0] == b && n == 8 && memcmp(name, "bytecode", 8) == 0) {
+    // (by first character, each after its length: mpf_lex_find's table)
+    size_t m = n > 4 && memcmp(name, "asm_", 4) == 0 ? 4 : n;   // (asm_thumb, asm_xtensa...)
+    int i = d->k[0] == b ? mpf_lex_find("\4asm_\10bytecode\6native\5viper", name, m) : -1;
+    if (i == 1) {
         return true;
     }
-    bool arch = d->k[0] == b && ((n == 6 && memcmp(name, "native", 6) == 0) || (n == 5 && memcmp(name, "viper", 5) == 0) ||
-        (n > 4 && memcmp(name, "asm_", 4) == 0));
-    mpf_cc_syntax_error(e->c, 0, d->line, d->col, arch ? "invalid arch" : "invalid micropython decorator");
+    mpf_cc_syntax_error(e->c, 0, d->line, d->col, i >= 0 && n > 4 ? "invalid arch" : "invalid micropython decorator");
 }
 
 // A def, class or lambda: the decorators, the function made (a class: built of its body's

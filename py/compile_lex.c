@@ -153,90 +153,59 @@ unsigned mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t **o, bool
     return 0;
 }
 
-// The offset of the closing quote [q] (three of them when [triple]) of the string literal whose
-// text starts at [end]. In f-string [fstr], a replacement field's expression may hold strings
-// of its own, with the f-string's quote too (f"{", ".join(x)}": as mpy-cross and CPython 3.12
-// read it): its end is a '}' outside its brackets; in the field's format spec (after a ':' or
-// a '!' outside them) a '{' opens a field nested there, and the quote ends the literal.
-// A string in a field that is not closed is text, its quote the f-string's end (f'{x': "f-string:
-// expecting '}'", as before CPython 3.12); with [t] NULL (such a string) that is SIZE_MAX.
-static size_t str_end(mpf_lexer_t *lx, const mpf_token_t *t, size_t end, int q, bool triple, bool fstr) {
-    const char *src = lx->src;
-    size_t fields = 0, br = 0;   // fields open, brackets open in the innermost one's expression
-    bool spec = false;           // in the innermost field's spec (all the outer ones are)
-    while (true) {
-        if (end >= lx->len || (t == NULL && src[end] == '\n' && !triple)) {
-            if (t == NULL) {
-                return SIZE_MAX;
-            }
-            lx->unterminated = triple;   // (needs_more: a triple-quoted string goes on)
-            lex_fail(lx, false, TOK_COL(t), triple ? E_UNTERMINATED_TRIPLE : E_UNTERMINATED);
-        }
-        int ch = (unsigned char)src[end];
-        int next = end + 1 < lx->len ? (unsigned char)src[end + 1] : -1;
-        if (ch == '\n' && !triple) {
-            lex_fail(lx, false, TOK_COL(t), E_UNTERMINATED);
-        }
-        if (fields != 0 && !spec) {
-            if (ch == '\'' || ch == '"') {
-                bool tq = next == ch && end + 2 < lx->len && src[end + 2] == ch;
-                size_t e = str_end(lx, NULL, end + 1 + 2 * tq, ch, tq, false);
-                if (e != SIZE_MAX) {
-                    end = e + 1 + 2 * tq;
-                    continue;
-                }
-                if (ch == q && (!triple || tq)) {
-                    return end;
-                }
-            } else if (ch == '}' && br == 0) {
-                fields--;
-                spec = true;
-            } else if (memchr("([{", ch, 3) != NULL) {
-                br++;
-            } else if (memchr(")]}", ch, 3) != NULL) {
-                br -= br != 0;
-            } else if (br == 0 && (ch == ':' || (ch == '!' && next != '='))) {
-                spec = true;
-            } else if (ch == '\\') {
-                end++;
-            }
-            end++;
-            continue;
-        }
-        if (ch == '\\' && next >= 0) {
-            // (a brace after it is the f-string's)
-            end += fstr && (next == '{' || next == '}') ? 1 : 2;
-            continue;
-        }
-        if (ch == q && (!triple || (end + 2 < lx->len && src[end + 1] == q && src[end + 2] == q))) {
-            return end;
-        }
-        if (fstr && (ch == '{' || ch == '}')) {
-            if (ch == next && (ch == '{' || fields == 0)) {
-                end++;   // {{ or }} of the text
-            } else if (ch == '{') {
-                fields++;
-                spec = false;
-                br = 0;
-            } else if (fields != 0) {
-                fields--;
-            }
-        }
-        end++;
-    }
-}
-
 // A string literal starting at the quote; [raw]/[bytes]/[fstr] from its prefix. The decoded
 // value goes to the arena. An f-string stays as written (t->op & 1: raw): the parser splits
 // off its fields, then decodes the escapes of the text between them, so that a brace a
-// backslash sequence makes is text (mpy-cross's order).
+// backslash sequence makes is text (mpy-cross's order). Its end is its quote outside the
+// fields: a string in a field may have the f-string's quote too (f"{", ".join(x)}", as
+// mpy-cross and CPython 3.12 read it); one that is not closed on its line (or holds the
+// f-string's quote, when its own is the other) is text, the f-string's quote its end.
 static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bool fstr) {
     const char *src = lx->src;
     int q = src[lx->pos];
     bool triple = peekc(lx, 1) == q && peekc(lx, 2) == q;
     lx->pos += triple ? 3 : 1;
     size_t start = lx->pos;
-    size_t end = str_end(lx, t, start, q, triple, fstr);
+    size_t end = start;
+    size_t fields = 0;   // an f-string's replacement fields open (braces, outside strings)
+    while (true) {
+        if (end >= lx->len) {
+            lx->unterminated = triple;   // (needs_more: a triple-quoted string goes on)
+            lex_fail(lx, false, TOK_COL(t), triple ? E_UNTERMINATED_TRIPLE : E_UNTERMINATED);
+        }
+        int ch = (unsigned char)src[end];
+        if (ch == '\\' && end + 1 < lx->len) {
+            // (a brace after it is the f-string's)
+            end += fstr && (src[end + 1] == '{' || src[end + 1] == '}') ? 1 : 2;
+            continue;
+        }
+        if (ch == '\n' && !triple) {
+            lex_fail(lx, false, TOK_COL(t), E_UNTERMINATED);
+        }
+        if (fields != 0 && (ch == '\'' || ch == '"')) {
+            size_t j = end + 1;
+            while (j < lx->len && src[j] != ch && src[j] != '\n' && (src[j] != q || ch == q)) {
+                j += 1 + (src[j] == '\\');
+            }
+            if (j < lx->len && src[j] == ch) {
+                end = j + 1;
+                continue;
+            }
+        }
+        if (ch == q && (!triple || (end + 2 < lx->len && src[end + 1] == q && src[end + 2] == q))) {
+            break;
+        }
+        if (fstr && ch == '{') {
+            if (fields == 0 && end + 1 < lx->len && src[end + 1] == '{') {
+                end++;   // {{ of the text
+            } else {
+                fields++;
+            }
+        } else if (ch == '}' && fields != 0) {
+            fields--;
+        }
+        end++;
+    }
     // the decoded text is never longer than the source text
     uint8_t *out = fstr ? NULL : mpf_cc_alloc(lx->c, end - start + 1), *o = out;
     size_t p = start;
