@@ -1563,13 +1563,15 @@ NOINLINE static bool bytecode_decorator(emit_t *e, const mpf_node_t *d) {
     }
     size_t n;
     const char *name = mpf_qstr_data(d->v.q, &n);
-    // (by first character, each after its length: mpf_lex_find's table)
-    size_t m = n > 4 && memcmp(name, "asm_", 4) == 0 ? 4 : n;   // (asm_thumb, asm_xtensa...)
-    int i = d->k[0] == b ? mpf_lex_find("\4asm_\10bytecode\6native\5viper", name, m) : -1;
-    if (i == 1) {
-        return true;
+    bool arch = false;
+    if (d->k[0] == b) {
+        if (n == 8 && memcmp(name, "bytecode", 8) == 0) {
+            return true;
+        }
+        // native, viper, asm_thumb, asm_xtensa...
+        arch = (n - 5 < 2 && memcmp(name, n == 6 ? "native" : "viper", n) == 0) || (n > 4 && memcmp(name, "asm_", 4) == 0);
     }
-    mpf_cc_syntax_error(e->c, 0, d->line, d->col, i >= 0 && n > 4 ? "invalid arch" : "invalid micropython decorator");
+    mpf_cc_syntax_error(e->c, 0, d->line, d->col, arch ? "invalid arch" : "invalid micropython decorator");
 }
 
 // A def, class or lambda: the decorators, the function made (a class: built of its body's

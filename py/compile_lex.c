@@ -158,8 +158,9 @@ unsigned mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t **o, bool
 // off its fields, then decodes the escapes of the text between them, so that a brace a
 // backslash sequence makes is text (mpy-cross's order). Its end is its quote outside the
 // fields: a string in a field may have the f-string's quote too (f"{", ".join(x)}", as
-// mpy-cross and CPython 3.12 read it); one that is not closed on its line (or holds the
-// f-string's quote, when its own is the other) is text, the f-string's quote its end.
+// mpy-cross and CPython 3.12 read it); one not closed on its line is the f-string's end
+// (the other quote's strings are left to the parser: a brace in one may miscount the
+// fields, but the f-string's quote still ends it where no string of it closes on the line)
 static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bool fstr) {
     const char *src = lx->src;
     int q = src[lx->pos];
@@ -182,13 +183,13 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
         if (ch == '\n' && !triple) {
             lex_fail(lx, false, TOK_COL(t), E_UNTERMINATED);
         }
-        if (fields != 0 && (ch == '\'' || ch == '"')) {
+        if (ch == q && fields != 0) {
             size_t j = end + 1;
-            while (j < lx->len && src[j] != ch && src[j] != '\n' && (src[j] != q || ch == q)) {
+            while (j < lx->len && src[j] != q && src[j] != '\n') {
                 j += 1 + (src[j] == '\\');
             }
-            if (j < lx->len && src[j] == ch) {
-                end = j + 1;
+            if (j < lx->len && src[j] == q) {
+                end = j + 1;   // a string in a field
                 continue;
             }
         }
