@@ -2263,11 +2263,18 @@ NOINLINE static void scope_body(emit_t *e, scope_t *s) {
 
 // ---------------------------------------------------------------- name resolution
 
-// Resolve the names of [s] once its scope pass is done (its free names: see below).
-static void resolve_scope(emit_t *e, scope_t *s) {
+// Resolve the names of [s] once its scope pass is done (its free names: see below): with
+// [nonlocals] those it declares nonlocal, else the others. (mpy-cross closes a nonlocal name
+// over in the enclosing scopes where it meets the declaration, the others once every scope
+// is read: the free ids of a scope in between come in that order, and so the cells a
+// closure is made of.)
+static void resolve_scope(emit_t *e, scope_t *s, bool nonlocals) {
     // class bodies: __class__ is a cell when a method uses super()
     for (size_t i = 0; i < s->n_ids; i++) {
         id_info_t *id = &s->ids[i];
+        if ((id->kind == ID_FREE && (id->flags & 8)) != nonlocals) {
+            continue;
+        }
         if (id->kind == ID_UNDECIDED || (id->kind == ID_FREE && (id->flags & 8))) {
             bool nonlocal = id->kind == ID_FREE;
             // look for a binding in an enclosing function scope (class scopes are skipped)
@@ -2606,8 +2613,10 @@ static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
     for (scope_t *s = last->next; s != NULL; s = s->next) {
         run_pass(e, s, false, NULL);
     }
-    for (scope_t *s = last->next; s != NULL; s = s->next) {
-        resolve_scope(e, s);
+    for (int nonlocals = 1; nonlocals >= 0; nonlocals--) {
+        for (scope_t *s = last->next; s != NULL; s = s->next) {
+            resolve_scope(e, s, nonlocals);
+        }
     }
     for (scope_t *s = last->next; s != NULL; s = s->next) {
         number_locals(e, s);
@@ -2673,7 +2682,7 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     mnode->k[0] = NULL;
     run_pass(e, mod, true, &mst[1]);
     end_pass(&mst[1], mod);
-    resolve_scope(e, mod);
+    resolve_scope(e, mod, false);
     mod->node = NULL;
     // what only the recording needed, released before the tables are put in order
     mpf_cc_arena_free(c);

@@ -559,6 +559,26 @@ class A:
     def m(self):
         return f(1)
 """,
+    # a name declared nonlocal is closed over in the scopes in between before the names used
+    # free (mpy-cross does it where it meets the declaration): the order of a closure's cells
+    # (CPython 3.12's test_buffer.py)
+    "nonlocal_closed_over_first": """def t(self, a, b):
+    sm = None
+    class C:
+        def rel(s, buffer):
+            with self.x():
+                pass
+            nonlocal sm
+            sm = buffer
+            return a
+    def d():
+        def e():
+            b.f()
+            nonlocal a
+            a = 1
+        return e
+    return C, d
+""",
     "long_function": "def big(x):\n"
     + "".join(f"    v{i} = x + {i}\n    if v{i} > {i * 3}:\n        x -= 1\n" for i in range(40))
     + "    return x\n",
