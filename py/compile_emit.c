@@ -2265,8 +2265,8 @@ NOINLINE static void scope_body(emit_t *e, scope_t *s) {
 
 // Resolve the names of [s] once its scope pass is done (its free names: see below): with
 // [nonlocals] those it declares nonlocal, else the others. (mpy-cross closes a nonlocal name
-// over in the enclosing scopes where it meets the declaration, the others once every scope
-// is read: the free ids of a scope in between come in that order, and so the cells a
+// over in the enclosing scopes where it meets the declaration, the others at the end of the
+// scope's pass: the free ids of a scope in between come in that order, and so the cells a
 // closure is made of.)
 static void resolve_scope(emit_t *e, scope_t *s, bool nonlocals) {
     // class bodies: __class__ is a cell when a method uses super()
@@ -2613,10 +2613,9 @@ static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
     for (scope_t *s = last->next; s != NULL; s = s->next) {
         run_pass(e, s, false, NULL);
     }
-    for (int nonlocals = 1; nonlocals >= 0; nonlocals--) {
-        for (scope_t *s = last->next; s != NULL; s = s->next) {
-            resolve_scope(e, s, nonlocals);
-        }
+    for (scope_t *s = last->next; s != NULL; s = s->next) {
+        resolve_scope(e, s, true);
+        resolve_scope(e, s, false);
     }
     for (scope_t *s = last->next; s != NULL; s = s->next) {
         number_locals(e, s);
