@@ -183,27 +183,30 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
         if (ch == '\n' && !triple) {
             lex_fail(lx, false, TOK_COL(t), E_UNTERMINATED);
         }
-        if (ch == q && fields != 0) {
-            size_t j = end + 1;
-            while (j < lx->len && src[j] != q && src[j] != '\n') {
-                j += 1 + (src[j] == '\\');
+        if (ch == q) {
+            if (fields != 0) {
+                size_t j = end + 1;
+                while (j < lx->len && src[j] != q && src[j] != '\n') {
+                    j += 1 + (src[j] == '\\');
+                }
+                if (j < lx->len && src[j] == q) {
+                    end = j + 1;   // a string in a field
+                    continue;
+                }
             }
-            if (j < lx->len && src[j] == q) {
-                end = j + 1;   // a string in a field
-                continue;
+            if (!triple || (end + 2 < lx->len && src[end + 1] == q && src[end + 2] == q)) {
+                break;
             }
-        }
-        if (ch == q && (!triple || (end + 2 < lx->len && src[end + 1] == q && src[end + 2] == q))) {
-            break;
-        }
-        if (fstr && ch == '{') {
-            if (fields == 0 && end + 1 < lx->len && src[end + 1] == '{') {
-                end++;   // {{ of the text
-            } else {
-                fields++;
+        } else if (fstr) {
+            if (ch == '{') {
+                if (fields == 0 && end + 1 < lx->len && src[end + 1] == '{') {
+                    end++;   // {{ of the text
+                } else {
+                    fields++;
+                }
+            } else if (ch == '}' && fields != 0) {
+                fields--;
             }
-        } else if (ch == '}' && fields != 0) {
-            fields--;
         }
         end++;
     }
