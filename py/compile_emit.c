@@ -1556,14 +1556,43 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
     }
 }
 
+// Whether decorator [d] is `@micropython.bytecode` (maybe called), which mpy-cross takes as the choice of its
+// emitter (no call is compiled); any other `@micropython.NAME...` is a SyntaxError, as there
+// without an -march (native, viper and the assemblers: this core runs bytecode only).
+NOINLINE static bool bytecode_decorator(emit_t *e, const mpf_node_t *d) {
+    d = d->kind == N_CALL ? d->k[0] : d;   // (its arguments are not compiled either)
+    const mpf_node_t *b = d;
+    while (b->kind == N_ATTR) {
+        b = b->k[0];
+    }
+    if (b->kind != N_NAME || b->v.q != MPF_QSTR_micropython || b == d) {
+        return false;
+    }
+    size_t n;
+    const char *name = mpf_qstr_data(d->v.q, &n);
+    bool arch = false;
+    if (d->k[0] == b) {
+        if (n == 8 && memcmp(name, "bytecode", 8) == 0) {
+            return true;
+        }
+        // native, viper, asm_thumb, asm_xtensa...
+        arch = (n - 5 < 2 && memcmp(name, n == 6 ? "native" : "viper", n) == 0) || (n > 4 && memcmp(name, "asm_", 4) == 0);
+    }
+    mpf_cc_syntax_error(e->c, 0, d->line, d->col, arch ? "invalid arch" : "invalid micropython decorator");
+}
+
 // A def, class or lambda: the decorators, the function made (a class: built of its body's
 // function and its bases), decorated, bound to its name (a lambda: pushed).
 NOINLINE static void funcdef(emit_t *e, mpf_node_t *x) {
     int kind = x->kind == N_CLASSDEF ? SC_CLASS : x->kind == N_LAMBDA ? SC_LAMBDA : SC_FUNC;
     // (a lambda's children: its parameters and body, no decorators)
     size_t dec = kind == SC_CLASS ? 2 : 3;
+    size_t n_calls = 0;
     for (size_t i = dec; i < x->n; i++) {
-        target_base(e, x->k[i], false);   // a decorator
+        if (!bytecode_decorator(e, x->k[i])) {
+            target_base(e, x->k[i], false);   // a decorator
+            n_calls++;
+        }
     }
     if (kind == SC_CLASS) {
         op(e, MPF_OP_LOAD_BUILD_CLASS);
@@ -1582,7 +1611,7 @@ NOINLINE static void funcdef(emit_t *e, mpf_node_t *x) {
         call_args(e, x->k[1], 2, false);
     }
     if (kind != SC_LAMBDA) {
-        for (size_t i = dec; i < x->n; i++) {
+        while (n_calls-- > 0) {
             op_u(e, MPF_OP_CALL_FUNCTION, 1);
         }
         store_name(e, x->v.q);
@@ -2241,11 +2270,18 @@ NOINLINE static void scope_body(emit_t *e, scope_t *s) {
 
 // ---------------------------------------------------------------- name resolution
 
-// Resolve the names of [s] once its scope pass is done (its free names: see below).
-static void resolve_scope(emit_t *e, scope_t *s) {
+// Resolve the names of [s] once its scope pass is done (its free names: see below): with
+// [nonlocals] those it declares nonlocal, else the others. (mpy-cross closes a nonlocal name
+// over in the enclosing scopes where it meets the declaration, the others at the end of the
+// scope's pass: the free ids of a scope in between come in that order, and so the cells a
+// closure is made of.)
+static void resolve_scope(emit_t *e, scope_t *s, bool nonlocals) {
     // class bodies: __class__ is a cell when a method uses super()
     for (size_t i = 0; i < s->n_ids; i++) {
         id_info_t *id = &s->ids[i];
+        if ((id->kind == ID_FREE && (id->flags & 8)) != nonlocals) {
+            continue;
+        }
         if (id->kind == ID_UNDECIDED || (id->kind == ID_FREE && (id->flags & 8))) {
             bool nonlocal = id->kind == ID_FREE;
             // look for a binding in an enclosing function scope (class scopes are skipped)
@@ -2585,7 +2621,8 @@ static void compile_stmt(emit_t *e, emit_t *mst, mpf_node_t *g, scope_t *last) {
         run_pass(e, s, false, NULL);
     }
     for (scope_t *s = last->next; s != NULL; s = s->next) {
-        resolve_scope(e, s);
+        resolve_scope(e, s, true);
+        resolve_scope(e, s, false);
     }
     for (scope_t *s = last->next; s != NULL; s = s->next) {
         number_locals(e, s);
@@ -2651,7 +2688,7 @@ static scope_t *compile_all(emit_t *e, mpf_cctx_t *c, mpf_parser_t *p, bool mpy,
     mnode->k[0] = NULL;
     run_pass(e, mod, true, &mst[1]);
     end_pass(&mst[1], mod);
-    resolve_scope(e, mod);
+    resolve_scope(e, mod, false);
     mod->node = NULL;
     // what only the recording needed, released before the tables are put in order
     mpf_cc_arena_free(c);

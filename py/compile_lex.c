@@ -159,7 +159,11 @@ unsigned mpf_lex_escape(const char *s, size_t *at, size_t end, uint8_t **o, bool
 // A string literal starting at the quote; [raw]/[bytes]/[fstr] from its prefix. The decoded
 // value goes to the arena. An f-string stays as written (t->op & 1: raw): the parser splits
 // off its fields, then decodes the escapes of the text between them, so that a brace a
-// backslash sequence makes is text (mpy-cross's order).
+// backslash sequence makes is text (mpy-cross's order). Its end is its quote outside the
+// fields: a string in a field may have the f-string's quote too (f"{", ".join(x)}", as
+// mpy-cross and CPython 3.12 read it); one not closed on its line is the f-string's end
+// (the other quote's strings are left to the parser: a brace in one may miscount the
+// fields, but the f-string's quote still ends it where no string of it closes on the line)
 static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bool fstr) {
     const char *src = lx->src;
     int q = src[lx->pos];
@@ -167,6 +171,7 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
     lx->pos += triple ? 3 : 1;
     size_t start = lx->pos;
     size_t end = start;
+    size_t fields = 0;   // an f-string's replacement fields open (braces, outside strings)
     while (true) {
         if (end >= lx->len) {
             lx->unterminated = triple;   // (needs_more: a triple-quoted string goes on)
@@ -174,14 +179,37 @@ static void lex_string(mpf_lexer_t *lx, mpf_token_t *t, bool raw, bool bytes, bo
         }
         int ch = (unsigned char)src[end];
         if (ch == '\\' && end + 1 < lx->len) {
-            end += 2;
+            // (a brace after it is the f-string's)
+            end += fstr && (src[end + 1] == '{' || src[end + 1] == '}') ? 1 : 2;
             continue;
         }
         if (ch == '\n' && !triple) {
             lex_fail(lx, false, TOK_COL(t), E_UNTERMINATED);
         }
-        if (ch == q && (!triple || (end + 2 < lx->len && src[end + 1] == q && src[end + 2] == q))) {
-            break;
+        if (ch == q) {
+            if (fields != 0) {
+                size_t j = end + 1;
+                while (j < lx->len && src[j] != q && src[j] != '\n') {
+                    j += 1 + (src[j] == '\\');
+                }
+                if (j < lx->len && src[j] == q) {
+                    end = j + 1;   // a string in a field
+                    continue;
+                }
+            }
+            if (!triple || (end + 2 < lx->len && src[end + 1] == q && src[end + 2] == q)) {
+                break;
+            }
+        } else if (fstr) {
+            if (ch == '{') {
+                if (fields == 0 && end + 1 < lx->len && src[end + 1] == '{') {
+                    end++;   // {{ of the text
+                } else {
+                    fields++;
+                }
+            } else if (ch == '}' && fields != 0) {
+                fields--;
+            }
         }
         end++;
     }

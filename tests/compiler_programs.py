@@ -533,6 +533,52 @@ x
 b = f"{x,}{x, y}{x,!r}{x,:>9}{x,=}{ {1: 2}[1] }{x if x else y}{x==y=}{x!=y}"
 c = f"{[i for i in x]}{d['k']=}{f'{x}'}{x:=^10}{x:{'<'}{w}}{-x}{not x}"
 ''',
+    # strings in a field's expression with the f-string's own quote (mpy-cross and CPython
+    # 3.12 read them; micropython-phew's server.py `f"<Route {self.path} ({", ".join(m)})>"`):
+    # the field ends at a '}' outside its brackets and strings, the literal at its quote
+    # outside fields
+    "fstring_same_quote_in_field": '''
+a = f"<Route {x} ({", ".join(m)})>"
+b = f'{d['k']}{'#'}{"a" if x else "b"}{(")")}'
+c = f"{x:{"<"}{w}}{x!r:>{"9"}}{x:'^10}{", ".join(str(i) for i in m)}"
+d = f"""{"""t"""}{'u'}"""
+e = rf"\\d{"z"}{x:\\>{"4"}}"
+''',
+    # `@micropython.bytecode` (maybe called) chooses mpy-cross's emitter: no call compiled
+    "micropython_bytecode_decorator": """import micropython
+@micropython.bytecode
+def f(x):
+    return x
+@dec
+@micropython.bytecode(1)
+async def g():
+    pass
+@micropython.bytecode()
+class A:
+    @micropython.bytecode
+    def m(self):
+        return f(1)
+""",
+    # a name declared nonlocal is closed over in the scopes in between before the names used
+    # free (mpy-cross does it where it meets the declaration): the order of a closure's cells
+    # (CPython 3.12's test_buffer.py)
+    "nonlocal_closed_over_first": """def t(self, a, b):
+    sm = None
+    class C:
+        def rel(s, buffer):
+            with self.x():
+                pass
+            nonlocal sm
+            sm = buffer
+            return a
+    def d():
+        def e():
+            b.f()
+            nonlocal a
+            a = 1
+        return e
+    return C, d
+""",
     "long_function": "def big(x):\n"
     + "".join(f"    v{i} = x + {i}\n    if v{i} > {i * 3}:\n        x -= 1\n" for i in range(40))
     + "    return x\n",
@@ -931,6 +977,13 @@ for a in range(-1073741824, 1073741823, 1073741823):
 # Sources both compilers must reject (mpy-cross's limits are the compiler's too).
 REJECTED: dict[str, str] = {
     "star_after_keyword": "f(a, b=1, *c)\n",
+    # native code, which mpy-cross makes only with an -march and this core does not run
+    # ("invalid arch"), and any other micropython decorator
+    "micropython_native_decorator": "@micropython.native\ndef f():\n    pass\n",
+    "micropython_viper_decorator": "class A:\n    @micropython.viper\n    def f(self, x: int):\n        pass\n",
+    "micropython_asm_decorator": "@micropython.asm_thumb()\ndef f(r0):\n    add(r0, r0, 1)\n",
+    "micropython_unknown_decorator": "@micropython.fast\ndef f():\n    pass\n",
+    "micropython_dotted_decorator": "@micropython.native.x\ndef f():\n    pass\n",
     "star_in_list": "x = [*a, *b]\n",
     "positional_only": "def g(x, /, y):\n    pass\n",
     "dict_unpack": "d = {**a}\n",

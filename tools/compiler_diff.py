@@ -319,7 +319,12 @@ def fetch_pypi(specs: Sequence[str], cache: Path) -> list[Path]:
         if not dl.is_dir() or not any(dl.iterdir()):
             dl.mkdir(parents=True, exist_ok=True)
             argv = [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(dl), spec]
-            subprocess.run(argv, check=True)
+            if subprocess.run(argv, check=False).returncode != 0:
+                # e.g. a source archive with neither setup.py nor pyproject.toml: pip
+                # cannot prepare its metadata; the other specs are still compared
+                print(f"error: {spec}: pip download failed (its message above); skipped")
+                shutil.rmtree(dl, ignore_errors=True)
+                continue
         for archive in sorted(dl.iterdir()):
             tree = cache / "src" / archive.name
             if not tree.is_dir():

@@ -8,11 +8,11 @@
 Each program is made from a seed (`generate(seed)`): module statements, functions nested in
 functions (closures, nonlocal, global, generators, lambdas, default and keyword-only
 arguments), classes, loops with break/continue/else, try/except/finally, with, comprehensions,
-f-strings with nested specs, augmented and starred assignments, chained comparisons and constant
-expressions the compilers fold, over many names and constants of every size (small ints at the
-encoding boundaries, big ints, floats, escaped strings, bytes). The programs are compiled, not
-run; they stay clear of the documented departures from mpy-cross (tests/compiler_programs.py
-DEPARTS_FROM_MPY_CROSS).
+f-strings with nested specs and strings in fields, augmented and starred assignments, chained
+comparisons and constant expressions the compilers fold, over many names and constants of every
+size (small ints at the encoding boundaries, big ints, floats, escaped strings, bytes). The
+programs are compiled, not run; they stay clear of the documented departures from mpy-cross
+(tests/compiler_programs.py DEPARTS_FROM_MPY_CROSS).
 
 With --mutate, each program is instead a real source (a .py file under the PATHs, up to 32 KB)
 changed at token level (`mutate()`): a token deleted, duplicated or swapped with the next, a
@@ -229,7 +229,7 @@ class Gen:
         r = self.r
         parts = []
         for _ in range(r.randint(1, 4)):
-            k = r.randrange(6)
+            k = r.randrange(7)
             n = self.name(scope)
             if k == 0:
                 parts.append("text {{braces}} ")
@@ -241,8 +241,13 @@ class Gen:
                 parts.append(f"{{{n}:{{{self.name(scope)}}}.{{{self.name(scope)}}}}}")
             elif k == 4:
                 parts.append(f"{{{n} + {r.randint(0, 99)}:08.3f}}")
-            else:
+            elif k == 5:
                 parts.append(f"{{{n}=}}")
+            else:
+                # strings with the f-string's own quote in a field (mpy-cross reads them, as
+                # CPython 3.12), without the ':', '!' and brackets mpy-cross would end it at
+                sep = r.choice(['", "', '"-"', '"#"', '""'])
+                parts.append("{" + sep + ".join(" + n + ") if " + n + " else " + sep + "}")
         return 'f"' + "".join(parts) + '"'
 
     # -- statements --
