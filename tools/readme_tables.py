@@ -175,9 +175,7 @@ def costs_from_report(report: dict) -> dict:
     }
 
 
-def generate(
-    readme: str, costs: dict, boards: list[Board], repl_costs: dict | None = None
-) -> str:
+def generate(readme: str, costs: dict, boards: list[Board], repl_costs: dict | None = None) -> str:
     if repl_costs is None:
         repl_costs = json.loads(REPL_COSTS.read_text(encoding="utf-8"))
     text = replace_between(readme, "modules", modules_table(costs))
