@@ -411,17 +411,17 @@ static size_t coding_cookie(const char *src, size_t len, char name[16], const ch
 }
 
 const char *mpf_compile_decode(const char *src, size_t *len) {
-    char name[16];
+    char name[16] = "";   // (zeroed: compared with memcmp below)
     const char *raw;
     size_t raw_len = coding_cookie(src, *len, name, &raw);
-    if (raw_len == 0 || strncmp(name, "utf8", 4) == 0 || strcmp(name, "ascii") == 0) {
+    if (raw_len == 0 || memcmp(name, "utf8", 4) == 0 || strcmp(name, "ascii") == 0) {
         return src;   // UTF-8 (checked as it compiles; utf-8-sig, utf-8-unix too)
     }
     // (the first three also with a suffix, as CPython: latin-1-unix)
     static const char latin1[] = "latin1\0iso88591\0isolatin1\0l1\0latin\0iso8859\0";
     int i = 0;
     for (const char *l = latin1; *l; l += strlen(l) + 1, i++) {
-        if (strncmp(name, l, i < 3 ? strlen(l) : sizeof(name)) == 0) {
+        if (memcmp(name, l, strlen(l) + (i >= 3)) == 0) {   // a prefix, or the whole name
             // each byte is the code point of its value: those from 0x80 on take two bytes in UTF-8
             size_t n = *len;
             for (size_t i = 0; i < *len; i++) {
@@ -466,7 +466,7 @@ static void check_utf8(mpf_cctx_t *c) {
         }
         char msg[48];
         memcpy(msg, "(unicode error) ", 16);
-        strcpy(msg + 16, why);   // (the longest, "invalid continuation byte", fits)
+        memcpy(msg + 16, why, strlen(why) + 1);   // (the longest, "invalid continuation byte", fits)
         c->len = bad;   // (the line's text up to the bad byte)
         mpf_cc_syntax_error(c, false, line, bad - start + 1, msg);
     }

@@ -51,7 +51,7 @@ static const char *history_get(size_t k) {
 void mpf_readline_history_add(const char *line, size_t len) {
     // (too long, or the newest entry again; a NUL in the line, which the editor does not
     // take, would only cut the entry in two)
-    if (len >= sizeof(history) || (strncmp(history, line, len) == 0 && history[len] == '\0')) {
+    if (len >= sizeof(history) || (memcmp(history, line, len) == 0 && history[len] == '\0')) {
         return;
     }
     memmove(&history[len + 1], history, sizeof(history) - (len + 1));
