@@ -182,8 +182,7 @@ static uint64_t duration_arg(mpf_obj_t o, uint32_t unit_ms) {
         if (f > (mpf_float_t)1e15) {
             f = (mpf_float_t)1e15;
         }
-        uint64_t ms = (uint64_t)f;
-        return (mpf_float_t)ms < f ? ms + 1 : ms;
+        return mpf_float_to_u64(f, true);
     }
 #endif
     mpf_int_t n = mpf_obj_get_int(o);

@@ -50,11 +50,10 @@ static uint64_t duration_ms(mpf_obj_t arg, uint32_t scale_to_ms, uint32_t div) {
         if (f < 0) {
             mpf_raise_msg(&mpf_type_ValueError, "sleep length must be non-negative");
         }
-        if (!(f < 1e12)) {
+        if (!(f < (mpf_float_t)1e12)) {
             mpf_raise_msg(&mpf_type_OverflowError, "sleep length is too large");
         }
-        mpf_float_t ms = f * (mpf_float_t)scale_to_ms / (mpf_float_t)div;
-        return (uint64_t)ms + ((mpf_float_t)(uint64_t)ms < ms ? 1 : 0);
+        return mpf_float_to_u64(f * (mpf_float_t)scale_to_ms / (mpf_float_t)div, true);
     }
 #endif
     mpf_int_t n = mpf_obj_get_int(arg);
@@ -113,7 +112,7 @@ static mpf_obj_t time_ticks_diff(mpf_obj_t end, mpf_obj_t start) {
 static mpf_obj_t time_monotonic(void) {
     uint64_t ms = extended_ms();
 #if CONFIG_FLOAT
-    return mpf_obj_new_float((mpf_float_t)ms / (mpf_float_t)1000);
+    return mpf_obj_new_float(mpf_float_from_i64((int64_t)ms) / (mpf_float_t)1000);
 #else
     return mpf_obj_new_int_from_ull(ms / 1000u);
 #endif
@@ -184,13 +183,10 @@ static mpf_obj_t time_gmtime(size_t n_args, const mpf_obj_t *args) {
 #if CONFIG_FLOAT
     } else if (mpf_obj_is_type(args[0], &mpf_type_float)) {
         mpf_float_t f = mpf_obj_get_float(args[0]);
-        if (!(f > -1e15 && f < 1e15)) {
+        if (!(f > (mpf_float_t)-1e15 && f < (mpf_float_t)1e15)) {
             mpf_raise_msg(&mpf_type_OverflowError, "timestamp out of range for platform time_t");
         }
-        secs = (int64_t)f;
-        if ((mpf_float_t)secs > f) {
-            secs--;
-        }
+        secs = mpf_float_floor_i64(f);
 #endif
     } else {
         secs = (int64_t)mpf_obj_get_int(args[0]);
@@ -228,7 +224,7 @@ static mpf_obj_t time_mktime(mpf_obj_t tuple) {
     int64_t secs = days * 86400 + (int64_t)mpf_obj_get_int(items[3]) * 3600 +
                    (int64_t)mpf_obj_get_int(items[4]) * 60 + (int64_t)mpf_obj_get_int(items[5]);
 #if CONFIG_FLOAT
-    return mpf_obj_new_float((mpf_float_t)secs);
+    return mpf_obj_new_float(mpf_float_from_i64(secs));
 #else
     return mpf_obj_new_int_from_ll(secs);
 #endif

@@ -1190,6 +1190,12 @@ mpf_obj_t mpf_int_from_float(mpf_float_t f);
 // nonzero exactly when [sticky]: q > 0 of at most 63 bits, and of 55 or more when [sticky]
 // (the rounding bit is in q). HUGE_VAL when it is too big for a double.
 double mpf_float_round_scaled(unsigned long long q, bool sticky, long s);
+// Floats and 64-bit integers with no C conversion between them (software doubles on
+// single-precision boards): v as the nearest float; 0 <= v < 2**64 rounded down or [up] to
+// an integer; -2**63 <= v < 2**63 rounded down.
+mpf_float_t mpf_float_from_i64(int64_t v);
+uint64_t mpf_float_to_u64(mpf_float_t v, bool up);
+int64_t mpf_float_floor_i64(mpf_float_t v);
 // a / b of two ints, correctly rounded (as CPython); ZeroDivisionError, OverflowError when
 // the quotient is too big for a float.
 mpf_float_t mpf_int_true_divide(mpf_obj_t a, mpf_obj_t b);

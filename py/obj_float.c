@@ -1020,6 +1020,30 @@ double mpf_float_round_scaled(unsigned long long q, bool sticky, long s) {
     return float_round(q, sticky, -s);
 }
 
+// Floats and 64-bit integers (times, int comparisons) with no C conversion between them: on
+// single-precision boards those go through software doubles (5 KB).
+mpf_float_t mpf_float_from_i64(int64_t v) {
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    mpf_float_t f = u ? float_round(u, false, 0) : 0;
+    return v < 0 ? -f : f;
+}
+
+uint64_t mpf_float_to_u64(mpf_float_t v, bool up) {
+    uint64_t f;
+    int e = float_split(v, &f);  // v = f 2**e
+    if (e >= 0) {
+        return f << e;
+    }
+    if (e <= -64) {
+        return up && f;
+    }
+    return (f >> -e) + (up && (f & (((uint64_t)1 << -e) - 1)) != 0);
+}
+
+int64_t mpf_float_floor_i64(mpf_float_t v) {
+    return v < 0 ? (int64_t)(0 - mpf_float_to_u64(-v, true)) : (int64_t)mpf_float_to_u64(v, false);
+}
+
 static mpf_obj_t float_is_integer(mpf_obj_t self) {
     mpf_float_t v = fval(self);
     return mpf_obj_bool(isfinite(v) && v == F(floor)(v));

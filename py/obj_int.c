@@ -124,7 +124,13 @@ __attribute__((noinline)) mpf_float_t mpf_int_true_divide(mpf_obj_t a, mpf_obj_t
         if (ua == 0) {
             d = 0;
         } else if (ua <= FLT_EXACT_INT && ub <= FLT_EXACT_INT) {
-            d = (mpf_float_t)ua / (mpf_float_t)ub;  // exact operands: the division rounds once
+            // exact operands: the division rounds once (single precision: from 32 bits, as a
+            // 64-bit conversion goes through software doubles)
+#if CONFIG_FLOAT_SINGLE
+            d = (mpf_float_t)(uint32_t)ua / (mpf_float_t)(uint32_t)ub;
+#else
+            d = (mpf_float_t)ua / (mpf_float_t)ub;
+#endif
         } else {
             // q = floor(ua 2^s / ub) of 56 bits or more, a quotient bit at a time (r < ub: no overflow)
             unsigned long long q = ua / ub, r = ua % ub;
@@ -173,7 +179,7 @@ int mpf_int_float_cmp(mpf_obj_t i, mpf_float_t f) {
         if (fl < (mpf_float_t)-9223372036854775808.0) {
             return 1;
         }
-        long long v = neg ? -(long long)(m - 1) - 1 : (long long)m, w = (long long)fl;
+        long long v = neg ? -(long long)(m - 1) - 1 : (long long)m, w = mpf_float_floor_i64(fl);
         c = (v > w) - (v < w);
     } else {
 #if CONFIG_INT_BIG
