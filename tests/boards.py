@@ -66,16 +66,27 @@ def semihosting_fragment() -> Path:
     return path
 
 
+def no_compiler_fragment() -> Path:
+    """The config fragment turning the compiler (and the REPL) off: the frozen corpus sample
+    of the 256 KiB boards needs the flash their REPL takes (written atomically)."""
+    path = paths.ROOT / "build" / "test_no_compiler.conf"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}")
+    tmp.write_text("# CONFIG_COMPILER is not set\n")
+    os.replace(tmp, path)
+    return path
+
+
 def config_of(build_dir: Path) -> HostBuild:
     """A build's configuration, to ask which corpus programs its features allow."""
     return HostBuild(build_dir, build_dir / "firmware.elf", read_kconfig(build_dir / ".config"))
 
 
-def board_config(board: str) -> HostBuild:
-    """A board's configuration as its defconfig resolves (no build needed), to ask which
-    corpus programs its features allow."""
+def board_config(board: str, fragments: tuple[Path, ...] = ()) -> HostBuild:
+    """A board's configuration as its defconfig (and [fragments]) resolve (no build needed),
+    to ask which corpus programs its features allow."""
     with tempfile.TemporaryDirectory() as tmp:
-        inputs = ConfigInputs(board, find_defconfig(board), (), Path(tmp) / board)
+        inputs = ConfigInputs(board, find_defconfig(board), fragments, Path(tmp) / board)
         values = dict(resolve(inputs, lambda _line: None).view.values)
     return HostBuild(Path(board), Path(board) / "firmware.elf", values)
 
