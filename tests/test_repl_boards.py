@@ -112,7 +112,7 @@ def test_repl_at_the_terminal_of_mpforge_run(board: str, tmp_path: Path) -> None
             assert emu.wait(timeout=60) == 0
 
 
-# The boards with the least RAM: the micro:bit (QEMU; a 9 KiB heap, 3.25 KiB of C stack for the
+# The boards with the least RAM: the micro:bit (QEMU; a 9 KiB heap, 3.5 KiB of C stack for the
 # VM) and the Feather M0 (the CPU-level runner; 20 KiB, 7 KiB). Beside what every board does:
 # input too large for the heap is a MemoryError at the prompt and input nested too deep a
 # RecursionError, and the prompt goes on working after both.
