@@ -55,26 +55,26 @@ def build_firmware(
     return build_dir, output
 
 
-def semihosting_fragment() -> Path:
-    """The config fragment turning on CONFIG_SEMIHOSTING_EXIT (written atomically: a
-    parallel worker may be reading it)."""
-    path = paths.ROOT / "build" / "test_semihosting.conf"
+def _fragment(name: str, text: str) -> Path:
+    """A config fragment build/test_NAME.conf holding [text], written atomically (a parallel
+    worker may be reading it)."""
+    path = paths.ROOT / "build" / f"test_{name}.conf"
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}")
-    tmp.write_text("CONFIG_SEMIHOSTING_EXIT=y\n")
+    tmp.write_text(text)
     os.replace(tmp, path)
     return path
+
+
+def semihosting_fragment() -> Path:
+    """The config fragment turning on CONFIG_SEMIHOSTING_EXIT."""
+    return _fragment("semihosting", "CONFIG_SEMIHOSTING_EXIT=y\n")
 
 
 def no_compiler_fragment() -> Path:
     """The config fragment turning the compiler (and the REPL) off: the frozen corpus sample
-    of the 256 KiB boards needs the flash their REPL takes (written atomically)."""
-    path = paths.ROOT / "build" / "test_no_compiler.conf"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}")
-    tmp.write_text("# CONFIG_COMPILER is not set\n")
-    os.replace(tmp, path)
-    return path
+    of the 256 KiB boards needs the flash their REPL takes."""
+    return _fragment("no_compiler", "# CONFIG_COMPILER is not set\n")
 
 
 def config_of(build_dir: Path) -> HostBuild:
