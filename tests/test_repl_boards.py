@@ -12,18 +12,20 @@ tests/test_stm32.py."""
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from pathlib import Path
 
 import pytest
 from boards import build_firmware
-from emulator import Emulator
+from emulator import Emulator, qemu_command
 from test_repl import (
     LOOP_MAIN,
     PROMPT,
     RAW_BANNER,
     after_prompt,
+    check_exec_eval_run,
     ctrl_c_out_of_the_loop,
     interrupt_typed_loop,
     paste,
@@ -133,6 +135,13 @@ def typed(emu: Emulator, text: str) -> str:
     return emu.expect(PROMPT)
 
 
+def pasted(emu: Emulator, source: str) -> str:
+    """paste() at a pace the 64-byte console ring keeps up with on a loaded machine."""
+    emu.send("\x05")
+    emu.expect("=== ")
+    return typed(emu, source + "\x04")
+
+
 @pytest.mark.parametrize("board", sorted(SMALL))
 def test_small_board_repl_heap_and_nesting(board: str, tmp_path: Path) -> None:
     app = tmp_path / "app"
@@ -152,12 +161,12 @@ def test_small_board_repl_heap_and_nesting(board: str, tmp_path: Path) -> None:
         emu.expect(PROMPT)
         assert "\n42\n" in clean(after_prompt(emu, "f(6)\r"))
         # a 20-line def and an 8-term sum compile in either heap and stack
-        out = clean(paste(emu, def_lines("g", 20) + "    return a19\r"))
+        out = clean(pasted(emu, def_lines("g", 20) + "    return a19\r"))
         assert "Error" not in out, out
         assert "\nTrue\n" in clean(after_prompt(emu, "a = 1; a+a+a+a+a+a+a+a == 8\r"))
         # too large for the heap: a MemoryError, not a fault (the micro:bit at 40 lines, the
         # Feather when the paste buffer and the compiler outgrow 20 KiB)
-        out = clean(paste(emu, def_lines("h", 40 if board == "microbit" else 400)))
+        out = clean(pasted(emu, def_lines("h", 40 if board == "microbit" else 400)))
         assert "MemoryError" in out, out
         # nested deeper than the C stack allows: a RecursionError, not a fault
         out = clean(typed(emu, "x = " + "(" * 100 + "1" + ")" * 100 + "\r"))
@@ -175,12 +184,23 @@ def test_small_board_repl_heap_and_nesting(board: str, tmp_path: Path) -> None:
         out = clean(emu.expect("\x04>"))
         assert out.startswith("OK42\n\x04"), out
         # a block larger than the heap: MemoryError once it ends, none of it run
-        emu.send(
-            "print('ran')\n" + "x = 12345678\n" * (600 if board == "microbit" else 1500) + "\x04"
-        )
+        emu.send("print('ran')\n" + "x = 12345678\n" * (600 if board == "microbit" else 1500))
+        time.sleep(1.0)  # (the Ctrl-D apart: a full console ring must not drop it)
+        emu.send("\x04")
         out = clean(emu.expect("\x04>"))
         assert out.startswith("OK\x04MemoryError") and "ran" not in out, out
         emu.send("print(6 * 7)\x04")
         assert clean(emu.expect("\x04>")).startswith("OK42\n\x04")
         emu.send("\x02")
         emu.expect(PROMPT)
+
+
+def test_mpremote_exec_eval_run_against_the_microbit(tmp_path: Path) -> None:
+    """mpremote drives the micro:bit's raw REPL in QEMU (console on a pty) as
+    tests/test_repl.py drives netduinoplus2's: exec, eval, run and a long exec through
+    raw-paste flow control, compiled in its 9 KiB heap."""
+    build_dir = build_firmware("microbit", "default")[0]
+    with Emulator(qemu_command(build_dir, console="pty"), timeout=TIMEOUT) as qemu:
+        match = re.search(r"(/dev/pts/\d+)", qemu.expect("(label serial0)"))
+        assert match
+        check_exec_eval_run(match.group(1), "nrf", tmp_path)
