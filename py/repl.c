@@ -74,6 +74,9 @@ static int run(const char *src, size_t len, mpf_compile_mode_t mode, bool raw) {
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
         SET_READING(false);  // Ctrl-C interrupts the code
+        if (src == NULL) {
+            mpf_raise_memory_error();  // (a block that outgrew the heap: block())
+        }
         mpf_load_result_t res = mpf_compile(src, len, "<stdin>", mode);   // (no error: it raises)
         mpf_vm_run_module(res.rc, res.ctx, repl_globals());
         mpf_nlr_pop(&nlr);
@@ -136,6 +139,21 @@ static int switch_repl(int c) {
     return REPL_SWITCH;
 }
 
+// Append [ch] to block [v]. A block larger than the heap can hold: its buffer is released
+// (buf NULL) and the rest up to Ctrl-D dropped, which then reports MemoryError (the rest run
+// as lines, or as a raw block of its own, would run the tail of a script).
+static void add_or_drop(mpf_vstr_t *v, char ch) {
+    mpf_nlr_t nlr;
+    mpf_nlr_push(&nlr);
+    if (setjmp(nlr.jb) == 0) {
+        mpf_vstr_add_char(v, ch);
+        mpf_nlr_pop(&nlr);
+    } else {
+        mpf_gc_free(v->buf);
+        v->buf = NULL;
+    }
+}
+
 // Read a block of source in [mode] and run it at Ctrl-D:
 //   PASTE      lines are echoed (after "=== "), not edited; Ctrl-C drops them.
 //   RAW        unechoed; Ctrl-D on an empty buffer soft-resets ("OK\n" first), Ctrl-C
@@ -170,6 +188,9 @@ static int block(int mode) {
         if (c == MPF_CHAR_CTRL_C) {
             src.len = 0;
             if (mode == RAW) {
+                if (src.buf == NULL) {
+                    mpf_vstr_init(&src, 64);
+                }
                 continue;
             }
             print(mode == PASTE ? "\n" : "\x04");
@@ -195,7 +216,9 @@ static int block(int mode) {
             c = '\n';
         }
         char ch = (char)c;
-        mpf_vstr_add_char(&src, ch);
+        if (src.buf != NULL) {
+            add_or_drop(&src, ch);
+        }
         if (mode == PASTE) {
             if (c == '\n') {
                 print("\n=== ");

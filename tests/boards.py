@@ -55,15 +55,26 @@ def build_firmware(
     return build_dir, output
 
 
-def semihosting_fragment() -> Path:
-    """The config fragment turning on CONFIG_SEMIHOSTING_EXIT (written atomically: a
-    parallel worker may be reading it)."""
-    path = paths.ROOT / "build" / "test_semihosting.conf"
+def _fragment(name: str, text: str) -> Path:
+    """A config fragment build/test_NAME.conf holding [text], written atomically (a parallel
+    worker may be reading it)."""
+    path = paths.ROOT / "build" / f"test_{name}.conf"
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}")
-    tmp.write_text("CONFIG_SEMIHOSTING_EXIT=y\n")
+    tmp.write_text(text)
     os.replace(tmp, path)
     return path
+
+
+def semihosting_fragment() -> Path:
+    """The config fragment turning on CONFIG_SEMIHOSTING_EXIT."""
+    return _fragment("semihosting", "CONFIG_SEMIHOSTING_EXIT=y\n")
+
+
+def no_compiler_fragment() -> Path:
+    """The config fragment turning the compiler (and the REPL) off: the frozen corpus sample
+    of the 256 KiB boards needs the flash their REPL takes."""
+    return _fragment("no_compiler", "# CONFIG_COMPILER is not set\n")
 
 
 def config_of(build_dir: Path) -> HostBuild:
@@ -71,11 +82,11 @@ def config_of(build_dir: Path) -> HostBuild:
     return HostBuild(build_dir, build_dir / "firmware.elf", read_kconfig(build_dir / ".config"))
 
 
-def board_config(board: str) -> HostBuild:
-    """A board's configuration as its defconfig resolves (no build needed), to ask which
-    corpus programs its features allow."""
+def board_config(board: str, fragments: tuple[Path, ...] = ()) -> HostBuild:
+    """A board's configuration as its defconfig (and [fragments]) resolve (no build needed),
+    to ask which corpus programs its features allow."""
     with tempfile.TemporaryDirectory() as tmp:
-        inputs = ConfigInputs(board, find_defconfig(board), (), Path(tmp) / board)
+        inputs = ConfigInputs(board, find_defconfig(board), fragments, Path(tmp) / board)
         values = dict(resolve(inputs, lambda _line: None).view.values)
     return HostBuild(Path(board), Path(board) / "firmware.elf", values)
 

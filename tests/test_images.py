@@ -77,17 +77,29 @@ class TestLinkerScript:
         )
 
     def test_a_heap_that_cannot_shrink_enough_names_the_compiler(self) -> None:
-        """feather_m0 (32 KiB RAM) with CONFIG_COMPILER: the heap's floor is then 32768,
-        and "lower CONFIG_HEAP_SIZE" alone was a fix the range refuses."""
+        """A 16 KiB-RAM board with CONFIG_COMPILER and an 8 KiB stack: the heap's floor is then
+        9216, and "lower CONFIG_HEAP_SIZE" alone was a fix the range refuses; with a
+        filesystem the floor is 32768."""
+        view = _view(
+            HEAP_SIZE="9216", RAM_SIZE="0x4000", CORTEX_M_STACK_SIZE="8192", STACK_LIMIT="4096"
+        )
+        with pytest.raises(MpforgeError) as e:
+            memory_map(ConfigView("testboard", {**view.values, "COMPILER": "y"}), "CORTEX_M")
+        assert (
+            "at most 8192 (which needs CONFIG_COMPILER off: with it the heap is at least 9216"
+            in (e.value.message)
+        )
+        with pytest.raises(MpforgeError) as e:
+            memory_map(view, "CORTEX_M")
+        assert e.value.message.endswith("lower CONFIG_HEAP_SIZE to at most 8192")
         view = _view(
             HEAP_SIZE="32768", RAM_SIZE="0x8000", CORTEX_M_STACK_SIZE="6144", STACK_LIMIT="4096"
         )
         with pytest.raises(MpforgeError) as e:
-            memory_map(ConfigView("testboard", {**view.values, "COMPILER": "y"}), "CORTEX_M")
-        assert "at most 26624 (which needs CONFIG_COMPILER off" in e.value.message
-        with pytest.raises(MpforgeError) as e:
-            memory_map(view, "CORTEX_M")
-        assert e.value.message.endswith("lower CONFIG_HEAP_SIZE to at most 26624")
+            memory_map(
+                ConfigView("testboard", {**view.values, "PORT_HAS_FILESYSTEM": "y"}), "CORTEX_M"
+            )
+        assert "at most 26624 (which needs CONFIG_PORT_HAS_FILESYSTEM off" in e.value.message
 
     def test_heap_and_stack_must_fit_ram(self) -> None:
         with pytest.raises(MpforgeError, match="exceed the 131072 bytes of RAM .* by 4096 bytes"):

@@ -12,17 +12,20 @@ tests/test_stm32.py."""
 
 from __future__ import annotations
 
+import re
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from boards import build_firmware
-from emulator import Emulator
+from emulator import Emulator, qemu_command
 from test_repl import (
     LOOP_MAIN,
     PROMPT,
     RAW_BANNER,
     after_prompt,
+    check_exec_eval_run,
     ctrl_c_out_of_the_loop,
     interrupt_typed_loop,
     paste,
@@ -39,6 +42,8 @@ FAMILIES = {
     "nrf52840dk": ("nrf", ""),  # the CPU-level runner (unicorn)
     # RISC-V, the CPU-level runner: its default image (code and constants run from flash)
     "esp32c3_devkitm": ("esp32c3", ""),
+    # Thumb-1, a 20 KiB heap and an 8 KiB stack: the CPU-level runner (unicorn)
+    "feather_m0": ("samd", ""),
 }
 
 # A 30-line function as a user pastes it: the board's heap compiles it at once.
@@ -107,3 +112,95 @@ def test_repl_at_the_terminal_of_mpforge_run(board: str, tmp_path: Path) -> None
             emu.expect(RAW_BANNER.split("\n")[0])
             emu.send("x")  # ...and the X read apart from it still leaves the machine
             assert emu.wait(timeout=60) == 0
+
+
+# The boards with the least RAM: the micro:bit (QEMU; a 9 KiB heap, 3.5 KiB of C stack for the
+# VM) and the Feather M0 (the CPU-level runner; 20 KiB, 7 KiB). Beside what every board does:
+# input too large for the heap is a MemoryError at the prompt and input nested too deep a
+# RecursionError, and the prompt goes on working after both.
+SMALL = {"microbit": "nrf", "feather_m0": "samd"}
+
+
+def def_lines(name: str, n: int) -> str:
+    """A def of [n] assignment lines, as paste mode takes it (CR line ends)."""
+    return f"def {name}():\r" + "".join(f"    a{i} = {i} + a{i}\r" for i in range(n))
+
+
+def typed(emu: Emulator, text: str) -> str:
+    """Type a long line a few keys at a time (the micro:bit's console ring holds 64 bytes, as a
+    user types it); what was printed up to the next prompt."""
+    for i in range(0, len(text), 16):
+        emu.send(text[i : i + 16])
+        time.sleep(0.05)
+    return emu.expect(PROMPT)
+
+
+def pasted(emu: Emulator, source: str) -> str:
+    """paste() at a pace the 64-byte console ring keeps up with on a loaded machine."""
+    emu.send("\x05")
+    emu.expect("=== ")
+    return typed(emu, source + "\x04")
+
+
+@pytest.mark.parametrize("board", sorted(SMALL))
+def test_small_board_repl_heap_and_nesting(board: str, tmp_path: Path) -> None:
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "main.py").write_text(LOOP_MAIN)
+    build_dir = build_firmware(board, "repl_loop", (), app=app)[0]
+    command = [str(MPFORGE), "run", "-b", board, "--build-dir", str(build_dir)]
+    with Emulator(command, timeout=TIMEOUT, pty=True) as emu:
+        ctrl_c_out_of_the_loop(emu)
+        out = clean(after_prompt(emu, "import sys; print(sys.platform, 2 ** 70, 1.5, 2 / 4)\r"))
+        assert f"\n{SMALL[board]} 1180591620717411303424 1.5 0.5\n" in out, out
+        emu.send("def f(n):\r")
+        emu.expect("...     ")
+        emu.send("return n * 7\r")
+        emu.expect("...     ")
+        emu.send("\r")
+        emu.expect(PROMPT)
+        assert "\n42\n" in clean(after_prompt(emu, "f(6)\r"))
+        # a 20-line def and an 8-term sum compile in either heap and stack
+        out = clean(pasted(emu, def_lines("g", 20) + "    return a19\r"))
+        assert "Error" not in out, out
+        assert "\nTrue\n" in clean(after_prompt(emu, "a = 1; a+a+a+a+a+a+a+a == 8\r"))
+        # too large for the heap: a MemoryError, not a fault (the micro:bit at 40 lines, the
+        # Feather when the paste buffer and the compiler outgrow 20 KiB)
+        out = clean(pasted(emu, def_lines("h", 40 if board == "microbit" else 400)))
+        assert "MemoryError" in out, out
+        # nested deeper than the C stack allows: a RecursionError, not a fault
+        out = clean(typed(emu, "x = " + "(" * 100 + "1" + ")" * 100 + "\r"))
+        assert "RecursionError: maximum recursion depth exceeded" in out, out
+        out = clean(typed(emu, "x = " + "[" * 60 + "1" + "]" * 60 + "\r"))
+        assert "RecursionError: maximum recursion depth exceeded" in out, out
+        assert "\nalive 7\n" in clean(after_prompt(emu, "print('alive', f(1))\r"))
+        interrupt_typed_loop(emu)
+        # the raw REPL, as mpremote drives it (QEMU's console multiplexer takes one Ctrl-A:
+        # typed twice, one reaches the board)
+        emu.send("\x01\x01" if board == "microbit" else "\x01")
+        emu.expect(RAW_BANNER.split("\n")[0])
+        emu.expect(">")
+        emu.send("print(6 * 7)\x04")
+        out = clean(emu.expect("\x04>"))
+        assert out.startswith("OK42\n\x04"), out
+        # a block larger than the heap: MemoryError once it ends, none of it run
+        emu.send("print('ran')\n" + "x = 12345678\n" * (600 if board == "microbit" else 1500))
+        time.sleep(1.0)  # (the Ctrl-D apart: a full console ring must not drop it)
+        emu.send("\x04")
+        out = clean(emu.expect("\x04>"))
+        assert out.startswith("OK\x04MemoryError") and "ran" not in out, out
+        emu.send("print(6 * 7)\x04")
+        assert clean(emu.expect("\x04>")).startswith("OK42\n\x04")
+        emu.send("\x02")
+        emu.expect(PROMPT)
+
+
+def test_mpremote_exec_eval_run_against_the_microbit(tmp_path: Path) -> None:
+    """mpremote drives the micro:bit's raw REPL in QEMU (console on a pty) as
+    tests/test_repl.py drives netduinoplus2's: exec, eval, run and a long exec through
+    raw-paste flow control, compiled in its 9 KiB heap."""
+    build_dir = build_firmware("microbit", "default")[0]
+    with Emulator(qemu_command(build_dir, console="pty"), timeout=TIMEOUT) as qemu:
+        match = re.search(r"(/dev/pts/\d+)", qemu.expect("(label serial0)"))
+        assert match
+        check_exec_eval_run(match.group(1), "nrf", tmp_path)

@@ -35,7 +35,7 @@ from mpforge.errors import MpforgeError
 README = paths.ROOT / "README.md"
 COSTS = paths.ROOT / "tools" / "module_costs.json"
 REPL_COSTS = paths.ROOT / "tools" / "repl_costs.json"
-COMPILER_MIN_HEAP = 32768  # HEAP_SIZE's range with CONFIG_COMPILER (py/Kconfig)
+COMPILER_MIN_HEAP = 9216  # HEAP_SIZE's range with CONFIG_COMPILER on a board (py/Kconfig)
 COST_BOARD = "netduinoplus2"
 MODULES_KCONFIG = "py/Kconfig.modules"
 
