@@ -16,9 +16,6 @@
 #if MPF_CC_SIZE_TUNED  // (compile_int.h)
 #pragma GCC optimize("no-if-conversion", "no-tree-tail-merge", "no-expensive-optimizations", "no-thread-jumps", \
     "no-guess-branch-probability", "no-move-loop-invariants", "no-schedule-insns2", "no-ipa-sra", "no-shrink-wrap")
-#elif MPF_CC_SIZE_TUNED_T1  // (its own set on Cortex-M0+: 3,293 -> 3,189 B)
-#pragma GCC optimize("no-thread-jumps", "no-tree-tail-merge", "no-move-loop-invariants", "no-guess-branch-probability", \
-    "no-forward-propagate", "no-if-conversion", "no-tree-reassoc")
 #endif
 
 // Arena chunks: an arena's first is small (most defs, lambdas and classes need little), each

@@ -33,13 +33,6 @@
 // recursion, whose tail calls keep the C stack per level of nesting as it was)
 #define TAIL_CALLS __attribute__((optimize("optimize-sibling-calls")))
 #else
-#if MPF_CC_SIZE_TUNED_T1
-// on Cortex-M0+ (Thumb-1) these grow it: 12,246 -> 12,010 B, no frame on expr's recursion larger
-// (-fstack-usage; guessed branch probabilities and jump threading would shrink it more, with
-// call_args' frame 8 bytes larger)
-#pragma GCC optimize("no-move-loop-invariants", "no-tree-loop-im", "no-code-hoisting", "no-if-conversion", \
-    "no-ipa-sra", "no-tree-dominator-opts", "no-tree-tail-merge", "no-expensive-optimizations", "no-tree-fre")
-#endif
 #define TAIL_CALLS
 #endif
 

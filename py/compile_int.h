@@ -17,13 +17,6 @@
 #else
 #define MPF_CC_SIZE_TUNED 0
 #endif
-// The same on Thumb-1 (Cortex-M0/M0+: feather_m0, microbit, rpi_pico), its own measured set
-// under `#elif MPF_CC_SIZE_TUNED_T1` (none of them grows the frames on expr's recursion).
-#if defined(__OPTIMIZE_SIZE__) && defined(__GNUC__) && !defined(__clang__) && defined(__thumb__) && !defined(__thumb2__)
-#define MPF_CC_SIZE_TUNED_T1 1
-#else
-#define MPF_CC_SIZE_TUNED_T1 0
-#endif
 
 // ---------------------------------------------------------------- arena and errors
 typedef struct mpf_cctx {

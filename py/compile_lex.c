@@ -7,9 +7,6 @@
 // -Os optimisations that grow this file on Thumb-2 (compile_int.h)
 #if MPF_CC_SIZE_TUNED
 #pragma GCC optimize("no-move-loop-invariants", "no-tree-dominator-opts", "no-schedule-insns2", "no-caller-saves")
-#elif MPF_CC_SIZE_TUNED_T1  // (its own set on Cortex-M0+: 2,555 -> 2,479 B)
-#pragma GCC optimize("no-move-loop-invariants", "no-tree-loop-optimize", "no-tree-fre", "no-expensive-optimizations", \
-    "no-rerun-cse-after-loop", "no-tree-ch")
 #endif
 
 // Keywords in the order of KW_*: by length (2 to 8 bytes), without separators, after two

@@ -9,9 +9,6 @@
 #if MPF_CC_SIZE_TUNED
 #pragma GCC optimize("no-expensive-optimizations", "no-move-loop-invariants", "no-if-conversion", "no-schedule-insns2", \
     "no-tree-reassoc", "no-optimize-sibling-calls", "no-tree-coalesce-vars", "no-caller-saves")
-#elif MPF_CC_SIZE_TUNED_T1  // (its own set on Cortex-M0+: 8,139 -> 7,941 B)
-#pragma GCC optimize("no-expensive-optimizations", "no-move-loop-invariants", "no-code-hoisting", "no-forward-propagate", \
-    "no-if-conversion", "no-tree-tail-merge", "no-tree-reassoc")
 #endif
 #if CONFIG_INT_BIG_MPZ && CONFIG_FLOAT
 #include "mpz.h"

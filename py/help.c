@@ -11,8 +11,6 @@
 // loop-invariant motion and value-range propagation grow this file's code on Cortex-M4 (552 -> 532 B)
 #if MPF_REPL_SIZE_TUNED  // (repl.h)
 #pragma GCC optimize("no-move-loop-invariants", "no-tree-vrp")
-#elif MPF_REPL_SIZE_TUNED_T1  // (its own set on Cortex-M0+: 552 -> 544 B)
-#pragma GCC optimize("no-sched-pressure")
 #endif
 
 // (paste mode tells its keys when it starts; the README's "The REPL" tells more)

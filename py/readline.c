@@ -12,9 +12,6 @@
 // forward propagation grow this file's code on Cortex-M4 (1,117 -> 1,077 B)
 #if MPF_REPL_SIZE_TUNED  // (repl.h)
 #pragma GCC optimize("no-jump-tables", "no-tree-loop-optimize", "no-code-hoisting", "no-inline-functions-called-once", "no-tree-forwprop")
-#elif MPF_REPL_SIZE_TUNED_T1  // (its own set on Cortex-M0+: 1,117 -> 1,077 B)
-#pragma GCC optimize("no-expensive-optimizations", "no-move-loop-invariants", "no-tree-vrp", "no-inline-functions-called-once", \
-    "no-schedule-insns2", "no-tree-coalesce-vars")
 #endif
 
 #define CHAR_BS 0x08

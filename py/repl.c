@@ -24,8 +24,6 @@
 // optimisations grow this file's code on Cortex-M4 (1,472 -> 1,408 B)
 #if MPF_REPL_SIZE_TUNED  // (repl.h)
 #pragma GCC optimize("no-expensive-optimizations", "no-move-loop-invariants", "no-if-conversion", "no-tree-tail-merge", "no-tree-dominator-opts")
-#elif MPF_REPL_SIZE_TUNED_T1  // (its own set on Cortex-M0+: 1,506 -> 1,482 B; block and repl_guarded 8 B more stack)
-#pragma GCC optimize("no-expensive-optimizations", "no-if-conversion2", "no-sched-pressure")
 #endif
 
 // Static, not on the heap: the mode survives a soft reset (mpremote soft-resets in raw mode

@@ -18,12 +18,6 @@
 #else
 #define MPF_REPL_SIZE_TUNED 0
 #endif
-// (and on Thumb-1, Cortex-M0/M0+, a set of its own under `#elif MPF_REPL_SIZE_TUNED_T1`)
-#if defined(__OPTIMIZE_SIZE__) && defined(__GNUC__) && !defined(__clang__) && defined(__thumb__) && !defined(__thumb2__)
-#define MPF_REPL_SIZE_TUNED_T1 1
-#else
-#define MPF_REPL_SIZE_TUNED_T1 0
-#endif
 
 // Control characters the console protocol gives a meaning to.
 #define MPF_CHAR_CTRL_A 0x01  // raw REPL

@@ -19,9 +19,6 @@
 // motion and the second scheduling pass grow this file's code on Cortex-M4 (772 -> 720 B)
 #if MPF_REPL_SIZE_TUNED  // (repl.h)
 #pragma GCC optimize("no-expensive-optimizations", "no-guess-branch-probability", "no-tree-tail-merge", "no-move-loop-invariants", "no-schedule-insns2")
-#elif MPF_REPL_SIZE_TUNED_T1  // (its own set on Cortex-M0+: 812 -> 756 B)
-#pragma GCC optimize("no-expensive-optimizations", "no-tree-dominator-opts", "no-tree-coalesce-vars", "no-tree-dce", \
-    "no-tree-loop-optimize")
 #endif
 
 // Columns of the candidate listing: names are padded to a multiple of this width, and a
