@@ -315,7 +315,7 @@ class TestMicrobitInQemu:
             emu.expect("run UART(0, baudrate=115200")
             emu.send("\x03")
             emu.expect("KeyboardInterrupt")
-            emu.expect(">>> ")  # the REPL (the micro:bit has it since the 2026-12-07 trades)
+            emu.expect(">>> ")  # the REPL (on the micro:bit by its defconfig)
             emu.send("\x04")
             # The soft reset restored the console's 115200 after main.py changed it.
             emu.expect("run UART(0, baudrate=115200")
