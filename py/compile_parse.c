@@ -347,7 +347,13 @@ static mpf_obj_t mpy_cross_float(mpf_obj_t v) {
     }
 #if CONFIG_INT_BIG_MPZ
     if (mpf_obj_is_type(v, &mpf_type_int)) {
+#if CONFIG_FLOAT_SINGLE
+        // (single precision, on a board: rounded once to its floats, as the runtime does;
+        // mpy-cross's conversion is of doubles and would pull in software doubles, 3 KB)
+        mpf_float_t d = mpf_int_to_float(v);
+#else
         double d = mpf_mpz_to_double_mpy(v);
+#endif
         if (isinf(d)) {  // not folded: it raises OverflowError when it runs, as in CPython
             mpf_raise_type(&mpf_type_OverflowError);
         }
