@@ -18,13 +18,13 @@ from mpforge.images import elf
 FRAGMENTS = paths.ROOT / "configs" / "fragments"
 
 # Text (code and constants) of each image with the app below (about 1.9 KB of it frozen), in
-# bytes: what the fragments reach (48,296 and 40,128 on 2026-12-06, after the memory-safety fixes
-# for user code that changes a container inside a builtin's loop and the argument checks; the
-# switches each takes are in its header and the README's small-images section) plus ~260 B of
-# slack, so growth fails the test. Issue 19's goals are 46,000 and 40,000 (images without the
-# app): both met (45,592 and 36,752).
+# bytes: what the fragments reach (48,592 for minimal on 2026-12-07, after CPython's exception
+# context across C calls; the app adds 2,708 to the 45,884 of the image without it) with the
+# limit where minimal without the app would pass issue 19's goal, 46,000 (tiny: 40,128 on
+# 2026-12-06 plus ~260 B of slack; its goal, 40,000 without the app, is met: 36,752). The
+# switches each takes are in its header and the README's small-images section.
 # Lower these as the core shrinks.
-TEXT_LIMIT = {"minimal": 48_560, "tiny": 40_390}
+TEXT_LIMIT = {"minimal": 48_700, "tiny": 40_390}
 # RAM besides the GC heap and the stack: .data and .bss less those two. Issue 19's goal: newlib's
 # reentrancy struct is linked only when a libc function needs it, and without the machine module
 # the USART driver keeps the console's state only (916 and 908 bytes today).
