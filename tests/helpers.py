@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from mpforge import process
 from mpforge.cli import main
 
 BUILD_TIMEOUT = 1200  # a full build of the core on a loaded machine
@@ -57,9 +58,18 @@ class CliResult:
 
 
 def mpforge(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> CliResult:
-    """Run `mpforge ARGV...` in this process and capture what it printed."""
+    """Run `mpforge ARGV...` in this process and capture what it printed. What `-v` sets in
+    the environment for the child processes is undone after it (else every later test of this
+    worker would log its commands)."""
     capsys.readouterr()
-    code = main([str(a) for a in argv])
+    verbose = os.environ.get(process.VERBOSE_ENV)
+    try:
+        code = main([str(a) for a in argv])
+    finally:
+        if verbose is None:
+            os.environ.pop(process.VERBOSE_ENV, None)
+        else:
+            os.environ[process.VERBOSE_ENV] = verbose
     captured = capsys.readouterr()
     return CliResult(code, captured.out, captured.err)
 
