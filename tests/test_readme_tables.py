@@ -67,11 +67,11 @@ def test_tables_come_from_the_data() -> None:
     repl = {"boards": {"b1": {"flash": 321, "ram": 9}}, "notes": {"b2": "off: why"}}
     b1 = {**boards[0], "repl": True, "heap": 65536}
     b2 = {**boards[0], "board": "b2", "repl": False, "heap": 65536}
-    b3 = {**boards[0], "board": "b3", "repl": False, "heap": 9216}
+    b3 = {**boards[0], "board": "b3", "repl": False, "heap": 8192}
     text = tool.generate(readme, costs, [b1, b2, b3], repl)
     assert "| b1 | yes | 321 | 9 | 64 KiB | - |" in text
     assert "| b2 | no | - | - | 64 KiB | off: why |" in text
-    assert "| b3 | no | - | - | 9 KiB | off: its RAM leaves a heap of 9 KiB, the compiler" in text
+    assert "| b3 | no | - | - | 8 KiB | off: its RAM leaves a heap of 8 KiB, the compiler" in text
     begin, _ = tool.markers("repl")
     with pytest.raises(MpforgeError, match="repl"):
         tool.generate(readme.replace(begin, ""), costs, boards, repl)
