@@ -1,11 +1,13 @@
-// newlib.c -- the C library's allocations on the GC heap. newlib-nano's printf converts
-// floats with its dtoa, which takes its big numbers from malloc: the core's '%.300f' or
-// '{:.1000g}' needs kilobytes. libnosys's _sbrk would grow a second heap from the end of
-// .bss without a limit, over the stack (a HardFault on the micro:bit's 16 KiB); here
-// malloc is the GC heap's: an allocation that does not fit raises MemoryError, and what
-// a conversion cut short by it held is collected. The blocks newlib keeps between calls
-// (dtoa's cache of big numbers) hang off its reentrancy structure, which the collector
-// scans as a root (CONFIG_PORT_GC_EXTRA_ROOTS); a new heap (a soft reset) forgets them.
+// newlib.c -- the C library's allocations on the GC heap. No C library function the core
+// calls allocates today (the float <-> decimal conversions are py/obj_float.c's own, so
+// newlib's printf float support and dtoa, which took their big numbers from malloc, are no
+// longer linked). These definitions are the safety net for one that would: without them a
+// malloc would link libnosys's _sbrk, which grows a second heap from the end of .bss without
+// a limit, over the stack (a HardFault on the micro:bit's 16 KiB). Here malloc is the GC
+// heap's: an allocation that does not fit raises MemoryError, and what a call cut short by
+// it held is collected. Blocks newlib keeps between calls hang off its reentrancy structure,
+// which the collector scans as a root (CONFIG_PORT_GC_EXTRA_ROOTS); a new heap (a soft reset)
+// forgets them. libm's wrappers link that structure for errno.
 // The image links newlib-nano (--specs=nano.specs), whose reentrancy structure is the
 // small one (_REENT_SMALL); its configuration header comes first so that the structure
 // compiled here is the one linked (the plain compile sees the full newlib's header).
@@ -18,7 +20,7 @@
 #endif
 
 // The reentrancy structure (96 bytes of RAM) is linked only when some C library function
-// the image calls uses it (printf's float conversion, malloc through newlib): a weak
+// the image calls uses it (libm's errno, malloc through newlib): a weak
 // reference here does not pull it in, and reads NULL when nothing else did.
 #pragma weak _impure_ptr
 
