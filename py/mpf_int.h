@@ -360,7 +360,8 @@ static inline MPF_STACK_INLINE bool mpf_stack_reached(void) {
     return MPF_UNLIKELY((uintptr_t)&here < (uintptr_t)mpf_state.stack_limit_addr);
 }
 #endif
-#if CONFIG_STACK_CHECK_RESERVE
+#if CONFIG_STACK_CHECK_RESERVE || CONFIG_LTO
+// (with LTO, GCC's identical code folding leaves one copy of the local ones)
 static inline MPF_STACK_INLINE void mpf_stack_check(void) {
     if (mpf_stack_reached()) {
         mpf_stack_overflow();

@@ -85,7 +85,7 @@ void mpf_stack_overflow(void) {
     mpf_raise_msg(&mpf_type_RecursionError, "maximum recursion depth exceeded");
 }
 
-#if !CONFIG_STACK_CHECK_RESERVE
+#if !CONFIG_STACK_CHECK_RESERVE && !CONFIG_LTO
 void mpf_stack_check(void) {
     if (mpf_stack_reached()) {
         mpf_stack_overflow();
