@@ -630,7 +630,8 @@ static mpf_obj_t source_to_code(mpf_obj_t what, const char *filename, mpf_compil
     }
     // a str, or the bytes of bytes, a bytearray or a memoryview
     mpf_buffer_t buf;
-    if (MPF_IS_STR(what)) {
+    bool is_str = mpf_obj_is_str(what);
+    if (is_str) {
         buf.buf = (void *)mpf_obj_str_data(what, &buf.len);
     } else if (!mpf_obj_get_buffer(what, &buf, false)) {
         mpf_raise_fmt(&mpf_type_TypeError, "%q() arg 1 must be a string, bytes or %s object", caller,
@@ -641,12 +642,12 @@ static mpf_obj_t source_to_code(mpf_obj_t what, const char *filename, mpf_compil
     // (a NUL: CPython 3.11.4+; U+FEFF first: a str's character, where bytes may start with a
     // UTF-8 BOM, skipped as it compiles)
     const char *bad = memchr(src, 0, len) != NULL ? "source code string cannot contain null bytes"
-        : MPF_IS_STR(what) && len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? "invalid non-printable character U+FEFF"
+        : is_str && len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? "invalid non-printable character U+FEFF"
         : NULL;
     if (bad != NULL) {
         mpf_raise_msg(&mpf_type_SyntaxError, bad);
     }
-    if (!MPF_IS_STR(what)) {
+    if (!is_str) {
         src = mpf_compile_decode(src, &len);   // (a str is text already)
     }
     if (mode == MPF_COMPILE_EVAL) {
@@ -866,11 +867,11 @@ mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args)
     }
     if (m == 3) {
         // (a mode that is no str: CPython's TypeError)
-        mpf_raise_msg(MPF_IS_STR(a[2]) ? &mpf_type_ValueError : &mpf_type_TypeError,
+        mpf_raise_msg(mpf_obj_is_str(a[2]) ? &mpf_type_ValueError : &mpf_type_TypeError,
             "compile() mode must be 'exec', 'eval' or 'single'");
     }
     // the file name: str, or bytes (its text)
-    if (!MPF_IS_STR(a[1]) && !mpf_obj_is_type(a[1], &mpf_type_bytes)) {
+    if (!mpf_obj_is_str(a[1]) && !mpf_obj_is_type(a[1], &mpf_type_bytes)) {
         mpf_raise_fmt(&mpf_type_TypeError, "expected str, bytes or os.PathLike object, not %T", a[1]);
     }
     size_t n;

@@ -40,7 +40,7 @@ mpf_obj_t mpf_help(size_t n_args, const mpf_obj_t *args) {
     }
     mpf_obj_t obj = args[0];
     // help('modules'): the names on a line; help(obj): a line for each name but the special ones
-    bool modules = MPF_IS_STR(obj) && mpf_obj_equal(obj, mpf_obj_new_qstr(MPF_QSTR_modules));
+    bool modules = mpf_obj_is_str(obj) && mpf_obj_equal(obj, mpf_obj_new_qstr(MPF_QSTR_modules));
     if (!modules) {
         mpf_printf(&mpf_print_stdout, "object %R is of type %T\n", obj, obj);
     }
@@ -52,7 +52,7 @@ mpf_obj_t mpf_help(size_t n_args, const mpf_obj_t *args) {
             continue;
         }
         size_t len;
-        const char *s = MPF_IS_STR(name) ? mpf_obj_str_data(name, &len) : "";
+        const char *s = mpf_obj_is_str(name) ? mpf_obj_str_data(name, &len) : "";
         if (s[0] != '_' || s[1] != '_') {
             print_member(obj, name);
         }

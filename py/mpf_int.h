@@ -360,11 +360,18 @@ static inline MPF_STACK_INLINE bool mpf_stack_reached(void) {
     return MPF_UNLIKELY((uintptr_t)&here < (uintptr_t)mpf_state.stack_limit_addr);
 }
 #endif
+#if CONFIG_STACK_CHECK_RESERVE || CONFIG_LTO
+// (with LTO, GCC's identical code folding leaves one copy of the local ones)
 static inline MPF_STACK_INLINE void mpf_stack_check(void) {
     if (mpf_stack_reached()) {
         mpf_stack_overflow();
     }
 }
+#else
+// One out-of-line copy (runtime.c): a static inline one left a 36 B copy in each object
+// that called it more than once, and an inlined one takes ~20 B at each call site
+MPF_INTERNAL void mpf_stack_check(void);
+#endif
 
 // ---------------------------------------------------------------- bytecode function and generator objects
 MPF_INTERNAL mpf_obj_t mpf_obj_new_fun_bc(const mpf_raw_code_t *rc, const mpf_module_ctx_t *ctx, mpf_obj_t def, mpf_obj_t kwdef, size_t n_closed, const mpf_obj_t *closed);

@@ -361,7 +361,7 @@ static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
         // the offending line with a caret under the column, as CPython shows it, then
         // "Type: msg" below
         mpf_printf(p, "  File \"%O\", line %O\n", loc->items[0], loc->items[1]);
-        if (MPF_IS_STR(loc->items[3])) {
+        if (mpf_obj_is_str(loc->items[3])) {
             size_t n;
             const char *t = mpf_obj_str_data(loc->items[3], &n);
             size_t skip = 0;
@@ -434,7 +434,7 @@ static void exc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
         const mpf_tuple_t *loc = syntax_loc(a);
         if (loc != NULL) {
             const char *sep = " (";
-            if (MPF_IS_STR(loc->items[0])) {
+            if (mpf_obj_is_str(loc->items[0])) {
                 size_t n;
                 const char *f = mpf_obj_str_data(loc->items[0], &n);
                 const char *b = f + n;

@@ -59,7 +59,7 @@ void mpf_module_dict_attr_store(mpf_obj_t dict, mpf_qstr_t attr, mpf_obj_t *dest
 static mpf_obj_t module_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     (void)type;
     mpf_arg_check_num(n_args, n_kw, 1, 2, false);
-    if (!MPF_IS_STR(args[0])) {
+    if (!mpf_obj_is_str(args[0])) {
         mpf_raise_fmt(&mpf_type_TypeError, "module.__init__() argument 'name' must be str, not %T", args[0]);
     }
     size_t len;

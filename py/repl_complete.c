@@ -40,7 +40,7 @@ static mpf_obj_t candidates(const char *path, size_t len) {
     if (len == 0) {
         mpf_obj_t names = mpf_builtin_dir(mpf_import_name(MPF_QSTR_builtins, MPF_OBJ_NONE, 0, MPF_OBJ_NULL));
         for (size_t i = 0; map != NULL && i < map->used; i++) {
-            if (MPF_IS_STR(map->elems[i].key)) {  // (globals()[1] = 2 is allowed)
+            if (mpf_obj_is_str(map->elems[i].key)) {  // (globals()[1] = 2 is allowed)
                 mpf_list_append(names, map->elems[i].key);
             }
         }
@@ -91,7 +91,7 @@ static size_t complete(const char *line, size_t cursor, char *buf, size_t size, 
         size_t column = 0;
         for (size_t i = 0; i < l->len; i++) {
             size_t n;
-            const char *s = MPF_IS_STR(l->items[i]) ? mpf_obj_str_data(l->items[i], &n) : NULL;
+            const char *s = mpf_obj_is_str(l->items[i]) ? mpf_obj_str_data(l->items[i], &n) : NULL;
             if (s == NULL || n < typed || memcmp(s, line + prefix, typed) != 0 || (hidden && s[0] == '_')) {
                 continue;
             }

@@ -85,6 +85,14 @@ void mpf_stack_overflow(void) {
     mpf_raise_msg(&mpf_type_RecursionError, "maximum recursion depth exceeded");
 }
 
+#if !CONFIG_STACK_CHECK_RESERVE && !CONFIG_LTO
+void mpf_stack_check(void) {
+    if (mpf_stack_reached()) {
+        mpf_stack_overflow();
+    }
+}
+#endif
+
 // ---------------------------------------------------------------- operators
 static const uint8_t reflect_cmp[] = {
     [MPF_BINARY_OP_LESS] = MPF_BINARY_OP_MORE,
