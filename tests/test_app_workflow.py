@@ -170,6 +170,15 @@ def test_build_errors_name_files_as_the_user_sees_them(app: Path) -> None:
         "error: lib/helpers.py:5: from time import tiem: the builtin module time has no 'tiem' "
         "(did you mean time"
     ), proc.stderr
+    # A name an `#if` of its C source leaves out of this build's configuration passed (the
+    # check counted it in every configuration) and failed on the board: the option is named.
+    (app / "lib" / "helpers.py").write_text("from os import statvfs\n")
+    (app / "novfs.conf").write_text("# CONFIG_MODULE_VFS is not set\n")
+    proc = _cli(app, "build", "-j", "2", "-C", "novfs.conf")
+    assert one_error(proc.stderr, notes=True).startswith(
+        "error: lib/helpers.py:1: os has no 'statvfs' in this configuration "
+        "(CONFIG_MODULE_VFS is off); a configuration with CONFIG_MODULE_VFS adds it"
+    ), proc.stderr
 
 
 @pytest.mark.parametrize(
