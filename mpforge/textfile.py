@@ -41,6 +41,12 @@ def show(path: Path) -> str:
         return str(path)
 
 
+def show_paths(line: str) -> str:
+    """`line` (a build step's progress line) with each word that is a path shown as show()
+    shows it: relative to the user's working directory when below it, else as given."""
+    return " ".join(show(Path(word)) if os.sep in word else word for word in line.split(" "))
+
+
 def is_stream(path: Path) -> bool:
     """True for the paths of already-open descriptors (/dev/stdin, /dev/fd/N)."""
     return _STREAM.fullmatch(os.path.abspath(path)) is not None

@@ -6,6 +6,7 @@ Also the small commands: `boards FILTER --json`, `completion bash|zsh`."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -52,6 +53,16 @@ def test_init_build_run_on_host(app: Path) -> None:
     note = next(line for line in proc.stderr.splitlines() if "not frozen" in line)
     assert ".venv/" in note and "scratch.py" in note and "tests/" in note
     assert (app / "build" / "host" / "firmware").is_file()
+    # The app's main.py replacing the demo package's is what an app is for: not said on every
+    # build (only with -v), as west and idf.py keep a normal build quiet.
+    assert "replaces" not in proc.stderr, proc.stderr
+    verbose = _cli(app, "-v", "config")
+    assert "note: the application's main.py replaces " in verbose.stderr, verbose.stderr
+    # Progress lines name paths as the errors do: relative to the working directory below it
+    # (they were absolute: `[1/81] QSTR /home/me/blinky/build/host/gen/qstrdefs.h`).
+    assert str(app) not in proc.stdout, proc.stdout
+    assert re.search(r"^\[\d+/\d+\] QSTR build/host/gen/qstrdefs.h$", proc.stdout, re.M)
+    assert re.search(r"^\[(\d+)/\1\] build/host: \d+ steps ran", proc.stdout, re.M), proc.stdout
 
     proc = _cli(app, "run", "--timeout", "60")
     assert proc.returncode == 0, proc.stderr
