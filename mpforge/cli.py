@@ -13,7 +13,7 @@ try:  # a Ctrl-C while the console script imports this module: one line, no trac
     import argparse
     import importlib
     import re
-    from typing import NoReturn
+    from typing import Any, NoReturn
 
     from mpforge import __version__, process
     from mpforge.errors import MpforgeError
@@ -41,7 +41,14 @@ COMMANDS = {
 
 
 class _Parser(argparse.ArgumentParser):
-    """Usage mistakes end as one `error:` line too, like every other mistake."""
+    """Usage mistakes end as one `error:` line too, like every other mistake. No abbreviated
+    options (`--build-d` for `--build-dir`): a script using one would break, or change
+    meaning, when an option is added that shares the prefix; the command parsers are of
+    this class too (add_parser), so this holds for all."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["allow_abbrev"] = False
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.exit(

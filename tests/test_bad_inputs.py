@@ -10,6 +10,7 @@ applications and manifests, frozen sources, and the frozen packages themselves.
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
@@ -1021,3 +1022,54 @@ def test_a_full_disk_is_one_error_line(command: str, tmp_path: Path) -> None:
     error = one_error(proc.stderr)
     assert error.startswith(f"error: cannot write {build}/") and "File too large" in error, error
     assert not list(build.rglob(".tmp-*"))
+
+
+def _command_parsers() -> list[tuple[str, argparse.ArgumentParser]]:
+    """`mpforge`'s own parser and each command's, as `mpforge COMMAND` builds them."""
+    from mpforge import cli
+
+    found: list[tuple[str, argparse.ArgumentParser]] = [("mpforge", cli._parser([]))]
+    for name in cli.COMMANDS:
+        top = cli._parser([name])
+        sub = next(a for a in top._actions if isinstance(a, argparse._SubParsersAction))
+        found.append((name, sub.choices[name]))
+    return found
+
+
+@pytest.mark.parametrize(("name", "parser"), _command_parsers(), ids=lambda v: str(v)[:20])
+def test_no_command_takes_an_abbreviated_option(name: str, parser: argparse.ArgumentParser) -> None:
+    """argparse took `--build-d` for `--build-dir`: a script using a prefix breaks (or means
+    another option) once an option sharing it is added. Every option is taken whole only."""
+    options = {o for a in parser._actions for o in a.option_strings if o.startswith("--")}
+    assert options, name
+    # the positionals a command requires, so that only the option is left over
+    fillers = [
+        str(sorted(a.choices)[0]) if a.choices else "x"
+        for a in parser._actions
+        if not a.option_strings and a.nargs not in ("?", "*", argparse.REMAINDER)
+    ]
+    # and the options it requires (monitor --port)
+    fillers += [
+        x
+        for a in parser._actions
+        if a.required and a.option_strings
+        for x in (a.option_strings[0], "x")
+    ]
+    for option in sorted(options):
+        prefix = option[:-1]
+        if prefix in options or prefix == "--":
+            continue
+        _args, rest = parser.parse_known_args([prefix, *fillers])
+        assert rest == [prefix], f"mpforge {name}: {prefix} was taken for {option}"
+
+
+def test_an_abbreviated_option_is_one_error_with_the_whole_name(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    with pytest.raises(SystemExit) as e:
+        mpforge(capsys, "build", "-b", "host", "--build-d", tmp_path / "b")
+    assert e.value.code == 2 and not (tmp_path / "b").exists()
+    assert one_error(capsys.readouterr().err) == (
+        "error: mpforge: unrecognized arguments: --build-d "
+        f"{tmp_path / 'b'} (did you mean --build-dir?) (see `mpforge --help`)"
+    )
