@@ -61,7 +61,7 @@ def read_bytes(path: Path, what: str) -> bytes:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise MpforgeError(f"{where} does not exist") from None
+        raise MpforgeError(f"{where} does not exist{_close_names(Path(path))}") from None
     except OSError as e:
         raise MpforgeError(f"{where}: {_reason(e)}") from None
     if is_stream(path):
@@ -78,6 +78,20 @@ def read_bytes(path: Path, what: str) -> bytes:
     if not stat.S_ISREG(st.st_mode):
         raise MpforgeError(f"{where} is a device or socket, not a regular file")
     return _read(path, where)
+
+
+def _close_names(path: Path) -> str:
+    """A did-you-mean among the files beside a missing `path` (a typo in its name)."""
+    from mpforge.errors import did_you_mean
+
+    try:
+        beside = [p for p in path.parent.iterdir() if not p.is_dir()]
+    except OSError:
+        return ""
+    alike = [p for p in beside if p.suffix == path.suffix]  # then main.txt: main.py
+    return did_you_mean(show(path), [show(p) for p in alike]) or did_you_mean(
+        show(path), [show(p) for p in beside]
+    )
 
 
 def _read(path: Path, where: str) -> bytes:

@@ -554,7 +554,33 @@ CASES = [
         "run-not-python",
         {"prog.txt": "x"},
         ["run", "-b", "host", "{tmp}/prog.txt"],
-        [".py or a .mpy"],
+        ["prog.txt is not a .py or .mpy file"],
+    ),
+    # A missing file is named as missing (with the close names beside it), before its kind:
+    # `run main.txt` talked about the extension of a file that is not there.
+    Case(
+        "run-missing-not-python",
+        {"main.py": "x"},
+        ["run", "-b", "host", "{tmp}/main.txt"],
+        ["main.txt does not exist (did you mean ", "/main.py?)"],
+    ),
+    Case(
+        "run-missing-typo",
+        {"main.py": "x"},
+        ["run", "-b", "host", "{tmp}/mian.py"],
+        ["mian.py does not exist (did you mean ", "/main.py?)"],
+    ),
+    Case(
+        "run-directory",
+        {"prog.py/x": "x"},
+        ["run", "-b", "host", "{tmp}/prog.py"],
+        ["prog.py is a directory"],
+    ),
+    Case(
+        "frag-missing-typo",
+        {"extra.conf": "CONFIG_HEAP_SIZE=65536\n"},
+        [*CFG, "-C", "{tmp}/extr.conf"],
+        ["extr.conf does not exist (did you mean ", "/extra.conf?)"],
     ),
     Case(
         "run-syntax-error",

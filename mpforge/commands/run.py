@@ -15,7 +15,7 @@ from mpforge.mpycross import compile_file
 from mpforge.runners import runner_for
 from mpforge.runners.base import Runner
 from mpforge.runners.qemu import QemuRunner
-from mpforge.textfile import read_bytes
+from mpforge.textfile import read_bytes, show
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -60,6 +60,14 @@ def _seconds(text: str) -> float:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.file is not None:
+        # what is wrong with the file first: missing (a typo) before its kind
+        read_bytes(args.file, "program")  # exists, a regular file, readable
+        if args.file.suffix not in (".py", ".mpy"):
+            raise MpforgeError(
+                f"program {show(args.file)} is not a .py or .mpy file; run a Python source "
+                "(.py) or a compiled module (.mpy)"
+            )
     directory = build_dir(args)
     view = read_dotconfig(args.board, require_config(directory, args.board))
     emulator = view.value("EMULATOR")
@@ -91,9 +99,6 @@ def run(args: argparse.Namespace) -> int:
         raise MpforgeError(
             "running a file is only possible on the host and wasm_node boards; freeze it instead"
         )
-    if args.file.suffix not in (".py", ".mpy"):
-        raise MpforgeError(f"{args.file}: run a .py or a .mpy file")
-    read_bytes(args.file, "program")  # exists, a regular file, readable
     if args.file.suffix != ".py":
         return runner.run([str(args.file), *args.args], args.timeout)
     with tempfile.TemporaryDirectory() as tmp:
