@@ -82,16 +82,32 @@ def read_bytes(path: Path, what: str) -> bytes:
 
 def _close_names(path: Path) -> str:
     """A did-you-mean among the files beside a missing `path` (a typo in its name)."""
-    from mpforge.errors import did_you_mean
+    return close_names(path, directories=False)
 
+
+def close_names(path: Path, directories: bool) -> str:
+    """` (did you mean X?)` among the files (or directories) beside a missing `path`, shown
+    as show() shows them, or ''. A missing directory on the way is the typo looked at
+    (`buidl/host`: did you mean build/host?)."""
+    import difflib
+
+    missing, rest = path, []
+    while not missing.parent.exists() and missing.parent != missing:
+        rest.insert(0, missing.name)
+        missing = missing.parent
     try:
-        beside = [p for p in path.parent.iterdir() if not p.is_dir()]
+        beside = [p for p in missing.parent.iterdir() if p.is_dir() == (directories or bool(rest))]
     except OSError:
         return ""
-    alike = [p for p in beside if p.suffix == path.suffix]  # then main.txt: main.py
-    return did_you_mean(show(path), [show(p) for p in alike]) or did_you_mean(
-        show(path), [show(p) for p in beside]
+    alike = [p.name for p in beside if p.suffix == missing.suffix]  # then main.txt: main.py
+    names = [p.name for p in beside]
+    close = difflib.get_close_matches(missing.name, alike, n=3) or difflib.get_close_matches(
+        missing.name, names, n=3
     )
+    if not close:
+        return ""
+    shown = [show(missing.parent.joinpath(name, *rest)) for name in close]
+    return f" (did you mean {' or '.join(shown)}?)"
 
 
 def _read(path: Path, where: str) -> bytes:

@@ -280,6 +280,10 @@ def test_clean_keeps_the_configuration(app: Path, capsys: pytest.CaptureFixture[
     assert r.code != 0 and "does not look like an mpforge build" in one_error(r.err)
     r = mpforge(capsys, "clean", "--pristine")
     assert r.code != 0 and (stranger / "notes.txt").is_file()
+    # A typo in --build-dir: nothing to clean, and the close directory is named.
+    r = mpforge(capsys, "clean", "--build-dir", "buidl/host")
+    assert r.code == 0
+    assert r.out == "clean: nothing to do: buidl/host does not exist (did you mean build/host?)\n"
 
 
 def test_boards_filter_and_json(capsys: pytest.CaptureFixture[str]) -> None:
