@@ -11,6 +11,7 @@ import sys
 
 try:  # a Ctrl-C while the console script imports this module: one line, no traceback
     import argparse
+    import errno
     import importlib
     import re
     from typing import Any, NoReturn
@@ -148,7 +149,9 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.close()
         return 141
     except OSError as e:  # the file system refused (full, read-only...): one line, no traceback
-        where = f"{e.filename}: " if e.filename else ""
+        # a full disk and no file named: what failed is writing the output (`> /dev/full`)
+        full = e.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
+        where = f"{e.filename}: " if e.filename else "cannot write the output: " if full else ""
         print(f"error: {where}{e.strerror or e}", file=sys.stderr)
         return 1
     except process.Ended as e:  # SIGTERM, SIGHUP: the children are stopped, 128 + N

@@ -1100,3 +1100,15 @@ def test_an_abbreviated_option_is_one_error_with_the_whole_name(
         "error: mpforge: unrecognized arguments: --build-d "
         f"{tmp_path / 'b'} (did you mean --build-dir?) (see `mpforge --help`)"
     )
+
+
+@pytest.mark.parametrize("argv", [["boards"], ["boards", "--json"], ["completion", "bash"]])
+def test_output_to_a_full_device_is_one_error_line(argv: list[str]) -> None:
+    """`mpforge boards > /dev/full` said `error: No space left on device`, naming nothing."""
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "mpforge", *argv],
+            stdout=full, stderr=subprocess.PIPE, text=True, timeout=120, check=False,
+        )  # fmt: skip
+    assert proc.returncode == 1
+    assert one_error(proc.stderr) == "error: cannot write the output: No space left on device"
