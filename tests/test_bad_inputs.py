@@ -1112,3 +1112,32 @@ def test_output_to_a_full_device_is_one_error_line(argv: list[str]) -> None:
         )  # fmt: skip
     assert proc.returncode == 1
     assert one_error(proc.stderr) == "error: cannot write the output: No space left on device"
+
+
+def test_a_build_directory_the_file_system_will_not_change_is_one_error_line(
+    tmp_path: Path,
+) -> None:
+    """A target SCons must replace in a directory that refuses it (read-only; here
+    immutable, which root too must obey): `scons: *** [target] target: Operation not
+    permitted`, SCons's own words. One `error:` naming the file and the fix."""
+    build = tmp_path / "b"
+    env = {k: v for k, v in os.environ.items() if k != "MPFORGE_BOARD"}
+    base = [sys.executable, "-m", "mpforge"]
+    config = [*base, "config", "-b", "host", "--build-dir", str(build)]
+    assert subprocess.run(config, capture_output=True, env=env, check=False).returncode == 0
+    (build / "gen").mkdir(exist_ok=True)
+    (build / "gen" / "qstrdefs.h").write_text("")  # a target SCons removes before making it
+    if subprocess.run(["chattr", "+i", build / "gen"], capture_output=True).returncode != 0:
+        pytest.skip("chattr +i is not possible here")
+    try:
+        proc = subprocess.run(
+            [*base, "build", "-b", "host", "--build-dir", build],
+            capture_output=True, text=True, env=env, timeout=300, check=False, cwd=tmp_path,
+        )  # fmt: skip
+    finally:
+        subprocess.run(["chattr", "-i", build / "gen"], check=True)
+    assert proc.returncode != 0 and "scons: ***" not in proc.stderr
+    assert one_error(proc.stderr) == (
+        "error: cannot write b/gen/qstrdefs.h: Operation not permitted; make the build "
+        "directory writable, or choose another (--build-dir)"
+    )
