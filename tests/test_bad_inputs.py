@@ -465,6 +465,21 @@ CASES = [
     Case("jobs-text", {}, ["build", "-b", "host", "-j", "many"], ["whole number"], code=2),
     Case("timeout-negative", {}, ["run", "-b", "host", "--timeout", "-1"], ["above 0"], code=2),
     Case("timeout-nan", {}, ["run", "-b", "host", "--timeout", "nan"], ["above 0"], code=2),
+    # QEMU's two lines of its own (no `error:`) for a backend typo, after the build's checks
+    Case(
+        "run-serial-not-a-backend",
+        {},
+        ["run", "-b", "netduinoplus2", "--serial", "foo"],
+        ["argument --serial: 'foo' is not a QEMU character device; give pty, "],
+        code=2,
+    ),
+    Case(
+        "run-console-typo",
+        {},
+        ["run", "-b", "netduinoplus2", "--console", "ptty"],
+        ["'ptty' is not a QEMU character device (did you mean pty?)"],
+        code=2,
+    ),
     Case(
         "gdb-port-range",
         {},

@@ -35,18 +35,39 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--serial",
         action="append",
         default=[],
+        type=_backend,
         metavar="BACKEND",
         help="QEMU boards: attach one more serial port (a QEMU character device such as "
         "pty or pipe:/tmp/u2); the first is USART2 on STM32 boards (repeatable)",
     )
     parser.add_argument(
         "--console",
+        type=_backend,
         metavar="BACKEND",
         help="QEMU boards: the console on this character device instead of the terminal, "
         "e.g. pty for mpremote (QEMU prints the /dev/pts path)",
     )
     parser.add_argument("file", nargs="?", type=Path, help="host port: a .py or .mpy to run")
     parser.add_argument("args", nargs=argparse.REMAINDER, help="arguments for FILE (sys.argv)")
+
+
+# QEMU's character device kinds (`-serial KIND[:...]`), and /dev/... (a host serial port)
+_BACKENDS = ("pty", "stdio", "null", "none", "vc", "file", "pipe", "tcp", "udp", "telnet",
+             "websocket", "unix", "mon", "chardev", "braille", "msmouse")  # fmt: skip
+
+
+def _backend(text: str) -> str:
+    """A QEMU character device for --serial/--console: its kind is checked here, so a typo
+    is one `error:` line (QEMU's own two lines came through, without `error:`)."""
+    from mpforge.errors import did_you_mean
+
+    kind = text.split(":", 1)[0].split(",", 1)[0]
+    if kind in _BACKENDS or text.startswith("/dev/"):
+        return text
+    raise argparse.ArgumentTypeError(
+        f"'{text}' is not a QEMU character device{did_you_mean(kind, _BACKENDS)}; give pty, "
+        "stdio, null, file:PATH, pipe:PATH, tcp:HOST:PORT,server=on, unix:PATH or /dev/tty..."
+    )
 
 
 def _seconds(text: str) -> float:
