@@ -11,9 +11,10 @@ import sys
 
 try:  # a Ctrl-C while the console script imports this module: one line, no traceback
     import argparse
+    import errno
     import importlib
     import re
-    from typing import NoReturn
+    from typing import Any, NoReturn
 
     from mpforge import __version__, process
     from mpforge.errors import MpforgeError
@@ -41,7 +42,14 @@ COMMANDS = {
 
 
 class _Parser(argparse.ArgumentParser):
-    """Usage mistakes end as one `error:` line too, like every other mistake."""
+    """Usage mistakes end as one `error:` line too, like every other mistake. No abbreviated
+    options (`--build-d` for `--build-dir`): a script using one would break, or change
+    meaning, when an option is added that shares the prefix; the command parsers are of
+    this class too (add_parser), so this holds for all."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["allow_abbrev"] = False
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.exit(
@@ -141,7 +149,9 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.close()
         return 141
     except OSError as e:  # the file system refused (full, read-only...): one line, no traceback
-        where = f"{e.filename}: " if e.filename else ""
+        # a full disk and no file named: what failed is writing the output (`> /dev/full`)
+        full = e.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
+        where = f"{e.filename}: " if e.filename else "cannot write the output: " if full else ""
         print(f"error: {where}{e.strerror or e}", file=sys.stderr)
         return 1
     except process.Ended as e:  # SIGTERM, SIGHUP: the children are stopped, 128 + N

@@ -7,8 +7,10 @@ to refuse a frozen module a builtin would shadow). Later stages read this data, 
 the C headers back.
 
     gen/qstrpool.json   {"pool": [...]}     the core's strings in id order (id 1 first)
-    gen/modules.json    {"modules": [...],  the builtin module names, sorted, and the names
-                         "members": {...}}  each defines (mpforge/modtable.py: members)
+    gen/modules.json    {"modules": [...],  the builtin module names, sorted, the names each
+                         "members": {...},  defines in any configuration, and the `#if`s
+                         "guards": {...}}   around those not always defined (mpforge/modtable.py:
+                                            guarded_members; the import check evaluates them)
 """
 
 from __future__ import annotations
@@ -37,11 +39,18 @@ def write_pool(pool: Iterable[bytes], output: Path) -> None:
 
 
 def write_modules(
-    names: Iterable[str], output: Path, members: dict[str, list[str] | None] | None = None
+    names: Iterable[str],
+    output: Path,
+    members: dict[str, list[str] | None] | None = None,
+    guards: dict[str, dict[str, list[list[str]]]] | None = None,
 ) -> None:
-    """Write the builtin module names, and the names each defines (null: unknown), as the
-    GENERATE stage's data."""
-    data = {"modules": sorted(set(names)), "members": dict(sorted((members or {}).items()))}
+    """Write the builtin module names, the names each defines (null: unknown) and their
+    guards as the GENERATE stage's data."""
+    data = {
+        "modules": sorted(set(names)),
+        "members": dict(sorted((members or {}).items())),
+        "guards": dict(sorted((guards or {}).items())),
+    }
     write_if_changed(output, json.dumps(data, indent=0) + "\n")
 
 
@@ -53,6 +62,8 @@ class Generated:
     builtin_modules: frozenset[str]
     # module -> the names it defines (None, or no entry: unknown, taken at its word)
     builtin_members: dict[str, frozenset[str] | None] = field(default_factory=dict)
+    # module -> name -> the `#if` conditions it is defined under (alternatives of all-of lists)
+    builtin_guards: dict[str, dict[str, list[list[str]]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, gen_dir: Path) -> Generated:
@@ -60,6 +71,7 @@ class Generated:
             core_pool=tuple(s.encode("latin-1") for s in _read(gen_dir / QSTR_POOL_JSON, "pool")),
             builtin_modules=frozenset(_read(gen_dir / MODULES_JSON, "modules")),
             builtin_members=_members(gen_dir / MODULES_JSON),
+            builtin_guards=_guards(gen_dir / MODULES_JSON),
         )
 
 
@@ -76,6 +88,24 @@ def _members(path: Path) -> dict[str, frozenset[str] | None]:
             f"{path}: the generated members data is damaged; rebuild with --pristine"
         )
     return {k: None if v is None else frozenset(v) for k, v in data.items()}
+
+
+def _guards(path: Path) -> dict[str, dict[str, list[list[str]]]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")).get("guards", {})
+    except (OSError, ValueError, AttributeError):
+        data = None
+    if not isinstance(data, dict) or not all(
+        isinstance(names, dict)
+        and all(
+            isinstance(alts, list)
+            and all(isinstance(a, list) and all(isinstance(c, str) for c in a) for a in alts)
+            for alts in names.values()
+        )
+        for names in data.values()
+    ):
+        raise MpforgeError(f"{path}: the generated guards data is damaged; rebuild with --pristine")
+    return data
 
 
 def _read(path: Path, key: str) -> list[str]:

@@ -14,7 +14,7 @@ table lists exactly the enabled modules.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 _REGISTER = re.compile(rb"^MPF_REGISTER_MODULE\((MPF_QSTR\w*)\s*,\s*(\w+)\)", re.M)
@@ -48,10 +48,23 @@ _QSTR = re.compile(r"\bMPF_QSTRE?_\w*")
 
 
 def members(text: str, module_object: str) -> list[str] | None:
+    """The names a builtin module defines in any configuration (see guarded_members)."""
+    found = guarded_members(text, module_object)
+    return None if found is None else found[0]
+
+
+# A name's guards: the alternatives (any one holding defines it), each the `#if`
+# conditions around one of its entries (all of them must hold).
+Guards = list[list[str]]
+
+
+def guarded_members(text: str, module_object: str) -> tuple[list[str], dict[str, Guards]] | None:
     """The names a builtin module defines, read from its source ``text``: the keys of its
-    members table and the names its init function stores, whatever the `#if`s around them
-    (a superset in this configuration); None when they cannot be read (an entry a macro
-    makes, a module `__getattr__`), for the import check to take the module at its word.
+    members table and the names its init function stores, and for each name that every
+    entry of it has under an `#if`, the conditions (C expressions: the import check
+    evaluates them with the build's configuration, mpforge/frozen/imports.py); None when
+    they cannot be read (an entry a macro makes, a module `__getattr__`), for the import
+    check to take the module at its word.
 
     The shape read is the one every module has:
         const mpf_builtin_module_t OBJ = {MPF_QSTR_name, &MAP, INIT};
@@ -71,15 +84,14 @@ def members(text: str, module_object: str) -> list[str] | None:
     )
     if not body:
         return None
-    names: set[str] = set()
-    for line in body.group(1).splitlines():
-        line = line.strip()
-        if not line or line.startswith(("#", "//")):
+    found: dict[str, Guards] = {}  # name -> guards ([[]]: one entry without any)
+    for conditions, line in _conditional_lines(body.group(1)):
+        if not line or line.startswith("//"):
             continue
         key = _QSTR.search(line)
         if key is None:
             return None  # an entry this reader does not see into
-        names.add(module_name(key.group(0)))
+        found.setdefault(module_name(key.group(0)), []).append(conditions)
     if init != "NULL":
         # the init function (or each one a `#define INIT fn` picks): what it stores
         candidates = {init} | set(re.findall(rf"#define\s+{init}\s+(\w+)", text)) - {"NULL"}
@@ -90,8 +102,44 @@ def members(text: str, module_object: str) -> list[str] | None:
         ]
         if not bodies:
             return None
-        names |= {module_name(q) for b in bodies for q in _QSTR.findall(b)}
-    return None if "__getattr__" in names else sorted(names)
+        for b in bodies:
+            for conditions, line in _conditional_lines(b):
+                for q in _QSTR.findall(line):
+                    found.setdefault(module_name(q), []).append(conditions)
+    if "__getattr__" in found:
+        return None
+    guards = {
+        name: alternatives
+        for name, alternatives in sorted(found.items())
+        if all(alternatives)  # an entry without a condition: always defined
+    }
+    return sorted(found), guards
+
+
+def _conditional_lines(body: str) -> Iterator[tuple[list[str], str]]:
+    """Each line of ``body`` (stripped) that is not a preprocessor line, with the conditions
+    of the `#if`/`#ifdef`/`#ifndef`/`#elif`/`#else` blocks it is in."""
+    stack: list[list[str]] = []  # per open #if: the conditions of its current branch
+    taken: list[list[str]] = []  # per open #if: the conditions of its earlier branches
+    for raw in body.splitlines():
+        line = raw.strip()
+        directive = re.match(r"#\s*(\w+)\s*(.*?)\s*(?://.*|/\*.*)?$", line)
+        if directive is None:
+            yield [c for branch in stack for c in branch], line
+            continue
+        word, rest = directive.groups()
+        if word in ("if", "ifdef", "ifndef"):
+            cond = {"if": rest, "ifdef": f"defined({rest})", "ifndef": f"!defined({rest})"}[word]
+            stack.append([cond])
+            taken.append([cond])
+        elif word in ("elif", "else") and stack:
+            earlier = [f"!({c})" for c in taken[-1]]
+            stack[-1] = [*earlier, rest] if word == "elif" else earlier
+            if word == "elif":
+                taken[-1].append(rest)
+        elif word == "endif" and stack:
+            stack.pop()
+            taken.pop()
 
 
 def generate(sources: Sequence[Path], output: Path, data_output: Path | None = None) -> None:
@@ -102,12 +150,16 @@ def generate(sources: Sequence[Path], output: Path, data_output: Path | None = N
 
     found: list[tuple[str, str]] = []
     names: dict[str, list[str] | None] = {}
+    guards: dict[str, dict[str, Guards]] = {}
     for path in sorted(sources, key=str):
         data = Path(path).read_bytes()
         for m in _REGISTER.finditer(data):
             qstr, obj = m.group(1).decode(), m.group(2).decode()
             found.append((qstr, obj))
-            names[module_name(qstr)] = members(data.decode("utf-8", "replace"), obj)
+            read = guarded_members(data.decode("utf-8", "replace"), obj)
+            names[module_name(qstr)] = None if read is None else read[0]
+            if read is not None and read[1]:
+                guards[module_name(qstr)] = read[1]
     write_if_changed(output, render(found))
     if data_output is not None:
-        write_modules((module_name(q) for q, _ in found), data_output, names)
+        write_modules((module_name(q) for q, _ in found), data_output, names, guards)

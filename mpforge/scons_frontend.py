@@ -203,6 +203,8 @@ def quiet_reported_failures() -> None:
         error = self.exc_info()[1]
         if was_interrupted(error):
             error.exitstatus = 2
+        elif _file_system_refused(error):
+            pass  # said as one `error:` line
         elif not getattr(error, "mpf_reported", False):
             original(self)
             return
@@ -212,3 +214,29 @@ def quiet_reported_failures() -> None:
 
     task.failed = failed
     task.mpf_quiet = True
+
+
+def _file_system_refused(error: BaseException | None) -> bool:
+    """A step's target the file system would not remove or write (a read-only or immutable
+    build directory): SCons said `scons: *** [target] target: Operation not permitted`.
+    Print it as one `error:` line naming the file, and return True."""
+    import errno
+
+    import SCons.Errors
+
+    from mpforge.textfile import show
+
+    if not isinstance(error, SCons.Errors.BuildError) or not error.exc_info:
+        return False
+    cause = error.exc_info[1]
+    if not isinstance(cause, OSError) or not cause.filename:
+        return False
+    hint = ""
+    if cause.errno in (errno.EPERM, errno.EACCES, errno.EROFS):
+        hint = "; make the build directory writable, or choose another (--build-dir)"
+    print(
+        f"error: cannot write {show(Path(str(cause.filename)))}: {cause.strerror}{hint}",
+        file=sys.stderr,
+    )
+    error.exitstatus = 2
+    return True

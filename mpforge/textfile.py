@@ -41,6 +41,12 @@ def show(path: Path) -> str:
         return str(path)
 
 
+def show_paths(line: str) -> str:
+    """`line` (a build step's progress line) with each word that is a path shown as show()
+    shows it: relative to the user's working directory when below it, else as given."""
+    return " ".join(show(Path(word)) if os.sep in word else word for word in line.split(" "))
+
+
 def is_stream(path: Path) -> bool:
     """True for the paths of already-open descriptors (/dev/stdin, /dev/fd/N)."""
     return _STREAM.fullmatch(os.path.abspath(path)) is not None
@@ -55,7 +61,7 @@ def read_bytes(path: Path, what: str) -> bytes:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise MpforgeError(f"{where} does not exist") from None
+        raise MpforgeError(f"{where} does not exist{_close_names(Path(path))}") from None
     except OSError as e:
         raise MpforgeError(f"{where}: {_reason(e)}") from None
     if is_stream(path):
@@ -72,6 +78,36 @@ def read_bytes(path: Path, what: str) -> bytes:
     if not stat.S_ISREG(st.st_mode):
         raise MpforgeError(f"{where} is a device or socket, not a regular file")
     return _read(path, where)
+
+
+def _close_names(path: Path) -> str:
+    """A did-you-mean among the files beside a missing `path` (a typo in its name)."""
+    return close_names(path, directories=False)
+
+
+def close_names(path: Path, directories: bool) -> str:
+    """` (did you mean X?)` among the files (or directories) beside a missing `path`, shown
+    as show() shows them, or ''. A missing directory on the way is the typo looked at
+    (`buidl/host`: did you mean build/host?)."""
+    import difflib
+
+    missing, rest = path, []
+    while not missing.parent.exists() and missing.parent != missing:
+        rest.insert(0, missing.name)
+        missing = missing.parent
+    try:
+        beside = [p for p in missing.parent.iterdir() if p.is_dir() == (directories or bool(rest))]
+    except OSError:
+        return ""
+    alike = [p.name for p in beside if p.suffix == missing.suffix]  # then main.txt: main.py
+    names = [p.name for p in beside]
+    close = difflib.get_close_matches(missing.name, alike, n=3) or difflib.get_close_matches(
+        missing.name, names, n=3
+    )
+    if not close:
+        return ""
+    shown = [show(missing.parent.joinpath(name, *rest)) for name in close]
+    return f" (did you mean {' or '.join(shown)}?)"
 
 
 def _read(path: Path, where: str) -> bytes:

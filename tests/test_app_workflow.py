@@ -6,6 +6,7 @@ Also the small commands: `boards FILTER --json`, `completion bash|zsh`."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -52,6 +53,16 @@ def test_init_build_run_on_host(app: Path) -> None:
     note = next(line for line in proc.stderr.splitlines() if "not frozen" in line)
     assert ".venv/" in note and "scratch.py" in note and "tests/" in note
     assert (app / "build" / "host" / "firmware").is_file()
+    # The app's main.py replacing the demo package's is what an app is for: not said on every
+    # build (only with -v), as west and idf.py keep a normal build quiet.
+    assert "replaces" not in proc.stderr, proc.stderr
+    verbose = _cli(app, "-v", "config")
+    assert "note: the application's main.py replaces " in verbose.stderr, verbose.stderr
+    # Progress lines name paths as the errors do: relative to the working directory below it
+    # (they were absolute: `[1/81] QSTR /home/me/blinky/build/host/gen/qstrdefs.h`).
+    assert str(app) not in proc.stdout, proc.stdout
+    assert re.search(r"^\[\d+/\d+\] QSTR build/host/gen/qstrdefs.h$", proc.stdout, re.M)
+    assert re.search(r"^\[(\d+)/\1\] build/host: \d+ steps ran", proc.stdout, re.M), proc.stdout
 
     proc = _cli(app, "run", "--timeout", "60")
     assert proc.returncode == 0, proc.stderr
@@ -170,6 +181,15 @@ def test_build_errors_name_files_as_the_user_sees_them(app: Path) -> None:
         "error: lib/helpers.py:5: from time import tiem: the builtin module time has no 'tiem' "
         "(did you mean time"
     ), proc.stderr
+    # A name an `#if` of its C source leaves out of this build's configuration passed (the
+    # check counted it in every configuration) and failed on the board: the option is named.
+    (app / "lib" / "helpers.py").write_text("from os import statvfs\n")
+    (app / "novfs.conf").write_text("# CONFIG_MODULE_VFS is not set\n")
+    proc = _cli(app, "build", "-j", "2", "-C", "novfs.conf")
+    assert one_error(proc.stderr, notes=True).startswith(
+        "error: lib/helpers.py:1: os has no 'statvfs' in this configuration "
+        "(CONFIG_MODULE_VFS is off); a configuration with CONFIG_MODULE_VFS adds it"
+    ), proc.stderr
 
 
 @pytest.mark.parametrize(
@@ -260,6 +280,10 @@ def test_clean_keeps_the_configuration(app: Path, capsys: pytest.CaptureFixture[
     assert r.code != 0 and "does not look like an mpforge build" in one_error(r.err)
     r = mpforge(capsys, "clean", "--pristine")
     assert r.code != 0 and (stranger / "notes.txt").is_file()
+    # A typo in --build-dir: nothing to clean, and the close directory is named.
+    r = mpforge(capsys, "clean", "--build-dir", "buidl/host")
+    assert r.code == 0
+    assert r.out == "clean: nothing to do: buidl/host does not exist (did you mean build/host?)\n"
 
 
 def test_boards_filter_and_json(capsys: pytest.CaptureFixture[str]) -> None:

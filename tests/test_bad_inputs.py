@@ -10,6 +10,7 @@ applications and manifests, frozen sources, and the frozen packages themselves.
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
@@ -380,7 +381,8 @@ CASES = [
         "build-dir-cannot-be-made",
         {},
         ["config", "-b", "host", "--build-dir", "/proc/mpforge_never/b"],
-        ["directory /proc/mpforge_never/b cannot be made"],
+        # named as the build directory (config named its Kconfig.frozen-packages)
+        ["error: build directory /proc/mpforge_never/b cannot be made", "(--build-dir)"],
         keep_build=False,
     ),
     Case(
@@ -463,6 +465,21 @@ CASES = [
     Case("jobs-text", {}, ["build", "-b", "host", "-j", "many"], ["whole number"], code=2),
     Case("timeout-negative", {}, ["run", "-b", "host", "--timeout", "-1"], ["above 0"], code=2),
     Case("timeout-nan", {}, ["run", "-b", "host", "--timeout", "nan"], ["above 0"], code=2),
+    # QEMU's two lines of its own (no `error:`) for a backend typo, after the build's checks
+    Case(
+        "run-serial-not-a-backend",
+        {},
+        ["run", "-b", "netduinoplus2", "--serial", "foo"],
+        ["argument --serial: 'foo' is not a QEMU character device; give pty, "],
+        code=2,
+    ),
+    Case(
+        "run-console-typo",
+        {},
+        ["run", "-b", "netduinoplus2", "--console", "ptty"],
+        ["'ptty' is not a QEMU character device (did you mean pty?)"],
+        code=2,
+    ),
     Case(
         "gdb-port-range",
         {},
@@ -553,7 +570,33 @@ CASES = [
         "run-not-python",
         {"prog.txt": "x"},
         ["run", "-b", "host", "{tmp}/prog.txt"],
-        [".py or a .mpy"],
+        ["prog.txt is not a .py or .mpy file"],
+    ),
+    # A missing file is named as missing (with the close names beside it), before its kind:
+    # `run main.txt` talked about the extension of a file that is not there.
+    Case(
+        "run-missing-not-python",
+        {"main.py": "x"},
+        ["run", "-b", "host", "{tmp}/main.txt"],
+        ["main.txt does not exist (did you mean ", "/main.py?)"],
+    ),
+    Case(
+        "run-missing-typo",
+        {"main.py": "x"},
+        ["run", "-b", "host", "{tmp}/mian.py"],
+        ["mian.py does not exist (did you mean ", "/main.py?)"],
+    ),
+    Case(
+        "run-directory",
+        {"prog.py/x": "x"},
+        ["run", "-b", "host", "{tmp}/prog.py"],
+        ["prog.py is a directory"],
+    ),
+    Case(
+        "frag-missing-typo",
+        {"extra.conf": "CONFIG_HEAP_SIZE=65536\n"},
+        [*CFG, "-C", "{tmp}/extr.conf"],
+        ["extr.conf does not exist (did you mean ", "/extra.conf?)"],
     ),
     Case(
         "run-syntax-error",
@@ -1021,3 +1064,95 @@ def test_a_full_disk_is_one_error_line(command: str, tmp_path: Path) -> None:
     error = one_error(proc.stderr)
     assert error.startswith(f"error: cannot write {build}/") and "File too large" in error, error
     assert not list(build.rglob(".tmp-*"))
+
+
+def _command_parsers() -> list[tuple[str, argparse.ArgumentParser]]:
+    """`mpforge`'s own parser and each command's, as `mpforge COMMAND` builds them."""
+    from mpforge import cli
+
+    found: list[tuple[str, argparse.ArgumentParser]] = [("mpforge", cli._parser([]))]
+    for name in cli.COMMANDS:
+        top = cli._parser([name])
+        sub = next(a for a in top._actions if isinstance(a, argparse._SubParsersAction))
+        found.append((name, sub.choices[name]))
+    return found
+
+
+@pytest.mark.parametrize(("name", "parser"), _command_parsers(), ids=lambda v: str(v)[:20])
+def test_no_command_takes_an_abbreviated_option(name: str, parser: argparse.ArgumentParser) -> None:
+    """argparse took `--build-d` for `--build-dir`: a script using a prefix breaks (or means
+    another option) once an option sharing it is added. Every option is taken whole only."""
+    options = {o for a in parser._actions for o in a.option_strings if o.startswith("--")}
+    assert options, name
+    # the positionals a command requires, so that only the option is left over
+    fillers = [
+        str(sorted(a.choices)[0]) if a.choices else "x"
+        for a in parser._actions
+        if not a.option_strings and a.nargs not in ("?", "*", argparse.REMAINDER)
+    ]
+    # and the options it requires (monitor --port)
+    fillers += [
+        x
+        for a in parser._actions
+        if a.required and a.option_strings
+        for x in (a.option_strings[0], "x")
+    ]
+    for option in sorted(options):
+        prefix = option[:-1]
+        if prefix in options or prefix == "--":
+            continue
+        _args, rest = parser.parse_known_args([prefix, *fillers])
+        assert rest == [prefix], f"mpforge {name}: {prefix} was taken for {option}"
+
+
+def test_an_abbreviated_option_is_one_error_with_the_whole_name(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    with pytest.raises(SystemExit) as e:
+        mpforge(capsys, "build", "-b", "host", "--build-d", tmp_path / "b")
+    assert e.value.code == 2 and not (tmp_path / "b").exists()
+    assert one_error(capsys.readouterr().err) == (
+        "error: mpforge: unrecognized arguments: --build-d "
+        f"{tmp_path / 'b'} (did you mean --build-dir?) (see `mpforge --help`)"
+    )
+
+
+@pytest.mark.parametrize("argv", [["boards"], ["boards", "--json"], ["completion", "bash"]])
+def test_output_to_a_full_device_is_one_error_line(argv: list[str]) -> None:
+    """`mpforge boards > /dev/full` said `error: No space left on device`, naming nothing."""
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "mpforge", *argv],
+            stdout=full, stderr=subprocess.PIPE, text=True, timeout=120, check=False,
+        )  # fmt: skip
+    assert proc.returncode == 1
+    assert one_error(proc.stderr) == "error: cannot write the output: No space left on device"
+
+
+def test_a_build_directory_the_file_system_will_not_change_is_one_error_line(
+    tmp_path: Path,
+) -> None:
+    """A target SCons must replace in a directory that refuses it (read-only; here
+    immutable, which root too must obey): `scons: *** [target] target: Operation not
+    permitted`, SCons's own words. One `error:` naming the file and the fix."""
+    build = tmp_path / "b"
+    env = {k: v for k, v in os.environ.items() if k != "MPFORGE_BOARD"}
+    base = [sys.executable, "-m", "mpforge"]
+    config = [*base, "config", "-b", "host", "--build-dir", str(build)]
+    assert subprocess.run(config, capture_output=True, env=env, check=False).returncode == 0
+    (build / "gen").mkdir(exist_ok=True)
+    (build / "gen" / "qstrdefs.h").write_text("")  # a target SCons removes before making it
+    if subprocess.run(["chattr", "+i", build / "gen"], capture_output=True).returncode != 0:
+        pytest.skip("chattr +i is not possible here")
+    try:
+        proc = subprocess.run(
+            [*base, "build", "-b", "host", "--build-dir", build],
+            capture_output=True, text=True, env=env, timeout=300, check=False, cwd=tmp_path,
+        )  # fmt: skip
+    finally:
+        subprocess.run(["chattr", "-i", build / "gen"], check=True)
+    assert proc.returncode != 0 and "scons: ***" not in proc.stderr
+    assert one_error(proc.stderr) == (
+        "error: cannot write b/gen/qstrdefs.h: Operation not permitted; make the build "
+        "directory writable, or choose another (--build-dir)"
+    )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import kconfiglib
 import pytest
-from helpers import fragment, mpforge
+from helpers import BOARD_KCONFIG, board_root, fragment, mpforge
 
 from mpforge.boards import board_names, find_defconfig
 from mpforge.config.fragment import parse_fragment
@@ -325,3 +325,113 @@ def test_real_menuconfig_edit_survives(tmp_path: Path) -> None:
     notes, res = _resolve("host", build)
     assert not res.view.enabled("BUILTIN_SET")
     assert notes == []
+
+
+# -- a bad value of every type of symbol, in every kind of input that sets values
+
+_KCONFIG_EXTRA = """
+config MY_ADDR
+	hex "an address (a hex option of the board)"
+	range 0x1000 0x2000
+	default 0x1000
+
+config MY_TRI
+	tristate "a tristate option of the board"
+"""
+
+# type -> (symbol, a good value, another good value, what the error expects)
+_TYPES = {
+    "bool": ("MODULE_JSON", "y", "n", "not a valid bool value (expected y or n)"),
+    "tristate": ("MY_TRI", "y", "n", "not a valid tristate value (expected y or n)"),
+    "int": ("HEAP_SIZE", "65536", "98304", "not a valid int value (expected a decimal integer in "),
+    "hex": ("MY_ADDR", "0x1800", "0x1900", "not a valid hex value (expected a hex number like "),
+    "string": (
+        "CORTEX_M_OPT_LEVEL",
+        '"-Os"',
+        '"-O2"',
+        "not a valid string value (expected a quoted",
+    ),
+    "choice": ("FLOAT_DOUBLE", "y", "y", "not a valid bool value (expected y or n)"),
+}
+_WRONG = {"bool": "maybe", "tristate": "maybe", "int": "lots", "hex": "4096", "string": "-Os"}
+_WRONG["choice"] = "maybe"
+_OUT_OF_RANGE = {"int": ("100", "cannot take effect (it stays 65536): the value is outside the allowed range 9216..268435456"),
+                 "hex": ("0x10", "cannot take effect (it stays 0x1000): the value is outside the allowed range 0x1000..0x2000"),
+                 "string": ('"-O9"', "is not allowed; use one of -O0 ")}  # fmt: skip
+
+
+def _bad_lines(kind: str, typ: str) -> tuple[list[str], list[str]] | None:
+    """The lines of one bad input of `kind` for a symbol of type `typ`, and the words of its
+    error (the line's number, the value, the type, what is allowed); None: no such case."""
+    name, good, other, expected = _TYPES[typ]
+    if kind == "empty":
+        return [f"CONFIG_{name}="], [":1: ", f"CONFIG_{name}= is an empty value, ", expected]
+    if kind == "wrong-type":
+        bad = _WRONG[typ]
+        return [f"CONFIG_{name}={bad}"], [":1: ", f"CONFIG_{name}={bad} is {expected}"]
+    if kind == "out-of-range":
+        if typ not in _OUT_OF_RANGE:
+            return None
+        value, words = _OUT_OF_RANGE[typ]
+        return [f"CONFIG_{name}={value}"], [f":1: CONFIG_{name}={value} {words}"]
+    if kind == "duplicate":
+        second = "CONFIG_FLOAT_SINGLE=y" if typ == "choice" else f"CONFIG_{name}={other}"
+        return [f"CONFIG_{name}={good}", "# a comment", second], [
+            f":3: {second} contradicts CONFIG_{name}={good} at line {{L1}} of the same file"
+        ]
+    if kind == "unknown-symbol":
+        typo = "FLOAT_QUAD" if typ == "choice" else name[:-1] + "Q"  # not a member / a typo
+        return [f"CONFIG_{typo}={good}"], [
+            f":1: unknown symbol CONFIG_{typo} (did you mean CONFIG_",
+        ]
+    if kind == "not-an-assignment":
+        return [f"{name} {good}"], [":1: malformed line", "expected CONFIG_NAME=value"]
+    raise AssertionError(kind)
+
+
+_KINDS = ["empty", "wrong-type", "out-of-range", "duplicate", "unknown-symbol", "not-an-assignment"]
+
+
+@pytest.mark.parametrize("where", ["fragment", "defconfig", "app.conf"])
+@pytest.mark.parametrize("typ", sorted(_TYPES))
+@pytest.mark.parametrize("kind", _KINDS)
+def test_a_bad_value_of_every_type_in_every_input(
+    capsys, tmp_path: Path, where: str, typ: str, kind: str
+) -> None:
+    """Each is one `error:` naming file:line, the value, the symbol's type and what it
+    takes (`CONFIG_FLOAT=maybe` said only `has no prompt`; a duplicate line with another
+    value in one file was a note)."""
+    case = _bad_lines(kind, typ)
+    if case is None:
+        pytest.skip(f"a {typ} option has no range")
+    lines, words = case
+    root = board_root(
+        tmp_path / "boards",
+        kconfig=BOARD_KCONFIG + _KCONFIG_EXTRA,
+        extra="".join(f"{line}\n" for line in lines) if where == "defconfig" else "",
+    )
+    argv = ["config", "-b", "mynetduino", "--board-root", root, "--build-dir", tmp_path / "b"]
+    if where == "fragment":
+        argv += ["-C", fragment(tmp_path, "bad.conf", *lines)]
+        shown = "bad.conf"
+    elif where == "app.conf":
+        app = tmp_path / "app"
+        app.mkdir()
+        (app / "main.py").write_text("print(1)\n")
+        fragment(app, "app.conf", *lines)
+        argv += ["--app", app]
+        shown = "app.conf"
+    else:
+        shown = "mynetduino_defconfig"
+    r = mpforge(capsys, *argv)
+    assert r.code == 1, r.err
+    errors = [line for line in r.err.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "Traceback" not in r.err, r.err
+    before = 4 if where == "defconfig" else 0  # BOARD_DEFCONFIG's lines before them
+    for word in words:
+        if word.startswith(":") and word[1].isdigit():
+            n, _, rest = word[1:].partition(":")
+            word = f"{shown}:{int(n) + before}:{rest}"
+        word = word.replace("{L1}", str(1 + before))
+        assert word in errors[0], errors[0]
+    assert not (tmp_path / "b" / ".config").exists()

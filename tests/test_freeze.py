@@ -13,7 +13,7 @@ from mpforge.errors import MpforgeError
 from mpforge.frozen.collect import collect
 from mpforge.frozen.compile import compile_module
 from mpforge.frozen.emit import emit_frozen_c
-from mpforge.frozen.imports import check_imports
+from mpforge.frozen.imports import check_imports, condition_holds
 from mpforge.frozen.manifest import ManifestLoader
 from mpforge.frozen.mpy import read_mpy
 from mpforge.frozen.packages import kconfig_text, read_package
@@ -236,6 +236,17 @@ class TestCompile:
             compile_module(module, 31, tmp_path / "cache")
 
 
+def _builtin_guards(*sources: str) -> dict[str, dict[str, list[list[str]]]]:
+    found: dict[str, dict[str, list[list[str]]]] = {}
+    for rel in sources:
+        text = (paths.ROOT / rel).read_text(encoding="utf-8")
+        for m in modtable._REGISTER.finditer(text.encode()):
+            read = modtable.guarded_members(text, m.group(2).decode())
+            assert read is not None
+            found[modtable.module_name(m.group(1).decode())] = read[1]
+    return found
+
+
 def _builtin_members(*sources: str) -> dict[str, frozenset[str] | None]:
     """What the GENERATE stage records for these module sources (mpforge/modtable.py)."""
     found: dict[str, frozenset[str] | None] = {}
@@ -252,13 +263,126 @@ def _builtin_members(*sources: str) -> dict[str, frozenset[str] | None]:
 BUILTIN_MEMBERS = _builtin_members("py/mod_sys.c", "py/mod_os.c", "py/mod_os_path.c")
 
 
+GUARDED_SOURCES = ("py/mod_sys.c", "py/mod_os.c", "py/mod_os_path.c", "py/mod_random.c")
+
+
 class TestImportCheck:
-    def _check(self, tmp_path: Path, files: dict[str, str]) -> None:
+    def _check(
+        self, tmp_path: Path, files: dict[str, str], view: ConfigView = VIEW, guarded: bool = False
+    ) -> None:
         for rel, text in files.items():
             write(tmp_path, f"app/{rel}", text)
-        modules = collect(VIEW, tmp_path / "app").modules
+        modules = collect(view, tmp_path / "app").modules
         compiled = [compile_module(m, 31, tmp_path / "cache") for m in modules]
-        check_imports(compiled, VIEW, {"sys", "os", "os.path"}, BUILTIN_MEMBERS)
+        if not guarded:
+            check_imports(compiled, view, {"sys", "os", "os.path"}, BUILTIN_MEMBERS)
+            return
+        check_imports(
+            compiled,
+            view,
+            {"sys", "os", "os.path", "random"},
+            _builtin_members(*GUARDED_SOURCES),
+            _builtin_guards(*GUARDED_SOURCES),
+        )
+
+    @pytest.mark.parametrize(
+        ("values", "imp", "why"),
+        [
+            ({"MODULE_VFS": "n"}, "from os import statvfs", "(CONFIG_MODULE_VFS is off)"),
+            ({}, "from os import mount", "(CONFIG_MODULE_VFS is off)"),  # absent: off too
+            ({"FLOAT": "n"}, "from random import uniform", "(CONFIG_FLOAT is off)"),
+            ({"EXC_ATTRS": "n"}, "from sys import exc_info", "(CONFIG_EXC_ATTRS is off)"),
+            (
+                {"MODULE_VFS": "n", "PORT_HAS_FILESYSTEM": "n"},
+                "from os import listdir",
+                "(`#if CONFIG_PORT_HAS_FILESYSTEM || CONFIG_MODULE_VFS` does not hold)",
+            ),
+        ],
+    )
+    def test_a_builtin_name_this_configuration_leaves_out(
+        self, tmp_path: Path, values: dict[str, str], imp: str, why: str
+    ) -> None:
+        """A name under an `#if` counted in every configuration: `from os import statvfs`
+        built with VFS off and failed on the board. The build's configuration decides, and
+        the error names the option."""
+        view = ConfigView("test", {**VIEW.values, "MODULE_OS": "y", **values})
+        with pytest.raises(MpforgeError) as e:
+            self._check(tmp_path, {"main.py": f"x = 1\n{imp}\n"}, view, guarded=True)
+        module, name = imp.split()[1], imp.split()[-1]
+        assert (
+            f"/main.py:2: {module} has no '{name}' in this configuration {why}; " in e.value.message
+        ), e.value.message
+        assert "guard the import with try/except ImportError" in e.value.message
+        # with the option on, it builds; guarded, it builds either way
+        on = {k: "y" for k in values} | {"MODULE_VFS": "y"}
+        self._check(tmp_path, {"main.py": f"{imp}\n"}, ConfigView("t", {**view.values, **on}), True)
+        guard = f"try:\n    {imp}\nexcept ImportError:\n    pass\n"
+        self._check(tmp_path, {"main.py": guard}, view, guarded=True)
+
+    def test_a_typo_is_still_a_typo_and_its_guess_is_in_this_configuration(
+        self, tmp_path: Path
+    ) -> None:
+        view = ConfigView("test", {**VIEW.values, "MODULE_VFS": "n"})
+        with pytest.raises(MpforgeError) as e:  # statvfs is not offered: it is not here
+            self._check(tmp_path, {"main.py": "from os import statvfz\n"}, view, guarded=True)
+        assert "the builtin module os has no 'statvfz'; fix the name" in e.value.message
+        view = ConfigView("test", {**VIEW.values, "MODULE_VFS": "y"})
+        with pytest.raises(MpforgeError, match=r"has no .statvfz. \(did you mean statvfs "):
+            self._check(tmp_path, {"main.py": "from os import statvfz\n"}, view, guarded=True)
+
+    @pytest.mark.parametrize(
+        ("condition", "expected"),
+        [
+            ("CONFIG_A", True),
+            ("CONFIG_OFF", False),
+            ("CONFIG_GONE", False),  # not in .config: undefined, 0 to the preprocessor
+            ("!CONFIG_OFF", True),
+            ("!(CONFIG_A)", False),
+            ("defined(CONFIG_A) && !defined CONFIG_OFF", True),
+            ("CONFIG_OFF || CONFIG_A", True),
+            ("CONFIG_N >= 0x10", False),
+            ("CONFIG_N > 3 && CONFIG_N < 8", True),
+            ("MHAL_HAS_UNIQUE_ID", None),  # a port's macro: unknown, taken to hold
+            ("CONFIG_S", None),  # a string option
+            ("CONFIG_N / 0", None),
+            ("__import__('os')", None),
+        ],
+    )
+    def test_conditions_as_the_preprocessor_reads_them(
+        self, condition: str, expected: bool | None
+    ) -> None:
+        view = ConfigView("t", {"A": "y", "OFF": "n", "N": "5", "S": "text"})
+        assert condition_holds(condition, view) is expected
+
+    def test_guards_of_if_elif_else(self) -> None:
+        text = textwrap.dedent(
+            """\
+            static const mpf_rom_map_elem_t t_table[] = {
+                {MPF_ROM_QSTR(MPF_QSTR_always), MPF_ROM_INT(1)},
+            #if CONFIG_A // a comment
+                {MPF_ROM_QSTR(MPF_QSTR_a), MPF_ROM_INT(1)},
+            #elif CONFIG_B
+                {MPF_ROM_QSTR(MPF_QSTR_b), MPF_ROM_INT(1)},
+            #else
+                {MPF_ROM_QSTR(MPF_QSTR_c), MPF_ROM_INT(1)},
+            #ifdef CONFIG_D
+                {MPF_ROM_QSTR(MPF_QSTR_always), MPF_ROM_INT(2)},
+            #endif
+            #endif
+            };
+            MPF_ROM_MAP(t_map, t_table);
+            const mpf_builtin_module_t mod_t = {MPF_QSTR_t, &t_map, NULL};
+            """
+        )
+        read = modtable.guarded_members(text, "mod_t")
+        assert read is not None
+        names, guards = read
+        assert names == ["a", "always", "b", "c"]
+        assert guards == {
+            "a": [["CONFIG_A"]],
+            "b": [["!(CONFIG_A)", "CONFIG_B"]],
+            "c": [["!(CONFIG_A)", "!(CONFIG_B)"]],
+        }
 
     def test_the_names_of_builtin_modules_come_from_their_sources(self) -> None:
         members = BUILTIN_MEMBERS["os"]

@@ -122,9 +122,19 @@ def test_module_off_takes_its_sub_options_with_one_note(tmp_path: Path) -> None:
 
 
 def test_repeated_assignments_give_one_note(tmp_path: Path) -> None:
-    text = "".join(f"CONFIG_HEAP_SIZE={65536 + 8 * (i % 2)}\n" for i in range(20000))
-    _, _, notes = _resolve(tmp_path / "b", text, tmp_path)
-    assert len(notes) == 1 and "overrides 19999 earlier values" in notes[0]
+    """Across files a later value overrides, with one note however many; within one file two
+    values of a symbol contradict each other (test_config: an error naming both lines)."""
+    fragments = []
+    for i in range(200):
+        fragments.append(tmp_path / f"f{i}.conf")
+        fragments[-1].write_text(f"CONFIG_HEAP_SIZE={65536 + 8 * (i % 2)}\n")
+    notes: list[str] = []
+    resolve(ConfigInputs("host", find_defconfig("host"), tuple(fragments), tmp_path / "b"),
+            notes.append)  # fmt: skip
+    assert len(notes) == 1 and "overrides 199 earlier values" in notes[0]
+    text = "".join("CONFIG_HEAP_SIZE=65536\n" for _ in range(20000))  # the same value: fine
+    _, _, notes = _resolve(tmp_path / "b2", text, tmp_path)
+    assert notes == []
 
 
 def test_a_later_choice_takes_what_depends_on_its_derived_symbol(tmp_path: Path) -> None:

@@ -279,6 +279,7 @@ class TestModuleTable:
         assert json.loads(data.read_text()) == {
             "modules": ["array", "json", "u_thread"],
             "members": {"array": None, "json": None, "u_thread": None},  # no table in the text
+            "guards": {},
         }
 
     def test_duplicates_collapse_and_empty_table(self) -> None:

@@ -16,6 +16,7 @@ from mpforge.config.resolve import (
     remove_build_dir,
 )
 from mpforge.errors import MpforgeError
+from mpforge.textfile import close_names
 
 _KEPT = (DOTCONFIG, INPUTS_RECORD, STREAMS_DIR)  # the configuration and its inputs
 _HELD = (*_KEPT, BUILD_LOCK)
@@ -34,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     directory = build_dir(args)
     shown = display_path(directory)
     if not directory.exists():
-        print(f"clean: nothing to do ({shown} does not exist)")
+        print(f"clean: nothing to do: {shown} does not exist{close_names(directory, True)}")
         return 0
     check_no_build_running(directory)
     if args.pristine:

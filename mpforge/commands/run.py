@@ -15,7 +15,7 @@ from mpforge.mpycross import compile_file
 from mpforge.runners import runner_for
 from mpforge.runners.base import Runner
 from mpforge.runners.qemu import QemuRunner
-from mpforge.textfile import read_bytes
+from mpforge.textfile import read_bytes, show
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,18 +35,39 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--serial",
         action="append",
         default=[],
+        type=_backend,
         metavar="BACKEND",
         help="QEMU boards: attach one more serial port (a QEMU character device such as "
         "pty or pipe:/tmp/u2); the first is USART2 on STM32 boards (repeatable)",
     )
     parser.add_argument(
         "--console",
+        type=_backend,
         metavar="BACKEND",
         help="QEMU boards: the console on this character device instead of the terminal, "
         "e.g. pty for mpremote (QEMU prints the /dev/pts path)",
     )
     parser.add_argument("file", nargs="?", type=Path, help="host port: a .py or .mpy to run")
     parser.add_argument("args", nargs=argparse.REMAINDER, help="arguments for FILE (sys.argv)")
+
+
+# QEMU's character device kinds (`-serial KIND[:...]`), and /dev/... (a host serial port)
+_BACKENDS = ("pty", "stdio", "null", "none", "vc", "file", "pipe", "tcp", "udp", "telnet",
+             "websocket", "unix", "mon", "chardev", "braille", "msmouse")  # fmt: skip
+
+
+def _backend(text: str) -> str:
+    """A QEMU character device for --serial/--console: its kind is checked here, so a typo
+    is one `error:` line (QEMU's own two lines came through, without `error:`)."""
+    from mpforge.errors import did_you_mean
+
+    kind = text.split(":", 1)[0].split(",", 1)[0]
+    if kind in _BACKENDS or text.startswith("/dev/"):
+        return text
+    raise argparse.ArgumentTypeError(
+        f"'{text}' is not a QEMU character device{did_you_mean(kind, _BACKENDS)}; give pty, "
+        "stdio, null, file:PATH, pipe:PATH, tcp:HOST:PORT,server=on, unix:PATH or /dev/tty..."
+    )
 
 
 def _seconds(text: str) -> float:
@@ -60,6 +81,14 @@ def _seconds(text: str) -> float:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.file is not None:
+        # what is wrong with the file first: missing (a typo) before its kind
+        read_bytes(args.file, "program")  # exists, a regular file, readable
+        if args.file.suffix not in (".py", ".mpy"):
+            raise MpforgeError(
+                f"program {show(args.file)} is not a .py or .mpy file; run a Python source "
+                "(.py) or a compiled module (.mpy)"
+            )
     directory = build_dir(args)
     view = read_dotconfig(args.board, require_config(directory, args.board))
     emulator = view.value("EMULATOR")
@@ -91,9 +120,6 @@ def run(args: argparse.Namespace) -> int:
         raise MpforgeError(
             "running a file is only possible on the host and wasm_node boards; freeze it instead"
         )
-    if args.file.suffix not in (".py", ".mpy"):
-        raise MpforgeError(f"{args.file}: run a .py or a .mpy file")
-    read_bytes(args.file, "program")  # exists, a regular file, readable
     if args.file.suffix != ".py":
         return runner.run([str(args.file), *args.args], args.timeout)
     with tempfile.TemporaryDirectory() as tmp:

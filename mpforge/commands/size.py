@@ -21,7 +21,7 @@ from mpforge.images.lto import linked_by_lto
 from mpforge.images.lto import sources as lto_sources
 from mpforge.images.size import Component, components, parse_map, report
 from mpforge.images.treemap import page
-from mpforge.textfile import show
+from mpforge.textfile import close_names, show
 
 BAR_WIDTH = 30
 
@@ -143,7 +143,9 @@ def load_other(path: Path, board: str) -> dict:
             )
         return measure(path, board)
     if not path.is_file():
-        raise MpforgeError(f"--diff {path}: no such build directory or file")
+        raise MpforgeError(
+            f"--diff {path}: no such build directory or file{close_names(path, path.suffix == '')}"
+        )
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:

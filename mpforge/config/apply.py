@@ -69,12 +69,14 @@ def apply_assignments(
         _check_type(sym, a)
         previous = set_by.get(a.symbol)
         if previous is not None and previous.value != a.value:
+            _same_file(previous, a, "")
             on_override(previous, a)
         if sym.choice is not None and a.value == "y":
             # Choosing one option of a choice overrides an earlier choice of another.
             for other in sym.choice.syms:
                 earlier = set_by.get(other.name)
                 if other is not sym and earlier is not None and earlier.value == "y":
+                    _same_file(earlier, a, " (options of one choice: it has one)")
                     on_override(earlier, a)
                     del set_by[other.name]
         set_by[a.symbol] = a
@@ -93,6 +95,16 @@ def apply_assignments(
                 + ", which depend on it"
             )
     return set_by
+
+
+def _same_file(earlier: Assignment, a: Assignment, what: str) -> None:
+    """Two values for one symbol (or choice) in one file contradict each other: which one
+    was meant cannot be told (across files, the later one overrides, with a note)."""
+    if earlier.file == a.file and earlier.line != a.line:
+        raise MpforgeError(
+            f"{a.where}: {a.text} contradicts {earlier.text} at line {earlier.line} of the "
+            f"same file{what}; keep the line you mean and remove the other"
+        )
 
 
 def _drop_switched_off(
@@ -180,24 +192,34 @@ def _symbol(kconf: kconfiglib.Kconfig, a: Assignment) -> kconfiglib.Symbol:
             "fix the name or remove the line (`mpforge menuconfig` lists every option)"
         )
     if not has_prompt(sym):
+        kind = _TYPE_NAMES.get(sym.orig_type, "")
+        bad = (
+            ""
+            if _valid(sym, a)
+            else f" (and {a.raw or 'an empty value'} is no {kind} value either)"
+        )
         raise MpforgeError(
-            f"{a.where}: CONFIG_{a.symbol} has no prompt, so it cannot be set: its value is "
+            f"{a.where}: CONFIG_{a.symbol} has no prompt, so it cannot be set{bad}: its value is "
             f"derived from other options ({location(sym)}); remove the line and set the "
             "options it follows instead (see `mpforge config --explain " + a.symbol + "`)"
         )
     return sym
 
 
-def _check_type(sym: kconfiglib.Symbol, a: Assignment) -> None:
+def _valid(sym: kconfiglib.Symbol, a: Assignment) -> bool:
     kind = sym.orig_type
-    ok = (
+    return (
         (kind in (BOOL, TRISTATE) and a.value in ("y", "n") and not a.quoted)
         or (kind == INT and not a.quoted and _INT.fullmatch(a.value) is not None)
         or (kind == HEX and not a.quoted and _HEX.fullmatch(a.value) is not None)
         or (kind == STRING and a.quoted)
     )
-    if ok:
+
+
+def _check_type(sym: kconfiglib.Symbol, a: Assignment) -> None:
+    if _valid(sym, a):
         return
+    kind = sym.orig_type
     if a.unset:  # it read "CONFIG_HEAP_SIZE=n is not a valid int value": no such line
         raise MpforgeError(
             f"{a.where}: `# CONFIG_{a.symbol} is not set` switches off a bool option, and "
@@ -211,8 +233,17 @@ def _check_type(sym: kconfiglib.Symbol, a: Assignment) -> None:
         HEX: "a hex number like 0x1000",
         STRING: 'a quoted string like "text"',
     }[kind]
+    for low, high, cond in sym.ranges if kind in (INT, HEX) else ():
+        if expr_value(cond):
+            expected += f" in {low.str_value}..{high.str_value}"
+            break
+    if kind in (BOOL, TRISTATE) and a.quoted and a.value in ("y", "n"):
+        expected += ", without quotes"
+    if kind in (INT, HEX) and a.quoted:
+        expected += ", without quotes"
+    what = "an empty value, " if not a.raw else ""
     raise MpforgeError(
-        f"{a.where}: CONFIG_{a.symbol}={a.raw} is not a valid {_TYPE_NAMES[kind]} value "
+        f"{a.where}: CONFIG_{a.symbol}={a.raw} is {what}not a valid {_TYPE_NAMES[kind]} value "
         f"(expected {expected}"
         + ("; a comment goes on a line of its own)" if re.search(r"\s#", a.raw) else ")")
     )

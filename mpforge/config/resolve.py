@@ -69,6 +69,7 @@ class Resolution:
 
 def resolve(inputs: ConfigInputs, report: Report) -> Resolution:
     assignments = read_assignments(inputs.all_files, inputs.app, inputs.root)
+    make_build_dir(inputs.build_dir)
     kconf = load_kconfig(inputs.build_dir, inputs.root, inputs.defconfig)
     overrides = Overrides()
     set_by = apply_assignments(kconf, assignments, overrides, report=report)
@@ -101,17 +102,23 @@ def _holder(lock: IO[str]) -> str:
     return f"another build (pid {pid})" if pid.isdigit() else "another build"
 
 
-def lock_build_dir(directory: Path, report: Report) -> None:
-    """One build at a time in a build directory, held until this (SCons) process ends: two
-    builds into one directory deleted each other's files (the first failed on a missing
-    qstrdefs.h). A second build waits, saying for whom (as cargo does)."""
+def make_build_dir(directory: Path) -> None:
+    """Make the build directory, or say it cannot be (`--build-dir /proc/x`: the first file
+    written into it was named, `cannot write /proc/x/Kconfig.frozen-packages`)."""
     try:
         directory.mkdir(parents=True, exist_ok=True)
-    except OSError as e:  # `--build-dir /proc/x`: named the lock file, not the directory
+    except OSError as e:
         raise MpforgeError(
             f"build directory {display_path(directory)} cannot be made ({e.strerror}); "
             "choose another directory (--build-dir)"
         ) from None
+
+
+def lock_build_dir(directory: Path, report: Report) -> None:
+    """One build at a time in a build directory, held until this (SCons) process ends: two
+    builds into one directory deleted each other's files (the first failed on a missing
+    qstrdefs.h). A second build waits, saying for whom (as cargo does)."""
+    make_build_dir(directory)
     try:
         lock = open(directory / BUILD_LOCK, "a+", encoding="utf-8")  # noqa: SIM115 (held)
     except OSError as e:

@@ -25,7 +25,7 @@ EXIT_KEY = b"\x01x"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m mpforge.cpu")
+    parser = argparse.ArgumentParser(prog="python -m mpforge.cpu", allow_abbrev=False)
     parser.add_argument("machine", choices=sorted(MACHINES))
     parser.add_argument("image", type=Path)
     parser.add_argument("--console", type=int, default=0, help="the console UART's number")

@@ -64,7 +64,7 @@ def freeze(
     builtins = set(generated.builtin_modules)
     check_builtin_names(frozen_set, builtins, view)
     compiled = [compile_module(m, small_int_bits, cache) for m in frozen_set.modules]
-    check_imports(compiled, view, builtins, generated.builtin_members)
+    check_imports(compiled, view, builtins, generated.builtin_members, generated.builtin_guards)
     text = emit_frozen_c(
         compiled,
         list(generated.core_pool),

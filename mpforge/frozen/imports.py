@@ -10,8 +10,12 @@ name M's top level defines (assigns, def, class, import; `global` stores in
 its functions count); a module with `from X import *` or a module-level
 `__getattr__` is taken at its word. `from M import NAME` with M a builtin
 module needs NAME among the names M's C source defines (the GENERATE stage's
-data: mpforge/modtable.py members; a name under an `#if` counts in every
-configuration), or a builtin submodule M.NAME.
+data: mpforge/modtable.py guarded_members), or a builtin submodule M.NAME. A name
+under an `#if` counts when the condition holds in this build's configuration
+(CONFIG_X from .config as config.h defines it: a bool that is off is undefined,
+0); a condition on anything else (a port's MHAL_ macro) is taken to hold. A name
+the configuration leaves out is an error naming the option:
+`os has no 'statvfs' in this configuration (CONFIG_MODULE_VFS is off)`.
 
 An import that never runs or may fail is not checked: one inside a `try:`
 whose handlers catch ImportError (or a base of it, or everything: the optional
@@ -23,6 +27,7 @@ source, by line). Entries with `check_imports: false` are skipped altogether
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterable, Mapping
 
 from mpforge.config.fragment import display_path
@@ -167,9 +172,11 @@ def check_imports(
     view: ConfigView,
     available: set[str],
     members: Mapping[str, frozenset[str] | None] | None = None,
+    guards: Mapping[str, Mapping[str, list[list[str]]]] | None = None,
 ) -> None:
     """`available`: the builtin modules this build has (from the generated module table);
-    `members`: the names each defines (missing or None: unknown, not checked)."""
+    `members`: the names each defines in any configuration (missing or None: unknown, not
+    checked); `guards`: the `#if`s around those not always defined (mpforge/modtable.py)."""
     by_name = {c.module.name: c for c in compiled}
     frozen = set(by_name) | available
     symbols = module_symbols(view)
@@ -196,7 +203,8 @@ def check_imports(
             if source is None:
                 builtin = (members or {}).get(target)
                 if builtin is not None:
-                    _check_builtin_names(where, target, names, frozen, builtin)
+                    left_out = _left_out(view, (guards or {}).get(target, {}))
+                    _check_builtin_names(where, target, names, frozen, builtin, left_out)
                 continue
             if target not in defined:
                 defined[target] = defined_names(source)
@@ -204,18 +212,122 @@ def check_imports(
 
 
 def _check_builtin_names(
-    where: str, target: str, names: list[str], known: set[str], defined: frozenset[str]
+    where: str,
+    target: str,
+    names: list[str],
+    known: set[str],
+    defined: frozenset[str],
+    left_out: Mapping[str, list[str]],
 ) -> None:
-    """`from target import names` with target a builtin module: names its C code defines."""
+    """`from target import names` with target a builtin module: names its C code defines in
+    this configuration (`left_out`: those an `#if` leaves out, with what is off)."""
     for name in names:
-        if name in defined or f"{target}.{name}" in known:
+        if f"{target}.{name}" in known:
+            continue
+        if name in left_out:
+            why = left_out[name]
+            symbols = [w.split()[0] for w in why if w.endswith(" is off")]
+            fix = (
+                f"a configuration with {symbols[0]} adds it"
+                if len(why) == 1 and symbols
+                else "another configuration adds it"
+            )
+            raise MpforgeError(
+                f"{where}: {target} has no '{name}' in this configuration ({'; '.join(why)}); "
+                f"{fix} (menuconfig or a -C fragment), or guard the import with "
+                "try/except ImportError if it is optional"
+            )
+        if name in defined:
             continue
         submodules = {m.rpartition(".")[2] for m in known if m.startswith(target + ".")}
+        here = set(defined) - set(left_out)
         raise MpforgeError(
             f"{where}: from {target} import {name}: the builtin module {target} has no "
-            f"'{name}'{did_you_mean(name, set(defined) | submodules)}; fix the name (a guard "
+            f"'{name}'{did_you_mean(name, here | submodules)}; fix the name (a guard "
             "of try/except ImportError makes the import optional)"
         )
+
+
+def _left_out(view: ConfigView, guards: Mapping[str, list[list[str]]]) -> dict[str, list[str]]:
+    """The names of a builtin module this configuration leaves out: name -> why (the
+    conditions of its first entry that do not hold, as `CONFIG_X is off`)."""
+    out: dict[str, list[str]] = {}
+    for name, alternatives in guards.items():
+        results = [[(c, condition_holds(c, view)) for c in conds] for conds in alternatives]
+        if any(all(r is not False for _c, r in conds) for conds in results):
+            continue  # one entry of it is compiled (or may be)
+        out[name] = [_why(c) for c, r in results[0] if r is False]
+    return out
+
+
+_SIMPLE = re.compile(r"^(!?)\s*(?:defined\s*\(?\s*)?CONFIG_(\w+)\s*\)?$")
+
+
+def _why(condition: str) -> str:
+    """Why `condition` (which does not hold) fails: `CONFIG_X is off` for a plain symbol."""
+    m = _SIMPLE.match(condition.replace("!(", "!").strip())
+    if m is None:
+        return f"`#if {condition}` does not hold"
+    return f"CONFIG_{m.group(2)} is {'on' if m.group(1) else 'off'}"
+
+
+_TOKEN = re.compile(r"\s*(0[xX][0-9a-fA-F]+|\d+|\w+|&&|\|\||[=!<>]=|<<|>>|[()!<>+\-*/%])[uUlL]*")
+_EVAL_NODES = (
+    ast.Expression, ast.BoolOp, ast.And, ast.Or, ast.UnaryOp, ast.Not, ast.USub, ast.UAdd,
+    ast.BinOp, ast.Add, ast.Sub, ast.Mult, ast.FloorDiv, ast.Mod, ast.LShift, ast.RShift,
+    ast.Compare, ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.Constant,
+)  # fmt: skip
+
+
+def condition_holds(condition: str, view: ConfigView) -> bool | None:
+    """Whether the C `#if` condition holds with this configuration as config.h defines it
+    (bool y: 1, off or absent: undefined, int/hex: the number); None when it cannot be
+    told (a macro other than CONFIG_*, a string option, a construct not read here)."""
+    tokens: list[str] = []
+    pos = 0
+    text = condition.strip()
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if m is None:
+            return None
+        tokens.append(m.group(1))
+        pos = m.end()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok == "defined":
+            paren = tokens[i + 1 : i + 2] == ["("]
+            name = (tokens[i + 2 : i + 3] if paren else tokens[i + 1 : i + 2]) or [""]
+            i += 4 if paren else 2
+            if not name[0].startswith("CONFIG_"):
+                return None
+            out.append("1" if view.values.get(name[0][7:], "n") != "n" else "0")
+            continue
+        if tok.startswith("CONFIG_"):
+            value = view.values.get(tok[7:], "n")
+            if value in ("n", ""):
+                out.append("0")
+            elif value in ("y", "m"):
+                out.append("1")
+            else:
+                try:
+                    out.append(str(int(value, 0)))
+                except ValueError:
+                    return None
+        elif re.fullmatch(r"\w+", tok) and not tok[0].isdigit():
+            return None  # another macro: unknown here
+        else:
+            tok = {"&&": " and ", "||": " or ", "!": " not ", "/": "//"}.get(tok, tok)
+            out.append(str(int(tok, 0)) if tok[0].isdigit() else tok)
+        i += 1
+    try:
+        tree = ast.parse(" ".join(out).strip(), mode="eval")
+        if not all(isinstance(n, _EVAL_NODES) for n in ast.walk(tree)):
+            return None
+        return bool(eval(compile(tree, "<#if>", "eval"), {"__builtins__": {}}))
+    except (SyntaxError, ValueError, ZeroDivisionError, TypeError):
+        return None
 
 
 def _check_names(

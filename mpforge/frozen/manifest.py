@@ -32,11 +32,13 @@ from pathlib import Path
 
 import yaml
 
+from mpforge import paths
 from mpforge.config.fragment import display_path
 from mpforge.errors import MpforgeError, did_you_mean
 from mpforge.frozen import pypi
 from mpforge.frozen import yamlnodes as Y
 from mpforge.frozen.pypi import PypiPackage
+from mpforge.process import verbose
 
 EMITS = ("bytecode", "native", "viper")
 ENTRY_POINTS = ("boot", "main")
@@ -244,10 +246,13 @@ class ManifestLoader:
 
     def _add(self, module: FrozenModule) -> None:
         if module.name in self.app_entry_points:
-            self.notes.append(
-                f"the application's {module.name}.py replaces {display_path(module.source)} "
-                f"(listed at {module.origin})"
-            )
+            # What an app is for when it replaces a package of the tree (the demo's main.py
+            # of a default build): said with -v only; another of the user's own, always.
+            if verbose() or not module.source.resolve().is_relative_to(paths.ROOT / "frozen"):
+                self.notes.append(
+                    f"the application's {module.name}.py replaces {display_path(module.source)} "
+                    f"(listed at {module.origin})"
+                )
             return
         other = self.modules.get(module.name)
         if other is not None and other.source.resolve() != module.source.resolve():

@@ -1,6 +1,8 @@
 """SCons tool: concise progress lines (`[12/80] CC py/vm.c`), full command lines when verbose.
 
 Each builder gets a short *COMSTR; PRINT_CMD_LINE_FUNC numbers the steps that run
+(their paths as the errors show them: relative to the user's working directory when
+below it, mpforge/textfile.py show_paths)
 against the steps of the build (MPF_TOTAL_STEPS, counted by the tools that declare them).
 env.MpfProgressEnd() (the SConstruct's last line) makes the build end on its total:
 `[80/80] build/host: 12 steps ran, 68 up to date`, or `build/host: up to date` when
@@ -12,6 +14,7 @@ import sys
 import threading
 
 from mpforge.colour import GREEN, paint
+from mpforge.textfile import show_paths
 
 COMPILATION_DB = "compile_commands.json"
 _SHORT = {
@@ -41,12 +44,14 @@ def generate(env, verbose=False):
             count[0] += 1
             total = max(env.get("MPF_TOTAL_STEPS", 0), count[0])
             counter = paint(f"[{count[0]}/{total}]", GREEN, sys.stdout)
-            sys.stdout.write(f"{counter} {s}\n")
+            # a verbose command line stays as run (in the tree), to be pasted back
+            sys.stdout.write(f"{counter} {s if verbose else show_paths(s)}\n")
             sys.stdout.flush()
 
     def end(where):
         from SCons.Script import GetBuildFailures
 
+        where = show_paths(where)
         if GetBuildFailures() or build_interrupted():
             return  # the failing step said what went wrong; Ctrl-C: `mpforge build` says it
         ran = count[0]
