@@ -407,8 +407,8 @@ static void format_into(mpf_vstr_t *out, mpf_obj_t o, const char *s, size_t len)
         return;
     }
 #endif
-    if (MPF_IS_STR(o) || len == 0 || (t->flags & MPF_TYPE_FLAG_HEAP) || is_bool) {
-        if (!MPF_IS_STR(o) && len > 0 && !is_bool) {
+    if (MPF_IS_STR_HOT(o) || len == 0 || (t->flags & MPF_TYPE_FLAG_HEAP) || is_bool) {
+        if (!MPF_IS_STR_HOT(o) && len > 0 && !is_bool) {
             mpf_raise_fmt(&mpf_type_TypeError, "unsupported format string passed to %T.__format__", o);
         }
         if (sp.type && sp.type != 's') {
@@ -922,7 +922,7 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
                     pad_out(&v, &sp, "", 0, &byte, 1, '>');
                     break;
                 }
-                if (MPF_IS_STR(val)) {
+                if (MPF_IS_STR_HOT(val)) {
                     size_t cl;
                     const char *cs = mpf_obj_str_data(val, &cl);
                     if (mpf_utf8_charlen((const uint8_t *)cs, cl) != 1) {

@@ -43,7 +43,7 @@ static inline int key_eq(const mpf_map_t *m, mpf_obj_t a, mpf_obj_t b) {
     }
 #if CONFIG_VM_FAST_PATHS
     // (the most common keys after qstrs and small ints: no user code, the map stays as it is)
-    if (MPF_IS_STR(a) && MPF_IS_STR(b)) {
+    if (MPF_IS_STR_HOT(a) && MPF_IS_STR_HOT(b)) {
         return mpf_str_text_equal(a, b);
     }
 #endif

@@ -173,7 +173,7 @@ static void enc_array(enc_t *e, const mpf_obj_t *items, size_t n, const enc_pare
 
 // A dict key as JSON text; false if the key is to be skipped (skipkeys).
 static bool enc_key(enc_t *e, mpf_obj_t k) {
-    if (MPF_IS_STR(k)) {
+    if (MPF_IS_STR_HOT(k)) {
         size_t n;
         const char *s = mpf_obj_str_data(k, &n);
         enc_quoted(e, (const uint8_t *)s, n);
@@ -270,7 +270,7 @@ static void enc_value(enc_t *e, mpf_obj_t o, const enc_parent_t *up, size_t leve
     } else if (o == MPF_OBJ_FALSE) {
         enc_str(e, "false", 5);
         return;
-    } else if (MPF_IS_STR(o)) {
+    } else if (MPF_IS_STR_HOT(o)) {
         size_t n;
         const char *s = mpf_obj_str_data(o, &n);
         enc_quoted(e, (const uint8_t *)s, n);
@@ -340,7 +340,7 @@ static mpf_obj_t json_dumps_impl(mpf_obj_t obj, size_t n_args, size_t n_kw, cons
     e.key_sep = ": ";
     e.key_sep_len = 2;
     if (e.has_indent) {
-        if (MPF_IS_STR(v)) {
+        if (MPF_IS_STR_HOT(v)) {
             e.indent = v;
         } else {
             mpf_int_t n = mpf_obj_get_int(v);
@@ -366,7 +366,7 @@ static mpf_obj_t json_dumps_impl(mpf_obj_t obj, size_t n_args, size_t n_kw, cons
             mpf_raise_fmt(&mpf_type_ValueError, "too many values to unpack (expected %u)", 2u);
         }
         for (size_t i = 2; i-- > 0;) {
-            if (!MPF_IS_STR(items[i])) {
+            if (!MPF_IS_STR_HOT(items[i])) {
                 // (CPython's C encoder takes the key separator as argument 5, the item one as 6)
                 mpf_raise_fmt(&mpf_type_TypeError, "make_encoder() argument %u must be str, not %T", (unsigned)(6 - i), items[i]);
             }

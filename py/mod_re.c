@@ -1367,13 +1367,13 @@ static intptr_t vm_run(vm_t *m, size_t pc, size_t pos, bool top) {
 static const uint8_t *subject_of(const pattern_t *pat, mpf_obj_t string, size_t *len) {
     if (pat->is_bytes) {
         mpf_buffer_t b;
-        if (MPF_IS_STR(string) || !mpf_obj_get_buffer(string, &b, false)) {
+        if (MPF_IS_STR_HOT(string) || !mpf_obj_get_buffer(string, &b, false)) {
             mpf_raise_msg(&mpf_type_TypeError, "cannot use a bytes pattern on a string-like object");
         }
         *len = b.len;
         return b.buf;
     }
-    if (!MPF_IS_STR(string)) {
+    if (!MPF_IS_STR_HOT(string)) {
         mpf_raise_msg(&mpf_type_TypeError, "cannot use a string pattern on a bytes-like object");
     }
     return (const uint8_t *)mpf_obj_str_data(string, len);
@@ -1511,7 +1511,7 @@ static size_t group_index(const match_t *mo, mpf_obj_t g) {
         if (i >= 0 && (size_t)i <= pat->n_groups) {
             return (size_t)i;
         }
-    } else if (MPF_IS_STR(g)) {
+    } else if (MPF_IS_STR_HOT(g)) {
         mpf_obj_t n = mpf_dict_get(pat->groupindex, g);
         if (n != MPF_OBJ_NULL) {
             return (size_t)mpf_obj_small_int_value(n);
@@ -1983,7 +1983,7 @@ static mpf_obj_t pattern_subn_impl(size_t n_args, size_t n_kw, const mpf_obj_t *
         const match_t *mo = mpf_obj_ptr(m);
         mpf_vstr_add_strn(&out, (const char *)s + last, (size_t)mo->slots[0] - last);
         mpf_obj_t r = callable ? mpf_call1(repl, m) : expand_template(args[0], mo, repl);
-        if (pat->is_bytes ? MPF_IS_STR(r) : !MPF_IS_STR(r)) {
+        if (pat->is_bytes ? MPF_IS_STR_HOT(r) : !MPF_IS_STR_HOT(r)) {
             mpf_raise_fmt(&mpf_type_TypeError, "expected %s instance, %T found", pat->is_bytes ? "a bytes-like object" : "str", r);
         }
         size_t rl;

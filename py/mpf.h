@@ -1313,8 +1313,12 @@ void mpf_arg_required(mpf_qstr_t fun, const mpf_qstr_t *names, const mpf_obj_t *
 // An optional int argument from mpf_arg_parse: [dflt] when absent or None.
 mpf_int_t mpf_arg_int(mpf_obj_t o, mpf_int_t dflt);
 
+// Whether [o] is a str (a qstr or a str object): MPF_IS_STR calls the one copy of the test
+// (obj.c), about 8 B at each of its 80-odd uses; MPF_IS_STR_HOT, for the paths that run per
+// operation (comparisons, map keys, str methods, formatting), inlines it with VM_FAST_PATHS.
+#define MPF_IS_STR(o) mpf_obj_is_str(o)
 #if CONFIG_VM_FAST_PATHS
-#define MPF_IS_STR(o) (mpf_obj_is_qstr(o) || mpf_obj_is_type((o), &mpf_type_str))
+#define MPF_IS_STR_HOT(o) (mpf_obj_is_qstr(o) || mpf_obj_is_type((o), &mpf_type_str))
 // Whether strs [a] and [b] (MPF_IS_STR both) hold the same text: no user code runs.
 static inline bool mpf_str_text_equal(mpf_obj_t a, mpf_obj_t b) {
     size_t la, lb;
@@ -1323,8 +1327,7 @@ static inline bool mpf_str_text_equal(mpf_obj_t a, mpf_obj_t b) {
     return la == lb && memcmp(sa, sb, la) == 0;
 }
 #else
-// The smaller images: a call of the one copy of the test (obj.c) at each of its 80-odd uses.
-#define MPF_IS_STR(o) mpf_obj_is_str(o)
+#define MPF_IS_STR_HOT(o) mpf_obj_is_str(o)
 #endif
 
 #endif // MPF_MPF_H

@@ -106,11 +106,11 @@ bool mpf_obj_equal(mpf_obj_t a, mpf_obj_t b) {
     }
 #if CONFIG_VM_FAST_PATHS
     // (without the fast paths two strs are compared by str's binary_op below)
-    if (MPF_IS_STR(a) && MPF_IS_STR(b)) {
+    if (MPF_IS_STR_HOT(a) && MPF_IS_STR_HOT(b)) {
         return mpf_str_text_equal(a, b);
     }
 #endif
-    if (MPF_IS_STR(a) != MPF_IS_STR(b) && (mpf_obj_is_small_int(a) || mpf_obj_is_small_int(b))) {
+    if (MPF_IS_STR_HOT(a) != MPF_IS_STR_HOT(b) && (mpf_obj_is_small_int(a) || mpf_obj_is_small_int(b))) {
         return false;
     }
     mpf_stack_check();
@@ -330,7 +330,7 @@ mpf_obj_t mpf_obj_print_to_str(mpf_print_fun_t f, mpf_obj_t o, mpf_print_kind_t 
 }
 
 mpf_obj_t mpf_obj_str(mpf_obj_t o) {
-    return MPF_IS_STR(o) ? o : mpf_obj_print_to_str(mpf_obj_print, o, MPF_PRINT_STR);
+    return MPF_IS_STR_HOT(o) ? o : mpf_obj_print_to_str(mpf_obj_print, o, MPF_PRINT_STR);
 }
 
 mpf_obj_t mpf_obj_repr(mpf_obj_t o) {
@@ -425,7 +425,7 @@ size_t mpf_obj_readinto_args(size_t n_args, const mpf_obj_t *args, mpf_buffer_t 
 }
 
 const char *mpf_obj_write_data(mpf_obj_t data, size_t *len) {
-    if (MPF_IS_STR(data)) {
+    if (MPF_IS_STR_HOT(data)) {
         return mpf_obj_str_data(data, len);
     }
     mpf_buffer_t buf;

@@ -375,7 +375,7 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     if (rt == t) {
         b = mpf_obj_str_data(rhs, &lb);
     } else if (is_bytes && (op == MPF_BINARY_OP_ADD || op == MPF_BINARY_OP_IN || op <= MPF_BINARY_OP_NOT_EQUAL) &&
-               !MPF_IS_STR(rhs) && mpf_obj_get_buffer(rhs, &rb, false)) {
+               !MPF_IS_STR_HOT(rhs) && mpf_obj_get_buffer(rhs, &rb, false)) {
         b = rb.buf;
         lb = rb.len;
     } else if (op == MPF_BINARY_OP_IN) {
@@ -625,7 +625,7 @@ static mpf_obj_t str_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
 // The bytes of a str, or of any bytes-like object (bytes, bytearray, memoryview, array);
 // TypeError for anything else (an int is never a buffer).
 static const char *self_data(mpf_obj_t self, size_t *len) {
-    if (MPF_IS_STR(self) || mpf_obj_is_type(self, &mpf_type_bytes)) {
+    if (MPF_IS_STR_HOT(self) || mpf_obj_is_type(self, &mpf_type_bytes)) {
         return mpf_obj_str_data(self, len);
     }
     mpf_buffer_t b;
@@ -646,8 +646,8 @@ static mpf_obj_t new_like(mpf_obj_t self, const char *data, size_t len) {
 }
 
 static void check_same_kind(mpf_obj_t self, mpf_obj_t arg) {
-    bool s = MPF_IS_STR(self);
-    if (s != MPF_IS_STR(arg)) {
+    bool s = MPF_IS_STR_HOT(self);
+    if (s != MPF_IS_STR_HOT(arg)) {
         mpf_raise_fmt(&mpf_type_TypeError, s ? "must be str, not %T" : "a bytes-like object is required, not '%T'", arg);
     }
 }
@@ -882,14 +882,14 @@ enum { FIND_RIGHT = 1, FIND_RAISE = 2, FIND_COUNT = 4, FIND_AFFIX = 8 };
 static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, unsigned how) {
     size_t len, nl;
     const uint8_t *s = (const uint8_t *)self_data(args[0], &len);
-    bool is_bytes = !MPF_IS_STR(args[0]);
+    bool is_bytes = !MPF_IS_STR_HOT(args[0]);
     mpf_obj_t needle_o = args[1];
     size_t n = 1;
     mpf_obj_t *items = &needle_o;
     if ((how & (FIND_AFFIX | FIND_REMOVE)) == FIND_AFFIX) {
         if (mpf_obj_is_type(needle_o, &mpf_type_tuple)) {
             mpf_obj_get_array(needle_o, &n, &items);
-        } else if (!MPF_IS_STR(needle_o) && !is_bytes) {
+        } else if (!MPF_IS_STR_HOT(needle_o) && !is_bytes) {
             mpf_raise_fmt(&mpf_type_TypeError, "%s first arg must be str or a tuple of str, not %T",
                 how & FIND_RIGHT ? "endswith" : "startswith", needle_o);
         }
@@ -955,7 +955,7 @@ static mpf_obj_t str_replace(size_t n_args, const mpf_obj_t *args) {
     mpf_vstr_t v;
     mpf_vstr_init(&v, len + 1);
     const uint8_t *u = (const uint8_t *)s;
-    bool is_bytes = !MPF_IS_STR(args[0]);
+    bool is_bytes = !MPF_IS_STR_HOT(args[0]);
     size_t i = 0;
     for (; max != 0; max -= max > 0) {
         size_t j = str_search(s, i, len, old, ol, false);
@@ -1126,7 +1126,7 @@ static mpf_obj_t case_impl(size_t n_args, const mpf_obj_t *args, unsigned mode) 
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
 #if CONFIG_STR_UNICODE_CASE
-        if ((c & 0x80) && MPF_IS_STR(self)) {
+        if ((c & 0x80) && MPF_IS_STR_HOT(self)) {
             return case_unicode(s, len, mode);  // (beyond ASCII: the result begun is dropped)
         }
 #endif
@@ -1211,7 +1211,7 @@ static mpf_obj_t is_impl(size_t n_args, const mpf_obj_t *args, unsigned kind) {
     for (size_t i = 0; i < len; i++) {
         unsigned c = char_class((unsigned char)s[i]);
 #if CONFIG_STR_UNICODE_CASE
-        if (c == CC_HIGH && kind != IS_ASCII && MPF_IS_STR(self)) {
+        if (c == CC_HIGH && kind != IS_ASCII && MPF_IS_STR_HOT(self)) {
             // a cased letter beyond ASCII counts as upper or lower case
             size_t n;
             uint32_t o;
@@ -1248,7 +1248,7 @@ static mpf_obj_t justify(size_t n_args, const mpf_obj_t *args, unsigned align) {
     mpf_obj_t self = args[0];
     size_t len;
     const char *s = self_data(self, &len);
-    bool is_bytes = !MPF_IS_STR(self);
+    bool is_bytes = !MPF_IS_STR_HOT(self);
     mpf_int_t width = mpf_obj_get_int(args[1]);
     const char *fill = align == ALIGN_ZFILL ? "0" : " ";
     size_t fl = 1;
@@ -1317,7 +1317,7 @@ static codec_t codec_of(mpf_obj_t enc) {
     if (enc == MPF_OBJ_NULL) {
         return CODEC_UTF8;
     }
-    if (!MPF_IS_STR(enc)) {
+    if (!MPF_IS_STR_HOT(enc)) {
         mpf_raise_fmt(&mpf_type_TypeError, "encoding must be str, not %T", enc);
     }
     size_t len;
@@ -1359,7 +1359,7 @@ static char errors_of(mpf_obj_t errors) {
     if (errors == MPF_OBJ_NULL) {
         return 's';
     }
-    if (!MPF_IS_STR(errors)) {
+    if (!MPF_IS_STR_HOT(errors)) {
         mpf_raise_fmt(&mpf_type_TypeError, "errors must be str, not %T", errors);
     }
 #if CONFIG_STR_CODECS
@@ -1488,7 +1488,7 @@ static mpf_obj_t bytes_hex(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
 }
 
 static mpf_obj_t bytes_fromhex(mpf_obj_t cls, mpf_obj_t s_o) {
-    if (!MPF_IS_STR(s_o)) {
+    if (!MPF_IS_STR_HOT(s_o)) {
         mpf_raise_fmt(&mpf_type_TypeError, "fromhex() argument must be str, not %T", s_o);
     }
     size_t len;
@@ -1664,7 +1664,7 @@ static mpf_obj_t bytes_make_new(const mpf_type_t *type, size_t n_args, size_t n_
     (void)type;
     mpf_arg_check_num(n_args, n_kw, 0, 3, true);
     mpf_obj_t a = n_args > 0 ? args[0] : mpf_obj_new_small_int(0);  // bytes() is bytes(0)
-    if (MPF_IS_STR(a)) {
+    if (MPF_IS_STR_HOT(a)) {
         if (n_args < 2 && n_kw == 0) {
             mpf_raise_msg(&mpf_type_TypeError, "string argument without an encoding");
         }

@@ -855,7 +855,7 @@ static mpf_map_t *members_of(mpf_obj_t self) {
 // The member of the instance behind view [self] with key [k], or NULL. Members are keyed
 // by qstr: a str whose text is no qstr is no member's name.
 static mpf_obj_t members_get_key(mpf_obj_t self, mpf_obj_t k) {
-    if (MPF_IS_STR(k) && !mpf_obj_is_qstr(k)) {
+    if (MPF_IS_STR_HOT(k) && !mpf_obj_is_qstr(k)) {
         size_t len;
         const char *s = mpf_obj_str_data(k, &len);
         mpf_qstr_t q = mpf_qstr_find(s, len);
@@ -904,7 +904,7 @@ static const mpf_type_t members_iter_type = MPF_TYPE(MPF_QSTR_iterator, 0,
 // Store (v) or delete (v NULL) key [k] of the instance behind [self].
 static void members_store(mpf_obj_t self, mpf_obj_t k, mpf_obj_t v) {
     mpf_instance_t *inst = mpf_obj_ptr(((const mappingproxy_t *)mpf_obj_ptr(self))->inst);
-    if (MPF_IS_STR(k) && !mpf_obj_is_qstr(k)) {
+    if (MPF_IS_STR_HOT(k) && !mpf_obj_is_qstr(k)) {
         size_t len;
         const char *s = mpf_obj_str_data(k, &len);
         k = mpf_obj_new_qstr(mpf_qstr_from_strn(s, len));  // members are keyed by qstr

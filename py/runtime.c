@@ -343,7 +343,7 @@ static inline void argbuf_add(argbuf_t *b, mpf_obj_t v) {
 #endif
 
 static mpf_obj_t kw_name(mpf_obj_t k) {
-    if (!MPF_IS_STR(k)) {
+    if (!MPF_IS_STR_HOT(k)) {
         mpf_raise_msg(&mpf_type_TypeError, "keywords must be strings");
     }
     if (mpf_obj_is_qstr(k)) {
