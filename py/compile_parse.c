@@ -1614,7 +1614,7 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
         if (accept(p, OP_ASSIGN)) {
             val = const_decl(p, e, parse_rhs(p, LIST_TEST_STAR));
             if (val == NULL) {
-                return NULL;
+                goto dropped;
             }
             x->k[2] = val;
         }
@@ -1632,11 +1632,15 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
     if (v.n == 2) {
         val = const_decl(p, e, v.items[1]);
         if (val == NULL) {
-            return NULL;
+            goto dropped;
         }
         v.items[1] = val;
     }
     return mk_from_vec(p, N_ASSIGN, t, &v);
+dropped:
+    // a _NAME = const(x) compiles to nothing; before a ';' an N_PASS (mpy-cross records the
+    // line of a statement list: `_A = const(1); _B = const(2)` or `_A = const(1);`)
+    return is_op(p, OP_SEMI) ? mk(p, N_PASS, t, 0) : NULL;
 }
 
 // small_stmt (';' small_stmt)* [';'] NEWLINE, appended to [v].
@@ -1681,7 +1685,13 @@ static mpf_node_t *parse_suite(parser_t *p) {
         indent_error(p, E_EXPECTED_INDENT);
     }
     advance(p);
+    pos_t f = here(p);
     while (p->tok.kind != TK_DEDENT && p->tok.kind != TK_END) {
+        if (v.n == 0 && here(p) != f) {
+            // (the first statement was a _NAME = const(x), dropped: mpy-cross records the
+            // line of a block of several statements, the first's)
+            vec_push(p, &v, mk(p, N_PASS, f, 0));
+        }
         parse_stmt(p, &v);
     }
     if (p->tok.kind == TK_DEDENT) {

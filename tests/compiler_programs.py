@@ -665,6 +665,42 @@ def f(a=S, *, b=TU):
     return L, _M, a, b, N
 x = f"{S}{F:>5}"
 """,
+    # a private const first in a block of several statements, or first in a ';' list: it
+    # compiles to nothing, but mpy-cross records the line of the block (its first statement's)
+    # and of the list (line table entries at the same offset; one const alone records none)
+    "const_private_first_in_block": """\
+from micropython import const
+import a
+_A = const(1); _B = const(2)
+x = 1
+_C = const(3);
+class K:
+    _D = const(4)
+    y = _D
+class L:
+    _E = const(5)
+    _F = const(6)
+class M:
+    _G = const(7)
+def f():
+    # a comment first
+    _H = const(8)
+
+
+    return _H
+if x:
+    _I = const(9)
+    x = 2
+else:
+    _J = const(1); z = 3
+while x: _K = const(2); _L = const(3)
+try:
+    _M = const(4)
+    _N: int = const(5)
+    w = 1
+finally:
+    _O = const(6); v = _O
+""",
     # zero-argument super() in a def: super(__class__, its first parameter, whichever kind);
     # in a lambda or a comprehension a plain call of super (as mpy-cross compiles them)
     "super_first_parameter_of_any_kind": """\
