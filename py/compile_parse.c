@@ -1579,7 +1579,8 @@ static mpf_node_t *const_decl(parser_t *p, const mpf_node_t *target, mpf_node_t 
     return n > 0 && nm[0] == '_' ? NULL : x;
 }
 
-static mpf_node_t *parse_small_stmt(parser_t *p) {
+// ([ls]: where its line of statements starts)
+static mpf_node_t *parse_small_stmt(parser_t *p, pos_t ls) {
     pos_t t = here(p);
     int kw = p->tok.op;   // (a keyword's script, or none)
     if (kw == KW_FROM) {
@@ -1638,15 +1639,17 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
     }
     return mk_from_vec(p, N_ASSIGN, t, &v);
 dropped:
-    // a _NAME = const(x) compiles to nothing; before a ';' an N_PASS (mpy-cross records the
-    // line of a statement list: `_A = const(1); _B = const(2)` or `_A = const(1);`)
-    return is_op(p, OP_SEMI) ? mk(p, N_PASS, t, 0) : NULL;
+    // a _NAME = const(x) compiles to nothing; before a ';' an N_PASS at the line's start
+    // (mpy-cross records the line of a statement list: `_A = const(1); _B = const(2)`,
+    // `_A = const(1);`)
+    return is_op(p, OP_SEMI) ? mk(p, N_PASS, ls, 0) : NULL;
 }
 
 // small_stmt (';' small_stmt)* [';'] NEWLINE, appended to [v].
 static void parse_simple_stmt(parser_t *p, nodevec_t *v) {
+    pos_t ls = here(p);
     while (true) {
-        mpf_node_t *x = parse_small_stmt(p);
+        mpf_node_t *x = parse_small_stmt(p, ls);
         if (x != NULL) {
             vec_push(p, v, x);
         }

@@ -700,6 +700,8 @@ try:
     w = 1
 finally:
     _O = const(6); v = _O
+_P = const(7); Q = const('''two
+lines'''); _R = const(8);
 """,
     # zero-argument super() in a def: super(__class__, its first parameter, whichever kind);
     # in a lambda or a comprehension a plain call of super (as mpy-cross compiles them)
