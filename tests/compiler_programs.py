@@ -703,6 +703,30 @@ finally:
 _P = const(7); Q = const('''two
 lines'''); _R = const(8);
 """,
+    # `while` of a false constant: no body and no label before its else, so after a return
+    # (dead code) the else is dropped as mpy-cross drops it, up to the loop's end label
+    "while_false_after_return": """\
+def f(x):
+    raise
+    while 127 % 127:
+        pass
+    else:
+        return x
+    y = 1
+def g(x):
+    for z in x:
+        continue
+        while False:
+            y = 1
+        else:
+            y = 2
+            break
+        w = 1
+    while 0:
+        pass
+    else:
+        return 3
+""",
     # zero-argument super() in a def: super(__class__, its first parameter, whichever kind);
     # in a lambda or a comprehension a plain call of super (as mpy-cross compiles them)
     "super_first_parameter_of_any_kind": """\
