@@ -1247,6 +1247,25 @@ print(f, g, C)
     "fstring_ascii_conversion": 'x = "é"\nprint(f"{x!a}", f"{x!a:>{len(x) + 8}}")\n',
     "del_empty_tuple": "del ()\nprint('ok')\n",
     "del_empty_list": "a = 1\ndel a, []\nprint('a' in globals())\n",
+    # a list of targets in del (mpy-cross: can't delete expression), as CPython deletes each
+    "del_list_of_targets": """a = 1
+b = 2
+c = {1: 2}
+class O: pass
+o = O()
+o.x = 1
+del [a, b]
+del [c[1]], [o.x]
+print("a" in globals(), "b" in globals(), c, hasattr(o, "x"))
+def f():
+    x = y = 1
+    del [x], (y,)
+    try:
+        x
+    except NameError:
+        print("unbound")
+f()
+""",
     "assign_empty_tuple_too_many": "try:\n    () = [1]\nexcept ValueError:\n    print('ValueError')\n",
     "assign_empty_tuple_not_iterable": "try:\n    () = 1\nexcept TypeError:\n    print('TypeError')\n",
     # a quote, bracket, brace or colon inside a string literal in an f-string's field is the
