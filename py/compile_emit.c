@@ -2050,6 +2050,9 @@ static void expr(emit_t *e, mpf_node_t *x) {
             target(e, x, true);
             return;
         case N_PASS:
+            if (x->n) {
+                expr(e, x->k[0]);   // (a dict key in brackets from an earlier line: its line first)
+            }
             return;
         case N_BREAK:
         case N_CONTINUE:

@@ -723,11 +723,6 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
             }
             if (dict) {
                 val = parse_test(p);
-                // the item's line is its key's first token (a bracket before it too); a name
-                // or a constant with no line of its own in mpy-cross ((\n k): v) takes it
-                if (e->kind == N_NAME || (e->kind == N_CONST && !(e->op & N_CONST_LINE))) {
-                    set_pos(e, et);
-                }
             }
         }
         if (v.n == 0 && at_comp_for(p) && !(paren && e->kind == N_STAR)) {
@@ -737,10 +732,17 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
             expect(p, close);
             return c;
         }
-        vec_push(p, &v, e);
         if (dict) {
-            vec_push(p, &v, val);
+            // the item's line is its key's first token, a bracket before it too: for a key in
+            // brackets opened on an earlier line ({(\n a + b): v}, {(\n k): v}) an N_PASS
+            // around the key carries it (it compiles its key, with the key's own line)
+            if (POS_LINE(et) < e->line) {
+                e = mk1(p, N_PASS, et, e);
+            }
+            vec_push(p, &v, e);
+            e = val;
         }
+        vec_push(p, &v, e);
         comma = accept(p, OP_COMMA);
         if (!comma) {
             break;

@@ -727,6 +727,31 @@ def g(x):
     else:
         return 3
 """,
+    # a dict key in brackets opened on an earlier line (black's style for long keys): the
+    # item's line is the bracket's (recorded before the value), the key's the first token in it
+    "dict_key_bracket_on_earlier_line": """\
+d = {
+    (
+        a + b
+    ): c,
+    (
+        -e
+    ): (f and
+        g),
+    (
+        "a string"
+    ): h, (
+    i).j: k, (
+    l)[0]: m, (
+    n, o): p, (
+    q): r,
+}
+s = {(
+    t and u):
+    v(1)}
+w = {(
+    x or y): z for x in y}
+""",
     # zero-argument super() in a def: super(__class__, its first parameter, whichever kind);
     # in a lambda or a comprehension a plain call of super (as mpy-cross compiles them)
     "super_first_parameter_of_any_kind": """\
