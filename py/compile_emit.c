@@ -1696,7 +1696,8 @@ static void break_continue(emit_t *e, mpf_node_t *x, bool is_break) {
 }
 
 // while: L: condition (continue), break, top. A condition known true: no first jump to it;
-// known false: no body (jump_if of a false constant jumps nowhere).
+// known false: no body and no condition label (jump_if of a false constant jumps nowhere;
+// after a return the else suite is dead code, dropped as mpy-cross drops it).
 static void while_stmt(emit_t *e, mpf_node_t *x) {
     static const uint8_t loop[] = {
         MPF_OP_JUMP, 0, S_LABEL, 2, S_LOOP, 1, S_LABEL, 0, S_JIF, JIF(0, 2, 1), S_SUITE, 2, S_LABEL, 1, S_END,
@@ -1704,7 +1705,7 @@ static void while_stmt(emit_t *e, mpf_node_t *x) {
     int L[3];
     new_labels(e, L, 3);
     bool truth;
-    seq(e, loop + (const_truth(x->k[0], &truth) ? (truth ? 2 : 6) : 0), L, x);
+    seq(e, loop + (const_truth(x->k[0], &truth) ? (truth ? 2 : 8) : 0), L, x);
 }
 
 // for over range(...) with plain arguments: a counter on the stack (and the end value
@@ -2049,6 +2050,9 @@ static void expr(emit_t *e, mpf_node_t *x) {
             target(e, x, true);
             return;
         case N_PASS:
+            if (x->n) {
+                expr(e, x->k[0]);   // (a dict key in brackets from an earlier line: its line first)
+            }
             return;
         case N_BREAK:
         case N_CONTINUE:

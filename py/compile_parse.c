@@ -723,11 +723,6 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
             }
             if (dict) {
                 val = parse_test(p);
-                // the item's line is its key's first token (a bracket before it too); a name
-                // or a constant with no line of its own in mpy-cross ((\n k): v) takes it
-                if (e->kind == N_NAME || (e->kind == N_CONST && !(e->op & N_CONST_LINE))) {
-                    set_pos(e, et);
-                }
             }
         }
         if (v.n == 0 && at_comp_for(p) && !(paren && e->kind == N_STAR)) {
@@ -737,10 +732,17 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
             expect(p, close);
             return c;
         }
-        vec_push(p, &v, e);
         if (dict) {
-            vec_push(p, &v, val);
+            // the item's line is its key's first token, a bracket before it too: for a key in
+            // brackets opened on an earlier line ({(\n a + b): v}, {(\n k): v}) an N_PASS
+            // around the key carries it (it compiles its key, with the key's own line)
+            if (POS_LINE(et) < e->line) {
+                e = mk1(p, N_PASS, et, e);
+            }
+            vec_push(p, &v, e);
+            e = val;
         }
+        vec_push(p, &v, e);
         comma = accept(p, OP_COMMA);
         if (!comma) {
             break;
@@ -1579,7 +1581,8 @@ static mpf_node_t *const_decl(parser_t *p, const mpf_node_t *target, mpf_node_t 
     return n > 0 && nm[0] == '_' ? NULL : x;
 }
 
-static mpf_node_t *parse_small_stmt(parser_t *p) {
+// ([ls]: where its line of statements starts)
+static mpf_node_t *parse_small_stmt(parser_t *p, pos_t ls) {
     pos_t t = here(p);
     int kw = p->tok.op;   // (a keyword's script, or none)
     if (kw == KW_FROM) {
@@ -1614,7 +1617,7 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
         if (accept(p, OP_ASSIGN)) {
             val = const_decl(p, e, parse_rhs(p, LIST_TEST_STAR));
             if (val == NULL) {
-                return NULL;
+                goto dropped;
             }
             x->k[2] = val;
         }
@@ -1632,17 +1635,23 @@ static mpf_node_t *parse_small_stmt(parser_t *p) {
     if (v.n == 2) {
         val = const_decl(p, e, v.items[1]);
         if (val == NULL) {
-            return NULL;
+            goto dropped;
         }
         v.items[1] = val;
     }
     return mk_from_vec(p, N_ASSIGN, t, &v);
+dropped:
+    // a _NAME = const(x) compiles to nothing; before a ';' an N_PASS at the line's start
+    // (mpy-cross records the line of a statement list: `_A = const(1); _B = const(2)`,
+    // `_A = const(1);`)
+    return is_op(p, OP_SEMI) ? mk(p, N_PASS, ls, 0) : NULL;
 }
 
 // small_stmt (';' small_stmt)* [';'] NEWLINE, appended to [v].
 static void parse_simple_stmt(parser_t *p, nodevec_t *v) {
+    pos_t ls = here(p);
     while (true) {
-        mpf_node_t *x = parse_small_stmt(p);
+        mpf_node_t *x = parse_small_stmt(p, ls);
         if (x != NULL) {
             vec_push(p, v, x);
         }
@@ -1681,7 +1690,13 @@ static mpf_node_t *parse_suite(parser_t *p) {
         indent_error(p, E_EXPECTED_INDENT);
     }
     advance(p);
+    pos_t f = here(p);
     while (p->tok.kind != TK_DEDENT && p->tok.kind != TK_END) {
+        if (v.n == 0 && here(p) != f) {
+            // (the first statement was a _NAME = const(x), dropped: mpy-cross records the
+            // line of a block of several statements, the first's)
+            vec_push(p, &v, mk(p, N_PASS, f, 0));
+        }
         parse_stmt(p, &v);
     }
     if (p->tok.kind == TK_DEDENT) {

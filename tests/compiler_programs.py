@@ -665,6 +665,93 @@ def f(a=S, *, b=TU):
     return L, _M, a, b, N
 x = f"{S}{F:>5}"
 """,
+    # a private const first in a block of several statements, or first in a ';' list: it
+    # compiles to nothing, but mpy-cross records the line of the block (its first statement's)
+    # and of the list (line table entries at the same offset; one const alone records none)
+    "const_private_first_in_block": """\
+from micropython import const
+import a
+_A = const(1); _B = const(2)
+x = 1
+_C = const(3);
+class K:
+    _D = const(4)
+    y = _D
+class L:
+    _E = const(5)
+    _F = const(6)
+class M:
+    _G = const(7)
+def f():
+    # a comment first
+    _H = const(8)
+
+
+    return _H
+if x:
+    _I = const(9)
+    x = 2
+else:
+    _J = const(1); z = 3
+while x: _K = const(2); _L = const(3)
+try:
+    _M = const(4)
+    _N: int = const(5)
+    w = 1
+finally:
+    _O = const(6); v = _O
+_P = const(7); Q = const('''two
+lines'''); _R = const(8);
+""",
+    # `while` of a false constant: no body and no label before its else, so after a return
+    # (dead code) the else is dropped as mpy-cross drops it, up to the loop's end label
+    "while_false_after_return": """\
+def f(x):
+    raise
+    while 127 % 127:
+        pass
+    else:
+        return x
+    y = 1
+def g(x):
+    for z in x:
+        continue
+        while False:
+            y = 1
+        else:
+            y = 2
+            break
+        w = 1
+    while 0:
+        pass
+    else:
+        return 3
+""",
+    # a dict key in brackets opened on an earlier line (black's style for long keys): the
+    # item's line is the bracket's (recorded before the value), the key's the first token in it
+    "dict_key_bracket_on_earlier_line": """\
+d = {
+    (
+        a + b
+    ): c,
+    (
+        -e
+    ): (f and
+        g),
+    (
+        "a string"
+    ): h, (
+    i).j: k, (
+    l)[0]: m, (
+    n, o): p, (
+    q): r,
+}
+s = {(
+    t and u):
+    v(1)}
+w = {(
+    x or y): z for x in y}
+""",
     # zero-argument super() in a def: super(__class__, its first parameter, whichever kind);
     # in a lambda or a comprehension a plain call of super (as mpy-cross compiles them)
     "super_first_parameter_of_any_kind": """\
@@ -1185,6 +1272,25 @@ print(f, g, C)
     "fstring_ascii_conversion": 'x = "é"\nprint(f"{x!a}", f"{x!a:>{len(x) + 8}}")\n',
     "del_empty_tuple": "del ()\nprint('ok')\n",
     "del_empty_list": "a = 1\ndel a, []\nprint('a' in globals())\n",
+    # a list of targets in del (mpy-cross: can't delete expression), as CPython deletes each
+    "del_list_of_targets": """a = 1
+b = 2
+c = {1: 2}
+class O: pass
+o = O()
+o.x = 1
+del [a, b]
+del [c[1]], [o.x]
+print("a" in globals(), "b" in globals(), c, hasattr(o, "x"))
+def f():
+    x = y = 1
+    del [x], (y,)
+    try:
+        x
+    except NameError:
+        print("unbound")
+f()
+""",
     "assign_empty_tuple_too_many": "try:\n    () = [1]\nexcept ValueError:\n    print('ValueError')\n",
     "assign_empty_tuple_not_iterable": "try:\n    () = 1\nexcept TypeError:\n    print('TypeError')\n",
     # a quote, bracket, brace or colon inside a string literal in an f-string's field is the

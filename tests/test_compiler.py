@@ -123,6 +123,42 @@ def test_differential_random_programs(tmp_path: Path) -> None:
     assert _differential(tmp_path, sources, 0) == {}
 
 
+def test_pypi_corpus_spec_file_and_skipped_downloads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """compiler_diff --pypi-file: the specs of a file; a spec pip cannot download is skipped,
+    remembered with pip's reason (no URL) and not asked for again; one that downloads is
+    unpacked into a tree (pip is a stand-in here: no network at test time)."""
+    import zipfile
+
+    specs = tmp_path / "specs.txt"
+    specs.write_text("# drivers\nmicropython-old  # no setup.py\n\nadafruit-circuitpython-x\n")
+    assert compiler_diff.read_specs(specs) == ["micropython-old", "adafruit-circuitpython-x"]
+    calls: list[str] = []
+
+    def pip(argv: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
+        calls.append(argv[-1])
+        if argv[-1] == "micropython-old":
+            err = "ERROR: micropython-old from https://host/x.tar.gz does not appear to be a Python project"
+            return subprocess.CompletedProcess(argv, 1, "", "WARNING: w\n" + err + "\n")
+        with zipfile.ZipFile(Path(argv[argv.index("-d") + 1]) / "x-1.0-py3-none-any.whl", "w") as z:
+            z.writestr("x/__init__.py", "from micropython import const\n_A = const(1)\n")
+        return subprocess.CompletedProcess(argv, 0, "", "")
+
+    monkeypatch.setattr(compiler_diff.subprocess, "run", pip)
+    cache = tmp_path / "cache"
+    for _ in range(2):
+        trees = compiler_diff.fetch_pypi(compiler_diff.read_specs(specs), cache)
+        assert [t.name for t in trees] == ["x-1.0-py3-none-any.whl"]
+        assert (trees[0] / "x" / "__init__.py").exists()
+    assert calls == ["micropython-old", "adafruit-circuitpython-x"]  # (asked once each)
+    memo = (cache / "dl" / "micropython-old.failed").read_text()
+    assert "does not appear to be a Python project" in memo and "://" not in memo
+    out = capsys.readouterr().out
+    assert "error: micropython-old: skipped:" in out
+    assert out.count("pypi: 1 of 2 specs unpacked, 1 skipped") == 2
+
+
 def _float_literals() -> list[str]:
     """A few thousand float and imaginary literals of every kind (seeded): random doubles'
     shortest texts, random decimals of 1-20 digits and 1-40 digit mantissas, powers of ten

@@ -3,6 +3,7 @@
 
     tools/compiler_diff.py [--jobs N] [-O N] [--firmware PATH] [--report FILE] [--cpython] PATH...
     tools/compiler_diff.py --pypi SPEC... --cache DIR [PATH...]
+    tools/compiler_diff.py --pypi-file SPECS.txt --cache DIR [PATH...]
 
 Each PATH is a .py file or a directory searched for .py files. Every file is compiled by
 mpy-cross and by the host firmware (many files per firmware process); where mpy-cross
@@ -26,7 +27,8 @@ mutants of tools/random_programs.py --mutate are made for this.
 With --pypi, each requirement spec (`requests`, `attrs==25.3.0`, ...) is downloaded by pip
 (no dependencies; a wheel, else the source archive) into --cache DIR and unpacked there once;
 its .py files are compared as a tree named after the archive. A cache kept between runs
-needs no network.
+needs no network. --pypi-file reads the specs from a file (one a line); a spec pip cannot
+download is skipped, remembered in the cache (`dl/SPEC.failed`) and not asked again.
 
 tests/test_compiler.py runs its differential tests through `differential()`.
 """
@@ -310,20 +312,41 @@ def cpython_accepts(src: Path) -> bool:
     return True
 
 
+def read_specs(path: Path) -> list[str]:
+    """The requirement specs of a spec file: one a line; blank lines and `#` comments skipped."""
+    text = path.read_text(encoding="utf-8")
+    return [ln.split("#", 1)[0].strip() for ln in text.splitlines() if ln.split("#", 1)[0].strip()]
+
+
 def fetch_pypi(specs: Sequence[str], cache: Path) -> list[Path]:
     """Each requirement spec downloaded by pip into [cache]/dl/SPEC (once) and unpacked
-    into [cache]/src/ARCHIVE (once); the unpacked trees."""
+    into [cache]/src/ARCHIVE (once); the unpacked trees. A spec pip cannot download (none
+    such, or a source archive with neither setup.py nor pyproject.toml, as old micropython-lib
+    uploads are) is skipped: its [cache]/dl/SPEC.failed keeps pip's reason, and a later run
+    skips it without asking again (delete the file to retry). Ends with one line: how many
+    specs gave trees and how many were skipped."""
     roots: list[Path] = []
+    failed = 0
     for spec in specs:
         dl = cache / "dl" / re.sub(r"[^A-Za-z0-9_.+-]+", "_", spec)
+        memo = dl.with_name(dl.name + ".failed")
+        if memo.exists():
+            print(f"error: {spec}: skipped: {memo.read_text(encoding='utf-8').strip()} ({memo})")
+            failed += 1
+            continue
         if not dl.is_dir() or not any(dl.iterdir()):
             dl.mkdir(parents=True, exist_ok=True)
             argv = [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(dl), spec]
-            if subprocess.run(argv, check=False).returncode != 0:
-                # e.g. a source archive with neither setup.py nor pyproject.toml: pip
-                # cannot prepare its metadata; the other specs are still compared
-                print(f"error: {spec}: pip download failed (its message above); skipped")
+            proc = subprocess.run(argv, capture_output=True, text=True, check=False)
+            if proc.returncode != 0:
+                # the other specs are still compared
+                errors = [ln for ln in proc.stderr.splitlines() if ln.startswith("ERROR")]
+                why = errors[-1] if errors else _last_error(proc.stderr.encode())
+                why = re.sub(r"\S+://\S+", "(its archive)", why)
+                memo.write_text(why + "\n", encoding="utf-8")
+                print(f"error: {spec}: pip download failed: {why}; skipped")
                 shutil.rmtree(dl, ignore_errors=True)
+                failed += 1
                 continue
         for archive in sorted(dl.iterdir()):
             tree = cache / "src" / archive.name
@@ -335,6 +358,7 @@ def fetch_pypi(specs: Sequence[str], cache: Path) -> list[Path]:
                 shutil.unpack_archive(archive, work, fmt)
                 work.rename(tree)
             roots.append(tree)
+    print(f"pypi: {len(specs) - failed} of {len(specs)} specs unpacked, {failed} skipped")
     return roots
 
 
@@ -344,6 +368,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     ap.add_argument("paths", nargs="*", type=Path, help=".py files or directories")
     ap.add_argument("--pypi", nargs="+", default=[], metavar="SPEC", help="PyPI requirement specs")
+    ap.add_argument(
+        "--pypi-file",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="more PyPI requirement specs, one a line (# comments)",
+    )
     ap.add_argument("--cache", type=Path, help="where --pypi keeps its downloads and trees")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("-O", dest="opt", type=int, default=0, choices=range(4))
@@ -359,6 +391,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.firmware.exists():
         ap.error(f"{args.firmware}: no such firmware (mpforge build -b host)")
     trees: list[Path] = []
+    for path in args.pypi_file:
+        try:
+            args.pypi += read_specs(path)
+        except (OSError, UnicodeDecodeError) as e:
+            ap.error(f"{path}: cannot read the spec file ({e})")
     if args.pypi:
         if args.cache is None:
             ap.error("--pypi needs --cache DIR")

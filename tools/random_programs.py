@@ -9,7 +9,9 @@ Each program is made from a seed (`generate(seed)`): module statements, function
 functions (closures, nonlocal, global, generators, lambdas, default and keyword-only
 arguments), classes, loops with break/continue/else, try/except/finally, with, comprehensions,
 f-strings with nested specs and strings in fields, augmented and starred assignments, chained
-comparisons and constant expressions the compilers fold, over many names and constants of every
+comparisons and constant expressions the compilers fold, micropython.const() declarations as
+drivers write them (public and private, annotated, several on a line, atop class and def bodies,
+folded from earlier consts, read later), over many names and constants of every
 size (small ints at the encoding boundaries, big ints, floats, escaped strings, bytes). The
 programs are compiled, not run; they stay clear of the documented departures from mpy-cross
 (tests/compiler_programs.py DEPARTS_FROM_MPY_CROSS).
@@ -121,6 +123,10 @@ class Gen:
         self.depth = 0  # expression nesting
         self.names = [f"v{i}" for i in range(self.r.choice([4, 12, 40]))]
         self.fn = 0
+        # micropython.const() names declared so far (read anywhere after, never assigned)
+        # and those of them that are ints (their arithmetic is folded into later consts)
+        self.consts: list[str] = []
+        self.int_consts: list[str] = []
 
     # -- expressions --
     def const(self) -> str:
@@ -143,6 +149,8 @@ class Gen:
     def expr(self, scope: list[str], d: int = 0) -> str:
         r = self.r
         if d > 3 or r.random() < 0.3:
+            if self.consts and r.random() < 0.15:
+                return r.choice(self.consts)
             return self.const() if r.random() < 0.5 else self.name(scope)
         k = r.randrange(17)
         e = lambda: self.expr(scope, d + 1)  # noqa: E731
@@ -205,6 +213,39 @@ class Gen:
         if k == 15:
             return f"{r.choice(_BUILTINS)}({e()})"
         return f"(-{r.choice(_INT_EDGES[1:])})"
+
+    def const_decl(self) -> str:
+        """A `NAME = const(value)` as drivers write them: public or private (`_NAME`, which
+        mpy-cross stores nowhere), maybe annotated, of an int (at the encoding edges, or folded
+        from earlier int consts), a str, bytes, float, None/True/False or a tuple of those."""
+        r = self.r
+        self.fn += 1
+        name = f"{r.choice(['', '_'])}K{self.fn}"
+        k = r.random()
+        if k < 0.35 and self.int_consts:
+            a = r.choice(self.int_consts)
+            v = r.choice(
+                [
+                    f"{a} + {r.choice(_INT_EDGES)}",
+                    f"({a} << {r.randint(0, 40)}) | {r.choice(self.int_consts)}",
+                    f"-{a}",
+                    f"~{a} & 0xFF",
+                    f"{a} * {r.choice(self.int_consts)} - 1",
+                    f"{a} // 3 % 7",
+                    f"{a} >> {r.randint(0, 70)}",
+                ]
+            )
+        elif k < 0.65:
+            v = str(r.choice(_INT_EDGES)) if r.random() < 0.8 else hex(r.randrange(2**32))
+        elif k < 0.85:
+            v = r.choice([*_STRS, *_BYTES, *_FLOATS[:4], "None", "True", "False"])
+        else:
+            v = "(" + ", ".join(self.const() for _ in range(r.randint(0, 3))) + ",)"
+            v = "()" if v == "(,)" else v
+        self.consts.append(name)
+        if k < 0.65:
+            self.int_consts.append(name)
+        return f"{name}{r.choice(['', '', ': int'])} = const({v})"
 
     def subscript(self, scope: list[str], d: int) -> str:
         r = self.r
@@ -275,7 +316,7 @@ class Gen:
         self, ind: int, scope: list[str], depth: int, in_loop: bool, in_fn: bool | str
     ) -> None:
         r = self.r
-        k = r.randrange(29 if depth < 3 else 9)
+        k = r.randrange(31 if depth < 3 else 9)
         e = lambda: self.expr(scope)  # noqa: E731
         nb = lambda: r.randint(1, 3)  # noqa: E731
         if k == 0:
@@ -442,6 +483,13 @@ class Gen:
                 f"{n} = {{c0: [c1 for c1 in c0 if c1] for c0 in {e()} if c0 "
                 f"for c2 in c0}}, {{(c0, c1) for c0 in {e()} for c1 in c0}}",
             )
+        elif k in (29, 30):  # consts, often several in a row or on one line
+            if r.random() < 0.3:
+                decls = [self.const_decl() for _ in range(r.randint(1, 3))]
+                self.emit(ind, "; ".join(decls) + r.choice(["", ";"]))
+            else:
+                for _ in range(r.randint(1, 3)):
+                    self.emit(ind, self.const_decl())
         else:
             self.emit(ind, "pass")
 
@@ -473,6 +521,8 @@ class Gen:
         inner = locs + scope
         if r.random() < 0.3:
             self.emit(ind + 1, f'"""Doc of {name}."""')
+        if r.random() < 0.2:
+            self.emit(ind + 1, self.const_decl())
         if scope and r.random() < 0.3:
             decl = r.choice(["global", "nonlocal"]) if in_fn else "global"
             # nonlocal names must be bound in an enclosing function
@@ -495,6 +545,8 @@ class Gen:
             ["", "(object)", f"({self.name(scope)})", f"({self.name(scope)}, metaclass=M)"]
         )
         self.emit(ind, f"class C{self.fn}{bases}:")
+        if r.random() < 0.3:
+            self.emit(ind + 1, self.const_decl())
         self.emit(ind + 1, f"attr = {self.const()}")
         for _ in range(r.randint(0, 2)):
             self.fn += 1
@@ -506,6 +558,7 @@ class Gen:
     def program(self) -> str:
         r = self.r
         scope = list(self.names)
+        self.emit(0, "from micropython import const")
         for n in scope:
             self.emit(0, f"{n} = {self.const()}")
         self.block(0, scope, r.randint(5, 25), 0, False, False)
