@@ -727,7 +727,10 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
     if (mpf_obj_is_type(targ, &mpf_type_tuple) ||
         (!(mpf_obj_type(targ)->flags & MPF_TYPE_FLAG_HEAP) && mpf_type_parent(mpf_obj_type(targ)) == &mpf_type_tuple)) {
         mpf_obj_get_array(targ, &n_items, &items);  // a tuple, or a native tuple subtype (os.uname())
-    } else if (mpf_obj_is_type(arg, &mpf_type_dict) || ((mpf_obj_type(arg)->flags & MPF_TYPE_FLAG_HEAP) && mpf_type_lookup(mpf_obj_type(arg), MPF_QSTR___getitem__) != MPF_OBJ_NULL && !MPF_IS_STR(arg))) {
+    } else if (!MPF_IS_STR(arg) && ((mpf_obj_type(arg)->flags & MPF_TYPE_FLAG_HEAP) ? mpf_type_lookup(mpf_obj_type(arg), MPF_QSTR___getitem__) != MPF_OBJ_NULL
+                                                                                  : mpf_type_get_subscr(mpf_type_slots(mpf_obj_type(arg))) != NULL)) {
+        // a mapping, as CPython takes it: what can be subscripted, but a str or a tuple (a
+        // dict, an instance's or a class's __dict__ view, a class with __getitem__)
         dict = arg;
     }
     size_t ai = 0;

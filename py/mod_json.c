@@ -297,6 +297,12 @@ static void enc_value(enc_t *e, mpf_obj_t o, const enc_parent_t *up, size_t leve
         enc_array(e, items, n, &me, level);
         return;
     }
+    mpf_obj_t members = mpf_type_instance_dict_copy(o, NULL);
+    if (members != MPF_OBJ_NULL) {
+        o = members;   // an instance's __dict__ (a view of its members): a dict of them
+        t = &mpf_type_dict;
+        me.obj = o;
+    }
     if (mpf_type_is_subclass(t, &mpf_type_dict)) {
         check_circular(up, o);
         enc_dict(e, o, &me, level);

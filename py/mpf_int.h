@@ -142,10 +142,10 @@ MPF_INTERNAL const uint16_t mpf_type_op_qstr[];
 #define mpf_type_unary_op_qstr (mpf_type_op_qstr + MPF_TYPE_OP_UNARY)
 // Instance [inst]'s __dict__: a live, writable view of its members.
 MPF_INTERNAL mpf_obj_t mpf_type_instance_dict_view(mpf_obj_t inst);
-#if CONFIG_COMPILER
-// When [o] is such a view (exec's globals): a dict of the members (a copy), and the
-// instance's map of them in *members; else NULL.
+// When [o] is such a view (exec's globals, json.dumps): a dict of the members (a copy),
+// and, unless [members] is NULL, the instance's map of them in *members; else NULL.
 MPF_INTERNAL mpf_obj_t mpf_type_instance_dict_copy(mpf_obj_t o, mpf_map_t **members);
+#if CONFIG_COMPILER
 // Which keyword [s] ([n] bytes) is: its index in the compiler's table of them (compile_lex.c,
 // the order of compile_int.h's KW_*), -1 for any other text.
 MPF_INTERNAL int mpf_lex_keyword(const char *s, size_t n);

@@ -1034,15 +1034,15 @@ static void mappingproxy_attr(mpf_obj_t self, mpf_qstr_t q, mpf_obj_t *dest) {
 static const mpf_type_t mappingproxy_type = MPF_TYPE(MPF_QSTR_mappingproxy, 0, MAPPINGPROXY_SLOTS);
 static const mpf_type_t members_view_type = MPF_TYPE(MPF_QSTR_dict, MPF_TYPE_FLAG_UNHASHABLE, MAPPINGPROXY_SLOTS);
 
-#if CONFIG_COMPILER
 mpf_obj_t mpf_type_instance_dict_copy(mpf_obj_t o, mpf_map_t **members) {
     if (!mpf_obj_is_type(o, &members_view_type)) {
         return MPF_OBJ_NULL;
     }
-    *members = &((mpf_instance_t *)mpf_obj_ptr(((const mappingproxy_t *)mpf_obj_ptr(o))->inst))->members;
+    if (members != NULL) {
+        *members = &((mpf_instance_t *)mpf_obj_ptr(((const mappingproxy_t *)mpf_obj_ptr(o))->inst))->members;
+    }
     return proxied(o);
 }
-#endif
 
 mpf_obj_t mpf_type_instance_dict_view(mpf_obj_t inst) {
     mappingproxy_t *mp = mpf_new(mappingproxy_t);
@@ -1069,13 +1069,11 @@ mpf_obj_t mpf_type_dict_proxy(const mpf_type_t *t) {
 #else
 // No __dict__ views: the attribute is missing (AttributeError), as in the reference's
 // small builds.
-#if CONFIG_COMPILER
 mpf_obj_t mpf_type_instance_dict_copy(mpf_obj_t o, mpf_map_t **members) {
     (void)o;
     (void)members;
     return MPF_OBJ_NULL;
 }
-#endif
 mpf_obj_t mpf_type_instance_dict_view(mpf_obj_t inst) {
     (void)inst;
     return MPF_OBJ_NULL;

@@ -190,6 +190,16 @@ def test_build_errors_name_files_as_the_user_sees_them(app: Path) -> None:
         "error: lib/helpers.py:1: os has no 'statvfs' in this configuration "
         "(CONFIG_MODULE_VFS is off); a configuration with CONFIG_MODULE_VFS adds it"
     ), proc.stderr
+    # MicroPython's old names of builtin modules (utime, ujson: CONFIG_IMPORT_U_ALIASES, on by
+    # default) import the module itself, as at run time: micropython-logging's `import utime`
+    # failed the check. A name the module lacks is still refused.
+    (app / "lib" / "helpers.py").write_text("import utime\nfrom ujson import dumps\n")
+    proc = _cli(app, "build", "-j", "2")
+    assert proc.returncode == 0, proc.stderr
+    (app / "lib" / "helpers.py").write_text("import utime\nfrom ujson import dump_s\n")
+    proc = _cli(app, "build", "-j", "2")
+    error = one_error(proc.stderr, notes=True)
+    assert error.startswith("error: lib/helpers.py:2: ") and "'dump_s'" in error, proc.stderr
 
 
 @pytest.mark.parametrize(

@@ -84,6 +84,35 @@ def test_pypi_library_is_pinned_frozen_and_in_the_sbom(world: dict[str, Path]) -
     assert _cli(app, "run", "--timeout", "60").stdout == "tiny pkg\n"
 
 
+def test_bare_sdist_without_setup_py(world: dict[str, Path]) -> None:
+    """Older MicroPython library uploads (micropython-logging 0.5.2, the README's example) are
+    bare sdists: the modules and an egg-info, no setup.py or pyproject.toml. pip finds the file
+    but will not prepare it; the archive it found is fetched as it is, frozen, and its
+    licence read from the egg-info."""
+    app, tmp = world["app"], world["tmp"]
+    top = tmp / "bare" / "micropython-barelib-0.2.0"
+    (top / "micropython_barelib.egg-info").mkdir(parents=True)
+    (top / "barelib.py").write_text("import utime\ndef hi():\n    return 'bare'\n")
+    (top / "micropython_barelib.egg-info" / "PKG-INFO").write_text(
+        "Metadata-Version: 1.0\nName: micropython-barelib\nVersion: 0.2.0\nLicense: MIT\n"
+    )
+    archive = world["dist"] / "micropython-barelib-0.2.0.tar.gz"
+    subprocess.run(["tar", "czf", str(archive), "-C", str(top.parent), top.name], check=True)
+    (app / "manifest.yml").write_text(
+        "modules:\n  - main.py\n  - pypi: micropython-barelib==0.2.0\n"
+    )
+    (app / "main.py").write_text("import barelib\nprint(barelib.hi())\n")
+    proc = _cli(app, "build", "-j", "2")
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    digest = hashlib.sha256(archive.read_bytes()).hexdigest()
+    lock = json.loads((app / "manifest.lock").read_text())["packages"]
+    assert lock["micropython-barelib"] == {"sha256": digest, "version": "0.2.0"}
+    assert _cli(app, "run", "--timeout", "60").stdout == "bare\n"
+    sbom = json.loads((app / "build/host/sbom.spdx.json").read_text())
+    (entry,) = [p for p in sbom["packages"] if p["name"] == "micropython-barelib"]
+    assert entry["licenseDeclared"] == "MIT"
+
+
 def test_changed_hash_is_an_error(world: dict[str, Path], capsys: pytest.CaptureFixture) -> None:
     app = world["app"]
     assert mpforge(capsys, "config").code == 0

@@ -180,6 +180,7 @@ def check_imports(
     by_name = {c.module.name: c for c in compiled}
     frozen = set(by_name) | available
     symbols = module_symbols(view)
+    u_aliases = view.values.get("IMPORT_U_ALIASES", "n") == "y"
     defined: dict[str, set[str] | None] = {}
     for c in compiled:
         if not c.module.check_imports:
@@ -196,6 +197,8 @@ def check_imports(
                 raise MpforgeError(
                     f"{where}: relative import beyond the top-level package in {c.module.name}"
                 )
+            if u_aliases:
+                target = _u_alias(target, frozen, available)
             _check(where, target, frozen, symbols)
             if not names or names == ["*"]:
                 continue
@@ -209,6 +212,15 @@ def check_imports(
             if target not in defined:
                 defined[target] = defined_names(source)
             _check_names(where, target, names, frozen, defined[target], source)
+
+
+def _u_alias(target: str, frozen: set[str], available: set[str]) -> str:
+    """MicroPython's old name of a builtin module (`import utime`, `from ujson import dumps`;
+    CONFIG_IMPORT_U_ALIASES, py/import.c): the module itself, when nothing is called so."""
+    top, dot, rest = target.partition(".")
+    if top in frozen or len(top) < 2 or top[0] != "u" or top[1:] == "builtins":
+        return target
+    return top[1:] + dot + rest if top[1:] in available else target
 
 
 def _check_builtin_names(

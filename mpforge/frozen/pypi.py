@@ -20,6 +20,8 @@ import shutil
 import sys
 import tarfile
 import tempfile
+import urllib.parse
+import urllib.request
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,7 +126,9 @@ def _download(name: str, version: str, at: str) -> Path:
         note(f"{at}: pypi: downloading {name}=={version} into {show(destination)}")
         proc = process.run(cmd)
         files = sorted(Path(tmp).iterdir())
-        if proc.returncode != 0 or len(files) != 1:
+        if proc.returncode != 0 and not files:
+            files = _fetch_unbuildable(proc.stderr, name, version, Path(tmp), at)
+        if len(files) != 1:
             last = [line for line in proc.stderr.splitlines() if line.strip()]
             reason = last[-1].strip() if last else f"pip exited with {proc.returncode}"
             raise MpforgeError(
@@ -135,6 +139,41 @@ def _download(name: str, version: str, at: str) -> Path:
         target = destination / files[0].name
         shutil.move(str(files[0]), target)
     return target
+
+
+# pip's refusal of an sdist it cannot build metadata for, naming the archive it found:
+# "ERROR: NAME==VERSION from URL does not appear to be a Python project: ..."
+_NOT_A_PROJECT = re.compile(r"from (\S+) does not appear to be a Python project")
+
+
+def _fetch_unbuildable(stderr: str, name: str, version: str, into: Path, at: str) -> list[Path]:
+    """The archive pip found but would not take: older MicroPython library uploads are bare
+    sdists (the modules and an egg-info, no setup.py or pyproject.toml), which pip refuses
+    to prepare. The URL is the one pip resolved from its configured indexes and links, so
+    the same sources are used; its sha256 fragment, when the index gives one, is checked.
+    Nothing (an empty list) when pip failed for another reason."""
+    found = _NOT_A_PROJECT.search(stderr)
+    if found is None:
+        return []
+    url, _, fragment = found.group(1).partition("#")
+    filename = Path(urllib.parse.unquote(urllib.parse.urlsplit(url).path)).name
+    if not filename:
+        return []
+    target = into / filename
+    try:
+        with urllib.request.urlopen(url, timeout=120) as response:
+            target.write_bytes(response.read())
+    except (OSError, ValueError) as e:
+        raise MpforgeError(
+            f"{at}: pypi: cannot download {filename} for {name}=={version}: {e}"
+        ) from None
+    kind, _, expected = fragment.partition("=")
+    if kind == "sha256" and _sha256(target) != expected:
+        target.unlink()
+        raise MpforgeError(
+            f"{at}: pypi: {filename} does not match the sha256 its index gives; try again later"
+        )
+    return [target]
 
 
 def _cached(name: str, version: str) -> Path | None:
@@ -205,8 +244,9 @@ def _unpack(sdist: Path, digest: str, at: str) -> tuple[Path, str]:
 
 
 def _license(top: Path) -> str:
-    info = top / "PKG-INFO"
-    if not info.is_file():
+    infos = [top / "PKG-INFO", *sorted(top.glob("*.egg-info/PKG-INFO"))]
+    info = next((p for p in infos if p.is_file()), None)
+    if info is None:
         return "NOASSERTION"
     message = email.parser.Parser().parsestr(info.read_text(encoding="utf-8", errors="replace"))
     value = (message.get("License-Expression") or message.get("License") or "").strip()
