@@ -1647,10 +1647,6 @@ TAIL_CALLS static void suite(emit_t *e, mpf_node_t *x) {
     if (x == NULL) {
         return;
     }
-    if (x->kind == N_IF) {
-        stmt(e, x);
-        return;
-    }
     for (size_t i = 0; i < x->n; i++) {
         stmt(e, x->k[i]);
     }
@@ -2122,22 +2118,36 @@ static void expr(emit_t *e, mpf_node_t *x) {
             seq(e, x->op ? importstar_script : importfrom_script, NULL, x);
             return;
         case N_IF: {
-            // (x->k[2]: the else suite, or the N_IF of an elif, whose body always jumps to the
-            // end); L: else, end
-            static const uint8_t if_else[] = {
-                S_LABELS, 2, S_JIF, JIF(0, 0, 0), S_SUITE, 1, MPF_OP_JUMP, 1, S_LABEL, 0, S_SUITE, 2, S_LABEL, 1, S_END,
-            };
-            static const uint8_t if_[] = {S_LABELS, 2, S_JIF, JIF(0, 0, 0), S_SUITE, 1, S_LABEL, 0, S_LABEL, 1, S_END};
-            bool truth;
-            if (const_truth(x->k[0], &truth)) {
-                // (and the end's label, as mpy-cross: what follows a return or raise there is
-                // written, `if True: return 1` then `yield` is a generator's code)
-                suite(e, x->k[truth ? 1 : 2]);
-                label(e, new_label(e));
-                return;
+            // an if and its elifs (each the else part, k[2], of the one before: an N_IF whose
+            // line is not recorded) in a loop, no C stack per elif; their bodies jump to the
+            // end (an elif's too when it has no else), where one label stands for each's.
+            // A constant condition compiles its body alone (true: the rest is dropped) or
+            // nothing (false).
+            int end = new_label(e);
+            for (;;) {
+                mpf_node_t *orelse = x->k[2];
+                bool truth;
+                if (const_truth(x->k[0], &truth)) {
+                    if (truth) {
+                        suite(e, x->k[1]);
+                        break;
+                    }
+                } else {
+                    int l = new_label(e);
+                    jump_if(e, x->k[0], false, l);
+                    suite(e, x->k[1]);
+                    if (orelse != NULL || x->op == 1) {
+                        op_jump(e, MPF_OP_JUMP, end);
+                    }
+                    label(e, l);
+                }
+                if (orelse == NULL || orelse->kind != N_IF) {
+                    suite(e, orelse);
+                    break;
+                }
+                x = orelse;
             }
-            int L[2];
-            seq(e, x->k[2] || x->op == 1 ? if_else : if_, L, x);
+            label(e, end);
             return;
         }
         case N_WHILE:
