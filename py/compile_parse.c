@@ -1084,7 +1084,8 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
             // (the later ones are parsed, and dropped), as mpy-cross folds.
             nodevec_t v;
             vec_init(&v);
-            uint8_t ops_here[64];   // (a longer chain's operators move to the arena)
+            uint8_t ops_here[8];   // (a longer chain's operators move to the arena: this frame is on
+                                   // the C stack once per level of nesting)
             uint8_t *ops = ops_here;
             size_t n_ops = 0, cap_ops = sizeof(ops_here);
             mpf_node_t *tail = NULL;
