@@ -221,6 +221,9 @@ FLAT_LINES = {
     "c" + "".join(f".m({i})" for i in range(FLAT_N)) + " is c": "True",
     "f" + "".join(f"({i})" for i in range(FLAT_N)) + " is f": "True",
     "L" + "[0]" * FLAT_N + " is L": "True",
+    # (a call's argument: one level of nesting, the micro:bit's 4 KiB stack holds it)
+    'print("x=" + ' + " + ".join(f"str({i})" for i in range(FLAT_N)) + ")": "x="
+    + "".join(str(i) for i in range(FLAT_N)),
     's = "x=" + ' + " + ".join(f"str({i})" for i in range(FLAT_N)) + "; len(s)": str(
         2 + sum(len(str(i)) for i in range(FLAT_N))
     ),
