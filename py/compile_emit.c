@@ -1294,8 +1294,10 @@ static bool on_spine(emit_t *e, const mpf_node_t *x, bool base) {
 NOINLINE static void chain(emit_t *e, mpf_node_t *x, unsigned mode) {
     mpf_node_t *up = NULL, *down;
     for (;;) {
-        if (mode == 0 && !is_method(up, x)) {
-            set_line(e, x->line);   // (expr's: the line of each node, top down)
+        if (mode == 0) {
+            // (expr's: the line of each node, top down; a call's method is at the call's line,
+            // set already)
+            set_line(e, x->line);
         }
         down = x->k[0];
         x->k[0] = up;
@@ -1310,13 +1312,14 @@ NOINLINE static void chain(emit_t *e, mpf_node_t *x, unsigned mode) {
         up = x->k[0];
         x->k[0] = down;
         unsigned k = x->kind;
-        // (x the method of the call above: LOAD_METHOD; a call of its method: CALL_METHOD)
-        bool method = mode == 0 && is_method(up, x), call_method = mode == 0 && is_method(x, down);
-        if (k != N_BINOP && !method && !call_method && (mode != 2 || k == N_CALL)) {
+        // (x the method of the call above: LOAD_METHOD; a call of its method: CALL_METHOD;
+        // neither records its line)
+        bool method = mode == 0 && (is_method(up, x) || is_method(x, down));
+        if (k != N_BINOP && !method && (mode != 2 || k == N_CALL)) {
             set_line(e, trailer_line(x));
         }
         if (k == N_CALL) {
-            call_args(e, x, 0, call_method);
+            call_args(e, x, 0, method);
         } else if (k == N_ATTR) {
             op_q(e, (uint8_t)(MPF_OP_LOAD_ATTR + method), x->v.q);   // (LOAD_METHOD follows it)
         } else {
