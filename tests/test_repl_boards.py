@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -142,8 +144,9 @@ def pasted(emu: Emulator, source: str) -> str:
     return typed(emu, source + "\x04")
 
 
-@pytest.mark.parametrize("board", sorted(SMALL))
-def test_small_board_repl_heap_and_nesting(board: str, tmp_path: Path) -> None:
+@contextmanager
+def small_board_prompt(board: str, tmp_path: Path) -> Iterator[Emulator]:
+    """[board] booted with main.py's endless loop, stopped by Ctrl-C: at its prompt."""
     app = tmp_path / "app"
     app.mkdir()
     (app / "main.py").write_text(LOOP_MAIN)
@@ -151,6 +154,12 @@ def test_small_board_repl_heap_and_nesting(board: str, tmp_path: Path) -> None:
     command = [str(MPFORGE), "run", "-b", board, "--build-dir", str(build_dir)]
     with Emulator(command, timeout=TIMEOUT, pty=True) as emu:
         ctrl_c_out_of_the_loop(emu)
+        yield emu
+
+
+@pytest.mark.parametrize("board", sorted(SMALL))
+def test_small_board_repl_heap_and_nesting(board: str, tmp_path: Path) -> None:
+    with small_board_prompt(board, tmp_path) as emu:
         out = clean(after_prompt(emu, "import sys; print(sys.platform, 2 ** 70, 1.5, 2 / 4)\r"))
         assert f"\n{SMALL[board]} 1180591620717411303424 1.5 0.5\n" in out, out
         emu.send("def f(n):\r")
@@ -247,13 +256,7 @@ def elif_ladder(n: int) -> str:
 
 @pytest.mark.parametrize("board", sorted(SMALL))
 def test_small_board_long_flat_input(board: str, tmp_path: Path) -> None:
-    app = tmp_path / "app"
-    app.mkdir()
-    (app / "main.py").write_text(LOOP_MAIN)
-    build_dir = build_firmware(board, "repl_loop", (), app=app)[0]
-    command = [str(MPFORGE), "run", "-b", board, "--build-dir", str(build_dir)]
-    with Emulator(command, timeout=TIMEOUT, pty=True) as emu:
-        ctrl_c_out_of_the_loop(emu)
+    with small_board_prompt(board, tmp_path) as emu:
         out = clean(pasted(emu, FLAT_HELPERS))
         assert "Error" not in out, out
         # an if with 18 elifs and an else (the pasted text and its code in the micro:bit's heap,
