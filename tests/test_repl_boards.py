@@ -233,9 +233,6 @@ FLAT_LINES = {
     # (a call's argument: one level of nesting, the micro:bit's 4 KiB stack holds it)
     'print("x=" + ' + " + ".join(f"str({i})" for i in range(FLAT_N)) + ")": "x="
     + "".join(str(i) for i in range(FLAT_N)),
-    's = "x=" + ' + " + ".join(f"str({i})" for i in range(FLAT_N)) + "; len(s)": str(
-        2 + sum(len(str(i)) for i in range(FLAT_N))
-    ),
     # (24 targets and dict items: as many globals and a dict as the micro:bit's heap holds
     # beside the long lines in its history)
     " = ".join(f"v{i}" for i in range(24)) + " = 5; v0 + v23": "10",
