@@ -694,7 +694,7 @@ enum {
     S_EXPRN,    // k: the expression x->k[k], or None when it is NULL
     S_IFSET,    // k n: the next n bytes only when x->k[k] is not NULL
     S_IFNONE,   // k n: the next n bytes only when x->k[k] is NULL
-    S_TLINE,    // the line of trailer x (set_line)
+    S_NODE_END, // (the node directives end here)
 };
 // directives in the opcode space's holes
 #define S_JIF 0x1D    // c: jump_if(x->k[c & 7], c >> 7, L[(c >> 3) & 15])
@@ -758,7 +758,7 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
     for (;;) {
         uint8_t b = *s++;
         // (the node directives: their scripts run on a node)
-        mpf_node_t *k = b >= S_EXPR && b < S_TLINE ? x->k[at + *s] : NULL;
+        mpf_node_t *k = b >= S_EXPR && b < S_NODE_END ? x->k[at + *s] : NULL;
         switch (b) {
             case S_END:
                 if (body == NULL) {
@@ -820,9 +820,6 @@ static void seq(emit_t *e, const uint8_t *s, int *L, mpf_node_t *x) {
                     s += *s;
                 }
                 break;
-            case S_TLINE:
-                set_line(e, trailer_line(x));
-                continue;
             default:
                 // (the directives in the opcodes' space are no cases: the switch's table stays short)
                 if (b >= 0x50) {
@@ -1271,27 +1268,80 @@ static void super_args(emit_t *e) {
     load_name(e, e->scope->ids[0].q);
 }
 
-static void call(emit_t *e, mpf_node_t *x) {
-    mpf_node_t *f = x->k[0];
-    bool method = f->kind == N_ATTR && !(f->op & N_ATTR_PAREN);
-    mpf_node_t *c = method ? f->k[0] : x;   // what may be a zero-argument super() call
-    bool sup = is_super(e, c);
-    if (sup) {
-        // super().m(...): LOAD_SUPER_METHOD after them; super(): a call of super with them
-        super_args(e);
-        if (!method) {
-            op_u(e, MPF_OP_CALL_FUNCTION, 2);
-            return;
+// Whether attribute [x] is the method of call [up], the node above it (mpy-cross's LOAD_METHOD
+// form: no line of its own, the call's after it).
+static bool is_method(const mpf_node_t *up, const mpf_node_t *x) {
+    return up != NULL && up->kind == N_CALL && x->kind == N_ATTR && !(x->op & N_ATTR_PAREN);
+}
+
+// Whether [x] is a link of a chain ([base]: of an assignment target's object or a decorator,
+// target_base's): a binary operator, an attribute, a subscript or a call, but a super() call
+// (super_args stands for its object).
+static bool on_spine(emit_t *e, const mpf_node_t *x, bool base) {
+    unsigned k = x->kind;
+    if (k == N_CALL && !base) {
+        const mpf_node_t *f = x->k[0];
+        return !is_super(e, is_method(x, f) ? f->k[0] : x);
+    }
+    return k == N_ATTR || k == N_SUBSCR || k == N_CALL || (k == N_BINOP && !base);
+}
+
+// A chain (a + b + c, a.m(1).n(2), f(x)(y), x[0][0]; [mode] 1: an assignment target's object,
+// 2: a decorator, whose attributes record no line) walked down its left operands with a loop,
+// each link pointed back up on the way down and restored on the way up, where the rest of each
+// node's code follows its left operand's: a flat chain takes no C stack per item (the
+// micro:bit's is 3.5 KiB). The code is what one expr() per node would write.
+NOINLINE static void chain(emit_t *e, mpf_node_t *x, unsigned mode) {
+    mpf_node_t *up = NULL, *down;
+    for (;;) {
+        if (mode == 0) {
+            // (expr's: the line of each node, top down; a call's method is at the call's line,
+            // set already)
+            set_line(e, x->line);
         }
-    } else {
-        expr(e, method ? c : f);
+        down = x->k[0];
+        x->k[0] = up;
+        up = x;
+        if (!on_spine(e, down, mode != 0)) {
+            break;
+        }
+        x = down;
     }
-    if (method) {
-        op_q(e, (uint8_t)(MPF_OP_LOAD_METHOD + sup), f->v.q);   // (LOAD_SUPER_METHOD follows it)
-    } else {
-        set_line(e, trailer_line(x));
+    expr(e, down);
+    do {
+        up = x->k[0];
+        x->k[0] = down;
+        unsigned k = x->kind;
+        // (x the method of the call above: LOAD_METHOD; a call of its method: CALL_METHOD;
+        // neither records its line)
+        bool method = mode == 0 && (is_method(up, x) || is_method(x, down));
+        if (k != N_BINOP && !method && (mode != 2 || k == N_CALL)) {
+            set_line(e, trailer_line(x));
+        }
+        if (k == N_CALL) {
+            call_args(e, x, 0, method);
+        } else if (k == N_ATTR) {
+            op_q(e, (uint8_t)(MPF_OP_LOAD_ATTR + method), x->v.q);   // (LOAD_METHOD follows it)
+        } else {
+            expr(e, x->k[1]);
+            op(e, k == N_BINOP ? (uint8_t)(MPF_OP_BINARY_OP_MULTI + 22 - OP_OR + x->op) : MPF_OP_LOAD_SUBSCR);
+        }
+        down = x;
+        x = up;
+    } while (x != NULL);
+}
+
+// super(...) and super().m(...) (every other call is a chain's): super, the __class__ cell and
+// the first argument, then LOAD_SUPER_METHOD and the call's arguments, or a call of super.
+static void super_call(emit_t *e, mpf_node_t *x) {
+    mpf_node_t *f = x->k[0];
+    super_args(e);
+    if (!is_method(x, f)) {
+        op_u(e, MPF_OP_CALL_FUNCTION, 2);
+        return;
     }
-    call_args(e, x, 0, method);
+    op_q(e, MPF_OP_LOAD_SUPER_METHOD, f->v.q);
+    call_args(e, x, 0, true);
 }
 
 // Whether [x] is a constant whose truth is known at compile time (then *truth holds it).
@@ -1338,7 +1388,7 @@ static void funcdef(emit_t *e, mpf_node_t *x);
 // The scripts of the node kinds whose code is one: a table of their offsets (+ 1) in one blob.
 // The scripts of the node kinds whose code is one, in one blob (script_at: kind -> offset + 1).
 typedef struct {
-    uint8_t compare[39], tuple[10], list[10], set[10], dict[15], and_[16], or_[16], binop[7], not_[4], attr[6], subscr[7], slice[15], ifexp[17], raise[16], assert_[17], yield[4], await[6],
+    uint8_t compare[39], tuple[10], list[10], set[10], dict[15], and_[16], or_[16], not_[4], slice[15], ifexp[17], raise[16], assert_[17], yield[4], await[6],
         ret[4];
 } scripts_t;
 static const scripts_t scripts = {
@@ -1356,10 +1406,7 @@ static const scripts_t scripts = {
     // L: the end
     {S_LABELS, 1, S_EXPR, 0, S_EACH, 1, 1, 5, MPF_OP_JUMP_IF_FALSE_OR_POP, 0, S_EXPR, 0, S_END, S_LABEL, 0, S_END},
     {S_LABELS, 1, S_EXPR, 0, S_EACH, 1, 1, 5, MPF_OP_JUMP_IF_TRUE_OR_POP, 0, S_EXPR, 0, S_END, S_LABEL, 0, S_END},
-    {S_EXPR, 0, S_EXPR, 1, S_OPX, MPF_OP_BINARY_OP_MULTI + 22 - OP_OR, S_END},
     {S_EXPR, 0, MPF_OP_UNARY_OP_MULTI + 3, S_END},
-    {S_EXPR, 0, S_TLINE, MPF_OP_LOAD_ATTR, QX, S_END},
-    {S_EXPR, 0, S_TLINE, S_EXPR, 1, MPF_OP_LOAD_SUBSCR, S_END},
     // lower, upper, step (the line of the slice is set by expr, as any node's)
     {S_EXPRN, 0, S_EXPRN, 1, S_IFNONE, 2, 3, MPF_OP_BUILD_SLICE, 2, S_END, S_EXPR, 2, MPF_OP_BUILD_SLICE, 3,
         S_END},
@@ -1378,7 +1425,7 @@ static const scripts_t scripts = {
 #define SCRIPT(name) (uint8_t)(offsetof(scripts_t, name) + 1)
 static const uint8_t script_at[N_ASSERT + 1] = {
     [N_COMPARE] = SCRIPT(compare), [N_TUPLE] = SCRIPT(tuple), [N_LIST] = SCRIPT(list), [N_SET] = SCRIPT(set), [N_DICT] = SCRIPT(dict),
-    [N_AND] = SCRIPT(and_), [N_OR] = SCRIPT(or_), [N_BINOP] = SCRIPT(binop), [N_NOT] = SCRIPT(not_), [N_ATTR] = SCRIPT(attr), [N_SUBSCR] = SCRIPT(subscr),
+    [N_AND] = SCRIPT(and_), [N_OR] = SCRIPT(or_), [N_NOT] = SCRIPT(not_),
     [N_SLICE] = SCRIPT(slice), [N_IFEXP] = SCRIPT(ifexp), [N_RAISE] = SCRIPT(raise), [N_ASSERT] = SCRIPT(assert_),
     [N_YIELD] = SCRIPT(yield), [N_YIELDFROM] = SCRIPT(await), [N_AWAIT] = SCRIPT(await), [N_RETURN] = SCRIPT(ret),
 };
@@ -1403,23 +1450,8 @@ static bool kind_script(emit_t *e, mpf_node_t *x) {
 // A decorator is compiled so too (mpy-cross takes a dotted name, maybe called), but its
 // attributes record no line ([attr_lines] false).
 static void target_base(emit_t *e, mpf_node_t *x, bool attr_lines) {
-    // (a long chain of trailers: mpf_stack_check, whose extra inline copy would cost more)
-    if (mpf_stack_reached()) {
-        mpf_stack_overflow();
-    }
-    if (x->kind == N_CALL || x->kind == N_ATTR || x->kind == N_SUBSCR) {
-        target_base(e, x->k[0], attr_lines);
-        if (attr_lines || x->kind == N_CALL) {
-            set_line(e, trailer_line(x));
-        }
-        if (x->kind == N_CALL) {
-            call_args(e, x, 0, false);
-        } else if (x->kind == N_ATTR) {
-            op_q(e, 0x13, x->v.q);
-        } else {
-            expr(e, x->k[1]);
-            op(e, 0x55);
-        }
+    if (on_spine(e, x, true)) {
+        chain(e, x, 2 - attr_lines);
         return;
     }
     expr(e, x);
@@ -1616,10 +1648,6 @@ NOINLINE static void funcdef(emit_t *e, mpf_node_t *x) {
 // The statements of N_SUITE [x] (an elif's N_IF: that statement; NULL: none).
 TAIL_CALLS static void suite(emit_t *e, mpf_node_t *x) {
     if (x == NULL) {
-        return;
-    }
-    if (x->kind == N_IF) {
-        stmt(e, x);
         return;
     }
     for (size_t i = 0; i < x->n; i++) {
@@ -1880,6 +1908,10 @@ TAIL_CALLS static void with_items(emit_t *e, mpf_node_t *x, size_t i) {
 // goes, nor the reverse, each is wrapped: N_EXPR.)
 static void expr(emit_t *e, mpf_node_t *x) {
     mpf_stack_check();
+    if (on_spine(e, x, false)) {
+        chain(e, x, 0);
+        return;
+    }
     // like mpy-cross, every compound node records its line (lines only increase); not a name
     // or a constant (but those N_CONST_LINE marks), nor a generator that is a call's only
     // argument, nor an elif (part of its if statement); a constant tuple: the line of the
@@ -1921,7 +1953,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
             }
             return;
         case N_CALL:
-            call(e, x);
+            super_call(e, x);
             return;
         case N_COMP:
             comprehension(e, x);
@@ -2093,22 +2125,36 @@ static void expr(emit_t *e, mpf_node_t *x) {
             seq(e, x->op ? importstar_script : importfrom_script, NULL, x);
             return;
         case N_IF: {
-            // (x->k[2]: the else suite, or the N_IF of an elif, whose body always jumps to the
-            // end); L: else, end
-            static const uint8_t if_else[] = {
-                S_LABELS, 2, S_JIF, JIF(0, 0, 0), S_SUITE, 1, MPF_OP_JUMP, 1, S_LABEL, 0, S_SUITE, 2, S_LABEL, 1, S_END,
-            };
-            static const uint8_t if_[] = {S_LABELS, 2, S_JIF, JIF(0, 0, 0), S_SUITE, 1, S_LABEL, 0, S_LABEL, 1, S_END};
-            bool truth;
-            if (const_truth(x->k[0], &truth)) {
-                // (and the end's label, as mpy-cross: what follows a return or raise there is
-                // written, `if True: return 1` then `yield` is a generator's code)
-                suite(e, x->k[truth ? 1 : 2]);
-                label(e, new_label(e));
-                return;
+            // an if and its elifs (each the else part, k[2], of the one before: an N_IF whose
+            // line is not recorded) in a loop, no C stack per elif; their bodies jump to the
+            // end (an elif's too when it has no else), where one label stands for each's.
+            // A constant condition compiles its body alone (true: the rest is dropped) or
+            // nothing (false).
+            int end = new_label(e);
+            for (;;) {
+                mpf_node_t *orelse = x->k[2];
+                bool truth;
+                if (const_truth(x->k[0], &truth)) {
+                    if (truth) {
+                        suite(e, x->k[1]);
+                        break;
+                    }
+                } else {
+                    int l = new_label(e);
+                    jump_if(e, x->k[0], false, l);
+                    suite(e, x->k[1]);
+                    if (orelse != NULL || x->op == 1) {
+                        op_jump(e, MPF_OP_JUMP, end);
+                    }
+                    label(e, l);
+                }
+                if (orelse == NULL || orelse->kind != N_IF) {
+                    suite(e, orelse);
+                    break;
+                }
+                x = orelse;
             }
-            int L[2];
-            seq(e, x->k[2] || x->op == 1 ? if_else : if_, L, x);
+            label(e, end);
             return;
         }
         case N_WHILE:

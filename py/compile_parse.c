@@ -1086,7 +1086,8 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
             // (the later ones are parsed, and dropped), as mpy-cross folds.
             nodevec_t v;
             vec_init(&v);
-            uint8_t ops_here[64];   // (a longer chain's operators move to the arena)
+            uint8_t ops_here[8];   // (a longer chain's operators move to the arena: this frame is on
+                                   // the C stack once per level of nesting)
             uint8_t *ops = ops_here;
             size_t n_ops = 0, cap_ops = sizeof(ops_here);
             mpf_node_t *tail = NULL;
@@ -1399,6 +1400,9 @@ static const uint8_t compound_scripts[] = {
     0,
 };
 
+// an elif's (found by no keyword: the if's S_ELIF runs it)
+static const uint8_t elif_script[] = {SCRIPT(KW_ELIF, N_IF, S_TESTW, S_SUITE, S_NULL, S_END)};
+
 // The script of keyword [kw] in [s], NULL if it has none.
 static const uint8_t *script_of(const uint8_t *s, int kw) {
     for (; s[0] != 0; s += s[0]) {
@@ -1456,14 +1460,20 @@ static mpf_node_t *run_script(parser_t *p, const uint8_t *s, pos_t t, int op) {
                 x = parse_expr(p);
                 break;
             case S_ELIF:
-                if (is_kw(p, KW_ELIF)) {
+                // the elifs, each an N_IF (op 1) the else part of the one before, and the else
+                // of the last: in a loop (a ladder of them takes no C stack per elif)
+                for (mpf_node_t **at = &x;; at = &(*at)->k[2]) {
+                    if (!is_kw(p, KW_ELIF)) {
+                        if (accept(p, KW_ELSE)) {
+                            *at = parse_suite(p);
+                        }
+                        break;
+                    }
                     pos_t et = here(p);
                     advance(p);
-                    mpf_stack_check();  // an elif is one level deeper: no statement between the levels
-                    x = run_script(p, compound_scripts, et, 1);   // (if's script is the first)
-                    break;
+                    *at = run_script(p, elif_script, et, 1);
                 }
-                // fall through
+                break;
             case S_ELSE:
                 if (accept(p, KW_ELSE)) {
                     x = parse_suite(p);

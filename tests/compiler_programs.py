@@ -8,6 +8,55 @@ written to cover the grammar, not to be run (several would raise when run).
 from __future__ import annotations
 
 PROGRAMS: dict[str, str] = {
+    # chains of operators and trailers over several lines (the compiler walks them with a
+    # loop: each node's line as one call per node would record it), method calls, super(),
+    # assignment targets, an elif ladder with constants and a generator's
+    "chains_and_elifs_over_lines": """\
+x = (a
+     + b
+     * c
+     - d)
+y = (obj
+     .m(1)
+     .n(2)
+     [3]
+     .p
+     (4))
+z = obj.a(
+    1).b(
+    2)[
+    3]
+w = f(1)(
+  2)(3
+  )
+if a:
+    pass
+elif (b
+      and c):
+    x = 1
+elif d: x = 1
+elif e:
+    def g(self):
+        return super().f(1).g(2)
+else:
+    pass
+def h(s):
+    if s == 1:
+        return 1
+    elif s == 2:
+        yield 2
+    elif s == 3:
+        pass
+    return (s.a
+            .b.c(1)
+            .d)
+obj.a.b(
+   1).c[
+   2] = 5
+s = "a" + str(1) + \\
+    "b" + str(2)
+k = x[1:2][::3].y(*a, **b)(k=1)
+""",
     # a class body binding __class__ itself: mpy-cross makes it local slot 0 of the body,
     # a slot the body's frame does not count
     "class_defines_dunder_class": """\

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -142,8 +144,9 @@ def pasted(emu: Emulator, source: str) -> str:
     return typed(emu, source + "\x04")
 
 
-@pytest.mark.parametrize("board", sorted(SMALL))
-def test_small_board_repl_heap_and_nesting(board: str, tmp_path: Path) -> None:
+@contextmanager
+def small_board_prompt(board: str, tmp_path: Path) -> Iterator[Emulator]:
+    """[board] booted with main.py's endless loop, stopped by Ctrl-C: at its prompt."""
     app = tmp_path / "app"
     app.mkdir()
     (app / "main.py").write_text(LOOP_MAIN)
@@ -151,6 +154,12 @@ def test_small_board_repl_heap_and_nesting(board: str, tmp_path: Path) -> None:
     command = [str(MPFORGE), "run", "-b", board, "--build-dir", str(build_dir)]
     with Emulator(command, timeout=TIMEOUT, pty=True) as emu:
         ctrl_c_out_of_the_loop(emu)
+        yield emu
+
+
+@pytest.mark.parametrize("board", sorted(SMALL))
+def test_small_board_repl_heap_and_nesting(board: str, tmp_path: Path) -> None:
+    with small_board_prompt(board, tmp_path) as emu:
         out = clean(after_prompt(emu, "import sys; print(sys.platform, 2 ** 70, 1.5, 2 / 4)\r"))
         assert f"\n{SMALL[board]} 1180591620717411303424 1.5 0.5\n" in out, out
         emu.send("def f(n):\r")
@@ -193,6 +202,72 @@ def test_small_board_repl_heap_and_nesting(board: str, tmp_path: Path) -> None:
         assert clean(emu.expect("\x04>")).startswith("OK42\n\x04")
         emu.send("\x02")
         emu.expect(PROMPT)
+
+
+# Flat input of each kind, long enough that one C frame per item would overflow the C stack
+# (the micro:bit's prompt took 8 terms of a+a+... and 2 or 3 elifs when the compiler recursed
+# per item): the compiler walks a chain of operators or trailers, an elif ladder, targets and
+# display items with loops, so only the heap bounds them.
+FLAT_N = 40
+FLAT_HELPERS = (
+    "class C:\r"
+    "    def m(self, i):\r"
+    "        return self\r"
+    "c = C()\r"
+    "c.c = c\r"
+    "def f(x):\r"
+    "    return f\r"
+    "L = [1]\r"
+    "L[0] = L\r"
+    "a = 1\r"
+)
+FLAT_LINES = {
+    "a" + "+a" * (FLAT_N - 1) + f" == {FLAT_N}": "True",
+    "a" + "+a*a-a" * ((FLAT_N - 1) // 3) + " == 1": "True",  # mixed precedences
+    "a" + "<=a" * (FLAT_N - 1): "True",
+    "a" + " and a" * (FLAT_N - 1) + " and 7": "7",
+    "c" + ".c" * FLAT_N + " is c": "True",
+    "c" + "".join(f".m({i})" for i in range(FLAT_N)) + " is c": "True",
+    "f" + "".join(f"({i})" for i in range(FLAT_N)) + " is f": "True",
+    "L" + "[0]" * FLAT_N + " is L": "True",
+    # (a call's argument: one level of nesting, the micro:bit's 4 KiB stack holds it)
+    'print("x=" + ' + " + ".join(f"str({i})" for i in range(FLAT_N)) + ")": "x="
+    + "".join(str(i) for i in range(FLAT_N)),
+    # (24 targets and dict items: as many globals and a dict as the micro:bit's heap holds
+    # beside the long lines in its history)
+    " = ".join(f"v{i}" for i in range(24)) + " = 5; v0 + v23": "10",
+    ", ".join(f"v{i}" for i in range(24)) + " = range(24); v23": "23",
+    "len([" + ", ".join(str(i) for i in range(FLAT_N)) + "])": str(FLAT_N),
+    "len({" + ", ".join(f"{i}: {i}" for i in range(24)) + "})": "24",
+}
+
+
+def elif_ladder(n: int) -> str:
+    """An if, n - 2 elifs and an else setting y (as paste mode takes it)."""
+    return (
+        "if x == 0:\r    y = 0\r"
+        + "".join(f"elif x == {i}:\r    y = {i}\r" for i in range(1, n - 1))
+        + "else:\r    y = -1\r"
+    )
+
+
+@pytest.mark.parametrize("board", sorted(SMALL))
+def test_small_board_long_flat_input(board: str, tmp_path: Path) -> None:
+    with small_board_prompt(board, tmp_path) as emu:
+        out = clean(pasted(emu, FLAT_HELPERS))
+        assert "Error" not in out, out
+        # an if with 18 elifs and an else (the pasted text and its code in the micro:bit's heap,
+        # first: the long lines below fill it; the Feather's: 38)
+        n = 20 if board == "microbit" else FLAT_N
+        out = clean(pasted(emu, f"x = {n - 2}\r" + elif_ladder(n) + "print('y', y)\r"))
+        assert f"\ny {n - 2}\n" in out, out
+        for line, value in FLAT_LINES.items():
+            out = clean(typed(emu, line + "\r"))
+            assert f"\n{value}\n" in out, (line, out)
+        # genuine nesting still ends in RecursionError, and the prompt goes on
+        out = clean(typed(emu, "x = " + "[" * 60 + "1" + "]" * 60 + "\r"))
+        assert "RecursionError: maximum recursion depth exceeded" in out, out
+        assert "\nTrue\n" in clean(after_prompt(emu, "a+a+a == 3\r"))
 
 
 def test_mpremote_exec_eval_run_against_the_microbit(tmp_path: Path) -> None:
