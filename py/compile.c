@@ -657,6 +657,7 @@ static mpf_obj_t source_to_code(mpf_obj_t what, const char *filename, mpf_compil
         }
     }
     mpf_load_result_t res = compile_opt(src, len, filename, mode, opt);
+    res.ctx->root = res.rc;
     return mpf_fun_code_new(res.rc, res.ctx, 0);
 }
 

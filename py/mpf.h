@@ -935,6 +935,9 @@ typedef struct mpf_module_ctx {
     const mpf_qstr_t *qstrs;   // file qstr index -> VM qstr id
     const mpf_obj_t *consts;   // constant table
     mpf_obj_t globals;         // dict
+#if CONFIG_COMPILER
+    const struct mpf_raw_code *root;  // the module's code, once run or compiled (__qualname__: obj_fun.c)
+#endif
 } mpf_module_ctx_t;
 
 // A frozen module: generated into gen/frozen.c (const, in flash).

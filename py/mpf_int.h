@@ -126,6 +126,8 @@ MPF_INTERNAL void mpf_type_print_default(const mpf_print_t *p, mpf_obj_t o, mpf_
 // "module.Name" of class [t] ("Name" without a str __module__, and in a traceback [tb]
 // without a __module__ of "__main__", as CPython prints them) (obj_type.c).
 MPF_INTERNAL void mpf_type_print_class_name(const mpf_print_t *p, const mpf_type_t *t, bool tb);
+// A class's __qualname__: its namespace's str __qualname__ (with the compiler), else its name.
+MPF_INTERNAL mpf_obj_t mpf_type_qualname(const mpf_type_t *t);
 // An attribute store (dest[1]) or deletion (dest[1] NULL) into the namespace dict [dict] of
 // a module or a function, as an attr slot does it (dest[0] NULL when done) (obj_module.c).
 MPF_INTERNAL void mpf_module_dict_attr_store(mpf_obj_t dict, mpf_qstr_t attr, mpf_obj_t *dest);
@@ -398,6 +400,8 @@ MPF_INTERNAL mpf_obj_t mpf_exc_stop_in_gen(mpf_obj_t stop);
 MPF_INTERNAL const mpf_type_t mpf_type_code;
 MPF_INTERNAL mpf_obj_t mpf_fun_code_new(const mpf_raw_code_t *rc, const mpf_module_ctx_t *ctx, size_t n_closed);
 MPF_INTERNAL mpf_obj_t mpf_fun_of_code(mpf_obj_t code, mpf_obj_t globals);
+// The __qualname__ of code [rc] of module [ctx] (CPython's "f.<locals>.g", "C.m": a new str).
+MPF_INTERNAL mpf_obj_t mpf_code_qualname(const mpf_raw_code_t *rc, const mpf_module_ctx_t *ctx);
 #if CONFIG_FUNCTION_CLOSURE && CONFIG_COMPILER
 // A copy of [code] whose functions get the cells of [closure] (exec(code, closure=...));
 // TypeError unless it is a tuple of as many cells as the code needs.

@@ -1,6 +1,7 @@
 // obj_fun.c -- functions: bytecode functions (and closures), builtin C functions,
 // bound methods and closure cells.
 #include "mpf_int.h"
+#include "opcodes.h"
 
 // ---------------------------------------------------------------- bytecode functions
 mpf_obj_t mpf_obj_new_fun_bc(const mpf_raw_code_t *rc, const mpf_module_ctx_t *ctx, mpf_obj_t def, mpf_obj_t kwdef, size_t n_closed, const mpf_obj_t *closed) {
@@ -31,9 +32,55 @@ static mpf_qstr_t fun_name(const mpf_fun_bc_t *f) {
     return f->ctx->qstrs[f->rc->simple_name];
 }
 
+#if CONFIG_COMPILER
+// The code under [node] whose children include [rc], or NULL.
+static const mpf_raw_code_t *code_parent(const mpf_raw_code_t *node, const mpf_raw_code_t *rc) {
+    for (size_t i = 0; i < node->n_children; i++) {
+        const mpf_raw_code_t *ch = node->children[i];
+        const mpf_raw_code_t *up = ch == rc ? node : code_parent(ch, rc);
+        if (up != NULL) {
+            return up;
+        }
+    }
+    return NULL;
+}
+
+// [rc]'s __qualname__ as CPython 3.11 makes it: the qualified name of the def, lambda, class
+// or comprehension around it, ".<locals>" after a def or lambda, then its own name; at
+// module level (or when the module's code is unknown) the name alone. An .mpy keeps simple
+// names only: this is found at run time in the module's tree of code (ctx->root).
+static void print_qualname(const mpf_print_t *p, const mpf_raw_code_t *rc, const mpf_module_ctx_t *ctx) {
+    const mpf_raw_code_t *up = ctx->root != NULL ? code_parent(ctx->root, rc) : NULL;
+    if (up != NULL && up != ctx->root) {
+        print_qualname(p, up, ctx);
+        // (a class body starts by loading __name__, which no function body does; a
+        // comprehension's name starts with '<', as <lambda>)
+        mpf_qstr_t n = ctx->qstrs[up->simple_name];
+        size_t len;
+        bool def = up->code[0] != MPF_OP_LOAD_NAME && (n == MPF_QSTRE__3clambda_3e || *mpf_qstr_data(n, &len) != '<');
+        mpf_print_str(p, def ? ".<locals>." : ".");
+    }
+    mpf_printf(p, "%q", ctx->qstrs[rc->simple_name]);
+}
+
+mpf_obj_t mpf_code_qualname(const mpf_raw_code_t *rc, const mpf_module_ctx_t *ctx) {
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, 16);
+    mpf_print_t p;
+    mpf_vstr_print(&v, &p);
+    print_qualname(&p, rc, ctx);
+    return mpf_vstr_to_str(&v);
+}
+#endif
+
 static void fun_bc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
+#if CONFIG_COMPILER
+    const mpf_fun_bc_t *f = mpf_obj_ptr(self);
+    mpf_printf(p, "<function %O at 0x%x>", mpf_code_qualname(f->rc, f->ctx), (unsigned)(uintptr_t)self);
+#else
     mpf_printf(p, "<function %q at 0x%x>", fun_name(mpf_obj_ptr(self)), (unsigned)(uintptr_t)self);
+#endif
 }
 
 #if CONFIG_BUILTIN_HELPERS || CONFIG_COMPILER
@@ -154,8 +201,12 @@ static void code_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         return;  // read-only
     }
     const mpf_raw_code_t *rc = c->rc;
-    if (attr == MPF_QSTR_co_name || attr == MPF_QSTR_co_qualname) {
+    if (attr == MPF_QSTR_co_name) {
         dest[0] = mpf_obj_new_qstr(c->ctx->qstrs[rc->simple_name]);
+#if CONFIG_COMPILER
+    } else if (attr == MPF_QSTR_co_qualname) {
+        dest[0] = mpf_code_qualname(rc, c->ctx);
+#endif
     } else if (attr == MPF_QSTR_co_filename) {
         dest[0] = mpf_obj_new_qstr(c->ctx->qstrs[0]);
     } else if (attr == MPF_QSTR_co_firstlineno) {
@@ -292,6 +343,11 @@ static void fun_bc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
     if (attr == MPF_QSTR___name__ || attr == MPF_QSTR___qualname__) {
         dest[0] = mpf_obj_new_qstr(fun_name(f));
+#if CONFIG_COMPILER
+        if (attr == MPF_QSTR___qualname__) {
+            dest[0] = mpf_code_qualname(f->rc, f->ctx);
+        }
+#endif
     } else if (attr == MPF_QSTR___module__) {
         mpf_obj_t n = mpf_dict_get(f->ctx->globals, mpf_obj_new_qstr(MPF_QSTR___name__));
         dest[0] = n ? n : MPF_OBJ_NONE;
