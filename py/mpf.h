@@ -929,6 +929,8 @@ typedef struct mpf_raw_code {
 #define MPF_SCOPE_VARKEYWORDS 0x02
 #define MPF_SCOPE_VARARGS 0x04
 #define MPF_SCOPE_DEFKWARGS 0x08
+#define MPF_SCOPE_COROUTINE 0x10  // (not in an .mpy: the on-device compiler's async def ...
+#define MPF_SCOPE_ASYNC_GEN 0x20  // ... with no yield, and with one)
 
 // A module's shared tables (one per .mpy / frozen module) plus its globals.
 typedef struct mpf_module_ctx {

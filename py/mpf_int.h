@@ -381,6 +381,7 @@ MPF_INTERNAL void mpf_vm_mark_frames(void (*mark)(const void *lo, const void *hi
 // Local slots the code of [rc] can use (its parameters, cells, the slots its opcodes name).
 MPF_INTERNAL size_t mpf_loader_n_locals(const mpf_raw_code_t *rc);
 MPF_INTERNAL mpf_obj_t mpf_loader_code_names(const mpf_raw_code_t *rc, const mpf_qstr_t *qstrs);
+MPF_INTERNAL const uint8_t *mpf_loader_child_maker(const mpf_raw_code_t *rc, size_t i);
 MPF_INTERNAL size_t mpf_vm_line(const mpf_raw_code_t *rc, const uint8_t *ip);
 MPF_INTERNAL mpf_obj_t mpf_gen_resume(mpf_obj_t gen, mpf_obj_t send, mpf_obj_t throw_, mpf_obj_t *ret, bool *returned);
 #if CONFIG_EXC_ATTRS

@@ -148,9 +148,24 @@ mpf_obj_t mpf_fun_of_code(mpf_obj_t code, mpf_obj_t globals) {
     return mpf_obj_new_fun_bc(c->rc, ctx, MPF_OBJ_NULL, MPF_OBJ_NULL, cells ? c->n_closed : 0, cells);
 }
 
-// The first line: a module's is 1 (as CPython's), a function's where its code starts.
+// The first line: a module's is 1 (as CPython's), a function's that of its def (or first
+// decorator: where the enclosing code makes it), else where its code starts.
 static size_t code_line(const code_obj_t *c) {
-    return c->ctx->qstrs[c->rc->simple_name] == MPF_QSTRE__3cmodule_3e ? 1 : mpf_vm_line(c->rc, c->rc->code);
+    const mpf_raw_code_t *rc = c->rc;
+#if CONFIG_COMPILER
+    const mpf_raw_code_t *up = c->ctx->root != NULL ? code_parent(c->ctx->root, rc) : NULL;
+    if (up != NULL) {
+        size_t i = 0;
+        while (up->children[i] != rc) {
+            i++;
+        }
+        const uint8_t *ip = mpf_loader_child_maker(up, i);
+        if (ip < up->code_end) {
+            return mpf_vm_line(up, ip);
+        }
+    }
+#endif
+    return c->ctx->qstrs[rc->simple_name] == MPF_QSTRE__3cmodule_3e ? 1 : mpf_vm_line(rc, rc->code);
 }
 
 // co_lines(): (start, end, line) for each run of bytecode offsets on one line, in order,
@@ -225,10 +240,16 @@ static void code_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         dest[0] = mpf_loader_code_names(rc, c->ctx->qstrs);
     } else if (attr == MPF_QSTR_co_flags) {
         // CPython's CO_OPTIMIZED | CO_NEWLOCALS for a function, CO_VARARGS 4, CO_VARKEYWORDS 8,
-        // CO_GENERATOR 0x20 (an async def's too: the code does not tell them apart); 0 for a module
+        // CO_NESTED 0x10 (inside a function, lambda or comprehension), CO_GENERATOR 0x20,
+        // CO_COROUTINE 0x80, CO_ASYNC_GENERATOR 0x200 (an .mpy's async def is a generator: its
+        // code does not tell them apart); 0 for a module
         unsigned sf = rc->scope_flags;
-        dest[0] = mpf_obj_new_small_int(c->ctx->qstrs[rc->simple_name] == MPF_QSTRE__3cmodule_3e ? 0 :
-            3 | (sf & MPF_SCOPE_VARARGS) | (sf & MPF_SCOPE_VARKEYWORDS) << 2 | (sf & MPF_SCOPE_GENERATOR) << 5);
+        unsigned fl = 3 | (sf & MPF_SCOPE_VARARGS) | (sf & MPF_SCOPE_VARKEYWORDS) << 2;
+        fl |= sf & MPF_SCOPE_COROUTINE ? 0x80 : sf & MPF_SCOPE_ASYNC_GEN ? 0x200 : (sf & MPF_SCOPE_GENERATOR) << 5;
+        for (const mpf_raw_code_t *up = rc; c->ctx->root != NULL && (up = code_parent(c->ctx->root, up)) != NULL && up != c->ctx->root;) {
+            fl |= up->code[0] != MPF_OP_LOAD_NAME ? 0x10 : 0;   // (a class body starts so: print_qualname)
+        }
+        dest[0] = mpf_obj_new_small_int(c->ctx->qstrs[rc->simple_name] == MPF_QSTRE__3cmodule_3e ? 0 : fl);
     } else if (attr == MPF_QSTR_co_stacksize) {
         // the frame's slots past the locals: the value stack's depth (the compiler's count of it)
         dest[0] = mpf_obj_new_small_int((mpf_int_t)(rc->n_state - mpf_loader_n_locals(rc)));
