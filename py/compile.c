@@ -207,13 +207,19 @@ bool mpf_cc_literal_is_static(const char *s, size_t len, mpf_qstr_t q) {
 #endif
 }
 
-// SyntaxError(msg, (filename, line, column, text)), as CPython builds it.
-void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, const char *msg) {
-    // the offending line's text
+// Where line [line] (from 1) of the source starts.
+static const char *line_start(const mpf_cctx_t *c, size_t line) {
     const char *s = c->src, *end = s + c->len;
     for (size_t l = 1; l < line && s < end; s++) {
         l += *s == '\n';
     }
+    return s;
+}
+
+// SyntaxError(msg, (filename, line, column, text)), as CPython builds it.
+void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, const char *msg) {
+    // the offending line's text
+    const char *s = line_start(c, line), *end = c->src + c->len;
     const char *eol = s;
     while (eol < end && *eol != '\n') {
         eol++;
@@ -244,6 +250,30 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, 
         text,
     };
     mpf_obj_t args[2] = {mpf_obj_new_str(msg, strlen(msg)), mpf_obj_new_tuple(4, loc)};
+    if (c->block_kw != 0) {
+        // "expected an indented block" after which statement (CPython's words): the keyword
+        // at c->block_kw (line in the low 20 bits, column above)
+        size_t kl = c->block_kw & 0xFFFFF;
+        const char *w = line_start(c, kl) + (c->block_kw >> 20) - 1;
+        int n = 0;
+        while (w + n < end && w[n] >= 'a' && w[n] <= 'z') {
+            n++;
+        }
+        mpf_vstr_t v;
+        mpf_vstr_init(&v, 80);
+        mpf_print_t pr;
+        mpf_vstr_print(&v, &pr);
+        const char *fmt = "%s after '%.*s' statement on line %u";
+        if (n == 3 && w[0] == 'd') {
+            w = "function";
+            n = 8;
+        }
+        if (n == 8 || (n == 5 && w[0] == 'c')) {   // (def, class)
+            fmt = "%s after %.*s definition on line %u";
+        }
+        mpf_printf(&pr, fmt, msg, n, w, (unsigned)kl);
+        args[0] = mpf_vstr_to_str(&v);
+    }
     // (its msg, filename, lineno, offset and text attributes are read from these)
     mpf_raise(mpf_exc_new(types[kind], 2, args));
 }
