@@ -249,6 +249,10 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, 
         mpf_obj_new_small_int((mpf_int_t)col),
         text,
     };
+    // a target that is __debug__ (a constant here, as for mpy-cross): CPython's texts name it
+    if (col > 0 && (size_t)(eol - s) >= col + 8 && memcmp(s + col - 1, "__debug__", 9) == 0 && strstr(msg, "expression")) {
+        msg = msg[7] == 'd' ? "cannot delete __debug__" : "cannot assign to __debug__";
+    }
     mpf_obj_t args[2] = {mpf_obj_new_str(msg, strlen(msg)), mpf_obj_new_tuple(4, loc)};
     if (c->block_kw != 0) {
         // "expected an indented block" after which statement (CPython's words): the keyword

@@ -740,6 +740,12 @@ BLOCK_ERRORS = [
     ("class C\n    pass\n", "SyntaxError", "expected ':'", 1, 8),
     ("for x in y\n    pass\n", "SyntaxError", "expected ':'", 1, 11),
     ("try\n    pass\n", "SyntaxError", "expected ':'", 1, 4),
+    # (and a target that is __debug__, a constant here as for mpy-cross: named as CPython does)
+    ("__debug__ = 1\n", "SyntaxError", "cannot assign to __debug__", 1, 1),
+    ("for __debug__ in x: pass\n", "SyntaxError", "cannot assign to __debug__", 1, 5),
+    ("(__debug__) = 1\n", "SyntaxError", "cannot assign to __debug__", 1, 2),
+    ("__debug__ += 1\n", "SyntaxError", "cannot assign to __debug__", 1, 1),
+    ("del __debug__\n", "SyntaxError", "cannot delete __debug__", 1, 5),
 ]
 
 
