@@ -250,7 +250,11 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, 
         text,
     };
     // a target that is __debug__ (a constant here, as for mpy-cross): CPython's texts name it
-    if (col > 0 && (size_t)(eol - s) >= col + 8 && memcmp(s + col - 1, "__debug__", 9) == 0 && strstr(msg, "expression")) {
+    // (those of E_ASSIGN, E_DELETE, E_AUGASSIGN, E_KW_EXPR: "... expression", "illegal
+    // expression ...", "expression cannot ...")
+    size_t ml = strlen(msg);
+    bool target = memcmp(msg + ml - 4, "sion", 4) == 0 || (msg[0] == 'i' && msg[8] == 'e') || memcmp(msg, "expr", 4) == 0;
+    if (target && col > 0 && (size_t)(eol - s) >= col + 8 && memcmp(s + col - 1, "__debug__", 9) == 0) {
         msg = msg[7] == 'd' ? "cannot delete __debug__" : "cannot assign to __debug__";
     }
     mpf_obj_t args[2] = {mpf_obj_new_str(msg, strlen(msg)), mpf_obj_new_tuple(4, loc)};
