@@ -835,12 +835,13 @@ static mpf_obj_t run_in_view(mpf_obj_t code, mpf_obj_t view, mpf_map_t *members,
 }
 
 // Run [code] in the namespaces given to eval/exec (defaults: the caller's globals and locals).
-// globals: a dict (or subclass) or an instance's __dict__; locals: any mapping.
-static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) {
+// globals: a dict (or subclass) or an instance's __dict__; locals: any mapping. (mode: eval's
+// or exec's TypeError texts, CPython 3.11's)
+static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args, unsigned mode) {
     mpf_obj_t globals = n_args > 1 && args[1] != MPF_OBJ_NONE ? args[1] : MPF_OBJ_NULL;
     mpf_obj_t locals = n_args > 2 && args[2] != MPF_OBJ_NONE ? args[2] : MPF_OBJ_NULL;
     if (locals != MPF_OBJ_NULL && mpf_type_get_subscr(mpf_type_slots(mpf_obj_type(locals))) == NULL) {
-        mpf_raise_msg(&mpf_type_TypeError, "locals must be a mapping");
+        mpf_raise_fmt(&mpf_type_TypeError, mode ? "locals must be a mapping" : "locals must be a mapping or None, not %T", locals);
     }
     mpf_obj_t view = globals;
     mpf_map_t *members = NULL;
@@ -855,7 +856,9 @@ static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) 
             // an instance's __dict__ (a view of its members, no dict): see run_in_view
             globals = mpf_type_instance_dict_copy(view, &members);
             if (globals == MPF_OBJ_NULL) {
-                mpf_raise_msg(&mpf_type_TypeError, "globals must be a dict");
+                mpf_raise_fmt(&mpf_type_TypeError, !mode ? "exec() globals must be a dict, not %T"
+                    : mpf_type_get_subscr(mpf_type_slots(mpf_obj_type(view))) != NULL ? "globals must be a real dict; try eval(expr, {}, mapping)"
+                    : "globals must be a dict", view);
             }
         }
         if (locals == MPF_OBJ_NULL) {
@@ -868,7 +871,7 @@ static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) 
 
 mpf_obj_t mpf_builtin_eval_exec(size_t n_args, const mpf_obj_t *args, unsigned mode) {
     mpf_obj_t v = run_code(source_to_code(args[0], "<string>", mode, mode ? MPF_QSTR_eval : MPF_QSTR_exec, opt_level()),
-        n_args, args);
+        n_args, args, mode);
     return mode ? v : MPF_OBJ_NONE;
 }
 
@@ -905,8 +908,10 @@ mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args)
     }
     if (m == 3) {
         // (a mode that is no str: CPython's TypeError)
-        mpf_raise_msg(MPF_IS_STR(a[2]) ? &mpf_type_ValueError : &mpf_type_TypeError,
-            "compile() mode must be 'exec', 'eval' or 'single'");
+        if (!MPF_IS_STR(a[2])) {
+            mpf_raise_fmt(&mpf_type_TypeError, "compile() argument 'mode' must be str, not %T", a[2]);
+        }
+        mpf_raise_msg(&mpf_type_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
     }
     // the file name: str, or bytes (its text)
     if (!MPF_IS_STR(a[1]) && !mpf_obj_is_type(a[1], &mpf_type_bytes)) {
