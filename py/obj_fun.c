@@ -64,6 +64,10 @@ static void print_qualname(const mpf_print_t *p, const mpf_raw_code_t *rc, const
 }
 
 mpf_obj_t mpf_code_qualname(const mpf_raw_code_t *rc, const mpf_module_ctx_t *ctx) {
+    const mpf_raw_code_t *up = ctx->root != NULL ? code_parent(ctx->root, rc) : NULL;
+    if (up == NULL || up == ctx->root) {
+        return mpf_obj_new_qstr(ctx->qstrs[rc->simple_name]);   // (at module level: the name, no allocation)
+    }
     mpf_vstr_t v;
     mpf_vstr_init(&v, 16);
     mpf_print_t p;

@@ -1174,10 +1174,12 @@ void mpf_type_set_bases(mpf_type_t *cls, mpf_obj_t bases) {
 // ("f.<locals>.C", "A.B") where the body stored its simple name (all the bytecode has).
 static void class_qualname(mpf_obj_t body, mpf_obj_t dict) {
     const mpf_fun_bc_t *f = mpf_obj_ptr(body);
-    mpf_obj_t key = mpf_obj_new_qstr(MPF_QSTR___qualname__);
-    if (mpf_obj_is_type(dict, &mpf_type_dict) &&
-        mpf_map_get_qstr(mpf_dict_map(dict), MPF_QSTR___qualname__) == mpf_obj_new_qstr(f->ctx->qstrs[f->rc->simple_name])) {
-        mpf_dict_store(dict, key, mpf_code_qualname(f->rc, f->ctx));
+    mpf_obj_t simple = mpf_obj_new_qstr(f->ctx->qstrs[f->rc->simple_name]);
+    if (mpf_obj_is_type(dict, &mpf_type_dict) && mpf_map_get_qstr(mpf_dict_map(dict), MPF_QSTR___qualname__) == simple) {
+        mpf_obj_t q = mpf_code_qualname(f->rc, f->ctx);
+        if (q != simple) {
+            mpf_dict_store(dict, mpf_obj_new_qstr(MPF_QSTR___qualname__), q);
+        }
     }
 }
 #define CLASS_QUALNAME(body, dict) class_qualname(body, dict)
