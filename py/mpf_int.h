@@ -401,8 +401,8 @@ MPF_INTERNAL mpf_obj_t mpf_exc_stop_in_gen(mpf_obj_t stop);
 MPF_INTERNAL const mpf_type_t mpf_type_code;
 MPF_INTERNAL mpf_obj_t mpf_fun_code_new(const mpf_raw_code_t *rc, const mpf_module_ctx_t *ctx, size_t n_closed);
 MPF_INTERNAL mpf_obj_t mpf_fun_of_code(mpf_obj_t code, mpf_obj_t globals);
-// The __qualname__ of code [rc] of module [ctx] (CPython's "f.<locals>.g", "C.m": a new str).
-MPF_INTERNAL mpf_obj_t mpf_code_qualname(const mpf_raw_code_t *rc, const mpf_module_ctx_t *ctx);
+// A bytecode function's __qualname__ (CPython's "f.<locals>.g", "C.m").
+MPF_INTERNAL mpf_obj_t mpf_fun_qualname(mpf_obj_t fun);
 #if CONFIG_FUNCTION_CLOSURE && CONFIG_COMPILER
 // A copy of [code] whose functions get the cells of [closure] (exec(code, closure=...));
 // TypeError unless it is a tuple of as many cells as the code needs.

@@ -63,25 +63,26 @@ static void print_qualname(const mpf_print_t *p, const mpf_raw_code_t *rc, const
     mpf_printf(p, "%q", ctx->qstrs[rc->simple_name]);
 }
 
-mpf_obj_t mpf_code_qualname(const mpf_raw_code_t *rc, const mpf_module_ctx_t *ctx) {
-    const mpf_raw_code_t *up = ctx->root != NULL ? code_parent(ctx->root, rc) : NULL;
-    if (up == NULL || up == ctx->root) {
-        return mpf_obj_new_qstr(ctx->qstrs[rc->simple_name]);   // (at module level: the name, no allocation)
+static void qualname_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    const mpf_fun_bc_t *f = mpf_obj_ptr(self);
+    print_qualname(p, f->rc, f->ctx);
+}
+
+mpf_obj_t mpf_fun_qualname(mpf_obj_t fun) {
+    const mpf_fun_bc_t *f = mpf_obj_ptr(fun);
+    const mpf_raw_code_t *up = f->ctx->root != NULL ? code_parent(f->ctx->root, f->rc) : NULL;
+    if (up == NULL || up == f->ctx->root) {
+        return mpf_obj_new_qstr(fun_name(f));   // (at module level: the name, no allocation)
     }
-    mpf_vstr_t v;
-    mpf_vstr_init(&v, 16);
-    mpf_print_t p;
-    mpf_vstr_print(&v, &p);
-    print_qualname(&p, rc, ctx);
-    return mpf_vstr_to_str(&v);
+    return mpf_obj_print_to_str(qualname_print, fun, MPF_PRINT_STR);
 }
 #endif
 
 static void fun_bc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
 #if CONFIG_COMPILER
-    const mpf_fun_bc_t *f = mpf_obj_ptr(self);
-    mpf_printf(p, "<function %O at 0x%x>", mpf_code_qualname(f->rc, f->ctx), (unsigned)(uintptr_t)self);
+    mpf_printf(p, "<function %O at 0x%x>", mpf_fun_qualname(self), (unsigned)(uintptr_t)self);
 #else
     mpf_printf(p, "<function %q at 0x%x>", fun_name(mpf_obj_ptr(self)), (unsigned)(uintptr_t)self);
 #endif
@@ -224,7 +225,7 @@ static void code_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         dest[0] = mpf_obj_new_qstr(c->ctx->qstrs[rc->simple_name]);
 #if CONFIG_COMPILER
     } else if (attr == MPF_QSTR_co_qualname) {
-        dest[0] = mpf_code_qualname(rc, c->ctx);
+        dest[0] = mpf_fun_qualname(mpf_obj_new_fun_bc(rc, c->ctx, MPF_OBJ_NULL, MPF_OBJ_NULL, 0, NULL));
 #endif
     } else if (attr == MPF_QSTR_co_filename) {
         dest[0] = mpf_obj_new_qstr(c->ctx->qstrs[0]);
@@ -370,7 +371,7 @@ static void fun_bc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         dest[0] = mpf_obj_new_qstr(fun_name(f));
 #if CONFIG_COMPILER
         if (attr == MPF_QSTR___qualname__) {
-            dest[0] = mpf_code_qualname(f->rc, f->ctx);
+            dest[0] = mpf_fun_qualname(self);
         }
 #endif
     } else if (attr == MPF_QSTR___module__) {

@@ -1176,7 +1176,7 @@ static void class_qualname(mpf_obj_t body, mpf_obj_t dict) {
     const mpf_fun_bc_t *f = mpf_obj_ptr(body);
     mpf_obj_t simple = mpf_obj_new_qstr(f->ctx->qstrs[f->rc->simple_name]);
     if (mpf_obj_is_type(dict, &mpf_type_dict) && mpf_map_get_qstr(mpf_dict_map(dict), MPF_QSTR___qualname__) == simple) {
-        mpf_obj_t q = mpf_code_qualname(f->rc, f->ctx);
+        mpf_obj_t q = mpf_fun_qualname(body);
         if (q != simple) {
             mpf_dict_store(dict, mpf_obj_new_qstr(MPF_QSTR___qualname__), q);
         }
