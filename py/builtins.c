@@ -813,6 +813,11 @@ static mpf_obj_t builtin_import(size_t n_args, const mpf_obj_t *args) {
     mpf_obj_t fromlist = n_args > 3 ? args[3] : MPF_OBJ_NONE;
     mpf_int_t level = n_args > 4 ? mpf_obj_get_int(args[4]) : 0;
     mpf_obj_t globals = n_args > 1 && args[1] != MPF_OBJ_NONE ? args[1] : builtin_globals();
+#if CONFIG_ERROR_MSG_LEVEL >= 1 && CONFIG_COMPILER
+    if (!MPF_IS_STR(args[0])) {
+        mpf_raise_msg(&mpf_type_TypeError, "module name must be a string");   // (CPython 3.11's)
+    }
+#endif
     const mpf_qstr_t name = mpf_builtin_attr_name(args[0]);
 #if CONFIG_ERROR_MSG_LEVEL >= 1
     // (argument checks: left out of terse builds, as mpf_arg_check_kw)

@@ -207,13 +207,19 @@ bool mpf_cc_literal_is_static(const char *s, size_t len, mpf_qstr_t q) {
 #endif
 }
 
-// SyntaxError(msg, (filename, line, column, text)), as CPython builds it.
-void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, const char *msg) {
-    // the offending line's text
+// Where line [line] (from 1) of the source starts.
+static const char *line_start(const mpf_cctx_t *c, size_t line) {
     const char *s = c->src, *end = s + c->len;
     for (size_t l = 1; l < line && s < end; s++) {
         l += *s == '\n';
     }
+    return s;
+}
+
+// SyntaxError(msg, (filename, line, column, text)), as CPython builds it.
+void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, const char *msg) {
+    // the offending line's text
+    const char *s = line_start(c, line), *end = c->src + c->len;
     const char *eol = s;
     while (eol < end && *eol != '\n') {
         eol++;
@@ -243,7 +249,39 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, 
         mpf_obj_new_small_int((mpf_int_t)col),
         text,
     };
+    // a target that is __debug__ (a constant here, as for mpy-cross): CPython's texts name it
+    // (those of E_ASSIGN, E_DELETE, E_AUGASSIGN, E_KW_EXPR: "... expression", "illegal
+    // expression ...", "expression cannot ...")
+    size_t ml = strlen(msg);
+    bool target = memcmp(msg + ml - 4, "sion", 4) == 0 || (msg[0] == 'i' && msg[8] == 'e') || memcmp(msg, "expr", 4) == 0;
+    if (target && col > 0 && (size_t)(eol - s) >= col + 8 && memcmp(s + col - 1, "__debug__", 9) == 0) {
+        msg = msg[7] == 'd' ? "cannot delete __debug__" : "cannot assign to __debug__";
+    }
     mpf_obj_t args[2] = {mpf_obj_new_str(msg, strlen(msg)), mpf_obj_new_tuple(4, loc)};
+    if (c->block_kw != 0) {
+        // "expected an indented block" after which statement (CPython's words): the keyword
+        // at c->block_kw (line in the low 20 bits, column above)
+        size_t kl = c->block_kw & 0xFFFFF;
+        const char *w = line_start(c, kl) + (c->block_kw >> 20) - 1;
+        int n = 0;
+        while (w + n < end && w[n] >= 'a' && w[n] <= 'z') {
+            n++;
+        }
+        mpf_vstr_t v;
+        mpf_vstr_init(&v, 80);
+        mpf_print_t pr;
+        mpf_vstr_print(&v, &pr);
+        const char *fmt = "%s after '%.*s' statement on line %u";
+        if (n == 3 && w[0] == 'd') {
+            w = "function";
+            n = 8;
+        }
+        if (n == 8 || (n == 5 && w[0] == 'c')) {   // (def, class)
+            fmt = "%s after %.*s definition on line %u";
+        }
+        mpf_printf(&pr, fmt, msg, n, w, (unsigned)kl);
+        args[0] = mpf_vstr_to_str(&v);
+    }
     // (its msg, filename, lineno, offset and text attributes are read from these)
     mpf_raise(mpf_exc_new(types[kind], 2, args));
 }
@@ -658,6 +696,7 @@ static mpf_obj_t source_to_code(mpf_obj_t what, const char *filename, mpf_compil
         }
     }
     mpf_load_result_t res = compile_opt(src, len, filename, mode, opt);
+    res.ctx->root = res.rc;
     return mpf_fun_code_new(res.rc, res.ctx, 0);
 }
 
@@ -797,12 +836,13 @@ static mpf_obj_t run_in_view(mpf_obj_t code, mpf_obj_t view, mpf_map_t *members,
 }
 
 // Run [code] in the namespaces given to eval/exec (defaults: the caller's globals and locals).
-// globals: a dict (or subclass) or an instance's __dict__; locals: any mapping.
-static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) {
+// globals: a dict (or subclass) or an instance's __dict__; locals: any mapping. (mode: eval's
+// or exec's TypeError texts, CPython 3.11's)
+static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args, unsigned mode) {
     mpf_obj_t globals = n_args > 1 && args[1] != MPF_OBJ_NONE ? args[1] : MPF_OBJ_NULL;
     mpf_obj_t locals = n_args > 2 && args[2] != MPF_OBJ_NONE ? args[2] : MPF_OBJ_NULL;
     if (locals != MPF_OBJ_NULL && mpf_type_get_subscr(mpf_type_slots(mpf_obj_type(locals))) == NULL) {
-        mpf_raise_msg(&mpf_type_TypeError, "locals must be a mapping");
+        mpf_raise_fmt(&mpf_type_TypeError, mode ? "locals must be a mapping" : "locals must be a mapping or None, not %T", locals);
     }
     mpf_obj_t view = globals;
     mpf_map_t *members = NULL;
@@ -817,7 +857,9 @@ static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) 
             // an instance's __dict__ (a view of its members, no dict): see run_in_view
             globals = mpf_type_instance_dict_copy(view, &members);
             if (globals == MPF_OBJ_NULL) {
-                mpf_raise_msg(&mpf_type_TypeError, "globals must be a dict");
+                mpf_raise_fmt(&mpf_type_TypeError, !mode ? "exec() globals must be a dict, not %T"
+                    : mpf_type_get_subscr(mpf_type_slots(mpf_obj_type(view))) != NULL ? "globals must be a real dict; try eval(expr, {}, mapping)"
+                    : "globals must be a dict", view);
             }
         }
         if (locals == MPF_OBJ_NULL) {
@@ -830,7 +872,7 @@ static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args) 
 
 mpf_obj_t mpf_builtin_eval_exec(size_t n_args, const mpf_obj_t *args, unsigned mode) {
     mpf_obj_t v = run_code(source_to_code(args[0], "<string>", mode, mode ? MPF_QSTR_eval : MPF_QSTR_exec, opt_level()),
-        n_args, args);
+        n_args, args, mode);
     return mode ? v : MPF_OBJ_NONE;
 }
 
@@ -867,8 +909,10 @@ mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args)
     }
     if (m == 3) {
         // (a mode that is no str: CPython's TypeError)
-        mpf_raise_msg(mpf_obj_is_str(a[2]) ? &mpf_type_ValueError : &mpf_type_TypeError,
-            "compile() mode must be 'exec', 'eval' or 'single'");
+        if (!MPF_IS_STR(a[2])) {
+            mpf_raise_fmt(&mpf_type_TypeError, "compile() argument 'mode' must be str, not %T", a[2]);
+        }
+        mpf_raise_msg(&mpf_type_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
     }
     // the file name: str, or bytes (its text)
     if (!mpf_obj_is_str(a[1]) && !mpf_obj_is_type(a[1], &mpf_type_bytes)) {

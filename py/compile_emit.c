@@ -1625,7 +1625,7 @@ NOINLINE static void funcdef(emit_t *e, mpf_node_t *x) {
     scope_t *child = child_scope(e, x, kind, kind == SC_LAMBDA ? MPF_QSTRE__3clambda_3e : x->v.q);
     if (e->pass == PASS_SCOPE) {
         if (kind == SC_FUNC && x->op) {
-            child->flags |= SF_GENERATOR;   // (an async def)
+            child->flags |= SF_GENERATOR | SF_ASYNC;   // (an async def)
         }
     }
     bool defargs = kind != SC_CLASS && def_args(e, x->k[0]);
@@ -2789,7 +2789,8 @@ static const mpf_raw_code_t *make_raw_code(emit_t *e, scope_t *s) {
     }
     rc->n_state = (uint16_t)(n_state ? n_state : 1);
     rc->n_exc_stack = s->exc_size;
-    rc->scope_flags = (uint8_t)(s->flags & 0x0F);
+    // (and, in this raw code only, an async def's kind: co_flags)
+    rc->scope_flags = (uint8_t)((s->flags & 0x0F) | (s->flags & SF_ASYNC ? (s->flags & SF_YIELDS ? MPF_SCOPE_ASYNC_GEN : MPF_SCOPE_COROUTINE) : 0));
     rc->n_pos_args = (uint8_t)s->n_pos;
     rc->n_kwonly_args = (uint8_t)s->n_kwonly;
     rc->n_posonly_args = s->n_posonly;

@@ -32,6 +32,7 @@ enum { ID_UNDECIDED, ID_GLOBAL_IMPLICIT, ID_GLOBAL_EXPLICIT, ID_LOCAL, ID_CELL, 
 #define SF_SUPER 0x100       // uses super() (needs the __class__ cell)
 #define SF_CLASS_CELL 0x200  // class body creates the __class__ cell
 #define SF_YIELDS 0x400      // has a `yield` (an async def with one is an async generator)
+#define SF_ASYNC 0x800       // an async def (co_flags)
 
 typedef struct {
     mpf_qstr_t q;

@@ -31,6 +31,8 @@ typedef struct mpf_cctx {
     size_t len;
     const char *filename;
     unsigned opt;            // -O level
+    uint32_t block_kw;       // "expected an indented block": where the block's keyword is (the
+                             // parser's pos_t; mpf_cc_syntax_error names it), else 0
     mpf_map_t consts;        // NAME = const(value) seen so far (micropython.const): the
                              // names (qstr keys) and their values
 #if CONFIG_COMPILER_MPY_CROSS_QSTRS

@@ -242,7 +242,7 @@ static mpf_node_t *parse_expr(parser_t *p);
 static mpf_node_t *parse_star_expr(parser_t *p);
 static mpf_node_t *parse_walrus(parser_t *p, mpf_node_t *target);
 static mpf_node_t *parse_or_test(parser_t *p, bool allow_lambda);
-static mpf_node_t *parse_suite(parser_t *p);
+static mpf_node_t *parse_suite(parser_t *p, pos_t kw);
 static mpf_node_t *parse_subscript(parser_t *p);
 
 // The comma lists: their items and where a trailing comma may end them.
@@ -1443,7 +1443,7 @@ static mpf_node_t *run_script(parser_t *p, const uint8_t *s, pos_t t, int op) {
                 x = parse_name_node(p);
                 break;
             case S_SUITE:
-                x = parse_suite(p);
+                x = parse_suite(p, t);
                 break;
             case S_NULL:
                 break;
@@ -1464,8 +1464,9 @@ static mpf_node_t *run_script(parser_t *p, const uint8_t *s, pos_t t, int op) {
                 // of the last: in a loop (a ladder of them takes no C stack per elif)
                 for (mpf_node_t **at = &x;; at = &(*at)->k[2]) {
                     if (!is_kw(p, KW_ELIF)) {
+                        pos_t et = here(p);
                         if (accept(p, KW_ELSE)) {
-                            *at = parse_suite(p);
+                            *at = parse_suite(p, et);
                         }
                         break;
                     }
@@ -1474,29 +1475,34 @@ static mpf_node_t *run_script(parser_t *p, const uint8_t *s, pos_t t, int op) {
                     *at = run_script(p, elif_script, et, 1);
                 }
                 break;
-            case S_ELSE:
+            case S_ELSE: {
+                pos_t et = here(p);
                 if (accept(p, KW_ELSE)) {
-                    x = parse_suite(p);
+                    x = parse_suite(p, et);
                 }
                 break;
-            case S_EXCEPTS:
+            }
+            case S_EXCEPTS: {
                 while (is_kw(p, KW_EXCEPT)) {
                     pos_t et = here(p);
                     advance(p);
                     vec_push(p, &v, run_script(p, script_of(compound_scripts, KW_EXCEPT), et, 0));
                 }
+                pos_t et = here(p);
                 if (v.n > 3 && accept(p, KW_ELSE)) {
-                    v.items[1] = parse_suite(p);
+                    v.items[1] = parse_suite(p, et);
                 }
+                et = here(p);
                 if (accept(p, KW_FINALLY)) {
-                    v.items[2] = parse_suite(p);
+                    v.items[2] = parse_suite(p, et);
                 }
                 if (v.n == 3 && v.items[2] == NULL) {
                     syntax_error(p);
                 }
                 continue;
+            }
             case S_SUITE0:
-                v.items[0] = parse_suite(p);
+                v.items[0] = parse_suite(p, t);
                 continue;
             case S_KW:
                 expect(p, *s++);
@@ -1683,8 +1689,13 @@ static void parse_simple_stmt(parser_t *p, nodevec_t *v) {
 
 static void parse_stmt(parser_t *p, nodevec_t *v);
 
-static mpf_node_t *parse_suite(parser_t *p) {
+// ([kw]: where the keyword of the statement or clause the suite belongs to is, for CPython's
+// "expected ':'" and "expected an indented block after 'if' statement on line N")
+static mpf_node_t *parse_suite(parser_t *p, pos_t kw) {
     pos_t t = here(p);
+    if (p->tok.kind == TK_NEWLINE && !is_op(p, OP_COLON)) {
+        mpf_cc_syntax_error(p->c, 0, POS_LINE(t), t >> POS_COL_SHIFT, "expected ':'");
+    }
     expect(p, OP_COLON);
     nodevec_t v;
     vec_init(&v);
@@ -1697,6 +1708,7 @@ static mpf_node_t *parse_suite(parser_t *p) {
         if (p->tok.kind == TK_END) {
             p->lx.unterminated = true;
         }
+        p->c->block_kw = kw;
         indent_error(p, E_EXPECTED_INDENT);
     }
     advance(p);
@@ -1734,14 +1746,14 @@ static mpf_node_t *parse_def(parser_t *p, pos_t t, nodevec_t *decorators, bool a
             parse_arglist(p, &v, OP_RPAR);
         }
         x->k[1] = mk_from_vec(p, N_CALL, t, &v);
-        x->k[0] = parse_suite(p);
+        x->k[0] = parse_suite(p, t);
     } else {
         expect(p, OP_LPAR);
         x->k[0] = parse_args(p, false);
         if (accept(p, OP_ARROW)) {
             x->k[2] = parse_test(p);
         }
-        x->k[1] = parse_suite(p);
+        x->k[1] = parse_suite(p, t);
     }
     for (size_t i = 0; i < decorators->n; i++) {
         x->k[nk + i] = decorators->items[i];

@@ -740,6 +740,25 @@ mpf_obj_t mpf_loader_code_names(const mpf_raw_code_t *rc, const mpf_qstr_t *qstr
 }
 #endif
 
+#if CONFIG_COMPILER
+// Where [rc]'s code makes its child [i] (MAKE_FUNCTION, MAKE_CLOSURE or their DEFARGS
+// forms, on the line of its def, lambda or class statement: of the first decorator if any),
+// or its end.
+const uint8_t *mpf_loader_child_maker(const mpf_raw_code_t *rc, size_t i) {
+    size_t pc = 0;
+    while (pc < (size_t)(rc->code_end - rc->code)) {
+        insn_t in;
+        sd_decode(rc, pc, &in);
+        if ((in.op == MPF_OP_MAKE_FUNCTION || in.op == MPF_OP_MAKE_FUNCTION_DEFARGS ||
+             in.op == MPF_OP_MAKE_CLOSURE || in.op == MPF_OP_MAKE_CLOSURE_DEFARGS) && in.u == i) {
+            break;
+        }
+        pc = in.next;
+    }
+    return rc->code + pc;
+}
+#endif
+
 #if CONFIG_GC_PRECISE_FRAMES || CONFIG_COMPILER
 size_t mpf_loader_n_locals(const mpf_raw_code_t *rc) {
     size_t n_setup;

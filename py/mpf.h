@@ -929,12 +929,17 @@ typedef struct mpf_raw_code {
 #define MPF_SCOPE_VARKEYWORDS 0x02
 #define MPF_SCOPE_VARARGS 0x04
 #define MPF_SCOPE_DEFKWARGS 0x08
+#define MPF_SCOPE_COROUTINE 0x10  // (not in an .mpy: the on-device compiler's async def ...
+#define MPF_SCOPE_ASYNC_GEN 0x20  // ... with no yield, and with one)
 
 // A module's shared tables (one per .mpy / frozen module) plus its globals.
 typedef struct mpf_module_ctx {
     const mpf_qstr_t *qstrs;   // file qstr index -> VM qstr id
     const mpf_obj_t *consts;   // constant table
     mpf_obj_t globals;         // dict
+#if CONFIG_COMPILER
+    const struct mpf_raw_code *root;  // the module's code, once run or compiled (__qualname__: obj_fun.c)
+#endif
 } mpf_module_ctx_t;
 
 // A frozen module: generated into gen/frozen.c (const, in flash).

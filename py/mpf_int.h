@@ -126,6 +126,8 @@ MPF_INTERNAL void mpf_type_print_default(const mpf_print_t *p, mpf_obj_t o, mpf_
 // "module.Name" of class [t] ("Name" without a str __module__, and in a traceback [tb]
 // without a __module__ of "__main__", as CPython prints them) (obj_type.c).
 MPF_INTERNAL void mpf_type_print_class_name(const mpf_print_t *p, const mpf_type_t *t, bool tb);
+// A class's __qualname__: its namespace's str __qualname__ (with the compiler), else its name.
+MPF_INTERNAL mpf_obj_t mpf_type_qualname(const mpf_type_t *t);
 // An attribute store (dest[1]) or deletion (dest[1] NULL) into the namespace dict [dict] of
 // a module or a function, as an attr slot does it (dest[0] NULL when done) (obj_module.c).
 MPF_INTERNAL void mpf_module_dict_attr_store(mpf_obj_t dict, mpf_qstr_t attr, mpf_obj_t *dest);
@@ -386,6 +388,7 @@ MPF_INTERNAL void mpf_vm_mark_frames(void (*mark)(const void *lo, const void *hi
 // Local slots the code of [rc] can use (its parameters, cells, the slots its opcodes name).
 MPF_INTERNAL size_t mpf_loader_n_locals(const mpf_raw_code_t *rc);
 MPF_INTERNAL mpf_obj_t mpf_loader_code_names(const mpf_raw_code_t *rc, const mpf_qstr_t *qstrs);
+MPF_INTERNAL const uint8_t *mpf_loader_child_maker(const mpf_raw_code_t *rc, size_t i);
 MPF_INTERNAL size_t mpf_vm_line(const mpf_raw_code_t *rc, const uint8_t *ip);
 MPF_INTERNAL mpf_obj_t mpf_gen_resume(mpf_obj_t gen, mpf_obj_t send, mpf_obj_t throw_, mpf_obj_t *ret, bool *returned);
 #if CONFIG_EXC_ATTRS
@@ -405,6 +408,8 @@ MPF_INTERNAL mpf_obj_t mpf_exc_stop_in_gen(mpf_obj_t stop);
 MPF_INTERNAL const mpf_type_t mpf_type_code;
 MPF_INTERNAL mpf_obj_t mpf_fun_code_new(const mpf_raw_code_t *rc, const mpf_module_ctx_t *ctx, size_t n_closed);
 MPF_INTERNAL mpf_obj_t mpf_fun_of_code(mpf_obj_t code, mpf_obj_t globals);
+// A bytecode function's __qualname__ (CPython's "f.<locals>.g", "C.m").
+MPF_INTERNAL mpf_obj_t mpf_fun_qualname(mpf_obj_t fun);
 #if CONFIG_FUNCTION_CLOSURE && CONFIG_COMPILER
 // A copy of [code] whose functions get the cells of [closure] (exec(code, closure=...));
 // TypeError unless it is a tuple of as many cells as the code needs.

@@ -659,11 +659,50 @@ static mpf_obj_t tb_new(const mpf_tb_entry_t *tb, size_t n) {
     return mpf_obj_from_ptr(t);
 }
 
-// tb_lineno and tb_next (the frame the exception came from, None in the innermost); no
-// frame objects (tb_frame)
+#if CONFIG_COMPILER
+// tb_frame: a frame of what the entry records, its f_lineno and f_code (of co_name and
+// co_filename); the same layout as a traceback's, under these two types (no f_globals,
+// f_locals or f_back: an entry keeps no frame)
+static const mpf_type_t tb_frame_type, tb_code_type;
+
+static void tb_frame_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    const tb_obj_t *t = mpf_obj_ptr(self);
+    const mpf_tb_entry_t *en = &t->entries[t->i];
+    if (dest[0] != MPF_OBJ_NULL) {
+        return;
+    }
+    if (mpf_obj_type(self) == &tb_frame_type) {
+        if (attr == MPF_QSTR_f_lineno) {
+            dest[0] = mpf_obj_new_small_int((mpf_int_t)en->line);
+        } else if (attr == MPF_QSTR_f_code) {
+            tb_obj_t *c = mpf_new(tb_obj_t);
+            *c = *t;
+            c->base.type = &tb_code_type;
+            dest[0] = mpf_obj_from_ptr(c);
+        }
+    } else if (attr == MPF_QSTR_co_name || attr == MPF_QSTR_co_filename) {
+        dest[0] = mpf_obj_new_qstr(attr == MPF_QSTR_co_name ? en->name : en->file);
+    }
+}
+
+static const mpf_type_t tb_frame_type = MPF_TYPE(MPF_QSTR_frame, 0, (attr, tb_frame_attr));
+static const mpf_type_t tb_code_type = MPF_TYPE(MPF_QSTR_code, 0, (attr, tb_frame_attr));
+#endif
+
+// tb_lineno, tb_next (the frame the exception came from, None in the innermost) and, with
+// the compiler, tb_frame
 static void tb_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     const tb_obj_t *t = mpf_obj_ptr(self);
     if (dest[0] == MPF_OBJ_NULL) {
+#if CONFIG_COMPILER
+        if (attr == MPF_QSTR_tb_frame) {
+            tb_obj_t *f = mpf_new(tb_obj_t);
+            *f = *t;
+            f->base.type = &tb_frame_type;
+            f->next = MPF_OBJ_NULL;
+            dest[0] = mpf_obj_from_ptr(f);
+        }
+#endif
         if (attr == MPF_QSTR_tb_lineno) {
             dest[0] = mpf_obj_new_small_int((mpf_int_t)t->entries[t->i].line);
         } else if (attr == MPF_QSTR_tb_next) {

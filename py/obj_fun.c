@@ -1,6 +1,7 @@
 // obj_fun.c -- functions: bytecode functions (and closures), builtin C functions,
 // bound methods and closure cells.
 #include "mpf_int.h"
+#include "opcodes.h"
 
 // ---------------------------------------------------------------- bytecode functions
 mpf_obj_t mpf_obj_new_fun_bc(const mpf_raw_code_t *rc, const mpf_module_ctx_t *ctx, mpf_obj_t def, mpf_obj_t kwdef, size_t n_closed, const mpf_obj_t *closed) {
@@ -31,9 +32,60 @@ static mpf_qstr_t fun_name(const mpf_fun_bc_t *f) {
     return f->ctx->qstrs[f->rc->simple_name];
 }
 
+#if CONFIG_COMPILER
+// The code under [node] whose children include [rc], or NULL.
+static const mpf_raw_code_t *code_parent(const mpf_raw_code_t *node, const mpf_raw_code_t *rc) {
+    for (size_t i = 0; i < node->n_children; i++) {
+        const mpf_raw_code_t *ch = node->children[i];
+        const mpf_raw_code_t *up = ch == rc ? node : code_parent(ch, rc);
+        if (up != NULL) {
+            return up;
+        }
+    }
+    return NULL;
+}
+
+// [rc]'s __qualname__ as CPython 3.11 makes it: the qualified name of the def, lambda, class
+// or comprehension around it, ".<locals>" after a def or lambda, then its own name; at
+// module level (or when the module's code is unknown) the name alone. An .mpy keeps simple
+// names only: this is found at run time in the module's tree of code (ctx->root).
+static void print_qualname(const mpf_print_t *p, const mpf_raw_code_t *rc, const mpf_module_ctx_t *ctx) {
+    const mpf_raw_code_t *up = ctx->root != NULL ? code_parent(ctx->root, rc) : NULL;
+    if (up != NULL && up != ctx->root) {
+        print_qualname(p, up, ctx);
+        // (a class body starts by loading __name__, which no function body does; a
+        // comprehension's name starts with '<', as <lambda>)
+        mpf_qstr_t n = ctx->qstrs[up->simple_name];
+        size_t len;
+        bool def = up->code[0] != MPF_OP_LOAD_NAME && (n == MPF_QSTRE__3clambda_3e || *mpf_qstr_data(n, &len) != '<');
+        mpf_print_str(p, def ? ".<locals>." : ".");
+    }
+    mpf_printf(p, "%q", ctx->qstrs[rc->simple_name]);
+}
+
+static void qualname_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
+    (void)kind;
+    const mpf_fun_bc_t *f = mpf_obj_ptr(self);
+    print_qualname(p, f->rc, f->ctx);
+}
+
+mpf_obj_t mpf_fun_qualname(mpf_obj_t fun) {
+    const mpf_fun_bc_t *f = mpf_obj_ptr(fun);
+    const mpf_raw_code_t *up = f->ctx->root != NULL ? code_parent(f->ctx->root, f->rc) : NULL;
+    if (up == NULL || up == f->ctx->root) {
+        return mpf_obj_new_qstr(fun_name(f));   // (at module level: the name, no allocation)
+    }
+    return mpf_obj_print_to_str(qualname_print, fun, MPF_PRINT_STR);
+}
+#endif
+
 static void fun_bc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
+#if CONFIG_COMPILER
+    mpf_printf(p, "<function %O at 0x%x>", mpf_fun_qualname(self), (unsigned)(uintptr_t)self);
+#else
     mpf_printf(p, "<function %q at 0x%x>", fun_name(mpf_obj_ptr(self)), (unsigned)(uintptr_t)self);
+#endif
 }
 
 #if CONFIG_BUILTIN_HELPERS || CONFIG_COMPILER
@@ -101,9 +153,24 @@ mpf_obj_t mpf_fun_of_code(mpf_obj_t code, mpf_obj_t globals) {
     return mpf_obj_new_fun_bc(c->rc, ctx, MPF_OBJ_NULL, MPF_OBJ_NULL, cells ? c->n_closed : 0, cells);
 }
 
-// The first line: a module's is 1 (as CPython's), a function's where its code starts.
+// The first line: a module's is 1 (as CPython's), a function's that of its def (or first
+// decorator: where the enclosing code makes it), else where its code starts.
 static size_t code_line(const code_obj_t *c) {
-    return c->ctx->qstrs[c->rc->simple_name] == MPF_QSTRE__3cmodule_3e ? 1 : mpf_vm_line(c->rc, c->rc->code);
+    const mpf_raw_code_t *rc = c->rc;
+#if CONFIG_COMPILER
+    const mpf_raw_code_t *up = c->ctx->root != NULL ? code_parent(c->ctx->root, rc) : NULL;
+    if (up != NULL) {
+        size_t i = 0;
+        while (up->children[i] != rc) {
+            i++;
+        }
+        const uint8_t *ip = mpf_loader_child_maker(up, i);
+        if (ip < up->code_end) {
+            return mpf_vm_line(up, ip);
+        }
+    }
+#endif
+    return c->ctx->qstrs[rc->simple_name] == MPF_QSTRE__3cmodule_3e ? 1 : mpf_vm_line(rc, rc->code);
 }
 
 // co_lines(): (start, end, line) for each run of bytecode offsets on one line, in order,
@@ -154,8 +221,12 @@ static void code_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         return;  // read-only
     }
     const mpf_raw_code_t *rc = c->rc;
-    if (attr == MPF_QSTR_co_name || attr == MPF_QSTR_co_qualname) {
+    if (attr == MPF_QSTR_co_name) {
         dest[0] = mpf_obj_new_qstr(c->ctx->qstrs[rc->simple_name]);
+#if CONFIG_COMPILER
+    } else if (attr == MPF_QSTR_co_qualname) {
+        dest[0] = mpf_fun_qualname(mpf_obj_new_fun_bc(rc, c->ctx, MPF_OBJ_NULL, MPF_OBJ_NULL, 0, NULL));
+#endif
     } else if (attr == MPF_QSTR_co_filename) {
         dest[0] = mpf_obj_new_qstr(c->ctx->qstrs[0]);
     } else if (attr == MPF_QSTR_co_firstlineno) {
@@ -174,10 +245,16 @@ static void code_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         dest[0] = mpf_loader_code_names(rc, c->ctx->qstrs);
     } else if (attr == MPF_QSTR_co_flags) {
         // CPython's CO_OPTIMIZED | CO_NEWLOCALS for a function, CO_VARARGS 4, CO_VARKEYWORDS 8,
-        // CO_GENERATOR 0x20 (an async def's too: the code does not tell them apart); 0 for a module
+        // CO_NESTED 0x10 (inside a function, lambda or comprehension), CO_GENERATOR 0x20,
+        // CO_COROUTINE 0x80, CO_ASYNC_GENERATOR 0x200 (an .mpy's async def is a generator: its
+        // code does not tell them apart); 0 for a module
         unsigned sf = rc->scope_flags;
-        dest[0] = mpf_obj_new_small_int(c->ctx->qstrs[rc->simple_name] == MPF_QSTRE__3cmodule_3e ? 0 :
-            3 | (sf & MPF_SCOPE_VARARGS) | (sf & MPF_SCOPE_VARKEYWORDS) << 2 | (sf & MPF_SCOPE_GENERATOR) << 5);
+        unsigned fl = 3 | (sf & MPF_SCOPE_VARARGS) | (sf & MPF_SCOPE_VARKEYWORDS) << 2;
+        fl |= sf & MPF_SCOPE_COROUTINE ? 0x80 : sf & MPF_SCOPE_ASYNC_GEN ? 0x200 : (sf & MPF_SCOPE_GENERATOR) << 5;
+        for (const mpf_raw_code_t *up = rc; c->ctx->root != NULL && (up = code_parent(c->ctx->root, up)) != NULL && up != c->ctx->root;) {
+            fl |= up->code[0] != MPF_OP_LOAD_NAME ? 0x10 : 0;   // (a class body starts so: print_qualname)
+        }
+        dest[0] = mpf_obj_new_small_int(c->ctx->qstrs[rc->simple_name] == MPF_QSTRE__3cmodule_3e ? 0 : fl);
     } else if (attr == MPF_QSTR_co_stacksize) {
         // the frame's slots past the locals: the value stack's depth (the compiler's count of it)
         dest[0] = mpf_obj_new_small_int((mpf_int_t)(rc->n_state - mpf_loader_n_locals(rc)));
@@ -292,6 +369,11 @@ static void fun_bc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
     if (attr == MPF_QSTR___name__ || attr == MPF_QSTR___qualname__) {
         dest[0] = mpf_obj_new_qstr(fun_name(f));
+#if CONFIG_COMPILER
+        if (attr == MPF_QSTR___qualname__) {
+            dest[0] = mpf_fun_qualname(self);
+        }
+#endif
     } else if (attr == MPF_QSTR___module__) {
         mpf_obj_t n = mpf_dict_get(f->ctx->globals, mpf_obj_new_qstr(MPF_QSTR___name__));
         dest[0] = n ? n : MPF_OBJ_NONE;

@@ -126,8 +126,23 @@ void mpf_type_print_class_name(const mpf_print_t *p, const mpf_type_t *t, bool t
     if (mod != MPF_OBJ_NULL && MPF_IS_STR(mod) && !(tb && mpf_obj_equal(mod, MPF_OBJ_QSTR(MPF_QSTR___main__)))) {
         mpf_printf(p, "%O.", mod);
     }
+#if CONFIG_COMPILER
+    mpf_printf(p, "%O", mpf_type_qualname(t));
+#else
     mpf_printf(p, "%q", mpf_type_name(t));
+#endif
 }
+
+#if CONFIG_COMPILER
+mpf_obj_t mpf_type_qualname(const mpf_type_t *t) {
+    // a class statement's: the name its body stored (build_class made it qualified)
+    mpf_obj_t q = mpf_class_dict(t) ? mpf_map_get_qstr(mpf_class_dict(t), MPF_QSTR___qualname__) : MPF_OBJ_NULL;
+    if (q != MPF_OBJ_NULL && MPF_IS_STR(q)) {
+        return q;
+    }
+    return mpf_obj_new_qstr(mpf_type_name(t));
+}
+#endif
 
 // "module.Name" of class [t] ("Name" without a str __module__), between [before] and [after].
 __attribute__((noinline)) static void print_qualname(const mpf_print_t *p, const char *before, const mpf_type_t *t, const char *after) {
@@ -1152,6 +1167,24 @@ void mpf_type_set_bases(mpf_type_t *cls, mpf_obj_t bases) {
 }
 #endif // CONFIG_CLASS_HOOKS
 
+#if CONFIG_COMPILER
+// The class's __qualname__ in its namespace [dict]: the body function's qualified name
+// ("f.<locals>.C", "A.B") where the body stored its simple name (all the bytecode has).
+static void class_qualname(mpf_obj_t body, mpf_obj_t dict) {
+    const mpf_fun_bc_t *f = mpf_obj_ptr(body);
+    mpf_obj_t simple = mpf_obj_new_qstr(f->ctx->qstrs[f->rc->simple_name]);
+    if (mpf_obj_is_type(dict, &mpf_type_dict) && mpf_map_get_qstr(mpf_dict_map(dict), MPF_QSTR___qualname__) == simple) {
+        mpf_obj_t q = mpf_fun_qualname(body);
+        if (q != simple) {
+            mpf_dict_store(dict, mpf_obj_new_qstr(MPF_QSTR___qualname__), q);
+        }
+    }
+}
+#define CLASS_QUALNAME(body, dict) class_qualname(body, dict)
+#else
+#define CLASS_QUALNAME(body, dict)
+#endif
+
 static mpf_obj_t build_class(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
     if (n_args < 2) {
         mpf_raise_msg(&mpf_type_TypeError, "__build_class__: not enough arguments");
@@ -1174,6 +1207,7 @@ static mpf_obj_t build_class(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
     }
     mpf_obj_t dict = mpf_obj_new_dict(8);
     mpf_obj_t cell = mpf_vm_call_bc(mpf_obj_ptr(body), 0, 0, NULL, dict);
+    CLASS_QUALNAME(body, dict);
     mpf_obj_t cls;
     if (meta != MPF_OBJ_NULL && meta != mpf_obj_from_ptr(&mpf_type_type)) {
         mpf_obj_t a[3] = {name, bases, dict};
@@ -1211,6 +1245,7 @@ static mpf_obj_t build_class(size_t n_args, size_t n_kw, const mpf_obj_t *args) 
         dict = mpf_obj_new_dict(8);
     }
     mpf_obj_t cell = mpf_vm_call_bc(mpf_obj_ptr(body), 0, 0, NULL, dict);
+    CLASS_QUALNAME(body, dict);
     mpf_obj_t cls;
     if (meta != mpf_obj_from_ptr(&mpf_type_type)) {
         call[0] = name;

@@ -784,6 +784,11 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
 #endif
     if (q == MPF_QSTR___name__ || q == MPF_QSTR___qualname__) {
         dest[0] = mpf_obj_new_qstr(mpf_type_name(t));
+#if CONFIG_COMPILER
+        if (q == MPF_QSTR___qualname__) {
+            dest[0] = mpf_type_qualname(t);
+        }
+#endif
         return;
     }
     if (q == MPF_QSTR___bases__) {

@@ -372,6 +372,9 @@ void mpf_vm_mark_frames(void (*mark)(const void *lo, const void *hi)) {
 
 void mpf_vm_run_module(const mpf_raw_code_t *rc, mpf_module_ctx_t *ctx, mpf_obj_t globals) {
     ctx->globals = globals;
+#if CONFIG_COMPILER
+    ctx->root = rc;
+#endif
     mpf_obj_t f = mpf_obj_new_fun_bc(rc, ctx, MPF_OBJ_NULL, MPF_OBJ_NULL, 0, NULL);
     mpf_vm_call_bc(mpf_obj_ptr(f), 0, 0, NULL, globals);
 }

@@ -684,6 +684,121 @@ for src in {[src for src, _ in EMITTER_ERRORS]!r}:
     assert proc.stdout.splitlines() == [text for _, text in EMITTER_ERRORS]
 
 
+# CPython 3.11's texts for a block that is not there: which statement or clause it follows
+# (its keyword's line), and "expected ':'" where a line ends before the colon.
+BLOCK_ERRORS = [
+    (
+        "if x:\npass\n",
+        "IndentationError",
+        "expected an indented block after 'if' statement on line 1",
+        2,
+        1,
+    ),
+    (
+        "x = [\n1]\nwhile x:\npass\n",
+        "IndentationError",
+        "expected an indented block after 'while' statement on line 3",
+        4,
+        1,
+    ),
+    (
+        "for x in y:\n    pass\nelse:\npass\n",
+        "IndentationError",
+        "expected an indented block after 'else' statement on line 3",
+        4,
+        1,
+    ),
+    (
+        "if x:\n    pass\nelif y:\npass\n",
+        "IndentationError",
+        "expected an indented block after 'elif' statement on line 3",
+        4,
+        1,
+    ),
+    (
+        "try:\npass\n",
+        "IndentationError",
+        "expected an indented block after 'try' statement on line 1",
+        2,
+        1,
+    ),
+    (
+        "try:\n    pass\nexcept E as e:\npass\n",
+        "IndentationError",
+        "expected an indented block after 'except' statement on line 3",
+        4,
+        1,
+    ),
+    (
+        "try:\n    pass\nfinally:\npass\n",
+        "IndentationError",
+        "expected an indented block after 'finally' statement on line 3",
+        4,
+        1,
+    ),
+    (
+        "try:\n    pass\nexcept:\n    pass\nelse:\npass\n",
+        "IndentationError",
+        "expected an indented block after 'else' statement on line 5",
+        6,
+        1,
+    ),
+    (
+        "async def f():\n    async with x:\n    pass\n",
+        "IndentationError",
+        "expected an indented block after 'with' statement on line 2",
+        3,
+        5,
+    ),
+    (
+        "@d\n\ndef f(\na):\npass\n",
+        "IndentationError",
+        "expected an indented block after function definition on line 3",
+        5,
+        1,
+    ),
+    (
+        "@d\nclass C:\npass\n",
+        "IndentationError",
+        "expected an indented block after class definition on line 2",
+        3,
+        1,
+    ),
+    (
+        "if x:\n  if y:\n  pass\n",
+        "IndentationError",
+        "expected an indented block after 'if' statement on line 2",
+        3,
+        3,
+    ),
+    ("if x\n    pass\n", "SyntaxError", "expected ':'", 1, 5),
+    ("def f()\n    pass\n", "SyntaxError", "expected ':'", 1, 8),
+    ("class C\n    pass\n", "SyntaxError", "expected ':'", 1, 8),
+    ("for x in y\n    pass\n", "SyntaxError", "expected ':'", 1, 11),
+    ("try\n    pass\n", "SyntaxError", "expected ':'", 1, 4),
+    # (and a target that is __debug__, a constant here as for mpy-cross: named as CPython does)
+    ("__debug__ = 1\n", "SyntaxError", "cannot assign to __debug__", 1, 1),
+    ("for __debug__ in x: pass\n", "SyntaxError", "cannot assign to __debug__", 1, 5),
+    ("(__debug__) = 1\n", "SyntaxError", "cannot assign to __debug__", 1, 2),
+    ("__debug__ += 1\n", "SyntaxError", "cannot assign to __debug__", 1, 1),
+    ("del __debug__\n", "SyntaxError", "cannot delete __debug__", 1, 5),
+]
+
+
+def test_block_error_texts() -> None:
+    code = f"""
+for src in {[src for src, *_ in BLOCK_ERRORS]!r}:
+    try:
+        compile(src, "s", "exec")
+        print("no error")
+    except SyntaxError as e:
+        print(type(e).__name__, e.msg, e.lineno, e.offset, sep="|")
+"""
+    proc = _run(code)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == ["|".join(map(str, e[1:])) for e in BLOCK_ERRORS]
+
+
 def test_const_needs_one_constant() -> None:
     """NAME = const(x) whose x is not one constant: mpy-cross's SyntaxError, at the line of
     `const`; one that is: its value, also through exec (a _NAME is not stored)."""
