@@ -363,7 +363,7 @@ _OUT_OF_RANGE = {"int": ("100", "cannot take effect (it stays 65536): the value 
 def _bad_lines(kind: str, typ: str) -> tuple[list[str], list[str]] | None:
     """The lines of one bad input of `kind` for a symbol of type `typ`, and the words of its
     error (the line's number, the value, the type, what is allowed); None: no such case."""
-    name, good, other, expected = _TYPES[typ]
+    name, good, _other, expected = _TYPES[typ]
     if kind == "empty":
         return [f"CONFIG_{name}="], [":1: ", f"CONFIG_{name}= is an empty value, ", expected]
     if kind == "wrong-type":
@@ -374,11 +374,6 @@ def _bad_lines(kind: str, typ: str) -> tuple[list[str], list[str]] | None:
             return None
         value, words = _OUT_OF_RANGE[typ]
         return [f"CONFIG_{name}={value}"], [f":1: CONFIG_{name}={value} {words}"]
-    if kind == "duplicate":
-        second = "CONFIG_FLOAT_SINGLE=y" if typ == "choice" else f"CONFIG_{name}={other}"
-        return [f"CONFIG_{name}={good}", "# a comment", second], [
-            f":3: {second} contradicts CONFIG_{name}={good} at line {{L1}} of the same file"
-        ]
     if kind == "unknown-symbol":
         typo = "FLOAT_QUAD" if typ == "choice" else name[:-1] + "Q"  # not a member / a typo
         return [f"CONFIG_{typo}={good}"], [
@@ -389,7 +384,7 @@ def _bad_lines(kind: str, typ: str) -> tuple[list[str], list[str]] | None:
     raise AssertionError(kind)
 
 
-_KINDS = ["empty", "wrong-type", "out-of-range", "duplicate", "unknown-symbol", "not-an-assignment"]
+_KINDS = ["empty", "wrong-type", "out-of-range", "unknown-symbol", "not-an-assignment"]
 
 
 @pytest.mark.parametrize("where", ["fragment", "defconfig", "app.conf"])
@@ -399,8 +394,7 @@ def test_a_bad_value_of_every_type_in_every_input(
     capsys, tmp_path: Path, where: str, typ: str, kind: str
 ) -> None:
     """Each is one `error:` naming file:line, the value, the symbol's type and what it
-    takes (`CONFIG_FLOAT=maybe` said only `has no prompt`; a duplicate line with another
-    value in one file was a note)."""
+    takes (`CONFIG_FLOAT=maybe` said only `has no prompt`)."""
     case = _bad_lines(kind, typ)
     if case is None:
         pytest.skip(f"a {typ} option has no range")
@@ -435,3 +429,49 @@ def test_a_bad_value_of_every_type_in_every_input(
         word = word.replace("{L1}", str(1 + before))
         assert word in errors[0], errors[0]
     assert not (tmp_path / "b" / ".config").exists()
+
+
+@pytest.mark.parametrize("where", ["fragment", "defconfig", "app.conf"])
+@pytest.mark.parametrize("typ", sorted(_TYPES))
+def test_a_later_line_of_one_file_overrides_with_a_note(
+    capsys, tmp_path: Path, where: str, typ: str
+) -> None:
+    """Two values for one symbol (or two options of one choice) in one file: the later line
+    wins with a `note:` naming both, as the kernel's Kconfig takes it (a defconfig copied with
+    an override appended, as tests/test_nrf.py builds one, must keep working)."""
+    name, good, other, _ = _TYPES[typ]
+    second = "CONFIG_FLOAT_SINGLE=y" if typ == "choice" else f"CONFIG_{name}={other}"
+    lines = [f"CONFIG_{name}={good}", "# a comment", second]
+    root = board_root(
+        tmp_path / "boards",
+        kconfig=BOARD_KCONFIG + _KCONFIG_EXTRA,
+        extra="".join(f"{line}\n" for line in lines) if where == "defconfig" else "",
+    )
+    argv = ["config", "-b", "mynetduino", "--board-root", root, "--build-dir", tmp_path / "b"]
+    if where == "fragment":
+        argv += ["-C", fragment(tmp_path, "dup.conf", *lines)]
+        shown = "dup.conf"
+    elif where == "app.conf":
+        app = tmp_path / "app"
+        app.mkdir()
+        (app / "main.py").write_text("print(1)\n")
+        fragment(app, "app.conf", *lines)
+        argv += ["--app", app]
+        shown = "app.conf"
+    else:
+        shown = "mynetduino_defconfig"
+    r = mpforge(capsys, *argv)
+    assert r.code == 0, r.err
+    before = 4 if where == "defconfig" else 0  # BOARD_DEFCONFIG's lines before them
+    notes = [line for line in r.err.splitlines() if line.startswith("note:")]
+    assert any(
+        f"{shown}:{3 + before}: {second} overrides" in n and f"{shown}:{1 + before}" in n
+        for n in notes
+    ), r.err
+    config = (tmp_path / "b" / ".config").read_text()
+    if typ == "choice":
+        assert "CONFIG_FLOAT_SINGLE=y\n" in config
+    elif other == "n":
+        assert f"# CONFIG_{name} is not set\n" in config
+    else:
+        assert f"{second}\n" in config

@@ -69,14 +69,12 @@ def apply_assignments(
         _check_type(sym, a)
         previous = set_by.get(a.symbol)
         if previous is not None and previous.value != a.value:
-            _same_file(previous, a, "")
             on_override(previous, a)
         if sym.choice is not None and a.value == "y":
             # Choosing one option of a choice overrides an earlier choice of another.
             for other in sym.choice.syms:
                 earlier = set_by.get(other.name)
                 if other is not sym and earlier is not None and earlier.value == "y":
-                    _same_file(earlier, a, " (options of one choice: it has one)")
                     on_override(earlier, a)
                     del set_by[other.name]
         set_by[a.symbol] = a
@@ -95,16 +93,6 @@ def apply_assignments(
                 + ", which depend on it"
             )
     return set_by
-
-
-def _same_file(earlier: Assignment, a: Assignment, what: str) -> None:
-    """Two values for one symbol (or choice) in one file contradict each other: which one
-    was meant cannot be told (across files, the later one overrides, with a note)."""
-    if earlier.file == a.file and earlier.line != a.line:
-        raise MpforgeError(
-            f"{a.where}: {a.text} contradicts {earlier.text} at line {earlier.line} of the "
-            f"same file{what}; keep the line you mean and remove the other"
-        )
 
 
 def _drop_switched_off(
