@@ -387,6 +387,29 @@ def _bad_lines(kind: str, typ: str) -> tuple[list[str], list[str]] | None:
 _KINDS = ["empty", "wrong-type", "out-of-range", "unknown-symbol", "not-an-assignment"]
 
 
+def _config_with(
+    tmp_path: Path, where: str, lines: list[str], name: str
+) -> tuple[list[object], str]:
+    """`mpforge config` arguments with [lines] in a fragment [name], the board's defconfig or
+    an app's app.conf ([where]), and the file name its messages show."""
+    root = board_root(
+        tmp_path / "boards",
+        kconfig=BOARD_KCONFIG + _KCONFIG_EXTRA,
+        extra="".join(f"{line}\n" for line in lines) if where == "defconfig" else "",
+    )
+    argv: list[object] = ["config", "-b", "mynetduino", "--board-root", root]
+    argv += ["--build-dir", tmp_path / "b"]
+    if where == "fragment":
+        return [*argv, "-C", fragment(tmp_path, name, *lines)], name
+    if where == "app.conf":
+        app = tmp_path / "app"
+        app.mkdir()
+        (app / "main.py").write_text("print(1)\n")
+        fragment(app, "app.conf", *lines)
+        return [*argv, "--app", app], "app.conf"
+    return argv, "mynetduino_defconfig"
+
+
 @pytest.mark.parametrize("where", ["fragment", "defconfig", "app.conf"])
 @pytest.mark.parametrize("typ", sorted(_TYPES))
 @pytest.mark.parametrize("kind", _KINDS)
@@ -399,24 +422,7 @@ def test_a_bad_value_of_every_type_in_every_input(
     if case is None:
         pytest.skip(f"a {typ} option has no range")
     lines, words = case
-    root = board_root(
-        tmp_path / "boards",
-        kconfig=BOARD_KCONFIG + _KCONFIG_EXTRA,
-        extra="".join(f"{line}\n" for line in lines) if where == "defconfig" else "",
-    )
-    argv = ["config", "-b", "mynetduino", "--board-root", root, "--build-dir", tmp_path / "b"]
-    if where == "fragment":
-        argv += ["-C", fragment(tmp_path, "bad.conf", *lines)]
-        shown = "bad.conf"
-    elif where == "app.conf":
-        app = tmp_path / "app"
-        app.mkdir()
-        (app / "main.py").write_text("print(1)\n")
-        fragment(app, "app.conf", *lines)
-        argv += ["--app", app]
-        shown = "app.conf"
-    else:
-        shown = "mynetduino_defconfig"
+    argv, shown = _config_with(tmp_path, where, lines, "bad.conf")
     r = mpforge(capsys, *argv)
     assert r.code == 1, r.err
     errors = [line for line in r.err.splitlines() if line.startswith("error:")]
@@ -442,24 +448,7 @@ def test_a_later_line_of_one_file_overrides_with_a_note(
     name, good, other, _ = _TYPES[typ]
     second = "CONFIG_FLOAT_SINGLE=y" if typ == "choice" else f"CONFIG_{name}={other}"
     lines = [f"CONFIG_{name}={good}", "# a comment", second]
-    root = board_root(
-        tmp_path / "boards",
-        kconfig=BOARD_KCONFIG + _KCONFIG_EXTRA,
-        extra="".join(f"{line}\n" for line in lines) if where == "defconfig" else "",
-    )
-    argv = ["config", "-b", "mynetduino", "--board-root", root, "--build-dir", tmp_path / "b"]
-    if where == "fragment":
-        argv += ["-C", fragment(tmp_path, "dup.conf", *lines)]
-        shown = "dup.conf"
-    elif where == "app.conf":
-        app = tmp_path / "app"
-        app.mkdir()
-        (app / "main.py").write_text("print(1)\n")
-        fragment(app, "app.conf", *lines)
-        argv += ["--app", app]
-        shown = "app.conf"
-    else:
-        shown = "mynetduino_defconfig"
+    argv, shown = _config_with(tmp_path, where, lines, "dup.conf")
     r = mpforge(capsys, *argv)
     assert r.code == 0, r.err
     before = 4 if where == "defconfig" else 0  # BOARD_DEFCONFIG's lines before them
