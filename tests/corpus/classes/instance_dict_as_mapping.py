@@ -1,4 +1,4 @@
-# requires: CLASS_ADVANCED MODULE_JSON
+# requires: CLASS_ADVANCED MODULE_JSON STR_FORMAT
 # An instance's __dict__ (a view of its members) where code expects a mapping: %-formatting
 # by key (logging's Formatter does `fmt % record.__dict__`), json.dumps, ** and str.format.
 import json
