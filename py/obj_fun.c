@@ -45,6 +45,11 @@ static const mpf_raw_code_t *code_parent(const mpf_raw_code_t *node, const mpf_r
     return NULL;
 }
 
+// Whether [rc] is a class body: one starts by loading __name__, which no function body does.
+static bool is_class_body(const mpf_raw_code_t *rc) {
+    return rc->code[0] == MPF_OP_LOAD_NAME;
+}
+
 // [rc]'s __qualname__ as CPython 3.11 makes it: the qualified name of the def, lambda, class
 // or comprehension around it, ".<locals>" after a def or lambda, then its own name; at
 // module level (or when the module's code is unknown) the name alone. An .mpy keeps simple
@@ -53,11 +58,10 @@ static void print_qualname(const mpf_print_t *p, const mpf_raw_code_t *rc, const
     const mpf_raw_code_t *up = ctx->root != NULL ? code_parent(ctx->root, rc) : NULL;
     if (up != NULL && up != ctx->root) {
         print_qualname(p, up, ctx);
-        // (a class body starts by loading __name__, which no function body does; a
-        // comprehension's name starts with '<', as <lambda>)
+        // (a comprehension's name starts with '<', as <lambda>)
         mpf_qstr_t n = ctx->qstrs[up->simple_name];
         size_t len;
-        bool def = up->code[0] != MPF_OP_LOAD_NAME && (n == MPF_QSTRE__3clambda_3e || *mpf_qstr_data(n, &len) != '<');
+        bool def = !is_class_body(up) && (n == MPF_QSTRE__3clambda_3e || *mpf_qstr_data(n, &len) != '<');
         mpf_print_str(p, def ? ".<locals>." : ".");
     }
     mpf_printf(p, "%q", ctx->qstrs[rc->simple_name]);
@@ -252,7 +256,7 @@ static void code_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         unsigned fl = 3 | (sf & MPF_SCOPE_VARARGS) | (sf & MPF_SCOPE_VARKEYWORDS) << 2;
         fl |= sf & MPF_SCOPE_COROUTINE ? 0x80 : sf & MPF_SCOPE_ASYNC_GEN ? 0x200 : (sf & MPF_SCOPE_GENERATOR) << 5;
         for (const mpf_raw_code_t *up = rc; c->ctx->root != NULL && (up = code_parent(c->ctx->root, up)) != NULL && up != c->ctx->root;) {
-            fl |= up->code[0] != MPF_OP_LOAD_NAME ? 0x10 : 0;   // (a class body starts so: print_qualname)
+            fl |= is_class_body(up) ? 0 : 0x10;
         }
         dest[0] = mpf_obj_new_small_int(c->ctx->qstrs[rc->simple_name] == MPF_QSTRE__3cmodule_3e ? 0 : fl);
     } else if (attr == MPF_QSTR_co_stacksize) {
