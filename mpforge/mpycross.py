@@ -46,27 +46,32 @@ def read_source(path: Path) -> bytes:
     return data
 
 
-def _column(path: Path, line: int) -> str:
-    """CPython's column for a syntax error on `line`, when it finds one there."""
+def _cpython_error(path: Path) -> SyntaxError | None:
+    """The SyntaxError CPython raises for `path`, if it refuses it."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            ast.parse(path.read_bytes(), str(path))
+            compile(path.read_bytes(), str(path), "exec", dont_inherit=True)
     except SyntaxError as e:
-        if e.lineno == line and e.offset:
-            return f":{e.offset}"
-    except (OSError, ValueError):
+        return e
+    except (OSError, ValueError, RecursionError, MemoryError):
         pass
-    return ""
+    return None
 
 
 def condensed_error(source: Path, output: str, returncode: int) -> str:
-    """mpy-cross's output as `file:line:col: message` (one line)."""
+    """mpy-cross's output as `file:line:col: message` (one line).
+
+    A source CPython refuses too is reported with CPython's message and position: mpy-cross
+    often says only "invalid syntax", at the end of the file for a bracket never closed, and
+    names the line before a bad dedent."""
     text = output.strip()
     m = _LINE.search(text)
-    where = show(source)
-    if m:
-        where += f":{m.group(1)}" + _column(source, int(m.group(1)))
+    cpython = _cpython_error(source) if m else None
+    if cpython is not None and cpython.lineno:
+        where = f"{show(source)}:{cpython.lineno}:{cpython.offset or 1}"
+        return f"{where}: {type(cpython).__name__}: {cpython.msg}"
+    where = show(source) + (f":{m.group(1)}" if m else "")
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     message = lines[-1] if lines else f"mpy-cross exited with {returncode}"
     if message.endswith("invalid arch"):
@@ -74,6 +79,8 @@ def condensed_error(source: Path, output: str, returncode: int) -> str:
             " (a @micropython.native, @micropython.viper or @micropython.asm_* function needs "
             "native code, which this core does not run: remove the decorator)"
         )
+    elif m and message.startswith("SyntaxError"):
+        message += " (CPython accepts this file; mpy-cross 1.29, which compiles frozen code, not)"
     return f"{where}: {message}"
 
 

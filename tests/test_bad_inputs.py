@@ -830,6 +830,29 @@ def test_bad_input(
 
 SOURCES = [
     ("syntax-error-real-file", {"ok.py": "", "bad.py": "x = 1\ndef f(:\n"}, ["bad.py:2:7"]),
+    # each class of error as CPython names it (mpy-cross: "invalid syntax", often elsewhere)
+    (
+        "bracket-never-closed",
+        {"bad.py": "x = 1\nprint(x\n"},
+        ["bad.py:2:6", "'(' was never closed"],
+    ),
+    (
+        "missing-indented-block",
+        {"bad.py": "x = 1\nif x:\nprint(x)\n"},
+        ["bad.py:3:1", "IndentationError", "after 'if' statement on line 2"],
+    ),
+    ("bad-dedent", {"bad.py": "def f():\n  return 1\n x = 2\n"}, ["bad.py:3:", "IndentationError"]),
+    ("break-outside-loop", {"bad.py": "x = 1\nbreak\n"}, ["bad.py:2:1", "'break' outside loop"]),
+    (
+        "return-outside-function",
+        {"bad.py": "return 1\n"},
+        ["bad.py:1:1", "'return' outside function"],
+    ),
+    (
+        "valid-cpython-only",
+        {"bad.py": "def f(a, /, b):\n    pass\n"},
+        ["bad.py:1", "CPython accepts this file", "mpy-cross 1.29"],
+    ),
     ("mixed-tabs", {"bad.py": "if 1:\n        x = 1\n\ty = 2\n"}, ["bad.py:3", "tabs"]),
     ("nul-byte", {"bad.py": b"x = 1\ny = '\x00'\n"}, ["bad.py:2", "NUL"]),
     ("not-utf8", {"bad.py": b"x = 1\ns = '\xe9'\n"}, ["bad.py:2", "UTF-8"]),
