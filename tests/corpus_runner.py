@@ -756,7 +756,9 @@ def _self_check(program: Program, python: str, mpy_cross: str, levels: Sequence[
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        allow_abbrev=False,
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     ap.add_argument("--list", action="store_true", help="list programs with their headers")
     ap.add_argument("--check", action="store_true", help="run on CPython and compile at -O0..-O3")

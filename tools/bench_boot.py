@@ -50,7 +50,7 @@ def count_instructions(log: str) -> int:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(allow_abbrev=False, description=__doc__)
     parser.add_argument("--board", default="netduinoplus2")
     parser.add_argument("-C", dest="fragments", action="append", default=[], type=Path)
     args = parser.parse_args()

@@ -29,7 +29,7 @@ def timed(cmd: list[str]) -> tuple[float, str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(allow_abbrev=False, description=__doc__)
     parser.add_argument("--board", default="host")
     parser.add_argument("--toggle", default="BUILTIN_SET", help="a bool option to switch off")
     args = parser.parse_args()

@@ -364,7 +364,9 @@ def fetch_pypi(specs: Sequence[str], cache: Path) -> list[Path]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        allow_abbrev=False,
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     ap.add_argument("paths", nargs="*", type=Path, help=".py files or directories")
     ap.add_argument("--pypi", nargs="+", default=[], metavar="SPEC", help="PyPI requirement specs")

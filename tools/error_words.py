@@ -56,7 +56,7 @@ def table(words: list[str]) -> str:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(allow_abbrev=False, description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="only say whether the table is up to date")
     args = ap.parse_args()
     text = SOURCE.read_text()

@@ -495,7 +495,7 @@ def compare_single_class(cls: str, firmware: Path, n: int, seed: int, show: int)
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(allow_abbrev=False, description=__doc__.splitlines()[0])
     ap.add_argument("classes", nargs="*", help="classes to compare (default: all)")
     ap.add_argument("--firmware", type=Path, default=ROOT / "build/host/firmware")
     ap.add_argument("--seed", type=int, default=1)

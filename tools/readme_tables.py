@@ -184,7 +184,7 @@ def generate(readme: str, costs: dict, boards: list[Board], repl_costs: dict | N
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(allow_abbrev=False, description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="only say whether README is current")
     parser.add_argument("--costs", type=Path, metavar="REPORT.json", help="update the cost file")
     args = parser.parse_args(argv)

@@ -313,7 +313,9 @@ def run_probe(cmd: list[str], path: Path) -> dict[str, str]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        allow_abbrev=False,
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     ap.add_argument("--firmware", required=True, type=lambda p: str(Path(p).resolve()))
     ap.add_argument("--cpython", default=sys.executable)

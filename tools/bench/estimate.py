@@ -52,7 +52,7 @@ STAND_INS = {
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(allow_abbrev=False, description=__doc__)
     parser.add_argument("--build", type=Path, default=ROOT / "build" / "host")
     args = parser.parse_args()
     ratios = {name: ISSUE_RATIO.get(name, OTHERS) for name in ISSUE_PROGRAMS}

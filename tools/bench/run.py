@@ -52,7 +52,7 @@ def measure(program: Path, firmware: Path, tmp: Path) -> tuple[int, bool]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(allow_abbrev=False, description=__doc__)
     parser.add_argument("--build", type=Path, default=ROOT / "build" / "host")
     parser.add_argument("programs", nargs="*", type=Path)
     args = parser.parse_args()
