@@ -391,6 +391,28 @@ static void gen_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
 #endif
 }
 
+// gen.__name__ and __qualname__ (its function's), gi_running, gi_code (with
+// CONFIG_BUILTIN_HELPERS: its function's __code__); read-only, as the other attributes.
+static void gen_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    const mpf_gen_t *g = mpf_obj_ptr(self);
+    if (dest[0] != MPF_OBJ_NULL) {
+        return;
+    }
+    if (attr == MPF_QSTR_gi_running) {
+        dest[0] = mpf_obj_bool(g->running);
+        return;
+    }
+#if CONFIG_BUILTIN_HELPERS
+    if (attr == MPF_QSTR_gi_code) {
+        dest[0] = mpf_load_attr(mpf_obj_from_ptr(g->frame->fun), MPF_QSTR___code__);
+        return;
+    }
+#endif
+    if (attr == MPF_QSTR___name__ || attr == MPF_QSTR___qualname__) {
+        dest[0] = mpf_load_attr(mpf_obj_from_ptr(g->frame->fun), attr);
+    }
+}
+
 static const mpf_rom_map_elem_t gen_locals_table[] = {
     MPF_ROM_FUN_2(MPF_QSTR_send, gen_send),
     MPF_ROM_FUN_VAR(MPF_QSTR_throw, 2, 4, gen_throw),
@@ -410,6 +432,7 @@ MPF_ROM_MAP(gen_locals, gen_locals_table);
 
 const mpf_type_t mpf_type_gen = MPF_TYPE(MPF_QSTR_generator, 0,
     (print, gen_print),
+    (attr, gen_attr),
     (getiter, mpf_iter_self),
     (iternext, gen_iternext),
     (locals, &gen_locals));
