@@ -810,11 +810,14 @@ static mpf_obj_t run_in(mpf_obj_t code, mpf_obj_t globals, mpf_obj_t locals) {
     return ret;
 }
 
-// run_in with [globals] a copy of the [members] of instance __dict__ [view], stored back
-// when the code is done (also when it raised): what the code deleted is gone, what it
-// added is after the rest, as in the dict CPython's instance has.
+// run_in; with [members] (not NULL), [globals] is a copy of the members of instance
+// __dict__ [view], stored back when the code is done (also when it raised): what the code
+// deleted is gone, what it added is after the rest, as in the dict CPython's instance has.
 static mpf_obj_t run_in_view(mpf_obj_t code, mpf_obj_t view, mpf_map_t *members, mpf_obj_t globals,
     mpf_obj_t locals) {
+    if (members == NULL) {
+        return run_in(code, globals, locals);
+    }
     mpf_obj_t volatile ret = MPF_OBJ_NULL;
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
@@ -867,7 +870,7 @@ static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args, 
             locals = members == NULL ? view : globals;
         }
     }
-    return members == NULL ? run_in(code, globals, locals) : run_in_view(code, view, members, globals, locals);
+    return run_in_view(code, view, members, globals, locals);
 }
 
 mpf_obj_t mpf_builtin_eval_exec(size_t n_args, const mpf_obj_t *args, unsigned mode) {

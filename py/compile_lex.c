@@ -296,21 +296,12 @@ MPF_NORETURN static void unclosed_error(mpf_lexer_t *lx) {
     mpf_emit_error(lx->c, 0, TOK_LINE(&at), TOK_COL(&at), E_NEVER_CLOSED + at.op / 2);
 }
 
-void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
-    t->s = NULL;
-    t->len = 0;
-    t->op = TOK_OTHER;
-    if (lx->pending != 0) {
-        bool indent = lx->pending > 0;
-        lx->pending += indent ? -1 : 1;
-        t->kind = indent ? TK_INDENT : TK_DEDENT;
-        tok_at(lx, t, 1);
-        return;
-    }
-    // Skip spaces, comments and line continuations; at the start of a logical line (outside
-    // brackets) also blank and comment-only lines, measuring the indentation of the first
-    // other one ([w]: a tab to the next multiple of 8; [a]: a tab as one column, as CPython
-    // measures both to find an inconsistent use of tabs and spaces).
+// Skip spaces, comments and line continuations; at the start of a logical line (outside
+// brackets) also blank and comment-only lines, measuring the indentation of the first
+// other one ([w]: a tab to the next multiple of 8; [a]: a tab as one column, as CPython
+// measures both to find an inconsistent use of tabs and spaces): the INDENT or DEDENTs it
+// makes are owed (lx->pending). The character after them (-1: the end of the input).
+static int skip_space(mpf_lexer_t *lx) {
     bool bol = lx->at_bol && lx->paren == 0;
     lx->at_bol = false;
     uint32_t w = 0, a = 0;
@@ -367,12 +358,26 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
         if (tabs) {
             lex_fail(lx, 2, w + 1, E_TABS);   // (a TabError)
         }
-        if (lx->pending != 0) {
-            mpf_lex_next(lx, t);
-            return;
-        }
     }
-    tok_at(lx, t, (uint32_t)(lx->pos - lx->line_start + 1));
+    return ch;
+}
+
+void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
+    t->s = NULL;
+    t->len = 0;
+    t->op = TOK_OTHER;
+    int ch = 0;
+    if (lx->pending == 0) {
+        ch = skip_space(lx);
+    }
+    // an INDENT or DEDENT owed (at column 1), or the token at [ch]
+    tok_at(lx, t, lx->pending != 0 ? 1 : (uint32_t)(lx->pos - lx->line_start + 1));
+    if (lx->pending != 0) {
+        bool indent = lx->pending > 0;
+        lx->pending += indent ? -1 : 1;
+        t->kind = indent ? TK_INDENT : TK_DEDENT;
+        return;
+    }
     if (ch < 0) {
         if (lx->paren > 0) {
             if (!lx->unterminated) {
