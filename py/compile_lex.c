@@ -6,7 +6,9 @@
 
 // -Os optimisations that grow this file on Thumb-2 (compile_int.h)
 #if MPF_CC_SIZE_TUNED
-#pragma GCC optimize("no-move-loop-invariants", "no-tree-dominator-opts", "no-schedule-insns2", "no-caller-saves")
+#pragma GCC optimize("no-move-loop-invariants", "no-tree-dominator-opts", "no-schedule-insns2", "no-caller-saves", \
+    "no-auto-inc-dec", "no-if-conversion", "no-rerun-cse-after-loop", "no-store-merging", "no-tree-ch", \
+    "no-tree-loop-im", "no-guess-branch-probability", "no-ira-hoist-pressure")
 #endif
 
 // Keywords in the order of KW_*: by length (2 to 8 bytes), without separators, after two
@@ -86,7 +88,7 @@ MPF_NORETURN __attribute__((noinline)) static void lex_fail(mpf_lexer_t *lx, uns
 }
 
 static bool is_id_start(int ch) {
-    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' || ch >= 0x80;
+    return (unsigned)((ch | 0x20) - 'a') < 26 || ch == '_' || ch >= 0x80;   // (a letter either case)
 }
 
 static bool is_digit(int ch) {
@@ -356,7 +358,7 @@ static int skip_space(mpf_lexer_t *lx) {
             tabs = a != lx->indent[lx->n_indent - 1] >> 16;
         }
         if (tabs) {
-            lex_fail(lx, 2, w + 1, E_TABS);   // (a TabError)
+            lex_fail(lx, 2, 1, E_TABS);   // (a TabError: at column 1, as CPython's)
         }
     }
     return ch;
