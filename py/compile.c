@@ -11,11 +11,13 @@
 
 // Size-optimised builds (-Os) on Thumb-2: GCC 12's if-conversion, tree tail merging, "expensive"
 // optimisations, jump threading, guessed branch probabilities, loop-invariant motion,
-// second scheduling pass, scalar replacement of aggregates across calls and shrink-wrapping
-// make this file's code larger on Cortex-M4 (3,102 -> 2,968 B)
+// second scheduling pass, scalar replacement of aggregates across calls, shrink-wrapping,
+// auto-increment addressing, sibling calls, loop header copying and reassociation make this
+// file's code larger on Cortex-M4 (3,102 -> 2,968 B; the last four: 3,704 -> 3,686 B of text)
 #if MPF_CC_SIZE_TUNED  // (compile_int.h)
 #pragma GCC optimize("no-if-conversion", "no-tree-tail-merge", "no-expensive-optimizations", "no-thread-jumps", \
-    "no-guess-branch-probability", "no-move-loop-invariants", "no-schedule-insns2", "no-ipa-sra", "no-shrink-wrap")
+    "no-guess-branch-probability", "no-move-loop-invariants", "no-schedule-insns2", "no-ipa-sra", "no-shrink-wrap", \
+    "no-auto-inc-dec", "no-optimize-sibling-calls", "no-tree-ch", "no-tree-reassoc")
 #endif
 
 // Arena chunks: an arena's first is small (most defs, lambdas and classes need little), each
@@ -233,14 +235,14 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, 
         }
     }
     // kind: 0 SyntaxError, 1 IndentationError, 2 TabError (compile_int.h). CPython's
-    // offsets: a TabError's 1, "unindent does not match ..." past the line's end, "unexpected
-    // indent" the indent's bytes
-    if (kind != 0 && msg[1] == 'n') {
+    // offsets: "unindent does not match ..." past the line's end, "unexpected indent" the
+    // indent's bytes (a TabError's: 1, the lexer's)
+    if (kind == 1 && msg[1] == 'n') {
         const char *p = s;
         while (p < eol && (unsigned char)*p <= ' ') {   // (the indent: spaces, tabs, form feeds)
             p++;
         }
-        col = kind == 2 ? 1 : (size_t)((msg[2] == 'i' ? eol + 1 : p) - s);
+        col = (size_t)((msg[2] == 'i' ? eol + 1 : p) - s);
     }
     static const mpf_type_t *const types[3] = {&mpf_type_SyntaxError, &mpf_type_IndentationError, &mpf_type_TabError};
     mpf_obj_t loc[4] = {
@@ -519,11 +521,14 @@ static void compile_run(const char *src, size_t len, const char *filename, mpf_c
         unix_src = mpf_gc_alloc(len + 1, false);
         size_t n = 0;
         for (size_t i = 0; i < len; i++) {
-            if (src[i] != '\r') {
-                unix_src[n++] = src[i];
-            } else if (i + 1 >= len || src[i + 1] != '\n') {
-                unix_src[n++] = '\n';
+            char ch = src[i];
+            if (ch == '\r') {
+                if (i + 1 < len && src[i + 1] == '\n') {
+                    continue;
+                }
+                ch = '\n';
             }
+            unix_src[n++] = ch;
         }
         src = unix_src;
         len = n;
@@ -810,11 +815,14 @@ static mpf_obj_t run_in(mpf_obj_t code, mpf_obj_t globals, mpf_obj_t locals) {
     return ret;
 }
 
-// run_in with [globals] a copy of the [members] of instance __dict__ [view], stored back
-// when the code is done (also when it raised): what the code deleted is gone, what it
-// added is after the rest, as in the dict CPython's instance has.
+// run_in; with [members] (not NULL), [globals] is a copy of the members of instance
+// __dict__ [view], stored back when the code is done (also when it raised): what the code
+// deleted is gone, what it added is after the rest, as in the dict CPython's instance has.
 static mpf_obj_t run_in_view(mpf_obj_t code, mpf_obj_t view, mpf_map_t *members, mpf_obj_t globals,
     mpf_obj_t locals) {
+    if (members == NULL) {
+        return run_in(code, globals, locals);
+    }
     mpf_obj_t volatile ret = MPF_OBJ_NULL;
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
@@ -867,7 +875,7 @@ static mpf_obj_t run_code(mpf_obj_t code, size_t n_args, const mpf_obj_t *args, 
             locals = members == NULL ? view : globals;
         }
     }
-    return members == NULL ? run_in(code, globals, locals) : run_in_view(code, view, members, globals, locals);
+    return run_in_view(code, view, members, globals, locals);
 }
 
 mpf_obj_t mpf_builtin_eval_exec(size_t n_args, const mpf_obj_t *args, unsigned mode) {

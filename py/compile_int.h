@@ -221,19 +221,20 @@ typedef struct mpf_token {
 } mpf_token_t;
 
 typedef struct mpf_lexer {
+    // (the small fields first, at offsets Thumb's short loads and stores reach)
     const char *src;            // the source (c's when the lexer began)
     size_t len;
     mpf_cctx_t *c;
     size_t pos;
     uint32_t line;
     size_t line_start;
-    int paren;                  // open brackets
     bool at_bol;                // next token starts a logical line
+    bool emitted_newline;       // the last token was NEWLINE (or nothing yet)
+    bool unterminated;          // an EOF inside a string or brackets (for needs_more)
+    int paren;                  // open brackets
     int pending;                // >0: INDENTs to emit, <0: DEDENTs to emit
     int n_indent;
     uint32_t indent[100];
-    bool emitted_newline;       // the last token was NEWLINE (or nothing yet)
-    bool unterminated;          // an EOF inside a string or brackets (for needs_more)
 } mpf_lexer_t;
 
 void mpf_lex_init(mpf_lexer_t *lx, mpf_cctx_t *c);

@@ -6,7 +6,9 @@
 
 // -Os optimisations that grow this file on Thumb-2 (compile_int.h)
 #if MPF_CC_SIZE_TUNED
-#pragma GCC optimize("no-move-loop-invariants", "no-tree-dominator-opts", "no-schedule-insns2", "no-caller-saves")
+#pragma GCC optimize("no-move-loop-invariants", "no-tree-dominator-opts", "no-schedule-insns2", "no-caller-saves", \
+    "no-auto-inc-dec", "no-if-conversion", "no-rerun-cse-after-loop", "no-store-merging", "no-tree-ch", \
+    "no-tree-loop-im", "no-guess-branch-probability", "no-ira-hoist-pressure")
 #endif
 
 // Keywords in the order of KW_*: by length (2 to 8 bytes), without separators, after two
@@ -86,7 +88,7 @@ MPF_NORETURN __attribute__((noinline)) static void lex_fail(mpf_lexer_t *lx, uns
 }
 
 static bool is_id_start(int ch) {
-    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' || ch >= 0x80;
+    return (unsigned)((ch | 0x20) - 'a') < 26 || ch == '_' || ch >= 0x80;   // (a letter either case)
 }
 
 static bool is_digit(int ch) {
@@ -296,21 +298,12 @@ MPF_NORETURN static void unclosed_error(mpf_lexer_t *lx) {
     mpf_emit_error(lx->c, 0, TOK_LINE(&at), TOK_COL(&at), E_NEVER_CLOSED + at.op / 2);
 }
 
-void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
-    t->s = NULL;
-    t->len = 0;
-    t->op = TOK_OTHER;
-    if (lx->pending != 0) {
-        bool indent = lx->pending > 0;
-        lx->pending += indent ? -1 : 1;
-        t->kind = indent ? TK_INDENT : TK_DEDENT;
-        tok_at(lx, t, 1);
-        return;
-    }
-    // Skip spaces, comments and line continuations; at the start of a logical line (outside
-    // brackets) also blank and comment-only lines, measuring the indentation of the first
-    // other one ([w]: a tab to the next multiple of 8; [a]: a tab as one column, as CPython
-    // measures both to find an inconsistent use of tabs and spaces).
+// Skip spaces, comments and line continuations; at the start of a logical line (outside
+// brackets) also blank and comment-only lines, measuring the indentation of the first
+// other one ([w]: a tab to the next multiple of 8; [a]: a tab as one column, as CPython
+// measures both to find an inconsistent use of tabs and spaces): the INDENT or DEDENTs it
+// makes are owed (lx->pending). The character after them (-1: the end of the input).
+static int skip_space(mpf_lexer_t *lx) {
     bool bol = lx->at_bol && lx->paren == 0;
     lx->at_bol = false;
     uint32_t w = 0, a = 0;
@@ -365,14 +358,28 @@ void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
             tabs = a != lx->indent[lx->n_indent - 1] >> 16;
         }
         if (tabs) {
-            lex_fail(lx, 2, w + 1, E_TABS);   // (a TabError)
-        }
-        if (lx->pending != 0) {
-            mpf_lex_next(lx, t);
-            return;
+            lex_fail(lx, 2, 1, E_TABS);   // (a TabError: at column 1, as CPython's)
         }
     }
-    tok_at(lx, t, (uint32_t)(lx->pos - lx->line_start + 1));
+    return ch;
+}
+
+void mpf_lex_next(mpf_lexer_t *lx, mpf_token_t *t) {
+    t->s = NULL;
+    t->len = 0;
+    t->op = TOK_OTHER;
+    int ch = 0;
+    if (lx->pending == 0) {
+        ch = skip_space(lx);
+    }
+    // an INDENT or DEDENT owed (at column 1), or the token at [ch]
+    tok_at(lx, t, lx->pending != 0 ? 1 : (uint32_t)(lx->pos - lx->line_start + 1));
+    if (lx->pending != 0) {
+        bool indent = lx->pending > 0;
+        lx->pending += indent ? -1 : 1;
+        t->kind = indent ? TK_INDENT : TK_DEDENT;
+        return;
+    }
     if (ch < 0) {
         if (lx->paren > 0) {
             if (!lx->unterminated) {
