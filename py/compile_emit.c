@@ -405,13 +405,10 @@ static void rec_byte(emit_t *e, uint8_t b) {
         // the first piece grows (in place when it can) until it is PIECE_MAX long: a stream
         // that fits one piece is one
         bool first = t != NULL && e->rec_cap < PIECE_MAX;
+        // (a new piece is zeroed: no next, empty)
         raw_piece_t *pc = mpf_gc_realloc(first ? t : NULL, sizeof(raw_piece_t) + cap);
-        if (!first) {
-            pc->next = NULL;
-            pc->len = 0;
-            if (t != NULL) {
-                t->next = pc;
-            }
+        if (!first && t != NULL) {
+            t->next = pc;
         }
         if (t == NULL || first) {
             e->scope->rec = pc;
@@ -434,7 +431,7 @@ static void rec_lit(emit_t *e, uint8_t b) {
 }
 
 // Record [tag] and its operand [v].
-static void rec_op(emit_t *e, uint8_t tag, size_t v) {
+NOINLINE static void rec_op(emit_t *e, uint8_t tag, size_t v) {
     rec_byte(e, tag);
     rec_vuint(e, v);
 }
@@ -922,11 +919,10 @@ static void line_entry(emit_t *e, size_t line) {
 
 // ---------------------------------------------------------------- scopes and names
 
-static scope_t *scope_new(emit_t *e, int kind, mpf_node_t *node, mpf_qstr_t name) {
+NOINLINE static scope_t *scope_new(emit_t *e, int kind, mpf_node_t *node, mpf_qstr_t name) {
     // a heap block of its own, not arena memory: the scopes outlive the syntax tree, which is
-    // released before the image is written
+    // released before the image is written (mpf_gc_alloc's bytes are zeroed)
     scope_t *s = mpf_gc_alloc(sizeof(scope_t), false);
-    memset(s, 0, sizeof(*s));
     s->kind = (uint8_t)kind;
     s->node = node;
     s->name = name;
@@ -1597,11 +1593,12 @@ NOINLINE static bool bytecode_decorator(emit_t *e, const mpf_node_t *d) {
     const char *name = mpf_qstr_data(d->v.q, &n);
     bool arch = false;
     if (d->k[0] == b) {
-        if (n == 8 && memcmp(name, "bytecode", 8) == 0) {
+        // bytecode; native, viper, asm_thumb, asm_xtensa...
+        int k = mpf_lex_find("\x08" "bytecode" "\x06" "native" "\x05" "viper", name, n);
+        if (k == 0) {
             return true;
         }
-        // native, viper, asm_thumb, asm_xtensa...
-        arch = (n - 5 < 2 && memcmp(name, n == 6 ? "native" : "viper", n) == 0) || (n > 4 && memcmp(name, "asm_", 4) == 0);
+        arch = k > 0 || (n > 4 && memcmp(name, "asm_", 4) == 0);
     }
     mpf_cc_syntax_error(e->c, 0, d->line, d->col, arch ? "invalid arch" : "invalid micropython decorator");
 }
@@ -1694,7 +1691,7 @@ static void declare(emit_t *e, mpf_node_t *x, bool global) {
         if (!(id->flags & IDF_DECLARED) && (id->flags & 64)) {
             error_at(e, x, E_USED_GLOBAL + !global);   // (mpy-cross: identifier redefined)
         }
-        if (global && id->kind == ID_FREE && (id->flags & 8)) {
+        if (global && (id->flags & 8)) {   // (declared nonlocal: a free id)
             error_at(e, x, E_NONLOCAL_GLOBAL);
         }
         declare_id(e, id, e->first, global);   // (global: in the module too)
@@ -2296,8 +2293,9 @@ NOINLINE static void scope_body(emit_t *e, scope_t *s) {
         op_q(e, 0x10, x->v.q);
         store_name(e, MPF_QSTR___qualname__);
         suite(e, x->k[0]);
-        if (e->pass != PASS_SCOPE && (s->flags & SF_CLASS_CELL)) {
-            // the body returns the __class__ cell itself
+        if (s->flags & SF_CLASS_CELL) {
+            // the body returns the __class__ cell itself (a method's resolution sets the flag,
+            // after the scope passes)
             load_fast(e, find_id(s, MPF_QSTR___class__)->num);
             ret_none = false;
         }
@@ -2322,11 +2320,12 @@ static void resolve_scope(emit_t *e, scope_t *s, bool nonlocals) {
     // class bodies: __class__ is a cell when a method uses super()
     for (size_t i = 0; i < s->n_ids; i++) {
         id_info_t *id = &s->ids[i];
-        if ((id->kind == ID_FREE && (id->flags & 8)) != nonlocals) {
+        // (declared nonlocal: flag 8, which only a free id of [s] has while it is resolved)
+        bool nonlocal = (id->flags & 8) != 0;
+        if (nonlocal != nonlocals) {
             continue;
         }
-        if (id->kind == ID_UNDECIDED || (id->kind == ID_FREE && (id->flags & 8))) {
-            bool nonlocal = id->kind == ID_FREE;
+        if (id->kind == ID_UNDECIDED || nonlocal) {
             // look for a binding in an enclosing function scope (class scopes are skipped)
             id_info_t *found = NULL;
             for (scope_t *p = s->parent; p != NULL; p = p->parent) {
@@ -2402,14 +2401,15 @@ static void number_locals(emit_t *e, scope_t *s) {
     // __class__ before its other ids: mpy-cross makes it before the body's names)
     uint16_t n = 0;
     for (scope_t *q = s->parent; q != NULL; q = q->parent) {
-        for (size_t i = 0; i < 2u * q->n_ids; i++) {
-            const id_info_t *pid = &q->ids[i % q->n_ids];
-            id_info_t *id;
-            if ((i < q->n_ids) == (q->kind != SC_CLASS || pid->q == MPF_QSTR___class__) &&
-                pid->kind >= ID_CELL && (id = find_id(s, pid->q)) != NULL && id->kind == ID_FREE &&
-                !(id->flags & 32)) {
-                id->num = n++;
-                id->flags |= 32;
+        for (int round = 0; round < 2; round++) {
+            for (size_t i = 0; i < q->n_ids; i++) {
+                const id_info_t *pid = &q->ids[i];
+                id_info_t *id;
+                if (round == (q->kind == SC_CLASS && pid->q != MPF_QSTR___class__) && pid->kind >= ID_CELL &&
+                    (id = find_id(s, pid->q)) != NULL && id->kind == ID_FREE && !(id->flags & 32)) {
+                    id->num = n++;
+                    id->flags |= 32;
+                }
             }
         }
     }
