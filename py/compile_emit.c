@@ -205,18 +205,19 @@ void mpf_emit_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, unsig
         // the symbols of error_words up to the end of word *t (numbered from 1)
         unsigned w = *t & 0x7F;
         last = *t >> 7;
-        bool esc = false;
+        unsigned esc = 0;   // (after ESC: 31, the symbols that follow ' - ESC * and the space)
         for (size_t b = 0; w > 0; b += 5) {
             unsigned ch = ((error_words[b >> 3] | (unsigned)error_words[(b >> 3) + 1] << 8) >> (b & 7)) & 31;
             if (ch == 0) {
                 w--;
             } else if (w == 1) {
                 if (ch == ERROR_ESC && !esc) {
-                    esc = true;
+                    esc = 31;
                     continue;
                 }
-                *o++ = esc ? ERROR_CHARS[ch - 1] : ch <= 26 ? (char)('a' - 1 + ch) : "'-?* "[ch - 27];
-                esc = false;
+                ch += esc;
+                *o++ = ch <= 26 ? (char)('a' - 1 + ch) : ("'-?* " ERROR_CHARS)[ch - 27];
+                esc = 0;
             }
         }
         *o++ = ' ';
@@ -933,9 +934,7 @@ NOINLINE static scope_t *scope_new(emit_t *e, int kind, mpf_node_t *node, mpf_qs
         e->first = s;
     }
     e->last = s;
-    if (node) {
-        mpf_node_set_scope(node, s);
-    }
+    mpf_node_set_scope(node, s);
     return s;
 }
 
@@ -1606,7 +1605,9 @@ NOINLINE static bool bytecode_decorator(emit_t *e, const mpf_node_t *d) {
 // A def, class or lambda: the decorators, the function made (a class: built of its body's
 // function and its bases), decorated, bound to its name (a lambda: pushed).
 NOINLINE static void funcdef(emit_t *e, mpf_node_t *x) {
-    int kind = x->kind == N_CLASSDEF ? SC_CLASS : x->kind == N_LAMBDA ? SC_LAMBDA : SC_FUNC;
+    // (N_FUNCDEF and N_CLASSDEF are consecutive, SC_FUNC and SC_CLASS the reverse)
+    _Static_assert(N_CLASSDEF == N_FUNCDEF + 1 && SC_CLASS == SC_FUNC - 1, "kinds");
+    int kind = x->kind == N_LAMBDA ? SC_LAMBDA : N_FUNCDEF + SC_FUNC - x->kind;
     // (a lambda's children: its parameters and body, no decorators)
     size_t dec = kind == SC_CLASS ? 2 : 3;
     size_t n_calls = 0;
@@ -1620,10 +1621,8 @@ NOINLINE static void funcdef(emit_t *e, mpf_node_t *x) {
         op(e, MPF_OP_LOAD_BUILD_CLASS);
     }
     scope_t *child = child_scope(e, x, kind, kind == SC_LAMBDA ? MPF_QSTRE__3clambda_3e : x->v.q);
-    if (e->pass == PASS_SCOPE) {
-        if (kind == SC_FUNC && x->op) {
-            child->flags |= SF_GENERATOR | SF_ASYNC;   // (an async def)
-        }
+    if (e->pass == PASS_SCOPE && x->op) {
+        child->flags |= SF_GENERATOR | SF_ASYNC;   // (an async def: a class's or lambda's op is 0)
     }
     bool defargs = kind != SC_CLASS && def_args(e, x->k[0]);
     close_over(e, child, defargs);
