@@ -1592,12 +1592,11 @@ NOINLINE static bool bytecode_decorator(emit_t *e, const mpf_node_t *d) {
     const char *name = mpf_qstr_data(d->v.q, &n);
     bool arch = false;
     if (d->k[0] == b) {
-        // bytecode; native, viper, asm_thumb, asm_xtensa...
-        int k = mpf_lex_find("\x08" "bytecode" "\x06" "native" "\x05" "viper", name, n);
-        if (k == 0) {
+        if (n == 8 && memcmp(name, "bytecode", 8) == 0) {
             return true;
         }
-        arch = k > 0 || (n > 4 && memcmp(name, "asm_", 4) == 0);
+        // native, viper, asm_thumb, asm_xtensa...
+        arch = (n - 5 < 2 && memcmp(name, n == 6 ? "native" : "viper", n) == 0) || (n > 4 && memcmp(name, "asm_", 4) == 0);
     }
     mpf_cc_syntax_error(e->c, 0, d->line, d->col, arch ? "invalid arch" : "invalid micropython decorator");
 }
