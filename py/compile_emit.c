@@ -205,18 +205,19 @@ void mpf_emit_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, unsig
         // the symbols of error_words up to the end of word *t (numbered from 1)
         unsigned w = *t & 0x7F;
         last = *t >> 7;
-        bool esc = false;
+        unsigned esc = 0;   // (after ESC: 31, the symbols that follow ' - ESC * and the space)
         for (size_t b = 0; w > 0; b += 5) {
             unsigned ch = ((error_words[b >> 3] | (unsigned)error_words[(b >> 3) + 1] << 8) >> (b & 7)) & 31;
             if (ch == 0) {
                 w--;
             } else if (w == 1) {
                 if (ch == ERROR_ESC && !esc) {
-                    esc = true;
+                    esc = 31;
                     continue;
                 }
-                *o++ = esc ? ERROR_CHARS[ch - 1] : ch <= 26 ? (char)('a' - 1 + ch) : "'-?* "[ch - 27];
-                esc = false;
+                ch += esc;
+                *o++ = ch <= 26 ? (char)('a' - 1 + ch) : ("'-?* " ERROR_CHARS)[ch - 27];
+                esc = 0;
             }
         }
         *o++ = ' ';
@@ -405,13 +406,10 @@ static void rec_byte(emit_t *e, uint8_t b) {
         // the first piece grows (in place when it can) until it is PIECE_MAX long: a stream
         // that fits one piece is one
         bool first = t != NULL && e->rec_cap < PIECE_MAX;
+        // (a new piece is zeroed: no next, empty)
         raw_piece_t *pc = mpf_gc_realloc(first ? t : NULL, sizeof(raw_piece_t) + cap);
-        if (!first) {
-            pc->next = NULL;
-            pc->len = 0;
-            if (t != NULL) {
-                t->next = pc;
-            }
+        if (!first && t != NULL) {
+            t->next = pc;
         }
         if (t == NULL || first) {
             e->scope->rec = pc;
@@ -434,7 +432,7 @@ static void rec_lit(emit_t *e, uint8_t b) {
 }
 
 // Record [tag] and its operand [v].
-static void rec_op(emit_t *e, uint8_t tag, size_t v) {
+NOINLINE static void rec_op(emit_t *e, uint8_t tag, size_t v) {
     rec_byte(e, tag);
     rec_vuint(e, v);
 }
@@ -922,11 +920,10 @@ static void line_entry(emit_t *e, size_t line) {
 
 // ---------------------------------------------------------------- scopes and names
 
-static scope_t *scope_new(emit_t *e, int kind, mpf_node_t *node, mpf_qstr_t name) {
+NOINLINE static scope_t *scope_new(emit_t *e, int kind, mpf_node_t *node, mpf_qstr_t name) {
     // a heap block of its own, not arena memory: the scopes outlive the syntax tree, which is
-    // released before the image is written
+    // released before the image is written (mpf_gc_alloc's bytes are zeroed)
     scope_t *s = mpf_gc_alloc(sizeof(scope_t), false);
-    memset(s, 0, sizeof(*s));
     s->kind = (uint8_t)kind;
     s->node = node;
     s->name = name;
@@ -937,9 +934,7 @@ static scope_t *scope_new(emit_t *e, int kind, mpf_node_t *node, mpf_qstr_t name
         e->first = s;
     }
     e->last = s;
-    if (node) {
-        mpf_node_set_scope(node, s);
-    }
+    mpf_node_set_scope(node, s);
     return s;
 }
 
@@ -1609,7 +1604,9 @@ NOINLINE static bool bytecode_decorator(emit_t *e, const mpf_node_t *d) {
 // A def, class or lambda: the decorators, the function made (a class: built of its body's
 // function and its bases), decorated, bound to its name (a lambda: pushed).
 NOINLINE static void funcdef(emit_t *e, mpf_node_t *x) {
-    int kind = x->kind == N_CLASSDEF ? SC_CLASS : x->kind == N_LAMBDA ? SC_LAMBDA : SC_FUNC;
+    // (N_FUNCDEF and N_CLASSDEF are consecutive, SC_FUNC and SC_CLASS the reverse)
+    _Static_assert(N_CLASSDEF == N_FUNCDEF + 1 && SC_CLASS == SC_FUNC - 1, "kinds");
+    int kind = x->kind == N_LAMBDA ? SC_LAMBDA : N_FUNCDEF + SC_FUNC - x->kind;
     // (a lambda's children: its parameters and body, no decorators)
     size_t dec = kind == SC_CLASS ? 2 : 3;
     size_t n_calls = 0;
@@ -1623,10 +1620,8 @@ NOINLINE static void funcdef(emit_t *e, mpf_node_t *x) {
         op(e, MPF_OP_LOAD_BUILD_CLASS);
     }
     scope_t *child = child_scope(e, x, kind, kind == SC_LAMBDA ? MPF_QSTRE__3clambda_3e : x->v.q);
-    if (e->pass == PASS_SCOPE) {
-        if (kind == SC_FUNC && x->op) {
-            child->flags |= SF_GENERATOR | SF_ASYNC;   // (an async def)
-        }
+    if (e->pass == PASS_SCOPE && x->op) {
+        child->flags |= SF_GENERATOR | SF_ASYNC;   // (an async def: a class's or lambda's op is 0)
     }
     bool defargs = kind != SC_CLASS && def_args(e, x->k[0]);
     close_over(e, child, defargs);
@@ -1694,7 +1689,7 @@ static void declare(emit_t *e, mpf_node_t *x, bool global) {
         if (!(id->flags & IDF_DECLARED) && (id->flags & 64)) {
             error_at(e, x, E_USED_GLOBAL + !global);   // (mpy-cross: identifier redefined)
         }
-        if (global && id->kind == ID_FREE && (id->flags & 8)) {
+        if (global && (id->flags & 8)) {   // (declared nonlocal: a free id)
             error_at(e, x, E_NONLOCAL_GLOBAL);
         }
         declare_id(e, id, e->first, global);   // (global: in the module too)
@@ -2296,8 +2291,9 @@ NOINLINE static void scope_body(emit_t *e, scope_t *s) {
         op_q(e, 0x10, x->v.q);
         store_name(e, MPF_QSTR___qualname__);
         suite(e, x->k[0]);
-        if (e->pass != PASS_SCOPE && (s->flags & SF_CLASS_CELL)) {
-            // the body returns the __class__ cell itself
+        if (s->flags & SF_CLASS_CELL) {
+            // the body returns the __class__ cell itself (a method's resolution sets the flag,
+            // after the scope passes)
             load_fast(e, find_id(s, MPF_QSTR___class__)->num);
             ret_none = false;
         }
@@ -2322,11 +2318,12 @@ static void resolve_scope(emit_t *e, scope_t *s, bool nonlocals) {
     // class bodies: __class__ is a cell when a method uses super()
     for (size_t i = 0; i < s->n_ids; i++) {
         id_info_t *id = &s->ids[i];
-        if ((id->kind == ID_FREE && (id->flags & 8)) != nonlocals) {
+        // (declared nonlocal: flag 8, which only a free id of [s] has while it is resolved)
+        bool nonlocal = (id->flags & 8) != 0;
+        if (nonlocal != nonlocals) {
             continue;
         }
-        if (id->kind == ID_UNDECIDED || (id->kind == ID_FREE && (id->flags & 8))) {
-            bool nonlocal = id->kind == ID_FREE;
+        if (id->kind == ID_UNDECIDED || nonlocal) {
             // look for a binding in an enclosing function scope (class scopes are skipped)
             id_info_t *found = NULL;
             for (scope_t *p = s->parent; p != NULL; p = p->parent) {
@@ -2402,14 +2399,15 @@ static void number_locals(emit_t *e, scope_t *s) {
     // __class__ before its other ids: mpy-cross makes it before the body's names)
     uint16_t n = 0;
     for (scope_t *q = s->parent; q != NULL; q = q->parent) {
-        for (size_t i = 0; i < 2u * q->n_ids; i++) {
-            const id_info_t *pid = &q->ids[i % q->n_ids];
-            id_info_t *id;
-            if ((i < q->n_ids) == (q->kind != SC_CLASS || pid->q == MPF_QSTR___class__) &&
-                pid->kind >= ID_CELL && (id = find_id(s, pid->q)) != NULL && id->kind == ID_FREE &&
-                !(id->flags & 32)) {
-                id->num = n++;
-                id->flags |= 32;
+        for (int round = 0; round < 2; round++) {
+            for (size_t i = 0; i < q->n_ids; i++) {
+                const id_info_t *pid = &q->ids[i];
+                id_info_t *id;
+                if (round == (q->kind == SC_CLASS && pid->q != MPF_QSTR___class__) && pid->kind >= ID_CELL &&
+                    (id = find_id(s, pid->q)) != NULL && id->kind == ID_FREE && !(id->flags & 32)) {
+                    id->num = n++;
+                    id->flags |= 32;
+                }
             }
         }
     }

@@ -61,9 +61,10 @@ struct scope {
     mpf_qstr_t name;
     uint16_t n_ids, cap_ids;
     uint16_t flags;
-    uint16_t n_pos, n_kwonly, n_def_pos;
-    uint8_t n_posonly;      // the first n_pos that take no keyword (`/`)
+    // (the bytes within the reach of the short loads: Thumb's ldrb takes offsets below 32)
     uint8_t kind;
+    uint8_t n_posonly;      // the first n_pos that take no keyword (`/`)
+    uint16_t n_pos, n_kwonly, n_def_pos;
     uint16_t num_locals;
     uint16_t stack_size, exc_size;
     // result
