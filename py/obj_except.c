@@ -375,8 +375,10 @@ static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
             mpf_int_t col = mpf_obj_is_small_int(loc->items[2]) ? mpf_obj_small_int_value(loc->items[2]) : 0;
             if (col > (mpf_int_t)skip) {
                 // (none for a column in the indent: CPython's "unexpected indent", TabError)
-                // the text's 4 spaces of indent, then one a column before the caret's
-                for (mpf_int_t i = (mpf_int_t)skip - 3; i <= (mpf_int_t)skip || (i < col && i <= (mpf_int_t)n); i++) {
+                // the text's 4 spaces of indent, then one a column before the caret's (at
+                // most one past the text's end)
+                size_t at = (size_t)col - 1 < n ? (size_t)col - 1 : n;
+                for (size_t i = at - skip + 4; i > 0; i--) {
                     mpf_print_str(p, " ");
                 }
                 mpf_print_str(p, "^\n");
@@ -664,56 +666,56 @@ static mpf_obj_t tb_new(const mpf_tb_entry_t *tb, size_t n) {
 // co_filename); the same layout as a traceback's, under these two types (no f_globals,
 // f_locals or f_back: an entry keeps no frame)
 static const mpf_type_t tb_frame_type, tb_code_type;
+#endif
 
-static void tb_frame_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+// The attributes of a traceback: tb_lineno, tb_next (the frame the exception came from, None
+// in the innermost) and, with the compiler, tb_frame; of a frame: f_lineno and f_code; of a
+// code object: co_name and co_filename.
+static void tb_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     const tb_obj_t *t = mpf_obj_ptr(self);
     const mpf_tb_entry_t *en = &t->entries[t->i];
     if (dest[0] != MPF_OBJ_NULL) {
         return;
     }
-    if (mpf_obj_type(self) == &tb_frame_type) {
-        if (attr == MPF_QSTR_f_lineno) {
-            dest[0] = mpf_obj_new_small_int((mpf_int_t)en->line);
-        } else if (attr == MPF_QSTR_f_code) {
-            tb_obj_t *c = mpf_new(tb_obj_t);
-            *c = *t;
-            c->base.type = &tb_code_type;
-            dest[0] = mpf_obj_from_ptr(c);
-        }
-    } else if (attr == MPF_QSTR_co_name || attr == MPF_QSTR_co_filename) {
-        dest[0] = mpf_obj_new_qstr(attr == MPF_QSTR_co_name ? en->name : en->file);
-    }
-}
-
-static const mpf_type_t tb_frame_type = MPF_TYPE(MPF_QSTR_frame, 0, (attr, tb_frame_attr));
-static const mpf_type_t tb_code_type = MPF_TYPE(MPF_QSTR_code, 0, (attr, tb_frame_attr));
-#endif
-
-// tb_lineno, tb_next (the frame the exception came from, None in the innermost) and, with
-// the compiler, tb_frame
-static void tb_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
-    const tb_obj_t *t = mpf_obj_ptr(self);
-    if (dest[0] == MPF_OBJ_NULL) {
 #if CONFIG_COMPILER
-        if (attr == MPF_QSTR_tb_frame) {
-            tb_obj_t *f = mpf_new(tb_obj_t);
-            *f = *t;
-            f->base.type = &tb_frame_type;
-            f->next = MPF_OBJ_NULL;
-            dest[0] = mpf_obj_from_ptr(f);
+    const mpf_type_t *type = t->base.type;
+    if (type == &tb_code_type) {
+        if (attr == MPF_QSTR_co_name || attr == MPF_QSTR_co_filename) {
+            dest[0] = mpf_obj_new_qstr(attr == MPF_QSTR_co_name ? en->name : en->file);
         }
+        return;
+    }
+    // tb_frame of a traceback, f_code of a frame: the entry under the other type
+    const mpf_type_t *as = type == &tb_frame_type ? (attr == MPF_QSTR_f_code ? &tb_code_type : NULL)
+                         : attr == MPF_QSTR_tb_frame ? &tb_frame_type : NULL;
+    if (as != NULL) {
+        tb_obj_t *f = mpf_new(tb_obj_t);
+        *f = *t;
+        f->base.type = as;
+        f->next = MPF_OBJ_NULL;
+        dest[0] = mpf_obj_from_ptr(f);
+        return;
+    }
+    if (attr == (type == &tb_frame_type ? MPF_QSTR_f_lineno : MPF_QSTR_tb_lineno)) {
+        dest[0] = mpf_obj_new_small_int((mpf_int_t)en->line);
+    } else if (attr == MPF_QSTR_tb_next && type != &tb_frame_type) {
+#else
+    if (attr == MPF_QSTR_tb_lineno) {
+        dest[0] = mpf_obj_new_small_int((mpf_int_t)en->line);
+    } else if (attr == MPF_QSTR_tb_next) {
 #endif
-        if (attr == MPF_QSTR_tb_lineno) {
-            dest[0] = mpf_obj_new_small_int((mpf_int_t)t->entries[t->i].line);
-        } else if (attr == MPF_QSTR_tb_next) {
-            tb_obj_t *w = (tb_obj_t *)t;
-            if (w->next == MPF_OBJ_NULL) {
-                w->next = tb_new(t->entries, t->i);
-            }
-            dest[0] = w->next;
+        tb_obj_t *w = (tb_obj_t *)t;
+        if (w->next == MPF_OBJ_NULL) {
+            w->next = tb_new(t->entries, t->i);
         }
+        dest[0] = w->next;
     }
 }
+
+#if CONFIG_COMPILER
+static const mpf_type_t tb_frame_type = MPF_TYPE(MPF_QSTR_frame, 0, (attr, tb_attr));
+static const mpf_type_t tb_code_type = MPF_TYPE(MPF_QSTR_code, 0, (attr, tb_attr));
+#endif
 
 const mpf_type_t mpf_type_traceback = MPF_TYPE(MPF_QSTR_traceback, 0,
     (attr, tb_attr));
