@@ -165,11 +165,8 @@ static int block(int mode) {
     mpf_vstr_t src;
     mpf_vstr_init(&src, 64);
     unsigned taken = 0;
-    bool after_cr = false;
     for (;;) {
-        int c = mpf_readline_getc();
-        bool skip_lf = after_cr;
-        after_cr = c == '\r';
+        int c = mode == PASTE ? mpf_readline_getc_line() : mpf_readline_getc();
         if (c < 0) {
             return 0;
         }
@@ -206,12 +203,6 @@ static int block(int mode) {
                 return block(RAW_PASTE);
             }
             return switch_repl(c);
-        }
-        if (mode == PASTE && (c == '\r' || c == '\n')) {
-            if (c == '\n' && skip_lf) {
-                continue;
-            }
-            c = '\n';
         }
         char ch = (char)c;
         if (src.buf != NULL) {
