@@ -584,6 +584,15 @@ MPF_NORETURN void mpf_raise_oserror(int err, mpf_obj_t filename, mpf_obj_t filen
 }
 
 #if CONFIG_EXC_ATTRS
+// Where [q] is among the [n] qstrs of [names]: its index, or n.
+static size_t qstr_at(const uint16_t *names, size_t n, mpf_qstr_t q) {
+    size_t i = 0;
+    while (i < n && names[i] != q) {
+        i++;
+    }
+    return i;
+}
+
 // The keywords of ImportError (path, name), NameError (name) and AttributeError (name, obj),
 // as CPython's: attributes, None until set.
 static const uint16_t exc_kw_names[3] = {MPF_QSTR_path, MPF_QSTR_name, MPF_QSTR_obj};
@@ -615,11 +624,7 @@ void mpf_exc_apply_kw(mpf_obj_t self, size_t n_kw, const mpf_obj_t *kw) {
         mpf_raise_fmt(&mpf_type_TypeError, "%q() takes no keyword arguments", mpf_type_name(mpf_obj_type(self)));
     }
     for (size_t k = 0; k < 2 * n_kw; k += 2) {
-        size_t i = lo;
-        while (i < hi && kw[k] != mpf_obj_new_qstr(exc_kw_names[i])) {
-            i++;
-        }
-        if (i == hi) {
+        if (!mpf_obj_is_qstr(kw[k]) || qstr_at(exc_kw_names + lo, hi - lo, mpf_obj_qstr_value(kw[k])) == hi - lo) {
             mpf_raise_fmt(&mpf_type_TypeError, "%R is an invalid keyword argument for %q()", kw[k], mpf_type_name(owner));
         }
         mpf_map_lookup(&((mpf_exc_t *)mpf_obj_ptr(self))->inst.members, kw[k], MPF_MAP_LOOKUP_ADD)->value = kw[k + 1];
@@ -864,17 +869,15 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         const mpf_tuple_t *ca = v == MPF_OBJ_NULL ? codec_error_args(self) : NULL;
         if (ca != NULL) {
             static const uint16_t names[5] = {MPF_QSTR_encoding, MPF_QSTR_object, MPF_QSTR_start, MPF_QSTR_end, MPF_QSTR_reason};
-            for (size_t i = 0; i < 5; i++) {
-                v = attr == names[i] ? ca->items[i] : v;
-            }
+            size_t i = qstr_at(names, 5, attr);
+            v = i < 5 ? ca->items[i] : v;
         }
 #endif
 #if CONFIG_EXC_ATTRS
         size_t lo, hi;
-        if (v == MPF_OBJ_NULL && exc_kws(mpf_obj_type(self), &lo, &hi) != NULL) {
-            for (size_t i = lo; i < hi; i++) {
-                v = attr == exc_kw_names[i] ? MPF_OBJ_NONE : v;
-            }
+        if (v == MPF_OBJ_NULL && exc_kws(mpf_obj_type(self), &lo, &hi) != NULL &&
+            qstr_at(exc_kw_names + lo, hi - lo, attr) < hi - lo) {
+            v = MPF_OBJ_NONE;
         }
 #endif
 #if CONFIG_COMPILER
@@ -885,10 +888,7 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
             static const uint16_t names[7] = {MPF_QSTR_msg, MPF_QSTR_filename, MPF_QSTR_lineno, MPF_QSTR_offset,
                 MPF_QSTR_text, MPF_QSTR_end_lineno, MPF_QSTR_end_offset};
             const mpf_tuple_t *loc = syntax_loc(mpf_obj_ptr(e->args));
-            size_t i = 0;
-            while (i < 7 && attr != names[i]) {
-                i++;
-            }
+            size_t i = qstr_at(names, 7, attr);
             if (i == 0) {
                 v = mpf_exc_value(self);
             } else if (i < 7) {
