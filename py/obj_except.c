@@ -435,8 +435,8 @@ static void exc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
         mpf_obj_print(p, mpf_exc_value(self), MPF_PRINT_STR);
         const mpf_tuple_t *loc = syntax_loc(a);
         if (loc != NULL) {
-            bool file = mpf_obj_is_str(loc->items[0]), line = mpf_obj_is_int(loc->items[1]);
-            if (file) {
+            const char *sep = " (";
+            if (mpf_obj_is_str(loc->items[0])) {
                 size_t n;
                 const char *f = mpf_obj_str_data(loc->items[0], &n);
                 const char *b = f + n;
@@ -444,11 +444,13 @@ static void exc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
                     b--;
                 }
                 mpf_printf(p, " (%.*s", (int)(f + n - b), b);
+                sep = ", ";
             }
-            if (line) {
-                mpf_printf(p, file ? ", line %O" : " (line %O", loc->items[1]);
+            if (mpf_obj_is_int(loc->items[1])) {
+                mpf_printf(p, "%sline %O", sep, loc->items[1]);
+                sep = ", ";
             }
-            if (file || line) {
+            if (sep[0] == ',') {
                 mpf_print_str(p, ")");
             }
         }
