@@ -375,8 +375,10 @@ static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
             mpf_int_t col = mpf_obj_is_small_int(loc->items[2]) ? mpf_obj_small_int_value(loc->items[2]) : 0;
             if (col > (mpf_int_t)skip) {
                 // (none for a column in the indent: CPython's "unexpected indent", TabError)
-                // the text's 4 spaces of indent, then one a column before the caret's
-                for (mpf_int_t i = (mpf_int_t)skip - 3; i <= (mpf_int_t)skip || (i < col && i <= (mpf_int_t)n); i++) {
+                // the text's 4 spaces of indent, then one a column before the caret's (at
+                // most one past the text's end)
+                size_t at = (size_t)col - 1 < n ? (size_t)col - 1 : n;
+                for (size_t i = at - skip + 4; i > 0; i--) {
                     mpf_print_str(p, " ");
                 }
                 mpf_print_str(p, "^\n");
@@ -582,6 +584,15 @@ MPF_NORETURN void mpf_raise_oserror(int err, mpf_obj_t filename, mpf_obj_t filen
 }
 
 #if CONFIG_EXC_ATTRS
+// Where [q] is among the [n] qstrs of [names]: its index, or n.
+static size_t qstr_at(const uint16_t *names, size_t n, mpf_qstr_t q) {
+    size_t i = 0;
+    while (i < n && names[i] != q) {
+        i++;
+    }
+    return i;
+}
+
 // The keywords of ImportError (path, name), NameError (name) and AttributeError (name, obj),
 // as CPython's: attributes, None until set.
 static const uint16_t exc_kw_names[3] = {MPF_QSTR_path, MPF_QSTR_name, MPF_QSTR_obj};
@@ -613,11 +624,7 @@ void mpf_exc_apply_kw(mpf_obj_t self, size_t n_kw, const mpf_obj_t *kw) {
         mpf_raise_fmt(&mpf_type_TypeError, "%q() takes no keyword arguments", mpf_type_name(mpf_obj_type(self)));
     }
     for (size_t k = 0; k < 2 * n_kw; k += 2) {
-        size_t i = lo;
-        while (i < hi && kw[k] != mpf_obj_new_qstr(exc_kw_names[i])) {
-            i++;
-        }
-        if (i == hi) {
+        if (!mpf_obj_is_qstr(kw[k]) || qstr_at(exc_kw_names + lo, hi - lo, mpf_obj_qstr_value(kw[k])) == hi - lo) {
             mpf_raise_fmt(&mpf_type_TypeError, "%R is an invalid keyword argument for %q()", kw[k], mpf_type_name(owner));
         }
         mpf_map_lookup(&((mpf_exc_t *)mpf_obj_ptr(self))->inst.members, kw[k], MPF_MAP_LOOKUP_ADD)->value = kw[k + 1];
@@ -664,56 +671,56 @@ static mpf_obj_t tb_new(const mpf_tb_entry_t *tb, size_t n) {
 // co_filename); the same layout as a traceback's, under these two types (no f_globals,
 // f_locals or f_back: an entry keeps no frame)
 static const mpf_type_t tb_frame_type, tb_code_type;
+#endif
 
-static void tb_frame_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+// The attributes of a traceback: tb_lineno, tb_next (the frame the exception came from, None
+// in the innermost) and, with the compiler, tb_frame; of a frame: f_lineno and f_code; of a
+// code object: co_name and co_filename.
+static void tb_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     const tb_obj_t *t = mpf_obj_ptr(self);
     const mpf_tb_entry_t *en = &t->entries[t->i];
     if (dest[0] != MPF_OBJ_NULL) {
         return;
     }
-    if (mpf_obj_type(self) == &tb_frame_type) {
-        if (attr == MPF_QSTR_f_lineno) {
-            dest[0] = mpf_obj_new_small_int((mpf_int_t)en->line);
-        } else if (attr == MPF_QSTR_f_code) {
-            tb_obj_t *c = mpf_new(tb_obj_t);
-            *c = *t;
-            c->base.type = &tb_code_type;
-            dest[0] = mpf_obj_from_ptr(c);
-        }
-    } else if (attr == MPF_QSTR_co_name || attr == MPF_QSTR_co_filename) {
-        dest[0] = mpf_obj_new_qstr(attr == MPF_QSTR_co_name ? en->name : en->file);
-    }
-}
-
-static const mpf_type_t tb_frame_type = MPF_TYPE(MPF_QSTR_frame, 0, (attr, tb_frame_attr));
-static const mpf_type_t tb_code_type = MPF_TYPE(MPF_QSTR_code, 0, (attr, tb_frame_attr));
-#endif
-
-// tb_lineno, tb_next (the frame the exception came from, None in the innermost) and, with
-// the compiler, tb_frame
-static void tb_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
-    const tb_obj_t *t = mpf_obj_ptr(self);
-    if (dest[0] == MPF_OBJ_NULL) {
 #if CONFIG_COMPILER
-        if (attr == MPF_QSTR_tb_frame) {
-            tb_obj_t *f = mpf_new(tb_obj_t);
-            *f = *t;
-            f->base.type = &tb_frame_type;
-            f->next = MPF_OBJ_NULL;
-            dest[0] = mpf_obj_from_ptr(f);
+    const mpf_type_t *type = t->base.type;
+    if (type == &tb_code_type) {
+        if (attr == MPF_QSTR_co_name || attr == MPF_QSTR_co_filename) {
+            dest[0] = mpf_obj_new_qstr(attr == MPF_QSTR_co_name ? en->name : en->file);
         }
+        return;
+    }
+    // tb_frame of a traceback, f_code of a frame: the entry under the other type
+    const mpf_type_t *as = type == &tb_frame_type ? (attr == MPF_QSTR_f_code ? &tb_code_type : NULL)
+                         : attr == MPF_QSTR_tb_frame ? &tb_frame_type : NULL;
+    if (as != NULL) {
+        tb_obj_t *f = mpf_new(tb_obj_t);
+        *f = *t;
+        f->base.type = as;
+        f->next = MPF_OBJ_NULL;
+        dest[0] = mpf_obj_from_ptr(f);
+        return;
+    }
+    if (attr == (type == &tb_frame_type ? MPF_QSTR_f_lineno : MPF_QSTR_tb_lineno)) {
+        dest[0] = mpf_obj_new_small_int((mpf_int_t)en->line);
+    } else if (attr == MPF_QSTR_tb_next && type != &tb_frame_type) {
+#else
+    if (attr == MPF_QSTR_tb_lineno) {
+        dest[0] = mpf_obj_new_small_int((mpf_int_t)en->line);
+    } else if (attr == MPF_QSTR_tb_next) {
 #endif
-        if (attr == MPF_QSTR_tb_lineno) {
-            dest[0] = mpf_obj_new_small_int((mpf_int_t)t->entries[t->i].line);
-        } else if (attr == MPF_QSTR_tb_next) {
-            tb_obj_t *w = (tb_obj_t *)t;
-            if (w->next == MPF_OBJ_NULL) {
-                w->next = tb_new(t->entries, t->i);
-            }
-            dest[0] = w->next;
+        tb_obj_t *w = (tb_obj_t *)t;
+        if (w->next == MPF_OBJ_NULL) {
+            w->next = tb_new(t->entries, t->i);
         }
+        dest[0] = w->next;
     }
 }
+
+#if CONFIG_COMPILER
+static const mpf_type_t tb_frame_type = MPF_TYPE(MPF_QSTR_frame, 0, (attr, tb_attr));
+static const mpf_type_t tb_code_type = MPF_TYPE(MPF_QSTR_code, 0, (attr, tb_attr));
+#endif
 
 const mpf_type_t mpf_type_traceback = MPF_TYPE(MPF_QSTR_traceback, 0,
     (attr, tb_attr));
@@ -862,17 +869,15 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         const mpf_tuple_t *ca = v == MPF_OBJ_NULL ? codec_error_args(self) : NULL;
         if (ca != NULL) {
             static const uint16_t names[5] = {MPF_QSTR_encoding, MPF_QSTR_object, MPF_QSTR_start, MPF_QSTR_end, MPF_QSTR_reason};
-            for (size_t i = 0; i < 5; i++) {
-                v = attr == names[i] ? ca->items[i] : v;
-            }
+            size_t i = qstr_at(names, 5, attr);
+            v = i < 5 ? ca->items[i] : v;
         }
 #endif
 #if CONFIG_EXC_ATTRS
         size_t lo, hi;
-        if (v == MPF_OBJ_NULL && exc_kws(mpf_obj_type(self), &lo, &hi) != NULL) {
-            for (size_t i = lo; i < hi; i++) {
-                v = attr == exc_kw_names[i] ? MPF_OBJ_NONE : v;
-            }
+        if (v == MPF_OBJ_NULL && exc_kws(mpf_obj_type(self), &lo, &hi) != NULL &&
+            qstr_at(exc_kw_names + lo, hi - lo, attr) < hi - lo) {
+            v = MPF_OBJ_NONE;
         }
 #endif
 #if CONFIG_COMPILER
@@ -883,10 +888,7 @@ static void exc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
             static const uint16_t names[7] = {MPF_QSTR_msg, MPF_QSTR_filename, MPF_QSTR_lineno, MPF_QSTR_offset,
                 MPF_QSTR_text, MPF_QSTR_end_lineno, MPF_QSTR_end_offset};
             const mpf_tuple_t *loc = syntax_loc(mpf_obj_ptr(e->args));
-            size_t i = 0;
-            while (i < 7 && attr != names[i]) {
-                i++;
-            }
+            size_t i = qstr_at(names, 7, attr);
             if (i == 0) {
                 v = mpf_exc_value(self);
             } else if (i < 7) {

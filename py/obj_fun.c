@@ -33,9 +33,10 @@ static mpf_qstr_t fun_name(const mpf_fun_bc_t *f) {
 }
 
 #if CONFIG_COMPILER
-// The code under [node] whose children include [rc], or NULL.
+// The code under [node] whose children include [rc], or NULL (also when [node] is: a module's
+// tree of code unknown).
 static const mpf_raw_code_t *code_parent(const mpf_raw_code_t *node, const mpf_raw_code_t *rc) {
-    for (size_t i = 0; i < node->n_children; i++) {
+    for (size_t i = 0; node != NULL && i < node->n_children; i++) {
         const mpf_raw_code_t *ch = node->children[i];
         const mpf_raw_code_t *up = ch == rc ? node : code_parent(ch, rc);
         if (up != NULL) {
@@ -55,7 +56,7 @@ static bool is_class_body(const mpf_raw_code_t *rc) {
 // module level (or when the module's code is unknown) the name alone. An .mpy keeps simple
 // names only: this is found at run time in the module's tree of code (ctx->root).
 static void print_qualname(const mpf_print_t *p, const mpf_raw_code_t *rc, const mpf_module_ctx_t *ctx) {
-    const mpf_raw_code_t *up = ctx->root != NULL ? code_parent(ctx->root, rc) : NULL;
+    const mpf_raw_code_t *up = code_parent(ctx->root, rc);
     if (up != NULL && up != ctx->root) {
         print_qualname(p, up, ctx);
         // (a comprehension's name starts with '<', as <lambda>)
@@ -75,7 +76,7 @@ static void qualname_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_
 
 mpf_obj_t mpf_fun_qualname(mpf_obj_t fun) {
     const mpf_fun_bc_t *f = mpf_obj_ptr(fun);
-    const mpf_raw_code_t *up = f->ctx->root != NULL ? code_parent(f->ctx->root, f->rc) : NULL;
+    const mpf_raw_code_t *up = code_parent(f->ctx->root, f->rc);
     if (up == NULL || up == f->ctx->root) {
         return mpf_obj_new_qstr(fun_name(f));   // (at module level: the name, no allocation)
     }
@@ -162,7 +163,7 @@ mpf_obj_t mpf_fun_of_code(mpf_obj_t code, mpf_obj_t globals) {
 static size_t code_line(const code_obj_t *c) {
     const mpf_raw_code_t *rc = c->rc;
 #if CONFIG_COMPILER
-    const mpf_raw_code_t *up = c->ctx->root != NULL ? code_parent(c->ctx->root, rc) : NULL;
+    const mpf_raw_code_t *up = code_parent(c->ctx->root, rc);
     if (up != NULL) {
         size_t i = 0;
         while (up->children[i] != rc) {
@@ -255,7 +256,7 @@ static void code_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         unsigned sf = rc->scope_flags;
         unsigned fl = 3 | (sf & MPF_SCOPE_VARARGS) | (sf & MPF_SCOPE_VARKEYWORDS) << 2;
         fl |= sf & MPF_SCOPE_COROUTINE ? 0x80 : sf & MPF_SCOPE_ASYNC_GEN ? 0x200 : (sf & MPF_SCOPE_GENERATOR) << 5;
-        for (const mpf_raw_code_t *up = rc; c->ctx->root != NULL && (up = code_parent(c->ctx->root, up)) != NULL && up != c->ctx->root;) {
+        for (const mpf_raw_code_t *up = rc; (up = code_parent(c->ctx->root, up)) != NULL && up != c->ctx->root;) {
             fl |= is_class_body(up) ? 0 : 0x10;
         }
         dest[0] = mpf_obj_new_small_int(c->ctx->qstrs[rc->simple_name] == MPF_QSTRE__3cmodule_3e ? 0 : fl);

@@ -463,7 +463,7 @@ void mpf_qstr_gc_begin(uintptr_t *lo, uintptr_t *n, uint8_t **bits, void (*prema
 bool mpf_qstr_is_young(mpf_qstr_t q) {
     qstr_pool_t *p = mpf_state.qstr_pools;
     size_t i = q - RUNTIME_FIRST;
-    return p != NULL && q >= RUNTIME_FIRST && i < p->n && (young_bits(p)[i >> 3] >> (i & 7)) & 1;
+    return p != NULL && i < p->n && (young_bits(p)[i >> 3] >> (i & 7)) & 1;  // (i wraps below RUNTIME_FIRST)
 }
 
 void mpf_qstr_hold_end(void) {

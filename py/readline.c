@@ -87,6 +87,21 @@ int mpf_readline_getc(void) {
     mpf_nlr_raise(nlr.exc);
 }
 
+// A CR just ended a line: a LF right after it belongs to the same Enter (CRLF terminals,
+// pasted text) and is skipped. Static: it spans calls (those of mpf_readline_getc_line).
+static bool after_cr;
+
+int mpf_readline_getc_line(void) {
+    int c;
+    bool skip_lf;
+    do {
+        skip_lf = after_cr;
+        c = mpf_readline_getc();
+        after_cr = c == CHAR_CR;
+    } while (c == CHAR_LF && skip_lf);
+    return after_cr ? CHAR_LF : c;
+}
+
 // ---------------------------------------------------------------- the editor
 static void out(const char *s, size_t n) {
     mpf_print_strn(&mpf_print_stdout, s, n);
@@ -129,7 +144,7 @@ static void splice(mpf_vstr_t *line, size_t *cursor, size_t at, size_t del, cons
 // What a key does. UP..END in the order of the final bytes of their escape sequences.
 enum {
     K_NONE, K_UP, K_DOWN, K_RIGHT, K_LEFT, K_HOME, K_END, K_DELETE, K_BACKSPACE, K_TAB, K_KILL,
-    K_CLEAR, K_ENTER, K_LF, K_INTR, K_ESC, K_CHAR,
+    K_CLEAR, K_ENTER, K_INTR, K_ESC, K_CHAR,
     // on an empty line, the key is returned to the caller (Ctrl-A/B/D/E: the REPL's commands)
     K_EMPTY_RETURNS = 0x80,
 };
@@ -145,9 +160,8 @@ static const uint8_t ctrl_keys[32] = {
     [0x06] = K_RIGHT,
     [CHAR_BS] = K_BACKSPACE,
     [CHAR_TAB] = K_TAB,
-    [CHAR_LF] = K_LF,
+    [CHAR_LF] = K_ENTER,  // (and CR: mpf_readline_getc_line)
     [CHAR_CTRL_K] = K_KILL,
-    [CHAR_CR] = K_ENTER,
     [CHAR_CTRL_N] = K_DOWN,
     [CHAR_CTRL_P] = K_UP,
     [CHAR_CTRL_U] = K_CLEAR,
@@ -182,19 +196,13 @@ static int read_escape(void) {
     }
 }
 
-// A CR just ended a line: a LF right after it belongs to the same Enter (CRLF terminals,
-// pasted text) and is skipped. Static: it spans calls.
-static bool after_cr;
-
 int mpf_readline(mpf_vstr_t *line, const char *prompt) {
     mpf_print_str(&mpf_print_stdout, prompt);
     out(line->buf, line->len);
     size_t cursor = line->len;
     size_t hist_pos = 0;  // 0: the line being typed; k: the k-th newest history entry
     for (;;) {
-        int c = mpf_readline_getc();
-        bool skip_lf = after_cr;
-        after_cr = c == CHAR_CR;
+        int c = mpf_readline_getc_line();
         if (c < 0) {
             return -1;
         }
@@ -216,11 +224,6 @@ int mpf_readline(mpf_vstr_t *line, const char *prompt) {
 #endif
         char ch = (char)c;
         switch (key) {
-            case K_LF:
-                if (skip_lf) {
-                    continue;
-                }
-                // fall through
             case K_ENTER:
             case K_INTR:
                 out("\n", 1);

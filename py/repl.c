@@ -161,20 +161,19 @@ static void add_or_drop(mpf_vstr_t *v, char ch) {
 //              is dropped.
 // Returns what run() returns, REPL_SWITCH, MPF_REPL_SOFT_RESET, or 0 at the end of input.
 static int block(int mode) {
+    // what Ctrl-D prints first, and Ctrl-C (but in RAW), in each mode
+    static const char ends[3][3] = {[PASTE] = "\n", [RAW] = "OK", [RAW_PASTE] = "\x04"};
     const unsigned window = CONFIG_REPL_RAW_PASTE_WINDOW;
     mpf_vstr_t src;
     mpf_vstr_init(&src, 64);
     unsigned taken = 0;
-    bool after_cr = false;
     for (;;) {
-        int c = mpf_readline_getc();
-        bool skip_lf = after_cr;
-        after_cr = c == '\r';
+        int c = mode == PASTE ? mpf_readline_getc_line() : mpf_readline_getc();
         if (c < 0) {
             return 0;
         }
         if (c == MPF_CHAR_CTRL_D) {
-            print(mode == PASTE ? "\n" : mode == RAW ? "OK" : "\x04");
+            print(ends[mode]);
             if (mode == RAW && src.len == 0) {
                 // OK, a line end, then the soft reboot (as MicroPython's raw REPL answers:
                 // Thonny's back-end takes the two bytes "OK" before the reboot's output)
@@ -191,7 +190,7 @@ static int block(int mode) {
                 }
                 continue;
             }
-            print(mode == PASTE ? "\n" : "\x04");
+            print(ends[mode]);
             while (mode == RAW_PASTE && (c = mpf_readline_getc()) != MPF_CHAR_CTRL_D) {
                 if (c < 0) {
                     return 0;
@@ -206,12 +205,6 @@ static int block(int mode) {
                 return block(RAW_PASTE);
             }
             return switch_repl(c);
-        }
-        if (mode == PASTE && (c == '\r' || c == '\n')) {
-            if (c == '\n' && skip_lf) {
-                continue;
-            }
-            c = '\n';
         }
         char ch = (char)c;
         if (src.buf != NULL) {

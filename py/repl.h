@@ -62,6 +62,9 @@ extern const char mpf_repl_keys[];
 // (KeyboardInterrupt from mpf_port_stdin_read), -1 at the end of input.
 int mpf_readline_getc(void);
 
+// The same with the line ends folded: CR, LF and a CR LF pair each give one '\n'.
+int mpf_readline_getc_line(void);
+
 // Edit one line on the console after printing [prompt]: [line] holds the initial text
 // (an auto-indent) and gets the result. Returns 0 when Enter ended the line (a newline is
 // echoed), -1 at the end of input, or the control character that ended editing:
