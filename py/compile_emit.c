@@ -564,16 +564,28 @@ static int stack_effect(uint8_t b, size_t u) {
     }
 }
 
+// The depth changed by opcode [b] with operand [u] (none: 0).
+NOINLINE static void adjust_op(emit_t *e, uint8_t b, size_t u) {
+    adjust(e, stack_effect(b, u));
+}
+
 // Opcode [b] (no operand), its stack effect taken into account.
 static void op(emit_t *e, uint8_t b) {
-    adjust(e, stack_effect(b, 0));
+    adjust_op(e, b, 0);
     put(e, b);
 }
 
-// Opcode [b] with qstr operand [v] ([tag] R_Q; R_QN: a name), or constant [v] ([tag] R_C).
+// Opcode [b] with qstr operand [v] ([tag] R_Q; R_QN: a name), or constant [v] ([tag] R_C);
+// with [tag] R_NAME, a module's name op whose opcode waits for the whole module ([b] the
+// _NAME one: see R_NAME).
 static void op_qt(emit_t *e, uint8_t b, uintptr_t v, uint8_t tag) {
-    adjust(e, stack_effect(b, 0));
+    adjust_op(e, b, 0);
     size_t i = use_entry(e, tag == R_C, v);
+    if (tag == R_NAME) {
+        rec_op(e, R_NAME, b);
+        rec_vuint(e, i);
+        return;
+    }
     put(e, b);
     ref(e, tag, i);
 }
@@ -587,7 +599,7 @@ NOINLINE static void op_q(emit_t *e, uint8_t b, mpf_qstr_t q) {
 
 // Opcode [b] with unsigned operand [u].
 static void op_u(emit_t *e, uint8_t b, size_t u) {
-    adjust(e, stack_effect(b, u));
+    adjust_op(e, b, u);
     put(e, b);
     put_vuint(e, u);
 }
@@ -632,7 +644,7 @@ static void label(emit_t *e, int l) {
 static void jump_bytes(emit_t *e, uint8_t b, int l);
 
 static void op_jump(emit_t *e, uint8_t b, int l) {
-    adjust(e, stack_effect(b, 0));
+    adjust_op(e, b, 0);
     if (e->dead) {
         return;
     }
@@ -1030,15 +1042,13 @@ static void name_op(emit_t *e, mpf_qstr_t q, int what) {
         local_op(e, what, kind != ID_LOCAL, id->num);
         return;
     }
-    // LOAD/STORE/DELETE_NAME, or _GLOBAL (the opcode after it)
-    uint8_t b = (uint8_t)(name_ops[what] + (kind == ID_GLOBAL_EXPLICIT || is_func_like(s)));
+    // LOAD/STORE/DELETE_NAME, or _GLOBAL (the opcode after it); the module's: known once the
+    // whole module is parsed
+    uint8_t b = name_ops[what];
     if (e->record && s->kind == SC_MODULE && !e->dead) {
-        // the module's: known once the whole module is parsed
-        adjust(e, stack_effect(b, 0));
-        rec_op(e, R_NAME, name_ops[what]);
-        rec_vuint(e, use_qstr(e, q));
+        op_qt(e, b, q, R_NAME);
     } else {
-        op_qt(e, b, q, R_QN);
+        op_qt(e, (uint8_t)(b + (kind == ID_GLOBAL_EXPLICIT || is_func_like(s))), q, R_QN);
     }
 }
 
@@ -1353,9 +1363,9 @@ static bool const_truth(const mpf_node_t *x, bool *truth) {
 
 // Conditional jump on [x] to [l] when its truth equals [cond] (and/or/not folded in).
 static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l) {
-    if (x->kind == N_NOT) {
-        jump_if(e, x->k[0], !cond, l);
-        return;
+    while (x->kind == N_NOT) {
+        x = x->k[0];
+        cond = !cond;
     }
     if (x->kind == N_OR || x->kind == N_AND) {
         // (`a or b` jumping when true, `a and b` when false: each operand jumps to l; else each
@@ -2057,16 +2067,17 @@ static void expr(emit_t *e, mpf_node_t *x) {
             // the target's value (a name; an attribute or subscript: its parts kept), the value,
             // the in-place operator, the result stored back
 #define B_INPLACE S_OPX, (uint8_t)(MPF_OP_BINARY_OP_MULTI + 9 - OP_IOR)
-            static const uint8_t aug[3][17] = {
-                {S_EXPR, 0, S_EXPR, 1, B_INPLACE, S_STORE, 0, S_END},
-                {S_ON, 0, 6, S_BASE, 0, MPF_OP_DUP_TOP, MPF_OP_LOAD_ATTR, QX, S_END, S_EXPR, 1, B_INPLACE,
-                    MPF_OP_ROT_TWO, MPF_OP_STORE_ATTR, QK(0), S_END},
-                {S_ON, 0, 7, S_BASE, 0, S_EXPR, 1, MPF_OP_DUP_TOP_TWO, MPF_OP_LOAD_SUBSCR, S_END, S_EXPR, 1, B_INPLACE,
-                    MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END},
+            // (one after the other: a name's, an attribute's, a subscript's)
+            static const uint8_t aug[] = {
+                S_EXPR, 0, S_EXPR, 1, B_INPLACE, S_STORE, 0, S_END,
+                S_ON, 0, 6, S_BASE, 0, MPF_OP_DUP_TOP, MPF_OP_LOAD_ATTR, QX, S_END, S_EXPR, 1, B_INPLACE,
+                    MPF_OP_ROT_TWO, MPF_OP_STORE_ATTR, QK(0), S_END,
+                S_ON, 0, 7, S_BASE, 0, S_EXPR, 1, MPF_OP_DUP_TOP_TWO, MPF_OP_LOAD_SUBSCR, S_END, S_EXPR, 1, B_INPLACE,
+                    MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END,
             };
 #undef B_INPLACE
             unsigned t = x->k[0]->kind;
-            seq(e, aug[t == N_NAME ? 0 : t == N_ATTR ? 1 : 2], NULL, x);
+            seq(e, aug + (t == N_NAME ? 0 : t == N_ATTR ? 9 : 9 + 17), NULL, x);
             return;
         }
         case N_ANNASSIGN:
