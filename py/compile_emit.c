@@ -267,36 +267,31 @@ NOINLINE static void *grow16(emit_t *e, void *old, uint16_t n, uint16_t *cap, si
 // ---------------------------------------------------------------- file tables
 
 static bool const_equal(mpf_obj_t a, mpf_obj_t b) {
-    if (a == b) {
-        return true;
-    }
     const mpf_type_t *ta = mpf_obj_type(a);
     if (ta != mpf_obj_type(b)) {
         return false;
     }
 #if CONFIG_FLOAT
     if (ta == &mpf_type_float) {
-        mpf_float_t fa = mpf_obj_get_float(a), fb = mpf_obj_get_float(b);
-        return memcmp(&fa, &fb, sizeof(fa)) == 0;
+        // (bit for bit: 0.0 and -0.0 are two, a nan one)
+        const mpf_float_obj_t *fa = mpf_obj_ptr(a), *fb = mpf_obj_ptr(b);
+        return memcmp(&fa->value, &fb->value, sizeof(fa->value)) == 0;
     }
 #endif
     if (ta == &mpf_type_tuple) {
-        size_t na, nb;
-        mpf_obj_t *ia, *ib;
-        mpf_obj_get_array(a, &na, &ia);
-        mpf_obj_get_array(b, &nb, &ib);
-        if (na != nb) {
+        const mpf_tuple_t *ua = mpf_obj_ptr(a), *ub = mpf_obj_ptr(b);
+        if (ua->len != ub->len) {
             return false;
         }
-        for (size_t i = 0; i < na; i++) {
-            if (!const_equal(ia[i], ib[i])) {
+        for (size_t i = 0; i < ua->len; i++) {
+            if (!const_equal(ua->items[i], ub->items[i])) {
                 return false;
             }
         }
         return true;
     }
     // str, bytes, int, complex; (bool: True and False, the other singletons are the same object)
-    return mpf_binary_op(MPF_BINARY_OP_EQUAL, a, b) == MPF_OBJ_TRUE;
+    return mpf_obj_equal(a, b);
 }
 
 // The index of [v] in table [which] (a qstr: the same id; a constant: const_equal), added
@@ -1104,7 +1099,7 @@ static void load_const(emit_t *e, const mpf_node_t *x) {
         // LOAD_CONST_FALSE, _NONE, _TRUE
         op(e, (uint8_t)(o == MPF_OBJ_FALSE ? 0x50 : o == MPF_OBJ_NONE ? 0x51 : 0x52));
         return;
-    } else if (mpf_obj_is_qstr(o) || mpf_obj_is_type(o, &mpf_type_str)) {
+    } else if (mpf_obj_type(o) == &mpf_type_str) {   // (a qstr too)
         size_t len;
         const char *s = mpf_obj_str_data(o, &len);
         mpf_qstr_t q;
@@ -1250,7 +1245,7 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
         error_at(e, x, E_ARGS);
     }
     if (star) {
-        load_int_obj(e, mpf_obj_new_int((mpf_int_t)bitmap));
+        load_int_obj(e, mpf_obj_new_small_int((mpf_int_t)bitmap));   // (below 2 ** 30)
     }
     // CALL_FUNCTION, CALL_FUNCTION_VAR_KW, CALL_METHOD, CALL_METHOD_VAR_KW
     op_u(e, (uint8_t)(MPF_OP_CALL_FUNCTION + star + 2 * method), n_pos | (n_kw << 8));
@@ -1399,7 +1394,7 @@ static void funcdef(emit_t *e, mpf_node_t *x);
 // The scripts of the node kinds whose code is one, in one blob (script_at: kind -> offset + 1).
 typedef struct {
     uint8_t compare[39], tuple[10], list[10], set[10], dict[15], and_[16], or_[16], not_[4], slice[15], ifexp[17], raise[16], assert_[17], yield[4], await[6],
-        ret[4];
+        ret[4], import[35];
 } scripts_t;
 static const scripts_t scripts = {
     // a < b, or a chain a < b < c: each link's result decides, the middle operands kept for the
@@ -1431,6 +1426,10 @@ static const scripts_t scripts = {
     {S_EXPRN, 0, MPF_OP_YIELD_VALUE, S_END},
     {S_EXPR, 0, B_AWAIT, S_END},   // (yield from, await)
     {S_EXPRN, 0, MPF_OP_RETURN_VALUE, S_END},
+    // import: on each pair (a dotted name, its `as` name or NULL)
+    {S_EACH, 0, 2, 30, MPF_OP_SMALL_INT_MULTI_ZERO, MPF_OP_LOAD_CONST_NONE, MPF_OP_IMPORT_NAME, QK(0),
+        S_IFSET, 1, 13, S_ON, 0, 8, S_EACH, 1, 1, 3, MPF_OP_LOAD_ATTR, QK(0), S_END, S_END, S_STORE, 1,
+        S_IFNONE, 1, 6, S_ON, 0, 3, S_STORE, 0, S_END, S_END, S_END},
 };
 #define SCRIPT(name) (uint8_t)(offsetof(scripts_t, name) + 1)
 static const uint8_t script_at[N_ASSERT + 1] = {
@@ -1438,6 +1437,7 @@ static const uint8_t script_at[N_ASSERT + 1] = {
     [N_AND] = SCRIPT(and_), [N_OR] = SCRIPT(or_), [N_NOT] = SCRIPT(not_),
     [N_SLICE] = SCRIPT(slice), [N_IFEXP] = SCRIPT(ifexp), [N_RAISE] = SCRIPT(raise), [N_ASSERT] = SCRIPT(assert_),
     [N_YIELD] = SCRIPT(yield), [N_YIELDFROM] = SCRIPT(await), [N_AWAIT] = SCRIPT(await), [N_RETURN] = SCRIPT(ret),
+    [N_IMPORT] = SCRIPT(import),
 };
 
 // Run the script of the kind of [x]; whether it has one.
@@ -1665,12 +1665,6 @@ TAIL_CALLS static void suite(emit_t *e, mpf_node_t *x) {
     }
 }
 
-// import: on each pair (a dotted name, its `as` name or NULL)
-static const uint8_t import_script[] = {
-    S_EACH, 0, 2, 30, MPF_OP_SMALL_INT_MULTI_ZERO, MPF_OP_LOAD_CONST_NONE, MPF_OP_IMPORT_NAME, QK(0),
-    S_IFSET, 1, 13, S_ON, 0, 8, S_EACH, 1, 1, 3, MPF_OP_LOAD_ATTR, QK(0), S_END, S_END, S_STORE, 1,
-    S_IFNONE, 1, 6, S_ON, 0, 3, S_STORE, 0, S_END, S_END, S_END,
-};
 
 // from: the module (or NULL), then pairs (a name, its `as` name or NULL); L unused
 static const uint8_t importfrom_script[] = {
@@ -2124,9 +2118,6 @@ static void expr(emit_t *e, mpf_node_t *x) {
         case N_GLOBAL:
         case N_NONLOCAL:
             declare(e, x, x->kind == N_GLOBAL);
-            return;
-        case N_IMPORT:
-            seq(e, import_script, NULL, x);
             return;
         case N_IMPORTFROM:
             if (x->op && e->scope->kind != SC_MODULE) {
