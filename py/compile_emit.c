@@ -1092,14 +1092,21 @@ static bool str_is_interned(const char *s, size_t len, bool interned, mpf_qstr_t
 
 // The constant N_CONST [x].
 static void load_const(emit_t *e, const mpf_node_t *x) {
+    // (LOAD_CONST_FALSE, _NONE, _TRUE load these)
+    static const mpf_obj_t singletons[3] = {MPF_OBJ_FALSE, MPF_OBJ_NONE, MPF_OBJ_TRUE};
     mpf_obj_t o = x->v.obj;
     if (x->op & N_CONST_OBJ) {
         // (a name of NAME = const(value): None and a str too, as mpy-cross loads them)
-    } else if (o == MPF_OBJ_NONE || o == MPF_OBJ_TRUE || o == MPF_OBJ_FALSE) {
-        // LOAD_CONST_FALSE, _NONE, _TRUE
-        op(e, (uint8_t)(o == MPF_OBJ_FALSE ? 0x50 : o == MPF_OBJ_NONE ? 0x51 : 0x52));
+        load_int_obj(e, o);
         return;
-    } else if (mpf_obj_type(o) == &mpf_type_str) {   // (a qstr too)
+    }
+    for (unsigned i = 0; i < 3; i++) {
+        if (o == singletons[i]) {
+            op(e, (uint8_t)(0x50 + i));
+            return;
+        }
+    }
+    if (mpf_obj_type(o) == &mpf_type_str) {   // (a qstr too)
         size_t len;
         const char *s = mpf_obj_str_data(o, &len);
         mpf_qstr_t q;
@@ -1734,10 +1741,11 @@ static void while_stmt(emit_t *e, mpf_node_t *x) {
     static const uint8_t loop[] = {
         MPF_OP_JUMP, 0, S_LABEL, 2, S_LOOP, 1, S_LABEL, 0, S_JIF, JIF(0, 2, 1), S_SUITE, 2, S_LABEL, 1, S_END,
     };
+    // where the script starts for a condition not known at compile time, known false, true
+    static const uint8_t start[3] = {0, 8, 2};
     int L[3];
     new_labels(e, L, 3);
-    bool truth;
-    seq(e, loop + (const_truth(x->k[0], &truth) ? (truth ? 2 : 8) : 0), L, x);
+    seq(e, loop + start[mpf_parse_truth(x->k[0]) + 1], L, x);
 }
 
 // for over range(...) with plain arguments: a counter on the stack (and the end value
@@ -2071,7 +2079,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
             };
 #undef B_INPLACE
             unsigned t = x->k[0]->kind;
-            seq(e, aug + (t == N_NAME ? 0 : t == N_ATTR ? 9 : 9 + 17), NULL, x);
+            seq(e, aug + (t != N_NAME) * 9 + (t == N_SUBSCR) * 17, NULL, x);
             return;
         }
         case N_ANNASSIGN:
