@@ -268,36 +268,31 @@ NOINLINE static void *grow16(emit_t *e, void *old, uint16_t n, uint16_t *cap, si
 // ---------------------------------------------------------------- file tables
 
 static bool const_equal(mpf_obj_t a, mpf_obj_t b) {
-    if (a == b) {
-        return true;
-    }
     const mpf_type_t *ta = mpf_obj_type(a);
     if (ta != mpf_obj_type(b)) {
         return false;
     }
 #if CONFIG_FLOAT
     if (ta == &mpf_type_float) {
-        mpf_float_t fa = mpf_obj_get_float(a), fb = mpf_obj_get_float(b);
-        return memcmp(&fa, &fb, sizeof(fa)) == 0;
+        // (bit for bit: 0.0 and -0.0 are two, a nan one)
+        const mpf_float_obj_t *fa = mpf_obj_ptr(a), *fb = mpf_obj_ptr(b);
+        return memcmp(&fa->value, &fb->value, sizeof(fa->value)) == 0;
     }
 #endif
     if (ta == &mpf_type_tuple) {
-        size_t na, nb;
-        mpf_obj_t *ia, *ib;
-        mpf_obj_get_array(a, &na, &ia);
-        mpf_obj_get_array(b, &nb, &ib);
-        if (na != nb) {
+        const mpf_tuple_t *ua = mpf_obj_ptr(a), *ub = mpf_obj_ptr(b);
+        if (ua->len != ub->len) {
             return false;
         }
-        for (size_t i = 0; i < na; i++) {
-            if (!const_equal(ia[i], ib[i])) {
+        for (size_t i = 0; i < ua->len; i++) {
+            if (!const_equal(ua->items[i], ub->items[i])) {
                 return false;
             }
         }
         return true;
     }
     // str, bytes, int, complex; (bool: True and False, the other singletons are the same object)
-    return mpf_binary_op(MPF_BINARY_OP_EQUAL, a, b) == MPF_OBJ_TRUE;
+    return mpf_obj_equal(a, b);
 }
 
 // The index of [v] in table [which] (a qstr: the same id; a constant: const_equal), added
@@ -562,16 +557,28 @@ static int stack_effect(uint8_t b, size_t u) {
     }
 }
 
+// The depth changed by opcode [b] with operand [u] (none: 0).
+NOINLINE static void adjust_op(emit_t *e, uint8_t b, size_t u) {
+    adjust(e, stack_effect(b, u));
+}
+
 // Opcode [b] (no operand), its stack effect taken into account.
 static void op(emit_t *e, uint8_t b) {
-    adjust(e, stack_effect(b, 0));
+    adjust_op(e, b, 0);
     put(e, b);
 }
 
-// Opcode [b] with qstr operand [v] ([tag] R_Q; R_QN: a name), or constant [v] ([tag] R_C).
+// Opcode [b] with qstr operand [v] ([tag] R_Q; R_QN: a name), or constant [v] ([tag] R_C);
+// with [tag] R_NAME, a module's name op whose opcode waits for the whole module ([b] the
+// _NAME one: see R_NAME).
 static void op_qt(emit_t *e, uint8_t b, uintptr_t v, uint8_t tag) {
-    adjust(e, stack_effect(b, 0));
+    adjust_op(e, b, 0);
     size_t i = use_entry(e, tag == R_C, v);
+    if (tag == R_NAME) {
+        rec_op(e, R_NAME, b);
+        rec_vuint(e, i);
+        return;
+    }
     put(e, b);
     ref(e, tag, i);
 }
@@ -585,7 +592,7 @@ NOINLINE static void op_q(emit_t *e, uint8_t b, mpf_qstr_t q) {
 
 // Opcode [b] with unsigned operand [u].
 static void op_u(emit_t *e, uint8_t b, size_t u) {
-    adjust(e, stack_effect(b, u));
+    adjust_op(e, b, u);
     put(e, b);
     put_vuint(e, u);
 }
@@ -630,7 +637,7 @@ static void label(emit_t *e, int l) {
 static void jump_bytes(emit_t *e, uint8_t b, int l);
 
 static void op_jump(emit_t *e, uint8_t b, int l) {
-    adjust(e, stack_effect(b, 0));
+    adjust_op(e, b, 0);
     if (e->dead) {
         return;
     }
@@ -1025,15 +1032,13 @@ static void name_op(emit_t *e, mpf_qstr_t q, int what) {
         local_op(e, what, kind != ID_LOCAL, id->num);
         return;
     }
-    // LOAD/STORE/DELETE_NAME, or _GLOBAL (the opcode after it)
-    uint8_t b = (uint8_t)(name_ops[what] + (kind == ID_GLOBAL_EXPLICIT || is_func_like(s)));
+    // LOAD/STORE/DELETE_NAME, or _GLOBAL (the opcode after it); the module's: known once the
+    // whole module is parsed
+    uint8_t b = name_ops[what];
     if (e->record && s->kind == SC_MODULE && !e->dead) {
-        // the module's: known once the whole module is parsed
-        adjust(e, stack_effect(b, 0));
-        rec_op(e, R_NAME, name_ops[what]);
-        rec_vuint(e, use_qstr(e, q));
+        op_qt(e, b, q, R_NAME);
     } else {
-        op_qt(e, b, q, R_QN);
+        op_qt(e, (uint8_t)(b + (kind == ID_GLOBAL_EXPLICIT || is_func_like(s))), q, R_QN);
     }
 }
 
@@ -1082,14 +1087,21 @@ static bool str_is_interned(const char *s, size_t len, bool interned, mpf_qstr_t
 
 // The constant N_CONST [x].
 static void load_const(emit_t *e, const mpf_node_t *x) {
+    // (LOAD_CONST_FALSE, _NONE, _TRUE load these)
+    static const mpf_obj_t singletons[3] = {MPF_OBJ_FALSE, MPF_OBJ_NONE, MPF_OBJ_TRUE};
     mpf_obj_t o = x->v.obj;
     if (x->op & N_CONST_OBJ) {
         // (a name of NAME = const(value): None and a str too, as mpy-cross loads them)
-    } else if (o == MPF_OBJ_NONE || o == MPF_OBJ_TRUE || o == MPF_OBJ_FALSE) {
-        // LOAD_CONST_FALSE, _NONE, _TRUE
-        op(e, (uint8_t)(o == MPF_OBJ_FALSE ? 0x50 : o == MPF_OBJ_NONE ? 0x51 : 0x52));
+        load_int_obj(e, o);
         return;
-    } else if (mpf_obj_is_qstr(o) || mpf_obj_is_type(o, &mpf_type_str)) {
+    }
+    for (unsigned i = 0; i < 3; i++) {
+        if (o == singletons[i]) {
+            op(e, (uint8_t)(0x50 + i));
+            return;
+        }
+    }
+    if (mpf_obj_type(o) == &mpf_type_str) {   // (a qstr too)
         size_t len;
         const char *s = mpf_obj_str_data(o, &len);
         mpf_qstr_t q;
@@ -1235,7 +1247,7 @@ static void call_args(emit_t *e, mpf_node_t *x, size_t extra, bool method) {
         error_at(e, x, E_ARGS);
     }
     if (star) {
-        load_int_obj(e, mpf_obj_new_int((mpf_int_t)bitmap));
+        load_int_obj(e, mpf_obj_new_small_int((mpf_int_t)bitmap));   // (below 2 ** 30)
     }
     // CALL_FUNCTION, CALL_FUNCTION_VAR_KW, CALL_METHOD, CALL_METHOD_VAR_KW
     op_u(e, (uint8_t)(MPF_OP_CALL_FUNCTION + star + 2 * method), n_pos | (n_kw << 8));
@@ -1348,9 +1360,9 @@ static bool const_truth(const mpf_node_t *x, bool *truth) {
 
 // Conditional jump on [x] to [l] when its truth equals [cond] (and/or/not folded in).
 static void jump_if(emit_t *e, mpf_node_t *x, bool cond, int l) {
-    if (x->kind == N_NOT) {
-        jump_if(e, x->k[0], !cond, l);
-        return;
+    while (x->kind == N_NOT) {
+        x = x->k[0];
+        cond = !cond;
     }
     if (x->kind == N_OR || x->kind == N_AND) {
         // (`a or b` jumping when true, `a and b` when false: each operand jumps to l; else each
@@ -1384,7 +1396,7 @@ static void funcdef(emit_t *e, mpf_node_t *x);
 // The scripts of the node kinds whose code is one, in one blob (script_at: kind -> offset + 1).
 typedef struct {
     uint8_t compare[39], tuple[10], list[10], set[10], dict[15], and_[16], or_[16], not_[4], slice[15], ifexp[17], raise[16], assert_[17], yield[4], await[6],
-        ret[4];
+        ret[4], import[35];
 } scripts_t;
 static const scripts_t scripts = {
     // a < b, or a chain a < b < c: each link's result decides, the middle operands kept for the
@@ -1416,6 +1428,10 @@ static const scripts_t scripts = {
     {S_EXPRN, 0, MPF_OP_YIELD_VALUE, S_END},
     {S_EXPR, 0, B_AWAIT, S_END},   // (yield from, await)
     {S_EXPRN, 0, MPF_OP_RETURN_VALUE, S_END},
+    // import: on each pair (a dotted name, its `as` name or NULL)
+    {S_EACH, 0, 2, 30, MPF_OP_SMALL_INT_MULTI_ZERO, MPF_OP_LOAD_CONST_NONE, MPF_OP_IMPORT_NAME, QK(0),
+        S_IFSET, 1, 13, S_ON, 0, 8, S_EACH, 1, 1, 3, MPF_OP_LOAD_ATTR, QK(0), S_END, S_END, S_STORE, 1,
+        S_IFNONE, 1, 6, S_ON, 0, 3, S_STORE, 0, S_END, S_END, S_END},
 };
 #define SCRIPT(name) (uint8_t)(offsetof(scripts_t, name) + 1)
 static const uint8_t script_at[N_ASSERT + 1] = {
@@ -1423,6 +1439,7 @@ static const uint8_t script_at[N_ASSERT + 1] = {
     [N_AND] = SCRIPT(and_), [N_OR] = SCRIPT(or_), [N_NOT] = SCRIPT(not_),
     [N_SLICE] = SCRIPT(slice), [N_IFEXP] = SCRIPT(ifexp), [N_RAISE] = SCRIPT(raise), [N_ASSERT] = SCRIPT(assert_),
     [N_YIELD] = SCRIPT(yield), [N_YIELDFROM] = SCRIPT(await), [N_AWAIT] = SCRIPT(await), [N_RETURN] = SCRIPT(ret),
+    [N_IMPORT] = SCRIPT(import),
 };
 
 // Run the script of the kind of [x]; whether it has one.
@@ -1650,12 +1667,6 @@ TAIL_CALLS static void suite(emit_t *e, mpf_node_t *x) {
     }
 }
 
-// import: on each pair (a dotted name, its `as` name or NULL)
-static const uint8_t import_script[] = {
-    S_EACH, 0, 2, 30, MPF_OP_SMALL_INT_MULTI_ZERO, MPF_OP_LOAD_CONST_NONE, MPF_OP_IMPORT_NAME, QK(0),
-    S_IFSET, 1, 13, S_ON, 0, 8, S_EACH, 1, 1, 3, MPF_OP_LOAD_ATTR, QK(0), S_END, S_END, S_STORE, 1,
-    S_IFNONE, 1, 6, S_ON, 0, 3, S_STORE, 0, S_END, S_END, S_END,
-};
 
 // from: the module (or NULL), then pairs (a name, its `as` name or NULL); L unused
 static const uint8_t importfrom_script[] = {
@@ -1725,10 +1736,11 @@ static void while_stmt(emit_t *e, mpf_node_t *x) {
     static const uint8_t loop[] = {
         MPF_OP_JUMP, 0, S_LABEL, 2, S_LOOP, 1, S_LABEL, 0, S_JIF, JIF(0, 2, 1), S_SUITE, 2, S_LABEL, 1, S_END,
     };
+    // where the script starts for a condition not known at compile time, known false, true
+    static const uint8_t start[3] = {0, 8, 2};
     int L[3];
     new_labels(e, L, 3);
-    bool truth;
-    seq(e, loop + (const_truth(x->k[0], &truth) ? (truth ? 2 : 8) : 0), L, x);
+    seq(e, loop + start[mpf_parse_truth(x->k[0]) + 1], L, x);
 }
 
 // for over range(...) with plain arguments: a counter on the stack (and the end value
@@ -2052,16 +2064,17 @@ static void expr(emit_t *e, mpf_node_t *x) {
             // the target's value (a name; an attribute or subscript: its parts kept), the value,
             // the in-place operator, the result stored back
 #define B_INPLACE S_OPX, (uint8_t)(MPF_OP_BINARY_OP_MULTI + 9 - OP_IOR)
-            static const uint8_t aug[3][17] = {
-                {S_EXPR, 0, S_EXPR, 1, B_INPLACE, S_STORE, 0, S_END},
-                {S_ON, 0, 6, S_BASE, 0, MPF_OP_DUP_TOP, MPF_OP_LOAD_ATTR, QX, S_END, S_EXPR, 1, B_INPLACE,
-                    MPF_OP_ROT_TWO, MPF_OP_STORE_ATTR, QK(0), S_END},
-                {S_ON, 0, 7, S_BASE, 0, S_EXPR, 1, MPF_OP_DUP_TOP_TWO, MPF_OP_LOAD_SUBSCR, S_END, S_EXPR, 1, B_INPLACE,
-                    MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END},
+            // (one after the other: a name's, an attribute's, a subscript's)
+            static const uint8_t aug[] = {
+                S_EXPR, 0, S_EXPR, 1, B_INPLACE, S_STORE, 0, S_END,
+                S_ON, 0, 6, S_BASE, 0, MPF_OP_DUP_TOP, MPF_OP_LOAD_ATTR, QX, S_END, S_EXPR, 1, B_INPLACE,
+                    MPF_OP_ROT_TWO, MPF_OP_STORE_ATTR, QK(0), S_END,
+                S_ON, 0, 7, S_BASE, 0, S_EXPR, 1, MPF_OP_DUP_TOP_TWO, MPF_OP_LOAD_SUBSCR, S_END, S_EXPR, 1, B_INPLACE,
+                    MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END,
             };
 #undef B_INPLACE
             unsigned t = x->k[0]->kind;
-            seq(e, aug[t == N_NAME ? 0 : t == N_ATTR ? 1 : 2], NULL, x);
+            seq(e, aug + (t != N_NAME) * 9 + (t == N_SUBSCR) * 17, NULL, x);
             return;
         }
         case N_ANNASSIGN:
@@ -2108,9 +2121,6 @@ static void expr(emit_t *e, mpf_node_t *x) {
         case N_GLOBAL:
         case N_NONLOCAL:
             declare(e, x, x->kind == N_GLOBAL);
-            return;
-        case N_IMPORT:
-            seq(e, import_script, NULL, x);
             return;
         case N_IMPORTFROM:
             if (x->op && e->scope->kind != SC_MODULE) {
