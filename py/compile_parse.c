@@ -880,7 +880,8 @@ static mpf_node_t *factor(parser_t *p);  // parse_power reaches it for the right
 static mpf_node_t *parse_power(parser_t *p) {
     pos_t t = here(p);
     bool await = accept(p, KW_AWAIT);
-    pos_t a = here(p);
+    // (an awaited chain's links take the await's line, where mpy-cross evaluates the object)
+    pos_t a = await ? t : here(p);
     bool paren = is_op(p, OP_LPAR);
     mpf_node_t *x = parse_atom(p);
     // (x.m)(...) calls the attribute's value: no method-call form

@@ -200,6 +200,27 @@ def g():
     return ("a" and
      v5 and v6)
 """,
+    # an awaited chain whose object is on a line after the await (aiomysql's `await \`):
+    # the object is evaluated at the await's line, each trailer at its own
+    "await_chain_over_lines": """\
+async def f(self):
+    self.r, self.w = await \\
+        asyncio.wait_for(
+            _open(
+                self.sock),
+            timeout=self.t)
+    x = 1 + await \\
+        a[0]
+    await \\
+        g(c)
+    y = (await
+         h.i
+         .j(k)(
+             m))
+    return await \\
+        n ** \\
+        o
+""",
     # a dict item's line is its key's first token, a bracket on a line before the key's own
     # too: a name or a constant with no line of its own takes the item's
     "dict_keys_after_brackets": """\

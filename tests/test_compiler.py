@@ -317,6 +317,42 @@ def test_positional_only_cannot_be_written_to_mpy(tmp_path: Path) -> None:
     assert last == "SyntaxError: positional-only parameters cannot be written to a .mpy file"
 
 
+# More than 255 positional or keyword arguments in a call, or parameters in a def: the
+# bytecode's counts are 8 bits. mpy-cross writes them anyway (CPython runs each program).
+OVER_255 = {
+    "call_positional": "def f(*a, **k):\n    return len(a), len(k)\n"
+    + "print(f("
+    + ", ".join(str(i) for i in range(300))
+    + "))\n",
+    "call_keywords": "def f(*a, **k):\n    return len(a), len(k)\n"
+    + "print(f("
+    + ", ".join(f"k{i}={i}" for i in range(260))
+    + "))\n",
+    "def_parameters": "def g("
+    + ", ".join(f"p{i}" for i in range(300))
+    + "):\n    return p299\n"
+    + "print(g(*range(300)))\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(OVER_255))
+def test_over_255_arguments_refused_where_mpy_cross_bytes_fail(tmp_path: Path, name: str) -> None:
+    """mpy-cross's .mpy for these does not run (a call's count wraps into the keyword count,
+    a TypeError, or the loader refuses the image); ours is a SyntaxError at compile time."""
+    src = tmp_path / f"{name}.py"
+    src.write_text(OVER_255[name])
+    assert (
+        subprocess.run([sys.executable, str(src)], capture_output=True, check=False).returncode == 0
+    )
+    ref = tmp_path / "ref.mpy"
+    assert _compile_ref(src, ref, src.name)
+    run = subprocess.run([str(FIRMWARE), str(ref)], capture_output=True, timeout=60, check=False)
+    assert run.returncode != 0 and run.stdout == b""
+    proc = _compile_cli(src, tmp_path / "ours.mpy")
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines()[-1] == "SyntaxError: too many arguments"
+
+
 def _run(code: str, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(FIRMWARE), "-c", code, *args],
