@@ -402,11 +402,9 @@ static mpf_obj_t fold_binop(int op, mpf_obj_t a, mpf_obj_t b) {
     // (a negative shift count raises: not folded. Big results are folded, as mpy-cross does:
     // 2 ** 4000 is a constant; one that does not fit the heap raises inside fold() and is
     // computed when the code runs)
-
     mpf_obj_t r = fold(vmop, a, b);
     if (r == MPF_OBJ_NULL && op == OP_LSHIFT && mpf_obj_is_int(a) && mpf_obj_is_small_int(b) &&
         mpf_obj_small_int_value(b) >= 0) {
-
         // a shift past the runtime's 1,000,000 bits (OverflowError) is a * 2 ** b here:
         // mpy-cross folds any int result its heap holds (sympy's 1 << 1000001)
         r = fold(MPF_BINARY_OP_POWER, mpf_obj_new_small_int(2), b);
@@ -706,7 +704,7 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
         } else {
             e = parse_test(p);
             // := in the items of a list or of parentheses
-            if (b < 2 && accept(p, OP_WALRUS)) {
+            if (b < 2) {
                 e = parse_walrus(p, e);
             }
         }
@@ -853,7 +851,7 @@ static bool parse_arglist(parser_t *p, nodevec_t *v, int close) {
                 mpf_qstr_t q = e->v.q;
                 e = mk1(p, N_KW, t, parse_test(p));
                 e->v.q = q;
-            } else if (accept(p, OP_WALRUS)) {
+            } else if (is_op(p, OP_WALRUS)) {
                 e = parse_walrus(p, e);
             } else if (at_comp_for(p)) {
                 e = parse_comp(p, 3, e, NULL, t);
@@ -947,8 +945,8 @@ static mpf_node_t *parse_power(parser_t *p) {
 }
 
 static mpf_node_t *factor(parser_t *p) {
-    mpf_stack_check();  // deeply nested input (`- - - ... x`, `((((x))))`): RuntimeError, not a C stack overflow
-
+    // deeply nested input (`- - - ... x`, `((((x))))`): RuntimeError, not a C stack overflow
+    mpf_stack_check();
     pos_t t = here(p);
     if (is_op_in(p, OPS(OP_ADD) | OPS(OP_SUB)) || is_op(p, OP_TILDE)) {
         int op = p->tok.op;
@@ -958,9 +956,7 @@ static mpf_node_t *factor(parser_t *p) {
             // (~ of a float raises: not folded)
             _Static_assert(OP_SUB == OP_ADD + 1 && MPF_UNARY_OP_NEGATIVE == MPF_UNARY_OP_POSITIVE + 1, "unary ops");
             int u = op == OP_TILDE ? MPF_UNARY_OP_INVERT : MPF_UNARY_OP_POSITIVE + (op - OP_ADD);
-
             mpf_obj_t r = fold(-1 - u, a->v.obj, MPF_OBJ_NULL);
-
             if (r != MPF_OBJ_NULL) {
                 a->v.obj = r;
                 set_pos(a, t);
@@ -1153,9 +1149,9 @@ __attribute__((noinline)) static mpf_node_t *parse_expr(parser_t *p) {
     return parse_binary(p, P_BOR);
 }
 
-// [target] := value, the ':=' just read.
+// [target] := value when the token is ':=', else [target].
 static mpf_node_t *parse_walrus(parser_t *p, mpf_node_t *target) {
-    return mk2(p, N_NAMEDEXPR, pos_of(target), target, parse_test(p));
+    return accept(p, OP_WALRUS) ? mk2(p, N_NAMEDEXPR, pos_of(target), target, parse_test(p)) : target;
 }
 
 // `*expr` (a starred item), the current token being its '*'.
@@ -1432,10 +1428,7 @@ static mpf_node_t *run_script(parser_t *p, const uint8_t *s, pos_t t, int op) {
                 return n;
             }
             case S_TESTW:
-                x = parse_test(p);
-                if (accept(p, OP_WALRUS)) {
-                    x = parse_walrus(p, x);
-                }
+                x = parse_walrus(p, parse_test(p));
                 break;
             case S_TEST:
                 x = parse_test(p);
@@ -1754,15 +1747,13 @@ static mpf_node_t *parse_def(parser_t *p, pos_t t, nodevec_t *decorators, bool a
     return arena_end(p, &m, x);
 }
 
-// The keywords of the compound statements (then async, which begins one): decorators
-// apply to the first two, async to the first, third and fourth (async def, for, with).
-static const uint8_t compound_kws[] = {KW_DEF, KW_CLASS, KW_FOR, KW_WITH, KW_IF, KW_WHILE, KW_TRY, KW_ASYNC};
+// The keywords of the compound statements (then async and a decorator's @, which begin one):
+// decorators apply to the first two, async to the first, third and fourth (async def, for, with).
+static const uint8_t compound_kws[] = {KW_DEF, KW_CLASS, KW_FOR, KW_WITH, KW_IF, KW_WHILE, KW_TRY, KW_ASYNC, OP_AT};
 
 static void parse_stmt(parser_t *p, nodevec_t *v) {
     mpf_stack_check();
-    if (p->tok.kind == TK_INDENT) {
-        syntax_error(p);   // unexpected indent
-    }
+    // (an unexpected INDENT: the SyntaxError of parse_atom, which finds no atom there)
     nodevec_t decos;
     vec_init(&decos);
     while (accept(p, OP_AT)) {
@@ -1882,7 +1873,7 @@ bool mpf_parse_needs_more(mpf_lexer_t *lx) {
     do {
         mpf_lex_next(lx, &t);
         // a compound statement's first keyword, or a decorator's @
-        if (first && (memchr(compound_kws, t.op, sizeof(compound_kws)) != NULL || t.op == OP_AT)) {
+        if (first && memchr(compound_kws, t.op, sizeof(compound_kws)) != NULL) {
             compound = true;
         }
         if (t.kind != TK_NEWLINE && t.kind != TK_DEDENT && t.kind != TK_END) {
