@@ -23,43 +23,39 @@ extern const mpf_builtin_module_t mpf_module_math;   // (its constants are folde
 // A growing list of nodes: its first VEC_INLINE items in the struct itself (on the C stack),
 // more in a heap block of its own. Most lists are short and never touch the heap: on a small
 // heap the blocks they would leave behind, between arena chunks, are holes that split it up.
+// The room doubles when it is full: VEC_INLINE, then 2 * VEC_INLINE, ... items (a heap block
+// once there are more than VEC_INLINE: its size follows from n, none is kept).
 #define VEC_INLINE 4
 typedef struct {
-    mpf_node_t **items;   // buf or a heap block (NULL until the first push)
-    size_t n, cap;
+    size_t n;
+    mpf_node_t **items;   // buf or the heap block (set by the first push)
     mpf_node_t *buf[VEC_INLINE];
 } nodevec_t;
 
-// An empty list (only what says so is set: the room in the struct needs no clearing).
+// An empty list (only its count is set: the first push sets items).
 static void vec_init(nodevec_t *v) {
-    v->items = NULL;
     v->n = 0;
 }
 
 static void vec_push(parser_t *p, nodevec_t *v, mpf_node_t *x) {
     (void)p;
-    if (v->items == NULL) {
+    size_t n = v->n;
+    if (n == 0) {
         v->items = v->buf;
-        v->cap = VEC_INLINE;
-    }
-    if (v->n == v->cap) {
-        // released once copied into its node (mk_from_vec)
-        size_t cap = v->cap * 2;
-        if (v->items == v->buf) {
-            v->items = mpf_gc_alloc(cap * sizeof(*v->items), false);
+    } else if (n >= VEC_INLINE && (n & (n - 1)) == 0) {
+        // full: twice the room (released once copied into its node, mk_from_vec)
+        v->items = mpf_gc_realloc(n == VEC_INLINE ? NULL : v->items, 2 * n * sizeof(*v->items));
+        if (n == VEC_INLINE) {
             memcpy(v->items, v->buf, sizeof(v->buf));
-        } else {
-            v->items = mpf_gc_realloc(v->items, cap * sizeof(*v->items));
         }
-        v->cap = cap;
     }
     v->items[v->n++] = x;
 }
 
 // Release [v]'s heap block, if it has one (it is empty again).
 static void vec_free(nodevec_t *v) {
-    if (v->items != v->buf) {
-        mpf_gc_free(v->items);   // (NULL: nothing)
+    if (v->n > VEC_INLINE) {
+        mpf_gc_free(v->items);
     }
     vec_init(v);
 }
@@ -403,15 +399,12 @@ static mpf_obj_t fold_binop(int op, mpf_obj_t a, mpf_obj_t b) {
     if (op == OP_MATMUL) {
         return MPF_OBJ_NULL;
     }
-    // a negative shift count of an int is not folded (it raises)
-    if ((op == OP_LSHIFT || op == OP_RSHIFT) && mpf_obj_is_small_int(b) && mpf_obj_small_int_value(b) < 0 &&
-        mpf_obj_is_int(a)) {
-        return MPF_OBJ_NULL;
-    }
-    // (big results are folded too, as mpy-cross does: 2 ** 4000 is a constant; one that
-    // does not fit the heap raises inside fold() and is computed when the code runs)
+    // (a negative shift count raises: not folded. Big results are folded, as mpy-cross does:
+    // 2 ** 4000 is a constant; one that does not fit the heap raises inside fold() and is
+    // computed when the code runs)
     mpf_obj_t r = fold(vmop, a, b);
-    if (r == MPF_OBJ_NULL && op == OP_LSHIFT && mpf_obj_is_int(a) && mpf_obj_is_small_int(b)) {
+    if (r == MPF_OBJ_NULL && op == OP_LSHIFT && mpf_obj_is_int(a) && mpf_obj_is_small_int(b) &&
+        mpf_obj_small_int_value(b) >= 0) {
         // a shift past the runtime's 1,000,000 bits (OverflowError) is a * 2 ** b here:
         // mpy-cross folds any int result its heap holds (sympy's 1 << 1000001)
         r = fold(MPF_BINARY_OP_POWER, mpf_obj_new_small_int(2), b);
@@ -711,7 +704,7 @@ static mpf_node_t *parse_display(parser_t *p, pos_t t, int open) {
         } else {
             e = parse_test(p);
             // := in the items of a list or of parentheses
-            if (b < 2 && accept(p, OP_WALRUS)) {
+            if (b < 2) {
                 e = parse_walrus(p, e);
             }
         }
@@ -771,8 +764,8 @@ static bool has_line(mpf_obj_t o) {
         (mpf_obj_small_int_value(o) >= ((mpf_int_t)1 << 30) || mpf_obj_small_int_value(o) < -((mpf_int_t)1 << 30)));
 }
 
+// (only parse_power's: factor checks the C stack before it)
 static mpf_node_t *parse_atom(parser_t *p) {
-    mpf_stack_check();   // deeply nested input: RuntimeError, not a C stack overflow
     pos_t t = here(p);
     int kind = p->tok.kind, op = p->tok.op;
     if (kind == TK_NAME) {
@@ -858,7 +851,7 @@ static bool parse_arglist(parser_t *p, nodevec_t *v, int close) {
                 mpf_qstr_t q = e->v.q;
                 e = mk1(p, N_KW, t, parse_test(p));
                 e->v.q = q;
-            } else if (accept(p, OP_WALRUS)) {
+            } else if (is_op(p, OP_WALRUS)) {
                 e = parse_walrus(p, e);
             } else if (at_comp_for(p)) {
                 e = parse_comp(p, 3, e, NULL, t);
@@ -953,16 +946,18 @@ static mpf_node_t *parse_power(parser_t *p) {
 }
 
 static mpf_node_t *factor(parser_t *p) {
-    mpf_stack_check();  // `- - - ... x`: no atom between the levels
+    // deeply nested input (`- - - ... x`, `((((x))))`): RuntimeError, not a C stack overflow
+    mpf_stack_check();
     pos_t t = here(p);
     if (is_op_in(p, OPS(OP_ADD) | OPS(OP_SUB)) || is_op(p, OP_TILDE)) {
         int op = p->tok.op;
         advance(p);
         mpf_node_t *a = factor(p);
         if (is_num_const(a)) {
-            int u = op == OP_ADD ? MPF_UNARY_OP_POSITIVE : op == OP_SUB ? MPF_UNARY_OP_NEGATIVE : MPF_UNARY_OP_INVERT;
-            bool is_float = !mpf_obj_is_int(a->v.obj);
-            mpf_obj_t r = (op == OP_TILDE && is_float) ? MPF_OBJ_NULL : fold(-1 - u, a->v.obj, MPF_OBJ_NULL);
+            // (~ of a float raises: not folded)
+            _Static_assert(OP_SUB == OP_ADD + 1 && MPF_UNARY_OP_NEGATIVE == MPF_UNARY_OP_POSITIVE + 1, "unary ops");
+            int u = op == OP_TILDE ? MPF_UNARY_OP_INVERT : MPF_UNARY_OP_POSITIVE + (op - OP_ADD);
+            mpf_obj_t r = fold(-1 - u, a->v.obj, MPF_OBJ_NULL);
             if (r != MPF_OBJ_NULL) {
                 a->v.obj = r;
                 set_pos(a, t);
@@ -1087,10 +1082,8 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
             // (the later ones are parsed, and dropped), as mpy-cross folds.
             nodevec_t v;
             vec_init(&v);
-            uint8_t ops_here[8];   // (a longer chain's operators move to the arena: this frame is on
-                                   // the C stack once per level of nesting)
-            uint8_t *ops = ops_here;
-            size_t n_ops = 0, cap_ops = sizeof(ops_here);
+            uint8_t *ops = NULL;   // (in the arena: a word's room, doubled when full)
+            size_t n_ops = 0;
             mpf_node_t *tail = NULL;
             bool decided = false;
             while (true) {
@@ -1107,11 +1100,12 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
                     break;
                 }
                 if (prec == P_CMP) {
-                    if (n_ops == cap_ops) {
-                        uint8_t *more = mpf_cc_alloc(p->c, 2 * cap_ops);
-                        memcpy(more, ops, cap_ops);
+                    if (n_ops == 0 || (n_ops >= sizeof(void *) && (n_ops & (n_ops - 1)) == 0)) {
+                        uint8_t *more = mpf_cc_alloc(p->c, n_ops ? 2 * n_ops : sizeof(void *));
+                        if (n_ops) {
+                            memcpy(more, ops, n_ops);
+                        }
                         ops = more;
-                        cap_ops *= 2;
                     }
                     ops[n_ops++] = (uint8_t)compare_op(p);
                 } else {
@@ -1128,13 +1122,7 @@ static mpf_node_t *parse_binary(parser_t *p, int min) {
             }
             static const uint8_t chain_kinds[] = {0, N_OR, N_AND, 0, N_COMPARE};   // (by prec)
             x = mk_from_vec(p, chain_kinds[prec], t, &v);
-            if (prec == P_CMP) {
-                x->v.ops = ops;
-                if (ops == ops_here) {
-                    x->v.ops = mpf_cc_alloc(p->c, n_ops);
-                    memcpy(x->v.ops, ops, n_ops);
-                }
-            }
+            x->v.ops = ops;   // (NULL: and/or, which have none)
             continue;
         }
         // one chain of operators of a precedence (a + b - c): mpy-cross folds it only when every
@@ -1162,9 +1150,9 @@ __attribute__((noinline)) static mpf_node_t *parse_expr(parser_t *p) {
     return parse_binary(p, P_BOR);
 }
 
-// [target] := value, the ':=' just read.
+// [target] := value when the token is ':=', else [target].
 static mpf_node_t *parse_walrus(parser_t *p, mpf_node_t *target) {
-    return mk2(p, N_NAMEDEXPR, pos_of(target), target, parse_test(p));
+    return accept(p, OP_WALRUS) ? mk2(p, N_NAMEDEXPR, pos_of(target), target, parse_test(p)) : target;
 }
 
 // `*expr` (a starred item), the current token being its '*'.
@@ -1216,8 +1204,7 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
     nodevec_t v;
     vec_init(&v);
     int close = lambda ? OP_COLON : OP_RPAR;
-    bool kwonly = false;
-    bool kwargs = false;
+    int stage = 0;    // 0 positional parameters, 1 keyword-only (after a *), 3 after **kwargs
     pos_t bare = 0;   // a bare * with no keyword-only parameter after it yet
     size_t n_posonly = 0;
     while (!is_op(p, close)) {
@@ -1225,7 +1212,7 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
         bool slash = accept(p, OP_DIV);
         // `/` ends the positional-only parameters: after one at least, once, before * and **;
         // nothing follows **kw, and there is one * at most
-        if (slash ? n_posonly || kwonly || kwargs || v.n == 0 : kwargs || (kwonly && is_op(p, OP_MUL))) {
+        if (slash ? n_posonly || stage || v.n == 0 : stage == 3 || (stage && is_op(p, OP_MUL))) {
             syntax_error_pos(p, at, E_SYNTAX);
         }
         if (slash) {
@@ -1233,7 +1220,7 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
         } else {
             mpf_node_t *a = mk(p, N_ARG, at, 2);
             // op: 0 positional, 1 *args (or a bare *), 2 keyword-only, 3 **kwargs
-            int op = accept(p, OP_MUL) ? 1 : accept(p, OP_POW) ? 3 : kwonly ? 2 : 0;
+            int op = accept(p, OP_MUL) ? 1 : accept(p, OP_POW) ? 3 : stage ? 2 : 0;
             a->op = (uint8_t)op;
             if (bare && op == 3) {
                 break;
@@ -1248,8 +1235,9 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
                     a->k[0] = parse_test(p);
                 }
             }
-            kwonly |= op == 1;
-            kwargs = op == 3;
+            if (op & 1) {
+                stage = op;
+            }
             vec_push(p, &v, a);
         }
         if (!accept(p, OP_COMMA)) {
@@ -1388,6 +1376,8 @@ static const uint8_t simple_scripts[] = {
 };
 static const uint8_t compound_scripts[] = {
     SCRIPT(KW_IF, N_IF, S_TESTW, S_SUITE, S_ELIF, S_END),
+    // an elif's (run by the if's S_ELIF)
+    SCRIPT(KW_ELIF, N_IF, S_TESTW, S_SUITE, S_NULL, S_END),
     SCRIPT(KW_WHILE, N_WHILE, S_TESTW, S_SUITE, S_ELSE, S_END),
     SCRIPT(KW_FOR, N_FOR, S_TARGETS, S_KW, KW_IN, S_LIST, S_SUITE, S_ELSE, S_END),
     SCRIPT(KW_WITH, N_WITH, S_NULL, S_SUB, KW_AS, S_COMMA, 4, S_SUITE0, S_END),
@@ -1401,9 +1391,6 @@ static const uint8_t compound_scripts[] = {
     0,
 };
 
-// an elif's (found by no keyword: the if's S_ELIF runs it)
-static const uint8_t elif_script[] = {SCRIPT(KW_ELIF, N_IF, S_TESTW, S_SUITE, S_NULL, S_END)};
-
 // The script of keyword [kw] in [s], NULL if it has none.
 static const uint8_t *script_of(const uint8_t *s, int kw) {
     for (; s[0] != 0; s += s[0]) {
@@ -1412,6 +1399,19 @@ static const uint8_t *script_of(const uint8_t *s, int kw) {
         }
     }
     return NULL;
+}
+
+static mpf_node_t *run_script(parser_t *p, const uint8_t *s, pos_t t, int op);
+
+// The node of compound_scripts' script of keyword [kw] at [t], of operator [op].
+static mpf_node_t *run_part(parser_t *p, int kw, pos_t t, int op) {
+    return run_script(p, script_of(compound_scripts, kw), t, op);
+}
+
+// `[kw]: suite` (else, finally) when the token is keyword [kw], else NULL.
+static mpf_node_t *parse_opt_clause(parser_t *p, int kw) {
+    pos_t t = here(p);
+    return accept(p, kw) ? parse_suite(p, t) : NULL;
 }
 
 // The node of script [s] at [t] (its keyword just read), of operator [op].
@@ -1429,10 +1429,7 @@ static mpf_node_t *run_script(parser_t *p, const uint8_t *s, pos_t t, int op) {
                 return n;
             }
             case S_TESTW:
-                x = parse_test(p);
-                if (accept(p, OP_WALRUS)) {
-                    x = parse_walrus(p, x);
-                }
+                x = parse_walrus(p, parse_test(p));
                 break;
             case S_TEST:
                 x = parse_test(p);
@@ -1465,38 +1462,27 @@ static mpf_node_t *run_script(parser_t *p, const uint8_t *s, pos_t t, int op) {
                 // of the last: in a loop (a ladder of them takes no C stack per elif)
                 for (mpf_node_t **at = &x;; at = &(*at)->k[2]) {
                     if (!is_kw(p, KW_ELIF)) {
-                        pos_t et = here(p);
-                        if (accept(p, KW_ELSE)) {
-                            *at = parse_suite(p, et);
-                        }
+                        *at = parse_opt_clause(p, KW_ELSE);
                         break;
                     }
                     pos_t et = here(p);
                     advance(p);
-                    *at = run_script(p, elif_script, et, 1);
+                    *at = run_part(p, KW_ELIF, et, 1);
                 }
                 break;
-            case S_ELSE: {
-                pos_t et = here(p);
-                if (accept(p, KW_ELSE)) {
-                    x = parse_suite(p, et);
-                }
+            case S_ELSE:
+                x = parse_opt_clause(p, KW_ELSE);
                 break;
-            }
             case S_EXCEPTS: {
                 while (is_kw(p, KW_EXCEPT)) {
                     pos_t et = here(p);
                     advance(p);
-                    vec_push(p, &v, run_script(p, script_of(compound_scripts, KW_EXCEPT), et, 0));
+                    vec_push(p, &v, run_part(p, KW_EXCEPT, et, 0));
                 }
-                pos_t et = here(p);
-                if (v.n > 3 && accept(p, KW_ELSE)) {
-                    v.items[1] = parse_suite(p, et);
+                if (v.n > 3) {
+                    v.items[1] = parse_opt_clause(p, KW_ELSE);
                 }
-                et = here(p);
-                if (accept(p, KW_FINALLY)) {
-                    v.items[2] = parse_suite(p, et);
-                }
+                v.items[2] = parse_opt_clause(p, KW_FINALLY);
                 if (v.n == 3 && v.items[2] == NULL) {
                     syntax_error(p);
                 }
@@ -1545,7 +1531,7 @@ static mpf_node_t *run_script(parser_t *p, const uint8_t *s, pos_t t, int op) {
                 break;
             default: {   // S_SUB
                 pos_t st = here(p);
-                x = run_script(p, script_of(compound_scripts, *s++), st, 0);
+                x = run_part(p, *s++, st, 0);
                 break;
             }
         }
@@ -1570,7 +1556,7 @@ static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t
             expect(p, KW_FOR);
             key = KW_IN;
         }
-        vec_push(p, &v, run_script(p, script_of(compound_scripts, key), t, async));
+        vec_push(p, &v, run_part(p, key, t, async));
     }
     mpf_node_t *c = mk_from_vec(p, N_COMP | SCOPE, pos_of(elt), &v);
     mpf_node_set_arena(c, p->c->arena_owner);
@@ -1694,7 +1680,7 @@ static void parse_stmt(parser_t *p, nodevec_t *v);
 // "expected ':'" and "expected an indented block after 'if' statement on line N")
 static mpf_node_t *parse_suite(parser_t *p, pos_t kw) {
     pos_t t = here(p);
-    if (p->tok.kind == TK_NEWLINE && !is_op(p, OP_COLON)) {
+    if (p->tok.kind == TK_NEWLINE) {
         mpf_cc_syntax_error(p->c, 0, POS_LINE(t), t >> POS_COL_SHIFT, "expected ':'");
     }
     expect(p, OP_COLON);
@@ -1762,15 +1748,13 @@ static mpf_node_t *parse_def(parser_t *p, pos_t t, nodevec_t *decorators, bool a
     return arena_end(p, &m, x);
 }
 
-// The keywords of the compound statements (then async, which begins one): decorators
-// apply to the first two, async to the first, third and fourth (async def, for, with).
-static const uint8_t compound_kws[] = {KW_DEF, KW_CLASS, KW_FOR, KW_WITH, KW_IF, KW_WHILE, KW_TRY, KW_ASYNC};
+// The keywords of the compound statements (then async and a decorator's @, which begin one):
+// decorators apply to the first two, async to the first, third and fourth (async def, for, with).
+static const uint8_t compound_kws[] = {KW_DEF, KW_CLASS, KW_FOR, KW_WITH, KW_IF, KW_WHILE, KW_TRY, KW_ASYNC, OP_AT};
 
 static void parse_stmt(parser_t *p, nodevec_t *v) {
     mpf_stack_check();
-    if (p->tok.kind == TK_INDENT) {
-        syntax_error(p);   // unexpected indent
-    }
+    // (an unexpected INDENT: the SyntaxError of parse_atom, which finds no atom there)
     nodevec_t decos;
     vec_init(&decos);
     while (accept(p, OP_AT)) {
@@ -1796,7 +1780,7 @@ static void parse_stmt(parser_t *p, nodevec_t *v) {
         return;
     }
     advance(p);
-    vec_push(p, v, i < 2 ? parse_def(p, t, &decos, async, i == 1) : run_script(p, script_of(compound_scripts, *ck), t, async));
+    vec_push(p, v, i < 2 ? parse_def(p, t, &decos, async, i == 1) : run_part(p, *ck, t, async));
 }
 
 // True when [src] ends with a backslash line continuation (and nothing after it).
@@ -1890,7 +1874,7 @@ bool mpf_parse_needs_more(mpf_lexer_t *lx) {
     do {
         mpf_lex_next(lx, &t);
         // a compound statement's first keyword, or a decorator's @
-        if (first && (memchr(compound_kws, t.op, sizeof(compound_kws)) != NULL || t.op == OP_AT)) {
+        if (first && memchr(compound_kws, t.op, sizeof(compound_kws)) != NULL) {
             compound = true;
         }
         if (t.kind != TK_NEWLINE && t.kind != TK_DEDENT && t.kind != TK_END) {
