@@ -711,6 +711,19 @@ static const char *percent_bytes_arg(mpf_obj_t val, size_t *len) {
     mpf_raise_fmt(&mpf_type_TypeError, "%%b requires a bytes-like object, or an object that implements __bytes__, not '%T'", val);
 }
 
+// Whether [o] is bytes (or of a bytes subclass) or a bytearray.
+static bool is_bytes_or_bytearray(mpf_obj_t o) {
+    const mpf_type_t *t = mpf_obj_type(o);
+    if (t->flags & MPF_TYPE_FLAG_HEAP) {
+        t = mpf_type_native_base(t);
+    }
+#if CONFIG_BUILTIN_BYTEARRAY
+    return t == &mpf_type_bytes || t == &mpf_type_bytearray;
+#else
+    return t == &mpf_type_bytes;
+#endif
+}
+
 // printf-style [fmt] % [arg] for a str or bytes [fmt]; the result has fmt's type.
 mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
     size_t len;
@@ -727,10 +740,12 @@ mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t arg) {
     if (mpf_obj_is_type(targ, &mpf_type_tuple) ||
         (!(mpf_obj_type(targ)->flags & MPF_TYPE_FLAG_HEAP) && mpf_type_parent(mpf_obj_type(targ)) == &mpf_type_tuple)) {
         mpf_obj_get_array(targ, &n_items, &items);  // a tuple, or a native tuple subtype (os.uname())
-    } else if (!MPF_IS_STR(arg) && ((mpf_obj_type(arg)->flags & MPF_TYPE_FLAG_HEAP) ? mpf_type_lookup(mpf_obj_type(arg), MPF_QSTR___getitem__) != MPF_OBJ_NULL
+    } else if (!MPF_IS_STR(arg) && !(is_bytes && is_bytes_or_bytearray(arg)) &&
+               ((mpf_obj_type(arg)->flags & MPF_TYPE_FLAG_HEAP) ? mpf_type_lookup(mpf_obj_type(arg), MPF_QSTR___getitem__) != MPF_OBJ_NULL
                                                                                   : mpf_type_get_subscr(mpf_type_slots(mpf_obj_type(arg))) != NULL)) {
         // a mapping, as CPython takes it: what can be subscripted, but a str or a tuple (a
-        // dict, an instance's or a class's __dict__ view, a class with __getitem__)
+        // dict, an instance's or a class's __dict__ view, a class with __getitem__), and to
+        // format bytes not bytes or a bytearray either
         dict = arg;
     }
     size_t ai = 0;

@@ -155,6 +155,15 @@ static mpf_obj_t bytearray_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             }
             ba_extend_from(a, rhs, false);
             return lhs;
+#if CONFIG_STR_FORMAT
+        case MPF_BINARY_OP_MODULO: {
+            // formatted as bytes are (a % b and a %= b make a new bytearray, as in CPython)
+            mpf_obj_t r = mpf_str_modulo(mpf_obj_new_bytes(a->items, a->len), rhs);
+            size_t len;
+            const char *d = mpf_obj_str_data(r, &len);
+            return mpf_obj_new_bytearray((const uint8_t *)d, len);
+        }
+#endif
         case MPF_BINARY_OP_MULTIPLY:
         case MPF_BINARY_OP_REVERSE_MULTIPLY:
         case MPF_BINARY_OP_INPLACE_MULTIPLY: {
@@ -182,15 +191,7 @@ static mpf_obj_t bytearray_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         }
         case MPF_BINARY_OP_IN:
             if (!rbuf) {
-                // a byte's value (an int, a bool, __index__) in 0..255, else TypeError (as CPython's)
-                mpf_int_t c;
-                if (!mpf_obj_get_int_maybe(rhs, &c)) {
-                    mpf_raise_fmt(&mpf_type_TypeError, "a bytes-like object is required, not '%T'", rhs);
-                }
-                if (c < 0 || c > 255) {
-                    mpf_raise_msg(&mpf_type_ValueError, "byte must be in range(0, 256)");
-                }
-                return mpf_obj_bool(memchr(a->items, (int)c, a->len) != NULL);
+                return mpf_obj_bool(memchr(a->items, mpf_byte_sought(rhs), a->len) != NULL);
             }
             for (size_t i = 0; i + rb.len <= a->len; i++) {
                 if (memcmp(a->items + i, rb.buf, rb.len) == 0) {

@@ -329,6 +329,19 @@ static size_t str_search(const char *s, size_t b0, size_t b1, const char *needle
 }
 
 // ---------------------------------------------------------------- operators
+// The byte `v in b` looks for when [v] is not bytes-like: an int (a bool, an object with
+// __index__) in 0..255; ValueError for any other int (a big one too), TypeError for the rest.
+int mpf_byte_sought(mpf_obj_t v) {
+    mpf_int_t c = -1;  // a big int: beyond any byte (and maybe any index: no OverflowError)
+    if (!(mpf_obj_is_type(v, &mpf_type_int) && !mpf_obj_is_small_int(v)) && !mpf_obj_get_index_maybe(v, &c)) {
+        mpf_raise_fmt(&mpf_type_TypeError, "a bytes-like object is required, not '%T'", v);
+    }
+    if (c < 0 || c > 255) {
+        mpf_raise_msg(&mpf_type_ValueError, "byte must be in range(0, 256)");
+    }
+    return (int)c;
+}
+
 static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     const mpf_type_t *t = mpf_obj_type(lhs), *rt = mpf_obj_type(rhs);
     bool is_bytes = t == &mpf_type_bytes;
@@ -380,17 +393,10 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         lb = rb.len;
     } else if (op == MPF_BINARY_OP_IN) {
         // bytes: an int looks for one byte; anything else is an error
-        mpf_int_t c;
         if (!is_bytes) {
             mpf_raise_fmt(&mpf_type_TypeError, "'in <string>' requires string as left operand, not %T", rhs);
         }
-        if (!mpf_obj_get_index_maybe(rhs, &c)) {
-            mpf_raise_fmt(&mpf_type_TypeError, "a bytes-like object is required, not '%T'", rhs);
-        }
-        if (c < 0 || c > 255) {
-            mpf_raise_msg(&mpf_type_ValueError, "byte must be in range(0, 256)");
-        }
-        return mpf_obj_bool(memchr(a, (int)c, la) != NULL);
+        return mpf_obj_bool(memchr(a, mpf_byte_sought(rhs), la) != NULL);
 #if CONFIG_VM_FAST_PATHS
     } else if ((op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) && !(rt->flags & MPF_TYPE_FLAG_HEAP)) {
         // (what mpf_binary_op answers after the other builtin type's reflected try)

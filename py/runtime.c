@@ -172,10 +172,15 @@ mpf_obj_t mpf_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         return mpf_obj_bool(mpf_obj_isinstance(lhs, rhs));
     }
     if (mpf_obj_is_small_int(lhs) && mpf_obj_is_small_int(rhs)) {
-        return mpf_int_binary_op(op, lhs, rhs);
+        mpf_obj_t v = mpf_int_binary_op(op, lhs, rhs);
+        if (v != MPF_OBJ_NULL) {
+            return v;
+        }
+        // (@ and @=, which ints do not answer: the TypeError below)
     }
     const mpf_type_t *lt = mpf_type_slots(mpf_obj_type(lhs));
     const mpf_type_t *rt = mpf_type_slots(mpf_obj_type(rhs));
+    const int op_given = op;   // (an in-place one is tried as the normal one: the error names it)
     mpf_obj_t r;
 #if !CONFIG_VM_FAST_PATHS
     // (the small configs: the slot read once, one call site for the in-place fallback; in
@@ -221,7 +226,7 @@ mpf_obj_t mpf_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
             return mpf_obj_bool(!mpf_obj_equal(lhs, rhs));
         }
     }
-    mpf_raise_type_error_unsupported(op, lhs, rhs);
+    mpf_raise_type_error_unsupported(op_given, lhs, rhs);
 }
 
 static const char *const binary_op_names[] = {
