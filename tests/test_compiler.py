@@ -1030,6 +1030,40 @@ def test_compile_cli_errors(tmp_path: Path) -> None:
     )
     assert proc.returncode == 2
     assert proc.stderr.startswith("error: ") and "-o OUT.mpy" in proc.stderr
+    src = tmp_path / "a.py"
+    src.write_text("x = 1\n")
+    out = str(tmp_path / "a.mpy")
+    for args, words in (
+        (["-O", "5", "-o", out], "-O 5: the level is 0, 1, 2 or 3"),
+        (["-O", "1x", "-o", out], "-O 1x: the level"),
+        (["-o", out, "-x", "y"], "unknown option '-x'"),
+        (["-o"], "-o needs a value"),
+        (["-o", out, str(src)], "a second input"),
+        ([], "missing -o OUT.mpy"),
+    ):
+        proc = subprocess.run(
+            [str(FIRMWARE), "--compile", str(src), *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert proc.returncode == 2, args
+        assert proc.stderr.startswith("error: ") and words in proc.stderr, (args, proc.stderr)
+        assert proc.stderr.count("\n") == 1, proc.stderr
+    # the options before the input, -v anywhere: the same .mpy
+    proc = subprocess.run(
+        [str(FIRMWARE), "--compile", "-v", "-O", "1", "-o", out, str(src)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "bytes of heap at the peak" in proc.stderr
+    assert Path(out).exists()
+    missing = subprocess.run(
+        [str(FIRMWARE), "--compile", "-o", out], capture_output=True, text=True, timeout=60
+    )
+    assert missing.returncode == 2 and "missing the input IN.py" in missing.stderr
 
 
 def test_deep_nesting_and_huge_input_fail_cleanly(tmp_path: Path) -> None:

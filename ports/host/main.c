@@ -187,39 +187,68 @@ static bool compile_one(const char *in, const char *out, unsigned opt, const cha
     return false;
 }
 
-// `--compile IN -o OUT [-O N] [-s NAME] [-v]`, repeatable (-v: sizes and heap used): each IN is compiled on its own (one
-// process for many files keeps the differential test fast); the status is 1 if any failed.
+// `--compile IN -o OUT [-O N] [-s NAME] [-v]`, repeatable (-v: sizes and heap used; the options
+// before or after IN): each IN is compiled on its own (one process for many files keeps the
+// differential test fast); the status is 1 if any failed.
 __attribute__((noinline)) static int run_compile(int argc, char **argv) {
     mpf_init();
     int status = 0;
     int i = 1;
     while (i < argc) {
-        if (strcmp(argv[i], "--compile") != 0 || i + 1 >= argc) {
-            fprintf(stderr, "error: usage: firmware --compile IN.py -o OUT.mpy [-O N] [-s NAME] ...\n");
+        if (strcmp(argv[i], "--compile") != 0) {
+            fprintf(stderr, "error: usage: firmware --compile IN.py -o OUT.mpy [-O N] [-s NAME] [-v] ...\n");
             return 2;
         }
-        const char *in = argv[i + 1];
+        const char *in = NULL;
         const char *out = NULL;
-        const char *name = in;
+        const char *name = NULL;
         unsigned opt = 0;
         bool verbose = false;
-        i += 2;
+        i += 1;
         while (i < argc && strcmp(argv[i], "--compile") != 0) {
-            if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
-                out = argv[i + 1];
-            } else if (strcmp(argv[i], "-s") == 0 && i + 1 < argc) {
-                name = argv[i + 1];
-            } else if (strcmp(argv[i], "-O") == 0 && i + 1 < argc && argv[i + 1][0] >= '0' && argv[i + 1][0] <= '3') {
-                opt = (unsigned)(argv[i + 1][0] - '0');
-            } else if (strcmp(argv[i], "-v") == 0) {
+            const char *a = argv[i];
+            const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+            if (strcmp(a, "-v") == 0) {
                 verbose = true;
                 i += 1;
                 continue;
+            }
+            if (a[0] != '-' || a[1] == 0) {
+                if (in != NULL) {
+                    fprintf(stderr, "error: --compile %s: a second input '%s' (one IN.py per --compile)\n", in, a);
+                    return 2;
+                }
+                in = a;
+                i += 1;
+                continue;
+            }
+            bool takes_value = strcmp(a, "-o") == 0 || strcmp(a, "-s") == 0 || strcmp(a, "-O") == 0;
+            if (!takes_value) {
+                fprintf(stderr, "error: --compile %s: unknown option '%s' (expected -o OUT, -O 0..3, -s NAME, -v)\n", in != NULL ? in : "", a);
+                return 2;
+            }
+            if (val == NULL) {
+                fprintf(stderr, "error: --compile %s: %s needs a value\n", in != NULL ? in : "", a);
+                return 2;
+            }
+            if (a[1] == 'o') {
+                out = val;
+            } else if (a[1] == 's') {
+                name = val;
+            } else if (val[0] >= '0' && val[0] <= '3' && val[1] == 0) {
+                opt = (unsigned)(val[0] - '0');
             } else {
-                fprintf(stderr, "error: --compile %s: unknown option '%s' (expected -o OUT, -O 0..3, -s NAME, -v)\n", in, argv[i]);
+                fprintf(stderr, "error: --compile %s: -O %s: the level is 0, 1, 2 or 3\n", in != NULL ? in : "", val);
                 return 2;
             }
             i += 2;
+        }
+        if (in == NULL) {
+            fprintf(stderr, "error: --compile: missing the input IN.py\n");
+            return 2;
+        }
+        if (name == NULL) {
+            name = in;
         }
         if (out == NULL) {
             fprintf(stderr, "error: --compile %s: missing -o OUT.mpy\n", in);
