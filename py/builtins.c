@@ -805,7 +805,12 @@ static mpf_obj_t builtin_vars(size_t n_args, const mpf_obj_t *args) {
     if (n_args == 0) {
         return builtin_locals();
     }
-    return mpf_load_attr(args[0], MPF_QSTR___dict__);
+    mpf_obj_t dest[2];
+    mpf_load_method_maybe(args[0], MPF_QSTR___dict__, dest);
+    if (dest[0] == MPF_OBJ_NULL) {
+        mpf_raise_msg(&mpf_type_TypeError, "vars() argument must have __dict__ attribute");
+    }
+    return dest[1] == MPF_OBJ_NULL ? dest[0] : mpf_load_attr(args[0], MPF_QSTR___dict__);
 }
 #endif // CONFIG_BUILTIN_HELPERS
 

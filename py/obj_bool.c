@@ -47,8 +47,19 @@ static mpf_obj_t bool_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     return r;
 }
 
+#if CONFIG_BUILTIN_EXTRAS && CONFIG_FLOAT
+// .real, .imag, .numerator and .denominator: the int's (the methods come from int's locals;
+// the numbers protocol comes with floats: not in the smallest configurations)
+static void bool_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
+    mpf_type_get_attr(&mpf_type_int)(as_int(self), attr, dest);
+}
+#define BOOL_ATTR , (attr, bool_attr)
+#else
+#define BOOL_ATTR
+#endif
+
 const mpf_type_t mpf_type_bool = MPF_TYPE(MPF_QSTR_bool, 0, (parent, &mpf_type_int),
     (print, bool_print),
     (make_new, bool_make_new),
     (unary_op, bool_unary_op),
-    (binary_op, bool_binary_op));
+    (binary_op, bool_binary_op) BOOL_ATTR);

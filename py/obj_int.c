@@ -759,6 +759,14 @@ static const mpf_wrapper_t int_from_bytes_obj = {{&mpf_type_classmethod}, MPF_RO
 static mpf_obj_t int_conjugate(mpf_obj_t self) {
     return mpf_obj_is_int(self) && !mpf_obj_is_small_int(self) && !mpf_int_is_big(self) ? mpf_obj_new_small_int(self == MPF_OBJ_TRUE) : self;
 }
+
+#if CONFIG_FLOAT
+// int.as_integer_ratio(): (the int, 1), as float's (the numbers protocol comes with floats)
+static mpf_obj_t int_as_integer_ratio(mpf_obj_t self) {
+    mpf_obj_t items[2] = {int_conjugate(self), mpf_obj_new_small_int(1)};
+    return mpf_obj_new_tuple(2, items);
+}
+#endif
 #endif
 
 static const mpf_rom_map_elem_t int_locals_table[] = {
@@ -769,6 +777,9 @@ static const mpf_rom_map_elem_t int_locals_table[] = {
     {MPF_ROM_QSTR(MPF_QSTR_from_bytes), MPF_ROM_PTR(&int_from_bytes_obj)},
 #if CONFIG_BUILTIN_EXTRAS
     MPF_ROM_FUN_1(MPF_QSTR_conjugate, int_conjugate),
+#if CONFIG_FLOAT
+    MPF_ROM_FUN_1(MPF_QSTR_as_integer_ratio, int_as_integer_ratio),
+#endif
 #endif
 };
 MPF_ROM_MAP(int_locals, int_locals_table);

@@ -150,6 +150,7 @@ static mpf_obj_t reversed_make_new(const mpf_type_t *type, size_t n_args, size_t
 #endif
     if (mpf_obj_is_type(seq, &mpf_type_dict) || mpf_obj_is_type(seq, &mpf_type_dict_view)) {
         seq = mpf_list_from_iter(seq);
+        t = &mpf_type_list;
     }
     if (mpf_type_get_subscr(t) == NULL || MPF_IS_SET(seq)) {
         mpf_raise_fmt(&mpf_type_TypeError, "'%T' object is not reversible", seq);
