@@ -64,7 +64,7 @@ MPF_INTERNAL const mpf_type_t *mpf_type_mro_item(const mpf_type_t *t, size_t i);
 // The first builtin base of class [t] other than object (its instances' layout), or NULL.
 MPF_INTERNAL const mpf_type_t *mpf_type_native_base(const mpf_type_t *t);
 // The byte `v in bytes` looks for (obj_str.c): ValueError outside 0..255, TypeError for a non-int.
-MPF_INTERNAL int mpf_byte_sought(mpf_obj_t v);
+MPF_INTERNAL int mpf_bytes_sought_byte(mpf_obj_t v);
 // Whether builtin type [t]'s instances are immutable (int, str, tuple...: made by __new__) (obj_type.c).
 MPF_INTERNAL bool mpf_type_immutable_base(const mpf_type_t *t);
 MPF_INTERNAL bool mpf_type_init_filled(const mpf_type_t *t);

@@ -191,7 +191,7 @@ static mpf_obj_t bytearray_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         }
         case MPF_BINARY_OP_IN:
             if (!rbuf) {
-                return mpf_obj_bool(memchr(a->items, mpf_byte_sought(rhs), a->len) != NULL);
+                return mpf_obj_bool(memchr(a->items, mpf_bytes_sought_byte(rhs), a->len) != NULL);
             }
             for (size_t i = 0; i + rb.len <= a->len; i++) {
                 if (memcmp(a->items + i, rb.buf, rb.len) == 0) {

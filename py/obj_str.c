@@ -331,7 +331,7 @@ static size_t str_search(const char *s, size_t b0, size_t b1, const char *needle
 // ---------------------------------------------------------------- operators
 // The byte `v in b` looks for when [v] is not bytes-like: an int (a bool, an object with
 // __index__) in 0..255; ValueError for any other int (a big one too), TypeError for the rest.
-int mpf_byte_sought(mpf_obj_t v) {
+int mpf_bytes_sought_byte(mpf_obj_t v) {
     mpf_int_t c = -1;  // a big int: beyond any byte (and maybe any index: no OverflowError)
     if (!(mpf_obj_is_type(v, &mpf_type_int) && !mpf_obj_is_small_int(v)) && !mpf_obj_get_index_maybe(v, &c)) {
         mpf_raise_fmt(&mpf_type_TypeError, "a bytes-like object is required, not '%T'", v);
@@ -396,7 +396,7 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
         if (!is_bytes) {
             mpf_raise_fmt(&mpf_type_TypeError, "'in <string>' requires string as left operand, not %T", rhs);
         }
-        return mpf_obj_bool(memchr(a, mpf_byte_sought(rhs), la) != NULL);
+        return mpf_obj_bool(memchr(a, mpf_bytes_sought_byte(rhs), la) != NULL);
 #if CONFIG_VM_FAST_PATHS
     } else if ((op == MPF_BINARY_OP_EQUAL || op == MPF_BINARY_OP_NOT_EQUAL) && !(rt->flags & MPF_TYPE_FLAG_HEAP)) {
         // (what mpf_binary_op answers after the other builtin type's reflected try)
@@ -906,7 +906,7 @@ static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, unsigned how) {
         const char *needle;
         char one;
         if (is_bytes && !(how & FIND_AFFIX) && mpf_obj_is_int(items[k])) {
-            one = (char)mpf_byte_sought(items[k]);
+            one = (char)mpf_bytes_sought_byte(items[k]);
             needle = &one;
             nl = 1;
         } else {
