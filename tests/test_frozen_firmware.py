@@ -157,7 +157,7 @@ def test_syntax_error_stops_the_build(app: Path, tmp_path: Path) -> None:
     )
     assert proc.returncode != 0
     # file:line:column, on one line of stderr
-    assert re.search(r"^error: .*main\.py:2:\d+: SyntaxError: invalid syntax", proc.stderr, re.M)
+    assert re.search(r"^error: .*main\.py:2:\d+: SyntaxError: expected ':'", proc.stderr, re.M)
 
 
 def test_frozen_complex_constants_run(tmp_path: Path) -> None:
