@@ -480,6 +480,19 @@ CASES = [
         ["'ptty' is not a QEMU character device (did you mean pty?)"],
         code=2,
     ),
+    # the host and the boards outside QEMU put their console on a terminal or a pty only
+    Case(
+        "run-console-host-not-qemu",
+        {},
+        ["run", "-b", "host", "--console", "file:{tmp}/out"],
+        ["board host: --console file:", "needs a board that runs in QEMU", "--console pty"],
+    ),
+    Case(
+        "run-serial-host-not-qemu",
+        {},
+        ["run", "-b", "host", "--serial", "pty"],
+        ["board host: --serial needs a board that runs in QEMU"],
+    ),
     Case(
         "gdb-port-range",
         {},

@@ -512,6 +512,38 @@ def test_mpremote_exec_eval_run_against_the_host(host_pty: str, tmp_path: Path) 
     check_exec_eval_run(host_pty, "linux", tmp_path)
 
 
+@contextmanager
+def console_pty(board: str, build_dir: Path) -> Iterator[str]:
+    """`mpforge run -b BOARD --console pty`, as a user starts it for mpremote or Thonny; yields
+    the pty path it prints. Its Ctrl-C (SIGINT) ends the run: status 130, the board gone."""
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).with_name("mpforge")), "run", "-b", board, "--build-dir",
+         str(build_dir), "--console", "pty"],
+        stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert proc.stderr is not None
+        line = proc.stderr.readline()
+        match = re.match(r"console on (/dev/pts/\d+) ", line)
+        assert match, line + proc.stderr.read()
+        yield match.group(1)
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(TIMEOUT) == 130
+        # the board went with it: the pty has no reader and writer left
+        assert mpremote(match.group(1), "eval", "1").returncode != 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.mark.usefixtures("compiler")
+def test_mpremote_through_mpforge_run_console_pty_on_the_host(tmp_path: Path) -> None:
+    """The host's console on a pty from mpforge itself (no pty code of the user's)."""
+    with console_pty("host", HOST.parent) as device:
+        check_exec_eval_run(device, "linux", tmp_path)
+
+
 @pytest.mark.usefixtures("compiler")
 def test_mpremote_exec_eval_run_against_the_board(board_pty: str, tmp_path: Path) -> None:
     check_exec_eval_run(board_pty, "stm32", tmp_path)
@@ -877,18 +909,6 @@ def test_mpforge_run_gives_the_host_prompt() -> None:
         emu.expect(PROMPT)
         emu.send("\x02")
         emu.expect("mpforge on linux")
-
-
-def test_mpforge_run_console_option_is_for_qemu_boards() -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "mpforge", "run", "-b", "host", "--console", "pty"],
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        check=False,
-    )
-    assert proc.returncode != 0
-    assert "--console needs a board that runs in QEMU" in proc.stderr
 
 
 def test_piped_stdin_keeps_main_exit_status() -> None:

@@ -28,8 +28,10 @@ from test_repl import (
     RAW_BANNER,
     after_prompt,
     check_exec_eval_run,
+    console_pty,
     ctrl_c_out_of_the_loop,
     interrupt_typed_loop,
+    mpremote,
     paste,
 )
 
@@ -287,3 +289,15 @@ def test_mpremote_exec_eval_run_against_the_microbit(tmp_path: Path) -> None:
         match = re.search(r"(/dev/pts/\d+)", qemu.expect("(label serial0)"))
         assert match
         check_exec_eval_run(match.group(1), "nrf", tmp_path)
+
+
+@pytest.mark.parametrize("board", ["rpi_pico", "itsybitsy_m4"])
+def test_mpremote_through_console_pty_outside_qemu(board: str, tmp_path: Path) -> None:
+    """`mpforge run --console pty` on rp2040js and the CPU-level runner: mpremote's raw REPL
+    and raw-paste through the pty (where no key of the runner's own may leave the board:
+    mpremote's Ctrl-A then a file's "x" is the board's)."""
+    build_dir = build_firmware(board, "default")[0]
+    with console_pty(board, build_dir) as device:
+        check_exec_eval_run(device, FAMILIES[board][0], tmp_path)
+        result = mpremote(device, "exec", "x = 6\nprint(x * 7)")  # \x01 then "x": not Ctrl-A X
+        assert result.returncode == 0 and result.stdout.splitlines() == ["42"], result

@@ -5,8 +5,10 @@ machines' shared run loop (mpforge/cpu/core.py) keeps it too, shown on a toy chi
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -157,3 +159,28 @@ def test_cpu_machine_cli_refuses_a_missing_image(tmp_path: Path) -> None:
     )
     assert proc.returncode == 2 and proc.stderr.startswith("error: ")
     assert "Traceback" not in proc.stderr
+
+
+def test_console_pty_refused_where_the_runner_has_no_device_mode(tmp_path: Path) -> None:
+    """`--console pty` needs a runner that can take a device for its console; the others
+    (wasm_node) say so before anything runs."""
+    from mpforge.errors import MpforgeError
+    from mpforge.runners.pty import run_on_pty
+    from mpforge.runners.wasm import WasmNodeRunner
+
+    with pytest.raises(MpforgeError, match="cannot put its console on a pty"):
+        run_on_pty(WasmNodeRunner(tmp_path), [], None)
+
+
+def test_console_pty_runs_the_program_on_a_pty(tmp_path: Path) -> None:
+    """The program's stdin and stdout are a terminal (so the firmware gives its REPL), the
+    pty's other side is printed for the tool to open, and the status comes back."""
+    _native(tmp_path, "test -t 0 && test -t 1 && exit 4\nexit 9\n")
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys; from pathlib import Path; "
+         "from mpforge.runners.native import NativeRunner; from mpforge.runners.pty import "
+         f"run_on_pty; sys.exit(run_on_pty(NativeRunner(Path({str(tmp_path)!r})), [], 10))"],
+        capture_output=True, text=True, timeout=30, check=False,
+    )  # fmt: skip
+    assert result.returncode == 4, result
+    assert re.match(r"console on /dev/pts/\d+ \(connect mpremote", result.stderr), result.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import math
 import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from mpforge.commands.common import add_board, build_dir
@@ -14,6 +15,7 @@ from mpforge.errors import MpforgeError
 from mpforge.mpycross import compile_file
 from mpforge.runners import runner_for
 from mpforge.runners.base import Runner
+from mpforge.runners.pty import run_on_pty
 from mpforge.runners.qemu import QemuRunner
 from mpforge.textfile import read_bytes, show
 
@@ -44,8 +46,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--console",
         type=_backend,
         metavar="BACKEND",
-        help="QEMU boards: the console on this character device instead of the terminal, "
-        "e.g. pty for mpremote (QEMU prints the /dev/pts path)",
+        help="the console on this character device instead of the terminal: pty for "
+        "mpremote or Thonny (the /dev/pts path is printed; every board and the host), or on "
+        "QEMU boards any QEMU character device",
     )
     parser.add_argument("file", nargs="?", type=Path, help="host port: a .py or .mpy to run")
     parser.add_argument("args", nargs=argparse.REMAINDER, help="arguments for FILE (sys.argv)")
@@ -80,6 +83,11 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _on_pty(runner: Runner) -> Callable[[Sequence[str], float | None], int]:
+    """`runner.run` with the console on a new pty (runners/pty.py)."""
+    return lambda argv, timeout: run_on_pty(runner, argv, timeout)
+
+
 def run(args: argparse.Namespace) -> int:
     if args.file is not None:
         # what is wrong with the file first: missing (a typo) before its kind
@@ -95,10 +103,14 @@ def run(args: argparse.Namespace) -> int:
     runner_class = runner_for(emulator)
     if runner_class is None:
         raise MpforgeError(f"board {args.board}: no runner for emulator '{emulator}'")
-    if args.serial or args.console:
-        if runner_class is not QemuRunner:
-            option = "--serial" if args.serial else "--console"
-            raise MpforgeError(f"board {args.board}: {option} needs a board that runs in QEMU")
+    if runner_class is not QemuRunner and args.serial:
+        raise MpforgeError(f"board {args.board}: --serial needs a board that runs in QEMU")
+    if runner_class is not QemuRunner and args.console not in (None, "pty"):
+        raise MpforgeError(
+            f"board {args.board}: --console {args.console} needs a board that runs in QEMU; "
+            "this board's console goes to a terminal or, with --console pty, to a pty"
+        )
+    if args.serial or (args.console and runner_class is QemuRunner):
         runner: Runner = QemuRunner(directory, serials=args.serial, console=args.console or "stdio")
     else:
         runner = runner_class(directory)
@@ -114,14 +126,15 @@ def run(args: argparse.Namespace) -> int:
                 f"give FILE or `-- ARGS` for {runner.extra_args}, not both "
                 f"(the host runs `-- FILE ARGS` too)"
             )
+    start = runner.run if args.console is None or runner_class is QemuRunner else _on_pty(runner)
     if args.file is None:
-        return runner.run([*extra, *args.args], args.timeout)
+        return start([*extra, *args.args], args.timeout)
     if not runner_class.runs_files:
         raise MpforgeError(
             "running a file is only possible on the host and wasm_node boards; freeze it instead"
         )
     if args.file.suffix != ".py":
-        return runner.run([str(args.file), *args.args], args.timeout)
+        return start([str(args.file), *args.args], args.timeout)
     with tempfile.TemporaryDirectory() as tmp:
         # mpy-cross first: a syntax error is one `error:` line naming file:line:column.
         mpy = Path(tmp) / args.file.with_suffix(".mpy").name
@@ -130,5 +143,5 @@ def run(args: argparse.Namespace) -> int:
         if view.enabled("COMPILER"):
             # The firmware compiles the source itself, as `firmware FILE.py`: argv[0] is the
             # path given and sys.path[0] its directory, so the modules beside it import.
-            return runner.run([str(args.file), *args.args], args.timeout)
-        return runner.run([str(mpy), *args.args], args.timeout)
+            return start([str(args.file), *args.args], args.timeout)
+        return start([str(mpy), *args.args], args.timeout)

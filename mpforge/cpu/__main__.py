@@ -1,9 +1,10 @@
-"""`python -m mpforge.cpu MACHINE IMAGE [--console N] [--timeout S] [--batch]`: boot IMAGE on
-a CPU-level machine with the console on stdin/stdout (--batch: a non-interactive run, which
-ends with main.py's status). At a terminal the console is raw (Ctrl-C
-reaches the board as a byte) and Ctrl-A then X leaves. Exit status: the firmware's (its exit
-call), 124 when --timeout cut the run off, 134 when the CPU faulted, 2 for an image it cannot
-load."""
+"""`python -m mpforge.cpu MACHINE IMAGE [--console N] [--timeout S] [--batch] [--device]`: boot
+IMAGE on a CPU-level machine with the console on stdin/stdout (--batch: a non-interactive run,
+which ends with main.py's status). At a terminal the console is raw (Ctrl-C reaches the board
+as a byte) and Ctrl-A then X leaves; with --device the console is a device a program drives
+(`mpforge run --console pty`: raw, every byte the board's, no key to leave). Exit status: the
+firmware's (its exit call), 124 when --timeout cut the run off, 134 when the CPU faulted, 2 for
+an image it cannot load."""
 
 from __future__ import annotations
 
@@ -35,6 +36,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="a non-interactive run: set the runner's word (ports/cortex_m/cortex_m.h), so "
         "the image leaves after main.py with its status",
+    )
+    parser.add_argument(
+        "--device",
+        action="store_true",
+        help="the console is a device a program drives (a pty for mpremote): raw, with no key "
+        "to leave and no note",
     )
     parser.add_argument(
         "--stress",
@@ -70,9 +77,10 @@ def main(argv: list[str] | None = None) -> int:
     deadline = None if args.timeout is None else time.monotonic() + args.timeout
     if stdin is not None and os.isatty(stdin):
         saved = termios.tcgetattr(stdin)
-        machine.exit_key = EXIT_KEY
-        print("note: CPU-level machine (unicorn), not a chip emulator; exit with Ctrl-A X",
-              file=sys.stderr)  # fmt: skip
+        if not args.device:
+            machine.exit_key = EXIT_KEY
+            print("note: CPU-level machine (unicorn), not a chip emulator; exit with Ctrl-A X",
+                  file=sys.stderr)  # fmt: skip
         tty.setraw(stdin)
         try:
             return machine.run(stdin, deadline)

@@ -70,6 +70,9 @@ class Runner:
     runs_files: ClassVar[bool] = False
     # What `mpforge run -b B -- ARGS` passes ARGS to (None: this runner takes none).
     extra_args: ClassVar[str | None] = None
+    # Arguments telling the command that its console is a device a program drives (raw, no
+    # key to leave), for `--console pty` (runners/pty.py); None: it cannot run that way.
+    device_console: ClassVar[tuple[str, ...] | None] = None
 
     @classmethod
     def describe(cls) -> str:

@@ -24,6 +24,7 @@ from mpforge.runners.base import Runner
 
 class CpuRunner(Runner):
     name = "unicorn"
+    device_console = ("--device",)
 
     @classmethod
     def describe(cls) -> str:

@@ -12,6 +12,7 @@ class NativeRunner(Runner):
     name = "native"
     runs_files = True
     extra_args = "the firmware executable"
+    device_console = ()
 
     def image(self) -> Path:
         return self.build_dir / "firmware"

@@ -68,6 +68,7 @@ class Rp2040jsRunner(NodeRunner):
     image_name = "firmware.bin"
     modules = ("rp2040js",)
     extra_args = "rp2040js_run.js (--uart1 loopback, --wire A:B)"
+    device_console = ("--device",)
 
     def __init__(
         self,

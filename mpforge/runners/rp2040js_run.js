@@ -5,10 +5,11 @@
 // code runs (rp2040js ships none), so the firmware must not call ROM routines.
 //
 //   NODE_PATH=tools/npm/node_modules node rp2040js_run.js IMAGE.bin [--uart1 loopback] [--wire A:B]...
-//       [--batch ADDR:VALUE]
+//       [--batch ADDR:VALUE] [--device]
 //
 // Console: UART0 <-> stdin/stdout (raw at a terminal: Ctrl-C reaches the board;
-// Ctrl-] leaves). Exit status: a semihosting SYS_EXIT_EXTENDED (BKPT 0xAB with r0 =
+// Ctrl-] leaves; --device: the console is a device a program drives, such as the pty of
+// `mpforge run --console pty`: raw, every byte the board's). Exit status: a semihosting SYS_EXIT_EXTENDED (BKPT 0xAB with r0 =
 // 0x20, r1 -> {0x20026, code}) ends the run with `code`; any other breakpoint or a CRC
 // mismatch ends it with 125 and a message on stderr. A watchdog reset (machine.reset())
 // restarts the chip, keeping the watchdog scratch registers as the hardware does.
@@ -40,10 +41,11 @@ const CTRL_RIGHT_BRACKET = 0x1d;
 const BATCH = 20000; // instructions between looks at the host's I/O
 
 function parseArgs(argv) {
-  const opts = { image: null, uart1: null, wires: [], batch: null };
+  const opts = { image: null, uart1: null, wires: [], batch: null, device: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--uart1') opts.uart1 = argv[++i];
+    else if (a === '--device') opts.device = true;
     else if (a === '--wire') {
       const m = /^(\d+):(\d+)$/.exec(argv[++i] || '');
       if (!m) fail('--wire takes A:B (two GPIO numbers)');
@@ -156,9 +158,14 @@ function finish(status) {
   process.stdout.write('', () => process.exit(status));
 }
 
+// Console bytes wait here until the firmware has enabled UART0's receiver, as a host's
+// serial port holds them (a tool such as mpremote may send its Ctrl-C while the chip still
+// boots: fed to a UART not yet set up, they were lost and the tool waited for ever).
 function feedConsole() {
-  const fifo = mcu.uart[0].rxFIFO;
-  while (input.length && !fifo.full) mcu.uart[0].feedByte(input.shift());
+  const uart = mcu.uart[0];
+  if (!uart.enabled || !uart.rxEnabled) return;
+  const fifo = uart.rxFIFO;
+  while (input.length && !fifo.full) uart.feedByte(input.shift());
 }
 
 const wallStart = process.hrtime.bigint();
@@ -192,7 +199,7 @@ function run() {
 if (process.stdin.isTTY) process.stdin.setRawMode(true);
 process.stdin.on('data', (chunk) => {
   for (const b of chunk) {
-    if (process.stdin.isTTY && b === CTRL_RIGHT_BRACKET) finish(0);
+    if (process.stdin.isTTY && !opts.device && b === CTRL_RIGHT_BRACKET) finish(0);
     input.push(b);
   }
 });

@@ -1,0 +1,64 @@
+"""`mpforge run --console pty` on a board that is not in QEMU: the runner's console on a
+pseudo-terminal instead of the user's terminal, for mpremote, Thonny, rshell or a terminal
+program to open, as QEMU's `-serial pty` does for the QEMU boards.
+
+The child gets the pty's master side as its standard input and output (at a terminal as far
+as it knows, so the host firmware and every board drop into the REPL after main.py, never a
+batch run); mpforge prints the other side's path and keeps it open, so a tool may connect,
+leave and connect again. The child runs in a session of its own: Ctrl-C at mpforge's
+terminal stops the run (the board's Ctrl-C is the tool's to send); --timeout ends it with
+TIMEOUT_STATUS as any run.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tty
+from collections.abc import Sequence
+
+from mpforge import process
+from mpforge.errors import MpforgeError
+from mpforge.runners.base import Runner, signal_status, timed_out
+
+
+def run_on_pty(runner: Runner, args: Sequence[str], timeout: float | None) -> int:
+    """Boot with the console on a new pty; the run's exit status."""
+    if runner.device_console is None:
+        raise MpforgeError(
+            f"--console pty: the {runner.name} runner cannot put its console on a pty; "
+            "run it at a terminal"
+        )
+    runner.require_image()
+    runner.check()
+    cmd = [*runner.command(args), *runner.device_console]
+    master, slave = os.openpty()
+    try:
+        tty.setraw(slave)  # nothing echoed back to the board before a tool opens the pty
+        path = os.ttyname(slave)
+        if process.verbose():
+            process.log(cmd)
+        try:
+            proc = subprocess.Popen(
+                cmd, stdin=master, stdout=master, env=runner.environment(), start_new_session=True
+            )
+        except FileNotFoundError:
+            raise process.ToolNotFound(cmd[0]) from None
+        print(
+            f"console on {path} (connect mpremote, Thonny or a terminal program to it; "
+            "Ctrl-C here stops the board)",
+            file=sys.stderr,
+            flush=True,
+        )
+        try:
+            return signal_status(proc.wait(timeout))
+        except subprocess.TimeoutExpired:
+            process.end(proc)
+            return timed_out(timeout or 0)
+        except (KeyboardInterrupt, SystemExit):
+            process.end(proc)
+            raise
+    finally:
+        os.close(master)
+        os.close(slave)
