@@ -65,6 +65,13 @@ static mpf_obj_t textio_read_m(size_t n_args, const mpf_obj_t *args, unsigned li
     return stdin_read(n_args > 1 && args[1] != MPF_OBJ_NONE ? mpf_obj_get_int(args[1]) : -1, line);
 }
 
+// for line in sys.stdin: readline() until the end of input
+static mpf_obj_t textio_iternext(mpf_obj_t self) {
+    (void)self;
+    const mpf_obj_t line = stdin_read(-1, true);
+    return mpf_obj_len(line) == 0 ? MPF_OBJ_STOP : line;
+}
+
 // readinto(buf[, n]) (MicroPython's; rshell's upload takes the file's hex through it): up to
 // n bytes (len(buf) by default) of stdin into buf, fewer only at the end of input. Returns
 // the number read.
@@ -180,6 +187,7 @@ static const mpf_type_ext_t textio_poll_ext = {.poll = textio_poll};
 #endif
 const mpf_type_t mpf_type_textio = MPF_TYPE(MPF_QSTR_TextIOWrapper, 0,
     (print, textio_print), TEXTIO_ATTR
+    (getiter, mpf_iter_self), (iternext, textio_iternext),
     (locals, &textio_locals) TEXTIO_EXT);
 #if CONFIG_MODULE_VFS
 static const mpf_type_t bufio_type = MPF_TYPE(MPF_QSTR_FileIO, 0,
