@@ -202,6 +202,14 @@ static const textio_t sys_stderr_obj = {{&mpf_type_textio}, MPF_QSTR_stderr};
 static mpf_obj_t sys_print_exception(size_t n_args, const mpf_obj_t *args) {
     // (to a file given, sys.stdout too: through its write())
     mpf_obj_t file = n_args > 1 ? args[1] : MPF_OBJ_NULL;
+    if (file != MPF_OBJ_NULL) {
+        // not a stream (no write method): MicroPython's OSError EINVAL, before anything prints
+        mpf_obj_t dest[2];
+        mpf_load_method_maybe(file, MPF_QSTR_write, dest);
+        if (dest[0] == MPF_OBJ_NULL) {
+            mpf_raise_oserror(22, MPF_OBJ_NONE, MPF_OBJ_NONE);
+        }
+    }
     const mpf_print_t fp = {&file, mpf_builtin_print_file_write};
     mpf_exc_print_tb(file != MPF_OBJ_NULL ? &fp : &mpf_print_stdout, args[0]);
     return MPF_OBJ_NONE;
