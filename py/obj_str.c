@@ -603,7 +603,8 @@ static MPF_NORETURN void raise_codec_error(bool encode, const char *enc, mpf_obj
 }
 
 // A str from the UTF-8 bytes [s] (len [len]); where they are malformed UnicodeDecodeError,
-// or with the error handler [errors] 'i'gnore the faulty sequence, 'r'eplace it by U+FFFD.
+// or with the error handler [errors] 'i'gnore the faulty sequence, 'r'eplace it by U+FFFD
+// (with unicode strings).
 static mpf_obj_t str_decode_utf8(const char *s, size_t len, char errors) {
     const char *why = NULL;
     size_t end;
@@ -611,29 +612,28 @@ static mpf_obj_t str_decode_utf8(const char *s, size_t len, char errors) {
     if (bad == len) {
         return mpf_obj_new_str(s, len);
     }
-    if (errors == 's') {
-        raise_codec_error(false, "utf-8", MPF_OBJ_NULL, s, len, bad, end, why);
-    }
-#if CONFIG_STR_CODECS
-    mpf_vstr_t v;
-    mpf_vstr_init(&v, len + 2);
-    size_t i = 0;
-    for (;;) {
-        mpf_vstr_add_strn(&v, s + i, bad - i);
-        if (bad == len) {
-            break;
+#if CONFIG_STR_CODECS && CONFIG_STR_UNICODE
+    if (errors != 's') {
+        mpf_vstr_t v;
+        mpf_vstr_init(&v, len + 2);
+        size_t i = 0;
+        for (;;) {
+            mpf_vstr_add_strn(&v, s + i, bad - i);
+            if (bad == len) {
+                return mpf_vstr_to_str(&v);
+            }
+            if (errors == 'r') {
+                mpf_vstr_add_strn(&v, "\xef\xbf\xbd", 3);  // U+FFFD
+            }
+            i = end;
+            bad = i + utf8_invalid_at((const uint8_t *)s + i, len - i, &why, &end);
+            end += i;
         }
-        if (errors == 'r') {
-            mpf_vstr_add_strn(&v, "\xef\xbf\xbd", 3);  // U+FFFD
-        }
-        i = end;
-        bad = i + utf8_invalid_at((const uint8_t *)s + i, len - i, &why, &end);
-        end += i;
     }
-    return mpf_vstr_to_str(&v);
 #else
-    return MPF_OBJ_NONE;  // (unreachable: without the codecs every error is strict)
+    (void)errors;  // (without unicode strings malformed UTF-8 always raises)
 #endif
+    raise_codec_error(false, "utf-8", MPF_OBJ_NULL, s, len, bad, end, why);
 }
 
 // ---------------------------------------------------------------- constructor

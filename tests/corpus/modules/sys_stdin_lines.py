@@ -1,4 +1,4 @@
-# requires: MODULE_SYS
+# requires: MODULE_SYS MODULE_IO
 # sys.stdin is its own iterator: a for loop gets the input a line at a time, each
 # with its newline (the last line without one when the input lacks it), and stops
 # at the end of input; the loop can be left early and picked up again.

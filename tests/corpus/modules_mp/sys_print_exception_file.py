@@ -1,4 +1,4 @@
-# requires: MODULE_SYS
+# requires: MODULE_SYS MODULE_IO
 # sys.print_exception(exc, file) writes through the file's write(); an object that is not a
 # stream (it has no write method) is MicroPython's OSError EINVAL, raised before anything
 # is written.

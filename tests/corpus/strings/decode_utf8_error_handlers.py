@@ -1,4 +1,4 @@
-# requires: STR_CODECS STR_FORMAT BUILTIN_BYTEARRAY BUILTIN_MEMORYVIEW MODULE_ARRAY
+# requires: STR_CODECS STR_UNICODE STR_FORMAT BUILTIN_BYTEARRAY BUILTIN_MEMORYVIEW MODULE_ARRAY
 # bytes.decode('utf-8', errors) and str(buffer, 'utf-8', errors): 'ignore' drops each
 # malformed sequence, 'replace' puts one U+FFFD in its place (a sequence is the lead byte
 # with the continuation bytes that came before the fault, or a lone byte); strict raises
