@@ -1236,6 +1236,15 @@ static mpf_obj_t is_impl(size_t n_args, const mpf_obj_t *args, unsigned kind) {
     unsigned seen = 0, prev = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned c = char_class((unsigned char)s[i]);
+#if CONFIG_STR_UNICODE
+        if (kind == IS_PRINTABLE && c == CC_HIGH && MPF_IS_STR_HOT(self)) {
+            // what repr() escapes beyond ASCII: U+0080..U+00A0, U+00AD and surrogates
+            size_t n;
+            uint32_t cp = mpf_utf8_decode((const uint8_t *)s + i, &n);
+            c = cp <= 0xA0 || cp == 0xAD || (cp >= 0xD800 && cp <= 0xDFFF) ? CC_CONTROL : CC_OTHER;
+            i += n - 1;
+        }
+#endif
 #if CONFIG_STR_UNICODE_CASE
         if (c == CC_HIGH && kind != IS_ASCII && MPF_IS_STR_HOT(self)) {
             // a cased letter beyond ASCII counts as upper or lower case
