@@ -1233,18 +1233,21 @@ static mpf_obj_t is_impl(size_t n_args, const mpf_obj_t *args, unsigned kind) {
     if (len == 0) {
         return mpf_obj_bool(k->empty);
     }
+#if CONFIG_STR_UNICODE
+    // not printable beyond ASCII, as repr() escapes them (print_escaped): U+0080..U+00A0,
+    // U+00AD and surrogates (every other non-ASCII character counts as printable)
+    if (kind == IS_PRINTABLE && MPF_IS_STR_HOT(self)) {
+        for (size_t i = 1; i < len; i++) {
+            const uint8_t b0 = (uint8_t)s[i - 1], b1 = (uint8_t)s[i];
+            if ((b0 == 0xC2 && (b1 <= 0xA0 || b1 == 0xAD)) || (b0 == 0xED && b1 >= 0xA0)) {
+                return MPF_OBJ_FALSE;
+            }
+        }
+    }
+#endif
     unsigned seen = 0, prev = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned c = char_class((unsigned char)s[i]);
-#if CONFIG_STR_UNICODE
-        if (kind == IS_PRINTABLE && c == CC_HIGH && MPF_IS_STR_HOT(self)) {
-            // what repr() escapes beyond ASCII: U+0080..U+00A0, U+00AD and surrogates
-            size_t n;
-            uint32_t cp = mpf_utf8_decode((const uint8_t *)s + i, &n);
-            c = cp <= 0xA0 || cp == 0xAD || (cp >= 0xD800 && cp <= 0xDFFF) ? CC_CONTROL : CC_OTHER;
-            i += n - 1;
-        }
-#endif
 #if CONFIG_STR_UNICODE_CASE
         if (c == CC_HIGH && kind != IS_ASCII && MPF_IS_STR_HOT(self)) {
             // a cased letter beyond ASCII counts as upper or lower case
