@@ -65,6 +65,18 @@ static mpf_obj_t textio_read_m(size_t n_args, const mpf_obj_t *args, unsigned li
     return stdin_read(n_args > 1 && args[1] != MPF_OBJ_NONE ? mpf_obj_get_int(args[1]) : -1, line);
 }
 
+#if CONFIG_MODULE_IO
+// for line in sys.stdin: readline() until the end of input (streams iterate with io)
+static mpf_obj_t textio_iternext(mpf_obj_t self) {
+    (void)self;
+    const mpf_obj_t line = stdin_read(-1, true);
+    return mpf_obj_len(line) == 0 ? MPF_OBJ_STOP : line;
+}
+#define TEXTIO_ITER (getiter, mpf_iter_self), (iternext, textio_iternext),
+#else
+#define TEXTIO_ITER
+#endif
+
 // readinto(buf[, n]) (MicroPython's; rshell's upload takes the file's hex through it): up to
 // n bytes (len(buf) by default) of stdin into buf, fewer only at the end of input. Returns
 // the number read.
@@ -180,6 +192,7 @@ static const mpf_type_ext_t textio_poll_ext = {.poll = textio_poll};
 #endif
 const mpf_type_t mpf_type_textio = MPF_TYPE(MPF_QSTR_TextIOWrapper, 0,
     (print, textio_print), TEXTIO_ATTR
+    TEXTIO_ITER
     (locals, &textio_locals) TEXTIO_EXT);
 #if CONFIG_MODULE_VFS
 static const mpf_type_t bufio_type = MPF_TYPE(MPF_QSTR_FileIO, 0,
@@ -194,6 +207,16 @@ static const textio_t sys_stderr_obj = {{&mpf_type_textio}, MPF_QSTR_stderr};
 static mpf_obj_t sys_print_exception(size_t n_args, const mpf_obj_t *args) {
     // (to a file given, sys.stdout too: through its write())
     mpf_obj_t file = n_args > 1 ? args[1] : MPF_OBJ_NULL;
+#if CONFIG_MODULE_IO
+    if (file != MPF_OBJ_NULL) {
+        // not a stream (no write method): MicroPython's OSError EINVAL, before anything prints
+        mpf_obj_t dest[2];
+        mpf_load_method_maybe(file, MPF_QSTR_write, dest);
+        if (dest[0] == MPF_OBJ_NULL) {
+            mpf_raise_oserror(22, MPF_OBJ_NONE, MPF_OBJ_NONE);
+        }
+    }
+#endif
     const mpf_print_t fp = {&file, mpf_builtin_print_file_write};
     mpf_exc_print_tb(file != MPF_OBJ_NULL ? &fp : &mpf_print_stdout, args[0]);
     return MPF_OBJ_NONE;

@@ -526,8 +526,10 @@ size_t mpf_utf8_encode(uint32_t c, char *buf) {
 // ---------------------------------------------------------------- UTF-8 decoding
 // Offset of the first byte of [s] (len [len]) that does not start a well-formed UTF-8
 // sequence (no overlongs, surrogates or code points above U+10FFFF), or [len] if all of
-// it is valid. *why names the fault as CPython's codec does.
-static size_t utf8_invalid_at(const uint8_t *s, size_t len, const char **why) {
+// it is valid. *why names the fault as CPython's codec does, *end is where the faulty
+// sequence ends (the bytes CPython's error covers: the lead byte and the continuation bytes
+// that were right before the fault).
+static size_t utf8_invalid_at(const uint8_t *s, size_t len, const char **why, size_t *end) {
     size_t i = 0;
     while (i < len) {
         uint8_t c = s[i];
@@ -549,9 +551,11 @@ static size_t utf8_invalid_at(const uint8_t *s, size_t len, const char **why) {
             hi = c == 0xF4 ? 0x8F : 0xBF;
         } else {
             *why = "invalid start byte";
+            *end = i + 1;
             return i;
         }
         for (size_t k = 1; k < n; k++) {
+            *end = i + k;
             if (i + k >= len) {
                 *why = "unexpected end of data";
                 return i;
@@ -570,7 +574,8 @@ static size_t utf8_invalid_at(const uint8_t *s, size_t len, const char **why) {
 #if CONFIG_COMPILER
 // (the compiler's check of its source; builds without it keep the function to themselves)
 size_t mpf_utf8_invalid_at(const uint8_t *s, size_t len, const char **why) {
-    return utf8_invalid_at(s, len, why);
+    size_t end;
+    return utf8_invalid_at(s, len, why, &end);
 }
 #endif
 
@@ -597,19 +602,38 @@ static MPF_NORETURN void raise_codec_error(bool encode, const char *enc, mpf_obj
 #endif
 }
 
-// A str from the UTF-8 bytes [s] (len [len]); UnicodeDecodeError if they are malformed.
-static mpf_obj_t str_decode_utf8(const char *s, size_t len) {
+// A str from the UTF-8 bytes [s] (len [len]); where they are malformed UnicodeDecodeError,
+// or with the error handler [errors] 'i'gnore the faulty sequence, 'r'eplace it by U+FFFD
+// (with unicode strings).
+static mpf_obj_t str_decode_utf8(const char *s, size_t len, char errors) {
     const char *why = NULL;
-    size_t bad = utf8_invalid_at((const uint8_t *)s, len, &why);
-    if (bad < len) {
-        // CPython's end: the byte alone, or the rest of a sequence cut short by the end
-        size_t end = bad + 1;
-        if (why[0] == 'u') {  // "unexpected end of data"
-            end = len;
-        }
-        raise_codec_error(false, "utf-8", MPF_OBJ_NULL, s, len, bad, end, why);
+    size_t end;
+    size_t bad = utf8_invalid_at((const uint8_t *)s, len, &why, &end);
+    if (bad == len) {
+        return mpf_obj_new_str(s, len);
     }
-    return mpf_obj_new_str(s, len);
+#if CONFIG_STR_CODECS && CONFIG_STR_UNICODE
+    if (errors != 's') {
+        mpf_vstr_t v;
+        mpf_vstr_init(&v, len + 2);
+        size_t i = 0;
+        for (;;) {
+            mpf_vstr_add_strn(&v, s + i, bad - i);
+            if (bad == len) {
+                return mpf_vstr_to_str(&v);
+            }
+            if (errors == 'r') {
+                mpf_vstr_add_strn(&v, "\xef\xbf\xbd", 3);  // U+FFFD
+            }
+            i = end;
+            bad = i + utf8_invalid_at((const uint8_t *)s + i, len - i, &why, &end);
+            end += i;
+        }
+    }
+#else
+    (void)errors;  // (without unicode strings malformed UTF-8 always raises)
+#endif
+    raise_codec_error(false, "utf-8", MPF_OBJ_NULL, s, len, bad, end, why);
 }
 
 // ---------------------------------------------------------------- constructor
@@ -1209,6 +1233,18 @@ static mpf_obj_t is_impl(size_t n_args, const mpf_obj_t *args, unsigned kind) {
     if (len == 0) {
         return mpf_obj_bool(k->empty);
     }
+#if CONFIG_STR_UNICODE
+    // not printable beyond ASCII, as repr() escapes them (print_escaped): U+0080..U+00A0,
+    // U+00AD and surrogates (every other non-ASCII character counts as printable)
+    if (kind == IS_PRINTABLE && MPF_IS_STR_HOT(self)) {
+        for (size_t i = 1; i < len; i++) {
+            const uint8_t b0 = (uint8_t)s[i - 1], b1 = (uint8_t)s[i];
+            if ((b0 == 0xC2 && (b1 <= 0xA0 || b1 == 0xAD)) || (b0 == 0xED && b1 >= 0xA0)) {
+                return MPF_OBJ_FALSE;
+            }
+        }
+    }
+#endif
     unsigned seen = 0, prev = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned c = char_class((unsigned char)s[i]);
@@ -1371,7 +1407,7 @@ static char errors_of(mpf_obj_t errors) {
         return s[0];
     }
 #endif
-    return 's';  // (UTF-8 alone has no handlers: a malformed byte is always an error)
+    return 's';  // (without the codecs no handlers: a malformed byte is always an error)
 }
 
 static const char *const codec_names[] = {"utf-8", "ascii", "latin-1"};
@@ -1409,7 +1445,7 @@ static mpf_obj_t transcode(size_t n_args, size_t n_kw, const mpf_obj_t *args, bo
     size_t len;
     const char *s = self_data(a[0], &len);
     if (codec == CODEC_UTF8 || !CONFIG_STR_CODECS) {
-        return encode ? mpf_obj_new_bytes((const uint8_t *)s, len) : str_decode_utf8(s, len);
+        return encode ? mpf_obj_new_bytes((const uint8_t *)s, len) : str_decode_utf8(s, len, errors);
     }
     uint32_t limit = codec == CODEC_ASCII ? 0x80 : 0x100;
     mpf_vstr_t v;

@@ -1012,6 +1012,31 @@ def test_dash_c() -> None:
     assert proc.stdout == "['-c', 'x']\n"
 
 
+def test_micropython_x_options(tmp_path: Path) -> None:
+    """MicroPython's test runner starts every test as `micropython -X emit=bytecode [-X
+    heapsize=N] FILE`: those options are taken (and change nothing here); another emitter or
+    option is one error line and status 2."""
+    src = tmp_path / "t.py"
+    src.write_text("import sys\nprint(sys.argv[1:])\n")
+    for opts in (["-X", "emit=bytecode"], ["-X", "emit=bytecode", "-X", "heapsize=64k"]):
+        proc = _run_x([*opts, str(src), "a"])
+        assert (proc.returncode, proc.stdout, proc.stderr) == (0, "['a']\n", "")
+    proc = _run_x(["-X", "emit=bytecode", "-c", "import sys; print(sys.argv)", "b"])
+    assert (proc.returncode, proc.stdout) == (0, "['-c', 'b']\n")
+    for opts, words in (
+        (["-X", "emit=native", str(src)], "error: -X emit=native: this core runs bytecode only"),
+        (["-X", "strict", str(src)], "error: -X strict: unknown option"),
+        (["-X"], "error: -X needs an option"),
+    ):
+        proc = _run_x(opts)
+        assert proc.returncode == 2 and proc.stdout == ""
+        assert proc.stderr.startswith(words) and proc.stderr.count("\n") == 1, proc.stderr
+
+
+def _run_x(args: list[str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(FIRMWARE), *args], capture_output=True, text=True, timeout=60)
+
+
 def test_compile_cli_errors(tmp_path: Path) -> None:
     proc = subprocess.run(
         [str(FIRMWARE), "--compile", str(tmp_path / "missing.py"), "-o", str(tmp_path / "m.mpy")],

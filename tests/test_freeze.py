@@ -42,6 +42,7 @@ VIEW = ConfigView(
         "FROZEN_MANIFEST": "",
         "FROZEN_PKG_DEMO": "n",
         "FROZEN_PKG_UNITTEST": "n",
+        "FROZEN_PKG_TYPING": "n",
         "FLOAT": "y",
         "MODULE_SYS": "y",
         "MODULE_JSON": "n",

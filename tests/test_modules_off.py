@@ -98,6 +98,7 @@ def build_without(symbol: str, build_dir: Path) -> HostBuild:
     # hashlib's sha1/md5) go off with it, with a note.
     lines = [f"# CONFIG_{symbol} is not set"]
     lines += ["# CONFIG_FROZEN_PKG_DEMO is not set", "# CONFIG_FROZEN_PKG_UNITTEST is not set"]
+    lines += ["# CONFIG_FROZEN_PKG_TYPING is not set"]
     lines += ['CONFIG_HOST_OPT_LEVEL="-O0"']
     fragment = build_dir.parent / "modules_off.conf"
     # A fresh .config each time (the objects stay): each symbol's configuration comes from

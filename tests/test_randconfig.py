@@ -40,6 +40,7 @@ FIXED = [
     'CONFIG_HOST_OPT_LEVEL="-O0"',
     "# CONFIG_FROZEN_PKG_DEMO is not set",
     "# CONFIG_FROZEN_PKG_UNITTEST is not set",
+    "# CONFIG_FROZEN_PKG_TYPING is not set",
 ]
 HEAP_SIZES = (65536, 262144, 1048576)
 MIN_MPY = 1024  # seed 1 runs a program of at least this many .mpy bytes in the smallest heap

@@ -4,6 +4,7 @@
 // compiler: `firmware FILE.py` runs source, `firmware -c CODE` runs CODE, and
 // `firmware --compile IN.py -o OUT.mpy [-O N] [-s NAME]`... writes what our compiler makes.
 // `firmware --check FILE.mpy...` loads and verifies each file without running it.
+// `-X emit=bytecode` and `-X heapsize=N` may come first (MicroPython's options; ignored).
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
 #include <stdio.h>
@@ -317,8 +318,33 @@ typedef struct {
     int status;
 } vm_args_t;
 
+// MicroPython's `-X emit=bytecode` and `-X heapsize=N` (its test runner passes them before
+// the file): the only emitter here is bytecode, and the heap is CONFIG_HEAP_SIZE whatever N
+// says. NULL when [opt] is one of them, else why it is refused.
+static const char *x_option_refused(const char *opt) {
+    if (strncmp(opt, "heapsize=", 9) == 0 || strcmp(opt, "emit=bytecode") == 0) {
+        return NULL;
+    }
+    return strncmp(opt, "emit=", 5) == 0 ? "this core runs bytecode only: use emit=bytecode"
+                                         : "unknown option: expected emit=bytecode or heapsize=N";
+}
+
 // Choose what the command line asks for.
 static int dispatch(int argc, char **argv) {
+    while (argc >= 2 && strcmp(argv[1], "-X") == 0) {
+        if (argc < 3) {
+            fprintf(stderr, "error: -X needs an option: -X emit=bytecode or -X heapsize=N\n");
+            return 2;
+        }
+        const char *why = x_option_refused(argv[2]);
+        if (why != NULL) {
+            fprintf(stderr, "error: -X %s: %s\n", argv[2], why);
+            return 2;
+        }
+        argv[2] = argv[0];  // drop `-X OPT`, keeping the program's name first
+        argv += 2;
+        argc -= 2;
+    }
     if (argc < 2 || strcmp(argv[1], "--compile") != 0) {
         mpf_host_sigint_init();  // a running program gets Ctrl-C as KeyboardInterrupt
     }
