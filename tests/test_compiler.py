@@ -1014,8 +1014,8 @@ def test_dash_c() -> None:
 
 def test_micropython_x_options(tmp_path: Path) -> None:
     """MicroPython's test runner starts every test as `micropython -X emit=bytecode [-X
-    heapsize=N] FILE`: those options are taken (and change nothing here); another emitter or
-    option is one error line and status 2."""
+    heapsize=N] FILE`: both are taken, heapsize sizing the GC heap (N[w][K|M]); another
+    emitter or option, or a size outside 64K..CONFIG_HEAP_SIZE, is one error line, status 2."""
     src = tmp_path / "t.py"
     src.write_text("import sys\nprint(sys.argv[1:])\n")
     for opts in (["-X", "emit=bytecode"], ["-X", "emit=bytecode", "-X", "heapsize=64k"]):
@@ -1023,10 +1023,19 @@ def test_micropython_x_options(tmp_path: Path) -> None:
         assert (proc.returncode, proc.stdout, proc.stderr) == (0, "['a']\n", "")
     proc = _run_x(["-X", "emit=bytecode", "-c", "import sys; print(sys.argv)", "b"])
     assert (proc.returncode, proc.stdout) == (0, "['-c', 'b']\n")
+    heap = "import gc; gc.collect(); print(gc.mem_free() + gc.mem_alloc())"
+    for size, expected in (("100k", 100 * 1024), ("20000w", 20000 * 8), ("1M", 1024 * 1024)):
+        proc = _run_x(["-X", f"heapsize={size}", "-c", heap])
+        assert proc.returncode == 0, proc.stderr
+        assert expected * 0.95 < int(proc.stdout) <= expected, (size, proc.stdout)
     for opts, words in (
         (["-X", "emit=native", str(src)], "error: -X emit=native: this core runs bytecode only"),
         (["-X", "strict", str(src)], "error: -X strict: unknown option"),
         (["-X"], "error: -X needs an option"),
+        *(
+            (["-X", f"heapsize={bad}", str(src)], f"error: -X heapsize={bad}: expected a size")
+            for bad in ("", "x", "-5", "1", "63k", "9999M", "10kk", "99999999999999999999")
+        ),
     ):
         proc = _run_x(opts)
         assert proc.returncode == 2 and proc.stdout == ""

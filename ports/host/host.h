@@ -2,6 +2,7 @@
 #ifndef MPF_HOST_H
 #define MPF_HOST_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "mpfconfig.h"
@@ -9,6 +10,11 @@
 // Record the highest stack address the GC scans and the usable stack below it
 // (0: ask the system's stack rlimit). Called first thing on the VM's thread.
 void mpf_host_set_stack_top(void *top, size_t size);
+
+// `-X heapsize=N`: the GC manages only the first N bytes of the static heap (at least
+// MPF_HOST_HEAP_MIN, at most CONFIG_HEAP_SIZE); false when N is outside that range.
+#define MPF_HOST_HEAP_MIN (64 * 1024)  // the start keeps about 35 KB (the qstr index)
+bool mpf_host_set_heap_size(size_t n);
 
 // The error number of the last failed call as the core knows it (py/port.h: Linux's
 // numbers, which mod_errno and the OSError subclasses use). The same on Linux;

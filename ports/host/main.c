@@ -4,7 +4,8 @@
 // compiler: `firmware FILE.py` runs source, `firmware -c CODE` runs CODE, and
 // `firmware --compile IN.py -o OUT.mpy [-O N] [-s NAME]`... writes what our compiler makes.
 // `firmware --check FILE.mpy...` loads and verifies each file without running it.
-// `-X emit=bytecode` and `-X heapsize=N` may come first (MicroPython's options; ignored).
+// `-X emit=bytecode` and `-X heapsize=N[w][K|M]` may come first (MicroPython's options: the
+// only emitter is bytecode; the heap the GC manages shrinks to N bytes of CONFIG_HEAP_SIZE).
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
 #include <stdio.h>
@@ -318,12 +319,37 @@ typedef struct {
     int status;
 } vm_args_t;
 
+// `-X heapsize=N[w][K|M]` (MicroPython's form: w counts words, K and M multiply): true and
+// the GC heap set to that many bytes, else false.
+static bool x_heapsize(const char *text) {
+    char *end;
+    unsigned long long n = strtoull(text, &end, 10);
+    if (end == text || *text == '-' || *text == '+') {
+        return false;
+    }
+    if (*end == 'w') {
+        n *= sizeof(void *);
+        end++;
+    }
+    if (*end == 'K' || *end == 'k') {
+        n *= 1024;
+        end++;
+    } else if (*end == 'M' || *end == 'm') {
+        n *= 1024 * 1024;
+        end++;
+    }
+    return *end == '\0' && n <= SIZE_MAX && mpf_host_set_heap_size((size_t)n);
+}
+
 // MicroPython's `-X emit=bytecode` and `-X heapsize=N` (its test runner passes them before
-// the file): the only emitter here is bytecode, and the heap is CONFIG_HEAP_SIZE whatever N
-// says. NULL when [opt] is one of them, else why it is refused.
+// the file). NULL when [opt] is one of them (and applied), else why it is refused.
 static const char *x_option_refused(const char *opt) {
-    if (strncmp(opt, "heapsize=", 9) == 0 || strcmp(opt, "emit=bytecode") == 0) {
+    if (strcmp(opt, "emit=bytecode") == 0) {
         return NULL;
+    }
+    if (strncmp(opt, "heapsize=", 9) == 0) {
+        return x_heapsize(opt + 9) ? NULL
+                                   : "expected a size from 64K to CONFIG_HEAP_SIZE (N[w][K|M])";
     }
     return strncmp(opt, "emit=", 5) == 0 ? "this core runs bytecode only: use emit=bytecode"
                                          : "unknown option: expected emit=bytecode or heapsize=N";

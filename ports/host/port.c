@@ -157,9 +157,20 @@ int64_t mpf_port_time_ns(void) {
     return (int64_t)ts.tv_sec * 1000000000 + (int64_t)ts.tv_nsec;
 }
 
+// The part of it the GC manages: all of it, or what `-X heapsize=N` asked for.
+static size_t heap_used = sizeof(heap);
+
+bool mpf_host_set_heap_size(size_t n) {
+    if (n < MPF_HOST_HEAP_MIN || n > sizeof(heap)) {
+        return false;
+    }
+    heap_used = n & ~(size_t)15;
+    return true;
+}
+
 void mpf_port_heap(void **start, size_t *size) {
     *start = heap;
-    *size = sizeof(heap);
+    *size = heap_used;
 }
 
 // Bytes of the real stack kept free below the VM's limit for C code that runs after the
