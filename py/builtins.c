@@ -201,7 +201,7 @@ static mpf_obj_t builtin_callable(mpf_obj_t o) {
 #endif // CONFIG_BUILTIN_HELPERS
 
 static mpf_obj_t builtin_chr(mpf_obj_t o) {
-    mpf_int_t c = mpf_obj_get_int(o);
+    int c = mpf_obj_get_c_int(o);
     if (c < 0 || c > 0x10FFFF) {
         mpf_raise_msg(&mpf_type_ValueError, "chr() arg not in range(0x110000)");
     }
@@ -719,6 +719,20 @@ static void dir_add_map(mpf_obj_t l, const mpf_map_t *m) {
         }
     }
 }
+// The names in builtin type [c]'s table (a bytearray's also bytes' methods, which it
+// answers: lookup_in in runtime.c).
+static void dir_add_locals(mpf_obj_t l, const mpf_type_t *c) {
+    for (const mpf_rom_map_t *m = mpf_type_get_locals(mpf_type_slots(c)); m != NULL;) {
+        for (size_t k = 0; k < m->n; k++) {
+            mpf_list_append(l, MPF_ROM_ELEM_KEY(&m->elems[k]));
+        }
+#if CONFIG_BUILTIN_BYTEARRAY
+        m = c == &mpf_type_bytearray && m != mpf_bytes_locals ? mpf_bytes_locals : NULL;
+#else
+        m = NULL;
+#endif
+    }
+}
 static void dir_add_type(mpf_obj_t l, const mpf_type_t *t) {
     if (mpf_class_mro(t) != MPF_OBJ_NULL) {
         const mpf_tuple_t *mro = mpf_obj_ptr(mpf_class_mro(t));
@@ -726,20 +740,14 @@ static void dir_add_type(mpf_obj_t l, const mpf_type_t *t) {
             const mpf_type_t *c = mpf_obj_ptr(mro->items[i]);
             if (mpf_class_dict(c) != NULL) {
                 dir_add_map(l, mpf_class_dict(c));
-            } else if (mpf_type_get_locals(mpf_type_slots(c))) {
-                for (size_t k = 0; k < mpf_type_get_locals(mpf_type_slots(c))->n; k++) {
-                    mpf_list_append(l, MPF_ROM_ELEM_KEY(&mpf_type_get_locals(mpf_type_slots(c))->elems[k]));
-                }
+            } else {
+                dir_add_locals(l, c);
             }
         }
         return;
     }
     for (const mpf_type_t *c = t; c != NULL; c = mpf_type_parent(c)) {
-        if (mpf_type_get_locals(mpf_type_slots(c))) {
-            for (size_t k = 0; k < mpf_type_get_locals(mpf_type_slots(c))->n; k++) {
-                mpf_list_append(l, MPF_ROM_ELEM_KEY(&mpf_type_get_locals(mpf_type_slots(c))->elems[k]));
-            }
-        }
+        dir_add_locals(l, c);
     }
 }
 #if !CONFIG_REPL_COMPLETION

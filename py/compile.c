@@ -931,10 +931,14 @@ mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args)
     fn = mpf_obj_str_data(mpf_obj_new_str(fn, n), &n);   // (a copy of its own: NUL-terminated)
     // flags: an int, else TypeError; no flag changes what is compiled here, but one CPython
     // does not know is a ValueError (its future features, CO_NESTED and PyCF_* bits)
-    bool bad_flags = a[3] != MPF_OBJ_NULL && (mpf_obj_get_int(a[3]) & ~(mpf_int_t)0x1FE7610) != 0;
-    // optimize: -1 the current level (micropython.opt_level()), else 0..3 (-O)
-    mpf_int_t o = a[5] == MPF_OBJ_NULL ? -1 : mpf_obj_get_int(a[5]);
-    if (bad_flags || o < -1 || o > 3) {
+    bool bad_flags = a[3] != MPF_OBJ_NULL && (mpf_obj_get_c_int(a[3]) & ~(mpf_int_t)0x1FE7610) != 0;
+    if (a[4] != MPF_OBJ_NULL) {
+        (void)mpf_obj_get_c_int(a[4]);   // dont_inherit: an int (or bool), else TypeError
+    }
+    // optimize: -1 the current level (micropython.opt_level()), else 0..2 as CPython's
+    // (-O3, micropython.opt_level(3), only through -1)
+    mpf_int_t o = a[5] == MPF_OBJ_NULL ? -1 : mpf_obj_get_c_int(a[5]);
+    if (bad_flags || o < -1 || o > 2) {
         mpf_raise_fmt(&mpf_type_ValueError, "compile(): %s", bad_flags ? "unrecognised flags" : "invalid optimize value");
     }
     return source_to_code(a[0], fn, (mpf_compile_mode_t)(m + (m == 2)), MPF_QSTR_compile,

@@ -2212,11 +2212,11 @@ static void comprehension_body(emit_t *e, scope_t *s, mpf_node_t *x) {
         op_u(e, (uint8_t)(0x2B + kind - SC_LISTCOMP), 0);   // BUILD_LIST/MAP/SET
     }
     int n_for = 0;
-    int tops[64];   // each loop's top label; its end is the label made after it
+    int top = 0;   // the innermost loop's top label (each loop's in its node, v.top); its end is the label made after it
     for (size_t i = 2; i < x->n; i++) {
         mpf_node_t *c = x->k[i];
         if (c->kind != N_COMPFOR) {
-            jump_if(e, c->k[0], false, tops[n_for - 1]);
+            jump_if(e, c->k[0], false, top);
             continue;
         }
         if (n_for == 64) {
@@ -2235,7 +2235,8 @@ static void comprehension_body(emit_t *e, scope_t *s, mpf_node_t *x) {
             expr(e, c->k[1]);
         }
         ops(e, gen_iter ? "\x53\x53" : "\x5F");   // LOAD_NULL, LOAD_NULL or GET_ITER_STACK
-        int top = tops[n_for++] = new_label(e);
+        top = c->v.top = new_label(e);
+        n_for++;
         new_label(e);
         label(e, top);
         op_jump(e, MPF_OP_FOR_ITER, top + 1);
@@ -2253,10 +2254,13 @@ static void comprehension_body(emit_t *e, scope_t *s, mpf_node_t *x) {
         // how deep the collection is (below the loops' iterators), its kind: 0 list, 1 dict, 2 set
         op_u(e, MPF_OP_STORE_COMP, (size_t)((4 * n_for + 1 + dict) << 2) | (size_t)(kind - SC_LISTCOMP));
     }
-    while (n_for-- > 0) {
-        op_jump(e, MPF_OP_JUMP, tops[n_for]);
-        label(e, tops[n_for] + 1);
-        adjust(e, -4);
+    for (size_t i = x->n; i-- > 2;) {   // the loops, innermost first
+        if (x->k[i]->kind == N_COMPFOR) {
+            top = x->k[i]->v.top;
+            op_jump(e, MPF_OP_JUMP, top);
+            label(e, top + 1);
+            adjust(e, -4);
+        }
     }
 }
 

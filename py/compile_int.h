@@ -312,6 +312,7 @@ struct mpf_node {
         mpf_qstr_t q;
         uint8_t *ops;   // N_COMPARE operators (n - 1 of them)
         int level;      // N_IMPORTFROM dots
+        int top;        // N_COMPFOR: its loop's top label (the emitter's, set as it compiles it)
         uint32_t const_line; // N_TUPLE in brackets: the line recorded when it is a constant
         bool bare_arg;       // N_COMP: a generator written as a call argument without brackets
     } v;

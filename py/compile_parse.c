@@ -1745,6 +1745,7 @@ static mpf_node_t *parse_def(parser_t *p, pos_t t, nodevec_t *decorators, bool a
     for (size_t i = 0; i < decorators->n; i++) {
         x->k[nk + i] = decorators->items[i];
     }
+    vec_free(decorators);   // (more than VEC_INLINE: its heap block, released as mk_from_vec's)
     return arena_end(p, &m, x);
 }
 
