@@ -252,10 +252,11 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, 
         text,
     };
     // a target that is __debug__ (a constant here, as for mpy-cross): CPython's texts name it
-    // (those of E_ASSIGN, E_DELETE, E_AUGASSIGN, E_KW_EXPR: "... expression", "illegal
-    // expression ...", "expression cannot ...")
+    // (those of E_ASSIGN, E_DELETE, E_AUGASSIGN, E_KW_EXPR, E_ANNOTATION: "... expression",
+    // "illegal expression ...", "expression cannot ...", "illegal target ...")
     size_t ml = strlen(msg);
-    bool target = memcmp(msg + ml - 4, "sion", 4) == 0 || (msg[0] == 'i' && msg[8] == 'e') || memcmp(msg, "expr", 4) == 0;
+    bool target = memcmp(msg + ml - 4, "sion", 4) == 0 || (msg[0] == 'i' && msg[8] == 'e') || memcmp(msg, "expr", 4) == 0 ||
+        memcmp(msg, "illegal t", 9) == 0;   // (E_ANNOTATION: `__debug__: int`)
     if (target && col > 0 && (size_t)(eol - s) >= col + 8 && memcmp(s + col - 1, "__debug__", 9) == 0) {
         msg = msg[7] == 'd' ? "cannot delete __debug__" : "cannot assign to __debug__";
     }
@@ -286,6 +287,12 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, 
     }
     // (its msg, filename, lineno, offset and text attributes are read from these)
     mpf_raise(mpf_exc_new(types[kind], 2, args));
+}
+
+void mpf_cc_no_debug(mpf_cctx_t *c, mpf_qstr_t q, size_t line, size_t col) {
+    if (q == MPF_QSTR___debug__) {
+        mpf_cc_syntax_error(c, 0, line, col, "cannot assign to __debug__");
+    }
 }
 
 #if CONFIG_COMPILER_MPY_OUTPUT

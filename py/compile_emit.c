@@ -1478,6 +1478,9 @@ TAIL_CALLS static void target(emit_t *e, mpf_node_t *x, bool del) {
             {S_BASE, 0, S_EXPR, 1, MPF_OP_LOAD_NULL, MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END}},
     };
     unsigned kind = x->kind;
+    if (kind == N_ATTR && !del) {
+        mpf_cc_no_debug(e->c, x->v.q, x->line, x->col);   // (CPython 3.11: x.__debug__ = 1 too)
+    }
     if (kind == N_NAME) {
         name_op(e, x->v.q, 1 + del);
     } else if (kind == N_ATTR || kind == N_SUBSCR) {
@@ -1862,9 +1865,13 @@ NOINLINE static void try_stmt(emit_t *e, mpf_node_t *x) {
         S_IFSET, 2, 10, MPF_OP_LOAD_CONST_NONE, S_LABEL, 5, S_ADJ, 1, S_SUITE, 2, S_ADJ, (uint8_t)-1, S_LEAVE,
         S_END,
     };
-    for (size_t i = 3; i + 1 < x->n; i++) {
-        if (x->k[i]->k[0] == NULL) {
-            error_at(e, x->k[i], E_EXCEPT_LAST);
+    for (size_t i = 3; i < x->n; i++) {
+        const mpf_node_t *h = x->k[i];
+        if (h->k[0] == NULL && i + 1 < x->n) {
+            error_at(e, h, E_EXCEPT_LAST);
+        }
+        if (h->k[1] != NULL) {   // except E as NAME
+            mpf_cc_no_debug(e->c, h->k[1]->v.q, h->line, h->col);
         }
     }
     int L[6];
@@ -2122,7 +2129,17 @@ static void expr(emit_t *e, mpf_node_t *x) {
         case N_NONLOCAL:
             declare(e, x, x->kind == N_GLOBAL);
             return;
+        case N_IMPORT:
         case N_IMPORTFROM:
+            // the names bound (an import's: its `as` name, else the first part of the dotted
+            // name; a from-import's: its `as` names, else the names) must not be __debug__
+            for (size_t i = x->kind == N_IMPORTFROM; i + 1 < x->n && e->pass == PASS_SCOPE; i += 2) {
+                const mpf_node_t *b = x->k[i + 1] != NULL ? x->k[i + 1] : x->kind == N_IMPORT ? x->k[i]->k[0] : x->k[i];
+                mpf_cc_no_debug(e->c, b->v.q, x->line, x->col);
+            }
+            if (x->kind == N_IMPORT) {
+                break;   // (its script)
+            }
             if (x->op && e->scope->kind != SC_MODULE) {
                 error_at(e, x, E_IMPORT_STAR);
             }

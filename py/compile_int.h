@@ -95,6 +95,10 @@ void mpf_cc_arena_free(mpf_cctx_t *c);
 // 1: IndentationError, 2: TabError (no other value).
 MPF_NORETURN void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, const char *msg);
 
+// SyntaxError "cannot assign to __debug__" at [line]/[col] if [q] is __debug__: a name a
+// statement binds (def, class, a parameter, import), CPython's check.
+void mpf_cc_no_debug(mpf_cctx_t *c, mpf_qstr_t q, size_t line, size_t col);
+
 // The SyntaxErrors whose texts are packed (compile_emit.c's error_texts, made of words:
 // tools/error_words.py), the emitter's and then the parser's.
 enum {
