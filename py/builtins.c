@@ -951,7 +951,7 @@ static const mpf_rom_map_elem_t builtins_table[] = {
 #if CONFIG_COMPILER
     MPF_ROM_FUN_MODE(MPF_QSTR_eval, 1, 3, mpf_builtin_eval_exec, MPF_COMPILE_EVAL),
 #if CONFIG_FUNCTION_CLOSURE
-    MPF_ROM_FUN_KW(MPF_QSTR_exec, 1, mpf_builtin_eval_exec_closure),
+    MPF_ROM_FUN_KW(MPF_QSTR_exec, 0, mpf_builtin_eval_exec_closure),
 #else
     MPF_ROM_FUN_MODE(MPF_QSTR_exec, 1, 3, mpf_builtin_eval_exec, MPF_COMPILE_EXEC),
 #endif

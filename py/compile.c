@@ -895,8 +895,16 @@ mpf_obj_t mpf_builtin_eval_exec(size_t n_args, const mpf_obj_t *args, unsigned m
 // exec(source, globals=None, locals=None, /, *, closure=None): a code object that needs
 // cells runs with those of [closure] (a tuple of them, f.__closure__), as CPython 3.11.
 mpf_obj_t mpf_builtin_eval_exec_closure(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    static const mpf_qstr_t kws[1] = {MPF_QSTR_closure};
-    mpf_arg_check_kw(n_args, n_kw, args, 3, 1, kws);
+    // (CPython's texts: registered with no minimum, the counts are checked here)
+    if (n_args == 0 || n_args > 3) {
+        mpf_raise_fmt(&mpf_type_TypeError, "exec() takes at %s positional argument%s (%u given)",
+            n_args ? "most 3" : "least 1", n_args ? "s" : "", (unsigned)n_args);
+    }
+    for (size_t k = 0; k < n_kw; k++) {
+        if (args[n_args + 2 * k] != mpf_obj_new_qstr(MPF_QSTR_closure)) {
+            mpf_raise_fmt(&mpf_type_TypeError, "%R is an invalid keyword argument for exec()", args[n_args + 2 * k]);
+        }
+    }
     mpf_obj_t a[3] = {args[0], n_args > 1 ? args[1] : MPF_OBJ_NONE, n_args > 2 ? args[2] : MPF_OBJ_NONE};
     mpf_obj_t closure = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_closure);
     if (closure != MPF_OBJ_NULL && closure != MPF_OBJ_NONE) {
