@@ -577,7 +577,11 @@ for src, mode in (("\\\\\\n", "single"), ("\\\\\\n", "exec"), ("", "single")):
     assert proc.returncode == 0, proc.stderr
     # (compile("", ..., "single") has no statement: SyntaxError, as CPython 3.11; a lone
     # continuation at the end is "unexpected EOF while parsing" in every mode, as CPython 3.11.7)
-    assert proc.stdout.splitlines() == ["single SyntaxError", "exec SyntaxError", "single SyntaxError"]
+    assert proc.stdout.splitlines() == [
+        "single SyntaxError",
+        "exec SyntaxError",
+        "single SyntaxError",
+    ]
 
 
 def test_single_mode_prints_and_sets_underscore() -> None:
