@@ -719,9 +719,43 @@ static void dir_add_map(mpf_obj_t l, const mpf_map_t *m) {
         }
     }
 }
+// The attributes builtin types answer in their attr slot (in no table), listed by dir() as
+// CPython's: each type, then up to 5 names (0 after the last).
+static const struct {
+    const mpf_type_t *type;
+    uint16_t names[5];
+} dir_attrs[] = {
+#if CONFIG_BUILTIN_EXTRAS
+    {&mpf_type_int, {MPF_QSTR_real, MPF_QSTR_imag, MPF_QSTR_numerator, MPF_QSTR_denominator}},
+#endif
+#if CONFIG_FLOAT
+    {&mpf_type_float, {MPF_QSTR_real, MPF_QSTR_imag}},
+#endif
+#if CONFIG_BUILTIN_COMPLEX
+    {&mpf_type_complex, {MPF_QSTR_real, MPF_QSTR_imag}},
+#endif
+    {&mpf_type_range, {MPF_QSTR_start, MPF_QSTR_stop, MPF_QSTR_step}},
+    {&mpf_type_slice, {MPF_QSTR_start, MPF_QSTR_stop, MPF_QSTR_step}},
+#if CONFIG_BUILTIN_MEMORYVIEW
+    {&mpf_type_memoryview, {MPF_QSTR_obj, MPF_QSTR_nbytes, MPF_QSTR_readonly, MPF_QSTR_itemsize, MPF_QSTR_format}},
+#endif
+#if CONFIG_BUILTIN_PROPERTY
+    {&mpf_type_property, {MPF_QSTR_fget, MPF_QSTR_fset, MPF_QSTR_fdel}},
+#endif
+    {&mpf_type_BaseException, {MPF_QSTR_args}},
+#if CONFIG_GENERATORS
+    {&mpf_type_gen, {MPF_QSTR_gi_running, MPF_QSTR_gi_code}},
+#endif
+};
+
 // The names in builtin type [c]'s table (a bytearray's also bytes' methods, which it
-// answers: lookup_in in runtime.c).
+// answers: lookup_in in runtime.c) and its dir_attrs.
 static void dir_add_locals(mpf_obj_t l, const mpf_type_t *c) {
+    for (size_t i = 0; i < sizeof(dir_attrs) / sizeof(dir_attrs[0]); i++) {
+        for (size_t k = 0; k < 5 && dir_attrs[i].type == c && dir_attrs[i].names[k] != 0; k++) {
+            mpf_list_append(l, mpf_obj_new_qstr(dir_attrs[i].names[k]));
+        }
+    }
     for (const mpf_rom_map_t *m = mpf_type_get_locals(mpf_type_slots(c)); m != NULL;) {
         for (size_t k = 0; k < m->n; k++) {
             mpf_list_append(l, MPF_ROM_ELEM_KEY(&m->elems[k]));
