@@ -700,9 +700,9 @@ static mpf_obj_t source_to_code(mpf_obj_t what, const char *filename, mpf_compil
     if (!is_str) {
         src = mpf_compile_decode(src, &len);   // (a str is text already)
     }
-    if (mode == MPF_COMPILE_EVAL) {
-        // eval() ignores leading spaces and tabs, as CPython's does
-        while (len > 0 && (*src == ' ' || *src == '\t' || *src == '\f')) {
+    if (caller == MPF_QSTR_eval) {
+        // eval() ignores leading spaces and tabs, as CPython's does (compile(..., 'eval') does not)
+        while (len > 0 && (*src == ' ' || *src == '\t')) {
             src++;
             len--;
         }

@@ -1824,7 +1824,15 @@ mpf_node_t *mpf_parse_next(parser_t *p) {
     vec_init(&v);
     pos_t t = here(p);
     if (p->mode == MPF_COMPILE_EVAL) {
-        skip_newlines(p);
+        if (skip_newlines(p) == TK_END) {
+            // no expression at all: CPython's "invalid syntax" at column 0 of the last line
+            // (line 0 of an empty source)
+            size_t n = c->len > 0 && c->src[c->len - 1] != '\n';
+            for (size_t i = 0; i < c->len; i++) {
+                n += c->src[i] == '\n';
+            }
+            syntax_error_pos(p, (pos_t)n, E_SYNTAX);
+        }
         vec_push(p, &v, parse_list(p, LIST_TEST));
         if (skip_newlines(p) != TK_END) {
             syntax_error(p);
