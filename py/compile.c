@@ -937,7 +937,18 @@ mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args)
         }
         mpf_raise_msg(&mpf_type_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
     }
-    // the file name: str, or bytes (its text)
+    // the file name: str, or bytes (its text), or an os.PathLike's __fspath__() of them
+    if (!mpf_obj_is_str(a[1]) && !mpf_obj_is_type(a[1], &mpf_type_bytes)) {
+        mpf_obj_t m[2];
+        mpf_load_method_maybe(a[1], MPF_QSTR___fspath__, m);
+        if (m[0] != MPF_OBJ_NULL) {
+            mpf_obj_t f = mpf_call_method_n(0, 0, m);
+            if (!mpf_obj_is_str(f) && !mpf_obj_is_type(f, &mpf_type_bytes)) {
+                mpf_raise_fmt(&mpf_type_TypeError, "expected %T.__fspath__() to return str or bytes, not %T", a[1], f);
+            }
+            a[1] = f;
+        }
+    }
     if (!mpf_obj_is_str(a[1]) && !mpf_obj_is_type(a[1], &mpf_type_bytes)) {
         mpf_raise_fmt(&mpf_type_TypeError, "expected str, bytes or os.PathLike object, not %T", a[1]);
     }

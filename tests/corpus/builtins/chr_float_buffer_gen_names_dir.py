@@ -1,4 +1,4 @@
-# requires: BUILTIN_EXTRAS BUILTIN_HELPERS BUILTIN_BYTEARRAY BUILTIN_MEMORYVIEW GENERATORS FLOAT INT_BIG_MPZ|INT_BIG_LONGLONG
+# requires: BUILTIN_EXTRAS BUILTIN_HELPERS BUILTIN_BYTEARRAY BUILTIN_MEMORYVIEW GENERATORS FLOAT INT_BIG_MPZ|INT_BIG_LONGLONG BUILTIN_SET
 # chr() of an int beyond a C int (OverflowError, ValueError within it), float() of any
 # buffer, a generator's writable __name__ and __qualname__ (str only), dir(bytearray) with
 # the bytes methods a bytearray answers.

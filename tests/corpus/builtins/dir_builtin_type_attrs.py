@@ -1,4 +1,4 @@
-# requires: BUILTIN_HELPERS BUILTIN_EXTRAS FLOAT BUILTIN_COMPLEX BUILTIN_MEMORYVIEW BUILTIN_PROPERTY GENERATORS
+# requires: BUILTIN_HELPERS BUILTIN_EXTRAS FLOAT BUILTIN_COMPLEX BUILTIN_MEMORYVIEW BUILTIN_PROPERTY GENERATORS BUILTIN_SET
 # dir() of the builtin types and their instances lists the attributes they answer that are
 # no methods (int.real, range.start, memoryview.nbytes, BaseException.args, ...), as CPython's.
 

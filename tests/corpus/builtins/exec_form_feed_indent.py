@@ -8,7 +8,7 @@ def run(src):
     try:
         d = {}
         exec(src, d)
-        print("ok", repr(src), sorted(k for k in d if k != "__builtins__"))
+        print("ok", repr(src), sorted([k for k in d if k != "__builtins__"]))
     except SyntaxError as e:
         print(type(e).__name__, repr(src), e.msg, e.lineno, e.offset)
 
