@@ -219,6 +219,19 @@ static const char *line_start(const mpf_cctx_t *c, size_t line) {
 }
 
 // SyntaxError(msg, (filename, line, column, text)), as CPython builds it.
+// A str of mpf_printf's [fmt] and arguments.
+static mpf_obj_t str_fmt(const char *fmt, ...) {
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, 80);
+    mpf_print_t pr;
+    mpf_vstr_print(&v, &pr);
+    va_list ap;
+    va_start(ap, fmt);
+    mpf_vprintf(&pr, fmt, ap);
+    va_end(ap);
+    return mpf_vstr_to_str(&v);
+}
+
 void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, const char *msg) {
     // the offending line's text
     const char *s = line_start(c, line), *end = c->src + c->len;
@@ -261,6 +274,18 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, 
         msg = msg[7] == 'd' ? "cannot delete __debug__" : "cannot assign to __debug__";
     }
     mpf_obj_t args[2] = {mpf_obj_new_str(msg, strlen(msg)), mpf_obj_new_tuple(4, loc)};
+    if (c->err_name != 0) {
+        // the name after the first "name", "argument" or "nonlocal" of the text, quoted
+        const char *at = msg + ml;
+        static const char *const words[3] = {"name ", "argument ", "nonlocal "};
+        for (size_t i = 0; i < 3; i++) {
+            const char *w = strstr(msg, words[i]);
+            if (w != NULL && w + strlen(words[i]) < at) {
+                at = w + strlen(words[i]);
+            }
+        }
+        args[0] = str_fmt("%.*s'%q' %s", (int)(at - msg), msg, c->err_name, at);
+    }
     if (c->block_kw != 0) {
         // "expected an indented block" after which statement (CPython's words): the keyword
         // at c->block_kw (line in the low 20 bits, column above)
@@ -270,10 +295,6 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, 
         while (w + n < end && w[n] >= 'a' && w[n] <= 'z') {
             n++;
         }
-        mpf_vstr_t v;
-        mpf_vstr_init(&v, 80);
-        mpf_print_t pr;
-        mpf_vstr_print(&v, &pr);
         const char *fmt = "%s after '%.*s' statement on line %u";
         if (n == 3 && w[0] == 'd') {
             w = "function";
@@ -282,8 +303,7 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, 
         if (n == 8 || (n == 5 && w[0] == 'c')) {   // (def, class)
             fmt = "%s after %.*s definition on line %u";
         }
-        mpf_printf(&pr, fmt, msg, n, w, (unsigned)kl);
-        args[0] = mpf_vstr_to_str(&v);
+        args[0] = str_fmt(fmt, msg, n, w, (unsigned)kl);
     }
     // (its msg, filename, lineno, offset and text attributes are read from these)
     mpf_raise(mpf_exc_new(types[kind], 2, args));

@@ -231,6 +231,12 @@ MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, unsigned msg) 
     mpf_emit_error(e->c, false, x ? x->line : 0, x ? x->col : 0, msg);
 }
 
+// error_at with the text naming [q] (mpf_cctx_t.err_name).
+MPF_NORETURN static void error_named(emit_t *e, const mpf_node_t *x, unsigned msg, mpf_qstr_t q) {
+    e->c->err_name = q;
+    error_at(e, x, msg);
+}
+
 // ---------------------------------------------------------------- growable arrays
 
 // [old] (elements of [size] bytes) with room for at least [need].
@@ -1565,7 +1571,7 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
             continue;   // bare *
         }
         if (find_id(s, a->v.q)) {
-            error_at(e, a, E_DUP_ARG);
+            error_named(e, a, E_DUP_ARG, a->v.q);
         }
         id_info_t *id = add_id(e, s, a->v.q, ID_LOCAL);
         id->flags = IDF_PARAM;
@@ -1695,16 +1701,16 @@ static void declare(emit_t *e, mpf_node_t *x, bool global) {
         id_info_t *id = add_id(e, s, q, ID_UNDECIDED);
         // (a new entry is undecided, without flags)
         if (id->flags & IDF_PARAM) {
-            error_at(e, x, E_PARAM_GLOBAL);
+            error_named(e, x, E_PARAM_GLOBAL, q);
         }
         if (!(id->flags & IDF_DECLARED) && id->kind != ID_UNDECIDED) {
-            error_at(e, x, E_BEFORE_GLOBAL + !global);
+            error_named(e, x, E_BEFORE_GLOBAL + !global, q);
         }
         if (!(id->flags & IDF_DECLARED) && (id->flags & 64)) {
-            error_at(e, x, E_USED_GLOBAL + !global);   // (mpy-cross: identifier redefined)
+            error_named(e, x, E_USED_GLOBAL + !global, q);   // (mpy-cross: identifier redefined)
         }
         if (global && (id->flags & 8)) {   // (declared nonlocal: a free id)
-            error_at(e, x, E_NONLOCAL_GLOBAL);
+            error_named(e, x, E_NONLOCAL_GLOBAL, q);
         }
         declare_id(e, id, e->first, global);   // (global: in the module too)
     }
@@ -2012,7 +2018,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
                     t = t->parent;
                 }
                 if (t->kind == SC_CLASS) {
-                    error_at(e, x, E_NO_BINDING);   // (in a class body: mpy-cross's text)
+                    error_named(e, x, E_NO_BINDING, q);   // (in a class body: mpy-cross's text)
                 }
                 id_info_t *id = add_id(e, e->scope, q, ID_UNDECIDED);
                 const id_info_t *bound = find_id(t, q);
@@ -2387,7 +2393,7 @@ static void resolve_scope(emit_t *e, scope_t *s, bool nonlocals) {
                 id->kind = ID_FREE;
                 id->flags |= 16;   // resolved
             } else if (nonlocal) {
-                error_at(e, s->node, E_NO_BINDING);
+                error_named(e, s->node, E_NO_BINDING, id->q);
             } else {
                 id->kind = ID_GLOBAL_IMPLICIT;
             }

@@ -33,6 +33,8 @@ typedef struct mpf_cctx {
     unsigned opt;            // -O level
     uint32_t block_kw;       // "expected an indented block": where the block's keyword is (the
                              // parser's pos_t; mpf_cc_syntax_error names it), else 0
+    mpf_qstr_t err_name;     // the name an error about one names (CPython's 'x' after "name",
+                             // "argument" or "nonlocal" in its text: mpf_cc_syntax_error), else 0
     mpf_map_t consts;        // NAME = const(value) seen so far (micropython.const): the
                              // names (qstr keys) and their values
 #if CONFIG_COMPILER_MPY_CROSS_QSTRS
