@@ -714,8 +714,16 @@ static mpf_obj_t source_to_code(mpf_obj_t what, const char *filename, mpf_compil
     const char *bad = memchr(src, 0, len) != NULL ? "source code string cannot contain null bytes"
         : is_str && len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? "invalid non-printable character U+FEFF"
         : NULL;
+    if (bad != NULL && bad[0] == 's') {
+        mpf_raise_msg(&mpf_type_SyntaxError, bad);   // (a NUL: no place, as CPython's)
+    }
     if (bad != NULL) {
-        mpf_raise_msg(&mpf_type_SyntaxError, bad);
+        // the BOM: at line 1, column 1 of [filename], its first line the text (as CPython's)
+        const char *eol = memchr(src, '\n', len);
+        mpf_obj_t loc[4] = {mpf_obj_new_str(filename, strlen(filename)), MPF_OBJ_SMALL_INT(1), MPF_OBJ_SMALL_INT(1),
+            mpf_obj_new_str(src, eol != NULL ? (size_t)(eol - src) : len)};
+        mpf_obj_t args[2] = {mpf_obj_new_str(bad, strlen(bad)), mpf_obj_new_tuple(4, loc)};
+        mpf_raise(mpf_exc_new(&mpf_type_SyntaxError, 2, args));
     }
     if (!is_str) {
         src = mpf_compile_decode(src, &len);   // (a str is text already)
