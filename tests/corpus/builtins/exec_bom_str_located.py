@@ -7,7 +7,7 @@ for s in ("1\x002", "\ufeff1", "\ufeffx = 1\ny = 2", b"1\x00"):
         try:
             print(f.__name__, ascii(s), f(s))
         except SyntaxError as e:
-            first = s.split("\n")[0]
+            first = s.split("\n")[0] if isinstance(s, str) else None
             print(f.__name__, ascii(s), e.args[0], e.filename, e.lineno, e.offset, e.text == first, str(e))
 try:
     compile("\ufeffpass", "bom.py", "exec")
