@@ -275,15 +275,9 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, 
     }
     mpf_obj_t args[2] = {mpf_obj_new_str(msg, strlen(msg)), mpf_obj_new_tuple(4, loc)};
     if (c->err_name != 0) {
-        // the name after the first "name", "argument" or "nonlocal" of the text, quoted
-        const char *at = msg + ml;
-        static const char *const words[3] = {"name ", "argument ", "nonlocal "};
-        for (size_t i = 0; i < 3; i++) {
-            const char *w = strstr(msg, words[i]);
-            if (w != NULL && w + strlen(words[i]) < at) {
-                at = w + strlen(words[i]);
-            }
-        }
+        // the name quoted after "duplicate argument ", "no binding for nonlocal " or "name "
+        // (the texts of the errors that name one: error_named in compile_emit.c)
+        const char *at = msg + (msg[0] == 'd' ? 19 : msg[1] == 'o' ? 24 : 5);
         args[0] = str_fmt("%.*s'%q' %s", (int)(at - msg), msg, c->err_name, at);
     }
     if (c->block_kw != 0) {
