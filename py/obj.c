@@ -255,6 +255,9 @@ mpf_int_t mpf_obj_get_int(mpf_obj_t o) {
 
 // An int that fits a C int (chr(), a '*' width), CPython's OverflowError for a bigger one.
 int mpf_obj_get_c_int(mpf_obj_t o) {
+    if (!CONFIG_INT_BIG && sizeof(mpf_int_t) == sizeof(int)) {
+        return (int)mpf_obj_get_int(o);   // (small ints only, of a C int's bits: every one fits)
+    }
     mpf_int_t v = 0;
     bool big = !get_int(o, &v, false) && mpf_obj_is_int(o);   // (an int beyond a machine word)
     if (big || v > INT_MAX || v < INT_MIN) {
