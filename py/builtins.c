@@ -201,7 +201,7 @@ static mpf_obj_t builtin_callable(mpf_obj_t o) {
 #endif // CONFIG_BUILTIN_HELPERS
 
 static mpf_obj_t builtin_chr(mpf_obj_t o) {
-    mpf_int_t c = mpf_obj_get_int(o);
+    int c = mpf_obj_get_c_int(o);
     if (c < 0 || c > 0x10FFFF) {
         mpf_raise_msg(&mpf_type_ValueError, "chr() arg not in range(0x110000)");
     }
@@ -719,6 +719,54 @@ static void dir_add_map(mpf_obj_t l, const mpf_map_t *m) {
         }
     }
 }
+// The attributes builtin types answer in their attr slot (in no table), listed by dir() as
+// CPython's: each type, then up to 5 names (0 after the last).
+static const struct {
+    const mpf_type_t *type;
+    uint16_t names[5];
+} dir_attrs[] = {
+#if CONFIG_BUILTIN_EXTRAS
+    {&mpf_type_int, {MPF_QSTR_real, MPF_QSTR_imag, MPF_QSTR_numerator, MPF_QSTR_denominator}},
+#endif
+#if CONFIG_FLOAT
+    {&mpf_type_float, {MPF_QSTR_real, MPF_QSTR_imag}},
+#endif
+#if CONFIG_BUILTIN_COMPLEX
+    {&mpf_type_complex, {MPF_QSTR_real, MPF_QSTR_imag}},
+#endif
+    {&mpf_type_range, {MPF_QSTR_start, MPF_QSTR_stop, MPF_QSTR_step}},
+    {&mpf_type_slice, {MPF_QSTR_start, MPF_QSTR_stop, MPF_QSTR_step}},
+#if CONFIG_BUILTIN_MEMORYVIEW
+    {&mpf_type_memoryview, {MPF_QSTR_obj, MPF_QSTR_nbytes, MPF_QSTR_readonly, MPF_QSTR_itemsize, MPF_QSTR_format}},
+#endif
+#if CONFIG_BUILTIN_PROPERTY
+    {&mpf_type_property, {MPF_QSTR_fget, MPF_QSTR_fset, MPF_QSTR_fdel}},
+#endif
+    {&mpf_type_BaseException, {MPF_QSTR_args}},
+#if CONFIG_GENERATORS
+    {&mpf_type_gen, {MPF_QSTR_gi_running, MPF_QSTR_gi_code}},
+#endif
+};
+
+// The names in builtin type [c]'s table (a bytearray's also bytes' methods, which it
+// answers: lookup_in in runtime.c) and its dir_attrs.
+static void dir_add_locals(mpf_obj_t l, const mpf_type_t *c) {
+    for (size_t i = 0; i < sizeof(dir_attrs) / sizeof(dir_attrs[0]); i++) {
+        for (size_t k = 0; k < 5 && dir_attrs[i].type == c && dir_attrs[i].names[k] != 0; k++) {
+            mpf_list_append(l, mpf_obj_new_qstr(dir_attrs[i].names[k]));
+        }
+    }
+    for (const mpf_rom_map_t *m = mpf_type_get_locals(mpf_type_slots(c)); m != NULL;) {
+        for (size_t k = 0; k < m->n; k++) {
+            mpf_list_append(l, MPF_ROM_ELEM_KEY(&m->elems[k]));
+        }
+#if CONFIG_BUILTIN_BYTEARRAY
+        m = c == &mpf_type_bytearray && m != mpf_bytes_locals ? mpf_bytes_locals : NULL;
+#else
+        m = NULL;
+#endif
+    }
+}
 static void dir_add_type(mpf_obj_t l, const mpf_type_t *t) {
     if (mpf_class_mro(t) != MPF_OBJ_NULL) {
         const mpf_tuple_t *mro = mpf_obj_ptr(mpf_class_mro(t));
@@ -726,20 +774,14 @@ static void dir_add_type(mpf_obj_t l, const mpf_type_t *t) {
             const mpf_type_t *c = mpf_obj_ptr(mro->items[i]);
             if (mpf_class_dict(c) != NULL) {
                 dir_add_map(l, mpf_class_dict(c));
-            } else if (mpf_type_get_locals(mpf_type_slots(c))) {
-                for (size_t k = 0; k < mpf_type_get_locals(mpf_type_slots(c))->n; k++) {
-                    mpf_list_append(l, MPF_ROM_ELEM_KEY(&mpf_type_get_locals(mpf_type_slots(c))->elems[k]));
-                }
+            } else {
+                dir_add_locals(l, c);
             }
         }
         return;
     }
     for (const mpf_type_t *c = t; c != NULL; c = mpf_type_parent(c)) {
-        if (mpf_type_get_locals(mpf_type_slots(c))) {
-            for (size_t k = 0; k < mpf_type_get_locals(mpf_type_slots(c))->n; k++) {
-                mpf_list_append(l, MPF_ROM_ELEM_KEY(&mpf_type_get_locals(mpf_type_slots(c))->elems[k]));
-            }
-        }
+        dir_add_locals(l, c);
     }
 }
 #if !CONFIG_REPL_COMPLETION
@@ -943,7 +985,7 @@ static const mpf_rom_map_elem_t builtins_table[] = {
 #if CONFIG_COMPILER
     MPF_ROM_FUN_MODE(MPF_QSTR_eval, 1, 3, mpf_builtin_eval_exec, MPF_COMPILE_EVAL),
 #if CONFIG_FUNCTION_CLOSURE
-    MPF_ROM_FUN_KW(MPF_QSTR_exec, 1, mpf_builtin_eval_exec_closure),
+    MPF_ROM_FUN_KW(MPF_QSTR_exec, 0, mpf_builtin_eval_exec_closure),
 #else
     MPF_ROM_FUN_MODE(MPF_QSTR_exec, 1, 3, mpf_builtin_eval_exec, MPF_COMPILE_EXEC),
 #endif

@@ -219,6 +219,19 @@ static const char *line_start(const mpf_cctx_t *c, size_t line) {
 }
 
 // SyntaxError(msg, (filename, line, column, text)), as CPython builds it.
+// A str of mpf_printf's [fmt] and arguments.
+static mpf_obj_t str_fmt(const char *fmt, ...) {
+    mpf_vstr_t v;
+    mpf_vstr_init(&v, 80);
+    mpf_print_t pr;
+    mpf_vstr_print(&v, &pr);
+    va_list ap;
+    va_start(ap, fmt);
+    mpf_vprintf(&pr, fmt, ap);
+    va_end(ap);
+    return mpf_vstr_to_str(&v);
+}
+
 void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, const char *msg) {
     // the offending line's text
     const char *s = line_start(c, line), *end = c->src + c->len;
@@ -252,14 +265,21 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, 
         text,
     };
     // a target that is __debug__ (a constant here, as for mpy-cross): CPython's texts name it
-    // (those of E_ASSIGN, E_DELETE, E_AUGASSIGN, E_KW_EXPR: "... expression", "illegal
-    // expression ...", "expression cannot ...")
+    // (those of E_ASSIGN, E_DELETE, E_AUGASSIGN, E_KW_EXPR, E_ANNOTATION: "... expression",
+    // "illegal expression ...", "expression cannot ...", "illegal target ...")
     size_t ml = strlen(msg);
-    bool target = memcmp(msg + ml - 4, "sion", 4) == 0 || (msg[0] == 'i' && msg[8] == 'e') || memcmp(msg, "expr", 4) == 0;
+    bool target = memcmp(msg + ml - 4, "sion", 4) == 0 || (msg[0] == 'i' && msg[8] == 'e') || memcmp(msg, "expr", 4) == 0 ||
+        memcmp(msg, "illegal t", 9) == 0;   // (E_ANNOTATION: `__debug__: int`)
     if (target && col > 0 && (size_t)(eol - s) >= col + 8 && memcmp(s + col - 1, "__debug__", 9) == 0) {
         msg = msg[7] == 'd' ? "cannot delete __debug__" : "cannot assign to __debug__";
     }
     mpf_obj_t args[2] = {mpf_obj_new_str(msg, strlen(msg)), mpf_obj_new_tuple(4, loc)};
+    if (c->err_name != 0) {
+        // the name quoted after "duplicate argument ", "no binding for nonlocal " or "name "
+        // (the texts of the errors that name one: error_named in compile_emit.c)
+        const char *at = msg + (msg[0] == 'd' ? 19 : msg[1] == 'o' ? 24 : 5);
+        args[0] = str_fmt("%.*s'%q' %s", (int)(at - msg), msg, c->err_name, at);
+    }
     if (c->block_kw != 0) {
         // "expected an indented block" after which statement (CPython's words): the keyword
         // at c->block_kw (line in the low 20 bits, column above)
@@ -269,10 +289,6 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, 
         while (w + n < end && w[n] >= 'a' && w[n] <= 'z') {
             n++;
         }
-        mpf_vstr_t v;
-        mpf_vstr_init(&v, 80);
-        mpf_print_t pr;
-        mpf_vstr_print(&v, &pr);
         const char *fmt = "%s after '%.*s' statement on line %u";
         if (n == 3 && w[0] == 'd') {
             w = "function";
@@ -281,11 +297,16 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, 
         if (n == 8 || (n == 5 && w[0] == 'c')) {   // (def, class)
             fmt = "%s after %.*s definition on line %u";
         }
-        mpf_printf(&pr, fmt, msg, n, w, (unsigned)kl);
-        args[0] = mpf_vstr_to_str(&v);
+        args[0] = str_fmt(fmt, msg, n, w, (unsigned)kl);
     }
     // (its msg, filename, lineno, offset and text attributes are read from these)
     mpf_raise(mpf_exc_new(types[kind], 2, args));
+}
+
+void mpf_cc_no_debug(mpf_cctx_t *c, mpf_qstr_t q, size_t line, size_t col) {
+    if (q == MPF_QSTR___debug__) {
+        mpf_cc_syntax_error(c, 0, line, col, "cannot assign to __debug__");
+    }
 }
 
 #if CONFIG_COMPILER_MPY_OUTPUT
@@ -687,15 +708,23 @@ static mpf_obj_t source_to_code(mpf_obj_t what, const char *filename, mpf_compil
     const char *bad = memchr(src, 0, len) != NULL ? "source code string cannot contain null bytes"
         : is_str && len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? "invalid non-printable character U+FEFF"
         : NULL;
+    if (bad != NULL && bad[0] == 's') {
+        mpf_raise_msg(&mpf_type_SyntaxError, bad);   // (a NUL: no place, as CPython's)
+    }
     if (bad != NULL) {
-        mpf_raise_msg(&mpf_type_SyntaxError, bad);
+        // the BOM: at line 1, column 1 of [filename], its first line the text (as CPython's)
+        const char *eol = memchr(src, '\n', len);
+        mpf_obj_t loc[4] = {mpf_obj_new_str(filename, strlen(filename)), MPF_OBJ_SMALL_INT(1), MPF_OBJ_SMALL_INT(1),
+            mpf_obj_new_str(src, eol != NULL ? (size_t)(eol - src) : len)};
+        mpf_obj_t args[2] = {mpf_obj_new_str(bad, strlen(bad)), mpf_obj_new_tuple(4, loc)};
+        mpf_raise(mpf_exc_new(&mpf_type_SyntaxError, 2, args));
     }
     if (!is_str) {
         src = mpf_compile_decode(src, &len);   // (a str is text already)
     }
-    if (mode == MPF_COMPILE_EVAL) {
-        // eval() ignores leading spaces and tabs, as CPython's does
-        while (len > 0 && (*src == ' ' || *src == '\t' || *src == '\f')) {
+    if (caller == MPF_QSTR_eval) {
+        // eval() ignores leading spaces and tabs, as CPython's does (compile(..., 'eval') does not)
+        while (len > 0 && (*src == ' ' || *src == '\t')) {
             src++;
             len--;
         }
@@ -888,8 +917,16 @@ mpf_obj_t mpf_builtin_eval_exec(size_t n_args, const mpf_obj_t *args, unsigned m
 // exec(source, globals=None, locals=None, /, *, closure=None): a code object that needs
 // cells runs with those of [closure] (a tuple of them, f.__closure__), as CPython 3.11.
 mpf_obj_t mpf_builtin_eval_exec_closure(size_t n_args, size_t n_kw, const mpf_obj_t *args) {
-    static const mpf_qstr_t kws[1] = {MPF_QSTR_closure};
-    mpf_arg_check_kw(n_args, n_kw, args, 3, 1, kws);
+    // (CPython's texts: registered with no minimum, the counts are checked here)
+    if (n_args == 0 || n_args > 3) {
+        mpf_raise_fmt(&mpf_type_TypeError, "exec() takes at %s positional argument%s (%u given)",
+            n_args ? "most 3" : "least 1", n_args ? "s" : "", (unsigned)n_args);
+    }
+    for (size_t k = 0; k < n_kw; k++) {
+        if (args[n_args + 2 * k] != mpf_obj_new_qstr(MPF_QSTR_closure)) {
+            mpf_raise_fmt(&mpf_type_TypeError, "%R is an invalid keyword argument for exec()", args[n_args + 2 * k]);
+        }
+    }
     mpf_obj_t a[3] = {args[0], n_args > 1 ? args[1] : MPF_OBJ_NONE, n_args > 2 ? args[2] : MPF_OBJ_NONE};
     mpf_obj_t closure = mpf_arg_kw(n_args, n_kw, args, MPF_QSTR_closure);
     if (closure != MPF_OBJ_NULL && closure != MPF_OBJ_NONE) {
@@ -922,7 +959,18 @@ mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args)
         }
         mpf_raise_msg(&mpf_type_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
     }
-    // the file name: str, or bytes (its text)
+    // the file name: str, or bytes (its text), or an os.PathLike's __fspath__() of them
+    if (!mpf_obj_is_str(a[1]) && !mpf_obj_is_type(a[1], &mpf_type_bytes)) {
+        mpf_obj_t m[2];
+        mpf_load_method_maybe(a[1], MPF_QSTR___fspath__, m);
+        if (m[0] != MPF_OBJ_NULL) {
+            mpf_obj_t f = mpf_call_method_n(0, 0, m);
+            if (!mpf_obj_is_str(f) && !mpf_obj_is_type(f, &mpf_type_bytes)) {
+                mpf_raise_fmt(&mpf_type_TypeError, "expected %T.__fspath__() to return str or bytes, not %T", a[1], f);
+            }
+            a[1] = f;
+        }
+    }
     if (!mpf_obj_is_str(a[1]) && !mpf_obj_is_type(a[1], &mpf_type_bytes)) {
         mpf_raise_fmt(&mpf_type_TypeError, "expected str, bytes or os.PathLike object, not %T", a[1]);
     }
@@ -931,10 +979,14 @@ mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args)
     fn = mpf_obj_str_data(mpf_obj_new_str(fn, n), &n);   // (a copy of its own: NUL-terminated)
     // flags: an int, else TypeError; no flag changes what is compiled here, but one CPython
     // does not know is a ValueError (its future features, CO_NESTED and PyCF_* bits)
-    bool bad_flags = a[3] != MPF_OBJ_NULL && (mpf_obj_get_int(a[3]) & ~(mpf_int_t)0x1FE7610) != 0;
-    // optimize: -1 the current level (micropython.opt_level()), else 0..3 (-O)
-    mpf_int_t o = a[5] == MPF_OBJ_NULL ? -1 : mpf_obj_get_int(a[5]);
-    if (bad_flags || o < -1 || o > 3) {
+    bool bad_flags = a[3] != MPF_OBJ_NULL && (mpf_obj_get_c_int(a[3]) & ~(mpf_int_t)0x1FE7610) != 0;
+    if (a[4] != MPF_OBJ_NULL) {
+        (void)mpf_obj_get_c_int(a[4]);   // dont_inherit: an int (or bool), else TypeError
+    }
+    // optimize: -1 the current level (micropython.opt_level()), else 0..2 as CPython's
+    // (-O3, micropython.opt_level(3), only through -1)
+    mpf_int_t o = a[5] == MPF_OBJ_NULL ? -1 : mpf_obj_get_c_int(a[5]);
+    if (bad_flags || o < -1 || o > 2) {
         mpf_raise_fmt(&mpf_type_ValueError, "compile(): %s", bad_flags ? "unrecognised flags" : "invalid optimize value");
     }
     return source_to_code(a[0], fn, (mpf_compile_mode_t)(m + (m == 2)), MPF_QSTR_compile,

@@ -231,6 +231,12 @@ MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, unsigned msg) 
     mpf_emit_error(e->c, false, x ? x->line : 0, x ? x->col : 0, msg);
 }
 
+// error_at with the text naming [q] (mpf_cctx_t.err_name).
+MPF_NORETURN static void error_named(emit_t *e, const mpf_node_t *x, unsigned msg, mpf_qstr_t q) {
+    e->c->err_name = q;
+    error_at(e, x, msg);
+}
+
 // ---------------------------------------------------------------- growable arrays
 
 // [old] (elements of [size] bytes) with room for at least [need].
@@ -1478,6 +1484,9 @@ TAIL_CALLS static void target(emit_t *e, mpf_node_t *x, bool del) {
             {S_BASE, 0, S_EXPR, 1, MPF_OP_LOAD_NULL, MPF_OP_ROT_THREE, MPF_OP_STORE_SUBSCR, S_END}},
     };
     unsigned kind = x->kind;
+    if (kind == N_ATTR && !del) {
+        mpf_cc_no_debug(e->c, x->v.q, x->line, x->col);   // (CPython 3.11: x.__debug__ = 1 too)
+    }
     if (kind == N_NAME) {
         name_op(e, x->v.q, 1 + del);
     } else if (kind == N_ATTR || kind == N_SUBSCR) {
@@ -1562,7 +1571,7 @@ static void scope_params(emit_t *e, scope_t *s, mpf_node_t *args) {
             continue;   // bare *
         }
         if (find_id(s, a->v.q)) {
-            error_at(e, a, E_DUP_ARG);
+            error_named(e, a, E_DUP_ARG, a->v.q);
         }
         id_info_t *id = add_id(e, s, a->v.q, ID_LOCAL);
         id->flags = IDF_PARAM;
@@ -1692,16 +1701,16 @@ static void declare(emit_t *e, mpf_node_t *x, bool global) {
         id_info_t *id = add_id(e, s, q, ID_UNDECIDED);
         // (a new entry is undecided, without flags)
         if (id->flags & IDF_PARAM) {
-            error_at(e, x, E_PARAM_GLOBAL);
+            error_named(e, x, E_PARAM_GLOBAL, q);
         }
         if (!(id->flags & IDF_DECLARED) && id->kind != ID_UNDECIDED) {
-            error_at(e, x, E_BEFORE_GLOBAL + !global);
+            error_named(e, x, E_BEFORE_GLOBAL + !global, q);
         }
         if (!(id->flags & IDF_DECLARED) && (id->flags & 64)) {
-            error_at(e, x, E_USED_GLOBAL + !global);   // (mpy-cross: identifier redefined)
+            error_named(e, x, E_USED_GLOBAL + !global, q);   // (mpy-cross: identifier redefined)
         }
         if (global && (id->flags & 8)) {   // (declared nonlocal: a free id)
-            error_at(e, x, E_NONLOCAL_GLOBAL);
+            error_named(e, x, E_NONLOCAL_GLOBAL, q);
         }
         declare_id(e, id, e->first, global);   // (global: in the module too)
     }
@@ -1862,9 +1871,13 @@ NOINLINE static void try_stmt(emit_t *e, mpf_node_t *x) {
         S_IFSET, 2, 10, MPF_OP_LOAD_CONST_NONE, S_LABEL, 5, S_ADJ, 1, S_SUITE, 2, S_ADJ, (uint8_t)-1, S_LEAVE,
         S_END,
     };
-    for (size_t i = 3; i + 1 < x->n; i++) {
-        if (x->k[i]->k[0] == NULL) {
-            error_at(e, x->k[i], E_EXCEPT_LAST);
+    for (size_t i = 3; i < x->n; i++) {
+        const mpf_node_t *h = x->k[i];
+        if (h->k[0] == NULL && i + 1 < x->n) {
+            error_at(e, h, E_EXCEPT_LAST);
+        }
+        if (h->k[1] != NULL) {   // except E as NAME
+            mpf_cc_no_debug(e->c, h->k[1]->v.q, h->line, h->col);
         }
     }
     int L[6];
@@ -2005,7 +2018,7 @@ static void expr(emit_t *e, mpf_node_t *x) {
                     t = t->parent;
                 }
                 if (t->kind == SC_CLASS) {
-                    error_at(e, x, E_NO_BINDING);   // (in a class body: mpy-cross's text)
+                    error_named(e, x, E_NO_BINDING, q);   // (in a class body: mpy-cross's text)
                 }
                 id_info_t *id = add_id(e, e->scope, q, ID_UNDECIDED);
                 const id_info_t *bound = find_id(t, q);
@@ -2122,7 +2135,17 @@ static void expr(emit_t *e, mpf_node_t *x) {
         case N_NONLOCAL:
             declare(e, x, x->kind == N_GLOBAL);
             return;
+        case N_IMPORT:
         case N_IMPORTFROM:
+            // the names bound (an import's: its `as` name, else the first part of the dotted
+            // name; a from-import's: its `as` names, else the names) must not be __debug__
+            for (size_t i = x->kind == N_IMPORTFROM; i + 1 < x->n && e->pass == PASS_SCOPE; i += 2) {
+                const mpf_node_t *b = x->k[i + 1] != NULL ? x->k[i + 1] : x->kind == N_IMPORT ? x->k[i]->k[0] : x->k[i];
+                mpf_cc_no_debug(e->c, b->v.q, x->line, x->col);
+            }
+            if (x->kind == N_IMPORT) {
+                break;   // (its script)
+            }
             if (x->op && e->scope->kind != SC_MODULE) {
                 error_at(e, x, E_IMPORT_STAR);
             }
@@ -2212,11 +2235,11 @@ static void comprehension_body(emit_t *e, scope_t *s, mpf_node_t *x) {
         op_u(e, (uint8_t)(0x2B + kind - SC_LISTCOMP), 0);   // BUILD_LIST/MAP/SET
     }
     int n_for = 0;
-    int tops[64];   // each loop's top label; its end is the label made after it
+    int top = 0;   // the innermost loop's top label (each loop's in its node, v.top); its end is the label made after it
     for (size_t i = 2; i < x->n; i++) {
         mpf_node_t *c = x->k[i];
         if (c->kind != N_COMPFOR) {
-            jump_if(e, c->k[0], false, tops[n_for - 1]);
+            jump_if(e, c->k[0], false, top);
             continue;
         }
         if (n_for == 64) {
@@ -2235,7 +2258,8 @@ static void comprehension_body(emit_t *e, scope_t *s, mpf_node_t *x) {
             expr(e, c->k[1]);
         }
         ops(e, gen_iter ? "\x53\x53" : "\x5F");   // LOAD_NULL, LOAD_NULL or GET_ITER_STACK
-        int top = tops[n_for++] = new_label(e);
+        top = c->v.top = new_label(e);
+        n_for++;
         new_label(e);
         label(e, top);
         op_jump(e, MPF_OP_FOR_ITER, top + 1);
@@ -2253,10 +2277,13 @@ static void comprehension_body(emit_t *e, scope_t *s, mpf_node_t *x) {
         // how deep the collection is (below the loops' iterators), its kind: 0 list, 1 dict, 2 set
         op_u(e, MPF_OP_STORE_COMP, (size_t)((4 * n_for + 1 + dict) << 2) | (size_t)(kind - SC_LISTCOMP));
     }
-    while (n_for-- > 0) {
-        op_jump(e, MPF_OP_JUMP, tops[n_for]);
-        label(e, tops[n_for] + 1);
-        adjust(e, -4);
+    for (size_t i = x->n; i-- > 2;) {   // the loops, innermost first
+        if (x->k[i]->kind == N_COMPFOR) {
+            top = x->k[i]->v.top;
+            op_jump(e, MPF_OP_JUMP, top);
+            label(e, top + 1);
+            adjust(e, -4);
+        }
     }
 }
 
@@ -2366,7 +2393,7 @@ static void resolve_scope(emit_t *e, scope_t *s, bool nonlocals) {
                 id->kind = ID_FREE;
                 id->flags |= 16;   // resolved
             } else if (nonlocal) {
-                error_at(e, s->node, E_NO_BINDING);
+                error_named(e, s->node, E_NO_BINDING, id->q);
             } else {
                 id->kind = ID_GLOBAL_IMPLICIT;
             }

@@ -33,6 +33,8 @@ typedef struct mpf_cctx {
     unsigned opt;            // -O level
     uint32_t block_kw;       // "expected an indented block": where the block's keyword is (the
                              // parser's pos_t; mpf_cc_syntax_error names it), else 0
+    mpf_qstr_t err_name;     // the name an error about one names (CPython's 'x' after "name",
+                             // "argument" or "nonlocal" in its text: mpf_cc_syntax_error), else 0
     mpf_map_t consts;        // NAME = const(value) seen so far (micropython.const): the
                              // names (qstr keys) and their values
 #if CONFIG_COMPILER_MPY_CROSS_QSTRS
@@ -94,6 +96,10 @@ void mpf_cc_arena_free(mpf_cctx_t *c);
 // Raise SyntaxError [msg] at [line]/[col] (1-based) of the source; [kind] 0: SyntaxError,
 // 1: IndentationError, 2: TabError (no other value).
 MPF_NORETURN void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, const char *msg);
+
+// SyntaxError "cannot assign to __debug__" at [line]/[col] if [q] is __debug__: a name a
+// statement binds (def, class, a parameter, import), CPython's check.
+void mpf_cc_no_debug(mpf_cctx_t *c, mpf_qstr_t q, size_t line, size_t col);
 
 // The SyntaxErrors whose texts are packed (compile_emit.c's error_texts, made of words:
 // tools/error_words.py), the emitter's and then the parser's.
@@ -312,6 +318,7 @@ struct mpf_node {
         mpf_qstr_t q;
         uint8_t *ops;   // N_COMPARE operators (n - 1 of them)
         int level;      // N_IMPORTFROM dots
+        int top;        // N_COMPFOR: its loop's top label (the emitter's, set as it compiles it)
         uint32_t const_line; // N_TUPLE in brackets: the line recorded when it is a constant
         bool bare_arg;       // N_COMP: a generator written as a call argument without brackets
     } v;

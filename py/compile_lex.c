@@ -313,17 +313,27 @@ static int skip_space(mpf_lexer_t *lx) {
         if (ch == ' ' || ch == '\t' || ch == '\f' || ch == '\r') {
             w = ch == '\t' ? (w / 8 + 1) * 8 : w + 1;
             a++;
+            if (ch == '\f' && bol) {
+                w = a = 0;   // (a form feed in the indentation starts it again, as CPython's)
+            }
             lx->pos++;
         } else if (ch == '#') {
             skip_comment(lx);
-        } else if (ch == '\\' && (peekc(lx, 1) == '\n' || (peekc(lx, 1) == '\r' && peekc(lx, 2) == '\n'))) {
-            lx->pos += peekc(lx, 1) == '\n' ? 2 : 3;
+        } else if (ch == '\\' && (peekc(lx, 1) < 0 || peekc(lx, 1) == '\n' || (peekc(lx, 1) == '\r' && peekc(lx, 2) == '\n'))) {
+            // a line continuation; at the very end of the input (outside brackets, whose
+            // error is that they were never closed) CPython's error just after it
+            size_t col = lx->pos - lx->line_start + 2;
+            lx->pos += peekc(lx, 1) < 0 ? 1 : peekc(lx, 1) == '\n' ? 2 : 3;
+            if (lx->paren == 0 && peekc(lx, 0) < 0) {
+                lx->unterminated = true;
+                lex_fail(lx, 0, col, E_EOF);
+            }
+            if (lx->pos - lx->line_start < col) {
+                continue;   // (at the end: no newline)
+            }
             newline(lx);
             if (bol) {
                 w = a = 0;   // (a blank line)
-            } else if (peekc(lx, 0) < 0) {
-                lx->unterminated = true;
-                lex_fail(lx, 0, 0, E_EOF);
             }
         } else if (ch == '\n' && (bol || lx->paren > 0)) {
             lx->pos++;

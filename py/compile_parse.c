@@ -307,7 +307,7 @@ static mpf_node_t *parse_rhs(parser_t *p, int mode) {
     return y;
 }
 
-static mpf_node_t *parse_args(parser_t *p, bool lambda);
+static mpf_node_t *parse_args(parser_t *p, bool lambda, pos_t owner);
 static mpf_node_t *parse_comp(parser_t *p, int kind, mpf_node_t *elt, mpf_node_t *val, pos_t et);
 
 // A comprehension's for clause starts at the current token.
@@ -1168,7 +1168,7 @@ static mpf_node_t *parse_lambda(parser_t *p, bool nocond) {
     arena_mark_t m = arena_begin(p);
     mpf_node_t *x = mk(p, N_LAMBDA | SCOPE, t, 2);
     p->c->arena_owner = x;
-    x->k[0] = parse_args(p, true);
+    x->k[0] = parse_args(p, true, t);
     expect(p, OP_COLON);
     x->k[1] = nocond ? parse_or_test(p, true) : parse_test(p);
     return arena_end(p, &m, x);
@@ -1199,7 +1199,8 @@ static mpf_node_t *parse_test(parser_t *p) {
 // ---------------------------------------------------------------- statements
 
 // Parameters of def (up to ')') or lambda (up to ':').
-static mpf_node_t *parse_args(parser_t *p, bool lambda) {
+// (the parameters of the def or lambda at [owner])
+static mpf_node_t *parse_args(parser_t *p, bool lambda, pos_t owner) {
     pos_t t = here(p);
     nodevec_t v;
     vec_init(&v);
@@ -1228,6 +1229,7 @@ static mpf_node_t *parse_args(parser_t *p, bool lambda) {
             bare = op == 1 && p->tok.kind != TK_NAME ? at : 0;
             if (op != 1 || p->tok.kind == TK_NAME) {
                 a->v.q = expect_name(p);
+                mpf_cc_no_debug(p->c, a->v.q, POS_LINE(owner), owner >> POS_COL_SHIFT);
                 if (!lambda && accept(p, OP_COLON)) {
                     a->k[1] = parse_test(p);
                 }
@@ -1725,6 +1727,7 @@ static mpf_node_t *parse_def(parser_t *p, pos_t t, nodevec_t *decorators, bool a
     p->c->arena_owner = x;
     x->op = async;
     x->v.q = expect_name(p);
+    mpf_cc_no_debug(p->c, x->v.q, POS_LINE(t), t >> POS_COL_SHIFT);
     if (cls) {
         nodevec_t v;
         vec_init(&v);
@@ -1736,7 +1739,7 @@ static mpf_node_t *parse_def(parser_t *p, pos_t t, nodevec_t *decorators, bool a
         x->k[0] = parse_suite(p, t);
     } else {
         expect(p, OP_LPAR);
-        x->k[0] = parse_args(p, false);
+        x->k[0] = parse_args(p, false, t);
         if (accept(p, OP_ARROW)) {
             x->k[2] = parse_test(p);
         }
@@ -1745,6 +1748,7 @@ static mpf_node_t *parse_def(parser_t *p, pos_t t, nodevec_t *decorators, bool a
     for (size_t i = 0; i < decorators->n; i++) {
         x->k[nk + i] = decorators->items[i];
     }
+    vec_free(decorators);   // (more than VEC_INLINE: its heap block, released as mk_from_vec's)
     return arena_end(p, &m, x);
 }
 
@@ -1820,7 +1824,15 @@ mpf_node_t *mpf_parse_next(parser_t *p) {
     vec_init(&v);
     pos_t t = here(p);
     if (p->mode == MPF_COMPILE_EVAL) {
-        skip_newlines(p);
+        if (skip_newlines(p) == TK_END) {
+            // no expression at all: CPython's "invalid syntax" at column 0 of the last line
+            // (line 0 of an empty source)
+            size_t n = c->len > 0 && c->src[c->len - 1] != '\n';
+            for (size_t i = 0; i < c->len; i++) {
+                n += c->src[i] == '\n';
+            }
+            syntax_error_pos(p, (pos_t)n, E_SYNTAX);
+        }
         vec_push(p, &v, parse_list(p, LIST_TEST));
         if (skip_newlines(p) != TK_END) {
             syntax_error(p);

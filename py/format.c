@@ -40,11 +40,8 @@ static int star_count(mpf_obj_t o) {
         mpf_raise_msg(&mpf_type_TypeError, "* wants int");  // (not an __index__ object either)
     }
 #endif
-    mpf_int_t v = mpf_obj_get_int(o);
-    if (v > INT_MAX || v < -INT_MAX) {
-        mpf_raise_msg(&mpf_type_OverflowError, "Python int too large to convert to C int");
-    }
-    return (int)v;
+    int v = mpf_obj_get_c_int(o);
+    return v == INT_MIN ? -INT_MAX : v;   // (its negation must fit too)
 }
 
 static void parse_spec(const char *s, size_t len, spec_t *sp) {

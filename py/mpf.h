@@ -1070,6 +1070,7 @@ bool mpf_obj_equal(mpf_obj_t a, mpf_obj_t b);
 mpf_int_t mpf_obj_hash(mpf_obj_t o);
 mpf_int_t mpf_obj_get_int(mpf_obj_t o);          // int/bool -> C int, TypeError otherwise (OverflowError if too big)
 bool mpf_obj_get_int_maybe(mpf_obj_t o, mpf_int_t *v); // false if not an int or beyond a machine word
+int mpf_obj_get_c_int(mpf_obj_t o);              // as mpf_obj_get_int, OverflowError beyond a C int
 // As mpf_obj_get_int_maybe, but an int beyond a machine word raises OverflowError (a
 // repeat count or size: CPython's "cannot fit 'int' into an index-sized integer").
 bool mpf_obj_get_index_maybe(mpf_obj_t o, mpf_int_t *v);

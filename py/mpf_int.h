@@ -232,9 +232,12 @@ typedef enum { MPF_VM_RETURN, MPF_VM_YIELD, MPF_VM_EXCEPTION } mpf_vm_ret_t;
 #define MPF_GEN_NEST_MAX 1200
 typedef struct mpf_gen {
     mpf_obj_base_t base;
-    uintptr_t running;
-    uintptr_t finished;
+    uint16_t running;
+    uint16_t finished;
     mpf_frame_t *frame;
+#if CONFIG_BUILTIN_EXTRAS
+    mpf_obj_t names;   // NULL, or a 2-tuple: the __name__ and __qualname__ stored (NULL: the function's)
+#endif
 } mpf_gen_t;
 
 // ---------------------------------------------------------------- global state

@@ -1,6 +1,7 @@
 // obj.c -- operations every object supports: truth, equality, hashing, printing,
 // type tests, index and slice arithmetic.
 #include "mpf_int.h"
+#include <limits.h>
 #include "port.h"
 #if CONFIG_INT_BIG_MPZ || CONFIG_INT_BIG_LONGLONG
 #include "mpz.h"
@@ -250,6 +251,19 @@ mpf_int_t mpf_obj_get_int(mpf_obj_t o) {
         mpf_raise_fmt(&mpf_type_TypeError, "'%T' object cannot be interpreted as an integer", o);
     }
     return v;
+}
+
+// An int that fits a C int (chr(), a '*' width), CPython's OverflowError for a bigger one.
+int mpf_obj_get_c_int(mpf_obj_t o) {
+    if (!CONFIG_INT_BIG && sizeof(mpf_int_t) == sizeof(int)) {
+        return (int)mpf_obj_get_int(o);   // (small ints only, of a C int's bits: every one fits)
+    }
+    mpf_int_t v = 0;
+    bool big = !get_int(o, &v, false) && mpf_obj_is_int(o);   // (an int beyond a machine word)
+    if (big || v > INT_MAX || v < INT_MIN) {
+        mpf_raise_msg(&mpf_type_OverflowError, "Python int too large to convert to C int");
+    }
+    return (int)mpf_obj_get_int(o);   // (the TypeError of anything else)
 }
 
 #if CONFIG_FLOAT

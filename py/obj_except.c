@@ -429,30 +429,28 @@ static void exc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
     }
 #if CONFIG_COMPILER
     if (mpf_exc_match(self, &mpf_type_SyntaxError)) {
-        // str(msg) (None without args), then as CPython " (file, line N)" of SyntaxError(msg,
-        // (filename, lineno, offset, text)): the file's base name when a str, the line when
-        // an int, each left out otherwise
-        mpf_obj_print(p, mpf_exc_value(self), MPF_PRINT_STR);
-        const mpf_tuple_t *loc = syntax_loc(a);
-        if (loc != NULL) {
-            const char *sep = " (";
-            if (mpf_obj_is_str(loc->items[0])) {
-                size_t n;
-                const char *f = mpf_obj_str_data(loc->items[0], &n);
-                const char *b = f + n;
-                while (b > f && b[-1] != '/') {
-                    b--;
-                }
-                mpf_printf(p, " (%.*s", (int)(f + n - b), b);
-                sep = ", ";
+        // str(msg) (None without args), then as CPython " (file, line N)": the file's base
+        // name when a str, the line when an int, each left out otherwise (the attributes as
+        // they are now: of SyntaxError(msg, (filename, lineno, offset, text)) or stored over)
+        mpf_obj_print(p, mpf_load_attr(self, MPF_QSTR_msg), MPF_PRINT_STR);
+        mpf_obj_t file = mpf_load_attr(self, MPF_QSTR_filename), line = mpf_load_attr(self, MPF_QSTR_lineno);
+        const char *sep = " (";
+        if (mpf_obj_is_str(file)) {
+            size_t n;
+            const char *f = mpf_obj_str_data(file, &n);
+            const char *b = f + n;
+            while (b > f && b[-1] != '/') {
+                b--;
             }
-            if (mpf_obj_is_int(loc->items[1])) {
-                mpf_printf(p, "%sline %O", sep, loc->items[1]);
-                sep = ", ";
-            }
-            if (sep[0] == ',') {
-                mpf_print_str(p, ")");
-            }
+            mpf_printf(p, " (%.*s", (int)(f + n - b), b);
+            sep = ", ";
+        }
+        if (mpf_obj_is_int(line) && line != MPF_OBJ_TRUE && line != MPF_OBJ_FALSE) {   // (an int, not a bool)
+            mpf_printf(p, "%sline %O", sep, line);
+            sep = ", ";
+        }
+        if (sep[0] == ',') {
+            mpf_print_str(p, ")");
         }
         return;
     }

@@ -712,9 +712,10 @@ static mpf_obj_t float_make_new(const mpf_type_t *type, size_t n_args, size_t n_
         return mpf_obj_new_float(mpf_int_to_float(o));
     }
     mpf_buffer_t b;
-    if (MPF_IS_STR(o) || mpf_obj_is_type(o, &mpf_type_bytes) || (MPF_IS_BYTEARRAY(o) && mpf_obj_get_buffer(o, &b, false))) {
+    // (str, or any object with a buffer: bytes, bytearray, memoryview, array)
+    if (MPF_IS_STR(o) || mpf_obj_get_buffer(o, &b, false)) {
         size_t len;
-        const char *s = MPF_IS_BYTEARRAY(o) ? (len = b.len, (const char *)b.buf) : mpf_obj_str_data(o, &len);
+        const char *s = MPF_IS_STR(o) ? mpf_obj_str_data(o, &len) : (len = b.len, (const char *)b.buf);
         bool ok;
         mpf_obj_t r = mpf_float_parse(s, len, &ok);
         if (!ok) {

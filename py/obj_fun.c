@@ -318,6 +318,23 @@ static void code_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t ki
         (unsigned)(uintptr_t)self, c->ctx->qstrs[0], (unsigned)code_line(c));
 }
 
+// == and hash() of code objects: the same code (f.__code__ == f.__code__; the function's
+// globals, defaults and cells are no part of it). (Separately compiled equal code is not
+// found equal, as it is in CPython.)
+static mpf_obj_t code_unary_op(int op, mpf_obj_t self) {
+    if (op == MPF_UNARY_OP_HASH) {
+        return mpf_obj_new_small_int((mpf_int_t)(((uintptr_t)((const code_obj_t *)mpf_obj_ptr(self))->rc >> 2) & MPF_SMALL_INT_MAX));
+    }
+    return MPF_OBJ_NULL;
+}
+
+static mpf_obj_t code_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
+    if (op == MPF_BINARY_OP_EQUAL && mpf_obj_is_type(rhs, &mpf_type_code)) {
+        return mpf_obj_bool(((const code_obj_t *)mpf_obj_ptr(lhs))->rc == ((const code_obj_t *)mpf_obj_ptr(rhs))->rc);
+    }
+    return MPF_OBJ_NULL;
+}
+
 static const mpf_rom_map_elem_t code_locals_table[] = {
     MPF_ROM_FUN_1(MPF_QSTR_co_lines, code_co_lines),
 };
@@ -325,6 +342,8 @@ MPF_ROM_MAP(code_locals, code_locals_table);
 
 const mpf_type_t mpf_type_code = MPF_TYPE(MPF_QSTR_code, 0,
     (print, code_print),
+    (unary_op, code_unary_op),
+    (binary_op, code_binary_op),
     (attr, code_attr),
     (locals, &code_locals));
 

@@ -380,10 +380,24 @@ static mpf_obj_t gen_pend_throw(mpf_obj_t self, mpf_obj_t v) {
 }
 #endif
 
+#if CONFIG_BUILTIN_EXTRAS
+// The __name__ (i 0) or __qualname__ (i 1) stored in [g], else NULL.
+static mpf_obj_t gen_name_stored(const mpf_gen_t *g, size_t i) {
+    return g->names == MPF_OBJ_NULL ? MPF_OBJ_NULL : ((const mpf_tuple_t *)mpf_obj_ptr(g->names))->items[i];
+}
+#endif
+
 static void gen_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
     const mpf_gen_t *g = mpf_obj_ptr(self);
     const mpf_fun_bc_t *f = g->frame->fun;
+#if CONFIG_BUILTIN_EXTRAS
+    mpf_obj_t q = gen_name_stored(g, 1);
+    if (q != MPF_OBJ_NULL) {
+        mpf_printf(p, "<generator object %O at 0x%x>", q, (unsigned)(uintptr_t)self);
+        return;
+    }
+#endif
 #if CONFIG_COMPILER
     mpf_printf(p, "<generator object %O at 0x%x>", mpf_fun_qualname(mpf_obj_from_ptr(f)), (unsigned)(uintptr_t)self);
 #else
@@ -391,11 +405,25 @@ static void gen_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
 #endif
 }
 
-// gen.__name__ and __qualname__ (its function's), gi_running, gi_code (with
-// CONFIG_BUILTIN_HELPERS: its function's __code__); read-only, as the other attributes.
+// gen.__name__ and __qualname__ (its function's; with CONFIG_BUILTIN_EXTRAS writable, a str
+// only, as CPython's), gi_running, gi_code (with CONFIG_BUILTIN_HELPERS: its function's
+// __code__); the others read-only.
 static void gen_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
-    const mpf_gen_t *g = mpf_obj_ptr(self);
+    mpf_gen_t *g = mpf_obj_ptr(self);
+    bool name = attr == MPF_QSTR___name__ || attr == MPF_QSTR___qualname__;
     if (dest[0] != MPF_OBJ_NULL) {
+#if CONFIG_BUILTIN_EXTRAS
+        if (name) {
+            if (dest[1] == MPF_OBJ_NULL || !mpf_obj_is_str(dest[1])) {
+                mpf_raise_fmt(&mpf_type_TypeError, "%q must be set to a string object", attr);
+            }
+            if (g->names == MPF_OBJ_NULL) {
+                g->names = mpf_obj_new_tuple(2, NULL);
+            }
+            ((mpf_tuple_t *)mpf_obj_ptr(g->names))->items[attr == MPF_QSTR___qualname__] = dest[1];
+            dest[0] = MPF_OBJ_NULL;
+        }
+#endif
         return;
     }
     if (attr == MPF_QSTR_gi_running) {
@@ -408,7 +436,13 @@ static void gen_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         return;
     }
 #endif
-    if (attr == MPF_QSTR___name__ || attr == MPF_QSTR___qualname__) {
+    if (name) {
+#if CONFIG_BUILTIN_EXTRAS
+        dest[0] = gen_name_stored(g, attr == MPF_QSTR___qualname__);
+        if (dest[0] != MPF_OBJ_NULL) {
+            return;
+        }
+#endif
         dest[0] = mpf_load_attr(mpf_obj_from_ptr(g->frame->fun), attr);
     }
 }

@@ -819,7 +819,7 @@ static mpf_obj_t str_splitlines(size_t n_args, size_t n_kw, const mpf_obj_t *arg
     static const mpf_qstr_t kws[] = {MPF_QSTR_keepends};
     mpf_obj_t keep_o;
     mpf_arg_parse(n_args, n_kw, args, MPF_ARG_FUN(MPF_QSTR_splitlines, 1), 1, 1, kws, &keep_o);
-    bool keep = keep_o != MPF_OBJ_NULL && mpf_obj_get_int(keep_o) != 0;  // (an int or a bool, as CPython)
+    bool keep = keep_o != MPF_OBJ_NULL && mpf_obj_get_c_int(keep_o) != 0;  // (an int or a bool that fits a C int, as CPython)
     size_t len;
     const char *s = self_data(args[0], &len);
     const mpf_type_t *t = result_type(args[0]);

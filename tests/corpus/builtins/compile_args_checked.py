@@ -24,6 +24,11 @@ show("flags kw str", lambda: compile("x", "f", "exec", flags=[]))
 for flags in [0x10, 0x200, 0x2000, 0x4000, 0x20000, 0x1000000, 0x1FE6210, 0xFF, 0x1, 0x8000, 0x2000000, -1]:
     show(("flags", flags), lambda: compile("x", "f", "exec", flags) and None)
 show("optimize 4", lambda: compile("x", "f", "exec", optimize=4))
+for o in (0, 1, 2, 3, True, 2**40, "x", None):
+    show(("optimize", o), lambda: compile("x", "f", "exec", optimize=o) and None)
+for d in (0, 1, True, "x", None, 2**40):
+    show(("dont_inherit", d), lambda: compile("x", "f", "exec", dont_inherit=d) and None)
+show("flags big", lambda: compile("x", "f", "exec", 2**40))
 show("optimize -1", lambda: compile("x", "f", "exec", optimize=-1))
 show("optimize -2", lambda: compile("x", "f", "exec", 0, False, -2))
 show("mode int", lambda: compile("x", "f", 0))
