@@ -325,6 +325,12 @@ static int skip_space(mpf_lexer_t *lx) {
                 lx->unterminated = true;
                 lex_fail(lx, 0, 0, E_EOF);
             }
+        } else if (ch == '\\' && peekc(lx, 1) < 0) {
+            // the input ends in a continuation without its newline: as CPython says (not
+            // "invalid character in identifier")
+            lx->pos++;
+            lx->unterminated = true;
+            lex_fail(lx, 0, 0, E_EOF);
         } else if (ch == '\n' && (bol || lx->paren > 0)) {
             lx->pos++;
             newline(lx);
