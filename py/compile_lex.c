@@ -307,7 +307,7 @@ static int skip_space(mpf_lexer_t *lx) {
     bool bol = lx->at_bol && lx->paren == 0;
     lx->at_bol = false;
     uint32_t w = 0, a = 0;
-    int ch;
+    int ch, nx;
     while (true) {
         ch = peekc(lx, 0);
         if (ch == ' ' || ch == '\t' || ch == '\f' || ch == '\r') {
@@ -316,21 +316,18 @@ static int skip_space(mpf_lexer_t *lx) {
             lx->pos++;
         } else if (ch == '#') {
             skip_comment(lx);
-        } else if (ch == '\\' && (peekc(lx, 1) == '\n' || (peekc(lx, 1) == '\r' && peekc(lx, 2) == '\n'))) {
-            lx->pos += peekc(lx, 1) == '\n' ? 2 : 3;
-            newline(lx);
-            if (bol) {
+        } else if (ch == '\\' && ((nx = peekc(lx, 1)) == '\n' || nx < 0 || (nx == '\r' && peekc(lx, 2) == '\n'))) {
+            // (a continuation ending the input without its newline: its end, as CPython says)
+            lx->pos += nx == '\n' ? 2 : nx < 0 ? 1 : 3;
+            if (nx >= 0) {
+                newline(lx);
+            }
+            if (bol && nx >= 0) {
                 w = a = 0;   // (a blank line)
             } else if (peekc(lx, 0) < 0) {
                 lx->unterminated = true;
                 lex_fail(lx, 0, 0, E_EOF);
             }
-        } else if (ch == '\\' && peekc(lx, 1) < 0) {
-            // the input ends in a continuation without its newline: as CPython says (not
-            // "invalid character in identifier")
-            lx->pos++;
-            lx->unterminated = true;
-            lex_fail(lx, 0, 0, E_EOF);
         } else if (ch == '\n' && (bol || lx->paren > 0)) {
             lx->pos++;
             newline(lx);
