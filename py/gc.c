@@ -425,6 +425,12 @@ static void sweep(void) {
     gc.cursor = gc.first_free;
 }
 
+void mpf_gc_rewind(void) {
+    if (gc.cursor - gc.first_free > gc.n_total / 4 && gc.cursor > gc.first_free) {
+        gc.cursor = gc.first_free;
+    }
+}
+
 void mpf_gc_collect(void) {
     if (gc.collecting) {
         return;

@@ -129,6 +129,11 @@ static inline void *mpf_gc_realloc_var(void *p, size_t header, size_t item, size
     return mpf_gc_realloc(p, mpf_gc_var_size(header, item, n));
 }
 void mpf_gc_free(void *p);
+// When the last allocation ended more than a quarter of the heap beyond the lowest free
+// block, the next searches from that block instead: blocks a caller freed get reused before
+// the rest of the heap is spread over (next fit scatters long-lived blocks made between
+// short-lived ones over all of it).
+void mpf_gc_rewind(void);
 void mpf_gc_collect(void);
 // gc.enable()/disable(): whether an allocation that finds no room collects first (on)
 // or fails with MemoryError (off; gc.collect() still collects).

@@ -639,6 +639,10 @@ LEXER_ERRORS = [
     ("f(a + b=1)", 'expression cannot contain assignment, perhaps you meant "=="?'),
     ("if 1:\n        x = 1\n\ty = 2\n", "inconsistent use of tabs and spaces in indentation"),
     ("x = 1 + \\\n", "unexpected EOF while parsing"),
+    # a continuation at the very end, its newline missing ("invalid character in identifier")
+    ("x = 1 + \\", "unexpected EOF while parsing"),
+    ("x = 1\n\\", "unexpected EOF while parsing"),
+    ("if 1:\n  x = 1\n  \\", "unexpected EOF while parsing"),
 ]
 
 

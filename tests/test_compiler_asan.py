@@ -5,6 +5,7 @@ syntax errors, and a typed REPL session on a pty."""
 
 from __future__ import annotations
 
+import random
 import re
 import subprocess
 from pathlib import Path
@@ -111,3 +112,56 @@ def test_repl_session_is_clean() -> None:
         emu.send("\x04")  # soft reset
         emu.expect(PROMPT)
     assert not REPORT.search(emu.raw), emu.raw[-3000:].decode(errors="replace")
+
+
+def _literal_tables(n: int, seed: int = 18) -> str:
+    """A module of [n] dict literals assigned into a dict, as biopython's generated
+    Restriction_Dictionary.py (562 KB): many constants and records made between the trees."""
+    rnd = random.Random(seed)
+    lines = ["rest_dict = {}", ""]
+    for i in range(n):
+        name = f"Enz{i}I"
+        site = "".join(rnd.choice("ACGT") for _ in range(rnd.randint(4, 9)))
+        suppl = tuple(rnd.sample("BCEIJKMNOQRSVXY", rnd.randint(0, 4)))
+        lines += [
+            f'rest_dict["{name}"] = {{',
+            f'    "charac": ({rnd.randint(-9, 20)}, {rnd.randint(-9, 20)}, None, None, "{site}"),',
+            f'    "compsite": "(?=(?P<{name}>{site}))",',
+            f'    "freq": {float(4 ** len(site))},',
+            f'    "id": {rnd.randint(1, 60000)},',
+            f'    "ovhgseq": "{site[: rnd.randint(0, 4)]}",',
+            f'    "site": "{site}",',
+            f'    "size": {len(site)},',
+            f'    "suppl": {suppl!r},',
+            f'    "uri": "https://identifiers.org/rebase:{i}",',
+            "}",
+            "",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("firmware", [HOST, ASAN], ids=["host", "host_asan"])
+def test_large_literal_tables_fit_the_8mb_heap(tmp_path: Path, firmware: Path) -> None:
+    """A 462 KB module of literal tables (peak 3.5 MB) compiles and runs on the 8 MB heap:
+    next fit scattered the records made between one statement's tree and the next over the
+    whole heap, leaving no hole for the file's tables (MemoryError before), unless the
+    compiler rewinds the allocator to the holes after each statement (mpf_gc_rewind)."""
+    src = tmp_path / "tables.py"
+    src.write_text(_literal_tables(1600), encoding="utf-8")
+    ours, ref = tmp_path / "ours.mpy", tmp_path / "ref.mpy"
+    run = compiler_diff.run_ours([(src, ours, "tables.py")], 0, firmware, 600)
+    assert run is not None and run.returncode == 0, run and run.stderr[-2000:]
+    assert not REPORT.search(run.stderr)
+    assert compiler_diff.compile_ref(src, ref, "tables.py", 0, 120) is None
+    assert ours.read_bytes() == ref.read_bytes()
+    code = (
+        f"s = open({str(src)!r}).read()\nexec(s)\n"
+        "print(len(rest_dict), rest_dict['Enz1599I']['uri'], rest_dict['Enz7I']['size'])"
+    )
+    run = subprocess.run([str(firmware), "-c", code], capture_output=True, timeout=600, check=False)
+    assert not REPORT.search(run.stderr), run.stderr[-3000:].decode(errors="replace")
+    expected = {}
+    exec(src.read_text(), expected)
+    tables = expected["rest_dict"]
+    line = f"{len(tables)} {tables['Enz1599I']['uri']} {tables['Enz7I']['size']}\n"
+    assert run.stdout.decode() == line

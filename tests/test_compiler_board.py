@@ -144,3 +144,69 @@ def test_board_a_600_line_module_is_a_clean_memory_error(
     got, want = board_runs[module_source(HUGE).count("\n")]
     assert got == "MemoryError\n"
     assert want.startswith("block 0:")
+
+
+# Deeply nested sources, made on the board one at a time (64 KB of heap): each of brackets,
+# operators, lambdas, f-strings, comprehensions and indented statements.
+NEST_MAIN = """\
+import gc
+def make(kind):
+    if kind == "paren": return "x = " + "(" * 300 + "1" + ")" * 300
+    if kind == "list": return "x = " + "[" * 2000 + "]" * 2000
+    if kind == "dict": return "x = " + "{1:" * 500 + "1" + "}" * 500
+    if kind == "minus": return "x = " + "-" * 5000 + "1"
+    if kind == "not": return "x = " + "not " * 3000 + "1"
+    if kind == "pow": return "x = " + "1**" * 3000 + "1"
+    if kind == "ifelse": return "x = " + "a if b else " * 2000 + "c"
+    if kind == "lambda": return "x = " + "lambda: " * 2000 + "1"
+    if kind == "call": return "x = " + "f(" * 2000 + ")" * 2000
+    if kind == "attr": return "x = a" + ".b" * 3000
+    if kind == "fstr": return "x = " + "f'{" * 200 + "1" + "}'" * 200
+    if kind == "comp": return "x = " + "[" * 500 + "i for i in a" + "]" * 500
+    if kind == "add": return "x = " + "1+" * 3000 + "1"
+    if kind == "sub": return "x = a" + "[0]" * 3000
+    n = 100 if kind == "try" else 150
+    head = {"if": "if a:", "def": "def f():", "class": "class C:", "try": "try:", "with": "with a:", "while": "while a:"}[kind]
+    src = "".join(" " * i + head + "\\n" for i in range(n)) + " " * n + "pass\\n"
+    if kind == "try":
+        src += "".join(" " * i + "finally: pass\\n" for i in reversed(range(n)))
+    return src
+for kind in ("paren", "list", "dict", "minus", "not", "pow", "ifelse", "lambda", "call", "attr", "fstr", "comp", "add", "sub", "if", "def", "class", "try", "with", "while"):
+    gc.collect()
+    try:
+        src = make(kind)
+        code = compile(src, kind, "exec")
+        src = None
+        exec(code, {"a": 0, "b": 0, "f": None})
+        r = "ok"
+    except (RecursionError, MemoryError, SyntaxError, RuntimeError, AttributeError, TypeError) as e:
+        r = type(e).__name__
+    src = code = None
+    print("nest", kind, r)
+print("=== nest done")
+exec('print("alive", 6 * 7)')
+"""
+# What a nesting may end in on the board: never a crash or a C stack overflow.
+NEST_OUTCOMES = {"ok", "SyntaxError", "IndentationError", "RecursionError", "MemoryError"}
+# and a name, attribute, type or jump-size error of the code itself (as on the host)
+NEST_OUTCOMES |= {"RuntimeError", "AttributeError", "TypeError"}
+
+
+def test_board_deep_nesting_is_a_clean_exception(tmp_path: Path) -> None:
+    """exec() of each nesting on netduinoplus2: a Python exception or a result, never a
+    crash (the C stack must not overflow: RecursionError or MemoryError instead), and the
+    board compiles and runs code after them all."""
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "main.py").write_text(NEST_MAIN)
+    build_dir, _ = build_firmware(
+        "netduinoplus2", "compiler_nest", (semihosting_fragment(),), app=app
+    )
+    result = boot(qemu_command(build_dir), timeout=180)
+    out = result.transcript.replace("\r\n", "\n")
+    assert result.status == 0, out[-2000:]
+    assert "=== nest done\nalive 42\n" in out, out[-2000:]
+    found = [line.split() for line in out.split("\n") if line.startswith("nest ")]
+    assert len(found) == 20, out[-2000:]
+    for _, kind, outcome in found:
+        assert outcome in NEST_OUTCOMES, (kind, outcome)
