@@ -1,4 +1,4 @@
-# requires: COMPILER
+# requires: COMPILER STR_UNICODE
 # A str source starting with U+FEFF is CPython's SyntaxError at line 1, column 1 of the file
 # name given, the first line its text; a NUL in the source is one without a place.
 
