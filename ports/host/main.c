@@ -5,7 +5,7 @@
 // `firmware --compile IN.py -o OUT.mpy [-O N] [-s NAME]`... writes what our compiler makes.
 // `firmware --check FILE.mpy...` loads and verifies each file without running it.
 // `-X emit=bytecode` and `-X heapsize=N[w][K|M]` may come first (MicroPython's options: the
-// only emitter is bytecode; the heap the GC manages shrinks to N bytes of CONFIG_HEAP_SIZE).
+// only emitter is bytecode; the heap the GC manages shrinks to N bytes of the one built in).
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
 #include <stdio.h>
@@ -349,7 +349,7 @@ static const char *x_option_refused(const char *opt) {
     }
     if (strncmp(opt, "heapsize=", 9) == 0) {
         return x_heapsize(opt + 9) ? NULL
-                                   : "expected a size from 64K to CONFIG_HEAP_SIZE (N[w][K|M])";
+                                   : "expected a size from 64K to the heap built in (N[w][K|M])";
     }
     return strncmp(opt, "emit=", 5) == 0 ? "this core runs bytecode only: use emit=bytecode"
                                          : "unknown option: expected emit=bytecode or heapsize=N";
