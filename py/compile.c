@@ -209,6 +209,7 @@ bool mpf_cc_literal_is_static(const char *s, size_t len, mpf_qstr_t q) {
 #endif
 }
 
+#if CONFIG_COMPILER_ERROR_DETAIL
 // Where line [line] (from 1) of the source starts.
 static const char *line_start(const mpf_cctx_t *c, size_t line) {
     const char *s = c->src, *end = s + c->len;
@@ -287,6 +288,22 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, 
     // (its msg, filename, lineno, offset and text attributes are read from these)
     mpf_raise(mpf_exc_new(types[kind], 2, args));
 }
+#else
+// SyntaxError(msg, (filename, line, None, None)) without CONFIG_COMPILER_ERROR_DETAIL: the
+// file and line, no column or text (the traceback shows no caret).
+void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, const char *msg) {
+    (void)col;
+    static const mpf_type_t *const types[3] = {&mpf_type_SyntaxError, &mpf_type_IndentationError, &mpf_type_TabError};
+    mpf_obj_t loc[4] = {
+        mpf_obj_new_str(c->filename, strlen(c->filename)),
+        mpf_obj_new_small_int((mpf_int_t)line),
+        MPF_OBJ_NONE,
+        MPF_OBJ_NONE,
+    };
+    mpf_obj_t args[2] = {mpf_obj_new_str(msg, strlen(msg)), mpf_obj_new_tuple(4, loc)};
+    mpf_raise(mpf_exc_new(types[kind], 2, args));
+}
+#endif
 
 #if CONFIG_COMPILER_MPY_OUTPUT
 size_t mpf_compile_heap_peak;

@@ -384,7 +384,7 @@ static void gen_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
     (void)kind;
     const mpf_gen_t *g = mpf_obj_ptr(self);
     const mpf_fun_bc_t *f = g->frame->fun;
-#if CONFIG_COMPILER
+#if CONFIG_COMPILER_INTROSPECTION
     mpf_printf(p, "<generator object %O at 0x%x>", mpf_fun_qualname(mpf_obj_from_ptr(f)), (unsigned)(uintptr_t)self);
 #else
     mpf_printf(p, "<generator object %q at 0x%x>", f->ctx->qstrs[f->rc->simple_name], (unsigned)(uintptr_t)self);
