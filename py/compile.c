@@ -18,6 +18,9 @@
 #pragma GCC optimize("no-if-conversion", "no-tree-tail-merge", "no-expensive-optimizations", "no-thread-jumps", \
     "no-guess-branch-probability", "no-move-loop-invariants", "no-schedule-insns2", "no-ipa-sra", "no-shrink-wrap", \
     "no-auto-inc-dec", "no-optimize-sibling-calls", "no-tree-ch", "no-tree-reassoc")
+#elif MPF_CC_SIZE_TUNED_T1
+#pragma GCC optimize("no-thread-jumps", "no-tree-tail-merge", "no-move-loop-invariants", "no-sched-pressure", \
+    "no-tree-reassoc", "no-schedule-insns2", "no-tree-ch", "no-tree-sink")
 #endif
 
 // Arena chunks: an arena's first is small (most defs, lambdas and classes need little), each

@@ -33,6 +33,10 @@
 // recursion, whose tail calls keep the C stack per level of nesting as it was)
 #define TAIL_CALLS __attribute__((optimize("optimize-sibling-calls")))
 #else
+#if MPF_CC_SIZE_TUNED_T1
+#pragma GCC optimize("no-thread-jumps", "no-move-loop-invariants", "no-tree-loop-im", "no-code-hoisting", \
+    "no-ipa-sra", "no-tree-dse", "no-tree-fre", "no-tree-pre")
+#endif
 #define TAIL_CALLS
 #endif
 
