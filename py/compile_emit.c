@@ -35,7 +35,7 @@
 #else
 #if MPF_CC_SIZE_TUNED_T1
 #pragma GCC optimize("no-thread-jumps", "no-move-loop-invariants", "no-tree-loop-im", "no-code-hoisting", \
-    "no-ipa-sra", "no-tree-dse", "no-tree-fre", "no-tree-pre")
+    "no-ipa-sra", "no-tree-dse", "no-tree-fre", "no-tree-pre", "no-if-conversion")
 #endif
 #define TAIL_CALLS
 #endif

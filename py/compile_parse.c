@@ -10,9 +10,8 @@
 #pragma GCC optimize("no-expensive-optimizations", "no-move-loop-invariants", "no-if-conversion", "no-schedule-insns2", \
     "no-tree-reassoc", "no-optimize-sibling-calls", "no-tree-coalesce-vars", "no-caller-saves")
 #elif MPF_CC_SIZE_TUNED_T1
-#pragma GCC optimize("no-expensive-optimizations", "no-tree-reassoc", "no-move-loop-invariants", \
-    "no-tree-tail-merge", "no-code-hoisting", "no-guess-branch-probability", "no-if-conversion", \
-    "no-tree-vrp")
+#pragma GCC optimize("no-expensive-optimizations", "no-tree-reassoc", "no-tree-tail-merge", \
+    "no-guess-branch-probability", "no-if-conversion", "no-tree-vrp")
 #endif
 #if CONFIG_INT_BIG_MPZ && CONFIG_FLOAT
 #include "mpz.h"
