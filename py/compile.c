@@ -18,6 +18,9 @@
 #pragma GCC optimize("no-if-conversion", "no-tree-tail-merge", "no-expensive-optimizations", "no-thread-jumps", \
     "no-guess-branch-probability", "no-move-loop-invariants", "no-schedule-insns2", "no-ipa-sra", "no-shrink-wrap", \
     "no-auto-inc-dec", "no-optimize-sibling-calls", "no-tree-ch", "no-tree-reassoc")
+#elif MPF_CC_SIZE_TUNED_T1
+#pragma GCC optimize("no-thread-jumps", "no-tree-tail-merge", "no-move-loop-invariants", "no-sched-pressure", \
+    "no-tree-reassoc", "no-schedule-insns2", "no-tree-ch", "no-tree-sink")
 #endif
 
 // Arena chunks: an arena's first is small (most defs, lambdas and classes need little), each
@@ -209,6 +212,7 @@ bool mpf_cc_literal_is_static(const char *s, size_t len, mpf_qstr_t q) {
 #endif
 }
 
+#if CONFIG_COMPILER_ERROR_DETAIL
 // Where line [line] (from 1) of the source starts.
 static const char *line_start(const mpf_cctx_t *c, size_t line) {
     const char *s = c->src, *end = s + c->len;
@@ -302,6 +306,22 @@ void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, 
     // (its msg, filename, lineno, offset and text attributes are read from these)
     mpf_raise(mpf_exc_new(types[kind], 2, args));
 }
+#else
+// SyntaxError(msg, (filename, line, None, None)) without CONFIG_COMPILER_ERROR_DETAIL: the
+// file and line, no column or text (the traceback shows no caret).
+void mpf_cc_syntax_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, const char *msg) {
+    (void)col;
+    static const mpf_type_t *const types[3] = {&mpf_type_SyntaxError, &mpf_type_IndentationError, &mpf_type_TabError};
+    mpf_obj_t loc[4] = {
+        mpf_obj_new_str(c->filename, strlen(c->filename)),
+        mpf_obj_new_small_int((mpf_int_t)line),
+        MPF_OBJ_NONE,
+        MPF_OBJ_NONE,
+    };
+    mpf_obj_t args[2] = {mpf_obj_new_str(msg, strlen(msg)), mpf_obj_new_tuple(4, loc)};
+    mpf_raise(mpf_exc_new(types[kind], 2, args));
+}
+#endif
 
 void mpf_cc_no_debug(mpf_cctx_t *c, mpf_qstr_t q, size_t line, size_t col) {
     if (q == MPF_QSTR___debug__) {

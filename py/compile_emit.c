@@ -33,12 +33,17 @@
 // recursion, whose tail calls keep the C stack per level of nesting as it was)
 #define TAIL_CALLS __attribute__((optimize("optimize-sibling-calls")))
 #else
+#if MPF_CC_SIZE_TUNED_T1
+#pragma GCC optimize("no-thread-jumps", "no-move-loop-invariants", "no-tree-loop-im", "no-code-hoisting", \
+    "no-ipa-sra", "no-tree-dse", "no-tree-fre", "no-tree-pre", "no-if-conversion")
+#endif
 #define TAIL_CALLS
 #endif
 
 
 // ---------------------------------------------------------------- errors
 
+#if CONFIG_COMPILER_ERROR_DETAIL
 // The words of the texts (numbered from 1; a few words that go together are one, `_` between
 // them: "too_many"), packed by tools/error_words.py: 5-bit symbols, 0 ending a word, 1..26
 // a..z, then ' - ESC * and the space, ESC n the n-th of ERROR_CHARS (mpf_emit_error).
@@ -225,6 +230,20 @@ void mpf_emit_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, unsig
     o[-1] = '\0';
     mpf_cc_syntax_error(c, kind, line, col, text);
 }
+#else
+// Without CONFIG_COMPILER_ERROR_DETAIL: "invalid syntax" for every SyntaxError, the
+// indentation errors' own texts for an IndentationError or TabError.
+void mpf_emit_error(mpf_cctx_t *c, unsigned kind, size_t line, size_t col, unsigned msg) {
+    const char *text = "invalid syntax";
+    if (kind != 0) {
+        text = msg == E_UNEXPECTED_INDENT ? "unexpected indent"
+             : msg == E_EXPECTED_INDENT ? "expected an indented block"
+             : msg == E_UNINDENT ? "unindent does not match any outer indentation level"
+             : "inconsistent use of tabs and spaces in indentation";
+    }
+    mpf_cc_syntax_error(c, kind, line, col, text);
+}
+#endif
 
 // SyntaxError [msg] (an E_ number) at [x] (NULL: no position).
 MPF_NORETURN static void error_at(emit_t *e, const mpf_node_t *x, unsigned msg) {

@@ -17,6 +17,13 @@
 #else
 #define MPF_CC_SIZE_TUNED 0
 #endif
+// Thumb-1 (Cortex-M0/M0+: the micro:bit, the Feather M0, the Pico) has lists of its own,
+// measured the same way with -mcpu=cortex-m0, under `#elif MPF_CC_SIZE_TUNED_T1`.
+#if defined(__OPTIMIZE_SIZE__) && defined(__GNUC__) && !defined(__clang__) && defined(__thumb__) && !defined(__thumb2__)
+#define MPF_CC_SIZE_TUNED_T1 1
+#else
+#define MPF_CC_SIZE_TUNED_T1 0
+#endif
 
 // ---------------------------------------------------------------- arena and errors
 typedef struct mpf_cctx {

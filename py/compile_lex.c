@@ -9,6 +9,9 @@
 #pragma GCC optimize("no-move-loop-invariants", "no-tree-dominator-opts", "no-schedule-insns2", "no-caller-saves", \
     "no-auto-inc-dec", "no-if-conversion", "no-rerun-cse-after-loop", "no-store-merging", "no-tree-ch", \
     "no-tree-loop-im", "no-guess-branch-probability", "no-ira-hoist-pressure")
+#elif MPF_CC_SIZE_TUNED_T1
+#pragma GCC optimize("no-expensive-optimizations", "no-tree-loop-optimize", "no-move-loop-invariants", \
+    "no-tree-vrp", "no-store-merging", "no-inline-small-functions", "no-ira-hoist-pressure", "no-tree-ch")
 #endif
 
 // Keywords in the order of KW_*: by length (2 to 8 bytes), without separators, after two

@@ -9,6 +9,9 @@
 #if MPF_CC_SIZE_TUNED
 #pragma GCC optimize("no-expensive-optimizations", "no-move-loop-invariants", "no-if-conversion", "no-schedule-insns2", \
     "no-tree-reassoc", "no-optimize-sibling-calls", "no-tree-coalesce-vars", "no-caller-saves")
+#elif MPF_CC_SIZE_TUNED_T1
+#pragma GCC optimize("no-expensive-optimizations", "no-tree-reassoc", "no-tree-tail-merge", \
+    "no-guess-branch-probability", "no-if-conversion", "no-tree-vrp")
 #endif
 #if CONFIG_INT_BIG_MPZ && CONFIG_FLOAT
 #include "mpz.h"
@@ -1682,9 +1685,11 @@ static void parse_stmt(parser_t *p, nodevec_t *v);
 // "expected ':'" and "expected an indented block after 'if' statement on line N")
 static mpf_node_t *parse_suite(parser_t *p, pos_t kw) {
     pos_t t = here(p);
+#if CONFIG_COMPILER_ERROR_DETAIL
     if (p->tok.kind == TK_NEWLINE) {
         mpf_cc_syntax_error(p->c, 0, POS_LINE(t), t >> POS_COL_SHIFT, "expected ':'");
     }
+#endif
     expect(p, OP_COLON);
     nodevec_t v;
     vec_init(&v);
@@ -1697,7 +1702,11 @@ static mpf_node_t *parse_suite(parser_t *p, pos_t kw) {
         if (p->tok.kind == TK_END) {
             p->lx.unterminated = true;
         }
+#if CONFIG_COMPILER_ERROR_DETAIL
         p->c->block_kw = kw;
+#else
+        (void)kw;
+#endif
         indent_error(p, E_EXPECTED_INDENT);
     }
     advance(p);

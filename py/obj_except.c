@@ -361,6 +361,7 @@ static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
         // the offending line with a caret under the column, as CPython shows it, then
         // "Type: msg" below
         mpf_printf(p, "  File \"%O\", line %O\n", loc->items[0], loc->items[1]);
+#if CONFIG_COMPILER_ERROR_DETAIL
         if (mpf_obj_is_str(loc->items[3])) {
             size_t n;
             const char *t = mpf_obj_str_data(loc->items[3], &n);
@@ -384,6 +385,7 @@ static void print_one_tb(const mpf_print_t *p, mpf_obj_t exc) {
                 mpf_print_str(p, "^\n");
             }
         }
+#endif
         msg = sa->items[0];
     }
 #endif
@@ -664,7 +666,7 @@ static mpf_obj_t tb_new(const mpf_tb_entry_t *tb, size_t n) {
     return mpf_obj_from_ptr(t);
 }
 
-#if CONFIG_COMPILER
+#if CONFIG_COMPILER_INTROSPECTION
 // tb_frame: a frame of what the entry records, its f_lineno and f_code (of co_name and
 // co_filename); the same layout as a traceback's, under these two types (no f_globals,
 // f_locals or f_back: an entry keeps no frame)
@@ -680,7 +682,7 @@ static void tb_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     if (dest[0] != MPF_OBJ_NULL) {
         return;
     }
-#if CONFIG_COMPILER
+#if CONFIG_COMPILER_INTROSPECTION
     const mpf_type_t *type = t->base.type;
     if (type == &tb_code_type) {
         if (attr == MPF_QSTR_co_name || attr == MPF_QSTR_co_filename) {
@@ -715,7 +717,7 @@ static void tb_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
 }
 
-#if CONFIG_COMPILER
+#if CONFIG_COMPILER_INTROSPECTION
 static const mpf_type_t tb_frame_type = MPF_TYPE(MPF_QSTR_frame, 0, (attr, tb_attr));
 static const mpf_type_t tb_code_type = MPF_TYPE(MPF_QSTR_code, 0, (attr, tb_attr));
 #endif

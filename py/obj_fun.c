@@ -32,7 +32,7 @@ static mpf_qstr_t fun_name(const mpf_fun_bc_t *f) {
     return f->ctx->qstrs[f->rc->simple_name];
 }
 
-#if CONFIG_COMPILER
+#if CONFIG_COMPILER_INTROSPECTION
 // The code under [node] whose children include [rc], or NULL (also when [node] is: a module's
 // tree of code unknown).
 static const mpf_raw_code_t *code_parent(const mpf_raw_code_t *node, const mpf_raw_code_t *rc) {
@@ -86,7 +86,7 @@ mpf_obj_t mpf_fun_qualname(mpf_obj_t fun) {
 
 static void fun_bc_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kind) {
     (void)kind;
-#if CONFIG_COMPILER
+#if CONFIG_COMPILER_INTROSPECTION
     mpf_printf(p, "<function %O at 0x%x>", mpf_fun_qualname(self), (unsigned)(uintptr_t)self);
 #else
     mpf_printf(p, "<function %q at 0x%x>", fun_name(mpf_obj_ptr(self)), (unsigned)(uintptr_t)self);
@@ -162,7 +162,7 @@ mpf_obj_t mpf_fun_of_code(mpf_obj_t code, mpf_obj_t globals) {
 // decorator: where the enclosing code makes it), else where its code starts.
 static size_t code_line(const code_obj_t *c) {
     const mpf_raw_code_t *rc = c->rc;
-#if CONFIG_COMPILER
+#if CONFIG_COMPILER_INTROSPECTION
     const mpf_raw_code_t *up = code_parent(c->ctx->root, rc);
     if (up != NULL) {
         size_t i = 0;
@@ -228,7 +228,7 @@ static void code_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     const mpf_raw_code_t *rc = c->rc;
     if (attr == MPF_QSTR_co_name) {
         dest[0] = mpf_obj_new_qstr(c->ctx->qstrs[rc->simple_name]);
-#if CONFIG_COMPILER
+#if CONFIG_COMPILER_INTROSPECTION
     } else if (attr == MPF_QSTR_co_qualname) {
         dest[0] = mpf_fun_qualname(mpf_obj_new_fun_bc(rc, c->ctx, MPF_OBJ_NULL, MPF_OBJ_NULL, 0, NULL));
 #endif
@@ -244,7 +244,7 @@ static void code_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
         dest[0] = mpf_obj_new_small_int(rc->n_pos_args - (mpf_int_t)c->n_closed);   // (the cells come first)
     } else if (attr == MPF_QSTR_co_kwonlyargcount) {
         dest[0] = mpf_obj_new_small_int(rc->n_kwonly_args);
-#if CONFIG_COMPILER
+#if CONFIG_COMPILER_INTROSPECTION
     // (what tests of eval/exec/compile read of code objects: with the compiler)
     } else if (attr == MPF_QSTR_co_names) {
         dest[0] = mpf_loader_code_names(rc, c->ctx->qstrs);
@@ -284,7 +284,9 @@ static void code_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
             local = rc->local_names + 1;
             n_slots = rc->local_names[0];
         }
+#if CONFIG_COMPILER_INTROSPECTION
         n_slots = kind == MPF_QSTR_co_nlocals ? mpf_loader_n_locals(rc) : n_slots;
+#endif
 #endif
         n_params += ((rc->scope_flags & MPF_SCOPE_VARARGS) != 0) + ((rc->scope_flags & MPF_SCOPE_VARKEYWORDS) != 0);
         mpf_tuple_t *names = mpf_obj_ptr(mpf_obj_new_tuple(n_slots, NULL));
@@ -393,7 +395,7 @@ static void fun_bc_attr(mpf_obj_t self, mpf_qstr_t attr, mpf_obj_t *dest) {
     }
     if (attr == MPF_QSTR___name__ || attr == MPF_QSTR___qualname__) {
         dest[0] = mpf_obj_new_qstr(fun_name(f));
-#if CONFIG_COMPILER
+#if CONFIG_COMPILER_INTROSPECTION
         if (attr == MPF_QSTR___qualname__) {
             dest[0] = mpf_fun_qualname(self);
         }

@@ -398,7 +398,7 @@ static void gen_print(const mpf_print_t *p, mpf_obj_t self, mpf_print_kind_t kin
         return;
     }
 #endif
-#if CONFIG_COMPILER
+#if CONFIG_COMPILER_INTROSPECTION
     mpf_printf(p, "<generator object %O at 0x%x>", mpf_fun_qualname(mpf_obj_from_ptr(f)), (unsigned)(uintptr_t)self);
 #else
     mpf_printf(p, "<generator object %q at 0x%x>", f->ctx->qstrs[f->rc->simple_name], (unsigned)(uintptr_t)self);

@@ -1167,7 +1167,7 @@ void mpf_type_set_bases(mpf_type_t *cls, mpf_obj_t bases) {
 }
 #endif // CONFIG_CLASS_HOOKS
 
-#if CONFIG_COMPILER
+#if CONFIG_COMPILER_INTROSPECTION
 // The class's __qualname__ in its namespace [dict]: the body function's qualified name
 // ("f.<locals>.C", "A.B") where the body stored its simple name (all the bytecode has).
 static void class_qualname(mpf_obj_t body, mpf_obj_t dict) {

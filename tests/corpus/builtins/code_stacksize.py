@@ -1,4 +1,4 @@
-# requires: COMPILER BUILTIN_HELPERS
+# requires: COMPILER BUILTIN_HELPERS COMPILER_INTROSPECTION
 # A code object's co_stacksize: an int, at least 1 for code that computes anything, and at
 # least as deep as the nesting of the expression it evaluates.
 

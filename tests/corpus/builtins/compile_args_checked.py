@@ -1,4 +1,4 @@
-# requires: COMPILER
+# requires: COMPILER COMPILER_ERROR_DETAIL
 # compile()'s argument checks (flags must be an int CPython knows; the mode; the optimize
 # level; the file name), 'single' mode given nothing to run (blank lines, a comment: SyntaxError), and the
 # attributes of a SyntaxError made by hand from a 4- or 6-item location (end_lineno and

@@ -1,4 +1,4 @@
-# requires: COMPILER
+# requires: COMPILER COMPILER_INTROSPECTION
 # co_names and co_flags of code compile() made: a module's code uses its stored, loaded,
 # deleted and imported names (each once, in order), its functions' names stay in their code;
 # a module's co_flags has none of a function's bits. co_nlocals, co_freevars.

@@ -1,4 +1,4 @@
-# requires: COMPILER
+# requires: COMPILER COMPILER_ERROR_DETAIL
 # compile(src, f, "single") takes one statement (a line of several, a; b, is one), as CPython:
 # more is a SyntaxError; exec of what it made prints an expression statement's value.
 

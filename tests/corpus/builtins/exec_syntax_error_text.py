@@ -1,4 +1,4 @@
-# requires: COMPILER STR_UNICODE
+# requires: COMPILER STR_UNICODE COMPILER_ERROR_DETAIL
 # A SyntaxError raised by exec/eval/compile of source carries the offending line as its text
 # with the line's newline (one added to a last line that has none), as CPython's; a str whose
 # first character is U+FEFF is a SyntaxError (only bytes may start with a UTF-8 byte order

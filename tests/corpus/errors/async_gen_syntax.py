@@ -1,4 +1,4 @@
-# requires: COMPILER GENERATORS ASYNC ERROR_MSG_DETAILED
+# requires: COMPILER GENERATORS ASYNC ERROR_MSG_DETAILED COMPILER_ERROR_DETAIL
 # What an async generator may not contain: `yield from`, and `return` with a value
 # (a bare return is fine, and so is `return value` in an async def without yield).
 sources = [

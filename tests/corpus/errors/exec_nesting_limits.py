@@ -1,4 +1,4 @@
-# requires: COMPILER
+# requires: COMPILER COMPILER_ERROR_DETAIL
 # Source nested too deeply for the compiler: brackets nest 200 deep at most (the 201st is
 # SyntaxError "too many nested parentheses", as CPython's tokenizer), blocks 99 levels below
 # the module (then IndentationError); long flat sources compile.

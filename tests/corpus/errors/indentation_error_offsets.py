@@ -1,4 +1,4 @@
-# requires: COMPILER ERROR_MSG_DETAILED
+# requires: COMPILER ERROR_MSG_DETAILED COMPILER_ERROR_DETAIL
 # IndentationError and TabError positions as CPython 3.11 gives them: "unexpected indent" at
 # the indent's width in bytes, "unindent does not match" just past the line's end (also a last
 # line without a newline), a TabError at 1, "expected an indented block" (its text differs) left out.

@@ -1,4 +1,4 @@
-# requires: COMPILER
+# requires: COMPILER COMPILER_ERROR_DETAIL
 # SyntaxError for input ending inside brackets: CPython's message names the innermost open
 # bracket, at its line and column.
 

@@ -1,4 +1,4 @@
-# requires: COMPILER EXC_ATTRS MODULE_SYS
+# requires: COMPILER EXC_ATTRS MODULE_SYS COMPILER_INTROSPECTION
 # tb_frame of a traceback: each level's f_code (its co_name and co_filename) and, for frames
 # that have ended, f_lineno (a running frame's is where it is now, in CPython), from the
 # outermost frame to the one that raised, through tb_next; exec'd code's file name too.

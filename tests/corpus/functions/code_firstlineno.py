@@ -1,4 +1,4 @@
-# requires: COMPILER BUILTIN_HELPERS
+# requires: COMPILER BUILTIN_HELPERS COMPILER_INTROSPECTION
 # co_firstlineno as CPython 3.11 gives it: the line of the def, lambda or class statement,
 # of its first decorator when decorated (read where the enclosing code makes the function),
 # 1 for a module; code reprs carry it too.

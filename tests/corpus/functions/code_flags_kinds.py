@@ -1,4 +1,4 @@
-# requires: COMPILER GENERATORS ASYNC
+# requires: COMPILER GENERATORS ASYNC COMPILER_INTROSPECTION
 # co_flags as CPython 3.11 sets them: CO_NESTED (0x10) for code inside a function, lambda or
 # comprehension (a method of a top-level class is not nested), CO_GENERATOR (0x20),
 # CO_COROUTINE (0x80) for an async def, CO_ASYNC_GENERATOR (0x200) for one that yields

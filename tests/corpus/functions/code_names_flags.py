@@ -1,4 +1,4 @@
-# requires: COMPILER GENERATORS MODULE_SYS
+# requires: COMPILER GENERATORS MODULE_SYS COMPILER_INTROSPECTION
 # What a test of code objects reads besides the parameters: co_names (the global, attribute
 # and imported names the code itself uses, each once, in the order met; a nested function's
 # own are in its code), co_flags' varargs/varkeywords/generator bits, co_nlocals (the local

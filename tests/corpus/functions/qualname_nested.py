@@ -1,4 +1,4 @@
-# requires: COMPILER GENERATORS
+# requires: COMPILER GENERATORS COMPILER_INTROSPECTION
 # __qualname__ as CPython 3.11 makes it (kept outside the code: an .mpy has simple names):
 # a def inside a def gets ".<locals>.", a method its class's name, a nested class its outer
 # class's, a lambda in a comprehension the comprehension's; the reprs of functions, classes,

@@ -1,4 +1,4 @@
-# requires: GENERATORS ASYNC BUILTIN_HELPERS
+# requires: GENERATORS ASYNC BUILTIN_HELPERS COMPILER_INTROSPECTION
 # A generator's (and a coroutine's, an async generator's) __name__ and __qualname__ are its
 # function's; gi_running is true only while its body runs; gi_code is its function's code.
 def gen():

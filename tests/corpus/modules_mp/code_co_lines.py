@@ -1,4 +1,4 @@
-# requires: BUILTIN_HELPERS GENERATORS
+# requires: BUILTIN_HELPERS GENERATORS COMPILER_INTROSPECTION
 # co_lines() of a function's code: (start, end, line) runs of bytecode offsets, contiguous
 # from 0 to len(co_code), with the lines of the statements (MicroPython's bytecode offsets;
 # a statement far below the previous one and a long statement need extended table entries).
