@@ -512,6 +512,17 @@ def test_mpremote_exec_eval_run_against_the_host(host_pty: str, tmp_path: Path) 
     check_exec_eval_run(host_pty, "linux", tmp_path)
 
 
+def children(pid: int) -> list[int]:
+    """The processes whose parent is [pid] (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid:  # (state, ppid, ...) after the command's name
+                found.append(int(stat.parent.name))
+    return found
+
+
 @contextmanager
 def console_pty(board: str, build_dir: Path) -> Iterator[str]:
     """`mpforge run -b BOARD --console pty`, as a user starts it for mpremote or Thonny; yields
@@ -520,6 +531,8 @@ def console_pty(board: str, build_dir: Path) -> Iterator[str]:
         [str(Path(sys.executable).with_name("mpforge")), "run", "-b", board, "--build-dir",
          str(build_dir), "--console", "pty"],
         stderr=subprocess.PIPE, text=True,
+        # as at a terminal: a pytest-xdist worker ignores SIGINT, which its children inherit
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
     try:
         assert proc.stderr is not None
@@ -527,10 +540,12 @@ def console_pty(board: str, build_dir: Path) -> Iterator[str]:
         match = re.match(r"console on (/dev/pts/\d+) ", line)
         assert match, line + proc.stderr.read()
         yield match.group(1)
+        board = children(proc.pid)
+        assert board, "no runner process under mpforge"
         proc.send_signal(signal.SIGINT)
         assert proc.wait(TIMEOUT) == 130
-        # the board went with it: the pty has no reader and writer left
-        assert mpremote(match.group(1), "eval", "1").returncode != 0
+        for pid in board:  # the board went with it
+            assert not Path(f"/proc/{pid}").exists(), pid
     finally:
         if proc.poll() is None:
             proc.kill()
