@@ -1,4 +1,4 @@
-# requires: COMPILER
+# requires: COMPILER COMPILER_ERROR_DETAIL
 # eval() of a source with no expression (empty, blank lines, a comment) is CPython's "invalid
 # syntax" at column 0 of its last line (line 0 when empty); eval() skips leading spaces and
 # tabs, compile(..., "eval") does not (an unexpected indent).

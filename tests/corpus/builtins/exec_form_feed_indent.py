@@ -1,4 +1,4 @@
-# requires: COMPILER
+# requires: COMPILER COMPILER_ERROR_DETAIL
 # A form feed in a line's indentation starts the count again (CPython's tokenizer: "\fx = 1"
 # at column 0, "  \fx" too); elsewhere it is a space. A line continuation at the very end of
 # the source is "unexpected EOF while parsing" after it.

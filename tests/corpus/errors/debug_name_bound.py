@@ -1,4 +1,4 @@
-# requires: COMPILER
+# requires: COMPILER COMPILER_ERROR_DETAIL
 # Binding the name __debug__ is CPython's SyntaxError "cannot assign to __debug__" however a
 # statement binds it (def, class, a parameter of each kind, import, except ... as, an attribute
 # target, an annotation), at the statement's line and column; reading it, deleting an

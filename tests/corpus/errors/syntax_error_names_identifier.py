@@ -1,4 +1,4 @@
-# requires: COMPILER
+# requires: COMPILER COMPILER_ERROR_DETAIL
 # The symbol-table SyntaxErrors name their identifier as CPython 3.11's texts do ("duplicate
 # argument 'x' ...", "name 'x' is ...", "no binding for nonlocal 'y' found").
 for src in ["def f(x, x): pass", "lambda a, b, a: 0", "def f(x):\n  global x", "def f():\n  x = 1\n  global x",

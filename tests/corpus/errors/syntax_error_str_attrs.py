@@ -1,4 +1,4 @@
-# requires: COMPILER
+# requires: COMPILER COMPILER_ERROR_DETAIL
 # str() of a SyntaxError reads its attributes as they are now (msg, filename, lineno stored
 # over those of its args), as CPython: the file's base name when a str, the line when an int
 # (not a bool).
