@@ -547,9 +547,13 @@ def console_pty(board: str, build_dir: Path) -> Iterator[str]:
         for pid in board:  # the board went with it
             assert not Path(f"/proc/{pid}").exists(), pid
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        if proc.poll() is None:  # (SIGTERM: mpforge ends its board, which SIGKILL would orphan)
+            proc.terminate()
+            try:
+                proc.wait(TIMEOUT)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
 
 
 @pytest.mark.usefixtures("compiler")
