@@ -28,7 +28,7 @@ import pytest
 from emulator import Emulator, qemu_command
 from test_stm32 import build_firmware
 
-from mpforge import paths
+from mpforge import paths, process
 
 HOST = paths.ROOT / "build" / "host" / "firmware"
 TIMEOUT = 60.0  # generous: the machine may be loaded
@@ -547,13 +547,7 @@ def console_pty(board: str, build_dir: Path) -> Iterator[str]:
         for pid in board:  # the board went with it
             assert not Path(f"/proc/{pid}").exists(), pid
     finally:
-        if proc.poll() is None:  # (SIGTERM: mpforge ends its board, which SIGKILL would orphan)
-            proc.terminate()
-            try:
-                proc.wait(TIMEOUT)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        process.end(proc, TIMEOUT)  # SIGTERM first: mpforge ends its board (SIGKILL orphaned it)
 
 
 @pytest.mark.usefixtures("compiler")
