@@ -288,16 +288,22 @@ def popen(
     *,
     env: Mapping[str, str] | None = None,
     new_session: bool = False,
+    console: int | None = None,
 ) -> subprocess.Popen:
     """Start a child that shares the terminal (a runner: the caller waits and signals it).
     `new_session`: out of the terminal's process group, so a Ctrl-C typed for another
-    program (gdb) does not stop it."""
+    program (gdb) does not stop it. `console`: a file descriptor for its standard input and
+    output instead of the terminal (a pty's side: runners/pty.py)."""
     argv = [str(a) for a in cmd]
     if verbose():
         log(argv)
     try:
         return subprocess.Popen(
-            argv, env=None if env is None else dict(env), start_new_session=new_session
+            argv,
+            env=None if env is None else dict(env),
+            start_new_session=new_session,
+            stdin=console,
+            stdout=console,
         )
     except FileNotFoundError:
         raise ToolNotFound(argv[0]) from None

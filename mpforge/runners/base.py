@@ -55,6 +55,20 @@ def timed_out(timeout: float) -> int:
     return TIMEOUT_STATUS
 
 
+def wait_for(proc: subprocess.Popen, timeout: float | None) -> int:
+    """The run's exit status once [proc] ends, or TIMEOUT_STATUS after `timeout` seconds (the
+    child stopped); when mpforge itself is told to end (SIGTERM, SIGHUP, a Ctrl-C it receives)
+    the board goes too."""
+    try:
+        return signal_status(proc.wait(timeout))
+    except subprocess.TimeoutExpired:
+        process.end(proc)
+        return timed_out(timeout or 0)
+    except (KeyboardInterrupt, SystemExit):
+        process.end(proc)
+        raise
+
+
 def is_batch(batch: bool | None = None) -> bool:
     """`batch`, or when None: standard input is not a terminal."""
     if batch is not None:
@@ -141,13 +155,6 @@ class Runner:
         previous = signal.signal(signal.SIGINT, lambda _sig, _frame: None)
         try:
             with process.popen(cmd, env=self.environment()) as proc:
-                try:
-                    return signal_status(proc.wait(timeout))
-                except subprocess.TimeoutExpired:
-                    process.end(proc)
-                    return timed_out(timeout or 0)
-                except SystemExit:  # mpforge got SIGTERM or SIGHUP: the board goes too
-                    process.end(proc)
-                    raise
+                return wait_for(proc, timeout)
         finally:
             signal.signal(signal.SIGINT, previous)

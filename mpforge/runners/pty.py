@@ -13,14 +13,13 @@ TIMEOUT_STATUS as any run.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import tty
 from collections.abc import Sequence
 
 from mpforge import process
 from mpforge.errors import MpforgeError
-from mpforge.runners.base import Runner, signal_status, timed_out
+from mpforge.runners.base import Runner, wait_for
 
 
 def run_on_pty(runner: Runner, args: Sequence[str], timeout: float | None) -> int:
@@ -37,28 +36,14 @@ def run_on_pty(runner: Runner, args: Sequence[str], timeout: float | None) -> in
     try:
         tty.setraw(slave)  # nothing echoed back to the board before a tool opens the pty
         path = os.ttyname(slave)
-        if process.verbose():
-            process.log(cmd)
-        try:
-            proc = subprocess.Popen(
-                cmd, stdin=master, stdout=master, env=runner.environment(), start_new_session=True
-            )
-        except FileNotFoundError:
-            raise process.ToolNotFound(cmd[0]) from None
+        proc = process.popen(cmd, env=runner.environment(), new_session=True, console=master)
         print(
             f"console on {path} (connect mpremote, Thonny or a terminal program to it; "
             "Ctrl-C here stops the board)",
             file=sys.stderr,
             flush=True,
         )
-        try:
-            return signal_status(proc.wait(timeout))
-        except subprocess.TimeoutExpired:
-            process.end(proc)
-            return timed_out(timeout or 0)
-        except (KeyboardInterrupt, SystemExit):
-            process.end(proc)
-            raise
+        return wait_for(proc, timeout)
     finally:
         os.close(master)
         os.close(slave)
