@@ -327,18 +327,17 @@ static bool x_heapsize(const char *text) {
     if (end == text || *text == '-' || *text == '+') {
         return false;
     }
+    unsigned long long unit = 1;
     if (*end == 'w') {
-        n *= sizeof(void *);
+        unit = sizeof(void *);
         end++;
     }
-    if (*end == 'K' || *end == 'k') {
-        n *= 1024;
-        end++;
-    } else if (*end == 'M' || *end == 'm') {
-        n *= 1024 * 1024;
+    if (*end == 'K' || *end == 'k' || *end == 'M' || *end == 'm') {
+        unit *= *end == 'K' || *end == 'k' ? 1024 : 1024 * 1024;
         end++;
     }
-    return *end == '\0' && n <= SIZE_MAX && mpf_host_set_heap_size((size_t)n);
+    // (a product past the largest heap, wrapped or not, is refused)
+    return *end == '\0' && n <= SIZE_MAX / unit && mpf_host_set_heap_size((size_t)(n * unit));
 }
 
 // MicroPython's `-X emit=bytecode` and `-X heapsize=N` (its test runner passes them before
