@@ -33,6 +33,43 @@ def test_every_defconfig_resolves_without_warning(board: str, tmp_path: Path) ->
         assert res.view.value(a.symbol) == a.value
 
 
+@pytest.mark.parametrize("board", board_names())
+def test_raw_paste_window_fits_the_console_ring(board: str, tmp_path: Path) -> None:
+    """mpremote sends a raw-paste window ahead of the board's grant: a window larger than
+    the console's receive ring (the micro:bit's 128 over 64 bytes) dropped bytes of any
+    script longer than the ring while the board was busy, and both sides waited forever."""
+    res = _resolve(board, tmp_path)[1]
+    if res.view.value("REPL") != "y":
+        pytest.skip(f"{board} has no REPL")
+    window = int(res.view.value("REPL_RAW_PASTE_WINDOW"))
+    assert 16 <= window <= int(res.view.value("CONSOLE_RX_BUFFER"))
+
+
+@pytest.mark.parametrize(
+    ("board", "lines"),
+    [
+        ("microbit", ["CONFIG_REPL_RAW_PASTE_WINDOW=128"]),
+        ("netduinoplus2", ["CONFIG_STM32_CONSOLE_RX_BUFFER=64", "CONFIG_REPL_RAW_PASTE_WINDOW=65"]),
+        ("rpi_pico", ["CONFIG_REPL_RAW_PASTE_WINDOW=128", "CONFIG_RP2040_CONSOLE_RX_BUFFER=100"]),
+    ],
+)
+def test_raw_paste_window_larger_than_the_ring_is_refused(
+    capsys, tmp_path: Path, board: str, lines: list[str]
+) -> None:
+    frag = fragment(tmp_path, "window.conf", *lines)
+    r = mpforge(capsys, "config", "-b", board, "--build-dir", tmp_path / "b", "-C", frag)
+    assert r.code == 1 and "Traceback" not in r.err
+    errors = [line for line in r.err.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, r.err
+    assert "CONFIG_REPL_RAW_PASTE_WINDOW" in errors[0] and "(CONFIG_CONSOLE_RX_BUFFER)" in errors[0]
+
+
+def test_a_smaller_console_ring_narrows_the_default_window(tmp_path: Path) -> None:
+    frag = fragment(tmp_path, "ring.conf", "CONFIG_STM32_CONSOLE_RX_BUFFER=48")
+    res = _resolve("netduinoplus2", tmp_path / "b", frag)[1]
+    assert res.view.value("REPL_RAW_PASTE_WINDOW") == "48"
+
+
 def test_every_prompted_number_has_a_range_and_every_prompted_string_a_rule(
     tmp_path: Path,
 ) -> None:

@@ -269,8 +269,9 @@ def why_not(sym: kconfiglib.Symbol, wanted: str) -> str:
         for part in sym.ranges:
             low, high, cond = part
             if expr_value(cond):
+                bounds = "..".join(_bound(b) for b in (low, high))
                 return (
-                    f"the value is outside the allowed range {low.str_value}..{high.str_value} "
+                    f"the value is outside the allowed range {bounds} "
                     f"({location(sym, part)}); use a value in that range"
                 )
     if wanted == "n" and expr_value(sym.rev_dep):
@@ -289,6 +290,13 @@ def why_not(sym: kconfiglib.Symbol, wanted: str) -> str:
                 node.prompt[1]
             )
     return f"Kconfig does not allow it here ({location(sym)})"
+
+
+def _bound(bound: kconfiglib.Symbol) -> str:
+    """A range bound's value, and the option it comes from when it is not a number."""
+    if not bound.nodes:  # a number: kconfiglib's symbol of no definition
+        return bound.str_value
+    return f"{bound.str_value} (CONFIG_{bound.name})"
 
 
 def unmet_fix(dep: object) -> str:
