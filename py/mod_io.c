@@ -25,7 +25,8 @@ static bool is_text(mpf_obj_t self) {
 static stringio_t *open_stream(mpf_obj_t self) {
     stringio_t *s = mpf_obj_ptr(self);
     if (s->closed) {
-        mpf_raise_msg(&mpf_type_ValueError, "I/O operation on closed file.");
+        // (CPython's StringIO says it without the full stop its BytesIO and files end with)
+        mpf_raise_fmt(&mpf_type_ValueError, "I/O operation on closed file%s", is_text(self) ? "" : ".");
     }
     return s;
 }
@@ -323,8 +324,8 @@ MPF_ROM_MAP(stream_locals, stream_locals_table);
 // (StringIO and BytesIO: the same slots)
 #define STREAM_SLOTS (print, stream_print), (make_new, stream_make_new), (attr, stream_attr), \
     (getiter, stream_enter), (iternext, stream_iternext), (locals, &stream_locals)
-const mpf_type_t mpf_type_stringio = MPF_TYPE(MPF_QSTR_StringIO, 0, STREAM_SLOTS);
-const mpf_type_t mpf_type_bytesio = MPF_TYPE(MPF_QSTR_BytesIO, 0, STREAM_SLOTS);
+const mpf_type_t mpf_type_stringio = MPF_TYPE(MPF_QSTR_StringIO, MPF_TYPE_FLAG_SUBCLASSABLE, STREAM_SLOTS);
+const mpf_type_t mpf_type_bytesio = MPF_TYPE(MPF_QSTR_BytesIO, MPF_TYPE_FLAG_SUBCLASSABLE, STREAM_SLOTS);
 
 // io.IOBase: a base for stream classes written in Python (print(file=...) calls their
 // write()); it has no methods of its own.
