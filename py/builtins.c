@@ -136,7 +136,7 @@ static mpf_obj_t builtin_input(size_t n_args, const mpf_obj_t *args) {
         if (!mpf_readline_for_input(&v)) {
             mpf_raise_msg(&mpf_type_EOFError, "EOF when reading a line");
         }
-        return mpf_vstr_to_str(&v);
+        return mpf_str_from_utf8(v.buf, v.len);
     }
 #endif
     for (;;) {
@@ -157,7 +157,7 @@ static mpf_obj_t builtin_input(size_t n_args, const mpf_obj_t *args) {
         }
         mpf_vstr_add_char(&v, (char)c);
     }
-    return mpf_vstr_to_str(&v);
+    return mpf_str_from_utf8(v.buf, v.len);
 }
 #endif // CONFIG_BUILTIN_HELPERS
 

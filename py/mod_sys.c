@@ -57,7 +57,7 @@ static mpf_obj_t stdin_read(mpf_int_t n, bool line) {
             break;
         }
     }
-    return mpf_vstr_to_str(&v);
+    return mpf_str_from_utf8(v.buf, v.len);
 }
 
 // read([size]) (mode 0) and readline([size]) (mode 1)

@@ -1179,6 +1179,14 @@ size_t mpf_utf8_charlen(const uint8_t *s, size_t len);
 size_t mpf_utf8_invalid_at(const uint8_t *s, size_t len, const char **why);
 // The code point starting at [s] (valid UTF-8); *n: its length in bytes.
 uint32_t mpf_utf8_decode(const uint8_t *s, size_t *n);
+// A str from the bytes [s] (len [len]) read from a text stream (a text file, stdin, input()):
+// UnicodeDecodeError where they are not UTF-8, as CPython's decoding of what it reads
+// (without unicode strings a str holds any bytes).
+#if CONFIG_STR_UNICODE
+mpf_obj_t mpf_str_from_utf8(const char *s, size_t len);
+#else
+#define mpf_str_from_utf8(s, len) mpf_obj_new_str((s), (len))
+#endif
 mpf_obj_t mpf_str_format_fn(size_t n_args, size_t n_kw, const mpf_obj_t *args);
 mpf_obj_t mpf_str_modulo(mpf_obj_t fmt, mpf_obj_t args);
 mpf_obj_t mpf_format_obj(mpf_obj_t o, mpf_obj_t spec);

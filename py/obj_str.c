@@ -636,6 +636,12 @@ static mpf_obj_t str_decode_utf8(const char *s, size_t len, char errors) {
     raise_codec_error(false, "utf-8", MPF_OBJ_NULL, s, len, bad, end, why);
 }
 
+#if CONFIG_STR_UNICODE
+mpf_obj_t mpf_str_from_utf8(const char *s, size_t len) {
+    return str_decode_utf8(s, len, 's');
+}
+#endif
+
 // ---------------------------------------------------------------- constructor
 static mpf_obj_t transcode(size_t n_args, size_t n_kw, const mpf_obj_t *args, bool encode, const mpf_type_t *ctor);
 

@@ -28,7 +28,7 @@ static FILE *fp_of(mpf_obj_t self) {
 }
 
 static mpf_obj_t make_result(mpf_obj_t self, mpf_vstr_t *v) {
-    return ((file_obj_t *)mpf_obj_ptr(self))->binary ? mpf_vstr_to_bytes(v) : mpf_vstr_to_str(v);
+    return ((file_obj_t *)mpf_obj_ptr(self))->binary ? mpf_vstr_to_bytes(v) : mpf_str_from_utf8(v->buf, v->len);
 }
 
 static mpf_obj_t file_read(size_t n_args, const mpf_obj_t *args) {
