@@ -134,7 +134,7 @@ static void hex_escape(char buf[11], uint32_t c) {
 #define HAS_ASCII 0
 #endif
 
-#if CONFIG_STR_UNICODE
+#if CONFIG_STR_UNICODE_CASE
 // A code point from U+E000 on that is not printable (repr escapes it, isprintable() is
 // False), of those CPython's are: private use (U+E000..U+F8FF, planes 15 and 16),
 // noncharacters (U+FDD0..U+FDEF and the last two of each plane) and planes 4..13, where
@@ -152,7 +152,7 @@ static void print_escaped(const mpf_print_t *p, const uint8_t *s, size_t len, ch
     for (size_t i = 0; i < len; i++) {
         uint8_t c = s[i];
         char buf[11];
-#if CONFIG_STR_UNICODE
+#if CONFIG_STR_UNICODE_CASE
         uint32_t cp;
 #endif
         size_t more = 0;  // bytes of a UTF-8 sequence after [c] that the escape stands for
@@ -179,7 +179,7 @@ static void print_escaped(const mpf_print_t *p, const uint8_t *s, size_t len, ch
             // a surrogate (U+D800..U+DFFF, from chr()): not printable, shown as \udxxx
             hex_escape(buf, 0xD000 | ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F));
             more = 2;
-#if CONFIG_STR_UNICODE
+#if CONFIG_STR_UNICODE_CASE
         } else if (!is_bytes && c >= 0xEE && high_unprintable(cp = mpf_utf8_decode(s + i, &more))) {
             // (0xEE and above only lead sequences from U+E000 in a str)
             hex_escape(buf, cp);
@@ -1261,16 +1261,20 @@ static mpf_obj_t is_impl(size_t n_args, const mpf_obj_t *args, unsigned kind) {
     }
 #if CONFIG_STR_UNICODE
     // not printable beyond ASCII, as repr() escapes them (print_escaped): U+0080..U+00A0,
-    // U+00AD, surrogates and high_unprintable's (every other non-ASCII character counts as
-    // printable)
+    // U+00AD, surrogates and (with STR_UNICODE_CASE) high_unprintable's (every other
+    // non-ASCII character counts as printable)
     if (kind == IS_PRINTABLE && MPF_IS_STR_HOT(self)) {
         for (size_t i = 1; i < len; i++) {
             const uint8_t b0 = (uint8_t)s[i - 1], b1 = (uint8_t)s[i];
-            size_t n;
-            if ((b0 == 0xC2 && (b1 <= 0xA0 || b1 == 0xAD)) || (b0 == 0xED && b1 >= 0xA0) ||
-                (b0 >= 0xEE && high_unprintable(mpf_utf8_decode((const uint8_t *)s + i - 1, &n)))) {
+            if ((b0 == 0xC2 && (b1 <= 0xA0 || b1 == 0xAD)) || (b0 == 0xED && b1 >= 0xA0)) {
                 return MPF_OBJ_FALSE;
             }
+#if CONFIG_STR_UNICODE_CASE
+            size_t n;
+            if (b0 >= 0xEE && high_unprintable(mpf_utf8_decode((const uint8_t *)s + i - 1, &n))) {
+                return MPF_OBJ_FALSE;
+            }
+#endif
         }
     }
 #endif

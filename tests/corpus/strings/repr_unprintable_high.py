@@ -1,4 +1,4 @@
-# requires: STR_UNICODE BUILTIN_HELPERS STR_FORMAT
+# requires: STR_UNICODE STR_UNICODE_CASE BUILTIN_HELPERS STR_FORMAT
 # repr() and isprintable() treat private-use characters, noncharacters and code points of
 # the unassigned planes as not printable, as CPython does: \u or \U escapes in the repr
 # (ascii() escapes every non-ASCII character anyway); letters, symbols and emoji stay.
