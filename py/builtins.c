@@ -1100,30 +1100,28 @@ void mpf_builtins_note_store(mpf_obj_t module) {
 }
 
 #if CONFIG_COMPILER
-// The __builtins__ of the running code's globals when exec/eval gave it its own (a dict or
-// dict subclass, or a module other than builtins): the map its builtin names come from, as in CPython; else NULL.
-static mpf_map_t *own_builtins(void) {
+mpf_obj_t mpf_builtin_name(mpf_qstr_t q) {
     const mpf_frame_t *fr = mpf_state.cur_frame;
-    if (fr == NULL) {
-        return NULL;
-    }
-    mpf_obj_t b = mpf_map_get_qstr(mpf_dict_map(fr->fun->ctx->globals), MPF_QSTR___builtins__);
-    return b != MPF_OBJ_NULL ? mpf_compile_own_builtins(b) : NULL;
-}
-#endif
-
-mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q) {
-    if (MPF_UNLIKELY(mpf_state.builtins_changed)) {
-#if CONFIG_COMPILER
-        mpf_map_t *own = own_builtins();
-        if (own != NULL) {
-            mpf_obj_t v = mpf_map_get_qstr(own, q);
+    if (MPF_UNLIKELY(mpf_state.builtins_changed) && fr != NULL) {
+        // the running code's own builtins, when exec/eval ran it in globals with a
+        // __builtins__: a dict, a module's dict, or any object, subscripted as CPython
+        // does (None: a TypeError)
+        mpf_obj_t own = fr->fun->ctx->builtins;
+        if (own != MPF_OBJ_NULL) {
+            mpf_obj_t v = mpf_obj_is_type(own, &mpf_type_dict) ? mpf_map_get_qstr(mpf_dict_map(own), q)
+                                                               : mpf_mapping_item(own, q, MPF_OBJ_SENTINEL);
             if (v == MPF_OBJ_NULL && q == MPF_QSTR___build_class__) {
                 mpf_raise_msg(&mpf_type_NameError, "__build_class__ not found");
             }
             return v;
         }
+    }
+    return mpf_builtin_lookup(q);
+}
 #endif
+
+mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q) {
+    if (MPF_UNLIKELY(mpf_state.builtins_changed)) {
         mpf_obj_t v = changed_builtin(q);
         if (v != MPF_OBJ_NULL) {
             return v;

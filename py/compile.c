@@ -823,22 +823,22 @@ mpf_obj_t mpf_compile_native_dict(mpf_obj_t o) {
     return MPF_OBJ_NULL;
 }
 
-// The map the builtin names of code whose globals' __builtins__ is [b] come from: a dict's
-// (a dict subclass's own one) or a module's, as in CPython; NULL for the builtins module and
-// its dict (the build's builtins serve) and anything else.
-mpf_map_t *mpf_compile_own_builtins(mpf_obj_t b) {
+// What the builtin names of code whose globals' __builtins__ is [b] come from, as in CPython:
+// a module's dict, or [b] itself (a dict, or any object: subscripted, so None or an int is
+// a TypeError at the first builtin name); NULL for the builtins module and its dict (the
+// build's builtins serve).
+mpf_obj_t mpf_compile_own_builtins(mpf_obj_t b) {
     mpf_obj_t m = mpf_dict_get(mpf_state.modules, mpf_obj_new_qstr(MPF_QSTR_builtins));
     if (b == m) {
-        return NULL;
+        return MPF_OBJ_NULL;
     }
     if (mpf_obj_is_type(b, &mpf_type_module)) {
         b = ((const mpf_module_t *)mpf_obj_ptr(b))->globals;
     }
     if (mpf_obj_is_type(m, &mpf_type_module) && b == ((const mpf_module_t *)mpf_obj_ptr(m))->globals) {
-        return NULL;
+        return MPF_OBJ_NULL;
     }
-    b = mpf_compile_native_dict(b);
-    return b != MPF_OBJ_NULL ? mpf_dict_map(b) : NULL;
+    return b;
 }
 
 static mpf_obj_t run_in(mpf_obj_t code, mpf_obj_t globals, mpf_obj_t locals) {
@@ -850,12 +850,8 @@ static mpf_obj_t run_in(mpf_obj_t code, mpf_obj_t globals, mpf_obj_t locals) {
         b = mpf_load_attr(mpf_import_name(MPF_QSTR_builtins, MPF_OBJ_NONE, 0, MPF_OBJ_NULL), MPF_QSTR___dict__);
         mpf_dict_store(globals, key, b);
     }
-    if (b != MPF_OBJ_NULL && mpf_compile_own_builtins(b) != NULL) {
-        // globals with builtins of their own: from now on builtin names are looked up
-        // through the running code's globals (mpf_builtin_lookup)
-        mpf_state.builtins_changed = true;
-    }
-    // a function of the code in [globals]: each run has its own (the same code may run with other globals)
+    // a function of the code in [globals]: each run has its own (the same code may run with
+    // other globals), with the builtins of theirs (mpf_fun_of_code)
     mpf_obj_t ret = mpf_vm_call_bc(mpf_obj_ptr(mpf_fun_of_code(code, globals)), 0, 0, NULL, locals);
     // The frame stack is one heap block, scanned whole by the collector: the slots the run
     // left above its top would keep everything it made (its globals, classes, code) alive
