@@ -1009,14 +1009,19 @@ mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args)
         o < 0 ? opt_level() : (unsigned)o);
 }
 
-// What the REPL (compile mode 'single') calls with each expression statement's value:
-// print its repr unless it is None, and keep it as the builtin name _ (as CPython's
-// sys.displayhook: a global _ hides it; kept in mpf_state, not in a builtins module made for
-// it, whose copy of the table would take heap and slow every builtin look-up after).
+// What code of compile mode 'single' (the REPL's lines, compile(..., 'single')) calls with
+// each expression statement's value: print its repr unless it is None, and keep it as the
+// builtin name _ (as CPython's sys.displayhook: a global _ hides it; kept in mpf_state, not
+// in a builtins module made for it, whose copy of the table would take heap and slow every
+// builtin look-up after; builtins._ once that module exists, builtins_init adds it when made).
 mpf_obj_t mpf_builtin_repl_print(mpf_obj_t v) {
     if (v != MPF_OBJ_NONE) {
         mpf_printf(&mpf_print_stdout, "%R\n", v);
         mpf_state.repl_last = v;
+        mpf_obj_t g = mpf_builtins_dict();
+        if (g != MPF_OBJ_NULL) {
+            mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR__), v);
+        }
     }
     return MPF_OBJ_NONE;
 }

@@ -1150,6 +1150,7 @@ mpf_obj_t mpf_import_from(mpf_obj_t mod, mpf_qstr_t name);
 void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict);
 mpf_module_ctx_t *mpf_import_frozen_ctx(const mpf_frozen_module_t *fm);  // code and constants in flash
 mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q);    // the build's builtin [q] (the builtins module's); NULL if absent
+mpf_obj_t mpf_builtins_dict(void);    // the builtins module's dict once `import builtins` made it, else NULL
 #if CONFIG_COMPILER
 // A builtin name of the running code: from its globals' own __builtins__ when exec/eval gave
 // it one (CPython's rule), else mpf_builtin_lookup; NULL if absent.
