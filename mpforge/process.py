@@ -5,7 +5,9 @@ Every tool run goes through here, so all of them behave the same:
   each command on stderr as `+ tool args...` before it runs;
 - an action (`call`) honours dry-run: `-n` prints the command and runs nothing;
 - a tool that is not installed is one `error:` line naming the Debian package that has
-  it (tools/bootstrap.sh installs the packages of tools/deps/*.apt), never a traceback.
+  it (tools/bootstrap.sh installs the packages of tools/deps/*.apt), never a traceback;
+- a child that runs as long as mpforge waits (`call`, `popen`: a runner, an emulator, gdb's
+  server) ends when mpforge dies, however it dies: SIGKILL included (`_dies_with_us`).
 
 `run` is for tools whose output mpforge reads (captured); `call` for actions whose output
 goes to the terminal; `popen` for a runner that shares the terminal with the child.
@@ -13,6 +15,7 @@ goes to the terminal; `popen` for a runner that shares the terminal with the chi
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shlex
 import shutil
@@ -101,6 +104,44 @@ def require(tool: str) -> str:
     if missing(tool) is not None:
         raise ToolNotFound(tool)
     return shutil.which(tool) or tool
+
+
+# prctl(2) option: the signal the calling process gets when its parent ends (Linux).
+PR_SET_PDEATHSIG = 1
+
+
+def _prctl() -> Callable[..., int] | None:
+    """libc's prctl, looked up in mpforge (never in a forked child); None off Linux."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+    prctl.restype = ctypes.c_int
+    return prctl
+
+
+def _dies_with_us() -> Callable[[], None] | None:
+    """What the child runs between fork and exec so that it gets SIGTERM when mpforge ends,
+    however mpforge ends (SIGKILL too: nothing of mpforge's own runs then; a runner in a
+    session of its own gets no SIGHUP either). The death signal survives exec. Two limits
+    of Linux's: it fires when the *thread* that started the child ends, so the thread that
+    calls `call`/`popen` must outlive the child (every caller waits for its child in that
+    thread); and a parent that died before the prctl is not watched, hence the getppid()
+    after it (the child then exits before it execs). None where there is no prctl."""
+    prctl = _prctl()
+    if prctl is None:
+        return None
+    parent = os.getpid()
+
+    def arm() -> None:
+        prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+        if os.getppid() != parent:
+            os._exit(128 + signal.SIGTERM)
+
+    return arm
 
 
 def run(
@@ -211,7 +252,9 @@ def call(
         return 0
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if hold_sigint else None
     try:
-        proc = subprocess.Popen(argv, env=None if env is None else dict(env), cwd=cwd)
+        proc = subprocess.Popen(
+            argv, env=None if env is None else dict(env), cwd=cwd, preexec_fn=_dies_with_us()
+        )
     except FileNotFoundError:
         raise ToolNotFound(argv[0]) from None
     finally:
@@ -293,7 +336,8 @@ def popen(
     """Start a child that shares the terminal (a runner: the caller waits and signals it).
     `new_session`: out of the terminal's process group, so a Ctrl-C typed for another
     program (gdb) does not stop it. `console`: a file descriptor for its standard input and
-    output instead of the terminal (a pty's side: runners/pty.py)."""
+    output instead of the terminal (a pty's side: runners/pty.py). It ends when mpforge
+    dies (`_dies_with_us`), SIGKILL included."""
     argv = [str(a) for a in cmd]
     if verbose():
         log(argv)
@@ -304,6 +348,7 @@ def popen(
             start_new_session=new_session,
             stdin=console,
             stdout=console,
+            preexec_fn=_dies_with_us(),
         )
     except FileNotFoundError:
         raise ToolNotFound(argv[0]) from None

@@ -1062,12 +1062,18 @@ static mpf_obj_t builtin_find(mpf_qstr_t q) {
 }
 
 // `import builtins`: a module holding the builtin names (a copy; once a program stores
-// into it, mpf_builtin_lookup consults it first): the table's entries, then these.
+// into it, mpf_builtin_lookup consults it first): the table's entries, then these, and _
+// once a value was shown (mpf_builtin_repl_print).
 static void builtins_init(mpf_obj_t mod) {
     mpf_obj_t g = ((const mpf_module_t *)mpf_obj_ptr(mod))->globals;
     for (size_t i = 0; i < N_BUILTINS; i++) {
         mpf_dict_store(g, mpf_obj_new_qstr(builtin_obj_name(i)), mpf_obj_from_ptr(builtin_obj(i)));
     }
+#if CONFIG_COMPILER
+    if (mpf_state.repl_last != MPF_OBJ_NULL) {
+        mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR__), mpf_state.repl_last);
+    }
+#endif
 }
 const mpf_builtin_module_t mpf_module_builtins = {MPF_QSTR_builtins, &builtins_map, builtins_init};
 
@@ -1085,11 +1091,16 @@ static struct {
 // The value of [q] in the builtins module once a program has stored into or deleted
 // from it (builtins.abs = f changes what abs means everywhere, as CPython), else NULL.
 static mpf_obj_t changed_builtin(mpf_qstr_t q) {
+    mpf_obj_t g = mpf_builtins_dict();
+    return g != MPF_OBJ_NULL ? mpf_map_get_qstr(mpf_dict_map(g), q) : MPF_OBJ_NULL;
+}
+
+mpf_obj_t mpf_builtins_dict(void) {
     mpf_obj_t b = mpf_dict_get(mpf_state.modules, mpf_obj_new_qstr(MPF_QSTR_builtins));
     if (b == MPF_OBJ_NULL || !mpf_obj_is_type(b, &mpf_type_module)) {
         return MPF_OBJ_NULL;
     }
-    return mpf_map_get_qstr(mpf_dict_map(((const mpf_module_t *)mpf_obj_ptr(b))->globals), q);
+    return ((const mpf_module_t *)mpf_obj_ptr(b))->globals;
 }
 
 void mpf_builtins_note_store(mpf_obj_t module) {
@@ -1100,30 +1111,28 @@ void mpf_builtins_note_store(mpf_obj_t module) {
 }
 
 #if CONFIG_COMPILER
-// The __builtins__ of the running code's globals when exec/eval gave it its own (a dict or
-// dict subclass, or a module other than builtins): the map its builtin names come from, as in CPython; else NULL.
-static mpf_map_t *own_builtins(void) {
+mpf_obj_t mpf_builtin_name(mpf_qstr_t q) {
     const mpf_frame_t *fr = mpf_state.cur_frame;
-    if (fr == NULL) {
-        return NULL;
-    }
-    mpf_obj_t b = mpf_map_get_qstr(mpf_dict_map(fr->fun->ctx->globals), MPF_QSTR___builtins__);
-    return b != MPF_OBJ_NULL ? mpf_compile_own_builtins(b) : NULL;
-}
-#endif
-
-mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q) {
-    if (MPF_UNLIKELY(mpf_state.builtins_changed)) {
-#if CONFIG_COMPILER
-        mpf_map_t *own = own_builtins();
-        if (own != NULL) {
-            mpf_obj_t v = mpf_map_get_qstr(own, q);
+    if (MPF_UNLIKELY(mpf_state.builtins_changed) && fr != NULL) {
+        // the running code's own builtins, when exec/eval ran it in globals with a
+        // __builtins__: a dict, a module's dict, or any object, subscripted as CPython
+        // does (None: a TypeError)
+        mpf_obj_t own = fr->fun->ctx->builtins;
+        if (own != MPF_OBJ_NULL) {
+            mpf_obj_t v = mpf_obj_is_type(own, &mpf_type_dict) ? mpf_map_get_qstr(mpf_dict_map(own), q)
+                                                               : mpf_mapping_item(own, q, MPF_OBJ_SENTINEL);
             if (v == MPF_OBJ_NULL && q == MPF_QSTR___build_class__) {
                 mpf_raise_msg(&mpf_type_NameError, "__build_class__ not found");
             }
             return v;
         }
+    }
+    return mpf_builtin_lookup(q);
+}
 #endif
+
+mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q) {
+    if (MPF_UNLIKELY(mpf_state.builtins_changed)) {
         mpf_obj_t v = changed_builtin(q);
         if (v != MPF_OBJ_NULL) {
             return v;

@@ -823,22 +823,22 @@ mpf_obj_t mpf_compile_native_dict(mpf_obj_t o) {
     return MPF_OBJ_NULL;
 }
 
-// The map the builtin names of code whose globals' __builtins__ is [b] come from: a dict's
-// (a dict subclass's own one) or a module's, as in CPython; NULL for the builtins module and
-// its dict (the build's builtins serve) and anything else.
-mpf_map_t *mpf_compile_own_builtins(mpf_obj_t b) {
+// What the builtin names of code whose globals' __builtins__ is [b] come from, as in CPython:
+// a module's dict, or [b] itself (a dict, or any object: subscripted, so None or an int is
+// a TypeError at the first builtin name); NULL for the builtins module and its dict (the
+// build's builtins serve).
+mpf_obj_t mpf_compile_own_builtins(mpf_obj_t b) {
     mpf_obj_t m = mpf_dict_get(mpf_state.modules, mpf_obj_new_qstr(MPF_QSTR_builtins));
     if (b == m) {
-        return NULL;
+        return MPF_OBJ_NULL;
     }
     if (mpf_obj_is_type(b, &mpf_type_module)) {
         b = ((const mpf_module_t *)mpf_obj_ptr(b))->globals;
     }
     if (mpf_obj_is_type(m, &mpf_type_module) && b == ((const mpf_module_t *)mpf_obj_ptr(m))->globals) {
-        return NULL;
+        return MPF_OBJ_NULL;
     }
-    b = mpf_compile_native_dict(b);
-    return b != MPF_OBJ_NULL ? mpf_dict_map(b) : NULL;
+    return b;
 }
 
 static mpf_obj_t run_in(mpf_obj_t code, mpf_obj_t globals, mpf_obj_t locals) {
@@ -850,12 +850,8 @@ static mpf_obj_t run_in(mpf_obj_t code, mpf_obj_t globals, mpf_obj_t locals) {
         b = mpf_load_attr(mpf_import_name(MPF_QSTR_builtins, MPF_OBJ_NONE, 0, MPF_OBJ_NULL), MPF_QSTR___dict__);
         mpf_dict_store(globals, key, b);
     }
-    if (b != MPF_OBJ_NULL && mpf_compile_own_builtins(b) != NULL) {
-        // globals with builtins of their own: from now on builtin names are looked up
-        // through the running code's globals (mpf_builtin_lookup)
-        mpf_state.builtins_changed = true;
-    }
-    // a function of the code in [globals]: each run has its own (the same code may run with other globals)
+    // a function of the code in [globals]: each run has its own (the same code may run with
+    // other globals), with the builtins of theirs (mpf_fun_of_code)
     mpf_obj_t ret = mpf_vm_call_bc(mpf_obj_ptr(mpf_fun_of_code(code, globals)), 0, 0, NULL, locals);
     // The frame stack is one heap block, scanned whole by the collector: the slots the run
     // left above its top would keep everything it made (its globals, classes, code) alive
@@ -1013,14 +1009,19 @@ mpf_obj_t mpf_builtin_compile(size_t n_args, size_t n_kw, const mpf_obj_t *args)
         o < 0 ? opt_level() : (unsigned)o);
 }
 
-// What the REPL (compile mode 'single') calls with each expression statement's value:
-// print its repr unless it is None, and keep it as the builtin name _ (as CPython's
-// sys.displayhook: a global _ hides it; kept in mpf_state, not in a builtins module made for
-// it, whose copy of the table would take heap and slow every builtin look-up after).
+// What code of compile mode 'single' (the REPL's lines, compile(..., 'single')) calls with
+// each expression statement's value: print its repr unless it is None, and keep it as the
+// builtin name _ (as CPython's sys.displayhook: a global _ hides it; kept in mpf_state, not
+// in a builtins module made for it, whose copy of the table would take heap and slow every
+// builtin look-up after; builtins._ once that module exists, builtins_init adds it when made).
 mpf_obj_t mpf_builtin_repl_print(mpf_obj_t v) {
     if (v != MPF_OBJ_NONE) {
         mpf_printf(&mpf_print_stdout, "%R\n", v);
         mpf_state.repl_last = v;
+        mpf_obj_t g = mpf_builtins_dict();
+        if (g != MPF_OBJ_NULL) {
+            mpf_dict_store(g, mpf_obj_new_qstr(MPF_QSTR__), v);
+        }
     }
     return MPF_OBJ_NONE;
 }

@@ -69,8 +69,11 @@ mpf_obj_t mpf_builtin_repl_print(mpf_obj_t v);
 mpf_obj_t mpf_compile_frame_locals(mpf_frame_t *fr);
 // [o] if a dict, the dict inside [o] if an instance of a dict subclass, else NULL.
 mpf_obj_t mpf_compile_native_dict(mpf_obj_t o);
-// The map builtin names come from when [o] is the globals' __builtins__ (a dict, a dict
-// subclass or a module), NULL for the builtins module and its dict.
-mpf_map_t *mpf_compile_own_builtins(mpf_obj_t o);
+// What builtin names come from when [o] is the globals' __builtins__: a module's dict, else
+// [o] itself (a dict, or any object to subscript); NULL for the builtins module and its dict.
+mpf_obj_t mpf_compile_own_builtins(mpf_obj_t o);
+// [m][q] (NULL: absent, a KeyError), or [m][q] = [v], or del [m][q] (v NULL: NULL if absent):
+// a name in a namespace that is a mapping but no dict (eval/exec's locals, __builtins__).
+mpf_obj_t mpf_mapping_item(mpf_obj_t m, mpf_qstr_t q, mpf_obj_t v);
 
 #endif

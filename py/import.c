@@ -280,10 +280,14 @@ static mpf_obj_t import_one(mpf_qstr_t fullname, mpf_obj_t parent, const char *l
 
 #if CONFIG_BUILTIN_HELPERS
 mpf_obj_t mpf_import_stmt(mpf_qstr_t name, mpf_obj_t fromlist, mpf_int_t level, mpf_obj_t globals) {
-    // builtins.__import__ can only have been replaced by a store into the builtins module
+    // builtins.__import__ can only have been replaced by a store into the builtins module, or
+    // exec/eval gave the running code builtins of its own
     if (mpf_state.builtins_changed) {
-        mpf_obj_t f = mpf_builtin_lookup(MPF_QSTR___import__);
-        if (f != MPF_OBJ_NULL && f != mpf_rom_map_get(mpf_builtins_map, MPF_QSTR___import__)) {
+        mpf_obj_t f = mpf_builtin_name(MPF_QSTR___import__);   // (exec's own __builtins__ too)
+        if (f == MPF_OBJ_NULL) {
+            mpf_raise_msg(&mpf_type_ImportError, "__import__ not found");   // CPython's words
+        }
+        if (f != mpf_rom_map_get(mpf_builtins_map, MPF_QSTR___import__)) {
             const mpf_obj_t args[5] = {mpf_obj_new_qstr(name), globals, MPF_OBJ_NONE, fromlist, mpf_obj_new_small_int(level)};
             return mpf_call(f, 5, 0, args);
         }

@@ -944,6 +944,9 @@ typedef struct mpf_module_ctx {
     mpf_obj_t globals;         // dict
 #if CONFIG_COMPILER
     const struct mpf_raw_code *root;  // the module's code, once run or compiled (__qualname__: obj_fun.c)
+    // what builtin names come from when exec/eval (or function(code, globals)) ran the code in
+    // globals with a __builtins__ of their own (mpf_fun_of_code); NULL: the build's builtins
+    mpf_obj_t builtins;
 #endif
 } mpf_module_ctx_t;
 
@@ -1146,7 +1149,15 @@ mpf_obj_t mpf_import_from(mpf_obj_t mod, mpf_qstr_t name);
 // from [mod] import *: its public names (or __all__) stored as items of [dict] (any mapping).
 void mpf_import_all(mpf_obj_t mod, mpf_obj_t dict);
 mpf_module_ctx_t *mpf_import_frozen_ctx(const mpf_frozen_module_t *fm);  // code and constants in flash
-mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q);    // NULL if absent
+mpf_obj_t mpf_builtin_lookup(mpf_qstr_t q);    // the build's builtin [q] (the builtins module's); NULL if absent
+mpf_obj_t mpf_builtins_dict(void);    // the builtins module's dict once `import builtins` made it, else NULL
+#if CONFIG_COMPILER
+// A builtin name of the running code: from its globals' own __builtins__ when exec/eval gave
+// it one (CPython's rule), else mpf_builtin_lookup; NULL if absent.
+mpf_obj_t mpf_builtin_name(mpf_qstr_t q);
+#else
+#define mpf_builtin_name mpf_builtin_lookup
+#endif
 // Dunder method [q] of builtin type [owner] into dest[0..1] (bound to [self], or unbound when self is
 // NULL); false if the type has none (CONFIG_SLOT_WRAPPERS).
 bool mpf_slot_wrapper(const mpf_type_t *owner, mpf_obj_t self, mpf_qstr_t q, mpf_obj_t *dest);

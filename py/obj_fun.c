@@ -2,6 +2,9 @@
 // bound methods and closure cells.
 #include "mpf_int.h"
 #include "opcodes.h"
+#if CONFIG_COMPILER
+#include "compile.h"
+#endif
 
 // ---------------------------------------------------------------- bytecode functions
 mpf_obj_t mpf_obj_new_fun_bc(const mpf_raw_code_t *rc, const mpf_module_ctx_t *ctx, mpf_obj_t def, mpf_obj_t kwdef, size_t n_closed, const mpf_obj_t *closed) {
@@ -155,6 +158,15 @@ mpf_obj_t mpf_fun_of_code(mpf_obj_t code, mpf_obj_t globals) {
     mpf_module_ctx_t *ctx = mpf_new(mpf_module_ctx_t);
     *ctx = *c->ctx;
     ctx->globals = globals;
+#if CONFIG_COMPILER
+    // the globals' own __builtins__, taken when the function is made, as CPython does: from
+    // now on builtin names are looked up through the running code's (mpf_builtin_name)
+    mpf_obj_t b = mpf_map_get_qstr(mpf_dict_map(globals), MPF_QSTR___builtins__);
+    ctx->builtins = b != MPF_OBJ_NULL ? mpf_compile_own_builtins(b) : MPF_OBJ_NULL;
+    if (ctx->builtins != MPF_OBJ_NULL) {
+        mpf_state.builtins_changed = true;
+    }
+#endif
     return mpf_obj_new_fun_bc(c->rc, ctx, MPF_OBJ_NULL, MPF_OBJ_NULL, cells ? c->n_closed : 0, cells);
 }
 

@@ -3,9 +3,10 @@
 #include "mpf_int.h"
 
 // Slots of the VM's frame stack (locals + value stacks of nested calls) allocated once
-// from the heap: 1/16 of the heap, at most 4096 (deeper calls put frames in the heap).
+// from the heap: 1/16 of the heap the GC manages (the host's `-X heapsize` may make it less
+// than CONFIG_HEAP_SIZE), at most 4096 (deeper calls put frames in the heap).
 #ifndef MPF_FRAME_STACK_SLOTS
-#define MPF_FRAME_STACK_SLOTS (CONFIG_HEAP_SIZE / 16 / sizeof(void *) < 4096 ? CONFIG_HEAP_SIZE / 16 / sizeof(void *) : 4096)
+#define MPF_FRAME_STACK_SLOTS(heap_size) ((heap_size) / 16 / sizeof(void *) < 4096 ? (heap_size) / 16 / sizeof(void *) : 4096)
 #endif
 #include "port.h"
 
@@ -37,6 +38,10 @@ MPF_NORETURN void mpf_nlr_raise(mpf_obj_t exc) {
 #if CONFIG_ERROR_MSG_LEVEL == 0
         mpf_port_abort("uncaught");  // (terse: the short form; the port prints "FATAL: " first)
 #else
+        if (mpf_obj_is_type(exc, &mpf_type_MemoryError)) {
+            // start-up (mpf_init, sys.argv) or a soft reset allocating before any handler
+            mpf_port_abort("fatal: the heap ran out outside any handler (at start-up): raise CONFIG_HEAP_SIZE");
+        }
         mpf_port_abort("fatal: uncaught exception outside any handler");
 #endif
     }
@@ -69,9 +74,10 @@ void mpf_init(void) {
     mpf_list_append(mpf_state.sys_path, mpf_obj_new_str("", 0));
 #endif
     mpf_state.sys_argv = mpf_obj_new_list(0, NULL);
-    mpf_state.fs_base = mpf_gc_alloc(MPF_FRAME_STACK_SLOTS * sizeof(mpf_obj_t), false);
+    const size_t slots = MPF_FRAME_STACK_SLOTS(heap_size);
+    mpf_state.fs_base = mpf_gc_alloc(slots * sizeof(mpf_obj_t), false);
     mpf_state.fs_top = mpf_state.fs_base;
-    mpf_state.fs_end = mpf_state.fs_base + MPF_FRAME_STACK_SLOTS;
+    mpf_state.fs_end = mpf_state.fs_base + slots;
 #if CONFIG_EMERGENCY_EXCEPTION
     mpf_state.emergency_exc = mpf_exc_new(&mpf_type_MemoryError, 0, NULL);
 #endif

@@ -5,6 +5,9 @@
 #include "opcodes.h"
 #include "dispatch.h"
 #include "port.h"
+#if CONFIG_COMPILER
+#include "compile.h"
+#endif
 
 // ---------------------------------------------------------------- operand decoding
 // A variable-length operand: 7 bits a byte, most significant first, shifted into [v]
@@ -433,8 +436,8 @@ MPF_NORETURN static void raise_unbound_free(void) {
 // dicts): a name is its item, a KeyError a missing name.
 #define NS_IS_MAPPING(d) MPF_UNLIKELY(!mpf_obj_is_type((d), &mpf_type_dict))
 
-// [m][q] (NULL: absent), or [m][q] = [v], or del [m][q] (v NULL: NULL if absent).
-static mpf_obj_t mapping_item(mpf_obj_t m, mpf_qstr_t q, mpf_obj_t v) {
+// (compile.h)
+mpf_obj_t mpf_mapping_item(mpf_obj_t m, mpf_qstr_t q, mpf_obj_t v) {
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
@@ -464,7 +467,7 @@ static void store_name(mpf_obj_t dict, mpf_qstr_t q, mpf_obj_t v) {
 static void delete_name(mpf_obj_t dict, mpf_qstr_t q) {
 #if CONFIG_COMPILER
     if (NS_IS_MAPPING(dict)) {
-        if (mapping_item(dict, q, MPF_OBJ_NULL) == MPF_OBJ_NULL) {
+        if (mpf_mapping_item(dict, q, MPF_OBJ_NULL) == MPF_OBJ_NULL) {
             mpf_raise_name_error(q);
         }
         return;
@@ -479,7 +482,7 @@ static mpf_obj_t load_name(mpf_obj_t locals, mpf_obj_t globals, mpf_qstr_t q) {
     mpf_obj_t v;
     if (locals != globals) {
 #if CONFIG_COMPILER
-        v = NS_IS_MAPPING(locals) ? mapping_item(locals, q, MPF_OBJ_SENTINEL) : mpf_map_get_qstr(mpf_dict_map(locals), q);
+        v = NS_IS_MAPPING(locals) ? mpf_mapping_item(locals, q, MPF_OBJ_SENTINEL) : mpf_map_get_qstr(mpf_dict_map(locals), q);
 #else
         v = mpf_map_get_qstr(mpf_dict_map(locals), q);
 #endif
@@ -491,7 +494,7 @@ static mpf_obj_t load_name(mpf_obj_t locals, mpf_obj_t globals, mpf_qstr_t q) {
     if (v != MPF_OBJ_NULL) {
         return v;
     }
-    v = mpf_builtin_lookup(q);
+    v = mpf_builtin_name(q);
     if (v == MPF_OBJ_NULL) {
         mpf_raise_name_error(q);
     }
@@ -840,7 +843,7 @@ reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
         mpf_qstr_t q = QSTR();
         mpf_obj_t v = mpf_map_get_qstr(mpf_dict_map(ctx->globals), q);
         if (v == MPF_OBJ_NULL) {
-            v = mpf_builtin_lookup(q);
+            v = mpf_builtin_name(q);
             if (v == MPF_OBJ_NULL) {
                 mpf_raise_name_error(q);
             }
@@ -1368,10 +1371,10 @@ reload:  // (switch_frame comes back here: one copy of LOAD_FRAME)
     }
     VM_CASE(LOAD_BUILD_CLASS) : {
 #if CONFIG_VM_FAST_PATHS
-        PUSH(MPF_UNLIKELY(mpf_state.builtins_changed) ? mpf_builtin_lookup(MPF_QSTR___build_class__)
+        PUSH(MPF_UNLIKELY(mpf_state.builtins_changed) ? mpf_builtin_name(MPF_QSTR___build_class__)
                                                        : mpf_obj_from_ptr(&mpf_builtin_build_class_obj));
 #else
-        PUSH(mpf_builtin_lookup(MPF_QSTR___build_class__));  // (the first builtin looked at)
+        PUSH(mpf_builtin_name(MPF_QSTR___build_class__));  // (the first builtin looked at)
 #endif
         VM_NEXT;
     }

@@ -1027,10 +1027,10 @@ def test_dash_c() -> None:
 def test_micropython_x_options(tmp_path: Path) -> None:
     """MicroPython's test runner starts every test as `micropython -X emit=bytecode [-X
     heapsize=N] FILE`: both are taken, heapsize sizing the GC heap (N[w][K|M]); another
-    emitter or option, or a size outside 64K..CONFIG_HEAP_SIZE, is one error line, status 2."""
+    emitter or option, or a size outside 32K..CONFIG_HEAP_SIZE, is one error line, status 2."""
     src = tmp_path / "t.py"
     src.write_text("import sys\nprint(sys.argv[1:])\n")
-    for opts in (["-X", "emit=bytecode"], ["-X", "emit=bytecode", "-X", "heapsize=64k"]):
+    for opts in (["-X", "emit=bytecode"], ["-X", "emit=bytecode", "-X", "heapsize=32k"]):
         proc = _run_x([*opts, str(src), "a"])
         assert (proc.returncode, proc.stdout, proc.stderr) == (0, "['a']\n", "")
     proc = _run_x(["-X", "emit=bytecode", "-c", "import sys; print(sys.argv)", "b"])
@@ -1046,7 +1046,7 @@ def test_micropython_x_options(tmp_path: Path) -> None:
         (["-X"], "error: -X needs an option"),
         *(
             (["-X", f"heapsize={bad}", str(src)], f"error: -X heapsize={bad}: expected a size")
-            for bad in ("", "x", "-5", "1", "63k", "9999M", "10kk", "99999999999999999999")
+            for bad in ("", "x", "-5", "1", "31k", "9999M", "10kk", "99999999999999999999")
         ),
     ):
         proc = _run_x(opts)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -190,3 +193,62 @@ def test_verify_shows_the_rebuilds_progress_at_a_terminal(
     assert command.run(args) == 0
     err = capsys.readouterr().err
     assert err == ("\r\x1b[Kverify: [1/80] CC py/vm.c\r\x1b[Kverify: [80/80] LINK firmware\r\x1b[K")
+
+
+def _ended(pid: int, within: float) -> bool:
+    """[pid] ends (or is a zombie for its new parent to reap) within `within` seconds."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            if Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z":
+                return True
+        except OSError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl's death signal")
+class TestChildrenEndWithMpforge:
+    """A child of `popen` or `call` ends when mpforge dies, however it dies: a SIGKILLed
+    mpforge runs no code of its own to stop it (a runner in a session of its own, as
+    `--console pty` starts it, got no SIGHUP either and ran on forever)."""
+
+    @pytest.mark.parametrize(
+        "start",
+        ["process.popen(child, new_session=True)", "process.call(child)"],
+    )
+    def test_sigkill_of_the_parent_ends_the_child(self, tmp_path: Path, start: str) -> None:
+        pidfile = tmp_path / "child.pid"
+        script = (
+            "import os, signal, threading\n"
+            "from mpforge import process\n"
+            f"child = ['sh', '-c', 'echo $$ > {pidfile}; exec sleep 60']\n"
+            "threading.Timer(1, os.kill, (os.getpid(), signal.SIGKILL)).start()\n"
+            f"{start}\n"
+            "threading.Event().wait(60)\n"
+        )
+        result = subprocess.run([sys.executable, "-c", script], timeout=30, check=False)
+        assert result.returncode == -9
+        pid = int(pidfile.read_text())
+        try:
+            assert _ended(pid, 5), f"pid {pid} outlived its parent"
+        finally:
+            if not _ended(pid, 0):
+                os.kill(pid, 9)
+
+    def test_a_parent_gone_before_the_death_signal_is_set_ends_the_child(self) -> None:
+        """The race prctl leaves: a parent that died between fork and prctl is not
+        watched; the child sees its parent changed and exits before it execs."""
+        script = (
+            "import os, subprocess\n"
+            "from mpforge import process\n"
+            "real, os.getpid = os.getpid, lambda: 1  # as if the parent were another\n"
+            "arm = process._dies_with_us()\n"
+            "os.getpid = real\n"
+            "print(subprocess.Popen(['sleep', '60'], preexec_fn=arm).wait(10))\n"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, timeout=30
+        )
+        assert result.stdout.split() == ["143"], result

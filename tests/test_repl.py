@@ -523,10 +523,10 @@ def children(pid: int) -> list[int]:
     return found
 
 
-@contextmanager
-def console_pty(board: str, build_dir: Path) -> Iterator[str]:
-    """`mpforge run -b BOARD --console pty`, as a user starts it for mpremote or Thonny; yields
-    the pty path it prints. Its Ctrl-C (SIGINT) ends the run: status 130, the board gone."""
+def start_console_pty(board: str, build_dir: Path) -> tuple[subprocess.Popen[str], str]:
+    """`mpforge run -b BOARD --console pty` started as a user starts it for mpremote or
+    Thonny; the process and the console's line on its stderr (the pty's path for all but
+    QEMU, which names it itself)."""
     proc = subprocess.Popen(
         [str(Path(sys.executable).with_name("mpforge")), "run", "-b", board, "--build-dir",
          str(build_dir), "--console", "pty"],
@@ -534,9 +534,17 @@ def console_pty(board: str, build_dir: Path) -> Iterator[str]:
         # as at a terminal: a pytest-xdist worker ignores SIGINT, which its children inherit
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
+    assert proc.stderr is not None
+    return proc, proc.stderr.readline()
+
+
+@contextmanager
+def console_pty(board: str, build_dir: Path) -> Iterator[str]:
+    """`mpforge run -b BOARD --console pty`; yields the pty path it prints. Its Ctrl-C
+    (SIGINT) ends the run: status 130, the board gone."""
+    proc, line = start_console_pty(board, build_dir)
     try:
         assert proc.stderr is not None
-        line = proc.stderr.readline()
         match = re.match(r"console on (/dev/pts/\d+) ", line)
         assert match, line + proc.stderr.read()
         yield match.group(1)

@@ -13,6 +13,7 @@ tests/test_stm32.py."""
 from __future__ import annotations
 
 import re
+import signal
 import sys
 import time
 from collections.abc import Iterator
@@ -23,17 +24,22 @@ import pytest
 from boards import build_firmware
 from emulator import Emulator, qemu_command
 from test_repl import (
+    HOST,
     LOOP_MAIN,
     PROMPT,
     RAW_BANNER,
     after_prompt,
     check_exec_eval_run,
+    children,
     console_pty,
     ctrl_c_out_of_the_loop,
     interrupt_typed_loop,
     mpremote,
     paste,
+    start_console_pty,
 )
+
+from mpforge import process
 
 TIMEOUT = 90.0  # the CPU-level runner is slower than QEMU on a loaded machine
 MPFORGE = Path(sys.executable).with_name("mpforge")
@@ -301,3 +307,36 @@ def test_mpremote_through_console_pty_outside_qemu(board: str, tmp_path: Path) -
         check_exec_eval_run(device, FAMILIES[board][0], tmp_path)
         result = mpremote(device, "exec", "x = 6\nprint(x * 7)")  # \x01 then "x": not Ctrl-A X
         assert result.returncode == 0 and result.stdout.splitlines() == ["42"], result
+
+
+def gone(pid: int) -> bool:
+    """[pid] has ended (reaped, or a zombie its new parent has yet to reap)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
+
+
+@pytest.mark.parametrize("board", ["host", "rpi_pico", "itsybitsy_m4", "netduinoplus2"])
+def test_sigkilled_mpforge_run_console_pty_leaves_no_runner(board: str) -> None:
+    """`mpforge run --console pty` killed with SIGKILL (nothing of its own runs then) takes its
+    runner along: the host firmware, rp2040js under Node, the CPU-level runner and QEMU, each
+    in a session of its own, end within seconds (the death signal process.popen arms); they
+    ran on, orphaned, before."""
+    build_dir = HOST.parent if board == "host" else build_firmware(board, "default")[0]
+    proc, line = start_console_pty(board, build_dir)
+    try:
+        assert "console on" in line, line
+        deadline = time.monotonic() + TIMEOUT
+        while not (runner := children(proc.pid)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert runner, "no runner process under mpforge"
+        time.sleep(1)  # the runner up and waiting at its console
+        proc.kill()
+        assert proc.wait(TIMEOUT) == -signal.SIGKILL
+        deadline = time.monotonic() + 10
+        while not all(gone(pid) for pid in runner) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert [pid for pid in runner if not gone(pid)] == [], "the runner outlived mpforge"
+    finally:
+        process.end(proc, TIMEOUT)

@@ -168,8 +168,9 @@ def test_console_pty_refused_where_the_runner_has_no_device_mode(tmp_path: Path)
     from mpforge.runners.pty import run_on_pty
     from mpforge.runners.wasm import WasmNodeRunner
 
-    with pytest.raises(MpforgeError, match="cannot put its console on a pty"):
+    with pytest.raises(MpforgeError, match="cannot put its console on a pty") as e:
         run_on_pty(WasmNodeRunner(tmp_path), [], None)
+    assert "no console reader" in e.value.message and "-b host --console pty" in e.value.message
 
 
 def test_console_pty_runs_the_program_on_a_pty(tmp_path: Path) -> None:

@@ -87,6 +87,8 @@ class Runner:
     # Arguments telling the command that its console is a device a program drives (raw, no
     # key to leave), for `--console pty` (runners/pty.py); None: it cannot run that way.
     device_console: ClassVar[tuple[str, ...] | None] = None
+    # Why not, when device_console is None: the end of `--console pty`'s error line.
+    no_device_console: ClassVar[str] = "run it at a terminal"
 
     @classmethod
     def describe(cls) -> str:

@@ -27,7 +27,7 @@ def run_on_pty(runner: Runner, args: Sequence[str], timeout: float | None) -> in
     if runner.device_console is None:
         raise MpforgeError(
             f"--console pty: the {runner.name} runner cannot put its console on a pty; "
-            "run it at a terminal"
+            f"{runner.no_device_console}"
         )
     runner.require_image()
     runner.check()

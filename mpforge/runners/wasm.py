@@ -24,6 +24,11 @@ class WasmNodeRunner(Runner):
     name = "wasm-node"
     runs_files = True  # `mpforge run -b wasm_node FILE.py` runs a file, as on the host
     extra_args = "the firmware (a Node program)"
+    no_device_console = (
+        "its WebAssembly module has no console reader (no thread to take bytes while Python "
+        "runs: ports/wasm/console.c), so it has no REPL for mpremote to drive; use the host "
+        "(`mpforge run -b host --console pty`) or a board"
+    )
 
     def image(self) -> Path:
         return self.build_dir / "firmware"

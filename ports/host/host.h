@@ -13,7 +13,9 @@ void mpf_host_set_stack_top(void *top, size_t size);
 
 // `-X heapsize=N`: the GC manages only the first N bytes of the static heap (at least
 // MPF_HOST_HEAP_MIN, at most CONFIG_HEAP_SIZE); false when N is outside that range.
-#define MPF_HOST_HEAP_MIN (64 * 1024)  // the start keeps about 35 KB (the qstr index)
+// The smallest CONFIG_HEAP_SIZE py/Kconfig takes on the host (a port with a filesystem): the
+// start keeps about 9 KB of it (the frame stack is 1/16 of the heap the GC manages).
+#define MPF_HOST_HEAP_MIN (32 * 1024)
 bool mpf_host_set_heap_size(size_t n);
 
 // The error number of the last failed call as the core knows it (py/port.h: Linux's

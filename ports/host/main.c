@@ -348,7 +348,7 @@ static const char *x_option_refused(const char *opt) {
     }
     if (strncmp(opt, "heapsize=", 9) == 0) {
         return x_heapsize(opt + 9) ? NULL
-                                   : "expected a size from 64K to the heap built in (N[w][K|M])";
+                                   : "expected a size from 32K to the heap built in (N[w][K|M])";
     }
     return strncmp(opt, "emit=", 5) == 0 ? "this core runs bytecode only: use emit=bytecode"
                                          : "unknown option: expected emit=bytecode or heapsize=N";
