@@ -1,4 +1,4 @@
-# requires: BUILTIN_PROPERTY ERROR_MSG_DETAILED
+# requires: BUILTIN_PROPERTY ERROR_MSG_DETAILED BUILTIN_HELPERS
 # Storing to or deleting a property that has no setter or deleter: AttributeError naming
 # the property and the instance's class, as CPython 3.11 words it.
 class Reading:
