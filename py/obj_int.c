@@ -732,6 +732,14 @@ static mpf_obj_t int_from_bytes(size_t n_args, size_t n_kw, const mpf_obj_t *arg
     bool little, is_signed;
     mpf_obj_t src = bytes_args(n_args, n_kw, args, MPF_QSTR_bytes, &little, &is_signed);
     mpf_buffer_t b;
+#if CONFIG_BUILTIN_HELPERS
+    // as CPython's: a str or an int is refused; any other iterable gives its ints, as bytes(src)
+    if (src != MPF_OBJ_NULL && (mpf_obj_is_str(src) || mpf_obj_is_int(src))) {
+        src = MPF_OBJ_NULL;
+    } else if (src != MPF_OBJ_NULL && !mpf_obj_get_buffer(src, &b, false)) {
+        src = mpf_call1(mpf_obj_from_ptr(&mpf_type_bytes), src);
+    }
+#endif
     if (src == MPF_OBJ_NULL || !mpf_obj_get_buffer(src, &b, false)) {
         mpf_raise_msg(&mpf_type_TypeError, "cannot convert object to bytes");
     }
