@@ -413,6 +413,12 @@ static mpf_obj_t int_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
         mq = MPF_QSTR___index__;
         m = mpf_type_lookup(t, mq);
     }
+#if CONFIG_FLOAT
+    mpf_obj_t sub = mpf_obj_native_part(o);
+    if (m == MPF_OBJ_NULL && sub != MPF_OBJ_NULL && mpf_obj_is_type(sub, &mpf_type_float)) {
+        return int_make_new(type, 1, 0, &sub);  // of a class derived from float: its float's
+    }
+#endif
     if (m == MPF_OBJ_NULL) {
         mpf_raise_fmt(&mpf_type_TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%T'", o);
     }
