@@ -336,6 +336,12 @@ static mpf_obj_t builtin_id(mpf_obj_t o) {
 
 #if CONFIG_BUILTIN_HELPERS
 static mpf_obj_t int_base_str(mpf_obj_t o, int base, const char *prefix) {
+#if CONFIG_SLOT_WRAPPERS_TYPES
+    mpf_obj_t sub = mpf_obj_native_part(o);
+    if (sub != MPF_OBJ_NULL && mpf_obj_is_int(sub)) {
+        o = sub;  // of a class derived from int: its int, whatever its __index__
+    }
+#endif
     if (!mpf_obj_is_int(o)) {
         mpf_obj_t m = mpf_type_lookup(mpf_obj_type(o), MPF_QSTR___index__);
         if (m == MPF_OBJ_NULL) {
