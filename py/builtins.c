@@ -336,6 +336,12 @@ static mpf_obj_t builtin_id(mpf_obj_t o) {
 
 #if CONFIG_BUILTIN_HELPERS
 static mpf_obj_t int_base_str(mpf_obj_t o, int base, const char *prefix) {
+#if CONFIG_SLOT_WRAPPERS_TYPES
+    mpf_obj_t sub = mpf_obj_native_part(o);
+    if (sub != MPF_OBJ_NULL && mpf_obj_is_int(sub)) {
+        o = sub;  // of a class derived from int: its int, whatever its __index__
+    }
+#endif
     if (!mpf_obj_is_int(o)) {
         mpf_obj_t m = mpf_type_lookup(mpf_obj_type(o), MPF_QSTR___index__);
         if (m == MPF_OBJ_NULL) {
@@ -667,6 +673,18 @@ static mpf_obj_t builtin_round(size_t n_args, size_t n_kw, const mpf_obj_t *args
     if (m != MPF_OBJ_NULL) {
         return nd_given ? mpf_call2(m, x, nd_given) : mpf_call1(m, x);
     }
+#if CONFIG_SLOT_WRAPPERS_TYPES
+    // an instance of a class derived from int or float: its number's (int's, float's __round__)
+    mpf_obj_t sub = mpf_obj_native_part(x);
+    bool number = sub != MPF_OBJ_NULL && mpf_obj_is_int(sub);
+#if CONFIG_FLOAT
+    number = number || (sub != MPF_OBJ_NULL && mpf_obj_is_type(sub, &mpf_type_float));
+#endif
+    if (number) {
+        const mpf_obj_t sa[2] = {sub, nd_given ? nd_given : MPF_OBJ_NONE};
+        return builtin_round(2, 0, sa);
+    }
+#endif
     mpf_raise_fmt(&mpf_type_TypeError, "type %T doesn't define __round__ method", x);
 }
 

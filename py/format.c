@@ -354,6 +354,21 @@ static void format_complex(mpf_vstr_t *out, mpf_obj_t z, const spec_t *sp) {
 }
 #endif
 
+// An int, float, complex or str (what a class derived from one of them holds and formats).
+static bool is_native_number_or_str(mpf_obj_t o) {
+#if CONFIG_FLOAT
+    if (mpf_obj_is_type(o, &mpf_type_float)) {
+        return true;
+    }
+#endif
+#if CONFIG_BUILTIN_COMPLEX
+    if (mpf_obj_is_type(o, &mpf_type_complex)) {
+        return true;
+    }
+#endif
+    return mpf_obj_is_int(o) || MPF_IS_STR(o);
+}
+
 // format(o, spec) into [out].
 static void format_into(mpf_vstr_t *out, mpf_obj_t o, const char *s, size_t len) {
     const mpf_type_t *t = mpf_obj_type(o);
@@ -368,6 +383,13 @@ static void format_into(mpf_vstr_t *out, mpf_obj_t o, const char *s, size_t len)
             const char *rs = mpf_obj_str_data(r, &rl);
             mpf_vstr_add_strn(out, rs, rl);
             return;
+        }
+        // an instance of a class derived from a number type or str: that value's format
+        // (an empty spec: str() of the instance, below)
+        mpf_obj_t sub = len > 0 ? mpf_obj_native_part(o) : MPF_OBJ_NULL;
+        if (sub != MPF_OBJ_NULL && is_native_number_or_str(sub)) {
+            o = sub;
+            t = mpf_obj_type(o);
         }
     }
     spec_t sp;
@@ -675,6 +697,16 @@ static mpf_obj_t percent_int_arg(mpf_obj_t val, char conv, bool need_index) {
 #endif
     const mpf_type_t *t = mpf_obj_type(val);
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
+        // an instance of a class derived from int (float): its int (truncated float), whatever
+        // its __int__
+        mpf_obj_t sub = mpf_obj_native_part(val);
+        bool number = sub != MPF_OBJ_NULL && mpf_obj_is_int(sub);
+#if CONFIG_FLOAT
+        number = number || (sub != MPF_OBJ_NULL && !need_index && mpf_obj_is_type(sub, &mpf_type_float));
+#endif
+        if (number) {
+            return percent_int_arg(sub, conv, need_index);
+        }
         mpf_obj_t m = need_index ? MPF_OBJ_NULL : mpf_type_lookup(t, MPF_QSTR___int__);
         if (m == MPF_OBJ_NULL) {
             m = mpf_type_lookup(t, MPF_QSTR___index__);

@@ -185,8 +185,41 @@ static bool deque_equal_at(deque_t *d, size_t i, mpf_obj_t v, const mpf_type_t *
     return eq;
 }
 
+static mpf_obj_t deque_copy(mpf_obj_t self);
+static mpf_obj_t deque_clear(mpf_obj_t self);
+
+// d * n, d *= n: [d] (in place: [lhs]'s own) repeated [n] times; past maxlen only the
+// last items stay, so no more copies than fill it are made.
+static mpf_obj_t deque_repeat(mpf_obj_t lhs, mpf_int_t n, bool in_place) {
+    deque_t *src = mpf_obj_ptr(deque_copy(lhs));
+    mpf_obj_t res = in_place ? lhs : deque_copy(lhs);
+    deque_t *d = mpf_obj_ptr(res);
+    if (n <= 0 || src->len == 0) {
+        deque_clear(res);
+        return res;
+    }
+    if (d->maxlen >= 0 && n > d->maxlen / (mpf_int_t)src->len + 2) {
+        n = d->maxlen / (mpf_int_t)src->len + 2;
+    }
+    for (mpf_int_t k = 1; k < n; k++) {
+        for (size_t i = 0; i < src->len; i++) {
+            deque_append_right(d, *deque_at(src, i));
+        }
+    }
+    return res;
+}
+
 static mpf_obj_t deque_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
     deque_t *a = mpf_obj_ptr(lhs);
+    if (op == MPF_BINARY_OP_ADD && mpf_obj_is_type(rhs, &mpf_type_deque)) {
+        mpf_obj_t c = deque_copy(lhs);
+        deque_extend_from(mpf_obj_ptr(c), rhs, false);
+        return c;
+    }
+    if ((op == MPF_BINARY_OP_MULTIPLY || op == MPF_BINARY_OP_REVERSE_MULTIPLY || op == MPF_BINARY_OP_INPLACE_MULTIPLY) &&
+        mpf_obj_is_int(rhs)) {
+        return deque_repeat(lhs, mpf_obj_get_int(rhs), op == MPF_BINARY_OP_INPLACE_MULTIPLY);
+    }
     if (op == MPF_BINARY_OP_IN) {
         for (size_t i = 0; i < a->len; i++) {
             if (deque_equal_at(a, i, rhs, &mpf_type_RuntimeError)) {

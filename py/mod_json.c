@@ -130,14 +130,8 @@ static void enc_float(enc_t *e, mpf_obj_t o) {
 
 // The native tuple/list/dict of [o], unwrapping instances of subclasses of them.
 static mpf_obj_t native_of(mpf_obj_t o) {
-    const mpf_type_t *t = mpf_obj_type(o);
-    if ((t->flags & (MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_METATYPE)) == MPF_TYPE_FLAG_HEAP && !mpf_obj_is_exception(o)) {
-        mpf_obj_t so = ((const mpf_instance_t *)mpf_obj_ptr(o))->subobj;
-        if (so != MPF_OBJ_NULL) {
-            return so;
-        }
-    }
-    return o;
+    mpf_obj_t so = mpf_obj_native_part(o);
+    return so != MPF_OBJ_NULL ? so : o;
 }
 
 static void enc_value(enc_t *e, mpf_obj_t o, const enc_parent_t *up, size_t level);
@@ -270,7 +264,17 @@ static void enc_value(enc_t *e, mpf_obj_t o, const enc_parent_t *up, size_t leve
     } else if (o == MPF_OBJ_FALSE) {
         enc_str(e, "false", 5);
         return;
-    } else if (MPF_IS_STR_HOT(o)) {
+    }
+    // of a class derived from str, int or float: that value
+    mpf_obj_t sub = mpf_obj_native_part(o);
+    bool value = sub != MPF_OBJ_NULL && (MPF_IS_STR(sub) || mpf_obj_is_int(sub));
+#if CONFIG_FLOAT
+    value = value || (sub != MPF_OBJ_NULL && mpf_obj_is_type(sub, &mpf_type_float));
+#endif
+    if (value) {
+        o = sub;
+    }
+    if (MPF_IS_STR_HOT(o)) {
         size_t n;
         const char *s = mpf_obj_str_data(o, &n);
         enc_quoted(e, (const uint8_t *)s, n);

@@ -1085,6 +1085,9 @@ bool mpf_obj_get_index_maybe(mpf_obj_t o, mpf_int_t *v);
 // A start or stop argument (list.index, str.find): an int beyond a machine word is the
 // largest one of its sign (CPython clamps them), TypeError for what is not an index.
 mpf_int_t mpf_obj_get_slice_index(mpf_obj_t o);
+// The builtin object held by [o], an instance of a class derived from a builtin type (int,
+// float, str, list...): MPF_OBJ_NULL for anything else (an exception's too).
+mpf_obj_t mpf_obj_native_part(mpf_obj_t o);
 mpf_float_t mpf_obj_get_float(mpf_obj_t o);
 size_t mpf_obj_len(mpf_obj_t o);
 mpf_obj_t mpf_obj_len_maybe(mpf_obj_t o);        // small int or NULL

@@ -266,6 +266,14 @@ int mpf_obj_get_c_int(mpf_obj_t o) {
     return (int)mpf_obj_get_int(o);   // (the TypeError of anything else)
 }
 
+mpf_obj_t mpf_obj_native_part(mpf_obj_t o) {
+    const mpf_type_t *t = mpf_obj_type(o);
+    if ((t->flags & (MPF_TYPE_FLAG_HEAP | MPF_TYPE_FLAG_METATYPE)) != MPF_TYPE_FLAG_HEAP || mpf_obj_is_exception(o)) {
+        return MPF_OBJ_NULL;
+    }
+    return ((const mpf_instance_t *)mpf_obj_ptr(o))->subobj;
+}
+
 #if CONFIG_FLOAT
 mpf_float_t mpf_obj_get_float(mpf_obj_t o) {
     if (mpf_obj_is_type(o, &mpf_type_float)) {
@@ -275,7 +283,12 @@ mpf_float_t mpf_obj_get_float(mpf_obj_t o) {
     }
     const mpf_type_t *t = mpf_obj_type(o);
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
-        // a class with __float__ (or __index__), as CPython's PyFloat_AsDouble
+        // a class with __float__ (or __index__), as CPython's PyFloat_AsDouble; an instance
+        // of a class derived from float its float, from int its int unless it has __float__
+        mpf_obj_t sub = mpf_obj_native_part(o);
+        if (sub != MPF_OBJ_NULL && mpf_obj_is_type(sub, &mpf_type_float)) {
+            return ((const mpf_float_obj_t *)mpf_obj_ptr(sub))->value;
+        }
         mpf_obj_t m = mpf_type_lookup(t, MPF_QSTR___float__);
         if (m != MPF_OBJ_NULL) {
             mpf_obj_t r = mpf_call1(m, o);
@@ -283,6 +296,9 @@ mpf_float_t mpf_obj_get_float(mpf_obj_t o) {
                 mpf_raise_fmt(&mpf_type_TypeError, "%T.__float__ returned non-float (type %T)", o, r);
             }
             return ((const mpf_float_obj_t *)mpf_obj_ptr(r))->value;
+        }
+        if (sub != MPF_OBJ_NULL && mpf_obj_is_int(sub)) {
+            return mpf_int_to_float(sub);
         }
         m = mpf_type_lookup(t, MPF_QSTR___index__);
         if (m != MPF_OBJ_NULL) {

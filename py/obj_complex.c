@@ -236,7 +236,9 @@ static bool number_as_float(mpf_obj_t o, mpf_float_t *out) {
     if (!(t->flags & MPF_TYPE_FLAG_HEAP)) {
         return false;
     }
-    if (mpf_type_lookup(t, MPF_QSTR___float__) == MPF_OBJ_NULL && mpf_type_lookup(t, MPF_QSTR___index__) == MPF_OBJ_NULL) {
+    mpf_obj_t sub = mpf_obj_native_part(o);  // (of a class derived from float or int)
+    if (mpf_type_lookup(t, MPF_QSTR___float__) == MPF_OBJ_NULL && mpf_type_lookup(t, MPF_QSTR___index__) == MPF_OBJ_NULL &&
+        !(sub != MPF_OBJ_NULL && (mpf_obj_is_int(sub) || mpf_obj_is_type(sub, &mpf_type_float)))) {
         return false;
     }
     *out = mpf_obj_get_float(mpf_type_get_make_new(&mpf_type_float)(&mpf_type_float, 1, 0, &o));
@@ -282,6 +284,12 @@ static mpf_obj_t complex_make_new(const mpf_type_t *type, size_t n_args, size_t 
     }
     if (r == MPF_OBJ_NULL) {
         r = MPF_OBJ_SMALL_INT(0);
+    }
+    // of a class derived from str, or from complex without a __complex__ of its own: that value
+    mpf_obj_t rs = mpf_obj_native_part(r);
+    if (rs != MPF_OBJ_NULL && (MPF_IS_STR(rs) || (mpf_obj_is_type(rs, &mpf_type_complex) &&
+                                                  mpf_type_lookup(mpf_obj_type(r), MPF_QSTR___complex__) == MPF_OBJ_NULL))) {
+        r = rs;
     }
     if (MPF_IS_STR(r)) {
         if (i != MPF_OBJ_NULL) {

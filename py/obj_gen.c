@@ -135,6 +135,10 @@ static mpf_obj_t gen_close(mpf_obj_t self) {
     if (g->finished) {
         return MPF_OBJ_NONE;
     }
+    if (g->running) {
+        // (its frame's ip is stale while it runs: it is no just-started generator)
+        mpf_raise_msg(&mpf_type_ValueError, "generator already executing");
+    }
     if (g->frame->ip == g->frame->fun->rc->code) {
         g->finished = 1;
         return MPF_OBJ_NONE;

@@ -413,6 +413,12 @@ static mpf_obj_t int_make_new(const mpf_type_t *type, size_t n_args, size_t n_kw
         mq = MPF_QSTR___index__;
         m = mpf_type_lookup(t, mq);
     }
+#if CONFIG_FLOAT
+    mpf_obj_t sub = mpf_obj_native_part(o);
+    if (m == MPF_OBJ_NULL && sub != MPF_OBJ_NULL && mpf_obj_is_type(sub, &mpf_type_float)) {
+        return int_make_new(type, 1, 0, &sub);  // of a class derived from float: its float's
+    }
+#endif
     if (m == MPF_OBJ_NULL) {
         mpf_raise_fmt(&mpf_type_TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%T'", o);
     }
@@ -732,6 +738,14 @@ static mpf_obj_t int_from_bytes(size_t n_args, size_t n_kw, const mpf_obj_t *arg
     bool little, is_signed;
     mpf_obj_t src = bytes_args(n_args, n_kw, args, MPF_QSTR_bytes, &little, &is_signed);
     mpf_buffer_t b;
+#if CONFIG_BUILTIN_HELPERS
+    // as CPython's: a str or an int is refused; any other iterable gives its ints, as bytes(src)
+    if (src != MPF_OBJ_NULL && (mpf_obj_is_str(src) || mpf_obj_is_int(src))) {
+        src = MPF_OBJ_NULL;
+    } else if (src != MPF_OBJ_NULL && !mpf_obj_get_buffer(src, &b, false)) {
+        src = mpf_call1(mpf_obj_from_ptr(&mpf_type_bytes), src);
+    }
+#endif
     if (src == MPF_OBJ_NULL || !mpf_obj_get_buffer(src, &b, false)) {
         mpf_raise_msg(&mpf_type_TypeError, "cannot convert object to bytes");
     }

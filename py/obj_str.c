@@ -411,6 +411,11 @@ static mpf_obj_t str_binary_op(int op, mpf_obj_t lhs, mpf_obj_t rhs) {
                !MPF_IS_STR_HOT(rhs) && mpf_obj_get_buffer(rhs, &rb, false)) {
         b = rb.buf;
         lb = rb.len;
+#if CONFIG_SLOT_WRAPPERS_TYPES
+    } else if (op == MPF_BINARY_OP_IN && !is_bytes && mpf_obj_native_part(rhs) != MPF_OBJ_NULL &&
+               MPF_IS_STR(mpf_obj_native_part(rhs))) {
+        b = mpf_obj_str_data(mpf_obj_native_part(rhs), &lb);  // an instance of a class derived from str
+#endif
     } else if (op == MPF_BINARY_OP_IN) {
         // bytes: an int looks for one byte; anything else is an error
         if (!is_bytes) {
@@ -701,9 +706,20 @@ static mpf_obj_t new_like(mpf_obj_t self, const char *data, size_t len) {
     return mpf_obj_new_str_of_type(result_type(self), data, len);
 }
 
+// [o] is a str, or (CONFIG_SLOT_WRAPPERS_TYPES) an instance of a class derived from str.
+static bool str_or_derived(mpf_obj_t o) {
+#if CONFIG_SLOT_WRAPPERS_TYPES
+    if (!MPF_IS_STR_HOT(o)) {
+        mpf_obj_t sub = mpf_obj_native_part(o);
+        return sub != MPF_OBJ_NULL && MPF_IS_STR(sub);
+    }
+#endif
+    return MPF_IS_STR_HOT(o);
+}
+
 static void check_same_kind(mpf_obj_t self, mpf_obj_t arg) {
     bool s = MPF_IS_STR_HOT(self);
-    if (s != MPF_IS_STR_HOT(arg)) {
+    if (s != str_or_derived(arg)) {
         mpf_raise_fmt(&mpf_type_TypeError, s ? "must be str, not %T" : "a bytes-like object is required, not '%T'", arg);
     }
 }
@@ -945,7 +961,7 @@ static mpf_obj_t find_impl(size_t n_args, const mpf_obj_t *args, unsigned how) {
     if ((how & (FIND_AFFIX | FIND_REMOVE)) == FIND_AFFIX) {
         if (mpf_obj_is_type(needle_o, &mpf_type_tuple)) {
             mpf_obj_get_array(needle_o, &n, &items);
-        } else if (!MPF_IS_STR_HOT(needle_o) && !is_bytes) {
+        } else if (!str_or_derived(needle_o) && !is_bytes) {
             mpf_raise_fmt(&mpf_type_TypeError, "%s first arg must be str or a tuple of str, not %T",
                 how & FIND_RIGHT ? "endswith" : "startswith", needle_o);
         }

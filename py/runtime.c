@@ -675,6 +675,22 @@ static bool bind_wrapper(mpf_obj_t m, mpf_obj_t cls, mpf_obj_t *dest) {
     return true;
 }
 
+#if CONFIG_CLASS_HOOKS
+// Member [m] whose class (a class made at run time) defines __get__: dest[0] =
+// m.__get__(self, cls) (self None: the member read from the class itself) and true; false
+// for anything else.
+static bool descriptor_get(mpf_obj_t m, mpf_obj_t self, mpf_obj_t cls, mpf_obj_t *dest) {
+    const mpf_type_t *mt = mpf_obj_type(m);
+    mpf_obj_t get = (mt->flags & MPF_TYPE_FLAG_HEAP) ? mpf_type_lookup(mt, MPF_QSTR___get__) : MPF_OBJ_NULL;
+    if (get == MPF_OBJ_NULL) {
+        return false;
+    }
+    mpf_obj_t args[3] = {m, self, cls};
+    dest[0] = mpf_call(get, 3, 0, args);
+    return true;
+}
+#endif
+
 // Turn class member [m] found in class [owner] (NULL: unknown) for instance [self] of [t]
 // into dest[0..1].
 static void bind_member(mpf_obj_t m, mpf_obj_t self, const mpf_type_t *t, const mpf_type_t *owner, mpf_obj_t *dest) {
@@ -693,15 +709,7 @@ static void bind_member(mpf_obj_t m, mpf_obj_t self, const mpf_type_t *t, const 
         dest[0] = mpf_call1(p->fget, self);
 #endif
 #if CONFIG_CLASS_HOOKS
-    } else if ((mt->flags & MPF_TYPE_FLAG_HEAP) && from_heap) {
-        // a descriptor object with __get__
-        mpf_obj_t get = mpf_type_lookup(mt, MPF_QSTR___get__);
-        if (get != MPF_OBJ_NULL) {
-            mpf_obj_t args[3] = {m, self, mpf_obj_from_ptr(t)};
-            dest[0] = mpf_call(get, 3, 0, args);
-        } else {
-            dest[0] = m;
-        }
+    } else if (from_heap && descriptor_get(m, self, mpf_obj_from_ptr(t), dest)) {
 #endif
     } else {
         dest[0] = m;
@@ -854,6 +862,12 @@ static void class_attr(mpf_obj_t cls, mpf_qstr_t q, mpf_obj_t *dest) {
     if (bind_wrapper(m, cls, dest)) {
         return;
     }
+#if CONFIG_CLASS_ADVANCED
+    // C.d of a descriptor d in a class's namespace: d.__get__(None, C)
+    if (owner != NULL && (owner->flags & MPF_TYPE_FLAG_HEAP) && descriptor_get(m, MPF_OBJ_NONE, cls, dest)) {
+        return;
+    }
+#endif
     if (mpf_obj_is_type(m, &mpf_type_fun_builtin) && owner != NULL && !(owner->flags & MPF_TYPE_FLAG_HEAP) &&
                owner != &mpf_type_object) {
         // a builtin type's method: its receiver is checked when it is called
@@ -1187,7 +1201,8 @@ static bool descriptor_store(mpf_obj_t o, const mpf_type_t *t, mpf_qstr_t q, mpf
         const mpf_property_t *p = mpf_obj_ptr(m);
         mpf_obj_t f = v == MPF_OBJ_NULL ? p->fdel : p->fset;
         if (f == MPF_OBJ_NULL || f == MPF_OBJ_NONE) {
-            mpf_raise_fmt(&mpf_type_AttributeError, "can't %s attribute", v == MPF_OBJ_NULL ? "delete" : "set");
+            mpf_raise_fmt(&mpf_type_AttributeError, "property '%q' of '%T' object has no %s", q, o,
+                          v == MPF_OBJ_NULL ? "deleter" : "setter");
         }
         if (v == MPF_OBJ_NULL) {
             mpf_call1(f, o);
