@@ -1138,7 +1138,7 @@ mpf_obj_t mpf_builtin_name(mpf_qstr_t q) {
         mpf_obj_t own = fr->fun->ctx->builtins;
         if (own != MPF_OBJ_NULL) {
             mpf_obj_t v = mpf_obj_is_type(own, &mpf_type_dict) ? mpf_map_get_qstr(mpf_dict_map(own), q)
-                                                               : mpf_mapping_item(own, q, MPF_OBJ_SENTINEL);
+                                                               : mpf_vm_mapping_item(own, q, MPF_OBJ_SENTINEL);
             if (v == MPF_OBJ_NULL && q == MPF_QSTR___build_class__) {
                 mpf_raise_msg(&mpf_type_NameError, "__build_class__ not found");
             }

@@ -74,6 +74,6 @@ mpf_obj_t mpf_compile_native_dict(mpf_obj_t o);
 mpf_obj_t mpf_compile_own_builtins(mpf_obj_t o);
 // [m][q] (NULL: absent, a KeyError), or [m][q] = [v], or del [m][q] (v NULL: NULL if absent):
 // a name in a namespace that is a mapping but no dict (eval/exec's locals, __builtins__).
-mpf_obj_t mpf_mapping_item(mpf_obj_t m, mpf_qstr_t q, mpf_obj_t v);
+mpf_obj_t mpf_vm_mapping_item(mpf_obj_t m, mpf_qstr_t q, mpf_obj_t v);
 
 #endif

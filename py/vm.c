@@ -437,7 +437,7 @@ MPF_NORETURN static void raise_unbound_free(void) {
 #define NS_IS_MAPPING(d) MPF_UNLIKELY(!mpf_obj_is_type((d), &mpf_type_dict))
 
 // (compile.h)
-mpf_obj_t mpf_mapping_item(mpf_obj_t m, mpf_qstr_t q, mpf_obj_t v) {
+mpf_obj_t mpf_vm_mapping_item(mpf_obj_t m, mpf_qstr_t q, mpf_obj_t v) {
     mpf_nlr_t nlr;
     mpf_nlr_push(&nlr);
     if (setjmp(nlr.jb) == 0) {
@@ -467,7 +467,7 @@ static void store_name(mpf_obj_t dict, mpf_qstr_t q, mpf_obj_t v) {
 static void delete_name(mpf_obj_t dict, mpf_qstr_t q) {
 #if CONFIG_COMPILER
     if (NS_IS_MAPPING(dict)) {
-        if (mpf_mapping_item(dict, q, MPF_OBJ_NULL) == MPF_OBJ_NULL) {
+        if (mpf_vm_mapping_item(dict, q, MPF_OBJ_NULL) == MPF_OBJ_NULL) {
             mpf_raise_name_error(q);
         }
         return;
@@ -482,7 +482,7 @@ static mpf_obj_t load_name(mpf_obj_t locals, mpf_obj_t globals, mpf_qstr_t q) {
     mpf_obj_t v;
     if (locals != globals) {
 #if CONFIG_COMPILER
-        v = NS_IS_MAPPING(locals) ? mpf_mapping_item(locals, q, MPF_OBJ_SENTINEL) : mpf_map_get_qstr(mpf_dict_map(locals), q);
+        v = NS_IS_MAPPING(locals) ? mpf_vm_mapping_item(locals, q, MPF_OBJ_SENTINEL) : mpf_map_get_qstr(mpf_dict_map(locals), q);
 #else
         v = mpf_map_get_qstr(mpf_dict_map(locals), q);
 #endif
