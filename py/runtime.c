@@ -4,7 +4,7 @@
 
 // Slots of the VM's frame stack (locals + value stacks of nested calls) allocated once
 // from the heap: 1/16 of the heap the GC manages (the host's `-X heapsize` may make it less
-// than CONFIG_HEAP_SIZE), at most 4096 (deeper calls put frames in the heap).
+// than the configured heap), at most 4096 (deeper calls put frames in the heap).
 #ifndef MPF_FRAME_STACK_SLOTS
 #define MPF_FRAME_STACK_SLOTS(heap_size) ((heap_size) / 16 / sizeof(void *) < 4096 ? (heap_size) / 16 / sizeof(void *) : 4096)
 #endif
@@ -40,7 +40,7 @@ MPF_NORETURN void mpf_nlr_raise(mpf_obj_t exc) {
 #else
         if (mpf_obj_is_type(exc, &mpf_type_MemoryError)) {
             // start-up (mpf_init, sys.argv) or a soft reset allocating before any handler
-            mpf_port_abort("fatal: the heap ran out outside any handler (at start-up): raise CONFIG_HEAP_SIZE");
+            mpf_port_abort("fatal: the heap ran out outside any handler (at start-up): build with a larger HEAP_SIZE");
         }
         mpf_port_abort("fatal: uncaught exception outside any handler");
 #endif
