@@ -16,6 +16,7 @@ goes to the terminal; `popen` for a runner that shares the terminal with the chi
 from __future__ import annotations
 
 import ctypes
+import functools
 import os
 import shlex
 import shutil
@@ -110,8 +111,10 @@ def require(tool: str) -> str:
 PR_SET_PDEATHSIG = 1
 
 
+@functools.cache
 def _prctl() -> Callable[..., int] | None:
-    """libc's prctl, looked up in mpforge (never in a forked child); None off Linux."""
+    """libc's prctl, looked up in mpforge (never in a forked child); None off Linux. Looked
+    up once, not at every child started."""
     if not sys.platform.startswith("linux"):
         return None
     try:

@@ -675,12 +675,8 @@ static mpf_obj_t builtin_round(size_t n_args, size_t n_kw, const mpf_obj_t *args
     }
 #if CONFIG_SLOT_WRAPPERS_TYPES
     // an instance of a class derived from int or float: its number's (int's, float's __round__)
-    mpf_obj_t sub = mpf_obj_native_part(x);
-    bool number = sub != MPF_OBJ_NULL && mpf_obj_is_int(sub);
-#if CONFIG_FLOAT
-    number = number || (sub != MPF_OBJ_NULL && mpf_obj_is_type(sub, &mpf_type_float));
-#endif
-    if (number) {
+    mpf_obj_t sub = mpf_obj_native_number(x);
+    if (sub != MPF_OBJ_NULL) {
         const mpf_obj_t sa[2] = {sub, nd_given ? nd_given : MPF_OBJ_NONE};
         return builtin_round(2, 0, sa);
     }

@@ -699,12 +699,8 @@ static mpf_obj_t percent_int_arg(mpf_obj_t val, char conv, bool need_index) {
     if (t->flags & MPF_TYPE_FLAG_HEAP) {
         // an instance of a class derived from int (float): its int (truncated float), whatever
         // its __int__
-        mpf_obj_t sub = mpf_obj_native_part(val);
-        bool number = sub != MPF_OBJ_NULL && mpf_obj_is_int(sub);
-#if CONFIG_FLOAT
-        number = number || (sub != MPF_OBJ_NULL && !need_index && mpf_obj_is_type(sub, &mpf_type_float));
-#endif
-        if (number) {
+        mpf_obj_t sub = mpf_obj_native_number(val);
+        if (sub != MPF_OBJ_NULL && (!need_index || mpf_obj_is_int(sub))) {
             return percent_int_arg(sub, conv, need_index);
         }
         mpf_obj_t m = need_index ? MPF_OBJ_NULL : mpf_type_lookup(t, MPF_QSTR___int__);

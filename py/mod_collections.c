@@ -191,7 +191,7 @@ static mpf_obj_t deque_clear(mpf_obj_t self);
 // d * n, d *= n: [d] (in place: [lhs]'s own) repeated [n] times; past maxlen only the
 // last items stay, so no more copies than fill it are made.
 static mpf_obj_t deque_repeat(mpf_obj_t lhs, mpf_int_t n, bool in_place) {
-    deque_t *src = mpf_obj_ptr(deque_copy(lhs));
+    deque_t *src = mpf_obj_ptr(in_place ? deque_copy(lhs) : lhs);  // (a copy: d *= n appends to itself)
     mpf_obj_t res = in_place ? lhs : deque_copy(lhs);
     deque_t *d = mpf_obj_ptr(res);
     if (n <= 0 || src->len == 0) {

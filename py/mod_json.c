@@ -267,11 +267,7 @@ static void enc_value(enc_t *e, mpf_obj_t o, const enc_parent_t *up, size_t leve
     }
     // of a class derived from str, int or float: that value
     mpf_obj_t sub = mpf_obj_native_part(o);
-    bool value = sub != MPF_OBJ_NULL && (MPF_IS_STR(sub) || mpf_obj_is_int(sub));
-#if CONFIG_FLOAT
-    value = value || (sub != MPF_OBJ_NULL && mpf_obj_is_type(sub, &mpf_type_float));
-#endif
-    if (value) {
+    if (sub != MPF_OBJ_NULL && (MPF_IS_STR(sub) || mpf_obj_native_number(o) != MPF_OBJ_NULL)) {
         o = sub;
     }
     if (MPF_IS_STR_HOT(o)) {

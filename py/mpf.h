@@ -1088,6 +1088,8 @@ mpf_int_t mpf_obj_get_slice_index(mpf_obj_t o);
 // The builtin object held by [o], an instance of a class derived from a builtin type (int,
 // float, str, list...): MPF_OBJ_NULL for anything else (an exception's too).
 mpf_obj_t mpf_obj_native_part(mpf_obj_t o);
+// The int or float an instance of a class derived from int or float holds, else NULL.
+mpf_obj_t mpf_obj_native_number(mpf_obj_t o);
 mpf_float_t mpf_obj_get_float(mpf_obj_t o);
 size_t mpf_obj_len(mpf_obj_t o);
 mpf_obj_t mpf_obj_len_maybe(mpf_obj_t o);        // small int or NULL

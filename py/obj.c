@@ -274,6 +274,19 @@ mpf_obj_t mpf_obj_native_part(mpf_obj_t o) {
     return ((const mpf_instance_t *)mpf_obj_ptr(o))->subobj;
 }
 
+mpf_obj_t mpf_obj_native_number(mpf_obj_t o) {
+    mpf_obj_t sub = mpf_obj_native_part(o);
+    if (sub == MPF_OBJ_NULL) {
+        return MPF_OBJ_NULL;
+    }
+#if CONFIG_FLOAT
+    if (mpf_obj_is_type(sub, &mpf_type_float)) {
+        return sub;
+    }
+#endif
+    return mpf_obj_is_int(sub) ? sub : MPF_OBJ_NULL;
+}
+
 #if CONFIG_FLOAT
 mpf_float_t mpf_obj_get_float(mpf_obj_t o) {
     if (mpf_obj_is_type(o, &mpf_type_float)) {

@@ -236,9 +236,8 @@ static bool number_as_float(mpf_obj_t o, mpf_float_t *out) {
     if (!(t->flags & MPF_TYPE_FLAG_HEAP)) {
         return false;
     }
-    mpf_obj_t sub = mpf_obj_native_part(o);  // (of a class derived from float or int)
     if (mpf_type_lookup(t, MPF_QSTR___float__) == MPF_OBJ_NULL && mpf_type_lookup(t, MPF_QSTR___index__) == MPF_OBJ_NULL &&
-        !(sub != MPF_OBJ_NULL && (mpf_obj_is_int(sub) || mpf_obj_is_type(sub, &mpf_type_float)))) {
+        mpf_obj_native_number(o) == MPF_OBJ_NULL) {  // (nor of a class derived from float or int)
         return false;
     }
     *out = mpf_obj_get_float(mpf_type_get_make_new(&mpf_type_float)(&mpf_type_float, 1, 0, &o));

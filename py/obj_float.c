@@ -726,10 +726,9 @@ static mpf_obj_t float_make_new(const mpf_type_t *type, size_t n_args, size_t n_
     // a class with __float__ or __index__, or derived from float or int: as
     // mpf_obj_get_float takes it (a __float__ returning no float is a TypeError)
     const mpf_type_t *t = mpf_obj_type(o);
-    mpf_obj_t sub = mpf_obj_native_part(o);
     if ((t->flags & MPF_TYPE_FLAG_HEAP) &&
         (mpf_type_lookup(t, MPF_QSTR___float__) != MPF_OBJ_NULL || mpf_type_lookup(t, MPF_QSTR___index__) != MPF_OBJ_NULL ||
-         (sub != MPF_OBJ_NULL && (mpf_obj_is_int(sub) || mpf_obj_is_type(sub, &mpf_type_float))))) {
+         mpf_obj_native_number(o) != MPF_OBJ_NULL)) {
         return mpf_obj_new_float(mpf_obj_get_float(o));
     }
     mpf_raise_fmt(&mpf_type_TypeError, "float() argument must be a string or a real number, not '%T'", o);

@@ -17,7 +17,9 @@ from mpforge import paths
 SMALLEST = 32768  # py/Kconfig's floor for a port with a filesystem (the host)
 MPFORGE = Path(sys.executable).with_name("mpforge")
 START = "import gc\ngc.collect()\nprint(gc.mem_alloc())\n"
-OUT_OF_HEAP = "fatal: the heap ran out outside any handler (at start-up): build with a larger HEAP_SIZE"
+OUT_OF_HEAP = (
+    "fatal: the heap ran out outside any handler (at start-up): build with a larger HEAP_SIZE"
+)
 
 
 def _run(firmware: Path, *args: str) -> subprocess.CompletedProcess[str]:
